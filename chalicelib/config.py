@@ -1,0 +1,51 @@
+"""Settings from the environment, read on every call.
+
+Nothing here is read at import time: `chalice.test.Client` applies a stage's
+environment only while a request runs, and a Lambda cold start should not pay
+for settings a route never uses.
+"""
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_SERVICE_AREA = PACKAGE_DIR / "data" / "york_boundary.geojson"
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str
+    region: str
+    aws_endpoint: str | None  # the local emulator; None means real AWS
+    table_prefix: str
+    photo_bucket: str
+    service_area_file: str
+    public_url: str | None  # base URL for links in responses, when known
+    map_feature_cap: int
+
+    def table_name(self, short: str) -> str:
+        return f"{self.table_prefix}{short}"
+
+
+def settings() -> Settings:
+    env = os.environ
+    stage = env.get("DOORSTEP_STAGE", "local")
+    return Settings(
+        stage=stage,
+        region=env.get("AWS_DEFAULT_REGION") or env.get("AWS_REGION") or "eu-west-2",
+        aws_endpoint=env.get("DOORSTEP_AWS_ENDPOINT") or None,
+        table_prefix=env.get("DOORSTEP_TABLE_PREFIX", f"doorstep-{stage}-"),
+        photo_bucket=env.get("DOORSTEP_PHOTO_BUCKET", f"doorstep-{stage}-photos"),
+        service_area_file=env.get("DOORSTEP_SERVICE_AREA", str(DEFAULT_SERVICE_AREA)),
+        public_url=(env.get("DOORSTEP_PUBLIC_URL") or "").rstrip("/") or None,
+        map_feature_cap=int(env.get("DOORSTEP_MAP_FEATURE_CAP", "500")),
+    )
+
+
+def data_dir() -> Path:
+    """Where the local stack keeps all of its state."""
+    return Path(os.environ.get("DOORSTEP_DATA_DIR", ".data")).resolve()
+
+
+def local_port() -> int:
+    return int(os.environ.get("PORT", "8000"))

@@ -1,0 +1,90 @@
+"""One error type tree, rendered as one JSON shape.
+
+Every error a client sees looks like
+    {"error": {"code": "validation_failed", "message": "...", "fields": [...]}}
+`ApiError` derives from Chalice's unhandled-error class so it propagates out of
+a view to the middleware in app.py, which renders it; Chalice's own error
+bodies (405, 415, 500...) are rewritten into the same shape there too.
+"""
+from chalice.app import ChaliceUnhandledError
+
+
+class ApiError(ChaliceUnhandledError):
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message, *, code=None, status=None, fields=None, headers=None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+        if status:
+            self.status = status
+        self.fields = fields or []
+        self.headers = headers or {}
+
+    def body(self):
+        error = {"code": self.code, "message": self.message}
+        if self.fields:
+            error["fields"] = self.fields
+        return {"error": error}
+
+
+class ValidationFailed(ApiError):
+    """Malformed or invalid input: 400 with one entry per bad field."""
+    status = 400
+    code = "validation_failed"
+
+    def __init__(self, fields, message="Some fields are missing or invalid."):
+        super().__init__(message, fields=[{"field": f, "message": m} for f, m in fields])
+
+
+class Unacceptable(ApiError):
+    """Well-formed input the council cannot accept (e.g. outside its area)."""
+    status = 422
+    code = "unprocessable"
+
+
+class NotFound(ApiError):
+    status = 404
+    code = "not_found"
+
+
+class Conflict(ApiError):
+    status = 409
+    code = "conflict"
+
+
+class PayloadTooLarge(ApiError):
+    status = 413
+    code = "payload_too_large"
+
+
+class ServiceUnavailable(ApiError):
+    status = 503
+    code = "service_unavailable"
+
+
+# Chalice renders its own errors as {"Code": ..., "Message": ...}; these are the
+# codes it uses, mapped to ours.
+CHALICE_CODES = {
+    "BadRequestError": "bad_request",
+    "BadRequest": "bad_request",
+    "UnauthorizedError": "unauthorized",
+    "ForbiddenError": "forbidden",
+    "NotFoundError": "not_found",
+    "MethodNotAllowedError": "method_not_allowed",
+    "UnsupportedMediaType": "unsupported_media_type",
+    "RequestTimeoutError": "timeout",
+    "ConflictError": "conflict",
+    "UnprocessableEntityError": "unprocessable",
+    "TooManyRequestsError": "too_many_requests",
+    "InternalServerError": "internal_error",
+}
+
+
+def error_body(code, message, fields=None):
+    error = {"code": code, "message": message}
+    if fields:
+        error["fields"] = fields
+    return {"error": error}

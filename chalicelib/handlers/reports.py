@@ -1,0 +1,225 @@
+"""Creating reports and showing them: the public view, the private view and
+the timeline. Everything a resident's report goes through starts here."""
+import hashlib
+import json
+from datetime import timedelta
+
+from .. import ids, states, validation
+from ..errors import ApiError, Conflict, NotFound, Unacceptable, ValidationFailed
+from ..geo import cells
+from . import photos as photo_handler
+from . import views
+
+MAX_PHOTOS = 6
+IDEMPOTENCY_TTL = timedelta(hours=24)
+EVENT_TTL = timedelta(days=30)
+ID_ATTEMPTS = 5
+
+
+def create_report(deps, body, idempotency_key=None, user_id=None):
+    """Validate, clean photos, and store a report with its first timeline entry.
+
+    Returns (view, created): created is False when an Idempotency-Key replay
+    answered with the report an earlier identical request made.
+    """
+    if not isinstance(body, dict):
+        raise ValidationFailed([("body", "Must be a JSON object.")])
+    key = _idempotency_key(idempotency_key, user_id)
+    fingerprint = _fingerprint(body)
+    if key:
+        replay = _replay(deps, key, fingerprint)
+        if replay:
+            return replay, False
+
+    service, values = _validate(deps, body)
+    token = None if user_id else deps.new_token()
+    now = deps.clock()
+    uploads = photo_handler.attach(deps, values["photos"], now)
+
+    from ..storage.reports import EventModel, ReportModel, ReportUpdateModel
+    from ..storage.uploads import IdempotencyModel
+    from ..storage.report_store import CreateConflict
+
+    for _ in range(ID_ATTEMPTS):
+        report = ReportModel(
+            id=deps.new_report_id(), service_code=service["service_code"], state=states.INITIAL,
+            description=values["description"], summary=_summary(values["description"]),
+            fields=values["fields"], photos=[p for _, p in uploads], contact=values["contact"],
+            user_id=user_id, token_hash=ids.digest(token) if token else None,
+            created_at=now, updated_at=now, update_count=1, source=values["source"])
+        if values["lon"] is not None:
+            _place(report, values["lon"], values["lat"])
+        update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,
+                                   text=None, author="reporter", created_at=now)
+        event = _event(deps, "report_created", report, now)
+        record = None
+        if key:
+            record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id=report.id,
+                                      secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
+        try:
+            deps.reports.create(report, update, event, record, uploads)
+        except CreateConflict as e:
+            if e.part == "id":
+                continue  # a reference already taken: draw another
+            if key and e.part in ("idempotency", "conflict"):
+                replay = _replay(deps, key, fingerprint)
+                if replay:
+                    return replay, False
+                raise Conflict("An identical request is being processed; retry shortly.",
+                               code="request_in_progress")
+            if e.part == "upload":
+                raise Conflict("A photo is already attached to another report.",
+                               code="photo_already_used")
+            raise Conflict("The report could not be stored; retry.", code="conflict")
+        return views.private_view(deps, report, service, tracking_token=token), True
+    raise ApiError("Could not allocate a reference; retry.", status=503, code="busy")
+
+
+def _validate(deps, body):
+    problems = validation.Problems()
+    code = body.get("service_code")
+    service = deps.services.get(code) if isinstance(code, str) and code else None
+    if not isinstance(code, str) or not code:
+        problems.add("service_code", "Is required.")
+    elif service is None or not service.get("active", True):
+        problems.add("service_code", "Is not a known service; see GET /v1/services.")
+    description = validation.text(body.get("description"), "description", problems, 1, 4000)
+    lon = lat = None
+    location = (service or {}).get("location", "required")
+    has_point = body.get("lat") is not None or body.get("lon") is not None
+    if service and (location == "required" or (location == "optional" and has_point)):
+        lat = validation.number(body.get("lat"), "lat", problems, -90, 90)
+        lon = validation.number(body.get("lon"), "lon", problems, -180, 180)
+        if body.get("lat") is None:
+            lat = None
+        if body.get("lon") is None:
+            lon = None
+    fields = validation.extra_fields(service.get("fields", []), body.get("fields"), problems) if service else {}
+    photo_ids = body.get("photos") or []
+    if not isinstance(photo_ids, list) or not all(isinstance(p, str) for p in photo_ids):
+        problems.add("photos", "Must be a list of upload ids.")
+        photo_ids = []
+    elif len(photo_ids) > MAX_PHOTOS:
+        problems.add("photos", f"At most {MAX_PHOTOS} photos.")
+    elif len(set(photo_ids)) != len(photo_ids):
+        problems.add("photos", "Lists the same upload twice.")
+    contact = _contact(body.get("contact"), problems)
+    problems.raise_if_any()
+    if service and location == "required" and (lat is None or lon is None):
+        raise ValidationFailed([("lat", "Is required."), ("lon", "Is required.")])
+    if lat is not None and not deps.area.contains(lon, lat):
+        raise Unacceptable(
+            f"That location is outside the area {deps.area.name or 'this council'} looks after.",
+            code="outside_service_area", fields=[{"field": "lat", "message": "Outside the service area."}])
+    source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
+    return service, {"description": description, "lat": lat, "lon": lon, "fields": fields,
+                     "photos": photo_ids, "contact": contact, "source": source}
+
+
+def _contact(value, problems):
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.add("contact", "Must be an object with name, email and phone.")
+        return {}
+    contact = {
+        "name": validation.text(value.get("name"), "contact.name", problems, max_len=200),
+        "email": validation.email(value.get("email"), "contact.email", problems),
+        "phone": validation.phone(value.get("phone"), "contact.phone", problems),
+    }
+    return {k: v for k, v in contact.items() if v}
+
+
+def _place(report, lon, lat):
+    geohash = cells.encode(lon, lat)
+    report.lon, report.lat = round(lon, 7), round(lat, 7)
+    report.geo_pk = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
+    report.geo_sk = f"{geohash}#{report.id}"
+
+
+def _summary(description):
+    line = " ".join(description.split())
+    return line if len(line) <= 80 else line[:79].rstrip() + "…"
+
+
+def _event(deps, kind, report, now, **extra):
+    from ..storage.reports import EventModel
+    return EventModel(id=deps.new_opaque_id(), kind=kind, report_id=report.id,
+                      payload={"state": report.state, "service_code": report.service_code, **extra},
+                      created_at=now, expires=now + EVENT_TTL)
+
+
+def _idempotency_key(value, user_id):
+    if value is None:
+        return None
+    value = value.strip()
+    if not 1 <= len(value) <= 255:
+        raise ValidationFailed([("Idempotency-Key", "Must be 1 to 255 characters.")])
+    return ids.digest(f"{user_id or 'anonymous'}\n{value}")
+
+
+def _fingerprint(body):
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _replay(deps, key, fingerprint):
+    record = deps.reports.idempotency_record(key)
+    if record is None or (record.expires and record.expires < deps.clock()):
+        return None
+    if record.fingerprint != fingerprint:
+        raise Unacceptable("This Idempotency-Key was used with a different request body.",
+                           code="idempotency_key_reused")
+    report = deps.reports.get(record.resource_id)
+    if report is None:
+        return None
+    return views.private_view(deps, report, deps.services.get(report.service_code),
+                              tracking_token=record.secret)
+
+
+def get_report(deps, report_id, token=None, viewer=None):
+    report = _find(deps, report_id)
+    service = deps.services.get(report.service_code) or {}
+    if token is not None:
+        if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
+            raise ApiError("That tracking token does not open this report.", status=403,
+                           code="invalid_token")
+        return views.private_view(deps, report, service)
+    if viewer is not None and report.user_id and viewer == report.user_id:
+        return views.private_view(deps, report, service)
+    return views.public_view(deps, report, service)
+
+
+def get_updates(deps, report_id):
+    report = _find(deps, report_id)
+    return {"report_id": report.id, "updates": [views.update_view(u) for u in deps.reports.updates(report.id)]}
+
+
+def change_state(deps, report_id, new_state, text=None, author="council"):
+    """Move a report to a new state with a public timeline entry (staff, crews, Open311)."""
+    if new_state not in states.LABELS:
+        raise ValidationFailed([("status", f"Must be one of: {', '.join(states.LABELS)}.")])
+    from ..storage.reports import ReportUpdateModel
+    report = _find(deps, report_id)
+    now = deps.clock()
+    previous = report.state
+    report.state = new_state
+    report.updated_at = now
+    report.update_count = (report.update_count or 0) + 1
+    if report.lon is not None:
+        _place(report, float(report.lon), float(report.lat))
+    update = ReportUpdateModel(report_id=report.id, seq=report.update_count,
+                               kind="state_changed" if previous != new_state else "public_update",
+                               state=new_state, previous_state=previous, text=text, author=author,
+                               created_at=now)
+    event = _event(deps, "report_state_changed", report, now, previous_state=previous)
+    deps.reports.change_state(report, update, event)
+    return report
+
+
+def _find(deps, report_id):
+    rid = ids.normalise_report_id(report_id or "")
+    report = deps.reports.get(rid) if ids.is_report_id(rid) else None
+    if report is None:
+        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
+    return report

@@ -1,0 +1,78 @@
+"""The glue between Chalice requests and handlers: the error middleware,
+request bodies and query parameters, and links back to this API."""
+import json
+
+from chalice.app import Response
+
+from .errors import CHALICE_CODES, ApiError, ValidationFailed, error_body
+
+JSON = "application/json"
+
+
+def error_middleware(event, get_response):
+    """Render every error in the one shape and add the DynamoDB cost header."""
+    from .storage.metering import metered
+    with metered() as meter:
+        try:
+            response = get_response(event)
+        except ApiError as e:
+            response = Response(body=e.body(), status_code=e.status,
+                                headers={"Content-Type": JSON, **e.headers})
+        response = _normalise_chalice_error(response)
+        if meter.calls:
+            response.headers["Server-Timing"] = meter.server_timing()
+    return response
+
+
+def _normalise_chalice_error(response):
+    body = response.body
+    if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
+        code = CHALICE_CODES.get(body["Code"], "error")
+        message = body["Message"]
+        if response.status_code == 500:
+            message = "Something went wrong on our side; it has been logged."
+        response.body = error_body(code, message)
+        response.headers["Content-Type"] = JSON
+    elif response.status_code >= 400 and isinstance(body, str) and not body.lstrip().startswith("{"):
+        # debug tracebacks and plain-text errors never reach a client
+        response.body = error_body("internal_error" if response.status_code >= 500 else "error",
+                                   "Something went wrong on our side; it has been logged.")
+        response.headers["Content-Type"] = JSON
+    return response
+
+
+def json_body(request):
+    raw = request.raw_body
+    if not raw:
+        raise ValidationFailed([("body", "A JSON object is required.")])
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError("The request body is not valid JSON.", code="invalid_json")
+    if not isinstance(body, dict):
+        raise ValidationFailed([("body", "Must be a JSON object.")])
+    return body
+
+
+def query(request):
+    return dict(request.query_params or {})
+
+
+def base_url(request, settings):
+    """Absolute links: the configured public URL, else what the client used."""
+    if settings.public_url:
+        return settings.public_url
+    headers = request.headers or {}
+    host = headers.get("host")
+    if not host:
+        return ""
+    scheme = headers.get("x-forwarded-proto", "http").split(",")[0].strip()
+    return f"{scheme}://{host}"
+
+
+def created(body, location):
+    return Response(body=body, status_code=201, headers={"Location": location, "Content-Type": JSON})
+
+
+def ok(body, status=200, headers=None):
+    return Response(body=body, status_code=status, headers={"Content-Type": JSON, **(headers or {})})

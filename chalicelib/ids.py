@@ -1,0 +1,48 @@
+"""Identifiers, tokens and the clock: passed into domain code so tests control them."""
+import hashlib
+import secrets
+from datetime import datetime, timezone
+
+# No 0/O, 1/I/L or U: a reference read over the phone cannot be misheard
+# as another (Crockford's reasoning).
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+REPORT_PREFIX = "DS-"
+REPORT_ID_LENGTH = 6  # 30**6 = 729 million references; collisions retried
+
+
+def new_report_id():
+    return REPORT_PREFIX + "".join(secrets.choice(ALPHABET) for _ in range(REPORT_ID_LENGTH))
+
+
+def normalise_report_id(value):
+    """Accept what a resident types: any case, spaces, a missing prefix."""
+    value = "".join(value.split()).upper()
+    if not value.startswith(REPORT_PREFIX):
+        value = REPORT_PREFIX + value.removeprefix("DS")
+    return value
+
+
+def is_report_id(value):
+    body = value[len(REPORT_PREFIX):]
+    return value.startswith(REPORT_PREFIX) and len(body) == REPORT_ID_LENGTH and all(
+        c in ALPHABET for c in body)
+
+
+def new_token():
+    return secrets.token_urlsafe(24)
+
+
+def new_opaque_id():
+    return secrets.token_hex(16)
+
+
+def digest(value):
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def constant_time_equal(a, b):
+    return secrets.compare_digest(a, b)
+
+
+def utc_now():
+    return datetime.now(timezone.utc).replace(microsecond=0)

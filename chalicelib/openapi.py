@@ -1,0 +1,141 @@
+"""The OpenAPI 3 description of the API, served at /openapi.json.
+
+Written as data beside the routes; a test fails when a route in app.py is
+missing here, so the two cannot drift apart silently.
+"""
+from . import states
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+ID = {"name": "report_id", "in": "path", "required": True, "schema": {"type": "string", "example": "DS-7K3F9Q"}}
+
+
+def _q(name, description, required=False, schema=None):
+    return {"name": name, "in": "query", "required": required, "description": description,
+            "schema": schema or {"type": "string"}}
+
+
+def _json(schema_ref, description="OK"):
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": schema_ref}}}}
+
+
+def _errors(*codes):
+    text = {400: "Invalid input", 403: "Forbidden", 404: "Not found", 409: "Conflict",
+            413: "Too large", 422: "Valid but unacceptable", 503: "Unavailable"}
+    return {str(c): {"description": text[c], "content": {"application/json": {"schema": ERROR}}} for c in codes}
+
+
+GEOJSON = {"description": "GeoJSON FeatureCollection (RFC 7946)",
+           "headers": {"Server-Timing": {"description": 'dynamodb;dur=<ms>;desc="queries=<n> items=<m>"',
+                                         "schema": {"type": "string"}}},
+           "content": {"application/geo+json": {"schema": {"$ref": "#/components/schemas/FeatureCollection"}}}}
+
+PATHS = {
+    "/v1/health": {"get": {"summary": "Liveness and storage reachability",
+                           "responses": {"200": {"description": "Healthy"}, "503": {"description": "Storage unreachable"}}}},
+    "/v1/services": {"get": {"summary": "Report categories with groups, keywords and extra fields",
+                             "responses": {"200": _json("#/components/schemas/ServiceList")}}},
+    "/v1/services/{service_code}": {"get": {
+        "summary": "One report category",
+        "parameters": [{"name": "service_code", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": _json("#/components/schemas/Service"), **_errors(404)}}},
+    "/v1/uploads": {"post": {
+        "summary": "Start a photo upload: a presigned S3 form POST",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["content_type", "size"],
+            "properties": {"content_type": {"type": "string", "enum": ["image/jpeg", "image/png", "image/webp", "image/gif"]},
+                           "size": {"type": "integer", "minimum": 1, "maximum": 10485760}}}}}},
+        "responses": {"201": _json("#/components/schemas/Upload", "Created"), **_errors(400, 413)}}},
+    "/v1/photos/{name}": {"get": {
+        "summary": "A report photo (cleaned of metadata): redirects to the image",
+        "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"302": {"description": "Redirect to the image"}, **_errors(404)}}},
+    "/v1/reports": {
+        "post": {
+            "summary": "Create a report (idempotent with Idempotency-Key)",
+            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
+                            "description": "Same key and body: the same report again. Same key, other body: 422.",
+                            "schema": {"type": "string", "maxLength": 255}}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewReport"}}}},
+            "responses": {"201": _json("#/components/schemas/Report", "Created (or replayed)"),
+                          **_errors(400, 409, 422)}},
+        "get": {
+            "summary": "Reports in a bounding box, for the map",
+            "parameters": [
+                _q("bbox", "w,s,e,n in degrees (longitude first)", True),
+                _q("status", "open (default), closed, all, or a comma list of states"),
+                _q("service_code", "comma list of service codes"),
+                _q("since", "only reports updated since this ISO 8601 date-time"),
+                _q("limit", "at most this many features (capped); `truncated` says when more exist",
+                   schema={"type": "integer", "minimum": 1}),
+            ],
+            "responses": {"200": GEOJSON, **_errors(400)}}},
+    "/v1/reports/nearby": {"get": {
+        "summary": "Open reports near a point, for duplicate suggestions",
+        "parameters": [_q("lat", "latitude", True, {"type": "number"}), _q("lon", "longitude", True, {"type": "number"}),
+                       _q("service_code", "only this category; also sets the default radius"),
+                       _q("radius_m", "search radius in metres (max 500)", schema={"type": "number"})],
+        "responses": {"200": GEOJSON, **_errors(400)}}},
+    "/v1/reports/{report_id}": {"get": {
+        "summary": "One report: the public view, or the private view with ?token=",
+        "parameters": [ID, _q("token", "the tracking token returned at creation")],
+        "responses": {"200": _json("#/components/schemas/Report"), **_errors(403, 404)}}},
+    "/v1/reports/{report_id}/updates": {"get": {
+        "summary": "The report's timeline",
+        "parameters": [ID],
+        "responses": {"200": _json("#/components/schemas/Timeline"), **_errors(404)}}},
+    "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3"}}}},
+}
+
+SCHEMAS = {
+    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["code", "message"],
+        "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                       "fields": {"type": "array", "items": {"type": "object", "properties": {
+                           "field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
+    "Service": {"type": "object", "required": ["service_code", "name"], "properties": {
+        "service_code": {"type": "string"}, "name": {"type": "string"}, "group": {"type": "string"},
+        "description": {"type": "string"}, "keywords": {"type": "array", "items": {"type": "string"}},
+        "location": {"type": "string", "enum": ["required", "optional", "none"]},
+        "private": {"type": "boolean"}, "notice": {"type": "string", "nullable": True},
+        "fields": {"type": "array", "items": {"type": "object", "properties": {
+            "code": {"type": "string"}, "label": {"type": "string"}, "required": {"type": "boolean"},
+            "type": {"type": "string", "enum": ["text", "number", "single_choice", "multi_choice", "date"]}}}}}},
+    "ServiceList": {"type": "object", "properties": {"services": {"type": "array", "items": {"$ref": "#/components/schemas/Service"}}}},
+    "Upload": {"type": "object", "properties": {
+        "upload_id": {"type": "string"}, "url": {"type": "string"}, "fields": {"type": "object"},
+        "expires_at": {"type": "string", "format": "date-time"}, "max_bytes": {"type": "integer"}}},
+    "NewReport": {"type": "object", "required": ["service_code", "description"], "properties": {
+        "service_code": {"type": "string"}, "lat": {"type": "number"}, "lon": {"type": "number"},
+        "description": {"type": "string", "minLength": 1, "maxLength": 4000},
+        "fields": {"type": "object"}, "photos": {"type": "array", "maxItems": 6, "items": {"type": "string"}},
+        "contact": {"type": "object", "properties": {
+            "name": {"type": "string"}, "email": {"type": "string"}, "phone": {"type": "string"}}}}},
+    "Report": {"type": "object", "required": ["id", "status"], "properties": {
+        "id": {"type": "string"}, "service_code": {"type": "string"}, "service_name": {"type": "string"},
+        "status": {"type": "string", "enum": list(states.LABELS)}, "status_label": {"type": "string"},
+        "open": {"type": "boolean"}, "description": {"type": "string"},
+        "location": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}},
+        "photos": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "view": {"type": "string", "enum": ["public", "private"]},
+        "contact": {"type": "object", "description": "private view only"},
+        "tracking_token": {"type": "string", "description": "anonymous creation only"},
+        "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}},
+    "Timeline": {"type": "object", "properties": {"report_id": {"type": "string"}, "updates": {
+        "type": "array", "items": {"type": "object", "properties": {
+            "seq": {"type": "integer"}, "kind": {"type": "string"}, "status": {"type": "string"},
+            "text": {"type": "string", "nullable": True}, "created_at": {"type": "string", "format": "date-time"}}}}}},
+    "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {"type": "array", "items": {"type": "object"}},
+        "truncated": {"type": "boolean", "description": "more reports exist in the area than were returned"}}},
+}
+
+
+def spec(app=None):
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Doorstep API", "version": "1.0.0",
+                 "description": "Report street problems, track them, and find council services."},
+        "paths": PATHS,
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,51 @@
+"""Point every model at the right tables for the current settings.
+
+Table names, region and endpoint come from the environment, which may differ
+between a test and the next (and is only complete while a Chalice request
+runs), so models are bound on first use rather than at import time.
+"""
+import threading
+
+from ..config import settings
+
+_registry = []  # (model class, short table name)
+_bound_to = None
+_lock = threading.Lock()
+
+
+def register(short_name):
+    """Class decorator: a model stored in table `<prefix><short_name>`."""
+    def wrap(model):
+        _registry.append((model, short_name))
+        return model
+    return wrap
+
+
+def bind():
+    """Bind all models to the settings now in force; cheap when unchanged."""
+    global _bound_to
+    s = settings()
+    key = (s.table_prefix, s.region, s.aws_endpoint)
+    if key == _bound_to:
+        return s
+    with _lock:
+        from . import metering
+        metering.install()
+        for model, short in _registry:
+            model.Meta.table_name = s.table_name(short)
+            model.Meta.region = s.region
+            model.Meta.host = s.aws_endpoint
+            model._connection = None  # cached with the old host/table
+        _bound_to = key
+    return s
+
+
+def models():
+    return [m for m, _ in _registry]
+
+
+def connection():
+    """A connection for transactions, which do not use the models' own."""
+    from pynamodb.connection import Connection
+    s = bind()
+    return Connection(region=s.region, host=s.aws_endpoint)

@@ -1,0 +1,80 @@
+"""Counts what DynamoDB is asked and what it reads, per request.
+
+Cost is a feature: geo queries report `queries=` and `items=` in a
+Server-Timing header, and benchmarks read the same meter. Counting happens at
+PynamoDB's single call site so nothing can bypass it.
+"""
+import contextvars
+import time
+from contextlib import contextmanager
+
+_current = contextvars.ContextVar("doorstep_meter", default=None)
+_installed = False
+
+READS = {"Query", "Scan"}
+WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
+
+
+class Meter:
+    def __init__(self):
+        self.calls = 0
+        self.queries = 0
+        self.items = 0
+        self.writes = 0
+        self.seconds = 0.0
+        self.operations = []
+
+    def record(self, operation, kwargs, result, seconds):
+        self.calls += 1
+        self.seconds += seconds
+        self.operations.append(operation)
+        if operation in READS:
+            self.queries += 1
+            self.items += result.get("ScannedCount", result.get("Count", 0))
+        elif operation == "GetItem":
+            self.items += 1 if result.get("Item") else 0
+        elif operation == "BatchGetItem":
+            self.items += sum(len(v) for v in result.get("Responses", {}).values())
+        elif operation == "TransactGetItems":
+            self.items += len(result.get("Responses", []))
+        elif operation in WRITES:
+            self.writes += 1
+        elif operation == "TransactWriteItems":
+            self.writes += len(kwargs.get("TransactItems", []))
+        elif operation == "BatchWriteItem":
+            self.writes += sum(len(v) for v in kwargs.get("RequestItems", {}).values())
+
+    def server_timing(self):
+        ms = round(self.seconds * 1000, 1)
+        return f'dynamodb;dur={ms};desc="queries={self.queries} items={self.items}"'
+
+
+@contextmanager
+def metered():
+    meter = Meter()
+    token = _current.set(meter)
+    try:
+        yield meter
+    finally:
+        _current.reset(token)
+
+
+def install():
+    global _installed
+    if _installed:
+        return
+    from pynamodb.connection.base import Connection
+
+    original = Connection._make_api_call
+
+    def counted(self, operation_name, operation_kwargs):
+        meter = _current.get()
+        if meter is None:
+            return original(self, operation_name, operation_kwargs)
+        started = time.perf_counter()
+        result = original(self, operation_name, operation_kwargs)
+        meter.record(operation_name, operation_kwargs, result, time.perf_counter() - started)
+        return result
+
+    Connection._make_api_call = counted
+    _installed = True

@@ -1,0 +1,84 @@
+"""Reports, their timeline and the event rows written with every change."""
+from pynamodb.attributes import (
+    JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+    VersionAttribute, TTLAttribute,
+)
+from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
+from pynamodb.models import Model
+
+from .binding import register
+
+# What a map pin needs; descriptions and contact details stay out of the
+# index so map queries read small items.
+MAP_ATTRIBUTES = ["service_code", "state", "lon", "lat", "created_at", "updated_at", "summary"]
+
+
+class MapIndex(GlobalSecondaryIndex):
+    """Geo index: partition = precision-5 cell + open/closed, sort = geohash#id."""
+    class Meta:
+        index_name = "map"
+        projection = IncludeProjection(MAP_ATTRIBUTES)
+
+    geo_pk = UnicodeAttribute(hash_key=True)
+    geo_sk = UnicodeAttribute(range_key=True)
+
+
+@register("reports")
+class ReportModel(Model):
+    class Meta:
+        table_name = "reports"
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    service_code = UnicodeAttribute()
+    state = UnicodeAttribute()
+    description = UnicodeAttribute()
+    summary = UnicodeAttribute()
+    lon = NumberAttribute(null=True)
+    lat = NumberAttribute(null=True)
+    geo_pk = UnicodeAttribute(null=True)  # absent for reports with no location
+    geo_sk = UnicodeAttribute(null=True)
+    fields = JSONAttribute(default=dict)
+    photos = JSONAttribute(default=list)
+    contact = JSONAttribute(default=dict)  # private: never in a public view
+    user_id = UnicodeAttribute(null=True)
+    token_hash = UnicodeAttribute(null=True)
+    source = UnicodeAttribute(default="api")
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute()
+    update_count = NumberAttribute(default=0)
+    version = VersionAttribute()
+
+    map_index = MapIndex()
+
+
+@register("report-updates")
+class ReportUpdateModel(Model):
+    """One timeline entry; `seq` orders a report's entries."""
+    class Meta:
+        table_name = "report-updates"
+        billing_mode = "PAY_PER_REQUEST"
+
+    report_id = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)
+    kind = UnicodeAttribute()  # created, state_changed, public_update
+    state = UnicodeAttribute()
+    previous_state = UnicodeAttribute(null=True)
+    text = UnicodeAttribute(null=True)
+    author = UnicodeAttribute(default="council")  # who, as the public sees it
+    created_at = UTCDateTimeAttribute()
+
+
+@register("events")
+class EventModel(Model):
+    """A change others must hear about; dispatch reads these (stream or poller)."""
+    class Meta:
+        table_name = "events"
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    kind = UnicodeAttribute()
+    report_id = UnicodeAttribute(null=True)
+    payload = JSONAttribute(default=dict)
+    created_at = UTCDateTimeAttribute()
+    expires = TTLAttribute(null=True)

@@ -1,0 +1,37 @@
+"""Photo uploads waiting to be attached, and idempotency records."""
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
+from pynamodb.models import Model
+
+from .binding import register
+
+
+@register("uploads")
+class UploadModel(Model):
+    class Meta:
+        table_name = "uploads"
+        billing_mode = "PAY_PER_REQUEST"
+
+    upload_id = UnicodeAttribute(hash_key=True)
+    content_type = UnicodeAttribute()
+    size = NumberAttribute()
+    created_at = UTCDateTimeAttribute()
+    expires = TTLAttribute()  # TTL is lazy (and moto never runs it): check on read
+    report_id = UnicodeAttribute(null=True)  # set once attached; never reused
+    photo = JSONAttribute(null=True)  # the cleaned photo, once processed
+
+
+@register("idempotency")
+class IdempotencyModel(Model):
+    """Remembers a creation so a retried request returns the same result."""
+    class Meta:
+        table_name = "idempotency"
+        billing_mode = "PAY_PER_REQUEST"
+
+    key = UnicodeAttribute(hash_key=True)  # sha256 of scope + client key
+    fingerprint = UnicodeAttribute()  # sha256 of the canonical request body
+    resource_id = UnicodeAttribute()
+    # The anonymous tracking token, kept (for the key's 24 hours only) so a
+    # client whose first response was lost still receives it on retry.
+    secret = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    expires = TTLAttribute()

@@ -1,0 +1,135 @@
+"""Input checks that collect every problem, so a client can show them all at once."""
+import math
+import re
+from datetime import date
+
+from .errors import ValidationFailed
+
+EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+PHONE = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+
+
+class Problems:
+    def __init__(self):
+        self.items = []
+
+    def add(self, field, message):
+        self.items.append((field, message))
+
+    def raise_if_any(self):
+        if self.items:
+            raise ValidationFailed(self.items)
+
+
+def number(value, field, problems, low=None, high=None):
+    """A finite number in [low, high]; booleans and strings are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                problems.add(field, "Must be a number.")
+                return None
+        else:
+            problems.add(field, "Must be a number.")
+            return None
+    if not math.isfinite(value):
+        problems.add(field, "Must be a finite number.")
+        return None
+    if (low is not None and value < low) or (high is not None and value > high):
+        problems.add(field, f"Must be between {low} and {high}.")
+        return None
+    return value
+
+
+def text(value, field, problems, min_len=0, max_len=4000, required=False):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required or min_len:
+            problems.add(field, "Is required.")
+        return None
+    if not isinstance(value, str):
+        problems.add(field, "Must be text.")
+        return None
+    value = value.strip()
+    if len(value) < min_len or len(value) > max_len:
+        problems.add(field, f"Must be {min_len} to {max_len} characters.")
+        return None
+    return value
+
+
+def email(value, field, problems):
+    value = text(value, field, problems, max_len=254)
+    if value is not None and not EMAIL.match(value):
+        problems.add(field, "Is not an e-mail address.")
+        return None
+    return value
+
+
+def phone(value, field, problems):
+    value = text(value, field, problems, max_len=20)
+    if value is None:
+        return None
+    digits = re.sub(r"\D", "", value)
+    if not PHONE.match(value) or not 7 <= len(digits) <= 15:
+        problems.add(field, "Is not a phone number.")
+        return None
+    return value
+
+
+def iso_date(value, field, problems):
+    if not isinstance(value, str):
+        problems.add(field, "Must be a date (YYYY-MM-DD).")
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        problems.add(field, "Must be a date (YYYY-MM-DD).")
+        return None
+
+
+def extra_fields(definitions, values, problems, prefix="fields"):
+    """Check a report's extra fields against its service's typed definitions."""
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        problems.add(prefix, "Must be an object of field codes to values.")
+        return {}
+    known = {d["code"]: d for d in definitions}
+    for code in values:
+        if code not in known:
+            problems.add(f"{prefix}.{code}", "Is not a field of this service.")
+    clean = {}
+    for code, d in known.items():
+        name = f"{prefix}.{code}"
+        value = values.get(code)
+        if value is None or value == "" or value == []:
+            if d.get("required"):
+                problems.add(name, f"{d.get('label', code)} is required.")
+            continue
+        checked = _field_value(d, value, name, problems)
+        if checked is not None:
+            clean[code] = checked
+    return clean
+
+
+def _field_value(d, value, name, problems):
+    kind = d["type"]
+    if kind == "text":
+        return text(value, name, problems, max_len=d.get("max_length", 500))
+    if kind == "number":
+        return number(value, name, problems, d.get("min"), d.get("max"))
+    if kind == "date":
+        return iso_date(value, name, problems)
+    keys = [o["key"] for o in d.get("options", [])]
+    if kind == "single_choice":
+        if value not in keys:
+            problems.add(name, f"Must be one of: {', '.join(keys)}.")
+            return None
+        return value
+    if kind == "multi_choice":
+        if not isinstance(value, list) or not value or any(v not in keys for v in value):
+            problems.add(name, f"Must be a list of: {', '.join(keys)}.")
+            return None
+        return sorted(set(value), key=keys.index)
+    problems.add(name, "Has an unknown field type.")
+    return None

@@ -1,0 +1,90 @@
+"""Demo data for the demo council (York): categories and a few dozen reports.
+
+Demo reports draw their references from a fixed random seed, so seeding twice
+finds them already there and adds nothing.
+"""
+import json
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_SEED = 2026
+
+# (place, lat, lon): streets and villages across the City of York.
+PLACES = [
+    ("Micklegate", 53.9563, -1.0893), ("Coney Street", 53.9598, -1.0842), ("Walmgate", 53.9568, -1.0755),
+    ("Bootham", 53.9655, -1.0900), ("Heworth Green", 53.9665, -1.0690), ("Fulford Road", 53.9460, -1.0780),
+    ("Tadcaster Road", 53.9360, -1.1100), ("Acomb Front Street", 53.9540, -1.1300),
+    ("Haxby Road", 53.9800, -1.0780), ("Hull Road", 53.9510, -1.0500), ("Clifton", 53.9720, -1.0960),
+    ("Huntington Road", 53.9750, -1.0700), ("Holgate Road", 53.9530, -1.1000),
+    ("Tang Hall Lane", 53.9600, -1.0550), ("Osbaldwick", 53.9570, -1.0280), ("Haxby", 54.0150, -1.0700),
+    ("Bishopthorpe", 53.9200, -1.0980), ("Copmanthorpe", 53.9130, -1.1420), ("Strensall", 54.0400, -1.0340),
+    ("Dunnington", 53.9650, -0.9850),
+]
+
+STORIES = {
+    "pothole": ("Deep pothole near {place}, cyclists swerving round it.", {"size": "medium", "depth_cm": 8}),
+    "damaged_pavement": ("Raised paving slab on {place}, someone nearly tripped.", {"trip_hazard": "yes"}),
+    "street_light": ("Street light out on {place}, the path is very dark at night.", {"fault": "out"}),
+    "fly_tipping": ("Mattress and bags dumped on the verge by {place}.",
+                    {"waste_types": ["furniture", "household"], "amount": "car_boot"}),
+    "graffiti": ("Graffiti tags on the bus shelter at {place}.", {"offensive": "no", "surface": "bus_shelter"}),
+    "litter": ("Lots of cans and crisp packets along {place} after the weekend.", {"broken_glass": "no"}),
+    "litter_bin": ("Litter bin on {place} overflowing onto the pavement.", {"bin_problem": "full"}),
+    "blocked_drain": ("Gully blocked with leaves on {place}; water across the road when it rains.",
+                      {"flooding": "road"}),
+    "abandoned_vehicle": ("Silver hatchback with flat tyres, not moved for weeks, on {place}.",
+                          {"make_colour": "Silver hatchback", "days_seen": 30}),
+    "dog_fouling": ("Dog mess all along the footpath at {place}.", {"regular": "yes"}),
+}
+LATER_STATES = [None, None, "investigating", "action_scheduled", "in_progress", "fixed", "fixed", "closed"]
+COUNCIL_NOTES = {
+    "investigating": "An inspector will look at this within five working days.",
+    "action_scheduled": "Repair scheduled with our highways team.",
+    "in_progress": "A crew is on site.",
+    "fixed": "Fixed. Thank you for reporting it.",
+    "closed": "Inspected: no action needed at this time.",
+}
+
+
+def load_services(store):
+    services = json.loads((DEMO_DIR / "services.json").read_text())
+    for order, service in enumerate(services):
+        store.put(service, sort=order)
+    return len(services)
+
+
+def demo_reports(deps, count=40, now=None):
+    """Create the demo reports once; returns how many were created."""
+    from chalicelib import ids
+    from chalicelib.handlers import reports
+
+    rng = random.Random(DEMO_SEED)
+    now = now or datetime.now(timezone.utc).replace(microsecond=0)
+    planned = []
+    for _ in range(count):
+        code = rng.choice(sorted(STORIES))
+        place, lat, lon = rng.choice(PLACES)
+        planned.append({
+            "id": ids.REPORT_PREFIX + "".join(rng.choice(ids.ALPHABET) for _ in range(ids.REPORT_ID_LENGTH)),
+            "age": timedelta(days=rng.uniform(0.2, 60)),
+            "later": rng.choice(LATER_STATES),
+            "body": {"service_code": code, "description": STORIES[code][0].format(place=place),
+                     "lat": round(lat + rng.uniform(-0.0015, 0.0015), 6),
+                     "lon": round(lon + rng.uniform(-0.0025, 0.0025), 6),
+                     "fields": STORIES[code][1], "source": "web"},
+        })
+    created = 0
+    for plan in planned:
+        if deps.reports.get(plan["id"]) is not None:
+            continue
+        made_at = now - plan["age"]
+        deps.new_report_id = lambda plan=plan: plan["id"]
+        deps.clock = lambda t=made_at: t
+        reports.create_report(deps, plan["body"])
+        if plan["later"]:
+            deps.clock = lambda t=made_at + plan["age"] / 2: t
+            reports.change_state(deps, plan["id"], plan["later"], COUNCIL_NOTES.get(plan["later"]))
+        created += 1
+    return created
