@@ -1,9 +1,23 @@
 """Report categories ("services"), stored as data so a council edits them
-without a deploy; `doorstep seed` loads the defaults."""
+without a deploy; `doorstep seed` loads the defaults.
+
+Every map and report request needs the category list, so each process keeps
+it for a minute instead of paying a Scan per request: an edit shows within
+CACHE_SECONDS everywhere.
+"""
+import time
+
 from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.models import Model
 
 from .binding import bind, register
+
+CACHE_SECONDS = 60
+_cache = {}  # table name -> (fetched at, [service dicts])
+
+
+def clear_cache():
+    _cache.clear()
 
 
 @register("services")
@@ -24,15 +38,17 @@ class ServiceStore:
 
     def all(self):
         """Every service, in display order. The table holds tens of items."""
-        rows = list(ServiceModel.scan())
-        rows.sort(key=lambda r: (r.sort, r.service_code))
-        return [self._to_dict(r) for r in rows]
+        table = ServiceModel.Meta.table_name
+        cached = _cache.get(table)
+        if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
+            return cached[1]
+        rows = sorted(ServiceModel.scan(), key=lambda r: (r.sort, r.service_code))
+        services = [self._to_dict(r) for r in rows]
+        _cache[table] = (time.monotonic(), services)
+        return services
 
     def get(self, code):
-        try:
-            return self._to_dict(ServiceModel.get(code))
-        except ServiceModel.DoesNotExist:
-            return None
+        return next((s for s in self.all() if s["service_code"] == code), None)
 
     def put(self, service, sort=0):
         ServiceModel(
@@ -41,6 +57,7 @@ class ServiceStore:
             sort=sort,
             definition={k: v for k, v in service.items() if k not in ("service_code", "active")},
         ).save()
+        clear_cache()
 
     @staticmethod
     def _to_dict(row):

@@ -1,0 +1,102 @@
+import pytest
+
+"""The map and duplicate suggestions read the geo index, never the table."""
+from conftest import pothole
+
+CENTRE_BBOX = "-1.10,53.95,-1.07,53.97"
+
+
+def test_new_report_appears_on_the_map_inside_its_bbox_only(client):
+    inside = client.post("/v1/reports", pothole(lat=53.9600, lon=-1.0800)).json_body["id"]
+    outside = client.post("/v1/reports", pothole(lat=53.9900, lon=-1.1200)).json_body["id"]
+    r = client.get(f"/v1/reports?bbox={CENTRE_BBOX}")
+    assert r.status_code == 200
+    fc = r.json_body
+    assert fc["type"] == "FeatureCollection" and fc["truncated"] is False
+    ids = [f["id"] for f in fc["features"]]
+    assert inside in ids and outside not in ids
+    feature = next(f for f in fc["features"] if f["id"] == inside)
+    assert feature["geometry"] == {"type": "Point", "coordinates": [-1.08, 53.96]}
+    assert feature["properties"]["service_code"] == "pothole"
+
+
+def test_map_never_shows_contact_details(client):
+    client.post("/v1/reports", pothole(lat=53.9600, lon=-1.0800))
+    body = client.get(f"/v1/reports?bbox={CENTRE_BBOX}").body.decode()
+    assert "ada@example.org" not in body and "Ada Resident" not in body and "07700" not in body
+
+
+def test_map_response_states_its_dynamodb_cost(client):
+    for i in range(3):
+        client.post("/v1/reports", pothole(lat=53.9600 + i * 0.001, lon=-1.0800))
+    r = client.get(f"/v1/reports?bbox={CENTRE_BBOX}")
+    timing = r.headers["Server-Timing"]
+    assert timing.startswith("dynamodb;dur=")
+    queries = int(timing.split("queries=")[1].split()[0])
+    items = int(timing.split("items=")[1].rstrip('"'))
+    assert items == 3 and 1 <= queries <= 40
+
+
+def test_closed_reports_leave_the_default_open_map(client, deps):
+    from chalicelib.handlers import reports
+    rid = client.post("/v1/reports", pothole(lat=53.9600, lon=-1.0800)).json_body["id"]
+    reports.change_state(deps, rid, "fixed", "Filled in.")
+    open_ids = [f["id"] for f in client.get(f"/v1/reports?bbox={CENTRE_BBOX}").json_body["features"]]
+    closed = client.get(f"/v1/reports?bbox={CENTRE_BBOX}&status=closed")
+    assert rid not in open_ids
+    assert [f["id"] for f in closed.json_body["features"]] == [rid]
+    assert "items=1" in closed.headers["Server-Timing"]
+
+
+def test_map_filters_by_category_and_since(client):
+    client.post("/v1/reports", pothole(lat=53.9600, lon=-1.0800))
+    client.post("/v1/reports", {"service_code": "graffiti", "lat": 53.961, "lon": -1.081,
+                                "description": "Tags on the wall", "fields": {"offensive": "no"}})
+    fc = client.get(f"/v1/reports?bbox={CENTRE_BBOX}&service_code=graffiti").json_body
+    assert [f["properties"]["service_code"] for f in fc["features"]] == ["graffiti"]
+    assert client.get(f"/v1/reports?bbox={CENTRE_BBOX}&since=2999-01-01").json_body["features"] == []
+
+
+@pytest.fixture
+def small_map_cap(monkeypatch):
+    # before `client`: Chalice's test client snapshots the environment
+    monkeypatch.setenv("DOORSTEP_MAP_FEATURE_CAP", "4")
+
+
+def test_city_wide_map_is_capped_and_says_so(small_map_cap, client):
+    for i in range(6):
+        client.post("/v1/reports", pothole(lat=53.93 + i * 0.01, lon=-1.10 + i * 0.01))
+    r = client.get("/v1/reports?bbox=-1.25,53.87,-0.90,54.07")
+    fc = r.json_body
+    assert fc["truncated"] is True and len(fc["features"]) <= 4, (fc["limit"], len(fc["features"]), r.headers)
+    assert int(r.headers["Server-Timing"].split("items=")[1].rstrip('"')) <= 4
+
+
+def test_bad_bbox_gets_field_errors(client):
+    for bbox in ("", "1,2,3", "a,b,c,d", "-1,54,-2,53", "-1,95,0,96"):
+        r = client.get(f"/v1/reports?bbox={bbox}")
+        assert r.status_code == 400, bbox
+        assert r.json_body["error"]["fields"][0]["field"] == "bbox"
+
+
+def test_continent_sized_bbox_is_refused_not_scanned(client):
+    r = client.get("/v1/reports?bbox=-10,40,10,60")
+    assert r.status_code == 400 and r.json_body["error"]["code"] == "bbox_too_large"
+
+
+def test_nearby_suggests_open_reports_of_the_same_category_by_distance(client):
+    near = client.post("/v1/reports", pothole(lat=53.96000, lon=-1.08000)).json_body["id"]
+    nearer = client.post("/v1/reports", pothole(lat=53.96010, lon=-1.08010)).json_body["id"]
+    far = client.post("/v1/reports", pothole(lat=53.96500, lon=-1.08000)).json_body["id"]
+    r = client.get("/v1/reports/nearby?lat=53.96012&lon=-1.08012&service_code=pothole")
+    assert r.status_code == 200
+    ids = [f["id"] for f in r.json_body["features"]]
+    assert ids == [nearer, near] and far not in ids
+    assert r.json_body["radius_m"] == 50
+    assert "Server-Timing" in r.headers
+
+
+def test_nearby_requires_a_point(client):
+    r = client.get("/v1/reports/nearby")
+    assert r.status_code == 400
+    assert {f["field"] for f in r.json_body["error"]["fields"]} == {"lat", "lon"}
