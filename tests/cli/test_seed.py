@@ -1,0 +1,39 @@
+"""`doorstep seed`: the demo council's data, loaded once."""
+
+
+def test_seeding_twice_adds_no_duplicate_demo_reports(deps):
+    from chalicelib.storage.reports import ReportModel
+    from doorstep_cli.seed import demo_reports
+    assert demo_reports(deps, count=12) == 12
+    assert demo_reports(deps, count=12) == 0
+    assert ReportModel.count() == 12
+
+
+def test_demo_reports_lie_in_york_and_have_timelines(deps):
+    from chalicelib.storage.reports import ReportModel, ReportUpdateModel
+    from doorstep_cli.seed import demo_reports
+    demo_reports(deps, count=20)
+    reports = list(ReportModel.scan())
+    assert all(deps.area.contains(float(r.lon), float(r.lat)) for r in reports)
+    assert any(r.state != "open" for r in reports)
+    for r in reports:
+        assert [u.seq for u in ReportUpdateModel.query(r.id)] == list(range(1, r.update_count + 1))
+
+
+def test_cli_help_lists_the_commands(capsys):
+    import pytest
+    from doorstep_cli.main import main
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("serve", "tables", "seed"):
+        assert command in out
+
+
+def test_cli_explains_when_no_local_stack_is_running(tmp_path, monkeypatch, capsys):
+    from doorstep_cli.main import main
+    monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DOORSTEP_AWS_ENDPOINT", raising=False)
+    monkeypatch.setenv("DOORSTEP_STAGE", "test")  # restored after: main() sets it
+    assert main(["--stage", "local", "tables"]) == 2
+    assert "make run" in capsys.readouterr().err
