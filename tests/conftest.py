@@ -28,9 +28,10 @@ def aws():
 @pytest.fixture
 def storage(aws):
     from chalicelib.storage.blobs import BlobStore
-    from chalicelib.storage.services import ServiceStore
+    from chalicelib.storage.services import ServiceStore, clear_cache
     from chalicelib.storage.tables import ensure_tables
     from doorstep_cli.seed import load_services
+    clear_cache()  # the previous test's moto tables are gone
     ensure_tables(wait=False)
     BlobStore().ensure_bucket()
     load_services(ServiceStore())

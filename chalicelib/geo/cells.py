@@ -10,7 +10,7 @@ import math
 
 import pygeohash
 
-from .distance import bbox_around, distance_to_bbox_m, lower_bound, rect_distance_m
+from .distance import circle_bboxes, distance_to_bbox_m, lower_bound, rect_distance_m
 
 PARTITION_PRECISION = 5
 POINT_PRECISION = 9
@@ -88,27 +88,36 @@ def cover_bbox(w: float, s: float, e: float, n: float, max_cells: int = 64) -> l
     5 needs more, returns the precision-5 cover anyway and the caller judges
     the size. Raises ValueError beyond COVER_HARD_LIMIT cells.
     """
-    _check_point(w, s)
-    _check_point(e, n)
-    if w > e or s > n:
-        raise ValueError(f"inverted bbox: {(w, s, e, n)!r} (no antimeridian wrapping)")
+    return _cover([(w, s, e, n)], max_cells)
+
+
+def _cover(boxes: list, max_cells: int) -> list:
+    for w, s, e, n in boxes:
+        _check_point(w, s)
+        _check_point(e, n)
+        if w > e or s > n:
+            raise ValueError(f"inverted bbox: {(w, s, e, n)!r} (no antimeridian wrapping)")
+    count = lambda p: sum(cover_count(*box, p) for box in boxes)
     precision = PARTITION_PRECISION
     for p in range(_FINEST_COVER, PARTITION_PRECISION - 1, -1):
-        if cover_count(w, s, e, n, p) <= max_cells:
+        if count(p) <= max_cells:
             precision = p
             break
-    count = cover_count(w, s, e, n, precision)
-    if count > COVER_HARD_LIMIT:
-        raise ValueError(f"bbox {(w, s, e, n)!r} needs {count} precision-5 cells")
-    r0, r1, c0, c1 = _span(w, s, e, n, precision)
-    return sorted({_cell(r, c, precision) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)})
+    if count(precision) > COVER_HARD_LIMIT:
+        raise ValueError(f"{boxes!r} needs {count(precision)} precision-5 cells")
+    out = set()
+    for box in boxes:
+        r0, r1, c0, c1 = _span(*box, precision)
+        out.update(_cell(r, c, precision) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+    return sorted(out)
 
 
 def cover_circle(lon: float, lat: float, radius_m: float, max_cells: int = 64) -> list:
-    """cover_bbox of the circle's bounding box, minus cells provably beyond radius_m."""
+    """Like cover_bbox for the circle's bounding box (split in two where it
+    crosses the antimeridian), minus cells provably farther than radius_m."""
     _check_point(lon, lat)
-    cells = cover_bbox(*bbox_around(lon, lat, radius_m), max_cells=max_cells)
-    return [c for c in cells if distance_to_bbox_m(lon, lat, cell_bounds(c)) <= radius_m]
+    found = _cover(circle_bboxes(lon, lat, radius_m), max_cells)
+    return [c for c in found if distance_to_bbox_m(lon, lat, cell_bounds(c)) <= radius_m]
 
 
 _BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz"

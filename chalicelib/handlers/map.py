@@ -6,11 +6,10 @@ capped: a city-wide view shares the cap between ranges so pins are spread
 over the whole view, and says `truncated: true` so the client can ask the
 resident to zoom in.
 """
-import math
 from datetime import datetime, timezone
 
 from .. import states, validation
-from ..errors import ApiError, ValidationFailed
+from ..errors import ApiError
 from ..geo import cells, distance
 from ..geo.geojson import feature_collection
 from . import views
@@ -35,10 +34,10 @@ def map_reports(deps, params):
     limit = validation.number(params.get("limit", cap), "limit", problems, 1, cap)
     problems.raise_if_any()
 
-    cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
-    if len(cover[0]) == cells.PARTITION_PRECISION and len(cover) > MAX_PARTITIONS:
+    if cells.cover_count(w, s, e, n, cells.PARTITION_PRECISION) > MAX_PARTITIONS:
         raise ApiError("That area is too large for one map query; zoom in.", code="bbox_too_large",
                        fields=[{"field": "bbox", "message": "Too large."}])
+    cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
     buckets = sorted({states.bucket(x) for x in wanted})
     plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
     items, truncated = _read_capped(deps.reports, plans, int(limit))
