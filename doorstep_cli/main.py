@@ -25,7 +25,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return {"serve": serve, "tables": tables, "seed": seed_command}[args.command](args)
-    except StackNotRunning as e:
+    except (StackNotRunning, RuntimeError) as e:
+        # RuntimeError: the local stack's own start-up refusals (port taken,
+        # already running, unreadable snapshot), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
 

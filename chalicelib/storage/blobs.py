@@ -60,16 +60,24 @@ class BlobStore:
             "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in)
 
     def ensure_bucket(self):
-        """For the local stack and tests; in AWS the bucket is infrastructure."""
+        """For the local stack and tests; in AWS the bucket is infrastructure.
+
+        CORS is applied every time: the web client posts photos to the bucket
+        from another origin, and the local snapshot does not keep bucket settings.
+        """
         from botocore.exceptions import ClientError
         try:
             self.client.head_bucket(Bucket=self.bucket)
-            return "exists"
+            state = "exists"
         except ClientError:
             self.client.create_bucket(
                 Bucket=self.bucket,
                 CreateBucketConfiguration={"LocationConstraint": settings().region})
-            return "created"
+            state = "created"
+        self.client.put_bucket_cors(Bucket=self.bucket, CORSConfiguration={"CORSRules": [{
+            "AllowedMethods": ["POST", "GET"], "AllowedOrigins": ["*"], "AllowedHeaders": ["*"],
+            "MaxAgeSeconds": 3600}]})
+        return state
 
 
 def _client(region, endpoint):

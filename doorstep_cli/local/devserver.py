@@ -1,0 +1,184 @@
+"""Chalice's local server plus the PWA's static files and JSON 404s.
+
+`chalice local` alone cannot serve ``web/`` and answers unknown paths with
+API Gateway's 403 "Missing Authentication Token", which confuses anyone who
+just mistyped a URL. This keeps Chalice's request handling for real routes
+and takes over the rest.
+"""
+from __future__ import annotations
+
+import json
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from chalice.app import Chalice
+from chalice.config import Config
+from chalice.local import ChaliceRequestHandler, LocalChalice, LocalDevServer, RouteMatcher
+
+from doorstep_cli.local.serving import PortInUseError, client_host
+
+API_PREFIXES = ("/v1/", "/open311/")
+API_EXACT = frozenset({"/openapi.json", "/v1", "/open311"})
+
+# mimetypes depends on the host's /etc/mime.types; these must not vary, since
+# browsers refuse a manifest or module script served with the wrong type.
+CONTENT_TYPES = {
+    ".webmanifest": "application/manifest+json",
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+    ".wasm": "application/wasm",
+    ".geojson": "application/geo+json",
+}
+TEXTUAL = ("text/", "application/javascript", "application/json", "application/manifest+json",
+           "application/geo+json", "image/svg+xml")
+
+
+def is_api_path(path: str) -> bool:
+    return path.startswith(API_PREFIXES) or path in API_EXACT
+
+
+def content_type_for(path: Path) -> str:
+    guessed = CONTENT_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+    guessed = guessed or "application/octet-stream"
+    return f"{guessed}; charset=utf-8" if guessed.startswith(TEXTUAL) else guessed
+
+
+def resolve_static(web_dir: Path, url_path: str) -> Path | None:
+    """The file under web_dir that url_path names, or None; never outside web_dir."""
+    root = web_dir.resolve()
+    parts = [part for part in unquote(url_path).split("/") if part]
+    for part in parts:
+        # Refuse rather than normalise: a request containing ".." or a
+        # backslash is never a legitimate link from the PWA. Dotfiles stay
+        # private except the standard .well-known folder.
+        if part in (".", "..") or "\\" in part or "\x00" in part:
+            return None
+        if part.startswith(".") and part != ".well-known":
+            return None
+    candidate = root.joinpath(*parts)
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):
+        return None
+    # A symlink inside web/ could still point elsewhere.
+    if not resolved.is_relative_to(root) or not resolved.is_file():
+        return None
+    return resolved
+
+
+class DoorstepRequestHandler(ChaliceRequestHandler):
+    def __init__(self, request: Any, client_address: Any, server: Any, app_object: Chalice,
+                 config: Config, web_dir: Path, route_matcher: RouteMatcher) -> None:
+        # Set before super().__init__, which handles the request immediately.
+        self.web_dir = web_dir
+        self.route_matcher = route_matcher
+        super().__init__(request, client_address, server, app_object, config)
+
+    def _doorstep_handle(self) -> None:
+        path = urlsplit(self.path).path or "/"
+        if self.command in ("GET", "HEAD") and not is_api_path(path):
+            self._serve_static(path)
+            return
+        try:
+            self.route_matcher.match_route(self.path)
+        except ValueError:
+            self._drain_body()  # keep-alive: unread body bytes would be parsed as the next request
+            self._send_not_found(path)
+            return
+        self._generic_handle()
+
+    do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = _doorstep_handle
+
+    def _serve_static(self, path: str) -> None:
+        target = resolve_static(self.web_dir, path)
+        if target is None:
+            self._send_not_found(path)
+            return
+        body = target.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", content_type_for(target))
+        self.send_header("Content-Length", str(len(body)))
+        # Development: always revalidate so edits to web/ (and the service
+        # worker) show up on reload.
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _send_not_found(self, path: str) -> None:
+        payload = {"error": {"code": "not_found", "message": f"No route for {self.command} {path}."}}
+        self._send_http_response_with_body(404, {"Content-Type": "application/json"}, json.dumps(payload))
+
+    def _send_http_response_with_body(self, code: int, headers: dict[str, Any], body: str | bytes) -> None:
+        if self.command != "HEAD":
+            super()._send_http_response_with_body(code, headers, body)
+            return
+        # Chalice writes a body even for HEAD, which corrupts keep-alive
+        # connections; send the same headers without it.
+        encoded = body if isinstance(body, bytes) else body.encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Length", str(len(encoded)))
+        self.send_header("Content-Type", headers.pop("Content-Type", "application/json"))
+        self._send_headers(headers)
+
+    def _drain_body(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        if length > 0:
+            self.rfile.read(length)
+
+
+class DoorstepDevServer(LocalDevServer):
+    """LocalDevServer that knows its real port (port 0 allowed) and prints nothing."""
+
+    def __init__(self, app: Chalice, config: Config, host: str, port: int, web_dir: Path) -> None:
+        self.web_dir = Path(web_dir)
+        self._handler_extras = {"web_dir": self.web_dir, "route_matcher": RouteMatcher(list(app.routes))}
+        try:
+            super().__init__(app, config, host, port, handler_cls=self._handler)
+        except OSError as exc:
+            raise PortInUseError("web server", host, port, exc.strerror or str(exc)) from exc
+        self.port = self.server.server_address[1]
+
+    def _handler(self, *args: Any, **kwargs: Any) -> DoorstepRequestHandler:
+        return DoorstepRequestHandler(*args, **kwargs, **self._handler_extras)
+
+    @property
+    def url(self) -> str:
+        return f"http://{client_host(self.host)}:{self.port}"
+
+    def serve_forever(self) -> None:
+        # A short poll makes shutdown() return promptly (Ctrl-C, tests).
+        self.server.serve_forever(poll_interval=0.1)
+
+    def shutdown(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def make_server(app: Chalice, host: str, port: int, web_dir: Path) -> DoorstepDevServer:
+    _make_request_local(app)
+    config = Config.create(
+        chalice_stage="local",
+        app_name=getattr(app, "app_name", "doorstep"),
+        chalice_app=app,
+        lambda_timeout=60,
+        lambda_memory_size=512,
+    )
+    return DoorstepDevServer(app, config, host, port, web_dir)
+
+
+def _make_request_local(app: Chalice) -> None:
+    # Chalice keeps current_request on the app object; with a threaded server
+    # two requests would overwrite each other's. chalice.local fixes that by
+    # swapping in a thread-local subclass, but through a shared class whose
+    # bases it rewrites; a private subclass per app class avoids that.
+    if isinstance(app, LocalChalice):
+        return
+    app.__class__ = type(f"Local{type(app).__name__}", (LocalChalice, type(app)), {})

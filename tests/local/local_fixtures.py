@@ -1,0 +1,61 @@
+"""Fixtures for the local-stack tests, imported by each test module.
+
+Not a conftest.py on purpose: tests/api does `from conftest import pothole`,
+and a second conftest module here could be the one that import finds,
+depending on the order pytest collects directories in.
+
+moto's backends are process-wide, so at most one Emulator runs at a time and
+each is stopped (which wipes moto's memory) before the next starts.
+"""
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from doorstep_cli.local.emulator import Emulator
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def free_port() -> Callable[[], int]:
+    """Call for a port nobody is listening on (bind to 0, read it back)."""
+    return _free_port
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def restart(data_dir: Path) -> Iterator[Callable[[], Emulator]]:
+    """Call to start a fresh, restored emulator on data_dir, as `make run` does.
+
+    Whatever the test leaves running is stopped afterwards, even on failure,
+    so the next test starts with an empty moto.
+    """
+    started: list[Emulator] = []
+
+    def start() -> Emulator:
+        emu = Emulator(data_dir, _free_port())
+        started.append(emu)
+        emu.start()
+        emu.restore()
+        return emu
+
+    yield start
+    for emu in reversed(started):
+        emu.stop()
+
+
+@pytest.fixture
+def emulator(restart: Callable[[], Emulator]) -> Emulator:
+    return restart()

@@ -1,0 +1,164 @@
+"""`make run` end to end: a real process, real signals, data kept across runs."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from local_fixtures import free_port  # noqa: F401 (fixtures)
+
+from doorstep_cli.local.serving import PortInUseError
+from doorstep_cli.local.stack import read_stack, run_stack
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+# A stand-in for the real app: one table, written through the emulator the
+# stack points DOORSTEP_AWS_ENDPOINT at.
+STACK_SCRIPT = '''
+import os, sys, time
+from pathlib import Path
+import botocore.session
+from chalice import Chalice
+from doorstep_cli.local.stack import run_stack
+
+def dynamodb():
+    return botocore.session.get_session().create_client(
+        "dynamodb", endpoint_url=os.environ["DOORSTEP_AWS_ENDPOINT"],
+        region_name=os.environ["AWS_DEFAULT_REGION"])
+
+def prepare():
+    if os.environ.get("TEST_SLOW_PREPARE"):
+        Path(os.environ["TEST_SLOW_PREPARE"]).touch()
+        time.sleep(60)
+    if "notes" not in dynamodb().list_tables()["TableNames"]:
+        dynamodb().create_table(
+            TableName="notes", BillingMode="PAY_PER_REQUEST",
+            KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}])
+
+def load_app():
+    app = Chalice(app_name="stack-test")
+
+    @app.route("/v1/notes", methods=["GET", "POST"])
+    def notes():
+        if app.current_request.method == "POST":
+            dynamodb().put_item(TableName="notes", Item={"id": {"S": app.current_request.json_body["id"]}})
+        return {"ids": sorted(i["id"]["S"] for i in dynamodb().scan(TableName="notes")["Items"])}
+
+    return app
+
+sys.exit(run_stack(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), load_app, prepare))
+'''
+
+
+def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int], **extra_env: str) -> subprocess.Popen:
+    script = tmp_path / "run_stack.py"
+    script.write_text(STACK_SCRIPT)
+    web = tmp_path / "web"
+    web.mkdir(exist_ok=True)
+    (web / "index.html").write_text("<h1>Doorstep</h1>")
+    port, emulator_port = ports
+    env = {**os.environ, **extra_env, "PYTHONPATH": str(PROJECT_ROOT), "DOORSTEP_EMULATOR_PORT": str(emulator_port)}
+    return subprocess.Popen(
+        [sys.executable, str(script), str(data_dir), str(port), str(web)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+
+
+def start_stack(tmp_path: Path, data_dir: Path, ports: tuple[int, int]) -> subprocess.Popen:
+    process = launch(tmp_path, data_dir, ports)
+    deadline = time.monotonic() + 15
+    while read_stack(data_dir) is None or read_stack(data_dir)["pid"] != process.pid:
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"stack did not start: {process.communicate()}")
+        time.sleep(0.05)
+    return process
+
+
+def call(url: str, body: dict | None = None) -> dict:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def test_data_survives_kill_9_and_ctrl_c_exits_cleanly(tmp_path, free_port):
+    data_dir, port = tmp_path / "data", free_port()
+    ports = (port, free_port())
+    first = start_stack(tmp_path, data_dir, ports)
+    api = read_stack(data_dir)["api_url"]
+    assert api == f"http://127.0.0.1:{port}"
+    assert call(f"{api}/v1/notes", {"id": "before-crash"}) == {"ids": ["before-crash"]}
+    table_file = data_dir / "emulator" / "dynamodb" / "notes.json"
+    deadline = time.monotonic() + 3
+    while "before-crash" not in (table_file.read_text() if table_file.exists() else ""):
+        assert time.monotonic() < deadline, "autosave did not write the note"
+        time.sleep(0.05)
+    first.kill()  # SIGKILL: no handler runs, only autosave protects the data
+    first.communicate()
+    assert read_stack(data_dir) is None, "a dead stack's stack.json must not count as running"
+
+    second = start_stack(tmp_path, data_dir, ports)
+    try:
+        assert call(f"{api}/v1/notes") == {"ids": ["before-crash"]}
+        call(f"{api}/v1/notes", {"id": "after-restart"})
+        with pytest.raises(RuntimeError, match="already running"):
+            run_stack(data_dir, free_port(), tmp_path / "web", dict, lambda: None)
+    finally:
+        second.send_signal(signal.SIGINT)
+        out, err = second.communicate(timeout=20)
+    assert second.returncode == 0, err
+    assert "Doorstep is running at http://localhost:" in out
+    assert out.strip().splitlines()[-1].startswith("Doorstep stopped")
+    assert not (data_dir / "stack.json").exists()
+    saved = json.loads(table_file.read_text())["items"]
+    assert sorted(item["id"]["S"] for item in saved) == ["after-restart", "before-crash"]
+
+
+def test_sigterm_stops_the_stack_with_exit_code_0(tmp_path, free_port):
+    process = start_stack(tmp_path, tmp_path / "data", (free_port(), free_port()))
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert "Doorstep stopped" in out
+
+
+def test_ctrl_c_during_start_up_stops_promptly(tmp_path, free_port):
+    marker = tmp_path / "preparing"
+    process = launch(tmp_path, tmp_path / "data", (free_port(), free_port()), TEST_SLOW_PREPARE=str(marker))
+    deadline = time.monotonic() + 15
+    while not marker.exists():
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.05)
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert time.monotonic() - started < 5
+    assert "Doorstep stopped" in out and "is running" not in out
+    assert not (tmp_path / "data" / "stack.json").exists()
+
+
+def test_a_taken_port_fails_before_anything_starts(tmp_path, free_port):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        with pytest.raises(PortInUseError, match=f"web server on 127.0.0.1:{port}"):
+            run_stack(tmp_path / "data", port, tmp_path, dict, lambda: None, emulator_port=free_port())
+
+
+def test_read_stack_ignores_missing_or_garbled_files(tmp_path):
+    assert read_stack(tmp_path) is None
+    (tmp_path / "stack.json").write_text("{garbled")
+    assert read_stack(tmp_path) is None
+    (tmp_path / "stack.json").write_text(json.dumps({"api_url": "x", "emulator_url": "y", "pid": os.getpid()}))
+    assert read_stack(tmp_path)["api_url"] == "x"
