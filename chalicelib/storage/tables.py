@@ -1,26 +1,43 @@
-"""Create and verify every table from the models."""
+"""Create and verify every table from the models.
+
+A table that exists but lacks an index a newer model declares (an older
+deployment, or a local snapshot from before the change) gets the index added,
+so `doorstep tables` brings any stage up to the code.
+"""
 from . import binding
 # Importing the model modules registers them with `binding`.
 from . import reports, services, uploads  # noqa: F401
 
 
 def ensure_tables(wait=True):
-    """Create missing tables; returns {table name: "created" | "exists"}."""
+    """Create missing tables and indexes; returns {table name: what was done}."""
     binding.bind()
     result = {}
     for model in binding.models():
-        if model.exists():
-            result[model.Meta.table_name] = "exists"
-        else:
+        name = model.Meta.table_name
+        if not model.exists():
             model.create_table(wait=wait)
-            result[model.Meta.table_name] = "created"
+            result[name] = "created"
+            continue
+        added = _add_missing_indexes(model)
+        result[name] = f"exists; added index {', '.join(added)}" if added else "exists"
     return result
 
 
-def describe_tables():
-    """{table name: item count estimate or None when missing}."""
-    binding.bind()
-    out = {}
-    for model in binding.models():
-        out[model.Meta.table_name] = model.describe_table().get("ItemCount") if model.exists() else None
-    return out
+def _add_missing_indexes(model):
+    client = model._get_connection().connection.client
+    table = client.describe_table(TableName=model.Meta.table_name)["Table"]
+    present = {i["IndexName"] for i in table.get("GlobalSecondaryIndexes", [])}
+    schema = model._get_schema()
+    added = []
+    for index in schema["global_secondary_indexes"]:
+        if index["index_name"] in present:
+            continue
+        client.update_table(
+            TableName=model.Meta.table_name,
+            AttributeDefinitions=index["attribute_definitions"],
+            GlobalSecondaryIndexUpdates=[{"Create": {
+                "IndexName": index["index_name"], "KeySchema": index["key_schema"],
+                "Projection": index["projection"]}}])
+        added.append(index["index_name"])
+    return added

@@ -37,3 +37,19 @@ def test_cli_explains_when_no_local_stack_is_running(tmp_path, monkeypatch, caps
     monkeypatch.setenv("DOORSTEP_STAGE", "test")  # restored after: main() sets it
     assert main(["--stage", "local", "tables"]) == 2
     assert "make run" in capsys.readouterr().err
+
+
+def test_tables_adds_an_index_an_older_table_lacks(aws):
+    from chalicelib.storage import binding
+    from chalicelib.storage.reports import ReportModel
+    from chalicelib.storage.tables import ensure_tables
+    binding.bind()
+    client = ReportModel._get_connection().connection.client
+    client.create_table(TableName=ReportModel.Meta.table_name, BillingMode="PAY_PER_REQUEST",
+                        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])
+    result = ensure_tables(wait=False)
+    assert result[ReportModel.Meta.table_name] == "exists; added index map"
+    indexes = client.describe_table(TableName=ReportModel.Meta.table_name)["Table"]["GlobalSecondaryIndexes"]
+    assert [i["IndexName"] for i in indexes] == ["map"]
+    assert ensure_tables(wait=False)[ReportModel.Meta.table_name] == "exists"
