@@ -24,10 +24,7 @@ class ApiError(ChaliceUnhandledError):
         self.headers = headers or {}
 
     def body(self):
-        error = {"code": self.code, "message": self.message}
-        if self.fields:
-            error["fields"] = self.fields
-        return {"error": error}
+        return error_body(self.code, self.message, self.fields)
 
 
 class ValidationFailed(ApiError):

@@ -70,9 +70,5 @@ def base_url(request, settings):
     return f"{scheme}://{host}"
 
 
-def created(body, location):
-    return Response(body=body, status_code=201, headers={"Location": location, "Content-Type": JSON})
-
-
 def ok(body, status=200, headers=None):
     return Response(body=body, status_code=status, headers={"Content-Type": JSON, **(headers or {})})

@@ -22,7 +22,7 @@ def create_upload(deps, body):
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     content_type = body.get("content_type")
-    if content_type not in photos.CONTENT_TYPES:
+    if not isinstance(content_type, str) or content_type not in photos.CONTENT_TYPES:
         problems.add("content_type", f"Must be one of: {', '.join(sorted(photos.CONTENT_TYPES))}.")
     size = body.get("size")
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
