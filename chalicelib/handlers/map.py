@@ -16,10 +16,13 @@ from . import views
 
 MAX_COVER_CELLS = 96  # finest cover the query plan may use
 MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
-FILL_ROUNDS = 3
+MAX_ROUNDS = 6
+MIN_LATER_SHARE = 25  # after the first round, no Query asks for fewer pins
+READ_CEILING = 2  # read at most this many times the cap, however selective the filters
 NEARBY_DEFAULT_M = 100
 NEARBY_MAX_M = 500
 NEARBY_LIMIT = 20
+NEARBY_READ_CEILING = 1000
 
 
 def map_reports(deps, params):
@@ -40,43 +43,51 @@ def map_reports(deps, params):
     cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
     buckets = sorted({states.bucket(x) for x in wanted})
     plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
-    items, truncated = _read_capped(deps.reports, plans, int(limit))
-
     services = {sv["service_code"]: sv for sv in deps.services.all()}
-    names = {c: sv.get("name", c) for c, sv in services.items()}
-    features = []
-    for r in items:
+
+    def shown(r):
         lon, lat = float(r.lon), float(r.lat)
-        if not (w <= lon <= e and s <= lat <= n) or r.state not in wanted:
-            continue
-        if (codes and r.service_code not in codes) or (since and r.updated_at < since):
-            continue
-        if services.get(r.service_code, {}).get("private"):
-            continue
-        features.append(views.map_feature(r, names))
-    return feature_collection(features, truncated=truncated, limit=int(limit))
+        return (w <= lon <= e and s <= lat <= n and r.state in wanted
+                and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
+                and not services.get(r.service_code, {}).get("private"))
+
+    items, truncated = _read_capped(deps.reports, plans, int(limit), shown)
+    names = {c: sv.get("name", c) for c, sv in services.items()}
+    return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
+                              limit=int(limit))
 
 
-def _read_capped(store, plans, budget):
-    """Read at most `budget` pins, shared fairly between the query ranges."""
+def _read_capped(store, plans, cap, shown):
+    """Read until `cap` pins are shown, shared fairly between the query ranges.
+
+    Only pins that will be shown count against the cap, so a cover cell that
+    straddles the edge does not crowd out pins in view; reads stop at
+    READ_CEILING x cap whatever the filters, so cost stays bounded. The first
+    round gives every range an equal share (pins spread over the whole view);
+    later rounds give ranges with more a larger share, with few small queries.
+    """
     pending = [(plan, None) for plan in plans]
-    items = []
-    for _ in range(FILL_ROUNDS):
-        if not pending or budget <= 0:
-            break
-        share = max(1, budget // len(pending))
+    kept, read, rounds = [], 0, 0
+    ceiling = READ_CEILING * cap
+    while pending and len(kept) < cap and read < ceiling and rounds < MAX_ROUNDS:
+        want = cap - len(kept)
+        share = -(-want // len(pending))
+        if rounds:
+            share = max(share, MIN_LATER_SHARE)
+        rounds += 1
         still = []
-        for (partition, lo, hi), start in pending:
-            if budget <= 0:
-                still.append(((partition, lo, hi), start))
+        for plan, start in pending:
+            room = min(share, ceiling - read)
+            if room <= 0 or len(kept) >= cap:
+                still.append((plan, start))
                 continue
-            got, resume = store.map_range(partition, lo, hi, min(share, budget), start)
-            items.extend(got)
-            budget -= len(got)
+            got, resume = store.map_range(*plan, room, start)
+            read += len(got)
+            kept.extend(r for r in got if shown(r))
             if resume:
-                still.append(((partition, lo, hi), resume))
+                still.append((plan, resume))
         pending = still
-    return items, bool(pending)
+    return kept[:cap], bool(pending) or len(kept) > cap
 
 
 def nearby(deps, params):
@@ -95,26 +106,44 @@ def nearby(deps, params):
     radius = validation.number(params.get("radius_m", default), "radius_m", problems, 1, NEARBY_MAX_M)
     problems.raise_if_any()
 
-    cover = cells.cover_circle(lon, lat, radius, max_cells=MAX_COVER_CELLS)
-    plans = [(f"{p}#o", lo, hi) for p, lo, hi in cells.cell_ranges(cover)]
-    found = []
-    for partition, lo, hi in plans:
-        start = None
-        while True:
-            got, start = deps.reports.map_range(partition, lo, hi, 200, start)
-            found.extend(got)
-            if not start:
-                break
     names = {sv["service_code"]: sv.get("name") for sv in deps.services.all()}
+    found, truncated = _nearest_open(deps.reports, lon, lat, radius, code)
     features = []
-    for r in found:
-        d = distance.haversine_m(lon, lat, float(r.lon), float(r.lat))
-        if d <= radius and (not code or r.service_code == code):
-            f = views.map_feature(r, names)
-            f["properties"]["distance_m"] = round(d, 1)
-            features.append(f)
-    features.sort(key=lambda f: f["properties"]["distance_m"])
-    return feature_collection(features[:NEARBY_LIMIT], radius_m=radius)
+    for d, r in found:
+        f = views.map_feature(r, names)
+        f["properties"]["distance_m"] = round(d, 1)
+        features.append(f)
+    return feature_collection(features, radius_m=radius, truncated=truncated)
+
+
+def _nearest_open(store, lon, lat, radius, code):
+    """The NEARBY_LIMIT nearest open reports within `radius`, nearest first.
+
+    Rings of cells around the point are read outwards until the last of them
+    is proven nearer than anything unread (or the radius is covered), so a
+    busy street costs about what it returns rather than the whole radius.
+    """
+    precision = 8 if radius < 100 else 7
+    found, read = [], 0
+    for _, ring, proven_m in cells.rings(lon, lat, precision, max_ring=64):
+        for partition, lo, hi in cells.cell_ranges(ring):
+            start = None
+            while True:
+                got, start = store.map_range(f"{partition}#o", lo, hi, 100, start)
+                read += len(got)
+                for r in got:
+                    d = distance.haversine_m(lon, lat, float(r.lon), float(r.lat))
+                    if d <= radius and (not code or r.service_code == code):
+                        found.append((d, r))
+                if not start:
+                    break
+        found.sort(key=lambda pair: pair[0])
+        enough = len(found) >= NEARBY_LIMIT and found[NEARBY_LIMIT - 1][0] <= proven_m
+        if enough or proven_m >= radius:
+            return found[:NEARBY_LIMIT], False
+        if read >= NEARBY_READ_CEILING:
+            return found[:NEARBY_LIMIT], True
+    return found[:NEARBY_LIMIT], False
 
 
 def _bbox(value, problems):

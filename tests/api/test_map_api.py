@@ -100,3 +100,29 @@ def test_nearby_requires_a_point(client):
     r = client.get("/v1/reports/nearby")
     assert r.status_code == 400
     assert {f["field"] for f in r.json_body["error"]["fields"]} == {"lat", "lon"}
+
+
+def test_nearby_on_a_busy_street_stops_once_the_nearest_are_proven(deps):
+    from chalicelib.handlers import map, reports
+    from chalicelib.storage.metering import metered
+    for i in range(25):
+        reports.create_report(deps, pothole(lat=53.96000 + i * 0.00002, lon=-1.08000))
+    for i in range(25):
+        reports.create_report(deps, pothole(lat=53.96300 + i * 0.00002, lon=-1.08000))  # ~330 m north
+    with metered() as meter:
+        fc = map.nearby(deps, {"lat": "53.96", "lon": "-1.08", "radius_m": "500"})
+    assert len(fc["features"]) == 20
+    assert all(f["properties"]["distance_m"] < 60 for f in fc["features"])
+    assert meter.items < 50  # the far group lies in rings never read
+
+
+def test_truncated_map_fills_its_cap_with_pins_in_view(small_map_cap, client, deps):
+    """Pins in a straddling cover cell but outside the view don't use up the cap."""
+    from chalicelib.handlers import reports
+    for i in range(6):
+        reports.create_report(deps, pothole(lat=53.96000 + i * 0.0001, lon=-1.08000))
+    for i in range(6):
+        reports.create_report(deps, pothole(lat=53.96000 + i * 0.0001, lon=-1.07990))  # just east
+    fc = client.get("/v1/reports?bbox=-1.0802,53.9599,-1.07995,53.9607").json_body
+    assert len(fc["features"]) == 4 and fc["truncated"] is True
+    assert all(f["geometry"]["coordinates"][0] < -1.07995 for f in fc["features"])
