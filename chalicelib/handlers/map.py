@@ -123,9 +123,11 @@ def _nearest_open(store, lon, lat, radius, code):
     is proven nearer than anything unread (or the radius is covered), so a
     busy street costs about what it returns rather than the whole radius.
     """
-    precision = 8 if radius < 100 else 7
+    # Precision 7 (about 150 x 90 m here): one ring proves 90 m, so a
+    # category's 20-100 m radius takes a handful of Queries; finer cells
+    # would need a few rings of many small Queries.
     found, read = [], 0
-    for _, ring, proven_m in cells.rings(lon, lat, precision, max_ring=64):
+    for _, ring, proven_m in cells.rings(lon, lat, 7, max_ring=64):
         for partition, lo, hi in cells.cell_ranges(ring):
             start = None
             while True:
