@@ -36,7 +36,7 @@ def create_report(deps, body, idempotency_key=None, user_id=None):
     now = deps.clock()
     uploads = photo_handler.attach(deps, values["photos"], now)
 
-    from ..storage.reports import EventModel, ReportModel, ReportUpdateModel
+    from ..storage.reports import ReportModel, ReportUpdateModel
     from ..storage.uploads import IdempotencyModel
     from ..storage.report_store import CreateConflict
 

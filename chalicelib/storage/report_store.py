@@ -4,7 +4,7 @@ from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from .binding import bind, connection
-from .reports import EventModel, ReportModel, ReportUpdateModel
+from .reports import ReportModel, ReportUpdateModel
 from .uploads import IdempotencyModel, UploadModel
 
 

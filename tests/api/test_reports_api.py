@@ -1,5 +1,5 @@
 """Journeys through the HTTP API: report, track, and see it on the map."""
-from conftest import YORK_MINSTER, pothole
+from conftest import pothole
 
 
 def test_services_list_uk_council_categories_with_typed_fields(client):

@@ -1,0 +1,39 @@
+"""Report creation: DynamoDB calls per create_report, from the meter."""
+import secrets
+
+YORK_MINSTER = (53.9623, -1.0819)  # lat, lon
+
+
+def _body(n):
+    return {"service_code": "pothole", "lat": YORK_MINSTER[0], "lon": YORK_MINSTER[1],
+            "description": f"Deep pothole outside the Minster's west door (bench {n}).",
+            "fields": {"size": "large"},
+            "contact": {"name": "Ada Resident", "email": "ada@example.org", "phone": "07700 900123"}}
+
+
+def _metered(label, fn):
+    from chalicelib.storage.metering import metered
+    with metered() as meter:
+        view, created = fn()
+    return {"label": label, "calls": meter.calls, "operations": list(meter.operations),
+            "writes": meter.writes, "items": meter.items, "created": created, "id": view["id"]}
+
+
+def run(deps, progress):
+    from chalicelib.handlers.reports import create_report
+    from chalicelib.storage.services import clear_cache
+    rows = []
+    deps.services.all()  # warm cache, as in every request after a process's first minute
+    rows.append(_metered("create, no Idempotency-Key", lambda: create_report(deps, _body(1))))
+    key = f"bench-{secrets.token_hex(8)}"
+    first = _metered("create, with Idempotency-Key", lambda: create_report(deps, _body(2), key))
+    rows.append(first)
+    replay = _metered("idempotent replay (same key, same body)", lambda: create_report(deps, _body(2), key))
+    replay["same_report"] = replay["id"] == first["id"]
+    rows.append(replay)
+    clear_cache()  # a process's first request (or first after CACHE_SECONDS) also loads categories
+    rows.append(_metered("create, no key, category cache cold", lambda: create_report(deps, _body(3))))
+    for row in rows:
+        progress(f"  {row['label']:<42} calls={row['calls']} ops={'+'.join(row['operations'])} "
+                 f"created={row['created']}")
+    return rows
