@@ -6,13 +6,22 @@ from chalicelib import http
 from chalicelib.errors import NotFound
 
 app = Chalice(app_name="doorstep")
-app.register_middleware(http.error_middleware, "http")
+app.register_middleware(http.request_middleware, "http")
 
 
 def deps():
+    from chalicelib.auth.principal import current
     from chalicelib.config import settings
     from chalicelib.handlers.deps import default_deps
-    return default_deps(http.base_url(app.current_request, settings()))
+    return default_deps(http.base_url(app.current_request, settings()), principal=current())
+
+
+def body():
+    return http.json_body(app.current_request)
+
+
+def client():
+    return http.client_address(app.current_request)
 
 
 @app.route("/v1/health")
@@ -36,7 +45,7 @@ def get_service(service_code):
 @app.route("/v1/uploads", methods=["POST"])
 def create_upload():
     from chalicelib.handlers import photos
-    return http.ok(photos.create_upload(deps(), http.json_body(app.current_request)), status=201)
+    return http.ok(photos.create_upload(deps(), body()), status=201)
 
 
 @app.route("/v1/photos/{name}")
@@ -51,9 +60,8 @@ def photo(name):
 def create_report():
     from chalicelib.handlers import reports
     request = app.current_request
-    view, created = reports.create_report(
-        deps(), http.json_body(request), request.headers.get("idempotency-key"))
-    headers = {"Location": view["url"]}
+    view, created = reports.create_report(deps(), body(), request.headers.get("idempotency-key"))
+    headers = {"Location": view["url"], **http.NO_STORE}
     if not created:
         headers["Idempotent-Replayed"] = "true"
     return http.ok(view, status=201, headers=headers)
@@ -77,13 +85,107 @@ def nearby_reports():
 def get_report(report_id):
     from chalicelib.handlers import reports
     token = http.query(app.current_request).get("token")
-    return http.ok(reports.get_report(deps(), report_id, token=token))
+    view = reports.get_report(deps(), report_id, token=token)
+    return http.ok(view, headers=http.NO_STORE if view["view"] == "private" else {})
 
 
 @app.route("/v1/reports/{report_id}/updates")
 def report_updates(report_id):
     from chalicelib.handlers import reports
     return http.ok(reports.get_updates(deps(), report_id))
+
+
+@app.route("/v1/auth/register", methods=["POST"])
+def register():
+    from chalicelib.handlers import auth
+    return http.ok(auth.register(deps(), body(), client()), status=202)
+
+
+@app.route("/v1/auth/login", methods=["POST"])
+def login():
+    from chalicelib.handlers import auth
+    return http.ok(auth.login(deps(), body(), client()), headers=http.NO_STORE)
+
+
+@app.route("/v1/auth/refresh", methods=["POST"])
+def refresh():
+    from chalicelib.handlers import auth
+    return http.ok(auth.refresh(deps(), body()), headers=http.NO_STORE)
+
+
+@app.route("/v1/auth/logout", methods=["POST"])
+def logout():
+    from chalicelib.handlers import auth
+    auth.logout(deps(), body())
+    return Response(body="", status_code=204)
+
+
+@app.route("/v1/auth/verify", methods=["POST"])
+def verify_email():
+    from chalicelib.handlers import auth
+    return http.ok(auth.verify_email(deps(), body()))
+
+
+@app.route("/v1/auth/verify/resend", methods=["POST"])
+def resend_verification():
+    from chalicelib.handlers import auth
+    return http.ok(auth.resend_verification(deps()), status=202)
+
+
+@app.route("/v1/auth/password-reset", methods=["POST"])
+def request_password_reset():
+    from chalicelib.handlers import auth
+    return http.ok(auth.request_password_reset(deps(), body(), client()), status=202)
+
+
+@app.route("/v1/auth/password-reset/confirm", methods=["POST"])
+def confirm_password_reset():
+    from chalicelib.handlers import auth
+    return http.ok(auth.confirm_password_reset(deps(), body()))
+
+
+@app.route("/v1/auth/oidc", methods=["POST"])
+def oidc_sign_in():
+    from chalicelib.handlers import sso
+    return http.ok(sso.sign_in(deps(), body()), headers=http.NO_STORE)
+
+
+@app.route("/v1/me")
+def me():
+    from chalicelib.handlers import account
+    return http.ok(account.get_me(deps()), headers=http.NO_STORE)
+
+
+@app.route("/v1/me", methods=["PATCH"])
+def update_me():
+    from chalicelib.handlers import account
+    return http.ok(account.update_me(deps(), body()), headers=http.NO_STORE)
+
+
+@app.route("/v1/me", methods=["DELETE"])
+def delete_me():
+    from chalicelib.handlers import account
+    account.delete_me(deps())
+    return Response(body="", status_code=204)
+
+
+@app.route("/v1/me/reports")
+def my_reports():
+    from chalicelib.handlers import account
+    return http.ok(account.my_reports(deps()), headers=http.NO_STORE)
+
+
+@app.route("/v1/me/export")
+def export_me():
+    from chalicelib.handlers import account
+    return http.ok(account.export_me(deps()), headers={
+        **http.NO_STORE, "Content-Disposition": 'attachment; filename="my-doorstep-data.json"'})
+
+
+@app.route("/v1/staff/reports/{report_id}", methods=["PATCH"])
+def staff_update_report(report_id):
+    from chalicelib.handlers import staff
+    return http.ok(staff.update_report(deps(), report_id, body()))
 
 
 @app.route("/openapi.json")

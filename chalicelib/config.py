@@ -22,6 +22,7 @@ class Settings:
     service_area_file: str
     public_url: str | None  # base URL for links in responses, when known
     map_feature_cap: int
+    email_sender: str | None  # SES identity mail is sent from
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -39,6 +40,7 @@ def settings() -> Settings:
         service_area_file=env.get("DOORSTEP_SERVICE_AREA", str(DEFAULT_SERVICE_AREA)),
         public_url=(env.get("DOORSTEP_PUBLIC_URL") or "").rstrip("/") or None,
         map_feature_cap=int(env.get("DOORSTEP_MAP_FEATURE_CAP", "500")),
+        email_sender=env.get("DOORSTEP_EMAIL_FROM") or None,
     )
 
 

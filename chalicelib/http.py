@@ -7,21 +7,44 @@ from chalice.app import Response
 from .errors import CHALICE_CODES, ApiError, ValidationFailed, error_body
 
 JSON = "application/json"
+NO_STORE = {"Cache-Control": "no-store"}  # tokens and personal data stay out of caches
 
 
-def error_middleware(event, get_response):
-    """Render every error in the one shape and add the DynamoDB cost header."""
+def request_middleware(event, get_response):
+    """Per request: who is calling and may they use this route (the policy
+    table), every error in the one shape, and the DynamoDB cost header."""
+    from .auth import principal as principals
     from .storage.metering import metered
     with metered() as meter:
+        token = principals.set_current(None)
         try:
+            who = _authenticate(event)
+            principals.set_current(who)
+            _authorise(who, event)
             response = get_response(event)
         except ApiError as e:
             response = Response(body=e.body(), status_code=e.status,
                                 headers={"Content-Type": JSON, **e.headers})
+        finally:
+            principals.reset_current(token)
         response = _normalise_chalice_error(response)
         if meter.calls:
             response.headers["Server-Timing"] = meter.server_timing()
     return response
+
+
+def _authenticate(event):
+    header = (event.headers or {}).get("authorization")
+    if not header:
+        return None
+    from .auth.principal import authenticate
+    from .storage.account_store import AccountStore
+    return authenticate(header, AccountStore())
+
+
+def _authorise(who, event):
+    from .auth.policy import require_route
+    require_route(who, event.method, (event.context or {}).get("resourcePath"))
 
 
 def _normalise_chalice_error(response):
@@ -47,7 +70,7 @@ def json_body(request):
         raise ValidationFailed([("body", "A JSON object is required.")])
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise ApiError("The request body is not valid JSON.", code="invalid_json")
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
@@ -56,6 +79,10 @@ def json_body(request):
 
 def query(request):
     return dict(request.query_params or {})
+
+
+def client_address(request):
+    return ((request.context or {}).get("identity") or {}).get("sourceIp") or "unknown"
 
 
 def base_url(request, settings):

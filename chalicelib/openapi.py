@@ -19,8 +19,9 @@ def _json(schema_ref, description="OK"):
 
 
 def _errors(*codes):
-    text = {400: "Invalid input", 403: "Forbidden", 404: "Not found", 409: "Conflict",
-            413: "Too large", 422: "Valid but unacceptable", 503: "Unavailable"}
+    text = {400: "Invalid input", 401: "Missing, invalid or expired token", 403: "Forbidden",
+            404: "Not found", 409: "Conflict", 413: "Too large", 422: "Valid but unacceptable",
+            429: "Too many attempts (see Retry-After)", 503: "Unavailable"}
     return {str(c): {"description": text[c], "content": {"application/json": {"schema": ERROR}}} for c in codes}
 
 
@@ -28,6 +29,26 @@ GEOJSON = {"description": "GeoJSON FeatureCollection (RFC 7946)",
            "headers": {"Server-Timing": {"description": 'dynamodb;dur=<ms>;desc="queries=<n> items=<m>"',
                                          "schema": {"type": "string"}}},
            "content": {"application/geo+json": {"schema": {"$ref": "#/components/schemas/FeatureCollection"}}}}
+
+def _anon(summary, body_schema, status, result, errors=()):
+    op = {"summary": summary, "responses": {status: _result(result), **_errors(*errors)}}
+    if body_schema:
+        op["requestBody"] = {"required": True, "content": {"application/json": {
+            "schema": {"$ref": f"#/components/schemas/{body_schema}"}}}}
+    return op
+
+
+def _signed_in(summary, body_schema, status, result, errors=()):
+    op = _anon(summary, body_schema, status, result, tuple(sorted({401, 403, *errors})))
+    op["security"] = [{"bearer": []}]
+    return op
+
+
+def _result(result):
+    if result.startswith("#/"):
+        return _json(result)
+    return {"description": result}
+
 
 PATHS = {
     "/v1/health": {"get": {"summary": "Liveness and storage reachability",
@@ -84,9 +105,63 @@ PATHS = {
         "parameters": [ID],
         "responses": {"200": _json("#/components/schemas/Timeline"), **_errors(404)}}},
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3"}}}},
+    "/v1/auth/register": {"post": _anon("Create an account (the answer is the same whether or not the "
+                                        "address is registered; a verification e-mail follows)",
+                                        "Register", "202", "Accepted", (400, 429))},
+    "/v1/auth/login": {"post": _anon("Sign in with e-mail and password", "Login", "200",
+                                     "#/components/schemas/Tokens", (400, 401, 429))},
+    "/v1/auth/refresh": {"post": _anon("Swap a refresh token for new tokens (it rotates: each works once)",
+                                       "RefreshToken", "200", "#/components/schemas/Tokens", (400, 401))},
+    "/v1/auth/logout": {"post": _anon("End the session of this refresh token", "RefreshToken", "204",
+                                      "Signed out", (400,))},
+    "/v1/auth/verify": {"post": _anon("Confirm an e-mail address with the token from the e-mail; claims "
+                                      "earlier anonymous reports made with it", "OneTimeToken", "200",
+                                      "Verified", (400,))},
+    "/v1/auth/verify/resend": {"post": _signed_in("Send the verification e-mail again", None, "202", "Accepted",
+                                                  (429,))},
+    "/v1/auth/password-reset": {"post": _anon("Send a password reset link (same answer for any address)",
+                                              "ResetRequest", "202", "Accepted", (400, 429))},
+    "/v1/auth/password-reset/confirm": {"post": _anon("Set a new password with the token from the e-mail; "
+                                                      "ends every session", "ResetConfirm", "200", "Changed", (400,))},
+    "/v1/auth/oidc": {"post": _anon("Exchange a token from a trusted sign-in provider (OIDC) for a session",
+                                    "ExternalToken", "200", "#/components/schemas/Tokens", (400, 401, 503))},
+    "/v1/me": {
+        "get": _signed_in("My profile", None, "200", "#/components/schemas/Profile"),
+        "patch": _signed_in("Change my name, phone, address, UPRN or notification preferences",
+                            "ProfileUpdate", "200", "#/components/schemas/Profile", (400,)),
+        "delete": _signed_in("Erase my personal data; my reports stay, anonymised", None, "204", "Erased"),
+    },
+    "/v1/me/reports": {"get": _signed_in("My reports, including anonymous ones claimed on verification",
+                                         None, "200", "My reports")},
+    "/v1/me/export": {"get": _signed_in("Everything held about me, as JSON (subject access request)",
+                                        None, "200", "Export")},
+    "/v1/staff/reports/{report_id}": {"patch": {**_signed_in(
+        "Staff: set state, priority or add a public update (written to the timeline)", "StaffUpdate", "200",
+        "#/components/schemas/Report", (400, 404, 409)), "parameters": [ID]}},
 }
 
+def _obj(required, **props):
+    schema = {"type": "object", "properties": {k: {"type": v} for k, v in props.items()}}
+    if required:
+        schema["required"] = list(required)  # OpenAPI 3.0 forbids an empty list
+    return schema
+
+
 SCHEMAS = {
+    "Register": _obj(["email", "password", "name"], email="string", password="string", name="string"),
+    "Login": _obj(["email", "password"], email="string", password="string"),
+    "RefreshToken": _obj(["refresh_token"], refresh_token="string"),
+    "OneTimeToken": _obj(["token"], token="string"),
+    "ResetRequest": _obj(["email"], email="string"),
+    "ResetConfirm": _obj(["token", "password"], token="string", password="string"),
+    "ExternalToken": _obj(["token"], token="string"),
+    "Tokens": _obj(["access_token", "refresh_token", "token_type", "expires_in"], access_token="string",
+                   refresh_token="string", token_type="string", expires_in="integer"),
+    "Profile": _obj(["id"], id="string", email="string", email_verified="boolean", name="string",
+                    phone="string", address="string", uprn="string", notifications="object", role="string"),
+    "ProfileUpdate": _obj([], name="string", phone="string", address="string", uprn="string",
+                          notifications="object"),
+    "StaffUpdate": _obj([], status="string", priority="string", public_update="string"),
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["code", "message"],
         "properties": {"code": {"type": "string"}, "message": {"type": "string"},
@@ -137,5 +212,7 @@ def spec(app=None):
         "info": {"title": "Doorstep API", "version": "1.0.0",
                  "description": "Report street problems, track them, and find council services."},
         "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": SCHEMAS, "securitySchemes": {"bearer": {
+            "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+            "description": "Access token from /v1/auth/login, /refresh or /oidc (15 minutes)."}}},
     }

@@ -33,6 +33,11 @@ def number(value, field, problems, low=None, high=None):
         else:
             problems.add(field, "Must be a number.")
             return None
+    try:
+        value = float(value)  # huge JSON integers overflow here, not later
+    except OverflowError:
+        problems.add(field, "Is far too large.")
+        return None
     if not math.isfinite(value):
         problems.add(field, "Must be a finite number.")
         return None
@@ -51,6 +56,9 @@ def text(value, field, problems, min_len=0, max_len=4000, required=False):
         problems.add(field, "Must be text.")
         return None
     value = value.strip()
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        problems.add(field, "Contains characters that are not valid text.")
+        return None
     if len(value) < min_len or len(value) > max_len:
         problems.add(field, f"Must be {min_len} to {max_len} characters.")
         return None

@@ -80,12 +80,16 @@ def seed_command(args):
     return 0
 
 
-def seed_all(report_count):
+def seed_all(report_count, categories_only_if_empty=False):
+    """`doorstep seed` reloads the categories; `make run` only fills an empty
+    table, so a council's edits survive a restart."""
     from chalicelib.config import local_port, settings
     from chalicelib.handlers.deps import default_deps
     from doorstep_cli import seed
     deps = default_deps(base_url=settings().public_url or f"http://localhost:{local_port()}")
-    services = seed.load_services(deps.services)
+    services = 0
+    if not (categories_only_if_empty and deps.services.all()):
+        services = seed.load_services(deps.services)
     return services, seed.demo_reports(deps, report_count) if report_count else 0
 
 
@@ -97,8 +101,8 @@ def serve(args):
         for name, state in prepare_storage().items():
             if state == "created":
                 print(f"created {name}")
-        services, reports = seed_all(40)
-        if reports:
+        services, reports = seed_all(40, categories_only_if_empty=True)
+        if services or reports:
             print(f"loaded {services} categories and {reports} demo reports")
 
     def load_app():

@@ -11,6 +11,10 @@ os.environ.update({
     # The test client applies the config's "dev" stage variables during
     # requests; explicit names keep tests on their own tables either way.
     "DOORSTEP_STAGE": "test", "DOORSTEP_TABLE_PREFIX": "test-", "DOORSTEP_PHOTO_BUCKET": "test-photos",
+    "DOORSTEP_JWT_SECRET": "test-signing-key-" + "x" * 32,
+    # Hashes verify with the cost stored in them; tests hash at a lower cost
+    # to stay fast (production keeps OWASP's 2**17).
+    "DOORSTEP_SCRYPT_LOG_N": "12",
 })
 os.environ.pop("DOORSTEP_AWS_ENDPOINT", None)
 os.environ.pop("DOORSTEP_PUBLIC_URL", None)

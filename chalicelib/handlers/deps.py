@@ -14,6 +14,8 @@ class Deps:
     services: object
     blobs: object
     area: object
+    accounts: object = None
+    principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
     new_report_id: Callable = ids.new_report_id
@@ -30,10 +32,12 @@ def service_area(path):
     return _areas[path]
 
 
-def default_deps(base_url=""):
+def default_deps(base_url="", principal=None):
+    from ..storage.account_store import AccountStore
     from ..storage.blobs import BlobStore
     from ..storage.report_store import ReportStore
     from ..storage.services import ServiceStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
-                area=service_area(s.service_area_file), base_url=base_url, settings=s)
+                area=service_area(s.service_area_file), accounts=AccountStore(),
+                principal=principal, base_url=base_url, settings=s)

@@ -23,6 +23,8 @@ NEARBY_DEFAULT_M = 100
 NEARBY_MAX_M = 500
 NEARBY_LIMIT = 20
 NEARBY_READ_CEILING = 1000
+NEARBY_QUERY_CEILING = 60
+NEARBY_MAX_RINGS = 12  # 12 rings of ~90 m cells cover the 500 m maximum radius
 
 
 def map_reports(deps, params):
@@ -92,12 +94,8 @@ def _read_capped(store, plans, cap, shown):
 
 def nearby(deps, params):
     problems = validation.Problems()
-    lat = validation.number(params.get("lat"), "lat", problems, -90, 90)
-    lon = validation.number(params.get("lon"), "lon", problems, -180, 180)
-    if params.get("lat") is None:
-        problems.add("lat", "Is required.")
-    if params.get("lon") is None:
-        problems.add("lon", "Is required.")
+    lat = _required_number(params, "lat", problems, -90, 90)
+    lon = _required_number(params, "lon", problems, -180, 180)
     code = params.get("service_code")
     service = deps.services.get(code) if code else None
     if code and service is None:
@@ -106,8 +104,16 @@ def nearby(deps, params):
     radius = validation.number(params.get("radius_m", default), "radius_m", problems, 1, NEARBY_MAX_M)
     problems.raise_if_any()
 
-    names = {sv["service_code"]: sv.get("name") for sv in deps.services.all()}
-    found, truncated = _nearest_open(deps.reports, lon, lat, radius, code)
+    w, s, e, n = deps.area.bbox
+    if not (w <= lon <= e and s <= lat <= n):
+        return feature_collection([], radius_m=radius, truncated=False)  # no reports out there
+    services = {sv["service_code"]: sv for sv in deps.services.all()}
+    names = {c: sv.get("name") for c, sv in services.items()}
+
+    def wanted(r):
+        return (r.service_code == code) if code else not services.get(r.service_code, {}).get("private")
+
+    found, truncated = _nearest_open(deps.reports, lon, lat, radius, wanted)
     features = []
     for d, r in found:
         f = views.map_feature(r, names)
@@ -116,7 +122,14 @@ def nearby(deps, params):
     return feature_collection(features, radius_m=radius, truncated=truncated)
 
 
-def _nearest_open(store, lon, lat, radius, code):
+def _required_number(params, name, problems, low, high):
+    if params.get(name) is None:
+        problems.add(name, "Is required.")
+        return None
+    return validation.number(params.get(name), name, problems, low, high)
+
+
+def _nearest_open(store, lon, lat, radius, wanted):
     """The NEARBY_LIMIT nearest open reports within `radius`, nearest first.
 
     Rings of cells around the point are read outwards until the last of them
@@ -126,16 +139,16 @@ def _nearest_open(store, lon, lat, radius, code):
     # Precision 7 (about 150 x 90 m here): one ring proves 90 m, so a
     # category's 20-100 m radius takes a handful of Queries; finer cells
     # would need a few rings of many small Queries.
-    found, read = [], 0
-    for _, ring, proven_m in cells.rings(lon, lat, 7, max_ring=64):
+    found, read, queries = [], 0, 0
+    for _, ring, proven_m in cells.rings(lon, lat, 7, max_ring=NEARBY_MAX_RINGS):
         for partition, lo, hi in cells.cell_ranges(ring):
             start = None
             while True:
                 got, start = store.map_range(f"{partition}#o", lo, hi, 100, start)
-                read += len(got)
+                read, queries = read + len(got), queries + 1
                 for r in got:
                     d = distance.haversine_m(lon, lat, float(r.lon), float(r.lat))
-                    if d <= radius and (not code or r.service_code == code):
+                    if d <= radius and wanted(r):
                         found.append((d, r))
                 if not start:
                     break
@@ -143,9 +156,9 @@ def _nearest_open(store, lon, lat, radius, code):
         enough = len(found) >= NEARBY_LIMIT and found[NEARBY_LIMIT - 1][0] <= proven_m
         if enough or proven_m >= radius:
             return found[:NEARBY_LIMIT], False
-        if read >= NEARBY_READ_CEILING:
+        if read >= NEARBY_READ_CEILING or queries >= NEARBY_QUERY_CEILING:
             return found[:NEARBY_LIMIT], True
-    return found[:NEARBY_LIMIT], False
+    return found[:NEARBY_LIMIT], True  # rings ran out before the radius was covered
 
 
 def _bbox(value, problems):

@@ -16,7 +16,7 @@ EVENT_TTL = timedelta(days=30)
 ID_ATTEMPTS = 5
 
 
-def create_report(deps, body, idempotency_key=None, user_id=None):
+def create_report(deps, body, idempotency_key=None):
     """Validate, clean photos, and store a report with its first timeline entry.
 
     Returns (view, created): created is False when an Idempotency-Key replay
@@ -24,6 +24,7 @@ def create_report(deps, body, idempotency_key=None, user_id=None):
     """
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
+    user_id = deps.principal.user_id if deps.principal else None
     key = _idempotency_key(idempotency_key, user_id)
     fingerprint = _fingerprint(body)
     if key:
@@ -32,9 +33,19 @@ def create_report(deps, body, idempotency_key=None, user_id=None):
             return replay, False
 
     service, values = _validate(deps, body)
+    if user_id:
+        values["contact"] = _prefilled(deps, user_id, values["contact"])
     token = None if user_id else deps.new_token()
     now = deps.clock()
-    uploads = photo_handler.attach(deps, values["photos"], now)
+    try:
+        uploads = photo_handler.attach(deps, values["photos"], now)
+    except ApiError as e:
+        # A retry whose twin committed while this one cleaned photos: the
+        # twin's report is the answer, not "photo already used".
+        replay = _replay(deps, key, fingerprint) if key and e.code == "photo_already_used" else None
+        if replay:
+            return replay, False
+        raise
 
     from ..storage.reports import ReportModel, ReportUpdateModel
     from ..storage.uploads import IdempotencyModel
@@ -46,6 +57,8 @@ def create_report(deps, body, idempotency_key=None, user_id=None):
             description=values["description"], summary=_summary(values["description"]),
             fields=values["fields"], photos=[p for _, p in uploads], contact=values["contact"],
             user_id=user_id, token_hash=ids.digest(token) if token else None,
+            reporter_email_hash=ids.digest(values["contact"]["email"].lower())
+            if values["contact"].get("email") else None,
             created_at=now, updated_at=now, update_count=1, source=values["source"])
         if values["lon"] is not None:
             _place(report, values["lon"], values["lat"])
@@ -88,12 +101,11 @@ def _validate(deps, body):
     location = (service or {}).get("location", "required")
     has_point = body.get("lat") is not None or body.get("lon") is not None
     if service and (location == "required" or (location == "optional" and has_point)):
-        lat = validation.number(body.get("lat"), "lat", problems, -90, 90)
-        lon = validation.number(body.get("lon"), "lon", problems, -180, 180)
-        if body.get("lat") is None:
-            lat = None
-        if body.get("lon") is None:
-            lon = None
+        for name in ("lat", "lon"):
+            if body.get(name) is None:
+                problems.add(name, "Is required.")
+        lat = validation.number(body["lat"], "lat", problems, -90, 90) if body.get("lat") is not None else None
+        lon = validation.number(body["lon"], "lon", problems, -180, 180) if body.get("lon") is not None else None
     fields = validation.extra_fields(service.get("fields", []), body.get("fields"), problems) if service else {}
     photo_ids = body.get("photos") or []
     if not isinstance(photo_ids, list) or not all(isinstance(p, str) for p in photo_ids):
@@ -105,8 +117,6 @@ def _validate(deps, body):
         problems.add("photos", "Lists the same upload twice.")
     contact = _contact(body.get("contact"), problems)
     problems.raise_if_any()
-    if service and location == "required" and (lat is None or lon is None):
-        raise ValidationFailed([("lat", "Is required."), ("lon", "Is required.")])
     if lat is not None and not deps.area.contains(lon, lat):
         raise Unacceptable(
             f"That location is outside the area {deps.area.name or 'this council'} looks after.",
@@ -114,6 +124,13 @@ def _validate(deps, body):
     source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
     return service, {"description": description, "lat": lat, "lon": lon, "fields": fields,
                      "photos": photo_ids, "contact": contact, "source": source}
+
+
+def _prefilled(deps, user_id, contact):
+    """A signed-in reporter's contact details default to their profile."""
+    user = deps.accounts.user(user_id)
+    profile = {"name": user.name, "email": user.email, "phone": user.phone} if user else {}
+    return {k: v for k, v in {**profile, **contact}.items() if v}
 
 
 def _contact(value, problems):
@@ -153,14 +170,18 @@ def _idempotency_key(value, user_id):
     if value is None:
         return None
     value = value.strip()
-    if not 1 <= len(value) <= 255:
-        raise ValidationFailed([("Idempotency-Key", "Must be 1 to 255 characters.")])
+    # Anonymous callers share one key space: a guessable key could replay
+    # someone else's report, tracking token included. 16+ characters (a UUID
+    # has 36) make that impractical.
+    low = 8 if user_id else 16
+    if not low <= len(value) <= 255:
+        raise ValidationFailed([("Idempotency-Key", f"Must be {low} to 255 characters (a UUID is ideal).")])
     return ids.digest(f"{user_id or 'anonymous'}\n{value}")
 
 
 def _fingerprint(body):
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _replay(deps, key, fingerprint):
@@ -177,7 +198,10 @@ def _replay(deps, key, fingerprint):
                               tracking_token=record.secret)
 
 
-def get_report(deps, report_id, token=None, viewer=None):
+def get_report(deps, report_id, token=None):
+    """The private view for its tracking token, its owner and staff in scope;
+    the public view for everyone else."""
+    from ..auth.policy import can_see_private
     report = _find(deps, report_id)
     service = deps.services.get(report.service_code) or {}
     if token is not None:
@@ -185,7 +209,7 @@ def get_report(deps, report_id, token=None, viewer=None):
             raise ApiError("That tracking token does not open this report.", status=403,
                            code="invalid_token")
         return views.private_view(deps, report, service)
-    if viewer is not None and report.user_id and viewer == report.user_id:
+    if can_see_private(deps.principal, report):
         return views.private_view(deps, report, service)
     return views.public_view(deps, report, service)
 
@@ -195,10 +219,12 @@ def get_updates(deps, report_id):
     return {"report_id": report.id, "updates": [views.update_view(u) for u in deps.reports.updates(report.id)]}
 
 
-def change_state(deps, report_id, new_state, text=None, author="council"):
-    """Move a report to a new state with a public timeline entry (staff, crews, Open311)."""
+def change_state(deps, report_id, new_state, text=None, author="council", priority=None):
+    """Move a report to a new state (or add a public update) with its timeline
+    entry, in one transaction; a concurrent edit makes it fail whole (409)."""
     if new_state not in states.LABELS:
         raise ValidationFailed([("status", f"Must be one of: {', '.join(states.LABELS)}.")])
+    from pynamodb.exceptions import TransactWriteError
     from ..storage.reports import ReportUpdateModel
     report = _find(deps, report_id)
     now = deps.clock()
@@ -206,14 +232,21 @@ def change_state(deps, report_id, new_state, text=None, author="council"):
     report.state = new_state
     report.updated_at = now
     report.update_count = (report.update_count or 0) + 1
+    if priority:
+        report.priority = priority
     if report.lon is not None:
         _place(report, float(report.lon), float(report.lat))
     update = ReportUpdateModel(report_id=report.id, seq=report.update_count,
                                kind="state_changed" if previous != new_state else "public_update",
                                state=new_state, previous_state=previous, text=text, author=author,
                                created_at=now)
-    event = _event(deps, "report_state_changed", report, now, previous_state=previous)
-    deps.reports.change_state(report, update, event)
+    event = _event(deps, "report_state_changed" if previous != new_state else "report_updated",
+                   report, now, previous_state=previous)
+    try:
+        deps.reports.change_state(report, update, event)
+    except TransactWriteError:
+        raise Conflict("The report changed while you were editing it; reload and try again.",
+                       code="edit_conflict")
     return report
 
 

@@ -43,7 +43,9 @@ class ReportStore:
                 t.save(event)
                 if idempotency is not None:
                     parts.append("idempotency")
-                    t.save(idempotency, condition=IdempotencyModel.key.does_not_exist())
+                    # An expired record (TTL deletes lazily) may be overwritten.
+                    t.save(idempotency, condition=IdempotencyModel.key.does_not_exist()
+                           | (IdempotencyModel.expires < report.created_at))
                 for upload, photo in uploads:
                     parts.append("upload")
                     t.update(upload, actions=[
@@ -59,6 +61,17 @@ class ReportStore:
             t.save(report)
             t.save(update, condition=ReportUpdateModel.seq.does_not_exist())
             t.save(event)
+
+    def save(self, report):
+        report.save()  # the version attribute refuses a stale copy
+
+    def anonymise(self, report_id):
+        """Drop everything that leads to the reporter; the report itself stays."""
+        report = self.get(report_id)
+        if report is None:
+            return
+        report.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
+                               ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])
 
     def idempotency_record(self, key):
         try:

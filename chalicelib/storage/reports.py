@@ -3,7 +3,7 @@ from pynamodb.attributes import (
     JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     VersionAttribute, TTLAttribute,
 )
-from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
+from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
 from pynamodb.models import Model
 
 from .binding import register
@@ -21,6 +21,26 @@ class MapIndex(GlobalSecondaryIndex):
 
     geo_pk = UnicodeAttribute(hash_key=True)
     geo_sk = UnicodeAttribute(range_key=True)
+
+
+class UserReportsIndex(GlobalSecondaryIndex):
+    """A signed-in resident's reports, newest first (My Account)."""
+    class Meta:
+        index_name = "by_user"
+        projection = IncludeProjection(MAP_ATTRIBUTES)
+
+    user_id = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class ReporterEmailIndex(GlobalSecondaryIndex):
+    """Anonymous reports by the reporter's e-mail (hashed), for an account to
+    claim once it proves it owns that address."""
+    class Meta:
+        index_name = "by_reporter_email"
+        projection = KeysOnlyProjection()
+
+    reporter_email_hash = UnicodeAttribute(hash_key=True)
 
 
 @register("reports")
@@ -42,14 +62,18 @@ class ReportModel(Model):
     photos = JSONAttribute(default=list)
     contact = JSONAttribute(default=dict)  # private: never in a public view
     user_id = UnicodeAttribute(null=True)
+    reporter_email_hash = UnicodeAttribute(null=True)
     token_hash = UnicodeAttribute(null=True)
     source = UnicodeAttribute(default="api")
+    priority = UnicodeAttribute(default="normal")  # council-internal: never public
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
     update_count = NumberAttribute(default=0)
     version = VersionAttribute()
 
     map_index = MapIndex()
+    user_index = UserReportsIndex()
+    reporter_email_index = ReporterEmailIndex()
 
 
 @register("report-updates")

@@ -6,7 +6,7 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules registers them with `binding`.
-from . import reports, services, uploads  # noqa: F401
+from . import accounts, outbox, reports, services, uploads  # noqa: F401
 
 
 def ensure_tables(wait=True):

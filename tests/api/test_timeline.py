@@ -20,14 +20,14 @@ def test_state_change_adds_a_timeline_entry_and_an_event(client, deps):
 
 
 def test_stale_concurrent_edit_fails_without_writing_a_timeline_entry(client, deps):
-    from pynamodb.exceptions import TransactWriteError
+    from chalicelib.errors import Conflict
     from chalicelib.handlers import reports
     from chalicelib.storage.reports import ReportModel, ReportUpdateModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     stale = ReportModel.get(rid)
     reports.change_state(deps, rid, "investigating")
     deps.reports.get = lambda _id: stale  # a second editor still holds the old version
-    with pytest.raises(TransactWriteError):
+    with pytest.raises(Conflict):
         reports.change_state(deps, rid, "closed")
     assert [u.state for u in ReportUpdateModel.query(rid)] == ["open", "investigating"]
     assert ReportModel.get(rid).state == "investigating"

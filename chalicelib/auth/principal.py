@@ -1,0 +1,70 @@
+"""Who is calling: resolved once per request from the bearer token.
+
+Every token is checked against the user row, so a deleted account, a role
+change or "sign out everywhere" takes effect at once, not when the 15-minute
+access token runs out.
+"""
+import contextvars
+from dataclasses import dataclass, field
+
+from ..errors import ApiError
+from .tokens import TokenRejected, verify_access
+
+_current = contextvars.ContextVar("doorstep_principal", default=None)
+
+STAFF_ROLES = ("staff", "admin")
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: str
+    role: str
+    email: str | None = None
+    email_verified: bool = False
+    team: str | None = None
+    scope: dict = field(default_factory=dict)
+    session_id: str | None = None
+
+    @property
+    def is_staff(self):
+        return self.role in STAFF_ROLES
+
+
+class Unauthorized(ApiError):
+    status = 401
+    code = "unauthorized"
+
+    def __init__(self, message, code="unauthorized"):
+        super().__init__(message, code=code,
+                         headers={"WWW-Authenticate": f'Bearer error="{"invalid_token" if code != "unauthorized" else "invalid_request"}"'})
+
+
+def authenticate(authorization, accounts):
+    """The Principal for an Authorization header value; None when absent."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("Send the access token as 'Authorization: Bearer <token>'.")
+    try:
+        claims = verify_access(token.strip())
+    except TokenRejected as e:
+        raise Unauthorized(e.message, code=e.code)
+    user = accounts.user(claims["sub"])
+    if user is None or int(user.session_epoch or 0) != claims.get("epoch"):
+        raise Unauthorized("This session has ended; sign in again.", code="session_ended")
+    return Principal(user_id=user.id, role=user.role, email=user.email,
+                     email_verified=bool(user.email_verified), team=user.team,
+                     scope=dict(user.scope or {}), session_id=claims.get("sid"))
+
+
+def set_current(principal):
+    return _current.set(principal)
+
+
+def reset_current(token):
+    _current.reset(token)
+
+
+def current():
+    return _current.get()

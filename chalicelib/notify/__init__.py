@@ -1,0 +1,1 @@
+"""Channels that reach people: e-mail (SES), SMS (SNS), Web Push; and the outbox."""

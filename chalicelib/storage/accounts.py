@@ -1,0 +1,113 @@
+"""Accounts: users, the identities that sign them in, sessions, one-time
+tokens and throttling counters."""
+from pynamodb.attributes import (
+    BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+    TTLAttribute, VersionAttribute,
+)
+from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
+from pynamodb.models import Model
+
+from .binding import register
+
+
+@register("users")
+class UserModel(Model):
+    class Meta:
+        table_name = "users"
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    email = UnicodeAttribute(null=True)  # normalised; None for SSO users without one
+    email_verified = BooleanAttribute(default=False)
+    password_hash = UnicodeAttribute(null=True)  # None: signs in through SSO only
+    name = UnicodeAttribute(null=True)
+    phone = UnicodeAttribute(null=True)
+    address = UnicodeAttribute(null=True)
+    uprn = UnicodeAttribute(null=True)
+    notifications = JSONAttribute(default=dict)
+    role = UnicodeAttribute(default="resident")  # resident, crew, staff, admin
+    team = UnicodeAttribute(null=True)  # crew team
+    scope = JSONAttribute(default=dict)  # staff limits: {"categories": [...], "wards": [...]}
+    # Raised to end every session at once (logout everywhere, password reset,
+    # deletion); tokens carry the epoch they were issued under.
+    session_epoch = NumberAttribute(default=0)
+    identity_keys = JSONAttribute(default=list)  # the IdentityModel keys that lead here
+    created_at = UTCDateTimeAttribute()
+    version = VersionAttribute()
+
+
+@register("identities")
+class IdentityModel(Model):
+    """Unique keys that lead to a user: `email#<address>` or `oidc#<iss>#<sub>`.
+    Written in the same transaction as the user, so two sign-ups cannot share one."""
+    class Meta:
+        table_name = "identities"
+        billing_mode = "PAY_PER_REQUEST"
+
+    key = UnicodeAttribute(hash_key=True)
+    user_id = UnicodeAttribute()
+
+
+class UserSessionsIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_user"
+        projection = KeysOnlyProjection()
+
+    user_id = UnicodeAttribute(hash_key=True)
+
+
+@register("sessions")
+class SessionModel(Model):
+    """A refresh-token family: one sign-in on one device, across rotations."""
+    class Meta:
+        table_name = "sessions"
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    user_id = UnicodeAttribute()
+    epoch = NumberAttribute()
+    revoked = BooleanAttribute(default=False)
+    created_at = UTCDateTimeAttribute()
+    expires = TTLAttribute()
+
+    user_index = UserSessionsIndex()
+
+
+@register("refresh-tokens")
+class RefreshTokenModel(Model):
+    class Meta:
+        table_name = "refresh-tokens"
+        billing_mode = "PAY_PER_REQUEST"
+
+    token_hash = UnicodeAttribute(hash_key=True)
+    session_id = UnicodeAttribute()
+    user_id = UnicodeAttribute()
+    rotated = BooleanAttribute(default=False)  # used once already: a second use is theft
+    expires = TTLAttribute()
+
+
+@register("one-time-tokens")
+class OneTimeTokenModel(Model):
+    """E-mail verification and password reset links: single use, expiring."""
+    class Meta:
+        table_name = "one-time-tokens"
+        billing_mode = "PAY_PER_REQUEST"
+
+    token_hash = UnicodeAttribute(hash_key=True)
+    purpose = UnicodeAttribute()  # verify_email, reset_password
+    user_id = UnicodeAttribute()
+    email = UnicodeAttribute(null=True)
+    used = BooleanAttribute(default=False)
+    expires = TTLAttribute()
+
+
+@register("throttle")
+class ThrottleModel(Model):
+    """A counter per key per fixed window (e.g. failed logins for one account)."""
+    class Meta:
+        table_name = "throttle"
+        billing_mode = "PAY_PER_REQUEST"
+
+    key = UnicodeAttribute(hash_key=True)
+    count = NumberAttribute(default=0)
+    expires = TTLAttribute()
