@@ -22,18 +22,88 @@ def main(argv=None):
     seed = commands.add_parser("seed", help="load categories and demo reports (adds nothing twice)")
     seed.add_argument("--reports", type=int, default=40, help="demo reports to create (default 40)")
     seed.add_argument("--no-reports", action="store_true", help="categories only")
+    users = commands.add_parser("users", help="manage accounts and roles").add_subparsers(
+        dest="users_command", required=True)
+    create = users.add_parser("create", help="create an account; its owner gets a link to set a password")
+    create.add_argument("--email", required=True)
+    create.add_argument("--role", required=True, choices=ROLES)
+    create.add_argument("--name")
+    create.add_argument("--team", help="crew team (required for --role crew)")
+    create.add_argument("--categories", help="staff: comma list of service codes they handle")
+    set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
+    set_role.add_argument("--email", required=True)
+    set_role.add_argument("--role", required=True, choices=ROLES)
+    set_role.add_argument("--team")
+    set_role.add_argument("--categories")
+    outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
+    outbox.add_argument("--to", help="only messages to this address")
+    outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
     args = parser.parse_args(argv)
     try:
-        return {"serve": serve, "tables": tables, "seed": seed_command}[args.command](args)
+        handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
+                   "outbox": outbox_command}[args.command]
+        return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, unreadable snapshot), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
+    except ApiErrorExit as e:
+        print(f"doorstep: {e}", file=sys.stderr)
+        return 1
 
 
 class StackNotRunning(Exception):
     pass
+
+
+class ApiErrorExit(Exception):
+    pass
+
+
+ROLES = ("resident", "crew", "staff", "admin")
+
+
+def _deps():
+    from chalicelib.config import local_port, settings
+    from chalicelib.handlers.deps import default_deps
+    return default_deps(base_url=settings().public_url or f"http://localhost:{local_port()}")
+
+
+def users_command(args):
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers import auth, users
+    connect(args.stage)
+    deps = _deps()
+    categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
+    try:
+        if args.users_command == "create":
+            user = users.create_user(deps, args.email, args.role, name=args.name, team=args.team,
+                                     categories=categories)
+            auth.send_password_setup(deps, user)
+            print(f"created {user.email} ({user.role}); a link to set the password was e-mailed"
+                  + (" (see `doorstep outbox`)" if args.stage == "local" else ""))
+        else:
+            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories)
+            print(f"{user.email} is now {user.role}; their sessions have ended")
+    except ApiError as e:
+        raise ApiErrorExit(e.message)
+    return 0
+
+
+def outbox_command(args):
+    from chalicelib.storage.binding import bind
+    from chalicelib.storage.outbox import OutboxModel
+    connect(args.stage)
+    bind()
+    rows = (OutboxModel.recipient_index.query(args.to) if args.to else OutboxModel.scan())
+    rows = sorted(rows, key=lambda m: m.created_at)[-args.last:]
+    for m in rows:
+        print(f"--- {m.created_at:%Y-%m-%d %H:%M:%S} {m.channel} to {m.to}: {m.subject or ''}")
+        print(m.body)
+    if not rows:
+        print("the outbox is empty")
+    return 0
 
 
 def connect(stage):
@@ -83,10 +153,8 @@ def seed_command(args):
 def seed_all(report_count, categories_only_if_empty=False):
     """`doorstep seed` reloads the categories; `make run` only fills an empty
     table, so a council's edits survive a restart."""
-    from chalicelib.config import local_port, settings
-    from chalicelib.handlers.deps import default_deps
     from doorstep_cli import seed
-    deps = default_deps(base_url=settings().public_url or f"http://localhost:{local_port()}")
+    deps = _deps()
     services = 0
     if not (categories_only_if_empty and deps.services.all()):
         services = seed.load_services(deps.services)

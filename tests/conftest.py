@@ -12,6 +12,7 @@ os.environ.update({
     # requests; explicit names keep tests on their own tables either way.
     "DOORSTEP_STAGE": "test", "DOORSTEP_TABLE_PREFIX": "test-", "DOORSTEP_PHOTO_BUCKET": "test-photos",
     "DOORSTEP_JWT_SECRET": "test-signing-key-" + "x" * 32,
+    "DOORSTEP_TOKEN_ISSUER": "doorstep:test",
     # Hashes verify with the cost stored in them; tests hash at a lower cost
     # to stay fast (production keeps OWASP's 2**17).
     "DOORSTEP_SCRYPT_LOG_N": "12",
@@ -76,3 +77,26 @@ def pothole(**overrides):
             "contact": {"name": "Ada Resident", "email": "ada@example.org", "phone": "07700 900123"}}
     body.update(overrides)
     return body
+
+
+class Person:
+    """A signed-in test user: their account and an Authorization header."""
+
+    def __init__(self, user, tokens):
+        self.user, self.tokens = user, tokens
+        self.auth = {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+@pytest.fixture
+def people(deps):
+    """make(role, **kwargs) -> a Person with a live session."""
+    import itertools
+    from chalicelib.handlers import auth, users
+    counter = itertools.count(1)
+
+    def make(role="resident", **kwargs):
+        n = next(counter)
+        user = users.create_user(deps, kwargs.pop("email", f"{role}{n}@example.org"), role,
+                                 name=kwargs.pop("name", f"{role.title()} {n}"), **kwargs)
+        return Person(user, auth.start_session(deps, user, deps.clock()))
+    return make

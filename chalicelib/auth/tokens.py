@@ -26,7 +26,8 @@ class TokenRejected(Exception):
 
 
 def issuer():
-    return f"doorstep:{settings().stage}"
+    import os
+    return os.environ.get("DOORSTEP_TOKEN_ISSUER") or f"doorstep:{settings().stage}"
 
 
 def issue_access(user, session_id, now):

@@ -177,6 +177,14 @@ def request_password_reset(deps, body, client):
     return SAME_ANSWER
 
 
+def send_password_setup(deps, user):
+    """For accounts an administrator creates: the person chooses their own password."""
+    token = _one_time(deps, "reset_password", user, deps.clock() + VERIFY_TTL)
+    _send(deps, user.email, "Your Doorstep account is ready",
+          f"An account has been created for you. Choose your password within two days:\n\n"
+          f"{deps.base_url}/reset-password?token={token}")
+
+
 def confirm_password_reset(deps, body):
     token, password = body.get("token"), body.get("password")
     if not isinstance(password, str) or not password:

@@ -54,3 +54,22 @@ def test_tables_adds_an_index_an_older_table_lacks(aws):
     indexes = client.describe_table(TableName=ReportModel.Meta.table_name)["Table"]["GlobalSecondaryIndexes"]
     assert {i["IndexName"] for i in indexes} == {"map", "by_user", "by_reporter_email"}
     assert ensure_tables(wait=False)[ReportModel.Meta.table_name] == "exists"
+
+
+def test_users_create_and_set_role_through_the_cli(storage, monkeypatch, capsys):
+    from chalicelib.handlers.deps import default_deps
+    from doorstep_cli.main import main
+    monkeypatch.setenv("DOORSTEP_STAGE", "test")
+    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
+    assert main(["--stage", "test", "users", "create", "--email", "Sam@Council.example", "--role", "staff",
+                 "--name", "Sam Staff", "--categories", "pothole,graffiti"]) == 0
+    deps = default_deps()
+    user = deps.accounts.user_by_identity("email#sam@council.example")
+    assert user.role == "staff" and user.scope == {"categories": ["pothole", "graffiti"]}
+    assert main(["--stage", "test", "users", "set-role", "--email", "sam@council.example",
+                 "--role", "crew", "--team", "north"]) == 0
+    assert deps.accounts.user(user.id).role == "crew"
+    assert main(["--stage", "test", "users", "create", "--email", "sam@council.example", "--role", "staff"]) == 1
+    assert "already has an account" in capsys.readouterr().err
+    assert main(["--stage", "test", "outbox", "--to", "sam@council.example"]) == 0
+    assert "reset-password?token=" in capsys.readouterr().out

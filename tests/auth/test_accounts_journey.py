@@ -1,0 +1,145 @@
+"""Residents sign up, sign in, track their reports and leave; attackers don't get in."""
+import re
+
+from conftest import pothole
+
+
+def outbox_links(to, path):
+    from chalicelib.storage.outbox import OutboxModel
+    bodies = [m.body for m in OutboxModel.recipient_index.query(to)]
+    return [t for b in bodies for t in re.findall(path + r"\?token=([\w-]+)", b)]
+
+
+def register(client, email="ada@example.org", password="correct horse battery", name="Ada Resident"):
+    return client.post("/v1/auth/register", {"email": email, "password": password, "name": name})
+
+
+def login(client, email="ada@example.org", password="correct horse battery"):
+    return client.post("/v1/auth/login", {"email": email, "password": password})
+
+
+def bearer(tokens):
+    return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+def test_resident_registers_signs_in_before_verifying_and_sees_their_profile(client):
+    r = register(client)
+    assert r.status_code == 202
+    assert outbox_links("ada@example.org", "/verify")
+    tokens = login(client).json_body
+    assert tokens["token_type"] == "Bearer" and tokens["expires_in"] == 900
+    me = client.get("/v1/me", headers=bearer(tokens))
+    assert me.status_code == 200 and me.headers["Cache-Control"] == "no-store"
+    assert me.json_body["email"] == "ada@example.org" and me.json_body["email_verified"] is False
+
+
+def test_registering_a_known_address_gives_the_same_answer(client):
+    first = register(client)
+    again = register(client, password="another long passphrase")
+    assert first.status_code == again.status_code == 202
+    assert first.json_body == again.json_body
+
+
+def test_weak_and_common_passwords_are_refused(client):
+    for password in ("short", "password1234", "ada@example.org"):
+        r = register(client, password=password)
+        assert r.status_code == 400, password
+        assert r.json_body["error"]["fields"][0]["field"] == "password"
+
+
+def test_signed_in_report_is_prefilled_and_listed_in_my_account(client):
+    register(client)
+    tokens = login(client).json_body
+    body = pothole()
+    body.pop("contact")
+    report = client.post("/v1/reports", body, headers=bearer(tokens)).json_body
+    assert "tracking_token" not in report
+    assert report["contact"]["email"] == "ada@example.org"
+    mine = client.get("/v1/me/reports", headers=bearer(tokens)).json_body["reports"]
+    assert [r["id"] for r in mine] == [report["id"]]
+    assert client.get(f"/v1/reports/{report['id']}", headers=bearer(tokens)).json_body["view"] == "private"
+
+
+def test_verifying_the_address_claims_earlier_anonymous_reports(client):
+    anonymous = client.post("/v1/reports", pothole(contact={"email": "Ada@Example.org"})).json_body
+    register(client)
+    token = outbox_links("ada@example.org", "/verify")[0]
+    r = client.post("/v1/auth/verify", {"token": token})
+    assert r.status_code == 200 and r.json_body["claimed_reports"] == [anonymous["id"]]
+    assert client.post("/v1/auth/verify", {"token": token}).status_code == 400  # single use
+    tokens = login(client).json_body
+    assert [x["id"] for x in client.get("/v1/me/reports", headers=bearer(tokens)).json_body["reports"]] == [
+        anonymous["id"]]
+
+
+def test_refresh_rotates_and_a_replayed_refresh_token_ends_the_session(client):
+    register(client)
+    first = login(client).json_body
+    second = client.post("/v1/auth/refresh", {"refresh_token": first["refresh_token"]})
+    assert second.status_code == 200
+    assert second.json_body["refresh_token"] != first["refresh_token"]
+    replay = client.post("/v1/auth/refresh", {"refresh_token": first["refresh_token"]})
+    assert replay.status_code == 401 and replay.json_body["error"]["code"] == "refresh_token_reused"
+    # the thief's replay also ended the legitimate holder's session
+    r = client.post("/v1/auth/refresh", {"refresh_token": second.json_body["refresh_token"]})
+    assert r.status_code == 401
+
+
+def test_refresh_stops_working_after_logout(client):
+    register(client)
+    tokens = login(client).json_body
+    assert client.post("/v1/auth/logout", {"refresh_token": tokens["refresh_token"]}).status_code == 204
+    r = client.post("/v1/auth/refresh", {"refresh_token": tokens["refresh_token"]})
+    assert r.status_code == 401 and r.json_body["error"]["code"] == "session_ended"
+
+
+def test_brute_force_of_one_account_meets_429_with_retry_after(client):
+    register(client)
+    statuses = [login(client, password=f"wrong guess number {i}").status_code for i in range(12)]
+    assert statuses[:10] == [401] * 10
+    assert statuses[10:] == [429, 429]
+    r = login(client)  # even the right password waits: the account is being guessed
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+
+
+def test_unknown_and_known_addresses_fail_login_the_same_way(client):
+    register(client)
+    unknown = login(client, email="nobody@example.org")
+    wrong = login(client, password="not the password at all")
+    assert unknown.status_code == wrong.status_code == 401
+    assert unknown.json_body == wrong.json_body
+
+
+def test_password_reset_by_single_use_link_ends_old_sessions(client):
+    register(client)
+    old = login(client).json_body
+    assert client.post("/v1/auth/password-reset", {"email": "ada@example.org"}).status_code == 202
+    assert client.post("/v1/auth/password-reset", {"email": "ghost@example.org"}).json_body == \
+        client.post("/v1/auth/password-reset", {"email": "ada@example.org"}).json_body
+    token = outbox_links("ada@example.org", "/reset-password")[0]
+    r = client.post("/v1/auth/password-reset/confirm", {"token": token, "password": "a brand new passphrase"})
+    assert r.status_code == 200
+    assert client.post("/v1/auth/password-reset/confirm",
+                       {"token": token, "password": "yet another passphrase"}).status_code == 400
+    assert client.get("/v1/me", headers=bearer(old)).status_code == 401
+    assert login(client, password="a brand new passphrase").status_code == 200
+
+
+def test_export_holds_everything_and_delete_erases_the_person_but_keeps_reports(client):
+    from chalicelib.storage.reports import ReportModel
+    register(client)
+    tokens = login(client).json_body
+    report = client.post("/v1/reports", pothole(), headers=bearer(tokens)).json_body
+    export = client.get("/v1/me/export", headers=bearer(tokens))
+    assert export.status_code == 200 and "attachment" in export.headers["Content-Disposition"]
+    data = export.json_body
+    assert data["profile"]["email"] == "ada@example.org"
+    assert [r["id"] for r in data["reports"]] == [report["id"]] and data["reports"][0]["timeline"]
+    assert any(m["subject"] == "Confirm your e-mail address" for m in data["messages"])
+    assert client.raw.http.delete("/v1/me", headers=bearer(tokens)).status_code == 204
+    assert client.get("/v1/me", headers=bearer(tokens)).status_code == 401
+    assert client.post("/v1/auth/refresh", {"refresh_token": tokens["refresh_token"]}).status_code == 401
+    kept = ReportModel.get(report["id"])
+    assert kept.contact == {} and kept.user_id is None
+    assert login(client).status_code == 401
+    assert outbox_links("ada@example.org", "/verify") == []
