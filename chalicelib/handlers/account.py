@@ -86,7 +86,9 @@ def delete_me(deps):
     user = deps.accounts.user(deps.principal.user_id)
     for row in deps.accounts.reports_of_user(user.id, limit=10_000):
         deps.reports.anonymise(row.id)
-    if user.email:
+    if user.email and user.email_verified:
+        # Only a proven address may erase anonymous reports made with it, and
+        # never a report someone else's account owns.
         for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email)):
-            deps.reports.anonymise(rid)
+            deps.reports.anonymise(rid, only_if_anonymous=True)
     deps.accounts.delete_user(user)

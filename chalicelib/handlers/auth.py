@@ -148,7 +148,7 @@ def verify_email(deps, body):
     return {"email_verified": True, "claimed_reports": claimed}
 
 
-def resend_verification(deps, client):
+def resend_verification(deps):
     user = deps.accounts.user(deps.principal.user_id)
     if user.email_verified or not user.email:
         return {"status": "already_verified"}

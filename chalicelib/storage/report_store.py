@@ -65,10 +65,10 @@ class ReportStore:
     def save(self, report):
         report.save()  # the version attribute refuses a stale copy
 
-    def anonymise(self, report_id):
+    def anonymise(self, report_id, only_if_anonymous=False):
         """Drop everything that leads to the reporter; the report itself stays."""
         report = self.get(report_id)
-        if report is None:
+        if report is None or (only_if_anonymous and report.user_id):
             return
         report.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
                                ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])

@@ -1,0 +1,536 @@
+"""Who may call what: every route x every kind of caller, against one table.
+
+Each case sends a *valid* request for its route, so the only reasons for a
+401 or 403 are the route policy (chalicelib/auth/policy.py ROUTES, applied by
+the middleware) and the object rules (owns / staff_covers / can_see_private /
+require_manage). Every expectation is in EXPECTED: ROUTE_ACCESS states, here
+and independently of the app, who each route is for and what a permitted call
+answers; `expected()` turns that and the object rules into an outcome per
+caller; KNOWN_BUGS lists the cases the app gets wrong today (strict xfail).
+
+Speed: a moto "world" (tables, the seven callers, the owner's pothole report)
+is built once per route and shared by that route's seven cases; GET routes
+change nothing, so they all share one world; DELETE /v1/me destroys its
+caller, so it gets a fresh world per caller.
+"""
+import json
+from collections import namedtuple
+from datetime import timedelta
+
+import pytest
+
+from conftest import Api, Person, pothole
+
+from chalicelib.auth.policy import ANYONE, SIGNED_IN, STAFF
+
+# -- the callers -------------------------------------------------------------
+
+ANONYMOUS = "anonymous"
+OWNER = "resident_owner"  # made the report every {report_id} route is called with
+OTHER = "resident_other"
+CREW = "crew"
+STAFF_IN = "staff_in_scope"  # scope ["pothole"]: covers the owner's pothole report
+STAFF_OUT = "staff_out_of_scope"  # scope ["graffiti"]
+ADMIN = "admin"
+CALLERS = (ANONYMOUS, OWNER, OTHER, CREW, STAFF_IN, STAFF_OUT, ADMIN)
+SIGNED_IN_CALLERS = CALLERS[1:]
+
+OWNER_NAME, OWNER_EMAIL, OWNER_PHONE = "Olive Owner", "olive.owner@example.org", "07700 900456"
+ACCOUNTS = {
+    OWNER: dict(role="resident", email=OWNER_EMAIL, name=OWNER_NAME),
+    OTHER: dict(role="resident", email="rowan.other@example.org", name="Rowan Other"),
+    CREW: dict(role="crew", team="north"),
+    STAFF_IN: dict(role="staff", categories=["pothole"]),
+    STAFF_OUT: dict(role="staff", categories=["graffiti"]),
+    ADMIN: dict(role="admin"),
+}
+
+# The object rules, applied to the owner's pothole report.
+IS_STAFF = {STAFF_IN, STAFF_OUT, ADMIN}  # may reach STAFF routes at all
+MANAGES = {STAFF_IN, ADMIN}  # staff_covers / require_manage
+SEES_PRIVATE = {OWNER, STAFF_IN, ADMIN}  # can_see_private: owner or staff in scope
+
+# -- the expectations --------------------------------------------------------
+
+Outcome = namedtuple("Outcome", "status error", defaults=(None,))
+UNAUTHORIZED = Outcome(401, "unauthorized")  # the policy's "sign in first"
+FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not you"
+
+# (method, path): (who the route is for, what a permitted valid request answers)
+ROUTE_ACCESS = {
+    ("GET", "/v1/health"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/services"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/services/{service_code}"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/uploads"): (ANYONE, Outcome(201)),
+    ("GET", "/v1/photos/{name}"): (ANYONE, Outcome(302)),
+    ("POST", "/v1/reports"): (ANYONE, Outcome(201)),
+    ("GET", "/v1/reports"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/reports/nearby"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/reports/{report_id}"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/reports/{report_id}/updates"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/auth/register"): (ANYONE, Outcome(202)),
+    ("POST", "/v1/auth/login"): (ANYONE, Outcome(200)),  # the right password
+    ("POST", "/v1/auth/refresh"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/auth/logout"): (ANYONE, Outcome(204)),
+    ("POST", "/v1/auth/verify"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/auth/verify/resend"): (SIGNED_IN, Outcome(202)),
+    ("POST", "/v1/auth/password-reset"): (ANYONE, Outcome(202)),
+    ("POST", "/v1/auth/password-reset/confirm"): (ANYONE, Outcome(200)),
+    # No issuer signed the token: the handler's 401 (code invalid_token), for
+    # every caller alike, never the policy's (code unauthorized).
+    ("POST", "/v1/auth/oidc"): (ANYONE, Outcome(401, "invalid_token")),
+    ("GET", "/v1/me"): (SIGNED_IN, Outcome(200)),
+    ("PATCH", "/v1/me"): (SIGNED_IN, Outcome(200)),
+    ("DELETE", "/v1/me"): (SIGNED_IN, Outcome(204)),
+    ("GET", "/v1/me/reports"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/export"): (SIGNED_IN, Outcome(200)),
+    ("PATCH", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
+    ("GET", "/openapi.json"): (ANYONE, Outcome(200)),
+}
+CATCH_ALL = "/{proxy+}"
+
+
+def expected(route, caller):
+    access, permitted = ROUTE_ACCESS[route]
+    if access == ANYONE:
+        return permitted
+    if caller == ANONYMOUS:
+        return UNAUTHORIZED
+    if access == SIGNED_IN:
+        return permitted
+    if access == STAFF:
+        if caller not in IS_STAFF:
+            return FORBIDDEN  # route policy: staff only
+        return permitted if caller in MANAGES else FORBIDDEN  # object rule: their scope only
+    raise AssertionError(f"no rule for access level {access!r}")
+
+
+EXPECTED = {(method, path, caller): expected((method, path), caller)
+            for method, path in ROUTE_ACCESS for caller in CALLERS}
+
+KNOWN_BUGS = {}  # (method, path, caller) -> why the app is wrong; none known
+
+# -- valid requests, one builder per route -----------------------------------
+
+Request = namedtuple("Request", "method path body", defaults=(None,))
+HOLDER_EMAIL, HOLDER_PASSWORD = "holder@example.org", "a perfectly good passphrase 42"
+YORK_BBOX = "-1.10,53.95,-1.07,53.97"
+REQUESTS = {}
+
+
+def builds(method, path):
+    def register(fn):
+        REQUESTS[(method, path)] = fn
+        return fn
+    return register
+
+
+def _simple(method, path, url=None, body=None):
+    REQUESTS[(method, path)] = lambda world, caller: Request(method, url or path, body)
+
+
+_simple("GET", "/v1/health")
+_simple("GET", "/v1/services")
+_simple("GET", "/v1/services/{service_code}", "/v1/services/pothole")
+_simple("POST", "/v1/uploads", body={"content_type": "image/jpeg", "size": 123_456})
+_simple("GET", "/v1/photos/{name}", "/v1/photos/" + "ab" * 16 + ".jpg")
+_simple("POST", "/v1/reports", body=pothole())
+_simple("GET", "/v1/reports", f"/v1/reports?bbox={YORK_BBOX}")
+_simple("GET", "/v1/reports/nearby", "/v1/reports/nearby?lat=53.9623&lon=-1.0819")
+_simple("POST", "/v1/auth/login", body={"email": HOLDER_EMAIL, "password": HOLDER_PASSWORD})
+_simple("POST", "/v1/auth/verify/resend", body={})
+_simple("POST", "/v1/auth/oidc", body={"token": "not.a-signed.token"})
+_simple("GET", "/v1/me")
+_simple("DELETE", "/v1/me")
+_simple("GET", "/v1/me/reports")
+_simple("GET", "/v1/me/export")
+_simple("GET", "/openapi.json")
+
+
+@builds("GET", "/v1/reports/{report_id}")
+def _get_report(world, caller):
+    return Request("GET", f"/v1/reports/{world.report_id}")
+
+
+@builds("GET", "/v1/reports/{report_id}/updates")
+def _get_updates(world, caller):
+    return Request("GET", f"/v1/reports/{world.report_id}/updates")
+
+
+@builds("PATCH", "/v1/staff/reports/{report_id}")
+def _staff_update(world, caller):
+    return Request("PATCH", f"/v1/staff/reports/{world.report_id}",
+                   {"status": "investigating", "public_update": f"Inspected ({caller})."})
+
+
+@builds("PATCH", "/v1/me")
+def _update_me(world, caller):
+    return Request("PATCH", "/v1/me", {"name": f"Renamed {caller}"})
+
+
+@builds("POST", "/v1/auth/register")
+def _register(world, caller):
+    return Request("POST", "/v1/auth/register",
+                   {"email": f"new-{caller}@example.org", "name": "New Person", "password": HOLDER_PASSWORD})
+
+
+@builds("POST", "/v1/auth/password-reset")
+def _reset(world, caller):
+    # One address per caller: each address may have only 5 e-mails an hour.
+    return Request("POST", "/v1/auth/password-reset", {"email": f"reset-{caller}@example.org"})
+
+
+@builds("POST", "/v1/auth/refresh")
+def _refresh(world, caller):
+    return Request("POST", "/v1/auth/refresh", {"refresh_token": world.holder_session()["refresh_token"]})
+
+
+@builds("POST", "/v1/auth/logout")
+def _logout(world, caller):
+    return Request("POST", "/v1/auth/logout", {"refresh_token": world.holder_session()["refresh_token"]})
+
+
+@builds("POST", "/v1/auth/verify")
+def _verify(world, caller):
+    return Request("POST", "/v1/auth/verify", {"token": world.holder_link("verify_email")})
+
+
+@builds("POST", "/v1/auth/password-reset/confirm")
+def _confirm_reset(world, caller):
+    return Request("POST", "/v1/auth/password-reset/confirm",
+                   {"token": world.holder_link("reset_password"), "password": f"{HOLDER_PASSWORD} {caller}"})
+
+
+# -- what else each route must show, beyond its status -----------------------
+
+CHECKS = {}
+NEEDS_TIMELINE = {("PATCH", "/v1/staff/reports/{report_id}")}  # the check compares before and after
+
+
+def checks(method, path):
+    def register(fn):
+        CHECKS[(method, path)] = fn
+        return fn
+    return register
+
+
+@checks("GET", "/v1/reports/{report_id}")
+def _sees_the_right_view(world, caller, response, before):
+    view = response.json_body
+    assert view["id"] == world.report_id
+    if caller in SEES_PRIVATE:
+        assert view["view"] == "private"
+        assert view["contact"] == world.owner_contact
+        assert response.headers.get("Cache-Control") == "no-store"
+    else:
+        assert view["view"] == "public"
+        assert "contact" not in view
+        assert view["description"].startswith("Deep pothole")
+
+
+@checks("GET", "/v1/reports/{report_id}/updates")
+def _sees_the_timeline(world, caller, response, before):
+    assert response.json_body["report_id"] == world.report_id
+    assert [u["status"] for u in response.json_body["updates"]] == ["open"]
+
+
+@checks("PATCH", "/v1/staff/reports/{report_id}")
+def _changes_state_only_when_allowed(world, caller, response, before):
+    after = world.timeline()
+    if caller in MANAGES:
+        assert response.json_body["status"] == "investigating"
+        assert len(after) == len(before) + 1
+        assert (after[-1]["status"], after[-1]["text"], after[-1]["author"]) == (
+            "investigating", f"Inspected ({caller}).", "council")
+    else:
+        assert after == before, "a refused update must not reach the timeline"
+
+
+@checks("GET", "/v1/me/reports")
+def _lists_only_my_reports(world, caller, response, before):
+    ids = [r["id"] for r in response.json_body["reports"]]
+    assert (world.report_id in ids) is (caller == OWNER)
+    if caller != OWNER:
+        assert_no_owner_details(response)
+
+
+@checks("GET", "/v1/me/export")
+def _exports_only_my_data(world, caller, response, before):
+    export = response.json_body
+    assert export["profile"]["email"] == world.people[caller].user.email
+    ids = [r["id"] for r in export["reports"]]
+    if caller == OWNER:
+        assert ids == [world.report_id]
+        assert export["reports"][0]["contact"] == world.owner_contact
+    else:
+        assert world.report_id not in ids
+        assert_no_owner_details(response)  # staff in scope included: this is *their* data
+
+
+@checks("GET", "/v1/me")
+def _shows_my_own_profile(world, caller, response, before):
+    assert response.json_body["id"] == world.people[caller].user.id
+
+
+@checks("PATCH", "/v1/me")
+def _changes_my_own_profile(world, caller, response, before):
+    assert response.json_body["id"] == world.people[caller].user.id
+    assert response.json_body["name"] == f"Renamed {caller}"
+
+
+@checks("DELETE", "/v1/me")
+def _erases_only_me(world, caller, response, before):
+    gone = world.call(Request("GET", "/v1/me"), caller)
+    assert (gone.status_code, gone.json_body["error"]["code"]) == (401, "session_ended")
+    report = world.deps.reports.get(world.report_id)  # the report stays, anonymised only if it was mine
+    assert report.contact == ({} if caller == OWNER else world.owner_contact)
+    assert report.user_id == (None if caller == OWNER else world.people[OWNER].user.id)
+    if caller != OWNER:
+        mine = world.call(Request("GET", "/v1/me/reports"), OWNER).json_body["reports"]
+        assert [r["id"] for r in mine] == [world.report_id]
+
+
+@checks("POST", "/v1/reports")
+def _reporter_sees_their_new_report(world, caller, response, before):
+    view = response.json_body
+    assert view["id"] != world.report_id and view["view"] == "private"
+    assert ("tracking_token" in view) is (caller == ANONYMOUS)  # accounts track through My Account
+
+
+@checks("POST", "/v1/auth/login")
+def _signs_in_the_account_holder(world, caller, response, before):
+    assert response.json_body["user"]["id"] == world.holder.id
+
+
+# -- the world each route's cases share ----------------------------------------
+
+class World:
+    """moto up, tables and services seeded, the callers signed in, and the
+    owner's pothole report made through the API."""
+
+    def __init__(self):
+        from moto import mock_aws
+        self._mock = mock_aws()
+        self._mock.start()
+        try:
+            self._build()
+        except BaseException:
+            self._mock.stop()
+            raise
+
+    def _build(self):
+        from chalice.test import Client
+        from app import app
+        from chalicelib.handlers.deps import default_deps
+        from chalicelib.storage.blobs import BlobStore
+        from chalicelib.storage.services import ServiceStore, clear_cache
+        from chalicelib.storage.tables import ensure_tables
+        from doorstep_cli.seed import load_services
+        clear_cache()  # the previous world's moto tables are gone
+        ensure_tables(wait=False)
+        BlobStore().ensure_bucket()
+        load_services(ServiceStore())
+        self.deps = default_deps(base_url="http://testserver")
+        self.api = Api(Client(app))
+        self.people = {ANONYMOUS: None}
+        for caller, account in ACCOUNTS.items():
+            self.people[caller] = self.make(caller=caller, **account)
+        self.holder = self._create_user(HOLDER_EMAIL, "resident", name="Hugo Holder", password=HOLDER_PASSWORD)
+        self.owner_contact = {"name": OWNER_NAME, "email": OWNER_EMAIL, "phone": OWNER_PHONE}
+        made = self.call(Request("POST", "/v1/reports", pothole(contact=self.owner_contact)), OWNER)
+        assert made.status_code == 201, made.body
+        self.report_id = made.json_body["id"]
+
+    def close(self):
+        self._mock.stop()
+
+    def _create_user(self, email, role, **kwargs):
+        from chalicelib.handlers import users
+        return users.create_user(self.deps, email, role, **kwargs)
+
+    def make(self, role, caller="someone", email=None, **kwargs):
+        """Like conftest's `people`: an account with a live session."""
+        from chalicelib.handlers import auth
+        user = self._create_user(email or f"{caller}@example.org", role, **kwargs)
+        return Person(user, auth.start_session(self.deps, user, self.deps.clock()))
+
+    def holder_session(self):
+        from chalicelib.handlers import auth
+        return auth.start_session(self.deps, self.deps.accounts.user(self.holder.id), self.deps.clock())
+
+    def holder_link(self, purpose):
+        """The token an e-mailed verify/reset link would carry."""
+        from chalicelib.handlers import auth
+        return auth._one_time(self.deps, purpose, self.deps.accounts.user(self.holder.id),
+                              self.deps.clock() + timedelta(hours=1))
+
+    def call(self, request, caller):
+        person = self.people[caller]
+        headers = {"Content-Type": "application/json", **(person.auth if person else {})}
+        body = json.dumps(request.body).encode() if request.body is not None else b""
+        return self.api.raw.http.request(request.method, request.path, headers=headers, body=body)
+
+    def timeline(self):
+        return self.call(Request("GET", f"/v1/reports/{self.report_id}/updates"), ANONYMOUS).json_body["updates"]
+
+
+class Worlds:
+    """Keeps one World alive while consecutive cases share its key."""
+
+    def __init__(self):
+        self.key, self.world = None, None
+
+    def get(self, key):
+        if key != self.key:
+            self.close()
+            self.world, self.key = World(), key
+        return self.world
+
+    def close(self):
+        if self.world is not None:
+            self.world.close()
+        self.key, self.world = None, None
+
+
+@pytest.fixture(scope="module")
+def worlds():
+    manager = Worlds()
+    yield manager
+    manager.close()
+
+
+DESTROYS_CALLER = {("DELETE", "/v1/me")}
+
+
+def world_key(route, caller):
+    method, _ = route
+    if route in DESTROYS_CALLER:
+        return route, caller
+    return "GET routes" if method == "GET" else route
+
+
+# -- shared assertions ---------------------------------------------------------
+
+def assert_error_shape(response):
+    body = response.json_body
+    assert set(body) == {"error"}, body
+    assert set(body["error"]) == {"code", "message"}, body
+    assert isinstance(body["error"]["code"], str) and body["error"]["code"]
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    assert response.headers["Content-Type"] == "application/json"
+    if response.status_code == 401:
+        assert response.headers["WWW-Authenticate"].startswith("Bearer ")
+
+
+def assert_no_owner_details(response):
+    text = response.body.decode("utf-8", "replace") if isinstance(response.body, bytes) else str(response.body)
+    for secret in (OWNER_EMAIL, OWNER_NAME, OWNER_PHONE):
+        assert secret not in text, f"{secret!r} leaked"
+
+
+# -- the tests -----------------------------------------------------------------
+
+def _app_routes():
+    from app import app
+    return {(method, path) for path, entries in app.routes.items() if path != CATCH_ALL for method in entries}
+
+
+def test_every_app_route_has_a_row_in_the_policy_table():
+    from chalicelib.auth import policy
+    assert _app_routes() - set(policy.ROUTES) == set()
+
+
+def test_every_policy_row_names_a_route_of_the_app():
+    from chalicelib.auth import policy
+    assert set(policy.ROUTES) - _app_routes() == set()
+
+
+def test_the_matrix_expects_exactly_the_access_the_policy_table_grants():
+    from chalicelib.auth import policy
+    assert {route: access for route, (access, _) in ROUTE_ACCESS.items()} == policy.ROUTES
+    assert set(REQUESTS) == set(ROUTE_ACCESS)
+
+
+def _case(method, path, caller):
+    marks = []
+    if (method, path, caller) in KNOWN_BUGS:
+        marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[(method, path, caller)]))
+    return pytest.param(method, path, caller, id=f"{method} {path} as {caller}", marks=marks)
+
+
+# GET cases first, together, so they run in the one world they share.
+CASES = [_case(*key) for key in sorted(EXPECTED, key=lambda key: key[0] != "GET")]
+
+
+@pytest.mark.parametrize("method,path,caller", CASES)
+def test_route_answers_each_caller_as_the_matrix_says(worlds, method, path, caller):
+    route = (method, path)
+    world = worlds.get(world_key(route, caller))
+    want = EXPECTED[(method, path, caller)]
+    before = world.timeline() if route in NEEDS_TIMELINE else None
+    response = world.call(REQUESTS[route](world, caller), caller)
+
+    assert response.status_code == want.status, response.body
+    if response.status_code >= 400:
+        assert response.json_body["error"]["code"] == want.error
+    if response.status_code in (401, 403):
+        assert_error_shape(response)
+    if caller not in SEES_PRIVATE:
+        assert_no_owner_details(response)
+    if response.status_code < 400 and route in CHECKS:
+        CHECKS[route](world, caller, response, before)
+
+
+@pytest.mark.parametrize("authorization,code", [
+    pytest.param("Basic dXNlcjpwYXNz", "unauthorized", id="not a bearer token"),
+    pytest.param("Bearer not-a-jwt", None, id="a malformed token"),
+    pytest.param("ended", "session_ended", id="a token whose session has ended"),
+])
+def test_a_token_that_fails_authentication_is_refused_in_the_one_error_shape(worlds, authorization, code):
+    world = worlds.get("bad tokens")
+    if authorization == "ended":
+        from chalicelib.handlers import users
+        person = world.make("resident", caller="soon-ended")
+        users.set_role(world.deps, person.user.email, "resident")  # bumps the session epoch
+        authorization = person.auth["Authorization"]
+    for path in ("/v1/me", f"/v1/staff/reports/{world.report_id}"):
+        method = "GET" if path == "/v1/me" else "PATCH"
+        response = world.api.raw.http.request(method, path, headers={
+            "Authorization": authorization, "Content-Type": "application/json"}, body=b'{"priority": "high"}')
+        assert response.status_code == 401, response.body
+        assert_error_shape(response)
+        if code:
+            assert response.json_body["error"]["code"] == code
+
+
+def test_deleting_an_account_leaves_reports_owned_by_someone_else_alone(worlds):
+    world = worlds.get("delete: someone else's report")
+    other = world.people[OTHER].user
+    neighbour = {"name": "Rowan Other", "email": other.email}  # the owner reports for a neighbour
+    made = world.call(Request("POST", "/v1/reports", pothole(contact=neighbour)), OWNER)
+    assert made.status_code == 201
+    report_id = made.json_body["id"]
+
+    assert world.call(Request("DELETE", "/v1/me"), OTHER).status_code == 204
+
+    mine = world.call(Request("GET", "/v1/me/reports"), OWNER).json_body["reports"]
+    assert report_id in [r["id"] for r in mine]
+    view = world.call(Request("GET", f"/v1/reports/{report_id}"), OWNER).json_body
+    assert view["view"] == "private" and view["contact"]["email"] == other.email
+
+
+def test_an_unverified_account_cannot_erase_anonymous_reports_made_with_its_address(worlds):
+    world = worlds.get("delete: unverified address")
+    victim = {"name": "Vera Victim", "email": "vera@example.org"}
+    made = world.call(Request("POST", "/v1/reports", pothole(contact=victim)), ANONYMOUS).json_body
+    assert world.call(Request("POST", "/v1/auth/register", {
+        "email": victim["email"], "name": "Mallory", "password": HOLDER_PASSWORD}), ANONYMOUS).status_code == 202
+    tokens = world.call(Request("POST", "/v1/auth/login", {
+        "email": victim["email"], "password": HOLDER_PASSWORD}), ANONYMOUS).json_body
+    impostor = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert world.api.get("/v1/me", impostor).json_body["email_verified"] is False
+    assert world.api.raw.http.request("DELETE", "/v1/me", headers=impostor).status_code == 204
+
+    tracked = world.call(Request("GET", f"/v1/reports/{made['id']}?token={made['tracking_token']}"), ANONYMOUS)
+    assert tracked.status_code == 200, tracked.body
+    assert tracked.json_body["contact"]["email"] == victim["email"]
