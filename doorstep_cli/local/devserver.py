@@ -98,6 +98,10 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
 
     def _serve_static(self, path: str) -> None:
         target = resolve_static(self.web_dir, path)
+        if target is None and "." not in path.rsplit("/", 1)[-1]:
+            # The PWA's own routes (/verify, /reset-password, ...) are pages of
+            # index.html, as a CDN's fallback to index.html serves them in production.
+            target = resolve_static(self.web_dir, "/")
         if target is None:
             self._send_not_found(path)
             return

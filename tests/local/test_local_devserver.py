@@ -143,3 +143,9 @@ def test_a_keep_alive_connection_survives_a_404_with_a_body(server):
         assert (response.status, json.loads(response.read())["id"]) == (200, "7")
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("path", ["/verify?token=abc", "/reset-password?token=abc"])
+def test_links_in_e_mails_open_the_web_client(server, path):
+    status, headers, body = request(server, "GET", path)
+    assert status == 200 and body.startswith(b"<!doctype html>")
