@@ -37,7 +37,7 @@ def new_opaque_id():
 
 
 def digest(value):
-    return hashlib.sha256(value.encode()).hexdigest()
+    return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def constant_time_equal(a, b):

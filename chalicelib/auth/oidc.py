@@ -142,7 +142,7 @@ def verify_external_token(token: str) -> ExternalIdentity:
     import jwt  # lazily: most requests never sign anyone in
 
     issuers = load_issuers()
-    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS:
+    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS or not token.isascii():
         raise OidcRejected("invalid_token", "Token is missing or malformed.")
     try:
         unverified = jwt.decode_complete(token, options={"verify_signature": False})

@@ -39,6 +39,13 @@ ROUTES = {
     ("GET", "/v1/me/export"): SIGNED_IN,
     ("PATCH", "/v1/staff/reports/{report_id}"): STAFF,
     ("GET", "/openapi.json"): ANYONE,
+    # Open311 callers are partner systems: POST checks their api_key itself.
+    ("GET", "/open311/v2/{resource}"): ANYONE,
+    ("POST", "/open311/v2/{resource}"): ANYONE,
+    ("GET", "/open311/v2/services/{code_format}"): ANYONE,
+    ("GET", "/open311/v2/service/{code_format}"): ANYONE,
+    ("GET", "/open311/v2/requests/{id_format}"): ANYONE,
+    ("GET", "/open311/v2/tokens/{token_format}"): ANYONE,
 }
 
 

@@ -40,7 +40,10 @@ class Unauthorized(ApiError):
 
 
 def authenticate(authorization, accounts):
-    """The Principal for an Authorization header value; None when absent."""
+    """The Principal for an Authorization header value; None when absent.
+
+    The token's session is read too: logout, a replayed refresh token or
+    deletion ends the access tokens issued under it at once."""
     if not authorization:
         return None
     scheme, _, token = authorization.strip().partition(" ")
@@ -51,7 +54,9 @@ def authenticate(authorization, accounts):
     except TokenRejected as e:
         raise Unauthorized(e.message, code=e.code)
     user = accounts.user(claims["sub"])
-    if user is None or int(user.session_epoch or 0) != claims.get("epoch"):
+    session = accounts.session(claims.get("sid")) if isinstance(claims.get("sid"), str) else None
+    if (user is None or int(user.session_epoch or 0) != claims.get("epoch") or session is None
+            or session.revoked or session.user_id != user.id):
         raise Unauthorized("This session has ended; sign in again.", code="session_ended")
     return Principal(user_id=user.id, role=user.role, email=user.email,
                      email_verified=bool(user.email_verified), team=user.team,

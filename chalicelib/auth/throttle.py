@@ -22,24 +22,28 @@ def _key(name, subject, now, window):
     return f"{name}#{subject}#{start}"
 
 
-def check(store, name, subject, rule, now):
-    """429 if `subject` has used up its allowance for `name` in this window."""
-    limit, window = rule
-    if store.throttle_count(_key(name, subject, now, window)) >= limit:
-        _, end = _window(now, window)
-        retry = max(1, end - int(now.timestamp()))
-        raise ApiError("Too many attempts; try again later.", status=429, code="too_many_requests",
-                       headers={"Retry-After": str(retry)})
-
-
-def record(store, name, subject, rule, now):
+def record(store, name, subject, rule, now, amount=1):
+    """Count `amount` events; returns the window's count after it."""
     limit, window = rule
     _, end = _window(now, window)
     from datetime import datetime, timezone
-    store.throttle_hit(_key(name, subject, now, window), datetime.fromtimestamp(end, timezone.utc))
+    return store.throttle_hit(_key(name, subject, now, window), datetime.fromtimestamp(end, timezone.utc),
+                              amount)
 
 
 def spend(store, name, subject, rule, now):
-    """Check then count one event (for actions that are limited whether or not they succeed)."""
-    check(store, name, subject, rule, now)
-    record(store, name, subject, rule, now)
+    """Count one event and refuse it if it goes over the limit.
+
+    Counting first, atomically, is what stops parallel requests from all
+    passing a check that none of them has recorded yet.
+    """
+    limit, window = rule
+    if record(store, name, subject, rule, now) > limit:
+        _, end = _window(now, window)
+        raise ApiError("Too many attempts; try again later.", status=429, code="too_many_requests",
+                       headers={"Retry-After": str(max(1, end - int(now.timestamp())))})
+
+
+def give_back(store, name, subject, rule, now):
+    """Un-count an attempt that turned out fine (a successful login)."""
+    record(store, name, subject, rule, now, amount=-1)

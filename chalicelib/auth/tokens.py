@@ -43,6 +43,8 @@ def issue_access(user, session_id, now):
 def verify_access(token):
     """The claims of a valid access token, or TokenRejected (-> 401)."""
     import jwt
+    if not token.isascii():  # a JWT is base64url; anything else is not one of ours
+        raise TokenRejected("invalid_token", "The access token is not valid.")
     try:
         claims = jwt.decode(
             token, signing_key(), algorithms=[ALGORITHM], audience=AUDIENCE, issuer=issuer(),

@@ -76,7 +76,9 @@ def export_me(deps):
         view["timeline"] = [views.update_view(u) for u in deps.reports.updates(report.id)]
         reports.append(view)
     return {"profile": profile(user), "reports": reports,
-            "messages": deps.accounts.messages_to([a for a in (user.email, user.phone) if a]),
+            # Only to an address the person has proven is theirs: an unverified
+            # address may belong to someone else, and its mail holds their links.
+            "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),
             "sessions": deps.accounts.sessions_of(user.id),
             "exported_at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
 

@@ -61,23 +61,28 @@ def send_verification(deps, user, now):
 
 
 def login(deps, body, client):
-    email = body.get("email")
+    problems = validation.Problems()
+    email = validation.email(body.get("email"), "email", problems)
     password = body.get("password")
-    if not isinstance(email, str) or not isinstance(password, str) or not email or not password:
+    if email is None or not isinstance(password, str) or not password or len(password) > 1024:
         raise ValidationFailed([("email", "E-mail and password are required.")])
     email = normalise_email(email)
     now = deps.clock()
-    throttle.check(deps.accounts, "login-account", email, throttle.LOGIN_FAILURES_PER_ACCOUNT, now)
-    throttle.check(deps.accounts, "login-client", client, throttle.LOGIN_FAILURES_PER_CLIENT, now)
+    # Every attempt is counted before the password is checked (parallel
+    # guesses cannot slip past); a success gives its count back.
+    limits = [("login-account", email, throttle.LOGIN_FAILURES_PER_ACCOUNT),
+              ("login-client", client, throttle.LOGIN_FAILURES_PER_CLIENT)]
+    for name, subject, rule in limits:
+        throttle.spend(deps.accounts, name, subject, rule, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
     if user is None or not user.password_hash:
         ok = passwords.dummy_verify(password)
     else:
         ok = passwords.verify_password(password, user.password_hash)
     if not ok:
-        throttle.record(deps.accounts, "login-account", email, throttle.LOGIN_FAILURES_PER_ACCOUNT, now)
-        throttle.record(deps.accounts, "login-client", client, throttle.LOGIN_FAILURES_PER_CLIENT, now)
         raise Unauthorized("The e-mail address or password is wrong.", code="invalid_credentials")
+    for name, subject, rule in limits:
+        throttle.give_back(deps.accounts, name, subject, rule, now)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
         deps.accounts.save_user(user)
@@ -106,7 +111,8 @@ def refresh(deps, body):
         raise Unauthorized("The refresh token is not valid; sign in again.", code="invalid_refresh_token")
     session = deps.accounts.session(row.session_id)
     user = deps.accounts.user(row.user_id)
-    if session is None or session.revoked or user is None or session.epoch != int(user.session_epoch or 0):
+    if (session is None or session.revoked or session.expires < now or user is None
+            or session.epoch != int(user.session_epoch or 0)):
         raise Unauthorized("This session has ended; sign in again.", code="session_ended")
     if row.rotated:
         # A refresh token works once. Seeing it again means two holders:
@@ -190,15 +196,19 @@ def confirm_password_reset(deps, body):
     if not isinstance(password, str) or not password:
         raise ValidationFailed([("password", "Is required.")])
     now = deps.clock()
-    row = deps.accounts.consume_one_time(ids.digest(token), "reset_password") if isinstance(token, str) else None
-    if row is None or row.expires < now:
-        raise ApiError("This link is not valid or has already been used.", code="invalid_link")
-    user = deps.accounts.user(row.user_id)
+    invalid = ApiError("This link is not valid or has already been used.", code="invalid_link")
+    peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None
+    user = deps.accounts.user(peeked.user_id) if peeked else None
     if user is None:
-        raise ApiError("This link is not valid or has already been used.", code="invalid_link")
+        raise invalid
+    # The password is checked before the link is spent: a weak choice must
+    # not cost the resident their link.
     problems = passwords.check_password(password, email=user.email, name=user.name)
     if problems:
         raise ValidationFailed([("password", m) for m in problems])
+    row = deps.accounts.consume_one_time(ids.digest(token), "reset_password")
+    if row is None or row.expires < now or row.user_id != user.id:
+        raise invalid
     user.password_hash = passwords.hash_password(password)
     user.session_epoch = int(user.session_epoch or 0) + 1  # every old session ends
     if row.email and row.email == user.email:

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from .. import states, validation
 from ..errors import ApiError
 from ..geo import cells, distance
+from ..storage import metering
 from ..geo.geojson import feature_collection
 from . import views
 
@@ -28,6 +29,7 @@ NEARBY_MAX_RINGS = 12  # 12 rings of ~90 m cells cover the 500 m maximum radius
 
 
 def map_reports(deps, params):
+    metering.expose()
     problems = validation.Problems()
     w, s, e, n = _bbox(params.get("bbox"), problems)
     wanted = states.states_for_filter(params.get("status"))
@@ -93,6 +95,7 @@ def _read_capped(store, plans, cap, shown):
 
 
 def nearby(deps, params):
+    metering.expose()
     problems = validation.Problems()
     lat = _required_number(params, "lat", problems, -90, 90)
     lon = _required_number(params, "lon", problems, -180, 180)

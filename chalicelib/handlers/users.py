@@ -32,6 +32,11 @@ def set_role(deps, email, role, team=None, categories=None):
     user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
     if user is None:
         raise NotFound(f"No account for {email}.")
+    if role != "resident" and not user.email_verified:
+        # Anyone can register an address before its owner does; only a proven
+        # address may be given powers.
+        raise ApiError(f"{email} has not confirmed its address; ask them to, or remove the account.",
+                       code="email_not_verified")
     user.role, user.team = role, team
     user.scope = {"categories": categories} if categories else {}
     user.session_epoch = int(user.session_epoch or 0) + 1  # old tokens carried the old role

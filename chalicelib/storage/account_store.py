@@ -46,16 +46,27 @@ class AccountStore:
                     t.save(IdentityModel(key=key, user_id=user.id),
                            condition=IdentityModel.key.does_not_exist())
         except TransactWriteError as e:
-            raise IdentityTaken() from e
+            reasons = getattr(e, "cancellation_reasons", None) or []
+            if any(r is not None and r.code == "ConditionalCheckFailed" for r in reasons):
+                raise IdentityTaken() from e
+            raise
 
     def save_user(self, user):
-        user.save()
+        """Save with the version check: two edits at once cannot silently merge."""
+        from pynamodb.exceptions import PutError
+        from ..errors import Conflict
+        try:
+            user.save()
+        except PutError as e:
+            if "ConditionalCheckFailed" in str(e):
+                raise Conflict("The account changed at the same time; try again.", code="edit_conflict") from e
+            raise
 
     def delete_user(self, user):
         """Remove the person and every way back to them; their sessions die with them."""
         for session_id in self.session_ids(user.id):
             self.revoke_session(session_id)
-        self.erase_messages([a for a in (user.email, user.phone) if a])
+        self.erase_messages([user.email] if user.email and user.email_verified else [])
         with TransactWrite(connection=connection()) as t:
             t.delete(user)
             for key in user.identity_keys or []:
@@ -110,6 +121,9 @@ class AccountStore:
     def save_one_time(self, token):
         token.save()
 
+    def one_time(self, token_hash):
+        return _get(OneTimeTokenModel, token_hash, consistent_read=True)
+
     def consume_one_time(self, token_hash, purpose):
         """The token row, marked used; None if unknown, used or for another purpose."""
         token = _get(OneTimeTokenModel, token_hash, consistent_read=True)
@@ -127,9 +141,10 @@ class AccountStore:
         row = _get(ThrottleModel, key, consistent_read=True)
         return int(row.count) if row else 0
 
-    def throttle_hit(self, key, expires):
+    def throttle_hit(self, key, expires, amount=1):
+        """Add to a counter atomically; returns the new count."""
         row = ThrottleModel(key=key)
-        row.update(actions=[ThrottleModel.count.add(1), ThrottleModel.expires.set(expires)])
+        row.update(actions=[ThrottleModel.count.add(amount), ThrottleModel.expires.set(expires)])
         return int(row.count)
 
     # the reports that belong to a person

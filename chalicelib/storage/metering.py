@@ -17,6 +17,7 @@ WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
 
 class Meter:
     def __init__(self):
+        self.exposed = False  # only geo queries publish their cost
         self.calls = 0
         self.queries = 0
         self.items = 0
@@ -47,6 +48,15 @@ class Meter:
     def server_timing(self):
         ms = round(self.seconds * 1000, 1)
         return f'dynamodb;dur={ms};desc="queries={self.queries} items={self.items}"'
+
+
+def expose():
+    """Publish this request's DynamoDB cost (Server-Timing). Geo queries do;
+    other routes don't, since counts there could reveal, e.g., whether an
+    e-mail address has an account."""
+    meter = _current.get()
+    if meter is not None:
+        meter.exposed = True
 
 
 @contextmanager

@@ -129,6 +129,8 @@ def test_export_holds_everything_and_delete_erases_the_person_but_keeps_reports(
     from chalicelib.storage.reports import ReportModel
     register(client)
     tokens = login(client).json_body
+    assert client.get("/v1/me/export", headers=bearer(tokens)).json_body["messages"] == []  # unproven address
+    client.post("/v1/auth/verify", {"token": outbox_links("ada@example.org", "/verify")[0]})
     report = client.post("/v1/reports", pothole(), headers=bearer(tokens)).json_body
     export = client.get("/v1/me/export", headers=bearer(tokens))
     assert export.status_code == 200 and "attachment" in export.headers["Content-Disposition"]
@@ -143,3 +145,47 @@ def test_export_holds_everything_and_delete_erases_the_person_but_keeps_reports(
     assert kept.contact == {} and kept.user_id is None
     assert login(client).status_code == 401
     assert outbox_links("ada@example.org", "/verify") == []
+
+
+def test_logout_ends_the_access_token_too(client):
+    register(client)
+    tokens = login(client).json_body
+    client.post("/v1/auth/logout", {"refresh_token": tokens["refresh_token"]})
+    r = client.get("/v1/me", headers=bearer(tokens))
+    assert r.status_code == 401 and r.json_body["error"]["code"] == "session_ended"
+
+
+def test_a_weak_new_password_does_not_use_up_the_reset_link(client):
+    register(client)
+    client.post("/v1/auth/password-reset", {"email": "ada@example.org"})
+    token = outbox_links("ada@example.org", "/reset-password")[0]
+    weak = client.post("/v1/auth/password-reset/confirm", {"token": token, "password": "short"})
+    assert weak.status_code == 400 and weak.json_body["error"]["code"] == "validation_failed"
+    good = client.post("/v1/auth/password-reset/confirm", {"token": token, "password": "a fine long passphrase"})
+    assert good.status_code == 200
+
+
+def test_auth_answers_carry_no_cost_header_that_could_reveal_accounts(client):
+    register(client)
+    for r in (login(client, password="wrong wrong wrong"), login(client, email="nobody@example.org"),
+              client.post("/v1/auth/password-reset", {"email": "ada@example.org"})):
+        assert "Server-Timing" not in r.headers
+
+
+def test_odd_tokens_get_clear_errors_not_500(client):
+    for path in ("/v1/auth/refresh", "/v1/auth/logout", "/v1/auth/verify", "/v1/auth/oidc"):
+        for value in ("\ud800", "x" * 5000, 12, None):
+            r = client.post(path, {"refresh_token": value, "token": value})
+            assert r.status_code < 500, (path, value, r.body)
+    r = client.post("/v1/auth/login", {"email": "a" * 3000 + "@example.org", "password": "whatever it is"})
+    assert r.status_code == 400
+
+
+def test_only_a_proven_account_can_be_given_staff_powers(client, deps):
+    import pytest
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers import users
+    register(client, email="new.staffer@council.example")
+    with pytest.raises(ApiError) as refused:
+        users.set_role(deps, "new.staffer@council.example", "staff")
+    assert refused.value.code == "email_not_verified"

@@ -49,10 +49,11 @@ def test_tables_adds_an_index_an_older_table_lacks(aws):
                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
                         KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}])
     result = ensure_tables(wait=False)
+    declared = {i["index_name"] for i in ReportModel._get_schema()["global_secondary_indexes"]}
     added = result[ReportModel.Meta.table_name].removeprefix("exists; added index ").split(", ")
-    assert sorted(added) == ["by_reporter_email", "by_user", "map"]
+    assert set(added) == declared and "map" in declared
     indexes = client.describe_table(TableName=ReportModel.Meta.table_name)["Table"]["GlobalSecondaryIndexes"]
-    assert {i["IndexName"] for i in indexes} == {"map", "by_user", "by_reporter_email"}
+    assert {i["IndexName"] for i in indexes} == declared
     assert ensure_tables(wait=False)[ReportModel.Meta.table_name] == "exists"
 
 
