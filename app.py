@@ -188,6 +188,51 @@ def staff_update_report(report_id):
     return http.ok(staff.update_report(deps(), report_id, body()))
 
 
+# Open311 GeoReport v2. API Gateway matches whole path segments, so each route
+# takes the segment ("services.xml", "DS-7K3F9Q.json") and the handler splits
+# it on the last dot. Errors on these paths are rendered in Open311's shape.
+OPEN311_POST_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]
+
+
+@app.route("/open311/v2/{resource}")
+def open311_resource(resource):
+    from chalicelib.handlers import open311
+    return open311.get_resource(deps(), resource, http.query(app.current_request))
+
+
+@app.route("/open311/v2/{resource}", methods=["POST"], content_types=OPEN311_POST_TYPES)
+def open311_create(resource):
+    from chalicelib.handlers import open311
+    request = app.current_request
+    return open311.create_request(deps(), resource, http.query(request), request.raw_body,
+                                  request.headers.get("content-type"))
+
+
+@app.route("/open311/v2/services/{code_format}")
+def open311_service(code_format):
+    from chalicelib.handlers import open311
+    return open311.service_definition(deps(), code_format)
+
+
+@app.route("/open311/v2/service/{code_format}")
+def open311_service_legacy(code_format):
+    # An older client asks for service/{code} rather than services/{code}.
+    from chalicelib.handlers import open311
+    return open311.service_definition(deps(), code_format)
+
+
+@app.route("/open311/v2/requests/{id_format}")
+def open311_request(id_format):
+    from chalicelib.handlers import open311
+    return open311.get_request(deps(), id_format)
+
+
+@app.route("/open311/v2/tokens/{token_format}")
+def open311_token(token_format):
+    from chalicelib.handlers import open311
+    return open311.get_token(deps(), token_format)
+
+
 @app.route("/openapi.json")
 def openapi():
     from chalicelib import openapi

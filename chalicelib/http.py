@@ -25,10 +25,13 @@ def request_middleware(event, get_response):
         except ApiError as e:
             response = Response(body=e.body(), status_code=e.status,
                                 headers={"Content-Type": JSON, **e.headers})
+            if _is_open311(event):
+                response = _open311_error(event, *_open311_describe(e))
+                response.headers.update(e.headers)  # Retry-After, WWW-Authenticate
         finally:
             principals.reset_current(token)
-        response = _normalise_chalice_error(response)
-        if meter.calls:
+        response = _normalise_chalice_error(response, event)
+        if meter.exposed:
             response.headers["Server-Timing"] = meter.server_timing()
     return response
 
@@ -47,8 +50,10 @@ def _authorise(who, event):
     require_route(who, event.method, (event.context or {}).get("resourcePath"))
 
 
-def _normalise_chalice_error(response):
+def _normalise_chalice_error(response, event=None):
     body = response.body
+    if event is not None and response.status_code >= 400 and _is_open311(event):
+        return _open311_chalice_error(event, response)
     if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
         code = CHALICE_CODES.get(body["Code"], "error")
         message = body["Message"]
@@ -62,6 +67,42 @@ def _normalise_chalice_error(response):
                                    "Something went wrong on our side; it has been logged.")
         response.headers["Content-Type"] = JSON
     return response
+
+
+# Open311 paths answer every error in that spec's shape and the format the
+# path asks for. The middleware, not each view, does it so errors raised before
+# or around a view (policy, a bad bearer token, Chalice's 405/415, the
+# catch-all 404) come out the same as the views' own.
+OPEN311_PREFIX = "/open311/"
+
+
+def _path(event):
+    return (event.context or {}).get("path") or getattr(event, "path", "") or ""
+
+
+def _is_open311(event):
+    return _path(event).startswith(OPEN311_PREFIX)
+
+
+def _open311_describe(error):
+    from .open311.formats import from_api_error
+    return from_api_error(error)
+
+
+def _open311_error(event, status, descriptions):
+    from .open311.formats import error_response, format_of
+    return error_response(format_of(_path(event)), status, descriptions)
+
+
+def _open311_chalice_error(event, response):
+    if isinstance(response.body, str) and response.body.startswith(("[", "<?xml")):
+        return response  # already in the Open311 shape
+    body = response.body
+    message = body.get("Message") if isinstance(body, dict) and "Message" in body else ""
+    if response.status_code >= 500 or not isinstance(message, str) or not message:
+        message = "Something went wrong on our side; it has been logged." \
+            if response.status_code >= 500 else "The request was not accepted."
+    return _open311_error(event, response.status_code, [message])
 
 
 def json_body(request):

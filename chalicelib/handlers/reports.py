@@ -59,7 +59,8 @@ def create_report(deps, body, idempotency_key=None):
             user_id=user_id, token_hash=ids.digest(token) if token else None,
             reporter_email_hash=ids.digest(values["contact"]["email"].lower())
             if values["contact"].get("email") else None,
-            created_at=now, updated_at=now, update_count=1, source=values["source"])
+            created_at=now, created_month=now.strftime("%Y-%m"), updated_at=now, update_count=1,
+            source=values["source"])
         if values["lon"] is not None:
             _place(report, values["lon"], values["lat"])
         update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,
@@ -234,6 +235,8 @@ def change_state(deps, report_id, new_state, text=None, author="council", priori
     report.update_count = (report.update_count or 0) + 1
     if priority:
         report.priority = priority
+    if text:
+        report.status_notes = text  # kept on the report so listings need not read timelines
     if report.lon is not None:
         _place(report, float(report.lon), float(report.lat))
     update = ReportUpdateModel(report_id=report.id, seq=report.update_count,

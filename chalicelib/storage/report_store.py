@@ -99,6 +99,23 @@ class ReportStore:
         items = list(results)
         return items, results.last_evaluated_key
 
+    def created_between(self, start, end, page_size=100):
+        """Reports created in [start, end], newest first, one month partition
+        at a time (MonthIndex); the caller stops iterating when it has enough."""
+        month = (end.year, end.month)
+        first = (start.year, start.month)
+        while month >= first:
+            results = ReportModel.month_index.query(
+                f"{month[0]:04d}-{month[1]:02d}", ReportModel.created_at.between(start, end),
+                scan_index_forward=False, page_size=page_size)
+            yield from results
+            month = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
+
+    def get_many(self, report_ids):
+        """Reports by id, in the order asked; unknown ids are skipped."""
+        found = {r.id: r for r in ReportModel.batch_get(list(dict.fromkeys(report_ids)))}
+        return [found[i] for i in report_ids if i in found]
+
 
 def _failed_part(error, parts):
     reasons = getattr(error, "cancellation_reasons", None) or []

@@ -33,6 +33,24 @@ class UserReportsIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
+# What an Open311 request needs besides the pin: still no contact details, so
+# listing by time cannot leak them whatever reads the index.
+LISTING_ATTRIBUTES = MAP_ATTRIBUTES + ["description", "fields", "photos", "status_notes"]
+
+
+class MonthIndex(GlobalSecondaryIndex):
+    """Reports in time order (Open311 GET requests): one partition per calendar
+    month of creation, so a date range reads a few partitions newest first
+    instead of scanning the table. A council writes a few thousand reports a
+    month, far below a partition's write limit."""
+    class Meta:
+        index_name = "by_month"
+        projection = IncludeProjection(LISTING_ATTRIBUTES)
+
+    created_month = UnicodeAttribute(hash_key=True)  # "YYYY-MM", UTC
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
 class ReporterEmailIndex(GlobalSecondaryIndex):
     """Anonymous reports by the reporter's e-mail (hashed), for an account to
     claim once it proves it owns that address."""
@@ -67,13 +85,16 @@ class ReportModel(Model):
     source = UnicodeAttribute(default="api")
     priority = UnicodeAttribute(default="normal")  # council-internal: never public
     created_at = UTCDateTimeAttribute()
+    created_month = UnicodeAttribute(null=True)  # MonthIndex key; older items lack it
     updated_at = UTCDateTimeAttribute()
     update_count = NumberAttribute(default=0)
+    status_notes = UnicodeAttribute(null=True)  # the latest public update's text (Open311)
     version = VersionAttribute()
 
     map_index = MapIndex()
     user_index = UserReportsIndex()
     reporter_email_index = ReporterEmailIndex()
+    month_index = MonthIndex()
 
 
 @register("report-updates")

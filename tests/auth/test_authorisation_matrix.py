@@ -14,6 +14,7 @@ change nothing, so they all share one world; DELETE /v1/me destroys its
 caller, so it gets a fresh world per caller.
 """
 import json
+from urllib.parse import urlencode
 from collections import namedtuple
 from datetime import timedelta
 
@@ -86,6 +87,14 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/export"): (SIGNED_IN, Outcome(200)),
     ("PATCH", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
     ("GET", "/openapi.json"): (ANYONE, Outcome(200)),
+    # Open311: partner systems, named by api_key (POST) rather than a token.
+    ("GET", "/open311/v2/{resource}"): (ANYONE, Outcome(200)),
+    ("POST", "/open311/v2/{resource}"): (ANYONE, Outcome(200)),
+    ("GET", "/open311/v2/services/{code_format}"): (ANYONE, Outcome(200)),
+    ("GET", "/open311/v2/service/{code_format}"): (ANYONE, Outcome(200)),
+    ("GET", "/open311/v2/requests/{id_format}"): (ANYONE, Outcome(200)),
+    # No token is ever issued: the spec's 404 (code 404) for everyone alike.
+    ("GET", "/open311/v2/tokens/{token_format}"): (ANYONE, Outcome(404, 404)),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -145,11 +154,25 @@ _simple("DELETE", "/v1/me")
 _simple("GET", "/v1/me/reports")
 _simple("GET", "/v1/me/export")
 _simple("GET", "/openapi.json")
+_simple("GET", "/open311/v2/{resource}", "/open311/v2/requests.json")
+_simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/pothole.json")
+_simple("GET", "/open311/v2/service/{code_format}", "/open311/v2/service/pothole.xml")
+_simple("GET", "/open311/v2/tokens/{token_format}", "/open311/v2/tokens/abc.json")
+OPEN311_KEY = "matrix-partner-key"
+# A str body is sent as a form (Open311), a dict as JSON.
+_simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode({
+    "api_key": OPEN311_KEY, "service_code": "pothole", "lat": "53.9623", "long": "-1.0819",
+    "description": "Pothole by the bus stop.", "attribute[size]": "small"}))
 
 
 @builds("GET", "/v1/reports/{report_id}")
 def _get_report(world, caller):
     return Request("GET", f"/v1/reports/{world.report_id}")
+
+
+@builds("GET", "/open311/v2/requests/{id_format}")
+def _open311_request(world, caller):
+    return Request("GET", f"/open311/v2/requests/{world.report_id}.json")
 
 
 @builds("GET", "/v1/reports/{report_id}/updates")
@@ -297,6 +320,19 @@ def _reporter_sees_their_new_report(world, caller, response, before):
     assert ("tracking_token" in view) is (caller == ANONYMOUS)  # accounts track through My Account
 
 
+@checks("GET", "/open311/v2/requests/{id_format}")
+def _open311_shows_only_the_public_view(world, caller, response, before):
+    [request] = response.json_body
+    assert request["service_request_id"] == world.report_id
+    assert_no_owner_details(response)  # whoever asks: Open311 has no private view
+
+
+@checks("POST", "/open311/v2/{resource}")
+def _open311_report_belongs_to_no_account(world, caller, response, before):
+    [created] = response.json_body
+    assert world.deps.reports.get(created["service_request_id"]).user_id is None
+
+
 @checks("POST", "/v1/auth/login")
 def _signs_in_the_account_holder(world, caller, response, before):
     assert response.json_body["user"]["id"] == world.holder.id
@@ -366,8 +402,10 @@ class World:
 
     def call(self, request, caller):
         person = self.people[caller]
-        headers = {"Content-Type": "application/json", **(person.auth if person else {})}
-        body = json.dumps(request.body).encode() if request.body is not None else b""
+        form = isinstance(request.body, str)
+        headers = {"Content-Type": "application/x-www-form-urlencoded" if form else "application/json",
+                   **(person.auth if person else {})}
+        body = request.body.encode() if form else json.dumps(request.body).encode() if request.body is not None else b""
         return self.api.raw.http.request(request.method, request.path, headers=headers, body=body)
 
     def timeline(self):
@@ -395,7 +433,9 @@ class Worlds:
 @pytest.fixture(scope="module")
 def worlds():
     manager = Worlds()
-    yield manager
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OPEN311_API_KEYS", OPEN311_KEY)
+        yield manager
     manager.close()
 
 
@@ -420,6 +460,11 @@ def assert_error_shape(response):
     assert response.headers["Content-Type"] == "application/json"
     if response.status_code == 401:
         assert response.headers["WWW-Authenticate"].startswith("Bearer ")
+
+
+def error_code(response):
+    body = response.json_body
+    return body[0]["code"] if isinstance(body, list) else body["error"]["code"]  # Open311's list, or ours
 
 
 def assert_no_owner_details(response):
@@ -472,7 +517,7 @@ def test_route_answers_each_caller_as_the_matrix_says(worlds, method, path, call
 
     assert response.status_code == want.status, response.body
     if response.status_code >= 400:
-        assert response.json_body["error"]["code"] == want.error
+        assert error_code(response) == want.error
     if response.status_code in (401, 403):
         assert_error_shape(response)
     if caller not in SEES_PRIVATE:

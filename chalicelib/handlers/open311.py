@@ -1,0 +1,157 @@
+"""Open311 GeoReport v2 over the same domain functions as /v1: services come
+from the same store, requests are reports made by `reports.create_report` and
+shown through `views.public_view`. Only the wire format differs, and it lives
+in chalicelib/open311/.
+
+Every error here is raised (Open311Error, or the shared ApiErrors); the
+middleware renders errors on /open311/ paths in the spec's shape.
+"""
+import hmac
+import os
+from dataclasses import replace
+from datetime import timedelta
+
+from .. import ids, states
+from ..open311 import params, serialise
+from ..open311.formats import Open311Error, respond, split
+from . import reports
+
+MAX_RANGE = timedelta(days=90)
+DEFAULT_LIMIT = 1000  # the spec's suggested default, and the most one page holds
+MAX_IDS = 100
+MAX_READ = 10_000  # a filtered listing stops reading here, whatever it found
+
+
+def get_resource(deps, segment, query):
+    name, fmt = split(segment)
+    if name == "discovery":
+        return respond(fmt, "discovery", serialise.discovery(deps.base_url))
+    if name == "services":
+        return respond(fmt, "services", [serialise.service(s) for s in _active(deps)])
+    if name == "requests":
+        return respond(fmt, "service_requests", list_requests(deps, query))
+    raise Open311Error(404, f"No Open311 resource {name!s:.40}.")
+
+
+def service_definition(deps, segment):
+    code, fmt = split(segment)
+    return respond(fmt, "service_definition", serialise.definition(_service(deps, code)))
+
+
+def get_request(deps, segment):
+    report_id, fmt = split(segment)
+    report = reports._find(deps, report_id)  # its NotFound leaves as a spec 404
+    service = deps.services.get(report.service_code) or {}
+    return respond(fmt, "service_requests", [serialise.request(deps, report, service)])
+
+
+def get_token(deps, segment):
+    # POST answers with service_request_id at once, so no token is ever handed
+    # out to look up; the route exists so a client asking gets a spec 404.
+    token, fmt = split(segment)
+    raise Open311Error(404, f"No token {token!s:.40}: requests are answered with "
+                            "service_request_id directly.")
+
+
+def list_requests(deps, query):
+    services = {s["service_code"]: s for s in deps.services.all()}
+    wanted_ids = [i.strip() for i in (query.get("service_request_id") or "").split(",") if i.strip()]
+    if wanted_ids:  # the spec: other filters are ignored when ids are given
+        if len(wanted_ids) > MAX_IDS:
+            raise Open311Error(400, f"service_request_id: at most {MAX_IDS} ids.")
+        normal = [ids.normalise_report_id(i) for i in wanted_ids]
+        found = deps.reports.get_many([i for i in dict.fromkeys(normal) if ids.is_report_id(i)])
+        return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
+
+    codes = {c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()}
+    status = (query.get("status") or "").strip().lower()
+    wanted_states = _states(status)
+    start, end = _date_range(deps, query)
+    page = params.positive_int(query.get("page"), "page", 1, 1000)
+    page_size = params.positive_int(query.get("page_size") or query.get("limit"), "page_size",
+                                    DEFAULT_LIMIT, DEFAULT_LIMIT)
+    skip, found, read = (page - 1) * page_size, [], 0
+    for report in deps.reports.created_between(start, end, page_size=min(page_size * page, 1000)):
+        read += 1
+        if (not codes or report.service_code in codes) and (report.state in wanted_states):
+            if skip:
+                skip -= 1
+            else:
+                found.append(report)
+                if len(found) == page_size:
+                    break
+        if read >= MAX_READ:
+            break
+    return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
+
+
+def create_request(deps, segment, query, raw_body, content_type):
+    """POST requests.{format}: a report through the same create_report as /v1."""
+    name, fmt = split(segment)
+    if name != "requests":
+        raise Open311Error(404, f"No Open311 resource {name!s:.40} to post to.")
+    pairs = params.form(raw_body, content_type)
+    # Older clients put api_key and jurisdiction_id in the query string of a POST.
+    # An empty value (jurisdiction_id= is common) counts as absent.
+    given = {k: v for k, v in {**query, **params.first_values(pairs)}.items() if v != ""}
+    _check_api_key(given.get("api_key"))
+    code = given.get("service_code")
+    service = deps.services.get(code) if code else None
+    if code and (service is None or not service.get("active", True)):
+        raise Open311Error(404, f"No service {code!s:.40}.")
+    if ("lat" not in given or "long" not in given) and (given.get("address_string") or given.get("address_id")):
+        raise Open311Error(400, "address_string and address_id are not supported yet: send lat and long.")
+    full_name = " ".join(p for p in (given.get("first_name"), given.get("last_name")) if p)
+    contact = {k: v for k, v in {"name": full_name, "email": given.get("email"),
+                                 "phone": given.get("phone")}.items() if v}
+    body = {"service_code": code, "description": given.get("description"),
+            "lat": given.get("lat"), "lon": given.get("long"),
+            "fields": params.attributes(pairs, service), "contact": contact or None,
+            "source": "open311"}
+    # The caller is a partner system named by its api_key; a bearer token sent
+    # along must not make the report someone's own or prefill their details.
+    view, _ = reports.create_report(replace(deps, principal=None), body)
+    return respond(fmt, "service_requests", [{
+        "service_request_id": view["id"],
+        "service_notice": (service or {}).get("notice") or "",
+        "account_id": "",
+    }])
+
+
+def _check_api_key(given):
+    keys = [k.strip() for k in os.environ.get("OPEN311_API_KEYS", "").split(",") if k.strip()]
+    if not given or not any(hmac.compare_digest(given.encode(), k.encode()) for k in keys):
+        raise Open311Error(403, "Invalid or missing api_key: ask the council for one.")
+
+
+def _active(deps):
+    return [s for s in deps.services.all() if s.get("active", True)]
+
+
+def _service(deps, code):
+    service = deps.services.get(code)
+    if service is None or not service.get("active", True):
+        raise Open311Error(404, f"No service {code!s:.40}.")
+    return service
+
+
+def _states(status):
+    if status in ("", "open,closed", "closed,open"):
+        return set(states.LABELS)
+    if status == "open":
+        return set(states.OPEN_STATES)
+    if status == "closed":
+        return set(states.CLOSED_STATES)
+    raise Open311Error(400, "status: must be open or closed.")
+
+
+def _date_range(deps, query):
+    end = params.w3c_datetime(query["end_date"], "end_date") if query.get("end_date") else None
+    start = params.w3c_datetime(query["start_date"], "start_date") if query.get("start_date") else None
+    end = end or (start + MAX_RANGE if start else deps.clock())
+    start = start or end - MAX_RANGE
+    if start > end:
+        raise Open311Error(400, "start_date: must not be after end_date.")
+    if end - start > MAX_RANGE:
+        raise Open311Error(400, "start_date and end_date: may be at most 90 days apart.")
+    return start, end
