@@ -6,7 +6,7 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules registers them with `binding`.
-from . import accounts, outbox, reports, services, uploads  # noqa: F401
+from . import accounts, open311_keys, outbox, reports, services, uploads  # noqa: F401
 
 
 def ensure_tables(wait=True):
@@ -33,11 +33,17 @@ def _add_missing_indexes(model):
     for index in schema["global_secondary_indexes"]:
         if index["index_name"] in present:
             continue
+        # Send every definition the table keeps, not only the new index's:
+        # DynamoDB merges them, but moto (the local stack) replaces them, and a
+        # snapshot of such a table could not be recreated.
+        known = {d["AttributeName"]: d for d in table.get("AttributeDefinitions", [])}
+        known.update({d["AttributeName"]: d for d in index["attribute_definitions"]})
         client.update_table(
             TableName=model.Meta.table_name,
-            AttributeDefinitions=index["attribute_definitions"],
+            AttributeDefinitions=list(known.values()),
             GlobalSecondaryIndexUpdates=[{"Create": {
                 "IndexName": index["index_name"], "KeySchema": index["key_schema"],
                 "Projection": index["projection"]}}])
         added.append(index["index_name"])
+        table = client.describe_table(TableName=model.Meta.table_name)["Table"]
     return added

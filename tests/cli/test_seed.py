@@ -54,6 +54,11 @@ def test_tables_adds_an_index_an_older_table_lacks(aws):
     assert set(added) == declared and "map" in declared
     indexes = client.describe_table(TableName=ReportModel.Meta.table_name)["Table"]["GlobalSecondaryIndexes"]
     assert {i["IndexName"] for i in indexes} == declared
+    # every key attribute still has its definition (a snapshot recreates the table from them)
+    table = client.describe_table(TableName=ReportModel.Meta.table_name)["Table"]
+    defined = {d["AttributeName"] for d in table["AttributeDefinitions"]}
+    keys = {k["AttributeName"] for i in [table, *table["GlobalSecondaryIndexes"]] for k in i["KeySchema"]}
+    assert keys <= defined
     assert ensure_tables(wait=False)[ReportModel.Meta.table_name] == "exists"
 
 
