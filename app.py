@@ -190,7 +190,7 @@ def staff_update_report(report_id):
 
 # Open311 GeoReport v2. API Gateway matches whole path segments, so each route
 # takes the segment ("services.xml", "DS-7K3F9Q.json") and the handler splits
-# it on the last dot. Errors on these paths are rendered in Open311's shape.
+# it on the last dot; {resource} also serves mySociety's servicerequestupdates. Errors on these paths are rendered in Open311's shape.
 OPEN311_POST_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]
 
 
@@ -204,7 +204,7 @@ def open311_resource(resource):
 def open311_create(resource):
     from chalicelib.handlers import open311
     request = app.current_request
-    return open311.create_request(deps(), resource, http.query(request), request.raw_body,
+    return open311.post_resource(deps(), resource, http.query(request), request.raw_body,
                                   request.headers.get("content-type"))
 
 

@@ -9,6 +9,8 @@ import os
 import sys
 from pathlib import Path
 
+from doorstep_cli import open311_keys
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -35,20 +37,21 @@ def main(argv=None):
     set_role.add_argument("--role", required=True, choices=ROLES)
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
+    open311_keys.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
     args = parser.parse_args(argv)
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
-                   "outbox": outbox_command}[args.command]
+                   "outbox": outbox_command, "open311-keys": open311_keys_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, unreadable snapshot), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except ApiErrorExit as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
@@ -89,6 +92,11 @@ def users_command(args):
     except ApiError as e:
         raise ApiErrorExit(e.message)
     return 0
+
+
+def open311_keys_command(args):
+    connect(args.stage)
+    return open311_keys.run(args, _deps())
 
 
 def outbox_command(args):

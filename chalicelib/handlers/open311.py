@@ -6,15 +6,13 @@ in chalicelib/open311/.
 Every error here is raised (Open311Error, or the shared ApiErrors); the
 middleware renders errors on /open311/ paths in the spec's shape.
 """
-import hmac
-import os
 from dataclasses import replace
 from datetime import timedelta
 
 from .. import ids, states
-from ..open311 import params, serialise
+from ..open311 import keys, params, serialise
 from ..open311.formats import Open311Error, respond, split
-from . import reports
+from . import open311_updates, reports
 
 MAX_RANGE = timedelta(days=90)
 DEFAULT_LIMIT = 1000  # the spec's suggested default, and the most one page holds
@@ -30,6 +28,8 @@ def get_resource(deps, segment, query):
         return respond(fmt, "services", [serialise.service(s) for s in _active(deps)])
     if name == "requests":
         return respond(fmt, "service_requests", list_requests(deps, query))
+    if name == "servicerequestupdates":
+        return respond(fmt, "service_request_updates", open311_updates.list_updates(deps, query))
     raise Open311Error(404, f"No Open311 resource {name!s:.40}.")
 
 
@@ -85,20 +85,30 @@ def list_requests(deps, query):
     return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
 
 
-def create_request(deps, segment, query, raw_body, content_type):
-    """POST requests.{format}: a report through the same create_report as /v1."""
+def post_resource(deps, segment, query, raw_body, content_type):
+    """POST requests.{format} or servicerequestupdates.{format}, by a partner
+    system named by its api_key."""
     name, fmt = split(segment)
-    if name != "requests":
+    if name not in ("requests", "servicerequestupdates"):
         raise Open311Error(404, f"No Open311 resource {name!s:.40} to post to.")
     pairs = params.form(raw_body, content_type)
     # Older clients put api_key and jurisdiction_id in the query string of a POST.
     # An empty value (jurisdiction_id= is common) counts as absent.
     given = {k: v for k, v in {**query, **params.first_values(pairs)}.items() if v != ""}
-    _check_api_key(given.get("api_key"))
+    partner = keys.partner_for(given.get("api_key"))
+    if name == "servicerequestupdates":
+        return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given))
+    return respond(fmt, "service_requests", create_request(deps, partner, given, pairs))
+
+
+def create_request(deps, partner, given, pairs):
+    """A report through the same create_report as /v1."""
     code = given.get("service_code")
     service = deps.services.get(code) if code else None
     if code and (service is None or not service.get("active", True)):
         raise Open311Error(404, f"No service {code!s:.40}.")
+    if code:
+        keys.require_category(partner, code)
     if ("lat" not in given or "long" not in given) and (given.get("address_string") or given.get("address_id")):
         raise Open311Error(400, "address_string and address_id are not supported yet: send lat and long.")
     full_name = " ".join(p for p in (given.get("first_name"), given.get("last_name")) if p)
@@ -111,17 +121,11 @@ def create_request(deps, segment, query, raw_body, content_type):
     # The caller is a partner system named by its api_key; a bearer token sent
     # along must not make the report someone's own or prefill their details.
     view, _ = reports.create_report(replace(deps, principal=None), body)
-    return respond(fmt, "service_requests", [{
+    return [{
         "service_request_id": view["id"],
         "service_notice": (service or {}).get("notice") or "",
         "account_id": "",
-    }])
-
-
-def _check_api_key(given):
-    keys = [k.strip() for k in os.environ.get("OPEN311_API_KEYS", "").split(",") if k.strip()]
-    if not given or not any(hmac.compare_digest(given.encode(), k.encode()) for k in keys):
-        raise Open311Error(403, "Invalid or missing api_key: ask the council for one.")
+    }]
 
 
 def _active(deps):

@@ -220,9 +220,14 @@ def get_updates(deps, report_id):
     return {"report_id": report.id, "updates": [views.update_view(u) for u in deps.reports.updates(report.id)]}
 
 
-def change_state(deps, report_id, new_state, text=None, author="council", priority=None):
+def change_state(deps, report_id, new_state, text=None, author="council", priority=None,
+                 idempotency=None):
     """Move a report to a new state (or add a public update) with its timeline
-    entry, in one transaction; a concurrent edit makes it fail whole (409)."""
+    entry, in one transaction; a concurrent edit makes it fail whole (409).
+
+    `idempotency` (an IdempotencyModel whose key must be new) is written in the
+    same transaction, so a retried partner update can never write twice; its
+    resource_id is set to the new entry's update id."""
     if new_state not in states.LABELS:
         raise ValidationFailed([("status", f"Must be one of: {', '.join(states.LABELS)}.")])
     from pynamodb.exceptions import TransactWriteError
@@ -242,15 +247,23 @@ def change_state(deps, report_id, new_state, text=None, author="council", priori
     update = ReportUpdateModel(report_id=report.id, seq=report.update_count,
                                kind="state_changed" if previous != new_state else "public_update",
                                state=new_state, previous_state=previous, text=text, author=author,
-                               created_at=now)
+                               created_at=now, service_code=report.service_code,
+                               update_month=now.strftime("%Y-%m"))
     event = _event(deps, "report_state_changed" if previous != new_state else "report_updated",
                    report, now, previous_state=previous)
+    if idempotency is not None:
+        idempotency.resource_id = update_id(report.id, update.seq)
     try:
-        deps.reports.change_state(report, update, event)
+        deps.reports.change_state(report, update, event, idempotency)
     except TransactWriteError:
         raise Conflict("The report changed while you were editing it; reload and try again.",
                        code="edit_conflict")
     return report
+
+
+def update_id(report_id, seq):
+    """A timeline entry's public id, as Open311 names updates: "DS-7K3F9Q-3"."""
+    return f"{report_id}-{int(seq)}"
 
 
 def _find(deps, report_id):

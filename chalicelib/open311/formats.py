@@ -25,7 +25,8 @@ NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # The element each item of a list is wrapped in (XML has no arrays).
 ITEM_NAMES = {"services": "service", "service_requests": "request", "attributes": "attribute",
-              "values": "value", "endpoints": "endpoint", "formats": "format", "errors": "error"}
+              "values": "value", "endpoints": "endpoint", "formats": "format", "errors": "error",
+              "service_request_updates": "request_update"}
 
 
 class Open311Error(ApiError):

@@ -38,21 +38,25 @@ DEFINITION = {"summary": "Open311: a service's attributes (its typed extra field
 PATHS = {
     "/open311/v2/{resource}": {
         "get": {
-            "summary": "Open311: discovery, services or requests (a listing), as .json or .xml",
+            "summary": "Open311: discovery, services, requests (a listing) or servicerequestupdates "
+                       "(mySociety's extension), as .json or .xml",
             "parameters": [
                 _segment("resource", "services.json"),
                 _q("service_request_id", "requests: comma list of ids (other filters are then ignored)"),
                 _q("service_code", "requests: comma list of service codes"),
                 _q("status", "requests: open or closed"),
-                _q("start_date", "requests: W3C date-time; at most 90 days before end_date"),
-                _q("end_date", "requests: W3C date-time (default now)"),
+                _q("start_date", "requests, servicerequestupdates: W3C date-time; at most 90 days before "
+                                 "end_date (default: 90 days before for requests, 24 hours for updates)"),
+                _q("end_date", "requests, servicerequestupdates: W3C date-time (default now)"),
                 _q("page", "requests: page number, from 1"),
                 _q("page_size", "requests: at most 1000 (the default)")],
             "responses": {"200": _ok({"oneOf": [{"$ref": "#/components/schemas/Open311Discovery"},
-                                                _array("Open311Service"), _array("Open311Request")]}),
+                                                _array("Open311Service"), _array("Open311Request"),
+                                                _array("Open311Update")]}),
                           **_errors(400, 404)}},
         "post": {
-            "summary": "Open311: create a service request (requests.json or requests.xml)",
+            "summary": "Open311: create a service request (requests.{json,xml}) or post a back-office "
+                       "update to one (servicerequestupdates.{json,xml}; idempotent on update_id)",
             "parameters": [_segment("resource", "requests.json"),
                            _q("api_key", "may be sent here instead of in the body"),
                            _q("jurisdiction_id", "accepted and ignored (one council per deployment)")],
@@ -60,10 +64,12 @@ PATHS = {
                 "type": "object", "required": ["api_key", "service_code", "description"],
                 "properties": {k: {"type": "string"} for k in (
                     "api_key", "jurisdiction_id", "service_code", "lat", "long", "description", "first_name",
-                    "last_name", "email", "phone", "media_url")},
+                    "last_name", "email", "phone", "media_url", "service_request_id", "update_id", "status",
+                    "updated_datetime")},
                 "additionalProperties": {"type": "string",
                                          "description": "attribute[code] or attribute[code][] (repeated)"}}}}},
-            "responses": {"200": _ok(_array("Open311Created")), **_errors(400, 403, 404)}}},
+            "responses": {"200": _ok({"oneOf": [_array("Open311Created"), _array("Open311UpdatePosted")]}),
+                          **_errors(400, 403, 404)}}},
     "/open311/v2/services/{code_format}": {"get": DEFINITION},
     "/open311/v2/service/{code_format}": {"get": {**DEFINITION, "summary": DEFINITION["summary"] + " (legacy path)"}},
     "/open311/v2/requests/{id_format}": {"get": {
@@ -103,6 +109,11 @@ SCHEMAS = {
                            address="string", lat={"type": "number", "nullable": True},
                            long={"type": "number", "nullable": True}, media_url="string",
                            extended_attributes="object"),
+    "Open311Update": _obj(["update_id", "service_request_id", "status", "updated_datetime"],
+                          update_id="string", service_request_id="string", status="string",
+                          updated_datetime="string", description="string", media_url="string",
+                          external_status_code={"type": "string", "description": "Doorstep's state, e.g. fixed"}),
+    "Open311UpdatePosted": _obj(["update_id"], update_id="string"),
     "Open311Created": _obj(["service_request_id"], service_request_id="string", service_notice="string",
                            account_id="string"),
 }

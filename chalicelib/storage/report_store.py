@@ -54,13 +54,16 @@ class ReportStore:
         except TransactWriteError as e:
             raise CreateConflict(_failed_part(e, parts)) from e
 
-    def change_state(self, report, update, event):
+    def change_state(self, report, update, event, idempotency=None):
         """Save a changed report with its new timeline entry; the version
-        check makes a concurrent edit fail rather than lose a timeline entry."""
+        check makes a concurrent edit fail rather than lose a timeline entry,
+        and an idempotency record already there makes a retry fail whole."""
         with TransactWrite(connection=connection()) as t:
             t.save(report)
             t.save(update, condition=ReportUpdateModel.seq.does_not_exist())
             t.save(event)
+            if idempotency is not None:
+                t.save(idempotency, condition=IdempotencyModel.key.does_not_exist())
 
     def save(self, report):
         report.save()  # the version attribute refuses a stale copy
@@ -110,6 +113,16 @@ class ReportStore:
                 scan_index_forward=False, page_size=page_size)
             yield from results
             month = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
+
+    def updates_between(self, start, end, page_size=500):
+        """Timeline entries after creation written in [start, end], oldest
+        first, one month partition at a time (UpdateMonthIndex)."""
+        month, last = (start.year, start.month), (end.year, end.month)
+        while month <= last:
+            yield from ReportUpdateModel.month_index.query(
+                f"{month[0]:04d}-{month[1]:02d}", ReportUpdateModel.created_at.between(start, end),
+                page_size=page_size)
+            month = (month[0], month[1] + 1) if month[1] < 12 else (month[0] + 1, 1)
 
     def get_many(self, report_ids):
         """Reports by id, in the order asked; unknown ids are skipped."""

@@ -97,6 +97,23 @@ class ReportModel(Model):
     month_index = MonthIndex()
 
 
+# What an Open311 service request update shows; keys come with any projection.
+UPDATE_LISTING_ATTRIBUTES = ["kind", "state", "text", "service_code"]
+
+
+class UpdateMonthIndex(GlobalSecondaryIndex):
+    """Timeline entries after a report's creation, in time order (Open311 GET
+    servicerequestupdates): one partition per calendar month, as MonthIndex.
+    Sparse: "created" entries and those written before the index lack
+    `update_month`, so they are never listed."""
+    class Meta:
+        index_name = "by_month"
+        projection = IncludeProjection(UPDATE_LISTING_ATTRIBUTES)
+
+    update_month = UnicodeAttribute(hash_key=True)  # "YYYY-MM", UTC
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
 @register("report-updates")
 class ReportUpdateModel(Model):
     """One timeline entry; `seq` orders a report's entries."""
@@ -112,6 +129,12 @@ class ReportUpdateModel(Model):
     text = UnicodeAttribute(null=True)
     author = UnicodeAttribute(default="council")  # who, as the public sees it
     created_at = UTCDateTimeAttribute()
+    # The report's category, so a listing across reports can leave out private
+    # ones without reading each report; and the UpdateMonthIndex key.
+    service_code = UnicodeAttribute(null=True)
+    update_month = UnicodeAttribute(null=True)
+
+    month_index = UpdateMonthIndex()
 
 
 @register("events")
