@@ -211,26 +211,26 @@ def open311_create(resource):
 @app.route("/open311/v2/services/{code_format}")
 def open311_service(code_format):
     from chalicelib.handlers import open311
-    return open311.service_definition(deps(), code_format)
+    return open311.service_definition(deps(), code_format, http.query(app.current_request))
 
 
 @app.route("/open311/v2/service/{code_format}")
 def open311_service_legacy(code_format):
     # An older client asks for service/{code} rather than services/{code}.
     from chalicelib.handlers import open311
-    return open311.service_definition(deps(), code_format)
+    return open311.service_definition(deps(), code_format, http.query(app.current_request))
 
 
 @app.route("/open311/v2/requests/{id_format}")
 def open311_request(id_format):
     from chalicelib.handlers import open311
-    return open311.get_request(deps(), id_format)
+    return open311.get_request(deps(), id_format, http.query(app.current_request))
 
 
 @app.route("/open311/v2/tokens/{token_format}")
 def open311_token(token_format):
     from chalicelib.handlers import open311
-    return open311.get_token(deps(), token_format)
+    return open311.get_token(deps(), token_format, http.query(app.current_request))
 
 
 @app.route("/openapi.json")

@@ -191,6 +191,9 @@ SCHEMAS = {
         "open": {"type": "boolean"}, "description": {"type": "string"},
         "location": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}},
         "photos": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "media_urls": {"type": "array", "items": {"type": "string", "format": "uri"},
+                       "description": "links an Open311 partner sent with the report (absent if none); "
+                                      "not fetched or checked by Doorstep"},
         "view": {"type": "string", "enum": ["public", "private"]},
         "contact": {"type": "object", "description": "private view only"},
         "tracking_token": {"type": "string", "description": "anonymous creation only"},

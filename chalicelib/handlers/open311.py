@@ -12,7 +12,7 @@ from datetime import timedelta
 from .. import ids, states
 from ..open311 import keys, params, serialise
 from ..open311.formats import Open311Error, respond, split
-from . import open311_updates, reports
+from . import open311_updates, photos, reports
 
 MAX_RANGE = timedelta(days=90)
 DEFAULT_LIMIT = 1000  # the spec's suggested default, and the most one page holds
@@ -22,6 +22,7 @@ MAX_READ = 10_000  # a filtered listing stops reading here, whatever it found
 
 def get_resource(deps, segment, query):
     name, fmt = split(segment)
+    params.check_jurisdiction(query.get("jurisdiction_id"))
     if name == "discovery":
         return respond(fmt, "discovery", serialise.discovery(deps.base_url))
     if name == "services":
@@ -33,22 +34,25 @@ def get_resource(deps, segment, query):
     raise Open311Error(404, f"No Open311 resource {name!s:.40}.")
 
 
-def service_definition(deps, segment):
+def service_definition(deps, segment, query=None):
     code, fmt = split(segment)
+    params.check_jurisdiction((query or {}).get("jurisdiction_id"))
     return respond(fmt, "service_definition", serialise.definition(_service(deps, code)))
 
 
-def get_request(deps, segment):
+def get_request(deps, segment, query=None):
     report_id, fmt = split(segment)
+    params.check_jurisdiction((query or {}).get("jurisdiction_id"))
     report = reports._find(deps, report_id)  # its NotFound leaves as a spec 404
     service = deps.services.get(report.service_code) or {}
     return respond(fmt, "service_requests", [serialise.request(deps, report, service)])
 
 
-def get_token(deps, segment):
+def get_token(deps, segment, query=None):
     # POST answers with service_request_id at once, so no token is ever handed
     # out to look up; the route exists so a client asking gets a spec 404.
     token, fmt = split(segment)
+    params.check_jurisdiction((query or {}).get("jurisdiction_id"))
     raise Open311Error(404, f"No token {token!s:.40}: requests are answered with "
                             "service_request_id directly.")
 
@@ -91,18 +95,22 @@ def post_resource(deps, segment, query, raw_body, content_type):
     name, fmt = split(segment)
     if name not in ("requests", "servicerequestupdates"):
         raise Open311Error(404, f"No Open311 resource {name!s:.40} to post to.")
-    pairs = params.form(raw_body, content_type)
+    pairs, files = params.form_and_files(raw_body, content_type)
     # Older clients put api_key and jurisdiction_id in the query string of a POST.
     # An empty value (jurisdiction_id= is common) counts as absent.
     given = {k: v for k, v in {**query, **params.first_values(pairs)}.items() if v != ""}
+    params.check_jurisdiction(given.get("jurisdiction_id"))
     partner = keys.partner_for(given.get("api_key"))
     if name == "servicerequestupdates":
+        # Photo file parts on an update are not read (yet): media_url is.
         return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given))
-    return respond(fmt, "service_requests", create_request(deps, partner, given, pairs))
+    return respond(fmt, "service_requests", create_request(deps, partner, given, pairs, files))
 
 
-def create_request(deps, partner, given, pairs):
-    """A report through the same create_report as /v1."""
+def create_request(deps, partner, given, pairs, files=()):
+    """A report through the same create_report as /v1. Photo file parts become
+    uploads, as a phone's are, so create_report cleans them (EXIF/GPS gone);
+    media_url links are checked, stored and shown, never fetched."""
     code = given.get("service_code")
     service = deps.services.get(code) if code else None
     if code and (service is None or not service.get("active", True)):
@@ -111,6 +119,7 @@ def create_request(deps, partner, given, pairs):
         keys.require_category(partner, code)
     if ("lat" not in given or "long" not in given) and (given.get("address_string") or given.get("address_id")):
         raise Open311Error(400, "address_string and address_id are not supported yet: send lat and long.")
+    media_urls = params.media_urls(pairs)
     full_name = " ".join(p for p in (given.get("first_name"), given.get("last_name")) if p)
     contact = {k: v for k, v in {"name": full_name, "email": given.get("email"),
                                  "phone": given.get("phone")}.items() if v}
@@ -118,9 +127,13 @@ def create_request(deps, partner, given, pairs):
             "lat": given.get("lat"), "lon": given.get("long"),
             "fields": params.attributes(pairs, service), "contact": contact or None,
             "source": "open311"}
+    # Stored after the checks above; an upload create_report then refuses
+    # (bad fields, not a photo) is never attached and expires, as /v1's do.
+    if files:
+        body["photos"] = [photos.store_upload(deps, f.data, f.content_type) for f in files]
     # The caller is a partner system named by its api_key; a bearer token sent
     # along must not make the report someone's own or prefill their details.
-    view, _ = reports.create_report(replace(deps, principal=None), body)
+    view, _ = reports.create_report(replace(deps, principal=None), body, media_urls=media_urls)
     return [{
         "service_request_id": view["id"],
         "service_notice": (service or {}).get("notice") or "",

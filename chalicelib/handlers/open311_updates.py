@@ -52,7 +52,7 @@ def _update(update):
         "status": "open" if states.is_open(update.state) else "closed",
         "updated_datetime": views._iso(update.created_at),
         "description": update.text or "",
-        "media_url": "",  # media_url is not stored yet
+        "media_url": getattr(update, "media_url", None) or "",  # the partner's link, never fetched
         "external_status_code": update.state,  # Doorstep's own state, e.g. in_progress
     }
 
@@ -70,13 +70,17 @@ def post_update(deps, partner, given):
     text = (given.get("description") or "").strip() or None
     if text and len(text) > MAX_TEXT:
         raise Open311Error(400, f"description: at most {MAX_TEXT} characters.")
+    [media_url] = params.media_urls([("media_url", given.get("media_url") or "")]) or [None]
     if given.get("updated_datetime"):
         params.w3c_datetime(given["updated_datetime"], "updated_datetime")  # checked; our clock orders the timeline
     report = reports._find(deps, given["service_request_id"])  # its NotFound leaves as a spec 404
     require_category(partner, report.service_code)
 
     key = ids.digest(f"open311-update\n{partner.name}\n{given['update_id']}")
-    fingerprint = ids.digest(json.dumps([report.id, state, text], ensure_ascii=False))
+    # media_url joins the fingerprint only when sent, so updates recorded
+    # before it was stored still match their retries.
+    fingerprint = ids.digest(json.dumps([report.id, state, text] + ([media_url] if media_url else []),
+                                        ensure_ascii=False))
     earlier = _replay(deps, key, fingerprint)
     if earlier:
         return earlier
@@ -85,7 +89,8 @@ def post_update(deps, partner, given):
     record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id="", created_at=now,
                               expires=now + IDEMPOTENCY_TTL)
     try:
-        reports.change_state(deps, report.id, state, text, "council", idempotency=record)
+        reports.change_state(deps, report.id, state, text, "council", idempotency=record,
+                             media_url=media_url)
     except Conflict:
         # The same update_id committed by a concurrent retry: answer as it did.
         earlier = _replay(deps, key, fingerprint)

@@ -43,6 +43,22 @@ def create_upload(deps, body):
             "max_bytes": photos.MAX_BYTES}
 
 
+def store_upload(deps, data, content_type):
+    """An upload made from bytes the server already holds (Open311's multipart
+    photo parts): the same blob under uploads/ and the same UploadModel row as
+    a phone's upload through the presigned form, so attach() cleans it alike.
+    Returns the upload id."""
+    from .. import photos
+    from ..storage.uploads import UploadModel
+    now = deps.clock()
+    upload_id = deps.new_opaque_id()
+    claimed = content_type if content_type in photos.CONTENT_TYPES else "application/octet-stream"
+    deps.blobs.write(UPLOAD_PREFIX + upload_id, data, claimed)
+    deps.reports.save_upload(UploadModel(upload_id=upload_id, content_type=claimed, size=len(data),
+                                         created_at=now, expires=now + UPLOAD_KEEP))
+    return upload_id
+
+
 def attach(deps, upload_ids, now):
     """Check and clean each named upload; returns [(UploadModel, photo dict)].
 

@@ -16,8 +16,11 @@ EVENT_TTL = timedelta(days=30)
 ID_ATTEMPTS = 5
 
 
-def create_report(deps, body, idempotency_key=None):
+def create_report(deps, body, idempotency_key=None, media_urls=None):
     """Validate, clean photos, and store a report with its first timeline entry.
+
+    media_urls: links an Open311 partner sent (checked there); stored as they
+    are and never fetched.
 
     Returns (view, created): created is False when an Idempotency-Key replay
     answered with the report an earlier identical request made.
@@ -60,7 +63,7 @@ def create_report(deps, body, idempotency_key=None):
             reporter_email_hash=ids.digest(values["contact"]["email"].lower())
             if values["contact"].get("email") else None,
             created_at=now, created_month=now.strftime("%Y-%m"), updated_at=now, update_count=1,
-            source=values["source"])
+            source=values["source"], media_urls=list(media_urls) if media_urls else None)
         if values["lon"] is not None:
             _place(report, values["lon"], values["lat"])
         update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,
@@ -221,7 +224,7 @@ def get_updates(deps, report_id):
 
 
 def change_state(deps, report_id, new_state, text=None, author="council", priority=None,
-                 idempotency=None):
+                 idempotency=None, media_url=None):
     """Move a report to a new state (or add a public update) with its timeline
     entry, in one transaction; a concurrent edit makes it fail whole (409).
 
@@ -246,8 +249,8 @@ def change_state(deps, report_id, new_state, text=None, author="council", priori
         _place(report, float(report.lon), float(report.lat))
     update = ReportUpdateModel(report_id=report.id, seq=report.update_count,
                                kind="state_changed" if previous != new_state else "public_update",
-                               state=new_state, previous_state=previous, text=text, author=author,
-                               created_at=now, service_code=report.service_code,
+                               state=new_state, previous_state=previous, text=text,
+                               media_url=media_url or None, author=author, created_at=now, service_code=report.service_code,
                                update_month=now.strftime("%Y-%m"))
     event = _event(deps, "report_state_changed" if previous != new_state else "report_updated",
                    report, now, previous_state=previous)

@@ -29,6 +29,8 @@ def public_view(deps, report, service):
         view["description"] = report.description
         view["fields"] = {k: v for k, v in (report.fields or {}).items() if k in public_fields}
         view["photos"] = [photo_url(deps, p) for p in report.photos or []]
+        if getattr(report, "media_urls", None):  # a partner's links (Open311), public as sent
+            view["media_urls"] = list(report.media_urls)
         if report.lon is not None:
             view["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
     return view
@@ -43,6 +45,8 @@ def private_view(deps, report, service, tracking_token=None):
         "photos": [photo_url(deps, p) for p in report.photos or []],
         "contact": dict(report.contact or {}),
     })
+    if getattr(report, "media_urls", None):
+        view["media_urls"] = list(report.media_urls)
     if report.lon is not None:
         view["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
     if tracking_token:

@@ -114,6 +114,8 @@ def from_api_error(error):
 
 
 def _field_name(name):
+    if name.startswith("photos"):  # photos[0]: the first photo file part
+        return "media" + name[len("photos"):]
     if name.startswith("fields."):
         return f"attribute[{name[len('fields.'):]}]"
     return FIELD_NAMES.get(name, name)

@@ -31,8 +31,20 @@ def _array(ref):
     return {"type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}
 
 
+JURISDICTION = ("optional; empty counts as absent. When the deployment sets DOORSTEP_OPEN311_JURISDICTION, "
+                "any other value is a 404 (unknown jurisdiction)")
+POST_FORM = {
+    "type": "object", "required": ["api_key", "service_code", "description"],
+    "properties": {**{k: {"type": "string"} for k in (
+        "api_key", "jurisdiction_id", "service_code", "lat", "long", "description", "first_name",
+        "last_name", "email", "phone", "service_request_id", "update_id", "status", "updated_datetime")},
+        "media_url": {"type": "array", "items": {"type": "string", "maxLength": 2000}, "maxItems": 6,
+                      "description": "http(s) links, repeatable (one on an update); stored and shown, "
+                                     "never fetched"}},
+    "additionalProperties": {"type": "string", "description": "attribute[code] or attribute[code][] (repeated)"}}
+
 DEFINITION = {"summary": "Open311: a service's attributes (its typed extra fields)",
-              "parameters": [_segment("code_format", "pothole.json")],
+              "parameters": [_segment("code_format", "pothole.json"), _q("jurisdiction_id", JURISDICTION)],
               "responses": {"200": _ok({"$ref": "#/components/schemas/Open311ServiceDefinition"}), **_errors(404)}}
 
 PATHS = {
@@ -49,7 +61,8 @@ PATHS = {
                                  "end_date (default: 90 days before for requests, 24 hours for updates)"),
                 _q("end_date", "requests, servicerequestupdates: W3C date-time (default now)"),
                 _q("page", "requests: page number, from 1"),
-                _q("page_size", "requests: at most 1000 (the default)")],
+                _q("page_size", "requests: at most 1000 (the default)"),
+                _q("jurisdiction_id", JURISDICTION)],
             "responses": {"200": _ok({"oneOf": [{"$ref": "#/components/schemas/Open311Discovery"},
                                                 _array("Open311Service"), _array("Open311Request"),
                                                 _array("Open311Update")]}),
@@ -59,26 +72,25 @@ PATHS = {
                        "update to one (servicerequestupdates.{json,xml}; idempotent on update_id)",
             "parameters": [_segment("resource", "requests.json"),
                            _q("api_key", "may be sent here instead of in the body"),
-                           _q("jurisdiction_id", "accepted and ignored (one council per deployment)")],
-            "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": {
-                "type": "object", "required": ["api_key", "service_code", "description"],
-                "properties": {k: {"type": "string"} for k in (
-                    "api_key", "jurisdiction_id", "service_code", "lat", "long", "description", "first_name",
-                    "last_name", "email", "phone", "media_url", "service_request_id", "update_id", "status",
-                    "updated_datetime")},
-                "additionalProperties": {"type": "string",
-                                         "description": "attribute[code] or attribute[code][] (repeated)"}}}}},
+                           _q("jurisdiction_id", JURISDICTION)],
+            "requestBody": {"required": True, "content": {
+                "application/x-www-form-urlencoded": {"schema": POST_FORM},
+                "multipart/form-data": {"schema": {**POST_FORM, "properties": {
+                    **POST_FORM["properties"],
+                    "media": {"type": "array", "items": {"type": "string", "format": "binary"},
+                              "description": "requests: photo file parts (at most 6, each up to 10 MB); "
+                                            "cleaned as /v1 photos are (metadata and GPS removed)"}}}}}},
             "responses": {"200": _ok({"oneOf": [_array("Open311Created"), _array("Open311UpdatePosted")]}),
                           **_errors(400, 403, 404)}}},
     "/open311/v2/services/{code_format}": {"get": DEFINITION},
     "/open311/v2/service/{code_format}": {"get": {**DEFINITION, "summary": DEFINITION["summary"] + " (legacy path)"}},
     "/open311/v2/requests/{id_format}": {"get": {
         "summary": "Open311: one service request, as a one-element list",
-        "parameters": [_segment("id_format", "DS-7K3F9Q.json")],
+        "parameters": [_segment("id_format", "DS-7K3F9Q.json"), _q("jurisdiction_id", JURISDICTION)],
         "responses": {"200": _ok(_array("Open311Request")), **_errors(404)}}},
     "/open311/v2/tokens/{token_format}": {"get": {
         "summary": "Open311: token lookup; Doorstep issues no tokens (POST answers with the id), so always 404",
-        "parameters": [_segment("token_format", "abc.json")],
+        "parameters": [_segment("token_format", "abc.json"), _q("jurisdiction_id", JURISDICTION)],
         "responses": {"404": _errors(404)["404"]}}},
 }
 

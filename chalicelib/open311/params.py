@@ -1,16 +1,31 @@
 """Reading what Open311 clients send: W3C dates, paging numbers, form bodies
-and the `attribute[code]` / `attribute[code][]` names of a service's fields."""
+(with their photo file parts), `media_url`s, `jurisdiction_id` and the
+`attribute[code]` / `attribute[code][]` names of a service's fields."""
+import os
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from .formats import Open311Error
 
 ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
 FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
-MAX_MULTIPART = 12 * 1024 * 1024  # room for the photo part we skip
-MAX_BODY = 256 * 1024  # text fields only; photos arrive by URL or through /v1
+MAX_MULTIPART = 12 * 1024 * 1024  # API Gateway takes 10 MB at most; a little room beyond
+MAX_BODY = 256 * 1024  # text fields only; photos come as multipart file parts or by URL
+MAX_FILES = 6  # as /v1's photos
+MAX_FILE_BYTES = 10 * 1024 * 1024  # as /v1 (photos.MAX_BYTES)
+MAX_MEDIA_URLS = 6
+MAX_URL = 2000
+
+
+@dataclass(frozen=True)
+class FilePart:
+    name: str
+    filename: str
+    content_type: str
+    data: bytes
 
 
 def w3c_datetime(value, name):
@@ -35,10 +50,16 @@ def positive_int(value, name, default, highest):
 
 def form(raw_body, content_type):
     """The POST body as (name, value) pairs, in order: form-urlencoded, or
-    multipart/form-data whose file parts (a `media` photo) are skipped."""
+    multipart/form-data whose file parts are left out (see form_and_files)."""
+    return form_and_files(raw_body, content_type)[0]
+
+
+def form_and_files(raw_body, content_type):
+    """(pairs, files): the body's plain fields as (name, value) pairs, in
+    order, and a multipart body's file parts (a `media` photo) as FileParts."""
     mime = (content_type or "").split(";")[0].strip().lower()
     if not raw_body:
-        return []
+        return [], []
     if mime not in (FORM, MULTIPART):
         raise Open311Error(400, f"Send the request as {FORM} or {MULTIPART}; "
                                 f"{mime or 'this type'} is not supported.")
@@ -47,7 +68,7 @@ def form(raw_body, content_type):
     if len(raw_body) > MAX_BODY:
         raise Open311Error(400, "The request body is too large.")
     try:
-        return parse_qsl(raw_body.decode("utf-8"), keep_blank_values=True, max_num_fields=500)
+        return parse_qsl(raw_body.decode("utf-8"), keep_blank_values=True, max_num_fields=500), []
     except (UnicodeDecodeError, ValueError):
         raise Open311Error(400, "The request body is not valid UTF-8 form data.")
 
@@ -62,14 +83,59 @@ def _multipart(raw_body, content_type):
         b"Content-Type: " + content_type.encode("latin-1", "replace") + b"\r\n\r\n" + raw_body)
     if not message.is_multipart():
         raise Open311Error(400, "The multipart body could not be read (is the boundary right?).")
-    pairs = []
+    pairs, files = [], []
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        if not name or part.get_filename() is not None:
-            continue  # a file (media): photos go through /v1/uploads for now
+        if not name:
+            continue
         payload = part.get_payload(decode=True) or b""
+        if part.get_filename() is not None:
+            if payload:  # an empty file input sends a part with no bytes: nothing chosen
+                files.append(FilePart(str(name), str(part.get_filename()),
+                                      part.get_content_type(), payload))
+            continue
         pairs.append((name, payload.decode(part.get_content_charset() or "utf-8", "replace")))
-    return pairs
+    if len(files) > MAX_FILES:
+        raise Open311Error(400, f"media: at most {MAX_FILES} photos.")
+    for part in files:
+        if len(part.data) > MAX_FILE_BYTES:
+            raise Open311Error(400, f"media: {part.filename!s:.60} is larger than "
+                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
+    return pairs, files
+
+
+def media_urls(pairs):
+    """Every non-empty media_url, in order: at most six http(s) URLs of up to
+    2,000 characters. They are stored and shown, never fetched."""
+    urls = [value.strip() for name, value in pairs if name == "media_url" and value.strip()]
+    if len(urls) > MAX_MEDIA_URLS:
+        raise Open311Error(400, f"media_url: at most {MAX_MEDIA_URLS}.")
+    problems = [f"media_url: {url!s:.60} is not an http or https URL of up to {MAX_URL} characters."
+                for url in urls if not _is_web_url(url)]
+    if problems:
+        raise Open311Error(400, *problems)
+    return urls
+
+
+def _is_web_url(url):
+    if len(url) > MAX_URL or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # a bad port raises
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def check_jurisdiction(value):
+    """A 404 for a jurisdiction_id this deployment does not serve. With
+    DOORSTEP_OPEN311_JURISDICTION unset (read per call) any is accepted; an
+    empty value counts as absent."""
+    wanted = (os.environ.get("DOORSTEP_OPEN311_JURISDICTION") or "").strip()
+    given = (value or "").strip()
+    if wanted and given and given.lower() != wanted.lower():
+        raise Open311Error(404, f"Unknown jurisdiction {given!s:.60}: this server answers for {wanted}.")
 
 
 def first_values(pairs):

@@ -85,7 +85,8 @@ def _datatype_description(field):
 def request(deps, report, s):
     view = views.public_view(deps, report, s)
     location = view.get("location") or {}
-    photos = view.get("photos") or []
+    # A cleaned photo first; else the first link the partner sent (never fetched).
+    media = (view.get("photos") or []) + (view.get("media_urls") or [])
     return {
         "service_request_id": view["id"],
         "status": "open" if view["open"] else "closed",
@@ -99,6 +100,6 @@ def request(deps, report, s):
         "address": "",
         "lat": location.get("lat"),
         "long": location.get("lon"),
-        "media_url": photos[0] if photos else "",
+        "media_url": media[0] if media else "",
         "extended_attributes": {"status": view["status"]},  # Doorstep's own state, e.g. in_progress
     }

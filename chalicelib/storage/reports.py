@@ -35,7 +35,7 @@ class UserReportsIndex(GlobalSecondaryIndex):
 
 # What an Open311 request needs besides the pin: still no contact details, so
 # listing by time cannot leak them whatever reads the index.
-LISTING_ATTRIBUTES = MAP_ATTRIBUTES + ["description", "fields", "photos", "status_notes"]
+LISTING_ATTRIBUTES = MAP_ATTRIBUTES + ["description", "fields", "photos", "status_notes", "media_urls"]
 
 
 class MonthIndex(GlobalSecondaryIndex):
@@ -89,6 +89,8 @@ class ReportModel(Model):
     updated_at = UTCDateTimeAttribute()
     update_count = NumberAttribute(default=0)
     status_notes = UnicodeAttribute(null=True)  # the latest public update's text (Open311)
+    # Links an Open311 partner sent as media_url: shown, never fetched (no SSRF).
+    media_urls = JSONAttribute(null=True)
     version = VersionAttribute()
 
     map_index = MapIndex()
@@ -98,7 +100,7 @@ class ReportModel(Model):
 
 
 # What an Open311 service request update shows; keys come with any projection.
-UPDATE_LISTING_ATTRIBUTES = ["kind", "state", "text", "service_code"]
+UPDATE_LISTING_ATTRIBUTES = ["kind", "state", "text", "service_code", "media_url"]
 
 
 class UpdateMonthIndex(GlobalSecondaryIndex):
@@ -127,6 +129,7 @@ class ReportUpdateModel(Model):
     state = UnicodeAttribute()
     previous_state = UnicodeAttribute(null=True)
     text = UnicodeAttribute(null=True)
+    media_url = UnicodeAttribute(null=True)  # an Open311 partner's link, shown and never fetched
     author = UnicodeAttribute(default="council")  # who, as the public sees it
     created_at = UTCDateTimeAttribute()
     # The report's category, so a listing across reports can leave out private

@@ -43,6 +43,32 @@ def read_json(response, schema):
     return body
 
 
+def multipart(fields, files=()):
+    """(body, headers) as FixMyStreet posts a request with photos: fields
+    (lists repeat) and files as (name, filename, content_type, bytes)."""
+    boundary = "----doorstep-test"
+    parts = [(k, v) for k, values in fields.items() for v in (values if isinstance(values, list) else [values])]
+    body = b"".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+                    for k, v in parts)
+    for name, filename, content_type, data in files:
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                 f'Content-Type: {content_type}\r\n\r\n').encode() + data + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def jpeg_with_gps():
+    """As tests/api/test_photos_api.py: a phone photo that says where it was taken."""
+    import io
+    from PIL import Image
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 44.0), 3: "W", 4: (1.0, 4.0, 55.0)}  # GPSInfo
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", exif=exif)
+    return buf.getvalue()
+
+
 def post_form(client, path, fields, query=None):
     url = f"{path}?{urlencode(query)}" if query else path
     return client.raw.http.post(url, body=urlencode(fields, doseq=True).encode(), headers=FORM)
