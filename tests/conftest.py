@@ -70,6 +70,18 @@ class Api:
         return self.raw.http.post(path, body=data, headers={"Content-Type": "application/json", **(headers or {})})
 
 
+def jpeg_with_gps():
+    """A phone photo that says where it was taken (EXIF GPSInfo)."""
+    import io
+    from PIL import Image
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 44.0), 3: "W", 4: (1.0, 4.0, 55.0)}  # GPSInfo
+    buf = io.BytesIO()
+    image.save(buf, "JPEG", exif=exif)
+    return buf.getvalue()
+
+
 def pothole(**overrides):
     body = {"service_code": "pothole", "lat": YORK_MINSTER[0], "lon": YORK_MINSTER[1],
             "description": "Deep pothole outside the Minster's west door.",

@@ -3,17 +3,7 @@ import io
 
 import pytest
 
-from conftest import pothole
-
-
-def jpeg_with_gps():
-    from PIL import Image
-    image = Image.new("RGB", (64, 48), (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 44.0), 3: "W", 4: (1.0, 4.0, 55.0)}  # GPSInfo
-    buf = io.BytesIO()
-    image.save(buf, "JPEG", exif=exif)
-    return buf.getvalue()
+from conftest import jpeg_with_gps, pothole  # noqa: F401 (re-exported)
 
 
 def upload(client, data, content_type="image/jpeg"):

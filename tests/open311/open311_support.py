@@ -5,6 +5,8 @@ from urllib.parse import urlencode
 
 import jsonschema
 
+from conftest import jpeg_with_gps  # noqa: F401 (re-exported for the Open311 tests)
+
 # FixMyStreet's XML::Simple options: these are always lists, and the root
 # element's name is ignored.
 FORCE_ARRAY = {"service", "attribute", "value", "request", "error", "request_update", "group"}
@@ -55,18 +57,6 @@ def multipart(fields, files=()):
                  f'Content-Type: {content_type}\r\n\r\n').encode() + data + b"\r\n"
     body += f"--{boundary}--\r\n".encode()
     return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
-
-
-def jpeg_with_gps():
-    """As tests/api/test_photos_api.py: a phone photo that says where it was taken."""
-    import io
-    from PIL import Image
-    image = Image.new("RGB", (64, 48), (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 44.0), 3: "W", 4: (1.0, 4.0, 55.0)}  # GPSInfo
-    buf = io.BytesIO()
-    image.save(buf, "JPEG", exif=exif)
-    return buf.getvalue()
 
 
 def post_form(client, path, fields, query=None):
