@@ -53,7 +53,7 @@ def map_reports(deps, params):
         lon, lat = float(r.lon), float(r.lat)
         return (w <= lon <= e and s <= lat <= n and r.state in wanted
                 and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
-                and not services.get(r.service_code, {}).get("private"))
+                and not services.get(r.service_code, {"private": True}).get("private"))
 
     items, truncated = _read_capped(deps.reports, plans, int(limit), shown)
     names = {c: sv.get("name", c) for c, sv in services.items()}
@@ -114,7 +114,9 @@ def nearby(deps, params):
     names = {c: sv.get("name") for c, sv in services.items()}
 
     def wanted(r):
-        return (r.service_code == code) if code else not services.get(r.service_code, {}).get("private")
+        if code:
+            return r.service_code == code
+        return not services.get(r.service_code, {"private": True}).get("private")
 
     found, truncated = _nearest_open(deps.reports, lon, lat, radius, wanted)
     features = []

@@ -33,12 +33,13 @@ STATUSES = {
 def list_updates(deps, query):
     """Entries written in the range, oldest first; private categories left out."""
     start, end = _range(deps, query)
-    private = {s["service_code"] for s in deps.services.all() if s.get("private")}
+    # Only categories known to be public: a deleted one counts as private.
+    public = {s["service_code"] for s in deps.services.all() if not s.get("private")}
     found = []
     for read, update in enumerate(deps.reports.updates_between(start, end), 1):
         # The index holds only what the public timeline shows (no contact
         # details exist on an entry); a private category shows nothing at all.
-        if update.service_code and update.service_code not in private:
+        if update.service_code in public:
             found.append(_update(update))
         if read >= MAX_READ:
             break

@@ -9,8 +9,10 @@ PHOTO_ROUTE = "/v1/photos/"
 
 
 def public_view(deps, report, service):
+    # A category missing from the table (deleted since) is treated as private:
+    # nothing says its reports may be shown.
+    private_category = bool(service.get("private")) if service else True
     service = service or {}
-    private_category = bool(service.get("private"))
     public_fields = {f["code"] for f in service.get("fields", []) if not f.get("private")}
     view = {
         "id": report.id,

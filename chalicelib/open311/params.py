@@ -37,13 +37,19 @@ def w3c_datetime(value, name):
         raise Open311Error(400, f"{name}: must be a W3C date-time such as 2026-11-01T09:30:00Z.")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
+    # Years near 1 or 9999 overflow once shifted to UTC or a 90-day window is
+    # added; no street report is dated there anyway.
+    if not 1970 <= parsed.year <= 2200:
+        raise Open311Error(400, f"{name}: must be a date between 1970 and 2200.")
     return parsed.astimezone(timezone.utc)
 
 
 def positive_int(value, name, default, highest):
     if value in (None, ""):
         return default
-    if not str(value).isdigit() or not 1 <= int(value) <= highest:
+    text = str(value)
+    # isdigit() also accepts digits such as "²" that int() refuses: ASCII only.
+    if not (text.isascii() and text.isdigit()) or len(text) > 9 or not 1 <= int(text) <= highest:
         raise Open311Error(400, f"{name}: must be a whole number from 1 to {highest}.")
     return int(value)
 
@@ -94,7 +100,10 @@ def _multipart(raw_body, content_type):
                 files.append(FilePart(str(name), str(part.get_filename()),
                                       part.get_content_type(), payload))
             continue
-        pairs.append((name, payload.decode(part.get_content_charset() or "utf-8", "replace")))
+        try:
+            pairs.append((name, payload.decode(part.get_content_charset() or "utf-8", "replace")))
+        except LookupError:  # a charset Python does not know: read it as UTF-8
+            pairs.append((name, payload.decode("utf-8", "replace")))
     if len(files) > MAX_FILES:
         raise Open311Error(400, f"media: at most {MAX_FILES} photos.")
     for part in files:

@@ -91,7 +91,7 @@ def request(deps, report, s):
         "service_request_id": view["id"],
         "status": "open" if view["open"] else "closed",
         # Timeline text is public, but a private category shows no more than its status.
-        "status_notes": "" if (s or {}).get("private") else (getattr(report, "status_notes", None) or ""),
+        "status_notes": "" if (not s or s.get("private")) else (getattr(report, "status_notes", None) or ""),
         "service_name": view["service_name"],
         "service_code": view["service_code"],
         "description": view.get("description", ""),

@@ -119,3 +119,13 @@ def test_report_ids_use_an_unambiguous_alphabet(client):
     for _ in range(5):
         rid = client.post("/v1/reports", pothole()).json_body["id"]
         assert not set(rid[3:]) & set("01OILU")
+
+
+def test_a_report_whose_category_was_deleted_shows_only_its_status(client):
+    from chalicelib.storage.services import ServiceModel, clear_cache
+    rid = client.post("/v1/reports", pothole()).json_body["id"]
+    ServiceModel(service_code="pothole").delete()
+    clear_cache()
+    public = client.get(f"/v1/reports/{rid}").json_body
+    assert "description" not in public and "location" not in public
+    assert rid not in client.get("/v1/reports?bbox=-1.10,53.95,-1.07,53.97").body.decode()

@@ -188,3 +188,13 @@ def test_a_post_for_another_jurisdiction_is_a_spec_404_and_writes_nothing(client
     assert response.status_code == 404
     assert "Unknown jurisdiction" in read_json(response, ERRORS)[0]["description"]
     assert read_json(client.get("/open311/v2/requests.json"), REQUESTS) == []
+
+
+def test_odd_parameters_get_spec_400s_not_500s(client):
+    for query in ("page=%C2%B2", "page_size=%C2%B2", "end_date=0001-01-05", "start_date=9999-12-31T00:00:00Z",
+                  "start_date=0001-01-01T00:00:00%2B01:00"):
+        r = client.get(f"/open311/v2/requests.json?{query}")
+        assert r.status_code == 400, (query, r.body)
+        assert r.json_body[0]["code"] == 400
+    r = client.get("/open311/v2/servicerequestupdates.json?end_date=0001-01-01T00:00:00Z")
+    assert r.status_code == 400
