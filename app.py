@@ -95,6 +95,12 @@ def report_updates(report_id):
     return http.ok(reports.get_updates(deps(), report_id))
 
 
+@app.route("/v1/places")
+def places_at_postcode():
+    from chalicelib.handlers import places
+    return http.ok(places.lookup(deps(), http.query(app.current_request)))
+
+
 @app.route("/v1/auth/register", methods=["POST"])
 def register():
     from chalicelib.handlers import auth

@@ -104,6 +104,13 @@ PATHS = {
         "summary": "The report's timeline",
         "parameters": [ID],
         "responses": {"200": _json("#/components/schemas/Timeline"), **_errors(404)}}},
+    "/v1/places": {"get": {
+        "summary": "The addresses at a postcode, with their point and ward",
+        "parameters": [_q("postcode", "a UK postcode, any case and spacing (yo17hh is YO1 7HH)", True)],
+        "responses": {"200": _json("#/components/schemas/Places"),
+                      "400": _errors(400)["400"],
+                      "404": {**_errors(404)["404"], "description": "No addresses at that postcode "
+                                                                    "(code postcode_not_found)"}}}},
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3"}}}},
     "/v1/auth/register": {"post": _anon("Create an account (the answer is the same whether or not the "
                                         "address is registered; a verification e-mail follows)",
@@ -202,6 +209,11 @@ SCHEMAS = {
         "type": "array", "items": {"type": "object", "properties": {
             "seq": {"type": "integer"}, "kind": {"type": "string"}, "status": {"type": "string"},
             "text": {"type": "string", "nullable": True}, "created_at": {"type": "string", "format": "date-time"}}}}}},
+    "Places": {"type": "object", "required": ["postcode", "addresses"], "properties": {
+        "postcode": {"type": "string", "example": "YO1 7HH"},
+        "addresses": {"type": "array", "items": {"type": "object", "properties": {
+            "uprn": {"type": "string"}, "address": {"type": "string"}, "lat": {"type": "number"},
+            "lon": {"type": "number"}, "ward": {"type": "string", "nullable": True}}}}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},

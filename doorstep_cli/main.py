@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import open311_keys
+from doorstep_cli import addresses, open311_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,20 +38,22 @@ def main(argv=None):
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
     open311_keys.add_parser(commands)
+    addresses.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
     args = parser.parse_args(argv)
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
-                   "outbox": outbox_command, "open311-keys": open311_keys_command}[args.command]
+                   "outbox": outbox_command, "open311-keys": open311_keys_command,
+                   "import": import_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, unreadable snapshot), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, addresses.ImportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
@@ -97,6 +99,11 @@ def users_command(args):
 def open311_keys_command(args):
     connect(args.stage)
     return open311_keys.run(args, _deps())
+
+
+def import_command(args):
+    connect(args.stage)
+    return addresses.run(args, _deps())
 
 
 def outbox_command(args):
@@ -153,8 +160,8 @@ def args_local():
 
 def seed_command(args):
     connect(args.stage)
-    services, reports = seed_all(0 if args.no_reports else args.reports)
-    print(f"{services} categories loaded; {reports} demo reports created")
+    services, reports, places = seed_all(0 if args.no_reports else args.reports)
+    print(f"{services} categories loaded; {reports} demo reports created; {places} demo addresses loaded")
     return 0
 
 
@@ -166,7 +173,8 @@ def seed_all(report_count, categories_only_if_empty=False):
     services = 0
     if not (categories_only_if_empty and deps.services.all()):
         services = seed.load_services(deps.services)
-    return services, seed.demo_reports(deps, report_count) if report_count else 0
+    reports = seed.demo_reports(deps, report_count) if report_count else 0
+    return services, reports, seed.demo_addresses(deps)
 
 
 def serve(args):
@@ -177,9 +185,9 @@ def serve(args):
         for name, state in prepare_storage().items():
             if state == "created":
                 print(f"created {name}")
-        services, reports = seed_all(40, categories_only_if_empty=True)
-        if services or reports:
-            print(f"loaded {services} categories and {reports} demo reports")
+        services, reports, places = seed_all(40, categories_only_if_empty=True)
+        if services or reports or places:
+            print(f"loaded {services} categories, {reports} demo reports and {places} demo addresses")
 
     def load_app():
         sys.path.insert(0, str(ROOT))

@@ -22,6 +22,17 @@ os.environ.pop("DOORSTEP_PUBLIC_URL", None)
 
 YORK_MINSTER = (53.9623, -1.0819)  # lat, lon
 
+# A handful of fictional York addresses (tests store them with store_addresses).
+# (uprn, lines, postcode, lat, lon, ward)
+ADDRESSES = [
+    ("990000000101", ["1 Micklegate", "York"], "YO1 7HH", 53.95580, -1.08840, "Micklegate"),
+    ("990000000102", ["2 Micklegate", "York"], "YO1 7HH", 53.95600, -1.08815, "Micklegate"),
+    ("990000000103", ["12 Micklegate", "York"], "YO1 7HH", 53.95620, -1.08790, "Micklegate"),
+    ("990000000104", ["12 Priory Street", "York"], "YO1 7HH", 53.95540, -1.08900, None),
+    ("990000000201", ["3 Main Street", "Bishopthorpe", "York"], "YO23 1AA", 53.92010, -1.09790,
+     "Bishopthorpe"),
+]
+
 
 @pytest.fixture
 def aws():
@@ -112,3 +123,10 @@ def people(deps):
                                  name=kwargs.pop("name", f"{role.title()} {n}"), **kwargs)
         return Person(user, auth.start_session(deps, user, deps.clock()))
     return make
+
+
+def store_addresses(deps, rows=ADDRESSES):
+    from chalicelib.storage.addresses import AddressModel
+    return deps.addresses.put_many(
+        AddressModel(uprn=u, lines=lines, postcode=pc, postcode_key=pc.replace(" ", ""), lat=lat, lon=lon,
+                     ward=ward) for u, lines, pc, lat, lon, ward in rows)

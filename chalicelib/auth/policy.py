@@ -23,6 +23,7 @@ ROUTES = {
     ("GET", "/v1/reports/nearby"): ANYONE,
     ("GET", "/v1/reports/{report_id}"): ANYONE,
     ("GET", "/v1/reports/{report_id}/updates"): ANYONE,
+    ("GET", "/v1/places"): ANYONE,
     ("POST", "/v1/auth/register"): ANYONE,
     ("POST", "/v1/auth/login"): ANYONE,
     ("POST", "/v1/auth/refresh"): ANYONE,

@@ -12,7 +12,7 @@ from datetime import timedelta
 from .. import ids, states
 from ..open311 import keys, params, serialise
 from ..open311.formats import Open311Error, respond, split
-from . import open311_updates, photos, reports
+from . import open311_updates, photos, places, reports
 
 MAX_RANGE = timedelta(days=90)
 DEFAULT_LIMIT = 1000  # the spec's suggested default, and the most one page holds
@@ -118,7 +118,7 @@ def create_request(deps, partner, given, pairs, files=()):
     if code:
         keys.require_category(partner, code)
     if ("lat" not in given or "long" not in given) and (given.get("address_string") or given.get("address_id")):
-        raise Open311Error(400, "address_string and address_id are not supported yet: send lat and long.")
+        given = {**given, **_point_of_address(deps, given)}
     media_urls = params.media_urls(pairs)
     full_name = " ".join(p for p in (given.get("first_name"), given.get("last_name")) if p)
     contact = {k: v for k, v in {"name": full_name, "email": given.get("email"),
@@ -139,6 +139,22 @@ def create_request(deps, partner, given, pairs, files=()):
         "service_notice": (service or {}).get("notice") or "",
         "account_id": "",
     }]
+
+
+def _point_of_address(deps, given):
+    """lat and long for a request that names its place by address_id (a
+    UPRN, which wins when both are sent) or address_string."""
+    if given.get("address_id"):
+        address = places.by_uprn(deps, given["address_id"])
+        if address is None:
+            raise Open311Error(400, f"unknown address_id {given['address_id']!s:.40}: send lat and long, "
+                                    "or a UPRN this council knows.")
+    else:
+        address, why = places.match_text(deps, given["address_string"])
+        if address is None:
+            raise Open311Error(400, f"address_string could not be placed ({why}): send lat and long, or a "
+                                    "known address with its house number and postcode.")
+    return {"lat": str(address.lat), "long": str(address.lon)}
 
 
 def _active(deps):

@@ -38,6 +38,11 @@ POST_FORM = {
     "properties": {**{k: {"type": "string"} for k in (
         "api_key", "jurisdiction_id", "service_code", "lat", "long", "description", "first_name",
         "last_name", "email", "phone", "service_request_id", "update_id", "status", "updated_datetime")},
+        "address_id": {"type": "string", "description": "instead of lat/long: a UPRN this council knows "
+                                                         "(unknown: 400)"},
+        "address_string": {"type": "string", "description": "instead of lat/long: an address with its house "
+                                                             "number and postcode, e.g. 12 Micklegate, York "
+                                                             "YO1 7HH (no single match: 400)"},
         "media_url": {"type": "array", "items": {"type": "string", "maxLength": 2000}, "maxItems": 6,
                       "description": "http(s) links, repeatable (one on an update); stored and shown, "
                                      "never fetched"}},

@@ -100,13 +100,6 @@ def test_a_request_for_an_unknown_service_is_404(client):
     assert read_json(response, ERRORS)[0]["description"] == "No service dragons."
 
 
-def test_an_address_without_a_point_is_not_supported_yet(client):
-    response = post_form(client, "/open311/v2/requests.json",
-                         fly_tipping(lat=None, long=None, address_string="1 Deangate, York"))
-    assert response.status_code == 400
-    assert "not supported yet" in read_json(response, ERRORS)[0]["description"]
-
-
 def test_a_point_outside_the_council_is_a_400_not_a_422(client):
     response = post_form(client, "/open311/v2/requests.json", fly_tipping(lat="51.5", long="-0.12"))
     assert response.status_code == 400

@@ -1,0 +1,120 @@
+"""`doorstep import addresses FILE`: load a gazetteer extract (CSV) into the
+address table.
+
+The CSV has a header naming its columns: uprn, the address as address_1..
+address_3 or one `address` column, postcode, lat, lon and (optional) ward.
+Strict by default: one bad row stops the import before anything is written,
+and every bad row is listed, so a council fixes the file once rather than
+finding a half-loaded gazetteer. --skip-invalid loads the good rows and lists
+the bad ones. Rows are upserts by UPRN, so importing the same file twice, or a
+newer extract, is safe.
+"""
+import csv
+import math
+
+LINE_COLUMNS = ("address_1", "address_2", "address_3")
+REQUIRED = ("uprn", "postcode", "lat", "lon")
+PROGRESS_EVERY = 1000
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported as it is; the message says why."""
+
+
+def add_parser(commands):
+    parser = commands.add_parser("import", help="load data files (addresses)").add_subparsers(
+        dest="import_kind", required=True)
+    addresses = parser.add_parser("addresses", help="load addresses from a CSV (upsert by UPRN)")
+    addresses.add_argument("file", help="CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, ward")
+    addresses.add_argument("--skip-invalid", action="store_true",
+                           help="load the good rows and list the bad ones (default: refuse the whole file)")
+
+
+def run(args, deps, say=print):
+    try:
+        written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid, say=say)
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ImportRefused(f"cannot read {args.file}: {e}") from e
+    for line, reason in problems:
+        say(f"line {line}: {reason}")
+    if problems and not args.skip_invalid:
+        say(f"{len(problems)} bad row(s): nothing imported (fix them, or use --skip-invalid)")
+        return 1
+    say(f"{written} addresses imported" + (f"; {len(problems)} bad row(s) skipped" if problems else ""))
+    return 0
+
+
+def import_file(deps, path, skip_invalid=False, say=print):
+    """(rows written, [(line, reason)]). Strict mode reads the file twice,
+    checking first, so a large file never has to sit in memory."""
+    if not skip_invalid:
+        problems = [(line, reason) for line, _, reason in read_rows(path, deps.area) if reason]
+        if problems:
+            return 0, problems
+    problems = []
+
+    def good_rows():
+        for line, row, reason in read_rows(path, deps.area):
+            if reason:
+                problems.append((line, reason))
+                continue
+            yield row
+
+    return deps.addresses.put_many(_with_progress(good_rows(), say)), problems
+
+
+def read_rows(path, area):
+    """(line number, AddressModel or None, reason or None) for each data row."""
+    from chalicelib.storage.addresses import AddressModel
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        columns = {c.strip().lower() for c in reader.fieldnames or []}
+        missing = [c for c in REQUIRED if c not in columns]
+        if not ({"address", "address_1"} & columns):
+            missing.append("address (or address_1)")
+        if missing:
+            raise ImportRefused(f"{path}: the header lacks {', '.join(missing)}")
+        for raw in reader:
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)}
+            fields, reason = check_row(row, area)
+            yield reader.line_num, (AddressModel(**fields) if fields else None), reason
+
+
+def check_row(row, area):
+    """(model fields, None) for a good row, else (None, every reason joined)."""
+    from chalicelib.handlers import places
+    reasons = []
+    uprn = row.get("uprn", "")
+    if not places.UPRN.match(uprn):
+        reasons.append(f"uprn {uprn!r} is not 1 to 12 digits")
+    lines = [row["address"]] if row.get("address") else [row.get(c, "") for c in LINE_COLUMNS]
+    lines = [line for line in lines if line]
+    if not lines:
+        reasons.append("no address")
+    postcode = places.postcode_or_none(row.get("postcode"))
+    if postcode is None:
+        reasons.append(f"postcode {row.get('postcode', '')!r} is not a UK postcode")
+    lat, lon = _number(row.get("lat")), _number(row.get("lon"))
+    if lat is None or lon is None:
+        reasons.append("lat and lon must be numbers")
+    elif not area.contains(lon, lat):
+        reasons.append(f"{lat}, {lon} is outside the service area")
+    if reasons:
+        return None, "; ".join(reasons)
+    return {"uprn": uprn, "lines": lines, "postcode": postcode, "postcode_key": places.postcode_key(postcode),
+            "lat": lat, "lon": lon, "ward": row.get("ward") or None}, None
+
+
+def _number(text):
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _with_progress(rows, say):
+    for count, row in enumerate(rows, 1):
+        yield row
+        if count % PROGRESS_EVERY == 0:
+            say(f"... {count} addresses")
