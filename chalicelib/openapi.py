@@ -201,6 +201,9 @@ SCHEMAS = {
         "media_urls": {"type": "array", "items": {"type": "string", "format": "uri"},
                        "description": "links an Open311 partner sent with the report (absent if none); "
                                       "not fetched or checked by Doorstep"},
+        "address": {"type": "string", "maxLength": 200,
+                    "description": "the problem's street address, when an Open311 partner placed the "
+                                   "report by address (absent otherwise); never the reporter's"},
         "view": {"type": "string", "enum": ["public", "private"]},
         "contact": {"type": "object", "description": "private view only"},
         "tracking_token": {"type": "string", "description": "anonymous creation only"},

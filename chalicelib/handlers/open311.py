@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from .. import ids, states
+from ..geo import geocoder
 from ..open311 import keys, params, serialise
 from ..open311.formats import Open311Error, respond, split
 from . import open311_updates, photos, places, reports
@@ -117,8 +118,10 @@ def create_request(deps, partner, given, pairs, files=()):
         raise Open311Error(404, f"No service {code!s:.40}.")
     if code:
         keys.require_category(partner, code)
+    address = None  # the problem's street address, shown as the request's `address`
     if ("lat" not in given or "long" not in given) and (given.get("address_string") or given.get("address_id")):
-        given = {**given, **_point_of_address(deps, given)}
+        point, address = _point_of_address(deps, given)
+        given = {**given, **point}
     media_urls = params.media_urls(pairs)
     full_name = " ".join(p for p in (given.get("first_name"), given.get("last_name")) if p)
     contact = {k: v for k, v in {"name": full_name, "email": given.get("email"),
@@ -133,7 +136,8 @@ def create_request(deps, partner, given, pairs, files=()):
         body["photos"] = [photos.store_upload(deps, f.data, f.content_type) for f in files]
     # The caller is a partner system named by its api_key; a bearer token sent
     # along must not make the report someone's own or prefill their details.
-    view, _ = reports.create_report(replace(deps, principal=None), body, media_urls=media_urls)
+    view, _ = reports.create_report(replace(deps, principal=None), body, media_urls=media_urls,
+                                   address=address)
     return [{
         "service_request_id": view["id"],
         "service_notice": (service or {}).get("notice") or "",
@@ -142,19 +146,29 @@ def create_request(deps, partner, given, pairs, files=()):
 
 
 def _point_of_address(deps, given):
-    """lat and long for a request that names its place by address_id (a
-    UPRN, which wins when both are sent) or address_string."""
+    """lat, long and the address line for a request that names its place by
+    address_id (a UPRN, which wins when both are sent) or address_string. A
+    string the address table cannot place goes to the geocoder, when one is
+    configured (DOORSTEP_GEOCODER), which must place it inside the service area."""
     if given.get("address_id"):
         address = places.by_uprn(deps, given["address_id"])
         if address is None:
             raise Open311Error(400, f"unknown address_id {given['address_id']!s:.40}: send lat and long, "
                                     "or a UPRN this council knows.")
-    else:
-        address, why = places.match_text(deps, given["address_string"])
-        if address is None:
-            raise Open311Error(400, f"address_string could not be placed ({why}): send lat and long, or a "
-                                    "known address with its house number and postcode.")
-    return {"lat": str(address.lat), "long": str(address.lon)}
+        return {"lat": str(address.lat), "long": str(address.lon)}, address.text
+    address, why = places.match_text(deps, given["address_string"])
+    if address is not None:
+        return {"lat": str(address.lat), "long": str(address.lon)}, address.text
+    if geocoder.configured():
+        try:
+            place, geocoder_why = geocoder.geocode(given["address_string"], deps.area)
+        except geocoder.GeocoderUnavailable:
+            raise Open311Error(503, "address lookup unavailable, send lat and long.") from None
+        if place is not None:
+            return {"lat": str(place.lat), "long": str(place.lon)}, place.address
+        why = f"{why}; {geocoder_why}"
+    raise Open311Error(400, f"address_string could not be placed ({why}): send lat and long, or a "
+                            "known address with its house number and postcode.")
 
 
 def _active(deps):

@@ -11,16 +11,19 @@ from . import photos as photo_handler
 from . import views
 
 MAX_PHOTOS = 6
+MAX_ADDRESS = 200
 IDEMPOTENCY_TTL = timedelta(hours=24)
 EVENT_TTL = timedelta(days=30)
 ID_ATTEMPTS = 5
 
 
-def create_report(deps, body, idempotency_key=None, media_urls=None):
+def create_report(deps, body, idempotency_key=None, media_urls=None, address=None):
     """Validate, clean photos, and store a report with its first timeline entry.
 
     media_urls: links an Open311 partner sent (checked there); stored as they
-    are and never fetched.
+    are and never fetched. address: the problem's street address line, when
+    Open311 placed the report from one (the address table or the geocoder);
+    kept to 200 characters.
 
     Returns (view, created): created is False when an Idempotency-Key replay
     answered with the report an earlier identical request made.
@@ -63,7 +66,8 @@ def create_report(deps, body, idempotency_key=None, media_urls=None):
             reporter_email_hash=ids.digest(values["contact"]["email"].lower())
             if values["contact"].get("email") else None,
             created_at=now, created_month=now.strftime("%Y-%m"), updated_at=now, update_count=1,
-            source=values["source"], media_urls=list(media_urls) if media_urls else None)
+            source=values["source"], media_urls=list(media_urls) if media_urls else None,
+            address=(address or "").strip()[:MAX_ADDRESS] or None)
         if values["lon"] is not None:
             _place(report, values["lon"], values["lat"])
         update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,

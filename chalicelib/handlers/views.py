@@ -35,6 +35,8 @@ def public_view(deps, report, service):
             view["media_urls"] = list(report.media_urls)
         if report.lon is not None:
             view["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
+        if getattr(report, "address", None):  # the problem's street address, as placed
+            view["address"] = report.address
     return view
 
 
@@ -51,6 +53,8 @@ def private_view(deps, report, service, tracking_token=None):
         view["media_urls"] = list(report.media_urls)
     if report.lon is not None:
         view["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
+    if getattr(report, "address", None):
+        view["address"] = report.address
     if tracking_token:
         view["tracking_token"] = tracking_token
         view["tracking_url"] = f"{view['url']}?token={tracking_token}"

@@ -97,7 +97,7 @@ def request(deps, report, s):
         "description": view.get("description", ""),
         "requested_datetime": view["created_at"],
         "updated_datetime": view["updated_at"],
-        "address": "",
+        "address": view.get("address") or "",  # the problem's street address, never the reporter's
         "lat": location.get("lat"),
         "long": location.get("lon"),
         "media_url": media[0] if media else "",

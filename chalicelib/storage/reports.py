@@ -35,7 +35,8 @@ class UserReportsIndex(GlobalSecondaryIndex):
 
 # What an Open311 request needs besides the pin: still no contact details, so
 # listing by time cannot leak them whatever reads the index.
-LISTING_ATTRIBUTES = MAP_ATTRIBUTES + ["description", "fields", "photos", "status_notes", "media_urls"]
+LISTING_ATTRIBUTES = MAP_ATTRIBUTES + ["description", "fields", "photos", "status_notes", "media_urls",
+                                        "address"]
 
 
 class MonthIndex(GlobalSecondaryIndex):
@@ -91,6 +92,9 @@ class ReportModel(Model):
     status_notes = UnicodeAttribute(null=True)  # the latest public update's text (Open311)
     # Links an Open311 partner sent as media_url: shown, never fetched (no SSRF).
     media_urls = JSONAttribute(null=True)
+    # The problem's street address (Open311 address_id/address_string, or the
+    # geocoder's line for it): a place, public like the point; never the reporter's.
+    address = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
     map_index = MapIndex()

@@ -56,3 +56,43 @@ def test_an_address_that_cannot_be_placed_is_a_spec_400_asking_for_lat_and_long(
     assert words in error["description"] and "send lat and long" in error["description"]
     from chalicelib.storage.reports import ReportModel
     assert ReportModel.count() == 0
+
+
+def test_the_matched_address_is_the_requests_address_by_id_and_in_the_listing(client):
+    request = post_and_read_back(client, graffiti(address_id="990000000103", email="ada@example.org",
+                                                  first_name="Ada", phone="01904 000000"))
+    assert request["address"] == "12 Micklegate, York"
+    listed = read_json(client.get("/open311/v2/requests.json"), REQUESTS)  # the by_month index
+    assert [r["address"] for r in listed if r["service_request_id"] == request["service_request_id"]] == \
+        ["12 Micklegate, York"]
+    # the problem's street address, never the reporter's details
+    for body in (str(request), str(listed)):
+        assert "ada@example.org" not in body and "Ada" not in body and "01904" not in body
+
+
+def test_the_matched_address_by_string_is_the_tables_line_not_the_text_sent(client):
+    request = post_and_read_back(client, graffiti(address_string="12 micklegate york yo17hh"))
+    assert request["address"] == "12 Micklegate, York"
+
+
+def test_a_request_placed_by_lat_and_long_has_an_empty_address(client):
+    request = post_and_read_back(client, graffiti(lat="53.9623", long="-1.0819", address_id="990000000103"))
+    assert request["address"] == ""
+
+
+def test_v1_public_view_shows_the_address_only_when_there_is_one(client):
+    request = post_and_read_back(client, graffiti(address_id="990000000103"))
+    view = client.get(f"/v1/reports/{request['service_request_id']}").json_body
+    assert view["address"] == "12 Micklegate, York" and "contact" not in view
+    plain = post_and_read_back(client, graffiti(lat="53.9623", long="-1.0819"))
+    assert "address" not in client.get(f"/v1/reports/{plain['service_request_id']}").json_body
+
+
+def test_a_private_category_shows_no_address(client, deps):
+    from chalicelib.handlers import reports
+    view, _ = reports.create_report(deps, {
+        "service_code": "complaint", "description": "Shouting at number 12.",
+        "fields": {"service_area": "Bins"}}, address="12 Micklegate, York")
+    [request] = read_json(client.get(f"/open311/v2/requests/{view['id']}.json"), REQUESTS)
+    assert request["address"] == ""
+    assert "address" not in client.get(f"/v1/reports/{view['id']}").json_body
