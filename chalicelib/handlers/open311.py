@@ -27,7 +27,9 @@ def get_resource(deps, segment, query):
     if name == "discovery":
         return respond(fmt, "discovery", serialise.discovery(deps.base_url))
     if name == "services":
-        return respond(fmt, "services", [serialise.service(s) for s in _active(deps)])
+        # Inactive categories stay listed with the mySociety `inactive`
+        # keyword, so partners keep showing their old reports.
+        return respond(fmt, "services", [serialise.service(s) for s in deps.services.all()])
     if name == "requests":
         return respond(fmt, "service_requests", list_requests(deps, query))
     if name == "servicerequestupdates":
@@ -136,7 +138,7 @@ def create_request(deps, partner, given, pairs, files=()):
         body["photos"] = [photos.store_upload(deps, f.data, f.content_type) for f in files]
     # The caller is a partner system named by its api_key; a bearer token sent
     # along must not make the report someone's own or prefill their details.
-    view, _ = reports.create_report(replace(deps, principal=None), body, media_urls=media_urls,
+    view, _ = reports.create_report(replace(deps, principal=None), body, media_urls=media_urls, partner=True,
                                    address=address)
     return [{
         "service_request_id": view["id"],
@@ -171,13 +173,9 @@ def _point_of_address(deps, given):
                             "known address with its house number and postcode.")
 
 
-def _active(deps):
-    return [s for s in deps.services.all() if s.get("active", True)]
-
-
 def _service(deps, code):
     service = deps.services.get(code)
-    if service is None or not service.get("active", True):
+    if service is None:  # inactive ones keep their definition: they are listed too
         raise Open311Error(404, f"No service {code!s:.40}.")
     return service
 

@@ -17,7 +17,7 @@ EVENT_TTL = timedelta(days=30)
 ID_ATTEMPTS = 5
 
 
-def create_report(deps, body, idempotency_key=None, media_urls=None, address=None):
+def create_report(deps, body, idempotency_key=None, media_urls=None, address=None, partner=False):
     """Validate, clean photos, and store a report with its first timeline entry.
 
     media_urls: links an Open311 partner sent (checked there); stored as they
@@ -39,6 +39,10 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             return replay, False
 
     service, values = _validate(deps, body)
+    if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):
+        # Staff-only categories (e.g. inspections) are for the council and its
+        # back-office partners (Open311 api keys), not for residents.
+        raise ValidationFailed([("service_code", "Only council staff can report in this category.")])
     if user_id:
         values["contact"] = _prefilled(deps, user_id, values["contact"])
     token = None if user_id else deps.new_token()

@@ -3,7 +3,9 @@ from ..errors import NotFound
 
 
 def list_services(deps):
-    return {"services": [_public(s) for s in deps.services.all() if s.get("active", True)]}
+    staff = bool(deps.principal and deps.principal.is_staff)
+    return {"services": [_public(s) for s in deps.services.all()
+                         if s.get("active", True) and (staff or not s.get("staff_only"))]}
 
 
 def get_service(deps, code):

@@ -32,6 +32,10 @@ def service(s):
     keywords = list(s.get("keywords", []))
     if s.get("private"):
         keywords.append("private")  # mySociety: clients keep these reports off public maps
+    if not s.get("active", True):
+        keywords.append("inactive")  # mySociety: shown for old reports, closed to new ones
+    if s.get("staff_only"):
+        keywords.append("staff")  # mySociety: only staff may report in it
     return {
         "service_code": s["service_code"],
         "service_name": s["name"],

@@ -129,3 +129,14 @@ def test_a_report_whose_category_was_deleted_shows_only_its_status(client):
     public = client.get(f"/v1/reports/{rid}").json_body
     assert "description" not in public and "location" not in public
     assert rid not in client.get("/v1/reports?bbox=-1.10,53.95,-1.07,53.97").body.decode()
+
+
+def test_staff_only_category_is_hidden_from_and_refused_to_residents(client, people):
+    assert "highway_inspection" not in [s["service_code"] for s in client.get("/v1/services").json_body["services"]]
+    body = pothole(service_code="highway_inspection", fields={"risk": "high"})
+    r = client.post("/v1/reports", body)
+    assert r.status_code == 400 and r.json_body["error"]["fields"][0]["field"] == "service_code"
+    staff = people("staff")
+    assert "highway_inspection" in [s["service_code"] for s in
+                                    client.get("/v1/services", headers=staff.auth).json_body["services"]]
+    assert client.post("/v1/reports", body, headers=staff.auth).status_code == 201

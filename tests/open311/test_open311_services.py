@@ -78,3 +78,16 @@ def test_the_xml_content_type_can_be_bare_for_a_strict_validator(client, monkeyp
     monkeypatch.setenv("DOORSTEP_OPEN311_XML_CONTENT_TYPE", "text/xml")
     response = client.get("/open311/v2/services.xml")
     assert response.headers["Content-Type"] == "text/xml"
+
+
+def test_inactive_and_staff_categories_carry_mysociety_keywords(client):
+    from chalicelib.storage.services import ServiceStore
+    store = ServiceStore()
+    graffiti = store.get("graffiti")
+    store.put({**graffiti, "active": False})
+    services = {s["service_code"]: s for s in read_json(client.get("/open311/v2/services.json"), SERVICES)}
+    assert "inactive" in services["graffiti"]["keywords"].split(",")
+    assert "staff" in services["highway_inspection"]["keywords"].split(",")
+    assert "inactive" not in services["pothole"]["keywords"].split(",")
+    # an inactive category keeps its definition for partners' old reports
+    assert client.get("/open311/v2/services/graffiti.json").status_code == 200
