@@ -101,6 +101,19 @@ def places_at_postcode():
     return http.ok(places.lookup(deps(), http.query(app.current_request)))
 
 
+@app.route("/v1/facility-types")
+def facility_types():
+    from chalicelib.handlers import facilities
+    return http.ok(facilities.facility_types(deps()))
+
+
+@app.route("/v1/nearest")
+def nearest_facilities():
+    from chalicelib.handlers import facilities
+    return http.ok(facilities.nearest(deps(), http.query(app.current_request)),
+                   headers={"Content-Type": "application/geo+json"})
+
+
 @app.route("/v1/auth/register", methods=["POST"])
 def register():
     from chalicelib.handlers import auth

@@ -111,6 +111,18 @@ PATHS = {
                       "400": _errors(400)["400"],
                       "404": {**_errors(404)["404"], "description": "No addresses at that postcode "
                                                                     "(code postcode_not_found)"}}}},
+    "/v1/facility-types": {"get": {
+        "summary": "The facility types on offer (library, recycling_centre...) with how many of each",
+        "responses": {"200": _json("#/components/schemas/FacilityTypes")}}},
+    "/v1/nearest": {"get": {
+        "summary": "The k nearest facilities of one type, nearest first (distance_m in properties)",
+        "parameters": [_q("lat", "latitude", True, {"type": "number"}), _q("lon", "longitude", True, {"type": "number"}),
+                       _q("type", "a facility type from /v1/facility-types", True),
+                       _q("k", "how many (1 to 50, default 5)", schema={"type": "integer", "minimum": 1,
+                                                                      "maximum": 50, "default": 5}),
+                       _q("max_distance_m", "only facilities within this distance (max 50000)",
+                          schema={"type": "number", "minimum": 1, "maximum": 50000})],
+        "responses": {"200": GEOJSON, **_errors(400)}}},
     "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3"}}}},
     "/v1/auth/register": {"post": _anon("Create an account (the answer is the same whether or not the "
                                         "address is registered; a verification e-mail follows)",
@@ -217,6 +229,9 @@ SCHEMAS = {
         "addresses": {"type": "array", "items": {"type": "object", "properties": {
             "uprn": {"type": "string"}, "address": {"type": "string"}, "lat": {"type": "number"},
             "lon": {"type": "number"}, "ward": {"type": "string", "nullable": True}}}}}},
+    "FacilityTypes": {"type": "object", "required": ["facility_types"], "properties": {
+        "facility_types": {"type": "array", "items": {"type": "object", "required": ["type", "count"], "properties": {
+            "type": {"type": "string"}, "count": {"type": "integer"}}}}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},

@@ -22,12 +22,13 @@ class ImportRefused(Exception):
 
 
 def add_parser(commands):
-    parser = commands.add_parser("import", help="load data files (addresses)").add_subparsers(
+    parser = commands.add_parser("import", help="load data files (addresses, facilities)").add_subparsers(
         dest="import_kind", required=True)
     addresses = parser.add_parser("addresses", help="load addresses from a CSV (upsert by UPRN)")
     addresses.add_argument("file", help="CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, ward")
     addresses.add_argument("--skip-invalid", action="store_true",
                            help="load the good rows and list the bad ones (default: refuse the whole file)")
+    return parser
 
 
 def run(args, deps, say=print):

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, open311_keys
+from doorstep_cli import addresses, facilities, open311_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def main(argv=None):
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
     open311_keys.add_parser(commands)
-    addresses.add_parser(commands)
+    facilities.add_parser(addresses.add_parser(commands))
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -53,7 +53,8 @@ def main(argv=None):
         # already running, unreadable snapshot), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError, addresses.ImportRefused) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, addresses.ImportRefused,
+            facilities.ImportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
@@ -103,7 +104,8 @@ def open311_keys_command(args):
 
 def import_command(args):
     connect(args.stage)
-    return addresses.run(args, _deps())
+    kind = {"addresses": addresses, "facilities": facilities}[args.import_kind]
+    return kind.run(args, _deps())
 
 
 def outbox_command(args):

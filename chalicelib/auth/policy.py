@@ -24,6 +24,8 @@ ROUTES = {
     ("GET", "/v1/reports/{report_id}"): ANYONE,
     ("GET", "/v1/reports/{report_id}/updates"): ANYONE,
     ("GET", "/v1/places"): ANYONE,
+    ("GET", "/v1/facility-types"): ANYONE,
+    ("GET", "/v1/nearest"): ANYONE,
     ("POST", "/v1/auth/register"): ANYONE,
     ("POST", "/v1/auth/login"): ANYONE,
     ("POST", "/v1/auth/refresh"): ANYONE,

@@ -16,6 +16,7 @@ class Deps:
     area: object
     accounts: object = None
     addresses: object = None
+    facilities: object = None
     principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
@@ -37,9 +38,10 @@ def default_deps(base_url="", principal=None):
     from ..storage.account_store import AccountStore
     from ..storage.addresses import AddressStore
     from ..storage.blobs import BlobStore
+    from ..storage.facilities import FacilityStore
     from ..storage.report_store import ReportStore
     from ..storage.services import ServiceStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
-                principal=principal, base_url=base_url, settings=s)
+                facilities=FacilityStore(), principal=principal, base_url=base_url, settings=s)

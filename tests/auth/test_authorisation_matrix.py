@@ -71,6 +71,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/reports/{report_id}/updates"): (ANYONE, Outcome(200)),
     # No address is loaded in the world: the handler's 404, for every caller alike.
     ("GET", "/v1/places"): (ANYONE, Outcome(404, "postcode_not_found")),
+    ("GET", "/v1/facility-types"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/nearest"): (ANYONE, Outcome(200)),
     ("POST", "/v1/auth/register"): (ANYONE, Outcome(202)),
     ("POST", "/v1/auth/login"): (ANYONE, Outcome(200)),  # the right password
     ("POST", "/v1/auth/refresh"): (ANYONE, Outcome(200)),
@@ -149,6 +151,8 @@ _simple("POST", "/v1/reports", body=pothole())
 _simple("GET", "/v1/reports", f"/v1/reports?bbox={YORK_BBOX}")
 _simple("GET", "/v1/reports/nearby", "/v1/reports/nearby?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/places", "/v1/places?postcode=yo17hh")
+_simple("GET", "/v1/facility-types", "/v1/facility-types")
+_simple("GET", "/v1/nearest", "/v1/nearest?lat=53.9623&lon=-1.0819&type=library")
 _simple("POST", "/v1/auth/login", body={"email": HOLDER_EMAIL, "password": HOLDER_PASSWORD})
 _simple("POST", "/v1/auth/verify/resend", body={})
 _simple("POST", "/v1/auth/oidc", body={"token": "not.a-signed.token"})
