@@ -12,13 +12,11 @@ newer extract, is safe.
 import csv
 import math
 
+from .importing import ImportRefused, report
+
 LINE_COLUMNS = ("address_1", "address_2", "address_3")
 REQUIRED = ("uprn", "postcode", "lat", "lon")
 PROGRESS_EVERY = 1000
-
-
-class ImportRefused(Exception):
-    """The file cannot be imported as it is; the message says why."""
 
 
 def add_parser(commands):
@@ -36,13 +34,8 @@ def run(args, deps, say=print):
         written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid, say=say)
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise ImportRefused(f"cannot read {args.file}: {e}") from e
-    for line, reason in problems:
-        say(f"line {line}: {reason}")
-    if problems and not args.skip_invalid:
-        say(f"{len(problems)} bad row(s): nothing imported (fix them, or use --skip-invalid)")
-        return 1
-    say(f"{written} addresses imported" + (f"; {len(problems)} bad row(s) skipped" if problems else ""))
-    return 0
+    return report(say, written, [(f"line {line}", reason) for line, reason in problems],
+                  args.skip_invalid, "addresses", "row")
 
 
 def import_file(deps, path, skip_invalid=False, say=print):

@@ -15,11 +15,9 @@ import math
 from chalicelib.handlers.facilities import TYPE
 from chalicelib.storage.facilities import OPTIONAL
 
+from .importing import ImportRefused, report
+
 MAX_TEXT = 500
-
-
-class ImportRefused(Exception):
-    """The file cannot be imported as it is; the message says why."""
 
 
 def add_parser(imports):
@@ -31,13 +29,7 @@ def add_parser(imports):
 
 def run(args, deps, say=print):
     written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid)
-    for where, reason in problems:
-        say(f"{where}: {reason}")
-    if problems and not args.skip_invalid:
-        say(f"{len(problems)} bad feature(s): nothing imported (fix them, or use --skip-invalid)")
-        return 1
-    say(f"{written} facilities imported" + (f"; {len(problems)} bad feature(s) skipped" if problems else ""))
-    return 0
+    return report(say, written, problems, args.skip_invalid, "facilities", "feature")
 
 
 def import_file(deps, path, skip_invalid=False):

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, facilities, open311_keys
+from doorstep_cli import addresses, facilities, importing, open311_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,8 +53,7 @@ def main(argv=None):
         # already running, unreadable snapshot), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError, addresses.ImportRefused,
-            facilities.ImportRefused) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
