@@ -47,6 +47,14 @@ def number(value, field, problems, low=None, high=None):
     return value
 
 
+def required_number(params, name, problems, low=None, high=None):
+    """A query parameter that must be there and be a number in [low, high]."""
+    if params.get(name) in (None, ""):
+        problems.add(name, "Is required.")
+        return None
+    return number(params.get(name), name, problems, low, high)
+
+
 def text(value, field, problems, min_len=0, max_len=4000, required=False):
     if value is None or (isinstance(value, str) and not value.strip()):
         if required or min_len:

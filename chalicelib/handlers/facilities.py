@@ -34,8 +34,8 @@ def facility_types(deps):
 def nearest(deps, params):
     metering.expose()
     problems = validation.Problems()
-    lat = _required_number(params, "lat", problems, -90, 90)
-    lon = _required_number(params, "lon", problems, -180, 180)
+    lat = validation.required_number(params, "lat", problems, -90, 90)
+    lon = validation.required_number(params, "lon", problems, -180, 180)
     type_ = params.get("type")
     if not type_:
         problems.add("type", "Is required.")
@@ -113,13 +113,6 @@ def search(store, type_, lon, lat, k, max_m=None):
         if queries >= QUERY_CEILING:
             break
     return best(), False
-
-
-def _required_number(params, name, problems, low, high):
-    if params.get(name) in (None, ""):
-        problems.add(name, "Is required.")
-        return None
-    return validation.number(params.get(name), name, problems, low, high)
 
 
 def _integer(value, name, problems, low, high):

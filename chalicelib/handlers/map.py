@@ -97,8 +97,8 @@ def _read_capped(store, plans, cap, shown):
 def nearby(deps, params):
     metering.expose()
     problems = validation.Problems()
-    lat = _required_number(params, "lat", problems, -90, 90)
-    lon = _required_number(params, "lon", problems, -180, 180)
+    lat = validation.required_number(params, "lat", problems, -90, 90)
+    lon = validation.required_number(params, "lon", problems, -180, 180)
     code = params.get("service_code")
     service = deps.services.get(code) if code else None
     if code and service is None:
@@ -125,13 +125,6 @@ def nearby(deps, params):
         f["properties"]["distance_m"] = round(d, 1)
         features.append(f)
     return feature_collection(features, radius_m=radius, truncated=truncated)
-
-
-def _required_number(params, name, problems, low, high):
-    if params.get(name) is None:
-        problems.add(name, "Is required.")
-        return None
-    return validation.number(params.get(name), name, problems, low, high)
 
 
 def _nearest_open(store, lon, lat, radius, wanted):
