@@ -28,37 +28,35 @@ def public_view(deps, report, service):
         "view": "public",
     }
     if not private_category:
-        view["description"] = report.description
-        view["fields"] = {k: v for k, v in (report.fields or {}).items() if k in public_fields}
-        view["photos"] = [photo_url(deps, p) for p in report.photos or []]
-        if getattr(report, "media_urls", None):  # a partner's links (Open311), public as sent
-            view["media_urls"] = list(report.media_urls)
-        if report.lon is not None:
-            view["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
-        if getattr(report, "address", None):  # the problem's street address, as placed
-            view["address"] = report.address
+        view.update(_details(deps, report, public_fields))
     return view
 
 
 def private_view(deps, report, service, tracking_token=None):
     view = public_view(deps, report, service)
-    view.update({
-        "view": "private",
-        "description": report.description,
-        "fields": dict(report.fields or {}),
-        "photos": [photo_url(deps, p) for p in report.photos or []],
-        "contact": dict(report.contact or {}),
-    })
-    if getattr(report, "media_urls", None):
-        view["media_urls"] = list(report.media_urls)
-    if report.lon is not None:
-        view["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
-    if getattr(report, "address", None):
-        view["address"] = report.address
+    view.update(_details(deps, report, None))
+    view.update({"view": "private", "contact": dict(report.contact or {})})
     if tracking_token:
         view["tracking_token"] = tracking_token
         view["tracking_url"] = f"{view['url']}?token={tracking_token}"
     return view
+
+
+def _details(deps, report, shown_fields):
+    """What the problem is and where; `shown_fields` None means every field."""
+    details = {
+        "description": report.description,
+        "fields": {k: v for k, v in (report.fields or {}).items()
+                   if shown_fields is None or k in shown_fields},
+        "photos": [photo_url(deps, p) for p in report.photos or []],
+    }
+    if getattr(report, "media_urls", None):  # a partner's links (Open311), public as sent
+        details["media_urls"] = list(report.media_urls)
+    if report.lon is not None:
+        details["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
+    if getattr(report, "address", None):  # the problem's street address, as placed
+        details["address"] = report.address
+    return details
 
 
 def map_feature(report, service_names):
