@@ -112,3 +112,17 @@ DISCOVERY = {"type": "object", "required": ["changeset", "contact", "endpoints"]
     "endpoints": {"type": "array", "minItems": 1, "items": {
         "type": "object", "required": ["specification", "url", "type", "formats"],
         "properties": {"formats": {"type": "array", "items": STRING}}}}}}
+
+
+def graffiti(**place):
+    """A partner's graffiti request; `place` says where (lat/long or an address)."""
+    return {"api_key": API_KEY, "service_code": "graffiti", "description": "Tags on the shop shutter.",
+            "attribute[offensive]": "no", "attribute[surface]": "wall", **place}
+
+
+def read_back(client, response):
+    """The request a successful POST created, read back by its id."""
+    assert response.status_code == 200, response.body
+    [created] = read_json(response, CREATED)
+    [request] = read_json(client.get(f"/open311/v2/requests/{created['service_request_id']}.json"), REQUESTS)
+    return request

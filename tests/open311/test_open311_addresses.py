@@ -3,7 +3,7 @@ UPRN) or address_string places the request at that home."""
 import pytest
 
 from conftest import store_addresses
-from open311_support import API_KEY, CREATED, ERRORS, REQUESTS, post_form, read_json
+from open311_support import API_KEY, ERRORS, REQUESTS, graffiti, post_form, read_back, read_json
 
 
 @pytest.fixture(autouse=True)
@@ -12,17 +12,8 @@ def setup(monkeypatch, deps):
     store_addresses(deps)
 
 
-def graffiti(**place):
-    return {"api_key": API_KEY, "service_code": "graffiti", "description": "Tags on the shop shutter.",
-            "attribute[offensive]": "no", "attribute[surface]": "wall", **place}
-
-
 def post_and_read_back(client, fields):
-    response = post_form(client, "/open311/v2/requests.json", fields)
-    assert response.status_code == 200, response.body
-    [created] = read_json(response, CREATED)
-    [request] = read_json(client.get(f"/open311/v2/requests/{created['service_request_id']}.json"), REQUESTS)
-    return request
+    return read_back(client, post_form(client, "/open311/v2/requests.json", fields))
 
 
 def test_a_request_by_address_id_is_placed_at_that_uprn(client):

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import store_addresses
-from open311_support import API_KEY, CREATED, ERRORS, REQUESTS, post_form, read_json
+from open311_support import API_KEY, ERRORS, graffiti, post_form, read_back, read_json
 
 INSIDE_YORK = {"lat": "53.9590", "lon": "-1.0815",
                "display_name": "Stonegate, Minster Quarter, York, City of York, England, YO1 8AS, United Kingdom"}
@@ -72,18 +72,6 @@ def nominatim_down(monkeypatch):
 def setup(monkeypatch, deps):
     monkeypatch.setenv("OPEN311_API_KEYS", API_KEY)
     store_addresses(deps)
-
-
-def graffiti(**place):
-    return {"api_key": API_KEY, "service_code": "graffiti", "description": "Tags on the shop shutter.",
-            "attribute[offensive]": "no", "attribute[surface]": "wall", **place}
-
-
-def read_back(client, response):
-    assert response.status_code == 200, response.body
-    [created] = read_json(response, CREATED)
-    [request] = read_json(client.get(f"/open311/v2/requests/{created['service_request_id']}.json"), REQUESTS)
-    return request
 
 
 def spec_error(response, status):
