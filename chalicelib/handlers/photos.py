@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from .. import validation
-from ..errors import ApiError, NotFound, Unacceptable
+from ..errors import ApiError, NotFound, PayloadTooLarge, Unacceptable
 from ..storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
 
 UPLOAD_EXPIRES = timedelta(minutes=15)
@@ -28,9 +28,9 @@ def create_upload(deps, body):
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         problems.add("size", "Must be the file size in bytes.")
     elif size > photos.MAX_BYTES:
-        raise ApiError(f"Photos can be at most {photos.MAX_BYTES // (1024 * 1024)} MB.",
-                       status=413, code="photo_too_large",
-                       fields=[{"field": "size", "message": "Too large."}])
+        raise PayloadTooLarge(f"Photos can be at most {photos.MAX_BYTES // (1024 * 1024)} MB.",
+                              code="photo_too_large",
+                              fields=[{"field": "size", "message": "Too large."}])
     problems.raise_if_any()
     now = deps.clock()
     upload_id = deps.new_opaque_id()

@@ -5,7 +5,7 @@ import json
 from datetime import timedelta
 
 from .. import ids, states, validation
-from ..errors import ApiError, Conflict, NotFound, Unacceptable, ValidationFailed
+from ..errors import ApiError, Conflict, NotFound, ServiceUnavailable, Unacceptable, ValidationFailed
 from ..geo import cells
 from . import photos as photo_handler
 from . import views
@@ -97,7 +97,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
                                code="photo_already_used")
             raise Conflict("The report could not be stored; retry.", code="conflict")
         return views.private_view(deps, report, service, tracking_token=token), True
-    raise ApiError("Could not allocate a reference; retry.", status=503, code="busy")
+    raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
 
 
 def _validate(deps, body):

@@ -2,7 +2,7 @@
 is exchanged for a Doorstep session. (iss, sub) names the person; a new one
 gets an account on first sign-in, with the issuer's configured role."""
 from ..auth.principal import Unauthorized
-from ..errors import ApiError, ValidationFailed
+from ..errors import ServiceUnavailable, ValidationFailed
 from . import auth
 
 
@@ -17,11 +17,11 @@ def sign_in(deps, body):
         who = oidc.verify_external_token(token)
     except oidc.OidcRejected as e:
         if e.code == "jwks_unavailable":
-            raise ApiError("The sign-in provider cannot be reached; try again shortly.", status=503,
-                           code="sso_unavailable")
+            raise ServiceUnavailable("The sign-in provider cannot be reached; try again shortly.",
+                                     code="sso_unavailable")
         raise Unauthorized(e.message, code=e.code)
     except oidc.OidcConfigError:
-        raise ApiError("Single sign-on is not configured correctly.", status=503, code="sso_unavailable")
+        raise ServiceUnavailable("Single sign-on is not configured correctly.", code="sso_unavailable")
     key = f"oidc#{who.iss}#{who.sub}"
     now = deps.clock()
     user = deps.accounts.user_by_identity(key)
