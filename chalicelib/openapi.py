@@ -30,6 +30,15 @@ GEOJSON = {"description": "GeoJSON FeatureCollection (RFC 7946)",
                                          "schema": {"type": "string"}}},
            "content": {"application/geo+json": {"schema": {"$ref": "#/components/schemas/FeatureCollection"}}}}
 
+# Where the caller is: a point, or a postcode for people who will not share one.
+POINT_OR_POSTCODE = [_q("lat", "latitude (with lon; or give postcode)", schema={"type": "number"}),
+                     _q("lon", "longitude (with lat)", schema={"type": "number"}),
+                     _q("postcode", "a UK postcode instead of lat/lon (any case or spacing): "
+                                    "the centre of its known addresses")]
+POSTCODE_NOT_FOUND = {"404": {**_errors(404)["404"], "description": "No addresses are known at that "
+                                                                    "postcode (code postcode_not_found)"}}
+
+
 def _anon(summary, body_schema, status, result, errors=()):
     op = {"summary": summary, "responses": {status: _result(result), **_errors(*errors)}}
     if body_schema:
@@ -89,7 +98,7 @@ PATHS = {
                 _q("limit", "at most this many features (capped); `truncated` says when more exist",
                    schema={"type": "integer", "minimum": 1}),
             ],
-            "responses": {"200": GEOJSON, **_errors(400)}}},
+            "responses": {"200": GEOJSON, **_errors(400), **POSTCODE_NOT_FOUND}}},
     "/v1/reports/nearby": {"get": {
         "summary": "Open reports near a point, for duplicate suggestions",
         "parameters": [_q("lat", "latitude", True, {"type": "number"}), _q("lon", "longitude", True, {"type": "number"}),
@@ -116,7 +125,7 @@ PATHS = {
         "responses": {"200": _json("#/components/schemas/FacilityTypes")}}},
     "/v1/nearest": {"get": {
         "summary": "The k nearest facilities of one type, nearest first (distance_m in properties)",
-        "parameters": [_q("lat", "latitude", True, {"type": "number"}), _q("lon", "longitude", True, {"type": "number"}),
+        "parameters": [*POINT_OR_POSTCODE,
                        _q("type", "a facility type from /v1/facility-types", True),
                        _q("k", "how many (1 to 50, default 5)", schema={"type": "integer", "minimum": 1,
                                                                       "maximum": 50, "default": 5}),

@@ -10,6 +10,7 @@ and an empty moor both cost about what they return.
 import re
 
 from .. import validation
+from . import places
 from ..geo import cells, distance
 from ..geo.geojson import feature_collection, point_feature
 from ..storage import metering
@@ -34,8 +35,7 @@ def facility_types(deps):
 def nearest(deps, params):
     metering.expose()
     problems = validation.Problems()
-    lat = validation.required_number(params, "lat", problems, -90, 90)
-    lon = validation.required_number(params, "lon", problems, -180, 180)
+    lon, lat = places.point_from_query(deps, params, problems)
     type_ = params.get("type")
     if not type_:
         problems.add("type", "Is required.")

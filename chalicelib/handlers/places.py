@@ -7,6 +7,7 @@ any spacing) and shown in the Royal Mail form, "YO1 7HH".
 """
 import re
 
+from .. import validation
 from ..errors import NotFound, ValidationFailed
 
 # Outward code (area, district, optional sub-district) then inward code
@@ -98,3 +99,32 @@ def _street_order(address):
     number, _, street = first.partition(" ")
     digits = re.match(r"[0-9]+", number)
     return (street, int(digits.group()) if digits else 0, address.text)
+
+
+def point_from_query(deps, query, problems):
+    """(lon, lat) from `lat`+`lon`, or from `postcode` for people who will not
+    share their location: the centre of that postcode's known addresses.
+
+    Problems are added to `problems` (the caller raises them with its own);
+    a well-formed postcode with no known addresses is a 404 at once.
+    Returns (None, None) when there were problems.
+    """
+    has_point = query.get("lat") not in (None, "") or query.get("lon") not in (None, "")
+    has_postcode = query.get("postcode") not in (None, "")
+    if has_postcode and has_point:
+        problems.add("postcode", "Give lat and lon, or postcode, not both.")
+        return None, None
+    if not has_postcode:
+        lat = validation.required_number(query, "lat", problems, -90, 90)
+        lon = validation.required_number(query, "lon", problems, -180, 180)
+        return (lon, lat) if lat is not None and lon is not None else (None, None)
+    postcode = postcode_or_none(query.get("postcode"))
+    if postcode is None:
+        problems.add("postcode", "Is not a UK postcode, such as YO1 7HH.")
+        return None, None
+    found = deps.addresses.by_postcode(postcode_key(postcode))
+    if not found:
+        raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+    # A postcode covers a few dozen doors within ~100 m: their mean is its centre.
+    return (sum(float(a.lon) for a in found) / len(found),
+            sum(float(a.lat) for a in found) / len(found))
