@@ -19,18 +19,22 @@ from ..errors import Unacceptable, ValidationFailed
 from ..geo import cells, distance
 from ..storage import metering
 from . import views
+from .map import read_capped
 
 MAX_ITEMS = 50
 RADIUS_DEFAULT_M = 1000
 RADIUS_MIN_M = 50
 RADIUS_MAX_M = 5000
 MAX_COVER_CELLS = 96
-PAGE = 500
-READ_CEILING = 3000  # index items per feed; past it the newest of those read are shown
+# Finding the newest needs every open report in the area (the index is in
+# geohash order, not time order): read up to this many, shared fairly between
+# the cover's ranges (map.read_capped), and say so when an area holds more.
+AREA_READ_CAP = 1500
 TTL_MINUTES = 15  # how often a reader should poll
 MAX_AGE_SECONDS = 300  # what a cache may serve without asking again
 CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 FEED_PATH = "/v1/feeds/reports.rss"
+
 
 
 @dataclass
@@ -74,14 +78,16 @@ def circle(deps, params):
 
 def area_feed(deps, area, query):
     services = {sv["service_code"]: sv for sv in deps.services.all()}
-    found = _newest_open_in(deps.reports, area, services)
+    found, truncated = _newest_open_in(deps.reports, area, services)
     reports = deps.reports.get_many([r.id for r in found])
     items = [_report_item(r, views.public_view(deps, r, services.get(r.service_code))) for r in reports]
     council = deps.area.name or "the council"
     return rss.render({
         "title": f"Reports to {council} {area.title}",
         "link": f"{deps.base_url}/",
-        "description": f"New problems reported to {council} {area.title}, newest first.",
+        "description": f"New problems reported to {council} {area.title}, newest first."
+                       + (f" This area has more open reports than one feed reads ({AREA_READ_CAP}):"
+                          " a smaller radius gives the complete list." if truncated else ""),
         "self_url": f"{deps.base_url}{FEED_PATH}?{urlencode(query)}",
         "last_build": max((r.updated_at for r in reports), default=None) or deps.clock(),
         "ttl": TTL_MINUTES,
@@ -89,23 +95,16 @@ def area_feed(deps, area, query):
 
 
 def _newest_open_in(store, area, services):
-    """The MAX_ITEMS newest open reports in the area, public categories only."""
+    """The MAX_ITEMS newest open reports in the area, public categories only,
+    and whether the area held more than one feed reads."""
     def shown(r):
         service = services.get(r.service_code, {"private": True})  # unknown: treat as private
         return not service.get("private") and area.contains(float(r.lon), float(r.lat))
 
-    found, read = [], 0
-    for partition, lo, hi in cells.cell_ranges(area.cover):
-        start = None
-        while read < READ_CEILING:
-            got, start = store.map_range(f"{partition}#{states.bucket(states.INITIAL)}", lo, hi,
-                                         min(PAGE, READ_CEILING - read), start)
-            read += len(got)
-            found.extend(r for r in got if shown(r))
-            if not start:
-                break
+    plans = [(f"{p}#{states.bucket(states.INITIAL)}", lo, hi) for p, lo, hi in cells.cell_ranges(area.cover)]
+    found, truncated = read_capped(store, plans, AREA_READ_CAP, shown)
     found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
-    return found[:MAX_ITEMS]
+    return found[:MAX_ITEMS], truncated
 
 
 def _report_item(report, view):

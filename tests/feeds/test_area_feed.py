@@ -109,3 +109,18 @@ def test_bad_area_parameters_are_refused_in_the_one_error_shape(client):
     assert_json_error(client.get(f"{NEAR}&radius_m=5001"), 400, "validation_failed", "radius_m")
     assert_json_error(client.get(f"{NEAR}&radius_m=nan"), 400, "validation_failed", "radius_m")
     assert_json_error(client.get(f"{FEED}?lat=51.5007&lon=-0.1246"), 422, "outside_service_area", "lat")
+
+
+def test_an_area_with_more_open_reports_than_one_feed_reads_says_so(client, deps, public_url, monkeypatch):
+    from chalicelib.handlers import feeds, reports
+    monkeypatch.setattr(feeds, "AREA_READ_CAP", 4)
+    timed = ticking(deps)
+    for i in range(7):
+        reports.create_report(timed, pothole(lat=LAT + i * 0.001))
+
+    crowded = read_feed(client.get(NEAR))
+    quiet = read_feed(client.get(f"{NEAR}&radius_m=50"))
+
+    assert "a smaller radius gives the complete list" in crowded.feed.description
+    assert 1 <= len(crowded.entries) <= 4
+    assert "smaller radius" not in quiet.feed.description and len(quiet.entries) == 1
