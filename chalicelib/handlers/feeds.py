@@ -36,7 +36,6 @@ CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 FEED_PATH = "/v1/feeds/reports.rss"
 
 
-
 @dataclass
 class FeedArea:
     """Where a feed looks: its name, the cells to read, and the exact test."""
