@@ -88,7 +88,7 @@ def area_feed(deps, area, query):
                        + (f" This area has more open reports than one feed reads ({AREA_READ_CAP}):"
                           " a smaller radius gives the complete list." if truncated else ""),
         "self_url": f"{deps.base_url}{FEED_PATH}?{urlencode(query)}",
-        "last_build": max((r.updated_at for r in reports), default=None) or deps.clock(),
+        "last_build": max((r.updated_at for r in reports), default=None) or _quiet_since(deps.clock()),
         "ttl": TTL_MINUTES,
     }, items)
 
@@ -152,6 +152,12 @@ def _update_item(view, entry):
         "category": view["service_name"],
         "point": _point(view),
     }
+
+
+def _quiet_since(now):
+    """An empty feed's lastBuildDate: the start of the current TTL window, so
+    its ETag holds while a reader's polls fall in one window."""
+    return now.replace(minute=now.minute - now.minute % TTL_MINUTES, second=0, microsecond=0)
 
 
 def _title(report, view):

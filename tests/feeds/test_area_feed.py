@@ -124,3 +124,17 @@ def test_an_area_with_more_open_reports_than_one_feed_reads_says_so(client, deps
     assert "a smaller radius gives the complete list" in crowded.feed.description
     assert 1 <= len(crowded.entries) <= 4
     assert "smaller radius" not in quiet.feed.description and len(quiet.entries) == 1
+
+
+def test_an_empty_feed_is_the_same_document_throughout_one_poll_interval(deps):
+    from dataclasses import replace
+    from datetime import datetime, timezone
+    from chalicelib.handlers import feeds
+
+    def at(minute, second):
+        return feeds.reports_feed(replace(deps, clock=lambda: datetime(2026, 11, 2, 9, minute, second,
+                                                                        tzinfo=timezone.utc)),
+                                  {"lat": str(LAT), "lon": str(LON)})
+
+    assert at(15, 1) == at(29, 59) != at(30, 0)
+    assert "<lastBuildDate>Mon, 02 Nov 2026 09:15:00 GMT</lastBuildDate>" in at(15, 1)
