@@ -262,3 +262,13 @@ def openapi():
 def unknown_route(**_):
     request = app.current_request
     raise NotFound(f"No route for {request.method} {request.context.get('path', '')}.")
+
+
+# -- feeds --
+
+@app.route("/v1/feeds/reports.rss")
+def reports_feed():
+    from chalicelib.handlers import feeds
+    request = app.current_request
+    return http.cacheable(request, feeds.reports_feed(deps(), http.query(request)),
+                          feeds.CONTENT_TYPE, feeds.MAX_AGE_SECONDS)

@@ -73,7 +73,7 @@ def checks(rows):
     tiny = [r for r in rows if r["case"].in_target and r["tiny"] >= 10]
     out += ["Query counts: the city-wide view issues one Query per range per fill round:", ""] if tiny else []
     out += [f"- {r['case'].name} ({r['case'].place}, N={r['n']:,}): {r['tiny']} of {r['queries']} "
-            "Queries asked for only 1 or 2 items (later rounds of `_read_capped` share a small "
+            "Queries asked for only 1 or 2 items (later rounds of `read_capped` share a small "
             "leftover budget between many pending ranges)." for r in tiny]
     out += [""] if tiny else []
     wasted = [r for r in rows if r["truncated"] and r["case"].in_target and r["items"]

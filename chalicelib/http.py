@@ -140,3 +140,16 @@ def base_url(request, settings):
 
 def ok(body, status=200, headers=None):
     return Response(body=body, status_code=status, headers={"Content-Type": JSON, **(headers or {})})
+
+
+def cacheable(request, body, content_type, max_age):
+    """A public, briefly cacheable text body with a strong ETag; a client
+    (feed readers do) that sends back a matching If-None-Match gets a bodiless 304."""
+    import hashlib
+    etag = '"' + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] + '"'
+    headers = {"Cache-Control": f"public, max-age={int(max_age)}", "ETag": etag}
+    asked = (request.headers or {}).get("if-none-match") or ""
+    tags = {t.strip().removeprefix("W/") for t in asked.split(",")}
+    if etag in tags or "*" in tags:
+        return Response(body="", status_code=304, headers=headers)
+    return Response(body=body, status_code=200, headers={"Content-Type": content_type, **headers})

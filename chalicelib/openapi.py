@@ -166,6 +166,18 @@ PATHS = {
     "/v1/staff/reports/{report_id}": {"patch": {**_signed_in(
         "Staff: set state, priority or add a public update (written to the timeline)", "StaffUpdate", "200",
         "#/components/schemas/Report", (400, 404, 409)), "parameters": [ID]}},
+    "/v1/feeds/reports.rss": {"get": {
+        "summary": "RSS 2.0: the 50 newest open reports within radius_m of a point, or one report's "
+                   "timeline (report=); no personal data",
+        "parameters": [_q("lat", "latitude (with lon; or give report)", schema={"type": "number"}),
+                       _q("lon", "longitude (with lat)", schema={"type": "number"}),
+                       _q("radius_m", "radius in metres (50 to 5000, default 1000)",
+                          schema={"type": "number", "minimum": 50, "maximum": 5000, "default": 1000}),
+                       _q("report", "a report id: that report's timeline instead of an area")],
+        "responses": {"200": {"description": "RSS 2.0 with georss:point per item; ETag, and 304 for a "
+                                             "matching If-None-Match",
+                              "content": {"application/rss+xml": {"schema": {"type": "string"}}}},
+                      "304": {"description": "Not modified"}, **_errors(400, 404, 422)}}},
 }
 
 def _obj(required, **props):

@@ -55,13 +55,13 @@ def map_reports(deps, params):
                 and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
                 and not services.get(r.service_code, {"private": True}).get("private"))
 
-    items, truncated = _read_capped(deps.reports, plans, int(limit), shown)
+    items, truncated = read_capped(deps.reports, plans, int(limit), shown)
     names = {c: sv.get("name", c) for c, sv in services.items()}
     return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
                               limit=int(limit))
 
 
-def _read_capped(store, plans, cap, shown):
+def read_capped(store, plans, cap, shown):
     """Read until `cap` pins are shown, shared fairly between the query ranges.
 
     Only pins that will be shown count against the cap, so a cover cell that

@@ -283,3 +283,8 @@ def _find(deps, report_id):
     if report is None:
         raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
     return report
+
+
+def find_report(deps, report_id):
+    """The report with this reference (as clients spell it), or a 404."""
+    return _find(deps, report_id)
