@@ -262,3 +262,10 @@ def openapi():
 def unknown_route(**_):
     request = app.current_request
     raise NotFound(f"No route for {request.method} {request.context.get('path', '')}.")
+
+
+# -- wards --
+@app.route("/v1/councillors")
+def councillors_at_point():
+    from chalicelib.handlers import councillors
+    return http.ok(councillors.councillors_at(deps(), http.query(app.current_request)))

@@ -166,6 +166,13 @@ PATHS = {
     "/v1/staff/reports/{report_id}": {"patch": {**_signed_in(
         "Staff: set state, priority or add a public update (written to the timeline)", "StaffUpdate", "200",
         "#/components/schemas/Report", (400, 404, 409)), "parameters": [ID]}},
+    "/v1/councillors": {"get": {
+        "summary": "The ward at a point or postcode and its councillors (public office contact details)",
+        "parameters": POINT_OR_POSTCODE,
+        "responses": {"200": {**_json("#/components/schemas/Councillors"), "headers": GEOJSON["headers"]},
+                      **_errors(400),
+                      "404": {**POSTCODE_NOT_FOUND["404"], "description": "No ward covers the point (code "
+                              "no_ward), or no addresses are known at the postcode (code postcode_not_found)"}}}},
 }
 
 def _obj(required, **props):
@@ -245,6 +252,15 @@ SCHEMAS = {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},
         "truncated": {"type": "boolean", "description": "more reports exist in the area than were returned"}}},
+    "Councillors": {"type": "object", "required": ["ward", "councillors"], "properties": {
+        "ward": {"type": "object", "required": ["id", "name"], "properties": {
+            "id": {"type": "string", "example": "micklegate"}, "name": {"type": "string", "example": "Micklegate"}}},
+        "councillors": {"type": "array", "items": {
+            "type": "object", "required": ["name", "party", "email", "phone", "surgery"], "properties": {
+                "name": {"type": "string"}, "party": {"type": "string"},
+                "email": {"type": "string", "format": "email", "example": "cllr.maya.thirsk@example.org"},
+                "phone": {"type": "string", "nullable": True},
+                "surgery": {"type": "string", "nullable": True, "description": "when and where they meet residents"}}}}}},
 }
 
 
