@@ -20,7 +20,8 @@ PROGRESS_EVERY = 1000
 
 
 def add_parser(commands):
-    parser = commands.add_parser("import", help="load data files (addresses, facilities)").add_subparsers(
+    parser = commands.add_parser(
+        "import", help="load data files (addresses, facilities, wards, councillors)").add_subparsers(
         dest="import_kind", required=True)
     addresses = parser.add_parser("addresses", help="load addresses from a CSV (upsert by UPRN)")
     addresses.add_argument("file", help="CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, ward")
