@@ -140,3 +140,13 @@ def test_a_councillors_file_without_the_needed_columns_is_refused(doorstep, tmp_
     path.write_text("ward,name\nx,y\n")
     assert doorstep("import", "councillors", str(path)) == 1
     assert "the header lacks ward_id, party, email" in capsys.readouterr().err
+
+
+def test_a_boundary_too_big_for_one_item_is_refused_with_a_reason(deps):
+    import random
+    from doorstep_cli.wards import check_feature
+    rng = random.Random(1)
+    ring = [[rng.uniform(-1.2, -1.0), rng.uniform(53.9, 54.0)] for _ in range(22_000)]
+    ward, reason = check_feature(feature({"name": "Huge"}, {"type": "Polygon", "coordinates": [ring + [ring[0]]]},
+                                         fid="huge"), deps.area)
+    assert ward is None and "simplify it" in reason

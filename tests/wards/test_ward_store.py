@@ -75,3 +75,16 @@ def test_in_a_dense_grid_of_400_wards_a_lookup_reads_one_cell_of_them(deps):
     found, meter = cost(lambda: deps.wards.at_point(-1.0795, 53.9605))
     assert found.id == "g108"
     assert meter.queries == 1 and meter.items <= 16 + 4
+
+
+def test_index_cells_hold_every_corner_and_edge_point_of_the_bbox():
+    from chalicelib.geo.cells import cell_bounds, encode
+    from chalicelib.storage.wards import CELL_PRECISION, index_cells
+    w, s, e, n = bbox = (-1.1, 53.9, -1.0, 54.0)
+    indexed = set(index_cells(bbox))
+    for lon in (w, (w + e) / 2, e):
+        for lat in (s, (s + n) / 2, n):
+            assert encode(lon, lat, CELL_PRECISION) in indexed
+    for cell in indexed:  # and no cell the bbox does not reach
+        cw, cs, ce, cn = cell_bounds(cell)
+        assert cw <= e and ce >= w and cs <= n and cn >= s
