@@ -13,25 +13,19 @@ import csv
 
 from chalicelib.handlers.councillors import MAX_COUNCILLORS, check_councillor
 
-from .importing import ImportRefused, report
+from .importing import ImportRefused, add_command, run_csv
 
 REQUIRED = ("ward_id", "name", "party", "email")
 
 
 def add_parser(imports):
-    parser = imports.add_parser("councillors", help="load councillors from a CSV (replaces each named ward's list)")
-    parser.add_argument("file", help="CSV with ward_id, name, party, email, phone, surgery")
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="load the good rows and list the bad ones (default: refuse the whole file)")
+    add_command(imports, "councillors", "load councillors from a CSV (replaces each named ward's list)",
+                "CSV with ward_id, name, party, email, phone, surgery", "row")
 
 
 def run(args, deps, say=print):
-    try:
-        written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid)
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise ImportRefused(f"cannot read {args.file}: {e}") from e
-    return report(say, written, [(f"line {line}", reason) for line, reason in problems],
-                  args.skip_invalid, "councillors", "row")
+    return run_csv(args, lambda: import_file(deps, args.file, skip_invalid=args.skip_invalid),
+                   say, "councillors")
 
 
 def import_file(deps, path, skip_invalid=False):

@@ -12,16 +12,14 @@ the facility-type counts follow.
 from chalicelib.handlers.facilities import TYPE
 from chalicelib.storage.facilities import OPTIONAL
 
-from .importing import feature_id, json_number, read_features as read_collection, report, where
+from .importing import add_command, feature_id, json_number, read_features as read_collection, report, where
 
 MAX_TEXT = 500
 
 
 def add_parser(imports):
-    parser = imports.add_parser("facilities", help="load facilities from GeoJSON (upsert by id)")
-    parser.add_argument("file", help="GeoJSON FeatureCollection of Points with id and properties type, name, ...")
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="load the good features and list the bad ones (default: refuse the whole file)")
+    add_command(imports, "facilities", "load facilities from GeoJSON (upsert by id)",
+                "GeoJSON FeatureCollection of Points with id and properties type, name, ...", "feature")
 
 
 def run(args, deps, say=print):

@@ -1,11 +1,30 @@
-"""What every `doorstep import` command shares: its refusal, its report, and
-reading GeoJSON feature collections."""
+"""What every `doorstep import` command shares: its arguments, its refusal,
+its report, and reading CSV files and GeoJSON feature collections."""
+import csv
 import json
 import math
 
 
 class ImportRefused(Exception):
     """The file cannot be imported as it is; the message says why."""
+
+
+def add_command(imports, name, help, file_help, unit):
+    """`doorstep import <name> FILE [--skip-invalid]`."""
+    parser = imports.add_parser(name, help=help)
+    parser.add_argument("file", help=file_help)
+    parser.add_argument("--skip-invalid", action="store_true",
+                        help=f"load the good {unit}s and list the bad ones (default: refuse the whole file)")
+
+
+def run_csv(args, load, say, things):
+    """Run a CSV import (`load()` -> (written, [(line, reason)])) and report it."""
+    try:
+        written, problems = load()
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise ImportRefused(f"cannot read {args.file}: {e}") from e
+    return report(say, written, [(f"line {line}", reason) for line, reason in problems],
+                  args.skip_invalid, things, "row")
 
 
 def report(say, written, problems, skip_invalid, things, unit):

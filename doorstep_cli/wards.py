@@ -13,17 +13,15 @@ the good ones. Wards are upserts by id.
 """
 from chalicelib.handlers.councillors import check_councillors
 
-from .importing import feature_id, json_number, read_features, report, where
+from .importing import add_command, feature_id, json_number, read_features, report, where
 
 MAX_NAME = 200
 
 
 def add_parser(imports):
-    parser = imports.add_parser("wards", help="load ward boundaries from GeoJSON (upsert by id)")
-    parser.add_argument("file", help="GeoJSON FeatureCollection of (Multi)Polygons with id and properties name, "
-                                     "optional councillors")
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="load the good features and list the bad ones (default: refuse the whole file)")
+    add_command(imports, "wards", "load ward boundaries from GeoJSON (upsert by id)",
+                "GeoJSON FeatureCollection of (Multi)Polygons with id and properties name, optional councillors",
+                "feature")
 
 
 def run(args, deps, say=print):
