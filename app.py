@@ -272,3 +272,8 @@ def reports_feed():
     request = app.current_request
     return http.cacheable(request, feeds.reports_feed(deps(), http.query(request)),
                           feeds.CONTENT_TYPE, feeds.MAX_AGE_SECONDS)
+# -- wards --
+@app.route("/v1/councillors")
+def councillors_at_point():
+    from chalicelib.handlers import councillors
+    return http.ok(councillors.councillors_at(deps(), http.query(app.current_request)))

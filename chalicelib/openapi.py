@@ -178,6 +178,13 @@ PATHS = {
                                              "matching If-None-Match",
                               "content": {"application/rss+xml": {"schema": {"type": "string"}}}},
                       "304": {"description": "Not modified"}, **_errors(400, 404, 422)}}},
+    "/v1/councillors": {"get": {
+        "summary": "The ward at a point or postcode and its councillors (public office contact details)",
+        "parameters": POINT_OR_POSTCODE,
+        "responses": {"200": {**_json("#/components/schemas/Councillors"), "headers": GEOJSON["headers"]},
+                      **_errors(400),
+                      "404": {**POSTCODE_NOT_FOUND["404"], "description": "No ward covers the point (code "
+                              "no_ward), or no addresses are known at the postcode (code postcode_not_found)"}}}},
 }
 
 def _obj(required, **props):
@@ -257,6 +264,15 @@ SCHEMAS = {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},
         "truncated": {"type": "boolean", "description": "more reports exist in the area than were returned"}}},
+    "Councillors": {"type": "object", "required": ["ward", "councillors"], "properties": {
+        "ward": {"type": "object", "required": ["id", "name"], "properties": {
+            "id": {"type": "string", "example": "micklegate"}, "name": {"type": "string", "example": "Micklegate"}}},
+        "councillors": {"type": "array", "items": {
+            "type": "object", "required": ["name", "party", "email", "phone", "surgery"], "properties": {
+                "name": {"type": "string"}, "party": {"type": "string"},
+                "email": {"type": "string", "format": "email", "example": "cllr.maya.thirsk@example.org"},
+                "phone": {"type": "string", "nullable": True},
+                "surgery": {"type": "string", "nullable": True, "description": "when and where they meet residents"}}}}}},
 }
 
 

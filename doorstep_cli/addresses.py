@@ -12,7 +12,7 @@ newer extract, is safe.
 import csv
 import math
 
-from .importing import ImportRefused, report
+from .importing import ImportRefused, add_command, run_csv
 
 LINE_COLUMNS = ("address_1", "address_2", "address_3")
 REQUIRED = ("uprn", "postcode", "lat", "lon")
@@ -20,22 +20,17 @@ PROGRESS_EVERY = 1000
 
 
 def add_parser(commands):
-    parser = commands.add_parser("import", help="load data files (addresses, facilities)").add_subparsers(
+    parser = commands.add_parser(
+        "import", help="load data files (addresses, facilities, wards, councillors)").add_subparsers(
         dest="import_kind", required=True)
-    addresses = parser.add_parser("addresses", help="load addresses from a CSV (upsert by UPRN)")
-    addresses.add_argument("file", help="CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, ward")
-    addresses.add_argument("--skip-invalid", action="store_true",
-                           help="load the good rows and list the bad ones (default: refuse the whole file)")
+    add_command(parser, "addresses", "load addresses from a CSV (upsert by UPRN)",
+                "CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, ward", "row")
     return parser
 
 
 def run(args, deps, say=print):
-    try:
-        written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid, say=say)
-    except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise ImportRefused(f"cannot read {args.file}: {e}") from e
-    return report(say, written, [(f"line {line}", reason) for line, reason in problems],
-                  args.skip_invalid, "addresses", "row")
+    return run_csv(args, lambda: import_file(deps, args.file, skip_invalid=args.skip_invalid, say=say),
+                   say, "addresses")
 
 
 def import_file(deps, path, skip_invalid=False, say=print):

@@ -9,22 +9,17 @@ anything is written, and every bad feature is listed); --skip-invalid loads
 the good ones. Features are upserts by id, so importing again is safe, and
 the facility-type counts follow.
 """
-import json
-import math
-
 from chalicelib.handlers.facilities import TYPE
 from chalicelib.storage.facilities import OPTIONAL
 
-from .importing import ImportRefused, report
+from .importing import add_command, feature_id, json_number, read_features as read_collection, report, where
 
 MAX_TEXT = 500
 
 
 def add_parser(imports):
-    parser = imports.add_parser("facilities", help="load facilities from GeoJSON (upsert by id)")
-    parser.add_argument("file", help="GeoJSON FeatureCollection of Points with id and properties type, name, ...")
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="load the good features and list the bad ones (default: refuse the whole file)")
+    add_command(imports, "facilities", "load facilities from GeoJSON (upsert by id)",
+                "GeoJSON FeatureCollection of Points with id and properties type, name, ...", "feature")
 
 
 def run(args, deps, say=print):
@@ -42,23 +37,13 @@ def import_file(deps, path, skip_invalid=False):
 
 def read_features(path, area):
     from chalicelib.storage.facilities import facility
-    try:
-        with open(path, encoding="utf-8-sig") as fh:
-            data = json.load(fh)
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise ImportRefused(f"cannot read {path}: {e}") from e
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
-            data.get("features"), list):
-        raise ImportRefused(f"{path}: not a GeoJSON FeatureCollection")
     rows, problems, seen = [], [], {}
-    for n, feature in enumerate(data["features"], 1):
-        where = f"feature {n}"
+    for n, feature in enumerate(read_collection(path), 1):
         fields, reason = check_feature(feature, area)
         if fields and fields["id"] in seen:
             fields, reason = None, f"id {fields['id']!r} repeats feature {seen[fields['id']]}"
         if reason:
-            fid = feature.get("id") if isinstance(feature, dict) else None
-            problems.append((f"{where}" + (f" (id {fid!r})" if fid is not None else ""), reason))
+            problems.append((where(n, feature), reason))
             continue
         seen[fields["id"]] = n
         rows.append(facility(**fields))
@@ -70,11 +55,9 @@ def check_feature(feature, area):
     if not isinstance(feature, dict) or feature.get("type") != "Feature":
         return None, "not a GeoJSON Feature"
     reasons = []
-    fid = feature.get("id")
-    if isinstance(fid, bool) or not isinstance(fid, (str, int)) or not str(fid).strip() or len(str(fid)) > 100:
-        reasons.append("id is missing (a string or number is needed)")
-    elif "#" in str(fid):
-        reasons.append(f"id {fid!r} may not contain '#'")
+    fid, reason = feature_id(feature.get("id"))
+    if reason:
+        reasons.append(reason)
     props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
     type_ = props.get("type")
     if not isinstance(type_, str) or not TYPE.match(type_):
@@ -97,18 +80,11 @@ def check_feature(feature, area):
     if geometry.get("type") != "Point" or not isinstance(coords, list) or len(coords) < 2:
         reasons.append("geometry must be a Point")
     else:
-        lon, lat = _number(coords[0]), _number(coords[1])
+        lon, lat = json_number(coords[0]), json_number(coords[1])
         if lon is None or lat is None:
             reasons.append("coordinates must be numbers")
         elif not area.contains(lon, lat):
             reasons.append(f"{lon}, {lat} (lon, lat) is outside the service area")
     if reasons:
         return None, "; ".join(reasons)
-    return {"id": str(fid).strip(), "type": type_, "name": name.strip(), "lon": lon, "lat": lat, **optional}, None
-
-
-def _number(value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
+    return {"id": fid, "type": type_, "name": name.strip(), "lon": lon, "lat": lat, **optional}, None

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, facilities, importing, open311_keys
+from doorstep_cli import addresses, councillors, facilities, importing, open311_keys, wards
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,9 @@ def main(argv=None):
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
     open311_keys.add_parser(commands)
-    facilities.add_parser(addresses.add_parser(commands))
+    imports = addresses.add_parser(commands)
+    for kind in (facilities, wards, councillors):
+        kind.add_parser(imports)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -103,7 +105,8 @@ def open311_keys_command(args):
 
 def import_command(args):
     connect(args.stage)
-    kind = {"addresses": addresses, "facilities": facilities}[args.import_kind]
+    kind = {"addresses": addresses, "facilities": facilities, "wards": wards,
+            "councillors": councillors}[args.import_kind]
     return kind.run(args, _deps())
 
 
@@ -161,8 +164,9 @@ def args_local():
 
 def seed_command(args):
     connect(args.stage)
-    services, reports, places = seed_all(0 if args.no_reports else args.reports)
-    print(f"{services} categories loaded; {reports} demo reports created; {places} demo addresses loaded")
+    services, reports, places, wards = seed_all(0 if args.no_reports else args.reports)
+    print(f"{services} categories loaded; {reports} demo reports created; {places} demo addresses loaded; "
+          f"{wards} demo wards loaded")
     return 0
 
 
@@ -175,7 +179,7 @@ def seed_all(report_count, categories_only_if_empty=False):
     if not (categories_only_if_empty and deps.services.all()):
         services = seed.load_services(deps.services)
     reports = seed.demo_reports(deps, report_count) if report_count else 0
-    return services, reports, seed.demo_addresses(deps)
+    return services, reports, seed.demo_addresses(deps), seed.demo_wards(deps)
 
 
 def serve(args):
@@ -186,9 +190,10 @@ def serve(args):
         for name, state in prepare_storage().items():
             if state == "created":
                 print(f"created {name}")
-        services, reports, places = seed_all(40, categories_only_if_empty=True)
-        if services or reports or places:
-            print(f"loaded {services} categories, {reports} demo reports and {places} demo addresses")
+        services, reports, places, wards = seed_all(40, categories_only_if_empty=True)
+        if services or reports or places or wards:
+            print(f"loaded {services} categories, {reports} demo reports, {places} demo addresses "
+                  f"and {wards} demo wards")
 
     def load_app():
         sys.path.insert(0, str(ROOT))

@@ -105,3 +105,19 @@ def demo_addresses(deps):
     if problems:  # the file ships with the code: a bad row is a bug here
         raise RuntimeError(f"demo addresses: line {problems[0][0]}: {problems[0][1]}")
     return written
+
+
+def demo_wards(deps):
+    """Load demo/wards.geojson (York's ward names on fictional boundaries,
+    fictional councillors) unless its first and last wards are there
+    already; returns how many were written. Upserts, like demo_addresses."""
+    from doorstep_cli.importing import read_features
+    from doorstep_cli.wards import import_file
+    path = DEMO_DIR / "wards.geojson"
+    ids = [f["id"] for f in read_features(path)]
+    if ids and deps.wards.get(ids[0]) and deps.wards.get(ids[-1]):
+        return 0
+    written, problems = import_file(deps, path)
+    if problems:  # the file ships with the code: a bad feature is a bug here
+        raise RuntimeError(f"demo wards: {problems[0][0]}: {problems[0][1]}")
+    return written

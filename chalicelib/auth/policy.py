@@ -50,6 +50,7 @@ ROUTES = {
     ("GET", "/open311/v2/requests/{id_format}"): ANYONE,
     ("GET", "/open311/v2/tokens/{token_format}"): ANYONE,
     ("GET", "/v1/feeds/reports.rss"): ANYONE,
+    ("GET", "/v1/councillors"): ANYONE,
 }
 
 

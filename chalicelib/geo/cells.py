@@ -81,6 +81,17 @@ def cover_count(w: float, s: float, e: float, n: float, precision: int) -> int:
     return (r1 - r0 + 1) * (c1 - c0 + 1)
 
 
+def bbox_cells(w: float, s: float, e: float, n: float, precision: int) -> list:
+    """Sorted cells of exactly `precision` whose union holds the bbox (for
+    indexes keyed on one fixed precision, unlike cover_bbox's adaptive one)."""
+    _check_point(w, s)
+    _check_point(e, n)
+    if w > e or s > n:
+        raise ValueError(f"inverted bbox: {(w, s, e, n)!r}")
+    r0, r1, c0, c1 = _span(w, s, e, n, precision)
+    return sorted(_cell(r, c, precision) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
+
+
 def cover_bbox(w: float, s: float, e: float, n: float, max_cells: int = 64) -> list:
     """Sorted cells of one precision (5..8) whose union holds the whole bbox.
 

@@ -17,6 +17,7 @@ class Deps:
     accounts: object = None
     addresses: object = None
     facilities: object = None
+    wards: object = None
     principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
@@ -41,7 +42,8 @@ def default_deps(base_url="", principal=None):
     from ..storage.facilities import FacilityStore
     from ..storage.report_store import ReportStore
     from ..storage.services import ServiceStore
+    from ..storage.wards import WardStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
-                facilities=FacilityStore(), principal=principal, base_url=base_url, settings=s)
+                facilities=FacilityStore(), wards=WardStore(), principal=principal, base_url=base_url, settings=s)

@@ -100,6 +100,8 @@ ROUTE_ACCESS = {
     # No token is ever issued: the spec's 404 (code 404) for everyone alike.
     ("GET", "/open311/v2/tokens/{token_format}"): (ANYONE, Outcome(404, 404)),
     ("GET", "/v1/feeds/reports.rss"): (ANYONE, Outcome(200)),
+    # No ward is loaded in the world: the handler's 404, for every caller alike.
+    ("GET", "/v1/councillors"): (ANYONE, Outcome(404, "no_ward")),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -167,6 +169,7 @@ _simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/potho
 _simple("GET", "/open311/v2/service/{code_format}", "/open311/v2/service/pothole.xml")
 _simple("GET", "/open311/v2/tokens/{token_format}", "/open311/v2/tokens/abc.json")
 _simple("GET", "/v1/feeds/reports.rss", "/v1/feeds/reports.rss?lat=53.9623&lon=-1.0819")
+_simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
 OPEN311_KEY = "matrix-partner-key"
 # A str body is sent as a form (Open311), a dict as JSON.
 _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode({
