@@ -272,7 +272,10 @@ def reports_feed():
     request = app.current_request
     return http.cacheable(request, feeds.reports_feed(deps(), http.query(request)),
                           feeds.CONTENT_TYPE, feeds.MAX_AGE_SECONDS)
+
+
 # -- wards --
+
 @app.route("/v1/councillors")
 def councillors_at_point():
     from chalicelib.handlers import councillors

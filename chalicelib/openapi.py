@@ -167,13 +167,14 @@ PATHS = {
         "Staff: set state, priority or add a public update (written to the timeline)", "StaffUpdate", "200",
         "#/components/schemas/Report", (400, 404, 409)), "parameters": [ID]}},
     "/v1/feeds/reports.rss": {"get": {
-        "summary": "RSS 2.0: the 50 newest open reports within radius_m of a point, or one report's "
-                   "timeline (report=); no personal data",
+        "summary": "RSS 2.0: the 50 newest open reports within radius_m of a point or in a ward (ward=), "
+                   "or one report's timeline (report=); no personal data",
         "parameters": [_q("lat", "latitude (with lon; or give report)", schema={"type": "number"}),
                        _q("lon", "longitude (with lat)", schema={"type": "number"}),
                        _q("radius_m", "radius in metres (50 to 5000, default 1000)",
                           schema={"type": "number", "minimum": 50, "maximum": 5000, "default": 1000}),
-                       _q("report", "a report id: that report's timeline instead of an area")],
+                       _q("report", "a report id: that report's timeline instead of an area"),
+                       _q("ward", "a ward id (see /v1/councillors): reports inside that ward instead")],
         "responses": {"200": {"description": "RSS 2.0 with georss:point per item; ETag, and 304 for a "
                                              "matching If-None-Match",
                               "content": {"application/rss+xml": {"schema": {"type": "string"}}}},

@@ -1,8 +1,8 @@
 """RSS feeds: new reports in an area, and one report's timeline.
 
 An area is what to read (geohash cells covering it) plus what counts as in it
-(a point test), so a circle today and a ward polygon later are read the same
-way: the geo index over the cover, then the exact test, never a scan. Only
+(a point test), so a circle and a ward's boundary are read the same way:
+the geo index over the cover, then the exact test, never a scan. Only
 open reports are listed: "new problems near me" is what a feed subscriber
 wants, and the open partitions hold the council's backlog, not its history,
 so the cost of a feed does not grow with the years.
@@ -15,7 +15,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from .. import rss, states, validation
-from ..errors import Unacceptable, ValidationFailed
+from ..errors import NotFound, Unacceptable, ValidationFailed
 from ..geo import cells, distance
 from ..storage import metering
 from . import views
@@ -51,8 +51,24 @@ def reports_feed(deps, params):
         if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
             raise ValidationFailed([("report", "Give either report or lat/lon, not both.")])
         return timeline_feed(deps, params["report"])
-    area, query = circle(deps, params)
+    if params.get("ward") is not None:
+        if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
+            raise ValidationFailed([("ward", "Give either ward or lat/lon, not both.")])
+        area, query = ward_area(deps, params["ward"])
+    else:
+        area, query = circle(deps, params)
     return area_feed(deps, area, query)
+
+
+def ward_area(deps, ward_id):
+    """A ward read as its bounding box's cells, then its boundary as the exact test."""
+    ward = deps.wards.get(ward_id) if isinstance(ward_id, str) and 0 < len(ward_id) <= 64 else None
+    if ward is None:
+        raise NotFound(f"There is no ward {str(ward_id)[:64]!r}.", code="ward_not_found")
+    area = FeedArea(title=f"in {ward.name} ward",
+                    cover=cells.cover_bbox(*ward.bbox, max_cells=MAX_COVER_CELLS),
+                    contains=ward.contains)
+    return area, {"ward": ward.id}
 
 
 def circle(deps, params):
