@@ -13,10 +13,10 @@ import csv
 import math
 
 from .importing import ImportRefused, report
+from .progress import progress
 
 LINE_COLUMNS = ("address_1", "address_2", "address_3")
 REQUIRED = ("uprn", "postcode", "lat", "lon")
-PROGRESS_EVERY = 1000
 
 
 def add_parser(commands):
@@ -31,18 +31,24 @@ def add_parser(commands):
 
 def run(args, deps, say=print):
     try:
-        written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid, say=say)
+        written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid)
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise ImportRefused(f"cannot read {args.file}: {e}") from e
     return report(say, written, [(f"line {line}", reason) for line, reason in problems],
                   args.skip_invalid, "addresses", "row")
 
 
-def import_file(deps, path, skip_invalid=False, say=print):
+def import_file(deps, path, skip_invalid=False, stream=None):
     """(rows written, [(line, reason)]). Strict mode reads the file twice,
-    checking first, so a large file never has to sit in memory."""
+    checking first, so a large file never has to sit in memory; progress
+    (progress.py) goes to `stream`, stderr by default."""
+    total = None
     if not skip_invalid:
-        problems = [(line, reason) for line, _, reason in read_rows(path, deps.area) if reason]
+        total, problems = 0, []
+        for line, _, reason in read_rows(path, deps.area):
+            total += 1
+            if reason:
+                problems.append((line, reason))
         if problems:
             return 0, problems
     problems = []
@@ -54,7 +60,7 @@ def import_file(deps, path, skip_invalid=False, say=print):
                 continue
             yield row
 
-    return deps.addresses.put_many(_with_progress(good_rows(), say)), problems
+    return deps.addresses.put_many(progress(good_rows(), "addresses", total=total, stream=stream)), problems
 
 
 def read_rows(path, area):
@@ -105,10 +111,3 @@ def _number(text):
     except (TypeError, ValueError):
         return None
     return value if math.isfinite(value) else None
-
-
-def _with_progress(rows, say):
-    for count, row in enumerate(rows, 1):
-        yield row
-        if count % PROGRESS_EVERY == 0:
-            say(f"... {count} addresses")

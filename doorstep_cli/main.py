@@ -39,6 +39,7 @@ def main(argv=None):
     set_role.add_argument("--categories")
     open311_keys.add_parser(commands)
     facilities.add_parser(addresses.add_parser(commands))
+    facilities.add_commands(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -46,7 +47,7 @@ def main(argv=None):
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
-                   "import": import_command}[args.command]
+                   "import": import_command, "facilities": facilities_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
@@ -105,6 +106,11 @@ def import_command(args):
     connect(args.stage)
     kind = {"addresses": addresses, "facilities": facilities}[args.import_kind]
     return kind.run(args, _deps())
+
+
+def facilities_command(args):
+    connect(args.stage)
+    return facilities.delete(args, _deps())
 
 
 def outbox_command(args):

@@ -101,7 +101,7 @@ def demo_addresses(deps):
         uprns = [row["uprn"] for row in csv.DictReader(fh)]
     if uprns and deps.addresses.get(uprns[0]) and deps.addresses.get(uprns[-1]):
         return 0
-    written, problems = import_file(deps, path, say=lambda _: None)
+    written, problems = import_file(deps, path)
     if problems:  # the file ships with the code: a bad row is a bug here
         raise RuntimeError(f"demo addresses: line {problems[0][0]}: {problems[0][1]}")
     return written
