@@ -105,3 +105,18 @@ def demo_addresses(deps):
     if problems:  # the file ships with the code: a bad row is a bug here
         raise RuntimeError(f"demo addresses: line {problems[0][0]}: {problems[0][1]}")
     return written
+
+
+def demo_facilities(deps):
+    """Load demo/facilities.geojson (fictional York facilities, every type)
+    unless its first and last features are there already; returns how many
+    were written. Upserts by id, so the type counts stay right."""
+    from doorstep_cli.facilities import import_file
+    path = DEMO_DIR / "facilities.geojson"
+    features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    if features and deps.facilities.get(features[0]["id"]) and deps.facilities.get(features[-1]["id"]):
+        return 0
+    _, (written, problems) = import_file(deps, path)
+    if problems:  # the file ships with the code: a bad feature is a bug here
+        raise RuntimeError(f"demo facilities: {problems[0][0]}: {problems[0][1]}")
+    return written

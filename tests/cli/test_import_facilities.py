@@ -164,3 +164,27 @@ def test_on_a_terminal_a_progress_bar_is_drawn_on_stderr_and_the_report_stays_wh
     assert drawn.startswith("\rfacilities:") and "/2 [" in drawn  # redrawn at most every 0.1 s
     assert drawn.endswith("\r")  # leave=False: the bar wipes itself before the report
     assert capsys.readouterr().out == "2 facilities imported\n"
+
+
+ISSUE_TYPES = {"library", "primary_school", "secondary_school", "recycling_centre", "household_waste_site",
+               "customer_service_point", "leisure_centre", "public_toilet", "park", "car_park", "defibrillator",
+               "polling_station", "ev_charger"}
+
+
+def test_seed_loads_demo_facilities_of_every_type_once(deps):
+    from doorstep_cli.seed import demo_facilities
+    loaded = demo_facilities(deps)
+    assert loaded >= 3 * len(ISSUE_TYPES) // 2
+    assert demo_facilities(deps) == 0
+    counts = dict(deps.facilities.types())
+    assert set(counts) == ISSUE_TYPES and sum(counts.values()) == loaded
+    rows = list(stored().values())
+    assert all(deps.area.contains(float(f.lon), float(f.lat)) for f in rows)
+    assert all(f.phone.startswith("01632 960") and f.url.startswith("https://example.org/") for f in rows)
+    assert all(f.address and f.opening_hours and f.accessibility for f in rows)
+
+
+def test_the_demo_facilities_file_is_what_the_generator_writes(tmp_path):
+    from doorstep_cli.demo_facilities import GEOJSON_PATH, write
+    write(tmp_path / "again.geojson")
+    assert (tmp_path / "again.geojson").read_text() == GEOJSON_PATH.read_text()
