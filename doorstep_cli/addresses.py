@@ -10,9 +10,8 @@ the bad ones. Rows are upserts by UPRN, so importing the same file twice, or a
 newer extract, is safe.
 """
 import csv
-import math
 
-from .importing import ImportRefused, report
+from .importing import ImportRefused, report, text_number
 from .progress import progress
 
 LINE_COLUMNS = ("address_1", "address_2", "address_3")
@@ -94,7 +93,7 @@ def check_row(row, area):
     postcode = places.postcode_or_none(row.get("postcode"))
     if postcode is None:
         reasons.append(f"postcode {row.get('postcode', '')!r} is not a UK postcode")
-    lat, lon = _number(row.get("lat")), _number(row.get("lon"))
+    lat, lon = text_number(row.get("lat")), text_number(row.get("lon"))
     if lat is None or lon is None:
         reasons.append("lat and lon must be numbers")
     elif not area.contains(lon, lat):
@@ -103,11 +102,3 @@ def check_row(row, area):
         return None, "; ".join(reasons)
     return {"uprn": uprn, "lines": lines, "postcode": postcode, "postcode_key": places.postcode_key(postcode),
             "lat": lat, "lon": lon, "ward": row.get("ward") or None}, None
-
-
-def _number(text):
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None

@@ -14,7 +14,7 @@ import json
 import math
 from typing import NamedTuple
 
-from .importing import ImportRefused
+from .importing import ImportRefused, text_number
 
 ALIASES = {"latitude": "lat", "longitude": "lon"}
 POSITIONS = (("lat", "lon"), ("easting", "northing"))
@@ -105,13 +105,13 @@ def _column(name):
 def _csv_point(row):
     """(point, why there is none, note) from lat/lon or easting/northing."""
     if row.get("lat") or row.get("lon"):
-        lat, lon = _text_number(row.get("lat")), _text_number(row.get("lon"))
+        lat, lon = text_number(row.get("lat")), text_number(row.get("lon"))
         if lat is None or lon is None:
             return None, "lat and lon must be numbers", ""
         return (lon, lat), None, ""
     if row.get("easting") or row.get("northing"):
         from .bng import to_lonlat
-        easting, northing = _text_number(row.get("easting")), _text_number(row.get("northing"))
+        easting, northing = text_number(row.get("easting")), text_number(row.get("northing"))
         if easting is None or northing is None:
             return None, "easting and northing must be numbers", ""
         point = to_lonlat(easting, northing)
@@ -126,12 +126,4 @@ def _json_number(value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     value = float(value)
-    return value if math.isfinite(value) else None
-
-
-def _text_number(text):
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        return None
     return value if math.isfinite(value) else None

@@ -1,4 +1,6 @@
-"""What every `doorstep import` command shares: its refusal and its report."""
+"""What every `doorstep import` command shares: its refusal, its report, and
+how a CSV cell becomes a number."""
+import math
 
 
 class ImportRefused(Exception):
@@ -16,3 +18,12 @@ def report(say, written, problems, skip_invalid, things, unit):
         return 1
     say(f"{written} {things} imported" + (f"; {len(problems)} bad {unit}(s) skipped" if problems else ""))
     return 0
+
+
+def text_number(text):
+    """A finite float from a CSV cell, else None ("", "north", "nan")."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
