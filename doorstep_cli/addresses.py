@@ -10,13 +10,12 @@ the bad ones. Rows are upserts by UPRN, so importing the same file twice, or a
 newer extract, is safe.
 """
 import csv
-import math
 
-from .importing import ImportRefused, add_command, run_csv
+from .importing import ImportRefused, add_command, run_csv, text_number
+from .progress import progress
 
 LINE_COLUMNS = ("address_1", "address_2", "address_3")
 REQUIRED = ("uprn", "postcode", "lat", "lon")
-PROGRESS_EVERY = 1000
 
 
 def add_parser(commands):
@@ -29,15 +28,20 @@ def add_parser(commands):
 
 
 def run(args, deps, say=print):
-    return run_csv(args, lambda: import_file(deps, args.file, skip_invalid=args.skip_invalid, say=say),
-                   say, "addresses")
+    return run_csv(args, lambda: import_file(deps, args.file, skip_invalid=args.skip_invalid), say, "addresses")
 
 
-def import_file(deps, path, skip_invalid=False, say=print):
+def import_file(deps, path, skip_invalid=False, stream=None):
     """(rows written, [(line, reason)]). Strict mode reads the file twice,
-    checking first, so a large file never has to sit in memory."""
+    checking first, so a large file never has to sit in memory; progress
+    (progress.py) goes to `stream`, stderr by default."""
+    total = None
     if not skip_invalid:
-        problems = [(line, reason) for line, _, reason in read_rows(path, deps.area) if reason]
+        total, problems = 0, []
+        for line, _, reason in read_rows(path, deps.area):
+            total += 1
+            if reason:
+                problems.append((line, reason))
         if problems:
             return 0, problems
     problems = []
@@ -49,7 +53,7 @@ def import_file(deps, path, skip_invalid=False, say=print):
                 continue
             yield row
 
-    return deps.addresses.put_many(_with_progress(good_rows(), say)), problems
+    return deps.addresses.put_many(progress(good_rows(), "addresses", total=total, stream=stream)), problems
 
 
 def read_rows(path, area):
@@ -83,7 +87,7 @@ def check_row(row, area):
     postcode = places.postcode_or_none(row.get("postcode"))
     if postcode is None:
         reasons.append(f"postcode {row.get('postcode', '')!r} is not a UK postcode")
-    lat, lon = _number(row.get("lat")), _number(row.get("lon"))
+    lat, lon = text_number(row.get("lat")), text_number(row.get("lon"))
     if lat is None or lon is None:
         reasons.append("lat and lon must be numbers")
     elif not area.contains(lon, lat):
@@ -92,18 +96,3 @@ def check_row(row, area):
         return None, "; ".join(reasons)
     return {"uprn": uprn, "lines": lines, "postcode": postcode, "postcode_key": places.postcode_key(postcode),
             "lat": lat, "lon": lon, "ward": row.get("ward") or None}, None
-
-
-def _number(text):
-    try:
-        value = float(text)
-    except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _with_progress(rows, say):
-    for count, row in enumerate(rows, 1):
-        yield row
-        if count % PROGRESS_EVERY == 0:
-            say(f"... {count} addresses")

@@ -1,64 +1,72 @@
-"""`doorstep import facilities FILE`: load facilities (libraries, recycling
-centres...) from a GeoJSON FeatureCollection.
+"""`doorstep import facilities FILE` and `doorstep facilities delete ID...`.
 
-Each feature is a Point with an `id` (the council's own, kept as text) and
-properties `type` (lower case, e.g. library, recycling_centre), `name`, and
-optionally address, opening_hours, phone, url, accessibility. As with
-addresses: strict by default (one bad feature stops the import before
-anything is written, and every bad feature is listed); --skip-invalid loads
-the good ones. Features are upserts by id, so importing again is safe, and
-the facility-type counts follow.
+A facility (library, recycling centre...) has an id (the council's own, kept
+as text), a lower-case type, a name, a position and optionally address,
+opening_hours, phone, url and accessibility. FILE is a GeoJSON
+FeatureCollection of Points or a CSV (facility_files.py says which columns).
+As with addresses: strict by default (one bad record stops the import before
+anything is written, and every bad record is listed); --skip-invalid loads
+the good ones. Records are upserts by id, so importing again is safe, and the
+facility-type counts follow. Types are data: any name matching TYPE is a type.
+
+Deleting is by id and strict too: if any id is unknown, nothing is deleted.
 """
 from chalicelib.handlers.facilities import TYPE
 from chalicelib.storage.facilities import OPTIONAL
 
-from .importing import add_command, feature_id, json_number, read_features as read_collection, report, where
+from . import facility_files
+from .importing import add_command, feature_id, report
+from .progress import progress
 
 MAX_TEXT = 500
 
 
 def add_parser(imports):
-    add_command(imports, "facilities", "load facilities from GeoJSON (upsert by id)",
-                "GeoJSON FeatureCollection of Points with id and properties type, name, ...", "feature")
+    add_command(imports, "facilities", "load facilities from GeoJSON or CSV (upsert by id)",
+                "GeoJSON FeatureCollection of Points, or CSV with id, type, name and lat/lon or easting/northing",
+                "record")
+
+
+def add_commands(commands):
+    parser = commands.add_parser("facilities", help="manage facilities").add_subparsers(
+        dest="facilities_command", required=True)
+    delete = parser.add_parser("delete", help="delete facilities by id (nothing is deleted if any id is unknown)")
+    delete.add_argument("ids", nargs="+", metavar="ID")
 
 
 def run(args, deps, say=print):
-    written, problems = import_file(deps, args.file, skip_invalid=args.skip_invalid)
-    return report(say, written, problems, args.skip_invalid, "facilities", "feature")
+    unit, (written, problems) = import_file(deps, args.file, skip_invalid=args.skip_invalid)
+    return report(say, written, problems, args.skip_invalid, "facilities", unit)
 
 
 def import_file(deps, path, skip_invalid=False):
-    """(facilities written, [(where, reason)])."""
-    rows, problems = read_features(path, deps.area)
-    if problems and not skip_invalid:
-        return 0, problems
-    return deps.facilities.put_many(rows), problems
-
-
-def read_features(path, area):
+    """("feature" or "row", (facilities written, [(where, reason)]))."""
     from chalicelib.storage.facilities import facility
+    unit, records = facility_files.read(path)
     rows, problems, seen = [], [], {}
-    for n, feature in enumerate(read_collection(path), 1):
-        fields, reason = check_feature(feature, area)
+    for record in records:
+        fields, reason = check(record, deps.area)
         if fields and fields["id"] in seen:
-            fields, reason = None, f"id {fields['id']!r} repeats feature {seen[fields['id']]}"
+            fields, reason = None, f"id {fields['id']!r} repeats {seen[fields['id']]}"
         if reason:
-            problems.append((where(n, feature), reason))
+            problems.append((record.where + (f" (id {record.id!r})" if record.id is not None else ""), reason))
             continue
-        seen[fields["id"]] = n
+        seen[fields["id"]] = record.where
         rows.append(facility(**fields))
-    return rows, problems
+    if problems and not skip_invalid:
+        return unit, (0, problems)
+    return unit, (deps.facilities.put_many(progress(rows, "facilities", total=len(rows))), problems)
 
 
-def check_feature(feature, area):
-    """(facility fields, None) for a good feature, else (None, every reason joined)."""
-    if not isinstance(feature, dict) or feature.get("type") != "Feature":
-        return None, "not a GeoJSON Feature"
+def check(record, area):
+    """(facility fields, None) for a good record, else (None, every reason joined)."""
+    if record.refusal:
+        return None, record.refusal
     reasons = []
-    fid, reason = feature_id(feature.get("id"))
+    fid, props = record.id, record.props
+    fid, reason = feature_id(fid)
     if reason:
         reasons.append(reason)
-    props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
     type_ = props.get("type")
     if not isinstance(type_, str) or not TYPE.match(type_):
         reasons.append(f"type {type_!r} is not a lower-case type such as library")
@@ -74,17 +82,25 @@ def check_feature(feature, area):
             reasons.append(f"{key} must be text of at most {MAX_TEXT} characters")
         else:
             optional[key] = value.strip()
-    geometry = feature.get("geometry") if isinstance(feature.get("geometry"), dict) else {}
-    coords = geometry.get("coordinates")
-    lon = lat = None
-    if geometry.get("type") != "Point" or not isinstance(coords, list) or len(coords) < 2:
-        reasons.append("geometry must be a Point")
-    else:
-        lon, lat = json_number(coords[0]), json_number(coords[1])
-        if lon is None or lat is None:
-            reasons.append("coordinates must be numbers")
-        elif not area.contains(lon, lat):
-            reasons.append(f"{lon}, {lat} (lon, lat) is outside the service area")
+    if record.why_no_point:
+        reasons.append(record.why_no_point)
+    elif not area.contains(*record.point):
+        reasons.append(f"{record.point[0]}, {record.point[1]} (lon, lat){record.note} is outside the service area")
     if reasons:
         return None, "; ".join(reasons)
+    lon, lat = record.point
     return {"id": fid, "type": type_, "name": name.strip(), "lon": lon, "lat": lat, **optional}, None
+
+
+def delete(args, deps, say=print):
+    """`doorstep facilities delete ID...`: the type counts follow."""
+    ids = list(dict.fromkeys(args.ids))
+    known = deps.facilities.types_of(ids)
+    unknown = [fid for fid in ids if fid not in known]
+    for fid in unknown:
+        say(f"{fid}: no such facility")
+    if unknown:
+        say(f"{len(unknown)} unknown id(s): nothing deleted")
+        return 1
+    say(f"{deps.facilities.delete_many(ids)} facilities deleted")
+    return 0

@@ -76,3 +76,12 @@ def json_number(value):
         return None
     value = float(value)
     return value if math.isfinite(value) else None
+
+
+def text_number(text):
+    """A finite float from a CSV cell, else None ("", "north", "nan")."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None

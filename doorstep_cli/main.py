@@ -41,6 +41,7 @@ def main(argv=None):
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors):
         kind.add_parser(imports)
+    facilities.add_commands(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -48,7 +49,7 @@ def main(argv=None):
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
-                   "import": import_command}[args.command]
+                   "import": import_command, "facilities": facilities_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
@@ -110,6 +111,11 @@ def import_command(args):
     return kind.run(args, _deps())
 
 
+def facilities_command(args):
+    connect(args.stage)
+    return facilities.delete(args, _deps())
+
+
 def outbox_command(args):
     from chalicelib.storage.binding import bind
     from chalicelib.storage.outbox import OutboxModel
@@ -164,22 +170,29 @@ def args_local():
 
 def seed_command(args):
     connect(args.stage)
-    services, reports, places, wards = seed_all(0 if args.no_reports else args.reports)
-    print(f"{services} categories loaded; {reports} demo reports created; {places} demo addresses loaded; "
-          f"{wards} demo wards loaded")
+    print(_loaded(seed_all(0 if args.no_reports else args.reports)) or "nothing loaded")
     return 0
 
 
 def seed_all(report_count, categories_only_if_empty=False):
-    """`doorstep seed` reloads the categories; `make run` only fills an empty
-    table, so a council's edits survive a restart."""
+    """{what: how many loaded}. `doorstep seed` reloads the categories; `make
+    run` only fills an empty table, so a council's edits survive a restart."""
     from doorstep_cli import seed
     deps = _deps()
-    services = 0
+    loaded = {"categories": 0}
     if not (categories_only_if_empty and deps.services.all()):
-        services = seed.load_services(deps.services)
-    reports = seed.demo_reports(deps, report_count) if report_count else 0
-    return services, reports, seed.demo_addresses(deps), seed.demo_wards(deps)
+        loaded["categories"] = seed.load_services(deps.services)
+    loaded["demo reports"] = seed.demo_reports(deps, report_count) if report_count else 0
+    loaded["demo addresses"] = seed.demo_addresses(deps)
+    loaded["demo wards"] = seed.demo_wards(deps)
+    loaded["demo facilities"] = seed.demo_facilities(deps)
+    return loaded
+
+
+def _loaded(counts):
+    """"40 demo reports, 21 demo wards loaded", or "" when nothing was."""
+    done = [f"{n} {what}" for what, n in counts.items() if n]
+    return ", ".join(done) + " loaded" if done else ""
 
 
 def serve(args):
@@ -190,10 +203,9 @@ def serve(args):
         for name, state in prepare_storage().items():
             if state == "created":
                 print(f"created {name}")
-        services, reports, places, wards = seed_all(40, categories_only_if_empty=True)
-        if services or reports or places or wards:
-            print(f"loaded {services} categories, {reports} demo reports, {places} demo addresses "
-                  f"and {wards} demo wards")
+        loaded = _loaded(seed_all(40, categories_only_if_empty=True))
+        if loaded:
+            print(loaded)
 
     def load_app():
         sys.path.insert(0, str(ROOT))

@@ -101,7 +101,7 @@ def demo_addresses(deps):
         uprns = [row["uprn"] for row in csv.DictReader(fh)]
     if uprns and deps.addresses.get(uprns[0]) and deps.addresses.get(uprns[-1]):
         return 0
-    written, problems = import_file(deps, path, say=lambda _: None)
+    written, problems = import_file(deps, path)
     if problems:  # the file ships with the code: a bad row is a bug here
         raise RuntimeError(f"demo addresses: line {problems[0][0]}: {problems[0][1]}")
     return written
@@ -120,4 +120,20 @@ def demo_wards(deps):
     written, problems = import_file(deps, path)
     if problems:  # the file ships with the code: a bad feature is a bug here
         raise RuntimeError(f"demo wards: {problems[0][0]}: {problems[0][1]}")
+    return written
+
+
+def demo_facilities(deps):
+    """Load demo/facilities.geojson (fictional York facilities, every type)
+    unless its first and last features are there already; returns how many
+    were written. Upserts by id, so the type counts stay right."""
+    from doorstep_cli.facilities import import_file
+    from doorstep_cli.importing import read_features
+    path = DEMO_DIR / "facilities.geojson"
+    ids = [f["id"] for f in read_features(path)]
+    if ids and deps.facilities.get(ids[0]) and deps.facilities.get(ids[-1]):
+        return 0
+    _, (written, problems) = import_file(deps, path)
+    if problems:  # the file ships with the code: a bad feature is a bug here
+        raise RuntimeError(f"demo facilities: {problems[0][0]}: {problems[0][1]}")
     return written

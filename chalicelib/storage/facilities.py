@@ -96,7 +96,7 @@ class FacilityStore:
 
     def _put_chunk(self, chunk):
         latest = {row.id: row for row in chunk}  # a repeated id: the last one wins
-        before = {f.id: f.type for f in FacilityModel.batch_get(list(latest), attributes_to_get=["id", "type"])}
+        before = self.types_of(latest)
         deltas = {}
         for fid, row in latest.items():
             old = before.get(fid)
@@ -107,10 +107,34 @@ class FacilityStore:
         with FacilityModel.batch_write() as batch:
             for row in latest.values():
                 batch.save(row)
+        self._count(deltas)
+        return len(latest)
+
+    def types_of(self, ids):
+        """{id: type} for the ids that exist (BatchGetItem, 100 at a time)."""
+        ids, found = list(dict.fromkeys(ids)), {}
+        for start in range(0, len(ids), self.BATCH):
+            found.update((f.id, f.type) for f in FacilityModel.batch_get(
+                ids[start:start + self.BATCH], attributes_to_get=["id", "type"]))
+        return found
+
+    def delete_many(self, ids):
+        """Delete facilities by id (unknown ids are ignored); the type counts
+        follow. Returns how many were deleted."""
+        existing = self.types_of(ids)
+        with FacilityModel.batch_write() as batch:
+            for fid in existing:
+                batch.delete(FacilityModel(fid))
+        deltas = {}
+        for type_ in existing.values():
+            deltas[type_] = deltas.get(type_, 0) - 1
+        self._count(deltas)
+        return len(existing)
+
+    def _count(self, deltas):
         for type_, delta in deltas.items():
             if delta:
                 FacilityTypeModel(type_).update(actions=[FacilityTypeModel.count.add(delta)])
-        return len(latest)
 
     def types(self):
         """[(type, count)] for types with facilities, by type."""

@@ -77,13 +77,17 @@ def test_a_file_without_the_needed_columns_is_refused_before_reading_rows(doorst
     assert "cannot read" in capsys.readouterr().err
 
 
-def test_progress_is_reported_every_thousand_rows(deps, tmp_path):
+def test_a_big_import_off_a_terminal_reports_progress_on_stderr_only(deps, tmp_path, monkeypatch):
+    import io
+
+    from doorstep_cli import progress
     from doorstep_cli.addresses import import_file
+    monkeypatch.setattr(progress, "EVERY", 1000)
     rows = "".join(f"99{n:010d},{n} Walmgate,,York,YO1 9TX,53.9568,-1.0755,\n" for n in range(1, 2101))
-    said = []
-    written, problems = import_file(deps, csv_file(tmp_path, HEADER + rows), say=said.append)
+    stream = io.StringIO()
+    written, problems = import_file(deps, csv_file(tmp_path, HEADER + rows), stream=stream)
     assert (written, problems) == (2100, [])
-    assert said == ["... 1000 addresses", "... 2000 addresses"]
+    assert stream.getvalue() == "... 1000 addresses\n... 2000 addresses\n"
 
 
 def test_seed_loads_the_fictional_york_addresses_once(deps):
