@@ -49,6 +49,8 @@ ROUTES = {
     ("GET", "/open311/v2/service/{code_format}"): ANYONE,
     ("GET", "/open311/v2/requests/{id_format}"): ANYONE,
     ("GET", "/open311/v2/tokens/{token_format}"): ANYONE,
+    ("GET", "/v1/places/{uprn}"): ANYONE,
+    ("GET", "/v1/places/{uprn}/bins.ics"): ANYONE,
 }
 
 

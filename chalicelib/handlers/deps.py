@@ -17,6 +17,7 @@ class Deps:
     accounts: object = None
     addresses: object = None
     facilities: object = None
+    bin_rounds: object = None
     principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
@@ -37,6 +38,7 @@ def service_area(path):
 def default_deps(base_url="", principal=None):
     from ..storage.account_store import AccountStore
     from ..storage.addresses import AddressStore
+    from ..storage.bins import BinRoundStore
     from ..storage.blobs import BlobStore
     from ..storage.facilities import FacilityStore
     from ..storage.report_store import ReportStore
@@ -44,4 +46,4 @@ def default_deps(base_url="", principal=None):
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
-                facilities=FacilityStore(), principal=principal, base_url=base_url, settings=s)
+                facilities=FacilityStore(), bin_rounds=BinRoundStore(), principal=principal, base_url=base_url, settings=s)

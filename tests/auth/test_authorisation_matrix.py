@@ -99,6 +99,9 @@ ROUTE_ACCESS = {
     ("GET", "/open311/v2/requests/{id_format}"): (ANYONE, Outcome(200)),
     # No token is ever issued: the spec's 404 (code 404) for everyone alike.
     ("GET", "/open311/v2/tokens/{token_format}"): (ANYONE, Outcome(404, 404)),
+    # The world loads no addresses (as for /v1/places?postcode=): a valid UPRN is a 404.
+    ("GET", "/v1/places/{uprn}"): (ANYONE, Outcome(404, "place_not_found")),
+    ("GET", "/v1/places/{uprn}/bins.ics"): (ANYONE, Outcome(404, "place_not_found")),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -165,6 +168,8 @@ _simple("GET", "/open311/v2/{resource}", "/open311/v2/requests.json")
 _simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/pothole.json")
 _simple("GET", "/open311/v2/service/{code_format}", "/open311/v2/service/pothole.xml")
 _simple("GET", "/open311/v2/tokens/{token_format}", "/open311/v2/tokens/abc.json")
+_simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
+_simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")
 OPEN311_KEY = "matrix-partner-key"
 # A str body is sent as a form (Open311), a dict as JSON.
 _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode({
