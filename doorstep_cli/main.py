@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, facilities, importing, open311_keys
+from doorstep_cli import addresses, bin_rounds, facilities, importing, open311_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,9 @@ def main(argv=None):
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
     open311_keys.add_parser(commands)
-    facilities.add_parser(addresses.add_parser(commands))
+    imports = addresses.add_parser(commands)
+    facilities.add_parser(imports)
+    bin_rounds.add_parser(imports)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -103,7 +105,7 @@ def open311_keys_command(args):
 
 def import_command(args):
     connect(args.stage)
-    kind = {"addresses": addresses, "facilities": facilities}[args.import_kind]
+    kind = {"addresses": addresses, "facilities": facilities, "bin-rounds": bin_rounds}[args.import_kind]
     return kind.run(args, _deps())
 
 
