@@ -6,6 +6,14 @@ GOOD = ("990000000301,1 Walmgate,,York,YO1 9TX,53.9568,-1.0755,Guildhall\n"
 HEADER = "uprn,address_1,address_2,address_3,postcode,lat,lon,ward\n"
 
 
+@pytest.fixture
+def doorstep(storage, monkeypatch):
+    from doorstep_cli.main import main
+    monkeypatch.setenv("DOORSTEP_STAGE", "test")
+    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
+    return lambda *args: main(["--stage", "test", *args])
+
+
 def csv_file(tmp_path, text):
     path = tmp_path / "addresses.csv"
     path.write_text(text)
