@@ -163,8 +163,9 @@ def args_local():
 
 def seed_command(args):
     connect(args.stage)
-    services, reports, places = seed_all(0 if args.no_reports else args.reports)
-    print(f"{services} categories loaded; {reports} demo reports created; {places} demo addresses loaded")
+    services, reports, places, rounds = seed_all(0 if args.no_reports else args.reports)
+    print(f"{services} categories loaded; {reports} demo reports created; {places} demo addresses loaded; "
+          f"{rounds} demo bin rounds loaded")
     return 0
 
 
@@ -177,7 +178,7 @@ def seed_all(report_count, categories_only_if_empty=False):
     if not (categories_only_if_empty and deps.services.all()):
         services = seed.load_services(deps.services)
     reports = seed.demo_reports(deps, report_count) if report_count else 0
-    return services, reports, seed.demo_addresses(deps)
+    return services, reports, seed.demo_addresses(deps), seed.demo_bin_rounds(deps)
 
 
 def serve(args):
@@ -188,9 +189,10 @@ def serve(args):
         for name, state in prepare_storage().items():
             if state == "created":
                 print(f"created {name}")
-        services, reports, places = seed_all(40, categories_only_if_empty=True)
-        if services or reports or places:
-            print(f"loaded {services} categories, {reports} demo reports and {places} demo addresses")
+        services, reports, places, rounds = seed_all(40, categories_only_if_empty=True)
+        if services or reports or places or rounds:
+            print(f"loaded {services} categories, {reports} demo reports, {places} demo addresses "
+                  f"and {rounds} demo bin rounds")
 
     def load_app():
         sys.path.insert(0, str(ROOT))
