@@ -7,6 +7,7 @@ Christmas) or cancel it. Dates are calendar dates in Europe/London: the
 caller passes `today` as a date there (see london_today), so nothing here
 reads a clock, a table or a file.
 """
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Optional
@@ -18,6 +19,7 @@ CANCELLED = "cancelled"
 # before `today` are looked at too, so one moved forward past today shows.
 MAX_SHIFT = timedelta(days=14)
 TIMEZONE = "Europe/London"
+ROUND_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,11 @@ def check_round(data):
     """(Round, None) from a plain dict (the import file's shape), else
     (None, every reason joined). Exceptions must name scheduled dates, so a
     typo ("2026-12-24" for a Friday round) is caught, not silently ignored."""
-    import re
     if not isinstance(data, dict):
         return None, "not an object"
     reasons = []
     rid = data.get("id")
-    if not isinstance(rid, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", rid):
+    if not isinstance(rid, str) or not ROUND_ID.match(rid):
         reasons.append("id must be 1 to 40 letters, digits, - or _")
     stream = data.get("stream")
     if stream not in STREAMS:

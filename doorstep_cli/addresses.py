@@ -14,7 +14,6 @@ newer extract, is safe.
 """
 import csv
 import math
-import re
 
 from .importing import ImportRefused, report
 
@@ -22,7 +21,6 @@ LINE_COLUMNS = ("address_1", "address_2", "address_3")
 REQUIRED = ("uprn", "postcode", "lat", "lon")
 ROUND_COLUMNS = {"refuse_round": "refuse", "recycling_round": "recycling", "garden_round": "garden",
                  "food_round": "food"}
-ROUND_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")  # as bindays.check_round
 BANDS = "ABCDEFGH"  # England's council tax bands
 PROGRESS_EVERY = 1000
 
@@ -85,6 +83,7 @@ def read_rows(path, area):
 
 def check_row(row, area):
     """(model fields, None) for a good row, else (None, every reason joined)."""
+    from chalicelib.bindays import ROUND_ID
     from chalicelib.handlers import places
     reasons = []
     uprn = row.get("uprn", "")

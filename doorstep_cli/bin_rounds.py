@@ -14,14 +14,12 @@ upserts by id. Addresses name their rounds in their own import
 """
 import json
 
-from .importing import ImportRefused, report
+from .importing import ImportRefused, add_file_command, report
 
 
 def add_parser(imports):
-    parser = imports.add_parser("bin-rounds", help="load bin collection rounds from JSON (upsert by id)")
-    parser.add_argument("file", help='JSON {"rounds": [{id, stream, weekday, every_weeks, start, end, exceptions}]}')
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="load the good rounds and list the bad ones (default: refuse the whole file)")
+    add_file_command(imports, "bin-rounds", "load bin collection rounds from JSON (upsert by id)",
+                     'JSON {"rounds": [{id, stream, weekday, every_weeks, start, end, exceptions}]}', "round")
 
 
 def run(args, deps, say=print):

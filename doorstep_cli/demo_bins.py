@@ -13,7 +13,7 @@ Regenerate after changing this module with
 import json
 from datetime import date, timedelta
 
-from doorstep_cli.seed import DEMO_DIR, PLACES
+from doorstep_cli.seed import DEMO_DIR
 
 JSON_PATH = DEMO_DIR / "bin_rounds.json"
 DAYS = ("mon", "tue", "wed", "thu", "fri")

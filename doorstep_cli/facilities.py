@@ -15,16 +15,14 @@ import math
 from chalicelib.handlers.facilities import TYPE
 from chalicelib.storage.facilities import OPTIONAL
 
-from .importing import ImportRefused, report
+from .importing import ImportRefused, add_file_command, report
 
 MAX_TEXT = 500
 
 
 def add_parser(imports):
-    parser = imports.add_parser("facilities", help="load facilities from GeoJSON (upsert by id)")
-    parser.add_argument("file", help="GeoJSON FeatureCollection of Points with id and properties type, name, ...")
-    parser.add_argument("--skip-invalid", action="store_true",
-                        help="load the good features and list the bad ones (default: refuse the whole file)")
+    add_file_command(imports, "facilities", "load facilities from GeoJSON (upsert by id)",
+                     "GeoJSON FeatureCollection of Points with id and properties type, name, ...", "feature")
 
 
 def run(args, deps, say=print):

@@ -1,6 +1,15 @@
 """What every `doorstep import` command shares: its refusal and its report."""
 
 
+def add_file_command(imports, name, help, file_help, unit):
+    """`doorstep import NAME FILE [--skip-invalid]`, as every importer takes it."""
+    parser = imports.add_parser(name, help=help)
+    parser.add_argument("file", help=file_help)
+    parser.add_argument("--skip-invalid", action="store_true",
+                        help=f"load the good {unit}s and list the bad ones (default: refuse the whole file)")
+    return parser
+
+
 class ImportRefused(Exception):
     """The file cannot be imported as it is; the message says why."""
 

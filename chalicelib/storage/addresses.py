@@ -9,7 +9,7 @@ from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, Un
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
-from .binding import bind, register
+from .binding import batch_save, bind, register
 
 # What a postcode lookup shows, so it reads the index alone.
 LOOKUP_ATTRIBUTES = ["lines", "postcode", "lat", "lon", "ward"]
@@ -73,11 +73,5 @@ class AddressStore:
         return list(AddressModel.postcode_index.query(postcode_key))
 
     def put_many(self, rows):
-        """Upsert AddressModels: PynamoDB sends them 25 to a BatchWriteItem
-        and retries what DynamoDB leaves unprocessed. Returns how many."""
-        count = 0
-        with AddressModel.batch_write() as batch:
-            for row in rows:
-                batch.save(row)
-                count += 1
-        return count
+        """Upsert AddressModels (25 to a BatchWriteItem); returns how many."""
+        return batch_save(AddressModel, rows)

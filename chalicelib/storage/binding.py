@@ -50,6 +50,17 @@ def _apply(model, short, s):
     model._connection = None  # cached with the old host/table
 
 
+def batch_save(model, rows):
+    """Upsert `rows` of `model`: PynamoDB sends them 25 to a BatchWriteItem and
+    retries what DynamoDB leaves unprocessed. Returns how many."""
+    count = 0
+    with model.batch_write() as batch:
+        for row in rows:
+            batch.save(row)
+            count += 1
+    return count
+
+
 def models():
     return [m for m, _ in _registry]
 

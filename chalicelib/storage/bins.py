@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.models import Model
 
-from .binding import bind, register
+from .binding import batch_save, bind, register
 
 
 @register("bin-rounds")
@@ -69,9 +69,4 @@ class BinRoundStore:
 
     def put_many(self, rows):
         """Upsert BinRoundModels; returns how many."""
-        count = 0
-        with BinRoundModel.batch_write() as batch:
-            for row in rows:
-                batch.save(row)
-                count += 1
-        return count
+        return batch_save(BinRoundModel, rows)
