@@ -12,6 +12,7 @@ from datetime import timedelta
 from email.utils import format_datetime
 
 from .. import bindays
+from ..storage import metering
 from . import bins
 
 HORIZON = timedelta(days=366)
@@ -24,6 +25,7 @@ _zones = {}  # year -> VTIMEZONE (building one walks the zone's transitions)
 
 def calendar(deps, uprn, if_none_match=None):
     """(status, body, headers): 200 with the feed, or 304 when `if_none_match` holds its ETag."""
+    metering.expose()
     address = bins.address_or_404(deps, uprn)
     rounds = bins.rounds_for(deps, address)
     today = bins.today(deps)

@@ -60,7 +60,7 @@ def test_uids_and_etag_are_stable_across_requests_and_a_match_is_304(client, mov
     second = client.get(f"/v1/places/{HOME}/bins.ics")
     assert set(events(parse(first))) == set(events(parse(second)))
     assert first.headers["ETag"] == second.headers["ETag"] and first.body == second.body
-    assert "max-age" in first.headers["Cache-Control"]
+    assert "max-age" in first.headers["Cache-Control"] and "dynamodb;" in first.headers["Server-Timing"]
     assert first.headers["Last-Modified"] == "Sun, 01 Nov 2026 09:00:00 GMT"
     again = client.get(f"/v1/places/{HOME}/bins.ics", headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and not again.body
