@@ -38,6 +38,11 @@ POINT_OR_POSTCODE = [_q("lat", "latitude (with lon; or give postcode)", schema={
 POSTCODE_NOT_FOUND = {"404": {**_errors(404)["404"], "description": "No addresses are known at that "
                                                                     "postcode (code postcode_not_found)"}}
 
+UPRN = {"name": "uprn", "in": "path", "required": True,
+        "schema": {"type": "string", "pattern": "^[0-9]{1,12}$", "example": "990000000001"}}
+PLACE_NOT_FOUND = {"404": {**_errors(404)["404"], "description": "No property with that UPRN "
+                                                                "(code place_not_found)"}}
+
 
 def _anon(summary, body_schema, status, result, errors=()):
     op = {"summary": summary, "responses": {status: _result(result), **_errors(*errors)}}
@@ -186,6 +191,23 @@ PATHS = {
                       **_errors(400),
                       "404": {**POSTCODE_NOT_FOUND["404"], "description": "No ward covers the point (code "
                               "no_ward), or no addresses are known at the postcode (code postcode_not_found)"}}}},
+    "/v1/places/{uprn}": {"get": {
+        "summary": "One property: address, ward and councillors, next bin collections per stream, "
+                   "council tax band, and the nearest facility of each main type",
+        "parameters": [UPRN],
+        "responses": {"200": {**_json("#/components/schemas/Place"), "headers": GEOJSON["headers"]},
+                      **_errors(400), **PLACE_NOT_FOUND}}},
+    "/v1/places/{uprn}/bins.ics": {"get": {
+        "summary": "The property's bin collections for the coming year as an iCalendar (RFC 5545) feed "
+                   "to subscribe to; honours If-None-Match (304)",
+        "parameters": [UPRN, {"name": "If-None-Match", "in": "header", "required": False,
+                              "schema": {"type": "string"}, "description": "an ETag from an earlier answer"}],
+        "responses": {"200": {"description": "text/calendar; all-day events with stable UIDs",
+                              "headers": {"ETag": {"schema": {"type": "string"}},
+                                          "Cache-Control": {"schema": {"type": "string"}}},
+                              "content": {"text/calendar": {"schema": {"type": "string"}}}},
+                      "304": {"description": "Not modified since the ETag given"},
+                      **_errors(400), **PLACE_NOT_FOUND}}},
 }
 
 def _obj(required, **props):
@@ -258,6 +280,23 @@ SCHEMAS = {
         "addresses": {"type": "array", "items": {"type": "object", "properties": {
             "uprn": {"type": "string"}, "address": {"type": "string"}, "lat": {"type": "number"},
             "lon": {"type": "number"}, "ward": {"type": "string", "nullable": True}}}}}},
+    "Place": {"type": "object", "required": ["uprn", "address", "bins", "nearest"], "properties": {
+        "uprn": {"type": "string"}, "address": {"type": "string"}, "postcode": {"type": "string"},
+        "lat": {"type": "number"}, "lon": {"type": "number"},
+        "ward": {"type": "object", "nullable": True, "properties": {
+            "id": {"type": "string", "nullable": True}, "name": {"type": "string"}}},
+        "councillors": {"type": "array", "items": {"type": "object"}},
+        "council_tax_band": {"type": "string", "nullable": True, "example": "C"},
+        "bins": {"type": "array", "items": {"type": "object", "properties": {
+            "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+            "label": {"type": "string"}, "round": {"type": "string"},
+            "collections": {"type": "array", "items": {"type": "object", "properties": {
+                "date": {"type": "string", "format": "date"}, "weekday": {"type": "string"},
+                "moved_from": {"type": "string", "format": "date"}}}}}}},
+        "bins_calendar_url": {"type": "string", "format": "uri"},
+        "nearest": {"type": "array", "items": {"type": "object", "properties": {
+            "type": {"type": "string"}, "id": {"type": "string"}, "name": {"type": "string"},
+            "distance_m": {"type": "number"}, "lat": {"type": "number"}, "lon": {"type": "number"}}}}}},
     "FacilityTypes": {"type": "object", "required": ["facility_types"], "properties": {
         "facility_types": {"type": "array", "items": {"type": "object", "required": ["type", "count"], "properties": {
             "type": {"type": "string"}, "count": {"type": "integer"}}}}}},

@@ -2,7 +2,10 @@
 address table.
 
 The CSV has a header naming its columns: uprn, the address as address_1..
-address_3 or one `address` column, postcode, lat, lon and (optional) ward.
+address_3 or one `address` column, postcode, lat, lon and, optionally, ward,
+the bin round ids refuse_round, recycling_round, garden_round, food_round
+(see `doorstep import bin-rounds`; either may be imported first) and
+council_tax_band (A to H).
 Strict by default: one bad row stops the import before anything is written,
 and every bad row is listed, so a council fixes the file once rather than
 finding a half-loaded gazetteer. --skip-invalid loads the good rows and lists
@@ -16,14 +19,18 @@ from .progress import progress
 
 LINE_COLUMNS = ("address_1", "address_2", "address_3")
 REQUIRED = ("uprn", "postcode", "lat", "lon")
+ROUND_COLUMNS = {"refuse_round": "refuse", "recycling_round": "recycling", "garden_round": "garden",
+                 "food_round": "food"}
+BANDS = "ABCDEFGH"  # England's council tax bands
 
 
 def add_parser(commands):
     parser = commands.add_parser(
-        "import", help="load data files (addresses, facilities, wards, councillors)").add_subparsers(
+        "import", help="load data files (addresses, facilities, wards, councillors, bin rounds)").add_subparsers(
         dest="import_kind", required=True)
     add_command(parser, "addresses", "load addresses from a CSV (upsert by UPRN)",
-                "CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, ward", "row")
+                "CSV with uprn, address_1..address_3 (or address), postcode, lat, lon, and optionally ward, "
+                "refuse_round .. food_round, council_tax_band", "row")
     return parser
 
 
@@ -75,6 +82,7 @@ def read_rows(path, area):
 
 def check_row(row, area):
     """(model fields, None) for a good row, else (None, every reason joined)."""
+    from chalicelib.bindays import ROUND_ID
     from chalicelib.handlers import places
     reasons = []
     uprn = row.get("uprn", "")
@@ -92,7 +100,14 @@ def check_row(row, area):
         reasons.append("lat and lon must be numbers")
     elif not area.contains(lon, lat):
         reasons.append(f"{lat}, {lon} is outside the service area")
+    rounds = {stream: row[column] for column, stream in ROUND_COLUMNS.items() if row.get(column)}
+    reasons += [f"{column} {row[column]!r} is not a round id" for column in ROUND_COLUMNS
+                if row.get(column) and not ROUND_ID.match(row[column])]
+    band = row.get("council_tax_band", "").upper() or None
+    if band is not None and (len(band) != 1 or band not in BANDS):
+        reasons.append(f"council_tax_band {row['council_tax_band']!r} is not a band A to H")
     if reasons:
         return None, "; ".join(reasons)
     return {"uprn": uprn, "lines": lines, "postcode": postcode, "postcode_key": places.postcode_key(postcode),
-            "lat": lat, "lon": lon, "ward": row.get("ward") or None}, None
+            "lat": lat, "lon": lon, "ward": row.get("ward") or None, "bin_rounds": rounds or None,
+            "council_tax_band": band}, None

@@ -45,15 +45,20 @@ STREETS = {
 }
 # Fixed units the docs and examples use; the rest are drawn from the seed.
 KNOWN_UNITS = {"Micklegate": "7HH", "Bishopthorpe": "1AA", "Heworth Green": "8BB"}
-COLUMNS = ["uprn", "address_1", "address_2", "address_3", "postcode", "lat", "lon", "ward"]
+COLUMNS = ["uprn", "address_1", "address_2", "address_3", "postcode", "lat", "lon", "ward",
+           "refuse_round", "recycling_round", "garden_round", "food_round", "council_tax_band"]
 
 
 def generate(area=None):
     """The demo rows as dicts; with an Area, points outside it are left out."""
+    from doorstep_cli import demo_bins
     rng = random.Random(SEED)
+    band_rng = random.Random(f"{SEED}-bands")  # its own draws: the older columns stay as they were
     rows, used_postcodes = [], set()
-    for place, lat, lon in PLACES:
+    for index, (place, lat, lon) in enumerate(PLACES):
         street, locality, district, ward = STREETS[place]
+        rounds = demo_bins.rounds_for_place(place, index)  # neighbours share their rounds
+        bands, weights = demo_bins.BANDS[demo_bins.band_kind(place, locality)]
         bearing = rng.uniform(0, math.pi)  # the street's direction through its anchor
         postcode = None
         for i in range(HOUSES_PER_STREET):
@@ -70,7 +75,8 @@ def generate(area=None):
                 continue
             rows.append({"uprn": f"99{len(rows) + 1:010d}", "address_1": f"{number} {street}",
                          "address_2": locality, "address_3": "York", "postcode": postcode,
-                         "lat": point_lat, "lon": point_lon, "ward": ward})
+                         "lat": point_lat, "lon": point_lon, "ward": ward, **rounds,
+                         "council_tax_band": band_rng.choices(bands, weights)[0]})
     return rows
 
 

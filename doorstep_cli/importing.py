@@ -15,6 +15,7 @@ def add_command(imports, name, help, file_help, unit):
     parser.add_argument("file", help=file_help)
     parser.add_argument("--skip-invalid", action="store_true",
                         help=f"load the good {unit}s and list the bad ones (default: refuse the whole file)")
+    return parser
 
 
 def run_csv(args, load, say, things):

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, councillors, facilities, importing, open311_keys, wards
+from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, wards
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ def main(argv=None):
     set_role.add_argument("--categories")
     open311_keys.add_parser(commands)
     imports = addresses.add_parser(commands)
-    for kind in (facilities, wards, councillors):
+    for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
     facilities.add_commands(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
@@ -107,7 +107,7 @@ def open311_keys_command(args):
 def import_command(args):
     connect(args.stage)
     kind = {"addresses": addresses, "facilities": facilities, "wards": wards,
-            "councillors": councillors}[args.import_kind]
+            "councillors": councillors, "bin-rounds": bin_rounds}[args.import_kind]
     return kind.run(args, _deps())
 
 
@@ -186,6 +186,7 @@ def seed_all(report_count, categories_only_if_empty=False):
     loaded["demo addresses"] = seed.demo_addresses(deps)
     loaded["demo wards"] = seed.demo_wards(deps)
     loaded["demo facilities"] = seed.demo_facilities(deps)
+    loaded["demo bin rounds"] = seed.demo_bin_rounds(deps)
     return loaded
 
 

@@ -51,6 +51,8 @@ ROUTES = {
     ("GET", "/open311/v2/tokens/{token_format}"): ANYONE,
     ("GET", "/v1/feeds/reports.rss"): ANYONE,
     ("GET", "/v1/councillors"): ANYONE,
+    ("GET", "/v1/places/{uprn}"): ANYONE,
+    ("GET", "/v1/places/{uprn}/bins.ics"): ANYONE,
 }
 
 

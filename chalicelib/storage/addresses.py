@@ -5,11 +5,11 @@ GET /v1/places and by Open311's address_id / address_string. Every read is a
 GetItem or a Query on the postcode index, never a scan: a council's
 gazetteer holds a few hundred thousand rows.
 """
-from pynamodb.attributes import ListAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 from pynamodb.models import Model
 
-from .binding import bind, register
+from .binding import batch_save, bind, register
 
 # What a postcode lookup shows, so it reads the index alone.
 LOOKUP_ATTRIBUTES = ["lines", "postcode", "lat", "lon", "ward"]
@@ -38,12 +38,24 @@ class AddressModel(Model):
     lat = NumberAttribute()
     lon = NumberAttribute()
     ward = UnicodeAttribute(null=True)
+    # Optional (rows loaded before bin days existed have neither):
+    # stream ("refuse", "recycling"...) -> bin round id, and band "A".."H".
+    bin_rounds = MapAttribute(null=True)
+    council_tax_band = UnicodeAttribute(null=True)
 
     postcode_index = PostcodeIndex()
 
     @property
     def text(self):
         return ", ".join(line for line in self.lines if line)
+
+    @property
+    def rounds(self):
+        """{stream: round id}; empty when none are known."""
+        raw = self.bin_rounds
+        if isinstance(raw, MapAttribute):
+            raw = raw.as_dict()
+        return {k: v for k, v in (raw or {}).items() if v}
 
 
 class AddressStore:
@@ -61,11 +73,5 @@ class AddressStore:
         return list(AddressModel.postcode_index.query(postcode_key))
 
     def put_many(self, rows):
-        """Upsert AddressModels: PynamoDB sends them 25 to a BatchWriteItem
-        and retries what DynamoDB leaves unprocessed. Returns how many."""
-        count = 0
-        with AddressModel.batch_write() as batch:
-            for row in rows:
-                batch.save(row)
-                count += 1
-        return count
+        """Upsert AddressModels (25 to a BatchWriteItem); returns how many."""
+        return batch_save(AddressModel, rows)

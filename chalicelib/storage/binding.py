@@ -17,7 +17,12 @@ _connections = {}
 def register(short_name):
     """Class decorator: a model stored in table `<prefix><short_name>`."""
     def wrap(model):
-        _registry.append((model, short_name))
+        with _lock:
+            _registry.append((model, short_name))
+            if _bound_to is not None:
+                # Imported after bind() ran (handlers import their stores on
+                # first use): point it at the same tables as the others.
+                _apply(model, short_name, settings())
         return model
     return wrap
 
@@ -33,12 +38,27 @@ def bind():
         from . import metering
         metering.install()
         for model, short in _registry:
-            model.Meta.table_name = s.table_name(short)
-            model.Meta.region = s.region
-            model.Meta.host = s.aws_endpoint
-            model._connection = None  # cached with the old host/table
+            _apply(model, short, s)
         _bound_to = key
     return s
+
+
+def _apply(model, short, s):
+    model.Meta.table_name = s.table_name(short)
+    model.Meta.region = s.region
+    model.Meta.host = s.aws_endpoint
+    model._connection = None  # cached with the old host/table
+
+
+def batch_save(model, rows):
+    """Upsert `rows` of `model`: PynamoDB sends them 25 to a BatchWriteItem and
+    retries what DynamoDB leaves unprocessed. Returns how many."""
+    count = 0
+    with model.batch_write() as batch:
+        for row in rows:
+            batch.save(row)
+            count += 1
+    return count
 
 
 def models():

@@ -6,7 +6,8 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules registers them with `binding`.
-from . import accounts, addresses, facilities, open311_keys, outbox, reports, services, uploads, wards  # noqa: F401
+from . import (accounts, addresses, bins, facilities, open311_keys, outbox, reports, services,  # noqa: F401
+               uploads, wards)
 
 
 def ensure_tables(wait=True):

@@ -102,6 +102,9 @@ ROUTE_ACCESS = {
     ("GET", "/v1/feeds/reports.rss"): (ANYONE, Outcome(200)),
     # No ward is loaded in the world: the handler's 404, for every caller alike.
     ("GET", "/v1/councillors"): (ANYONE, Outcome(404, "no_ward")),
+    # The world loads no addresses (as for /v1/places?postcode=): a valid UPRN is a 404.
+    ("GET", "/v1/places/{uprn}"): (ANYONE, Outcome(404, "place_not_found")),
+    ("GET", "/v1/places/{uprn}/bins.ics"): (ANYONE, Outcome(404, "place_not_found")),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -170,6 +173,8 @@ _simple("GET", "/open311/v2/service/{code_format}", "/open311/v2/service/pothole
 _simple("GET", "/open311/v2/tokens/{token_format}", "/open311/v2/tokens/abc.json")
 _simple("GET", "/v1/feeds/reports.rss", "/v1/feeds/reports.rss?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
+_simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
+_simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")
 OPEN311_KEY = "matrix-partner-key"
 # A str body is sent as a form (Open311), a dict as JSON.
 _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode({
