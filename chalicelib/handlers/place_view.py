@@ -7,7 +7,7 @@ type one GetItem (its count) and a nearest search that reads about one cell
 ring; the Server-Timing header shows the total.
 """
 from ..storage import metering
-from . import bins, facilities
+from . import bins, councillors, facilities
 
 # The services a resident looks for from home, in the order the app shows them.
 MAIN_FACILITY_TYPES = ("library", "recycling_centre", "household_waste_site", "customer_service_point",
@@ -30,13 +30,11 @@ def place(deps, uprn):
 
 
 def ward_at(deps, address, lon, lat):
-    """({id, name} or None, [councillor]): from the ward boundaries when a
-    ward store is there, else the gazetteer's ward name with no councillors."""
-    store = getattr(deps, "wards", None)
-    if store is not None:
-        found = store.at_point(lon, lat)
-        if found is not None:
-            return {"id": found.id, "name": found.name}, list(found.councillors or [])
+    """({id, name} or None, [councillor]): from the ward boundaries, shown as
+    GET /v1/councillors shows them; else the gazetteer's ward name alone."""
+    found = deps.wards.at_point(lon, lat) if deps.wards is not None else None
+    if found is not None:
+        return councillors.ward_summary(found), [councillors.councillor_view(c) for c in found.councillors or []]
     if address.ward:
         return {"id": None, "name": address.ward}, []
     return None, []

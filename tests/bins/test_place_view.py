@@ -41,31 +41,21 @@ def test_a_bank_holiday_shift_shows_in_the_next_collections(client, deps):
                         "moved_from": moved_from.isoformat()}]
 
 
-def test_without_a_ward_store_the_gazetteer_ward_shows_with_no_councillors(client, home):
+def test_a_home_outside_every_stored_ward_shows_the_gazetteer_ward_with_no_councillors(client, home):
     body = client.get(f"/v1/places/{HOME}").json_body
     assert body["ward"] == {"id": None, "name": "Guildhall"} and body["councillors"] == []
 
 
-class FakeWards:
-    class Ward:
-        id, name = "E05014321", "Guildhall"
-        councillors = [{"name": "Cllr Ada Example", "party": "Independent", "email": "ada@example.gov.uk"}]
-
-    def __init__(self):
-        self.asked = []
-
-    def at_point(self, lon, lat):
-        self.asked.append((lon, lat))
-        return self.Ward()
-
-
-def test_a_ward_store_gives_the_ward_at_the_home_and_its_councillors(deps, home):
-    from chalicelib.handlers import place_view
-    deps.wards = FakeWards()
-    view = place_view.place(deps, HOME)
-    assert deps.wards.asked == [(-1.0755, 53.9568)]
-    assert view["ward"] == {"id": "E05014321", "name": "Guildhall"}
-    assert view["councillors"][0]["name"] == "Cllr Ada Example"
+def test_the_ward_boundary_at_the_home_gives_its_ward_and_councillors(client, deps, home):
+    from chalicelib.storage.wards import Ward
+    w, s = -1.0800, 53.9540  # a square around the home at (-1.0755, 53.9568)
+    square = {"type": "Polygon", "coordinates": [[[w, s], [w + 0.01, s], [w + 0.01, s + 0.01], [w, s + 0.01], [w, s]]]}
+    deps.wards.put_many([Ward("E05014321", "Guildhall", square,
+                              [{"name": "Cllr Ada Example", "party": "Independent", "email": "ada@example.org"}])])
+    body = client.get(f"/v1/places/{HOME}").json_body
+    assert body["ward"] == {"id": "E05014321", "name": "Guildhall"}
+    assert body["councillors"] == [{"name": "Cllr Ada Example", "party": "Independent", "email": "ada@example.org",
+                                    "phone": None, "surgery": None}]
 
 
 def test_the_nearest_facility_of_each_type_on_offer_is_listed_and_empty_types_skipped(client, deps, home):
