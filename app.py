@@ -262,3 +262,11 @@ def openapi():
 def unknown_route(**_):
     request = app.current_request
     raise NotFound(f"No route for {request.method} {request.context.get('path', '')}.")
+
+
+# -- push channel --
+@app.route("/v1/push/vapid-public-key")
+def vapid_public_key():
+    from chalicelib.handlers import push
+    # The key outlives deployments: caches may keep it for a day.
+    return http.ok(push.vapid_public_key(), headers={"Cache-Control": "public, max-age=86400"})

@@ -166,6 +166,9 @@ PATHS = {
     "/v1/staff/reports/{report_id}": {"patch": {**_signed_in(
         "Staff: set state, priority or add a public update (written to the timeline)", "StaffUpdate", "200",
         "#/components/schemas/Report", (400, 404, 409)), "parameters": [ID]}},
+    "/v1/push/vapid-public-key": {"get": {
+        "summary": "The VAPID public key (RFC 8292) to pass as applicationServerKey to PushManager.subscribe()",
+        "responses": {"200": _json("#/components/schemas/VapidPublicKey"), **_errors(503)}}},
 }
 
 def _obj(required, **props):
@@ -245,6 +248,8 @@ SCHEMAS = {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},
         "truncated": {"type": "boolean", "description": "more reports exist in the area than were returned"}}},
+    "VapidPublicKey": {"type": "object", "required": ["public_key"], "properties": {"public_key": {
+        "type": "string", "description": "uncompressed P-256 point (65 bytes), base64url without padding"}}},
 }
 
 

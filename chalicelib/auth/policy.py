@@ -49,6 +49,7 @@ ROUTES = {
     ("GET", "/open311/v2/service/{code_format}"): ANYONE,
     ("GET", "/open311/v2/requests/{id_format}"): ANYONE,
     ("GET", "/open311/v2/tokens/{token_format}"): ANYONE,
+    ("GET", "/v1/push/vapid-public-key"): ANYONE,
 }
 
 

@@ -99,6 +99,7 @@ ROUTE_ACCESS = {
     ("GET", "/open311/v2/requests/{id_format}"): (ANYONE, Outcome(200)),
     # No token is ever issued: the spec's 404 (code 404) for everyone alike.
     ("GET", "/open311/v2/tokens/{token_format}"): (ANYONE, Outcome(404, 404)),
+    ("GET", "/v1/push/vapid-public-key"): (ANYONE, Outcome(200)),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -170,6 +171,7 @@ OPEN311_KEY = "matrix-partner-key"
 _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode({
     "api_key": OPEN311_KEY, "service_code": "pothole", "lat": "53.9623", "long": "-1.0819",
     "description": "Pothole by the bus stop.", "attribute[size]": "small"}))
+_simple("GET", "/v1/push/vapid-public-key")
 
 
 @builds("GET", "/v1/reports/{report_id}")
