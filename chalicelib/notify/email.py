@@ -47,9 +47,12 @@ def unsubscribe_headers(url):
 
 
 def mime(sender, to, subject, text, html, headers, now):
+    from email import policy
     from email.message import EmailMessage
     from email.utils import format_datetime, make_msgid
-    msg = EmailMessage()
+    # CRLF as SMTP wants, and header lines up to RFC 5322's 998 characters so a
+    # long unsubscribe link stays on its List-Unsubscribe line.
+    msg = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
     msg["From"], msg["To"], msg["Subject"] = sender or "doorstep@localhost", to, subject
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid(domain=(sender or "doorstep@localhost").rpartition("@")[2].strip(">"))

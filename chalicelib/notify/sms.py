@@ -17,7 +17,8 @@ GSM_BASIC = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 GSM_EXTENDED = set("^{}\\[~]|€")  # two septets each
 FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ",
-                      "…": "...", "•": "-", "\t": " "})
+                      "…": "...", "•": "-", "\t": " ",
+                      "Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i", "œ": "oe", "Œ": "OE"})
 
 
 def send_sms(phone, text, settings, now, new_id):

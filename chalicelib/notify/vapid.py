@@ -69,7 +69,10 @@ def private_key():
         raise VapidKeyMissing(str(e)) from e
     with _lock:
         if text not in _parsed:
-            _parsed[text] = _load(text)
+            try:
+                _parsed[text] = _load(text)
+            except (ValueError, TypeError) as e:  # a malformed secret: not set up, not a 500
+                raise VapidKeyMissing(f"{KEY_ENV} is not a usable P-256 private key.") from e
         return _parsed[text]
 
 
