@@ -8,12 +8,9 @@ docs/decisions.md for why not pywebpush itself).
 """
 import base64
 import hashlib
-import http.client
 import json
 import logging
 import re
-import socket
-import ssl
 
 from . import FAILED, GONE, RETRY, SENT
 from .endpoints import EndpointRefused, EndpointUnresolved, endpoint_problem, target  # noqa: F401
@@ -103,7 +100,9 @@ def _unb64(value):
 
 def _post(where, headers, body):
     """The push service's status, or None when it could not be reached in time."""
-    conn = _connection(where)
+    import http.client
+    from .pinned import connection
+    conn = connection(where, TIMEOUT_S)
     try:
         conn.request("POST", where.path, body=body, headers=headers)
         response = conn.getresponse()
@@ -114,31 +113,3 @@ def _post(where, headers, body):
         return None
     finally:
         conn.close()
-
-
-def _connection(where):
-    if where.scheme == "http":  # the local stages' own push service only
-        return _Pinned(where.host, where.address, where.port, TIMEOUT_S)
-    return _PinnedTLS(where.host, where.address, where.port, TIMEOUT_S, ssl.create_default_context())
-
-
-class _Pinned(http.client.HTTPConnection):
-    """Connects to the checked address; Host stays the endpoint's name."""
-
-    def __init__(self, host, address, port, timeout):
-        super().__init__(host, port, timeout=timeout)
-        self.address = address
-
-    def connect(self):
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
-
-
-class _PinnedTLS(http.client.HTTPSConnection):
-    def __init__(self, host, address, port, timeout, context):
-        super().__init__(host, port, timeout=timeout, context=context)
-        self.address = address
-
-    def connect(self):
-        sock = socket.create_connection((self.address, self.port), self.timeout)
-        # SNI and certificate checks use the endpoint's name, not the address.
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
