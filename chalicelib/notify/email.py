@@ -27,6 +27,9 @@ def send_email(to, subject, body, now, new_id):
 
 def send_alert(to, message, settings, now, new_id):
     """One alert to one address; returns an outcome (notify.SENT, RETRY, FAILED)."""
+    from ..validation import EMAIL
+    if not isinstance(to, str) or not EMAIL.match(to):
+        return FAILED  # never a header built from a broken address
     subject, text, html = alert_email(message)
     headers = unsubscribe_headers(message["unsubscribe_url"])
     row = outbox_row("email", to, text, now, new_id, subject=subject, html=html, headers=headers)

@@ -39,8 +39,14 @@ def send(subscription, payload, ttl, urgency="normal", topic=None, stage="local"
     if len(data) > MAX_PAYLOAD_BYTES:
         raise ValueError(f"push payload of {len(data)} bytes is over {MAX_PAYLOAD_BYTES}")
     from . import vapid
+    try:
+        authorization = vapid.authorization(where.origin)
+    except vapid.VapidNotConfigured as e:
+        # The operator's to fix; the message waits rather than being lost.
+        log.error("push not sent: %s", e)
+        return RETRY
     headers = {"TTL": str(ttl), "Urgency": urgency, "Content-Encoding": "aes128gcm",
-               "Content-Type": "application/octet-stream", "Authorization": vapid.authorization(where.origin)}
+               "Content-Type": "application/octet-stream", "Authorization": authorization}
     if topic:
         headers["Topic"] = topic_header(topic)
     status = _post(where, headers, encrypt(data, p256dh, auth))

@@ -23,7 +23,7 @@ _parsed = {}
 _lock = threading.Lock()
 
 
-class VapidKeyMissing(Exception):
+class VapidNotConfigured(Exception):
     pass
 
 
@@ -42,10 +42,13 @@ def public_key():
 
 def authorization(origin):
     """The `Authorization: vapid t=...,k=...` value for one push service."""
-    from py_vapid import Vapid02
+    from py_vapid import Vapid02, VapidException
     # exp is the push service's clock, not the domain clock: real time.
     claims = {"aud": origin, "exp": int(time.time()) + CLAIMS_LIFETIME_S, "sub": subject()}
-    return Vapid02(private_key=private_key()).sign(claims)["Authorization"]
+    try:
+        return Vapid02(private_key=private_key()).sign(claims)["Authorization"]
+    except VapidException as e:  # a `sub` that is neither mailto: nor https:
+        raise VapidNotConfigured(f"DOORSTEP_VAPID_SUBJECT: {e}") from e
 
 
 def subject():
@@ -53,7 +56,8 @@ def subject():
     explicit = os.environ.get("DOORSTEP_VAPID_SUBJECT")
     if explicit:
         return explicit
-    sender = os.environ.get("DOORSTEP_EMAIL_FROM")
+    from email.utils import parseaddr
+    sender = parseaddr(os.environ.get("DOORSTEP_EMAIL_FROM") or "")[1]  # "Name <a@b>" -> a@b
     if sender:
         return f"mailto:{sender}"
     public_url = os.environ.get("DOORSTEP_PUBLIC_URL", "")
@@ -66,13 +70,13 @@ def private_key():
     try:
         text = secret(KEY_ENV, KEY_FILE, _new_pem)
     except SecretMissing as e:
-        raise VapidKeyMissing(str(e)) from e
+        raise VapidNotConfigured(str(e)) from e
     with _lock:
         if text not in _parsed:
             try:
                 _parsed[text] = _load(text)
             except (ValueError, TypeError) as e:  # a malformed secret: not set up, not a 500
-                raise VapidKeyMissing(f"{KEY_ENV} is not a usable P-256 private key.") from e
+                raise VapidNotConfigured(f"{KEY_ENV} is not a usable P-256 private key.") from e
         return _parsed[text]
 
 
@@ -84,10 +88,10 @@ def _load(text):
     else:
         raw = base64.urlsafe_b64decode(text.strip() + "=" * (-len(text.strip()) % 4))
         if len(raw) != 32:
-            raise VapidKeyMissing(f"{KEY_ENV} is neither PEM nor a 32-byte base64url private key.")
+            raise VapidNotConfigured(f"{KEY_ENV} is neither PEM nor a 32-byte base64url private key.")
         key = ec.derive_private_key(int.from_bytes(raw, "big"), ec.SECP256R1())
     if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name != "secp256r1":
-        raise VapidKeyMissing(f"{KEY_ENV} must be a P-256 (prime256v1) key.")
+        raise VapidNotConfigured(f"{KEY_ENV} must be a P-256 (prime256v1) key.")
     return key
 
 

@@ -88,3 +88,10 @@ def test_outbox_command_shows_the_alert_a_developer_would_read(storage, capsys):
     assert "--html shows it" in out
     main(["--stage", "test", "outbox", "--html"])
     assert "<h1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("to", ["not an address", "ada@example.org\r\nBcc: all@example.org", None])
+def test_an_address_that_is_not_one_fails_and_keeps_nothing(storage, to):
+    assert deliver("email", to, alert(), stage("local"), NOW, new_id) == "failed"
+    from chalicelib.storage.outbox import OutboxModel
+    assert OutboxModel.count() == 0

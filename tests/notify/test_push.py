@@ -102,3 +102,15 @@ def test_malformed_message_is_the_callers_bug(browser, bad):
 def test_unknown_channel_is_the_callers_bug():
     with pytest.raises(ValueError):
         deliver("pigeon", "loft 3", alert(), stage("test"), NOW, new_id)
+
+
+def test_push_waits_when_the_vapid_key_is_not_usable(push_service, browser, monkeypatch):
+    monkeypatch.setenv("DOORSTEP_VAPID_PRIVATE_KEY", "not a key")
+    assert push(browser) == "retry"
+    assert push_service.received == push_service.refused == []
+
+
+def test_vapid_contact_is_the_mail_sender_address(push_service, browser, monkeypatch):
+    monkeypatch.setenv("DOORSTEP_EMAIL_FROM", "York Council Alerts <alerts@york.example.gov.uk>")
+    push(browser)
+    assert push_service.received[0].claims["sub"] == "mailto:alerts@york.example.gov.uk"
