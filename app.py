@@ -292,3 +292,9 @@ def bin_calendar(uprn):
     from chalicelib.handlers import bin_calendar
     status, text, headers = bin_calendar.calendar(deps(), uprn, app.current_request.headers.get("if-none-match"))
     return Response(body=text, status_code=status, headers=headers)
+# -- push channel --
+@app.route("/v1/push/vapid-public-key")
+def vapid_public_key():
+    from chalicelib.handlers import push
+    # The key outlives deployments: caches may keep it for a day.
+    return http.ok(push.vapid_public_key(), headers={"Cache-Control": "public, max-age=86400"})

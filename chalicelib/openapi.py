@@ -208,6 +208,9 @@ PATHS = {
                               "content": {"text/calendar": {"schema": {"type": "string"}}}},
                       "304": {"description": "Not modified since the ETag given"},
                       **_errors(400), **PLACE_NOT_FOUND}}},
+    "/v1/push/vapid-public-key": {"get": {
+        "summary": "The VAPID public key (RFC 8292) to pass as applicationServerKey to PushManager.subscribe()",
+        "responses": {"200": _json("#/components/schemas/VapidPublicKey"), **_errors(503)}}},
 }
 
 def _obj(required, **props):
@@ -313,6 +316,8 @@ SCHEMAS = {
                 "email": {"type": "string", "format": "email", "example": "cllr.maya.thirsk@example.org"},
                 "phone": {"type": "string", "nullable": True},
                 "surgery": {"type": "string", "nullable": True, "description": "when and where they meet residents"}}}}}},
+    "VapidPublicKey": {"type": "object", "required": ["public_key"], "properties": {"public_key": {
+        "type": "string", "description": "uncompressed P-256 point (65 bytes), base64url without padding"}}},
 }
 
 

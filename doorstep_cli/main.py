@@ -45,6 +45,7 @@ def main(argv=None):
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
+    outbox.add_argument("--html", action="store_true", help="also print the HTML part of e-mail")
     args = parser.parse_args(argv)
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
@@ -125,7 +126,11 @@ def outbox_command(args):
     rows = sorted(rows, key=lambda m: m.created_at)[-args.last:]
     for m in rows:
         print(f"--- {m.created_at:%Y-%m-%d %H:%M:%S} {m.channel} to {m.to}: {m.subject or ''}")
+        for name, value in (m.headers or {}).items():
+            print(f"{name}: {value}")
         print(m.body)
+        if m.html:
+            print(m.html if args.html else f"(and an HTML part of {len(m.html)} characters: --html shows it)")
     if not rows:
         print("the outbox is empty")
     return 0

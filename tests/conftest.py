@@ -13,6 +13,8 @@ os.environ.update({
     "DOORSTEP_STAGE": "test", "DOORSTEP_TABLE_PREFIX": "test-", "DOORSTEP_PHOTO_BUCKET": "test-photos",
     "DOORSTEP_JWT_SECRET": "test-signing-key-" + "x" * 32,
     "DOORSTEP_TOKEN_ISSUER": "doorstep:test",
+    # Web Push's VAPID private key (a P-256 scalar, base64url), a test-only one.
+    "DOORSTEP_VAPID_PRIVATE_KEY": "BEv27mGLdrbA2dY0m9KO6DLy3-dD2VMOgW34Yar11kA",
     # Hashes verify with the cost stored in them; tests hash at a lower cost
     # to stay fast (production keeps OWASP's 2**17).
     "DOORSTEP_SCRYPT_LOG_N": "12",

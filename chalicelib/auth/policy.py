@@ -53,6 +53,7 @@ ROUTES = {
     ("GET", "/v1/councillors"): ANYONE,
     ("GET", "/v1/places/{uprn}"): ANYONE,
     ("GET", "/v1/places/{uprn}/bins.ics"): ANYONE,
+    ("GET", "/v1/push/vapid-public-key"): ANYONE,
 }
 
 

@@ -1,28 +1,77 @@
 """E-mail: every message is written to the outbox; outside the local stage it
-is also sent through SES. Locally the outbox is the inbox (`doorstep outbox`)."""
-from datetime import timedelta
+is also sent through SES. Locally the outbox is the inbox (`doorstep outbox`).
 
-
-OUTBOX_KEEP = timedelta(days=30)
+Account mail (verification, password reset) is plain text (`send_email`).
+Alerts (`send_alert`) are text plus HTML with RFC 8058 one-click unsubscribe
+headers, so they go to SES as raw MIME: SendEmail cannot carry headers.
+"""
+from . import FAILED, LOCAL_STAGES, SENT
+from .outbox import outbox_row
+from .templates import alert_email
 
 
 def send_email(to, subject, body, now, new_id):
-    from ..storage.outbox import OutboxModel
-    from ..storage.binding import bind
-    s = bind()
-    row = OutboxModel(id=new_id(), channel="email", to=to, subject=subject, body=body,
-                      created_at=now, expires=now + OUTBOX_KEEP, status="kept")
-    if s.stage not in ("local", "test") and s.email_sender:
-        _send_ses(s, to, subject, body)
+    from ..config import settings
+    s = settings()
+    row = outbox_row("email", to, body, now, new_id, subject=subject)
+    if s.stage not in LOCAL_STAGES and s.email_sender:
+        from . import aws
+        aws.client("ses", s).send_email(
+            Source=s.email_sender, Destination={"ToAddresses": [to]},
+            Message={"Subject": {"Data": subject, "Charset": "UTF-8"},
+                     "Body": {"Text": {"Data": body, "Charset": "UTF-8"}}})
         row.status = "sent"
     row.save()
     return row
 
 
-def _send_ses(s, to, subject, body):
-    import botocore.session
-    client = botocore.session.get_session().create_client("ses", region_name=s.region,
-                                                          endpoint_url=s.aws_endpoint)
-    client.send_email(Source=s.email_sender, Destination={"ToAddresses": [to]},
-                      Message={"Subject": {"Data": subject, "Charset": "UTF-8"},
-                               "Body": {"Text": {"Data": body, "Charset": "UTF-8"}}})
+def send_alert(to, message, settings, now, new_id):
+    """One alert to one address; returns an outcome (notify.SENT, RETRY, FAILED)."""
+    from ..validation import EMAIL
+    if not isinstance(to, str) or not EMAIL.match(to):
+        return FAILED  # never a header built from a broken address
+    subject, text, html = alert_email(message)
+    headers = unsubscribe_headers(message["unsubscribe_url"])
+    row = outbox_row("email", to, text, now, new_id, subject=subject, html=html, headers=headers)
+    outcome = SENT
+    if settings.stage not in LOCAL_STAGES:
+        outcome = _send_raw(settings, to, mime(settings.email_sender, to, subject, text, html, headers, now))
+        row.status = outcome
+    row.save()
+    return outcome
+
+
+def unsubscribe_headers(url):
+    """RFC 8058: mail clients show an Unsubscribe button that POSTs to the URL."""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or any(
+            c.isspace() or c in "<>," for c in url):
+        raise ValueError("an alert needs an http(s) unsubscribe_url")
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def mime(sender, to, subject, text, html, headers, now):
+    from email import policy
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+    # CRLF as SMTP wants, and header lines up to RFC 5322's 998 characters so a
+    # long unsubscribe link stays on its List-Unsubscribe line.
+    msg = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
+    msg["From"], msg["To"], msg["Subject"] = sender or "doorstep@localhost", to, subject
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = make_msgid(domain=(sender or "doorstep@localhost").rpartition("@")[2].strip(">"))
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
+    for name, value in headers.items():
+        msg[name] = value
+    msg.set_content(text)
+    msg.add_alternative(html, subtype="html")
+    return msg.as_bytes()
+
+
+def _send_raw(settings, to, raw):
+    from . import aws
+    if not settings.email_sender:
+        aws.log.warning("alert e-mail not sent: DOORSTEP_EMAIL_FROM is not set")
+        return FAILED
+    ses = aws.client("ses", settings)
+    return aws.call(ses.send_raw_email, Source=settings.email_sender, Destinations=[to],
+                    RawMessage={"Data": raw}) or SENT

@@ -1,6 +1,6 @@
 """Every message Doorstep sends, kept for a while: the local stage's readable
 outbox, and in AWS the record of what went out."""
-from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
+from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -27,8 +27,10 @@ class OutboxModel(Model):
     channel = UnicodeAttribute()  # email, sms
     to = UnicodeAttribute()
     subject = UnicodeAttribute(null=True)
-    body = UnicodeAttribute()
-    status = UnicodeAttribute(default="queued")  # queued, sent, failed, kept (local)
+    body = UnicodeAttribute()  # e-mail: the plain-text part
+    html = UnicodeAttribute(null=True)  # alert e-mail: the HTML part
+    headers = JSONAttribute(null=True)  # alert e-mail: List-Unsubscribe and the like
+    status = UnicodeAttribute(default="queued")  # queued, sent, retry, failed, kept (local)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute()
 

@@ -105,6 +105,7 @@ ROUTE_ACCESS = {
     # The world loads no addresses (as for /v1/places?postcode=): a valid UPRN is a 404.
     ("GET", "/v1/places/{uprn}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/places/{uprn}/bins.ics"): (ANYONE, Outcome(404, "place_not_found")),
+    ("GET", "/v1/push/vapid-public-key"): (ANYONE, Outcome(200)),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -180,6 +181,7 @@ OPEN311_KEY = "matrix-partner-key"
 _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode({
     "api_key": OPEN311_KEY, "service_code": "pothole", "lat": "53.9623", "long": "-1.0819",
     "description": "Pothole by the bus stop.", "attribute[size]": "small"}))
+_simple("GET", "/v1/push/vapid-public-key")
 
 
 @builds("GET", "/v1/reports/{report_id}")

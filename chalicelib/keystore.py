@@ -1,0 +1,62 @@
+"""Secrets a deployment keeps, found the same way for every key it needs.
+
+An environment variable holding the value wins (tests, or a deployment that
+injects it another way); else a Secrets Manager secret named by `<VAR>_ARN`
+(AWS); else, on the local and test stages only, a value generated once and
+kept in DOORSTEP_DATA_DIR/secrets. A deployed stage without either refuses
+rather than inventing a key that the next cold start would not share.
+"""
+import os
+import threading
+
+from .config import data_dir, settings
+
+_cache = {}
+_lock = threading.Lock()
+
+
+class SecretMissing(Exception):
+    pass
+
+
+def secret(env_name, file_name, generate):
+    """The secret's text. `generate()` makes a new one (local stages only)."""
+    explicit = os.environ.get(env_name)
+    if explicit:
+        return explicit
+    arn = os.environ.get(f"{env_name}_ARN")
+    source = ("secret", arn) if arn else ("file", str(data_dir() / "secrets" / file_name))
+    with _lock:
+        if source not in _cache:
+            _cache[source] = (_from_secrets_manager(arn) if arn
+                              else _from_local_file(source[1], env_name, generate))
+        return _cache[source]
+
+
+def _from_local_file(path, env_name, generate):
+    if settings().stage not in ("local", "test"):
+        raise SecretMissing(f"No {env_name} configured: set {env_name}_ARN.")
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    if not os.path.exists(path):
+        # Written aside, then linked into place: link fails if the file exists,
+        # so two processes starting at once keep one key, and no reader ever
+        # sees a half-written file.
+        tmp = f"{path}.{os.getpid()}.{threading.get_ident()}.tmp"
+        with open(tmp, "w", opener=lambda p, flags: os.open(p, flags, 0o600)) as f:
+            f.write(generate())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    with open(path) as f:
+        return f.read().strip()
+
+
+def _from_secrets_manager(arn):
+    import botocore.session
+    s = settings()
+    client = botocore.session.get_session().create_client(
+        "secretsmanager", region_name=s.region, endpoint_url=s.aws_endpoint)
+    return client.get_secret_value(SecretId=arn)["SecretString"]

@@ -1,0 +1,120 @@
+"""Where Doorstep may send a push: public push services only.
+
+A subscription's endpoint is a URL the caller of our API chose. Unchecked, it
+would make the Lambda POST wherever it can reach: the instance metadata
+service, VPC-internal hosts, localhost. So outside the local and test stages
+an endpoint must be https on port 443, its host a name (or a public IP
+literal), and every address its name resolves to public. The sender connects
+to the very address checked here (no second lookup a rebinding DNS server
+could answer differently) and follows no redirect.
+
+On the local and test stages `http(s)://127.0.0.1:<port>` and `localhost`
+are allowed too, so a push service on the developer's machine can receive.
+"""
+import ipaddress
+import socket
+from collections import namedtuple
+from urllib.parse import urlsplit
+
+from . import LOCAL_STAGES
+MAX_URL_LENGTH = 2048
+# Names that only mean something inside a network, never a push service.
+INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".lan", ".intranet")
+
+# address: the IP to connect to; origin: the VAPID `aud` (scheme://host[:port]).
+Target = namedtuple("Target", "scheme host port address origin path")
+
+
+class EndpointRefused(Exception):
+    """Never acceptable: the subscription should not be stored or used."""
+
+
+class EndpointUnresolved(Exception):
+    """The name does not resolve now: refused when subscribing, retried when sending."""
+
+
+def endpoint_problem(url, stage):
+    """Why this push endpoint is unacceptable, or None when it is fine."""
+    try:
+        target(url, stage)
+    except (EndpointRefused, EndpointUnresolved) as e:
+        return str(e)
+    return None
+
+
+def resolve(host, port):
+    """Every address the name resolves to (tests replace this)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [info[4][0] for info in infos]
+
+
+def target(url, stage):
+    local = stage in LOCAL_STAGES
+    if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
+        raise EndpointRefused(f"The endpoint must be a URL of at most {MAX_URL_LENGTH} characters.")
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise EndpointRefused("The endpoint contains spaces or control characters.")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise EndpointRefused("The endpoint is not a valid URL.")
+    host = (parts.hostname or "").rstrip(".")
+    if parts.scheme not in ("https", "http") or not host:
+        raise EndpointRefused("The endpoint must be an https URL.")
+    if parts.username is not None or parts.password is not None:
+        raise EndpointRefused("The endpoint must not carry a user name or password.")
+    default_port = 443 if parts.scheme == "https" else 80
+    port = port or default_port
+    origin = f"{parts.scheme}://{host}" + ("" if port == default_port else f":{port}")
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    if local and _is_local_push_service(host):
+        return Target(parts.scheme, host, port, "127.0.0.1" if host == "localhost" else host, origin, path)
+    if parts.scheme != "https":
+        raise EndpointRefused("The endpoint must be an https URL.")
+    if port != 443:
+        raise EndpointRefused("The endpoint must use the standard https port.")
+    return Target(parts.scheme, host, port, _public_address(host, port), origin, path)
+
+
+def _is_local_push_service(host):
+    if host == "localhost":
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.version == 4 and ip.is_loopback
+
+
+def _public_address(host, port):
+    try:
+        literal = ipaddress.ip_address(host)
+    except ValueError:
+        literal = None
+    if literal is not None:
+        if not is_public(literal):
+            raise EndpointRefused("The endpoint points at a private or reserved address.")
+        return host
+    labels = host.split(".")
+    if host == "localhost" or len(labels) < 2 or host.endswith(INTERNAL_SUFFIXES):
+        raise EndpointRefused("The endpoint's host is not a public name.")
+    last = labels[-1]
+    if last.isdigit() or last.startswith("0x"):  # 127.1, 0x7f.1: IPv4 in disguise
+        raise EndpointRefused("The endpoint's host is not a public name.")
+    try:
+        addresses = resolve(host, port)
+    except (OSError, UnicodeError):
+        addresses = []
+    if not addresses:
+        raise EndpointUnresolved("The endpoint's host name does not resolve.")
+    for address in addresses:
+        if not is_public(ipaddress.ip_address(address.split("%")[0])):
+            raise EndpointRefused("The endpoint's host resolves to a private or reserved address.")
+    return addresses[0]
+
+
+def is_public(ip):
+    if ip.version == 6 and (ip.ipv4_mapped or ip.sixtofour):
+        ip = ip.ipv4_mapped or ip.sixtofour  # ::ffff:10.0.0.1 and 2002:a00:1:: reach 10.0.0.1
+    return ip.is_global and not ip.is_multicast
