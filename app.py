@@ -280,7 +280,10 @@ def reports_feed():
 def councillors_at_point():
     from chalicelib.handlers import councillors
     return http.ok(councillors.councillors_at(deps(), http.query(app.current_request)))
+
+
 # -- bins and place view --
+
 @app.route("/v1/places/{uprn}")
 def place(uprn):
     from chalicelib.handlers import place_view
@@ -292,7 +295,10 @@ def bin_calendar(uprn):
     from chalicelib.handlers import bin_calendar
     status, text, headers = bin_calendar.calendar(deps(), uprn, app.current_request.headers.get("if-none-match"))
     return Response(body=text, status_code=status, headers=headers)
+
+
 # -- push channel --
+
 @app.route("/v1/push/vapid-public-key")
 def vapid_public_key():
     from chalicelib.handlers import push
