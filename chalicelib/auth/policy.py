@@ -49,6 +49,13 @@ ROUTES = {
     ("GET", "/open311/v2/service/{code_format}"): ANYONE,
     ("GET", "/open311/v2/requests/{id_format}"): ANYONE,
     ("GET", "/open311/v2/tokens/{token_format}"): ANYONE,
+    # Alerts: push subscribers need no account; the handler checks owner or token.
+    ("POST", "/v1/alerts"): ANYONE,
+    ("GET", "/v1/alerts"): ANYONE,
+    ("DELETE", "/v1/alerts/{alert_id}"): ANYONE,
+    ("POST", "/v1/alerts/confirm"): ANYONE,
+    ("GET", "/v1/alerts/unsubscribe"): ANYONE,
+    ("POST", "/v1/alerts/unsubscribe"): ANYONE,
 }
 
 

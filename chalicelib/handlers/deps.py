@@ -17,6 +17,7 @@ class Deps:
     accounts: object = None
     addresses: object = None
     facilities: object = None
+    alerts: object = None
     principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
@@ -36,6 +37,7 @@ def service_area(path):
 
 def default_deps(base_url="", principal=None):
     from ..storage.account_store import AccountStore
+    from ..storage.alerts import AlertStore
     from ..storage.addresses import AddressStore
     from ..storage.blobs import BlobStore
     from ..storage.facilities import FacilityStore
@@ -44,4 +46,4 @@ def default_deps(base_url="", principal=None):
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
-                facilities=FacilityStore(), principal=principal, base_url=base_url, settings=s)
+                facilities=FacilityStore(), alerts=AlertStore(), principal=principal, base_url=base_url, settings=s)

@@ -6,7 +6,7 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules registers them with `binding`.
-from . import accounts, addresses, facilities, open311_keys, outbox, reports, services, uploads  # noqa: F401
+from . import accounts, addresses, alerts, facilities, open311_keys, outbox, reports, services, uploads  # noqa: F401
 
 
 def ensure_tables(wait=True):
