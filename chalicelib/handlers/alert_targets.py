@@ -30,7 +30,7 @@ def check_target(deps, kind, body):
         return _report(deps, body.get("report_id"))
     if kind == "area":
         circle = _circle(deps, body, problems, "")
-        return circle, [(f"area#{c}", *_point(circle)) for c in _cover(circle)]
+        return circle, circle_keys("area", circle)
     if kind == "ward":
         ward = _ward(body.get("ward"), "ward", problems)
         problems.raise_if_any()
@@ -67,12 +67,10 @@ def _circle(deps, body, problems, prefix):
     return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius)}
 
 
-def _point(circle):
-    return circle["lat"], circle["lon"], circle["radius_m"]
-
-
-def _cover(circle):
-    return cells.cover_circle(circle["lon"], circle["lat"], circle["radius_m"], max_cells=MAX_CELLS)
+def circle_keys(prefix, circle):
+    """[(key, lat, lon, radius_m)]: one row per cell of the circle's cover."""
+    found = cells.cover_circle(circle["lon"], circle["lat"], circle["radius_m"], max_cells=MAX_CELLS)
+    return [(f"{prefix}#{c}", circle["lat"], circle["lon"], circle["radius_m"]) for c in found]
 
 
 def _ward(value, field, problems):
@@ -94,8 +92,7 @@ def _category(deps, body, problems):
     if area is None:
         return {"service_code": code}, [(f"category#{code}", None, None, None)]
     circle = _circle(deps, area, problems, "area.")
-    return ({"service_code": code, "area": circle},
-            [(f"category#{code}#{c}", *_point(circle)) for c in _cover(circle)])
+    return {"service_code": code, "area": circle}, circle_keys(f"category#{code}", circle)
 
 
 def _broadcast(deps, body, problems):
@@ -110,9 +107,8 @@ def _broadcast(deps, body, problems):
                 [(f"topic#{t}#ward#{ward.lower()}", None, None, None) for t in sorted(topics)])
     problems.raise_if_any()
     circle = _circle(deps, body, problems, "")
-    covered = _cover(circle)
     return ({"topics": sorted(topics), **circle},
-            [(f"topic#{t}#{c}", *_point(circle)) for t in sorted(topics) for c in covered])
+            [row for t in sorted(topics) for row in circle_keys(f"topic#{t}", circle)])
 
 
 def point_keys(prefix, lon, lat):
