@@ -411,9 +411,13 @@ def _signs_in_the_account_holder(world, caller, response, before):
 
 @checks("GET", "/v1/alerts")
 def _lists_only_my_alerts(world, caller, response, before):
-    endpoints = {a["push_endpoint"] for a in response.json_body["alerts"]}
+    alerts = response.json_body["alerts"]
+    endpoints = {a["push_endpoint"] for a in alerts if "push_endpoint" in a}
     assert endpoints <= {f"https://push.example.net/{caller}"}
     assert endpoints or caller != ANONYMOUS
+    # The owner made the world's report with their verified address: they follow it by e-mail.
+    follows = [a["report_id"] for a in alerts if a["kind"] == "report"]
+    assert follows == ([world.report_id] if caller == OWNER else [])
 
 
 # -- the world each route's cases share ----------------------------------------
