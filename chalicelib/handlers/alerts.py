@@ -217,5 +217,11 @@ def follow_own_report(deps, report):
         return None
 
 
+def forget_user(deps, user_id):
+    """Account erasure: the resident's alerts (and their addresses) go too."""
+    for alert in deps.alerts.of_user(user_id):
+        deps.alerts.delete(alert)
+
+
 def _base(deps):
     return deps.settings.public_url or deps.base_url or "http://localhost:8000"

@@ -69,6 +69,22 @@ def matching_alerts(deps, event_kind, report, service=None):
     return sorted(alerts, key=lambda a: a.id)
 
 
+def for_broadcast(deps, topic, target):
+    """Alerts a staff broadcast on `topic` reaches. target: {"ward": name}
+    or {"lat", "lon"} (a point, e.g. a road closure): subscribers whose ward
+    is that ward, or whose circle holds that point."""
+    if topic not in alert_targets.TOPICS:
+        raise ValueError(f"unknown topic {topic!r}")
+    if target.get("ward"):
+        ids = [row.alert_id for row in deps.alerts.rows(f"topic#{topic}#ward#{target['ward'].lower()}")]
+    else:
+        lon, lat = float(target["lon"]), float(target["lat"])
+        ids = [row.alert_id for key in alert_targets.point_keys(f"topic#{topic}", lon, lat)
+               for row in deps.alerts.rows(key)
+               if haversine_m(float(row.lon), float(row.lat), lon, lat) <= float(row.radius_m)]
+    return sorted((a for a in deps.alerts.get_many(sorted(set(ids))) if a.channels), key=lambda a: a.id)
+
+
 def build_message(deps, event, report, service, alert):
     """Title, body and link: the report's public facts only, never the reporter."""
     from .alerts import unsubscribe_token

@@ -207,3 +207,20 @@ def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
     assert on_stream(records, lambda: deps, fake) == 1
     assert on_stream(records, lambda: deps, fake) == 1
     assert len(fake.calls) == 1
+
+
+def test_a_broadcast_finds_subscribers_by_ward_or_by_circle(deps, subscribe):
+    from chalicelib.handlers.dispatch import for_broadcast
+    ward = subscribe(push_alert(1, kind="broadcast", topics=["bins"], ward="Heworth"))
+    circle = subscribe(push_alert(2, kind="broadcast", topics=["roads", "bins"], **MINSTER, radius_m=1000))
+    assert [a.id for a in for_broadcast(deps, "bins", {"ward": "heworth"})] == [ward["id"]]
+    assert [a.id for a in for_broadcast(deps, "roads", MINSTER)] == [circle["id"]]
+    assert for_broadcast(deps, "roads", FAR_AWAY) == []
+    assert for_broadcast(deps, "emergencies", MINSTER) == []
+
+
+def test_erasing_an_account_deletes_its_alerts(client, deps, subscribe, people):
+    resident = people()
+    made = subscribe({**area(), "channels": ["email"]}, resident.auth)
+    assert client.raw.http.request("DELETE", "/v1/me", headers=resident.auth).status_code == 204
+    assert deps.alerts.get(made["id"]) is None
