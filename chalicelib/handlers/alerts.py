@@ -87,10 +87,9 @@ def _again(deps, alert, channels):
 
 
 def _send_confirmation(deps, alert, token):
-    link = f"{_base(deps)}/v1/alerts/confirm?token={token}"
+    link = f"{_base(deps)}/alerts/confirm?token={token}"  # the web app's page, which POSTs it
     text = (f"Someone asked Doorstep to send alerts ({describe(alert)}) to this address.\n\n"
-            f"To start them, confirm within 7 days: POST the token below to /v1/alerts/confirm, "
-            f"or open the app's link:\n{link}\n\nToken: {token}\n\nIf it was not you, ignore this message: "
+            f"To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\nIf it was not you, ignore this message: "
             f"nothing will be sent.")
     if "email" in alert.pending:
         from ..notify.email import send_email
