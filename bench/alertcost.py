@@ -164,13 +164,13 @@ def section(results, same, elapsed):
         "Rows under keys no sample event asks for are counted, not written (a Query reads one partition "
         f"key); with every row written at N={SIZES[0]:,} the counts were "
         f"{'identical' if same else 'DIFFERENT (investigate)'}. Ran in {elapsed:.0f} s.", "",
-        table(["Layout", "Alerts N", "Index rows (all)", "Queries/event", "Items read/event (mean)",
+        table(["Layout", "Alerts N", "Index rows (all)", "Queries/event (max)", "Items read/event (mean)",
                "max", "Matches/event", "Read, not matched", "Items per match"], rows), "",
         f"Target: items read grow only with the people to be told (items per match flat and <= 2.5 "
         f"at every N): {'**PASS**' if flat else '**FAIL**'}. Matches themselves grow with N at a "
         "fixed density, as they must; what stays flat is what is read per person told and the "
         "10 Queries per event (report, category, and 4 geohash prefixes each for area and "
-        "category-in-area keys).", END, ""])
+        "category-in-area keys; a key past DynamoDB's 1 MB page takes another).", END, ""])
 
 
 def write(doc, text):
