@@ -45,7 +45,8 @@ def subscribe(deps, body):
                        manage_hash=ids.digest(manage) if manage else None,
                        confirm_hash=ids.digest(confirm) if confirm else None,
                        expires=now + CONFIRM_WITHIN if pending else None)
-    rows = [AlertIndexModel(key, alert_id, lat=lat, lon=lon, radius_m=radius) for key, lat, lon, radius in keys]
+    rows = [AlertIndexModel(key, alert_id, lat=lat, lon=lon, radius_m=radius, expires=alert.expires)
+            for key, lat, lon, radius in keys]
     if not deps.alerts.create(alert, rows):
         return _again(deps, deps.alerts.get(alert_id), channels), False
     if confirm:
@@ -160,7 +161,7 @@ def confirm(deps, body):
         raise ValidationFailed([("token", "Is required.")])
     alert = _by_token(deps, token, "confirm_hash")
     alert.pending, alert.confirm_hash, alert.expires = [], None, None
-    deps.alerts.save(alert)
+    deps.alerts.confirm(alert)
     return view(alert)
 
 

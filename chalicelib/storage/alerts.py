@@ -74,6 +74,7 @@ class AlertIndexModel(Model):
     lat = NumberAttribute(null=True)  # the circle, for the exact distance check
     lon = NumberAttribute(null=True)
     radius_m = NumberAttribute(null=True)
+    expires = TTLAttribute(null=True)  # the alert's, while unconfirmed: both lapse together
 
 
 @register("alert-deliveries")
@@ -132,6 +133,14 @@ class AlertStore:
 
     def save(self, alert):
         alert.save()
+
+    def confirm(self, alert):
+        """Save the now-confirmed alert and stop its index rows expiring with it."""
+        from pynamodb.transactions import TransactWrite
+        with TransactWrite(connection=connection()) as t:
+            t.save(alert)
+            for key in alert.index_keys:
+                t.update(AlertIndexModel(key, alert.id), actions=[AlertIndexModel.expires.remove()])
 
     def of_user(self, user_id):
         ids = [row.id for row in AlertModel.user_index.query(user_id, scan_index_forward=False)]

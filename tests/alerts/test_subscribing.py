@@ -86,8 +86,13 @@ def test_an_email_alert_without_a_verified_account_waits_for_the_link(client, de
     assert (alert["confirmed"], alert["pending"]) == (False, ["email"])
     [mail] = outbox_to("neighbour@example.org")
     assert "confirm" in mail.subject.lower()
+    from chalicelib.storage.alerts import AlertIndexModel
+    assert {row.expires for row in AlertIndexModel.scan()} == {deps.alerts.get(alert["id"]).expires}
     confirmed = client.post("/v1/alerts/confirm", {"token": token_in(mail.body)})
     assert confirmed.status_code == 200 and confirmed.json_body["confirmed"] is True
+    # Confirmed: neither the alert nor its index rows lapse any more.
+    assert deps.alerts.get(alert["id"]).expires is None
+    assert {row.expires for row in AlertIndexModel.scan()} == {None}
     again = client.post("/v1/alerts/confirm", {"token": token_in(mail.body)})
     assert (again.status_code, again.json_body["error"]["code"]) == (403, "invalid_token")
 
