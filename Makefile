@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
 
-.PHONY: run test bench venv clean
+.PHONY: run test bench bench-alerts venv clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
+
+bench-alerts: $(STAMP)
+	$(PY) -m bench.alertcost
 
 clean:
 	rm -rf $(VENV)

@@ -1,5 +1,7 @@
 """Doorstep's HTTP routes. Routes only route: read the request, call a
 handler, return. Heavy imports happen inside handlers, on first use."""
+import os
+
 from chalice import Chalice, Response
 
 from chalicelib import http
@@ -258,10 +260,58 @@ def openapi():
     return http.ok(openapi.spec(app))
 
 
-@app.route("/{proxy+}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
-def unknown_route(**_):
-    request = app.current_request
-    raise NotFound(f"No route for {request.method} {request.context.get('path', '')}.")
+# -- alerts --
+@app.route("/v1/alerts", methods=["POST"])
+def create_alert():
+    from chalicelib.handlers import alerts
+    view, created = alerts.subscribe(deps(), body())
+    headers = {**http.NO_STORE, **({} if created else {"Idempotent-Replayed": "true"})}
+    return http.ok(view, status=201, headers=headers)
+
+
+@app.route("/v1/alerts")
+def list_alerts():
+    from chalicelib.handlers import alerts
+    return http.ok(alerts.list_alerts(deps(), http.query(app.current_request).get("token")),
+                   headers=http.NO_STORE)
+
+
+@app.route("/v1/alerts/{alert_id}", methods=["DELETE"])
+def delete_alert(alert_id):
+    from chalicelib.handlers import alerts
+    alerts.delete_alert(deps(), alert_id, http.query(app.current_request).get("token"))
+    return Response(body="", status_code=204)
+
+
+@app.route("/v1/alerts/confirm", methods=["POST"])
+def confirm_alert():
+    from chalicelib.handlers import alerts
+    return http.ok(alerts.confirm(deps(), body()), headers=http.NO_STORE)
+
+
+@app.route("/v1/alerts/unsubscribe")
+def unsubscribe_info():
+    from chalicelib.handlers import alerts
+    token = http.query(app.current_request).get("token")
+    return http.ok(alerts.unsubscribe(deps(), token, commit=False), headers=http.NO_STORE)
+
+
+# RFC 8058 one-click: mail providers POST "List-Unsubscribe=One-Click" as a form.
+@app.route("/v1/alerts/unsubscribe", methods=["POST"], content_types=OPEN311_POST_TYPES)
+def unsubscribe():
+    from chalicelib.handlers import alerts
+    token = http.query(app.current_request).get("token")
+    return http.ok(alerts.unsubscribe(deps(), token, commit=True), headers=http.NO_STORE)
+
+
+if os.environ.get("DOORSTEP_EVENTS_STREAM_ARN"):
+    # Chalice needs the literal ARN when packaging (chalice#1882); see infra/README.md.
+    @app.on_dynamodb_record(stream_arn=os.environ["DOORSTEP_EVENTS_STREAM_ARN"], batch_size=50,
+                            starting_position="TRIM_HORIZON")
+    def dispatch_events(event):
+        from chalicelib.handlers import dispatch_sources
+        from chalicelib.handlers.deps import default_deps
+        dispatch_sources.on_stream(event, default_deps)
 
 
 # -- feeds --
@@ -304,3 +354,11 @@ def vapid_public_key():
     from chalicelib.handlers import push
     # The key outlives deployments: caches may keep it for a day.
     return http.ok(push.vapid_public_key(), headers={"Cache-Control": "public, max-age=86400"})
+
+
+# -- last: anything else is a JSON 404 --
+
+@app.route("/{proxy+}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])
+def unknown_route(**_):
+    request = app.current_request
+    raise NotFound(f"No route for {request.method} {request.context.get('path', '')}.")

@@ -1,4 +1,4 @@
-"""`make bench`: map cost, report creation and cold import; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import and alert fan-out; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 """
@@ -14,7 +14,7 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import coldimport, creation, data, mapcost, motofast, report  # noqa: E402
+from . import alertcost, coldimport, creation, data, mapcost, motofast, report  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -124,7 +124,8 @@ def main():
     verdicts = report.write(DOC, measured)
     progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
-    return 0
+    progress("4. alert fan-out")
+    return alertcost.measure_and_write(progress)
 
 
 if __name__ == "__main__":

@@ -218,7 +218,18 @@ def serve(args):
         import app
         return app.app
 
-    return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare) or 0
+    def dispatcher():
+        # Streams do not run locally: a thread polls new events (within ~1 s).
+        from chalicelib.handlers.deps import default_deps
+        from chalicelib.handlers.dispatch_sources import start_dispatcher
+        thread, stop = start_dispatcher(lambda: default_deps(f"http://localhost:{local_port()}"))
+
+        def halt():
+            stop.set()
+            thread.join(timeout=10)
+        return halt
+
+    return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 
 
 if __name__ == "__main__":

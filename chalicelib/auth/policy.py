@@ -54,6 +54,13 @@ ROUTES = {
     ("GET", "/v1/places/{uprn}"): ANYONE,
     ("GET", "/v1/places/{uprn}/bins.ics"): ANYONE,
     ("GET", "/v1/push/vapid-public-key"): ANYONE,
+    # Alerts: push subscribers need no account; the handler checks owner or token.
+    ("POST", "/v1/alerts"): ANYONE,
+    ("GET", "/v1/alerts"): ANYONE,
+    ("DELETE", "/v1/alerts/{alert_id}"): ANYONE,
+    ("POST", "/v1/alerts/confirm"): ANYONE,
+    ("GET", "/v1/alerts/unsubscribe"): ANYONE,
+    ("POST", "/v1/alerts/unsubscribe"): ANYONE,
 }
 
 

@@ -93,4 +93,6 @@ def delete_me(deps):
         # never a report someone else's account owns.
         for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email)):
             deps.reports.anonymise(rid, only_if_anonymous=True)
+    from .alerts import forget_user
+    forget_user(deps, user.id)
     deps.accounts.delete_user(user)

@@ -19,6 +19,7 @@ class Deps:
     facilities: object = None
     wards: object = None
     bin_rounds: object = None
+    alerts: object = None
     principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
@@ -39,6 +40,7 @@ def service_area(path):
 def default_deps(base_url="", principal=None):
     from ..storage.account_store import AccountStore
     from ..storage.addresses import AddressStore
+    from ..storage.alerts import AlertStore
     from ..storage.bins import BinRoundStore
     from ..storage.blobs import BlobStore
     from ..storage.facilities import FacilityStore
@@ -48,5 +50,5 @@ def default_deps(base_url="", principal=None):
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
-                facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), principal=principal,
-                base_url=base_url, settings=s)
+                facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
+                principal=principal, base_url=base_url, settings=s)

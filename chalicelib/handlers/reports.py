@@ -96,6 +96,9 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
                 raise Conflict("A photo is already attached to another report.",
                                code="photo_already_used")
             raise Conflict("The report could not be stored; retry.", code="conflict")
+        if user_id:
+            from .alerts import follow_own_report
+            follow_own_report(deps, report)
         return views.private_view(deps, report, service, tracking_token=token), True
     raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
 
@@ -175,7 +178,7 @@ def _event(deps, kind, report, now, **extra):
     from ..storage.reports import EventModel
     return EventModel(id=deps.new_opaque_id(), kind=kind, report_id=report.id,
                       payload={"state": report.state, "service_code": report.service_code, **extra},
-                      created_at=now, expires=now + EVENT_TTL)
+                      created_at=now, expires=now + EVENT_TTL, day=now.strftime("%Y-%m-%d"))
 
 
 def _idempotency_key(value, user_id):

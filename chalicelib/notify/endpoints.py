@@ -33,10 +33,12 @@ class EndpointUnresolved(Exception):
     """The name does not resolve now: refused when subscribing, retried when sending."""
 
 
-def endpoint_problem(url, stage):
-    """Why this push endpoint is unacceptable, or None when it is fine."""
+def endpoint_problem(url, stage, lookup=True):
+    """Why this push endpoint is unacceptable, or None when it is fine.
+    lookup=False checks all but the DNS answers (the sender checks those
+    again before every push anyway)."""
     try:
-        target(url, stage)
+        target(url, stage, lookup)
     except (EndpointRefused, EndpointUnresolved) as e:
         return str(e)
     return None
@@ -48,7 +50,7 @@ def resolve(host, port):
     return [info[4][0] for info in infos]
 
 
-def target(url, stage):
+def target(url, stage, lookup=True):
     local = stage in LOCAL_STAGES
     if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
         raise EndpointRefused(f"The endpoint must be a URL of at most {MAX_URL_LENGTH} characters.")
@@ -74,7 +76,7 @@ def target(url, stage):
         raise EndpointRefused("The endpoint must be an https URL.")
     if port != 443:
         raise EndpointRefused("The endpoint must use the standard https port.")
-    return Target(parts.scheme, host, port, _public_address(host, port), origin, path)
+    return Target(parts.scheme, host, port, _public_address(host, port, lookup), origin, path)
 
 
 def _is_local_push_service(host):
@@ -87,7 +89,7 @@ def _is_local_push_service(host):
     return ip.version == 4 and ip.is_loopback
 
 
-def _public_address(host, port):
+def _public_address(host, port, lookup=True):
     try:
         literal = ipaddress.ip_address(host)
     except ValueError:
@@ -102,6 +104,8 @@ def _public_address(host, port):
     last = labels[-1]
     if last.isdigit() or last.startswith("0x"):  # 127.1, 0x7f.1: IPv4 in disguise
         raise EndpointRefused("The endpoint's host is not a public name.")
+    if not lookup:
+        return None
     try:
         addresses = resolve(host, port)
     except (OSError, UnicodeError):

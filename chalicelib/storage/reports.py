@@ -3,7 +3,7 @@ from pynamodb.attributes import (
     JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     VersionAttribute, TTLAttribute,
 )
-from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
 from pynamodb.models import Model
 
 from .binding import register
@@ -144,6 +144,17 @@ class ReportUpdateModel(Model):
     month_index = UpdateMonthIndex()
 
 
+class EventDayIndex(GlobalSecondaryIndex):
+    """Events of one UTC day in time order: the local dispatcher polls the
+    newest few instead of scanning the table."""
+    class Meta:
+        index_name = "by_day"
+        projection = AllProjection()  # events are small; the poller needs all of each
+
+    day = UnicodeAttribute(hash_key=True)  # "YYYY-MM-DD", UTC
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
 @register("events")
 class EventModel(Model):
     """A change others must hear about; dispatch reads these (stream or poller)."""
@@ -157,3 +168,6 @@ class EventModel(Model):
     payload = JSONAttribute(default=dict)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)
+    day = UnicodeAttribute(null=True)  # EventDayIndex key
+
+    day_index = EventDayIndex()

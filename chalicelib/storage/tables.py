@@ -6,8 +6,8 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules registers them with `binding`.
-from . import (accounts, addresses, bins, facilities, open311_keys, outbox, reports, services,  # noqa: F401
-               uploads, wards)
+from . import (accounts, addresses, alerts, bins, facilities, open311_keys, outbox, reports,  # noqa: F401
+               services, uploads, wards)
 
 
 def ensure_tables(wait=True):

@@ -70,7 +70,10 @@ def run_stack(
     prepare: Callable[[], None],
     emulator_port: int | None = None,
     host: str = "127.0.0.1",
+    background: Callable[[], Callable[[], None]] | None = None,
 ) -> int:
+    """`background`, if given, starts work beside the server (the alert
+    dispatcher) once storage is ready, and returns how to stop it."""
     from doorstep_cli.local.devserver import make_server
     from doorstep_cli.local.emulator import Emulator
 
@@ -91,7 +94,7 @@ def run_stack(
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
-    server = server_thread = None
+    server = server_thread = stop_background = None
     stack_file = data_dir / STACK_FILE
     try:
         emulator.start()
@@ -101,6 +104,7 @@ def run_stack(
         server = make_server(app_loader(), host, port, Path(web_dir))
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
+        stop_background = background() if background else None
         api_url = f"http://{client_host(host)}:{server.port}"
         atomic_write_bytes(stack_file, json.dumps(
             {"api_url": api_url, "emulator_url": emulator.url, "pid": os.getpid()}, indent=2
@@ -120,6 +124,8 @@ def run_stack(
     except KeyboardInterrupt:
         pass  # Ctrl-C during start-up; the cleanup below still saves what was restored
     finally:
+        if stop_background is not None:
+            stop_background()
         if server_thread is not None and server_thread.is_alive():
             server.shutdown()
             server_thread.join(timeout=10)

@@ -106,6 +106,14 @@ ROUTE_ACCESS = {
     ("GET", "/v1/places/{uprn}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/places/{uprn}/bins.ics"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/push/vapid-public-key"): (ANYONE, Outcome(200)),
+    # Alerts: anyone may subscribe (push needs no account); each caller manages
+    # only their own, by session or by the alert's management token.
+    ("POST", "/v1/alerts"): (ANYONE, Outcome(201)),
+    ("GET", "/v1/alerts"): (ANYONE, Outcome(200)),
+    ("DELETE", "/v1/alerts/{alert_id}"): (ANYONE, Outcome(204)),
+    ("POST", "/v1/alerts/confirm"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/alerts/unsubscribe"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/alerts/unsubscribe"): (ANYONE, Outcome(200)),
 }
 CATCH_ALL = "/{proxy+}"
 
@@ -243,6 +251,62 @@ def _confirm_reset(world, caller):
                    {"token": world.holder_link("reset_password"), "password": f"{HOLDER_PASSWORD} {caller}"})
 
 
+def _alert_body(caller, **extra):
+    import base64
+    key = base64.urlsafe_b64encode(b"\x04" + bytes(64)).decode().rstrip("=")
+    return {"kind": "area", "lat": 53.9623, "lon": -1.0819, "radius_m": 500, "channels": ["push"],
+            "push_subscription": {"endpoint": f"https://push.example.net/{caller}",
+                                  "keys": {"p256dh": key, "auth": "A" * 22}}, **extra}
+
+
+def _own_alert(world, caller):
+    made = world.call(Request("POST", "/v1/alerts", _alert_body(caller)), caller)
+    assert made.status_code == 201, made.body
+    return made.json_body
+
+
+@builds("POST", "/v1/alerts")
+def _subscribe(world, caller):
+    return Request("POST", "/v1/alerts", _alert_body(f"new-{caller}"))
+
+
+@builds("GET", "/v1/alerts")
+def _list_alerts(world, caller):
+    if caller == ANONYMOUS:  # anonymous subscribers list with their management token
+        return Request("GET", f"/v1/alerts?token={_own_alert(world, caller)['management_token']}")
+    return Request("GET", "/v1/alerts")
+
+
+@builds("DELETE", "/v1/alerts/{alert_id}")
+def _delete_alert(world, caller):
+    alert = _own_alert(world, caller)
+    query = f"?token={alert['management_token']}" if caller == ANONYMOUS else ""
+    return Request("DELETE", f"/v1/alerts/{alert['id']}{query}")
+
+
+@builds("POST", "/v1/alerts/confirm")
+def _confirm_alert(world, caller):
+    import re
+    from chalicelib.storage.outbox import OutboxModel
+    address = f"confirm-{caller}@example.org"  # not the caller's account address: double opt-in
+    world.call(Request("POST", "/v1/alerts", {**_alert_body(caller), "channels": ["email"], "email": address}), caller)
+    [mail] = OutboxModel.recipient_index.query(address)
+    return Request("POST", "/v1/alerts/confirm", {"token": re.search(r"Token: (\S+)", mail.body).group(1)})
+
+
+@builds("GET", "/v1/alerts/unsubscribe")
+def _unsubscribe_info(world, caller):
+    from chalicelib.handlers.alerts import unsubscribe_token
+    return Request("GET", f"/v1/alerts/unsubscribe?token={unsubscribe_token(_own_alert(world, caller)['id'])}")
+
+
+@builds("POST", "/v1/alerts/unsubscribe")
+def _unsubscribe(world, caller):
+    from chalicelib.handlers.alerts import unsubscribe_token
+    token = unsubscribe_token(_own_alert(world, caller)["id"])
+    return Request("POST", f"/v1/alerts/unsubscribe?token={token}", "List-Unsubscribe=One-Click")
+
+
 # -- what else each route must show, beyond its status -----------------------
 
 CHECKS = {}
@@ -355,6 +419,17 @@ def _open311_report_belongs_to_no_account(world, caller, response, before):
 @checks("POST", "/v1/auth/login")
 def _signs_in_the_account_holder(world, caller, response, before):
     assert response.json_body["user"]["id"] == world.holder.id
+
+
+@checks("GET", "/v1/alerts")
+def _lists_only_my_alerts(world, caller, response, before):
+    alerts = response.json_body["alerts"]
+    endpoints = {a["push_endpoint"] for a in alerts if "push_endpoint" in a}
+    assert endpoints <= {f"https://push.example.net/{caller}"}
+    assert endpoints or caller != ANONYMOUS
+    # The owner made the world's report with their verified address: they follow it by e-mail.
+    follows = [a["report_id"] for a in alerts if a["kind"] == "report"]
+    assert follows == ([world.report_id] if caller == OWNER else [])
 
 
 # -- the world each route's cases share ----------------------------------------

@@ -1,0 +1,138 @@
+"""What an alert listens to, checked, and the index keys that find it.
+
+Pure apart from the look-ups passed in (deps.reports, deps.services,
+deps.area): the subscription API and the matcher share these key builders,
+so a key written at subscription time is exactly a key an event reads.
+"""
+import re
+
+from .. import ids, validation
+from ..errors import NotFound, Unacceptable, ValidationFailed
+from ..geo import cells
+
+KINDS = ("report", "area", "ward", "category", "broadcast")
+TOPICS = ("bins", "roads", "emergencies")
+MIN_RADIUS_M, MAX_RADIUS_M = 50, 5000
+# A circle is indexed at the finest geohash precision (5..8) whose cover
+# needs at most this many cells. Measured over York (radii 250 m - 2 km): 32
+# cells read 4 rows per match, 64 cells 1.6 (21 rows per alert), 100 only
+# 1.5; events outnumber subscriptions, so reads win. Broadcasts (up to 3
+# topics, one transaction of at most 100 items) use fewer.
+MAX_CELLS = 64
+BROADCAST_MAX_CELLS = 32
+MATCH_PRECISIONS = range(cells.PARTITION_PRECISION, 9)
+WARD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&,.()-]{0,79}$")
+
+
+def check_target(deps, kind, body):
+    """(target dict, [(key, lat, lon, radius_m)]) for a subscription body."""
+    problems = validation.Problems()
+    if kind not in KINDS:
+        raise ValidationFailed([("kind", f"Must be one of: {', '.join(KINDS)}.")])
+    if kind == "report":
+        return _report(deps, body.get("report_id"))
+    if kind == "area":
+        circle = _circle(deps, body, problems, "")
+        return circle, circle_keys("area", circle)
+    if kind == "ward":
+        ward = _ward(body.get("ward"), "ward", problems)
+        problems.raise_if_any()
+        return {"ward": ward}, [(f"ward#{ward.lower()}", None, None, None)]
+    if kind == "category":
+        return _category(deps, body, problems)
+    return _broadcast(deps, body, problems)
+
+
+def _report(deps, value):
+    rid = ids.normalise_report_id(value) if isinstance(value, str) and value.strip() else ""
+    report = deps.reports.get(rid) if ids.is_report_id(rid) else None
+    if not rid:
+        raise ValidationFailed([("report_id", "Is required.")])
+    if report is None or (deps.services.get(report.service_code) or {}).get("private"):
+        from ..auth.policy import can_see_private
+        if report is None or not can_see_private(deps.principal, report):
+            raise NotFound(f"No report {value!s:.40}.", code="report_not_found")
+    return {"report_id": report.id}, [(f"report#{report.id}", None, None, None)]
+
+
+def _circle(deps, body, problems, prefix):
+    lat = validation.number(body.get("lat"), prefix + "lat", problems, -90, 90) \
+        if body.get("lat") is not None else problems.add(prefix + "lat", "Is required.")
+    lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180) \
+        if body.get("lon") is not None else problems.add(prefix + "lon", "Is required.")
+    radius = validation.number(body.get("radius_m"), prefix + "radius_m", problems, MIN_RADIUS_M, MAX_RADIUS_M) \
+        if body.get("radius_m") is not None else problems.add(prefix + "radius_m", "Is required.")
+    problems.raise_if_any()
+    if not deps.area.contains(lon, lat):
+        raise Unacceptable(
+            f"That place is outside the area {deps.area.name or 'this council'} looks after.",
+            code="outside_service_area", fields=[{"field": prefix + "lat", "message": "Outside the service area."}])
+    return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius)}
+
+
+def circle_keys(prefix, circle, max_cells=MAX_CELLS):
+    """[(key, lat, lon, radius_m)]: one row per cell of the circle's cover."""
+    found = cells.cover_circle(circle["lon"], circle["lat"], circle["radius_m"], max_cells=max_cells)
+    return [(f"{prefix}#{c}", circle["lat"], circle["lon"], circle["radius_m"]) for c in found]
+
+
+def _ward(value, field, problems):
+    if not isinstance(value, str) or not WARD.match(value.strip()):
+        problems.add(field, "Must be a ward name (letters, digits, spaces; up to 80 characters).")
+        return None
+    return " ".join(value.split())
+
+
+def _category(deps, body, problems):
+    code = body.get("service_code")
+    service = deps.services.get(code) if isinstance(code, str) and code else None
+    if service is None or not service.get("active", True) or service.get("staff_only") or service.get("private"):
+        problems.add("service_code", "Is not a category residents can follow; see GET /v1/services.")
+    area = body.get("area")
+    if area is not None and not isinstance(area, dict):
+        problems.add("area", "Must be an object with lat, lon and radius_m.")
+    problems.raise_if_any()
+    if area is None:
+        return {"service_code": code}, [(f"category#{code}", None, None, None)]
+    circle = _circle(deps, area, problems, "area.")
+    return {"service_code": code, "area": circle}, circle_keys(f"category#{code}", circle)
+
+
+def _broadcast(deps, body, problems):
+    topics = body.get("topics")
+    if not isinstance(topics, list) or not topics or not all(t in TOPICS for t in topics) \
+            or len(set(topics)) != len(topics):
+        problems.add("topics", f"Must be a list of distinct topics from: {', '.join(TOPICS)}.")
+    if body.get("ward") is not None:
+        ward = _ward(body.get("ward"), "ward", problems)
+        problems.raise_if_any()
+        return ({"topics": sorted(topics), "ward": ward},
+                [(f"topic#{t}#ward#{ward.lower()}", None, None, None) for t in sorted(topics)])
+    problems.raise_if_any()
+    circle = _circle(deps, body, problems, "")
+    return ({"topics": sorted(topics), **circle},
+            [row for t in sorted(topics) for row in circle_keys(f"topic#{t}", circle, BROADCAST_MAX_CELLS)])
+
+
+def point_keys(prefix, lon, lat):
+    """The keys, one per indexed precision, whose cells hold the point."""
+    geohash = cells.encode(lon, lat)
+    return [f"{prefix}#{geohash[:p]}" for p in MATCH_PRECISIONS]
+
+
+def event_keys(report, event_kind):
+    """(keys to read, whether rows need the distance check) for an event.
+
+    A new report reaches area, ward and category subscribers; later changes
+    reach the report's followers only (neighbours do not want every status)."""
+    keys = [f"report#{report.id}"]
+    if event_kind != "report_created":
+        return keys
+    keys.append(f"category#{report.service_code}")
+    ward = getattr(report, "ward", None)
+    if ward:
+        keys.append(f"ward#{ward.lower()}")
+    if report.lon is not None:
+        lon, lat = float(report.lon), float(report.lat)
+        keys += point_keys("area", lon, lat) + point_keys(f"category#{report.service_code}", lon, lat)
+    return keys

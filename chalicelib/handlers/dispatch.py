@@ -1,0 +1,143 @@
+"""From an event row to messages: who must be told, what, and exactly once.
+
+Events arrive at least once (a DynamoDB stream retries a batch; the local
+poller re-reads a window). Each (event, alert, channel) is claimed in the
+deliveries table with a conditional put before anything is sent and settled
+after, so a redelivered event sends nothing new. A claim left by a crash
+mid-send goes stale after STALE_CLAIM and may then be taken again: the
+person may get that one message twice, never zero times.
+"""
+import logging
+import time
+from collections import Counter
+from datetime import timedelta
+
+from .. import states
+from ..geo.distance import haversine_m
+from . import alert_targets
+
+log = logging.getLogger(__name__)
+
+STALE_CLAIM = timedelta(minutes=5)
+ATTEMPTS = 3  # tries per delivery on "retry", with exponential backoff
+BACKOFF_S = 0.5  # 0.5 s, then 1 s
+DELIVERY_KEEP = timedelta(days=30)  # longer than any redelivery (streams keep 24 h)
+SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"}
+
+
+def default_deliver():
+    from ..notify.deliver import deliver  # the channels (issue 5): imported on first use
+    return deliver
+
+
+def dispatch_event(deps, event, deliver=None, sleep=time.sleep):
+    """Deliver one event to everyone subscribed; returns outcome counts."""
+    deliver = deliver or default_deliver()
+    report = deps.reports.get(event.report_id) if event.report_id else None
+    if report is None:
+        return {}
+    service = deps.services.get(report.service_code) or {}
+    outcomes = Counter()
+    seen = set()  # (channel, address): one message per person per event, however many alerts match
+    for alert in matching_alerts(deps, event.kind, report, service):
+        message = build_message(deps, event, report, service, alert)
+        for channel, address in sorted(alert.channels.items()):
+            who = (channel, address["endpoint"] if channel == "push" else address)
+            if channel in (alert.pending or []) or who in seen:
+                continue
+            seen.add(who)
+            outcomes[_deliver_once(deps, event, alert, channel, address, message, deliver, sleep)] += 1
+    return dict(outcomes)
+
+
+def matching_alerts(deps, event_kind, report, service=None):
+    """Alerts an event about `report` reaches, in id order (stable across
+    redeliveries). Reads only index rows under the event's keys; circles
+    are checked exactly before any alert item is read."""
+    service = service if service is not None else deps.services.get(report.service_code) or {}
+    keys = alert_targets.event_keys(report, event_kind)
+    if service.get("private") or service.get("staff_only"):
+        keys = keys[:1]  # a private report reaches only its own followers
+    found = []
+    for key in keys:
+        for row in deps.alerts.rows(key):
+            if row.radius_m is not None and haversine_m(
+                    float(row.lon), float(row.lat), float(report.lon), float(report.lat)) > float(row.radius_m):
+                continue
+            found.append(row.alert_id)
+    alerts = [a for a in deps.alerts.get_many(sorted(set(found))) if a.channels]
+    return sorted(alerts, key=lambda a: a.id)
+
+
+def for_broadcast(deps, topic, target):
+    """Alerts a staff broadcast on `topic` reaches. target: {"ward": name}
+    or {"lat", "lon"} (a point, e.g. a road closure): subscribers whose ward
+    is that ward, or whose circle holds that point."""
+    if topic not in alert_targets.TOPICS:
+        raise ValueError(f"unknown topic {topic!r}")
+    if target.get("ward"):
+        ids = [row.alert_id for row in deps.alerts.rows(f"topic#{topic}#ward#{target['ward'].lower()}")]
+    else:
+        lon, lat = float(target["lon"]), float(target["lat"])
+        ids = [row.alert_id for key in alert_targets.point_keys(f"topic#{topic}", lon, lat)
+               for row in deps.alerts.rows(key)
+               if haversine_m(float(row.lon), float(row.lat), lon, lat) <= float(row.radius_m)]
+    return sorted((a for a in deps.alerts.get_many(sorted(set(ids))) if a.channels), key=lambda a: a.id)
+
+
+def build_message(deps, event, report, service, alert):
+    """Title, body and link: the report's public facts only, never the reporter."""
+    from .alerts import unsubscribe_token
+    base = deps.settings.public_url or deps.base_url or "http://localhost:8000"
+    name = service.get("service_name") or service.get("name") or report.service_code
+    label = states.LABELS.get(report.state, report.state)
+    where = f" at {report.address}" if report.address else ""
+    if event.kind == "report_created":
+        title, body = f"New {name} report near you", f"{name} reported{where}. Status: {label}."
+        ttl, urgency = 6 * 3600, "low"
+    else:
+        title = f"{report.id}: {label}"
+        body = f"Your {name} report{where} is now {label}."
+        if report.status_notes:
+            body += f" {report.status_notes}"
+        ttl, urgency = 24 * 3600, "normal"
+    return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
+            "report_id": report.id, "state": report.state, "topic": report.id.replace("-", ""),
+            "ttl": ttl, "urgency": urgency,
+            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={unsubscribe_token(alert.id)}"}
+
+
+def _deliver_once(deps, event, alert, channel, address, message, deliver, sleep):
+    delivery_id = f"{event.id}#{alert.id}#{channel}"
+    now = deps.clock()
+    if not deps.alerts.claim(delivery_id, now, now - STALE_CLAIM, now + DELIVERY_KEEP):
+        return "already"
+    attempts, outcome = 0, "retry"
+    while attempts < ATTEMPTS:
+        if attempts:
+            sleep(BACKOFF_S * 2 ** (attempts - 1))
+        attempts += 1
+        try:
+            outcome = deliver(channel, address, message, deps.settings, deps.clock(), deps.new_opaque_id)
+        except Exception:  # a channel bug must not stop the other deliveries
+            log.exception("deliver %s raised", delivery_id)
+            outcome = "retry"
+        if outcome != "retry":
+            break
+    deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
+    if outcome == "gone":
+        _drop_channel(deps, alert.id, channel)
+    return outcome if outcome != "retry" else "gave_up"
+
+
+def _drop_channel(deps, alert_id, channel):
+    """The push service (or a hard bounce) says this address is no more."""
+    alert = deps.alerts.get(alert_id)
+    if alert is None or channel not in alert.channels:
+        return
+    if set(alert.channels) == {channel}:
+        deps.alerts.delete(alert)
+        return
+    alert.channels = {k: v for k, v in alert.channels.items() if k != channel}
+    alert.pending = [c for c in alert.pending or [] if c != channel]
+    deps.alerts.save(alert)

@@ -1,0 +1,59 @@
+"""Shared by the alert tests: browser push subscriptions, a recording
+delivery channel, and the events a report's life writes."""
+import base64
+import os
+
+MINSTER = {"lat": 53.9623, "lon": -1.0819}
+FAR_AWAY = {"lat": 53.9390, "lon": -1.1330}  # Dringhouses, about 4 km south-west of the Minster
+
+
+def b64(raw):
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def push_subscription(n=1):
+    """What PushSubscription.toJSON() gives a browser (fake but well-formed keys)."""
+    return {"endpoint": f"https://push.example.net/send/device-{n}",
+            "keys": {"p256dh": b64(b"\x04" + os.urandom(64)), "auth": b64(os.urandom(16))}}
+
+
+def push_alert(n=1, **target):
+    return {"channels": ["push"], "push_subscription": push_subscription(n), **target}
+
+
+def area(radius_m=500, where=MINSTER):
+    return {"kind": "area", **where, "radius_m": radius_m}
+
+
+class FakeDeliver:
+    """Records every message; answers from a script per channel (default "sent")."""
+
+    def __init__(self, **script):
+        self.calls = []
+        self.script = {k: list(v) if isinstance(v, (list, tuple)) else v for k, v in script.items()}
+
+    def __call__(self, channel, address, message, settings, now, new_id):
+        self.calls.append((channel, address, message))
+        answer = self.script.get(channel, "sent")
+        if isinstance(answer, list):
+            return answer.pop(0) if len(answer) > 1 else answer[0]
+        return answer
+
+    def to(self, channel=None):
+        return [a if c != "push" else a["endpoint"] for c, a, _ in self.calls if channel in (None, c)]
+
+
+def events_of(report_id):
+    """The event rows written for a report (tests only: a scan is fine here)."""
+    from chalicelib.storage.reports import EventModel
+    return sorted((e for e in EventModel.scan() if e.report_id == report_id), key=lambda e: e.created_at)
+
+
+def outbox_to(address):
+    from chalicelib.storage.outbox import OutboxModel
+    return list(OutboxModel.recipient_index.query(address))
+
+
+def token_in(text):
+    import re
+    return re.search(r"Token: (\S+)", text).group(1)

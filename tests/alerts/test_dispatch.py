@@ -1,0 +1,226 @@
+"""Events become messages: the right people, once each, and dead push
+subscriptions cleaned away."""
+import threading
+
+import pytest
+
+from conftest import pothole
+from alert_support import FAR_AWAY, MINSTER, FakeDeliver, area, events_of, push_alert
+
+
+@pytest.fixture
+def subscribe(client):
+    def make(body, headers=None):
+        response = client.post("/v1/alerts", body, headers)
+        assert response.status_code == 201, response.body
+        return response.json_body
+    return make
+
+
+@pytest.fixture
+def report(client):
+    """A new pothole by the Minster (anonymous); returns its id."""
+    def make(**overrides):
+        return client.post("/v1/reports", pothole(**overrides)).json_body["id"]
+    return make
+
+
+def dispatch(deps, event, deliver, **kwargs):
+    from chalicelib.handlers.dispatch import dispatch_event
+    return dispatch_event(deps, event, deliver, sleep=lambda s: None, **kwargs)
+
+
+def change(deps, report_id, state, text=None):
+    from chalicelib.handlers.reports import change_state
+    change_state(deps, report_id, state, text=text)
+    return next(e for e in events_of(report_id) if e.kind != "report_created")
+
+
+def test_a_new_report_reaches_areas_around_it_and_not_areas_elsewhere(deps, subscribe, report):
+    near = subscribe(push_alert(1, **area(400)))
+    subscribe(push_alert(2, **area(800, FAR_AWAY)))
+    subscribe(push_alert(3, kind="category", service_code="pothole"))
+    subscribe(push_alert(4, kind="category", service_code="graffiti"))
+    rid = report()
+    fake = FakeDeliver()
+    assert dispatch(deps, events_of(rid)[0], fake) == {"sent": 2}
+    assert sorted(fake.to("push")) == ["https://push.example.net/send/device-1",
+                                       "https://push.example.net/send/device-3"]
+    _, _, message = fake.calls[0]
+    assert message["report_id"] == rid and message["state"] == "open"
+    tokens = sorted(m["unsubscribe_url"].split("token=")[1].split(".")[0] for _, _, m in fake.calls)
+    assert near["id"] in tokens
+    for _, _, m in fake.calls:
+        assert "Ada" not in str(m) and "ada@example.org" not in str(m) and "07700" not in str(m)
+
+
+def test_followers_hear_of_state_changes_and_neighbours_do_not(deps, subscribe, report):
+    rid = report()
+    subscribe(push_alert(1, kind="report", report_id=rid))
+    subscribe(push_alert(2, **area(1000)))
+    fake = FakeDeliver()
+    event = change(deps, rid, "investigating", text="An inspector will visit on Monday.")
+    assert dispatch(deps, event, fake) == {"sent": 1}
+    [(channel, address, message)] = fake.calls
+    assert address["endpoint"].endswith("device-1")
+    assert message["state"] == "investigating" and "Monday" in message["body"]
+    assert message["topic"] == rid.replace("-", "")
+
+
+def test_an_unconfirmed_email_gets_nothing_until_confirmed(deps, subscribe, report):
+    subscribe({**area(), "channels": ["email"], "email": "later@example.org"})
+    fake = FakeDeliver()
+    dispatch(deps, events_of(report())[0], fake)
+    assert fake.calls == []
+
+
+def test_redelivering_an_event_sends_nothing_new(deps, subscribe, report):
+    subscribe(push_alert(1, **area()))
+    event = events_of(report())[0]
+    fake = FakeDeliver()
+    assert dispatch(deps, event, fake) == {"sent": 1}
+    assert dispatch(deps, event, fake) == {"already": 1}
+    assert len(fake.calls) == 1
+
+
+def test_a_stale_claim_from_a_crash_mid_send_is_retried(deps, subscribe, report):
+    from datetime import timedelta
+    from chalicelib.handlers.dispatch import STALE_CLAIM
+    alert = subscribe(push_alert(1, **area()))
+    event = events_of(report())[0]
+    now = deps.clock()
+    assert deps.alerts.claim(f"{event.id}#{alert['id']}#push", now, now - STALE_CLAIM, now + timedelta(days=1))
+    fake = FakeDeliver()
+    assert dispatch(deps, event, fake) == {"already": 1}  # someone else is sending right now
+    deps.clock = lambda: now + STALE_CLAIM + timedelta(seconds=1)
+    assert dispatch(deps, event, fake) == {"sent": 1}
+
+
+def test_one_person_with_two_matching_alerts_gets_one_message(deps, subscribe, report):
+    subscribe(push_alert(1, **area(300)))
+    subscribe(push_alert(1, **area(900)))
+    fake = FakeDeliver()
+    assert dispatch(deps, events_of(report())[0], fake) == {"sent": 1}
+
+
+def test_a_gone_push_subscription_is_removed(deps, subscribe, report):
+    only_push = subscribe(push_alert(1, **area()))
+    fake = FakeDeliver(push="gone")
+    assert dispatch(deps, events_of(report())[0], fake) == {"gone": 1}
+    assert deps.alerts.get(only_push["id"]) is None
+    from chalicelib.storage.alerts import AlertIndexModel
+    assert AlertIndexModel.count() == 0
+
+
+def test_gone_push_leaves_the_email_channel_of_the_same_alert(deps, subscribe, report, people):
+    resident = people()
+    both = subscribe({**push_alert(1, **area()), "channels": ["push", "email"]}, resident.auth)
+    fake = FakeDeliver(push="gone")
+    assert dispatch(deps, events_of(report())[0], fake) == {"gone": 1, "sent": 1}
+    assert deps.alerts.get(both["id"]).channels == {"email": resident.user.email}
+
+
+def test_retry_is_retried_with_backoff_then_succeeds_or_gives_up(deps, subscribe, report):
+    from chalicelib.handlers.dispatch import ATTEMPTS
+    subscribe(push_alert(1, **area()))
+    subscribe(push_alert(2, kind="category", service_code="pothole"))
+    event = events_of(report())[0]
+    waits = []
+    flaky = FakeDeliver(push=["retry", "sent"])
+    from chalicelib.handlers.dispatch import dispatch_event
+    outcomes = dispatch_event(deps, event, flaky, sleep=waits.append)
+    assert outcomes == {"sent": 2} and waits == [0.5]
+    down = FakeDeliver(push="retry")
+    other = events_of(report())[0]
+    waits.clear()
+    assert dispatch_event(deps, other, down, sleep=waits.append) == {"gave_up": 2}
+    assert len(down.calls) == 2 * ATTEMPTS and waits == [0.5, 1.0] * 2
+    assert dispatch_event(deps, other, down, sleep=waits.append) == {"already": 2}  # settled: not hammered again
+
+
+def test_a_private_category_report_reaches_no_neighbours(deps, subscribe, report):
+    from chalicelib.handlers.dispatch import matching_alerts
+    subscribe(push_alert(1, **area()))
+    rid = report()
+    r = deps.reports.get(rid)
+    assert len(matching_alerts(deps, "report_created", r, {"private": True})) == 0
+    assert len(matching_alerts(deps, "report_created", r, {})) == 1
+
+
+def test_matching_reads_only_the_alerts_near_the_event(deps, report):
+    """3,000 small area alerts spread over York (one index row each, as a
+    60 m circle inside one precision-7 cell has), and 20 around the Minster."""
+    import random
+    from chalicelib.geo import cells
+    from chalicelib.handlers.alert_targets import circle_keys
+    from chalicelib.handlers.dispatch import matching_alerts
+    from chalicelib.storage.alerts import AlertIndexModel
+    from chalicelib.storage.metering import metered
+    rng = random.Random(5)
+    rows = []
+    for i in range(3000):
+        lat, lon = rng.uniform(53.93, 54.02), rng.uniform(-1.20, -1.12)  # west of the centre
+        rows.append(AlertIndexModel(f"area#{cells.encode(lon, lat, 7)}", f"al{i:024d}", lat=lat, lon=lon, radius_m=60))
+    for i in range(20):
+        circle = {"lat": MINSTER["lat"] + rng.uniform(-0.002, 0.002),
+                  "lon": MINSTER["lon"] + rng.uniform(-0.003, 0.003), "radius_m": 400}
+        rows += [AlertIndexModel(k, f"near{i:022d}", lat=a, lon=o, radius_m=r) for k, a, o, r in
+                 circle_keys("area", circle)]
+    with AlertIndexModel.batch_write() as batch:
+        for row in rows:
+            batch.save(row)
+    r = deps.reports.get(report())
+    with metered() as meter:
+        assert matching_alerts(deps, "report_created", r) == []  # no alert items were stored
+    assert 20 <= meter.items <= 40, meter.items  # the 20 near ones' rows, and hardly anything else
+
+
+def test_the_local_poller_picks_up_a_new_event(deps, subscribe, report):
+    from chalicelib.handlers.dispatch_sources import run_dispatcher
+    subscribe(push_alert(1, **area()))
+    fake = FakeDeliver()
+    stop, started = threading.Event(), threading.Event()
+    worker = threading.Thread(target=run_dispatcher, args=(stop, lambda: deps, fake, 0.05, started))
+    worker.start()
+    try:
+        started.wait(5)
+        rid = report()
+        for _ in range(200):
+            if fake.calls:
+                break
+            stop.wait(0.05)
+    finally:
+        stop.set()
+        worker.join(5)
+    assert [m["report_id"] for _, _, m in fake.calls] == [rid]
+
+
+def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
+    from chalicelib.handlers.dispatch_sources import on_stream
+    from chalicelib.storage.reports import EventModel
+    subscribe(push_alert(1, **area()))
+    event = events_of(report())[0]
+    image = EventModel.get(event.id).serialize()
+    records = [{"eventName": "INSERT", "dynamodb": {"NewImage": image}},
+               {"eventName": "REMOVE", "dynamodb": {"OldImage": image}}]
+    fake = FakeDeliver()
+    assert on_stream(records, lambda: deps, fake) == 1
+    assert on_stream(records, lambda: deps, fake) == 1
+    assert len(fake.calls) == 1
+
+
+def test_a_broadcast_finds_subscribers_by_ward_or_by_circle(deps, subscribe):
+    from chalicelib.handlers.dispatch import for_broadcast
+    ward = subscribe(push_alert(1, kind="broadcast", topics=["bins"], ward="Heworth"))
+    circle = subscribe(push_alert(2, kind="broadcast", topics=["roads", "bins"], **MINSTER, radius_m=1000))
+    assert [a.id for a in for_broadcast(deps, "bins", {"ward": "heworth"})] == [ward["id"]]
+    assert [a.id for a in for_broadcast(deps, "roads", MINSTER)] == [circle["id"]]
+    assert for_broadcast(deps, "roads", FAR_AWAY) == []
+    assert for_broadcast(deps, "emergencies", MINSTER) == []
+
+
+def test_erasing_an_account_deletes_its_alerts(client, deps, subscribe, people):
+    resident = people()
+    made = subscribe({**area(), "channels": ["email"]}, resident.auth)
+    assert client.raw.http.request("DELETE", "/v1/me", headers=resident.auth).status_code == 204
+    assert deps.alerts.get(made["id"]) is None

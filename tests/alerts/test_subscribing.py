@@ -1,0 +1,171 @@
+"""Residents subscribe to alerts: push with no account, e-mail and SMS only
+once the address has said yes."""
+import pytest
+
+from conftest import pothole
+from alert_support import MINSTER, area, outbox_to, push_alert, push_subscription, token_in
+
+
+@pytest.fixture
+def report_id(client):
+    return client.post("/v1/reports", pothole()).json_body["id"]
+
+
+@pytest.mark.parametrize("target", [
+    pytest.param(area(800), id="area"),
+    pytest.param({"kind": "ward", "ward": "Micklegate"}, id="ward"),
+    pytest.param({"kind": "category", "service_code": "pothole"}, id="category anywhere"),
+    pytest.param({"kind": "category", "service_code": "graffiti", "area": {**MINSTER, "radius_m": 300}},
+                 id="category in an area"),
+    pytest.param({"kind": "broadcast", "topics": ["bins", "roads"], "ward": "Heworth"}, id="broadcast to a ward"),
+    pytest.param({"kind": "broadcast", "topics": ["emergencies"], **MINSTER, "radius_m": 2000},
+                 id="broadcast to a circle"),
+])
+def test_an_anonymous_phone_subscribes_to_each_kind_by_push(client, target):
+    response = client.post("/v1/alerts", push_alert(**target))
+    assert response.status_code == 201, response.body
+    alert = response.json_body
+    assert alert["kind"] == target["kind"] and alert["channels"] == ["push"]
+    assert alert["confirmed"] is True and alert["management_token"].startswith(alert["id"] + ".")
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_following_a_report_needs_a_report_that_exists(client, report_id):
+    made = client.post("/v1/alerts", push_alert(kind="report", report_id=report_id.lower()))
+    assert made.status_code == 201 and made.json_body["report_id"] == report_id
+    missing = client.post("/v1/alerts", push_alert(kind="report", report_id="DS-ZZZZZZ"))
+    assert (missing.status_code, missing.json_body["error"]["code"]) == (404, "report_not_found")
+
+
+@pytest.mark.parametrize("body,field", [
+    (push_alert(**area(20)), "radius_m"),
+    (push_alert(**area(5001)), "radius_m"),
+    (push_alert(kind="area", lat=53.96, radius_m=500), "lon"),
+    (push_alert(kind="ward", ward="<script>"), "ward"),
+    (push_alert(kind="category", service_code="nonsense"), "service_code"),
+    (push_alert(kind="broadcast", topics=["parking"], ward="Heworth"), "topics"),
+    (push_alert(kind="comet"), "kind"),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["pigeon"]}, "channels"),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["push"],
+      "push_subscription": {**push_subscription(), "endpoint": "http://push.example.net/x"}},
+     "push_subscription.endpoint"),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["push"],
+      "push_subscription": {**push_subscription(), "keys": {"p256dh": "AAAA", "auth": "AAAA"}}},
+     "push_subscription.keys.p256dh"),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["email"], "email": "not-an-address"}, "email"),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["sms"]}, "phone"),
+])
+def test_bad_subscriptions_are_400_naming_the_field_and_store_nothing(client, deps, body, field):
+    response = client.post("/v1/alerts", body)
+    assert response.status_code == 400, response.body
+    assert field in [f["field"] for f in response.json_body["error"]["fields"]]
+    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    assert AlertModel.count() == 0 and AlertIndexModel.count() == 0
+
+
+def test_an_area_outside_the_council_is_refused(client):
+    response = client.post("/v1/alerts", push_alert(kind="area", lat=51.5, lon=-0.12, radius_m=500))
+    assert (response.status_code, response.json_body["error"]["code"]) == (422, "outside_service_area")
+
+
+def test_the_same_push_subscription_and_target_is_the_same_alert(client):
+    body = push_alert(**area(600))
+    first, again = client.post("/v1/alerts", body), client.post("/v1/alerts", body)
+    assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.json_body["id"] == first.json_body["id"]
+    # The browser that holds the subscription gets a fresh management token; the old one stops working.
+    token = again.json_body["management_token"]
+    assert client.get(f"/v1/alerts?token={token}").json_body["alerts"][0]["id"] == first.json_body["id"]
+    old = client.get(f"/v1/alerts?token={first.json_body['management_token']}")
+    assert old.status_code == 403
+
+
+def test_an_email_alert_without_a_verified_account_waits_for_the_link(client, deps):
+    body = {**area(700), "channels": ["email"], "email": "neighbour@example.org"}
+    alert = client.post("/v1/alerts", body).json_body
+    assert (alert["confirmed"], alert["pending"]) == (False, ["email"])
+    [mail] = outbox_to("neighbour@example.org")
+    assert "confirm" in mail.subject.lower()
+    from chalicelib.storage.alerts import AlertIndexModel
+    assert {row.expires for row in AlertIndexModel.scan()} == {deps.alerts.get(alert["id"]).expires}
+    confirmed = client.post("/v1/alerts/confirm", {"token": token_in(mail.body)})
+    assert confirmed.status_code == 200 and confirmed.json_body["confirmed"] is True
+    # Confirmed: neither the alert nor its index rows lapse any more.
+    assert deps.alerts.get(alert["id"]).expires is None
+    assert {row.expires for row in AlertIndexModel.scan()} == {None}
+    again = client.post("/v1/alerts/confirm", {"token": token_in(mail.body)})
+    assert (again.status_code, again.json_body["error"]["code"]) == (403, "invalid_token")
+
+
+def test_repeating_someone_elses_email_subscription_earns_no_token_and_sends_only_a_question(client):
+    body = {**area(700), "channels": ["email"], "email": "victim@example.org"}
+    first = client.post("/v1/alerts", body).json_body
+    repeat = client.post("/v1/alerts", body).json_body
+    assert repeat["id"] == first["id"] and "management_token" not in repeat
+    assert len(outbox_to("victim@example.org")) == 2  # the address is asked again; nothing is sent unasked
+
+
+def test_an_sms_alert_waits_for_the_link_sent_by_text(client):
+    alert = client.post("/v1/alerts", {**area(), "channels": ["sms"], "phone": "07700 900123"}).json_body
+    assert alert["phone"] == "+447700900123" and alert["pending"] == ["sms"]
+    [text] = outbox_to("+447700900123")
+    assert text.channel == "sms" and "/alerts/confirm?token=" in text.body
+
+
+def test_a_verified_resident_gets_email_alerts_at_once_and_lists_and_deletes_them(client, people):
+    resident, other = people(), people()
+    made = client.post("/v1/alerts", {**area(), "channels": ["email"]}, resident.auth).json_body
+    assert made["confirmed"] is True and made["email"] == resident.user.email
+    assert "management_token" not in made
+    mine = client.get("/v1/alerts", resident.auth).json_body["alerts"]
+    assert [a["id"] for a in mine] == [made["id"]]
+    assert client.get("/v1/alerts", other.auth).json_body["alerts"] == []
+    refused = client.raw.http.request("DELETE", f"/v1/alerts/{made['id']}", headers=other.auth)
+    assert refused.status_code == 404
+    done = client.raw.http.request("DELETE", f"/v1/alerts/{made['id']}", headers=resident.auth)
+    assert done.status_code == 204
+    assert client.get("/v1/alerts", resident.auth).json_body["alerts"] == []
+
+
+def test_anonymous_listing_needs_a_token(client):
+    response = client.get("/v1/alerts")
+    assert response.status_code == 401
+
+
+def test_an_anonymous_subscriber_deletes_with_the_management_token(client, deps):
+    alert = client.post("/v1/alerts", push_alert(**area())).json_body
+    wrong = client.raw.http.request("DELETE", f"/v1/alerts/{alert['id']}?token={alert['id']}.guess")
+    assert wrong.status_code == 403
+    done = client.raw.http.request("DELETE", f"/v1/alerts/{alert['id']}?token={alert['management_token']}")
+    assert done.status_code == 204
+    from chalicelib.storage.alerts import AlertIndexModel
+    assert deps.alerts.get(alert["id"]) is None and AlertIndexModel.count() == 0
+
+
+def test_one_click_unsubscribe_posts_and_a_get_only_asks(client, deps):
+    from chalicelib.handlers.alerts import unsubscribe_token
+    alert = client.post("/v1/alerts", push_alert(**area())).json_body
+    url = f"/v1/alerts/unsubscribe?token={unsubscribe_token(alert['id'])}"
+    looked = client.get(url)
+    assert looked.status_code == 200 and looked.json_body["subscribed"] is True
+    assert deps.alerts.get(alert["id"]) is not None
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    clicked = client.raw.http.post(url, body="List-Unsubscribe=One-Click", headers=form)
+    assert clicked.status_code == 200 and clicked.json_body["subscribed"] is False
+    assert deps.alerts.get(alert["id"]) is None
+    assert client.raw.http.post(url, body="List-Unsubscribe=One-Click", headers=form).status_code == 200
+    forged = client.raw.http.post(f"/v1/alerts/unsubscribe?token={alert['id']}.0000", body="", headers=form)
+    assert forged.status_code == 403
+
+
+def test_a_verified_reporter_follows_their_own_report_by_email(client, people):
+    resident = people()
+    made = client.post("/v1/reports", pothole(contact={"email": resident.user.email}), resident.auth).json_body
+    [alert] = client.get("/v1/alerts", resident.auth).json_body["alerts"]
+    assert (alert["kind"], alert["report_id"], alert["confirmed"]) == ("report", made["id"], True)
+
+
+def test_an_anonymous_reporter_is_not_subscribed_to_anything(client, deps):
+    client.post("/v1/reports", pothole(contact={"email": "anon@example.org"}))
+    from chalicelib.storage.alerts import AlertModel
+    assert AlertModel.count() == 0
