@@ -4,9 +4,11 @@ Each facility is one item keyed by its id. The `nearby` index partitions by
 type and precision-5 cell ("library#gcwy8"), sorted by geohash9#id, so a
 nearest query reads one type only. Facility types and their counts live in a
 tiny table of their own, kept by put_many, so listing types never scans
-facilities.
+facilities. Each type's item also holds how many of its facilities lie in each
+precision-5 cell (`cells`): one GetItem tells a nearest search which
+partitions are empty (never queried) and how dense the others are.
 """
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -58,6 +60,9 @@ class FacilityTypeModel(Model):
 
     type = UnicodeAttribute(hash_key=True)
     count = NumberAttribute(default=0)
+    # {cell5: facilities of this type in it}; a council has a few dozen cells,
+    # so the item stays small (400 KB would hold tens of thousands).
+    cells = MapAttribute(null=True)
 
 
 def facility(id, type, name, lon, lat, **optional):
@@ -96,20 +101,29 @@ class FacilityStore:
 
     def _put_chunk(self, chunk):
         latest = {row.id: row for row in chunk}  # a repeated id: the last one wins
-        before = {f.id: f.type for f in FacilityModel.batch_get(list(latest), attributes_to_get=["id", "type"])}
-        deltas = {}
+        before = {f.id: f.nearby_pk for f in FacilityModel.batch_get(
+            list(latest), attributes_to_get=["id", "nearby_pk"])}
+        deltas = {}  # type -> {cell5: change}; a moved or retyped facility leaves its old cell
         for fid, row in latest.items():
             old = before.get(fid)
-            if old != row.type:
-                deltas[row.type] = deltas.get(row.type, 0) + 1
+            if old != row.nearby_pk:
+                _count(deltas, row.nearby_pk, 1)
                 if old is not None:
-                    deltas[old] = deltas.get(old, 0) - 1
+                    _count(deltas, old, -1)
         with FacilityModel.batch_write() as batch:
             for row in latest.values():
                 batch.save(row)
-        for type_, delta in deltas.items():
-            if delta:
-                FacilityTypeModel(type_).update(actions=[FacilityTypeModel.count.add(delta)])
+        for type_, by_cell in deltas.items():
+            by_cell = {cell: n for cell, n in by_cell.items() if n}
+            if not by_cell:
+                continue
+            # Two updates: DynamoDB refuses a SET of `cells` and of `cells.x` in one.
+            FacilityTypeModel(type_).update(actions=[
+                FacilityTypeModel.count.add(sum(by_cell.values())),
+                FacilityTypeModel.cells.set(FacilityTypeModel.cells | {})])
+            FacilityTypeModel(type_).update(actions=[
+                FacilityTypeModel.cells[cell].set((FacilityTypeModel.cells[cell] | 0) + n)
+                for cell, n in sorted(by_cell.items())])
         return len(latest)
 
     def types(self):
@@ -118,10 +132,17 @@ class FacilityStore:
 
     def type_count(self, type_):
         """How many facilities of this type (one GetItem on the types table)."""
+        return self.type_cells(type_)[0]
+
+    def type_cells(self, type_):
+        """(count, {cell5: count} or None if the item predates cell counts);
+        one GetItem on the types table."""
         try:
-            return int(FacilityTypeModel.get(type_).count or 0)
+            item = FacilityTypeModel.get(type_)
         except FacilityTypeModel.DoesNotExist:
-            return 0
+            return 0, {}
+        cells_ = item.cells.as_dict() if item.cells is not None else None
+        return int(item.count or 0), cells_ and {c: int(n) for c, n in cells_.items() if int(n) > 0}
 
     def query_range(self, type_, partition, lo, hi, limit, start=None):
         """Facilities of one type in one geohash range of one precision-5 cell.
@@ -131,3 +152,9 @@ class FacilityStore:
             limit=limit, page_size=limit, last_evaluated_key=start)
         items = list(results)
         return items, results.last_evaluated_key
+
+
+def _count(deltas, nearby_pk, n):
+    type_, cell = nearby_pk.split("#", 1)
+    by_cell = deltas.setdefault(type_, {})
+    by_cell[cell] = by_cell.get(cell, 0) + n

@@ -1,0 +1,90 @@
+"""Nearest-k cost: what GET /v1/nearest's search reads at N facilities of one
+type, clustered like a town or uniform, from a few kinds of place.
+
+Facilities are written through FacilityStore.put_many (the import's own path,
+so the per-cell counts are the app's). Every answer is checked against brute
+force over all N; a wrong answer stops the benchmark.
+"""
+import math
+import random
+import time
+
+from .data import CITY_CENTRE, YORK_BBOX, Generator
+
+TYPE = "toilet"
+SIZES = (1_000, 10_000, 100_000)
+KS = (1, 5, 20)
+# (label, (lon, lat)): the busy centre, a suburban village, farmland, the corner of the area.
+POINTS = (("dense centre", CITY_CENTRE), ("suburb (Haxby)", (-1.0700, 54.0150)),
+          ("countryside", (-1.20, 54.03)), ("edge (SE corner)", (-0.92, 53.88)))
+LAYOUTS = ("clustered", "uniform")
+SEED = 20261121
+
+
+def points(layout, count, rng, generator):
+    w, s, e, n = YORK_BBOX
+    for _ in range(count):
+        yield generator.point() if layout == "clustered" else (rng.uniform(w, e), rng.uniform(s, n))
+
+
+def load(store, layout, start, stop, rng, generator):
+    """Write facilities start..stop-1; returns their (lon, lat, id)."""
+    from chalicelib.storage.facilities import facility
+    rows = [facility(f"{layout[0]}{i:07d}", TYPE, f"Facility {i}", round(lon, 6), round(lat, 6))
+            for i, (lon, lat) in zip(range(start, stop), points(layout, stop - start, rng, generator))]
+    store.put_many(rows)
+    return [(float(r.lon), float(r.lat), r.id) for r in rows]
+
+
+def brute_force(stored, lon, lat, k):
+    from chalicelib.geo.distance import haversine_m
+    return [fid for _, fid in sorted((haversine_m(lon, lat, x, y), fid) for x, y, fid in stored)[:k]]
+
+
+def measure(search, store, stored, n, layout):
+    from chalicelib.storage.metering import metered
+    rows = []
+    for label, (lon, lat) in POINTS:
+        truth = brute_force(stored, lon, lat, max(KS))
+        for k in KS:
+            started = time.perf_counter()
+            with metered() as meter:
+                found, complete = search(store, TYPE, lon, lat, k)
+            ms = (time.perf_counter() - started) * 1000
+            ids = [f.id for _, f in found]
+            if ids != truth[:k] or not complete:
+                raise SystemExit(f"nearest {k} at {label} ({layout}, N={n}) differs from brute force")
+            rows.append({"n": n, "layout": layout, "place": label, "k": k, "queries": meter.queries,
+                         "items": meter.items, "ms": ms, "kth_m": found[-1][0] if found else math.nan})
+    return rows
+
+
+def run(progress, search=None, sizes=SIZES):
+    """Rows of measurements for every layout, N, place and k (fresh moto per layout)."""
+    from moto import mock_aws
+
+    from chalicelib.handlers.facilities import search as app_search
+
+    from . import env, motofast
+    search = search or app_search
+    rows, loads = [], []
+    for layout in LAYOUTS:
+        with mock_aws():
+            env.fresh_storage()
+            store = env.deps().facilities
+            rng, generator, stored = random.Random(SEED), Generator(SEED), []
+            for n in sizes:
+                started = time.perf_counter()
+                stored += load(store, layout, len(stored), n, rng, generator)
+                loads.append(f"{layout} to {n:,}: {time.perf_counter() - started:.0f} s")
+                progress(f"nearest: {layout}, N={n:,} loaded ({loads[-1]})")
+                with motofast.faster_moto():
+                    rows += measure(search, store, stored, n, layout)
+    return rows, loads
+
+
+def main(progress=print):
+    rows, _ = run(progress)
+    for r in rows:
+        progress(f"{r['layout']:9} N={r['n']:>7,} {r['place']:17} k={r['k']:>2}: "
+                 f"{r['queries']:>3} queries {r['items']:>4} items {r['ms']:7.1f} ms")
