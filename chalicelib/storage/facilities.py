@@ -76,6 +76,7 @@ def facility(id, type, name, lon, lat, **optional):
 
 class FacilityStore:
     BATCH = 100  # BatchGetItem's limit
+    GROUP = 2000  # rows per count update: fewer, larger updates of the types item
 
     def __init__(self):
         bind()
@@ -87,44 +88,50 @@ class FacilityStore:
             return None
 
     def put_many(self, rows):
-        """Upsert FacilityModels in batches; the type counts follow (a facility
-        whose type changed moves from one count to the other). Returns how many."""
-        count, chunk = 0, []
+        """Upsert FacilityModels in groups; the type and cell counts follow (a
+        facility that moved or changed type leaves its old count). Returns how many."""
+        count, group = 0, []
         for row in rows:
-            chunk.append(row)
-            if len(chunk) == self.BATCH:
-                count += self._put_chunk(chunk)
-                chunk = []
-        if chunk:
-            count += self._put_chunk(chunk)
+            group.append(row)
+            if len(group) == self.GROUP:
+                count += self._put_group(group)
+                group = []
+        if group:
+            count += self._put_group(group)
         return count
 
-    def _put_chunk(self, chunk):
-        latest = {row.id: row for row in chunk}  # a repeated id: the last one wins
-        before = {f.id: f.nearby_pk for f in FacilityModel.batch_get(
-            list(latest), attributes_to_get=["id", "nearby_pk"])}
-        deltas = {}  # type -> {cell5: change}; a moved or retyped facility leaves its old cell
+    def _put_group(self, group):
+        latest = {row.id: row for row in group}  # a repeated id: the last one wins
+        ids = list(latest)
+        before = {f.id: f.nearby_pk for i in range(0, len(ids), self.BATCH) for f in FacilityModel.batch_get(
+            ids[i:i + self.BATCH], attributes_to_get=["id", "nearby_pk"])}
+        deltas = {}  # type -> {cell5: change}
         for fid, row in latest.items():
             old = before.get(fid)
             if old != row.nearby_pk:
                 _count(deltas, row.nearby_pk, 1)
                 if old is not None:
                     _count(deltas, old, -1)
+        # Counts first: a nearest search never queries a cell its count says is
+        # empty, so a crash between the two must leave counts high, not low.
+        for type_, by_cell in deltas.items():
+            self._add_counts(type_, {cell: n for cell, n in by_cell.items() if n})
         with FacilityModel.batch_write() as batch:
             for row in latest.values():
                 batch.save(row)
-        for type_, by_cell in deltas.items():
-            by_cell = {cell: n for cell, n in by_cell.items() if n}
-            if not by_cell:
-                continue
-            # Two updates: DynamoDB refuses a SET of `cells` and of `cells.x` in one.
-            FacilityTypeModel(type_).update(actions=[
-                FacilityTypeModel.count.add(sum(by_cell.values())),
-                FacilityTypeModel.cells.set(FacilityTypeModel.cells | {})])
-            FacilityTypeModel(type_).update(actions=[
-                FacilityTypeModel.cells[cell].set((FacilityTypeModel.cells[cell] | 0) + n)
-                for cell, n in sorted(by_cell.items())])
         return len(latest)
+
+    @staticmethod
+    def _add_counts(type_, by_cell):
+        if not by_cell:
+            return
+        # Two updates: DynamoDB refuses a SET of `cells` and of `cells.x` in one.
+        FacilityTypeModel(type_).update(actions=[
+            FacilityTypeModel.count.add(sum(by_cell.values())),
+            FacilityTypeModel.cells.set(FacilityTypeModel.cells | {})])
+        FacilityTypeModel(type_).update(actions=[
+            FacilityTypeModel.cells[cell].set((FacilityTypeModel.cells[cell] | 0) + n)
+            for cell, n in sorted(by_cell.items())])
 
     def types(self):
         """[(type, count)] for types with facilities, by type."""
