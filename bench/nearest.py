@@ -83,8 +83,44 @@ def run(progress, search=None, sizes=SIZES):
     return rows, loads
 
 
-def main(progress=print):
-    rows, _ = run(progress)
-    for r in rows:
-        progress(f"{r['layout']:9} N={r['n']:>7,} {r['place']:17} k={r['k']:>2}: "
-                 f"{r['queries']:>3} queries {r['items']:>4} items {r['ms']:7.1f} ms")
+START, END = "<!-- nearest:start -->", "<!-- nearest:end -->"
+
+
+def section(rows, loads):
+    from .report import table
+    from chalicelib.handlers import facilities as h
+    worst = {k: max(r["items"] for r in rows if r["k"] == k) for k in KS}
+    lines = [START, "## 4. Where's my nearest (`GET /v1/nearest`)", "",
+             f"N facilities of one type written with `FacilityStore.put_many` (the import's path), "
+             f"{LAYOUTS[0]} like the map's reports (half in the centre, some in villages, the rest "
+             f"anywhere in {YORK_BBOX}) or uniform over it; N grows in place "
+             f"({'; '.join(loads)}). Each search is the handler's `search(store, type, lon, lat, k)`, "
+             "metered, and its answer equals brute force over all N (checked every time). A full "
+             "scan would read N items. Split size max(" f"{h.SPLIT_MIN}, k × {h.SPLIT_PER_K}), "
+             f"Query Limit max({h.PAGE_MIN}, {h.PAGE_PER_SPLIT} × split). Milliseconds are moto's, "
+             "under `bench/motofast.py` (moto sorts its whole table on every Query; DynamoDB does not).",
+             "", "Most items read, any layout, N and place: " + ", ".join(
+                 f"k = {k}: {worst[k]}" for k in KS) + ".", ""]
+    lines.append(table(["Layout", "N (scan reads)", "Place", "k", "Queries", "Items read", "ms (moto)",
+                        "k-th nearest"],
+                       [[r["layout"], f"{r['n']:,}", r["place"], r["k"], r["queries"], r["items"],
+                         f"{r['ms']:.0f}", f"{r['kth_m']:.0f} m"] for r in rows]))
+    lines += ["", END, ""]
+    return "\n".join(lines)
+
+
+def write_section(path, text):
+    """Replace the nearest section of docs/benchmarks.md (or append it)."""
+    old = path.read_text() if path.exists() else "# Doorstep benchmarks\n\n"
+    if START in old and END in old:
+        before, rest = old.split(START, 1)
+        old = before.rstrip("\n") + "\n\n" + rest.split(END, 1)[1].lstrip("\n")
+    path.write_text(old.rstrip("\n") + "\n\n" + text)
+
+
+def main(path, progress=print):
+    """`python -m bench.run nearest`: only this section, in place."""
+    rows, loads = run(progress)
+    write_section(path, section(rows, loads))
+    progress(f"wrote the nearest section of {path}")
+    return 0

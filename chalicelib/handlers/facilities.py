@@ -1,11 +1,40 @@
 """Facilities: the types on offer and "where's my nearest".
 
-GET /v1/nearest reads rings of geohash cells outwards from the point, one
-type's partition only, until the k-th nearest found is proven nearer than
-anything unread (or max_distance_m is covered). Adaptive: it starts with
-precision-6 cells (about 0.7 x 0.6 km in York), and where facilities are
-sparse it moves to precision-5 cells (about 2.9 x 4.9 km), so a dense street
-and an empty moor both cost about what they return.
+GET /v1/nearest is a best-first search over geohash nodes (`geo/nodes.py`):
+rectangles of 25 to 45 geohash bits, each one contiguous sort-key range of
+one partition of the `nearby` index, so one Query reads a node.
+
+1. One GetItem reads the type's item: its count per precision-5 cell. Empty
+   cells are never queried; each other cell goes on a heap, keyed by the
+   least distance from the point to it, with a density (facilities per unit
+   of key space) from its count.
+2. Pop the nearest node. If the node is expected to hold more than
+   max(2, k/2) facilities, split it in two (one more bit, no read) and push
+   the halves. Otherwise Query it with Limit max(8, 2 x split size). A page
+   that comes back full (a resume key) measured the local density: the node
+   goes back on the heap with the resume key and that density, so its unread
+   rest is split or read later; nothing is ever read twice.
+3. Stop when the heap's nearest node is at least as far as the k-th nearest
+   found, or beyond max_distance_m, or the heap is empty.
+
+Proof: every facility not yet read lies in a node on the heap, and each
+node's key is a lower bound of the distance to any point in it; so once the
+k-th best distance d_k <= the smallest key, nothing unread can be nearer than
+d_k. Ties are broken by id; the bound gives away a millimetre (see below),
+so an unread facility at exactly d_k cannot hide behind a node keyed d_k.
+Cost: the nodes read are those nearer than d_k, each sized to hold about
+k/2, plus the pages that measured density, so dense centre and empty moor
+both read a few times k items, whatever the table size (docs/benchmarks.md).
+Cell counts are kept by `FacilityStore.put_many` (written before the rows,
+so a count is never too low). A type stored before counts existed falls back
+to rings of precision-5 cells, capped at COARSE_MAX_RINGS.
+
+Distances: haversine on a sphere of the IUGG mean radius, 6,371,008.8 m
+(`geo/distance.py`), within about 0.5% of the WGS84 ellipsoid. The node
+bounds (`distance_to_bbox_m`) use the same sphere, exact to float rounding,
+less 1 mm + 1e-9 relative, so they never exceed the haversine distance they
+bound. Answers carry distance_m rounded to 0.1 m; order uses the unrounded
+value, then the id.
 """
 import heapq
 import itertools
