@@ -147,7 +147,7 @@ def search(store, type_, lon, lat, k, max_m=None):
             if d <= limit:
                 found[f.id] = (d, f)
         if resume:  # a dense node: what was read tells how dense, the rest waits its turn
-            last = got[-1].geohash if got else start[0]
+            last = got[-1].geohash if got else (start[0] if start else lo)  # empty: a 1 MB page
             density = max(len(got), 1) / max(nodes.position(last) - from_pos + 1, 1)
             push(node, (last, resume), density)
     return best(), True
