@@ -13,7 +13,9 @@ one partition of the `nearby` index, so one Query reads a node.
    the halves. Otherwise Query it with Limit max(8, 2 x split size). A page
    that comes back full (a resume key) measured the local density: the node
    goes back on the heap with the resume key and that density, so its unread
-   rest is split or read later; nothing is ever read twice.
+   rest is split or read later; nothing is ever read twice. A cell's average
+   overstates its empty parts, so it is capped by what the reads so far (the
+   nearest ones) found: (items + 1) / key span read.
 3. Stop when the heap's nearest node is at least as far as the k-th nearest
    found, or beyond max_distance_m, or the heap is empty.
 
@@ -108,8 +110,8 @@ def search(store, type_, lon, lat, k, max_m=None):
     page = min(PAGE, max(PAGE_MIN, int(PAGE_PER_SPLIT * split_at)))
     heap, seq = [], itertools.count()
 
-    def push(node, start=None, density=None):
-        heapq.heappush(heap, (nodes.min_distance_m(lon, lat, node), next(seq), node, start, density))
+    def push(node, start=None, density=None, measured=False):
+        heapq.heappush(heap, (nodes.min_distance_m(lon, lat, node), next(seq), node, start, (density, measured)))
 
     if by_cell is None:  # counts predate this type's item: expand rings of partitions
         rings = cells.rings(lon, lat, cells.PARTITION_PRECISION, max_ring=None)
@@ -117,9 +119,9 @@ def search(store, type_, lon, lat, k, max_m=None):
     else:
         for cell, count in by_cell.items():
             push(nodes.from_cell(cell), density=count / (1 << (nodes.BITS - nodes.PARTITION_BITS)))
-    queries = 0
+    queries = read_items = read_span = 0
     while heap:
-        near, _, node, start, density = heapq.heappop(heap)
+        near, _, node, start, (density, measured) = heapq.heappop(heap)
         top = best()
         if near > limit or (len(top) >= k and top[-1][0] <= near):
             return top, True  # every unread facility is at least `near` away
@@ -132,10 +134,14 @@ def search(store, type_, lon, lat, k, max_m=None):
             heapq.heappush(heap, (step[2], next(seq), node, None, None))
             continue
         from_pos = nodes.position(start[0]) if start else node.first
+        if density is not None and not measured and read_span:
+            # A cell's average overstates its empty parts: what the reads so far
+            # (the nearest ones) found caps it; a full page will correct it upwards.
+            density = min(density, (read_items + 1) / read_span)
         if density is not None and density * (node.end - from_pos) > split_at and node.bits < nodes.BITS:
             for child in nodes.children(node):
                 if child.end > from_pos:  # a half wholly before the resume point is read
-                    push(child, start if child.first <= from_pos else None, density)
+                    push(child, start if child.first <= from_pos else None, density, measured)
             continue
         if queries >= QUERY_CEILING:
             return top, False
@@ -146,10 +152,13 @@ def search(store, type_, lon, lat, k, max_m=None):
             d = distance.haversine_m(lon, lat, float(f.lon), float(f.lat))
             if d <= limit:
                 found[f.id] = (d, f)
+        read_items += len(got)
         if resume:  # a dense node: what was read tells how dense, the rest waits its turn
             last = got[-1].geohash if got else (start[0] if start else lo)  # empty: a 1 MB page
-            density = max(len(got), 1) / max(nodes.position(last) - from_pos + 1, 1)
-            push(node, (last, resume), density)
+            read_span += max(nodes.position(last) - from_pos + 1, 1)
+            push(node, (last, resume), max(len(got), 1) / max(nodes.position(last) - from_pos + 1, 1), True)
+        else:
+            read_span += node.end - from_pos
     return best(), True
 
 
