@@ -115,7 +115,7 @@ def search(store, type_, lon, lat, k, max_m=None):
 
     if by_cell is None:  # counts predate this type's item: expand rings of partitions
         rings = cells.rings(lon, lat, cells.PARTITION_PRECISION, max_ring=None)
-        heapq.heappush(heap, (0.0, next(seq), rings, None, None))
+        heapq.heappush(heap, (0.0, next(seq), rings, None, (None, False)))
     else:
         for cell, count in by_cell.items():
             push(nodes.from_cell(cell), density=count / (1 << (nodes.BITS - nodes.PARTITION_BITS)))
@@ -131,7 +131,7 @@ def search(store, type_, lon, lat, k, max_m=None):
                 return top, step is None
             for cell in step[1]:
                 push(nodes.from_cell(cell))
-            heapq.heappush(heap, (step[2], next(seq), node, None, None))
+            heapq.heappush(heap, (step[2], next(seq), node, None, (None, False)))
             continue
         from_pos = nodes.position(start[0]) if start else node.first
         if density is not None and not measured and read_span:
