@@ -142,14 +142,17 @@ class FacilityStore:
         return self.type_cells(type_)[0]
 
     def type_cells(self, type_):
-        """(count, {cell5: count} or None if the item predates cell counts);
-        one GetItem on the types table."""
+        """(count, {cell5: count}, or None where the cell counts do not add up
+        to the count); one GetItem on the types table."""
         try:
             item = FacilityTypeModel.get(type_)
         except FacilityTypeModel.DoesNotExist:
             return 0, {}
-        cells_ = item.cells.as_dict() if item.cells is not None else None
-        return int(item.count or 0), cells_ and {c: int(n) for c, n in cells_.items() if int(n) > 0}
+        count = int(item.count or 0)
+        by_cell = {c: int(n) for c, n in item.cells.as_dict().items() if int(n) > 0} if item.cells else None
+        # Facilities stored before cell counts existed are in `count` but in no
+        # cell: then the counts cannot say where the empty cells are.
+        return count, by_cell if by_cell is not None and sum(by_cell.values()) == count else None
 
     def query_range(self, type_, partition, lo, hi, limit, start=None):
         """Facilities of one type in one geohash range of one precision-5 cell.

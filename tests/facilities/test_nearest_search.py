@@ -24,6 +24,10 @@ def test_a_type_stored_before_cell_counts_is_searched_by_rings_and_still_exact(d
     for type_ in TYPES:
         FacilityTypeModel(type_).update(actions=[FacilityTypeModel.cells.remove()])
         assert deps.facilities.type_cells(type_)[1] is None
+    # One more import counts only its own cells: still not a full map of the type.
+    rows.append(facility("new-1", "library", "New", -1.05, 53.99))
+    deps.facilities.put_many(rows[-1:])
+    assert deps.facilities.type_cells("library")[1] is None
     for lat, lon in POINTS:
         found, complete = search(deps.facilities, "library", lon, lat, 5)
         assert complete and [f.id for _, f in found] == brute_force(rows, "library", lat, lon, 5)
