@@ -84,9 +84,10 @@ def run(progress, search=None, sizes=SIZES):
 
 
 START, END = "<!-- nearest:start -->", "<!-- nearest:end -->"
-NO_MILLION = ("N = 1,000,000 is not measured: moto takes the writes at roughly 1,000 a second and "
-              "re-sorts its table on every Query, so a million would take 15-30 minutes to load and "
-              "about ten seconds a search; the items read follow density, not N, as the three sizes show.")
+NO_MILLION = ("N = 1,000,000 is not measured: moto takes the writes at 1,000-3,000 a second (100k took "
+              "31-123 s, depending on load) and re-sorts its table on every Query, so a million would "
+              "take 6-20 minutes to load, twice, and about ten seconds a search; the items read follow "
+              "density, not N, as the three sizes show.")
 
 
 def section(rows, loads):
