@@ -1,6 +1,7 @@
-"""`make bench`: map cost, report creation, cold import and alert fan-out; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k and alert fan-out; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
+`python -m bench.run nearest` measures and rewrites only the nearest section.
 """
 import contextlib
 import os
@@ -14,7 +15,7 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, mapcost, motofast, report  # noqa: E402
+from . import alertcost, coldimport, creation, data, mapcost, motofast, nearest, report  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -75,6 +76,9 @@ def main():
     def progress(message):
         print(f"[{time.perf_counter() - t0:6.1f}s] {message}", flush=True)
 
+    if "nearest" in sys.argv[1:]:
+        return nearest.main(DOC, progress)
+
     from moto import mock_aws
     measured = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                 "machine": machine(), "jwt": coldimport.has_jwt(), "map": {}}
@@ -86,6 +90,9 @@ def main():
     with mock_aws():
         env.fresh_storage()
         measured["creation"] = creation.run(env.deps(), progress)
+
+    progress("4. nearest-k")
+    nearest_rows, nearest_loads = nearest.run(progress)
 
     progress("1. map cost")
     with mock_aws():
@@ -122,6 +129,7 @@ def main():
     measured["elapsed"] = time.perf_counter() - t0
     DOC.parent.mkdir(exist_ok=True)
     verdicts = report.write(DOC, measured)
+    nearest.write_section(DOC, nearest.section(nearest_rows, nearest_loads))
     progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
     progress("4. alert fan-out")

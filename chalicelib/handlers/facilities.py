@@ -1,17 +1,51 @@
 """Facilities: the types on offer and "where's my nearest".
 
-GET /v1/nearest reads rings of geohash cells outwards from the point, one
-type's partition only, until the k-th nearest found is proven nearer than
-anything unread (or max_distance_m is covered). Adaptive: it starts with
-precision-6 cells (about 0.7 x 0.6 km in York), and where facilities are
-sparse it moves to precision-5 cells (about 2.9 x 4.9 km), so a dense street
-and an empty moor both cost about what they return.
+GET /v1/nearest is a best-first search over geohash nodes (`geo/nodes.py`):
+rectangles of 25 to 45 geohash bits, each one contiguous sort-key range of
+one partition of the `nearby` index, so one Query reads a node.
+
+1. One GetItem reads the type's item: its count per precision-5 cell. Empty
+   cells are never queried; each other cell goes on a heap, keyed by the
+   least distance from the point to it, with a density (facilities per unit
+   of key space) from its count.
+2. Pop the nearest node. If the node is expected to hold more than
+   max(2, k/2) facilities, split it in two (one more bit, no read) and push
+   the halves. Otherwise Query it with Limit max(8, 2 x split size). A page
+   that comes back full (a resume key) measured the local density: the node
+   goes back on the heap with the resume key and that density, so its unread
+   rest is split or read later; nothing is ever read twice. A cell's average
+   overstates its empty parts, so it is capped by what the reads so far (the
+   nearest ones) found: (items + 1) / key span read.
+3. Stop when the heap's nearest node is at least as far as the k-th nearest
+   found, or beyond max_distance_m, or the heap is empty.
+
+Proof: every facility not yet read lies in a node on the heap, and each
+node's key is a lower bound of the distance to any point in it; so once the
+k-th best distance d_k <= the smallest key, nothing unread can be nearer than
+d_k. Ties are broken by id; the bound gives away a millimetre (see below),
+so an unread facility at exactly d_k cannot hide behind a node keyed d_k.
+Cost: the nodes read are those nearer than d_k, each sized to hold about
+k/2, plus the pages that measured density, so dense centre and empty moor
+both read a few times k items, whatever the table size (docs/benchmarks.md).
+Cell counts are kept by `FacilityStore.put_many` (written before the rows,
+so a count is never too low). A type stored before counts existed falls back
+to rings of precision-5 cells, capped at COARSE_MAX_RINGS.
+
+Distances: haversine on a sphere of the IUGG mean radius, 6,371,008.8 m
+(`geo/distance.py`), within about 0.5% of the WGS84 ellipsoid. The node
+bounds (`distance_to_bbox_m`) use the same sphere, exact to float rounding,
+less 1 mm + 1e-9 relative, so they never exceed the haversine distance they
+bound. Answers carry distance_m rounded to 0.1 m; order uses the unrounded
+value, then the id.
 """
+import heapq
+import itertools
+import math
 import re
 
 from .. import validation
 from . import places
-from ..geo import cells, distance
+from ..geo import cells, distance, nodes
 from ..geo.geojson import feature_collection, point_feature
 from ..storage import metering
 from ..storage.facilities import OPTIONAL
@@ -20,11 +54,11 @@ TYPE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 K_DEFAULT = 5
 K_MAX = 50
 MAX_DISTANCE_M = 50_000
-FINE, COARSE = 6, 5
-FINE_MIN_RINGS = 1  # look at rings 0..1 of fine cells before judging density
-FINE_MAX_CELLS = 7 * 7  # switch to coarse cells when fine ones would need more
-COARSE_MAX_RINGS = 12  # about 35 km east-west at York's latitude
+SPLIT_MIN = 2  # split a node expected to hold more than max(2, k / 2) facilities
+SPLIT_PER_K = 0.5
+PAGE_MIN, PAGE_PER_SPLIT = 8, 2  # DynamoDB Limit per Query: twice the split size
 PAGE = 100
+COARSE_MAX_RINGS = 12  # fallback without cell counts: about 35 km east-west at York
 QUERY_CEILING = 150
 
 
@@ -47,11 +81,7 @@ def nearest(deps, params):
         max_m = validation.number(max_m, "max_distance_m", problems, 1, MAX_DISTANCE_M)
     problems.raise_if_any()
 
-    # A type with no facilities would read every ring to the cap: one GetItem says so.
-    if deps.facilities.type_count(type_) > 0:
-        found, complete = search(deps.facilities, type_, lon, lat, k, max_m)
-    else:
-        found, complete = [], True
+    found, complete = search(deps.facilities, type_, lon, lat, k, max_m)
     features = []
     for d, f in found:
         props = {"type": f.type, "name": f.name, "distance_m": round(d, 1)}
@@ -66,53 +96,70 @@ def nearest(deps, params):
 def search(store, type_, lon, lat, k, max_m=None):
     """([(distance, facility)] nearest first, at most k; complete?).
 
-    complete is False only when the read ceiling or the ring cap stopped the
-    search before the answer was proven.
+    complete is False only when the query ceiling (or, for a type stored
+    before cell counts, the ring cap) stopped the search before the answer
+    was proven.
     """
-    limit = max_m if max_m is not None else float("inf")
-    found = {}  # id -> (distance, facility); coarse rings may re-read fine ones
-    queries = 0
+    limit = max_m if max_m is not None else math.inf
+    total, by_cell = store.type_cells(type_)
+    if not total:
+        return [], True
+    found = {}  # id -> (distance, facility)
+    best = lambda: sorted(found.values(), key=lambda pair: (pair[0], pair[1].id))[:k]
+    split_at = max(SPLIT_MIN, k * SPLIT_PER_K)
+    page = min(PAGE, max(PAGE_MIN, int(PAGE_PER_SPLIT * split_at)))
+    heap, seq = [], itertools.count()
 
-    def read(ring):
-        nonlocal queries
-        for partition, lo, hi in cells.cell_ranges(ring):
-            start = None
-            while True:
-                got, start = store.query_range(type_, partition, lo, hi, PAGE, start)
-                queries += 1
-                for f in got:
-                    d = distance.haversine_m(lon, lat, float(f.lon), float(f.lat))
-                    if d <= limit:
-                        found[f.id] = (d, f)
-                if not start:
-                    break
+    def push(node, start=None, density=None, measured=False):
+        heapq.heappush(heap, (nodes.min_distance_m(lon, lat, node), next(seq), node, start, (density, measured)))
 
-    def best():
-        return sorted(found.values(), key=lambda pair: (pair[0], pair[1].id))[:k]
-
-    def proven(proven_m):
+    if by_cell is None:  # counts predate this type's item: expand rings of partitions
+        rings = cells.rings(lon, lat, cells.PARTITION_PRECISION, max_ring=None)
+        heapq.heappush(heap, (0.0, next(seq), rings, None, (None, False)))
+    else:
+        for cell, count in by_cell.items():
+            push(nodes.from_cell(cell), density=count / (1 << (nodes.BITS - nodes.PARTITION_BITS)))
+    queries = read_items = read_span = 0
+    while heap:
+        near, _, node, start, (density, measured) = heapq.heappop(heap)
         top = best()
-        return (len(top) >= k and top[-1][0] <= proven_m) or proven_m >= limit
-
-    for r, ring, proven_m in cells.rings(lon, lat, FINE, max_ring=None):
-        read(ring)
-        if proven(proven_m):
-            return best(), True
-        if r >= FINE_MIN_RINGS:
-            side = 2 * r + 1
-            # Cells the fine search would need at this density for k results.
-            needed = side * side * k / max(len(found), 0.5)
-            if needed > FINE_MAX_CELLS or side * side >= FINE_MAX_CELLS:
-                break
+        if near > limit or (len(top) >= k and top[-1][0] <= near):
+            return top, True  # every unread facility is at least `near` away
+        if not isinstance(node, nodes.Node):  # the rest of the world beyond the rings so far
+            step = next(node, None)
+            if step is None or step[0] > COARSE_MAX_RINGS:
+                return top, step is None
+            for cell in step[1]:
+                push(nodes.from_cell(cell))
+            heapq.heappush(heap, (step[2], next(seq), node, None, (None, False)))
+            continue
+        from_pos = nodes.position(start[0]) if start else node.first
+        if density is not None and not measured and read_span:
+            # A cell's average overstates its empty parts: what the reads so far
+            # (the nearest ones) found caps it; a full page will correct it upwards.
+            density = min(density, (read_items + 1) / read_span)
+        if density is not None and density * (node.end - from_pos) > split_at and node.bits < nodes.BITS:
+            for child in nodes.children(node):
+                if child.end > from_pos:  # a half wholly before the resume point is read
+                    push(child, start if child.first <= from_pos else None, density, measured)
+            continue
         if queries >= QUERY_CEILING:
-            return best(), False
-    for r, ring, proven_m in cells.rings(lon, lat, COARSE, max_ring=COARSE_MAX_RINGS):
-        read(ring)
-        if proven(proven_m):
-            return best(), True
-        if queries >= QUERY_CEILING:
-            break
-    return best(), False
+            return top, False
+        partition, lo, hi = nodes.key_range(node)
+        got, resume = store.query_range(type_, partition, lo, hi, page, start and start[1])
+        queries += 1
+        for f in got:
+            d = distance.haversine_m(lon, lat, float(f.lon), float(f.lat))
+            if d <= limit:
+                found[f.id] = (d, f)
+        read_items += len(got)
+        if resume:  # a dense node: what was read tells how dense, the rest waits its turn
+            last = got[-1].geohash if got else (start[0] if start else lo)  # empty: a 1 MB page
+            read_span += max(nodes.position(last) - from_pos + 1, 1)
+            push(node, (last, resume), max(len(got), 1) / max(nodes.position(last) - from_pos + 1, 1), True)
+        else:
+            read_span += node.end - from_pos
+    return best(), True
 
 
 def _integer(value, name, problems, low, high):

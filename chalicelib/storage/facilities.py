@@ -4,9 +4,11 @@ Each facility is one item keyed by its id. The `nearby` index partitions by
 type and precision-5 cell ("library#gcwy8"), sorted by geohash9#id, so a
 nearest query reads one type only. Facility types and their counts live in a
 tiny table of their own, kept by put_many, so listing types never scans
-facilities.
+facilities. Each type's item also holds how many of its facilities lie in each
+precision-5 cell (`cells`): one GetItem tells a nearest search which
+partitions are empty (never queried) and how dense the others are.
 """
-from pynamodb.attributes import NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -58,6 +60,9 @@ class FacilityTypeModel(Model):
 
     type = UnicodeAttribute(hash_key=True)
     count = NumberAttribute(default=0)
+    # {cell5: facilities of this type in it}; a council has a few dozen cells,
+    # so the item stays small (400 KB would hold tens of thousands).
+    cells = MapAttribute(null=True)
 
 
 def facility(id, type, name, lon, lat, **optional):
@@ -71,6 +76,7 @@ def facility(id, type, name, lon, lat, **optional):
 
 class FacilityStore:
     BATCH = 100  # BatchGetItem's limit
+    GROUP = 2000  # rows per count update: fewer, larger updates of the types item
 
     def __init__(self):
         bind()
@@ -82,59 +88,76 @@ class FacilityStore:
             return None
 
     def put_many(self, rows):
-        """Upsert FacilityModels in batches; the type counts follow (a facility
-        whose type changed moves from one count to the other). Returns how many."""
-        count, chunk = 0, []
+        """Upsert FacilityModels in groups; the type and cell counts follow (a
+        facility that moved or changed type leaves its old count). Returns how many."""
+        count, group = 0, []
         for row in rows:
-            chunk.append(row)
-            if len(chunk) == self.BATCH:
-                count += self._put_chunk(chunk)
-                chunk = []
-        if chunk:
-            count += self._put_chunk(chunk)
+            group.append(row)
+            if len(group) == self.GROUP:
+                count += self._put_group(group)
+                group = []
+        if group:
+            count += self._put_group(group)
         return count
 
-    def _put_chunk(self, chunk):
-        latest = {row.id: row for row in chunk}  # a repeated id: the last one wins
-        before = self.types_of(latest)
-        deltas = {}
+    def _put_group(self, group):
+        latest = {row.id: row for row in group}  # a repeated id: the last one wins
+        before = self._index_keys_of(latest)
+        deltas = {}  # type -> {cell5: change}
         for fid, row in latest.items():
             old = before.get(fid)
-            if old != row.type:
-                deltas[row.type] = deltas.get(row.type, 0) + 1
+            if old != row.nearby_pk:
+                _count(deltas, row.nearby_pk, 1)
                 if old is not None:
-                    deltas[old] = deltas.get(old, 0) - 1
+                    _count(deltas, old, -1)
+        # Counts first: a nearest search never queries a cell its count says is
+        # empty, so a crash between the two must leave counts high, not low.
+        for type_, by_cell in deltas.items():
+            self._add_counts(type_, {cell: n for cell, n in by_cell.items() if n})
         with FacilityModel.batch_write() as batch:
             for row in latest.values():
                 batch.save(row)
-        self._count(deltas)
         return len(latest)
 
-    def types_of(self, ids):
-        """{id: type} for the ids that exist (BatchGetItem, 100 at a time)."""
+    def _index_keys_of(self, ids):
+        """{id: nearby_pk ("type#cell5")} for the ids that exist (BatchGetItem, 100 at a time)."""
         ids, found = list(dict.fromkeys(ids)), {}
         for start in range(0, len(ids), self.BATCH):
-            found.update((f.id, f.type) for f in FacilityModel.batch_get(
-                ids[start:start + self.BATCH], attributes_to_get=["id", "type"]))
+            found.update((f.id, f.nearby_pk) for f in FacilityModel.batch_get(
+                ids[start:start + self.BATCH], attributes_to_get=["id", "nearby_pk"]))
         return found
 
+    def types_of(self, ids):
+        """{id: type} for the ids that exist."""
+        return {fid: pk.split("#", 1)[0] for fid, pk in self._index_keys_of(ids).items()}
+
     def delete_many(self, ids):
-        """Delete facilities by id (unknown ids are ignored); the type counts
-        follow. Returns how many were deleted."""
-        existing = self.types_of(ids)
+        """Delete facilities by id (unknown ids are ignored); the type and cell
+        counts follow. Returns how many were deleted."""
+        existing = self._index_keys_of(ids)
         with FacilityModel.batch_write() as batch:
             for fid in existing:
                 batch.delete(FacilityModel(fid))
+        # Counts after the rows: a crash between the two leaves counts high
+        # (a search reads an empty cell), never low (a search skips a facility).
         deltas = {}
-        for type_ in existing.values():
-            deltas[type_] = deltas.get(type_, 0) - 1
-        self._count(deltas)
+        for pk in existing.values():
+            _count(deltas, pk, -1)
+        for type_, by_cell in deltas.items():
+            self._add_counts(type_, by_cell)
         return len(existing)
 
-    def _count(self, deltas):
-        for type_, delta in deltas.items():
-            if delta:
-                FacilityTypeModel(type_).update(actions=[FacilityTypeModel.count.add(delta)])
+    @staticmethod
+    def _add_counts(type_, by_cell):
+        if not by_cell:
+            return
+        # Two updates: DynamoDB refuses a SET of `cells` and of `cells.x` in one.
+        FacilityTypeModel(type_).update(actions=[
+            FacilityTypeModel.count.add(sum(by_cell.values())),
+            FacilityTypeModel.cells.set(FacilityTypeModel.cells | {})])
+        FacilityTypeModel(type_).update(actions=[
+            FacilityTypeModel.cells[cell].set((FacilityTypeModel.cells[cell] | 0) + n)
+            for cell, n in sorted(by_cell.items())])
 
     def types(self):
         """[(type, count)] for types with facilities, by type."""
@@ -142,10 +165,20 @@ class FacilityStore:
 
     def type_count(self, type_):
         """How many facilities of this type (one GetItem on the types table)."""
+        return self.type_cells(type_)[0]
+
+    def type_cells(self, type_):
+        """(count, {cell5: count}, or None where the cell counts do not add up
+        to the count); one GetItem on the types table."""
         try:
-            return int(FacilityTypeModel.get(type_).count or 0)
+            item = FacilityTypeModel.get(type_)
         except FacilityTypeModel.DoesNotExist:
-            return 0
+            return 0, {}
+        count = int(item.count or 0)
+        by_cell = {c: int(n) for c, n in item.cells.as_dict().items() if int(n) > 0} if item.cells else None
+        # Facilities stored before cell counts existed are in `count` but in no
+        # cell: then the counts cannot say where the empty cells are.
+        return count, by_cell if by_cell is not None and sum(by_cell.values()) == count else None
 
     def query_range(self, type_, partition, lo, hi, limit, start=None):
         """Facilities of one type in one geohash range of one precision-5 cell.
@@ -155,3 +188,9 @@ class FacilityStore:
             limit=limit, page_size=limit, last_evaluated_key=start)
         items = list(results)
         return items, results.last_evaluated_key
+
+
+def _count(deltas, nearby_pk, n):
+    type_, cell = nearby_pk.split("#", 1)
+    by_cell = deltas.setdefault(type_, {})
+    by_cell[cell] = by_cell.get(cell, 0) + n
