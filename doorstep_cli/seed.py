@@ -92,53 +92,47 @@ def demo_reports(deps, count=40, now=None):
 
 
 def demo_addresses(deps):
-    """Load demo/addresses.csv (fictional York addresses) unless its first and
-    last rows are there already; returns how many were written. Upserts, so a
-    half-finished earlier load is simply completed."""
+    """Load demo/addresses.csv (fictional York addresses, with bin rounds and
+    council tax bands); returns how many were written."""
     import csv
     from doorstep_cli.addresses import import_file
     path = DEMO_DIR / "addresses.csv"
     with open(path, newline="", encoding="utf-8") as fh:
         uprns = [row["uprn"] for row in csv.DictReader(fh)]
-    last = deps.addresses.get(uprns[-1]) if uprns else None
-    # A stack seeded before addresses had bin rounds gets them now.
-    if last is not None and last.rounds and deps.addresses.get(uprns[0]):
-        return 0
-    written, problems = import_file(deps, path)
-    if problems:  # the file ships with the code: a bad row is a bug here
-        raise RuntimeError(f"demo addresses: line {problems[0][0]}: {problems[0][1]}")
-    return written
+    # Checks rounds too: a stack seeded before addresses had bin rounds gets them now.
+    return _load_once("addresses", uprns, lambda u: bool(getattr(deps.addresses.get(u), "rounds", None)),
+                      lambda: import_file(deps, path))
 
 
 def demo_wards(deps):
     """Load demo/wards.geojson (York's ward names on fictional boundaries,
-    fictional councillors) unless its first and last wards are there
-    already; returns how many were written. Upserts, like demo_addresses."""
+    fictional councillors); returns how many were written."""
     from doorstep_cli.importing import read_features
     from doorstep_cli.wards import import_file
     path = DEMO_DIR / "wards.geojson"
-    ids = [f["id"] for f in read_features(path)]
-    if ids and deps.wards.get(ids[0]) and deps.wards.get(ids[-1]):
-        return 0
-    written, problems = import_file(deps, path)
-    if problems:  # the file ships with the code: a bad feature is a bug here
-        raise RuntimeError(f"demo wards: {problems[0][0]}: {problems[0][1]}")
-    return written
+    return _load_once("wards", [f["id"] for f in read_features(path)], deps.wards.get,
+                      lambda: import_file(deps, path))
 
 
 def demo_facilities(deps):
-    """Load demo/facilities.geojson (fictional York facilities, every type)
-    unless its first and last features are there already; returns how many
-    were written. Upserts by id, so the type counts stay right."""
+    """Load demo/facilities.geojson (fictional York facilities, every type);
+    returns how many were written. Upserts by id, so the type counts stay right."""
     from doorstep_cli.facilities import import_file
     from doorstep_cli.importing import read_features
     path = DEMO_DIR / "facilities.geojson"
-    ids = [f["id"] for f in read_features(path)]
-    if ids and deps.facilities.get(ids[0]) and deps.facilities.get(ids[-1]):
+    return _load_once("facilities", [f["id"] for f in read_features(path)], deps.facilities.get,
+                      lambda: import_file(deps, path)[1])
+
+
+def _load_once(what, ids, present, load):
+    """Run `load()` -> (written, problems) unless the file's first and last
+    records are stored already. Loads are upserts, so a half-finished earlier
+    load is simply completed."""
+    if ids and present(ids[0]) and present(ids[-1]):
         return 0
-    _, (written, problems) = import_file(deps, path)
-    if problems:  # the file ships with the code: a bad feature is a bug here
-        raise RuntimeError(f"demo facilities: {problems[0][0]}: {problems[0][1]}")
+    written, problems = load()
+    if problems:  # the file ships with the code: a bad record is a bug here
+        raise RuntimeError(f"demo {what}: {problems[0][0]}: {problems[0][1]}")
     return written
 
 
