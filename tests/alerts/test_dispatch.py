@@ -225,3 +225,13 @@ def test_erasing_an_account_deletes_its_alerts(client, deps, subscribe, people):
     made = subscribe({**area(), "channels": ["email"]}, resident.auth)
     assert client.raw.http.request("DELETE", "/v1/me", headers=resident.auth).status_code == 204
     assert deps.alerts.get(made["id"]) is None
+
+
+def test_a_new_report_in_a_ward_reaches_that_wards_followers_and_not_another_wards(deps, subscribe, report):
+    store_wards(deps)
+    here = subscribe(push_alert(1, kind="ward", ward="guildhall"))  # the Minster's ward
+    subscribe(push_alert(2, kind="ward", ward="heworth"))
+    fake = FakeDeliver()
+    assert dispatch(deps, events_of(report())[0], fake) == {"sent": 1}
+    [(_, address, message)] = fake.calls
+    assert address["endpoint"].endswith("device-1") and here["id"] in message["unsubscribe_url"]
