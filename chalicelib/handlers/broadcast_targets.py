@@ -42,7 +42,8 @@ def _wards(deps, value):
             or not all(isinstance(v, str) and 0 < len(v.strip()) <= 100 for v in value):
         raise ValidationFailed([("target.wards", f"Must be a list of 1 to {MAX_WARDS} ward ids.")])
     wanted = sorted({v.strip() for v in value})
-    missing = [w for w in wanted if w not in deps.wards.exists(wanted)]
+    known = deps.wards.exists(wanted)  # one BatchGet of keys
+    missing = [w for w in wanted if w not in known]
     if missing:
         raise NotFound(f"No ward {', '.join(missing)[:200]}; GET /v1/councillors gives ward ids.",
                        code="ward_not_found", fields=[{"field": "target.wards", "message": "Unknown ward."}])
