@@ -356,6 +356,29 @@ def vapid_public_key():
     return http.ok(push.vapid_public_key(), headers={"Cache-Control": "public, max-age=86400"})
 
 
+# -- broadcasts --
+
+@app.route("/v1/broadcasts", methods=["POST"])
+def create_broadcast():
+    from chalicelib.handlers import broadcasts
+    request = app.current_request
+    view, created = broadcasts.create(deps(), body(), request.headers.get("idempotency-key"))
+    headers = {**http.NO_STORE, **({} if created else {"Idempotent-Replayed": "true"})}
+    return http.ok(view, status=201, headers=headers)
+
+
+@app.route("/v1/broadcasts")
+def list_broadcasts():
+    from chalicelib.handlers import broadcasts
+    return http.ok(broadcasts.list_broadcasts(deps(), http.query(app.current_request)), headers=http.NO_STORE)
+
+
+@app.route("/v1/broadcasts/{broadcast_id}")
+def get_broadcast(broadcast_id):
+    from chalicelib.handlers import broadcasts
+    return http.ok(broadcasts.get_broadcast(deps(), broadcast_id), headers=http.NO_STORE)
+
+
 # -- last: anything else is a JSON 404 --
 
 @app.route("/{proxy+}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"])

@@ -323,13 +323,14 @@ SCHEMAS = {
 
 def spec(app=None):
     from . import openapi_alerts as alerts
+    from . import openapi_broadcasts as broadcasts
     from .open311 import openapi as open311
     return {
         "openapi": "3.0.3",
         "info": {"title": "Doorstep API", "version": "1.0.0",
                  "description": "Report street problems, track them, and find council services."},
-        "paths": {**PATHS, **open311.PATHS, **alerts.PATHS},
-        "components": {"schemas": {**SCHEMAS, **open311.SCHEMAS, **alerts.SCHEMAS}, "securitySchemes": {"bearer": {
+        "paths": {**PATHS, **open311.PATHS, **alerts.PATHS, **broadcasts.PATHS},
+        "components": {"schemas": {**SCHEMAS, **open311.SCHEMAS, **alerts.SCHEMAS, **broadcasts.SCHEMAS}, "securitySchemes": {"bearer": {
             "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
             "description": "Access token from /v1/auth/login, /refresh or /oidc (15 minutes)."}}},
     }

@@ -41,7 +41,7 @@ SCHEMAS = {
                                                  "p256dh": {"type": "string"}, "auth": {"type": "string"}}}}},
         "email": {"type": "string"}, "phone": {"type": "string"},
         "report_id": {"type": "string", "description": "kind report"}, **_CIRCLE,
-        "ward": {"type": "string", "description": "kind ward, or a broadcast's place"},
+        "ward": {"type": "string", "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
         "service_code": {"type": "string", "description": "kind category"},
         "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},
         "topics": {"type": "array", "items": {"type": "string", "enum": ["bins", "roads", "emergencies"]},

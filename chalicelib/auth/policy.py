@@ -61,6 +61,11 @@ ROUTES = {
     ("POST", "/v1/alerts/confirm"): ANYONE,
     ("GET", "/v1/alerts/unsubscribe"): ANYONE,
     ("POST", "/v1/alerts/unsubscribe"): ANYONE,
+    # Broadcasts are council-wide: any staff member, whatever their category
+    # scope (a scope is about reports; see handlers/broadcasts.py).
+    ("POST", "/v1/broadcasts"): STAFF,
+    ("GET", "/v1/broadcasts"): STAFF,
+    ("GET", "/v1/broadcasts/{broadcast_id}"): STAFF,
 }
 
 

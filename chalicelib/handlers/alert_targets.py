@@ -16,10 +16,9 @@ MIN_RADIUS_M, MAX_RADIUS_M = 50, 5000
 # A circle is indexed at the finest geohash precision (5..8) whose cover
 # needs at most this many cells. Measured over York (radii 250 m - 2 km): 32
 # cells read 4 rows per match, 64 cells 1.6 (21 rows per alert), 100 only
-# 1.5; events outnumber subscriptions, so reads win. Broadcasts (up to 3
-# topics, one transaction of at most 100 items) use fewer.
+# 1.5; events outnumber subscriptions, so reads win. Broadcast circles use
+# precision 5 (see broadcast_cells).
 MAX_CELLS = 64
-BROADCAST_MAX_CELLS = 32
 MATCH_PRECISIONS = range(cells.PARTITION_PRECISION, 9)
 WARD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&,.()-]{0,79}$")
 
@@ -35,9 +34,8 @@ def check_target(deps, kind, body):
         circle = _circle(deps, body, problems, "")
         return circle, circle_keys("area", circle)
     if kind == "ward":
-        ward = _ward(body.get("ward"), "ward", problems)
-        problems.raise_if_any()
-        return {"ward": ward}, [(f"ward#{ward.lower()}", None, None, None)]
+        ward = _ward(deps, body.get("ward"), "ward", problems)
+        return {"ward": ward}, [(ward_key("ward", ward), None, None, None)]
     if kind == "category":
         return _category(deps, body, problems)
     return _broadcast(deps, body, problems)
@@ -76,11 +74,22 @@ def circle_keys(prefix, circle, max_cells=MAX_CELLS):
     return [(f"{prefix}#{c}", circle["lat"], circle["lon"], circle["radius_m"]) for c in found]
 
 
-def _ward(value, field, problems):
+def _ward(deps, value, field, problems):
+    """A stored ward's id (as GET /v1/councillors gives it): an alert on a
+    ward that does not exist would never fire, so it is refused."""
     if not isinstance(value, str) or not WARD.match(value.strip()):
-        problems.add(field, "Must be a ward name (letters, digits, spaces; up to 80 characters).")
-        return None
-    return " ".join(value.split())
+        problems.add(field, "Must be a ward id, as GET /v1/councillors gives it.")
+    problems.raise_if_any()
+    ward = deps.wards.get(value.strip()) if deps.wards is not None else None
+    if ward is None:
+        raise NotFound(f"No ward {value.strip()!r}; GET /v1/councillors?lat=..&lon=.. gives a place's ward id.",
+                       code="ward_not_found")
+    return ward.id
+
+
+def ward_key(prefix, ward_id):
+    """The index key of a ward (ids are exact: not folded)."""
+    return f"{prefix}#{ward_id}"
 
 
 def _category(deps, body, problems):
@@ -104,14 +113,25 @@ def _broadcast(deps, body, problems):
             or len(set(topics)) != len(topics):
         problems.add("topics", f"Must be a list of distinct topics from: {', '.join(TOPICS)}.")
     if body.get("ward") is not None:
-        ward = _ward(body.get("ward"), "ward", problems)
-        problems.raise_if_any()
+        ward = _ward(deps, body.get("ward"), "ward", problems)
         return ({"topics": sorted(topics), "ward": ward},
-                [(f"topic#{t}#ward#{ward.lower()}", None, None, None) for t in sorted(topics)])
+                [(ward_key(f"topic#{t}#ward", ward), None, None, None) for t in sorted(topics)])
     problems.raise_if_any()
     circle = _circle(deps, body, problems, "")
     return ({"topics": sorted(topics), **circle},
-            [row for t in sorted(topics) for row in circle_keys(f"topic#{t}", circle, BROADCAST_MAX_CELLS)])
+            [(f"topic#{t}#{c}", circle["lat"], circle["lon"], circle["radius_m"])
+             for t in sorted(topics) for c in broadcast_cells(circle["lon"], circle["lat"], circle["radius_m"])])
+
+
+def broadcast_cells(lon, lat, radius_m):
+    """Broadcast circles are indexed at precision 5 only (cells of about
+    3 x 5 km, a few per circle): a broadcast targets a region, and reads
+    the precision-5 cells of its bbox; a finer or mixed precision would need
+    thousands of reads per region."""
+    from ..geo.distance import circle_bboxes, distance_to_bbox_m
+    found = {c for box in circle_bboxes(lon, lat, radius_m)
+             for c in cells.bbox_cells(*box, cells.PARTITION_PRECISION)}
+    return sorted(c for c in found if distance_to_bbox_m(lon, lat, cells.cell_bounds(c)) <= radius_m)
 
 
 def point_keys(prefix, lon, lat):
@@ -120,8 +140,9 @@ def point_keys(prefix, lon, lat):
     return [f"{prefix}#{geohash[:p]}" for p in MATCH_PRECISIONS]
 
 
-def event_keys(report, event_kind):
-    """(keys to read, whether rows need the distance check) for an event.
+def event_keys(report, event_kind, ward_id=None):
+    """The index keys an event about `report` reads (area rows then need
+    the distance check). ward_id: the ward holding the report, if any.
 
     A new report reaches area, ward and category subscribers; later changes
     reach the report's followers only (neighbours do not want every status)."""
@@ -129,9 +150,8 @@ def event_keys(report, event_kind):
     if event_kind != "report_created":
         return keys
     keys.append(f"category#{report.service_code}")
-    ward = getattr(report, "ward", None)
-    if ward:
-        keys.append(f"ward#{ward.lower()}")
+    if ward_id:
+        keys.append(ward_key("ward", ward_id))
     if report.lon is not None:
         lon, lat = float(report.lon), float(report.lat)
         keys += point_keys("area", lon, lat) + point_keys(f"category#{report.service_code}", lon, lat)

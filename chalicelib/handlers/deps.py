@@ -20,6 +20,7 @@ class Deps:
     wards: object = None
     bin_rounds: object = None
     alerts: object = None
+    broadcasts: object = None
     principal: object = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable = ids.utc_now
@@ -42,6 +43,7 @@ def default_deps(base_url="", principal=None):
     from ..storage.addresses import AddressStore
     from ..storage.alerts import AlertStore
     from ..storage.bins import BinRoundStore
+    from ..storage.broadcasts import BroadcastStore
     from ..storage.blobs import BlobStore
     from ..storage.facilities import FacilityStore
     from ..storage.report_store import ReportStore
@@ -51,4 +53,5 @@ def default_deps(base_url="", principal=None):
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
+                broadcasts=BroadcastStore(),
                 principal=principal, base_url=base_url, settings=s)

@@ -33,14 +33,25 @@ def default_deliver():
 def dispatch_event(deps, event, deliver=None, sleep=time.sleep):
     """Deliver one event to everyone subscribed; returns outcome counts."""
     deliver = deliver or default_deliver()
+    if event.kind == "broadcast":
+        from .broadcast_dispatch import dispatch_broadcast
+        return dispatch_broadcast(deps, event, deliver, sleep)
     report = deps.reports.get(event.report_id) if event.report_id else None
     if report is None:
         return {}
     service = deps.services.get(report.service_code) or {}
+    alerts = matching_alerts(deps, event.kind, report, service)
+    return deliver_to(deps, event, alerts, lambda alert: build_message(deps, event, report, service, alert),
+                      deliver, sleep)
+
+
+def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep):
+    """Send message_for(alert) on each alert's confirmed channels, once per
+    person (channel and address) however many of their alerts match."""
     outcomes = Counter()
-    seen = set()  # (channel, address): one message per person per event, however many alerts match
-    for alert in matching_alerts(deps, event.kind, report, service):
-        message = build_message(deps, event, report, service, alert)
+    seen = set()
+    for alert in alerts:
+        message = message_for(alert)
         for channel, address in sorted(alert.channels.items()):
             who = (channel, address["endpoint"] if channel == "push" else address)
             if channel in (alert.pending or []) or who in seen:
@@ -55,7 +66,10 @@ def matching_alerts(deps, event_kind, report, service=None):
     redeliveries). Reads only index rows under the event's keys; circles
     are checked exactly before any alert item is read."""
     service = service if service is not None else deps.services.get(report.service_code) or {}
-    keys = alert_targets.event_keys(report, event_kind)
+    ward = None
+    if event_kind == "report_created" and report.lon is not None and deps.wards is not None:
+        ward = deps.wards.at_point(float(report.lon), float(report.lat))  # reports carry no ward
+    keys = alert_targets.event_keys(report, event_kind, ward.id if ward else None)
     if service.get("private") or service.get("staff_only"):
         keys = keys[:1]  # a private report reaches only its own followers
     found = []
@@ -70,19 +84,10 @@ def matching_alerts(deps, event_kind, report, service=None):
 
 
 def for_broadcast(deps, topic, target):
-    """Alerts a staff broadcast on `topic` reaches. target: {"ward": name}
-    or {"lat", "lon"} (a point, e.g. a road closure): subscribers whose ward
-    is that ward, or whose circle holds that point."""
-    if topic not in alert_targets.TOPICS:
-        raise ValueError(f"unknown topic {topic!r}")
-    if target.get("ward"):
-        ids = [row.alert_id for row in deps.alerts.rows(f"topic#{topic}#ward#{target['ward'].lower()}")]
-    else:
-        lon, lat = float(target["lon"]), float(target["lat"])
-        ids = [row.alert_id for key in alert_targets.point_keys(f"topic#{topic}", lon, lat)
-               for row in deps.alerts.rows(key)
-               if haversine_m(float(row.lon), float(row.lat), lon, lat) <= float(row.radius_m)]
-    return sorted((a for a in deps.alerts.get_many(sorted(set(ids))) if a.channels), key=lambda a: a.id)
+    """Alerts a staff broadcast on `topic` reaches; target as POST
+    /v1/broadcasts takes it ({"wards"}, {"polygon"} or {"circle"})."""
+    from .broadcast_dispatch import audience
+    return audience(deps, topic, target)
 
 
 def build_message(deps, event, report, service, alert):

@@ -6,7 +6,7 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules registers them with `binding`.
-from . import (accounts, addresses, alerts, bins, facilities, open311_keys, outbox, reports,  # noqa: F401
+from . import (accounts, addresses, alerts, bins, broadcasts, facilities, open311_keys, outbox, reports,  # noqa: F401
                services, uploads, wards)
 
 

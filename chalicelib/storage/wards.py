@@ -130,6 +130,15 @@ class WardStore:
                 return ward
         return None
 
+    def in_bbox(self, w, s, e, n):
+        """Wards whose bbox meets (w, s, e, n): one Query per precision-5
+        cell of the box, then one BatchGet; the caller tests the shapes."""
+        found = set()
+        for cell in cells.bbox_cells(w, s, e, n, CELL_PRECISION):
+            found.update(row.ward_id for row in WardCellModel.query(cell)
+                         if row.w <= e and w <= row.e and row.s <= n and s <= row.n)
+        return sorted(self._many(sorted(found)), key=lambda ward: ward.id)
+
     def all(self):
         """Every ward, by name. A Scan of the wards table: a council has tens
         of wards, and this serves listings and the CLI, never a point lookup."""

@@ -57,3 +57,19 @@ def outbox_to(address):
 def token_in(text):
     import re
     return re.search(r"Token: (\S+)", text).group(1)
+
+
+def square(w, s, size=0.02):
+    e, n = w + size, s + size
+    return {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}
+
+
+# Square test wards: Guildhall holds the Minster, Heworth is its eastern
+# neighbour (they share the edge at lon -1.07), Dringhouses holds FAR_AWAY.
+WARDS = {"guildhall": square(-1.09, 53.955), "heworth": square(-1.07, 53.955),
+         "dringhouses": square(-1.14, 53.93)}
+
+
+def store_wards(deps):
+    from chalicelib.storage.wards import Ward
+    deps.wards.put_many([Ward(i, i.title(), g) for i, g in WARDS.items()])

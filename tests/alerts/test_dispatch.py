@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from conftest import pothole
-from alert_support import FAR_AWAY, MINSTER, FakeDeliver, area, events_of, push_alert
+from alert_support import FAR_AWAY, MINSTER, FakeDeliver, area, events_of, push_alert, store_wards
 
 
 @pytest.fixture
@@ -211,12 +211,13 @@ def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
 
 def test_a_broadcast_finds_subscribers_by_ward_or_by_circle(deps, subscribe):
     from chalicelib.handlers.dispatch import for_broadcast
-    ward = subscribe(push_alert(1, kind="broadcast", topics=["bins"], ward="Heworth"))
-    circle = subscribe(push_alert(2, kind="broadcast", topics=["roads", "bins"], **MINSTER, radius_m=1000))
-    assert [a.id for a in for_broadcast(deps, "bins", {"ward": "heworth"})] == [ward["id"]]
-    assert [a.id for a in for_broadcast(deps, "roads", MINSTER)] == [circle["id"]]
-    assert for_broadcast(deps, "roads", FAR_AWAY) == []
-    assert for_broadcast(deps, "emergencies", MINSTER) == []
+    store_wards(deps)
+    ward = subscribe(push_alert(1, kind="broadcast", topics=["bins"], ward="heworth"))
+    circle = subscribe(push_alert(2, kind="broadcast", topics=["roads", "bins"], **MINSTER, radius_m=500))
+    assert [a.id for a in for_broadcast(deps, "bins", {"wards": ["heworth"]})] == [ward["id"]]
+    assert [a.id for a in for_broadcast(deps, "roads", {"circle": {**MINSTER, "radius_m": 100}})] == [circle["id"]]
+    assert for_broadcast(deps, "roads", {"circle": {**FAR_AWAY, "radius_m": 100}}) == []
+    assert for_broadcast(deps, "emergencies", {"circle": {**MINSTER, "radius_m": 100}}) == []
 
 
 def test_erasing_an_account_deletes_its_alerts(client, deps, subscribe, people):
@@ -224,3 +225,13 @@ def test_erasing_an_account_deletes_its_alerts(client, deps, subscribe, people):
     made = subscribe({**area(), "channels": ["email"]}, resident.auth)
     assert client.raw.http.request("DELETE", "/v1/me", headers=resident.auth).status_code == 204
     assert deps.alerts.get(made["id"]) is None
+
+
+def test_a_new_report_in_a_ward_reaches_that_wards_followers_and_not_another_wards(deps, subscribe, report):
+    store_wards(deps)
+    here = subscribe(push_alert(1, kind="ward", ward="guildhall"))  # the Minster's ward
+    subscribe(push_alert(2, kind="ward", ward="heworth"))
+    fake = FakeDeliver()
+    assert dispatch(deps, events_of(report())[0], fake) == {"sent": 1}
+    [(_, address, message)] = fake.calls
+    assert address["endpoint"].endswith("device-1") and here["id"] in message["unsubscribe_url"]

@@ -3,7 +3,7 @@ once the address has said yes."""
 import pytest
 
 from conftest import pothole
-from alert_support import MINSTER, area, outbox_to, push_alert, push_subscription, token_in
+from alert_support import MINSTER, area, outbox_to, push_alert, push_subscription, store_wards, token_in
 
 
 @pytest.fixture
@@ -13,15 +13,16 @@ def report_id(client):
 
 @pytest.mark.parametrize("target", [
     pytest.param(area(800), id="area"),
-    pytest.param({"kind": "ward", "ward": "Micklegate"}, id="ward"),
+    pytest.param({"kind": "ward", "ward": "guildhall"}, id="ward"),
     pytest.param({"kind": "category", "service_code": "pothole"}, id="category anywhere"),
     pytest.param({"kind": "category", "service_code": "graffiti", "area": {**MINSTER, "radius_m": 300}},
                  id="category in an area"),
-    pytest.param({"kind": "broadcast", "topics": ["bins", "roads"], "ward": "Heworth"}, id="broadcast to a ward"),
+    pytest.param({"kind": "broadcast", "topics": ["bins", "roads"], "ward": "heworth"}, id="broadcast to a ward"),
     pytest.param({"kind": "broadcast", "topics": ["emergencies"], **MINSTER, "radius_m": 2000},
                  id="broadcast to a circle"),
 ])
-def test_an_anonymous_phone_subscribes_to_each_kind_by_push(client, target):
+def test_an_anonymous_phone_subscribes_to_each_kind_by_push(client, deps, target):
+    store_wards(deps)
     response = client.post("/v1/alerts", push_alert(**target))
     assert response.status_code == 201, response.body
     alert = response.json_body
@@ -61,6 +62,16 @@ def test_bad_subscriptions_are_400_naming_the_field_and_store_nothing(client, de
     assert field in [f["field"] for f in response.json_body["error"]["fields"]]
     from chalicelib.storage.alerts import AlertIndexModel, AlertModel
     assert AlertModel.count() == 0 and AlertIndexModel.count() == 0
+
+
+@pytest.mark.parametrize("body", [push_alert(kind="ward", ward="nowhere"),
+                                  push_alert(kind="broadcast", topics=["bins"], ward="Guildhall")])
+def test_a_ward_alert_needs_a_stored_ward_id_so_it_can_ever_fire(client, deps, body):
+    store_wards(deps)
+    response = client.post("/v1/alerts", body)
+    assert (response.status_code, response.json_body["error"]["code"]) == (404, "ward_not_found")
+    from chalicelib.storage.alerts import AlertModel
+    assert AlertModel.count() == 0
 
 
 def test_an_area_outside_the_council_is_refused(client):

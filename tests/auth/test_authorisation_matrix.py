@@ -114,7 +114,13 @@ ROUTE_ACCESS = {
     ("POST", "/v1/alerts/confirm"): (ANYONE, Outcome(200)),
     ("GET", "/v1/alerts/unsubscribe"): (ANYONE, Outcome(200)),
     ("POST", "/v1/alerts/unsubscribe"): (ANYONE, Outcome(200)),
+    # Broadcasts: council-wide, so any staff member (COUNCIL_WIDE: no object rule).
+    ("POST", "/v1/broadcasts"): (STAFF, Outcome(201)),
+    ("GET", "/v1/broadcasts"): (STAFF, Outcome(200)),
+    ("GET", "/v1/broadcasts/{broadcast_id}"): (STAFF, Outcome(200)),
 }
+# STAFF routes about no report: a category scope does not narrow them.
+COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/broadcasts/{broadcast_id}")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -129,6 +135,8 @@ def expected(route, caller):
     if access == STAFF:
         if caller not in IS_STAFF:
             return FORBIDDEN  # route policy: staff only
+        if route in COUNCIL_WIDE:
+            return permitted
         return permitted if caller in MANAGES else FORBIDDEN  # object rule: their scope only
     raise AssertionError(f"no rule for access level {access!r}")
 
@@ -305,6 +313,27 @@ def _unsubscribe(world, caller):
     from chalicelib.handlers.alerts import unsubscribe_token
     token = unsubscribe_token(_own_alert(world, caller)["id"])
     return Request("POST", f"/v1/alerts/unsubscribe?token={token}", "List-Unsubscribe=One-Click")
+
+
+BROADCAST = {"target": {"circle": {"lat": 53.9623, "lon": -1.0819, "radius_m": 800}}, "topic": "roads",
+             "title": "Stonegate closed", "body": "Stonegate is closed to traffic until 6pm for repairs."}
+
+
+@builds("POST", "/v1/broadcasts")
+def _broadcast(world, caller):
+    return Request("POST", "/v1/broadcasts", BROADCAST)
+
+
+@builds("GET", "/v1/broadcasts/{broadcast_id}")
+def _get_broadcast(world, caller):
+    if not getattr(world, "broadcast_id", None):  # one broadcast for the seven callers (rate limit)
+        made = world.call(Request("POST", "/v1/broadcasts", BROADCAST), ADMIN)
+        assert made.status_code == 201, made.body
+        world.broadcast_id = made.json_body["id"]
+    return Request("GET", f"/v1/broadcasts/{world.broadcast_id}")
+
+
+_simple("GET", "/v1/broadcasts", "/v1/broadcasts?limit=5")
 
 
 # -- what else each route must show, beyond its status -----------------------
