@@ -90,7 +90,10 @@ def build_message(deps, event, report, service, alert):
     from .alerts import unsubscribe_token
     base = deps.settings.public_url or deps.base_url or "http://localhost:8000"
     name = service.get("service_name") or service.get("name") or report.service_code
-    label = states.LABELS.get(report.state, report.state)
+    # The state the event is about: by the time a lagging or redelivered
+    # event is dispatched the report may have moved on.
+    state = (event.payload or {}).get("state") or report.state
+    label = states.LABELS.get(state, state)
     where = f" at {report.address}" if report.address else ""
     if event.kind == "report_created":
         title, body = f"New {name} report near you", f"{name} reported{where}. Status: {label}."
@@ -102,7 +105,7 @@ def build_message(deps, event, report, service, alert):
             body += f" {report.status_notes}"
         ttl, urgency = 24 * 3600, "normal"
     return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
-            "report_id": report.id, "state": report.state, "topic": report.id.replace("-", ""),
+            "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
             "ttl": ttl, "urgency": urgency,
             "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={unsubscribe_token(alert.id)}"}
 

@@ -67,6 +67,19 @@ def test_followers_hear_of_state_changes_and_neighbours_do_not(deps, subscribe, 
     assert message["topic"] == rid.replace("-", "")
 
 
+def test_a_lagging_event_tells_the_state_it_is_about_not_the_latest(deps, subscribe, report):
+    rid = report()
+    subscribe(push_alert(1, kind="report", report_id=rid))
+    investigating = change(deps, rid, "investigating")
+    from chalicelib.handlers.reports import change_state
+    change_state(deps, rid, "fixed")
+    fake = FakeDeliver()
+    dispatch(deps, events_of(rid)[0], fake)
+    dispatch(deps, investigating, fake)
+    assert [(m["state"], m["title"].split(": ")[-1]) for _, _, m in fake.calls] == [
+        ("open", "New Pothole report near you"), ("investigating", "Investigating")]
+    assert "Status: Open." in fake.calls[0][2]["body"]
+
 def test_an_unconfirmed_email_gets_nothing_until_confirmed(deps, subscribe, report):
     subscribe({**area(), "channels": ["email"], "email": "later@example.org"})
     fake = FakeDeliver()
