@@ -92,17 +92,21 @@ def build_message(deps, event, report, service, alert):
     name = service.get("service_name") or service.get("name") or report.service_code
     # The state the event is about: by the time a lagging or redelivered
     # event is dispatched the report may have moved on.
-    state = (event.payload or {}).get("state") or report.state
+    payload = event.payload or {}
+    state = payload.get("state") or report.state
     label = states.LABELS.get(state, state)
     where = f" at {report.address}" if report.address else ""
     if event.kind == "report_created":
         title, body = f"New {name} report near you", f"{name} reported{where}. Status: {label}."
         ttl, urgency = 6 * 3600, "low"
     else:
+        # Followers are not only the reporter: "the", never "your".
         title = f"{report.id}: {label}"
-        body = f"Your {name} report{where} is now {label}."
-        if report.status_notes:
-            body += f" {report.status_notes}"
+        moved = event.kind == "report_state_changed"
+        body = f"The {name} report{where} is now {label}." if moved else f"Update on the {name} report{where}."
+        notes = payload["text"] if "text" in payload else report.status_notes
+        if notes:
+            body += f" {notes}"
         ttl, urgency = 24 * 3600, "normal"
     return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
             "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
