@@ -96,9 +96,12 @@ def build_message(deps, event, report, service, alert):
     state = payload.get("state") or report.state
     label = states.LABELS.get(state, state)
     where = f" at {report.address}" if report.address else ""
-    if event.kind == "report_created":
+    if event.kind == "report_created" and alert.kind != "report":
         title, body = f"New {name} report near you", f"{name} reported{where}. Status: {label}."
         ttl, urgency = 6 * 3600, "low"
+    elif event.kind == "report_created":  # its follower: the reporter, followed at creation
+        title, body = f"{report.id}: {label}", f"The {name} report{where} was received. Status: {label}."
+        ttl, urgency = 24 * 3600, "normal"
     else:
         # Followers are not only the reporter: "the", never "your".
         title = f"{report.id}: {label}"

@@ -159,6 +159,15 @@ def test_an_email_alert_carries_one_click_unsubscribe_which_stops_the_mail(clien
     assert len(outbox_to(resident.user.email)) == 1
 
 
+def test_a_verified_reporter_is_mailed_that_their_report_was_received_not_that_it_is_near(client, dispatcher,
+                                                                                        people):
+    resident = people()
+    made = client.post("/v1/reports", pothole(contact={"email": resident.user.email}), resident.auth)
+    rid = made.json_body["id"]
+    [mail] = wait_for(lambda: outbox_to(resident.user.email))
+    assert mail.subject == f"{rid}: Open" and "was received" in mail.body and "near you" not in mail.body
+    assert mail.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
 def test_the_area_feed_reads_in_a_feed_reader_and_holds_the_report(client):
     from tests.feeds.feeds_support import read_feed
     rid = report_at(client, MINSTER)

@@ -80,10 +80,10 @@ def test_a_lagging_event_tells_the_state_and_note_it_is_about_not_the_latest(dep
     for event in in_order:  # all dispatched after the last change, as a lagging poller would
         dispatch(deps, event, fake)
     assert [(m["state"], m["title"].split(": ")[-1]) for _, _, m in fake.calls] == [
-        ("open", "New Pothole report near you"), ("investigating", "Investigating"), ("fixed", "Fixed"),
+        ("open", "Open"), ("investigating", "Investigating"), ("fixed", "Fixed"),
         ("fixed", "Fixed")]
     bodies = [m["body"] for _, _, m in fake.calls]
-    assert "Status: Open." in bodies[0]
+    assert bodies[0] == "The Pothole report was received. Status: Open."
     assert bodies[1] == "The Pothole report is now Investigating. An inspector will visit on Monday."
     assert bodies[2] == "The Pothole report is now Fixed. Filled today."
     assert bodies[3] == "Update on the Pothole report. Resurfaced too."
