@@ -88,6 +88,7 @@ def for_broadcast(deps, topic, target):
 def build_message(deps, event, report, service, alert):
     """Title, body and link: the report's public facts only, never the reporter."""
     from .alerts import unsubscribe_token
+    token = unsubscribe_token(alert.id)
     base = deps.settings.public_url or deps.base_url or "http://localhost:8000"
     name = service.get("service_name") or service.get("name") or report.service_code
     # The state the event is about: by the time a lagging or redelivered
@@ -114,7 +115,10 @@ def build_message(deps, event, report, service, alert):
     return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
             "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
             "ttl": ttl, "urgency": urgency,
-            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={unsubscribe_token(alert.id)}"}
+            # The List-Unsubscribe POST target, and the web page (a button that
+            # POSTs it) for people: a GET of the API URL only describes the alert.
+            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={token}",
+            "unsubscribe_page": f"{base}/alerts/unsubscribe?token={token}"}
 
 
 def _deliver_once(deps, event, alert, channel, address, message, deliver, sleep):

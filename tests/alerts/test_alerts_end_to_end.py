@@ -152,6 +152,9 @@ def test_an_email_alert_carries_one_click_unsubscribe_which_stops_the_mail(clien
     assert first in mail.body and not any(secret in mail.body + mail.html for secret in REPORTER)
     assert mail.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = urlsplit(mail.headers["List-Unsubscribe"].strip("<>"))
+    assert url.path == "/v1/alerts/unsubscribe"
+    page = f"http://testserver/alerts/unsubscribe?{url.query}"  # people get the page with a button
+    assert page in mail.body and page in mail.html and url.path not in mail.body + mail.html
     clicked = client.raw.http.post(f"{url.path}?{url.query}", body="List-Unsubscribe=One-Click", headers=FORM)
     assert clicked.status_code == 200 and clicked.json_body["subscribed"] is False
     second = report_at(client, MINSTER)
