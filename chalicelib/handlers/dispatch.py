@@ -93,23 +93,37 @@ def for_broadcast(deps, topic, target):
 def build_message(deps, event, report, service, alert):
     """Title, body and link: the report's public facts only, never the reporter."""
     from .alerts import unsubscribe_token
+    token = unsubscribe_token(alert.id)
     base = deps.settings.public_url or deps.base_url or "http://localhost:8000"
     name = service.get("service_name") or service.get("name") or report.service_code
-    label = states.LABELS.get(report.state, report.state)
+    # The state the event is about: by the time a lagging or redelivered
+    # event is dispatched the report may have moved on.
+    payload = event.payload or {}
+    state = payload.get("state") or report.state
+    label = states.LABELS.get(state, state)
     where = f" at {report.address}" if report.address else ""
-    if event.kind == "report_created":
+    if event.kind == "report_created" and alert.kind != "report":
         title, body = f"New {name} report near you", f"{name} reported{where}. Status: {label}."
         ttl, urgency = 6 * 3600, "low"
+    elif event.kind == "report_created":  # its follower: the reporter, followed at creation
+        title, body = f"{report.id}: {label}", f"The {name} report{where} was received. Status: {label}."
+        ttl, urgency = 24 * 3600, "normal"
     else:
+        # Followers are not only the reporter: "the", never "your".
         title = f"{report.id}: {label}"
-        body = f"Your {name} report{where} is now {label}."
-        if report.status_notes:
-            body += f" {report.status_notes}"
+        moved = event.kind == "report_state_changed"
+        body = f"The {name} report{where} is now {label}." if moved else f"Update on the {name} report{where}."
+        notes = payload["text"] if "text" in payload else report.status_notes
+        if notes:
+            body += f" {notes}"
         ttl, urgency = 24 * 3600, "normal"
     return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
-            "report_id": report.id, "state": report.state, "topic": report.id.replace("-", ""),
+            "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
             "ttl": ttl, "urgency": urgency,
-            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={unsubscribe_token(alert.id)}"}
+            # The List-Unsubscribe POST target, and the web page (a button that
+            # POSTs it) for people: a GET of the API URL only describes the alert.
+            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={token}",
+            "unsubscribe_page": f"{base}/alerts/unsubscribe?token={token}"}
 
 
 def _deliver_once(deps, event, alert, channel, address, message, deliver, sleep):

@@ -264,7 +264,7 @@ def change_state(deps, report_id, new_state, text=None, author="council", priori
                                media_url=media_url or None, author=author, created_at=now, service_code=report.service_code,
                                update_month=now.strftime("%Y-%m"))
     event = _event(deps, "report_state_changed" if previous != new_state else "report_updated",
-                   report, now, previous_state=previous)
+                   report, now, previous_state=previous, text=text)
     if idempotency is not None:
         idempotency.resource_id = update_id(report.id, update.seq)
     try:

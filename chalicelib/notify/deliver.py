@@ -5,8 +5,9 @@ address and gets back an outcome.
 
 channel  "push" (address: the browser's subscription {"endpoint", "keys": {"p256dh", "auth"}}),
          "email" (an address) or "sms" (an E.164 number).
-message  event_id, title, body, url, unsubscribe_url; optional report_id, state, topic,
-         ttl (seconds, default 86400), urgency ("very-low", "low", "normal", "high").
+message  event_id, title, body, url, unsubscribe_url (POSTed by RFC 8058 one-click);
+         optional report_id, state, topic, ttl (seconds, default 86400), urgency
+         ("very-low", "low", "normal", "high"), unsubscribe_page (the link shown to people).
 
 "gone": the subscription no longer exists, remove it. "retry": try again later
 (with backoff). "failed": it will not work as it is; do not retry. A message

@@ -17,7 +17,7 @@ $body
 See the details: $url
 
 You asked Doorstep to send you these alerts.
-Stop them with one click: $unsubscribe_url
+Stop them: $unsubscribe_url
 """)
 
 HTML = Template("""\
@@ -32,7 +32,7 @@ $reference
 <p><a href="$url">See the details</a></p>
 <hr>
 <p style="font-size: 0.875em">You asked Doorstep to send you these alerts.
-<a href="$unsubscribe_url">Unsubscribe</a> with one click.</p>
+<a href="$unsubscribe_url">Stop these alerts</a>.</p>
 </body>
 </html>
 """)
@@ -41,14 +41,16 @@ $reference
 def alert_email(message):
     """(subject, text, html) for one alert message (see deliver.py)."""
     subject = " ".join(message["title"].split())  # a header: one line
+    # People follow the page (a button that POSTs); mail clients POST the header's URL.
+    unsubscribe = message.get("unsubscribe_page") or message["unsubscribe_url"]
     reference = _reference(message)
     text = TEXT.substitute(title=subject, reference=reference + "\n" if reference else "", body=message["body"],
-                           url=message["url"], unsubscribe_url=message["unsubscribe_url"])
+                           url=message["url"], unsubscribe_url=unsubscribe)
     e = html.escape
     markup = HTML.substitute(
         title=e(subject), reference=f"<p><strong>{e(reference)}</strong></p>" if reference else "",
         body=e(message["body"]).replace("\n", "<br>\n"), url=e(link(message["url"])),
-        unsubscribe_url=e(link(message["unsubscribe_url"])))
+        unsubscribe_url=e(link(unsubscribe)))
     return subject, text, markup
 
 

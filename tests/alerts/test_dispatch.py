@@ -67,6 +67,29 @@ def test_followers_hear_of_state_changes_and_neighbours_do_not(deps, subscribe, 
     assert message["topic"] == rid.replace("-", "")
 
 
+def test_a_lagging_event_tells_the_state_and_note_it_is_about_not_the_latest(deps, subscribe, report):
+    rid = report()
+    subscribe(push_alert(1, kind="report", report_id=rid))
+    from chalicelib.handlers.reports import change_state
+    in_order = list(events_of(rid))
+    for state, text in [("investigating", "An inspector will visit on Monday."), ("fixed", "Filled today."),
+                        ("fixed", "Resurfaced too.")]:
+        change_state(deps, rid, state, text=text)
+        in_order += [e for e in events_of(rid) if e.id not in {o.id for o in in_order}]
+    fake = FakeDeliver()
+    for event in in_order:  # all dispatched after the last change, as a lagging poller would
+        dispatch(deps, event, fake)
+    assert [(m["state"], m["title"].split(": ")[-1]) for _, _, m in fake.calls] == [
+        ("open", "Open"), ("investigating", "Investigating"), ("fixed", "Fixed"),
+        ("fixed", "Fixed")]
+    bodies = [m["body"] for _, _, m in fake.calls]
+    assert bodies[0] == "The Pothole report was received. Status: Open."
+    assert bodies[1] == "The Pothole report is now Investigating. An inspector will visit on Monday."
+    assert bodies[2] == "The Pothole report is now Fixed. Filled today."
+    assert bodies[3] == "Update on the Pothole report. Resurfaced too."
+    assert [m["event_id"] for _, _, m in fake.calls] == [e.id for e in in_order]
+
+
 def test_an_unconfirmed_email_gets_nothing_until_confirmed(deps, subscribe, report):
     subscribe({**area(), "channels": ["email"], "email": "later@example.org"})
     fake = FakeDeliver()

@@ -36,6 +36,14 @@ def test_local_alert_lands_in_the_outbox_with_text_html_and_unsubscribe_headers(
     assert ses_sent() == []
 
 
+def test_people_get_the_unsubscribe_page_and_mail_clients_the_one_click_url(storage):
+    page = "https://doorstep.example.gov.uk/alerts/unsubscribe?token=abc"
+    deliver("email", TO, alert(unsubscribe_page=page), stage("local"), NOW, new_id)
+    [row] = outbox()
+    assert page in row.body and f'<a href="{page}">' in row.html
+    assert alert()["unsubscribe_url"] not in row.body + row.html
+    assert row.headers["List-Unsubscribe"] == f"<{alert()['unsubscribe_url']}>"
+
 def test_everything_in_the_html_part_is_escaped(storage):
     deliver("email", TO, alert(title='<script>alert("x")</script> & co', body="<b>bold</b>\nline two",
                                url="javascript:alert(1)"), stage("local"), NOW, new_id)
