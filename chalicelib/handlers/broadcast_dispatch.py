@@ -73,7 +73,8 @@ def dispatch_broadcast(deps, event, deliver, sleep):
 
 def build_message(deps, event, broadcast, alert):
     from .alerts import unsubscribe_token
-    base = deps.settings.public_url or deps.base_url or "http://localhost:8000"
+    from .dispatch import links_base
+    base = links_base(deps)
     return {"event_id": event.id, "title": broadcast.title, "body": broadcast.body,
             "url": broadcast.url or f"{base}/?broadcast={broadcast.id}", "broadcast_id": broadcast.id,
             "topic": broadcast.id,  # Web Push Topic (<= 32 URL-safe characters)

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=5)
 ATTEMPTS = 3  # tries per delivery on "retry", with exponential backoff
 BACKOFF_S = 0.5  # 0.5 s, then 1 s
+WORKERS = 8  # deliveries in flight at once (botocore clients are thread-safe)
 DELIVERY_KEEP = timedelta(days=30)  # longer than any redelivery (streams keep 24 h)
 SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"}
 
@@ -47,9 +48,12 @@ def dispatch_event(deps, event, deliver=None, sleep=time.sleep):
 
 def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep):
     """Send message_for(alert) on each alert's confirmed channels, once per
-    person (channel and address) however many of their alerts match."""
-    outcomes = Counter()
-    seen = set()
+    person (channel and address) however many of their alerts match.
+
+    Deliveries run side by side (up to WORKERS): one dead or stalled push
+    service, retried with backoff, must not hold up everyone after it, nor
+    run a stream batch into the Lambda's timeout."""
+    sends, seen = [], set()
     for alert in alerts:
         message = message_for(alert)
         for channel, address in sorted(alert.channels.items()):
@@ -57,8 +61,17 @@ def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep):
             if channel in (alert.pending or []) or who in seen:
                 continue
             seen.add(who)
-            outcomes[_deliver_once(deps, event, alert, channel, address, message, deliver, sleep)] += 1
-    return dict(outcomes)
+            sends.append((alert, channel, address, message))
+
+    def send(job):
+        alert, channel, address, message = job
+        return _deliver_once(deps, event, alert, channel, address, message, deliver, sleep)
+
+    if len(sends) <= 1:
+        return dict(Counter(map(send, sends)))
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(sends))) as pool:
+        return dict(Counter(pool.map(send, sends)))
 
 
 def matching_alerts(deps, event_kind, report, service=None):
@@ -90,11 +103,30 @@ def for_broadcast(deps, topic, target):
     return audience(deps, topic, target)
 
 
+class NoPublicUrl(RuntimeError):
+    """Message links need DOORSTEP_PUBLIC_URL outside one machine."""
+
+
+def links_base(deps):
+    """Where message links (the report, one-click unsubscribe) point. A stream
+    Lambda has no request to take a host from: without DOORSTEP_PUBLIC_URL
+    a deployed stage refuses to send (the batch fails and the stream keeps it)
+    rather than mail links to localhost; one machine uses its own port."""
+    from ..config import local_port
+    from ..notify import LOCAL_STAGES
+    base = deps.settings.public_url or deps.base_url
+    if base:
+        return base
+    if deps.settings.stage not in LOCAL_STAGES:
+        raise NoPublicUrl("DOORSTEP_PUBLIC_URL is not set: alert links would point nowhere.")
+    return f"http://localhost:{local_port()}"
+
+
 def build_message(deps, event, report, service, alert):
     """Title, body and link: the report's public facts only, never the reporter."""
     from .alerts import unsubscribe_token
     token = unsubscribe_token(alert.id)
-    base = deps.settings.public_url or deps.base_url or "http://localhost:8000"
+    base = links_base(deps)
     name = service.get("service_name") or service.get("name") or report.service_code
     # The state the event is about: by the time a lagging or redelivered
     # event is dispatched the report may have moved on.

@@ -258,3 +258,35 @@ def test_a_new_report_in_a_ward_reaches_that_wards_followers_and_not_another_war
     assert dispatch(deps, events_of(report())[0], fake) == {"sent": 1}
     [(_, address, message)] = fake.calls
     assert address["endpoint"].endswith("device-1") and here["id"] in message["unsubscribe_url"]
+
+
+def test_a_stalled_push_service_does_not_hold_up_the_other_subscribers(deps, subscribe, report):
+    for n in range(1, 5):
+        subscribe(push_alert(n, **area(400)))
+    rid = report()
+    others_done, delivered = threading.Event(), []
+    stalled = "https://push.example.net/send/device-1"
+
+    def deliver(channel, address, message, settings, now, new_id):
+        if address["endpoint"] == stalled:
+            # Sent one at a time, this send would block the three behind it.
+            return "sent" if others_done.wait(timeout=5) else "failed"
+        delivered.append(address["endpoint"])
+        if len(delivered) == 3:
+            others_done.set()
+        return "sent"
+
+    assert dispatch(deps, events_of(rid)[0], deliver) == {"sent": 4}
+    assert stalled not in delivered and len(delivered) == 3
+
+
+def test_a_deployed_stage_without_a_public_url_refuses_to_send_links_to_nowhere(deps, subscribe, report):
+    from dataclasses import replace
+    from chalicelib.handlers.dispatch import NoPublicUrl
+    subscribe(push_alert(1, **area(400)))
+    rid = report()
+    deployed = replace(deps, base_url="", settings=replace(deps.settings, stage="prod", public_url=None))
+    fake = FakeDeliver()
+    with pytest.raises(NoPublicUrl):
+        dispatch(deployed, events_of(rid)[0], fake)
+    assert fake.calls == []
