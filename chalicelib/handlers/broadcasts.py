@@ -12,11 +12,11 @@ import base64
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from .. import ids, validation
+from .. import validation
 from ..auth import throttle
 from ..errors import ApiError, NotFound, ValidationFailed
 from ..storage import metering
-from . import alert_targets, broadcast_targets
+from . import alert_targets, broadcast_targets, events, idempotency
 
 TITLE_MAX, BODY_MAX, URL_MAX = 120, 1000, 500  # a push notification shows about this much
 # (limit, window): per staff member per topic, and per staff member overall.
@@ -41,20 +41,16 @@ def create(deps, body, idempotency_key=None):
     target = broadcast_targets.check(deps, body.get("target"))
 
     author, now = deps.principal.user_id, deps.clock()
-    key = _key(idempotency_key)
-    broadcast_id = "bc" + (ids.digest(f"{author}\n{key}")[:24] if key else deps.new_opaque_id()[:24])
+    key = idempotency.request_key(idempotency_key, author)
+    broadcast_id = "bc" + (key or deps.new_opaque_id())[:24]
     if key and (earlier := deps.broadcasts.get(broadcast_id)) is not None:
         return view(earlier), False
     _spend(deps, author, topic, now)
 
     from ..storage.broadcasts import BroadcastModel
-    from ..storage.reports import EventModel
-    from .reports import EVENT_TTL
     broadcast = BroadcastModel(id=broadcast_id, created_at=now, author=author, topic=topic, target=target,
                                title=title, body=text, url=url, status="queued")
-    event = EventModel(id=deps.new_opaque_id(), kind="broadcast", report_id=None,
-                       payload={"broadcast_id": broadcast_id, "topic": topic}, created_at=now,
-                       expires=now + EVENT_TTL, day=now.strftime("%Y-%m-%d"))  # the poller's day partition
+    event = events.new_event(deps, "broadcast", now, broadcast_id=broadcast_id, topic=topic)
     if not deps.broadcasts.create(broadcast, event):
         _give_back(deps, author, topic, now)
         return view(deps.broadcasts.get(broadcast_id)), False
@@ -68,15 +64,6 @@ def _url(value, problems):
     if parts is None or parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in value):
         problems.add("url", f"Must be an http(s) link of at most {URL_MAX} characters.")
         return None
-    return value
-
-
-def _key(value):
-    if value is None:
-        return None
-    value = value.strip()
-    if not 8 <= len(value) <= 255:
-        raise ValidationFailed([("Idempotency-Key", "Must be 8 to 255 characters (a UUID is ideal).")])
     return value
 
 

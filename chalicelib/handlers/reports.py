@@ -1,19 +1,16 @@
 """Creating reports and showing them: the public view, the private view and
 the timeline. Everything a resident's report goes through starts here."""
-import hashlib
-import json
 from datetime import timedelta
 
 from .. import ids, states, validation
 from ..errors import ApiError, Conflict, NotFound, ServiceUnavailable, Unacceptable, ValidationFailed
 from ..geo import cells
 from . import photos as photo_handler
-from . import views
+from . import events, idempotency, views
 
 MAX_PHOTOS = 6
 MAX_ADDRESS = 200
 IDEMPOTENCY_TTL = timedelta(hours=24)
-EVENT_TTL = timedelta(days=30)
 ID_ATTEMPTS = 5
 
 
@@ -31,8 +28,8 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
     user_id = deps.principal.user_id if deps.principal else None
-    key = _idempotency_key(idempotency_key, user_id)
-    fingerprint = _fingerprint(body)
+    key = idempotency.request_key(idempotency_key, user_id)
+    fingerprint = idempotency.fingerprint(body)
     if key:
         replay = _replay(deps, key, fingerprint)
         if replay:
@@ -76,7 +73,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             _place(report, values["lon"], values["lat"])
         update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,
                                    text=None, author="reporter", created_at=now)
-        event = _event(deps, "report_created", report, now)
+        event = events.report_event(deps, "report_created", report, now)
         record = None
         if key:
             record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id=report.id,
@@ -174,31 +171,6 @@ def _summary(description):
     return line if len(line) <= 80 else line[:79].rstrip() + "…"
 
 
-def _event(deps, kind, report, now, **extra):
-    from ..storage.reports import EventModel
-    return EventModel(id=deps.new_opaque_id(), kind=kind, report_id=report.id,
-                      payload={"state": report.state, "service_code": report.service_code, **extra},
-                      created_at=now, expires=now + EVENT_TTL, day=now.strftime("%Y-%m-%d"))
-
-
-def _idempotency_key(value, user_id):
-    if value is None:
-        return None
-    value = value.strip()
-    # Anonymous callers share one key space: a guessable key could replay
-    # someone else's report, tracking token included. 16+ characters (a UUID
-    # has 36) make that impractical.
-    low = 8 if user_id else 16
-    if not low <= len(value) <= 255:
-        raise ValidationFailed([("Idempotency-Key", f"Must be {low} to 255 characters (a UUID is ideal).")])
-    return ids.digest(f"{user_id or 'anonymous'}\n{value}")
-
-
-def _fingerprint(body):
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def _replay(deps, key, fingerprint):
     record = deps.reports.idempotency_record(key)
     if record is None or (record.expires and record.expires < deps.clock()):
@@ -263,7 +235,7 @@ def change_state(deps, report_id, new_state, text=None, author="council", priori
                                state=new_state, previous_state=previous, text=text,
                                media_url=media_url or None, author=author, created_at=now, service_code=report.service_code,
                                update_month=now.strftime("%Y-%m"))
-    event = _event(deps, "report_state_changed" if previous != new_state else "report_updated",
+    event = events.report_event(deps, "report_state_changed" if previous != new_state else "report_updated",
                    report, now, previous_state=previous, text=text)
     if idempotency is not None:
         idempotency.resource_id = update_id(report.id, update.seq)
