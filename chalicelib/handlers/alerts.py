@@ -18,6 +18,7 @@ from ..errors import ApiError, NotFound, ValidationFailed
 from . import alert_channels, alert_targets
 
 CONFIRM_WITHIN = timedelta(days=7)
+CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
 
 
 def subscribe(deps, body):
@@ -50,7 +51,7 @@ def subscribe(deps, body):
     if not deps.alerts.create(alert, rows):
         return _again(deps, deps.alerts.get(alert_id), channels), False
     if confirm:
-        _send_confirmation(deps, alert, confirm)
+        _send_confirmation(deps, alert, confirm, _askable(deps, alert))
     return view(alert, management_token=manage), True
 
 
@@ -80,25 +81,40 @@ def _again(deps, alert, channels):
         deps.alerts.save(alert)
         return view(alert, management_token=manage)
     if alert.pending and alert.confirm_hash and alert.user_id == (deps.principal.user_id if deps.principal else None):
-        confirm = f"{alert.id}.{deps.new_token()}"
-        alert.confirm_hash = ids.digest(confirm)
-        deps.alerts.save(alert)
-        _send_confirmation(deps, alert, confirm)
+        channels = _askable(deps, alert)
+        if channels:  # else the earlier message's link stays the one that works
+            confirm = f"{alert.id}.{deps.new_token()}"
+            alert.confirm_hash = ids.digest(confirm)
+            deps.alerts.save(alert)
+            _send_confirmation(deps, alert, confirm, channels)
     return view(alert)
 
 
-def _send_confirmation(deps, alert, token):
+def _send_confirmation(deps, alert, token, channels):
     link = f"{_base(deps)}/alerts/confirm?token={token}"  # the web app's page, which POSTs it
     text = (f"Someone asked Doorstep to send alerts ({describe(alert)}) to this address.\n\n"
             f"To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\nIf it was not you, ignore this message: "
             f"nothing will be sent.")
-    if "email" in alert.pending:
+    now = deps.clock()
+    if "email" in channels:
         from ..notify.email import send_email
-        send_email(alert.channels["email"], "Confirm your Doorstep alerts", text, deps.clock(), deps.new_opaque_id)
-    if "sms" in alert.pending:
+        send_email(alert.channels["email"], "Confirm your Doorstep alerts", text, now, deps.new_opaque_id)
+    if "sms" in channels:
         from ..notify.sms import send_sms
-        send_sms(alert.channels["sms"], f"Doorstep alerts: confirm at {link}", deps.settings, deps.clock(),
+        send_sms(alert.channels["sms"], f"Doorstep alerts: confirm at {link}", deps.settings, now,
                  deps.new_opaque_id)
+
+
+def _askable(deps, alert):
+    """The pending channels whose address may be asked again now. Anyone may
+    type anyone's address or number: at most CONFIRMS_PER_ADDRESS requests
+    reach one inbox or phone per hour, however many alerts or repeats ask.
+    The alert still waits; a message already sent keeps its working link."""
+    from ..auth import throttle
+    now = deps.clock()
+    return [c for c in ("email", "sms") if c in (alert.pending or []) and throttle.record(
+        deps.accounts, "alert-confirm", alert.channels[c].lower(), CONFIRMS_PER_ADDRESS, now)
+        <= CONFIRMS_PER_ADDRESS[0]]
 
 
 def describe(alert):

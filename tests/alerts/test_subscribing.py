@@ -180,3 +180,22 @@ def test_an_anonymous_reporter_is_not_subscribed_to_anything(client, deps):
     client.post("/v1/reports", pothole(contact={"email": "anon@example.org"}))
     from chalicelib.storage.alerts import AlertModel
     assert AlertModel.count() == 0
+
+
+def test_nobody_can_flood_an_inbox_with_confirmation_requests(client):
+    victim = "victim@example.org"
+    for radius in (300, 400, 500, 600, 700):  # five different alerts, and a repeat of each
+        body = {**area(radius), "channels": ["email"], "email": victim}
+        first, repeat = client.post("/v1/alerts", body), client.post("/v1/alerts", body)
+        assert first.status_code == 201 and repeat.json_body["id"] == first.json_body["id"]
+    assert len(outbox_to(victim)) == 3  # CONFIRMS_PER_ADDRESS in the hour
+
+
+def test_a_held_back_repeat_leaves_the_last_sent_link_working(client):
+    body = {**area(700), "channels": ["email"], "email": "someone@example.org"}
+    for _ in range(5):
+        client.post("/v1/alerts", body)
+    links = [token_in(m.body) for m in outbox_to("someone@example.org")]
+    assert len(links) == 3
+    confirmed = client.post("/v1/alerts/confirm", {"token": links[-1]})
+    assert confirmed.status_code == 200, confirmed.body
