@@ -27,7 +27,7 @@ SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"
 
 
 def default_deliver():
-    from ..notify.deliver import deliver  # the channels (issue 5): imported on first use
+    from ..notify.deliver import deliver  # the channels, imported on first use
     return deliver
 
 
