@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .. import validation
 from ..auth import throttle
-from ..errors import ApiError, NotFound, ValidationFailed
+from ..errors import ApiError, NotFound, Unacceptable, ValidationFailed
 from ..storage import metering
 from . import alert_targets, broadcast_targets, events, idempotency
 
@@ -44,6 +44,9 @@ def create(deps, body, idempotency_key=None):
     key = idempotency.request_key(idempotency_key, author)
     broadcast_id = "bc" + (key or deps.new_opaque_id())[:24]
     if key and (earlier := deps.broadcasts.get(broadcast_id)) is not None:
+        if (earlier.topic, earlier.title, earlier.body, earlier.url, earlier.target) != (topic, title, text, url, target):
+            raise Unacceptable("This Idempotency-Key was used for a different broadcast.",
+                               code="idempotency_key_reused")
         return view(earlier), False
     _spend(deps, author, topic, now)
 

@@ -151,6 +151,14 @@ def test_a_retry_with_the_same_idempotency_key_answers_the_first_broadcast(clien
     event_of(first.json_body["id"])  # exactly one event
 
 
+def test_the_same_idempotency_key_for_a_different_broadcast_is_refused_and_sends_nothing(client, staff):
+    key = {"Idempotency-Key": "0c9e4a2b-7d1f-4c3e-8b5a-6f7e8d9c0b1a"}
+    first = send(client, staff, {"wards": ["guildhall"]}, headers=key)
+    other = send(client, staff, {"wards": ["heworth"]}, headers=key)
+    assert other.status_code == 422 and other.json_body["error"]["code"] == "idempotency_key_reused"
+    event_of(first.json_body["id"])  # still exactly one event
+
+
 def test_residents_and_anonymous_callers_cannot_broadcast_or_read_the_log(client, deps, people):
     resident = people()
     body = {"target": {"circle": {**MINSTER, "radius_m": 500}}, "topic": "bins", "title": "Hello", "body": "x"}
