@@ -169,8 +169,9 @@ def section(results, same, elapsed):
         f"Target: items read grow only with the people to be told (items per match flat and <= 2.5 "
         f"at every N): {'**PASS**' if flat else '**FAIL**'}. Matches themselves grow with N at a "
         "fixed density, as they must; what stays flat is what is read per person told and the "
-        "10 Queries per event (report, category, and 4 geohash prefixes each for area and "
-        "category-in-area keys; a key past DynamoDB's 1 MB page takes another).", END, ""])
+        "11 Queries per event (report, category, and 4 geohash prefixes each for area and "
+        "category-in-area keys, plus the report's ward; a key past DynamoDB's 1 MB page takes "
+        "another).", END, ""])
 
 
 def write(doc, text):
