@@ -42,6 +42,15 @@ class Unacceptable(ApiError):
     code = "unprocessable"
 
 
+class OutsideServiceArea(Unacceptable):
+    """A point or shape the council does not look after (422 outside_service_area)."""
+    code = "outside_service_area"
+
+    def __init__(self, area_name, field="lat", noun="location"):
+        super().__init__(f"That {noun} is outside the area {area_name or 'this council'} looks after.",
+                         fields=[{"field": field, "message": "Outside the service area."}])
+
+
 class NotFound(ApiError):
     status = 404
     code = "not_found"

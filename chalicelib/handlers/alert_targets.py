@@ -7,7 +7,7 @@ so a key written at subscription time is exactly a key an event reads.
 import re
 
 from .. import ids, validation
-from ..errors import NotFound, Unacceptable, ValidationFailed
+from ..errors import NotFound, OutsideServiceArea, ValidationFailed
 from ..geo import cells
 
 KINDS = ("report", "area", "ward", "category", "broadcast")
@@ -62,9 +62,7 @@ def _circle(deps, body, problems, prefix):
         if body.get("radius_m") is not None else problems.add(prefix + "radius_m", "Is required.")
     problems.raise_if_any()
     if not deps.area.contains(lon, lat):
-        raise Unacceptable(
-            f"That place is outside the area {deps.area.name or 'this council'} looks after.",
-            code="outside_service_area", fields=[{"field": prefix + "lat", "message": "Outside the service area."}])
+        raise OutsideServiceArea(deps.area.name, prefix + "lat", noun="place")
     return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius)}
 
 

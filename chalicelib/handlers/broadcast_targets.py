@@ -7,7 +7,7 @@ and it must reach into the council's area (422 outside_service_area).
 import math
 
 from .. import validation
-from ..errors import NotFound, Unacceptable, ValidationFailed
+from ..errors import NotFound, OutsideServiceArea, ValidationFailed
 from ..geo import cells, overlap
 from ..geo.polygon import bbox_of
 
@@ -99,8 +99,7 @@ def _position(p):
 
 def _inside(deps, reaches, field):
     if not reaches:
-        raise Unacceptable(f"That place is outside the area {deps.area.name or 'this council'} looks after.",
-                           code="outside_service_area", fields=[{"field": field, "message": "Outside the service area."}])
+        raise OutsideServiceArea(deps.area.name, field, noun="place")
 
 
 def _small_enough(geometry, field):

@@ -15,7 +15,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from .. import rss, states, validation
-from ..errors import NotFound, Unacceptable, ValidationFailed
+from ..errors import NotFound, OutsideServiceArea, ValidationFailed
 from ..geo import cells, distance
 from ..storage import metering
 from . import views
@@ -80,9 +80,7 @@ def circle(deps, params):
                                RADIUS_MIN_M, RADIUS_MAX_M)
     problems.raise_if_any()
     if not deps.area.contains(lon, lat):
-        raise Unacceptable(
-            f"That location is outside the area {deps.area.name or 'this council'} looks after.",
-            code="outside_service_area", fields=[{"field": "lat", "message": "Outside the service area."}])
+        raise OutsideServiceArea(deps.area.name)
     radius = int(radius)
     area = FeedArea(
         title=f"within {_distance_words(radius)} of {lat:.5f}, {lon:.5f}",

@@ -3,7 +3,7 @@ the timeline. Everything a resident's report goes through starts here."""
 from datetime import timedelta
 
 from .. import ids, states, validation
-from ..errors import ApiError, Conflict, NotFound, ServiceUnavailable, Unacceptable, ValidationFailed
+from ..errors import ApiError, Conflict, NotFound, ServiceUnavailable, OutsideServiceArea, Unacceptable, ValidationFailed
 from ..geo import cells
 from . import photos as photo_handler
 from . import events, idempotency, views
@@ -130,9 +130,7 @@ def _validate(deps, body):
     contact = _contact(body.get("contact"), problems)
     problems.raise_if_any()
     if lat is not None and not deps.area.contains(lon, lat):
-        raise Unacceptable(
-            f"That location is outside the area {deps.area.name or 'this council'} looks after.",
-            code="outside_service_area", fields=[{"field": "lat", "message": "Outside the service area."}])
+        raise OutsideServiceArea(deps.area.name)
     source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
     return service, {"description": description, "lat": lat, "lon": lon, "fields": fields,
                      "photos": photo_ids, "contact": contact, "source": source}
