@@ -4,7 +4,6 @@ Checked strictly because the dispatcher will POST to the push endpoint and
 mail or text the others: an endpoint must pass the push channel's own check
 (notify/endpoints.py: https on a public host), and the keys must be what RFC 8291 needs (a P-256 point and a 16-byte secret).
 """
-import base64
 import re
 
 from .. import validation
@@ -49,13 +48,13 @@ def push_subscription(deps, value, problems):
     if problem:
         problems.add("push_subscription.endpoint", problem)
         endpoint = None
-    p256dh = _b64url(value["keys"].get("p256dh"))
-    if p256dh is None or len(p256dh) != 65 or p256dh[0] != 4:
+    from ..notify.push import decode_keys
+    _, _, bad = decode_keys(value["keys"])
+    if "p256dh" in bad:
         problems.add("push_subscription.keys.p256dh", "Must be a base64url uncompressed P-256 key (65 bytes).")
-    auth = _b64url(value["keys"].get("auth"))
-    if auth is None or len(auth) != 16:
+    if "auth" in bad:
         problems.add("push_subscription.keys.auth", "Must be a base64url 16-byte secret.")
-    if endpoint is None or p256dh is None or auth is None:
+    if endpoint is None or bad:
         return None
     return {"endpoint": endpoint, "keys": {"p256dh": value["keys"]["p256dh"].rstrip("="),
                                            "auth": value["keys"]["auth"].rstrip("=")}}
@@ -69,15 +68,6 @@ def _endpoint_problem(deps, url):
     inwards is refused then; a DNS hiccup does not block subscribing."""
     from ..notify.endpoints import endpoint_problem
     return endpoint_problem(url, deps.settings.stage, lookup=False)
-
-
-def _b64url(value):
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_-]+=*", value):
-        return None
-    try:
-        return base64.urlsafe_b64decode(value.rstrip("=") + "=" * (-len(value.rstrip("=")) % 4))
-    except ValueError:
-        return None
 
 
 def e164(phone):

@@ -20,6 +20,7 @@ URGENCIES = ("very-low", "low", "normal", "high")
 # One 4096-byte aes128gcm record less its header (86), tag (16) and delimiter (1).
 MAX_PAYLOAD_BYTES = 3993
 TOPIC = re.compile(r"^[A-Za-z0-9_-]{1,32}$")  # RFC 8030 section 5.4
+B64URL = re.compile(r"[A-Za-z0-9_-]+=*")
 log = logging.getLogger("doorstep.notify.push")
 
 
@@ -71,13 +72,33 @@ def subscription_keys(subscription):
     """The browser's p256dh point (65 bytes) and auth secret (16 bytes)."""
     if not isinstance(subscription, dict) or not isinstance(subscription.get("keys"), dict):
         raise ValueError("a subscription has an endpoint and keys")
-    keys = subscription["keys"]
-    p256dh, auth = _unb64(keys.get("p256dh")), _unb64(keys.get("auth"))
-    if p256dh is None or len(p256dh) != 65 or p256dh[0] != 4:
+    p256dh, auth, bad = decode_keys(subscription["keys"])
+    if "p256dh" in bad:
         raise ValueError("keys.p256dh must be an uncompressed P-256 point")
-    if auth is None or len(auth) != 16:
+    if "auth" in bad:
         raise ValueError("keys.auth must be 16 bytes")
     return p256dh, auth
+
+
+def decode_keys(keys):
+    """(p256dh, auth, names of the keys RFC 8291 cannot use): p256dh must be
+    an uncompressed P-256 point (65 bytes from 0x04), auth 16 bytes."""
+    p256dh, auth = unb64url(keys.get("p256dh")), unb64url(keys.get("auth"))
+    bad = [name for name, ok in (("p256dh", p256dh is not None and len(p256dh) == 65 and p256dh[0] == 4),
+                                 ("auth", auth is not None and len(auth) == 16)) if not ok]
+    return p256dh, auth, bad
+
+
+def unb64url(value):
+    """Bytes from base64url text (padding optional), else None: other
+    characters are refused, not skipped as base64's decoder would."""
+    if not isinstance(value, str) or not B64URL.fullmatch(value):
+        return None
+    bare = value.rstrip("=")
+    try:
+        return base64.urlsafe_b64decode(bare + "=" * (-len(bare) % 4))
+    except ValueError:
+        return None
 
 
 def encrypt(data, p256dh, auth):
@@ -93,15 +114,6 @@ def topic_header(topic):
     if TOPIC.match(topic):
         return topic
     return base64.urlsafe_b64encode(hashlib.sha256(topic.encode()).digest()).decode()[:32]
-
-
-def _unb64(value):
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-    except ValueError:
-        return None
 
 
 def _post(where, headers, body):
