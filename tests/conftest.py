@@ -132,3 +132,19 @@ def store_addresses(deps, rows=ADDRESSES):
     return deps.addresses.put_many(
         AddressModel(uprn=u, lines=lines, postcode=pc, postcode_key=pc.replace(" ", ""), lat=lat, lon=lon,
                      ward=ward) for u, lines, pc, lat, lon, ward in rows)
+
+
+@pytest.fixture
+def doorstep(storage, monkeypatch):
+    """The `doorstep` command, run in-process against moto: doorstep("import", ...) -> exit code."""
+    from doorstep_cli.main import main
+    monkeypatch.setenv("DOORSTEP_STAGE", "test")
+    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
+    return lambda *args: main(["--stage", "test", *args])
+
+
+def geojson_file(tmp_path, features, name="features.geojson"):
+    """A FeatureCollection file of these features; returns its path as text."""
+    path = tmp_path / name
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    return str(path)

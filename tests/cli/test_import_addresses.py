@@ -1,17 +1,8 @@
 """`doorstep import addresses`: a council loads its gazetteer extract."""
-import pytest
 
 GOOD = ("990000000301,1 Walmgate,,York,YO1 9TX,53.9568,-1.0755,Guildhall\n"
         "990000000302,2 Walmgate,,York,yo19tx,53.9569,-1.0754,\n")
 HEADER = "uprn,address_1,address_2,address_3,postcode,lat,lon,ward\n"
-
-
-@pytest.fixture
-def doorstep(storage, monkeypatch):
-    from doorstep_cli.main import main
-    monkeypatch.setenv("DOORSTEP_STAGE", "test")
-    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
-    return lambda *args: main(["--stage", "test", *args])
 
 
 def csv_file(tmp_path, text):

@@ -1,7 +1,6 @@
 """`doorstep import bin-rounds` and the round columns of `doorstep import addresses`."""
 import json
 
-from test_import_addresses import doorstep  # noqa: F401 (the fixture)
 
 FRIDAY = {"id": "refuse-fri-a", "stream": "refuse", "weekday": "friday", "every_weeks": 2, "start": "2026-01-09",
           "exceptions": {"2026-12-25": "2026-12-27", "2027-01-08": "cancelled"}}

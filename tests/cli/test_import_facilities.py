@@ -10,14 +10,6 @@ GOOD = ("lib-1,library,Museum Street Explore Library,53.9603,-1.0862,\"Museum St
         "rc-1,recycling_centre,Hazel Court Recycling Centre,53.9587,-1.0537,,,,,\n")
 
 
-@pytest.fixture
-def doorstep(storage, monkeypatch):
-    from doorstep_cli.main import main
-    monkeypatch.setenv("DOORSTEP_STAGE", "test")
-    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
-    return lambda *args: main(["--stage", "test", *args])
-
-
 def csv_file(tmp_path, text, name="facilities.csv"):
     path = tmp_path / name
     path.write_text(text)

@@ -6,6 +6,7 @@ import random
 import pytest
 
 from chalicelib.geo.distance import haversine_m
+from conftest import geojson_file
 
 TYPES = ("library", "recycling_centre", "toilet")
 # Points in York: the centre (dense), the suburbs and the edge (sparse).
@@ -123,20 +124,6 @@ def test_facility_types_are_counted_by_the_import_not_a_scan(client, deps):
 def feature(fid, type_="library", name="York Explore", lon=-1.0862, lat=53.9603, **props):
     return {"type": "Feature", "id": fid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": {"type": type_, "name": name, **props}}
-
-
-@pytest.fixture
-def doorstep(storage, monkeypatch):
-    from doorstep_cli.main import main
-    monkeypatch.setenv("DOORSTEP_STAGE", "test")
-    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")
-    return lambda *args: main(["--stage", "test", *args])
-
-
-def geojson_file(tmp_path, features):
-    path = tmp_path / "facilities.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-    return str(path)
 
 
 def stored():

@@ -1,12 +1,12 @@
 """Issue 6: 20,000 facilities imported through `doorstep import facilities`,
 then nearest-5 from town and country equals brute force and reads a few
 dozen items, however many facilities the table holds."""
-import json
 import random
 
 import pytest
 
 from chalicelib.geo.distance import haversine_m
+from conftest import geojson_file
 
 TOWN = (-1.0815, 53.9590)  # lon, lat: York's centre
 VILLAGES = [(-1.0700, 54.0150), (-1.0980, 53.9200), (-1.0340, 54.0400), (-0.9850, 53.9650)]
@@ -24,7 +24,7 @@ ITEMS_BOUND = 48
 QUERIES_BOUND = 14
 
 
-def york_geojson(path, area, count=20_000, seed=6):
+def york_features(area, count=20_000, seed=6):
     """Seeded: 60% in town (Gaussian, sigma ~1.5 km), 15% in villages, 25% anywhere."""
     rng = random.Random(seed)
     features = []
@@ -42,7 +42,6 @@ def york_geojson(path, area, count=20_000, seed=6):
             i = len(features)
             features.append({"type": "Feature", "id": f"f{i}", "geometry": {"type": "Point", "coordinates": [lon, lat]},
                              "properties": {"type": TYPES[i % 3], "name": f"Facility {i}"}})
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
     return features
 
 
@@ -53,16 +52,12 @@ def brute_force(features, type_, lon, lat, k):
 
 
 @pytest.mark.timeout(120)
-def test_nearest_5_after_importing_20000_is_exact_and_reads_a_few_dozen_items(deps, tmp_path, monkeypatch, capsys):
+def test_nearest_5_after_importing_20000_is_exact_and_reads_a_few_dozen_items(deps, doorstep, tmp_path, capsys):
     from chalicelib.handlers.facilities import search
     from chalicelib.storage.metering import metered
-    from doorstep_cli.main import main
-    monkeypatch.setenv("DOORSTEP_STAGE", "test")
-    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")
-    path = tmp_path / "facilities.geojson"
-    features = york_geojson(path, deps.area)
+    features = york_features(deps.area)
 
-    assert main(["--stage", "test", "import", "facilities", str(path)]) == 0
+    assert doorstep("import", "facilities", geojson_file(tmp_path, features)) == 0
     assert "20000 facilities imported" in capsys.readouterr().out.replace(",", "")
 
     worst = (0, 0)

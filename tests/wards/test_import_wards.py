@@ -1,20 +1,9 @@
 """`doorstep import wards` and `doorstep import councillors`: a council loads
 its ward boundaries and who represents them."""
-import json
-
-import pytest
-
+from conftest import geojson_file
 from wards_support import square
 
 ANN = {"name": "Ann Calder", "party": "Green", "email": "cllr.ann.calder@example.org"}
-
-
-@pytest.fixture
-def doorstep(storage, monkeypatch):
-    from doorstep_cli.main import main
-    monkeypatch.setenv("DOORSTEP_STAGE", "test")
-    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack
-    return lambda *args: main(["--stage", "test", *args])
 
 
 def feature(props, geometry=None, fid=None):
@@ -22,12 +11,6 @@ def feature(props, geometry=None, fid=None):
     if fid is not None:
         f["id"] = fid
     return f
-
-
-def geojson_file(tmp_path, features, name="wards.geojson"):
-    path = tmp_path / name
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-    return str(path)
 
 
 def csv_file(tmp_path, text):
