@@ -72,11 +72,10 @@ def dispatch_broadcast(deps, event, deliver, sleep):
 
 
 def build_message(deps, event, broadcast, alert):
-    from .alerts import unsubscribe_token
-    from .dispatch import links_base
+    from .dispatch import links_base, unsubscribe_links
     base = links_base(deps)
     return {"event_id": event.id, "title": broadcast.title, "body": broadcast.body,
             "url": broadcast.url or f"{base}/?broadcast={broadcast.id}", "broadcast_id": broadcast.id,
             "topic": broadcast.id,  # Web Push Topic (<= 32 URL-safe characters)
             "ttl": TTL_S[broadcast.topic], "urgency": "high" if broadcast.topic == "emergencies" else "normal",
-            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={unsubscribe_token(alert.id)}"}
+            **unsubscribe_links(base, alert)}

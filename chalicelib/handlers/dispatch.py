@@ -124,8 +124,6 @@ def links_base(deps):
 
 def build_message(deps, event, report, service, alert):
     """Title, body and link: the report's public facts only, never the reporter."""
-    from .alerts import unsubscribe_token
-    token = unsubscribe_token(alert.id)
     base = links_base(deps)
     name = service.get("service_name") or service.get("name") or report.service_code
     # The state the event is about: by the time a lagging or redelivered
@@ -151,10 +149,15 @@ def build_message(deps, event, report, service, alert):
         ttl, urgency = 24 * 3600, "normal"
     return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
             "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
-            "ttl": ttl, "urgency": urgency,
-            # The List-Unsubscribe POST target, and the web page (a button that
-            # POSTs it) for people: a GET of the API URL only describes the alert.
-            "unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={token}",
+            "ttl": ttl, "urgency": urgency, **unsubscribe_links(base, alert)}
+
+
+def unsubscribe_links(base, alert):
+    """The List-Unsubscribe POST target, and the web page (a button that POSTs
+    it) for people: a GET of the API URL only describes the alert."""
+    from .alerts import unsubscribe_token
+    token = unsubscribe_token(alert.id)
+    return {"unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={token}",
             "unsubscribe_page": f"{base}/alerts/unsubscribe?token={token}"}
 
 

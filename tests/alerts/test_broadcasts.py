@@ -69,6 +69,9 @@ def test_a_ward_broadcast_reaches_that_wards_followers_and_circles_inside_it_onl
     _, _, message = fake.calls[0]
     assert message["title"] == "Bin collections moved" and message["urgency"] == "normal"
     assert message["ttl"] == 24 * 3600 and message["url"].endswith(f"?broadcast={made['id']}")
+    # People click the web page (its button POSTs); mail clients POST the API URL.
+    assert "/alerts/unsubscribe?token=" in message["unsubscribe_page"]
+    assert "/v1/alerts/unsubscribe?token=" in message["unsubscribe_url"]
 
 
 @pytest.mark.parametrize("target,reached", [
