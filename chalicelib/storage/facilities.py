@@ -163,10 +163,6 @@ class FacilityStore:
         """[(type, count)] for types with facilities, by type."""
         return sorted((t.type, int(t.count)) for t in FacilityTypeModel.scan() if t.count and t.count > 0)
 
-    def type_count(self, type_):
-        """How many facilities of this type (one GetItem on the types table)."""
-        return self.type_cells(type_)[0]
-
     def type_cells(self, type_):
         """(count, {cell5: count}, or None where the cell counts do not add up
         to the count); one GetItem on the types table."""
