@@ -46,7 +46,7 @@ def _points(layout, count, seed):
 
 
 def _subscriptions(layout, n):
-    from chalicelib.handlers.alert_targets import circle_keys
+    from chalicelib.handlers.alerts.targets import circle_keys
     rng = random.Random(7)
     for i, (lon, lat) in enumerate(_points(layout, n, 1000 + n)):
         circle = {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": rng.choice(RADII)}
@@ -63,7 +63,7 @@ def _events():
 
 def _load(layout, n, events, everything=False):
     """Write the rows (all, or those under the events' keys); returns the row count."""
-    from chalicelib.handlers.alert_targets import event_keys
+    from chalicelib.handlers.alerts.targets import event_keys
     from chalicelib.storage.alerts import AlertIndexModel
     wanted = {k for e in events for k in event_keys(e, "report_created")}
     total = 0
@@ -84,7 +84,7 @@ def _clear():
 
 
 def _measure(deps, events):
-    from chalicelib.handlers import dispatch
+    from chalicelib.handlers.alerts import dispatch
     from chalicelib.storage.metering import metered
     from .motofast import faster_moto
     with faster_moto():  # moto sorts the whole table per Query; counts are unchanged

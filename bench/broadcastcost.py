@@ -17,7 +17,7 @@ SUBSCRIBERS, PER_WARD = 1000, 10
 
 
 def _subscribe(deps, rng):
-    from chalicelib.handlers.alert_targets import broadcast_cells, ward_key
+    from chalicelib.handlers.alerts.targets import broadcast_cells, ward_key
     from chalicelib.storage.alerts import AlertIndexModel, AlertModel
     w, s, e, n = deps.area.bbox
     now = deps.clock()
@@ -42,7 +42,7 @@ def _subscribe(deps, rng):
 
 def measure():
     from moto import mock_aws
-    from chalicelib.handlers.broadcast_dispatch import audience
+    from chalicelib.handlers.alerts.broadcast_dispatch import audience
     from chalicelib.storage import metering
     from doorstep_cli.seed import demo_wards
     rows = []

@@ -28,9 +28,9 @@ def stacks():
         "app": ["app"],
         "bare": bare,
         # informational: what the first map/report request then imports lazily
-        "app_first_request": ["app", "chalicelib.handlers.map", "chalicelib.handlers.reports",
+        "app_first_request": ["app", "chalicelib.handlers.reports.map", "chalicelib.handlers.reports.create",
                               "chalicelib.storage.report_store", "chalicelib.storage.services",
-                              "chalicelib.handlers.deps"],
+                              "chalicelib.handlers.shared.deps"],
     }
 
 

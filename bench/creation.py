@@ -20,7 +20,7 @@ def _metered(label, fn):
 
 
 def run(deps, progress):
-    from chalicelib.handlers.reports import create_report
+    from chalicelib.handlers.reports.create import create_report
     from chalicelib.storage.services import clear_cache
     rows = []
     deps.services.all()  # warm cache, as in every request after a process's first minute

@@ -95,7 +95,7 @@ class Generator:
                 return rid
 
     def model(self):
-        from chalicelib.handlers.reports import _place, _summary
+        from chalicelib.handlers.reports.create import _place, _summary
         from chalicelib.storage.reports import ReportModel
         code = self.rng.choice(self.codes)
         text, fields = self.stories[code]

@@ -65,7 +65,7 @@ def _wanted(case):
 
 
 def _cover(bbox):
-    from chalicelib.handlers.map import MAX_COVER_CELLS
+    from chalicelib.handlers.reports.map import MAX_COVER_CELLS
     cover = cells.cover_bbox(*bbox, max_cells=MAX_COVER_CELLS)
     w, s, e, n = bbox
     cover_area = sum((c[2] - c[0]) * (c[3] - c[1]) for c in map(cells.cell_bounds, cover))
@@ -89,7 +89,7 @@ def ground_truth(case, pins, cover):
 
 
 def measure(deps, case, pins):
-    from chalicelib.handlers.map import map_reports
+    from chalicelib.handlers.reports.map import map_reports
     from chalicelib.storage.metering import metered
     recorder = RecordingStore(deps.reports)
     run_deps = dataclasses.replace(deps, reports=recorder)
@@ -164,7 +164,7 @@ NEARBY = ((None, None), ("pothole", None), (None, 500))  # (service_code, radius
 def nearby_rows(deps, pins, progress):
     """Informational: the duplicate-suggestion query (`map.nearby`) at the city centre."""
     from chalicelib.geo import distance
-    from chalicelib.handlers.map import nearby
+    from chalicelib.handlers.reports.map import nearby
     from chalicelib.storage.metering import metered
     lon, lat = CITY_CENTRE
     rows = []

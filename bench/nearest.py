@@ -63,7 +63,7 @@ def run(progress, search=None, sizes=SIZES):
     """Rows of measurements for every layout, N, place and k (fresh moto per layout)."""
     from moto import mock_aws
 
-    from chalicelib.handlers.facilities import search as app_search
+    from chalicelib.handlers.places.facilities import search as app_search
 
     from . import env, motofast
     search = search or app_search
@@ -92,7 +92,7 @@ NO_MILLION = ("N = 1,000,000 is not measured: moto takes the writes at 1,000-3,0
 
 def section(rows, loads):
     from .report import table
-    from chalicelib.handlers import facilities as h
+    from chalicelib.handlers.places import facilities as h
     worst = {k: (max(r["items"] for r in rows if r["k"] == k), max(r["queries"] for r in rows if r["k"] == k))
              for k in KS}
     lines = [START, "## 4. Where's my nearest (`GET /v1/nearest`)", "",

@@ -52,7 +52,7 @@ def scaling_check(runs):
     """Reads must not grow with N: a capped view reads at most READ_CEILING x cap
     items at every table size (what it reads below that follows the density of
     pins at the view's edges, not the table)."""
-    from chalicelib.handlers.map import READ_CEILING
+    from chalicelib.handlers.reports.map import READ_CEILING
     small, large = sorted(runs)
     capped = [(a, b) for a, b in zip(runs[small], runs[large])
               if a["truncated"] and b["truncated"] and a["case"].in_target]
@@ -131,7 +131,7 @@ def write(path, m):
               "info"],
          ]), ""]
     L += ["## 1. Map cost", "", m["data_note"], "",
-          "Queries go through the real handler, `chalicelib.handlers.map.map_reports(deps, "
+          "Queries go through the real handler, `chalicelib.handlers.reports.map.map_reports(deps, "
           "{\"bbox\": ...})`, default filter (open reports), cap 500. *Items read* is the meter's "
           "count (ScannedCount of every Query); *cell overhead* is the number of those items whose "
           "point lies outside the bbox (read only because a cover cell straddles the edge); "

@@ -83,7 +83,7 @@ def read_rows(path, area):
 def check_row(row, area):
     """(model fields, None) for a good row, else (None, every reason joined)."""
     from chalicelib.bindays import ROUND_ID
-    from chalicelib.handlers import places
+    from chalicelib.handlers.places import postcodes as places
     reasons = []
     uprn = row.get("uprn", "")
     if not places.UPRN.match(uprn):

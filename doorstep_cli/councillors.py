@@ -11,7 +11,7 @@ ward then gets its good rows only) and lists the bad.
 """
 import csv
 
-from chalicelib.handlers.councillors import MAX_COUNCILLORS, check_councillor
+from chalicelib.handlers.places.councillors import MAX_COUNCILLORS, check_councillor
 
 from .importing import ImportRefused, add_command, run_csv
 

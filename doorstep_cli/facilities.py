@@ -11,7 +11,7 @@ facility-type counts follow. Types are data: any name matching TYPE is a type.
 
 Deleting is by id and strict too: if any id is unknown, nothing is deleted.
 """
-from chalicelib.handlers.facilities import TYPE
+from chalicelib.handlers.places.facilities import TYPE
 from chalicelib.storage.facilities import OPTIONAL
 
 from . import facility_files

@@ -75,13 +75,13 @@ ROLES = ("resident", "crew", "staff", "admin")
 
 def _deps():
     from chalicelib.config import local_port, settings
-    from chalicelib.handlers.deps import default_deps
+    from chalicelib.handlers.shared.deps import default_deps
     return default_deps(base_url=settings().public_url or f"http://localhost:{local_port()}")
 
 
 def users_command(args):
     from chalicelib.errors import ApiError
-    from chalicelib.handlers import auth, users
+    from chalicelib.handlers.accounts import auth, users
     connect(args.stage)
     deps = _deps()
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
@@ -220,8 +220,8 @@ def serve(args):
 
     def dispatcher():
         # Streams do not run locally: a thread polls new events (within ~1 s).
-        from chalicelib.handlers.deps import default_deps
-        from chalicelib.handlers.dispatch_sources import start_dispatcher
+        from chalicelib.handlers.shared.deps import default_deps
+        from chalicelib.handlers.alerts.sources import start_dispatcher
         thread, stop = start_dispatcher(lambda: default_deps(f"http://localhost:{local_port()}"))
 
         def halt():

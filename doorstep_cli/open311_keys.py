@@ -28,7 +28,7 @@ def run(args, deps):
 
 
 def create(args, deps, store):
-    from chalicelib.open311.keys import ENV_PARTNER, new_key
+    from chalicelib.handlers.open311.keys import ENV_PARTNER, new_key
     from chalicelib.storage.open311_keys import Open311KeyModel
     name = args.name.strip()
     if not name or name == ENV_PARTNER:

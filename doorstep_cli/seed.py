@@ -59,7 +59,7 @@ def load_services(store):
 def demo_reports(deps, count=40, now=None):
     """Create the demo reports once; returns how many were created."""
     from chalicelib import ids
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
 
     rng = random.Random(DEMO_SEED)
     now = now or datetime.now(timezone.utc).replace(microsecond=0)

@@ -11,7 +11,7 @@ other importers: strict by default (one bad feature stops the import before
 anything is written, and every bad feature is listed); --skip-invalid loads
 the good ones. Wards are upserts by id.
 """
-from chalicelib.handlers.councillors import check_councillors
+from chalicelib.handlers.places.councillors import check_councillors
 
 from .importing import add_command, feature_id, json_number, read_features, report, where
 

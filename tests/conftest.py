@@ -57,7 +57,7 @@ def storage(aws):
 
 @pytest.fixture
 def deps(storage):
-    from chalicelib.handlers.deps import default_deps
+    from chalicelib.handlers.shared.deps import default_deps
     return default_deps(base_url="http://testserver")
 
 
@@ -116,7 +116,7 @@ class Person:
 def people(deps):
     """make(role, **kwargs) -> a Person with a live session."""
     import itertools
-    from chalicelib.handlers import auth, users
+    from chalicelib.handlers.accounts import auth, users
     counter = itertools.count(1)
 
     def make(role="resident", **kwargs):

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image, ImageCms, PngImagePlugin
 
-from chalicelib.photos import (ACCEPTED, CONTENT_TYPES, MAX_BYTES, MAX_SIDE, PhotoRejected,
-                               clean_photo, sniff)
+from chalicelib.handlers.reports.photos import ACCEPTED, CONTENT_TYPES, MAX_BYTES, MAX_SIDE, PhotoRejected, clean_photo, sniff
 
 RED, BLUE = (255, 0, 0), (0, 0, 255)
 CODES = {"photo_too_large", "not_an_image", "unsupported_image_type", "image_dimensions_too_large"}
@@ -207,7 +206,7 @@ def test_sniff_reads_the_type_from_the_bytes_and_covers_every_accepted_type():
 
 
 def test_importing_the_module_does_not_load_pillow():
-    code = "import sys, chalicelib.photos; sys.exit('PIL' in sys.modules)"
+    code = "import sys, chalicelib.handlers.reports.photos; sys.exit('PIL' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parents[1]).returncode == 0
 
 

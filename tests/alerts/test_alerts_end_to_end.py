@@ -38,8 +38,8 @@ def push_service():
 @pytest.fixture
 def dispatcher(storage):
     """The local stack's dispatcher thread with the real channels."""
-    from chalicelib.handlers.deps import default_deps
-    from chalicelib.handlers.dispatch_sources import start_dispatcher
+    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.handlers.alerts.sources import start_dispatcher
     thread, stop = start_dispatcher(lambda: default_deps("http://testserver"), interval=0.05)
     yield thread
     stop.set()
@@ -131,7 +131,7 @@ def test_a_410_from_the_push_service_removes_the_alert_and_nothing_more_is_sent(
 
 
 def test_redelivering_the_same_event_sends_nothing_new(client, push_service, dispatcher, deps):
-    from chalicelib.handlers.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.dispatch import dispatch_event
     browser, _ = subscribe_push(client, push_service, **area())
     rid = report_at(client, MINSTER)
     wait_for(lambda: pushes_to(push_service, browser))

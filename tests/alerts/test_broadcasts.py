@@ -45,7 +45,7 @@ def event_of(broadcast_id):
 
 
 def dispatch(deps, broadcast_id, fake):
-    from chalicelib.handlers.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.dispatch import dispatch_event
     return dispatch_event(deps, event_of(broadcast_id), fake, sleep=lambda s: None)
 
 
@@ -62,7 +62,7 @@ def test_a_ward_broadcast_reaches_that_wards_followers_and_circles_inside_it_onl
     made = sent(client, staff, {"wards": ["guildhall"]})
     assert made["status"] == "queued" and made["author"] == staff.user.id and made["target"] == {"wards": ["guildhall"]}
 
-    from chalicelib.handlers.dispatch_sources import poll_once
+    from chalicelib.handlers.alerts.sources import poll_once
     fake = FakeDeliver()
     poll_once(deps, deps.clock() - timedelta(minutes=1), {}, fake, sleep=lambda s: None)  # the local poller
     assert devices(fake) == [1, 2]

@@ -26,12 +26,12 @@ def report(client):
 
 
 def dispatch(deps, event, deliver, **kwargs):
-    from chalicelib.handlers.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.dispatch import dispatch_event
     return dispatch_event(deps, event, deliver, sleep=lambda s: None, **kwargs)
 
 
 def change(deps, report_id, state, text=None):
-    from chalicelib.handlers.reports import change_state
+    from chalicelib.handlers.reports.create import change_state
     change_state(deps, report_id, state, text=text)
     return next(e for e in events_of(report_id) if e.kind != "report_created")
 
@@ -70,7 +70,7 @@ def test_followers_hear_of_state_changes_and_neighbours_do_not(deps, subscribe, 
 def test_a_lagging_event_tells_the_state_and_note_it_is_about_not_the_latest(deps, subscribe, report):
     rid = report()
     subscribe(push_alert(1, kind="report", report_id=rid))
-    from chalicelib.handlers.reports import change_state
+    from chalicelib.handlers.reports.create import change_state
     in_order = list(events_of(rid))
     for state, text in [("investigating", "An inspector will visit on Monday."), ("fixed", "Filled today."),
                         ("fixed", "Resurfaced too.")]:
@@ -108,7 +108,7 @@ def test_redelivering_an_event_sends_nothing_new(deps, subscribe, report):
 
 def test_a_stale_claim_from_a_crash_mid_send_is_retried(deps, subscribe, report):
     from datetime import timedelta
-    from chalicelib.handlers.dispatch import STALE_CLAIM
+    from chalicelib.handlers.alerts.dispatch import STALE_CLAIM
     alert = subscribe(push_alert(1, **area()))
     event = events_of(report())[0]
     now = deps.clock()
@@ -144,13 +144,13 @@ def test_gone_push_leaves_the_email_channel_of_the_same_alert(deps, subscribe, r
 
 
 def test_retry_is_retried_with_backoff_then_succeeds_or_gives_up(deps, subscribe, report):
-    from chalicelib.handlers.dispatch import ATTEMPTS
+    from chalicelib.handlers.alerts.dispatch import ATTEMPTS
     subscribe(push_alert(1, **area()))
     subscribe(push_alert(2, kind="category", service_code="pothole"))
     event = events_of(report())[0]
     waits = []
     flaky = FakeDeliver(push=["retry", "sent"])
-    from chalicelib.handlers.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.dispatch import dispatch_event
     outcomes = dispatch_event(deps, event, flaky, sleep=waits.append)
     assert outcomes == {"sent": 2} and waits == [0.5]
     down = FakeDeliver(push="retry")
@@ -162,7 +162,7 @@ def test_retry_is_retried_with_backoff_then_succeeds_or_gives_up(deps, subscribe
 
 
 def test_a_private_category_report_reaches_no_neighbours(deps, subscribe, report):
-    from chalicelib.handlers.dispatch import matching_alerts
+    from chalicelib.handlers.alerts.dispatch import matching_alerts
     subscribe(push_alert(1, **area()))
     rid = report()
     r = deps.reports.get(rid)
@@ -175,8 +175,8 @@ def test_matching_reads_only_the_alerts_near_the_event(deps, report):
     60 m circle inside one precision-7 cell has), and 20 around the Minster."""
     import random
     from chalicelib.geo import cells
-    from chalicelib.handlers.alert_targets import circle_keys
-    from chalicelib.handlers.dispatch import matching_alerts
+    from chalicelib.handlers.alerts.targets import circle_keys
+    from chalicelib.handlers.alerts.dispatch import matching_alerts
     from chalicelib.storage.alerts import AlertIndexModel
     from chalicelib.storage.metering import metered
     rng = random.Random(5)
@@ -199,7 +199,7 @@ def test_matching_reads_only_the_alerts_near_the_event(deps, report):
 
 
 def test_the_local_poller_picks_up_a_new_event(deps, subscribe, report):
-    from chalicelib.handlers.dispatch_sources import run_dispatcher
+    from chalicelib.handlers.alerts.sources import run_dispatcher
     subscribe(push_alert(1, **area()))
     fake = FakeDeliver()
     stop, started = threading.Event(), threading.Event()
@@ -219,7 +219,7 @@ def test_the_local_poller_picks_up_a_new_event(deps, subscribe, report):
 
 
 def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
-    from chalicelib.handlers.dispatch_sources import on_stream
+    from chalicelib.handlers.alerts.sources import on_stream
     from chalicelib.storage.reports import EventModel
     subscribe(push_alert(1, **area()))
     event = events_of(report())[0]
@@ -233,7 +233,7 @@ def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
 
 
 def test_a_broadcast_finds_subscribers_by_ward_or_by_circle(deps, subscribe):
-    from chalicelib.handlers.dispatch import for_broadcast
+    from chalicelib.handlers.alerts.dispatch import for_broadcast
     store_wards(deps)
     ward = subscribe(push_alert(1, kind="broadcast", topics=["bins"], ward="heworth"))
     circle = subscribe(push_alert(2, kind="broadcast", topics=["roads", "bins"], **MINSTER, radius_m=500))
@@ -282,7 +282,7 @@ def test_a_stalled_push_service_does_not_hold_up_the_other_subscribers(deps, sub
 
 def test_a_deployed_stage_without_a_public_url_refuses_to_send_links_to_nowhere(deps, subscribe, report):
     from dataclasses import replace
-    from chalicelib.handlers.dispatch import NoPublicUrl
+    from chalicelib.handlers.alerts.dispatch import NoPublicUrl
     subscribe(push_alert(1, **area(400)))
     rid = report()
     deployed = replace(deps, base_url="", settings=replace(deps.settings, stage="prod", public_url=None))

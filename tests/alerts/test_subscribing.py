@@ -154,7 +154,7 @@ def test_an_anonymous_subscriber_deletes_with_the_management_token(client, deps)
 
 
 def test_one_click_unsubscribe_posts_and_a_get_only_asks(client, deps):
-    from chalicelib.handlers.alerts import unsubscribe_token
+    from chalicelib.handlers.alerts.subscriptions import unsubscribe_token
     alert = client.post("/v1/alerts", push_alert(**area())).json_body
     url = f"/v1/alerts/unsubscribe?token={unsubscribe_token(alert['id'])}"
     looked = client.get(url)

@@ -36,7 +36,7 @@ def test_without_a_key_each_request_is_a_new_report(client):
 def test_concurrent_duplicate_that_wins_the_race_is_returned_not_stored_twice(deps):
     """The replay check misses an in-flight twin; the transaction's condition
     on the idempotency record still stops a second report."""
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
 
     first, _ = reports.create_report(deps, pothole(), idempotency_key="race-7d3c9e2b-11aa")
     real_lookup = deps.reports.idempotency_record
@@ -53,7 +53,7 @@ def test_concurrent_duplicate_that_wins_the_race_is_returned_not_stored_twice(de
 
 
 def test_reference_collision_draws_a_new_reference(deps):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     ids = iter(["DS-AAAAAA", "DS-AAAAAA", "DS-BBBBBB"])
     deps.new_report_id = lambda: next(ids)
     a, _ = reports.create_report(deps, pothole())
@@ -69,7 +69,7 @@ def test_short_anonymous_idempotency_key_is_refused(client):
 
 def test_expired_idempotency_key_can_be_used_again(deps):
     from datetime import timedelta
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     first, _ = reports.create_report(deps, pothole(), idempotency_key="day-old-key-0123456789")
     later = deps.clock() + timedelta(hours=25)
     deps.clock = lambda: later
@@ -79,7 +79,7 @@ def test_expired_idempotency_key_can_be_used_again(deps):
 
 def test_retry_whose_twin_took_the_photo_gets_the_twins_report(client, deps):
     from test_photos_api import jpeg_with_gps, upload
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     upload_id = upload(client, jpeg_with_gps())
     body = pothole(photos=[upload_id])
     first, _ = reports.create_report(deps, body, idempotency_key="photo-retry-0123456789")

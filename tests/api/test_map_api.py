@@ -38,7 +38,7 @@ def test_map_response_states_its_dynamodb_cost(client):
 
 
 def test_closed_reports_leave_the_default_open_map(client, deps):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     rid = client.post("/v1/reports", pothole(lat=53.9600, lon=-1.0800)).json_body["id"]
     reports.change_state(deps, rid, "fixed", "Filled in.")
     open_ids = [f["id"] for f in client.get(f"/v1/reports?bbox={CENTRE_BBOX}").json_body["features"]]
@@ -103,7 +103,7 @@ def test_nearby_requires_a_point(client):
 
 
 def test_nearby_on_a_busy_street_stops_once_the_nearest_are_proven(deps):
-    from chalicelib.handlers import map, reports
+    from chalicelib.handlers.reports import map, create as reports
     from chalicelib.storage.metering import metered
     for i in range(25):
         reports.create_report(deps, pothole(lat=53.96000 + i * 0.00002, lon=-1.08000))
@@ -118,7 +118,7 @@ def test_nearby_on_a_busy_street_stops_once_the_nearest_are_proven(deps):
 
 def test_truncated_map_fills_its_cap_with_pins_in_view(small_map_cap, client, deps):
     """Pins in a straddling cover cell but outside the view don't use up the cap."""
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     for i in range(6):
         reports.create_report(deps, pothole(lat=53.96000 + i * 0.0001, lon=-1.08000))
     for i in range(6):

@@ -5,7 +5,7 @@ from conftest import pothole
 
 
 def test_state_change_adds_a_timeline_entry_and_an_event(client, deps):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     from chalicelib.storage.reports import EventModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     reports.change_state(deps, rid, "action_scheduled", "Booked for Tuesday.")
@@ -21,7 +21,7 @@ def test_state_change_adds_a_timeline_entry_and_an_event(client, deps):
 
 def test_stale_concurrent_edit_fails_without_writing_a_timeline_entry(client, deps):
     from chalicelib.errors import Conflict
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     from chalicelib.storage.reports import ReportModel, ReportUpdateModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     stale = ReportModel.get(rid)
@@ -35,7 +35,7 @@ def test_stale_concurrent_edit_fails_without_writing_a_timeline_entry(client, de
 
 def test_unknown_state_is_a_validation_error(deps, client):
     from chalicelib.errors import ValidationFailed
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     with pytest.raises(ValidationFailed):
         reports.change_state(deps, rid, "vanished")

@@ -184,7 +184,7 @@ def test_odd_tokens_get_clear_errors_not_500(client):
 def test_only_a_proven_account_can_be_given_staff_powers(client, deps):
     import pytest
     from chalicelib.errors import ApiError
-    from chalicelib.handlers import users
+    from chalicelib.handlers.accounts import users
     register(client, email="new.staffer@council.example")
     with pytest.raises(ApiError) as refused:
         users.set_role(deps, "new.staffer@council.example", "staff")

@@ -304,13 +304,13 @@ def _confirm_alert(world, caller):
 
 @builds("GET", "/v1/alerts/unsubscribe")
 def _unsubscribe_info(world, caller):
-    from chalicelib.handlers.alerts import unsubscribe_token
+    from chalicelib.handlers.alerts.subscriptions import unsubscribe_token
     return Request("GET", f"/v1/alerts/unsubscribe?token={unsubscribe_token(_own_alert(world, caller)['id'])}")
 
 
 @builds("POST", "/v1/alerts/unsubscribe")
 def _unsubscribe(world, caller):
-    from chalicelib.handlers.alerts import unsubscribe_token
+    from chalicelib.handlers.alerts.subscriptions import unsubscribe_token
     token = unsubscribe_token(_own_alert(world, caller)["id"])
     return Request("POST", f"/v1/alerts/unsubscribe?token={token}", "List-Unsubscribe=One-Click")
 
@@ -480,7 +480,7 @@ class World:
     def _build(self):
         from chalice.test import Client
         from app import app
-        from chalicelib.handlers.deps import default_deps
+        from chalicelib.handlers.shared.deps import default_deps
         from chalicelib.storage.blobs import BlobStore
         from chalicelib.storage.services import ServiceStore, clear_cache
         from chalicelib.storage.tables import ensure_tables
@@ -504,22 +504,22 @@ class World:
         self._mock.stop()
 
     def _create_user(self, email, role, **kwargs):
-        from chalicelib.handlers import users
+        from chalicelib.handlers.accounts import users
         return users.create_user(self.deps, email, role, **kwargs)
 
     def make(self, role, caller="someone", email=None, **kwargs):
         """Like conftest's `people`: an account with a live session."""
-        from chalicelib.handlers import auth
+        from chalicelib.handlers.accounts import auth
         user = self._create_user(email or f"{caller}@example.org", role, **kwargs)
         return Person(user, auth.start_session(self.deps, user, self.deps.clock()))
 
     def holder_session(self):
-        from chalicelib.handlers import auth
+        from chalicelib.handlers.accounts import auth
         return auth.start_session(self.deps, self.deps.accounts.user(self.holder.id), self.deps.clock())
 
     def holder_link(self, purpose):
         """The token an e-mailed verify/reset link would carry."""
-        from chalicelib.handlers import auth
+        from chalicelib.handlers.accounts import auth
         return auth._one_time(self.deps, purpose, self.deps.accounts.user(self.holder.id),
                               self.deps.clock() + timedelta(hours=1))
 
@@ -657,7 +657,7 @@ def test_route_answers_each_caller_as_the_matrix_says(worlds, method, path, call
 def test_a_token_that_fails_authentication_is_refused_in_the_one_error_shape(worlds, authorization, code):
     world = worlds.get("bad tokens")
     if authorization == "ended":
-        from chalicelib.handlers import users
+        from chalicelib.handlers.accounts import users
         person = world.make("resident", caller="soon-ended")
         users.set_role(world.deps, person.user.email, "resident")  # bumps the session epoch
         authorization = person.auth["Authorization"]

@@ -93,7 +93,7 @@ def test_malformed_authorization_headers_get_401_not_500(client, header):
 
 
 def test_role_change_ends_sessions_issued_under_the_old_role(client, deps, people):
-    from chalicelib.handlers import users
+    from chalicelib.handlers.accounts import users
     staff = people("staff")
     users.set_role(deps, staff.user.email, "resident")
     assert attempt(client, staff.tokens["access_token"]).status_code == 401

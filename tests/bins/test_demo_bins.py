@@ -39,7 +39,7 @@ def test_seeding_bin_rounds_twice_writes_them_once(deps):
 
 
 def test_a_demo_home_shows_the_christmas_shift(deps):
-    from chalicelib.handlers import place_view
+    from chalicelib.handlers.places import place_view
     from doorstep_cli.seed import demo_addresses, demo_bin_rounds
     demo_addresses(deps)
     demo_bin_rounds(deps)

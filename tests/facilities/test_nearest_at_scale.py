@@ -53,7 +53,7 @@ def brute_force(features, type_, lon, lat, k):
 
 @pytest.mark.timeout(120)
 def test_nearest_5_after_importing_20000_is_exact_and_reads_a_few_dozen_items(deps, doorstep, tmp_path, capsys):
-    from chalicelib.handlers.facilities import search
+    from chalicelib.handlers.places.facilities import search
     from chalicelib.storage.metering import metered
     features = york_features(deps.area)
 

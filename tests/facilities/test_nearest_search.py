@@ -18,7 +18,7 @@ def test_cell_counts_follow_facilities_that_move_or_change_type(deps):
 
 
 def test_a_type_stored_before_cell_counts_is_searched_by_rings_and_still_exact(deps):
-    from chalicelib.handlers.facilities import search
+    from chalicelib.handlers.places.facilities import search
     rows = york_facilities()
     deps.facilities.put_many(rows)
     for type_ in TYPES:
@@ -34,7 +34,7 @@ def test_a_type_stored_before_cell_counts_is_searched_by_rings_and_still_exact(d
 
 
 def test_deleted_facilities_leave_their_cell_counts_and_nearest_answers(deps):
-    from chalicelib.handlers.facilities import search
+    from chalicelib.handlers.places.facilities import search
     rows = york_facilities()
     deps.facilities.put_many(rows)
     gone = [f.id for f in rows if f.type == "library"][::2]

@@ -44,7 +44,7 @@ def test_area_feed_lists_reports_inside_the_radius_only(client, public_url):
 
 
 def test_area_feed_is_newest_first_at_most_fifty_with_stable_guids(client, deps, public_url):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     timed = ticking(deps)
     made = [reports.create_report(timed, pothole(lat=LAT + i * 0.00005, description=f"Pothole number {i}"))[0]["id"]
             for i in range(53)]
@@ -58,7 +58,7 @@ def test_area_feed_is_newest_first_at_most_fifty_with_stable_guids(client, deps,
 
 
 def test_fixed_reports_leave_the_feed(client, deps, public_url):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     fixed = client.post("/v1/reports", pothole()).json_body["id"]
     still_open = client.post("/v1/reports", pothole(description="Another hole")).json_body["id"]
     reports.change_state(deps, fixed, "fixed", "Filled in.")
@@ -112,7 +112,7 @@ def test_bad_area_parameters_are_refused_in_the_one_error_shape(client):
 
 
 def test_an_area_with_more_open_reports_than_one_feed_reads_says_so(client, deps, public_url, monkeypatch):
-    from chalicelib.handlers import feeds, reports
+    from chalicelib.handlers.reports import feeds, create as reports
     monkeypatch.setattr(feeds, "AREA_READ_CAP", 4)
     timed = ticking(deps)
     for i in range(7):
@@ -129,7 +129,7 @@ def test_an_area_with_more_open_reports_than_one_feed_reads_says_so(client, deps
 def test_an_empty_feed_is_the_same_document_throughout_one_poll_interval(deps):
     from dataclasses import replace
     from datetime import datetime, timezone
-    from chalicelib.handlers import feeds
+    from chalicelib.handlers.reports import feeds
 
     def at(minute, second):
         return feeds.reports_feed(replace(deps, clock=lambda: datetime(2026, 11, 2, 9, minute, second,

@@ -4,7 +4,7 @@ from feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_
 
 
 def test_report_timeline_feed_lists_its_updates_newest_first_with_stable_guids(client, deps, public_url):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     timed = ticking(deps)
     rid = reports.create_report(timed, pothole())[0]["id"]
     reports.change_state(timed, rid, "investigating", "An inspector will visit this week.")

@@ -80,7 +80,7 @@ def test_v1_public_view_shows_the_address_only_when_there_is_one(client):
 
 
 def test_a_private_category_shows_no_address(client, deps):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     view, _ = reports.create_report(deps, {
         "service_code": "complaint", "description": "Shouting at number 12.",
         "fields": {"service_area": "Bins"}}, address="12 Micklegate, York")

@@ -107,7 +107,7 @@ def test_a_point_outside_the_council_is_a_400_not_a_422(client):
 
 
 def test_a_private_category_shows_no_description_or_place(client, deps):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     view, _ = reports.create_report(deps, {
         "service_code": "complaint", "description": "My neighbour Ada Resident shouts.",
         "fields": {"service_area": "Bins"}, "contact": {"name": "Ada Resident"}})
@@ -121,7 +121,7 @@ def test_a_private_category_shows_no_description_or_place(client, deps):
 
 def test_requests_can_be_filtered_by_id_service_status_and_date(client, deps):
     from dataclasses import replace
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     start = deps.clock() - timedelta(hours=1)
 
     def made(minutes, body):  # distinct times: the listing is newest first

@@ -82,7 +82,7 @@ def test_mysociety_extended_statuses_map_to_doorstep_states(client, deps, status
 
 
 def test_only_updates_after_creation_in_public_categories_are_listed(client, deps):
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     quiet = reports.create_report(deps, pothole())[0]["id"]
     private = reports.create_report(deps, {"service_code": "complaint", "description": "My neighbour.",
                                            "fields": {"service_area": "Bins"}})[0]["id"]
@@ -97,7 +97,7 @@ def test_only_updates_after_creation_in_public_categories_are_listed(client, dep
 
 def test_the_window_defaults_to_a_day_and_reads_across_months(client, deps):
     from dataclasses import replace
-    from chalicelib.handlers import reports
+    from chalicelib.handlers.reports import create as reports
     request_id = reports.create_report(deps, pothole())[0]["id"]
     long_ago = deps.clock() - timedelta(days=40)
     reports.change_state(replace(deps, clock=lambda: long_ago), request_id, "investigating")
@@ -137,9 +137,9 @@ def test_bad_updates_are_refused_and_write_nothing(client, deps, overrides, stat
 
 
 def test_a_scoped_key_updates_only_its_categories(client, deps):
-    from chalicelib.open311.keys import Partner
-    from chalicelib.open311.formats import Open311Error
-    from chalicelib.handlers import open311_updates
+    from chalicelib.handlers.open311.keys import Partner
+    from chalicelib.handlers.open311.formats import Open311Error
+    from chalicelib.handlers.open311 import updates as open311_updates
     request_id = a_request(client)
     with pytest.raises(Open311Error) as refused:
         open311_updates.post_update(deps, Partner("litter", ("fly_tipping",)), an_update(request_id))

@@ -9,14 +9,14 @@ from conftest import store_addresses
     ("sw1a 1aa", "SW1A 1AA"), ("M1 1AE", "M1 1AE"),
 ])
 def test_postcodes_are_shown_in_royal_mail_form(typed, shown):
-    from chalicelib.handlers.places import normalise_postcode
+    from chalicelib.handlers.places.postcodes import normalise_postcode
     assert normalise_postcode(typed) == shown
 
 
 @pytest.mark.parametrize("typed", ["", "YO1", "7HH", "YO1 7H", "YOO 7HH", "YO1 7CI", "12345", None])
 def test_anything_else_is_a_400_on_the_postcode_field(typed):
     from chalicelib.errors import ValidationFailed
-    from chalicelib.handlers.places import normalise_postcode
+    from chalicelib.handlers.places.postcodes import normalise_postcode
     with pytest.raises(ValidationFailed) as raised:
         normalise_postcode(typed)
     assert raised.value.fields[0]["field"] == "postcode"
@@ -38,7 +38,7 @@ def addresses(deps):
     ("3 Main Street, Bishopthorpe, YO23 1AA", "990000000201"),
 ])
 def test_an_address_string_names_one_home_by_postcode_then_house_number(deps, addresses, text, uprn):
-    from chalicelib.handlers.places import match_text
+    from chalicelib.handlers.places.postcodes import match_text
     address, why = match_text(deps, text)
     assert (address.uprn if address else None) == uprn
     assert (why is None) == (uprn is not None)

@@ -1,0 +1,236 @@
+"""Signing up, signing in, sessions, e-mail verification and password reset.
+
+Answers never reveal whether an e-mail address has an account: registration
+and reset requests get the same reply either way, and a login for an unknown
+address costs the same time as a wrong password.
+"""
+from datetime import timedelta
+
+from ... import ids, validation
+from ...auth import passwords, throttle
+from ...auth.principal import Unauthorized
+from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_token
+from ...errors import ApiError, ValidationFailed
+
+VERIFY_TTL = timedelta(days=2)
+RESET_TTL = timedelta(hours=1)
+SAME_ANSWER = {"status": "accepted",
+               "message": "If the address can be used, we have sent it an e-mail with the next step."}
+
+
+def normalise_email(value):
+    return value.strip().lower()
+
+
+def register(deps, body, client):
+    from ...storage.accounts import UserModel
+    from ...storage.account_store import IdentityTaken
+    problems = validation.Problems()
+    email = validation.email(body.get("email"), "email", problems)
+    name = validation.text(body.get("name"), "name", problems, 1, 200)
+    password = body.get("password")
+    if not isinstance(password, str) or not password:
+        problems.add("password", "Is required.")
+    else:
+        for message in passwords.check_password(password, email=email, name=name):
+            problems.add("password", message)
+    problems.raise_if_any()
+    now = deps.clock()
+    email = normalise_email(email)
+    throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
+    throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
+    user = UserModel(id="u_" + deps.new_opaque_id(), email=email, name=name,
+                     password_hash=passwords.hash_password(password), created_at=now)
+    try:
+        deps.accounts.create_user(user, [f"email#{email}"])
+    except IdentityTaken:
+        _send(deps, email, "Someone tried to register with your e-mail address",
+              "Someone (perhaps you) tried to create a Doorstep account with this address, which "
+              "already has one. If it was you, sign in, or reset your password if you have "
+              f"forgotten it: {deps.base_url}/reset-password\n\nIf it was not you, ignore this e-mail.")
+        return SAME_ANSWER
+    send_verification(deps, user, now)
+    return SAME_ANSWER
+
+
+def send_verification(deps, user, now):
+    token = _one_time(deps, "verify_email", user, now + VERIFY_TTL)
+    _send(deps, user.email, "Confirm your e-mail address",
+          f"Confirm this address for your Doorstep account:\n\n{deps.base_url}/verify?token={token}\n\n"
+          "Confirming lets your account show reports you made before you signed up with it.")
+
+
+def login(deps, body, client):
+    problems = validation.Problems()
+    email = validation.email(body.get("email"), "email", problems)
+    password = body.get("password")
+    if email is None or not isinstance(password, str) or not password or len(password) > 1024:
+        raise ValidationFailed([("email", "E-mail and password are required.")])
+    email = normalise_email(email)
+    now = deps.clock()
+    # Every attempt is counted before the password is checked (parallel
+    # guesses cannot slip past); a success gives its count back.
+    limits = [("login-account", email, throttle.LOGIN_FAILURES_PER_ACCOUNT),
+              ("login-client", client, throttle.LOGIN_FAILURES_PER_CLIENT)]
+    for name, subject, rule in limits:
+        throttle.spend(deps.accounts, name, subject, rule, now)
+    user = deps.accounts.user_by_identity(f"email#{email}")
+    if user is None or not user.password_hash:
+        ok = passwords.dummy_verify(password)
+    else:
+        ok = passwords.verify_password(password, user.password_hash)
+    if not ok:
+        raise Unauthorized("The e-mail address or password is wrong.", code="invalid_credentials")
+    for name, subject, rule in limits:
+        throttle.give_back(deps.accounts, name, subject, rule, now)
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = passwords.hash_password(password)
+        deps.accounts.save_user(user)
+    return start_session(deps, user, now)
+
+
+def start_session(deps, user, now):
+    from ...storage.accounts import RefreshTokenModel, SessionModel
+    session = SessionModel(id=deps.new_opaque_id(), user_id=user.id, epoch=int(user.session_epoch or 0),
+                           created_at=now, expires=now + REFRESH_TTL)
+    refresh = new_refresh_token()
+    deps.accounts.start_session(session, RefreshTokenModel(
+        token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
+    return _token_pair(user, session.id, refresh, now)
+
+
+def refresh(deps, body):
+    from ...storage.accounts import RefreshTokenModel
+    from ...storage.account_store import AlreadyUsed
+    token = body.get("refresh_token")
+    if not isinstance(token, str) or not token:
+        raise ValidationFailed([("refresh_token", "Is required.")])
+    now = deps.clock()
+    row = deps.accounts.refresh_token(ids.digest(token))
+    if row is None or row.expires < now:
+        raise Unauthorized("The refresh token is not valid; sign in again.", code="invalid_refresh_token")
+    session = deps.accounts.session(row.session_id)
+    user = deps.accounts.user(row.user_id)
+    if (session is None or session.revoked or session.expires < now or user is None
+            or session.epoch != int(user.session_epoch or 0)):
+        raise Unauthorized("This session has ended; sign in again.", code="session_ended")
+    if row.rotated:
+        # A refresh token works once. Seeing it again means two holders:
+        # end the session for both, the thief included.
+        deps.accounts.revoke_session(session.id)
+        raise Unauthorized("This session has ended; sign in again.", code="refresh_token_reused")
+    new = new_refresh_token()
+    try:
+        deps.accounts.rotate(row, RefreshTokenModel(
+            token_hash=ids.digest(new), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
+    except AlreadyUsed:
+        deps.accounts.revoke_session(session.id)
+        raise Unauthorized("This session has ended; sign in again.", code="refresh_token_reused")
+    return _token_pair(user, session.id, new, now)
+
+
+def logout(deps, body):
+    token = body.get("refresh_token")
+    if not isinstance(token, str) or not token:
+        raise ValidationFailed([("refresh_token", "Is required.")])
+    row = deps.accounts.refresh_token(ids.digest(token))
+    if row is not None:
+        deps.accounts.revoke_session(row.session_id)
+
+
+def verify_email(deps, body):
+    token = body.get("token")
+    row = deps.accounts.consume_one_time(ids.digest(token), "verify_email") if isinstance(token, str) else None
+    now = deps.clock()
+    if row is None or row.expires < now:
+        raise ApiError("This link is not valid or has already been used.", code="invalid_link")
+    user = deps.accounts.user(row.user_id)
+    if user is None or user.email != row.email:
+        raise ApiError("This link is for an address the account no longer uses.", code="invalid_link")
+    user.email_verified = True
+    deps.accounts.save_user(user)
+    claimed = [rid for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email))
+               if deps.accounts.claim_report(rid, user.id)]
+    return {"email_verified": True, "claimed_reports": claimed}
+
+
+def resend_verification(deps):
+    user = deps.accounts.user(deps.principal.user_id)
+    if user.email_verified or not user.email:
+        return {"status": "already_verified"}
+    now = deps.clock()
+    throttle.spend(deps.accounts, "email-address", user.email, throttle.EMAILS_PER_ADDRESS, now)
+    send_verification(deps, user, now)
+    return SAME_ANSWER
+
+
+def request_password_reset(deps, body, client):
+    problems = validation.Problems()
+    email = validation.email(body.get("email"), "email", problems)
+    if email is None and not problems.items:
+        problems.add("email", "Is required.")
+    problems.raise_if_any()
+    email = normalise_email(email)
+    now = deps.clock()
+    throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
+    throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
+    user = deps.accounts.user_by_identity(f"email#{email}")
+    if user is not None:
+        token = _one_time(deps, "reset_password", user, now + RESET_TTL)
+        _send(deps, email, "Reset your Doorstep password",
+              f"Choose a new password within the hour:\n\n{deps.base_url}/reset-password?token={token}\n\n"
+              "If you did not ask for this, ignore this e-mail: your password stays as it is.")
+    return SAME_ANSWER
+
+
+def send_password_setup(deps, user):
+    """For accounts an administrator creates: the person chooses their own password."""
+    token = _one_time(deps, "reset_password", user, deps.clock() + VERIFY_TTL)
+    _send(deps, user.email, "Your Doorstep account is ready",
+          f"An account has been created for you. Choose your password within two days:\n\n"
+          f"{deps.base_url}/reset-password?token={token}")
+
+
+def confirm_password_reset(deps, body):
+    token, password = body.get("token"), body.get("password")
+    if not isinstance(password, str) or not password:
+        raise ValidationFailed([("password", "Is required.")])
+    now = deps.clock()
+    invalid = ApiError("This link is not valid or has already been used.", code="invalid_link")
+    peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None
+    user = deps.accounts.user(peeked.user_id) if peeked else None
+    if user is None:
+        raise invalid
+    # The password is checked before the link is spent: a weak choice must
+    # not cost the resident their link.
+    problems = passwords.check_password(password, email=user.email, name=user.name)
+    if problems:
+        raise ValidationFailed([("password", m) for m in problems])
+    row = deps.accounts.consume_one_time(ids.digest(token), "reset_password")
+    if row is None or row.expires < now or row.user_id != user.id:
+        raise invalid
+    user.password_hash = passwords.hash_password(password)
+    user.session_epoch = int(user.session_epoch or 0) + 1  # every old session ends
+    if row.email and row.email == user.email:
+        user.email_verified = True  # the link proved they read this mailbox
+    deps.accounts.save_user(user)
+    return {"status": "password_changed"}
+
+
+def _one_time(deps, purpose, user, expires):
+    from ...storage.accounts import OneTimeTokenModel
+    token = deps.new_token()
+    deps.accounts.save_one_time(OneTimeTokenModel(
+        token_hash=ids.digest(token), purpose=purpose, user_id=user.id, email=user.email, expires=expires))
+    return token
+
+
+def _send(deps, to, subject, body):
+    from ...notify.email import send_email
+    send_email(to, subject, body, deps.clock(), deps.new_opaque_id)
+
+
+def _token_pair(user, session_id, refresh_token, now):
+    return {"access_token": issue_access(user, session_id, now), "refresh_token": refresh_token,
+            "token_type": "Bearer", "expires_in": int(ACCESS_TTL.total_seconds()),
+            "user": {"id": user.id, "role": user.role}}

@@ -1,0 +1,98 @@
+"""My Account: the profile, my reports, everything held about me, and erasure."""
+from ... import ids, validation
+from ...errors import ValidationFailed
+from ..reports import views
+
+NOTIFICATION_CHANNELS = ("email", "sms", "push")
+
+
+def profile(user):
+    return {
+        "id": user.id, "email": user.email, "email_verified": bool(user.email_verified),
+        "name": user.name, "phone": user.phone, "address": user.address, "uprn": user.uprn,
+        "notifications": {c: bool((user.notifications or {}).get(c, c == "email"))
+                          for c in NOTIFICATION_CHANNELS},
+        "role": user.role, "team": user.team,
+        "created_at": user.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def get_me(deps):
+    return profile(deps.accounts.user(deps.principal.user_id))
+
+
+def update_me(deps, body):
+    user = deps.accounts.user(deps.principal.user_id)
+    problems = validation.Problems()
+    allowed = {"name", "phone", "address", "uprn", "notifications"}
+    for key in body:
+        if key not in allowed:
+            problems.add(key, "Cannot be changed here." if key in ("email", "role", "id") else "Is not a profile field.")
+    changes = {}
+    if "name" in body:
+        changes["name"] = validation.text(body["name"], "name", problems, 1, 200)
+    if "phone" in body:
+        changes["phone"] = validation.phone(body["phone"], "phone", problems) if body["phone"] else None
+    if "address" in body:
+        changes["address"] = validation.text(body["address"], "address", problems, 0, 300)
+    if "uprn" in body:
+        uprn = body["uprn"]
+        if uprn not in (None, "") and not (isinstance(uprn, str) and uprn.isdigit() and len(uprn) <= 12):
+            problems.add("uprn", "Must be up to 12 digits.")
+        changes["uprn"] = uprn or None
+    if "notifications" in body:
+        prefs = body["notifications"]
+        if not isinstance(prefs, dict) or any(k not in NOTIFICATION_CHANNELS or not isinstance(v, bool)
+                                              for k, v in prefs.items()):
+            problems.add("notifications", "Must map email, sms and push to true or false.")
+        else:
+            changes["notifications"] = {**(user.notifications or {}), **prefs}
+    problems.raise_if_any()
+    if not changes:
+        raise ValidationFailed([("body", "Nothing to change.")])
+    for key, value in changes.items():
+        setattr(user, key, value)
+    deps.accounts.save_user(user)
+    return profile(user)
+
+
+def my_reports(deps):
+    rows = deps.accounts.reports_of_user(deps.principal.user_id)
+    services = {s["service_code"]: s.get("name") for s in deps.services.all()}
+    return {"reports": [{
+        "id": r.id, "service_code": r.service_code, "service_name": services.get(r.service_code),
+        "status": r.state, "summary": r.summary, "url": f"{deps.base_url}/v1/reports/{r.id}",
+        "created_at": views._iso(r.created_at), "updated_at": views._iso(r.updated_at),
+    } for r in rows]}
+
+
+def export_me(deps):
+    """A subject access request answered in one click: everything held about them."""
+    user = deps.accounts.user(deps.principal.user_id)
+    reports = []
+    for row in deps.accounts.reports_of_user(user.id, limit=10_000):
+        report = deps.reports.get(row.id)
+        view = views.private_view(deps, report, deps.services.get(report.service_code))
+        view["timeline"] = [views.update_view(u) for u in deps.reports.updates(report.id)]
+        reports.append(view)
+    return {"profile": profile(user), "reports": reports,
+            # Only to an address the person has proven is theirs: an unverified
+            # address may belong to someone else, and its mail holds their links.
+            "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),
+            "sessions": deps.accounts.sessions_of(user.id),
+            "exported_at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+def delete_me(deps):
+    """Erase the person; keep their reports (the street still has a pothole), anonymised."""
+    user = deps.accounts.user(deps.principal.user_id)
+    for row in deps.accounts.reports_of_user(user.id, limit=10_000):
+        deps.reports.anonymise(row.id)
+    if user.email and user.email_verified:
+        # Only a proven address may erase anonymous reports made with it, and
+        # never a report someone else's account owns.
+        for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email)):
+            deps.reports.anonymise(rid, only_if_anonymous=True)
+    from ..alerts.subscriptions import forget_user
+    forget_user(deps, user.id)
+    deps.accounts.delete_user(user)

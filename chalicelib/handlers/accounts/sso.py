@@ -1,0 +1,42 @@
+"""Single sign-on: a token from a trusted issuer (GOV.UK One Login, Azure AD)
+is exchanged for a Doorstep session. (iss, sub) names the person; a new one
+gets an account on first sign-in, with the issuer's configured role."""
+from ...auth.principal import Unauthorized
+from ...errors import ServiceUnavailable, ValidationFailed
+from . import auth
+
+
+def sign_in(deps, body):
+    from ...auth import oidc
+    from ...storage.accounts import UserModel
+    from ...storage.account_store import IdentityTaken
+    token = body.get("token") or body.get("id_token")
+    if not isinstance(token, str) or not token:
+        raise ValidationFailed([("token", "Is required: the ID or access token from your sign-in provider.")])
+    try:
+        who = oidc.verify_external_token(token)
+    except oidc.OidcRejected as e:
+        if e.code == "jwks_unavailable":
+            raise ServiceUnavailable("The sign-in provider cannot be reached; try again shortly.",
+                                     code="sso_unavailable")
+        raise Unauthorized(e.message, code=e.code)
+    except oidc.OidcConfigError:
+        raise ServiceUnavailable("Single sign-on is not configured correctly.", code="sso_unavailable")
+    key = f"oidc#{who.iss}#{who.sub}"
+    now = deps.clock()
+    user = deps.accounts.user_by_identity(key)
+    if user is None:
+        email = auth.normalise_email(who.email) if who.email and who.email_verified else None
+        user = UserModel(id="u_" + deps.new_opaque_id(), email=email, email_verified=bool(email),
+                         name=who.name, role=who.role or "resident", created_at=now)
+        try:
+            # The e-mail joins the account only if no other account has it:
+            # never merge two people on an address claim alone.
+            deps.accounts.create_user(user, [key] + ([f"email#{email}"] if email else []))
+        except IdentityTaken:
+            user.email, user.email_verified = None, False
+            try:
+                deps.accounts.create_user(user, [key])
+            except IdentityTaken:
+                user = deps.accounts.user_by_identity(key)  # a racing first sign-in won
+    return auth.start_session(deps, user, now)

@@ -1,0 +1,51 @@
+"""Administering accounts (the `doorstep users` commands): create with a role,
+change a role. Not exposed over HTTP."""
+from ...auth import passwords
+from ...errors import ApiError, Conflict, NotFound, ValidationFailed
+from .auth import normalise_email
+
+ROLES = ("resident", "crew", "staff", "admin")
+
+
+def create_user(deps, email, role, name=None, password=None, team=None, categories=None):
+    from ...storage.accounts import UserModel
+    from ...storage.account_store import IdentityTaken
+    _check_role(role, team)
+    email = normalise_email(email)
+    if password is not None:
+        problems = passwords.check_password(password, email=email, name=name)
+        if problems:
+            raise ValidationFailed([("password", m) for m in problems])
+    user = UserModel(id="u_" + deps.new_opaque_id(), email=email, email_verified=True, name=name,
+                     password_hash=passwords.hash_password(password) if password else None,
+                     role=role, team=team, scope={"categories": categories} if categories else {},
+                     created_at=deps.clock())
+    try:
+        deps.accounts.create_user(user, [f"email#{email}"])
+    except IdentityTaken:
+        raise Conflict(f"{email} already has an account.", code="email_taken")
+    return user
+
+
+def set_role(deps, email, role, team=None, categories=None):
+    _check_role(role, team)
+    user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
+    if user is None:
+        raise NotFound(f"No account for {email}.")
+    if role != "resident" and not user.email_verified:
+        # Anyone can register an address before its owner does; only a proven
+        # address may be given powers.
+        raise ApiError(f"{email} has not confirmed its address; ask them to, or remove the account.",
+                       code="email_not_verified")
+    user.role, user.team = role, team
+    user.scope = {"categories": categories} if categories else {}
+    user.session_epoch = int(user.session_epoch or 0) + 1  # old tokens carried the old role
+    deps.accounts.save_user(user)
+    return user
+
+
+def _check_role(role, team):
+    if role not in ROLES:
+        raise ApiError(f"Role must be one of: {', '.join(ROLES)}.", code="invalid_role")
+    if role == "crew" and not team:
+        raise ApiError("A crew member belongs to a team: give --team.", code="team_required")

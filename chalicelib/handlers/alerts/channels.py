@@ -1,0 +1,84 @@
+"""Where an alert goes: a Web Push subscription, an e-mail address, a phone.
+
+Checked strictly because the dispatcher will POST to the push endpoint and
+mail or text the others: an endpoint must pass the push channel's own check
+(notify/endpoints.py: https on a public host), and the keys must be what RFC 8291 needs (a P-256 point and a 16-byte secret).
+"""
+import re
+
+from ... import validation
+
+CHANNELS = ("push", "email", "sms")
+MAX_ENDPOINT = 2048
+
+
+def check_channels(deps, body, problems):
+    """{"push": {...}, "email": "...", "sms": "+44..."} for the channels asked."""
+    wanted = body.get("channels")
+    if not isinstance(wanted, list) or not wanted or not all(c in CHANNELS for c in wanted) \
+            or len(set(wanted)) != len(wanted):
+        problems.add("channels", f"Must be a list of distinct channels from: {', '.join(CHANNELS)}.")
+        return {}
+    out = {}
+    if "push" in wanted:
+        out["push"] = push_subscription(deps, body.get("push_subscription"), problems)
+    if "email" in wanted:
+        given = body.get("email")
+        if given is None and deps.principal and deps.principal.email:
+            given = deps.principal.email  # a signed-in resident's own address by default
+        if given is None:
+            problems.add("email", "Is required for the email channel.")
+        else:
+            out["email"] = validation.email(given, "email", problems)
+    if "sms" in wanted:
+        if body.get("phone") is None:
+            problems.add("phone", "Is required for the sms channel.")
+        else:
+            out["sms"] = e164(validation.phone(body.get("phone"), "phone", problems))
+    return {k: v for k, v in out.items() if v}
+
+
+def push_subscription(deps, value, problems):
+    if not isinstance(value, dict) or not isinstance(value.get("keys"), dict):
+        problems.add("push_subscription", "Must be the browser's PushSubscription (endpoint and keys).")
+        return None
+    endpoint = value.get("endpoint")
+    problem = "Must be an https URL of a push service." if not isinstance(endpoint, str) or len(
+        endpoint) > MAX_ENDPOINT else _endpoint_problem(deps, endpoint)
+    if problem:
+        problems.add("push_subscription.endpoint", problem)
+        endpoint = None
+    from ...notify.push import decode_keys
+    _, _, bad = decode_keys(value["keys"])
+    if "p256dh" in bad:
+        problems.add("push_subscription.keys.p256dh", "Must be a base64url uncompressed P-256 key (65 bytes).")
+    if "auth" in bad:
+        problems.add("push_subscription.keys.auth", "Must be a base64url 16-byte secret.")
+    if endpoint is None or bad:
+        return None
+    return {"endpoint": endpoint, "keys": {"p256dh": value["keys"]["p256dh"].rstrip("="),
+                                           "auth": value["keys"]["auth"].rstrip("=")}}
+
+
+def _endpoint_problem(deps, url):
+    """The push channel's own rule (notify/endpoints.py): https on a public
+    host, or the developer's local push service on the local stage. The name
+    is not looked up here: the sender resolves and checks it before every
+    push and connects to the address it checked, so a name that later points
+    inwards is refused then; a DNS hiccup does not block subscribing."""
+    from ...notify.endpoints import endpoint_problem
+    return endpoint_problem(url, deps.settings.stage, lookup=False)
+
+
+def e164(phone):
+    """A UK-style number as E.164 (+447700900123); SMS gateways want that."""
+    if phone is None:
+        return None
+    digits = re.sub(r"\D", "", phone)
+    if phone.strip().startswith("+"):
+        return "+" + digits
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    if digits.startswith("0"):
+        return "+44" + digits[1:]
+    return "+" + digits

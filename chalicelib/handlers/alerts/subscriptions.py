@@ -1,0 +1,238 @@
+"""Alert subscriptions: subscribe, double opt-in, list, delete, unsubscribe.
+
+Who may manage an alert: a signed-in owner, or whoever holds the alert's
+management token (returned once, to the anonymous push subscriber who made
+it). E-mail and SMS reach only addresses proven to want them: a verified
+account's own e-mail is confirmed at once, any other address stays pending
+until the link sent to it is followed (double opt-in). Push needs neither:
+the browser's subscription is itself the consent.
+"""
+import hashlib
+import hmac
+import json
+import logging
+from datetime import timedelta
+
+from ... import ids, validation
+from ...errors import ApiError, NotFound, ValidationFailed
+from . import channels as alert_channels, targets as alert_targets
+
+CONFIRM_WITHIN = timedelta(days=7)
+CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
+
+
+def subscribe(deps, body):
+    """Returns (view, created); the same subscriber asking for the same
+    target again gets the same alert (created False)."""
+    if not isinstance(body, dict):
+        raise ValidationFailed([("body", "Must be a JSON object.")])
+    problems = validation.Problems()
+    channels = alert_channels.check_channels(deps, body, problems)
+    problems.raise_if_any()
+    target, keys = alert_targets.check_target(deps, body.get("kind"), body)
+    user_id = deps.principal.user_id if deps.principal else None
+    alert_id = _identity(user_id, body["kind"], target, channels)
+    now = deps.clock()
+    pending = [c for c in channels if not _proven(deps, c, channels[c])]
+    existing = deps.alerts.get(alert_id)
+    if existing is not None:
+        return _again(deps, existing, channels), False
+
+    from ...storage.alerts import AlertIndexModel, AlertModel
+    manage = None if user_id else f"{alert_id}.{deps.new_token()}"
+    confirm = f"{alert_id}.{deps.new_token()}" if pending else None
+    alert = AlertModel(id=alert_id, kind=body["kind"], user_id=user_id, channels=channels, pending=pending,
+                       target=target, index_keys=[k for k, *_ in keys], created_at=now,
+                       manage_hash=ids.digest(manage) if manage else None,
+                       confirm_hash=ids.digest(confirm) if confirm else None,
+                       expires=now + CONFIRM_WITHIN if pending else None)
+    rows = [AlertIndexModel(key, alert_id, lat=lat, lon=lon, radius_m=radius, expires=alert.expires)
+            for key, lat, lon, radius in keys]
+    if not deps.alerts.create(alert, rows):
+        return _again(deps, deps.alerts.get(alert_id), channels), False
+    if confirm:
+        _send_confirmation(deps, alert, confirm, _askable(deps, alert))
+    return view(alert, management_token=manage), True
+
+
+def _identity(user_id, kind, target, channels):
+    """The same subscriber + target + channels is the same alert: a retried
+    POST never makes a second one, with or without an Idempotency-Key."""
+    canonical = json.dumps({"owner": user_id, "kind": kind, "target": target, "channels": channels},
+                           sort_keys=True, separators=(",", ":"))
+    return "al" + ids.digest(canonical)[:24]
+
+
+def _proven(deps, channel, address):
+    if channel == "push":
+        return True
+    p = deps.principal
+    return channel == "email" and p is not None and p.email_verified and (p.email or "").lower() == address.lower()
+
+
+def _again(deps, alert, channels):
+    """A repeat of an earlier subscription. Only possession of the push
+    subscription (a secret of that browser) earns a fresh management token;
+    an e-mail or phone someone merely knows earns nothing but another
+    confirmation message to that address if it is still pending."""
+    if alert.user_id is None and "push" in channels:
+        manage = f"{alert.id}.{deps.new_token()}"
+        alert.manage_hash = ids.digest(manage)
+        deps.alerts.save(alert)
+        return view(alert, management_token=manage)
+    if alert.pending and alert.confirm_hash and alert.user_id == (deps.principal.user_id if deps.principal else None):
+        channels = _askable(deps, alert)
+        if channels:  # else the earlier message's link stays the one that works
+            confirm = f"{alert.id}.{deps.new_token()}"
+            alert.confirm_hash = ids.digest(confirm)
+            deps.alerts.save(alert)
+            _send_confirmation(deps, alert, confirm, channels)
+    return view(alert)
+
+
+def _send_confirmation(deps, alert, token, channels):
+    link = f"{_base(deps)}/alerts/confirm?token={token}"  # the web app's page, which POSTs it
+    text = (f"Someone asked Doorstep to send alerts ({describe(alert)}) to this address.\n\n"
+            f"To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\nIf it was not you, ignore this message: "
+            f"nothing will be sent.")
+    now = deps.clock()
+    if "email" in channels:
+        from ...notify.email import send_email
+        send_email(alert.channels["email"], "Confirm your Doorstep alerts", text, now, deps.new_opaque_id)
+    if "sms" in channels:
+        from ...notify.sms import send_sms
+        send_sms(alert.channels["sms"], f"Doorstep alerts: confirm at {link}", deps.settings, now,
+                 deps.new_opaque_id)
+
+
+def _askable(deps, alert):
+    """The pending channels whose address may be asked again now. Anyone may
+    type anyone's address or number: at most CONFIRMS_PER_ADDRESS requests
+    reach one inbox or phone per hour, however many alerts or repeats ask.
+    The alert still waits; a message already sent keeps its working link."""
+    from ...auth import throttle
+    now = deps.clock()
+    return [c for c in ("email", "sms") if c in (alert.pending or []) and throttle.record(
+        deps.accounts, "alert-confirm", alert.channels[c].lower(), CONFIRMS_PER_ADDRESS, now)
+        <= CONFIRMS_PER_ADDRESS[0]]
+
+
+def describe(alert):
+    t = alert.target
+    return {"report": lambda: f"report {t.get('report_id')}",
+            "area": lambda: f"new reports within {t.get('radius_m')} m of a point",
+            "ward": lambda: f"new reports in {t.get('ward')} ward",
+            "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
+            "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}"}[alert.kind]()
+
+
+def view(alert, management_token=None):
+    """What the alert's own subscriber sees; nobody else's data is in it."""
+    channels = alert.channels or {}
+    out = {"id": alert.id, "kind": alert.kind, **alert.target, "channels": sorted(channels),
+           "confirmed": alert.confirmed, "pending": list(alert.pending or []),
+           "created_at": alert.created_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    if "email" in channels:
+        out["email"] = channels["email"]
+    if "sms" in channels:
+        out["phone"] = channels["sms"]
+    if "push" in channels:
+        out["push_endpoint"] = channels["push"]["endpoint"]
+    if management_token:
+        out["management_token"] = management_token
+    return out
+
+
+def list_alerts(deps, token=None):
+    """Signed in: all of mine. Anonymous: the one alert a management token opens."""
+    if token:
+        return {"alerts": [view(_by_token(deps, token, "manage_hash"))]}
+    if deps.principal is None:
+        raise ApiError("Sign in, or give the alert's management token as ?token=.", status=401,
+                       code="unauthorized", headers={"WWW-Authenticate": 'Bearer error="invalid_request"'})
+    return {"alerts": [view(a) for a in deps.alerts.of_user(deps.principal.user_id)]}
+
+
+def delete_alert(deps, alert_id, token=None):
+    if token:
+        alert = _by_token(deps, token, "manage_hash")
+        if alert.id != alert_id:
+            raise ApiError("That token belongs to another alert.", status=403, code="forbidden")
+    else:
+        alert = deps.alerts.get(alert_id) if isinstance(alert_id, str) else None
+        mine = alert is not None and deps.principal is not None and alert.user_id == deps.principal.user_id
+        if not mine:
+            raise NotFound("No such alert of yours.", code="alert_not_found")
+    deps.alerts.delete(alert)
+
+
+def confirm(deps, body):
+    token = body.get("token") if isinstance(body, dict) else None
+    if not isinstance(token, str) or not token:
+        raise ValidationFailed([("token", "Is required.")])
+    alert = _by_token(deps, token, "confirm_hash")
+    alert.pending, alert.confirm_hash, alert.expires = [], None, None
+    deps.alerts.confirm(alert)
+    return view(alert)
+
+
+def _by_token(deps, token, field):
+    alert_id = token.split(".", 1)[0] if isinstance(token, str) else ""
+    alert = deps.alerts.get(alert_id) if alert_id.startswith("al") and len(alert_id) == 26 else None
+    stored = getattr(alert, field, None) if alert is not None else None
+    if not stored or not ids.constant_time_equal(stored, ids.digest(token)) \
+            or (field == "confirm_hash" and alert.expires and alert.expires < deps.clock()):
+        raise ApiError("That token does not open an alert (used, expired or mistyped).", status=403,
+                       code="invalid_token")
+    return alert
+
+
+def unsubscribe_token(alert_id):
+    """Derived, not stored: every message can carry it, and it still
+    verifies after the alert is gone (one-click unsubscribe is idempotent)."""
+    from ...auth.keys import signing_key
+    mac = hmac.new(signing_key(), f"alert-unsubscribe:{alert_id}".encode(), hashlib.sha256).hexdigest()[:32]
+    return f"{alert_id}.{mac}"
+
+
+def unsubscribe(deps, token, commit):
+    """GET shows what the link would stop (mail scanners follow links, so a
+    GET never unsubscribes); POST (RFC 8058 one-click) stops it."""
+    alert_id = token.split(".", 1)[0] if isinstance(token, str) else ""
+    if not token or not hmac.compare_digest(unsubscribe_token(alert_id), token):
+        raise ApiError("That unsubscribe link is not valid.", status=403, code="invalid_token")
+    alert = deps.alerts.get(alert_id)
+    if not commit:
+        return {"alert_id": alert_id, "subscribed": alert is not None,
+                "describes": describe(alert) if alert else None,
+                "unsubscribe": "POST this same URL to stop these alerts."}
+    if alert is not None:
+        deps.alerts.delete(alert)
+    return {"alert_id": alert_id, "subscribed": False}
+
+
+def follow_own_report(deps, report):
+    """A new report's signed-in reporter follows it by e-mail, when that is
+    their verified account address: nobody else's inbox gets unasked mail.
+    Anonymous reporters keep their tracking token and may subscribe (push at
+    once; e-mail through double opt-in) like anyone else."""
+    p = deps.principal
+    email = (report.contact or {}).get("email")
+    if p is None or not p.email_verified or not email or email.lower() != (p.email or "").lower():
+        return None
+    body = {"kind": "report", "report_id": report.id, "channels": ["email"], "email": email}
+    try:
+        return subscribe(deps, body)[0]
+    except Exception:  # the report stands either way; the reporter can subscribe later
+        logging.getLogger(__name__).exception("could not subscribe %s to their report", p.user_id)
+        return None
+
+
+def forget_user(deps, user_id):
+    """Account erasure: the resident's alerts (and their addresses) go too."""
+    for alert in deps.alerts.of_user(user_id):
+        deps.alerts.delete(alert)
+
+
+def _base(deps):
+    return deps.settings.public_url or deps.base_url or "http://localhost:8000"

@@ -1,0 +1,156 @@
+"""What an alert listens to, checked, and the index keys that find it.
+
+Pure apart from the look-ups passed in (deps.reports, deps.services,
+deps.area): the subscription API and the matcher share these key builders,
+so a key written at subscription time is exactly a key an event reads.
+"""
+import re
+
+from ... import ids, validation
+from ...errors import NotFound, OutsideServiceArea, ValidationFailed
+from ...geo import cells
+
+KINDS = ("report", "area", "ward", "category", "broadcast")
+TOPICS = ("bins", "roads", "emergencies")
+MIN_RADIUS_M, MAX_RADIUS_M = 50, 5000
+# A circle is indexed at the finest geohash precision (5..8) whose cover
+# needs at most this many cells. Measured over York (radii 250 m - 2 km): 32
+# cells read 4 rows per match, 64 cells 1.6 (21 rows per alert), 100 only
+# 1.5; events outnumber subscriptions, so reads win. Broadcast circles use
+# precision 5 (see broadcast_cells).
+MAX_CELLS = 64
+MATCH_PRECISIONS = range(cells.PARTITION_PRECISION, 9)
+WARD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&,.()-]{0,79}$")
+
+
+def check_target(deps, kind, body):
+    """(target dict, [(key, lat, lon, radius_m)]) for a subscription body."""
+    problems = validation.Problems()
+    if kind not in KINDS:
+        raise ValidationFailed([("kind", f"Must be one of: {', '.join(KINDS)}.")])
+    if kind == "report":
+        return _report(deps, body.get("report_id"))
+    if kind == "area":
+        circle = _circle(deps, body, problems, "")
+        return circle, circle_keys("area", circle)
+    if kind == "ward":
+        ward = _ward(deps, body.get("ward"), "ward", problems)
+        return {"ward": ward}, [(ward_key("ward", ward), None, None, None)]
+    if kind == "category":
+        return _category(deps, body, problems)
+    return _broadcast(deps, body, problems)
+
+
+def _report(deps, value):
+    rid = ids.normalise_report_id(value) if isinstance(value, str) and value.strip() else ""
+    report = deps.reports.get(rid) if ids.is_report_id(rid) else None
+    if not rid:
+        raise ValidationFailed([("report_id", "Is required.")])
+    if report is None or (deps.services.get(report.service_code) or {}).get("private"):
+        from ...auth.policy import can_see_private
+        if report is None or not can_see_private(deps.principal, report):
+            raise NotFound(f"No report {value!s:.40}.", code="report_not_found")
+    return {"report_id": report.id}, [(f"report#{report.id}", None, None, None)]
+
+
+def _circle(deps, body, problems, prefix):
+    lat = validation.number(body.get("lat"), prefix + "lat", problems, -90, 90) \
+        if body.get("lat") is not None else problems.add(prefix + "lat", "Is required.")
+    lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180) \
+        if body.get("lon") is not None else problems.add(prefix + "lon", "Is required.")
+    radius = validation.number(body.get("radius_m"), prefix + "radius_m", problems, MIN_RADIUS_M, MAX_RADIUS_M) \
+        if body.get("radius_m") is not None else problems.add(prefix + "radius_m", "Is required.")
+    problems.raise_if_any()
+    if not deps.area.contains(lon, lat):
+        raise OutsideServiceArea(deps.area.name, prefix + "lat", noun="place")
+    return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius)}
+
+
+def circle_keys(prefix, circle, max_cells=MAX_CELLS):
+    """[(key, lat, lon, radius_m)]: one row per cell of the circle's cover."""
+    found = cells.cover_circle(circle["lon"], circle["lat"], circle["radius_m"], max_cells=max_cells)
+    return [(f"{prefix}#{c}", circle["lat"], circle["lon"], circle["radius_m"]) for c in found]
+
+
+def _ward(deps, value, field, problems):
+    """A stored ward's id (as GET /v1/councillors gives it): an alert on a
+    ward that does not exist would never fire, so it is refused."""
+    if not isinstance(value, str) or not WARD.match(value.strip()):
+        problems.add(field, "Must be a ward id, as GET /v1/councillors gives it.")
+    problems.raise_if_any()
+    ward = deps.wards.get(value.strip()) if deps.wards is not None else None
+    if ward is None:
+        raise NotFound(f"No ward {value.strip()!r}; GET /v1/councillors?lat=..&lon=.. gives a place's ward id.",
+                       code="ward_not_found")
+    return ward.id
+
+
+def ward_key(prefix, ward_id):
+    """The index key of a ward (ids are exact: not folded)."""
+    return f"{prefix}#{ward_id}"
+
+
+def _category(deps, body, problems):
+    code = body.get("service_code")
+    service = deps.services.get(code) if isinstance(code, str) and code else None
+    if service is None or not service.get("active", True) or service.get("staff_only") or service.get("private"):
+        problems.add("service_code", "Is not a category residents can follow; see GET /v1/services.")
+    area = body.get("area")
+    if area is not None and not isinstance(area, dict):
+        problems.add("area", "Must be an object with lat, lon and radius_m.")
+    problems.raise_if_any()
+    if area is None:
+        return {"service_code": code}, [(f"category#{code}", None, None, None)]
+    circle = _circle(deps, area, problems, "area.")
+    return {"service_code": code, "area": circle}, circle_keys(f"category#{code}", circle)
+
+
+def _broadcast(deps, body, problems):
+    topics = body.get("topics")
+    if not isinstance(topics, list) or not topics or not all(t in TOPICS for t in topics) \
+            or len(set(topics)) != len(topics):
+        problems.add("topics", f"Must be a list of distinct topics from: {', '.join(TOPICS)}.")
+    if body.get("ward") is not None:
+        ward = _ward(deps, body.get("ward"), "ward", problems)
+        return ({"topics": sorted(topics), "ward": ward},
+                [(ward_key(f"topic#{t}#ward", ward), None, None, None) for t in sorted(topics)])
+    problems.raise_if_any()
+    circle = _circle(deps, body, problems, "")
+    return ({"topics": sorted(topics), **circle},
+            [(f"topic#{t}#{c}", circle["lat"], circle["lon"], circle["radius_m"])
+             for t in sorted(topics) for c in broadcast_cells(circle["lon"], circle["lat"], circle["radius_m"])])
+
+
+def broadcast_cells(lon, lat, radius_m):
+    """Broadcast circles are indexed at precision 5 only (cells of about
+    3 x 5 km, a few per circle): a broadcast targets a region, and reads
+    the precision-5 cells of its bbox; a finer or mixed precision would need
+    thousands of reads per region."""
+    from ...geo.distance import circle_bboxes, distance_to_bbox_m
+    found = {c for box in circle_bboxes(lon, lat, radius_m)
+             for c in cells.bbox_cells(*box, cells.PARTITION_PRECISION)}
+    return sorted(c for c in found if distance_to_bbox_m(lon, lat, cells.cell_bounds(c)) <= radius_m)
+
+
+def point_keys(prefix, lon, lat):
+    """The keys, one per indexed precision, whose cells hold the point."""
+    geohash = cells.encode(lon, lat)
+    return [f"{prefix}#{geohash[:p]}" for p in MATCH_PRECISIONS]
+
+
+def event_keys(report, event_kind, ward_id=None):
+    """The index keys an event about `report` reads (area rows then need
+    the distance check). ward_id: the ward holding the report, if any.
+
+    A new report reaches area, ward and category subscribers; later changes
+    reach the report's followers only (neighbours do not want every status)."""
+    keys = [f"report#{report.id}"]
+    if event_kind != "report_created":
+        return keys
+    keys.append(f"category#{report.service_code}")
+    if ward_id:
+        keys.append(ward_key("ward", ward_id))
+    if report.lon is not None:
+        lon, lat = float(report.lon), float(report.lat)
+        keys += point_keys("area", lon, lat) + point_keys(f"category#{report.service_code}", lon, lat)
+    return keys

@@ -1,0 +1,51 @@
+"""Which partner system an Open311 `api_key` names, and what it may post.
+
+Keys are data (`doorstep open311-keys`, stored as SHA-256 only). The
+OPEN311_API_KEYS environment list still works, so `make run` and a stage
+without issued keys behave as before; those keys have no scope and share the
+partner name "env".
+"""
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+
+from ... import ids
+from .formats import Open311Error
+
+ENV_PARTNER = "env"
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str
+    categories: tuple = ()  # empty: every category
+
+    def may_post_to(self, service_code):
+        return not self.categories or service_code in self.categories
+
+
+def new_key():
+    return "o311_" + secrets.token_urlsafe(32)
+
+
+def partner_for(given):
+    """The Partner the key belongs to; a 403 for a missing, unknown or revoked key."""
+    refused = Open311Error(403, "Invalid or missing api_key: ask the council for one.")
+    if not given:
+        raise refused
+    from ...storage.open311_keys import Open311KeyStore
+    record = Open311KeyStore().by_hash(ids.digest(given))
+    if record is not None:
+        if record.revoked:
+            raise refused  # even if the same string is also in the environment
+        return Partner(record.name, tuple(record.categories or ()))
+    configured = [k.strip() for k in os.environ.get("OPEN311_API_KEYS", "").split(",") if k.strip()]
+    if any(hmac.compare_digest(given.encode(), k.encode()) for k in configured):
+        return Partner(ENV_PARTNER)
+    raise refused
+
+
+def require_category(partner, service_code):
+    if not partner.may_post_to(service_code):
+        raise Open311Error(403, f"This api_key may not post to {service_code!s:.40}.")

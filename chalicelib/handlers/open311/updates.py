@@ -1,0 +1,121 @@
+"""mySociety's Open311 extension for updates (`servicerequestupdates`): the
+public timeline across reports for a partner to fetch, and a partner's back
+office posting a change of state, which goes through reports.change_state
+like a member of staff's.
+"""
+import json
+from datetime import timedelta
+
+from ... import ids, states
+from ...errors import Conflict
+from . import params
+from .formats import Open311Error
+from .keys import require_category
+from ..reports import create as reports, views
+
+DEFAULT_RANGE = timedelta(hours=24)  # FixMyStreet asks every few minutes for a short window
+MAX_RANGE = timedelta(days=90)
+MAX_READ = 10_000  # oldest first, so a client that got this many asks again from the last
+IDEMPOTENCY_TTL = timedelta(days=365)  # a partner retrying a year later still writes nothing
+MAX_TEXT = 4000  # as a member of staff's public update
+
+# mySociety's extended statuses (FixMyStreet sends them uppercase) as
+# Doorstep states; lowercase and Doorstep's own state names work too.
+STATUSES = {
+    "OPEN": "open", "INVESTIGATING": "investigating", "ACTION_SCHEDULED": "action_scheduled",
+    "IN_PROGRESS": "in_progress", "FIXED": "fixed", "CLOSED": "closed", "DUPLICATE": "duplicate",
+    "NOT_COUNCILS_RESPONSIBILITY": "not_responsible", "NO_FURTHER_ACTION": "no_further_action",
+    "UNABLE_TO_FIX": "unable_to_fix", "INTERNAL_REFERRAL": "closed",
+    **{state.upper(): state for state in states.LABELS},
+}
+
+
+def list_updates(deps, query):
+    """Entries written in the range, oldest first; private categories left out."""
+    start, end = _range(deps, query)
+    # Only categories known to be public: a deleted one counts as private.
+    public = {s["service_code"] for s in deps.services.all() if not s.get("private")}
+    found = []
+    for read, update in enumerate(deps.reports.updates_between(start, end), 1):
+        # The index holds only what the public timeline shows (no contact
+        # details exist on an entry); a private category shows nothing at all.
+        if update.service_code in public:
+            found.append(_update(update))
+        if read >= MAX_READ:
+            break
+    return found
+
+
+def _update(update):
+    return {
+        "update_id": reports.update_id(update.report_id, update.seq),
+        "service_request_id": update.report_id,
+        "status": "open" if states.is_open(update.state) else "closed",
+        "updated_datetime": views._iso(update.created_at),
+        "description": update.text or "",
+        "media_url": getattr(update, "media_url", None) or "",  # the partner's link, never fetched
+        "external_status_code": update.state,  # Doorstep's own state, e.g. in_progress
+    }
+
+
+def post_update(deps, partner, given):
+    """Record a partner's update once: a repeat of (partner, update_id)
+    answers as the first did and writes nothing."""
+    problems = [f"{name}: is required." for name in ("service_request_id", "update_id", "status")
+                if not given.get(name)]
+    if problems:
+        raise Open311Error(400, *problems)
+    state = STATUSES.get(given["status"].strip().upper())
+    if state is None:
+        raise Open311Error(400, f"status: {given['status']!s:.40} is not a status Doorstep knows.")
+    text = (given.get("description") or "").strip() or None
+    if text and len(text) > MAX_TEXT:
+        raise Open311Error(400, f"description: at most {MAX_TEXT} characters.")
+    [media_url] = params.media_urls([("media_url", given.get("media_url") or "")]) or [None]
+    if given.get("updated_datetime"):
+        params.w3c_datetime(given["updated_datetime"], "updated_datetime")  # checked; our clock orders the timeline
+    report = reports._find(deps, given["service_request_id"])  # its NotFound leaves as a spec 404
+    require_category(partner, report.service_code)
+
+    key = ids.digest(f"open311-update\n{partner.name}\n{given['update_id']}")
+    # media_url joins the fingerprint only when sent, so updates recorded
+    # before it was stored still match their retries.
+    fingerprint = ids.digest(json.dumps([report.id, state, text] + ([media_url] if media_url else []),
+                                        ensure_ascii=False))
+    earlier = _replay(deps, key, fingerprint)
+    if earlier:
+        return earlier
+    from ...storage.uploads import IdempotencyModel
+    now = deps.clock()
+    record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id="", created_at=now,
+                              expires=now + IDEMPOTENCY_TTL)
+    try:
+        reports.change_state(deps, report.id, state, text, "council", idempotency=record,
+                             media_url=media_url)
+    except Conflict:
+        # The same update_id committed by a concurrent retry: answer as it did.
+        earlier = _replay(deps, key, fingerprint)
+        if earlier:
+            return earlier
+        raise
+    return [{"update_id": record.resource_id}]
+
+
+def _replay(deps, key, fingerprint):
+    record = deps.reports.idempotency_record(key)
+    if record is None:
+        return None
+    if record.fingerprint != fingerprint:
+        raise Open311Error(400, "update_id: already used for a different update.")
+    return [{"update_id": record.resource_id}]
+
+
+def _range(deps, query):
+    end = params.w3c_datetime(query["end_date"], "end_date") if query.get("end_date") else deps.clock()
+    start = params.w3c_datetime(query["start_date"], "start_date") if query.get("start_date") else None
+    start = start or end - DEFAULT_RANGE
+    if start > end:
+        raise Open311Error(400, "start_date: must not be after end_date.")
+    if end - start > MAX_RANGE:
+        raise Open311Error(400, "start_date and end_date: may be at most 90 days apart.")
+    return start, end

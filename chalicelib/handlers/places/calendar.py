@@ -1,0 +1,88 @@
+"""GET /v1/places/{uprn}/bins.ics: a property's bin days as an iCalendar
+(RFC 5545) feed that phones subscribe to.
+
+All-day events for the coming year. Each event's UID names the property, the
+stream and the *scheduled* date, so when the council later moves a collection
+(a bank holiday) a subscribed calendar updates that event instead of showing
+two. The body depends only on the rounds and today's date, so its hash is a
+strong ETag: a calendar app polling daily gets 304 until something changes.
+"""
+import hashlib
+from datetime import timedelta
+from email.utils import format_datetime
+
+from ... import bindays
+from ...storage import metering
+from . import bins
+
+HORIZON = timedelta(days=366)
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+# Calendar apps poll subscriptions; a day is what REFRESH-INTERVAL asks for,
+# and shared caches may keep the feed for six hours.
+CACHE_CONTROL = "public, max-age=21600"
+_zones = {}  # year -> VTIMEZONE (building one walks the zone's transitions)
+
+
+def calendar(deps, uprn, if_none_match=None):
+    """(status, body, headers): 200 with the feed, or 304 when `if_none_match` holds its ETag."""
+    metering.expose()
+    address = bins.address_or_404(deps, uprn)
+    rounds = bins.rounds_for(deps, address)
+    today = bins.today(deps)
+    body = render(address, rounds, today).decode("utf-8")
+    etag = '"' + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] + '"'
+    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
+    if rounds:
+        headers["Last-Modified"] = format_datetime(max(m.updated_at for _, m in rounds), usegmt=True)
+    if _matches(if_none_match, etag):
+        return 304, "", headers
+    return 200, body, {"Content-Type": CONTENT_TYPE, **headers}
+
+
+def render(address, rounds, today):
+    """The VCALENDAR as bytes, for (stream, BinRoundModel) pairs, from `today` for HORIZON."""
+    from icalendar import Calendar, Event, vDuration  # ~50 ms: only this route pays for it
+    name = f"Bin days: {address.text}"
+    cal = Calendar.new(prodid="-//Doorstep//Bin days//EN", name=name, uid=f"{address.uprn}-bins@doorstep",
+                       refresh_interval=timedelta(days=1), method="PUBLISH",
+                       description=f"Bin collections at {address.text}, from the council.")
+    cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires the parameter
+    cal.add("X-PUBLISHED-TTL", vDuration(timedelta(days=1)))
+    cal.add("X-WR-TIMEZONE", bindays.TIMEZONE)
+    cal.add_component(_zone(today.year))
+    until = today + HORIZON
+    for stream, model in rounds:
+        stamp = model.updated_at
+        for c in bindays.collections(model.to_round(), today, until=until):
+            scheduled = c.moved_from or c.date
+            event = Event.new(uid=f"{address.uprn}-{stream}-{scheduled.isoformat()}@doorstep",
+                              start=c.date, end=c.date + timedelta(days=1), stamp=stamp,
+                              summary=f"{bins.LABELS[stream]} collection", description=_describe(c),
+                              transparency="TRANSPARENT")
+            cal.add_component(event)
+    return cal.to_ical()
+
+
+def _describe(collection):
+    if collection.moved_from is None:
+        return "Put it out by 7am on the day."
+    return f"Moved from {collection.moved_from:%A %-d %B}. Put it out by 7am on {collection.date:%A %-d %B}."
+
+
+def _zone(year):
+    """Europe/London's VTIMEZONE covering the feed's years (all-day events need
+    none, but clients that add a reminder at a time of day use it)."""
+    if year not in _zones:
+        from datetime import date
+        from icalendar import Timezone
+        _zones[year] = Timezone.from_tzid(bindays.TIMEZONE, first_date=date(year, 1, 1),
+                                          last_date=date(year + 2, 1, 1))
+    return _zones[year]
+
+
+def _matches(header, etag):
+    """If-None-Match holds this ETag (weak comparison, as RFC 9110 asks for GET), or is *."""
+    if not header:
+        return False
+    tags = [t.strip() for t in header.split(",")]
+    return "*" in tags or any(t.removeprefix("W/") == etag for t in tags)

@@ -1,0 +1,130 @@
+"""Places: postcodes and the addresses at them.
+
+GET /v1/places?postcode= lists a postcode's addresses; Open311 turns an
+address_id (a UPRN) or an address_string ("14 Micklegate, York YO1 7HH")
+into a point through the same store. Postcodes are read leniently (any case,
+any spacing) and shown in the Royal Mail form, "YO1 7HH".
+"""
+import re
+
+from ... import validation
+from ...errors import NotFound, ValidationFailed
+
+# Outward code (area, district, optional sub-district) then inward code
+# (sector digit, unit letters; Royal Mail never uses C I K M O V in a unit).
+_OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
+_INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
+POSTCODE = re.compile(rf"^({_OUTWARD})({_INWARD})$")
+# In free text the two halves may be apart or together: "YO1 7HH", "yo17hh".
+POSTCODE_IN_TEXT = re.compile(rf"\b({_OUTWARD})\s*({_INWARD})\b")
+UPRN = re.compile(r"^[0-9]{1,12}$")
+WORD = re.compile(r"[A-Z0-9]+")
+HOUSE_NUMBER = re.compile(r"^[0-9]+[A-Z]?$")
+
+
+def postcode_or_none(value):
+    """The normalised postcode ("YO1 7HH"), or None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    match = POSTCODE.match(re.sub(r"\s+", "", value.upper()))
+    return f"{match.group(1)} {match.group(2)}" if match else None
+
+
+def normalise_postcode(value, field="postcode"):
+    """As postcode_or_none, but a missing or malformed one is a 400 naming `field`."""
+    postcode = postcode_or_none(value)
+    if postcode is None:
+        message = "Is required." if not (value or "").strip() else "Is not a UK postcode, such as YO1 7HH."
+        raise ValidationFailed([(field, message)])
+    return postcode
+
+
+def postcode_key(postcode):
+    return postcode.replace(" ", "")
+
+
+def address_view(address):
+    return {"uprn": address.uprn, "address": address.text, "lat": float(address.lat),
+            "lon": float(address.lon), "ward": address.ward}
+
+
+def lookup(deps, query):
+    postcode = normalise_postcode(query.get("postcode"))
+    found = sorted(deps.addresses.by_postcode(postcode_key(postcode)), key=_street_order)
+    if not found:
+        raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+    return {"postcode": postcode, "addresses": [address_view(a) for a in found]}
+
+
+def by_uprn(deps, uprn):
+    """The address with this UPRN, or None (also for text that is no UPRN)."""
+    uprn = (uprn or "").strip()
+    return deps.addresses.get(uprn) if UPRN.match(uprn) else None
+
+
+def match_text(deps, text):
+    """(address, None) for the one address `text` names, else (None, why).
+
+    The postcode narrows it to a few dozen addresses; the house number (the
+    first number before the postcode) must then match, and the other words
+    break ties. An answer that stays ambiguous is no answer: a crew sent to
+    the wrong house is worse than a partner asked for lat and long.
+    """
+    upper = (text or "").upper()
+    found = POSTCODE_IN_TEXT.search(upper)
+    if not found:
+        return None, "it has no UK postcode"
+    postcode = f"{found.group(1)} {found.group(2)}"
+    rest = _words(upper[:found.start()] + " " + upper[found.end():])
+    candidates = deps.addresses.by_postcode(postcode_key(postcode))
+    number = next((w for w in rest if HOUSE_NUMBER.match(w)), None)
+    if number:
+        candidates = [a for a in candidates if number in _words(a.text.upper())]
+    scored = sorted(((len(set(rest) & set(_words(a.text.upper()))), a) for a in candidates),
+                    key=lambda pair: -pair[0])
+    if not scored or scored[0][0] == 0:
+        return None, f"no known address at {postcode} matches it"
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None, f"it matches more than one address at {postcode}"
+    return scored[0][1], None
+
+
+def _words(text):
+    return WORD.findall(text)
+
+
+def _street_order(address):
+    """Street, then house number as a number: 2 before 10."""
+    first = address.lines[0] if address.lines else ""
+    number, _, street = first.partition(" ")
+    digits = re.match(r"[0-9]+", number)
+    return (street, int(digits.group()) if digits else 0, address.text)
+
+
+def point_from_query(deps, query, problems):
+    """(lon, lat) from `lat`+`lon`, or from `postcode` for people who will not
+    share their location: the centre of that postcode's known addresses.
+
+    Problems are added to `problems` (the caller raises them with its own);
+    a well-formed postcode with no known addresses is a 404 at once.
+    Returns (None, None) when there were problems.
+    """
+    has_point = query.get("lat") not in (None, "") or query.get("lon") not in (None, "")
+    has_postcode = query.get("postcode") not in (None, "")
+    if has_postcode and has_point:
+        problems.add("postcode", "Give lat and lon, or postcode, not both.")
+        return None, None
+    if not has_postcode:
+        lat = validation.required_number(query, "lat", problems, -90, 90)
+        lon = validation.required_number(query, "lon", problems, -180, 180)
+        return (lon, lat) if lat is not None and lon is not None else (None, None)
+    postcode = postcode_or_none(query.get("postcode"))
+    if postcode is None:
+        problems.add("postcode", "Is not a UK postcode, such as YO1 7HH.")
+        return None, None
+    found = deps.addresses.by_postcode(postcode_key(postcode))
+    if not found:
+        raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+    # A postcode covers a few dozen doors within ~100 m: their mean is its centre.
+    return (sum(float(a.lon) for a in found) / len(found),
+            sum(float(a.lat) for a in found) / len(found))

@@ -1,0 +1,264 @@
+"""Creating reports and showing them: the public view, the private view and
+the timeline. Everything a resident's report goes through starts here."""
+from datetime import timedelta
+
+from ... import ids, states, validation
+from ...errors import ApiError, Conflict, NotFound, ServiceUnavailable, OutsideServiceArea, Unacceptable, ValidationFailed
+from ...geo import cells
+from . import uploads as photo_handler
+from ..shared import events, idempotency
+from . import views
+
+MAX_PHOTOS = 6
+MAX_ADDRESS = 200
+IDEMPOTENCY_TTL = timedelta(hours=24)
+ID_ATTEMPTS = 5
+
+
+def create_report(deps, body, idempotency_key=None, media_urls=None, address=None, partner=False):
+    """Validate, clean photos, and store a report with its first timeline entry.
+
+    media_urls: links an Open311 partner sent (checked there); stored as they
+    are and never fetched. address: the problem's street address line, when
+    Open311 placed the report from one (the address table or the geocoder);
+    kept to 200 characters.
+
+    Returns (view, created): created is False when an Idempotency-Key replay
+    answered with the report an earlier identical request made.
+    """
+    if not isinstance(body, dict):
+        raise ValidationFailed([("body", "Must be a JSON object.")])
+    user_id = deps.principal.user_id if deps.principal else None
+    key = idempotency.request_key(idempotency_key, user_id)
+    fingerprint = idempotency.fingerprint(body)
+    if key:
+        replay = _replay(deps, key, fingerprint)
+        if replay:
+            return replay, False
+
+    service, values = _validate(deps, body)
+    if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):
+        # Staff-only categories (e.g. inspections) are for the council and its
+        # back-office partners (Open311 api keys), not for residents.
+        raise ValidationFailed([("service_code", "Only council staff can report in this category.")])
+    if user_id:
+        values["contact"] = _prefilled(deps, user_id, values["contact"])
+    token = None if user_id else deps.new_token()
+    now = deps.clock()
+    try:
+        uploads = photo_handler.attach(deps, values["photos"], now)
+    except ApiError as e:
+        # A retry whose twin committed while this one cleaned photos: the
+        # twin's report is the answer, not "photo already used".
+        replay = _replay(deps, key, fingerprint) if key and e.code == "photo_already_used" else None
+        if replay:
+            return replay, False
+        raise
+
+    from ...storage.reports import ReportModel, ReportUpdateModel
+    from ...storage.uploads import IdempotencyModel
+    from ...storage.report_store import CreateConflict
+
+    for _ in range(ID_ATTEMPTS):
+        report = ReportModel(
+            id=deps.new_report_id(), service_code=service["service_code"], state=states.INITIAL,
+            description=values["description"], summary=_summary(values["description"]),
+            fields=values["fields"], photos=[p for _, p in uploads], contact=values["contact"],
+            user_id=user_id, token_hash=ids.digest(token) if token else None,
+            reporter_email_hash=ids.digest(values["contact"]["email"].lower())
+            if values["contact"].get("email") else None,
+            created_at=now, created_month=now.strftime("%Y-%m"), updated_at=now, update_count=1,
+            source=values["source"], media_urls=list(media_urls) if media_urls else None,
+            address=(address or "").strip()[:MAX_ADDRESS] or None)
+        if values["lon"] is not None:
+            _place(report, values["lon"], values["lat"])
+        update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,
+                                   text=None, author="reporter", created_at=now)
+        event = events.report_event(deps, "report_created", report, now)
+        record = None
+        if key:
+            record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id=report.id,
+                                      secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
+        try:
+            deps.reports.create(report, update, event, record, uploads)
+        except CreateConflict as e:
+            if e.part == "id":
+                continue  # a reference already taken: draw another
+            if key and e.part in ("idempotency", "conflict"):
+                replay = _replay(deps, key, fingerprint)
+                if replay:
+                    return replay, False
+                raise Conflict("An identical request is being processed; retry shortly.",
+                               code="request_in_progress")
+            if e.part == "upload":
+                raise Conflict("A photo is already attached to another report.",
+                               code="photo_already_used")
+            raise Conflict("The report could not be stored; retry.", code="conflict")
+        if user_id:
+            from ..alerts.subscriptions import follow_own_report
+            follow_own_report(deps, report)
+        return views.private_view(deps, report, service, tracking_token=token), True
+    raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
+
+
+def _validate(deps, body):
+    problems = validation.Problems()
+    code = body.get("service_code")
+    service = deps.services.get(code) if isinstance(code, str) and code else None
+    if not isinstance(code, str) or not code:
+        problems.add("service_code", "Is required.")
+    elif service is None or not service.get("active", True):
+        problems.add("service_code", "Is not a known service; see GET /v1/services.")
+    description = validation.text(body.get("description"), "description", problems, 1, 4000)
+    lon = lat = None
+    location = (service or {}).get("location", "required")
+    has_point = body.get("lat") is not None or body.get("lon") is not None
+    if service and (location == "required" or (location == "optional" and has_point)):
+        for name in ("lat", "lon"):
+            if body.get(name) is None:
+                problems.add(name, "Is required.")
+        lat = validation.number(body["lat"], "lat", problems, -90, 90) if body.get("lat") is not None else None
+        lon = validation.number(body["lon"], "lon", problems, -180, 180) if body.get("lon") is not None else None
+    fields = validation.extra_fields(service.get("fields", []), body.get("fields"), problems) if service else {}
+    photo_ids = body.get("photos") or []
+    if not isinstance(photo_ids, list) or not all(isinstance(p, str) for p in photo_ids):
+        problems.add("photos", "Must be a list of upload ids.")
+        photo_ids = []
+    elif len(photo_ids) > MAX_PHOTOS:
+        problems.add("photos", f"At most {MAX_PHOTOS} photos.")
+    elif len(set(photo_ids)) != len(photo_ids):
+        problems.add("photos", "Lists the same upload twice.")
+    contact = _contact(body.get("contact"), problems)
+    problems.raise_if_any()
+    if lat is not None and not deps.area.contains(lon, lat):
+        raise OutsideServiceArea(deps.area.name)
+    source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
+    return service, {"description": description, "lat": lat, "lon": lon, "fields": fields,
+                     "photos": photo_ids, "contact": contact, "source": source}
+
+
+def _prefilled(deps, user_id, contact):
+    """A signed-in reporter's contact details default to their profile."""
+    user = deps.accounts.user(user_id)
+    profile = {"name": user.name, "email": user.email, "phone": user.phone} if user else {}
+    return {k: v for k, v in {**profile, **contact}.items() if v}
+
+
+def _contact(value, problems):
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.add("contact", "Must be an object with name, email and phone.")
+        return {}
+    contact = {
+        "name": validation.text(value.get("name"), "contact.name", problems, max_len=200),
+        "email": validation.email(value.get("email"), "contact.email", problems),
+        "phone": validation.phone(value.get("phone"), "contact.phone", problems),
+    }
+    return {k: v for k, v in contact.items() if v}
+
+
+def _place(report, lon, lat):
+    geohash = cells.encode(lon, lat)
+    report.lon, report.lat = round(lon, 7), round(lat, 7)
+    report.geo_pk = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
+    report.geo_sk = f"{geohash}#{report.id}"
+
+
+def _summary(description):
+    line = " ".join(description.split())
+    return line if len(line) <= 80 else line[:79].rstrip() + "…"
+
+
+def _replay(deps, key, fingerprint):
+    record = deps.reports.idempotency_record(key)
+    if record is None or (record.expires and record.expires < deps.clock()):
+        return None
+    if record.fingerprint != fingerprint:
+        raise Unacceptable("This Idempotency-Key was used with a different request body.",
+                           code="idempotency_key_reused")
+    report = deps.reports.get(record.resource_id)
+    if report is None:
+        return None
+    return views.private_view(deps, report, deps.services.get(report.service_code),
+                              tracking_token=record.secret)
+
+
+def get_report(deps, report_id, token=None):
+    """The private view for its tracking token, its owner and staff in scope;
+    the public view for everyone else."""
+    from ...auth.policy import can_see_private
+    report = _find(deps, report_id)
+    service = deps.services.get(report.service_code) or {}
+    if token is not None:
+        if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
+            raise ApiError("That tracking token does not open this report.", status=403,
+                           code="invalid_token")
+        return views.private_view(deps, report, service)
+    if can_see_private(deps.principal, report):
+        return views.private_view(deps, report, service)
+    return views.public_view(deps, report, service)
+
+
+def get_updates(deps, report_id):
+    report = _find(deps, report_id)
+    return {"report_id": report.id, "updates": [views.update_view(u) for u in deps.reports.updates(report.id)]}
+
+
+def change_state(deps, report_id, new_state, text=None, author="council", priority=None,
+                 idempotency=None, media_url=None):
+    """Move a report to a new state (or add a public update) with its timeline
+    entry, in one transaction; a concurrent edit makes it fail whole (409).
+
+    `idempotency` (an IdempotencyModel whose key must be new) is written in the
+    same transaction, so a retried partner update can never write twice; its
+    resource_id is set to the new entry's update id."""
+    if new_state not in states.LABELS:
+        raise ValidationFailed([("status", f"Must be one of: {', '.join(states.LABELS)}.")])
+    from pynamodb.exceptions import TransactWriteError
+    from ...storage.reports import ReportUpdateModel
+    report = _find(deps, report_id)
+    now = deps.clock()
+    previous = report.state
+    report.state = new_state
+    report.updated_at = now
+    report.update_count = (report.update_count or 0) + 1
+    if priority:
+        report.priority = priority
+    if text:
+        report.status_notes = text  # kept on the report so listings need not read timelines
+    if report.lon is not None:
+        _place(report, float(report.lon), float(report.lat))
+    update = ReportUpdateModel(report_id=report.id, seq=report.update_count,
+                               kind="state_changed" if previous != new_state else "public_update",
+                               state=new_state, previous_state=previous, text=text,
+                               media_url=media_url or None, author=author, created_at=now, service_code=report.service_code,
+                               update_month=now.strftime("%Y-%m"))
+    event = events.report_event(deps, "report_state_changed" if previous != new_state else "report_updated",
+                   report, now, previous_state=previous, text=text)
+    if idempotency is not None:
+        idempotency.resource_id = update_id(report.id, update.seq)
+    try:
+        deps.reports.change_state(report, update, event, idempotency)
+    except TransactWriteError:
+        raise Conflict("The report changed while you were editing it; reload and try again.",
+                       code="edit_conflict")
+    return report
+
+
+def update_id(report_id, seq):
+    """A timeline entry's public id, as Open311 names updates: "DS-7K3F9Q-3"."""
+    return f"{report_id}-{int(seq)}"
+
+
+def _find(deps, report_id):
+    rid = ids.normalise_report_id(report_id or "")
+    report = deps.reports.get(rid) if ids.is_report_id(rid) else None
+    if report is None:
+        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
+    return report
+
+
+def find_report(deps, report_id):
+    """The report with this reference (as clients spell it), or a 404."""
+    return _find(deps, report_id)

@@ -1,0 +1,192 @@
+"""RSS feeds: new reports in an area, and one report's timeline.
+
+An area is what to read (geohash cells covering it) plus what counts as in it
+(a point test), so a circle and a ward's boundary are read the same way:
+the geo index over the cover, then the exact test, never a scan. Only
+open reports are listed: "new problems near me" is what a feed subscriber
+wants, and the open partitions hold the council's backlog, not its history,
+so the cost of a feed does not grow with the years.
+
+Every item is built from the public view (views.public_view), which lists
+what may be shown: contact details cannot reach a feed.
+"""
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlencode
+
+from . import rss
+from ... import states, validation
+from ...errors import NotFound, OutsideServiceArea, ValidationFailed
+from ...geo import cells, distance
+from ...storage import metering
+from . import views
+from .map import read_capped
+
+MAX_ITEMS = 50
+RADIUS_DEFAULT_M = 1000
+RADIUS_MIN_M = 50
+RADIUS_MAX_M = 5000
+MAX_COVER_CELLS = 96
+# Finding the newest needs every open report in the area (the index is in
+# geohash order, not time order): read up to this many, shared fairly between
+# the cover's ranges (map.read_capped), and say so when an area holds more.
+AREA_READ_CAP = 1500
+TTL_MINUTES = 15  # how often a reader should poll
+MAX_AGE_SECONDS = 300  # what a cache may serve without asking again
+CONTENT_TYPE = "application/rss+xml; charset=utf-8"
+FEED_PATH = "/v1/feeds/reports.rss"
+
+
+@dataclass
+class FeedArea:
+    """Where a feed looks: its name, the cells to read, and the exact test."""
+    title: str
+    cover: list
+    contains: Callable
+
+
+def reports_feed(deps, params):
+    """The feed the query asks for, as an RSS 2.0 string."""
+    metering.expose()
+    if params.get("report") is not None:
+        if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
+            raise ValidationFailed([("report", "Give either report or lat/lon, not both.")])
+        return timeline_feed(deps, params["report"])
+    if params.get("ward") is not None:
+        if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
+            raise ValidationFailed([("ward", "Give either ward or lat/lon, not both.")])
+        area, query = ward_area(deps, params["ward"])
+    else:
+        area, query = circle(deps, params)
+    return area_feed(deps, area, query)
+
+
+def ward_area(deps, ward_id):
+    """A ward read as its bounding box's cells, then its boundary as the exact test."""
+    ward = deps.wards.get(ward_id) if isinstance(ward_id, str) and 0 < len(ward_id) <= 64 else None
+    if ward is None:
+        raise NotFound(f"There is no ward {str(ward_id)[:64]!r}.", code="ward_not_found")
+    area = FeedArea(title=f"in {ward.name} ward",
+                    cover=cells.cover_bbox(*ward.bbox, max_cells=MAX_COVER_CELLS),
+                    contains=ward.contains)
+    return area, {"ward": ward.id}
+
+
+def circle(deps, params):
+    """The circle of radius_m around lat/lon, checked like other point routes."""
+    problems = validation.Problems()
+    lat = validation.required_number(params, "lat", problems, -90, 90)
+    lon = validation.required_number(params, "lon", problems, -180, 180)
+    radius = validation.number(params.get("radius_m", RADIUS_DEFAULT_M), "radius_m", problems,
+                               RADIUS_MIN_M, RADIUS_MAX_M)
+    problems.raise_if_any()
+    if not deps.area.contains(lon, lat):
+        raise OutsideServiceArea(deps.area.name)
+    radius = int(radius)
+    area = FeedArea(
+        title=f"within {_distance_words(radius)} of {lat:.5f}, {lon:.5f}",
+        cover=cells.cover_circle(lon, lat, radius, max_cells=MAX_COVER_CELLS),
+        contains=lambda x, y: distance.haversine_m(lon, lat, x, y) <= radius)
+    return area, {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}", "radius_m": radius}
+
+
+def area_feed(deps, area, query):
+    services = {sv["service_code"]: sv for sv in deps.services.all()}
+    found, truncated = _newest_open_in(deps.reports, area, services)
+    reports = deps.reports.get_many([r.id for r in found])
+    items = [_report_item(r, views.public_view(deps, r, services.get(r.service_code))) for r in reports]
+    council = deps.area.name or "the council"
+    return rss.render({
+        "title": f"Reports to {council} {area.title}",
+        "link": f"{deps.base_url}/",
+        "description": f"New problems reported to {council} {area.title}, newest first."
+                       + (f" This area has more open reports than one feed reads ({AREA_READ_CAP}):"
+                          " a smaller radius gives the complete list." if truncated else ""),
+        "self_url": f"{deps.base_url}{FEED_PATH}?{urlencode(query)}",
+        "last_build": max((r.updated_at for r in reports), default=None) or _quiet_since(deps.clock()),
+        "ttl": TTL_MINUTES,
+    }, items)
+
+
+def _newest_open_in(store, area, services):
+    """The MAX_ITEMS newest open reports in the area, public categories only,
+    and whether the area held more than one feed reads."""
+    def shown(r):
+        service = services.get(r.service_code, {"private": True})  # unknown: treat as private
+        return not service.get("private") and area.contains(float(r.lon), float(r.lat))
+
+    plans = [(f"{p}#{states.bucket(states.INITIAL)}", lo, hi) for p, lo, hi in cells.cell_ranges(area.cover)]
+    found, truncated = read_capped(store, plans, AREA_READ_CAP, shown)
+    found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
+    return found[:MAX_ITEMS], truncated
+
+
+def _report_item(report, view):
+    return {
+        "title": _title(report, view),
+        "link": view["url"],
+        "guid": view["id"],
+        "pub_date": report.created_at,
+        "description": rss.html_paragraphs(view.get("description"), f"Status: {view['status_label']}"),
+        "category": view["service_name"],
+        "point": _point(view),
+    }
+
+
+def timeline_feed(deps, report_id):
+    from . import create as reports
+    report = reports.find_report(deps, report_id)
+    service = deps.services.get(report.service_code)
+    view = views.public_view(deps, report, service)
+    updates = sorted(deps.reports.updates(report.id), key=lambda u: int(u.seq), reverse=True)
+    items = [_update_item(view, u) for u in updates[:MAX_ITEMS]]
+    return rss.render({
+        "title": f"{view['id']} {_title(report, view)}",
+        "link": view["url"],
+        "description": f"Progress on report {view['id']}, newest first.",
+        "self_url": f"{deps.base_url}{FEED_PATH}?{urlencode({'report': view['id']})}",
+        "last_build": max((u.created_at for u in updates), default=report.updated_at),
+        "ttl": TTL_MINUTES,
+    }, items)
+
+
+def _update_item(view, entry):
+    update = views.update_view(entry)
+    if update["kind"] == "created":
+        title = f"Reported: {view['service_name']}"
+    elif update["kind"] == "state_changed":
+        title = f"Status: {update['status_label']}"
+    else:
+        title = "Update from the council"
+    return {
+        "title": title,
+        "link": view["url"],
+        "guid": f"{view['id']}-{update['seq']}",
+        "pub_date": entry.created_at,
+        "description": rss.html_paragraphs(update["text"], f"Status: {update['status_label']}"),
+        "category": view["service_name"],
+        "point": _point(view),
+    }
+
+
+def _quiet_since(now):
+    """An empty feed's lastBuildDate: the start of the current TTL window, so
+    its ETag holds while a reader's polls fall in one window."""
+    return now.replace(minute=now.minute - now.minute % TTL_MINUTES, second=0, microsecond=0)
+
+
+def _title(report, view):
+    """"Pothole: Deep pothole outside..."; the category alone where its
+    reports' details are private (the public view then has no description)."""
+    if view.get("description") and report.summary:
+        return f"{view['service_name']}: {report.summary}"
+    return view["service_name"]
+
+
+def _point(view):
+    location = view.get("location")
+    return (location["lat"], location["lon"]) if location else None
+
+
+def _distance_words(metres):
+    return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres} m"

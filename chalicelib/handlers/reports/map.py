@@ -1,0 +1,190 @@
+"""The map and duplicate suggestions: reads through the geo index only.
+
+A bbox is covered by geohash cells, consecutive cells are merged into sort-key
+ranges, and each range of each open/closed partition is one Query. Reads are
+capped: a city-wide view shares the cap between ranges so pins are spread
+over the whole view, and says `truncated: true` so the client can ask the
+resident to zoom in.
+"""
+from datetime import datetime, timezone
+
+from ... import states, validation
+from ...errors import ApiError
+from ...geo import cells, distance
+from ...storage import metering
+from ...geo.geojson import feature_collection
+from . import views
+
+MAX_COVER_CELLS = 96  # finest cover the query plan may use
+MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
+MAX_ROUNDS = 6
+MIN_LATER_SHARE = 25  # after the first round, no Query asks for fewer pins
+READ_CEILING = 2  # read at most this many times the cap, however selective the filters
+NEARBY_DEFAULT_M = 100
+NEARBY_MAX_M = 500
+NEARBY_LIMIT = 20
+NEARBY_READ_CEILING = 1000
+NEARBY_QUERY_CEILING = 60
+NEARBY_MAX_RINGS = 12  # 12 rings of ~90 m cells cover the 500 m maximum radius
+
+
+def map_reports(deps, params):
+    metering.expose()
+    problems = validation.Problems()
+    w, s, e, n = _bbox(params.get("bbox"), problems)
+    wanted = states.states_for_filter(params.get("status"))
+    if wanted is None:
+        problems.add("status", "Must be open, closed, all or a comma list of states.")
+    codes = _codes(params.get("service_code"))
+    since = _since(params.get("since"), problems)
+    cap = deps.settings.map_feature_cap
+    limit = validation.number(params.get("limit", cap), "limit", problems, 1, cap)
+    problems.raise_if_any()
+
+    if cells.cover_count(w, s, e, n, cells.PARTITION_PRECISION) > MAX_PARTITIONS:
+        raise ApiError("That area is too large for one map query; zoom in.", code="bbox_too_large",
+                       fields=[{"field": "bbox", "message": "Too large."}])
+    cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
+    buckets = sorted({states.bucket(x) for x in wanted})
+    plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
+    services = {sv["service_code"]: sv for sv in deps.services.all()}
+
+    def shown(r):
+        lon, lat = float(r.lon), float(r.lat)
+        return (w <= lon <= e and s <= lat <= n and r.state in wanted
+                and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
+                and not services.get(r.service_code, {"private": True}).get("private"))
+
+    items, truncated = read_capped(deps.reports, plans, int(limit), shown)
+    names = {c: sv.get("name", c) for c, sv in services.items()}
+    return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
+                              limit=int(limit))
+
+
+def read_capped(store, plans, cap, shown):
+    """Read until `cap` pins are shown, shared fairly between the query ranges.
+
+    Only pins that will be shown count against the cap, so a cover cell that
+    straddles the edge does not crowd out pins in view; reads stop at
+    READ_CEILING x cap whatever the filters, so cost stays bounded. The first
+    round gives every range an equal share (pins spread over the whole view);
+    later rounds give ranges with more a larger share, with few small queries.
+    """
+    pending = [(plan, None) for plan in plans]
+    kept, read, rounds = [], 0, 0
+    ceiling = READ_CEILING * cap
+    while pending and len(kept) < cap and read < ceiling and rounds < MAX_ROUNDS:
+        want = cap - len(kept)
+        share = -(-want // len(pending))
+        if rounds:
+            share = max(share, MIN_LATER_SHARE)
+        rounds += 1
+        still = []
+        for plan, start in pending:
+            room = min(share, ceiling - read)
+            if room <= 0 or len(kept) >= cap:
+                still.append((plan, start))
+                continue
+            got, resume = store.map_range(*plan, room, start)
+            read += len(got)
+            kept.extend(r for r in got if shown(r))
+            if resume:
+                still.append((plan, resume))
+        pending = still
+    return kept[:cap], bool(pending) or len(kept) > cap
+
+
+def nearby(deps, params):
+    metering.expose()
+    problems = validation.Problems()
+    lat = validation.required_number(params, "lat", problems, -90, 90)
+    lon = validation.required_number(params, "lon", problems, -180, 180)
+    code = params.get("service_code")
+    service = deps.services.get(code) if code else None
+    if code and service is None:
+        problems.add("service_code", "Is not a known service.")
+    default = (service or {}).get("nearby_radius_m", NEARBY_DEFAULT_M)
+    radius = validation.number(params.get("radius_m", default), "radius_m", problems, 1, NEARBY_MAX_M)
+    problems.raise_if_any()
+
+    w, s, e, n = deps.area.bbox
+    if not (w <= lon <= e and s <= lat <= n):
+        return feature_collection([], radius_m=radius, truncated=False)  # no reports out there
+    services = {sv["service_code"]: sv for sv in deps.services.all()}
+    names = {c: sv.get("name") for c, sv in services.items()}
+
+    def wanted(r):
+        if code:
+            return r.service_code == code
+        return not services.get(r.service_code, {"private": True}).get("private")
+
+    found, truncated = _nearest_open(deps.reports, lon, lat, radius, wanted)
+    features = []
+    for d, r in found:
+        f = views.map_feature(r, names)
+        f["properties"]["distance_m"] = round(d, 1)
+        features.append(f)
+    return feature_collection(features, radius_m=radius, truncated=truncated)
+
+
+def _nearest_open(store, lon, lat, radius, wanted):
+    """The NEARBY_LIMIT nearest open reports within `radius`, nearest first.
+
+    Rings of cells around the point are read outwards until the last of them
+    is proven nearer than anything unread (or the radius is covered), so a
+    busy street costs about what it returns rather than the whole radius.
+    """
+    # Precision 7 (about 150 x 90 m here): one ring proves 90 m, so a
+    # category's 20-100 m radius takes a handful of Queries; finer cells
+    # would need a few rings of many small Queries.
+    found, read, queries = [], 0, 0
+    for _, ring, proven_m in cells.rings(lon, lat, 7, max_ring=NEARBY_MAX_RINGS):
+        for partition, lo, hi in cells.cell_ranges(ring):
+            start = None
+            while True:
+                got, start = store.map_range(f"{partition}#o", lo, hi, 100, start)
+                read, queries = read + len(got), queries + 1
+                for r in got:
+                    d = distance.haversine_m(lon, lat, float(r.lon), float(r.lat))
+                    if d <= radius and wanted(r):
+                        found.append((d, r))
+                if not start:
+                    break
+        found.sort(key=lambda pair: pair[0])
+        enough = len(found) >= NEARBY_LIMIT and found[NEARBY_LIMIT - 1][0] <= proven_m
+        if enough or proven_m >= radius:
+            return found[:NEARBY_LIMIT], False
+        if read >= NEARBY_READ_CEILING or queries >= NEARBY_QUERY_CEILING:
+            return found[:NEARBY_LIMIT], True
+    return found[:NEARBY_LIMIT], True  # rings ran out before the radius was covered
+
+
+def _bbox(value, problems):
+    parts = (value or "").split(",")
+    if len(parts) != 4:
+        problems.add("bbox", "Must be w,s,e,n (four numbers, longitude first).")
+        return 0, 0, 0, 0
+    w = validation.number(parts[0], "bbox", problems, -180, 180)
+    s = validation.number(parts[1], "bbox", problems, -90, 90)
+    e = validation.number(parts[2], "bbox", problems, -180, 180)
+    n = validation.number(parts[3], "bbox", problems, -90, 90)
+    if None in (w, s, e, n):
+        return 0, 0, 0, 0
+    if w > e or s > n:
+        problems.add("bbox", "West must not exceed east, nor south north.")
+    return w, s, e, n
+
+
+def _codes(value):
+    return {c.strip() for c in (value or "").split(",") if c.strip()}
+
+
+def _since(value, problems):
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        problems.add("since", "Must be an ISO 8601 date or date-time.")
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

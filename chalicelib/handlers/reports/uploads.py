@@ -1,0 +1,101 @@
+"""Photo uploads: a presigned S3 form for the phone, then cleaning on attach.
+
+The browser sends the file straight to S3 (no 10 MB body through Lambda);
+when a report names the upload, the server checks the real bytes, strips
+metadata (GPS above all) and keeps only the cleaned copy for display.
+"""
+import re
+from datetime import timedelta
+
+from ... import validation
+from ...errors import ApiError, NotFound, PayloadTooLarge, Unacceptable
+from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
+
+UPLOAD_EXPIRES = timedelta(minutes=15)
+UPLOAD_KEEP = timedelta(days=1)  # an unattached upload is forgotten after this
+PHOTO_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
+
+
+def create_upload(deps, body):
+    from . import photos
+    from ...storage.uploads import UploadModel
+    problems = validation.Problems()
+    body = body if isinstance(body, dict) else {}
+    content_type = body.get("content_type")
+    if not isinstance(content_type, str) or content_type not in photos.CONTENT_TYPES:
+        problems.add("content_type", f"Must be one of: {', '.join(sorted(photos.CONTENT_TYPES))}.")
+    size = body.get("size")
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        problems.add("size", "Must be the file size in bytes.")
+    elif size > photos.MAX_BYTES:
+        raise PayloadTooLarge(f"Photos can be at most {photos.MAX_BYTES // (1024 * 1024)} MB.",
+                              code="photo_too_large",
+                              fields=[{"field": "size", "message": "Too large."}])
+    problems.raise_if_any()
+    now = deps.clock()
+    upload_id = deps.new_opaque_id()
+    form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, photos.MAX_BYTES,
+                                       int(UPLOAD_EXPIRES.total_seconds()))
+    deps.reports.save_upload(UploadModel(upload_id=upload_id, content_type=content_type, size=size,
+                                         created_at=now, expires=now + UPLOAD_KEEP))
+    return {"upload_id": upload_id, "url": form["url"], "fields": form["fields"],
+            "expires_at": (now + UPLOAD_EXPIRES).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "max_bytes": photos.MAX_BYTES}
+
+
+def store_upload(deps, data, content_type):
+    """An upload made from bytes the server already holds (Open311's multipart
+    photo parts): the same blob under uploads/ and the same UploadModel row as
+    a phone's upload through the presigned form, so attach() cleans it alike.
+    Returns the upload id."""
+    from . import photos
+    from ...storage.uploads import UploadModel
+    now = deps.clock()
+    upload_id = deps.new_opaque_id()
+    claimed = content_type if content_type in photos.CONTENT_TYPES else "application/octet-stream"
+    deps.blobs.write(UPLOAD_PREFIX + upload_id, data, claimed)
+    deps.reports.save_upload(UploadModel(upload_id=upload_id, content_type=claimed, size=len(data),
+                                         created_at=now, expires=now + UPLOAD_KEEP))
+    return upload_id
+
+
+def attach(deps, upload_ids, now):
+    """Check and clean each named upload; returns [(UploadModel, photo dict)].
+
+    Cleaning is idempotent (the cleaned copy's name derives from the upload),
+    so a retried report creation may safely run it again.
+    """
+    from . import photos
+    from ...storage.blobs import BlobMissing
+    attached = []
+    for index, upload_id in enumerate(upload_ids):
+        field = f"photos[{index}]"
+        upload = deps.reports.upload(upload_id) if re.fullmatch(r"[0-9a-f]{32}", upload_id) else None
+        if upload is None or (upload.expires and upload.expires < now):
+            raise Unacceptable("That photo upload is unknown or has expired; upload it again.",
+                               code="upload_not_found", fields=[{"field": field, "message": "Unknown upload."}])
+        if upload.report_id:
+            raise ApiError("That photo is already attached to a report.", status=409,
+                           code="photo_already_used", fields=[{"field": field, "message": "Already used."}])
+        try:
+            if deps.blobs.size_of(UPLOAD_PREFIX + upload_id) > photos.MAX_BYTES:
+                raise photos.PhotoRejected("photo_too_large", "Photos can be at most 10 MB.")
+            cleaned = photos.clean_photo(deps.blobs.read(UPLOAD_PREFIX + upload_id))
+        except BlobMissing:
+            raise Unacceptable("The photo was never uploaded; send the file to the upload URL first.",
+                               code="upload_missing", fields=[{"field": field, "message": "No file."}])
+        except photos.PhotoRejected as e:
+            raise Unacceptable(e.message, code=e.code, fields=[{"field": field, "message": e.message}])
+        extension = "png" if cleaned.content_type == "image/png" else "jpg"
+        name = f"{upload_id}.{extension}"
+        deps.blobs.write(PHOTO_PREFIX + name, cleaned.data, cleaned.content_type)
+        attached.append((upload, {"name": name, "content_type": cleaned.content_type,
+                                  "width": cleaned.width, "height": cleaned.height}))
+    return attached
+
+
+def photo_location(deps, name):
+    """Where the cleaned photo can be fetched: a short-lived S3 URL."""
+    if not PHOTO_NAME.match(name or ""):
+        raise NotFound("No such photo.", code="photo_not_found")
+    return deps.blobs.download_url(PHOTO_PREFIX + name)

@@ -1,0 +1,2 @@
+"""What several capabilities use: the dependencies a handler runs with, Idempotency-Key
+handling, and event rows."""

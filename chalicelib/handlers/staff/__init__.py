@@ -1,0 +1,1 @@
+"""Council staff acting on reports."""

@@ -1,0 +1,39 @@
+"""Council staff acting on reports: state, priority and public updates."""
+from ... import validation
+from ...auth.policy import require_manage
+from ...errors import Conflict, ValidationFailed
+from ..reports import create as reports, views
+
+PRIORITIES = ("low", "normal", "high", "urgent")
+
+
+def update_report(deps, report_id, body):
+    problems = validation.Problems()
+    unknown = set(body) - {"status", "priority", "public_update"}
+    for key in sorted(unknown):
+        problems.add(key, "Is not a field staff can set here.")
+    status = body.get("status")
+    if status is not None and not isinstance(status, str):
+        problems.add("status", "Must be a state name.")
+    priority = body.get("priority")
+    if priority is not None and priority not in PRIORITIES:
+        problems.add("priority", f"Must be one of: {', '.join(PRIORITIES)}.")
+    text = validation.text(body.get("public_update"), "public_update", problems, 1, 4000)
+    problems.raise_if_any()
+    if status is None and priority is None and text is None:
+        raise ValidationFailed([("body", "Give a status, a priority or a public update.")])
+    report = reports._find(deps, report_id)
+    require_manage(deps.principal, report)
+    if status is None and text is None:
+        from pynamodb.exceptions import PutError
+        report.priority = priority
+        try:
+            deps.reports.save(report)
+        except PutError:
+            raise Conflict("The report changed while you were editing it; reload and try again.",
+                           code="edit_conflict")
+    else:
+        report = reports.change_state(deps, report.id, status or report.state, text, "council", priority)
+    view = views.private_view(deps, report, deps.services.get(report.service_code))
+    view["priority"] = report.priority
+    return view
