@@ -162,9 +162,9 @@ NEARBY = ((None, None), ("pothole", None), (None, 500))  # (service_code, radius
 
 
 def nearby_rows(deps, pins, progress):
-    """Informational: the duplicate-suggestion query (`map.nearby`) at the city centre."""
+    """Informational: the duplicate-suggestion query (`nearby.nearby`) at the city centre."""
     from chalicelib.geo import distance
-    from chalicelib.handlers.reports.map import nearby
+    from chalicelib.handlers.reports.nearby import nearby
     from chalicelib.storage.metering import metered
     lon, lat = CITY_CENTRE
     rows = []

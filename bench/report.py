@@ -156,7 +156,7 @@ def write(path, m):
           "read, so the budget is spent on pins that are then dropped.", "",
           table(["N"] + MAP_HEADERS, [[f"{r['n']:,}"] + row for r, row in zip(extra_rows, map_rows(extra_rows))]), "",
           "### Duplicate suggestions (`GET /v1/reports/nearby`, informational)", "",
-          "`map.nearby` at the city centre reads rings of precision-7 cells outwards from the "
+          "`nearby.nearby` at the city centre reads rings of precision-7 cells outwards from the "
           "point and stops once the 20th nearest is proven nearer than anything unread, or the "
           "radius is covered (at most 1,000 items). A category filter is applied after the read, "
           "so a rare category in a busy centre reads the rings the radius needs.", "",

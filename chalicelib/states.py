@@ -19,6 +19,7 @@ CLOSED_STATES = {
 }
 LABELS = {**OPEN_STATES, **CLOSED_STATES}
 INITIAL = "open"
+PRIORITIES = ("low", "normal", "high", "urgent")  # council-internal: never shown to the public
 
 
 def is_open(state):

@@ -60,6 +60,7 @@ def demo_reports(deps, count=40, now=None):
     """Create the demo reports once; returns how many were created."""
     from chalicelib import ids
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
 
     rng = random.Random(DEMO_SEED)
     now = now or datetime.now(timezone.utc).replace(microsecond=0)
@@ -86,7 +87,7 @@ def demo_reports(deps, count=40, now=None):
         reports.create_report(deps, plan["body"])
         if plan["later"]:
             deps.clock = lambda t=made_at + plan["age"] / 2: t
-            reports.change_state(deps, plan["id"], plan["later"], COUNCIL_NOTES.get(plan["later"]))
+            change_state(deps, plan["id"], plan["later"], COUNCIL_NOTES.get(plan["later"]))
         created += 1
     return created
 

@@ -31,7 +31,7 @@ def dispatch(deps, event, deliver, **kwargs):
 
 
 def change(deps, report_id, state, text=None):
-    from chalicelib.handlers.reports.create import change_state
+    from chalicelib.handlers.reports.changes import change_state
     change_state(deps, report_id, state, text=text)
     return next(e for e in events_of(report_id) if e.kind != "report_created")
 
@@ -70,7 +70,7 @@ def test_followers_hear_of_state_changes_and_neighbours_do_not(deps, subscribe, 
 def test_a_lagging_event_tells_the_state_and_note_it_is_about_not_the_latest(deps, subscribe, report):
     rid = report()
     subscribe(push_alert(1, kind="report", report_id=rid))
-    from chalicelib.handlers.reports.create import change_state
+    from chalicelib.handlers.reports.changes import change_state
     in_order = list(events_of(rid))
     for state, text in [("investigating", "An inspector will visit on Monday."), ("fixed", "Filled today."),
                         ("fixed", "Resurfaced too.")]:

@@ -39,8 +39,9 @@ def test_map_response_states_its_dynamodb_cost(client):
 
 def test_closed_reports_leave_the_default_open_map(client, deps):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     rid = client.post("/v1/reports", pothole(lat=53.9600, lon=-1.0800)).json_body["id"]
-    reports.change_state(deps, rid, "fixed", "Filled in.")
+    change_state(deps, rid, "fixed", "Filled in.")
     open_ids = [f["id"] for f in client.get(f"/v1/reports?bbox={CENTRE_BBOX}").json_body["features"]]
     closed = client.get(f"/v1/reports?bbox={CENTRE_BBOX}&status=closed")
     assert rid not in open_ids
@@ -103,14 +104,15 @@ def test_nearby_requires_a_point(client):
 
 
 def test_nearby_on_a_busy_street_stops_once_the_nearest_are_proven(deps):
-    from chalicelib.handlers.reports import map, create as reports
+    from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.nearby import nearby
     from chalicelib.storage.metering import metered
     for i in range(25):
         reports.create_report(deps, pothole(lat=53.96000 + i * 0.00002, lon=-1.08000))
     for i in range(25):
         reports.create_report(deps, pothole(lat=53.96300 + i * 0.00002, lon=-1.08000))  # ~330 m north
     with metered() as meter:
-        fc = map.nearby(deps, {"lat": "53.96", "lon": "-1.08", "radius_m": "500"})
+        fc = nearby(deps, {"lat": "53.96", "lon": "-1.08", "radius_m": "500"})
     assert len(fc["features"]) == 20
     assert all(f["properties"]["distance_m"] < 60 for f in fc["features"])
     assert meter.items < 50  # the far group lies in rings never read
@@ -119,6 +121,7 @@ def test_nearby_on_a_busy_street_stops_once_the_nearest_are_proven(deps):
 def test_truncated_map_fills_its_cap_with_pins_in_view(small_map_cap, client, deps):
     """Pins in a straddling cover cell but outside the view don't use up the cap."""
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     for i in range(6):
         reports.create_report(deps, pothole(lat=53.96000 + i * 0.0001, lon=-1.08000))
     for i in range(6):

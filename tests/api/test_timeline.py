@@ -6,10 +6,11 @@ from conftest import pothole
 
 def test_state_change_adds_a_timeline_entry_and_an_event(client, deps):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     from chalicelib.storage.reports import EventModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
-    reports.change_state(deps, rid, "action_scheduled", "Booked for Tuesday.")
-    reports.change_state(deps, rid, "fixed", "Filled.")
+    change_state(deps, rid, "action_scheduled", "Booked for Tuesday.")
+    change_state(deps, rid, "fixed", "Filled.")
     timeline = client.get(f"/v1/reports/{rid}/updates").json_body["updates"]
     assert [(u["seq"], u["status"], u["text"]) for u in timeline] == [
         (1, "open", None), (2, "action_scheduled", "Booked for Tuesday."), (3, "fixed", "Filled.")]
@@ -22,13 +23,14 @@ def test_state_change_adds_a_timeline_entry_and_an_event(client, deps):
 def test_stale_concurrent_edit_fails_without_writing_a_timeline_entry(client, deps):
     from chalicelib.errors import Conflict
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     from chalicelib.storage.reports import ReportModel, ReportUpdateModel
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     stale = ReportModel.get(rid)
-    reports.change_state(deps, rid, "investigating")
+    change_state(deps, rid, "investigating")
     deps.reports.get = lambda _id: stale  # a second editor still holds the old version
     with pytest.raises(Conflict):
-        reports.change_state(deps, rid, "closed")
+        change_state(deps, rid, "closed")
     assert [u.state for u in ReportUpdateModel.query(rid)] == ["open", "investigating"]
     assert ReportModel.get(rid).state == "investigating"
 
@@ -36,6 +38,7 @@ def test_stale_concurrent_edit_fails_without_writing_a_timeline_entry(client, de
 def test_unknown_state_is_a_validation_error(deps, client):
     from chalicelib.errors import ValidationFailed
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     with pytest.raises(ValidationFailed):
-        reports.change_state(deps, rid, "vanished")
+        change_state(deps, rid, "vanished")

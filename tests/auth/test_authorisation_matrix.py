@@ -1,7 +1,7 @@
 """Who may call what: every route x every kind of caller, against one table.
 
 Each case sends a *valid* request for its route, so the only reasons for a
-401 or 403 are the route policy (chalicelib/auth/policy.py ROUTES, applied by
+401 or 403 are the rule each route declares (chalicelib/handlers/*/routes.py, applied by
 the middleware) and the object rules (owns / staff_covers / can_see_private /
 require_manage). Every expectation is in EXPECTED: ROUTE_ACCESS states, here
 and independently of the app, who each route is for and what a permitted call
@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, pothole
 
-from chalicelib.auth.policy import ANYONE, SIGNED_IN, STAFF
+from chalicelib.auth.rules import ANYONE, SIGNED_IN, STAFF
 
 # -- the callers -------------------------------------------------------------
 
@@ -603,19 +603,23 @@ def _app_routes():
     return {(method, path) for path, entries in app.routes.items() if path != CATCH_ALL for method in entries}
 
 
-def test_every_app_route_has_a_row_in_the_policy_table():
-    from chalicelib.auth import policy
-    assert _app_routes() - set(policy.ROUTES) == set()
+def _declared_rules():
+    """The access rule each route declares (the registry the app was wired from)."""
+    from app import app  # noqa: F401  (wires the registry)
+    from chalicelib.api.registry import REGISTRY
+    return {key: route.access for key, route in REGISTRY.routes.items() if key[1] != CATCH_ALL}
 
 
-def test_every_policy_row_names_a_route_of_the_app():
-    from chalicelib.auth import policy
-    assert set(policy.ROUTES) - _app_routes() == set()
+def test_every_app_route_declares_an_access_rule():
+    assert _app_routes() - set(_declared_rules()) == set()
 
 
-def test_the_matrix_expects_exactly_the_access_the_policy_table_grants():
-    from chalicelib.auth import policy
-    assert {route: access for route, (access, _) in ROUTE_ACCESS.items()} == policy.ROUTES
+def test_every_declared_rule_names_a_route_of_the_app():
+    assert set(_declared_rules()) - _app_routes() == set()
+
+
+def test_the_matrix_expects_exactly_the_access_the_routes_declare():
+    assert {route: access for route, (access, _) in ROUTE_ACCESS.items()} == _declared_rules()
     assert set(REQUESTS) == set(ROUTE_ACCESS)
 
 

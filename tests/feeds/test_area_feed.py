@@ -45,6 +45,7 @@ def test_area_feed_lists_reports_inside_the_radius_only(client, public_url):
 
 def test_area_feed_is_newest_first_at_most_fifty_with_stable_guids(client, deps, public_url):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     timed = ticking(deps)
     made = [reports.create_report(timed, pothole(lat=LAT + i * 0.00005, description=f"Pothole number {i}"))[0]["id"]
             for i in range(53)]
@@ -59,9 +60,10 @@ def test_area_feed_is_newest_first_at_most_fifty_with_stable_guids(client, deps,
 
 def test_fixed_reports_leave_the_feed(client, deps, public_url):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     fixed = client.post("/v1/reports", pothole()).json_body["id"]
     still_open = client.post("/v1/reports", pothole(description="Another hole")).json_body["id"]
-    reports.change_state(deps, fixed, "fixed", "Filled in.")
+    change_state(deps, fixed, "fixed", "Filled in.")
 
     assert [e.id for e in read_feed(client.get(NEAR)).entries] == [still_open]
 

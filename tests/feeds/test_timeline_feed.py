@@ -5,11 +5,12 @@ from feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_
 
 def test_report_timeline_feed_lists_its_updates_newest_first_with_stable_guids(client, deps, public_url):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     timed = ticking(deps)
     rid = reports.create_report(timed, pothole())[0]["id"]
-    reports.change_state(timed, rid, "investigating", "An inspector will visit this week.")
-    reports.change_state(timed, rid, "investigating", "Booked for Tuesday & Wednesday.")
-    reports.change_state(timed, rid, "fixed")
+    change_state(timed, rid, "investigating", "An inspector will visit this week.")
+    change_state(timed, rid, "investigating", "Booked for Tuesday & Wednesday.")
+    change_state(timed, rid, "fixed")
 
     response = client.get(f"{FEED}?report={rid}")
     feed = read_feed(response)

@@ -108,6 +108,7 @@ def test_a_point_outside_the_council_is_a_400_not_a_422(client):
 
 def test_a_private_category_shows_no_description_or_place(client, deps):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     view, _ = reports.create_report(deps, {
         "service_code": "complaint", "description": "My neighbour Ada Resident shouts.",
         "fields": {"service_area": "Bins"}, "contact": {"name": "Ada Resident"}})
@@ -122,13 +123,14 @@ def test_a_private_category_shows_no_description_or_place(client, deps):
 def test_requests_can_be_filtered_by_id_service_status_and_date(client, deps):
     from dataclasses import replace
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     start = deps.clock() - timedelta(hours=1)
 
     def made(minutes, body):  # distinct times: the listing is newest first
         return reports.create_report(replace(deps, clock=lambda: start + timedelta(minutes=minutes)), body)[0]["id"]
     ids = [made(1, pothole()), made(2, pothole())]
     graffiti = made(3, pothole(service_code="graffiti", fields={"offensive": "no"}))
-    reports.change_state(deps, ids[0], "fixed", "Filled in.")
+    change_state(deps, ids[0], "fixed", "Filled in.")
 
     def listed(query):
         return [r["service_request_id"] for r in read_json(client.get(f"/open311/v2/requests.json?{query}"), REQUESTS)]

@@ -83,12 +83,13 @@ def test_mysociety_extended_statuses_map_to_doorstep_states(client, deps, status
 
 def test_only_updates_after_creation_in_public_categories_are_listed(client, deps):
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     quiet = reports.create_report(deps, pothole())[0]["id"]
     private = reports.create_report(deps, {"service_code": "complaint", "description": "My neighbour.",
                                            "fields": {"service_area": "Bins"}})[0]["id"]
-    reports.change_state(deps, private, "closed", "Spoke to the neighbour.")
+    change_state(deps, private, "closed", "Spoke to the neighbour.")
     started = reports.create_report(deps, pothole())[0]["id"]
-    reports.change_state(deps, started, "in_progress")
+    change_state(deps, started, "in_progress")
     listed = read_json(client.get("/open311/v2/servicerequestupdates.json"), UPDATES)
     assert [(u["service_request_id"], u["status"], u["external_status_code"], u["description"])
             for u in listed] == [(started, "open", "in_progress", "")]
@@ -98,10 +99,11 @@ def test_only_updates_after_creation_in_public_categories_are_listed(client, dep
 def test_the_window_defaults_to_a_day_and_reads_across_months(client, deps):
     from dataclasses import replace
     from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.changes import change_state
     request_id = reports.create_report(deps, pothole())[0]["id"]
     long_ago = deps.clock() - timedelta(days=40)
-    reports.change_state(replace(deps, clock=lambda: long_ago), request_id, "investigating")
-    reports.change_state(deps, request_id, "fixed", "Done.")
+    change_state(replace(deps, clock=lambda: long_ago), request_id, "investigating")
+    change_state(deps, request_id, "fixed", "Done.")
 
     def listed(query=""):
         return [u["external_status_code"] for u in

@@ -10,10 +10,9 @@ from ... import validation
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells, overlap
 from ...geo.polygon import bbox_of
+from .limits import BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, MAX_VERTICES, MAX_WARDS
 
-MAX_WARDS = 50
-MIN_RADIUS_M, MAX_RADIUS_M = 50, 20_000
-MAX_VERTICES = 2_000  # a hand-drawn area has tens; a traced boundary a few hundred
+MIN_RADIUS_M, MAX_RADIUS_M = BROADCAST_RADIUS_MIN_M, BROADCAST_RADIUS_MAX_M
 MAX_CELLS = 400  # precision-5 cells of the bbox: reads per topic at dispatch (York's area needs about 70)
 
 

@@ -17,13 +17,12 @@ from ...auth import throttle
 from ...errors import ApiError, NotFound, Unacceptable, ValidationFailed
 from ...storage import metering
 from . import targets as alert_targets, broadcast_targets
+from .limits import BODY_MAX, LIST_DEFAULT, LIST_MAX, PER_STAFF_PER_HOUR, PER_TOPIC_PER_HOUR, TITLE_MAX, URL_MAX
 from ..shared import events, idempotency
 
-TITLE_MAX, BODY_MAX, URL_MAX = 120, 1000, 500  # a push notification shows about this much
 # (limit, window): per staff member per topic, and per staff member overall.
-PER_TOPIC = (5, timedelta(hours=1))
-PER_STAFF = (12, timedelta(hours=1))
-LIST_DEFAULT, LIST_MAX = 20, 100
+PER_TOPIC = (PER_TOPIC_PER_HOUR, timedelta(hours=1))
+PER_STAFF = (PER_STAFF_PER_HOUR, timedelta(hours=1))
 
 
 def create(deps, body, idempotency_key=None):

@@ -7,9 +7,8 @@ mail or text the others: an endpoint must pass the push channel's own check
 import re
 
 from ... import validation
+from .limits import CHANNELS, MAX_ENDPOINT
 
-CHANNELS = ("push", "email", "sms")
-MAX_ENDPOINT = 2048
 
 
 def check_channels(deps, body, problems):

@@ -9,10 +9,9 @@ import re
 from ... import ids, validation
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
+from .limits import KINDS, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS
 
-KINDS = ("report", "area", "ward", "category", "broadcast")
-TOPICS = ("bins", "roads", "emergencies")
-MIN_RADIUS_M, MAX_RADIUS_M = 50, 5000
+MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # A circle is indexed at the finest geohash precision (5..8) whose cover
 # needs at most this many cells. Measured over York (radii 250 m - 2 km): 32
 # cells read 4 rows per match, 64 cells 1.6 (21 rows per alert), 100 only

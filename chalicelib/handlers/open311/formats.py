@@ -32,7 +32,7 @@ ITEM_NAMES = {"services": "service", "service_requests": "request", "attributes"
 class Open311Error(ApiError):
     """An error only Open311 raises, with one or more descriptions. It is an
     ApiError so it leaves the view the same way; the middleware renders every
-    error on an Open311 path in that spec's shape (chalicelib/http.py)."""
+    error on an Open311 path in that spec's shape (chalicelib/api/middleware.py)."""
 
     def __init__(self, status, *descriptions):
         super().__init__(descriptions[0], status=status, code="open311")

@@ -8,16 +8,14 @@ from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlsplit
 
 from .formats import Open311Error
+from .limits import MAX_MEDIA_URLS, MAX_PHOTOS, MAX_URL, PHOTO_MAX_BYTES
 
 ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
 FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
 MAX_MULTIPART = 12 * 1024 * 1024  # API Gateway takes 10 MB at most; a little room beyond
 MAX_BODY = 256 * 1024  # text fields only; photos come as multipart file parts or by URL
-MAX_FILES = 6  # as /v1's photos
-MAX_FILE_BYTES = 10 * 1024 * 1024  # as /v1 (photos.MAX_BYTES)
-MAX_MEDIA_URLS = 6
-MAX_URL = 2000
+MAX_FILES, MAX_FILE_BYTES = MAX_PHOTOS, PHOTO_MAX_BYTES  # as /v1's photos
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,16 @@ Every error here is raised (Open311Error, or the shared ApiErrors); the
 middleware renders errors on /open311/ paths in the spec's shape.
 """
 from dataclasses import replace
-from datetime import timedelta
-
 from ... import ids, states
 from ...geo import geocoder
 from . import keys, params, serialise
 from .formats import Open311Error, respond, split
+from .limits import DEFAULT_LIMIT, MAX_IDS, MAX_RANGE
 from . import updates as open311_updates
 from ..reports import uploads as photos, create as reports
+from ..reports.tracking import find_report
 from ..places import postcodes as places
 
-MAX_RANGE = timedelta(days=90)
-DEFAULT_LIMIT = 1000  # the spec's suggested default, and the most one page holds
-MAX_IDS = 100
 MAX_READ = 10_000  # a filtered listing stops reading here, whatever it found
 
 
@@ -48,7 +45,7 @@ def service_definition(deps, segment, query=None):
 def get_request(deps, segment, query=None):
     report_id, fmt = split(segment)
     params.check_jurisdiction((query or {}).get("jurisdiction_id"))
-    report = reports._find(deps, report_id)  # its NotFound leaves as a spec 404
+    report = find_report(deps, report_id)  # its NotFound leaves as a spec 404
     service = deps.services.get(report.service_code) or {}
     return respond(fmt, "service_requests", [serialise.request(deps, report, service)])
 

@@ -11,13 +11,14 @@ from ...errors import Conflict
 from . import params
 from .formats import Open311Error
 from .keys import require_category
-from ..reports import create as reports, views
+from .limits import MAX_RANGE, UPDATE_TEXT_MAX as MAX_TEXT
+from ..reports import views
+from ..reports.changes import change_state, update_id
+from ..reports.tracking import find_report
 
 DEFAULT_RANGE = timedelta(hours=24)  # FixMyStreet asks every few minutes for a short window
-MAX_RANGE = timedelta(days=90)
 MAX_READ = 10_000  # oldest first, so a client that got this many asks again from the last
 IDEMPOTENCY_TTL = timedelta(days=365)  # a partner retrying a year later still writes nothing
-MAX_TEXT = 4000  # as a member of staff's public update
 
 # mySociety's extended statuses (FixMyStreet sends them uppercase) as
 # Doorstep states; lowercase and Doorstep's own state names work too.
@@ -48,7 +49,7 @@ def list_updates(deps, query):
 
 def _update(update):
     return {
-        "update_id": reports.update_id(update.report_id, update.seq),
+        "update_id": update_id(update.report_id, update.seq),
         "service_request_id": update.report_id,
         "status": "open" if states.is_open(update.state) else "closed",
         "updated_datetime": views._iso(update.created_at),
@@ -74,7 +75,7 @@ def post_update(deps, partner, given):
     [media_url] = params.media_urls([("media_url", given.get("media_url") or "")]) or [None]
     if given.get("updated_datetime"):
         params.w3c_datetime(given["updated_datetime"], "updated_datetime")  # checked; our clock orders the timeline
-    report = reports._find(deps, given["service_request_id"])  # its NotFound leaves as a spec 404
+    report = find_report(deps, given["service_request_id"])  # its NotFound leaves as a spec 404
     require_category(partner, report.service_code)
 
     key = ids.digest(f"open311-update\n{partner.name}\n{given['update_id']}")
@@ -90,7 +91,7 @@ def post_update(deps, partner, given):
     record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id="", created_at=now,
                               expires=now + IDEMPOTENCY_TTL)
     try:
-        reports.change_state(deps, report.id, state, text, "council", idempotency=record,
+        change_state(deps, report.id, state, text, "council", idempotency=record,
                              media_url=media_url)
     except Conflict:
         # The same update_id committed by a concurrent retry: answer as it did.

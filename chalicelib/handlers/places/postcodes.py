@@ -9,6 +9,7 @@ import re
 
 from ... import validation
 from ...errors import NotFound, ValidationFailed
+from .limits import UPRN_PATTERN
 
 # Outward code (area, district, optional sub-district) then inward code
 # (sector digit, unit letters; Royal Mail never uses C I K M O V in a unit).
@@ -17,7 +18,7 @@ _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
 POSTCODE = re.compile(rf"^({_OUTWARD})({_INWARD})$")
 # In free text the two halves may be apart or together: "YO1 7HH", "yo17hh".
 POSTCODE_IN_TEXT = re.compile(rf"\b({_OUTWARD})\s*({_INWARD})\b")
-UPRN = re.compile(r"^[0-9]{1,12}$")
+UPRN = re.compile(UPRN_PATTERN)
 WORD = re.compile(r"[A-Z0-9]+")
 HOUSE_NUMBER = re.compile(r"^[0-9]+[A-Z]?$")
 

@@ -134,8 +134,8 @@ def _report_item(report, view):
 
 
 def timeline_feed(deps, report_id):
-    from . import create as reports
-    report = reports.find_report(deps, report_id)
+    from .tracking import find_report
+    report = find_report(deps, report_id)
     service = deps.services.get(report.service_code)
     view = views.public_view(deps, report, service)
     updates = sorted(deps.reports.updates(report.id), key=lambda u: int(u.seq), reverse=True)

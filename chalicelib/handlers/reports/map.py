@@ -1,4 +1,4 @@
-"""The map and duplicate suggestions: reads through the geo index only.
+"""The map: reads through the geo index only.
 
 A bbox is covered by geohash cells, consecutive cells are merged into sort-key
 ranges, and each range of each open/closed partition is one Query. Reads are
@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from ... import states, validation
 from ...errors import ApiError
-from ...geo import cells, distance
+from ...geo import cells
 from ...storage import metering
 from ...geo.geojson import feature_collection
 from . import views
@@ -20,12 +20,6 @@ MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
 MAX_ROUNDS = 6
 MIN_LATER_SHARE = 25  # after the first round, no Query asks for fewer pins
 READ_CEILING = 2  # read at most this many times the cap, however selective the filters
-NEARBY_DEFAULT_M = 100
-NEARBY_MAX_M = 500
-NEARBY_LIMIT = 20
-NEARBY_READ_CEILING = 1000
-NEARBY_QUERY_CEILING = 60
-NEARBY_MAX_RINGS = 12  # 12 rings of ~90 m cells cover the 500 m maximum radius
 
 
 def map_reports(deps, params):
@@ -92,71 +86,6 @@ def read_capped(store, plans, cap, shown):
                 still.append((plan, resume))
         pending = still
     return kept[:cap], bool(pending) or len(kept) > cap
-
-
-def nearby(deps, params):
-    metering.expose()
-    problems = validation.Problems()
-    lat = validation.required_number(params, "lat", problems, -90, 90)
-    lon = validation.required_number(params, "lon", problems, -180, 180)
-    code = params.get("service_code")
-    service = deps.services.get(code) if code else None
-    if code and service is None:
-        problems.add("service_code", "Is not a known service.")
-    default = (service or {}).get("nearby_radius_m", NEARBY_DEFAULT_M)
-    radius = validation.number(params.get("radius_m", default), "radius_m", problems, 1, NEARBY_MAX_M)
-    problems.raise_if_any()
-
-    w, s, e, n = deps.area.bbox
-    if not (w <= lon <= e and s <= lat <= n):
-        return feature_collection([], radius_m=radius, truncated=False)  # no reports out there
-    services = {sv["service_code"]: sv for sv in deps.services.all()}
-    names = {c: sv.get("name") for c, sv in services.items()}
-
-    def wanted(r):
-        if code:
-            return r.service_code == code
-        return not services.get(r.service_code, {"private": True}).get("private")
-
-    found, truncated = _nearest_open(deps.reports, lon, lat, radius, wanted)
-    features = []
-    for d, r in found:
-        f = views.map_feature(r, names)
-        f["properties"]["distance_m"] = round(d, 1)
-        features.append(f)
-    return feature_collection(features, radius_m=radius, truncated=truncated)
-
-
-def _nearest_open(store, lon, lat, radius, wanted):
-    """The NEARBY_LIMIT nearest open reports within `radius`, nearest first.
-
-    Rings of cells around the point are read outwards until the last of them
-    is proven nearer than anything unread (or the radius is covered), so a
-    busy street costs about what it returns rather than the whole radius.
-    """
-    # Precision 7 (about 150 x 90 m here): one ring proves 90 m, so a
-    # category's 20-100 m radius takes a handful of Queries; finer cells
-    # would need a few rings of many small Queries.
-    found, read, queries = [], 0, 0
-    for _, ring, proven_m in cells.rings(lon, lat, 7, max_ring=NEARBY_MAX_RINGS):
-        for partition, lo, hi in cells.cell_ranges(ring):
-            start = None
-            while True:
-                got, start = store.map_range(f"{partition}#o", lo, hi, 100, start)
-                read, queries = read + len(got), queries + 1
-                for r in got:
-                    d = distance.haversine_m(lon, lat, float(r.lon), float(r.lat))
-                    if d <= radius and wanted(r):
-                        found.append((d, r))
-                if not start:
-                    break
-        found.sort(key=lambda pair: pair[0])
-        enough = len(found) >= NEARBY_LIMIT and found[NEARBY_LIMIT - 1][0] <= proven_m
-        if enough or proven_m >= radius:
-            return found[:NEARBY_LIMIT], False
-        if read >= NEARBY_READ_CEILING or queries >= NEARBY_QUERY_CEILING:
-            return found[:NEARBY_LIMIT], True
-    return found[:NEARBY_LIMIT], True  # rings ran out before the radius was covered
 
 
 def _bbox(value, problems):

@@ -1,10 +1,13 @@
 """Council staff acting on reports: state, priority and public updates."""
-from ... import validation
+from ... import states, validation
 from ...auth.policy import require_manage
 from ...errors import Conflict, ValidationFailed
-from ..reports import create as reports, views
+from ..reports import views
+from ..reports.limits import DESCRIPTION_MAX
+from ..reports.changes import change_state
+from ..reports.tracking import find_report
 
-PRIORITIES = ("low", "normal", "high", "urgent")
+PRIORITIES = states.PRIORITIES
 
 
 def update_report(deps, report_id, body):
@@ -18,11 +21,11 @@ def update_report(deps, report_id, body):
     priority = body.get("priority")
     if priority is not None and priority not in PRIORITIES:
         problems.add("priority", f"Must be one of: {', '.join(PRIORITIES)}.")
-    text = validation.text(body.get("public_update"), "public_update", problems, 1, 4000)
+    text = validation.text(body.get("public_update"), "public_update", problems, 1, DESCRIPTION_MAX)
     problems.raise_if_any()
     if status is None and priority is None and text is None:
         raise ValidationFailed([("body", "Give a status, a priority or a public update.")])
-    report = reports._find(deps, report_id)
+    report = find_report(deps, report_id)
     require_manage(deps.principal, report)
     if status is None and text is None:
         from pynamodb.exceptions import PutError
@@ -33,7 +36,7 @@ def update_report(deps, report_id, body):
             raise Conflict("The report changed while you were editing it; reload and try again.",
                            code="edit_conflict")
     else:
-        report = reports.change_state(deps, report.id, status or report.state, text, "council", priority)
+        report = change_state(deps, report.id, status or report.state, text, "council", priority)
     view = views.private_view(deps, report, deps.services.get(report.service_code))
     view["priority"] = report.priority
     return view

@@ -1,0 +1,109 @@
+"""Per request: who is calling, may they use this route (its declared rule),
+every error in the one shape, and the DynamoDB cost header.
+
+Open311 paths answer every error in that spec's shape and the format the
+path asks for. The middleware, not each view, does it so errors raised before
+or around a view (policy, a bad bearer token, Chalice's 405/415, the
+catch-all 404) come out the same as the views' own.
+"""
+from chalice.app import Response
+
+from ..errors import CHALICE_CODES, ApiError, ServiceUnavailable, error_body
+from . import http
+
+OPEN311_PREFIX = "/open311/"
+SORRY = "Something went wrong on our side; it has been logged."
+RETRY_AFTER_S = 1  # a throttled or contended write usually goes through a second later
+
+
+def for_registry(registry):
+    """The Chalice http middleware applying `registry`'s access rules."""
+    def middleware(event, get_response):
+        from ..auth import principal as principals
+        from ..storage.errors import Busy
+        from ..storage.metering import metered
+        with metered() as meter:
+            token = principals.set_current(None)
+            request = http.set_request(event)
+            try:
+                try:
+                    who = _authenticate(event)
+                    principals.set_current(who)
+                    _authorise(registry, who, event)
+                    response = get_response(event)
+                except Busy:
+                    raise ServiceUnavailable("The service is busy; retry in a moment.", code="busy",
+                                             headers={"Retry-After": str(RETRY_AFTER_S)})
+            except ApiError as e:
+                response = Response(body=e.body(), status_code=e.status,
+                                    headers={"Content-Type": http.JSON, **e.headers})
+                if _is_open311(event):
+                    response = _open311_error(event, *_open311_describe(e))
+                    response.headers.update(e.headers)  # Retry-After, WWW-Authenticate
+            finally:
+                http.reset_request(request)
+                principals.reset_current(token)
+            response = _normalise_chalice_error(response, event)
+            if meter.exposed:
+                response.headers["Server-Timing"] = meter.server_timing()
+        return response
+    return middleware
+
+
+def _authenticate(event):
+    header = (event.headers or {}).get("authorization")
+    if not header:
+        return None
+    from ..auth.principal import authenticate
+    from ..storage.account_store import AccountStore
+    return authenticate(header, AccountStore())
+
+
+def _authorise(registry, who, event):
+    from ..auth.policy import require_route
+    path = (event.context or {}).get("resourcePath")
+    require_route(who, event.method, path, registry.rule_for(event.method, path))
+
+
+def _normalise_chalice_error(response, event=None):
+    body = response.body
+    if event is not None and response.status_code >= 400 and _is_open311(event):
+        return _open311_chalice_error(event, response)
+    if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
+        code = CHALICE_CODES.get(body["Code"], "error")
+        message = body["Message"] if response.status_code != 500 else SORRY
+        response.body = error_body(code, message)
+        response.headers["Content-Type"] = http.JSON
+    elif response.status_code >= 400 and isinstance(body, str) and not body.lstrip().startswith("{"):
+        # debug tracebacks and plain-text errors never reach a client
+        response.body = error_body("internal_error" if response.status_code >= 500 else "error", SORRY)
+        response.headers["Content-Type"] = http.JSON
+    return response
+
+
+def _path(event):
+    return (event.context or {}).get("path") or getattr(event, "path", "") or ""
+
+
+def _is_open311(event):
+    return _path(event).startswith(OPEN311_PREFIX)
+
+
+def _open311_describe(error):
+    from ..handlers.open311.formats import from_api_error
+    return from_api_error(error)
+
+
+def _open311_error(event, status, descriptions):
+    from ..handlers.open311.formats import error_response, format_of
+    return error_response(format_of(_path(event)), status, descriptions)
+
+
+def _open311_chalice_error(event, response):
+    if isinstance(response.body, str) and response.body.startswith(("[", "<?xml")):
+        return response  # already in the Open311 shape
+    body = response.body
+    message = body.get("Message") if isinstance(body, dict) and "Message" in body else ""
+    if response.status_code >= 500 or not isinstance(message, str) or not message:
+        message = SORRY if response.status_code >= 500 else "The request was not accepted."
+    return _open311_error(event, response.status_code, [message])

@@ -1,0 +1,93 @@
+"""The route registry: every route is declared once, by its capability, with
+its access rule and its OpenAPI operation beside it.
+
+Each capability keeps a `Routes` table (a Chalice Blueprint underneath) in
+its `routes.py`; `wire` registers the tables on the app and records every
+(method, path) here. The access policy (auth/policy.py) and /openapi.json are
+built from this record, so a route cannot exist without a rule, and a
+(method, path) the record does not hold is refused rather than let through.
+"""
+from dataclasses import dataclass, field
+
+from chalice import Blueprint
+
+from ..auth.rules import RULES
+
+
+class RouteError(ValueError):
+    """A route declared without what every route needs, or declared twice."""
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    access: str  # one of auth.rules.RULES
+    doc: dict  # the OpenAPI operation
+    capability: str
+
+
+@dataclass
+class Routes:
+    """One capability's route table.
+
+    `schemas` names the module whose SCHEMAS dict holds the OpenAPI components
+    its operations refer to; it is imported only to build /openapi.json.
+    """
+    capability: str
+    schemas: str | None = None
+    declared: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.blueprint = Blueprint(f"chalicelib.handlers.{self.capability}")
+
+    def route(self, method, path, access, doc, **options):
+        if access not in RULES:
+            raise RouteError(f"{method} {path}: access must be one of {', '.join(RULES)}, not {access!r}.")
+        if not isinstance(doc, dict) or "responses" not in doc:
+            raise RouteError(f"{method} {path}: an OpenAPI operation with its responses is required.")
+
+        def register(view):
+            self.blueprint.route(path, methods=[method], **options)(view)
+            self.declared.append(Route(method, path, access, doc, self.capability))
+            return view
+        return register
+
+    def get(self, path, access, doc, **options):
+        return self.route("GET", path, access, doc, **options)
+
+    def post(self, path, access, doc, **options):
+        return self.route("POST", path, access, doc, **options)
+
+    def patch(self, path, access, doc, **options):
+        return self.route("PATCH", path, access, doc, **options)
+
+    def delete(self, path, access, doc, **options):
+        return self.route("DELETE", path, access, doc, **options)
+
+
+class Registry:
+    """Every wired route, by (method, path)."""
+
+    def __init__(self):
+        self.routes = {}
+        self.tables = []
+
+    def wire(self, app, *tables):
+        for table in tables:
+            for route in table.declared:
+                key = (route.method, route.path)
+                if key in self.routes:
+                    raise RouteError(f"{route.method} {route.path} is declared by both "
+                                     f"{self.routes[key].capability} and {route.capability}.")
+                self.routes[key] = route
+            app.register_blueprint(table.blueprint)
+            self.tables.append(table)
+
+    def rule_for(self, method, path):
+        """The access rule of (method, path), or None for a route nobody declared."""
+        route = self.routes.get((method, path))
+        return route.access if route else None
+
+
+REGISTRY = Registry()  # the app's; app.py wires the capabilities into it

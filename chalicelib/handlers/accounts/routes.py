@@ -1,0 +1,114 @@
+"""Accounts' routes: registration, sign-in and sessions, verification and
+password reset, single sign-on, and My Account."""
+from ...api import http
+from ...api.openapi import operation, ref
+from ...api.registry import Routes
+from ...auth.rules import ANYONE, SIGNED_IN
+
+routes = Routes("accounts", schemas="chalicelib.handlers.accounts.schemas")
+EXPORT_FILE = {"Content-Disposition": 'attachment; filename="my-doorstep-data.json"'}
+
+
+@routes.post("/v1/auth/register", ANYONE, operation(
+    "Create an account (the answer is the same whether or not the address is registered; a verification "
+    "e-mail follows)", "Register", "202", "Accepted", (400, 429)))
+def register():
+    from . import auth
+    return http.ok(auth.register(http.deps(), http.body(), http.client()), status=202)
+
+
+@routes.post("/v1/auth/login", ANYONE, operation(
+    "Sign in with e-mail and password", "Login", "200", ref("Tokens"), (400, 401, 429)))
+def login():
+    from . import auth
+    return http.ok(auth.login(http.deps(), http.body(), http.client()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/auth/refresh", ANYONE, operation(
+    "Swap a refresh token for new tokens (it rotates: each works once)", "RefreshToken", "200", ref("Tokens"),
+    (400, 401)))
+def refresh():
+    from . import auth
+    return http.ok(auth.refresh(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/auth/logout", ANYONE, operation(
+    "End the session of this refresh token", "RefreshToken", "204", "Signed out", (400,)))
+def logout():
+    from . import auth
+    auth.logout(http.deps(), http.body())
+    return http.empty()
+
+
+@routes.post("/v1/auth/verify", ANYONE, operation(
+    "Confirm an e-mail address with the token from the e-mail; claims earlier anonymous reports made with it",
+    "OneTimeToken", "200", "Verified", (400,)))
+def verify_email():
+    from . import auth
+    return http.ok(auth.verify_email(http.deps(), http.body()))
+
+
+@routes.post("/v1/auth/verify/resend", SIGNED_IN, operation(
+    "Send the verification e-mail again", None, "202", "Accepted", (429,)))
+def resend_verification():
+    from . import auth
+    return http.ok(auth.resend_verification(http.deps()), status=202)
+
+
+@routes.post("/v1/auth/password-reset", ANYONE, operation(
+    "Send a password reset link (same answer for any address)", "ResetRequest", "202", "Accepted", (400, 429)))
+def request_password_reset():
+    from . import auth
+    return http.ok(auth.request_password_reset(http.deps(), http.body(), http.client()), status=202)
+
+
+@routes.post("/v1/auth/password-reset/confirm", ANYONE, operation(
+    "Set a new password with the token from the e-mail; ends every session", "ResetConfirm", "200", "Changed",
+    (400,)))
+def confirm_password_reset():
+    from . import auth
+    return http.ok(auth.confirm_password_reset(http.deps(), http.body()))
+
+
+@routes.post("/v1/auth/oidc", ANYONE, operation(
+    "Exchange a token from a trusted sign-in provider (OIDC) for a session", "ExternalToken", "200",
+    ref("Tokens"), (400, 401, 503)))
+def oidc_sign_in():
+    from . import sso
+    return http.ok(sso.sign_in(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/me", SIGNED_IN, operation("My profile", None, "200", ref("Profile")))
+def get_me():
+    from . import me
+    return http.ok(me.get_me(http.deps()), headers=http.NO_STORE)
+
+
+@routes.patch("/v1/me", SIGNED_IN, operation(
+    "Change my name, phone, address, UPRN or notification preferences", "ProfileUpdate", "200", ref("Profile"),
+    (400,)))
+def update_me():
+    from . import me
+    return http.ok(me.update_me(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.delete("/v1/me", SIGNED_IN, operation(
+    "Erase my personal data; my reports stay, anonymised", None, "204", "Erased"))
+def delete_me():
+    from . import me
+    me.delete_me(http.deps())
+    return http.empty()
+
+
+@routes.get("/v1/me/reports", SIGNED_IN, operation(
+    "My reports, including anonymous ones claimed on verification", None, "200", "My reports"))
+def my_reports():
+    from . import me
+    return http.ok(me.my_reports(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/me/export", SIGNED_IN, operation(
+    "Everything held about me, as JSON (subject access request)", None, "200", "Export"))
+def export_me():
+    from . import me
+    return http.ok(me.export_me(http.deps()), headers={**http.NO_STORE, **EXPORT_FILE})

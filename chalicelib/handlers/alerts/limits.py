@@ -1,0 +1,16 @@
+"""What alerts and broadcasts accept, read by the validators and by the
+OpenAPI document alike, so the two cannot disagree."""
+
+KINDS = ("report", "area", "ward", "category", "broadcast")
+TOPICS = ("bins", "roads", "emergencies")
+CHANNELS = ("push", "email", "sms")
+RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle
+MAX_ENDPOINT = 2048  # a push subscription's URL
+
+TITLE_MAX, BODY_MAX, URL_MAX = 120, 1000, 500  # a broadcast: what a push notification shows
+BROADCAST_RADIUS_MIN_M, BROADCAST_RADIUS_MAX_M = 50, 20_000
+MAX_WARDS = 50
+MAX_VERTICES = 2_000  # a hand-drawn area has tens; a traced boundary a few hundred
+PER_TOPIC_PER_HOUR, PER_STAFF_PER_HOUR = 5, 12  # broadcasts one staff member may send
+LIST_DEFAULT, LIST_MAX = 20, 100
+IDEMPOTENCY_KEY_MIN, IDEMPOTENCY_KEY_MAX = 8, 255  # staff are signed in (see shared/idempotency.py)

@@ -1,0 +1,68 @@
+"""The alerts and broadcasts routes' OpenAPI components (loaded only to build /openapi.json)."""
+from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, KINDS, MAX_ENDPOINT,
+                     MAX_WARDS, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX)
+
+ALERT = "#/components/schemas/Alert"
+BROADCAST = "#/components/schemas/Broadcast"
+TOPIC = {"type": "string", "enum": list(TOPICS)}
+LAT = {"type": "number", "minimum": -90, "maximum": 90}
+LON = {"type": "number", "minimum": -180, "maximum": 180}
+_CIRCLE = {"lat": LAT, "lon": LON, "radius_m": {"type": "number", "minimum": RADIUS_MIN_M, "maximum": RADIUS_MAX_M}}
+BROADCAST_CIRCLE = {"type": "object", "required": ["lat", "lon", "radius_m"], "properties": {
+    "lat": LAT, "lon": LON,
+    "radius_m": {"type": "number", "minimum": BROADCAST_RADIUS_MIN_M, "maximum": BROADCAST_RADIUS_MAX_M}}}
+TARGET = {"type": "object", "description": "exactly one of wards, polygon or circle", "properties": {
+    "wards": {"type": "array", "items": {"type": "string"}, "minItems": 1, "maxItems": MAX_WARDS,
+              "description": "ward ids (as GET /v1/councillors gives them)"},
+    "polygon": {"type": "object", "description": "GeoJSON Polygon or MultiPolygon reaching into the council area"},
+    "circle": BROADCAST_CIRCLE}}
+
+SCHEMAS = {
+    "NewAlert": {"type": "object", "required": ["kind", "channels"], "properties": {
+        "kind": {"type": "string", "enum": list(KINDS)},
+        "channels": {"type": "array", "minItems": 1, "uniqueItems": True,
+                     "items": {"type": "string", "enum": list(CHANNELS)}},
+        "push_subscription": {"type": "object", "description": "the browser's PushSubscription.toJSON()",
+                              "properties": {"endpoint": {"type": "string", "format": "uri",
+                                                          "maxLength": MAX_ENDPOINT},
+                                             "keys": {"type": "object", "properties": {
+                                                 "p256dh": {"type": "string"}, "auth": {"type": "string"}}}}},
+        "email": {"type": "string"}, "phone": {"type": "string"},
+        "report_id": {"type": "string", "description": "kind report"}, **_CIRCLE,
+        "ward": {"type": "string",
+                 "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
+        "service_code": {"type": "string", "description": "kind category"},
+        "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},
+        "topics": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TOPIC,
+                   "description": "kind broadcast, with a ward or lat/lon/radius_m"}}},
+    "AlertToken": {"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}},
+    "Alert": {"type": "object", "required": ["id", "kind", "channels", "confirmed"], "properties": {
+        "id": {"type": "string"}, "kind": {"type": "string"},
+        "channels": {"type": "array", "items": {"type": "string"}},
+        "confirmed": {"type": "boolean"}, "pending": {"type": "array", "items": {"type": "string"}},
+        "email": {"type": "string"}, "phone": {"type": "string"}, "push_endpoint": {"type": "string"},
+        "management_token": {"type": "string", "description": "anonymous subscribers, once: keep it to "
+                                                              "list or delete this alert"},
+        "created_at": {"type": "string", "format": "date-time"}}},
+    "AlertList": {"type": "object", "properties": {"alerts": {"type": "array", "items": {"$ref": ALERT}}}},
+    "VapidPublicKey": {"type": "object", "required": ["public_key"], "properties": {"public_key": {
+        "type": "string", "description": "uncompressed P-256 point (65 bytes), base64url without padding"}}},
+    "NewBroadcast": {"type": "object", "required": ["target", "topic", "title", "body"], "properties": {
+        "target": TARGET, "topic": TOPIC,
+        "title": {"type": "string", "minLength": 3, "maxLength": TITLE_MAX},
+        "body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX},
+        "url": {"type": "string", "format": "uri", "maxLength": URL_MAX}}},
+    "Broadcast": {"type": "object", "required": ["id", "target", "topic", "title", "body", "created_at", "author",
+                                                 "status"], "properties": {
+        "id": {"type": "string"}, "target": TARGET, "topic": TOPIC, "title": {"type": "string"},
+        "body": {"type": "string"}, "url": {"type": "string", "nullable": True},
+        "created_at": {"type": "string", "format": "date-time"},
+        "author": {"type": "string", "description": "the staff member's user id"},
+        "status": {"type": "string", "enum": ["queued", "sent"]},
+        "told": {"type": "integer", "description": "messages delivered"},
+        "failed": {"type": "integer", "description": "messages that could not be delivered"},
+        "dispatched_at": {"type": "string", "format": "date-time", "nullable": True}}},
+    "BroadcastList": {"type": "object", "required": ["broadcasts", "next"], "properties": {
+        "broadcasts": {"type": "array", "items": {"$ref": BROADCAST}},
+        "next": {"type": "string", "nullable": True, "description": "give as ?after= for the next page"}}},
+}

@@ -1,0 +1,134 @@
+"""Reports' routes: categories, photos, creating and tracking reports, the
+map, nearby reports and feeds. Each view reads the request, calls its
+handler (imported on first use) and answers."""
+from ...api import http
+from ...api.openapi import GEOJSON, errors, json_response, path_param, q, ref
+from ...api.registry import Routes
+from ...auth.rules import ANYONE
+from . import limits
+
+routes = Routes("reports", schemas="chalicelib.handlers.reports.schemas")
+REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
+GEO = {"Content-Type": "application/geo+json"}
+
+
+@routes.get("/v1/services", ANYONE, {
+    "summary": "Report categories with groups, keywords and extra fields",
+    "responses": {"200": json_response(ref("ServiceList"))}})
+def list_services():
+    from . import services
+    return http.ok(services.list_services(http.deps()))
+
+
+@routes.get("/v1/services/{service_code}", ANYONE, {
+    "summary": "One report category", "parameters": [path_param("service_code")],
+    "responses": {"200": json_response(ref("Service")), **errors(404)}})
+def get_service(service_code):
+    from . import services
+    return http.ok(services.get_service(http.deps(), service_code))
+
+
+@routes.post("/v1/uploads", ANYONE, {
+    "summary": "Start a photo upload: a presigned S3 form POST",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["content_type", "size"],
+        "properties": {"content_type": {"type": "string", "enum": list(limits.PHOTO_CONTENT_TYPES)},
+                       "size": {"type": "integer", "minimum": 1, "maximum": limits.PHOTO_MAX_BYTES}}}}}},
+    "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413)}})
+def create_upload():
+    from . import uploads
+    return http.ok(uploads.create_upload(http.deps(), http.body()), status=201)
+
+
+@routes.get("/v1/photos/{name}", ANYONE, {
+    "summary": "A report photo (cleaned of metadata): redirects to the image",
+    "parameters": [path_param("name")],
+    "responses": {"302": {"description": "Redirect to the image"}, **errors(404)}})
+def photo(name):
+    from . import uploads
+    location = uploads.photo_location(http.deps(), name)
+    return http.redirect(location, headers={"Cache-Control": "private, max-age=3000"})
+
+
+@routes.post("/v1/reports", ANYONE, {
+    "summary": "Create a report (idempotent with Idempotency-Key)",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
+                    "description": "Same key and body: the same report again. Same key, other body: 422. "
+                                   f"At least {limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS} characters anonymously, "
+                                   f"{limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN} signed in.",
+                    "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN,
+                               "maxLength": limits.IDEMPOTENCY_KEY_MAX}}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewReport")}}}},
+    "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422)}})
+def create_report():
+    from . import create
+    view, created = create.create_report(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": view["url"]})
+
+
+@routes.get("/v1/reports", ANYONE, {
+    "summary": "Reports in a bounding box, for the map",
+    "parameters": [
+        q("bbox", "w,s,e,n in degrees (longitude first)", True),
+        q("status", "open (default), closed, all, or a comma list of states"),
+        q("service_code", "comma list of service codes"),
+        q("since", "only reports updated since this ISO 8601 date-time"),
+        q("limit", "at most this many features (capped); `truncated` says when more exist",
+          schema={"type": "integer", "minimum": 1})],
+    "responses": {"200": GEOJSON, **errors(400)}})
+def map_reports():
+    from . import map
+    return http.ok(map.map_reports(http.deps(), http.query()), headers=GEO)
+
+
+@routes.get("/v1/reports/nearby", ANYONE, {
+    "summary": "Open reports near a point, for duplicate suggestions",
+    "parameters": [q("lat", "latitude", True, {"type": "number", "minimum": -90, "maximum": 90}),
+                   q("lon", "longitude", True, {"type": "number", "minimum": -180, "maximum": 180}),
+                   q("service_code", "only this category; also sets the default radius"),
+                   q("radius_m", f"search radius in metres (max {limits.NEARBY_MAX_M})",
+                     schema={"type": "number", "minimum": 1, "maximum": limits.NEARBY_MAX_M})],
+    "responses": {"200": GEOJSON, **errors(400)}})
+def nearby_reports():
+    from . import nearby
+    return http.ok(nearby.nearby(http.deps(), http.query()), headers=GEO)
+
+
+@routes.get("/v1/reports/{report_id}", ANYONE, {
+    "summary": "One report: the public view, or the private view with ?token=",
+    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation")],
+    "responses": {"200": json_response(ref("Report")), **errors(403, 404)}})
+def get_report(report_id):
+    from . import tracking
+    view = tracking.get_report(http.deps(), report_id, token=http.query().get("token"))
+    return http.ok(view, headers=http.NO_STORE if view["view"] == "private" else {})
+
+
+@routes.get("/v1/reports/{report_id}/updates", ANYONE, {
+    "summary": "The report's timeline", "parameters": [REPORT_ID],
+    "responses": {"200": json_response(ref("Timeline")), **errors(404)}})
+def report_updates(report_id):
+    from . import tracking
+    return http.ok(tracking.get_updates(http.deps(), report_id))
+
+
+@routes.get("/v1/feeds/reports.rss", ANYONE, {
+    "summary": f"RSS 2.0: the {limits.FEED_MAX_ITEMS} newest open reports within radius_m of a point or in a "
+               "ward (ward=), or one report's timeline (report=); no personal data",
+    "parameters": [
+        q("lat", "latitude (with lon; or give report)", schema={"type": "number", "minimum": -90, "maximum": 90}),
+        q("lon", "longitude (with lat)", schema={"type": "number", "minimum": -180, "maximum": 180}),
+        q("radius_m", f"radius in metres ({limits.FEED_RADIUS_MIN_M} to {limits.FEED_RADIUS_MAX_M}, "
+                      f"default {limits.FEED_RADIUS_DEFAULT_M})",
+          schema={"type": "number", "minimum": limits.FEED_RADIUS_MIN_M, "maximum": limits.FEED_RADIUS_MAX_M,
+                  "default": limits.FEED_RADIUS_DEFAULT_M}),
+        q("report", "a report id: that report's timeline instead of an area"),
+        q("ward", "a ward id (see /v1/councillors): reports inside that ward instead")],
+    "responses": {"200": {"description": "RSS 2.0 with georss:point per item; ETag, and 304 for a "
+                                         "matching If-None-Match",
+                          "content": {"application/rss+xml": {"schema": {"type": "string"}}}},
+                  "304": {"description": "Not modified"}, **errors(400, 404, 422)}})
+def reports_feed():
+    from . import feeds
+    return http.cacheable(http.request(), feeds.reports_feed(http.deps(), http.query()),
+                          feeds.CONTENT_TYPE, feeds.MAX_AGE_SECONDS)

@@ -1,0 +1,52 @@
+"""The reports routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ... import states
+from .limits import ADDRESS_MAX, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS
+
+FIELD_TYPES = ["text", "number", "single_choice", "multi_choice", "date"]
+
+SCHEMAS = {
+    "Service": {"type": "object", "required": ["service_code", "name"], "properties": {
+        "service_code": {"type": "string"}, "name": {"type": "string"}, "group": {"type": "string"},
+        "description": {"type": "string"}, "keywords": {"type": "array", "items": {"type": "string"}},
+        "location": {"type": "string", "enum": ["required", "optional", "none"]},
+        "private": {"type": "boolean"}, "notice": {"type": "string", "nullable": True},
+        "fields": {"type": "array", "items": {"type": "object", "properties": {
+            "code": {"type": "string"}, "label": {"type": "string"}, "required": {"type": "boolean"},
+            "type": {"type": "string", "enum": FIELD_TYPES}}}}}},
+    "ServiceList": {"type": "object", "properties": {"services": {
+        "type": "array", "items": {"$ref": "#/components/schemas/Service"}}}},
+    "Upload": {"type": "object", "properties": {
+        "upload_id": {"type": "string"}, "url": {"type": "string"}, "fields": {"type": "object"},
+        "expires_at": {"type": "string", "format": "date-time"}, "max_bytes": {"type": "integer"}}},
+    "NewReport": {"type": "object", "required": ["service_code", "description"], "properties": {
+        "service_code": {"type": "string"}, "lat": {"type": "number", "minimum": -90, "maximum": 90},
+        "lon": {"type": "number", "minimum": -180, "maximum": 180},
+        "description": {"type": "string", "minLength": 1, "maxLength": DESCRIPTION_MAX},
+        "fields": {"type": "object"},
+        "photos": {"type": "array", "maxItems": MAX_PHOTOS, "uniqueItems": True, "items": {"type": "string"}},
+        "contact": {"type": "object", "properties": {
+            "name": {"type": "string", "maxLength": CONTACT_NAME_MAX}, "email": {"type": "string"},
+            "phone": {"type": "string"}}}}},
+    "Report": {"type": "object", "required": ["id", "status"], "properties": {
+        "id": {"type": "string"}, "service_code": {"type": "string"}, "service_name": {"type": "string"},
+        "status": {"type": "string", "enum": list(states.LABELS)}, "status_label": {"type": "string"},
+        "open": {"type": "boolean"}, "description": {"type": "string"},
+        "location": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}},
+        "photos": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "media_urls": {"type": "array", "items": {"type": "string", "format": "uri"},
+                       "description": "links an Open311 partner sent with the report (absent if none); "
+                                      "not fetched or checked by Doorstep"},
+        "address": {"type": "string", "maxLength": ADDRESS_MAX,
+                    "description": "the problem's street address, when an Open311 partner placed the "
+                                   "report by address (absent otherwise); never the reporter's"},
+        "view": {"type": "string", "enum": ["public", "private"]},
+        "contact": {"type": "object", "description": "private view only"},
+        "tracking_token": {"type": "string", "description": "anonymous creation only"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "updated_at": {"type": "string", "format": "date-time"}}},
+    "Timeline": {"type": "object", "properties": {"report_id": {"type": "string"}, "updates": {
+        "type": "array", "items": {"type": "object", "properties": {
+            "seq": {"type": "integer"}, "kind": {"type": "string"}, "status": {"type": "string"},
+            "text": {"type": "string", "nullable": True},
+            "created_at": {"type": "string", "format": "date-time"}}}}}},
+}

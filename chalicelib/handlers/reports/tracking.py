@@ -1,0 +1,35 @@
+"""Tracking a report: the view its caller may see (public, or private for its
+owner, staff in scope, or the holder of its tracking token) and its timeline."""
+from ... import ids
+from ...errors import ApiError, NotFound
+from . import views
+
+
+def get_report(deps, report_id, token=None):
+    """The private view for its tracking token, its owner and staff in scope;
+    the public view for everyone else."""
+    from ...auth.policy import can_see_private
+    report = find_report(deps, report_id)
+    service = deps.services.get(report.service_code) or {}
+    if token is not None:
+        if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
+            raise ApiError("That tracking token does not open this report.", status=403,
+                           code="invalid_token")
+        return views.private_view(deps, report, service)
+    if can_see_private(deps.principal, report):
+        return views.private_view(deps, report, service)
+    return views.public_view(deps, report, service)
+
+
+def get_updates(deps, report_id):
+    report = find_report(deps, report_id)
+    return {"report_id": report.id, "updates": [views.update_view(u) for u in deps.reports.updates(report.id)]}
+
+
+def find_report(deps, report_id):
+    """The report with this reference (as clients spell it), or a 404."""
+    rid = ids.normalise_report_id(report_id or "")
+    report = deps.reports.get(rid) if ids.is_report_id(rid) else None
+    if report is None:
+        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
+    return report
