@@ -1,8 +1,8 @@
 """Synthetic reports over the City of York, written straight into the table.
 
 Bulk loads bypass create_report (one transaction per report would take far
-too long at 100k) but place every report with the handler's own `_place`, so
-geo_pk/geo_sk are exactly what the app would write.
+too long at 100k) but store every report in the store's own form
+(`report_store.report_model`), so geo_pk/geo_sk are exactly what the app writes.
 """
 import math
 import random
@@ -95,8 +95,9 @@ class Generator:
                 return rid
 
     def model(self):
-        from chalicelib.handlers.reports.create import _place, _summary
-        from chalicelib.storage.reports import ReportModel
+        from chalicelib.handlers.reports.create import summarise
+        from chalicelib.storage.records import Report
+        from chalicelib.storage.report_store import report_model
         code = self.rng.choice(self.codes)
         text, fields = self.stories[code]
         _, _, place = self.rng.choice(self.places)
@@ -104,14 +105,13 @@ class Generator:
         created = self.now - timedelta(days=self.rng.uniform(0, 180))
         state = self.state()
         changed = state != states.INITIAL
-        report = ReportModel(
+        lon, lat = self.point()
+        return report_model(Report(
             id=self.report_id(), service_code=code, state=state, description=description,
-            summary=_summary(description), fields=fields, source="web",
-            token_hash=ids.digest(f"bench-{len(self.seen)}"),
+            summary=summarise(description), fields=fields, source="web",
+            token_hash=ids.digest(f"bench-{len(self.seen)}"), lon=round(lon, 7), lat=round(lat, 7),
             created_at=created, updated_at=created + timedelta(days=3) if changed else created,
-            update_count=2 if changed else 1, version=1)
-        _place(report, *self.point())
-        return report
+            update_count=2 if changed else 1, version=1))
 
 
 def load(generator, count, progress=None, every=10_000):

@@ -117,7 +117,7 @@ def main():
     opened = sum(1 for p in pins if p.state in data.states.OPEN_STATES)
     measured["data_note"] = (
         f"Data: {len(pins):,} synthetic reports in the City of York bbox {data.YORK_BBOX} "
-        f"(w, s, e, n), written with `ReportModel.batch_write()` after the handler's own `_place` "
+        f"(w, s, e, n), written with `ReportModel.batch_write()` in the store's own form (`report_model`) "
         f"(so geo_pk/geo_sk are the app's): {int(data.MIX[0][0] * 100)}% Gaussian around the city "
         f"centre {data.CITY_CENTRE} (sigma {data.CENTRE_SIGMA_M:.0f} m), {int(data.MIX[1][0] * 100)}% "
         f"around the 20 suburbs and villages of the demo seed (sigma {data.VILLAGE_SIGMA_M:.0f} m), "

@@ -64,8 +64,8 @@ def import_file(deps, path, skip_invalid=False, stream=None):
 
 
 def read_rows(path, area):
-    """(line number, AddressModel or None, reason or None) for each data row."""
-    from chalicelib.storage.addresses import AddressModel
+    """(line number, Address or None, reason or None) for each data row."""
+    from chalicelib.storage.records import Address
     with open(path, newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
         columns = {c.strip().lower() for c in reader.fieldnames or []}
@@ -77,11 +77,11 @@ def read_rows(path, area):
         for raw in reader:
             row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)}
             fields, reason = check_row(row, area)
-            yield reader.line_num, (AddressModel(**fields) if fields else None), reason
+            yield reader.line_num, (Address(**fields) if fields else None), reason
 
 
 def check_row(row, area):
-    """(model fields, None) for a good row, else (None, every reason joined)."""
+    """(address fields, None) for a good row, else (None, every reason joined)."""
     from chalicelib.bindays import ROUND_ID
     from chalicelib.handlers.places import postcodes as places
     reasons = []
@@ -108,6 +108,6 @@ def check_row(row, area):
         reasons.append(f"council_tax_band {row['council_tax_band']!r} is not a band A to H")
     if reasons:
         return None, "; ".join(reasons)
-    return {"uprn": uprn, "lines": lines, "postcode": postcode, "postcode_key": places.postcode_key(postcode),
+    return {"uprn": uprn, "lines": lines, "postcode": postcode,
             "lat": lat, "lon": lon, "ward": row.get("ward") or None, "bin_rounds": rounds or None,
             "council_tax_band": band}, None

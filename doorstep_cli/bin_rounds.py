@@ -29,12 +29,12 @@ def run(args, deps, say=print):
 
 def import_file(deps, path, skip_invalid=False, now=None):
     """(rounds written, [(where, reason)])."""
-    from chalicelib.storage.bins import round_model
+    from chalicelib.storage.bins import round_record
     rounds, problems = read_rounds(path)
     if problems and not skip_invalid:
         return 0, problems
     now = now or deps.clock()
-    return deps.bin_rounds.put_many(round_model(r, now) for r in rounds), problems
+    return deps.bin_rounds.put_many(round_record(r, now) for r in rounds), problems
 
 
 def read_rounds(path):

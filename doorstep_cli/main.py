@@ -118,12 +118,9 @@ def facilities_command(args):
 
 
 def outbox_command(args):
-    from chalicelib.storage.binding import bind
-    from chalicelib.storage.outbox import OutboxModel
+    from chalicelib.storage.outbox import OutboxStore
     connect(args.stage)
-    bind()
-    rows = (OutboxModel.recipient_index.query(args.to) if args.to else OutboxModel.scan())
-    rows = sorted(rows, key=lambda m: m.created_at)[-args.last:]
+    rows = OutboxStore().newest(args.last, to=args.to)
     for m in rows:
         print(f"--- {m.created_at:%Y-%m-%d %H:%M:%S} {m.channel} to {m.to}: {m.subject or ''}")
         for name, value in (m.headers or {}).items():

@@ -29,7 +29,7 @@ def run(args, deps):
 
 def create(args, deps, store):
     from chalicelib.handlers.open311.keys import ENV_PARTNER, new_key
-    from chalicelib.storage.open311_keys import Open311KeyModel
+    from chalicelib.storage.records import Open311Key
     name = args.name.strip()
     if not name or name == ENV_PARTNER:
         raise KeyCommandError(f"--name must be a partner's name (not empty, not {ENV_PARTNER!r}).")
@@ -42,8 +42,7 @@ def create(args, deps, store):
     if unknown:
         raise KeyCommandError(f"no such category: {', '.join(unknown)}")
     key = new_key()
-    store.add(Open311KeyModel(key_hash=ids.digest(key), name=name, created_at=deps.clock(),
-                              categories=categories))
+    store.add(Open311Key(key_hash=ids.digest(key), name=name, created_at=deps.clock(), categories=categories))
     print(f"api key for {name}" + (f" (categories: {', '.join(categories)})" if categories else "") + ":")
     print(key)
     print("it is shown only now: give it to the partner over a secure channel")

@@ -128,10 +128,10 @@ def people(deps):
 
 
 def store_addresses(deps, rows=ADDRESSES):
-    from chalicelib.storage.addresses import AddressModel
+    from chalicelib.storage.records import Address
     return deps.addresses.put_many(
-        AddressModel(uprn=u, lines=lines, postcode=pc, postcode_key=pc.replace(" ", ""), lat=lat, lon=lon,
-                     ward=ward) for u, lines, pc, lat, lon, ward in rows)
+        Address(uprn=u, lines=lines, postcode=pc, lat=lat, lon=lon, ward=ward)
+        for u, lines, pc, lat, lon, ward in rows)
 
 
 @pytest.fixture

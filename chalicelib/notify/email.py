@@ -6,7 +6,7 @@ Alerts (`send_alert`) are text plus HTML with RFC 8058 one-click unsubscribe
 headers, so they go to SES as raw MIME: SendEmail cannot carry headers.
 """
 from . import FAILED, LOCAL_STAGES, SENT
-from .outbox import outbox_row
+from .outbox import keep, outbox_row
 from .templates import alert_email
 
 
@@ -21,7 +21,7 @@ def send_email(to, subject, body, now, new_id):
             Message={"Subject": {"Data": subject, "Charset": "UTF-8"},
                      "Body": {"Text": {"Data": body, "Charset": "UTF-8"}}})
         row.status = "sent"
-    row.save()
+    keep(row)
     return row
 
 
@@ -37,7 +37,7 @@ def send_alert(to, message, settings, now, new_id):
     if settings.stage not in LOCAL_STAGES:
         outcome = _send_raw(settings, to, mime(settings.email_sender, to, subject, text, html, headers, now))
         row.status = outcome
-    row.save()
+    keep(row)
     return outcome
 
 

@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from . import FAILED, LOCAL_STAGES, SENT
-from .outbox import outbox_row
+from .outbox import keep, outbox_row
 
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 SEGMENT = 160
@@ -33,7 +33,7 @@ def send_sms(phone, text, settings, now, new_id):
         outcome = aws.call(sns.publish, PhoneNumber=phone, Message=text, MessageAttributes={
             "AWS.SNS.SMS.SMSType": {"DataType": "String", "StringValue": "Transactional"}}) or SENT
         row.status = outcome
-    row.save()
+    keep(row)
     return outcome
 
 

@@ -5,15 +5,13 @@ from pynamodb.attributes import (
     TTLAttribute, VersionAttribute,
 )
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
-from pynamodb.models import Model
 
-from .binding import register
+from .binding import Stored, table
 
 
-@register("users")
-class UserModel(Model):
+class UserModel(Stored):
     class Meta:
-        table_name = "users"
+        table_name = table("users")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -36,12 +34,11 @@ class UserModel(Model):
     version = VersionAttribute()
 
 
-@register("identities")
-class IdentityModel(Model):
+class IdentityModel(Stored):
     """Unique keys that lead to a user: `email#<address>` or `oidc#<iss>#<sub>`.
     Written in the same transaction as the user, so two sign-ups cannot share one."""
     class Meta:
-        table_name = "identities"
+        table_name = table("identities")
         billing_mode = "PAY_PER_REQUEST"
 
     key = UnicodeAttribute(hash_key=True)
@@ -56,11 +53,10 @@ class UserSessionsIndex(GlobalSecondaryIndex):
     user_id = UnicodeAttribute(hash_key=True)
 
 
-@register("sessions")
-class SessionModel(Model):
+class SessionModel(Stored):
     """A refresh-token family: one sign-in on one device, across rotations."""
     class Meta:
-        table_name = "sessions"
+        table_name = table("sessions")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -73,10 +69,9 @@ class SessionModel(Model):
     user_index = UserSessionsIndex()
 
 
-@register("refresh-tokens")
-class RefreshTokenModel(Model):
+class RefreshTokenModel(Stored):
     class Meta:
-        table_name = "refresh-tokens"
+        table_name = table("refresh-tokens")
         billing_mode = "PAY_PER_REQUEST"
 
     token_hash = UnicodeAttribute(hash_key=True)
@@ -86,11 +81,10 @@ class RefreshTokenModel(Model):
     expires = TTLAttribute()
 
 
-@register("one-time-tokens")
-class OneTimeTokenModel(Model):
+class OneTimeTokenModel(Stored):
     """E-mail verification and password reset links: single use, expiring."""
     class Meta:
-        table_name = "one-time-tokens"
+        table_name = table("one-time-tokens")
         billing_mode = "PAY_PER_REQUEST"
 
     token_hash = UnicodeAttribute(hash_key=True)
@@ -101,11 +95,10 @@ class OneTimeTokenModel(Model):
     expires = TTLAttribute()
 
 
-@register("throttle")
-class ThrottleModel(Model):
+class ThrottleModel(Stored):
     """A counter per key per fixed window (e.g. failed logins for one account)."""
     class Meta:
-        table_name = "throttle"
+        table_name = table("throttle")
         billing_mode = "PAY_PER_REQUEST"
 
     key = UnicodeAttribute(hash_key=True)

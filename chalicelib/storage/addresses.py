@@ -7,9 +7,9 @@ gazetteer holds a few hundred thousand rows.
 """
 from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
-from pynamodb.models import Model
 
-from .binding import batch_save, bind, register
+from .binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
+from .records import Address
 
 # What a postcode lookup shows, so it reads the index alone.
 LOOKUP_ATTRIBUTES = ["lines", "postcode", "lat", "lon", "ward"]
@@ -25,10 +25,9 @@ class PostcodeIndex(GlobalSecondaryIndex):
     postcode_key = UnicodeAttribute(hash_key=True)
 
 
-@register("addresses")
-class AddressModel(Model):
+class AddressModel(Stored):
     class Meta:
-        table_name = "addresses"
+        table_name = table("addresses")
         billing_mode = "PAY_PER_REQUEST"
 
     uprn = UnicodeAttribute(hash_key=True)  # up to 12 digits, kept as text: never arithmetic
@@ -45,17 +44,10 @@ class AddressModel(Model):
 
     postcode_index = PostcodeIndex()
 
-    @property
-    def text(self):
-        return ", ".join(line for line in self.lines if line)
 
-    @property
-    def rounds(self):
-        """{stream: round id}; empty when none are known."""
-        raw = self.bin_rounds
-        if isinstance(raw, MapAttribute):
-            raw = raw.as_dict()
-        return {k: v for k, v in (raw or {}).items() if v}
+def postcode_key(postcode):
+    """The postcode index key: "YO1 7HH" and "yo17hh" are both "YO17HH"."""
+    return "".join(postcode.split()).upper()
 
 
 class AddressStore:
@@ -63,15 +55,13 @@ class AddressStore:
         bind()
 
     def get(self, uprn):
-        try:
-            return AddressModel.get(uprn)
-        except AddressModel.DoesNotExist:
-            return None
+        return record_of(Address, get_or_none(AddressModel, uprn))
 
-    def by_postcode(self, postcode_key):
-        """Every address at a postcode (a few dozen at most), by its key."""
-        return list(AddressModel.postcode_index.query(postcode_key))
+    def by_postcode(self, postcode):
+        """Every address at a postcode (a few dozen at most), however it is spelt."""
+        return [record_of(Address, a) for a in AddressModel.postcode_index.query(postcode_key(postcode))]
 
     def put_many(self, rows):
-        """Upsert AddressModels (25 to a BatchWriteItem); returns how many."""
-        return batch_save(AddressModel, rows)
+        """Upsert Address records (25 to a BatchWriteItem); returns how many."""
+        return batch_save(AddressModel, (model_of(AddressModel, a, postcode_key=postcode_key(a.postcode))
+                                         for a in rows))

@@ -21,9 +21,10 @@ from pynamodb.attributes import (
     TTLAttribute, VersionAttribute,
 )
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
-from pynamodb.models import Model
 
-from .binding import bind, connection, register
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .errors import AlreadyExists, EditConflict
+from .records import Alert, AlertIndexRow, Event
 
 
 class UserAlertsIndex(GlobalSecondaryIndex):
@@ -36,10 +37,9 @@ class UserAlertsIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
-@register("alerts")
-class AlertModel(Model):
+class AlertModel(Stored):
     class Meta:
-        table_name = "alerts"
+        table_name = table("alerts")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -58,15 +58,10 @@ class AlertModel(Model):
 
     user_index = UserAlertsIndex()
 
-    @property
-    def confirmed(self):
-        return not self.pending
 
-
-@register("alert-index")
-class AlertIndexModel(Model):
+class AlertIndexModel(Stored):
     class Meta:
-        table_name = "alert-index"
+        table_name = table("alert-index")
         billing_mode = "PAY_PER_REQUEST"
 
     key = UnicodeAttribute(hash_key=True)
@@ -77,12 +72,11 @@ class AlertIndexModel(Model):
     expires = TTLAttribute(null=True)  # the alert's, while unconfirmed: both lapse together
 
 
-@register("alert-deliveries")
-class DeliveryModel(Model):
+class DeliveryModel(Stored):
     """One (event, subscription, channel): claimed before sending, so a
     redelivered event never reaches a person twice."""
     class Meta:
-        table_name = "alert-deliveries"
+        table_name = table("alert-deliveries")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)  # "{event_id}#{alert_id}#{channel}"
@@ -97,50 +91,50 @@ class AlertStore:
         bind()
 
     def get(self, alert_id):
-        try:
-            return AlertModel.get(alert_id, consistent_read=True)
-        except AlertModel.DoesNotExist:
-            return None
+        return record_of(Alert, get_or_none(AlertModel, alert_id, consistent_read=True))
 
     def get_many(self, alert_ids):
         if not alert_ids:
             return []
-        return list(AlertModel.batch_get(list(dict.fromkeys(alert_ids))))
+        return [record_of(Alert, a) for a in AlertModel.batch_get(list(dict.fromkeys(alert_ids)))]
 
     def create(self, alert, rows):
-        """The subscription and its index rows, all or nothing. Returns False
-        when an alert with that id already exists (the same subscription)."""
-        from pynamodb.exceptions import TransactWriteError
-        from pynamodb.transactions import TransactWrite
+        """The subscription and its index rows (AlertIndexRow), all or
+        nothing. Returns False when an alert with that id already exists
+        (the same subscription)."""
+        model = model_of(AlertModel, alert)
         try:
-            with TransactWrite(connection=connection()) as t:
-                t.save(alert, condition=AlertModel.id.does_not_exist())
+            with writes(["alert"], exists={"alert"}), transaction() as t:
+                t.save(model, condition=AlertModel.id.does_not_exist())
                 for row in rows:
-                    t.save(row)
-        except TransactWriteError as e:
-            reasons = getattr(e, "cancellation_reasons", None) or []
-            if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
-                return False
-            raise
+                    t.save(model_of(AlertIndexModel, row))
+        except AlreadyExists:
+            return False
+        alert.version = model.version
         return True
 
     def delete(self, alert):
-        from pynamodb.transactions import TransactWrite
-        with TransactWrite(connection=connection()) as t:
-            t.delete(alert)  # its version: a concurrent change fails the delete, not loses it
+        """The alert and its index rows; its version makes a concurrent change
+        fail the delete (EditConflict) rather than be lost."""
+        with writes(["alert"]), transaction() as t:
+            t.delete(model_of(AlertModel, alert))
             for key in alert.index_keys:
                 t.delete(AlertIndexModel(key, alert.id))
 
     def save(self, alert):
-        alert.save()
+        model = model_of(AlertModel, alert)
+        with writes(["alert"]):
+            model.save()
+        alert.version = model.version
 
     def confirm(self, alert):
         """Save the now-confirmed alert and stop its index rows expiring with it."""
-        from pynamodb.transactions import TransactWrite
-        with TransactWrite(connection=connection()) as t:
-            t.save(alert)
+        model = model_of(AlertModel, alert)
+        with writes(["alert"]), transaction() as t:
+            t.save(model)
             for key in alert.index_keys:
                 t.update(AlertIndexModel(key, alert.id), actions=[AlertIndexModel.expires.remove()])
+        alert.version = model.version
 
     def of_user(self, user_id):
         ids = [row.id for row in AlertModel.user_index.query(user_id, scan_index_forward=False)]
@@ -149,33 +143,24 @@ class AlertStore:
 
     def rows(self, key):
         """Every index row under one key (one Query, paginated)."""
-        return list(AlertIndexModel.query(key))
+        return [record_of(AlertIndexRow, r) for r in AlertIndexModel.query(key)]
 
     def claim(self, delivery_id, now, stale_before, expires):
         """Take a delivery; False if it was sent, settled, or is being sent by
         someone whose claim is not yet stale."""
-        from pynamodb.exceptions import PutError
         row = DeliveryModel(delivery_id, status="claimed", attempts=0, claimed_at=now, expires=expires)
         condition = DeliveryModel.id.does_not_exist() | (
             (DeliveryModel.status == "claimed") & (DeliveryModel.claimed_at < stale_before))
         try:
-            row.save(condition=condition)
-        except PutError as e:
-            if e.cause_response_code == "ConditionalCheckFailedException":
-                return False
-            raise
+            with writes(["delivery"]):
+                row.save(condition=condition)
+        except EditConflict:
+            return False
         return True
 
     def settle(self, delivery_id, status, attempts):
         DeliveryModel(delivery_id).update(actions=[
             DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)])
-
-    def delivery(self, delivery_id):
-        try:
-            return DeliveryModel.get(delivery_id, consistent_read=True)
-        except DeliveryModel.DoesNotExist:
-            return None
-
 
 def events_since(start, end):
     """Events created in [start, end], oldest first, one day partition at a
@@ -184,11 +169,12 @@ def events_since(start, end):
     from .reports import EventModel
     day, last = start.date(), end.date()
     while day <= last:
-        yield from EventModel.day_index.query(day.isoformat(), EventModel.created_at.between(start, end))
+        for event in EventModel.day_index.query(day.isoformat(), EventModel.created_at.between(start, end)):
+            yield record_of(Event, event)
         day += timedelta(days=1)
 
 
 def event_from_image(image):
-    """An EventModel from a DynamoDB stream record's NewImage (wire format)."""
+    """An Event from a DynamoDB stream record's NewImage (wire format)."""
     from .reports import EventModel
-    return EventModel.from_raw_data(image)
+    return record_of(Event, EventModel.from_raw_data(image))

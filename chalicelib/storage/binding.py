@@ -1,53 +1,147 @@
-"""Point every model at the right tables for the current settings.
+"""How models reach DynamoDB: their tables for the stage, one client for the
+process, and write failures in the stores' own terms.
 
 Table names, region and endpoint come from the environment, which may differ
 between a test and the next (and is only complete while a Chalice request
-runs), so models are bound on first use rather than at import time.
+runs), so models are bound on first use rather than at import time. A model
+declares its table once, `table_name = table("reports")`: the stage's prefix
+is added when the name is read.
+
+PynamoDB gives every model class its own botocore client (40-60 ms to build
+each on a cold start); here every model and every transaction shares one.
 """
 import threading
+from contextlib import contextmanager
+from dataclasses import MISSING, fields as dataclass_fields
+
+from pynamodb.connection import Connection
+from pynamodb.exceptions import VerboseClientError
+from pynamodb.models import Model
 
 from ..config import settings
+from .errors import CONDITION_FAILED, RETRYABLE, AlreadyExists, EditConflict, Throttled
 
-_registry = []  # (model class, short table name)
-_bound_to = None
 _lock = threading.Lock()
-_connections = {}
+_bound = {"key": None, "prefix": None}
+_connections = {}  # (region, host) -> the process's one pynamodb Connection
 
 
-def register(short_name):
-    """Class decorator: a model stored in table `<prefix><short_name>`."""
-    def wrap(model):
-        with _lock:
-            _registry.append((model, short_name))
-            if _bound_to is not None:
-                # Imported after bind() ran (handlers import their stores on
-                # first use): point it at the same tables as the others.
-                _apply(model, short_name, settings())
-        return model
-    return wrap
+class table:  # noqa: N801  (used as a declaration: table_name = table("reports"))
+    """Meta.table_name: the name a model declares, with the bound stage's prefix."""
+
+    def __init__(self, short_name):
+        self.short_name = short_name
+
+    def __get__(self, meta, owner=None):
+        if _bound["prefix"] is None:
+            bind()
+        return _bound["prefix"] + self.short_name
+
+
+class Stored(Model):
+    """Every Doorstep model: bound to the stage's table, sharing one client."""
+
+    @classmethod
+    def _get_connection(cls):
+        table_connection = super()._get_connection()
+        shared = connection()
+        if table_connection.connection is not shared:
+            shared.add_meta_table(table_connection.get_meta_table())
+            table_connection.connection = shared
+        return table_connection
+
+
+def models():
+    """Every model class declared (import storage.tables to have them all)."""
+    found, todo = [], list(Stored.__subclasses__())
+    while todo:
+        model = todo.pop(0)
+        found.append(model)
+        todo.extend(model.__subclasses__())
+    return sorted(found, key=lambda m: m.Meta.table_name)
 
 
 def bind():
-    """Bind all models to the settings now in force; cheap when unchanged."""
-    global _bound_to
+    """Point every model at the settings now in force; cheap when unchanged."""
     s = settings()
     key = (s.table_prefix, s.region, s.aws_endpoint)
-    if key == _bound_to:
+    if key == _bound["key"]:
         return s
     with _lock:
         from . import metering
         metering.install()
-        for model, short in _registry:
-            _apply(model, short, s)
-        _bound_to = key
+        _bound.update(key=key, prefix=s.table_prefix)
+        for model in models():
+            model.Meta.region = s.region
+            model.Meta.host = s.aws_endpoint
+            model._connection = None  # cached with the old host or table
     return s
 
 
-def _apply(model, short, s):
-    model.Meta.table_name = s.table_name(short)
-    model.Meta.region = s.region
-    model.Meta.host = s.aws_endpoint
-    model._connection = None  # cached with the old host/table
+class _Connection(Connection):
+    """Throttling, after botocore's own retries, becomes the stores' Throttled."""
+
+    def _make_api_call(self, operation_name, operation_kwargs):
+        try:
+            return super()._make_api_call(operation_name, operation_kwargs)
+        except VerboseClientError as e:
+            code = e.response.get("Error", {}).get("Code", "")
+            reasons = [r.code for r in e.cancellation_reasons or [] if r is not None]
+            if code in RETRYABLE or (reasons and not CONDITION_FAILED & set(reasons)
+                                     and RETRYABLE & set(reasons)):
+                raise Throttled(operation_name) from e
+            raise
+
+
+def connection():
+    """The process's one Connection (and so one botocore client) for the
+    settings in force: models' calls and transactions all go through it."""
+    s = bind()
+    where = (s.region, s.aws_endpoint)
+    if where not in _connections:
+        with _lock:
+            _connections.setdefault(where, _Connection(region=s.region, host=s.aws_endpoint))
+    return _connections[where]
+
+
+def get_or_none(model, key, **kwargs):
+    try:
+        return model.get(key, **kwargs)
+    except model.DoesNotExist:
+        return None
+
+
+def transaction():
+    from pynamodb.transactions import TransactWrite
+    return TransactWrite(connection=connection())
+
+
+@contextmanager
+def writes(parts=(), exists=()):
+    """Translate a failed write into the stores' errors.
+
+    parts: what each item of a transaction is, in order, so the error names
+    the one whose condition failed; a failed condition on a part named in
+    `exists` means its key is taken (AlreadyExists), any other an edit
+    conflict. Throttling arrives as Throttled from the metered client.
+    """
+    from pynamodb.exceptions import DeleteError, PutError, TransactWriteError, UpdateError
+    try:
+        yield
+    except TransactWriteError as e:
+        reasons = list(getattr(e, "cancellation_reasons", None) or [])
+        for index, reason in enumerate(reasons):
+            if reason is not None and reason.code in CONDITION_FAILED:
+                part = parts[index] if index < len(parts) else None
+                raise (AlreadyExists if part in exists else EditConflict)(part) from e
+        if any(reason is not None and reason.code in RETRYABLE for reason in reasons):
+            raise Throttled() from e
+        raise
+    except (PutError, UpdateError, DeleteError) as e:
+        if e.cause_response_code in CONDITION_FAILED:
+            part = parts[0] if parts else None
+            raise (AlreadyExists if part in exists else EditConflict)(part) from e
+        raise
 
 
 def batch_save(model, rows):
@@ -61,19 +155,26 @@ def batch_save(model, rows):
     return count
 
 
-def models():
-    return [m for m, _ in _registry]
+def record_of(cls, item):
+    """The plain record (storage/records.py) of a model instance, or None.
+    An attribute the item lacks (an index projection, an older item) takes
+    the record's default."""
+    if item is None:
+        return None
+    from pynamodb.attributes import MapAttribute
+    values = {}
+    for f in dataclass_fields(cls):
+        value = getattr(item, f.name, None)
+        if isinstance(value, MapAttribute):
+            value = value.as_dict()
+        if value is None and (f.default not in (None, MISSING) or f.default_factory is not MISSING):
+            continue
+        values[f.name] = value
+    return cls(**values)
 
 
-def connection():
-    """A connection for transactions, which do not use the models' own.
-
-    Kept per process: a new Connection builds a new botocore client, which
-    parses the DynamoDB service model again (about 170 ms per transaction).
-    """
-    from pynamodb.connection import Connection
-    s = bind()
-    key = (s.region, s.aws_endpoint)
-    if key not in _connections:
-        _connections[key] = Connection(region=s.region, host=s.aws_endpoint)
-    return _connections[key]
+def model_of(model, record, **extra):
+    """A model instance holding a record's values (and `extra`: index keys).
+    None is left out: a saved item simply lacks that attribute."""
+    values = {name: getattr(record, name) for name in model.get_attributes() if hasattr(record, name)}
+    return model(**{k: v for k, v in {**values, **extra}.items() if v is not None})

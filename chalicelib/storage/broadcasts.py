@@ -11,9 +11,10 @@ send a handful an hour (rate limited), far below a partition's limits.
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-from pynamodb.models import Model
 
-from .binding import bind, connection, register
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .errors import AlreadyExists
+from .records import Broadcast
 
 LOG = "all"
 
@@ -27,10 +28,9 @@ class LogIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
-@register("broadcasts")
-class BroadcastModel(Model):
+class BroadcastModel(Stored):
     class Meta:
-        table_name = "broadcasts"
+        table_name = table("broadcasts")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -55,25 +55,18 @@ class BroadcastStore:
         bind()
 
     def get(self, broadcast_id):
-        try:
-            return BroadcastModel.get(str(broadcast_id), consistent_read=True)
-        except BroadcastModel.DoesNotExist:
-            return None
+        return record_of(Broadcast, get_or_none(BroadcastModel, str(broadcast_id), consistent_read=True))
 
     def create(self, broadcast, event):
         """The broadcast and its event, all or nothing; False when a
         broadcast with that id exists (a retried request)."""
-        from pynamodb.exceptions import TransactWriteError
-        from pynamodb.transactions import TransactWrite
+        from .report_store import event_model
         try:
-            with TransactWrite(connection=connection()) as t:
-                t.save(broadcast, condition=BroadcastModel.id.does_not_exist())
-                t.save(event)
-        except TransactWriteError as e:
-            reasons = getattr(e, "cancellation_reasons", None) or []
-            if reasons and reasons[0] is not None and reasons[0].code == "ConditionalCheckFailed":
-                return False
-            raise
+            with writes(["broadcast", "event"], exists={"broadcast"}), transaction() as t:
+                t.save(model_of(BroadcastModel, broadcast), condition=BroadcastModel.id.does_not_exist())
+                t.save(event_model(event))
+        except AlreadyExists:
+            return False
         return True
 
     def newest(self, limit, after=None):
@@ -86,7 +79,7 @@ class BroadcastStore:
                      "created_at": {"S": BroadcastModel.created_at.serialize(created_at)}}
         result = BroadcastModel.log_index.query(LOG, scan_index_forward=False, limit=limit,
                                                 last_evaluated_key=start)
-        items = list(result)
+        items = [record_of(Broadcast, b) for b in result]
         more = result.last_evaluated_key is not None and len(items) == limit
         return items, ((items[-1].created_at, items[-1].id) if more else None)
 

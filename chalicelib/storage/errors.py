@@ -4,8 +4,8 @@ the domain rather than of DynamoDB or PynamoDB.
 - EditConflict: a condition on the item failed: someone changed it first
   (its version moved on) or it is not in the state the write needs.
 - AlreadyExists: a create found its key (or a unique key it claims) taken.
-- Busy: DynamoDB throttled the request or another transaction held the
-  item; nothing was written and the same request may simply be retried.
+- Throttled: DynamoDB throttled the request or another transaction held
+  the item; nothing was written and the same request may simply be retried.
   The HTTP layer answers 503 with Retry-After, never a 409.
 """
 
@@ -28,7 +28,7 @@ class AlreadyExists(StoreError):
         self.part = part
 
 
-class Busy(StoreError):
+class Throttled(StoreError):
     pass
 
 

@@ -10,10 +10,10 @@ partitions are empty (never queried) and how dense the others are.
 """
 from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-from pynamodb.models import Model
 
 from ..geo import cells
-from .binding import bind, register
+from .binding import Stored, bind, get_or_none, model_of, record_of, table
+from .records import Facility
 
 OPTIONAL = ("address", "opening_hours", "phone", "url", "accessibility")
 
@@ -28,10 +28,9 @@ class NearbyIndex(GlobalSecondaryIndex):
     nearby_sk = UnicodeAttribute(range_key=True)
 
 
-@register("facilities")
-class FacilityModel(Model):
+class FacilityModel(Stored):
     class Meta:
-        table_name = "facilities"
+        table_name = table("facilities")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -51,11 +50,10 @@ class FacilityModel(Model):
     nearby_index = NearbyIndex()
 
 
-@register("facility-types")
-class FacilityTypeModel(Model):
+class FacilityTypeModel(Stored):
     """How many facilities of each type there are (kept by FacilityStore.put_many)."""
     class Meta:
-        table_name = "facility-types"
+        table_name = table("facility-types")
         billing_mode = "PAY_PER_REQUEST"
 
     type = UnicodeAttribute(hash_key=True)
@@ -66,12 +64,18 @@ class FacilityTypeModel(Model):
 
 
 def facility(id, type, name, lon, lat, **optional):
-    """A FacilityModel with its geohash and index keys filled in."""
-    geohash = cells.encode(lon, lat, cells.POINT_PRECISION)
+    """A Facility record with its geohash filled in."""
     fields = {k: optional.get(k) or None for k in OPTIONAL}
-    return FacilityModel(id=str(id), type=type, name=name, lon=lon, lat=lat, geohash=geohash,
-                         nearby_pk=f"{type}#{geohash[:cells.PARTITION_PRECISION]}",
-                         nearby_sk=f"{geohash}#{id}", **fields)
+    return Facility(id=str(id), type=type, name=name, lon=lon, lat=lat,
+                    geohash=cells.encode(lon, lat, cells.POINT_PRECISION), **fields)
+
+
+def _nearby_pk(row):
+    return f"{row.type}#{row.geohash[:cells.PARTITION_PRECISION]}"
+
+
+def _model(row):
+    return model_of(FacilityModel, row, nearby_pk=_nearby_pk(row), nearby_sk=f"{row.geohash}#{row.id}")
 
 
 class FacilityStore:
@@ -82,13 +86,10 @@ class FacilityStore:
         bind()
 
     def get(self, facility_id):
-        try:
-            return FacilityModel.get(facility_id)
-        except FacilityModel.DoesNotExist:
-            return None
+        return record_of(Facility, get_or_none(FacilityModel, facility_id))
 
     def put_many(self, rows):
-        """Upsert FacilityModels in groups; the type and cell counts follow (a
+        """Upsert Facility records (see `facility`) in groups; the type and cell counts follow (a
         facility that moved or changed type leaves its old count). Returns how many."""
         count, group = 0, []
         for row in rows:
@@ -106,8 +107,8 @@ class FacilityStore:
         deltas = {}  # type -> {cell5: change}
         for fid, row in latest.items():
             old = before.get(fid)
-            if old != row.nearby_pk:
-                _count(deltas, row.nearby_pk, 1)
+            if old != _nearby_pk(row):
+                _count(deltas, _nearby_pk(row), 1)
                 if old is not None:
                     _count(deltas, old, -1)
         # Counts first: a nearest search never queries a cell its count says is
@@ -116,7 +117,7 @@ class FacilityStore:
             self._add_counts(type_, {cell: n for cell, n in by_cell.items() if n})
         with FacilityModel.batch_write() as batch:
             for row in latest.values():
-                batch.save(row)
+                batch.save(_model(row))
         return len(latest)
 
     def _index_keys_of(self, ids):
@@ -182,7 +183,7 @@ class FacilityStore:
         results = FacilityModel.nearby_index.query(
             f"{type_}#{partition}", FacilityModel.nearby_sk.between(lo, hi + "~"),
             limit=limit, page_size=limit, last_evaluated_key=start)
-        items = list(results)
+        items = [record_of(Facility, f) for f in results]
         return items, results.last_evaluated_key
 
 

@@ -6,15 +6,14 @@ The hash is the table key, so the check on every POST is one consistent read.
 A council has a handful of partners, so listing and revoking by name scan.
 """
 from pynamodb.attributes import BooleanAttribute, JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.models import Model
 
-from .binding import bind, register
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .records import Open311Key
 
 
-@register("open311-keys")
-class Open311KeyModel(Model):
+class Open311KeyModel(Stored):
     class Meta:
-        table_name = "open311-keys"
+        table_name = table("open311-keys")
         billing_mode = "PAY_PER_REQUEST"
 
     key_hash = UnicodeAttribute(hash_key=True)  # sha256 hex of the key itself
@@ -30,17 +29,18 @@ class Open311KeyStore:
         bind()
 
     def by_hash(self, key_hash):
-        try:
-            # Consistent: a revocation must take effect on the very next POST.
-            return Open311KeyModel.get(key_hash, consistent_read=True)
-        except Open311KeyModel.DoesNotExist:
-            return None
+        # Consistent: a revocation must take effect on the very next POST.
+        return record_of(Open311Key, get_or_none(Open311KeyModel, key_hash, consistent_read=True))
 
     def all(self):
-        return sorted(Open311KeyModel.scan(consistent_read=True), key=lambda k: (k.name, k.created_at))
+        return sorted((record_of(Open311Key, k) for k in Open311KeyModel.scan(consistent_read=True)),
+                      key=lambda k: (k.name, k.created_at))
 
-    def add(self, record):
-        record.save(condition=Open311KeyModel.key_hash.does_not_exist())
+    def add(self, key):
+        with writes(["key"], exists={"key"}):
+            model_of(Open311KeyModel, key).save(condition=Open311KeyModel.key_hash.does_not_exist())
 
-    def revoke(self, record, when):
-        record.update(actions=[Open311KeyModel.revoked.set(True), Open311KeyModel.revoked_at.set(when)])
+    def revoke(self, key, when):
+        Open311KeyModel(key.key_hash).update(actions=[
+            Open311KeyModel.revoked.set(True), Open311KeyModel.revoked_at.set(when)])
+        key.revoked, key.revoked_at = True, when

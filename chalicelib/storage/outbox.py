@@ -2,9 +2,9 @@
 outbox, and in AWS the record of what went out."""
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-from pynamodb.models import Model
 
-from .binding import register
+from .binding import Stored, bind, model_of, record_of, table
+from .records import OutboxMessage
 
 
 class RecipientIndex(GlobalSecondaryIndex):
@@ -17,10 +17,9 @@ class RecipientIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
-@register("outbox")
-class OutboxModel(Model):
+class OutboxModel(Stored):
     class Meta:
-        table_name = "outbox"
+        table_name = table("outbox")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -35,3 +34,16 @@ class OutboxModel(Model):
     expires = TTLAttribute()
 
     recipient_index = RecipientIndex()
+
+
+class OutboxStore:
+    def __init__(self):
+        bind()
+
+    def add(self, message):
+        model_of(OutboxModel, message).save()
+
+    def newest(self, last, to=None):
+        """The `last` messages (to one address, or to anyone), oldest first."""
+        rows = OutboxModel.recipient_index.query(to) if to else OutboxModel.scan()
+        return [record_of(OutboxMessage, m) for m in sorted(rows, key=lambda m: m.created_at)[-last:]]

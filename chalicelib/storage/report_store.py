@@ -1,19 +1,39 @@
-"""Repository functions for reports: every change is one transaction that also
-writes its timeline entry and event row, so no half-written pair exists."""
-from pynamodb.exceptions import TransactWriteError
-from pynamodb.transactions import TransactWrite
+"""Reports, their timelines, photo uploads and idempotency records, as plain
+values (storage/records.py).
 
-from .binding import bind, connection
-from .reports import ReportModel, ReportUpdateModel
+Every change is one transaction that also writes its timeline entry and
+event row, so no half-written pair exists. The map index keys (the point's
+geohash cell and whether the report is open) are worked out here from the
+report's point and state: domain code never sees them.
+"""
+from .. import states
+from ..geo import cells
+from .binding import bind, get_or_none, model_of, record_of, transaction, writes
+from .records import Event, IdempotencyRecord, Report, TimelineEntry, Upload
+from .alerts import AlertIndexModel, AlertModel
+from .reports import EventModel, ReportModel, ReportUpdateModel
 from .uploads import IdempotencyModel, UploadModel
 
 
-class CreateConflict(Exception):
-    """Which part of a creation transaction failed its condition."""
+def report_model(report):
+    """The stored form of a report: its values plus the geo index keys."""
+    extra = {"created_month": report.created_at.strftime("%Y-%m") if report.created_at else None,
+             "geo_pk": None, "geo_sk": None}
+    if report.lon is not None:
+        geohash = cells.encode(float(report.lon), float(report.lat))
+        extra["geo_pk"] = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
+        extra["geo_sk"] = f"{geohash}#{report.id}"
+    return model_of(ReportModel, report, **extra)
 
-    def __init__(self, part):
-        super().__init__(part)
-        self.part = part  # "id", "idempotency", "upload", "conflict"
+
+def entry_model(entry, first=False):
+    # The creation entry stays out of the month index: updates listings show later changes only.
+    month = None if first or entry.created_at is None else entry.created_at.strftime("%Y-%m")
+    return model_of(ReportUpdateModel, entry, update_month=month)
+
+
+def event_model(event):
+    return model_of(EventModel, event, day=event.created_at.strftime("%Y-%m-%d"))  # the poller's day partition
 
 
 class ReportStore:
@@ -21,85 +41,101 @@ class ReportStore:
         bind()
 
     def get(self, report_id):
-        try:
-            return ReportModel.get(report_id)
-        except ReportModel.DoesNotExist:
-            return None
+        return record_of(Report, get_or_none(ReportModel, report_id))
+
+    def get_many(self, report_ids):
+        """Reports by id, in the order asked; unknown ids are skipped."""
+        found = {r.id: r for r in ReportModel.batch_get(list(dict.fromkeys(report_ids)))}
+        return [record_of(Report, found[i]) for i in report_ids if i in found]
 
     def updates(self, report_id):
-        return list(ReportUpdateModel.query(report_id))
+        return [record_of(TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
 
-    def create(self, report, update, event, idempotency=None, uploads=()):
-        """Store a new report with its first timeline entry, atomically.
+    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None):
+        """Store a new report with its first timeline entry and event, atomically.
 
-        `uploads` are (UploadModel, photo dict) pairs marked as used in the same
-        transaction, so a photo can never end up on two reports.
+        uploads: (upload_id, cleaned photo dict) pairs, marked as used in the
+        same transaction so a photo can never end up on two reports.
+        follow: (Alert, [AlertIndexRow]) of the reporter following it, stored
+        with it so no event about it is dispatched before its follower exists.
+        AlreadyExists("id" or "idempotency") when the reference or the
+        Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
-        parts = ["id", "update", "event"]
-        try:
-            with TransactWrite(connection=connection()) as t:
-                t.save(report, condition=ReportModel.id.does_not_exist())
-                t.save(update)
-                t.save(event)
-                if idempotency is not None:
-                    parts.append("idempotency")
-                    # An expired record (TTL deletes lazily) may be overwritten.
-                    t.save(idempotency, condition=IdempotencyModel.key.does_not_exist()
-                           | (IdempotencyModel.expires < report.created_at))
-                for upload, photo in uploads:
-                    parts.append("upload")
-                    t.update(upload, actions=[
-                        UploadModel.report_id.set(report.id), UploadModel.photo.set(photo)],
-                        condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
-        except TransactWriteError as e:
-            raise CreateConflict(_failed_part(e, parts)) from e
-
-    def change_state(self, report, update, event, idempotency=None):
-        """Save a changed report with its new timeline entry; the version
-        check makes a concurrent edit fail rather than lose a timeline entry,
-        and an idempotency record already there makes a retry fail whole."""
-        with TransactWrite(connection=connection()) as t:
-            t.save(report)
-            t.save(update, condition=ReportUpdateModel.seq.does_not_exist())
-            t.save(event)
+        parts = ["id", "entry", "event"]
+        model = report_model(report)
+        with writes(parts, exists={"id", "idempotency"}), transaction() as t:
+            t.save(model, condition=ReportModel.id.does_not_exist())
+            t.save(entry_model(entry, first=True))
+            t.save(event_model(event))
             if idempotency is not None:
-                t.save(idempotency, condition=IdempotencyModel.key.does_not_exist())
+                parts.append("idempotency")
+                # An expired record (TTL deletes lazily) may be overwritten.
+                t.save(model_of(IdempotencyModel, idempotency),
+                       condition=IdempotencyModel.key.does_not_exist()
+                       | (IdempotencyModel.expires < report.created_at))
+            for upload_id, photo in uploads:
+                parts.append("upload")
+                t.update(UploadModel(upload_id), actions=[
+                    UploadModel.report_id.set(report.id), UploadModel.photo.set(photo)],
+                    condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
+            if follow is not None:
+                alert, rows = follow
+                parts.extend(["follow"] * (1 + len(rows)))
+                t.save(model_of(AlertModel, alert))
+                for row in rows:
+                    t.save(model_of(AlertIndexModel, row))
+        report.version = model.version
+
+    def change(self, report, entry, event, idempotency=None):
+        """Save a changed report with its new timeline entry and event. The
+        report's version makes a concurrent edit fail (EditConflict) rather
+        than lose an entry; an idempotency record already there makes a
+        retry fail whole (AlreadyExists("idempotency"))."""
+        model = report_model(report)
+        with writes(["report", "entry", "event", "idempotency"], exists={"idempotency"}), transaction() as t:
+            t.save(model)
+            t.save(entry_model(entry), condition=ReportUpdateModel.seq.does_not_exist())
+            t.save(event_model(event))
+            if idempotency is not None:
+                t.save(model_of(IdempotencyModel, idempotency), condition=IdempotencyModel.key.does_not_exist())
+        report.version = model.version
 
     def save(self, report):
-        report.save()  # the version attribute refuses a stale copy
+        """Save a report without a timeline entry (a quiet change); its
+        version refuses a stale copy (EditConflict)."""
+        model = report_model(report)
+        with writes(["report"]):
+            model.save()
+        report.version = model.version
 
     def anonymise(self, report_id, only_if_anonymous=False):
         """Drop everything that leads to the reporter; the report itself stays."""
-        report = self.get(report_id)
-        if report is None or (only_if_anonymous and report.user_id):
+        model = get_or_none(ReportModel, report_id)
+        if model is None or (only_if_anonymous and model.user_id):
             return
-        report.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
-                               ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])
+        model.update(actions=[ReportModel.contact.set({}), ReportModel.user_id.remove(),
+                              ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])
 
     def idempotency_record(self, key):
-        try:
-            return IdempotencyModel.get(key, consistent_read=True)
-        except IdempotencyModel.DoesNotExist:
-            return None
+        return record_of(IdempotencyRecord, get_or_none(IdempotencyModel, key, consistent_read=True))
 
     def upload(self, upload_id):
-        try:
-            return UploadModel.get(upload_id, consistent_read=True)
-        except UploadModel.DoesNotExist:
-            return None
+        return record_of(Upload, get_or_none(UploadModel, upload_id, consistent_read=True))
 
     def save_upload(self, upload):
-        upload.save(condition=UploadModel.upload_id.does_not_exist())
+        with writes(["upload"], exists={"upload"}):
+            model_of(UploadModel, upload).save(condition=UploadModel.upload_id.does_not_exist())
 
     def map_range(self, partition, lo, hi, limit, start=None):
-        """Map pins in one geohash range of one partition (cell#bucket).
+        """Map pins in one geohash range of one map partition ("{cell5}#{o|c}").
 
-        Returns (items, resume key or None when the range is exhausted).
+        Returns (reports with the pin's attributes only, resume key or None
+        when the range is exhausted).
         """
         results = ReportModel.map_index.query(
             partition, ReportModel.geo_sk.between(lo, hi + "~"),
             limit=limit, page_size=limit, last_evaluated_key=start)
-        items = list(results)
+        items = [record_of(Report, r) for r in results]
         return items, results.last_evaluated_key
 
     def created_between(self, start, end, page_size=100):
@@ -111,7 +147,7 @@ class ReportStore:
             results = ReportModel.month_index.query(
                 f"{month[0]:04d}-{month[1]:02d}", ReportModel.created_at.between(start, end),
                 scan_index_forward=False, page_size=page_size)
-            yield from results
+            yield from (record_of(Report, r) for r in results)
             month = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
 
     def updates_between(self, start, end, page_size=500):
@@ -119,20 +155,15 @@ class ReportStore:
         first, one month partition at a time (UpdateMonthIndex)."""
         month, last = (start.year, start.month), (end.year, end.month)
         while month <= last:
-            yield from ReportUpdateModel.month_index.query(
+            yield from (record_of(TimelineEntry, u) for u in ReportUpdateModel.month_index.query(
                 f"{month[0]:04d}-{month[1]:02d}", ReportUpdateModel.created_at.between(start, end),
-                page_size=page_size)
+                page_size=page_size))
             month = (month[0], month[1] + 1) if month[1] < 12 else (month[0] + 1, 1)
 
-    def get_many(self, report_ids):
-        """Reports by id, in the order asked; unknown ids are skipped."""
-        found = {r.id: r for r in ReportModel.batch_get(list(dict.fromkeys(report_ids)))}
-        return [found[i] for i in report_ids if i in found]
+
+def map_partition(cell, state):
+    """The map index partition holding reports of `state` in a precision-5 cell."""
+    return f"{cell}#{states.bucket(state)}"
 
 
-def _failed_part(error, parts):
-    reasons = getattr(error, "cancellation_reasons", None) or []
-    for index, reason in enumerate(reasons):
-        if reason is not None and reason.code == "ConditionalCheckFailed":
-            return parts[index] if index < len(parts) else "conflict"
-    return "conflict"
+__all__ = ["ReportStore", "Report", "TimelineEntry", "Event", "Upload", "IdempotencyRecord", "map_partition"]

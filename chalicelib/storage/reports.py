@@ -4,9 +4,8 @@ from pynamodb.attributes import (
     VersionAttribute, TTLAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
-from pynamodb.models import Model
 
-from .binding import register
+from .binding import Stored, table
 
 # What a map pin needs; descriptions and contact details stay out of the
 # index so map queries read small items.
@@ -62,10 +61,9 @@ class ReporterEmailIndex(GlobalSecondaryIndex):
     reporter_email_hash = UnicodeAttribute(hash_key=True)
 
 
-@register("reports")
-class ReportModel(Model):
+class ReportModel(Stored):
     class Meta:
-        table_name = "reports"
+        table_name = table("reports")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -120,11 +118,10 @@ class UpdateMonthIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
-@register("report-updates")
-class ReportUpdateModel(Model):
+class ReportUpdateModel(Stored):
     """One timeline entry; `seq` orders a report's entries."""
     class Meta:
-        table_name = "report-updates"
+        table_name = table("report-updates")
         billing_mode = "PAY_PER_REQUEST"
 
     report_id = UnicodeAttribute(hash_key=True)
@@ -155,11 +152,10 @@ class EventDayIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
-@register("events")
-class EventModel(Model):
+class EventModel(Stored):
     """A change others must hear about; dispatch reads these (stream or poller)."""
     class Meta:
-        table_name = "events"
+        table_name = table("events")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)

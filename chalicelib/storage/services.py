@@ -8,9 +8,8 @@ CACHE_SECONDS everywhere.
 import time
 
 from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.models import Model
 
-from .binding import bind, register
+from .binding import bind, Stored, table
 
 CACHE_SECONDS = 60
 _cache = {}  # table name -> (fetched at, [service dicts])
@@ -20,10 +19,9 @@ def clear_cache():
     _cache.clear()
 
 
-@register("services")
-class ServiceModel(Model):
+class ServiceModel(Stored):
     class Meta:
-        table_name = "services"
+        table_name = table("services")
         billing_mode = "PAY_PER_REQUEST"
 
     service_code = UnicodeAttribute(hash_key=True)
@@ -46,6 +44,14 @@ class ServiceStore:
         services = [self._to_dict(r) for r in rows]
         _cache[table] = (time.monotonic(), services)
         return services
+
+    def describe(self):
+        """The table's description: raises when storage cannot be reached."""
+        return ServiceModel.describe_table()
+
+    def by_code(self):
+        """{service_code: service} for every category, active or not."""
+        return {s["service_code"]: s for s in self.all()}
 
     def get(self, code):
         return next((s for s in self.all() if s["service_code"] == code), None)

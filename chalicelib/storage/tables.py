@@ -5,7 +5,7 @@ deployment, or a local snapshot from before the change) gets the index added,
 so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
-# Importing the model modules registers them with `binding`.
+# Importing the model modules declares them (binding.models() finds them).
 from . import (accounts, addresses, alerts, bins, broadcasts, facilities, open311_keys, outbox, reports,  # noqa: F401
                services, uploads, wards)
 

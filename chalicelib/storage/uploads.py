@@ -1,14 +1,12 @@
 """Photo uploads waiting to be attached, and idempotency records."""
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
-from pynamodb.models import Model
 
-from .binding import register
+from .binding import Stored, table
 
 
-@register("uploads")
-class UploadModel(Model):
+class UploadModel(Stored):
     class Meta:
-        table_name = "uploads"
+        table_name = table("uploads")
         billing_mode = "PAY_PER_REQUEST"
 
     upload_id = UnicodeAttribute(hash_key=True)
@@ -20,11 +18,10 @@ class UploadModel(Model):
     photo = JSONAttribute(null=True)  # the cleaned photo, once processed
 
 
-@register("idempotency")
-class IdempotencyModel(Model):
+class IdempotencyModel(Stored):
     """Remembers a creation so a retried request returns the same result."""
     class Meta:
-        table_name = "idempotency"
+        table_name = table("idempotency")
         billing_mode = "PAY_PER_REQUEST"
 
     key = UnicodeAttribute(hash_key=True)  # sha256 of scope + client key

@@ -17,10 +17,9 @@ import zlib
 from dataclasses import dataclass, field
 
 from pynamodb.attributes import BinaryAttribute, ListAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.models import Model
 
 from ..geo import cells, polygon
-from .binding import bind, register
+from .binding import bind, Stored, table
 
 CELL_PRECISION = 5
 MAX_GEOMETRY_BYTES = 300_000  # compressed; leaves room in DynamoDB's 400 KB item
@@ -67,10 +66,9 @@ def index_cells(bbox):
     return cells.bbox_cells(*box, CELL_PRECISION)
 
 
-@register("wards")
-class WardModel(Model):
+class WardModel(Stored):
     class Meta:
-        table_name = "wards"
+        table_name = table("wards")
         billing_mode = "PAY_PER_REQUEST"
 
     id = UnicodeAttribute(hash_key=True)
@@ -89,11 +87,10 @@ class WardModel(Model):
                     (float(self.w), float(self.s), float(self.e), float(self.n)))
 
 
-@register("ward-cells")
-class WardCellModel(Model):
+class WardCellModel(Stored):
     """The lookup index: which wards' bboxes reach a geohash cell."""
     class Meta:
-        table_name = "ward-cells"
+        table_name = table("ward-cells")
         billing_mode = "PAY_PER_REQUEST"
 
     cell = UnicodeAttribute(hash_key=True)

@@ -176,6 +176,24 @@ def test_a_verified_reporter_follows_their_own_report_by_email(client, people):
     assert (alert["kind"], alert["report_id"], alert["confirmed"]) == ("report", made["id"], True)
 
 
+def test_the_reporters_follow_is_stored_with_the_report_so_its_first_event_always_finds_them(deps, people):
+    """A dispatcher that reads the creation event the moment it is written
+    must already see the reporter's alert: one transaction holds both."""
+    from dataclasses import replace
+    from chalicelib.auth.principal import authenticate
+    from chalicelib.handlers.alerts.dispatch import matching_alerts
+    from chalicelib.handlers.reports.create import create_report
+    from chalicelib.storage.metering import metered
+    resident = people()
+    caller = authenticate(resident.auth["Authorization"], deps.accounts)
+    with metered() as meter:
+        view, _ = create_report(replace(deps, principal=caller), pothole(contact={"email": resident.user.email}))
+    writes = [op for op in meter.operations if op in ("PutItem", "UpdateItem", "TransactWriteItems")]
+    assert writes == ["TransactWriteItems"]
+    report = deps.reports.get(view["id"])
+    assert [a.user_id for a in matching_alerts(deps, "report_created", report)] == [resident.user.id]
+
+
 def test_an_anonymous_reporter_is_not_subscribed_to_anything(client, deps):
     client.post("/v1/reports", pothole(contact={"email": "anon@example.org"}))
     from chalicelib.storage.alerts import AlertModel

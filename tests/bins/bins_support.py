@@ -22,14 +22,14 @@ def weekly_round(id_, stream, weekday, every_weeks=1, exceptions=None):
 
 
 def store_rounds(deps, *rounds, at=datetime(2026, 11, 1, 9, tzinfo=timezone.utc)):
-    from chalicelib.storage.bins import round_model
-    deps.bin_rounds.put_many(round_model(r, at) for r in rounds)
+    from chalicelib.storage.bins import round_record
+    deps.bin_rounds.put_many(round_record(r, at) for r in rounds)
 
 
 def store_home(deps, rounds=None, band="C", uprn=HOME, ward="Guildhall"):
-    from chalicelib.storage.addresses import AddressModel
-    deps.addresses.put_many([AddressModel(
-        uprn=uprn, lines=HOME_LINES, postcode="YO1 9TX", postcode_key="YO19TX", lat=53.9568, lon=-1.0755,
+    from chalicelib.storage.records import Address
+    deps.addresses.put_many([Address(
+        uprn=uprn, lines=HOME_LINES, postcode="YO1 9TX", lat=53.9568, lon=-1.0755,
         ward=ward, bin_rounds=rounds, council_tax_band=band)])
 
 

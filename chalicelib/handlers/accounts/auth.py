@@ -11,6 +11,8 @@ from ...auth import passwords, throttle
 from ...auth.principal import Unauthorized
 from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_token
 from ...errors import ApiError, ValidationFailed
+from ...storage.errors import AlreadyExists, EditConflict
+from ...storage.records import OneTimeToken, RefreshToken, Session, User
 
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
@@ -23,8 +25,6 @@ def normalise_email(value):
 
 
 def register(deps, body, client):
-    from ...storage.accounts import UserModel
-    from ...storage.account_store import IdentityTaken
     problems = validation.Problems()
     email = validation.email(body.get("email"), "email", problems)
     name = validation.text(body.get("name"), "name", problems, 1, 200)
@@ -39,11 +39,11 @@ def register(deps, body, client):
     email = normalise_email(email)
     throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
     throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
-    user = UserModel(id="u_" + deps.new_opaque_id(), email=email, name=name,
-                     password_hash=passwords.hash_password(password), created_at=now)
+    user = User(id="u_" + deps.new_opaque_id(), email=email, name=name,
+                password_hash=passwords.hash_password(password), created_at=now)
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
-    except IdentityTaken:
+    except AlreadyExists:
         _send(deps, email, "Someone tried to register with your e-mail address",
               "Someone (perhaps you) tried to create a Doorstep account with this address, which "
               "already has one. If it was you, sign in, or reset your password if you have "
@@ -90,18 +90,15 @@ def login(deps, body, client):
 
 
 def start_session(deps, user, now):
-    from ...storage.accounts import RefreshTokenModel, SessionModel
-    session = SessionModel(id=deps.new_opaque_id(), user_id=user.id, epoch=int(user.session_epoch or 0),
-                           created_at=now, expires=now + REFRESH_TTL)
+    session = Session(id=deps.new_opaque_id(), user_id=user.id, epoch=int(user.session_epoch or 0),
+                      created_at=now, expires=now + REFRESH_TTL)
     refresh = new_refresh_token()
-    deps.accounts.start_session(session, RefreshTokenModel(
+    deps.accounts.start_session(session, RefreshToken(
         token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
     return _token_pair(user, session.id, refresh, now)
 
 
 def refresh(deps, body):
-    from ...storage.accounts import RefreshTokenModel
-    from ...storage.account_store import AlreadyUsed
     token = body.get("refresh_token")
     if not isinstance(token, str) or not token:
         raise ValidationFailed([("refresh_token", "Is required.")])
@@ -121,9 +118,9 @@ def refresh(deps, body):
         raise Unauthorized("This session has ended; sign in again.", code="refresh_token_reused")
     new = new_refresh_token()
     try:
-        deps.accounts.rotate(row, RefreshTokenModel(
+        deps.accounts.rotate(row, RefreshToken(
             token_hash=ids.digest(new), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
-    except AlreadyUsed:
+    except EditConflict:
         deps.accounts.revoke_session(session.id)
         raise Unauthorized("This session has ended; sign in again.", code="refresh_token_reused")
     return _token_pair(user, session.id, new, now)
@@ -218,9 +215,8 @@ def confirm_password_reset(deps, body):
 
 
 def _one_time(deps, purpose, user, expires):
-    from ...storage.accounts import OneTimeTokenModel
     token = deps.new_token()
-    deps.accounts.save_one_time(OneTimeTokenModel(
+    deps.accounts.save_one_time(OneTimeToken(
         token_hash=ids.digest(token), purpose=purpose, user_id=user.id, email=user.email, expires=expires))
     return token
 

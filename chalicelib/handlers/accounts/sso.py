@@ -3,13 +3,13 @@ is exchanged for a Doorstep session. (iss, sub) names the person; a new one
 gets an account on first sign-in, with the issuer's configured role."""
 from ...auth.principal import Unauthorized
 from ...errors import ServiceUnavailable, ValidationFailed
+from ...storage.errors import AlreadyExists
+from ...storage.records import User
 from . import auth
 
 
 def sign_in(deps, body):
     from ...auth import oidc
-    from ...storage.accounts import UserModel
-    from ...storage.account_store import IdentityTaken
     token = body.get("token") or body.get("id_token")
     if not isinstance(token, str) or not token:
         raise ValidationFailed([("token", "Is required: the ID or access token from your sign-in provider.")])
@@ -27,16 +27,16 @@ def sign_in(deps, body):
     user = deps.accounts.user_by_identity(key)
     if user is None:
         email = auth.normalise_email(who.email) if who.email and who.email_verified else None
-        user = UserModel(id="u_" + deps.new_opaque_id(), email=email, email_verified=bool(email),
-                         name=who.name, role=who.role or "resident", created_at=now)
+        user = User(id="u_" + deps.new_opaque_id(), email=email, email_verified=bool(email),
+                    name=who.name, role=who.role or "resident", created_at=now)
         try:
             # The e-mail joins the account only if no other account has it:
             # never merge two people on an address claim alone.
             deps.accounts.create_user(user, [key] + ([f"email#{email}"] if email else []))
-        except IdentityTaken:
+        except AlreadyExists:
             user.email, user.email_verified = None, False
             try:
                 deps.accounts.create_user(user, [key])
-            except IdentityTaken:
+            except AlreadyExists:
                 user = deps.accounts.user_by_identity(key)  # a racing first sign-in won
     return auth.start_session(deps, user, now)

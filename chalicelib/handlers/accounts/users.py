@@ -2,27 +2,27 @@
 change a role. Not exposed over HTTP."""
 from ...auth import passwords
 from ...errors import ApiError, Conflict, NotFound, ValidationFailed
+from ...storage.errors import AlreadyExists
+from ...storage.records import User
 from .auth import normalise_email
 
 ROLES = ("resident", "crew", "staff", "admin")
 
 
 def create_user(deps, email, role, name=None, password=None, team=None, categories=None):
-    from ...storage.accounts import UserModel
-    from ...storage.account_store import IdentityTaken
     _check_role(role, team)
     email = normalise_email(email)
     if password is not None:
         problems = passwords.check_password(password, email=email, name=name)
         if problems:
             raise ValidationFailed([("password", m) for m in problems])
-    user = UserModel(id="u_" + deps.new_opaque_id(), email=email, email_verified=True, name=name,
-                     password_hash=passwords.hash_password(password) if password else None,
-                     role=role, team=team, scope={"categories": categories} if categories else {},
-                     created_at=deps.clock())
+    user = User(id="u_" + deps.new_opaque_id(), email=email, email_verified=True, name=name,
+                password_hash=passwords.hash_password(password) if password else None,
+                role=role, team=team, scope={"categories": categories} if categories else {},
+                created_at=deps.clock())
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
-    except IdentityTaken:
+    except AlreadyExists:
         raise Conflict(f"{email} already has an account.", code="email_taken")
     return user
 

@@ -1,5 +1,5 @@
 """A staff broadcast's event becomes messages: who follows that topic in
-the targeted place, told once each (dispatch.deliver_to claims every
+the targeted place, told once each (delivery.deliver_to claims every
 delivery, so a redelivered event sends nothing new).
 
 Only `broadcast`-kind alerts hear broadcasts: following new reports in a
@@ -15,6 +15,7 @@ from ...geo import cells, overlap
 from ...geo.polygon import bbox_of
 from ...geo.distance import haversine_m
 from . import targets as alert_targets
+from .delivery import deliver_to, links_base, unsubscribe_links
 
 # How long a push service keeps an undelivered message: an emergency is
 # stale within hours (the web page has the live state); a road closure
@@ -59,7 +60,6 @@ def _place(deps, target):
 
 def dispatch_broadcast(deps, event, deliver, sleep):
     """Deliver one broadcast event; records the counts on the audit entry."""
-    from .dispatch import deliver_to
     broadcast = deps.broadcasts.get((event.payload or {}).get("broadcast_id"))
     if broadcast is None:
         return {}
@@ -72,7 +72,6 @@ def dispatch_broadcast(deps, event, deliver, sleep):
 
 
 def build_message(deps, event, broadcast, alert):
-    from .dispatch import links_base, unsubscribe_links
     base = links_base(deps)
     return {"event_id": event.id, "title": broadcast.title, "body": broadcast.body,
             "url": broadcast.url or f"{base}/?broadcast={broadcast.id}", "broadcast_id": broadcast.id,

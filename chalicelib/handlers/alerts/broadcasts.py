@@ -16,6 +16,7 @@ from ... import validation
 from ...auth import throttle
 from ...errors import ApiError, NotFound, Unacceptable, ValidationFailed
 from ...storage import metering
+from ...storage.records import Broadcast
 from . import targets as alert_targets, broadcast_targets
 from .limits import BODY_MAX, LIST_DEFAULT, LIST_MAX, PER_STAFF_PER_HOUR, PER_TOPIC_PER_HOUR, TITLE_MAX, URL_MAX
 from ..shared import events, idempotency
@@ -50,9 +51,8 @@ def create(deps, body, idempotency_key=None):
         return view(earlier), False
     _spend(deps, author, topic, now)
 
-    from ...storage.broadcasts import BroadcastModel
-    broadcast = BroadcastModel(id=broadcast_id, created_at=now, author=author, topic=topic, target=target,
-                               title=title, body=text, url=url, status="queued")
+    broadcast = Broadcast(id=broadcast_id, created_at=now, author=author, topic=topic, target=target,
+                          title=title, body=text, url=url, status="queued")
     event = events.new_event(deps, "broadcast", now, broadcast_id=broadcast_id, topic=topic)
     if not deps.broadcasts.create(broadcast, event):
         _give_back(deps, author, topic, now)

@@ -10,11 +10,11 @@ the browser's subscription is itself the consent.
 import hashlib
 import hmac
 import json
-import logging
 from datetime import timedelta
 
 from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
+from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, targets as alert_targets
 
 CONFIRM_WITHIN = timedelta(days=7)
@@ -38,15 +38,14 @@ def subscribe(deps, body):
     if existing is not None:
         return _again(deps, existing, channels), False
 
-    from ...storage.alerts import AlertIndexModel, AlertModel
     manage = None if user_id else f"{alert_id}.{deps.new_token()}"
     confirm = f"{alert_id}.{deps.new_token()}" if pending else None
-    alert = AlertModel(id=alert_id, kind=body["kind"], user_id=user_id, channels=channels, pending=pending,
-                       target=target, index_keys=[k for k, *_ in keys], created_at=now,
-                       manage_hash=ids.digest(manage) if manage else None,
-                       confirm_hash=ids.digest(confirm) if confirm else None,
-                       expires=now + CONFIRM_WITHIN if pending else None)
-    rows = [AlertIndexModel(key, alert_id, lat=lat, lon=lon, radius_m=radius, expires=alert.expires)
+    alert = Alert(id=alert_id, kind=body["kind"], user_id=user_id, channels=channels, pending=pending,
+                  target=target, index_keys=[k for k, *_ in keys], created_at=now,
+                  manage_hash=ids.digest(manage) if manage else None,
+                  confirm_hash=ids.digest(confirm) if confirm else None,
+                  expires=now + CONFIRM_WITHIN if pending else None)
+    rows = [AlertIndexRow(key, alert_id, lat=lat, lon=lon, radius_m=radius, expires=alert.expires)
             for key, lat, lon, radius in keys]
     if not deps.alerts.create(alert, rows):
         return _again(deps, deps.alerts.get(alert_id), channels), False
@@ -211,21 +210,22 @@ def unsubscribe(deps, token, commit):
     return {"alert_id": alert_id, "subscribed": False}
 
 
-def follow_own_report(deps, report):
-    """A new report's signed-in reporter follows it by e-mail, when that is
-    their verified account address: nobody else's inbox gets unasked mail.
-    Anonymous reporters keep their tracking token and may subscribe (push at
-    once; e-mail through double opt-in) like anyone else."""
+def own_report_follow(deps, report):
+    """(Alert, [AlertIndexRow]) by which a new report's signed-in reporter
+    follows it by e-mail, when that is their verified account address (nobody
+    else's inbox gets unasked mail); None otherwise. The report is stored with
+    them in one transaction, so its "received" message cannot be dispatched
+    before its follower exists. Anonymous reporters keep their tracking token
+    and may subscribe (push at once; e-mail through double opt-in) like anyone."""
     p = deps.principal
     email = (report.contact or {}).get("email")
     if p is None or not p.email_verified or not email or email.lower() != (p.email or "").lower():
         return None
-    body = {"kind": "report", "report_id": report.id, "channels": ["email"], "email": email}
-    try:
-        return subscribe(deps, body)[0]
-    except Exception:  # the report stands either way; the reporter can subscribe later
-        logging.getLogger(__name__).exception("could not subscribe %s to their report", p.user_id)
-        return None
+    target, channels = {"report_id": report.id}, {"email": email}
+    alert_id = _identity(p.user_id, "report", target, channels)
+    key = f"report#{report.id}"
+    return (Alert(id=alert_id, kind="report", user_id=p.user_id, channels=channels, target=target,
+                  index_keys=[key], created_at=report.created_at), [AlertIndexRow(key, alert_id)])
 
 
 def forget_user(deps, user_id):

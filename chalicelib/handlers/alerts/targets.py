@@ -6,7 +6,7 @@ so a key written at subscription time is exactly a key an event reads.
 """
 import re
 
-from ... import ids, validation
+from ... import ids, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
 from .limits import KINDS, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS
@@ -45,7 +45,7 @@ def _report(deps, value):
     report = deps.reports.get(rid) if ids.is_report_id(rid) else None
     if not rid:
         raise ValidationFailed([("report_id", "Is required.")])
-    if report is None or (deps.services.get(report.service_code) or {}).get("private"):
+    if report is None or not visibility.report_is_public(report, deps.services.by_code()):
         from ...auth.policy import can_see_private
         if report is None or not can_see_private(deps.principal, report):
             raise NotFound(f"No report {value!s:.40}.", code="report_not_found")
@@ -92,7 +92,7 @@ def ward_key(prefix, ward_id):
 def _category(deps, body, problems):
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
-    if service is None or not service.get("active", True) or service.get("staff_only") or service.get("private"):
+    if not visibility.followable(service):
         problems.add("service_code", "Is not a category residents can follow; see GET /v1/services.")
     area = body.get("area")
     if area is not None and not isinstance(area, dict):

@@ -60,7 +60,7 @@ def get_token(deps, segment, query=None):
 
 
 def list_requests(deps, query):
-    services = {s["service_code"]: s for s in deps.services.all()}
+    services = deps.services.by_code()
     wanted_ids = [i.strip() for i in (query.get("service_request_id") or "").split(",") if i.strip()]
     if wanted_ids:  # the spec: other filters are ignored when ids are given
         if len(wanted_ids) > MAX_IDS:

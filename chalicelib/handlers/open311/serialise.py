@@ -4,6 +4,7 @@ Requests are built from `views.public_view` and nothing else: whatever a
 private category or a private field hides there is absent here too, and
 contact details can never appear because the public view never has them.
 """
+from ... import visibility
 from ..reports import views
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
@@ -95,7 +96,7 @@ def request(deps, report, s):
         "service_request_id": view["id"],
         "status": "open" if view["open"] else "closed",
         # Timeline text is public, but a private category shows no more than its status.
-        "status_notes": "" if (not s or s.get("private")) else (getattr(report, "status_notes", None) or ""),
+        "status_notes": (report.status_notes or "") if visibility.category_is_public(s) else "",
         "service_name": view["service_name"],
         "service_code": view["service_code"],
         "description": view.get("description", ""),

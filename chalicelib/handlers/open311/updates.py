@@ -6,8 +6,9 @@ like a member of staff's.
 import json
 from datetime import timedelta
 
-from ... import ids, states
+from ... import ids, states, visibility
 from ...errors import Conflict
+from ...storage.records import IdempotencyRecord
 from . import params
 from .formats import Open311Error
 from .keys import require_category
@@ -35,7 +36,7 @@ def list_updates(deps, query):
     """Entries written in the range, oldest first; private categories left out."""
     start, end = _range(deps, query)
     # Only categories known to be public: a deleted one counts as private.
-    public = {s["service_code"] for s in deps.services.all() if not s.get("private")}
+    public = visibility.public_categories(deps.services.by_code())
     found = []
     for read, update in enumerate(deps.reports.updates_between(start, end), 1):
         # The index holds only what the public timeline shows (no contact
@@ -86,13 +87,11 @@ def post_update(deps, partner, given):
     earlier = _replay(deps, key, fingerprint)
     if earlier:
         return earlier
-    from ...storage.uploads import IdempotencyModel
     now = deps.clock()
-    record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id="", created_at=now,
-                              expires=now + IDEMPOTENCY_TTL)
+    record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id="", created_at=now,
+                               expires=now + IDEMPOTENCY_TTL)
     try:
-        change_state(deps, report.id, state, text, "council", idempotency=record,
-                             media_url=media_url)
+        change_state(deps, report.id, state, text, "council", idempotency=record, media_url=media_url)
     except Conflict:
         # The same update_id committed by a concurrent retry: answer as it did.
         earlier = _replay(deps, key, fingerprint)

@@ -23,7 +23,7 @@ def address_or_404(deps, uprn):
 
 
 def rounds_for(deps, address):
-    """[(stream, BinRoundModel)] in STREAMS order, for the rounds that exist.
+    """[(stream, BinRound)] in STREAMS order, for the rounds that exist.
 
     A round id the rounds table does not hold (yet) is left out: addresses and
     rounds are imported separately, in either order."""

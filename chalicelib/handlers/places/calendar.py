@@ -40,7 +40,7 @@ def calendar(deps, uprn, if_none_match=None):
 
 
 def render(address, rounds, today):
-    """The VCALENDAR as bytes, for (stream, BinRoundModel) pairs, from `today` for HORIZON."""
+    """The VCALENDAR as bytes, for (stream, BinRound) pairs, from `today` for HORIZON."""
     from icalendar import Calendar, Event, vDuration  # ~50 ms: only this route pays for it
     name = f"Bin days: {address.text}"
     cal = Calendar.new(prodid="-//Doorstep//Bin days//EN", name=name, uid=f"{address.uprn}-bins@doorstep",

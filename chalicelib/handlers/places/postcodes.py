@@ -40,10 +40,6 @@ def normalise_postcode(value, field="postcode"):
     return postcode
 
 
-def postcode_key(postcode):
-    return postcode.replace(" ", "")
-
-
 def address_view(address):
     return {"uprn": address.uprn, "address": address.text, "lat": float(address.lat),
             "lon": float(address.lon), "ward": address.ward}
@@ -51,7 +47,7 @@ def address_view(address):
 
 def lookup(deps, query):
     postcode = normalise_postcode(query.get("postcode"))
-    found = sorted(deps.addresses.by_postcode(postcode_key(postcode)), key=_street_order)
+    found = sorted(deps.addresses.by_postcode(postcode), key=_street_order)
     if not found:
         raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
     return {"postcode": postcode, "addresses": [address_view(a) for a in found]}
@@ -77,7 +73,7 @@ def match_text(deps, text):
         return None, "it has no UK postcode"
     postcode = f"{found.group(1)} {found.group(2)}"
     rest = _words(upper[:found.start()] + " " + upper[found.end():])
-    candidates = deps.addresses.by_postcode(postcode_key(postcode))
+    candidates = deps.addresses.by_postcode(postcode)
     number = next((w for w in rest if HOUSE_NUMBER.match(w)), None)
     if number:
         candidates = [a for a in candidates if number in _words(a.text.upper())]
@@ -123,7 +119,7 @@ def point_from_query(deps, query, problems):
     if postcode is None:
         problems.add("postcode", "Is not a UK postcode, such as YO1 7HH.")
         return None, None
-    found = deps.addresses.by_postcode(postcode_key(postcode))
+    found = deps.addresses.by_postcode(postcode)
     if not found:
         raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
     # A postcode covers a few dozen doors within ~100 m: their mean is its centre.

@@ -1,16 +1,17 @@
-"""Creating reports and showing them: the public view, the private view and
-the timeline. Everything a resident's report goes through starts here."""
+"""Creating a report: validate it, clean its photos, and store it with its
+first timeline entry and event, once, however often a client retries."""
 from datetime import timedelta
 
 from ... import ids, states, validation
-from ...errors import ApiError, Conflict, NotFound, ServiceUnavailable, OutsideServiceArea, Unacceptable, ValidationFailed
-from ...geo import cells
-from . import uploads as photo_handler
+from ...errors import ApiError, Conflict, OutsideServiceArea, ServiceUnavailable, Unacceptable, ValidationFailed
+from ...storage.errors import AlreadyExists, EditConflict, Throttled
+from ...storage.records import IdempotencyRecord, Report, TimelineEntry
+from ..alerts.subscriptions import own_report_follow
 from ..shared import events, idempotency
+from . import uploads as photo_handler
 from . import views
+from .limits import ADDRESS_MAX, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
-MAX_PHOTOS = 6
-MAX_ADDRESS = 200
 IDEMPOTENCY_TTL = timedelta(hours=24)
 ID_ATTEMPTS = 5
 
@@ -55,48 +56,44 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             return replay, False
         raise
 
-    from ...storage.reports import ReportModel, ReportUpdateModel
-    from ...storage.uploads import IdempotencyModel
-    from ...storage.report_store import CreateConflict
-
     for _ in range(ID_ATTEMPTS):
-        report = ReportModel(
+        report = Report(
             id=deps.new_report_id(), service_code=service["service_code"], state=states.INITIAL,
-            description=values["description"], summary=_summary(values["description"]),
+            description=values["description"], summary=summarise(values["description"]),
             fields=values["fields"], photos=[p for _, p in uploads], contact=values["contact"],
             user_id=user_id, token_hash=ids.digest(token) if token else None,
             reporter_email_hash=ids.digest(values["contact"]["email"].lower())
             if values["contact"].get("email") else None,
-            created_at=now, created_month=now.strftime("%Y-%m"), updated_at=now, update_count=1,
+            created_at=now, updated_at=now, update_count=1,
             source=values["source"], media_urls=list(media_urls) if media_urls else None,
-            address=(address or "").strip()[:MAX_ADDRESS] or None)
+            address=(address or "").strip()[:ADDRESS_MAX] or None)
         if values["lon"] is not None:
-            _place(report, values["lon"], values["lat"])
-        update = ReportUpdateModel(report_id=report.id, seq=1, kind="created", state=report.state,
-                                   text=None, author="reporter", created_at=now)
+            report.lon, report.lat = round(values["lon"], 7), round(values["lat"], 7)
+        entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
+                              author="reporter", created_at=now)
         event = events.report_event(deps, "report_created", report, now)
         record = None
         if key:
-            record = IdempotencyModel(key=key, fingerprint=fingerprint, resource_id=report.id,
-                                      secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
+            record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=report.id,
+                                       secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
         try:
-            deps.reports.create(report, update, event, record, uploads)
-        except CreateConflict as e:
+            deps.reports.create(report, entry, event, record, [(u.upload_id, p) for u, p in uploads],
+                                follow=own_report_follow(deps, report) if user_id else None)
+        except AlreadyExists as e:
             if e.part == "id":
                 continue  # a reference already taken: draw another
-            if key and e.part in ("idempotency", "conflict"):
-                replay = _replay(deps, key, fingerprint)
-                if replay:
-                    return replay, False
-                raise Conflict("An identical request is being processed; retry shortly.",
-                               code="request_in_progress")
-            if e.part == "upload":
-                raise Conflict("A photo is already attached to another report.",
-                               code="photo_already_used")
-            raise Conflict("The report could not be stored; retry.", code="conflict")
-        if user_id:
-            from ..alerts.subscriptions import follow_own_report
-            follow_own_report(deps, report)
+            replay = _replay(deps, key, fingerprint)
+            if replay:
+                return replay, False
+            raise Conflict("An identical request is being processed; retry shortly.", code="request_in_progress")
+        except EditConflict:  # the upload's condition: attached meanwhile
+            raise Conflict("A photo is already attached to another report.", code="photo_already_used")
+        except Throttled:
+            # A twin with the same Idempotency-Key may hold the items: its answer is ours.
+            replay = _replay(deps, key, fingerprint) if key else None
+            if replay:
+                return replay, False
+            raise
         return views.private_view(deps, report, service, tracking_token=token), True
     raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
 
@@ -109,7 +106,7 @@ def _validate(deps, body):
         problems.add("service_code", "Is required.")
     elif service is None or not service.get("active", True):
         problems.add("service_code", "Is not a known service; see GET /v1/services.")
-    description = validation.text(body.get("description"), "description", problems, 1, 4000)
+    description = validation.text(body.get("description"), "description", problems, 1, DESCRIPTION_MAX)
     lon = lat = None
     location = (service or {}).get("location", "required")
     has_point = body.get("lat") is not None or body.get("lon") is not None
@@ -151,23 +148,17 @@ def _contact(value, problems):
         problems.add("contact", "Must be an object with name, email and phone.")
         return {}
     contact = {
-        "name": validation.text(value.get("name"), "contact.name", problems, max_len=200),
+        "name": validation.text(value.get("name"), "contact.name", problems, max_len=CONTACT_NAME_MAX),
         "email": validation.email(value.get("email"), "contact.email", problems),
         "phone": validation.phone(value.get("phone"), "contact.phone", problems),
     }
     return {k: v for k, v in contact.items() if v}
 
 
-def _place(report, lon, lat):
-    geohash = cells.encode(lon, lat)
-    report.lon, report.lat = round(lon, 7), round(lat, 7)
-    report.geo_pk = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
-    report.geo_sk = f"{geohash}#{report.id}"
-
-
-def _summary(description):
+def summarise(description):
+    """The one line a map pin or a feed shows."""
     line = " ".join(description.split())
-    return line if len(line) <= 80 else line[:79].rstrip() + "…"
+    return line if len(line) <= SUMMARY_MAX else line[:SUMMARY_MAX - 1].rstrip() + "…"
 
 
 def _replay(deps, key, fingerprint):

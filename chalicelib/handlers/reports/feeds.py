@@ -15,7 +15,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from . import rss
-from ... import states, validation
+from ... import states, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells, distance
 from ...storage import metering
@@ -91,7 +91,7 @@ def circle(deps, params):
 
 
 def area_feed(deps, area, query):
-    services = {sv["service_code"]: sv for sv in deps.services.all()}
+    services = deps.services.by_code()
     found, truncated = _newest_open_in(deps.reports, area, services)
     reports = deps.reports.get_many([r.id for r in found])
     items = [_report_item(r, views.public_view(deps, r, services.get(r.service_code))) for r in reports]
@@ -112,8 +112,7 @@ def _newest_open_in(store, area, services):
     """The MAX_ITEMS newest open reports in the area, public categories only,
     and whether the area held more than one feed reads."""
     def shown(r):
-        service = services.get(r.service_code, {"private": True})  # unknown: treat as private
-        return not service.get("private") and area.contains(float(r.lon), float(r.lat))
+        return visibility.report_is_public(r, services) and area.contains(float(r.lon), float(r.lat))
 
     plans = [(f"{p}#{states.bucket(states.INITIAL)}", lo, hi) for p, lo, hi in cells.cell_ranges(area.cover)]
     found, truncated = read_capped(store, plans, AREA_READ_CAP, shown)

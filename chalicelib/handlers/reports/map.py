@@ -8,7 +8,7 @@ resident to zoom in.
 """
 from datetime import datetime, timezone
 
-from ... import states, validation
+from ... import states, validation, visibility
 from ...errors import ApiError
 from ...geo import cells
 from ...storage import metering
@@ -41,13 +41,13 @@ def map_reports(deps, params):
     cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
     buckets = sorted({states.bucket(x) for x in wanted})
     plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
-    services = {sv["service_code"]: sv for sv in deps.services.all()}
+    services = deps.services.by_code()
 
     def shown(r):
         lon, lat = float(r.lon), float(r.lat)
         return (w <= lon <= e and s <= lat <= n and r.state in wanted
                 and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
-                and not services.get(r.service_code, {"private": True}).get("private"))
+                and visibility.report_is_public(r, services))
 
     items, truncated = read_capped(deps.reports, plans, int(limit), shown)
     names = {c: sv.get("name", c) for c, sv in services.items()}

@@ -1,7 +1,7 @@
 """Open reports near a point, nearest first: "is it one of these?" before a
 resident reports a duplicate. Reads rings of geo-index cells outwards until
 the answer is proven, never the whole radius at once."""
-from ... import validation
+from ... import validation, visibility
 from ...geo import cells, distance
 from ...geo.geojson import feature_collection
 from ...storage import metering
@@ -30,13 +30,11 @@ def nearby(deps, params):
     w, s, e, n = deps.area.bbox
     if not (w <= lon <= e and s <= lat <= n):
         return feature_collection([], radius_m=radius, truncated=False)  # no reports out there
-    services = {sv["service_code"]: sv for sv in deps.services.all()}
+    services = deps.services.by_code()
     names = {c: sv.get("name") for c, sv in services.items()}
 
     def wanted(r):
-        if code:
-            return r.service_code == code
-        return not services.get(r.service_code, {"private": True}).get("private")
+        return visibility.report_is_public(r, services) and (not code or r.service_code == code)
 
     found, truncated = _nearest_open(deps.reports, lon, lat, radius, wanted)
     features = []

@@ -13,16 +13,13 @@ import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-MAX_BYTES = 10 * 1024 * 1024
+from .limits import PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES
+
+MAX_BYTES = PHOTO_MAX_BYTES
 MAX_PIXELS = 40_000_000  # ~160 MB as RGBA once decoded; refused before that happens
 MAX_SIDE = 2048
 ACCEPTED = {"JPEG", "PNG", "WEBP", "GIF"}
-CONTENT_TYPES = {
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "image/webp": "WEBP",
-    "image/gif": "GIF",
-}
+CONTENT_TYPES = {mime: mime.split("/")[1].upper() for mime in PHOTO_CONTENT_TYPES}  # Pillow's format names
 _MIME = {fmt: mime for mime, fmt in CONTENT_TYPES.items()}
 # Pillow names a JPEG holding several pictures (phones' portrait/depth shots)
 # "MPO". Residents can't tell the difference, so it is a JPEG to us; only its

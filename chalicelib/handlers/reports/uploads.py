@@ -10,6 +10,7 @@ from datetime import timedelta
 from ... import validation
 from ...errors import ApiError, NotFound, PayloadTooLarge, Unacceptable
 from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
+from ...storage.records import Upload
 
 UPLOAD_EXPIRES = timedelta(minutes=15)
 UPLOAD_KEEP = timedelta(days=1)  # an unattached upload is forgotten after this
@@ -18,7 +19,6 @@ PHOTO_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
 
 def create_upload(deps, body):
     from . import photos
-    from ...storage.uploads import UploadModel
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     content_type = body.get("content_type")
@@ -36,8 +36,8 @@ def create_upload(deps, body):
     upload_id = deps.new_opaque_id()
     form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, photos.MAX_BYTES,
                                        int(UPLOAD_EXPIRES.total_seconds()))
-    deps.reports.save_upload(UploadModel(upload_id=upload_id, content_type=content_type, size=size,
-                                         created_at=now, expires=now + UPLOAD_KEEP))
+    deps.reports.save_upload(Upload(upload_id=upload_id, content_type=content_type, size=size,
+                                    created_at=now, expires=now + UPLOAD_KEEP))
     return {"upload_id": upload_id, "url": form["url"], "fields": form["fields"],
             "expires_at": (now + UPLOAD_EXPIRES).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "max_bytes": photos.MAX_BYTES}
@@ -45,22 +45,21 @@ def create_upload(deps, body):
 
 def store_upload(deps, data, content_type):
     """An upload made from bytes the server already holds (Open311's multipart
-    photo parts): the same blob under uploads/ and the same UploadModel row as
+    photo parts): the same blob under uploads/ and the same upload record as
     a phone's upload through the presigned form, so attach() cleans it alike.
     Returns the upload id."""
     from . import photos
-    from ...storage.uploads import UploadModel
     now = deps.clock()
     upload_id = deps.new_opaque_id()
     claimed = content_type if content_type in photos.CONTENT_TYPES else "application/octet-stream"
     deps.blobs.write(UPLOAD_PREFIX + upload_id, data, claimed)
-    deps.reports.save_upload(UploadModel(upload_id=upload_id, content_type=claimed, size=len(data),
-                                         created_at=now, expires=now + UPLOAD_KEEP))
+    deps.reports.save_upload(Upload(upload_id=upload_id, content_type=claimed, size=len(data),
+                                    created_at=now, expires=now + UPLOAD_KEEP))
     return upload_id
 
 
 def attach(deps, upload_ids, now):
-    """Check and clean each named upload; returns [(UploadModel, photo dict)].
+    """Check and clean each named upload; returns [(Upload, photo dict)].
 
     Cleaning is idempotent (the cleaned copy's name derives from the upload),
     so a retried report creation may safely run it again.

@@ -3,17 +3,14 @@
 The public view is built by listing what may be shown, never by removing what
 may not: a new private attribute cannot leak by being forgotten here.
 """
-from ... import states
+from ... import states, visibility
 
 PHOTO_ROUTE = "/v1/photos/"
 
 
 def public_view(deps, report, service):
-    # A category missing from the table (deleted since) is treated as private:
-    # nothing says its reports may be shown.
-    private_category = bool(service.get("private")) if service else True
+    public = visibility.category_is_public(service)
     service = service or {}
-    public_fields = {f["code"] for f in service.get("fields", []) if not f.get("private")}
     view = {
         "id": report.id,
         "service_code": report.service_code,
@@ -27,8 +24,8 @@ def public_view(deps, report, service):
         "url": f"{deps.base_url}/v1/reports/{report.id}",
         "view": "public",
     }
-    if not private_category:
-        view.update(_details(deps, report, public_fields))
+    if public:
+        view.update(_details(deps, report, visibility.public_fields(service)))
     return view
 
 

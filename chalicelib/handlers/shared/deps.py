@@ -1,33 +1,56 @@
-"""What domain code needs from the outside world, built once per request."""
+"""What domain code needs from the outside world, built once per request.
+
+Handlers take a Deps and nothing global, so a test or the CLI runs them with
+stores, a clock and id makers of its own (dataclasses.replace(deps, ...)).
+The stores' types are named for readers and type checkers only: importing
+them here would load every store (and PynamoDB) for every route.
+"""
+from __future__ import annotations
+
 from dataclasses import dataclass, field
-from typing import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable
 
 from ... import ids
-from ...config import settings
+from ...config import Settings, settings
+
+if TYPE_CHECKING:
+    from ...auth.principal import Principal
+    from ...geo.polygon import Area
+    from ...storage.account_store import AccountStore
+    from ...storage.addresses import AddressStore
+    from ...storage.alerts import AlertStore
+    from ...storage.bins import BinRoundStore
+    from ...storage.blobs import BlobStore
+    from ...storage.broadcasts import BroadcastStore
+    from ...storage.facilities import FacilityStore
+    from ...storage.report_store import ReportStore
+    from ...storage.services import ServiceStore
+    from ...storage.wards import WardStore
 
 _areas = {}
 
 
 @dataclass
 class Deps:
-    reports: object
-    services: object
-    blobs: object
-    area: object
-    accounts: object = None
-    addresses: object = None
-    facilities: object = None
-    wards: object = None
-    bin_rounds: object = None
-    alerts: object = None
-    broadcasts: object = None
-    principal: object = None  # who is calling (None: anonymous)
+    reports: ReportStore
+    services: ServiceStore
+    blobs: BlobStore
+    area: Area  # the council's boundary
+    accounts: AccountStore | None = None
+    addresses: AddressStore | None = None
+    facilities: FacilityStore | None = None
+    wards: WardStore | None = None
+    bin_rounds: BinRoundStore | None = None
+    alerts: AlertStore | None = None
+    broadcasts: BroadcastStore | None = None
+    principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""
-    clock: Callable = ids.utc_now
-    new_report_id: Callable = ids.new_report_id
-    new_token: Callable = ids.new_token
-    new_opaque_id: Callable = ids.new_opaque_id
-    settings: object = field(default_factory=settings)
+    clock: Callable[[], datetime] = ids.utc_now
+    new_report_id: Callable[[], str] = ids.new_report_id
+    new_token: Callable[[], str] = ids.new_token
+    new_opaque_id: Callable[[], str] = ids.new_opaque_id
+    settings: Settings = field(default_factory=settings)
 
 
 def service_area(path):
@@ -43,8 +66,8 @@ def default_deps(base_url="", principal=None):
     from ...storage.addresses import AddressStore
     from ...storage.alerts import AlertStore
     from ...storage.bins import BinRoundStore
-    from ...storage.broadcasts import BroadcastStore
     from ...storage.blobs import BlobStore
+    from ...storage.broadcasts import BroadcastStore
     from ...storage.facilities import FacilityStore
     from ...storage.report_store import ReportStore
     from ...storage.services import ServiceStore

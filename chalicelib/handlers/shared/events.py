@@ -3,14 +3,14 @@ transaction as the change itself (DESIGN, data flow 2). Dispatch reads them
 from the table's stream in AWS and through the poller's day index locally."""
 from datetime import timedelta
 
+from ...storage.records import Event
+
 EVENT_TTL = timedelta(days=30)  # longer than a stream keeps records (24 h) or the poller looks back
 
 
 def new_event(deps, kind, now, report_id=None, **payload):
-    from ...storage.reports import EventModel
-    return EventModel(id=deps.new_opaque_id(), kind=kind, report_id=report_id, payload=payload,
-                      created_at=now, expires=now + EVENT_TTL,
-                      day=now.strftime("%Y-%m-%d"))  # the poller's day partition
+    return Event(id=deps.new_opaque_id(), kind=kind, report_id=report_id, payload=payload,
+                 created_at=now, expires=now + EVENT_TTL)
 
 
 def report_event(deps, kind, report, now, **extra):

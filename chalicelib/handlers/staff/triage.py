@@ -2,9 +2,10 @@
 from ... import states, validation
 from ...auth.policy import require_manage
 from ...errors import Conflict, ValidationFailed
+from ...storage.errors import EditConflict
 from ..reports import views
 from ..reports.limits import DESCRIPTION_MAX
-from ..reports.changes import change_state
+from ..reports.changes import EDIT_CONFLICT, change_state
 from ..reports.tracking import find_report
 
 PRIORITIES = states.PRIORITIES
@@ -28,13 +29,11 @@ def update_report(deps, report_id, body):
     report = find_report(deps, report_id)
     require_manage(deps.principal, report)
     if status is None and text is None:
-        from pynamodb.exceptions import PutError
         report.priority = priority
         try:
             deps.reports.save(report)
-        except PutError:
-            raise Conflict("The report changed while you were editing it; reload and try again.",
-                           code="edit_conflict")
+        except EditConflict:
+            raise Conflict(EDIT_CONFLICT, code="edit_conflict")
     else:
         report = change_state(deps, report.id, status or report.state, text, "council", priority)
     view = views.private_view(deps, report, deps.services.get(report.service_code))

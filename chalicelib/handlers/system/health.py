@@ -2,11 +2,9 @@
 
 
 def check():
-    from ...storage.binding import bind
-    from ...storage.services import ServiceModel
-    bind()
+    from ...storage.services import ServiceStore
     try:
-        ServiceModel.describe_table()
+        ServiceStore().describe()
         storage = "ok"
     except Exception as e:  # any storage failure is what this endpoint reports
         storage = f"unreachable: {type(e).__name__}"

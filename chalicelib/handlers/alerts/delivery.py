@@ -1,0 +1,113 @@
+"""Exactly once per person: each (event, alert, channel) is claimed in the
+deliveries table with a conditional put before anything is sent and settled
+after, so a redelivered event sends nothing new. A claim left by a crash
+mid-send goes stale after STALE_CLAIM and may then be taken again: the
+person may get that one message twice, never zero times.
+
+Shared by report events (dispatch.py) and staff broadcasts (broadcast_dispatch.py).
+"""
+import logging
+import time
+from collections import Counter
+from datetime import timedelta
+
+log = logging.getLogger(__name__)
+
+STALE_CLAIM = timedelta(minutes=5)
+ATTEMPTS = 3  # tries per delivery on "retry", with exponential backoff
+BACKOFF_S = 0.5  # 0.5 s, then 1 s
+WORKERS = 8  # deliveries in flight at once (botocore clients are thread-safe)
+DELIVERY_KEEP = timedelta(days=30)  # longer than any redelivery (streams keep 24 h)
+SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"}
+
+
+def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep):
+    """Send message_for(alert) on each alert's confirmed channels, once per
+    person (channel and address) however many of their alerts match.
+
+    Deliveries run side by side (up to WORKERS): one dead or stalled push
+    service, retried with backoff, must not hold up everyone after it, nor
+    run a stream batch into the Lambda's timeout."""
+    sends, seen = [], set()
+    for alert in alerts:
+        message = message_for(alert)
+        for channel, address in sorted(alert.channels.items()):
+            who = (channel, address["endpoint"] if channel == "push" else address)
+            if channel in (alert.pending or []) or who in seen:
+                continue
+            seen.add(who)
+            sends.append((alert, channel, address, message))
+
+    def send(job):
+        alert, channel, address, message = job
+        return _deliver_once(deps, event, alert, channel, address, message, deliver, sleep)
+
+    if len(sends) <= 1:
+        return dict(Counter(map(send, sends)))
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(sends))) as pool:
+        return dict(Counter(pool.map(send, sends)))
+
+
+class NoPublicUrl(RuntimeError):
+    """Message links need DOORSTEP_PUBLIC_URL outside one machine."""
+
+
+def links_base(deps):
+    """Where message links (the report, one-click unsubscribe) point. A stream
+    Lambda has no request to take a host from: without DOORSTEP_PUBLIC_URL
+    a deployed stage refuses to send (the batch fails and the stream keeps it)
+    rather than mail links to localhost; one machine uses its own port."""
+    from ...config import local_port
+    from ...notify import LOCAL_STAGES
+    base = deps.settings.public_url or deps.base_url
+    if base:
+        return base
+    if deps.settings.stage not in LOCAL_STAGES:
+        raise NoPublicUrl("DOORSTEP_PUBLIC_URL is not set: alert links would point nowhere.")
+    return f"http://localhost:{local_port()}"
+
+
+def unsubscribe_links(base, alert):
+    """The List-Unsubscribe POST target, and the web page (a button that POSTs
+    it) for people: a GET of the API URL only describes the alert."""
+    from .subscriptions import unsubscribe_token
+    token = unsubscribe_token(alert.id)
+    return {"unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={token}",
+            "unsubscribe_page": f"{base}/alerts/unsubscribe?token={token}"}
+
+
+def _deliver_once(deps, event, alert, channel, address, message, deliver, sleep):
+    delivery_id = f"{event.id}#{alert.id}#{channel}"
+    now = deps.clock()
+    if not deps.alerts.claim(delivery_id, now, now - STALE_CLAIM, now + DELIVERY_KEEP):
+        return "already"
+    attempts, outcome = 0, "retry"
+    while attempts < ATTEMPTS:
+        if attempts:
+            sleep(BACKOFF_S * 2 ** (attempts - 1))
+        attempts += 1
+        try:
+            outcome = deliver(channel, address, message, deps.settings, deps.clock(), deps.new_opaque_id)
+        except Exception:  # a channel bug must not stop the other deliveries
+            log.exception("deliver %s raised", delivery_id)
+            outcome = "retry"
+        if outcome != "retry":
+            break
+    deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
+    if outcome == "gone":
+        _drop_channel(deps, alert.id, channel)
+    return outcome if outcome != "retry" else "gave_up"
+
+
+def _drop_channel(deps, alert_id, channel):
+    """The push service (or a hard bounce) says this address is no more."""
+    alert = deps.alerts.get(alert_id)
+    if alert is None or channel not in alert.channels:
+        return
+    if set(alert.channels) == {channel}:
+        deps.alerts.delete(alert)
+        return
+    alert.channels = {k: v for k, v in alert.channels.items() if k != channel}
+    alert.pending = [c for c in alert.pending or [] if c != channel]
+    deps.alerts.save(alert)

@@ -1,0 +1,257 @@
+"""The plain values the stores take and return: what domain code works with.
+
+Each mirrors a stored item without what only the storage needs (index keys,
+partition names): stores add those on the way in and drop them on the way
+out, so no handler builds a model or knows an index. `version` is the
+item's version for optimistic locking: a store refuses to save a record
+whose version is not the stored one (EditConflict).
+"""
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Report:
+    id: str
+    service_code: str
+    state: str
+    description: str = ""
+    summary: str = ""
+    lon: float | None = None
+    lat: float | None = None
+    fields: dict = field(default_factory=dict)
+    photos: list = field(default_factory=list)
+    contact: dict = field(default_factory=dict)  # private: never in a public view
+    user_id: str | None = None
+    reporter_email_hash: str | None = None
+    token_hash: str | None = None
+    source: str = "api"
+    priority: str = "normal"  # council-internal: never public
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    update_count: int = 0
+    status_notes: str | None = None  # the latest public update's text (Open311)
+    media_urls: list | None = None  # a partner's links: shown, never fetched
+    address: str | None = None  # the problem's street address, never the reporter's
+    version: int | None = None
+
+
+@dataclass
+class TimelineEntry:
+    report_id: str
+    seq: int
+    kind: str  # created, state_changed, public_update
+    state: str
+    previous_state: str | None = None
+    text: str | None = None
+    media_url: str | None = None
+    author: str = "council"  # who, as the public sees it
+    created_at: datetime | None = None
+    service_code: str | None = None
+
+
+@dataclass
+class Event:
+    """A change others must hear about (DESIGN, data flow 2)."""
+    id: str
+    kind: str
+    report_id: str | None = None
+    payload: dict = field(default_factory=dict)
+    created_at: datetime | None = None
+    expires: datetime | None = None
+
+
+@dataclass
+class Upload:
+    upload_id: str
+    content_type: str
+    size: int
+    created_at: datetime
+    expires: datetime
+    report_id: str | None = None  # set once attached; never reused
+    photo: dict | None = None  # the cleaned photo, once processed
+
+
+@dataclass
+class IdempotencyRecord:
+    key: str  # sha256 of scope + client key
+    fingerprint: str  # sha256 of the canonical request
+    resource_id: str
+    created_at: datetime
+    expires: datetime
+    secret: str | None = None  # an anonymous tracking token, kept for the key's lifetime
+
+
+@dataclass
+class User:
+    id: str
+    email: str | None = None
+    email_verified: bool = False
+    password_hash: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    uprn: str | None = None
+    notifications: dict = field(default_factory=dict)
+    role: str = "resident"  # resident, crew, staff, admin
+    team: str | None = None
+    scope: dict = field(default_factory=dict)  # staff limits: {"categories": [...], "wards": [...]}
+    session_epoch: int = 0
+    identity_keys: list = field(default_factory=list)
+    created_at: datetime | None = None
+    version: int | None = None
+
+
+@dataclass
+class Session:
+    id: str
+    user_id: str
+    epoch: int
+    created_at: datetime
+    expires: datetime
+    revoked: bool = False
+
+
+@dataclass
+class RefreshToken:
+    token_hash: str
+    session_id: str
+    user_id: str
+    expires: datetime
+    rotated: bool = False
+
+
+@dataclass
+class OneTimeToken:
+    token_hash: str
+    purpose: str  # verify_email, reset_password
+    user_id: str
+    expires: datetime
+    email: str | None = None
+    used: bool = False
+
+
+@dataclass
+class Alert:
+    id: str
+    kind: str  # report, area, ward, category, broadcast
+    channels: dict = field(default_factory=dict)  # {"push": {...}, "email": "...", "sms": "..."}
+    pending: list = field(default_factory=list)  # channels awaiting double opt-in
+    target: dict = field(default_factory=dict)
+    index_keys: list = field(default_factory=list)
+    user_id: str | None = None
+    manage_hash: str | None = None
+    confirm_hash: str | None = None
+    created_at: datetime | None = None
+    expires: datetime | None = None  # only while unconfirmed
+    version: int | None = None
+
+    @property
+    def confirmed(self):
+        return not self.pending
+
+
+@dataclass
+class AlertIndexRow:
+    """One lookup key of an alert; a circle's rows carry it for the exact test."""
+    key: str
+    alert_id: str
+    lat: float | None = None
+    lon: float | None = None
+    radius_m: float | None = None
+    expires: datetime | None = None
+
+
+@dataclass
+class Broadcast:
+    id: str
+    author: str  # the staff member's user id
+    topic: str
+    target: dict
+    title: str
+    body: str
+    created_at: datetime
+    url: str | None = None
+    status: str = "queued"  # queued -> sent
+    told: int = 0
+    failed: int = 0
+    dispatched_at: datetime | None = None
+
+
+@dataclass
+class Address:
+    uprn: str
+    lines: list
+    postcode: str  # as shown: "YO1 7HH"
+    lat: float
+    lon: float
+    ward: str | None = None
+    bin_rounds: dict | None = None  # stream -> bin round id
+    council_tax_band: str | None = None
+
+    @property
+    def text(self):
+        return ", ".join(line for line in self.lines if line)
+
+    @property
+    def rounds(self):
+        """{stream: round id}; empty when none are known."""
+        return {k: v for k, v in (self.bin_rounds or {}).items() if v}
+
+
+@dataclass
+class BinRound:
+    id: str
+    stream: str
+    weekday: int  # 0 Monday .. 6 Sunday
+    every_weeks: int
+    start: str  # "YYYY-MM-DD", the first collection
+    updated_at: datetime
+    end: str | None = None
+    exceptions: dict = field(default_factory=dict)  # "YYYY-MM-DD" -> moved-to date or "cancelled"
+
+    def to_round(self):
+        from ..bindays import CANCELLED, Round, parse_date
+        exceptions = {parse_date(k): (None if v == CANCELLED else parse_date(v))
+                      for k, v in (self.exceptions or {}).items()}
+        return Round(self.id, self.stream, int(self.weekday), int(self.every_weeks), parse_date(self.start),
+                     exceptions, parse_date(self.end) if self.end else None)
+
+
+@dataclass
+class Facility:
+    id: str
+    type: str
+    name: str
+    lon: float
+    lat: float
+    address: str | None = None
+    opening_hours: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    accessibility: str | None = None
+    geohash: str | None = None  # filled in by the store
+
+
+@dataclass
+class Open311Key:
+    key_hash: str  # sha256 hex of the key itself
+    name: str  # the partner; also names its update_id space
+    created_at: datetime
+    revoked: bool = False
+    revoked_at: datetime | None = None
+    categories: list | None = None  # service codes it may post to; None: all
+
+
+@dataclass
+class OutboxMessage:
+    id: str
+    channel: str  # email, sms
+    to: str
+    body: str
+    created_at: datetime
+    expires: datetime
+    subject: str | None = None
+    html: str | None = None
+    headers: dict | None = None
+    status: str = "kept"  # kept (local), sent, retry, failed
