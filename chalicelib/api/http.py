@@ -5,15 +5,17 @@ reads `body()`, `query()` or `deps()` without being handed the request.
 """
 import contextvars
 import json
+from contextlib import contextmanager
 
 from chalice.app import Response
 
-from ..errors import ApiError, ValidationFailed
+from ..errors import ApiError, Conflict, ServiceUnavailable, ValidationFailed
 
 JSON = "application/json"
 NO_STORE = {"Cache-Control": "no-store"}  # tokens and personal data stay out of caches
 
 _request = contextvars.ContextVar("doorstep_request", default=None)
+RETRY_AFTER_S = 1  # a throttled or contended write usually goes through a second later
 
 
 def set_request(request):
@@ -50,6 +52,23 @@ def header(name):
 
 def client():
     return client_address(request())
+
+
+@contextmanager
+def store_errors_as_api_errors():
+    """A store's refusal as an answer (Chalice turns any other exception out
+    of a view into a bare 500): throttling is a 503 to retry; a conflict no
+    handler explained is a 409."""
+    from ..storage.errors import AlreadyExists, EditConflict, Throttled
+    try:
+        yield
+    except Throttled:
+        raise ServiceUnavailable("The service is busy; retry in a moment.", code="busy",
+                                 headers={"Retry-After": str(RETRY_AFTER_S)})
+    except EditConflict:
+        raise Conflict("It changed at the same time; reload and try again.", code="edit_conflict")
+    except AlreadyExists:
+        raise Conflict("That exists already.")
 
 
 def json_body(request):

@@ -8,36 +8,27 @@ catch-all 404) come out the same as the views' own.
 """
 from chalice.app import Response
 
-from ..errors import CHALICE_CODES, ApiError, Conflict, ServiceUnavailable, error_body
+from ..errors import CHALICE_CODES, ApiError, error_body
 from . import http
 
 OPEN311_PREFIX = "/open311/"
 SORRY = "Something went wrong on our side; it has been logged."
-RETRY_AFTER_S = 1  # a throttled or contended write usually goes through a second later
 
 
 def for_registry(registry):
     """The Chalice http middleware applying `registry`'s access rules."""
     def middleware(event, get_response):
         from ..auth import principal as principals
-        from ..storage.errors import EditConflict, StoreError, Throttled
         from ..storage.metering import metered
         with metered() as meter:
             token = principals.set_current(None)
             request = http.set_request(event)
             try:
-                try:
+                with http.store_errors_as_api_errors():
                     who = _authenticate(event)
                     principals.set_current(who)
                     _authorise(registry, who, event)
-                    response = get_response(event)
-                except Throttled:
-                    raise ServiceUnavailable("The service is busy; retry in a moment.", code="busy",
-                                             headers={"Retry-After": str(RETRY_AFTER_S)})
-                except EditConflict:  # a handler that shows the current item says so itself
-                    raise Conflict("It changed at the same time; reload and try again.", code="edit_conflict")
-                except StoreError:
-                    raise Conflict("That conflicts with what is stored; reload and try again.")
+                response = get_response(event)
             except ApiError as e:
                 response = Response(body=e.body(), status_code=e.status,
                                     headers={"Content-Type": http.JSON, **e.headers})

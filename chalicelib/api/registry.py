@@ -48,7 +48,7 @@ class Routes:
             raise RouteError(f"{method} {path}: an OpenAPI operation with its responses is required.")
 
         def register(view):
-            self.blueprint.route(path, methods=[method], **options)(view)
+            self.blueprint.route(path, methods=[method], **options)(_answering_store_errors(view))
             self.declared.append(Route(method, path, access, doc, self.capability))
             return view
         return register
@@ -64,6 +64,18 @@ class Routes:
 
     def delete(self, path, access, doc, **options):
         return self.route("DELETE", path, access, doc, **options)
+
+
+def _answering_store_errors(view):
+    from functools import wraps
+
+    from .http import store_errors_as_api_errors
+
+    @wraps(view)
+    def answered(*args, **kwargs):
+        with store_errors_as_api_errors():
+            return view(*args, **kwargs)
+    return answered
 
 
 class Registry:
