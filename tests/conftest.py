@@ -36,23 +36,63 @@ ADDRESSES = [
 ]
 
 
-@pytest.fixture
-def aws():
+@pytest.fixture(scope="session")
+def _moto():
+    """One moto per test worker: building every table again for every test
+    cost a quarter of a second each time."""
     from moto import mock_aws
     with mock_aws():
         yield
 
 
 @pytest.fixture
+def aws(_moto):
+    """AWS as moto emulates it, holding nothing an earlier test wrote."""
+    empty_aws()
+
+
+@pytest.fixture
 def storage(aws):
-    from chalicelib.storage.blobs import BlobStore
+    """Every table and the photo bucket, empty, and the report categories loaded."""
     from chalicelib.storage.services import ServiceStore, clear_cache
-    from chalicelib.storage.tables import ensure_tables
     from doorstep_cli.seed import load_services
-    clear_cache()  # the previous test's moto tables are gone
-    ensure_tables(wait=False)
-    BlobStore().ensure_bucket()
+    ensure_storage()
+    clear_cache()
     load_services(ServiceStore())
+
+
+def ensure_storage():
+    """Create the tables and bucket unless moto holds them already (a test
+    that resets moto, as stopping a local emulator does, loses them)."""
+    from chalicelib.storage.blobs import BlobStore
+    from chalicelib.storage.tables import ensure_tables
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.dynamodb.models import dynamodb_backends
+    tables = dynamodb_backends[DEFAULT_ACCOUNT_ID][os.environ["AWS_DEFAULT_REGION"]].tables
+    if os.environ["DOORSTEP_TABLE_PREFIX"] + "services" not in tables:
+        ensure_tables(wait=False)
+        BlobStore().ensure_bucket()
+
+
+def empty_aws():
+    """Empty moto without unmaking what is slow to make: DynamoDB tables keep
+    their definitions and lose their items, S3 buckets their objects; every
+    other service (SES, SNS, Secrets Manager...) starts again from nothing."""
+    from moto.core.base_backend import BackendDict
+    for service in list(BackendDict._instances):
+        for account in service.values():
+            if service.service_name == "dynamodb":
+                for region in account.values():
+                    for table in region.tables.values():
+                        table.items.clear()
+                        if table.stream_shard is not None:
+                            table.stream_shard.items = []
+            elif service.service_name == "s3":
+                for region in account.values():
+                    for bucket in region.buckets.values():
+                        bucket.keys.clear()
+            else:
+                account.reset()
 
 
 @pytest.fixture

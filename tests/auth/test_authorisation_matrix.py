@@ -20,7 +20,7 @@ from datetime import timedelta
 
 import pytest
 
-from conftest import Api, Person, pothole
+from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
 from chalicelib.auth.rules import ANYONE, SIGNED_IN, STAFF
 
@@ -468,26 +468,14 @@ class World:
     owner's pothole report made through the API."""
 
     def __init__(self):
-        from moto import mock_aws
-        self._mock = mock_aws()
-        self._mock.start()
-        try:
-            self._build()
-        except BaseException:
-            self._mock.stop()
-            raise
-
-    def _build(self):
         from chalice.test import Client
         from app import app
         from chalicelib.handlers.shared.deps import default_deps
-        from chalicelib.storage.blobs import BlobStore
         from chalicelib.storage.services import ServiceStore, clear_cache
-        from chalicelib.storage.tables import ensure_tables
         from doorstep_cli.seed import load_services
-        clear_cache()  # the previous world's moto tables are gone
-        ensure_tables(wait=False)
-        BlobStore().ensure_bucket()
+        empty_aws()  # the previous world's data goes
+        ensure_storage()
+        clear_cache()
         load_services(ServiceStore())
         self.deps = default_deps(base_url="http://testserver")
         self.api = Api(Client(app))
@@ -499,9 +487,6 @@ class World:
         made = self.call(Request("POST", "/v1/reports", pothole(contact=self.owner_contact)), OWNER)
         assert made.status_code == 201, made.body
         self.report_id = made.json_body["id"]
-
-    def close(self):
-        self._mock.stop()
 
     def _create_user(self, email, role, **kwargs):
         from chalicelib.handlers.accounts import users
@@ -548,13 +533,11 @@ class Worlds:
         return self.world
 
     def close(self):
-        if self.world is not None:
-            self.world.close()
         self.key, self.world = None, None
 
 
 @pytest.fixture(scope="module")
-def worlds():
+def worlds(_moto):
     manager = Worlds()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("OPEN311_API_KEYS", OPEN311_KEY)
