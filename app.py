@@ -1,7 +1,5 @@
 """Doorstep's HTTP routes. Routes only route: read the request, call a
 handler, return. Heavy imports happen inside handlers, on first use."""
-import os
-
 from chalice import Chalice, Response
 
 from chalicelib import http
@@ -304,14 +302,15 @@ def unsubscribe():
     return http.ok(alerts.unsubscribe(deps(), token, commit=True), headers=http.NO_STORE)
 
 
-if os.environ.get("DOORSTEP_EVENTS_STREAM_ARN"):
-    # Chalice needs the literal ARN when packaging (chalice#1882); see infra/README.md.
-    @app.on_dynamodb_record(stream_arn=os.environ["DOORSTEP_EVENTS_STREAM_ARN"], batch_size=50,
-                            starting_position="TRIM_HORIZON")
-    def dispatch_events(event):
-        from chalicelib.handlers import dispatch_sources
-        from chalicelib.handlers.deps import default_deps
-        dispatch_sources.on_stream(event, default_deps)
+# The events table's stream invokes this function; the event source mapping
+# lives in the template (infra/), since on_dynamodb_record would need the
+# stream's literal ARN when packaging (chalice#1882).
+@app.lambda_function(name="dispatch_events")
+def dispatch_events(event, context):
+    from chalice.app import DynamoDBEvent
+    from chalicelib.handlers import dispatch_sources
+    from chalicelib.handlers.deps import default_deps
+    dispatch_sources.on_stream(DynamoDBEvent(event, context), default_deps)
 
 
 # -- feeds --

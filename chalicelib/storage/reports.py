@@ -161,6 +161,7 @@ class EventModel(Model):
     class Meta:
         table_name = "events"
         billing_mode = "PAY_PER_REQUEST"
+        stream_view_type = "NEW_IMAGE"  # feeds the alert dispatcher in AWS (inserts only)
 
     id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()
