@@ -10,6 +10,7 @@ before it is kept: at most MAX_ZIP_BYTES, and every shared object loadable on
 the runtime.
 """
 import collections
+import fcntl
 import json
 import os
 import shutil
@@ -32,6 +33,13 @@ class PackageRefused(Exception):
 
 def build(dist=ROOT / "dist", build_dir=ROOT / "build"):
     """Write dist/ and return (zip path, template path)."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".package.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # build/stage is shared by every build
+        return _build(dist, build_dir)
+
+
+def _build(dist, build_dir):
     sys.path.insert(0, str(ROOT))
     from app import app
     from .template import merge_template

@@ -5,6 +5,7 @@ what the app never loads.
 The result is kept under build/ by a hash of its inputs, so a second
 `make package` (or test session) with the same requirements reuses it.
 """
+import fcntl
 import hashlib
 import shutil
 import subprocess
@@ -16,23 +17,32 @@ from . import runtime, trim
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def vendored(requirements=ROOT / "requirements.txt", build=ROOT / "build"):
-    """A directory holding every runtime dependency, ready to zip."""
+def vendored(requirements=ROOT / "requirements.txt", build=ROOT / "build", python_version=runtime.PYTHON_VERSION):
+    """A directory holding every runtime dependency, ready to zip.
+
+    `python_version` other than the runtime's builds the same set, trimmed
+    the same way, for another Python (tests import it on this machine)."""
     key = hashlib.sha256(b"".join(p.read_bytes() for p in (
         requirements, Path(runtime.__file__), Path(trim.__file__), Path(__file__)))).hexdigest()[:12]
-    target = build / f"vendor-{runtime.ABI}-{key}"
-    if (target / ".complete").exists():
-        return target
+    target = build / f"vendor-py{python_version}-{key}"
+    build.mkdir(parents=True, exist_ok=True)
+    with open(build / ".vendor.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time (test workers, make package)
+        if not (target / ".complete").exists():
+            _build(requirements, build, target, python_version)
+    return target
+
+
+def _build(requirements, build, target, python_version):
     shutil.rmtree(target, ignore_errors=True)
-    pure = build / "pure-wheels"
+    pure = build / f"pure-wheels-py{python_version}"
     _pure_wheels(requirements, pure)
     _pip("install", "--target", str(target), "--no-compile", "--only-binary=:all:",
-         "--implementation", "cp", "--python-version", runtime.PYTHON_VERSION,
+         "--implementation", "cp", "--python-version", python_version,
          *[arg for p in runtime.pip_platforms() for arg in ("--platform", p)],
          "--find-links", str(pure), "-r", str(requirements))
     trim.trim(target)
     (target / ".complete").write_text("")
-    return target
 
 
 def _pure_wheels(requirements, out):
