@@ -6,6 +6,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
+
 
 @functools.cache
 def built():
@@ -20,3 +22,20 @@ def built():
 
 def of_type(template, kind):
     return {name: r for name, r in template["Resources"].items() if r["Type"] == kind}
+
+
+# Fixtures for the test modules to import (conftest.py stays the suite's one).
+@pytest.fixture
+def package():
+    zip_path, template_path, _, _ = built()
+    return zip_path, template_path
+
+
+@pytest.fixture
+def template():
+    return built()[2]
+
+
+@pytest.fixture
+def unzipped():
+    return built()[3]

@@ -6,28 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from infra_support import built, of_type
-
+from infra_support import of_type, package, template, unzipped  # noqa: F401  (fixtures)
 from infra import elf, runtime, trim
 from infra.package import MAX_ZIP_BYTES
 
 pytestmark = pytest.mark.xdist_group("package")
 
-
-@pytest.fixture
-def package():
-    zip_path, template_path, _, _ = built()
-    return zip_path, template_path
-
-
-@pytest.fixture
-def template():
-    return built()[2]
-
-
-@pytest.fixture
-def unzipped():
-    return built()[3]
 ROOT = Path(__file__).resolve().parents[2]
 
 

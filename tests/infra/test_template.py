@@ -7,21 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from infra_support import built, of_type
-
+from infra_support import of_type, package, template  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.xdist_group("package")
 
-
-@pytest.fixture
-def package():
-    zip_path, template_path, _, _ = built()
-    return zip_path, template_path
-
-
-@pytest.fixture
-def template():
-    return built()[2]
 ROOT = Path(__file__).resolve().parents[2]
 
 
