@@ -2,8 +2,6 @@
 behind the middleware that authenticates, applies each route's access rule
 and renders every error in one shape. Routes live with their capability
 (chalicelib/handlers/*/routes.py); handlers are imported on first use."""
-import os
-
 from chalice import Chalice
 
 from chalicelib.api.middleware import for_registry
@@ -20,11 +18,13 @@ app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
-if os.environ.get("DOORSTEP_EVENTS_STREAM_ARN"):
-    # Chalice needs the literal ARN when packaging (chalice#1882); see infra/README.md.
-    @app.on_dynamodb_record(stream_arn=os.environ["DOORSTEP_EVENTS_STREAM_ARN"], batch_size=50,
-                            starting_position="TRIM_HORIZON")
-    def dispatch_events(event):
-        from chalicelib.handlers.alerts import sources
-        from chalicelib.handlers.shared.deps import default_deps
-        sources.on_stream(event, default_deps)
+
+# The events table's stream invokes this function; the event source mapping
+# lives in the template (infra/), since on_dynamodb_record would need the
+# stream's literal ARN when packaging (chalice#1882).
+@app.lambda_function(name="dispatch_events")
+def dispatch_events(event, context):
+    from chalice.app import DynamoDBEvent
+    from chalicelib.handlers.alerts import sources
+    from chalicelib.handlers.shared.deps import default_deps
+    sources.on_stream(DynamoDBEvent(event, context), default_deps)

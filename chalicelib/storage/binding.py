@@ -61,6 +61,11 @@ def models():
     return sorted(found, key=lambda m: m.Meta.table_name)
 
 
+def short_name(model):
+    """The name a model declares for its table, without the stage's prefix."""
+    return vars(model.Meta)["table_name"].short_name
+
+
 def bind():
     """Point every model at the settings now in force; cheap when unchanged."""
     s = settings()

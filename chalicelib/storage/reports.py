@@ -157,6 +157,7 @@ class EventModel(Stored):
     class Meta:
         table_name = table("events")
         billing_mode = "PAY_PER_REQUEST"
+        stream_view_type = "NEW_IMAGE"  # feeds the alert dispatcher in AWS (inserts only)
 
     id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()

@@ -1,0 +1,36 @@
+"""The Lambda runtime the package is built for, and what it gives a package.
+
+python3.14 is the newest runtime Chalice 1.34 knows (its packager maps it to
+cp314 and glibc 2.34). Like every runtime from python3.12 on it runs on
+Amazon Linux 2023 (glibc 2.34), so manylinux_2_28 wheels load there: Pillow
+13 ships no older tag, and on the Amazon Linux 2 runtimes (python3.11 and
+before, glibc 2.26) it had to be compiled on the build host instead.
+"""
+
+RUNTIME = "python3.14"
+PYTHON_VERSION = "3.14"
+ABI = "cp314"
+MACHINE = "x86_64"
+GLIBC = (2, 34)
+
+# What a shared object in the zip may need without bringing it along: glibc's
+# own libraries (2.34 on Amazon Linux 2023), GCC's runtime support library,
+# and zlib (manylinux wheels such as Pillow's link the system's copy rather
+# than bundling one). Anything else must be in the zip itself.
+RUNTIME_LIBRARIES = frozenset({
+    "ld-linux-x86-64.so.2", "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1",
+    "libpthread.so.0", "libutil.so.1", "libresolv.so.2", "libgcc_s.so.1", "libz.so.1",
+})
+
+
+def pip_platforms():
+    """pip's --platform values: it treats each literally, so every glibc
+    minor up to the runtime's is named (as Chalice's packager does), plus
+    the manylinux2014 alias, which brings in manylinux1 and 2010 too."""
+    major, minor = GLIBC
+    return [f"manylinux_{major}_{m}_{MACHINE}" for m in range(17, minor + 1)] + [f"manylinux2014_{MACHINE}"]
+
+
+def extension_suffixes():
+    """File endings of extension modules this runtime can import."""
+    return (f".cpython-{ABI[2:]}-{MACHINE}-linux-gnu.so", ".abi3.so")

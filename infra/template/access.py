@@ -1,0 +1,77 @@
+"""Which function may do what: the IAM policy of each, listed by table and
+service so a reader can check it against the code. No statement allows a
+wildcard action (a test holds every role to that)."""
+from .cfn import arn, ref, sub
+from .tables import logical_id, schemas
+
+READ = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"]
+WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+# Tables the code reads whole (small reference lists, cached): Model.scan()
+# in chalicelib/storage; a test keeps this in step with the code.
+SCANNED = {"services", "facility-types", "open311-keys", "wards"}
+
+# The dispatcher, from what it was seen to call while dispatching report
+# events and broadcasts (and the alert channels it removes when a push
+# service says "gone"): everything else is the API's alone.
+DISPATCHER_TABLES = {
+    "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
+    "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
+    "broadcasts": "read-write", "outbox": "read-write",
+}
+
+
+def api_tables():
+    return {t["name"]: "read-write" for t in schemas()}
+
+
+def table_statements(tables):
+    statements = []
+    for level in ("read", "read-write"):
+        names = sorted(n for n, lv in tables.items() if lv == level)
+        if not names:
+            continue
+        actions = READ + (WRITE if level == "read-write" else [])
+        statements.append({"Effect": "Allow", "Action": actions, "Resource": _table_arns(names)})
+    scanned = sorted(SCANNED & tables.keys())
+    if scanned:
+        statements.append({"Effect": "Allow", "Action": ["dynamodb:Scan"],
+                           "Resource": [arn(logical_id(n)) for n in scanned]})
+    return statements
+
+
+def _table_arns(names):
+    # The table and its indexes (queries on a GSI name the index's ARN).
+    return [r for n in names for r in (arn(logical_id(n)), sub(f"${{{logical_id(n)}.Arn}}/index/*"))]
+
+
+def secrets():
+    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
+            "Resource": [ref("JwtSigningKey"), ref("VapidPrivateKey")]}
+
+
+def mail_and_sms():
+    identity = sub("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SesIdentity}")
+    return [
+        {"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": [identity]},
+        # A text goes to a phone number, which has no ARN: Publish must name
+        # "*"; the Deny keeps it from reaching any topic.
+        {"Effect": "Allow", "Action": ["sns:Publish"], "Resource": "*"},
+        {"Effect": "Deny", "Action": ["sns:Publish"], "Resource": sub("arn:${AWS::Partition}:sns:*:*:*")},
+    ]
+
+
+def photos():
+    bucket = "${PhotoBucket.Arn}"
+    return [
+        {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
+         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*")]},
+        # Without ListBucket a missing upload answers 403, not 404.
+        {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
+    ]
+
+
+def logs(function_name):
+    """Writing to the function's own log group (`function_name` may hold ${Stage})."""
+    return {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+            "Resource": sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"
+                            f"/aws/lambda/{function_name}:*")}

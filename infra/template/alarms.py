@@ -1,0 +1,54 @@
+"""Alarms, all to one SNS topic: what needs a person when it happens."""
+from .cfn import ref, sub
+from .functions import DEAD_LETTER_QUEUES, DISPATCHER, FUNCTIONS
+from .tables import logical_id, schemas
+
+FIVE_MINUTES = 300
+
+
+def alarm(description, namespace, metric, dimensions, threshold, statistic="Sum"):
+    return {"Type": "AWS::CloudWatch::Alarm", "Properties": {
+        "AlarmDescription": description, "Namespace": namespace, "MetricName": metric,
+        "Dimensions": [{"Name": k, "Value": v} for k, v in dimensions.items()],
+        "Statistic": statistic, "Period": FIVE_MINUTES, "EvaluationPeriods": 1,
+        "Threshold": threshold, "ComparisonOperator": "GreaterThanOrEqualToThreshold",
+        "TreatMissingData": "notBreaching", "AlarmActions": [ref("Alarms")], "OKActions": [ref("Alarms")]}}
+
+
+def table_throttling(table):
+    """Read and write throttle events of one table (and its indexes) together."""
+    def metric(id_, name):
+        return {"Id": id_, "ReturnData": False, "MetricStat": {"Stat": "Sum", "Period": FIVE_MINUTES, "Metric": {
+            "Namespace": "AWS/DynamoDB", "MetricName": name,
+            "Dimensions": [{"Name": "TableName", "Value": sub(f"doorstep-${{Stage}}-{table}")}]}}}
+    return {"Type": "AWS::CloudWatch::Alarm", "Properties": {
+        "AlarmDescription": f"DynamoDB throttled requests on {table}",
+        "Metrics": [metric("reads", "ReadThrottleEvents"), metric("writes", "WriteThrottleEvents"),
+                    {"Id": "throttled", "Expression": "reads + writes", "Label": "throttle events",
+                     "ReturnData": True}],
+        "EvaluationPeriods": 1, "Threshold": 1, "ComparisonOperator": "GreaterThanOrEqualToThreshold",
+        "TreatMissingData": "notBreaching", "AlarmActions": [ref("Alarms")], "OKActions": [ref("Alarms")]}}
+
+
+def resources(app):
+    out = {
+        "Alarms": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": sub("Doorstep ${Stage} alarms")}},
+        "AlarmsByEmail": {"Type": "AWS::SNS::Subscription", "Condition": "HasAlarmEmail", "Properties": {
+            "TopicArn": ref("Alarms"), "Protocol": "email", "Endpoint": ref("AlarmEmail")}},
+        "Api5xxAlarm": alarm("API answers 5xx (5 or more in 5 minutes)", "AWS/ApiGateway", "5XXError",
+                             {"ApiName": sub("doorstep-${Stage}"), "Stage": "api"}, 5),
+        "EventsStreamAgeAlarm": alarm(
+            "Alert dispatch is more than a minute behind the events stream", "AWS/Lambda", "IteratorAge",
+            {"FunctionName": ref(DISPATCHER)}, 60_000, statistic="Maximum"),
+    }
+    for function in FUNCTIONS:
+        dims = {"FunctionName": ref(function)}
+        out[f"{function}ErrorsAlarm"] = alarm(f"{function} failed", "AWS/Lambda", "Errors", dims, 1)
+        out[f"{function}ThrottlesAlarm"] = alarm(f"{function} was throttled", "AWS/Lambda", "Throttles", dims, 1)
+    for queue in DEAD_LETTER_QUEUES:
+        out[f"{queue}DepthAlarm"] = alarm(f"{queue} holds messages: see infra/README.md", "AWS/SQS",
+                                          "ApproximateNumberOfMessagesVisible",
+                                          {"QueueName": {"Fn::GetAtt": [queue, "QueueName"]}}, 1, "Maximum")
+    for table in schemas():
+        out[f"{logical_id(table['name'])}ThrottlingAlarm"] = table_throttling(table["name"])
+    return out, {"AlarmTopic": ref("Alarms")}

@@ -1,0 +1,43 @@
+"""What a deployment is told: `make deploy STAGE=... PUBLIC_URL=...` passes these."""
+
+PARAMETERS = {
+    "Stage": {
+        "Type": "String", "AllowedPattern": "^[a-z][a-z0-9-]{0,19}$",
+        "Description": "The stage's name: tables are doorstep-<Stage>-<name>, DOORSTEP_STAGE is this.",
+    },
+    "PublicUrl": {
+        "Type": "String", "AllowedPattern": "^https://[a-z0-9.-]+(:[0-9]+)?$",
+        "ConstraintDescription": "an https origin with no path or trailing slash, e.g. https://report.example.gov.uk",
+        "Description": "DOORSTEP_PUBLIC_URL: where residents reach the app; links in messages are built "
+                       "from it, and it is the only origin allowed to post photos to the bucket.",
+    },
+    "EmailFrom": {
+        "Type": "String", "MinLength": 3,
+        "Description": "DOORSTEP_EMAIL_FROM: the sender of Doorstep's e-mail, e.g. 'York Council <noreply@york.gov.uk>'.",
+    },
+    "SesIdentity": {
+        "Type": "String", "MinLength": 3,
+        "Description": "The verified SES identity (domain or address) EmailFrom sends as; sending is allowed from it alone.",
+    },
+    "CertificateArn": {
+        "Type": "String", "Default": "",
+        "Description": "An ACM certificate in us-east-1 for PublicUrl's host name; empty: CloudFront's own domain.",
+    },
+    "AlarmEmail": {
+        "Type": "String", "Default": "",
+        "Description": "Who alarms are e-mailed to (confirm the subscription SNS sends); empty: subscribe later.",
+    },
+    "ApiRateLimit": {
+        "Type": "Number", "Default": 50, "MinValue": 1,
+        "Description": "API Gateway's steady requests per second for the whole API.",
+    },
+    "ApiBurstLimit": {
+        "Type": "Number", "Default": 100, "MinValue": 1,
+        "Description": "API Gateway's burst of requests above the steady rate.",
+    },
+}
+
+CONDITIONS = {
+    "HasAlarmEmail": {"Fn::Not": [{"Fn::Equals": [{"Ref": "AlarmEmail"}, ""]}]},
+    "HasCertificate": {"Fn::Not": [{"Fn::Equals": [{"Ref": "CertificateArn"}, ""]}]},
+}

@@ -1,0 +1,22 @@
+"""The keys a deployment keeps in Secrets Manager (chalicelib/keystore.py
+reads them through DOORSTEP_*_ARN). Both outlive the stack: a lost signing
+key signs everyone out, a lost VAPID key silently breaks every browser's
+push subscription."""
+from .cfn import ref
+from .tables import KEEP
+
+
+def resources(app):
+    jwt = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the access-token signing key (made here; replace it to sign everyone out).",
+        "GenerateSecretString": {"PasswordLength": 64, "ExcludePunctuation": True},
+    }}
+    # CloudFormation cannot make a P-256 key: the secret starts as a
+    # placeholder that the first-time steps replace (infra/README.md); until
+    # then push is "not configured" and the rest of the app works.
+    vapid = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the Web Push VAPID private key, PEM (put it once; never change it).",
+        "GenerateSecretString": {"PasswordLength": 32, "ExcludePunctuation": True},
+    }}
+    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid},
+            {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey")})

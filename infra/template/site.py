@@ -1,0 +1,74 @@
+"""The web app (web/) and the API behind one CloudFront domain: the app's
+files from a private bucket, the API's paths from API Gateway, so the app
+calls its API same-origin (no CORS, one certificate, one address to give
+residents). `make deploy` copies web/ into SiteBucket."""
+from .cfn import arn, ref, sub
+from .photos import PRIVATE, tls_only
+
+# AWS's managed CloudFront policies (their ids are fixed and documented).
+CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+# Every viewer header but Host (API Gateway answers 403 to a foreign Host);
+# with caching disabled this forwards Authorization too.
+ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03"
+ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
+
+
+def api_path_patterns(app):
+    """CloudFront path patterns covering every route of the app, from its
+    first path segment: /v1/*, /open311/*, /openapi.json. The catch-all
+    JSON 404 route is left out: other paths are the web app's."""
+    patterns = set()
+    for path in app.routes:
+        first = path.split("/")[1]
+        if first.startswith("{"):
+            continue
+        patterns.add(f"/{first}/*" if "/" in path[1:] else f"/{first}")
+    return sorted(patterns)
+
+
+def resources(app):
+    host = {"Fn::Select": [2, {"Fn::Split": ["/", ref("PublicUrl")]}]}
+    api_behaviours = [{
+        "PathPattern": pattern, "TargetOriginId": "api", "ViewerProtocolPolicy": "https-only",
+        "AllowedMethods": ALL_METHODS, "CachedMethods": ["GET", "HEAD"], "Compress": True,
+        "CachePolicyId": CACHING_DISABLED, "OriginRequestPolicyId": ALL_VIEWER_EXCEPT_HOST,
+    } for pattern in api_path_patterns(app)]
+    distribution = {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
+        "Enabled": True, "Comment": sub("Doorstep ${Stage}"), "HttpVersion": "http2and3",
+        "IPV6Enabled": True, "PriceClass": "PriceClass_100", "DefaultRootObject": "index.html",
+        "Aliases": {"Fn::If": ["HasCertificate", [host], ref("AWS::NoValue")]},
+        "ViewerCertificate": {"Fn::If": ["HasCertificate",
+                                         {"AcmCertificateArn": ref("CertificateArn"), "SslSupportMethod": "sni-only",
+                                          "MinimumProtocolVersion": "TLSv1.2_2021"},
+                                         {"CloudFrontDefaultCertificate": True}]},
+        "Origins": [
+            {"Id": "site", "DomainName": arn("SiteBucket", "RegionalDomainName"),
+             "S3OriginConfig": {"OriginAccessIdentity": ""}, "OriginAccessControlId": ref("SiteAccess")},
+            {"Id": "api", "DomainName": sub("${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}"),
+             "OriginPath": "/api",  # Chalice's API Gateway stage
+             "CustomOriginConfig": {"OriginProtocolPolicy": "https-only", "OriginSSLProtocols": ["TLSv1.2"]}},
+        ],
+        "DefaultCacheBehavior": {
+            "TargetOriginId": "site", "ViewerProtocolPolicy": "redirect-to-https", "Compress": True,
+            "AllowedMethods": ["GET", "HEAD"], "CachePolicyId": CACHING_OPTIMIZED,
+            "ResponseHeadersPolicyId": SECURITY_HEADERS},
+        "CacheBehaviors": api_behaviours,
+    }}}
+    site_bucket = {"Type": "AWS::S3::Bucket", "Properties": dict(PRIVATE)}
+    access = {"Type": "AWS::CloudFront::OriginAccessControl", "Properties": {"OriginAccessControlConfig": {
+        "Name": sub("doorstep-${Stage}-site"), "OriginAccessControlOriginType": "s3",
+        "SigningBehavior": "always", "SigningProtocol": "sigv4"}}}
+    policy = {"Type": "AWS::S3::BucketPolicy", "Properties": {
+        "Bucket": ref("SiteBucket"),
+        "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+            {"Sid": "CloudFrontReads", "Effect": "Allow", "Principal": {"Service": "cloudfront.amazonaws.com"},
+             "Action": "s3:GetObject", "Resource": sub("${SiteBucket.Arn}/*"),
+             "Condition": {"StringEquals": {"AWS:SourceArn": sub(
+                 "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Site}")}}},
+            tls_only("SiteBucket"),
+        ]}}}
+    return ({"Site": distribution, "SiteBucket": site_bucket, "SiteAccess": access, "SiteBucketPolicy": policy},
+            {"SiteUrl": sub("https://${Site.DomainName}"), "SiteDistributionId": ref("Site"),
+             "SiteBucketName": ref("SiteBucket")})

@@ -1,0 +1,79 @@
+"""What the package leaves out of its dependencies, and why.
+
+Each rule removes something the app never loads; the ELF check that runs on
+the built zip (infra/elf.py) proves nothing left behind needs what went.
+"""
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from . import elf
+
+# The AWS services the functions call (chalicelib/notify/aws.py, storage/,
+# keystore.py); botocore carries models for over 400 (19 MB). A test checks
+# the code names no other.
+BOTOCORE_SERVICES = {"dynamodb", "s3", "ses", "sns", "secretsmanager"}
+
+# Pillow extension modules nothing imports: AVIF (its codec alone is 4.9 MB and
+# needs libstdc++), text drawing (FreeType, HarfBuzz, Brotli, libpng) and Tk.
+# Pillow imports each lazily and reports the format or feature as missing.
+PILLOW_UNUSED = ("_avif", "_imagingft", "_imagingtk")
+
+# Test suites shipped inside packages, console scripts (they name this
+# machine's Python) and pip's own bookkeeping.
+NEVER_IMPORTED_DIRS = {"tests", "test", "__pycache__"}
+
+
+def trim(root):
+    root = Path(root)
+    _botocore_models(root)
+    for name in PILLOW_UNUSED:
+        for path in (root / "PIL").glob(f"{name}.*.so"):
+            path.unlink()
+    _unreached_libraries(root)
+    shutil.rmtree(root / "bin", ignore_errors=True)
+    for folder, dirs, files in os.walk(root):
+        for d in [d for d in dirs if d in NEVER_IMPORTED_DIRS]:
+            shutil.rmtree(Path(folder) / d)
+            dirs.remove(d)
+        if folder.endswith(".dist-info") and "RECORD" in files:
+            os.unlink(Path(folder) / "RECORD")
+    _strip_symbols(root)
+
+
+def _botocore_models(root):
+    data = root / "botocore" / "data"
+    for service in data.iterdir():
+        if service.is_dir() and service.name not in BOTOCORE_SERVICES:
+            shutil.rmtree(service)
+
+
+def _unreached_libraries(root):
+    """Drop the bundled libraries (<dist>.libs/) that no remaining extension
+    module needs, directly or through another bundled library."""
+    objects = {so.path: so for so in elf.shared_objects(root)}
+    reached, todo = set(), [p for p in objects if not elf.is_bundled(p)]
+    while todo:
+        so = objects[todo.pop()]
+        for name in so.needed:
+            where = elf.resolve(root, so, name)
+            if where not in (None, "runtime") and where not in reached:
+                reached.add(where)
+                todo.append(where)
+    for path in objects:
+        if elf.is_bundled(path) and path not in reached:
+            os.unlink(root / path)
+
+
+def _strip_symbols(root):
+    """Debugging symbols are no use on Lambda (cryptography's Rust module
+    carries 3 MB of them). Only objects still holding a symbol table are
+    touched: the wheels' bundled libraries come stripped already, and
+    stripping a library auditwheel has patched can break it."""
+    strip = shutil.which("strip")
+    if strip is None:
+        raise SystemExit("`strip` (binutils) is needed: apt-get install binutils")
+    for so in elf.shared_objects(root):
+        if not so.stripped and not elf.is_bundled(so.path):
+            subprocess.run([strip, "--strip-unneeded", str(root / so.path)], check=True)

@@ -1,0 +1,93 @@
+"""The Lambda zip: small, built for the runtime, and loadable there."""
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from infra_support import of_type, package, template, unzipped  # noqa: F401  (fixtures)
+from infra import elf, runtime, trim
+from infra.package import MAX_ZIP_BYTES
+
+pytestmark = pytest.mark.xdist_group("package")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_zip_is_at_most_10_mb(package):
+    assert package[0].stat().st_size <= MAX_ZIP_BYTES == 10_000_000
+
+
+def test_every_shared_object_in_the_zip_loads_on_the_runtime(unzipped):
+    objects = {so.path for so in elf.shared_objects(unzipped)}
+    assert elf.problems(unzipped) == []
+    # ...and the check had something to check: Pillow's codecs and cryptography.
+    suffix = runtime.extension_suffixes()[0]
+    for module in ("PIL/_imaging", "PIL/_webp", "PIL/_imagingcms"):
+        assert f"{module}{suffix}" in objects
+    assert "cryptography/hazmat/bindings/_rust.abi3.so" in objects
+    assert any(p.startswith("pillow.libs/libjpeg") for p in objects)
+
+
+def test_the_check_refuses_an_extension_built_on_this_machine(tmp_path):
+    # The machine's own _ssl module: built for this Python, linked to libssl.
+    import _ssl
+    built_here = Path(_ssl.__file__)
+    shutil.copy(built_here, tmp_path / built_here.name)
+    found = elf.problems(tmp_path)
+    assert any("needs libssl.so" in p for p in found)
+    assert any("an extension module for another Python" in p for p in found)
+
+
+def test_the_zip_keeps_only_the_botocore_models_the_code_calls(unzipped):
+    kept = {p.name for p in (unzipped / "botocore" / "data").iterdir() if p.is_dir()}
+    assert kept == trim.BOTOCORE_SERVICES
+    called = {"dynamodb"}  # through PynamoDB
+    for path in (ROOT / "chalicelib").rglob("*.py"):
+        called |= set(re.findall(r'(?:create_client|aws\.client)\(\s*"([a-z0-9-]+)"', path.read_text()))
+    assert called == trim.BOTOCORE_SERVICES
+
+
+def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, template):
+    assert (unzipped / "app.py").exists() and (unzipped / "chalicelib" / "storage" / "schema.py").exists()
+    functions = [r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Function"]
+    assert len(functions) == 2
+    assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
+
+
+SMOKE = r"""
+import io, sys
+sys.path[:0] = sys.argv[1:]
+import app  # what every cold start does
+from PIL import Image, ImageCms, features
+for fmt in ("JPEG", "PNG", "WEBP"):
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(out, fmt)
+    assert Image.open(io.BytesIO(out.getvalue())).convert("RGB").getpixel((4, 4))[0] > 200, fmt
+assert features.check("littlecms2")
+ImageCms.createProfile("sRGB")
+import botocore.session
+for service in ("dynamodb", "s3", "ses", "sns", "secretsmanager"):
+    botocore.session.get_session().create_client(service, region_name="eu-west-2",
+                                                 aws_access_key_id="x", aws_secret_access_key="x")
+import jwt, py_vapid, http_ece, icalendar, geopy.geocoders, pygeohash, pynamodb.models
+print("ok")
+"""
+
+
+def test_the_trimmed_dependencies_still_do_what_the_app_asks_of_them(tmp_path):
+    """The same requirements, trimmed by the same rules, built for this
+    machine's Python (the runtime's own cannot run here): the app imports,
+    Pillow round-trips JPEG, PNG and WebP, every kept AWS client builds."""
+    from infra.vendor import vendored
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    deps = vendored(python_version=here)
+    chalice_runtime = tmp_path / "chalice"  # what Chalice adds to every zip
+    chalice_runtime.mkdir()
+    import chalice
+    for name in ("__init__.py", "app.py"):
+        shutil.copy(Path(chalice.__file__).parent / name, chalice_runtime / name)
+    result = subprocess.run([sys.executable, "-I", "-S", "-c", SMOKE, str(ROOT), str(tmp_path), str(deps)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "ok", result.stderr

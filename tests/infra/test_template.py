@@ -1,0 +1,168 @@
+"""The template: every table as its model declares it, and each part of the
+deployment set up the way infra/README.md promises."""
+import fnmatch
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from infra_support import of_type, package, template  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.xdist_group("package")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_cfn_lint_accepts_the_template(package):
+    result = subprocess.run([str(Path(sys.executable).parent / "cfn-lint"), str(package[1])],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_table_has_the_keys_indexes_ttl_and_stream_of_its_model(template, storage):
+    """Tables made by PynamoDB from the models (moto, as in every test)
+    against the template's, table by table."""
+    import boto3
+    client = boto3.client("dynamodb")
+    made = {}
+    for name in client.list_tables()["TableNames"]:
+        table = client.describe_table(TableName=name)["Table"]
+        ttl = client.describe_time_to_live(TableName=name)["TimeToLiveDescription"]
+        made[name.removeprefix("test-")] = {
+            "keys": table["KeySchema"], "attributes": _sorted(table["AttributeDefinitions"]),
+            "global": _indexes(table.get("GlobalSecondaryIndexes")),
+            "local": _indexes(table.get("LocalSecondaryIndexes")),
+            "ttl": ttl.get("AttributeName") if ttl["TimeToLiveStatus"] == "ENABLED" else None,
+            "stream": (table.get("StreamSpecification") or {}).get("StreamViewType"),
+        }
+    templated = {}
+    for table in of_type(template, "AWS::DynamoDB::Table").values():
+        p = table["Properties"]
+        templated[p["TableName"]["Fn::Sub"].removeprefix("doorstep-${Stage}-")] = {
+            "keys": p["KeySchema"], "attributes": _sorted(p["AttributeDefinitions"]),
+            "global": _indexes(p.get("GlobalSecondaryIndexes")), "local": _indexes(p.get("LocalSecondaryIndexes")),
+            "ttl": p.get("TimeToLiveSpecification", {}).get("AttributeName"),
+            "stream": p.get("StreamSpecification", {}).get("StreamViewType"),
+        }
+    assert "reports" in made and "events" in made  # the models were there to compare
+    assert templated == made
+    assert made["events"]["stream"] == "NEW_IMAGE"
+
+
+def _sorted(definitions):
+    return sorted(definitions, key=lambda d: d["AttributeName"])
+
+
+def _indexes(indexes):
+    return sorted(({"name": i["IndexName"], "keys": [{k["KeyType"]: k["AttributeName"]} for k in i["KeySchema"]],
+                    "projection": i["Projection"].get("ProjectionType"),
+                    "extra": sorted(i["Projection"].get("NonKeyAttributes", []))} for i in indexes or []),
+                  key=lambda i: i["name"])
+
+
+def test_every_table_is_recoverable_encrypted_and_protected(template):
+    for name, table in of_type(template, "AWS::DynamoDB::Table").items():
+        p = table["Properties"]
+        assert p["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}, name
+        assert p["SSESpecification"] == {"SSEEnabled": True}, name
+        assert p["DeletionProtectionEnabled"] is True, name
+        assert table["DeletionPolicy"] == table["UpdateReplacePolicy"] == "Retain", name
+
+
+def _statements(template):
+    for name, role in of_type(template, "AWS::IAM::Role").items():
+        for policy in role["Properties"].get("Policies", []):
+            for statement in policy["PolicyDocument"]["Statement"]:
+                yield name, statement
+
+
+def test_no_role_allows_a_wildcard_action(template):
+    roles = of_type(template, "AWS::IAM::Role")
+    assert set(roles) == {"ApiRole", "DispatcherRole"}
+    for name, statement in _statements(template):
+        actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+        assert not any("*" in a for a in actions), (name, statement)
+        if statement["Effect"] == "Allow" and statement["Resource"] == "*":
+            assert actions == ["sns:Publish"], (name, statement)  # phone numbers have no ARN
+
+
+def test_each_function_has_its_own_role_and_the_dispatcher_cannot_touch_accounts_or_photos(template):
+    functions = of_type(template, "AWS::Serverless::Function")
+    assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {"ApiRole", "DispatcherRole"}
+    dispatcher = [s for n, s in _statements(template) if n == "DispatcherRole"]
+    for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
+        assert resource not in str(dispatcher)
+    assert "ReportsTable" not in str([s for s in dispatcher if "dynamodb:PutItem" in s["Action"]])
+
+
+def test_the_tables_the_roles_may_scan_are_those_the_code_scans():
+    from chalicelib.storage import binding, schema  # noqa: F401  (declares the models)
+    from infra.template.access import SCANNED
+    short = {model.__name__: binding.short_name(model) for model in binding.models()}
+    scanned = set()
+    for path in (ROOT / "chalicelib").rglob("*.py"):
+        scanned |= {short[m] for m in re.findall(r"(\w+Model)\.scan\(", path.read_text())}
+    assert scanned == SCANNED
+
+
+def test_the_public_url_is_a_required_parameter_the_functions_get(template):
+    assert "Default" not in template["Parameters"]["PublicUrl"]
+    for function in of_type(template, "AWS::Serverless::Function").values():
+        env = function["Properties"]["Environment"]["Variables"]
+        assert env["DOORSTEP_PUBLIC_URL"] == {"Ref": "PublicUrl"}
+        assert env["DOORSTEP_JWT_SECRET_ARN"] == {"Ref": "JwtSigningKey"}
+        assert env["DOORSTEP_VAPID_PRIVATE_KEY_ARN"] == {"Ref": "VapidPrivateKey"}
+
+
+def test_the_events_stream_feeds_the_dispatcher_and_failures_go_to_a_dead_letter_queue(template):
+    (mapping,) = of_type(template, "AWS::Lambda::EventSourceMapping").values()
+    p = mapping["Properties"]
+    assert p["EventSourceArn"] == {"Fn::GetAtt": ["EventsTable", "StreamArn"]}
+    assert p["FunctionName"] == {"Ref": "DispatchEvents"}
+    assert template["Resources"]["DispatchEvents"]["Properties"]["Handler"] == "app.dispatch_events"
+    assert p["DestinationConfig"]["OnFailure"]["Destination"] == {"Fn::GetAtt": ["DispatchFailures", "Arn"]}
+    assert p["MaximumRetryAttempts"] > 0
+
+
+def test_the_photo_bucket_is_private_tls_only_and_forgets_unclaimed_uploads(template):
+    bucket = template["Resources"]["PhotoBucket"]["Properties"]
+    assert all(bucket["PublicAccessBlockConfiguration"].values())
+    assert bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert bucket["CorsConfiguration"]["CorsRules"][0]["AllowedOrigins"] == [{"Ref": "PublicUrl"}]
+    assert "POST" in bucket["CorsConfiguration"]["CorsRules"][0]["AllowedMethods"]
+    rules = {r["Id"]: r for r in bucket["LifecycleConfiguration"]["Rules"]}
+    assert rules["UnclaimedUploads"]["Prefix"] == "uploads/" and rules["UnclaimedUploads"]["ExpirationInDays"] == 1
+    policy = template["Resources"]["PhotoBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert {"Bool": {"aws:SecureTransport": "false"}} in [s.get("Condition") for s in policy if s["Effect"] == "Deny"]
+
+
+def test_cloudfront_sends_every_api_route_to_the_api_and_the_rest_to_the_web_app(template):
+    from app import app
+    config = template["Resources"]["Site"]["Properties"]["DistributionConfig"]
+    api = [b["PathPattern"] for b in config["CacheBehaviors"] if b["TargetOriginId"] == "api"]
+    for path in app.routes:
+        if path != "/{proxy+}":
+            assert any(fnmatch.fnmatch(path.replace("{", "x").replace("}", ""), p) for p in api), path
+    for path in ("/", "/index.html", "/manifest.webmanifest"):
+        assert not any(fnmatch.fnmatch(path, p) for p in api)
+    assert config["DefaultCacheBehavior"]["TargetOriginId"] == "site"
+
+
+def test_alarms_cover_errors_throttles_5xx_dead_letters_table_throttling_and_stream_lag(template):
+    alarms = of_type(template, "AWS::CloudWatch::Alarm")
+    metrics = {(a["Properties"].get("MetricName"), str(a["Properties"].get("Dimensions"))) for a in alarms.values()}
+    for function in ("APIHandler", "DispatchEvents"):
+        for metric in ("Errors", "Throttles"):
+            assert (metric, str([{"Name": "FunctionName", "Value": {"Ref": function}}])) in metrics
+    names = {m for m, _ in metrics}
+    assert {"5XXError", "ApproximateNumberOfMessagesVisible", "IteratorAge"} <= names
+    throttling = [a for a in alarms.values() if "Metrics" in a["Properties"]]
+    assert len(throttling) == len(of_type(template, "AWS::DynamoDB::Table"))
+    assert all(a["Properties"]["AlarmActions"] == [{"Ref": "Alarms"}] for a in alarms.values())
+
+
+def test_the_api_is_throttled(template):
+    (setting,) = template["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
+    assert setting["ThrottlingRateLimit"] == {"Ref": "ApiRateLimit"}
+    assert setting["ThrottlingBurstLimit"] == {"Ref": "ApiBurstLimit"}
