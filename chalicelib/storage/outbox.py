@@ -45,5 +45,5 @@ class OutboxStore:
 
     def newest(self, last, to=None):
         """The `last` messages (to one address, or to anyone), oldest first."""
-        rows = OutboxModel.recipient_index.query(to) if to else OutboxModel.scan()
+        rows = OutboxModel.recipient_index.query(to) if to else OutboxModel.scan()  # CLI only: no role scans it
         return [record_of(OutboxMessage, m) for m in sorted(rows, key=lambda m: m.created_at)[-last:]]

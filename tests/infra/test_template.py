@@ -102,7 +102,8 @@ def test_the_tables_the_roles_may_scan_are_those_the_code_scans():
     short = {model.__name__: binding.short_name(model) for model in binding.models()}
     scanned = set()
     for path in (ROOT / "chalicelib").rglob("*.py"):
-        scanned |= {short[m] for m in re.findall(r"(\w+Model)\.scan\(", path.read_text())}
+        lines = [line for line in path.read_text().splitlines() if "CLI only" not in line]
+        scanned |= {short[m] for m in re.findall(r"(\w+Model)\.scan\(", "\n".join(lines))}
     assert scanned == SCANNED
 
 
