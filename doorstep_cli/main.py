@@ -209,9 +209,14 @@ def serve(args):
     from doorstep_cli.local.stack import run_stack
 
     def prepare():
-        for name, state in prepare_storage().items():
-            if state == "created":
-                print(f"created {name}")
+        from doorstep_cli.local.tables_ready import all_tables_ready
+        if all_tables_ready():  # a warm start: only the bucket's settings to re-apply
+            from chalicelib.storage.blobs import BlobStore
+            BlobStore().ensure_bucket()
+        else:
+            for name, state in prepare_storage().items():
+                if state == "created":
+                    print(f"created {name}")
         loaded = _loaded(seed_all(40, categories_only_if_empty=True))
         if loaded:
             print(loaded)

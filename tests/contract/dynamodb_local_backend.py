@@ -23,28 +23,28 @@ TESTS_DIR = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def dynamodb_local_tables():
-    """{table name: key attribute names}, created once per worker on the shared engine."""
-    from _pytest.monkeypatch import MonkeyPatch
+    """({variable: value} that point storage at them, {table: key attribute names}):
+    the tables of one worker, created once on the shared engine."""
     from chalicelib.storage import binding
     from chalicelib.storage.tables import ensure_tables
-    patch = MonkeyPatch()
-    patch.setenv("DOORSTEP_DYNAMODB_ENDPOINT", engine_url())
-    patch.setenv("DOORSTEP_TABLE_PREFIX", f"contract-{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}-")
-    try:
+    settings = {"DOORSTEP_DYNAMODB_ENDPOINT": engine_url(),
+                "DOORSTEP_TABLE_PREFIX": f"contract-{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}-"}
+    # Only while creating them: the moto tests this worker runs next must not see them.
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings.items():
+            patch.setenv(name, value)
         ensure_tables(wait=False)  # DynamoDB Local makes tables ACTIVE at once
         keys = {m.Meta.table_name: [a.attr_name for a in (m._hash_key_attribute(), m._range_key_attribute()) if a]
                 for m in binding.models()}
-        yield dict(os.environ), keys
-    finally:
-        patch.undo()
+    return settings, keys
 
 
 @pytest.fixture
 def aws(dynamodb_local_tables, monkeypatch):
     from moto import mock_aws
     settings, _ = dynamodb_local_tables
-    for name in ("DOORSTEP_DYNAMODB_ENDPOINT", "DOORSTEP_TABLE_PREFIX"):
-        monkeypatch.setenv(name, settings[name])
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
     with mock_aws():
         yield
 
