@@ -24,7 +24,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import env
+from . import env, report
 
 BEGIN, END = "<!-- engine: written by bench.engine -->", "<!-- /engine -->"
 STORED = 20_000
@@ -222,20 +222,11 @@ def section(m):
     return "\n".join(lines)
 
 
-def write(doc, text):
-    """Replace this section in docs/benchmarks.md (or append it)."""
-    old = doc.read_text() if doc.exists() else "# Doorstep benchmarks\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        old = head.rstrip("\n") + "\n\n" + rest.split(END, 1)[1].lstrip("\n")
-    doc.write_text(old.rstrip("\n") + "\n\n" + text)
-
-
 def measure_and_write(progress=print):
     progress("5. local engine (doorstep serve on DynamoDB Local)")
     doc = env.ROOT / "docs" / "benchmarks.md"
     m = run(progress)
-    write(doc, section(m))
+    report.replace_section(doc, BEGIN, END, section(m))
     progress(f"wrote the engine section of {doc.relative_to(env.ROOT)}")
     ok = m["concurrent"]["created"] == m["concurrent"]["found"] == 40 and m["crash_found"] == 10
     return 0 if ok and not m["connections"]["errors"] else 1
