@@ -173,6 +173,7 @@ def run(progress=print):
             m["keep_alive"] = keep_alive(stack)
             progress(f"  40 concurrent creations {m['concurrent']}, 50 connections {m['connections']}, "
                      f"keep-alive median {m['keep_alive'] * 1000:.1f} ms")
+            creation_latency(stack, 20)  # warm-up: the JVM's JIT and the app's first clients
             m["small"] = creation_latency(stack)
             progress(f"  creation with the demo data: {m['small']}")
             m["before"], m["written"], m["stored"] = load_reports(stack, STORED, progress)

@@ -99,8 +99,21 @@ class StreamReader:
             kwargs["ExclusiveStartShardId"] = last
 
     def _read_shard(self, arn: str, shard_id: str) -> int:
-        iterator = self._iterators.get(shard_id) or self._iterator(arn, shard_id)
-        response = self.streams.get_records(ShardIterator=iterator, Limit=BATCH_SIZE)
+        from botocore.exceptions import ClientError
+        try:
+            iterator = self._iterators.get(shard_id) or self._iterator(arn, shard_id)
+            response = self.streams.get_records(ShardIterator=iterator, Limit=BATCH_SIZE)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code")
+            self._iterators.pop(shard_id, None)
+            if code == "TrimmedDataAccessException":
+                # Down for longer than the stream keeps records (24 hours): what
+                # was not read is gone, as it would be for a Lambda that long broken.
+                log.warning("Stream reader: records of %s expired unread; going on from the oldest kept", shard_id)
+                self._position["shards"].pop(shard_id, None)
+            elif code != "ExpiredIteratorException":
+                raise
+            return 0
         records = response.get("Records", [])
         if records:
             from chalice.app import DynamoDBEvent
