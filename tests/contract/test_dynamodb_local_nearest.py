@@ -1,4 +1,0 @@
-"""tests/facilities/test_nearest.py again, on DynamoDB Local instead of moto."""
-from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
-
-rerun("facilities/test_nearest.py", globals())
