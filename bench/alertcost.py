@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 from chalicelib.geo.polygon import load_area
 
+from . import report
 from .data import Generator, YORK_BBOX
 
 SIZES = (1_000, 10_000, 100_000)
@@ -174,17 +175,6 @@ def section(results, same, elapsed):
         "another).", END, ""])
 
 
-def write(doc, text):
-    """Replace this section in docs/benchmarks.md (or append it)."""
-    old = doc.read_text() if doc.exists() else ""
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + text.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    doc.write_text(new)
-
-
 def measure_and_write(progress=print):
     """`python -m bench.alertcost`: only this part, into docs/benchmarks.md."""
     from moto import mock_aws
@@ -196,7 +186,7 @@ def measure_and_write(progress=print):
         same = cross_check(deps, progress)
         results = run(deps, progress)
     doc = env.ROOT / "docs" / "benchmarks.md"
-    write(doc, section(results, same, time.perf_counter() - started))
+    report.replace_section(doc, BEGIN, END, section(results, same, time.perf_counter() - started))
     progress(f"wrote the alert section of {doc.relative_to(env.ROOT)}")
     return 0 if same else 1
 

@@ -9,6 +9,7 @@ import math
 import random
 import time
 
+from . import report
 from .data import CITY_CENTRE, YORK_BBOX, Generator
 
 TYPE = "toilet"
@@ -121,11 +122,7 @@ def section(rows, loads):
 
 def write_section(path, text):
     """Replace the nearest section of docs/benchmarks.md (or append it)."""
-    old = path.read_text() if path.exists() else "# Doorstep benchmarks\n\n"
-    if START in old and END in old:
-        before, rest = old.split(START, 1)
-        old = before.rstrip("\n") + "\n\n" + rest.split(END, 1)[1].lstrip("\n")
-    path.write_text(old.rstrip("\n") + "\n\n" + text)
+    report.replace_section(path, START, END, text)
 
 
 def main(path, progress=print):

@@ -192,3 +192,14 @@ def write(path, m):
           "lazily inside the handlers, so a cold Lambda pays them on its first request.", ""]
     path.write_text("\n".join(L))
     return {"map": map_ok, "scale": scale_ok, "import": import_ok}
+
+
+def replace_section(path, begin, end, text):
+    """Put `text` (which starts with `begin` and ends with `end`) in place of
+    the section between those markers in docs/benchmarks.md, or append it:
+    each benchmark that runs alone rewrites only its own section."""
+    old = path.read_text() if path.exists() else "# Doorstep benchmarks\n"
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        old = head.rstrip("\n") + "\n\n" + rest.split(end, 1)[1].lstrip("\n")
+    path.write_text(old.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n")

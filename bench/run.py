@@ -1,4 +1,5 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k and alert fan-out; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k, alert fan-out and the local
+engine under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest` measures and rewrites only the nearest section.
@@ -15,7 +16,7 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, mapcost, motofast, nearest, report  # noqa: E402
+from . import alertcost, coldimport, creation, data, engine, mapcost, motofast, nearest, report  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -133,7 +134,8 @@ def main():
     progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
     progress("4. alert fan-out")
-    return alertcost.measure_and_write(progress)
+    failed = alertcost.measure_and_write(progress)
+    return engine.measure_and_write(progress) or failed
 
 
 if __name__ == "__main__":

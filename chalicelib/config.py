@@ -17,6 +17,7 @@ class Settings:
     stage: str
     region: str
     aws_endpoint: str | None  # the local emulator; None means real AWS
+    dynamodb_endpoint: str | None  # DynamoDB Local on one machine, else as aws_endpoint
     table_prefix: str
     photo_bucket: str
     service_area_file: str
@@ -35,6 +36,7 @@ def settings() -> Settings:
         stage=stage,
         region=env.get("AWS_DEFAULT_REGION") or env.get("AWS_REGION") or "eu-west-2",
         aws_endpoint=env.get("DOORSTEP_AWS_ENDPOINT") or None,
+        dynamodb_endpoint=env.get("DOORSTEP_DYNAMODB_ENDPOINT") or env.get("DOORSTEP_AWS_ENDPOINT") or None,
         table_prefix=env.get("DOORSTEP_TABLE_PREFIX", f"doorstep-{stage}-"),
         photo_bucket=env.get("DOORSTEP_PHOTO_BUCKET", f"doorstep-{stage}-photos"),
         service_area_file=env.get("DOORSTEP_SERVICE_AREA", str(DEFAULT_SERVICE_AREA)),

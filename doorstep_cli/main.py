@@ -1,7 +1,7 @@
 """`doorstep`: manage a Doorstep stage, local or deployed.
 
-Against the local stack (the default) it finds the emulator that `make run`
-started through DOORSTEP_DATA_DIR; with --stage NAME it uses real AWS with the
+Against the local stack (the default) it finds the DynamoDB Local and S3
+emulator that `make run` started through DOORSTEP_DATA_DIR; with --stage NAME it uses real AWS with the
 usual credentials and tables named doorstep-NAME-*.
 """
 import argparse
@@ -54,7 +54,7 @@ def main(argv=None):
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
-        # already running, unreadable snapshot), each with a readable message.
+        # already running, no Java, unreadable data), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
     except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused) as e:
@@ -145,8 +145,11 @@ def connect(stage):
     stack = read_stack(data_dir())
     if not stack:
         raise StackNotRunning(f"no local stack is running for {data_dir()}; start it with `make run`.")
-    os.environ.update({"DOORSTEP_AWS_ENDPOINT": stack["emulator_url"], "AWS_ACCESS_KEY_ID": "local",
-                       "AWS_SECRET_ACCESS_KEY": "local"})
+    os.environ.update({"DOORSTEP_AWS_ENDPOINT": stack["emulator_url"],
+                       "DOORSTEP_DYNAMODB_ENDPOINT": stack["dynamodb_url"],
+                       "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
+    from doorstep_cli.local import aws_clients
+    aws_clients.install(stack["dynamodb_url"])
     os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-2")
 
 
@@ -203,9 +206,14 @@ def serve(args):
     from doorstep_cli.local.stack import run_stack
 
     def prepare():
-        for name, state in prepare_storage().items():
-            if state == "created":
-                print(f"created {name}")
+        from doorstep_cli.local.tables_ready import all_tables_ready
+        if all_tables_ready():  # a warm start: only the bucket's settings to re-apply
+            from chalicelib.storage.blobs import BlobStore
+            BlobStore().ensure_bucket()
+        else:
+            for name, state in prepare_storage().items():
+                if state == "created":
+                    print(f"created {name}")
         loaded = _loaded(seed_all(40, categories_only_if_empty=True))
         if loaded:
             print(loaded)
@@ -216,15 +224,10 @@ def serve(args):
         return app.app
 
     def dispatcher():
-        # Streams do not run locally: a thread polls new events (within ~1 s).
+        # The events table's stream, read as the Lambda reads it in AWS.
         from chalicelib.handlers.shared.deps import default_deps
-        from chalicelib.handlers.alerts.sources import start_dispatcher
-        thread, stop = start_dispatcher(lambda: default_deps(f"http://localhost:{local_port()}"))
-
-        def halt():
-            stop.set()
-            thread.join(timeout=10)
-        return halt
+        from doorstep_cli.local.stream_reader import start_event_stream
+        return start_event_stream(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

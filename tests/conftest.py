@@ -5,6 +5,9 @@ import os
 
 import pytest
 
+# Starts the one DynamoDB Local the contract and stream tests share (only for runs that include them).
+from contract.engine_session import pytest_configure, pytest_unconfigure  # noqa: F401
+
 os.environ.update({
     "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
     "AWS_DEFAULT_REGION": "eu-west-2", "AWS_ACCOUNT_ID_ENDPOINT_MODE": "disabled",

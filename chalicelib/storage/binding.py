@@ -69,7 +69,7 @@ def short_name(model):
 def bind():
     """Point every model at the settings now in force; cheap when unchanged."""
     s = settings()
-    key = (s.table_prefix, s.region, s.aws_endpoint)
+    key = (s.table_prefix, s.region, s.dynamodb_endpoint)
     if key == _bound["key"]:
         return s
     with _lock:
@@ -78,7 +78,7 @@ def bind():
         _bound.update(key=key, prefix=s.table_prefix)
         for model in models():
             model.Meta.region = s.region
-            model.Meta.host = s.aws_endpoint
+            model.Meta.host = s.dynamodb_endpoint
             model._connection = None  # cached with the old host or table
     return s
 
@@ -102,10 +102,10 @@ def connection():
     """The process's one Connection (and so one botocore client) for the
     settings in force: models' calls and transactions all go through it."""
     s = bind()
-    where = (s.region, s.aws_endpoint)
+    where = (s.region, s.dynamodb_endpoint)
     if where not in _connections:
         with _lock:
-            _connections.setdefault(where, _Connection(region=s.region, host=s.aws_endpoint))
+            _connections.setdefault(where, _Connection(region=s.region, host=s.dynamodb_endpoint))
     return _connections[where]
 
 

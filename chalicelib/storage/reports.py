@@ -153,11 +153,11 @@ class EventDayIndex(GlobalSecondaryIndex):
 
 
 class EventModel(Stored):
-    """A change others must hear about; dispatch reads these (stream or poller)."""
+    """A change others must hear about; dispatch reads these (from the table's stream)."""
     class Meta:
         table_name = table("events")
         billing_mode = "PAY_PER_REQUEST"
-        stream_view_type = "NEW_IMAGE"  # feeds the alert dispatcher in AWS (inserts only)
+        stream_view_type = "NEW_IMAGE"  # dispatch reads inserts only (infra/README.md)
 
     id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()

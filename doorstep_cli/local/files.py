@@ -1,8 +1,8 @@
-"""Crash-safe file writes for the local snapshot.
+"""Crash-safe file writes for what the local stack keeps on disk.
 
-Every snapshot file is written under a temporary name and renamed into place,
-so a process killed mid-write (kill -9, power cut, Ctrl-C twice) leaves either
-the previous file or the new one, never a truncated mix that restore would
+Every file is written under a temporary name and renamed into place, so a
+process killed mid-write (kill -9, power cut, Ctrl-C twice) leaves either the
+previous file or the new one, never a truncated mix that a restore would
 trust. Leftover temporaries are recognisable by their prefix and swept later.
 """
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 TEMP_PREFIX = ".tmp-"
 
 
-class SnapshotError(RuntimeError):
-    """A snapshot on disk that cannot be trusted; we refuse to guess."""
+class UnreadableDataError(RuntimeError):
+    """A file on disk that cannot be trusted; we refuse to guess."""
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -38,8 +38,6 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def dump_json(payload: Any) -> bytes:
-    # Sorted, compact and newline-terminated: identical state gives identical
-    # bytes, which is what lets unchanged files be skipped.
     return (json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n").encode()
 
 
@@ -47,9 +45,8 @@ def load_json(path: Path) -> Any:
     try:
         return json.loads(path.read_bytes())
     except (OSError, ValueError) as exc:
-        raise SnapshotError(
-            f"Cannot read snapshot file {path}: {exc}. Move it aside to start "
-            "without it (its data will be lost)."
+        raise UnreadableDataError(
+            f"Cannot read {path}: {exc}. Move it aside to start without it (its data will be lost)."
         ) from exc
 
 
@@ -58,7 +55,7 @@ def sha256_hex(data: bytes) -> str:
 
 
 def sweep_temp_files(directory: Path) -> int:
-    """Remove temporaries abandoned by an interrupted snapshot."""
+    """Remove temporaries abandoned by an interrupted write."""
     if not directory.is_dir():
         return 0
     removed = 0
@@ -74,28 +71,3 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         pass
-
-
-class ChangeTracker:
-    """Remembers what each snapshot file holds so unchanged ones aren't rewritten.
-
-    Autosave runs every second while someone is clicking around; rewriting
-    every table file each time would be wasteful and wear the disk.
-    """
-
-    def __init__(self) -> None:
-        self._digests: dict[Path, str] = {}
-
-    def remember(self, path: Path, data: bytes) -> None:
-        self._digests[path] = sha256_hex(data)
-
-    def write_if_changed(self, path: Path, data: bytes) -> bool:
-        digest = sha256_hex(data)
-        if self._digests.get(path) == digest and path.exists():
-            return False
-        atomic_write_bytes(path, data)
-        self._digests[path] = digest
-        return True
-
-    def forget(self, path: Path) -> None:
-        self._digests.pop(path, None)

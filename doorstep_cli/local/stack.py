@@ -1,8 +1,10 @@
 """`make run`: the whole app on this machine, no AWS account needed.
 
-Starts the AWS emulator (restoring the last snapshot), points this process's
-AWS settings at it, lets the caller create tables and demo data, then serves
-the Chalice app and web/ until Ctrl-C or SIGTERM, saving on the way out.
+Starts DynamoDB Local (data) and moto's server (S3 photos, mail and SMS),
+points this process's AWS settings at them, lets the caller create tables and
+demo data, then serves the Chalice app and web/ until Ctrl-C or SIGTERM.
+Both keep every acknowledged write on disk as it happens, so there is nothing
+to save on the way out and nothing to repair after a crash.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,12 +50,13 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def configure_environment(emulator_url: str) -> str:
-    """Point this process's AWS clients at the emulator; returns the region."""
+def configure_environment(emulator_url: str, dynamodb_url: str) -> str:
+    """Point this process's AWS clients at the local services; returns the region."""
     env = os.environ
     for name in PROFILE_VARIABLES:
         env.pop(name, None)
     env["DOORSTEP_AWS_ENDPOINT"] = emulator_url
+    env["DOORSTEP_DYNAMODB_ENDPOINT"] = dynamodb_url
     env["AWS_ACCESS_KEY_ID"] = "local"
     env["AWS_SECRET_ACCESS_KEY"] = "local"
     env.setdefault("AWS_DEFAULT_REGION", DEFAULT_REGION)
@@ -62,44 +66,59 @@ def configure_environment(emulator_url: str) -> str:
     return env["AWS_DEFAULT_REGION"]
 
 
+def local_ports(port: int) -> tuple[int, int]:
+    """(moto's port, DynamoDB Local's port): set, or the two after PORT."""
+    env = os.environ
+    return (int(env.get("DOORSTEP_EMULATOR_PORT") or port + 1),
+            int(env.get("DOORSTEP_DYNAMODB_PORT") or port + 2))
+
+
 def run_stack(
     data_dir: Path,
     port: int,
     web_dir: Path,
     app_loader: Callable[[], object],
     prepare: Callable[[], None],
-    emulator_port: int | None = None,
     host: str = "127.0.0.1",
     background: Callable[[], Callable[[], None]] | None = None,
 ) -> int:
-    """`background`, if given, starts work beside the server (the alert
-    dispatcher) once storage is ready, and returns how to stop it."""
+    """`background`, if given, starts work beside the server (the events
+    stream reader) once storage is ready, and returns how to stop it."""
+    from doorstep_cli.local import aws_clients
     from doorstep_cli.local.devserver import make_server
+    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
     from doorstep_cli.local.emulator import Emulator
 
+    started = time.monotonic()
     data_dir = Path(data_dir).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     running = read_stack(data_dir)
     if running:
-        # Two stacks snapshotting into one directory would overwrite each other.
+        # Two stacks on one directory would run two engines on one database file.
         raise RuntimeError(f"Doorstep is already running at {running['api_url']} (pid {running['pid']}).")
-    emulator_port = emulator_port or int(os.environ.get("DOORSTEP_EMULATOR_PORT") or port + 1)
-    # Checked up front so a taken port fails in milliseconds, not after a restore.
+    emulator_port, dynamodb_port = local_ports(port)
+    # Checked up front so a taken port fails in milliseconds, not after start-up.
     ensure_port_free(host, port, "web server")
     ensure_port_free("127.0.0.1", emulator_port, "AWS emulator")
+    ensure_port_free("127.0.0.1", dynamodb_port, "DynamoDB Local")
+    _mention_old_snapshot(data_dir)
 
     for name in PROFILE_VARIABLES:
         os.environ.pop(name, None)
     region = os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
+    engine = DynamoDBLocal(data_dir / "dynamodb", dynamodb_port)
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = None
     stack_file = data_dir / STACK_FILE
     try:
+        engine.launch()  # the JVM boots while moto loads
         emulator.start()
-        counts = emulator.restore()
-        configure_environment(emulator.url)
+        photos = emulator.restore()
+        engine.wait_ready()
+        configure_environment(emulator.url, engine.url)
+        aws_clients.install(engine.url)
         prepare()
         server = make_server(app_loader(), host, port, Path(web_dir))
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
@@ -107,14 +126,14 @@ def run_stack(
         stop_background = background() if background else None
         api_url = f"http://{client_host(host)}:{server.port}"
         atomic_write_bytes(stack_file, json.dumps(
-            {"api_url": api_url, "emulator_url": emulator.url, "pid": os.getpid()}, indent=2
+            {"api_url": api_url, "emulator_url": emulator.url, "dynamodb_url": engine.url,
+             "pid": os.getpid()}, indent=2
         ).encode())
-        emulator.start_autosave(1.0)
         shutdown.serving = True
         print(
             f"Doorstep is running at http://localhost:{server.port} "
-            f"(AWS emulator {emulator.url}, data in {data_dir}, restored {counts['tables']} tables "
-            f"and {counts['objects']} objects). Press Ctrl-C to stop.",
+            f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, data in {data_dir}, "
+            f"{photos} photos; ready in {time.monotonic() - started:.1f} s). Press Ctrl-C to stop.",
             flush=True,
         )
         # A timeout keeps the main thread returning to the interpreter, where
@@ -122,7 +141,7 @@ def run_stack(
         while not shutdown.requested.wait(0.5):
             pass
     except KeyboardInterrupt:
-        pass  # Ctrl-C during start-up; the cleanup below still saves what was restored
+        pass  # Ctrl-C during start-up
     finally:
         if stop_background is not None:
             stop_background()
@@ -132,12 +151,21 @@ def run_stack(
         elif server is not None:
             server.server.server_close()  # shutdown() would wait forever for a loop never started
         try:
-            emulator.stop()  # final snapshot
+            emulator.stop()
+            engine.stop()
         finally:
+            aws_clients.uninstall()
             stack_file.unlink(missing_ok=True)
             _restore_signal_handlers(previous_handlers)
-    print(f"Doorstep stopped; data saved in {data_dir}.", flush=True)
+    print(f"Doorstep stopped; data kept in {data_dir}.", flush=True)
     return 0
+
+
+def _mention_old_snapshot(data_dir: Path) -> None:
+    old = data_dir / "emulator"
+    if old.is_dir():
+        print(f"Note: {old} holds data from the old moto-based stack, which is no longer read; "
+              "delete it when you no longer need it.", flush=True)
 
 
 class _Shutdown:
@@ -155,12 +183,12 @@ def _install_signal_handlers(shutdown: _Shutdown) -> dict[int, Any]:
 
     def request_stop(signum: int, frame: Any) -> None:
         if shutdown.requested.is_set():
-            # Second Ctrl-C while saving: the user means it. The last
-            # completed snapshot is still intact thanks to atomic writes.
+            # Second Ctrl-C while stopping: the user means it. Nothing is
+            # lost, since every acknowledged write is on disk already.
             sys.exit(130)
         shutdown.requested.set()
         if not shutdown.serving:
-            # Still starting (restore, demo data): interrupt that work rather
+            # Still starting (engine, demo data): interrupt that work rather
             # than make the user wait for it.
             raise KeyboardInterrupt
 

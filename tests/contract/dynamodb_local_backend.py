@@ -1,0 +1,134 @@
+"""The test suite's storage on Amazon's DynamoDB Local instead of moto.
+
+A contract module imports `aws` and `storage` from here, which override the
+fixtures of tests/conftest.py for its tests, and re-runs an existing test
+module with `rerun`: the same test functions, run against the real engine. S3,
+SES and SNS stay on moto in-process (a model whose host is DynamoDB Local is
+not intercepted by moto). Each xdist worker creates its tables once, under its
+own prefix, and every test starts from empty tables, as under moto.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from contract.engine_session import engine_url
+
+TESTS_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def dynamodb_local_tables():
+    """({variable: value} that point storage at them, {table: key attribute names}):
+    the tables of one worker, created once on the shared engine."""
+    from chalicelib.storage import binding
+    from chalicelib.storage.tables import ensure_tables
+    settings = {"DOORSTEP_DYNAMODB_ENDPOINT": engine_url(),
+                "DOORSTEP_TABLE_PREFIX": f"contract-{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}-"}
+    # Only while creating them: the moto tests this worker runs next must not see them.
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in settings.items():
+            patch.setenv(name, value)
+        ensure_tables(wait=False)  # DynamoDB Local makes tables ACTIVE at once
+        keys = {m.Meta.table_name: [a.attr_name for a in (m._hash_key_attribute(), m._range_key_attribute()) if a]
+                for m in binding.models()}
+    return settings, keys
+
+
+@pytest.fixture
+def aws(dynamodb_local_tables, monkeypatch):
+    from moto import mock_aws
+    settings, _ = dynamodb_local_tables
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        yield
+
+
+@pytest.fixture
+def storage(aws, dynamodb_local_tables):
+    from chalicelib.storage.blobs import BlobStore
+    from chalicelib.storage.services import ServiceModel, ServiceStore, clear_cache
+    from doorstep_cli.seed import load_services
+    _, keys = dynamodb_local_tables
+    services = ServiceModel.Meta.table_name
+    # The categories every test starts with are loaded again only when a
+    # test changed them: 15 writes per test add up over a whole suite.
+    unchanged = _LOADED_SERVICES and _scan(services, keys[services]) == _LOADED_SERVICES
+    _empty_tables({t: k for t, k in keys.items() if not (unchanged and t == services)})
+    clear_cache()
+    BlobStore().ensure_bucket()
+    if not unchanged:
+        load_services(ServiceStore())
+        _LOADED_SERVICES[:] = _scan(services, None)
+
+
+_LOADED_SERVICES: list = []
+
+
+def _scan(table: str, key_names: list[str] | None) -> list[dict]:
+    from chalicelib.storage import binding
+    arguments = {"TableName": table, "ConsistentRead": True}
+    if key_names:
+        names = {f"#k{i}": name for i, name in enumerate(key_names)}
+        arguments.update(ProjectionExpression=", ".join(names), ExpressionAttributeNames=names)
+    pages = binding.connection().client.get_paginator("scan").paginate(**arguments)
+    return sorted((item for page in pages for item in page["Items"]), key=repr)
+
+
+def _empty_tables(keys: dict[str, list[str]]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(_empty_table, keys.items()))
+
+
+def _empty_table(table_and_keys: tuple[str, list[str]]) -> None:
+    from chalicelib.storage import binding
+    table, key_names = table_and_keys
+    doomed = _scan(table, key_names)
+    for start in range(0, len(doomed), 25):
+        binding.connection().client.batch_write_item(RequestItems={table: [
+            {"DeleteRequest": {"Key": key}} for key in doomed[start:start + 25]]})
+
+
+def rerun(relative_path: str, namespace: dict) -> None:
+    """Put the tests and fixtures of tests/<relative_path> into namespace,
+    keeping what namespace defines already (the storage fixtures above)."""
+    path = TESTS_DIR / relative_path
+    if str(path.parent) not in sys.path:
+        sys.path.insert(0, str(path.parent))  # its own support modules, as pytest would
+    name = "contract_rerun_" + relative_path.replace("/", "_").removesuffix(".py")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for attribute, value in vars(module).items():
+        if not attribute.startswith("__") and attribute not in namespace:
+            namespace[attribute] = value
+
+
+@pytest.fixture
+def dispatcher(storage, tmp_path):
+    """`make run`'s dispatcher: the events table's stream, read as Lambda reads
+    it, handed to the Lambda's handler. The events table is made anew so its
+    stream holds this test's events only."""
+    import botocore.session
+    from chalicelib.config import settings
+    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.storage.reports import EventModel
+    from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
+    EventModel.delete_table()
+    EventModel.create_table(wait=True)
+    s = settings()
+    session = botocore.session.get_session()
+    clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
+               for service in ("dynamodb", "dynamodbstreams")]
+    handler = lambda_handler()
+    reader = StreamReader(*clients, EventModel.Meta.table_name, tmp_path / "events-stream.json",
+                          lambda event: handler(event, lambda: default_deps("http://testserver")), interval=0.05)
+    reader.start()
+    yield reader
+    reader.stop()

@@ -1,0 +1,32 @@
+"""The contract tests really store their data in DynamoDB Local."""
+import json
+import urllib.request
+
+from conftest import pothole
+from contract.dynamodb_local_backend import aws, dynamodb_local_tables, storage  # noqa: F401
+from contract.engine_session import engine_url
+
+
+def engine_call(operation, body):
+    # Plain urllib, which moto's in-process mock does not intercept.
+    request = urllib.request.Request(engine_url(), data=json.dumps(body).encode(), headers={
+        "X-Amz-Target": f"DynamoDB_20120810.{operation}", "Content-Type": "application/x-amz-json-1.0",
+        "Authorization": "AWS4-HMAC-SHA256 Credential=local/20260101/eu-west-2/dynamodb/aws4_request, "
+                         "SignedHeaders=host, Signature=0"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_a_report_created_through_the_api_is_in_dynamodb_local(client):
+    from chalicelib.storage.reports import ReportModel
+    report_id = client.post("/v1/reports", pothole()).json_body["id"]
+    item = engine_call("GetItem", {"TableName": ReportModel.Meta.table_name, "Key": {"id": {"S": report_id}},
+                                   "ConsistentRead": True})
+    assert item["Item"]["id"] == {"S": report_id}
+    assert ReportModel.Meta.host == engine_url()
+
+
+def test_the_events_table_has_the_stream_the_dispatcher_reads(storage):
+    from chalicelib.storage.reports import EventModel
+    table = engine_call("DescribeTable", {"TableName": EventModel.Meta.table_name})["Table"]
+    assert table["StreamSpecification"] == {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"}
