@@ -162,18 +162,6 @@ class AlertStore:
         DeliveryModel(delivery_id).update(actions=[
             DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)])
 
-def events_since(start, end):
-    """Events created in [start, end], oldest first, one day partition at a
-    time (EventDayIndex): the poller's read, never a scan."""
-    from datetime import timedelta
-    from .reports import EventModel
-    day, last = start.date(), end.date()
-    while day <= last:
-        for event in EventModel.day_index.query(day.isoformat(), EventModel.created_at.between(start, end)):
-            yield record_of(Event, event)
-        day += timedelta(days=1)
-
-
 def event_from_image(image):
     """An Event from a DynamoDB stream record's NewImage (wire format)."""
     from .reports import EventModel

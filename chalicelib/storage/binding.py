@@ -46,7 +46,10 @@ class Stored(Model):
         table_connection = super()._get_connection()
         shared = connection()
         if table_connection.connection is not shared:
-            shared.add_meta_table(table_connection.get_meta_table())
+            try:
+                shared.add_meta_table(table_connection.get_meta_table())
+            except ValueError:
+                pass  # known already: the same table, bound again
             table_connection.connection = shared
         return table_connection
 

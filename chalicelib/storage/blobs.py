@@ -68,7 +68,7 @@ class BlobStore:
         """For the local stack and tests; in AWS the bucket is infrastructure.
 
         CORS is applied every time: the web client posts photos to the bucket
-        from another origin, and the local snapshot does not keep bucket settings.
+        from another origin, and the local stack keeps objects, not bucket settings.
         """
         from botocore.exceptions import ClientError
         try:

@@ -33,7 +33,7 @@ def entry_model(entry, first=False):
 
 
 def event_model(event):
-    return model_of(EventModel, event, day=event.created_at.strftime("%Y-%m-%d"))  # the poller's day partition
+    return model_of(EventModel, event)
 
 
 class ReportStore:

@@ -3,7 +3,7 @@ from pynamodb.attributes import (
     JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     VersionAttribute, TTLAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
+from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
 
 from .binding import Stored, table
 
@@ -141,17 +141,6 @@ class ReportUpdateModel(Stored):
     month_index = UpdateMonthIndex()
 
 
-class EventDayIndex(GlobalSecondaryIndex):
-    """Events of one UTC day in time order: the local dispatcher polls the
-    newest few instead of scanning the table."""
-    class Meta:
-        index_name = "by_day"
-        projection = AllProjection()  # events are small; the poller needs all of each
-
-    day = UnicodeAttribute(hash_key=True)  # "YYYY-MM-DD", UTC
-    created_at = UTCDateTimeAttribute(range_key=True)
-
-
 class EventModel(Stored):
     """A change others must hear about; dispatch reads these (from the table's stream)."""
     class Meta:
@@ -165,6 +154,3 @@ class EventModel(Stored):
     payload = JSONAttribute(default=dict)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)
-    day = UnicodeAttribute(null=True)  # EventDayIndex key
-
-    day_index = EventDayIndex()

@@ -1,7 +1,7 @@
 """Create and verify every table from the models.
 
 A table that exists but lacks an index a newer model declares (an older
-deployment, or a local snapshot from before the change) gets the index added,
+deployment, or a local database from before the change) gets the index added,
 so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
@@ -35,8 +35,7 @@ def _add_missing_indexes(model):
         if index["index_name"] in present:
             continue
         # Send every definition the table keeps, not only the new index's:
-        # DynamoDB merges them, but moto (the local stack) replaces them, and a
-        # snapshot of such a table could not be recreated.
+        # DynamoDB merges them, but moto (the tests) replaces them.
         known = {d["AttributeName"]: d for d in table.get("AttributeDefinitions", [])}
         known.update({d["AttributeName"]: d for d in index["attribute_definitions"]})
         client.update_table(

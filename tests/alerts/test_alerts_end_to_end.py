@@ -36,15 +36,14 @@ def push_service():
 
 
 @pytest.fixture
-def dispatcher(storage):
-    """The local stack's dispatcher thread with the real channels."""
+def dispatcher(storage, tmp_path):
+    """The dispatcher as `make run` runs it: the events stream, read as Lambda
+    reads it, handed to the Lambda's handler, with the real channels."""
     from chalicelib.handlers.shared.deps import default_deps
-    from chalicelib.handlers.alerts.sources import start_dispatcher
-    thread, stop = start_dispatcher(lambda: default_deps("http://testserver"), interval=0.05)
-    yield thread
-    stop.set()
-    thread.join(5)
-    assert not thread.is_alive()
+    from support.dispatcher import stream_dispatcher
+    reader = stream_dispatcher(tmp_path / "events-stream.json", lambda: default_deps("http://testserver"))
+    yield reader
+    reader.stop()
 
 
 def wait_for(check, seconds=5.0):

@@ -62,9 +62,8 @@ def test_a_ward_broadcast_reaches_that_wards_followers_and_circles_inside_it_onl
     made = sent(client, staff, {"wards": ["guildhall"]})
     assert made["status"] == "queued" and made["author"] == staff.user.id and made["target"] == {"wards": ["guildhall"]}
 
-    from chalicelib.handlers.alerts.sources import poll_once
     fake = FakeDeliver()
-    poll_once(deps, deps.clock() - timedelta(minutes=1), {}, fake, sleep=lambda s: None)  # the local poller
+    dispatch(deps, made["id"], fake)
     assert devices(fake) == [1, 2]
     _, _, message = fake.calls[0]
     assert message["title"] == "Bin collections moved" and message["urgency"] == "normal"

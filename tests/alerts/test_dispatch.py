@@ -198,26 +198,6 @@ def test_matching_reads_only_the_alerts_near_the_event(deps, report):
     assert 20 <= meter.items <= 40, meter.items  # the 20 near ones' rows, and hardly anything else
 
 
-def test_the_local_poller_picks_up_a_new_event(deps, subscribe, report):
-    from chalicelib.handlers.alerts.sources import run_dispatcher
-    subscribe(push_alert(1, **area()))
-    fake = FakeDeliver()
-    stop, started = threading.Event(), threading.Event()
-    worker = threading.Thread(target=run_dispatcher, args=(stop, lambda: deps, fake, 0.05, started))
-    worker.start()
-    try:
-        started.wait(5)
-        rid = report()
-        for _ in range(200):
-            if fake.calls:
-                break
-            stop.wait(0.05)
-    finally:
-        stop.set()
-        worker.join(5)
-    assert [m["report_id"] for _, _, m in fake.calls] == [rid]
-
-
 def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
     from chalicelib.handlers.alerts.sources import on_stream
     from chalicelib.storage.reports import EventModel

@@ -115,20 +115,11 @@ def dispatcher(storage, tmp_path):
     """`make run`'s dispatcher: the events table's stream, read as Lambda reads
     it, handed to the Lambda's handler. The events table is made anew so its
     stream holds this test's events only."""
-    import botocore.session
-    from chalicelib.config import settings
     from chalicelib.handlers.shared.deps import default_deps
     from chalicelib.storage.reports import EventModel
-    from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
+    from support.dispatcher import stream_dispatcher
     EventModel.delete_table()
     EventModel.create_table(wait=True)
-    s = settings()
-    session = botocore.session.get_session()
-    clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
-               for service in ("dynamodb", "dynamodbstreams")]
-    handler = lambda_handler()
-    reader = StreamReader(*clients, EventModel.Meta.table_name, tmp_path / "events-stream.json",
-                          lambda event: handler(event, lambda: default_deps("http://testserver")), interval=0.05)
-    reader.start()
+    reader = stream_dispatcher(tmp_path / "events-stream.json", lambda: default_deps("http://testserver"))
     yield reader
     reader.stop()

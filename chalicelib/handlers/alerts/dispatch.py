@@ -1,6 +1,5 @@
 """From an event row to messages: who must be told and what. Events arrive
-at least once (a DynamoDB stream retries a batch; the local poller re-reads
-a window); delivery.py makes each person hear of each event once.
+at least once (a DynamoDB stream retries a failed batch); delivery.py makes each person hear of each event once.
 """
 import time
 

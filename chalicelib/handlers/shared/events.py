@@ -1,11 +1,11 @@
 """Event rows: a change others must hear about, written in the same
 transaction as the change itself (DESIGN, data flow 2). Dispatch reads them
-from the table's stream in AWS and through the poller's day index locally."""
+from the table's stream, in AWS and on one machine alike."""
 from datetime import timedelta
 
 from ...storage.records import Event
 
-EVENT_TTL = timedelta(days=30)  # longer than a stream keeps records (24 h) or the poller looks back
+EVENT_TTL = timedelta(days=30)  # longer than a stream keeps records (24 h): a row outlives its delivery
 
 
 def new_event(deps, kind, now, report_id=None, **payload):

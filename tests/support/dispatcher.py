@@ -1,0 +1,20 @@
+"""The dispatcher as it runs on one machine and in AWS: the events table's
+stream read in batches and handed to the Lambda's own handler."""
+
+
+def stream_dispatcher(position_file, deps_factory, interval=0.05):
+    """A started StreamReader on the storage in force (moto or DynamoDB Local);
+    stop() it when done."""
+    import botocore.session
+    from chalicelib.config import settings
+    from chalicelib.storage.reports import EventModel
+    from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
+    s = settings()
+    session = botocore.session.get_session()
+    clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
+               for service in ("dynamodb", "dynamodbstreams")]
+    handler = lambda_handler()
+    reader = StreamReader(*clients, EventModel.Meta.table_name, position_file,
+                          lambda event: handler(event, deps_factory), interval=interval)
+    reader.start()
+    return reader
