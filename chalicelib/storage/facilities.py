@@ -167,9 +167,8 @@ class FacilityStore:
     def type_cells(self, type_):
         """(count, {cell5: count}, or None where the cell counts do not add up
         to the count); one GetItem on the types table."""
-        try:
-            item = FacilityTypeModel.get(type_)
-        except FacilityTypeModel.DoesNotExist:
+        item = get_or_none(FacilityTypeModel, type_)
+        if item is None:
             return 0, {}
         count = int(item.count or 0)
         by_cell = {c: int(n) for c, n in item.cells.as_dict().items() if int(n) > 0} if item.cells else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pynamodb.attributes import BinaryAttribute, ListAttribute, NumberAttribute, UnicodeAttribute
 
 from ..geo import cells, polygon
-from .binding import bind, Stored, table
+from .binding import Stored, bind, get_or_none, table
 
 CELL_PRECISION = 5
 MAX_GEOMETRY_BYTES = 300_000  # compressed; leaves room in DynamoDB's 400 KB item
@@ -106,10 +106,8 @@ class WardStore:
         bind()
 
     def get(self, ward_id):
-        try:
-            return WardModel.get(str(ward_id)).ward()
-        except WardModel.DoesNotExist:
-            return None
+        model = get_or_none(WardModel, str(ward_id))
+        return model.ward() if model else None
 
     def at_point(self, lon, lat):
         """The ward holding (lon, lat), or None outside every ward.
