@@ -2,10 +2,12 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+VENDOR := web/vendor/.installed
+CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
 export PORT
 
-.PHONY: run test bench bench-alerts venv clean
+.PHONY: run test bench bench-alerts venv web clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,10 +18,26 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# The web app's front-end packages (package-lock.json), copied into web/vendor/
+# so the app never loads code from a CDN; `make web` then deploy web/ as static files.
+$(VENDOR): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf web/vendor && mkdir -p web/vendor/leaflet
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	  node_modules/leaflet/dist/images node_modules/leaflet/LICENSE web/vendor/leaflet/
+	touch $@
+
+web: $(VENDOR)
+
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+$(CHROMIUM):
+	$$(test "$$(id -u)" = 0 || echo sudo) apt-get install -y chromium \
+	  || ($$(test "$$(id -u)" = 0 || echo sudo) apt-get update && $$(test "$$(id -u)" = 0 || echo sudo) apt-get install -y chromium)
+
+run: $(STAMP) $(VENDOR)
 	$(VENV)/bin/doorstep serve
 
-test: $(STAMP)
+test: $(STAMP) $(VENDOR) $(CHROMIUM)
 	$(PY) -m pytest -n 2 tests
 
 bench: $(STAMP)
