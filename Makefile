@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
 export PORT
 
-.PHONY: run test bench bench-alerts venv web clean
+.PHONY: run test bench bench-alerts venv web screens clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -39,6 +39,10 @@ run: $(STAMP) $(VENDOR)
 
 test: $(STAMP) $(VENDOR) $(CHROMIUM)
 	$(PY) -m pytest -n 2 tests
+
+# The README's pictures: every screen at 412 x 915, into docs/screens/.
+screens: $(STAMP) $(VENDOR) $(CHROMIUM)
+	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py
 
 bench: $(STAMP)
 	$(PY) -m bench.run

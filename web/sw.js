@@ -35,30 +35,20 @@ self.addEventListener("activate", event => {
     .then(() => self.clients.claim()));
 });
 
-async function shell(request) {
-  // The newest copy when there is signal (so a deployment shows at once),
-  // the kept one when there is none.
-  const cache = await caches.open(SHELL_CACHE);
+/**
+ * The newest copy when there is signal (so a deployment or a change shows
+ * at once), the kept one when there is none. Pages of the app are all
+ * index.html ("/"), so any navigation falls back to it.
+ */
+async function networkFirst(request, cacheName) {
+  const cache = await caches.open(cacheName);
   try {
     const fresh = await fetch(request);
     if (fresh.ok) cache.put(request, fresh.clone());
     return fresh;
   } catch (error) {
-    const kept = await cache.match(request, {ignoreSearch: request.mode === "navigate"})
-      || (request.mode === "navigate" ? await cache.match("/") : null);
-    if (kept) return kept;
-    throw error;
-  }
-}
-
-async function data(request) {
-  const cache = await caches.open(DATA_CACHE);
-  try {
-    const fresh = await fetch(request);
-    if (fresh.ok) cache.put(request, fresh.clone());
-    return fresh;
-  } catch (error) {
-    const kept = await cache.match(request);
+    const navigation = request.mode === "navigate";
+    const kept = await cache.match(request, {ignoreSearch: navigation}) || (navigation ? await cache.match("/") : null);
     if (kept) return kept;
     throw error;
   }
@@ -69,11 +59,11 @@ self.addEventListener("fetch", event => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/v1/")) {
-    if (KEEP.some(pattern => pattern.test(url.pathname))) event.respondWith(data(request));
+    if (KEEP.some(pattern => pattern.test(url.pathname))) event.respondWith(networkFirst(request, DATA_CACHE));
     return;
   }
   if (url.pathname.startsWith("/open311/") || url.pathname === "/openapi.json") return;
-  event.respondWith(shell(request));
+  event.respondWith(networkFirst(request, SHELL_CACHE));
 });
 
 self.addEventListener("push", event => {

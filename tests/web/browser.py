@@ -38,11 +38,24 @@ class Stack:
         assert found, f"no mail to {address} links to {path}"
         return found[-1]
 
-    def resident(self, email, name="Ada Resident"):
-        """A verified resident account with PASSWORD."""
+    def resident(self, email, name="Ada Resident", role="resident"):
+        """A verified account with PASSWORD."""
         from chalicelib.handlers import users
-        users.create_user(self.deps(), email, "resident", name=name, password=PASSWORD)
+        users.create_user(self.deps(), email, role, name=name, password=PASSWORD)
         return email
+
+    def token(self, email):
+        """A signed-in resident's Authorization header."""
+        tokens = self.post("/v1/auth/login", {"email": email, "password": PASSWORD})
+        return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+    def council_update(self, report_id, state, text):
+        from chalicelib.handlers import reports
+        reports.change_state(self.deps(), report_id, state, text)
+
+    def get(self, path):
+        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+            return json.loads(response.read())
 
     def post(self, path, body, headers=None):
         request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="POST",
@@ -50,10 +63,10 @@ class Stack:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
-    def report(self, **overrides):
+    def report(self, headers=None, **overrides):
         body = {"service_code": "pothole", "lat": CONEY_STREET["latitude"], "lon": CONEY_STREET["longitude"],
                 "description": "A pothole made by the test", "fields": {"size": "small"}, **overrides}
-        return self.post("/v1/reports", body)
+        return self.post("/v1/reports", body, headers)
 
 
 class Browser:

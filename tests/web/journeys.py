@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.web.browser import check_accessible
+from tests.web.browser import PASSWORD, check_accessible
 
 
 def heading(page, text):
@@ -91,3 +91,10 @@ def phone_photo(tmp_path, name="photo.jpg", size=(3000, 2000)):
     path = tmp_path / name
     path.write_bytes(out.getvalue())
     return path
+
+
+def sign_in(page, email, next_path="/account"):
+    page.goto(f"/sign-in?next={next_path}")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()

@@ -96,6 +96,31 @@ export function button(text, {secondary, warning, type = "submit", ...attrs} = {
   return h("button", {class: `button${kind}`, type, ...attrs}, text);
 }
 
+/** What a form's own checks throw: [{field, message}] like the API's `fields`. */
+export class Invalid extends Error {
+  constructor(fields) {
+    super(fields[0]?.message);
+    this.fields = fields;
+  }
+}
+
+/**
+ * A form's submit: the last try's errors cleared, `work(event)` run, and
+ * whatever it throws (Invalid, the API's errors, no signal) shown GOV.UK's
+ * way, with `labels` naming the fields in the summary.
+ */
+export function onSubmit(form, view, work, labels = {}) {
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    clearErrors(view);
+    try {
+      await work(event);
+    } catch (error) {
+      showErrors(view, errorsOf(error), labels);
+    }
+  });
+}
+
 /** Errors as [{field, message}] from anything a submit may throw. */
 export function errorsOf(error) {
   if (error instanceof Offline) return [{field: null, message: t("error.offline")}];

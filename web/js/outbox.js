@@ -7,7 +7,7 @@ import {outboxStore} from "./idb.js";
 import {uploadPhoto} from "./photos.js";
 import {rememberReport} from "./store.js";
 
-const RETRY_MS = 30000;
+const RETRY_MS = 15000;
 
 export async function queue(body, photos, serviceName) {
   const entry = {key: crypto.randomUUID(), body, photos, uploads: [], serviceName, state: "waiting",
@@ -49,10 +49,19 @@ export function flush() {
   });
 }
 
+/**
+ * When to try again: when the phone says it is online, when the resident
+ * opens another screen or comes back to the app, and every RETRY_MS. The
+ * "online" event alone is not enough: navigator.onLine can say true with
+ * no connection and miss the moment the signal returns.
+ */
 export function startFlushing() {
-  window.addEventListener("online", () => flush());
-  setInterval(() => { if (navigator.onLine) flush(); }, RETRY_MS);
-  return flush();
+  const soon = () => flush().catch(() => null);
+  window.addEventListener("online", soon);
+  document.addEventListener("doorstep:rendered", soon);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") soon(); });
+  setInterval(soon, RETRY_MS);
+  return soon();
 }
 
 async function attempt(key) {

@@ -58,16 +58,27 @@ export async function render() {
       h("p", {class: "body"}, t("error.page_body")));
   }
   if (mine !== sequence) return;  // a later navigation won
-  clear(target).append(view);
-  const heading = view.querySelector("h1");
-  document.title = `${heading ? heading.textContent.trim() : t("app.name")} – ${t("app.name")}`;
-  if (!first && heading) {
-    heading.setAttribute("tabindex", "-1");
-    heading.focus();
-  }
+  append(clear(target), view);
+  settle(view, !first);
   if (!first) window.scrollTo(0, 0);
   first = false;
   document.dispatchEvent(new CustomEvent("doorstep:rendered", {detail: url.pathname + url.search}));
+}
+
+/** The page title follows the screen's heading, and so does the focus after a change. */
+function settle(view, focus) {
+  const heading = view.querySelector("h1");
+  document.title = `${heading ? heading.textContent.trim() : t("app.name")} – ${t("app.name")}`;
+  if (focus && heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+}
+
+/** Replace a screen's content in place (what a form led to), as a new screen would be shown. */
+export function redraw(view, ...children) {
+  append(clear(view), ...children);
+  settle(view, true);
 }
 
 export function navigate(href, {replace = false} = {}) {

@@ -1,6 +1,6 @@
 // Step 1: what the problem is, chosen by group or found by typing a word.
 import {append, h} from "../dom.js";
-import {button, choices, clearErrors, input, showErrors} from "../forms.js";
+import {button, choices, input, Invalid, onSubmit, showErrors} from "../forms.js";
 import {t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 import {backLink, draft, fieldLabels, loadServices, nextStep, takeErrors, update} from "./draft.js";
@@ -38,18 +38,13 @@ export async function render(view) {
   };
   form.elements.category_search.addEventListener("input", filter);
   form.elements.category_search.addEventListener("keydown", e => { if (e.key === "Enter") e.preventDefault(); });
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
+  onSubmit(form, view, () => {
     const code = new FormData(form).get("service_code");
-    if (!code) {
-      showErrors(view, [{field: "service_code", message: t("report.category.required")}]);
-      return;
-    }
+    if (!code) throw new Invalid([{field: "service_code", message: t("report.category.required")}]);
     const service = services.find(s => s.service_code === code);
     const earlier = draft();
     update({service_code: code, fields: earlier.service_code === code ? earlier.fields : {}});
-    navigate(nextStep(service, "/report/category"));
+    return navigate(nextStep(service, "/report/category"));
   });
 
   append(view, backLink("/"), h("span", {class: "caption"}, t("report.caption")),

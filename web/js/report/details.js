@@ -1,6 +1,6 @@
 // Step 4: the category's notice and questions, photos and a description.
 import {append, h} from "../dom.js";
-import {button, clearErrors, showErrors, textarea} from "../forms.js";
+import {button, Invalid, onSubmit, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {photoPicker} from "./photo-picker.js";
@@ -19,9 +19,7 @@ export async function render(view) {
     textarea({field: "description", label: t("report.details.description"), hint: t("report.details.description_hint"),
       value: d.description || "", maxlength: 4000, rows: 5}),
     button(t("form.continue")));
-  form.addEventListener("submit", event => {
-    event.preventDefault();
-    clearErrors(view);
+  onSubmit(form, view, () => {
     const fields = {};
     for (const def of defs) {
       const value = fieldValue(form, def);
@@ -31,12 +29,9 @@ export async function render(view) {
     const problems = missing(defs, fields);
     if (!description) problems.push({field: "description", message: t("report.details.description_required")});
     update({fields, description});
-    if (problems.length) {
-      showErrors(view, problems, fieldLabels(service));
-      return;
-    }
-    navigate(nextStep(service, "/report/details"));
-  });
+    if (problems.length) throw new Invalid(problems);
+    return navigate(nextStep(service, "/report/details"));
+  }, fieldLabels(service));
 
   append(view, backLink(previousStep(service, "/report/details")),
     h("span", {class: "caption"}, t("report.caption_category", {category: service.name})),

@@ -1,7 +1,7 @@
 // Step 2: where the problem is: the phone's location, an address found by
 // postcode or street, or a tap on the map (placing a pin, never dragging).
 import {append, h} from "../dom.js";
-import {button, clearErrors, showErrors} from "../forms.js";
+import {button, Invalid, onSubmit, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
 import {mapPanel} from "../map.js";
 import {navigate} from "../router.js";
@@ -30,16 +30,11 @@ export async function render(view) {
   const form = h("form", {novalidate: true}, picker,
     h("h2", {class: "heading-s"}, t("report.location.map_heading")), map.element, summary,
     button(t("form.continue")));
-  form.addEventListener("submit", event => {
-    event.preventDefault();
-    clearErrors(view);
-    if (!chosen) {
-      showErrors(view, [{field: "location", message: t("report.location.required")}]);
-      return;
-    }
+  onSubmit(form, view, () => {
+    if (!chosen) throw new Invalid([{field: "location", message: t("report.location.required")}]);
     const moved = JSON.stringify(draft().location) !== JSON.stringify(chosen);
     update({location: chosen, ...(moved ? {checked_nearby: false} : {})});
-    navigate(nextStep(service, "/report/location"));
+    return navigate(nextStep(service, "/report/location"));
   });
 
   append(view, backLink(previousStep(service, "/report/location")),

@@ -1,9 +1,9 @@
 // Deleting the account: what goes and what stays, then one clear button.
 import {api} from "../api.js";
-import {append, clear, h} from "../dom.js";
+import {append, h} from "../dom.js";
 import {button, errorsOf, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate, redraw} from "../router.js";
 import {forget, signedIn} from "../session.js";
 
 export function render(view) {
@@ -12,9 +12,8 @@ export function render(view) {
     try {
       await api("/v1/me", {method: "DELETE"});
       forget();
-      append(clear(view), h("div", {class: "panel"}, h("h1", {class: "panel__title", tabindex: "-1"},
-        t("account.deleted_title"))), h("p", {class: "body"}, t("account.deleted")));
-      view.querySelector("h1").focus();
+      redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("account.deleted_title"))),
+        h("p", {class: "body"}, t("account.deleted")));
     } catch (error) {
       showErrors(view, errorsOf(error));
     }

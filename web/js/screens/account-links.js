@@ -1,9 +1,10 @@
 // The links in account e-mails: /verify?token= confirms the address;
 // /reset-password asks for a link, /reset-password?token= sets a password.
 import {api} from "../api.js";
-import {append, clear, h} from "../dom.js";
-import {button, clearErrors, errorsOf, input, showErrors} from "../forms.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, input, onSubmit} from "../forms.js";
 import {t, tCount} from "../i18n.js";
+import {redraw} from "../router.js";
 
 async function verify(view, token) {
   try {
@@ -17,26 +18,19 @@ async function verify(view, token) {
 }
 
 function finished(view, titleKey, bodyText) {
-  append(clear(view), h("div", {class: "panel"}, h("h1", {class: "panel__title", tabindex: "-1"}, t(titleKey))),
+  redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t(titleKey))),
     h("p", {class: "body"}, bodyText), h("p", {class: "body"}, h("a", {href: "/sign-in"}, t("account.sign_in"))));
-  view.querySelector("h1").focus();
 }
 
 function requestReset(view) {
   const form = h("form", {novalidate: true},
     input({field: "email", label: t("account.email"), type: "email", autocomplete: "email", spellcheck: "false"}),
     button(t("account.reset_send")));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
+  onSubmit(form, view, async () => {
     const email = form.elements.email.value.trim();
-    try {
-      await api("/v1/auth/password-reset", {method: "POST", body: {email}, auth: false});
-      finished(view, "account.check_email_title", t("account.reset_sent", {email}));
-    } catch (error) {
-      showErrors(view, errorsOf(error), {email: t("account.email")});
-    }
-  });
+    await api("/v1/auth/password-reset", {method: "POST", body: {email}, auth: false});
+    finished(view, "account.check_email_title", t("account.reset_sent", {email}));
+  }, {email: t("account.email")});
   append(view, h("h1", {class: "heading-l"}, t("account.reset_title")), h("p", {class: "body"}, t("account.reset_lead")), form);
 }
 
@@ -45,17 +39,11 @@ function chooseNew(view, token) {
     input({field: "password", label: t("account.new_password"), type: "password", autocomplete: "new-password",
       hint: t("account.password_hint")}),
     button(t("account.reset_save")));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
-    try {
-      await api("/v1/auth/password-reset/confirm", {method: "POST", auth: false,
-        body: {token, password: form.elements.password.value}});
-      finished(view, "account.reset_done_title", t("account.reset_done"));
-    } catch (error) {
-      showErrors(view, errorsOf(error), {password: t("account.new_password")});
-    }
-  });
+  onSubmit(form, view, async () => {
+    await api("/v1/auth/password-reset/confirm", {method: "POST", auth: false,
+      body: {token, password: form.elements.password.value}});
+    finished(view, "account.reset_done_title", t("account.reset_done"));
+  }, {password: t("account.new_password")});
   append(view, h("h1", {class: "heading-l"}, t("account.choose_password")), form);
 }
 
@@ -63,7 +51,8 @@ export function render(view, {params, url}) {
   const token = params.get("token");
   if (url.pathname === "/verify") {
     if (token) return verify(view, token);
-    return append(view, h("h1", {class: "heading-l"}, t("account.link_failed")), h("p", {class: "body"}, t("account.link_incomplete")));
+    return append(view, h("h1", {class: "heading-l"}, t("account.link_failed")),
+      h("p", {class: "body"}, t("account.link_incomplete")));
   }
   return token ? chooseNew(view, token) : requestReset(view);
 }

@@ -2,6 +2,7 @@
 // /alerts/unsubscribe?token= (a GET only describes; the button stops it).
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
+import {redraw} from "../router.js";
 import {button, errorsOf} from "../forms.js";
 import {t} from "../i18n.js";
 import {describeAlert} from "./alerts.js";
@@ -39,9 +40,8 @@ async function unsubscribe(view, token) {
     try {
       await api(url, {method: "POST", body: "List-Unsubscribe=One-Click", form: true, auth: false,
         headers: {"Content-Type": "application/x-www-form-urlencoded"}});
-      append(clear(view), h("div", {class: "panel"}, h("h1", {class: "panel__title", tabindex: "-1"},
-        t("alerts.unsubscribe.done"))), h("p", {class: "body"}, t("alerts.unsubscribe.done_body")));
-      view.querySelector("h1").focus();
+      redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("alerts.unsubscribe.done"))),
+        h("p", {class: "body"}, t("alerts.unsubscribe.done_body")));
     } catch (error) {
       problem(clear(view), "alerts.unsubscribe.failed", error);
     }

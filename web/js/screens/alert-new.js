@@ -1,12 +1,13 @@
 // Set up an alert: about a report, new reports near a place, a ward, or
 // council news; told by push on this phone (permission asked only now) or
 // by e-mail (confirmed through a link unless it is the account's own).
-import {api, ApiError, Offline, query} from "../api.js";
-import {append, clear, h} from "../dom.js";
-import {button, choices, clearErrors, errorsOf, input, select, showErrors} from "../forms.js";
+import {api, query} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, input, Invalid, onSubmit, select} from "../forms.js";
 import {t} from "../i18n.js";
 import {pushSubscription, pushSupported} from "../push.js";
 import {cachedProfile, rememberProfile, signedIn} from "../session.js";
+import {navigate, redraw} from "../router.js";
 import {rememberPushAlert} from "../store.js";
 import {placePicker} from "../where.js";
 
@@ -61,17 +62,15 @@ function target(kind, state, form, params) {
 
 function done(view, alert, channel) {
   const waiting = alert.pending && alert.pending.length;
-  append(clear(view), h("div", {class: "panel"}, h("h1", {class: "panel__title"},
+  redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"},
     t(waiting ? "alerts.done.pending_title" : "alerts.done.title")),
   h("div", {class: "panel__body"}, t(waiting ? "alerts.done.pending" : `alerts.done.${channel}`))),
   h("p", {class: "body"}, h("a", {href: "/alerts"}, t("alerts.done.manage"))));
-  document.title = `${view.querySelector("h1").textContent} – ${t("app.name")}`;
-  view.querySelector("h1").setAttribute("tabindex", "-1");
-  view.querySelector("h1").focus();
 }
 
 export async function render(view, {params}) {
   const kind = KINDS.includes(params.get("kind")) ? params.get("kind") : "area";
+  if (kind === "report" && !params.get("report")) return navigate("/alerts", {replace: true});
   const state = {point: null, ward: null};
   const push = pushSupported();
   const email = await myEmail();
@@ -88,9 +87,7 @@ export async function render(view, {params}) {
   const toggle = () => { emailGroup.hidden = new FormData(form).get("channels") !== "email"; };
   form.addEventListener("change", toggle);
   toggle();
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
+  onSubmit(form, view, async () => {
     const how = new FormData(form).get("channels");
     const missing = [];
     if (kind !== "report" && !(kind === "ward" ? state.ward : state.point || state.ward)) {
@@ -100,20 +97,21 @@ export async function render(view, {params}) {
     if (how === "email" && !form.elements.email.value.trim()) {
       missing.push({field: "email", message: t("alerts.form.email_required")});
     }
-    if (missing.length) return showErrors(view, missing, {email: t("alerts.form.email")});
+    if (missing.length) throw new Invalid(missing);
     const body = {kind, channels: [how], ...target(kind, state, form, params)};
-    try {
-      if (how === "email") body.email = form.elements.email.value.trim();
-      else body.push_subscription = await pushSubscription();
-      const alert = await api("/v1/alerts", {method: "POST", body});
-      if (alert.management_token) rememberPushAlert({id: alert.id, token: alert.management_token});
-      done(view, alert, how);
-    } catch (error) {
-      const fromApi = error instanceof ApiError || error instanceof Offline;
-      showErrors(view, fromApi ? errorsOf(error) : [{field: "channels", message: error.message}],
-        {email: t("alerts.form.email"), channels: t("alerts.form.how")});
+    if (how === "email") {
+      body.email = form.elements.email.value.trim();
+    } else {
+      try {
+        body.push_subscription = await pushSubscription();
+      } catch (error) {
+        throw new Invalid([{field: "channels", message: error.message}]);
+      }
     }
-  });
+    const alert = await api("/v1/alerts", {method: "POST", body});
+    if (alert.management_token) rememberPushAlert({id: alert.id, token: alert.management_token});
+    done(view, alert, how);
+  }, {email: t("alerts.form.email"), channels: t("alerts.form.how")});
   append(view, h("a", {class: "back-link", href: "/alerts"}, t("nav.back")),
     h("h1", {class: "heading-l"}, t(`alerts.new.${kind}`)), h("p", {class: "body"}, t(`alerts.lead.${kind}`)), form);
 }

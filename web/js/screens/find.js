@@ -3,7 +3,7 @@
 import {api, query} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {link} from "../config.js";
-import {button, clearErrors, errorsOf, select, showErrors} from "../forms.js";
+import {button, Invalid, onSubmit, select} from "../forms.js";
 import {openingHours} from "../hours.js";
 import {formatDistance, t, tOr} from "../i18n.js";
 import {placePicker} from "../where.js";
@@ -45,24 +45,15 @@ export async function render(view) {
       where.textContent = t("find.where", {place: point.label});
     }}),
     where, button(t("find.submit")));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
-    if (!near) {
-      showErrors(view, [{field: "lat", message: t("find.where_required")}]);
-      return;
-    }
+  onSubmit(form, view, async () => {
+    if (!near) throw new Invalid([{field: "lat", message: t("find.where_required")}]);
     const type = form.elements.type.value;
-    try {
-      const found = await api(`/v1/nearest?${query({type, lat: near.lat, lon: near.lon, k: 5})}`);
-      append(clear(results), h("h2", {class: "heading-m", tabindex: "-1"},
-        t("find.results", {type: facilityName(type), place: near.label})),
-      found.features.length ? h("ol", {class: "cards"}, found.features.map(f => facilityCard(f, near)))
-        : h("p", {class: "body"}, t("find.none")));
-      results.querySelector("h2").focus();
-    } catch (error) {
-      showErrors(view, errorsOf(error));
-    }
+    const found = await api(`/v1/nearest?${query({type, lat: near.lat, lon: near.lon, k: 5})}`);
+    append(clear(results), h("h2", {class: "heading-m", tabindex: "-1"},
+      t("find.results", {type: facilityName(type), place: near.label})),
+    found.features.length ? h("ol", {class: "cards"}, found.features.map(f => facilityCard(f, near)))
+      : h("p", {class: "body"}, t("find.none")));
+    results.querySelector("h2").focus();
   });
   append(view, h("h1", {class: "heading-l"}, t("find.title")), h("p", {class: "body"}, t("find.lead")), form, results);
 }

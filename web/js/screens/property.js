@@ -2,7 +2,7 @@
 // feed to subscribe to), ward and councillors, and nearest services.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, clearErrors, errorsOf, input, select, showErrors} from "../forms.js";
+import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "../forms.js";
 import {formatDay, formatDistance, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {rememberProperty} from "../store.js";
@@ -31,14 +31,9 @@ async function choose(view, params) {
       options: [{value: "", label: t("where.addresses_found", {count: found.addresses.length})},
         ...found.addresses.map(a => ({value: a.uprn, label: a.address}))]}),
     button(t("form.continue")));
-  pick.addEventListener("submit", event => {
-    event.preventDefault();
-    clearErrors(view);
-    if (!pick.elements.uprn.value) {
-      showErrors(view, [{field: "uprn", message: t("property.choose_required")}]);
-      return;
-    }
-    navigate(`/property?uprn=${encodeURIComponent(pick.elements.uprn.value)}`);
+  onSubmit(pick, view, () => {
+    if (!pick.elements.uprn.value) throw new Invalid([{field: "uprn", message: t("property.choose_required")}]);
+    return navigate(`/property?uprn=${encodeURIComponent(pick.elements.uprn.value)}`);
   });
   append(view, pick);
 }

@@ -1,10 +1,9 @@
 // Create an account; the API sends a link to confirm the address.
 import {api} from "../api.js";
-import {append, clear, h} from "../dom.js";
-import {button, clearErrors, errorsOf, input, showErrors} from "../forms.js";
+import {append, h} from "../dom.js";
+import {button, input, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
-
-const LABELS = () => ({name: t("account.name"), email: t("account.email"), password: t("account.new_password")});
+import {redraw} from "../router.js";
 
 export function render(view) {
   const form = h("form", {novalidate: true},
@@ -14,21 +13,14 @@ export function render(view) {
     input({field: "password", label: t("account.new_password"), type: "password", autocomplete: "new-password",
       hint: t("account.password_hint")}),
     button(t("account.create_button")));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
+  onSubmit(form, view, async () => {
     const body = {name: form.elements.name.value.trim(), email: form.elements.email.value.trim(),
                   password: form.elements.password.value};
-    try {
-      await api("/v1/auth/register", {method: "POST", body, auth: false});
-      append(clear(view), h("div", {class: "panel"}, h("h1", {class: "panel__title", tabindex: "-1"},
-        t("account.check_email_title"))), h("p", {class: "body"}, t("account.check_email", {email: body.email})),
+    await api("/v1/auth/register", {method: "POST", body, auth: false});
+    redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("account.check_email_title"))),
+      h("p", {class: "body"}, t("account.check_email", {email: body.email})),
       h("p", {class: "body"}, h("a", {href: "/sign-in"}, t("account.sign_in"))));
-      view.querySelector("h1").focus();
-    } catch (error) {
-      showErrors(view, errorsOf(error), LABELS());
-    }
-  });
+  }, {name: t("account.name"), email: t("account.email"), password: t("account.new_password")});
   append(view, h("h1", {class: "heading-l"}, t("account.create_title")),
     h("p", {class: "body"}, t("account.create_lead")), form,
     h("p", {class: "body"}, h("a", {href: "/sign-in"}, t("account.have_account"))));

@@ -1,7 +1,7 @@
 // Sign in with e-mail and password; back to where the resident was going.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, clearErrors, errorsOf, input, showErrors} from "../forms.js";
+import {button, input, Invalid, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {rememberProfile, saveTokens} from "../session.js";
@@ -16,25 +16,22 @@ export function render(view, {params}) {
     input({field: "email", label: t("account.email"), type: "email", autocomplete: "email", spellcheck: "false"}),
     input({field: "password", label: t("account.password"), type: "password", autocomplete: "current-password"}),
     button(t("account.sign_in")));
-  form.addEventListener("submit", async event => {
-    event.preventDefault();
-    clearErrors(view);
+  onSubmit(form, view, async () => {
     const email = form.elements.email.value.trim();
     const password = form.elements.password.value;
     const missing = [];
     if (!email) missing.push({field: "email", message: t("account.email_required")});
     if (!password) missing.push({field: "password", message: t("account.password_required")});
-    if (missing.length) return showErrors(view, missing);
+    if (missing.length) throw new Invalid(missing);
     try {
       saveTokens(await api("/v1/auth/login", {method: "POST", body: {email, password}, auth: false}));
-      rememberProfile(await api("/v1/me"));
-      navigate(safeNext(params), {replace: true});
     } catch (error) {
-      const errors = error.code === "invalid_credentials"
-        ? [{field: "email", message: t("account.wrong_password")}] : errorsOf(error);
-      showErrors(view, errors, {email: t("account.email"), password: t("account.password")});
+      if (error.code === "invalid_credentials") throw new Invalid([{field: "email", message: t("account.wrong_password")}]);
+      throw error;
     }
-  });
+    rememberProfile(await api("/v1/me"));
+    navigate(safeNext(params), {replace: true});
+  }, {email: t("account.email"), password: t("account.password")});
   append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), form,
     h("ul", {class: "list list--spaced"},
       h("li", {}, h("a", {href: `/register?next=${encodeURIComponent(safeNext(params))}`}, t("account.create"))),
