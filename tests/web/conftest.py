@@ -30,8 +30,10 @@ CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update
 def _seed():
     from chalicelib.handlers.deps import default_deps
     from chalicelib.storage.blobs import BlobStore
+    from chalicelib.storage.services import clear_cache
     from chalicelib.storage.tables import ensure_tables
     from doorstep_cli import seed
+    clear_cache()  # categories cached from an earlier test's storage
     ensure_tables(wait=False)
     BlobStore().ensure_bucket()
     deps = default_deps("http://localhost")

@@ -2,10 +2,10 @@
 for only when chosen (and then really pushed to this phone), and a ward's
 alerts for a signed-in resident, stopped from Your alerts."""
 import json
-import time
 
 from playwright.sync_api import expect
 
+from tests.alerts.test_alerts_end_to_end import wait_for
 from tests.support.push_service import PushService
 from tests.web.browser import Browser, check_accessible
 from tests.web.journeys import heading, sign_in
@@ -29,16 +29,6 @@ PushManager.prototype.subscribe = async function (options) {
   return {endpoint: subscription.endpoint, toJSON: () => subscription};
 };
 """
-
-
-def wait_for(check, seconds=10.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"not within {seconds} s: {check.__doc__}")
 
 
 def test_an_email_area_alert_starts_from_its_link_and_stops_from_its_unsubscribe_link(chromium, stack):
