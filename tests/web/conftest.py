@@ -4,13 +4,14 @@ The app and web/ are served in this process by the project's dev server (as
 `make run` serves them) on a free port, with storage in moto's server over
 HTTP (so the browser can post photos to its S3 through presigned forms),
 the demo council's categories, addresses, wards, facilities and bin rounds,
-and the alert dispatcher thread. One Chromium per
-worker (Debian's, driven by Playwright), a new context per test.
+and the alert dispatcher thread. One Chromium per worker (Debian's, driven
+by Playwright), a new context per test.
 
 This folder is a package so that its fixtures live for the folder only:
-the stack points DOORSTEP_AWS_ENDPOINT at its emulator, which must not
+the stack points DOORSTEP_AWS_ENDPOINT at its moto server, which must not
 outlive the browser tests in a worker that runs other tests afterwards.
 """
+import gc
 import threading
 import urllib.request
 from pathlib import Path
@@ -21,8 +22,8 @@ from tests.web.browser import Browser, Stack
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-# Without these Chromium calls Google's services at start-up, which this
-# closed network refuses (docs/decisions.md).
+# Without these Chromium calls Google's services at start-up, and a
+# network without internet refuses every one of those connections.
 CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--no-first-run", "--no-sandbox", "--disable-dev-shm-usage"]
 
@@ -47,10 +48,11 @@ def _seed():
 @pytest.fixture(scope="package")
 def stack():
     from moto.server import ThreadedMotoServer
-    from doorstep_cli.local.devserver import make_server
+    from doorstep_cli.local.devserver import DoorstepRequestHandler, make_server
     vendored = ROOT / "web" / "vendor" / "leaflet" / "leaflet.js"
     assert vendored.is_file(), "run `make web` (make test does) to vendor Leaflet into web/vendor/"
     env = pytest.MonkeyPatch()
+    env.setattr(DoorstepRequestHandler, "log_message", lambda *args: None)  # a line per request, from threads
     aws = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
     aws.start()
     aws_url = "http://%s:%d" % aws.get_host_and_port()
@@ -75,6 +77,12 @@ def stack():
         urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
         aws.stop()
         env.undo()
+        # Let go of the models' clients for that endpoint (a parsed service
+        # model each, about a million objects in all) rather than keep them
+        # for every garbage collection until the worker exits.
+        from chalicelib.storage import binding
+        binding.bind()
+        gc.collect()
 
 
 @pytest.fixture(scope="package")
@@ -87,7 +95,7 @@ def chromium():
 
 
 @pytest.fixture
-def browser(chromium, stack):
+def browser(stack, chromium):
     """A fresh phone: a new context (storage, service worker, permissions)."""
     made = Browser(chromium, stack)
     yield made
@@ -101,6 +109,7 @@ def page(browser):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
+    """A failed journey leaves a picture of each of its pages in .test-screens/."""
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" and report.failed and "browser" in item.funcargs:
@@ -110,5 +119,7 @@ def pytest_runtest_makereport(item, call):
             try:
                 page.screenshot(path=str(path), full_page=True)
                 report.sections.append(("failure screenshot", str(path)))
-            except Exception:
+            except Exception:  # a page already closed has nothing to show
                 pass
+
+
