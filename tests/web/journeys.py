@@ -1,0 +1,100 @@
+"""The steps of reporting a problem, as a resident takes them in the app.
+Each step checks what the resident would see before moving on; `axe=True`
+also runs axe-core on the screen."""
+import io
+import re
+
+from playwright.sync_api import expect
+
+from tests.web.browser import PASSWORD, check_accessible
+
+
+def heading(page, text):
+    expect(page.get_by_role("heading", level=1)).to_contain_text(text)
+
+
+def start_report(page, category, search=None, axe=False):
+    page.goto("/")
+    page.get_by_role("link", name="Report a problem").click()
+    heading(page, "What is the problem?")
+    if search:
+        page.get_by_label("Search for a problem").fill(search)
+        expect(page.locator("#category-count")).to_contain_text("match")
+    page.get_by_label(category, exact=True).check()
+    if axe:
+        check_accessible(page, "report: category")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Where is the problem?")
+
+
+def place_by_gps(page, axe=False):
+    page.get_by_role("button", name="Use my current location").click()
+    expect(page.locator("#chosen-location")).to_contain_text("your current location")
+    if axe:
+        expect(page.locator(".map-notice")).to_be_visible()  # no tiles here: the map is a plain panel
+        check_accessible(page, "report: location")
+    page.get_by_role("button", name="Continue").click()
+
+
+def place_by_postcode(page, postcode, address):
+    page.get_by_label("Postcode or street").fill(postcode)
+    page.get_by_role("button", name="Find", exact=True).click()
+    page.get_by_label("Choose the nearest address").select_option(label=address)
+    expect(page.locator("#chosen-location")).to_contain_text(address)
+    page.get_by_role("button", name="Continue").click()
+
+
+def not_one_of_these(page):
+    """Past "Is it one of these?" when it is shown."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Is it one of these|Tell us about"))
+    if "one of these" in page.get_by_role("heading", level=1).inner_text():
+        page.get_by_role("button", name="No, mine is a new problem").click()
+    heading(page, "Tell us about")
+
+
+def describe(page, description, choices=(), photos=(), axe=False):
+    for label in choices:
+        page.get_by_label(label, exact=True).check()
+    if photos:
+        page.get_by_label("Photos").set_input_files(list(photos))
+        expect(page.locator(".photo-list img")).to_have_count(len(photos))
+    page.get_by_label("Describe the problem").fill(description)
+    if axe:
+        check_accessible(page, "report: details")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Your details")
+
+
+def send(page, name=None, email=None, axe=False):
+    if name:
+        page.get_by_label("Full name").fill(name)
+    if email:
+        page.get_by_label("E-mail address").fill(email)
+    if axe:
+        check_accessible(page, "report: your details")
+    page.get_by_role("button", name="Send report").click()
+
+
+def sent_reference(page):
+    heading(page, "Report sent")
+    return page.locator("#reference").inner_text()
+
+
+def phone_photo(tmp_path, name="photo.jpg", size=(3000, 2000)):
+    """A large camera JPEG with EXIF GPS, as a phone takes it."""
+    from PIL import Image
+    image = Image.new("RGB", size, (110, 90, 70))
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 35.0), 3: "W", 4: (1.0, 5.0, 3.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif, quality=95)
+    path = tmp_path / name
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def sign_in(page, email, next_path="/account"):
+    page.goto(f"/sign-in?next={next_path}")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()

@@ -1,0 +1,56 @@
+"""Find my nearest, and my property: bin days into my calendar, councillors."""
+import math
+
+from playwright.sync_api import expect
+
+from tests.web.browser import CONEY_STREET, check_accessible
+from tests.web.journeys import heading
+
+
+def metres(a, b):
+    lat = math.radians((a[0] + b[0]) / 2)
+    return math.hypot((a[0] - b[0]) * 111_195, (a[1] - b[1]) * 111_195 * math.cos(lat))
+
+
+def test_the_nearest_library_is_found_by_gps_with_hours_and_directions(page, stack):
+    from doorstep_cli.seed import DEMO_DIR
+    import json
+    here = (CONEY_STREET["latitude"], CONEY_STREET["longitude"])
+    libraries = [f for f in json.loads((DEMO_DIR / "facilities.geojson").read_text())["features"]
+                 if f["properties"]["type"] == "library"]
+    nearest = min(libraries, key=lambda f: metres(here, f["geometry"]["coordinates"][::-1]))
+
+    page.goto("/find")
+    heading(page, "Find your nearest")
+    page.get_by_label("What are you looking for?").select_option(label="Libraries")
+    page.get_by_role("button", name="Use my current location").click()
+    expect(page.locator("#screen")).to_contain_text("Near your current location.")
+    page.get_by_role("button", name="Show the nearest").click()
+    first = page.locator("#results .card").first
+    expect(first.get_by_role("heading")).to_have_text(nearest["properties"]["name"])
+    expect(first).to_contain_text("Monday to Friday 09:00-18:00")
+    lon, lat = nearest["geometry"]["coordinates"]
+    assert f"{lat},{lon}" in first.get_by_role("link", name="Directions").get_attribute("href")
+    check_accessible(page, "find: results")
+
+
+def test_a_property_shows_bin_days_to_add_to_a_calendar_and_its_councillors(page):
+    page.goto("/")
+    page.get_by_role("link", name="Bin days and councillors").click()
+    heading(page, "Bin days and councillors")
+    page.get_by_label("Postcode").fill("yo1 7hh")
+    page.get_by_role("button", name="Find address").click()
+    page.get_by_label("Choose your address in YO1 7HH").select_option(label="3 Micklegate, York")
+    check_accessible(page, "property: choose address")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "3 Micklegate, York")
+    expect(page.locator("#bins .card")).not_to_have_count(0)
+    calendar = page.get_by_role("link", name="Add bin days to my calendar").get_attribute("href")
+    assert calendar.startswith("webcal://") and calendar.endswith("/bins.ics")
+    ics = page.request.get(page.get_by_role("link", name="Download the bin days calendar file").get_attribute("href"))
+    assert ics.ok and ics.headers["content-type"].startswith("text/calendar") and "BEGIN:VEVENT" in ics.text()
+    expect(page.get_by_role("heading", name="Your councillors: Micklegate ward")).to_be_visible()
+    check_accessible(page, "property")
+
+    page.goto("/")
+    expect(page.get_by_role("link", name="Bin days for 3 Micklegate, York")).to_be_visible()  # remembered

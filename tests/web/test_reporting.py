@@ -1,0 +1,167 @@
+"""Reporting a problem in the browser: by GPS with a photo, by postcode with
+the keyboard and no map, on the map, past "is it one of these?", and with
+the API's errors shown on the fields they are about."""
+import io
+import urllib.request
+
+from playwright.sync_api import expect
+
+from tests.web.browser import check_accessible
+from tests.web.journeys import (describe, heading, phone_photo, place_by_gps, send, sent_reference, start_report,
+                                not_one_of_these)
+
+BOOTHAM = {"latitude": 53.9655, "longitude": -1.0900}
+
+
+def test_a_resident_reports_a_pothole_with_a_photo_by_gps(browser, tmp_path):
+    page = browser.new_page()
+    start_report(page, "Pothole", search="hole", axe=True)
+    place_by_gps(page, axe=True)
+    not_one_of_these(page)
+    expect(page.locator(".warning-text")).to_contain_text("immediate danger")  # the category's notice
+    describe(page, "Pothole by the gps journey", choices=["Larger than a car tyre"],
+             photos=[phone_photo(tmp_path)], axe=True)
+    send(page, name="Ada Resident", email="ada@example.org", axe=True)
+    reference = sent_reference(page)
+    check_accessible(page, "report: sent")
+
+    [stored] = browser.stack.reports_described("Pothole by the gps journey")
+    assert stored.id == reference and stored.fields == {"size": "large"}
+    assert (round(float(stored.lat), 4), round(float(stored.lon), 4)) == (53.9598, -1.0842)
+    [photo] = stored.photos
+    assert max(photo["width"], photo["height"]) == 1600  # resized on the phone from 3000 x 2000
+    assert stored.contact == {"name": "Ada Resident", "email": "ada@example.org"}
+
+    page.locator("#tracking-link").click()
+    heading(page, "Pothole")
+    expect(page.get_by_role("img", name="Photo 1 of the Pothole report")).to_be_visible()
+    src = page.get_by_role("img", name="Photo 1 of the Pothole report").get_attribute("src")
+    from PIL import Image
+    with urllib.request.urlopen(src, timeout=10) as response:
+        shown = Image.open(io.BytesIO(response.read()))
+    assert max(shown.size) == 1600 and 0x8825 not in shown.getexif()  # no GPS left in it
+
+
+def test_a_resident_reports_a_pothole_by_postcode_with_the_keyboard_and_without_the_map(browser):
+    page = browser.new_page()
+    page.goto("/report/category")
+    heading(page, "What is the problem?")
+    tab_to(page, page.get_by_label("Search for a problem"))
+    page.keyboard.type("crater")
+    tab_to(page, page.get_by_label("Pothole", exact=True))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Continue"))
+    page.keyboard.press("Enter")
+    heading(page, "Where is the problem?")
+    tab_to(page, page.get_by_label("Postcode or street"))
+    page.keyboard.type("yo1 7hh")
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_label("Choose the nearest address"))
+    page.keyboard.type("7")  # a closed list picks the address starting with what is typed
+    expect(page.locator("#chosen-location")).to_contain_text("7 Micklegate")
+    tab_to(page, page.get_by_role("button", name="Continue"))
+    page.keyboard.press("Enter")
+    not_one_of_these(page)
+    tab_to(page, page.get_by_label("Smaller than a dinner plate"))
+    page.keyboard.press("ArrowDown")  # radios: the arrow keys choose within the group
+    expect(page.get_by_label("Up to a car tyre")).to_be_checked()
+    tab_to(page, page.get_by_label("Describe the problem"))
+    page.keyboard.type("Pothole reported by the keyboard journey")
+    tab_to(page, page.get_by_role("button", name="Continue"))
+    page.keyboard.press("Enter")
+    heading(page, "Your details")
+    tab_to(page, page.get_by_role("button", name="Send report"))
+    page.keyboard.press("Enter")
+    reference = sent_reference(page)
+
+    [stored] = browser.stack.reports_described("Pothole reported by the keyboard journey")
+    assert stored.id == reference and stored.fields == {"size": "medium"} and not stored.contact
+    address = next(a for a in browser.stack.deps().addresses.by_postcode("YO17HH") if a.text.startswith("7 "))
+    assert (float(stored.lat), float(stored.lon)) == (float(address.lat), float(address.lon))
+
+
+def test_a_tap_on_the_map_places_the_pin_and_so_does_its_centre_button(browser):
+    page = browser.new_page()
+    start_report(page, "Graffiti")
+    expect(page.locator(".leaflet-container")).to_be_visible()
+    page.locator(".map").click(position={"x": 60, "y": 60})
+    expect(page.locator("#chosen-location")).to_contain_text("the point you placed on the map")
+    tapped = page.locator("#chosen-location").inner_text()
+    page.get_by_role("button", name="Put the pin in the middle of the map").click()
+    expect(page.locator("#chosen-location")).not_to_have_text(tapped)
+    expect(page.locator(".map-pin")).to_have_count(1)
+
+
+def test_open_reports_nearby_are_offered_before_a_new_one(chromium, stack):
+    from tests.web.browser import Browser
+    earlier = stack.report(lat=BOOTHAM["latitude"], lon=BOOTHAM["longitude"], description="Bootham pothole, reported first")
+    phone = Browser(chromium, stack, geolocation=BOOTHAM)
+    try:
+        page = phone.new_page()
+        start_report(page, "Pothole")
+        place_by_gps(page)
+        heading(page, "Is it one of these?")
+        check_accessible(page, "report: is it one of these?")
+        page.get_by_role("link", name="Yes, follow this one: Bootham pothole, reported first").click()
+        heading(page, "Pothole")
+        expect(page.locator(".caption")).to_have_text(f"Report {earlier['id']}")
+        expect(page.get_by_role("link", name="Follow this report")).to_be_visible()
+    finally:
+        phone.close()
+
+
+def test_missing_answers_and_the_apis_field_errors_are_shown_on_their_fields(browser):
+    page = browser.new_page()
+    start_report(page, "Pothole")
+    place_by_gps(page)
+    not_one_of_these(page)
+    page.get_by_role("button", name="Continue").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_text(["Roughly how wide is it?: Choose an answer",
+                                                      "Describe the problem: Describe the problem"])
+    check_accessible(page, "report: details with errors")
+    summary.get_by_role("link").first.click()
+    expect(page.get_by_label("Smaller than a dinner plate")).to_be_focused()
+    expect(page).to_have_title("Error: Tell us about the pothole – Doorstep")
+
+    page.get_by_label("Up to a car tyre").check()
+    page.get_by_label("Roughly how deep, in centimetres?").fill("500")  # the API allows 0 to 100
+    describe(page, "Pothole with an impossible depth")
+    send(page)
+    heading(page, "Tell us about the pothole")  # back where the wrong answer is
+    expect(page.locator(".error-summary a")).to_have_text("Roughly how deep, in centimetres?: Must be between 0 and 100.")
+    depth = page.get_by_label("Roughly how deep, in centimetres?")
+    expect(depth).to_have_attribute("aria-invalid", "true")
+    page.locator(".error-summary a").click()
+    expect(depth).to_be_focused()
+    assert browser.stack.reports_described("Pothole with an impossible depth") == []
+
+
+def test_every_kind_of_question_reaches_the_api_as_it_expects(browser):
+    page = browser.new_page()
+    start_report(page, "Fly-tipping")
+    place_by_gps(page)
+    not_one_of_these(page)
+    page.get_by_label("Household bags").check()
+    page.get_by_label("Possible asbestos").check()
+    page.get_by_label("A car boot load").check()
+    page.get_by_label("Day").fill("3")
+    page.get_by_label("Month").fill("11")
+    page.get_by_label("Year").fill("2026")
+    page.get_by_label("Registration of any vehicle seen dumping").fill("YO26 ABC")
+    describe(page, "Bags and boards by the lane")
+    send(page)
+    sent_reference(page)
+    [stored] = browser.stack.reports_described("Bags and boards by the lane")
+    assert stored.fields == {"waste_types": ["household", "asbestos"], "amount": "car_boot",
+                             "seen_on": "2026-11-03", "vehicle_seen": "YO26 ABC"}
+
+
+def tab_to(page, target, limit=60):
+    """Press Tab until `target` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{target} cannot be reached with the Tab key")

@@ -1,0 +1,78 @@
+"""The app's files themselves: the JS+CSS budget (first load and the whole
+app, gzipped as a CDN serves them), one message catalogue holding every
+word, a service worker that keeps every module, an installable manifest,
+and no code from anywhere but this site."""
+import gzip
+import json
+import re
+from pathlib import Path
+
+from tests.web.journeys import heading
+
+WEB = Path(__file__).resolve().parents[2] / "web"
+BUDGET = 150 * 1024
+
+
+def gzipped(data):
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def test_the_first_load_is_within_150_kb_of_js_and_css_gzipped(browser):
+    loaded = {}
+    page = browser.new_page()
+    page.on("response", lambda r: loaded.__setitem__(r.url, r) if re.search(r"\.(js|css)$", r.url) else None)
+    page.goto("/")
+    heading(page, "Your council")
+    page.wait_for_load_state("networkidle")
+    first = sum(gzipped(r.body()) for r in loaded.values())
+    assert "leaflet" not in " ".join(loaded)  # the map's code comes with the first map
+    print(f"first load: {len(loaded)} files, {first / 1024:.1f} KB of JS+CSS gzipped")
+    assert first <= BUDGET, f"first load: {first / 1024:.1f} KB of JS+CSS gzipped"
+
+
+def test_the_whole_app_with_its_map_is_within_the_budget_too():
+    files = [p for p in WEB.rglob("*") if p.suffix in (".js", ".css") and p.is_file()]
+    assert any("leaflet" in p.name for p in files), "web/vendor/ is missing: run `make web`"
+    total = sum(gzipped(p.read_bytes()) for p in files)
+    print(f"whole app: {len(files)} files, {total / 1024:.1f} KB of JS+CSS gzipped")
+    assert total <= BUDGET, f"whole app: {total / 1024:.1f} KB of JS+CSS gzipped"
+
+
+def test_every_message_the_code_names_is_in_the_catalogue():
+    catalogue = json.loads((WEB / "messages" / "en.json").read_text())
+    named = set()
+    for path in (WEB / "js").rglob("*.js"):
+        for call in re.finditer(r"\bt(Count|Or)?\(\s*\"([a-z_.A-Z]+)\"", path.read_text()):
+            named.add(call.group(2) + (".other" if call.group(1) == "Count" else ""))
+    missing = sorted(k for k in named if k not in catalogue)
+    assert named and missing == []
+    # Words are not written into the code: no visible English in the modules' strings.
+    for path in (WEB / "js").rglob("*.js"):
+        text = re.sub(r"//.*|/\*.*?\*/", "", path.read_text(), flags=re.S)
+        prose = re.findall(r"\"([A-Z][a-z]+ [a-z]+ [^\"]*)\"", text)
+        assert prose == [], f"{path.name} has words of its own: {prose}"
+
+
+def test_the_service_worker_keeps_every_module_the_app_may_load():
+    worker = (WEB / "sw.js").read_text()
+    kept = set(re.findall(r"\"(/[^\"]+)\"", worker.split("const SHELL = [")[1].split("];")[0]))
+    modules = {"/" + p.relative_to(WEB).as_posix() for p in (WEB / "js").rglob("*.js")}
+    assert modules - kept == set()
+    assert {"/css/app.css", "/messages/en.json", "/config.json", "/vendor/leaflet/leaflet.js"} <= kept
+
+
+def test_the_app_is_installable_with_192_and_512_icons():
+    from PIL import Image
+    manifest = json.loads((WEB / "manifest.webmanifest").read_text())
+    sizes = {i["sizes"] for i in manifest["icons"] if i["type"] == "image/png"}
+    assert {"192x192", "512x512"} <= sizes and manifest["theme_color"] and manifest["display"] == "standalone"
+    for icon in manifest["icons"]:
+        if icon["type"] == "image/png":
+            with Image.open(WEB / icon["src"].lstrip("/")) as image:
+                assert f"{image.width}x{image.height}" == icon["sizes"]
+
+
+def test_no_code_or_style_is_loaded_from_another_site():
+    for path in [*WEB.glob("*.html"), *(WEB / "js").rglob("*.js"), *(WEB / "css").rglob("*.css")]:
+        assert not re.search(r"(src|href)\s*[=:]\s*[\"'`]https?://|@import\s+url\(\s*[\"']?https?://",
+                             path.read_text()), path

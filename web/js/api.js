@@ -1,0 +1,63 @@
+// The API client: JSON in and out, the signed-in resident's token, and the
+// API's one error shape {"error": {code, message, fields}} as ApiError.
+import {refresh, tokens} from "./session.js";
+
+export class ApiError extends Error {
+  constructor(status, error = {}) {
+    super(error.message || `HTTP ${status}`);
+    this.status = status;
+    this.code = error.code || "error";
+    this.fields = Array.isArray(error.fields) ? error.fields : [];
+  }
+}
+
+/** No answer at all: no signal, or the server unreachable. */
+export class Offline extends Error {}
+
+export async function api(path, {method = "GET", body, headers = {}, auth = true, form = false} = {}) {
+  const send = () => {
+    const all = {Accept: "application/json", ...headers};
+    const session = auth ? tokens() : null;
+    if (session) all.Authorization = `Bearer ${session.access}`;
+    let payload = body;
+    if (body !== undefined && !form && typeof body !== "string") {
+      all["Content-Type"] = "application/json";
+      payload = JSON.stringify(body);
+    }
+    return fetch(path, {method, headers: all, body: payload});
+  };
+  let response;
+  try {
+    response = await send();
+    if (response.status === 401 && auth && tokens() && await refresh()) response = await send();
+  } catch (error) {
+    if (error instanceof TypeError) throw new Offline(error.message);
+    throw error;
+  }
+  return read(response);
+}
+
+async function read(response) {
+  if (response.status === 204) return null;
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
+  if (!response.ok) {
+    throw new ApiError(response.status, data && data.error ? data.error : {message: response.statusText});
+  }
+  return data;
+}
+
+/** Whether a failure is worth trying again later (no signal, a busy or failing server). */
+export function retryable(error) {
+  return error instanceof Offline
+    || (error instanceof ApiError && (error.status >= 500 || error.status === 429
+      || error.code === "request_in_progress"));
+}
+
+export function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, value);
+  }
+  return search.toString();
+}

@@ -1,0 +1,48 @@
+// A small element builder: h("p", {class: "hint"}, "text", child...).
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith("on") && typeof value === "function") {
+      el.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === "class") {
+      el.className = value;
+    } else if (name === "value") {
+      el.value = value;  // a textarea has no value attribute
+    } else if (name === "dataset") {
+      Object.assign(el.dataset, value);
+    } else if (name in el && typeof value !== "string" && name !== "list") {
+      el[name] = value;
+    } else {
+      el.setAttribute(name, value === true ? "" : value);
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+/** Like el.append(), but null, false and nested arrays add nothing (DOM append would write "null"). */
+export function append(el, ...children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) el.firstChild.remove();
+  return el;
+}
+
+/** A unique id for labels and hints. */
+let counter = 0;
+export function uid(prefix = "el") {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/** An element id made from an API field name ("contact.email" -> "f-contact-email"). */
+export function fieldId(name) {
+  return `f-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
+}

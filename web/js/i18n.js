@@ -1,0 +1,63 @@
+// Every word the app shows comes from one catalogue, /messages/<lang>.json,
+// so a council can add a language by translating one file.
+let messages = {};
+let language = "en";
+
+export async function loadMessages(lang) {
+  const response = await fetch(`/messages/${lang}.json`);
+  messages = await response.json();
+  language = lang;
+  document.documentElement.lang = lang;
+}
+
+export function lang() {
+  return language;
+}
+
+/** The message `key` with {name} placeholders filled from `params`. */
+export function t(key, params = {}) {
+  const text = messages[key];
+  if (text === undefined) {
+    console.warn(`Doorstep: no message "${key}"`);
+    return key;
+  }
+  return fill(text, params);
+}
+
+/** A message that may not exist (a facility type a council added): `fallback` then. */
+export function tOr(key, fallback, params = {}) {
+  return key in messages ? fill(messages[key], params) : fallback;
+}
+
+/** "1 report" / "3 reports": `${key}.one` or `${key}.other`. */
+export function tCount(key, count, params = {}) {
+  const rule = new Intl.PluralRules(language).select(count);
+  const chosen = `${key}.${rule}` in messages ? `${key}.${rule}` : `${key}.other`;
+  return t(chosen, {count, ...params});
+}
+
+function fill(text, params) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+export function formatDate(iso, withTime = false) {
+  if (!iso) return "";
+  const options = {day: "numeric", month: "long", year: "numeric"};
+  if (withTime) Object.assign(options, {hour: "2-digit", minute: "2-digit"});
+  return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
+}
+
+export function formatDay(isoDate) {
+  // A calendar date (YYYY-MM-DD) is read at noon so no time zone moves it.
+  const date = new Date(`${isoDate}T12:00:00`);
+  return new Intl.DateTimeFormat(locale(), {weekday: "long", day: "numeric", month: "long"}).format(date);
+}
+
+export function formatDistance(metres) {
+  if (metres < 1000) return t("distance.metres", {n: Math.round(metres)});
+  return t("distance.km", {n: (metres / 1000).toFixed(1)});
+}
+
+function locale() {
+  return language === "cy" ? "cy-GB" : "en-GB";
+}

@@ -1,0 +1,54 @@
+// Start-up: settings and words first, then the shell, the screens, the
+// service worker (offline) and the queue of reports waiting to be sent.
+import {loadConfig, setting} from "./config.js";
+import {h} from "./dom.js";
+import {loadMessages, t} from "./i18n.js";
+import {startFlushing} from "./outbox.js";
+import {start as startRouter} from "./router.js";
+import {start as startStatus} from "./status.js";
+
+const NAV = [["/report/category", "nav.report"], ["/track", "nav.track"], ["/find", "nav.find"],
+             ["/alerts", "nav.alerts"], ["/account", "nav.account"]];
+
+function shell() {
+  const skip = document.getElementById("skip-link");
+  skip.textContent = t("nav.skip");
+  skip.hidden = false;
+  document.getElementById("brand").textContent = t("app.name");
+  const nav = document.getElementById("nav");
+  nav.setAttribute("aria-label", t("nav.label"));
+  nav.append(h("ul", {class: "nav__list"},
+    NAV.map(([href, key]) => h("li", {}, h("a", {class: "nav__link", href}, t(key))))));
+  nav.hidden = false;
+  document.getElementById("footer").append(
+    h("p", {class: "footer__text"}, t("footer.council", {council: setting("council")})),
+    h("p", {class: "footer__text"}, t("footer.emergency", {phone: setting("emergency_phone")})));
+  document.addEventListener("doorstep:rendered", () => {
+    for (const link of nav.querySelectorAll("a")) {
+      const here = location.pathname.startsWith(new URL(link.href).pathname.split("/").slice(0, 2).join("/"));
+      if (here && location.pathname !== "/") link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+  });
+}
+
+async function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  try {
+    await navigator.serviceWorker.register("/sw.js", {scope: "/"});
+  } catch (error) {
+    console.warn("Doorstep: no offline support", error);
+  }
+}
+
+async function boot() {
+  const config = await loadConfig();
+  await loadMessages(config.language || "en");
+  shell();
+  registerServiceWorker();
+  await startRouter();
+  startStatus();
+  startFlushing();
+}
+
+boot();

@@ -1,0 +1,107 @@
+// The map: Leaflet, vendored under /vendor/leaflet/ and loaded only when a
+// map is shown. Tiles come from the configured tile service; when they
+// cannot load (no signal, no internet) the map is a plain panel that still
+// shows the pins and still takes a tap, and every task has a way without it.
+import {api, query} from "./api.js";
+import {h} from "./dom.js";
+import {setting} from "./config.js";
+import {t} from "./i18n.js";
+
+let loading = null;
+
+function loadLeaflet() {
+  if (window.L) return Promise.resolve(window.L);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      document.head.append(h("link", {rel: "stylesheet", href: "/vendor/leaflet/leaflet.css"}));
+      const script = h("script", {src: "/vendor/leaflet/leaflet.js"});
+      script.onload = () => resolve(window.L);
+      script.onerror = () => { loading = null; reject(new Error("leaflet")); };
+      document.head.append(script);
+    });
+  }
+  return loading;
+}
+
+function whenAttached(el, work) {
+  if (el.isConnected) work();
+  else requestAnimationFrame(() => whenAttached(el, work));
+}
+
+/**
+ * A map panel: pins of open reports in view (`showReports`), a pin where
+ * the resident taps (`onPick`), and a button that pins the map's centre
+ * for those who cannot tap precisely.
+ */
+export function mapPanel({centre, onPick, showReports = true, label = t("map.label")}) {
+  const notice = h("p", {class: "map-notice", hidden: true});
+  const box = h("div", {class: "map", role: "region", "aria-label": label});
+  const centreButton = onPick ? h("button", {class: "button button--secondary", type: "button", disabled: true},
+    t("map.pin_centre")) : null;
+  const panel = h("div", {class: "map-panel"}, onPick ? h("p", {class: "hint"}, t("map.tap_hint")) : null,
+    box, notice, centreButton);
+  let map = null;
+  let picked = null;
+  let pins = null;
+
+  const say = key => { notice.textContent = t(key); notice.hidden = false; };
+  const place = latlng => {
+    if (picked) picked.setLatLng(latlng);
+    else picked = window.L.marker(latlng, {keyboard: false, interactive: false,
+      icon: window.L.divIcon({className: "map-pin", iconSize: [24, 36], iconAnchor: [12, 36]})}).addTo(map);
+  };
+  const loadPins = async () => {
+    if (!showReports || map.getZoom() < 13) return;
+    const b = map.getBounds();
+    try {
+      const found = await api(`/v1/reports?${query({bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+        .map(x => x.toFixed(5)).join(","), status: "open", limit: 200})}`);
+      pins.clearLayers();
+      for (const f of found.features) {
+        const [lon, lat] = f.geometry.coordinates;
+        window.L.circleMarker([lat, lon], {radius: 7, color: "#1d4f91", weight: 2, fillColor: "#ffdd00",
+          fillOpacity: 0.9, interactive: true}).bindTooltip(`${f.properties.service_name}: ${f.properties.summary}`)
+          .addTo(pins);
+      }
+    } catch {
+      // The pins are a help, not a need: the list of nearby reports says the same.
+    }
+  };
+
+  whenAttached(box, async () => {
+    let L;
+    try {
+      L = await loadLeaflet();
+    } catch {
+      say("map.unavailable");
+      return;
+    }
+    const start = centre || setting("map").centre;
+    map = L.map(box, {zoomControl: true, tapHold: false}).setView([start.lat, start.lon],
+      centre ? 17 : setting("map").zoom);
+    L.tileLayer(setting("map").tile_url, {maxZoom: setting("map").max_zoom,
+      attribution: setting("map").attribution}).on("tileerror", () => say("map.no_tiles")).addTo(map);
+    pins = L.layerGroup().addTo(map);
+    if (centre && onPick) place([centre.lat, centre.lon]);
+    map.on("moveend", loadPins);
+    loadPins();
+    if (onPick) {
+      map.on("click", e => { place(e.latlng); onPick({lat: e.latlng.lat, lon: e.latlng.lng}); });
+      centreButton.disabled = false;
+      centreButton.addEventListener("click", () => {
+        const c = map.getCenter();
+        place(c);
+        onPick({lat: c.lat, lon: c.lng});
+      });
+    }
+  });
+
+  return {
+    element: panel,
+    show(point) {
+      if (!map) return;
+      place([point.lat, point.lon]);
+      map.setView([point.lat, point.lon], Math.max(map.getZoom(), 17));
+    },
+  };
+}

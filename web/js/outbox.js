@@ -1,0 +1,103 @@
+// Reports wait here (IndexedDB) until the API has them. The Idempotency-Key
+// is made once, when the resident presses send, and every attempt reuses it
+// (and the photo upload ids, once uploaded), so however often the phone
+// retries, the council gets the report exactly once.
+import {api, ApiError, retryable} from "./api.js";
+import {outboxStore} from "./idb.js";
+import {uploadPhoto} from "./photos.js";
+import {rememberReport} from "./store.js";
+
+const RETRY_MS = 15000;
+
+export async function queue(body, photos, serviceName) {
+  const entry = {key: crypto.randomUUID(), body, photos, uploads: [], serviceName, state: "waiting",
+                 created_at: new Date().toISOString()};
+  await outboxStore.put(entry);
+  announce();
+  return entry;
+}
+
+export async function waiting() {
+  try {
+    return (await outboxStore.all()).sort((a, b) => a.created_at.localeCompare(b.created_at));
+  } catch {
+    return [];  // private browsing without IndexedDB: nothing can be waiting
+  }
+}
+
+export function discard(key) {
+  return outboxStore.delete(key).then(announce);
+}
+
+/** Try one entry: {state: "sent", report} | {state: "waiting"} | {state: "rejected", error}. */
+export function send(key) {
+  return withLock(() => attempt(key));
+}
+
+/** Try everything waiting; reports the ones sent to the status line. */
+export function flush() {
+  return withLock(async () => {
+    const sent = [];
+    for (const entry of await waiting()) {
+      if (entry.state === "rejected") continue;
+      const result = await attempt(entry.key);
+      if (result.state === "sent") sent.push(result.report.id);
+      if (result.state === "waiting") break;  // still no signal: the rest will wait too
+    }
+    if (sent.length) announce({sent});
+    return sent;
+  });
+}
+
+/**
+ * When to try again: when the phone says it is online, when the resident
+ * opens another screen or comes back to the app, and every RETRY_MS. The
+ * "online" event alone is not enough: navigator.onLine can say true with
+ * no connection and miss the moment the signal returns.
+ */
+export function startFlushing() {
+  const soon = () => flush().catch(() => null);
+  window.addEventListener("online", soon);
+  document.addEventListener("doorstep:rendered", soon);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") soon(); });
+  setInterval(soon, RETRY_MS);
+  return soon();
+}
+
+async function attempt(key) {
+  // Read again inside the lock: another tab or an earlier attempt may have sent it.
+  const entry = await outboxStore.get(key);
+  if (!entry) return {state: "gone"};
+  try {
+    for (let i = entry.uploads.length; i < entry.photos.length; i += 1) {
+      entry.uploads.push(await uploadPhoto(entry.photos[i].blob));
+      await outboxStore.put(entry);  // a retry must name the same uploads (same request body)
+    }
+    const report = await api("/v1/reports", {
+      method: "POST", body: {...entry.body, photos: entry.uploads}, headers: {"Idempotency-Key": entry.key},
+    });
+    rememberReport({id: report.id, token: report.tracking_token, service_name: report.service_name,
+                    created_at: report.created_at});
+    await outboxStore.delete(key);
+    announce();
+    return {state: "sent", report};
+  } catch (error) {
+    if (retryable(error)) return {state: "waiting", error};
+    entry.state = "rejected";
+    entry.error = error instanceof ApiError
+      ? {status: error.status, code: error.code, message: error.message, fields: error.fields}
+      : {message: String(error.message || error)};
+    await outboxStore.put(entry);
+    announce();
+    return {state: "rejected", error, entry};
+  }
+}
+
+function announce(detail = {}) {
+  window.dispatchEvent(new CustomEvent("doorstep:outbox", {detail}));
+}
+
+function withLock(work) {
+  // One sender at a time, across tabs too.
+  return navigator.locks ? navigator.locks.request("doorstep-outbox", work) : work();
+}

@@ -1,0 +1,45 @@
+// Step 4: the category's notice and questions, photos and a description.
+import {append, h} from "../dom.js";
+import {button, Invalid, onSubmit, showErrors, textarea} from "../forms.js";
+import {t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {photoPicker} from "./photo-picker.js";
+import {fieldInput, fieldValue, missing} from "./fields.js";
+import {backLink, currentService, draft, fieldLabels, nextStep, previousStep, takeErrors, update} from "./draft.js";
+
+export async function render(view) {
+  const service = await currentService();
+  if (!service) return navigate("/report/category", {replace: true});
+  const d = draft();
+  const defs = service.fields || [];
+  const photos = photoPicker();
+  const form = h("form", {novalidate: true},
+    defs.map(def => fieldInput(def, (d.fields || {})[def.code])),
+    photos.element,
+    textarea({field: "description", label: t("report.details.description"), hint: t("report.details.description_hint"),
+      value: d.description || "", maxlength: 4000, rows: 5}),
+    button(t("form.continue")));
+  onSubmit(form, view, () => {
+    const fields = {};
+    for (const def of defs) {
+      const value = fieldValue(form, def);
+      if (value !== "" && !(Array.isArray(value) && !value.length)) fields[def.code] = value;
+    }
+    const description = form.elements.description.value.trim();
+    const problems = missing(defs, fields);
+    if (!description) problems.push({field: "description", message: t("report.details.description_required")});
+    update({fields, description});
+    if (problems.length) throw new Invalid(problems);
+    return navigate(nextStep(service, "/report/details"));
+  }, fieldLabels(service));
+
+  append(view, backLink(previousStep(service, "/report/details")),
+    h("span", {class: "caption"}, t("report.caption_category", {category: service.name})),
+    h("h1", {class: "heading-l"}, t("report.details.title", {category: service.name.toLowerCase()})),
+    service.notice ? h("div", {class: "warning-text"}, h("span", {class: "warning-text__icon", "aria-hidden": "true"}, "!"),
+      h("strong", {class: "warning-text__text"}, h("span", {class: "visually-hidden"}, t("report.details.notice")),
+        service.notice)) : null,
+    form);
+  const errors = takeErrors("/report/details");
+  if (errors.length) showErrors(view, errors, fieldLabels(service));
+}

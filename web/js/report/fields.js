@@ -1,0 +1,52 @@
+// A category's extra questions, one input per API field type: text,
+// number, date, single_choice, multi_choice. Values are read back in the
+// shape the API wants; the API's own checks stay the final word.
+import {choices, dateInput, dateValue, input} from "../forms.js";
+import {t} from "../i18n.js";
+
+export function fieldInput(def, value) {
+  const common = {field: `fields.${def.code}`, optional: !def.required};
+  switch (def.type) {
+    case "single_choice":
+      return choices({...common, legend: def.label, value, small: def.options.length > 3,
+        options: def.options.map(o => ({value: o.key, label: o.label}))});
+    case "multi_choice":
+      return choices({...common, legend: def.label, value, multiple: true, hint: t("form.select_all"),
+        options: def.options.map(o => ({value: o.key, label: o.label}))});
+    case "date":
+      return dateInput({...common, legend: def.label, value});
+    case "number":
+      return input({...common, label: def.label, value: value ?? "", inputmode: "decimal", spellcheck: "false",
+        class: "input input--width-5",
+        hint: def.min !== undefined && def.max !== undefined ? t("form.number_range", {min: def.min, max: def.max}) : null});
+    default:
+      return input({...common, label: def.label, value: value ?? "", maxlength: def.max_length,
+        class: def.max_length && def.max_length <= 20 ? "input input--width-10" : "input"});
+  }
+}
+
+export function fieldValue(form, def) {
+  const name = `fields.${def.code}`;
+  if (def.type === "date") return dateValue(form, name);
+  if (def.type === "multi_choice") return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(i => i.value);
+  if (def.type === "single_choice") return form.querySelector(`input[name="${name}"]:checked`)?.value || "";
+  const raw = (form.elements[name]?.value || "").trim();
+  if (def.type === "number" && raw !== "" && Number.isFinite(Number(raw))) return Number(raw);
+  return raw;
+}
+
+/** The checks worth making before the API sees it: required answers, so an offline report is complete. */
+export function missing(defs, values) {
+  return defs.filter(d => d.required && [undefined, "", null].includes(values[d.code])
+    || (d.required && Array.isArray(values[d.code]) && !values[d.code].length))
+    .map(d => ({field: `fields.${d.code}`, message: t(d.type.endsWith("choice") ? "form.choose" : "form.required")}));
+}
+
+/** How an answer reads back: option labels rather than keys. */
+export function answerText(def, value) {
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return null;
+  const label = key => (def.options || []).find(o => o.key === key)?.label || key;
+  if (def.type === "multi_choice") return [].concat(value).map(label).join(", ");
+  if (def.type === "single_choice") return label(value);
+  return String(value);
+}

@@ -1,0 +1,46 @@
+// Step 2: where the problem is: the phone's location, an address found by
+// postcode or street, or a tap on the map (placing a pin, never dragging).
+import {append, h} from "../dom.js";
+import {button, Invalid, onSubmit, showErrors} from "../forms.js";
+import {t} from "../i18n.js";
+import {mapPanel} from "../map.js";
+import {navigate} from "../router.js";
+import {placePicker} from "../where.js";
+import {backLink, currentService, draft, fieldLabels, nextStep, previousStep, takeErrors, update} from "./draft.js";
+
+export async function render(view) {
+  const service = await currentService();
+  if (!service) return navigate("/report/category", {replace: true});
+  let chosen = draft().location || null;
+  const summary = h("div", {class: "inset", id: "chosen-location", "aria-live": "polite"});
+  const showChosen = () => {
+    summary.textContent = chosen ? t("report.location.chosen", {place: chosen.label}) : t("report.location.none");
+  };
+  let map = null;
+  const pick = (point, fromMap = false) => {
+    chosen = point;
+    showChosen();
+    if (!fromMap && map) map.show(point);
+  };
+  const picker = placePicker({fields: "location lat lon", onPick: point => pick(point)});
+  map = mapPanel({centre: chosen, onPick: point => pick({...point, how: "map", label: t("report.location.map_point",
+    {lat: point.lat.toFixed(5), lon: point.lon.toFixed(5)})}, true)});
+  showChosen();
+
+  const form = h("form", {novalidate: true}, picker,
+    h("h2", {class: "heading-s"}, t("report.location.map_heading")), map.element, summary,
+    button(t("form.continue")));
+  onSubmit(form, view, () => {
+    if (!chosen) throw new Invalid([{field: "location", message: t("report.location.required")}]);
+    const moved = JSON.stringify(draft().location) !== JSON.stringify(chosen);
+    update({location: chosen, ...(moved ? {checked_nearby: false} : {})});
+    return navigate(nextStep(service, "/report/location"));
+  });
+
+  append(view, backLink(previousStep(service, "/report/location")),
+    h("span", {class: "caption"}, t("report.caption_category", {category: service.name})),
+    h("h1", {class: "heading-l"}, t("report.location.title")),
+    h("p", {class: "body"}, t("report.location.lead")), form);
+  const errors = takeErrors("/report/location");
+  if (errors.length) showErrors(view, errors, fieldLabels(service));
+}

@@ -1,0 +1,108 @@
+// Paths to screens. Every screen is a module loaded on first visit (the
+// first load carries only the shell); links Doorstep sends land here too:
+// /?report=, /?broadcast=, /verify, /reset-password, /alerts/confirm...
+import {append, clear, h} from "./dom.js";
+import {t} from "./i18n.js";
+
+const screens = {
+  "/": () => import("./screens/home.js"),
+  "/report/category": () => import("./report/category.js"),
+  "/report/location": () => import("./report/location.js"),
+  "/report/nearby": () => import("./report/nearby.js"),
+  "/report/details": () => import("./report/details.js"),
+  "/report/contact": () => import("./report/contact.js"),
+  "/report/sent": () => import("./report/sent.js"),
+  "/track": () => import("./screens/track.js"),
+  "/find": () => import("./screens/find.js"),
+  "/property": () => import("./screens/property.js"),
+  "/alerts": () => import("./screens/alerts.js"),
+  "/alerts/new": () => import("./screens/alert-new.js"),
+  "/alerts/confirm": () => import("./screens/alert-links.js"),
+  "/alerts/unsubscribe": () => import("./screens/alert-links.js"),
+  "/sign-in": () => import("./screens/sign-in.js"),
+  "/register": () => import("./screens/register.js"),
+  "/verify": () => import("./screens/account-links.js"),
+  "/reset-password": () => import("./screens/account-links.js"),
+  "/account": () => import("./screens/account.js"),
+  "/account/reports": () => import("./screens/my-reports.js"),
+  "/account/delete": () => import("./screens/account-delete.js"),
+};
+const onHome = {
+  report: () => import("./screens/report-page.js"),
+  broadcast: () => import("./screens/broadcast.js"),
+};
+
+let sequence = 0;
+let first = true;
+
+function screenFor(url) {
+  if (url.pathname === "/" || url.pathname === "/index.html") {
+    for (const [param, load] of Object.entries(onHome)) {
+      if (url.searchParams.get(param)) return load;
+    }
+  }
+  return screens[url.pathname.replace(/\/+$/, "") || "/"] || (() => import("./screens/not-found.js"));
+}
+
+export async function render() {
+  const mine = ++sequence;
+  const url = new URL(location.href);
+  const target = document.getElementById("screen");
+  const view = h("div", {class: "screen"});
+  try {
+    const module = await screenFor(url)();
+    await module.render(view, {params: url.searchParams, url});
+  } catch (error) {
+    console.error(error);
+    append(clear(view), h("h1", {class: "heading-l"}, t("error.page_title")),
+      h("p", {class: "body"}, t("error.page_body")));
+  }
+  if (mine !== sequence) return;  // a later navigation won
+  append(clear(target), view);
+  settle(view, !first);
+  if (!first) window.scrollTo(0, 0);
+  first = false;
+  document.dispatchEvent(new CustomEvent("doorstep:rendered", {detail: url.pathname + url.search}));
+}
+
+/** The page title follows the screen's heading, and so does the focus after a change. */
+function settle(view, focus) {
+  const heading = view.querySelector("h1");
+  document.title = `${heading ? heading.textContent.trim() : t("app.name")} – ${t("app.name")}`;
+  if (focus && heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+}
+
+/** Replace a screen's content in place (what a form led to), as a new screen would be shown. */
+export function redraw(view, ...children) {
+  append(clear(view), ...children);
+  settle(view, true);
+}
+
+export function navigate(href, {replace = false} = {}) {
+  const url = new URL(href, location.href);
+  if (replace) history.replaceState({}, "", url); else history.pushState({}, "", url);
+  return render();
+}
+
+function internal(link) {
+  if (!link || link.target || link.hasAttribute("download") || link.origin !== location.origin) return false;
+  const path = link.pathname;
+  return !path.startsWith("/v1/") && !path.startsWith("/open311/") && !/\.[a-z0-9]+$/i.test(path);
+}
+
+export function start() {
+  document.addEventListener("click", event => {
+    const link = event.target.closest("a[href]");
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+        || !internal(link) || (link.hash && link.pathname === location.pathname && link.search === location.search)) {
+      return;
+    }
+    event.preventDefault();
+    navigate(link.href);
+  });
+  window.addEventListener("popstate", () => render());
+  return render();
+}

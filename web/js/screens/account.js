@@ -1,0 +1,68 @@
+// My account: who I am, my reports, my alerts, my data (download), and
+// leaving (delete), and signing out.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, showErrors} from "../forms.js";
+import {t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {forget, rememberProfile, signedIn, tokens} from "../session.js";
+
+function row(key, value) {
+  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
+    h("dd", {class: "summary-list__value"}, value));
+}
+
+async function download(view) {
+  try {
+    const data = await api("/v1/me/export");
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: "application/json"}));
+    const save = h("a", {href: url, download: "my-doorstep-data.json", hidden: true});
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (error) {
+    showErrors(view, errorsOf(error));
+  }
+}
+
+async function signOut() {
+  const current = tokens();
+  if (current) await api("/v1/auth/logout", {method: "POST", body: {refresh_token: current.refresh}, auth: false})
+    .catch(() => null);
+  forget();
+  navigate("/", {replace: true});
+}
+
+export async function render(view) {
+  if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
+  let me;
+  try {
+    me = await api("/v1/me");
+    rememberProfile(me);
+  } catch (error) {
+    if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
+    append(view, h("h1", {class: "heading-l"}, t("account.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
+    return;
+  }
+  const resend = me.email_verified ? null : h("div", {class: "inset"},
+    h("p", {class: "body"}, t("account.unverified")),
+    button(t("account.resend"), {type: "button", secondary: true, onclick: async event => {
+      await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
+      event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
+    }}));
+  append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
+    h("dl", {class: "summary-list"}, row(t("account.name"), me.name), row(t("account.email"), me.email),
+      me.phone ? row(t("contact.phone"), me.phone) : null),
+    h("ul", {class: "list list--spaced"},
+      h("li", {}, h("a", {href: "/account/reports"}, t("account.my_reports"))),
+      h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
+      h("li", {}, h("a", {href: "/property"}, t("account.my_property")))),
+    h("h2", {class: "heading-m"}, t("account.data_title")),
+    h("p", {class: "body"}, t("account.data_lead")),
+    button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),
+    h("h2", {class: "heading-m"}, t("account.leave_title")),
+    h("ul", {class: "list list--spaced"},
+      h("li", {}, button(t("account.sign_out"), {type: "button", secondary: true, onclick: signOut})),
+      h("li", {}, h("a", {href: "/account/delete"}, t("account.delete")))));
+}

@@ -1,0 +1,93 @@
+// My property: find it by postcode, then its bin days (with the calendar
+// feed to subscribe to), ward and councillors, and nearest services.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "../forms.js";
+import {formatDay, formatDistance, t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {rememberProperty} from "../store.js";
+import {facilityName} from "./find.js";
+
+async function choose(view, params) {
+  const postcode = params.get("postcode") || "";
+  const form = h("form", {novalidate: true},
+    input({field: "postcode", label: t("property.postcode"), hint: t("property.postcode_hint"), value: postcode,
+      class: "input input--width-10", autocomplete: "postal-code"}), button(t("property.find")));
+  append(view, h("h1", {class: "heading-l"}, t("property.title")), h("p", {class: "body"}, t("property.lead")), form);
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    navigate(`/property?postcode=${encodeURIComponent(form.elements.postcode.value.trim())}`);
+  });
+  if (!postcode) return;
+  let found;
+  try {
+    found = await api(`/v1/places?postcode=${encodeURIComponent(postcode)}`);
+  } catch (error) {
+    showErrors(view, errorsOf(error), {postcode: t("property.postcode")});
+    return;
+  }
+  const pick = h("form", {novalidate: true},
+    select({field: "uprn", label: t("property.choose", {postcode: found.postcode}),
+      options: [{value: "", label: t("where.addresses_found", {count: found.addresses.length})},
+        ...found.addresses.map(a => ({value: a.uprn, label: a.address}))]}),
+    button(t("form.continue")));
+  onSubmit(pick, view, () => {
+    if (!pick.elements.uprn.value) throw new Invalid([{field: "uprn", message: t("property.choose_required")}]);
+    return navigate(`/property?uprn=${encodeURIComponent(pick.elements.uprn.value)}`);
+  });
+  append(view, pick);
+}
+
+function bins(place) {
+  if (!place.bins.length) return h("p", {class: "body"}, t("property.no_bins"));
+  const calendar = new URL(place.bins_calendar_url, location.href);
+  return [
+    h("ul", {class: "cards", id: "bins"}, place.bins.map(stream => h("li", {class: "card"},
+      h("h3", {class: "heading-s card__title"}, stream.label),
+      h("ul", {class: "list"}, stream.collections.map((c, i) => h("li", {class: i ? "" : "bold"}, formatDay(c.date),
+        c.moved_from ? ` ${t("property.moved_from", {date: formatDay(c.moved_from)})}` : ""))))),
+    ),
+    h("p", {class: "body"}, h("a", {class: "button", id: "bins-calendar",
+      href: `webcal://${calendar.host}${calendar.pathname}`}, t("property.calendar"))),
+    h("p", {class: "body"}, t("property.calendar_other"), " ",
+      h("a", {href: calendar.href, download: "bin-days.ics", id: "bins-ics"}, t("property.calendar_download"))),
+  ];
+}
+
+function councillors(place) {
+  if (!place.ward) return null;
+  return [h("h2", {class: "heading-m"}, t("property.ward", {ward: place.ward.name})),
+    h("ul", {class: "cards"}, place.councillors.map(c => h("li", {class: "card"},
+      h("h3", {class: "heading-s card__title"}, c.name), c.party ? h("p", {class: "card__meta"}, c.party) : null,
+      h("ul", {class: "list"},
+        c.email ? h("li", {}, h("a", {href: `mailto:${c.email}`}, c.email)) : null,
+        c.phone ? h("li", {}, h("a", {href: `tel:${c.phone.replace(/\s/g, "")}`}, c.phone)) : null,
+        c.surgery ? h("li", {}, t("property.surgery", {surgery: c.surgery})) : null)))),
+    place.ward.id ? h("p", {class: "body"}, h("a", {href: `/alerts/new?kind=ward&ward=${encodeURIComponent(place.ward.id)}&ward_name=${encodeURIComponent(place.ward.name)}`},
+      t("property.ward_alerts", {ward: place.ward.name}))) : null];
+}
+
+async function show(view, uprn) {
+  let place;
+  try {
+    place = await api(`/v1/places/${encodeURIComponent(uprn)}`);
+  } catch (error) {
+    append(view, h("h1", {class: "heading-l"}, t("property.title")), h("p", {class: "body"}, errorsOf(error)[0].message),
+      h("p", {class: "body"}, h("a", {href: "/property"}, t("property.search_again"))));
+    return;
+  }
+  rememberProperty({uprn: place.uprn, address: place.address});
+  append(view, h("span", {class: "caption"}, t("property.caption")), h("h1", {class: "heading-l"}, place.address),
+    h("h2", {class: "heading-m"}, t("property.bins")), bins(place), councillors(place),
+    place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),
+      h("p", {class: "body"}, t("property.band", {band: place.council_tax_band}))] : null,
+    place.nearest.length ? [h("h2", {class: "heading-m"}, t("property.nearest")),
+      h("dl", {class: "summary-list"}, place.nearest.map(n => h("div", {class: "summary-list__row"},
+        h("dt", {class: "summary-list__key"}, facilityName(n.type)),
+        h("dd", {class: "summary-list__value"}, `${n.name} (${formatDistance(n.distance_m)})`))))] : null,
+    h("p", {class: "body"}, h("a", {href: "/property"}, t("property.another"))));
+}
+
+export function render(view, {params}) {
+  return params.get("uprn") ? show(view, params.get("uprn")) : choose(view, params);
+}

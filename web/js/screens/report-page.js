@@ -1,0 +1,79 @@
+// One report: its status, what and where, photos and timeline. Reached from
+// the reference, the tracking link (?token=), My reports, and the links in
+// alert messages (/?report=ID).
+import {api, ApiError, query} from "../api.js";
+import {append, h} from "../dom.js";
+import {link} from "../config.js";
+import {formatDate, t, tOr} from "../i18n.js";
+import {loadServices} from "../report/draft.js";
+import {answerText} from "../report/fields.js";
+import {rememberReport, trackingToken} from "../store.js";
+
+function row(key, ...value) {
+  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
+    h("dd", {class: "summary-list__value"}, ...value));
+}
+
+export function statusTag(status, label) {
+  const closed = ["fixed", "closed", "duplicate", "not_responsible", "unable_to_fix", "no_further_action"];
+  return h("strong", {class: `tag ${status === "fixed" ? "tag--green" : closed.includes(status) ? "tag--grey" : "tag--blue"}`},
+    tOr(`status.${status}`, label || status));
+}
+
+export async function render(view, {params}) {
+  const id = params.get("report").trim().toUpperCase();
+  const token = params.get("token") || trackingToken(id);
+  let report;
+  let updates = [];
+  try {
+    [report, updates] = await Promise.all([
+      api(`/v1/reports/${encodeURIComponent(id)}${token ? `?${query({token})}` : ""}`),
+      api(`/v1/reports/${encodeURIComponent(id)}/updates`).then(u => u.updates).catch(() => []),
+    ]);
+  } catch (error) {
+    append(view, h("h1", {class: "heading-l"}, t("report.page.not_found_title")),
+      h("p", {class: "body"}, error instanceof ApiError && error.status === 404
+        ? t("report.page.not_found", {id}) : error instanceof ApiError ? error.message : t("error.offline")),
+      h("p", {class: "body"}, h("a", {href: "/track"}, t("report.page.find_another"))));
+    return;
+  }
+  if (params.get("token")) rememberReport({id: report.id, token: params.get("token"), service_name: report.service_name,
+                                           created_at: report.created_at});
+  const service = (await loadServices().catch(() => [])).find(s => s.service_code === report.service_code);
+  const answers = (service?.fields || []).map(def => [def.label, answerText(def, (report.fields || {})[def.code])])
+    .filter(([, v]) => v);
+  const where = report.location;
+
+  append(view, 
+    h("span", {class: "caption"}, t("report.page.caption", {id: report.id})),
+    h("h1", {class: "heading-l"}, report.service_name),
+    h("p", {class: "body"}, statusTag(report.status, report.status_label)),
+    h("dl", {class: "summary-list"},
+      row(t("report.page.reference"), report.id),
+      row(t("report.page.reported"), formatDate(report.created_at, true)),
+      row(t("report.page.updated"), formatDate(report.updated_at, true)),
+      where ? row(t("report.page.where"), report.address || t("report.page.point",
+        {lat: where.lat.toFixed(5), lon: where.lon.toFixed(5)}), " ",
+        h("a", {href: link("place_url", {lat: where.lat, lon: where.lon}), rel: "noopener"},
+          t("report.page.open_map"))) : null,
+      answers.map(([k, v]) => row(k, v)),
+      report.description ? row(t("report.page.description"), report.description) : null),
+    report.view === "public" && !report.description
+      ? h("p", {class: "body"}, t("report.page.private_category")) : null,
+    (report.photos || []).length ? [h("h2", {class: "heading-m"}, t("report.page.photos")),
+      h("ul", {class: "photo-list"}, report.photos.map((src, i) => h("li", {class: "photo-list__item"},
+        h("img", {src, alt: t("report.page.photo_alt", {n: i + 1, category: report.service_name}),
+          class: "photo-list__img photo-list__img--large", loading: "lazy"}))))] : null,
+    h("h2", {class: "heading-m"}, t("report.page.timeline")),
+    h("ol", {class: "timeline"}, [...updates].reverse().map(u => h("li", {class: "timeline__item"},
+      h("h3", {class: "heading-s timeline__title"}, u.kind === "created" ? t("report.page.created")
+        : tOr(`status.${u.status}`, u.status_label)),
+      h("p", {class: "timeline__date"}, formatDate(u.created_at, true)),
+      u.text ? h("p", {class: "body"}, u.text) : null))),
+    h("h2", {class: "heading-m", id: "follow"}, t("report.page.follow_title")),
+    h("p", {class: "body"}, t("report.page.follow_lead")),
+    h("a", {class: "button", href: `/alerts/new?kind=report&report=${encodeURIComponent(report.id)}`},
+      t("report.page.follow")),
+    report.tracking_url || token ? h("p", {class: "body"}, t("report.page.private_link")) : null);
+  if (params.get("follow")) requestAnimationFrame(() => view.querySelector("#follow")?.scrollIntoView());
+}

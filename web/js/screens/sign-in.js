@@ -1,0 +1,39 @@
+// Sign in with e-mail and password; back to where the resident was going.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, input, Invalid, onSubmit} from "../forms.js";
+import {t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {rememberProfile, saveTokens} from "../session.js";
+
+export function safeNext(params) {
+  const next = params.get("next") || "/account";
+  return next.startsWith("/") && !next.startsWith("//") ? next : "/account";
+}
+
+export function render(view, {params}) {
+  const form = h("form", {novalidate: true},
+    input({field: "email", label: t("account.email"), type: "email", autocomplete: "email", spellcheck: "false"}),
+    input({field: "password", label: t("account.password"), type: "password", autocomplete: "current-password"}),
+    button(t("account.sign_in")));
+  onSubmit(form, view, async () => {
+    const email = form.elements.email.value.trim();
+    const password = form.elements.password.value;
+    const missing = [];
+    if (!email) missing.push({field: "email", message: t("account.email_required")});
+    if (!password) missing.push({field: "password", message: t("account.password_required")});
+    if (missing.length) throw new Invalid(missing);
+    try {
+      saveTokens(await api("/v1/auth/login", {method: "POST", body: {email, password}, auth: false}));
+    } catch (error) {
+      if (error.code === "invalid_credentials") throw new Invalid([{field: "email", message: t("account.wrong_password")}]);
+      throw error;
+    }
+    rememberProfile(await api("/v1/me"));
+    navigate(safeNext(params), {replace: true});
+  }, {email: t("account.email"), password: t("account.password")});
+  append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), form,
+    h("ul", {class: "list list--spaced"},
+      h("li", {}, h("a", {href: `/register?next=${encodeURIComponent(safeNext(params))}`}, t("account.create"))),
+      h("li", {}, h("a", {href: "/reset-password"}, t("account.forgotten")))));
+}

@@ -1,0 +1,60 @@
+// The signed-in resident's tokens (localStorage) and profile. The access
+// token is short-lived; the refresh token renews it once per expiry and is
+// rotated by the API on every use.
+const KEY = "doorstep.session";
+let profile = null;
+let refreshing = null;
+
+export function tokens() {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) || "null");
+  } catch {
+    return null;
+  }
+}
+
+export function signedIn() {
+  return Boolean(tokens());
+}
+
+export function saveTokens(pair) {
+  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token}));
+  profile = null;
+}
+
+export function forget() {
+  localStorage.removeItem(KEY);
+  profile = null;
+  // Saved API answers may hold this person's data: a shared phone keeps none.
+  if (self.caches) caches.delete("doorstep-data");
+}
+
+export function cachedProfile() {
+  return profile;
+}
+
+export function rememberProfile(value) {
+  profile = value;
+}
+
+/** A new token pair from the refresh token; false when the session is over. */
+export function refresh() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const current = tokens();
+      if (!current) return false;
+      const response = await fetch("/v1/auth/refresh", {
+        method: "POST", headers: {"Content-Type": "application/json"},
+        body: JSON.stringify({refresh_token: current.refresh}),
+      });
+      if (response.status === 401) {
+        forget();
+        return false;
+      }
+      if (!response.ok) return false;
+      saveTokens(await response.json());
+      return true;
+    })().finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}

@@ -1,0 +1,44 @@
+// The line under the header that says the phone is offline, and which
+// reports are waiting to be sent or were just sent from the queue.
+import {clear, h} from "./dom.js";
+import {t, tCount} from "./i18n.js";
+import {waiting} from "./outbox.js";
+
+let justSent = [];
+
+async function show() {
+  const box = document.getElementById("status");
+  const queued = await waiting();
+  const lines = [];
+  if (!navigator.onLine) lines.push(h("p", {class: "banner__line"}, t("status.offline")));
+  const pending = queued.filter(e => e.state !== "rejected");
+  const rejected = queued.filter(e => e.state === "rejected");
+  if (pending.length) {
+    lines.push(h("p", {class: "banner__line", id: "waiting-reports"}, tCount("status.waiting", pending.length), " ",
+      h("a", {href: "/track", class: "banner__link"}, t("status.see_waiting"))));
+  }
+  if (rejected.length) {
+    lines.push(h("p", {class: "banner__line"}, tCount("status.rejected", rejected.length), " ",
+      h("a", {href: "/track", class: "banner__link"}, t("status.see_waiting"))));
+  }
+  for (const id of justSent) {
+    lines.push(h("p", {class: "banner__line"}, t("status.sent", {id}), " ",
+      h("a", {href: `/?report=${encodeURIComponent(id)}`, class: "banner__link"}, t("status.track_it", {id}))));
+  }
+  clear(box);
+  if (lines.length) box.append(h("div", {class: "banner"}, lines));
+}
+
+export function start() {
+  window.addEventListener("online", show);
+  window.addEventListener("offline", show);
+  window.addEventListener("doorstep:outbox", event => {
+    if (event.detail && event.detail.sent) justSent = [...justSent, ...event.detail.sent];
+    show();
+  });
+  document.addEventListener("doorstep:rendered", () => {
+    justSent = [];
+    show();
+  });
+  return show();
+}

@@ -1,0 +1,90 @@
+// The service worker: the app shell is kept for offline use, API answers
+// are fetched fresh when there is signal and the last good answer is used
+// when there is none. Reports sent offline wait in the page's outbox
+// (IndexedDB), not here. Push messages become notifications.
+const VERSION = "doorstep-2";
+const SHELL_CACHE = `${VERSION}-shell`;
+const DATA_CACHE = "doorstep-data";
+const SHELL = [
+  "/", "/css/app.css", "/config.json", "/manifest.webmanifest", "/messages/en.json",
+  "/icons/icon.svg", "/icons/icon-192.png",
+  "/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css",
+  "/js/main.js", "/js/api.js", "/js/config.js", "/js/dom.js", "/js/forms.js", "/js/hours.js", "/js/i18n.js",
+  "/js/idb.js", "/js/map.js", "/js/outbox.js", "/js/photos.js", "/js/push.js", "/js/router.js",
+  "/js/session.js", "/js/status.js", "/js/store.js", "/js/where.js",
+  "/js/report/category.js", "/js/report/contact.js", "/js/report/details.js", "/js/report/draft.js",
+  "/js/report/fields.js", "/js/report/location.js", "/js/report/nearby.js", "/js/report/photo-picker.js",
+  "/js/report/sent.js",
+  "/js/screens/account-delete.js", "/js/screens/account-links.js", "/js/screens/account.js",
+  "/js/screens/alert-links.js", "/js/screens/alert-new.js", "/js/screens/alerts.js", "/js/screens/broadcast.js",
+  "/js/screens/find.js", "/js/screens/home.js", "/js/screens/my-reports.js", "/js/screens/not-found.js",
+  "/js/screens/property.js", "/js/screens/register.js", "/js/screens/report-page.js", "/js/screens/sign-in.js",
+  "/js/screens/track.js",
+];
+// Answers worth keeping for a journey without signal.
+const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
+              /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/];
+
+self.addEventListener("install", event => {
+  event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", event => {
+  event.waitUntil(caches.keys()
+    .then(keys => Promise.all(keys.filter(k => k.endsWith("-shell") && k !== SHELL_CACHE).map(k => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+/**
+ * The newest copy when there is signal (so a deployment or a change shows
+ * at once), the kept one when there is none. Pages of the app are all
+ * index.html ("/"), so any navigation falls back to it.
+ */
+async function networkFirst(request, cacheName) {
+  const cache = await caches.open(cacheName);
+  try {
+    const fresh = await fetch(request);
+    if (fresh.ok) cache.put(request, fresh.clone());
+    return fresh;
+  } catch (error) {
+    const navigation = request.mode === "navigate";
+    const kept = await cache.match(request, {ignoreSearch: navigation}) || (navigation ? await cache.match("/") : null);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", event => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/v1/")) {
+    if (KEEP.some(pattern => pattern.test(url.pathname))) event.respondWith(networkFirst(request, DATA_CACHE));
+    return;
+  }
+  if (url.pathname.startsWith("/open311/") || url.pathname === "/openapi.json") return;
+  event.respondWith(networkFirst(request, SHELL_CACHE));
+});
+
+self.addEventListener("push", event => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = {body: event.data ? event.data.text() : ""};
+  }
+  event.waitUntil(self.registration.showNotification(message.title || "Doorstep", {
+    body: message.body || "", tag: message.topic || message.event_id, icon: "/icons/icon-192.png",
+    data: {url: message.broadcast_id ? `/?broadcast=${encodeURIComponent(message.broadcast_id)}` : message.url || "/"},
+  }));
+});
+
+self.addEventListener("notificationclick", event => {
+  event.notification.close();
+  const target = new URL(event.notification.data.url || "/", self.location.origin);
+  const url = target.origin === self.location.origin ? target.href : self.location.origin;
+  event.waitUntil(self.clients.matchAll({type: "window"}).then(windows => {
+    const open = windows.find(w => w.url.startsWith(self.location.origin));
+    return open ? open.navigate(url).then(w => (w || open).focus()) : self.clients.openWindow(url);
+  }));
+});
