@@ -16,7 +16,7 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, engine, mapcost, motofast, nearest, report  # noqa: E402
+from . import alertcost, coldimport, creation, data, engine, firstrequest, mapcost, motofast, nearest, report  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -133,6 +133,8 @@ def main():
     nearest.write_section(DOC, nearest.section(nearest_rows, nearest_loads))
     progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
+    progress("first request per route family, in fresh processes")
+    firstrequest.measure_and_write(progress)
     progress("4. alert fan-out")
     failed = alertcost.measure_and_write(progress)
     return engine.measure_and_write(progress) or failed
