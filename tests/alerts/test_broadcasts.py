@@ -170,6 +170,17 @@ def test_residents_and_anonymous_callers_cannot_broadcast_or_read_the_log(client
     assert client.get("/v1/broadcasts", resident.auth).status_code == 403
 
 
+def test_anyone_with_a_broadcasts_link_reads_the_news_but_not_who_sent_it_or_to_where(client, staff, people):
+    made = sent(client, staff, {"circle": {**MINSTER, "radius_m": 800}}, url="https://www.york.gov.uk/bins")
+    for who in (None, people().auth):
+        public = client.get(f"/v1/broadcasts/{made['id']}", who)
+        assert public.status_code == 200
+        assert public.json_body == {k: made[k] for k in ("id", "topic", "title", "body", "url", "created_at")}
+    audit = client.get(f"/v1/broadcasts/{made['id']}", staff.auth).json_body
+    assert audit["author"] == staff.user.id and audit["target"] == {"circle": {**MINSTER, "radius_m": 800}}
+    assert client.get("/v1/broadcasts/bc0000000000000000000000ff").status_code == 404
+
+
 CLOSED = square(-1.085, 53.960, 0.005)
 
 

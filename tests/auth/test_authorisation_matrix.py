@@ -117,10 +117,11 @@ ROUTE_ACCESS = {
     # Broadcasts: council-wide, so any staff member (COUNCIL_WIDE: no object rule).
     ("POST", "/v1/broadcasts"): (STAFF, Outcome(201)),
     ("GET", "/v1/broadcasts"): (STAFF, Outcome(200)),
-    ("GET", "/v1/broadcasts/{broadcast_id}"): (STAFF, Outcome(200)),
+    # A message's link shows the news to anyone; staff get the audit entry.
+    ("GET", "/v1/broadcasts/{broadcast_id}"): (ANYONE, Outcome(200)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
-COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/broadcasts/{broadcast_id}")}
+COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts")}
 CATCH_ALL = "/{proxy+}"
 
 

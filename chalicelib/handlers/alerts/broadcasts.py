@@ -101,11 +101,20 @@ def list_broadcasts(deps, query):
 
 
 def get_broadcast(deps, broadcast_id):
+    """Staff: the audit entry. Anyone else (a message's link, /?broadcast=):
+    the news itself, with nothing about who sent it or to where."""
     broadcast = deps.broadcasts.get(broadcast_id) if isinstance(broadcast_id, str) and len(broadcast_id) == 26 \
         else None
     if broadcast is None:
         raise NotFound("No such broadcast.", code="broadcast_not_found")
-    return view(broadcast)
+    if deps.principal is not None and deps.principal.is_staff:
+        return view(broadcast)
+    return public_view(broadcast)
+
+
+def public_view(broadcast):
+    return {"id": broadcast.id, "topic": broadcast.topic, "title": broadcast.title, "body": broadcast.body,
+            "url": broadcast.url, "created_at": _time(broadcast.created_at)}
 
 
 def _encode(last):

@@ -96,9 +96,11 @@ def list_broadcasts():
     return http.ok(broadcasts.list_broadcasts(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/broadcasts/{broadcast_id}", STAFF, {**operation(
-    "Staff: one broadcast and how many were told", None, "200", ref("Broadcast"), (404,)),
+@routes.get("/v1/broadcasts/{broadcast_id}", ANYONE, {**operation(
+    "One broadcast: the news itself for anyone (a message's link); for staff, the audit entry with "
+    "its author, target and how many were told", None, "200", ref("Broadcast"), (404,)),
     "parameters": [path_param("broadcast_id")]})
 def get_broadcast(broadcast_id):
     from . import broadcasts
-    return http.ok(broadcasts.get_broadcast(http.deps(), broadcast_id), headers=http.NO_STORE)
+    view = broadcasts.get_broadcast(http.deps(), broadcast_id)
+    return http.ok(view, headers=http.NO_STORE if "author" in view else {"Cache-Control": "public, max-age=300"})

@@ -52,8 +52,9 @@ SCHEMAS = {
         "title": {"type": "string", "minLength": 3, "maxLength": TITLE_MAX},
         "body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX},
         "url": {"type": "string", "format": "uri", "maxLength": URL_MAX}}},
-    "Broadcast": {"type": "object", "required": ["id", "target", "topic", "title", "body", "created_at", "author",
-                                                 "status"], "properties": {
+    "Broadcast": {"type": "object", "required": ["id", "topic", "title", "body", "created_at"],
+                  "description": "staff see every property; anyone else the news alone (no author, "
+                                 "target, status or counts)", "properties": {
         "id": {"type": "string"}, "target": TARGET, "topic": TOPIC, "title": {"type": "string"},
         "body": {"type": "string"}, "url": {"type": "string", "nullable": True},
         "created_at": {"type": "string", "format": "date-time"},
