@@ -1,10 +1,13 @@
-"""Addresses (property gazetteer rows), keyed by UPRN, with a postcode index.
+"""Addresses (property gazetteer rows), keyed by UPRN, with a postcode index
+and a street index.
 
 Loaded by `doorstep import addresses` and `doorstep seed`; read by
 GET /v1/places and by Open311's address_id / address_string. Every read is a
-GetItem or a Query on the postcode index, never a scan: a council's
-gazetteer holds a few hundred thousand rows.
+GetItem or a Query on an index, never a scan: a council's gazetteer holds a
+few hundred thousand rows.
 """
+import re
+
 from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
@@ -25,6 +28,19 @@ class PostcodeIndex(GlobalSecondaryIndex):
     postcode_key = UnicodeAttribute(hash_key=True)
 
 
+class StreetIndex(GlobalSecondaryIndex):
+    """Addresses by street name: partition = the name's first three letters,
+    sort = "NAME#house number#uprn", so a typed beginning ("Mickle") is one
+    begins_with range of one partition, in house-number order. Sparse: an
+    address whose street cannot be read off its lines is left out."""
+    class Meta:
+        index_name = "by_street"
+        projection = IncludeProjection(LOOKUP_ATTRIBUTES)
+
+    street_pk = UnicodeAttribute(hash_key=True)
+    street_sk = UnicodeAttribute(range_key=True)
+
+
 class AddressModel(Stored):
     class Meta:
         table_name = table("addresses")
@@ -41,13 +57,35 @@ class AddressModel(Stored):
     # stream ("refuse", "recycling"...) -> bin round id, and band "A".."H".
     bin_rounds = MapAttribute(null=True)
     council_tax_band = UnicodeAttribute(null=True)
+    street_pk = UnicodeAttribute(null=True)  # StreetIndex keys (see street_keys)
+    street_sk = UnicodeAttribute(null=True)
 
     postcode_index = PostcodeIndex()
+    street_index = StreetIndex()
 
 
 def postcode_key(postcode):
     """The postcode index key: "YO1 7HH" and "yo17hh" are both "YO17HH"."""
     return "".join(postcode.split()).upper()
+
+
+HOUSE_AND_STREET = re.compile(r"^(\d+)[A-Z]?\s+([A-Z][A-Z' .-]*[A-Z])$")
+STREET_PREFIX = 3
+
+
+def street_name(text):
+    """How street names are compared: upper case, single spaces, no commas."""
+    return " ".join(re.sub(r"[,]", " ", text or "").upper().split())
+
+
+def street_keys(address):
+    """(street_pk, street_sk) for the first line that reads "<number> <street>", else (None, None)."""
+    for line in address.lines:
+        found = HOUSE_AND_STREET.match(street_name(line))
+        if found:
+            number, street = found.groups()
+            return street[:STREET_PREFIX], f"{street}#{int(number):06d}#{address.uprn}"
+    return None, None
 
 
 class AddressStore:
@@ -57,11 +95,24 @@ class AddressStore:
     def get(self, uprn):
         return record_of(Address, get_or_none(AddressModel, uprn))
 
+    def on_street(self, beginning, limit):
+        """Addresses on streets whose name begins so (at least three letters),
+        in street then house-number order: at most `limit`, read as one range."""
+        name = street_name(beginning)
+        results = AddressModel.street_index.query(
+            name[:STREET_PREFIX], AddressModel.street_sk.startswith(name), limit=limit, page_size=limit)
+        return [record_of(Address, a) for a in results]
+
     def by_postcode(self, postcode):
         """Every address at a postcode (a few dozen at most), however it is spelt."""
         return [record_of(Address, a) for a in AddressModel.postcode_index.query(postcode_key(postcode))]
 
     def put_many(self, rows):
         """Upsert Address records (25 to a BatchWriteItem); returns how many."""
-        return batch_save(AddressModel, (model_of(AddressModel, a, postcode_key=postcode_key(a.postcode))
-                                         for a in rows))
+        return batch_save(AddressModel, (_model(a) for a in rows))
+
+
+def _model(address):
+    street_pk, street_sk = street_keys(address)
+    return model_of(AddressModel, address, postcode_key=postcode_key(address.postcode),
+                    street_pk=street_pk, street_sk=street_sk)

@@ -43,3 +43,42 @@ def test_postcode_lookups_query_the_index_and_never_scan(deps, addresses, monkey
     from chalicelib.storage.addresses import AddressModel
     monkeypatch.setattr(AddressModel, "scan", lambda *a, **k: pytest.fail("scanned the address table"))
     assert len(deps.addresses.by_postcode("YO17HH")) == 4
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("Micklegate", ["1 Micklegate, York", "2 Micklegate, York", "12 Micklegate, York"]),
+    ("mickle", ["1 Micklegate, York", "2 Micklegate, York", "12 Micklegate, York"]),
+    ("12 Micklegate, York", ["12 Micklegate, York"]),
+    ("priory st", ["12 Priory Street, York"]),
+])
+def test_a_resident_who_knows_their_street_but_not_their_postcode_finds_their_home(client, addresses, typed,
+                                                                                  expected):
+    from urllib.parse import quote
+    response = client.get(f"/v1/places?street={quote(typed)}")
+    assert response.status_code == 200, response.body
+    assert [a["address"] for a in response.json_body["addresses"]] == expected
+    assert response.json_body["street"] == typed.strip()
+
+
+def test_a_street_search_reads_one_index_range_whatever_the_gazetteers_size(client, deps, addresses):
+    from chalicelib.storage.metering import metered
+    from chalicelib.storage.records import Address
+    deps.addresses.put_many(Address(f"99000001{n:04d}", [f"{n} Other Road", "York"], "YO10 5AA", 53.95, -1.05)
+                            for n in range(1, 301))
+    with metered() as meter:
+        found = deps.addresses.on_street("MICKLEGATE", limit=100)
+    assert len(found) == 3 and meter.queries == 1 and meter.items == 3
+
+
+@pytest.mark.parametrize("query,field,status", [
+    ("?street=mi", "street", 400), ("?street=" + "x" * 101, "street", 400),
+    ("?street=Micklegate&postcode=YO1%207HH", "street", 400)])
+def test_a_street_too_short_too_long_or_beside_a_postcode_is_a_400(client, addresses, query, field, status):
+    response = client.get(f"/v1/places{query}")
+    assert response.status_code == status
+    assert [f["field"] for f in response.json_body["error"]["fields"]] == [field]
+
+
+def test_an_unknown_street_is_404_street_not_found(client, addresses):
+    response = client.get("/v1/places?street=Nowhere%20Lane")
+    assert response.status_code == 404 and response.json_body["error"]["code"] == "street_not_found"

@@ -9,7 +9,7 @@ import re
 
 from ... import validation
 from ...errors import NotFound, ValidationFailed
-from .limits import UPRN_PATTERN
+from .limits import STREET_MAX_ADDRESSES, STREET_MIN_LETTERS, STREET_TEXT_MAX, UPRN_PATTERN
 
 # Outward code (area, district, optional sub-district) then inward code
 # (sector digit, unit letters; Royal Mail never uses C I K M O V in a unit).
@@ -46,11 +46,35 @@ def address_view(address):
 
 
 def lookup(deps, query):
+    """The addresses at a postcode, or on a street (?street=, for people who
+    know their street but not their postcode)."""
+    if query.get("street") not in (None, ""):
+        if query.get("postcode") not in (None, ""):
+            raise ValidationFailed([("street", "Give a postcode or a street, not both.")])
+        return on_street(deps, query["street"])
     postcode = normalise_postcode(query.get("postcode"))
     found = sorted(deps.addresses.by_postcode(postcode), key=_street_order)
     if not found:
         raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
     return {"postcode": postcode, "addresses": [address_view(a) for a in found]}
+
+
+def on_street(deps, text):
+    """Addresses on the streets whose name begins with the text ("12 Micklegate,
+    York": its house number, if any, then narrows them; the town is ignored)."""
+    if not isinstance(text, str) or len(text) > STREET_TEXT_MAX:
+        raise ValidationFailed([("street", f"Must be a street name of up to {STREET_TEXT_MAX} characters.")])
+    words = text.split(",")[0].upper().split()
+    number = words.pop(0) if words and HOUSE_NUMBER.match(words[0]) else None
+    name = " ".join(words)
+    if len(re.sub(r"[^A-Z]", "", name)) < STREET_MIN_LETTERS:
+        raise ValidationFailed([("street", f"Give at least {STREET_MIN_LETTERS} letters of the street's name.")])
+    found = deps.addresses.on_street(name, limit=STREET_MAX_ADDRESSES)
+    if number:
+        found = [a for a in found if number in _words(a.text.upper())] or found
+    if not found:
+        raise NotFound(f"No addresses are known on a street called {name.title()}.", code="street_not_found")
+    return {"street": text.strip(), "addresses": [address_view(a) for a in found]}
 
 
 def by_uprn(deps, uprn):

@@ -21,10 +21,16 @@ COST = {"headers": GEOJSON["headers"]}  # Server-Timing: what the answer read
 
 
 @routes.get("/v1/places", ANYONE, {
-    "summary": "The addresses at a postcode, with their point and ward",
-    "parameters": [q("postcode", "a UK postcode, any case and spacing (yo17hh is YO1 7HH)", True)],
+    "summary": "The addresses at a postcode, or on a street, with their point and ward",
+    "parameters": [
+        q("postcode", "a UK postcode, any case and spacing (yo17hh is YO1 7HH); or give street"),
+        q("street", f"instead of postcode: the beginning of a street's name, at least {limits.STREET_MIN_LETTERS} "
+                    f"letters, optionally after a house number (12 Micklegate); at most "
+                    f"{limits.STREET_MAX_ADDRESSES} addresses", schema={"type": "string",
+                                                                        "maxLength": limits.STREET_TEXT_MAX})],
     "responses": {"200": json_response(ref("Places")),
-                  **errors(400, **{"404": "No addresses at that postcode (code postcode_not_found)"})}})
+                  **errors(400, **{"404": "No addresses at that postcode or on that street (code "
+                                          "postcode_not_found or street_not_found)"})}})
 def places_at_postcode():
     from . import postcodes
     return http.ok(postcodes.lookup(http.deps(), http.query()))

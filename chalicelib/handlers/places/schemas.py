@@ -1,8 +1,9 @@
 """The places routes' OpenAPI components (loaded only to build /openapi.json)."""
 
 SCHEMAS = {
-    "Places": {"type": "object", "required": ["postcode", "addresses"], "properties": {
-        "postcode": {"type": "string", "example": "YO1 7HH"},
+    "Places": {"type": "object", "required": ["addresses"], "properties": {
+        "postcode": {"type": "string", "example": "YO1 7HH", "description": "when asked by postcode"},
+        "street": {"type": "string", "example": "Micklegate", "description": "when asked by street"},
         "addresses": {"type": "array", "items": {"type": "object", "properties": {
             "uprn": {"type": "string"}, "address": {"type": "string"}, "lat": {"type": "number"},
             "lon": {"type": "number"}, "ward": {"type": "string", "nullable": True}}}}}},
