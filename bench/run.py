@@ -1,5 +1,5 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k, alert fan-out and the local
-engine under load; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, alert fan-out
+and the local engine under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest` measures and rewrites only the nearest section.
@@ -16,7 +16,8 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, engine, firstrequest, mapcost, motofast, nearest, report  # noqa: E402
+from . import (alertcost, coldimport, creation, data, engine, firstrequest, inboxcost, mapcost, motofast,  # noqa: E402
+               nearest, report)
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -135,8 +136,10 @@ def main():
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
     progress("first request per route family, in fresh processes")
     firstrequest.measure_and_write(progress)
+    progress("5. staff inbox")
+    failed = inboxcost.measure_and_write(progress)
     progress("4. alert fan-out")
-    failed = alertcost.measure_and_write(progress)
+    failed = alertcost.measure_and_write(progress) or failed
     return engine.measure_and_write(progress) or failed
 
 

@@ -151,7 +151,9 @@ class InboxStore:
             if not source.buffer:
                 if source.done:
                     return out, None, source.read
-                source.fill(min(max(2 * limit, 20), WORD_READ_BUDGET - source.read))
+                # The page and one more first; then larger chunks, as matches are sparser than hoped.
+                wanted = limit + 1 if not source.read else max(2 * limit, 20)
+                source.fill(min(wanted, WORD_READ_BUDGET - source.read))
                 continue
             row = source.buffer.popleft()
             last = row.position

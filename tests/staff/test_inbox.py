@@ -190,3 +190,15 @@ def test_a_cursor_only_continues_the_query_it_came_from(officer, deps):
     assert cursor
     other = officer.inbox(limit=1, status="all", cursor=cursor)
     assert other.status_code == 400 and other.json_body["error"]["fields"][0]["field"] == "cursor"
+
+
+def test_a_stage_whose_reports_predate_the_inbox_gets_their_rows_when_its_tables_are_brought_up(
+        doorstep, deps, officer, capsys):
+    from chalicelib.storage.inbox import InboxModel
+    older = report_at(deps, pothole(), None)
+    InboxModel.delete_table()  # as a stage from before the inbox: no table, no rows
+    assert doorstep("tables") == 0
+    assert "1 reports indexed" in capsys.readouterr().out
+    assert ids_of(officer.inbox()) == [older]
+    assert officer.patch(older, {"status": "closed"}).status_code == 200  # its rows move with it
+    assert ids_of(officer.inbox()) == [] and ids_of(officer.inbox(status="closed")) == [older]
