@@ -130,6 +130,12 @@ def _point():
 
 
 def measure(progress, runs=RUNS):
+    from .motofast import isolated_transactions
+    with isolated_transactions():  # the server runs in this process: its transactions as DynamoDB's
+        return _measure(progress, runs)
+
+
+def _measure(progress, runs):
     from moto.server import ThreadedMotoServer
     server = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
     server.start()

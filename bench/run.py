@@ -89,7 +89,7 @@ def main():
     measured["imports"] = coldimport.run(progress)
 
     progress("2. report creation")
-    with mock_aws():
+    with mock_aws(), motofast.isolated_transactions():
         env.fresh_storage()
         measured["creation"] = creation.run(env.deps(), progress)
 

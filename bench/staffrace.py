@@ -63,6 +63,7 @@ def race(port):
         status, _, answer = call(port, "PATCH", f"/v1/staff/reports/{rid}", body, {**auth, "If-Match": etag})
         return n, status, answer
 
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=CHANGES) as pool:
         answers = list(pool.map(change, range(CHANGES)))
@@ -77,7 +78,7 @@ def race(port):
         and final["version"] == 2 and [e["seq"] for e in audit["entries"]] == [2]
     return {"port": port, "statuses": dict(sorted(statuses.items())), "winners": len(winners),
             "final_status": final["status"], "final_version": final["version"], "timeline": len(entries),
-            "audit": len(audit["entries"]), "agrees": agrees, "seconds": seconds,
+            "audit": len(audit["entries"]), "agrees": agrees, "seconds": seconds, "load": load,
             "conflicts_with_current": sum(1 for _, s, b in answers if s == 409 and b["current"]["version"] == 2)}
 
 
@@ -93,7 +94,8 @@ def section(r):
         f"- afterwards: version {r['final_version']}, status {r['final_status']}, {r['timeline']} timeline entries "
         f"(creation and the winner's), {r['audit']} audit entry; timeline agrees with the final state: "
         f"**{'yes' if r['agrees'] else 'NO'}**",
-        f"- {r['seconds']:.1f} s for the {CHANGES} requests", END])
+        f"- {r['seconds']:.1f} s for the {CHANGES} requests (load average {r['load']:.1f} on "
+        f"{os.cpu_count()} cores when they started)", END])
 
 
 def main():

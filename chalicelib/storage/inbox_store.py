@@ -100,6 +100,8 @@ def plan(query):
 
 def _merge(sources, limit, descending):
     """Up to `limit` rows in order from every source; and whether any remain."""
+    if not sources:
+        return [], False  # e.g. "assigned to any team" before there is a team
     chunk = max(2, -(-limit // len(sources)) + 1)
     out = []
     while len(out) < limit:

@@ -355,6 +355,7 @@ class ReportWrite:
     audit: AuditEntry
     entry: TimelineEntry | None = None  # public changes only
     event: Event | None = None  # who must hear of it (public changes only)
+    inbox: bool = True  # False: nothing its inbox rows show changed (an original's list of duplicates)
 
 
 @dataclass(frozen=True)

@@ -39,14 +39,17 @@ def entry_model(entry, first=False, private=False):
     return model_of(ReportUpdateModel, entry, update_month=month)
 
 
-def _save_report(t, parts, report, condition=None):
+def _save_report(t, parts, report, condition=None, rows=True):
     """Put the report and its inbox rows into transaction `t`, deleting the
     rows its values no longer need; returns (model, inbox keys) to settle
-    on the record once the transaction commits."""
-    new_keys = inbox.keys(report)
+    on the record once the transaction commits. rows=False: the report
+    alone (nothing its rows hold changed)."""
+    new_keys = inbox.keys(report) if rows else list(report.inbox_keys or [])
     model = report_model(report, inbox_keys=new_keys)
     t.save(model, condition=condition)
     parts.append("report" if condition is None else "id")
+    if not rows:
+        return model, new_keys
     for row in inbox.rows(report):
         t.save(row)
         parts.append("inbox")
@@ -151,7 +154,7 @@ class ReportStore:
         parts, saved = [], []
         with writes(parts), transaction() as t:
             for change in changes:
-                saved.append(_save_report(t, parts, change.report))
+                saved.append(_save_report(t, parts, change.report, rows=change.inbox))
                 t.save(audit_model(change.audit), condition=AuditModel.seq.does_not_exist())
                 parts.append("audit")
                 if change.entry is not None:

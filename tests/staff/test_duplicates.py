@@ -58,3 +58,15 @@ def test_reopening_a_duplicate_takes_it_off_the_originals_list(client, officer):
     assert reopened.json_body["duplicate_of"] is None
     assert officer.report(original).json_body["duplicates"] == []
     assert [e["action"] for e in officer.audit(original)] == ["duplicate_added", "duplicate_removed"]
+
+
+def test_a_duplicate_moves_from_one_original_to_another_in_one_change(client, officer):
+    first, second, duplicate = (client.post("/v1/reports", pothole(
+        description=f"Deep pothole number {n} outside the Minster's west door, cyclists swerving round it "
+                    "every morning on the way to work, near the bus stop by the old city walls.")
+    ).json_body["id"] for n in range(3))
+    assert officer.patch(duplicate, {"duplicate_of": first}).status_code == 200
+    moved = officer.patch(duplicate, {"duplicate_of": second})
+    assert moved.status_code == 200, moved.body
+    assert officer.report(first).json_body["duplicates"] == []
+    assert officer.report(second).json_body["duplicates"] == [duplicate]

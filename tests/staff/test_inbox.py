@@ -202,3 +202,11 @@ def test_a_stage_whose_reports_predate_the_inbox_gets_their_rows_when_its_tables
     assert ids_of(officer.inbox()) == [older]
     assert officer.patch(older, {"status": "closed"}).status_code == 200  # its rows move with it
     assert ids_of(officer.inbox()) == [] and ids_of(officer.inbox(status="closed")) == [older]
+
+
+def test_assigned_to_any_team_is_empty_before_there_is_a_team(client, people, deps):
+    from staff_support import Officer
+    report_at(deps, pothole(), None)
+    lonely = Officer(client, people("admin"))  # no demo teams loaded
+    assert ids_of(lonely.inbox(assigned="yes")) == []
+    assert len(ids_of(lonely.inbox(assigned="no"))) == 1

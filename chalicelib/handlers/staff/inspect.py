@@ -169,7 +169,7 @@ class _Change:
         original.duplicates = duplicates.listed(original, duplicate_id, present)
         changes = {"duplicates": {"before": before, "after": list(original.duplicates)}}
         self.others.append(ReportWrite(original, self._audit(
-            original, "duplicate_added" if present else "duplicate_removed", changes)))
+            original, "duplicate_added" if present else "duplicate_removed", changes), inbox=False))
 
     def _public_text(self, template, previous):
         """(text, template used): the officer's own public update, else the
