@@ -141,4 +141,4 @@ def test_a_broadcast_link_shows_the_council_news_to_anyone(page, stack):
     page.wait_for_selector("#screen h1")
     assert page.inner_text("#screen h1") == "Bins a day late this week"
     expect(page.locator("#screen")).to_contain_text("Collections move by a day")
-    check_accessible(page, "broadcast")
+    screen(page, "broadcast")
