@@ -12,10 +12,11 @@ from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
+from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 
 app = Chalice(app_name="doorstep")
-REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, ANY_PATH)
+REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, stats, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 

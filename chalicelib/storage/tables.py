@@ -8,6 +8,7 @@ from . import binding
 # Importing the model modules declares them (binding.models() finds them).
 from . import (accounts, addresses, alerts, bins, broadcasts, facilities, open311_keys, outbox, reports,  # noqa: F401
                services, uploads, wards)
+from . import stats  # noqa: F401
 
 
 def ensure_tables(wait=True):

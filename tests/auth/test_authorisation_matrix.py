@@ -119,6 +119,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/broadcasts"): (STAFF, Outcome(200)),
     # A message's link shows the news to anyone; staff get the audit entry.
     ("GET", "/v1/broadcasts/{broadcast_id}"): (ANYONE, Outcome(200)),
+    # Public performance: the same figures for everyone.
+    ("GET", "/v1/stats"): (ANYONE, Outcome(200)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts")}
@@ -335,6 +337,7 @@ def _get_broadcast(world, caller):
 
 
 _simple("GET", "/v1/broadcasts", "/v1/broadcasts?limit=5")
+_simple("GET", "/v1/stats")
 
 
 # -- what else each route must show, beyond its status -----------------------

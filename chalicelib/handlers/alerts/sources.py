@@ -11,6 +11,8 @@ def on_stream(records, deps_factory, deliver=None):
     dispatch every inserted event. An exception fails the batch and the
     stream redelivers it; claims make that resend nothing already sent."""
     from ...storage.alerts import event_from_image
+    from ..stats.counting import count_stream  # the performance figures count each batch first
+    count_stream(records, deps_factory)
     done = 0
     for record in records:
         name = getattr(record, "event_name", None) or record.get("eventName")
