@@ -53,3 +53,12 @@ def data_dir() -> Path:
 
 def local_port() -> int:
     return int(os.environ.get("PORT", "8000"))
+
+
+def open_data() -> dict:
+    """How open data is published: DOORSTEP_OPEN_DATA_LICENCE (a licence id
+    handlers/opendata/licence.py knows, or "Name|https://its-url"; default
+    the Open Government Licence v3.0) and DOORSTEP_OPEN_DATA_PUBLISHER (the
+    council's name; default the service area's)."""
+    return {"licence": os.environ.get("DOORSTEP_OPEN_DATA_LICENCE") or "OGL-UK-3.0",
+            "publisher": os.environ.get("DOORSTEP_OPEN_DATA_PUBLISHER") or None}

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, wards
+from doorstep_cli import open_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,6 +43,7 @@ def main(argv=None):
     for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
     facilities.add_commands(commands)
+    open_data.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -50,14 +52,15 @@ def main(argv=None):
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
-                   "import": import_command, "facilities": facilities_command}[args.command]
+                   "import": import_command, "facilities": facilities_command,
+                   "export": export_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, no Java, unreadable data), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
@@ -115,6 +118,11 @@ def import_command(args):
 def facilities_command(args):
     connect(args.stage)
     return facilities.delete(args, _deps())
+
+
+def export_command(args):
+    connect(args.stage)
+    return open_data.run(args, _deps())
 
 
 def outbox_command(args):

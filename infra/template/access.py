@@ -16,8 +16,11 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards"}
 DISPATCHER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
-    "broadcasts": "read-write", "outbox": "read-write",
+    "broadcasts": "read-write", "outbox": "read-write", "stats": "read-write",
 }
+# The nightly open data export: public reports through the month index, the
+# categories, the figures' months; its files are its only writes.
+EXPORTER_TABLES = {"reports": "read", "services": "read", "stats": "read"}
 
 
 def api_tables():
@@ -65,6 +68,8 @@ def photos():
     return [
         {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
          "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*")]},
+        # GET /v1/open-data reads the export's index and signs links to its files.
+        {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": sub(f"{bucket}/public-data/*")},
         # Without ListBucket a missing upload answers 403, not 404.
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
     ]
@@ -75,3 +80,11 @@ def logs(function_name):
     return {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
             "Resource": sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"
                             f"/aws/lambda/{function_name}:*")}
+
+
+def open_data():
+    """The export writes and reads (its last index) the public-data/ prefix, nothing else of the bucket."""
+    return [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"],
+             "Resource": sub("${PhotoBucket.Arn}/public-data/*")},
+            # Without ListBucket the first export's missing index answers 403, not 404.
+            {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")}]

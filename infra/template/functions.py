@@ -15,12 +15,14 @@ from ..runtime import RUNTIME
 
 API = "APIHandler"
 DISPATCHER = "DispatchEvents"
+EXPORTER = "ExportOpenData"  # the nightly open data export (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
-NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events"}
+NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
+         EXPORTER: "doorstep-${Stage}-export-open-data"}
 # Chalice's names for each function's log group.
-LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup"}
-FUNCTIONS = (API, DISPATCHER)
+LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", EXPORTER: "ExportOpenDataLogGroup"}
+FUNCTIONS = (API, DISPATCHER, EXPORTER)
 DEAD_LETTER_QUEUES = ("DispatchFailures",)
 
 
@@ -57,11 +59,15 @@ def resources(app):
          "Resource": arn("EventsTable", "StreamArn")},
         {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": arn("DispatchFailures")},
     ])
+    exporter_role = role([access.logs(NAMES[EXPORTER]), *access.table_statements(access.EXPORTER_TABLES),
+                          *access.open_data()])
     out = {
         "ApiRole": api_role,
         "DispatcherRole": dispatcher_role,
+        "ExporterRole": exporter_role,
         API: _function(API, "ApiRole"),
         DISPATCHER: _function(DISPATCHER, "DispatcherRole"),
+        EXPORTER: _function(EXPORTER, "ExporterRole"),
         # (Chalice 1.34 names the API's log group after "ApiHandler", a
         # resource that does not exist; the names replace both.)
         **{LOG_GROUPS[f]: {"Properties": {"LogGroupName": sub(f"/aws/lambda/{NAMES[f]}")}} for f in FUNCTIONS},

@@ -79,7 +79,7 @@ def _statements(template):
 
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
-    assert set(roles) == {"ApiRole", "DispatcherRole"}
+    assert set(roles) == {"ApiRole", "DispatcherRole", "ExporterRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -89,7 +89,8 @@ def test_no_role_allows_a_wildcard_action(template):
 
 def test_each_function_has_its_own_role_and_the_dispatcher_cannot_touch_accounts_or_photos(template):
     functions = of_type(template, "AWS::Serverless::Function")
-    assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {"ApiRole", "DispatcherRole"}
+    assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
+        "ApiRole", "DispatcherRole", "ExporterRole"}
     dispatcher = [s for n, s in _statements(template) if n == "DispatcherRole"]
     for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
         assert resource not in str(dispatcher)
@@ -167,3 +168,16 @@ def test_the_api_is_throttled(template):
     (setting,) = template["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
     assert setting["ThrottlingRateLimit"] == {"Ref": "ApiRateLimit"}
     assert setting["ThrottlingBurstLimit"] == {"Ref": "ApiBurstLimit"}
+
+
+def test_the_open_data_export_runs_nightly_and_may_only_read_reports_and_write_public_data(template):
+    function = template["Resources"]["ExportOpenData"]["Properties"]
+    assert function["Handler"] == "app.export_open_data"
+    (schedule,) = function["Events"].values()
+    assert schedule["Type"] == "Schedule" and schedule["Properties"]["Schedule"].startswith("cron(")
+    assert function["Timeout"] == 900
+    statements = [s for n, s in _statements(template) if n == "ExporterRole"]
+    writes = [s for s in statements if {"dynamodb:PutItem", "s3:PutObject"} & set(s["Action"])]
+    assert [w["Resource"] for w in writes] == [{"Fn::Sub": "${PhotoBucket.Arn}/public-data/*"}]
+    for secret in ("UsersTable", "SessionsTable", "JwtSigningKey", "photos/", "uploads/"):
+        assert secret not in str(statements)
