@@ -52,7 +52,7 @@ def test_the_zip_keeps_only_the_botocore_models_the_code_calls(unzipped):
 def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, template):
     assert (unzipped / "app.py").exists() and (unzipped / "chalicelib" / "storage" / "schema.py").exists()
     functions = [r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Function"]
-    assert len(functions) == 2
+    assert len(functions) == 3  # the API, the events stream's dispatcher, the nightly open data export
     assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
 
 
