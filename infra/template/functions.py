@@ -35,6 +35,7 @@ def environment():
         "DOORSTEP_EMAIL_FROM": ref("EmailFrom"),
         "DOORSTEP_JWT_SECRET_ARN": ref("JwtSigningKey"),
         "DOORSTEP_VAPID_PRIVATE_KEY_ARN": ref("VapidPrivateKey"),
+        "DOORSTEP_OPEN_DATA_LICENCE": ref("OpenDataLicence"),
     }
 
 

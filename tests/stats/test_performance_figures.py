@@ -7,7 +7,8 @@ import re
 from datetime import datetime, timezone
 
 import pytest
-from stats_support import read_stream, recompute, year_of_reports
+from stats_support import read_stream, recompute
+from support.year_of_reports import year_of_reports
 
 
 @pytest.fixture
