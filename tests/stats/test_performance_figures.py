@@ -12,6 +12,17 @@ from support.year_of_reports import year_of_reports
 
 
 @pytest.fixture
+def stream(storage, tmp_path):
+    """A new events table, so its stream holds this test's events alone (a
+    stream keeps what earlier tests wrote: emptying the table only adds
+    REMOVE records); returns where the reader keeps its position."""
+    from chalicelib.storage.reports import EventModel
+    EventModel.delete_table()
+    EventModel.create_table(wait=True)
+    return tmp_path / "stream.json"
+
+
+@pytest.fixture
 def council(deps):
     """The demo council's wards (reports are counted by the ward holding them)."""
     from doorstep_cli.seed import demo_wards
@@ -27,11 +38,11 @@ def figures(client):
     return json.loads(response.body), (int(cost[1]), int(cost[2]))
 
 
-def test_a_year_of_reports_gives_the_figures_worked_out_again_from_the_reports(client, council, tmp_path):
+def test_a_year_of_reports_gives_the_figures_worked_out_again_from_the_reports(client, council, stream):
     from chalicelib.handlers.stats.counting import count_stream  # what the stream's handler does first
     deps, now = council, datetime.now(timezone.utc).replace(microsecond=0)
     made = year_of_reports(deps, 30, now)
-    assert read_stream(tmp_path / "stream.json", lambda: deps, count_stream) > 30
+    assert read_stream(stream, lambda: deps, count_stream) > 30
 
     stats, (queries, items) = figures(client)
     expected = recompute(deps, made, now)
@@ -44,17 +55,17 @@ def test_a_year_of_reports_gives_the_figures_worked_out_again_from_the_reports(c
     assert (queries, items) == (1, rows)  # "compliment", private and unlisted, has its row too
 
     more = year_of_reports(deps, 30, now)  # as many again, in the same places, categories and months
-    read_stream(tmp_path / "stream.json", lambda: deps, count_stream)
+    read_stream(stream, lambda: deps, count_stream)
     stats, cost = figures(client)
     assert stats == recompute(deps, made + more, now)
     assert stats["totals"]["received"] == 60
     assert cost == (queries, items)  # twice the reports, the same read
 
 
-def test_a_stream_that_delivers_every_event_again_changes_no_figure(client, council, tmp_path):
+def test_a_stream_that_delivers_every_event_again_changes_no_figure(client, council, stream, tmp_path):
     deps, now = council, datetime.now(timezone.utc).replace(microsecond=0)
     made = year_of_reports(deps, 12, now, seed=7)
-    first = read_stream(tmp_path / "stream.json", lambda: deps)
+    first = read_stream(stream, lambda: deps)
     before, _ = figures(client)
     assert before == recompute(deps, made, now)
     assert read_stream(tmp_path / "from-the-start.json", lambda: deps) == first  # every record again
