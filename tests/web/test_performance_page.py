@@ -14,6 +14,7 @@ VILLAGES = [(54.0150, -1.0700), (53.9650, -0.9850), (53.9200, -1.0980), (54.0400
 CLOSED_LIVES = [[("fixed", None)], [("closed", None)], [("fixed", None), ("open", 2), ("fixed", None)],
                 [("not_responsible", 1)], [("investigating", 1), ("fixed", None)]]
 COUNT = 40
+_loaded = set()  # the stacks (by address) that have them already
 
 
 def a_year_of_figures(stack):
@@ -21,9 +22,9 @@ def a_year_of_figures(stack):
     the open data exported; once per stack. Returns GET /v1/stats."""
     from chalicelib.handlers.opendata.export import publish
     from support.year_of_reports import year_of_reports
-    before = stack.get("/v1/stats")["totals"]
-    if before["received"] >= COUNT:
+    if stack.url in _loaded:
         return stack.get("/v1/stats")
+    before = stack.get("/v1/stats")["totals"]
     deps = stack.deps()
     year_of_reports(deps, COUNT, datetime.now(timezone.utc).replace(microsecond=0), seed=412,
                     lives=CLOSED_LIVES, places=VILLAGES)
@@ -36,6 +37,7 @@ def a_year_of_figures(stack):
     else:
         raise AssertionError(f"the stream reader had not counted the reports within a minute: {totals}")
     publish(deps)
+    _loaded.add(stack.url)
     return stack.get("/v1/stats")
 
 
