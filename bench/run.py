@@ -1,5 +1,5 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k, alert fan-out and the local
-engine under load; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k, alert matching, alert fan-out
+in pages and the local engine under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest` measures and rewrites only the nearest section.
@@ -16,7 +16,8 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, engine, firstrequest, mapcost, motofast, nearest, report  # noqa: E402
+from . import (alertcost, coldimport, creation, data, engine, fanoutcost, firstrequest, mapcost,  # noqa: E402
+               motofast, nearest, report)
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -137,6 +138,8 @@ def main():
     firstrequest.measure_and_write(progress)
     progress("4. alert fan-out")
     failed = alertcost.measure_and_write(progress)
+    progress("5. alert fan-out in pages (DynamoDB Local)")
+    failed = fanoutcost.measure_and_write(progress) or failed
     return engine.measure_and_write(progress) or failed
 
 
