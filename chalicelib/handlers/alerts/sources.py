@@ -25,5 +25,5 @@ def on_stream(records, deps_factory, queue=None):
         jobs += fanout.first_jobs(deps, event_from_image(image))
         done += 1
     if jobs:
-        (queue or alert_queue()).send(jobs)
+        (queue if queue is not None else alert_queue()).send(jobs)
     return done

@@ -39,7 +39,8 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     records = sqs_event.get("Records") or []
     if not records:
         return {"batchItemFailures": []}
-    deps, queue, deliver = deps_factory(), queue or alert_queue(), deliver or default_deliver()
+    deps, deliver = deps_factory(), deliver or default_deliver()
+    queue = queue if queue is not None else alert_queue()
     audiences, failures = {}, []
     for record in records:
         try:
