@@ -32,6 +32,15 @@ def dispatch_events(event, context):
     sources.on_stream(DynamoDBEvent(event, context), default_deps)
 
 
+# The alert queue's event source mapping (in the template) invokes this
+# function with page jobs; it reports those to run again (partial batch failure).
+@app.lambda_function(name="deliver_alerts")
+def deliver_alerts(event, context):
+    from chalicelib.handlers.alerts import worker
+    from chalicelib.handlers.shared.deps import default_deps
+    return worker.on_queue(event, default_deps, lambda: context.get_remaining_time_in_millis() / 1000)
+
+
 # Every night, the open data files are written again from the public reports
 # (`doorstep export` does the same by hand).
 @app.schedule("cron(30 2 * * ? *)", name="export_open_data")

@@ -1,5 +1,6 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k, alert fan-out, the public
-figures and open data export, and the local engine under load; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k, alert matching, alert fan-out
+in pages, the public figures and open data export, and the local engine under load; writes
+docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest` measures and rewrites only the nearest section.
@@ -16,7 +17,8 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, engine, firstrequest, mapcost, motofast, nearest, report  # noqa: E402
+from . import (alertcost, coldimport, creation, data, engine, fanoutcost, firstrequest, mapcost,  # noqa: E402
+               motofast, nearest, report)
 from . import exportcost, statscost  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
@@ -138,7 +140,9 @@ def main():
     firstrequest.measure_and_write(progress)
     progress("4. alert fan-out")
     failed = alertcost.measure_and_write(progress)
-    progress("5. public performance figures and the open data export")
+    progress("5. alert fan-out in pages (DynamoDB Local)")
+    failed = fanoutcost.measure_and_write(progress) or failed
+    progress("6. public performance figures and the open data export")
     failed = statscost.measure_and_write(progress) or failed
     failed = exportcost.measure_and_write(progress) or failed
     return engine.measure_and_write(progress) or failed

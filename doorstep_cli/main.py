@@ -224,10 +224,10 @@ def serve(args):
         return app.app
 
     def dispatcher():
-        # The events table's stream, read as the Lambda reads it in AWS.
+        # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.handlers.shared.deps import default_deps
-        from doorstep_cli.local.stream_reader import start_event_stream
-        return start_event_stream(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
+        from doorstep_cli.local.queue_worker import start_alert_pipeline
+        return start_alert_pipeline(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -25,8 +25,15 @@ const SHELL = [
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
               /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/, /^\/v1\/stats$/];
 
+// Data a first journey needs with no signal: a phone that installed the app
+// can report offline before it ever opened the report screen with signal.
+const FIRST_DATA = ["/v1/services", "/v1/facility-types"];
+
 self.addEventListener("install", event => {
-  event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL))
+    .then(() => caches.open(DATA_CACHE))
+    .then(cache => Promise.all(FIRST_DATA.map(path => cache.add(path).catch(() => null))))  // best effort
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", event => {

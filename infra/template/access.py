@@ -10,13 +10,17 @@ WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dyna
 # in chalicelib/storage; a test keeps this in step with the code.
 SCANNED = {"services", "facility-types", "open311-keys", "wards"}
 
-# The dispatcher, from what it was seen to call while dispatching report
-# events and broadcasts (and the alert channels it removes when a push
-# service says "gone"): everything else is the API's alone.
-DISPATCHER_TABLES = {
+# The dispatcher only finds each event's index keys (a report's place and
+# ward, a broadcast's target); the worker reads the index, sends, records
+# each delivery, removes a channel a push service calls gone (the alert and
+# its index rows) and adds a page's counts to a broadcast's audit entry.
+# Both lists are what each was seen to call; everything else is the API's alone.
+DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
+                     "broadcasts": "read", "stats": "read-write"}  # stats: the performance figures' counters
+WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
-    "broadcasts": "read-write", "outbox": "read-write", "stats": "read-write",
+    "broadcasts": "read-write", "outbox": "read-write",
 }
 # The nightly open data export: public reports through the month index, the
 # categories, the figures' months; its files are its only writes.

@@ -130,7 +130,7 @@ def test_a_410_from_the_push_service_removes_the_alert_and_nothing_more_is_sent(
 
 
 def test_redelivering_the_same_event_sends_nothing_new(client, push_service, dispatcher, deps):
-    from chalicelib.handlers.alerts.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.worker import dispatch_event
     browser, _ = subscribe_push(client, push_service, **area())
     rid = report_at(client, MINSTER)
     wait_for(lambda: pushes_to(push_service, browser))
