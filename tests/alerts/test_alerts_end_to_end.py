@@ -103,8 +103,10 @@ def test_a_follower_is_pushed_each_state_change_of_the_report(client, push_servi
     follower, _ = subscribe_push(client, push_service, kind="report", report_id=rid)
     staff = people("staff")
     for state in ("investigating", "fixed"):
+        etag = client.raw.http.get(f"/v1/staff/reports/{rid}", headers=staff.auth).headers["ETag"]
         done = client.raw.http.patch(f"/v1/staff/reports/{rid}", headers={"Content-Type": "application/json",
-                                     **staff.auth}, body=f'{{"status": "{state}", "public_update": "Seen."}}')
+                                     "If-Match": etag, **staff.auth},
+                                     body=f'{{"status": "{state}", "public_update": "Seen."}}')
         assert done.status_code == 200, done.json_body
         wait_for(lambda: any(r.payload["state"] == state for r in pushes_to(push_service, follower)))
     changes = [r for r in pushes_to(push_service, follower) if r.payload["state"] != "open"]
