@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, wards
+from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, teams, wards
 from doorstep_cli import open_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,12 +33,15 @@ def main(argv=None):
     create.add_argument("--name")
     create.add_argument("--team", help="crew team (required for --role crew)")
     create.add_argument("--categories", help="staff: comma list of service codes they handle")
+    create.add_argument("--wards", help="staff: comma list of ward ids they handle")
     set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
     set_role.add_argument("--email", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
+    set_role.add_argument("--wards")
     open311_keys.add_parser(commands)
+    teams.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
@@ -53,7 +56,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command}[args.command]
+                   "export": export_command, "teams": teams_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
@@ -88,19 +91,29 @@ def users_command(args):
     connect(args.stage)
     deps = _deps()
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
+    wards = [w.strip() for w in (args.wards or "").split(",") if w.strip()] or None
     try:
         if args.users_command == "create":
             user = users.create_user(deps, args.email, args.role, name=args.name, team=args.team,
-                                     categories=categories)
+                                     categories=categories, wards=wards)
             auth.send_password_setup(deps, user)
             print(f"created {user.email} ({user.role}); a link to set the password was e-mailed"
                   + (" (see `doorstep outbox`)" if args.stage == "local" else ""))
         else:
-            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories)
+            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories, wards=wards)
             print(f"{user.email} is now {user.role}; their sessions have ended")
     except ApiError as e:
         raise ApiErrorExit(e.message)
     return 0
+
+
+def teams_command(args):
+    from chalicelib.errors import ApiError
+    connect(args.stage)
+    try:
+        return teams.run(args, _deps())
+    except ApiError as e:
+        raise ApiErrorExit(e.message)
 
 
 def open311_keys_command(args):
@@ -172,6 +185,10 @@ def prepare_storage():
     from chalicelib.storage.blobs import BlobStore
     from chalicelib.storage.tables import ensure_tables
     result = ensure_tables()
+    from chalicelib.storage.inbox import InboxModel
+    if result.get(InboxModel.Meta.table_name) == "created":  # a stage from before the staff inbox
+        from chalicelib.storage.report_store import ReportStore
+        result[InboxModel.Meta.table_name] += f"; {ReportStore().reindex_inbox()} reports indexed"
     store = BlobStore()
     result[f"s3://{store.bucket}"] = store.ensure_bucket() if args_local() else "not managed here"
     return result

@@ -1,5 +1,6 @@
 """Shared fixtures: AWS replaced by moto in-process, the app through Chalice's
 test client (real routing, middleware and serialisation)."""
+import contextlib
 import json
 import os
 
@@ -44,8 +45,75 @@ def _moto():
     """One moto per test worker: building every table again for every test
     cost a quarter of a second each time."""
     from moto import mock_aws
-    with mock_aws():
+    with mock_aws(), transactions_as_dynamodb_runs_them():
         yield
+
+
+@contextlib.contextmanager
+def transactions_as_dynamodb_runs_them():
+    """moto backs up every table a transaction touches, whole, once per item
+    of the transaction (a report's transaction of thirty items deep-copied
+    its tables thirty times, and the copies grew with the tables), and two
+    threads' transactions can undo each other's writes. Here a transaction
+    keeps a copy of only the items it names and puts them back (and trims
+    the tables' streams) if it fails, and transactions run one at a time, as
+    DynamoDB isolates them. What a transaction answers is unchanged."""
+    import copy
+    import threading
+    from moto.dynamodb import models
+    from moto.dynamodb.models.dynamo_type import DynamoType
+    from moto.dynamodb.models.table import Table
+    original, lock = models.DynamoDBBackend.transact_write_items, threading.Lock()
+
+    class Live:  # moto's whole-table backup and restore made no-ops: the items are restored below
+        @staticmethod
+        def deepcopy(value, memo=None):
+            return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+    def named(table, op):
+        attrs = op.get("Key") or op.get("Item") or {}
+        if table.hash_key_attr not in attrs or (table.range_key_attr and table.range_key_attr not in attrs):
+            return None
+        return (DynamoType(attrs[table.hash_key_attr]),
+                DynamoType(attrs[table.range_key_attr]) if table.range_key_attr else None)
+
+    def put_back(table, hash_key, range_key, item):
+        if range_key is None:
+            table.items.pop(hash_key, None) if item is None else table.items.__setitem__(hash_key, item)
+        elif item is None:
+            table.items.get(hash_key, {}).pop(range_key, None)
+        else:
+            table.items[hash_key][range_key] = item
+
+    def transact_write_items(self, transact_items):
+        with lock:
+            saved, streams = [], {}
+            for entry in transact_items:
+                op = next(iter(entry.values()), {})
+                table = self.tables.get(op.get("TableName"))
+                key = named(table, op) if table is not None else None
+                if key is None:
+                    continue
+                current = table.get_item(*key)
+                saved.append((table, *key, copy.deepcopy(current) if current is not None else None))
+                if table.stream_shard is not None:
+                    streams.setdefault(id(table), (table.stream_shard, len(table.stream_shard.items)))
+            models.copy = Live
+            try:
+                return original(self, transact_items)
+            except Exception:
+                for table, hash_key, range_key, item in reversed(saved):
+                    put_back(table, hash_key, range_key, item)
+                for shard, length in streams.values():
+                    del shard.items[length:]
+                raise
+            finally:
+                models.copy = copy
+    models.DynamoDBBackend.transact_write_items = transact_write_items
+    try:
+        yield
+    finally:
+        models.DynamoDBBackend.transact_write_items = original
 
 
 @pytest.fixture

@@ -102,8 +102,13 @@ def test_the_dispatcher_only_queues_page_jobs_and_the_worker_alone_sends(templat
     dispatcher = [s for n, s in _statements(template) if n == "DispatcherRole"]
     worker = [s for n, s in _statements(template) if n == "WorkerRole"]
     actions = lambda statements: {a for s in statements if s["Effect"] == "Allow" for a in s["Action"]}  # noqa: E731
-    for sending in ("ses:SendEmail", "sns:Publish", "secretsmanager:GetSecretValue", "dynamodb:PutItem"):
+    for sending in ("ses:SendEmail", "sns:Publish", "secretsmanager:GetSecretValue"):
         assert sending not in actions(dispatcher) and sending in actions(worker)
+    # The dispatcher writes the performance figures' counters and nothing else.
+    from infra.template.tables import logical_id
+    writes = [s for s in dispatcher if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]]
+    written = {table for s in writes for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id("stats")}, written
     assert {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": {"Fn::GetAtt": ["AlertPages", "Arn"]}} \
         in dispatcher
     assert "AlertDeliveriesTable" not in str(dispatcher) and "AlertDeliveriesTable" in str(worker)

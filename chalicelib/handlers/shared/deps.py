@@ -20,12 +20,17 @@ if TYPE_CHECKING:
     from ...storage.account_store import AccountStore
     from ...storage.addresses import AddressStore
     from ...storage.alerts import AlertStore
+    from ...storage.audit import AuditStore
     from ...storage.bins import BinRoundStore
     from ...storage.blobs import BlobStore
     from ...storage.broadcasts import BroadcastStore
+    from ...storage.due_rules import DueRuleStore
     from ...storage.facilities import FacilityStore
+    from ...storage.inbox_store import InboxStore
     from ...storage.report_store import ReportStore
+    from ...storage.response_templates import ResponseTemplateStore
     from ...storage.services import ServiceStore
+    from ...storage.teams import TeamStore
     from ...storage.wards import WardStore
     from ...storage.stats import StatsStore
 
@@ -51,6 +56,12 @@ class Deps:
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
     broadcasts: BroadcastStore | None = None
+    # Staff triage: the inbox, the audit, response templates, crews' teams, due-date rules.
+    inbox: InboxStore | None = None
+    audit: AuditStore | None = None
+    templates: ResponseTemplateStore | None = None
+    teams: TeamStore | None = None
+    due_rules: DueRuleStore | None = None
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable[[], datetime] = ids.utc_now
@@ -79,9 +90,15 @@ def default_deps(base_url="", principal=None):
     from ...storage.report_store import ReportStore
     from ...storage.services import ServiceStore
     from ...storage.wards import WardStore
+    from ...storage.audit import AuditStore
+    from ...storage.due_rules import DueRuleStore
+    from ...storage.inbox_store import InboxStore
+    from ...storage.response_templates import ResponseTemplateStore
+    from ...storage.teams import TeamStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
-                broadcasts=BroadcastStore(),
+                broadcasts=BroadcastStore(), inbox=InboxStore(), audit=AuditStore(),
+                templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
                 principal=principal, base_url=base_url, settings=s)
