@@ -47,9 +47,9 @@ def section(results, elapsed):
                       "GeoJSON MB", "CSV bytes per report", "s in moto's DynamoDB", "s building and writing"],
                      rows), "",
         f"Target: no Scan, and items read about the reports exported (at most 20 more): {report.verdict(ok)}. "
-        "A full export needs every public report, so its cost is linear in them by nature; the files are "
-        "built in memory (about 3 times the GeoJSON's size at the peak), which a 1 GB function holds well "
-        "beyond 100,000 reports. Nearly all the time is moto answering the Queries (it serialises every "
+        "A full export needs every public report, so its cost is linear in them by nature. The rows and "
+        "then each file are built in memory: a few times the GeoJSON's size at the peak (not measured "
+        "here), within the function's 1 GB at 100,000 reports. Nearly all the time is moto answering the Queries (it serialises every "
         "item of a page slowly); in AWS a Query page of 1 MB takes tens of milliseconds, so the last "
         "column (this code's own work: rows, CSV, GeoJSON, S3 puts) is what the 15-minute function "
         "mostly spends.", END, ""])

@@ -18,9 +18,10 @@ def stored(name):
 
 
 @pytest.fixture
-def reports(client, people):
+def reports(client, people, deps):
     """Public reports (one signed in, one with a private field, one that opens
-    like a formula) and one in a private category; returns (public ids, everything private)."""
+    like a formula), one in a private category and one staff marked private;
+    returns (public ids, everything private)."""
     signed_in = people()
     made = [client.post("/v1/reports", pothole(contact=CONTACT)).json_body,
             client.post("/v1/reports", pothole(description="=HYPERLINK(\"http://evil.example\")",
@@ -29,9 +30,13 @@ def reports(client, people):
                 "waste_types": ["household"], "amount": "van", "vehicle_seen": "AB12 CDE"})).json_body]
     hidden = client.post("/v1/reports", {"service_code": "compliment", "description": "Thanks to the bin crew",
                                          "contact": CONTACT}).json_body
-    assert all(r.get("id") for r in made + [hidden]), made
-    secrets = [*CONTACT.values(), "AB12 CDE", signed_in.user.id, signed_in.user.email, hidden["id"],
-               *(r["tracking_token"] for r in made + [hidden] if r.get("tracking_token"))]
+    marked = client.post("/v1/reports", pothole(description="Mr Smith at number 4 dumps his bins here")).json_body
+    assert all(r.get("id") for r in made + [hidden, marked]), made
+    report = deps.reports.get(marked["id"])
+    report.private = True  # as staff mark one: a name in the description
+    deps.reports.save(report)
+    secrets = [*CONTACT.values(), "AB12 CDE", signed_in.user.id, signed_in.user.email, hidden["id"], marked["id"],
+               "Mr Smith", *(r["tracking_token"] for r in made + [hidden, marked] if r.get("tracking_token"))]
     return [r["id"] for r in made], secrets
 
 

@@ -92,14 +92,18 @@ def every_month(first, last):
 
 def read_stream(position_file, deps_factory, handler=None):
     """Hand every record of the events stream after `position_file`'s
-    position to `handler` (the stream Lambda's own, by default), batch by
-    batch as Lambda would, until none is left; returns how many records. A
-    new file reads the whole stream again: what a stream does when it redelivers."""
+    position to `handler` (by default the stream Lambda's own, its alert jobs
+    kept in memory), batch by batch as Lambda would, until none is left;
+    returns how many records. A new file reads the whole stream again: what
+    a stream does when it redelivers."""
     import botocore.session
     from chalicelib.config import settings
     from chalicelib.storage.reports import EventModel
     from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
-    s, session, handler = settings(), botocore.session.get_session(), handler or lambda_handler()
+    from chalicelib.handlers.alerts.worker import InlineQueue
+    stream_handler = lambda_handler()
+    handler = handler or (lambda batch, factory: stream_handler(batch, factory, InlineQueue()))
+    s, session = settings(), botocore.session.get_session()
     dynamodb, streams = (session.create_client(name, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
                          for name in ("dynamodb", "dynamodbstreams"))
     reader = StreamReader(dynamodb, streams, EventModel.Meta.table_name, position_file,

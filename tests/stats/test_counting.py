@@ -80,14 +80,17 @@ def test_closing_reopening_and_fixing_again_counts_each_move_and_both_fixes(clie
     assert figures["months"][0] == {"month": "2026-03", "received": 1, "closed": 2, "fixed": 2}, figures
 
 
-def test_the_stream_handler_counts_a_batch_before_dispatching_it(client, deps):
+def test_the_stream_handler_queues_a_batchs_alerts_then_counts_it_once(client, deps):
     from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.alerts.worker import InlineQueue
     from chalicelib.storage.reports import EventModel
     report(deps)
     (event,) = EventModel.scan()
     records = [{"eventName": "INSERT", "dynamodb": {"NewImage": event.serialize()}}]
-    on_stream(records, lambda: deps)
-    on_stream(records, lambda: deps)  # delivered again
+    jobs = InlineQueue()
+    on_stream(records, lambda: deps, jobs)
+    on_stream(records, lambda: deps, jobs)  # delivered again
+    assert jobs  # the alert jobs went on the queue as well
     assert stats(client)["totals"]["received"] == 1
     assert stats(client)["channels"] == [{"channel": "api", "received": 1, "share": 1.0}]
 

@@ -14,8 +14,6 @@ def on_stream(records, deps_factory, queue=None):
     jobs queued again find their deliveries claimed and send nothing twice."""
     from ...storage.alerts import event_from_image
     from .worker import alert_queue
-    from ..stats.counting import count_stream  # the performance figures count each batch first
-    count_stream(records, deps_factory)
     deps, jobs, done = None, [], 0
     for record in records:
         name = getattr(record, "event_name", None) or record.get("eventName")
@@ -28,4 +26,6 @@ def on_stream(records, deps_factory, queue=None):
         done += 1
     if jobs:
         (queue if queue is not None else alert_queue()).send(jobs)
+    from ..stats.counting import count_stream  # after the alerts: a failed count retries the batch, claims
+    count_stream(records, deps_factory)  # make its alerts send nothing twice, and a counted event counts once
     return done
