@@ -1,5 +1,6 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, alert fan-out
-and the local engine under load; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, alert
+matching, alert fan-out in pages, the public figures and open data export, and the local engine
+under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest` measures and rewrites only the nearest section.
@@ -16,8 +17,9 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import (alertcost, coldimport, creation, data, engine, firstrequest, inboxcost, mapcost, motofast,  # noqa: E402
-               nearest, report)
+from . import (alertcost, coldimport, creation, data, engine, fanoutcost, firstrequest, inboxcost,  # noqa: E402
+               mapcost, motofast, nearest, report)
+from . import exportcost, statscost  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -140,6 +142,11 @@ def main():
     failed = inboxcost.measure_and_write(progress)
     progress("4. alert fan-out")
     failed = alertcost.measure_and_write(progress) or failed
+    progress("6. alert fan-out in pages (DynamoDB Local)")
+    failed = fanoutcost.measure_and_write(progress) or failed
+    progress("7. public performance figures and the open data export")
+    failed = statscost.measure_and_write(progress) or failed
+    failed = exportcost.measure_and_write(progress) or failed
     return engine.measure_and_write(progress) or failed
 
 

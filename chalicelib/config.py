@@ -24,6 +24,7 @@ class Settings:
     public_url: str | None  # base URL for links in responses, when known
     map_feature_cap: int
     email_sender: str | None  # SES identity mail is sent from
+    alert_queue_url: str | None = None  # the alert page jobs' SQS queue (set in AWS; found by name locally)
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -43,6 +44,7 @@ def settings() -> Settings:
         public_url=(env.get("DOORSTEP_PUBLIC_URL") or "").rstrip("/") or None,
         map_feature_cap=int(env.get("DOORSTEP_MAP_FEATURE_CAP", "500")),
         email_sender=env.get("DOORSTEP_EMAIL_FROM") or None,
+        alert_queue_url=env.get("DOORSTEP_ALERT_QUEUE_URL") or None,
     )
 
 
@@ -53,3 +55,12 @@ def data_dir() -> Path:
 
 def local_port() -> int:
     return int(os.environ.get("PORT", "8000"))
+
+
+def open_data() -> dict:
+    """How open data is published: DOORSTEP_OPEN_DATA_LICENCE (a licence id
+    handlers/opendata/licence.py knows, or "Name|https://its-url"; default
+    the Open Government Licence v3.0) and DOORSTEP_OPEN_DATA_PUBLISHER (the
+    council's name; default the service area's)."""
+    return {"licence": os.environ.get("DOORSTEP_OPEN_DATA_LICENCE") or "OGL-UK-3.0",
+            "publisher": os.environ.get("DOORSTEP_OPEN_DATA_PUBLISHER") or None}

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, teams, wards
+from doorstep_cli import open_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +46,7 @@ def main(argv=None):
     for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
     facilities.add_commands(commands)
+    open_data.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -54,14 +56,14 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "teams": teams_command}[args.command]
+                   "export": export_command, "teams": teams_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, no Java, unreadable data), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
@@ -129,6 +131,11 @@ def import_command(args):
 def facilities_command(args):
     connect(args.stage)
     return facilities.delete(args, _deps())
+
+
+def export_command(args):
+    connect(args.stage)
+    return open_data.run(args, _deps())
 
 
 def outbox_command(args):
@@ -202,18 +209,7 @@ def seed_all(report_count, categories_only_if_empty=False):
     run` only fills an empty table, so a council's edits survive a restart."""
     from doorstep_cli import seed
     deps = _deps()
-    loaded = {"categories": 0}
-    if not (categories_only_if_empty and deps.services.all()):
-        loaded["categories"] = seed.load_services(deps.services)
-    # Wards and due-date rules first: a new report is stamped with its ward and due date.
-    loaded["demo wards"] = seed.demo_wards(deps)
-    from doorstep_cli.demo_staff import demo_staff
-    loaded.update(demo_staff(deps))
-    loaded["demo reports"] = seed.demo_reports(deps, report_count) if report_count else 0
-    loaded["demo addresses"] = seed.demo_addresses(deps)
-    loaded["demo facilities"] = seed.demo_facilities(deps)
-    loaded["demo bin rounds"] = seed.demo_bin_rounds(deps)
-    return loaded
+    return seed.demo_council(deps, report_count, reload_categories=not categories_only_if_empty)
 
 
 def _loaded(counts):
@@ -245,10 +241,10 @@ def serve(args):
         return app.app
 
     def dispatcher():
-        # The events table's stream, read as the Lambda reads it in AWS.
+        # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.handlers.shared.deps import default_deps
-        from doorstep_cli.local.stream_reader import start_event_stream
-        return start_event_stream(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
+        from doorstep_cli.local.queue_worker import start_alert_pipeline
+        return start_alert_pipeline(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -130,6 +130,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/broadcasts"): (STAFF, Outcome(200)),
     # A message's link shows the news to anyone; staff get the audit entry.
     ("GET", "/v1/broadcasts/{broadcast_id}"): (ANYONE, Outcome(200)),
+    # Public performance and open data: the same for everyone.
+    ("GET", "/v1/stats"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/open-data"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/open-data/{name}"): (ANYONE, Outcome(302)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
@@ -393,6 +397,26 @@ def _get_broadcast(world, caller):
 
 
 _simple("GET", "/v1/broadcasts", "/v1/broadcasts?limit=5")
+_simple("GET", "/v1/stats")
+
+
+def _exported(world, request):
+    """The open data written once for the world (the owner's report in it), then `request`."""
+    if not getattr(world, "exported", False):
+        from chalicelib.handlers.opendata.export import publish
+        publish(world.deps)
+        world.exported = True
+    return request
+
+
+@builds("GET", "/v1/open-data")
+def _open_data(world, caller):
+    return _exported(world, Request("GET", "/v1/open-data"))
+
+
+@builds("GET", "/v1/open-data/{name}")
+def _open_data_file(world, caller):
+    return _exported(world, Request("GET", "/v1/open-data/reports.csv"))
 
 
 # -- what else each route must show, beyond its status -----------------------

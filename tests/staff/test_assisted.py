@@ -8,7 +8,7 @@ CALLER = {"name": "Pat Caller", "email": "pat.caller@example.org", "phone": "077
 
 
 def dispatch_created(deps, report_id):
-    from chalicelib.handlers.alerts.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.worker import dispatch_event
     [event] = [e for e in events_of(report_id) if e.kind == "report_created"]
     return dispatch_event(deps, event, sleep=lambda s: None)
 

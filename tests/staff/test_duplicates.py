@@ -6,7 +6,7 @@ from staff_support import officer, staff_data, timeline  # noqa: F401  (fixtures
 
 
 def dispatch_all(deps, report_id, deliver, kinds=("report_created", "report_state_changed")):
-    from chalicelib.handlers.alerts.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.worker import dispatch_event
     for event in events_of(report_id):
         if event.kind in kinds:
             dispatch_event(deps, event, deliver, sleep=lambda s: None)

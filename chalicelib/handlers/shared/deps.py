@@ -32,8 +32,14 @@ if TYPE_CHECKING:
     from ...storage.services import ServiceStore
     from ...storage.teams import TeamStore
     from ...storage.wards import WardStore
+    from ...storage.stats import StatsStore
 
 _areas = {}
+
+
+def _stats_store():
+    from ...storage.stats import StatsStore
+    return StatsStore()
 
 
 @dataclass
@@ -45,6 +51,7 @@ class Deps:
     accounts: AccountStore | None = None
     addresses: AddressStore | None = None
     facilities: FacilityStore | None = None
+    stats: StatsStore = field(default_factory=_stats_store)  # performance counters; every Deps has them
     wards: WardStore | None = None
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
