@@ -8,6 +8,7 @@ from chalicelib.api.middleware import for_registry
 from chalicelib.api.registry import REGISTRY
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
+from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.places.routes import routes as places
@@ -17,7 +18,7 @@ from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 
 app = Chalice(app_name="doorstep")
-REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, stats, opendata, ANY_PATH)
+REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 

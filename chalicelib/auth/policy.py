@@ -7,7 +7,7 @@ they load.
 """
 from ..errors import ApiError, NotFound
 from .principal import Unauthorized
-from .rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from .rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
 
 
 def require_route(principal, method, path, rule):
@@ -22,6 +22,8 @@ def require_route(principal, method, path, rule):
         raise Forbidden("Only council staff can do this.")
     if rule == ADMIN and principal.role != "admin":
         raise Forbidden("Only administrators can do this.")
+    if rule == CREW and (principal.role != "crew" or not principal.team):
+        raise Forbidden("Only street-crew members of a team can do this.")
 
 
 class Forbidden(ApiError):

@@ -6,4 +6,5 @@ ANYONE = "anyone"  # anonymous or signed in; views decide what each may see
 SIGNED_IN = "signed_in"
 STAFF = "staff"  # staff or admin; object rules narrow it to their scope
 ADMIN = "admin"
-RULES = (ANYONE, SIGNED_IN, STAFF, ADMIN)
+CREW = "crew"  # a street-crew member with a team; object rules narrow it to the team's jobs
+RULES = (ANYONE, SIGNED_IN, STAFF, ADMIN, CREW)

@@ -67,6 +67,7 @@ class TimelineEntry:
     author: str = "council"  # who, as the public sees it
     created_at: datetime | None = None
     service_code: str | None = None
+    photos: list | None = None  # cleaned photos shown with the entry (a crew's after photo)
 
 
 @dataclass
@@ -356,6 +357,7 @@ class ReportWrite:
     entry: TimelineEntry | None = None  # public changes only
     event: Event | None = None  # who must hear of it (public changes only)
     inbox: bool = True  # False: nothing its inbox rows show changed (an original's list of duplicates)
+    jobs: list = field(default_factory=list)  # crew Jobs the change makes, moves or ends, in its transaction
 
 
 @dataclass(frozen=True)
@@ -384,3 +386,39 @@ class InboxQuery:
                 and (self.due_before is None or (row.due is not None and row.due < self.due_before))
                 and (self.due_from is None or row.due is None or row.due >= self.due_from)
                 and all(w in (row.words or ()) for w in self.words))
+
+
+JOB_OPEN = ("assigned", "accepted", "en_route", "on_site")  # a job a crew still has to do
+
+
+@dataclass
+class Job:
+    """A street crew's work on one report: made when staff assign the report
+    to a team, ended when the crew is done or unable, or when staff move or
+    close the report. Keeps the crew's field updates, oldest first."""
+    id: str
+    report_id: str
+    team: str
+    service_code: str
+    status: str = "assigned"  # JOB_OPEN, then done, unable or withdrawn
+    summary: str = ""
+    lon: float | None = None
+    lat: float | None = None
+    priority: str = "normal"
+    due: str | None = None  # "YYYY-MM-DD"
+    instructions: str | None = None  # staff's words for the crew
+    assigned_at: datetime | None = None
+    assigned_by: str | None = None
+    updated_at: datetime | None = None
+    closed_at: datetime | None = None
+    reason: str | None = None  # why it ended: the crew's "unable" reason, or staff's move
+    updates: list = field(default_factory=list)  # field updates: {seq, status, note, photos, lat, lon, saved_at...}
+    geohash: str | None = None  # filled in by the store
+    # The store's own bookkeeping: the per-cell count this job is in, so a
+    # change moves exactly that count. Domain code never reads or sets it.
+    counted: str | None = None
+    version: int | None = None
+
+    @property
+    def open(self):
+        return self.status in JOB_OPEN

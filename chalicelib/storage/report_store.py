@@ -14,6 +14,7 @@ from ..geo import cells
 from . import inbox
 from .audit import AuditModel, audit_model
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
+from .jobs import put_job, settle_job
 from .records import Event, IdempotencyRecord, Report, TimelineEntry, Upload
 from .alerts import AlertIndexModel, AlertModel
 from .reports import EventModel, ReportModel, ReportUpdateModel
@@ -146,13 +147,20 @@ class ReportStore:
             saved = _save_report(t, parts, report)
         _settle(report, saved)
 
-    def apply(self, changes):
-        """A staff change: each ReportWrite's report (its version refuses a
-        stale copy: EditConflict("report")), its audit entry, and its timeline
-        entry and event when the change is public, in one transaction. More
-        than one report when a duplicate is marked (the original lists it)."""
-        parts, saved = [], []
-        with writes(parts), transaction() as t:
+    def apply(self, changes, jobs=(), idempotency=None, uploads=()):
+        """A staff or crew change: each ReportWrite's report (its version
+        refuses a stale copy: EditConflict("report")), its audit entry, its
+        timeline entry and event when the change is public, and the crew jobs
+        it makes, moves or ends, in one transaction. More than one report when
+        a duplicate is marked (the original lists it).
+
+        jobs: crew jobs changed with no report change (a field update);
+        idempotency: the request's record (AlreadyExists("idempotency") when
+        a twin wrote it first); uploads: (upload_id, report_id, photo) marked
+        as used (EditConflict("upload") when one already is)."""
+        parts, saved, saved_jobs = [], [], []
+        all_jobs = [*jobs, *(job for change in changes for job in change.jobs)]
+        with writes(parts, exists={"idempotency"}), transaction() as t:
             for change in changes:
                 saved.append(_save_report(t, parts, change.report, rows=change.inbox))
                 t.save(audit_model(change.audit), condition=AuditModel.seq.does_not_exist())
@@ -164,8 +172,21 @@ class ReportStore:
                 if change.event is not None:
                     t.save(event_model(change.event))
                     parts.append("event")
+            saved_jobs = [put_job(t, parts, job) for job in all_jobs]
+            if idempotency is not None:
+                t.save(model_of(IdempotencyModel, idempotency),
+                       condition=IdempotencyModel.key.does_not_exist()
+                       | (IdempotencyModel.expires < idempotency.created_at))
+                parts.append("idempotency")
+            for upload_id, report_id, photo in uploads:
+                t.update(UploadModel(upload_id), actions=[
+                    UploadModel.report_id.set(report_id), UploadModel.photo.set(photo)],
+                    condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
+                parts.append("upload")
         for change, done in zip(changes, saved):
             _settle(change.report, done)
+        for job, done in zip(all_jobs, saved_jobs):
+            settle_job(job, done)
 
     def reindex_inbox(self):
         """Write every report's staff inbox rows (a stage whose reports

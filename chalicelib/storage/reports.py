@@ -146,6 +146,7 @@ class ReportUpdateModel(Stored):
     previous_state = UnicodeAttribute(null=True)
     text = UnicodeAttribute(null=True)
     media_url = UnicodeAttribute(null=True)  # an Open311 partner's link, shown and never fetched
+    photos = JSONAttribute(null=True)  # cleaned photos shown with the entry (a crew's after photo)
     author = UnicodeAttribute(default="council")  # who, as the public sees it
     created_at = UTCDateTimeAttribute()
     # The report's category, so a listing across reports can leave out private

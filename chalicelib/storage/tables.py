@@ -7,7 +7,7 @@ so `doorstep tables` brings any stage up to the code.
 from . import binding
 # Importing the model modules declares them (binding.models() finds them).
 from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, facilities, inbox,  # noqa: F401
-               open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
+               jobs, open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
 from . import stats  # noqa: F401
 
 

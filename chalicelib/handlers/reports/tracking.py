@@ -23,7 +23,7 @@ def get_report(deps, report_id, token=None):
 
 def get_updates(deps, report_id):
     report = find_report(deps, report_id)
-    return {"report_id": report.id, "updates": [views.update_view(u) for u in deps.reports.updates(report.id)]}
+    return {"report_id": report.id, "updates": [views.update_view(u, deps) for u in deps.reports.updates(report.id)]}
 
 
 def find_report(deps, report_id):

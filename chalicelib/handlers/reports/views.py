@@ -70,8 +70,9 @@ def map_feature(report, service_names):
     })
 
 
-def update_view(update):
-    return {
+def update_view(update, deps=None):
+    """deps: to link the entry's photos (a crew's after photo), where it has any."""
+    view = {
         "seq": int(update.seq),
         "kind": update.kind,
         "status": update.state,
@@ -81,6 +82,9 @@ def update_view(update):
         "author": update.author,
         "created_at": _iso(update.created_at),
     }
+    if getattr(update, "photos", None) and deps is not None:
+        view["photos"] = [photo_url(deps, p) for p in update.photos]
+    return view
 
 
 def photo_url(deps, photo):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ...storage.due_rules import DueRuleStore
     from ...storage.facilities import FacilityStore
     from ...storage.inbox_store import InboxStore
+    from ...storage.jobs import JobStore
     from ...storage.report_store import ReportStore
     from ...storage.response_templates import ResponseTemplateStore
     from ...storage.services import ServiceStore
@@ -62,6 +63,7 @@ class Deps:
     templates: ResponseTemplateStore | None = None
     teams: TeamStore | None = None
     due_rules: DueRuleStore | None = None
+    jobs: JobStore | None = None  # street crews' jobs
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""
     clock: Callable[[], datetime] = ids.utc_now
@@ -95,10 +97,11 @@ def default_deps(base_url="", principal=None):
     from ...storage.inbox_store import InboxStore
     from ...storage.response_templates import ResponseTemplateStore
     from ...storage.teams import TeamStore
+    from ...storage.jobs import JobStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
                 broadcasts=BroadcastStore(), inbox=InboxStore(), audit=AuditStore(),
                 templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
-                principal=principal, base_url=base_url, settings=s)
+                jobs=JobStore(), principal=principal, base_url=base_url, settings=s)

@@ -14,6 +14,7 @@ from ... import validation
 from ...errors import OutsideServiceArea, ValidationFailed
 from ...storage.errors import EditConflict, Throttled
 from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
+from ..crews import assigning as crew_jobs
 from ..shared import events, placement
 from . import assignment, duplicates, templates
 from .inspect_form import check_due, expected_version, read_form
@@ -64,6 +65,7 @@ class _Change:
     def __init__(self, deps, report, form):
         self.deps, self.report, self.form, self.now = deps, report, form, deps.clock()
         self.before = snapshot(report)
+        self.assigned = dict(report.assignment) if report.assignment else None  # names the job it made
         self.new_original = None  # the report it now duplicates, once the change commits
         self.others = []  # ReportWrites of the originals that list it or no longer do
 
@@ -100,6 +102,7 @@ class _Change:
                 changes[name] = {"before": None, "after": value}
         if not changes:
             return []
+        jobs = crew_jobs.sync(deps, r, self.assigned, self.now)
         entry = event = None
         if r.state != previous or text:
             r.update_count = int(r.update_count or 0) + 1
@@ -112,7 +115,7 @@ class _Change:
                                   created_at=self.now, service_code=r.service_code)
             event = events.report_event(deps, "report_state_changed" if r.state != previous else "report_updated",
                                         r, self.now, previous_state=previous, text=text)
-        return [ReportWrite(r, self._audit(r, "inspect", changes), entry, event), *self.others]
+        return [ReportWrite(r, self._audit(r, "inspect", changes), entry, event, jobs=jobs), *self.others]
 
     def _recategorise(self, problems):
         r, f = self.report, self.form

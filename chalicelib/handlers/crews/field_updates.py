@@ -1,0 +1,131 @@
+"""Field updates (POST /v1/crew/jobs/{id}/updates), safe on a bad signal.
+
+- Idempotency-Key: a phone that lost the answer sends the same request
+  again; the retry changes nothing and answers as the first time did (the
+  update it made, on the job as it is now). The key's record is written in
+  the update's own transaction, so two copies racing make one update.
+- If-Match: an update names the job version it was made to; a stale one gets
+  409 with the job as it is now, so an offline phone can show what changed.
+  A retry is recognised by its key before its (now stale) If-Match is read.
+- `done` closes the job and sets the report `fixed` with a public timeline
+  entry carrying the after photos, and its event: dispatch tells the
+  reporter and followers by their channels, once (alerts/delivery).
+  `unable` closes the job and sends the report back to the staff inbox,
+  unassigned and flagged, with the reason as an internal note.
+  Earlier steps (accepted, en_route, on_site) stay on the job: a resident is
+  not told each time a van moves.
+"""
+from datetime import timedelta
+
+from ...errors import ApiError, Conflict, Unacceptable, ValidationFailed
+from ...storage.errors import AlreadyExists, EditConflict, Throttled
+from ...storage.records import IdempotencyRecord
+from ..reports import uploads as photo_uploads
+from ..shared import idempotency
+from ..staff.inspect_form import expected_version
+from . import report_outcome, views
+from .field_form import read_form
+from .limits import UPDATES_MAX
+
+KEY_TTL = timedelta(days=8)  # longer than a queued update may wait (field_form.SAVED_AT_MAX_AGE_DAYS)
+ATTEMPTS = 3  # a staff edit of the report meanwhile: read it again and reapply
+
+
+class StaleJob(Conflict):
+    """409 with the job as it is now and its ETag."""
+    code = "edit_conflict"
+
+    def __init__(self, current, current_etag, message=None, code=None):
+        super().__init__(message or "The job changed since you read it: here it is now.", code=code,
+                         headers={"ETag": current_etag})
+        self.current = current
+
+    def body(self):
+        return {**super().body(), "current": self.current}
+
+
+def post_update(deps, job_id, body, idempotency_key, if_match):
+    """(answer, ETag, created): created is False for a replayed retry."""
+    job = views.team_job(deps, job_id)
+    if not idempotency_key:
+        raise ValidationFailed([("Idempotency-Key", "Is required: a phone retries, and a retry must not "
+                                                    "update the job twice (a UUID per button press).")])
+    key = idempotency.request_key(idempotency_key, f"{deps.principal.user_id}#job#{job.id}")
+    fingerprint = idempotency.fingerprint(body)
+    replay = _replay(deps, key, fingerprint)
+    if replay:
+        return replay
+    expected = expected_version(if_match, "GET /v1/crew/jobs/{id}")
+    now = deps.clock()
+    form = read_form(body, now)
+    try:
+        photos = photo_uploads.attach(deps, form["photos"], now)
+    except ApiError as e:
+        if e.code == "photo_already_used":
+            return _replay(deps, key, fingerprint) or _raise(e)
+        raise
+    for _ in range(ATTEMPTS):
+        _check(deps, job, expected)
+        update = {"seq": len(job.updates or []) + 1, "status": form["status"], "note": form["note"],
+                  "reason": form["reason"], "photos": [p for _, p in photos], "lat": form["lat"],
+                  "lon": form["lon"], "saved_at": form["saved_at"], "received_at": _iso(now),
+                  "by": deps.principal.user_id}
+        job.updates = [*(job.updates or []), {k: v for k, v in update.items() if v not in (None, [])}]
+        job.updated_at = now
+        changes = report_outcome.apply(deps, job, form, update["photos"], now)
+        record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=f"{job.id}#{update['seq']}",
+                                   created_at=now, expires=now + KEY_TTL)
+        uploads = [(u.upload_id, job.report_id, p) for u, p in photos]
+        try:
+            deps.reports.apply(changes, jobs=[] if changes else [job], idempotency=record, uploads=uploads)
+        except (AlreadyExists, EditConflict, Throttled) as e:
+            replay = _replay(deps, key, fingerprint)
+            if replay:
+                return replay
+            if isinstance(e, EditConflict) and e.part == "report":
+                job = views.team_job(deps, job.id)  # staff changed the report meanwhile: apply to it again
+                continue
+            if isinstance(e, EditConflict) and e.part == "upload":
+                raise Conflict("A photo is already attached elsewhere; upload it again.", code="photo_already_used")
+            if isinstance(e, Throttled):
+                raise
+            job = views.team_job(deps, job.id)
+            raise StaleJob(_view(deps, job), views.etag(job))
+        return {"job": _view(deps, job), "update": views.update_view(deps, job.updates[-1])}, views.etag(job), True
+    raise Conflict("The report kept changing; try again.", code="busy")
+
+
+def _check(deps, job, expected):
+    if int(job.version or 0) != expected:
+        raise StaleJob(_view(deps, job), views.etag(job))
+    if not job.open:
+        raise StaleJob(_view(deps, job), views.etag(job), f"The job is {job.status}: nothing more can be added.",
+                       code="job_closed")
+    if len(job.updates or []) >= UPDATES_MAX:
+        raise StaleJob(_view(deps, job), views.etag(job), f"A job keeps at most {UPDATES_MAX} updates.",
+                       code="job_updates_full")
+
+
+def _replay(deps, key, fingerprint):
+    """The first answer again, for a retry with the same key and body."""
+    record = deps.reports.idempotency_record(key)
+    if record is None or (record.expires and record.expires < deps.clock()):
+        return None
+    if record.fingerprint != fingerprint:
+        raise Unacceptable("This Idempotency-Key was used with a different update.", code="idempotency_key_reused")
+    job_id, seq = record.resource_id.rsplit("#", 1)
+    job = deps.jobs.get(job_id)
+    update = next(u for u in job.updates if int(u["seq"]) == int(seq))
+    return {"job": _view(deps, job), "update": views.update_view(deps, update)}, views.etag(job), False
+
+
+def _view(deps, job):
+    return views.job_view(deps, job, deps.reports.get(job.report_id))
+
+
+def _raise(error):
+    raise error
+
+
+def _iso(value):
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")

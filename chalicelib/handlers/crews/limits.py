@@ -1,0 +1,12 @@
+"""The limits a crew's requests keep, read by the validators and by the
+OpenAPI document alike."""
+from ..reports.limits import MAX_PHOTOS
+
+JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX = 50, 200  # jobs in one list: a phone caches a day's work
+NOTE_MAX = 2000  # a crew member's note
+REASON_MAX = 500  # why a job could not be done
+UPDATE_PHOTOS_MAX = MAX_PHOTOS
+UPDATES_MAX = 100  # field updates one job keeps; more is a phone stuck in a loop
+SAVED_AT_SKEW_S = 300  # a phone's clock may run this far ahead of ours
+SAVED_AT_MAX_AGE_DAYS = 7  # an update queued longer than this is refused as stale
+FIELD_STATUSES = ("accepted", "en_route", "on_site", "done", "unable")
