@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
-from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, SIGNED_IN, STAFF
+from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF
 
 # -- the callers -------------------------------------------------------------
 
@@ -102,6 +102,10 @@ ROUTE_ACCESS = {
     ("DELETE", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(204)),
     ("GET", "/v1/staff/teams"): (STAFF, Outcome(200)),
     ("GET", "/openapi.json"): (ANYONE, Outcome(200)),
+    # Street crews: only a crew member with a team; their team's jobs only.
+    ("GET", "/v1/crew/jobs"): (CREW_ONLY, Outcome(200)),
+    ("GET", "/v1/crew/jobs/{job_id}"): (CREW_ONLY, Outcome(200)),
+    ("POST", "/v1/crew/jobs/{job_id}/updates"): (CREW_ONLY, Outcome(201)),
     # Open311: partner systems, named by api_key (POST) rather than a token.
     ("GET", "/open311/v2/{resource}"): (ANYONE, Outcome(200)),
     ("POST", "/open311/v2/{resource}"): (ANYONE, Outcome(200)),
@@ -157,6 +161,8 @@ def expected(route, caller):
         return permitted if caller in MANAGES else FORBIDDEN  # object rule: their scope only
     if access == ADMIN_ONLY:
         return permitted if caller == ADMIN else FORBIDDEN
+    if access == CREW_ONLY:
+        return permitted if caller == CREW else FORBIDDEN  # staff have no team: not theirs either
     raise AssertionError(f"no rule for access level {access!r}")
 
 
@@ -245,6 +251,44 @@ _simple("GET", "/v1/staff/reports", "/v1/staff/reports?status=all&limit=50")
 _simple("GET", "/v1/staff/templates")
 _simple("GET", "/v1/staff/teams")
 _simple("POST", "/v1/staff/templates", body={"title": "Booked", "text": "Booked for {due}.", "state": "action_scheduled"})
+
+
+def _job(world):
+    """The world's crew job (made once): an anonymous report with the owner's contact details,
+    assigned to the crew's team; as stored now."""
+    if not getattr(world, "job_id", None):
+        made = world.call(Request("POST", "/v1/reports", pothole(contact=world.owner_contact)), ANONYMOUS)
+        rid = made.json_body["id"]
+        version = world.deps.reports.get(rid).version
+        assigned = world.call(Request("PATCH", f"/v1/staff/reports/{rid}", {"team": "north"},
+                                      {"If-Match": f'"{version}"'}), ADMIN)
+        assert assigned.status_code == 200, assigned.body
+        world.job_id = assigned.json_body["assignment"]["job"]
+    return world.deps.jobs.get(world.job_id)
+
+
+@builds("GET", "/v1/crew/jobs")
+def _crew_jobs(world, caller):
+    _job(world)
+    return Request("GET", "/v1/crew/jobs?lat=53.9623&lon=-1.0819")
+
+
+@builds("GET", "/v1/crew/jobs/{job_id}")
+def _crew_job(world, caller):
+    return Request("GET", f"/v1/crew/jobs/{_job(world).id}")
+
+
+@builds("POST", "/v1/crew/jobs/{job_id}/updates")
+def _crew_update(world, caller):
+    job = _job(world)
+    return Request("POST", f"/v1/crew/jobs/{job.id}/updates",
+                   {"status": "accepted", "note": f"On it ({caller}).", "saved_at": _now_iso()},
+                   {"If-Match": f'"{job.version}"', "Idempotency-Key": f"matrix-{caller}-accepts"})
+
+
+def _now_iso():
+    from datetime import datetime, timezone
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @builds("POST", "/v1/staff/reports")
@@ -481,6 +525,23 @@ def _staff_see_the_staff_view_with_its_etag(world, caller, response, before):
 def _a_callers_report_belongs_to_no_account(world, caller, response, before):
     report = world.deps.reports.get(response.json_body["id"])
     assert report.user_id is None and report.channel == "phone"
+
+
+@checks("GET", "/v1/crew/jobs")
+def _the_crew_lists_its_teams_job(world, caller, response, before):
+    assert [f["id"] for f in response.json_body["features"]] == [_job(world).id]
+
+
+@checks("GET", "/v1/crew/jobs/{job_id}")
+def _the_crew_opens_its_teams_job(world, caller, response, before):
+    assert response.json_body["id"] == world.job_id and "contact" not in response.json_body
+    assert response.headers["ETag"] == f'"{response.json_body["version"]}"'
+
+
+@checks("POST", "/v1/crew/jobs/{job_id}/updates")
+def _only_the_crew_updates_its_job(world, caller, response, before):
+    job = world.deps.jobs.get(world.job_id)
+    assert [(u["status"], u["note"]) for u in job.updates] == [("accepted", f"On it ({caller}).")]
 
 
 @checks("DELETE", "/v1/staff/templates/{template_id}")
