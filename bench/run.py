@@ -1,4 +1,4 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, alert
+"""`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, crews' jobs near me, alert
 matching, alert fan-out in pages, the public figures and open data export, and the local engine
 under load; writes docs/benchmarks.md.
 
@@ -18,7 +18,7 @@ from . import env
 env.apply()  # before anything creates a botocore client
 
 from . import (alertcost, coldimport, creation, data, engine, fanoutcost, firstrequest, inboxcost,  # noqa: E402
-               mapcost, motofast, nearest, report)
+               jobs, mapcost, motofast, nearest, report)
 from . import exportcost, statscost  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
@@ -140,6 +140,8 @@ def main():
     firstrequest.measure_and_write(progress)
     progress("5. staff inbox")
     failed = inboxcost.measure_and_write(progress)
+    progress("5b. crews' jobs near me")
+    failed = jobs.measure_and_write(progress) or failed
     progress("4. alert fan-out")
     failed = alertcost.measure_and_write(progress) or failed
     progress("6. alert fan-out in pages (DynamoDB Local)")

@@ -19,7 +19,7 @@ from ...storage import metering
 from ..places.facilities import search
 from ..places.postcodes import point_from_query
 from . import views
-from .limits import JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX
+from .limits import JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX, SPLIT_PER_K
 
 
 class _TeamCells:
@@ -55,7 +55,7 @@ def list_jobs(deps, params):
     names = {s["service_code"]: s.get("name", s["service_code"]) for s in deps.services.all()}
     if near:
         cells = _TeamCells(deps.jobs)
-        found, complete = search(cells, team, lon, lat, limit)
+        found, complete = search(cells, team, lon, lat, limit, split_per_k=SPLIT_PER_K)
         total, _ = cells.type_cells(team)
         features = [views.feature(deps, job, names, d) for d, job in found]
         return {"type": "FeatureCollection", "features": features, "team": team, "order": "distance",

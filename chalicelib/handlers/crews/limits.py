@@ -10,3 +10,6 @@ UPDATES_MAX = 100  # field updates one job keeps; more is a phone stuck in a loo
 SAVED_AT_SKEW_S = 300  # a phone's clock may run this far ahead of ours
 SAVED_AT_MAX_AGE_DAYS = 7  # an update queued longer than this is refused as stale
 FIELD_STATUSES = ("accepted", "en_route", "on_site", "done", "unable")
+# Jobs near me reads geohash nodes expected to hold about limit / 16 jobs (nearest's default is k / 2):
+# a long list's edge then reads small nodes, about half the items for a few more Queries (docs/benchmarks.md).
+SPLIT_PER_K = 1 / 16

@@ -91,7 +91,7 @@ def nearest(deps, params):
     return feature_collection(features, **extra)
 
 
-def search(store, type_, lon, lat, k, max_m=None):
+def search(store, type_, lon, lat, k, max_m=None, split_per_k=SPLIT_PER_K):
     """([(distance, facility)] nearest first, at most k; complete?).
 
     complete is False only when the query ceiling (or, for a type stored
@@ -104,7 +104,7 @@ def search(store, type_, lon, lat, k, max_m=None):
         return [], True
     found = {}  # id -> (distance, facility)
     best = lambda: sorted(found.values(), key=lambda pair: (pair[0], pair[1].id))[:k]
-    split_at = max(SPLIT_MIN, k * SPLIT_PER_K)
+    split_at = max(SPLIT_MIN, k * split_per_k)
     page = min(PAGE, max(PAGE_MIN, int(PAGE_PER_SPLIT * split_at)))
     heap, seq = [], itertools.count()
 
