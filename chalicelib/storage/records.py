@@ -43,6 +43,7 @@ class Report:
     duplicate_of: str | None = None
     duplicates: list = field(default_factory=list)  # reports marked as duplicates of this one
     channel: str | None = None  # how the council heard, when staff took it: phone, face_to_face, letter, email
+    raised_by_team: str | None = None  # the street crew whose member raised it from the field
     flags: list = field(default_factory=list)  # why it needs staff attention again
     # The store's own bookkeeping (the staff inbox's rows it wrote for this
     # report, so a change deletes exactly those it no longer needs): domain
@@ -358,6 +359,7 @@ class ReportWrite:
     event: Event | None = None  # who must hear of it (public changes only)
     inbox: bool = True  # False: nothing its inbox rows show changed (an original's list of duplicates)
     jobs: list = field(default_factory=list)  # crew Jobs the change makes, moves or ends, in its transaction
+    notices: list = field(default_factory=list)  # Events telling crews of those jobs
 
 
 @dataclass(frozen=True)

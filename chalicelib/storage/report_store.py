@@ -84,7 +84,7 @@ class ReportStore:
     def updates(self, report_id):
         return [record_of(TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
 
-    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None):
+    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None, jobs=()):
         """Store a new report with its first timeline entry and event, atomically.
 
         uploads: (upload_id, cleaned photo dict) pairs, marked as used in the
@@ -92,6 +92,7 @@ class ReportStore:
         follow: (Alert, [AlertIndexRow]) of the reporter following it, stored
         with it so no event about it is dispatched before its follower exists.
         audit: the staff audit's first entry, when staff took it for a caller.
+        jobs: the crew job of a report a crew raised for its own team.
         AlreadyExists("id" or "idempotency") when the reference or the
         Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
@@ -121,7 +122,10 @@ class ReportStore:
                 t.save(model_of(AlertModel, alert))
                 for row in rows:
                     t.save(model_of(AlertIndexModel, row))
+            saved_jobs = [put_job(t, parts, job) for job in jobs]
         _settle(report, saved)
+        for job, done in zip(jobs, saved_jobs):
+            settle_job(job, done)
 
     def change(self, report, entry, event, idempotency=None):
         """Save a changed report with its new timeline entry and event. The
@@ -171,6 +175,9 @@ class ReportStore:
                     parts.append("entry")
                 if change.event is not None:
                     t.save(event_model(change.event))
+                    parts.append("event")
+                for notice in change.notices:
+                    t.save(event_model(notice))
                     parts.append("event")
             saved_jobs = [put_job(t, parts, job) for job in all_jobs]
             if idempotency is not None:

@@ -104,6 +104,7 @@ class ReportModel(Stored):
     duplicate_of = UnicodeAttribute(null=True)
     duplicates = JSONAttribute(default=list)
     channel = UnicodeAttribute(null=True)
+    raised_by_team = UnicodeAttribute(null=True)  # a street crew raised it from the field
     flags = JSONAttribute(default=list)
     # The staff inbox rows written for it (storage/inbox.py), so a change
     # deletes exactly the rows its new values no longer need.

@@ -49,3 +49,36 @@ def test_a_report_is_assigned_fixed_by_the_crew_near_it_and_its_follower_told_on
     fixed = [r for r in pushes_to(push_service, phone) if r.payload["state"] == "fixed"]
     assert len(fixed) == 1
     assert_private_push(fixed[0], rid, "fixed")
+
+
+def _crew_phone(client, push_service, crew):
+    key = client.get("/v1/push/vapid-public-key").json_body["public_key"]
+    browser = push_service.subscribe(application_server_key=key)
+    made = client.post("/v1/alerts", {"kind": "jobs", "channels": ["push"], "push_subscription": browser.subscription},
+                       crew.person.auth)
+    assert made.status_code == 201, made.json_body
+    assert made.json_body["team"] == crew.person.user.team
+    return browser
+
+
+def test_crew_phones_are_pushed_when_a_job_comes_to_their_team_and_when_it_moves_away(
+        client, crews, push_service, dispatcher, people):
+    north = _crew_phone(client, push_service, crews["north"])
+    south = _crew_phone(client, push_service, crews["south"])
+    rid = report_at(client, MINSTER)
+    officer = crews["officer"]
+    job_id = officer.patch(rid, {"team": "north", "priority": "urgent"}).json_body["assignment"]["job"]
+    [came] = wait_for(lambda: pushes_to(push_service, north))
+    assert came.payload["title"] == "New job: Pothole" and came.payload["url"].endswith(f"?job={job_id}")
+    assert "Priority urgent" in came.payload["body"] and came.headers["urgency"] == "high"
+    officer.patch(rid, {"team": "south"})
+    wait_for(lambda: len(pushes_to(push_service, north)) == 2 and pushes_to(push_service, south))
+    assert pushes_to(push_service, north)[1].payload["title"] == "Job moved: Pothole"
+    assert [p.payload["title"] for p in pushes_to(push_service, south)] == ["New job: Pothole"]
+    text = str([r.payload for r in push_service.received])
+    assert not any(secret in text for secret in ("Ada Resident", "ada@example.org", "07700 900123"))
+    browser = push_service.subscribe(application_server_key=client.get("/v1/push/vapid-public-key").json_body[
+        "public_key"])
+    refused = client.post("/v1/alerts", {"kind": "jobs", "channels": ["push"],
+                                         "push_subscription": browser.subscription}, people("resident").auth)
+    assert (refused.status_code, refused.json_body["error"]["code"]) == (403, "forbidden")

@@ -106,3 +106,19 @@ def test_the_cost_of_jobs_near_me_follows_the_answer_not_the_team(client, crews,
 
 def _items(response):
     return int(response.headers["Server-Timing"].split("items=")[1].split('"')[0])
+
+
+def test_a_crew_member_raises_a_report_from_the_field_as_their_teams_job(client, crews):
+    from conftest import pothole
+    crew = crews["north"]
+    made = client.post("/v1/reports", pothole(contact=None, assign_to_my_team=True), crew.person.auth)
+    assert made.status_code == 201, made.body
+    staff = crews["officer"].report(made.json_body["id"]).json_body
+    assert staff["raised_by_team"] == "north" and staff["assignment"]["team"] == "north"
+    [job] = crew.jobs(lat=MINSTER[0], lon=MINSTER[1]).json_body["features"]
+    assert job["id"] == staff["assignment"]["job"] and job["properties"]["report_id"] == made.json_body["id"]
+    refused = client.post("/v1/reports", pothole(assign_to_my_team=True))
+    assert refused.status_code == 400 and refused.json_body["error"]["fields"][0]["field"] == "assign_to_my_team"
+    plain = client.post("/v1/reports", pothole(), crews["south"].person.auth).json_body
+    assert crews["officer"].report(plain["id"]).json_body["raised_by_team"] == "south"
+    assert crews["south"].jobs().json_body["features"] == []  # raised, not taken: staff assign it

@@ -1,7 +1,7 @@
 """What alerts and broadcasts accept, read by the validators and by the
 OpenAPI document alike, so the two cannot disagree."""
 
-KINDS = ("report", "area", "ward", "category", "broadcast")
+KINDS = ("report", "area", "ward", "category", "broadcast", "jobs")  # jobs: street crews' own team's work
 TOPICS = ("bins", "roads", "emergencies")
 CHANNELS = ("push", "email", "sms")
 RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle

@@ -124,7 +124,8 @@ def describe(alert):
             "area": lambda: f"new reports within {t.get('radius_m')} m of a place",
             "ward": lambda: f"new reports in {t.get('ward_name') or t.get('ward')} ward",
             "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
-            "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}"}[alert.kind]()
+            "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",
+            "jobs": lambda: f"jobs for team {t.get('team')}"}[alert.kind]()
 
 
 def view(alert, management_token=None):

@@ -37,7 +37,23 @@ def check_target(deps, kind, body):
         return {"ward": ward.id, "ward_name": ward.name}, [(ward_key("ward", ward.id), None, None, None)]
     if kind == "category":
         return _category(deps, body, problems)
+    if kind == "jobs":
+        return _jobs(deps)
     return _broadcast(deps, body, problems)
+
+
+def team_key(team):
+    """The index key of a team's job alerts (crews/notices.py reads it)."""
+    return f"team#{team}"
+
+
+def _jobs(deps):
+    """A crew member's phone, told of their team's jobs (crews/notices.py)."""
+    from ...auth.policy import Forbidden
+    p = deps.principal
+    if p is None or p.role != "crew" or not p.team:
+        raise Forbidden("Job alerts are for street-crew members of a team: sign in as one.")
+    return {"team": p.team}, [(team_key(p.team), None, None, None)]
 
 
 def _report(deps, value):

@@ -9,15 +9,17 @@ disagree about who is doing the work.
 """
 from ... import states
 from ...storage.records import Job
+from .notices import ASSIGNED, WITHDRAWN as MOVED_AWAY, job_event
 
 WITHDRAWN = "withdrawn"
 UNABLE_FLAG = "crew_unable"  # a crew sent the report back: staff must look again
 
 
 def sync(deps, report, previous, now):
-    """[Job] to write for a staff change of `report`; `previous` is its
-    assignment as it was read."""
-    changed = []
+    """([Job], [Event]) to write for a staff change of `report`; `previous`
+    is its assignment as it was read. The events tell a team that a job came
+    or went (crews/notices.py)."""
+    changed, told = [], []
     current = report.assignment
     wanted = bool(current) and states.is_open(report.state)
     held = deps.jobs.get(current["job"]) if current and current.get("job") else None
@@ -27,6 +29,8 @@ def sync(deps, report, previous, now):
         if old is not None and old.open:
             why = f"moved to team {current['team']}" if current else "unassigned"
             changed.append(end(old, WITHDRAWN, why, now))
+            if current:
+                told.append(job_event(deps, MOVED_AWAY, old, report, now))
     if held is not None and held.open:
         if not wanted:
             changed.append(end(held, WITHDRAWN, f"report {report.state}", now))
@@ -40,7 +44,8 @@ def sync(deps, report, previous, now):
         current["job"] = job.id
         report.flags = [f for f in report.flags or [] if f != UNABLE_FLAG]
         changed.append(job)
-    return changed
+        told.append(job_event(deps, ASSIGNED, job, report, now))
+    return changed, told
 
 
 def refresh(job, report, now):

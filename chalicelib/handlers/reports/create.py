@@ -7,6 +7,7 @@ from ...errors import ApiError, Conflict, OutsideServiceArea, ServiceUnavailable
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord, Report, TimelineEntry
 from ..alerts.subscriptions import own_report_follow
+from ..crews import raised
 from ..shared import events, idempotency, placement
 from . import uploads as photo_handler
 from . import views
@@ -42,6 +43,9 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             return replay, False
 
     service, values = _validate(deps, body)
+    crew_team, take = raised.crew_team(deps, body)
+    if crew_team:
+        values["source"] = "crew"
     if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
@@ -73,10 +77,11 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             created_at=now, updated_at=now, update_count=1,
             source=values["source"], media_urls=list(media_urls) if media_urls else None,
             address=(address or values["address"] or "").strip()[:ADDRESS_MAX] or None,
-            channel=on_behalf.channel if on_behalf else None)
+            channel=on_behalf.channel if on_behalf else None, raised_by_team=crew_team)
         if values["lon"] is not None:
             report.lon, report.lat = round(values["lon"], 7), round(values["lat"], 7)
         placement.place(deps, report)
+        jobs = raised.take_as_job(deps, report, now) if take else []
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
                               author="reporter", created_at=now)
         event = events.report_event(deps, "report_created", report, now)
@@ -87,7 +92,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         try:
             follow = on_behalf.follow(report) if on_behalf else own_report_follow(deps, report) if user_id else None
             deps.reports.create(report, entry, event, record, [(u.upload_id, p) for u, p in uploads],
-                                follow=follow, audit=on_behalf.audit(report) if on_behalf else None)
+                                follow=follow, audit=on_behalf.audit(report) if on_behalf else None, jobs=jobs)
         except AlreadyExists as e:
             if e.part == "id":
                 continue  # a reference already taken: draw another

@@ -30,7 +30,9 @@ SCHEMAS = {
         "photos": {"type": "array", "maxItems": MAX_PHOTOS, "uniqueItems": True, "items": {"type": "string"}},
         "contact": {"type": "object", "properties": {
             "name": {"type": "string", "maxLength": CONTACT_NAME_MAX}, "email": {"type": "string"},
-            "phone": {"type": "string"}}}}},
+            "phone": {"type": "string"}}},
+        "assign_to_my_team": {"type": "boolean", "description": "street crews only: the report becomes your "
+                                                                "team's job at once (GET /v1/crew/jobs)"}}},
     "Report": {"type": "object", "required": ["id", "status"], "properties": {
         "id": {"type": "string"}, "service_code": {"type": "string"}, "service_name": {"type": "string"},
         "status": {"type": "string", "enum": list(states.LABELS)}, "status_label": {"type": "string"},

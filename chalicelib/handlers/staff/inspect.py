@@ -102,7 +102,7 @@ class _Change:
                 changes[name] = {"before": None, "after": value}
         if not changes:
             return []
-        jobs = crew_jobs.sync(deps, r, self.assigned, self.now)
+        jobs, notices = crew_jobs.sync(deps, r, self.assigned, self.now)
         entry = event = None
         if r.state != previous or text:
             r.update_count = int(r.update_count or 0) + 1
@@ -115,7 +115,8 @@ class _Change:
                                   created_at=self.now, service_code=r.service_code)
             event = events.report_event(deps, "report_state_changed" if r.state != previous else "report_updated",
                                         r, self.now, previous_state=previous, text=text)
-        return [ReportWrite(r, self._audit(r, "inspect", changes), entry, event, jobs=jobs), *self.others]
+        return [ReportWrite(r, self._audit(r, "inspect", changes), entry, event, jobs=jobs,
+                            notices=notices), *self.others]
 
     def _recategorise(self, problems):
         r, f = self.report, self.form

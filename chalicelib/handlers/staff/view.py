@@ -34,6 +34,7 @@ def staff_view(deps, report, entries=None):
         "duplicate_of": report.duplicate_of,
         "duplicates": list(report.duplicates or []),
         "channel": report.channel,
+        "raised_by_team": report.raised_by_team,
         "flags": list(report.flags or []),
         "internal_notes": [{"text": e.changes[NOTE]["after"], "by": e.by_email, "at": _iso(e.created_at),
                             "seq": int(e.seq)} for e in entries if NOTE in (e.changes or {})],
