@@ -101,7 +101,7 @@ def section(results, loads):
              f"counts included ({'; '.join(loads)}). With a point: one Query reads the team's per-cell counts, "
              "then the best-first search of `nearest` reads geohash ranges sized to the answer and stops once "
              "the k-th distance is proven. Without: one Query of the `by_due` index per page. *Items* are what "
-             "Queries read (ScannedCount; no Scan, no filter) plus the categories' item; *RCU* what DynamoDB "
+             "Queries read (ScannedCount; no Scan, no filter; the categories' names come from the warm cache); *RCU* what DynamoDB "
              "would bill (0.5 per started 4 KB per Query or GetItem, eventually consistent).", "",
              f"| view | returned | queries | {head} |", "|---|---|---|" + "---|---|" * len(sizes)]
     for i, (view, _) in enumerate(CASES):

@@ -32,8 +32,7 @@ def crew_jobs():
 def crew_job(job_id):
     from . import views
     body, etag = views.get_job(http.deps(), job_id)
-    response = http.ok(body, headers={**http.NO_STORE, "ETag": etag})
-    return response
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
 @routes.post("/v1/crew/jobs/{job_id}/updates", CREW, {**operation(
