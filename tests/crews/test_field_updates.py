@@ -33,7 +33,8 @@ def test_done_with_a_photo_fixes_the_report_once_however_often_the_phone_retries
     assert after == first.json_body["update"]["photos"][0]
     cleaned = BlobStore().read("photos/" + after.rsplit("/", 1)[1])
     assert not Image.open(io.BytesIO(cleaned)).getexif().get_ifd(0x8825)  # no GPS left in the after photo
-    assert [e.kind for e in events_of(rid)] == ["report_created", "job_assigned", "report_state_changed"]  # told once
+    kinds = sorted(e.kind for e in events_of(rid))  # one of each (order aside)
+    assert kinds == ["job_assigned", "report_created", "report_state_changed"], kinds  # told once
     assert crew.jobs().json_body["features"] == []
 
 
@@ -74,7 +75,8 @@ def test_unable_sends_the_report_back_to_the_staff_inbox_flagged_with_the_reason
     assert staff["internal_notes"][-1]["text"] == "Crew north unable: Gas main works: road closed."
     inbox = officer.inbox(assigned="no").json_body["reports"]
     assert [r["flags"] for r in inbox if r["id"] == rid] == [["crew_unable"]]
-    assert [e.kind for e in events_of(rid)] == ["report_created", "job_assigned"]  # the resident hears nothing
+    kinds = sorted(e.kind for e in events_of(rid))  # one of each (order aside)
+    assert kinds == ["job_assigned", "report_created"], kinds  # the resident hears nothing
     again = officer.patch(rid, {"team": "south"}).json_body  # reassigned: a new job, the flag goes
     assert again["flags"] == [] and again["assignment"]["job"] != job_id
 
