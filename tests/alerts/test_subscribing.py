@@ -169,6 +169,15 @@ def test_one_click_unsubscribe_posts_and_a_get_only_asks(client, deps):
     assert forged.status_code == 403
 
 
+def test_an_unsubscribe_token_with_characters_beyond_ascii_is_refused_not_a_crash(client):
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    for token in ("%C3%A9", "al%C3%A9.%C3%A9", "%F0%9F%92%A9.x"):
+        looked = client.get(f"/v1/alerts/unsubscribe?token={token}")
+        clicked = client.raw.http.post(f"/v1/alerts/unsubscribe?token={token}", body="", headers=form)
+        assert (looked.status_code, clicked.status_code) == (403, 403), token
+        assert looked.json_body["error"]["code"] == "invalid_token"
+
+
 def test_a_verified_reporter_follows_their_own_report_by_email(client, people):
     resident = people()
     made = client.post("/v1/reports", pothole(contact={"email": resident.user.email}), resident.auth).json_body

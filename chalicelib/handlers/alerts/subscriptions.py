@@ -198,7 +198,8 @@ def unsubscribe(deps, token, commit):
     """GET shows what the link would stop (mail scanners follow links, so a
     GET never unsubscribes); POST (RFC 8058 one-click) stops it."""
     alert_id = token.split(".", 1)[0] if isinstance(token, str) else ""
-    if not token or not hmac.compare_digest(unsubscribe_token(alert_id), token):
+    # Compared as bytes: compare_digest refuses a str with non-ASCII characters.
+    if not token or not hmac.compare_digest(unsubscribe_token(alert_id).encode(), token.encode()):
         raise ApiError("That unsubscribe link is not valid.", status=403, code="invalid_token")
     alert = deps.alerts.get(alert_id)
     if not commit:
