@@ -33,6 +33,19 @@ def test_resident_registers_signs_in_before_verifying_and_sees_their_profile(cli
     assert me.json_body["email"] == "ada@example.org" and me.json_body["email_verified"] is False
 
 
+def test_my_profile_matches_its_own_schema_before_and_after_optional_details(client):
+    from support.openapi_check import assert_answer_matches_document
+    register(client)
+    auth = bearer(login(client).json_body)
+    bare = client.get("/v1/me", headers=auth)
+    assert bare.json_body["phone"] is None and bare.json_body["uprn"] is None
+    assert_answer_matches_document(client, "/v1/me", "GET", bare)
+    changed = client.raw.http.patch("/v1/me", body='{"phone": "07700 900123", "uprn": "990000000101"}',
+                                    headers={**auth, "Content-Type": "application/json"})
+    assert_answer_matches_document(client, "/v1/me", "PATCH", changed)
+    assert_answer_matches_document(client, "/v1/me", "GET", client.get("/v1/me", headers=auth))
+
+
 def test_registering_a_known_address_gives_the_same_answer(client):
     first = register(client)
     again = register(client, password="another long passphrase")

@@ -18,8 +18,18 @@ SCHEMAS = {
     "ExternalToken": _obj(["token"], token="string"),
     "Tokens": _obj(["access_token", "refresh_token", "token_type", "expires_in"], access_token="string",
                    refresh_token="string", token_type="string", expires_in="integer"),
-    "Profile": _obj(["id"], id="string", email="string", email_verified="boolean", name="string",
-                    phone="string", address="string", uprn="string", notifications="object", role="string"),
+    "Profile": {"type": "object", "required": ["id", "email", "email_verified", "name", "notifications", "role"],
+                "properties": {
+                    "id": {"type": "string"}, "email": {"type": "string", "nullable": True},
+                    "email_verified": {"type": "boolean"}, "name": {"type": "string", "nullable": True},
+                    # Optional details a resident may never have given.
+                    "phone": {"type": "string", "nullable": True}, "address": {"type": "string", "nullable": True},
+                    "uprn": {"type": "string", "nullable": True},
+                    "notifications": {"type": "object", "properties": {
+                        c: {"type": "boolean"} for c in ("email", "sms", "push")}},
+                    "role": {"type": "string", "enum": ["resident", "crew", "staff", "admin"]},
+                    "team": {"type": "string", "nullable": True},
+                    "created_at": {"type": "string", "format": "date-time"}}},
     "ProfileUpdate": _obj([], name="string", phone="string", address="string", uprn="string",
                           notifications="object"),
 }
