@@ -6,6 +6,7 @@ from chalice import Chalice
 
 from chalicelib.api.middleware import for_registry
 from chalicelib.api.registry import REGISTRY
+from chalicelib.config import check_start_up
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.open311.routes import routes as open311
@@ -14,6 +15,7 @@ from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 
+check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")

@@ -64,6 +64,7 @@ def stack(tmp_path_factory):
         _seed()
         from app import app
         server = make_server(app, "127.0.0.1", 0, ROOT / "web")
+        env.setenv("DOORSTEP_PUBLIC_URL", server.url)  # links in answers and e-mails open this server
         threading.Thread(target=server.serve_forever, daemon=True).start()
         from chalicelib.handlers.shared.deps import default_deps
         from support.dispatcher import stream_dispatcher

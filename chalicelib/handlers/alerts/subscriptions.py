@@ -236,4 +236,5 @@ def forget_user(deps, user_id):
 
 
 def _base(deps):
-    return deps.settings.public_url or deps.base_url or "http://localhost:8000"
+    from ...config import links_base
+    return deps.base_url or links_base(deps.settings)

@@ -45,7 +45,8 @@ class Deps:
     alerts: AlertStore | None = None
     broadcasts: BroadcastStore | None = None
     principal: Principal | None = None  # who is calling (None: anonymous)
-    base_url: str = ""
+    base_url: str = ""  # where links point: config.links_base, never the request's Host
+    client: str = "unknown"  # the caller's address, for per-client limits
     clock: Callable[[], datetime] = ids.utc_now
     new_report_id: Callable[[], str] = ids.new_report_id
     new_token: Callable[[], str] = ids.new_token
@@ -61,7 +62,7 @@ def service_area(path):
     return _areas[path]
 
 
-def default_deps(base_url="", principal=None):
+def default_deps(base_url=None, principal=None, client="unknown"):
     from ...storage.account_store import AccountStore
     from ...storage.addresses import AddressStore
     from ...storage.alerts import AlertStore
@@ -72,9 +73,11 @@ def default_deps(base_url="", principal=None):
     from ...storage.report_store import ReportStore
     from ...storage.services import ServiceStore
     from ...storage.wards import WardStore
+    from ...config import links_base
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
                 broadcasts=BroadcastStore(),
-                principal=principal, base_url=base_url, settings=s)
+                principal=principal, base_url=links_base(s) if base_url is None else base_url, client=client,
+                settings=s)
