@@ -24,6 +24,8 @@ class Settings:
     public_url: str | None  # DOORSTEP_PUBLIC_URL: where links point (links_base)
     map_feature_cap: int
     email_sender: str | None  # SES identity mail is sent from
+    # Messages to unproven recipients, for everyone together (auth/rate_limits.py).
+    messages_per_hour: dict
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -43,6 +45,8 @@ def settings() -> Settings:
         public_url=(env.get("DOORSTEP_PUBLIC_URL") or "").rstrip("/") or None,
         map_feature_cap=int(env.get("DOORSTEP_MAP_FEATURE_CAP", "500")),
         email_sender=env.get("DOORSTEP_EMAIL_FROM") or None,
+        messages_per_hour={"email": int(env.get("DOORSTEP_EMAILS_PER_HOUR") or 2000),
+                           "sms": int(env.get("DOORSTEP_SMS_PER_HOUR") or 200)},
     )
 
 

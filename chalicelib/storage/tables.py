@@ -6,8 +6,8 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules declares them (binding.models() finds them).
-from . import (accounts, addresses, alerts, bins, broadcasts, facilities, open311_keys, outbox, reports,  # noqa: F401
-               services, uploads, wards)
+from . import (accounts, addresses, alerts, bins, broadcasts, counters, facilities, open311_keys, outbox,  # noqa: F401
+               reports, services, uploads, wards)
 
 
 def ensure_tables(wait=True):

@@ -7,13 +7,16 @@ address costs the same time as a wrong password.
 from datetime import timedelta
 
 from ... import ids, validation
-from ...auth import passwords, throttle
+from ...auth import passwords, rate_limits, throttle
 from ...auth.principal import Unauthorized
 from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_token
 from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
 
+EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
+LOGIN_FAILURES_PER_ACCOUNT = (10, timedelta(minutes=15))
+LOGIN_FAILURES_PER_CLIENT = (30, timedelta(minutes=15))
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
 SAME_ANSWER = {"status": "accepted",
@@ -24,7 +27,7 @@ def normalise_email(value):
     return value.strip().lower()
 
 
-def register(deps, body, client):
+def register(deps, body):
     problems = validation.Problems()
     email = validation.email(body.get("email"), "email", problems)
     name = validation.text(body.get("name"), "name", problems, 1, 200)
@@ -37,8 +40,8 @@ def register(deps, body, client):
     problems.raise_if_any()
     now = deps.clock()
     email = normalise_email(email)
-    throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
-    throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
+    rate_limits.messages(deps, ["email"])  # to an address nobody has proven yet
+    throttle.spend(deps.counters, "email-address", email, EMAILS_PER_ADDRESS, now)
     user = User(id="u_" + deps.new_opaque_id(), email=email, name=name,
                 password_hash=passwords.hash_password(password), created_at=now)
     try:
@@ -70,10 +73,10 @@ def login(deps, body, client):
     now = deps.clock()
     # Every attempt is counted before the password is checked (parallel
     # guesses cannot slip past); a success gives its count back.
-    limits = [("login-account", email, throttle.LOGIN_FAILURES_PER_ACCOUNT),
-              ("login-client", client, throttle.LOGIN_FAILURES_PER_CLIENT)]
+    limits = [("login-account", email, LOGIN_FAILURES_PER_ACCOUNT),
+              ("login-client", client, LOGIN_FAILURES_PER_CLIENT)]
     for name, subject, rule in limits:
-        throttle.spend(deps.accounts, name, subject, rule, now)
+        throttle.spend(deps.counters, name, subject, rule, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
     if user is None or not user.password_hash:
         ok = passwords.dummy_verify(password)
@@ -82,7 +85,7 @@ def login(deps, body, client):
     if not ok:
         raise Unauthorized("The e-mail address or password is wrong.", code="invalid_credentials")
     for name, subject, rule in limits:
-        throttle.give_back(deps.accounts, name, subject, rule, now)
+        throttle.give_back(deps.counters, name, subject, rule, now)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
         deps.accounts.save_user(user)
@@ -156,12 +159,12 @@ def resend_verification(deps):
     if user.email_verified or not user.email:
         return {"status": "already_verified"}
     now = deps.clock()
-    throttle.spend(deps.accounts, "email-address", user.email, throttle.EMAILS_PER_ADDRESS, now)
+    throttle.spend(deps.counters, "email-address", user.email, EMAILS_PER_ADDRESS, now)
     send_verification(deps, user, now)
     return SAME_ANSWER
 
 
-def request_password_reset(deps, body, client):
+def request_password_reset(deps, body):
     problems = validation.Problems()
     email = validation.email(body.get("email"), "email", problems)
     if email is None and not problems.items:
@@ -169,8 +172,8 @@ def request_password_reset(deps, body, client):
     problems.raise_if_any()
     email = normalise_email(email)
     now = deps.clock()
-    throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
-    throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
+    rate_limits.messages(deps, ["email"])  # the asker has not proven the address is theirs
+    throttle.spend(deps.counters, "email-address", email, EMAILS_PER_ADDRESS, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
     if user is not None:
         token = _one_time(deps, "reset_password", user, now + RESET_TTL)

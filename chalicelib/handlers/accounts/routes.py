@@ -14,7 +14,7 @@ EXPORT_FILE = {"Content-Disposition": 'attachment; filename="my-doorstep-data.js
     "e-mail follows)", "Register", "202", "Accepted", (400, 429)))
 def register():
     from . import auth
-    return http.ok(auth.register(http.deps(), http.body(), http.client()), status=202)
+    return http.ok(auth.register(http.deps(), http.body()), status=202)
 
 
 @routes.post("/v1/auth/login", ANYONE, operation(
@@ -59,7 +59,7 @@ def resend_verification():
     "Send a password reset link (same answer for any address)", "ResetRequest", "202", "Accepted", (400, 429)))
 def request_password_reset():
     from . import auth
-    return http.ok(auth.request_password_reset(http.deps(), http.body(), http.client()), status=202)
+    return http.ok(auth.request_password_reset(http.deps(), http.body()), status=202)
 
 
 @routes.post("/v1/auth/password-reset/confirm", ANYONE, operation(

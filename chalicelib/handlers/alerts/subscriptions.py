@@ -37,6 +37,10 @@ def subscribe(deps, body):
     existing = deps.alerts.get(alert_id)
     if existing is not None:
         return _again(deps, existing, channels), False
+    from ...auth import rate_limits
+    rate_limits.creation(deps, "alert")
+    # 429 before anything is stored; an inbox already asked enough is not asked (nor counted) again.
+    rate_limits.messages(deps, [c for c in pending if c in ("email", "sms") and _may_ask(deps, channels[c])])
 
     manage = None if user_id else f"{alert_id}.{deps.new_token()}"
     confirm = f"{alert_id}.{deps.new_token()}" if pending else None
@@ -82,6 +86,8 @@ def _again(deps, alert, channels):
     if alert.pending and alert.confirm_hash and alert.user_id == (deps.principal.user_id if deps.principal else None):
         channels = _askable(deps, alert)
         if channels:  # else the earlier message's link stays the one that works
+            from ...auth import rate_limits
+            rate_limits.messages(deps, channels)
             confirm = f"{alert.id}.{deps.new_token()}"
             alert.confirm_hash = ids.digest(confirm)
             deps.alerts.save(alert)
@@ -112,8 +118,14 @@ def _askable(deps, alert):
     from ...auth import throttle
     now = deps.clock()
     return [c for c in ("email", "sms") if c in (alert.pending or []) and throttle.record(
-        deps.accounts, "alert-confirm", alert.channels[c].lower(), CONFIRMS_PER_ADDRESS, now)
+        deps.counters, "alert-confirm", alert.channels[c].lower(), CONFIRMS_PER_ADDRESS, now)
         <= CONFIRMS_PER_ADDRESS[0]]
+
+
+def _may_ask(deps, address):
+    from ...auth import throttle
+    return throttle.count(deps.counters, "alert-confirm", address.lower(), CONFIRMS_PER_ADDRESS,
+                          deps.clock()) < CONFIRMS_PER_ADDRESS[0]
 
 
 def describe(alert):

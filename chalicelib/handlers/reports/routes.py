@@ -34,7 +34,7 @@ def get_service(service_code):
         "type": "object", "required": ["content_type", "size"],
         "properties": {"content_type": {"type": "string", "enum": list(limits.PHOTO_CONTENT_TYPES)},
                        "size": {"type": "integer", "minimum": 1, "maximum": limits.PHOTO_MAX_BYTES}}}}}},
-    "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413)}})
+    "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413, 429)}})
 def create_upload():
     from . import uploads
     return http.ok(uploads.create_upload(http.deps(), http.body()), status=201)
@@ -59,7 +59,7 @@ def photo(name):
                     "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN,
                                "maxLength": limits.IDEMPOTENCY_KEY_MAX}}],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewReport")}}}},
-    "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422)}})
+    "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422, 429)}})
 def create_report():
     from . import create
     view, created = create.create_report(http.deps(), http.body(), http.header("idempotency-key"))

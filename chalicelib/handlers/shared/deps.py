@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ...storage.bins import BinRoundStore
     from ...storage.blobs import BlobStore
     from ...storage.broadcasts import BroadcastStore
+    from ...storage.counters import CounterStore
     from ...storage.facilities import FacilityStore
     from ...storage.report_store import ReportStore
     from ...storage.services import ServiceStore
@@ -44,9 +45,10 @@ class Deps:
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
     broadcasts: BroadcastStore | None = None
+    counters: CounterStore | None = None  # rate limits and sign-in throttling
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
-    client: str = "unknown"  # the caller's address, for per-client limits
+    client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
     clock: Callable[[], datetime] = ids.utc_now
     new_report_id: Callable[[], str] = ids.new_report_id
     new_token: Callable[[], str] = ids.new_token
@@ -62,13 +64,14 @@ def service_area(path):
     return _areas[path]
 
 
-def default_deps(base_url=None, principal=None, client="unknown"):
+def default_deps(base_url=None, principal=None, client=None):
     from ...storage.account_store import AccountStore
     from ...storage.addresses import AddressStore
     from ...storage.alerts import AlertStore
     from ...storage.bins import BinRoundStore
     from ...storage.blobs import BlobStore
     from ...storage.broadcasts import BroadcastStore
+    from ...storage.counters import CounterStore
     from ...storage.facilities import FacilityStore
     from ...storage.report_store import ReportStore
     from ...storage.services import ServiceStore
@@ -78,6 +81,6 @@ def default_deps(base_url=None, principal=None, client="unknown"):
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
-                broadcasts=BroadcastStore(),
+                broadcasts=BroadcastStore(), counters=CounterStore(),
                 principal=principal, base_url=links_base(s) if base_url is None else base_url, client=client,
                 settings=s)
