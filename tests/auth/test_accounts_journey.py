@@ -1,25 +1,6 @@
 """Residents sign up, sign in, track their reports and leave; attackers don't get in."""
-import re
-
+from accounts_support import bearer, login, outbox_links, register
 from conftest import pothole
-
-
-def outbox_links(to, path):
-    from chalicelib.storage.outbox import OutboxModel
-    bodies = [m.body for m in OutboxModel.recipient_index.query(to)]
-    return [t for b in bodies for t in re.findall(path + r"\?token=([\w-]+)", b)]
-
-
-def register(client, email="ada@example.org", password="correct horse battery", name="Ada Resident"):
-    return client.post("/v1/auth/register", {"email": email, "password": password, "name": name})
-
-
-def login(client, email="ada@example.org", password="correct horse battery"):
-    return client.post("/v1/auth/login", {"email": email, "password": password})
-
-
-def bearer(tokens):
-    return {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
 def test_resident_registers_signs_in_before_verifying_and_sees_their_profile(client):
@@ -111,7 +92,7 @@ def test_brute_force_of_one_account_meets_429_with_retry_after(client):
     statuses = [login(client, password=f"wrong guess number {i}").status_code for i in range(12)]
     assert statuses[:10] == [401] * 10
     assert statuses[10:] == [429, 429]
-    r = login(client)  # even the right password waits: the account is being guessed
+    r = login(client)  # a client never seen before waits, right password or not: the account is being guessed
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
 
 

@@ -7,7 +7,7 @@ address costs the same time as a wrong password.
 from datetime import timedelta
 
 from ... import ids, validation
-from ...auth import passwords, rate_limits, throttle
+from ...auth import passwords, rate_limits, sign_in_guard, throttle
 from ...auth.principal import Unauthorized
 from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_token
 from ...errors import ApiError, ValidationFailed
@@ -15,8 +15,6 @@ from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
 
 EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
-LOGIN_FAILURES_PER_ACCOUNT = (10, timedelta(minutes=15))
-LOGIN_FAILURES_PER_CLIENT = (30, timedelta(minutes=15))
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
 SAME_ANSWER = {"status": "accepted",
@@ -63,7 +61,7 @@ def send_verification(deps, user, now):
           "Confirming lets your account show reports you made before you signed up with it.")
 
 
-def login(deps, body, client):
+def login(deps, body):
     problems = validation.Problems()
     email = validation.email(body.get("email"), "email", problems)
     password = body.get("password")
@@ -71,25 +69,20 @@ def login(deps, body, client):
         raise ValidationFailed([("email", "E-mail and password are required.")])
     email = normalise_email(email)
     now = deps.clock()
-    # Every attempt is counted before the password is checked (parallel
-    # guesses cannot slip past); a success gives its count back.
-    limits = [("login-account", email, LOGIN_FAILURES_PER_ACCOUNT),
-              ("login-client", client, LOGIN_FAILURES_PER_CLIENT)]
-    for name, subject, rule in limits:
-        throttle.spend(deps.counters, name, subject, rule, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
+    device = sign_in_guard.device_of(body.get("device_token"), user.id if user else None, now)
+    counted = sign_in_guard.attempt(deps.counters, email, device, deps.client or "unknown", now)
     if user is None or not user.password_hash:
         ok = passwords.dummy_verify(password)
     else:
         ok = passwords.verify_password(password, user.password_hash)
     if not ok:
         raise Unauthorized("The e-mail address or password is wrong.", code="invalid_credentials")
-    for name, subject, rule in limits:
-        throttle.give_back(deps.counters, name, subject, rule, now)
+    sign_in_guard.succeeded(deps.counters, counted, now)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
         deps.accounts.save_user(user)
-    return start_session(deps, user, now)
+    return {**start_session(deps, user, now), "device_token": sign_in_guard.issue(user.id, now)}
 
 
 def start_session(deps, user, now):
@@ -149,9 +142,16 @@ def verify_email(deps, body):
         raise ApiError("This link is for an address the account no longer uses.", code="invalid_link")
     user.email_verified = True
     deps.accounts.save_user(user)
-    claimed = [rid for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email))
+    return {"email_verified": True, **claim_earlier(deps, user)}
+
+
+def claim_earlier(deps, user):
+    """Once the address is proven: the reports and alerts made with it
+    before the account existed become the account's."""
+    from ..alerts.subscriptions import claim_for_account
+    reports = [rid for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email))
                if deps.accounts.claim_report(rid, user.id)]
-    return {"email_verified": True, "claimed_reports": claimed}
+    return {"claimed_reports": reports, "claimed_alerts": claim_for_account(deps, user)}
 
 
 def resend_verification(deps):
@@ -211,10 +211,16 @@ def confirm_password_reset(deps, body):
         raise invalid
     user.password_hash = passwords.hash_password(password)
     user.session_epoch = int(user.session_epoch or 0) + 1  # every old session ends
+    newly_proven = bool(row.email and row.email == user.email and not user.email_verified)
     if row.email and row.email == user.email:
         user.email_verified = True  # the link proved they read this mailbox
     deps.accounts.save_user(user)
-    return {"status": "password_changed"}
+    if newly_proven:
+        claim_earlier(deps, user)
+    # The link proved the mailbox: this device may sign in even while
+    # strangers' guesses hold the account's untrusted sign-ins back.
+    return {"status": "password_changed", "email": user.email,
+            "device_token": sign_in_guard.issue(user.id, now)}
 
 
 def _one_time(deps, purpose, user, expires):

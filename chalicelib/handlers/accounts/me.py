@@ -75,7 +75,8 @@ def export_me(deps):
         view = views.private_view(deps, report, deps.services.get(report.service_code))
         view["timeline"] = [views.update_view(u) for u in deps.reports.updates(report.id)]
         reports.append(view)
-    return {"profile": profile(user), "reports": reports,
+    from ..alerts.subscriptions import held_about
+    return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),

@@ -21,7 +21,7 @@ def register():
     "Sign in with e-mail and password", "Login", "200", ref("Tokens"), (400, 401, 429)))
 def login():
     from . import auth
-    return http.ok(auth.login(http.deps(), http.body(), http.client()), headers=http.NO_STORE)
+    return http.ok(auth.login(http.deps(), http.body()), headers=http.NO_STORE)
 
 
 @routes.post("/v1/auth/refresh", ANYONE, operation(

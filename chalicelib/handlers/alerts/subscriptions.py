@@ -241,6 +241,37 @@ def own_report_follow(deps, report):
                   index_keys=[key], created_at=report.created_at), [AlertIndexRow(key, alert_id)])
 
 
+def claim_for_account(deps, user):
+    """An account that proved its e-mail address takes over the anonymous
+    alerts that mail only that address (made before they registered), so
+    they are listed, managed and erased with the account. An alert that also
+    pushes to a browser or texts a phone stays as it was: those belong to
+    whoever made it, and may not be this person. Returns the alert ids."""
+    claimed = []
+    for alert in deps.alerts.with_email(user.email):
+        if alert.user_id is None and set(alert.channels) == {"email"} \
+                and alert.channels["email"].lower() == user.email.lower():
+            alert.user_id = user.id
+            deps.alerts.save(alert)
+            claimed.append(alert.id)
+    return claimed
+
+
+def held_about(deps, user):
+    """Every alert held about this person, for their export: their own, and
+    those someone else made that mail their proven address (shown with that
+    channel alone: the rest is the other person's)."""
+    mine = deps.alerts.of_user(user.id)
+    theirs = deps.alerts.with_email(user.email) if user.email and user.email_verified else []
+    return [view(a) for a in mine] + [_email_only(a) for a in theirs if a.user_id != user.id]
+
+
+def _email_only(alert):
+    shown = {k: v for k, v in view(alert).items() if k not in ("push_endpoint", "phone")}
+    return {**shown, "channels": ["email"], "pending": [c for c in alert.pending or [] if c == "email"],
+            "made_by_you": False}
+
+
 def forget_user(deps, user_id):
     """Account erasure: the resident's alerts (and their addresses) go too."""
     for alert in deps.alerts.of_user(user_id):
