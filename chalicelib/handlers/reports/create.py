@@ -42,8 +42,6 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
         raise ValidationFailed([("service_code", "Only council staff can report in this category.")])
-    from ...auth import rate_limits
-    rate_limits.creation(deps, "report", partner=partner)  # 429 for a client making too many
     if user_id:
         values["contact"] = _prefilled(deps, user_id, values["contact"])
     token = None if user_id else deps.new_token()

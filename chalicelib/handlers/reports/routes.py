@@ -61,8 +61,11 @@ def photo(name):
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewReport")}}}},
     "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422, 429)}})
 def create_report():
+    from ...auth import rate_limits
     from . import create
-    view, created = create.create_report(http.deps(), http.body(), http.header("idempotency-key"))
+    deps = http.deps()
+    rate_limits.creation(deps, "report")  # 429 for a client making too many (staff are not limited)
+    view, created = create.create_report(deps, http.body(), http.header("idempotency-key"))
     return http.created(view, created, headers={"Location": view["url"]})
 
 
