@@ -94,11 +94,7 @@ def seed(env):
     ensure_tables(wait=False)
     BlobStore().ensure_bucket()
     deps = default_deps("http://bench")
-    demo.load_services(deps.services)
-    demo.demo_addresses(deps)
-    demo.demo_wards(deps)
-    demo.demo_facilities(deps)
-    demo.demo_bin_rounds(deps)
+    demo.demo_council(deps)
     view, _ = create_report(deps, {"service_code": "pothole", "lat": 53.9623, "lon": -1.0819,
                                    "fields": {"size": "large"}, "description": "A pothole to look at"})
     password = "a long bench password 7"

@@ -194,15 +194,7 @@ def seed_all(report_count, categories_only_if_empty=False):
     run` only fills an empty table, so a council's edits survive a restart."""
     from doorstep_cli import seed
     deps = _deps()
-    loaded = {"categories": 0}
-    if not (categories_only_if_empty and deps.services.all()):
-        loaded["categories"] = seed.load_services(deps.services)
-    loaded["demo reports"] = seed.demo_reports(deps, report_count) if report_count else 0
-    loaded["demo addresses"] = seed.demo_addresses(deps)
-    loaded["demo wards"] = seed.demo_wards(deps)
-    loaded["demo facilities"] = seed.demo_facilities(deps)
-    loaded["demo bin rounds"] = seed.demo_bin_rounds(deps)
-    return loaded
+    return seed.demo_council(deps, report_count, reload_categories=not categories_only_if_empty)
 
 
 def _loaded(counts):

@@ -152,3 +152,18 @@ def demo_bin_rounds(deps):
     if problems:  # the file ships with the code: a bad round is a bug here
         raise RuntimeError(f"demo bin rounds: {problems[0][0]}: {problems[0][1]}")
     return written
+
+
+def demo_council(deps, report_count=0, reload_categories=True):
+    """Everything the demo council has, each part loaded once: {what: how many
+    loaded}. Without reload_categories, categories only fill an empty table
+    (a council's edits survive a restart)."""
+    loaded = {"categories": 0}
+    if reload_categories or not deps.services.all():
+        loaded["categories"] = load_services(deps.services)
+    loaded["demo reports"] = demo_reports(deps, report_count) if report_count else 0
+    loaded["demo addresses"] = demo_addresses(deps)
+    loaded["demo wards"] = demo_wards(deps)
+    loaded["demo facilities"] = demo_facilities(deps)
+    loaded["demo bin rounds"] = demo_bin_rounds(deps)
+    return loaded

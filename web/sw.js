@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-2";
+const VERSION = "doorstep-3";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -25,8 +25,15 @@ const SHELL = [
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
               /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/];
 
+// Data a first journey needs with no signal: a phone that installed the app
+// can report offline before it ever opened the report screen with signal.
+const FIRST_DATA = ["/v1/services", "/v1/facility-types"];
+
 self.addEventListener("install", event => {
-  event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL))
+    .then(() => caches.open(DATA_CACHE))
+    .then(cache => Promise.all(FIRST_DATA.map(path => cache.add(path).catch(() => null))))  // best effort
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", event => {

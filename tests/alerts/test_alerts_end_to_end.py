@@ -1,6 +1,6 @@
-"""Issue 5's "done means", with the real parts: the API through the Chalice
-test client, the local dispatcher thread polling the events table as under
-`make run`, the real channels (notify.deliver) and a real Web Push service on
+"""Alerts end to end, with the real parts: the API through the Chalice
+test client, the dispatcher reading the events stream as under `make run`,
+the real channels (notify.deliver) and a real Web Push service on
 127.0.0.1 that checks VAPID and decrypts aes128gcm. Nothing is faked; each
 wait polls with a deadline."""
 import time

@@ -90,6 +90,18 @@ def test_a_lagging_event_tells_the_state_and_note_it_is_about_not_the_latest(dep
     assert [m["event_id"] for _, _, m in fake.calls] == [e.id for e in in_order]
 
 
+def test_a_neighbour_is_told_what_and_where_a_new_report_is_without_the_reporter(deps, subscribe, report):
+    from conftest import store_addresses
+    store_addresses(deps)
+    subscribe(push_alert(1, **area(where={"lat": 53.9558, "lon": -1.0884})))
+    rid = report(uprn="990000000101", lat=53.95580, lon=-1.08840, description="Crater by the bus stop, 1 m wide")
+    fake = FakeDeliver()
+    dispatch(deps, events_of(rid)[0], fake)
+    [(_, _, message)] = fake.calls
+    assert message["body"] == 'Pothole reported at 1 Micklegate, York. "Crater by the bus stop, 1 m wide" Status: Open.'
+    assert "Ada" not in str(message) and "ada@example.org" not in str(message)
+
+
 def test_an_unconfirmed_email_gets_nothing_until_confirmed(deps, subscribe, report):
     subscribe({**area(), "channels": ["email"], "email": "later@example.org"})
     fake = FakeDeliver()

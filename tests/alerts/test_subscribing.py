@@ -228,3 +228,16 @@ def test_a_held_back_repeat_leaves_the_last_sent_link_working(client):
     # link is whichever one works, and one of the three must.
     answers = [client.post("/v1/alerts/confirm", {"token": link}).status_code for link in links]
     assert sorted(answers) == [200, 403, 403]
+
+
+@pytest.mark.parametrize("body", [push_alert(kind="ward", ward="guildhall"),
+                                  push_alert(kind="broadcast", topics=["bins"], ward="guildhall")])
+def test_a_ward_alert_names_its_ward_and_a_renamed_ward_keeps_the_same_alert(client, deps, body):
+    from chalicelib.storage.wards import Ward
+    store_wards(deps)
+    first = client.post("/v1/alerts", body)
+    assert first.status_code == 201 and first.json_body["ward_name"] == "Guildhall"
+    ward = deps.wards.get("guildhall")
+    deps.wards.put_many([Ward(ward.id, "Guildhall and Minster", ward.geometry)])
+    again = client.post("/v1/alerts", body)
+    assert again.json_body["id"] == first.json_body["id"]

@@ -1,4 +1,4 @@
-"""Issue 6: 20,000 facilities imported through `doorstep import facilities`,
+"""20,000 facilities imported through `doorstep import facilities`,
 then nearest-5 from town and country equals brute force and reads a few
 dozen items, however many facilities the table holds."""
 import random

@@ -99,6 +99,13 @@ def check_accessible(page, screen):
                                             nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
     }""")
     assert violations == [], f"axe on {screen}: {json.dumps(violations, indent=1)}"
+    # axe passes a small link with space around it (WCAG's spacing exception);
+    # on a phone a link alone on its line should be a 24 px target itself.
+    small = page.evaluate("""() => [...document.querySelectorAll("#screen a, #screen button")]
+        .filter(a => a.offsetParent && a.parentElement.textContent.trim() === a.textContent.trim())
+        .filter(a => a.getBoundingClientRect().height < 24)
+        .map(a => `${a.textContent.trim().slice(0, 40)}: ${a.getBoundingClientRect().height.toFixed(1)} px`)""")
+    assert small == [], f"targets under 24 px on {screen}: {small}"
 
 
 def shown(page, path):

@@ -38,11 +38,7 @@ def _seed():
     ensure_tables(wait=False)
     BlobStore().ensure_bucket()
     deps = default_deps("http://localhost")
-    seed.load_services(deps.services)
-    seed.demo_addresses(deps)
-    seed.demo_wards(deps)
-    seed.demo_facilities(deps)
-    seed.demo_bin_rounds(deps)
+    seed.demo_council(deps)
 
 
 @pytest.fixture(scope="package")

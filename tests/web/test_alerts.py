@@ -120,7 +120,7 @@ def test_a_signed_in_resident_follows_their_ward_and_stops_it_from_their_alerts(
     page.get_by_role("button", name="Set up alert").click()
     heading(page, "Alert set up")
     page.get_by_role("link", name="Your alerts").click()
-    expect(page.locator("#my-alerts")).to_contain_text("New problems in ward micklegate")
+    expect(page.locator("#my-alerts")).to_contain_text("New problems in ward Micklegate")
     check_accessible(page, "alerts: yours")
     page.locator("#my-alerts").get_by_role("button", name="Stop").click()
     expect(page.locator("#screen")).to_contain_text("You have no alerts yet.")

@@ -97,3 +97,12 @@ def test_the_last_data_loaded_is_shown_without_signal(browser):
     page.reload()
     heading(page, "Pothole")
     expect(page.locator(".summary-list")).to_contain_text("Seen once, then read offline")
+
+
+def test_a_phone_that_never_reported_with_signal_can_start_a_report_offline(browser):
+    page = browser.new_page()
+    installed(page)  # the home screen alone: the categories were never asked for by a screen
+    browser.context.set_offline(True)
+    page.get_by_role("link", name="Report a problem").click()
+    heading(page, "What is the problem?")
+    expect(page.get_by_label("Pothole", exact=True)).to_be_visible()

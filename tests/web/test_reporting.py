@@ -78,6 +78,7 @@ def test_a_resident_reports_a_pothole_by_postcode_with_the_keyboard_and_without_
     assert stored.id == reference and stored.fields == {"size": "medium"} and not stored.contact
     address = next(a for a in browser.stack.deps().addresses.by_postcode("YO17HH") if a.text.startswith("7 "))
     assert (float(stored.lat), float(stored.lon)) == (float(address.lat), float(address.lon))
+    assert stored.address == address.text  # the report is named by the address it was placed by
 
 
 def test_a_tap_on_the_map_places_the_pin_and_so_does_its_centre_button(browser):

@@ -51,4 +51,4 @@ def test_an_unknown_reference_says_so(page):
     page.goto("/track")
     page.get_by_label("Reference").fill("not a reference")
     page.get_by_role("button", name="Find report").click()
-    expect(page.locator(".error-summary")).to_contain_text("Enter a reference like DS-7K3F9Q")
+    expect(page.locator(".error-summary")).to_contain_text("Enter a reference like DS\u20117K3F9Q")

@@ -69,7 +69,10 @@ def build_message(deps, event, report, service, alert):
     label = states.LABELS.get(state, state)
     where = f" at {report.address}" if report.address else ""
     if event.kind == "report_created" and alert.kind != "report":
-        title, body = f"New {name} report near you", f"{name} reported{where}. Status: {label}."
+        # Its summary says what and often where, as the map pin does: a neighbour
+        # can tell whether it is the one they know without opening the link.
+        said = f' "{report.summary}"' if report.summary else ""
+        title, body = f"New {name} report near you", f"{name} reported{where}.{said} Status: {label}."
         ttl, urgency = 6 * 3600, "low"
     elif event.kind == "report_created":  # its follower: the reporter, followed at creation
         title, body = f"{report.id}: {label}", f"The {name} report{where} was received. Status: {label}."

@@ -40,6 +40,10 @@ SCHEMAS = {
         "id": {"type": "string"}, "kind": {"type": "string"},
         "channels": {"type": "array", "items": {"type": "string"}},
         "confirmed": {"type": "boolean"}, "pending": {"type": "array", "items": {"type": "string"}},
+        "report_id": {"type": "string"}, **_CIRCLE, "ward": {"type": "string"},
+        "ward_name": {"type": "string", "description": "the ward's name when the alert was made"},
+        "service_code": {"type": "string"}, "area": {"type": "object", "properties": _CIRCLE},
+        "topics": {"type": "array", "items": TOPIC},
         "email": {"type": "string"}, "phone": {"type": "string"}, "push_endpoint": {"type": "string"},
         "management_token": {"type": "string", "description": "anonymous subscribers, once: keep it to "
                                                               "list or delete this alert"},

@@ -61,7 +61,9 @@ def subscribe(deps, body):
 def _identity(user_id, kind, target, channels):
     """The same subscriber + target + channels is the same alert: a retried
     POST never makes a second one, with or without an Idempotency-Key."""
-    canonical = json.dumps({"owner": user_id, "kind": kind, "target": target, "channels": channels},
+    # The ward's name is shown, not chosen: a renamed ward is still the same alert.
+    chosen = {k: v for k, v in target.items() if k != "ward_name"}
+    canonical = json.dumps({"owner": user_id, "kind": kind, "target": chosen, "channels": channels},
                            sort_keys=True, separators=(",", ":"))
     return "al" + ids.digest(canonical)[:24]
 
@@ -131,8 +133,8 @@ def _may_ask(deps, address):
 def describe(alert):
     t = alert.target
     return {"report": lambda: f"report {t.get('report_id')}",
-            "area": lambda: f"new reports within {t.get('radius_m')} m of a point",
-            "ward": lambda: f"new reports in {t.get('ward')} ward",
+            "area": lambda: f"new reports within {t.get('radius_m')} m of a place",
+            "ward": lambda: f"new reports in {t.get('ward_name') or t.get('ward')} ward",
             "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
             "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}"}[alert.kind]()
 

@@ -34,7 +34,7 @@ def check_target(deps, kind, body):
         return circle, circle_keys("area", circle)
     if kind == "ward":
         ward = _ward(deps, body.get("ward"), "ward", problems)
-        return {"ward": ward}, [(ward_key("ward", ward), None, None, None)]
+        return {"ward": ward.id, "ward_name": ward.name}, [(ward_key("ward", ward.id), None, None, None)]
     if kind == "category":
         return _category(deps, body, problems)
     return _broadcast(deps, body, problems)
@@ -72,7 +72,7 @@ def circle_keys(prefix, circle, max_cells=MAX_CELLS):
 
 
 def _ward(deps, value, field, problems):
-    """A stored ward's id (as GET /v1/councillors gives it): an alert on a
+    """The stored ward a ward id names (as GET /v1/councillors gives it): an alert on a
     ward that does not exist would never fire, so it is refused."""
     if not isinstance(value, str) or not WARD.match(value.strip()):
         problems.add(field, "Must be a ward id, as GET /v1/councillors gives it.")
@@ -81,7 +81,7 @@ def _ward(deps, value, field, problems):
     if ward is None:
         raise NotFound(f"No ward {value.strip()!r}; GET /v1/councillors?lat=..&lon=.. gives a place's ward id.",
                        code="ward_not_found")
-    return ward.id
+    return ward
 
 
 def ward_key(prefix, ward_id):
@@ -111,8 +111,8 @@ def _broadcast(deps, body, problems):
         problems.add("topics", f"Must be a list of distinct topics from: {', '.join(TOPICS)}.")
     if body.get("ward") is not None:
         ward = _ward(deps, body.get("ward"), "ward", problems)
-        return ({"topics": sorted(topics), "ward": ward},
-                [(ward_key(f"topic#{t}#ward", ward), None, None, None) for t in sorted(topics)])
+        return ({"topics": sorted(topics), "ward": ward.id, "ward_name": ward.name},
+                [(ward_key(f"topic#{t}#ward", ward.id), None, None, None) for t in sorted(topics)])
     problems.raise_if_any()
     circle = _circle(deps, body, problems, "")
     return ({"topics": sorted(topics), **circle},

@@ -10,7 +10,7 @@ from ..alerts.subscriptions import own_report_follow
 from ..shared import events, idempotency
 from . import uploads as photo_handler
 from . import views
-from .limits import ADDRESS_MAX, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
+from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
 ID_ATTEMPTS = 5
@@ -66,7 +66,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             if values["contact"].get("email") else None,
             created_at=now, updated_at=now, update_count=1,
             source=values["source"], media_urls=list(media_urls) if media_urls else None,
-            address=(address or "").strip()[:ADDRESS_MAX] or None)
+            address=(address or values["address"] or "").strip()[:ADDRESS_MAX] or None)
         if values["lon"] is not None:
             report.lon, report.lat = round(values["lon"], 7), round(values["lat"], 7)
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
@@ -131,7 +131,30 @@ def _validate(deps, body):
         raise OutsideServiceArea(deps.area.name)
     source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
     return service, {"description": description, "lat": lat, "lon": lon, "fields": fields,
-                     "photos": photo_ids, "contact": contact, "source": source}
+                     "photos": photo_ids, "contact": contact, "source": source,
+                     "address": _placed_by_address(deps, body.get("uprn"), lat, lon)}
+
+
+def _placed_by_address(deps, uprn, lat, lon):
+    """The address line of the UPRN a resident placed the report by (the
+    app's address search), shown with the report as the place's name. It
+    must name where the report is: within ADDRESS_NEAR_M of lat/lon."""
+    if uprn is None:
+        return None
+    from ...geo.distance import haversine_m
+    from ..places.postcodes import UPRN, by_uprn
+    if not isinstance(uprn, str) or not UPRN.match(uprn.strip()):
+        raise ValidationFailed([("uprn", "Must be a UPRN: 1 to 12 digits.")])
+    if lat is None:
+        raise ValidationFailed([("uprn", "Needs lat and lon: the address names where the problem is.")])
+    address = by_uprn(deps, uprn)
+    if address is None:
+        raise ValidationFailed([("uprn", "Is not an address in this council's area; GET /v1/places finds one.")])
+    away = haversine_m(lon, lat, address.lon, address.lat)
+    if away > ADDRESS_NEAR_M:
+        raise ValidationFailed([("uprn", f"Is {away:.0f} m from lat/lon; send the address's own point, "
+                                         f"or no uprn when the pin is moved away from it.")])
+    return address.text
 
 
 def _prefilled(deps, user_id, contact):

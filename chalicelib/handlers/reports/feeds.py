@@ -20,12 +20,9 @@ from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells, distance
 from ...storage import metering
 from . import views
+from .limits import FEED_MAX_ITEMS as MAX_ITEMS, FEED_RADIUS_DEFAULT_M as RADIUS_DEFAULT_M, \
+    FEED_RADIUS_MAX_M as RADIUS_MAX_M, FEED_RADIUS_MIN_M as RADIUS_MIN_M
 from .map import read_capped
-
-MAX_ITEMS = 50
-RADIUS_DEFAULT_M = 1000
-RADIUS_MIN_M = 50
-RADIUS_MAX_M = 5000
 MAX_COVER_CELLS = 96
 # Finding the newest needs every open report in the area (the index is in
 # geohash order, not time order): read up to this many, shared fairly between

@@ -4,6 +4,7 @@ by the OpenAPI document alike, so the two cannot disagree."""
 DESCRIPTION_MAX = 4000  # characters: a report's description, and a public update's text
 SUMMARY_MAX = 80  # the one-line summary map pins and feeds show
 ADDRESS_MAX = 200
+ADDRESS_NEAR_M = 100  # a report placed by an address (uprn) lies this close to it
 MAX_PHOTOS = 6
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif")

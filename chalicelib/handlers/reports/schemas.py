@@ -1,6 +1,7 @@
 """The reports routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ... import states
-from .limits import ADDRESS_MAX, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS
+from ..places.limits import UPRN_PATTERN
+from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS
 
 FIELD_TYPES = ["text", "number", "single_choice", "multi_choice", "date"]
 
@@ -21,6 +22,9 @@ SCHEMAS = {
     "NewReport": {"type": "object", "required": ["service_code", "description"], "properties": {
         "service_code": {"type": "string"}, "lat": {"type": "number", "minimum": -90, "maximum": 90},
         "lon": {"type": "number", "minimum": -180, "maximum": 180},
+        "uprn": {"type": "string", "pattern": UPRN_PATTERN,
+                 "description": "the address the report was placed by (GET /v1/places); its point must be "
+                                f"within {ADDRESS_NEAR_M} m of lat/lon; the report shows the address"},
         "description": {"type": "string", "minLength": 1, "maxLength": DESCRIPTION_MAX},
         "fields": {"type": "object"},
         "photos": {"type": "array", "maxItems": MAX_PHOTOS, "uniqueItems": True, "items": {"type": "string"}},

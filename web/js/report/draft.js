@@ -72,7 +72,7 @@ export function backLink(href) {
 export function stepFor(field) {
   if (!field) return "/report/details";
   if (field === "service_code") return "/report/category";
-  if (["lat", "lon", "location"].includes(field)) return "/report/location";
+  if (["lat", "lon", "location", "uprn"].includes(field)) return "/report/location";
   if (field.startsWith("contact")) return "/report/contact";
   return "/report/details";
 }
@@ -93,6 +93,7 @@ export function apiBody(d) {
   const body = {service_code: d.service_code, description: d.description || "", fields: d.fields || {},
                 source: "web"};
   if (d.location) Object.assign(body, {lat: d.location.lat, lon: d.location.lon});
+  if (d.location && d.location.uprn) body.uprn = d.location.uprn;  // placed by an address: the report shows it
   const contact = Object.fromEntries(Object.entries(d.contact || {}).filter(([, v]) => v));
   if (Object.keys(contact).length) body.contact = contact;
   return body;
@@ -101,7 +102,7 @@ export function apiBody(d) {
 /** Labels for the error summary: "What is wrong?: Is required." */
 export function fieldLabels(service) {
   const labels = {service_code: t("report.category.legend"), lat: t("report.location.title"),
-                  lon: t("report.location.title"), description: t("report.details.description"),
+                  lon: t("report.location.title"), uprn: t("report.location.title"), description: t("report.details.description"),
                   photos: t("report.photos.label"), "contact.name": t("contact.name"),
                   "contact.email": t("contact.email"), "contact.phone": t("contact.phone")};
   for (const f of service?.fields || []) labels[`fields.${f.code}`] = f.label;
