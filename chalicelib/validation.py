@@ -103,18 +103,26 @@ def iso_date(value, field, problems):
         return None
 
 
-def extra_fields(definitions, values, problems, prefix="fields"):
-    """Check a report's extra fields against its service's typed definitions."""
+def extra_fields(definitions, values, problems, prefix="fields", keep_unknown=False):
+    """Check a report's extra fields against its service's typed definitions.
+
+    keep_unknown: codes the service does not define are kept as sent instead
+    of refused (an Open311 partner's own attributes; the partner's reader
+    checked their number and size)."""
     if values is None:
         values = {}
     if not isinstance(values, dict):
         problems.add(prefix, "Must be an object of field codes to values.")
         return {}
     known = {d["code"]: d for d in definitions}
-    for code in values:
-        if code not in known:
-            problems.add(f"{prefix}.{code}", "Is not a field of this service.")
     clean = {}
+    for code in values:
+        if code in known:
+            continue
+        if keep_unknown:
+            clean[code] = values[code]
+        else:
+            problems.add(f"{prefix}.{code}", "Is not a field of this service.")
     for code, d in known.items():
         name = f"{prefix}.{code}"
         value = values.get(code)

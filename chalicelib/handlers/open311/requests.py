@@ -105,7 +105,7 @@ def post_resource(deps, segment, query, raw_body, content_type):
     partner = keys.partner_for(given.get("api_key"))
     if name == "servicerequestupdates":
         # Photo file parts on an update are not read (yet): media_url is.
-        return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given))
+        return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given, pairs))
     return respond(fmt, "service_requests", create_request(deps, partner, given, pairs, files))
 
 

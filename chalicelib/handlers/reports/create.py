@@ -37,7 +37,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         if replay:
             return replay, False
 
-    service, values = _validate(deps, body)
+    service, values = _validate(deps, body, keep_unknown_fields=partner)
     if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
@@ -98,7 +98,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
     raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
 
 
-def _validate(deps, body):
+def _validate(deps, body, keep_unknown_fields=False):
     problems = validation.Problems()
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
@@ -116,7 +116,8 @@ def _validate(deps, body):
                 problems.add(name, "Is required.")
         lat = validation.number(body["lat"], "lat", problems, -90, 90) if body.get("lat") is not None else None
         lon = validation.number(body["lon"], "lon", problems, -180, 180) if body.get("lon") is not None else None
-    fields = validation.extra_fields(service.get("fields", []), body.get("fields"), problems) if service else {}
+    fields = validation.extra_fields(service.get("fields", []), body.get("fields"), problems,
+                                     keep_unknown=keep_unknown_fields) if service else {}
     photo_ids = body.get("photos") or []
     if not isinstance(photo_ids, list) or not all(isinstance(p, str) for p in photo_ids):
         problems.add("photos", "Must be a list of upload ids.")
