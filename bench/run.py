@@ -2,7 +2,7 @@
 engine under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
-`python -m bench.run nearest` measures and rewrites only the nearest section.
+`python -m bench.run nearest` (or `filters`) measures and rewrites only that section.
 """
 import contextlib
 import os
@@ -16,7 +16,7 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, engine, firstrequest, mapcost, motofast, nearest, report  # noqa: E402
+from . import alertcost, coldimport, creation, data, engine, filtercost, firstrequest, mapcost, motofast, nearest, report  # noqa: E402,E501
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -79,6 +79,8 @@ def main():
 
     if "nearest" in sys.argv[1:]:
         return nearest.main(DOC, progress)
+    if "filters" in sys.argv[1:]:
+        return filtercost.main(DOC, progress)
 
     from moto import mock_aws
     measured = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -133,6 +135,8 @@ def main():
     nearest.write_section(DOC, nearest.section(nearest_rows, nearest_loads))
     progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
+    progress("filtered reads")
+    filtercost.main(DOC, progress)
     progress("first request per route family, in fresh processes")
     firstrequest.measure_and_write(progress)
     progress("4. alert fan-out")

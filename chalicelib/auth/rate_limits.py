@@ -25,7 +25,7 @@ MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
 # (limit, window) per client; a burst meets the minute's, a steady drip the hour's.
 CREATIONS = {
     "report": [(10, MINUTE), (60, HOUR)],
-    "upload": [(30, MINUTE), (200, HOUR)],  # a report takes up to 5 photos
+    "upload": [(30, MINUTE), (200, HOUR)],  # a report takes several photos
     "alert": [(10, MINUTE), (60, HOUR)],
 }
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts"}

@@ -22,6 +22,12 @@ def ensure_tables(wait=True):
             continue
         added = _add_missing_indexes(model)
         result[name] = f"exists; added index {', '.join(added)}" if added else "exists"
+        if added and model is reports.ReportModel:
+            # Items written before the index lack its keys: the index would miss them.
+            from .report_store import ReportStore
+            changed = ReportStore().add_missing_keys()
+            if changed:
+                result[name] += f"; {changed} reports given the new keys"
     return result
 
 

@@ -79,7 +79,8 @@ def councillors_at_point():
     "responses": {"200": json_response(ref("FacilityTypes"))}})
 def facility_types():
     from . import facilities
-    return http.ok(facilities.facility_types(http.deps()))
+    # The same for everyone and rarely changed: caches (CloudFront, the PWA) may keep it a while.
+    return http.ok(facilities.facility_types(http.deps()), headers={"Cache-Control": "public, max-age=300"})
 
 
 @routes.get("/v1/nearest", ANYONE, {

@@ -112,7 +112,7 @@ def _newest_open_in(store, area, services):
         return visibility.report_is_public(r, services) and area.contains(float(r.lon), float(r.lat))
 
     plans = [(f"{p}#{states.bucket(states.INITIAL)}", lo, hi) for p, lo, hi in cells.cell_ranges(area.cover)]
-    found, truncated = read_capped(store, plans, AREA_READ_CAP, shown)
+    found, truncated = read_capped(store.map_range, plans, AREA_READ_CAP, shown)
     found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
     return found[:MAX_ITEMS], truncated
 

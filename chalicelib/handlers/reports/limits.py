@@ -13,6 +13,8 @@ IDEMPOTENCY_KEY_MAX = 255
 IDEMPOTENCY_KEY_MIN_ANONYMOUS = 16  # anonymous callers share one key space: a key must be unguessable
 IDEMPOTENCY_KEY_MIN_SIGNED_IN = 8
 
+MAP_MAX_SERVICE_CODES = 20  # a map's service_code filter: each code is its own set of queries
+
 NEARBY_DEFAULT_M, NEARBY_MAX_M = 100, 500
 FEED_RADIUS_MIN_M, FEED_RADIUS_DEFAULT_M, FEED_RADIUS_MAX_M = 50, 1000, 5000
 FEED_MAX_ITEMS = 50

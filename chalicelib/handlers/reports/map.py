@@ -14,6 +14,7 @@ from ...geo import cells
 from ...storage import metering
 from ...geo.geojson import feature_collection
 from . import views
+from .limits import MAP_MAX_SERVICE_CODES
 
 MAX_COVER_CELLS = 96  # finest cover the query plan may use
 MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
@@ -30,6 +31,8 @@ def map_reports(deps, params):
     if wanted is None:
         problems.add("status", "Must be open, closed, all or a comma list of states.")
     codes = _codes(params.get("service_code"))
+    if len(codes) > MAP_MAX_SERVICE_CODES:
+        problems.add("service_code", f"At most {MAP_MAX_SERVICE_CODES} service codes.")
     since = _since(params.get("since"), problems)
     cap = deps.settings.map_feature_cap
     limit = validation.number(params.get("limit", cap), "limit", problems, 1, cap)
@@ -41,6 +44,10 @@ def map_reports(deps, params):
     cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
     buckets = sorted({states.bucket(x) for x in wanted})
     plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
+    read_range = deps.reports.map_range
+    if codes:  # each category's own partitions: the pins it shows, not all pins filtered
+        plans = [(f"{code}#{partition}", lo, hi) for code in sorted(codes) for partition, lo, hi in plans]
+        read_range = deps.reports.category_map_range
     services = deps.services.by_code()
 
     def shown(r):
@@ -49,13 +56,13 @@ def map_reports(deps, params):
                 and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
                 and visibility.report_is_public(r, services))
 
-    items, truncated = read_capped(deps.reports, plans, int(limit), shown)
+    items, truncated = read_capped(read_range, plans, int(limit), shown)
     names = {c: sv.get("name", c) for c, sv in services.items()}
     return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
                               limit=int(limit))
 
 
-def read_capped(store, plans, cap, shown):
+def read_capped(read_range, plans, cap, shown):
     """Read until `cap` pins are shown, shared fairly between the query ranges.
 
     Only pins that will be shown count against the cap, so a cover cell that
@@ -79,7 +86,7 @@ def read_capped(store, plans, cap, shown):
             if room <= 0 or len(kept) >= cap:
                 still.append((plan, start))
                 continue
-            got, resume = store.map_range(*plan, room, start)
+            got, resume = read_range(*plan, room, start)
             read += len(got)
             kept.extend(r for r in got if shown(r))
             if resume:
