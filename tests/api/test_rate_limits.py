@@ -3,11 +3,9 @@ fast, or asking for mail and texts to many unproven addresses, gets 429 with
 Retry-After; staff and Open311 partners are not held back."""
 import http.client
 import json
-import threading
-
-import pytest
 
 from conftest import pothole
+from support.served import served  # noqa: F401 (fixture)
 
 BURST = 12
 
@@ -86,21 +84,6 @@ def test_texts_to_unproven_numbers_have_a_limit_for_everyone_together(client, pe
              for n, r in enumerate(residents)]
     assert statuses(asked) == [201] * 3 + [429]
     assert "too many text messages" in asked[-1].json_body["error"]["message"]
-
-
-@pytest.fixture
-def served(storage, monkeypatch):
-    """The app over real HTTP, as `make run` serves it."""
-    from pathlib import Path
-    from app import app
-    from doorstep_cli.local.devserver import DoorstepRequestHandler, make_server
-    monkeypatch.setattr(DoorstepRequestHandler, "log_message", lambda *args: None)  # a line per request
-    server = make_server(app, "127.0.0.1", 0, Path(__file__).resolve().parents[2] / "web")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    thread.join(timeout=5)
 
 
 def post_from(server, source, path, body):

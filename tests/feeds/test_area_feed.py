@@ -113,7 +113,7 @@ def test_an_unchanged_feed_answers_304_to_its_etag_and_a_new_report_changes_it(c
 
 
 def test_bad_area_parameters_are_refused_in_the_one_error_shape(client):
-    assert_json_error(client.get(FEED), 400, "validation_failed", "lat")
+    assert_json_error(client.get(FEED), 422, "validation_failed", "lat")  # a rule: lat and lon, ward or report
     assert_json_error(client.get(f"{FEED}?lat=north&lon={LON}"), 400, "validation_failed", "lat")
     assert_json_error(client.get(f"{NEAR}&radius_m=10"), 400, "validation_failed", "radius_m")
     assert_json_error(client.get(f"{NEAR}&radius_m=5001"), 400, "validation_failed", "radius_m")

@@ -13,6 +13,7 @@ from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_to
 from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
+from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
 
 EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
@@ -25,16 +26,38 @@ def normalise_email(value):
     return value.strip().lower()
 
 
+def INVALID_LINK():  # noqa: N802 (an error to raise, made fresh each time)
+    # 403, as for any other token that opens nothing (alerts' invalid_token).
+    return ApiError("This link is not valid or has already been used.", code="invalid_link", status=403)
+
+
+def _email(body, problems):
+    email = validation.email(body.get("email"), "email", problems)
+    if email is None and not problems.items:
+        problems.add("email", "Is required.")
+    return email
+
+
+def _check_password(password, email, name, problems):
+    """Its length is in the description (400); the policy beyond it (not a
+    common password, not the name or address) is a rule (422)."""
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        problems.add("password", f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters. "
+                                 "A few unrelated words make a good password.")
+        return
+    for message in passwords.check_password(password, email=email, name=name):
+        problems.rule("password", message)
+
+
 def register(deps, body):
     problems = validation.Problems()
-    email = validation.email(body.get("email"), "email", problems)
-    name = validation.text(body.get("name"), "name", problems, 1, 200)
+    email = _email(body, problems)
+    name = validation.text(body.get("name"), "name", problems, 1, NAME_MAX)
     password = body.get("password")
     if not isinstance(password, str) or not password:
         problems.add("password", "Is required.")
     else:
-        for message in passwords.check_password(password, email=email, name=name):
-            problems.add("password", message)
+        _check_password(password, email, name, problems)
     problems.raise_if_any()
     now = deps.clock()
     email = normalise_email(email)
@@ -136,10 +159,10 @@ def verify_email(deps, body):
     row = deps.accounts.consume_one_time(ids.digest(token), "verify_email") if isinstance(token, str) else None
     now = deps.clock()
     if row is None or row.expires < now:
-        raise ApiError("This link is not valid or has already been used.", code="invalid_link")
+        raise INVALID_LINK()
     user = deps.accounts.user(row.user_id)
     if user is None or user.email != row.email:
-        raise ApiError("This link is for an address the account no longer uses.", code="invalid_link")
+        raise ApiError("This link is for an address the account no longer uses.", code="invalid_link", status=403)
     user.email_verified = True
     deps.accounts.save_user(user)
     return {"email_verified": True, **claim_earlier(deps, user)}
@@ -166,9 +189,7 @@ def resend_verification(deps):
 
 def request_password_reset(deps, body):
     problems = validation.Problems()
-    email = validation.email(body.get("email"), "email", problems)
-    if email is None and not problems.items:
-        problems.add("email", "Is required.")
+    email = _email(body, problems)
     problems.raise_if_any()
     email = normalise_email(email)
     now = deps.clock()
@@ -196,16 +217,16 @@ def confirm_password_reset(deps, body):
     if not isinstance(password, str) or not password:
         raise ValidationFailed([("password", "Is required.")])
     now = deps.clock()
-    invalid = ApiError("This link is not valid or has already been used.", code="invalid_link")
+    invalid = INVALID_LINK()
     peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None
     user = deps.accounts.user(peeked.user_id) if peeked else None
     if user is None:
         raise invalid
     # The password is checked before the link is spent: a weak choice must
     # not cost the resident their link.
-    problems = passwords.check_password(password, email=user.email, name=user.name)
-    if problems:
-        raise ValidationFailed([("password", m) for m in problems])
+    problems = validation.Problems()
+    _check_password(password, user.email, user.name, problems)
+    problems.raise_if_any()
     row = deps.accounts.consume_one_time(ids.digest(token), "reset_password")
     if row is None or row.expires < now or row.user_id != user.id:
         raise invalid

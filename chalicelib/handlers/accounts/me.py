@@ -1,7 +1,10 @@
 """My Account: the profile, my reports, everything held about me, and erasure."""
+import re
+
 from ... import ids, validation
 from ...errors import ValidationFailed
 from ..reports import views
+from .limits import ADDRESS_MAX, NAME_MAX, UPRN_PATTERN
 
 NOTIFICATION_CHANNELS = ("email", "sms", "push")
 
@@ -30,14 +33,14 @@ def update_me(deps, body):
             problems.add(key, "Cannot be changed here." if key in ("email", "role", "id") else "Is not a profile field.")
     changes = {}
     if "name" in body:
-        changes["name"] = validation.text(body["name"], "name", problems, 1, 200)
+        changes["name"] = validation.text(body["name"], "name", problems, 1, NAME_MAX)
     if "phone" in body:
         changes["phone"] = validation.phone(body["phone"], "phone", problems) if body["phone"] else None
     if "address" in body:
-        changes["address"] = validation.text(body["address"], "address", problems, 0, 300)
+        changes["address"] = validation.text(body["address"], "address", problems, 0, ADDRESS_MAX)
     if "uprn" in body:
-        uprn = body["uprn"]
-        if uprn not in (None, "") and not (isinstance(uprn, str) and uprn.isdigit() and len(uprn) <= 12):
+        uprn = body["uprn"].strip() if isinstance(body["uprn"], str) else body["uprn"]
+        if uprn not in (None, "") and not (isinstance(uprn, str) and re.fullmatch(UPRN_PATTERN, uprn)):
             problems.add("uprn", "Must be up to 12 digits.")
         changes["uprn"] = uprn or None
     if "notifications" in body:
