@@ -15,7 +15,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench bench-alerts venv java dynamodb-local web screens package deploy clean
+.PHONY: run test audit bench bench-alerts venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -61,6 +61,10 @@ run: $(STAMP) dynamodb-local $(VENDOR)
 # loadgroup: one worker builds the Lambda package once for all tests/infra.
 test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM)
 	$(PY) -m pytest -n 2 --dist loadgroup tests
+
+# Known vulnerabilities in the runtime dependencies (PyPI's advisory data; infra/audit.py).
+audit: $(STAMP)
+	$(PY) -m infra.audit
 
 # The README's pictures: every screen at 412 x 915, into docs/screens/.
 screens: $(STAMP) $(VENDOR) $(CHROMIUM)
