@@ -6,7 +6,6 @@ after the read; a Scan of the types table), on the same data.
 `python -m bench.run filters` measures and rewrites only this section.
 """
 import time
-from dataclasses import replace
 
 from chalicelib import states
 
@@ -61,7 +60,8 @@ def map_rows(deps):
         params = {"bbox": ",".join(repr(v) for v in bbox), "service_code": "graffiti"}
         with metered() as meter:
             fc = map_reports(deps, params)
-        plans = [(f"{p}#o", lo, hi) for p, lo, hi in cells.cell_ranges(cells.cover_bbox(*bbox, max_cells=MAX_COVER_CELLS))]
+        cover = cells.cover_bbox(*bbox, max_cells=MAX_COVER_CELLS)
+        plans = [(f"{p}#o", lo, hi) for p, lo, hi in cells.cell_ranges(cover)]
         w, s, e, n = bbox
         with metered() as before:
             found_before, _ = read_capped(deps.reports.map_range, plans, deps.settings.map_feature_cap,

@@ -1,9 +1,10 @@
 """How much one client may make the service do in a while, and how many
 messages go to recipients who have not proven they want them.
 
-Who "one client" is (the API's callers only; the CLI is not limited): a signed-in resident is their account, so neighbours
-behind one address (a library's computers, an office's NAT) never share a
-resident's allowance; an anonymous caller is its address, API Gateway's
+Who "one client" is (the API's callers only; the CLI is not limited): a
+signed-in resident is their account, so neighbours behind one address (a
+library's computers, an office's NAT) never share a resident's allowance;
+an anonymous caller is its address, API Gateway's
 sourceIp (the connection's peer; X-Forwarded-For is whatever a client
 writes). Staff and Open311 partners (an api_key, scoped by the council) are
 not limited here.

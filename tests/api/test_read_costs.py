@@ -63,5 +63,6 @@ def test_listing_facility_types_reads_one_item_and_follows_imports_and_deletes(c
     deps.facilities.delete_many(["tip-1"])
     deps.facilities.put_many([facility("pool-1", "swimming_pool", "Pool", -1.09, 53.96)])
     answer = client.get("/v1/facility-types")
-    assert answer.json_body["facility_types"] == [{"type": "library", "count": 3}, {"type": "swimming_pool", "count": 1}]
+    assert answer.json_body["facility_types"] == [
+        {"type": "library", "count": 3}, {"type": "swimming_pool", "count": 1}]
     assert "max-age" in answer.headers["Cache-Control"]

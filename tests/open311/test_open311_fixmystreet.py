@@ -62,7 +62,7 @@ def test_a_fixmystreet_report_update_and_updates_feed_work_as_its_client_reads_t
         "jurisdiction_id": "york", "api_key": API_KEY, "updated_datetime": "2026-11-21T09:30:00Z",
         "service_request_id": request_id, "status": "FOR_TRIAGE", "description": "Still there, and deeper.",
         "last_name": "Resident", "first_name": "Ada", "email": "ada@example.org", "update_id": "9001",
-        "media_url": [f"https://www.fixmystreet.com/c/9001.0.full.jpeg", f"https://www.fixmystreet.com/c/9001.1.full.jpeg"],
+        "media_url": ["https://www.fixmystreet.com/c/9001.0.full.jpeg", "https://www.fixmystreet.com/c/9001.1.full.jpeg"],
         "email_alerts_requested": "TRUE", "title": "MRS", "attribute[fms_extra_note]": "as sent",
     }
     posted = fms_post(client, "/open311/v2/servicerequestupdates.xml", update)

@@ -185,5 +185,6 @@ def _check_extras(extras):
     if len(extras) > MAX_EXTRA_ATTRIBUTES:
         raise Open311Error(400, f"attribute: at most {MAX_EXTRA_ATTRIBUTES} beyond the service's own.")
     for code, value in extras.items():
-        if len(code) > 100 or sum(len(v) for v in (value if isinstance(value, list) else [value])) > MAX_ATTRIBUTE_VALUE:
+        size = sum(len(v) for v in (value if isinstance(value, list) else [value]))
+        if len(code) > 100 or size > MAX_ATTRIBUTE_VALUE:
             raise Open311Error(400, f"attribute[{code!s:.40}]: at most {MAX_ATTRIBUTE_VALUE} characters.")

@@ -141,8 +141,8 @@ def point_from_query(deps, query, problems):
         for name in ("lat", "lon"):
             if query.get(name) in (None, ""):
                 problems.rule(name, "Is required (with the other of lat and lon), or give postcode.")
-        lat = validation.number(query["lat"], "lat", problems, -90, 90) if query.get("lat") not in (None, "") else None
-        lon = validation.number(query["lon"], "lon", problems, -180, 180) if query.get("lon") not in (None, "") else None
+        lat = validation.number(query["lat"], "lat", problems, -90, 90) if query.get("lat") else None
+        lon = validation.number(query["lon"], "lon", problems, -180, 180) if query.get("lon") else None
         return (lon, lat) if lat is not None and lon is not None else (None, None)
     postcode = postcode_or_none(query.get("postcode"))
     if postcode is None:

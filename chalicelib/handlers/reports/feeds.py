@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from . import rss
 from ... import states, validation, visibility
-from ...errors import NotFound, OutsideServiceArea, ValidationFailed
+from ...errors import NotFound, OutsideServiceArea
 from ...geo import cells, distance
 from ...storage import metering
 from . import views
@@ -75,8 +75,8 @@ def circle(deps, params):
     for name in ("lat", "lon"):
         if params.get(name) in (None, ""):
             problems.rule(name, "Is required (with the other of lat and lon), or give report or ward.")
-    lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") not in (None, "") else None
-    lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") not in (None, "") else None
+    lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") else None
+    lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") else None
     radius = validation.number(params.get("radius_m", RADIUS_DEFAULT_M), "radius_m", problems,
                                RADIUS_MIN_M, RADIUS_MAX_M)
     problems.raise_if_any()
