@@ -15,7 +15,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test audit bench bench-alerts venv java dynamodb-local web screens package deploy clean
+.PHONY: run test audit bench bench-alerts bench-fanout venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -75,6 +75,9 @@ bench: $(STAMP) dynamodb-local
 
 bench-alerts: $(STAMP)
 	$(PY) -m bench.alertcost
+
+bench-fanout: $(STAMP) dynamodb-local
+	$(PY) -m bench.fanoutcost
 
 # dist/: the Lambda zip and the one CloudFormation template (offline, no AWS account).
 package: $(STAMP) $(VENDOR)

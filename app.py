@@ -10,14 +10,16 @@ from chalicelib.config import check_start_up
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.open311.routes import routes as open311
+from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
+from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
-REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, ANY_PATH)
+REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, stats, opendata, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 
@@ -30,3 +32,21 @@ def dispatch_events(event, context):
     from chalicelib.handlers.alerts import sources
     from chalicelib.handlers.shared.deps import default_deps
     sources.on_stream(DynamoDBEvent(event, context), default_deps)
+
+
+# The alert queue's event source mapping (in the template) invokes this
+# function with page jobs; it reports those to run again (partial batch failure).
+@app.lambda_function(name="deliver_alerts")
+def deliver_alerts(event, context):
+    from chalicelib.handlers.alerts import worker
+    from chalicelib.handlers.shared.deps import default_deps
+    return worker.on_queue(event, default_deps, lambda: context.get_remaining_time_in_millis() / 1000)
+
+
+# Every night, the open data files are written again from the public reports
+# (`doorstep export` does the same by hand).
+@app.schedule("cron(30 2 * * ? *)", name="export_open_data")
+def export_open_data(event):
+    from chalicelib.handlers.opendata.export import publish
+    from chalicelib.handlers.shared.deps import default_deps
+    publish(default_deps())

@@ -73,8 +73,10 @@ def families(fixture):
         ("alert subscription", "POST", "/v1/alerts", json.dumps(
             {"kind": "area", "lat": 53.9623, "lon": -1.0819, "radius_m": 500, "channels": ["push"],
              "push_subscription": push}), json_h),
-        ("staff change", "PATCH", f"/v1/staff/reports/{rid}", json.dumps(
-            {"status": "investigating", "public_update": "Looking at it ({n})."}), {**json_h, **staff}),
+        # A change needs the ETag its previous answer gave, so the first-request
+        # figure for staff is their inbox and one report (what triage opens with).
+        ("staff inbox", "GET", "/v1/staff/reports?status=open", None, staff),
+        ("staff report", "GET", f"/v1/staff/reports/{rid}", None, staff),
         ("Open311 services", "GET", "/open311/v2/services.xml", None, {}),
         ("Open311 request", "GET", f"/open311/v2/requests/{rid}.json", None, {}),
         ("OpenAPI document", "GET", "/openapi.json", None, {}),

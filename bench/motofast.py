@@ -12,10 +12,18 @@ DynamoType objects whose every comparison re-derives a Python value through
   same cast values, computed once per item instead of once per comparison);
 * `Item.size()` (the 1 MB page check, evaluated for every item of the
   partition on every Query) is remembered per item. Only valid while nothing
-  writes, which is how the benchmark uses it: map queries only.
+  writes, which is how the benchmark uses it: map queries only;
+* a Query of a global index whose partition key is the table's own (the staff
+  inbox's indexes) looks only at the table partition of that key, where moto
+  looks at every item of the table: the same candidates, since an item's index
+  partition is its table partition.
 
 Counts (Count, ScannedCount, LastEvaluatedKey) are untouched; `bench.run
 --check-moto` compares a run with and without these patches.
+
+`isolated_transactions()` (the test suite's moto, and the benchmarks' that
+write) replaces moto's whole-table backup before each transaction with a
+copy of the items it names, and runs transactions one at a time.
 """
 from contextlib import contextmanager
 from decimal import Decimal
@@ -29,6 +37,7 @@ def faster_moto():
     original_cast = DynamoType.__dict__["cast_value"]
     original_all, original_sorted = Table.all_items, Table.sorted_items
     original_size = Item.size
+    original_query = Table.query
     sizes = {}  # id(item) -> (item, size); holding the item keeps its id unique
 
     def size(self):
@@ -60,13 +69,94 @@ def faster_moto():
         items.sort(key=lambda x: tuple(x.attrs[name].cast_value for name in names))
         return items
 
+    def query(self, hash_key, *args, **kwargs):
+        index_name = args[6] if len(args) > 6 else kwargs.get("index_name")
+        index = next((i for i in self.all_indexes() if i.name == index_name), None) if index_name else None
+        own_key = index is not None and [k["AttributeName"] for k in index.schema if k["KeyType"] == "HASH"] == [
+            self.hash_key_attr]
+        if not own_key or hash_key is None:
+            return original_query(self, hash_key, *args, **kwargs)
+        partition = list(self.items.get(hash_key, {}).values())
+        self.all_items = lambda: sorted(partition, key=lambda x: x.range_key.cast_value)
+        try:
+            return original_query(self, hash_key, *args, **kwargs)
+        finally:
+            del self.all_items
+
     DynamoType.cast_value = property(cast_value)
-    Table.all_items, Table.sorted_items = all_items, sorted_items
+    Table.all_items, Table.sorted_items, Table.query = all_items, sorted_items, query
     Item.size = size
     try:
         yield
     finally:
         DynamoType.cast_value = original_cast
-        Table.all_items, Table.sorted_items = original_all, original_sorted
+        Table.all_items, Table.sorted_items, Table.query = original_all, original_sorted, original_query
         Item.size = original_size
         sizes.clear()
+
+
+@contextmanager
+def isolated_transactions():
+    """moto backs up every table a transaction touches, whole, once per item
+    of the transaction (a report's transaction of thirty items deep-copied
+    its tables thirty times, and the copies grew with the tables), and two
+    threads' transactions can undo each other's writes. Here a transaction
+    keeps a copy of only the items it names and puts them back (and trims
+    the tables' streams) if it fails, and transactions run one at a time, as
+    DynamoDB isolates them. What a transaction answers is unchanged."""
+    import copy
+    import threading
+    from moto.dynamodb import models
+    from moto.dynamodb.models.dynamo_type import DynamoType
+    from moto.dynamodb.models.table import Table
+    original, lock = models.DynamoDBBackend.transact_write_items, threading.Lock()
+
+    class Live:  # moto's whole-table backup and restore made no-ops: the items are restored below
+        @staticmethod
+        def deepcopy(value, memo=None):
+            return value if isinstance(value, Table) else copy.deepcopy(value, memo)
+
+    def named(table, op):
+        attrs = op.get("Key") or op.get("Item") or {}
+        if table.hash_key_attr not in attrs or (table.range_key_attr and table.range_key_attr not in attrs):
+            return None
+        return (DynamoType(attrs[table.hash_key_attr]),
+                DynamoType(attrs[table.range_key_attr]) if table.range_key_attr else None)
+
+    def put_back(table, hash_key, range_key, item):
+        if range_key is None:
+            table.items.pop(hash_key, None) if item is None else table.items.__setitem__(hash_key, item)
+        elif item is None:
+            table.items.get(hash_key, {}).pop(range_key, None)
+        else:
+            table.items[hash_key][range_key] = item
+
+    def transact_write_items(self, transact_items):
+        with lock:
+            saved, streams = [], {}
+            for entry in transact_items:
+                op = next(iter(entry.values()), {})
+                table = self.tables.get(op.get("TableName"))
+                key = named(table, op) if table is not None else None
+                if key is None:
+                    continue
+                current = table.get_item(*key)
+                saved.append((table, *key, copy.deepcopy(current) if current is not None else None))
+                if table.stream_shard is not None:
+                    streams.setdefault(id(table), (table.stream_shard, len(table.stream_shard.items)))
+            models.copy = Live
+            try:
+                return original(self, transact_items)
+            except Exception:
+                for table, hash_key, range_key, item in reversed(saved):
+                    put_back(table, hash_key, range_key, item)
+                for shard, length in streams.values():
+                    del shard.items[length:]
+                raise
+            finally:
+                models.copy = copy
+    models.DynamoDBBackend.transact_write_items = transact_write_items
+    try:
+        yield
+    finally:
+        models.DynamoDBBackend.transact_write_items = original

@@ -1,5 +1,6 @@
-"""`make bench`: map cost, report creation, cold import, nearest-k, alert fan-out and the local
-engine under load; writes docs/benchmarks.md.
+"""`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, alert
+matching, alert fan-out in pages, the public figures and open data export, and the local engine
+under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest` (or `filters`) measures and rewrites only that section.
@@ -16,7 +17,9 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import alertcost, coldimport, creation, data, engine, filtercost, firstrequest, mapcost, motofast, nearest, report  # noqa: E402,E501
+from . import (alertcost, coldimport, creation, data, engine, fanoutcost, filtercost, firstrequest,  # noqa: E402
+               inboxcost, mapcost, motofast, nearest, report)
+from . import exportcost, statscost  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -90,7 +93,7 @@ def main():
     measured["imports"] = coldimport.run(progress)
 
     progress("2. report creation")
-    with mock_aws():
+    with mock_aws(), motofast.isolated_transactions():
         env.fresh_storage()
         measured["creation"] = creation.run(env.deps(), progress)
 
@@ -139,8 +142,15 @@ def main():
     filtercost.main(DOC, progress)
     progress("first request per route family, in fresh processes")
     firstrequest.measure_and_write(progress)
+    progress("5. staff inbox")
+    failed = inboxcost.measure_and_write(progress)
     progress("4. alert fan-out")
-    failed = alertcost.measure_and_write(progress)
+    failed = alertcost.measure_and_write(progress) or failed
+    progress("6. alert fan-out in pages (DynamoDB Local)")
+    failed = fanoutcost.measure_and_write(progress) or failed
+    progress("7. public performance figures and the open data export")
+    failed = statscost.measure_and_write(progress) or failed
+    failed = exportcost.measure_and_write(progress) or failed
     return engine.measure_and_write(progress) or failed
 
 

@@ -26,6 +26,7 @@ class Settings:
     email_sender: str | None  # SES identity mail is sent from
     # Messages to unproven recipients, for everyone together (auth/rate_limits.py).
     messages_per_hour: dict
+    alert_queue_url: str | None = None  # the alert page jobs' SQS queue (set in AWS; found by name locally)
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -47,6 +48,7 @@ def settings() -> Settings:
         email_sender=env.get("DOORSTEP_EMAIL_FROM") or None,
         messages_per_hour={"email": int(env.get("DOORSTEP_EMAILS_PER_HOUR") or 2000),
                            "sms": int(env.get("DOORSTEP_SMS_PER_HOUR") or 200)},
+        alert_queue_url=env.get("DOORSTEP_ALERT_QUEUE_URL") or None,
     )
 
 
@@ -94,3 +96,12 @@ def data_dir() -> Path:
 
 def local_port() -> int:
     return int(os.environ.get("PORT", "8000"))
+
+
+def open_data() -> dict:
+    """How open data is published: DOORSTEP_OPEN_DATA_LICENCE (a licence id
+    handlers/opendata/licence.py knows, or "Name|https://its-url"; default
+    the Open Government Licence v3.0) and DOORSTEP_OPEN_DATA_PUBLISHER (the
+    council's name; default the service area's)."""
+    return {"licence": os.environ.get("DOORSTEP_OPEN_DATA_LICENCE") or "OGL-UK-3.0",
+            "publisher": os.environ.get("DOORSTEP_OPEN_DATA_PUBLISHER") or None}

@@ -9,6 +9,8 @@ the map, nearby reports, feeds, alerts, Open311).
   alerts and feeds like any resident's report.
 - In a public category, a field marked private in its definition is still
   left out of public views.
+- Staff may mark one report private (a name in the description, a report
+  about a person): it is then shown like a report of a private category.
 """
 
 
@@ -19,7 +21,12 @@ def category_is_public(service):
 def report_is_public(report, services):
     """Whether a report (or a map pin of one) may be shown to anyone;
     services: {service_code: service} as deps.services.by_code() gives it."""
-    return category_is_public(services.get(report.service_code))
+    return details_are_public(report, services.get(report.service_code))
+
+
+def details_are_public(report, service):
+    """Whether the public may see what the report says and where, beyond its status."""
+    return category_is_public(service) and not getattr(report, "private", False)
 
 
 def public_categories(services):

@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, wards
+from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, teams, wards
+from doorstep_cli import open_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,16 +33,20 @@ def main(argv=None):
     create.add_argument("--name")
     create.add_argument("--team", help="crew team (required for --role crew)")
     create.add_argument("--categories", help="staff: comma list of service codes they handle")
+    create.add_argument("--wards", help="staff: comma list of ward ids they handle")
     set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
     set_role.add_argument("--email", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
+    set_role.add_argument("--wards")
     open311_keys.add_parser(commands)
+    teams.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
     facilities.add_commands(commands)
+    open_data.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -50,14 +55,15 @@ def main(argv=None):
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
-                   "import": import_command, "facilities": facilities_command}[args.command]
+                   "import": import_command, "facilities": facilities_command,
+                   "export": export_command, "teams": teams_command}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
         # already running, no Java, unreadable data), each with a readable message.
         print(f"doorstep: {e}", file=sys.stderr)
         return 2
-    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused) as e:
+    except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
 
@@ -93,19 +99,29 @@ def users_command(args):
     connect(args.stage)
     deps = _deps()
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
+    wards = [w.strip() for w in (args.wards or "").split(",") if w.strip()] or None
     try:
         if args.users_command == "create":
             user = users.create_user(deps, args.email, args.role, name=args.name, team=args.team,
-                                     categories=categories)
+                                     categories=categories, wards=wards)
             auth.send_password_setup(deps, user)
             print(f"created {user.email} ({user.role}); a link to set the password was e-mailed"
                   + (" (see `doorstep outbox`)" if args.stage == "local" else ""))
         else:
-            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories)
+            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories, wards=wards)
             print(f"{user.email} is now {user.role}; their sessions have ended")
     except ApiError as e:
         raise ApiErrorExit(e.message)
     return 0
+
+
+def teams_command(args):
+    from chalicelib.errors import ApiError
+    connect(args.stage)
+    try:
+        return teams.run(args, _deps())
+    except ApiError as e:
+        raise ApiErrorExit(e.message)
 
 
 def open311_keys_command(args):
@@ -123,6 +139,11 @@ def import_command(args):
 def facilities_command(args):
     connect(args.stage)
     return facilities.delete(args, _deps())
+
+
+def export_command(args):
+    connect(args.stage)
+    return open_data.run(args, _deps())
 
 
 def outbox_command(args):
@@ -174,6 +195,10 @@ def prepare_storage():
     from chalicelib.storage.blobs import BlobStore
     from chalicelib.storage.tables import ensure_tables
     result = ensure_tables()
+    from chalicelib.storage.inbox import InboxModel
+    if result.get(InboxModel.Meta.table_name) == "created":  # a stage from before the staff inbox
+        from chalicelib.storage.report_store import ReportStore
+        result[InboxModel.Meta.table_name] += f"; {ReportStore().reindex_inbox()} reports indexed"
     store = BlobStore()
     result[f"s3://{store.bucket}"] = store.ensure_bucket() if args_local() else "not managed here"
     return result
@@ -226,10 +251,10 @@ def serve(args):
         return app.app
 
     def dispatcher():
-        # The events table's stream, read as the Lambda reads it in AWS.
+        # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.handlers.shared.deps import default_deps
-        from doorstep_cli.local.stream_reader import start_event_stream
-        return start_event_stream(data_dir(), default_deps)
+        from doorstep_cli.local.queue_worker import start_alert_pipeline
+        return start_alert_pipeline(data_dir(), default_deps)
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -161,9 +161,12 @@ def demo_council(deps, report_count=0, reload_categories=True):
     loaded = {"categories": 0}
     if reload_categories or not deps.services.all():
         loaded["categories"] = load_services(deps.services)
+    # Wards and due-date rules first: a new report is stamped with its ward and due date.
+    loaded["demo wards"] = demo_wards(deps)
+    from doorstep_cli.demo_staff import demo_staff
+    loaded.update(demo_staff(deps))
     loaded["demo reports"] = demo_reports(deps, report_count) if report_count else 0
     loaded["demo addresses"] = demo_addresses(deps)
-    loaded["demo wards"] = demo_wards(deps)
     loaded["demo facilities"] = demo_facilities(deps)
     loaded["demo bin rounds"] = demo_bin_rounds(deps)
     return loaded

@@ -34,13 +34,16 @@ def owns(principal, report):
 
 
 def staff_covers(principal, report):
-    """Staff see and act on reports in their scope; an empty scope is everything."""
+    """Staff see and act on reports in their scope: its categories and its
+    wards, each empty for all. A ward scope covers only reports with a point
+    in one of its wards (complaints and FOI requests have none)."""
     if principal is None or not principal.is_staff:
         return False
     if principal.role == "admin":
         return True
     categories = principal.scope.get("categories") or []
-    return not categories or report.service_code in categories
+    wards = principal.scope.get("wards") or []
+    return (not categories or report.service_code in categories) and (not wards or report.ward in wards)
 
 
 def can_see_private(principal, report):

@@ -92,13 +92,14 @@ class AlertIndexModel(Stored):
 
 
 class DeliveryModel(Stored):
-    """One (event, subscription, channel): claimed before sending, so a
-    redelivered event never reaches a person twice."""
+    """One (event, person's address on a channel), or one page job handed
+    on: claimed before sending, so a redelivered event or job never reaches
+    a person twice."""
     class Meta:
         table_name = table("alert-deliveries")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)  # "{event_id}#{alert_id}#{channel}"
+    id = UnicodeAttribute(hash_key=True)  # "{event_id}#{channel}#{digest}" or "{event_id}#page#{key}#{after}"
     status = UnicodeAttribute()  # claimed, sent, gone, failed
     attempts = NumberAttribute(default=0)
     claimed_at = UTCDateTimeAttribute()
@@ -168,6 +169,16 @@ class AlertStore:
         """Every index row under one key (one Query, paginated)."""
         return [record_of(AlertIndexRow, r) for r in AlertIndexModel.query(key)]
 
+    def page(self, key, after, limit):
+        """(rows, next): at most `limit` index rows under `key` with alert
+        ids after `after` (None: from the first), in id order, and the id to
+        read on from (None when no more rows can follow). One Query."""
+        condition = AlertIndexModel.alert_id > after if after else None
+        result = AlertIndexModel.query(key, condition, limit=limit, page_size=limit)
+        rows = [record_of(AlertIndexRow, r) for r in result]
+        more = bool(rows) and result.last_evaluated_key is not None
+        return rows, rows[-1].alert_id if more else None
+
     def claim(self, delivery_id, now, stale_before, expires):
         """Take a delivery; False if it was sent, settled, or is being sent by
         someone whose claim is not yet stale."""
@@ -184,6 +195,7 @@ class AlertStore:
     def settle(self, delivery_id, status, attempts):
         DeliveryModel(delivery_id).update(actions=[
             DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)])
+
 
 def event_from_image(image):
     """An Event from a DynamoDB stream record's NewImage (wire format)."""

@@ -8,6 +8,8 @@ _lock = threading.Lock()
 
 UPLOAD_PREFIX = "uploads/"
 PHOTO_PREFIX = "photos/"
+PUBLIC_DATA_PREFIX = "public-data/"  # open data: rewritten daily, so never cached as immutable
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 class BlobMissing(Exception):
@@ -53,9 +55,9 @@ class BlobStore:
                 raise BlobMissing(key) from e
             raise
 
-    def write(self, key, data, content_type):
+    def write(self, key, data, content_type, cache_control=IMMUTABLE):
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type,
-                               CacheControl="public, max-age=31536000, immutable")
+                               CacheControl=cache_control)
 
     def delete(self, key):
         self.client.delete_object(Bucket=self.bucket, Key=key)

@@ -33,7 +33,26 @@ class Report:
     status_notes: str | None = None  # the latest public update's text (Open311)
     media_urls: list | None = None  # a partner's links: shown, never fetched
     address: str | None = None  # the problem's street address, never the reporter's
+    # Staff triage: none of these is public (views list what they show).
+    private: bool = False  # staff hid it: only staff and its reporter see its details
+    ward: str | None = None  # the ward holding its point, stamped when it is placed
+    due: str | None = None  # "YYYY-MM-DD": the working day it should be dealt with by
+    due_source: str | None = None  # "rule" (the category's due-date rule) or "staff" (set by hand)
+    assignment: dict | None = None  # {team, instructions, assigned_at, assigned_by}: where a crew job comes from
+    assignment_history: list = field(default_factory=list)  # earlier assignments, each with ended_at
+    duplicate_of: str | None = None
+    duplicates: list = field(default_factory=list)  # reports marked as duplicates of this one
+    channel: str | None = None  # how the council heard, when staff took it: phone, face_to_face, letter, email
+    flags: list = field(default_factory=list)  # why it needs staff attention again
+    # The store's own bookkeeping (the staff inbox's rows it wrote for this
+    # report, so a change deletes exactly those it no longer needs): domain
+    # code never reads or sets it.
+    inbox_keys: list = field(default_factory=list)
     version: int | None = None
+
+    @property
+    def team(self):
+        return (self.assignment or {}).get("team")
 
 
 @dataclass
@@ -255,3 +274,113 @@ class OutboxMessage:
     html: str | None = None
     headers: dict | None = None
     status: str = "kept"  # kept (local), sent, retry, failed
+
+
+
+@dataclass
+class Team:
+    """A street crew, as data: crew members and assignments name it by id."""
+    id: str
+    name: str
+    created_at: datetime
+    retired: bool = False  # kept for history and old assignments; nothing new is assigned to it
+    retired_at: datetime | None = None
+    version: int | None = None
+
+
+@dataclass
+class AuditEntry:
+    """One staff change to a report: who, when, and each field before and
+    after, internal ones included. `seq` is the report's version after the
+    change, so entries are written once, in the change's own transaction,
+    and never edited."""
+    report_id: str
+    seq: int
+    action: str  # inspect, create_for_caller, duplicate_added
+    by_user_id: str
+    created_at: datetime
+    by_email: str | None = None
+    changes: dict = field(default_factory=dict)  # field -> {"before": ..., "after": ...}
+
+
+@dataclass
+class ResponseTemplate:
+    id: str
+    title: str
+    text: str  # with {placeholders} (handlers/staff/templates.py lists them)
+    created_at: datetime
+    updated_at: datetime
+    state: str | None = None  # the state it answers; with auto, written when that state is set
+    auto: bool = False
+    service_codes: list = field(default_factory=list)  # empty: every category
+    active: bool = True
+    version: int | None = None
+
+
+@dataclass
+class DueRule:
+    """How many working days a category's reports get (by priority, where it varies)."""
+    service_code: str
+    working_days: int
+    by_priority: dict = field(default_factory=dict)  # priority -> working days
+    basis: str | None = None  # why: "statutory: Freedom of Information Act 2000 s.10", "council policy"
+
+
+@dataclass
+class InboxRow:
+    """One line of the staff inbox, as its index row holds it."""
+    report_id: str
+    service_code: str
+    state: str
+    priority: str
+    created_at: datetime
+    updated_at: datetime
+    summary: str = ""
+    ward: str | None = None
+    team: str | None = None
+    due: str | None = None
+    private: bool = False
+    located: bool = False
+    channel: str | None = None
+    duplicate_of: str | None = None
+    flags: list = field(default_factory=list)
+    words: list = field(default_factory=list)
+    position: str | None = None  # its place in the order it was read in (cursors)
+
+
+@dataclass
+class ReportWrite:
+    """One report's part of a staff change: the report and what goes with it."""
+    report: Report
+    audit: AuditEntry
+    entry: TimelineEntry | None = None  # public changes only
+    event: Event | None = None  # who must hear of it (public changes only)
+    inbox: bool = True  # False: nothing its inbox rows show changed (an original's list of duplicates)
+
+
+@dataclass(frozen=True)
+class InboxQuery:
+    """What a staff inbox page asks for, scope included; None means "any".
+    In `teams`, None stands for "unassigned"."""
+    states: frozenset
+    categories: frozenset | None = None
+    wards: frozenset | None = None
+    teams: frozenset | None = None
+    priorities: frozenset | None = None
+    created_from: datetime | None = None  # created at or after
+    due_before: str | None = None  # "YYYY-MM-DD", exclusive: overdue is due before today
+    due_from: str | None = None  # inclusive; a report with no due date is due after every date
+    order: str = "newest"  # newest, oldest, priority, due
+    words: tuple = ()  # every one must be among the report's words
+
+    def matches(self, row):
+        """Whether an inbox row answers this query (read by a word search or a reference)."""
+        return (row.state in self.states
+                and (self.categories is None or row.service_code in self.categories)
+                and (self.wards is None or row.ward in self.wards)
+                and (self.teams is None or row.team in self.teams)
+                and (self.priorities is None or row.priority in self.priorities)
+                and (self.created_from is None or row.created_at >= self.created_from)
+                and (self.due_before is None or (row.due is not None and row.due < self.due_before))
+                and (self.due_from is None or row.due is None or row.due >= self.due_from)
+                and all(w in (row.words or ()) for w in self.words))

@@ -2,12 +2,17 @@
 values (storage/records.py).
 
 Every change is one transaction that also writes its timeline entry and
-event row, so no half-written pair exists. The map index keys (the point's
-geohash cell and whether the report is open) are worked out here from the
-report's point and state: domain code never sees them.
+event row, so no half-written pair exists, and the report's staff inbox rows
+(storage/inbox.py), so the inbox never disagrees with the report. The index
+keys (the point's geohash cell and whether the report is open, the month,
+the inbox partitions) are worked out here from the report's values: domain
+code never sees them. A report staff marked private gets no map or month
+keys, so no public listing can find it.
 """
 from .. import states
 from ..geo import cells
+from . import inbox
+from .audit import AuditModel, audit_model
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .records import Event, IdempotencyRecord, Report, TimelineEntry, Upload
 from .alerts import AlertIndexModel, AlertModel
@@ -15,28 +20,56 @@ from .reports import EventModel, ReportModel, ReportUpdateModel
 from .uploads import IdempotencyModel, UploadModel
 
 
-def report_model(report):
-    """The stored form of a report: its values plus the geo index keys."""
-    extra = {"created_month": report.created_at.strftime("%Y-%m") if report.created_at else None,
-             "geo_pk": None, "geo_sk": None}
-    if report.lon is not None:
+def report_model(report, **extra):
+    """The stored form of a report: its values plus the map and month index keys."""
+    public = not report.private
+    keys = {"created_month": report.created_at.strftime("%Y-%m") if report.created_at and public else None,
+            "geo_pk": None, "geo_sk": None}
+    if report.lon is not None and public:
         geohash = cells.encode(float(report.lon), float(report.lat))
-        extra["geo_pk"] = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
-        extra["geo_sk"] = f"{geohash}#{report.id}"
-    return model_of(ReportModel, report, **extra, **category_keys(report, extra["geo_pk"]))
+        keys["geo_pk"] = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
+        keys["geo_sk"] = f"{geohash}#{report.id}"
+    return model_of(ReportModel, report, **keys, **category_keys(report, keys["geo_pk"], keys["created_month"]),
+                    **extra)
 
 
-def category_keys(report, geo_pk):
-    """The category indexes' keys (CategoryMapIndex, CategoryMonthIndex)."""
-    month = report.created_at.strftime("%Y-%m") if report.created_at else None
+def category_keys(report, geo_pk, month):
+    """The category indexes' keys (CategoryMapIndex, CategoryMonthIndex):
+    none for a private report, which stays off the map and the listings."""
     return {"category_geo_pk": f"{report.service_code}#{geo_pk}" if geo_pk else None,
             "category_month": f"{report.service_code}#{states.bucket(report.state)}#{month}" if month else None}
 
 
-def entry_model(entry, first=False):
-    # The creation entry stays out of the month index: updates listings show later changes only.
-    month = None if first or entry.created_at is None else entry.created_at.strftime("%Y-%m")
+def entry_model(entry, first=False, private=False):
+    # The creation entry stays out of the month index (updates listings show
+    # later changes only), and so does every entry of a private report.
+    month = None if first or private or entry.created_at is None else entry.created_at.strftime("%Y-%m")
     return model_of(ReportUpdateModel, entry, update_month=month)
+
+
+def _save_report(t, parts, report, condition=None, rows=True):
+    """Put the report and its inbox rows into transaction `t`, deleting the
+    rows its values no longer need; returns (model, inbox keys) to settle
+    on the record once the transaction commits. rows=False: the report
+    alone (nothing its rows hold changed)."""
+    new_keys = inbox.keys(report) if rows else list(report.inbox_keys or [])
+    model = report_model(report, inbox_keys=new_keys)
+    t.save(model, condition=condition)
+    parts.append("report" if condition is None else "id")
+    if not rows:
+        return model, new_keys
+    for row in inbox.rows(report):
+        t.save(row)
+        parts.append("inbox")
+    for row in inbox.stale(report, report.inbox_keys, new_keys):
+        t.delete(row)
+        parts.append("inbox")
+    return model, new_keys
+
+
+def _settle(report, saved):
+    model, keys = saved
+    report.version, report.inbox_keys = model.version, keys
 
 
 def event_model(event):
@@ -58,22 +91,26 @@ class ReportStore:
     def updates(self, report_id):
         return [record_of(TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
 
-    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None):
+    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None):
         """Store a new report with its first timeline entry and event, atomically.
 
         uploads: (upload_id, cleaned photo dict) pairs, marked as used in the
         same transaction so a photo can never end up on two reports.
         follow: (Alert, [AlertIndexRow]) of the reporter following it, stored
         with it so no event about it is dispatched before its follower exists.
+        audit: the staff audit's first entry, when staff took it for a caller.
         AlreadyExists("id" or "idempotency") when the reference or the
         Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
-        parts = ["id", "entry", "event"]
-        model = report_model(report)
+        parts = []
         with writes(parts, exists={"id", "idempotency"}), transaction() as t:
-            t.save(model, condition=ReportModel.id.does_not_exist())
+            saved = _save_report(t, parts, report, condition=ReportModel.id.does_not_exist())
             t.save(entry_model(entry, first=True))
             t.save(event_model(event))
+            parts.extend(["entry", "event"])
+            if audit is not None:
+                parts.append("audit")
+                t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
             if idempotency is not None:
                 parts.append("idempotency")
                 # An expired record (TTL deletes lazily) may be overwritten.
@@ -91,29 +128,66 @@ class ReportStore:
                 t.save(model_of(AlertModel, alert))
                 for row in rows:
                     t.save(model_of(AlertIndexModel, row))
-        report.version = model.version
+        _settle(report, saved)
 
     def change(self, report, entry, event, idempotency=None):
         """Save a changed report with its new timeline entry and event. The
         report's version makes a concurrent edit fail (EditConflict) rather
         than lose an entry; an idempotency record already there makes a
         retry fail whole (AlreadyExists("idempotency"))."""
-        model = report_model(report)
-        with writes(["report", "entry", "event", "idempotency"], exists={"idempotency"}), transaction() as t:
-            t.save(model)
-            t.save(entry_model(entry), condition=ReportUpdateModel.seq.does_not_exist())
+        parts = []
+        with writes(parts, exists={"idempotency"}), transaction() as t:
+            saved = _save_report(t, parts, report)
+            t.save(entry_model(entry, private=report.private), condition=ReportUpdateModel.seq.does_not_exist())
             t.save(event_model(event))
+            parts.extend(["entry", "event"])
             if idempotency is not None:
                 t.save(model_of(IdempotencyModel, idempotency), condition=IdempotencyModel.key.does_not_exist())
-        report.version = model.version
+                parts.append("idempotency")
+        _settle(report, saved)
 
     def save(self, report):
         """Save a report without a timeline entry (a quiet change); its
         version refuses a stale copy (EditConflict)."""
-        model = report_model(report)
-        with writes(["report"]):
-            model.save()
-        report.version = model.version
+        parts = []
+        with writes(parts), transaction() as t:
+            saved = _save_report(t, parts, report)
+        _settle(report, saved)
+
+    def apply(self, changes):
+        """A staff change: each ReportWrite's report (its version refuses a
+        stale copy: EditConflict("report")), its audit entry, and its timeline
+        entry and event when the change is public, in one transaction. More
+        than one report when a duplicate is marked (the original lists it)."""
+        parts, saved = [], []
+        with writes(parts), transaction() as t:
+            for change in changes:
+                saved.append(_save_report(t, parts, change.report, rows=change.inbox))
+                t.save(audit_model(change.audit), condition=AuditModel.seq.does_not_exist())
+                parts.append("audit")
+                if change.entry is not None:
+                    t.save(entry_model(change.entry, private=change.report.private),
+                           condition=ReportUpdateModel.seq.does_not_exist())
+                    parts.append("entry")
+                if change.event is not None:
+                    t.save(event_model(change.event))
+                    parts.append("event")
+        for change, done in zip(changes, saved):
+            _settle(change.report, done)
+
+    def reindex_inbox(self):
+        """Write every report's staff inbox rows (a stage whose reports
+        predate the inbox); returns how many reports. One pass over the table."""
+        count = 0
+        for model in ReportModel.scan():  # CLI only: `doorstep tables` on an older stage
+            report = record_of(Report, model)
+            new_keys = inbox.keys(report)
+            with inbox.InboxModel.batch_write() as batch:
+                for row in inbox.rows(report):
+                    batch.save(row)
+            model.update(actions=[ReportModel.inbox_keys.set(new_keys)])
+            count += 1
+        return count
 
     def anonymise(self, report_id, only_if_anonymous=False):
         """Drop everything that leads to the reporter; the report itself stays."""
@@ -173,7 +247,7 @@ class ReportStore:
         missing = ReportModel.category_month.does_not_exist()
         for item in ReportModel.scan(filter_condition=missing):  # CLI only: `doorstep tables`
             report = record_of(Report, item)
-            keys = {k: v for k, v in category_keys(report, item.geo_pk).items() if v}
+            keys = {k: v for k, v in category_keys(report, item.geo_pk, item.created_month).items() if v}
             if keys:
                 item.update(actions=[getattr(ReportModel, k).set(v) for k, v in keys.items()])
                 changed += 1

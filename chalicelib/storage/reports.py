@@ -1,6 +1,6 @@
 """Reports, their timeline and the event rows written with every change."""
 from pynamodb.attributes import (
-    JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+    BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     VersionAttribute, TTLAttribute,
 )
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
@@ -8,7 +8,8 @@ from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyPr
 from .binding import Stored, table
 
 # What a map pin needs; descriptions and contact details stay out of the
-# index so map queries read small items.
+# index so map queries read small items. A report staff marked private has
+# no map keys at all (report_store.py), so no pin needs to say so.
 MAP_ATTRIBUTES = ["service_code", "state", "lon", "lat", "created_at", "updated_at", "summary"]
 
 
@@ -119,6 +120,20 @@ class ReportModel(Stored):
     # The problem's street address (Open311 address_id/address_string, or the
     # geocoder's line for it): a place, public like the point; never the reporter's.
     address = UnicodeAttribute(null=True)
+    # Staff triage (records.Report says what each holds); none is public.
+    private = BooleanAttribute(null=True)
+    ward = UnicodeAttribute(null=True)
+    due = UnicodeAttribute(null=True)
+    due_source = UnicodeAttribute(null=True)
+    assignment = JSONAttribute(null=True)
+    assignment_history = JSONAttribute(default=list)
+    duplicate_of = UnicodeAttribute(null=True)
+    duplicates = JSONAttribute(default=list)
+    channel = UnicodeAttribute(null=True)
+    flags = JSONAttribute(default=list)
+    # The staff inbox rows written for it (storage/inbox.py), so a change
+    # deletes exactly the rows its new values no longer need.
+    inbox_keys = ListAttribute(of=UnicodeAttribute, null=True)
     version = VersionAttribute()
 
     map_index = MapIndex()

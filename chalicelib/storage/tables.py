@@ -6,8 +6,9 @@ so `doorstep tables` brings any stage up to the code.
 """
 from . import binding
 # Importing the model modules declares them (binding.models() finds them).
-from . import (accounts, addresses, alerts, bins, broadcasts, counters, facilities, open311_keys, outbox,  # noqa: F401
-               reports, services, uploads, wards)
+from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, facilities, inbox,  # noqa: F401
+               open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
+from . import counters, stats  # noqa: F401
 
 
 def ensure_tables(wait=True):

@@ -10,14 +10,21 @@ WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dyna
 # in chalicelib/storage; a test keeps this in step with the code.
 SCANNED = {"services", "facility-types", "open311-keys", "wards"}
 
-# The dispatcher, from what it was seen to call while dispatching report
-# events and broadcasts (and the alert channels it removes when a push
-# service says "gone"): everything else is the API's alone.
-DISPATCHER_TABLES = {
+# The dispatcher only finds each event's index keys (a report's place and
+# ward, a broadcast's target); the worker reads the index, sends, records
+# each delivery, removes a channel a push service calls gone (the alert and
+# its index rows) and adds a page's counts to a broadcast's audit entry.
+# Both lists are what each was seen to call; everything else is the API's alone.
+DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
+                     "broadcasts": "read", "stats": "read-write"}  # stats: the performance figures' counters
+WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
     "broadcasts": "read-write", "outbox": "read-write",
 }
+# The nightly open data export: public reports through the month index, the
+# categories, the figures' months; its files are its only writes.
+EXPORTER_TABLES = {"reports": "read", "services": "read", "stats": "read"}
 
 
 def api_tables():
@@ -65,6 +72,8 @@ def photos():
     return [
         {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
          "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*")]},
+        # GET /v1/open-data reads the export's index and signs links to its files.
+        {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": sub(f"{bucket}/public-data/*")},
         # Without ListBucket a missing upload answers 403, not 404.
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
     ]
@@ -75,3 +84,11 @@ def logs(function_name):
     return {"Effect": "Allow", "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
             "Resource": sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:"
                             f"/aws/lambda/{function_name}:*")}
+
+
+def open_data():
+    """The export writes and reads (its last index) the public-data/ prefix, nothing else of the bucket."""
+    return [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"],
+             "Resource": sub("${PhotoBucket.Arn}/public-data/*")},
+            # Without ListBucket the first export's missing index answers 403, not 404.
+            {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")}]

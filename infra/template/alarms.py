@@ -1,4 +1,7 @@
 """Alarms, all to one SNS topic: what needs a person when it happens."""
+from chalicelib.handlers.alerts.batching import OLDEST_JOB_ALARM_S
+
+from .alert_queue import QUEUE
 from .cfn import ref, sub
 from .functions import DEAD_LETTER_QUEUES, DISPATCHER, FUNCTIONS
 from .tables import logical_id, schemas
@@ -40,6 +43,10 @@ def resources(app):
         "EventsStreamAgeAlarm": alarm(
             "Alert dispatch is more than a minute behind the events stream", "AWS/Lambda", "IteratorAge",
             {"FunctionName": ref(DISPATCHER)}, 60_000, statistic="Maximum"),
+        "AlertPagesAgeAlarm": alarm(
+            f"Alert page jobs have waited over {OLDEST_JOB_ALARM_S // 60} minutes: fan-out is behind",
+            "AWS/SQS", "ApproximateAgeOfOldestMessage", {"QueueName": {"Fn::GetAtt": [QUEUE, "QueueName"]}},
+            OLDEST_JOB_ALARM_S, statistic="Maximum"),
     }
     for function in FUNCTIONS:
         dims = {"FunctionName": ref(function)}

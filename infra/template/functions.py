@@ -1,27 +1,30 @@
 """The functions Chalice generates, completed: the runtime, a role of its
-own each, their settings, the API's throttling, and the events stream wired
-to the dispatcher with a dead-letter queue for what it cannot dispatch.
-
-Adding the queued delivery stage later: an SQS queue (with its own
-dead-letter queue) beside DispatchFailures, a `DeliverAlerts` function from
-`@app.lambda_function` given a role like the dispatcher's (its send rights
-move there), an AWS::Lambda::EventSourceMapping from the queue with
-FunctionResponseTypes [ReportBatchItemFailures], and sqs:SendMessage on the
-queue for the dispatcher; alarms.py picks up queues and functions listed here.
+own each, their settings, the API's throttling, the events stream wired to
+the dispatcher with a dead-letter queue for what it cannot dispatch, and
+the alert queue (alert_queue.py) feeding the worker.
 """
-from . import access
+from chalicelib.handlers.alerts import batching
+
+from . import access, alert_queue
 from .cfn import arn, ref, sub
 from ..runtime import RUNTIME
 
 API = "APIHandler"
 DISPATCHER = "DispatchEvents"
+WORKER = "DeliverAlerts"
+EXPORTER = "ExportOpenData"  # the nightly open data export (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
-NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events"}
+NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
+         WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data"}
 # Chalice's names for each function's log group.
-LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup"}
-FUNCTIONS = (API, DISPATCHER)
-DEAD_LETTER_QUEUES = ("DispatchFailures",)
+LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
+              EXPORTER: "ExportOpenDataLogGroup"}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER)
+DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
+# (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
+SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
+            EXPORTER: (900, 1024)}  # every public report's files are built in memory
 
 
 def environment():
@@ -33,6 +36,8 @@ def environment():
         "DOORSTEP_EMAIL_FROM": ref("EmailFrom"),
         "DOORSTEP_JWT_SECRET_ARN": ref("JwtSigningKey"),
         "DOORSTEP_VAPID_PRIVATE_KEY_ARN": ref("VapidPrivateKey"),
+        "DOORSTEP_ALERT_QUEUE_URL": ref(alert_queue.QUEUE),
+        "DOORSTEP_OPEN_DATA_LICENCE": ref("OpenDataLicence"),
     }
 
 
@@ -50,18 +55,25 @@ def resources(app):
                      *access.photos(), access.secrets(), *access.mail_and_sms()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),
-        access.secrets(),  # the VAPID key, and the signing key that derives unsubscribe links
-        *access.mail_and_sms(),
         {"Effect": "Allow", "Action": ["dynamodb:DescribeStream", "dynamodb:GetRecords",
                                        "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
          "Resource": arn("EventsTable", "StreamArn")},
         {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": arn("DispatchFailures")},
+        alert_queue.send_jobs(),
     ])
+    worker_role = role([access.logs(NAMES[WORKER]), *alert_queue.worker_statements()])
+    exporter_role = role([access.logs(NAMES[EXPORTER]), *access.table_statements(access.EXPORTER_TABLES),
+                          *access.open_data()])
     out = {
         "ApiRole": api_role,
         "DispatcherRole": dispatcher_role,
+        "WorkerRole": worker_role,
+        "ExporterRole": exporter_role,
         API: _function(API, "ApiRole"),
         DISPATCHER: _function(DISPATCHER, "DispatcherRole"),
+        WORKER: _function(WORKER, "WorkerRole"),
+        EXPORTER: _function(EXPORTER, "ExporterRole"),
+        **alert_queue.resources(WORKER),
         # (Chalice 1.34 names the API's log group after "ApiHandler", a
         # resource that does not exist; the names replace both.)
         **{LOG_GROUPS[f]: {"Properties": {"LogGroupName": sub(f"/aws/lambda/{NAMES[f]}")}} for f in FUNCTIONS},
@@ -76,23 +88,27 @@ def resources(app):
             "EventSourceArn": arn("EventsTable", "StreamArn"),
             "FunctionName": ref(DISPATCHER),
             "StartingPosition": "TRIM_HORIZON",
-            "BatchSize": 50,
+            "BatchSize": batching.STREAM_BATCH,
             # Only new events are news (TTL deletions are not): the rest
             # never start the function.
             "FilterCriteria": {"Filters": [{"Pattern": '{"eventName": ["INSERT"]}'}]},
             # A failing batch is halved until the bad record stands alone,
-            # retried (claims make a retry send nothing already sent), then
-            # its description goes to the dead-letter queue.
+            # retried (its page jobs, queued again, find their deliveries
+            # claimed), then its description goes to the dead-letter queue.
             "BisectBatchOnFunctionError": True,
             "MaximumRetryAttempts": 5,
             "MaximumRecordAgeInSeconds": 24 * 3600,
             "DestinationConfig": {"OnFailure": {"Destination": arn("DispatchFailures")}},
         }},
     }
-    outputs = {"DispatchFailuresQueue": ref("DispatchFailures"), "ApiRoleArn": arn("ApiRole")}
+    outputs = {"DispatchFailuresQueue": ref("DispatchFailures"), "AlertPagesQueue": ref(alert_queue.QUEUE),
+               "AlertPagesDeadLetterQueue": ref(alert_queue.DEAD), "ApiRoleArn": arn("ApiRole")}
     return out, outputs
 
 
 def _function(function, role_name):
-    return {"Properties": {"FunctionName": sub(NAMES[function]), "Runtime": RUNTIME, "Role": arn(role_name),
-                           "Environment": {"Variables": environment()}}}
+    props = {"FunctionName": sub(NAMES[function]), "Runtime": RUNTIME, "Role": arn(role_name),
+             "Environment": {"Variables": environment()}}
+    if function in SETTINGS:
+        props["Timeout"], props["MemorySize"] = SETTINGS[function]
+    return {"Properties": props}

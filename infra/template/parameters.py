@@ -27,6 +27,11 @@ PARAMETERS = {
         "Type": "String", "Default": "",
         "Description": "Who alarms are e-mailed to (confirm the subscription SNS sends); empty: subscribe later.",
     },
+    "OpenDataLicence": {
+        "Type": "String", "Default": "OGL-UK-3.0", "MinLength": 3,
+        "Description": "DOORSTEP_OPEN_DATA_LICENCE: the licence open data is published under, an id "
+                       "(OGL-UK-3.0, CC-BY-4.0, CC0-1.0, ODbL-1.0) or 'Name|https://its-url'.",
+    },
     "ApiRateLimit": {
         "Type": "Number", "Default": 50, "MinValue": 1,
         "Description": "API Gateway's steady requests per second for the whole API.",

@@ -73,3 +73,18 @@ WARDS = {"guildhall": square(-1.09, 53.955), "heworth": square(-1.07, 53.955),
 def store_wards(deps):
     from chalicelib.storage.wards import Ward
     deps.wards.put_many([Ward(i, i.title(), g) for i, g in WARDS.items()])
+
+
+def many_alerts(n, key, prefix="many"):
+    """n confirmed push alerts under one index key (a ward's followers, say),
+    written in batches: the API would take a transaction each."""
+    from datetime import datetime, timezone
+    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    ids = [f"{prefix}{i:06d}" for i in range(n)]
+    now = datetime.now(timezone.utc)
+    with AlertModel.batch_write() as alerts, AlertIndexModel.batch_write() as rows:
+        for i, alert_id in enumerate(ids):
+            alerts.save(AlertModel(alert_id, kind="ward", channels={"push": push_subscription(i)},
+                                   target={"ward": key.split("#")[-1]}, index_keys=[key], created_at=now))
+            rows.save(AlertIndexModel(key, alert_id))
+    return ids

@@ -103,8 +103,10 @@ def test_a_follower_is_pushed_each_state_change_of_the_report(client, push_servi
     follower, _ = subscribe_push(client, push_service, kind="report", report_id=rid)
     staff = people("staff")
     for state in ("investigating", "fixed"):
+        etag = client.raw.http.get(f"/v1/staff/reports/{rid}", headers=staff.auth).headers["ETag"]
         done = client.raw.http.patch(f"/v1/staff/reports/{rid}", headers={"Content-Type": "application/json",
-                                     **staff.auth}, body=f'{{"status": "{state}", "public_update": "Seen."}}')
+                                     "If-Match": etag, **staff.auth},
+                                     body=f'{{"status": "{state}", "public_update": "Seen."}}')
         assert done.status_code == 200, done.json_body
         wait_for(lambda: any(r.payload["state"] == state for r in pushes_to(push_service, follower)))
     changes = [r for r in pushes_to(push_service, follower) if r.payload["state"] != "open"]
@@ -130,7 +132,7 @@ def test_a_410_from_the_push_service_removes_the_alert_and_nothing_more_is_sent(
 
 
 def test_redelivering_the_same_event_sends_nothing_new(client, push_service, dispatcher, deps):
-    from chalicelib.handlers.alerts.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.worker import dispatch_event
     browser, _ = subscribe_push(client, push_service, **area())
     rid = report_at(client, MINSTER)
     wait_for(lambda: pushes_to(push_service, browser))

@@ -26,7 +26,7 @@ def report(client):
 
 
 def dispatch(deps, event, deliver, **kwargs):
-    from chalicelib.handlers.alerts.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.worker import dispatch_event
     return dispatch_event(deps, event, deliver, sleep=lambda s: None, **kwargs)
 
 
@@ -120,11 +120,12 @@ def test_redelivering_an_event_sends_nothing_new(deps, subscribe, report):
 
 def test_a_stale_claim_from_a_crash_mid_send_is_retried(deps, subscribe, report):
     from datetime import timedelta
-    from chalicelib.handlers.alerts.delivery import STALE_CLAIM
+    from chalicelib.handlers.alerts.delivery import STALE_CLAIM, delivery_id
     alert = subscribe(push_alert(1, **area()))
     event = events_of(report())[0]
     now = deps.clock()
-    assert deps.alerts.claim(f"{event.id}#{alert['id']}#push", now, now - STALE_CLAIM, now + timedelta(days=1))
+    push = deps.alerts.get(alert["id"]).channels["push"]
+    assert deps.alerts.claim(delivery_id(event.id, "push", push), now, now - STALE_CLAIM, now + timedelta(days=1))
     fake = FakeDeliver()
     assert dispatch(deps, event, fake) == {"already": 1}  # someone else is sending right now
     deps.clock = lambda: now + STALE_CLAIM + timedelta(seconds=1)
@@ -132,10 +133,11 @@ def test_a_stale_claim_from_a_crash_mid_send_is_retried(deps, subscribe, report)
 
 
 def test_one_person_with_two_matching_alerts_gets_one_message(deps, subscribe, report):
-    subscribe(push_alert(1, **area(300)))
-    subscribe(push_alert(1, **area(900)))
+    subscribe(push_alert(1, **area(300)))  # indexed at precision 7
+    subscribe(push_alert(1, **area(900)))  # at precision 6: another key, another page job
     fake = FakeDeliver()
-    assert dispatch(deps, events_of(report())[0], fake) == {"sent": 1}
+    assert dispatch(deps, events_of(report())[0], fake) == {"sent": 1, "already": 1}
+    assert len(fake.calls) == 1
 
 
 def test_a_gone_push_subscription_is_removed(deps, subscribe, report):
@@ -162,7 +164,7 @@ def test_retry_is_retried_with_backoff_then_succeeds_or_gives_up(deps, subscribe
     event = events_of(report())[0]
     waits = []
     flaky = FakeDeliver(push=["retry", "sent"])
-    from chalicelib.handlers.alerts.dispatch import dispatch_event
+    from chalicelib.handlers.alerts.worker import dispatch_event
     outcomes = dispatch_event(deps, event, flaky, sleep=waits.append)
     assert outcomes == {"sent": 2} and waits == [0.5]
     down = FakeDeliver(push="retry")
@@ -208,20 +210,6 @@ def test_matching_reads_only_the_alerts_near_the_event(deps, report):
     with metered() as meter:
         assert matching_alerts(deps, "report_created", r) == []  # no alert items were stored
     assert 20 <= meter.items <= 40, meter.items  # the 20 near ones' rows, and hardly anything else
-
-
-def test_a_stream_batch_dispatches_inserts_only(deps, subscribe, report):
-    from chalicelib.handlers.alerts.sources import on_stream
-    from chalicelib.storage.reports import EventModel
-    subscribe(push_alert(1, **area()))
-    event = events_of(report())[0]
-    image = EventModel.get(event.id).serialize()
-    records = [{"eventName": "INSERT", "dynamodb": {"NewImage": image}},
-               {"eventName": "REMOVE", "dynamodb": {"OldImage": image}}]
-    fake = FakeDeliver()
-    assert on_stream(records, lambda: deps, fake) == 1
-    assert on_stream(records, lambda: deps, fake) == 1
-    assert len(fake.calls) == 1
 
 
 def test_a_broadcast_finds_subscribers_by_ward_or_by_circle(deps, subscribe):

@@ -42,7 +42,7 @@ def test_a_contended_staff_change_is_a_503_not_an_edit_conflict(client, people, 
     rid = client.post("/v1/reports", pothole()).json_body["id"]
     throttled("TransactWriteItems", "TransactionCanceledException", ["TransactionConflict", "None", "None"])
     response = client.raw.http.patch(f"/v1/staff/reports/{rid}", body='{"status": "investigating", "public_update": "On it."}',
-                                     headers={"Content-Type": "application/json", **staff.auth})
+                                     headers={"Content-Type": "application/json", "If-Match": '"1"', **staff.auth})
     assert response.status_code == 503, response.body
     assert response.headers["Retry-After"] == "1", response.body
 

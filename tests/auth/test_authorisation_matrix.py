@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
-from chalicelib.auth.rules import ANYONE, SIGNED_IN, STAFF
+from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, SIGNED_IN, STAFF
 
 # -- the callers -------------------------------------------------------------
 
@@ -90,6 +90,17 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/reports"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/export"): (SIGNED_IN, Outcome(200)),
     ("PATCH", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
+    # Staff triage: the inbox lists only what the caller's scope covers; taking
+    # a caller's report is front-line work any officer does.
+    ("GET", "/v1/staff/reports"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/reports"): (STAFF, Outcome(201)),
+    ("GET", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/reports/{report_id}/audit"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/templates"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/templates"): (ADMIN_ONLY, Outcome(201)),
+    ("PATCH", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("DELETE", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(204)),
+    ("GET", "/v1/staff/teams"): (STAFF, Outcome(200)),
     ("GET", "/openapi.json"): (ANYONE, Outcome(200)),
     # Open311: partner systems, named by api_key (POST) rather than a token.
     ("GET", "/open311/v2/{resource}"): (ANYONE, Outcome(200)),
@@ -119,9 +130,14 @@ ROUTE_ACCESS = {
     ("GET", "/v1/broadcasts"): (STAFF, Outcome(200)),
     # A message's link shows the news to anyone; staff get the audit entry.
     ("GET", "/v1/broadcasts/{broadcast_id}"): (ANYONE, Outcome(200)),
+    # Public performance and open data: the same for everyone.
+    ("GET", "/v1/stats"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/open-data"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/open-data/{name}"): (ANYONE, Outcome(302)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
-COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts")}
+COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
+                ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -139,6 +155,8 @@ def expected(route, caller):
         if route in COUNCIL_WIDE:
             return permitted
         return permitted if caller in MANAGES else FORBIDDEN  # object rule: their scope only
+    if access == ADMIN_ONLY:
+        return permitted if caller == ADMIN else FORBIDDEN
     raise AssertionError(f"no rule for access level {access!r}")
 
 
@@ -149,7 +167,7 @@ KNOWN_BUGS = {}  # (method, path, caller) -> why the app is wrong; none known
 
 # -- valid requests, one builder per route -----------------------------------
 
-Request = namedtuple("Request", "method path body", defaults=(None,))
+Request = namedtuple("Request", "method path body headers", defaults=(None, None))
 HOLDER_EMAIL, HOLDER_PASSWORD = "holder@example.org", "a perfectly good passphrase 42"
 YORK_BBOX = "-1.10,53.95,-1.07,53.97"
 REQUESTS = {}
@@ -218,8 +236,52 @@ def _get_updates(world, caller):
 
 @builds("PATCH", "/v1/staff/reports/{report_id}")
 def _staff_update(world, caller):
+    version = world.deps.reports.get(world.report_id).version  # the ETag as just read
     return Request("PATCH", f"/v1/staff/reports/{world.report_id}",
-                   {"status": "investigating", "public_update": f"Inspected ({caller})."})
+                   {"status": "investigating", "public_update": f"Inspected ({caller})."}, {"If-Match": f'"{version}"'})
+
+
+_simple("GET", "/v1/staff/reports", "/v1/staff/reports?status=all&limit=50")
+_simple("GET", "/v1/staff/templates")
+_simple("GET", "/v1/staff/teams")
+_simple("POST", "/v1/staff/templates", body={"title": "Booked", "text": "Booked for {due}.", "state": "action_scheduled"})
+
+
+@builds("POST", "/v1/staff/reports")
+def _take_for_caller(world, caller):
+    return Request("POST", "/v1/staff/reports", pothole(contact=None, channel="phone", on_behalf_of={
+        "name": "Cal Caller", "phone": "07700 900999"}))
+
+
+@builds("GET", "/v1/staff/reports/{report_id}")
+def _staff_report(world, caller):
+    return Request("GET", f"/v1/staff/reports/{world.report_id}")
+
+
+@builds("GET", "/v1/staff/reports/{report_id}/audit")
+def _staff_audit(world, caller):
+    return Request("GET", f"/v1/staff/reports/{world.report_id}/audit")
+
+
+def _template(world):
+    """The world's one template (made once: its route's seven callers share it), as stored now."""
+    if not getattr(world, "template_id", None):
+        from chalicelib.handlers.staff.templates import create_template
+        world.template_id = create_template(world.deps, {"title": "Seen", "text": "Seen: {reference}."})["id"]
+    return world.deps.templates.get(world.template_id)
+
+
+@builds("PATCH", "/v1/staff/templates/{template_id}")
+def _change_template(world, caller):
+    template = _template(world)
+    return Request("PATCH", f"/v1/staff/templates/{template.id}", {"title": f"Seen ({caller})"},
+                   {"If-Match": f'"{template.version}"'})
+
+
+@builds("DELETE", "/v1/staff/templates/{template_id}")
+def _delete_template(world, caller):
+    template = _template(world)
+    return Request("DELETE", f"/v1/staff/templates/{template.id}", None, {"If-Match": f'"{template.version}"'})
 
 
 @builds("PATCH", "/v1/me")
@@ -335,6 +397,26 @@ def _get_broadcast(world, caller):
 
 
 _simple("GET", "/v1/broadcasts", "/v1/broadcasts?limit=5")
+_simple("GET", "/v1/stats")
+
+
+def _exported(world, request):
+    """The open data written once for the world (the owner's report in it), then `request`."""
+    if not getattr(world, "exported", False):
+        from chalicelib.handlers.opendata.export import publish
+        publish(world.deps)
+        world.exported = True
+    return request
+
+
+@builds("GET", "/v1/open-data")
+def _open_data(world, caller):
+    return _exported(world, Request("GET", "/v1/open-data"))
+
+
+@builds("GET", "/v1/open-data/{name}")
+def _open_data_file(world, caller):
+    return _exported(world, Request("GET", "/v1/open-data/reports.csv"))
 
 
 # -- what else each route must show, beyond its status -----------------------
@@ -380,6 +462,30 @@ def _changes_state_only_when_allowed(world, caller, response, before):
             "investigating", f"Inspected ({caller}).", "council")
     else:
         assert after == before, "a refused update must not reach the timeline"
+
+
+@checks("GET", "/v1/staff/reports")
+def _the_inbox_lists_only_the_callers_scope(world, caller, response, before):
+    ids = [r["id"] for r in response.json_body["reports"]]
+    assert (world.report_id in ids) is (caller in MANAGES)
+    assert_no_owner_details(response)  # inbox lines carry no contact details, even for staff in scope
+
+
+@checks("GET", "/v1/staff/reports/{report_id}")
+def _staff_see_the_staff_view_with_its_etag(world, caller, response, before):
+    assert response.json_body["view"] == "staff" and response.json_body["contact"] == world.owner_contact
+    assert response.headers["ETag"] == f'"{response.json_body["version"]}"'
+
+
+@checks("POST", "/v1/staff/reports")
+def _a_callers_report_belongs_to_no_account(world, caller, response, before):
+    report = world.deps.reports.get(response.json_body["id"])
+    assert report.user_id is None and report.channel == "phone"
+
+
+@checks("DELETE", "/v1/staff/templates/{template_id}")
+def _only_the_administrator_deletes(world, caller, response, before):
+    assert world.deps.templates.get(world.template_id) is None
 
 
 @checks("GET", "/v1/me/reports")
@@ -479,6 +585,8 @@ class World:
         clear_cache()
         load_services(ServiceStore())
         self.deps = default_deps(base_url="http://testserver")
+        from chalicelib.handlers.staff.teams import create_team
+        create_team(self.deps, "north", "North crew")  # the crew member's
         self.api = Api(Client(app))
         self.people = {ANONYMOUS: None}
         for caller, account in ACCOUNTS.items():
@@ -513,7 +621,7 @@ class World:
         person = self.people[caller]
         form = isinstance(request.body, str)
         headers = {"Content-Type": "application/x-www-form-urlencoded" if form else "application/json",
-                   **(person.auth if person else {})}
+                   **(person.auth if person else {}), **(request.headers or {})}
         body = request.body.encode() if form else json.dumps(request.body).encode() if request.body is not None else b""
         return self.api.raw.http.request(request.method, request.path, headers=headers, body=body)
 

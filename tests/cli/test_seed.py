@@ -77,6 +77,7 @@ def test_users_create_and_set_role_through_the_cli(storage, monkeypatch, capsys)
     deps = default_deps()
     user = deps.accounts.user_by_identity("email#sam@council.example")
     assert user.role == "staff" and user.scope == {"categories": ["pothole", "graffiti"]}
+    assert main(["--stage", "test", "teams", "create", "--id", "north", "--name", "North crew"]) == 0
     assert main(["--stage", "test", "users", "set-role", "--email", "sam@council.example",
                  "--role", "crew", "--team", "north"]) == 0
     assert deps.accounts.user(user.id).role == "crew"

@@ -61,6 +61,8 @@ def storage(aws, dynamodb_local_tables):
     unchanged = _LOADED_SERVICES and _scan(services, keys[services]) == _LOADED_SERVICES
     _empty_tables({t: k for t, k in keys.items() if not (unchanged and t == services)})
     clear_cache()
+    from chalicelib.storage import due_rules
+    due_rules.clear_cache()
     BlobStore().ensure_bucket()
     if not unchanged:
         load_services(ServiceStore())

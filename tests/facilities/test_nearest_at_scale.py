@@ -51,7 +51,6 @@ def brute_force(features, type_, lon, lat, k):
     return [fid for _, fid in pairs[:k]]
 
 
-@pytest.mark.timeout(120)
 def test_nearest_5_after_importing_20000_is_exact_and_reads_a_few_dozen_items(deps, doorstep, tmp_path, capsys):
     from chalicelib.handlers.places.facilities import search
     from chalicelib.storage.metering import metered

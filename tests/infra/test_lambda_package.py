@@ -52,7 +52,7 @@ def test_the_zip_keeps_only_the_botocore_models_the_code_calls(unzipped):
 def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, template):
     assert (unzipped / "app.py").exists() and (unzipped / "chalicelib" / "storage" / "schema.py").exists()
     functions = [r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Function"]
-    assert len(functions) == 2
+    assert len(functions) == 4  # the API, the stream's dispatcher, the alert worker, the nightly export
     assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
 
 
@@ -68,7 +68,7 @@ for fmt in ("JPEG", "PNG", "WEBP"):
 assert features.check("littlecms2")
 ImageCms.createProfile("sRGB")
 import botocore.session
-for service in ("dynamodb", "s3", "ses", "sns", "secretsmanager"):
+for service in ("dynamodb", "s3", "ses", "sns", "secretsmanager", "sqs"):
     botocore.session.get_session().create_client(service, region_name="eu-west-2",
                                                  aws_access_key_id="x", aws_secret_access_key="x")
 import jwt, py_vapid, http_ece, icalendar, geopy.geocoders, pygeohash, pynamodb.models

@@ -26,3 +26,20 @@ def test_the_stream_function_gives_the_dispatcher_each_record_with_its_new_image
     client.raw.lambda_.invoke("dispatch_events", stream_batch(image))
     client.raw.lambda_.invoke("dispatch_events", stream_batch(image, "REMOVE"))
     assert seen == [("INSERT", image), ("REMOVE", None)]
+
+
+def test_the_worker_function_hands_the_queues_batch_to_the_worker_and_returns_its_failures(client, monkeypatch):
+    """deliver_alerts, the function the alert queue's mapping invokes: the
+    jobs it names come back (ReportBatchItemFailures), with the time left."""
+    from chalicelib.handlers.alerts import worker
+    seen = {}
+
+    def on_queue(event, deps_factory, time_left):
+        seen.update(ids=[r["messageId"] for r in event["Records"]], left=time_left())
+        return {"batchItemFailures": [{"itemIdentifier": "m2"}]}
+    monkeypatch.setattr(worker, "on_queue", on_queue)
+    batch = {"Records": [{"messageId": f"m{i}", "receiptHandle": f"r{i}", "body": "{}", "eventSource": "aws:sqs"}
+                         for i in (1, 2)]}
+    answer = client.raw.lambda_.invoke("deliver_alerts", batch)
+    assert answer.payload == {"batchItemFailures": [{"itemIdentifier": "m2"}]}
+    assert seen["ids"] == ["m1", "m2"] and 0 < seen["left"] <= 120

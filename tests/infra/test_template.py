@@ -79,7 +79,7 @@ def _statements(template):
 
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
-    assert set(roles) == {"ApiRole", "DispatcherRole"}
+    assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -87,13 +87,31 @@ def test_no_role_allows_a_wildcard_action(template):
             assert actions == ["sns:Publish"], (name, statement)  # phone numbers have no ARN
 
 
-def test_each_function_has_its_own_role_and_the_dispatcher_cannot_touch_accounts_or_photos(template):
+def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_accounts_or_photos(template):
     functions = of_type(template, "AWS::Serverless::Function")
-    assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {"ApiRole", "DispatcherRole"}
+    assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
+        "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole"}
+    for role in ("DispatcherRole", "WorkerRole"):
+        statements = [s for n, s in _statements(template) if n == role]
+        for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
+            assert resource not in str(statements), (role, resource)
+        assert "ReportsTable" not in str([s for s in statements if "dynamodb:PutItem" in s["Action"]])
+
+
+def test_the_dispatcher_only_queues_page_jobs_and_the_worker_alone_sends(template):
     dispatcher = [s for n, s in _statements(template) if n == "DispatcherRole"]
-    for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
-        assert resource not in str(dispatcher)
-    assert "ReportsTable" not in str([s for s in dispatcher if "dynamodb:PutItem" in s["Action"]])
+    worker = [s for n, s in _statements(template) if n == "WorkerRole"]
+    actions = lambda statements: {a for s in statements if s["Effect"] == "Allow" for a in s["Action"]}  # noqa: E731
+    for sending in ("ses:SendEmail", "sns:Publish", "secretsmanager:GetSecretValue"):
+        assert sending not in actions(dispatcher) and sending in actions(worker)
+    # The dispatcher writes the performance figures' counters and nothing else.
+    from infra.template.tables import logical_id
+    writes = [s for s in dispatcher if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]]
+    written = {table for s in writes for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id("stats")}, written
+    assert {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": {"Fn::GetAtt": ["AlertPages", "Arn"]}} \
+        in dispatcher
+    assert "AlertDeliveriesTable" not in str(dispatcher) and "AlertDeliveriesTable" in str(worker)
 
 
 def test_the_tables_the_roles_may_scan_are_those_the_code_scans():
@@ -116,14 +134,43 @@ def test_the_public_url_is_a_required_parameter_the_functions_get(template):
         assert env["DOORSTEP_VAPID_PRIVATE_KEY_ARN"] == {"Ref": "VapidPrivateKey"}
 
 
+def _mapping(template, function):
+    (mapping,) = [m for m in of_type(template, "AWS::Lambda::EventSourceMapping").values()
+                  if m["Properties"]["FunctionName"] == {"Ref": function}]
+    return mapping["Properties"]
+
+
 def test_the_events_stream_feeds_the_dispatcher_and_failures_go_to_a_dead_letter_queue(template):
-    (mapping,) = of_type(template, "AWS::Lambda::EventSourceMapping").values()
-    p = mapping["Properties"]
+    p = _mapping(template, "DispatchEvents")
     assert p["EventSourceArn"] == {"Fn::GetAtt": ["EventsTable", "StreamArn"]}
-    assert p["FunctionName"] == {"Ref": "DispatchEvents"}
     assert template["Resources"]["DispatchEvents"]["Properties"]["Handler"] == "app.dispatch_events"
     assert p["DestinationConfig"]["OnFailure"]["Destination"] == {"Fn::GetAtt": ["DispatchFailures", "Arn"]}
     assert p["MaximumRetryAttempts"] > 0
+
+
+def test_the_alert_queue_feeds_the_worker_in_the_codes_batches_with_partial_failures_and_dead_letters(template):
+    from chalicelib.handlers.alerts import batching
+    p = _mapping(template, "DeliverAlerts")
+    resources = template["Resources"]
+    assert template["Resources"]["DeliverAlerts"]["Properties"]["Handler"] == "app.deliver_alerts"
+    assert p["EventSourceArn"] == {"Fn::GetAtt": ["AlertPages", "Arn"]}
+    assert p["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert p["BatchSize"] == batching.WORKER_BATCH
+    assert p["ScalingConfig"]["MaximumConcurrency"] == batching.WORKER_CONCURRENCY
+    queue = resources["AlertPages"]["Properties"]
+    assert queue["RedrivePolicy"] == {"deadLetterTargetArn": {"Fn::GetAtt": ["AlertPagesDead", "Arn"]},
+                                      "maxReceiveCount": batching.MAX_RECEIVES}
+    worker = resources["DeliverAlerts"]["Properties"]
+    assert worker["Timeout"] == batching.WORKER_TIMEOUT_S and queue["VisibilityTimeout"] >= 6 * worker["Timeout"]
+    assert resources["DispatchEvents"]["Properties"]["Timeout"] == batching.STREAM_TIMEOUT_S
+    assert _mapping(template, "DispatchEvents")["BatchSize"] == batching.STREAM_BATCH
+    for name in ("AlertPages", "AlertPagesDead"):
+        assert resources[name]["Properties"]["SqsManagedSseEnabled"] is True
+        [deny] = resources[f"{name}Policy"]["Properties"]["PolicyDocument"]["Statement"]
+        assert deny["Effect"] == "Deny" and deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+    for function in ("DispatchEvents", "DeliverAlerts"):
+        variables = resources[function]["Properties"]["Environment"]["Variables"]
+        assert variables["DOORSTEP_ALERT_QUEUE_URL"] == {"Ref": "AlertPages"}
 
 
 def test_the_photo_bucket_is_private_tls_only_and_forgets_unclaimed_uploads(template):
@@ -150,14 +197,18 @@ def test_cloudfront_sends_every_api_route_to_the_api_and_the_rest_to_the_web_app
     assert config["DefaultCacheBehavior"]["TargetOriginId"] == "site"
 
 
-def test_alarms_cover_errors_throttles_5xx_dead_letters_table_throttling_and_stream_lag(template):
+def test_alarms_cover_errors_throttles_5xx_dead_letters_table_throttling_stream_lag_and_queue_age(template):
     alarms = of_type(template, "AWS::CloudWatch::Alarm")
     metrics = {(a["Properties"].get("MetricName"), str(a["Properties"].get("Dimensions"))) for a in alarms.values()}
-    for function in ("APIHandler", "DispatchEvents"):
+    for function in ("APIHandler", "DispatchEvents", "DeliverAlerts"):
         for metric in ("Errors", "Throttles"):
             assert (metric, str([{"Name": "FunctionName", "Value": {"Ref": function}}])) in metrics
     names = {m for m, _ in metrics}
-    assert {"5XXError", "ApproximateNumberOfMessagesVisible", "IteratorAge"} <= names
+    assert {"5XXError", "ApproximateNumberOfMessagesVisible", "IteratorAge", "ApproximateAgeOfOldestMessage"} <= names
+    dead_letters = {str(a["Properties"]["Dimensions"]) for a in alarms.values()
+                    if a["Properties"].get("MetricName") == "ApproximateNumberOfMessagesVisible"}
+    for queue in ("DispatchFailures", "AlertPagesDead"):
+        assert str([{"Name": "QueueName", "Value": {"Fn::GetAtt": [queue, "QueueName"]}}]) in dead_letters
     throttling = [a for a in alarms.values() if "Metrics" in a["Properties"]]
     assert len(throttling) == len(of_type(template, "AWS::DynamoDB::Table"))
     assert all(a["Properties"]["AlarmActions"] == [{"Ref": "Alarms"}] for a in alarms.values())
@@ -167,3 +218,16 @@ def test_the_api_is_throttled(template):
     (setting,) = template["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
     assert setting["ThrottlingRateLimit"] == {"Ref": "ApiRateLimit"}
     assert setting["ThrottlingBurstLimit"] == {"Ref": "ApiBurstLimit"}
+
+
+def test_the_open_data_export_runs_nightly_and_may_only_read_reports_and_write_public_data(template):
+    function = template["Resources"]["ExportOpenData"]["Properties"]
+    assert function["Handler"] == "app.export_open_data"
+    (schedule,) = function["Events"].values()
+    assert schedule["Type"] == "Schedule" and schedule["Properties"]["Schedule"].startswith("cron(")
+    assert function["Timeout"] == 900
+    statements = [s for n, s in _statements(template) if n == "ExporterRole"]
+    writes = [s for s in statements if {"dynamodb:PutItem", "s3:PutObject"} & set(s["Action"])]
+    assert [w["Resource"] for w in writes] == [{"Fn::Sub": "${PhotoBucket.Arn}/public-data/*"}]
+    for secret in ("UsersTable", "SessionsTable", "JwtSigningKey", "photos/", "uploads/"):
+        assert secret not in str(statements)

@@ -1,20 +1,32 @@
 """The dispatcher as it runs on one machine and in AWS: the events table's
-stream read in batches and handed to the Lambda's own handler."""
+stream read in batches and handed to the Lambda's own handler, which queues
+page jobs; the alert queue consumed by the worker's handler as Lambda would."""
+
+
+class Dispatcher:
+    def __init__(self, reader, worker):
+        self.reader, self.worker = reader, worker
+
+    def stop(self):
+        self.reader.stop()
+        self.worker.stop()
 
 
 def stream_dispatcher(position_file, deps_factory, interval=0.05):
-    """A started StreamReader on the storage in force (moto or DynamoDB Local);
-    stop() it when done."""
+    """A started stream reader and queue worker on the storage in force (moto
+    or DynamoDB Local, and moto's SQS); stop() them when done."""
     import botocore.session
     from chalicelib.config import settings
     from chalicelib.storage.reports import EventModel
+    from doorstep_cli.local.queue_worker import start_alert_worker
     from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
     s = settings()
     session = botocore.session.get_session()
     clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
                for service in ("dynamodb", "dynamodbstreams")]
     handler = lambda_handler()
+    worker = start_alert_worker(deps_factory, wait_s=0, interval=interval)
     reader = StreamReader(*clients, EventModel.Meta.table_name, position_file,
                           lambda event: handler(event, deps_factory), interval=interval)
     reader.start()
-    return reader
+    return Dispatcher(reader, worker)

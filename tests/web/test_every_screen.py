@@ -143,3 +143,14 @@ def test_a_broadcast_link_shows_the_council_news_to_anyone(page, stack):
     assert page.inner_text("#screen h1") == "Bins a day late this week"
     expect(page.locator("#screen")).to_contain_text("Collections move by a day")
     screen(page, "broadcast")
+
+
+def test_the_performance_page_is_accessible_and_fits_a_small_phone(phone):
+    from tests.web.test_performance_page import a_year_of_figures, open_every_table
+    a_year_of_figures(phone.stack)
+    page = phone.new_page()
+    page.goto("/performance")
+    page.wait_for_selector("#totals")
+    screen(page, "performance")
+    open_every_table(page)
+    check_accessible(page, "performance, every table open")

@@ -22,7 +22,8 @@ function shell() {
   nav.hidden = false;
   document.getElementById("footer").append(
     h("p", {class: "footer__text"}, t("footer.council", {council: setting("council")})),
-    h("p", {class: "footer__text"}, t("footer.emergency", {phone: setting("emergency_phone")})));
+    h("p", {class: "footer__text"}, t("footer.emergency", {phone: setting("emergency_phone")})),
+    h("p", {class: "footer__text"}, h("a", {href: "/performance"}, t("footer.performance"))));
   document.addEventListener("doorstep:rendered", () => {
     for (const link of nav.querySelectorAll("a")) {
       const here = location.pathname.startsWith(new URL(link.href).pathname.split("/").slice(0, 2).join("/"));

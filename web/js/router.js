@@ -26,6 +26,7 @@ const screens = {
   "/account": () => import("./screens/account.js"),
   "/account/reports": () => import("./screens/my-reports.js"),
   "/account/delete": () => import("./screens/account-delete.js"),
+  "/performance": () => import("./screens/performance.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

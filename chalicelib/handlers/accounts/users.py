@@ -9,8 +9,8 @@ from .auth import normalise_email
 ROLES = ("resident", "crew", "staff", "admin")
 
 
-def create_user(deps, email, role, name=None, password=None, team=None, categories=None):
-    _check_role(role, team)
+def create_user(deps, email, role, name=None, password=None, team=None, categories=None, wards=None):
+    _check_role(deps, role, team)
     email = normalise_email(email)
     if password is not None:
         problems = passwords.check_password(password, email=email, name=name)
@@ -18,7 +18,7 @@ def create_user(deps, email, role, name=None, password=None, team=None, categori
             raise ValidationFailed([("password", m) for m in problems])
     user = User(id="u_" + deps.new_opaque_id(), email=email, email_verified=True, name=name,
                 password_hash=passwords.hash_password(password) if password else None,
-                role=role, team=team, scope={"categories": categories} if categories else {},
+                role=role, team=team, scope=_scope(deps, categories, wards),
                 created_at=deps.clock())
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
@@ -27,8 +27,8 @@ def create_user(deps, email, role, name=None, password=None, team=None, categori
     return user
 
 
-def set_role(deps, email, role, team=None, categories=None):
-    _check_role(role, team)
+def set_role(deps, email, role, team=None, categories=None, wards=None):
+    _check_role(deps, role, team)
     user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
     if user is None:
         raise NotFound(f"No account for {email}.")
@@ -38,14 +38,29 @@ def set_role(deps, email, role, team=None, categories=None):
         raise ApiError(f"{email} has not confirmed its address; ask them to, or remove the account.",
                        code="email_not_verified")
     user.role, user.team = role, team
-    user.scope = {"categories": categories} if categories else {}
+    user.scope = _scope(deps, categories, wards)
     user.session_epoch = int(user.session_epoch or 0) + 1  # old tokens carried the old role
     deps.accounts.save_user(user)
     return user
 
 
-def _check_role(role, team):
+def _check_role(deps, role, team):
     if role not in ROLES:
         raise ApiError(f"Role must be one of: {', '.join(ROLES)}.", code="invalid_role")
     if role == "crew" and not team:
         raise ApiError("A crew member belongs to a team: give --team.", code="team_required")
+    if team and role != "crew":
+        raise ApiError("Only crew members belong to a team.", code="team_not_for_role")
+    if team:
+        from ..staff.teams import active_team
+        active_team(deps, team)
+
+
+def _scope(deps, categories, wards):
+    """A staff member's scope: the categories and wards they handle (none: all)."""
+    unknown = [w for w in wards or [] if deps.wards.get(w) is None]
+    if unknown:
+        raise ApiError(f"No ward {unknown[0]!r}: ward ids are as `doorstep import wards` loaded them.",
+                       code="unknown_ward")
+    scope = {"categories": categories, "wards": wards}
+    return {k: list(v) for k, v in scope.items() if v}

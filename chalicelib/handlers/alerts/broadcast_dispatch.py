@@ -1,6 +1,6 @@
 """A staff broadcast's event becomes messages: who follows that topic in
 the targeted place, told once each (delivery.deliver_to claims every
-delivery, so a redelivered event sends nothing new).
+delivery, so a redelivered event or page sends nothing new).
 
 Only `broadcast`-kind alerts hear broadcasts: following new reports in a
 ward is not a request for council news. Their place is a ward or a circle:
@@ -15,25 +15,46 @@ from ...geo import cells, overlap
 from ...geo.polygon import bbox_of
 from ...geo.distance import haversine_m
 from . import targets as alert_targets
-from .delivery import deliver_to, links_base, unsubscribe_links
+from .delivery import links_base, unsubscribe_links
+from .audience import Audience, alerts_under
 
 # How long a push service keeps an undelivered message: an emergency is
 # stale within hours (the web page has the live state); a road closure
 # still matters the same day; a bin change the day before collection.
 TTL_S = {"emergencies": 6 * 3600, "roads": 12 * 3600, "bins": 24 * 3600}
+COUNTED_FAILED = ("failed", "gave_up", "gone")
 
 
 def audience(deps, topic, target):
-    """The alerts (with channels, in id order) a broadcast reaches."""
+    """The alerts (with channels, in id order) a broadcast reaches, read at once."""
+    return alerts_under(deps, *_rule(deps, topic, target))
+
+
+def broadcast_audience(deps, event):
+    """The broadcast's Audience; each page adds what it did to the audit entry."""
+    broadcast = deps.broadcasts.get((event.payload or {}).get("broadcast_id"))
+    if broadcast is None:
+        return None
+    keys, check = _rule(deps, broadcast.topic, broadcast.target)
+
+    def after_page(outcomes):
+        failed = sum(n for k, n in outcomes.items() if k in COUNTED_FAILED)
+        deps.broadcasts.record_outcome(broadcast.id, outcomes.get("sent", 0), failed, deps.clock())
+    return Audience(lambda: keys, check, lambda alert: build_message(deps, event, broadcast, alert), after_page)
+
+
+def _rule(deps, topic, target):
+    """(index keys, row check): ward followers by key, circle followers
+    under the precision-5 cells of the target's bbox if their circle meets it."""
     if topic not in alert_targets.TOPICS:
         raise ValueError(f"unknown topic {topic!r}")
     ward_ids, meets, bbox = _place(deps, target)
-    ids = [row.alert_id for ward_id in ward_ids
-           for row in deps.alerts.rows(alert_targets.ward_key(f"topic#{topic}#ward", ward_id))]
-    for cell in cells.bbox_cells(*bbox, cells.PARTITION_PRECISION) if bbox else []:
-        ids += [row.alert_id for row in deps.alerts.rows(f"topic#{topic}#{cell}")
-                if row.radius_m is not None and meets(float(row.lon), float(row.lat), float(row.radius_m))]
-    return sorted((a for a in deps.alerts.get_many(sorted(set(ids))) if a.channels), key=lambda a: a.id)
+    keys = [alert_targets.ward_key(f"topic#{topic}#ward", ward_id) for ward_id in ward_ids]
+    keys += [f"topic#{topic}#{cell}" for cell in (cells.bbox_cells(*bbox, cells.PARTITION_PRECISION) if bbox else [])]
+
+    def check(row):
+        return row.radius_m is None or meets(float(row.lon), float(row.lat), float(row.radius_m))
+    return keys, check
 
 
 def _place(deps, target):
@@ -56,19 +77,6 @@ def _place(deps, target):
     bbox = bbox_of(geometry)
     wards = [w.id for w in deps.wards.in_bbox(*bbox) if overlap.polygons_meet(w.geometry, geometry)]
     return wards, meets, bbox
-
-
-def dispatch_broadcast(deps, event, deliver, sleep):
-    """Deliver one broadcast event; records the counts on the audit entry."""
-    broadcast = deps.broadcasts.get((event.payload or {}).get("broadcast_id"))
-    if broadcast is None:
-        return {}
-    alerts = audience(deps, broadcast.topic, broadcast.target)
-    outcomes = deliver_to(deps, event, alerts, lambda alert: build_message(deps, event, broadcast, alert),
-                          deliver, sleep)
-    failed = sum(n for k, n in outcomes.items() if k in ("failed", "gave_up", "gone"))
-    deps.broadcasts.record_outcome(broadcast.id, outcomes.get("sent", 0), failed, deps.clock())
-    return outcomes
 
 
 def build_message(deps, event, broadcast, alert):

@@ -1,15 +1,21 @@
-"""Exactly once per person: each (event, alert, channel) is claimed in the
-deliveries table with a conditional put before anything is sent and settled
-after, so a redelivered event sends nothing new. A claim left by a crash
-mid-send goes stale after STALE_CLAIM and may then be taken again: the
-person may get that one message twice, never zero times.
+"""Exactly once per person: each message to a person (an event, and their
+address on a channel) is claimed in the deliveries table with a conditional
+put before anything is sent and settled after, so a redelivered event or
+page job, or a second alert of the same person on another page, sends
+nothing new. A claim left by a crash mid-send goes stale after STALE_CLAIM
+and may then be taken again: the person may get that one message twice,
+never zero times.
 
-Shared by report events (dispatch.py) and staff broadcasts (broadcast_dispatch.py).
+Shared by report events (dispatch.py) and staff broadcasts (broadcast_dispatch.py),
+one page of an audience at a time (worker.py).
 """
 import logging
 import time
 from collections import Counter
 from datetime import timedelta
+
+from ... import ids
+from .batching import SEND_MARGIN_S
 
 log = logging.getLogger(__name__)
 
@@ -17,36 +23,49 @@ STALE_CLAIM = timedelta(minutes=5)
 ATTEMPTS = 3  # tries per delivery on "retry", with exponential backoff
 BACKOFF_S = 0.5  # 0.5 s, then 1 s
 WORKERS = 8  # deliveries in flight at once (botocore clients are thread-safe)
-DELIVERY_KEEP = timedelta(days=30)  # longer than any redelivery (streams keep 24 h)
+DELIVERY_KEEP = timedelta(days=30)  # longer than any redelivery (streams keep 24 h, queues 4 days)
 SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"}
+UNSTARTED = "unstarted"  # not begun for want of time: nothing claimed, the job comes back for it
 
 
-def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep):
+def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time_left=None):
     """Send message_for(alert) on each alert's confirmed channels, once per
     person (channel and address) however many of their alerts match.
 
     Deliveries run side by side (up to WORKERS): one dead or stalled push
-    service, retried with backoff, must not hold up everyone after it, nor
-    run a stream batch into the Lambda's timeout."""
+    service, retried with backoff, must not hold up everyone after it.
+    time_left: seconds the invocation has left (None: no limit); no delivery
+    starts with less than SEND_MARGIN_S left (it is counted UNSTARTED)."""
     sends, seen = [], set()
     for alert in alerts:
-        message = message_for(alert)
+        message = None
         for channel, address in sorted(alert.channels.items()):
-            who = (channel, address["endpoint"] if channel == "push" else address)
+            who = delivery_id(event.id, channel, address)
             if channel in (alert.pending or []) or who in seen:
                 continue
             seen.add(who)
-            sends.append((alert, channel, address, message))
+            message = message or message_for(alert)
+            sends.append((alert, channel, address, message, who))
 
     def send(job):
-        alert, channel, address, message = job
-        return _deliver_once(deps, event, alert, channel, address, message, deliver, sleep)
+        if time_left is not None and time_left() < SEND_MARGIN_S:
+            return UNSTARTED
+        alert, channel, address, message, who = job
+        return _deliver_once(deps, who, alert, channel, address, message, deliver, sleep)
 
     if len(sends) <= 1:
         return dict(Counter(map(send, sends)))
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(sends))) as pool:
         return dict(Counter(pool.map(send, sends)))
+
+
+def delivery_id(event_id, channel, address):
+    """The claim of one message to one person: the event, the channel and a
+    digest of the address with the event (the table holds no address, and
+    one person's rows of two events cannot be linked)."""
+    who = address["endpoint"] if channel == "push" else address
+    return f"{event_id}#{channel}#{ids.digest(f'{event_id}|{channel}|{who}')[:32]}"
 
 
 class NoPublicUrl(RuntimeError):
@@ -77,8 +96,7 @@ def unsubscribe_links(base, alert):
             "unsubscribe_page": f"{base}/alerts/unsubscribe?token={token}"}
 
 
-def _deliver_once(deps, event, alert, channel, address, message, deliver, sleep):
-    delivery_id = f"{event.id}#{alert.id}#{channel}"
+def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, sleep):
     now = deps.clock()
     if not deps.alerts.claim(delivery_id, now, now - STALE_CLAIM, now + DELIVERY_KEEP):
         return "already"

@@ -1,54 +1,44 @@
-"""From an event row to messages: who must be told and what. Events arrive
-at least once (a DynamoDB stream retries a failed batch); delivery.py makes each person hear of each event once.
+"""From an event about a report to messages: who must be told (the index
+keys the event reads and the exact check of circles) and what. Events
+arrive at least once (a stream retries a failed batch, a queue a failed
+job); delivery.py makes each person hear of each event once.
 """
-import time
-
 from ... import states, visibility
-from ...geo.distance import haversine_m
 from . import targets as alert_targets
-from .delivery import deliver_to, links_base, unsubscribe_links
+from .delivery import links_base, unsubscribe_links
+from .audience import Audience, alerts_under, point_check
 
 
-def default_deliver():
-    from ...notify.deliver import deliver  # the channels, imported on first use
-    return deliver
-
-
-def dispatch_event(deps, event, deliver=None, sleep=time.sleep):
-    """Deliver one event to everyone subscribed; returns outcome counts."""
-    deliver = deliver or default_deliver()
-    if event.kind == "broadcast":
-        from .broadcast_dispatch import dispatch_broadcast
-        return dispatch_broadcast(deps, event, deliver, sleep)
+def report_audience(deps, event):
     report = deps.reports.get(event.report_id) if event.report_id else None
     if report is None:
-        return {}
+        return None
     service = deps.services.get(report.service_code) or {}
-    alerts = matching_alerts(deps, event.kind, report, service)
-    return deliver_to(deps, event, alerts, lambda alert: build_message(deps, event, report, service, alert),
-                      deliver, sleep)
+    return Audience(lambda: event_keys(deps, event.kind, report, service), _check(report),
+                    lambda alert: build_message(deps, event, report, service, alert))
 
 
 def matching_alerts(deps, event_kind, report, service=None):
-    """Alerts an event about `report` reaches, in id order (stable across
-    redeliveries). Reads only index rows under the event's keys; circles
-    are checked exactly before any alert item is read."""
+    """Alerts an event about `report` reaches, in id order, read at once.
+    Reads only index rows under the event's keys; circles are checked
+    exactly before any alert item is read."""
     service = service if service is not None else deps.services.get(report.service_code) or {}
+    return alerts_under(deps, event_keys(deps, event_kind, report, service), _check(report))
+
+
+def event_keys(deps, event_kind, report, service):
     ward = None
     if event_kind == "report_created" and report.lon is not None and deps.wards is not None:
         ward = deps.wards.at_point(float(report.lon), float(report.lat))  # reports carry no ward
     keys = alert_targets.event_keys(report, event_kind, ward.id if ward else None)
     if not visibility.category_is_public(service):
         keys = keys[:1]  # a private report reaches only its own followers
-    found = []
-    for key in keys:
-        for row in deps.alerts.rows(key):
-            if row.radius_m is not None and haversine_m(
-                    float(row.lon), float(row.lat), float(report.lon), float(report.lat)) > float(row.radius_m):
-                continue
-            found.append(row.alert_id)
-    alerts = [a for a in deps.alerts.get_many(sorted(set(found))) if a.channels]
-    return sorted(alerts, key=lambda a: a.id)
+    return keys
+
+
+def _check(report):
+    # Without a place a report has no circle keys, so no row needs the point.
+    return point_check(float(report.lon), float(report.lat)) if report.lon is not None else lambda row: True
 
 
 def for_broadcast(deps, topic, target):

@@ -274,6 +274,18 @@ def _email_only(alert):
             "made_by_you": False}
 
 
+def report_follow(user_id, report_id, channels, created_at, pending=()):
+    """(Alert, [AlertIndexRow]) by which someone follows a report on
+    `channels`, with the id the same subscription made through the API gets
+    (staff/: a caller staff took a report for; the followers of a report
+    marked as a duplicate, moved to the original)."""
+    target = {"report_id": report_id}
+    alert_id = _identity(user_id, "report", target, channels)
+    key = f"report#{report_id}"
+    return (Alert(id=alert_id, kind="report", user_id=user_id, channels=dict(channels), pending=list(pending),
+                  target=target, index_keys=[key], created_at=created_at), [AlertIndexRow(key, alert_id)])
+
+
 def forget_user(deps, user_id):
     """Account erasure: the resident's alerts (and their addresses) go too."""
     for alert in deps.alerts.of_user(user_id):

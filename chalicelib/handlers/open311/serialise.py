@@ -96,7 +96,7 @@ def request(deps, report, s):
         "service_request_id": view["id"],
         "status": "open" if view["open"] else "closed",
         # Timeline text is public, but a private category shows no more than its status.
-        "status_notes": (report.status_notes or "") if visibility.category_is_public(s) else "",
+        "status_notes": (report.status_notes or "") if visibility.details_are_public(report, s) else "",
         "service_name": view["service_name"],
         "service_code": view["service_code"],
         "description": view.get("description", ""),

@@ -7,7 +7,7 @@ from ...errors import ApiError, Conflict, OutsideServiceArea, ServiceUnavailable
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord, Report, TimelineEntry
 from ..alerts.subscriptions import own_report_follow
-from ..shared import events, idempotency
+from ..shared import events, idempotency, placement
 from . import uploads as photo_handler
 from . import views
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
@@ -16,21 +16,25 @@ IDEMPOTENCY_TTL = timedelta(hours=24)
 ID_ATTEMPTS = 5
 
 
-def create_report(deps, body, idempotency_key=None, media_urls=None, address=None, partner=False):
+def create_report(deps, body, idempotency_key=None, media_urls=None, address=None, partner=False,
+                  on_behalf=None):
     """Validate, clean photos, and store a report with its first timeline entry.
 
     media_urls: links an Open311 partner sent (checked there); stored as they
     are and never fetched. address: the problem's street address line, when
     Open311 placed the report from one (the address table or the geocoder);
-    kept to 200 characters.
+    kept to 200 characters. on_behalf: staff taking it for a caller
+    (staff/assisted.py): the caller's contact details and channel, their
+    follow and the audit entry, written with the report; it belongs to no account.
 
     Returns (view, created): created is False when an Idempotency-Key replay
     answered with the report an earlier identical request made.
     """
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
-    user_id = deps.principal.user_id if deps.principal else None
-    key = idempotency.request_key(idempotency_key, user_id)
+    caller_id = deps.principal.user_id if deps.principal else None
+    user_id = None if on_behalf else caller_id  # whose report it is
+    key = idempotency.request_key(idempotency_key, caller_id)
     fingerprint = idempotency.fingerprint(body)
     if key:
         replay = _replay(deps, key, fingerprint)
@@ -42,7 +46,9 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
         raise ValidationFailed([("service_code", "Only council staff can report in this category.")])
-    if user_id:
+    if on_behalf:
+        values["contact"] = on_behalf.contact
+    elif user_id:
         values["contact"] = _prefilled(deps, user_id, values["contact"])
     token = None if user_id else deps.new_token()
     now = deps.clock()
@@ -66,9 +72,11 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             if values["contact"].get("email") else None,
             created_at=now, updated_at=now, update_count=1,
             source=values["source"], media_urls=list(media_urls) if media_urls else None,
-            address=(address or values["address"] or "").strip()[:ADDRESS_MAX] or None)
+            address=(address or values["address"] or "").strip()[:ADDRESS_MAX] or None,
+            channel=on_behalf.channel if on_behalf else None)
         if values["lon"] is not None:
             report.lon, report.lat = round(values["lon"], 7), round(values["lat"], 7)
+        placement.place(deps, report)
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
                               author="reporter", created_at=now)
         event = events.report_event(deps, "report_created", report, now)
@@ -77,8 +85,9 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=report.id,
                                        secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
         try:
+            follow = on_behalf.follow(report) if on_behalf else own_report_follow(deps, report) if user_id else None
             deps.reports.create(report, entry, event, record, [(u.upload_id, p) for u, p in uploads],
-                                follow=own_report_follow(deps, report) if user_id else None)
+                                follow=follow, audit=on_behalf.audit(report) if on_behalf else None)
         except AlreadyExists as e:
             if e.part == "id":
                 continue  # a reference already taken: draw another

@@ -9,7 +9,7 @@ PHOTO_ROUTE = "/v1/photos/"
 
 
 def public_view(deps, report, service):
-    public = visibility.category_is_public(service)
+    public = visibility.details_are_public(report, service)
     service = service or {}
     view = {
         "id": report.id,

@@ -20,16 +20,27 @@ if TYPE_CHECKING:
     from ...storage.account_store import AccountStore
     from ...storage.addresses import AddressStore
     from ...storage.alerts import AlertStore
+    from ...storage.audit import AuditStore
     from ...storage.bins import BinRoundStore
     from ...storage.blobs import BlobStore
     from ...storage.broadcasts import BroadcastStore
     from ...storage.counters import CounterStore
+    from ...storage.due_rules import DueRuleStore
     from ...storage.facilities import FacilityStore
+    from ...storage.inbox_store import InboxStore
     from ...storage.report_store import ReportStore
+    from ...storage.response_templates import ResponseTemplateStore
     from ...storage.services import ServiceStore
+    from ...storage.teams import TeamStore
     from ...storage.wards import WardStore
+    from ...storage.stats import StatsStore
 
 _areas = {}
+
+
+def _stats_store():
+    from ...storage.stats import StatsStore
+    return StatsStore()
 
 
 @dataclass
@@ -41,11 +52,18 @@ class Deps:
     accounts: AccountStore | None = None
     addresses: AddressStore | None = None
     facilities: FacilityStore | None = None
+    stats: StatsStore = field(default_factory=_stats_store)  # performance counters; every Deps has them
     wards: WardStore | None = None
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
     broadcasts: BroadcastStore | None = None
     counters: CounterStore | None = None  # rate limits and sign-in throttling
+    # Staff triage: the inbox, the audit, response templates, crews' teams, due-date rules.
+    inbox: InboxStore | None = None
+    audit: AuditStore | None = None
+    templates: ResponseTemplateStore | None = None
+    teams: TeamStore | None = None
+    due_rules: DueRuleStore | None = None
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
@@ -77,10 +95,16 @@ def default_deps(base_url=None, principal=None, client=None):
     from ...storage.services import ServiceStore
     from ...storage.wards import WardStore
     from ...config import links_base
+    from ...storage.audit import AuditStore
+    from ...storage.due_rules import DueRuleStore
+    from ...storage.inbox_store import InboxStore
+    from ...storage.response_templates import ResponseTemplateStore
+    from ...storage.teams import TeamStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
-                broadcasts=BroadcastStore(), counters=CounterStore(),
+                broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
+                templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
                 principal=principal, base_url=links_base(s) if base_url is None else base_url, client=client,
                 settings=s)

@@ -14,5 +14,28 @@ def new_event(deps, kind, now, report_id=None, **payload):
 
 
 def report_event(deps, kind, report, now, **extra):
-    """An event about a report, carrying the state and category it is about."""
-    return new_event(deps, kind, now, report.id, state=report.state, service_code=report.service_code, **extra)
+    """An event about a report, carrying the state and category it is about
+    and what the performance figures count it by (handlers/stats), so each
+    event counts alone, in whatever order the stream delivers it."""
+    return new_event(deps, kind, now, report.id, state=report.state, service_code=report.service_code,
+                     **report_facts(report), **extra)
+
+
+def report_facts(report):
+    """When it was reported, how (staff's channel when they took it for a
+    caller, else how it was sent) and where: never who."""
+    return {"reported_at": report.created_at.isoformat() if report.created_at else None,
+            "channel": getattr(report, "channel", None) or report.source,
+            "lon": report.lon, "lat": report.lat}
+
+
+def inserted(records):
+    """The events a stream batch inserted (a Chalice DynamoDBEvent or plain
+    stream record dicts): TTL deletions and edits of old events are not news."""
+    from ...storage.alerts import event_from_image
+    for record in records:
+        name = getattr(record, "event_name", None) or record.get("eventName")
+        image = getattr(record, "new_image", None) if not isinstance(record, dict) \
+            else record.get("dynamodb", {}).get("NewImage")
+        if name == "INSERT" and image:
+            yield event_from_image(image)

@@ -1,16 +1,120 @@
-"""Staff routes: council staff acting on reports."""
+"""Staff routes: the inbox, one report with its audit, the inspect form,
+reports taken for callers, response templates and the crews' teams."""
 from ...api import http
-from ...api.openapi import operation, path_param, ref
+from ...api.openapi import operation, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import STAFF
+from ...auth.rules import ADMIN, STAFF
+from . import limits
 
 routes = Routes("staff", schemas="chalicelib.handlers.staff.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
+TEMPLATE_ID = path_param("template_id")
+TEMPLATES_READ = "GET /v1/staff/templates"  # where a template's version is read
+IF_MATCH = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
+            "description": "the ETag the item was read with; missing: 428, stale: 409 with the item as it is now"}
+ETAG = {"ETag": {"description": "the item's version, for If-Match", "schema": {"type": "string"}}}
+INBOX_FILTERS = [
+    q("status", "open (default), closed, all, or a comma list of states"),
+    q("service_code", "a category, or a comma list"), q("ward", "a ward id, or a comma list"),
+    q("priority", "low, normal, high, urgent, or a comma list"), q("team", "a team id, or a comma list"),
+    q("assigned", "yes or no"), q("overdue", "yes or no: lists in due order"),
+    q("since", "created on or after (date or date-time); not with sort=due"),
+    q("q", f"a report reference, or up to {limits.SEARCH_WORDS_MAX} words of the description or address"),
+    q("sort", " | ".join(limits.SORTS)),
+    q("limit", f"1-{limits.INBOX_LIMIT_MAX}, default {limits.INBOX_LIMIT_DEFAULT}", schema={"type": "integer"}),
+    q("cursor", "next_cursor of the page before, with the same filters")]
 
 
-@routes.patch("/v1/staff/reports/{report_id}", STAFF, {**operation(
-    "Staff: set state, priority or add a public update (written to the timeline)", "StaffUpdate", "200",
-    ref("Report"), (400, 404, 409)), "parameters": [REPORT_ID]})
-def staff_update_report(report_id):
-    from . import triage
-    return http.ok(triage.update_report(http.deps(), report_id, http.body()))
+def _with_etag(doc, status="200"):
+    doc["responses"][status] = {**doc["responses"][status], "headers": ETAG}
+    return doc
+
+
+@routes.get("/v1/staff/reports", STAFF, {**operation(
+    "The staff inbox: reports in your scope, private categories included, filtered and ordered; "
+    "its cost follows the page, not the table (Server-Timing)", None, "200", ref("Inbox"), (400,)),
+    "parameters": INBOX_FILTERS})
+def staff_inbox():
+    from . import inbox
+    return http.ok(inbox.list_inbox(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/reports", STAFF, _with_etag({**operation(
+    "Take a report for a caller (phone, face to face, letter, e-mail): the caller follows it and is sent the "
+    "reference (idempotent with Idempotency-Key)", "AssistedReport", "201", ref("StaffReport"), (400, 409, 422)),
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+                    "description": "same key and body: the same report again"}]}, "201"))
+def staff_take_report():
+    from . import assisted
+    view, created, etag = assisted.take_for_caller(http.deps(), http.body(), http.header("Idempotency-Key"))
+    return http.created(view, created, headers={"Location": view["url"], "ETag": etag})
+
+
+@routes.get("/v1/staff/reports/{report_id}", STAFF, _with_etag({**operation(
+    "One report for staff: the private view with internal notes, assignment, due date and its ETag",
+    None, "200", ref("StaffReport"), (404,)), "parameters": [REPORT_ID]}))
+def staff_report(report_id):
+    from . import view
+    body, etag = view.get_staff_report(http.deps(), report_id)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/reports/{report_id}", STAFF, _with_etag({**operation(
+    "Inspect: change state, priority, category, place, privacy, duplicate, team, due date; add an internal "
+    "note or a public update (own text or a template). Only a new state or a public update reaches the "
+    "timeline and the reporter", "Inspect", "200", ref("StaffReport"), (400, 404, 409, 422, 428)),
+    "parameters": [REPORT_ID, IF_MATCH]}))
+def staff_inspect_report(report_id):
+    from . import inspect
+    body, etag = inspect.inspect(http.deps(), report_id, http.body(), http.header("If-Match"))
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.get("/v1/staff/reports/{report_id}/audit", STAFF, {**operation(
+    "Every staff change to the report: who, when, each field before and after (read only)", None, "200",
+    ref("Audit"), (404,)), "parameters": [REPORT_ID]})
+def staff_report_audit(report_id):
+    from . import audit
+    return http.ok(audit.report_audit(http.deps(), report_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/templates", STAFF, {**operation(
+    "Response templates and the placeholders their text may use", None, "200", ref("TemplateList")),
+    "parameters": [q("state", "only those tied to this state")]})
+def staff_templates():
+    from . import templates
+    return http.ok(templates.list_templates(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/templates", ADMIN, operation(
+    "Add a response template (administrators)", "NewTemplate", "201", ref("Template"), (400, 409)))
+def staff_add_template():
+    from . import templates
+    return http.ok(templates.create_template(http.deps(), http.body()), status=201)
+
+
+@routes.patch("/v1/staff/templates/{template_id}", ADMIN, {**operation(
+    "Change a response template (administrators)", "TemplateChange", "200", ref("Template"),
+    (400, 404, 409, 428)), "parameters": [TEMPLATE_ID, IF_MATCH]})
+def staff_change_template(template_id):
+    from . import templates
+    from .inspect_form import expected_version
+    version = expected_version(http.header("If-Match"), TEMPLATES_READ)
+    return http.ok(templates.update_template(http.deps(), template_id, http.body(), version))
+
+
+@routes.delete("/v1/staff/templates/{template_id}", ADMIN, {**operation(
+    "Delete a response template (administrators)", None, "204", "Deleted", (404, 409, 428)),
+    "parameters": [TEMPLATE_ID, IF_MATCH]})
+def staff_delete_template(template_id):
+    from . import templates
+    from .inspect_form import expected_version
+    templates.delete_template(http.deps(), template_id, expected_version(http.header("If-Match"), TEMPLATES_READ))
+    return http.empty()
+
+
+@routes.get("/v1/staff/teams", STAFF, operation(
+    "Street-crew teams, to assign work to (retired ones too, marked)", None, "200", ref("TeamList")))
+def staff_teams():
+    from . import teams
+    return http.ok(teams.list_teams(http.deps()), headers=http.NO_STORE)

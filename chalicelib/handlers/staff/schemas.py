@@ -1,9 +1,75 @@
 """The staff routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...states import LABELS, PRIORITIES
-from ..reports.limits import DESCRIPTION_MAX
+from ..reports.schemas import SCHEMAS as REPORT_SCHEMAS
+from .limits import (CHANNELS, INSTRUCTIONS_MAX, NOTE_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN, TEMPLATE_TEXT_MAX,
+                     TEMPLATE_TITLE_MAX)
+
+STRING, DATE = {"type": "string"}, {"type": "string", "format": "date"}
+NULLABLE_STRING = {"type": "string", "nullable": True}
+STATUS = {"type": "string", "enum": list(LABELS)}
+PRIORITY = {"type": "string", "enum": list(PRIORITIES)}
+TEMPLATE_PROPERTIES = {
+    "title": {"type": "string", "minLength": 1, "maxLength": TEMPLATE_TITLE_MAX},
+    "text": {"type": "string", "minLength": 1, "maxLength": TEMPLATE_TEXT_MAX,
+             "description": "with placeholders such as {reference} (GET /v1/staff/templates lists them)"},
+    "state": {**STATUS, "nullable": True}, "auto": {"type": "boolean"}, "active": {"type": "boolean"},
+    "service_codes": {"type": "array", "items": STRING, "description": "empty: every category"}}
+ASSIGNMENT = {"type": "object", "nullable": True, "properties": {
+    "team": STRING, "instructions": NULLABLE_STRING, "assigned_at": {"type": "string", "format": "date-time"},
+    "assigned_by": STRING}}
 
 SCHEMAS = {
-    "StaffUpdate": {"type": "object", "properties": {
-        "status": {"type": "string", "enum": list(LABELS)}, "priority": {"type": "string", "enum": list(PRIORITIES)},
-        "public_update": {"type": "string", "minLength": 1, "maxLength": DESCRIPTION_MAX}}},
+    "InboxLine": {"type": "object", "required": ["id", "status", "priority"], "properties": {
+        "id": STRING, "service_code": STRING, "service_name": STRING, "status": STATUS, "open": {"type": "boolean"},
+        "priority": PRIORITY, "summary": STRING, "ward": NULLABLE_STRING, "team": NULLABLE_STRING,
+        "due": {**DATE, "nullable": True}, "overdue": {"type": "boolean"}, "private": {"type": "boolean"},
+        "private_category": {"type": "boolean"}, "located": {"type": "boolean"},
+        "channel": NULLABLE_STRING, "duplicate_of": NULLABLE_STRING,
+        "created_at": {"type": "string", "format": "date-time"}, "url": STRING}},
+    "Inbox": {"type": "object", "required": ["reports", "next_cursor"], "properties": {
+        "reports": {"type": "array", "items": {"$ref": "#/components/schemas/InboxLine"}},
+        "next_cursor": {**NULLABLE_STRING, "description": "null on the last page"}}},
+    "StaffReport": {"allOf": [{"$ref": "#/components/schemas/Report"}, {"type": "object", "properties": {
+        "view": {"type": "string", "enum": ["staff"]}, "priority": PRIORITY, "private": {"type": "boolean"},
+        "ward": NULLABLE_STRING, "due": {**DATE, "nullable": True},
+        "due_source": {"type": "string", "enum": ["rule", "staff"], "nullable": True},
+        "overdue": {"type": "boolean"}, "assignment": ASSIGNMENT,
+        "assignment_history": {"type": "array", "items": ASSIGNMENT},
+        "duplicate_of": NULLABLE_STRING, "duplicates": {"type": "array", "items": STRING},
+        "channel": NULLABLE_STRING, "version": {"type": "integer"},
+        "internal_notes": {"type": "array", "items": {"type": "object", "properties": {
+            "text": STRING, "by": STRING, "at": {"type": "string", "format": "date-time"}}}}}}]},
+    "Inspect": {"type": "object", "minProperties": 1, "properties": {
+        "status": STATUS, "priority": PRIORITY, "service_code": STRING,
+        "fields": {"type": "object", "description": "answers to the category's questions (merged)"},
+        "lat": {"type": "number", "minimum": -90, "maximum": 90},
+        "lon": {"type": "number", "minimum": -180, "maximum": 180}, "private": {"type": "boolean"},
+        "duplicate_of": {**NULLABLE_STRING, "description": "the original's reference; null un-marks"},
+        "team": {"type": "string", "nullable": True, "pattern": TEAM_ID_PATTERN},
+        "due": {**DATE, "nullable": True, "description": "null: back to the category's rule"},
+        "instructions": {"type": "string", "nullable": True, "maxLength": INSTRUCTIONS_MAX},
+        "internal_note": {"type": "string", "maxLength": NOTE_MAX, "description": "never public, never e-mailed"},
+        "public_update": {"type": "string", "maxLength": PUBLIC_UPDATE_MAX},
+        "template": {"type": "string", "description": "a response template's id, instead of public_update"}}},
+    "AssistedReport": {"allOf": [{"$ref": "#/components/schemas/NewReport"}, {
+        "type": "object", "required": ["channel", "on_behalf_of"], "properties": {
+            "channel": {"type": "string", "enum": list(CHANNELS)},
+            "on_behalf_of": {"type": "object", "description": "the caller: e-mail and/or phone, and a name",
+                             "properties": REPORT_SCHEMAS["NewReport"]["properties"]["contact"]["properties"]}}}]},
+    "Audit": {"type": "object", "properties": {"report_id": STRING, "entries": {"type": "array", "items": {
+        "type": "object", "properties": {
+            "seq": {"type": "integer"}, "action": STRING, "by": STRING,
+            "at": {"type": "string", "format": "date-time"},
+            "changes": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+                "before": {}, "after": {}}}}}}}}},
+    "NewTemplate": {"type": "object", "required": ["title", "text"], "properties": TEMPLATE_PROPERTIES},
+    "TemplateChange": {"type": "object", "minProperties": 1, "properties": TEMPLATE_PROPERTIES},
+    "Template": {"type": "object", "properties": {
+        "id": STRING, **TEMPLATE_PROPERTIES, "version": {"type": "integer"},
+        "updated_at": {"type": "string", "format": "date-time"}}},
+    "TemplateList": {"type": "object", "properties": {
+        "templates": {"type": "array", "items": {"$ref": "#/components/schemas/Template"}},
+        "placeholders": {"type": "object", "additionalProperties": STRING}}},
+    "TeamList": {"type": "object", "properties": {"teams": {"type": "array", "items": {
+        "type": "object", "properties": {"id": STRING, "name": STRING, "retired": {"type": "boolean"}}}}}},
 }

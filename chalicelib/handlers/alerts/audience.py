@@ -1,0 +1,36 @@
+"""Who an event reaches, as the fan-out needs it: the index keys to read,
+the exact check each row must pass, and the message each alert gets. Built
+for report events by dispatch.py and for broadcasts by broadcast_dispatch.py.
+"""
+from dataclasses import dataclass, field
+from typing import Callable
+
+
+@dataclass
+class Audience:
+    """Who an event reaches: rows under the index keys `keys()` names that
+    pass `check`, told `message_for(alert)`; `after_page(outcomes)` records
+    what a page did. Keys are found only when asked: a worker has its key."""
+    keys: Callable
+    check: Callable
+    message_for: Callable
+    after_page: Callable = field(default=lambda outcomes: None)
+
+
+def alerts_under(deps, keys, check):
+    """Every alert (with channels, in id order) under `keys` whose rows pass
+    `check`, read at once: for previews, tests and the cost benchmark; the
+    fan-out itself reads page by page."""
+    found = {row.alert_id for key in keys for row in deps.alerts.rows(key) if check(row)}
+    return sorted((a for a in deps.alerts.get_many(sorted(found)) if a.channels), key=lambda a: a.id)
+
+
+def point_check(lon, lat):
+    """Rows of circles must hold the point; other rows (a report, a ward, a
+    category) match by their key alone."""
+    from ...geo.distance import haversine_m
+
+    def check(row):
+        return row.radius_m is None or haversine_m(
+            float(row.lon), float(row.lat), lon, lat) <= float(row.radius_m)
+    return check

@@ -1,0 +1,44 @@
+"""How big each piece of an event's fan-out is, so no one invocation grows
+with the audience. Read by the stream handler (sources.py), the page jobs
+(fanout.py, worker.py), delivery (delivery.py), the local queue worker and
+the template (infra/), which takes its batch sizes, timeouts and visibility
+timeout from here.
+
+The reasons for each number are in docs/decisions.md ("Alert fan-out") and
+the figures behind them in docs/benchmarks.md.
+"""
+
+# A page job: one Query of at most PAGE_ROWS index rows under one key, and
+# the deliveries to the alerts that pass the exact check (at most PAGE_ROWS
+# alerts, three channels each). A job body is ~0.5 KB: SQS takes 256 KB.
+PAGE_ROWS = 100
+SEND_BATCH = 10  # messages per SendMessageBatch, SQS's maximum
+
+# The events stream's batches (the event source mapping's BatchSize): a
+# batch of 50 events sends at most 50 x ~60 page jobs (a city-wide broadcast
+# reads ~60 keys; a new report 13).
+STREAM_BATCH = 50
+STREAM_TIMEOUT_S = 60
+
+# The worker: page jobs per invocation (the queue's event source mapping),
+# its timeout, and how many run at once (80 sends in flight: SES and SNS
+# have account rates, and the worker's DynamoDB writes stay small).
+WORKER_BATCH = 4
+WORKER_TIMEOUT_S = 120
+WORKER_CONCURRENCY = 10
+# One delivery takes at most ATTEMPTS x (connect + read timeouts) plus
+# backoff (3 x 10 s + 1.5 s); a worker starts none with less time than this
+# left, and the page job comes back for what it did not start.
+SEND_MARGIN_S = 35
+
+# Lambda's advice: a queue's visibility timeout at least six times its
+# function's timeout. It is also longer than a stale claim
+# (delivery.STALE_CLAIM), so a job redelivered after a crash finds the
+# crashed claims stale and takes them again.
+VISIBILITY_S = 6 * WORKER_TIMEOUT_S
+MAX_RECEIVES = 5  # then the job goes to the dead-letter queue (alarmed)
+RETENTION_S = 4 * 24 * 3600  # SQS's default: longer than any outage we would not notice
+DEAD_RETENTION_S = 14 * 24 * 3600  # the most SQS keeps: time to fix the cause and redrive
+OLDEST_JOB_ALARM_S = 15 * 60  # a page job waiting this long: fan-out has fallen behind
+
+QUEUE = "alert-pages"  # a stage's queue is <table prefix>alert-pages, its dead letters ...-dead

@@ -1,0 +1,106 @@
+"""The alert worker: page jobs from the queue, as Lambda hands them over
+(app.py's deliver_alerts) and as the local queue worker does on one machine.
+
+A job: read one page of its key, hand the key's next page on as a new job
+(claimed first, so it is queued once however often this job runs), deliver
+to the page's matches. An invocation's work is bounded by its batch of jobs
+(batching.py), never by the audience. A job that fails, or that time ran
+out on, is reported back to the queue (partial batch failure) and comes
+again after the visibility timeout; claims make it send nothing twice.
+"""
+import json
+import logging
+import time
+from collections import Counter
+
+from . import batching, fanout
+from .delivery import DELIVERY_KEEP, STALE_CLAIM, UNSTARTED, deliver_to
+
+log = logging.getLogger(__name__)
+
+
+def alert_queue():
+    from ...config import settings
+    from ...storage.queues import QueueShape, WorkQueue
+    shape = QueueShape(batching.VISIBILITY_S, batching.MAX_RECEIVES, batching.RETENTION_S,
+                       batching.DEAD_RETENTION_S)
+    return WorkQueue(batching.QUEUE, shape, url=settings().alert_queue_url)
+
+
+def default_deliver():
+    from ...notify.deliver import deliver  # the channels, imported on first use
+    return deliver
+
+
+def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, sleep=time.sleep):
+    """Lambda's SQS event (a dict) -> {"batchItemFailures": [...]}, the jobs
+    to run again (they failed, or were not finished in time); the others
+    are done and the event source mapping deletes them."""
+    records = sqs_event.get("Records") or []
+    if not records:
+        return {"batchItemFailures": []}
+    deps, deliver = deps_factory(), deliver or default_deliver()
+    queue = queue if queue is not None else alert_queue()
+    audiences, failures = {}, []
+    for record in records:
+        try:
+            _, finished = run_job(deps, json.loads(record["body"]), queue, deliver, sleep, time_left, audiences)
+        except Exception:  # one bad job must not fail the others of the batch
+            log.exception("alert page job %s failed", record.get("messageId"))
+            finished = False
+        if not finished:
+            failures.append({"itemIdentifier": record["messageId"]})
+    return {"batchItemFailures": failures}
+
+
+def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audiences=None):
+    """One page job; returns (outcome counts, finished). `audiences` caches
+    each event's Audience across the jobs of one invocation."""
+    if time_left is not None and time_left() < batching.SEND_MARGIN_S:
+        return {}, False
+    event = fanout.event_of(body)
+    audiences = {} if audiences is None else audiences
+    if event.id not in audiences:
+        audiences[event.id] = fanout.audience_of(deps, event)
+    audience = audiences[event.id]
+    if audience is None:
+        return {}, True  # its report or broadcast is gone: nobody to tell
+    alerts, following = fanout.read_page(deps, audience, body)
+    if following is not None:
+        hand_on(deps, queue, event.id, following)
+    outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left)
+    audience.after_page(outcomes)
+    return outcomes, UNSTARTED not in outcomes
+
+
+def hand_on(deps, queue, event_id, body):
+    """Queue the next page once: a claim per page, as per delivery. If this
+    job crashes between claim and send, the claim is stale by the time the
+    queue gives the job back (batching.VISIBILITY_S > STALE_CLAIM)."""
+    claim = fanout.page_id(event_id, body["key"], body["after"])
+    now = deps.clock()
+    if deps.alerts.claim(claim, now, now - STALE_CLAIM, now + DELIVERY_KEEP):
+        queue.send([body])
+        deps.alerts.settle(claim, "sent", 1)
+
+
+class InlineQueue(list):
+    """A queue in this process's memory, for running a whole fan-out here."""
+
+    def send(self, bodies):
+        self.extend(bodies)
+        return len(bodies)
+
+
+def dispatch_event(deps, event, deliver=None, sleep=time.sleep):
+    """The whole fan-out of one event in this process: every page job, one
+    after another, as the queue's workers would run them between them (the
+    CLI and tests); returns the summed outcome counts."""
+    deliver = deliver or default_deliver()
+    audience = fanout.audience_of(deps, event)
+    queue = InlineQueue(fanout.jobs_for(event, audience))
+    audiences, total = {event.id: audience}, Counter()
+    while queue:
+        outcomes, _ = run_job(deps, queue.pop(0), queue, deliver, sleep, None, audiences)
+        total.update(outcomes)
+    return dict(total)

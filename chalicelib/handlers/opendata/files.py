@@ -1,0 +1,25 @@
+"""What GET /v1/open-data answers: the last export's index with a stable link
+per file, and where each link leads (a bucket link for an hour)."""
+from ...errors import NotFound
+from ...storage.blobs import PUBLIC_DATA_PREFIX
+from .export import FILES, published
+
+
+def index(deps):
+    found = _published(deps)
+    files = [{**f, "url": f"{deps.base_url}/v1/open-data/{f['name']}"} for f in found["files"]]
+    return {**found, "files": files}
+
+
+def location(deps, name, seconds):
+    if name not in FILES:
+        raise NotFound(f"No open data file {name!s:.60}; see /v1/open-data.", code="no_such_file")
+    _published(deps)
+    return deps.blobs.download_url(PUBLIC_DATA_PREFIX + name, expires_in=seconds)
+
+
+def _published(deps):
+    found = published(deps)
+    if found is None:
+        raise NotFound("No open data has been published yet; it is written daily.", code="not_published_yet")
+    return found

@@ -1,0 +1,170 @@
+"""The staff inbox: reports in the caller's scope, filtered and ordered by
+the index rows that hold exactly each answer (storage/inbox.py), never by
+reading the reports; a reference goes straight to its report."""
+from datetime import datetime, time, timezone
+
+from ... import ids, states, words
+from ...auth.policy import Forbidden, staff_covers
+from ...errors import ValidationFailed
+from ...storage.records import InboxQuery
+from ..shared.placement import today
+from .limits import INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX, SORTS
+
+YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
+PARAMS = {"status", "service_code", "ward", "priority", "team", "assigned", "overdue", "since", "q", "sort",
+          "limit", "cursor"}
+
+
+def list_inbox(deps, params):
+    from ...storage.metering import expose
+    expose()  # staff may see what a page cost (Server-Timing)
+    query, limit, cursor, reference = _query(deps, params)
+    if reference:
+        return {"reports": [_line(deps, row) for row in _by_reference(deps, reference, query)], "next_cursor": None}
+    from ...storage.inbox_store import BadCursor
+    try:
+        rows, next_cursor, _ = deps.inbox.find(query, limit, cursor)
+    except BadCursor as e:
+        raise ValidationFailed([("cursor", str(e))])
+    return {"reports": [_line(deps, row) for row in rows], "next_cursor": next_cursor}
+
+
+def _query(deps, params):
+    problems = _Problems(params)
+    wanted = states.states_for_filter(params.get("status"))
+    if wanted is None:
+        problems.add("status", "Must be open, closed, all, or a comma list of states.")
+    categories = problems.codes("service_code", set(deps.services.by_code()), "category")
+    wards = problems.codes("ward", None, "ward", lambda w: deps.wards.get(w) is not None)
+    priorities = problems.codes("priority", set(states.PRIORITIES), "priority")
+    teams = problems.codes("team", None, "team", lambda t: deps.teams.get(t) is not None)
+    assigned, overdue = problems.yes_no("assigned"), problems.yes_no("overdue")
+    since = problems.since()
+    sort = params.get("sort") or ("due" if overdue is not None else "newest")
+    if sort not in SORTS:
+        problems.add("sort", f"Must be one of: {', '.join(SORTS)}.")
+    limit = problems.limit()
+    text = (params.get("q") or "").strip()
+    if len(text) > SEARCH_MAX:
+        problems.add("q", f"At most {SEARCH_MAX} characters.")
+    reference = ids.normalise_report_id(text) if text and ids.is_report_id(ids.normalise_report_id(text)) else None
+    found = () if reference or not text else tuple(words.words(text))
+    if text and not reference and not found:
+        problems.add("q", "Give a reference or some words of the description.")
+    if len(found) > SEARCH_WORDS_MAX:
+        problems.add("q", f"At most {SEARCH_WORDS_MAX} words.")
+    if overdue is not None and sort != "due":
+        problems.add("overdue", "Overdue reports list in due order: leave out sort or use sort=due.")
+    if since is not None and sort == "due":
+        problems.add("since", "Lists by creation date: use sort=newest, oldest or priority.")
+    if found and sort not in ("newest", "oldest"):
+        problems.add("q", "A word search lists newest or oldest first.")
+    if assigned is False and teams:
+        problems.add("assigned", "assigned=no lists unassigned reports: leave out team.")
+    problems.raise_if_any()
+    if assigned is True and not teams:
+        teams = {t.id for t in deps.teams.all()}
+    day = today(deps)
+    query = InboxQuery(
+        states=frozenset(wanted), categories=_scoped(deps, "categories", categories, "service_code"),
+        wards=_scoped(deps, "wards", wards, "ward"),
+        teams=frozenset({None}) if assigned is False else frozenset(teams) if teams is not None else None,
+        priorities=frozenset(priorities) if priorities else None, created_from=since,
+        due_before=day if overdue else None, due_from=day if overdue is False else None, order=sort,
+        words=found)
+    return query, limit, params.get("cursor") or None, reference
+
+
+def _scoped(deps, kind, asked, name):
+    """What was asked for within the caller's scope; a value outside it is refused."""
+    scope = set((deps.principal.scope or {}).get(kind) or []) if deps.principal.role != "admin" else set()
+    if asked and scope and not asked <= scope:
+        raise Forbidden(f"{name}={','.join(sorted(asked - scope))} is outside your area of responsibility.")
+    chosen = asked or scope
+    return frozenset(chosen) if chosen else None
+
+
+def _by_reference(deps, reference, query):
+    report = deps.reports.get(reference)
+    if report is None or not staff_covers(deps.principal, report):
+        return []
+    row = deps.inbox.row_for(report)
+    return [row] if query.matches(row) else []
+
+
+def _line(deps, row):
+    service = deps.services.get(row.service_code) or {}
+    return {
+        "id": row.report_id, "service_code": row.service_code,
+        "service_name": service.get("name", row.service_code), "group": service.get("group"),
+        "status": row.state, "status_label": states.LABELS.get(row.state, row.state),
+        "open": states.is_open(row.state), "priority": row.priority, "summary": row.summary,
+        "ward": row.ward, "team": row.team, "due": row.due,
+        "overdue": bool(row.due and states.is_open(row.state) and row.due < today(deps)),
+        "private": bool(row.private), "private_category": bool(service.get("private")),
+        "located": bool(row.located),
+        "channel": row.channel, "duplicate_of": row.duplicate_of, "flags": list(row.flags or []),
+        "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+        "url": f"{deps.base_url}/v1/staff/reports/{row.report_id}",
+    }
+
+
+def _iso(value):
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+class _Problems:
+    """The inbox's query parameters, checked, every problem collected."""
+
+    def __init__(self, params):
+        self.params, self.items = params, []
+        for name in sorted(set(params) - PARAMS):
+            self.add(name, "Is not a filter of the inbox.")
+
+    def add(self, field, message):
+        self.items.append((field, message))
+
+    def raise_if_any(self):
+        if self.items:
+            raise ValidationFailed(self.items)
+
+    def codes(self, name, known, noun, exists=None):
+        """A comma list of codes, each known; None when not given."""
+        raw = self.params.get(name)
+        if raw is None or not raw.strip():
+            return None
+        values = {v.strip() for v in raw.split(",") if v.strip()}
+        unknown = sorted(v for v in values if (v not in known if known is not None else not exists(v)))
+        if unknown or len(values) > 50:
+            self.add(name, f"Unknown {noun}: {', '.join(unknown)[:200]}." if unknown else "At most 50 values.")
+        return values
+
+    def yes_no(self, name):
+        raw = self.params.get(name)
+        if raw is None or raw == "":
+            return None
+        if raw.lower() not in YES_NO:
+            self.add(name, "Must be yes or no.")
+            return None
+        return YES_NO[raw.lower()]
+
+    def since(self):
+        raw = self.params.get("since")
+        if not raw:
+            return None
+        try:
+            moment = datetime.fromisoformat(raw.replace("Z", "+00:00")) if "T" in raw \
+                else datetime.combine(datetime.fromisoformat(raw).date(), time(), timezone.utc)
+        except ValueError:
+            self.add("since", "Must be a date (YYYY-MM-DD) or a date-time (ISO 8601).")
+            return None
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+    def limit(self):
+        raw = self.params.get("limit")
+        if raw in (None, ""):
+            return INBOX_LIMIT_DEFAULT
+        if not raw.isdigit() or not 1 <= int(raw) <= INBOX_LIMIT_MAX:
+            self.add("limit", f"Must be a whole number from 1 to {INBOX_LIMIT_MAX}.")
+            return INBOX_LIMIT_DEFAULT
+        return int(raw)

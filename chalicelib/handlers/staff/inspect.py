@@ -1,0 +1,189 @@
+"""Inspect: a staff change to one report (PATCH /v1/staff/reports/{id}),
+modelled on FixMyStreet's inspect form, with what that form lacks:
+
+- the change names the version it was made to (If-Match): of two officers
+  editing at once, the second is told (409, with the report as it is now)
+  instead of silently overwriting the first;
+- every field's before and after, internal ones included, goes to an audit
+  entry written in the change's own transaction;
+- internal fields (priority, notes, assignment, due date, privacy) change
+  quietly: only a new state or a public update reaches the timeline, the
+  reporter and the followers.
+"""
+from ... import validation
+from ...errors import OutsideServiceArea, ValidationFailed
+from ...storage.errors import EditConflict, Throttled
+from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
+from ..shared import events, placement
+from . import assignment, duplicates, templates
+from .inspect_form import check_due, expected_version, read_form
+from .view import StaleReport, etag, managed_report, staff_view, stale
+
+AUTHOR = "council"  # who a public update is from, as the public sees it
+
+
+def inspect(deps, report_id, body, if_match):
+    """(staff view, ETag) after the change."""
+    expected = expected_version(if_match)
+    form = read_form(body)
+    report = managed_report(deps, report_id)
+    if int(report.version or 0) != expected:
+        raise StaleReport(staff_view(deps, report), etag(report))
+    change = _Change(deps, report, form)
+    writes = change.writes()
+    if not writes:
+        return staff_view(deps, report), etag(report)  # nothing differs: nothing is written
+    try:
+        deps.reports.apply(writes)
+    except EditConflict:
+        raise stale(deps, report.id)
+    except Throttled:
+        # Another transaction held the report: if it was a change that won, this one is stale.
+        current = deps.reports.get(report.id)
+        if current is not None and int(current.version or 0) != expected:
+            raise StaleReport(staff_view(deps, current), etag(current))
+        raise
+    if change.new_original is not None:
+        duplicates.move_followers(deps, report, change.new_original)
+    return staff_view(deps, report, None), etag(report)
+
+
+def snapshot(report):
+    """The report's values staff can change, by their API names."""
+    return {
+        "status": report.state, "priority": report.priority, "service_code": report.service_code,
+        "fields": dict(report.fields or {}),
+        "location": None if report.lon is None else {"lat": float(report.lat), "lon": float(report.lon)},
+        "ward": report.ward, "private": bool(report.private), "due": report.due,
+        "team": report.team, "instructions": (report.assignment or {}).get("instructions"),
+        "duplicate_of": report.duplicate_of,
+    }
+
+
+class _Change:
+    def __init__(self, deps, report, form):
+        self.deps, self.report, self.form, self.now = deps, report, form, deps.clock()
+        self.before = snapshot(report)
+        self.new_original = None  # the report it now duplicates, once the change commits
+        self.others = []  # ReportWrites of the originals that list it or no longer do
+
+    def writes(self):
+        """[ReportWrite] for the change: this report's, then any original's; [] if nothing differs."""
+        deps, r, f = self.deps, self.report, self.form
+        problems = validation.Problems()
+        if "service_code" in f or "fields" in f:
+            self._recategorise(problems)
+        if "lat" in f:
+            self._move(f["lat"], f["lon"])
+        for name in ("priority", "private"):
+            if name in f:
+                setattr(r, name, f[name])
+        if f.get("due") is not None:
+            check_due(f["due"], r, problems)
+            r.due, r.due_source = f["due"], "staff"
+        elif "due" in f or (r.due_source != "staff" and ("service_code" in f or "priority" in f)):
+            r.due = placement.due_by_rule(deps, r)  # the rule again: category or priority changed
+            r.due_source = "rule" if r.due else None
+        problems.raise_if_any()
+        assignment.assign(deps, r, "team" in f, f.get("team"), "instructions" in f, f.get("instructions"),
+                          self.now)
+        template = templates.usable(deps, f["template"]) if "template" in f else None
+        previous = r.state
+        r.state = f.get("status") or (template.state if template and template.state else None) or r.state
+        self._duplicate(previous)
+        text, template = self._public_text(template, previous)
+        after = snapshot(r)
+        changes = {k: {"before": self.before[k], "after": after[k]} for k in after if after[k] != self.before[k]}
+        for name, value in (("internal_note", f.get("internal_note")), ("public_update", text),
+                            ("template", template.id if template else None)):
+            if value is not None:
+                changes[name] = {"before": None, "after": value}
+        if not changes:
+            return []
+        entry = event = None
+        if r.state != previous or text:
+            r.update_count = int(r.update_count or 0) + 1
+            r.updated_at = self.now
+            if text:
+                r.status_notes = text
+            entry = TimelineEntry(report_id=r.id, seq=r.update_count,
+                                  kind="state_changed" if r.state != previous else "public_update",
+                                  state=r.state, previous_state=previous, text=text, author=AUTHOR,
+                                  created_at=self.now, service_code=r.service_code)
+            event = events.report_event(deps, "report_state_changed" if r.state != previous else "report_updated",
+                                        r, self.now, previous_state=previous, text=text)
+        return [ReportWrite(r, self._audit(r, "inspect", changes), entry, event), *self.others]
+
+    def _recategorise(self, problems):
+        r, f = self.report, self.form
+        code = f.get("service_code", r.service_code)
+        service = self.deps.services.get(code)
+        if service is None or not service.get("active", True):
+            problems.add("service_code", "Is not a known category; see GET /v1/services.")
+            return
+        if service.get("location", "required") == "required" and r.lon is None and "lat" not in f:
+            problems.add("service_code", "This category needs a place: move the pin with lat and lon too.")
+        asked = {d["code"] for d in service.get("fields", [])}
+        # Answers to questions the new category does not ask are dropped (the audit keeps them).
+        answers = {**{k: v for k, v in (r.fields or {}).items() if k in asked}, **(f.get("fields") or {})}
+        r.fields = validation.extra_fields(service.get("fields", []), answers, problems)
+        r.service_code = code
+
+    def _move(self, lat, lon):
+        if not self.deps.area.contains(lon, lat):
+            raise OutsideServiceArea(self.deps.area.name)
+        r = self.report
+        r.lon, r.lat = round(lon, 7), round(lat, 7)
+        r.ward = placement.ward_at(self.deps, r)
+
+    def _duplicate(self, previous):
+        """Apply duplicate_of and the state together: a duplicate is in the
+        state "duplicate", names its original, and is listed by it."""
+        r, f = self.report, self.form
+        named = f.get("duplicate_of") if "duplicate_of" in f else r.duplicate_of
+        if "duplicate_of" in f and named is not None:
+            if "status" not in f:
+                r.state = duplicates.STATE
+            original = duplicates.original_of(self.deps, r, named)
+            named = original.id
+        if r.state != duplicates.STATE:
+            if "duplicate_of" in f and f["duplicate_of"] is not None:
+                raise ValidationFailed([("status", "A report marked as a duplicate is in the state duplicate.")])
+            named = None  # out of "duplicate": no longer anyone's duplicate
+        elif named is None:
+            problem = "Give the state it goes back to." if previous == duplicates.STATE else "Name its original."
+            raise ValidationFailed([("status" if previous == duplicates.STATE else "duplicate_of", problem)])
+        if named == r.duplicate_of:
+            return
+        if r.duplicate_of:
+            self._list(self.deps.reports.get(r.duplicate_of), r.id, False)
+        if named:
+            self.new_original = original
+            self._list(original, r.id, True)
+        r.duplicate_of = named
+
+    def _list(self, original, duplicate_id, present):
+        if original is None:
+            return
+        before = list(original.duplicates or [])
+        original.duplicates = duplicates.listed(original, duplicate_id, present)
+        changes = {"duplicates": {"before": before, "after": list(original.duplicates)}}
+        self.others.append(ReportWrite(original, self._audit(
+            original, "duplicate_added" if present else "duplicate_removed", changes), inbox=False))
+
+    def _public_text(self, template, previous):
+        """(text, template used): the officer's own public update, else the
+        template's, else the automatic template of the state just set."""
+        r = self.report
+        if self.form.get("public_update"):
+            return self.form["public_update"], None
+        if template is None and r.state != previous:
+            template = templates.automatic(self.deps, r.state, r.service_code)
+        if template is None:
+            return None, None
+        return templates.render(template, r, self.deps.services.get(r.service_code)) or None, template
+
+    def _audit(self, report, action, changes):
+        p = self.deps.principal
+        return AuditEntry(report_id=report.id, seq=int(report.version or 0) + 1, action=action,
+                          by_user_id=p.user_id, by_email=p.email, created_at=self.now, changes=changes)

@@ -1,0 +1,154 @@
+"""Response templates: a title and a text with placeholders, tied to a state
+(written for staff when they set that state, if marked auto, unless they
+write their own), active or not. Staff read them; admins manage them."""
+import re
+from datetime import date
+
+from ... import states, validation
+from ...errors import Conflict, NotFound, ValidationFailed
+from ...storage.errors import EditConflict
+from ...storage.records import ResponseTemplate
+from .limits import TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Only what the public may read: a template's text becomes a public update.
+PLACEHOLDERS = {
+    "reference": "the report's reference (DS-7K3F9Q)",
+    "category": "its category's name",
+    "status": "its status after the change",
+    "address": "the problem's street address, if known",
+    "due": "the date it is due to be dealt with by (14 May 2026)",
+    "duplicate_of": "the reference of the report it duplicates",
+}
+FIELDS = {"title", "text", "state", "auto", "active", "service_codes"}
+
+
+def render(template, report, service):
+    """The template's text for this report (after the change it goes with)."""
+    values = {
+        "reference": report.id, "category": (service or {}).get("name", report.service_code),
+        "status": states.LABELS.get(report.state, report.state), "address": report.address or "",
+        "due": _long_date(report.due) if report.due else "", "duplicate_of": report.duplicate_of or "",
+    }
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template.text).strip()
+
+
+def automatic(deps, state, service_code):
+    """The active auto template for `state`: one for the category before one for every category."""
+    found = [t for t in deps.templates.all() if t.active and t.auto and t.state == state
+             and (not t.service_codes or service_code in t.service_codes)]
+    return min(found, key=lambda t: (not t.service_codes, t.id), default=None)
+
+
+def usable(deps, template_id):
+    template = deps.templates.get(template_id) if isinstance(template_id, str) and template_id else None
+    if template is None or not template.active:
+        raise ValidationFailed([("template", "Is not an active response template (GET /v1/staff/templates).")])
+    return template
+
+
+def list_templates(deps, params):
+    state = params.get("state")
+    found = [t for t in deps.templates.all() if state is None or t.state == state]
+    return {"templates": [view(t) for t in sorted(found, key=lambda t: (t.title.lower(), t.id))],
+            "placeholders": PLACEHOLDERS}
+
+
+def create_template(deps, body):
+    values = _checked(deps, body, required=True)
+    now = deps.clock()
+    template = ResponseTemplate(id="tpl_" + deps.new_opaque_id()[:16], created_at=now, updated_at=now, **values)
+    _refuse_a_second_auto(deps, template)
+    deps.templates.save(template, new=True)
+    return view(template)
+
+
+def update_template(deps, template_id, body, expected_version):
+    template = _existing(deps, template_id, expected_version)
+    for name, value in _checked(deps, body, required=False).items():
+        setattr(template, name, value)
+    template.updated_at = deps.clock()
+    _refuse_a_second_auto(deps, template)
+    try:
+        deps.templates.save(template)
+    except EditConflict:
+        raise Conflict("The template changed since you read it; read it again.", code="edit_conflict")
+    return view(template)
+
+
+def delete_template(deps, template_id, expected_version):
+    template = _existing(deps, template_id, expected_version)
+    try:
+        deps.templates.delete(template)
+    except EditConflict:
+        raise Conflict("The template changed since you read it; read it again.", code="edit_conflict")
+
+
+def view(template):
+    return {"id": template.id, "title": template.title, "text": template.text, "state": template.state,
+            "auto": bool(template.auto), "active": bool(template.active),
+            "service_codes": list(template.service_codes or []), "version": int(template.version or 0),
+            "updated_at": template.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+
+
+def _existing(deps, template_id, expected_version):
+    template = deps.templates.get(template_id)
+    if template is None:
+        raise NotFound(f"No response template {template_id!s:.40}.", code="template_not_found")
+    if int(template.version or 0) != expected_version:
+        raise Conflict("The template changed since you read it; read it again.", code="edit_conflict",
+                       headers={"ETag": f'"{int(template.version or 0)}"'})
+    return template
+
+
+def _checked(deps, body, required):
+    problems = validation.Problems()
+    for name in sorted(set(body) - FIELDS):
+        problems.add(name, "Is not a field of a response template.")
+    values = {}
+    if required or "title" in body:
+        values["title"] = validation.text(body.get("title"), "title", problems, 1, TEMPLATE_TITLE_MAX)
+    if required or "text" in body:
+        values["text"] = validation.text(body.get("text"), "text", problems, 1, TEMPLATE_TEXT_MAX)
+        unknown = sorted(set(PLACEHOLDER.findall(values["text"] or "")) - set(PLACEHOLDERS))
+        if unknown:
+            problems.add("text", f"Unknown placeholder {{{unknown[0]}}}; use: "
+                         + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS) + ".")
+    if "state" in body:
+        values["state"] = body["state"]
+        if body["state"] is not None and body["state"] not in states.LABELS:
+            problems.add("state", f"Must be one of: {', '.join(states.LABELS)}.")
+    for flag in ("auto", "active"):
+        if flag in body:
+            values[flag] = body[flag]
+            if not isinstance(body[flag], bool):
+                problems.add(flag, "Must be true or false.")
+    if "service_codes" in body:
+        codes = body["service_codes"]
+        known = set(deps.services.by_code())
+        if not isinstance(codes, list) or not all(isinstance(c, str) and c in known for c in codes):
+            problems.add("service_codes", "Must be a list of category codes (GET /v1/services).")
+        values["service_codes"] = sorted(set(codes)) if isinstance(codes, list) else []
+    problems.raise_if_any()
+    return values
+
+
+def _refuse_a_second_auto(deps, template):
+    """Two active auto templates for the same state and category would make
+    the choice arbitrary: the second is refused."""
+    if not (template.auto and template.active):
+        return
+    if template.state is None:
+        raise ValidationFailed([("auto", "An automatic template needs the state it answers.")])
+    mine = set(template.service_codes or [])
+    for other in deps.templates.all():
+        theirs = set(other.service_codes or [])
+        if (other.id != template.id and other.auto and other.active and other.state == template.state
+                and (mine & theirs or not mine and not theirs)):
+            raise Conflict(f"The template {other.title!r} is already written automatically for this state "
+                           "and category; deactivate it first.", code="template_conflict")
+
+
+def _long_date(text):
+    day = date.fromisoformat(text)
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,84 @@
+"""One report as staff see it: the private view plus what only staff see
+(priority, internal notes, assignment, due date, ward, flags), with its
+version as an ETag for the next change."""
+from ... import states
+from ...auth.policy import require_manage
+from ...errors import ApiError, Conflict
+from ..reports import views
+from ..reports.tracking import find_report
+from ..shared.placement import today
+
+NOTE = "internal_note"
+
+
+def etag(report):
+    return f'"{int(report.version or 0)}"'
+
+
+def staff_view(deps, report, entries=None):
+    """entries: the report's audit, when already read (its notes come from it)."""
+    service = deps.services.get(report.service_code)
+    view = views.private_view(deps, report, service)
+    entries = deps.audit.entries(report.id) if entries is None else entries
+    view.update({
+        "view": "staff",
+        "priority": report.priority,
+        "private": bool(report.private),
+        "private_category": bool((service or {}).get("private")),
+        "ward": report.ward,
+        "due": report.due,
+        "due_source": report.due_source,
+        "overdue": bool(report.due and states.is_open(report.state) and report.due < today(deps)),
+        "assignment": dict(report.assignment) if report.assignment else None,
+        "assignment_history": list(report.assignment_history or []),
+        "duplicate_of": report.duplicate_of,
+        "duplicates": list(report.duplicates or []),
+        "channel": report.channel,
+        "flags": list(report.flags or []),
+        "internal_notes": [{"text": e.changes[NOTE]["after"], "by": e.by_email, "at": _iso(e.created_at),
+                            "seq": int(e.seq)} for e in entries if NOTE in (e.changes or {})],
+        "version": int(report.version or 0),
+    })
+    return view
+
+
+def _iso(value):
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+
+
+def managed_report(deps, report_id):
+    """The report, if the caller's scope covers it (403 otherwise, 404 when there is none)."""
+    report = find_report(deps, report_id)
+    require_manage(deps.principal, report)
+    return report
+
+
+def get_staff_report(deps, report_id):
+    """(view, ETag)."""
+    report = managed_report(deps, report_id)
+    return staff_view(deps, report), etag(report)
+
+
+class StaleReport(Conflict):
+    """409 edit_conflict with the report as it is now, so a client can show
+    what changed and try again with its ETag."""
+    code = "edit_conflict"
+
+    def __init__(self, current, current_etag):
+        super().__init__("The report changed since you read it: here it is now; reapply your change to it.",
+                         headers={"ETag": current_etag})
+        self.current = current
+
+    def body(self):
+        return {**super().body(), "current": self.current}
+
+
+class PreconditionRequired(ApiError):
+    status = 428
+    code = "precondition_required"
+
+
+def stale(deps, report_id):
+    """The StaleReport error carrying the report as stored now."""
+    report = find_report(deps, report_id)
+    return StaleReport(staff_view(deps, report), etag(report))

@@ -1,0 +1,35 @@
+"""The staff audit of each report: every change staff made, who, when, and
+each field before and after. An entry's key is the report's version after
+the change, and it is written in that change's transaction with a condition
+that the key is new: no entry is ever overwritten, and no API edits one."""
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+
+from .binding import Stored, bind, model_of, record_of, table
+from .records import AuditEntry
+
+
+class AuditModel(Stored):
+    class Meta:
+        table_name = table("report-audit")
+        billing_mode = "PAY_PER_REQUEST"
+
+    report_id = UnicodeAttribute(hash_key=True)
+    seq = NumberAttribute(range_key=True)  # the report's version after the change
+    action = UnicodeAttribute()
+    by_user_id = UnicodeAttribute()
+    by_email = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    changes = JSONAttribute(default=dict)
+
+
+def audit_model(entry):
+    return model_of(AuditModel, entry)
+
+
+class AuditStore:
+    def __init__(self):
+        bind()
+
+    def entries(self, report_id):
+        """A report's audit, oldest first (a report has tens of entries)."""
+        return [record_of(AuditEntry, e) for e in AuditModel.query(report_id, consistent_read=True)]

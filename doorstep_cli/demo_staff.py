@@ -1,0 +1,46 @@
+"""Demo data for staff triage (demo/staff.json): crew teams, due-date rules
+per category, response templates, and a complaint and an FOI request old
+enough to be overdue. Each is added once: a council's own edits survive
+`make run` and `doorstep seed`."""
+import json
+
+from doorstep_cli.seed import DEMO_DIR
+
+
+def demo_staff(deps, requests=True):
+    """{what: how many were added}; requests=False leaves out the demo complaint and FOI request."""
+    from chalicelib.storage.records import DueRule, ResponseTemplate, Team
+    data = json.loads((DEMO_DIR / "staff.json").read_text())
+    now = deps.clock()
+    added = {"demo teams": 0, "due-date rules": 0, "response templates": 0, "demo requests": 0}
+    known = {t.id for t in deps.teams.all()}
+    for team in data["teams"]:
+        if team["id"] not in known:
+            deps.teams.create(Team(created_at=now, **team))
+            added["demo teams"] += 1
+    rules = {r.service_code for r in deps.due_rules.all()}
+    for rule in data["due_rules"]:
+        if rule["service_code"] not in rules:
+            deps.due_rules.put(DueRule(**rule))
+            added["due-date rules"] += 1
+    templates = {t.id for t in deps.templates.all()}
+    for template in data["templates"]:
+        if template["id"] not in templates:
+            deps.templates.save(ResponseTemplate(created_at=now, updated_at=now, **template), new=True)
+            added["response templates"] += 1
+    for request in data["requests"] if requests else ():
+        added["demo requests"] += _request_once(deps, request)
+    return added
+
+
+def _request_once(deps, request):
+    """A demo complaint or FOI request, received `days_ago` (so it is overdue by now)."""
+    import dataclasses
+    from datetime import timedelta
+    from chalicelib.handlers.reports.create import create_report
+    if deps.reports.get(request["id"]) is not None:
+        return 0
+    when = deps.clock() - timedelta(days=request["days_ago"])
+    create_report(dataclasses.replace(deps, clock=lambda: when, new_report_id=lambda: request["id"]),
+                  request["body"])
+    return 1

@@ -1,0 +1,175 @@
+"""Fan-out in pages through the alert queue (moto's SQS, in-process): the
+stream handler queues one job per key and reads no index row; each job
+reads one page, hands the next page on once, and tells each person once
+however often a job or a batch is run again."""
+import json
+from datetime import timedelta
+
+import pytest
+
+from conftest import pothole
+from alert_support import FakeDeliver, events_of, many_alerts, store_wards
+
+WARD_KEY = "ward#guildhall"  # the Minster's ward (alert_support.WARDS)
+
+
+@pytest.fixture
+def queue(storage):
+    from chalicelib.handlers.alerts.worker import alert_queue
+    made = alert_queue()
+    made.url  # made on moto, with its dead-letter queue
+    return made
+
+
+@pytest.fixture
+def event(client, deps):
+    """A new pothole by the Minster, in Guildhall ward."""
+    store_wards(deps)
+    made = client.post("/v1/reports", pothole())
+    assert made.status_code == 201, made.body
+    return events_of(made.json_body["id"])[0]
+
+
+def stream_records(*events):
+    from chalicelib.storage.reports import EventModel
+    images = [EventModel.get(e.id).serialize() for e in events]
+    return [{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images] + \
+        [{"eventName": "REMOVE", "dynamodb": {"OldImage": i}} for i in images]
+
+
+def worker(queue, deps, deliver, time_left=None, visibility_s=None):
+    """The local queue worker (not started: tests poll it), running the
+    Lambda's handler with a recording channel."""
+    from chalicelib.handlers.alerts import batching
+    from chalicelib.handlers.alerts.worker import on_queue
+    from doorstep_cli.local.queue_worker import QueueWorker
+
+    def handle(sqs_event, context):
+        return on_queue(sqs_event, lambda: deps, time_left, deliver, queue, sleep=lambda s: None)
+    return QueueWorker(queue.client, queue.url, handle, batching.WORKER_BATCH, batching.WORKER_TIMEOUT_S,
+                       wait_s=0, visibility_s=visibility_s)
+
+
+def drain(polling, limit=200):
+    for _ in range(limit):
+        if not polling.poll() and polling.idle():
+            return
+    raise AssertionError("the queue did not drain")
+
+
+def queued(queue):
+    """Every job waiting on the queue (received, then let go again)."""
+    found = []
+    while True:
+        got = queue.client.receive_message(QueueUrl=queue.url, MaxNumberOfMessages=10,
+                                           VisibilityTimeout=30).get("Messages", [])
+        if not got:
+            break
+        found += got
+    for m in found:
+        queue.client.change_message_visibility(QueueUrl=queue.url, ReceiptHandle=m["ReceiptHandle"],
+                                               VisibilityTimeout=0)
+    return [json.loads(m["Body"]) for m in found]
+
+
+def sqs_event(*bodies):
+    return {"Records": [{"messageId": f"m{i}", "body": json.dumps(b)} for i, b in enumerate(bodies)]}
+
+
+def test_a_stream_batch_queues_one_job_per_key_of_each_new_event_and_reads_no_index_row(deps, queue, event):
+    from chalicelib.handlers.alerts.dispatch import event_keys
+    from chalicelib.handlers.alerts.sources import on_stream
+    many_alerts(250, WARD_KEY)
+    deps.alerts.page = deps.alerts.rows = lambda *a, **k: pytest.fail("the stream handler read the index")
+    assert on_stream(stream_records(event), lambda: deps, queue) == 1  # the REMOVE is not news
+    jobs = queued(queue)
+    report = deps.reports.get(event.report_id)
+    keys = event_keys(deps, event.kind, report, deps.services.get("pothole"))
+    assert WARD_KEY in keys and len(keys) == 11
+    assert sorted(j["key"] for j in jobs) == sorted(keys)
+    assert {j["after"] for j in jobs} == {None} and {j["event"]["id"] for j in jobs} == {event.id}
+
+
+def test_an_audience_of_many_pages_is_told_once_each_with_one_page_read_per_job(deps, queue, event):
+    from chalicelib.handlers.alerts.batching import PAGE_ROWS
+    from chalicelib.handlers.alerts.sources import on_stream
+    many_alerts(250, WARD_KEY)
+    reads, page = [], deps.alerts.page
+    deps.alerts.page = lambda key, after, limit: reads.append((key, after, limit)) or page(key, after, limit)
+    fake = FakeDeliver()
+    on_stream(stream_records(event), lambda: deps, queue)
+    drain(worker(queue, deps, fake))
+    told = fake.to("push")
+    assert len(told) == len(set(told)) == 250
+    assert [after for key, after, _ in reads if key == WARD_KEY] == [None, "many000099", "many000199"]
+    assert {limit for _, _, limit in reads} == {PAGE_ROWS}
+
+
+def test_a_job_run_again_sends_nothing_and_queues_its_next_page_once(deps, queue, event):
+    from chalicelib.handlers.alerts.fanout import job
+    from chalicelib.handlers.alerts.worker import on_queue
+    many_alerts(150, WARD_KEY)
+    fake = FakeDeliver()
+    first = sqs_event(job(event, WARD_KEY))
+    assert on_queue(first, lambda: deps, None, fake, queue) == {"batchItemFailures": []}
+    assert on_queue(first, lambda: deps, None, fake, queue) == {"batchItemFailures": []}
+    assert len(fake.calls) == 100
+    [following] = queued(queue)
+    assert (following["key"], following["after"]) == (WARD_KEY, "many000099")
+    drain(worker(queue, deps, fake))
+    assert len(fake.calls) == len(set(fake.to())) == 150
+
+
+def test_a_bad_job_is_reported_alone_and_ends_in_the_dead_letter_queue(deps, queue, event):
+    from chalicelib.handlers.alerts.batching import MAX_RECEIVES
+    from chalicelib.handlers.alerts.fanout import job
+    many_alerts(3, WARD_KEY)
+    fake = FakeDeliver()
+    queue.send([{**job(event, WARD_KEY), "v": 99}, job(event, WARD_KEY)])
+    polling = worker(queue, deps, fake, visibility_s=0)  # a failed job comes back at once
+    for _ in range(MAX_RECEIVES + 2):
+        polling.poll()
+    assert len(fake.calls) == 3  # the good job of the batch was done, once
+    dead = queue.client.receive_message(QueueUrl=queue.dead_url(), MaxNumberOfMessages=10)["Messages"]
+    assert [json.loads(m["Body"])["v"] for m in dead] == [99]
+    assert queued(queue) == []
+
+
+def test_a_job_short_of_time_starts_nothing_and_comes_back_for_what_it_did_not_start(deps, queue, event):
+    from chalicelib.handlers.alerts.batching import SEND_MARGIN_S
+    from chalicelib.handlers.alerts.fanout import job
+    from chalicelib.handlers.alerts.worker import on_queue
+    many_alerts(40, WARD_KEY)
+    fake, jobs = FakeDeliver(), sqs_event(job(event, WARD_KEY), job(event, "category#pothole"))
+    assert on_queue(jobs, lambda: deps, lambda: SEND_MARGIN_S - 1, fake, queue) == {
+        "batchItemFailures": [{"itemIdentifier": "m0"}, {"itemIdentifier": "m1"}]}
+    assert fake.calls == []
+    clock = iter([SEND_MARGIN_S + 60] * 15)  # time for 15 deliveries, then none
+    outcome = on_queue(jobs, lambda: deps, lambda: next(clock, 0), fake, queue)
+    assert outcome == {"batchItemFailures": [{"itemIdentifier": "m0"}, {"itemIdentifier": "m1"}]}
+    assert 0 < len(fake.calls) <= 15
+    assert on_queue(jobs, lambda: deps, None, fake, queue) == {"batchItemFailures": []}
+    assert len(fake.calls) == len(set(fake.to())) == 40
+
+
+def test_a_crash_between_claiming_the_next_page_and_queueing_it_is_made_good_once_the_claim_is_stale(
+        deps, queue, event):
+    from chalicelib.handlers.alerts.delivery import STALE_CLAIM
+    from chalicelib.handlers.alerts.fanout import job
+    from chalicelib.handlers.alerts.worker import on_queue
+    many_alerts(120, WARD_KEY)
+
+    class Down:
+        def send(self, bodies):
+            raise ConnectionError("SQS is unreachable")
+    fake, first = FakeDeliver(), sqs_event(job(event, WARD_KEY))
+    assert on_queue(first, lambda: deps, None, fake, Down()) == {"batchItemFailures": [{"itemIdentifier": "m0"}]}
+    assert on_queue(first, lambda: deps, None, fake, queue)["batchItemFailures"] == []
+    # This page is told; the next page's claim may be a live job's: left alone.
+    assert queued(queue) == [] and len(fake.calls) == 100
+    later = deps.clock() + STALE_CLAIM + timedelta(seconds=1)  # the queue gives a job back after longer
+    deps.clock = lambda: later
+    assert on_queue(first, lambda: deps, None, fake, queue)["batchItemFailures"] == []
+    assert [j["after"] for j in queued(queue)] == ["many000099"]
+    drain(worker(queue, deps, fake))
+    assert len(fake.calls) == len(set(fake.to())) == 120

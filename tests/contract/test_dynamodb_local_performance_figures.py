@@ -1,0 +1,6 @@
+"""tests/stats/test_performance_figures.py again, on DynamoDB Local instead of
+moto: its transactions, ADD and condition on the real engine, its stream read
+as Lambda reads it."""
+from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
+
+rerun("stats/test_performance_figures.py", globals())
