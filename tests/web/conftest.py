@@ -58,7 +58,7 @@ def stack(tmp_path_factory):
     aws.start()
     aws_url = "http://%s:%d" % aws.get_host_and_port()
     # moto's memory is process-wide: start from nothing an earlier test left.
-    urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
+    urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
     server = dispatcher = None
     try:
         env.setenv("DOORSTEP_AWS_ENDPOINT", aws_url)
@@ -77,7 +77,7 @@ def stack(tmp_path_factory):
         if server is not None:
             server.shutdown()
         # moto's memory is process-wide: leave it empty for the tests after these.
-        urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
+        urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
         aws.stop()
         quick.__exit__(None, None, None)
         env.undo()
