@@ -244,7 +244,10 @@ def serve(args):
         # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.handlers.shared.deps import default_deps
         from doorstep_cli.local.queue_worker import start_alert_pipeline
-        return start_alert_pipeline(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
+        from doorstep_cli.local.schedules import start_schedules
+        factory = lambda: default_deps(f"http://localhost:{local_port()}")  # noqa: E731
+        stops = [start_alert_pipeline(data_dir(), factory), start_schedules(factory)]
+        return lambda: [stop() for stop in reversed(stops)]
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 
