@@ -32,6 +32,15 @@ def asked(stack, email):
     return rid, stack.link_in_mail(email, "/questionnaire")
 
 
+def counted_answer(stack):
+    """GET /v1/stats's satisfaction once the stream reader has counted an answer."""
+    deadline = time.monotonic() + 10
+    while (answers := stack.get("/v1/stats")["satisfaction"]) is None:
+        assert time.monotonic() < deadline, "the answer was never counted"
+        time.sleep(0.1)
+    return answers
+
+
 def test_a_reporter_says_it_is_not_fixed_and_the_report_is_open_again(chromium, stack):
     rid, link = asked(stack, "drain.reporter@example.org")
     phone = Browser(chromium, stack, viewport=NARROW)
@@ -58,6 +67,14 @@ def test_a_reporter_says_it_is_not_fixed_and_the_report_is_open_again(chromium, 
     heading(page, "Report reopened")
     page.get_by_role("link", name="See the report").click()
     expect(page.locator(".tag")).to_have_text("Open")
+
+    answers = counted_answer(stack)
+    page.goto("/performance")
+    satisfaction = page.locator("#satisfaction")
+    expect(satisfaction).to_contain_text(f"{answers['responses']} people who reported a problem")
+    satisfaction.get_by_text("the figures as a table").click()
+    expect(satisfaction.get_by_role("row", name="2 – badly")).to_contain_text(str(answers["by_rating"]["2"]))
+    check_accessible(page, "performance with satisfaction")
     phone.close()
 
 
