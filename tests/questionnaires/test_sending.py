@@ -87,3 +87,20 @@ def test_sending_reads_what_is_due_not_the_reports_or_the_questionnaires_already
     with metered() as idle:
         assert send_due(at(deps, now() + AFTER)) == {}
     assert idle.operations == ["Query"] and idle.items == 0
+
+
+def test_a_channel_that_raises_fails_that_questionnaire_alone_and_it_is_not_sent_again(client, officer, people, deps):
+    from chalicelib.handlers.questionnaires.sending import send_due
+    from chalicelib.notify.deliver import deliver
+    broken = people()
+    first = fixed_report(client, officer, broken)
+    fixed_report(client, officer, people())
+    stream(deps)
+
+    def flaky(channel, address, *rest):
+        if address == broken.user.email:
+            raise RuntimeError("the channel's bug")
+        return deliver(channel, address, *rest)
+    assert send_due(at(deps, now() + AFTER), deliver=flaky) == {"failed": 1, "sent": 1}
+    assert send_due(at(deps, now() + AFTER)) == {}
+    assert deps.questionnaires.get(first).status == "sent"

@@ -12,10 +12,14 @@ alerts' confirmed addresses: a signed-in reporter's follow, or the caller's
 contact details staff took it with), as alerts reach them; a reporter with
 none is not asked (an address nobody confirmed gets no unasked mail).
 """
+import logging
+
 from ... import ids, states
 from ...notify.deliver import deliver as deliver_message
 from ..alerts.delivery import links_base, unsubscribe_links
 from .limits import ASKED_STATES, SEND_BATCH
+
+log = logging.getLogger(__name__)
 
 
 def send_due(deps, deliver=deliver_message, limit=SEND_BATCH):
@@ -41,8 +45,13 @@ def send_one(deps, q, now, deliver):
                                      sorted({channel for _, channel, _ in reach})):
         return "already"
     base = links_base(deps)
-    sent = [deliver(channel, address, message(deps, report, base, token, alert), deps.settings, now,
-                    deps.new_opaque_id) for alert, channel, address in reach]
+    sent = []
+    for alert, channel, address in reach:
+        try:
+            sent.append(deliver(channel, address, message(deps, report, base, token, alert), deps.settings, now,
+                                deps.new_opaque_id))
+        except Exception:  # one channel's bug must not stop the run: it is claimed, so it is not retried
+            log.exception("questionnaire for %s on %s raised", report.id, channel)
     return "sent" if "sent" in sent else "failed"
 
 
