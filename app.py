@@ -12,6 +12,7 @@ from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.places.routes import routes as places
+from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
 from chalicelib.handlers.stats.routes import routes as stats
@@ -19,7 +20,8 @@ from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
-REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, stats, opendata, ANY_PATH)
+REGISTRY.wire(app, system, reports, places, accounts, staff, alerts, open311, stats, opendata, questionnaires,
+              ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 
@@ -50,3 +52,13 @@ def export_open_data(event):
     from chalicelib.handlers.opendata.export import publish
     from chalicelib.handlers.shared.deps import default_deps
     publish(default_deps())
+
+
+# Every hour, reporters whose questionnaire is due are asked "has it been
+# fixed?" (a due index read, never the reports; on one machine the local
+# stack runs the same every minute).
+@app.schedule("rate(1 hour)", name="send_questionnaires")
+def send_questionnaires(event):
+    from chalicelib.handlers.questionnaires.sending import send_due
+    from chalicelib.handlers.shared.deps import default_deps
+    send_due(default_deps())

@@ -105,3 +105,11 @@ def open_data() -> dict:
     council's name; default the service area's)."""
     return {"licence": os.environ.get("DOORSTEP_OPEN_DATA_LICENCE") or "OGL-UK-3.0",
             "publisher": os.environ.get("DOORSTEP_OPEN_DATA_PUBLISHER") or None}
+
+
+def questionnaires() -> dict:
+    """When reporters are asked "has it been fixed?": DOORSTEP_QUESTIONNAIRE_AFTER_DAYS
+    after their report is fixed or closed (default 14), and for how long after
+    that close a "no" reopens it, DOORSTEP_REOPEN_WITHIN_DAYS (default 56)."""
+    return {"after_days": float(os.environ.get("DOORSTEP_QUESTIONNAIRE_AFTER_DAYS") or 14),
+            "reopen_within_days": float(os.environ.get("DOORSTEP_REOPEN_WITHIN_DAYS") or 56)}

@@ -254,7 +254,9 @@ def serve(args):
         # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.handlers.shared.deps import default_deps
         from doorstep_cli.local.queue_worker import start_alert_pipeline
-        return start_alert_pipeline(data_dir(), default_deps)
+        from doorstep_cli.local.schedules import start_schedules
+        stops = [start_alert_pipeline(data_dir(), default_deps), start_schedules(default_deps)]
+        return lambda: [stop() for stop in reversed(stops)]
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -384,3 +384,17 @@ class InboxQuery:
                 and (self.due_before is None or (row.due is not None and row.due < self.due_before))
                 and (self.due_from is None or row.due is None or row.due >= self.due_from)
                 and all(w in (row.words or ()) for w in self.words))
+
+
+@dataclass
+class Questionnaire:
+    """"Has it been fixed?", asked once of a report's reporter some days after it was closed."""
+    report_id: str
+    closed_at: datetime
+    closed_state: str  # fixed or closed
+    status: str = "waiting"  # waiting, sent, answered, unreachable
+    due_at: datetime | None = None
+    token_hash: str | None = None
+    sent_at: datetime | None = None
+    channels: list = field(default_factory=list)  # e.g. ["email"]: how it was asked, never the address
+    answer: dict | None = None  # {fixed, rating, comment, answered_at, reopened}

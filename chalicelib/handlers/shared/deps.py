@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ...storage.teams import TeamStore
     from ...storage.wards import WardStore
     from ...storage.stats import StatsStore
+    from ...storage.questionnaires import QuestionnaireStore
 
 _areas = {}
 
@@ -41,6 +42,11 @@ _areas = {}
 def _stats_store():
     from ...storage.stats import StatsStore
     return StatsStore()
+
+
+def _questionnaire_store():
+    from ...storage.questionnaires import QuestionnaireStore
+    return QuestionnaireStore()
 
 
 @dataclass
@@ -53,6 +59,7 @@ class Deps:
     addresses: AddressStore | None = None
     facilities: FacilityStore | None = None
     stats: StatsStore = field(default_factory=_stats_store)  # performance counters; every Deps has them
+    questionnaires: QuestionnaireStore = field(default_factory=_questionnaire_store)  # "has it been fixed?"
     wards: WardStore | None = None
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
