@@ -1,4 +1,5 @@
 """The questionnaire routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import SOME_TEXT
 from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN
 
 RATING = {"type": "integer", "minimum": RATING_MIN, "maximum": RATING_MAX,
@@ -7,7 +8,8 @@ STAMP = {"type": "string", "format": "date-time"}
 
 SCHEMAS = {
     "Answer": {"type": "object", "required": ["token", "fixed", "rating"], "additionalProperties": False,
-               "properties": {"token": {"type": "string", "description": "from the link the reporter was sent"},
+               "properties": {"token": {"type": "string", "pattern": SOME_TEXT,
+                                        "description": "from the link the reporter was sent"},
                               "fixed": {"type": "boolean"}, "rating": RATING,
                               "comment": {"type": "string", "maxLength": COMMENT_MAX}}},
     "Questionnaire": {"type": "object", "properties": {
