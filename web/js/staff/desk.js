@@ -12,9 +12,10 @@ const SCREENS = [
   [/^\/staff\/take$/, () => import("./take.js")],
   [/^\/staff\/templates$/, () => import("./templates.js")],
   [/^\/staff\/templates\/edit$/, () => import("./template-edit.js")],
+  [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
-              ["/staff/templates", "staff.nav.templates"]];
+              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"]];
 
 let ready = null;
 
