@@ -160,3 +160,22 @@ def test_a_save_with_nothing_changed_or_a_bad_duplicate_says_what_is_wrong(desk)
     expect(summary.get_by_role("link")).to_contain_text("Duplicate of")
     expect(page.get_by_label("Duplicate of")).to_have_attribute("aria-invalid", "true")
     screen(page, "staff-report-errors")
+
+
+def test_staff_move_a_reports_pin_to_an_address(desk):
+    stack = desk.stack
+    report = stack.report(description="A pothole placed in the wrong street")
+    officer = Officer(stack, "pin-mover@example.org")
+    page = desk.new_page()
+    sign_in_by_keyboard(page, "pin-mover@example.org", f"/sign-in?next=/staff/reports/{report['id']}")
+    heading(page, report["id"])
+    expect(page.locator("#inspect-place")).to_contain_text("53.95980, -1.08420")
+    page.get_by_label("Postcode or street").fill("YO1 7HH")
+    page.get_by_role("button", name="Find", exact=True).click()
+    page.get_by_label("Choose the nearest address").select_option(index=1)
+    expect(page.locator("#inspect-place")).to_contain_text("Micklegate")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator("#saved")).to_be_focused()
+    expect(page.locator("#audit")).to_contain_text("Place")
+    moved = officer.report(report["id"])["location"]
+    assert (round(moved["lat"], 3), round(moved["lon"], 3)) != (53.960, -1.084)

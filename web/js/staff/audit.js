@@ -52,7 +52,8 @@ export function auditTrail(entries, lists) {
  * read it, as it is now, and what I am changing it to.
  */
 export function conflictPanel(read, now, mine, lists) {
-  const keys = [...KEYS, "fields"].filter(key => key in mine
+  if ("lat" in mine) mine = {...mine, location: {lat: mine.lat, lon: mine.lon}};
+  const keys = [...KEYS, "fields", "location"].filter(key => key in mine
     || JSON.stringify(read[key] ?? "") !== JSON.stringify(now[key] ?? ""));
   const cell = (key, value) => h("td", {}, key === "fields" ? shown("fields", value, lists) : shown(key, value, lists));
   const texts = ["public_update", "template", "internal_note"].filter(key => key in mine);

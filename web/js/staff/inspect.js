@@ -6,6 +6,8 @@ import {clear, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, select, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {fieldInput, fieldValue} from "../report/fields.js";
+import {mapPanel} from "../map.js";
+import {placePicker} from "../where.js";
 import {options, PRIORITIES, priorityLabel, stateLabel, STATES} from "./common.js";
 
 export const KEYS = ["status", "priority", "service_code", "private", "duplicate_of", "team", "instructions", "due"];
@@ -16,6 +18,7 @@ export function valuesOf(report) {
   return {status: report.status, priority: report.priority || "normal", service_code: report.service_code,
     fields: {...(report.fields || {})}, private: Boolean(report.private), duplicate_of: report.duplicate_of || "",
     team: report.assignment?.team || "", instructions: report.assignment?.instructions || "", due: report.due || "",
+    location: report.location ? {lat: report.location.lat, lon: report.location.lon} : null,
     template: "", public_update: "", internal_note: ""};
 }
 
@@ -37,6 +40,7 @@ export function changes(values, base) {
     const answers = Object.entries(values.fields).filter(([code, value]) => !same(value, base.fields[code]));
     if (answers.length) body.fields = Object.fromEntries(answers.map(([code, value]) => [code, value === "" ? null : value]));
   }
+  if (values.location && !same(values.location, base.location)) Object.assign(body, values.location);  // lat, lon
   for (const key of TEXTS) if (values[key]) body[key] = values[key];
   return body;
 }
@@ -47,8 +51,26 @@ export function reapply(values, read, now) {
   for (const key of KEYS) if (!same(values[key], read[key])) kept[key] = values[key];
   if (values.service_code !== read.service_code) kept.fields = values.fields;
   else for (const [code, value] of Object.entries(values.fields)) if (!same(value, read.fields[code])) kept.fields[code] = value;
+  if (!same(values.location, read.location)) kept.location = values.location;
   for (const key of TEXTS) kept[key] = values[key];
   return kept;
+}
+
+/** Move the pin: an address, a click on the map, or the map's middle; `moved(point)` on each. */
+function placeSection(location, moved) {
+  const where = point => (point ? `${point.label || ""} (${point.lat.toFixed(5)}, ${point.lon.toFixed(5)})`.trim()
+    : t("staff.inspect.no_place"));
+  const now = h("p", {class: "inset", id: "inspect-place", "aria-live": "polite"}, where(location));
+  let map = null;
+  const pick = (point, fromMap) => {
+    now.textContent = where(point);
+    if (!fromMap && map) map.show(point);
+    moved({lat: point.lat, lon: point.lon});
+  };
+  const picker = placePicker({fields: "lat lon location", gpsLabel: t("staff.take.here"), onPick: point => pick(point)});
+  map = mapPanel({centre: location, showReports: false, label: t("staff.inspect.map"), hint: t("staff.inspect.map_hint"),
+    onPick: point => pick(point, true)});
+  return section(t("staff.inspect.place_section"), now, picker, map.element);
 }
 
 function section(title, ...children) {
@@ -68,6 +90,7 @@ export function inspectForm(values, {services, teams, templates}) {
   const usable = templates.filter(x => x.active !== false
     && (!(x.service_codes || []).length || x.service_codes.includes(values.service_code)));
   const preview = h("p", {class: "inset inspect__preview", id: "template-preview", "aria-live": "polite", hidden: true});
+  let place = values.location;
   const form = h("form", {class: "inspect", id: "inspect", novalidate: true},
     section(t("staff.inspect.state_section"),
       select({field: "status", label: t("staff.inspect.status"), value: values.status,
@@ -83,6 +106,7 @@ export function inspectForm(values, {services, teams, templates}) {
       textarea({field: "instructions", label: t("staff.inspect.instructions"), value: values.instructions, rows: 3,
         optional: true}),
       dateInput({field: "due", legend: t("staff.inspect.due"), value: values.due, hint: t("staff.inspect.due_hint")})),
+    placeSection(values.location, point => { place = point; }),
     section(t("staff.inspect.privacy_section"),
       h("div", {class: "form-group", dataset: {field: "private"}}, h("div", {class: "checkboxes__item"},
         h("input", {class: "checkboxes__input", type: "checkbox", id: "f-private", name: "private", checked: values.private}),
@@ -112,6 +136,7 @@ export function inspectForm(values, {services, teams, templates}) {
   form.elements.template.addEventListener("change", showTemplate);
   showTemplate();
   form.serviceOf = serviceOf;
+  form.place = () => place;
   return form;
 }
 
@@ -123,5 +148,5 @@ export function readValues(form) {
     fields: Object.fromEntries((service?.fields || []).map(def => [def.code, fieldValue(form, def)])),
     private: form.elements.private.checked, duplicate_of: value("duplicate_of").toUpperCase(), team: value("team"),
     instructions: value("instructions"), due: dateValue(form, "due"), template: value("template"),
-    public_update: value("public_update"), internal_note: value("internal_note")};
+    public_update: value("public_update"), internal_note: value("internal_note"), location: form.place()};
 }
