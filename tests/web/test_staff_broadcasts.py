@@ -26,10 +26,11 @@ def test_staff_draw_an_area_on_the_map_and_send_news_to_it(desk):
     expect(page.locator(".error-summary")).to_contain_text("Draw at least three corners")
 
     expect(page.locator(".map.leaflet-container")).to_be_visible()
-    for x, y in ((420, 90), (620, 110), (520, 290)):
+    for x, y in ((300, 90), (900, 110), (600, 290)):
         page.locator(".map").click(position={"x": x, "y": y})
     expect(page.locator("#corner-count")).to_have_text("Corners: 3")
     expect(page.locator("#corners li")).to_have_count(3)
+    expect(page.locator(".map path.leaflet-interactive")).to_have_count(1)  # the area, drawn
     page.get_by_role("button", name="Remove the last corner").click()
     expect(page.locator("#corner-count")).to_have_text("Corners: 2")
     page.get_by_role("button", name="Add the middle of the map as a corner").click()  # no mouse needed for this one
@@ -45,6 +46,8 @@ def test_staff_draw_an_area_on_the_map_and_send_news_to_it(desk):
     polygon = sent["broadcasts"][0]["target"]["polygon"]
     ring = polygon["coordinates"][0]
     assert polygon["type"] == "Polygon" and len(ring) == 4 and ring[0] == ring[-1]
+    # Corners are where they were clicked: the first left of the map's middle, the second right of it.
+    assert ring[0][0] < ring[2][0] < ring[1][0]
 
 
 def test_staff_send_news_around_an_address(desk):

@@ -64,7 +64,8 @@ function polygon(corners) {
 export async function render(view) {
   let place = null;
   let key = crypto.randomUUID();
-  const drawn = drawing();
+  let drawn = null;  // made when first chosen: a map made in a hidden box has no size to draw in
+  const drawSlot = h("div", {});
   const chosen = h("p", {class: "inset", id: "broadcast-place", "aria-live": "polite"}, t("staff.take.no_place"));
   const picker = placePicker({fields: "target target.circle target.circle.lat target.circle.lon", addressList: true,
     gpsLabel: t("staff.take.here"), onPick: point => {
@@ -84,9 +85,16 @@ export async function render(view) {
     choices({field: "area", legend: t("staff.broadcasts.area"), value: "circle", small: true,
       options: [{value: "circle", label: t("staff.broadcasts.area_circle")},
                 {value: "polygon", label: t("staff.broadcasts.area_polygon")}]}),
-    around, drawn.element, button(t("staff.broadcasts.send")));
+    around, drawSlot, button(t("staff.broadcasts.send")));
   const area = () => form.querySelector("input[name=area]:checked").value;
-  const reveal = () => { around.hidden = area() !== "circle"; drawn.element.hidden = area() !== "polygon"; };
+  const reveal = () => {
+    around.hidden = area() !== "circle";
+    drawSlot.hidden = area() !== "polygon";
+    if (!drawSlot.hidden && !drawn) {
+      drawn = drawing();
+      drawSlot.append(drawn.element);
+    }
+  };
   form.querySelectorAll("input[name=area]").forEach(r => r.addEventListener("change", reveal));
   reveal();
   onSubmit(form, view, async () => {
