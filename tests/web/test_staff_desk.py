@@ -78,6 +78,9 @@ def test_a_staff_member_triages_and_assigns_a_report_with_the_keyboard_alone(des
     timeline = stack.get(f"/v1/reports/{report['id']}/updates")["updates"]
     assert "An inspector will look at this by" in timeline[-1]["text"]
     assert "Bus company" not in str(public) + str(timeline) and "north" not in str(public)
+    page.get_by_role("link", name="Back to the inbox").click()
+    heading(page, "Inbox")
+    expect(page).to_have_url(re.compile(r"/staff\?service_code=pothole$"))
 
 
 def test_the_inbox_lists_overdue_reports_by_due_date_and_finds_a_reference(desk):

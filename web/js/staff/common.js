@@ -9,6 +9,7 @@ export const STATES = ["open", "investigating", "action_scheduled", "in_progress
                        "not_responsible", "unable_to_fix", "no_further_action"];
 export const PRIORITIES = ["low", "normal", "high", "urgent"];
 export const CHANNELS = ["phone", "face_to_face", "letter", "email"];
+export const LAST = "doorstep.inbox";  // the inbox's filters last used in this tab
 
 const kept = {};
 

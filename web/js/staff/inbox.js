@@ -7,7 +7,7 @@ import {button, errorsOf, input, select, showErrors} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {
-  dueText, options, PRIORITIES, priorityLabel, priorityTag, staffServices, stateLabel, STATES, teamName, teams, wards,
+  dueText, LAST, options, PRIORITIES, priorityLabel, priorityTag, staffServices, stateLabel, STATES, teamName, teams, wards,
 } from "./common.js";
 import {statusTag} from "../screens/report-page.js";
 
@@ -99,6 +99,7 @@ function results(found, lists, params) {
 }
 
 export async function render(view, {params}) {
+  sessionStorage.setItem(LAST, location.search);  // a report's back link returns to this page of the inbox
   append(view, h("h1", {class: "heading-l"}, t("staff.inbox.title")));
   let lists;
   try {

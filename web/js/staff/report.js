@@ -10,7 +10,9 @@ import {formatDate, t} from "../i18n.js";
 import {answerText} from "../report/fields.js";
 import {statusTag} from "../screens/report-page.js";
 import {auditTrail, conflictPanel, shown} from "./audit.js";
-import {channelLabel, dueText, priorityTag, staffServices, summaryRow as row, teamName, teams, templates} from "./common.js";
+import {
+  channelLabel, dueText, LAST, priorityTag, staffServices, summaryRow as row, teamName, teams, templates,
+} from "./common.js";
 import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
 
 const labels = service => Object.fromEntries([...(service?.fields || []).map(def => [`fields.${def.code}`, def.label]),
@@ -93,6 +95,7 @@ function draw(view, state, values, notice) {
   });
   const menu = view.querySelector(".desk-menu");
   const content = [
+    h("a", {class: "back-link", href: `/staff${sessionStorage.getItem(LAST) || ""}`}, t("staff.report.back")),
     h("span", {class: "caption"}, t("staff.report.caption", {id: report.id})),
     h("h1", {class: "heading-l"}, `${report.service_name}: ${report.id}`),
     h("div", {class: "desk-columns"},
