@@ -28,7 +28,8 @@ function log(list) {
     h("tbody", {}, list.map(b => h("tr", {},
       h("td", {}, formatDate(b.created_at, true)), h("td", {}, t(`alerts.topic.${b.topic}`)),
       h("th", {scope: "row"}, h("a", {href: `/?broadcast=${encodeURIComponent(b.id)}`}, b.title)),
-      h("td", {}, areaText(b.target)), h("td", {}, tOr(`staff.broadcasts.status_${b.status}`, b.status)), h("td", {class: "table__num"}, String(b.told)))))));
+      h("td", {}, areaText(b.target)), h("td", {}, tOr(`staff.broadcasts.status_${b.status}`, b.status)),
+      h("td", {class: "table__num"}, String(b.told)))))));
 }
 
 /** The drawn area: its corners as a list anyone can read, and the shape on the map. */
