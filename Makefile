@@ -66,9 +66,11 @@ test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM)
 audit: $(STAMP)
 	$(PY) -m infra.audit
 
-# The README's pictures: every screen at 412 x 915, into docs/screens/.
+# The README's pictures: every resident screen at 412 x 915 and the staff screens at
+# 1280 x 900, into docs/screens/.
 screens: $(STAMP) $(VENDOR) $(CHROMIUM)
-	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py
+	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py \
+	  tests/web/test_staff_desk.py tests/web/test_staff_take.py tests/web/test_staff_broadcasts.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run

@@ -38,6 +38,8 @@ let sequence = 0;
 let first = true;
 
 function screenFor(url) {
+  // Staff screens are one module's business: nothing of them loads for a resident.
+  if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

@@ -17,8 +17,15 @@ export function signedIn() {
   return Boolean(tokens());
 }
 
+/** Council staff (and administrators) get the staff screens. */
+export function isStaff() {
+  return ["staff", "admin"].includes(tokens()?.role);
+}
+
 export function saveTokens(pair) {
-  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token}));
+  // The role only chooses which screens to offer; the API decides what each may do.
+  const role = pair.user?.role || tokens()?.role || null;
+  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token, role}));
   profile = null;
 }
 
