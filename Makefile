@@ -15,7 +15,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench bench-alerts bench-fanout venv java dynamodb-local web screens package deploy clean
+.PHONY: run test audit bench bench-alerts bench-fanout venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -62,9 +62,15 @@ run: $(STAMP) dynamodb-local $(VENDOR)
 test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM)
 	$(PY) -m pytest -n 2 --dist loadgroup tests
 
-# The README's pictures: every screen at 412 x 915, into docs/screens/.
+# Known vulnerabilities in the runtime dependencies (PyPI's advisory data; infra/audit.py).
+audit: $(STAMP)
+	$(PY) -m infra.audit
+
+# The README's pictures: every resident screen at 412 x 915 and the staff screens at
+# 1280 x 900, into docs/screens/.
 screens: $(STAMP) $(VENDOR) $(CHROMIUM)
-	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py
+	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py \
+	  tests/web/test_staff_desk.py tests/web/test_staff_take.py tests/web/test_staff_broadcasts.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run

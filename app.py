@@ -6,19 +6,23 @@ from chalice import Chalice
 
 from chalicelib.api.middleware import for_registry
 from chalicelib.api.registry import REGISTRY
+from chalicelib.config import check_start_up
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.places.routes import routes as places
+from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
 from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 
+check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
-REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata, ANY_PATH)
+REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
+              questionnaires, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 
@@ -46,7 +50,16 @@ def deliver_alerts(event, context):
 # (`doorstep export` does the same by hand).
 @app.schedule("cron(30 2 * * ? *)", name="export_open_data")
 def export_open_data(event):
-    from chalicelib.config import settings
     from chalicelib.handlers.opendata.export import publish
     from chalicelib.handlers.shared.deps import default_deps
-    publish(default_deps(settings().public_url or ""))
+    publish(default_deps())
+
+
+# Every hour, reporters whose questionnaire is due are asked "has it been
+# fixed?" (a due index read, never the reports; on one machine the local
+# stack runs the same every minute).
+@app.schedule("rate(1 hour)", name="send_questionnaires")
+def send_questionnaires(event):
+    from chalicelib.handlers.questionnaires.sending import send_due
+    from chalicelib.handlers.shared.deps import default_deps
+    send_due(default_deps())

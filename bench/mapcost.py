@@ -56,6 +56,12 @@ class RecordingStore:
         self.limits.append(limit)
         return items, resume
 
+    def category_map_range(self, partition, lo, hi, limit, start=None):
+        items, resume = self._store.category_map_range(partition, lo, hi, limit, start)
+        self.read.extend(items)
+        self.limits.append(limit)
+        return items, resume
+
     def __getattr__(self, name):
         return getattr(self._store, name)
 

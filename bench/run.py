@@ -3,7 +3,7 @@ matching, alert fan-out in pages, the public figures and open data export, and t
 under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
-`python -m bench.run nearest` measures and rewrites only the nearest section.
+`python -m bench.run nearest` (or `filters`) measures and rewrites only that section.
 """
 import contextlib
 import os
@@ -17,8 +17,8 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import (alertcost, coldimport, creation, data, engine, fanoutcost, firstrequest, inboxcost,  # noqa: E402
-               jobs, mapcost, motofast, nearest, report)
+from . import (alertcost, coldimport, creation, data, engine, fanoutcost, filtercost, firstrequest,  # noqa: E402
+               inboxcost, jobs, mapcost, motofast, nearest, report)
 from . import exportcost, statscost  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
@@ -82,6 +82,8 @@ def main():
 
     if "nearest" in sys.argv[1:]:
         return nearest.main(DOC, progress)
+    if "filters" in sys.argv[1:]:
+        return filtercost.main(DOC, progress)
 
     from moto import mock_aws
     measured = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -136,6 +138,8 @@ def main():
     nearest.write_section(DOC, nearest.section(nearest_rows, nearest_loads))
     progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
         f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
+    progress("filtered reads")
+    filtercost.main(DOC, progress)
     progress("first request per route family, in fresh processes")
     firstrequest.measure_and_write(progress)
     progress("5. staff inbox")

@@ -21,9 +21,11 @@ class Settings:
     table_prefix: str
     photo_bucket: str
     service_area_file: str
-    public_url: str | None  # base URL for links in responses, when known
+    public_url: str | None  # DOORSTEP_PUBLIC_URL: where links point (links_base)
     map_feature_cap: int
     email_sender: str | None  # SES identity mail is sent from
+    # Messages to unproven recipients, for everyone together (auth/rate_limits.py).
+    messages_per_hour: dict
     alert_queue_url: str | None = None  # the alert page jobs' SQS queue (set in AWS; found by name locally)
 
     def table_name(self, short: str) -> str:
@@ -44,8 +46,47 @@ def settings() -> Settings:
         public_url=(env.get("DOORSTEP_PUBLIC_URL") or "").rstrip("/") or None,
         map_feature_cap=int(env.get("DOORSTEP_MAP_FEATURE_CAP", "500")),
         email_sender=env.get("DOORSTEP_EMAIL_FROM") or None,
+        messages_per_hour={"email": int(env.get("DOORSTEP_EMAILS_PER_HOUR") or 2000),
+                           "sms": int(env.get("DOORSTEP_SMS_PER_HOUR") or 200)},
         alert_queue_url=env.get("DOORSTEP_ALERT_QUEUE_URL") or None,
     )
+
+
+class MissingPublicUrl(RuntimeError):
+    """A deployed stage without DOORSTEP_PUBLIC_URL: links would point nowhere."""
+
+
+def links_base(s: Settings) -> str:
+    """The base of every absolute link, in answers and in messages alike.
+
+    Configuration only, never the request's Host or X-Forwarded-* headers:
+    anyone can send those, and a password-reset link built from them would
+    mail the reset token to the sender's server. One machine uses the local
+    stack's own address."""
+    if s.public_url:
+        return s.public_url
+    if deployed():
+        raise MissingPublicUrl("DOORSTEP_PUBLIC_URL is not set: links would point nowhere.")
+    return f"http://localhost:{local_port()}"
+
+
+def deployed() -> bool:
+    """Running in AWS Lambda (which sets AWS_LAMBDA_FUNCTION_NAME), whatever the stage's name."""
+    return bool(os.environ.get("AWS_LAMBDA_FUNCTION_NAME"))
+
+
+def check_start_up() -> None:
+    """Called when the app is imported: a deployed stage refuses to start
+    without a usable DOORSTEP_PUBLIC_URL rather than answer with bad links."""
+    if not deployed():
+        return
+    url = settings().public_url
+    if url is None:
+        raise MissingPublicUrl("DOORSTEP_PUBLIC_URL is not set; a deployed stage needs it (https://host).")
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query or parts.fragment:
+        raise MissingPublicUrl(f"DOORSTEP_PUBLIC_URL must be like https://host, not {url!r}.")
 
 
 def data_dir() -> Path:
@@ -64,3 +105,11 @@ def open_data() -> dict:
     council's name; default the service area's)."""
     return {"licence": os.environ.get("DOORSTEP_OPEN_DATA_LICENCE") or "OGL-UK-3.0",
             "publisher": os.environ.get("DOORSTEP_OPEN_DATA_PUBLISHER") or None}
+
+
+def questionnaires() -> dict:
+    """When reporters are asked "has it been fixed?": DOORSTEP_QUESTIONNAIRE_AFTER_DAYS
+    after their report is fixed or closed (default 14), and for how long after
+    that close a "no" reopens it, DOORSTEP_REOPEN_WITHIN_DAYS (default 56)."""
+    return {"after_days": float(os.environ.get("DOORSTEP_QUESTIONNAIRE_AFTER_DAYS") or 14),
+            "reopen_within_days": float(os.environ.get("DOORSTEP_REOPEN_WITHIN_DAYS") or 56)}

@@ -3,22 +3,46 @@ import math
 import re
 from datetime import date
 
-from .errors import ValidationFailed
+from .errors import Unacceptable, ValidationFailed
 
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
-PHONE = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+# Whitespace as Python's str.strip() and JavaScript's \s see it, together:
+# patterns spell it out, so /openapi.json (read with ECMA-262 rules) and these
+# checks (Python's) accept exactly the same strings.
+WHITESPACE = r"\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+SOME_TEXT = rf"[^{WHITESPACE}]"  # found anywhere: a value that is not blank
+EMAIL = re.compile(rf"^[^@{WHITESPACE}]{{1,64}}@[^@{WHITESPACE}]+\.[^@{WHITESPACE}]{{2,}}$")
+# 7 to 20 characters holding 7 to 15 digits, spaces, brackets and dashes, an
+# optional leading +: one expression, so /openapi.json states it exactly.
+PHONE = re.compile(r"^(?=.{7,20}$)\+?[ ()\-]*(?:[0-9][ ()\-]*){7,15}$")
 
 
 class Problems:
+    """add(): the request breaks its description in /openapi.json (400).
+    rule(): it keeps the description but breaks a rule the description can
+    only state in words: parts that must come together, the council's own
+    categories and area (422). A request with both kinds is a 400 naming all."""
+
     def __init__(self):
         self.items = []
+        self.rules = []
 
     def add(self, field, message):
         self.items.append((field, message))
 
+    def rule(self, field, message):
+        self.rules.append((field, message))
+
     def raise_if_any(self):
         if self.items:
-            raise ValidationFailed(self.items)
+            raise ValidationFailed(self.items + self.rules)
+        if self.rules:
+            raise broken_rules(self.rules)
+
+
+def broken_rules(fields):
+    """422: well-formed, but the parts do not fit together or do not fit the council's data."""
+    return Unacceptable("The request cannot be accepted as it is.", code="validation_failed",
+                        fields=[{"field": f, "message": m} for f, m in fields])
 
 
 def number(value, field, problems, low=None, high=None):
@@ -103,18 +127,26 @@ def iso_date(value, field, problems):
         return None
 
 
-def extra_fields(definitions, values, problems, prefix="fields"):
-    """Check a report's extra fields against its service's typed definitions."""
+def extra_fields(definitions, values, problems, prefix="fields", keep_unknown=False):
+    """Check a report's extra fields against its service's typed definitions.
+
+    keep_unknown: codes the service does not define are kept as sent instead
+    of refused (an Open311 partner's own attributes; the partner's reader
+    checked their number and size)."""
     if values is None:
         values = {}
     if not isinstance(values, dict):
         problems.add(prefix, "Must be an object of field codes to values.")
         return {}
     known = {d["code"]: d for d in definitions}
-    for code in values:
-        if code not in known:
-            problems.add(f"{prefix}.{code}", "Is not a field of this service.")
     clean = {}
+    for code in values:
+        if code in known:
+            continue
+        if keep_unknown:
+            clean[code] = values[code]
+        else:
+            problems.add(f"{prefix}.{code}", "Is not a field of this service.")
     for code, d in known.items():
         name = f"{prefix}.{code}"
         value = values.get(code)

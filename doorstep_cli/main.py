@@ -80,9 +80,17 @@ ROLES = ("resident", "crew", "staff", "admin")
 
 
 def _deps():
-    from chalicelib.config import local_port, settings
+    """Links in what the command sends point where the stage serves: the
+    running local stack's address (connect() takes it from the stack), or a
+    deployed stage's DOORSTEP_PUBLIC_URL, which must then be set."""
+    from chalicelib.config import MissingPublicUrl, settings
     from chalicelib.handlers.shared.deps import default_deps
-    return default_deps(base_url=settings().public_url or f"http://localhost:{local_port()}")
+    from chalicelib.notify import LOCAL_STAGES
+    s = settings()
+    if s.stage not in LOCAL_STAGES and not s.aws_endpoint and not s.public_url:
+        raise MissingPublicUrl("set DOORSTEP_PUBLIC_URL to the stage's address (https://host): "
+                               "e-mails this command sends link to it.")
+    return default_deps()
 
 
 def users_command(args):
@@ -166,6 +174,8 @@ def connect(stage):
     stack = read_stack(data_dir())
     if not stack:
         raise StackNotRunning(f"no local stack is running for {data_dir()}; start it with `make run`.")
+    if stack.get("public_url"):  # links in messages point at the stack that is running
+        os.environ["DOORSTEP_PUBLIC_URL"] = stack["public_url"]
     os.environ.update({"DOORSTEP_AWS_ENDPOINT": stack["emulator_url"],
                        "DOORSTEP_DYNAMODB_ENDPOINT": stack["dynamodb_url"],
                        "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
@@ -244,7 +254,9 @@ def serve(args):
         # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.handlers.shared.deps import default_deps
         from doorstep_cli.local.queue_worker import start_alert_pipeline
-        return start_alert_pipeline(data_dir(), lambda: default_deps(f"http://localhost:{local_port()}"))
+        from doorstep_cli.local.schedules import start_schedules
+        stops = [start_alert_pipeline(data_dir(), default_deps), start_schedules(default_deps)]
+        return lambda: [stop() for stop in reversed(stops)]
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -33,9 +33,8 @@ def request():
 def deps():
     """The handlers' dependencies for this request and its caller."""
     from ..auth.principal import current
-    from ..config import settings
     from ..handlers.shared.deps import default_deps
-    return default_deps(base_url(request(), settings()), principal=current())
+    return default_deps(principal=current(), client=client())
 
 
 def body():
@@ -86,18 +85,6 @@ def json_body(request):
 
 def client_address(request):
     return ((request.context or {}).get("identity") or {}).get("sourceIp") or "unknown"
-
-
-def base_url(request, settings):
-    """Absolute links: the configured public URL, else what the client used."""
-    if settings.public_url:
-        return settings.public_url
-    headers = request.headers or {}
-    host = headers.get("host")
-    if not host:
-        return ""
-    scheme = headers.get("x-forwarded-proto", "http").split(",")[0].strip()
-    return f"{scheme}://{host}"
 
 
 def ok(body, status=200, headers=None):

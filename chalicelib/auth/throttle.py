@@ -1,14 +1,11 @@
-"""Fixed-window counters against guessing: failed logins per account and per
-client, and reset/verification e-mails per address."""
-from datetime import timedelta
+"""Fixed-window counters: `rule` is (limit, window), and more than `limit`
+events in one window gets 429 with Retry-After (the window's end). Counts
+live in storage/counters.py; every caller names what it counts."""
+from datetime import datetime, timezone
 
 from ..errors import ApiError
 
-# (limit, window): more than `limit` events in a window gets 429.
-LOGIN_FAILURES_PER_ACCOUNT = (10, timedelta(minutes=15))
-LOGIN_FAILURES_PER_CLIENT = (30, timedelta(minutes=15))
-EMAILS_PER_ADDRESS = (5, timedelta(hours=1))
-EMAILS_PER_CLIENT = (20, timedelta(hours=1))
+TOO_MANY = "Too many attempts; try again later."
 
 
 def _window(now, window):
@@ -24,24 +21,34 @@ def _key(name, subject, now, window):
 
 def record(store, name, subject, rule, now, amount=1):
     """Count `amount` events; returns the window's count after it."""
-    limit, window = rule
+    _, window = rule
     _, end = _window(now, window)
-    from datetime import datetime, timezone
-    return store.throttle_hit(_key(name, subject, now, window), datetime.fromtimestamp(end, timezone.utc),
-                              amount)
+    return store.hit(_key(name, subject, now, window), datetime.fromtimestamp(end, timezone.utc), amount)
 
 
-def spend(store, name, subject, rule, now):
+def count(store, name, subject, rule, now):
+    """The window's count so far, counting nothing."""
+    return store.count(_key(name, subject, now, rule[1]))
+
+
+def retry_after(rule, now):
+    """Seconds until the window of `rule` that holds `now` ends."""
+    _, end = _window(now, rule[1])
+    return max(1, end - int(now.timestamp()))
+
+
+def refuse(rule, now, message=TOO_MANY, code="too_many_requests"):
+    raise ApiError(message, status=429, code=code, headers={"Retry-After": str(retry_after(rule, now))})
+
+
+def spend(store, name, subject, rule, now, message=TOO_MANY):
     """Count one event and refuse it if it goes over the limit.
 
     Counting first, atomically, is what stops parallel requests from all
     passing a check that none of them has recorded yet.
     """
-    limit, window = rule
-    if record(store, name, subject, rule, now) > limit:
-        _, end = _window(now, window)
-        raise ApiError("Too many attempts; try again later.", status=429, code="too_many_requests",
-                       headers={"Retry-After": str(max(1, end - int(now.timestamp())))})
+    if record(store, name, subject, rule, now) > rule[0]:
+        refuse(rule, now, message)
 
 
 def give_back(store, name, subject, rule, now):

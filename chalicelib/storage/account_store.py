@@ -1,6 +1,6 @@
-"""Accounts, sessions, one-time tokens and throttles, as plain values
+"""Accounts, sessions and one-time tokens, as plain values
 (storage/records.py)."""
-from .accounts import IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, ThrottleModel, UserModel
+from .accounts import IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .errors import AlreadyExists, EditConflict
 from .outbox import OutboxModel
@@ -111,17 +111,6 @@ class AccountStore:
         except EditConflict:
             return None
         return record_of(OneTimeToken, token)
-
-    # throttling
-    def throttle_count(self, key):
-        row = get_or_none(ThrottleModel, key, consistent_read=True)
-        return int(row.count) if row else 0
-
-    def throttle_hit(self, key, expires, amount=1):
-        """Add to a counter atomically; returns the new count."""
-        row = ThrottleModel(key=key)
-        row.update(actions=[ThrottleModel.count.add(amount), ThrottleModel.expires.set(expires)])
-        return int(row.count)
 
     # the reports that belong to a person
     def reports_of_user(self, user_id, limit=200):

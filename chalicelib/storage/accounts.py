@@ -1,5 +1,5 @@
-"""Accounts: users, the identities that sign them in, sessions, one-time
-tokens and throttling counters."""
+"""Accounts: users, the identities that sign them in, sessions and one-time
+tokens (the counters that throttle sign-in live in counters.py)."""
 from pynamodb.attributes import (
     BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     TTLAttribute, VersionAttribute,
@@ -92,15 +92,4 @@ class OneTimeTokenModel(Stored):
     user_id = UnicodeAttribute()
     email = UnicodeAttribute(null=True)
     used = BooleanAttribute(default=False)
-    expires = TTLAttribute()
-
-
-class ThrottleModel(Stored):
-    """A counter per key per fixed window (e.g. failed logins for one account)."""
-    class Meta:
-        table_name = table("throttle")
-        billing_mode = "PAY_PER_REQUEST"
-
-    key = UnicodeAttribute(hash_key=True)
-    count = NumberAttribute(default=0)
     expires = TTLAttribute()

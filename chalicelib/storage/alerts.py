@@ -22,6 +22,7 @@ from pynamodb.attributes import (
 )
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 
+from .. import ids
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .errors import AlreadyExists, EditConflict
 from .records import Alert, AlertIndexRow, Event
@@ -35,6 +36,16 @@ class UserAlertsIndex(GlobalSecondaryIndex):
 
     user_id = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class EmailAlertsIndex(GlobalSecondaryIndex):
+    """Subscriptions by the e-mail address they mail (hashed): an account that
+    proves the address takes over the anonymous ones, and its export lists them."""
+    class Meta:
+        index_name = "by_email"
+        projection = KeysOnlyProjection()
+
+    email_hash = UnicodeAttribute(hash_key=True)
 
 
 class AlertModel(Stored):
@@ -54,9 +65,17 @@ class AlertModel(Stored):
     confirm_hash = UnicodeAttribute(null=True)  # digest of the opt-in token while pending
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)  # only while unconfirmed: never-confirmed alerts lapse
+    email_hash = UnicodeAttribute(null=True)  # EmailAlertsIndex key: digest of the lower-cased e-mail
     version = VersionAttribute()
 
     user_index = UserAlertsIndex()
+    email_index = EmailAlertsIndex()
+
+
+def alert_model(alert):
+    """The stored form of an alert: its values plus its e-mail index key."""
+    email = (alert.channels or {}).get("email")
+    return model_of(AlertModel, alert, email_hash=ids.digest(email.lower()) if email else None)
 
 
 class AlertIndexModel(Stored):
@@ -103,7 +122,7 @@ class AlertStore:
         """The subscription and its index rows (AlertIndexRow), all or
         nothing. Returns False when an alert with that id already exists
         (the same subscription)."""
-        model = model_of(AlertModel, alert)
+        model = alert_model(alert)
         try:
             with writes(["alert"], exists={"alert"}), transaction() as t:
                 t.save(model, condition=AlertModel.id.does_not_exist())
@@ -118,19 +137,19 @@ class AlertStore:
         """The alert and its index rows; its version makes a concurrent change
         fail the delete (EditConflict) rather than be lost."""
         with writes(["alert"]), transaction() as t:
-            t.delete(model_of(AlertModel, alert))
+            t.delete(alert_model(alert))
             for key in alert.index_keys:
                 t.delete(AlertIndexModel(key, alert.id))
 
     def save(self, alert):
-        model = model_of(AlertModel, alert)
+        model = alert_model(alert)
         with writes(["alert"]):
             model.save()
         alert.version = model.version
 
     def confirm(self, alert):
         """Save the now-confirmed alert and stop its index rows expiring with it."""
-        model = model_of(AlertModel, alert)
+        model = alert_model(alert)
         with writes(["alert"]), transaction() as t:
             t.save(model)
             for key in alert.index_keys:
@@ -141,6 +160,10 @@ class AlertStore:
         ids = [row.id for row in AlertModel.user_index.query(user_id, scan_index_forward=False)]
         found = {a.id: a for a in self.get_many(ids)}
         return [found[i] for i in ids if i in found]
+
+    def with_email(self, email):
+        """Every subscription that mails this address, whoever made it."""
+        return self.get_many([row.id for row in AlertModel.email_index.query(ids.digest(email.lower()))])
 
     def rows(self, key):
         """Every index row under one key (one Query, paginated)."""

@@ -4,15 +4,18 @@ Each facility is one item keyed by its id. The `nearby` index partitions by
 type and precision-5 cell ("library#gcwy8"), sorted by geohash9#id, so a
 nearest query reads one type only. Facility types and their counts live in a
 tiny table of their own, kept by put_many, so listing types never scans
-facilities. Each type's item also holds how many of its facilities lie in each
-precision-5 cell (`cells`): one GetItem tells a nearest search which
-partitions are empty (never queried) and how dense the others are.
+facilities; one more item there ("#all") holds every type's count, so listing
+types is one GetItem. Each type's item also holds how many of its facilities
+lie in each precision-5 cell (`cells`): one GetItem tells a nearest search
+which partitions are empty (never queried) and how dense the others are.
 """
 from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.exceptions import PutError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..geo import cells
 from .binding import Stored, bind, get_or_none, model_of, record_of, table
+from .errors import CONDITION_FAILED
 from .records import Facility
 
 OPTIONAL = ("address", "opening_hours", "phone", "url", "accessibility")
@@ -61,6 +64,10 @@ class FacilityTypeModel(Stored):
     # {cell5: facilities of this type in it}; a council has a few dozen cells,
     # so the item stays small (400 KB would hold tens of thousands).
     cells = MapAttribute(null=True)
+    counts = MapAttribute(null=True)  # the ALL_TYPES item only: {type: count}
+
+
+ALL_TYPES = "#all"  # no facility type starts with "#"
 
 
 def facility(id, type, name, lon, lat, **optional):
@@ -159,10 +166,35 @@ class FacilityStore:
         FacilityTypeModel(type_).update(actions=[
             FacilityTypeModel.cells[cell].set((FacilityTypeModel.cells[cell] | 0) + n)
             for cell, n in sorted(by_cell.items())])
+        # The list of types follows, once it exists: types() makes it from the
+        # types' own items, so one written here alone could miss the others.
+        try:
+            FacilityTypeModel(ALL_TYPES).update(actions=[
+                FacilityTypeModel.counts[type_].set((FacilityTypeModel.counts[type_] | 0) + sum(by_cell.values()))],
+                condition=FacilityTypeModel.type.exists())
+        except UpdateError as e:
+            if not _condition_failed(e):
+                raise
 
     def types(self):
-        """[(type, count)] for types with facilities, by type."""
-        return sorted((t.type, int(t.count)) for t in FacilityTypeModel.scan() if t.count and t.count > 0)
+        """[(type, count)] for types with facilities, by type: one GetItem."""
+        summary = get_or_none(FacilityTypeModel, ALL_TYPES)
+        counts = summary.counts.as_dict() if summary is not None and summary.counts else None
+        if counts is None:
+            counts = self._list_types()
+        return sorted((t, int(n)) for t, n in counts.items() if int(n) > 0)
+
+    @staticmethod
+    def _list_types():
+        """Make the ALL_TYPES item from the types' items (once: a stage from
+        before it existed, or an empty one)."""
+        counts = {t.type: int(t.count or 0) for t in FacilityTypeModel.scan() if t.type != ALL_TYPES}
+        try:
+            FacilityTypeModel(ALL_TYPES, counts=counts).save(condition=FacilityTypeModel.type.does_not_exist())
+        except PutError as e:
+            if not _condition_failed(e):
+                raise
+        return counts
 
     def type_cells(self, type_):
         """(count, {cell5: count}, or None where the cell counts do not add up
@@ -184,6 +216,10 @@ class FacilityStore:
             limit=limit, page_size=limit, last_evaluated_key=start)
         items = [record_of(Facility, f) for f in results]
         return items, results.last_evaluated_key
+
+
+def _condition_failed(error):
+    return getattr(error, "cause_response_code", None) in CONDITION_FAILED
 
 
 def _count(deltas, nearby_pk, n):

@@ -424,3 +424,17 @@ class Job:
     @property
     def open(self):
         return self.status in JOB_OPEN
+
+
+@dataclass
+class Questionnaire:
+    """"Has it been fixed?", asked once of a report's reporter some days after it was closed."""
+    report_id: str
+    closed_at: datetime
+    closed_state: str  # fixed or closed
+    status: str = "waiting"  # waiting, sent, answered, unreachable
+    due_at: datetime | None = None
+    token_hash: str | None = None
+    sent_at: datetime | None = None
+    channels: list = field(default_factory=list)  # e.g. ["email"]: how it was asked, never the address
+    answer: dict | None = None  # {fixed, rating, comment, answered_at, reopened}

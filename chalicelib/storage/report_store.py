@@ -30,7 +30,15 @@ def report_model(report, **extra):
         geohash = cells.encode(float(report.lon), float(report.lat))
         keys["geo_pk"] = f"{geohash[:cells.PARTITION_PRECISION]}#{states.bucket(report.state)}"
         keys["geo_sk"] = f"{geohash}#{report.id}"
-    return model_of(ReportModel, report, **keys, **extra)
+    return model_of(ReportModel, report, **keys, **category_keys(report, keys["geo_pk"], keys["created_month"]),
+                    **extra)
+
+
+def category_keys(report, geo_pk, month):
+    """The category indexes' keys (CategoryMapIndex, CategoryMonthIndex):
+    none for a private report, which stays off the map and the listings."""
+    return {"category_geo_pk": f"{report.service_code}#{geo_pk}" if geo_pk else None,
+            "category_month": f"{report.service_code}#{states.bucket(report.state)}#{month}" if month else None}
 
 
 def entry_model(entry, first=False, private=False):
@@ -238,6 +246,40 @@ class ReportStore:
             limit=limit, page_size=limit, last_evaluated_key=start)
         items = [record_of(Report, r) for r in results]
         return items, results.last_evaluated_key
+
+    def category_map_range(self, partition, lo, hi, limit, start=None):
+        """As map_range, within one category's partition ("pothole#gcwy8#o")."""
+        results = ReportModel.category_map_index.query(
+            partition, ReportModel.geo_sk.between(lo, hi + "~"),
+            limit=limit, page_size=limit, last_evaluated_key=start)
+        return [record_of(Report, r) for r in results], results.last_evaluated_key
+
+    def created_between_in(self, codes, buckets, start, end, page_size=100):
+        """Reports of these categories in these open/closed buckets ("o",
+        "c") created in [start, end], newest first: one Query per category,
+        bucket and month, merged; a page is read only when the merge needs it."""
+        import heapq
+        month, first = (end.year, end.month), (start.year, start.month)
+        while month >= first:
+            name = f"{month[0]:04d}-{month[1]:02d}"
+            streams = [(record_of(Report, r) for r in ReportModel.category_month_index.query(
+                f"{code}#{bucket}#{name}", ReportModel.created_at.between(start, end),
+                scan_index_forward=False, page_size=page_size)) for code in sorted(codes) for bucket in buckets]
+            yield from heapq.merge(*streams, key=lambda r: r.created_at, reverse=True)
+            month = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
+
+    def add_missing_keys(self):
+        """Give reports written before an index existed its keys (after
+        `doorstep tables` adds the index); returns how many were changed."""
+        changed = 0
+        missing = ReportModel.category_month.does_not_exist()
+        for item in ReportModel.scan(filter_condition=missing):  # CLI only: `doorstep tables`
+            report = record_of(Report, item)
+            keys = {k: v for k, v in category_keys(report, item.geo_pk, item.created_month).items() if v}
+            if keys:
+                item.update(actions=[getattr(ReportModel, k).set(v) for k, v in keys.items()])
+                changed += 1
+        return changed
 
     def created_between(self, start, end, page_size=100):
         """Reports created in [start, end], newest first, one month partition

@@ -52,6 +52,30 @@ class MonthIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
+class CategoryMapIndex(GlobalSecondaryIndex):
+    """The map for chosen categories: partition = service code + the map
+    partition ("pothole#gcwy8#o"), sort = geohash#id, so a category filter
+    reads its own pins only, not every pin it then drops."""
+    class Meta:
+        index_name = "map_by_category"
+        projection = IncludeProjection(MAP_ATTRIBUTES)
+
+    category_geo_pk = UnicodeAttribute(hash_key=True)
+    geo_sk = UnicodeAttribute(range_key=True)
+
+
+class CategoryMonthIndex(GlobalSecondaryIndex):
+    """Open311 listings filtered by category or status: one partition per
+    category, open/closed and calendar month ("pothole#o#2026-11"), newest
+    first, so a filtered listing reads what it returns."""
+    class Meta:
+        index_name = "by_category_month"
+        projection = IncludeProjection(LISTING_ATTRIBUTES)
+
+    category_month = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
 class ReporterEmailIndex(GlobalSecondaryIndex):
     """Anonymous reports by the reporter's e-mail (hashed), for an account to
     claim once it proves it owns that address."""
@@ -86,6 +110,8 @@ class ReportModel(Stored):
     priority = UnicodeAttribute(default="normal")  # council-internal: never public
     created_at = UTCDateTimeAttribute()
     created_month = UnicodeAttribute(null=True)  # MonthIndex key; older items lack it
+    category_geo_pk = UnicodeAttribute(null=True)  # CategoryMapIndex key (located reports)
+    category_month = UnicodeAttribute(null=True)  # CategoryMonthIndex key
     updated_at = UTCDateTimeAttribute()
     update_count = NumberAttribute(default=0)
     status_notes = UnicodeAttribute(null=True)  # the latest public update's text (Open311)
@@ -115,6 +141,8 @@ class ReportModel(Stored):
     user_index = UserReportsIndex()
     reporter_email_index = ReporterEmailIndex()
     month_index = MonthIndex()
+    category_map_index = CategoryMapIndex()
+    category_month_index = CategoryMonthIndex()
 
 
 # What an Open311 service request update shows; keys come with any projection.

@@ -8,7 +8,7 @@ from . import binding
 # Importing the model modules declares them (binding.models() finds them).
 from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, facilities, inbox,  # noqa: F401
                jobs, open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
-from . import stats  # noqa: F401
+from . import counters, questionnaires, stats  # noqa: F401
 
 
 def ensure_tables(wait=True):
@@ -23,6 +23,12 @@ def ensure_tables(wait=True):
             continue
         added = _add_missing_indexes(model)
         result[name] = f"exists; added index {', '.join(added)}" if added else "exists"
+        if added and model is reports.ReportModel:
+            # Items written before the index lack its keys: the index would miss them.
+            from .report_store import ReportStore
+            changed = ReportStore().add_missing_keys()
+            if changed:
+                result[name] += f"; {changed} reports given the new keys"
     return result
 
 

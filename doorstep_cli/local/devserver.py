@@ -102,7 +102,21 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
             self._drain_body()  # keep-alive: unread body bytes would be parsed as the next request
             self._send_not_found(path)
             return
+        self._with_peer_address()
         self._generic_handle()
+
+    def _with_peer_address(self) -> None:
+        """The event's sourceIp is the connection's peer, as API Gateway's is
+        (chalice local says 127.0.0.1 for everyone), so per-client limits
+        behave on one machine as deployed. Each handler has its own gateway."""
+        gateway, peer = self.local_gateway, self.client_address[0]
+        make_event = gateway._generate_lambda_event
+
+        def event_from_peer(*args: Any, **kwargs: Any) -> dict[str, Any]:
+            event = make_event(*args, **kwargs)
+            event["requestContext"]["identity"]["sourceIp"] = peer
+            return event
+        gateway._generate_lambda_event = event_from_peer  # type: ignore[method-assign]
 
     do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = _doorstep_handle
 

@@ -111,6 +111,7 @@ def run_stack(
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = None
+    configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
         engine.launch()  # the JVM boots while moto loads
@@ -119,6 +120,10 @@ def run_stack(
         engine.wait_ready()
         configure_environment(emulator.url, engine.url)
         aws_clients.install(engine.url)
+        # Links in answers and messages (and the CLI's, through stack.json):
+        # the stack's own address unless one is configured.
+        public_url = configured_url or f"http://localhost:{port}"
+        os.environ["DOORSTEP_PUBLIC_URL"] = public_url
         prepare()
         server = make_server(app_loader(), host, port, Path(web_dir))
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
@@ -126,8 +131,8 @@ def run_stack(
         stop_background = background() if background else None
         api_url = f"http://{client_host(host)}:{server.port}"
         atomic_write_bytes(stack_file, json.dumps(
-            {"api_url": api_url, "emulator_url": emulator.url, "dynamodb_url": engine.url,
-             "pid": os.getpid()}, indent=2
+            {"api_url": api_url, "public_url": public_url, "emulator_url": emulator.url,
+             "dynamodb_url": engine.url, "pid": os.getpid()}, indent=2
         ).encode())
         shutdown.serving = True
         print(
@@ -156,6 +161,8 @@ def run_stack(
         finally:
             aws_clients.uninstall()
             stack_file.unlink(missing_ok=True)
+            if configured_url is None:
+                os.environ.pop("DOORSTEP_PUBLIC_URL", None)
             _restore_signal_handlers(previous_handlers)
     print(f"Doorstep stopped; data kept in {data_dir}.", flush=True)
     return 0

@@ -16,7 +16,8 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards"}
 # its index rows) and adds a page's counts to a broadcast's audit entry.
 # Both lists are what each was seen to call; everything else is the API's alone.
 DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
-                     "broadcasts": "read", "stats": "read-write"}  # stats: the performance figures' counters
+                     "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
+                     "questionnaires": "read-write"}  # a report closed: its questionnaire scheduled
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -25,6 +26,10 @@ WORKER_TABLES = {
 # The nightly open data export: public reports through the month index, the
 # categories, the figures' months; its files are its only writes.
 EXPORTER_TABLES = {"reports": "read", "services": "read", "stats": "read"}
+# The hourly questionnaires: the due index, each report and its followers
+# (the reporter's channels), and a copy of each message kept in the outbox.
+QUESTIONER_TABLES = {"questionnaires": "read-write", "reports": "read", "services": "read",
+                     "alert-index": "read", "alerts": "read", "outbox": "read-write"}
 
 
 def api_tables():

@@ -13,18 +13,21 @@ API = "APIHandler"
 DISPATCHER = "DispatchEvents"
 WORKER = "DeliverAlerts"
 EXPORTER = "ExportOpenData"  # the nightly open data export (@app.schedule)
+QUESTIONER = "SendQuestionnaires"  # the hourly "has it been fixed?" (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
-         WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data"}
+         WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data",
+         QUESTIONER: "doorstep-${Stage}-send-questionnaires"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
-              EXPORTER: "ExportOpenDataLogGroup"}
-FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER)
+              EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup"}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
-            EXPORTER: (900, 1024)}  # every public report's files are built in memory
+            EXPORTER: (900, 1024),  # every public report's files are built in memory
+            QUESTIONER: (300, 256)}  # at most SEND_BATCH messages a run
 
 
 def environment():
@@ -64,8 +67,11 @@ def resources(app):
     worker_role = role([access.logs(NAMES[WORKER]), *alert_queue.worker_statements()])
     exporter_role = role([access.logs(NAMES[EXPORTER]), *access.table_statements(access.EXPORTER_TABLES),
                           *access.open_data()])
+    questioner_role = role([access.logs(NAMES[QUESTIONER]), *access.table_statements(access.QUESTIONER_TABLES),
+                            access.secrets(), *access.mail_and_sms()])  # secrets: the VAPID key, unsubscribe links
     out = {
         "ApiRole": api_role,
+        "QuestionerRole": questioner_role,
         "DispatcherRole": dispatcher_role,
         "WorkerRole": worker_role,
         "ExporterRole": exporter_role,
@@ -73,6 +79,7 @@ def resources(app):
         DISPATCHER: _function(DISPATCHER, "DispatcherRole"),
         WORKER: _function(WORKER, "WorkerRole"),
         EXPORTER: _function(EXPORTER, "ExporterRole"),
+        QUESTIONER: _function(QUESTIONER, "QuestionerRole"),
         **alert_queue.resources(WORKER),
         # (Chalice 1.34 names the API's log group after "ApiHandler", a
         # resource that does not exist; the names replace both.)

@@ -38,27 +38,29 @@ def test_following_a_report_needs_a_report_that_exists(client, report_id):
     assert (missing.status_code, missing.json_body["error"]["code"]) == (404, "report_not_found")
 
 
-@pytest.mark.parametrize("body,field", [
-    (push_alert(**area(20)), "radius_m"),
-    (push_alert(**area(5001)), "radius_m"),
-    (push_alert(kind="area", lat=53.96, radius_m=500), "lon"),
-    (push_alert(kind="ward", ward="<script>"), "ward"),
-    (push_alert(kind="category", service_code="nonsense"), "service_code"),
-    (push_alert(kind="broadcast", topics=["parking"], ward="Heworth"), "topics"),
-    (push_alert(kind="comet"), "kind"),
-    ({"kind": "ward", "ward": "Heworth", "channels": ["pigeon"]}, "channels"),
+# 400: the body breaks the document; 422: it keeps the document but breaks a
+# rule the document states (what each kind and channel needs, the council's categories).
+@pytest.mark.parametrize("body,field,status", [
+    (push_alert(**area(20)), "radius_m", 400),
+    (push_alert(**area(5001)), "radius_m", 400),
+    (push_alert(kind="area", lat=53.96, radius_m=500), "lon", 422),
+    (push_alert(kind="ward", ward="<script>"), "ward", 400),
+    (push_alert(kind="category", service_code="nonsense"), "service_code", 422),
+    (push_alert(kind="broadcast", topics=["parking"], ward="Heworth"), "topics", 400),
+    (push_alert(kind="comet"), "kind", 400),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["pigeon"]}, "channels", 400),
     ({"kind": "ward", "ward": "Heworth", "channels": ["push"],
       "push_subscription": {**push_subscription(), "endpoint": "http://push.example.net/x"}},
-     "push_subscription.endpoint"),
+     "push_subscription.endpoint", 422),
     ({"kind": "ward", "ward": "Heworth", "channels": ["push"],
       "push_subscription": {**push_subscription(), "keys": {"p256dh": "AAAA", "auth": "AAAA"}}},
-     "push_subscription.keys.p256dh"),
-    ({"kind": "ward", "ward": "Heworth", "channels": ["email"], "email": "not-an-address"}, "email"),
-    ({"kind": "ward", "ward": "Heworth", "channels": ["sms"]}, "phone"),
+     "push_subscription.keys.p256dh", 422),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["email"], "email": "not-an-address"}, "email", 400),
+    ({"kind": "ward", "ward": "Heworth", "channels": ["sms"]}, "phone", 422),
 ])
-def test_bad_subscriptions_are_400_naming_the_field_and_store_nothing(client, deps, body, field):
+def test_bad_subscriptions_are_refused_naming_the_field_and_store_nothing(client, deps, body, field, status):
     response = client.post("/v1/alerts", body)
-    assert response.status_code == 400, response.body
+    assert response.status_code == status, response.body
     assert field in [f["field"] for f in response.json_body["error"]["fields"]]
     from chalicelib.storage.alerts import AlertIndexModel, AlertModel
     assert AlertModel.count() == 0 and AlertIndexModel.count() == 0
@@ -167,6 +169,15 @@ def test_one_click_unsubscribe_posts_and_a_get_only_asks(client, deps):
     assert client.raw.http.post(url, body="List-Unsubscribe=One-Click", headers=form).status_code == 200
     forged = client.raw.http.post(f"/v1/alerts/unsubscribe?token={alert['id']}.0000", body="", headers=form)
     assert forged.status_code == 403
+
+
+def test_an_unsubscribe_token_with_characters_beyond_ascii_is_refused_not_a_crash(client):
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    for token in ("%C3%A9", "al%C3%A9.%C3%A9", "%F0%9F%92%A9.x"):
+        looked = client.get(f"/v1/alerts/unsubscribe?token={token}")
+        clicked = client.raw.http.post(f"/v1/alerts/unsubscribe?token={token}", body="", headers=form)
+        assert (looked.status_code, clicked.status_code) == (403, 403), token
+        assert looked.json_body["error"]["code"] == "invalid_token"
 
 
 def test_a_verified_reporter_follows_their_own_report_by_email(client, people):

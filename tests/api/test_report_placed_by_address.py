@@ -17,16 +17,17 @@ def test_a_report_placed_by_an_address_shows_it_publicly_and_in_open311(client, 
     assert request["address"] == "1 Micklegate, York"
 
 
-@pytest.mark.parametrize("overrides, why", [
-    ({**MICKLEGATE_1, "uprn": "not a uprn"}, "Must be a UPRN"),
-    ({**MICKLEGATE_1, "uprn": 990000000101}, "Must be a UPRN"),
-    ({**MICKLEGATE_1, "uprn": "990000009999"}, "Is not an address"),
-    ({**MICKLEGATE_1, "lat": 53.9623, "lon": -1.0819}, "m from lat/lon"),  # the pin moved to the Minster
+@pytest.mark.parametrize("overrides, status, why", [
+    ({**MICKLEGATE_1, "uprn": "not a uprn"}, 400, "Must be a UPRN"),
+    ({**MICKLEGATE_1, "uprn": 990000000101}, 400, "Must be a UPRN"),
+    ({**MICKLEGATE_1, "uprn": "990000009999"}, 422, "Is not an address"),
+    ({**MICKLEGATE_1, "lat": 53.9623, "lon": -1.0819}, 422, "m from lat/lon"),  # the pin moved to the Minster
 ])
-def test_an_address_that_does_not_name_the_reports_place_is_refused_on_its_field(client, deps, overrides, why):
+def test_an_address_that_does_not_name_the_reports_place_is_refused_on_its_field(client, deps, overrides, status,
+                                                                                 why):
     store_addresses(deps)
     response = client.post("/v1/reports", pothole(**overrides))
-    assert response.status_code == 400, response.body
+    assert response.status_code == status, response.body
     [problem] = response.json_body["error"]["fields"]
     assert problem["field"] == "uprn" and why in problem["message"]
 

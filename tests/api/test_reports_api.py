@@ -68,7 +68,7 @@ def test_invalid_report_lists_every_bad_field(client):
 
 def test_unknown_or_inactive_category_is_a_field_error(client):
     r = client.post("/v1/reports", pothole(service_code="volcano"))
-    assert r.status_code == 400
+    assert r.status_code == 422  # well-formed; the categories are the council's data
     assert r.json_body["error"]["fields"][0]["field"] == "service_code"
 
 

@@ -138,6 +138,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/stats"): (ANYONE, Outcome(200)),
     ("GET", "/v1/open-data"): (ANYONE, Outcome(200)),
     ("GET", "/v1/open-data/{name}"): (ANYONE, Outcome(302)),
+    # Questionnaires: whoever holds the link's token (the reporter it was sent
+    # to); the same answer again is a replay (201), for every caller alike.
+    ("GET", "/v1/questionnaires/{report_id}"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
@@ -461,6 +465,34 @@ def _open_data(world, caller):
 @builds("GET", "/v1/open-data/{name}")
 def _open_data_file(world, caller):
     return _exported(world, Request("GET", "/v1/open-data/reports.csv"))
+
+
+QUESTIONNAIRE_TOKEN = "matrix-questionnaire-token"
+
+
+def _asked(world):
+    """The owner's report's questionnaire, sent once for the world with a known token."""
+    if not getattr(world, "asked", False):
+        from chalicelib import ids
+        from chalicelib.storage.records import Questionnaire
+        now = world.deps.clock()
+        store = world.deps.questionnaires
+        store.schedule(Questionnaire(report_id=world.report_id, closed_at=now, closed_state="fixed", due_at=now))
+        assert store.claim(world.report_id, now, ids.digest(QUESTIONNAIRE_TOKEN), now, ["email"])
+        world.asked = True
+
+
+@builds("GET", "/v1/questionnaires/{report_id}")
+def _questionnaire(world, caller):
+    _asked(world)
+    return Request("GET", f"/v1/questionnaires/{world.report_id}?token={QUESTIONNAIRE_TOKEN}")
+
+
+@builds("POST", "/v1/questionnaires/{report_id}/answer")
+def _answer(world, caller):
+    _asked(world)
+    return Request("POST", f"/v1/questionnaires/{world.report_id}/answer",
+                   {"token": QUESTIONNAIRE_TOKEN, "fixed": True, "rating": 4})
 
 
 # -- what else each route must show, beyond its status -----------------------

@@ -27,10 +27,10 @@ def test_unknown_postcode_for_nearest_is_a_404(york):
 
 def test_nearest_refuses_postcode_and_point_together(york):
     r = york.get("/v1/nearest?postcode=YO1 7HH&lat=53.96&lon=-1.08&type=library")
-    assert r.status_code == 400 and r.json_body["error"]["fields"][0]["field"] == "postcode"
+    assert r.status_code == 422 and r.json_body["error"]["fields"][0]["field"] == "postcode"
 
 
 def test_nearest_without_point_or_postcode_names_lat_and_lon(york):
     r = york.get("/v1/nearest?type=library")
-    assert r.status_code == 400
+    assert r.status_code == 422
     assert {f["field"] for f in r.json_body["error"]["fields"]} >= {"lat", "lon"}

@@ -1,4 +1,6 @@
 """The area feed: new reports near a point, as feed readers see them."""
+import html
+
 from conftest import YORK_MINSTER, pothole
 from feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_feed, ticking  # noqa: F401
 
@@ -79,7 +81,13 @@ def test_hostile_descriptions_come_out_as_text_not_markup(client, public_url):
     assert "<script" not in body and "<b>" not in body and "]]>" not in body and "\x0b" not in body
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in item.description  # shown as text
     assert "&amp; &lt;![CDATA[ boom" in item.description
-    assert item.title == "Pothole: " + hostile.replace("\x0b", "")  # a title is plain text
+    # Readers take a title that looks like markup as HTML (feedparser does):
+    # once the XML is parsed, the title is escaped HTML that shows the text.
+    assert item.title_detail.type == "text/html"
+    assert item.title == html.escape("Pothole: " + hostile.replace("\x0b", ""), quote=False)
+    import xml.etree.ElementTree as ET
+    titles = [t.text for t in ET.fromstring(response.body).iter("title")]
+    assert len(titles) == 2 and not any("<" in t for t in titles), titles
 
 
 def test_area_feed_never_carries_contact_details(client, public_url):
@@ -105,7 +113,7 @@ def test_an_unchanged_feed_answers_304_to_its_etag_and_a_new_report_changes_it(c
 
 
 def test_bad_area_parameters_are_refused_in_the_one_error_shape(client):
-    assert_json_error(client.get(FEED), 400, "validation_failed", "lat")
+    assert_json_error(client.get(FEED), 422, "validation_failed", "lat")  # a rule: lat and lon, ward or report
     assert_json_error(client.get(f"{FEED}?lat=north&lon={LON}"), 400, "validation_failed", "lat")
     assert_json_error(client.get(f"{NEAR}&radius_m=10"), 400, "validation_failed", "radius_m")
     assert_json_error(client.get(f"{NEAR}&radius_m=5001"), 400, "validation_failed", "radius_m")

@@ -47,5 +47,5 @@ def test_timeline_of_a_private_category_names_only_the_category(client, public_u
 
 def test_timeline_feed_errors(client):
     assert_json_error(client.get(f"{FEED}?report=DS-NOPE99"), 404, "report_not_found")
-    assert_json_error(client.get(f"{FEED}?report=DS-NOPE99&lat=53.96&lon=-1.08"), 400,
+    assert_json_error(client.get(f"{FEED}?report=DS-NOPE99&lat=53.96&lon=-1.08"), 422,
                       "validation_failed", "report")

@@ -29,7 +29,7 @@ def test_ward_feed_lists_reports_inside_the_ward_only(client, deps, public_url):
     assert any(link.rel == "self" and link.href.endswith(f"{FEED}?ward=minster") for link in feed.feed.links)
 
 
-def test_unknown_ward_feed_is_404_and_ward_with_a_point_is_400(client, deps):
+def test_unknown_ward_feed_is_404_and_ward_with_a_point_is_422(client, deps):
     wards(deps)
     assert_json_error(client.get(f"{FEED}?ward=nowhere"), 404, "ward_not_found")
-    assert_json_error(client.get(f"{FEED}?ward=minster&lat={LAT}&lon={LON}"), 400, "validation_failed", "ward")
+    assert_json_error(client.get(f"{FEED}?ward=minster&lat={LAT}&lon={LON}"), 422, "validation_failed", "ward")

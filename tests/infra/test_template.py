@@ -79,7 +79,7 @@ def _statements(template):
 
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
-    assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole"}
+    assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -90,8 +90,8 @@ def test_no_role_allows_a_wildcard_action(template):
 def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_accounts_or_photos(template):
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
-        "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole"}
-    for role in ("DispatcherRole", "WorkerRole"):
+        "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole"}
+    for role in ("DispatcherRole", "WorkerRole", "QuestionerRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             assert resource not in str(statements), (role, resource)
@@ -104,11 +104,11 @@ def test_the_dispatcher_only_queues_page_jobs_and_the_worker_alone_sends(templat
     actions = lambda statements: {a for s in statements if s["Effect"] == "Allow" for a in s["Action"]}  # noqa: E731
     for sending in ("ses:SendEmail", "sns:Publish", "secretsmanager:GetSecretValue"):
         assert sending not in actions(dispatcher) and sending in actions(worker)
-    # The dispatcher writes the performance figures' counters and nothing else.
+    # The dispatcher writes the performance figures' counters and the questionnaires' schedule, nothing else.
     from infra.template.tables import logical_id
     writes = [s for s in dispatcher if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]]
     written = {table for s in writes for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
-    assert written == {logical_id("stats")}, written
+    assert written == {logical_id("stats"), logical_id("questionnaires")}, written
     assert {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": {"Fn::GetAtt": ["AlertPages", "Arn"]}} \
         in dispatcher
     assert "AlertDeliveriesTable" not in str(dispatcher) and "AlertDeliveriesTable" in str(worker)
@@ -231,3 +231,18 @@ def test_the_open_data_export_runs_nightly_and_may_only_read_reports_and_write_p
     assert [w["Resource"] for w in writes] == [{"Fn::Sub": "${PhotoBucket.Arn}/public-data/*"}]
     for secret in ("UsersTable", "SessionsTable", "JwtSigningKey", "photos/", "uploads/"):
         assert secret not in str(statements)
+
+
+def test_the_questionnaires_go_out_hourly_and_may_write_only_their_own_table_and_the_outbox(template):
+    from infra.template.tables import logical_id
+    function = template["Resources"]["SendQuestionnaires"]["Properties"]
+    assert function["Handler"] == "app.send_questionnaires"
+    (schedule,) = function["Events"].values()
+    assert schedule["Type"] == "Schedule" and schedule["Properties"]["Schedule"] == "rate(1 hour)"
+    statements = [s for n, s in _statements(template) if n == "QuestionerRole"]
+    writes = [s for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]]
+    written = {table for s in writes for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id("questionnaires"), logical_id("outbox")}, written
+    scans = [s for s in statements if s["Action"] == ["dynamodb:Scan"]]
+    assert scans == [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": [
+        {"Fn::GetAtt": ["ServicesTable", "Arn"]}]}], "the categories (cached), and never reports or questionnaires"

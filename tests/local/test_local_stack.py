@@ -100,6 +100,7 @@ def test_acknowledged_writes_survive_kill_9_of_the_whole_stack_and_ctrl_c_exits_
     first = start_stack(tmp_path, data_dir, ports)
     api = read_stack(data_dir)["api_url"]
     assert api == f"http://127.0.0.1:{port}"
+    assert read_stack(data_dir)["public_url"] == f"http://localhost:{port}"  # the CLI's links use it
     for n in range(10):
         call(f"{api}/v1/notes", {"id": f"before-crash-{n}"})
     engine_pid = int((data_dir / "dynamodb" / "java.pid").read_text())

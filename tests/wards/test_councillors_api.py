@@ -51,11 +51,12 @@ def test_outside_every_ward_is_404_no_ward(york, client):
         assert response.json_body["error"]["code"] == "no_ward"
 
 
-def test_unknown_postcode_is_404_and_bad_input_400_naming_the_fields(york, client):
+def test_unknown_postcode_is_404_and_bad_input_is_refused_naming_the_fields(york, client):
     unknown = client.get("/v1/councillors?postcode=YO99%209ZZ")
     assert unknown.status_code == 404 and unknown.json_body["error"]["code"] == "postcode_not_found"
-    for query, fields in [("", {"lat", "lon"}), ("lat=95&lon=-1.08", {"lat"}), ("postcode=banana", {"postcode"}),
-                          ("lat=53.95&lon=-1.08&postcode=YO17HH", {"postcode"})]:
+    for query, fields, status in [("", {"lat", "lon"}, 422), ("lat=95&lon=-1.08", {"lat"}, 400),
+                                  ("postcode=banana", {"postcode"}, 400),
+                                  ("lat=53.95&lon=-1.08&postcode=YO17HH", {"postcode"}, 422)]:
         response = client.get(f"/v1/councillors?{query}")
-        assert response.status_code == 400, query
+        assert response.status_code == status, query
         assert {f["field"] for f in response.json_body["error"]["fields"]} == fields, query

@@ -43,6 +43,7 @@ def _seed():
 
 @pytest.fixture(scope="package")
 def stack(tmp_path_factory):
+    from bench.motofast import isolated_transactions
     from moto.server import ThreadedMotoServer
     from doorstep_cli.local.devserver import DoorstepRequestHandler, make_server
     vendored = ROOT / "web" / "vendor" / "leaflet" / "leaflet.js"
@@ -50,16 +51,21 @@ def stack(tmp_path_factory):
     env = pytest.MonkeyPatch()
     env.setattr(DoorstepRequestHandler, "log_message", lambda *args: None)  # a line per request, from threads
     aws = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
+    # The in-process suite's transaction copies, for the server's moto too:
+    # moto's own deep-copies whole tables per transaction item.
+    quick = isolated_transactions()
+    quick.__enter__()
     aws.start()
     aws_url = "http://%s:%d" % aws.get_host_and_port()
     # moto's memory is process-wide: start from nothing an earlier test left.
-    urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
+    urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
     server = dispatcher = None
     try:
         env.setenv("DOORSTEP_AWS_ENDPOINT", aws_url)
         _seed()
         from app import app
         server = make_server(app, "127.0.0.1", 0, ROOT / "web")
+        env.setenv("DOORSTEP_PUBLIC_URL", server.url)  # links in answers and e-mails open this server
         threading.Thread(target=server.serve_forever, daemon=True).start()
         from chalicelib.handlers.shared.deps import default_deps
         from support.dispatcher import stream_dispatcher
@@ -72,8 +78,9 @@ def stack(tmp_path_factory):
         if server is not None:
             server.shutdown()
         # moto's memory is process-wide: leave it empty for the tests after these.
-        urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=10)
+        urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
         aws.stop()
+        quick.__exit__(None, None, None)
         env.undo()
         # Let go of the models' clients for that endpoint (a parsed service
         # model each, about a million objects in all) rather than keep them

@@ -24,21 +24,31 @@ def a_year_of_figures(stack):
     from support.year_of_reports import year_of_reports
     if stack.url in _loaded:
         return stack.get("/v1/stats")
-    before = stack.get("/v1/stats")["totals"]
     deps = stack.deps()
     year_of_reports(deps, COUNT, datetime.now(timezone.utc).replace(microsecond=0), seed=412,
                     lives=CLOSED_LIVES, places=VILLAGES)
-    deadline = time.monotonic() + 60
+    # Every report in the stack, the journeys' before these, as the figures
+    # must count them once the stream reader has caught up.
+    expected = reports_open_and_in_all()
+    deadline = time.monotonic() + 180  # a wait, not a timing: a busy machine is slower
     while time.monotonic() < deadline:
         totals = stack.get("/v1/stats")["totals"]
-        if totals["received"] == before["received"] + COUNT and totals["open"] == before["open"]:
+        if (totals["received"], totals["open"]) == expected:
             break
         time.sleep(0.2)
     else:
-        raise AssertionError(f"the stream reader had not counted the reports within a minute: {totals}")
+        raise AssertionError(f"the stream reader had not counted {expected} within three minutes: {totals}")
     publish(deps)
     _loaded.add(stack.url)
     return stack.get("/v1/stats")
+
+
+def reports_open_and_in_all():
+    """(all, open): the stack's reports as stored."""
+    from chalicelib import states
+    from chalicelib.storage.reports import ReportModel
+    buckets = [states.bucket(r.state) for r in ReportModel.scan()]
+    return len(buckets), buckets.count(states.bucket("open"))
 
 
 def open_every_table(page):
@@ -72,7 +82,8 @@ def test_a_resident_reads_how_the_council_is_doing_in_charts_and_in_the_tables_b
     expect(row).to_contain_text(f"{pothole['received']}{pothole['fixed']}")
     expect(page.get_by_role("img", name="Fixed within target")).to_be_visible()
     expect(page.get_by_role("img", name="How reports reach us")).to_be_visible()
-    expect(page.locator("#screen")).to_contain_text("We do not yet ask residents")
+    if stats["satisfaction"] is None:  # no reporter answered in this stack yet (test_questionnaire.py may have)
+        expect(page.locator("#screen")).to_contain_text("Nobody has answered yet")
     open_every_table(page)
     check_accessible(page, "performance, every table open")
 

@@ -39,7 +39,9 @@ def test_the_whole_app_with_its_map_is_within_the_budget_too():
 
 
 def test_every_message_the_code_names_is_in_the_catalogue():
-    catalogue = json.loads((WEB / "messages" / "en.json").read_text())
+    # The staff screens' words come in their own file, with the first staff screen.
+    catalogue = {**json.loads((WEB / "messages" / "en.json").read_text()),
+                 **json.loads((WEB / "messages" / "staff.en.json").read_text())}
     named = set()
     for path in (WEB / "js").rglob("*.js"):
         for call in re.finditer(r"\bt(Count|Or)?\(\s*\"([a-z_.A-Z]+)\"", path.read_text()):
@@ -53,11 +55,14 @@ def test_every_message_the_code_names_is_in_the_catalogue():
         assert prose == [], f"{path.name} has words of its own: {prose}"
 
 
-def test_the_service_worker_keeps_every_module_the_app_may_load():
+def test_the_service_worker_keeps_every_resident_module_and_no_staff_one():
     worker = (WEB / "sw.js").read_text()
     kept = set(re.findall(r"\"(/[^\"]+)\"", worker.split("const SHELL = [")[1].split("];")[0]))
     modules = {"/" + p.relative_to(WEB).as_posix() for p in (WEB / "js").rglob("*.js")}
-    assert modules - kept == set()
+    staff = {m for m in modules if m.startswith("/js/staff/")}
+    assert staff and modules - staff - kept == set()
+    # A resident's phone installs no staff code; a staff desk keeps what it used (network first).
+    assert not any("staff" in path for path in kept)
     assert {"/css/app.css", "/messages/en.json", "/config.json", "/vendor/leaflet/leaflet.js"} <= kept
 
 

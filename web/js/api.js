@@ -3,8 +3,9 @@
 import {refresh, tokens} from "./session.js";
 
 export class ApiError extends Error {
-  constructor(status, error = {}) {
+  constructor(status, error = {}, body = null) {
     super(error.message || `HTTP ${status}`);
+    this.body = body;  // the whole answer: a 409 carries the item as it is now
     this.status = status;
     this.code = error.code || "error";
     this.fields = Array.isArray(error.fields) ? error.fields : [];
@@ -42,7 +43,7 @@ async function read(response) {
   const type = response.headers.get("Content-Type") || "";
   const data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
   if (!response.ok) {
-    throw new ApiError(response.status, data && data.error ? data.error : {message: response.statusText});
+    throw new ApiError(response.status, data && data.error ? data.error : {message: response.statusText}, data);
   }
   return data;
 }

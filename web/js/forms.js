@@ -183,7 +183,8 @@ export function showErrors(root, errors, labels = {}) {
   const summary = h("div", {class: "error-summary", tabindex: "-1", "aria-labelledby": "error-summary-title"},
     h("h2", {class: "error-summary__title", id: "error-summary-title"}, t("form.error_summary")),
     list);
-  const back = root.querySelector(":scope > .back-link");
+  // Under the back link, or the staff menu: above the heading either way.
+  const back = root.querySelector(":scope > .back-link") || root.querySelector(":scope > .desk-menu");
   if (back) back.after(summary); else root.prepend(summary);
   if (!document.title.startsWith(t("title.error_prefix"))) document.title = t("title.error_prefix") + document.title;
   summary.focus();

@@ -10,6 +10,12 @@ export async function loadMessages(lang) {
   document.documentElement.lang = lang;
 }
 
+/** More words, for screens only some people see (/messages/<name>.<lang>.json). */
+export async function addMessages(name) {
+  const response = await fetch(`/messages/${name}.${language}.json`);
+  Object.assign(messages, await response.json());
+}
+
 export function lang() {
   return language;
 }

@@ -5,8 +5,10 @@ import {h} from "./dom.js";
 import {loadMessages, t} from "./i18n.js";
 import {startFlushing} from "./outbox.js";
 import {start as startRouter} from "./router.js";
+import {isStaff} from "./session.js";
 import {start as startStatus} from "./status.js";
 
+const STAFF_NAV = [["/staff", "nav.staff"]];  // offered after a staff sign-in, on any screen
 const NAV = [["/report/category", "nav.report"], ["/track", "nav.track"], ["/find", "nav.find"],
              ["/alerts", "nav.alerts"], ["/account", "nav.account"]];
 
@@ -17,14 +19,17 @@ function shell() {
   document.getElementById("brand").textContent = t("app.name");
   const nav = document.getElementById("nav");
   nav.setAttribute("aria-label", t("nav.label"));
-  nav.append(h("ul", {class: "nav__list"},
-    NAV.map(([href, key]) => h("li", {}, h("a", {class: "nav__link", href}, t(key))))));
+  const links = () => (isStaff() ? [...STAFF_NAV, ...NAV] : NAV)
+    .map(([href, key]) => h("li", {}, h("a", {class: "nav__link", href}, t(key))));
+  const list = h("ul", {class: "nav__list"}, links());
+  nav.append(list);
   nav.hidden = false;
   document.getElementById("footer").append(
     h("p", {class: "footer__text"}, t("footer.council", {council: setting("council")})),
     h("p", {class: "footer__text"}, t("footer.emergency", {phone: setting("emergency_phone")})),
     h("p", {class: "footer__text"}, h("a", {href: "/performance"}, t("footer.performance"))));
   document.addEventListener("doorstep:rendered", () => {
+    if (list.children.length !== links().length) list.replaceChildren(...links());
     for (const link of nav.querySelectorAll("a")) {
       const here = location.pathname.startsWith(new URL(link.href).pathname.split("/").slice(0, 2).join("/"));
       if (here && location.pathname !== "/") link.setAttribute("aria-current", "page");

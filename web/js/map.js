@@ -33,12 +33,13 @@ function whenAttached(el, work) {
  * the resident taps (`onPick`), and a button that pins the map's centre
  * for those who cannot tap precisely.
  */
-export function mapPanel({centre, onPick, showReports = true, label = t("map.label")}) {
+export function mapPanel({centre, onPick, showReports = true, label = t("map.label"), hint = t("map.tap_hint"),
+                          centreLabel = t("map.pin_centre")}) {
   const notice = h("p", {class: "map-notice", hidden: true});
   const box = h("div", {class: "map", role: "region", "aria-label": label});
   const centreButton = onPick ? h("button", {class: "button button--secondary", type: "button", disabled: true},
-    t("map.pin_centre")) : null;
-  const panel = h("div", {class: "map-panel"}, onPick ? h("p", {class: "hint"}, t("map.tap_hint")) : null,
+    centreLabel) : null;
+  const panel = h("div", {class: "map-panel"}, onPick ? h("p", {class: "hint"}, hint) : null,
     box, notice, centreButton);
   let map = null;
   let picked = null;
@@ -98,6 +99,7 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
 
   return {
     element: panel,
+    get map() { return map; },  // null until Leaflet has loaded
     show(point) {
       if (!map) return;
       place([point.lat, point.lon]);

@@ -1,6 +1,6 @@
 // Paths to screens. Every screen is a module loaded on first visit (the
 // first load carries only the shell); links Doorstep sends land here too:
-// /?report=, /?broadcast=, /verify, /reset-password, /alerts/confirm...
+// /?report=, /?broadcast=, /verify, /reset-password, /alerts/confirm, /questionnaire...
 import {append, clear, h} from "./dom.js";
 import {t} from "./i18n.js";
 
@@ -27,6 +27,7 @@ const screens = {
   "/account/reports": () => import("./screens/my-reports.js"),
   "/account/delete": () => import("./screens/account-delete.js"),
   "/performance": () => import("./screens/performance.js"),
+  "/questionnaire": () => import("./screens/questionnaire.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
@@ -37,6 +38,8 @@ let sequence = 0;
 let first = true;
 
 function screenFor(url) {
+  // Staff screens are one module's business: nothing of them loads for a resident.
+  if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

@@ -17,8 +17,15 @@ export function signedIn() {
   return Boolean(tokens());
 }
 
+/** Council staff (and administrators) get the staff screens. */
+export function isStaff() {
+  return ["staff", "admin"].includes(tokens()?.role);
+}
+
 export function saveTokens(pair) {
-  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token}));
+  // The role only chooses which screens to offer; the API decides what each may do.
+  const role = pair.user?.role || tokens()?.role || null;
+  localStorage.setItem(KEY, JSON.stringify({access: pair.access_token, refresh: pair.refresh_token, role}));
   profile = null;
 }
 
@@ -57,4 +64,34 @@ export function refresh() {
     })().finally(() => { refreshing = null; });
   }
   return refreshing;
+}
+
+// Device tokens (one per account signed in here), kept after signing out:
+// while strangers guess an account's password, the API still lets in a
+// device its owner used before. Keyed by a hash, so a shared phone does not
+// list the addresses used on it.
+const DEVICES = "doorstep.devices";
+
+async function deviceKey(email) {
+  const bytes = new TextEncoder().encode(email.trim().toLowerCase());
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest.slice(0, 12), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function devices() {
+  try {
+    return JSON.parse(localStorage.getItem(DEVICES) || "{}");
+  } catch {
+    return {};
+  }
+}
+
+export async function deviceToken(email) {
+  return devices()[await deviceKey(email)];
+}
+
+export async function rememberDevice(email, token) {
+  if (!email || !token) return;
+  const all = {...devices(), [await deviceKey(email)]: token};
+  localStorage.setItem(DEVICES, JSON.stringify(all));
 }

@@ -7,13 +7,15 @@ address costs the same time as a wrong password.
 from datetime import timedelta
 
 from ... import ids, validation
-from ...auth import passwords, throttle
+from ...auth import passwords, rate_limits, sign_in_guard, throttle
 from ...auth.principal import Unauthorized
 from ...auth.tokens import ACCESS_TTL, REFRESH_TTL, issue_access, new_refresh_token
 from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
+from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
 
+EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
 SAME_ANSWER = {"status": "accepted",
@@ -24,21 +26,43 @@ def normalise_email(value):
     return value.strip().lower()
 
 
-def register(deps, body, client):
-    problems = validation.Problems()
+def INVALID_LINK():  # noqa: N802 (an error to raise, made fresh each time)
+    # 403, as for any other token that opens nothing (alerts' invalid_token).
+    return ApiError("This link is not valid or has already been used.", code="invalid_link", status=403)
+
+
+def _email(body, problems):
     email = validation.email(body.get("email"), "email", problems)
-    name = validation.text(body.get("name"), "name", problems, 1, 200)
+    if email is None and not problems.items:
+        problems.add("email", "Is required.")
+    return email
+
+
+def _check_password(password, email, name, problems):
+    """Its length is in the description (400); the policy beyond it (not a
+    common password, not the name or address) is a rule (422)."""
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        problems.add("password", f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters. "
+                                 "A few unrelated words make a good password.")
+        return
+    for message in passwords.check_password(password, email=email, name=name):
+        problems.rule("password", message)
+
+
+def register(deps, body):
+    problems = validation.Problems()
+    email = _email(body, problems)
+    name = validation.text(body.get("name"), "name", problems, 1, NAME_MAX)
     password = body.get("password")
     if not isinstance(password, str) or not password:
         problems.add("password", "Is required.")
     else:
-        for message in passwords.check_password(password, email=email, name=name):
-            problems.add("password", message)
+        _check_password(password, email, name, problems)
     problems.raise_if_any()
     now = deps.clock()
     email = normalise_email(email)
-    throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
-    throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
+    rate_limits.messages(deps, ["email"])  # to an address nobody has proven yet
+    throttle.spend(deps.counters, "email-address", email, EMAILS_PER_ADDRESS, now)
     user = User(id="u_" + deps.new_opaque_id(), email=email, name=name,
                 password_hash=passwords.hash_password(password), created_at=now)
     try:
@@ -60,7 +84,7 @@ def send_verification(deps, user, now):
           "Confirming lets your account show reports you made before you signed up with it.")
 
 
-def login(deps, body, client):
+def login(deps, body):
     problems = validation.Problems()
     email = validation.email(body.get("email"), "email", problems)
     password = body.get("password")
@@ -68,25 +92,20 @@ def login(deps, body, client):
         raise ValidationFailed([("email", "E-mail and password are required.")])
     email = normalise_email(email)
     now = deps.clock()
-    # Every attempt is counted before the password is checked (parallel
-    # guesses cannot slip past); a success gives its count back.
-    limits = [("login-account", email, throttle.LOGIN_FAILURES_PER_ACCOUNT),
-              ("login-client", client, throttle.LOGIN_FAILURES_PER_CLIENT)]
-    for name, subject, rule in limits:
-        throttle.spend(deps.accounts, name, subject, rule, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
+    device = sign_in_guard.device_of(body.get("device_token"), user.id if user else None, now)
+    counted = sign_in_guard.attempt(deps.counters, email, device, deps.client or "unknown", now)
     if user is None or not user.password_hash:
         ok = passwords.dummy_verify(password)
     else:
         ok = passwords.verify_password(password, user.password_hash)
     if not ok:
         raise Unauthorized("The e-mail address or password is wrong.", code="invalid_credentials")
-    for name, subject, rule in limits:
-        throttle.give_back(deps.accounts, name, subject, rule, now)
+    sign_in_guard.succeeded(deps.counters, counted, now)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
         deps.accounts.save_user(user)
-    return start_session(deps, user, now)
+    return {**start_session(deps, user, now), "device_token": sign_in_guard.issue(user.id, now)}
 
 
 def start_session(deps, user, now):
@@ -140,15 +159,22 @@ def verify_email(deps, body):
     row = deps.accounts.consume_one_time(ids.digest(token), "verify_email") if isinstance(token, str) else None
     now = deps.clock()
     if row is None or row.expires < now:
-        raise ApiError("This link is not valid or has already been used.", code="invalid_link")
+        raise INVALID_LINK()
     user = deps.accounts.user(row.user_id)
     if user is None or user.email != row.email:
-        raise ApiError("This link is for an address the account no longer uses.", code="invalid_link")
+        raise ApiError("This link is for an address the account no longer uses.", code="invalid_link", status=403)
     user.email_verified = True
     deps.accounts.save_user(user)
-    claimed = [rid for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email))
+    return {"email_verified": True, **claim_earlier(deps, user)}
+
+
+def claim_earlier(deps, user):
+    """Once the address is proven: the reports and alerts made with it
+    before the account existed become the account's."""
+    from ..alerts.subscriptions import claim_for_account
+    reports = [rid for rid in deps.accounts.anonymous_reports_with_email(ids.digest(user.email))
                if deps.accounts.claim_report(rid, user.id)]
-    return {"email_verified": True, "claimed_reports": claimed}
+    return {"claimed_reports": reports, "claimed_alerts": claim_for_account(deps, user)}
 
 
 def resend_verification(deps):
@@ -156,21 +182,19 @@ def resend_verification(deps):
     if user.email_verified or not user.email:
         return {"status": "already_verified"}
     now = deps.clock()
-    throttle.spend(deps.accounts, "email-address", user.email, throttle.EMAILS_PER_ADDRESS, now)
+    throttle.spend(deps.counters, "email-address", user.email, EMAILS_PER_ADDRESS, now)
     send_verification(deps, user, now)
     return SAME_ANSWER
 
 
-def request_password_reset(deps, body, client):
+def request_password_reset(deps, body):
     problems = validation.Problems()
-    email = validation.email(body.get("email"), "email", problems)
-    if email is None and not problems.items:
-        problems.add("email", "Is required.")
+    email = _email(body, problems)
     problems.raise_if_any()
     email = normalise_email(email)
     now = deps.clock()
-    throttle.spend(deps.accounts, "email-client", client, throttle.EMAILS_PER_CLIENT, now)
-    throttle.spend(deps.accounts, "email-address", email, throttle.EMAILS_PER_ADDRESS, now)
+    rate_limits.messages(deps, ["email"])  # the asker has not proven the address is theirs
+    throttle.spend(deps.counters, "email-address", email, EMAILS_PER_ADDRESS, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
     if user is not None:
         token = _one_time(deps, "reset_password", user, now + RESET_TTL)
@@ -193,25 +217,31 @@ def confirm_password_reset(deps, body):
     if not isinstance(password, str) or not password:
         raise ValidationFailed([("password", "Is required.")])
     now = deps.clock()
-    invalid = ApiError("This link is not valid or has already been used.", code="invalid_link")
+    invalid = INVALID_LINK()
     peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None
     user = deps.accounts.user(peeked.user_id) if peeked else None
     if user is None:
         raise invalid
     # The password is checked before the link is spent: a weak choice must
     # not cost the resident their link.
-    problems = passwords.check_password(password, email=user.email, name=user.name)
-    if problems:
-        raise ValidationFailed([("password", m) for m in problems])
+    problems = validation.Problems()
+    _check_password(password, user.email, user.name, problems)
+    problems.raise_if_any()
     row = deps.accounts.consume_one_time(ids.digest(token), "reset_password")
     if row is None or row.expires < now or row.user_id != user.id:
         raise invalid
     user.password_hash = passwords.hash_password(password)
     user.session_epoch = int(user.session_epoch or 0) + 1  # every old session ends
+    newly_proven = bool(row.email and row.email == user.email and not user.email_verified)
     if row.email and row.email == user.email:
         user.email_verified = True  # the link proved they read this mailbox
     deps.accounts.save_user(user)
-    return {"status": "password_changed"}
+    if newly_proven:
+        claim_earlier(deps, user)
+    # The link proved the mailbox: this device may sign in even while
+    # strangers' guesses hold the account's untrusted sign-ins back.
+    return {"status": "password_changed", "email": user.email,
+            "device_token": sign_in_guard.issue(user.id, now)}
 
 
 def _one_time(deps, purpose, user, expires):

@@ -1,7 +1,10 @@
 """My Account: the profile, my reports, everything held about me, and erasure."""
+import re
+
 from ... import ids, validation
 from ...errors import ValidationFailed
 from ..reports import views
+from .limits import ADDRESS_MAX, NAME_MAX, UPRN_PATTERN
 
 NOTIFICATION_CHANNELS = ("email", "sms", "push")
 
@@ -30,14 +33,14 @@ def update_me(deps, body):
             problems.add(key, "Cannot be changed here." if key in ("email", "role", "id") else "Is not a profile field.")
     changes = {}
     if "name" in body:
-        changes["name"] = validation.text(body["name"], "name", problems, 1, 200)
+        changes["name"] = validation.text(body["name"], "name", problems, 1, NAME_MAX)
     if "phone" in body:
         changes["phone"] = validation.phone(body["phone"], "phone", problems) if body["phone"] else None
     if "address" in body:
-        changes["address"] = validation.text(body["address"], "address", problems, 0, 300)
+        changes["address"] = validation.text(body["address"], "address", problems, 0, ADDRESS_MAX)
     if "uprn" in body:
-        uprn = body["uprn"]
-        if uprn not in (None, "") and not (isinstance(uprn, str) and uprn.isdigit() and len(uprn) <= 12):
+        uprn = body["uprn"].strip() if isinstance(body["uprn"], str) else body["uprn"]
+        if uprn not in (None, "") and not (isinstance(uprn, str) and re.fullmatch(UPRN_PATTERN, uprn)):
             problems.add("uprn", "Must be up to 12 digits.")
         changes["uprn"] = uprn or None
     if "notifications" in body:
@@ -75,7 +78,8 @@ def export_me(deps):
         view = views.private_view(deps, report, deps.services.get(report.service_code))
         view["timeline"] = [views.update_view(u) for u in deps.reports.updates(report.id)]
         reports.append(view)
-    return {"profile": profile(user), "reports": reports,
+    from ..alerts.subscriptions import held_about
+    return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),

@@ -11,17 +11,17 @@ EXPORT_FILE = {"Content-Disposition": 'attachment; filename="my-doorstep-data.js
 
 @routes.post("/v1/auth/register", ANYONE, operation(
     "Create an account (the answer is the same whether or not the address is registered; a verification "
-    "e-mail follows)", "Register", "202", "Accepted", (400, 429)))
+    "e-mail follows)", "Register", "202", "Accepted", (400, 422, 429)))
 def register():
     from . import auth
-    return http.ok(auth.register(http.deps(), http.body(), http.client()), status=202)
+    return http.ok(auth.register(http.deps(), http.body()), status=202)
 
 
 @routes.post("/v1/auth/login", ANYONE, operation(
     "Sign in with e-mail and password", "Login", "200", ref("Tokens"), (400, 401, 429)))
 def login():
     from . import auth
-    return http.ok(auth.login(http.deps(), http.body(), http.client()), headers=http.NO_STORE)
+    return http.ok(auth.login(http.deps(), http.body()), headers=http.NO_STORE)
 
 
 @routes.post("/v1/auth/refresh", ANYONE, operation(
@@ -42,7 +42,7 @@ def logout():
 
 @routes.post("/v1/auth/verify", ANYONE, operation(
     "Confirm an e-mail address with the token from the e-mail; claims earlier anonymous reports made with it",
-    "OneTimeToken", "200", "Verified", (400,)))
+    "OneTimeToken", "200", "Verified", (400, 403)))
 def verify_email():
     from . import auth
     return http.ok(auth.verify_email(http.deps(), http.body()))
@@ -59,12 +59,12 @@ def resend_verification():
     "Send a password reset link (same answer for any address)", "ResetRequest", "202", "Accepted", (400, 429)))
 def request_password_reset():
     from . import auth
-    return http.ok(auth.request_password_reset(http.deps(), http.body(), http.client()), status=202)
+    return http.ok(auth.request_password_reset(http.deps(), http.body()), status=202)
 
 
 @routes.post("/v1/auth/password-reset/confirm", ANYONE, operation(
-    "Set a new password with the token from the e-mail; ends every session", "ResetConfirm", "200", "Changed",
-    (400,)))
+    "Set a new password with the token from the e-mail; ends every session; the answer's device_token lets "
+    "this device sign in", "ResetConfirm", "200", "Changed", (400, 403, 422)))
 def confirm_password_reset():
     from . import auth
     return http.ok(auth.confirm_password_reset(http.deps(), http.body()))

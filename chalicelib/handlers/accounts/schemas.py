@@ -1,25 +1,55 @@
-"""The accounts routes' OpenAPI components (loaded only to build /openapi.json)."""
+"""The accounts routes' OpenAPI components (loaded only to build /openapi.json),
+with the limits the handlers enforce (limits.py)."""
+from ...validation import SOME_TEXT
+from .limits import (ADDRESS_MAX, DEVICE_TOKEN_MAX, EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN,
+                     PHONE_PATTERN, TOKEN_MAX, UPRN_PATTERN)
+
+EMAIL = {"type": "string", "pattern": EMAIL_PATTERN, "maxLength": EMAIL_MAX, "example": "ada@example.org"}
+TOKEN = {"type": "string", "pattern": SOME_TEXT, "maxLength": TOKEN_MAX}
+NEW_PASSWORD = {"type": "string", "minLength": PASSWORD_MIN, "maxLength": PASSWORD_MAX, "description": (
+    "Also refused, with 422: one of the most common passwords, or the name or e-mail address itself.")}
+NAME = {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX}
 
 
 def _obj(required, **props):
-    schema = {"type": "object", "properties": {k: {"type": v} for k, v in props.items()}}
+    schema = {"type": "object", "properties": {k: v if isinstance(v, dict) else {"type": v} for k, v in props.items()}}
     if required:
         schema["required"] = list(required)  # OpenAPI 3.0 forbids an empty list
     return schema
 
 
 SCHEMAS = {
-    "Register": _obj(["email", "password", "name"], email="string", password="string", name="string"),
-    "Login": _obj(["email", "password"], email="string", password="string"),
-    "RefreshToken": _obj(["refresh_token"], refresh_token="string"),
-    "OneTimeToken": _obj(["token"], token="string"),
-    "ResetRequest": _obj(["email"], email="string"),
-    "ResetConfirm": _obj(["token", "password"], token="string", password="string"),
-    "ExternalToken": _obj(["token"], token="string"),
+    "Register": _obj(["email", "password", "name"], email=EMAIL, password=NEW_PASSWORD, name=NAME),
+    "Login": _obj(["email", "password"], email=EMAIL,
+                  password={"type": "string", "minLength": 1, "maxLength": PASSWORD_MAX},
+                  device_token={"type": "string", "maxLength": DEVICE_TOKEN_MAX, "description": (
+                      "from this device's last sign-in or password reset: lets its owner in while "
+                      "strangers' guesses hold other devices back")}),
+    "RefreshToken": _obj(["refresh_token"], refresh_token=TOKEN),
+    "OneTimeToken": _obj(["token"], token=TOKEN),
+    "ResetRequest": _obj(["email"], email=EMAIL),
+    "ResetConfirm": _obj(["token", "password"], token=TOKEN, password=NEW_PASSWORD),
+    "ExternalToken": _obj(["token"], token=TOKEN),
     "Tokens": _obj(["access_token", "refresh_token", "token_type", "expires_in"], access_token="string",
-                   refresh_token="string", token_type="string", expires_in="integer"),
-    "Profile": _obj(["id"], id="string", email="string", email_verified="boolean", name="string",
-                    phone="string", address="string", uprn="string", notifications="object", role="string"),
-    "ProfileUpdate": _obj([], name="string", phone="string", address="string", uprn="string",
-                          notifications="object"),
+                   refresh_token="string", token_type="string", expires_in="integer", device_token="string",
+                   user={"type": "object", "properties": {"id": {"type": "string"}, "role": {"type": "string"}}}),
+    "Profile": {"type": "object", "required": ["id", "email", "email_verified", "name", "notifications", "role"],
+                "properties": {
+                    "id": {"type": "string"}, "email": {"type": "string", "nullable": True},
+                    "email_verified": {"type": "boolean"}, "name": {"type": "string", "nullable": True},
+                    # Optional details a resident may never have given.
+                    "phone": {"type": "string", "nullable": True}, "address": {"type": "string", "nullable": True},
+                    "uprn": {"type": "string", "nullable": True},
+                    "notifications": {"type": "object", "properties": {
+                        c: {"type": "boolean"} for c in ("email", "sms", "push")}},
+                    "role": {"type": "string", "enum": ["resident", "crew", "staff", "admin"]},
+                    "team": {"type": "string", "nullable": True},
+                    "created_at": {"type": "string", "format": "date-time"}}},
+    "ProfileUpdate": {"type": "object", "minProperties": 1, "additionalProperties": False, "properties": {
+        "name": NAME,
+        "phone": {"type": "string", "nullable": True, "pattern": PHONE_PATTERN, "description": "null or empty: none"},
+        "address": {"type": "string", "nullable": True, "maxLength": ADDRESS_MAX},
+        "uprn": {"type": "string", "nullable": True, "pattern": UPRN_PATTERN},
+        "notifications": {"type": "object", "additionalProperties": False, "properties": {
+            c: {"type": "boolean"} for c in ("email", "sms", "push")}}}},
 }

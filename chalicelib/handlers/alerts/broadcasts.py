@@ -73,17 +73,17 @@ def _url(value, problems):
 def _spend(deps, author, topic, now):
     """Count first, atomically (throttle.spend), so parallel requests cannot
     all pass; a refused or failed broadcast gives its count back."""
-    throttle.spend(deps.accounts, "broadcast-topic", f"{author}#{topic}", PER_TOPIC, now)
+    throttle.spend(deps.counters, "broadcast-topic", f"{author}#{topic}", PER_TOPIC, now)
     try:
-        throttle.spend(deps.accounts, "broadcast-staff", author, PER_STAFF, now)
+        throttle.spend(deps.counters, "broadcast-staff", author, PER_STAFF, now)
     except ApiError:
-        throttle.give_back(deps.accounts, "broadcast-topic", f"{author}#{topic}", PER_TOPIC, now)
+        throttle.give_back(deps.counters, "broadcast-topic", f"{author}#{topic}", PER_TOPIC, now)
         raise
 
 
 def _give_back(deps, author, topic, now):
-    throttle.give_back(deps.accounts, "broadcast-topic", f"{author}#{topic}", PER_TOPIC, now)
-    throttle.give_back(deps.accounts, "broadcast-staff", author, PER_STAFF, now)
+    throttle.give_back(deps.counters, "broadcast-topic", f"{author}#{topic}", PER_TOPIC, now)
+    throttle.give_back(deps.counters, "broadcast-staff", author, PER_STAFF, now)
 
 
 def list_broadcasts(deps, query):

@@ -26,18 +26,23 @@ def check_channels(deps, body, problems):
         if given is None and deps.principal and deps.principal.email:
             given = deps.principal.email  # a signed-in resident's own address by default
         if given is None:
-            problems.add("email", "Is required for the email channel.")
+            problems.rule("email", "Is required for the email channel.")
         else:
             out["email"] = validation.email(given, "email", problems)
     if "sms" in wanted:
         if body.get("phone") is None:
-            problems.add("phone", "Is required for the sms channel.")
+            problems.rule("phone", "Is required for the sms channel.")
         else:
             out["sms"] = e164(validation.phone(body.get("phone"), "phone", problems))
     return {k: v for k, v in out.items() if v}
 
 
 def push_subscription(deps, value, problems):
+    """What a browser's subscription must hold beyond its shape (a push
+    service's https URL, a P-256 point) is a rule (422): the document gives the shape."""
+    if value is None:
+        problems.rule("push_subscription", "Is required for the push channel.")
+        return None
     if not isinstance(value, dict) or not isinstance(value.get("keys"), dict):
         problems.add("push_subscription", "Must be the browser's PushSubscription (endpoint and keys).")
         return None
@@ -45,14 +50,14 @@ def push_subscription(deps, value, problems):
     problem = "Must be an https URL of a push service." if not isinstance(endpoint, str) or len(
         endpoint) > MAX_ENDPOINT else _endpoint_problem(deps, endpoint)
     if problem:
-        problems.add("push_subscription.endpoint", problem)
+        problems.rule("push_subscription.endpoint", problem)
         endpoint = None
     from ...notify.push import decode_keys
     _, _, bad = decode_keys(value["keys"])
     if "p256dh" in bad:
-        problems.add("push_subscription.keys.p256dh", "Must be a base64url uncompressed P-256 key (65 bytes).")
+        problems.rule("push_subscription.keys.p256dh", "Must be a base64url uncompressed P-256 key (65 bytes).")
     if "auth" in bad:
-        problems.add("push_subscription.keys.auth", "Must be a base64url 16-byte secret.")
+        problems.rule("push_subscription.keys.auth", "Must be a base64url 16-byte secret.")
     if endpoint is None or bad:
         return None
     return {"endpoint": endpoint, "keys": {"p256dh": value["keys"]["p256dh"].rstrip("="),

@@ -6,6 +6,7 @@ TOPICS = ("bins", "roads", "emergencies")
 CHANNELS = ("push", "email", "sms")
 RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle
 MAX_ENDPOINT = 2048  # a push subscription's URL
+WARD_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 '&,.()-]{0,79}$"  # a ward id, as GET /v1/councillors gives it
 
 TITLE_MAX, BODY_MAX, URL_MAX = 120, 1000, 500  # a broadcast: what a push notification shows
 BROADCAST_RADIUS_MIN_M, BROADCAST_RADIUS_MAX_M = 50, 20_000

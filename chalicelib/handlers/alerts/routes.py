@@ -16,7 +16,7 @@ FORM_OR_JSON = ["application/x-www-form-urlencoded", "multipart/form-data", "app
     "Subscribe to alerts: a report, an area, a ward, a category or council broadcasts. The same subscriber and "
     "target again answer the same alert (Idempotent-Replayed). E-mail/SMS to an address not proven by a "
     "verified account stay pending until the confirmation link is used", "NewAlert", "201", ref("Alert"),
-    (400, 404, 422)))
+    (400, 404, 422, 429)))
 def create_alert():
     from . import subscriptions
     return http.created(*subscriptions.subscribe(http.deps(), http.body()))

@@ -1,6 +1,7 @@
 """The alerts and broadcasts routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import EMAIL, PHONE, SOME_TEXT
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, KINDS, MAX_ENDPOINT,
-                     MAX_WARDS, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX)
+                     MAX_WARDS, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX, WARD_PATTERN)
 
 ALERT = "#/components/schemas/Alert"
 BROADCAST = "#/components/schemas/Broadcast"
@@ -22,20 +23,28 @@ SCHEMAS = {
         "kind": {"type": "string", "enum": list(KINDS)},
         "channels": {"type": "array", "minItems": 1, "uniqueItems": True,
                      "items": {"type": "string", "enum": list(CHANNELS)}},
-        "push_subscription": {"type": "object", "description": "the browser's PushSubscription.toJSON()",
+        "push_subscription": {"type": "object", "required": ["endpoint", "keys"],
+                              "description": "the browser's PushSubscription.toJSON(): a push service's https "
+                                             "URL and an RFC 8291 P-256 key and secret (else 422)",
                               "properties": {"endpoint": {"type": "string", "format": "uri",
                                                           "maxLength": MAX_ENDPOINT},
                                              "keys": {"type": "object", "properties": {
                                                  "p256dh": {"type": "string"}, "auth": {"type": "string"}}}}},
-        "email": {"type": "string"}, "phone": {"type": "string"},
+        "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
+        "phone": {"type": "string", "pattern": PHONE.pattern},
         "report_id": {"type": "string", "description": "kind report"}, **_CIRCLE,
-        "ward": {"type": "string",
+        "ward": {"type": "string", "pattern": WARD_PATTERN,
                  "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
         "service_code": {"type": "string", "description": "kind category"},
         "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},
         "topics": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TOPIC,
-                   "description": "kind broadcast, with a ward or lat/lon/radius_m"}}},
-    "AlertToken": {"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}},
+                   "description": "kind broadcast, with a ward or lat/lon/radius_m"}},
+        "description": "Each kind needs its own fields (report: report_id; area: lat, lon, radius_m; ward: "
+                       "ward; category: service_code of a category residents may follow; broadcast: topics "
+                       "and a ward or a circle), and each channel its address (push_subscription, email, "
+                       "phone); without them, 422. A place outside the council's area: 422"},
+    "AlertToken": {"type": "object", "required": ["token"], "properties": {
+        "token": {"type": "string", "pattern": SOME_TEXT, "maxLength": 1024}}},
     "Alert": {"type": "object", "required": ["id", "kind", "channels", "confirmed"], "properties": {
         "id": {"type": "string"}, "kind": {"type": "string"},
         "channels": {"type": "array", "items": {"type": "string"}},

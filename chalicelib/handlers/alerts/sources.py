@@ -28,4 +28,6 @@ def on_stream(records, deps_factory, queue=None):
         (queue if queue is not None else alert_queue()).send(jobs)
     from ..stats.counting import count_stream  # after the alerts: a failed count retries the batch, claims
     count_stream(records, deps_factory)  # make its alerts send nothing twice, and a counted event counts once
+    from ..questionnaires.scheduling import schedule_stream
+    schedule_stream(records, deps_factory)  # scheduling again only repeats the same schedule
     return done

@@ -37,6 +37,10 @@ def subscribe(deps, body):
     existing = deps.alerts.get(alert_id)
     if existing is not None:
         return _again(deps, existing, channels), False
+    from ...auth import rate_limits
+    rate_limits.creation(deps, "alert")
+    # 429 before anything is stored; an inbox already asked enough is not asked (nor counted) again.
+    rate_limits.messages(deps, [c for c in pending if c in ("email", "sms") and _may_ask(deps, channels[c])])
 
     manage = None if user_id else f"{alert_id}.{deps.new_token()}"
     confirm = f"{alert_id}.{deps.new_token()}" if pending else None
@@ -84,6 +88,8 @@ def _again(deps, alert, channels):
     if alert.pending and alert.confirm_hash and alert.user_id == (deps.principal.user_id if deps.principal else None):
         channels = _askable(deps, alert)
         if channels:  # else the earlier message's link stays the one that works
+            from ...auth import rate_limits
+            rate_limits.messages(deps, channels)
             confirm = f"{alert.id}.{deps.new_token()}"
             alert.confirm_hash = ids.digest(confirm)
             deps.alerts.save(alert)
@@ -114,8 +120,14 @@ def _askable(deps, alert):
     from ...auth import throttle
     now = deps.clock()
     return [c for c in ("email", "sms") if c in (alert.pending or []) and throttle.record(
-        deps.accounts, "alert-confirm", alert.channels[c].lower(), CONFIRMS_PER_ADDRESS, now)
+        deps.counters, "alert-confirm", alert.channels[c].lower(), CONFIRMS_PER_ADDRESS, now)
         <= CONFIRMS_PER_ADDRESS[0]]
+
+
+def _may_ask(deps, address):
+    from ...auth import throttle
+    return throttle.count(deps.counters, "alert-confirm", address.lower(), CONFIRMS_PER_ADDRESS,
+                          deps.clock()) < CONFIRMS_PER_ADDRESS[0]
 
 
 def describe(alert):
@@ -201,7 +213,8 @@ def unsubscribe(deps, token, commit):
     """GET shows what the link would stop (mail scanners follow links, so a
     GET never unsubscribes); POST (RFC 8058 one-click) stops it."""
     alert_id = token.split(".", 1)[0] if isinstance(token, str) else ""
-    if not token or not hmac.compare_digest(unsubscribe_token(alert_id), token):
+    # Compared as bytes: compare_digest refuses a str with non-ASCII characters.
+    if not token or not hmac.compare_digest(unsubscribe_token(alert_id).encode(), token.encode()):
         raise ApiError("That unsubscribe link is not valid.", status=403, code="invalid_token")
     alert = deps.alerts.get(alert_id)
     if not commit:
@@ -231,6 +244,37 @@ def own_report_follow(deps, report):
                   index_keys=[key], created_at=report.created_at), [AlertIndexRow(key, alert_id)])
 
 
+def claim_for_account(deps, user):
+    """An account that proved its e-mail address takes over the anonymous
+    alerts that mail only that address (made before they registered), so
+    they are listed, managed and erased with the account. An alert that also
+    pushes to a browser or texts a phone stays as it was: those belong to
+    whoever made it, and may not be this person. Returns the alert ids."""
+    claimed = []
+    for alert in deps.alerts.with_email(user.email):
+        if alert.user_id is None and set(alert.channels) == {"email"} \
+                and alert.channels["email"].lower() == user.email.lower():
+            alert.user_id = user.id
+            deps.alerts.save(alert)
+            claimed.append(alert.id)
+    return claimed
+
+
+def held_about(deps, user):
+    """Every alert held about this person, for their export: their own, and
+    those someone else made that mail their proven address (shown with that
+    channel alone: the rest is the other person's)."""
+    mine = deps.alerts.of_user(user.id)
+    theirs = deps.alerts.with_email(user.email) if user.email and user.email_verified else []
+    return [view(a) for a in mine] + [_email_only(a) for a in theirs if a.user_id != user.id]
+
+
+def _email_only(alert):
+    shown = {k: v for k, v in view(alert).items() if k not in ("push_endpoint", "phone")}
+    return {**shown, "channels": ["email"], "pending": [c for c in alert.pending or [] if c == "email"],
+            "made_by_you": False}
+
+
 def report_follow(user_id, report_id, channels, created_at, pending=()):
     """(Alert, [AlertIndexRow]) by which someone follows a report on
     `channels`, with the id the same subscription made through the API gets
@@ -250,4 +294,5 @@ def forget_user(deps, user_id):
 
 
 def _base(deps):
-    return deps.settings.public_url or deps.base_url or "http://localhost:8000"
+    from ...config import links_base
+    return deps.base_url or links_base(deps.settings)

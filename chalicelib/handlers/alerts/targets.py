@@ -9,7 +9,7 @@ import re
 from ... import ids, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
-from .limits import KINDS, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS
+from .limits import KINDS, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS, WARD_PATTERN
 
 MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # A circle is indexed at the finest geohash precision (5..8) whose cover
@@ -19,7 +19,7 @@ MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # precision 5 (see broadcast_cells).
 MAX_CELLS = 64
 MATCH_PRECISIONS = range(cells.PARTITION_PRECISION, 9)
-WARD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 '&,.()-]{0,79}$")
+WARD = re.compile(WARD_PATTERN)
 
 
 def check_target(deps, kind, body):
@@ -60,7 +60,7 @@ def _report(deps, value):
     rid = ids.normalise_report_id(value) if isinstance(value, str) and value.strip() else ""
     report = deps.reports.get(rid) if ids.is_report_id(rid) else None
     if not rid:
-        raise ValidationFailed([("report_id", "Is required.")])
+        raise validation.broken_rules([("report_id", "Is required for kind report.")])
     if report is None or not visibility.report_is_public(report, deps.services.by_code()):
         from ...auth.policy import can_see_private
         if report is None or not can_see_private(deps.principal, report):
@@ -70,11 +70,11 @@ def _report(deps, value):
 
 def _circle(deps, body, problems, prefix):
     lat = validation.number(body.get("lat"), prefix + "lat", problems, -90, 90) \
-        if body.get("lat") is not None else problems.add(prefix + "lat", "Is required.")
+        if body.get("lat") is not None else problems.rule(prefix + "lat", "Is required for this kind.")
     lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180) \
-        if body.get("lon") is not None else problems.add(prefix + "lon", "Is required.")
+        if body.get("lon") is not None else problems.rule(prefix + "lon", "Is required for this kind.")
     radius = validation.number(body.get("radius_m"), prefix + "radius_m", problems, MIN_RADIUS_M, MAX_RADIUS_M) \
-        if body.get("radius_m") is not None else problems.add(prefix + "radius_m", "Is required.")
+        if body.get("radius_m") is not None else problems.rule(prefix + "radius_m", "Is required for this kind.")
     problems.raise_if_any()
     if not deps.area.contains(lon, lat):
         raise OutsideServiceArea(deps.area.name, prefix + "lat", noun="place")
@@ -90,7 +90,9 @@ def circle_keys(prefix, circle, max_cells=MAX_CELLS):
 def _ward(deps, value, field, problems):
     """The stored ward a ward id names (as GET /v1/councillors gives it): an alert on a
     ward that does not exist would never fire, so it is refused."""
-    if not isinstance(value, str) or not WARD.match(value.strip()):
+    if value is None:
+        problems.rule(field, "Is required for this kind.")
+    elif not isinstance(value, str) or not WARD.match(value.strip()):
         problems.add(field, "Must be a ward id, as GET /v1/councillors gives it.")
     problems.raise_if_any()
     ward = deps.wards.get(value.strip()) if deps.wards is not None else None
@@ -108,8 +110,10 @@ def ward_key(prefix, ward_id):
 def _category(deps, body, problems):
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
-    if not visibility.followable(service):
-        problems.add("service_code", "Is not a category residents can follow; see GET /v1/services.")
+    if not isinstance(code, str) or not code:
+        problems.rule("service_code", "Is required for kind category.")
+    elif not visibility.followable(service):
+        problems.rule("service_code", "Is not a category residents can follow; see GET /v1/services.")
     area = body.get("area")
     if area is not None and not isinstance(area, dict):
         problems.add("area", "Must be an object with lat, lon and radius_m.")
@@ -122,7 +126,9 @@ def _category(deps, body, problems):
 
 def _broadcast(deps, body, problems):
     topics = body.get("topics")
-    if not isinstance(topics, list) or not topics or not all(t in TOPICS for t in topics) \
+    if topics is None:
+        problems.rule("topics", "Is required for kind broadcast.")
+    elif not isinstance(topics, list) or not topics or not all(t in TOPICS for t in topics) \
             or len(set(topics)) != len(topics):
         problems.add("topics", f"Must be a list of distinct topics from: {', '.join(TOPICS)}.")
     if body.get("ward") is not None:

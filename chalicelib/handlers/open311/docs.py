@@ -1,7 +1,7 @@
 """OpenAPI pieces of the Open311 routes. Each path segment carries its format
 (`services.json`, `DS-7K3F9Q.xml`), and errors are Open311's list of
 {code, description}, in JSON or XML as the segment asks."""
-from .limits import MAX_MEDIA_URLS, MAX_URL
+from .limits import MAX_ATTRIBUTE_VALUE, MAX_EXTRA_ATTRIBUTES, MAX_MEDIA_URLS, MAX_URL
 
 ERRORS = {"$ref": "#/components/schemas/Open311Errors"}
 XML_ERRORS = "<errors><error><code/><description/></error></errors>"
@@ -46,9 +46,13 @@ POST_FORM = {
                                                              "number and postcode, e.g. 12 Micklegate, York "
                                                              "YO1 7HH (no single match: 400)"},
         "media_url": {"type": "array", "items": {"type": "string", "maxLength": MAX_URL}, "maxItems": MAX_MEDIA_URLS,
-                      "description": "http(s) links, repeatable (one on an update); stored and shown, "
-                                     "never fetched"}},
-    "additionalProperties": {"type": "string", "description": "attribute[code] or attribute[code][] (repeated)"}}
+                      "description": "http(s) links, repeatable (an update shows its first); stored and "
+                                     "shown, never fetched"}},
+    "additionalProperties": {"type": "string", "maxLength": MAX_ATTRIBUTE_VALUE, "description": (
+        "attribute[code] or attribute[code][] (repeated). The service's attributes are checked (required "
+        f"ones must be there); up to {MAX_EXTRA_ATTRIBUTES} others, a partner's own (FixMyStreet's "
+        "fixmystreet_id, easting, report_url...), are kept with the request for staff. Other parameters "
+        "(names, title, account_id...) are accepted")}}
 
 DEFINITION = {"summary": "Open311: a service's attributes (its typed extra fields)",
               "parameters": [segment("code_format", "pothole.json"), q("jurisdiction_id", JURISDICTION)],

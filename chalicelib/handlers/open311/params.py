@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlsplit
 
 from .formats import Open311Error
-from .limits import MAX_MEDIA_URLS, MAX_PHOTOS, MAX_URL, PHOTO_MAX_BYTES
+from .limits import MAX_ATTRIBUTE_VALUE, MAX_EXTRA_ATTRIBUTES, MAX_MEDIA_URLS, MAX_PHOTOS, MAX_URL, PHOTO_MAX_BYTES
 
 ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
 FORM = "application/x-www-form-urlencoded"
@@ -157,8 +157,10 @@ def attributes(pairs, service):
     """attribute[code]=v and attribute[code][]=v1&...[]=v2 as /v1 `fields`.
 
     Repeating attribute[code] also makes a list, as some clients do that for
-    multivaluelist; unknown codes pass through so the shared validation names
-    them. A datetime value keeps its date: Doorstep's date fields are dates.
+    multivaluelist. Codes the service does not define are a partner's own
+    (FixMyStreet sends fixmystreet_id, easting, report_url...): kept as sent,
+    within limits, for staff to see. A datetime value keeps its date:
+    Doorstep's date fields are dates.
     """
     kinds = {f["code"]: f["type"] for f in service.get("fields", [])} if service else {}
     fields = {}
@@ -175,4 +177,14 @@ def attributes(pairs, service):
                 fields[code].append(value)
         else:
             fields.setdefault(code, value)
+    _check_extras({code: value for code, value in fields.items() if code not in kinds})
     return fields
+
+
+def _check_extras(extras):
+    if len(extras) > MAX_EXTRA_ATTRIBUTES:
+        raise Open311Error(400, f"attribute: at most {MAX_EXTRA_ATTRIBUTES} beyond the service's own.")
+    for code, value in extras.items():
+        size = sum(len(v) for v in (value if isinstance(value, list) else [value]))
+        if len(code) > 100 or size > MAX_ATTRIBUTE_VALUE:
+            raise Open311Error(400, f"attribute[{code!s:.40}]: at most {MAX_ATTRIBUTE_VALUE} characters.")

@@ -11,13 +11,14 @@ from ... import ids, states
 from ...geo import geocoder
 from . import keys, params, serialise
 from .formats import Open311Error, respond, split
-from .limits import DEFAULT_LIMIT, MAX_IDS, MAX_RANGE
+from .limits import DEFAULT_LIMIT, MAX_CODES, MAX_IDS, MAX_RANGE
 from . import updates as open311_updates
 from ..reports import uploads as photos, create as reports
 from ..reports.tracking import find_report
 from ..places import postcodes as places
 
-MAX_READ = 10_000  # a filtered listing stops reading here, whatever it found
+MAX_READ = 10_000  # a listing stops reading here, whatever it found
+STREAM_PAGE = 100  # a filtered listing merges one Query per category and month, a page at a time
 
 
 def get_resource(deps, segment, query):
@@ -70,16 +71,28 @@ def list_requests(deps, query):
         return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
 
     codes = {c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()}
+    if len(codes) > MAX_CODES:
+        raise Open311Error(400, f"service_code: at most {MAX_CODES} codes.")
     status = (query.get("status") or "").strip().lower()
     wanted_states = _states(status)
     start, end = _date_range(deps, query)
     page = params.positive_int(query.get("page"), "page", 1, 1000)
     page_size = params.positive_int(query.get("page_size") or query.get("limit"), "page_size",
                                     DEFAULT_LIMIT, DEFAULT_LIMIT)
-    skip, found, read = (page - 1) * page_size, [], 0
-    for report in deps.reports.created_between(start, end, page_size=min(page_size * page, 1000)):
+    skip = (page - 1) * page_size
+    wanted = skip + page_size
+    buckets = sorted({states.bucket(s) for s in wanted_states})
+    if codes or len(buckets) == 1:
+        # A filter reads its categories' (and status's) own partitions: about
+        # what it returns. Without one, every category: the month index.
+        reports = deps.reports.created_between_in(codes or set(services), buckets, start, end,
+                                                  page_size=min(wanted, STREAM_PAGE))
+    else:
+        reports = deps.reports.created_between(start, end, page_size=min(wanted, 1000))
+    found, read = [], 0
+    for report in reports:
         read += 1
-        if (not codes or report.service_code in codes) and (report.state in wanted_states):
+        if (not codes or report.service_code in codes) and report.state in wanted_states:
             if skip:
                 skip -= 1
             else:
@@ -105,7 +118,7 @@ def post_resource(deps, segment, query, raw_body, content_type):
     partner = keys.partner_for(given.get("api_key"))
     if name == "servicerequestupdates":
         # Photo file parts on an update are not read (yet): media_url is.
-        return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given))
+        return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given, pairs))
     return respond(fmt, "service_requests", create_request(deps, partner, given, pairs, files))
 
 

@@ -28,6 +28,9 @@ STATUSES = {
     "IN_PROGRESS": "in_progress", "FIXED": "fixed", "CLOSED": "closed", "DUPLICATE": "duplicate",
     "NOT_COUNCILS_RESPONSIBILITY": "not_responsible", "NO_FURTHER_ACTION": "no_further_action",
     "UNABLE_TO_FIX": "unable_to_fix", "INTERNAL_REFERRAL": "closed",
+    # FixMyStreet's others (perllib/Open311.pm): triage and reopening are
+    # open, a cancelled report is closed.
+    "FOR_TRIAGE": "open", "REOPEN": "open", "CANCELLED": "closed",
     **{state.upper(): state for state in states.LABELS},
 }
 
@@ -60,9 +63,12 @@ def _update(update):
     }
 
 
-def post_update(deps, partner, given):
+def post_update(deps, partner, given, pairs=()):
     """Record a partner's update once: a repeat of (partner, update_id)
-    answers as the first did and writes nothing."""
+    answers as the first did and writes nothing. What else FixMyStreet sends
+    (names, e-mail, title, attribute[...]) is accepted and not kept: the
+    timeline is public. Of several media_url, each is checked and the first
+    is shown."""
     problems = [f"{name}: is required." for name in ("service_request_id", "update_id", "status")
                 if not given.get(name)]
     if problems:
@@ -73,7 +79,8 @@ def post_update(deps, partner, given):
     text = (given.get("description") or "").strip() or None
     if text and len(text) > MAX_TEXT:
         raise Open311Error(400, f"description: at most {MAX_TEXT} characters.")
-    [media_url] = params.media_urls([("media_url", given.get("media_url") or "")]) or [None]
+    sent = [(k, v) for k, v in pairs if k == "media_url"] or [("media_url", given.get("media_url") or "")]
+    [media_url, *_] = params.media_urls(sent) or [None]
     if given.get("updated_datetime"):
         params.w3c_datetime(given["updated_datetime"], "updated_datetime")  # checked; our clock orders the timeline
     report = find_report(deps, given["service_request_id"])  # its NotFound leaves as a spec 404

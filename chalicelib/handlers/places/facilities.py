@@ -45,13 +45,14 @@ import re
 
 from ... import validation
 from . import postcodes as places
-from .limits import NEAREST_K_DEFAULT as K_DEFAULT, NEAREST_K_MAX as K_MAX, NEAREST_MAX_DISTANCE_M as MAX_DISTANCE_M
+from .limits import FACILITY_TYPE_PATTERN, NEAREST_K_DEFAULT as K_DEFAULT, NEAREST_K_MAX as K_MAX
+from .limits import NEAREST_MAX_DISTANCE_M as MAX_DISTANCE_M
 from ...geo import cells, distance, nodes
 from ...geo.geojson import feature_collection, point_feature
 from ...storage import metering
 from ...storage.facilities import OPTIONAL
 
-TYPE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+TYPE = re.compile(FACILITY_TYPE_PATTERN)
 SPLIT_MIN = 2  # split a node expected to hold more than max(2, k / 2) facilities
 SPLIT_PER_K = 0.5
 PAGE_MIN, PAGE_PER_SPLIT = 8, 2  # DynamoDB Limit per Query: twice the split size

@@ -50,8 +50,10 @@ def lookup(deps, query):
     know their street but not their postcode)."""
     if query.get("street") not in (None, ""):
         if query.get("postcode") not in (None, ""):
-            raise ValidationFailed([("street", "Give a postcode or a street, not both.")])
+            raise validation.broken_rules([("street", "Give a postcode or a street, not both.")])
         return on_street(deps, query["street"])
+    if query.get("postcode") in (None, ""):
+        raise validation.broken_rules([("postcode", "Give a postcode, or a street.")])
     postcode = normalise_postcode(query.get("postcode"))
     found = sorted(deps.addresses.by_postcode(postcode), key=_street_order)
     if not found:
@@ -68,7 +70,7 @@ def on_street(deps, text):
     number = words.pop(0) if words and HOUSE_NUMBER.match(words[0]) else None
     name = " ".join(words)
     if len(re.sub(r"[^A-Z]", "", name)) < STREET_MIN_LETTERS:
-        raise ValidationFailed([("street", f"Give at least {STREET_MIN_LETTERS} letters of the street's name.")])
+        raise validation.broken_rules([("street", f"Give at least {STREET_MIN_LETTERS} letters of the street's name.")])
     found = deps.addresses.on_street(name, limit=STREET_MAX_ADDRESSES)
     if number:
         found = [a for a in found if number in _words(a.text.upper())] or found
@@ -133,11 +135,14 @@ def point_from_query(deps, query, problems):
     has_point = query.get("lat") not in (None, "") or query.get("lon") not in (None, "")
     has_postcode = query.get("postcode") not in (None, "")
     if has_postcode and has_point:
-        problems.add("postcode", "Give lat and lon, or postcode, not both.")
+        problems.rule("postcode", "Give lat and lon, or postcode, not both.")
         return None, None
     if not has_postcode:
-        lat = validation.required_number(query, "lat", problems, -90, 90)
-        lon = validation.required_number(query, "lon", problems, -180, 180)
+        for name in ("lat", "lon"):
+            if query.get(name) in (None, ""):
+                problems.rule(name, "Is required (with the other of lat and lon), or give postcode.")
+        lat = validation.number(query["lat"], "lat", problems, -90, 90) if query.get("lat") else None
+        lon = validation.number(query["lon"], "lon", problems, -180, 180) if query.get("lon") else None
         return (lon, lat) if lat is not None and lon is not None else (None, None)
     postcode = postcode_or_none(query.get("postcode"))
     if postcode is None:

@@ -42,7 +42,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         if replay:
             return replay, False
 
-    service, values = _validate(deps, body)
+    service, values = _validate(deps, body, keep_unknown_fields=partner)
     crew_team, take = raised.crew_team(deps, body)
     if crew_team:
         values["source"] = "crew"
@@ -112,14 +112,15 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
     raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
 
 
-def _validate(deps, body):
+def _validate(deps, body, keep_unknown_fields=False):
     problems = validation.Problems()
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
     if not isinstance(code, str) or not code:
         problems.add("service_code", "Is required.")
     elif service is None or not service.get("active", True):
-        problems.add("service_code", "Is not a known service; see GET /v1/services.")
+        # The categories are the council's data, not the document's: a rule (422).
+        problems.rule("service_code", "Is not a known service; see GET /v1/services.")
     description = validation.text(body.get("description"), "description", problems, 1, DESCRIPTION_MAX)
     lon = lat = None
     location = (service or {}).get("location", "required")
@@ -127,10 +128,15 @@ def _validate(deps, body):
     if service and (location == "required" or (location == "optional" and has_point)):
         for name in ("lat", "lon"):
             if body.get(name) is None:
-                problems.add(name, "Is required.")
+                problems.rule(name, "Is required for this category.")
         lat = validation.number(body["lat"], "lat", problems, -90, 90) if body.get("lat") is not None else None
         lon = validation.number(body["lon"], "lon", problems, -180, 180) if body.get("lon") is not None else None
-    fields = validation.extra_fields(service.get("fields", []), body.get("fields"), problems) if service else {}
+    # Each category defines its own fields: what they must hold is a rule too.
+    field_problems = validation.Problems()
+    fields = validation.extra_fields(service.get("fields", []), body.get("fields"), field_problems,
+                                     keep_unknown=keep_unknown_fields) if service else {}
+    for name, message in field_problems.items:
+        problems.rule(name, message)
     photo_ids = body.get("photos") or []
     if not isinstance(photo_ids, list) or not all(isinstance(p, str) for p in photo_ids):
         problems.add("photos", "Must be a list of upload ids.")
@@ -160,13 +166,13 @@ def _placed_by_address(deps, uprn, lat, lon):
     if not isinstance(uprn, str) or not UPRN.match(uprn.strip()):
         raise ValidationFailed([("uprn", "Must be a UPRN: 1 to 12 digits.")])
     if lat is None:
-        raise ValidationFailed([("uprn", "Needs lat and lon: the address names where the problem is.")])
+        raise validation.broken_rules([("uprn", "Needs lat and lon: the address names where the problem is.")])
     address = by_uprn(deps, uprn)
     if address is None:
-        raise ValidationFailed([("uprn", "Is not an address in this council's area; GET /v1/places finds one.")])
+        raise validation.broken_rules([("uprn", "Is not an address in this council's area; GET /v1/places finds one.")])
     away = haversine_m(lon, lat, address.lon, address.lat)
     if away > ADDRESS_NEAR_M:
-        raise ValidationFailed([("uprn", f"Is {away:.0f} m from lat/lon; send the address's own point, "
+        raise validation.broken_rules([("uprn", f"Is {away:.0f} m from lat/lon; send the address's own point, "
                                          f"or no uprn when the pin is moved away from it.")])
     return address.text
 

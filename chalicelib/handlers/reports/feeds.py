@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from . import rss
 from ... import states, validation, visibility
-from ...errors import NotFound, OutsideServiceArea, ValidationFailed
+from ...errors import NotFound, OutsideServiceArea
 from ...geo import cells, distance
 from ...storage import metering
 from . import views
@@ -46,12 +46,12 @@ def reports_feed(deps, params):
     """The feed the query asks for, as an RSS 2.0 string."""
     metering.expose()
     if params.get("report") is not None:
-        if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
-            raise ValidationFailed([("report", "Give either report or lat/lon, not both.")])
+        if any(params.get(k) is not None for k in ("lat", "lon", "radius_m", "ward")):
+            raise validation.broken_rules([("report", "Give report, ward or lat/lon: one of them.")])
         return timeline_feed(deps, params["report"])
     if params.get("ward") is not None:
         if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
-            raise ValidationFailed([("ward", "Give either ward or lat/lon, not both.")])
+            raise validation.broken_rules([("ward", "Give report, ward or lat/lon: one of them.")])
         area, query = ward_area(deps, params["ward"])
     else:
         area, query = circle(deps, params)
@@ -72,8 +72,11 @@ def ward_area(deps, ward_id):
 def circle(deps, params):
     """The circle of radius_m around lat/lon, checked like other point routes."""
     problems = validation.Problems()
-    lat = validation.required_number(params, "lat", problems, -90, 90)
-    lon = validation.required_number(params, "lon", problems, -180, 180)
+    for name in ("lat", "lon"):
+        if params.get(name) in (None, ""):
+            problems.rule(name, "Is required (with the other of lat and lon), or give report or ward.")
+    lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") else None
+    lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") else None
     radius = validation.number(params.get("radius_m", RADIUS_DEFAULT_M), "radius_m", problems,
                                RADIUS_MIN_M, RADIUS_MAX_M)
     problems.raise_if_any()
@@ -112,7 +115,7 @@ def _newest_open_in(store, area, services):
         return visibility.report_is_public(r, services) and area.contains(float(r.lon), float(r.lat))
 
     plans = [(f"{p}#{states.bucket(states.INITIAL)}", lo, hi) for p, lo, hi in cells.cell_ranges(area.cover)]
-    found, truncated = read_capped(store, plans, AREA_READ_CAP, shown)
+    found, truncated = read_capped(store.map_range, plans, AREA_READ_CAP, shown)
     found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
     return found[:MAX_ITEMS], truncated
 

@@ -6,14 +6,16 @@ capped: a city-wide view shares the cap between ranges so pins are spread
 over the whole view, and says `truncated: true` so the client can ask the
 resident to zoom in.
 """
+import re
 from datetime import datetime, timezone
 
 from ... import states, validation, visibility
-from ...errors import ApiError
+from ...errors import Unacceptable
 from ...geo import cells
 from ...storage import metering
 from ...geo.geojson import feature_collection
 from . import views
+from .limits import DATE_PATTERN, MAP_MAX_SERVICE_CODES
 
 MAX_COVER_CELLS = 96  # finest cover the query plan may use
 MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
@@ -30,17 +32,24 @@ def map_reports(deps, params):
     if wanted is None:
         problems.add("status", "Must be open, closed, all or a comma list of states.")
     codes = _codes(params.get("service_code"))
+    if len(codes) > MAP_MAX_SERVICE_CODES:
+        problems.add("service_code", f"At most {MAP_MAX_SERVICE_CODES} service codes.")
     since = _since(params.get("since"), problems)
     cap = deps.settings.map_feature_cap
-    limit = validation.number(params.get("limit", cap), "limit", problems, 1, cap)
+    limit = validation.number(params.get("limit", cap), "limit", problems, 1, None)
+    limit = min(limit, cap) if limit is not None else None  # "at most this many (capped)"
     problems.raise_if_any()
 
     if cells.cover_count(w, s, e, n, cells.PARTITION_PRECISION) > MAX_PARTITIONS:
-        raise ApiError("That area is too large for one map query; zoom in.", code="bbox_too_large",
-                       fields=[{"field": "bbox", "message": "Too large."}])
+        raise Unacceptable("That area is too large for one map query; zoom in.", code="bbox_too_large",
+                           fields=[{"field": "bbox", "message": "Too large."}])
     cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
     buckets = sorted({states.bucket(x) for x in wanted})
     plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
+    read_range = deps.reports.map_range
+    if codes:  # each category's own partitions: the pins it shows, not all pins filtered
+        plans = [(f"{code}#{partition}", lo, hi) for code in sorted(codes) for partition, lo, hi in plans]
+        read_range = deps.reports.category_map_range
     services = deps.services.by_code()
 
     def shown(r):
@@ -49,13 +58,13 @@ def map_reports(deps, params):
                 and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
                 and visibility.report_is_public(r, services))
 
-    items, truncated = read_capped(deps.reports, plans, int(limit), shown)
+    items, truncated = read_capped(read_range, plans, int(limit), shown)
     names = {c: sv.get("name", c) for c, sv in services.items()}
     return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
                               limit=int(limit))
 
 
-def read_capped(store, plans, cap, shown):
+def read_capped(read_range, plans, cap, shown):
     """Read until `cap` pins are shown, shared fairly between the query ranges.
 
     Only pins that will be shown count against the cap, so a cover cell that
@@ -79,7 +88,7 @@ def read_capped(store, plans, cap, shown):
             if room <= 0 or len(kept) >= cap:
                 still.append((plan, start))
                 continue
-            got, resume = store.map_range(*plan, room, start)
+            got, resume = read_range(*plan, room, start)
             read += len(got)
             kept.extend(r for r in got if shown(r))
             if resume:
@@ -100,7 +109,7 @@ def _bbox(value, problems):
     if None in (w, s, e, n):
         return 0, 0, 0, 0
     if w > e or s > n:
-        problems.add("bbox", "West must not exceed east, nor south north.")
+        problems.rule("bbox", "West must not exceed east, nor south north.")
     return w, s, e, n
 
 
@@ -111,9 +120,12 @@ def _codes(value):
 def _since(value, problems):
     if not value:
         return None
+    if not re.match(DATE_PATTERN, value):
+        problems.add("since", "Must be an ISO 8601 date or date-time.")
+        return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        problems.add("since", "Must be an ISO 8601 date or date-time.")
+    except ValueError:  # well-formed, but no such day (30 February)
+        problems.rule("since", "Must be a date that exists.")
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

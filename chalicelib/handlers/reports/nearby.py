@@ -20,9 +20,7 @@ def nearby(deps, params):
     lat = validation.required_number(params, "lat", problems, -90, 90)
     lon = validation.required_number(params, "lon", problems, -180, 180)
     code = params.get("service_code")
-    service = deps.services.get(code) if code else None
-    if code and service is None:
-        problems.add("service_code", "Is not a known service.")
+    service = deps.services.get(code) if code else None  # an unknown category simply has no reports
     default = (service or {}).get("nearby_radius_m", NEARBY_DEFAULT_M)
     radius = validation.number(params.get("radius_m", default), "radius_m", problems, 1, NEARBY_MAX_M)
     problems.raise_if_any()

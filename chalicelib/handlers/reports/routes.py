@@ -5,6 +5,7 @@ from ...api import http
 from ...api.openapi import GEOJSON, errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE
+from ...validation import SOME_TEXT
 from . import limits
 
 routes = Routes("reports", schemas="chalicelib.handlers.reports.schemas")
@@ -34,7 +35,7 @@ def get_service(service_code):
         "type": "object", "required": ["content_type", "size"],
         "properties": {"content_type": {"type": "string", "enum": list(limits.PHOTO_CONTENT_TYPES)},
                        "size": {"type": "integer", "minimum": 1, "maximum": limits.PHOTO_MAX_BYTES}}}}}},
-    "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413)}})
+    "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413, 429)}})
 def create_upload():
     from . import uploads
     return http.ok(uploads.create_upload(http.deps(), http.body()), status=201)
@@ -56,26 +57,35 @@ def photo(name):
                     "description": "Same key and body: the same report again. Same key, other body: 422. "
                                    f"At least {limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS} characters anonymously, "
                                    f"{limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN} signed in.",
-                    "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN,
-                               "maxLength": limits.IDEMPOTENCY_KEY_MAX}}],
+                    "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS,
+                               "maxLength": limits.IDEMPOTENCY_KEY_MAX,
+                               "pattern": rf"^{SOME_TEXT}.*{SOME_TEXT}$"}}],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewReport")}}}},
-    "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422)}})
+    "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422, 429)}})
 def create_report():
+    from ...auth import rate_limits
     from . import create
-    view, created = create.create_report(http.deps(), http.body(), http.header("idempotency-key"))
+    deps = http.deps()
+    rate_limits.creation(deps, "report")  # 429 for a client making too many (staff are not limited)
+    view, created = create.create_report(deps, http.body(), http.header("idempotency-key"))
     return http.created(view, created, headers={"Location": view["url"]})
 
 
 @routes.get("/v1/reports", ANYONE, {
     "summary": "Reports in a bounding box, for the map",
     "parameters": [
-        q("bbox", "w,s,e,n in degrees (longitude first)", True),
-        q("status", "open (default), closed, all, or a comma list of states"),
-        q("service_code", "comma list of service codes"),
-        q("since", "only reports updated since this ISO 8601 date-time"),
+        q("bbox", "w,s,e,n in degrees (longitude first); west not east of east, south not north of north, "
+                  "and a city's size at most (else 422)", True,
+          {"type": "string", "pattern": limits.BBOX_PATTERN, "example": "-1.10,53.95,-1.07,53.97"}),
+        q("status", "open (default), closed, all, or a comma list of states",
+          schema={"type": "string", "pattern": limits.STATUS_PATTERN}),
+        q("service_code", f"comma list of service codes (at most {limits.MAP_MAX_SERVICE_CODES})",
+          schema={"type": "string", "pattern": limits.SERVICE_CODES_PATTERN}),
+        q("since", "only reports updated since this ISO 8601 date or date-time (a day that exists: else 422)",
+          schema={"type": "string", "pattern": limits.DATE_PATTERN}),
         q("limit", "at most this many features (capped); `truncated` says when more exist",
           schema={"type": "integer", "minimum": 1})],
-    "responses": {"200": GEOJSON, **errors(400)}})
+    "responses": {"200": GEOJSON, **errors(400, 422)}})
 def map_reports():
     from . import map
     return http.ok(map.map_reports(http.deps(), http.query()), headers=GEO)
@@ -123,7 +133,8 @@ def report_updates(report_id):
           schema={"type": "number", "minimum": limits.FEED_RADIUS_MIN_M, "maximum": limits.FEED_RADIUS_MAX_M,
                   "default": limits.FEED_RADIUS_DEFAULT_M}),
         q("report", "a report id: that report's timeline instead of an area"),
-        q("ward", "a ward id (see /v1/councillors): reports inside that ward instead")],
+        q("ward", "a ward id (see /v1/councillors): reports inside that ward instead. Give lat and lon, "
+                  "ward, or report: one of them (else 422)")],
     "responses": {"200": {"description": "RSS 2.0 with georss:point per item; ETag, and 304 for a "
                                          "matching If-None-Match",
                           "content": {"application/rss+xml": {"schema": {"type": "string"}}}},

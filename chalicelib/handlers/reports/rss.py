@@ -4,8 +4,9 @@ ElementTree escapes `&`, `<` and `>` in text and attributes, so no input can
 close an element or a CDATA section early. Two things it does not do are done
 here: it writes characters XML 1.0 forbids (most C0 controls), which every
 feed reader rejects, so they are dropped; and RSS readers treat <description>
-as HTML, so plain text is HTML-escaped first (a resident's "<script>" then
-shows as text instead of being markup once the XML layer is unwrapped).
+and, once it looks like markup, <title> as HTML, so plain text is HTML-escaped
+first in both (a resident's "<script>" then shows as text instead of being
+markup once the XML layer is unwrapped).
 
 Namespace prefixes are written as literal names with their xmlns attributes
 on the root, so nothing registers a prefix in ElementTree's process-wide map.
@@ -25,9 +26,14 @@ def clean(text):
     return _NOT_XML.sub("", str(text)) if text is not None else ""
 
 
+def html_text(text):
+    """Plain text as HTML that shows it as it is, for a title."""
+    return html.escape(clean(text), quote=False)
+
+
 def html_paragraphs(*texts):
     """Plain texts as escaped HTML paragraphs, for an item's description."""
-    return "".join(f"<p>{html.escape(clean(t), quote=False)}</p>" for t in texts if t)
+    return "".join(f"<p>{html_text(t)}</p>" for t in texts if t)
 
 
 def rfc822(moment):
@@ -44,7 +50,7 @@ def render(channel, items):
     """
     rss = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:georss": GEORSS_NS})
     ch = ET.SubElement(rss, "channel")
-    _text(ch, "title", channel["title"])
+    _text(ch, "title", html_text(channel["title"]))
     _text(ch, "link", channel["link"])
     _text(ch, "description", channel["description"])
     ET.SubElement(ch, "atom:link", {"href": clean(channel["self_url"]), "rel": "self",
@@ -55,7 +61,7 @@ def render(channel, items):
     _text(ch, "generator", "Doorstep")
     for item in items:
         el = ET.SubElement(ch, "item")
-        _text(el, "title", item["title"])
+        _text(el, "title", html_text(item["title"]))
         _text(el, "link", item["link"])
         _text(el, "description", item["description"])
         if item.get("category"):

@@ -1,5 +1,6 @@
 """The reports routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ... import states
+from ...validation import EMAIL, PHONE, SOME_TEXT
 from ..places.limits import UPRN_PATTERN
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS
 
@@ -20,19 +21,25 @@ SCHEMAS = {
         "upload_id": {"type": "string"}, "url": {"type": "string"}, "fields": {"type": "object"},
         "expires_at": {"type": "string", "format": "date-time"}, "max_bytes": {"type": "integer"}}},
     "NewReport": {"type": "object", "required": ["service_code", "description"], "properties": {
-        "service_code": {"type": "string"}, "lat": {"type": "number", "minimum": -90, "maximum": 90},
+        "service_code": {"type": "string", "minLength": 1}, "lat": {"type": "number", "minimum": -90, "maximum": 90},
         "lon": {"type": "number", "minimum": -180, "maximum": 180},
         "uprn": {"type": "string", "pattern": UPRN_PATTERN,
                  "description": "the address the report was placed by (GET /v1/places); its point must be "
                                 f"within {ADDRESS_NEAR_M} m of lat/lon; the report shows the address"},
-        "description": {"type": "string", "minLength": 1, "maxLength": DESCRIPTION_MAX},
-        "fields": {"type": "object"},
-        "photos": {"type": "array", "maxItems": MAX_PHOTOS, "uniqueItems": True, "items": {"type": "string"}},
+        "description": {"type": "string", "pattern": SOME_TEXT, "maxLength": DESCRIPTION_MAX},
+        "fields": {"type": "object", "description": "the category's own fields (GET /v1/services/{code}): "
+                                                    "what they must hold is checked against it (422)"},
+        "photos": {"type": "array", "maxItems": MAX_PHOTOS, "uniqueItems": True,
+                   "items": {"type": "string"}, "description": "upload ids from POST /v1/uploads (unknown: 422)"},
         "contact": {"type": "object", "properties": {
-            "name": {"type": "string", "maxLength": CONTACT_NAME_MAX}, "email": {"type": "string"},
-            "phone": {"type": "string"}}},
+            "name": {"type": "string", "maxLength": CONTACT_NAME_MAX},
+            "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
+            "phone": {"type": "string", "pattern": PHONE.pattern}}},
+        "source": {"type": "string"},
         "assign_to_my_team": {"type": "boolean", "description": "street crews only: the report becomes your "
-                                                                "team's job at once (GET /v1/crew/jobs)"}}},
+                                                                "team's job at once (GET /v1/crew/jobs)"}},
+        "description": "service_code must name a category of GET /v1/services, and the category says whether "
+                       "lat and lon are required (422 otherwise); outside the council's area: 422"},
     "Report": {"type": "object", "required": ["id", "status"], "properties": {
         "id": {"type": "string"}, "service_code": {"type": "string"}, "service_name": {"type": "string"},
         "status": {"type": "string", "enum": list(states.LABELS)}, "status_label": {"type": "string"},

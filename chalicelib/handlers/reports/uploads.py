@@ -32,6 +32,8 @@ def create_upload(deps, body):
                               code="photo_too_large",
                               fields=[{"field": "size", "message": "Too large."}])
     problems.raise_if_any()
+    from ...auth import rate_limits
+    rate_limits.creation(deps, "upload")
     now = deps.clock()
     upload_id = deps.new_opaque_id()
     form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, photos.MAX_BYTES,

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ...storage.bins import BinRoundStore
     from ...storage.blobs import BlobStore
     from ...storage.broadcasts import BroadcastStore
+    from ...storage.counters import CounterStore
     from ...storage.due_rules import DueRuleStore
     from ...storage.facilities import FacilityStore
     from ...storage.inbox_store import InboxStore
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ...storage.teams import TeamStore
     from ...storage.wards import WardStore
     from ...storage.stats import StatsStore
+    from ...storage.questionnaires import QuestionnaireStore
 
 _areas = {}
 
@@ -41,6 +43,11 @@ _areas = {}
 def _stats_store():
     from ...storage.stats import StatsStore
     return StatsStore()
+
+
+def _questionnaire_store():
+    from ...storage.questionnaires import QuestionnaireStore
+    return QuestionnaireStore()
 
 
 @dataclass
@@ -53,10 +60,12 @@ class Deps:
     addresses: AddressStore | None = None
     facilities: FacilityStore | None = None
     stats: StatsStore = field(default_factory=_stats_store)  # performance counters; every Deps has them
+    questionnaires: QuestionnaireStore = field(default_factory=_questionnaire_store)  # "has it been fixed?"
     wards: WardStore | None = None
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
     broadcasts: BroadcastStore | None = None
+    counters: CounterStore | None = None  # rate limits and sign-in throttling
     # Staff triage: the inbox, the audit, response templates, crews' teams, due-date rules.
     inbox: InboxStore | None = None
     audit: AuditStore | None = None
@@ -65,7 +74,8 @@ class Deps:
     due_rules: DueRuleStore | None = None
     jobs: JobStore | None = None  # street crews' jobs
     principal: Principal | None = None  # who is calling (None: anonymous)
-    base_url: str = ""
+    base_url: str = ""  # where links point: config.links_base, never the request's Host
+    client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
     clock: Callable[[], datetime] = ids.utc_now
     new_report_id: Callable[[], str] = ids.new_report_id
     new_token: Callable[[], str] = ids.new_token
@@ -81,17 +91,19 @@ def service_area(path):
     return _areas[path]
 
 
-def default_deps(base_url="", principal=None):
+def default_deps(base_url=None, principal=None, client=None):
     from ...storage.account_store import AccountStore
     from ...storage.addresses import AddressStore
     from ...storage.alerts import AlertStore
     from ...storage.bins import BinRoundStore
     from ...storage.blobs import BlobStore
     from ...storage.broadcasts import BroadcastStore
+    from ...storage.counters import CounterStore
     from ...storage.facilities import FacilityStore
     from ...storage.report_store import ReportStore
     from ...storage.services import ServiceStore
     from ...storage.wards import WardStore
+    from ...config import links_base
     from ...storage.audit import AuditStore
     from ...storage.due_rules import DueRuleStore
     from ...storage.inbox_store import InboxStore
@@ -102,6 +114,7 @@ def default_deps(base_url="", principal=None):
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
-                broadcasts=BroadcastStore(), inbox=InboxStore(), audit=AuditStore(),
+                broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
                 templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
-                jobs=JobStore(), principal=principal, base_url=base_url, settings=s)
+                jobs=JobStore(), principal=principal, base_url=links_base(s) if base_url is None else base_url,
+                client=client, settings=s)

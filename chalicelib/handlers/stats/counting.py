@@ -14,6 +14,8 @@ month's (Europe/London) the change happened in:
 - fixed: it was marked fixed (from any other state), and on "total" and the
   category, fix_days_<n>: whole days (rounded up) from report to fix. A
   report fixed, reopened and fixed again counts both fixes.
+- answers, rating_<1..5> and not_fixed: a reporter answered "has it been
+  fixed?" (handlers/questionnaires), on "total" and the category only.
 """
 import math
 import time
@@ -25,7 +27,8 @@ from ...bindays import london_today
 from ...storage.errors import Throttled
 from ..shared import events
 
-COUNTED = ("report_created", "report_state_changed")
+COUNTED = ("report_created", "report_state_changed", "questionnaire_answered")
+ANSWERED = "questionnaire_answered"
 FIXED = "fixed"
 DAY_SECONDS = 86400
 ATTEMPTS = 3  # another shard's transaction on the same rows: a moment later it goes through
@@ -89,6 +92,8 @@ def facts_of(deps, event):
 
 def changes_for(kind, payload, facts, at, ward_id):
     """{row key: {counter: amount}} that an event adds."""
+    if kind == ANSWERED:
+        return answer_changes(payload, facts)
     counters = {}
     if kind == "report_created":
         counters["received"] = 1
@@ -113,6 +118,14 @@ def changes_for(kind, payload, facts, at, ward_id):
         for row in rows[:2]:
             changes[row][bucket] = 1
     return changes
+
+
+def answer_changes(payload, facts):
+    rating = payload.get("rating")
+    if not isinstance(rating, int) or isinstance(rating, bool):
+        return {}
+    counters = {"answers": 1, f"rating_{rating}": 1, **({} if payload.get("fixed") else {"not_fixed": 1})}
+    return {row: dict(counters) for row in ("total", f"category#{facts.service_code}")}
 
 
 def days_between(start, end):

@@ -10,6 +10,7 @@ its definition) is the fixes at or under the target over all its fixes.
 """
 from ... import visibility
 from ...bindays import london_today
+from ..questionnaires.limits import RATING_MAX, RATING_MIN
 
 FIX_DAYS = "fix_days_"
 CHANNEL = "channel_"
@@ -27,8 +28,7 @@ def figures(deps):
                         key=lambda w: (w["name"], w["id"])),
         "months": _months(rows, deps.clock()),
         "channels": _channels(total),
-        # Residents are not asked yet whether a fix was a fix: no figure, not a zero.
-        "satisfaction": None,
+        "satisfaction": satisfaction(total),
     }
 
 
@@ -55,7 +55,7 @@ def _category(service, counts):
     target = service.get("target_days")
     return {"service_code": service["service_code"], "name": service.get("name", service["service_code"]),
             "group": service.get("group"), **_flows(counts), "days_to_fix": days_to_fix(counts),
-            "target_days": target, "within_target": within_target(counts, target), "satisfaction": None}
+            "target_days": target, "within_target": within_target(counts, target), "satisfaction": satisfaction(counts)}
 
 
 def _ward(row):
@@ -105,6 +105,18 @@ def percentile(days, percent):
         seen += days[day]
         if seen >= rank:
             return day
+
+
+def satisfaction(counts):
+    """What reporters answered "has it been fixed?": null until someone has
+    (no figure, not a zero); the average of the 1-5 ratings to two places."""
+    answers = counts.get("answers", 0)
+    if not answers:
+        return None
+    by_rating = {str(n): counts.get(f"rating_{n}", 0) for n in range(RATING_MIN, RATING_MAX + 1)}
+    average = sum(int(n) * k for n, k in by_rating.items()) / answers
+    return {"responses": answers, "average": round(average, 2), "by_rating": by_rating,
+            "not_fixed": counts.get("not_fixed", 0)}
 
 
 def within_target(counts, target):

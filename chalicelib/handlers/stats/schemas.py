@@ -9,8 +9,14 @@ FLOWS = {
 }
 DAYS = {"type": "integer", "nullable": True, "minimum": 0}
 SATISFACTION = {"type": "object", "nullable": True,
-                "description": "Always null today: residents are not yet asked whether a fix was a fix. "
-                               "When they are: {responses, average, by_rating: {1..5}}."}
+                "description": "What reporters answered when asked, some days after a fix or close, "
+                               "\"has it been fixed?\"; null until someone has answered",
+                "properties": {"responses": COUNT,
+                               "average": {"type": "number", "minimum": 1, "maximum": 5,
+                                           "description": "mean rating, 1 (badly) to 5 (very well)"},
+                               "by_rating": {"type": "object", "description": "answers per rating \"1\"..\"5\"",
+                                             "additionalProperties": COUNT},
+                               "not_fixed": {**COUNT, "description": "answers saying it had not been fixed"}}}
 
 SCHEMAS = {
     "DaysToFix": {"type": "object", "description": "Whole days (rounded up) from report to fix, by nearest rank",

@@ -5,6 +5,7 @@ import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit} from "../forms.js";
 import {t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
+import {rememberDevice} from "../session.js";
 
 async function verify(view, token) {
   try {
@@ -40,8 +41,9 @@ function chooseNew(view, token) {
       hint: t("account.password_hint")}),
     button(t("account.reset_save")));
   onSubmit(form, view, async () => {
-    await api("/v1/auth/password-reset/confirm", {method: "POST", auth: false,
+    const changed = await api("/v1/auth/password-reset/confirm", {method: "POST", auth: false,
       body: {token, password: form.elements.password.value}});
+    await rememberDevice(changed.email, changed.device_token);  // proof of the mailbox: this device is trusted
     finished(view, "account.reset_done_title", t("account.reset_done"));
   }, {password: t("account.new_password")});
   append(view, h("h1", {class: "heading-l"}, t("account.choose_password")), form);

@@ -20,9 +20,18 @@ export async function render(view) {
     return;
   }
   append(view, totals(stats.totals), months(stats.months), categories(stats.categories),
-    channels(stats.channels), wards(stats.wards),
-    h("h2", {class: "heading-m"}, t("stats.satisfaction")), h("p", {class: "body"}, t("stats.satisfaction_none")),
-    await openData());
+    channels(stats.channels), wards(stats.wards), satisfaction(stats.satisfaction), await openData());
+}
+
+// What reporters answered, some days after a fix, when asked "has it been fixed?".
+function satisfaction(answers) {
+  const title = h("h2", {class: "heading-m", id: "satisfaction-h"}, t("stats.satisfaction"));
+  if (!answers) return h("section", {"aria-labelledby": "satisfaction-h"}, title, h("p", {class: "body"}, t("stats.satisfaction_none")));
+  return h("section", {"aria-labelledby": "satisfaction-h", id: "satisfaction"}, title,
+    h("p", {class: "body"}, t("stats.satisfaction_line", {responses: number(answers.responses),
+      average: answers.average.toLocaleString(locale(), {maximumFractionDigits: 1}), not_fixed: number(answers.not_fixed)})),
+    figuresTable({caption: t("stats.satisfaction_ratings"), head: [t("stats.rating"), t("stats.answers")],
+      rows: ["5", "4", "3", "2", "1"].map(n => [t(`questionnaire.rating_${n}`), number(answers.by_rating[n])])}));
 }
 
 function totals(all) {

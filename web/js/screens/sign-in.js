@@ -4,7 +4,7 @@ import {append, h} from "../dom.js";
 import {button, input, Invalid, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
-import {rememberProfile, saveTokens} from "../session.js";
+import {deviceToken, isStaff, rememberDevice, rememberProfile, saveTokens} from "../session.js";
 
 export function safeNext(params) {
   const next = params.get("next") || "/account";
@@ -24,13 +24,18 @@ export function render(view, {params}) {
     if (!password) missing.push({field: "password", message: t("account.password_required")});
     if (missing.length) throw new Invalid(missing);
     try {
-      saveTokens(await api("/v1/auth/login", {method: "POST", body: {email, password}, auth: false}));
+      const body = {email, password};
+      const device = await deviceToken(email);
+      if (device) body.device_token = device;
+      const signed = await api("/v1/auth/login", {method: "POST", body, auth: false});
+      saveTokens(signed);
+      await rememberDevice(email, signed.device_token);
     } catch (error) {
       if (error.code === "invalid_credentials") throw new Invalid([{field: "email", message: t("account.wrong_password")}]);
       throw error;
     }
     rememberProfile(await api("/v1/me"));
-    navigate(safeNext(params), {replace: true});
+    navigate(params.get("next") || !isStaff() ? safeNext(params) : "/staff", {replace: true});
   }, {email: t("account.email"), password: t("account.password")});
   append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), form,
     h("ul", {class: "list list--spaced"},

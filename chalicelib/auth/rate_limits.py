@@ -1,0 +1,71 @@
+"""How much one client may make the service do in a while, and how many
+messages go to recipients who have not proven they want them.
+
+Who "one client" is (the API's callers only; the CLI is not limited): a
+signed-in resident is their account, so neighbours behind one address (a
+library's computers, an office's NAT) never share a resident's allowance;
+an anonymous caller is its address, API Gateway's
+sourceIp (the connection's peer; X-Forwarded-For is whatever a client
+writes). Staff and Open311 partners (an api_key, scoped by the council) are
+not limited here.
+
+Messages to unproven recipients (a confirmation e-mail or SMS to any address
+anyone may type) are counted per client and for everyone together: SMS
+pumping and mail bombing cost the council money and its sender reputation
+however many clients the sender spreads them over.
+
+Each limit counts first and refuses after (throttle.spend): parallel
+requests cannot all slip under it. Past a limit: 429 with Retry-After.
+"""
+from datetime import timedelta
+
+from . import throttle
+
+MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
+
+# (limit, window) per client; a burst meets the minute's, a steady drip the hour's.
+CREATIONS = {
+    "report": [(10, MINUTE), (60, HOUR)],
+    "upload": [(30, MINUTE), (200, HOUR)],  # a report takes several photos
+    "alert": [(10, MINUTE), (60, HOUR)],
+}
+NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts"}
+MESSAGES_PER_CLIENT = {"email": [(5, MINUTE), (20, HOUR)], "sms": [(2, MINUTE), (5, HOUR)]}
+CHANNEL_NOUNS = {"email": "e-mails", "sms": "text messages"}
+
+
+def creation(deps, kind, partner=False):
+    """Count one new `kind` ("report", "upload", "alert") for this client."""
+    if _exempt(deps, partner):
+        return
+    now = deps.clock()
+    for rule in CREATIONS[kind]:
+        throttle.spend(deps.counters, f"create-{kind}", _client(deps), rule, now,
+                       message=f"Too many new {NOUNS[kind]} from you for now; try again later.")
+
+
+def messages(deps, channels):
+    """Count the messages about to go to unproven recipients, one per channel
+    in `channels` ("email", "sms"), for this client and for everyone."""
+    if _exempt(deps):
+        return
+    now = deps.clock()
+    for channel in channels:
+        noun = CHANNEL_NOUNS[channel]
+        for rule in MESSAGES_PER_CLIENT[channel]:
+            throttle.spend(deps.counters, f"messages-{channel}", _client(deps), rule, now,
+                           message=f"Too many {noun} asked for from you for now; try again later.")
+        everyone = (deps.settings.messages_per_hour[channel], HOUR)
+        throttle.spend(deps.counters, f"messages-{channel}", "everyone", everyone, now,
+                       message=f"We are sending too many {noun} to unconfirmed addresses right now; "
+                               "try again later.")
+
+
+def _client(deps):
+    p = deps.principal
+    return f"user:{p.user_id}" if p is not None else f"address:{deps.client}"
+
+
+def _exempt(deps, partner=False):
+    # No client: not a request through the API (the CLI loading demo data, say).
+    return partner or deps.client is None or (deps.principal is not None and deps.principal.is_staff)

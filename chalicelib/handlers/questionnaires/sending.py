@@ -1,0 +1,97 @@
+"""Sending the questionnaires that are due: the scheduled `send_questionnaires`
+function (app.py; on one machine the local stack runs it every minute).
+
+It reads the due index (storage/questionnaires.py), never the reports
+table: a run costs what is due, whatever the number of reports. Each
+questionnaire is claimed (it leaves the index) before anything is sent, so
+two overlapping runs never ask twice; the one-click link carries a token
+only its reporter receives.
+
+The reporter is asked on the channels they follow their own report by (the
+alerts' confirmed addresses: a signed-in reporter's follow, or the caller's
+contact details staff took it with), as alerts reach them; a reporter with
+none is not asked (an address nobody confirmed gets no unasked mail).
+"""
+import logging
+
+from ... import ids, states
+from ...notify.deliver import deliver as deliver_message
+from ..alerts.delivery import links_base, unsubscribe_links
+from .limits import ASKED_STATES, SEND_BATCH
+
+log = logging.getLogger(__name__)
+
+
+def send_due(deps, deliver=deliver_message, limit=SEND_BATCH):
+    """Ask every reporter whose questionnaire is due; returns {outcome: count}."""
+    now, outcomes = deps.clock(), {}
+    for q in deps.questionnaires.due(now, limit):
+        outcome = send_one(deps, q, now, deliver)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
+def send_one(deps, q, now, deliver):
+    report = deps.reports.get(q.report_id)
+    if report is None or report.state not in ASKED_STATES:
+        deps.questionnaires.set_aside(q.report_id, q.due_at)  # open again: its next close asks
+        return "not_closed"
+    reach = reporter_addresses(deps, report)
+    if not reach:
+        deps.questionnaires.set_aside(q.report_id, q.due_at, "unreachable")
+        return "unreachable"
+    token = deps.new_token()
+    if not deps.questionnaires.claim(q.report_id, q.due_at, ids.digest(token), now,
+                                     sorted({channel for _, channel, _ in reach})):
+        return "already"
+    base = links_base(deps)
+    sent = []
+    for alert, channel, address in reach:
+        try:
+            sent.append(deliver(channel, address, message(deps, report, base, token, alert), deps.settings, now,
+                                deps.new_opaque_id))
+        except Exception:  # one channel's bug must not stop the run: it is claimed, so it is not retried
+            log.exception("questionnaire for %s on %s raised", report.id, channel)
+    return "sent" if "sent" in sent else "failed"
+
+
+def reporter_addresses(deps, report):
+    """[(alert, channel, address)]: the reporter's confirmed ways of hearing
+    about this report, each address once."""
+    contact = report.contact or {}
+    theirs = {("email", (contact.get("email") or "").lower()), ("sms", _e164(contact.get("phone")))}
+    found, seen = [], set()
+    for alert in _followers(deps, report):
+        own = report.user_id is not None and alert.user_id == report.user_id
+        for channel, address in sorted(alert.channels.items()):
+            key = (channel, address["endpoint"] if channel == "push" else str(address).lower())
+            if channel in (alert.pending or []) or key in seen:
+                continue
+            if own or (alert.user_id is None and (channel, key[1]) in theirs):
+                seen.add(key)
+                found.append((alert, channel, address))
+    return found
+
+
+def _followers(deps, report):
+    rows = deps.alerts.rows(f"report#{report.id}")
+    return deps.alerts.get_many(sorted({row.alert_id for row in rows}))
+
+
+def _e164(phone):
+    from ..alerts.channels import e164
+    return e164(phone) if phone else None
+
+
+def message(deps, report, base, token, alert):
+    """The question, the report's public facts and the one-click link; never the reporter."""
+    service = deps.services.get(report.service_code) or {}
+    name = service.get("name") or report.service_code
+    label = states.LABELS.get(report.state, report.state)
+    where = f" at {report.address}" if report.address else ""
+    return {"event_id": f"questionnaire-{report.id}", "title": f"{report.id}: has it been fixed?",
+            "body": f"The {name} report{where} was marked {label}. Has it been fixed? "
+                    f"Tell us in one tap, and rate how it was dealt with (1 to 5).",
+            "url": f"{base}/questionnaire?report={report.id}&token={token}", "report_id": report.id,
+            "state": report.state, "topic": f"q{report.id.replace('-', '')}", "ttl": 7 * 86400,
+            "urgency": "low", **unsubscribe_links(base, alert)}

@@ -1,0 +1,4 @@
+"""tests/api/test_read_costs.py again, on DynamoDB Local instead of moto."""
+from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
+
+rerun("api/test_read_costs.py", globals())

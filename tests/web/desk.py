@@ -1,0 +1,89 @@
+"""What the staff screens' journeys share: a desktop browser, signing in and
+moving about with the keyboard alone, the API as a second officer uses it,
+and the check (and, under `make screens`, the picture) of each screen."""
+import json
+import os
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.web.browser import PASSWORD, Browser, check_accessible
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}, "is_mobile": False, "has_touch": False}
+SHOTS = os.environ.get("DOORSTEP_SCREENSHOTS")
+
+
+@pytest.fixture
+def desk(chromium, stack):
+    """An office computer: a wide screen, a mouse nobody uses, a keyboard."""
+    made = Browser(chromium, stack, **DESKTOP)
+    yield made
+    made.close()
+
+
+def tab_to(page, target, most=120):
+    """Press Tab until `target` has the focus: it must be reachable without a mouse."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{most} presses of Tab never reached {target}")
+
+
+def sign_in_by_keyboard(page, email, path="/sign-in"):
+    page.goto(path)
+    tab_to(page, page.get_by_label("E-mail address"))
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+
+
+def screen(page, name):
+    """axe-core finds nothing on the screen now shown; `make screens` keeps a picture of it."""
+    page.wait_for_selector("#screen h1")
+    check_accessible(page, name)
+    if SHOTS:
+        from tests.web.test_every_screen import keep
+        page.wait_for_load_state("networkidle")
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        keep(page.screenshot(full_page=True), Path(SHOTS) / f"{name}.png")
+
+
+def stale_screen(page):
+    """Mark the screen now shown, to wait for the next one with fresh_screen()."""
+    page.evaluate("() => { document.querySelector('#screen > .screen').dataset.stale = 'yes'; }")
+
+
+def fresh_screen(page):
+    page.wait_for_selector("#screen > .screen:not([data-stale])")
+
+
+def heading(page, text):
+    expect(page.get_by_role("heading", level=1)).to_contain_text(text)
+
+
+class Officer:
+    """Another officer at another desk, working through the API."""
+
+    def __init__(self, stack, email, role="staff"):
+        self.stack = stack
+        stack.resident(email, name=email.split("@")[0].title(), role=role)
+        self.headers = stack.token(email)
+
+    def call(self, method, path, body=None, headers=None):
+        request = urllib.request.Request(self.stack.url + path, method=method,
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json", **self.headers, **(headers or {})})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read()), response.headers
+
+    def report(self, report_id):
+        return self.call("GET", f"/v1/staff/reports/{report_id}")[0]
+
+    def change(self, report_id, **changes):
+        _, headers = self.call("GET", f"/v1/staff/reports/{report_id}")
+        return self.call("PATCH", f"/v1/staff/reports/{report_id}", changes, {"If-Match": headers["ETag"]})[0]

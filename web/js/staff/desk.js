@@ -1,0 +1,61 @@
+// The staff desk: every /staff path, for council staff at a desktop. Its
+// words (messages/staff.<lang>.json) and styles (css/staff.css) come with
+// the first staff screen, so a resident's phone never fetches them.
+import {append, h} from "../dom.js";
+import {addMessages, t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {isStaff, signedIn} from "../session.js";
+
+const SCREENS = [
+  [/^\/staff\/?$/, () => import("./inbox.js")],
+  [/^\/staff\/reports\/[^/]+$/, () => import("./report.js")],
+  [/^\/staff\/take$/, () => import("./take.js")],
+  [/^\/staff\/templates$/, () => import("./templates.js")],
+  [/^\/staff\/templates\/edit$/, () => import("./template-edit.js")],
+  [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
+];
+const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
+              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"]];
+
+let ready = null;
+
+function prepare() {
+  if (!ready) {
+    const styles = new Promise(resolve => {
+      const sheet = h("link", {rel: "stylesheet", href: "/css/staff.css"});
+      sheet.addEventListener("load", resolve);
+      sheet.addEventListener("error", resolve);  // unstyled is still usable
+      document.head.append(sheet);
+    });
+    ready = Promise.all([styles, addMessages("staff")]);
+    // The wide desk layout is for staff paths only; a resident screen is phone-sized again.
+    document.addEventListener("doorstep:rendered", () =>
+      document.body.classList.toggle("desk", /^\/staff(\/|$)/.test(location.pathname)));
+  }
+  return ready;
+}
+
+function menu(path) {
+  const current = href => (href === "/staff" ? path === "/staff" || path.startsWith("/staff/reports")
+    : path.startsWith(href));
+  return h("nav", {class: "desk-menu", "aria-label": t("staff.nav.label")},
+    h("ul", {class: "desk-menu__list"}, MENU.map(([href, key]) => h("li", {},
+      h("a", {class: "desk-menu__link", href, "aria-current": current(href) ? "page" : null}, t(key))))));
+}
+
+export async function render(view, context) {
+  await prepare();
+  document.body.classList.add("desk");
+  const path = context.url.pathname.replace(/\/+$/, "") || "/staff";
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(path + context.url.search)}`, {replace: true});
+  if (!isStaff()) {
+    append(view, h("h1", {class: "heading-l"}, t("staff.only_title")), h("p", {class: "body"}, t("staff.only_body")),
+      h("p", {class: "body"}, h("a", {href: `/sign-in?next=${encodeURIComponent(path)}`}, t("staff.only_sign_in"))));
+    return;
+  }
+  const found = SCREENS.find(([pattern]) => pattern.test(path));
+  if (!found) return (await import("../screens/not-found.js")).render(view, context);
+  append(view, menu(path));
+  const screen = await found[1]();
+  await screen.render(view, {...context, path});
+}

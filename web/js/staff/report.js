@@ -1,0 +1,124 @@
+// One report at the desk: what was reported and by whom, the inspect form,
+// internal notes and the audit trail. A save names the version it was made
+// to (If-Match); when someone saved first (409) both versions are shown and
+// what I typed stays in the form, laid over their change, to save again.
+import {api, ApiError} from "../api.js";
+import {append, clear, h} from "../dom.js";
+import {link} from "../config.js";
+import {clearErrors, errorsOf, Invalid, showErrors} from "../forms.js";
+import {formatDate, t} from "../i18n.js";
+import {answerText} from "../report/fields.js";
+import {statusTag} from "../screens/report-page.js";
+import {auditTrail, conflictPanel, shown} from "./audit.js";
+import {
+  channelLabel, dueText, LAST, priorityTag, staffServices, summaryRow as row, teamName, teams, templates,
+} from "./common.js";
+import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
+
+const labels = service => Object.fromEntries([...(service?.fields || []).map(def => [`fields.${def.code}`, def.label]),
+  ...["status", "priority", "service_code", "private", "duplicate_of", "team",
+  "instructions", "due", "template", "public_update", "internal_note", "lat", "lon"]
+  .map(k => [k, t(`staff.field.${k}`)])]);
+
+function details(report, lists) {
+  const service = lists.services.find(s => s.service_code === report.service_code);
+  const contact = report.contact || {};
+  const where = report.location;
+  return [
+    h("dl", {class: "summary-list", id: "report-details"},
+      row(t("staff.field.status"), statusTag(report.status, report.status_label)),
+      row(t("staff.field.priority"), priorityTag(report.priority)),
+      row(t("staff.field.due"), dueText(report)),
+      row(t("staff.field.team"), teamName(lists.teams, report.assignment?.team)),
+      row(t("staff.report.received"), formatDate(report.created_at, true),
+        report.channel ? ` (${channelLabel(report.channel)})` : null),
+      row(t("staff.report.reporter"), [contact.name, contact.email, contact.phone].filter(Boolean).join(", ")
+        || t("staff.none")),
+      where ? row(t("staff.report.where"), report.address || shown("location", where, lists), " ",
+        h("a", {href: link("place_url", {lat: where.lat, lon: where.lon}), rel: "noopener"}, t("staff.report.map"))) : null,
+      (service?.fields || []).map(def => [def.label, answerText(def, (report.fields || {})[def.code])])
+        .filter(([, v]) => v).map(([k, v]) => row(k, v)),
+      report.duplicate_of ? row(t("staff.field.duplicate_of"),
+        h("a", {href: `/staff/reports/${encodeURIComponent(report.duplicate_of)}`}, report.duplicate_of)) : null,
+      (report.duplicates || []).length ? row(t("staff.report.duplicates"), report.duplicates.map((id, i) =>
+        [i ? ", " : "", h("a", {href: `/staff/reports/${encodeURIComponent(id)}`}, id)])) : null,
+      row(t("staff.report.description"), report.description || t("staff.none"))),
+    (report.photos || []).length ? h("ul", {class: "photo-list"}, report.photos.map((src, i) =>
+      h("li", {class: "photo-list__item"}, h("a", {href: src, target: "_blank", rel: "noopener"},
+        h("img", {src, class: "photo-list__img", loading: "lazy",
+          alt: t("staff.report.photo_alt", {n: i + 1, id: report.id})}))))) : null,
+    h("h2", {class: "heading-m"}, t("staff.report.notes")),
+    report.internal_notes?.length ? h("ul", {class: "list notes", id: "internal-notes"}, report.internal_notes.map(n =>
+      h("li", {class: "inset"}, h("p", {class: "body"}, n.text),
+        h("p", {class: "hint"}, t("staff.audit.by", {when: formatDate(n.at, true), who: n.by})))))
+      : h("p", {class: "body", id: "internal-notes"}, t("staff.report.no_notes")),
+  ];
+}
+
+async function load(id) {
+  const [report, audit, services, teamList, templateList] = await Promise.all([
+    api(`/v1/staff/reports/${encodeURIComponent(id)}`), api(`/v1/staff/reports/${encodeURIComponent(id)}/audit`),
+    staffServices(), teams(), templates()]);
+  return {report, entries: audit.entries, lists: {services, teams: teamList, templates: templateList}};
+}
+
+/** The screen for `report` and a form holding `values`; `notice` (saved, or the conflict) above the form. */
+function draw(view, state, values, notice) {
+  const {report, entries, lists} = state;
+  const read = valuesOf(report);
+  const form = inspectForm(values, lists);
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    clearErrors(view);
+    const typed = readValues(form);
+    const body = changes(typed, read);
+    try {
+      if (!Object.keys(body).length) throw new Invalid([{field: null, message: t("staff.inspect.nothing")}]);
+      form.querySelector("button[type=submit]").disabled = true;
+      const saved = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}`,
+        {method: "PATCH", body, headers: {"If-Match": `"${report.version}"`}});
+      const audit = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}/audit`);
+      draw(view, {...state, report: saved, entries: audit.entries}, valuesOf(saved),
+        h("div", {class: "banner banner--saved", id: "saved", role: "status", tabindex: "-1"},
+          h("p", {class: "banner__line"}, t("staff.inspect.saved"))));
+    } catch (error) {
+      form.querySelector("button[type=submit]").disabled = false;
+      if (error instanceof ApiError && error.code === "edit_conflict" && error.body?.current) {
+        const now = error.body.current;
+        const audit = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}/audit`).catch(() => ({entries}));
+        draw(view, {...state, report: now, entries: audit.entries}, reapply(typed, read, now),
+          conflictPanel(read, valuesOf(now), body, lists));
+        return;
+      }
+      showErrors(view, errorsOf(error), labels(form.serviceOf(typed.service_code)));
+    }
+  });
+  const menu = view.querySelector(".desk-menu");
+  const content = [
+    h("a", {class: "back-link", href: `/staff${sessionStorage.getItem(LAST) || ""}`}, t("staff.report.back")),
+    h("span", {class: "caption"}, t("staff.report.caption", {id: report.id})),
+    h("h1", {class: "heading-l"}, `${report.service_name}: ${report.id}`),
+    h("div", {class: "desk-columns"},
+      h("div", {class: "desk-columns__main"}, details(report, lists),
+        h("h2", {class: "heading-m"}, t("staff.audit.title")), auditTrail(entries, lists)),
+      h("div", {class: "desk-columns__side"}, h("h2", {class: "heading-m"}, t("staff.inspect.title")), notice, form))];
+  if (!notice) {
+    append(view, content);  // the first drawing: the router shows it and moves the focus
+    return;
+  }
+  append(clear(view), menu, content);
+  notice.focus();
+}
+
+export async function render(view, {path}) {
+  const id = decodeURIComponent(path.split("/").pop()).toUpperCase();
+  try {
+    const state = await load(id);
+    draw(view, state, valuesOf(state.report));
+  } catch (error) {
+    append(view, h("h1", {class: "heading-l"}, t("staff.report.not_found_title")),
+      h("p", {class: "body"}, error instanceof ApiError && error.status === 404 ? t("staff.report.not_found", {id})
+        : errorsOf(error)[0].message),
+      h("p", {class: "body"}, h("a", {href: "/staff"}, t("staff.nav.inbox"))));
+  }
+}
