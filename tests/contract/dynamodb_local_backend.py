@@ -45,7 +45,11 @@ def aws(dynamodb_local_tables, monkeypatch):
     settings, _ = dynamodb_local_tables
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
+    from conftest import empty_aws
     with mock_aws():
+        # Inside the worker's own moto (its moto tests started it), this
+        # mock_aws starts from what they left: S3 objects, queues, mail.
+        empty_aws()
         yield
 
 
