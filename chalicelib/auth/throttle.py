@@ -15,8 +15,11 @@ def _window(now, window):
 
 
 def _key(name, subject, now, window):
+    # The window's length is in the key: at the top of an hour the minute's
+    # window and the hour's start at the same second, and one counter for
+    # both counted every event twice.
     start, _ = _window(now, window)
-    return f"{name}#{subject}#{start}"
+    return f"{name}#{subject}#{int(window.total_seconds())}#{start}"
 
 
 def record(store, name, subject, rule, now, amount=1):
