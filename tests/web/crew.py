@@ -3,6 +3,8 @@ their phones, jobs an officer assigned through the API, and a look at the
 stored job (what the API received, and when)."""
 import uuid
 
+from playwright.sync_api import expect
+
 from tests.web.browser import PASSWORD
 from tests.web.desk import Officer
 
@@ -38,6 +40,7 @@ def sign_in_crew(page, email):
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jobs near you")  # where a crew member lands
 
 
 def job_card(page, report_id):

@@ -21,9 +21,9 @@ export function priorityTag(priority) {
   return h("strong", {class: `tag ${colour}`}, t(`crew.priority.${priority || "normal"}`));
 }
 
-export function dueText(job) {
+export function dueText(job, labelled = true) {
   if (!job.due) return t("crew.due.none");
-  return [t("crew.due.on", {day: formatDay(job.due)}),
+  return [labelled ? t("crew.due.on", {day: formatDay(job.due)}) : formatDay(job.due),
     job.overdue ? [" ", h("strong", {class: "tag tag--red"}, t("crew.due.overdue"))] : null];
 }
 

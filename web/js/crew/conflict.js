@@ -4,7 +4,7 @@
 // it. A job closed by someone else can only be dropped.
 import {h} from "../dom.js";
 import {formatDate, formatDay, t} from "../i18n.js";
-import {priorityTag, statusLabel} from "./common.js";
+import {priorityTag, row, statusLabel} from "./common.js";
 import {dropUpdate, resendOnTop} from "./sending.js";
 
 const FIELDS = {
@@ -22,12 +22,12 @@ function yours(entry) {
 }
 
 function changes(seen, current) {
+  const pair = (was, now) => [h("span", {class: "conflict__was"}, `${t("crew.conflict.was")} `, was), h("br"),
+    h("strong", {}, `${t("crew.conflict.now")} `), now];
   const rows = Object.entries(FIELDS).filter(([k]) => (seen[k] ?? null) !== (current[k] ?? null))
-    .map(([k, show]) => h("tr", {}, h("th", {scope: "row"}, t(`crew.field.${k}`)),
-      h("td", {}, show(seen[k])), h("td", {}, show(current[k]))));
+    .map(([k, show]) => row(t(`crew.field.${k}`), pair(show(seen[k]), show(current[k]))));
   for (const u of (current.updates || []).slice(seen.updates || 0)) {
-    rows.push(h("tr", {}, h("th", {scope: "row"}, t("crew.conflict.their_update")), h("td", {}, t("crew.none")),
-      h("td", {}, statusLabel(u.status), u.note ? [": ", h("q", {}, u.note)] : null)));
+    rows.push(row(t("crew.conflict.their_update"), statusLabel(u.status), u.note ? [": ", h("q", {}, u.note)] : null));
   }
   return rows;
 }
@@ -48,11 +48,8 @@ export function conflictPanel(entry, after) {
     h("p", {class: "body"}, closed ? t("crew.conflict.closed_body", {status: statusLabel(current.status)})
       : t("crew.conflict.body")),
     h("p", {class: "body"}, h("strong", {}, t("crew.conflict.yours")), " ", yours(entry)),
-    rows.length ? h("table", {class: "table conflict__changes"},
-      h("caption", {class: "table__caption"}, t("crew.conflict.what_changed")),
-      h("thead", {}, h("tr", {}, h("th", {scope: "col"}, t("crew.conflict.what")),
-        h("th", {scope: "col"}, t("crew.conflict.when_you_looked")), h("th", {scope: "col"}, t("crew.conflict.now")))),
-      h("tbody", {}, rows)) : null,
+    rows.length ? [h("h3", {class: "heading-s"}, t("crew.conflict.what_changed")),
+      h("dl", {class: "summary-list conflict__changes"}, rows)] : null,
     h("div", {class: "conflict__actions"},
       closed ? null : h("button", {class: "button", type: "button", onclick: act(resendOnTop)},
         t("crew.conflict.resend")),

@@ -27,8 +27,8 @@ function pendingList(entries) {
 }
 
 function refusedNotice(entry, after) {
-  return h("div", {class: "error-summary", id: `refused-${entry.key}`},
-    h("h2", {class: "error-summary__title"}, t("crew.refused_title")),
+  return h("div", {class: "conflict refused", id: `refused-${entry.key}`, tabindex: "-1"},
+    h("h2", {class: "heading-m conflict__title"}, t("crew.refused_title")),
     h("p", {class: "body"}, entry.error?.message || t("error.generic")),
     h("button", {class: "button button--secondary", type: "button",
       onclick: async () => { await dropUpdate(entry.key); after(); }}, t("crew.conflict.drop")));
@@ -60,8 +60,6 @@ async function answers(job) {
 
 async function about(job, here) {
   return [
-    job.instructions ? h("div", {class: "inset", id: "instructions"}, h("h2", {class: "heading-s"},
-      t("crew.field.instructions")), h("p", {class: "body"}, job.instructions)) : null,
     navigateLinks(job.location, here, job.service_name),
     job.location ? jobsMap([{id: job.id, title: job.service_name, ...job.location}], null, t("crew.map.one")).element
       : null,
@@ -102,36 +100,46 @@ export async function render(view, {id}) {
       h("dl", {class: "summary-list", id: "job-summary"},
         row(t("crew.field.status"), statusTag(latest ? latest.body.status : job.status, Boolean(latest))),
         row(t("crew.field.priority"), priorityTag(job.priority)),
-        row(t("crew.field.due"), dueText(job)),
-        row(t("crew.field.report_status"), job.report_status_label || job.report_status || t("crew.none"))));
+        row(t("crew.field.due"), dueText(job, false)),
+        row(t("crew.field.report_status"), job.report_status_label || job.report_status || t("crew.none"))),
+      job.instructions ? h("div", {class: "inset", id: "instructions"}, h("h2", {class: "heading-s"},
+        t("crew.field.instructions")), h("p", {class: "body"}, job.instructions)) : null);
     form.hidden = !job.open;
     append(clear(past), job.open ? null : h("p", {class: "inset", id: "job-closed"},
       t("crew.closed", {status: statusLabel(job.status)})), history(job));
   };
-  const redraw = async () => {
+  // The newest job the phone has: an update's answer, or the job a conflict came back with.
+  const newest = async () => {
     const kept = await keptJob(id);
-    if (kept && kept.version >= state.answer.data.version) state.answer = {...state.answer, data: kept};
+    if (kept && kept.data.version > state.answer.data.version) state.answer = {...kept, kept: false};
+  };
+  const redraw = async () => {
+    await newest();
     await draw();
     const panel = top.querySelector(".conflict");
     if (panel) panel.focus();
   };
   const form = updateForm(async (body, photos) => {
-    const point = state.here ? {lat: +state.here.lat.toFixed(6), lon: +state.here.lon.toFixed(6)} : {};
-    const entry = await queueUpdate(state.answer.data, {...body, ...point}, photos);
-    await flush();
-    const left = (await pendingFor(id)).find(e => e.key === entry.key);
-    const kept = await keptJob(id);
-    if (!left && kept) state.answer = {data: kept, as_of: new Date().toISOString(), kept: false};
-    await draw();
-    const said = body.status ? statusLabel(body.status) : t("crew.form.note_only");
-    append(clear(notice), h("p", {class: `banner${left ? "" : " banner--saved"}`},
-      t(!left ? "crew.sent" : left.state === "waiting" ? "crew.saved_offline" : "crew.not_sent", {status: said})));
-    (top.querySelector(".conflict") || notice).focus();
+    state.pressing = true;  // this press draws the screen itself, once its answer is known
+    try {
+      const point = state.here ? {lat: +state.here.lat.toFixed(6), lon: +state.here.lon.toFixed(6)} : {};
+      const entry = await queueUpdate(state.answer.data, {...body, ...point}, photos);
+      await flush();
+      const left = (await pendingFor(id)).find(e => e.key === entry.key);
+      await newest();
+      await draw();
+      const said = body.status ? statusLabel(body.status) : t("crew.form.note_only");
+      append(clear(notice), left && left.state !== "waiting" ? null : h("p", {class: `banner${left ? "" : " banner--saved"}`},
+        t(left ? "crew.saved_offline" : "crew.sent", {status: said})));
+      (top.querySelector(".conflict") || notice).focus();
+    } finally {
+      state.pressing = false;
+    }
   });
   const job = state.answer.data;
   append(view, h("a", {class: "back-link", href: "/crew"}, t("crew.back")),
     h("h1", {class: "heading-l"}, job.service_name, h("span", {class: "caption"}, ` ${job.report_id}`)),
-    notice, top, form, past, await about(job, null));
+    notice, top, await about(job, null), form, past);
   await draw();
   // Sent from the queue while this screen is shown (the signal came back): the job as the API now has it.
   const heard = async event => {
@@ -139,8 +147,9 @@ export async function render(view, {id}) {
       if (view.dataset.shown) window.removeEventListener("doorstep:outbox", heard);
       return;
     }
-    if (event.detail?.job?.id === id) state.answer = {data: event.detail.job, as_of: new Date().toISOString(),
-                                                      kept: false};
+    if (state.pressing) return;
+    clear(notice);  // what the last press said is out of date now
+    await newest();
     await draw();
   };
   window.addEventListener("doorstep:outbox", heard);

@@ -19,8 +19,9 @@ export function keepJob(data) {
   return keptStore.put({key: `job:${data.id}`, data, as_of: new Date().toISOString()}).catch(() => null);
 }
 
+/** The phone's copy of a job: {data, as_of}, or null. */
 export async function keptJob(id) {
-  return (await keptStore.get(`job:${id}`).catch(() => null))?.data || null;
+  return (await keptStore.get(`job:${id}`).catch(() => null)) || null;
 }
 
 /** {data, as_of, kept}: kept is true when the answer is the phone's copy (no signal). */
