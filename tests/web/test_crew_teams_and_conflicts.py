@@ -14,6 +14,15 @@ def _phone(chromium, stack):
     return Browser(chromium, stack, geolocation=NEAR_450_M)
 
 
+def _job_opened(phone, job_id):
+    """A north crew member's phone showing the job."""
+    page = phone.new_page()
+    sign_in_crew(page, crew_member(phone.stack))
+    page.goto(f"/crew/jobs/{job_id}")
+    heading(page, "Pothole")
+    return page
+
+
 def test_a_crew_member_of_another_team_neither_sees_nor_opens_the_job(chromium, stack):
     report, job_id = assigned_job(stack, officer(stack), "North's pothole, not for south")
     phone = _phone(chromium, stack)
@@ -34,10 +43,7 @@ def test_a_staff_change_made_before_the_update_is_sent_shows_what_changed_and_mi
     report, job_id = assigned_job(stack, by, "Pothole whose instructions change", instructions="Cone it off.")
     phone = _phone(chromium, stack)
     try:
-        page = phone.new_page()
-        sign_in_crew(page, crew_member(stack))
-        page.goto(f"/crew/jobs/{job_id}")
-        heading(page, "Pothole")
+        page = _job_opened(phone, job_id)
         by.change(report["id"], instructions="Cone it off and sweep the chippings.", priority="urgent")
         page.get_by_label("Note").fill("On our way from the depot.")
         page.get_by_role("button", name="En route").click()
@@ -66,10 +72,7 @@ def test_a_job_closed_by_someone_else_says_so_and_the_update_is_dropped(chromium
     report, job_id = assigned_job(stack, by, "Pothole staff close meanwhile")
     phone = _phone(chromium, stack)
     try:
-        page = phone.new_page()
-        sign_in_crew(page, crew_member(stack))
-        page.goto(f"/crew/jobs/{job_id}")
-        heading(page, "Pothole")
+        page = _job_opened(phone, job_id)
         by.change(report["id"], status="closed", public_update="Closed: the road is being resurfaced.")
         page.get_by_role("button", name="On site").click()
         expect(page.locator(".conflict")).to_contain_text("Someone else closed this job")

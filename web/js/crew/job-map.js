@@ -8,7 +8,8 @@ import {mapPanel} from "../map.js";
 export function jobsMap(jobs, here, label = t("crew.map.label")) {
   const placed = jobs.filter(j => j.lat !== undefined && j.lat !== null);
   const centre = here || placed[0] || null;
-  return mapPanel({centre, showReports: false, label, zoom: placed.length > 1 ? 14 : 16, onReady: (map, L) => {
+  return mapPanel({centre, showReports: false, label, zoom: placed.length > 1 ? 14 : 16, noTiles: "crew.map.no_tiles",
+                   onReady: (map, L) => {
     const bounds = [];
     for (const job of placed) {
       const target = h("a", {href: `/crew/jobs/${encodeURIComponent(job.id)}`}, job.title);
