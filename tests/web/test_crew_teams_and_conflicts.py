@@ -1,13 +1,21 @@
 """A crew sees its own team's jobs only; an update that meets a job someone
 else changed (409 with the job as it is now) shows what changed and lets
 the crew member send theirs on top or drop it; a job closed by someone else
-says so. The update form works with the keyboard alone."""
+says so. The update form works with the keyboard alone, and a phone that
+asked for job pushes opens a new job from its push."""
+import json
+from urllib.parse import urlsplit
+
 from playwright.sync_api import expect
 
+# Imported with the module, before the stack binds storage to its moto server.
+from tests.alerts.test_alerts_end_to_end import wait_for
+from tests.support.push_service import PushService
 from tests.web.browser import Browser
 from tests.web.crew import NEAR_450_M, assigned_job, crew_member, job_card, officer, sign_in_crew, stored_job
 from tests.web.desk import sign_in_by_keyboard, tab_to
 from tests.web.journeys import heading
+from tests.web.test_alerts import PUSH_SHIM
 
 
 def _phone(chromium, stack):
@@ -118,3 +126,30 @@ def test_a_crew_member_reports_a_job_they_cannot_do_with_the_keyboard_alone(chro
         assert job.updates[1]["reason"] == "A skip is parked over it; staff to ask the owner to move it."
     finally:
         phone.close()
+
+
+def test_a_crew_phone_asks_for_job_pushes_and_a_new_job_pushed_to_it_opens_from_its_link(chromium, stack):
+    key = stack.get("/v1/push/vapid-public-key")["public_key"]
+    with PushService() as push_service:
+        subscriber = push_service.subscribe(application_server_key=key)
+        phone = Browser(chromium, stack, geolocation=NEAR_450_M, permissions=["geolocation", "notifications"])
+        phone.context.add_init_script(PUSH_SHIM.replace("SUBSCRIPTION", json.dumps(subscriber.subscription)))
+        try:
+            page = phone.new_page()
+            sign_in_crew(page, crew_member(stack))
+            page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+            page.get_by_role("button", name="Tell me about new jobs").click()
+            expect(page.locator("#push-status")).to_have_text("This phone will be told about your team's new jobs.")
+            report, job_id = assigned_job(stack, officer(stack), "Pothole pushed to the north crew")
+
+            def pushed():
+                """the new job's push reaches this phone"""
+                return [r.payload for r in push_service.received if r.endpoint == subscriber.endpoint
+                        and r.payload["url"].endswith(f"?job={job_id}")]
+            [payload] = wait_for(pushed)
+            assert payload["title"] == "New job: Pothole" and "Rita" not in json.dumps(payload)
+            page.goto(urlsplit(payload["url"])._replace(scheme="", netloc="").geturl())  # the notification's tap
+            heading(page, "Pothole")
+            expect(page.locator("#job-report")).to_contain_text("Pothole pushed to the north crew")
+        finally:
+            phone.close()
