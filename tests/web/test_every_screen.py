@@ -156,6 +156,14 @@ def test_the_performance_page_is_accessible_and_fits_a_small_phone(phone):
     check_accessible(page, "performance, every table open")
 
 
+def test_the_questionnaire_is_accessible_and_fits_a_small_phone(phone):
+    from tests.web.test_questionnaire import asked
+    _, link = asked(phone.stack, "screens.reporter@example.org")
+    page = phone.new_page()
+    page.goto(link)
+    screen(page, "questionnaire")
+
+
 def test_the_crew_screens_are_accessible_and_fit_a_small_phone(phone):
     from tests.web.crew import assigned_job, crew_member, officer, sign_in_crew
     stack = phone.stack
