@@ -15,7 +15,7 @@ from tests.web.browser import Browser
 from tests.web.crew import NEAR_450_M, assigned_job, crew_member, job_card, officer, sign_in_crew, stored_job
 from tests.web.desk import sign_in_by_keyboard, tab_to
 from tests.web.journeys import heading
-from tests.web.test_alerts import PUSH_SHIM
+from tests.web.test_alerts import phone_with_push
 
 
 def _phone(chromium, stack):
@@ -129,11 +129,8 @@ def test_a_crew_member_reports_a_job_they_cannot_do_with_the_keyboard_alone(chro
 
 
 def test_a_crew_phone_asks_for_job_pushes_and_a_new_job_pushed_to_it_opens_from_its_link(chromium, stack):
-    key = stack.get("/v1/push/vapid-public-key")["public_key"]
     with PushService() as push_service:
-        subscriber = push_service.subscribe(application_server_key=key)
-        phone = Browser(chromium, stack, geolocation=NEAR_450_M, permissions=["geolocation", "notifications"])
-        phone.context.add_init_script(PUSH_SHIM.replace("SUBSCRIPTION", json.dumps(subscriber.subscription)))
+        phone, subscriber = phone_with_push(chromium, stack, push_service, NEAR_450_M)
         try:
             page = phone.new_page()
             sign_in_crew(page, crew_member(stack))
