@@ -42,7 +42,8 @@ export function navigateLinks(point, from, name) {
   const web = from ? link("directions_url", {from: `${from.lat},${from.lon}`, to: `${point.lat},${point.lon}`})
     : link("place_url", {lat: point.lat, lon: point.lon});
   return h("p", {class: "navigate"},
-    h("a", {class: "button button--secondary navigate__app", href: `geo:${point.lat.toFixed(6)},${point.lon.toFixed(6)}`,
+    h("a", {class: "button button--secondary navigate__app",
+      href: `geo:${point.lat.toFixed(6)},${point.lon.toFixed(6)}`,
       "aria-label": t("crew.navigate_to", {name})}, t("crew.navigate")), " ",
     h("a", {class: "navigate__web", href: web, rel: "noopener", target: "_blank",
       "aria-label": t("crew.web_map_to", {name})}, t("crew.web_map")));

@@ -129,8 +129,9 @@ export async function render(view, {id}) {
       await newest();
       await draw();
       const said = body.status ? statusLabel(body.status) : t("crew.form.note_only");
-      append(clear(notice), left && left.state !== "waiting" ? null : h("p", {class: `banner${left ? "" : " banner--saved"}`},
-        t(left ? "crew.saved_offline" : "crew.sent", {status: said})));
+      const outcome = !left ? "crew.sent" : left.state === "waiting" ? "crew.saved_offline" : null;  // else: a conflict
+      append(clear(notice), outcome && h("p", {class: `banner${left ? "" : " banner--saved"}`},
+        t(outcome, {status: said})));
       (top.querySelector(".conflict") || notice).focus();
     } finally {
       state.pressing = false;

@@ -6,13 +6,13 @@ import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {errorsOf} from "../forms.js";
 import {formatDistance, t, tCount} from "../i18n.js";
+import {waiting} from "../outbox.js";
 import {pushSubscription} from "../push.js";
 import {currentPosition} from "../where.js";
 import {asOf, dueText, navigateLinks, priorityTag, statusTag} from "./common.js";
 import {jobsMap} from "./job-map.js";
 import {jobList} from "./kept.js";
 import {KIND} from "./sending.js";
-import {waiting} from "../outbox.js";
 
 const PUSHED = "doorstep.crew-push";  // this phone already asked to be told of new jobs
 
@@ -46,7 +46,8 @@ function pushOffer() {
     status.textContent = t("crew.push.asking");
     try {
       const subscription = await pushSubscription();
-      await api("/v1/alerts", {method: "POST", body: {kind: "jobs", channels: ["push"], push_subscription: subscription}});
+      await api("/v1/alerts", {method: "POST",
+        body: {kind: "jobs", channels: ["push"], push_subscription: subscription}});
       localStorage.setItem(PUSHED, "yes");
       status.textContent = t("crew.push.on");
     } catch (error) {
