@@ -213,8 +213,11 @@ def fixed_pushes(push, phone, rid):
 def day(api, push):
     run = f"{time.strftime('%H%M%S')}-{secrets.token_hex(3)}"
     step(0, f"accounts for run {run}, made with the doorstep command")
+    status, _, health = api.call("GET", "/v1/health")
+    expect(status == 200, f"GET /v1/health answered {status}: {health}")
     made = ensure_teams("north", "south")
-    say(f"teams north and south: {'made ' + ', '.join(made) if made else 'already there (demo data)'}")
+    say(f"GET /v1/health -> {status}; teams north and south: "
+        f"{'made ' + ', '.join(made) if made else 'already there (demo data)'}")
     staff = account(api, f"crewday-{run}-staff@council.example", "staff", "Olu Officer")
     north = account(api, f"crewday-{run}-north@council.example", "crew", "Nia North", "north")
     south = account(api, f"crewday-{run}-south@council.example", "crew", "Sam South", "south")

@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,8 @@ class Api:
             except ValueError:
                 answer = raw.decode(errors="replace")
             return response.status, {k.lower(): v for k, v in response.getheaders()}, answer
+        except OSError as e:
+            raise Failed(f"{method} http://{self.host}:{self.port}{path}: {e} (is `make run` up there?)")
         finally:
             conn.close()
 
@@ -61,7 +64,9 @@ def doorstep(*args):
     """The `doorstep` command beside this Python, from the project's directory (where `make run` keeps
     ./.data, unless DOORSTEP_DATA_DIR says otherwise)."""
     command = Path(sys.executable).with_name("doorstep")
-    done = subprocess.run([str(command), *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
+    command = str(command) if command.exists() else shutil.which("doorstep")
+    expect(command, "no `doorstep` command: run this with the project's .venv/bin/python (`make run` makes it)")
+    done = subprocess.run([command, *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env=dict(os.environ))
     expect(done.returncode == 0, f"doorstep {' '.join(args)} failed: {done.stdout}{done.stderr}")
     return done.stdout
