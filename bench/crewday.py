@@ -25,7 +25,7 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-from .crewday_people import Api, Failed, account, ensure_teams, expect
+from .crewday_calls import Api, Failed, account, ensure_teams, expect, photo, photo_check
 
 MINSTER = (53.9623, -1.0819)  # lat, lon of the pothole
 NEAR_450_M = (53.96635, -1.0819)  # 450 m due north of it
@@ -41,17 +41,6 @@ def say(text):
     print(f"    {text}", flush=True)
 
 
-def photo(colour):
-    """A phone's JPEG that says where it was taken (the API must drop the GPS)."""
-    import io
-    from PIL import Image
-    image, exif = Image.new("RGB", (64, 48), colour), Image.Exif()
-    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 44.0), 3: "W", 4: (1.0, 4.0, 55.0)}
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif)
-    return out.getvalue()
-
-
 def resident_reports_and_follows(api, push):
     step(1, "a resident reports a pothole with a photo and follows it by Web Push")
     upload_id, status, s3 = api.upload(photo((200, 30, 30)))
@@ -63,7 +52,7 @@ def resident_reports_and_follows(api, push):
     expect(status == 201, f"POST /v1/reports answered {status}: {report}")
     expect(len(report["photos"]) == 1, f"the report has {len(report['photos'])} photos, not 1")
     say(f"POST /v1/reports -> {status}: {report['id']}, {report['status']}, "
-        f"{len(report['photos'])} photo")
+        f"{len(report['photos'])} photo; the photo: {photo_check(report['photos'][0])}")
     status, _, key = api.call("GET", "/v1/push/vapid-public-key")
     expect(status == 200, f"GET /v1/push/vapid-public-key answered {status}: {key}")
     phone = push.subscribe(application_server_key=key["public_key"])
@@ -190,19 +179,6 @@ def fixed_once(api, push, phone, rid, timeline_before):
     say(f"decrypted: {payload['title']!r} / {payload['body']!r}, TTL {fixed[0].headers.get('ttl')}, "
         f"Urgency {fixed[0].headers.get('urgency')}, VAPID sub {fixed[0].claims.get('sub')}")
     expect(not any(v in str(payload) for v in REPORTER.values()), "the push shows the reporter's details")
-
-
-def photo_check(url):
-    """The photo as a browser gets it (through the API's redirect): a JPEG without its GPS."""
-    import io
-    import requests
-    from PIL import Image
-    got = requests.get(url, timeout=60)
-    expect(got.status_code == 200, f"GET {url} answered {got.status_code}")
-    image = Image.open(io.BytesIO(got.content))
-    expect(image.format == "JPEG" and not image.getexif().get_ifd(0x8825), "the after photo keeps its GPS")
-    hops = " -> ".join(str(r.status_code) for r in [*got.history, got])
-    return f"GET -> {hops}, {image.format} {image.size[0]}x{image.size[1]}, no GPS"
 
 
 def fixed_pushes(push, phone, rid):

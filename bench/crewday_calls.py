@@ -1,6 +1,7 @@
-"""The people of `bench.crewday`: HTTP calls to a running stack, and staff and
-crew accounts made as the README says (the `doorstep` command, the password
-link from `doorstep outbox`, then the API's own sign-in)."""
+"""How `bench.crewday` talks to a running stack: HTTP calls, a phone's photos
+(uploaded as a phone does, read back as a browser does), and staff and crew
+accounts made as the README says (the `doorstep` command, the password link
+from `doorstep outbox`, then the API's own sign-in)."""
 import http.client
 import json
 import os
@@ -58,6 +59,30 @@ class Api:
                              timeout=60)
         expect(sent.status_code in (200, 204), f"the presigned upload answered {sent.status_code}: {sent.text}")
         return form["upload_id"], status, sent.status_code
+
+
+def photo(colour):
+    """A phone's JPEG that says where it was taken (the API must drop the GPS)."""
+    import io
+    from PIL import Image
+    image, exif = Image.new("RGB", (64, 48), colour), Image.Exif()
+    exif[0x8825] = {1: "N", 2: (53.0, 57.0, 44.0), 3: "W", 4: (1.0, 4.0, 55.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def photo_check(url):
+    """The photo as a browser gets it (through the API's redirect): a JPEG without its GPS."""
+    import io
+    import requests
+    from PIL import Image
+    got = requests.get(url, timeout=60)
+    expect(got.status_code == 200, f"GET {url} answered {got.status_code}")
+    image = Image.open(io.BytesIO(got.content))
+    expect(image.format == "JPEG" and not image.getexif().get_ifd(0x8825), f"{url} keeps its GPS")
+    hops = " -> ".join(str(r.status_code) for r in [*got.history, got])
+    return f"GET -> {hops}, {image.format} {image.size[0]}x{image.size[1]}, no GPS"
 
 
 def doorstep(*args):
