@@ -81,7 +81,7 @@ def test_a_template_answers_with_its_text_and_its_state(client, officer):
 def test_setting_a_state_uses_its_automatic_template_unless_staff_write_their_own(client, officer):
     auto, own = new_report(client), new_report(client)
     assert officer.patch(auto, {"status": "fixed"}).status_code == 200
-    assert timeline(client, auto)[-1]["text"] == f"Your Pothole report {auto} has been fixed. Thank you for telling us."
+    assert timeline(client, auto)[-1]["text"] == f"The Pothole report {auto} has been fixed. Thank you to everyone who told us."
     assert officer.patch(own, {"status": "fixed", "public_update": "Filled this morning."}).status_code == 200
     assert timeline(client, own)[-1]["text"] == "Filled this morning."
 
