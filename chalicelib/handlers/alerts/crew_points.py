@@ -81,7 +81,7 @@ def follow(deps, user_id, lat, lon, saved_at):
     moved = 0
     for alert in deps.alerts.of_user(user_id):
         target = alert.target or {}
-        if alert.kind != "jobs" or target.get("located_at") is None or _parse(target["located_at"]) >= at:
+        if alert.kind != "jobs" or target.get("located_at") is None or _parse(target["located_at"]) > at:
             continue
         alert.target = {**target, "lat": round(float(lat), 6), "lon": round(float(lon), 6), "located_at": _iso(at)}
         try:

@@ -36,7 +36,7 @@ def subscribe(deps, body):
     pending = [c for c in channels if not _proven(deps, c, channels[c])]
     existing = deps.alerts.get(alert_id)
     if existing is not None:
-        return _again(deps, _restated(deps, existing, target), channels), False
+        return _again(deps, _restated(deps, existing, target, channels), channels), False
     from ...auth import rate_limits
     rate_limits.creation(deps, "alert")
     # 429 before anything is stored; an inbox already asked enough is not asked (nor counted) again.
@@ -62,20 +62,27 @@ def _identity(user_id, kind, target, channels):
     """The same subscriber + target + channels is the same alert: a retried
     POST never makes a second one, with or without an Idempotency-Key."""
     # The ward's name is shown, not chosen: a renamed ward is still the same alert.
-    # A crew member's point moves: the same phone and team is the same jobs alert.
+    # A crew member's point moves, and a phone may renew its push keys: the
+    # same crew member, team and push endpoint is the same jobs alert.
     shown = crew_points.FIELDS if kind == "jobs" else ("ward_name",)
     chosen = {k: v for k, v in target.items() if k not in shown}
+    if kind == "jobs" and "push" in channels:
+        channels = {**channels, "push": channels["push"]["endpoint"]}
     canonical = json.dumps({"owner": user_id, "kind": kind, "target": chosen, "channels": channels},
                            sort_keys=True, separators=(",", ":"))
     return "al" + ids.digest(canonical)[:24]
 
 
-def _restated(deps, alert, target):
+def _restated(deps, alert, target, channels):
     """A jobs alert subscribed again: its point, radius and urgent_near_only
-    become what the phone says now (a phone without a point gives it up)."""
-    if alert.kind != "jobs" or alert.target == target:
+    become what the phone says now (a phone without a point gives it up),
+    and its push keys the phone's current ones."""
+    push = channels.get("push")
+    if alert.kind != "jobs" or (alert.target == target and (alert.channels or {}).get("push") == push):
         return alert
     alert.target = target
+    if push:
+        alert.channels = {**alert.channels, "push": push}
     deps.alerts.relocate(alert, crew_points.index_rows(alert))
     return alert
 
