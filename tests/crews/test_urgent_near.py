@@ -30,10 +30,10 @@ def phone(n):
     return push_subscription(n)["endpoint"]
 
 
-def fan_out(deps, kind, rid, deliver):
-    """Run the whole fan-out of the report's newest `kind` event here, as the queue's workers would."""
+def fan_out(deps, kind, rid, deliver, team="north"):
+    """Run the whole fan-out of the report's newest `kind` event for `team` here, as the queue's workers would."""
     from chalicelib.handlers.alerts.worker import dispatch_event
-    [event] = [e for e in events_of(rid) if e.kind == kind][-1:]
+    [event] = [e for e in events_of(rid) if e.kind == kind and e.payload["team"] == team][-1:]
     return dispatch_event(deps, event, deliver=deliver, sleep=lambda s: None)
 
 
@@ -70,6 +70,27 @@ def test_an_urgent_job_is_pushed_with_its_distance_to_the_team_members_near_it_a
     assert len(read) == 3  # the far urgent-near-only phone and the south team's are not even read
     fan_out(deps, "job_assigned", rid, fake)  # the stream or the queue gives the event again
     assert len(fake.calls) == 3
+
+
+def test_an_urgent_job_moved_to_another_team_is_news_near_them_and_gone_for_the_old_team(
+        client, deps, crews, team_phones):
+    rid, _ = assigned(client, crews["officer"], "south", MINSTER, priority="urgent")
+    assert crews["officer"].patch(rid, {"team": "north"}).status_code == 200
+    came, went = FakeDeliver(), FakeDeliver()
+    fan_out(deps, "job_assigned", rid, came)
+    fan_out(deps, "job_withdrawn", rid, went, team="south")
+    assert told(came)[phone(1)] == ("Urgent job 450 m from you", "high") and phone(5) not in told(came)
+    assert told(went) == {phone(5): ("Job moved: Pothole", "high")}
+
+
+def test_a_crew_members_point_is_theirs_alone(client, crews, team_phones):
+    mine = client.get("/v1/alerts", crews["north"].person.auth).json_body["alerts"]
+    assert [(a["lat"], a["lon"]) for a in mine] == [NEAR_450_M]
+    rid, job_id = assigned(client, crews["officer"], "north", MINSTER, priority="urgent")
+    seen = [client.get(f"/v1/reports/{rid}"), crews["officer"].report(rid), crews["north"].job(job_id),
+            client.get("/v1/alerts", team_phones[1].person.auth)]
+    assert all(r.status_code == 200 for r in seen)
+    assert not any(str(NEAR_450_M[0]) in r.body.decode() for r in seen)
 
 
 def test_a_job_that_is_not_urgent_reaches_only_phones_that_want_every_job(client, deps, crews, team_phones):
