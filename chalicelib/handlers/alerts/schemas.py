@@ -58,6 +58,7 @@ SCHEMAS = {
         "channels": {"type": "array", "items": {"type": "string"}},
         "confirmed": {"type": "boolean"}, "pending": {"type": "array", "items": {"type": "string"}},
         "report_id": {"type": "string"}, **_CIRCLE, "ward": {"type": "string"},
+        "radius_m": {"type": "number", "minimum": RADIUS_DOCUMENT_M[0], "maximum": RADIUS_DOCUMENT_M[1]},
         "ward_name": {"type": "string", "description": "the ward's name when the alert was made"},
         "service_code": {"type": "string"}, "area": {"type": "object", "properties": _CIRCLE},
         "topics": {"type": "array", "items": TOPIC},
