@@ -42,8 +42,16 @@ def _seed():
 
 
 @pytest.fixture(scope="package")
-def stack(tmp_path_factory):
+def quick_transactions():
+    """The in-process suite's transaction copies, for the server's moto too:
+    moto's own deep-copies whole tables per transaction item."""
     from bench.motofast import isolated_transactions
+    with isolated_transactions():
+        yield
+
+
+@pytest.fixture(scope="package")
+def stack(tmp_path_factory, quick_transactions):
     from moto.server import ThreadedMotoServer
     from doorstep_cli.local.devserver import DoorstepRequestHandler, make_server
     vendored = ROOT / "web" / "vendor" / "leaflet" / "leaflet.js"
@@ -51,10 +59,6 @@ def stack(tmp_path_factory):
     env = pytest.MonkeyPatch()
     env.setattr(DoorstepRequestHandler, "log_message", lambda *args: None)  # a line per request, from threads
     aws = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
-    # The in-process suite's transaction copies, for the server's moto too:
-    # moto's own deep-copies whole tables per transaction item.
-    quick = isolated_transactions()
-    quick.__enter__()
     aws.start()
     aws_url = "http://%s:%d" % aws.get_host_and_port()
     # moto's memory is process-wide: start from nothing an earlier test left.
@@ -80,7 +84,6 @@ def stack(tmp_path_factory):
         # moto's memory is process-wide: leave it empty for the tests after these.
         urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
         aws.stop()
-        quick.__exit__(None, None, None)
         env.undo()
         # Let go of the models' clients for that endpoint (a parsed service
         # model each, about a million objects in all) rather than keep them

@@ -154,3 +154,11 @@ def test_the_performance_page_is_accessible_and_fits_a_small_phone(phone):
     screen(page, "performance")
     open_every_table(page)
     check_accessible(page, "performance, every table open")
+
+
+def test_the_questionnaire_is_accessible_and_fits_a_small_phone(phone):
+    from tests.web.test_questionnaire import asked
+    _, link = asked(phone.stack, "screens.reporter@example.org")
+    page = phone.new_page()
+    page.goto(link)
+    screen(page, "questionnaire")

@@ -12,22 +12,19 @@ def on_stream(records, deps_factory, queue=None):
     queue the first page jobs of every inserted event; returns how many
     events. An exception fails the batch and the stream redelivers it: the
     jobs queued again find their deliveries claimed and send nothing twice."""
-    from ...storage.alerts import event_from_image
+    from ..questionnaires.scheduling import schedule_events
+    from ..shared.events import inserted
+    from ..stats.counting import count_events
     from .worker import alert_queue
-    deps, jobs, done = None, [], 0
-    for record in records:
-        name = getattr(record, "event_name", None) or record.get("eventName")
-        image = getattr(record, "new_image", None) if not isinstance(record, dict) \
-            else record.get("dynamodb", {}).get("NewImage")
-        if name != "INSERT" or not image:
-            continue  # TTL deletions and edits of old events are not news
-        deps = deps or deps_factory()
-        jobs += fanout.first_jobs(deps, event_from_image(image))
-        done += 1
+    news = list(inserted(records))  # TTL deletions and edits of old events are not news
+    if not news:
+        return 0
+    deps = deps_factory()
+    jobs = [job for event in news for job in fanout.first_jobs(deps, event)]
     if jobs:
         (queue if queue is not None else alert_queue()).send(jobs)
-    from ..stats.counting import count_stream  # after the alerts: a failed count retries the batch, claims
-    count_stream(records, deps_factory)  # make its alerts send nothing twice, and a counted event counts once
-    from ..questionnaires.scheduling import schedule_stream
-    schedule_stream(records, deps_factory)  # scheduling again only repeats the same schedule
-    return done
+    # After the alerts: a failed count retries the batch, claims make its
+    # alerts send nothing twice, and a counted event counts once.
+    count_events(deps, news)
+    schedule_events(deps, news)  # scheduling again only repeats the same schedule
+    return len(news)

@@ -7,19 +7,17 @@ from datetime import timedelta
 
 from ... import config
 from ...storage.records import Questionnaire
-from ..shared import events
 from .limits import ASKED_STATES
 
 
-def schedule_stream(records, deps_factory):
-    """Schedule a questionnaire for each report closed in a stream batch;
-    returns how many. A batch delivered twice schedules the same thing."""
-    deps, done = None, 0
-    for event in events.inserted(records):
-        if event.kind == "report_state_changed" and (event.payload or {}).get("state") in ASKED_STATES:
-            deps = deps or deps_factory()
-            done += schedule(deps, event)
-    return done
+def schedule_events(deps, news):
+    """Schedule a questionnaire for each report closed among `news` (events
+    already read from a batch); returns how many."""
+    return sum(schedule(deps, event) for event in news if _closes(event))
+
+
+def _closes(event):
+    return event.kind == "report_state_changed" and (event.payload or {}).get("state") in ASKED_STATES
 
 
 def schedule(deps, event):

@@ -47,12 +47,14 @@ def count_stream(records, deps_factory, sleep=time.sleep):
     """Count every report event inserted in a stream batch (a Chalice
     DynamoDBEvent or plain stream record dicts); returns how many counted
     now. An exception fails the batch, and the stream delivers it again."""
-    deps, done = None, 0
-    for event in events.inserted(records):
-        if event.kind in COUNTED:
-            deps = deps or deps_factory()
-            done += count_event(deps, event, sleep)
-    return done
+    counted = [event for event in events.inserted(records) if event.kind in COUNTED]
+    return count_events(deps_factory(), counted, sleep) if counted else 0
+
+
+def count_events(deps, news, sleep=time.sleep):
+    """Count the report events among `news` (events already read from a
+    batch); returns how many counted now."""
+    return sum(count_event(deps, event, sleep) for event in news if event.kind in COUNTED)
 
 
 def count_event(deps, event, sleep=time.sleep):
