@@ -160,3 +160,45 @@ def isolated_transactions():
         yield
     finally:
         models.DynamoDBBackend.transact_write_items = original
+
+
+# DynamoDB's data calls: their results are plain JSON already (moto's
+# DynamoResult turned every DynamoType into {"S": ...} dicts).
+DATA_CALLS = {"GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "Scan", "BatchGetItem",
+              "BatchWriteItem", "TransactGetItems", "TransactWriteItems"}
+
+
+@contextmanager
+def quick_responses(check=False):
+    """moto 5.2 writes every response by walking the operation's botocore
+    shape, member by member: a quarter of a DynamoDB-heavy test's time. For
+    DynamoDB's data calls (plain JSON, no timestamps to format) the
+    same body is `json.dumps` of the result's documented, non-None members. With
+    `check` (DOORSTEP_CHECK_MOTOFAST=1 in the tests) both are made and must
+    agree, so a moto upgrade that changes what it answers is caught."""
+    import json
+    from moto.core.serialize import JSONSerializer
+    original = JSONSerializer.serialize
+
+    def serialize(self, result):
+        if (self.operation_name not in DATA_CALLS or self._is_error_result(result)
+                or self.service_model.service_name != "dynamodb"):
+            return original(self, result)
+        try:
+            members = self.operation_model.output_shape.members
+            body = json.dumps({k: v for k, v in result.items() if v is not None and k in members})
+        except TypeError:  # bytes (a B attribute): the shape walk base64-encodes them
+            return original(self, result)
+        quick = {"status_code": self.operation_model.http.get("responseCode", self.DEFAULT_RESPONSE_CODE),
+                 "headers": {"Content-Type": self._get_protocol_specific_content_type()}, "body": body}
+        if check:
+            slow = original(self, result)
+            assert (slow["status_code"], slow["headers"], json.loads(slow["body"])) == (
+                quick["status_code"], quick["headers"], json.loads(quick["body"])), (self.operation_name, result)
+        return quick
+
+    JSONSerializer.serialize = serialize
+    try:
+        yield
+    finally:
+        JSONSerializer.serialize = original

@@ -1,18 +1,19 @@
 """Demo data for staff triage (demo/staff.json): crew teams, due-date rules
-per category, response templates, and a complaint and an FOI request old
-enough to be overdue. Each is added once: a council's own edits survive
-`make run` and `doorstep seed`."""
+per category, response templates, a complaint and an FOI request old
+enough to be overdue, and two reports assigned to the north crew (its jobs).
+Each is added once: a council's own edits survive `make run` and
+`doorstep seed`."""
 import json
 
 from doorstep_cli.seed import DEMO_DIR
 
 
 def demo_staff(deps, requests=True):
-    """{what: how many were added}; requests=False leaves out the demo complaint and FOI request."""
+    """{what: how many were added}; requests=False leaves out the demo requests and crew jobs."""
     from chalicelib.storage.records import DueRule, ResponseTemplate, Team
     data = json.loads((DEMO_DIR / "staff.json").read_text())
     now = deps.clock()
-    added = {"demo teams": 0, "due-date rules": 0, "response templates": 0, "demo requests": 0}
+    added = {"demo teams": 0, "due-date rules": 0, "response templates": 0, "demo requests": 0, "demo crew jobs": 0}
     known = {t.id for t in deps.teams.all()}
     for team in data["teams"]:
         if team["id"] not in known:
@@ -30,7 +31,22 @@ def demo_staff(deps, requests=True):
             added["response templates"] += 1
     for request in data["requests"] if requests else ():
         added["demo requests"] += _request_once(deps, request)
+    for job in data["crew_jobs"] if requests else ():
+        added["demo crew jobs"] += _job_once(deps, job)
     return added
+
+
+def _job_once(deps, job):
+    """A demo report assigned to a crew's team as a desk officer would, which makes the team's job."""
+    import dataclasses
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.staff.inspect import inspect
+    if not _request_once(deps, {**job, "days_ago": 1}):
+        return 0
+    desk = dataclasses.replace(deps, principal=Principal(user_id="u_demo_desk", role="admin",
+                                                         email="demo-desk@council.example"))
+    inspect(desk, job["id"], job["assign"], f'"{int(deps.reports.get(job["id"]).version or 0)}"')
+    return 1
 
 
 def _request_once(deps, request):

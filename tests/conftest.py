@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from bench.motofast import isolated_transactions
+from bench.motofast import isolated_transactions, quick_responses
 # Starts the one DynamoDB Local the contract and stream tests share (only for runs that include them).
 from contract.engine_session import pytest_configure, pytest_unconfigure  # noqa: F401
 
@@ -45,7 +45,7 @@ def _moto():
     """One moto per test worker: building every table again for every test
     cost a quarter of a second each time."""
     from moto import mock_aws
-    with mock_aws(), isolated_transactions():
+    with mock_aws(), isolated_transactions(), quick_responses(check=os.environ.get("DOORSTEP_CHECK_MOTOFAST") == "1"):
         yield
 
 

@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-4";
+const VERSION = "doorstep-5";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -71,6 +71,15 @@ self.addEventListener("fetch", event => {
   }
   if (url.pathname.startsWith("/open311/") || url.pathname === "/openapi.json") return;
   event.respondWith(networkFirst(request, SHELL_CACHE));
+});
+
+// A crew's phone asks to keep its screens' files (which a resident's phone
+// never installs), so that a day without signal can start from a reload.
+const KEEP_ON_REQUEST = /^\/(js\/crew\/[\w-]+\.js|css\/crew\.css|messages\/crew\.[a-z]+\.json)$/;
+
+self.addEventListener("message", event => {
+  const paths = ((event.data && event.data.keep) || []).filter(p => KEEP_ON_REQUEST.test(p));
+  if (paths.length) event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(paths)).catch(() => null));
 });
 
 self.addEventListener("push", event => {

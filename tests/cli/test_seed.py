@@ -85,3 +85,12 @@ def test_users_create_and_set_role_through_the_cli(storage, monkeypatch, capsys)
     assert "already has an account" in capsys.readouterr().err
     assert main(["--stage", "test", "outbox", "--to", "sam@council.example"]) == 0
     assert "reset-password?token=" in capsys.readouterr().out
+
+
+def test_the_demo_north_crew_has_two_jobs_once_however_often_it_is_seeded(deps):
+    from doorstep_cli.demo_staff import demo_staff
+    assert demo_staff(deps)["demo crew jobs"] == 2
+    assert demo_staff(deps)["demo crew jobs"] == 0
+    jobs = [deps.reports.get(rid).assignment for rid in ("DS-JB7N2K", "DS-JB4W8R")]
+    assert [a["team"] for a in jobs] == ["north", "north"] and all(a.get("job") for a in jobs)
+    assert all(deps.jobs.get(a["job"]).open for a in jobs)

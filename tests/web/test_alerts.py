@@ -72,12 +72,18 @@ def test_an_email_area_alert_starts_from_its_link_and_stops_from_its_unsubscribe
         phone.close()
 
 
+def phone_with_push(chromium, stack, push_service, geolocation):
+    """(a phone whose pushes go to the local push service, its subscription there)."""
+    subscriber = push_service.subscribe(application_server_key=stack.get("/v1/push/vapid-public-key")["public_key"])
+    phone = Browser(chromium, stack, geolocation=geolocation, permissions=["geolocation", "notifications"])
+    phone.context.add_init_script(PUSH_SHIM.replace("SUBSCRIPTION", json.dumps(subscriber.subscription)))
+    return phone, subscriber
+
+
 def test_push_is_asked_for_only_when_chosen_and_the_council_pushes_to_this_phone(chromium, stack):
     key = stack.get("/v1/push/vapid-public-key")["public_key"]
     with PushService() as push_service:
-        subscriber = push_service.subscribe(application_server_key=key)
-        phone = Browser(chromium, stack, geolocation=TANG_HALL, permissions=["geolocation", "notifications"])
-        phone.context.add_init_script(PUSH_SHIM.replace("SUBSCRIPTION", json.dumps(subscriber.subscription)))
+        phone, subscriber = phone_with_push(chromium, stack, push_service, TANG_HALL)
         try:
             page = phone.new_page()
             page.goto("/alerts/new?kind=area")

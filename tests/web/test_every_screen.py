@@ -162,3 +162,34 @@ def test_the_questionnaire_is_accessible_and_fits_a_small_phone(phone):
     page = phone.new_page()
     page.goto(link)
     screen(page, "questionnaire")
+
+
+def test_the_crew_screens_are_accessible_and_fit_a_small_phone(phone):
+    from tests.web.crew import assigned_job, crew_member, officer, sign_in_crew
+    stack = phone.stack
+    by = officer(stack)
+    report, job_id = assigned_job(stack, by, "Pothole by the kerb, deep enough to turn an ankle",
+                                  instructions="Cone it off first: it is by a bus stop.")
+    page = phone.new_page()
+    sign_in_crew(page, crew_member(stack))
+    expect(page.locator("#jobs .card", has_text=report["id"])).to_be_visible()
+    screen(page, "crew-jobs")
+    page.get_by_role("button", name="Map", exact=True).click()
+    expect(page.locator(".jobs-map .map-notice")).to_be_visible()  # no tiles here: a plain panel with the pins
+    screen(page, "crew-jobs-map")
+    page.goto(f"/crew/jobs/{job_id}")
+    heading(page, "Pothole")
+    screen(page, "crew-job")
+    page.get_by_role("button", name="Unable to do").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    screen(page, "crew-job-errors")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    phone.context.set_offline(True)
+    page.get_by_role("button", name="On site").click()
+    expect(page.locator("#job-waiting")).to_be_visible()
+    screen(page, "crew-job-saved-offline")
+    by.change(report["id"], instructions="Cone it off and sweep the chippings.")
+    phone.context.set_offline(False)
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")
+    expect(page.locator(".conflict")).to_be_visible()
+    screen(page, "crew-job-conflict")

@@ -39,9 +39,10 @@ def test_the_whole_app_with_its_map_is_within_the_budget_too():
 
 
 def test_every_message_the_code_names_is_in_the_catalogue():
-    # The staff screens' words come in their own file, with the first staff screen.
+    # The staff and crew screens' words come in their own files, with their first screen.
     catalogue = {**json.loads((WEB / "messages" / "en.json").read_text()),
-                 **json.loads((WEB / "messages" / "staff.en.json").read_text())}
+                 **json.loads((WEB / "messages" / "staff.en.json").read_text()),
+                 **json.loads((WEB / "messages" / "crew.en.json").read_text())}
     named = set()
     for path in (WEB / "js").rglob("*.js"):
         for call in re.finditer(r"\bt(Count|Or)?\(\s*\"([a-z_.A-Z]+)\"", path.read_text()):
@@ -55,15 +56,27 @@ def test_every_message_the_code_names_is_in_the_catalogue():
         assert prose == [], f"{path.name} has words of its own: {prose}"
 
 
-def test_the_service_worker_keeps_every_resident_module_and_no_staff_one():
+def test_the_service_worker_keeps_every_resident_module_and_no_staff_or_crew_one():
     worker = (WEB / "sw.js").read_text()
     kept = set(re.findall(r"\"(/[^\"]+)\"", worker.split("const SHELL = [")[1].split("];")[0]))
     modules = {"/" + p.relative_to(WEB).as_posix() for p in (WEB / "js").rglob("*.js")}
     staff = {m for m in modules if m.startswith("/js/staff/")}
-    assert staff and modules - staff - kept == set()
-    # A resident's phone installs no staff code; a staff desk keeps what it used (network first).
-    assert not any("staff" in path for path in kept)
+    crew = {m for m in modules if m.startswith("/js/crew/")}
+    assert staff and crew and modules - staff - crew - kept == set()
+    # A resident's phone installs no staff or crew code; a staff desk keeps what it used (network first).
+    assert not any("staff" in path or "crew" in path for path in kept)
     assert {"/css/app.css", "/messages/en.json", "/config.json", "/vendor/leaflet/leaflet.js"} <= kept
+
+
+def test_a_crew_phone_asks_the_service_worker_to_keep_every_crew_file():
+    """A crew works all day without signal: every crew module, its words and
+    styles are kept when the first crew screen opens (a new module missing
+    from the list would be missing offline)."""
+    entry = (WEB / "js" / "crew" / "crew.js").read_text()
+    listed = set(re.findall(r"\"(/[^\"]+)\"", entry.split("CREW_FILES = [")[1].split("];")[0]))
+    crew = {"/" + p.relative_to(WEB).as_posix() for p in (WEB / "js" / "crew").rglob("*.js")}
+    assert listed == crew | {"/css/crew.css", "/messages/crew.en.json"}
+    assert all((WEB / path.lstrip("/")).is_file() for path in listed)
 
 
 def test_the_app_is_installable_with_192_and_512_icons():

@@ -46,3 +46,13 @@ export function uid(prefix = "el") {
 export function fieldId(name) {
   return `f-${name.replace(/[^A-Za-z0-9]+/g, "-")}`;
 }
+
+/** Add a stylesheet: resolves once it has loaded, or failed (unstyled is still usable). */
+export function addStylesheet(href) {
+  return new Promise(resolve => {
+    const sheet = h("link", {rel: "stylesheet", href});
+    sheet.addEventListener("load", resolve);
+    sheet.addEventListener("error", resolve);
+    document.head.append(sheet);
+  });
+}

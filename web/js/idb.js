@@ -1,14 +1,19 @@
-// IndexedDB as promises: one database, one "outbox" store keyed by the
-// report's Idempotency-Key. Blobs (photos) are stored as they are.
+// IndexedDB as promises: one database, an "outbox" store keyed by the
+// request's Idempotency-Key and a "kept" store of data saved for use without
+// signal (a crew's jobs), keyed by name. Blobs (photos) are stored as they are.
 const DB = "doorstep";
-const STORE = "outbox";
+const STORES = ["outbox", "kept"];
 let opening = null;
 
 function open() {
   if (!opening) {
     opening = new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE, {keyPath: "key"});
+      const request = indexedDB.open(DB, 2);
+      request.onupgradeneeded = () => {
+        for (const name of STORES) {
+          if (!request.result.objectStoreNames.contains(name)) request.result.createObjectStore(name, {keyPath: "key"});
+        }
+      };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
@@ -16,20 +21,26 @@ function open() {
   return opening;
 }
 
-async function run(mode, work) {
+async function run(name, mode, work) {
   const db = await open();
   return new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = work(tx.objectStore(STORE));
+    const tx = db.transaction(name, mode);
+    const request = work(tx.objectStore(name));
     tx.oncomplete = () => resolve(request ? request.result : undefined);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error);
   });
 }
 
-export const outboxStore = {
-  all: () => run("readonly", store => store.getAll()),
-  get: key => run("readonly", store => store.get(key)),
-  put: entry => run("readwrite", store => store.put(entry)),
-  delete: key => run("readwrite", store => store.delete(key)),
-};
+function store(name) {
+  return {
+    all: () => run(name, "readonly", s => s.getAll()),
+    get: key => run(name, "readonly", s => s.get(key)),
+    put: entry => run(name, "readwrite", s => s.put(entry)),
+    delete: key => run(name, "readwrite", s => s.delete(key)),
+    clear: () => run(name, "readwrite", s => s.clear()),
+  };
+}
+
+export const outboxStore = store("outbox");
+export const keptStore = store("kept");

@@ -5,10 +5,11 @@ import {h} from "./dom.js";
 import {loadMessages, t} from "./i18n.js";
 import {startFlushing} from "./outbox.js";
 import {start as startRouter} from "./router.js";
-import {isStaff} from "./session.js";
+import {isCrew, isStaff} from "./session.js";
 import {start as startStatus} from "./status.js";
 
 const STAFF_NAV = [["/staff", "nav.staff"]];  // offered after a staff sign-in, on any screen
+const CREW_NAV = [["/crew", "nav.crew"]];
 const NAV = [["/report/category", "nav.report"], ["/track", "nav.track"], ["/find", "nav.find"],
              ["/alerts", "nav.alerts"], ["/account", "nav.account"]];
 
@@ -19,7 +20,7 @@ function shell() {
   document.getElementById("brand").textContent = t("app.name");
   const nav = document.getElementById("nav");
   nav.setAttribute("aria-label", t("nav.label"));
-  const links = () => (isStaff() ? [...STAFF_NAV, ...NAV] : NAV)
+  const links = () => (isStaff() ? [...STAFF_NAV, ...NAV] : isCrew() ? [...CREW_NAV, ...NAV] : NAV)
     .map(([href, key]) => h("li", {}, h("a", {class: "nav__link", href}, t(key))));
   const list = h("ul", {class: "nav__list"}, links());
   nav.append(list);

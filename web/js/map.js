@@ -34,7 +34,7 @@ function whenAttached(el, work) {
  * for those who cannot tap precisely.
  */
 export function mapPanel({centre, onPick, showReports = true, label = t("map.label"), hint = t("map.tap_hint"),
-                          centreLabel = t("map.pin_centre")}) {
+                          centreLabel = t("map.pin_centre"), zoom = 17, onReady, noTiles = "map.no_tiles"}) {
   const notice = h("p", {class: "map-notice", hidden: true});
   const box = h("div", {class: "map", role: "region", "aria-label": label});
   const centreButton = onPick ? h("button", {class: "button button--secondary", type: "button", disabled: true},
@@ -79,13 +79,14 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
     }
     const start = centre || setting("map").centre;
     map = L.map(box, {zoomControl: true, tapHold: false}).setView([start.lat, start.lon],
-      centre ? 17 : setting("map").zoom);
+      centre ? zoom : setting("map").zoom);
     L.tileLayer(setting("map").tile_url, {maxZoom: setting("map").max_zoom,
-      attribution: setting("map").attribution}).on("tileerror", () => say("map.no_tiles")).addTo(map);
+      attribution: setting("map").attribution}).on("tileerror", () => say(noTiles)).addTo(map);
     pins = L.layerGroup().addTo(map);
     if (centre && onPick) place([centre.lat, centre.lon]);
     map.on("moveend", loadPins);
     loadPins();
+    if (onReady) onReady(map, L);  // a screen's own pins
     if (onPick) {
       map.on("click", e => { place(e.latlng); onPick({lat: e.latlng.lat, lon: e.latlng.lng}); });
       centreButton.disabled = false;

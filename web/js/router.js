@@ -32,6 +32,7 @@ const screens = {
 const onHome = {
   report: () => import("./screens/report-page.js"),
   broadcast: () => import("./screens/broadcast.js"),
+  job: () => import("./crew/crew.js"),  // a crew's push: /?job=<id>
 };
 
 let sequence = 0;
@@ -40,6 +41,7 @@ let first = true;
 function screenFor(url) {
   // Staff screens are one module's business: nothing of them loads for a resident.
   if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
+  if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

@@ -22,6 +22,16 @@ export function isStaff() {
   return ["staff", "admin"].includes(tokens()?.role);
 }
 
+/** Street crews get their jobs. */
+export function isCrew() {
+  return tokens()?.role === "crew";
+}
+
+/** Where signing in leads when no page asked for it: the screens of the person's role. */
+export function roleHome() {
+  return isStaff() ? "/staff" : isCrew() ? "/crew" : null;
+}
+
 export function saveTokens(pair) {
   // The role only chooses which screens to offer; the API decides what each may do.
   const role = pair.user?.role || tokens()?.role || null;
@@ -34,6 +44,7 @@ export function forget() {
   profile = null;
   // Saved API answers may hold this person's data: a shared phone keeps none.
   if (self.caches) caches.delete("doorstep-data");
+  import("./idb.js").then(idb => idb.keptStore.clear()).catch(() => null);  // a crew's jobs kept offline
 }
 
 export function cachedProfile() {

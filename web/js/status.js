@@ -1,5 +1,6 @@
 // The line under the header that says the phone is offline, and which
-// reports are waiting to be sent or were just sent from the queue.
+// reports (or a crew's job updates) are waiting to be sent or were just
+// sent from the queue.
 import {clear, h} from "./dom.js";
 import {t, tCount} from "./i18n.js";
 import {waiting} from "./outbox.js";
@@ -9,6 +10,7 @@ let justSent = [];
 async function show() {
   const box = document.getElementById("status");
   const queued = await waiting();
+  const updates = await waiting("job_update");
   const lines = [];
   if (!navigator.onLine) lines.push(h("p", {class: "banner__line"}, t("status.offline")));
   const pending = queued.filter(e => e.state !== "rejected");
@@ -20,6 +22,12 @@ async function show() {
   if (rejected.length) {
     lines.push(h("p", {class: "banner__line"}, tCount("status.rejected", rejected.length), " ",
       h("a", {href: "/track", class: "banner__link"}, t("status.see_waiting"))));
+  }
+  const stuck = updates.some(e => e.state !== "waiting");
+  if (updates.length) {
+    lines.push(h("p", {class: "banner__line", id: "waiting-updates"},
+      stuck ? t("status.updates_need_you") : tCount("status.updates_waiting", updates.length), " ",
+      h("a", {href: "/crew", class: "banner__link"}, t("status.see_jobs"))));
   }
   for (const id of justSent) {
     lines.push(h("p", {class: "banner__line"}, t("status.sent", {id}), " ",

@@ -4,7 +4,7 @@ import {append, h} from "../dom.js";
 import {button, input, Invalid, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
-import {deviceToken, isStaff, rememberDevice, rememberProfile, saveTokens} from "../session.js";
+import {deviceToken, rememberDevice, rememberProfile, roleHome, saveTokens} from "../session.js";
 
 export function safeNext(params) {
   const next = params.get("next") || "/account";
@@ -35,7 +35,7 @@ export function render(view, {params}) {
       throw error;
     }
     rememberProfile(await api("/v1/me"));
-    navigate(params.get("next") || !isStaff() ? safeNext(params) : "/staff", {replace: true});
+    navigate(params.get("next") || !roleHome() ? safeNext(params) : roleHome(), {replace: true});
   }, {email: t("account.email"), password: t("account.password")});
   append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), form,
     h("ul", {class: "list list--spaced"},

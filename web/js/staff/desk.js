@@ -1,7 +1,7 @@
 // The staff desk: every /staff path, for council staff at a desktop. Its
 // words (messages/staff.<lang>.json) and styles (css/staff.css) come with
 // the first staff screen, so a resident's phone never fetches them.
-import {append, h} from "../dom.js";
+import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {isStaff, signedIn} from "../session.js";
@@ -21,13 +21,7 @@ let ready = null;
 
 function prepare() {
   if (!ready) {
-    const styles = new Promise(resolve => {
-      const sheet = h("link", {rel: "stylesheet", href: "/css/staff.css"});
-      sheet.addEventListener("load", resolve);
-      sheet.addEventListener("error", resolve);  // unstyled is still usable
-      document.head.append(sheet);
-    });
-    ready = Promise.all([styles, addMessages("staff")]);
+    ready = Promise.all([addStylesheet("/css/staff.css"), addMessages("staff")]);
     // The wide desk layout is for staff paths only; a resident screen is phone-sized again.
     document.addEventListener("doorstep:rendered", () =>
       document.body.classList.toggle("desk", /^\/staff(\/|$)/.test(location.pathname)));
