@@ -71,6 +71,16 @@ def number(value, field, problems, low=None, high=None):
     return value
 
 
+def number_in(value, field, problems, document, rule):
+    """A number the document bounds as `document` (low, high): else 400;
+    within it, outside `rule` (the narrower bounds of one kind): 422."""
+    value = number(value, field, problems, *document)
+    if value is not None and not rule[0] <= value <= rule[1]:
+        problems.rule(field, f"Must be between {rule[0]} and {rule[1]} here.")
+        return None
+    return value
+
+
 def required_number(params, name, problems, low=None, high=None):
     """A query parameter that must be there and be a number in [low, high]."""
     if params.get(name) in (None, ""):

@@ -10,6 +10,7 @@ event must carry to reach the subscriber:
     category#pothole             a category anywhere in the council area
     category#pothole#gcwy8x      a category within a circle (cells as area#)
     topic#bins#gcwy8x / topic#bins#ward#micklegate   staff broadcasts
+    team#north                   a crew member's phone: their team's jobs
 
 Area rows carry the circle (lat, lon, radius_m) so the matcher checks the
 exact distance without reading the subscription; only real matches are then
@@ -17,7 +18,7 @@ read from `alerts`. The subscription keeps the list of its index keys, so
 deleting it removes exactly its rows in the same transaction.
 """
 from pynamodb.attributes import (
-    JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+    BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
     TTLAttribute, VersionAttribute,
 )
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
@@ -89,6 +90,8 @@ class AlertIndexModel(Stored):
     lon = NumberAttribute(null=True)
     radius_m = NumberAttribute(null=True)
     expires = TTLAttribute(null=True)  # the alert's, while unconfirmed: both lapse together
+    near_only = BooleanAttribute(null=True)  # a crew's jobs alert: urgent jobs near the point only
+    located_at = UTCDateTimeAttribute(null=True)  # when the crew member was at the point
 
 
 class DeliveryModel(Stored):
@@ -145,6 +148,17 @@ class AlertStore:
         model = alert_model(alert)
         with writes(["alert"]):
             model.save()
+        alert.version = model.version
+
+    def relocate(self, alert, rows):
+        """Save the alert with its index rows rewritten (same keys, a crew
+        member's new point), together; a concurrent change of the alert
+        fails it (EditConflict)."""
+        model = alert_model(alert)
+        with writes(["alert"]), transaction() as t:
+            t.save(model)
+            for row in rows:
+                t.save(model_of(AlertIndexModel, row))
         alert.version = model.version
 
     def confirm(self, alert):

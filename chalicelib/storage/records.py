@@ -181,6 +181,10 @@ class AlertIndexRow:
     lon: float | None = None
     radius_m: float | None = None
     expires: datetime | None = None
+    # A crew member's jobs alert: their point is the circle; near_only: told
+    # of urgent jobs within it alone; located_at: when they were there.
+    near_only: bool | None = None
+    located_at: datetime | None = None
 
 
 @dataclass

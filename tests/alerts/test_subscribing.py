@@ -42,7 +42,9 @@ def test_following_a_report_needs_a_report_that_exists(client, report_id):
 # rule the document states (what each kind and channel needs, the council's categories).
 @pytest.mark.parametrize("body,field,status", [
     (push_alert(**area(20)), "radius_m", 400),
-    (push_alert(**area(5001)), "radius_m", 400),
+    (push_alert(**area(5001)), "radius_m", 422),  # within the document's bounds (a crew's), beyond an area's
+    (push_alert(**area(20_001)), "radius_m", 400),
+    (push_alert(**area(), urgent_near_only=True), "urgent_near_only", 422),
     (push_alert(kind="area", lat=53.96, radius_m=500), "lon", 422),
     (push_alert(kind="ward", ward="<script>"), "ward", 400),
     (push_alert(kind="category", service_code="nonsense"), "service_code", 422),

@@ -41,6 +41,8 @@ def set_role(deps, email, role, team=None, categories=None, wards=None):
     user.scope = _scope(deps, categories, wards)
     user.session_epoch = int(user.session_epoch or 0) + 1  # old tokens carried the old role
     deps.accounts.save_user(user)
+    from ..alerts.crew_points import forget_other_teams
+    forget_other_teams(deps, user.id, team)
     return user
 
 

@@ -5,6 +5,13 @@ KINDS = ("report", "area", "ward", "category", "broadcast", "jobs")  # jobs: str
 TOPICS = ("bins", "roads", "emergencies")
 CHANNELS = ("push", "email", "sms")
 RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle
+# A crew member's point on a jobs alert: "near" is within their radius of it
+# (a council's crews cover a few km; a rural van 20 km), and only while the
+# point is fresh: one left from yesterday's shift says nothing of where they are.
+JOBS_RADIUS_MIN_M, JOBS_RADIUS_MAX_M, JOBS_RADIUS_DEFAULT_M = 100, 20_000, 2_000
+POINT_FRESH_HOURS = 12
+# radius_m in /openapi.json: every kind's bounds together; each kind's own are a rule (422)
+RADIUS_DOCUMENT_M = (min(RADIUS_MIN_M, JOBS_RADIUS_MIN_M), max(RADIUS_MAX_M, JOBS_RADIUS_MAX_M))
 MAX_ENDPOINT = 2048  # a push subscription's URL
 WARD_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 '&,.()-]{0,79}$"  # a ward id, as GET /v1/councillors gives it
 

@@ -13,7 +13,8 @@ FORM_OR_JSON = ["application/x-www-form-urlencoded", "multipart/form-data", "app
 
 
 @routes.post("/v1/alerts", ANYONE, operation(
-    "Subscribe to alerts: a report, an area, a ward, a category or council broadcasts. The same subscriber and "
+    "Subscribe to alerts: a report, an area, a ward, a category or council broadcasts; a crew member, their "
+    "team's jobs (urgent ones near their point). The same subscriber and "
     "target again answer the same alert (Idempotent-Replayed). E-mail/SMS to an address not proven by a "
     "verified account stay pending until the confirmation link is used", "NewAlert", "201", ref("Alert"),
     (400, 404, 422, 429)))

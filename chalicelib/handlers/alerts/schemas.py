@@ -1,7 +1,8 @@
 """The alerts and broadcasts routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...validation import EMAIL, PHONE, SOME_TEXT
-from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, KINDS, MAX_ENDPOINT,
-                     MAX_WARDS, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX, WARD_PATTERN)
+from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
+                     JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MAX_WARDS, RADIUS_DOCUMENT_M,
+                     RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX, WARD_PATTERN)
 
 ALERT = "#/components/schemas/Alert"
 BROADCAST = "#/components/schemas/Broadcast"
@@ -33,6 +34,12 @@ SCHEMAS = {
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
         "phone": {"type": "string", "pattern": PHONE.pattern},
         "report_id": {"type": "string", "description": "kind report"}, **_CIRCLE,
+        "radius_m": {"type": "number", "minimum": RADIUS_DOCUMENT_M[0], "maximum": RADIUS_DOCUMENT_M[1],
+                     "description": f"area, category, broadcast: {RADIUS_MIN_M}-{RADIUS_MAX_M}; jobs: "
+                                    f"{JOBS_RADIUS_MIN_M}-{JOBS_RADIUS_MAX_M}, default {JOBS_RADIUS_DEFAULT_M} "
+                                    f"(else 422)"},
+        "urgent_near_only": {"type": "boolean", "description": "kind jobs, with lat and lon (the crew member's "
+                                                               "point): told only of urgent jobs within radius_m"},
         "ward": {"type": "string", "pattern": WARD_PATTERN,
                  "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
         "service_code": {"type": "string", "description": "kind category"},
@@ -41,8 +48,9 @@ SCHEMAS = {
                    "description": "kind broadcast, with a ward or lat/lon/radius_m"}},
         "description": "Each kind needs its own fields (report: report_id; area: lat, lon, radius_m; ward: "
                        "ward; category: service_code of a category residents may follow; broadcast: topics "
-                       "and a ward or a circle), and each channel its address (push_subscription, email, "
-                       "phone); without them, 422. A place outside the council's area: 422"},
+                       "and a ward or a circle; jobs: signed in as crew, optionally lat and lon with "
+                       "radius_m and urgent_near_only), and each channel its address (push_subscription, "
+                       "email, phone); without them, 422. A place outside the council's area: 422"},
     "AlertToken": {"type": "object", "required": ["token"], "properties": {
         "token": {"type": "string", "pattern": SOME_TEXT, "maxLength": 1024}}},
     "Alert": {"type": "object", "required": ["id", "kind", "channels", "confirmed"], "properties": {
@@ -50,9 +58,14 @@ SCHEMAS = {
         "channels": {"type": "array", "items": {"type": "string"}},
         "confirmed": {"type": "boolean"}, "pending": {"type": "array", "items": {"type": "string"}},
         "report_id": {"type": "string"}, **_CIRCLE, "ward": {"type": "string"},
+        "radius_m": {"type": "number", "minimum": RADIUS_DOCUMENT_M[0], "maximum": RADIUS_DOCUMENT_M[1]},
         "ward_name": {"type": "string", "description": "the ward's name when the alert was made"},
         "service_code": {"type": "string"}, "area": {"type": "object", "properties": _CIRCLE},
         "topics": {"type": "array", "items": TOPIC},
+        "team": {"type": "string", "description": "kind jobs: the crew member's team"},
+        "urgent_near_only": {"type": "boolean"},
+        "located_at": {"type": "string", "format": "date-time",
+                       "description": "kind jobs: when the crew member was at lat/lon (their own alerts only)"},
         "email": {"type": "string"}, "phone": {"type": "string"}, "push_endpoint": {"type": "string"},
         "management_token": {"type": "string", "description": "anonymous subscribers, once: keep it to "
                                                               "list or delete this alert"},

@@ -15,7 +15,7 @@ from datetime import timedelta
 from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
-from . import channels as alert_channels, targets as alert_targets
+from . import channels as alert_channels, crew_points, targets as alert_targets
 
 CONFIRM_WITHIN = timedelta(days=7)
 CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
@@ -36,7 +36,7 @@ def subscribe(deps, body):
     pending = [c for c in channels if not _proven(deps, c, channels[c])]
     existing = deps.alerts.get(alert_id)
     if existing is not None:
-        return _again(deps, existing, channels), False
+        return _again(deps, _restated(deps, existing, target, channels), channels), False
     from ...auth import rate_limits
     rate_limits.creation(deps, "alert")
     # 429 before anything is stored; an inbox already asked enough is not asked (nor counted) again.
@@ -49,8 +49,8 @@ def subscribe(deps, body):
                   manage_hash=ids.digest(manage) if manage else None,
                   confirm_hash=ids.digest(confirm) if confirm else None,
                   expires=now + CONFIRM_WITHIN if pending else None)
-    rows = [AlertIndexRow(key, alert_id, lat=lat, lon=lon, radius_m=radius, expires=alert.expires)
-            for key, lat, lon, radius in keys]
+    rows = [AlertIndexRow(key, alert_id, lat=lat, lon=lon, radius_m=radius, expires=alert.expires,
+                          **crew_points.row_extras(target)) for key, lat, lon, radius in keys]
     if not deps.alerts.create(alert, rows):
         return _again(deps, deps.alerts.get(alert_id), channels), False
     if confirm:
@@ -62,10 +62,29 @@ def _identity(user_id, kind, target, channels):
     """The same subscriber + target + channels is the same alert: a retried
     POST never makes a second one, with or without an Idempotency-Key."""
     # The ward's name is shown, not chosen: a renamed ward is still the same alert.
-    chosen = {k: v for k, v in target.items() if k != "ward_name"}
+    # A crew member's point moves, and a phone may renew its push keys: the
+    # same crew member, team and push endpoint is the same jobs alert.
+    shown = crew_points.FIELDS if kind == "jobs" else ("ward_name",)
+    chosen = {k: v for k, v in target.items() if k not in shown}
+    if kind == "jobs" and "push" in channels:
+        channels = {**channels, "push": channels["push"]["endpoint"]}
     canonical = json.dumps({"owner": user_id, "kind": kind, "target": chosen, "channels": channels},
                            sort_keys=True, separators=(",", ":"))
     return "al" + ids.digest(canonical)[:24]
+
+
+def _restated(deps, alert, target, channels):
+    """A jobs alert subscribed again: its point, radius and urgent_near_only
+    become what the phone says now (a phone without a point gives it up),
+    and its push keys the phone's current ones."""
+    push = channels.get("push")
+    if alert.kind != "jobs" or (alert.target == target and (alert.channels or {}).get("push") == push):
+        return alert
+    alert.target = target
+    if push:
+        alert.channels = {**alert.channels, "push": push}
+    deps.alerts.relocate(alert, crew_points.index_rows(alert))
+    return alert
 
 
 def _proven(deps, channel, address):
@@ -137,7 +156,9 @@ def describe(alert):
             "ward": lambda: f"new reports in {t.get('ward_name') or t.get('ward')} ward",
             "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
             "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",
-            "jobs": lambda: f"jobs for team {t.get('team')}"}[alert.kind]()
+            "jobs": lambda: f"jobs for team {t.get('team')}" + (
+                f" (urgent ones within {t.get('radius_m')} m of you only)" if t.get("urgent_near_only") else "")
+            }[alert.kind]()
 
 
 def view(alert, management_token=None):

@@ -9,7 +9,7 @@ import re
 from ... import ids, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
-from .limits import KINDS, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS, WARD_PATTERN
+from .limits import KINDS, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS, WARD_PATTERN
 
 MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # A circle is indexed at the finest geohash precision (5..8) whose cover
@@ -27,6 +27,10 @@ def check_target(deps, kind, body):
     problems = validation.Problems()
     if kind not in KINDS:
         raise ValidationFailed([("kind", f"Must be one of: {', '.join(KINDS)}.")])
+    if kind == "jobs":
+        return _jobs(deps, body, problems)
+    if body.get("urgent_near_only") is not None:
+        raise validation.broken_rules([("urgent_near_only", "Goes with kind jobs: a street crew's phone.")])
     if kind == "report":
         return _report(deps, body.get("report_id"))
     if kind == "area":
@@ -37,8 +41,6 @@ def check_target(deps, kind, body):
         return {"ward": ward.id, "ward_name": ward.name}, [(ward_key("ward", ward.id), None, None, None)]
     if kind == "category":
         return _category(deps, body, problems)
-    if kind == "jobs":
-        return _jobs(deps)
     return _broadcast(deps, body, problems)
 
 
@@ -47,13 +49,17 @@ def team_key(team):
     return f"team#{team}"
 
 
-def _jobs(deps):
-    """A crew member's phone, told of their team's jobs (crews/notices.py)."""
+def _jobs(deps, body, problems):
+    """A crew member's phone, told of their team's jobs (crews/notices.py),
+    and where they are, if they say (crew_points.py)."""
     from ...auth.policy import Forbidden
+    from .crew_points import read_point
     p = deps.principal
     if p is None or p.role != "crew" or not p.team:
         raise Forbidden("Job alerts are for street-crew members of a team: sign in as one.")
-    return {"team": p.team}, [(team_key(p.team), None, None, None)]
+    point = read_point(body, deps.clock(), problems)
+    problems.raise_if_any()
+    return {"team": p.team, **point}, [(team_key(p.team), point.get("lat"), point.get("lon"), point.get("radius_m"))]
 
 
 def _report(deps, value):
@@ -73,7 +79,9 @@ def _circle(deps, body, problems, prefix):
         if body.get("lat") is not None else problems.rule(prefix + "lat", "Is required for this kind.")
     lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180) \
         if body.get("lon") is not None else problems.rule(prefix + "lon", "Is required for this kind.")
-    radius = validation.number(body.get("radius_m"), prefix + "radius_m", problems, MIN_RADIUS_M, MAX_RADIUS_M) \
+    radius = validation.number_in(body.get("radius_m"), prefix + "radius_m", problems,
+                                  RADIUS_DOCUMENT_M if not prefix else (MIN_RADIUS_M, MAX_RADIUS_M),
+                                  (MIN_RADIUS_M, MAX_RADIUS_M)) \
         if body.get("radius_m") is not None else problems.rule(prefix + "radius_m", "Is required for this kind.")
     problems.raise_if_any()
     if not deps.area.contains(lon, lat):

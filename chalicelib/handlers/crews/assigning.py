@@ -9,16 +9,17 @@ disagree about who is doing the work.
 """
 from ... import states
 from ...storage.records import Job
-from .notices import ASSIGNED, WITHDRAWN as MOVED_AWAY, job_event
+from .notices import ASSIGNED, MADE_URGENT, WITHDRAWN as MOVED_AWAY, job_event
 
 WITHDRAWN = "withdrawn"
 UNABLE_FLAG = "crew_unable"  # a crew sent the report back: staff must look again
+URGENT = "urgent"  # a job raised to it is news to its team (crews/notices.py)
 
 
 def sync(deps, report, previous, now):
     """([Job], [Event]) to write for a staff change of `report`; `previous`
-    is its assignment as it was read. The events tell a team that a job came
-    or went (crews/notices.py)."""
+    is its assignment as it was read. The events tell a team that a job came,
+    went, or was made urgent (crews/notices.py)."""
     changed, told = [], []
     current = report.assignment
     wanted = bool(current) and states.is_open(report.state)
@@ -32,10 +33,13 @@ def sync(deps, report, previous, now):
             if current:
                 told.append(job_event(deps, MOVED_AWAY, old, report, now))
     if held is not None and held.open:
+        was = held.priority
         if not wanted:
             changed.append(end(held, WITHDRAWN, f"report {report.state}", now))
         elif refresh(held, report, now):
             changed.append(held)
+            if held.priority == URGENT and was != URGENT:
+                told.append(job_event(deps, MADE_URGENT, held, report, now))
     elif wanted:
         job = Job(id=deps.new_opaque_id(), report_id=report.id, team=current["team"],
                   service_code=report.service_code, assigned_at=now, assigned_by=current.get("assigned_by"),

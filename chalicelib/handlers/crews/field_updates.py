@@ -14,12 +14,14 @@
   unassigned and flagged, with the reason as an internal note.
   Earlier steps (accepted, en_route, on_site) stay on the job: a resident is
   not told each time a van moves.
+- lat/lon move the point of the crew member's job alerts (alerts/crew_points.py).
 """
 from datetime import timedelta
 
 from ...errors import ApiError, Conflict, Unacceptable, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord
+from ..alerts.crew_points import follow
 from ..reports import uploads as photo_uploads
 from ..shared import idempotency
 from ..staff.inspect_form import expected_version
@@ -91,6 +93,8 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
                 raise
             job = views.team_job(deps, job.id)
             raise StaleJob(_view(deps, job), views.etag(job))
+        # Where the crew member was is where their phone's job alerts measure "near" from.
+        follow(deps, deps.principal.user_id, form["lat"], form["lon"], form["saved_at"])
         return {"job": _view(deps, job), "update": views.update_view(deps, job.updates[-1])}, views.etag(job), True
     raise Conflict("The report kept changing; try again.", code="busy")
 
