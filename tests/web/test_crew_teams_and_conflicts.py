@@ -137,14 +137,15 @@ def test_a_crew_phone_asks_for_job_pushes_and_a_new_job_pushed_to_it_opens_from_
             page.wait_for_function("() => navigator.serviceWorker.controller !== null")
             page.get_by_role("button", name="Tell me about new jobs").click()
             expect(page.locator("#push-status")).to_have_text("This phone will be told about your team's new jobs.")
-            report, job_id = assigned_job(stack, officer(stack), "Pothole pushed to the north crew")
+            # urgent, and the phone told the API where it was: pushed as near, not just as new
+            report, job_id = assigned_job(stack, officer(stack), "Pothole pushed to the north crew", priority="urgent")
 
             def pushed():
                 """the new job's push reaches this phone"""
                 return [r.payload for r in push_service.received if r.endpoint == subscriber.endpoint
                         and r.payload["url"].endswith(f"?job={job_id}")]
             [payload] = wait_for(pushed)
-            assert payload["title"] == "New job: Pothole" and "Rita" not in json.dumps(payload)
+            assert payload["title"] == "Urgent job 450 m from you" and "Rita" not in json.dumps(payload)
             page.goto(urlsplit(payload["url"])._replace(scheme="", netloc="").geturl())  # the notification's tap
             heading(page, "Pothole")
             expect(page.locator("#job-report")).to_contain_text("Pothole pushed to the north crew")

@@ -38,7 +38,9 @@ function card(f, pending, here) {
     navigateLinks(point, here, title(f)));
 }
 
-function pushOffer() {
+// With the phone's position, urgent jobs near it are pushed as "N m from you";
+// field updates keep that point fresh (decisions.md, Crew notifications).
+function pushOffer(here) {
   const status = h("p", {class: "hint", "aria-live": "polite", id: "push-status"},
     localStorage.getItem(PUSHED) ? t("crew.push.on") : "");
   const ask = h("button", {class: "button button--secondary", type: "button", onclick: async () => {
@@ -47,7 +49,8 @@ function pushOffer() {
     try {
       const subscription = await pushSubscription();
       await api("/v1/alerts", {method: "POST",
-        body: {kind: "jobs", channels: ["push"], push_subscription: subscription}});
+        body: {kind: "jobs", channels: ["push"], push_subscription: subscription,
+          ...(here ? {lat: round6(here.lat), lon: round6(here.lon)} : {})}});
       localStorage.setItem(PUSHED, "yes");
       status.textContent = t("crew.push.on");
     } catch (error) {
@@ -75,6 +78,8 @@ function toggle(list, map) {
   return h("div", {class: "toggle", role: "group", "aria-label": t("crew.show_as")}, buttons);
 }
 
+const round6 = x => Math.round(x * 1e6) / 1e6;  // about 0.1 m: what the API keeps
+
 export async function render(view) {
   const here = await currentPosition().catch(() => null);
   let answer;
@@ -82,7 +87,7 @@ export async function render(view) {
     answer = await jobList(here);
   } catch (error) {
     append(view, h("h1", {class: "heading-l"}, t("crew.jobs_title")),
-      h("p", {class: "body"}, errorsOf(error)[0].message), pushOffer());
+      h("p", {class: "body"}, errorsOf(error)[0].message), pushOffer(here));
     return;
   }
   const pending = await waiting(KIND);
@@ -97,7 +102,7 @@ export async function render(view) {
     h("p", {class: "body", id: "jobs-order"}, byDistance ? tCount("crew.order_distance", features.length)
       : t(here ? "crew.order_due" : "crew.order_due_no_position")),
     waitingCount ? h("p", {class: "inset", id: "jobs-waiting"}, tCount("crew.updates_waiting", waitingCount)) : null,
-    features.length ? toggle(list, mapBox) : null, list, mapBox, pushOffer());
+    features.length ? toggle(list, mapBox) : null, list, mapBox, pushOffer(here));
   if (features.length) {
     // The map is drawn when first shown: Leaflet needs a visible box to measure.
     let drawn = false;
