@@ -182,3 +182,22 @@ def test_a_crash_between_claiming_the_next_page_and_queueing_it_is_made_good_onc
     assert [j["after"] for j in queued(queue)] == ["many000099"]
     drain(worker(queue, deps, fake))
     assert len(fake.calls) == len(set(fake.to())) == 120
+
+
+def told_of(deps, queue, event):
+    from chalicelib.handlers.alerts.sources import on_stream
+    fake = FakeDeliver()
+    on_stream(stream_records(event), lambda: deps, queue)
+    drain(worker(queue, deps, fake))
+    return fake.to("push")
+
+
+def test_an_alert_made_after_an_event_hears_nothing_of_it_however_late_the_stream_runs(deps, queue, event):
+    many_alerts(1, WARD_KEY, prefix="late", made=event.created_at + timedelta(seconds=1))
+    assert told_of(deps, queue, event) == []
+
+
+def test_an_alert_made_in_the_same_second_as_an_event_hears_of_it(deps, queue, event):
+    # The reporter's own follow is made in the report's transaction, at its time.
+    many_alerts(1, WARD_KEY, prefix="same", made=event.created_at)
+    assert len(told_of(deps, queue, event)) == 1

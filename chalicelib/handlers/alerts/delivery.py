@@ -38,6 +38,8 @@ def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time
     starts with less than SEND_MARGIN_S left (it is counted UNSTARTED)."""
     sends, seen = [], set()
     for alert in alerts:
+        if _made_after(alert, event):
+            continue  # a follower hears what happens after they follow, however late the stream is
         message = None
         for channel, address in sorted(alert.channels.items()):
             who = delivery_id(event.id, channel, address)
@@ -58,6 +60,12 @@ def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(sends))) as pool:
         return dict(Counter(pool.map(send, sends)))
+
+
+def _made_after(alert, event):
+    # Both in whole seconds: a reporter's alert, made in the report's own
+    # transaction, carries the report's time, so it hears of the creation.
+    return alert.created_at is not None and event.created_at is not None and alert.created_at > event.created_at
 
 
 def delivery_id(event_id, channel, address):

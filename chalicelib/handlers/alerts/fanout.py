@@ -10,6 +10,8 @@ jobs' pages (batching.py), whatever the size of the audience.
 A job carries the event itself (its id, kind, report and payload), so the
 worker needs no read of the events table.
 """
+from datetime import datetime
+
 from ...storage.records import Event
 from . import batching
 
@@ -39,8 +41,10 @@ def jobs_for(event, audience):
 
 
 def job(event, key, after=None):
+    # `at`: when it happened, so an alert made since hears nothing of it (delivery.deliver_to).
     return {"v": VERSION, "event": {"id": event.id, "kind": event.kind, "report_id": event.report_id,
-                                    "payload": event.payload or {}},
+                                    "payload": event.payload or {},
+                                    "at": event.created_at.isoformat() if event.created_at else None},
             "key": key, "after": after}
 
 
@@ -48,7 +52,9 @@ def event_of(body):
     if body.get("v") != VERSION:
         raise ValueError(f"a page job of version {body.get('v')!r}")
     e = body["event"]
-    return Event(id=e["id"], kind=e["kind"], report_id=e.get("report_id"), payload=e.get("payload") or {})
+    at = datetime.fromisoformat(e["at"]) if e.get("at") else None  # jobs queued before `at` was carried: None
+    return Event(id=e["id"], kind=e["kind"], report_id=e.get("report_id"), payload=e.get("payload") or {},
+                 created_at=at)
 
 
 def page_id(event_id, key, after):
