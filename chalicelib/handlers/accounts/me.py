@@ -3,6 +3,7 @@ import re
 
 from ... import ids, validation
 from ...errors import ValidationFailed
+from ...stamps import stamp
 from ..reports import views
 from .limits import ADDRESS_MAX, NAME_MAX, UPRN_PATTERN
 
@@ -65,7 +66,7 @@ def my_reports(deps):
     return {"reports": [{
         "id": r.id, "service_code": r.service_code, "service_name": services.get(r.service_code),
         "status": r.state, "summary": r.summary, "url": f"{deps.base_url}/v1/reports/{r.id}",
-        "created_at": views._iso(r.created_at), "updated_at": views._iso(r.updated_at),
+        "created_at": stamp(r.created_at), "updated_at": stamp(r.updated_at),
     } for r in rows]}
 
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from ... import validation
 from ...auth import throttle
 from ...errors import ApiError, NotFound, Unacceptable, ValidationFailed
+from ...stamps import stamp
 from ...storage import metering
 from ...storage.records import Broadcast
 from . import targets as alert_targets, broadcast_targets
@@ -114,7 +115,7 @@ def get_broadcast(deps, broadcast_id):
 
 def public_view(broadcast):
     return {"id": broadcast.id, "topic": broadcast.topic, "title": broadcast.title, "body": broadcast.body,
-            "url": broadcast.url, "created_at": _time(broadcast.created_at)}
+            "url": broadcast.url, "created_at": stamp(broadcast.created_at)}
 
 
 def _encode(last):
@@ -135,13 +136,9 @@ def _cursor(value, problems):
         return None
 
 
-def _time(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
-
-
 def view(broadcast):
     """Staff only: the author is a staff user id, never a resident's data."""
     return {"id": broadcast.id, "target": broadcast.target, "topic": broadcast.topic, "title": broadcast.title,
-            "body": broadcast.body, "url": broadcast.url, "created_at": _time(broadcast.created_at),
+            "body": broadcast.body, "url": broadcast.url, "created_at": stamp(broadcast.created_at),
             "author": broadcast.author, "status": broadcast.status, "told": int(broadcast.told or 0),
-            "failed": int(broadcast.failed or 0), "dispatched_at": _time(broadcast.dispatched_at)}
+            "failed": int(broadcast.failed or 0), "dispatched_at": stamp(broadcast.dispatched_at)}

@@ -9,9 +9,10 @@ fan-out tests nearness on the row it already reads. Private to the crew
 member: only their own GET /v1/alerts shows it.
 """
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from ... import validation
+from ...stamps import parse, stamp
 from ...storage.errors import EditConflict, Throttled
 from ...storage.records import AlertIndexRow
 from .limits import (JOBS_RADIUS_DEFAULT_M, JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, POINT_FRESH_HOURS,
@@ -44,14 +45,14 @@ def read_point(body, now, problems):
     if None in (lat, lon, radius):
         return {}
     return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius),
-            "urgent_near_only": only is True, "located_at": _iso(now)}
+            "urgent_near_only": only is True, "located_at": stamp(now)}
 
 
 def row_extras(target):
     """What a jobs alert's index row carries beside its point."""
     if target.get("located_at") is None:
         return {}
-    return {"near_only": bool(target.get("urgent_near_only")), "located_at": _parse(target["located_at"])}
+    return {"near_only": bool(target.get("urgent_near_only")), "located_at": parse(target["located_at"])}
 
 
 def distance_if_near(place, lon, lat, now):
@@ -61,8 +62,7 @@ def distance_if_near(place, lon, lat, now):
     get = place.get if isinstance(place, dict) else lambda name: getattr(place, name, None)
     if lon is None or lat is None or get("radius_m") is None or get("located_at") is None:
         return None
-    at = get("located_at")
-    if now - (_parse(at) if isinstance(at, str) else at) > timedelta(hours=POINT_FRESH_HOURS):
+    if now - parse(get("located_at")) > timedelta(hours=POINT_FRESH_HOURS):
         return None
     from ...geo.distance import haversine_m
     metres = haversine_m(float(get("lon")), float(get("lat")), float(lon), float(lat))
@@ -77,13 +77,13 @@ def follow(deps, user_id, lat, lon, saved_at):
     loses this move: the next update makes it."""
     if lat is None or lon is None:
         return 0
-    at = _parse(saved_at)
+    at = parse(saved_at)
     moved = 0
     for alert in deps.alerts.of_user(user_id):
         target = alert.target or {}
-        if alert.kind != "jobs" or target.get("located_at") is None or _parse(target["located_at"]) > at:
+        if alert.kind != "jobs" or target.get("located_at") is None or parse(target["located_at"]) > at:
             continue
-        alert.target = {**target, "lat": round(float(lat), 6), "lon": round(float(lon), 6), "located_at": _iso(at)}
+        alert.target = {**target, "lat": round(float(lat), 6), "lon": round(float(lon), 6), "located_at": stamp(at)}
         try:
             deps.alerts.relocate(alert, index_rows(alert))
             moved += 1
@@ -108,10 +108,3 @@ def forget_other_teams(deps, user_id, team):
         deps.alerts.delete(alert)
     return len(gone)
 
-
-def _iso(when):
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse(value):
-    return datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else value

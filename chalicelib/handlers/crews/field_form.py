@@ -2,9 +2,10 @@
 once. `saved_at` is when the crew member pressed the button; a phone with no
 signal queues the update and sends it later, so it may be hours old, but not
 from the future (beyond a phone clock's drift) nor older than a week."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
 from ... import validation
+from ...stamps import parse, stamp
 from .limits import (FIELD_STATUSES, NOTE_MAX, REASON_MAX, SAVED_AT_MAX_AGE_DAYS, SAVED_AT_SKEW_S,
                      UPDATE_PHOTOS_MAX)
 
@@ -65,7 +66,7 @@ def _saved_at(value, now, problems):
         problems.add("saved_at", "Is required: when the button was pressed (ISO 8601, with its time zone).")
         return None
     try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else None
+        when = parse(value) if isinstance(value, str) else None
     except ValueError:
         when = None
     if when is None or when.tzinfo is None:
@@ -76,4 +77,4 @@ def _saved_at(value, now, problems):
         problems.add("saved_at", "Is in the future: check the phone's clock.")
     elif when < now - timedelta(days=SAVED_AT_MAX_AGE_DAYS):
         problems.add("saved_at", f"Is over {SAVED_AT_MAX_AGE_DAYS} days old: read the job again and resend.")
-    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return stamp(when)

@@ -19,6 +19,7 @@
 from datetime import timedelta
 
 from ...errors import ApiError, Conflict, Unacceptable, ValidationFailed
+from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord
 from ..alerts.crew_points import follow
@@ -70,7 +71,7 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
         _check(deps, job, expected)
         update = {"seq": len(job.updates or []) + 1, "status": form["status"], "note": form["note"],
                   "reason": form["reason"], "photos": [p for _, p in photos], "lat": form["lat"],
-                  "lon": form["lon"], "saved_at": form["saved_at"], "received_at": _iso(now),
+                  "lon": form["lon"], "saved_at": form["saved_at"], "received_at": stamp(now),
                   "by": deps.principal.user_id}
         job.updates = [*(job.updates or []), {k: v for k, v in update.items() if v not in (None, [])}]
         job.updated_at = now
@@ -129,7 +130,3 @@ def _view(deps, job):
 
 def _raise(error):
     raise error
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -6,6 +6,7 @@ Both are written as a staff change is, with an audit entry naming the crew
 member, so the report's audit tells the whole story.
 """
 from ... import states
+from ...stamps import stamp
 from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
 from ..shared import events
 from ..staff import templates
@@ -56,7 +57,7 @@ def _handed_back(deps, job, report, reason, now):
     changes = {"internal_note": {"before": None, "after": f"Crew {job.team} unable: {reason}"}}
     if current.get("job") == job.id:  # still this job's assignment: it ends, back to the inbox
         report.assignment_history = [*(report.assignment_history or []),
-                                     {**current, "ended_at": _iso(now), "outcome": "unable", "reason": reason}]
+                                     {**current, "ended_at": stamp(now), "outcome": "unable", "reason": reason}]
         report.assignment = None
         changes["team"] = {"before": job.team, "after": None}
     if UNABLE_FLAG not in (report.flags or []):
@@ -69,7 +70,3 @@ def _audit(deps, report, action, now, changes):
     p = deps.principal
     return AuditEntry(report_id=report.id, seq=int(report.version or 0) + 1, action=action, by_user_id=p.user_id,
                       by_email=p.email, created_at=now, changes=changes)
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -5,6 +5,7 @@ not among them, so no new field of a report can leak here by being forgotten.
 """
 from ... import states
 from ...errors import NotFound
+from ...stamps import stamp
 from ..reports import views as report_views
 from ..shared.placement import today
 
@@ -27,7 +28,7 @@ def feature(deps, job, service_names, distance_m=None):
         "overdue": bool(job.due and job.due < today(deps)), "service_code": job.service_code,
         "service_name": service_names.get(job.service_code, job.service_code),
         "description": _short(job.summary), "navigation": navigation(job.lon, job.lat),
-        "updated_at": _iso(job.updated_at), "url": f"{deps.base_url}/v1/crew/jobs/{job.id}",
+        "updated_at": stamp(job.updated_at), "url": f"{deps.base_url}/v1/crew/jobs/{job.id}",
     }
     if distance_m is not None:
         props["distance_m"] = round(distance_m, 1)
@@ -43,7 +44,7 @@ def job_view(deps, job, report):
         "id": job.id, "report_id": job.report_id, "team": job.team, "status": job.status, "open": job.open,
         "reason": job.reason, "priority": job.priority, "due": job.due,
         "overdue": bool(job.open and job.due and job.due < today(deps)), "instructions": job.instructions,
-        "assigned_at": _iso(job.assigned_at), "updated_at": _iso(job.updated_at), "closed_at": _iso(job.closed_at),
+        "assigned_at": stamp(job.assigned_at), "updated_at": stamp(job.updated_at), "closed_at": stamp(job.closed_at),
         "service_code": job.service_code, "service_name": service.get("name", job.service_code),
         "navigation": navigation(job.lon, job.lat),
         "location": None if job.lon is None else {"lat": float(job.lat), "lon": float(job.lon)},
@@ -55,7 +56,7 @@ def job_view(deps, job, report):
             "report_status": report.state, "report_status_label": states.LABELS.get(report.state, report.state),
             "description": report.description, "fields": dict(report.fields or {}),
             "photos": [report_views.photo_url(deps, p) for p in report.photos or []],
-            "address": report.address, "reported_at": _iso(report.created_at),
+            "address": report.address, "reported_at": stamp(report.created_at),
         })
     return view
 
@@ -86,7 +87,3 @@ def get_job(deps, job_id):
 def _short(text):
     text = " ".join((text or "").split())
     return text if len(text) <= DESCRIPTION_SHORT else text[:DESCRIPTION_SHORT - 1].rstrip() + "…"
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from ... import ids, states, visibility
 from ...errors import Conflict
+from ...stamps import stamp
 from ...storage.records import IdempotencyRecord
 from . import params
 from .formats import Open311Error
@@ -56,7 +57,7 @@ def _update(update):
         "update_id": update_id(update.report_id, update.seq),
         "service_request_id": update.report_id,
         "status": "open" if states.is_open(update.state) else "closed",
-        "updated_datetime": views._iso(update.created_at),
+        "updated_datetime": stamp(update.created_at),
         "description": update.text or "",
         "media_url": getattr(update, "media_url", None) or "",  # the partner's link, never fetched
         "external_status_code": update.state,  # Doorstep's own state, e.g. in_progress

@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from ... import config, ids, states, validation
 from ...errors import ApiError, Conflict, NotFound, ValidationFailed
+from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
 from ..reports import views
@@ -44,7 +45,7 @@ def answer(deps, report_id, body):
             return _repeat(deps, report, q, wanted)
         now = deps.clock()
         reopen = not wanted["fixed"] and not states.is_open(report.state) and now <= _reopen_until(q)
-        given = {**wanted, "answered_at": _iso(now), "reopened": reopen}
+        given = {**wanted, "answered_at": stamp(now), "reopened": reopen}
         event = events.report_event(deps, "questionnaire_answered", report, now, fixed=wanted["fixed"],
                                     rating=wanted["rating"])
         try:
@@ -136,11 +137,7 @@ def _view(deps, report, q):
     service = deps.services.get(report.service_code) or {}
     can_reopen = not states.is_open(report.state) and deps.clock() <= _reopen_until(q)
     return {"report": views.public_view(deps, report, service), "question": "Has it been fixed?",
-            "closed_state": q.closed_state, "closed_at": _iso(q.closed_at), "asked_at": _iso(q.sent_at),
+            "closed_state": q.closed_state, "closed_at": stamp(q.closed_at), "asked_at": stamp(q.sent_at),
             "rating_scale": {"min": RATING_MIN, "max": RATING_MAX}, "comment_max": COMMENT_MAX,
-            "reopen_until": _iso(_reopen_until(q)), "can_reopen": can_reopen and not q.answer,
+            "reopen_until": stamp(_reopen_until(q)), "can_reopen": can_reopen and not q.answer,
             "answer": q.answer}
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None

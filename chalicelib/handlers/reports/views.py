@@ -4,6 +4,7 @@ The public view is built by listing what may be shown, never by removing what
 may not: a new private attribute cannot leak by being forgotten here.
 """
 from ... import states, visibility
+from ...stamps import stamp
 
 PHOTO_ROUTE = "/v1/photos/"
 
@@ -19,8 +20,8 @@ def public_view(deps, report, service):
         "status": report.state,
         "status_label": states.LABELS.get(report.state, report.state),
         "open": states.is_open(report.state),
-        "created_at": _iso(report.created_at),
-        "updated_at": _iso(report.updated_at),
+        "created_at": stamp(report.created_at),
+        "updated_at": stamp(report.updated_at),
         "url": f"{deps.base_url}/v1/reports/{report.id}",
         "view": "public",
     }
@@ -65,8 +66,8 @@ def map_feature(report, service_names):
         "status": report.state,
         "open": states.is_open(report.state),
         "summary": report.summary,
-        "created_at": _iso(report.created_at),
-        "updated_at": _iso(report.updated_at),
+        "created_at": stamp(report.created_at),
+        "updated_at": stamp(report.updated_at),
     })
 
 
@@ -80,7 +81,7 @@ def update_view(update, deps=None):
         "previous_status": update.previous_state,
         "text": update.text,
         "author": update.author,
-        "created_at": _iso(update.created_at),
+        "created_at": stamp(update.created_at),
     }
     if getattr(update, "photos", None) and deps is not None:
         view["photos"] = [photo_url(deps, p) for p in update.photos]
@@ -89,7 +90,3 @@ def update_view(update, deps=None):
 
 def photo_url(deps, photo):
     return f"{deps.base_url}{PHOTO_ROUTE}{photo['name']}"
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None

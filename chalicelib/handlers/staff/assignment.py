@@ -8,6 +8,7 @@ Jobs are written by the crews capability, in the same transaction as the
 assignment, once it exists (docs/decisions.md).
 """
 from ...errors import ValidationFailed
+from ...stamps import stamp
 
 
 def assign(deps, report, team_given, team_id, instructions_given, instructions, now):
@@ -19,16 +20,12 @@ def assign(deps, report, team_given, team_id, instructions_given, instructions, 
             raise ValidationFailed([("team", f"No active team {team_id!r} (GET /v1/staff/teams).")])
     if team_given and (team_id or None) != (current or {}).get("team"):
         if current:
-            report.assignment_history = [*(report.assignment_history or []), {**current, "ended_at": _iso(now)}]
+            report.assignment_history = [*(report.assignment_history or []), {**current, "ended_at": stamp(now)}]
         current = None if team_id is None else {
             "team": team_id, "instructions": (current or {}).get("instructions"),  # still what is to be done
-            "assigned_at": _iso(now), "assigned_by": deps.principal.email or deps.principal.user_id}
+            "assigned_at": stamp(now), "assigned_by": deps.principal.email or deps.principal.user_id}
     if instructions_given:
         if current is None:
             raise ValidationFailed([("instructions", "Instructions go with a team: assign one.")])
         current["instructions"] = instructions
     report.assignment = current
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")

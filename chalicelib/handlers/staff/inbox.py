@@ -6,6 +6,7 @@ from datetime import datetime, time, timezone
 from ... import ids, states, words
 from ...auth.policy import Forbidden, staff_covers
 from ...errors import ValidationFailed
+from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
 from .limits import INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX, SORTS
@@ -104,13 +105,9 @@ def _line(deps, row):
         "private": bool(row.private), "private_category": bool(service.get("private")),
         "located": bool(row.located),
         "channel": row.channel, "duplicate_of": row.duplicate_of, "flags": list(row.flags or []),
-        "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+        "created_at": stamp(row.created_at), "updated_at": stamp(row.updated_at),
         "url": f"{deps.base_url}/v1/staff/reports/{row.report_id}",
     }
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 class _Problems:

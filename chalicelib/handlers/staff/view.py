@@ -4,6 +4,7 @@ version as an ETag for the next change."""
 from ... import states
 from ...auth.policy import require_manage
 from ...errors import ApiError, Conflict
+from ...stamps import stamp
 from ..reports import views
 from ..reports.tracking import find_report
 from ..shared.placement import today
@@ -36,15 +37,11 @@ def staff_view(deps, report, entries=None):
         "channel": report.channel,
         "raised_by_team": report.raised_by_team,
         "flags": list(report.flags or []),
-        "internal_notes": [{"text": e.changes[NOTE]["after"], "by": e.by_email, "at": _iso(e.created_at),
+        "internal_notes": [{"text": e.changes[NOTE]["after"], "by": e.by_email, "at": stamp(e.created_at),
                             "seq": int(e.seq)} for e in entries if NOTE in (e.changes or {})],
         "version": int(report.version or 0),
     })
     return view
-
-
-def _iso(value):
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
 def managed_report(deps, report_id):
