@@ -8,6 +8,8 @@ import pytest
 from bench.motofast import isolated_transactions, quick_responses
 # Starts the one DynamoDB Local the contract and stream tests share (only for runs that include them).
 from contract.engine_session import pytest_configure, pytest_unconfigure  # noqa: F401
+# `--clock=INSTANT`: the run at a chosen moment (README, Tests at any hour).
+from support.pinned_clock import _pinned_clock, pytest_addoption, pytest_collection_modifyitems  # noqa: F401
 
 os.environ.update({
     "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",

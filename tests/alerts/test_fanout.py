@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from conftest import pothole
-from alert_support import FakeDeliver, events_of, many_alerts, store_wards
+from alert_support import FakeDeliver, events_of, many_alerts, push_alert, store_wards
 
 WARD_KEY = "ward#guildhall"  # the Minster's ward (alert_support.WARDS)
 
@@ -197,7 +197,16 @@ def test_an_alert_made_after_an_event_hears_nothing_of_it_however_late_the_strea
     assert told_of(deps, queue, event) == []
 
 
-def test_an_alert_made_in_the_same_second_as_an_event_hears_of_it(deps, queue, event):
+def test_a_follower_who_follows_a_moment_after_a_report_is_made_hears_nothing_of_its_making(client, deps, queue,
+                                                                                             event):
+    # Decided at the clock's own grain: at whole seconds, a follow in the same second as the
+    # report tied with it and was told, so the answer hung on when the second turned.
+    made = client.post("/v1/alerts", push_alert(7, kind="ward", ward="guildhall"))
+    assert made.status_code == 201, made.body
+    assert told_of(deps, queue, event) == []
+
+
+def test_an_alert_made_at_the_moment_of_an_event_hears_of_it(deps, queue, event):
     # The reporter's own follow is made in the report's transaction, at its time.
     many_alerts(1, WARD_KEY, prefix="same", made=event.created_at)
     assert len(told_of(deps, queue, event)) == 1

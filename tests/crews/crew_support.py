@@ -2,10 +2,11 @@
 reports assigned by an officer at chosen points."""
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from chalicelib.stamps import stamp
 from conftest import pothole
 from staff.staff_support import Officer, load_staff_data
 
@@ -38,8 +39,9 @@ class Crew:
                                             headers=headers)
 
 
-def now_iso():
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def now_iso(minutes_ago=0):
+    """A phone's press time: now, or some minutes before now (never a fixed hour of today)."""
+    return stamp(datetime.now(timezone.utc) - timedelta(minutes=minutes_ago))
 
 
 def assigned(client, officer, team="north", at=MINSTER, **patch):

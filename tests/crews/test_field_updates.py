@@ -53,12 +53,14 @@ def test_an_offline_queue_goes_through_in_order_with_each_answers_etag(client, c
     _, job_id = assigned(client, crews["officer"])
     crew = crews["north"]
     etag = crew.job(job_id).headers["ETag"]
-    for status, saved_at in (("accepted", "08:01"), ("en_route", "08:05"), ("on_site", "08:30")):
-        answer = crew.update(job_id, {"status": status, "saved_at": f"{now_iso()[:10]}T{saved_at}:00Z"}, etag=etag)
+    # Pressed 29, 25 and 1 minutes ago on a phone without signal: always in the past, at any hour.
+    pressed = [now_iso(minutes_ago=m) for m in (29, 25, 1)]
+    for status, saved_at in zip(("accepted", "en_route", "on_site"), pressed):
+        answer = crew.update(job_id, {"status": status, "saved_at": saved_at}, etag=etag)
         assert answer.status_code == 201, answer.body
         etag = answer.headers["ETag"]
     job = crew.job(job_id).json_body
-    assert job["status"] == "on_site" and [u["saved_at"][11:16] for u in job["updates"]] == ["08:01", "08:05", "08:30"]
+    assert job["status"] == "on_site" and [u["saved_at"] for u in job["updates"]] == pressed
 
 
 def test_unable_sends_the_report_back_to_the_staff_inbox_flagged_with_the_reason(client, crews):

@@ -17,6 +17,7 @@ import json
 from datetime import datetime, timezone
 
 from ... import visibility
+from ...stamps import stamp
 from ...storage.blobs import PUBLIC_DATA_PREFIX, BlobMissing
 from ..reports.views import public_view
 from . import licence
@@ -35,10 +36,10 @@ CACHE_CONTROL = "public, max-age=3600"  # rewritten daily
 def publish(deps, since=None):
     """Write the files and the index; returns the index."""
     about = licence.metadata(deps)  # first: no licence, nothing written
-    now = deps.clock().astimezone(timezone.utc).replace(microsecond=0)
+    now = deps.clock().astimezone(timezone.utc)
     first = first_month(deps, since, now)
     rows = sorted(public_rows(deps, first, now), key=lambda r: (r["created_at"], r["id"]))
-    generated = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    generated = stamp(now)
     about = {**about, "generated_at": generated, "from_month": first}
     bodies = {"reports.csv": to_csv(rows), "reports.geojson": to_geojson(rows, about),
               "reports.csv-metadata.json": csv_metadata(about)}
