@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, teams, wards
-from doorstep_cli import open_data
+from doorstep_cli import open_data, routes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,6 +47,7 @@ def main(argv=None):
         kind.add_parser(imports)
     facilities.add_commands(commands)
     open_data.add_parser(commands)
+    routes.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -56,7 +57,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command}[args.command]
+                   "export": export_command, "teams": teams_command, "routes": routes.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
