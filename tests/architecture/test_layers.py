@@ -1,4 +1,4 @@
-"""The layers DESIGN.md draws, checked: only storage/ knows PynamoDB, and no
+"""The layers docs/architecture.md draws, checked: only storage/ knows PynamoDB, and no
 module of chalicelib imports itself back through another (no import cycle),
 counting the imports inside functions too."""
 import ast
