@@ -61,6 +61,21 @@ class Conflict(ApiError):
     code = "conflict"
 
 
+class Stale(Conflict):
+    """409 edit_conflict for an If-Match that names an older version: the
+    thing as it is now rides along with its ETag, so a client can show what
+    changed and reapply its edit (a report for staff, a job for a crew)."""
+    code = "edit_conflict"
+
+    def __init__(self, current, current_etag, message=None, code=None):
+        super().__init__(message or "It changed since you read it: here it is now; reapply your change to it.",
+                         code=code, headers={"ETag": current_etag})
+        self.current = current
+
+    def body(self):
+        return {**super().body(), "current": self.current}
+
+
 class PayloadTooLarge(ApiError):
     status = 413
     code = "payload_too_large"

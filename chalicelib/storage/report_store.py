@@ -48,6 +48,15 @@ def entry_model(entry, first=False, private=False):
     return model_of(ReportUpdateModel, entry, update_month=month)
 
 
+def _claim_key(t, parts, record):
+    """An Idempotency-Key's record, written with the change it answers for; a
+    live record makes the whole transaction fail (AlreadyExists), an expired
+    one (TTL deletes lazily) is replaced: the key is new again."""
+    parts.append("idempotency")
+    t.save(model_of(IdempotencyModel, record),
+           condition=IdempotencyModel.key.does_not_exist() | (IdempotencyModel.expires < record.created_at))
+
+
 def _save_report(t, parts, report, condition=None, rows=True):
     """Put the report and its inbox rows into transaction `t`, deleting the
     rows its values no longer need; returns (model, inbox keys) to settle
@@ -114,11 +123,7 @@ class ReportStore:
                 parts.append("audit")
                 t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
             if idempotency is not None:
-                parts.append("idempotency")
-                # An expired record (TTL deletes lazily) may be overwritten.
-                t.save(model_of(IdempotencyModel, idempotency),
-                       condition=IdempotencyModel.key.does_not_exist()
-                       | (IdempotencyModel.expires < report.created_at))
+                _claim_key(t, parts, idempotency)
             for upload_id, photo in uploads:
                 parts.append("upload")
                 t.update(UploadModel(upload_id), actions=[
@@ -147,8 +152,7 @@ class ReportStore:
             t.save(event_model(event))
             parts.extend(["entry", "event"])
             if idempotency is not None:
-                t.save(model_of(IdempotencyModel, idempotency), condition=IdempotencyModel.key.does_not_exist())
-                parts.append("idempotency")
+                _claim_key(t, parts, idempotency)
         _settle(report, saved)
 
     def save(self, report):
@@ -189,10 +193,7 @@ class ReportStore:
                     parts.append("event")
             saved_jobs = [put_job(t, parts, job) for job in all_jobs]
             if idempotency is not None:
-                t.save(model_of(IdempotencyModel, idempotency),
-                       condition=IdempotencyModel.key.does_not_exist()
-                       | (IdempotencyModel.expires < idempotency.created_at))
-                parts.append("idempotency")
+                _claim_key(t, parts, idempotency)
             for upload_id, report_id, photo in uploads:
                 t.update(UploadModel(upload_id), actions=[
                     UploadModel.report_id.set(report_id), UploadModel.photo.set(photo)],

@@ -71,6 +71,19 @@ def test_a_reused_update_id_with_different_content_is_400(client, deps):
     assert deps.reports.get(request_id).state == "fixed"
 
 
+def test_an_update_id_is_kept_for_a_year_then_is_new_again_like_every_idempotency_key(client, deps):
+    import time_machine
+    from datetime import datetime, timezone
+    request_id = a_request(client)
+    assert post_form(client, "/open311/v2/servicerequestupdates.json", an_update(request_id)).status_code == 200
+    with time_machine.travel(datetime.now(timezone.utc) + timedelta(days=366)):
+        reopened = post_form(client, "/open311/v2/servicerequestupdates.json",
+                             an_update(request_id, status="OPEN", description="Broken again a year on."))
+    assert reopened.status_code == 200, reopened.body
+    assert read_json(reopened, POSTED) == [{"update_id": f"{request_id}-3"}]
+    assert deps.reports.get(request_id).state == "open"
+
+
 @pytest.mark.parametrize("status, state", [("NOT_COUNCILS_RESPONSIBILITY", "not_responsible"),
                                            ("INTERNAL_REFERRAL", "closed"), ("in_progress", "in_progress"),
                                            ("action_scheduled", "action_scheduled"), ("Unable_To_Fix", "unable_to_fix")])

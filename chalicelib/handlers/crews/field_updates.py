@@ -18,7 +18,7 @@
 """
 from datetime import timedelta
 
-from ...errors import ApiError, Conflict, Unacceptable, ValidationFailed
+from ...errors import ApiError, Conflict, Stale, Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord
@@ -34,17 +34,7 @@ KEY_TTL = timedelta(days=8)  # longer than a queued update may wait (field_form.
 ATTEMPTS = 3  # a staff edit of the report meanwhile: read it again and reapply
 
 
-class StaleJob(Conflict):
-    """409 with the job as it is now and its ETag."""
-    code = "edit_conflict"
-
-    def __init__(self, current, current_etag, message=None, code=None):
-        super().__init__(message or "The job changed since you read it: here it is now.", code=code,
-                         headers={"ETag": current_etag})
-        self.current = current
-
-    def body(self):
-        return {**super().body(), "current": self.current}
+JOB_CHANGED = "The job changed since you read it: here it is now."
 
 
 def post_update(deps, job_id, body, idempotency_key, if_match):
@@ -93,7 +83,7 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
             if isinstance(e, Throttled):
                 raise
             job = views.team_job(deps, job.id)
-            raise StaleJob(_view(deps, job), views.etag(job))
+            raise Stale(_view(deps, job), views.etag(job), JOB_CHANGED)
         # Where the crew member was is where their phone's job alerts measure "near" from.
         follow(deps, deps.principal.user_id, form["lat"], form["lon"], form["saved_at"])
         return {"job": _view(deps, job), "update": views.update_view(deps, job.updates[-1])}, views.etag(job), True
@@ -102,22 +92,22 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
 
 def _check(deps, job, expected):
     if int(job.version or 0) != expected:
-        raise StaleJob(_view(deps, job), views.etag(job))
+        raise Stale(_view(deps, job), views.etag(job), JOB_CHANGED)
     if not job.open:
-        raise StaleJob(_view(deps, job), views.etag(job), f"The job is {job.status}: nothing more can be added.",
+        raise Stale(_view(deps, job), views.etag(job), f"The job is {job.status}: nothing more can be added.",
                        code="job_closed")
     if len(job.updates or []) >= UPDATES_MAX:
-        raise StaleJob(_view(deps, job), views.etag(job), f"A job keeps at most {UPDATES_MAX} updates.",
+        raise Stale(_view(deps, job), views.etag(job), f"A job keeps at most {UPDATES_MAX} updates.",
                        code="job_updates_full")
 
 
 def _replay(deps, key, fingerprint):
     """The first answer again, for a retry with the same key and body."""
-    record = deps.reports.idempotency_record(key)
-    if record is None or (record.expires and record.expires < deps.clock()):
-        return None
-    if record.fingerprint != fingerprint:
-        raise Unacceptable("This Idempotency-Key was used with a different update.", code="idempotency_key_reused")
+    return idempotency.replay(deps, key, fingerprint, lambda record: _answered(deps, record), Unacceptable(
+        "This Idempotency-Key was used with a different update.", code="idempotency_key_reused"))
+
+
+def _answered(deps, record):
     job_id, seq = record.resource_id.rsplit("#", 1)
     job = deps.jobs.get(job_id)
     update = next(u for u in job.updates if int(u["seq"]) == int(seq))

@@ -17,6 +17,7 @@ from .limits import MAX_RANGE, UPDATE_TEXT_MAX as MAX_TEXT
 from ..reports import views
 from ..reports.changes import change_state, update_id
 from ..reports.tracking import find_report
+from ..shared import idempotency
 
 DEFAULT_RANGE = timedelta(hours=24)  # FixMyStreet asks every few minutes for a short window
 MAX_READ = 10_000  # oldest first, so a client that got this many asks again from the last
@@ -110,12 +111,8 @@ def post_update(deps, partner, given, pairs=()):
 
 
 def _replay(deps, key, fingerprint):
-    record = deps.reports.idempotency_record(key)
-    if record is None:
-        return None
-    if record.fingerprint != fingerprint:
-        raise Open311Error(400, "update_id: already used for a different update.")
-    return [{"update_id": record.resource_id}]
+    return idempotency.replay(deps, key, fingerprint, lambda record: [{"update_id": record.resource_id}],
+                              Open311Error(400, "update_id: already used for a different update."))
 
 
 def _range(deps, query):

@@ -205,14 +205,12 @@ def summarise(description):
 
 
 def _replay(deps, key, fingerprint):
-    record = deps.reports.idempotency_record(key)
-    if record is None or (record.expires and record.expires < deps.clock()):
-        return None
-    if record.fingerprint != fingerprint:
-        raise Unacceptable("This Idempotency-Key was used with a different request body.",
-                           code="idempotency_key_reused")
+    return idempotency.replay(deps, key, fingerprint, lambda record: _answered(deps, record), Unacceptable(
+        "This Idempotency-Key was used with a different request body.", code="idempotency_key_reused"))
+
+
+def _answered(deps, record):
     report = deps.reports.get(record.resource_id)
     if report is None:
         return None
-    return views.private_view(deps, report, deps.services.get(report.service_code),
-                              tracking_token=record.secret)
+    return views.private_view(deps, report, deps.services.get(report.service_code), tracking_token=record.secret)

@@ -18,7 +18,7 @@ from ..crews import assigning as crew_jobs
 from ..shared import events, placement
 from . import assignment, duplicates, templates
 from .inspect_form import check_due, expected_version, read_form
-from .view import StaleReport, etag, managed_report, staff_view, stale
+from .view import etag, managed_report, staff_view, stale
 
 AUTHOR = "council"  # who a public update is from, as the public sees it
 
@@ -29,7 +29,7 @@ def inspect(deps, report_id, body, if_match):
     form = read_form(body)
     report = managed_report(deps, report_id)
     if int(report.version or 0) != expected:
-        raise StaleReport(staff_view(deps, report), etag(report))
+        raise stale(deps, report.id, report)
     change = _Change(deps, report, form)
     writes = change.writes()
     if not writes:
@@ -42,7 +42,7 @@ def inspect(deps, report_id, body, if_match):
         # Another transaction held the report: if it was a change that won, this one is stale.
         current = deps.reports.get(report.id)
         if current is not None and int(current.version or 0) != expected:
-            raise StaleReport(staff_view(deps, current), etag(current))
+            raise stale(deps, current.id, current)
         raise
     if change.new_original is not None:
         duplicates.move_followers(deps, report, change.new_original)

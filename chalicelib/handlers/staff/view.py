@@ -3,7 +3,7 @@
 version as an ETag for the next change."""
 from ... import states
 from ...auth.policy import require_manage
-from ...errors import ApiError, Conflict
+from ...errors import ApiError, Stale
 from ...stamps import stamp
 from ..reports import views
 from ..reports.tracking import find_report
@@ -57,26 +57,15 @@ def get_staff_report(deps, report_id):
     return staff_view(deps, report), etag(report)
 
 
-class StaleReport(Conflict):
-    """409 edit_conflict with the report as it is now, so a client can show
-    what changed and try again with its ETag."""
-    code = "edit_conflict"
-
-    def __init__(self, current, current_etag):
-        super().__init__("The report changed since you read it: here it is now; reapply your change to it.",
-                         headers={"ETag": current_etag})
-        self.current = current
-
-    def body(self):
-        return {**super().body(), "current": self.current}
-
-
 class PreconditionRequired(ApiError):
     status = 428
     code = "precondition_required"
 
 
-def stale(deps, report_id):
-    """The StaleReport error carrying the report as stored now."""
-    report = find_report(deps, report_id)
-    return StaleReport(staff_view(deps, report), etag(report))
+REPORT_CHANGED = "The report changed since you read it: here it is now; reapply your change to it."
+
+
+def stale(deps, report_id, report=None):
+    """The Stale error carrying the report as stored now."""
+    report = report or find_report(deps, report_id)
+    return Stale(staff_view(deps, report), etag(report), REPORT_CHANGED)
