@@ -140,21 +140,6 @@ class ReportStore:
         for job, done in zip(jobs, saved_jobs):
             settle_job(job, done)
 
-    def change(self, report, entry, event, idempotency=None):
-        """Save a changed report with its new timeline entry and event. The
-        report's version makes a concurrent edit fail (EditConflict) rather
-        than lose an entry; an idempotency record already there makes a
-        retry fail whole (AlreadyExists("idempotency"))."""
-        parts = []
-        with writes(parts, exists={"idempotency"}), transaction() as t:
-            saved = _save_report(t, parts, report)
-            t.save(entry_model(entry, private=report.private), condition=ReportUpdateModel.seq.does_not_exist())
-            t.save(event_model(event))
-            parts.extend(["entry", "event"])
-            if idempotency is not None:
-                _claim_key(t, parts, idempotency)
-        _settle(report, saved)
-
     def save(self, report):
         """Save a report without a timeline entry (a quiet change); its
         version refuses a stale copy (EditConflict)."""

@@ -62,6 +62,15 @@ def test_a_back_office_fix_flows_back_to_the_partner_once(client, deps):
     assert len(deps.reports.updates(request_id)) == 2
 
 
+def test_a_back_office_update_is_in_the_reports_audit_as_every_change_is(client, deps):
+    request_id = a_request(client)
+    assert post_form(client, "/open311/v2/servicerequestupdates.json", an_update(request_id)).status_code == 200
+    [entry] = deps.audit.entries(request_id)
+    assert entry.action == "open311_update" and entry.by_user_id.startswith("open311:")
+    assert entry.changes == {"status": {"before": "open", "after": "fixed"},
+                             "public_update": {"before": None, "after": "Filled in this morning."}}
+
+
 def test_a_reused_update_id_with_different_content_is_400(client, deps):
     request_id = a_request(client)
     assert post_form(client, "/open311/v2/servicerequestupdates.json", an_update(request_id)).status_code == 200

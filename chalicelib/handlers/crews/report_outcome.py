@@ -7,8 +7,7 @@ member, so the report's audit tells the whole story.
 """
 from ... import states
 from ...stamps import stamp
-from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
-from ..shared import events
+from ..reports.transition import transition
 from ..staff import templates
 from .assigning import UNABLE_FLAG, end
 
@@ -36,20 +35,11 @@ def apply(deps, job, form, photos, now):
 def _fixed(deps, job, report, photos, now):
     if not states.is_open(report.state):
         return []  # staff closed it meanwhile: the job ends, the report stays as they left it
-    previous = report.state
-    report.state = FIXED
     template = templates.automatic(deps, FIXED, report.service_code)
     text = (templates.render(template, report, deps.services.get(report.service_code)) if template else None) \
         or DONE_TEXT
-    report.update_count = int(report.update_count or 0) + 1
-    report.updated_at, report.status_notes = now, text
-    entry = TimelineEntry(report_id=report.id, seq=report.update_count, kind="state_changed", state=FIXED,
-                          previous_state=previous, text=text, author=AUTHOR, created_at=now,
-                          service_code=report.service_code, photos=list(photos) or None)
-    event = events.report_event(deps, "report_state_changed", report, now, previous_state=previous, text=text)
-    audit = _audit(deps, report, "crew_done", now, {"status": {"before": previous, "after": FIXED},
-                                                     "job": {"before": None, "after": f"{job.id} done"}})
-    return [ReportWrite(report, audit, entry, event, jobs=[job])]
+    return [transition(deps, report, now, action="crew_done", state=FIXED, text=text, author=AUTHOR, photos=photos,
+                       changes={"job": {"before": None, "after": f"{job.id} done"}}, jobs=[job])]
 
 
 def _handed_back(deps, job, report, reason, now):
@@ -63,10 +53,4 @@ def _handed_back(deps, job, report, reason, now):
     if UNABLE_FLAG not in (report.flags or []):
         report.flags = [*(report.flags or []), UNABLE_FLAG]
         changes["flags"] = {"before": None, "after": UNABLE_FLAG}
-    return [ReportWrite(report, _audit(deps, report, "crew_unable", now, changes), jobs=[job])]
-
-
-def _audit(deps, report, action, now, changes):
-    p = deps.principal
-    return AuditEntry(report_id=report.id, seq=int(report.version or 0) + 1, action=action, by_user_id=p.user_id,
-                      by_email=p.email, created_at=now, changes=changes)
+    return [transition(deps, report, now, action="crew_unable", changes=changes, jobs=[job])]

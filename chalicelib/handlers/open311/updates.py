@@ -100,7 +100,8 @@ def post_update(deps, partner, given, pairs=()):
     record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id="", created_at=now,
                                expires=now + IDEMPOTENCY_TTL)
     try:
-        change_state(deps, report.id, state, text, "council", idempotency=record, media_url=media_url)
+        change_state(deps, report.id, state, text, "council", idempotency=record, media_url=media_url,
+                     action="open311_update", by=(f"open311:{partner.name}", None))
     except Conflict:
         # The same update_id committed by a concurrent retry: answer as it did.
         earlier = _replay(deps, key, fingerprint)

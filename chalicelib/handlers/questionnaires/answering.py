@@ -21,9 +21,9 @@ from ... import config, ids, states, validation
 from ...errors import ApiError, Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
-from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
 from ..reports import views
 from ..reports.tracking import find_report
+from ..reports.transition import transition
 from ..shared import events
 from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, REOPENED_FLAG
 
@@ -109,24 +109,15 @@ class AlreadyAnswered(Conflict):
 
 
 def _reopening(deps, report, given, now):
-    previous, flags = report.state, list(report.flags or [])
-    report.state, report.updated_at = states.INITIAL, now
-    report.update_count = (report.update_count or 0) + 1
+    flags = list(report.flags or [])
     report.flags = flags + [REOPENED_FLAG] if REOPENED_FLAG not in flags else flags
-    entry = TimelineEntry(report_id=report.id, seq=report.update_count, kind="state_changed", state=report.state,
-                          previous_state=previous, text=REOPENED_TEXT, author="reporter", created_at=now,
-                          service_code=report.service_code)
-    event = events.report_event(deps, "report_state_changed", report, now, previous_state=previous,
-                                text=REOPENED_TEXT)
     note = f"Questionnaire: not fixed; rating {given['rating']} of {RATING_MAX}."
     if given["comment"]:
         note += f" Comment: {given['comment']}"
-    audit = AuditEntry(report_id=report.id, seq=int(report.version or 0) + 1, action="reopened_by_reporter",
-                       by_user_id="reporter", created_at=now, changes={
-                           "state": {"before": previous, "after": report.state},
-                           "flags": {"before": flags, "after": list(report.flags)},
-                           "internal_note": {"before": None, "after": note}})
-    return ReportWrite(report=report, audit=audit, entry=entry, event=event)
+    return transition(deps, report, now, action="reopened_by_reporter", by=("reporter", None), state=states.INITIAL,
+                      text=REOPENED_TEXT, author="reporter", changes={
+                          "flags": {"before": flags, "after": list(report.flags)},
+                          "internal_note": {"before": None, "after": note}})
 
 
 def _reopen_until(q):

@@ -1,6 +1,7 @@
 """A report's audit: every staff change, who made it (their e-mail), when,
 and each field before and after, internal ones included. Read only: no
 route writes or edits an entry; each is written by the change it records."""
+from ...stamps import stamp
 from .view import managed_report
 
 
@@ -8,5 +9,5 @@ def report_audit(deps, report_id):
     report = managed_report(deps, report_id)
     return {"report_id": report.id, "entries": [{
         "seq": int(e.seq), "action": e.action, "by": e.by_email or e.by_user_id,
-        "at": e.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"), "changes": e.changes or {},
+        "at": stamp(e.created_at), "changes": e.changes or {},
     } for e in deps.audit.entries(report.id)]}

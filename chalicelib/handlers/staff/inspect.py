@@ -13,9 +13,10 @@ modelled on FixMyStreet's inspect form, with what that form lacks:
 from ... import validation
 from ...errors import OutsideServiceArea, ValidationFailed
 from ...storage.errors import EditConflict, Throttled
-from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
+from ...storage.records import ReportWrite
 from ..crews import assigning as crew_jobs
-from ..shared import events, placement
+from ..reports.transition import audit_entry, transition
+from ..shared import placement
 from . import assignment, duplicates, templates
 from .inspect_form import check_due, expected_version, read_form
 from .view import etag, managed_report, staff_view, stale
@@ -103,20 +104,8 @@ class _Change:
         if not changes:
             return []
         jobs, notices = crew_jobs.sync(deps, r, self.assigned, self.now)
-        entry = event = None
-        if r.state != previous or text:
-            r.update_count = int(r.update_count or 0) + 1
-            r.updated_at = self.now
-            if text:
-                r.status_notes = text
-            entry = TimelineEntry(report_id=r.id, seq=r.update_count,
-                                  kind="state_changed" if r.state != previous else "public_update",
-                                  state=r.state, previous_state=previous, text=text, author=AUTHOR,
-                                  created_at=self.now, service_code=r.service_code)
-            event = events.report_event(deps, "report_state_changed" if r.state != previous else "report_updated",
-                                        r, self.now, previous_state=previous, text=text)
-        return [ReportWrite(r, self._audit(r, "inspect", changes), entry, event, jobs=jobs,
-                            notices=notices), *self.others]
+        return [transition(deps, r, self.now, action="inspect", changes=changes, state=r.state, text=text,
+                           author=AUTHOR, previous_state=previous, jobs=jobs, notices=notices), *self.others]
 
     def _recategorise(self, problems):
         r, f = self.report, self.form
@@ -172,8 +161,9 @@ class _Change:
         before = list(original.duplicates or [])
         original.duplicates = duplicates.listed(original, duplicate_id, present)
         changes = {"duplicates": {"before": before, "after": list(original.duplicates)}}
-        self.others.append(ReportWrite(original, self._audit(
-            original, "duplicate_added" if present else "duplicate_removed", changes), inbox=False))
+        self.others.append(ReportWrite(original, audit_entry(
+            self.deps, original, "duplicate_added" if present else "duplicate_removed", self.now, changes),
+            inbox=False))
 
     def _public_text(self, template, previous):
         """(text, template used): the officer's own public update, else the
@@ -186,8 +176,3 @@ class _Change:
         if template is None:
             return None, None
         return templates.render(template, r, self.deps.services.get(r.service_code)) or None, template
-
-    def _audit(self, report, action, changes):
-        p = self.deps.principal
-        return AuditEntry(report_id=report.id, seq=int(report.version or 0) + 1, action=action,
-                          by_user_id=p.user_id, by_email=p.email, created_at=self.now, changes=changes)
