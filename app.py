@@ -32,9 +32,9 @@ app.register_middleware(for_registry(REGISTRY), "http")
 @app.lambda_function(name="dispatch_events")
 def dispatch_events(event, context):
     from chalice.app import DynamoDBEvent
-    from chalicelib.handlers.alerts import sources
-    from chalicelib.handlers.shared.deps import default_deps
-    sources.on_stream(DynamoDBEvent(event, context), default_deps)
+    from chalicelib.handlers import stream
+    from chalicelib.deps import default_deps
+    stream.on_stream(DynamoDBEvent(event, context), default_deps)
 
 
 # The alert queue's event source mapping (in the template) invokes this
@@ -42,7 +42,7 @@ def dispatch_events(event, context):
 @app.lambda_function(name="deliver_alerts")
 def deliver_alerts(event, context):
     from chalicelib.handlers.alerts import worker
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     return worker.on_queue(event, default_deps, lambda: context.get_remaining_time_in_millis() / 1000)
 
 
@@ -51,7 +51,7 @@ def deliver_alerts(event, context):
 @app.schedule("cron(30 2 * * ? *)", name="export_open_data")
 def export_open_data(event):
     from chalicelib.handlers.opendata.export import publish
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     publish(default_deps())
 
 
@@ -61,5 +61,5 @@ def export_open_data(event):
 @app.schedule("rate(1 hour)", name="send_questionnaires")
 def send_questionnaires(event):
     from chalicelib.handlers.questionnaires.sending import send_due
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     send_due(default_deps())

@@ -30,7 +30,7 @@ def stacks():
         # informational: what the first map/report request then imports lazily
         "app_first_request": ["app", "chalicelib.handlers.reports.map", "chalicelib.handlers.reports.create",
                               "chalicelib.storage.report_store", "chalicelib.storage.services",
-                              "chalicelib.handlers.shared.deps"],
+                              "chalicelib.deps"],
     }
 
 

@@ -40,5 +40,5 @@ def fresh_storage():
 
 
 def deps():
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     return default_deps(base_url="http://bench")

@@ -138,7 +138,7 @@ def section(results, elapsed):
     return "\n".join([
         BEGIN, "## Alert fan-out in pages (`make bench-fanout`)", "",
         f"One new pothole report by the Minster, told to {N:,} subscribers' alerts through the queued path "
-        "(`alerts/sources.py` -> SQS -> `alerts/worker.py`). *City centre*: area alerts clustered like the "
+        "(`handlers/stream.py` -> SQS -> `alerts/worker.py`). *City centre*: area alerts clustered like the "
         "report data, the sample city-centre event with the most index rows under its keys. *Everyone*: "
         f"followers of the category anywhere (one key: a chain of {N // batching.PAGE_ROWS:,} pages). Every "
         f"{EMAIL_EVERY}th subscriber also has e-mail. Tables on DynamoDB Local (in memory), the queue on "

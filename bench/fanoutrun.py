@@ -83,7 +83,7 @@ def new_report(deps, point):
 
 def measure(name, point, send_s, threads, memory_runs, progress, sample=40):
     from chalicelib.handlers.alerts.dispatch import matching_alerts
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     from chalicelib.handlers.alerts.worker import alert_queue
     deps = env.deps()
     report, event = new_report(deps, point)
@@ -125,7 +125,7 @@ def redeliver(queue, recorder, image, threads, sample):
     """The stream record handed over again (every first job), and `sample`
     jobs spread over the run; returns (jobs run again, messages sent)."""
     import json
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     step = max(1, len(recorder.bodies) // sample)
     again = Recorder(recorder.send_s)
     on_stream([{"eventName": "INSERT", "dynamodb": {"NewImage": image}}], env.deps, queue)

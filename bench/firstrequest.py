@@ -89,7 +89,7 @@ def seed(env):
     os.environ.update(env)
     from chalicelib.handlers.accounts import auth, users
     from chalicelib.handlers.reports.create import create_report
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     from chalicelib.storage.blobs import BlobStore
     from chalicelib.storage.tables import ensure_tables
     from doorstep_cli import seed as demo

@@ -76,6 +76,11 @@ class Stale(Conflict):
         return {**super().body(), "current": self.current}
 
 
+class PreconditionRequired(ApiError):
+    status = 428
+    code = "precondition_required"
+
+
 class PayloadTooLarge(ApiError):
     status = 413
     code = "payload_too_large"

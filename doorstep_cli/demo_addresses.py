@@ -89,7 +89,7 @@ def _new_postcode(rng, district, unit, used):
 
 def write(path=CSV_PATH):
     from chalicelib.config import settings
-    from chalicelib.handlers.shared.deps import service_area
+    from chalicelib.deps import service_area
     rows = generate(service_area(settings().service_area_file))
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, COLUMNS, lineterminator="\n")

@@ -85,7 +85,7 @@ def _deps():
     running local stack's address (connect() takes it from the stack), or a
     deployed stage's DOORSTEP_PUBLIC_URL, which must then be set."""
     from chalicelib.config import MissingPublicUrl, settings
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     from chalicelib.notify import LOCAL_STAGES
     s = settings()
     if s.stage not in LOCAL_STAGES and not s.aws_endpoint and not s.public_url:
@@ -253,7 +253,7 @@ def serve(args):
 
     def dispatcher():
         # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
-        from chalicelib.handlers.shared.deps import default_deps
+        from chalicelib.deps import default_deps
         from doorstep_cli.local.queue_worker import start_alert_pipeline
         from doorstep_cli.local.schedules import start_schedules
         stops = [start_alert_pipeline(data_dir(), default_deps), start_schedules(default_deps)]

@@ -124,7 +124,7 @@ def empty_aws():
 
 @pytest.fixture
 def deps(storage):
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     return default_deps(base_url="http://testserver")
 
 

@@ -33,7 +33,7 @@ def request():
 def deps():
     """The handlers' dependencies for this request and its caller."""
     from ..auth.principal import current
-    from ..handlers.shared.deps import default_deps
+    from ..deps import default_deps
     return default_deps(principal=current(), client=client())
 
 

@@ -85,12 +85,12 @@ def _is_open311(event):
 
 
 def _open311_describe(error):
-    from ..handlers.open311.formats import from_api_error
+    from .open311_formats import from_api_error
     return from_api_error(error)
 
 
 def _open311_error(event, status, descriptions):
-    from ..handlers.open311.formats import error_response, format_of
+    from .open311_formats import error_response, format_of
     return error_response(format_of(_path(event)), status, descriptions)
 
 

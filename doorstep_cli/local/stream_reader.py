@@ -24,7 +24,7 @@ MAX_BACKOFF = 30.0
 
 def lambda_handler() -> Callable[..., Any]:
     """The function the Lambda runs for each batch (app.py's dispatch_events)."""
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     return on_stream
 
 

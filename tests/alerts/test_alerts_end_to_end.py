@@ -39,7 +39,7 @@ def push_service():
 def dispatcher(storage, tmp_path):
     """The dispatcher as `make run` runs it: the events stream, read as Lambda
     reads it, handed to the Lambda's handler, with the real channels."""
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     from support.dispatcher import stream_dispatcher
     reader = stream_dispatcher(tmp_path / "events-stream.json", lambda: default_deps("http://testserver"))
     yield reader

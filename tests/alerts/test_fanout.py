@@ -87,7 +87,7 @@ def sqs_event(*bodies):
 
 def test_a_stream_batch_queues_one_job_per_key_of_each_new_event_and_reads_no_index_row(deps, queue, event):
     from chalicelib.handlers.alerts.dispatch import event_keys
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     many_alerts(250, WARD_KEY)
     deps.alerts.page = deps.alerts.rows = lambda *a, **k: pytest.fail("the stream handler read the index")
     assert on_stream(stream_records(event), lambda: deps, queue) == 1  # the REMOVE is not news
@@ -101,7 +101,7 @@ def test_a_stream_batch_queues_one_job_per_key_of_each_new_event_and_reads_no_in
 
 def test_an_audience_of_many_pages_is_told_once_each_with_one_page_read_per_job(deps, queue, event):
     from chalicelib.handlers.alerts.batching import PAGE_ROWS
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     many_alerts(250, WARD_KEY)
     reads, page = [], deps.alerts.page
     deps.alerts.page = lambda key, after, limit: reads.append((key, after, limit)) or page(key, after, limit)
@@ -185,7 +185,7 @@ def test_a_crash_between_claiming_the_next_page_and_queueing_it_is_made_good_onc
 
 
 def told_of(deps, queue, event):
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     fake = FakeDeliver()
     on_stream(stream_records(event), lambda: deps, queue)
     drain(worker(queue, deps, fake))

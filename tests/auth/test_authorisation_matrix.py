@@ -670,7 +670,7 @@ class World:
     def __init__(self):
         from chalice.test import Client
         from app import app
-        from chalicelib.handlers.shared.deps import default_deps
+        from chalicelib.deps import default_deps
         from chalicelib.storage.services import ServiceStore, clear_cache
         from doorstep_cli.seed import load_services
         empty_aws()  # the previous world's data goes

@@ -68,7 +68,7 @@ def test_tables_adds_an_index_an_older_table_lacks(aws):
 
 
 def test_users_create_and_set_role_through_the_cli(storage, monkeypatch, capsys):
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     from doorstep_cli.main import main
     monkeypatch.setenv("DOORSTEP_STAGE", "test")
     monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", "")  # moto in-process, not a local stack

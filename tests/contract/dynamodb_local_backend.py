@@ -121,7 +121,7 @@ def dispatcher(storage, tmp_path):
     """`make run`'s dispatcher: the events table's stream, read as Lambda reads
     it, handed to the Lambda's handler. The events table is made anew so its
     stream holds this test's events only."""
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     from chalicelib.storage.reports import EventModel
     from support.dispatcher import stream_dispatcher
     EventModel.delete_table()

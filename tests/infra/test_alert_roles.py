@@ -38,7 +38,7 @@ def allowed(tables, calls):
 
 
 def test_the_dispatcher_and_the_worker_call_only_tables_their_roles_allow(client, deps, calls, people):
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
     from chalicelib.notify.deliver import deliver
     from chalicelib.storage.reports import EventModel

@@ -162,7 +162,7 @@ def test_bad_updates_are_refused_and_write_nothing(client, deps, overrides, stat
 
 def test_a_scoped_key_updates_only_its_categories(client, deps):
     from chalicelib.handlers.open311.keys import Partner
-    from chalicelib.handlers.open311.formats import Open311Error
+    from chalicelib.api.open311_formats import Open311Error
     from chalicelib.handlers.open311 import updates as open311_updates
     request_id = a_request(client)
     with pytest.raises(Open311Error) as refused:

@@ -85,7 +85,7 @@ def test_closing_reopening_and_fixing_again_counts_each_move_and_both_fixes(clie
 
 
 def test_the_stream_handler_queues_a_batchs_alerts_then_counts_it_once(client, deps):
-    from chalicelib.handlers.alerts.sources import on_stream
+    from chalicelib.handlers.stream import on_stream
     from chalicelib.handlers.alerts.worker import InlineQueue
     from chalicelib.storage.reports import EventModel
     report(deps)

@@ -14,7 +14,7 @@ def demo():
 
 def york():
     from chalicelib.config import settings
-    from chalicelib.handlers.shared.deps import service_area
+    from chalicelib.deps import service_area
     return service_area(settings().service_area_file)
 
 

@@ -20,7 +20,7 @@ class Stack:
         self.url = url
 
     def deps(self):
-        from chalicelib.handlers.shared.deps import default_deps
+        from chalicelib.deps import default_deps
         return default_deps(self.url)
 
     def reports_described(self, description):

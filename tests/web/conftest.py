@@ -29,7 +29,7 @@ CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update
 
 
 def _seed():
-    from chalicelib.handlers.shared.deps import default_deps
+    from chalicelib.deps import default_deps
     from chalicelib.storage.blobs import BlobStore
     from chalicelib.storage.services import clear_cache
     from chalicelib.storage.tables import ensure_tables
@@ -71,7 +71,7 @@ def stack(tmp_path_factory, quick_transactions):
         server = make_server(app, "127.0.0.1", 0, ROOT / "web")
         env.setenv("DOORSTEP_PUBLIC_URL", server.url)  # links in answers and e-mails open this server
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        from chalicelib.handlers.shared.deps import default_deps
+        from chalicelib.deps import default_deps
         from support.dispatcher import stream_dispatcher
         dispatcher = stream_dispatcher(tmp_path_factory.mktemp("stream") / "events.json",
                                        lambda: default_deps(server.url), interval=0.1)

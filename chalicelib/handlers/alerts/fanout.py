@@ -25,7 +25,7 @@ def audience_of(deps, event):
         from .broadcast_dispatch import broadcast_audience
         return broadcast_audience(deps, event)
     if event.kind.startswith("job_"):
-        from ..crews.notices import job_audience
+        from .job_notices import job_audience
         return job_audience(deps, event)
     from .dispatch import report_audience
     return report_audience(deps, event)

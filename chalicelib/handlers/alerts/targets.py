@@ -45,12 +45,12 @@ def check_target(deps, kind, body):
 
 
 def team_key(team):
-    """The index key of a team's job alerts (crews/notices.py reads it)."""
+    """The index key of a team's job alerts (job_notices.py reads it)."""
     return f"team#{team}"
 
 
 def _jobs(deps, body, problems):
-    """A crew member's phone, told of their team's jobs (crews/notices.py),
+    """A crew member's phone, told of their team's jobs (job_notices.py),
     and where they are, if they say (crew_points.py)."""
     from ...auth.policy import Forbidden
     from .crew_points import read_point

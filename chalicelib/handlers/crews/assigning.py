@@ -9,17 +9,17 @@ disagree about who is doing the work.
 """
 from ... import states
 from ...storage.records import Job
-from .notices import ASSIGNED, MADE_URGENT, WITHDRAWN as MOVED_AWAY, job_event
+from ..alerts.job_notices import ASSIGNED, MADE_URGENT, WITHDRAWN as MOVED_AWAY, job_event
 
 WITHDRAWN = "withdrawn"
 UNABLE_FLAG = "crew_unable"  # a crew sent the report back: staff must look again
-URGENT = "urgent"  # a job raised to it is news to its team (crews/notices.py)
+URGENT = "urgent"  # a job raised to it is news to its team (alerts/job_notices.py)
 
 
 def sync(deps, report, previous, now):
     """([Job], [Event]) to write for a staff change of `report`; `previous`
     is its assignment as it was read. The events tell a team that a job came,
-    went, or was made urgent (crews/notices.py)."""
+    went, or was made urgent (alerts/job_notices.py)."""
     changed, told = [], []
     current = report.assignment
     wanted = bool(current) and states.is_open(report.state)

@@ -25,7 +25,7 @@ from ...storage.records import IdempotencyRecord
 from ..alerts.crew_points import follow
 from ..reports import uploads as photo_uploads
 from ..shared import idempotency
-from ..staff.inspect_form import expected_version
+from ..shared.versions import expected_version
 from . import report_outcome, views
 from .field_form import read_form
 from .limits import UPDATES_MAX

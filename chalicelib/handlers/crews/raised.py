@@ -3,6 +3,7 @@ as crew): recorded as raised by their team and counted as the "crew"
 channel; with `assign_to_my_team` the report is their team's job at once,
 written in the report's own transaction."""
 from ...errors import ValidationFailed
+from ...stamps import stamp
 from .assigning import sync
 
 FIELD = "assign_to_my_team"
@@ -23,6 +24,6 @@ def crew_team(deps, body):
 def take_as_job(deps, report, now):
     """Assign the new report to the crew member's team: [its Job]."""
     p = deps.principal
-    report.assignment = {"team": p.team, "instructions": None, "assigned_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+    report.assignment = {"team": p.team, "instructions": None, "assigned_at": stamp(now),
                          "assigned_by": p.email or p.user_id}
     return sync(deps, report, None, now)[0]  # their own team's phones need no telling

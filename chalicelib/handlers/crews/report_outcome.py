@@ -8,7 +8,7 @@ member, so the report's audit tells the whole story.
 from ... import states
 from ...stamps import stamp
 from ..reports.transition import transition
-from ..staff import templates
+from ..reports import wording as templates
 from .assigning import UNABLE_FLAG, end
 
 FIXED = "fixed"

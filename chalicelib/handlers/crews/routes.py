@@ -5,9 +5,11 @@ from ...api import http
 from ...api.openapi import GEOJSON, errors, operation, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import CREW
+from ..reports import hooks
 from . import limits
 
 routes = Routes("crews", schemas="chalicelib.handlers.crews.schemas")
+hooks.register("raiser", "chalicelib.handlers.crews.raised")  # a crew raising a report may take it as a job
 JOB_ID = path_param("job_id")
 ETAG = {"ETag": {"description": "the job's version, for If-Match", "schema": {"type": "string"}}}
 GEO = {"Content-Type": "application/geo+json"}

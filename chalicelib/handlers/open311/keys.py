@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from ... import ids
-from .formats import Open311Error
+from ...api.open311_formats import Open311Error
 
 ENV_PARTNER = "env"
 

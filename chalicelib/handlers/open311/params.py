@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import parse_qsl, urlsplit
 
-from .formats import Open311Error
+from ...api.open311_formats import Open311Error
 from .limits import MAX_ATTRIBUTE_VALUE, MAX_EXTRA_ATTRIBUTES, MAX_MEDIA_URLS, MAX_PHOTOS, MAX_URL, PHOTO_MAX_BYTES
 
 ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")

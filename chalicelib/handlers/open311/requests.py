@@ -10,7 +10,7 @@ from dataclasses import replace
 from ... import ids, states
 from ...geo import geocoder
 from . import keys, params, serialise
-from .formats import Open311Error, respond, split
+from ...api.open311_formats import Open311Error, respond, split
 from .limits import DEFAULT_LIMIT, MAX_CODES, MAX_IDS, MAX_RANGE
 from . import updates as open311_updates
 from ..reports import uploads as photos, create as reports

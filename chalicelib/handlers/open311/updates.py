@@ -11,7 +11,7 @@ from ...errors import Conflict
 from ...stamps import stamp
 from ...storage.records import IdempotencyRecord
 from . import params
-from .formats import Open311Error
+from ...api.open311_formats import Open311Error
 from .keys import require_category
 from .limits import MAX_RANGE, UPDATE_TEXT_MAX as MAX_TEXT
 from ..reports import views

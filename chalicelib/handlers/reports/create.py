@@ -7,8 +7,8 @@ from ...errors import ApiError, Conflict, OutsideServiceArea, ServiceUnavailable
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord, Report, TimelineEntry
 from ..alerts.subscriptions import own_report_follow
-from ..crews import raised
 from ..shared import events, idempotency, placement
+from . import hooks
 from . import uploads as photo_handler
 from . import views
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
@@ -43,7 +43,8 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             return replay, False
 
     service, values = _validate(deps, body, keep_unknown_fields=partner)
-    crew_team, take = raised.crew_team(deps, body)
+    raised = hooks.raiser()
+    crew_team, take = raised.crew_team(deps, body) if raised else (None, False)
     if crew_team:
         values["source"] = "crew"
     if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):

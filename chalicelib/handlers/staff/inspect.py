@@ -18,7 +18,8 @@ from ..crews import assigning as crew_jobs
 from ..reports.transition import audit_entry, transition
 from ..shared import placement
 from . import assignment, duplicates, templates
-from .inspect_form import check_due, expected_version, read_form
+from ..shared.versions import expected_version
+from .inspect_form import check_due, read_form
 from .view import etag, managed_report, staff_view, stale
 
 AUTHOR = "council"  # who a public update is from, as the public sees it

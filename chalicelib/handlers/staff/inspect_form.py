@@ -6,26 +6,11 @@ from datetime import date
 from ... import states, validation
 from ...errors import ValidationFailed
 from .limits import DUE_YEARS_AHEAD, INSTRUCTIONS_MAX, NOTE_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN
-from .view import PreconditionRequired
 
 FIELDS = ("status", "priority", "service_code", "fields", "lat", "lon", "private", "duplicate_of", "team",
           "due", "instructions", "internal_note", "public_update", "template")
 NULLABLE = {"duplicate_of", "team", "due", "instructions"}  # null clears it
 TEAM_ID = re.compile(TEAM_ID_PATTERN)
-ETAG = re.compile(r'^(?:W/)?"?(\d{1,12})"?$')
-
-
-def expected_version(if_match, read_from="GET /v1/staff/reports/{id}"):
-    """The item version an If-Match header names ("*" names none: the
-    change must say which version it was made to)."""
-    value = (if_match or "").strip()
-    if not value or value == "*":
-        raise PreconditionRequired(f"Send If-Match with the ETag (or version) of the item as you read it "
-                                   f"({read_from}), so no one else's change is lost.")
-    match = ETAG.match(value)
-    if not match:
-        raise ValidationFailed([("If-Match", f"Must be the ETag {read_from} gave, e.g. \"3\".")])
-    return int(match.group(1))
 
 
 def read_form(body):

@@ -98,7 +98,7 @@ def staff_add_template():
     (400, 404, 409, 428)), "parameters": [TEMPLATE_ID, IF_MATCH]})
 def staff_change_template(template_id):
     from . import templates
-    from .inspect_form import expected_version
+    from ..shared.versions import expected_version
     version = expected_version(http.header("If-Match"), TEMPLATES_READ)
     return http.ok(templates.update_template(http.deps(), template_id, http.body(), version))
 
@@ -108,7 +108,7 @@ def staff_change_template(template_id):
     "parameters": [TEMPLATE_ID, IF_MATCH]})
 def staff_delete_template(template_id):
     from . import templates
-    from .inspect_form import expected_version
+    from ..shared.versions import expected_version
     templates.delete_template(http.deps(), template_id, expected_version(http.header("If-Match"), TEMPLATES_READ))
     return http.empty()
 

@@ -1,43 +1,15 @@
 """Response templates: a title and a text with placeholders, tied to a state
 (written for staff when they set that state, if marked auto, unless they
 write their own), active or not. Staff read them; admins manage them."""
-import re
-from datetime import date
-
 from ... import states, validation
 from ...errors import Conflict, NotFound, ValidationFailed
+from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ...storage.records import ResponseTemplate
+from ..reports.wording import PLACEHOLDER, PLACEHOLDERS, automatic, render  # noqa: F401  (staff use them as templates.*)
 from .limits import TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-# Only what the public may read: a template's text becomes a public update.
-PLACEHOLDERS = {
-    "reference": "the report's reference (DS-7K3F9Q)",
-    "category": "its category's name",
-    "status": "its status after the change",
-    "address": "the problem's street address, if known",
-    "due": "the date it is due to be dealt with by (14 May 2026)",
-    "duplicate_of": "the reference of the report it duplicates",
-}
 FIELDS = {"title", "text", "state", "auto", "active", "service_codes"}
-
-
-def render(template, report, service):
-    """The template's text for this report (after the change it goes with)."""
-    values = {
-        "reference": report.id, "category": (service or {}).get("name", report.service_code),
-        "status": states.LABELS.get(report.state, report.state), "address": report.address or "",
-        "due": _long_date(report.due) if report.due else "", "duplicate_of": report.duplicate_of or "",
-    }
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template.text).strip()
-
-
-def automatic(deps, state, service_code):
-    """The active auto template for `state`: one for the category before one for every category."""
-    found = [t for t in deps.templates.all() if t.active and t.auto and t.state == state
-             and (not t.service_codes or service_code in t.service_codes)]
-    return min(found, key=lambda t: (not t.service_codes, t.id), default=None)
 
 
 def usable(deps, template_id):
@@ -88,7 +60,7 @@ def view(template):
     return {"id": template.id, "title": template.title, "text": template.text, "state": template.state,
             "auto": bool(template.auto), "active": bool(template.active),
             "service_codes": list(template.service_codes or []), "version": int(template.version or 0),
-            "updated_at": template.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+            "updated_at": stamp(template.updated_at)}
 
 
 def _existing(deps, template_id, expected_version):
@@ -148,7 +120,3 @@ def _refuse_a_second_auto(deps, template):
             raise Conflict(f"The template {other.title!r} is already written automatically for this state "
                            "and category; deactivate it first.", code="template_conflict")
 
-
-def _long_date(text):
-    day = date.fromisoformat(text)
-    return f"{day.day} {day:%B %Y}"

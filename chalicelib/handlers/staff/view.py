@@ -3,7 +3,7 @@
 version as an ETag for the next change."""
 from ... import states
 from ...auth.policy import require_manage
-from ...errors import ApiError, Stale
+from ...errors import Stale
 from ...stamps import stamp
 from ..reports import views
 from ..reports.tracking import find_report
@@ -55,11 +55,6 @@ def get_staff_report(deps, report_id):
     """(view, ETag)."""
     report = managed_report(deps, report_id)
     return staff_view(deps, report), etag(report)
-
-
-class PreconditionRequired(ApiError):
-    status = 428
-    code = "precondition_required"
 
 
 REPORT_CHANGED = "The report changed since you read it: here it is now; reapply your change to it."

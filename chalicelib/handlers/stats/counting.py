@@ -1,5 +1,5 @@
 """Counting report events into the performance figures, from the events
-stream (alerts/sources.on_stream hands each batch here before dispatch).
+stream (handlers/stream.on_stream hands each batch here before dispatch).
 
 Each event counts alone: its payload carries the category, state change,
 reported time, channel and point, so events count right in whatever order

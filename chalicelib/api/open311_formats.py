@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from chalice.app import Response
 
-from ...errors import ApiError
+from ..errors import ApiError
 
 FORMATS = ("json", "xml")
 JSON_TYPE = "application/json; charset=utf-8"

@@ -1,10 +1,11 @@
 """Where events come from: the events table's DynamoDB stream, in AWS (the
 dispatch_events Lambda) and on one machine (doorstep_cli/local/stream_reader.py,
-reading DynamoDB Local's stream) alike. Each new event becomes page jobs on
-the alert queue (fanout.py): this handler reads no index row and sends no
-message, so a batch of events costs the same whatever their audiences.
+reading DynamoDB Local's stream) alike. It stands above the capabilities and
+hands each batch to those that hear of events: the alerts (each new event
+becomes page jobs on the alert queue, alerts/fanout.py: this handler reads no
+index row and sends no message, so a batch costs the same whatever the
+audiences), then the figures and the questionnaires.
 """
-from . import fanout
 
 
 def on_stream(records, deps_factory, queue=None):
@@ -12,10 +13,11 @@ def on_stream(records, deps_factory, queue=None):
     queue the first page jobs of every inserted event; returns how many
     events. An exception fails the batch and the stream redelivers it: the
     jobs queued again find their deliveries claimed and send nothing twice."""
-    from ..questionnaires.scheduling import schedule_events
-    from ..shared.events import inserted
-    from ..stats.counting import count_events
-    from .worker import alert_queue
+    from .alerts import fanout
+    from .alerts.worker import alert_queue
+    from .questionnaires.scheduling import schedule_events
+    from .shared.events import inserted
+    from .stats.counting import count_events
     news = list(inserted(records))  # TTL deletions and edits of old events are not news
     if not news:
         return 0

@@ -12,11 +12,11 @@ subscribed with urgent_near_only hears of nothing else. Nearness is tested
 on the index row the page already read: a team's phones that are not told
 are not read.
 """
-from ..alerts.audience import Audience
-from ..alerts.crew_points import distance_if_near
-from ..alerts.delivery import links_base, unsubscribe_links
-from ..alerts.targets import team_key
 from ..shared import events
+from .audience import Audience
+from .crew_points import distance_if_near
+from .delivery import links_base, unsubscribe_links
+from .targets import team_key
 
 ASSIGNED, WITHDRAWN, MADE_URGENT = "job_assigned", "job_withdrawn", "job_made_urgent"
 KINDS = (ASSIGNED, WITHDRAWN, MADE_URGENT)

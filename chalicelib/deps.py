@@ -11,42 +11,42 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
-from ... import ids
-from ...config import Settings, settings
+from . import ids
+from .config import Settings, settings
 
 if TYPE_CHECKING:
-    from ...auth.principal import Principal
-    from ...geo.polygon import Area
-    from ...storage.account_store import AccountStore
-    from ...storage.addresses import AddressStore
-    from ...storage.alerts import AlertStore
-    from ...storage.audit import AuditStore
-    from ...storage.bins import BinRoundStore
-    from ...storage.blobs import BlobStore
-    from ...storage.broadcasts import BroadcastStore
-    from ...storage.counters import CounterStore
-    from ...storage.due_rules import DueRuleStore
-    from ...storage.facilities import FacilityStore
-    from ...storage.inbox_store import InboxStore
-    from ...storage.jobs import JobStore
-    from ...storage.report_store import ReportStore
-    from ...storage.response_templates import ResponseTemplateStore
-    from ...storage.services import ServiceStore
-    from ...storage.teams import TeamStore
-    from ...storage.wards import WardStore
-    from ...storage.stats import StatsStore
-    from ...storage.questionnaires import QuestionnaireStore
+    from .auth.principal import Principal
+    from .geo.polygon import Area
+    from .storage.account_store import AccountStore
+    from .storage.addresses import AddressStore
+    from .storage.alerts import AlertStore
+    from .storage.audit import AuditStore
+    from .storage.bins import BinRoundStore
+    from .storage.blobs import BlobStore
+    from .storage.broadcasts import BroadcastStore
+    from .storage.counters import CounterStore
+    from .storage.due_rules import DueRuleStore
+    from .storage.facilities import FacilityStore
+    from .storage.inbox_store import InboxStore
+    from .storage.jobs import JobStore
+    from .storage.report_store import ReportStore
+    from .storage.response_templates import ResponseTemplateStore
+    from .storage.services import ServiceStore
+    from .storage.teams import TeamStore
+    from .storage.wards import WardStore
+    from .storage.stats import StatsStore
+    from .storage.questionnaires import QuestionnaireStore
 
 _areas = {}
 
 
 def _stats_store():
-    from ...storage.stats import StatsStore
+    from .storage.stats import StatsStore
     return StatsStore()
 
 
 def _questionnaire_store():
-    from ...storage.questionnaires import QuestionnaireStore
+    from .storage.questionnaires import QuestionnaireStore
     return QuestionnaireStore()
 
 
@@ -86,30 +86,30 @@ class Deps:
 def service_area(path):
     """The council's boundary, loaded once per process per file."""
     if path not in _areas:
-        from ...geo.polygon import load_area
+        from .geo.polygon import load_area
         _areas[path] = load_area(path)
     return _areas[path]
 
 
 def default_deps(base_url=None, principal=None, client=None):
-    from ...storage.account_store import AccountStore
-    from ...storage.addresses import AddressStore
-    from ...storage.alerts import AlertStore
-    from ...storage.bins import BinRoundStore
-    from ...storage.blobs import BlobStore
-    from ...storage.broadcasts import BroadcastStore
-    from ...storage.counters import CounterStore
-    from ...storage.facilities import FacilityStore
-    from ...storage.report_store import ReportStore
-    from ...storage.services import ServiceStore
-    from ...storage.wards import WardStore
-    from ...config import links_base
-    from ...storage.audit import AuditStore
-    from ...storage.due_rules import DueRuleStore
-    from ...storage.inbox_store import InboxStore
-    from ...storage.response_templates import ResponseTemplateStore
-    from ...storage.teams import TeamStore
-    from ...storage.jobs import JobStore
+    from .storage.account_store import AccountStore
+    from .storage.addresses import AddressStore
+    from .storage.alerts import AlertStore
+    from .storage.bins import BinRoundStore
+    from .storage.blobs import BlobStore
+    from .storage.broadcasts import BroadcastStore
+    from .storage.counters import CounterStore
+    from .storage.facilities import FacilityStore
+    from .storage.report_store import ReportStore
+    from .storage.services import ServiceStore
+    from .storage.wards import WardStore
+    from .config import links_base
+    from .storage.audit import AuditStore
+    from .storage.due_rules import DueRuleStore
+    from .storage.inbox_store import InboxStore
+    from .storage.response_templates import ResponseTemplateStore
+    from .storage.teams import TeamStore
+    from .storage.jobs import JobStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),

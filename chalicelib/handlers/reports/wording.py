@@ -1,0 +1,41 @@
+"""The council's words for a report's new state: a response template's text
+with its placeholders filled from the report. Staff manage the templates
+(staff/templates.py); whoever changes a report (staff, a crew's done) words
+the change through here, so a public update says the same whoever made it."""
+import re
+from datetime import date
+
+from ... import states
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Only what the public may read: a template's text becomes a public update.
+PLACEHOLDERS = {
+    "reference": "the report's reference (DS-7K3F9Q)",
+    "category": "its category's name",
+    "status": "its status after the change",
+    "address": "the problem's street address, if known",
+    "due": "the date it is due to be dealt with by (14 May 2026)",
+    "duplicate_of": "the reference of the report it duplicates",
+}
+
+
+def render(template, report, service):
+    """The template's text for this report (after the change it goes with)."""
+    values = {
+        "reference": report.id, "category": (service or {}).get("name", report.service_code),
+        "status": states.LABELS.get(report.state, report.state), "address": report.address or "",
+        "due": _long_date(report.due) if report.due else "", "duplicate_of": report.duplicate_of or "",
+    }
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template.text).strip()
+
+
+def automatic(deps, state, service_code):
+    """The active auto template for `state`: one for the category before one for every category."""
+    found = [t for t in deps.templates.all() if t.active and t.auto and t.state == state
+             and (not t.service_codes or service_code in t.service_codes)]
+    return min(found, key=lambda t: (not t.service_codes, t.id), default=None)
+
+
+def _long_date(text):
+    day = date.fromisoformat(text)
+    return f"{day.day} {day:%B %Y}"
