@@ -13,7 +13,7 @@ import math
 from datetime import timedelta
 
 from chalicelib import workdays
-from chalicelib.bindays import london_today
+from chalicelib.stamps import london_today
 
 from .data import Generator
 

@@ -4,13 +4,15 @@ A round collects one stream (refuse, recycling, garden, food) on one weekday
 every n weeks from its first collection date, until its optional end date.
 Exceptions move a scheduled collection to another day (bank holidays at
 Christmas) or cancel it. Dates are calendar dates in Europe/London: the
-caller passes `today` as a date there (see london_today), so nothing here
+caller passes `today` as a date there (see stamps.london_today), so nothing here
 reads a clock, a table or a file.
 """
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Optional
+
+from .stamps import TIMEZONE  # noqa: F401  (the calendar the rounds run on: places/calendar.py)
 
 STREAMS = ("refuse", "recycling", "garden", "food")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -18,7 +20,6 @@ CANCELLED = "cancelled"
 # How far an exception may move a collection. Scheduled dates this far
 # before `today` are looked at too, so one moved forward past today shows.
 MAX_SHIFT = timedelta(days=14)
-TIMEZONE = "Europe/London"
 ROUND_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 
 
@@ -83,14 +84,6 @@ def _between(round_, today, stop):
         elif today <= day < stop:
             out.append(Collection(day))
     return sorted(out, key=lambda c: c.date)
-
-
-def london_today(now):
-    """The calendar date in Europe/London at the aware datetime `now`."""
-    from zoneinfo import ZoneInfo
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=timezone.utc)  # the app's clocks are UTC
-    return now.astimezone(ZoneInfo(TIMEZONE)).date()
 
 
 def parse_date(text):

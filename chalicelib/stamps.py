@@ -1,8 +1,11 @@
 """The API's one way to write a moment: UTC, whole seconds, "Z"
-("2026-11-22T09:30:00Z"), and to read one back."""
+("2026-11-22T09:30:00Z"), and to read one back; and the council's calendar
+day at a moment (Europe/London), which due dates, bin days and the figures'
+months are counted in."""
 from datetime import datetime, timezone
 
 FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+TIMEZONE = "Europe/London"  # the council's calendar
 
 
 def stamp(value):
@@ -17,3 +20,11 @@ def stamp(value):
 def parse(value):
     """A stamp (or any ISO 8601 moment) as a datetime; a datetime stays as it is."""
     return datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else value
+
+
+def london_today(now):
+    """The calendar date in Europe/London at the aware datetime `now`."""
+    from zoneinfo import ZoneInfo
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)  # the app's clocks are UTC
+    return now.astimezone(ZoneInfo(TIMEZONE)).date()

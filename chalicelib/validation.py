@@ -126,6 +126,20 @@ def phone(value, field, problems):
     return value
 
 
+def e164(phone):
+    """A UK-style number as E.164 (+447700900123); SMS gateways want that."""
+    if phone is None:
+        return None
+    digits = re.sub(r"\D", "", phone)
+    if phone.strip().startswith("+"):
+        return "+" + digits
+    if digits.startswith("00"):
+        return "+" + digits[2:]
+    if digits.startswith("0"):
+        return "+44" + digits[1:]
+    return "+" + digits
+
+
 def iso_date(value, field, problems):
     if not isinstance(value, str):
         problems.add(field, "Must be a date (YYYY-MM-DD).")

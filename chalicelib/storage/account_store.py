@@ -1,5 +1,6 @@
 """Accounts, sessions and one-time tokens, as plain values
 (storage/records.py)."""
+from ..stamps import stamp
 from .accounts import IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .errors import AlreadyExists, EditConflict
@@ -55,12 +56,12 @@ class AccountStore:
 
     def sessions_of(self, user_id):
         rows = [self.session(i) for i in self.session_ids(user_id)]
-        return [{"id": s.id, "created_at": s.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        return [{"id": s.id, "created_at": stamp(s.created_at),
                  "revoked": bool(s.revoked)} for s in rows if s]
 
     def messages_to(self, addresses):
         return [{"channel": m.channel, "to": m.to, "subject": m.subject, "body": m.body,
-                 "created_at": m.created_at.strftime("%Y-%m-%dT%H:%M:%SZ")}
+                 "created_at": stamp(m.created_at)}
                 for a in addresses for m in OutboxModel.recipient_index.query(a)]
 
     def erase_messages(self, addresses):

@@ -6,7 +6,8 @@ the round's next collection after today.
 """
 from datetime import date, datetime, timedelta, timezone
 
-from chalicelib.bindays import Round, collections, london_today
+from chalicelib.bindays import Round, collections
+from chalicelib.stamps import london_today
 
 HOME = "990000000501"
 HOME_LINES = ["5 Walmgate", "York"]

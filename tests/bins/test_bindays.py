@@ -3,7 +3,8 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from chalicelib.bindays import Round, check_round, collections, london_today
+from chalicelib.bindays import Round, check_round, collections
+from chalicelib.stamps import london_today
 
 FRIDAY_FORTNIGHTLY = Round("r-fri", "refuse", 4, 2, date(2026, 1, 9))  # Fri 9 Jan 2026, every 2 weeks
 

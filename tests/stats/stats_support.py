@@ -4,7 +4,7 @@ documents; and the events stream read to its end."""
 import math
 
 from chalicelib import states, visibility
-from chalicelib.bindays import london_today
+from chalicelib.stamps import london_today
 
 
 def recompute(deps, report_ids, now):

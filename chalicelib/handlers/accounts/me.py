@@ -17,7 +17,7 @@ def profile(user):
         "notifications": {c: bool((user.notifications or {}).get(c, c == "email"))
                           for c in NOTIFICATION_CHANNELS},
         "role": user.role, "team": user.team,
-        "created_at": user.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created_at": stamp(user.created_at),
     }
 
 
@@ -85,7 +85,7 @@ def export_me(deps):
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),
             "sessions": deps.accounts.sessions_of(user.id),
-            "exported_at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
+            "exported_at": stamp(deps.clock())}
 
 
 def delete_me(deps):

@@ -4,7 +4,6 @@ Checked strictly because the dispatcher will POST to the push endpoint and
 mail or text the others: an endpoint must pass the push channel's own check
 (notify/endpoints.py: https on a public host), and the keys must be what RFC 8291 needs (a P-256 point and a 16-byte secret).
 """
-import re
 
 from ... import validation
 from .limits import CHANNELS, MAX_ENDPOINT
@@ -33,7 +32,7 @@ def check_channels(deps, body, problems):
         if body.get("phone") is None:
             problems.rule("phone", "Is required for the sms channel.")
         else:
-            out["sms"] = e164(validation.phone(body.get("phone"), "phone", problems))
+            out["sms"] = validation.e164(validation.phone(body.get("phone"), "phone", problems))
     return {k: v for k, v in out.items() if v}
 
 
@@ -72,17 +71,3 @@ def _endpoint_problem(deps, url):
     inwards is refused then; a DNS hiccup does not block subscribing."""
     from ...notify.endpoints import endpoint_problem
     return endpoint_problem(url, deps.settings.stage, lookup=False)
-
-
-def e164(phone):
-    """A UK-style number as E.164 (+447700900123); SMS gateways want that."""
-    if phone is None:
-        return None
-    digits = re.sub(r"\D", "", phone)
-    if phone.strip().startswith("+"):
-        return "+" + digits
-    if digits.startswith("00"):
-        return "+" + digits[2:]
-    if digits.startswith("0"):
-        return "+44" + digits[1:]
-    return "+" + digits

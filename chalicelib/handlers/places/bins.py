@@ -5,6 +5,7 @@ and the calendar feed (GET /v1/places/{uprn}/bins.ics: the coming year).
 """
 from ... import bindays
 from ...errors import NotFound, ValidationFailed
+from ...stamps import london_today
 from . import postcodes as places
 
 NEXT_PER_STREAM = 4
@@ -35,7 +36,7 @@ def rounds_for(deps, address):
 
 
 def today(deps):
-    return bindays.london_today(deps.clock())
+    return london_today(deps.clock())
 
 
 def next_collections(deps, address, count=NEXT_PER_STREAM):

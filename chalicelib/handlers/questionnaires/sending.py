@@ -79,7 +79,7 @@ def _followers(deps, report):
 
 
 def _e164(phone):
-    from ..alerts.channels import e164
+    from ...validation import e164
     return e164(phone) if phone else None
 
 

@@ -4,7 +4,7 @@ category's rule, in working days that skip weekends and England's bank
 holidays. Used when a report is created and when staff move or
 recategorise it."""
 from ... import workdays
-from ...bindays import london_today
+from ...stamps import london_today
 
 
 def ward_at(deps, report):

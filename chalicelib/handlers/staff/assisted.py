@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ... import validation
 from ...storage.records import AuditEntry
-from ..alerts.channels import e164
 from ..alerts.subscriptions import report_follow
 from ..reports.create import create_report
 from ..reports.limits import CONTACT_NAME_MAX
@@ -24,7 +23,7 @@ class OnBehalf:
     principal: object  # the officer
 
     def follow(self, report):
-        channels = {"email": self.contact.get("email"), "sms": e164(self.contact.get("phone"))}
+        channels = {"email": self.contact.get("email"), "sms": validation.e164(self.contact.get("phone"))}
         channels = {k: v for k, v in channels.items() if v}
         return report_follow(None, report.id, channels, report.created_at)
 

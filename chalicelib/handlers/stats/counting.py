@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from ... import states
-from ...bindays import london_today
+from ...stamps import london_today
 from ...storage.errors import Throttled
 from ..shared import events
 

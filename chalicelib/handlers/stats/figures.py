@@ -9,7 +9,7 @@ came), and a category's share fixed within its target (`target_days` in
 its definition) is the fixes at or under the target over all its fixes.
 """
 from ... import visibility
-from ...bindays import london_today
+from ...stamps import london_today
 from ..questionnaires.limits import RATING_MAX, RATING_MIN
 
 FIX_DAYS = "fix_days_"
