@@ -137,8 +137,9 @@ def timeline_feed(deps, report_id):
     report = find_report(deps, report_id)
     service = deps.services.get(report.service_code)
     view = views.public_view(deps, report, service)
+    details = visibility.details_are_public(report, service)  # else: its status changes alone
     updates = sorted(deps.reports.updates(report.id), key=lambda u: int(u.seq), reverse=True)
-    items = [_update_item(view, u) for u in updates[:MAX_ITEMS]]
+    items = [_update_item(view, u, details) for u in updates[:MAX_ITEMS]]
     return rss.render({
         "title": f"{view['id']} {_title(report, view)}",
         "link": view["url"],
@@ -149,8 +150,8 @@ def timeline_feed(deps, report_id):
     }, items)
 
 
-def _update_item(view, entry):
-    update = views.update_view(entry)
+def _update_item(view, entry, details):
+    update = views.update_view(entry, details=details)
     if update["kind"] == "created":
         title = f"Reported: {view['service_name']}"
     elif update["kind"] == "state_changed":

@@ -115,11 +115,16 @@ def get_report(report_id):
 
 
 @routes.get("/v1/reports/{report_id}/updates", ANYONE, {
-    "summary": "The report's timeline", "parameters": [REPORT_ID],
-    "responses": {"200": json_response(ref("Timeline")), **errors(404)}})
+    "summary": "The report's timeline; of a report whose details are private, only its status changes "
+               "unless opened by its owner, staff or ?token=",
+    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation")],
+    "responses": {"200": json_response(ref("Timeline")), **errors(403, 404)}})
 def report_updates(report_id):
     from . import tracking
-    return http.ok(tracking.get_updates(http.deps(), report_id))
+    deps, token = http.deps(), http.query().get("token")
+    # What a token or a signed-in caller opens is theirs: never kept by a shared cache.
+    return http.ok(tracking.get_updates(deps, report_id, token=token),
+                   headers=http.NO_STORE if token is not None or deps.principal else {})
 
 
 @routes.get("/v1/feeds/reports.rss", ANYONE, {

@@ -1,6 +1,6 @@
 """Tracking a report: the view its caller may see (public, or private for its
 owner, staff in scope, or the holder of its tracking token) and its timeline."""
-from ... import ids
+from ... import ids, visibility
 from ...errors import ApiError, NotFound
 from . import views
 
@@ -8,22 +8,35 @@ from . import views
 def get_report(deps, report_id, token=None):
     """The private view for its tracking token, its owner and staff in scope;
     the public view for everyone else."""
-    from ...auth.policy import can_see_private
     report = find_report(deps, report_id)
     service = deps.services.get(report.service_code) or {}
-    if token is not None:
-        if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
-            raise ApiError("That tracking token does not open this report.", status=403,
-                           code="invalid_token")
-        return views.private_view(deps, report, service)
-    if can_see_private(deps.principal, report):
+    if opens_privately(deps, report, token):
         return views.private_view(deps, report, service)
     return views.public_view(deps, report, service)
 
 
-def get_updates(deps, report_id):
+def get_updates(deps, report_id, token=None):
+    """The timeline. Of a report whose details are private (a private category,
+    or one staff made private), the public sees when its status changed and
+    nothing that was written or photographed: the one visibility rule, as the
+    report's own public view applies it."""
     report = find_report(deps, report_id)
-    return {"report_id": report.id, "updates": [views.update_view(u, deps) for u in deps.reports.updates(report.id)]}
+    details = opens_privately(deps, report, token) or \
+        visibility.details_are_public(report, deps.services.get(report.service_code))
+    return {"report_id": report.id,
+            "updates": [views.update_view(u, deps, details) for u in deps.reports.updates(report.id)]}
+
+
+def opens_privately(deps, report, token=None):
+    """Whether the caller sees everything: its tracking token (a wrong one is a
+    403), its owner, or staff in scope."""
+    from ...auth.policy import can_see_private
+    if token is not None:
+        if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
+            raise ApiError("That tracking token does not open this report.", status=403,
+                           code="invalid_token")
+        return True
+    return can_see_private(deps.principal, report)
 
 
 def find_report(deps, report_id):

@@ -71,19 +71,21 @@ def map_feature(report, service_names):
     })
 
 
-def update_view(update, deps=None):
-    """deps: to link the entry's photos (a crew's after photo), where it has any."""
+def update_view(update, deps=None, details=True):
+    """deps: to link the entry's photos (a crew's after photo), where it has any;
+    details False: the entry of a report whose details the caller may not see,
+    its status change alone (no words, no photos)."""
     view = {
         "seq": int(update.seq),
         "kind": update.kind,
         "status": update.state,
         "status_label": states.LABELS.get(update.state, update.state),
         "previous_status": update.previous_state,
-        "text": update.text,
+        "text": update.text if details else None,
         "author": update.author,
         "created_at": stamp(update.created_at),
     }
-    if getattr(update, "photos", None) and deps is not None:
+    if details and getattr(update, "photos", None) and deps is not None:
         view["photos"] = [photo_url(deps, p) for p in update.photos]
     return view
 

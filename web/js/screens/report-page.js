@@ -28,7 +28,8 @@ export async function render(view, {params}) {
   try {
     [report, updates] = await Promise.all([
       api(`/v1/reports/${encodeURIComponent(id)}${token ? `?${query({token})}` : ""}`),
-      api(`/v1/reports/${encodeURIComponent(id)}/updates`).then(u => u.updates).catch(() => []),
+      api(`/v1/reports/${encodeURIComponent(id)}/updates${token ? `?${query({token})}` : ""}`)
+        .then(u => u.updates).catch(() => []),
     ]);
   } catch (error) {
     append(view, h("h1", {class: "heading-l"}, t("report.page.not_found_title")),

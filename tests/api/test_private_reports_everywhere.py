@@ -1,0 +1,109 @@
+"""A report staff made private (a name in it, a report about a person) shows
+nothing of what it says on any public route or feed: every GET the route
+registry marks open to anyone is walked with its id, its place and its
+ward, anonymously, in JSON, XML and RSS. Its owner still sees it all."""
+import pytest
+
+from chalicelib.storage.blobs import PUBLIC_DATA_PREFIX
+
+from conftest import ADDRESSES, YORK_MINSTER, pothole, store_addresses
+from staff.staff_support import Officer, load_staff_data
+
+SAID = "Number 4 Orchard Row: Mr Example's van blocks the lane"  # in the description
+WRITTEN = "We have spoken to Mr Example about his van"  # staff's public update, after it went private
+LAT, LON = YORK_MINSTER
+BBOX = f"{LON - 0.01},{LAT - 0.01},{LON + 0.01},{LAT + 0.01}"
+UPRN, POSTCODE = ADDRESSES[0][0], ADDRESSES[0][2]
+
+# Every public GET route, and the requests that walk it. {id} is the private report's reference.
+WALK = {
+    "/v1/health": ["/v1/health"],
+    "/openapi.json": ["/openapi.json"],
+    "/v1/services": ["/v1/services"],
+    "/v1/services/{service_code}": ["/v1/services/pothole"],
+    "/v1/photos/{name}": ["/v1/photos/{id}.jpg"],
+    "/v1/reports": [f"/v1/reports?bbox={BBOX}", f"/v1/reports?bbox={BBOX}&status=all"],
+    "/v1/reports/nearby": [f"/v1/reports/nearby?lat={LAT}&lon={LON}&radius_m=500"],
+    "/v1/reports/{report_id}": ["/v1/reports/{id}"],
+    "/v1/reports/{report_id}/updates": ["/v1/reports/{id}/updates"],
+    "/v1/feeds/reports.rss": ["/v1/feeds/reports.rss?report={id}",
+                              f"/v1/feeds/reports.rss?lat={LAT}&lon={LON}&radius_m=1000"],
+    "/v1/places": [f"/v1/places?postcode={POSTCODE}"],
+    "/v1/places/{uprn}": [f"/v1/places/{UPRN}"],
+    "/v1/places/{uprn}/bins.ics": [f"/v1/places/{UPRN}/bins.ics"],
+    "/v1/councillors": [f"/v1/councillors?lat={LAT}&lon={LON}"],
+    "/v1/facility-types": ["/v1/facility-types"],
+    "/v1/nearest": [f"/v1/nearest?lat={LAT}&lon={LON}&type=library"],
+    "/v1/alerts": ["/v1/alerts"],
+    "/v1/alerts/unsubscribe": ["/v1/alerts/unsubscribe?token=not-a-token"],
+    "/v1/push/vapid-public-key": ["/v1/push/vapid-public-key"],
+    "/v1/broadcasts/{broadcast_id}": ["/v1/broadcasts/bc-none"],
+    "/open311/v2/{resource}": ["/open311/v2/discovery.json", "/open311/v2/services.xml",
+                               "/open311/v2/requests.json", "/open311/v2/requests.xml",
+                               "/open311/v2/servicerequestupdates.json", "/open311/v2/servicerequestupdates.xml"],
+    "/open311/v2/services/{code_format}": ["/open311/v2/services/pothole.json"],
+    "/open311/v2/service/{code_format}": ["/open311/v2/service/pothole.xml"],
+    "/open311/v2/requests/{id_format}": ["/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}.xml"],
+    "/open311/v2/tokens/{token_format}": ["/open311/v2/tokens/{id}.json"],
+    "/v1/stats": ["/v1/stats"],
+    "/v1/open-data": ["/v1/open-data"],
+    "/v1/open-data/{name}": ["/v1/open-data/reports.csv"],
+    "/v1/questionnaires/{report_id}": ["/v1/questionnaires/{id}?token=not-the-token"],
+    "/{proxy+}": ["/v1/{id}"],
+}
+# Routes that name the report by its reference may say it exists and its status.
+NAMING = ("/v1/reports/{id}", "/v1/feeds/reports.rss?report={id}", "/open311/v2/requests/{id}",
+          "/v1/questionnaires/{id}", "/v1/photos/{id}", "/open311/v2/tokens/{id}", "/v1/{id}")
+
+
+@pytest.fixture
+def private_report(client, deps, people):
+    from chalicelib.handlers.opendata.export import publish
+    load_staff_data(deps)
+    store_addresses(deps)
+    resident = people("resident")
+    made = client.post("/v1/reports", pothole(description=SAID), resident.auth)
+    assert made.status_code == 201, made.body
+    rid = made.json_body["id"]
+    officer = Officer(client, people("admin"))
+    assert officer.patch(rid, {"private": True}).status_code == 200
+    assert officer.patch(rid, {"status": "investigating", "public_update": WRITTEN}).status_code == 200
+    publish(deps)  # the open data files, as the nightly export writes them
+    return rid, resident
+
+
+def test_every_public_route_is_walked_here():
+    import app  # noqa: F401  (wires the registry)
+    from chalicelib.api.registry import REGISTRY
+    from chalicelib.auth.rules import ANYONE
+    public = {path for (method, path), route in REGISTRY.routes.items() if method == "GET" and route.access == ANYONE}
+    assert public == set(WALK), "a public GET route is missing from WALK (or WALK names one that is gone)"
+
+
+def test_a_report_made_private_shows_nothing_it_says_on_any_public_route_or_feed(client, deps, private_report):
+    rid, _ = private_report
+    leaks = {}
+    for route, requests in WALK.items():
+        for template in requests:
+            path = template.replace("{id}", rid)
+            body = client.get(path).body
+            text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+            found = [w for w in (SAID[:20], WRITTEN[:20], "Orchard Row", "Mr Example") if w in text]
+            if rid in text and not template.startswith(NAMING):
+                found.append(rid)
+            if found:
+                leaks[path] = found
+    for name in ("reports.csv", "reports.geojson"):
+        exported = deps.blobs.read(PUBLIC_DATA_PREFIX + name).decode()
+        if rid in exported or "Mr Example" in exported:
+            leaks[f"open data {name}"] = [rid]
+    assert leaks == {}
+
+
+def test_its_owner_still_reads_every_word_of_its_timeline(client, private_report):
+    rid, resident = private_report
+    mine = client.get(f"/v1/reports/{rid}/updates", resident.auth)
+    assert mine.status_code == 200 and mine.headers["Cache-Control"].startswith("no-store")
+    assert WRITTEN in [u["text"] for u in mine.json_body["updates"]]
+    public = client.get(f"/v1/reports/{rid}/updates").json_body["updates"]
+    assert [u["status"] for u in public] == ["open", "investigating"] and {u["text"] for u in public} == {None}
