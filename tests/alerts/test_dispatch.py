@@ -268,3 +268,23 @@ def test_a_deployed_stage_without_a_public_url_refuses_to_send_links_to_nowhere(
     with pytest.raises(NoPublicUrl):
         dispatch(deployed, events_of(rid)[0], fake)
     assert fake.calls == []
+
+
+def test_a_report_made_private_is_told_to_its_reporter_and_staff_and_no_longer_to_other_followers(
+        client, deps, subscribe, people):
+    from staff.staff_support import Officer, load_staff_data
+    load_staff_data(deps)
+    reporter, officer = people("resident"), Officer(client, people("admin", email="olu@council.example"))
+    rid = client.post("/v1/reports", pothole(), reporter.auth).json_body["id"]
+    subscribe(push_alert(1, kind="report", report_id=rid), reporter.auth)  # the reporter's phone
+    subscribe(push_alert(2, kind="report", report_id=rid))  # a neighbour, while it was public
+    subscribe(push_alert(3, kind="report", report_id=rid), officer.person.auth)  # staff
+    subscribe(push_alert(4, kind="category", service_code="pothole"))
+    subscribe(push_alert(5, **area(400)))
+    assert officer.patch(rid, {"private": True}).status_code == 200
+    assert officer.patch(rid, {"status": "investigating", "public_update": "Spoken to the owner."}).status_code == 200
+    fake = FakeDeliver()
+    [news] = [e for e in events_of(rid) if e.kind == "report_state_changed"]
+    dispatch(deps, news, fake)
+    assert sorted(fake.to("push")) == ["https://push.example.net/send/device-1",
+                                       "https://push.example.net/send/device-3"]

@@ -15,14 +15,17 @@ class Audience:
     check: Callable
     message_for: Callable
     after_page: Callable = field(default=lambda outcomes: None)
+    # Whether this alert may hear of it at all, decided when it is delivered:
+    # a report made private since someone followed it is told to its reporter only.
+    hears: Callable = field(default=lambda alert: True)
 
 
-def alerts_under(deps, keys, check):
+def alerts_under(deps, keys, check, hears=lambda alert: True):
     """Every alert (with channels, in id order) under `keys` whose rows pass
     `check`, read at once: for previews, tests and the cost benchmark; the
     fan-out itself reads page by page."""
     found = {row.alert_id for key in keys for row in deps.alerts.rows(key) if check(row)}
-    return sorted((a for a in deps.alerts.get_many(sorted(found)) if a.channels), key=lambda a: a.id)
+    return sorted((a for a in deps.alerts.get_many(sorted(found)) if a.channels and hears(a)), key=lambda a: a.id)
 
 
 def point_check(lon, lat):

@@ -63,8 +63,9 @@ def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time
 
 
 def _made_after(alert, event):
-    # Both in whole seconds: a reporter's alert, made in the report's own
-    # transaction, carries the report's time, so it hears of the creation.
+    # At the clock's own grain (ids.utc_now keeps microseconds): a reporter's
+    # alert, made in the report's own transaction, carries the report's very
+    # time, so it hears of the creation; a follow a moment later does not.
     return alert.created_at is not None and event.created_at is not None and alert.created_at > event.created_at
 
 

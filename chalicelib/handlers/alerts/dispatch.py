@@ -3,7 +3,7 @@ keys the event reads and the exact check of circles) and what. Events
 arrive at least once (a stream retries a failed batch, a queue a failed
 job); delivery.py makes each person hear of each event once.
 """
-from ... import states, visibility
+from ... import states, validation, visibility
 from . import targets as alert_targets
 from .delivery import links_base, unsubscribe_links
 from .audience import Audience, alerts_under, point_check
@@ -15,7 +15,8 @@ def report_audience(deps, event):
         return None
     service = deps.services.get(report.service_code) or {}
     return Audience(lambda: event_keys(deps, event.kind, report, service), _check(report),
-                    lambda alert: build_message(deps, event, report, service, alert))
+                    lambda alert: build_message(deps, event, report, service, alert),
+                    hears=_hears(deps, report, service))
 
 
 def matching_alerts(deps, event_kind, report, service=None):
@@ -23,7 +24,8 @@ def matching_alerts(deps, event_kind, report, service=None):
     Reads only index rows under the event's keys; circles are checked
     exactly before any alert item is read."""
     service = service if service is not None else deps.services.get(report.service_code) or {}
-    return alerts_under(deps, event_keys(deps, event_kind, report, service), _check(report))
+    return alerts_under(deps, event_keys(deps, event_kind, report, service), _check(report),
+                        _hears(deps, report, service))
 
 
 def event_keys(deps, event_kind, report, service):
@@ -31,9 +33,30 @@ def event_keys(deps, event_kind, report, service):
     if event_kind == "report_created" and report.lon is not None and deps.wards is not None:
         ward = deps.wards.at_point(float(report.lon), float(report.lat))  # reports carry no ward
     keys = alert_targets.event_keys(report, event_kind, ward.id if ward else None)
-    if not visibility.category_is_public(service):
-        keys = keys[:1]  # a private report reaches only its own followers
+    if not visibility.details_are_public(report, service):
+        keys = keys[:1]  # a private report reaches only its own followers (and of them, _hears says who)
     return keys
+
+
+def _hears(deps, report, service):
+    """Who of a report's followers may hear of it now, as the report is when
+    the message goes (not when they followed): everyone while the public may
+    see it; once private, its reporter (their account, or an alert to the
+    address or phone they reported with) and staff, nobody else."""
+    if visibility.details_are_public(report, service):
+        return lambda alert: True
+    contact = report.contact or {}
+    theirs = {("email", (contact.get("email") or "").lower()), ("sms", validation.e164(contact.get("phone")))}
+
+    def hears(alert):
+        if alert.user_id and alert.user_id == report.user_id:
+            return True
+        if any((channel, (address or "").lower() if channel == "email" else address) in theirs
+               for channel, address in alert.channels.items() if channel in ("email", "sms") and address):
+            return True
+        user = deps.accounts.user(alert.user_id) if alert.user_id else None
+        return user is not None and user.role in ("staff", "admin")  # auth.principal.STAFF_ROLES
+    return hears
 
 
 def _check(report):

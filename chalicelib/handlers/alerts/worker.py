@@ -68,6 +68,7 @@ def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audien
     alerts, following = fanout.read_page(deps, audience, body)
     if following is not None:
         hand_on(deps, queue, event.id, following)
+    alerts = [alert for alert in alerts if audience.hears(alert)]
     outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left)
     audience.after_page(outcomes)
     return outcomes, UNSTARTED not in outcomes
