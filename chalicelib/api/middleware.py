@@ -10,6 +10,7 @@ from chalice.app import Response
 
 from ..errors import CHALICE_CODES, ApiError, error_body
 from . import http
+from .security_headers import API as API_HEADERS
 
 OPEN311_PREFIX = "/open311/"
 SORRY = "Something went wrong on our side; it has been logged."
@@ -39,6 +40,8 @@ def for_registry(registry):
                 http.reset_request(request)
                 principals.reset_current(token)
             response = _normalise_chalice_error(response, event)
+            for name, value in API_HEADERS.items():
+                response.headers.setdefault(name, value)
             if meter.exposed:
                 response.headers["Server-Timing"] = meter.server_timing()
         return response

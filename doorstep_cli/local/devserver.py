@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import os
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -17,9 +19,15 @@ from chalice.app import Chalice
 from chalice.config import Config
 from chalice.local import ChaliceRequestHandler, LocalChalice, LocalDevServer, RouteMatcher, ThreadedHTTPServer
 
+from chalicelib.api import security_headers
 from doorstep_cli.local.serving import PortInUseError, client_host
 
 API_PREFIXES = ("/v1/", "/open311/")
+# API Gateway refuses a payload over 10 MB before the function sees it; so do
+# we, by its declared length, before reading a byte of it.
+MAX_BODY = 10 * 1024 * 1024
+ERROR_CODES = {405: "method_not_allowed", 413: "payload_too_large", 414: "uri_too_long",
+               431: "headers_too_large", 501: "method_not_allowed"}
 API_EXACT = frozenset({"/openapi.json", "/v1", "/open311"})
 
 # mimetypes depends on the host's /etc/mime.types; these must not vary, since
@@ -93,6 +101,10 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
 
     def _doorstep_handle(self) -> None:
         path = urlsplit(self.path).path or "/"
+        if self._body_too_large():
+            self.close_connection = True  # what was sent is never read: this connection is done
+            self.send_error(413, f"The request body is over {MAX_BODY // (1024 * 1024)} MB.")
+            return
         if self.command in ("GET", "HEAD") and not is_api_path(path):
             self._serve_static(path)
             return
@@ -120,6 +132,39 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
 
     do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = _doorstep_handle
 
+    def _refuse_method(self) -> None:
+        self.close_connection = True
+        self.send_error(405, f"{self.command} is not a method this API answers.")
+
+    do_TRACE = do_CONNECT = _refuse_method
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (a request line over 64 KB, a method it
+        has no handler for, too many headers) in the API's one error shape,
+        not its HTML page."""
+        try:
+            phrase = HTTPStatus(code).phrase
+        except ValueError:
+            phrase = "Error"
+        if code == 501:  # http.server says 501 for a method no do_* serves; for a client that is a 405
+            code, message = 405, f"{self.command} is not a method this API answers."
+        body = json.dumps({"error": {"code": ERROR_CODES.get(code, "bad_request"),
+                                     "message": message or phrase}}).encode()
+        self.send_response(code, phrase)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.close_connection = True
+        self.end_headers()
+        if self.command != "HEAD" and code >= 200:
+            self.wfile.write(body)
+
+    def _body_too_large(self) -> bool:
+        try:
+            return int(self.headers.get("content-length") or 0) > MAX_BODY
+        except ValueError:
+            return True  # a length that is no number: nothing trustworthy to read
+
     def _serve_static(self, path: str) -> None:
         target = resolve_static(self.web_dir, path)
         if target is None and "." not in path.rsplit("/", 1)[-1]:
@@ -133,6 +178,8 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", content_type_for(target))
         self.send_header("Content-Length", str(len(body)))
+        for name, value in security_headers.for_app(_upload_origins()).items():
+            self.send_header(name, value)
         # Development: always revalidate so edits to web/ (and the service
         # worker) show up on reload.
         self.send_header("Cache-Control", "no-cache")
@@ -188,6 +235,12 @@ class DoorstepDevServer(LocalDevServer):
     def shutdown(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def _upload_origins() -> list[str]:
+    """Where the app POSTs photos and reads them back: the local S3 emulator."""
+    endpoint = urlsplit(os.environ.get("DOORSTEP_AWS_ENDPOINT") or "")
+    return [f"{endpoint.scheme}://{endpoint.netloc}"] if endpoint.scheme and endpoint.netloc else []
 
 
 def make_server(app: Chalice, host: str, port: int, web_dir: Path) -> DoorstepDevServer:

@@ -2,6 +2,8 @@
 files from a private bucket, the API's paths from API Gateway, so the app
 calls its API same-origin (no CORS, one certificate, one address to give
 residents). `make deploy` copies web/ into SiteBucket."""
+from chalicelib.api.security_headers import content_security_policy
+
 from .cfn import arn, ref, sub
 from .photos import PRIVATE, tls_only
 
@@ -11,7 +13,8 @@ CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
 # Every viewer header but Host (API Gateway answers 403 to a foreign Host);
 # with caching disabled this forwards Authorization too.
 ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
-SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03"
+# Photos are POSTed to and read from S3 (path-style, chalicelib/storage/blobs.py).
+PHOTOS_ORIGIN = "https://s3.${AWS::Region}.${AWS::URLSuffix}"
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
 
@@ -53,7 +56,7 @@ def resources(app):
         "DefaultCacheBehavior": {
             "TargetOriginId": "site", "ViewerProtocolPolicy": "redirect-to-https", "Compress": True,
             "AllowedMethods": ["GET", "HEAD"], "CachePolicyId": CACHING_OPTIMIZED,
-            "ResponseHeadersPolicyId": SECURITY_HEADERS},
+            "ResponseHeadersPolicyId": ref("SiteHeaders")},
         "CacheBehaviors": api_behaviours,
     }}}
     site_bucket = {"Type": "AWS::S3::Bucket", "Properties": dict(PRIVATE)}
@@ -69,6 +72,22 @@ def resources(app):
                  "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Site}")}}},
             tls_only("SiteBucket"),
         ]}}}
-    return ({"Site": distribution, "SiteBucket": site_bucket, "SiteAccess": access, "SiteBucketPolicy": policy},
+    return ({"Site": distribution, "SiteBucket": site_bucket, "SiteAccess": access, "SiteBucketPolicy": policy,
+             "SiteHeaders": security_headers()},
             {"SiteUrl": sub("https://${Site.DomainName}"), "SiteDistributionId": ref("Site"),
              "SiteBucketName": ref("SiteBucket")})
+
+
+def security_headers():
+    """The app's pages carry the same policy as `make run` sends
+    (chalicelib/api/security_headers.py), with HSTS besides."""
+    return {"Type": "AWS::CloudFront::ResponseHeadersPolicy", "Properties": {"ResponseHeadersPolicyConfig": {
+        "Name": sub("doorstep-${Stage}-site-headers"),
+        "SecurityHeadersConfig": {
+            "ContentSecurityPolicy": {"ContentSecurityPolicy": sub(content_security_policy([PHOTOS_ORIGIN])),
+                                      "Override": True},
+            "ContentTypeOptions": {"Override": True},
+            "FrameOptions": {"FrameOption": "DENY", "Override": True},
+            "ReferrerPolicy": {"ReferrerPolicy": "strict-origin-when-cross-origin", "Override": True},
+            "StrictTransportSecurity": {"AccessControlMaxAgeSec": 63072000, "IncludeSubdomains": True,
+                                        "Override": True}}}}}

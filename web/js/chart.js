@@ -40,7 +40,7 @@ export function barChart({title, summary, rows, series, max}) {
     svg("title", {id: `${id}-t`}, title), svg("desc", {id: `${id}-d`}, summary), ...drawn);
   return h("figure", {class: "chart"},
     series.length > 1 ? h("ul", {class: "chart__key", "aria-hidden": "true"}, series.map(s =>
-      h("li", {class: "chart__key-item"}, h("span", {class: "chart__swatch", style: `background:${s.colour}`}), s.name))) : null,
+      h("li", {class: "chart__key-item"}, h("span", {class: "chart__swatch", style: {background: s.colour}}), s.name))) : null,
     picture, h("figcaption", {class: "hint"}, summary));
 }
 

@@ -11,6 +11,8 @@ export function h(tag, attrs = {}, ...children) {
       el.value = value;  // a textarea has no value attribute
     } else if (name === "dataset") {
       Object.assign(el.dataset, value);
+    } else if (name === "style") {
+      Object.assign(el.style, value);  // CSSOM: a style attribute would be refused by the CSP
     } else if (name in el && typeof value !== "string" && name !== "list") {
       el[name] = value;
     } else {

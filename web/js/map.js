@@ -61,8 +61,9 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       for (const f of found.features) {
         const [lon, lat] = f.geometry.coordinates;
         window.L.circleMarker([lat, lon], {radius: 7, color: "#1d4f91", weight: 2, fillColor: "#ffdd00",
-          fillOpacity: 0.9, interactive: true}).bindTooltip(`${f.properties.service_name}: ${f.properties.summary}`)
-          .addTo(pins);
+          // An element, never a string: Leaflet inserts a string as HTML, and a summary is anyone's words.
+          fillOpacity: 0.9, interactive: true}).bindTooltip(h("span", {},
+            `${f.properties.service_name}: ${f.properties.summary}`)).addTo(pins);
       }
     } catch {
       // The pins are a help, not a need: the list of nearby reports says the same.
