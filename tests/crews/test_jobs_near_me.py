@@ -2,10 +2,12 @@
 what order, at what cost; another team sees none of it."""
 from chalicelib.geo.distance import haversine_m
 from crew_support import MINSTER, NEAR_450_M, assigned, crews  # noqa: F401  (fixture)
+from support.days import days_ahead
 
 
 def test_assignment_makes_a_job_the_team_sees_near_them_with_its_distance(client, crews):
-    rid, job_id = assigned(client, crews["officer"], due="2028-01-31", instructions="Cone it off first.")
+    due = days_ahead(70).isoformat()
+    rid, job_id = assigned(client, crews["officer"], due=due, instructions="Cone it off first.")
     listed = crews["north"].jobs(lat=NEAR_450_M[0], lon=NEAR_450_M[1])
     assert listed.status_code == 200, listed.body
     assert listed.headers["Content-Type"] == "application/geo+json"
@@ -15,7 +17,7 @@ def test_assignment_makes_a_job_the_team_sees_near_them_with_its_distance(client
     assert 445 <= props["distance_m"] <= 455
     assert props["distance_m"] == round(haversine_m(MINSTER[1], MINSTER[0], NEAR_450_M[1], NEAR_450_M[0]), 1)
     assert (props["status"], props["priority"], props["due"], props["service_code"]) == (
-        "assigned", "normal", "2028-01-31", "pothole")
+        "assigned", "normal", due, "pothole")
     assert props["navigation"] == "geo:53.962300,-1.081900"
     assert props["description"].startswith("Deep pothole")
     assert job["geometry"]["coordinates"] == [MINSTER[1], MINSTER[0]]
@@ -44,7 +46,8 @@ def test_jobs_come_nearest_first_with_exact_distances(client, crews):
 
 
 def test_without_a_point_jobs_come_soonest_due_first_a_page_at_a_time(client, crews):
-    dues = ["2028-03-01", "2028-01-01", None, "2028-02-01"]
+    # Months ahead, whatever today is; the rule's date for the third is days away.
+    dues = [days_ahead(d).isoformat() if d else None for d in (150, 90, None, 120)]
     made = [assigned(client, crews["officer"], **({"due": d} if d else {}))[1] for d in dues]
     crew = crews["north"]
     first = crew.jobs(limit=2).json_body
@@ -53,7 +56,8 @@ def test_without_a_point_jobs_come_soonest_due_first_a_page_at_a_time(client, cr
     got = [f["id"] for f in first["features"] + second["features"]]
     dues = [f["properties"]["due"] for f in first["features"] + second["features"]]
     assert got == [made[2], made[1], made[3], made[0]]  # the category's rule gives the third a date in days
-    assert dues[0] < "2028-01-01" and dues[1:] == ["2028-01-01", "2028-02-01", "2028-03-01"]
+    assert dues[0] < days_ahead(90).isoformat()
+    assert dues[1:] == [days_ahead(d).isoformat() for d in (90, 120, 150)]
     refused = crew.jobs(cursor="bm90LWEtY3Vyc29y")
     assert refused.status_code == 400 and refused.json_body["error"]["fields"][0]["field"] == "cursor"
 
