@@ -10,7 +10,10 @@ from .errors import Unacceptable, ValidationFailed
 # checks (Python's) accept exactly the same strings.
 WHITESPACE = r"\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 SOME_TEXT = rf"[^{WHITESPACE}]"  # found anywhere: a value that is not blank
-EMAIL = re.compile(rf"^[^@{WHITESPACE}]{{1,64}}@[^@{WHITESPACE}]+\.[^@{WHITESPACE}]{{2,}}$")
+# One address, nothing around it: no list ("a@b.cc,evil.example"), no display name or
+# header syntax, labels that are not empty.
+NOT_IN_ADDRESS = rf'{WHITESPACE}@,;:<>()\[\]\\"'
+EMAIL = re.compile(rf"^[^{NOT_IN_ADDRESS}]{{1,64}}@(?:[^{NOT_IN_ADDRESS}.]+\.)+[^{NOT_IN_ADDRESS}.]{{2,}}$")
 # 7 to 20 characters holding 7 to 15 digits, spaces, brackets and dashes, an
 # optional leading +: one expression, so /openapi.json states it exactly.
 PHONE = re.compile(r"^(?=.{7,20}$)\+?[ ()\-]*(?:[0-9][ ()\-]*){7,15}$")

@@ -30,6 +30,9 @@ CREATIONS = {
     "alert": [(10, MINUTE), (60, HOUR)],
 }
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts"}
+# Reads that cost many queries, per client: far above a resident panning a map
+# (a request a second for a minute), far below a script's loop.
+READS = {"map": [(120, MINUTE), (2400, HOUR)]}
 MESSAGES_PER_CLIENT = {"email": [(5, MINUTE), (20, HOUR)], "sms": [(2, MINUTE), (5, HOUR)]}
 CHANNEL_NOUNS = {"email": "e-mails", "sms": "text messages"}
 
@@ -42,6 +45,16 @@ def creation(deps, kind, partner=False):
     for rule in CREATIONS[kind]:
         throttle.spend(deps.counters, f"create-{kind}", _client(deps), rule, now,
                        message=f"Too many new {NOUNS[kind]} from you for now; try again later.")
+
+
+def reading(deps, kind):
+    """Count one `kind` read ("map") for this client."""
+    if _exempt(deps):
+        return
+    now = deps.clock()
+    for rule in READS[kind]:
+        throttle.spend(deps.counters, f"read-{kind}", _client(deps), rule, now,
+                       message="Too many map requests from you for now; try again in a minute.")
 
 
 def messages(deps, channels):

@@ -245,3 +245,11 @@ def test_a_ward_alert_names_its_ward_and_a_renamed_ward_keeps_the_same_alert(cli
     deps.wards.put_many([Ward(ward.id, "Guildhall and Minster", ward.geometry)])
     again = client.post("/v1/alerts", body)
     assert again.json_body["id"] == first.json_body["id"]
+
+
+def test_an_alert_takes_one_email_address_and_nothing_around_it(client):
+    for given in ("a@b.cc,evil.example", "a@b.cc;c@d.example", "Ada <ada@example.org>", "ada@example..org"):
+        refused = client.post("/v1/alerts", {"kind": "area", "lat": 53.96, "lon": -1.08, "radius_m": 500,
+                                             "channels": ["email"], "email": given})
+        assert refused.status_code in (400, 422), (given, refused.body)
+        assert [f["field"] for f in refused.json_body["error"]["fields"]] == ["email"], given

@@ -130,3 +130,31 @@ def test_truncated_map_fills_its_cap_with_pins_in_view(small_map_cap, client, de
     fc = client.get("/v1/reports?bbox=-1.0802,53.9599,-1.07995,53.9607").json_body
     assert len(fc["features"]) == 4 and fc["truncated"] is True
     assert all(f["geometry"]["coordinates"][0] < -1.07995 for f in fc["features"])
+
+
+def _queries(response):
+    timing = response.headers["Server-Timing"]
+    return int(timing.split("queries=")[1].split()[0])
+
+
+def test_the_readmes_map_request_costs_no_more_than_its_13_queries(client):
+    answer = client.get("/v1/reports?bbox=-1.10,53.95,-1.07,53.97")
+    assert answer.status_code == 200 and _queries(answer) <= 13
+
+
+def test_a_map_request_naming_many_categories_and_every_state_stays_within_its_query_budget(client):
+    from chalicelib.storage.services import ServiceStore
+    budget = 64  # map.QUERY_BUDGET
+    codes = sorted(ServiceStore().by_code())[:20]
+    answer = client.get(f"/v1/reports?bbox={CENTRE_BBOX}&status=all&service_code={','.join(codes)}")
+    assert answer.status_code == 200, answer.body
+    wide = client.get(f"/v1/reports?bbox=-1.20,53.90,-0.95,54.02&status=all&service_code={','.join(codes)}")
+    assert _queries(answer) <= budget
+    assert wide.status_code == 200 and _queries(wide) <= budget
+
+
+def test_a_category_the_council_does_not_have_is_refused_on_the_map(client):
+    answer = client.get(f"/v1/reports?bbox={CENTRE_BBOX}&service_code=pothole,no_such_thing")
+    assert answer.status_code == 422
+    [problem] = answer.json_body["error"]["fields"]
+    assert problem["field"] == "service_code" and "no_such_thing" in problem["message"]

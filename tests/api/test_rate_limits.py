@@ -123,3 +123,12 @@ def test_limits_count_each_address_apart_and_ignore_forwarded_headers(served):
     first = [post_from(served, "127.0.0.2", "/v1/reports", pothole()) for _ in range(BURST)]
     assert first == [201] * 10 + [429] * 2
     assert post_from(served, "127.0.0.3", "/v1/reports", pothole()) == 201
+
+
+def test_a_script_asking_for_the_map_without_end_meets_429_and_a_resident_panning_does_not(client, people):
+    bbox = "-1.10,53.95,-1.07,53.97"
+    asked = [client.get(f"/v1/reports?bbox={bbox}") for _ in range(122)]
+    assert statuses(asked) == [200] * 120 + [429] * 2
+    assert_too_many(asked[-1])
+    resident = people()  # the same address: a signed-in resident's allowance is their own
+    assert client.get(f"/v1/reports?bbox={bbox}", resident.auth).status_code == 200

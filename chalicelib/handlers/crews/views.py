@@ -3,7 +3,7 @@ the whole job. Both are built by listing what a crew needs, never by
 removing what it must not see: the reporter's name, e-mail and phone are
 not among them, so no new field of a report can leak here by being forgotten.
 """
-from ... import states
+from ... import states, visibility
 from ...errors import NotFound
 from ...stamps import stamp
 from ..reports import views as report_views
@@ -54,7 +54,9 @@ def job_view(deps, job, report):
     if report is not None:
         view.update({
             "report_status": report.state, "report_status_label": states.LABELS.get(report.state, report.state),
-            "description": report.description, "fields": dict(report.fields or {}),
+            # Answers the category marks private (who dumped it, an address) are staff's, not the crew's.
+            "description": report.description, "fields": {
+                k: v for k, v in (report.fields or {}).items() if k in visibility.public_fields(service)},
             "photos": [report_views.photo_url(deps, p) for p in report.photos or []],
             "address": report.address, "reported_at": stamp(report.created_at),
         })

@@ -18,6 +18,9 @@ from . import views
 from .limits import DATE_PATTERN, MAP_MAX_SERVICE_CODES
 
 MAX_COVER_CELLS = 96  # finest cover the query plan may use
+# Queries one map request may make, whatever its filters: ranges x open/closed x
+# categories multiply, and an anonymous request must not cost a thousand reads.
+QUERY_BUDGET = 64
 MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
 MAX_ROUNDS = 6
 MIN_LATER_SHARE = 25  # after the first round, no Query asks for fewer pins
@@ -32,8 +35,12 @@ def map_reports(deps, params):
     if wanted is None:
         problems.add("status", "Must be open, closed, all or a comma list of states.")
     codes = _codes(params.get("service_code"))
+    services = deps.services.by_code()
     if len(codes) > MAP_MAX_SERVICE_CODES:
         problems.add("service_code", f"At most {MAP_MAX_SERVICE_CODES} service codes.")
+    elif codes - set(services):
+        problems.rule("service_code", f"Not a category: {', '.join(sorted(codes - set(services)))[:200]} "
+                                      "(GET /v1/services lists them).")
     since = _since(params.get("since"), problems)
     cap = deps.settings.map_feature_cap
     limit = validation.number(params.get("limit", cap), "limit", problems, 1, None)
@@ -43,14 +50,16 @@ def map_reports(deps, params):
     if cells.cover_count(w, s, e, n, cells.PARTITION_PRECISION) > MAX_PARTITIONS:
         raise Unacceptable("That area is too large for one map query; zoom in.", code="bbox_too_large",
                            fields=[{"field": "bbox", "message": "Too large."}])
-    cover = cells.cover_bbox(w, s, e, n, max_cells=MAX_COVER_CELLS)
     buckets = sorted({states.bucket(x) for x in wanted})
+    # A coarser cover when open and closed are both asked for: one plan per range and bucket.
+    cover = cells.cover_bbox(w, s, e, n, max_cells=min(MAX_COVER_CELLS, QUERY_BUDGET // len(buckets)))
     plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
     read_range = deps.reports.map_range
-    if codes:  # each category's own partitions: the pins it shows, not all pins filtered
+    if codes and len(codes) * len(plans) <= QUERY_BUDGET:
+        # Each category's own partitions: the pins it shows, not all pins filtered.
+        # More categories than the budget allows read the shared partitions, filtered.
         plans = [(f"{code}#{partition}", lo, hi) for code in sorted(codes) for partition, lo, hi in plans]
         read_range = deps.reports.category_map_range
-    services = deps.services.by_code()
 
     def shown(r):
         lon, lat = float(r.lon), float(r.lat)
@@ -64,7 +73,7 @@ def map_reports(deps, params):
                               limit=int(limit))
 
 
-def read_capped(read_range, plans, cap, shown):
+def read_capped(read_range, plans, cap, shown, budget=QUERY_BUDGET):
     """Read until `cap` pins are shown, shared fairly between the query ranges.
 
     Only pins that will be shown count against the cap, so a cover cell that
@@ -72,11 +81,12 @@ def read_capped(read_range, plans, cap, shown):
     READ_CEILING x cap whatever the filters, so cost stays bounded. The first
     round gives every range an equal share (pins spread over the whole view);
     later rounds give ranges with more a larger share, with few small queries.
+    At most `budget` queries in all: what is left unread makes it truncated.
     """
     pending = [(plan, None) for plan in plans]
-    kept, read, rounds = [], 0, 0
+    kept, read, rounds, queries = [], 0, 0, 0
     ceiling = READ_CEILING * cap
-    while pending and len(kept) < cap and read < ceiling and rounds < MAX_ROUNDS:
+    while pending and len(kept) < cap and read < ceiling and rounds < MAX_ROUNDS and queries < budget:
         want = cap - len(kept)
         share = -(-want // len(pending))
         if rounds:
@@ -85,10 +95,11 @@ def read_capped(read_range, plans, cap, shown):
         still = []
         for plan, start in pending:
             room = min(share, ceiling - read)
-            if room <= 0 or len(kept) >= cap:
+            if room <= 0 or len(kept) >= cap or queries >= budget:
                 still.append((plan, start))
                 continue
             got, resume = read_range(*plan, room, start)
+            queries += 1
             read += len(got)
             kept.extend(r for r in got if shown(r))
             if resume:

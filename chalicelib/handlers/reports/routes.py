@@ -85,10 +85,13 @@ def create_report():
           schema={"type": "string", "pattern": limits.DATE_PATTERN}),
         q("limit", "at most this many features (capped); `truncated` says when more exist",
           schema={"type": "integer", "minimum": 1})],
-    "responses": {"200": GEOJSON, **errors(400, 422)}})
+    "responses": {"200": GEOJSON, **errors(400, 422, 429)}})
 def map_reports():
+    from ...auth import rate_limits
     from . import map
-    return http.ok(map.map_reports(http.deps(), http.query()), headers=GEO)
+    deps = http.deps()
+    rate_limits.reading(deps, "map")  # a map pans often; a script asking without end meets 429
+    return http.ok(map.map_reports(deps, http.query()), headers=GEO)
 
 
 @routes.get("/v1/reports/nearby", ANYONE, {

@@ -11,6 +11,7 @@ modelled on FixMyStreet's inspect form, with what that form lacks:
   reporter and the followers.
 """
 from ... import validation
+from ...auth.policy import Forbidden, staff_covers
 from ...errors import OutsideServiceArea, ValidationFailed
 from ...storage.errors import EditConflict, Throttled
 from ...storage.records import ReportWrite
@@ -36,6 +37,9 @@ def inspect(deps, report_id, body, if_match):
     writes = change.writes()
     if not writes:
         return staff_view(deps, report), etag(report)  # nothing differs: nothing is written
+    if not staff_covers(deps.principal, report):  # its new category or ward, as the change leaves it
+        raise Forbidden("That change would move the report outside your area of responsibility (its category "
+                        "or ward); ask a colleague who covers it.", code="outside_your_scope")
     try:
         deps.reports.apply(writes)
     except EditConflict:
