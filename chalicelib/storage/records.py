@@ -91,6 +91,7 @@ class Upload:
     expires: datetime
     report_id: str | None = None  # set once attached; never reused
     photo: dict | None = None  # the cleaned photo, once processed
+    owner: str | None = None  # the account that made it (only it may attach it); None: its id is the key
 
 
 @dataclass

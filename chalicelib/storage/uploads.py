@@ -16,6 +16,7 @@ class UploadModel(Stored):
     expires = TTLAttribute()  # TTL is lazy (and moto never runs it): check on read
     report_id = UnicodeAttribute(null=True)  # set once attached; never reused
     photo = JSONAttribute(null=True)  # the cleaned photo, once processed
+    owner = UnicodeAttribute(null=True)  # the account that made it; None: anyone holding its id
 
 
 class IdempotencyModel(Stored):

@@ -6,10 +6,10 @@ import pytest
 from conftest import jpeg_with_gps, pothole  # noqa: F401 (re-exported)
 
 
-def upload(client, data, content_type="image/jpeg"):
+def upload(client, data, content_type="image/jpeg", headers=None):
     """What a phone does: ask for a form, then send the file to S3 with it."""
     import requests
-    r = client.post("/v1/uploads", {"content_type": content_type, "size": len(data)})
+    r = client.post("/v1/uploads", {"content_type": content_type, "size": len(data)}, headers)
     assert r.status_code == 201, r.json_body
     form = r.json_body
     sent = requests.post(form["url"], data=form["fields"], files={"file": ("photo", data, content_type)})
@@ -75,3 +75,17 @@ def test_upload_form_limits_type_and_size(client):
     form = client.post("/v1/uploads", {"content_type": "image/jpeg", "size": 2000}).json_body
     assert form["fields"]["Content-Type"] == "image/jpeg"
     assert form["max_bytes"] == 10 * 1024 * 1024 and form["expires_at"].endswith("Z")
+
+
+def test_a_signed_in_residents_photo_cannot_be_attached_by_anyone_else(client, people):
+    ada, bob = people(), people()
+    photo = upload(client, jpeg_with_gps(), headers=ada.auth)
+    taken = client.post("/v1/reports", pothole(photos=[photo]), bob.auth)
+    assert taken.status_code == 422 and taken.json_body["error"]["code"] == "upload_not_found"
+    assert client.post("/v1/reports", pothole(photos=[photo])).status_code == 422  # nor anonymously
+    assert client.post("/v1/reports", pothole(photos=[photo]), ada.auth).status_code == 201
+
+
+def test_a_photo_taken_before_signing_in_goes_with_the_report_made_after(client, people):
+    photo = upload(client, jpeg_with_gps())
+    assert client.post("/v1/reports", pothole(photos=[photo]), people().auth).status_code == 201

@@ -196,11 +196,19 @@ def request_password_reset(deps, body):
     rate_limits.messages(deps, ["email"])  # the asker has not proven the address is theirs
     throttle.spend(deps.counters, "email-address", email, EMAILS_PER_ADDRESS, now)
     user = deps.accounts.user_by_identity(f"email#{email}")
+    # The same work either way (a link row written, one e-mail sent), so the
+    # answer's timing tells nobody whether the address has an account; the
+    # person who has none is told so, as GOV.UK services do.
+    token = _one_time(deps, "reset_password" if user else "reset_no_account", user or NOBODY, now + RESET_TTL)
     if user is not None:
-        token = _one_time(deps, "reset_password", user, now + RESET_TTL)
         _send(deps, email, "Reset your Doorstep password",
               f"Choose a new password within the hour:\n\n{deps.base_url}/reset-password?token={token}\n\n"
               "If you did not ask for this, ignore this e-mail: your password stays as it is.")
+    else:
+        _send(deps, email, "Your Doorstep password",
+              "Someone asked to reset the password of a Doorstep account for this address, but no account "
+              f"uses it. If it was you, you may have registered with another address, or you can register: "
+              f"{deps.base_url}/register\n\nIf you did not ask, ignore this e-mail.")
     return SAME_ANSWER
 
 
@@ -242,6 +250,15 @@ def confirm_password_reset(deps, body):
     # strangers' guesses hold the account's untrusted sign-ins back.
     return {"status": "password_changed", "email": user.email,
             "device_token": sign_in_guard.issue(user.id, now)}
+
+
+class _Nobody:
+    """Whom a reset asked for an address without an account is written for: a
+    row no link can spend (no user has this id)."""
+    id, email = "nobody", None
+
+
+NOBODY = _Nobody()
 
 
 def _one_time(deps, purpose, user, expires):

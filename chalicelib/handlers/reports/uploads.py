@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from ... import validation
 from ...errors import ApiError, NotFound, PayloadTooLarge, Unacceptable
+from ...stamps import stamp
 from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
 from ...storage.records import Upload
 
@@ -39,9 +40,9 @@ def create_upload(deps, body):
     form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, photos.MAX_BYTES,
                                        int(UPLOAD_EXPIRES.total_seconds()))
     deps.reports.save_upload(Upload(upload_id=upload_id, content_type=content_type, size=size,
-                                    created_at=now, expires=now + UPLOAD_KEEP))
+                                    created_at=now, expires=now + UPLOAD_KEEP, owner=_caller(deps)))
     return {"upload_id": upload_id, "url": form["url"], "fields": form["fields"],
-            "expires_at": (now + UPLOAD_EXPIRES).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "expires_at": stamp(now + UPLOAD_EXPIRES),
             "max_bytes": photos.MAX_BYTES}
 
 
@@ -72,6 +73,8 @@ def attach(deps, upload_ids, now):
     for index, upload_id in enumerate(upload_ids):
         field = f"photos[{index}]"
         upload = deps.reports.upload(upload_id) if re.fullmatch(r"[0-9a-f]{32}", upload_id) else None
+        if upload is not None and upload.owner and upload.owner != _caller(deps):
+            upload = None  # another account's photo: as unknown to this caller as one never made
         if upload is None or (upload.expires and upload.expires < now):
             raise Unacceptable("That photo upload is unknown or has expired; upload it again.",
                                code="upload_not_found", fields=[{"field": field, "message": "Unknown upload."}])
@@ -93,6 +96,14 @@ def attach(deps, upload_ids, now):
         attached.append((upload, {"name": name, "content_type": cleaned.content_type,
                                   "width": cleaned.width, "height": cleaned.height}))
     return attached
+
+
+def _caller(deps):
+    """A signed-in caller's account: their uploads are theirs alone. An
+    anonymous upload is attached by whoever holds its random id (a resident
+    who signs in half-way through a report keeps the photos they took)."""
+    p = deps.principal
+    return p.user_id if p is not None else None
 
 
 def photo_location(deps, name):
