@@ -16,8 +16,8 @@ FORM_OR_JSON = ["application/x-www-form-urlencoded", "multipart/form-data", "app
     "Subscribe to alerts: a report, an area, a ward, a category or council broadcasts; a crew member, their "
     "team's jobs (urgent ones near their point). The same subscriber and "
     "target again answer the same alert (Idempotent-Replayed). E-mail/SMS to an address not proven by a "
-    "verified account stay pending until the confirmation link is used", "NewAlert", "201", ref("Alert"),
-    (400, 404, 422, 429)))
+    "verified account stay pending until the confirmation link is used (kind jobs: crew members of a team "
+    "only, else 403)", "NewAlert", "201", ref("Alert"), (400, 403, 404, 422, 429)))
 def create_alert():
     from . import subscriptions
     return http.created(*subscriptions.subscribe(http.deps(), http.body()))
@@ -91,7 +91,7 @@ def create_broadcast():
     "Staff: the broadcast audit log, newest first", None, "200", ref("BroadcastList"), (400,)),
     "parameters": [q("limit", f"1 to {limits.LIST_MAX} (default {limits.LIST_DEFAULT})",
                      schema={"type": "integer", "minimum": 1, "maximum": limits.LIST_MAX}),
-                   q("after", "the previous page's `next`")]})
+                   q("after", "the previous page's `next`", schema={"type": "string", "minLength": 1})]})
 def list_broadcasts():
     from . import broadcasts
     return http.ok(broadcasts.list_broadcasts(http.deps(), http.query()), headers=http.NO_STORE)

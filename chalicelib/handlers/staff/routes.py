@@ -21,7 +21,8 @@ INBOX_FILTERS = [
     q("since", "created on or after (date or date-time); not with sort=due"),
     q("q", f"a report reference, or up to {limits.SEARCH_WORDS_MAX} words of the description or address"),
     q("sort", " | ".join(limits.SORTS)),
-    q("limit", f"1-{limits.INBOX_LIMIT_MAX}, default {limits.INBOX_LIMIT_DEFAULT}", schema={"type": "integer"}),
+    q("limit", f"1-{limits.INBOX_LIMIT_MAX}, default {limits.INBOX_LIMIT_DEFAULT}",
+      schema={"type": "integer", "minimum": 1, "maximum": limits.INBOX_LIMIT_MAX}),
     q("cursor", "next_cursor of the page before, with the same filters")]
 
 

@@ -55,6 +55,7 @@ SCHEMAS = {
         "type": "object", "required": ["channel", "on_behalf_of"], "properties": {
             "channel": {"type": "string", "enum": list(CHANNELS)},
             "on_behalf_of": {"type": "object", "description": "the caller: e-mail and/or phone, and a name",
+                             "minProperties": 1,
                              "properties": REPORT_SCHEMAS["NewReport"]["properties"]["contact"]["properties"]}}}]},
     "Audit": {"type": "object", "properties": {"report_id": STRING, "entries": {"type": "array", "items": {
         "type": "object", "properties": {
