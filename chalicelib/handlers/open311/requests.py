@@ -7,7 +7,7 @@ Every error here is raised (Open311Error, or the shared ApiErrors); the
 middleware renders errors on /open311/ paths in the spec's shape.
 """
 from dataclasses import replace
-from ... import ids, states
+from ... import ids, states, visibility
 from ...geo import geocoder
 from . import keys, params, serialise
 from ...api.open311_formats import Open311Error, respond, split
@@ -68,7 +68,9 @@ def list_requests(deps, query):
             raise Open311Error(400, f"service_request_id: at most {MAX_IDS} ids.")
         normal = [ids.normalise_report_id(i) for i in wanted_ids]
         found = deps.reports.get_many([i for i in dict.fromkeys(normal) if ids.is_report_id(i)])
-        return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
+        # A listing names only reports the public may see (requests/{id} shows a private one's status).
+        return [serialise.request(deps, r, services.get(r.service_code)) for r in found
+                if visibility.report_is_public(r, services)]
 
     codes = {c.strip() for c in (query.get("service_code") or "").split(",") if c.strip()}
     if len(codes) > MAX_CODES:
@@ -92,7 +94,8 @@ def list_requests(deps, query):
     found, read = [], 0
     for report in reports:
         read += 1
-        if (not codes or report.service_code in codes) and report.state in wanted_states:
+        if (not codes or report.service_code in codes) and report.state in wanted_states \
+                and visibility.report_is_public(report, services):
             if skip:
                 skip -= 1
             else:
