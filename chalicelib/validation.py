@@ -48,9 +48,14 @@ def broken_rules(fields):
                         fields=[{"field": f, "message": m} for f, m in fields])
 
 
-def number(value, field, problems, low=None, high=None):
-    """A finite number in [low, high]; booleans and strings are not numbers."""
+def number(value, field, problems, low=None, high=None, text_ok=True):
+    """A finite number in [low, high]; booleans are not numbers. A query
+    string's numbers are text; a JSON body's are not (text_ok=False), since
+    the document says number and "53.96" is a client's bug to hear of."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, str) and not text_ok:
+            problems.add(field, "Must be a number, not text.")
+            return None
         if isinstance(value, str):
             try:
                 value = float(value)
@@ -74,10 +79,10 @@ def number(value, field, problems, low=None, high=None):
     return value
 
 
-def number_in(value, field, problems, document, rule):
+def number_in(value, field, problems, document, rule, text_ok=True):
     """A number the document bounds as `document` (low, high): else 400;
     within it, outside `rule` (the narrower bounds of one kind): 422."""
-    value = number(value, field, problems, *document)
+    value = number(value, field, problems, *document, text_ok=text_ok)
     if value is not None and not rule[0] <= value <= rule[1]:
         problems.rule(field, f"Must be between {rule[0]} and {rule[1]} here.")
         return None

@@ -53,10 +53,10 @@ def _circle(value):
     if not isinstance(value, dict):
         raise ValidationFailed([("target.circle", "Must be an object with lat, lon and radius_m.")])
     problems = validation.Problems()
-    lat = validation.number(value.get("lat"), "target.circle.lat", problems, -90, 90)
-    lon = validation.number(value.get("lon"), "target.circle.lon", problems, -180, 180)
+    lat = validation.number(value.get("lat"), "target.circle.lat", problems, -90, 90, text_ok=False)
+    lon = validation.number(value.get("lon"), "target.circle.lon", problems, -180, 180, text_ok=False)
     radius = validation.number(value.get("radius_m"), "target.circle.radius_m", problems, MIN_RADIUS_M,
-                               MAX_RADIUS_M)
+                               MAX_RADIUS_M, text_ok=False)
     problems.raise_if_any()
     return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius)}
 

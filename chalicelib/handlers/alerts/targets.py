@@ -75,13 +75,13 @@ def _report(deps, value):
 
 
 def _circle(deps, body, problems, prefix):
-    lat = validation.number(body.get("lat"), prefix + "lat", problems, -90, 90) \
+    lat = validation.number(body.get("lat"), prefix + "lat", problems, -90, 90, text_ok=False) \
         if body.get("lat") is not None else problems.rule(prefix + "lat", "Is required for this kind.")
-    lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180) \
+    lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180, text_ok=False) \
         if body.get("lon") is not None else problems.rule(prefix + "lon", "Is required for this kind.")
     radius = validation.number_in(body.get("radius_m"), prefix + "radius_m", problems,
                                   RADIUS_DOCUMENT_M if not prefix else (MIN_RADIUS_M, MAX_RADIUS_M),
-                                  (MIN_RADIUS_M, MAX_RADIUS_M)) \
+                                  (MIN_RADIUS_M, MAX_RADIUS_M), text_ok=False) \
         if body.get("radius_m") is not None else problems.rule(prefix + "radius_m", "Is required for this kind.")
     problems.raise_if_any()
     if not deps.area.contains(lon, lat):

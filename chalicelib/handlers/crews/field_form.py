@@ -56,8 +56,8 @@ def _point(body, problems):
     if (body.get("lat") is None) != (body.get("lon") is None):
         problems.add("lat" if body.get("lat") is None else "lon", "Give both lat and lon, or neither.")
         return None, None
-    lat = validation.number(body["lat"], "lat", problems, -90, 90)
-    lon = validation.number(body["lon"], "lon", problems, -180, 180)
+    lat = validation.number(body["lat"], "lat", problems, -90, 90, text_ok=False)
+    lon = validation.number(body["lon"], "lon", problems, -180, 180, text_ok=False)
     return (None, None) if lat is None or lon is None else (round(lat, 7), round(lon, 7))
 
 

@@ -144,7 +144,7 @@ def create_request(deps, partner, given, pairs, files=()):
     contact = {k: v for k, v in {"name": full_name, "email": given.get("email"),
                                  "phone": given.get("phone")}.items() if v}
     body = {"service_code": code, "description": given.get("description"),
-            "lat": given.get("lat"), "lon": given.get("long"),
+            "lat": _form_number(given.get("lat")), "lon": _form_number(given.get("long")),
             "fields": params.attributes(pairs, service), "contact": contact or None,
             "source": "open311"}
     # Stored after the checks above; an upload create_report then refuses
@@ -215,3 +215,13 @@ def _date_range(deps, query):
     if end - start > MAX_RANGE:
         raise Open311Error(400, "start_date and end_date: may be at most 90 days apart.")
     return start, end
+
+
+def _form_number(value):
+    """A form's number is text; /v1's JSON body wants a number, so a
+    well-formed one is turned into one here and anything else left for
+    create_report to refuse by name."""
+    try:
+        return float(value) if isinstance(value, str) else value
+    except ValueError:
+        return value

@@ -130,8 +130,8 @@ def _validate(deps, body, keep_unknown_fields=False):
         for name in ("lat", "lon"):
             if body.get(name) is None:
                 problems.rule(name, "Is required for this category.")
-        lat = validation.number(body["lat"], "lat", problems, -90, 90) if body.get("lat") is not None else None
-        lon = validation.number(body["lon"], "lon", problems, -180, 180) if body.get("lon") is not None else None
+        lat = validation.number(body["lat"], "lat", problems, -90, 90, text_ok=False) if body.get("lat") is not None else None
+        lon = validation.number(body["lon"], "lon", problems, -180, 180, text_ok=False) if body.get("lon") is not None else None
     # Each category defines its own fields: what they must hold is a rule too.
     field_problems = validation.Problems()
     fields = validation.extra_fields(service.get("fields", []), body.get("fields"), field_problems,

@@ -42,7 +42,7 @@ def _check(form, problems):
         problems.add("lat" if "lat" not in form else "lon", "Move the pin with both lat and lon.")
     for name, low, high in (("lat", -90, 90), ("lon", -180, 180)):
         if form.get(name) is not None:
-            form[name] = validation.number(form[name], name, problems, low, high)
+            form[name] = validation.number(form[name], name, problems, low, high, text_ok=False)
     if "private" in form and not isinstance(form["private"], bool):
         problems.add("private", "Must be true or false.")
     if form.get("duplicate_of") is not None and not isinstance(form["duplicate_of"], str):
