@@ -9,6 +9,8 @@ export function h(tag, attrs = {}, ...children) {
       el.className = value;
     } else if (name === "value") {
       el.value = value;  // a textarea has no value attribute
+    } else if ((name === "href" || name === "src") && !safeUrl(value, name)) {
+      continue;  // a "javascript:" link from anyone's words (a partner's media_url, a broadcast's link) never lands
     } else if (name === "dataset") {
       Object.assign(el.dataset, value);
     } else if (name === "style") {
@@ -21,6 +23,18 @@ export function h(tag, attrs = {}, ...children) {
   }
   append(el, children);
   return el;
+}
+
+const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:", "tel:", "sms:", "geo:", "webcal:", "blob:"]);
+
+/** Whether a link or image address is one a page may follow: no script, no markup. */
+export function safeUrl(value, name = "href") {
+  try {
+    const protocol = new URL(String(value), location.href).protocol;
+    return SAFE_PROTOCOLS.has(protocol) || (name === "src" && protocol === "data:");
+  } catch {
+    return false;
+  }
 }
 
 /** Like el.append(), but null, false and nested arrays add nothing (DOM append would write "null"). */
