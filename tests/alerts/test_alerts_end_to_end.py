@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.alerts.alert_support import FAR_AWAY, MINSTER, area, events_of, outbox_to
+from tests.support.alert_support import FAR_AWAY, MINSTER, area, events_of, outbox_to
 from tests.conftest import Api, pothole
 from tests.support.push_service import PushService
 
@@ -173,7 +173,7 @@ def test_a_verified_reporter_is_mailed_that_their_report_was_received_not_that_i
     assert mail.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 def test_the_area_feed_reads_in_a_feed_reader_and_holds_the_report(client):
-    from tests.feeds.feeds_support import read_feed
+    from tests.support.feeds_support import read_feed
     rid = report_at(client, MINSTER)
     feed = read_feed(client.get(f"/v1/feeds/reports.rss?lat={MINSTER['lat']}&lon={MINSTER['lon']}&radius_m=500"))
     assert any(rid in (entry.get("link", "") + entry.get("guid", "")) for entry in feed.entries)

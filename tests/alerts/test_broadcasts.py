@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from alert_support import FAR_AWAY, MINSTER, FakeDeliver, push_alert, square, store_wards
+from support.alert_support import FAR_AWAY, MINSTER, FakeDeliver, push_alert, square, store_wards
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from conftest import pothole
-from alert_support import FAR_AWAY, MINSTER, FakeDeliver, area, events_of, push_alert, store_wards
+from support.alert_support import FAR_AWAY, MINSTER, FakeDeliver, area, events_of, push_alert, store_wards
 
 
 @pytest.fixture
@@ -272,7 +272,7 @@ def test_a_deployed_stage_without_a_public_url_refuses_to_send_links_to_nowhere(
 
 def test_a_report_made_private_is_told_to_its_reporter_and_staff_and_no_longer_to_other_followers(
         client, deps, subscribe, people):
-    from staff.staff_support import Officer, load_staff_data
+    from support.staff_support import Officer, load_staff_data
     load_staff_data(deps)
     reporter, officer = people("resident"), Officer(client, people("admin", email="olu@council.example"))
     rid = client.post("/v1/reports", pothole(), reporter.auth).json_body["id"]

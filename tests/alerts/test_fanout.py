@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from conftest import pothole
-from alert_support import FakeDeliver, events_of, many_alerts, push_alert, store_wards
+from support.alert_support import FakeDeliver, events_of, many_alerts, push_alert, store_wards
 
 WARD_KEY = "ward#guildhall"  # the Minster's ward (alert_support.WARDS)
 

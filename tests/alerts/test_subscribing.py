@@ -3,7 +3,7 @@ once the address has said yes."""
 import pytest
 
 from conftest import pothole
-from alert_support import MINSTER, area, outbox_to, push_alert, push_subscription, store_wards, token_in
+from support.alert_support import MINSTER, area, outbox_to, push_alert, push_subscription, store_wards, token_in
 
 
 @pytest.fixture

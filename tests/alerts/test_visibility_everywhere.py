@@ -3,7 +3,7 @@ map, nearby reports, feeds, alerts, Open311 and the report view all ask it:
 a category's reports appear in all of them or in none."""
 import feedparser
 
-from alert_support import MINSTER, area, push_alert
+from support.alert_support import MINSTER, area, push_alert
 
 BBOX = "-1.10,53.95,-1.06,53.97"
 

@@ -7,7 +7,7 @@ import pytest
 from chalicelib.storage.blobs import PUBLIC_DATA_PREFIX
 
 from conftest import ADDRESSES, YORK_MINSTER, pothole, store_addresses
-from staff.staff_support import Officer, load_staff_data
+from support.staff_support import Officer, load_staff_data
 
 SAID = "Number 4 Orchard Row: Mr Example's van blocks the lane"  # in the description
 EARLIER = "Inspector booked for the lane by Orchard Row"  # staff's public update, while it was public

@@ -55,7 +55,7 @@ def test_a_signed_in_resident_has_the_same_limit_on_their_account(client, people
 
 
 def test_staff_and_open311_partners_are_not_limited_this_way(client, people, monkeypatch):
-    from open311.open311_support import API_KEY, graffiti, post_form
+    from support.open311_support import API_KEY, graffiti, post_form
     monkeypatch.setenv("OPEN311_API_KEYS", API_KEY)
     officer = people("staff")
     assert statuses(client.post("/v1/reports", pothole(), officer.auth) for _ in range(15)) == [201] * 15
@@ -70,7 +70,7 @@ def test_a_burst_of_photo_uploads_meets_429(client):
 
 
 def test_one_client_cannot_mail_many_unproven_addresses(client):
-    from alerts.alert_support import area, outbox_to
+    from support.alert_support import area, outbox_to
     asked = [client.post("/v1/alerts", {**area(), "channels": ["email"], "email": f"victim{n}@example.org"})
              for n in range(8)]
     assert statuses(asked) == [201] * 5 + [429] * 3
@@ -81,7 +81,7 @@ def test_one_client_cannot_mail_many_unproven_addresses(client):
 
 
 def test_one_client_cannot_text_many_unproven_numbers(client):
-    from alerts.alert_support import area
+    from support.alert_support import area
     from chalicelib.storage.outbox import OutboxModel
     asked = [client.post("/v1/alerts", {**area(), "channels": ["sms"], "phone": f"07700 90045{n}"})
              for n in range(5)]
@@ -97,7 +97,7 @@ def test_registration_and_reset_mail_share_the_clients_allowance(client):
 
 
 def test_texts_to_unproven_numbers_have_a_limit_for_everyone_together(client, people, monkeypatch):
-    from alerts.alert_support import area
+    from support.alert_support import area
     monkeypatch.setenv("DOORSTEP_SMS_PER_HOUR", "3")
     residents = [people() for _ in range(4)]  # four clients, each well inside its own allowance
     asked = [client.post("/v1/alerts", {**area(), "channels": ["sms"], "phone": f"07700 90046{n}"}, r.auth)

@@ -1,5 +1,5 @@
 """Residents sign up, sign in, track their reports and leave; attackers don't get in."""
-from accounts_support import bearer, login, outbox_links, register
+from support.accounts_support import bearer, login, outbox_links, register
 from conftest import pothole
 
 

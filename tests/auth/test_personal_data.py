@@ -1,8 +1,8 @@
 """What the council holds about a person reaches their account and their
 export: alerts included, and those made with their address before they
 registered."""
-from accounts_support import bearer, login, outbox_links, register
-from alerts.alert_support import area, push_subscription, token_in, outbox_to
+from support.accounts_support import bearer, login, outbox_links, register
+from support.alert_support import area, push_subscription, token_in, outbox_to
 
 
 def subscribe(client, headers=None, **body):

@@ -1,7 +1,7 @@
 """Asking to reset a password tells a stranger nothing about whether the
 address has an account: the same answer, and the same work behind it (a
 link row written, one e-mail sent), so the answer's timing is the same too."""
-from accounts_support import register
+from support.accounts_support import register
 
 
 def work_done(client, email, monkeypatch):

@@ -1,7 +1,7 @@
 """Guessing is slowed without locking the resident out (OWASP's device
 cookies): a device they signed in from before, or a password reset, still
 lets them in; an office behind one address is not locked out by one guesser."""
-from accounts_support import bearer, login, outbox_links, register
+from support.accounts_support import bearer, login, outbox_links, register
 
 RIGHT = "correct horse battery"
 

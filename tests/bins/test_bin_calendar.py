@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bins_support import HOME, next_after, store_home, store_rounds, today, weekly_round
+from support.bins_support import HOME, next_after, store_home, store_rounds, today, weekly_round
 
 RECYCLING = weekly_round("recycling-thu", "recycling", 3, every_weeks=2)
 GARDEN = weekly_round("garden-thu", "garden", 3, every_weeks=2)

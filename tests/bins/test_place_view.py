@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from bins_support import HOME, next_after, store_home, store_rounds, today, weekly_round
+from support.bins_support import HOME, next_after, store_home, store_rounds, today, weekly_round
 
 REFUSE = weekly_round("refuse-tue", "refuse", 1, every_weeks=2)
 FOOD = weekly_round("food-tue", "food", 1)

@@ -2,7 +2,7 @@
 touches: every model and transaction shares the process's one connection."""
 import botocore.session
 
-from bins_support import HOME, store_home, store_rounds, weekly_round
+from support.bins_support import HOME, store_home, store_rounds, weekly_round
 
 
 def test_a_fresh_process_first_place_view_builds_one_botocore_client(client, deps, monkeypatch):

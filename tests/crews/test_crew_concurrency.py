@@ -6,7 +6,7 @@ import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 
-from crew_support import assigned, crews, now_iso  # noqa: F401  (fixture)
+from support.crew_support import assigned, crews, now_iso  # noqa: F401  (fixture)
 
 PHONES = 8
 
@@ -41,7 +41,7 @@ def test_of_many_updates_to_one_job_version_one_wins_and_the_others_are_told(cli
 
 
 def test_copies_of_one_retried_done_make_one_update_and_one_fixed_report(client, crews):
-    from alerts.alert_support import events_of
+    from support.alert_support import events_of
     rid, job_id = assigned(client, crews["officer"])
     crew = crews["north"]
     etag = crew.job(job_id).headers["ETag"]

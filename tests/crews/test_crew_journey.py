@@ -5,10 +5,10 @@ posts done with a photo, the phone retries, and the report is fixed once,
 with one timeline entry, and the resident's phone is pushed once."""
 import pytest
 
-from alerts.alert_support import events_of
+from support.alert_support import events_of
 from api.test_photos_api import upload
 from conftest import jpeg_with_gps
-from crew_support import NEAR_450_M, crews, now_iso  # noqa: F401  (fixture)
+from support.crew_support import NEAR_450_M, crews, now_iso  # noqa: F401  (fixture)
 from tests.alerts.test_alerts_end_to_end import (MINSTER, assert_private_push, dispatcher, push_service,  # noqa: F401
                                                  pushes_to, report_at, subscribe_push, wait_for)
 

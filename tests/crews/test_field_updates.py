@@ -3,10 +3,10 @@ conflicts, done fixing the report once with its after photo, unable handing
 it back to staff."""
 import io
 
-from alerts.alert_support import events_of
+from support.alert_support import events_of
 from api.test_photos_api import upload
 from conftest import jpeg_with_gps
-from crew_support import assigned, crews, now_iso  # noqa: F401  (fixture)
+from support.crew_support import assigned, crews, now_iso  # noqa: F401  (fixture)
 
 
 def test_done_with_a_photo_fixes_the_report_once_however_often_the_phone_retries(client, crews):

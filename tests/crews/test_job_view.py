@@ -2,7 +2,7 @@
 only crew members of its team may open it."""
 from api.test_photos_api import upload
 from conftest import jpeg_with_gps, pothole
-from crew_support import MINSTER, assigned, crews  # noqa: F401  (fixture)
+from support.crew_support import MINSTER, assigned, crews  # noqa: F401  (fixture)
 
 REPORTER = ("Ada Resident", "ada@example.org", "07700 900123")  # conftest.pothole's contact
 

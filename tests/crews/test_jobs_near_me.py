@@ -1,7 +1,7 @@
 """Jobs near me and the jobs staff assignment makes: what a team sees, in
 what order, at what cost; another team sees none of it."""
 from chalicelib.geo.distance import haversine_m
-from crew_support import MINSTER, NEAR_450_M, assigned, crews  # noqa: F401  (fixture)
+from support.crew_support import MINSTER, NEAR_450_M, assigned, crews  # noqa: F401  (fixture)
 from support.days import days_ahead
 
 

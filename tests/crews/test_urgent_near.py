@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from alerts.alert_support import FakeDeliver, events_of, push_subscription
-from crew_support import MINSTER, NEAR_450_M, Crew, assigned, crews, now_iso  # noqa: F401  (fixture)
+from support.alert_support import FakeDeliver, events_of, push_subscription
+from support.crew_support import MINSTER, NEAR_450_M, Crew, assigned, crews, now_iso  # noqa: F401  (fixture)
 
 FIVE_KM_NORTH = (MINSTER[0] + 0.045, MINSTER[1])
 NEAR_100_M = (MINSTER[0] + 0.0009, MINSTER[1])

@@ -2,7 +2,7 @@
 import html
 
 from conftest import YORK_MINSTER, pothole
-from feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_feed, ticking  # noqa: F401
+from support.feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_feed, ticking  # noqa: F401
 
 LAT, LON = YORK_MINSTER
 NEAR = f"{FEED}?lat={LAT}&lon={LON}"

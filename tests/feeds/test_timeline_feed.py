@@ -1,6 +1,6 @@
 """One report's timeline as a feed: what a resident follows in a feed reader."""
 from conftest import pothole
-from feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_feed, ticking  # noqa: F401
+from support.feeds_support import FEED, PUBLIC_URL, assert_json_error, public_url, read_feed, ticking  # noqa: F401
 
 
 def test_report_timeline_feed_lists_its_updates_newest_first_with_stable_guids(client, deps, public_url):

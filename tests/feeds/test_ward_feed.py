@@ -1,6 +1,6 @@
 """The ward feed: new reports inside one ward's boundary."""
 from conftest import YORK_MINSTER, pothole
-from feeds_support import FEED, assert_json_error, public_url, read_feed  # noqa: F401
+from support.feeds_support import FEED, assert_json_error, public_url, read_feed  # noqa: F401
 
 LAT, LON = YORK_MINSTER
 

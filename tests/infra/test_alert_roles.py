@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.alerts.alert_support import MINSTER, push_alert, store_wards
+from tests.support.alert_support import MINSTER, push_alert, store_wards
 from tests.conftest import pothole
 
 READS = {"GetItem", "BatchGetItem", "Query", "Scan", "ConditionCheck"}

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from infra_support import of_type, package, template, unzipped  # noqa: F401  (fixtures)
+from support.infra_support import of_type, package, template, unzipped  # noqa: F401  (fixtures)
 from infra import elf, runtime, trim
 from infra.package import MAX_ZIP_BYTES
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from infra_support import of_type, package, template  # noqa: F401  (fixtures)
+from support.infra_support import of_type, package, template  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.xdist_group("package")
 

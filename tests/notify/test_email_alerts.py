@@ -5,7 +5,7 @@ from email import policy
 
 import pytest
 
-from notify_support import NOW, alert, new_id, stage
+from support.notify_support import NOW, alert, new_id, stage
 
 from chalicelib.notify.deliver import deliver
 

@@ -2,7 +2,7 @@
 services, checked when a subscription is made and again at every send."""
 import pytest
 
-from notify_support import NOW, alert, browser, new_id, push_service, stage  # noqa: F401 (fixtures)
+from support.notify_support import NOW, alert, browser, new_id, push_service, stage  # noqa: F401 (fixtures)
 
 from chalicelib.notify import endpoints, push
 from chalicelib.notify.deliver import deliver

@@ -2,7 +2,7 @@
 answer a push service can give becomes the outcome the dispatcher acts on."""
 import pytest
 
-from notify_support import NOW, alert, browser, new_id, push_service, stage  # noqa: F401 (fixtures)
+from support.notify_support import NOW, alert, browser, new_id, push_service, stage  # noqa: F401 (fixtures)
 
 from chalicelib.notify.deliver import deliver
 

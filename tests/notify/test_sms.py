@@ -1,7 +1,7 @@
 """SMS alerts: one GSM-7 segment where possible, the outbox locally, SNS when deployed."""
 import pytest
 
-from notify_support import NOW, alert, new_id, stage
+from support.notify_support import NOW, alert, new_id, stage
 
 from chalicelib.notify import sms
 from chalicelib.notify.deliver import deliver

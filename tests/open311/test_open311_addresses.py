@@ -3,7 +3,7 @@ UPRN) or address_string places the request at that home."""
 import pytest
 
 from conftest import store_addresses
-from open311_support import API_KEY, ERRORS, REQUESTS, graffiti, post_form, read_back, read_json
+from support.open311_support import API_KEY, ERRORS, REQUESTS, graffiti, post_form, read_back, read_json
 
 
 @pytest.fixture(autouse=True)

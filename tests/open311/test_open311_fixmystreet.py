@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pytest
 
 from conftest import YORK_MINSTER
-from open311_support import API_KEY, FORM, read_xml
+from support.open311_support import API_KEY, FORM, read_xml
 
 FMS_ID = "4243"
 

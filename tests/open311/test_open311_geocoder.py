@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import store_addresses
-from open311_support import API_KEY, ERRORS, graffiti, post_form, read_back, read_json
+from support.open311_support import API_KEY, ERRORS, graffiti, post_form, read_back, read_json
 
 INSIDE_YORK = {"lat": "53.9590", "lon": "-1.0815",
                "display_name": "Stonegate, Minster Quarter, York, City of York, England, YO1 8AS, United Kingdom"}

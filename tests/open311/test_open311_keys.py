@@ -3,7 +3,7 @@ and a partner's posts follow at once."""
 import pytest
 
 from conftest import YORK_MINSTER
-from open311_support import ERRORS, post_form, read_json
+from support.open311_support import ERRORS, post_form, read_json
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from conftest import YORK_MINSTER
-from open311_support import (API_KEY, CREATED, ERRORS, REQUESTS, jpeg_with_gps, multipart, post_form,
+from support.open311_support import (API_KEY, CREATED, ERRORS, REQUESTS, jpeg_with_gps, multipart, post_form,
                              read_json, read_xml)
 
 PHOTO_URL = "https://fixmystreet.example/photo/101.0.jpeg"

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from conftest import YORK_MINSTER, pothole
-from open311_support import API_KEY, CREATED, ERRORS, REQUESTS, multipart, post_form, read_json, read_xml
+from support.open311_support import API_KEY, CREATED, ERRORS, REQUESTS, multipart, post_form, read_json, read_xml
 
 REPORTER = {"first_name": "Ada", "last_name": "Resident", "email": "ada@example.org", "phone": "07700 900123"}
 PERSONAL = ("Ada", "Resident", "ada@example.org", "07700 900123")

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from open311_support import API_KEY, ERRORS, FORM, read_json, read_xml
+from support.open311_support import API_KEY, ERRORS, FORM, read_json, read_xml
 
 RELAXED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 FORM_NAMES = ["api_key", "service_code", "lat", "long", "description", "attribute[size]", "attribute[size][]",

@@ -1,7 +1,7 @@
 """Partner systems discover Doorstep's categories through Open311."""
 import pytest
 
-from open311_support import DEFINITION, DISCOVERY, ERRORS, SERVICES, read_json, read_xml
+from support.open311_support import DEFINITION, DISCOVERY, ERRORS, SERVICES, read_json, read_xml
 
 
 def test_discovery_names_the_v2_endpoint_in_both_formats(client):

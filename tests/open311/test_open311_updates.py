@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from conftest import YORK_MINSTER, pothole
-from open311_support import API_KEY, ERRORS, W3C_UTC, post_form, read_json, read_xml
+from support.open311_support import API_KEY, ERRORS, W3C_UTC, post_form, read_json, read_xml
 
 STRING = {"type": "string"}
 UPDATES = {"type": "array", "items": {

@@ -4,8 +4,8 @@ once; and the link opens nothing for anyone else."""
 from datetime import datetime, timedelta, timezone
 
 from conftest import pothole
-from questionnaire_support import asked, at, stream  # noqa: F401  (fixtures)
-from staff.staff_support import officer, staff_data  # noqa: F401  (fixtures)
+from support.questionnaire_support import asked, at, stream  # noqa: F401  (fixtures)
+from support.staff_support import officer, staff_data  # noqa: F401  (fixtures)
 
 NOT_FIXED = {"fixed": False, "rating": 2, "comment": "Still a crater: the patch has sunk."}
 

@@ -5,7 +5,7 @@ import random
 from datetime import datetime, timezone
 
 from conftest import pothole
-from questionnaire_support import stream
+from support.questionnaire_support import stream
 
 BODIES = [pothole(), pothole(service_code="graffiti", fields={"offensive": "no"}),
           pothole(service_code="litter", fields={})]

@@ -4,8 +4,8 @@ what is due rather than the reports."""
 from datetime import datetime, timedelta, timezone
 
 from conftest import pothole
-from questionnaire_support import AFTER, at, fixed_report, link_in, mails_to, send, stream
-from staff.staff_support import officer, staff_data  # noqa: F401  (fixtures)
+from support.questionnaire_support import AFTER, at, fixed_report, link_in, mails_to, send, stream
+from support.staff_support import officer, staff_data  # noqa: F401  (fixtures)
 
 
 def now():

@@ -1,8 +1,8 @@
 """Assisted digital: staff take a report for a caller, who is sent the
 reference and follows it like any reporter."""
-from alerts.alert_support import events_of, outbox_to
+from support.alert_support import events_of, outbox_to
 from conftest import pothole
-from staff_support import FOI, officer, staff_data  # noqa: F401  (fixtures)
+from support.staff_support import FOI, officer, staff_data  # noqa: F401  (fixtures)
 
 CALLER = {"name": "Pat Caller", "email": "pat.caller@example.org", "phone": "07700 900777"}
 

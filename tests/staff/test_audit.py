@@ -4,7 +4,7 @@ import json
 
 from conftest import pothole
 from support.days import days_ahead, long_date
-from staff_support import officer, staff_data  # noqa: F401  (fixtures)
+from support.staff_support import officer, staff_data  # noqa: F401  (fixtures)
 
 
 def test_the_audit_records_every_change_with_who_when_and_before_and_after(client, officer):

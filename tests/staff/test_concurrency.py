@@ -6,7 +6,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 
 from conftest import pothole
-from staff_support import officer, staff_data, timeline  # noqa: F401  (fixtures)
+from support.staff_support import officer, staff_data, timeline  # noqa: F401  (fixtures)
 
 CHANGES = 100
 

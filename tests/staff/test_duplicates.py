@@ -1,8 +1,8 @@
 """Marking a duplicate: its reporter and followers are told once, follow the
 original from then on, and the original lists it."""
-from alerts.alert_support import FakeDeliver, events_of, push_alert
+from support.alert_support import FakeDeliver, events_of, push_alert
 from conftest import pothole
-from staff_support import officer, staff_data, timeline  # noqa: F401  (fixtures)
+from support.staff_support import officer, staff_data, timeline  # noqa: F401  (fixtures)
 
 
 def dispatch_all(deps, report_id, deliver, kinds=("report_created", "report_state_changed")):

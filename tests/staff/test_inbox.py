@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from alerts.alert_support import store_wards
+from support.alert_support import store_wards
 from conftest import pothole
-from staff_support import (COMPLAINT, FOI, ids_of, officer, officer_for, report_at,  # noqa: F401  (fixtures)
+from support.staff_support import (COMPLAINT, FOI, ids_of, officer, officer_for, report_at,  # noqa: F401  (fixtures)
                            staff_data)
 
 GUILDHALL, HEWORTH, NO_WARD = (53.9623, -1.0819), (53.9620, -1.0600), (53.9450, -1.1000)
@@ -205,7 +205,7 @@ def test_a_stage_whose_reports_predate_the_inbox_gets_their_rows_when_its_tables
 
 
 def test_assigned_to_any_team_is_empty_before_there_is_a_team(client, people, deps):
-    from staff_support import Officer
+    from support.staff_support import Officer
     report_at(deps, pothole(), None)
     lonely = Officer(client, people("admin"))  # no demo teams loaded
     assert ids_of(lonely.inbox(assigned="yes")) == []

@@ -1,8 +1,8 @@
 """The inspect form through the HTTP API: ETag and If-Match, quiet and
 public changes, templates, recategorising, moving the pin, privacy."""
-from alerts.alert_support import events_of
+from support.alert_support import events_of
 from conftest import pothole
-from staff_support import COMPLAINT, officer, staff_data, timeline  # noqa: F401  (fixtures)
+from support.staff_support import COMPLAINT, officer, staff_data, timeline  # noqa: F401  (fixtures)
 
 
 def new_report(client, **overrides):

@@ -1,8 +1,8 @@
 """Staff act within their scope, and a change cannot carry a report out of it;
 crews see what they need to do the job, not what the category keeps private."""
 from conftest import YORK_MINSTER, pothole
-from crews.crew_support import assigned, crews  # noqa: F401  (fixture)
-from staff_support import officer, officer_for, staff_data  # noqa: F401  (fixtures)
+from support.crew_support import assigned, crews  # noqa: F401  (fixture)
+from support.staff_support import officer, officer_for, staff_data  # noqa: F401  (fixtures)
 
 
 def test_a_staff_member_scoped_to_a_category_cannot_move_a_report_out_of_it(client, officer_for):

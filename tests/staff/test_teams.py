@@ -1,6 +1,6 @@
 """Teams as data: made, renamed and retired with `doorstep teams`; a crew
 member must join a team that exists; staff list them."""
-from alerts.alert_support import store_wards
+from support.alert_support import store_wards
 
 
 def test_teams_are_made_listed_renamed_and_retired_with_the_cli(doorstep, capsys):

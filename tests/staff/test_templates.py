@@ -1,7 +1,7 @@
 """Response templates: staff read them, administrators manage them."""
 import json
 
-from staff_support import officer, staff_data  # noqa: F401  (fixtures)
+from support.staff_support import officer, staff_data  # noqa: F401  (fixtures)
 
 NEW = {"title": "Cleared", "text": "The {category} at {address} was cleared. Reference {reference}.",
        "state": "fixed", "service_codes": ["fly_tipping"]}

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from chalicelib import workdays
-from staff_support import FOI, report_at, utc
+from support.staff_support import FOI, report_at, utc
 
 
 def test_the_bank_holiday_file_matches_the_holidays_package():
@@ -33,7 +33,7 @@ def test_a_date_outside_the_known_years_is_refused_not_guessed():
 
 
 def test_an_foi_request_is_due_twenty_working_days_after_it_arrives(deps):
-    from staff_support import load_staff_data
+    from support.staff_support import load_staff_data
     load_staff_data(deps)
     rid = report_at(deps, FOI, utc(2026, 12, 18, 16, 30))  # a Friday before Christmas
     report = deps.reports.get(rid)

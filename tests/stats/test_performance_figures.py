@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 
 import pytest
-from stats_support import read_stream, recompute
+from support.stats_support import read_stream, recompute
 from support.year_of_reports import year_of_reports
 
 

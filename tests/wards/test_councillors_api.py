@@ -3,7 +3,7 @@ import pytest
 
 from conftest import store_addresses
 
-from wards_support import ward
+from support.wards_support import ward
 
 ANN = {"name": "Ann Calder", "party": "Green", "email": "cllr.ann.calder@example.org",
        "phone": "01632 960111", "surgery": "First Saturday, 10:00, the library"}

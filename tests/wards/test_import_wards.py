@@ -1,7 +1,7 @@
 """`doorstep import wards` and `doorstep import councillors`: a council loads
 its ward boundaries and who represents them."""
 from conftest import geojson_file
-from wards_support import square
+from support.wards_support import square
 
 ANN = {"name": "Ann Calder", "party": "Green", "email": "cllr.ann.calder@example.org"}
 

@@ -1,7 +1,7 @@
 """Point-in-ward: the shapes real ward files hold (islands, holes, shared edges)."""
 from chalicelib.geo.polygon import bbox_of, contains
 
-from wards_support import square
+from support.wards_support import square
 
 # A ward with an island (a MultiPolygon) and a park carved out of its main part.
 MAIN = [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]]

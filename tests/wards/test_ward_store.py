@@ -2,7 +2,7 @@
 with the number of wards stored."""
 from chalicelib.storage import metering
 
-from wards_support import grid, ward
+from support.wards_support import grid, ward
 
 
 def cost(fn):

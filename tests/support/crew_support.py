@@ -8,7 +8,7 @@ import pytest
 
 from chalicelib.stamps import stamp
 from conftest import pothole
-from staff.staff_support import Officer, load_staff_data
+from support.staff_support import Officer, load_staff_data
 
 MINSTER = (53.9623, -1.0819)  # lat, lon
 NEAR_450_M = (53.96635, -1.0819)  # 450 m due north of the Minster
