@@ -71,3 +71,11 @@ def _endpoint_problem(deps, url):
     inwards is refused then; a DNS hiccup does not block subscribing."""
     from ...notify.endpoints import endpoint_problem
     return endpoint_problem(url, deps.settings.stage, lookup=False)
+
+
+def reporters_own(report):
+    """{(channel, address)}: the e-mail address (lower case) and the phone
+    (E.164) a report was made with, as an alert's channels would hold them."""
+    contact = report.contact or {}
+    phone = contact.get("phone")
+    return {("email", (contact.get("email") or "").lower()), ("sms", validation.e164(phone) if phone else None)}

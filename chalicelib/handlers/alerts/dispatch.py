@@ -3,8 +3,9 @@ keys the event reads and the exact check of circles) and what. Events
 arrive at least once (a stream retries a failed batch, a queue a failed
 job); delivery.py makes each person hear of each event once.
 """
-from ... import states, validation, visibility
+from ... import states, visibility
 from . import targets as alert_targets
+from .channels import reporters_own
 from .delivery import links_base, unsubscribe_links
 from .audience import Audience, alerts_under, point_check
 
@@ -45,8 +46,7 @@ def _hears(deps, report, service):
     address or phone they reported with) and staff, nobody else."""
     if visibility.details_are_public(report, service):
         return lambda alert: True
-    contact = report.contact or {}
-    theirs = {("email", (contact.get("email") or "").lower()), ("sms", validation.e164(contact.get("phone")))}
+    theirs = reporters_own(report)
 
     def hears(alert):
         if alert.user_id and alert.user_id == report.user_id:

@@ -16,6 +16,7 @@ import logging
 
 from ... import ids, states
 from ...notify.deliver import deliver as deliver_message
+from ..alerts.channels import reporters_own
 from ..alerts.delivery import links_base, unsubscribe_links
 from .limits import ASKED_STATES, SEND_BATCH
 
@@ -58,8 +59,7 @@ def send_one(deps, q, now, deliver):
 def reporter_addresses(deps, report):
     """[(alert, channel, address)]: the reporter's confirmed ways of hearing
     about this report, each address once."""
-    contact = report.contact or {}
-    theirs = {("email", (contact.get("email") or "").lower()), ("sms", _e164(contact.get("phone")))}
+    theirs = reporters_own(report)
     found, seen = [], set()
     for alert in _followers(deps, report):
         own = report.user_id is not None and alert.user_id == report.user_id
@@ -76,11 +76,6 @@ def reporter_addresses(deps, report):
 def _followers(deps, report):
     rows = deps.alerts.rows(f"report#{report.id}")
     return deps.alerts.get_many(sorted({row.alert_id for row in rows}))
-
-
-def _e164(phone):
-    from ...validation import e164
-    return e164(phone) if phone else None
 
 
 def message(deps, report, base, token, alert):
