@@ -33,8 +33,10 @@ def words(n):
 def written(stack):
     """A report by Coney Street whose every user-written field carries a script."""
     admin = Officer(stack, f"admin-{uuid.uuid4().hex[:8]}@council.example", role="admin")
-    report = stack.report(service_code="abandoned_vehicle", lat=CONEY_STREET["latitude"],
-                          lon=CONEY_STREET["longitude"], description=words(0),
+    # A pin of its own, 90 m from where other tests' reports sit (pins at one point overlap,
+    # and only the topmost would take the hover), in view of the phone's map.
+    report = stack.report(service_code="abandoned_vehicle", lat=CONEY_STREET["latitude"] + 0.0008,
+                          lon=CONEY_STREET["longitude"] + 0.0004, description=words(0),
                           fields={"make_colour": words(1), "registration": "<b>X1</b>"},
                           contact={"name": words(2), "email": "rita@example.org"})
     job = admin.change(report["id"], team="north", instructions=words(3), internal_note=words(4),
