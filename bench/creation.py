@@ -1,4 +1,5 @@
 """Report creation: DynamoDB calls per create_report, from the meter."""
+import os
 import secrets
 
 YORK_MINSTER = (53.9623, -1.0819)  # lat, lon
@@ -11,11 +12,25 @@ def _body(n):
             "contact": {"name": "Ada Resident", "email": "ada@example.org", "phone": "07700 900123"}}
 
 
+def _table(kwargs):
+    """The table a call went to, without the stage's prefix (a transaction: its tables)."""
+    names = [kwargs.get("TableName")] if "TableName" in kwargs else sorted(
+        {next(iter(item.values()))["TableName"] for item in kwargs.get("TransactItems", [])})
+    prefix = os.environ.get("DOORSTEP_TABLE_PREFIX", "")
+    return ", ".join(n[len(prefix):] if n.startswith(prefix) else n for n in names)
+
+
 def _metered(label, fn):
     from chalicelib.storage.metering import metered
     with metered() as meter:
+        tables, record = [], meter.record
+
+        def recording(operation, kwargs, result, seconds):
+            tables.append(_table(kwargs))
+            record(operation, kwargs, result, seconds)
+        meter.record = recording  # the meter counts; this remembers which table each call went to
         view, created = fn()
-    return {"label": label, "calls": meter.calls, "operations": list(meter.operations),
+    return {"label": label, "calls": meter.calls, "operations": list(meter.operations), "tables": tables,
             "writes": meter.writes, "items": meter.items, "created": created, "id": view["id"]}
 
 

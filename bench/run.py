@@ -3,7 +3,9 @@ matching, alert fan-out in pages, the public figures and open data export, and t
 under load; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
-`python -m bench.run nearest` (or `filters`) measures and rewrites only that section.
+`python -m bench.run nearest filters` measures and rewrites only those sections (names in SECTIONS);
+each section is written when it finishes, so a run cut short keeps what it measured and every
+section it did not reach.
 """
 import contextlib
 import os
@@ -72,35 +74,9 @@ def check_moto(n=20_000):
     return 0 if same else 1
 
 
-def main():
-    if "--check-moto" in sys.argv:
-        return check_moto()
-    t0 = time.perf_counter()
-
-    def progress(message):
-        print(f"[{time.perf_counter() - t0:6.1f}s] {message}", flush=True)
-
-    if "nearest" in sys.argv[1:]:
-        return nearest.main(DOC, progress)
-    if "filters" in sys.argv[1:]:
-        return filtercost.main(DOC, progress)
-
+def _map(progress):
     from moto import mock_aws
-    measured = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                "machine": machine(), "jwt": coldimport.has_jwt(), "map": {}}
-
-    progress(f"3. cold import ({coldimport.RUNS} runs per stack)")
-    measured["imports"] = coldimport.run(progress)
-
-    progress("2. report creation")
-    with mock_aws(), motofast.isolated_transactions():
-        env.fresh_storage()
-        measured["creation"] = creation.run(env.deps(), progress)
-
-    progress("4. nearest-k")
-    nearest_rows, nearest_loads = nearest.run(progress)
-
-    progress("1. map cost")
+    measured = {"map": {}}
     with mock_aws():
         env.fresh_storage()
         deps = env.deps()
@@ -132,28 +108,81 @@ def main():
         f"more are added up to {sizes()[1]:,} and the same views measured again "
         f"(moto batch writes: {'; then '.join(loads)}). Dense = city centre {data.CITY_CENTRE}; sparse = "
         f"{mapcost.PLACES['sparse']} (farmland, uniform points only).")
-    measured["elapsed"] = time.perf_counter() - t0
+    text, verdicts = report.map_section(measured)
+    report.write(DOC, "map", text)
+    return not all(verdicts.values())
+
+
+def _imports(progress):
+    progress(f"cold import ({coldimport.RUNS} runs per stack)")
+    text, ok = report.imports_section(coldimport.run(progress), coldimport.has_jwt())
+    report.write(DOC, "imports", text)
+    return not ok
+
+
+def _creation(progress):
+    from moto import mock_aws
+    with mock_aws(), motofast.isolated_transactions():
+        env.fresh_storage()
+        rows = creation.run(env.deps(), progress)
+    report.write(DOC, "creation", report.creation_section(rows))
+    return False
+
+
+def _nearest(progress):
+    return nearest.main(DOC, progress)
+
+
+def _filters(progress):
+    return filtercost.main(DOC, progress)
+
+
+def _first_request(progress):
+    return firstrequest.measure_and_write(progress, DOC)
+
+
+# In the order `make bench` runs them (quick ones first); each writes its own
+# section of docs/benchmarks.md when it finishes and answers whether it failed.
+SECTIONS = {
+    "imports": _imports,
+    "creation": _creation,
+    "first-request": _first_request,
+    "nearest": _nearest,
+    "map": _map,
+    "filters": _filters,
+    "inbox": lambda progress: inboxcost.measure_and_write(progress),
+    "jobs": lambda progress: jobs.measure_and_write(progress),
+    "alerts": lambda progress: alertcost.measure_and_write(progress),
+    "fanout": lambda progress: fanoutcost.measure_and_write(progress),
+    "stats": lambda progress: statscost.measure_and_write(progress),
+    "export": lambda progress: exportcost.measure_and_write(progress),
+    "engine": lambda progress: engine.measure_and_write(progress),
+}
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if "--check-moto" in argv:
+        return check_moto()
+    chosen = argv or list(SECTIONS)
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        raise SystemExit(f"unknown section {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    t0 = time.perf_counter()
+
+    def progress(message):
+        print(f"[{time.perf_counter() - t0:6.1f}s] {message}", flush=True)
+
+    date, where = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine()
     DOC.parent.mkdir(exist_ok=True)
-    verdicts = report.write(DOC, measured)
-    nearest.write_section(DOC, nearest.section(nearest_rows, nearest_loads))
-    progress(f"wrote {DOC.relative_to(env.ROOT)}: " + ", ".join(
-        f"{k} {'PASS' if v else 'FAIL'}" for k, v in verdicts.items()))
-    progress("filtered reads")
-    filtercost.main(DOC, progress)
-    progress("first request per route family, in fresh processes")
-    firstrequest.measure_and_write(progress)
-    progress("5. staff inbox")
-    failed = inboxcost.measure_and_write(progress)
-    progress("5b. crews' jobs near me")
-    failed = jobs.measure_and_write(progress) or failed
-    progress("4. alert fan-out")
-    failed = alertcost.measure_and_write(progress) or failed
-    progress("6. alert fan-out in pages (DynamoDB Local)")
-    failed = fanoutcost.measure_and_write(progress) or failed
-    progress("7. public performance figures and the open data export")
-    failed = statscost.measure_and_write(progress) or failed
-    failed = exportcost.measure_and_write(progress) or failed
-    return engine.measure_and_write(progress) or failed
+    report.write(DOC, "head", report.head(date, where))
+    failed = False
+    for name in chosen:
+        progress(f"{name}")
+        failed = bool(SECTIONS[name](progress)) or failed
+        progress(f"wrote the {name} section of {DOC.name}")
+    report.write(DOC, "head", report.head(date, where, time.perf_counter() - t0, chosen))
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
