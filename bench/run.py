@@ -180,7 +180,7 @@ def main(argv=None):
     for name in chosen:
         progress(f"{name}")
         failed = bool(SECTIONS[name](progress)) or failed
-        progress(f"wrote the {name} section of {DOC.name}")
+        progress(f"{name} done")
     report.write(DOC, "head", report.head(date, where, time.perf_counter() - t0, chosen))
     return 1 if failed else 0
 

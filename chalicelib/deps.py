@@ -3,10 +3,12 @@
 Handlers take a Deps and nothing global, so a test or the CLI runs them with
 stores, a clock and id makers of its own (dataclasses.replace(deps, ...)).
 The stores' types are named for readers and type checkers only: importing
-them here would load every store (and PynamoDB) for every route.
+them here would load every store (and PynamoDB) for every route; each store
+is imported and built when a handler first reads it.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
@@ -38,41 +40,69 @@ if TYPE_CHECKING:
     from .storage.questionnaires import QuestionnaireStore
 
 _areas = {}
+_UNBUILT = object()
 
 
-def _stats_store():
-    from .storage.stats import StatsStore
-    return StatsStore()
+class _Lazy:
+    """A Deps field built on first read: a route imports and builds only the
+    stores it touches (each store module loads its PynamoDB models), so a cold
+    start pays for one route's storage, not all of it. A value given to Deps(),
+    None included, is kept as given."""
+
+    def __init__(self, build):
+        self.build = build
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, deps, owner=None):
+        if deps is None:
+            return _UNBUILT  # the dataclass's default for the field
+        value = deps.__dict__.get(self.name, _UNBUILT)
+        if value is _UNBUILT:
+            value = deps.__dict__[self.name] = self.build(deps)
+        return value
+
+    def __set__(self, deps, value):
+        deps.__dict__[self.name] = value
 
 
-def _questionnaire_store():
-    from .storage.questionnaires import QuestionnaireStore
-    return QuestionnaireStore()
+def _store(module, name):
+    def build(deps):
+        from importlib import import_module
+        return getattr(import_module(f"{__package__}.storage.{module}"), name)()
+    return _Lazy(build)
 
 
-@dataclass
+def _area(deps):
+    return service_area(deps.settings.service_area_file)
+
+
+# No generated __repr__ (it would build every store to show it) or __eq__ (two
+# Deps are never compared): fewer generated methods, a quicker first request.
+@dataclass(repr=False, eq=False)
 class Deps:
-    reports: ReportStore
-    services: ServiceStore
-    blobs: BlobStore
-    area: Area  # the council's boundary
-    accounts: AccountStore | None = None
-    addresses: AddressStore | None = None
-    facilities: FacilityStore | None = None
-    stats: StatsStore = field(default_factory=_stats_store)  # performance counters; every Deps has them
-    questionnaires: QuestionnaireStore = field(default_factory=_questionnaire_store)  # "has it been fixed?"
-    wards: WardStore | None = None
-    bin_rounds: BinRoundStore | None = None
-    alerts: AlertStore | None = None
-    broadcasts: BroadcastStore | None = None
-    counters: CounterStore | None = None  # rate limits and sign-in throttling
+    reports: ReportStore = _store("report_store", "ReportStore")
+    services: ServiceStore = _store("services", "ServiceStore")
+    blobs: BlobStore = _store("blobs", "BlobStore")
+    area: Area = _Lazy(_area)  # the council's boundary
+    accounts: AccountStore | None = _store("account_store", "AccountStore")
+    addresses: AddressStore | None = _store("addresses", "AddressStore")
+    facilities: FacilityStore | None = _store("facilities", "FacilityStore")
+    stats: StatsStore = _store("stats", "StatsStore")  # performance counters
+    questionnaires: QuestionnaireStore = _store("questionnaires", "QuestionnaireStore")  # "has it been fixed?"
+    wards: WardStore | None = _store("wards", "WardStore")
+    bin_rounds: BinRoundStore | None = _store("bins", "BinRoundStore")
+    alerts: AlertStore | None = _store("alerts", "AlertStore")
+    broadcasts: BroadcastStore | None = _store("broadcasts", "BroadcastStore")
+    counters: CounterStore | None = _store("counters", "CounterStore")  # rate limits and sign-in throttling
     # Staff triage: the inbox, the audit, response templates, crews' teams, due-date rules.
-    inbox: InboxStore | None = None
-    audit: AuditStore | None = None
-    templates: ResponseTemplateStore | None = None
-    teams: TeamStore | None = None
-    due_rules: DueRuleStore | None = None
-    jobs: JobStore | None = None  # street crews' jobs
+    inbox: InboxStore | None = _store("inbox_store", "InboxStore")
+    audit: AuditStore | None = _store("audit", "AuditStore")
+    templates: ResponseTemplateStore | None = _store("response_templates", "ResponseTemplateStore")
+    teams: TeamStore | None = _store("teams", "TeamStore")
+    due_rules: DueRuleStore | None = _store("due_rules", "DueRuleStore")
+    jobs: JobStore | None = _store("jobs", "JobStore")  # street crews' jobs
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
@@ -81,6 +111,16 @@ class Deps:
     new_token: Callable[[], str] = ids.new_token
     new_opaque_id: Callable[[], str] = ids.new_opaque_id
     settings: Settings = field(default_factory=settings)
+
+    def replace(self, **changes):
+        """dataclasses.replace, except that stores not built yet stay unbuilt
+        (dataclasses.replace reads, and so builds, every field)."""
+        copied = copy.copy(self)
+        for name, value in changes.items():
+            if name not in self.__dataclass_fields__:
+                raise TypeError(f"Deps has no field {name!r}")
+            setattr(copied, name, value)
+        return copied
 
 
 def service_area(path):
@@ -92,29 +132,8 @@ def service_area(path):
 
 
 def default_deps(base_url=None, principal=None, client=None):
-    from .storage.account_store import AccountStore
-    from .storage.addresses import AddressStore
-    from .storage.alerts import AlertStore
-    from .storage.bins import BinRoundStore
-    from .storage.blobs import BlobStore
-    from .storage.broadcasts import BroadcastStore
-    from .storage.counters import CounterStore
-    from .storage.facilities import FacilityStore
-    from .storage.report_store import ReportStore
-    from .storage.services import ServiceStore
-    from .storage.wards import WardStore
+    """The real stores, each built when a handler first reads it."""
     from .config import links_base
-    from .storage.audit import AuditStore
-    from .storage.due_rules import DueRuleStore
-    from .storage.inbox_store import InboxStore
-    from .storage.response_templates import ResponseTemplateStore
-    from .storage.teams import TeamStore
-    from .storage.jobs import JobStore
     s = settings()
-    return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
-                area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
-                facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
-                broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
-                templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
-                jobs=JobStore(), principal=principal, base_url=links_base(s) if base_url is None else base_url,
+    return Deps(principal=principal, base_url=links_base(s) if base_url is None else base_url,
                 client=client, settings=s)

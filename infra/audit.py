@@ -25,7 +25,7 @@ PROJECT_JSON = "https://pypi.org/pypi/{name}/json"
 # Why a package may stay below its newest release, or a vulnerability stay.
 EXPLAINED = {
     "python-dateutil": "botocore (through pynamodb) requires python-dateutil<3; 2.9.0.post0 is the newest 2.x. "
-                       "Only icalendar's calendar export parses dates with it, from data the council wrote.",
+                       "Only botocore uses it; no Doorstep code parses dates with it.",
 }
 
 

@@ -4,9 +4,11 @@ from ..stamps import stamp
 from .accounts import IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .errors import AlreadyExists, EditConflict
-from .outbox import OutboxModel
-from .records import OneTimeToken, RefreshToken, Report, Session, User
-from .reports import ReportModel
+from .records import OneTimeToken, RefreshToken, Session, User
+
+# The outbox's and the reports' models serve a person's messages and reports
+# only: imported there, so a signed-in request's cold start (which reads the
+# user) skips them.
 
 
 class AccountStore:
@@ -60,11 +62,13 @@ class AccountStore:
                  "revoked": bool(s.revoked)} for s in rows if s]
 
     def messages_to(self, addresses):
+        from .outbox import OutboxModel
         return [{"channel": m.channel, "to": m.to, "subject": m.subject, "body": m.body,
                  "created_at": stamp(m.created_at)}
                 for a in addresses for m in OutboxModel.recipient_index.query(a)]
 
     def erase_messages(self, addresses):
+        from .outbox import OutboxModel
         for a in addresses:
             for m in OutboxModel.recipient_index.query(a):
                 OutboxModel(id=m.id).delete()
@@ -115,14 +119,18 @@ class AccountStore:
 
     # the reports that belong to a person
     def reports_of_user(self, user_id, limit=200):
+        from .records import Report
+        from .reports import ReportModel
         return [record_of(Report, r)
                 for r in ReportModel.user_index.query(user_id, scan_index_forward=False, limit=limit)]
 
     def anonymous_reports_with_email(self, email_hash):
+        from .reports import ReportModel
         return [r.id for r in ReportModel.reporter_email_index.query(email_hash)]
 
     def claim_report(self, report_id, user_id):
         """Give an anonymous report to an account; a report with an owner is left alone."""
+        from .reports import ReportModel
         report = get_or_none(ReportModel, report_id, consistent_read=True)
         if report is None or report.user_id:
             return False

@@ -10,19 +10,19 @@ code never sees them. A report staff marked private gets no map or month
 keys, so no public listing can find it.
 """
 from .. import states
-from ..geo import cells
-from . import inbox
-from .audit import AuditModel, audit_model
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
-from .jobs import put_job, settle_job
 from .records import Event, IdempotencyRecord, Report, TimelineEntry, Upload
-from .alerts import AlertIndexModel, AlertModel
 from .reports import EventModel, ReportModel, ReportUpdateModel
-from .uploads import IdempotencyModel, UploadModel
+
+# What only a write needs (inbox rows, the audit, crews' jobs, a follower's
+# alert, uploads, geohash cells) is imported inside the functions that write:
+# a route that only reads reports (a report's page, the map's pins) has its
+# cold start pay for the report models alone.
 
 
 def report_model(report, **extra):
     """The stored form of a report: its values plus the map and month index keys."""
+    from ..geo import cells
     public = not report.private
     keys = {"created_month": report.created_at.strftime("%Y-%m") if report.created_at and public else None,
             "geo_pk": None, "geo_sk": None}
@@ -52,6 +52,7 @@ def _claim_key(t, parts, record):
     """An Idempotency-Key's record, written with the change it answers for; a
     live record makes the whole transaction fail (AlreadyExists), an expired
     one (TTL deletes lazily) is replaced: the key is new again."""
+    from .uploads import IdempotencyModel
     parts.append("idempotency")
     t.save(model_of(IdempotencyModel, record),
            condition=IdempotencyModel.key.does_not_exist() | (IdempotencyModel.expires < record.created_at))
@@ -62,6 +63,7 @@ def _save_report(t, parts, report, condition=None, rows=True):
     rows its values no longer need; returns (model, inbox keys) to settle
     on the record once the transaction commits. rows=False: the report
     alone (nothing its rows hold changed)."""
+    from . import inbox
     new_keys = inbox.keys(report) if rows else list(report.inbox_keys or [])
     model = report_model(report, inbox_keys=new_keys)
     t.save(model, condition=condition)
@@ -113,6 +115,10 @@ class ReportStore:
         AlreadyExists("id" or "idempotency") when the reference or the
         Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
+        from .alerts import AlertIndexModel, AlertModel
+        from .audit import AuditModel, audit_model
+        from .jobs import put_job, settle_job
+        from .uploads import UploadModel
         parts = []
         with writes(parts, exists={"id", "idempotency"}), transaction() as t:
             saved = _save_report(t, parts, report, condition=ReportModel.id.does_not_exist())
@@ -159,6 +165,9 @@ class ReportStore:
         idempotency: the request's record (AlreadyExists("idempotency") when
         a twin wrote it first); uploads: (upload_id, report_id, photo) marked
         as used (EditConflict("upload") when one already is)."""
+        from .audit import AuditModel, audit_model
+        from .jobs import put_job, settle_job
+        from .uploads import UploadModel
         parts, saved, saved_jobs = [], [], []
         all_jobs = [*jobs, *(job for change in changes for job in change.jobs)]
         with writes(parts, exists={"idempotency"}), transaction() as t:
@@ -192,6 +201,7 @@ class ReportStore:
     def reindex_inbox(self):
         """Write every report's staff inbox rows (a stage whose reports
         predate the inbox); returns how many reports. One pass over the table."""
+        from . import inbox
         count = 0
         for model in ReportModel.scan():  # CLI only: `doorstep tables` on an older stage
             report = record_of(Report, model)
@@ -212,12 +222,15 @@ class ReportStore:
                               ReportModel.reporter_email_hash.remove(), ReportModel.token_hash.remove()])
 
     def idempotency_record(self, key):
+        from .uploads import IdempotencyModel
         return record_of(IdempotencyRecord, get_or_none(IdempotencyModel, key, consistent_read=True))
 
     def upload(self, upload_id):
+        from .uploads import UploadModel
         return record_of(Upload, get_or_none(UploadModel, upload_id, consistent_read=True))
 
     def save_upload(self, upload):
+        from .uploads import UploadModel
         with writes(["upload"], exists={"upload"}):
             model_of(UploadModel, upload).save(condition=UploadModel.upload_id.does_not_exist())
 

@@ -29,6 +29,9 @@ def ensure_tables(wait=True):
             changed = ReportStore().add_missing_keys()
             if changed:
                 result[name] += f"; {changed} reports given the new keys"
+        if added and model is services.ServiceModel:
+            changed = services.ServiceStore().add_missing_keys()
+            result[name] += f"; {changed} categories given the catalogue key" if changed else ""
     return result
 
 

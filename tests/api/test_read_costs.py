@@ -66,3 +66,29 @@ def test_listing_facility_types_reads_one_item_and_follows_imports_and_deletes(c
     assert answer.json_body["facility_types"] == [
         {"type": "library", "count": 3}, {"type": "swimming_pool", "count": 1}]
     assert "max-age" in answer.headers["Cache-Control"]
+
+
+def test_the_category_list_is_one_query_never_a_scan(deps):
+    from chalicelib.storage.metering import metered
+    from chalicelib.storage.services import clear_cache
+    clear_cache()  # a process's first request
+    with metered() as meter:
+        services = deps.services.all()
+    assert meter.operations == ["Query"] and meter.items == len(services) > 10
+    assert [s["service_code"] for s in services][:3] == [s["service_code"] for s in deps.services.all()][:3]
+
+
+def test_tables_gives_categories_stored_before_the_catalogue_index_its_key(deps):
+    from chalicelib.storage.metering import metered
+    from chalicelib.storage.services import ServiceModel, clear_cache
+    codes = {s["service_code"] for s in deps.services.all()}
+    for row in ServiceModel.scan():  # as a stage from before the index stored them
+        row.update(actions=[ServiceModel.catalogue.remove()])
+    clear_cache()
+    with metered() as meter:
+        assert {s["service_code"] for s in deps.services.all()} == codes  # a Scan until `doorstep tables`
+    assert meter.operations == ["Query", "Scan"]
+    assert deps.services.add_missing_keys() == len(codes)
+    with metered() as meter:
+        assert {s["service_code"] for s in deps.services.all()} == codes
+    assert meter.operations == ["Query"]

@@ -72,7 +72,8 @@ import botocore.session
 for service in ("dynamodb", "s3", "ses", "sns", "secretsmanager", "sqs"):
     botocore.session.get_session().create_client(service, region_name="eu-west-2",
                                                  aws_access_key_id="x", aws_secret_access_key="x")
-import jwt, py_vapid, http_ece, icalendar, geopy.geocoders, pygeohash, pynamodb.models
+import jwt, py_vapid, http_ece, geopy.geocoders, pygeohash, pynamodb.models, zoneinfo
+zoneinfo.ZoneInfo("Europe/London")  # from the vendored tzdata when the runtime has no zone files
 print("ok")
 """
 

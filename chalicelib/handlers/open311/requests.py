@@ -6,16 +6,15 @@ in chalicelib/open311/.
 Every error here is raised (Open311Error, or the shared ApiErrors); the
 middleware renders errors on /open311/ paths in the spec's shape.
 """
-from dataclasses import replace
 from ... import ids, states, visibility
-from ...geo import geocoder
-from . import keys, params, serialise
+from . import params, serialise
 from ...api.open311_formats import Open311Error, respond, split
 from .limits import DEFAULT_LIMIT, MAX_CODES, MAX_IDS, MAX_RANGE
-from . import updates as open311_updates
-from ..reports import uploads as photos, create as reports
 from ..reports.tracking import find_report
-from ..places import postcodes as places
+
+# Creating a request (report creation, photos, addresses, a geocoder, partner
+# keys) and updates are imported where they are used: a partner's first GET of
+# services or of a request does not pay for the whole write path.
 
 MAX_READ = 10_000  # a listing stops reading here, whatever it found
 STREAM_PAGE = 100  # a filtered listing merges one Query per category and month, a page at a time
@@ -33,6 +32,7 @@ def get_resource(deps, segment, query):
     if name == "requests":
         return respond(fmt, "service_requests", list_requests(deps, query))
     if name == "servicerequestupdates":
+        from . import updates as open311_updates
         return respond(fmt, "service_request_updates", open311_updates.list_updates(deps, query))
     raise Open311Error(404, f"No Open311 resource {name!s:.40}.")
 
@@ -110,6 +110,7 @@ def list_requests(deps, query):
 def post_resource(deps, segment, query, raw_body, content_type):
     """POST requests.{format} or servicerequestupdates.{format}, by a partner
     system named by its api_key."""
+    from . import keys, updates as open311_updates
     name, fmt = split(segment)
     if name not in ("requests", "servicerequestupdates"):
         raise Open311Error(404, f"No Open311 resource {name!s:.40} to post to.")
@@ -129,6 +130,8 @@ def create_request(deps, partner, given, pairs, files=()):
     """A report through the same create_report as /v1. Photo file parts become
     uploads, as a phone's are, so create_report cleans them (EXIF/GPS gone);
     media_url links are checked, stored and shown, never fetched."""
+    from . import keys
+    from ..reports import uploads as photos, create as reports
     code = given.get("service_code")
     service = deps.services.get(code) if code else None
     if code and (service is None or not service.get("active", True)):
@@ -153,7 +156,7 @@ def create_request(deps, partner, given, pairs, files=()):
         body["photos"] = [photos.store_upload(deps, f.data, f.content_type) for f in files]
     # The caller is a partner system named by its api_key; a bearer token sent
     # along must not make the report someone's own or prefill their details.
-    view, _ = reports.create_report(replace(deps, principal=None), body, media_urls=media_urls, partner=True,
+    view, _ = reports.create_report(deps.replace(principal=None), body, media_urls=media_urls, partner=True,
                                    address=address)
     return [{
         "service_request_id": view["id"],
@@ -167,6 +170,8 @@ def _point_of_address(deps, given):
     address_id (a UPRN, which wins when both are sent) or address_string. A
     string the address table cannot place goes to the geocoder, when one is
     configured (DOORSTEP_GEOCODER), which must place it inside the service area."""
+    from ...geo import geocoder
+    from ..places import postcodes as places
     if given.get("address_id"):
         address = places.by_uprn(deps, given["address_id"])
         if address is None:

@@ -1,0 +1,70 @@
+"""Accounts, sessions, one-time tokens and the outbox of mail and texts.
+
+storage/records.py says what these values are and loads this module when one is named."""
+from __future__ import annotations  # the annotations are for readers: nothing evaluates them
+
+from dataclasses import dataclass, field
+from datetime import datetime  # noqa: F401  (named in annotations)
+
+
+@dataclass
+class User:
+    id: str
+    email: str | None = None
+    email_verified: bool = False
+    password_hash: str | None = None
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    uprn: str | None = None
+    notifications: dict = field(default_factory=dict)
+    role: str = "resident"  # resident, crew, staff, admin
+    team: str | None = None
+    scope: dict = field(default_factory=dict)  # staff limits: {"categories": [...], "wards": [...]}
+    session_epoch: int = 0
+    identity_keys: list = field(default_factory=list)
+    created_at: datetime | None = None
+    version: int | None = None
+
+
+@dataclass
+class Session:
+    id: str
+    user_id: str
+    epoch: int
+    created_at: datetime
+    expires: datetime
+    revoked: bool = False
+
+
+@dataclass
+class RefreshToken:
+    token_hash: str
+    session_id: str
+    user_id: str
+    expires: datetime
+    rotated: bool = False
+
+
+@dataclass
+class OneTimeToken:
+    token_hash: str
+    purpose: str  # verify_email, reset_password
+    user_id: str
+    expires: datetime
+    email: str | None = None
+    used: bool = False
+
+
+@dataclass
+class OutboxMessage:
+    id: str
+    channel: str  # email, sms
+    to: str
+    body: str
+    created_at: datetime
+    expires: datetime
+    subject: str | None = None
+    html: str | None = None
+    headers: dict | None = None
+    status: str = "kept"  # kept (local), sent, retry, failed

@@ -1,0 +1,101 @@
+"""Reports, their timelines, events, photo uploads and idempotency records.
+
+storage/records.py says what these values are and loads this module when one is named."""
+from __future__ import annotations  # the annotations are for readers: nothing evaluates them
+
+from dataclasses import dataclass, field
+from datetime import datetime  # noqa: F401  (named in annotations)
+
+
+@dataclass
+class Report:
+    id: str
+    service_code: str
+    state: str
+    description: str = ""
+    summary: str = ""
+    lon: float | None = None
+    lat: float | None = None
+    fields: dict = field(default_factory=dict)
+    photos: list = field(default_factory=list)
+    contact: dict = field(default_factory=dict)  # private: never in a public view
+    user_id: str | None = None
+    reporter_email_hash: str | None = None
+    token_hash: str | None = None
+    source: str = "api"
+    priority: str = "normal"  # council-internal: never public
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    update_count: int = 0
+    status_notes: str | None = None  # the latest public update's text (Open311)
+    media_urls: list | None = None  # a partner's links: shown, never fetched
+    address: str | None = None  # the problem's street address, never the reporter's
+    # Staff triage: none of these is public (views list what they show).
+    private: bool = False  # staff hid it: only staff and its reporter see its details
+    ward: str | None = None  # the ward holding its point, stamped when it is placed
+    due: str | None = None  # "YYYY-MM-DD": the working day it should be dealt with by
+    due_source: str | None = None  # "rule" (the category's due-date rule) or "staff" (set by hand)
+    assignment: dict | None = None  # {team, instructions, assigned_at, assigned_by}: where a crew job comes from
+    assignment_history: list = field(default_factory=list)  # earlier assignments, each with ended_at
+    duplicate_of: str | None = None
+    duplicates: list = field(default_factory=list)  # reports marked as duplicates of this one
+    channel: str | None = None  # how the council heard, when staff took it: phone, face_to_face, letter, email
+    raised_by_team: str | None = None  # the street crew whose member raised it from the field
+    flags: list = field(default_factory=list)  # why it needs staff attention again
+    # The store's own bookkeeping (the staff inbox's rows it wrote for this
+    # report, so a change deletes exactly those it no longer needs): domain
+    # code never reads or sets it.
+    inbox_keys: list = field(default_factory=list)
+    version: int | None = None
+
+    @property
+    def team(self):
+        return (self.assignment or {}).get("team")
+
+
+@dataclass
+class TimelineEntry:
+    report_id: str
+    seq: int
+    kind: str  # created, state_changed, public_update
+    state: str
+    previous_state: str | None = None
+    text: str | None = None
+    media_url: str | None = None
+    author: str = "council"  # who, as the public sees it
+    created_at: datetime | None = None
+    service_code: str | None = None
+    photos: list | None = None  # cleaned photos shown with the entry (a crew's after photo)
+
+
+@dataclass
+class Event:
+    """A change others must hear about (DESIGN, data flow 2)."""
+    id: str
+    kind: str
+    report_id: str | None = None
+    payload: dict = field(default_factory=dict)
+    created_at: datetime | None = None
+    expires: datetime | None = None
+
+
+@dataclass
+class Upload:
+    upload_id: str
+    content_type: str
+    size: int
+    created_at: datetime
+    expires: datetime
+    report_id: str | None = None  # set once attached; never reused
+    photo: dict | None = None  # the cleaned photo, once processed
+    owner: str | None = None  # the account that made it (only it may attach it); None: its id is the key
+
+
+@dataclass
+class IdempotencyRecord:
+    key: str  # sha256 of scope + client key
+    fingerprint: str  # sha256 of the canonical request
+    resource_id: str
+    created_at: datetime
+    expires: datetime
+    secret: str | None = None  # an anonymous tracking token, kept for the key's lifetime
