@@ -17,7 +17,7 @@ def gzipped(data):
     return len(gzip.compress(data, compresslevel=6))
 
 
-def test_the_first_load_is_within_150_kb_of_js_and_css_gzipped(browser):
+def test_the_first_load_is_within_150_kb_of_js_and_css_gzipped_as_the_readme_says(browser):
     loaded = {}
     page = browser.new_page()
     page.on("response", lambda r: loaded.__setitem__(r.url, r) if re.search(r"\.(js|css)$", r.url) else None)
@@ -26,16 +26,53 @@ def test_the_first_load_is_within_150_kb_of_js_and_css_gzipped(browser):
     page.wait_for_load_state("networkidle")
     first = sum(gzipped(r.body()) for r in loaded.values())
     assert "leaflet" not in " ".join(loaded)  # the map's code comes with the first map
-    print(f"first load: {len(loaded)} files, {first / 1024:.1f} KB of JS+CSS gzipped")
     assert first <= BUDGET, f"first load: {first / 1024:.1f} KB of JS+CSS gzipped"
+    readme_states("first load", FIRST_LOAD, first, len(loaded))
 
 
-def test_the_whole_app_with_its_map_is_within_the_budget_too():
+def test_the_whole_app_with_its_map_is_within_the_budget_too_as_the_readme_says():
     files = [p for p in WEB.rglob("*") if p.suffix in (".js", ".css") and p.is_file()]
     assert any("leaflet" in p.name for p in files), "web/vendor/ is missing: run `make web`"
     total = sum(gzipped(p.read_bytes()) for p in files)
-    print(f"whole app: {len(files)} files, {total / 1024:.1f} KB of JS+CSS gzipped")
     assert total <= BUDGET, f"whole app: {total / 1024:.1f} KB of JS+CSS gzipped"
+    readme_states("whole app", WHOLE_APP, total, len(files))
+
+
+# The README's words for the two figures (its "Weight" paragraph), which these
+# tests measure: a figure more than 3% out, or a file count that changed, fails.
+FIRST_LOAD = re.compile(r"first load is \*\*([\d.]+) KB\*\* of JS\+CSS gzipped \((\d+) files")
+WHOLE_APP = re.compile(r"in `web/` \(the staff and crew screens and Leaflet too\) is \*\*([\d.]+) KB\*\* "
+                       r"gzipped \((\d+) files\)")
+
+
+def readme_states(what, pattern, measured, files):
+    text = " ".join((WEB.parent / "README.md").read_text().split())
+    found = pattern.search(text)
+    assert found, f"README.md no longer states the {what} figure ({pattern.pattern})"
+    stated_kb, stated_files = float(found.group(1)), int(found.group(2))
+    assert abs(stated_kb * 1024 - measured) <= 0.03 * measured and stated_files == files, (
+        f"README.md says the {what} is {stated_kb} KB ({stated_files} files); it is "
+        f"{measured / 1024:.1f} KB ({files} files): write that")
+
+
+def test_the_first_screen_draws_without_moving_what_is_already_shown(browser):
+    """Cumulative Layout Shift of the home screen's first draw below 0.1 (web.dev's
+    "good"): the shell (header, navigation, footer) and then the screen are
+    drawn by the script after the page has shown; the footer must not jump."""
+    page = browser.new_page()
+    page.add_init_script("""
+        window.__shifts = [];
+        new PerformanceObserver(list => window.__shifts.push(
+            ...list.getEntries().filter(e => !e.hadRecentInput).map(e => e.value)))
+          .observe({type: "layout-shift", buffered: true});
+    """)
+    page.goto("/")
+    heading(page, "Your council")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # a late shift (a font, an image) would land by now
+    shifts = page.evaluate("window.__shifts")
+    print(f"layout shift of the first screen: {sum(shifts):.3f} ({len(shifts)} shifts)")
+    assert sum(shifts) < 0.1, f"layout shifts while the first screen drew: {shifts}"
 
 
 def test_every_message_the_code_names_is_in_the_catalogue():
