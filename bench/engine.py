@@ -44,10 +44,11 @@ class Stack:
 
     def __init__(self, data_dir):
         self.data_dir = Path(data_dir)
-        self.port, emulator, dynamodb = _free_port(), _free_port(), _free_port()
+        self.port, emulator, dynamodb, queues = _free_port(), _free_port(), _free_port(), _free_port()
         child = {k: v for k, v in os.environ.items() if k not in env.TEST_ENV and k not in env.UNSET}
         self.env = {**child, "DOORSTEP_DATA_DIR": str(self.data_dir), "PORT": str(self.port),
-                    "DOORSTEP_EMULATOR_PORT": str(emulator), "DOORSTEP_DYNAMODB_PORT": str(dynamodb)}
+                    "DOORSTEP_EMULATOR_PORT": str(emulator), "DOORSTEP_DYNAMODB_PORT": str(dynamodb),
+                    "DOORSTEP_QUEUE_PORT": str(queues)}
         self.dynamodb_url = f"http://127.0.0.1:{dynamodb}"
         self.process = None
 

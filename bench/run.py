@@ -1,6 +1,6 @@
 """`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, crews' jobs near me, alert
-matching, alert fan-out in pages, the public figures and open data export, and the local engine
-under load; writes docs/benchmarks.md.
+matching, alert fan-out in pages, the public figures and open data export, the local engine under load, and the local
+stack's map reads through a burst of creations; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
 `python -m bench.run nearest filters` measures and rewrites only those sections (names in SECTIONS);
@@ -21,7 +21,7 @@ env.apply()  # before anything creates a botocore client
 
 from . import (alertcost, coldimport, creation, data, engine, fanoutcost, filtercost, firstrequest,  # noqa: E402
                inboxcost, jobs, mapcost, motofast, nearest, report)
-from . import exportcost, statscost  # noqa: E402
+from . import exportcost, statscost, writeload  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -157,6 +157,7 @@ SECTIONS = {
     "stats": lambda progress: statscost.measure_and_write(progress),
     "export": lambda progress: exportcost.measure_and_write(progress),
     "engine": lambda progress: engine.measure_and_write(progress),
+    "writeload": lambda progress: writeload.measure_and_write(progress),
 }
 
 

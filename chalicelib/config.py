@@ -27,6 +27,7 @@ class Settings:
     # Messages to unproven recipients, for everyone together (auth/rate_limits.py).
     messages_per_hour: dict
     alert_queue_url: str | None = None  # the alert page jobs' SQS queue (set in AWS; found by name locally)
+    sqs_endpoint: str | None = None  # the local stack's queue service, else as aws_endpoint
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -49,6 +50,7 @@ def settings() -> Settings:
         messages_per_hour={"email": int(env.get("DOORSTEP_EMAILS_PER_HOUR") or 2000),
                            "sms": int(env.get("DOORSTEP_SMS_PER_HOUR") or 200)},
         alert_queue_url=env.get("DOORSTEP_ALERT_QUEUE_URL") or None,
+        sqs_endpoint=env.get("DOORSTEP_SQS_ENDPOINT") or env.get("DOORSTEP_AWS_ENDPOINT") or None,
     )
 
 

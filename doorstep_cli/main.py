@@ -180,6 +180,8 @@ def connect(stage):
     os.environ.update({"DOORSTEP_AWS_ENDPOINT": stack["emulator_url"],
                        "DOORSTEP_DYNAMODB_ENDPOINT": stack["dynamodb_url"],
                        "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
+    if stack.get("queue_url"):
+        os.environ["DOORSTEP_SQS_ENDPOINT"] = stack["queue_url"]
     from doorstep_cli.local import aws_clients
     aws_clients.install(stack["dynamodb_url"])
     os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-2")
@@ -252,12 +254,13 @@ def serve(args):
         return app.app
 
     def dispatcher():
-        # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
-        from chalicelib.deps import default_deps
-        from doorstep_cli.local.queue_worker import start_alert_pipeline
-        from doorstep_cli.local.schedules import start_schedules
-        stops = [start_alert_pipeline(data_dir(), default_deps), start_schedules(default_deps)]
-        return lambda: [stop() for stop in reversed(stops)]
+        # The work queues, the events table's stream, the alert queue's worker and the schedules,
+        # as the Lambdas and SQS in AWS: in a process of their own, beside the API's.
+        from doorstep_cli.local import background
+        from doorstep_cli.local.serving import ensure_port_free
+        port = background.queue_port(local_port())
+        ensure_port_free("127.0.0.1", port, "work queues")
+        return background.start(data_dir(), port)
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

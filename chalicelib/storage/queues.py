@@ -3,8 +3,9 @@
 A deployed stage is told its queue's URL by the template
 (DOORSTEP_ALERT_QUEUE_URL), so a cold start makes no call to find it. On one
 machine and in tests the queue is found by name on the emulator (moto) and
-made, with its dead-letter queue, when it is missing: moto forgets queues
-when it restarts, as the tables are made by `doorstep tables`.
+made, with its dead-letter queue, when it is missing, as the tables are made
+by `doorstep tables`: on the local stack's queue service
+(doorstep_cli/local/queue_service.py, DOORSTEP_SQS_ENDPOINT) or on moto in tests.
 """
 import json
 import threading
@@ -37,8 +38,8 @@ class WorkQueue:
         self.name = s.table_name(short_name)
         self.shape = shape
         self._url = url
-        self._where = (s.region, s.aws_endpoint)
-        self._makes_its_own = s.stage in ("local", "test") or bool(s.aws_endpoint)
+        self._where = (s.region, s.sqs_endpoint)
+        self._makes_its_own = s.stage in ("local", "test") or bool(s.sqs_endpoint)
 
     @property
     def client(self):

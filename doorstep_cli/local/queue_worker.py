@@ -2,12 +2,13 @@
 consumes it in AWS.
 
 Threads (Lambda's concurrent invocations) each receive up to a batch of
-page jobs from the queue on moto's server, hand them to the function the
+page jobs from the queue (the local stack's queue service, or moto's server
+in tests), hand them to the function the
 Lambda runs (app.py's deliver_alerts: worker.on_queue) as the same SQS
 event with a context that has the function's timeout, then delete the jobs
 the function did not report as failures. A job it reported, or every job of
 a batch whose handler raised, stays on the queue and comes back after the
-visibility timeout; after MAX_RECEIVES receives moto moves it to the
+visibility timeout; after MAX_RECEIVES receives the queue moves it to the
 dead-letter queue, as SQS does.
 """
 from __future__ import annotations
@@ -128,8 +129,9 @@ def wait_until_idle(worker: QueueWorker, seconds: float) -> bool:
 
 def start_alert_pipeline(data_dir: Any, deps_factory: Callable[[], Any], drain_s: float = 10.0) -> Callable[[], None]:
     """`make run`'s alerts: the events stream read into page jobs, and the
-    jobs' queue consumed; returns how to stop both. moto keeps no queue on
-    disk, so stopping lets the queue drain for up to drain_s first."""
+    jobs' queue consumed; returns how to stop both. Stopping lets the queue
+    drain for up to drain_s first: a queue kept in memory (moto's) loses what
+    is left; the local stack's (queue_service.py) keeps it, and passes 0."""
     from pathlib import Path
     from doorstep_cli.local.stream_reader import start_event_stream
     worker = start_alert_worker(deps_factory)
@@ -137,7 +139,7 @@ def start_alert_pipeline(data_dir: Any, deps_factory: Callable[[], Any], drain_s
 
     def stop() -> None:
         stop_stream()
-        if not wait_until_idle(worker, drain_s):
+        if drain_s and not wait_until_idle(worker, drain_s):
             log.warning("Alert worker: page jobs were still queued at shutdown; they are lost")
         worker.stop()
     return stop

@@ -10,7 +10,8 @@ class PortInUseError(RuntimeError):
     def __init__(self, what: str, host: str, port: int, reason: str):
         super().__init__(
             f"Cannot start the {what} on {host}:{port}: {reason}. Stop whatever is using "
-            "that port or choose another one (PORT, DOORSTEP_EMULATOR_PORT, DOORSTEP_DYNAMODB_PORT)."
+            "that port or choose another one (PORT, DOORSTEP_EMULATOR_PORT, DOORSTEP_DYNAMODB_PORT, "
+            "DOORSTEP_QUEUE_PORT)."
         )
         self.port = port
 

@@ -132,7 +132,8 @@ def run_stack(
         api_url = f"http://{client_host(host)}:{server.port}"
         atomic_write_bytes(stack_file, json.dumps(
             {"api_url": api_url, "public_url": public_url, "emulator_url": emulator.url,
-             "dynamodb_url": engine.url, "pid": os.getpid()}, indent=2
+             "dynamodb_url": engine.url, "queue_url": os.environ.get("DOORSTEP_SQS_ENDPOINT"),
+             "pid": os.getpid()}, indent=2
         ).encode())
         shutdown.serving = True
         print(

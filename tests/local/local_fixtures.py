@@ -60,3 +60,26 @@ def restart(data_dir: Path) -> Iterator[Callable[[], Emulator]]:
 @pytest.fixture
 def emulator(restart: Callable[[], Emulator]) -> Emulator:
     return restart()
+
+
+@pytest.fixture
+def queue_service(tmp_path: Path) -> Iterator["QueueService"]:
+    """`make run`'s work queues (SQS's protocol, kept in SQLite), on a free port."""
+    from doorstep_cli.local.queue_service import QueueService
+    running = QueueService(tmp_path / "queues.sqlite3").start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def queue(queue_service, monkeypatch):
+    """The alert queue as `make run` makes it, through the app's own WorkQueue."""
+    monkeypatch.setenv("DOORSTEP_SQS_ENDPOINT", queue_service.url)
+    monkeypatch.setenv("DOORSTEP_STAGE", "local")
+    monkeypatch.setenv("DOORSTEP_TABLE_PREFIX", "local-")
+    monkeypatch.delenv("DOORSTEP_ALERT_QUEUE_URL", raising=False)
+    from chalicelib.handlers.alerts.worker import alert_queue
+    made = alert_queue()
+    assert made.url == f"{queue_service.url}/000000000000/local-alert-pages"
+    return made
+

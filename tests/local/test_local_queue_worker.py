@@ -1,26 +1,13 @@
-"""The alert queue on one machine: moto's server holds it, and the local
-worker hands its jobs to a handler as Lambda's event source mapping does."""
+"""The alert queue on one machine: the local stack's queue service holds it
+(doorstep_cli/local/queue_service.py), and the local worker hands its jobs to
+a handler as Lambda's event source mapping does."""
 from __future__ import annotations
 
 import json
 
-import pytest
-from local_fixtures import data_dir, emulator, free_port, restart  # noqa: F401 (fixtures)
+from local_fixtures import queue, queue_service  # noqa: F401 (fixtures)
 
 from doorstep_cli.local.queue_worker import QueueWorker, lambda_handler
-
-
-@pytest.fixture
-def queue(emulator, monkeypatch):
-    """The alert queue as `make run` makes it, on the emulator."""
-    monkeypatch.setenv("DOORSTEP_AWS_ENDPOINT", emulator.url)
-    monkeypatch.setenv("DOORSTEP_STAGE", "local")
-    monkeypatch.setenv("DOORSTEP_TABLE_PREFIX", "local-")
-    monkeypatch.delenv("DOORSTEP_ALERT_QUEUE_URL", raising=False)
-    from chalicelib.handlers.alerts.worker import alert_queue
-    made = alert_queue()
-    assert made.url.startswith(emulator.url) and made.url.endswith("/local-alert-pages")
-    return made
 
 
 def worker(queue, handle, **options):

@@ -1,0 +1,100 @@
+"""`make run`'s work beside the API, in a process of its own: the work queues'
+service (doorstep_cli/local/queue_service.py), the events stream reader, the
+alert queue's worker and the scheduled functions, as separate Lambdas and
+SQS are in AWS.
+
+In the API's process, that work shared one interpreter (one GIL) with the web
+server: after a burst of ~1,900 report creations, the queue's backlog kept a
+core busy for over 20 minutes and map reads fell to 3-7 a second (issue 30).
+Here the API process only serves requests. The process is tied to its parent
+as the JVM is (PR_SET_PDEATHSIG): if `doorstep serve` dies, so does it; its
+queued work is on disk and goes on at the next start.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger("doorstep.local")
+QUEUES_FILE = "queues.sqlite3"
+READY_S = 60.0
+
+
+def queue_port(port: int) -> int:
+    """The work queues' port: DOORSTEP_QUEUE_PORT, or the third after PORT."""
+    return int(os.environ.get("DOORSTEP_QUEUE_PORT") or port + 3)
+
+
+def start(data_dir: Path, port: int) -> Callable[[], None]:
+    """Start the background process (its queue service on `port`), with this
+    process's environment; returns how to stop it. Sets DOORSTEP_SQS_ENDPOINT
+    here too, for the `doorstep` commands that read stack.json's environment."""
+    from doorstep_cli.local.dynamodb_local import _die_with_parent
+    url = f"http://127.0.0.1:{port}"
+    os.environ["DOORSTEP_SQS_ENDPOINT"] = url
+    log_file = open(Path(data_dir) / "background.log", "ab")
+    child = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.background", str(data_dir), str(port)],
+                             env=dict(os.environ), stdout=log_file, stderr=subprocess.STDOUT,
+                             start_new_session=True, preexec_fn=_die_with_parent)
+    log_file.close()
+    deadline = time.monotonic() + READY_S
+    while not _answers(port):
+        if child.poll() is not None or time.monotonic() > deadline:
+            child.kill()
+            raise RuntimeError(f"the background process did not start; see {Path(data_dir) / 'background.log'}")
+        time.sleep(0.05)
+
+    def stop() -> None:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+            try:
+                child.wait(30)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+    return stop
+
+
+def _answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def main(argv: list[str]) -> int:
+    data_dir, port = Path(argv[0]), int(argv[1])
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    stopping = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopping.set())
+    from doorstep_cli.local import aws_clients
+    from doorstep_cli.local.queue_service import QueueService
+    aws_clients.install(os.environ["DOORSTEP_DYNAMODB_ENDPOINT"])  # the same transaction-commit wait as the API's
+    service = QueueService(data_dir / QUEUES_FILE, port, region=os.environ.get("AWS_DEFAULT_REGION", "eu-west-2"))
+    service.start()
+    os.environ["DOORSTEP_SQS_ENDPOINT"] = service.url
+    from chalicelib.deps import default_deps
+    from doorstep_cli.local.queue_worker import start_alert_pipeline
+    from doorstep_cli.local.schedules import start_schedules
+    stops = [start_alert_pipeline(data_dir, default_deps, drain_s=0.0), start_schedules(default_deps)]
+    log.info("Background work running; work queues at %s", service.url)
+    while not stopping.wait(0.5):
+        pass
+    for stop in reversed(stops):
+        stop()
+    service.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,99 @@
+"""`make run`'s work queues: SQS's protocol, as botocore speaks it, served from
+SQLite. A receive reads the next visible jobs through an index whatever the
+backlog (moto's looked at every message), and a sent job survives a restart."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+from local_fixtures import queue, queue_service  # noqa: F401 (fixtures)
+
+from doorstep_cli.local.queue_service import QueueService
+
+
+def receive(queue, most=10, **extra):
+    return queue.client.receive_message(QueueUrl=queue.url, MaxNumberOfMessages=most, WaitTimeSeconds=0,
+                                        MessageSystemAttributeNames=["All"], **extra).get("Messages", [])
+
+
+def counts(queue):
+    return queue.client.get_queue_attributes(QueueUrl=queue.url, AttributeNames=[
+        "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])["Attributes"]
+
+
+def test_jobs_go_out_in_order_hidden_while_in_flight_and_gone_once_deleted(queue):
+    assert queue.send([{"n": n} for n in range(25)]) == 25
+    first = receive(queue)
+    assert [json.loads(m["Body"])["n"] for m in first] == list(range(10))
+    assert first[0]["Attributes"]["ApproximateReceiveCount"] == "1"
+    assert counts(queue) == {"ApproximateNumberOfMessages": "15", "ApproximateNumberOfMessagesNotVisible": "10"}
+    queue.client.delete_message_batch(QueueUrl=queue.url, Entries=[
+        {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(first)])
+    rest = receive(queue) + receive(queue)
+    assert [json.loads(m["Body"])["n"] for m in rest] == list(range(10, 25))
+    assert counts(queue) == {"ApproximateNumberOfMessages": "0", "ApproximateNumberOfMessagesNotVisible": "15"}
+
+
+def test_a_job_not_deleted_comes_back_after_its_visibility_timeout(queue):
+    queue.send([{"n": 1}])
+    (taken,) = receive(queue, VisibilityTimeout=1)
+    assert receive(queue) == []
+    time.sleep(1.1)
+    (again,) = receive(queue)
+    assert again["MessageId"] == taken["MessageId"] and again["Attributes"]["ApproximateReceiveCount"] == "2"
+    assert again["ReceiptHandle"] != taken["ReceiptHandle"]
+
+
+def test_a_job_received_too_often_moves_to_the_dead_letter_queue(queue):
+    from chalicelib.handlers.alerts.batching import MAX_RECEIVES
+    queue.send([{"n": "poison"}])
+    for _ in range(MAX_RECEIVES):
+        assert len(receive(queue, VisibilityTimeout=0)) == 1
+    assert receive(queue, VisibilityTimeout=0) == []
+    dead = queue.client.receive_message(QueueUrl=queue.dead_url(), MaxNumberOfMessages=10).get("Messages", [])
+    assert [json.loads(m["Body"]) for m in dead] == [{"n": "poison"}]
+
+
+def test_a_long_poll_answers_as_soon_as_a_job_arrives(queue):
+    threading.Timer(0.3, lambda: queue.send([{"n": "late"}])).start()
+    started = time.monotonic()
+    got = queue.client.receive_message(QueueUrl=queue.url, WaitTimeSeconds=5).get("Messages", [])
+    assert [json.loads(m["Body"]) for m in got] == [{"n": "late"}] and time.monotonic() - started < 3
+
+
+def test_sent_jobs_survive_a_restart_of_the_service(tmp_path, monkeypatch):
+    first = QueueService(tmp_path / "queues.sqlite3").start()
+    monkeypatch.setenv("DOORSTEP_SQS_ENDPOINT", first.url)
+    monkeypatch.setenv("DOORSTEP_STAGE", "local")
+    from chalicelib.storage.queues import QueueShape, WorkQueue
+    shape = QueueShape(visibility_s=30, max_receives=3, retention_s=3600, dead_retention_s=3600)
+    WorkQueue("survivor", shape).send([{"n": n} for n in range(3)])
+    first.stop()  # as a kill would: nothing is flushed on the way out
+    second = QueueService(tmp_path / "queues.sqlite3").start()
+    try:
+        monkeypatch.setenv("DOORSTEP_SQS_ENDPOINT", second.url)
+        again = WorkQueue("survivor", shape)
+        got = receive(again)
+        assert sorted(json.loads(m["Body"])["n"] for m in got) == [0, 1, 2]
+    finally:
+        second.stop()
+
+
+def test_a_receive_reads_the_index_not_the_backlog(queue, queue_service):
+    queue.send([{"n": n} for n in range(500)])
+    name = queue.url.rsplit("/", 1)[1]
+    assert "INDEX next_visible (queue=? AND visible<?)" in queue_service.queues.plan(name)
+    assert "SCAN" not in queue_service.queues.plan(name) and "TEMP B-TREE" not in queue_service.queues.plan(name)
+
+
+def test_an_unknown_queue_is_missing_as_sqs_says_so(queue_service):
+    import botocore.session
+    from botocore.exceptions import ClientError
+    client = botocore.session.get_session().create_client(
+        "sqs", region_name="eu-west-2", endpoint_url=queue_service.url, aws_access_key_id="x", aws_secret_access_key="x")
+    with pytest.raises(ClientError) as missing:
+        client.get_queue_url(QueueName="nothing-here")
+    from chalicelib.storage.queues import MISSING
+    assert missing.value.response["Error"]["Code"] in MISSING
