@@ -9,6 +9,7 @@ from chalicelib.api.registry import REGISTRY
 from chalicelib.config import check_start_up
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
+from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
@@ -22,7 +23,7 @@ from chalicelib.handlers.system.routes import ANY_PATH, routes as system
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, ANY_PATH)
+              questionnaires, bodies, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 

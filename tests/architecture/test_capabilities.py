@@ -8,7 +8,7 @@ which live at chalicelib/deps.py."""
 from test_layers import _cycles, graph
 
 # Bottom first. A new capability takes the place its imports allow.
-ORDER = ["shared", "places", "alerts", "reports", "crews", "staff", "questionnaires", "stats", "open311",
+ORDER = ["shared", "places", "bodies", "alerts", "reports", "crews", "staff", "questionnaires", "stats", "open311",
          "opendata", "accounts", "system", "stream"]
 HANDLERS = "chalicelib.handlers."
 
