@@ -9,7 +9,7 @@ from test_layers import _cycles, graph
 
 # Bottom first. A new capability takes the place its imports allow.
 ORDER = ["shared", "places", "bodies", "alerts", "reports", "crews", "staff", "questionnaires", "stats", "open311",
-         "opendata", "accounts", "system", "stream"]
+         "forwarding", "opendata", "accounts", "system", "stream"]
 HANDLERS = "chalicelib.handlers."
 
 
