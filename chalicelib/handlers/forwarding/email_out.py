@@ -17,6 +17,14 @@ def send_by_email(deps, body, report, service, base, again=False):
     send_email(body.email, subject, text, deps.clock(), deps.new_opaque_id)
 
 
+def _answer(service, code, value):
+    """(question, answer) in the category's own words: options by their labels."""
+    field = next((f for f in service.get("fields", []) if f.get("code") == code), {})
+    options = {o.get("key"): o.get("label", o.get("key")) for o in field.get("options", [])}
+    values = value if isinstance(value, list) else [value]
+    return field.get("label", code), ", ".join(str(options.get(v, v)) for v in values)
+
+
 def text_of(deps, body, report, service, base):
     name = service.get("name", report.service_code)
     lines = [f"A resident reported a problem that {body.name} looks after.", "",
@@ -27,8 +35,7 @@ def text_of(deps, body, report, service, base):
         lines += [f"Where: {where}",
                   f"Map: https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"]
     lines += [f"Reported: {local_time(report.created_at)}", "", "What the resident said:", report.description]
-    labels = {f["code"]: f.get("label", f["code"]) for f in service.get("fields", [])}
-    answers = [(labels.get(k, k), ", ".join(v) if isinstance(v, list) else v) for k, v in (report.fields or {}).items()]
+    answers = [_answer(service, k, v) for k, v in (report.fields or {}).items()]
     if answers:
         lines += ["", "Answers:"] + [f"  {label}: {value}" for label, value in answers]
     if report.photos:

@@ -1,13 +1,15 @@
 """Staff and a report's sends: send it again (after a failure, or to a body
 that lost it) or send it to another body (one that said "not ours" named
 who is responsible). Each is audited on the report."""
-from dataclasses import replace
+import logging
 
-from ...errors import Conflict, NotFound, ValidationFailed
+from ...errors import Conflict, ValidationFailed
 from ...storage.errors import EditConflict
 from ...storage.sends import Send
 from ..reports.tracking import find_report
 from ..reports.transition import transition
+
+log = logging.getLogger("doorstep.forwarding")
 
 
 def send_again(deps, report_id, body, queue=None):
@@ -37,5 +39,8 @@ def send_again(deps, report_id, body, queue=None):
                                    changes=change)])
     if fresh.unsettled:
         from .queue import send_queue
-        (queue or send_queue()).send([{"report": report.id, "body": target.id}])
+        try:
+            (queue or send_queue()).send([{"report": report.id, "body": target.id}])
+        except Exception:  # the send row is due now: the next sweep (within a minute) queues it
+            log.warning("Queueing %s for %s failed; the sweep will", report.id, target.id, exc_info=True)
     return fresh

@@ -13,10 +13,11 @@ class BodyUnreachable(Exception):
     """This try failed; the message is what staff see as the last error."""
 
 
-def call(method, url, fields=None, headers=None, timeout=TIMEOUT_S):
+def call(method, url, fields=None, headers=None, timeout=None):
     """(status, content type, body bytes) of one request; form-encoded fields
     (a POST's body, a GET's query); BodyUnreachable when no answer came."""
     parts = urlsplit(url)
+    timeout = timeout or TIMEOUT_S
     form = urlencode(fields or [], doseq=True)
     path = (parts.path or "/") + (("?" + form) if method == "GET" and form else "")
     connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
@@ -74,9 +75,12 @@ def parse(fmt, data, root):
 
 def error_text(fmt, status, data):
     """An Open311 error answer as staff read it: "HTTP 400: service_code is unknown"."""
-    try:
-        errors = parse(fmt, data, "errors")
-        words = "; ".join(str(e.get("description") or e.get("code") or "") for e in errors if e)
-    except BodyUnreachable:
-        words = data[:200].decode("utf-8", "replace")
+    words = data[:200].decode("utf-8", "replace")
+    for kind in (fmt, "xml" if fmt == "json" else "json"):  # a server may answer errors in the other
+        try:
+            errors = parse(kind, data, "errors")
+            words = "; ".join(str(e.get("description") or e.get("code") or "") for e in errors if e)
+            break
+        except BodyUnreachable:
+            continue
     return f"HTTP {status}: {words}".strip()[:300]
