@@ -242,7 +242,11 @@ def serve(args):
             for name, state in prepare_storage().items():
                 if state == "created":
                     print(f"created {name}")
-        loaded = _loaded(seed_all(40, categories_only_if_empty=True))
+        counts = seed_all(40, categories_only_if_empty=True)
+        from doorstep_cli.demo_bodies import load_demo_bodies
+        from doorstep_cli.local.forwarding import demo_county_endpoint
+        counts["demo bodies"] = load_demo_bodies(_deps(), **demo_county_endpoint(local_port()))
+        loaded = _loaded(counts)
         if loaded:
             print(loaded)
 
@@ -255,8 +259,10 @@ def serve(args):
         # The events table's stream and the alert queue, consumed as the Lambdas consume them in AWS.
         from chalicelib.deps import default_deps
         from doorstep_cli.local.queue_worker import start_alert_pipeline
+        from doorstep_cli.local.forwarding import start_forwarding
         from doorstep_cli.local.schedules import start_schedules
-        stops = [start_alert_pipeline(data_dir(), default_deps), start_schedules(default_deps)]
+        stops = [start_alert_pipeline(data_dir(), default_deps), start_forwarding(data_dir(), local_port(), default_deps),
+                 start_schedules(default_deps)]
         return lambda: [stop() for stop in reversed(stops)]
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
