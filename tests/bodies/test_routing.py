@@ -143,3 +143,24 @@ def test_routing_reads_the_points_cell_and_its_bodies_whatever_how_many_bodies_e
     assert [b.id for b in chosen] == ["north-yorkshire"]
     # The point's cell holds the three demo bodies' rows; the 60 parishes cost nothing.
     assert counted.operations == ["Query", "BatchGetItem"] and counted.items <= 6, counted.items
+
+
+def test_staff_moving_the_pin_into_the_centre_sends_it_to_the_council_instead_with_an_audit_entry(client, bodies,
+                                                                                                  officer):
+    made = report(client, OUTER)
+    rid = made.json_body["id"]
+    current = officer.get(f"/v1/staff/reports/{rid}")
+    moved = client.raw.http.request("PATCH", f"/v1/staff/reports/{rid}", body=json.dumps(
+        {"lat": CENTRE[0], "lon": CENTRE[1]}), headers={"Content-Type": "application/json", **officer.person.auth,
+                                                       "If-Match": current.headers["ETag"]})
+    assert moved.status_code == 200, moved.body
+    assert [(s["body_id"], s["state"]) for s in moved.json_body["sends"]] == [
+        ("council", "sent"), ("north-yorkshire", "withdrawn")]
+    assert sent_to(client.get(f"/v1/reports/{rid}")) == [("City of York Council", "sent")]
+    audit = officer.audit(rid)[-1]["changes"]["sent_to"]
+    assert audit == {"before": ["north-yorkshire"], "after": ["council"]}
+    # Off every body's map: refused, nothing changed.
+    again = client.raw.http.request("PATCH", f"/v1/staff/reports/{rid}", body=json.dumps(
+        {"lat": 51.5007, "lon": -0.1246}), headers={"Content-Type": "application/json", **officer.person.auth,
+                                                   "If-Match": moved.headers["ETag"]})
+    assert again.status_code == 422 and again.json_body["error"]["code"] == "outside_service_area"

@@ -26,7 +26,7 @@ def get_updates(deps, report_id, token=None):
         visibility.details_are_public(report, deps.services.get(report.service_code))
     return {"report_id": report.id,
             "updates": [views.update_view(u, deps, details) for u in deps.reports.updates(report.id)],
-            "sent_to": [views.sent_view(s) for s in deps.sends.for_report(report.id)]}
+            "sent_to": [views.sent_view(s) for s in deps.sends.for_report(report.id) if s.state != "withdrawn"]}
 
 
 def opens_privately(deps, report, token=None):

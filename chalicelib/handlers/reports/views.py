@@ -30,7 +30,7 @@ def public_view(deps, report, service, sends=None):
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))
     if sends is not None:
-        view["sent_to"] = [sent_view(s) for s in sends]
+        view["sent_to"] = [sent_view(s) for s in sends if s.state != "withdrawn"]  # staff see those too
     return view
 
 
@@ -98,7 +98,8 @@ SENT_WORDS = {"waiting": "Waiting to be sent to {name}",
               "sending": "Waiting to be sent to {name}",
               "retrying": "Could not be sent to {name} yet; we keep trying",
               "failed": "Could not be sent to {name}; the council has been told",
-              "refused": "{name} says this is not theirs"}
+              "refused": "{name} says this is not theirs",
+              "withdrawn": "No longer going to {name}: moved to another body before it was sent"}
 
 
 def sent_view(send):
