@@ -164,3 +164,24 @@ def test_staff_moving_the_pin_into_the_centre_sends_it_to_the_council_instead_wi
         {"lat": 51.5007, "lon": -0.1246}), headers={"Content-Type": "application/json", **officer.person.auth,
                                                    "If-Match": moved.headers["ETag"]})
     assert again.status_code == 422 and again.json_body["error"]["code"] == "outside_service_area"
+
+
+def test_bodies_are_made_listed_shown_changed_and_retired_with_the_cli(doorstep, capsys, tmp_path):
+    body = tmp_path / "roads.json"
+    body.write_text(json.dumps({"id": "roads", "name": "National Highways", "categories": ["pothole"],
+                                "contact_text": "0300 123 5000", "send_method": "email",
+                                "email": "roads@highways.example", "area": {
+                                    "kind": "line", "within_m": 15, "geometry": {
+                                        "type": "LineString", "coordinates": [[-1.15, 53.91], [-1.06, 53.925]]}}}))
+    assert doorstep("bodies", "create", "--file", str(body)) == 0
+    assert doorstep("bodies", "create", "--file", str(body)) == 1  # the id is taken
+    change = tmp_path / "change.json"
+    change.write_text(json.dumps({"send_method": "open311"}))  # without an endpoint
+    assert doorstep("bodies", "update", "--id", "roads", "--file", str(change)) == 1
+    assert "endpoint" in capsys.readouterr().err
+    assert doorstep("bodies", "retire", "--id", "roads") == 0
+    capsys.readouterr()
+    assert doorstep("bodies", "list") == 0
+    assert capsys.readouterr().out.splitlines() == ["roads\tNational Highways\temail\tline\tpothole\tretired"]
+    assert doorstep("bodies", "show", "--id", "roads") == 0
+    assert json.loads(capsys.readouterr().out)["retired"] is True
