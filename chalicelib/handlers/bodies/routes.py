@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import operation, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import ADMIN
+from ...auth.rules import ADMIN, STAFF
 from .limits import BODY_ID
 
 routes = Routes("bodies", schemas="chalicelib.handlers.bodies.schemas")
@@ -22,8 +22,9 @@ def _answer(view, status=200):
     return http.ok(view, status=status, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
 
 
-@routes.get("/v1/staff/bodies", ADMIN, operation(
-    "The bodies reports are sent to, retired ones too (administrators)", None, "200", ref("BodyList")))
+@routes.get("/v1/staff/bodies", STAFF, operation(
+    "The bodies reports are sent to, retired ones too (staff choose where to send a report; keys never shown)",
+    None, "200", ref("BodyList")))
 def staff_bodies():
     from . import admin
     return http.ok(admin.list_bodies(http.deps()), headers=http.NO_STORE)
