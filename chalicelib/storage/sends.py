@@ -13,8 +13,8 @@ updates that come back.
 """
 from dataclasses import dataclass
 
-from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute, \
-    VersionAttribute
+from pynamodb.attributes import BooleanAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, \
+    UTCDateTimeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
@@ -42,6 +42,7 @@ class Send:
     responsible: str | None = None  # and who is responsible instead, in its words
     answered_at: object = None  # the body's first word back (an update, a state)
     resent: bool = False  # re-sent once for want of an answer (FixMyStreet's 67)
+    echoes: list | None = None  # the body's ids of updates we posted to it: not read back as its own
     version: int | None = None
 
     @property
@@ -88,6 +89,7 @@ class SendModel(Stored):
     responsible = UnicodeAttribute(null=True)
     answered_at = UTCDateTimeAttribute(null=True)
     resent = BooleanAttribute(default=False)
+    echoes = ListAttribute(of=UnicodeAttribute, null=True)
     version = VersionAttribute()
     due = UnicodeAttribute(null=True)
     due_at = UTCDateTimeAttribute(null=True)

@@ -81,3 +81,33 @@ def test_a_county_that_says_not_ours_tells_the_resident_who_is_responsible(clien
     assert sent["state"] == "refused"
     assert sent["not_theirs"]["responsible"] == "Private road: the Bishopthorpe estate office."
     assert client.get(f"/v1/reports/{rid}").json_body["status"] == "open"  # still the council's to pass on
+
+
+def test_the_councils_update_on_a_forwarded_report_reaches_the_county_and_is_not_read_back(client, district,
+                                                                                            county, people):
+    from chalicelib.handlers.forwarding import polling, queue, sender
+    from chalicelib.storage.reports import EventModel
+    from support.staff_support import Officer, load_staff_data
+    rid = report_pothole(client)["id"]
+    assert sender.attempt(district, rid, "north-yorkshire") == "sent"
+    reference = district.sends.get(rid, "north-yorkshire").reference
+    load_staff_data(district)
+    officer = Officer(client, people("admin"))
+    etag = officer.get(f"/v1/staff/reports/{rid}").headers["ETag"]
+    changed = client.raw.http.request("PATCH", f"/v1/staff/reports/{rid}", body=json.dumps(
+        {"public_update": "We have asked the county to treat it as urgent."}),
+        headers={"Content-Type": "application/json", "If-Match": etag, **officer.person.auth})
+    assert changed.status_code == 200, changed.body
+    # The stream hands the event to the send queue's Lambda.
+    events = [e for e in (EventModel.scan()) if e.report_id == rid and e.kind == "report_updated"]
+    jobs = queue.jobs_of_events([type("E", (), {"kind": e.kind, "report_id": e.report_id, "payload": e.payload})
+                                 for e in events])
+    assert jobs == [{"report": rid, "update": jobs[0]["update"]}]
+    assert queue.on_queue(lambda_event(*jobs, *jobs), lambda: district) == {"batchItemFailures": []}
+    _, _, at_county = county.call("GET", f"/v1/reports/{reference}/updates")
+    words = [u["text"] for u in at_county["updates"] if u["text"]]
+    assert words == ["We have asked the county to treat it as urgent."]  # once, though the job came twice
+    # The county's feed now lists it; reading the county's updates skips our own words.
+    polling.poll_all(district)
+    mine = [u["text"] for u in client.get(f"/v1/reports/{rid}/updates").json_body["updates"] if u["text"]]
+    assert mine == ["We have asked the county to treat it as urgent."]

@@ -53,8 +53,8 @@ def apply_update(deps, body, update):
     from ..reports.changes import change_state
     reference, update_id = str(update.get("service_request_id") or ""), str(update.get("update_id") or "")
     send = deps.sends.by_reference(body.id, reference) if reference and update_id else None
-    if send is None:
-        return False
+    if send is None or update_id in (send.echoes or []):
+        return False  # not a report we sent, or our own words coming back
     report = deps.reports.get(send.report_id)
     if report is None:
         return False

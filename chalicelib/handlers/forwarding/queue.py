@@ -28,9 +28,16 @@ def send_queue():
 
 def jobs_of_events(events):
     """The first try of each new report's sends (the report_created event
-    names the bodies it must go to)."""
-    return [{"report": e.report_id, "body": body_id} for e in events
-            for body_id in (e.payload or {}).get("send_to") or []]
+    names the bodies it must go to), and the council's own public words on a
+    report, to pass on to the Open311 bodies it went to."""
+    jobs = []
+    for e in events:
+        payload = e.payload or {}
+        jobs += [{"report": e.report_id, "body": body_id} for body_id in payload.get("send_to") or []]
+        if e.kind in ("report_state_changed", "report_updated") and payload.get("author") == "council" \
+                and payload.get("seq"):
+            jobs.append({"report": e.report_id, "update": int(payload["seq"])})
+    return jobs
 
 
 def on_queue(sqs_event, deps_factory):
@@ -44,7 +51,11 @@ def on_queue(sqs_event, deps_factory):
     for record in records:
         try:
             job = json.loads(record["body"])
-            sender.attempt(deps, str(job["report"]), str(job["body"]))
+            if "update" in job:
+                from .updates_out import forward_update
+                forward_update(deps, str(job["report"]), int(job["update"]))
+            else:
+                sender.attempt(deps, str(job["report"]), str(job["body"]))
         except Exception:
             log.exception("send job %s failed", record.get("messageId"))
             failures.append({"itemIdentifier": record["messageId"]})
