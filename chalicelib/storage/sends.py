@@ -67,6 +67,19 @@ class ReferenceIndex(GlobalSecondaryIndex):
     body_reference = UnicodeAttribute(hash_key=True)  # "north-yorkshire#DS-7K3F9Q"
 
 
+class TroubleIndex(GlobalSecondaryIndex):
+    """Sends staff must look at (retrying, failed, refused), newest first: sparse."""
+    class Meta:
+        index_name = "trouble"
+        projection = AllProjection()
+
+    trouble = UnicodeAttribute(hash_key=True)  # the state
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+TROUBLE = ("retrying", "failed", "refused")
+
+
 class SendModel(Stored):
     class Meta:
         table_name = table("sends")
@@ -94,9 +107,11 @@ class SendModel(Stored):
     due = UnicodeAttribute(null=True)
     due_at = UTCDateTimeAttribute(null=True)
     body_reference = UnicodeAttribute(null=True)
+    trouble = UnicodeAttribute(null=True)
 
     due_index = DueIndex()
     reference_index = ReferenceIndex()
+    trouble_index = TroubleIndex()
 
 
 def send_model(send, answer_within=None):
@@ -109,7 +124,8 @@ def send_model(send, answer_within=None):
     elif send.state == "sent" and answer_within and not send.answered_at and not send.resent and send.sent_at:
         due, due_at = DUE_ANSWER, send.sent_at + answer_within
     reference = f"{send.body_id}#{send.reference}" if send.reference else None
-    return model_of(SendModel, send, due=due, due_at=due_at, body_reference=reference)
+    trouble = send.state if send.state in TROUBLE else None
+    return model_of(SendModel, send, due=due, due_at=due_at, body_reference=reference, trouble=trouble)
 
 
 class SendStore:
@@ -127,6 +143,15 @@ class SendStore:
         for model in SendModel.reference_index.query(f"{body_id}#{reference}", limit=1):
             return record_of(Send, model)
         return None
+
+    def in_trouble(self, state, limit=50, after=None):
+        """(sends in `state`, the next page's key): newest first, a page at a time."""
+        kwargs = {"scan_index_forward": False, "limit": limit, "page_size": limit}
+        if after:
+            kwargs["last_evaluated_key"] = after
+        rows = SendModel.trouble_index.query(state, **kwargs)
+        found = [record_of(Send, m) for m in rows]
+        return found, rows.last_evaluated_key
 
     def due(self, kind, until, limit=100):
         """(report_id, body_id) of sends due by `until`, soonest first."""

@@ -109,6 +109,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/bodies/{body_id}/retire"): (ADMIN_ONLY, Outcome(200)),
     # Sending a report on: staff whose scope covers it.
     ("POST", "/v1/staff/reports/{report_id}/sends"): (STAFF, Outcome(201)),
+    ("GET", "/v1/staff/sends"): (STAFF, Outcome(200)),
     # A body's officer: the signed link is the right, whoever holds it.
     ("GET", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
@@ -157,7 +158,7 @@ ROUTE_ACCESS = {
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
-                ("GET", "/v1/staff/bodies")}
+                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -354,6 +355,7 @@ def _body(world):
 
 
 _simple("GET", "/v1/staff/bodies")
+_simple("GET", "/v1/staff/sends")
 _simple("POST", "/v1/staff/bodies", body={"id": "matrix-parish", "name": "A parish", "categories": ["litter"],
                                           "contact_text": "The clerk.", "area": {"kind": "council"}})
 

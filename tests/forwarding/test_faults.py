@@ -122,6 +122,10 @@ def test_after_a_day_of_failures_the_send_stops_and_staff_see_the_bodys_error(cl
     view = officer.get(f"/v1/staff/reports/{rid}").json_body
     assert view["sends"][0]["state"] == "failed" and view["sends"][0]["tries"] == 2
     assert view["sends"][0]["last_error"] == "HTTP 500: Confirm is down"
+    listed = officer.get("/v1/staff/sends?state=failed").json_body["sends"]
+    assert [(s["report_id"], s["body_id"], s["last_error"]) for s in listed] == [
+        (rid, "north-yorkshire", "HTTP 500: Confirm is down")]
+    assert officer.get("/v1/staff/sends?state=lost").status_code == 400
     public = client.get(f"/v1/reports/{rid}").json_body["sent_to"][0]
     assert "Confirm" not in str(public) and public["state"] == "failed"
     # Staff send it again once the body is back: a new try, queued.

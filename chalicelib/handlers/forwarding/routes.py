@@ -1,7 +1,7 @@
 """Forwarding's routes: staff sending a report (again, or to another body),
 and a body's officer answering through the signed link in its e-mail."""
 from ...api import http
-from ...api.openapi import operation, path_param, ref
+from ...api.openapi import operation, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 
@@ -18,6 +18,16 @@ def staff_send_again(report_id):
     from ..staff.view import send_detail
     sent = staff_sending.send_again(http.deps(), report_id, http.body())
     return http.ok(send_detail(sent), status=201, headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/sends", STAFF, {**operation(
+    "Sends that need staff: still retrying, failed after a day, or refused by the body; newest first, "
+    "in your scope", None, "200", ref("SendsInTrouble"), (400,)),
+    "parameters": [q("state", "retrying, failed (default) or refused"),
+                   q("limit", "1-100, default 50", schema={"type": "integer", "minimum": 1, "maximum": 100})]})
+def staff_sends():
+    from . import staff_sending
+    return http.ok(staff_sending.sends_in_trouble(http.deps(), http.query()), headers=http.NO_STORE)
 
 
 @routes.get("/v1/body-links/{token}", ANYONE, {**operation(

@@ -10,6 +10,9 @@ SCHEMAS = {
     "SendState": {"allOf": [SENT, {"type": "object", "properties": {
         "method": STRING, "tries": {"type": "integer"}, "last_error": NULLABLE,
         "next_try_at": {"type": "string", "format": "date-time", "nullable": True}, "resent": {"type": "boolean"}}}]},
+    "SendsInTrouble": {"type": "object", "properties": {"sends": {"type": "array", "items": {"allOf": [
+        {"$ref": "#/components/schemas/SendState"}, {"type": "object", "properties": {
+            "report_id": STRING, "service_code": STRING, "summary": STRING}}]}}}},
     "BodyAnswer": {"type": "object", "required": ["choice"], "properties": {
         "choice": {"type": "string", "enum": ["in_progress", "fixed", "not_ours"]},
         "reason": {"type": "string", "maxLength": 1000, "description": "needed for not_ours"},

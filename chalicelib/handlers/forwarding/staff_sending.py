@@ -44,3 +44,23 @@ def send_again(deps, report_id, body, queue=None):
         except Exception:  # the send row is due now: the next sweep (within a minute) queues it
             log.warning("Queueing %s for %s failed; the sweep will", report.id, target.id, exc_info=True)
     return fresh
+
+
+def sends_in_trouble(deps, params):
+    """Sends staff must look at, newest first: still retrying, failed after a
+    day, or refused by the body; only reports the caller's scope covers."""
+    from ... import validation
+    from ...auth.policy import staff_covers
+    from ...storage.sends import TROUBLE
+    from ..staff.view import send_detail
+    problems = validation.Problems()
+    state = params.get("state") or "failed"
+    if state not in TROUBLE:
+        problems.add("state", f"Must be one of: {', '.join(TROUBLE)}.")
+    limit = validation.number(params.get("limit") or 50, "limit", problems, 1, 100)
+    problems.raise_if_any()
+    found, _ = deps.sends.in_trouble(state, int(limit))
+    reports = {r.id: r for r in deps.reports.get_many([s.report_id for s in found])}
+    return {"sends": [{"report_id": s.report_id, "service_code": reports[s.report_id].service_code,
+                       "summary": reports[s.report_id].summary, **send_detail(s)}
+                      for s in found if s.report_id in reports and staff_covers(deps.principal, reports[s.report_id])]}
