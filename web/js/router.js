@@ -28,6 +28,7 @@ const screens = {
   "/account/delete": () => import("./screens/account-delete.js"),
   "/performance": () => import("./screens/performance.js"),
   "/questionnaire": () => import("./screens/questionnaire.js"),
+  "/body": () => import("./screens/body-link.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
