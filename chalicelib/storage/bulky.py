@@ -143,16 +143,18 @@ class BulkyStore:
         one transaction; SlotFull when the day is full, AlreadyExists("idempotency")
         when the request's key was claimed meanwhile."""
         from .report_store import _claim_key
-        parts = ["slot", "booking"]
+        # `parts` in the order PynamoDB sends them: puts, then updates.
+        parts = ["booking"]
         slot = BulkySlotModel(slot_key(booking.round_id, booking.date))
         try:
             with writes(parts, exists={"booking", "idempotency"}), transaction() as t:
-                t.update(slot, actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
-                         condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
                 t.save(model_of(BulkyBookingModel, booking, due=HOLD, due_at=booking.hold_until),
                        condition=BulkyBookingModel.id.does_not_exist())
                 if idempotency is not None:
                     _claim_key(t, parts, idempotency)
+                t.update(slot, actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
+                         condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
+                parts.append("slot")
         except EditConflict as e:
             raise SlotFull("slot") from e
 
