@@ -166,3 +166,12 @@ def test_a_paid_booking_cannot_be_cancelled_after_its_cut_off(client, deps, peop
         bookings.cancel(late, made["id"])
     assert (refused.value.status, refused.value.code) == (422, "past_cut_off")
     assert deps.bulky.get(made["id"]).status == "confirmed"
+
+
+def test_a_resident_s_bookings_are_in_their_data_export_and_nobody_else_s(client, deps, people, pay):
+    uprn, resident, other = home_with_round(deps), people(), people()
+    made = client.post("/v1/waste/bulky/bookings", booking_body(offered(client, uprn)[0]["date"]),
+                       resident.auth).json_body
+    exported = client.get("/v1/me/export", resident.auth).json_body["bulky_bookings"]
+    assert [(b["id"], b["amount"], b["status"]) for b in exported] == [(made["id"], 2500, "held")]
+    assert client.get("/v1/me/export", other.auth).json_body["bulky_bookings"] == []
