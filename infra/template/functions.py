@@ -14,20 +14,23 @@ DISPATCHER = "DispatchEvents"
 WORKER = "DeliverAlerts"
 EXPORTER = "ExportOpenData"  # the nightly open data export (@app.schedule)
 QUESTIONER = "SendQuestionnaires"  # the hourly "has it been fixed?" (@app.schedule)
+SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
          WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data",
-         QUESTIONER: "doorstep-${Stage}-send-questionnaires"}
+         QUESTIONER: "doorstep-${Stage}-send-questionnaires", SETTLER: "doorstep-${Stage}-settle-payments"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
-              EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup"}
-FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER)
+              EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
+              SETTLER: "SettlePaymentsLogGroup"}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SETTLER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
             EXPORTER: (900, 1024),  # every public report's files are built in memory
-            QUESTIONER: (300, 256)}  # at most SEND_BATCH messages a run
+            QUESTIONER: (300, 256),  # at most SEND_BATCH messages a run
+            SETTLER: (300, 256)}  # at most RECONCILE_BATCH payments, each one provider call or two
 
 
 def environment():
@@ -41,6 +44,9 @@ def environment():
         "DOORSTEP_VAPID_PRIVATE_KEY_ARN": ref("VapidPrivateKey"),
         "DOORSTEP_ALERT_QUEUE_URL": ref(alert_queue.QUEUE),
         "DOORSTEP_OPEN_DATA_LICENCE": ref("OpenDataLicence"),
+        "DOORSTEP_PAY_URL": ref("PayUrl"),
+        "DOORSTEP_PAY_API_KEY": ref("PayApiKey"),
+        "DOORSTEP_PAY_WEBHOOK_SECRET": ref("PayWebhookSecret"),
     }
 
 
@@ -69,8 +75,10 @@ def resources(app):
                           *access.open_data()])
     questioner_role = role([access.logs(NAMES[QUESTIONER]), *access.table_statements(access.QUESTIONER_TABLES),
                             access.secrets(), *access.mail_and_sms()])  # secrets: the VAPID key, unsubscribe links
+    settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES)])
     out = {
         "ApiRole": api_role,
+        "SettlerRole": settler_role,
         "QuestionerRole": questioner_role,
         "DispatcherRole": dispatcher_role,
         "WorkerRole": worker_role,
@@ -80,6 +88,7 @@ def resources(app):
         WORKER: _function(WORKER, "WorkerRole"),
         EXPORTER: _function(EXPORTER, "ExporterRole"),
         QUESTIONER: _function(QUESTIONER, "QuestionerRole"),
+        SETTLER: _function(SETTLER, "SettlerRole"),
         **alert_queue.resources(WORKER),
         # (Chalice 1.34 names the API's log group after "ApiHandler", a
         # resource that does not exist; the names replace both.)
