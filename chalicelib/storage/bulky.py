@@ -202,9 +202,17 @@ class BulkyStore:
         return self._with_slot(booking, from_status, -1, actions)
 
     def refund_done(self, booking_id, refund):
-        """The refund is settled (made, or nothing was left): out of the due index."""
-        self._move(booking_id, "cancelled", [BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
-                                             BulkyBookingModel.due_at.remove()])
+        """The refund is settled (made, or nothing was left): out of the due
+        index. False when another caller settled it first (theirs stands)."""
+        try:
+            with writes(["booking"]):
+                BulkyBookingModel(booking_id).update(
+                    actions=[BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
+                             BulkyBookingModel.due_at.remove()],
+                    condition=(BulkyBookingModel.status == "cancelled") & (BulkyBookingModel.due == REFUND))
+        except EditConflict:
+            return False
+        return True
 
     def due(self, kind, now, limit=100):
         """Bookings waiting for the `kind` job (HOLD, REFUND) since before `now`."""

@@ -84,7 +84,7 @@ def test_a_resident_who_closes_the_tab_after_paying_is_confirmed_by_the_webhook(
     held = book(app_url, resident, uprn).json()
     pay_with(held["payment"]["next_url"], SUCCESS)  # and never comes back
     assert wait_until(lambda: booking(app_url, resident, held["id"])["status"] == "confirmed")
-    assert any(m["event_type"] == "card_payment_succeeded" for m in pay.delivered)
+    assert wait_until(lambda: any(m["event_type"] == "card_payment_succeeded" for m in pay.delivered))
 
 
 def test_when_the_webhook_is_lost_too_the_reconciliation_job_confirms_the_booking(app_url, pay, deps, people):
@@ -224,3 +224,21 @@ def test_paid_after_its_hold_was_released_and_the_day_filled_the_money_goes_back
     provider_id = deps.payments.get(held["payment"]["id"]).provider_id
     assert [r["amount"] for r in pay.payments[provider_id]["refunds"]] == [2700]
     assert places_left(app_url, uprn, held["date"]) == 0  # never over-booked
+
+
+def test_a_receipt_is_mailed_once_when_paid_and_word_of_the_refund_once_when_cancelled(app_url, pay, deps, people):
+    uprn, resident = home_with_round(deps), people()
+    held = book(app_url, resident, uprn).json()
+    pay.webhooks_paused = True
+    back_from_provider(pay_with(held["payment"]["next_url"], SUCCESS))
+    pay.webhooks_paused = False  # then the webhooks tell the app again, twice
+    assert wait_until(lambda: len(pay.delivered) >= 2)
+    mail = deps.accounts.messages_to([resident.user.email])
+    receipts = [m for m in mail if "is booked" in (m["subject"] or "")]
+    assert len(receipts) == 1
+    assert held["id"] in receipts[0]["body"] and "Total paid: £27.00" in receipts[0]["body"]
+    assert "Sofa or settee: £15.00" in receipts[0]["body"]
+    for _ in range(2):
+        requests.post(f"{app_url}/v1/waste/bulky/bookings/{held['id']}/cancel", headers=resident.auth, timeout=20)
+    cancelled = [m for m in deps.accounts.messages_to([resident.user.email]) if "is cancelled" in m["subject"]]
+    assert len(cancelled) == 1 and "£27.00 is being refunded" in cancelled[0]["body"]

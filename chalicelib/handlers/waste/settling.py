@@ -4,6 +4,7 @@ import logging
 
 from ...storage.errors import SlotFull
 from ..payments import core as payments
+from . import receipts
 from .catalogue import current
 
 log = logging.getLogger(__name__)
@@ -29,12 +30,14 @@ def on_payment(deps, payment):
             deps.bulky.release(booking, f"payment_{payment.status}", now)
         return
     if booking.status == "held" and deps.bulky.confirm(booking.id, now):
+        receipts.paid(deps, booking, payment)
         return
     booking = deps.bulky.get(booking.id)
     if booking.status == "released":
         settings, _ = current(deps)
         try:
             if deps.bulky.reclaim(booking, settings["capacity_per_day"], now):
+                receipts.paid(deps, booking, payment)
                 return
         except SlotFull:
             pass
@@ -53,7 +56,8 @@ def refund(deps, booking):
         return None
     done = {"status": "done", "amount": made["amount"] if made else 0,
             "refund_id": made["refund_id"] if made else None, "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
-    deps.bulky.refund_done(booking.id, done)
+    if deps.bulky.refund_done(booking.id, done):
+        receipts.refunded(deps, booking, done["amount"])
     return done
 
 
