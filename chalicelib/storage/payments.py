@@ -10,7 +10,7 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribut
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
-from .errors import EditConflict
+from .errors import AlreadyExists, EditConflict
 from .records import Payment
 
 OPEN = "open"  # unfinished, or finished and its purpose not yet told
@@ -62,6 +62,18 @@ def _record(model):
         record.amount, record.refunded = int(record.amount), int(record.refunded or 0)
         record.refunds = record.refunds or []
     return record
+
+
+class LedgerModel(Stored):
+    """Money that moved, by the council's calendar day: a payment that succeeded,
+    a refund the provider took. Finance's daily CSV is one day's partition."""
+    class Meta:
+        table_name = table("payment-ledger")
+        billing_mode = "PAY_PER_REQUEST"
+
+    day = UnicodeAttribute(hash_key=True)  # "YYYY-MM-DD", Europe/London
+    entry = UnicodeAttribute(range_key=True)  # "{kind}#{payment or refund id}": written once
+    row = JSONAttribute()  # {at, kind, payment_id, provider_id, refund_id, reference, purpose, amount, by, reason}
 
 
 class PaymentStore:
@@ -125,6 +137,21 @@ class PaymentStore:
     def _refunds(self, payment_id):
         found = self.get(payment_id)
         return list(found.refunds) if found else []
+
+    def ledger_add(self, day, kind, entry_id, row):
+        """Write a ledger row once; False when it was there already."""
+        try:
+            with writes(["ledger"], exists={"ledger"}):
+                LedgerModel(day=day, entry=f"{kind}#{entry_id}", row=row).save(
+                    condition=LedgerModel.entry.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
+
+    def ledger_day(self, day):
+        """One day's rows, in the order they happened."""
+        rows = [m.row for m in LedgerModel.query(day, consistent_read=True)]
+        return sorted(rows, key=lambda r: (r.get("at") or "", r.get("kind") or ""))
 
     def open_between(self, oldest, newest, limit=100):
         """Unfinished payments made between `oldest` and `newest`, oldest first."""

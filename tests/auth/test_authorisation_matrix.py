@@ -146,6 +146,11 @@ ROUTE_ACCESS = {
     # bad one is refused for everyone alike); a return token nobody was given is a 404.
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
     ("GET", "/v1/payments/return/{token}"): (ANYONE, Outcome(404, "payment_not_found")),
+    # Staff's view of the money is council-wide; the world holds no payment.
+    ("GET", "/v1/staff/payments"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/payments.csv"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/payments/{payment_id}"): (STAFF, Outcome(404, "payment_not_found")),
+    ("POST", "/v1/staff/payments/{payment_id}/refunds"): (STAFF, Outcome(404, "payment_not_found")),
     # Bulky waste: the catalogue for anyone, edited by administrators; the world
     # has no addresses (404) and no bookings, and a booking is only its resident's or staff's.
     ("GET", "/v1/waste/bulky/items"): (ANYONE, Outcome(200)),
@@ -157,7 +162,9 @@ ROUTE_ACCESS = {
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
-                ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams")}
+                ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
+                ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
+                ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -242,6 +249,11 @@ _simple("GET", "/v1/push/vapid-public-key")
 _simple("POST", "/v1/payments/webhook", body={"resource_id": "x", "resource": {}})
 _simple("GET", "/v1/payments/return/{token}", "/v1/payments/return/" + "0" * 32 + "." + "x" * 32)
 _simple("GET", "/v1/waste/bulky/items")
+_simple("GET", "/v1/staff/payments", "/v1/staff/payments?date=2026-11-20")
+_simple("GET", "/v1/staff/payments.csv", "/v1/staff/payments.csv?date=2026-11-20")
+_simple("GET", "/v1/staff/payments/{payment_id}", "/v1/staff/payments/" + "0" * 32)
+_simple("POST", "/v1/staff/payments/{payment_id}/refunds", "/v1/staff/payments/" + "0" * 32 + "/refunds",
+        {"amount": 100, "refund_amount_available": 100, "reason": "Goodwill"})
 _simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/dates")
 _simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
 _simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")

@@ -88,6 +88,8 @@ def settle(deps, payment):
     """Tell the purpose of a finished payment, once per finished status."""
     if not payment.finished or payment.settled_status == payment.status:
         return payment
+    if payment.status == "success":
+        ledger(deps, "payment", payment.id, payment, payment.amount)
     told = hooks.purpose(payment.purpose)
     if told is not None:
         told.on_payment(deps, payment)
@@ -139,14 +141,26 @@ def refund_in_full(deps, payment_id, by="doorstep"):
             return None
         refund = {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
                   "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ"), "by": by}
-        _record_refund(deps, payment_id, refund)
+        record_refund(deps, payment_id, refund)
         return refund
     raise ServiceUnavailable("The refund could not be agreed with the payment provider; it will be tried again.",
                              code="refund_pending")
 
 
-def _record_refund(deps, payment_id, refund):
+def ledger(deps, kind, entry_id, payment, amount, refund=None):
+    """The day's ledger row for money that moved (finance's CSV)."""
+    from ...stamps import london_today, stamp
+    now = deps.clock()
+    row = {"at": stamp(now), "kind": kind, "payment_id": payment.id, "provider_id": payment.provider_id,
+           "refund_id": (refund or {}).get("refund_id"), "reference": payment.reference, "purpose": payment.purpose,
+           "description": payment.description, "amount": amount if kind == "payment" else -amount,
+           "by": (refund or {}).get("by"), "reason": (refund or {}).get("reason")}
+    deps.payments.ledger_add(london_today(now).isoformat(), kind, entry_id, row)
+
+
+def record_refund(deps, payment_id, refund):
     from ...storage.errors import EditConflict
+    ledger(deps, "refund", refund["refund_id"], deps.payments.get(payment_id), refund["amount"], refund)
     for _ in range(5):
         payment = deps.payments.get(payment_id)
         if any(r.get("refund_id") == refund["refund_id"] for r in payment.refunds):
