@@ -31,10 +31,11 @@ EXPORTER_TABLES = {"reports": "read", "services": "read", "stats": "read"}
 QUESTIONER_TABLES = {"questionnaires": "read-write", "reports": "read", "services": "read",
                      "alert-index": "read", "alerts": "read", "outbox": "read-write"}
 
-# Every 5 minutes: payments unfinished or unsettled, bulky bookings whose hold
-# ran out or whose refund is due, their days' places, and the bulky rules.
-SETTLER_TABLES = {"payments": "read-write", "bulky-bookings": "read-write", "bulky-slots": "read-write",
-                  "waste-settings": "read"}
+# Every 5 minutes: payments unfinished or unsettled and the ledger of money that
+# moved; bulky bookings whose hold ran out or whose refund is due, their days'
+# places and the bulky rules; the receipts and refund notices it mails (outbox).
+SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
+                  "bulky-slots": "read-write", "outbox": "read-write", "waste-settings": "read"}
 
 
 def api_tables():

@@ -75,7 +75,8 @@ def resources(app):
                           *access.open_data()])
     questioner_role = role([access.logs(NAMES[QUESTIONER]), *access.table_statements(access.QUESTIONER_TABLES),
                             access.secrets(), *access.mail_and_sms()])  # secrets: the VAPID key, unsubscribe links
-    settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES)])
+    settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
+                         *access.mail_and_sms()])  # receipts and refund notices
     out = {
         "ApiRole": api_role,
         "SettlerRole": settler_role,
