@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .storage.questionnaires import QuestionnaireStore
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
+    from .storage.garden import GardenStore
 
 _areas = {}
 
@@ -77,6 +78,7 @@ class Deps:
     jobs: JobStore | None = None  # street crews' jobs
     payments: PaymentStore | None = None  # card payments (handlers/payments)
     bulky: BulkyStore | None = None  # bulky waste: the catalogue, slots and bookings
+    garden: GardenStore | None = None  # garden waste subscriptions
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
@@ -117,11 +119,13 @@ def default_deps(base_url=None, principal=None, client=None):
     from .storage.jobs import JobStore
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
+    from .storage.garden import GardenStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
                 broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
                 templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
-                jobs=JobStore(), payments=PaymentStore(), bulky=BulkyStore(), principal=principal, base_url=links_base(s) if base_url is None else base_url,
+                jobs=JobStore(), payments=PaymentStore(), bulky=BulkyStore(), garden=GardenStore(),
+                principal=principal, base_url=links_base(s) if base_url is None else base_url,
                 client=client, settings=s)

@@ -25,7 +25,7 @@ class WasteSettingsModel(Stored):
         table_name = table("waste-settings")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)  # "bulky"
+    id = UnicodeAttribute(hash_key=True)  # the service: "bulky", "garden"
     settings = JSONAttribute()
     version = NumberAttribute()
     updated_at = UTCDateTimeAttribute()
@@ -111,17 +111,18 @@ class BulkyStore:
         bind()
 
     # The catalogue and rules
-    def settings(self):
-        """(settings dict, version), or (None, 0) when staff never saved any."""
-        found = get_or_none(WasteSettingsModel, "bulky", consistent_read=True)
+    def settings(self, service="bulky"):
+        """(settings dict, version) of a waste service ("bulky", "garden"), or
+        (None, 0) when staff never saved any."""
+        found = get_or_none(WasteSettingsModel, service, consistent_read=True)
         return (found.settings, int(found.version)) if found else (None, 0)
 
-    def save_settings(self, settings, expected_version, now, by):
+    def save_settings(self, settings, expected_version, now, by, service="bulky"):
         """Save over `expected_version` (0: none yet); EditConflict when it moved on."""
         condition = (WasteSettingsModel.id.does_not_exist() if expected_version == 0
                      else WasteSettingsModel.version == expected_version)
         with writes(["settings"]):
-            WasteSettingsModel(id="bulky", settings=settings, version=expected_version + 1, updated_at=now,
+            WasteSettingsModel(id=service, settings=settings, version=expected_version + 1, updated_at=now,
                                updated_by=by).save(condition=condition)
         return expected_version + 1
 

@@ -496,3 +496,26 @@ class BulkyBooking:
     refund: dict | None = None  # {status: due|done|none, amount, refund_id, at}
     due: str | None = None  # the store's: which job looks at it next (hold, refund)
     due_at: datetime | None = None
+
+
+@dataclass
+class GardenSubscription:
+    """One year (term) of garden waste collection for a property, paid for."""
+    uprn: str
+    start: str  # "YYYY-MM-DD": the term's first day; with uprn, the key
+    end: str  # "YYYY-MM-DD": its last day
+    bins: int
+    amount: int  # pence
+    user_id: str
+    status: str = "pending"  # pending (paying), active, failed, cancelled
+    address: str = ""
+    round_id: str | None = None  # the property's garden round
+    email: str | None = None
+    payment_id: str | None = None
+    hold_until: datetime | None = None  # a pending term blocks others this long
+    created_at: datetime | None = None
+    confirmed_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    reason: str | None = None
+    remind: str | None = None  # the store's: the next renewal reminder due ("opening", "closing")
+    remind_on: str | None = None  # "YYYY-MM-DD"

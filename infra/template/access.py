@@ -33,9 +33,11 @@ QUESTIONER_TABLES = {"questionnaires": "read-write", "reports": "read", "service
 
 # Every 5 minutes: payments unfinished or unsettled and the ledger of money that
 # moved; bulky bookings whose hold ran out or whose refund is due, their days'
-# places and the bulky rules; the receipts and refund notices it mails (outbox).
+# places and the bulky rules; garden subscriptions (payments, renewal reminders);
+# the receipts, refund notices and reminders it mails (outbox).
 SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
-                  "bulky-slots": "read-write", "outbox": "read-write", "waste-settings": "read"}
+                  "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
+                  "waste-settings": "read"}
 
 
 def api_tables():

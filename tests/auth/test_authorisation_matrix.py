@@ -159,12 +159,21 @@ ROUTE_ACCESS = {
     ("POST", "/v1/waste/bulky/bookings"): (SIGNED_IN, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
+    ("PUT", "/v1/waste/garden"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/garden"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/garden/subscriptions"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/garden/subscriptions/{subscription_id}"): (SIGNED_IN, Outcome(404, "subscription_not_found")),
+    ("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel"): (SIGNED_IN,
+                                                                         Outcome(404, "subscription_not_found")),
+    ("GET", "/v1/staff/waste/garden/rounds/{round_id}"): (STAFF, Outcome(200)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
-                ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds")}
+                ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
+                ("GET", "/v1/staff/waste/garden/rounds/{round_id}")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -249,6 +258,13 @@ _simple("GET", "/v1/push/vapid-public-key")
 _simple("POST", "/v1/payments/webhook", body={"resource_id": "x", "resource": {}})
 _simple("GET", "/v1/payments/return/{token}", "/v1/payments/return/" + "0" * 32 + "." + "x" * 32)
 _simple("GET", "/v1/waste/bulky/items")
+_simple("GET", "/v1/waste/garden")
+_simple("GET", "/v1/places/{uprn}/garden", "/v1/places/990000000101/garden")
+_simple("POST", "/v1/waste/garden/subscriptions", body={"uprn": "990000000101", "bins": 1})
+_simple("GET", "/v1/waste/garden/subscriptions/{subscription_id}", "/v1/waste/garden/subscriptions/990000000101.2026-11-20")
+_simple("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel",
+        "/v1/waste/garden/subscriptions/990000000101.2026-11-20/cancel")
+_simple("GET", "/v1/staff/waste/garden/rounds/{round_id}", "/v1/staff/waste/garden/rounds/garden-mon-a")
 _simple("GET", "/v1/staff/payments", "/v1/staff/payments?date=2026-11-20")
 _simple("GET", "/v1/staff/payments.csv", "/v1/staff/payments.csv?date=2026-11-20")
 _simple("GET", "/v1/staff/payments/{payment_id}", "/v1/staff/payments/" + "0" * 32)
@@ -258,6 +274,13 @@ _simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/d
 _simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
 _simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")
 _simple("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel", "/v1/waste/bulky/bookings/BK-7K3F9Q/cancel")
+
+
+@builds("PUT", "/v1/waste/garden")
+def _garden_rules(world, caller):
+    return Request("PUT", "/v1/waste/garden", {
+        "first_bin_price": 5000, "other_bin_price": 3000, "max_bins": 3, "term_days": 365,
+        "renewal_opens_days": 42, "last_reminder_days": 7}, {"If-Match": '"0"'})
 
 
 @builds("PUT", "/v1/waste/bulky/items")

@@ -258,6 +258,6 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
     written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
     assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
-                                               "outbox")}, written
+                                               "garden-subscriptions", "outbox")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     assert template["Parameters"]["PayApiKey"]["NoEcho"] is True

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 SUCCESS, DECLINED, EXPIRED, ERROR = "4000058260000005", "4000000000000002", "4000000000000069", "4000000000000119"
-ROUND = "REF-MON"
+ROUND, GARDEN_ROUND = "REF-MON", "GDN-TUE"
 
 
 @pytest.fixture
@@ -66,12 +66,13 @@ def pay_with(next_url, card=SUCCESS, cancel=False):
     return html.unescape(back.group(1)) if back else None
 
 
-def home_with_round(deps, capacity=None, **rules):
-    """A property on a weekly Monday refuse round (tests/support/bins_support);
-    `capacity` and other rules saved as the council's bulky settings."""
+def home_with_round(deps, capacity=None, garden=True, **rules):
+    """A property on a weekly Monday refuse round and a Tuesday garden round
+    (tests/support/bins_support); `capacity` and other rules saved as the
+    council's bulky settings."""
     from support.bins_support import HOME, store_home, store_rounds, weekly_round
-    store_rounds(deps, weekly_round(ROUND, "refuse", 0))
-    store_home(deps, {"refuse": ROUND})
+    store_rounds(deps, weekly_round(ROUND, "refuse", 0), weekly_round(GARDEN_ROUND, "garden", 1))
+    store_home(deps, {"refuse": ROUND, **({"garden": GARDEN_ROUND} if garden else {})})
     if capacity is not None or rules:
         from chalicelib.handlers.waste.limits import DEFAULT_SETTINGS
         settings = {**DEFAULT_SETTINGS, **rules}

@@ -30,3 +30,16 @@ DEFAULT_SETTINGS = {
     "window_days": 28,  # dates offered: the round's days within this many days
     "round_stream": "refuse",  # bulky waste goes out on the refuse round's days
 }
+
+# Garden waste: a year's collections per property, paid for up front.
+GARDEN_PURPOSE = "garden"
+SUBSCRIPTION_ID_PATTERN = r"^[0-9]{1,12}\.[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+GARDEN_BINS_LIMIT = 10
+GARDEN_DEFAULTS = {
+    "first_bin_price": 5000,  # pence a year for the first bin
+    "other_bin_price": 3500,  # pence a year for each other bin
+    "max_bins": 3,
+    "term_days": 365,
+    "renewal_opens_days": 42,  # renewing opens this many days before a term ends
+    "last_reminder_days": 7,  # the second reminder, this many days before the end
+}

@@ -6,10 +6,11 @@ from datetime import date
 from ...stamps import stamp
 
 
-def _address(deps, booking):
-    if booking.email:
-        return booking.email
-    user = deps.accounts.user(booking.user_id) if deps.accounts else None
+def _address(deps, paid_for):
+    """Where to write about a booking or subscription: the address it was made with, else its account's."""
+    if paid_for.email:
+        return paid_for.email
+    user = deps.accounts.user(paid_for.user_id) if deps.accounts else None
     return user.email if user else None
 
 
@@ -45,3 +46,23 @@ def refunded(deps, booking, amount):
         f"Your bulky waste collection on {_day(booking.date)} (reference {booking.id}) is cancelled.\n\n"
         + (f"{_pounds(amount)} is being refunded to the card you paid with; it usually shows within "
            f"5 working days.\n" if amount else "Nothing was left to refund.\n")))
+
+
+def garden_paid(deps, sub, payment):
+    from ...notify.email import send_email
+    to = _address(deps, sub)
+    if to:
+        send_email(to, "Your garden waste subscription is paid for", (
+            f"Thank you. Your garden waste bins at {sub.address} will be emptied from {_day(sub.start)} to "
+            f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {_pounds(sub.amount)} (card payment {payment.id})\n"
+            f"We will remind you when you can renew.\n"), deps.clock(), deps.new_opaque_id)
+
+
+def garden_reminder(deps, sub):
+    from ...notify.email import send_email
+    to = _address(deps, sub)
+    if to:
+        send_email(to, "Renew your garden waste subscription", (
+            f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
+            f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
+            deps.clock(), deps.new_opaque_id)

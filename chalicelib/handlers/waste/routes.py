@@ -2,12 +2,13 @@
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, SIGNED_IN
+from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
 from ..payments import hooks
 from . import limits
 
 routes = Routes("waste", schemas="chalicelib.handlers.waste.schemas")
 hooks.register(limits.PURPOSE, "chalicelib.handlers.waste.settling")
+hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
 NOT_FOUND = {"404": "No such booking, or not yours (code booking_not_found)"}
@@ -85,3 +86,89 @@ def bulky_booking(booking_id):
 def cancel_bulky_booking(booking_id):
     from .bookings import cancel
     return http.ok(cancel(http.deps(), booking_id), headers=http.NO_STORE)
+
+
+SUBSCRIPTION_ID = path_param("subscription_id", {"type": "string", "pattern": limits.SUBSCRIPTION_ID_PATTERN,
+                                                 "example": "990000000001.2026-11-23"})
+NO_SUBSCRIPTION = {"404": "No such subscription, or not yours (code subscription_not_found)"}
+
+
+@routes.get("/v1/waste/garden", ANYONE, {
+    "summary": "Garden waste: the yearly price of the first bin and of each other, the most bins, the term "
+               "and when renewing opens (pence, days)",
+    "responses": {"200": {**json_response(ref("GardenRules")), "headers": ETAG}}})
+def garden_rules():
+    from .garden import read_rules
+    body, etag = read_rules(http.deps())
+    return http.ok(body, headers={"ETag": etag, "Cache-Control": "no-cache"})
+
+
+@routes.route("PUT", "/v1/waste/garden", ADMIN, {
+    "summary": "Change the garden waste prices and rules (administrators; If-Match with the ETag read)",
+    "parameters": [{"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("GardenRulesEdit")}}}},
+    "responses": {"200": {**json_response(ref("GardenRules")), "headers": ETAG},
+                  **errors(400, 428, **{"409": "Someone saved first (code edit_conflict, with current)"})}})
+def replace_garden_rules():
+    from ..shared.versions import expected_version
+    from .garden import replace_rules
+    body, etag = replace_rules(http.deps(), http.body(), expected_version(http.header("if-match"),
+                                                                          "GET /v1/waste/garden"))
+    return http.ok(body, headers={"ETag": etag})
+
+
+@routes.get("/v1/places/{uprn}/garden", SIGNED_IN, {
+    "summary": "A property's garden waste: its current subscription, the term it could pay for now (new or "
+               "renewal) and when renewing opens",
+    "parameters": [path_param("uprn", {"type": "string", "pattern": "^[0-9]{1,12}$"})],
+    "responses": {"200": json_response(ref("GardenProperty")),
+                  **errors(400, **{"404": "No property with that UPRN (code place_not_found)",
+                                   "422": "Not on a garden waste round (code no_garden_round)"})}})
+def garden_for_property(uprn):
+    from .garden import for_property
+    return http.ok(for_property(http.deps(), uprn), headers=http.NO_STORE)
+
+
+@routes.post("/v1/waste/garden/subscriptions", SIGNED_IN, {
+    "summary": "Subscribe a property (or renew, once renewing has opened) for a number of bins; pay at "
+               "payment.next_url; active once the provider says paid (idempotent with Idempotency-Key)",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("GardenNew")}}}},
+    "responses": {"201": json_response(ref("GardenSubscription")),
+                  **errors(400, 422, **{"404": "No property with that UPRN (code place_not_found)",
+                                        "409": "Subscribed already and renewing has not opened (code "
+                                               "already_subscribed), or being paid for now (code "
+                                               "subscription_in_progress)",
+                                        "503": "Card payments cannot be taken just now (code payments_unavailable)"})}})
+def subscribe_garden():
+    from .garden import subscribe
+    view, created = subscribe(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/waste/garden/subscriptions/{view['id']}"})
+
+
+@routes.get("/v1/waste/garden/subscriptions/{subscription_id}", SIGNED_IN, {
+    "summary": "One garden waste subscription (its resident, or staff), with its payment's state",
+    "parameters": [SUBSCRIPTION_ID],
+    "responses": {"200": json_response(ref("GardenSubscription")), **errors(**NO_SUBSCRIPTION)}})
+def garden_subscription(subscription_id):
+    from .garden import read
+    return http.ok(read(http.deps(), subscription_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/waste/garden/subscriptions/{subscription_id}/cancel", SIGNED_IN, {
+    "summary": "Stop a garden waste subscription (the year paid for is not refunded)",
+    "parameters": [SUBSCRIPTION_ID],
+    "responses": {"200": json_response(ref("GardenSubscription")),
+                  **errors(**NO_SUBSCRIPTION, **{"409": "Not active (code subscription_not_active)"})}})
+def cancel_garden_subscription(subscription_id):
+    from .garden import cancel
+    return http.ok(cancel(http.deps(), subscription_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/waste/garden/rounds/{round_id}", STAFF, {
+    "summary": "A garden round's subscribers today: each property with its bins, and the totals",
+    "parameters": [path_param("round_id", {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"})],
+    "responses": {"200": json_response(ref("GardenRound"))}})
+def garden_round(round_id):
+    from .garden import of_round
+    return http.ok(of_round(http.deps(), round_id), headers=http.NO_STORE)

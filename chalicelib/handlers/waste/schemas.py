@@ -1,6 +1,6 @@
 """The waste routes' OpenAPI components (loaded only to build /openapi.json)."""
-from .limits import (BOOKING_ID_PATTERN, CATALOGUE_MAX, ITEM_ID_PATTERN, ITEM_NAME_MAX, LOCATION_MAX, MAX_ITEMS_LIMIT,
-                     NOTES_MAX, PRICE_MAX)
+from .limits import (BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
+                     LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
 ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProperties": False, "properties": {
@@ -9,6 +9,12 @@ ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProper
 RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
          "capacity_per_day": {"type": "integer", "minimum": 0}, "window_days": {"type": "integer", "minimum": 1},
          "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]}}
+GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
+                "other_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
+                "max_bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT},
+                "term_days": {"type": "integer", "minimum": 28, "maximum": 731},
+                "renewal_opens_days": {"type": "integer", "minimum": 1, "maximum": 120},
+                "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60}}
 
 SCHEMAS = {
     "BulkyCatalogue": {"type": "object", "required": ["items", "minimum_charge", "max_items"], "properties": {
@@ -52,4 +58,37 @@ SCHEMAS = {
             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
             "refund_id": {"type": "string", "nullable": True}}},
         "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
+    "GardenRules": {"type": "object", "required": ["first_bin_price", "other_bin_price", "max_bins"], "properties": {
+        **GARDEN_RULES, "currency": {"type": "string"}, "version": {"type": "integer"}}},
+    "GardenRulesEdit": {"type": "object", "additionalProperties": False, "required": list(GARDEN_RULES),
+                        "properties": GARDEN_RULES},
+    "GardenNew": {"type": "object", "required": ["uprn", "bins"], "additionalProperties": False, "properties": {
+        "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+        "bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT}}},
+    "GardenSubscription": {"type": "object", "required": ["id", "status", "bins", "amount", "start", "end"],
+                           "properties": {
+        "id": {"type": "string", "pattern": SUBSCRIPTION_ID_PATTERN}, "uprn": {"type": "string"},
+        "address": {"type": "string"},
+        "status": {"type": "string", "enum": ["pending", "active", "failed", "cancelled"]},
+        "bins": {"type": "integer"}, "amount": PENCE, "amount_text": {"type": "string"},
+        "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+        "round": {"type": "string", "nullable": True}, "reason": {"type": "string", "nullable": True},
+        "created_at": {"type": "string", "format": "date-time"},
+        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
+        "cancelled_at": {"type": "string", "format": "date-time", "nullable": True},
+        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
+    "GardenProperty": {"type": "object", "required": ["uprn", "round", "prices"], "properties": {
+        "uprn": {"type": "string"}, "round": {"type": "string"},
+        "current": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/GardenSubscription"}]},
+        "offer": {"type": "object", "nullable": True, "description": "the term that can be paid for now",
+                  "properties": {"start": {"type": "string", "format": "date"},
+                                 "end": {"type": "string", "format": "date"}, "renewal": {"type": "boolean"}}},
+        "renewal_opens": {"type": "string", "format": "date", "nullable": True},
+        "prices": {"type": "object"}}},
+    "GardenRound": {"type": "object", "required": ["round", "subscriptions"], "properties": {
+        "round": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "properties": {"type": "integer"}, "bins": {"type": "integer"},
+        "subscriptions": {"type": "array", "items": {"type": "object", "properties": {
+            "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"},
+            "end": {"type": "string", "format": "date"}}}}}},
 }

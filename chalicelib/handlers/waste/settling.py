@@ -91,4 +91,6 @@ def refunds_due(deps):
 
 
 def run_jobs(deps):
-    return {"holds_released": release_expired_holds(deps), "refunds_settled": refunds_due(deps)}
+    from .garden import send_reminders
+    return {"holds_released": release_expired_holds(deps), "refunds_settled": refunds_due(deps),
+            "garden_reminders": send_reminders(deps)}
