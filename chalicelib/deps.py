@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
+    from .storage.missed_bins import MissedBinStore
 
 _areas = {}
 
@@ -79,6 +80,7 @@ class Deps:
     payments: PaymentStore | None = None  # card payments (handlers/payments)
     bulky: BulkyStore | None = None  # bulky waste: the catalogue, slots and bookings
     garden: GardenStore | None = None  # garden waste subscriptions
+    missed_bins: MissedBinStore | None = None  # which report each missed collection became
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
@@ -120,6 +122,7 @@ def default_deps(base_url=None, principal=None, client=None):
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
+    from .storage.missed_bins import MissedBinStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
@@ -127,5 +130,6 @@ def default_deps(base_url=None, principal=None, client=None):
                 broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
                 templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
                 jobs=JobStore(), payments=PaymentStore(), bulky=BulkyStore(), garden=GardenStore(),
-                principal=principal, base_url=links_base(s) if base_url is None else base_url,
+                missed_bins=MissedBinStore(), principal=principal,
+                base_url=links_base(s) if base_url is None else base_url,
                 client=client, settings=s)

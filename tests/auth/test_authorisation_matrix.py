@@ -160,6 +160,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
     ("PUT", "/v1/waste/garden"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/places/{uprn}/garden"): (SIGNED_IN, Outcome(404, "place_not_found")),
     ("POST", "/v1/waste/garden/subscriptions"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -259,6 +261,8 @@ _simple("POST", "/v1/payments/webhook", body={"resource_id": "x", "resource": {}
 _simple("GET", "/v1/payments/return/{token}", "/v1/payments/return/" + "0" * 32 + "." + "x" * 32)
 _simple("GET", "/v1/waste/bulky/items")
 _simple("GET", "/v1/waste/garden")
+_simple("GET", "/v1/places/{uprn}/missed-bins", "/v1/places/990000000101/missed-bins")
+_simple("POST", "/v1/places/{uprn}/missed-bins", "/v1/places/990000000101/missed-bins", {"stream": "refuse"})
 _simple("GET", "/v1/places/{uprn}/garden", "/v1/places/990000000101/garden")
 _simple("POST", "/v1/waste/garden/subscriptions", body={"uprn": "990000000101", "bins": 1})
 _simple("GET", "/v1/waste/garden/subscriptions/{subscription_id}", "/v1/waste/garden/subscriptions/990000000101.2026-11-20")

@@ -172,3 +172,30 @@ def cancel_garden_subscription(subscription_id):
 def garden_round(round_id):
     from .garden import of_round
     return http.ok(of_round(http.deps(), round_id), headers=http.NO_STORE)
+
+
+
+@routes.get("/v1/places/{uprn}/missed-bins", ANYONE, {
+    "summary": "The property's containers that can be reported missed now (from the day after their "
+               "collection until 2 working days after), each with any report made for that collection",
+    "parameters": [path_param("uprn", {"type": "string", "pattern": "^[0-9]{1,12}$"})],
+    "responses": {"200": json_response(ref("MissedBins")),
+                  **errors(400, **{"404": "No property with that UPRN (code place_not_found)"})}})
+def missed_bins(uprn):
+    from .missed import offered
+    return http.ok(offered(http.deps(), uprn), headers=http.NO_STORE)
+
+
+@routes.post("/v1/places/{uprn}/missed-bins", SIGNED_IN, {
+    "summary": "Report a container missed at its last collection: the first report for that property, "
+               "container and day makes a report (missed_bin); later ones are merged into it (200, merged)",
+    "parameters": [path_param("uprn", {"type": "string", "pattern": "^[0-9]{1,12}$"})],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MissedBinNew")}}}},
+    "responses": {"201": json_response(ref("MissedBinReported")),
+                  "200": json_response(ref("MissedBinReported"), "Merged into the report already made"),
+                  **errors(400, **{"404": "No property with that UPRN (code place_not_found)",
+                                   "422": "Not reportable now (code not_reportable)"})}})
+def report_missed_bin(uprn):
+    from .missed import report
+    answer, made = report(http.deps(), uprn, http.body())
+    return http.ok(answer, status=201 if made else 200, headers=http.NO_STORE)

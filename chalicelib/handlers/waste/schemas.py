@@ -91,4 +91,18 @@ SCHEMAS = {
         "subscriptions": {"type": "array", "items": {"type": "object", "properties": {
             "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"},
             "end": {"type": "string", "format": "date"}}}}}},
+    "MissedBins": {"type": "object", "required": ["uprn", "containers"], "properties": {
+        "uprn": {"type": "string"},
+        "containers": {"type": "array", "items": {"type": "object", "properties": {
+            "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+            "label": {"type": "string"}, "collection_date": {"type": "string", "format": "date"},
+            "report_until": {"type": "string", "format": "date"},
+            "reported": {"type": "string", "nullable": True, "description": "the report made for it already"}}}}}},
+    "MissedBinNew": {"type": "object", "required": ["stream"], "additionalProperties": False, "properties": {
+        "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+        "notes": {"type": "string", "maxLength": 500}}},
+    "MissedBinReported": {"type": "object", "required": ["report_id", "merged"], "properties": {
+        "report_id": {"type": "string", "example": "DS-7K3F9Q"}, "merged": {"type": "boolean"},
+        "stream": {"type": "string"}, "collection_date": {"type": "string", "format": "date"},
+        "url": {"type": "string", "format": "uri"}}},
 }
