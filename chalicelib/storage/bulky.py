@@ -7,7 +7,7 @@
   below the day's capacity, in the same transaction as the booking: the
   database decides who gets the last slot, never a read followed by a write.
 - `bulky-bookings`: one item per booking. A booking the jobs must look at
-  again (a hold running out, a refund to make) carries `due` and `due_at`: the
+  again (a hold running out, a refund to make, a reminder to send) carries `due` and `due_at`: the
   sparse `due` index lists exactly those. The `user` index lists a resident's.
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
@@ -17,7 +17,7 @@ from .binding import Stored, bind, get_or_none, model_of, record_of, table, tran
 from .errors import EditConflict, SlotFull
 from .records import BulkyBooking
 
-HOLD, REFUND = "hold", "refund"
+HOLD, REFUND, REMIND = "hold", "refund", "remind"
 
 
 class WasteSettingsModel(Stored):
@@ -92,6 +92,12 @@ class BulkyBookingModel(Stored):
     user_index = UserIndex()
 
 
+def _reminding(at):
+    if at is None:
+        return [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
+    return [BulkyBookingModel.due.set(REMIND), BulkyBookingModel.due_at.set(at)]
+
+
 def slot_key(round_id, day):
     return f"{round_id}#{day}"
 
@@ -164,12 +170,12 @@ class BulkyStore:
             BulkyBookingModel(booking_id).update(actions=[BulkyBookingModel.payment_id.set(payment_id)],
                                                  condition=BulkyBookingModel.id.exists())
 
-    def confirm(self, booking_id, now):
-        """held -> confirmed; False when it is not held (confirmed already, or released)."""
+    def confirm(self, booking_id, now, remind_at=None):
+        """held -> confirmed, its first reminder due at `remind_at` (None: none
+        left to send); False when it is not held (confirmed already, or released)."""
         return self._move(booking_id, "held", [
             BulkyBookingModel.status.set("confirmed"), BulkyBookingModel.confirmed_at.set(now),
-            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove(),
-            BulkyBookingModel.hold_until.remove()])
+            BulkyBookingModel.updated_at.set(now), *_reminding(remind_at), BulkyBookingModel.hold_until.remove()])
 
     def release(self, booking, reason, now):
         """held -> released, giving its place back; False when it was not held."""
@@ -178,12 +184,25 @@ class BulkyStore:
             BulkyBookingModel.updated_at.set(now), BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove(),
             BulkyBookingModel.hold_until.remove()])
 
-    def reclaim(self, booking, capacity, now):
+    def reclaim(self, booking, capacity, now, remind_at=None):
         """released -> confirmed (paid after its hold ran out), if a place is
         still free; False when not released; SlotFull when the day is full."""
         return self._with_slot(booking, "released", +1, [
             BulkyBookingModel.status.set("confirmed"), BulkyBookingModel.confirmed_at.set(now),
-            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove()], capacity=capacity)
+            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove(), *_reminding(remind_at)],
+            capacity=capacity)
+
+    def reminded(self, booking_id, due_at, next_at):
+        """The reminder due at `due_at` is sent: the next one due at `next_at`
+        (None: no more). False when someone sent it first, or it was cancelled."""
+        try:
+            with writes(["booking"]):
+                BulkyBookingModel(booking_id).update(actions=_reminding(next_at), condition=(
+                    (BulkyBookingModel.status == "confirmed") & (BulkyBookingModel.due == REMIND)
+                    & (BulkyBookingModel.due_at == due_at)))
+        except EditConflict:
+            return False
+        return True
 
     def cancel(self, booking, from_status, reason, now, refund_due):
         """from_status -> cancelled; a held or confirmed booking gives its place

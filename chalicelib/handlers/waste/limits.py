@@ -8,6 +8,7 @@ PRICE_MAX = 100_000  # pence per item: £1,000
 MAX_ITEMS_LIMIT, CAPACITY_LIMIT, WINDOW_LIMIT = 20, 1000, 56
 HOLD_MINUTES = 30  # a booking holds its place this long while the resident pays
 CUT_OFF_HOUR = 14  # changes and cancellations until 14:00 the working day before
+REMIND_DAYS, REMIND_HOUR = (3, 1), 9  # reminders at 09:00, 3 days and 1 day before the collection
 PURPOSE = "bulky"
 
 # What a council starts with until staff save their own (PUT /v1/waste/bulky/items).

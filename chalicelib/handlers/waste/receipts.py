@@ -41,6 +41,14 @@ def paid(deps, booking, payment):
         f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"))
 
 
+def reminder(deps, booking):
+    items = ", ".join(item["name"] for item in booking.items)
+    _send(deps, booking, f"Reminder: your bulky waste collection is on {_day(booking.date)}", (
+        f"Your bulky waste collection (reference {booking.id}) is on {_day(booking.date)}.\n\n"
+        f"Please put these items out by 6am that day, {booking.location or 'where the crew can see them'}: "
+        f"{items}.\nOnly the items booked are taken.\n"))
+
+
 def refunded(deps, booking, amount):
     _send(deps, booking, f"Your bulky waste collection {booking.id} is cancelled", (
         f"Your bulky waste collection on {_day(booking.date)} (reference {booking.id}) is cancelled.\n\n"
