@@ -251,7 +251,8 @@ class PayProvider:
         if self.state_file and self.state_file.exists():
             state = json.loads(self.state_file.read_text())
             self.payments, self.keys = state["payments"], state["keys"]
-            self.outbox = state.get("outbox", [])
+            # Webhooks still to send go at once after a restart (their times were another process's clock).
+            self.outbox = [{**m, "due": time.monotonic()} for m in state.get("outbox", [])]
             self.pages = {p["page_token"]: p["payment_id"] for p in self.payments.values()}
 
     def _save(self):
@@ -272,13 +273,16 @@ class PayProvider:
         return hmac.new(self.webhook_secret.encode(), body, hashlib.sha256).hexdigest()
 
     def _background(self):
+        swept = 0.0
         while not self._stop.wait(0.05):
             with self.lock:
-                for payment in self.payments.values():
-                    self._expire(payment)
-                    for refund in payment["refunds"]:
-                        if refund["status"] == "submitted":
-                            refund["status"] = "success"
+                if time.monotonic() - swept >= 1.0:  # expiries and refunds once a second; webhooks at once
+                    swept = time.monotonic()
+                    for payment in self.payments.values():
+                        self._expire(payment)
+                        for refund in payment["refunds"]:
+                            if refund["status"] == "submitted":
+                                refund["status"] = "success"
                 due = [] if self.webhooks_paused else [m for m in self.outbox if m["due"] <= time.monotonic()]
             for message in due:
                 self._deliver(message)
