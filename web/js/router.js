@@ -29,6 +29,7 @@ const screens = {
   "/performance": () => import("./screens/performance.js"),
   "/questionnaire": () => import("./screens/questionnaire.js"),
   "/bulky": () => import("./screens/bulky.js"),
+  "/garden": () => import("./screens/garden.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
@@ -44,6 +45,7 @@ function screenFor(url) {
   if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
+  if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

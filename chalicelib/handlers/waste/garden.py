@@ -223,7 +223,9 @@ def mine(deps, user_id):
 
 # -- payments' hook (purpose "garden") ---------------------------------------
 def page(deps, payment):
-    return f"/garden/subscriptions/{payment.subject_id}"
+    """The subscription's page in the app: /garden/subscriptions/{uprn}/{start}
+    (no dot in an app path: the static server takes those for files)."""
+    return "/garden/subscriptions/" + payment.subject_id.replace(".", "/")
 
 
 def on_payment(deps, payment):
