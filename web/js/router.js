@@ -30,6 +30,7 @@ const screens = {
   "/questionnaire": () => import("./screens/questionnaire.js"),
   "/bulky": () => import("./screens/bulky.js"),
   "/garden": () => import("./screens/garden.js"),
+  "/missed-bin": () => import("./screens/missed-bin.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
