@@ -39,11 +39,12 @@ def choose_three_items(page):
     page.get_by_label("Where will you leave the items?").fill("By the front gate")
 
 
-def pay_on_the_card_page(page, card):
+def pay_on_the_card_page(page, card, amount="£27.00"):
+    """From the app's Continue to payment to the provider's page, filled in and sent."""
     page.get_by_role("button", name="Continue to payment").click()
     page.wait_for_url(re.compile(r"/secure/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter card details")
-    expect(page.locator(".amount")).to_contain_text("£27.00")
+    expect(page.locator(".amount")).to_contain_text(amount)
     page.get_by_label("Card number").fill(card)
     page.get_by_label("Expiry date (MM/YY)").fill(card_expiry())
     page.get_by_label("Name on card").fill("Ada Resident")
