@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
     from .storage.missed_bins import MissedBinStore
+    from .storage.bodies import BodyStore
+    from .storage.sends import SendStore
 
 _areas = {}
 
@@ -47,6 +49,16 @@ _areas = {}
 def _stats_store():
     from .storage.stats import StatsStore
     return StatsStore()
+
+
+def _body_store():
+    from .storage.bodies import BodyStore
+    return BodyStore()
+
+
+def _send_store():
+    from .storage.sends import SendStore
+    return SendStore()
 
 
 def _questionnaire_store():
@@ -65,6 +77,8 @@ class Deps:
     facilities: FacilityStore | None = None
     stats: StatsStore = field(default_factory=_stats_store)  # performance counters; every Deps has them
     questionnaires: QuestionnaireStore = field(default_factory=_questionnaire_store)  # "has it been fixed?"
+    bodies: BodyStore = field(default_factory=_body_store)  # who acts on reports where
+    sends: SendStore = field(default_factory=_send_store)  # reports on their way to those bodies
     wards: WardStore | None = None
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None

@@ -55,6 +55,7 @@ WALK = {
     "/v1/open-data": ["/v1/open-data"],
     "/v1/open-data/{name}": ["/v1/open-data/reports.csv"],
     "/v1/questionnaires/{report_id}": ["/v1/questionnaires/{id}?token=not-the-token"],
+    "/v1/body-links/{token}": ["/v1/body-links/not-a-token"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.

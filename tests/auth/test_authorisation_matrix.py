@@ -101,6 +101,18 @@ ROUTE_ACCESS = {
     ("PATCH", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(200)),
     ("DELETE", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(204)),
     ("GET", "/v1/staff/teams"): (STAFF, Outcome(200)),
+    # Bodies: staff see where reports can go (keys never shown); administrators manage them.
+    ("GET", "/v1/staff/bodies"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/bodies"): (ADMIN_ONLY, Outcome(201)),
+    ("GET", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("PATCH", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("POST", "/v1/staff/bodies/{body_id}/retire"): (ADMIN_ONLY, Outcome(200)),
+    # Sending a report on: staff whose scope covers it.
+    ("POST", "/v1/staff/reports/{report_id}/sends"): (STAFF, Outcome(201)),
+    ("GET", "/v1/staff/sends"): (STAFF, Outcome(200)),
+    # A body's officer: the signed link is the right, whoever holds it.
+    ("GET", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
     ("GET", "/openapi.json"): (ANYONE, Outcome(200)),
     # Street crews: only a crew member with a team; their team's jobs only.
     ("GET", "/v1/crew/jobs"): (CREW_ONLY, Outcome(200)),
@@ -173,6 +185,7 @@ ROUTE_ACCESS = {
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
+                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
                 ("GET", "/v1/staff/waste/garden/rounds/{round_id}")}
@@ -395,6 +408,60 @@ def _change_template(world, caller):
 def _delete_template(world, caller):
     template = _template(world)
     return Request("DELETE", f"/v1/staff/templates/{template.id}", None, {"If-Match": f'"{template.version}"'})
+
+
+def _body(world):
+    """The council's own body, stored (made once): sends and links name it."""
+    if world.deps.bodies.get("council") is None:
+        from chalicelib.storage.bodies import Body
+        world.deps.bodies.save(Body(id="council", name="The council", area={
+            "kind": "council", "geometry": world.deps.area.geometry}, contact_text="Call us."), new=True)
+    return world.deps.bodies.get("council")
+
+
+_simple("GET", "/v1/staff/bodies")
+_simple("GET", "/v1/staff/sends")
+_simple("POST", "/v1/staff/bodies", body={"id": "matrix-parish", "name": "A parish", "categories": ["litter"],
+                                          "contact_text": "The clerk.", "area": {"kind": "council"}})
+
+
+@builds("GET", "/v1/staff/bodies/{body_id}")
+def _show_body(world, caller):
+    return Request("GET", f"/v1/staff/bodies/{_body(world).id}")
+
+
+@builds("PATCH", "/v1/staff/bodies/{body_id}")
+def _change_body(world, caller):
+    body = _body(world)
+    return Request("PATCH", f"/v1/staff/bodies/{body.id}", {"contact_text": f"Call us ({caller})."},
+                   {"If-Match": f'"{body.version}"'})
+
+
+@builds("POST", "/v1/staff/bodies/{body_id}/retire")
+def _retire_body(world, caller):
+    body = _body(world)
+    return Request("POST", f"/v1/staff/bodies/{body.id}/retire", {}, {"If-Match": f'"{body.version}"'})
+
+
+@builds("POST", "/v1/staff/reports/{report_id}/sends")
+def _send_again(world, caller):
+    _body(world)
+    return Request("POST", f"/v1/staff/reports/{world.report_id}/sends", {"body": "council"})
+
+
+def _body_link(world):
+    from chalicelib.handlers.forwarding.officer_links import token_for
+    return f"/v1/body-links/{token_for(world.report_id, 'council')}"
+
+
+@builds("GET", "/v1/body-links/{token}")
+def _open_body_link(world, caller):
+    return Request("GET", _body_link(world))
+
+
+@builds("POST", "/v1/body-links/{token}")
+def _answer_body_link(world, caller):
+    return Request("POST", _body_link(world), {"choice": "in_progress", "reason": f"Booked ({caller})."})
 
 
 @builds("PATCH", "/v1/me")

@@ -31,6 +31,7 @@ const screens = {
   "/bulky": () => import("./screens/bulky.js"),
   "/garden": () => import("./screens/garden.js"),
   "/missed-bin": () => import("./screens/missed-bin.js"),
+  "/body": () => import("./screens/body-link.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
