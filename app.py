@@ -14,17 +14,19 @@ from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
+from chalicelib.handlers.payments.routes import routes as payments
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
 from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
+from chalicelib.handlers.waste.routes import routes as waste
 
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, bodies, forwarding, ANY_PATH)
+              questionnaires, bodies, forwarding, payments, waste, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 
@@ -83,3 +85,13 @@ def send_questionnaires(event):
     from chalicelib.handlers.questionnaires.sending import send_due
     from chalicelib.deps import default_deps
     send_due(default_deps())
+
+
+# Every five minutes, payments left unfinished are checked with the provider
+# and settled (a payer who closed the tab still gets their booking), bulky
+# holds past their 30 minutes are released, and refunds left due are made.
+@app.schedule("rate(5 minutes)", name="settle_payments")
+def settle_payments(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.waste.jobs import settle_all
+    return settle_all(default_deps())

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from .storage.wards import WardStore
     from .storage.stats import StatsStore
     from .storage.questionnaires import QuestionnaireStore
+    from .storage.payments import PaymentStore
+    from .storage.bulky import BulkyStore
+    from .storage.garden import GardenStore
+    from .storage.missed_bins import MissedBinStore
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
 
@@ -87,6 +91,11 @@ class Deps:
     teams: TeamStore | None = None
     due_rules: DueRuleStore | None = None
     jobs: JobStore | None = None  # street crews' jobs
+    payments: PaymentStore | None = None  # card payments (handlers/payments)
+    bulky: BulkyStore | None = None  # bulky waste: the catalogue, slots and bookings
+    garden: GardenStore | None = None  # garden waste subscriptions
+    missed_bins: MissedBinStore | None = None  # which report each missed collection became
+    payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
@@ -124,11 +133,17 @@ def default_deps(base_url=None, principal=None, client=None):
     from .storage.response_templates import ResponseTemplateStore
     from .storage.teams import TeamStore
     from .storage.jobs import JobStore
+    from .storage.payments import PaymentStore
+    from .storage.bulky import BulkyStore
+    from .storage.garden import GardenStore
+    from .storage.missed_bins import MissedBinStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
                 facilities=FacilityStore(), wards=WardStore(), bin_rounds=BinRoundStore(), alerts=AlertStore(),
                 broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
                 templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
-                jobs=JobStore(), principal=principal, base_url=links_base(s) if base_url is None else base_url,
+                jobs=JobStore(), payments=PaymentStore(), bulky=BulkyStore(), garden=GardenStore(),
+                missed_bins=MissedBinStore(), principal=principal,
+                base_url=links_base(s) if base_url is None else base_url,
                 client=client, settings=s)

@@ -41,6 +41,13 @@ SENDER_TABLES = {"sends": "read-write", "reports": "read", "bodies": "read", "se
 FORWARDER_TABLES = {"sends": "read-write", "bodies": "read", "body-polls": "read-write", "reports": "read-write",
                     "report-updates": "read-write", "report-audit": "read-write", "events": "read-write",
                     "inbox": "read-write", "idempotency": "read-write", "services": "read"}
+# Every 5 minutes: payments unfinished or unsettled and the ledger of money that
+# moved; bulky bookings whose hold ran out or whose refund is due, their days'
+# places and the bulky rules; garden subscriptions (payments, renewal reminders);
+# the receipts, refund notices and reminders it mails (outbox).
+SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
+                  "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
+                  "waste-settings": "read"}
 
 
 def api_tables():

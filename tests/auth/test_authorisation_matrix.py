@@ -154,11 +154,41 @@ ROUTE_ACCESS = {
     # to); the same answer again is a replay (201), for every caller alike.
     ("GET", "/v1/questionnaires/{report_id}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
+    # Payments: the provider's webhook proves itself by its signature alone (a
+    # bad one is refused for everyone alike); a return token nobody was given is a 404.
+    ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
+    ("GET", "/v1/payments/return/{token}"): (ANYONE, Outcome(404, "payment_not_found")),
+    # Staff's view of the money is council-wide; the world holds no payment.
+    ("GET", "/v1/staff/payments"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/payments.csv"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/payments/{payment_id}"): (STAFF, Outcome(404, "payment_not_found")),
+    ("POST", "/v1/staff/payments/{payment_id}/refunds"): (STAFF, Outcome(404, "payment_not_found")),
+    # Bulky waste: the catalogue for anyone, edited by administrators; the world
+    # has no addresses (404) and no bookings, and a booking is only its resident's or staff's.
+    ("GET", "/v1/waste/bulky/items"): (ANYONE, Outcome(200)),
+    ("PUT", "/v1/waste/bulky/items"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/bulky/dates"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/bulky/bookings"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("PUT", "/v1/waste/garden"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/garden"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/garden/subscriptions"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/garden/subscriptions/{subscription_id}"): (SIGNED_IN, Outcome(404, "subscription_not_found")),
+    ("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel"): (SIGNED_IN,
+                                                                         Outcome(404, "subscription_not_found")),
+    ("GET", "/v1/staff/waste/garden/rounds/{round_id}"): (STAFF, Outcome(200)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
-                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends")}
+                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"),
+                ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
+                ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
+                ("GET", "/v1/staff/waste/garden/rounds/{round_id}")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -240,6 +270,41 @@ _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode
     "api_key": OPEN311_KEY, "service_code": "pothole", "lat": "53.9623", "long": "-1.0819",
     "description": "Pothole by the bus stop.", "attribute[size]": "small"}))
 _simple("GET", "/v1/push/vapid-public-key")
+_simple("POST", "/v1/payments/webhook", body={"resource_id": "x", "resource": {}})
+_simple("GET", "/v1/payments/return/{token}", "/v1/payments/return/" + "0" * 32 + "." + "x" * 32)
+_simple("GET", "/v1/waste/bulky/items")
+_simple("GET", "/v1/waste/garden")
+_simple("GET", "/v1/places/{uprn}/missed-bins", "/v1/places/990000000101/missed-bins")
+_simple("POST", "/v1/places/{uprn}/missed-bins", "/v1/places/990000000101/missed-bins", {"stream": "refuse"})
+_simple("GET", "/v1/places/{uprn}/garden", "/v1/places/990000000101/garden")
+_simple("POST", "/v1/waste/garden/subscriptions", body={"uprn": "990000000101", "bins": 1})
+_simple("GET", "/v1/waste/garden/subscriptions/{subscription_id}", "/v1/waste/garden/subscriptions/990000000101.2026-11-20")
+_simple("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel",
+        "/v1/waste/garden/subscriptions/990000000101.2026-11-20/cancel")
+_simple("GET", "/v1/staff/waste/garden/rounds/{round_id}", "/v1/staff/waste/garden/rounds/garden-mon-a")
+_simple("GET", "/v1/staff/payments", "/v1/staff/payments?date=2026-11-20")
+_simple("GET", "/v1/staff/payments.csv", "/v1/staff/payments.csv?date=2026-11-20")
+_simple("GET", "/v1/staff/payments/{payment_id}", "/v1/staff/payments/" + "0" * 32)
+_simple("POST", "/v1/staff/payments/{payment_id}/refunds", "/v1/staff/payments/" + "0" * 32 + "/refunds",
+        {"amount": 100, "refund_amount_available": 100, "reason": "Goodwill"})
+_simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/dates")
+_simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
+_simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")
+_simple("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel", "/v1/waste/bulky/bookings/BK-7K3F9Q/cancel")
+
+
+@builds("PUT", "/v1/waste/garden")
+def _garden_rules(world, caller):
+    return Request("PUT", "/v1/waste/garden", {
+        "first_bin_price": 5000, "other_bin_price": 3000, "max_bins": 3, "term_days": 365,
+        "renewal_opens_days": 42, "last_reminder_days": 7}, {"If-Match": '"0"'})
+
+
+@builds("PUT", "/v1/waste/bulky/items")
+def _bulky_catalogue(world, caller):
+    return Request("PUT", "/v1/waste/bulky/items", {
+        "items": [{"id": "sofa", "name": "Sofa", "price": 1500}], "minimum_charge": 2000, "max_items": 4,
+        "capacity_per_day": 10, "window_days": 28}, {"If-Match": '"0"'})
 
 
 @builds("GET", "/v1/reports/{report_id}")
