@@ -1,6 +1,6 @@
 """Bodies' routes: administrators manage who acts on reports where."""
 from ...api import http
-from ...api.openapi import operation, path_param, ref
+from ...api.openapi import if_match, operation, path_param, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, STAFF
 from .limits import BODY_ID
@@ -8,14 +8,11 @@ from .limits import BODY_ID
 routes = Routes("bodies", schemas="chalicelib.handlers.bodies.schemas")
 BODY = path_param("body_id", {"type": "string", "pattern": BODY_ID.pattern, "example": "north-yorkshire"})
 READ = "GET /v1/staff/bodies/{id}"
-IF_MATCH = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
-            "description": "the ETag the body was read with; missing: 428, stale: 409"}
-ETAG = {"ETag": {"description": "the body's version, for If-Match", "schema": {"type": "string"}}}
+IF_MATCH = if_match("body", stale="stale: 409")
 
 
 def _with_etag(doc, status="200"):
-    doc["responses"][status] = {**doc["responses"][status], "headers": ETAG}
-    return doc
+    return with_etag(doc, status, "body")
 
 
 def _answer(view, status=200):

@@ -5,7 +5,7 @@ import logging
 
 from ...errors import Conflict, ValidationFailed
 from ...storage.errors import EditConflict
-from ...storage.sends import Send
+from ..bodies import routing
 from ..reports.tracking import find_report
 from ..reports.transition import transition
 
@@ -25,10 +25,8 @@ def send_again(deps, report_id, body, queue=None):
     current = deps.sends.get(report.id, target.id)
     if current is not None and current.unsettled:
         raise Conflict(f"It is on its way to {target.name} already.", code="already_sending")
-    fresh = Send(report_id=report.id, body_id=target.id, body_name=target.name, method=target.send_method,
-                 state="sent" if target.send_method == "inbox" else "waiting", created_at=now, next_try_at=now,
-                 sent_at=now if target.send_method == "inbox" else None,
-                 version=current.version if current else None)
+    [fresh] = routing.initial_sends(report, [target], now)
+    fresh.version = current.version if current else None  # a send again replaces the row it had
     try:
         deps.sends.save(fresh)
     except EditConflict:
