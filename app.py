@@ -9,20 +9,24 @@ from chalicelib.api.registry import REGISTRY
 from chalicelib.config import check_start_up
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
+from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.crews.routes import routes as crews
+from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
+from chalicelib.handlers.payments.routes import routes as payments
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.staff.routes import routes as staff
 from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
+from chalicelib.handlers.waste.routes import routes as waste
 
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, ANY_PATH)
+              questionnaires, bodies, forwarding, payments, waste, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 
@@ -46,6 +50,24 @@ def deliver_alerts(event, context):
     return worker.on_queue(event, default_deps, lambda: context.get_remaining_time_in_millis() / 1000)
 
 
+# The send queue's event source mapping (in the template) invokes this with
+# tries of reports on their way to other bodies (Open311, e-mail).
+@app.lambda_function(name="send_reports")
+def send_reports(event, context):
+    from chalicelib.handlers.forwarding.queue import on_queue
+    from chalicelib.deps import default_deps
+    return on_queue(event, default_deps)
+
+
+# Every minute: sends whose retry is due are queued, reports a body has not
+# answered in time are sent once more, and Open311 bodies' updates are read.
+@app.schedule("rate(1 minute)", name="forward_reports")
+def forward_reports(event):
+    from chalicelib.handlers.forwarding.schedule import every_minute
+    from chalicelib.deps import default_deps
+    every_minute(default_deps())
+
+
 # Every night, the open data files are written again from the public reports
 # (`doorstep export` does the same by hand).
 @app.schedule("cron(30 2 * * ? *)", name="export_open_data")
@@ -63,3 +85,13 @@ def send_questionnaires(event):
     from chalicelib.handlers.questionnaires.sending import send_due
     from chalicelib.deps import default_deps
     send_due(default_deps())
+
+
+# Every five minutes, payments left unfinished are checked with the provider
+# and settled (a payer who closed the tab still gets their booking), bulky
+# holds past their 30 minutes are released, and refunds left due are made.
+@app.schedule("rate(5 minutes)", name="settle_payments")
+def settle_payments(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.waste.jobs import settle_all
+    return settle_all(default_deps())

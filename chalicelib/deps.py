@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     from .storage.wards import WardStore
     from .storage.stats import StatsStore
     from .storage.questionnaires import QuestionnaireStore
+    from .storage.payments import PaymentStore
+    from .storage.bulky import BulkyStore
+    from .storage.garden import GardenStore
+    from .storage.missed_bins import MissedBinStore
+    from .storage.bodies import BodyStore
+    from .storage.sends import SendStore
 
 _areas = {}
 _UNBUILT = object()
@@ -103,6 +109,13 @@ class Deps:
     teams: TeamStore | None = _store("teams", "TeamStore")
     due_rules: DueRuleStore | None = _store("due_rules", "DueRuleStore")
     jobs: JobStore | None = _store("jobs", "JobStore")  # street crews' jobs
+    bodies: BodyStore = _store("bodies", "BodyStore")  # who acts on reports where
+    sends: SendStore = _store("sends", "SendStore")  # reports on their way to those bodies
+    payments: PaymentStore | None = _store("payments", "PaymentStore")  # card payments (handlers/payments)
+    bulky: BulkyStore | None = _store("bulky", "BulkyStore")  # bulky waste: the catalogue, slots and bookings
+    garden: GardenStore | None = _store("garden", "GardenStore")  # garden waste subscriptions
+    missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
+    payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)

@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import addresses, bin_rounds, councillors, facilities, importing, open311_keys, teams, wards
+from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
+                          wards)
 from doorstep_cli import open_data, routes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,7 @@ def main(argv=None):
     set_role.add_argument("--wards")
     open311_keys.add_parser(commands)
     teams.add_parser(commands)
+    bodies.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
@@ -57,7 +59,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command, "routes": routes.run}[args.command]
+                   "export": export_command, "teams": teams_command, "bodies": bodies_command, "routes": routes.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,
@@ -123,6 +125,15 @@ def teams_command(args):
         return teams.run(args, _deps())
     except ApiError as e:
         raise ApiErrorExit(e.message)
+
+
+def bodies_command(args):
+    from chalicelib.errors import ApiError
+    connect(args.stage)
+    try:
+        return bodies.run(args, _deps())
+    except ApiError as e:
+        raise ApiErrorExit(e.message + "".join(f"\n  {f['field']}: {f['message']}" for f in e.fields or []))
 
 
 def open311_keys_command(args):
@@ -244,7 +255,11 @@ def serve(args):
             for name, state in prepare_storage().items():
                 if state == "created":
                     print(f"created {name}")
-        loaded = _loaded(seed_all(40, categories_only_if_empty=True))
+        counts = seed_all(40, categories_only_if_empty=True)
+        from doorstep_cli.demo_bodies import load_demo_bodies
+        from doorstep_cli.local.forwarding import demo_county_endpoint
+        counts["demo bodies"] = load_demo_bodies(_deps(), **demo_county_endpoint(local_port()))
+        loaded = _loaded(counts)
         if loaded:
             print(loaded)
 
@@ -254,13 +269,13 @@ def serve(args):
         return app.app
 
     def dispatcher():
-        # The work queues, the events table's stream, the alert queue's worker and the schedules,
+        # The work queues, the events table's stream, the alert queue's worker, forwarding and the schedules,
         # as the Lambdas and SQS in AWS: in a process of their own, beside the API's.
         from doorstep_cli.local import background
         from doorstep_cli.local.serving import ensure_port_free
         port = background.queue_port(local_port())
         ensure_port_free("127.0.0.1", port, "work queues")
-        return background.start(data_dir(), port)
+        return background.start(data_dir(), port, local_port())
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -41,6 +41,19 @@ def errors(*codes, **described):
     return out
 
 
+def if_match(thing="item", stale="stale: 409 with the item as it is now"):
+    """The If-Match header a change to a shared thing must send."""
+    return {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
+            "description": f"the ETag the {thing} was read with; missing: 428, {stale}"}
+
+
+def with_etag(doc, status="200", thing="item"):
+    """`doc`'s answer at `status` carries the thing's ETag (for the next If-Match)."""
+    doc["responses"][status] = {**doc["responses"][status], "headers": {"ETag": {
+        "description": f"the {thing}'s version, for If-Match", "schema": {"type": "string"}}}}
+    return doc
+
+
 def operation(summary, body_schema, status, result, error_codes=()):
     """{summary, requestBody (a component), responses}: `result` is a schema ref or a description."""
     result = json_response(result) if result.startswith("#/") else {"description": result}

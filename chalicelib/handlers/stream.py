@@ -4,11 +4,12 @@ reading DynamoDB Local's stream) alike. It stands above the capabilities and
 hands each batch to those that hear of events: the alerts (each new event
 becomes page jobs on the alert queue, alerts/fanout.py: this handler reads no
 index row and sends no message, so a batch costs the same whatever the
-audiences), then the figures and the questionnaires.
+audiences), then the sends of new reports to the bodies that act on them
+(each a job on the send queue), then the figures and the questionnaires.
 """
 
 
-def on_stream(records, deps_factory, queue=None):
+def on_stream(records, deps_factory, queue=None, sends_queue=None):
     """A Chalice DynamoDBEvent's records (or plain stream record dicts):
     queue the first page jobs of every inserted event; returns how many
     events. An exception fails the batch and the stream redelivers it: the
@@ -25,6 +26,10 @@ def on_stream(records, deps_factory, queue=None):
     jobs = [job for event in news for job in fanout.first_jobs(deps, event)]
     if jobs:
         (queue if queue is not None else alert_queue()).send(jobs)
+    from .forwarding.queue import jobs_of_events, send_queue
+    tries = jobs_of_events(news)
+    if tries:  # queued again on a redelivery: each try claims its send first
+        (sends_queue if sends_queue is not None else send_queue()).send(tries)
     # After the alerts: a failed count retries the batch, claims make its
     # alerts send nothing twice, and a counted event counts once.
     count_events(deps, news)

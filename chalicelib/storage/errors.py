@@ -40,3 +40,7 @@ RETRYABLE = frozenset({
     "ThrottlingError", "TransactionConflict", "ProvisionedThroughputExceeded",
 })
 CONDITION_FAILED = frozenset({"ConditionalCheckFailedException", "ConditionalCheckFailed"})
+
+
+class SlotFull(EditConflict):
+    """A capacity (a bulky collection day's places) is all taken."""

@@ -20,6 +20,7 @@ _HOMES = {
     **dict.fromkeys(["Open311Key", "Team", "AuditEntry", "ResponseTemplate", "DueRule", "ReportWrite"], "records_staff"),
     **dict.fromkeys(["InboxRow", "InboxQuery"], "records_inbox"),
     **dict.fromkeys(["JOB_OPEN", "Job", "Questionnaire"], "records_crews"),
+    **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "records_waste"),
 }
 __all__ = sorted(_HOMES)
 

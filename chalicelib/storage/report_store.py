@@ -103,7 +103,8 @@ class ReportStore:
     def updates(self, report_id):
         return [record_of(TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
 
-    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None, jobs=()):
+    def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None, jobs=(),
+               sends=()):
         """Store a new report with its first timeline entry and event, atomically.
 
         uploads: (upload_id, cleaned photo dict) pairs, marked as used in the
@@ -112,12 +113,14 @@ class ReportStore:
         with it so no event about it is dispatched before its follower exists.
         audit: the staff audit's first entry, when staff took it for a caller.
         jobs: the crew job of a report a crew raised for its own team.
+        sends: its Sends (storage/sends.py), one per body that acts on it.
         AlreadyExists("id" or "idempotency") when the reference or the
         Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
         from .alerts import AlertIndexModel, AlertModel
         from .audit import AuditModel, audit_model
         from .jobs import put_job, settle_job
+        from .sends import send_model
         from .uploads import UploadModel
         parts = []
         with writes(parts, exists={"id", "idempotency"}), transaction() as t:
@@ -142,6 +145,9 @@ class ReportStore:
                 for row in rows:
                     t.save(model_of(AlertIndexModel, row))
             saved_jobs = [put_job(t, parts, job) for job in jobs]
+            for send in sends:
+                parts.append("send")
+                t.save(send_model(send))
         _settle(report, saved)
         for job, done in zip(jobs, saved_jobs):
             settle_job(job, done)

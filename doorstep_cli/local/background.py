@@ -1,6 +1,7 @@
 """`make run`'s work beside the API, in a process of its own: the work queues'
 service (doorstep_cli/local/queue_service.py), the events stream reader, the
-alert queue's worker and the scheduled functions, as separate Lambdas and
+alert queue's worker, forwarding (the county and the send queue's worker) and
+the scheduled functions, as separate Lambdas and
 SQS are in AWS.
 
 In the API's process, that work shared one interpreter (one GIL) with the web
@@ -29,19 +30,22 @@ READY_S = 60.0
 
 
 def queue_port(port: int) -> int:
-    """The work queues' port: DOORSTEP_QUEUE_PORT, or the third after PORT."""
-    return int(os.environ.get("DOORSTEP_QUEUE_PORT") or port + 3)
+    """The work queues' port: DOORSTEP_QUEUE_PORT, or the fourth after PORT (the
+    payment provider has the third)."""
+    return int(os.environ.get("DOORSTEP_QUEUE_PORT") or port + 4)
 
 
-def start(data_dir: Path, port: int) -> Callable[[], None]:
-    """Start the background process (its queue service on `port`), with this
+def start(data_dir: Path, port: int, api_port: int) -> Callable[[], None]:
+    """Start the background process (its queue service on `port`; `api_port`
+    is the API's, which the county's port follows), with this
     process's environment; returns how to stop it. Sets DOORSTEP_SQS_ENDPOINT
     here too, for the `doorstep` commands that read stack.json's environment."""
     from doorstep_cli.local.dynamodb_local import _die_with_parent
     url = f"http://127.0.0.1:{port}"
     os.environ["DOORSTEP_SQS_ENDPOINT"] = url
     log_file = open(Path(data_dir) / "background.log", "ab")
-    child = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.background", str(data_dir), str(port)],
+    child = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.background", str(data_dir), str(port),
+                              str(api_port)],
                              env=dict(os.environ), stdout=log_file, stderr=subprocess.STDOUT,
                              start_new_session=True, preexec_fn=_die_with_parent)
     log_file.close()
@@ -72,7 +76,7 @@ def _answers(port: int) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    data_dir, port = Path(argv[0]), int(argv[1])
+    data_dir, port, api_port = Path(argv[0]), int(argv[1]), int(argv[2])
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -84,9 +88,11 @@ def main(argv: list[str]) -> int:
     service.start()
     os.environ["DOORSTEP_SQS_ENDPOINT"] = service.url
     from chalicelib.deps import default_deps
+    from doorstep_cli.local.forwarding import start_forwarding
     from doorstep_cli.local.queue_worker import start_alert_pipeline
     from doorstep_cli.local.schedules import start_schedules
-    stops = [start_alert_pipeline(data_dir, default_deps, drain_s=0.0), start_schedules(default_deps)]
+    stops = [start_alert_pipeline(data_dir, default_deps, drain_s=0.0),
+             start_forwarding(data_dir, api_port, default_deps), start_schedules(default_deps)]
     log.info("Background work running; work queues at %s", service.url)
     while not stopping.wait(0.5):
         pass

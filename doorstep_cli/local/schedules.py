@@ -1,9 +1,10 @@
 """Scheduled functions on one machine: what EventBridge invokes in AWS
 (app.py's @app.schedule functions), run here on a timer thread by `make run`.
 
-Only the questionnaires run this way (every minute rather than every hour,
-so a developer sees one arrive); the nightly open data export is run by hand
-(`doorstep export`)."""
+The questionnaires run this way (every minute rather than every hour, so a
+developer sees one arrive), forwarding's sweep and polling (every minute, as in
+AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
+due, reminders); the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
@@ -16,18 +17,25 @@ EVERY_S = 60.0
 
 
 def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -> Callable[[], None]:
-    """Run the questionnaire sender every `every_s` seconds until the returned stop()."""
+    """Run the questionnaire sender, forwarding and the payments' settling every `every_s` seconds until the returned stop()."""
+    from chalicelib.handlers.forwarding.schedule import every_minute
     from chalicelib.handlers.questionnaires.sending import send_due
+    from chalicelib.handlers.waste.jobs import settle_all
     stopped = threading.Event()
 
     def loop() -> None:
         while not stopped.wait(every_s):
-            try:
-                outcomes = send_due(deps_factory())
-                if outcomes:
-                    log.info("Questionnaires: %s", outcomes)
-            except Exception:  # as a failed Lambda run: logged, and the next run tries again
-                log.exception("send_questionnaires failed")
+            for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
+                              ("settle_payments", settle_all)):
+                try:
+                    outcomes = job(deps_factory())
+                    if outcomes and name == "send_questionnaires":
+                        log.info("Questionnaires: %s", outcomes)
+                    elif name == "settle_payments" and (outcomes["payments"]["checked"] or outcomes["holds_released"]
+                                                        or outcomes["refunds_settled"]):
+                        log.info("Payments: %s", outcomes)
+                except Exception:  # as a failed Lambda run: logged, and the next run tries again
+                    log.exception("%s failed", name)
 
     thread = threading.Thread(target=loop, name="schedules", daemon=True)
     thread.start()

@@ -73,6 +73,25 @@ def local_ports(port: int) -> tuple[int, int]:
             int(env.get("DOORSTEP_DYNAMODB_PORT") or port + 2))
 
 
+def start_local_payments(data_dir: Path, port: int):
+    """The local GOV.UK Pay-speaking provider (doorstep_cli/local/pay_provider.py),
+    and the app pointed at it as it would be at GOV.UK Pay; None when
+    DOORSTEP_PAY_URL names a real provider already (README: Payments)."""
+    env = os.environ
+    if env.get("DOORSTEP_PAY_URL"):
+        return None
+    from doorstep_cli.local.pay_provider import PayProvider
+    pay_port = int(env.get("DOORSTEP_PAY_PORT") or port + 3)
+    ensure_port_free("127.0.0.1", pay_port, "payment provider")
+    provider = PayProvider(api_key=env.get("DOORSTEP_PAY_API_KEY") or "local-pay-api-key",
+                           webhook_secret=env.get("DOORSTEP_PAY_WEBHOOK_SECRET") or "local-pay-webhook-secret",
+                           webhook_url=f"http://127.0.0.1:{port}/v1/payments/webhook", port=pay_port,
+                           state_file=data_dir / "payments.json")
+    env.update(DOORSTEP_PAY_URL=provider.origin, DOORSTEP_PAY_API_KEY=provider.api_key,
+               DOORSTEP_PAY_WEBHOOK_SECRET=provider.webhook_secret)
+    return provider
+
+
 def run_stack(
     data_dir: Path,
     port: int,
@@ -110,7 +129,7 @@ def run_stack(
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
-    server = server_thread = stop_background = None
+    server = server_thread = stop_background = payments = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -124,6 +143,7 @@ def run_stack(
         # the stack's own address unless one is configured.
         public_url = configured_url or f"http://localhost:{port}"
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
+        payments = start_local_payments(data_dir, port)
         prepare()
         server = make_server(app_loader(), host, port, Path(web_dir))
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
@@ -133,12 +153,14 @@ def run_stack(
         atomic_write_bytes(stack_file, json.dumps(
             {"api_url": api_url, "public_url": public_url, "emulator_url": emulator.url,
              "dynamodb_url": engine.url, "queue_url": os.environ.get("DOORSTEP_SQS_ENDPOINT"),
+             "pay_url": os.environ.get("DOORSTEP_PAY_URL"),
              "pid": os.getpid()}, indent=2
         ).encode())
         shutdown.serving = True
         print(
             f"Doorstep is running at http://localhost:{server.port} "
-            f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, data in {data_dir}, "
+            f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, "
+            f"payments {os.environ.get('DOORSTEP_PAY_URL')}, data in {data_dir}, "
             f"{photos} photos; ready in {time.monotonic() - started:.1f} s). Press Ctrl-C to stop.",
             flush=True,
         )
@@ -156,6 +178,10 @@ def run_stack(
             server_thread.join(timeout=10)
         elif server is not None:
             server.server.server_close()  # shutdown() would wait forever for a loop never started
+        if payments is not None:
+            payments.close()
+            for name in ("DOORSTEP_PAY_URL", "DOORSTEP_PAY_API_KEY", "DOORSTEP_PAY_WEBHOOK_SECRET"):
+                os.environ.pop(name, None)
         try:
             emulator.stop()
             engine.stop()

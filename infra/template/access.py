@@ -8,7 +8,7 @@ READ = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb
 WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
 # Tables the code reads whole (small reference lists, cached): Model.scan()
 # in chalicelib/storage; a test keeps this in step with the code.
-SCANNED = {"services", "facility-types", "open311-keys", "wards"}
+SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 
 # The dispatcher only finds each event's index keys (a report's place and
 # ward, a broadcast's target); the worker reads the index, sends, records
@@ -30,6 +30,24 @@ EXPORTER_TABLES = {"reports": "read", "services": "read", "stats": "read"}
 # (the reporter's channels), and a copy of each message kept in the outbox.
 QUESTIONER_TABLES = {"questionnaires": "read-write", "reports": "read", "services": "read",
                      "alert-index": "read", "alerts": "read", "outbox": "read-write"}
+
+# A send's try: the send row (its claim and outcome), the report, its body and
+# category; e-mailed bodies' messages are kept in the outbox.
+SENDER_TABLES = {"sends": "read-write", "reports": "read", "bodies": "read", "services": "read",
+                 "outbox": "read-write"}
+# Every minute: the due index, chased sends, and Open311 bodies' updates
+# applied through the one report transition (with its audit, timeline, event,
+# inbox rows and the update's idempotency record).
+FORWARDER_TABLES = {"sends": "read-write", "bodies": "read", "body-polls": "read-write", "reports": "read-write",
+                    "report-updates": "read-write", "report-audit": "read-write", "events": "read-write",
+                    "inbox": "read-write", "idempotency": "read-write", "services": "read"}
+# Every 5 minutes: payments unfinished or unsettled and the ledger of money that
+# moved; bulky bookings whose hold ran out or whose refund is due, their days'
+# places and the bulky rules; garden subscriptions (payments, renewal reminders);
+# the receipts, refund notices and reminders it mails (outbox).
+SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
+                  "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
+                  "waste-settings": "read"}
 
 
 def api_tables():
@@ -58,7 +76,7 @@ def _table_arns(names):
 
 def secrets():
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
-            "Resource": [ref("JwtSigningKey"), ref("VapidPrivateKey")]}
+            "Resource": [ref("JwtSigningKey"), ref("VapidPrivateKey"), ref("BodyLinkKey")]}
 
 
 def mail_and_sms():

@@ -32,7 +32,7 @@ def worker_statements():
     ]
 
 
-def _tls_only(queue):
+def tls_only(queue):
     return {"Type": "AWS::SQS::QueuePolicy", "Properties": {"Queues": [ref(queue)], "PolicyDocument": {
         "Version": "2012-10-17", "Statement": [{
             "Sid": "TlsOnly", "Effect": "Deny", "Principal": "*", "Action": "sqs:*", "Resource": arn(queue),
@@ -52,8 +52,8 @@ def resources(worker):
             "MessageRetentionPeriod": batching.RETENTION_S,
             "SqsManagedSseEnabled": True,
             "RedrivePolicy": {"deadLetterTargetArn": arn(DEAD), "maxReceiveCount": batching.MAX_RECEIVES}}},
-        f"{QUEUE}Policy": _tls_only(QUEUE),
-        f"{DEAD}Policy": _tls_only(DEAD),
+        f"{QUEUE}Policy": tls_only(QUEUE),
+        f"{DEAD}Policy": tls_only(DEAD),
         MAPPING: {"Type": "AWS::Lambda::EventSourceMapping", "Properties": {
             "EventSourceArn": arn(QUEUE),
             "FunctionName": ref(worker),

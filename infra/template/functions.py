@@ -5,7 +5,7 @@ the alert queue (alert_queue.py) feeding the worker.
 """
 from chalicelib.handlers.alerts import batching
 
-from . import access, alert_queue
+from . import access, alert_queue, send_queue
 from .cfn import arn, ref, sub
 from ..runtime import RUNTIME
 
@@ -14,20 +14,28 @@ DISPATCHER = "DispatchEvents"
 WORKER = "DeliverAlerts"
 EXPORTER = "ExportOpenData"  # the nightly open data export (@app.schedule)
 QUESTIONER = "SendQuestionnaires"  # the hourly "has it been fixed?" (@app.schedule)
+SENDER = "SendReports"  # reports to other bodies (the send queue)
+FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates read (@app.schedule)
+SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
          WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data",
-         QUESTIONER: "doorstep-${Stage}-send-questionnaires"}
+         QUESTIONER: "doorstep-${Stage}-send-questionnaires", SENDER: "doorstep-${Stage}-send-reports",
+         FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
-              EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup"}
-FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER)
+              EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
+              SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup"}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
             EXPORTER: (900, 1024),  # every public report's files are built in memory
-            QUESTIONER: (300, 256)}  # at most SEND_BATCH messages a run
+            QUESTIONER: (300, 256),  # at most SEND_BATCH messages a run
+            SENDER: (120, 256),  # ten tries of two 10 s calls at most
+            FORWARDER: (50, 256),  # a minute's sweep and polls, done before the next
+            SETTLER: (300, 256)}  # at most RECONCILE_BATCH payments, each one provider call or two
 
 
 def environment():
@@ -41,6 +49,11 @@ def environment():
         "DOORSTEP_VAPID_PRIVATE_KEY_ARN": ref("VapidPrivateKey"),
         "DOORSTEP_ALERT_QUEUE_URL": ref(alert_queue.QUEUE),
         "DOORSTEP_OPEN_DATA_LICENCE": ref("OpenDataLicence"),
+        "DOORSTEP_SEND_QUEUE_URL": ref(send_queue.QUEUE),
+        "DOORSTEP_BODY_LINK_SECRET_ARN": ref("BodyLinkKey"),
+        "DOORSTEP_PAY_URL": ref("PayUrl"),
+        "DOORSTEP_PAY_API_KEY": ref("PayApiKey"),
+        "DOORSTEP_PAY_WEBHOOK_SECRET": ref("PayWebhookSecret"),
     }
 
 
@@ -55,22 +68,34 @@ def role(statements):
 
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
-                     *access.photos(), access.secrets(), *access.mail_and_sms()])
+                     *access.photos(), access.secrets(), *access.mail_and_sms(), send_queue.send_tries()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),
         {"Effect": "Allow", "Action": ["dynamodb:DescribeStream", "dynamodb:GetRecords",
                                        "dynamodb:GetShardIterator", "dynamodb:ListStreams"],
          "Resource": arn("EventsTable", "StreamArn")},
         {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": arn("DispatchFailures")},
-        alert_queue.send_jobs(),
+        alert_queue.send_jobs(), send_queue.send_tries(),
     ])
     worker_role = role([access.logs(NAMES[WORKER]), *alert_queue.worker_statements()])
     exporter_role = role([access.logs(NAMES[EXPORTER]), *access.table_statements(access.EXPORTER_TABLES),
                           *access.open_data()])
     questioner_role = role([access.logs(NAMES[QUESTIONER]), *access.table_statements(access.QUESTIONER_TABLES),
                             access.secrets(), *access.mail_and_sms()])  # secrets: the VAPID key, unsubscribe links
+    sender_role = role([access.logs(NAMES[SENDER]), *access.table_statements(access.SENDER_TABLES),
+                        access.secrets(), *access.mail_and_sms(), send_queue.consume()])
+    forwarder_role = role([access.logs(NAMES[FORWARDER]), *access.table_statements(access.FORWARDER_TABLES),
+                           send_queue.send_tries()])
+    settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
+                         *access.mail_and_sms()])  # receipts and refund notices
     out = {
         "ApiRole": api_role,
+        "SenderRole": sender_role,
+        "ForwarderRole": forwarder_role,
+        SENDER: _function(SENDER, "SenderRole"),
+        FORWARDER: _function(FORWARDER, "ForwarderRole"),
+        **send_queue.resources(SENDER),
+        "SettlerRole": settler_role,
         "QuestionerRole": questioner_role,
         "DispatcherRole": dispatcher_role,
         "WorkerRole": worker_role,
@@ -80,6 +105,7 @@ def resources(app):
         WORKER: _function(WORKER, "WorkerRole"),
         EXPORTER: _function(EXPORTER, "ExporterRole"),
         QUESTIONER: _function(QUESTIONER, "QuestionerRole"),
+        SETTLER: _function(SETTLER, "SettlerRole"),
         **alert_queue.resources(WORKER),
         # (Chalice 1.34 names the API's log group after "ApiHandler", a
         # resource that does not exist; the names replace both.)
@@ -109,7 +135,8 @@ def resources(app):
         }},
     }
     outputs = {"DispatchFailuresQueue": ref("DispatchFailures"), "AlertPagesQueue": ref(alert_queue.QUEUE),
-               "AlertPagesDeadLetterQueue": ref(alert_queue.DEAD), "ApiRoleArn": arn("ApiRole")}
+               "AlertPagesDeadLetterQueue": ref(alert_queue.DEAD), "ApiRoleArn": arn("ApiRole"),
+               "SendTriesQueue": ref(send_queue.QUEUE), "SendTriesDeadLetterQueue": ref(send_queue.DEAD)}
     return out, outputs
 
 

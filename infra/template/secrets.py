@@ -18,5 +18,12 @@ def resources(app):
         "Description": "Doorstep: the Web Push VAPID private key, PEM (put it once; never change it).",
         "GenerateSecretString": {"PasswordLength": 32, "ExcludePunctuation": True},
     }}
-    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid},
-            {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey")})
+    # Signs the links in bodies' e-mails (handlers/forwarding/officer_links.py):
+    # replacing it makes every link already sent stop working.
+    body_links = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the key that signs bodies' officer links in forwarded e-mails.",
+        "GenerateSecretString": {"PasswordLength": 64, "ExcludePunctuation": True},
+    }}
+    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid, "BodyLinkKey": body_links},
+            {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey"),
+             "BodyLinkKeySecret": ref("BodyLinkKey")})

@@ -47,9 +47,15 @@ WALK = {
     "/open311/v2/requests/{id_format}": ["/open311/v2/requests/{id}.json", "/open311/v2/requests/{id}.xml"],
     "/open311/v2/tokens/{token_format}": ["/open311/v2/tokens/{id}.json"],
     "/v1/stats": ["/v1/stats"],
+    "/v1/payments/return/{token}": ["/v1/payments/return/" + "0" * 32 + "." + "x" * 32],
+    "/v1/waste/bulky/items": ["/v1/waste/bulky/items"],
+    "/v1/waste/garden": ["/v1/waste/garden"],
+    "/v1/places/{uprn}/missed-bins": [f"/v1/places/{UPRN}/missed-bins"],
+    "/v1/places/{uprn}/bulky/dates": [f"/v1/places/{UPRN}/bulky/dates"],
     "/v1/open-data": ["/v1/open-data"],
     "/v1/open-data/{name}": ["/v1/open-data/reports.csv"],
     "/v1/questionnaires/{report_id}": ["/v1/questionnaires/{id}?token=not-the-token"],
+    "/v1/body-links/{token}": ["/v1/body-links/not-a-token"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.

@@ -62,5 +62,5 @@ def test_every_route_of_the_app_is_in_the_registry_with_its_capability():
     wired = {(method, path) for path, entries in app.routes.items() for method in entries}
     assert wired == set(REGISTRY.routes)
     assert {route.capability for route in REGISTRY.routes.values()} == {
-        "system", "reports", "places", "accounts", "staff", "crews", "alerts", "open311", "stats", "opendata",
-        "questionnaires", "unknown"}
+        "system", "reports", "places", "bodies", "forwarding", "accounts", "staff", "crews", "alerts", "open311", "stats", "opendata",
+        "questionnaires", "payments", "waste", "unknown"}

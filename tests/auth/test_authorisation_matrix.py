@@ -101,6 +101,18 @@ ROUTE_ACCESS = {
     ("PATCH", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(200)),
     ("DELETE", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(204)),
     ("GET", "/v1/staff/teams"): (STAFF, Outcome(200)),
+    # Bodies: staff see where reports can go (keys never shown); administrators manage them.
+    ("GET", "/v1/staff/bodies"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/bodies"): (ADMIN_ONLY, Outcome(201)),
+    ("GET", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("PATCH", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
+    ("POST", "/v1/staff/bodies/{body_id}/retire"): (ADMIN_ONLY, Outcome(200)),
+    # Sending a report on: staff whose scope covers it.
+    ("POST", "/v1/staff/reports/{report_id}/sends"): (STAFF, Outcome(201)),
+    ("GET", "/v1/staff/sends"): (STAFF, Outcome(200)),
+    # A body's officer: the signed link is the right, whoever holds it.
+    ("GET", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
     ("GET", "/openapi.json"): (ANYONE, Outcome(200)),
     # Street crews: only a crew member with a team; their team's jobs only.
     ("GET", "/v1/crew/jobs"): (CREW_ONLY, Outcome(200)),
@@ -142,10 +154,41 @@ ROUTE_ACCESS = {
     # to); the same answer again is a replay (201), for every caller alike.
     ("GET", "/v1/questionnaires/{report_id}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
+    # Payments: the provider's webhook proves itself by its signature alone (a
+    # bad one is refused for everyone alike); a return token nobody was given is a 404.
+    ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
+    ("GET", "/v1/payments/return/{token}"): (ANYONE, Outcome(404, "payment_not_found")),
+    # Staff's view of the money is council-wide; the world holds no payment.
+    ("GET", "/v1/staff/payments"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/payments.csv"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/payments/{payment_id}"): (STAFF, Outcome(404, "payment_not_found")),
+    ("POST", "/v1/staff/payments/{payment_id}/refunds"): (STAFF, Outcome(404, "payment_not_found")),
+    # Bulky waste: the catalogue for anyone, edited by administrators; the world
+    # has no addresses (404) and no bookings, and a booking is only its resident's or staff's.
+    ("GET", "/v1/waste/bulky/items"): (ANYONE, Outcome(200)),
+    ("PUT", "/v1/waste/bulky/items"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/bulky/dates"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/bulky/bookings"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("PUT", "/v1/waste/garden"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/places/{uprn}/garden"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/garden/subscriptions"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/garden/subscriptions/{subscription_id}"): (SIGNED_IN, Outcome(404, "subscription_not_found")),
+    ("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel"): (SIGNED_IN,
+                                                                         Outcome(404, "subscription_not_found")),
+    ("GET", "/v1/staff/waste/garden/rounds/{round_id}"): (STAFF, Outcome(200)),
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
-                ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams")}
+                ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
+                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"),
+                ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
+                ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
+                ("GET", "/v1/staff/waste/garden/rounds/{round_id}")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -227,6 +270,41 @@ _simple("POST", "/open311/v2/{resource}", "/open311/v2/requests.json", urlencode
     "api_key": OPEN311_KEY, "service_code": "pothole", "lat": "53.9623", "long": "-1.0819",
     "description": "Pothole by the bus stop.", "attribute[size]": "small"}))
 _simple("GET", "/v1/push/vapid-public-key")
+_simple("POST", "/v1/payments/webhook", body={"resource_id": "x", "resource": {}})
+_simple("GET", "/v1/payments/return/{token}", "/v1/payments/return/" + "0" * 32 + "." + "x" * 32)
+_simple("GET", "/v1/waste/bulky/items")
+_simple("GET", "/v1/waste/garden")
+_simple("GET", "/v1/places/{uprn}/missed-bins", "/v1/places/990000000101/missed-bins")
+_simple("POST", "/v1/places/{uprn}/missed-bins", "/v1/places/990000000101/missed-bins", {"stream": "refuse"})
+_simple("GET", "/v1/places/{uprn}/garden", "/v1/places/990000000101/garden")
+_simple("POST", "/v1/waste/garden/subscriptions", body={"uprn": "990000000101", "bins": 1})
+_simple("GET", "/v1/waste/garden/subscriptions/{subscription_id}", "/v1/waste/garden/subscriptions/990000000101.2026-11-20")
+_simple("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel",
+        "/v1/waste/garden/subscriptions/990000000101.2026-11-20/cancel")
+_simple("GET", "/v1/staff/waste/garden/rounds/{round_id}", "/v1/staff/waste/garden/rounds/garden-mon-a")
+_simple("GET", "/v1/staff/payments", "/v1/staff/payments?date=2026-11-20")
+_simple("GET", "/v1/staff/payments.csv", "/v1/staff/payments.csv?date=2026-11-20")
+_simple("GET", "/v1/staff/payments/{payment_id}", "/v1/staff/payments/" + "0" * 32)
+_simple("POST", "/v1/staff/payments/{payment_id}/refunds", "/v1/staff/payments/" + "0" * 32 + "/refunds",
+        {"amount": 100, "refund_amount_available": 100, "reason": "Goodwill"})
+_simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/dates")
+_simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
+_simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")
+_simple("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel", "/v1/waste/bulky/bookings/BK-7K3F9Q/cancel")
+
+
+@builds("PUT", "/v1/waste/garden")
+def _garden_rules(world, caller):
+    return Request("PUT", "/v1/waste/garden", {
+        "first_bin_price": 5000, "other_bin_price": 3000, "max_bins": 3, "term_days": 365,
+        "renewal_opens_days": 42, "last_reminder_days": 7}, {"If-Match": '"0"'})
+
+
+@builds("PUT", "/v1/waste/bulky/items")
+def _bulky_catalogue(world, caller):
+    return Request("PUT", "/v1/waste/bulky/items", {
+        "items": [{"id": "sofa", "name": "Sofa", "price": 1500}], "minimum_charge": 2000, "max_items": 4,
+        "capacity_per_day": 10, "window_days": 28}, {"If-Match": '"0"'})
 
 
 @builds("GET", "/v1/reports/{report_id}")
@@ -330,6 +408,60 @@ def _change_template(world, caller):
 def _delete_template(world, caller):
     template = _template(world)
     return Request("DELETE", f"/v1/staff/templates/{template.id}", None, {"If-Match": f'"{template.version}"'})
+
+
+def _body(world):
+    """The council's own body, stored (made once): sends and links name it."""
+    if world.deps.bodies.get("council") is None:
+        from chalicelib.storage.bodies import Body
+        world.deps.bodies.save(Body(id="council", name="The council", area={
+            "kind": "council", "geometry": world.deps.area.geometry}, contact_text="Call us."), new=True)
+    return world.deps.bodies.get("council")
+
+
+_simple("GET", "/v1/staff/bodies")
+_simple("GET", "/v1/staff/sends")
+_simple("POST", "/v1/staff/bodies", body={"id": "matrix-parish", "name": "A parish", "categories": ["litter"],
+                                          "contact_text": "The clerk.", "area": {"kind": "council"}})
+
+
+@builds("GET", "/v1/staff/bodies/{body_id}")
+def _show_body(world, caller):
+    return Request("GET", f"/v1/staff/bodies/{_body(world).id}")
+
+
+@builds("PATCH", "/v1/staff/bodies/{body_id}")
+def _change_body(world, caller):
+    body = _body(world)
+    return Request("PATCH", f"/v1/staff/bodies/{body.id}", {"contact_text": f"Call us ({caller})."},
+                   {"If-Match": f'"{body.version}"'})
+
+
+@builds("POST", "/v1/staff/bodies/{body_id}/retire")
+def _retire_body(world, caller):
+    body = _body(world)
+    return Request("POST", f"/v1/staff/bodies/{body.id}/retire", {}, {"If-Match": f'"{body.version}"'})
+
+
+@builds("POST", "/v1/staff/reports/{report_id}/sends")
+def _send_again(world, caller):
+    _body(world)
+    return Request("POST", f"/v1/staff/reports/{world.report_id}/sends", {"body": "council"})
+
+
+def _body_link(world):
+    from chalicelib.handlers.forwarding.officer_links import token_for
+    return f"/v1/body-links/{token_for(world.report_id, 'council')}"
+
+
+@builds("GET", "/v1/body-links/{token}")
+def _open_body_link(world, caller):
+    return Request("GET", _body_link(world))
+
+
+@builds("POST", "/v1/body-links/{token}")
+def _answer_body_link(world, caller):
+    return Request("POST", _body_link(world), {"choice": "in_progress", "reason": f"Booked ({caller})."})
 
 
 @builds("PATCH", "/v1/me")

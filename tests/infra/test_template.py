@@ -79,7 +79,8 @@ def _statements(template):
 
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
-    assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole"}
+    assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
+                          "ForwarderRole", "SettlerRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -90,12 +91,15 @@ def test_no_role_allows_a_wildcard_action(template):
 def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_accounts_or_photos(template):
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
-        "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole"}
-    for role in ("DispatcherRole", "WorkerRole", "QuestionerRole"):
+        "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
+        "SettlerRole"}
+    for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             assert resource not in str(statements), (role, resource)
-        assert "ReportsTable" not in str([s for s in statements if "dynamodb:PutItem" in s["Action"]])
+        # Only the forwarder changes reports: a body's update, through the one transition.
+        if role != "ForwarderRole":
+            assert "ReportsTable" not in str([s for s in statements if "dynamodb:PutItem" in s["Action"]])
 
 
 def test_the_dispatcher_only_queues_page_jobs_and_the_worker_alone_sends(template):
@@ -246,3 +250,18 @@ def test_the_questionnaires_go_out_hourly_and_may_write_only_their_own_table_and
     scans = [s for s in statements if s["Action"] == ["dynamodb:Scan"]]
     assert scans == [{"Effect": "Allow", "Action": ["dynamodb:Scan"], "Resource": [
         {"Fn::GetAtt": ["ServicesTable", "Arn"]}]}], "the categories (cached), and never reports or questionnaires"
+
+
+def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only_payments_and_bookings(template):
+    from infra.template.tables import logical_id
+    function = template["Resources"]["SettlePayments"]["Properties"]
+    assert function["Handler"] == "app.settle_payments"
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "rate(5 minutes)"
+    statements = [s for n, s in _statements(template) if n == "SettlerRole"]
+    written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]
+               for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
+                                               "garden-subscriptions", "outbox")}, written
+    assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
+    assert template["Parameters"]["PayApiKey"]["NoEcho"] is True

@@ -43,7 +43,7 @@ def test_reset_links_from_the_cli_and_from_a_forged_host_point_at_the_running_st
     env = {k: v for k, v in os.environ.items() if k not in ("DOORSTEP_PUBLIC_URL", "DOORSTEP_AWS_ENDPOINT")}
     env.update({"DOORSTEP_STAGE": "local", "DOORSTEP_DATA_DIR": str(tmp_path / "data"), "PORT": str(port),
                 "DOORSTEP_EMULATOR_PORT": str(free_port()), "DOORSTEP_DYNAMODB_PORT": str(free_port()),
-                "DOORSTEP_QUEUE_PORT": str(free_port())})
+                "DOORSTEP_QUEUE_PORT": str(free_port()), "DOORSTEP_PAY_PORT": str(free_port())})
     stack = subprocess.Popen([sys.executable, "-c", SERVE], cwd=ROOT, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from local_fixtures import free_port  # noqa: F401 (fixtures)
+from local_fixtures import _free_port, free_port  # noqa: F401 (fixtures)
 
 from doorstep_cli.local.serving import PortInUseError
 from doorstep_cli.local.stack import read_stack, run_stack
@@ -68,6 +68,8 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
     port, emulator_port, dynamodb_port = ports
     env = {**os.environ, **extra_env, "PYTHONPATH": str(PROJECT_ROOT), "DOORSTEP_EMULATOR_PORT": str(emulator_port),
            "DOORSTEP_DYNAMODB_PORT": str(dynamodb_port)}
+    # The payment provider's port too: PORT+3 of a random PORT may be any process's.
+    env.setdefault("DOORSTEP_PAY_PORT", str(_free_port()))
     # A session of its own, as a terminal gives `make run`: kill -9 of the
     # group is a crash of the whole stack.
     return subprocess.Popen(

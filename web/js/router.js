@@ -28,6 +28,10 @@ const screens = {
   "/account/delete": () => import("./screens/account-delete.js"),
   "/performance": () => import("./screens/performance.js"),
   "/questionnaire": () => import("./screens/questionnaire.js"),
+  "/bulky": () => import("./screens/bulky.js"),
+  "/garden": () => import("./screens/garden.js"),
+  "/missed-bin": () => import("./screens/missed-bin.js"),
+  "/body": () => import("./screens/body-link.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
@@ -42,6 +46,8 @@ function screenFor(url) {
   // Staff screens are one module's business: nothing of them loads for a resident.
   if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");
+  if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
+  if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

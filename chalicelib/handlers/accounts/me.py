@@ -80,7 +80,11 @@ def export_me(deps):
         view["timeline"] = [views.update_view(u) for u in deps.reports.updates(report.id)]
         reports.append(view)
     from ..alerts.subscriptions import held_about
+    from ..waste.bookings import mine as bulky_bookings
+    from ..waste.garden import mine as garden_subscriptions
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
+            "bulky_bookings": bulky_bookings(deps, user.id),
+            "garden_subscriptions": garden_subscriptions(deps, user.id),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),

@@ -107,9 +107,11 @@ def list_requests(deps, query):
     return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
 
 
-def post_resource(deps, segment, query, raw_body, content_type):
+def post_resource(deps, segment, query, raw_body, content_type, idempotency_key=None):
     """POST requests.{format} or servicerequestupdates.{format}, by a partner
-    system named by its api_key."""
+    system named by its api_key. An Idempotency-Key (not in GeoReport v2,
+    sent by Doorstep's own forwarding) makes a retried request answer with
+    the request it made the first time."""
     from . import keys, updates as open311_updates
     name, fmt = split(segment)
     if name not in ("requests", "servicerequestupdates"):
@@ -123,10 +125,10 @@ def post_resource(deps, segment, query, raw_body, content_type):
     if name == "servicerequestupdates":
         # Photo file parts on an update are not read (yet): media_url is.
         return respond(fmt, "service_request_updates", open311_updates.post_update(deps, partner, given, pairs))
-    return respond(fmt, "service_requests", create_request(deps, partner, given, pairs, files))
+    return respond(fmt, "service_requests", create_request(deps, partner, given, pairs, files, idempotency_key))
 
 
-def create_request(deps, partner, given, pairs, files=()):
+def create_request(deps, partner, given, pairs, files=(), idempotency_key=None):
     """A report through the same create_report as /v1. Photo file parts become
     uploads, as a phone's are, so create_report cleans them (EXIF/GPS gone);
     media_url links are checked, stored and shown, never fetched."""
@@ -156,7 +158,8 @@ def create_request(deps, partner, given, pairs, files=()):
         body["photos"] = [photos.store_upload(deps, f.data, f.content_type) for f in files]
     # The caller is a partner system named by its api_key; a bearer token sent
     # along must not make the report someone's own or prefill their details.
-    view, _ = reports.create_report(deps.replace(principal=None), body, media_urls=media_urls, partner=True,
+    key = f"open311:{partner.name}:{idempotency_key.strip()}" if idempotency_key else None
+    view, _ = reports.create_report(deps.replace(principal=None), body, key, media_urls=media_urls, partner=True,
                                    address=address)
     return [{
         "service_request_id": view["id"],

@@ -56,7 +56,7 @@ def open311_create(resource):
     from . import requests
     request = http.request()
     return requests.post_resource(http.deps(), resource, http.query(), request.raw_body,
-                                  request.headers.get("content-type"))
+                                  request.headers.get("content-type"), request.headers.get("idempotency-key"))
 
 
 @routes.get("/open311/v2/services/{code_format}", ANYONE, DEFINITION)

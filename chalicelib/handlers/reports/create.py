@@ -3,10 +3,11 @@ first timeline entry and event, once, however often a client retries."""
 from datetime import timedelta
 
 from ... import ids, states, validation
-from ...errors import ApiError, Conflict, OutsideServiceArea, ServiceUnavailable, Unacceptable, ValidationFailed
+from ...errors import ApiError, Conflict, ServiceUnavailable, Unacceptable, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord, Report, TimelineEntry
 from ..alerts.subscriptions import own_report_follow
+from ..bodies import routing
 from ..shared import events, idempotency, placement
 from . import hooks
 from . import uploads as photo_handler
@@ -43,6 +44,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             return replay, False
 
     service, values = _validate(deps, body, keep_unknown_fields=partner)
+    bodies = routing.route(deps, service, values["lon"], values["lat"])  # who acts on it (outside all: 422)
     raised = hooks.raiser()
     crew_team, take = raised.crew_team(deps, body) if raised else (None, False)
     if crew_team:
@@ -85,7 +87,9 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         jobs = raised.take_as_job(deps, report, now) if take else []
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
                               author="reporter", created_at=now)
-        event = events.report_event(deps, "report_created", report, now)
+        sends = routing.initial_sends(report, bodies, now)
+        event = events.report_event(deps, "report_created", report, now,
+                                    send_to=[s.body_id for s in sends if s.unsettled])
         record = None
         if key:
             record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=report.id,
@@ -93,7 +97,8 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         try:
             follow = on_behalf.follow(report) if on_behalf else own_report_follow(deps, report) if user_id else None
             deps.reports.create(report, entry, event, record, [(u.upload_id, p) for u, p in uploads],
-                                follow=follow, audit=on_behalf.audit(report) if on_behalf else None, jobs=jobs)
+                                follow=follow, audit=on_behalf.audit(report) if on_behalf else None, jobs=jobs,
+                                sends=sends)
         except AlreadyExists as e:
             if e.part == "id":
                 continue  # a reference already taken: draw another
@@ -109,7 +114,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             if replay:
                 return replay, False
             raise
-        return views.private_view(deps, report, service, tracking_token=token), True
+        return views.private_view(deps, report, service, tracking_token=token, sends=sends), True
     raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
 
 
@@ -148,8 +153,6 @@ def _validate(deps, body, keep_unknown_fields=False):
         problems.add("photos", "Lists the same upload twice.")
     contact = _contact(body.get("contact"), problems)
     problems.raise_if_any()
-    if lat is not None and not deps.area.contains(lon, lat):
-        raise OutsideServiceArea(deps.area.name)
     source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
     return service, {"description": description, "lat": lat, "lon": lon, "fields": fields,
                      "photos": photo_ids, "contact": contact, "source": source,
@@ -214,4 +217,5 @@ def _answered(deps, record):
     report = deps.reports.get(record.resource_id)
     if report is None:
         return None
-    return views.private_view(deps, report, deps.services.get(report.service_code), tracking_token=record.secret)
+    return views.private_view(deps, report, deps.services.get(report.service_code), tracking_token=record.secret,
+                              sends=deps.sends.for_report(report.id))

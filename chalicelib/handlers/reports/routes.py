@@ -14,11 +14,15 @@ GEO = {"Content-Type": "application/geo+json"}
 
 
 @routes.get("/v1/services", ANYONE, {
-    "summary": "Report categories with groups, keywords and extra fields",
-    "responses": {"200": json_response(ref("ServiceList"))}})
+    "summary": "Report categories with groups, keywords and extra fields; with lat and lon, only those on "
+               "offer at that point, each with the body it will be sent to",
+    "parameters": [q("lat", "with lon: the categories on offer here", schema={"type": "number", "minimum": -90,
+                                                                               "maximum": 90}),
+                   q("lon", "with lat", schema={"type": "number", "minimum": -180, "maximum": 180})],
+    "responses": {"200": json_response(ref("ServiceList")), **errors(400, 422)}})
 def list_services():
     from . import services
-    return http.ok(services.list_services(http.deps()))
+    return http.ok(services.list_services(http.deps(), http.query()))
 
 
 @routes.get("/v1/services/{service_code}", ANYONE, {

@@ -6,6 +6,17 @@ from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_M
 
 FIELD_TYPES = ["text", "number", "single_choice", "multi_choice", "date"]
 
+SENT_TO = {"type": "array", "description": "who acts on the report and how far it got", "items": {
+    "type": "object", "properties": {
+        "body_id": {"type": "string"}, "body": {"type": "string"},
+        "state": {"type": "string", "enum": ["waiting", "sending", "retrying", "sent", "failed", "refused",
+                                                   "withdrawn"]},
+        "summary": {"type": "string", "description": "e.g. \"Sent to North Yorkshire Council at 10:04 on 3 March 2027\""},
+        "sent_at": {"type": "string", "format": "date-time", "nullable": True},
+        "reference": {"type": "string", "nullable": True, "description": "the body's own reference"},
+        "not_theirs": {"type": "object", "description": "the body said it is not theirs", "properties": {
+            "reason": {"type": "string", "nullable": True}, "responsible": {"type": "string", "nullable": True}}}}}}
+
 SCHEMAS = {
     "Service": {"type": "object", "required": ["service_code", "name"], "properties": {
         "service_code": {"type": "string"}, "name": {"type": "string"}, "group": {"type": "string"},
@@ -14,7 +25,11 @@ SCHEMAS = {
         "private": {"type": "boolean"}, "notice": {"type": "string", "nullable": True},
         "fields": {"type": "array", "items": {"type": "object", "properties": {
             "code": {"type": "string"}, "label": {"type": "string"}, "required": {"type": "boolean"},
-            "type": {"type": "string", "enum": FIELD_TYPES}}}}}},
+            "type": {"type": "string", "enum": FIELD_TYPES}}}},
+        "bodies": {"type": "array", "description": "with lat and lon only: who it will be sent to",
+                   "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
+        "sent_to_text": {"type": "string", "description": "with lat and lon only, e.g. \"This will be sent to "
+                                                          "North Yorkshire Council\""}}},
     "ServiceList": {"type": "object", "properties": {"services": {
         "type": "array", "items": {"$ref": "#/components/schemas/Service"}}}},
     "Upload": {"type": "object", "properties": {
@@ -56,10 +71,10 @@ SCHEMAS = {
         "contact": {"type": "object", "description": "private view only"},
         "tracking_token": {"type": "string", "description": "anonymous creation only"},
         "created_at": {"type": "string", "format": "date-time"},
-        "updated_at": {"type": "string", "format": "date-time"}}},
+        "updated_at": {"type": "string", "format": "date-time"}, "sent_to": SENT_TO}},
     "Timeline": {"type": "object", "properties": {"report_id": {"type": "string"}, "updates": {
         "type": "array", "items": {"type": "object", "properties": {
             "seq": {"type": "integer"}, "kind": {"type": "string"}, "status": {"type": "string"},
             "text": {"type": "string", "nullable": True},
-            "created_at": {"type": "string", "format": "date-time"}}}}}},
+            "created_at": {"type": "string", "format": "date-time"}}}}, "sent_to": SENT_TO}},
 }

@@ -1,11 +1,35 @@
 """Report categories as residents and partner systems see them."""
+from ... import validation
 from ...errors import NotFound
 
 
-def list_services(deps):
+def list_services(deps, params=None):
+    """Every category the caller may report in; with lat and lon, those on
+    offer at that point, each saying which body it will be sent to, so the
+    app can say so before Send."""
     staff = bool(deps.principal and deps.principal.is_staff)
-    return {"services": [_public(s) for s in deps.services.all()
-                         if s.get("active", True) and (staff or not s.get("staff_only"))]}
+    services = [s for s in deps.services.all() if s.get("active", True) and (staff or not s.get("staff_only"))]
+    point = _point(params or {})
+    if point is None:
+        return {"services": [_public(s) for s in services]}
+    from ..bodies.routing import services_at
+    offered = services_at(deps, services, *point)
+    return {"services": [{**_public(s), "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
+                          "sent_to_text": "This will be sent to " + " and ".join(b.name for b in offered[code])}
+                         for s in services if (code := s["service_code"]) in offered]}
+
+
+def _point(params):
+    if params.get("lat") is None and params.get("lon") is None:
+        return None
+    problems = validation.Problems()
+    for name in ("lat", "lon"):
+        if params.get(name) in (None, ""):
+            problems.rule(name, "Send lat and lon together.")  # the document cannot say so: a 422
+    lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") else None
+    lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") else None
+    problems.raise_if_any()
+    return lon, lat
 
 
 def get_service(deps, code):

@@ -10,9 +10,10 @@ def get_report(deps, report_id, token=None):
     the public view for everyone else."""
     report = find_report(deps, report_id)
     service = deps.services.get(report.service_code) or {}
+    sends = deps.sends.for_report(report.id)
     if opens_privately(deps, report, token):
-        return views.private_view(deps, report, service)
-    return views.public_view(deps, report, service)
+        return views.private_view(deps, report, service, sends=sends)
+    return views.public_view(deps, report, service, sends)
 
 
 def get_updates(deps, report_id, token=None):
@@ -24,7 +25,8 @@ def get_updates(deps, report_id, token=None):
     details = opens_privately(deps, report, token) or \
         visibility.details_are_public(report, deps.services.get(report.service_code))
     return {"report_id": report.id,
-            "updates": [views.update_view(u, deps, details) for u in deps.reports.updates(report.id)]}
+            "updates": [views.update_view(u, deps, details) for u in deps.reports.updates(report.id)],
+            "sent_to": [views.sent_view(s) for s in deps.sends.for_report(report.id) if s.state != "withdrawn"]}
 
 
 def opens_privately(deps, report, token=None):

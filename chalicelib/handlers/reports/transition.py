@@ -53,8 +53,10 @@ def _public(deps, report, now, previous, text, author, photos, media_url):
                           previous_state=previous, text=text, author=author, created_at=now,
                           service_code=report.service_code, photos=list(photos) if photos else None,
                           media_url=media_url or None)
+    # Who wrote it and which entry it is: the bodies a report went to are told
+    # of the council's own words (handlers/forwarding/updates_out.py), not of theirs.
     event = events.report_event(deps, "report_state_changed" if moved else "report_updated", report, now,
-                                previous_state=previous, text=text)
+                                previous_state=previous, text=text, author=author, seq=entry.seq)
     return entry, event
 
 

@@ -9,7 +9,9 @@ from ...stamps import stamp
 PHOTO_ROUTE = "/v1/photos/"
 
 
-def public_view(deps, report, service):
+def public_view(deps, report, service, sends=None):
+    """sends: the report's Sends (storage/sends.py), when the caller read them:
+    who it went to, shown to everyone ("Sent to North Yorkshire Council at 10:04")."""
     public = visibility.details_are_public(report, service)
     service = service or {}
     view = {
@@ -27,11 +29,13 @@ def public_view(deps, report, service):
     }
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))
+    if sends is not None:
+        view["sent_to"] = [sent_view(s) for s in sends if s.state != "withdrawn"]  # staff see those too
     return view
 
 
-def private_view(deps, report, service, tracking_token=None):
-    view = public_view(deps, report, service)
+def private_view(deps, report, service, tracking_token=None, sends=None):
+    view = public_view(deps, report, service, sends)
     view.update(_details(deps, report, None))
     view.update({"view": "private", "contact": dict(report.contact or {})})
     if tracking_token:
@@ -88,6 +92,37 @@ def update_view(update, deps=None, details=True):
     if details and getattr(update, "photos", None) and deps is not None:
         view["photos"] = [photo_url(deps, p) for p in update.photos]
     return view
+
+
+SENT_WORDS = {"waiting": "Waiting to be sent to {name}",
+              "sending": "Waiting to be sent to {name}",
+              "retrying": "Could not be sent to {name} yet; we keep trying",
+              "failed": "Could not be sent to {name}; the council has been told",
+              "refused": "{name} says this is not theirs",
+              "withdrawn": "No longer going to {name}: moved to another body before it was sent"}
+
+
+def sent_view(send):
+    """Where a report went, as the resident reads it: the body's name, how far
+    it got, the body's own reference, and who is responsible when a body
+    said it is not theirs. Never the error a body gave (staff see that)."""
+    if send.state == "sent":
+        summary = f"Sent to {send.body_name} at {local_time(send.sent_at)}"
+    else:
+        summary = SENT_WORDS.get(send.state, "{name}").format(name=send.body_name)
+    view = {"body_id": send.body_id, "body": send.body_name, "state": send.state, "summary": summary,
+            "sent_at": stamp(send.sent_at) if send.sent_at else None, "reference": send.reference}
+    if send.state == "refused":
+        view["not_theirs"] = {"reason": send.refused_reason, "responsible": send.responsible}
+    return view
+
+
+def local_time(moment):
+    """"10:04 on 3 March 2027", in the council's own time."""
+    from zoneinfo import ZoneInfo
+    from ...stamps import TIMEZONE
+    local = moment.astimezone(ZoneInfo(TIMEZONE))
+    return f"{local:%H:%M} on {local.day} {local:%B %Y}"
 
 
 def photo_url(deps, photo):

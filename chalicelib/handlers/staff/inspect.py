@@ -12,9 +12,10 @@ modelled on FixMyStreet's inspect form, with what that form lacks:
 """
 from ... import validation
 from ...auth.policy import Forbidden, staff_covers
-from ...errors import OutsideServiceArea, ValidationFailed
+from ...errors import ValidationFailed
 from ...storage.errors import EditConflict, Throttled
 from ...storage.records import ReportWrite
+from ..bodies import routing
 from ..crews import assigning as crew_jobs
 from ..reports.transition import audit_entry, transition
 from ..shared import placement
@@ -52,6 +53,7 @@ def inspect(deps, report_id, body, if_match):
         raise
     if change.new_original is not None:
         duplicates.move_followers(deps, report, change.new_original)
+    change.reroute()
     return staff_view(deps, report, None), etag(report)
 
 
@@ -73,6 +75,8 @@ class _Change:
         self.before = snapshot(report)
         self.assigned = dict(report.assignment) if report.assignment else None  # names the job it made
         self.new_original = None  # the report it now duplicates, once the change commits
+        self.routed = self.chosen = None  # the bodies before and after, when the change moves it to others
+        self.sends = []
         self.others = []  # ReportWrites of the originals that list it or no longer do
 
     def writes(self):
@@ -83,6 +87,8 @@ class _Change:
             self._recategorise(problems)
         if "lat" in f:
             self._move(f["lat"], f["lon"])
+        if "service_code" in f or "lat" in f:
+            self._route(problems)
         for name in ("priority", "private"):
             if name in f:
                 setattr(r, name, f[name])
@@ -102,6 +108,8 @@ class _Change:
         text, template = self._public_text(template, previous)
         after = snapshot(r)
         changes = {k: {"before": self.before[k], "after": after[k]} for k in after if after[k] != self.before[k]}
+        if self.routed is not None:
+            changes["sent_to"] = self.routed
         for name, value in (("internal_note", f.get("internal_note")), ("public_update", text),
                             ("template", template.id if template else None)):
             if value is not None:
@@ -128,11 +136,42 @@ class _Change:
         r.service_code = code
 
     def _move(self, lat, lon):
-        if not self.deps.area.contains(lon, lat):
-            raise OutsideServiceArea(self.deps.area.name)
+        # Over the boundary is fine where another body holds the point (_route decides).
         r = self.report
         r.lon, r.lat = round(lon, 7), round(lat, 7)
         r.ward = placement.ward_at(self.deps, r)
+
+    def _route(self, problems):
+        """A new category or place may belong to another body (FixMyStreet's
+        2209): the bodies it goes to now, for the audit; reroute() writes
+        their sends once the change commits."""
+        r = self.report
+        service = self.deps.services.get(r.service_code)
+        if service is None or (r.lon is None and service.get("location", "required") == "required"):
+            return  # _recategorise has said what is wrong
+        chosen = routing.route(self.deps, service, r.lon, r.lat)
+        self.sends = self.deps.sends.for_report(r.id)
+        before = sorted(s.body_id for s in self.sends if s.state != "withdrawn")
+        after = sorted(b.id for b in chosen)
+        if before != after:
+            self.routed, self.chosen = {"before": before, "after": after}, chosen
+
+    def reroute(self):
+        """After the change commits: sends for the bodies it goes to now (tried
+        by the next sweep), and those not yet sent to bodies it no longer goes
+        to withdrawn; a body that has it already keeps its copy."""
+        if self.routed is None:
+            return
+        from dataclasses import replace
+        now, mine = self.now, {b.id for b in self.chosen}
+        for send in self.sends:
+            if send.body_id not in mine and send.unsettled:
+                self.deps.sends.save(replace(send, state="withdrawn", next_try_at=None, claimed_until=None))
+        have = {s.body_id: s for s in self.sends}
+        for fresh in routing.initial_sends(self.report, self.chosen, now):
+            old = have.get(fresh.body_id)
+            if old is None or old.state == "withdrawn":
+                self.deps.sends.save(replace(fresh, version=old.version if old else None))
 
     def _duplicate(self, previous):
         """Apply duplicate_of and the state together: a duplicate is in the

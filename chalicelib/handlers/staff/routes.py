@@ -1,7 +1,7 @@
 """Staff routes: the inbox, one report with its audit, the inspect form,
 reports taken for callers, response templates and the crews' teams."""
 from ...api import http
-from ...api.openapi import operation, path_param, q, ref
+from ...api.openapi import if_match, operation, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, STAFF
 from . import limits
@@ -10,9 +10,7 @@ routes = Routes("staff", schemas="chalicelib.handlers.staff.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 TEMPLATE_ID = path_param("template_id")
 TEMPLATES_READ = "GET /v1/staff/templates"  # where a template's version is read
-IF_MATCH = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
-            "description": "the ETag the item was read with; missing: 428, stale: 409 with the item as it is now"}
-ETAG = {"ETag": {"description": "the item's version, for If-Match", "schema": {"type": "string"}}}
+IF_MATCH = if_match()
 INBOX_FILTERS = [
     q("status", "open (default), closed, all, or a comma list of states"),
     q("service_code", "a category, or a comma list"), q("ward", "a ward id, or a comma list"),
@@ -26,11 +24,6 @@ INBOX_FILTERS = [
     q("cursor", "next_cursor of the page before, with the same filters")]
 
 
-def _with_etag(doc, status="200"):
-    doc["responses"][status] = {**doc["responses"][status], "headers": ETAG}
-    return doc
-
-
 @routes.get("/v1/staff/reports", STAFF, {**operation(
     "The staff inbox: reports in your scope, private categories included, filtered and ordered; "
     "its cost follows the page, not the table (Server-Timing)", None, "200", ref("Inbox"), (400,)),
@@ -40,7 +33,7 @@ def staff_inbox():
     return http.ok(inbox.list_inbox(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/reports", STAFF, _with_etag({**operation(
+@routes.post("/v1/staff/reports", STAFF, with_etag({**operation(
     "Take a report for a caller (phone, face to face, letter, e-mail): the caller follows it and is sent the "
     "reference (idempotent with Idempotency-Key)", "AssistedReport", "201", ref("StaffReport"), (400, 409, 422)),
     "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
@@ -51,7 +44,7 @@ def staff_take_report():
     return http.created(view, created, headers={"Location": view["url"], "ETag": etag})
 
 
-@routes.get("/v1/staff/reports/{report_id}", STAFF, _with_etag({**operation(
+@routes.get("/v1/staff/reports/{report_id}", STAFF, with_etag({**operation(
     "One report for staff: the private view with internal notes, assignment, due date and its ETag",
     None, "200", ref("StaffReport"), (404,)), "parameters": [REPORT_ID]}))
 def staff_report(report_id):
@@ -60,7 +53,7 @@ def staff_report(report_id):
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.patch("/v1/staff/reports/{report_id}", STAFF, _with_etag({**operation(
+@routes.patch("/v1/staff/reports/{report_id}", STAFF, with_etag({**operation(
     "Inspect: change state, priority, category, place, privacy, duplicate, team, due date; add an internal "
     "note or a public update (own text or a template). Only a new state or a public update reaches the "
     "timeline and the reporter", "Inspect", "200", ref("StaffReport"), (400, 404, 409, 422, 428)),

@@ -16,10 +16,20 @@ def etag(report):
     return f'"{int(report.version or 0)}"'
 
 
+def send_detail(send):
+    """A send as staff see it: the resident's line plus tries, the last error
+    and when the next try is due, for "send again"."""
+    return {**views.sent_view(send), "method": send.method, "tries": int(send.tries or 0),
+            "last_error": send.last_error, "next_try_at": stamp(send.next_try_at) if send.next_try_at else None,
+            "resent": bool(send.resent)}
+
+
 def staff_view(deps, report, entries=None):
     """entries: the report's audit, when already read (its notes come from it)."""
     service = deps.services.get(report.service_code)
-    view = views.private_view(deps, report, service)
+    sends = deps.sends.for_report(report.id)
+    view = views.private_view(deps, report, service, sends=sends)
+    view["sends"] = [send_detail(s) for s in sends]
     entries = deps.audit.entries(report.id) if entries is None else entries
     view.update({
         "view": "staff",

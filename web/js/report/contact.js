@@ -55,8 +55,18 @@ export async function render(view) {
     (service.fields || []).map(def => summaryRow(def.label, answerText(def, (d.fields || {})[def.code]), "/report/details")),
     summaryRow(t("report.check.photos"), draftPhotos().length ? String(draftPhotos().length) : null, "/report/details"),
     summaryRow(t("report.check.description"), d.description, "/report/details"));
+  // Who will deal with it, before Send ("This will be sent to ..."): said when
+  // the phone has signal, and left out (not guessed) when it has none.
+  const goesTo = h("p", {class: "body", id: "sent-to", "aria-live": "polite"});
   const form = h("form", {novalidate: true}, who, h("h2", {class: "heading-m"}, t("report.check.title")), answers,
-    h("p", {class: "body"}, t("report.check.privacy")), button(t("report.send")));
+    goesTo, h("p", {class: "body"}, t("report.check.privacy")), button(t("report.send")));
+  if (d.location && d.location.lat != null) {
+    api(`/v1/services?lat=${encodeURIComponent(d.location.lat)}&lon=${encodeURIComponent(d.location.lon)}`)
+      .then(found => {
+        const here = (found.services || []).find(s => s.service_code === service.service_code);
+        if (here && here.sent_to_text) goesTo.textContent = `${here.sent_to_text}.`;
+      }).catch(() => {});
+  }
 
   form.addEventListener("submit", async event => {
     event.preventDefault();

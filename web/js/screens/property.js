@@ -78,7 +78,13 @@ async function show(view, uprn) {
   }
   rememberProperty({uprn: place.uprn, address: place.address});
   append(view, h("span", {class: "caption"}, t("property.caption")), h("h1", {class: "heading-l"}, place.address),
-    h("h2", {class: "heading-m"}, t("property.bins")), bins(place), councillors(place),
+    h("h2", {class: "heading-m"}, t("property.bins")), bins(place),
+    h("p", {class: "body"}, h("a", {id: "book-bulky", href: `/bulky?uprn=${encodeURIComponent(place.uprn)}`},
+      t("property.book_bulky"))),
+    h("p", {class: "body"}, h("a", {id: "garden", href: `/garden?uprn=${encodeURIComponent(place.uprn)}`},
+      t("property.garden"))),
+    h("p", {class: "body"}, h("a", {id: "missed-bin", href: `/missed-bin?uprn=${encodeURIComponent(place.uprn)}`},
+      t("property.missed_bin"))), councillors(place),
     place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),
       h("p", {class: "body"}, t("property.band", {band: place.council_tax_band}))] : null,
     place.nearest.length ? [h("h2", {class: "heading-m"}, t("property.nearest")),

@@ -57,6 +57,9 @@ export async function render(view, {params}) {
         {lat: where.lat.toFixed(5), lon: where.lon.toFixed(5)}), " ",
         h("a", {href: link("place_url", {lat: where.lat, lon: where.lon}), rel: "noopener"},
           t("report.page.open_map"))) : null,
+      (report.sent_to || []).map(s => row(t("report.page.sent_to"), s.summary,
+        s.reference ? ` ${t("report.page.their_reference", {reference: s.reference})}` : "",
+        s.not_theirs?.responsible ? ` ${t("report.page.responsible", {who: s.not_theirs.responsible})}` : "")),
       answers.map(([k, v]) => row(k, v)),
       report.description ? row(t("report.page.description"), report.description) : null),
     report.view === "public" && !report.description

@@ -14,6 +14,7 @@ import {
   channelLabel, dueText, LAST, priorityTag, staffServices, summaryRow as row, teamName, teams, templates,
 } from "./common.js";
 import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
+import {sendsSection} from "./sends.js";
 
 const labels = service => Object.fromEntries([...(service?.fields || []).map(def => [`fields.${def.code}`, def.label]),
   ...["status", "priority", "service_code", "private", "duplicate_of", "team",
@@ -100,6 +101,11 @@ function draw(view, state, values, notice) {
     h("h1", {class: "heading-l"}, `${report.service_name}: ${report.id}`),
     h("div", {class: "desk-columns"},
       h("div", {class: "desk-columns__main"}, details(report, lists),
+        sendsSection(report, async () => {
+          const fresh = await load(report.id);
+          draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", role: "status",
+            tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.sends.queued"))));
+        }),
         h("h2", {class: "heading-m"}, t("staff.audit.title")), auditTrail(entries, lists)),
       h("div", {class: "desk-columns__side"}, h("h2", {class: "heading-m"}, t("staff.inspect.title")), notice, form))];
   if (!notice) {

@@ -1,0 +1,92 @@
+"""Which body a report goes to: decided from its category and point when it
+is made, and again when staff move its pin or change its category.
+
+Where several bodies hold the point and take the category, the highest
+precedence wins (a road's strip over a county's polygon over the council's
+whole area, as FixMyStreet keeps National Highways only within 15 m of its
+road); bodies of equal precedence all get it. Until an administrator stores
+the council's own body, the council is one implicitly: its whole area, every
+category, its own inbox (what Doorstep did before bodies were data).
+"""
+from ...errors import OutsideServiceArea, Unacceptable
+from ...storage.bodies import Body
+
+COUNCIL = "council"  # the id of this council's own body
+
+
+class NobodyTakesThis(Unacceptable):
+    """422 category_not_taken_here: the category belongs to no body at that point."""
+    code = "category_not_taken_here"
+
+    def __init__(self, service_name, contacts):
+        who = " ".join(contacts) if contacts else "Contact the council."
+        super().__init__(f"Nobody here takes reports of {service_name}. {who}",
+                         fields=[{"field": "service_code", "message": "Not taken at this place."}])
+
+
+def implicit_council(deps):
+    return Body(id=COUNCIL, name=deps.area.name or "The council",
+                area={"kind": "council", "geometry": deps.area.geometry},
+                contact_text="Contact the council.")
+
+
+def bodies_here(deps, lon, lat):
+    """Every body holding the point, highest precedence first: one Query and
+    one BatchGet, and one GetItem when the council's own body is not among
+    them (stored elsewhere, or not stored: the implicit one)."""
+    found = deps.bodies.at_point(lon, lat)
+    if not any(b.id == COUNCIL for b in found) and deps.area.contains(lon, lat) \
+            and deps.bodies.get(COUNCIL) is None:
+        found.append(implicit_council(deps))
+    return found
+
+
+def council_body(deps):
+    stored = deps.bodies.get(COUNCIL)
+    return stored if stored is not None and not stored.retired else implicit_council(deps)
+
+
+def route(deps, service, lon=None, lat=None):
+    """The bodies a report of `service` at (lon, lat) goes to. A report
+    with no point (a category that needs none) goes to the council's body.
+    Raises OutsideServiceArea where no body holds the point, NobodyTakesThis
+    where none of those there takes the category."""
+    here = [council_body(deps)] if lon is None else bodies_here(deps, lon, lat)
+    if not here:
+        raise OutsideServiceArea(deps.area.name)
+    return choose(here, service)
+
+
+def choose(here, service):
+    code = service["service_code"]
+    taking = [b for b in here if b.takes(code)]
+    if not taking:
+        raise NobodyTakesThis(service.get("name") or code, [b.contact_text for b in here if b.contact_text][:2])
+    top = max(b.precedence for b in taking)
+    return [b for b in taking if b.precedence == top]
+
+
+def initial_sends(report, bodies, now):
+    """A new report's Sends: the council's inbox has it the moment it is
+    stored; the others wait for the send worker."""
+    from ...storage.sends import Send
+    return [Send(report_id=report.id, body_id=b.id, body_name=b.name, method=b.send_method,
+                 state="sent" if b.send_method == "inbox" else "waiting", created_at=now,
+                 sent_at=now if b.send_method == "inbox" else None,
+                 next_try_at=None if b.send_method == "inbox" else now)
+            for b in bodies]
+
+
+def services_at(deps, services, lon, lat):
+    """{service_code: [bodies]} for the categories on offer at the point:
+    the same routing a report made there gets (bodies read once for all)."""
+    here = bodies_here(deps, lon, lat)
+    if not here:
+        raise OutsideServiceArea(deps.area.name)
+    offered = {}
+    for service in services:
+        try:
+            offered[service["service_code"]] = choose(here, service)
+        except NobodyTakesThis:
+            continue
+    return offered

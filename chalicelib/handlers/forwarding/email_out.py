@@ -1,0 +1,52 @@
+"""A report sent to a body by e-mail: plain text a person can act on without
+an account (what, where, a map link, photo links, the answers, the reporter's
+details only where the body is entitled to them) and the signed link to say
+what happened."""
+from ...notify.email import send_email
+from ..reports.views import local_time, photo_url
+from .officer_links import link
+
+
+def send_by_email(deps, body, report, service, base, again=False):
+    """again: no answer came within the body's target; sent once more, saying so."""
+    subject = ("Sent again, no answer yet: " if again else "") + \
+        f"{service.get('name', report.service_code)} reported: {report.id}"
+    text = text_of(deps, body, report, service, base)
+    if again:
+        text = "We sent you this report and have heard nothing back, so here it is again.\n\n" + text
+    send_email(body.email, subject, text, deps.clock(), deps.new_opaque_id)
+
+
+def _answer(service, code, value):
+    """(question, answer) in the category's own words: options by their labels."""
+    field = next((f for f in service.get("fields", []) if f.get("code") == code), {})
+    options = {o.get("key"): o.get("label", o.get("key")) for o in field.get("options", [])}
+    values = value if isinstance(value, list) else [value]
+    return field.get("label", code), ", ".join(str(options.get(v, v)) for v in values)
+
+
+def text_of(deps, body, report, service, base):
+    name = service.get("name", report.service_code)
+    lines = [f"A resident reported a problem that {body.name} looks after.", "",
+             f"Category: {name}", f"Reference: {report.id}"]
+    if report.lon is not None:
+        lat, lon = float(report.lat), float(report.lon)
+        where = f"{report.address} ({lat:.5f}, {lon:.5f})" if report.address else f"{lat:.5f}, {lon:.5f}"
+        lines += [f"Where: {where}",
+                  f"Map: https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"]
+    lines += [f"Reported: {local_time(report.created_at)}", "", "What the resident said:", report.description]
+    answers = [_answer(service, k, v) for k, v in (report.fields or {}).items()]
+    if answers:
+        lines += ["", "Answers:"] + [f"  {label}: {value}" for label, value in answers]
+    if report.photos:
+        lines += ["", "Photos (no account needed):"] + [f"  {photo_url(deps, p)}" for p in report.photos]
+    contact = report.contact or {}
+    if body.gets_contact and contact:
+        lines += ["", "Reporter: " + ", ".join(v for v in (contact.get("name"), contact.get("email"),
+                                                           contact.get("phone")) if v)]
+    else:
+        lines += ["", "The reporter's contact details are kept by the council."]
+    lines += ["", "The public page of this report:", f"  {base}/?report={report.id}", "",
+              "Tell us what happens (in progress, fixed, or not yours), no account needed:",
+              f"  {link(base, report.id, body.id)}", ""]
+    return "\n".join(lines)

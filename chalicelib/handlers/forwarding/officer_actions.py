@@ -1,0 +1,60 @@
+"""A body's officer, through the signed link in its e-mail, says what
+happened to a report: in progress, fixed, or not theirs (with a reason and,
+if they know, who is responsible). No account: the link is the right, and it
+works only while the report is with that body."""
+from dataclasses import replace
+
+from ... import validation
+from ...errors import NotFound
+from ..reports.changes import change_state
+from ..reports.views import sent_view
+from .officer_links import read_token
+
+CHOICES = {"in_progress": "In progress", "fixed": "Fixed", "not_ours": "Not ours"}
+REASON_MAX = 1000
+
+
+def _opened(deps, token):
+    report_id, body_id = read_token(token)
+    send = deps.sends.get(report_id, body_id)
+    report = deps.reports.get(report_id) if send else None
+    if send is None or report is None or send.state not in ("sent", "refused"):
+        raise NotFound("This report is no longer with you.", code="link_not_valid")
+    return report, send
+
+
+def show(deps, token):
+    """What the officer sees: the report as sent to them and the choices."""
+    report, send = _opened(deps, token)
+    service = deps.services.get(report.service_code) or {}
+    return {"report": {"id": report.id, "service_name": service.get("name", report.service_code),
+                       "status": report.state, "description": report.description, "address": report.address,
+                       "location": {"lat": float(report.lat), "lon": float(report.lon)}
+                       if report.lon is not None else None},
+            "body": send.body_name, "sent": sent_view(send), "choices": CHOICES}
+
+
+def act(deps, token, body):
+    report, send = _opened(deps, token)
+    problems = validation.Problems()
+    choice = body.get("choice") if isinstance(body, dict) else None
+    if choice not in CHOICES:
+        problems.add("choice", f"Must be one of: {', '.join(CHOICES)}.")
+    reason = validation.text(body.get("reason"), "reason", problems, 0, REASON_MAX) if isinstance(body, dict) else None
+    responsible = validation.text(body.get("responsible"), "responsible", problems, 0, 300) \
+        if isinstance(body, dict) else None
+    if choice == "not_ours" and not reason:
+        problems.rule("reason", "Say why it is not yours, so the council can pass it on.")
+    problems.raise_if_any()
+    now = deps.clock()
+    by = (f"body:{send.body_id}", f"{send.body_name} (e-mail link)")
+    if choice == "not_ours":
+        words = f"{send.body_name} says this is not theirs: {reason}" + (
+            f" Responsible instead: {responsible}." if responsible else "")
+        change_state(deps, report.id, report.state, text=words, author=send.body_name, action="body_update", by=by)
+        deps.sends.save(replace(send, state="refused", refused_reason=reason, responsible=responsible,
+                                answered_at=send.answered_at or now))
+    else:
+        change_state(deps, report.id, choice, text=reason, author=send.body_name, action="body_update", by=by)
+        deps.sends.save(replace(send, answered_at=send.answered_at or now))
+    return show(deps, token)

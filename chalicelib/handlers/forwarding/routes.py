@@ -1,0 +1,46 @@
+"""Forwarding's routes: staff sending a report (again, or to another body),
+and a body's officer answering through the signed link in its e-mail."""
+from ...api import http
+from ...api.openapi import operation, path_param, q, ref
+from ...api.registry import Routes
+from ...auth.rules import ANYONE, STAFF
+
+routes = Routes("forwarding", schemas="chalicelib.handlers.forwarding.schemas")
+REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
+TOKEN = path_param("token", {"type": "string", "maxLength": 300})
+
+
+@routes.post("/v1/staff/reports/{report_id}/sends", STAFF, {**operation(
+    "Send the report again, or to another body (audited); 409 while it is on its way there already",
+    "SendAgain", "201", ref("SendState"), (400, 403, 404, 409)), "parameters": [REPORT_ID]})
+def staff_send_again(report_id):
+    from . import staff_sending
+    from ..staff.view import send_detail
+    sent = staff_sending.send_again(http.deps(), report_id, http.body())
+    return http.ok(send_detail(sent), status=201, headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/sends", STAFF, {**operation(
+    "Sends that need staff: still retrying, failed after a day, or refused by the body; newest first, "
+    "in your scope", None, "200", ref("SendsInTrouble"), (400,)),
+    "parameters": [q("state", "retrying, failed (default) or refused"),
+                   q("limit", "1-100, default 50", schema={"type": "integer", "minimum": 1, "maximum": 100})]})
+def staff_sends():
+    from . import staff_sending
+    return http.ok(staff_sending.sends_in_trouble(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/body-links/{token}", ANYONE, {**operation(
+    "A body's officer opens the signed link from its e-mail: the report and what they can say (no account)",
+    None, "200", ref("BodyLink"), (404,)), "parameters": [TOKEN]})
+def body_link(token):
+    from . import officer_actions
+    return http.ok(officer_actions.show(http.deps(), token), headers=http.NO_STORE)
+
+
+@routes.post("/v1/body-links/{token}", ANYONE, {**operation(
+    "The officer says it is in progress, fixed, or not theirs (with a reason): the resident is told",
+    "BodyAnswer", "200", ref("BodyLink"), (400, 404, 409, 422)), "parameters": [TOKEN]})
+def body_link_answer(token):
+    from . import officer_actions
+    return http.ok(officer_actions.act(http.deps(), token, http.body()), headers=http.NO_STORE)

@@ -1,0 +1,25 @@
+"""Forwarding's OpenAPI components (loaded only to build /openapi.json)."""
+from ..reports.schemas import SENT_TO
+
+STRING, NULLABLE = {"type": "string"}, {"type": "string", "nullable": True}
+SENT = SENT_TO["items"]
+
+SCHEMAS = {
+    "SendAgain": {"type": "object", "required": ["body"], "properties": {
+        "body": {"type": "string", "description": "a body's id (GET /v1/staff/bodies)"}}},
+    "SendState": {"allOf": [SENT, {"type": "object", "properties": {
+        "method": STRING, "tries": {"type": "integer"}, "last_error": NULLABLE,
+        "next_try_at": {"type": "string", "format": "date-time", "nullable": True}, "resent": {"type": "boolean"}}}]},
+    "SendsInTrouble": {"type": "object", "properties": {"sends": {"type": "array", "items": {"allOf": [
+        {"$ref": "#/components/schemas/SendState"}, {"type": "object", "properties": {
+            "report_id": STRING, "service_code": STRING, "summary": STRING}}]}}}},
+    "BodyAnswer": {"type": "object", "required": ["choice"], "properties": {
+        "choice": {"type": "string", "enum": ["in_progress", "fixed", "not_ours"]},
+        "reason": {"type": "string", "maxLength": 1000, "description": "needed for not_ours"},
+        "responsible": {"type": "string", "maxLength": 300, "description": "not_ours: who is, if known"}}},
+    "BodyLink": {"type": "object", "properties": {
+        "report": {"type": "object", "properties": {
+            "id": STRING, "service_name": STRING, "status": STRING, "description": STRING, "address": NULLABLE,
+            "location": {"type": "object", "nullable": True}}},
+        "body": STRING, "sent": SENT, "choices": {"type": "object"}}},
+}

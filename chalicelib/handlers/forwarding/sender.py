@@ -1,0 +1,71 @@
+"""One try of one send: claim it, send it by the body's method, record the
+outcome. Safe to run twice for the same send at once (a queue's duplicate
+delivery, the sweeper beside the stream): the claim is a conditional write,
+so only one try talks to the body."""
+import logging
+from dataclasses import replace
+
+from ...storage.errors import EditConflict
+from . import retries, wire
+from .email_out import send_by_email
+from .open311_out import post_request
+
+log = logging.getLogger("doorstep.forwarding")
+
+
+def attempt(deps, report_id, body_id):
+    """Returns the send's state after this try ("sent", "retrying", "failed"),
+    or None when there was nothing to do (settled, not due, claimed)."""
+    now = deps.clock()
+    send = deps.sends.get(report_id, body_id)
+    if send is None or not retries.due(send, now):
+        return None
+    body = deps.bodies.get(body_id)
+    report = deps.reports.get(report_id)
+    claimed = replace(send, state="sending", claimed_until=now + retries.CLAIM, tries=int(send.tries or 0) + 1,
+                      first_try_at=send.first_try_at or now)
+    try:
+        deps.sends.save(claimed, _answer_within(body))
+    except EditConflict:
+        return None  # another try has it
+    try:
+        reference = _deliver(deps, body, report, again=bool(send.resent))
+    except wire.BodyUnreachable as e:
+        return _failed(deps, claimed, body, str(e), now)
+    except Exception as e:  # a bug here must not leave the send claimed for ever, nor lose it
+        log.exception("Sending %s to %s failed", report_id, body_id)
+        return _failed(deps, claimed, body, f"Doorstep could not send it: {e.__class__.__name__}", now)
+    done = replace(claimed, state="sent", sent_at=deps.clock(), claimed_until=None, next_try_at=None,
+                   reference=reference or claimed.reference, last_error=None)
+    deps.sends.save(done, _answer_within(body))
+    return "sent"
+
+
+def _deliver(deps, body, report, again=False):
+    if body is None or report is None:
+        raise wire.BodyUnreachable("The body or the report no longer exists.")
+    service = deps.services.get(report.service_code) or {"name": report.service_code}
+    from ..alerts.delivery import links_base
+    base = links_base(deps)
+    if body.send_method == "open311":
+        links = {"report": f"{base}/?report={report.id}",
+                 "photos": [f"{base}/v1/photos/{p['name']}" for p in report.photos or []]}
+        return post_request(body, report, service, links, again)
+    if body.send_method == "email":
+        send_by_email(deps, body, report, service, base, again)
+        return None
+    return None  # the council's own inbox has it already
+
+
+def _failed(deps, send, body, error, now):
+    next_try = retries.after_failure(send, now)
+    state = "retrying" if next_try else "failed"
+    deps.sends.save(replace(send, state=state, next_try_at=next_try, claimed_until=None, last_error=error),
+                    _answer_within(body))
+    log.warning("Send of %s to %s: %s (%s)", send.report_id, send.body_id, error, state)
+    return state
+
+
+def _answer_within(body):
+    from datetime import timedelta
+    return timedelta(days=body.answer_within_days) if body and body.answer_within_days else None

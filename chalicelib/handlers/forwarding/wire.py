@@ -1,0 +1,86 @@
+"""HTTP to a body's server: one small client, so every call has the same
+timeout and every failure reads the same way in the send's last_error."""
+import http.client
+import json
+from urllib.parse import urlencode, urlsplit
+
+TIMEOUT_S = 10  # a body slower than this counts as down for this try
+MAX_ANSWER_BYTES = 2 * 1024 * 1024
+USER_AGENT = "Doorstep-forwarding/1"
+
+
+class BodyUnreachable(Exception):
+    """This try failed; the message is what staff see as the last error."""
+
+
+def call(method, url, fields=None, headers=None, timeout=None):
+    """(status, content type, body bytes) of one request; form-encoded fields
+    (a POST's body, a GET's query); BodyUnreachable when no answer came."""
+    parts = urlsplit(url)
+    timeout = timeout or TIMEOUT_S
+    form = urlencode(fields or [], doseq=True)
+    path = (parts.path or "/") + (("?" + form) if method == "GET" and form else "")
+    connection_class = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    connection = connection_class(parts.hostname, parts.port, timeout=timeout)
+    try:
+        body = form.encode() if method != "GET" else None
+        connection.request(method, path, body=body, headers={
+            "User-Agent": USER_AGENT, "Accept": "application/json, application/xml",
+            **({"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}),
+            **(headers or {})})
+        answer = connection.getresponse()
+        data = answer.read(MAX_ANSWER_BYTES + 1)
+        if len(data) > MAX_ANSWER_BYTES:
+            raise BodyUnreachable("The answer was over 2 MB.")
+        return answer.status, answer.getheader("Content-Type") or "", data
+    except TimeoutError:
+        raise BodyUnreachable(f"No answer within {timeout} s.")
+    except (OSError, http.client.HTTPException) as e:
+        raise BodyUnreachable(f"Could not reach {parts.hostname}: {e.__class__.__name__}: {e}"[:300])
+    finally:
+        connection.close()
+
+
+def parse(fmt, data, root):
+    """An Open311 answer as a list of dicts (JSON, or XML items under `root`).
+    Repeated children (media_url) become lists, as FixMyStreet reads them."""
+    try:
+        if fmt == "json":
+            value = json.loads(data)
+            if isinstance(value, dict):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+                raise ValueError("not a list of objects")
+            return value
+        # No DTD may come in: no entities to expand, nothing fetched (expat
+        # resolves no external entities anyway).
+        if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+            raise ValueError("a DTD")
+        from xml.etree import ElementTree
+        items = []
+        for element in ElementTree.fromstring(data):
+            item = {}
+            for child in element:
+                text = (child.text or "").strip()
+                if child.tag in item:
+                    previous = item[child.tag]
+                    item[child.tag] = (previous if isinstance(previous, list) else [previous]) + [text]
+                else:
+                    item[child.tag] = text
+            items.append(item)
+        return items
+    except Exception as e:  # any malformed answer: this try failed, and why
+        raise BodyUnreachable(f"The answer was not Open311 {fmt.upper()}: {e.__class__.__name__}"[:300])
+
+
+def error_text(fmt, status, data):
+    """An Open311 error answer as staff read it: "HTTP 400: service_code is unknown"."""
+    words = data[:200].decode("utf-8", "replace")
+    for kind in (fmt, "xml" if fmt == "json" else "json"):  # a server may answer errors in the other
+        try:
+            errors = parse(kind, data, "errors")
+            words = "; ".join(str(e.get("description") or e.get("code") or "") for e in errors if e)
+            break
+        except BodyUnreachable:
+            continue
+    return f"HTTP {status}: {words}".strip()[:300]

@@ -1,0 +1,178 @@
+"""A payment's life: made with the provider, its state re-checked with the
+provider (on return, on a webhook, by the reconciliation job: never taken from
+the payer's browser), the purpose told once it finishes, and refunds that can
+never double.
+
+Every function takes its Deps; the provider is `deps.payment_provider`, or the
+one configuration names (govuk_pay.from_configuration).
+"""
+import logging
+
+from ... import ids
+from ...errors import ApiError, NotFound, ServiceUnavailable
+from ...storage.records import Payment
+from . import hooks
+from .limits import AMOUNT_MAX, AMOUNT_MIN
+from .provider import NotRefundable, ProviderError, RefundMismatch
+
+log = logging.getLogger(__name__)
+RETURN_PATH = "/v1/payments/return/"
+
+
+class PaymentsUnavailable(ServiceUnavailable):
+    code = "payments_unavailable"
+
+    def __init__(self, message="Card payments cannot be taken just now; try again in a few minutes."):
+        super().__init__(message, headers={"Retry-After": "60"})
+
+
+def provider(deps):
+    chosen = deps.payment_provider
+    if chosen is None:
+        from .govuk_pay import from_configuration
+        chosen = from_configuration()
+    if chosen is None:
+        raise PaymentsUnavailable("Card payments are not set up here (no DOORSTEP_PAY_API_KEY).")
+    return chosen
+
+
+def check_amount(amount):
+    if isinstance(amount, bool) or not isinstance(amount, int) or not AMOUNT_MIN <= amount <= AMOUNT_MAX:
+        raise ValueError(f"an amount is whole pence from {AMOUNT_MIN} to {AMOUNT_MAX}, not {amount!r}")
+    return amount
+
+
+def start(deps, *, purpose, subject_id, amount, reference, description, user_id=None, email=None):
+    """Make a payment with the provider; returns the Payment with its next_url.
+    PaymentsUnavailable when the provider cannot be reached: nothing is owed."""
+    check_amount(amount)
+    payment_id, secret, now = deps.new_opaque_id(), deps.new_token(), deps.clock()
+    payment = Payment(id=payment_id, purpose=purpose, subject_id=subject_id, amount=amount, reference=reference,
+                      description=description, return_secret_hash=ids.digest(secret), created_at=now,
+                      updated_at=now, user_id=user_id, email=email)
+    deps.payments.create(payment)
+    try:
+        made = provider(deps).create(
+            amount=amount, reference=reference, description=description,
+            return_url=f"{deps.base_url}{RETURN_PATH}{payment_id}.{secret}",
+            metadata={"doorstep_payment": payment_id, "purpose": purpose, "subject": subject_id},
+            email=email, idempotency_key=payment_id)
+    except ProviderError as e:
+        log.warning("payment %s not made: %s", payment_id, e)
+        deps.payments.record_state(payment_id, "error", True, "not_created", str(e)[:200], deps.clock())
+        raise PaymentsUnavailable() from None
+    if made.amount != amount:
+        raise PaymentsUnavailable("The payment provider answered with another amount; nothing was taken.")
+    deps.payments.started(payment_id, made.provider_id, made.next_url, made.status, deps.clock())
+    payment.provider_id, payment.next_url, payment.status = made.provider_id, made.next_url, made.status
+    return payment
+
+
+def check(deps, payment):
+    """Ask the provider how `payment` stands, keep that, and tell its purpose
+    when it has finished. Returns the payment as now stored. ProviderError
+    when the provider cannot say (nothing changes)."""
+    if payment.provider_id is None:
+        return payment
+    found = provider(deps).get(payment.provider_id)
+    if found.provider_id != payment.provider_id or found.amount != payment.amount:
+        log.error("payment %s: the provider's payment %s is for %s pence, not %s: not settled",
+                  payment.id, found.provider_id, found.amount, payment.amount)
+        raise ProviderError("The provider's payment does not match ours.", 502)
+    deps.payments.record_state(payment.id, found.status, found.finished, found.code, found.message, deps.clock())
+    payment = deps.payments.get(payment.id)
+    return settle(deps, payment)
+
+
+def settle(deps, payment):
+    """Tell the purpose of a finished payment, once per finished status."""
+    if not payment.finished or payment.settled_status == payment.status:
+        return payment
+    if payment.status == "success":
+        ledger(deps, "payment", payment.id, payment, payment.amount)
+    told = hooks.purpose(payment.purpose)
+    if told is not None:
+        told.on_payment(deps, payment)
+    deps.payments.mark_settled(payment.id, payment.status)
+    payment.settled_status = payment.status
+    return payment
+
+
+def by_return_token(deps, token):
+    """The payment a return URL names, its secret proven; NotFound otherwise
+    (a forged or mistyped token learns nothing and changes nothing)."""
+    payment_id, _, secret = (token or "").partition(".")
+    payment = deps.payments.get(payment_id) if payment_id and secret else None
+    if payment is None or not ids.constant_time_equal(payment.return_secret_hash, ids.digest(secret)):
+        raise NotFound("No payment has that return address.", code="payment_not_found")
+    return payment
+
+
+def returned(deps, token):
+    """The payer is back from the provider: check with the provider (the
+    return itself proves nothing), then the page to show them."""
+    payment = by_return_token(deps, token)
+    try:
+        payment = check(deps, payment)
+    except ProviderError as e:
+        log.warning("payment %s: not checked on return: %s", payment.id, e)  # the job checks it again
+    told = hooks.purpose(payment.purpose)
+    return told.page(deps, payment) if told is not None else "/"
+
+
+def refund_in_full(deps, payment_id, by="doorstep"):
+    """Refund whatever the provider says is still refundable, sending that very
+    amount as refund_amount_available: a second refund (a retry, a race) finds
+    nothing left or is refused (P0604), never pays out twice. Returns the
+    refund made ({refund_id, amount, status, at, by}) or None when nothing was left."""
+    payment = deps.payments.get(payment_id)
+    if payment is None or payment.provider_id is None:
+        return None
+    chosen = provider(deps)
+    for _ in range(3):
+        found = chosen.get(payment.provider_id)
+        if found.status != "success" or found.refund_available <= 0:
+            return None
+        try:
+            made = chosen.refund(payment.provider_id, found.refund_available, found.refund_available)
+        except RefundMismatch:
+            continue  # someone refunded meanwhile: read again
+        except NotRefundable:
+            return None
+        refund = {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
+                  "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ"), "by": by}
+        record_refund(deps, payment_id, refund)
+        return refund
+    raise ServiceUnavailable("The refund could not be agreed with the payment provider; it will be tried again.",
+                             code="refund_pending")
+
+
+def ledger(deps, kind, entry_id, payment, amount, refund=None):
+    """The day's ledger row for money that moved (finance's CSV)."""
+    from ...stamps import london_today, stamp
+    now = deps.clock()
+    row = {"at": stamp(now), "kind": kind, "payment_id": payment.id, "provider_id": payment.provider_id,
+           "refund_id": (refund or {}).get("refund_id"), "reference": payment.reference, "purpose": payment.purpose,
+           "description": payment.description, "amount": amount if kind == "payment" else -amount,
+           "by": (refund or {}).get("by"), "reason": (refund or {}).get("reason")}
+    deps.payments.ledger_add(london_today(now).isoformat(), kind, entry_id, row)
+
+
+def record_refund(deps, payment_id, refund):
+    from ...storage.errors import EditConflict
+    ledger(deps, "refund", refund["refund_id"], deps.payments.get(payment_id), refund["amount"], refund)
+    for _ in range(5):
+        payment = deps.payments.get(payment_id)
+        if any(r.get("refund_id") == refund["refund_id"] for r in payment.refunds):
+            return
+        try:
+            deps.payments.add_refund(payment_id, refund, payment.refunded)
+            return
+        except EditConflict:
+            continue
+    log.error("payment %s: refund %s made but not recorded", payment_id, refund["refund_id"])
+
+
+class BadSignature(ApiError):
+    status = 403
+    code = "bad_signature"

@@ -1,0 +1,113 @@
+"""GOV.UK Pay's public API over HTTPS: the one module that knows its protocol.
+
+The same code talks to GOV.UK Pay (a test or live account) and to the local
+provider of `make run` and the tests (doorstep_cli/local/pay_provider.py):
+which one is configuration alone (config.payments()). Plain urllib, so a cold
+start pays for nothing more.
+"""
+import json
+
+from .provider import NotRefundable, ProviderError, ProviderPayment, ProviderRefund, RefundMismatch
+
+
+class GovukPay:
+    def __init__(self, url, api_key, timeout_s=10.0):
+        self.url = url.rstrip("/")
+        self.api_key = api_key
+        self.timeout_s = timeout_s
+
+    def create(self, *, amount, reference, description, return_url, metadata, email, idempotency_key):
+        body = {"amount": amount, "reference": reference, "description": description,
+                "return_url": return_url, "metadata": metadata, "language": "en"}
+        if email:
+            body["email"] = email
+        return payment_of(self._call("POST", "/v1/payments", body, {"Idempotency-Key": idempotency_key}))
+
+    def get(self, provider_id):
+        return payment_of(self._call("GET", f"/v1/payments/{_segment(provider_id)}"))
+
+    def cancel(self, provider_id):
+        try:
+            self._call("POST", f"/v1/payments/{_segment(provider_id)}/cancel")
+        except ProviderError as e:
+            if e.status in (400, 409):  # P0501/P0502: past cancelling (paid, or finished)
+                return False
+            raise
+        return True
+
+    def refund(self, provider_id, amount, refund_amount_available):
+        try:
+            answer = self._call("POST", f"/v1/payments/{_segment(provider_id)}/refunds",
+                                {"amount": amount, "refund_amount_available": refund_amount_available})
+        except ProviderError as e:
+            if e.code == "P0604" or e.status == 412:
+                raise RefundMismatch(str(e), e.status, e.code) from e
+            if e.code == "P0603":
+                raise NotRefundable(str(e), e.status, e.code) from e
+            raise
+        return ProviderRefund(refund_id=answer["refund_id"], amount=int(answer["amount"]), status=answer["status"])
+
+    def _call(self, method, path, body=None, headers=None):
+        from urllib.error import HTTPError, URLError
+        from urllib.request import Request, urlopen
+        data = None if body is None else json.dumps(body).encode()
+        request = Request(self.url + path, data=data, method=method, headers={
+            "Authorization": f"Bearer {self.api_key}", "Accept": "application/json",
+            **({"Content-Type": "application/json"} if data is not None else {}), **(headers or {})})
+        try:
+            with urlopen(request, timeout=self.timeout_s) as answer:
+                raw = answer.read()
+        except HTTPError as e:
+            raise _error(e.code, e.read()) from None
+        except (URLError, OSError, TimeoutError) as e:
+            raise ProviderError(f"The payment provider could not be reached: {e}") from None
+        if not raw:
+            return {}
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise ProviderError("The payment provider answered with something that is not JSON.", 502) from None
+
+
+def _segment(value):
+    from urllib.parse import quote
+    return quote(str(value), safe="")
+
+
+def _error(status, raw):
+    try:
+        body = json.loads(raw or b"{}")
+    except ValueError:
+        body = {}
+    code = body.get("code") if isinstance(body, dict) else None
+    description = body.get("description") if isinstance(body, dict) else None
+    return ProviderError(f"The payment provider answered {status}: {description or 'no description'} "
+                         f"({code or 'no code'})", status, code)
+
+
+def payment_of(body):
+    """A ProviderPayment from GOV.UK Pay's payment JSON."""
+    try:
+        state = body["state"]
+        refunds = body.get("refund_summary") or {}
+        amount = body["amount"]
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise TypeError("amount")
+        next_url = ((body.get("_links") or {}).get("next_url") or {}).get("href")
+        return ProviderPayment(
+            provider_id=str(body["payment_id"]), amount=amount, status=state["status"],
+            finished=bool(state["finished"]), reference=body.get("reference", ""), code=state.get("code"),
+            message=state.get("message"), next_url=next_url, refund_status=refunds.get("status", "pending"),
+            refund_available=int(refunds.get("amount_available", 0)),
+            refund_submitted=int(refunds.get("amount_submitted", 0)), metadata=body.get("metadata") or {})
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        raise ProviderError(f"The payment provider's answer lacks what a payment has ({e}).", 502) from None
+
+
+def from_configuration():
+    """The provider configuration names, or None where no API key is set."""
+    from ...config import payments
+    conf = payments()
+    if not conf["api_key"]:
+        return None
+    return GovukPay(conf["url"], conf["api_key"], conf["timeout_s"])

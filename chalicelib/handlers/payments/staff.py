@@ -1,0 +1,121 @@
+"""Payments for council staff: a day's money (and finance's CSV of it), one
+payment with its refunds, and a refund by hand. A refund names the refundable
+amount the officer saw, as GOV.UK Pay's own API does: if anyone refunded
+meanwhile the amounts differ and nothing is paid out (409), so a double
+press, a retry or two officers at once can never refund twice."""
+import csv
+import io
+import re
+from datetime import date
+
+from ... import validation
+from ...errors import ApiError, Conflict, NotFound, Unacceptable
+from ...stamps import london_today, stamp
+from . import core
+from .provider import ProviderError, RefundMismatch
+
+CSV_COLUMNS = ("at", "kind", "reference", "purpose", "description", "amount_pence", "amount", "payment_id",
+               "provider_id", "refund_id", "by", "reason")
+REASON_MAX = 500
+
+
+def _day(value, deps):
+    if value in (None, ""):
+        return london_today(deps.clock())
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        from ...errors import ValidationFailed
+        raise ValidationFailed([("date", "Must be a date (YYYY-MM-DD).")]) from None
+
+
+def day(deps, query):
+    """GET /v1/staff/payments?date=: the day's payments and refunds with totals."""
+    on = _day(query.get("date"), deps)
+    rows = deps.payments.ledger_day(on.isoformat())
+    taken = sum(r["amount"] for r in rows if r["kind"] == "payment")
+    given = -sum(r["amount"] for r in rows if r["kind"] == "refund")
+    return {"date": on.isoformat(), "entries": rows,
+            "totals": {"payments": taken, "refunds": given, "net": taken - given, "count": len(rows)}}
+
+
+def day_csv(deps, query):
+    """GET /v1/staff/payments.csv?date=: the same day as CSV, for finance."""
+    listed = day(deps, query)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in listed["entries"]:
+        amount = row["amount"]
+        writer.writerow([_cell(v) for v in (
+            row["at"], row["kind"], row["reference"], row["purpose"], row.get("description"), amount,
+            f"{'-' if amount < 0 else ''}{abs(amount) // 100}.{abs(amount) % 100:02d}", row["payment_id"],
+            row.get("provider_id"), row.get("refund_id"), row.get("by"), row.get("reason"))])
+    return listed["date"], out.getvalue()
+
+
+def _cell(value):
+    """A cell a spreadsheet will not run as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _number(text)) else text
+
+
+def _number(text):
+    return bool(re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text))
+
+
+def one(deps, payment_id):
+    """GET /v1/staff/payments/{id}: ours, with what the provider says is refundable now."""
+    payment = deps.payments.get(payment_id) if re.fullmatch(r"[0-9a-f]{32}", payment_id or "") else None
+    if payment is None:
+        raise NotFound("No payment with that id.", code="payment_not_found")
+    refundable = None
+    if payment.provider_id:
+        try:
+            refundable = core.provider(deps).get(payment.provider_id).refund_available
+        except (ProviderError, ApiError):
+            pass  # shown as unknown: the provider cannot be asked just now
+    return {"id": payment.id, "purpose": payment.purpose, "subject_id": payment.subject_id,
+            "reference": payment.reference, "description": payment.description, "amount": payment.amount,
+            "status": payment.status, "finished": payment.finished, "code": payment.code,
+            "provider_id": payment.provider_id, "created_at": stamp(payment.created_at),
+            "refunded": payment.refunded, "refunds": payment.refunds, "refund_amount_available": refundable}
+
+
+def refund(deps, payment_id, body):
+    """POST /v1/staff/payments/{id}/refunds {amount, refund_amount_available, reason}."""
+    problems = validation.Problems()
+    for key in body:
+        if key not in ("amount", "refund_amount_available", "reason"):
+            problems.add(key, "Is not a refund field.")
+    amount, seen = body.get("amount"), body.get("refund_amount_available")
+    if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
+        problems.add("amount", "Must be a whole number of pence, at least 1.")
+    if isinstance(seen, bool) or not isinstance(seen, int) or seen < 0:
+        problems.add("refund_amount_available", "Must be the refundable amount you saw, in whole pence.")
+    reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
+    problems.raise_if_any()
+    shown = one(deps, payment_id)
+    if shown["status"] != "success":
+        raise Unacceptable("Only a payment that succeeded can be refunded.", code="not_refundable")
+    if shown["refund_amount_available"] is None:
+        raise core.PaymentsUnavailable()
+    if seen != shown["refund_amount_available"]:
+        raise Conflict("The refundable amount changed since you read it (someone refunded meanwhile).",
+                       code="refund_amount_available_mismatch")
+    if amount > seen:
+        raise Unacceptable(f"At most {seen} pence is left to refund.", code="refund_too_large",
+                           fields=[{"field": "amount", "message": f"Must be at most {seen}."}])
+    try:
+        made = core.provider(deps).refund(shown["provider_id"], amount, seen)
+    except RefundMismatch:
+        raise Conflict("Someone refunded this payment at the same moment; read it again.",
+                       code="refund_amount_available_mismatch") from None
+    except ProviderError:
+        raise core.PaymentsUnavailable() from None
+    principal = deps.principal
+    entry = {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
+             "at": stamp(deps.clock()), "by": principal.email or principal.user_id, "by_user_id": principal.user_id,
+             "reason": reason}
+    core.record_refund(deps, payment_id, entry)
+    return one(deps, payment_id)

@@ -1,0 +1,61 @@
+"""Webhooks from the provider: signed, sent at least once, in any order.
+
+A webhook is only a nudge. Its signature (Pay-Signature: the lower-case hex
+HMAC-SHA256 of the raw body with the signing secret) is checked first; then
+the payment it names is checked with the provider, exactly as on a return, so
+a duplicate, a late one or one overtaken by another changes nothing.
+"""
+import hashlib
+import hmac
+import json
+import logging
+
+from ...config import payments as payment_settings
+from ...errors import ServiceUnavailable, ValidationFailed
+from .core import BadSignature, check
+from .limits import WEBHOOK_MAX_BYTES
+from .provider import ProviderError
+
+log = logging.getLogger(__name__)
+
+
+def signature(secret, raw):
+    return hmac.new(secret.encode(), raw, hashlib.sha256).hexdigest()
+
+
+def verify(raw, given, secret=None):
+    """True when `given` is the body's signature with the configured secret."""
+    secret = secret if secret is not None else payment_settings()["webhook_secret"]
+    if not secret or not given:
+        return False
+    return hmac.compare_digest(signature(secret, raw).encode(), given.strip().lower().encode())
+
+
+def receive(deps, raw, given_signature, client="unknown"):
+    raw = raw or b""
+    if isinstance(raw, str):
+        raw = raw.encode()
+    if len(raw) > WEBHOOK_MAX_BYTES or not verify(raw, given_signature):
+        log.warning("payment webhook refused from %s: bad or missing Pay-Signature (%d bytes)", client, len(raw))
+        raise BadSignature("The webhook's Pay-Signature does not match its body.")
+    try:
+        message = json.loads(raw)
+        resource = message["resource"]
+        provider_id = str(message["resource_id"])
+        payment_id = (resource.get("metadata") or {}).get("doorstep_payment")
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ValidationFailed([("body", "Not a payment webhook.")])
+    if message.get("resource_type", "payment") != "payment" or not isinstance(payment_id, str):
+        return {"received": True, "payment": None}  # not ours to act on; the provider need not resend
+    payment = deps.payments.get(payment_id)
+    if payment is None or payment.provider_id != provider_id:
+        log.warning("payment webhook %s names payment %s (provider %s) which Doorstep does not hold",
+                    message.get("webhook_message_id"), payment_id, provider_id)
+        return {"received": True, "payment": None}
+    try:
+        payment = check(deps, payment)
+    except ProviderError as e:
+        # The provider sends it again later; by then it may answer.
+        raise ServiceUnavailable(f"The payment could not be checked with the provider: {e}",
+                                 code="provider_unreachable", headers={"Retry-After": "60"})
+    return {"received": True, "payment": {"status": payment.status, "finished": payment.finished}}

@@ -1,0 +1,1 @@
+"""Waste services residents book and pay for: bulky collections first."""

@@ -1,0 +1,181 @@
+"""Bulky collection bookings: held while the resident pays, confirmed when the
+provider says paid, cancelled before the cut-off with a full refund, once."""
+import logging
+import re
+from datetime import date, timedelta
+
+from ... import validation
+from ...errors import ApiError, Conflict, NotFound, Unacceptable
+from ...stamps import stamp
+from ...storage.errors import AlreadyExists, SlotFull
+from ...storage.records import BulkyBooking, IdempotencyRecord
+from ..payments import core as payments
+from ..shared import idempotency
+from .catalogue import current
+from .dates import candidates, cut_off, property_round
+from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
+
+log = logging.getLogger(__name__)
+IDEMPOTENCY_HOURS = 24
+
+
+def pounds(pence):
+    return f"£{pence // 100:,}.{pence % 100:02d}"
+
+
+def view(deps, booking, payment=None):
+    out = {"id": booking.id, "status": booking.status, "uprn": booking.uprn, "address": booking.address,
+           "date": booking.date, "items": booking.items, "amount": booking.amount,
+           "amount_text": pounds(booking.amount), "location": booking.location, "notes": booking.notes,
+           "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
+           "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
+           "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
+           "reason": booking.reason, "refund": booking.refund, "payment": None}
+    if payment is not None:
+        out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
+                          "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,
+                          "next_url": payment.next_url if booking.status == "held" and not payment.finished
+                          else None}
+    return out
+
+
+def booking_or_404(deps, booking_id):
+    """The booking, if the caller may see it (its resident, or staff); 404 otherwise."""
+    found = deps.bulky.get(booking_id) if re.fullmatch(BOOKING_ID_PATTERN, booking_id or "") else None
+    caller = deps.principal
+    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
+        raise NotFound("No such booking.", code="booking_not_found")
+    return found
+
+
+def read(deps, booking_id):
+    booking = booking_or_404(deps, booking_id)
+    payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
+    return view(deps, booking, payment)
+
+
+def priced(settings, wanted, problems):
+    """[{id, name, price}] for the item ids wanted, and the amount: the items'
+    sum, or the minimum charge when that is more."""
+    catalogue = {i["id"]: i for i in settings["items"]}
+    if not isinstance(wanted, list) or not 1 <= len(wanted) <= settings["max_items"]:
+        problems.add("items", f"Choose 1 to {settings['max_items']} items.")
+        return [], 0
+    items = []
+    for i, item_id in enumerate(wanted):
+        if not isinstance(item_id, str) or item_id not in catalogue:
+            problems.add(f"items[{i}]", "Is not an item on the list (GET /v1/waste/bulky/items).")
+        else:
+            items.append(dict(catalogue[item_id]))
+    return items, max(settings["minimum_charge"], sum(i["price"] for i in items))
+
+
+def create(deps, body, idempotency_key):
+    """POST /v1/waste/bulky/bookings: hold a place and start the payment.
+    Returns (view with payment.next_url, created)."""
+    problems = validation.Problems()
+    for key in body:
+        if key not in ("uprn", "date", "items", "location", "notes"):
+            problems.add(key, "Is not a booking field.")
+    uprn = body.get("uprn")
+    if not isinstance(uprn, str) or not re.fullmatch(r"[0-9]{1,12}", uprn):
+        problems.add("uprn", "Must be a UPRN: 1 to 12 digits.")
+    day = validation.iso_date(body.get("date"), "date", problems)
+    settings, _ = current(deps)
+    items, amount = priced(settings, body.get("items"), problems)
+    location = validation.text(body.get("location"), "location", problems, 0, LOCATION_MAX) or ""
+    notes = validation.text(body.get("notes"), "notes", problems, 0, NOTES_MAX) or ""
+    problems.raise_if_any()
+    user_id = deps.principal.user_id
+    key = idempotency.request_key(idempotency_key, f"{user_id}#bulky")
+    fingerprint = idempotency.fingerprint(body)
+    earlier = _replay(deps, key, fingerprint)
+    if earlier:
+        return earlier, False
+    address, round_model = property_round(deps, uprn, settings)
+    if date.fromisoformat(day) not in candidates(deps, round_model, settings):
+        raise Unacceptable("That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates).",
+                           code="date_not_offered", fields=[{"field": "date", "message": "Not an offered day."}])
+    now = deps.clock()
+    booking = BulkyBooking(
+        id="BK-" + deps.new_report_id()[-6:], uprn=address.uprn, address=", ".join(address.lines or []),
+        round_id=round_model.id, date=day, items=items, amount=amount, user_id=user_id,
+        email=deps.principal.email, location=location, notes=notes, status="held",
+        hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now)
+    record = None if key is None else IdempotencyRecord(
+        key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
+        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
+    try:
+        deps.bulky.hold(booking, settings["capacity_per_day"], record)
+    except SlotFull:
+        raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
+    except AlreadyExists:
+        earlier = _replay(deps, key, fingerprint)
+        if earlier:
+            return earlier, False
+        raise
+    try:
+        payment = payments.start(
+            deps, purpose=PURPOSE, subject_id=booking.id, amount=amount, reference=booking.id,
+            description=f"Bulky waste collection on {day}: {len(items)} item{'s' if len(items) > 1 else ''}",
+            user_id=user_id, email=booking.email)
+    except ApiError:
+        deps.bulky.release(booking, "payment_unavailable", deps.clock())
+        raise
+    deps.bulky.set_payment(booking.id, payment.id)
+    booking.payment_id = payment.id
+    return view(deps, booking, payment), True
+
+
+def _replay(deps, key, fingerprint):
+    def answer(record):
+        booking = deps.bulky.get(record.resource_id)
+        if booking is None:
+            return None
+        return view(deps, booking, deps.payments.get(booking.payment_id) if booking.payment_id else None)
+    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
+        "That Idempotency-Key was used for another booking.", code="idempotency_key_reused"))
+
+
+def cancel(deps, booking_id):
+    """POST /v1/waste/bulky/bookings/{id}/cancel. Pressed twice, or by two at
+    once, the booking is cancelled and refunded once: the conditional write
+    picks one, and only that one refunds."""
+    booking = booking_or_404(deps, booking_id)
+    if booking.status == "cancelled":
+        return read(deps, booking_id)
+    if booking.status == "released":
+        raise Conflict("That booking was not paid for, so there is nothing to cancel.", code="booking_not_active")
+    if deps.clock() >= cut_off(date.fromisoformat(booking.date)):
+        raise Unacceptable("It is past the cut-off for this collection (14:00 the working day before).",
+                           code="past_cut_off")
+    if booking.status == "held":
+        booking = _stop_paying(deps, booking)
+        if booking.status == "held":
+            if deps.bulky.cancel(booking, "held", "cancelled_by_resident", deps.clock(), refund_due=False):
+                return read(deps, booking_id)
+            booking = deps.bulky.get(booking_id)
+    if booking.status == "confirmed":
+        if deps.bulky.cancel(booking, "confirmed", "cancelled_by_resident", deps.clock(), refund_due=True):
+            from .settling import refund
+            refund(deps, deps.bulky.get(booking_id))
+    return read(deps, booking_id)
+
+
+def _stop_paying(deps, booking):
+    """Cancel an unfinished payment at the provider; one already paid is
+    settled instead (the booking is then confirmed, and refunded by the caller)."""
+    payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
+    if payment is not None and payment.provider_id and not payment.finished:
+        try:
+            if not payments.provider(deps).cancel(payment.provider_id):
+                payments.check(deps, payment)
+        except payments.ProviderError:
+            raise payments.PaymentsUnavailable("The payment could not be stopped just now; try again.") from None
+    return deps.bulky.get(booking.id)
+
+
+def mine(deps, user_id):
+    """A resident's bookings for My Account, newest first."""
+    return [view(deps, b) for b in deps.bulky.of_user(user_id)]
+

@@ -1,0 +1,84 @@
+"""The bulky items and their prices (integer pence), and the rules staff set:
+read by everyone, changed by administrators with If-Match."""
+import re
+
+from ... import validation
+from ...errors import Stale
+from ...storage.errors import EditConflict
+from .limits import (CAPACITY_LIMIT, CATALOGUE_MAX, DEFAULT_SETTINGS, ITEM_ID_PATTERN, ITEM_NAME_MAX, MAX_ITEMS_LIMIT,
+                     PRICE_MAX, WINDOW_LIMIT)
+
+STREAMS = ("refuse", "recycling", "garden", "food")
+WHOLE = {"minimum_charge": (0, PRICE_MAX * MAX_ITEMS_LIMIT), "max_items": (1, MAX_ITEMS_LIMIT),
+         "capacity_per_day": (0, CAPACITY_LIMIT), "window_days": (1, WINDOW_LIMIT)}
+
+
+def current(deps):
+    """(settings, version): staff's, or the defaults at version 0."""
+    saved, version = deps.bulky.settings()
+    return ({**DEFAULT_SETTINGS, **saved} if saved else dict(DEFAULT_SETTINGS)), version
+
+
+def view(settings, version):
+    return {"items": settings["items"], "minimum_charge": settings["minimum_charge"],
+            "max_items": settings["max_items"], "capacity_per_day": settings["capacity_per_day"],
+            "window_days": settings["window_days"], "round_stream": settings["round_stream"],
+            "currency": "GBP", "version": version}
+
+
+def read(deps):
+    settings, version = current(deps)
+    return view(settings, version), f'"{version}"'
+
+
+def whole(value, field, problems, low, high):
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        problems.add(field, f"Must be a whole number from {low} to {high}.")
+        return None
+    return value
+
+
+def replace(deps, body, expected_version):
+    """Save a whole new catalogue over `expected_version`; Stale (409) when
+    someone saved first. Prices are whole pence: 12.5 or "12.50" is refused."""
+    problems = validation.Problems()
+    allowed = {"items", *WHOLE, "round_stream"}
+    for key in body:
+        if key not in allowed:
+            problems.add(key, "Is not a setting." if key not in ("currency", "version") else "Cannot be set.")
+    settings = {}
+    items = body.get("items")
+    if not isinstance(items, list) or not 1 <= len(items) <= CATALOGUE_MAX:
+        problems.add("items", f"Must be a list of 1 to {CATALOGUE_MAX} items.")
+    else:
+        seen, clean = set(), []
+        for i, item in enumerate(items):
+            where = f"items[{i}]"
+            if not isinstance(item, dict) or set(item) - {"id", "name", "price"}:
+                problems.add(where, "Must be {id, name, price}.")
+                continue
+            item_id = item.get("id")
+            if not isinstance(item_id, str) or not re.fullmatch(ITEM_ID_PATTERN, item_id) or item_id in seen:
+                problems.add(f"{where}.id", "Must be a unique id of lower-case letters, digits, - and _.")
+            seen.add(item_id)
+            name = validation.text(item.get("name"), f"{where}.name", problems, 1, ITEM_NAME_MAX, required=True)
+            price = whole(item.get("price"), f"{where}.price", problems, 0, PRICE_MAX)
+            clean.append({"id": item_id, "name": name, "price": price})
+        settings["items"] = clean
+    for key, (low, high) in WHOLE.items():
+        if key not in body:
+            problems.add(key, "Is required.")
+        else:
+            settings[key] = whole(body[key], key, problems, low, high)
+    stream = body.get("round_stream", DEFAULT_SETTINGS["round_stream"])
+    if stream not in STREAMS:
+        problems.add("round_stream", f"Must be one of {', '.join(STREAMS)}.")
+    settings["round_stream"] = stream
+    problems.raise_if_any()
+    by = deps.principal.user_id if deps.principal else None
+    try:
+        version = deps.bulky.save_settings(settings, expected_version, deps.clock(), by)
+    except EditConflict:
+        now, at = current(deps)
+        raise Stale(view(now, at), f'"{at}"') from None
+    return view(settings, version), f'"{version}"'

@@ -1,0 +1,76 @@
+"""The e-mails a bulky booking sends: a receipt once it is paid for, and word
+of the refund once it is cancelled. Each is sent by the one caller whose
+conditional write made the change, so each goes once."""
+from datetime import date
+
+from ...stamps import stamp
+
+
+def _address(deps, paid_for):
+    """Where to write about a booking or subscription: the address it was made with, else its account's."""
+    if paid_for.email:
+        return paid_for.email
+    user = deps.accounts.user(paid_for.user_id) if deps.accounts else None
+    return user.email if user else None
+
+
+def _pounds(pence):
+    return f"£{pence // 100:,}.{pence % 100:02d}"
+
+
+def _day(value):
+    return f"{date.fromisoformat(value):%A} {date.fromisoformat(value).day} {date.fromisoformat(value):%B %Y}"
+
+
+def _send(deps, booking, subject, body):
+    from ...notify.email import send_email
+    to = _address(deps, booking)
+    if to:
+        send_email(to, subject, body, deps.clock(), deps.new_opaque_id)
+
+
+def paid(deps, booking, payment):
+    from .dates import cut_off
+    lines = "\n".join(f"  {item['name']}: {_pounds(item['price'])}" for item in booking.items)
+    _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
+        f"Thank you. Your bulky waste collection is booked and paid for.\n\n"
+        f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
+        f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
+        f"Items:\n{lines}\nTotal paid: {_pounds(booking.amount)} (card payment {payment.id})\n\n"
+        f"You can cancel for a full refund until {stamp(cut_off(date.fromisoformat(booking.date)))} "
+        f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"))
+
+
+def reminder(deps, booking):
+    items = ", ".join(item["name"] for item in booking.items)
+    _send(deps, booking, f"Reminder: your bulky waste collection is on {_day(booking.date)}", (
+        f"Your bulky waste collection (reference {booking.id}) is on {_day(booking.date)}.\n\n"
+        f"Please put these items out by 6am that day, {booking.location or 'where the crew can see them'}: "
+        f"{items}.\nOnly the items booked are taken.\n"))
+
+
+def refunded(deps, booking, amount):
+    _send(deps, booking, f"Your bulky waste collection {booking.id} is cancelled", (
+        f"Your bulky waste collection on {_day(booking.date)} (reference {booking.id}) is cancelled.\n\n"
+        + (f"{_pounds(amount)} is being refunded to the card you paid with; it usually shows within "
+           f"5 working days.\n" if amount else "Nothing was left to refund.\n")))
+
+
+def garden_paid(deps, sub, payment):
+    from ...notify.email import send_email
+    to = _address(deps, sub)
+    if to:
+        send_email(to, "Your garden waste subscription is paid for", (
+            f"Thank you. Your garden waste bins at {sub.address} will be emptied from {_day(sub.start)} to "
+            f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {_pounds(sub.amount)} (card payment {payment.id})\n"
+            f"We will remind you when you can renew.\n"), deps.clock(), deps.new_opaque_id)
+
+
+def garden_reminder(deps, sub):
+    from ...notify.email import send_email
+    to = _address(deps, sub)
+    if to:
+        send_email(to, "Renew your garden waste subscription", (
+            f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
+            f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
+            deps.clock(), deps.new_opaque_id)

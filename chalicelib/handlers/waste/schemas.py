@@ -1,0 +1,108 @@
+"""The waste routes' OpenAPI components (loaded only to build /openapi.json)."""
+from .limits import (BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
+                     LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
+
+PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
+ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProperties": False, "properties": {
+    "id": {"type": "string", "pattern": ITEM_ID_PATTERN}, "name": {"type": "string", "maxLength": ITEM_NAME_MAX},
+    "price": {**PENCE, "maximum": PRICE_MAX}}}
+RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
+         "capacity_per_day": {"type": "integer", "minimum": 0}, "window_days": {"type": "integer", "minimum": 1},
+         "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]}}
+GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
+                "other_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
+                "max_bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT},
+                "term_days": {"type": "integer", "minimum": 28, "maximum": 731},
+                "renewal_opens_days": {"type": "integer", "minimum": 1, "maximum": 120},
+                "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60}}
+
+SCHEMAS = {
+    "BulkyCatalogue": {"type": "object", "required": ["items", "minimum_charge", "max_items"], "properties": {
+        "items": {"type": "array", "items": ITEM}, **RULES, "currency": {"type": "string", "example": "GBP"},
+        "version": {"type": "integer"}}},
+    "BulkyCatalogueEdit": {"type": "object", "additionalProperties": False,
+                           "required": ["items", "minimum_charge", "max_items", "capacity_per_day", "window_days"],
+                           "properties": {"items": {"type": "array", "minItems": 1, "maxItems": CATALOGUE_MAX,
+                                                    "items": ITEM}, **RULES}},
+    "BulkyDates": {"type": "object", "required": ["uprn", "round", "dates"], "properties": {
+        "uprn": {"type": "string"}, "round": {"type": "string"},
+        "dates": {"type": "array", "items": {"type": "object", "properties": {
+            "date": {"type": "string", "format": "date"}, "weekday": {"type": "string"},
+            "places_left": {"type": "integer"},
+            "cut_off": {"type": "string", "format": "date-time",
+                        "description": "booking, changes and cancelling close at this moment"}}}}}},
+    "BulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items"], "additionalProperties": False,
+                        "properties": {
+                            "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+                            "date": {"type": "string", "format": "date", "description": "one of the offered days"},
+                            "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
+                                      "items": {"type": "string", "pattern": ITEM_ID_PATTERN},
+                                      "description": "item ids from the catalogue; repeat one for two of it"},
+                            "location": {"type": "string", "maxLength": LOCATION_MAX,
+                                         "description": "where the items will be left"},
+                            "notes": {"type": "string", "maxLength": NOTES_MAX}}},
+    "BulkyBooking": {"type": "object", "required": ["id", "status", "date", "items", "amount"], "properties": {
+        "id": {"type": "string", "pattern": BOOKING_ID_PATTERN},
+        "status": {"type": "string", "enum": ["held", "confirmed", "released", "cancelled"]},
+        "uprn": {"type": "string"}, "address": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "items": {"type": "array", "items": ITEM}, "amount": PENCE,
+        "amount_text": {"type": "string", "example": "£25.00"},
+        "location": {"type": "string"}, "notes": {"type": "string"},
+        "cancel_before": {"type": "string", "format": "date-time"},
+        "hold_until": {"type": "string", "format": "date-time", "nullable": True},
+        "created_at": {"type": "string", "format": "date-time"},
+        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
+        "cancelled_at": {"type": "string", "format": "date-time", "nullable": True},
+        "reason": {"type": "string", "nullable": True},
+        "refund": {"type": "object", "nullable": True, "properties": {
+            "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
+            "refund_id": {"type": "string", "nullable": True}}},
+        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
+    "GardenRules": {"type": "object", "required": ["first_bin_price", "other_bin_price", "max_bins"], "properties": {
+        **GARDEN_RULES, "currency": {"type": "string"}, "version": {"type": "integer"}}},
+    "GardenRulesEdit": {"type": "object", "additionalProperties": False, "required": list(GARDEN_RULES),
+                        "properties": GARDEN_RULES},
+    "GardenNew": {"type": "object", "required": ["uprn", "bins"], "additionalProperties": False, "properties": {
+        "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+        "bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT}}},
+    "GardenSubscription": {"type": "object", "required": ["id", "status", "bins", "amount", "start", "end"],
+                           "properties": {
+        "id": {"type": "string", "pattern": SUBSCRIPTION_ID_PATTERN}, "uprn": {"type": "string"},
+        "address": {"type": "string"},
+        "status": {"type": "string", "enum": ["pending", "active", "failed", "cancelled"]},
+        "bins": {"type": "integer"}, "amount": PENCE, "amount_text": {"type": "string"},
+        "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+        "round": {"type": "string", "nullable": True}, "reason": {"type": "string", "nullable": True},
+        "created_at": {"type": "string", "format": "date-time"},
+        "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
+        "cancelled_at": {"type": "string", "format": "date-time", "nullable": True},
+        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
+    "GardenProperty": {"type": "object", "required": ["uprn", "round", "prices"], "properties": {
+        "uprn": {"type": "string"}, "round": {"type": "string"},
+        "current": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/GardenSubscription"}]},
+        "offer": {"type": "object", "nullable": True, "description": "the term that can be paid for now",
+                  "properties": {"start": {"type": "string", "format": "date"},
+                                 "end": {"type": "string", "format": "date"}, "renewal": {"type": "boolean"}}},
+        "renewal_opens": {"type": "string", "format": "date", "nullable": True},
+        "prices": {"type": "object"}}},
+    "GardenRound": {"type": "object", "required": ["round", "subscriptions"], "properties": {
+        "round": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "properties": {"type": "integer"}, "bins": {"type": "integer"},
+        "subscriptions": {"type": "array", "items": {"type": "object", "properties": {
+            "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"},
+            "end": {"type": "string", "format": "date"}}}}}},
+    "MissedBins": {"type": "object", "required": ["uprn", "containers"], "properties": {
+        "uprn": {"type": "string"},
+        "containers": {"type": "array", "items": {"type": "object", "properties": {
+            "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+            "label": {"type": "string"}, "collection_date": {"type": "string", "format": "date"},
+            "report_until": {"type": "string", "format": "date"},
+            "reported": {"type": "string", "nullable": True, "description": "the report made for it already"}}}}}},
+    "MissedBinNew": {"type": "object", "required": ["stream"], "additionalProperties": False, "properties": {
+        "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+        "notes": {"type": "string", "maxLength": 500}}},
+    "MissedBinReported": {"type": "object", "required": ["report_id", "merged"], "properties": {
+        "report_id": {"type": "string", "example": "DS-7K3F9Q"}, "merged": {"type": "boolean"},
+        "stream": {"type": "string"}, "collection_date": {"type": "string", "format": "date"},
+        "url": {"type": "string", "format": "uri"}}},
+}

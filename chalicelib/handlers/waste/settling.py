@@ -1,0 +1,121 @@
+"""What bulky bookings do when a payment finishes (payments' hook), and the
+jobs that keep them honest: holds that ran out, refunds still to make."""
+import logging
+
+from ...stamps import TIMEZONE
+from ...storage.errors import SlotFull
+from ..payments import core as payments
+from . import receipts
+from .catalogue import current
+from .limits import REMIND_DAYS, REMIND_HOUR
+
+log = logging.getLogger(__name__)
+
+
+def page(deps, payment):
+    """Where the resident lands after paying: the booking's page in the app."""
+    return f"/bulky/bookings/{payment.subject_id}"
+
+
+def on_payment(deps, payment):
+    """The provider says `payment` finished. Paid: the held booking is
+    confirmed (paid after its hold ran out: its place is taken again if one is
+    left, else it is refunded in full). Not paid: the held booking lets its
+    place go. Told twice, it changes nothing the second time."""
+    booking = deps.bulky.get(payment.subject_id)
+    if booking is None or (booking.payment_id not in (None, payment.id)):
+        log.error("payment %s finished for booking %s, which does not wait for it", payment.id, payment.subject_id)
+        return
+    now = deps.clock()
+    if payment.status != "success":
+        if booking.status == "held":
+            deps.bulky.release(booking, f"payment_{payment.status}", now)
+        return
+    if booking.status == "held" and deps.bulky.confirm(booking.id, now, next_reminder(booking, now)):
+        receipts.paid(deps, booking, payment)
+        return
+    booking = deps.bulky.get(booking.id)
+    if booking.status == "released":
+        settings, _ = current(deps)
+        try:
+            if deps.bulky.reclaim(booking, settings["capacity_per_day"], now, next_reminder(booking, now)):
+                receipts.paid(deps, booking, payment)
+                return
+        except SlotFull:
+            pass
+        # Paid too late for a place: the money goes back, all of it.
+        if deps.bulky.cancel(booking, "released", "paid_after_hold_no_place", now, refund_due=True):
+            refund(deps, deps.bulky.get(booking.id))
+
+
+def refund(deps, booking):
+    """Refund a cancelled booking's payment in full and mark it done; left
+    due (the refund job tries again) when the provider cannot be reached."""
+    try:
+        made = payments.refund_in_full(deps, booking.payment_id, by=f"booking {booking.id}")
+    except (payments.ProviderError, payments.ServiceUnavailable) as e:
+        log.warning("booking %s: refund left for the job: %s", booking.id, e)
+        return None
+    done = {"status": "done", "amount": made["amount"] if made else 0,
+            "refund_id": made["refund_id"] if made else None, "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
+    if deps.bulky.refund_done(booking.id, done):
+        receipts.refunded(deps, booking, done["amount"])
+    return done
+
+
+def release_expired_holds(deps):
+    """Holds past their 30 minutes: paid ones are confirmed, others stopped at
+    the provider and released. Returns how many were released."""
+    released = 0
+    for booking in deps.bulky.due("hold", deps.clock()):
+        payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
+        try:
+            if payment is not None and payment.provider_id:
+                payment = payments.check(deps, payment)
+                if not payment.finished and payments.provider(deps).cancel(payment.provider_id):
+                    payment = payments.check(deps, payment)
+                elif not payment.finished:
+                    continue  # the card is being charged this moment: next run
+        except (payments.ProviderError, payments.ServiceUnavailable) as e:
+            # The provider cannot say: the place goes back; a payment that did
+            # go through later takes it again, or is refunded (on_payment).
+            log.warning("booking %s: hold released without the provider: %s", booking.id, e)
+        now = deps.bulky.get(booking.id)
+        if now.status == "held":
+            deps.bulky.release(now, "hold_expired", deps.clock())
+        released += deps.bulky.get(booking.id).status == "released"
+    return released
+
+
+def refunds_due(deps):
+    """Refunds a cancellation could not finish (the provider was away). Returns how many were settled."""
+    return sum(refund(deps, booking) is not None for booking in deps.bulky.due("refund", deps.clock()))
+
+
+def next_reminder(booking, after):
+    """When the next reminder of a collection is due: REMIND_HOUR (London) 3 days,
+    then 1 day, before it; None when both moments have passed."""
+    from datetime import date, datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+    day = date.fromisoformat(booking.date)
+    for days in REMIND_DAYS:
+        moment = datetime.combine(day - timedelta(days=days), time(REMIND_HOUR), ZoneInfo(TIMEZONE))
+        if moment > after:
+            return moment.astimezone(ZoneInfo("UTC"))
+    return None
+
+
+def send_reminders(deps):
+    """Reminders due now (each once: the conditional write decides who sends). Returns how many went."""
+    sent = 0
+    for booking in deps.bulky.due("remind", deps.clock()):
+        if deps.bulky.reminded(booking.id, booking.due_at, next_reminder(booking, booking.due_at)):
+            receipts.reminder(deps, booking)
+            sent += 1
+    return sent
+
+
+def run_jobs(deps):
+    from .garden import send_reminders as garden_reminders
+    return {"holds_released": release_expired_holds(deps), "refunds_settled": refunds_due(deps),
+            "bulky_reminders": send_reminders(deps), "garden_reminders": garden_reminders(deps)}

@@ -1,0 +1,268 @@
+"""Bulky waste collections: the council's catalogue, the slots, the bookings.
+
+- `waste-settings`: one item per service ("bulky"): the catalogue and rules
+  staff edit, with a version number for If-Match.
+- `bulky-slots`: one item per round and day ("{round}#{date}") counting the
+  bookings that hold it. A hold adds one under the condition that the count is
+  below the day's capacity, in the same transaction as the booking: the
+  database decides who gets the last slot, never a read followed by a write.
+- `bulky-bookings`: one item per booking. A booking the jobs must look at
+  again (a hold running out, a refund to make, a reminder to send) carries `due` and `due_at`: the
+  sparse `due` index lists exactly those. The `user` index lists a resident's.
+"""
+from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .errors import EditConflict, SlotFull
+from .records import BulkyBooking
+
+HOLD, REFUND, REMIND = "hold", "refund", "remind"
+
+
+class WasteSettingsModel(Stored):
+    class Meta:
+        table_name = table("waste-settings")
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)  # the service: "bulky", "garden"
+    settings = JSONAttribute()
+    version = NumberAttribute()
+    updated_at = UTCDateTimeAttribute()
+    updated_by = UnicodeAttribute(null=True)
+
+
+class BulkySlotModel(Stored):
+    class Meta:
+        table_name = table("bulky-slots")
+        billing_mode = "PAY_PER_REQUEST"
+
+    slot = UnicodeAttribute(hash_key=True)  # "{round}#{YYYY-MM-DD}"
+    taken = NumberAttribute(default=0)
+    capacity = NumberAttribute(null=True)  # the capacity the last hold was made against
+
+
+class DueIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "due"
+        projection = AllProjection()
+
+    due = UnicodeAttribute(hash_key=True)
+    due_at = UTCDateTimeAttribute(range_key=True)
+
+
+class UserIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "user"
+        projection = AllProjection()
+
+    user_id = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class BulkyBookingModel(Stored):
+    class Meta:
+        table_name = table("bulky-bookings")
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    uprn = UnicodeAttribute()
+    address = UnicodeAttribute()
+    round_id = UnicodeAttribute()
+    date = UnicodeAttribute()
+    items = JSONAttribute()
+    amount = NumberAttribute()
+    user_id = UnicodeAttribute()
+    status = UnicodeAttribute()
+    email = UnicodeAttribute(null=True)
+    location = UnicodeAttribute(null=True)
+    notes = UnicodeAttribute(null=True)
+    hold_until = UTCDateTimeAttribute(null=True)
+    payment_id = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute(null=True)
+    confirmed_at = UTCDateTimeAttribute(null=True)
+    cancelled_at = UTCDateTimeAttribute(null=True)
+    reason = UnicodeAttribute(null=True)
+    refund = JSONAttribute(null=True)
+    due = UnicodeAttribute(null=True)
+    due_at = UTCDateTimeAttribute(null=True)
+
+    due_index = DueIndex()
+    user_index = UserIndex()
+
+
+def _reminding(at):
+    if at is None:
+        return [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
+    return [BulkyBookingModel.due.set(REMIND), BulkyBookingModel.due_at.set(at)]
+
+
+def slot_key(round_id, day):
+    return f"{round_id}#{day}"
+
+
+def _booking(model):
+    record = record_of(BulkyBooking, model)
+    if record is not None:
+        record.amount = int(record.amount)
+        record.location, record.notes = record.location or "", record.notes or ""
+    return record
+
+
+class BulkyStore:
+    BATCH = 100
+
+    def __init__(self):
+        bind()
+
+    # The catalogue and rules
+    def settings(self, service="bulky"):
+        """(settings dict, version) of a waste service ("bulky", "garden"), or
+        (None, 0) when staff never saved any."""
+        found = get_or_none(WasteSettingsModel, service, consistent_read=True)
+        return (found.settings, int(found.version)) if found else (None, 0)
+
+    def save_settings(self, settings, expected_version, now, by, service="bulky"):
+        """Save over `expected_version` (0: none yet); EditConflict when it moved on."""
+        condition = (WasteSettingsModel.id.does_not_exist() if expected_version == 0
+                     else WasteSettingsModel.version == expected_version)
+        with writes(["settings"]):
+            WasteSettingsModel(id=service, settings=settings, version=expected_version + 1, updated_at=now,
+                               updated_by=by).save(condition=condition)
+        return expected_version + 1
+
+    # Slots
+    def taken(self, round_id, days):
+        """{day: bookings holding a place} for the round's days ("YYYY-MM-DD") asked."""
+        keys = list(dict.fromkeys(slot_key(round_id, d) for d in days))
+        found = {k: 0 for k in keys}
+        for at in range(0, len(keys), self.BATCH):
+            found.update((m.slot, int(m.taken or 0)) for m in BulkySlotModel.batch_get(keys[at:at + self.BATCH]))
+        return {k.split("#", 1)[1]: n for k, n in found.items()}
+
+    # Bookings
+    def get(self, booking_id):
+        return _booking(get_or_none(BulkyBookingModel, booking_id, consistent_read=True))
+
+    def hold(self, booking, capacity, idempotency=None):
+        """Take one of the day's `capacity` places and store the held booking, in
+        one transaction; SlotFull when the day is full, AlreadyExists("idempotency")
+        when the request's key was claimed meanwhile."""
+        from .report_store import _claim_key
+        # `parts` in the order PynamoDB sends them: puts, then updates.
+        parts = ["booking"]
+        slot = BulkySlotModel(slot_key(booking.round_id, booking.date))
+        try:
+            with writes(parts, exists={"booking", "idempotency"}), transaction() as t:
+                t.save(model_of(BulkyBookingModel, booking, due=HOLD, due_at=booking.hold_until),
+                       condition=BulkyBookingModel.id.does_not_exist())
+                if idempotency is not None:
+                    _claim_key(t, parts, idempotency)
+                t.update(slot, actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
+                         condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
+                parts.append("slot")
+        except EditConflict as e:
+            raise SlotFull("slot") from e
+
+    def set_payment(self, booking_id, payment_id):
+        with writes(["booking"]):
+            BulkyBookingModel(booking_id).update(actions=[BulkyBookingModel.payment_id.set(payment_id)],
+                                                 condition=BulkyBookingModel.id.exists())
+
+    def confirm(self, booking_id, now, remind_at=None):
+        """held -> confirmed, its first reminder due at `remind_at` (None: none
+        left to send); False when it is not held (confirmed already, or released)."""
+        return self._move(booking_id, "held", [
+            BulkyBookingModel.status.set("confirmed"), BulkyBookingModel.confirmed_at.set(now),
+            BulkyBookingModel.updated_at.set(now), *_reminding(remind_at), BulkyBookingModel.hold_until.remove()])
+
+    def release(self, booking, reason, now):
+        """held -> released, giving its place back; False when it was not held."""
+        return self._with_slot(booking, "held", -1, [
+            BulkyBookingModel.status.set("released"), BulkyBookingModel.reason.set(reason),
+            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove(),
+            BulkyBookingModel.hold_until.remove()])
+
+    def reclaim(self, booking, capacity, now, remind_at=None):
+        """released -> confirmed (paid after its hold ran out), if a place is
+        still free; False when not released; SlotFull when the day is full."""
+        return self._with_slot(booking, "released", +1, [
+            BulkyBookingModel.status.set("confirmed"), BulkyBookingModel.confirmed_at.set(now),
+            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove(), *_reminding(remind_at)],
+            capacity=capacity)
+
+    def reminded(self, booking_id, due_at, next_at):
+        """The reminder due at `due_at` is sent: the next one due at `next_at`
+        (None: no more). False when someone sent it first, or it was cancelled."""
+        try:
+            with writes(["booking"]):
+                BulkyBookingModel(booking_id).update(actions=_reminding(next_at), condition=(
+                    (BulkyBookingModel.status == "confirmed") & (BulkyBookingModel.due == REMIND)
+                    & (BulkyBookingModel.due_at == due_at)))
+        except EditConflict:
+            return False
+        return True
+
+    def cancel(self, booking, from_status, reason, now, refund_due):
+        """from_status -> cancelled; a held or confirmed booking gives its place
+        back (a released one holds none). With refund_due it waits in the due
+        index until refund_done. False when it was not `from_status`: someone
+        cancelled first, and only that one refunds."""
+        actions = [BulkyBookingModel.status.set("cancelled"), BulkyBookingModel.cancelled_at.set(now),
+                   BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.set(reason),
+                   BulkyBookingModel.hold_until.remove()]
+        if refund_due:
+            actions += [BulkyBookingModel.refund.set({"status": "due", "amount": booking.amount}),
+                        BulkyBookingModel.due.set(REFUND), BulkyBookingModel.due_at.set(now)]
+        else:
+            actions += [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
+        if from_status == "released":
+            return self._move(booking.id, from_status, actions)
+        return self._with_slot(booking, from_status, -1, actions)
+
+    def refund_done(self, booking_id, refund):
+        """The refund is settled (made, or nothing was left): out of the due
+        index. False when another caller settled it first (theirs stands)."""
+        try:
+            with writes(["booking"]):
+                BulkyBookingModel(booking_id).update(
+                    actions=[BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
+                             BulkyBookingModel.due_at.remove()],
+                    condition=(BulkyBookingModel.status == "cancelled") & (BulkyBookingModel.due == REFUND))
+        except EditConflict:
+            return False
+        return True
+
+    def due(self, kind, now, limit=100):
+        """Bookings waiting for the `kind` job (HOLD, REFUND) since before `now`."""
+        return [_booking(m) for m in BulkyBookingModel.due_index.query(
+            kind, BulkyBookingModel.due_at <= now, limit=limit, page_size=limit)]
+
+    def of_user(self, user_id, limit=200):
+        return [_booking(m) for m in BulkyBookingModel.user_index.query(
+            user_id, scan_index_forward=False, limit=limit, page_size=limit)]
+
+    def _move(self, booking_id, from_status, actions):
+        try:
+            with writes(["booking"]):
+                BulkyBookingModel(booking_id).update(actions=actions,
+                                                     condition=BulkyBookingModel.status == from_status)
+        except EditConflict:
+            return False
+        return True
+
+    def _with_slot(self, booking, from_status, change, actions, capacity=None):
+        slot = BulkySlotModel(slot_key(booking.round_id, booking.date))
+        condition = (BulkySlotModel.taken < capacity) if capacity is not None else BulkySlotModel.slot.exists()
+        parts = ["booking", "slot"]
+        try:
+            with writes(parts), transaction() as t:
+                t.update(BulkyBookingModel(booking.id), actions=actions,
+                         condition=BulkyBookingModel.status == from_status)
+                t.update(slot, actions=[BulkySlotModel.taken.add(change)], condition=condition)
+        except EditConflict as e:
+            if e.args and e.args[0] == "slot" and capacity is not None:
+                raise SlotFull("slot") from e
+            return False
+        return True

@@ -1,0 +1,81 @@
+"""A report on the trunk road goes to the national roads body by e-mail, and
+its officer answers through the signed link without an account."""
+import re
+
+import pytest
+
+ON_THE_ROAD = (53.9250, -1.0600)  # lat, lon on the demo trunk road's line
+ROADS = "national-highways"
+
+
+@pytest.fixture
+def bodies(deps):
+    from doorstep_cli.demo_bodies import load_demo_bodies
+    load_demo_bodies(deps, county_endpoint="http://127.0.0.1:9/open311/v2", county_key="k")
+    return deps
+
+
+def mail_to(address):
+    from chalicelib.storage.outbox import OutboxModel
+    return [(m.subject, m.body) for m in OutboxModel.recipient_index.query(address)]
+
+
+def report_on_the_road(client):
+    made = client.post("/v1/reports", {"service_code": "pothole", "lat": ON_THE_ROAD[0], "lon": ON_THE_ROAD[1],
+                                       "description": "Pothole in lane one.", "fields": {"size": "large"},
+                                       "contact": {"name": "Ada Lovelace", "email": "ada@example.org",
+                                                   "phone": "07700 900123"}})
+    assert made.status_code == 201, made.body
+    return made.json_body["id"]
+
+
+def sent_and_linked(deps, client):
+    from chalicelib.handlers.forwarding import sender
+    rid = report_on_the_road(client)
+    assert sender.attempt(deps, rid, ROADS) == "sent"
+    (subject, text), = mail_to("a64.reports@highways.example")
+    token = re.search(r"/body#([\w.-]+)", text).group(1)
+    return rid, subject, text, token
+
+
+def test_the_roads_body_gets_a_plain_message_with_all_it_needs_and_not_the_reporters_details(client, bodies):
+    rid, subject, text, _ = sent_and_linked(bodies, client)
+    assert subject == f"Pothole reported: {rid}"
+    assert "Where: 53.92500, -1.06000" in text and "openstreetmap.org/?mlat=53.92500&mlon=-1.06000" in text
+    assert "  Roughly how wide is it?: Larger than a car tyre" in text
+    assert "Pothole in lane one." in text and f"/?report={rid}" in text
+    assert "ada@example.org" not in text and "07700" not in text and "Ada" not in text
+    assert client.get(f"/v1/reports/{rid}").json_body["sent_to"][0]["state"] == "sent"
+
+
+def test_the_officer_marks_it_fixed_through_the_link_and_the_resident_sees_it(client, bodies):
+    rid, _, _, token = sent_and_linked(bodies, client)
+    opened = client.get(f"/v1/body-links/{token}")
+    assert opened.status_code == 200 and opened.json_body["report"]["id"] == rid
+    done = client.post(f"/v1/body-links/{token}", {"choice": "fixed", "reason": "Patched overnight."})
+    assert done.status_code == 200, done.body
+    report = client.get(f"/v1/reports/{rid}").json_body
+    assert report["status"] == "fixed"
+    last = client.get(f"/v1/reports/{rid}/updates").json_body["updates"][-1]
+    assert (last["author"], last["text"]) == ("National Highways", "Patched overnight.")
+
+
+def test_not_ours_needs_a_reason_and_then_names_who_is_responsible(client, bodies):
+    rid, _, _, token = sent_and_linked(bodies, client)
+    assert client.post(f"/v1/body-links/{token}", {"choice": "not_ours"}).status_code == 422
+    said = client.post(f"/v1/body-links/{token}", {"choice": "not_ours", "reason": "A slip road: the county's.",
+                                                   "responsible": "North Yorkshire Council"})
+    assert said.status_code == 200
+    sent = client.get(f"/v1/reports/{rid}").json_body["sent_to"][0]
+    assert sent["state"] == "refused" and sent["not_theirs"]["responsible"] == "North Yorkshire Council"
+
+
+def test_a_forged_or_altered_link_opens_nothing(client, bodies):
+    rid, _, _, token = sent_and_linked(bodies, client)
+    claim, signature = token.split(".")
+    for forged in ("not-a-token", f"{claim}.{'A' * len(signature)}", f"{claim[:-2]}xx.{signature}"):
+        answer = client.get(f"/v1/body-links/{forged}")
+        assert answer.status_code == 404 and answer.json_body["error"]["code"] == "link_not_valid"
+    from chalicelib.handlers.forwarding.officer_links import token_for
+    other_body = token_for(rid, "north-yorkshire")  # genuine, but the report never went there
+    assert client.get(f"/v1/body-links/{other_body}").status_code == 404

@@ -1,0 +1,64 @@
+"""A second Doorstep acting as the county (doorstep_cli/local/county.py), in a
+process of its own with storage of its own, reached over real HTTP."""
+import json
+import secrets
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class County:
+    def __init__(self, url, key, email, password):
+        self.url, self.key, self.email, self.password = url, key, email, password
+        self.open311 = f"{url}/open311/v2"
+        self._token = None
+
+    def call(self, method, path, body=None, headers=None):
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.url + path, data=data, method=method, headers={
+            "Content-Type": "application/json", **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return answer.status, dict(answer.headers), json.loads(answer.read() or b"null")
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), json.loads(e.read() or b"null")
+
+    def as_officer(self, method, path, body=None, headers=None):
+        if self._token is None:
+            status, _, answer = self.call("POST", "/v1/auth/login", {"email": self.email, "password": self.password})
+            assert status == 200, answer
+            self._token = answer["access_token"]
+        return self.call(method, path, body, {"Authorization": f"Bearer {self._token}", **(headers or {})})
+
+    def mark(self, report_id, status, text=None):
+        """The county's officer changes the report's state at their own desk."""
+        code, headers, _ = self.as_officer("GET", f"/v1/staff/reports/{report_id}")
+        assert code == 200
+        change = {"status": status, **({"public_update": text} if text else {})}
+        code, _, answer = self.as_officer("PATCH", f"/v1/staff/reports/{report_id}", change,
+                                          {"If-Match": headers["ETag"]})
+        assert code == 200, answer
+        return answer
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    key, password = "o311_" + secrets.token_urlsafe(24), secrets.token_urlsafe(16)
+    email = "officer@county.example"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "doorstep_cli.local.county", "--port", "0", "--key", key,
+         "--data", str(tmp_path_factory.mktemp("county")), "--staff-email", email, "--staff-password", password],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = process.stdout.readline()
+        assert line, "the county stack did not start"
+        yield County(json.loads(line)["url"], key, email, password)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

@@ -1,0 +1,54 @@
+"""What each new route asks DynamoDB, counted at PynamoDB's one call site
+(storage/metering.py): a fixed handful of key reads, never a scan, whatever
+the tables hold."""
+import uuid
+
+import pytest
+
+from support.pay_support import home_with_round, pay, pay_with  # noqa: F401
+
+
+
+def cost(call):
+    from chalicelib.storage.metering import metered
+    with metered() as meter:
+        call()
+    return meter.operations
+
+
+@pytest.fixture
+def booked(client, deps, people, pay):
+    uprn, resident = home_with_round(deps), people()
+    for n in range(30):  # other days' places, which the reads must not grow with
+        deps.bulky.taken(f"OTHER-{n}", ["2030-01-01"])
+    day = client.get(f"/v1/places/{uprn}/bulky/dates").json_body["dates"][0]["date"]
+    made = client.post("/v1/waste/bulky/bookings", {"uprn": uprn, "date": day, "items": ["sofa"]},
+                       {**resident.auth, "Idempotency-Key": str(uuid.uuid4())}).json_body
+    return uprn, resident, day, made
+
+
+def test_each_bulky_route_reads_a_fixed_handful_of_items_by_key(deps, booked, capsys):
+    import dataclasses
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.waste import bookings, catalogue, dates
+    uprn, resident, day, made = booked
+    own = dataclasses.replace(deps, principal=Principal(user_id=resident.user.id, role="resident",
+                                                        email=resident.user.email))
+    measured = {
+        "GET /v1/waste/bulky/items": cost(lambda: catalogue.read(deps)),
+        "GET /v1/places/{uprn}/bulky/dates": cost(lambda: dates.offered(deps, uprn)),
+        "GET /v1/waste/bulky/bookings/{id}": cost(lambda: bookings.read(own, made["id"])),
+        "POST /v1/waste/bulky/bookings": cost(lambda: bookings.create(
+            own, {"uprn": uprn, "date": day, "items": ["chair"]}, str(uuid.uuid4()))),
+    }
+    assert measured["GET /v1/waste/bulky/items"] == ["GetItem"]
+    # the settings, the address, its rounds, the days' places
+    assert measured["GET /v1/places/{uprn}/bulky/dates"] == ["GetItem", "GetItem", "BatchGetItem", "BatchGetItem"]
+    assert measured["GET /v1/waste/bulky/bookings/{id}"] == ["GetItem", "GetItem"]  # the booking, its payment
+    post = measured["POST /v1/waste/bulky/bookings"]
+    assert post.count("TransactWriteItems") == 1 and "Scan" not in post and "Query" not in post
+    assert sum(op in ("GetItem", "BatchGetItem") for op in post) <= 5
+    with capsys.disabled():
+        print("\nDynamoDB calls per request (the handler's; a signed-in caller's session adds its own):")
+        for route, operations in measured.items():
+            print(f"  {route}: {len(operations)} ({', '.join(operations)})")

@@ -1,0 +1,42 @@
+"""A body's officer answers a report from the link in the e-mail it was sent
+in, with no account: the resident's report changes at once."""
+from playwright.sync_api import expect
+
+from tests.web.browser import check_accessible
+from tests.web.journeys import heading
+
+ROAD = [[-1.0600, 53.9250], [-1.0300, 53.9420]]  # a line no other browser test reports near
+
+
+def test_a_bodys_officer_marks_a_report_fixed_from_the_link_in_the_email(browser):
+    from chalicelib.handlers.forwarding import sender
+    from chalicelib.storage.bodies import Body
+    stack = browser.stack
+    deps = stack.deps()
+    body = Body(id="web-roads", name="Roads Agency", precedence=2, send_method="email", email="roads@agency.example",
+                area={"kind": "line", "within_m": 15, "geometry": {"type": "LineString", "coordinates": ROAD}},
+                categories=["abandoned_vehicle"], contact_text="Roads Agency: 0300 000 0000")
+    deps.bodies.save(body, new=True)
+    try:
+        rid = stack.report(service_code="abandoned_vehicle", lat=53.9250, lon=-1.0600, description="Burnt-out van",
+                           fields={"make_colour": "White van"})["id"]
+        assert sender.attempt(deps, rid, "web-roads") == "sent"
+        link = stack.link_in_mail("roads@agency.example", "/body#")
+        page = browser.new_page()
+        page.goto(link)
+        heading(page, "What is happening with this report? (Roads Agency)")
+        expect(page.locator("main")).to_contain_text("Burnt-out van")
+        check_accessible(page, "a body's officer: the report")
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator(".error-summary")).to_contain_text("Choose what is happening with the report")
+        page.get_by_label("It is fixed").check()
+        page.get_by_label("Anything the resident should know").fill("Removed this morning.")
+        page.get_by_role("button", name="Send").click()
+        heading(page, "Thank you")
+        report = stack.get(f"/v1/reports/{rid}")
+        assert report["status"] == "fixed"
+        assert stack.get(f"/v1/reports/{rid}/updates")["updates"][-1]["text"] == "Removed this morning."
+    finally:
+        body = deps.bodies.get("web-roads")
+        body.retired = True
+        deps.bodies.save(body)  # the stack's other tests report where they like

@@ -1,0 +1,77 @@
+// One bulky collection booking: where the payment provider sends the resident
+// back (the app has checked the payment with the provider by then). Confirmed,
+// still waiting for the payment, not booked, or cancelled and refunded; a
+// confirmed one can be cancelled until its cut-off.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, onSubmit} from "../forms.js";
+import {formatDate, formatDay, t} from "../i18n.js";
+import {navigate, redraw} from "../router.js";
+import {signedIn} from "../session.js";
+import {pounds} from "./bulky.js";
+
+function row(key, value) {
+  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
+    h("dd", {class: "summary-list__value"}, value));
+}
+
+function details(booking) {
+  return h("dl", {class: "summary-list", id: "booking"},
+    row(t("bulky.reference"), booking.id),
+    row(t("bulky.collection"), formatDay(booking.date)),
+    row(t("bulky.address"), booking.address),
+    booking.location ? row(t("bulky.location"), booking.location) : null,
+    row(t("bulky.items_heading"), h("ul", {class: "list"}, booking.items.map(i => h("li", {},
+      `${i.name}: ${pounds(i.price)}`)))),
+    row(t("bulky.amount"), booking.amount_text));
+}
+
+function heading(booking) {
+  if (booking.status === "confirmed") return t("bulky.confirmed");
+  if (booking.status === "held") return t("bulky.held");
+  if (booking.status === "cancelled") return t("bulky.cancelled");
+  return t("bulky.released");
+}
+
+function body(view, booking) {
+  const out = [h("h1", {class: "heading-l"}, heading(booking))];
+  if (booking.status === "confirmed") {
+    out.push(h("div", {class: "panel", id: "confirmed"}, t("bulky.confirmed_body", {date: formatDay(booking.date)})),
+      details(booking));
+    if (new Date() < new Date(booking.cancel_before)) {
+      const form = h("form", {novalidate: true},
+        h("p", {class: "body"}, t("bulky.cancel_until", {when: formatDate(booking.cancel_before, true)})),
+        button(t("bulky.cancel"), {warning: true}));
+      onSubmit(form, view, async () => {
+        const after = await api(`/v1/waste/bulky/bookings/${encodeURIComponent(booking.id)}/cancel`,
+          {method: "POST", body: {}});
+        redraw(view, ...body(view, after));
+      });
+      out.push(form);
+    }
+  } else if (booking.status === "held") {
+    out.push(h("p", {class: "body"}, t("bulky.held_body")), details(booking));
+    if (booking.payment && booking.payment.next_url) {
+      out.push(h("p", {class: "body"}, h("a", {class: "button", href: booking.payment.next_url}, t("bulky.pay_now"))));
+    }
+    out.push(h("p", {class: "body"}, h("a", {href: location.pathname}, t("bulky.check_again"))));
+  } else if (booking.status === "cancelled") {
+    const refund = booking.refund || {};
+    out.push(h("p", {class: "body", id: "refund"}, refund.status === "done"
+      ? t("bulky.refunded", {amount: pounds(refund.amount)}) : t("bulky.refund_due")), details(booking));
+  } else {
+    out.push(h("p", {class: "body"}, t("bulky.released_body")),
+      h("p", {class: "body"}, h("a", {href: `/bulky?uprn=${encodeURIComponent(booking.uprn)}`}, t("bulky.again"))));
+  }
+  return out;
+}
+
+export async function render(view, {url}) {
+  const id = decodeURIComponent(url.pathname.split("/").pop());
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname)}`, {replace: true});
+  try {
+    append(view, ...body(view, await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}`)));
+  } catch (error) {
+    append(view, h("h1", {class: "heading-l"}, t("bulky.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+}

@@ -1,0 +1,85 @@
+// Book a bulky waste collection for my property: how many of each item (each
+// with its price), the day (the property's round days with places left),
+// where the items will be; the total says what it buys. Paying needs signal:
+// the card page is the payment provider's, and the screen says so.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {formatDay, t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {signedIn} from "../session.js";
+
+export function pounds(pence) {
+  return `£${Math.floor(pence / 100).toLocaleString("en-GB")}.${String(pence % 100).padStart(2, "0")}`;
+}
+
+function chosen(form, catalogue) {
+  const items = [];
+  for (const item of catalogue.items) {
+    const count = Number.parseInt(form.elements[`count-${item.id}`].value || "0", 10);
+    for (let i = 0; i < (Number.isFinite(count) && count > 0 ? count : 0); i++) items.push(item);
+  }
+  return items;
+}
+
+function total(items, catalogue) {
+  const sum = items.reduce((all, item) => all + item.price, 0);
+  return items.length ? Math.max(sum, catalogue.minimum_charge) : 0;
+}
+
+export async function render(view, {params}) {
+  const uprn = params.get("uprn") || "";
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(`/bulky?uprn=${uprn}`)}`, {replace: true});
+  append(view, h("h1", {class: "heading-l"}, t("bulky.title")));
+  let catalogue, dates;
+  try {
+    [catalogue, dates] = await Promise.all([api("/v1/waste/bulky/items"),
+      api(`/v1/places/${encodeURIComponent(uprn)}/bulky/dates`)]);
+  } catch (error) {
+    append(view, h("p", {class: "body"}, errorsOf(error)[0].message),
+      h("p", {class: "body"}, h("a", {href: "/property"}, t("property.search_again"))));
+    return;
+  }
+  const open = dates.dates.filter(d => d.places_left > 0);
+  append(view, h("p", {class: "body"}, t("bulky.lead", {max: catalogue.max_items,
+    minimum: pounds(catalogue.minimum_charge)})));
+  if (!open.length) {
+    append(view, h("p", {class: "body", id: "no-dates"}, t("bulky.no_dates")));
+    return;
+  }
+  const summary = h("p", {class: "body bold", id: "bulky-total", "aria-live": "polite"});
+  const form = h("form", {novalidate: true},
+    h("fieldset", {class: "fieldset", id: "items"},
+      h("legend", {class: "legend"}, t("bulky.items", {max: catalogue.max_items})),
+      catalogue.items.map(item => input({field: `count-${item.id}`, label: item.name, value: "0", type: "number",
+        hint: t("bulky.each", {price: pounds(item.price)}), min: "0", max: String(catalogue.max_items),
+        inputmode: "numeric", class: "input input--width-2"}))),
+    choices({field: "date", legend: t("bulky.date"), options: open.map(d => ({value: d.date,
+      label: formatDay(d.date), hint: t("bulky.places_left", {count: d.places_left})}))}),
+    input({field: "location", label: t("bulky.location"), hint: t("bulky.location_hint"), maxlength: "200"}),
+    summary, h("p", {class: "body"}, t("bulky.needs_signal")), button(t("bulky.pay")));
+  const update = () => {
+    const items = chosen(form, catalogue);
+    summary.textContent = items.length ? t("bulky.total", {total: pounds(total(items, catalogue)),
+      count: items.length}) : t("bulky.total_none");
+  };
+  form.addEventListener("input", update);
+  update();
+  const key = crypto.randomUUID();  // one booking however often Pay is pressed
+  onSubmit(form, view, async () => {
+    const items = chosen(form, catalogue);
+    const problems = [];
+    if (!items.length || items.length > catalogue.max_items) {
+      problems.push({field: `count-${catalogue.items[0].id}`, message: t("bulky.items_required",
+        {max: catalogue.max_items})});
+    }
+    const date = form.elements.date.value;
+    if (!date) problems.push({field: "date", message: t("bulky.date_required")});
+    if (problems.length) throw new Invalid(problems);
+    const booking = await api("/v1/waste/bulky/bookings", {method: "POST", headers: {"Idempotency-Key": key},
+      body: {uprn, date, items: items.map(i => i.id), location: form.elements.location.value.trim()}});
+    location.assign(booking.payment.next_url);  // the provider's card page
+  }, {date: t("bulky.date"), location: t("bulky.location")});
+  append(view, form);
+}
+
