@@ -52,7 +52,9 @@ def _month_index_read(deps, query):
 
 def map_rows(deps):
     from chalicelib.geo import cells
-    from chalicelib.handlers.reports.map import MAX_COVER_CELLS, map_reports, read_capped
+    from chalicelib.handlers.reports.capped_read import read_capped
+    from chalicelib.handlers.reports.feeds import MAX_COVER_CELLS
+    from chalicelib.handlers.reports.map import map_reports
     from chalicelib.storage.metering import metered
     rows = []
     for name, size in (("street", 300), ("district", 3000)):

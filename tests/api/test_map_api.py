@@ -64,13 +64,19 @@ def small_map_cap(monkeypatch):
     monkeypatch.setenv("DOORSTEP_MAP_FEATURE_CAP", "4")
 
 
-def test_city_wide_map_is_capped_and_says_so(small_map_cap, client):
-    for i in range(6):
-        client.post("/v1/reports", pothole(lat=53.93 + i * 0.01, lon=-1.10 + i * 0.01))
+def test_city_wide_map_is_capped_and_shows_the_pins_nearest_its_centre(small_map_cap, client):
+    from chalicelib.geo.distance import haversine_m
+    from chalicelib.handlers.reports.map import READ_SLACK
+    points = [(-1.10 + i * 0.01, 53.93 + i * 0.01) for i in range(6)]
+    for lon, lat in points:
+        client.post("/v1/reports", pothole(lat=lat, lon=lon))
     r = client.get("/v1/reports?bbox=-1.25,53.87,-0.90,54.07")
     fc = r.json_body
-    assert fc["truncated"] is True and len(fc["features"]) <= 4, (fc["limit"], len(fc["features"]), r.headers)
-    assert int(r.headers["Server-Timing"].split("items=")[1].rstrip('"')) <= 4
+    assert fc["truncated"] is True and len(fc["features"]) == 4, (fc["limit"], len(fc["features"]), r.headers)
+    nearest = sorted(points, key=lambda p: haversine_m(-1.075, 53.97, *p))[:4]
+    shown = [tuple(round(c, 5) for c in f["geometry"]["coordinates"]) for f in fc["features"]]
+    assert sorted(shown) == sorted((round(lon, 5), round(lat, 5)) for lon, lat in nearest)
+    assert int(r.headers["Server-Timing"].split("items=")[1].rstrip('"')) <= 1.5 * 4 + READ_SLACK
 
 
 def test_bad_bbox_gets_field_errors(client):
@@ -158,3 +164,27 @@ def test_a_category_the_council_does_not_have_is_refused_on_the_map(client):
     assert answer.status_code == 422
     [problem] = answer.json_body["error"]["fields"]
     assert problem["field"] == "service_code" and "no_such_thing" in problem["message"]
+
+
+def test_a_dense_view_shows_exactly_the_pins_nearest_its_centre_reading_little_more(deps):
+    import dataclasses
+    import random
+    from chalicelib.geo.distance import haversine_m
+    from chalicelib.handlers.reports import create as reports
+    from chalicelib.handlers.reports.map import READ_SLACK, map_reports
+    from chalicelib.storage.metering import metered
+    rng = random.Random(7)
+    bbox = (-1.0823, 53.9587, -1.0777, 53.9613)  # a busy street, ~300 m
+    centre = ((bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2)
+    made = []
+    for _ in range(150):
+        lat, lon = round(53.9587 + rng.random() * 0.0026, 6), round(-1.0823 + rng.random() * 0.0046, 6)
+        reports.create_report(deps, pothole(lat=lat, lon=lon))
+        made.append(haversine_m(*centre, lon, lat))
+    capped = deps.replace(settings=dataclasses.replace(deps.settings, map_feature_cap=20))
+    with metered() as meter:
+        fc = map_reports(capped, {"bbox": ",".join(map(str, bbox))})
+    shown = sorted(haversine_m(*centre, *f["geometry"]["coordinates"]) for f in fc["features"])
+    assert fc["truncated"] is True and len(shown) == 20
+    assert [round(d, 3) for d in shown] == [round(d, 3) for d in sorted(made)[:20]], (meter.items, meter.queries)
+    assert meter.items <= 1.5 * 20 + READ_SLACK

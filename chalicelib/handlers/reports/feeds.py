@@ -22,11 +22,11 @@ from ...storage import metering
 from . import views
 from .limits import FEED_MAX_ITEMS as MAX_ITEMS, FEED_RADIUS_DEFAULT_M as RADIUS_DEFAULT_M, \
     FEED_RADIUS_MAX_M as RADIUS_MAX_M, FEED_RADIUS_MIN_M as RADIUS_MIN_M
-from .map import read_capped
+from .capped_read import read_capped
 MAX_COVER_CELLS = 96
 # Finding the newest needs every open report in the area (the index is in
 # geohash order, not time order): read up to this many, shared fairly between
-# the cover's ranges (map.read_capped), and say so when an area holds more.
+# the cover's ranges (capped_read.read_capped), and say so when an area holds more.
 AREA_READ_CAP = 1500
 TTL_MINUTES = 15  # how often a reader should poll
 MAX_AGE_SECONDS = 300  # what a cache may serve without asking again

@@ -1,30 +1,34 @@
 """The map: reads through the geo index only.
 
-A bbox is covered by geohash cells, consecutive cells are merged into sort-key
-ranges, and each range of each open/closed partition is one Query. Reads are
-capped: a city-wide view shares the cap between ranges so pins are spread
-over the whole view, and says `truncated: true` so the client can ask the
-resident to zoom in.
+A bbox is covered by fine geohash cells, merged into at most a few sort-key
+ranges per open/closed partition (geo/map_plan.py), each range one Query.
+Ranges are read nearest the view's centre first, a dense one in finer
+pieces; a view holding more pins than the cap answers with the cap's worth
+nearest its centre and says `truncated: true`, so the client can ask the
+resident to zoom in. Reads stop at 1.5 x the cap plus READ_SLACK whatever
+the filters.
 """
+import heapq
+import itertools
 import re
 from datetime import datetime, timezone
 
 from ... import states, validation, visibility
 from ...errors import Unacceptable
-from ...geo import cells
+from ...geo import cells, map_plan
+from ...geo.distance import haversine_m
 from ...storage import metering
 from ...geo.geojson import feature_collection
 from . import views
 from .limits import DATE_PATTERN, MAP_MAX_SERVICE_CODES
 
-MAX_COVER_CELLS = 96  # finest cover the query plan may use
 # Queries one map request may make, whatever its filters: ranges x open/closed x
 # categories multiply, and an anonymous request must not cost a thousand reads.
 QUERY_BUDGET = 64
 MAX_PARTITIONS = 64  # bbox wider than this many ~4.9 km cells: zoom in
-MAX_ROUNDS = 6
-MIN_LATER_SHARE = 25  # after the first round, no Query asks for fewer pins
-READ_CEILING = 2  # read at most this many times the cap, however selective the filters
+RANGES = 12  # key ranges per partition kind (open or closed, a category's): queries on an empty map
+READ_SLACK = 32  # reads may pass 1.5 x the cap by this many
+PAGE_MIN = 8  # the smallest page: a full one splits the rest of its range into pieces
 
 
 def map_reports(deps, params):
@@ -51,14 +55,16 @@ def map_reports(deps, params):
         raise Unacceptable("That area is too large for one map query; zoom in.", code="bbox_too_large",
                            fields=[{"field": "bbox", "message": "Too large."}])
     buckets = sorted({states.bucket(x) for x in wanted})
-    # A coarser cover when open and closed are both asked for: one plan per range and bucket.
-    cover = cells.cover_bbox(w, s, e, n, max_cells=min(MAX_COVER_CELLS, QUERY_BUDGET // len(buckets)))
-    plans = [(f"{p}#{b}", lo, hi) for p, lo, hi in cells.cell_ranges(cover) for b in buckets]
+    # Each category's own partitions while the budget allows a few ranges for each.
+    per_category = bool(codes) and len(codes) * len(buckets) <= QUERY_BUDGET // 2
+    kinds = len(buckets) * (len(codes) if per_category else 1)
+    ranges = map_plan.plan(w, s, e, n, max_ranges=max(1, min(RANGES, QUERY_BUDGET // kinds)))
+    plans = [(f"{r.partition}#{b}", r) for r in ranges for b in buckets]
     read_range = deps.reports.map_range
-    if codes and len(codes) * len(plans) <= QUERY_BUDGET:
+    if per_category:
         # Each category's own partitions: the pins it shows, not all pins filtered.
         # More categories than the budget allows read the shared partitions, filtered.
-        plans = [(f"{code}#{partition}", lo, hi) for code in sorted(codes) for partition, lo, hi in plans]
+        plans = [(f"{code}#{key}", r) for key, r in plans for code in sorted(codes)]
         read_range = deps.reports.category_map_range
 
     def shown(r):
@@ -67,45 +73,57 @@ def map_reports(deps, params):
                 and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
                 and visibility.report_is_public(r, services))
 
-    items, truncated = read_capped(read_range, plans, int(limit), shown)
+    items, truncated = read_nearest(read_range, plans, int(limit), shown, (w, s, e, n))
     names = {c: sv.get("name", c) for c, sv in services.items()}
     return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
                               limit=int(limit))
 
 
-def read_capped(read_range, plans, cap, shown, budget=QUERY_BUDGET):
-    """Read until `cap` pins are shown, shared fairly between the query ranges.
+def read_nearest(read_range, plans, cap, shown, bbox, budget=QUERY_BUDGET):
+    """The shown pins nearest the bbox's centre, at most `cap`, and whether any
+    were left out.
 
-    Only pins that will be shown count against the cap, so a cover cell that
-    straddles the edge does not crowd out pins in view; reads stop at
-    READ_CEILING x cap whatever the filters, so cost stays bounded. The first
-    round gives every range an equal share (pins spread over the whole view);
-    later rounds give ranges with more a larger share, with few small queries.
-    At most `budget` queries in all: what is left unread makes it truncated.
+    `plans` are (partition key, KeyRange): read nearest the centre first, a
+    page of at most a quarter of the cap at a time. A page that comes back
+    full has found a dense range: the rest of it goes back in finer pieces
+    (map_plan.rest_after), each in its place by distance, so a busy centre is
+    read in small cells outwards. Once `cap` pins are kept and the next piece
+    cannot hold a nearer one, the rest is left unread: the answer is exactly
+    the cap nearest. Reads stop at 1.5 x cap + READ_SLACK items (then the
+    nearest of those read) and at `budget` queries.
     """
-    pending = [(plan, None) for plan in plans]
-    kept, read, rounds, queries = [], 0, 0, 0
-    ceiling = READ_CEILING * cap
-    while pending and len(kept) < cap and read < ceiling and rounds < MAX_ROUNDS and queries < budget:
-        want = cap - len(kept)
-        share = -(-want // len(pending))
-        if rounds:
-            share = max(share, MIN_LATER_SHARE)
-        rounds += 1
-        still = []
-        for plan, start in pending:
-            room = min(share, ceiling - read)
-            if room <= 0 or len(kept) >= cap or queries >= budget:
-                still.append((plan, start))
-                continue
-            got, resume = read_range(*plan, room, start)
-            queries += 1
-            read += len(got)
-            kept.extend(r for r in got if shown(r))
-            if resume:
-                still.append((plan, resume))
-        pending = still
-    return kept[:cap], bool(pending) or len(kept) > cap
+    w, s, e, n = bbox
+    cx, cy = (w + e) / 2, (s + n) / 2
+    ceiling = cap + cap // 2 + READ_SLACK
+    page = max(PAGE_MIN, cap // 4)
+    order = itertools.count()
+    heap = [(r.near_m, next(order), key, r, None) for key, r in plans]
+    heapq.heapify(heap)
+    kept, read, queries = [], 0, 0
+    while heap:
+        near_m, _, key, piece, start = heap[0]
+        if len(kept) >= cap and near_m >= _kth(kept, cap):
+            break  # what is left may hold pins, none nearer than those kept
+        if read >= ceiling or queries >= budget:
+            break
+        heapq.heappop(heap)
+        got, resume = read_range(key, piece.lo, piece.hi, min(page, ceiling - read), start)
+        queries += 1
+        read += len(got)
+        kept.extend((haversine_m(cx, cy, float(r.lon), float(r.lat)), r) for r in got if shown(r))
+        if resume and got:
+            last = cells.encode(float(got[-1].lon), float(got[-1].lat))
+            for rest, resumes in map_plan.rest_after(piece, last, bbox):
+                heapq.heappush(heap, (rest.near_m, next(order), key, rest, resume if resumes else None))
+        elif resume:  # an empty page (DynamoDB's 1 MB): go on where it stopped
+            heapq.heappush(heap, (near_m, next(order), key, piece, resume))
+    kept.sort(key=lambda pair: pair[0])
+    return [r for _, r in kept[:cap]], bool(heap) or len(kept) > cap
+
+
+def _kth(kept, k):
+    """The k-th smallest distance kept (k <= len(kept))."""
+    return heapq.nsmallest(k, (d for d, _ in kept))[-1]
 
 
 def _bbox(value, problems):
