@@ -9,7 +9,7 @@ one partition of the `nearby` index, so one Query reads a node.
    least distance from the point to it, with a density (facilities per unit
    of key space) from its count.
 2. Pop the nearest node. If the node is expected to hold more than
-   max(2, k/2) facilities, split it in two (one more bit, no read) and push
+   max(2, k/4) facilities, split it in two (one more bit, no read) and push
    the halves. Otherwise Query it with Limit max(8, 2 x split size). A page
    that comes back full (a resume key) measured the local density: the node
    goes back on the heap with the resume key and that density, so its unread
@@ -25,7 +25,7 @@ k-th best distance d_k <= the smallest key, nothing unread can be nearer than
 d_k. Ties are broken by id; the bound gives away a millimetre (see below),
 so an unread facility at exactly d_k cannot hide behind a node keyed d_k.
 Cost: the nodes read are those nearer than d_k, each sized to hold about
-k/2, plus the pages that measured density, so dense centre and empty moor
+k/4, plus the pages that measured density, so dense centre and empty moor
 both read a few times k items, whatever the table size (docs/benchmarks.md).
 Cell counts are kept by `FacilityStore.put_many` (written before the rows,
 so a count is never too low). A type stored before counts existed falls back
@@ -53,8 +53,8 @@ from ...storage import metering
 from ...storage.facilities import OPTIONAL
 
 TYPE = re.compile(FACILITY_TYPE_PATTERN)
-SPLIT_MIN = 2  # split a node expected to hold more than max(2, k / 2) facilities
-SPLIT_PER_K = 0.5
+SPLIT_MIN = 2  # split a node expected to hold more than max(2, k / 4) facilities
+SPLIT_PER_K = 0.25  # 0.5 read 137 items for k=20 in a dense centre (10k clustered); 0.25 reads 86
 PAGE_MIN, PAGE_PER_SPLIT = 8, 2  # DynamoDB Limit per Query: twice the split size
 PAGE = 100
 COARSE_MAX_RINGS = 12  # fallback without cell counts: about 35 km east-west at York
