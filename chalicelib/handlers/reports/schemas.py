@@ -25,7 +25,10 @@ SCHEMAS = {
         "private": {"type": "boolean"}, "notice": {"type": "string", "nullable": True},
         "fields": {"type": "array", "items": {"type": "object", "properties": {
             "code": {"type": "string"}, "label": {"type": "string"}, "required": {"type": "boolean"},
-            "type": {"type": "string", "enum": FIELD_TYPES}}}},
+            "type": {"type": "string", "enum": FIELD_TYPES},
+            "error_message": {"type": "string", "description": "what to say when a required answer is missing, "
+                                                                "in GOV.UK's style (\"Choose how wide the pothole is\"); "
+                                                                "without one clients make one from the label"}}}},
         "bodies": {"type": "array", "description": "with lat and lon only: who it will be sent to",
                    "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
         "sent_to_text": {"type": "string", "description": "with lat and lon only, e.g. \"This will be sent to "
