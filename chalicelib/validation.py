@@ -184,7 +184,7 @@ def extra_fields(definitions, values, problems, prefix="fields", keep_unknown=Fa
         value = values.get(code)
         if value is None or value == "" or value == []:
             if d.get("required"):
-                problems.add(name, f"{d.get('label', code)} is required.")
+                problems.add(name, d.get("error_message") or f"{d.get('label', code)} is required.")
             continue
         checked = _field_value(d, value, name, problems)
         if checked is not None:

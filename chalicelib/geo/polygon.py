@@ -97,14 +97,17 @@ def contains(geometry: dict, lon: float, lat: float) -> bool:
 
 
 class Area:
-    """A service area: one MultiPolygon, its bbox and an optional name."""
+    """A service area: one MultiPolygon, its bbox, an optional name, and
+    optionally the postcode districts (outward codes, "YO1") wholly or
+    partly inside it, which tell a postcode over the border from an unknown one."""
 
-    __slots__ = ("geometry", "bbox", "name")
+    __slots__ = ("geometry", "bbox", "name", "postcode_districts")
 
-    def __init__(self, geometry: dict, name=None):
+    def __init__(self, geometry: dict, name=None, postcode_districts=None):
         self.geometry = {"type": "MultiPolygon", "coordinates": _polygons(geometry)}
         self.bbox = bbox_of(self.geometry)
         self.name = name
+        self.postcode_districts = frozenset(d.strip().upper() for d in postcode_districts or ()) or None
 
     def contains(self, lon: float, lat: float) -> bool:
         w, s, e, n = self.bbox
@@ -124,13 +127,18 @@ def _name(obj: dict):
     return None
 
 
+def _districts(obj: dict):
+    props = obj.get("properties")
+    return props.get("postcode_districts") if isinstance(props, dict) else None
+
+
 def area_from_geojson(doc: dict) -> Area:
     """An Area from a parsed Feature, FeatureCollection (union) or geometry."""
     kind = doc.get("type") if isinstance(doc, dict) else None
     if kind == "Feature":
         if not doc.get("geometry"):
             raise ValueError("feature has no geometry")
-        return Area(doc["geometry"], _name(doc))
+        return Area(doc["geometry"], _name(doc), _districts(doc))
     if kind == "FeatureCollection":
         features = [f for f in doc.get("features") or [] if f.get("geometry")]
         if not features:
@@ -138,7 +146,8 @@ def area_from_geojson(doc: dict) -> Area:
         polygons = [poly for f in features for poly in _polygons(f["geometry"])]
         # A collection of several named wards has no one name of its own.
         name = _name(doc) or doc.get("name") or (_name(features[0]) if len(features) == 1 else None)
-        return Area({"type": "MultiPolygon", "coordinates": polygons}, name)
+        districts = [d for f in features for d in _districts(f) or ()] + list(_districts(doc) or ())
+        return Area({"type": "MultiPolygon", "coordinates": polygons}, name, districts)
     return Area(doc)
 
 

@@ -1,5 +1,5 @@
-"""Addresses (property gazetteer rows), keyed by UPRN, with a postcode index
-and a street index.
+"""Addresses (property gazetteer rows), keyed by UPRN, with a postcode index,
+a street index and a place index (the nearest address to a report's point).
 
 Loaded by `doorstep import addresses` and `doorstep seed`; read by
 GET /v1/places and by Open311's address_id / address_string. Every read is a
@@ -11,6 +11,7 @@ import re
 from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
+from ..geo import cells
 from .binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
 from .records import Address
 
@@ -41,6 +42,18 @@ class StreetIndex(GlobalSecondaryIndex):
     street_sk = UnicodeAttribute(range_key=True)
 
 
+class CellIndex(GlobalSecondaryIndex):
+    """Addresses by place, for "the nearest address to a point": partition =
+    the precision-5 cell, sort = "geohash9#uprn", so a small circle is a few
+    range reads of one or two partitions. Carries only what a place's words need."""
+    class Meta:
+        index_name = "by_cell"
+        projection = IncludeProjection(["lines", "lat", "lon"])
+
+    cell_pk = UnicodeAttribute(hash_key=True)
+    cell_sk = UnicodeAttribute(range_key=True)
+
+
 class AddressModel(Stored):
     class Meta:
         table_name = table("addresses")
@@ -59,9 +72,12 @@ class AddressModel(Stored):
     council_tax_band = UnicodeAttribute(null=True)
     street_pk = UnicodeAttribute(null=True)  # StreetIndex keys (see street_keys)
     street_sk = UnicodeAttribute(null=True)
+    cell_pk = UnicodeAttribute(null=True)  # CellIndex keys (see cell_keys); rows loaded before it have none
+    cell_sk = UnicodeAttribute(null=True)
 
     postcode_index = PostcodeIndex()
     street_index = StreetIndex()
+    cell_index = CellIndex()
 
 
 def postcode_key(postcode):
@@ -88,6 +104,12 @@ def street_keys(address):
     return None, None
 
 
+def cell_keys(address):
+    """(cell_pk, cell_sk) for the CellIndex."""
+    geohash = cells.encode(float(address.lon), float(address.lat), cells.POINT_PRECISION)
+    return geohash[:cells.PARTITION_PRECISION], f"{geohash}#{address.uprn}"
+
+
 class AddressStore:
     def __init__(self):
         bind()
@@ -107,6 +129,14 @@ class AddressStore:
         """Every address at a postcode (a few dozen at most), however it is spelt."""
         return [record_of(Address, a) for a in AddressModel.postcode_index.query(postcode_key(postcode))]
 
+    def in_cell_range(self, partition, lo, hi, limit):
+        """Addresses (lines, lat, lon and uprn only) whose geohash lies in one
+        range of one precision-5 cell (geo.cells.cell_ranges): at most `limit`."""
+        results = AddressModel.cell_index.query(partition, AddressModel.cell_sk.between(lo, hi + "~"),
+                                                limit=limit, page_size=limit)
+        return [Address(uprn=a.uprn, lines=list(a.lines or []), postcode="", lat=a.lat, lon=a.lon)
+                for a in results]
+
     def put_many(self, rows):
         """Upsert Address records (25 to a BatchWriteItem); returns how many."""
         return batch_save(AddressModel, (_model(a) for a in rows))
@@ -114,5 +144,6 @@ class AddressStore:
 
 def _model(address):
     street_pk, street_sk = street_keys(address)
+    cell_pk, cell_sk = cell_keys(address)
     return model_of(AddressModel, address, postcode_key=postcode_key(address.postcode),
-                    street_pk=street_pk, street_sk=street_sk)
+                    street_pk=street_pk, street_sk=street_sk, cell_pk=cell_pk, cell_sk=cell_sk)

@@ -30,6 +30,7 @@ class Report:
     status_notes: str | None = None  # the latest public update's text (Open311)
     media_urls: list | None = None  # a partner's links: shown, never fetched
     address: str | None = None  # the problem's street address, never the reporter's
+    near: str | None = None  # without an address: the nearest one in words ("Near 2 Micklegate"), stamped when placed
     # Staff triage: none of these is public (views list what they show).
     private: bool = False  # staff hid it: only staff and its reporter see its details
     ward: str | None = None  # the ward holding its point, stamped when it is placed

@@ -120,6 +120,8 @@ class ReportModel(Stored):
     # The problem's street address (Open311 address_id/address_string, or the
     # geocoder's line for it): a place, public like the point; never the reporter's.
     address = UnicodeAttribute(null=True)
+    # Without an address: the nearest gazetteer address in words ("Near 2 Micklegate"), public like the point.
+    near = UnicodeAttribute(null=True)
     # Staff triage (records.Report says what each holds); none is public.
     private = BooleanAttribute(null=True)
     ward = UnicodeAttribute(null=True)

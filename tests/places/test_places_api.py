@@ -84,3 +84,13 @@ def test_a_street_too_short_too_long_or_beside_a_postcode_is_refused(client, add
 def test_an_unknown_street_is_404_street_not_found(client, addresses):
     response = client.get("/v1/places?street=Nowhere%20Lane")
     assert response.status_code == 404 and response.json_body["error"]["code"] == "street_not_found"
+
+
+def test_a_postcode_over_the_border_says_it_is_outside_the_council_area(client, addresses):
+    # LS1 is Leeds's: none of the districts the service area lists.
+    response = client.get("/v1/places?postcode=LS1%204AP")
+    assert response.status_code == 422
+    error = response.json_body["error"]
+    assert error["code"] == "outside_service_area"
+    assert "LS1 4AP" in error["message"] and "outside the area" in error["message"]
+    assert error["fields"][0]["field"] == "postcode"

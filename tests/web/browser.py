@@ -118,3 +118,55 @@ def shown(page, path):
 
 def wait_for_screen(page):
     page.wait_for_selector("#screen h1")
+
+
+def check_focus_visible(page, screen, most=80):
+    """Tab through the screen: every stop must look different with the focus
+    than without it (WCAG 2.4.7), which axe cannot check. The two pictures
+    are of the element and 8 px around it, so an outline outside its box
+    counts; at least a one-pixel ring's worth of pixels must change.
+    Returns how many stops were checked."""
+    import io
+    from PIL import Image, ImageChops
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    # From the top of the page: a focus point before the skip link, gone once left.
+    page.evaluate("""() => { const start = document.createElement("span"); start.tabIndex = -1;
+        start.id = "focus-walk-start"; document.body.prepend(start); start.focus(); }""")
+    seen, failures = [], []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        page.evaluate("() => document.getElementById('focus-walk-start')?.remove()")
+        stop = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            if (!el.dataset.focusStop) el.dataset.focusStop = String(Math.random()).slice(2);
+            const r = el.getBoundingClientRect();
+            const name = (el.getAttribute("aria-label") || el.textContent || el.name || el.id || el.tagName).trim();
+            return {id: el.dataset.focusStop, name: `${el.tagName.toLowerCase()} "${name.slice(0, 40)}"`,
+                    x: r.left, y: r.top, width: r.width, height: r.height,
+                    vw: window.innerWidth, vh: window.innerHeight};
+        }""")
+        if stop is None or stop["id"] in seen:
+            break
+        seen.append(stop["id"])
+        if stop["width"] == 0 or stop["height"] == 0:
+            failures.append(f"{stop['name']} has the focus but no size")
+            continue
+        x0, y0 = max(0, stop["x"] - 8), max(0, stop["y"] - 8)
+        clip = {"x": x0, "y": y0, "width": min(stop["vw"], stop["x"] + stop["width"] + 8) - x0,
+                "height": min(stop["vh"], stop["y"] + stop["height"] + 8) - y0}
+        focused = page.screenshot(clip=clip, animations="disabled", caret="hide")
+        page.evaluate("() => document.activeElement.blur()")
+        unfocused = page.screenshot(clip=clip, animations="disabled", caret="hide")
+        page.evaluate("id => document.querySelector(`[data-focus-stop='${id}']`).focus()", stop["id"])
+        a, b = (Image.open(io.BytesIO(png)).convert("RGB") for png in (focused, unfocused))
+        changed = ImageChops.difference(a, b).convert("L").point(lambda v: 255 if v > 24 else 0).histogram()[255]
+        ring = 2 * (min(stop["width"], clip["width"]) + min(stop["height"], clip["height"]))
+        if changed < ring:
+            failures.append(f"{stop['name']}: {changed} pixels change with the focus, fewer than a 1 px ring ({ring:.0f})")
+    # Leave the page as found: no marks, no focus, scrolled to the top (the pictures `make screens` takes).
+    page.evaluate("""() => { document.querySelectorAll('[data-focus-stop]').forEach(el => delete el.dataset.focusStop);
+        document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }""")
+    assert seen, f"nothing on {screen} takes the focus"
+    assert failures == [], f"no visible focus on {screen}: {failures}"
+    return len(seen)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.browser import PASSWORD, Browser, check_accessible
+from tests.web.browser import PASSWORD, Browser, check_accessible, check_focus_visible
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "is_mobile": False, "has_touch": False}
 SHOTS = os.environ.get("DOORSTEP_SCREENSHOTS")
@@ -42,9 +42,11 @@ def sign_in_by_keyboard(page, email, path="/sign-in"):
 
 
 def screen(page, name):
-    """axe-core finds nothing on the screen now shown; `make screens` keeps a picture of it."""
+    """axe-core finds nothing on the screen now shown, every Tab stop on it shows the focus;
+    `make screens` keeps a picture of it."""
     page.wait_for_selector("#screen h1")
     check_accessible(page, name)
+    check_focus_visible(page, name, most=150)
     if SHOTS:
         from tests.web.test_every_screen import keep
         page.wait_for_load_state("networkidle")

@@ -38,6 +38,9 @@ def test_a_crew_member_closes_a_job_offline_and_the_report_is_fixed_once_when_th
         pressed_from = datetime.now(timezone.utc).replace(microsecond=0)
         page.get_by_role("button", name="On site").click()
         expect(page.locator("#job-notice")).to_contain_text("Saved on this phone: On site.")
+        # The crew's own offline line, not the residents' "You can still report a problem".
+        expect(page.locator("#status")).to_contain_text("Job updates are saved on this phone")
+        expect(page.locator("#status")).not_to_contain_text("report a problem")
         page.get_by_label("Note").fill("Filled and rolled; cones left for an hour.")
         page.get_by_label("After photo").set_input_files([phone_photo(tmp_path)])
         expect(page.locator("#after-photos img")).to_have_count(1)
@@ -57,6 +60,7 @@ def test_a_crew_member_closes_a_job_offline_and_the_report_is_fixed_once_when_th
         phone.context.set_offline(False)
         page.evaluate("() => window.dispatchEvent(new Event('online'))")
         expect(page.locator("#job-closed")).to_contain_text("This job is closed: Done.")
+        expect(page.locator("#job-sent")).to_have_text("Sent: Done.")  # what waited has gone, and it says so
         expect(page.locator("#history li")).to_have_count(2)
         expect(page.locator("#history li").nth(1).locator("img")).to_have_js_property("complete", True)
         expect(page.locator("#job-waiting")).to_have_count(0)

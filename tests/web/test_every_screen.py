@@ -1,5 +1,5 @@
 """Every screen on the narrowest phone the app supports (320 px): nothing is
-wider than the screen, and axe-core finds no violations on the screens the
+wider than the screen, every Tab stop shows the focus, and axe-core finds no violations on the screens the
 journeys do not check already (CHECKED_IN_JOURNEYS). With
 DOORSTEP_SCREENSHOTS=<dir> (`make screens`) the same walk runs at 412 x 915,
 runs axe on every screen and saves each one there (docs/screens/)."""
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.browser import Browser, check_accessible
+from tests.web.browser import Browser, check_accessible, check_focus_visible
 from tests.web.journeys import (describe, heading, phone_photo, place_by_gps, send, sent_reference, sign_in,
                                 start_report)
 
@@ -30,6 +30,7 @@ def screen(page, name):
         page.wait_for_load_state("networkidle")  # pictures with their photos and map drawn
     if SHOTS or name not in CHECKED_IN_JOURNEYS:
         check_accessible(page, name)
+    check_focus_visible(page, name)
     overflow = page.evaluate("() => document.documentElement.scrollWidth")
     assert overflow <= WIDTH, f"{name} is {overflow} px wide on a {WIDTH} px screen"
     if SHOTS:

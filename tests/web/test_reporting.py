@@ -123,8 +123,9 @@ def test_missing_answers_and_the_apis_field_errors_are_shown_on_their_fields(bro
     page.get_by_role("button", name="Continue").click()
     summary = page.locator(".error-summary")
     expect(summary).to_be_focused()
-    expect(summary.get_by_role("link")).to_have_text(["Roughly how wide is it?: Choose an answer",
-                                                      "Describe the problem: Describe the problem"])
+    # GOV.UK's way: the category's own words, the same in the summary and on the field.
+    expect(summary.get_by_role("link")).to_have_text(["Choose how wide the pothole is", "Describe the problem"])
+    expect(page.locator("[data-field='fields.size'] .error-message")).to_have_text("Error: Choose how wide the pothole is")
     check_accessible(page, "report: details with errors")
     summary.get_by_role("link").first.click()
     expect(page.get_by_label("Smaller than a dinner plate")).to_be_focused()

@@ -23,7 +23,7 @@ def test_staff_take_a_phone_callers_report_and_the_caller_is_sent_the_reference(
     expect(summary).to_contain_text("Choose a category")
     page.get_by_label("Category").select_option(label="Pothole")
     page.get_by_role("button", name="Send report").click()
-    expect(summary).to_contain_text("Roughly how wide is it?")
+    expect(summary).to_contain_text("Choose how wide the pothole is")  # the category's own words
     expect(summary).to_contain_text("Find the address of the problem")
     screen(page, "staff-take-errors")
 

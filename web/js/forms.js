@@ -100,7 +100,8 @@ export function button(text, {secondary, warning, type = "submit", ...attrs} = {
 export class Invalid extends Error {
   constructor(fields) {
     super(fields[0]?.message);
-    this.fields = fields;
+    // The app's own messages are whole sentences ("Choose how wide the pothole is"): no label before them.
+    this.fields = fields.map(f => ({whole: true, ...f}));
   }
 }
 
@@ -158,11 +159,12 @@ export function groupFor(root, field) {
 export function showErrors(root, errors, labels = {}) {
   clearErrors(root);
   const list = h("ul", {class: "error-summary__list"});
-  for (const {field, message} of errors) {
+  for (const {field, message, whole} of errors) {
     const g = groupFor(root, field);
     const target = g?.querySelector("input, textarea, select, button");
     const label = labels[field] || labels[field?.replace(/\[\d+\]/g, "")] || "";
-    const text = label && g ? `${label}: ${message}` : message;
+    // The API's words ("Is required.") need the field's label before them; whole sentences do not.
+    const text = label && g && !whole && !message.includes(label) ? `${label}: ${message}` : message;
     if (g && !g.classList.contains("form-group--error")) {
       g.classList.add("form-group--error");
       const id = uid("err");

@@ -60,10 +60,13 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       pins.clearLayers();
       for (const f of found.features) {
         const [lon, lat] = f.geometry.coordinates;
-        window.L.circleMarker([lat, lon], {radius: 7, color: "#1d4f91", weight: 2, fillColor: "#ffdd00",
+        const pin = window.L.circleMarker([lat, lon], {radius: 7, color: "#1d4f91", weight: 2, fillColor: "#ffdd00",
           // An element, never a string: Leaflet inserts a string as HTML, and a summary is anyone's words.
           fillOpacity: 0.9, interactive: true}).bindTooltip(h("span", {},
             `${f.properties.service_name}: ${f.properties.summary}`)).addTo(pins);
+        // Not a Tab stop each: twenty pins would stand between the map and Continue, and the
+        // list of nearby reports ("Is it one of these?") says the same to the keyboard.
+        pin.getElement()?.setAttribute("tabindex", "-1");
       }
     } catch {
       // The pins are a help, not a need: the list of nearby reports says the same.
@@ -83,6 +86,8 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       centre ? zoom : setting("map").zoom);
     L.tileLayer(setting("map").tile_url, {maxZoom: setting("map").max_zoom,
       attribution: setting("map").attribution}).on("tileerror", () => say(noTiles)).addTo(map);
+    // No "Leaflet" link in the corner: one Tab stop fewer between the map and Continue.
+    map.attributionControl.setPrefix(false);
     pins = L.layerGroup().addTo(map);
     if (centre && onPick) place([centre.lat, centre.lon]);
     map.on("moveend", loadPins);

@@ -111,8 +111,9 @@ const reportSender = {
     const report = await api("/v1/reports", {
       method: "POST", body: {...entry.body, photos: entry.uploads}, headers: {"Idempotency-Key": entry.key},
     });
+    // The entry's key too: a "Saved on this phone" screen finds what became of it (report/sent.js).
     rememberReport({id: report.id, token: report.tracking_token, service_name: report.service_name,
-                    created_at: report.created_at});
+                    created_at: report.created_at, queued_key: entry.key});
     return {report};
   },
 };

@@ -12,16 +12,18 @@ async function show() {
   const queued = await waiting();
   const updates = await waiting("job_update");
   const lines = [];
-  if (!navigator.onLine) lines.push(h("p", {class: "banner__line"}, t("status.offline")));
+  // A crew's phone is told about its updates, not invited to report a problem.
+  const crew = location.pathname.startsWith("/crew");
+  if (!navigator.onLine) lines.push(h("p", {class: "banner__line"}, t(crew ? "status.offline_crew" : "status.offline")));
   const pending = queued.filter(e => e.state !== "rejected");
   const rejected = queued.filter(e => e.state === "rejected");
   if (pending.length) {
     lines.push(h("p", {class: "banner__line", id: "waiting-reports"}, tCount("status.waiting", pending.length), " ",
-      h("a", {href: "/track", class: "banner__link"}, t("status.see_waiting"))));
+      h("a", {href: "/track#waiting-list", class: "banner__link"}, t("status.see_waiting"))));
   }
   if (rejected.length) {
     lines.push(h("p", {class: "banner__line"}, tCount("status.rejected", rejected.length), " ",
-      h("a", {href: "/track", class: "banner__link"}, t("status.see_waiting"))));
+      h("a", {href: "/track#waiting-list", class: "banner__link"}, t("status.see_waiting"))));
   }
   const stuck = updates.some(e => e.state !== "waiting");
   if (updates.length) {

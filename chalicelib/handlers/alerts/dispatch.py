@@ -4,6 +4,7 @@ arrive at least once (a stream retries a failed batch, a queue a failed
 job); delivery.py makes each person hear of each event once.
 """
 from ... import states, visibility
+from ..shared import placement
 from . import targets as alert_targets
 from .channels import reporters_own
 from .delivery import links_base, unsubscribe_links
@@ -80,7 +81,7 @@ def build_message(deps, event, report, service, alert):
     payload = event.payload or {}
     state = payload.get("state") or report.state
     label = states.LABELS.get(state, state)
-    where = f" at {report.address}" if report.address else ""
+    where = f" {placement.place_phrase(report)}" if placement.place_phrase(report) else ""
     if event.kind == "report_created" and alert.kind != "report":
         # Its summary says what and often where, as the map pin does: a neighbour
         # can tell whether it is the one they know without opening the link.

@@ -20,7 +20,10 @@ SCHEMAS = {
         "location": {"type": "object", "nullable": True, "properties": {
             "lat": {"type": "number"}, "lon": {"type": "number"}}},
         "description": STRING, "fields": {"type": "object"}, "photos": {"type": "array", "items": STRING},
-        "address": NULLABLE_STRING, "report_status": STRING, "updates": {"type": "array", "items": UPDATE},
+        "address": NULLABLE_STRING,
+        "place_text": {**NULLABLE_STRING, "description": "where, in words: the address, or the nearest one "
+                                                         "(\"Near 2 Micklegate\")"},
+        "report_status": STRING, "updates": {"type": "array", "items": UPDATE},
         "version": {"type": "integer"}}},
     "FieldUpdate": {"type": "object", "required": ["saved_at"], "properties": {
         "status": {"type": "string", "enum": list(FIELD_STATUSES)},

@@ -7,6 +7,7 @@ from ... import states, visibility
 from ...errors import NotFound
 from ...stamps import stamp
 from ..reports import views as report_views
+from ..shared import placement
 from ..shared.placement import today
 
 DESCRIPTION_SHORT = 140  # characters of the description a list line shows
@@ -58,7 +59,8 @@ def job_view(deps, job, report):
             "description": report.description, "fields": {
                 k: v for k, v in (report.fields or {}).items() if k in visibility.public_fields(service)},
             "photos": [report_views.photo_url(deps, p) for p in report.photos or []],
-            "address": report.address, "reported_at": stamp(report.created_at),
+            "address": report.address, "place_text": placement.place_text(report),
+            "reported_at": stamp(report.created_at),
         })
     return view
 

@@ -4,6 +4,7 @@ details only where the body is entitled to them) and the signed link to say
 what happened."""
 from ...notify.email import send_email
 from ..reports.views import local_time, photo_url
+from ..shared import placement
 from .officer_links import link
 
 
@@ -31,7 +32,8 @@ def text_of(deps, body, report, service, base):
              f"Category: {name}", f"Reference: {report.id}"]
     if report.lon is not None:
         lat, lon = float(report.lat), float(report.lon)
-        where = f"{report.address} ({lat:.5f}, {lon:.5f})" if report.address else f"{lat:.5f}, {lon:.5f}"
+        words = placement.place_text(report)
+        where = f"{words} ({lat:.5f}, {lon:.5f})" if words else f"{lat:.5f}, {lon:.5f}"
         lines += [f"Where: {where}",
                   f"Map: https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"]
     lines += [f"Reported: {local_time(report.created_at)}", "", "What the resident said:", report.description]

@@ -8,7 +8,7 @@ any spacing) and shown in the Royal Mail form, "YO1 7HH".
 import re
 
 from ... import validation
-from ...errors import NotFound, ValidationFailed
+from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from .limits import STREET_MAX_ADDRESSES, STREET_MIN_LETTERS, STREET_TEXT_MAX, UPRN_PATTERN
 
 # Outward code (area, district, optional sub-district) then inward code
@@ -40,6 +40,17 @@ def normalise_postcode(value, field="postcode"):
     return postcode
 
 
+def not_known(deps, postcode, field="postcode"):
+    """The error for a well-formed postcode with no known addresses: 422
+    outside_service_area when its district is none of the council's (the
+    service area's `postcode_districts`), so a resident over the border is
+    told so; otherwise 404 postcode_not_found (a new or mistyped postcode)."""
+    districts = getattr(deps.area, "postcode_districts", None)
+    if districts and postcode.split()[0] not in districts:
+        return OutsideServiceArea(deps.area.name, field=field, noun=f"postcode ({postcode})")
+    return NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+
+
 def address_view(address):
     return {"uprn": address.uprn, "address": address.text, "lat": float(address.lat),
             "lon": float(address.lon), "ward": address.ward}
@@ -57,7 +68,7 @@ def lookup(deps, query):
     postcode = normalise_postcode(query.get("postcode"))
     found = sorted(deps.addresses.by_postcode(postcode), key=_street_order)
     if not found:
-        raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+        raise not_known(deps, postcode)
     return {"postcode": postcode, "addresses": [address_view(a) for a in found]}
 
 
@@ -150,7 +161,7 @@ def point_from_query(deps, query, problems):
         return None, None
     found = deps.addresses.by_postcode(postcode)
     if not found:
-        raise NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+        raise not_known(deps, postcode)
     # A postcode covers a few dozen doors within ~100 m: their mean is its centre.
     return (sum(float(a.lon) for a in found) / len(found),
             sum(float(a.lat) for a in found) / len(found))

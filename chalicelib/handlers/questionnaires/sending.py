@@ -17,6 +17,7 @@ import logging
 from ... import ids, states
 from ...notify.deliver import deliver as deliver_message
 from ..alerts.channels import reporters_own
+from ..shared import placement
 from ..alerts.delivery import links_base, unsubscribe_links
 from .limits import ASKED_STATES, SEND_BATCH
 
@@ -83,7 +84,7 @@ def message(deps, report, base, token, alert):
     service = deps.services.get(report.service_code) or {}
     name = service.get("name") or report.service_code
     label = states.LABELS.get(report.state, report.state)
-    where = f" at {report.address}" if report.address else ""
+    where = f" {placement.place_phrase(report)}" if placement.place_phrase(report) else ""
     return {"event_id": f"questionnaire-{report.id}", "title": f"{report.id}: has it been fixed?",
             "body": f"The {name} report{where} was marked {label}. Has it been fixed? "
                     f"Tell us in one tap, and rate how it was dealt with (1 to 5).",

@@ -126,7 +126,9 @@ def _report_item(report, view):
         "link": view["url"],
         "guid": view["id"],
         "pub_date": report.created_at,
-        "description": rss.html_paragraphs(view.get("description"), f"Status: {view['status_label']}"),
+        "description": rss.html_paragraphs(view.get("description"),
+                                           f"Where: {view['place_text']}" if view.get("place_text") else None,
+                                           f"Status: {view['status_label']}"),
         "category": view["service_name"],
         "point": _point(view),
     }

@@ -17,6 +17,10 @@ SENT_TO = {"type": "array", "description": "who acts on the report and how far i
         "not_theirs": {"type": "object", "description": "the body said it is not theirs", "properties": {
             "reason": {"type": "string", "nullable": True}, "responsible": {"type": "string", "nullable": True}}}}}}
 
+TARGET = {"type": "object", "description": "the category's target, from its due-date rule (absent without one)",
+          "properties": {"working_days": {"type": "integer"},
+                         "text": {"type": "string", "description": "\"We aim to fix potholes within 20 working days\""}}}
+
 SCHEMAS = {
     "Service": {"type": "object", "required": ["service_code", "name"], "properties": {
         "service_code": {"type": "string"}, "name": {"type": "string"}, "group": {"type": "string"},
@@ -25,11 +29,15 @@ SCHEMAS = {
         "private": {"type": "boolean"}, "notice": {"type": "string", "nullable": True},
         "fields": {"type": "array", "items": {"type": "object", "properties": {
             "code": {"type": "string"}, "label": {"type": "string"}, "required": {"type": "boolean"},
-            "type": {"type": "string", "enum": FIELD_TYPES}}}},
+            "type": {"type": "string", "enum": FIELD_TYPES},
+            "error_message": {"type": "string", "description": "what to say when a required answer is missing, "
+                                                                "in GOV.UK's style (\"Choose how wide the pothole is\"); "
+                                                                "without one clients make one from the label"}}}},
         "bodies": {"type": "array", "description": "with lat and lon only: who it will be sent to",
                    "items": {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
         "sent_to_text": {"type": "string", "description": "with lat and lon only, e.g. \"This will be sent to "
-                                                          "North Yorkshire Council\""}}},
+                                                          "North Yorkshire Council\""},
+        "target": TARGET}},
     "ServiceList": {"type": "object", "properties": {"services": {
         "type": "array", "items": {"$ref": "#/components/schemas/Service"}}}},
     "Upload": {"type": "object", "properties": {
@@ -67,6 +75,15 @@ SCHEMAS = {
         "address": {"type": "string", "maxLength": ADDRESS_MAX,
                     "description": "the problem's street address, when an Open311 partner placed the "
                                    "report by address (absent otherwise); never the reporter's"},
+        "near": {"type": "string", "description": "without an address: the nearest address in the council's "
+                                                  "gazetteer in words, \"Near 2 Micklegate\" or \"Outside 12 "
+                                                  "Micklegate\" (absent when none is within 150 m)"},
+        "place_text": {"type": "string", "description": "where it is in words, to show before the point: the "
+                                                        "address, else `near` (absent when neither)"},
+        "target": TARGET,
+        "working_days_open": {"type": "integer", "description": "open reports with a target: working days since "
+                                                                 "it came (weekends and bank holidays skipped)"},
+        "overdue": {"type": "boolean", "description": "open reports with a target: open longer than it"},
         "view": {"type": "string", "enum": ["public", "private"]},
         "contact": {"type": "object", "description": "private view only"},
         "tracking_token": {"type": "string", "description": "anonymous creation only"},

@@ -1,6 +1,7 @@
 """Report categories as residents and partner systems see them."""
 from ... import validation
 from ...errors import NotFound
+from ..shared import targets
 
 
 def list_services(deps, params=None):
@@ -11,10 +12,10 @@ def list_services(deps, params=None):
     services = [s for s in deps.services.all() if s.get("active", True) and (staff or not s.get("staff_only"))]
     point = _point(params or {})
     if point is None:
-        return {"services": [_public(s) for s in services]}
+        return {"services": [_public(s, deps) for s in services]}
     from ..bodies.routing import services_at
     offered = services_at(deps, services, *point)
-    return {"services": [{**_public(s), "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
+    return {"services": [{**_public(s, deps), "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
                           "sent_to_text": "This will be sent to " + " and ".join(b.name for b in offered[code])}
                          for s in services if (code := s["service_code"]) in offered]}
 
@@ -36,10 +37,11 @@ def get_service(deps, code):
     service = deps.services.get(code)
     if service is None or not service.get("active", True):
         raise NotFound(f"No service {code!s:.40}.", code="service_not_found")
-    return _public(service)
+    return _public(service, deps)
 
 
-def _public(service):
+def _public(service, deps):
+    aim = targets.target(deps, service)
     return {
         "service_code": service["service_code"],
         "name": service["name"],
@@ -51,4 +53,5 @@ def _public(service):
         "notice": service.get("notice"),
         "nearby_radius_m": service.get("nearby_radius_m"),
         "fields": service.get("fields", []),
+        **({"target": aim} if aim else {}),
     }

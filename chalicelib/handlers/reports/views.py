@@ -5,6 +5,7 @@ may not: a new private attribute cannot leak by being forgotten here.
 """
 from ... import states, visibility
 from ...stamps import stamp
+from ..shared import placement, targets
 
 PHOTO_ROUTE = "/v1/photos/"
 
@@ -29,6 +30,7 @@ def public_view(deps, report, service, sends=None):
     }
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))
+    view.update(targets.against_target(deps, report, service))  # the target, and "overdue" when it is
     if sends is not None:
         view["sent_to"] = [sent_view(s) for s in sends if s.state != "withdrawn"]  # staff see those too
     return view
@@ -58,6 +60,11 @@ def _details(deps, report, shown_fields):
         details["location"] = {"lat": float(report.lat), "lon": float(report.lon)}
     if getattr(report, "address", None):  # the problem's street address, as placed
         details["address"] = report.address
+    if getattr(report, "near", None):  # else the nearest address in words, stamped when it was placed
+        details["near"] = report.near
+    words = placement.place_text(report)
+    if words:  # what to show for "Where": the words first, the point second
+        details["place_text"] = words
     return details
 
 

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from ... import states
+from ..shared import placement
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Only what the public may read: a template's text becomes a public update.
@@ -13,7 +14,7 @@ PLACEHOLDERS = {
     "reference": "the report's reference (DS-7K3F9Q)",
     "category": "its category's name",
     "status": "its status after the change",
-    "address": "the problem's street address, if known",
+    "address": "the problem's street address, or the nearest one in words (\"Near 2 Micklegate\"), if known",
     "due": "the date it is due to be dealt with by (14 May 2026)",
     "duplicate_of": "the reference of the report it duplicates",
 }
@@ -23,7 +24,7 @@ def render(template, report, service):
     """The template's text for this report (after the change it goes with)."""
     values = {
         "reference": report.id, "category": (service or {}).get("name", report.service_code),
-        "status": states.LABELS.get(report.state, report.state), "address": report.address or "",
+        "status": states.LABELS.get(report.state, report.state), "address": placement.place_text(report) or "",
         "due": _long_date(report.due) if report.due else "", "duplicate_of": report.duplicate_of or "",
     }
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template.text).strip()

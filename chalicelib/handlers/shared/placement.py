@@ -4,6 +4,8 @@ category's rule, in working days that skip weekends and England's bank
 holidays. Used when a report is created and when staff move or
 recategorise it."""
 from ... import workdays
+from ...geo import cells
+from ...geo.distance import haversine_m
 from ...stamps import london_today
 
 
@@ -25,11 +27,62 @@ def due_by_rule(deps, report):
     return workdays.add_working_days(london_today(report.created_at), days).isoformat()
 
 
+# The nearest address is looked for in circles of these radii, the next only
+# when the last held none; beyond the last, a place has no words but its point.
+NEAR_RADII_M = (25, 60, 150)
+OUTSIDE_M = 15  # this close, the problem is "outside" the address rather than "near" it
+RANGE_LIMIT = 100  # addresses read per cell range: a block of flats shares one point
+
+
+def nearest_address(deps, lon, lat):
+    """(Address, metres) of the address nearest (lon, lat) within the widest
+    radius, or None. Each radius reads only the addresses in its circle's
+    few cells (geo index `by_cell`); one found within that radius is proven
+    the nearest, since everything nearer lay in the cells read."""
+    if deps.addresses is None:
+        return None
+    for radius in NEAR_RADII_M:
+        found = [a for part, lo, hi in cells.cell_ranges(cells.cover_circle(lon, lat, radius, max_cells=9))
+                 for a in deps.addresses.in_cell_range(part, lo, hi, RANGE_LIMIT)]
+        best = min(((haversine_m(lon, lat, float(a.lon), float(a.lat)), a.uprn, a) for a in found), default=None)
+        if best is not None and best[0] <= radius:
+            return best[2], best[0]
+    return None
+
+
+def near_words(deps, lon, lat):
+    """A point in words from the nearest address: "Outside 12 Micklegate",
+    "Near 2 Micklegate"; None when no address is near."""
+    nearest = nearest_address(deps, lon, lat)
+    if nearest is None:
+        return None
+    address, metres = nearest
+    line = next((line for line in address.lines if line), None)
+    if line is None:
+        return None
+    return f"{'Outside' if metres <= OUTSIDE_M else 'Near'} {line}"
+
+
+def place_text(report):
+    """How a report's place reads: its address as placed, else the nearest one in words, else None."""
+    return report.address or getattr(report, "near", None)
+
+
+def place_phrase(report):
+    """The place inside a sentence: "at 2 Micklegate, York", "near 2 Micklegate"; None without words."""
+    if report.address:
+        return f"at {report.address}"
+    near = getattr(report, "near", None)
+    return near[0].lower() + near[1:] if near else None
+
+
 def place(deps, report):
-    """Stamp ward and due date on a new report."""
+    """Stamp ward, due date and (without an address) the nearest address in words on a new report."""
     report.ward = ward_at(deps, report)
     report.due = due_by_rule(deps, report)
     report.due_source = "rule" if report.due else None
+    report.near = near_words(deps, float(report.lon), float(report.lat)) \
+        if report.lon is not None and not report.address else None
 
 
 def today(deps):

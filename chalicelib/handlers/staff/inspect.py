@@ -140,6 +140,8 @@ class _Change:
         r = self.report
         r.lon, r.lat = round(lon, 7), round(lat, 7)
         r.ward = placement.ward_at(self.deps, r)
+        if not r.address:  # the words follow the pin; an address as placed stays the staff's to change
+            r.near = placement.near_words(self.deps, r.lon, r.lat)
 
     def _route(self, problems):
         """A new category or place may belong to another body (FixMyStreet's

@@ -64,7 +64,11 @@ async function about(job, here) {
     job.location ? jobsMap([{id: job.id, title: job.service_name, ...job.location}], null, t("crew.map.one")).element
       : null,
     h("dl", {class: "summary-list", id: "job-report"},
-      row(t("crew.field.address"), job.address || t("crew.none")),
+      row(t("crew.field.address"), job.place_text || job.address || (job.location
+        ? t("crew.point", {lat: job.location.lat.toFixed(5), lon: job.location.lon.toFixed(5)}) : t("crew.none")),
+        job.place_text && job.location
+          ? h("span", {class: "place-point"}, t("crew.point", {lat: job.location.lat.toFixed(5),
+            lon: job.location.lon.toFixed(5)})) : null),
       row(t("crew.field.description"), job.description || t("crew.none")),
       await answers(job),
       row(t("crew.field.reported"), formatDate(job.reported_at, true))),
@@ -149,9 +153,15 @@ export async function render(view, {id}) {
       return;
     }
     if (state.pressing) return;
+    // An update of this job's that waited on the phone has gone: say so, as a press with signal does.
+    const gone = event.detail?.update && event.detail?.job?.id === id ? event.detail.update : null;
     clear(notice);  // what the last press said is out of date now
     await newest();
     await draw();
+    if (gone) {
+      append(notice, h("p", {class: "banner banner--saved", role: "status", id: "job-sent"},
+        t("crew.sent", {status: gone.status ? statusLabel(gone.status) : t("crew.form.note_only")})));
+    }
   };
   window.addEventListener("doorstep:outbox", heard);
   requestAnimationFrame(() => { view.dataset.shown = "yes"; });

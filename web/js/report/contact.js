@@ -58,13 +58,16 @@ export async function render(view) {
   // Who will deal with it, before Send ("This will be sent to ..."): said when
   // the phone has signal, and left out (not guessed) when it has none.
   const goesTo = h("p", {class: "body", id: "sent-to", "aria-live": "polite"});
+  // And when to expect it: the category's target (its due-date rule), kept with the categories on the phone.
+  const aim = h("p", {class: "body", id: "target"}, service.target ? `${service.target.text}.` : null);
   const form = h("form", {novalidate: true}, who, h("h2", {class: "heading-m"}, t("report.check.title")), answers,
-    goesTo, h("p", {class: "body"}, t("report.check.privacy")), button(t("report.send")));
+    goesTo, aim, h("p", {class: "body"}, t("report.check.privacy")), button(t("report.send")));
   if (d.location && d.location.lat != null) {
     api(`/v1/services?lat=${encodeURIComponent(d.location.lat)}&lon=${encodeURIComponent(d.location.lon)}`)
       .then(found => {
         const here = (found.services || []).find(s => s.service_code === service.service_code);
         if (here && here.sent_to_text) goesTo.textContent = `${here.sent_to_text}.`;
+        if (here && here.target) aim.textContent = `${here.target.text}.`;
       }).catch(() => {});
   }
 

@@ -39,7 +39,20 @@ export function fieldValue(form, def) {
 export function missing(defs, values) {
   return defs.filter(d => d.required && [undefined, "", null].includes(values[d.code])
     || (d.required && Array.isArray(values[d.code]) && !values[d.code].length))
-    .map(d => ({field: `fields.${d.code}`, message: t(d.type.endsWith("choice") ? "form.choose" : "form.required")}));
+    .map(d => ({field: `fields.${d.code}`, message: unanswered(d)}));
+}
+
+/**
+ * What to say when a question is left unanswered, as GOV.UK writes it: the
+ * category's own words when it has them (`error_message`: "Choose how wide
+ * the pothole is"), else a whole sentence made from the question itself.
+ */
+export function unanswered(def) {
+  if (def.error_message) return def.error_message;
+  const question = def.label.trim();
+  const key = def.type === "multi_choice" ? "form.unanswered_multi"
+    : def.type === "single_choice" ? "form.unanswered_choice" : "form.unanswered_text";
+  return t(key, {question});
 }
 
 /** How an answer reads back: option labels rather than keys. */

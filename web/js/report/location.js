@@ -12,7 +12,7 @@ export async function render(view) {
   const service = await currentService();
   if (!service) return navigate("/report/category", {replace: true});
   let chosen = draft().location || null;
-  const summary = h("div", {class: "inset", id: "chosen-location", "aria-live": "polite"});
+  const summary = h("div", {class: "inset place-chosen", id: "chosen-location", "aria-live": "polite"});
   const showChosen = () => {
     summary.textContent = chosen ? t("report.location.chosen", {place: chosen.label}) : t("report.location.none");
   };
@@ -21,14 +21,18 @@ export async function render(view) {
     chosen = point;
     showChosen();
     if (!fromMap && map) map.show(point);
+    // On a small phone the choice must be in sight: it sits just above the map.
+    if (!fromMap) summary.scrollIntoView({block: "nearest"});
   };
   const picker = placePicker({fields: "location lat lon", onPick: point => pick(point)});
   map = mapPanel({centre: chosen, onPick: point => pick({...point, how: "map", label: t("report.location.map_point",
     {lat: point.lat.toFixed(5), lon: point.lon.toFixed(5)})}, true)});
   showChosen();
 
-  const form = h("form", {novalidate: true}, picker,
-    h("h2", {class: "heading-s"}, t("report.location.map_heading")), map.element, summary,
+  // The choice sits between the ways of choosing and the map, where the eye is either way;
+  // Continue follows the map's few stops (its zoom and the tiles' credit, then the centre button).
+  const form = h("form", {novalidate: true}, picker, summary,
+    h("h2", {class: "heading-s"}, t("report.location.map_heading")), map.element,
     button(t("form.continue")));
   onSubmit(form, view, () => {
     if (!chosen) throw new Invalid([{field: "location", message: t("report.location.required")}]);

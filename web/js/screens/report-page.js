@@ -4,7 +4,7 @@
 import {api, ApiError, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {link} from "../config.js";
-import {formatDate, t, tOr} from "../i18n.js";
+import {formatDate, t, tCount, tOr} from "../i18n.js";
 import {loadServices} from "../report/draft.js";
 import {answerText} from "../report/fields.js";
 import {rememberReport, trackingToken} from "../store.js";
@@ -53,10 +53,17 @@ export async function render(view, {params}) {
       row(t("report.page.reference"), report.id),
       row(t("report.page.reported"), formatDate(report.created_at, true)),
       row(t("report.page.updated"), formatDate(report.updated_at, true)),
-      where ? row(t("report.page.where"), report.address || t("report.page.point",
-        {lat: where.lat.toFixed(5), lon: where.lon.toFixed(5)}), " ",
+      // In words first ("Near 2 Micklegate"), the point as the second detail.
+      where ? row(t("report.page.where"), report.place_text || report.address || null,
+        h("span", {class: report.place_text ? "place-point" : null},
+          t("report.page.point", {lat: where.lat.toFixed(5), lon: where.lon.toFixed(5)})), " ",
         h("a", {href: link("place_url", {lat: where.lat, lon: where.lon}), rel: "noopener"},
           t("report.page.open_map"))) : null,
+      // The category's target, how long it has been open against it, and "Overdue" for all to see.
+      report.target ? row(t("report.page.target"), `${report.target.text}.`,
+        report.working_days_open !== undefined ? h("span", {class: "place-point", id: "open-for"},
+          tCount("report.page.open_for", report.working_days_open), " ",
+          report.overdue ? h("strong", {class: "tag tag--red"}, t("report.page.overdue")) : null) : null) : null,
       (report.sent_to || []).map(s => row(t("report.page.sent_to"), s.summary,
         s.reference ? ` ${t("report.page.their_reference", {reference: s.reference})}` : "",
         s.not_theirs?.responsible ? ` ${t("report.page.responsible", {who: s.not_theirs.responsible})}` : "")),

@@ -12,8 +12,8 @@ const REFERENCE = /^(?:DS-?)?([0-9A-Z]{6})$/;
 
 function waitingList(entries) {
   if (!entries.length) return null;
-  return [h("h2", {class: "heading-m"}, t("track.waiting_title")),
-    h("ul", {class: "cards", id: "waiting-list"}, entries.map(e => h("li", {class: "card"},
+  return [h("h3", {class: "heading-s"}, t("track.waiting_title")),
+    h("ul", {class: "cards", id: "waiting-list", tabindex: "-1"}, entries.map(e => h("li", {class: "card"},
       h("h3", {class: "heading-s card__title"}, e.serviceName),
       h("p", {class: "card__meta"}, t("track.waiting_since", {date: formatDate(e.created_at, true)})),
       e.state === "rejected"
@@ -40,14 +40,15 @@ export async function render(view) {
   const refresh = async () => {
     const entries = await waiting();
     const mine = deviceReports();
-    append(clear(lists), waitingList(entries),
-      h("h2", {class: "heading-m"}, t("track.device_title")),
-      mine.length
-        ? h("ul", {class: "list list--spaced", id: "device-reports"}, mine.map(r => h("li", {},
+    // Every report on this phone once, in the state it is in: waiting, or sent with its reference.
+    append(clear(lists), h("h2", {class: "heading-m"}, t("track.device_title")),
+      waitingList(entries),
+      mine.length ? [entries.length ? h("h3", {class: "heading-s"}, t("track.sent_title")) : null,
+        h("ul", {class: "list list--spaced", id: "device-reports"}, mine.map(r => h("li", {},
           h("a", {href: `/?report=${encodeURIComponent(r.id)}${r.token ? `&token=${encodeURIComponent(r.token)}` : ""}`},
             `${r.id}: ${r.service_name || ""}`),
-          r.created_at ? h("span", {class: "hint"}, ` ${formatDate(r.created_at)}`) : null)))
-        : h("p", {class: "body"}, t("track.device_none")));
+          r.created_at ? h("span", {class: "hint"}, ` ${formatDate(r.created_at)}`) : null)))] : null,
+      !mine.length && !entries.length ? h("p", {class: "body"}, t("track.device_none")) : null);
   };
   // A waiting report may be sent while the resident looks at this page.
   const onChange = () => (lists.isConnected ? refresh() : window.removeEventListener("doorstep:outbox", onChange));

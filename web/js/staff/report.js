@@ -35,7 +35,8 @@ function details(report, lists) {
         report.channel ? ` (${channelLabel(report.channel)})` : null),
       row(t("staff.report.reporter"), [contact.name, contact.email, contact.phone].filter(Boolean).join(", ")
         || t("staff.none")),
-      where ? row(t("staff.report.where"), report.address || shown("location", where, lists), " ",
+      where ? row(t("staff.report.where"), report.place_text || null,
+        h("span", {class: report.place_text ? "place-point" : null}, shown("location", where, lists)), " ",
         h("a", {href: link("place_url", {lat: where.lat, lon: where.lon}), rel: "noopener"}, t("staff.report.map"))) : null,
       (service?.fields || []).map(def => [def.label, answerText(def, (report.fields || {})[def.code])])
         .filter(([, v]) => v).map(([k, v]) => row(k, v)),

@@ -1,0 +1,55 @@
+"""A category's published target, and a report's time open against it.
+
+The target is the category's due-date rule (storage/due_rules.py, the one
+staff's due dates come from) at its usual priority: "We aim to fix potholes
+within 20 working days", said before Send, on the sent screen and on the
+report page. How long a report has been open is counted in the same working
+days (weekends and England's bank holidays skipped), and past the target it
+is "overdue" for everyone to see, as FixMyStreet shows it (its issue 2378).
+The staff's own due date (a priority's, or set by hand) stays theirs.
+"""
+from datetime import timedelta
+
+from ... import states, workdays
+from ...stamps import london_today
+
+DEFAULT_TEXT = "We aim to deal with {category} reports within {days}"
+
+
+def target(deps, service):
+    """{"working_days", "text"} from the category's rule, or None without one.
+    A category may word it itself (`target_text`, "{days}" for "20 working days")."""
+    if not service or deps.due_rules is None:
+        return None
+    rule = deps.due_rules.get(service["service_code"])
+    if rule is None:
+        return None
+    days = int(rule.working_days)
+    span = f"{days} working day{'' if days == 1 else 's'}"
+    text = (service.get("target_text") or DEFAULT_TEXT).replace("{days}", span).replace(
+        "{category}", service.get("name", service["service_code"]).lower())
+    return {"working_days": days, "text": text}
+
+
+def working_days_open(report, today):
+    """Working days from the day it came (not counted) to `today`; None where the calendar has no data."""
+    start = london_today(report.created_at)
+    try:
+        return sum(1 for n in range(1, (today - start).days + 1)
+                   if workdays.is_working_day(start + timedelta(days=n)))
+    except workdays.NoHolidayData:
+        return None
+
+
+def against_target(deps, report, service):
+    """What the public sees of a report's time: the category's target and,
+    while it is open, {"working_days_open", "overdue"}; {} without a target."""
+    aim = target(deps, service)
+    if aim is None:
+        return {}
+    out = {"target": aim}
+    if states.is_open(report.state):
+        days = working_days_open(report, london_today(deps.clock()))
+        if days is not None:
+            out.update({"working_days_open": days, "overdue": days > aim["working_days"]})
+    return out
