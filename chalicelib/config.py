@@ -27,6 +27,9 @@ class Settings:
     # Messages to unproven recipients, for everyone together (auth/rate_limits.py).
     messages_per_hour: dict
     alert_queue_url: str | None = None  # the alert page jobs' SQS queue (set in AWS; found by name locally)
+    # Live chat (handlers/conversations): when staff answer, and how many chats an officer has at once.
+    chat_hours: str = "Mon-Fri 09:00-17:00"
+    chat_max_per_officer: int = 3
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -49,6 +52,8 @@ def settings() -> Settings:
         messages_per_hour={"email": int(env.get("DOORSTEP_EMAILS_PER_HOUR") or 2000),
                            "sms": int(env.get("DOORSTEP_SMS_PER_HOUR") or 200)},
         alert_queue_url=env.get("DOORSTEP_ALERT_QUEUE_URL") or None,
+        chat_hours=env.get("DOORSTEP_CHAT_HOURS") or "Mon-Fri 09:00-17:00",
+        chat_max_per_officer=int(env.get("DOORSTEP_CHAT_MAX_PER_OFFICER") or 3),
     )
 
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .storage.missed_bins import MissedBinStore
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
+    from .storage.conversations import ConversationStore
 
 _areas = {}
 
@@ -59,6 +60,11 @@ def _body_store():
 def _send_store():
     from .storage.sends import SendStore
     return SendStore()
+
+
+def _conversation_store():
+    from .storage.conversations import ConversationStore
+    return ConversationStore()
 
 
 def _questionnaire_store():
@@ -79,6 +85,7 @@ class Deps:
     questionnaires: QuestionnaireStore = field(default_factory=_questionnaire_store)  # "has it been fixed?"
     bodies: BodyStore = field(default_factory=_body_store)  # who acts on reports where
     sends: SendStore = field(default_factory=_send_store)  # reports on their way to those bodies
+    conversations: ConversationStore = field(default_factory=_conversation_store)  # live chat with staff
     wards: WardStore | None = None
     bin_rounds: BinRoundStore | None = None
     alerts: AlertStore | None = None
