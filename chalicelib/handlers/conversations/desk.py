@@ -67,11 +67,11 @@ def _mine(deps, conversation_id):
 
 def hand_over(deps, conversation_id, body):
     """POST .../hand-over {to}: to a colleague (staff), who then has it."""
+    conversation = _mine(deps, conversation_id)
     to = body.get("to") if isinstance(body, dict) else None
     colleague = deps.accounts.user(to) if isinstance(to, str) and to else None
     if colleague is None or colleague.role not in ("staff", "admin"):
         raise ValidationFailed([("to", "Must be a colleague's account id (staff).")])
-    conversation = _mine(deps, conversation_id)
     if colleague.id == conversation.officer:
         return chat.view(deps, conversation, "staff")
     name = _officer_name(deps, colleague.id)

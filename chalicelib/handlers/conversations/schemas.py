@@ -1,7 +1,7 @@
 """The conversation routes' OpenAPI components (loaded only to build /openapi.json)."""
 from .limits import CONVERSATION_ID_PATTERN, MAX_PHOTOS, NAME_MAX, REASON_MAX, SCREENS_PATTERN, STATES, TEXT_MAX
 
-NULLABLE_TEXT = {"type": ["string", "null"]}
+NULLABLE_TEXT = {"type": "string", "nullable": True}
 CONTEXT = {"type": "object", "additionalProperties": False, "properties": {
     "screen": {"type": "string", "pattern": SCREENS_PATTERN, "example": "property"},
     "report_id": {"type": "string", "example": "DS-7K3F9Q"},
@@ -16,7 +16,7 @@ MESSAGE = {"type": "object", "required": ["seq", "author", "text", "created_at"]
     "photos": {"type": "array", "items": {"type": "object"}}}}
 ROW = {"type": "object", "required": ["id", "state"], "properties": {
     "id": {"type": "string"}, "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
-    "name": NULLABLE_TEXT, "waited_s": {"type": ["integer", "null"]}, "waiting_since": NULLABLE_TEXT}}
+    "name": NULLABLE_TEXT, "waited_s": {"type": "integer", "nullable": True}, "waiting_since": NULLABLE_TEXT}}
 
 SCHEMAS = {
     "ConversationNew": {"type": "object", "additionalProperties": False, "properties": {
@@ -30,8 +30,8 @@ SCHEMAS = {
         "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
         "officer_name": NULLABLE_TEXT, "last_seq": {"type": "integer"},
         "report_ids": {"type": "array", "items": {"type": "string"}},
-        "rating": {"type": ["integer", "null"]}, "desk": DESK,
-        "token": {"type": ["string", "null"], "description": "anonymous only, once: opens it as ?token="}}},
+        "rating": {"type": "integer", "nullable": True}, "desk": DESK,
+        "token": {"type": "string", "nullable": True, "description": "anonymous only, once: opens it as ?token="}}},
     "ChatMessageNew": {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
         "text": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}, "photos": PHOTOS}},
     "ChatAnswer": {"type": "object", "additionalProperties": False, "properties": {
