@@ -175,7 +175,11 @@ def rate(deps, conversation_id, body, token=None):
     if not isinstance(body, dict) or set(body) != {"rating"} or body["rating"] not in RATINGS \
             or isinstance(body["rating"], bool):
         raise ValidationFailed([("rating", "Must be a whole number from 1 to 5.")])
-    if not deps.conversations.rate(conversation.id, body["rating"]):
+    if deps.conversations.rate(conversation.id, body["rating"]):
+        # Counted once, however often the answer is sent (the event id's marker).
+        deps.stats.count(f"chat-rating-{conversation.id}", {"chat": {"answers": 1, f"rating_{body['rating']}": 1}},
+                         deps.clock())
+    else:
         conversation = deps.conversations.get(conversation.id)
         if conversation.state != "closed":
             raise Conflict("A conversation is rated once it has been closed.", code="conversation_open")
