@@ -59,6 +59,8 @@ def view(deps, conversation, side):
     if side == "staff":
         out.update(contact={k: v for k, v in conversation.contact.items() if k != "push"},
                    user_id=conversation.user_id, officer=conversation.officer,
+                   yours=bool(conversation.officer and deps.principal
+                              and conversation.officer == deps.principal.user_id),
                    waiting_since=stamp(conversation.waiting_since),
                    blocked=bool(deps.conversations.blocked(conversation.party)))
     return out

@@ -155,7 +155,7 @@ def to_report(deps, conversation_id, body, idempotency_key):
         view, created = create_report(deps, report_body, _key(conversation, idempotency_key),
                                       on_behalf=OnBehalf("chat", contact, deps.principal))
     _linked(deps, conversation, view["id"], f"We have made report {view['id']} from this conversation: "
-                                            f"{deps.base_url}/#/report/{view['id']}")
+                                            f"{deps.base_url}/?report={view['id']}")
     return {"report_id": view["id"], "url": view.get("url"), "conversation": chat.view(
         deps, deps.conversations.get(conversation.id), "staff")}, created
 
@@ -175,7 +175,7 @@ def link(deps, conversation_id, body):
     report = find_report(deps, rid)
     if report.id not in conversation.report_ids:
         _linked(deps, conversation, report.id, f"This conversation is about report {report.id}: "
-                                               f"{deps.base_url}/#/report/{report.id}")
+                                               f"{deps.base_url}/?report={report.id}")
     return chat.view(deps, deps.conversations.get(conversation.id), "staff")
 
 

@@ -19,7 +19,7 @@ def tell_resident(deps, conversation, deliver=None):
     if deliver is None:
         from ...notify.deliver import deliver
     base = deps.base_url
-    url = f"{base}/#/chat/{conversation.id}"
+    url = f"{base}/chat?id={conversation.id}"
     message = {"event_id": f"chat-{conversation.id}-{conversation.last_seq}",
                "title": "The council has answered you",
                # Never the words themselves: a lock screen or an inbox is not the conversation.
