@@ -3,6 +3,8 @@ Account's export and gone with the erase; an officer's answer reaches a
 resident whose app is closed by e-mail (and push), and not one who is looking."""
 from datetime import timedelta
 
+import pytest
+
 from support.chat_support import desk, messages, open_desk, say, start  # noqa: F401
 
 
@@ -50,3 +52,35 @@ def test_an_answer_reaches_a_resident_whose_app_is_closed_by_email_not_one_who_i
     assert sent == [("email", "sent")]
     mail = mails_to("ada@example.org")[0]
     assert conversation["id"] in mail.body and "Looking into it." not in mail.body  # a link, never the words
+
+
+@pytest.fixture
+def test_stage(storage):
+    """The test client under the "test" stage, whose push endpoints may be the
+    local push service (the default "dev" stage refuses them, as a deployed one must)."""
+    from chalice.test import Client
+    from app import app
+    from conftest import Api
+    with Client(app, stage_name="test") as c:
+        yield Api(c)
+
+
+def test_an_answer_reaches_a_closed_app_by_web_push_without_the_words(test_stage, deps, people, open_desk):
+    client = test_stage
+    import json
+    from chalicelib.handlers.conversations.notices import tell_resident
+    from chalicelib.notify.vapid import public_key
+    from support.push_service import PushService
+    officer = people("staff")
+    with PushService() as service:
+        phone = service.subscribe(application_server_key=public_key())
+        conversation = start(client, {"name": "Ada Resident", "email": "ada.push@example.org",
+                                      "push_subscription": phone.subscription, "text": "Hello"})
+        desk(client, officer, conversation["id"], "take")
+        desk(client, officer, conversation["id"], "answer", {"text": "The crew returns tomorrow."})
+        # Never polled since it started: the resident is not looking, so the answer was pushed.
+        assert len(service.received) == 1
+        payload = service.received[0].payload
+        assert conversation["id"] in payload["url"] and "tomorrow" not in json.dumps(payload)
+        messages(client, conversation)  # now the app is open and polling
+        assert tell_resident(deps, deps.conversations.get(conversation["id"])) == []

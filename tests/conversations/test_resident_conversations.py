@@ -75,3 +75,22 @@ def test_outside_opening_hours_the_resident_is_told_when_an_answer_will_come(cli
 def test_a_client_starting_conversations_without_end_meets_429(client, open_desk):
     codes = [client.post("/v1/conversations", {**ANON, "text": f"Question {n}"}).status_code for n in range(4)]
     assert codes == [201, 201, 201, 429]
+
+
+def test_a_photo_sent_in_a_message_is_kept_without_its_gps_location(client, open_desk):
+    import io
+    from PIL import Image
+    from api.test_photos_api import upload
+    from chalicelib.storage.blobs import BlobStore
+    from conftest import jpeg_with_gps
+    conversation = start(client)
+    upload_id = upload(client, jpeg_with_gps())
+    r = client.post(f"/v1/conversations/{conversation['id']}/messages?token={conversation['token']}",
+                    {"text": "This is the bin.", "photos": [upload_id]})
+    assert r.status_code == 201, r.body
+    name = r.json_body["photos"][0]["url"].rsplit("/", 1)[1]
+    cleaned = Image.open(io.BytesIO(BlobStore().read("photos/" + name)))
+    assert not cleaned.getexif().get_ifd(0x8825)
+    too_many = client.post(f"/v1/conversations/{conversation['id']}/messages?token={conversation['token']}",
+                           {"text": "More", "photos": [upload_id] * 4})
+    assert too_many.status_code == 400

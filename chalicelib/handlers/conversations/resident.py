@@ -11,7 +11,7 @@ from ..shared import idempotency
 from . import chat, hours
 from .limits import IDEMPOTENCY_HOURS, NAME_MAX, RATINGS, SCREENS_PATTERN
 
-FIELDS = ("name", "email", "phone", "context", "text", "photos", "push")
+FIELDS = ("name", "email", "phone", "context", "text", "photos", "push_subscription")
 
 
 def party_of(user_id, contact):
@@ -59,19 +59,6 @@ def _context(value, problems):
     return out
 
 
-def _push(value, problems):
-    """The browser's push subscription, for a reply while the app is closed."""
-    if value is None:
-        return None
-    endpoint = value.get("endpoint") if isinstance(value, dict) else None
-    keys = value.get("keys") if isinstance(value, dict) else None
-    if not (isinstance(endpoint, str) and re.match(r"^https?://", endpoint) and len(endpoint) <= 1000
-            and isinstance(keys, dict) and all(isinstance(keys.get(k), str) for k in ("p256dh", "auth"))):
-        problems.add("push", "Must be the browser's push subscription {endpoint, keys: {p256dh, auth}}.")
-        return None
-    return {"endpoint": endpoint, "keys": {k: keys[k] for k in ("p256dh", "auth")}}
-
-
 def start(deps, body, idempotency_key=None, token_param=None):
     """POST /v1/conversations: (view with token once, created)."""
     if not isinstance(body, dict):
@@ -92,7 +79,10 @@ def start(deps, body, idempotency_key=None, token_param=None):
         if not (email or phone):
             problems.add("email", "Give an e-mail address or a phone number so we can answer, or sign in.")
     context = _context(body.get("context"), problems)
-    push = _push(body.get("push"), problems)
+    push = None
+    if body.get("push_subscription") is not None:  # the browser's, for an answer while the app is closed
+        from ..alerts.channels import push_subscription
+        push = push_subscription(deps, body["push_subscription"], problems)
     first = None
     if body.get("text") is not None or body.get("photos"):
         first = chat.checked_message({k: body[k] for k in ("text", "photos") if k in body})

@@ -23,7 +23,8 @@ SCHEMAS = {
         "name": {"type": "string", "maxLength": NAME_MAX}, "email": {"type": "string", "format": "email"},
         "phone": {"type": "string"}, "context": CONTEXT, "text": {"type": "string", "minLength": 1,
                                                                     "maxLength": TEXT_MAX},
-        "photos": PHOTOS, "push": {"type": "object", "description": "the browser's push subscription"}},
+        "photos": PHOTOS, "push_subscription": {"type": "object", "description": "the browser's PushSubscription (endpoint, "
+                                                                     "keys), for answers while the app is closed"}},
         "description": "Signed in: nothing is required. Anonymous: name, and email or phone."},
     "Conversation": {"type": "object", "required": ["id", "state", "last_seq", "desk"], "properties": {
         "id": {"type": "string", "pattern": CONVERSATION_ID_PATTERN},
