@@ -21,7 +21,7 @@ def test_an_anonymous_resident_starts_a_conversation_and_opens_it_only_with_its_
 
 def test_an_anonymous_resident_must_give_a_name_and_a_way_to_answer(client, open_desk):
     r = client.post("/v1/conversations", {"text": "Hello"})
-    assert r.status_code == 400
+    assert r.status_code == 422
     assert {f["field"] for f in r.json_body["error"]["fields"]} == {"name", "email"}
 
 

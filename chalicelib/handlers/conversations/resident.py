@@ -50,7 +50,7 @@ def _context(value, problems):
         if rid and ids.is_report_id(rid):
             out["report_id"] = rid
         else:
-            problems.add("context.report_id", "Must be a report reference (DS-7K3F9Q).")
+            problems.rule("context.report_id", "Is not a report reference (DS-7K3F9Q).")
     if uprn is not None:
         if isinstance(uprn, str) and re.fullmatch(r"[0-9]{1,12}", uprn):
             out["uprn"] = uprn
@@ -73,11 +73,11 @@ def start(deps, body, idempotency_key=None, token_param=None):
     email = validation.email(body.get("email"), "email", problems) or (
         user.email if user and user.email_verified else None)
     phone = validation.phone(body.get("phone"), "phone", problems) or (user.phone if user else None)
-    if user is None:
+    if user is None:  # rules the document states in words (422)
         if not name:
-            problems.add("name", "Tell us your name, or sign in.")
+            problems.rule("name", "Tell us your name, or sign in.")
         if not (email or phone):
-            problems.add("email", "Give an e-mail address or a phone number so we can answer, or sign in.")
+            problems.rule("email", "Give an e-mail address or a phone number so we can answer, or sign in.")
     context = _context(body.get("context"), problems)
     push = None
     if body.get("push_subscription") is not None:  # the browser's, for an answer while the app is closed

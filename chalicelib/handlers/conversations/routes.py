@@ -44,7 +44,7 @@ def conversation(conversation_id):
     "summary": "The messages after a cursor (the last seq the client has), oldest first: poll with the "
                "cursor each answer gives",
     "parameters": [ID, TOKEN, q("after", "the cursor: the last message number already shown (0: from the start)",
-                                schema={"type": "integer", "minimum": 0})],
+                                schema={"type": "integer", "minimum": 0, "maximum": 999_999_999})],
     "responses": {"200": json_response(ref("ChatMessages")), **errors(400, **NOT_FOUND, **FORBIDDEN)}})
 def conversation_messages(conversation_id):
     from .resident import messages

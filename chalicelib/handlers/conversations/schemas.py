@@ -1,10 +1,12 @@
 """The conversation routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import EMAIL, PHONE, SOME_TEXT
 from .limits import CONVERSATION_ID_PATTERN, MAX_PHOTOS, NAME_MAX, REASON_MAX, SCREENS_PATTERN, STATES, TEXT_MAX
 
+TEXT = {"type": "string", "pattern": SOME_TEXT, "maxLength": TEXT_MAX}
 NULLABLE_TEXT = {"type": "string", "nullable": True}
 CONTEXT = {"type": "object", "additionalProperties": False, "properties": {
     "screen": {"type": "string", "pattern": SCREENS_PATTERN, "example": "property"},
-    "report_id": {"type": "string", "example": "DS-7K3F9Q"},
+    "report_id": {"type": "string", "pattern": "^[ \t]*[Dd][Ss]-?[0-9A-Za-z]{6}[ \t]*$", "example": "DS-7K3F9Q"},
     "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}}}
 PHOTOS = {"type": "array", "maxItems": MAX_PHOTOS, "items": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
           "description": "upload ids from POST /v1/uploads (cleaned of EXIF when attached)"}
@@ -20,9 +22,9 @@ ROW = {"type": "object", "required": ["id", "state"], "properties": {
 
 SCHEMAS = {
     "ConversationNew": {"type": "object", "additionalProperties": False, "properties": {
-        "name": {"type": "string", "maxLength": NAME_MAX}, "email": {"type": "string", "format": "email"},
-        "phone": {"type": "string"}, "context": CONTEXT, "text": {"type": "string", "minLength": 1,
-                                                                    "maxLength": TEXT_MAX},
+        "name": {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX},
+        "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
+        "phone": {"type": "string", "pattern": PHONE.pattern}, "context": CONTEXT, "text": TEXT,
         "photos": PHOTOS, "push_subscription": {"type": "object", "description": "the browser's PushSubscription (endpoint, "
                                                                      "keys), for answers while the app is closed"}},
         "description": "Signed in: nothing is required. Anonymous: name, and email or phone."},
@@ -34,9 +36,9 @@ SCHEMAS = {
         "rating": {"type": "integer", "nullable": True}, "desk": DESK,
         "token": {"type": "string", "nullable": True, "description": "anonymous only, once: opens it as ?token="}}},
     "ChatMessageNew": {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
-        "text": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}, "photos": PHOTOS}},
+        "text": TEXT, "photos": PHOTOS}},
     "ChatAnswer": {"type": "object", "additionalProperties": False, "properties": {
-        "text": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX}, "photos": PHOTOS,
+        "text": TEXT, "photos": PHOTOS,
         "template": {"type": "string", "description": "a response template's id (GET /v1/staff/templates)"}}},
     "ChatMessage": MESSAGE,
     "ChatMessages": {"type": "object", "required": ["messages", "cursor"], "properties": {
@@ -55,7 +57,7 @@ SCHEMAS = {
     "ChatReportMade": {"type": "object", "required": ["report_id"], "properties": {
         "report_id": {"type": "string"}, "url": {"type": "string"}, "conversation": {"type": "object"}}},
     "ChatBlock": {"type": "object", "additionalProperties": False, "required": ["reason"], "properties": {
-        "reason": {"type": "string", "minLength": 3, "maxLength": REASON_MAX}}},
+        "reason": {"type": "string", "pattern": r"\S.*\S.*\S", "maxLength": REASON_MAX}}},
     "MyConversations": {"type": "object", "required": ["conversations"], "properties": {
         "conversations": {"type": "array", "items": {"type": "object"}}}},
     "ChatAudit": {"type": "object", "properties": {"conversation_id": {"type": "string"},
