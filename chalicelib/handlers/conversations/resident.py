@@ -84,8 +84,10 @@ def start(deps, body, idempotency_key=None, token_param=None):
         from ..alerts.channels import push_subscription
         push = push_subscription(deps, body["push_subscription"], problems)
     first = None
-    if body.get("text") is not None or body.get("photos"):
+    if body.get("text") is not None:
         first = chat.checked_message({k: body[k] for k in ("text", "photos") if k in body})
+    elif body.get("photos"):
+        problems.rule("text", "Say something with the photos.")
     problems.raise_if_any()
     contact = {k: v for k, v in {"name": name, "email": email, "phone": phone, "push": push}.items() if v}
     user_id = user.id if user else None

@@ -10,8 +10,16 @@ ID = path_param("conversation_id", {"type": "string", "pattern": limits.CONVERSA
                                     "example": "CV-0123456789abcdef"})
 TOKEN = q("token", "the conversation token given when it was started (anonymous residents)",
           schema={"type": "string", "maxLength": 100})
-KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-       "description": "the same key and body answer what the first request made (sent twice: stored once)"}
+
+
+def _key(least):
+    return {"name": "Idempotency-Key", "in": "header", "required": False,
+            "schema": {"type": "string", "minLength": least, "maxLength": 255, "pattern": r"^\S.*\S$"},
+            "description": "the same key and body answer what the first request made (sent twice: stored once)"}
+
+
+KEY = _key(8)  # a message's key is scoped to its conversation
+START_KEY = _key(16)  # anonymous callers share one key space: a key must be unguessable
 NOT_FOUND = {"404": "No such conversation, or not yours (code conversation_not_found)"}
 FORBIDDEN = {"403": "A wrong token (code invalid_token), or a blocked resident (code blocked)"}
 
@@ -23,7 +31,7 @@ def _json(name):
 @routes.post("/v1/conversations", ANYONE, {
     "summary": "Start a conversation with council staff from any screen, with where the resident was; "
                "anonymous: name and e-mail or phone, and the answer carries a token (once) that opens it",
-    "parameters": [KEY], "requestBody": _json("ConversationNew"),
+    "parameters": [START_KEY], "requestBody": _json("ConversationNew"),
     "responses": {"201": json_response(ref("Conversation")), **errors(400, 422, 429, **FORBIDDEN)}})
 def start_conversation():
     from .resident import start

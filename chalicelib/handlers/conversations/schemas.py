@@ -1,8 +1,12 @@
 """The conversation routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...validation import EMAIL, PHONE, SOME_TEXT
+from ..alerts.schemas import SCHEMAS as ALERTS
 from .limits import CONVERSATION_ID_PATTERN, MAX_PHOTOS, NAME_MAX, REASON_MAX, SCREENS_PATTERN, STATES, TEXT_MAX
 
 TEXT = {"type": "string", "pattern": SOME_TEXT, "maxLength": TEXT_MAX}
+# An alert's push_subscription: the same shape and rules (alerts/channels.push_subscription).
+PUSH = {**ALERTS["NewAlert"]["properties"]["push_subscription"],
+        "description": "the browser's PushSubscription, for answers while the app is closed"}
 NULLABLE_TEXT = {"type": "string", "nullable": True}
 CONTEXT = {"type": "object", "additionalProperties": False, "properties": {
     "screen": {"type": "string", "pattern": SCREENS_PATTERN, "example": "property"},
@@ -25,9 +29,9 @@ SCHEMAS = {
         "name": {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX},
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
         "phone": {"type": "string", "pattern": PHONE.pattern}, "context": CONTEXT, "text": TEXT,
-        "photos": PHOTOS, "push_subscription": {"type": "object", "description": "the browser's PushSubscription (endpoint, "
-                                                                     "keys), for answers while the app is closed"}},
-        "description": "Signed in: nothing is required. Anonymous: name, and email or phone."},
+        "photos": PHOTOS, "push_subscription": PUSH},
+        "description": "Signed in: nothing is required. Anonymous: name, and email or phone (else 422). "
+                       "Photos need text with them (else 422)."},
     "Conversation": {"type": "object", "required": ["id", "state", "last_seq", "desk"], "properties": {
         "id": {"type": "string", "pattern": CONVERSATION_ID_PATTERN},
         "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
