@@ -28,6 +28,9 @@ class Settings:
     messages_per_hour: dict
     alert_queue_url: str | None = None  # the alert page jobs' SQS queue (set in AWS; found by name locally)
     sqs_endpoint: str | None = None  # the local stack's queue service, else as aws_endpoint
+    # Live chat (handlers/conversations): when staff answer, and how many chats an officer has at once.
+    chat_hours: str = "Mon-Fri 09:00-17:00"
+    chat_max_per_officer: int = 3
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -51,6 +54,8 @@ def settings() -> Settings:
                            "sms": int(env.get("DOORSTEP_SMS_PER_HOUR") or 200)},
         alert_queue_url=env.get("DOORSTEP_ALERT_QUEUE_URL") or None,
         sqs_endpoint=env.get("DOORSTEP_SQS_ENDPOINT") or env.get("DOORSTEP_AWS_ENDPOINT") or None,
+        chat_hours=env.get("DOORSTEP_CHAT_HOURS") or "Mon-Fri 09:00-17:00",
+        chat_max_per_officer=int(env.get("DOORSTEP_CHAT_MAX_PER_OFFICER") or 3),
     )
 
 

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .storage.missed_bins import MissedBinStore
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
+    from .storage.conversations import ConversationStore
 
 _areas = {}
 _UNBUILT = object()
@@ -115,6 +116,7 @@ class Deps:
     bulky: BulkyStore | None = _store("bulky", "BulkyStore")  # bulky waste: the catalogue, slots and bookings
     garden: GardenStore | None = _store("garden", "GardenStore")  # garden waste subscriptions
     missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
+    conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host

@@ -28,8 +28,11 @@ CREATIONS = {
     "report": [(10, MINUTE), (60, HOUR)],
     "upload": [(30, MINUTE), (200, HOUR)],  # a report takes several photos
     "alert": [(10, MINUTE), (60, HOUR)],
+    "conversation": [(3, MINUTE), (20, HOUR)],  # "Ask us": one at a time is the norm
+    "chat_message": [(20, MINUTE), (300, HOUR)],  # typing fast, not a script's loop
 }
-NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts"}
+NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
+         "chat_message": "messages"}
 # Reads that cost many queries, per client: far above a resident panning a map
 # (a request a second for a minute), far below a script's loop.
 READS = {"map": [(120, MINUTE), (2400, HOUR)]}

@@ -21,6 +21,7 @@ _HOMES = {
     **dict.fromkeys(["InboxRow", "InboxQuery"], "records_inbox"),
     **dict.fromkeys(["JOB_OPEN", "Job", "Questionnaire"], "records_crews"),
     **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "records_waste"),
+    **dict.fromkeys(["Conversation", "ChatMessage"], "records_chat"),
 }
 __all__ = sorted(_HOMES)
 

@@ -57,6 +57,9 @@ Outcome = namedtuple("Outcome", "status error", defaults=(None,))
 UNAUTHORIZED = Outcome(401, "unauthorized")  # the policy's "sign in first"
 FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not you"
 
+# The staff desk's actions on one conversation (method, path suffix).
+CHAT_DESK = [("POST", "/take"), ("POST", "/hand-over"), ("POST", "/answer"), ("POST", "/report"), ("POST", "/link"),
+             ("POST", "/close"), ("POST", "/block"), ("GET", "/audit")]
 # (method, path): (who the route is for, what a permitted valid request answers)
 ROUTE_ACCESS = {
     ("GET", "/v1/health"): (ANYONE, Outcome(200)),
@@ -181,6 +184,17 @@ ROUTE_ACCESS = {
     ("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel"): (SIGNED_IN,
                                                                          Outcome(404, "subscription_not_found")),
     ("GET", "/v1/staff/waste/garden/rounds/{round_id}"): (STAFF, Outcome(200)),
+    # Live chat: anyone may start one; a conversation opens only for its account,
+    # its token or staff, and the world holds none (404 for everyone alike).
+    ("POST", "/v1/conversations"): (ANYONE, Outcome(201)),
+    ("GET", "/v1/conversations/{conversation_id}"): (ANYONE, Outcome(404, "conversation_not_found")),
+    ("GET", "/v1/conversations/{conversation_id}/messages"): (ANYONE, Outcome(404, "conversation_not_found")),
+    ("POST", "/v1/conversations/{conversation_id}/messages"): (ANYONE, Outcome(404, "conversation_not_found")),
+    ("POST", "/v1/conversations/{conversation_id}/rating"): (ANYONE, Outcome(404, "conversation_not_found")),
+    ("GET", "/v1/me/conversations"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/staff/conversations"): (STAFF, Outcome(200)),
+    **{(m, f"/v1/staff/conversations/{{conversation_id}}{suffix}"): (STAFF, Outcome(404, "conversation_not_found"))
+       for m, suffix in CHAT_DESK},
 }
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
@@ -188,7 +202,8 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
-                ("GET", "/v1/staff/waste/garden/rounds/{round_id}")}
+                ("GET", "/v1/staff/waste/garden/rounds/{round_id}"), ("GET", "/v1/staff/conversations"),
+                *((m, f"/v1/staff/conversations/{{conversation_id}}{suffix}") for m, suffix in CHAT_DESK)}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -291,6 +306,20 @@ _simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/d
 _simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
 _simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")
 _simple("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel", "/v1/waste/bulky/bookings/BK-7K3F9Q/cancel")
+
+CHAT = "/v1/conversations/CV-0000000000000000"
+_simple("POST", "/v1/conversations", body={"name": "Ada Resident", "email": "ada@example.org", "text": "Hello"})
+_simple("GET", "/v1/conversations/{conversation_id}", CHAT)
+_simple("GET", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages?after=0")
+_simple("POST", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages", {"text": "Hello again"})
+_simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", {"rating": 5})
+_simple("GET", "/v1/me/conversations")
+_simple("GET", "/v1/staff/conversations")
+CHAT_BODIES = {"/hand-over": {"to": "someone"}, "/answer": {"text": "Hello"}, "/report": pothole(),
+               "/link": {"report_id": "DS-7K3F9Q"}, "/block": {"reason": "Abusive language"}}
+for _method, _suffix in CHAT_DESK:
+    _simple(_method, f"/v1/staff/conversations/{{conversation_id}}{_suffix}",
+            "/v1/staff/conversations/CV-0000000000000000" + _suffix, CHAT_BODIES.get(_suffix, {} if _method == "POST" else None))
 
 
 @builds("PUT", "/v1/waste/garden")

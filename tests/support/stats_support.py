@@ -55,6 +55,7 @@ def recompute(deps, report_ids, now):
         "channels": [{"channel": c, "received": n, "share": round(n / sum(channels.values()), 3)}
                      for c, n in sorted(channels.items(), key=lambda cn: (-cn[1], cn[0]))],
         "satisfaction": None,
+        "chat": None,  # no live chat was rated (tests/conversations)
     }
 
 

@@ -32,6 +32,7 @@ const screens = {
   "/garden": () => import("./screens/garden.js"),
   "/missed-bin": () => import("./screens/missed-bin.js"),
   "/body": () => import("./screens/body-link.js"),
+  "/chat": () => import("./screens/chat.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

@@ -82,9 +82,11 @@ def export_me(deps):
     from ..alerts.subscriptions import held_about
     from ..waste.bookings import mine as bulky_bookings
     from ..waste.garden import mine as garden_subscriptions
+    from ..conversations.resident import transcripts
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
+            "conversations": transcripts(deps, user.id),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),
@@ -104,4 +106,5 @@ def delete_me(deps):
             deps.reports.anonymise(rid, only_if_anonymous=True)
     from ..alerts.subscriptions import forget_user
     forget_user(deps, user.id)
+    deps.conversations.erase_user(user.id)  # chats are the person's words, not the street's: gone
     deps.accounts.delete_user(user)

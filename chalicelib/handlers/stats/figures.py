@@ -29,7 +29,18 @@ def figures(deps):
         "months": _months(rows, deps.clock()),
         "channels": _channels(total),
         "satisfaction": satisfaction(total),
+        "chat": chat_satisfaction(_counts(rows, "chat")),
     }
+
+
+def chat_satisfaction(counts):
+    """Residents' 1-5 answers at the end of a live chat (conversations/resident.rate): null until one."""
+    answers = counts.get("answers", 0)
+    if not answers:
+        return None
+    by_rating = {str(n): counts.get(f"rating_{n}", 0) for n in range(RATING_MIN, RATING_MAX + 1)}
+    return {"responses": answers, "average": round(sum(int(n) * k for n, k in by_rating.items()) / answers, 2),
+            "by_rating": by_rating}
 
 
 def _shown(service, rows):

@@ -45,5 +45,9 @@ SCHEMAS = {
                      "items": {"type": "object", "properties": {
                          "channel": {"type": "string"}, "received": COUNT,
                          "share": {"type": "number", "minimum": 0, "maximum": 1}}}},
-        "satisfaction": SATISFACTION}},
+        "satisfaction": SATISFACTION,
+        "chat": {"type": "object", "nullable": True, "description": "residents' 1-5 ratings at the end of a live "
+                                                                      "chat; null until one",
+                 "properties": {"responses": COUNT, "average": {"type": "number"},
+                                "by_rating": {"type": "object", "additionalProperties": COUNT}}}}},
 }

@@ -85,6 +85,8 @@ export async function render(view, {params}) {
     h("p", {class: "body"}, t("report.page.follow_lead")),
     h("a", {class: "button", href: `/alerts/new?kind=report&report=${encodeURIComponent(report.id)}`},
       t("report.page.follow")),
+    h("p", {class: "body"}, h("a", {id: "ask-us", href: `/chat?from=report&report=${encodeURIComponent(report.id)}`},
+      t("chat.ask_us"))),
     report.tracking_url || token ? h("p", {class: "body"}, t("report.page.private_link")) : null);
   if (params.get("follow")) requestAnimationFrame(() => view.querySelector("#follow")?.scrollIntoView());
 }

@@ -13,9 +13,11 @@ const SCREENS = [
   [/^\/staff\/templates$/, () => import("./templates.js")],
   [/^\/staff\/templates\/edit$/, () => import("./template-edit.js")],
   [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
+  [/^\/staff\/chat(\/CV-[0-9a-f]{16})?$/, () => import("./chat.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
-              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"]];
+              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
+              ["/staff/chat", "staff.nav.chat"]];
 
 let ready = null;
 

@@ -1,0 +1,1 @@
+"""Live chat with council staff ("Ask us"): conversations, their messages, the staff desk."""

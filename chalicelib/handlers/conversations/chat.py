@@ -1,0 +1,162 @@
+"""What both sides of a conversation share: who may open it, its views, and
+posting a message (numbered, idempotent, photos cleaned through uploads)."""
+import re
+from datetime import timedelta
+
+from ... import ids, validation
+from ...errors import ApiError, Conflict, NotFound, Unacceptable
+from ...stamps import stamp
+from ...storage.errors import AlreadyExists, EditConflict
+from ...storage.records import ChatMessage, IdempotencyRecord
+from ..shared import idempotency
+from .limits import CONVERSATION_ID_PATTERN, IDEMPOTENCY_HOURS, MAX_PHOTOS, PAGE_MAX, TEXT_MAX
+
+ATTEMPTS = 5  # messages racing for the same number: each loser reads again and takes the next
+
+
+def find(deps, conversation_id):
+    found = deps.conversations.get(conversation_id) \
+        if re.fullmatch(CONVERSATION_ID_PATTERN, conversation_id or "") else None
+    if found is None:
+        raise NotFound("No such conversation.", code="conversation_not_found")
+    return found
+
+
+def opened(deps, conversation_id, token=None):
+    """(conversation, side): "resident" for its account or the holder of its
+    token, "staff" for staff. Anyone else: 404 (a conversation's existence is
+    as private as its words); a wrong token: 403, as a report's."""
+    conversation = find(deps, conversation_id)
+    caller = deps.principal
+    if token is not None:
+        if not conversation.token_hash or not ids.constant_time_equal(conversation.token_hash, ids.digest(token)):
+            raise ApiError("That conversation token does not open this conversation.", status=403,
+                           code="invalid_token")
+        return conversation, "resident"
+    if caller is not None and conversation.user_id and caller.user_id == conversation.user_id:
+        return conversation, "resident"
+    if caller is not None and caller.is_staff:
+        return conversation, "staff"
+    raise NotFound("No such conversation.", code="conversation_not_found")
+
+
+def message_view(deps, m):
+    from ..reports.views import photo_url
+    return {"seq": m.seq, "author": m.author, "author_name": m.author_name, "text": m.text,
+            "photos": [{"url": photo_url(deps, p), "width": p.get("width"), "height": p.get("height")}
+                       for p in m.photos or []],
+            "created_at": stamp(m.created_at)}
+
+
+def view(deps, conversation, side):
+    """The conversation as its resident sees it; staff see its contact and party too."""
+    from .hours import view as hours_view
+    out = {"id": conversation.id, "state": conversation.state, "context": conversation.context,
+           "officer_name": conversation.officer_name, "last_seq": conversation.last_seq,
+           "report_ids": conversation.report_ids, "rating": conversation.rating,
+           "created_at": stamp(conversation.created_at), "closed_at": stamp(conversation.closed_at),
+           "desk": hours_view(deps.settings.chat_hours, deps.clock())}
+    if side == "staff":
+        out.update(contact={k: v for k, v in conversation.contact.items() if k != "push"},
+                   user_id=conversation.user_id, officer=conversation.officer,
+                   yours=bool(conversation.officer and deps.principal
+                              and conversation.officer == deps.principal.user_id),
+                   waiting_since=stamp(conversation.waiting_since),
+                   blocked=bool(deps.conversations.blocked(conversation.party)))
+    return out
+
+
+def messages_after(deps, conversation, after, side):
+    """GET .../messages?after=N: the messages numbered above N, and the cursor to
+    send next time (the last one's number, or N again when none is new)."""
+    found = deps.conversations.messages(conversation.id, after, PAGE_MAX)
+    if side == "resident":
+        _seen(deps, conversation)
+    return {"conversation_id": conversation.id, "state": conversation.state,
+            "messages": [message_view(deps, m) for m in found],
+            "cursor": found[-1].seq if found else after, "more": len(found) == PAGE_MAX}
+
+
+def _seen(deps, conversation):
+    from .limits import SEEN_EVERY_S
+    now = deps.clock()
+    if conversation.resident_seen_at is None or now - conversation.resident_seen_at >= timedelta(seconds=SEEN_EVERY_S):
+        deps.conversations.seen_by_resident(conversation.id, now)
+
+
+def cursor(value):
+    if value in (None, ""):
+        return 0
+    if not re.fullmatch(r"[0-9]{1,9}", str(value)):
+        raise validation_error("after", "Must be a message number (the cursor from the last answer).")
+    return int(value)
+
+
+def validation_error(field, message):
+    from ...errors import ValidationFailed
+    return ValidationFailed([(field, message)])
+
+
+def checked_message(body, allowed=("text", "photos")):
+    """(text, upload ids) of a message body."""
+    problems = validation.Problems()
+    if not isinstance(body, dict):
+        raise validation_error("body", "Must be a JSON object.")
+    for key in body:
+        if key not in allowed:
+            problems.add(key, "Is not a message field.")
+    text = validation.text(body.get("text"), "text", problems, 1, TEXT_MAX, required=True)
+    photos = body.get("photos") or []
+    if not isinstance(photos, list) or len(photos) > MAX_PHOTOS or not all(isinstance(p, str) for p in photos):
+        problems.add("photos", f"Must be a list of at most {MAX_PHOTOS} upload ids (POST /v1/uploads).")
+    problems.raise_if_any()
+    return text, photos
+
+
+def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, author_name=None,
+         template_id=None, fingerprint_of=None):
+    """Add a message as number last_seq + 1. The same Idempotency-Key and body
+    answer the message stored the first time: (view, created)."""
+    key = idempotency.request_key(idempotency_key, f"chat#{conversation.id}#{author}")
+    fingerprint = idempotency.fingerprint(fingerprint_of if fingerprint_of is not None
+                                          else {"text": text, "photos": list(upload_ids)})
+    earlier = _replay(deps, key, fingerprint)
+    if earlier:
+        return earlier, False
+    if conversation.state == "closed":
+        raise Conflict("This conversation is closed; start a new one.", code="conversation_closed")
+    now = deps.clock()
+    photos = []
+    if upload_ids:
+        from ..reports.uploads import attach
+        photos = [p for _, p in attach(deps, list(upload_ids), now)]
+    for _ in range(ATTEMPTS):
+        message = ChatMessage(conversation_id=conversation.id, seq=conversation.last_seq + 1, author=author,
+                              text=text, created_at=now, author_name=author_name, photos=photos,
+                              template_id=template_id)
+        record = None if key is None else IdempotencyRecord(
+            key=key, fingerprint=fingerprint, resource_id=f"{conversation.id}#{message.seq}", created_at=now,
+            expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
+        try:
+            deps.conversations.add_message(conversation, message, record)
+            conversation.last_seq = message.seq
+            return message_view(deps, message), True
+        except AlreadyExists:
+            earlier = _replay(deps, key, fingerprint)
+            if earlier:
+                return earlier, False
+            raise
+        except EditConflict:
+            conversation = deps.conversations.get(conversation.id)
+            if conversation.state == "closed":
+                raise Conflict("This conversation is closed; start a new one.", code="conversation_closed") from None
+    raise Conflict("Many messages arrived at once; send yours again.", code="busy")
+
+
+def _replay(deps, key, fingerprint):
+    def answer(record):
+        conversation_id, seq = record.resource_id.rsplit("#", 1)
+        found = deps.conversations.message(conversation_id, int(seq))
+        return message_view(deps, found) if found else None
+    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
+        "That Idempotency-Key was used for another message.", code="idempotency_key_reused"))

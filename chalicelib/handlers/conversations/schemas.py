@@ -1,0 +1,69 @@
+"""The conversation routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import EMAIL, PHONE, SOME_TEXT
+from ..alerts.schemas import SCHEMAS as ALERTS
+from .limits import CONVERSATION_ID_PATTERN, MAX_PHOTOS, NAME_MAX, REASON_MAX, SCREENS_PATTERN, STATES, TEXT_MAX
+
+TEXT = {"type": "string", "pattern": SOME_TEXT, "maxLength": TEXT_MAX}
+# An alert's push_subscription: the same shape and rules (alerts/channels.push_subscription).
+PUSH = {**ALERTS["NewAlert"]["properties"]["push_subscription"],
+        "description": "the browser's PushSubscription, for answers while the app is closed"}
+NULLABLE_TEXT = {"type": "string", "nullable": True}
+CONTEXT = {"type": "object", "additionalProperties": False, "properties": {
+    "screen": {"type": "string", "pattern": SCREENS_PATTERN, "example": "property"},
+    "report_id": {"type": "string", "pattern": "^[ \t]*[Dd][Ss]-?[0-9A-Za-z]{6}[ \t]*$", "example": "DS-7K3F9Q"},
+    "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}}}
+PHOTOS = {"type": "array", "maxItems": MAX_PHOTOS, "items": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+          "description": "upload ids from POST /v1/uploads (cleaned of EXIF when attached)"}
+DESK = {"type": "object", "properties": {"open": {"type": "boolean"}, "hours": {"type": "string"},
+                                         "answer_from": NULLABLE_TEXT}}
+MESSAGE = {"type": "object", "required": ["seq", "author", "text", "created_at"], "properties": {
+    "seq": {"type": "integer", "minimum": 1}, "author": {"type": "string", "enum": ["resident", "staff", "system"]},
+    "author_name": NULLABLE_TEXT, "text": {"type": "string"}, "created_at": {"type": "string"},
+    "photos": {"type": "array", "items": {"type": "object"}}}}
+ROW = {"type": "object", "required": ["id", "state"], "properties": {
+    "id": {"type": "string"}, "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
+    "name": NULLABLE_TEXT, "waited_s": {"type": "integer", "nullable": True}, "waiting_since": NULLABLE_TEXT}}
+
+SCHEMAS = {
+    "ConversationNew": {"type": "object", "additionalProperties": False, "properties": {
+        "name": {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX},
+        "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
+        "phone": {"type": "string", "pattern": PHONE.pattern}, "context": CONTEXT, "text": TEXT,
+        "photos": PHOTOS, "push_subscription": PUSH},
+        "description": "Signed in: nothing is required. Anonymous: name, and email or phone (else 422). "
+                       "Photos need text with them (else 422)."},
+    "Conversation": {"type": "object", "required": ["id", "state", "last_seq", "desk"], "properties": {
+        "id": {"type": "string", "pattern": CONVERSATION_ID_PATTERN},
+        "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
+        "officer_name": NULLABLE_TEXT, "last_seq": {"type": "integer"},
+        "report_ids": {"type": "array", "items": {"type": "string"}},
+        "rating": {"type": "integer", "nullable": True}, "desk": DESK,
+        "token": {"type": "string", "nullable": True, "description": "anonymous only, once: opens it as ?token="}}},
+    "ChatMessageNew": {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
+        "text": TEXT, "photos": PHOTOS}},
+    "ChatAnswer": {"type": "object", "additionalProperties": False, "properties": {
+        "text": TEXT, "photos": PHOTOS,
+        "template": {"type": "string", "description": "a response template's id (GET /v1/staff/templates)"}}},
+    "ChatMessage": MESSAGE,
+    "ChatMessages": {"type": "object", "required": ["messages", "cursor"], "properties": {
+        "conversation_id": {"type": "string"}, "state": {"type": "string"},
+        "messages": {"type": "array", "items": MESSAGE}, "cursor": {"type": "integer"},
+        "more": {"type": "boolean"}}},
+    "ChatRating": {"type": "object", "additionalProperties": False, "required": ["rating"], "properties": {
+        "rating": {"type": "integer", "minimum": 1, "maximum": 5}}},
+    "ChatQueue": {"type": "object", "required": ["waiting", "mine"], "properties": {
+        "waiting": {"type": "array", "items": ROW}, "mine": {"type": "array", "items": ROW},
+        "most_at_once": {"type": "integer"}, "desk": DESK}},
+    "ChatHandOver": {"type": "object", "additionalProperties": False, "required": ["to"], "properties": {
+        "to": {"type": "string", "description": "the colleague's account id"}}},
+    "ChatReportLink": {"type": "object", "additionalProperties": False, "required": ["report_id"], "properties": {
+        "report_id": {"type": "string", "example": "DS-7K3F9Q"}}},
+    "ChatReportMade": {"type": "object", "required": ["report_id"], "properties": {
+        "report_id": {"type": "string"}, "url": {"type": "string"}, "conversation": {"type": "object"}}},
+    "ChatBlock": {"type": "object", "additionalProperties": False, "required": ["reason"], "properties": {
+        "reason": {"type": "string", "pattern": r"\S.*\S.*\S", "maxLength": REASON_MAX}}},
+    "MyConversations": {"type": "object", "required": ["conversations"], "properties": {
+        "conversations": {"type": "array", "items": {"type": "object"}}}},
+    "ChatAudit": {"type": "object", "properties": {"conversation_id": {"type": "string"},
+                                                   "entries": {"type": "array", "items": {"type": "object"}}}},
+}
