@@ -15,6 +15,7 @@ from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.payments.routes import routes as payments
+from chalicelib.handlers.petitions.routes import routes as petitions
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
@@ -26,7 +27,7 @@ from chalicelib.handlers.waste.routes import routes as waste
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, bodies, forwarding, payments, waste, ANY_PATH)
+              questionnaires, bodies, forwarding, payments, waste, petitions, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 

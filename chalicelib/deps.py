@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .storage.missed_bins import MissedBinStore
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
+    from .storage.petitions import PetitionStore
 
 _areas = {}
 
@@ -95,6 +96,7 @@ class Deps:
     bulky: BulkyStore | None = None  # bulky waste: the catalogue, slots and bookings
     garden: GardenStore | None = None  # garden waste subscriptions
     missed_bins: MissedBinStore | None = None  # which report each missed collection became
+    petitions: PetitionStore | None = None  # e-petitions, their signatures and counts by ward
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
@@ -137,6 +139,7 @@ def default_deps(base_url=None, principal=None, client=None):
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
     from .storage.missed_bins import MissedBinStore
+    from .storage.petitions import PetitionStore
     s = settings()
     return Deps(reports=ReportStore(), services=ServiceStore(), blobs=BlobStore(),
                 area=service_area(s.service_area_file), accounts=AccountStore(), addresses=AddressStore(),
@@ -144,6 +147,6 @@ def default_deps(base_url=None, principal=None, client=None):
                 broadcasts=BroadcastStore(), counters=CounterStore(), inbox=InboxStore(), audit=AuditStore(),
                 templates=ResponseTemplateStore(), teams=TeamStore(), due_rules=DueRuleStore(),
                 jobs=JobStore(), payments=PaymentStore(), bulky=BulkyStore(), garden=GardenStore(),
-                missed_bins=MissedBinStore(), principal=principal,
+                missed_bins=MissedBinStore(), petitions=PetitionStore(), principal=principal,
                 base_url=links_base(s) if base_url is None else base_url,
                 client=client, settings=s)
