@@ -110,8 +110,10 @@ def confirm(deps, body):
     petition_id, key, _ = found.groups()
     signature = deps.petitions.signature(petition_id, key)
     digest = ids.digest(token)
-    if signature is None or signature.state == "invalidated" or (
-            signature.state == "pending" and not ids.constant_time_equal(digest, signature.confirm_hash or "")):
+    # The hash is checked in every state: the key is a digest anyone knowing a
+    # signer's e-mail and name could work out, and must not tell them they signed.
+    if signature is None or signature.state == "invalidated" or not ids.constant_time_equal(
+            digest, signature.confirm_hash or ""):
         raise NotFound("That link is not (or no longer) valid; sign again to be sent a new one.",
                        code="signature_not_found")
     if signature.state == "pending" and deps.petitions.confirm(signature, digest, deps.clock()):
