@@ -88,6 +88,15 @@ def send_questionnaires(event):
     send_due(default_deps())
 
 
+# Every hour, petitions open past their closing moment are closed and their
+# signers told (a read that finds one first closes it as well, once).
+@app.schedule("rate(1 hour)", name="close_petitions")
+def close_petitions(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.petitions.moderation import close_due
+    return close_due(default_deps())
+
+
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky
 # holds past their 30 minutes are released, and refunds left due are made.

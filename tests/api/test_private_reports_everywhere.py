@@ -56,6 +56,10 @@ WALK = {
     "/v1/open-data/{name}": ["/v1/open-data/reports.csv"],
     "/v1/questionnaires/{report_id}": ["/v1/questionnaires/{id}?token=not-the-token"],
     "/v1/body-links/{token}": ["/v1/body-links/not-a-token"],
+    "/v1/petitions": ["/v1/petitions", "/v1/petitions?state=closed", "/v1/petitions?state=responded"],
+    "/v1/petitions/{petition_id}": ["/v1/petitions/PT-7K3F9Q", "/v1/petitions/PT-7K3F9Q.json"],
+    "/v1/petitions/{petition_id}/wards.csv": ["/v1/petitions/PT-7K3F9Q/wards.csv"],
+    "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.

@@ -114,7 +114,7 @@ def test_lists_page_through_open_petitions_and_find_words(deps):
     assert drafting.listing(now, {"state": "open", "q": "bicycle"})["petitions"] == []
     with pytest.raises(ApiError) as bad:
         drafting.listing(now, {"state": "open", "cursor": "not-a-cursor"})
-    assert bad.value.status == 400
+    assert bad.value.status == 422
 
 
 def test_a_petition_outside_the_council_area_or_with_bad_fields_is_refused_clearly(client, people):

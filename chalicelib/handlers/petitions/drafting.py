@@ -111,11 +111,14 @@ def create(deps, body, idempotency_key):
     background = validation.text(body.get("background"), "background", problems, 10, BACKGROUND_MAX, required=True)
     details = validation.text(body.get("details"), "details", problems, 0, DETAILS_MAX) or ""
     lat = lon = None
-    if body.get("lat") is not None or body.get("lon") is not None:
+    if body.get("lat") is not None and body.get("lon") is not None:
         lat = validation.number(body.get("lat"), "lat", problems, -90, 90, text_ok=False)
         lon = validation.number(body.get("lon"), "lon", problems, -180, 180, text_ok=False)
     ward = validation.text(body.get("ward"), "ward", problems, 0, 100)
     problems.raise_if_any()
+    if (body.get("lat") is None) != (body.get("lon") is None):
+        raise Unacceptable("Give lat and lon together, or neither.", code="place_incomplete",
+                           fields=[{"field": "lat" if body.get("lat") is None else "lon", "message": "Is required."}])
     if lat is not None and lon is not None:
         from ...errors import OutsideServiceArea
         if not deps.area.contains(lon, lat):
@@ -200,7 +203,8 @@ def decode_cursor(value):
             return key
     except (ValueError, UnicodeError):
         pass
-    raise ValidationFailed([("cursor", "Is not a cursor this API gave.")])
+    raise Unacceptable("That is not a cursor this API gave.", code="bad_cursor",
+                       fields=[{"field": "cursor", "message": "Is not a cursor this API gave."}])
 
 
 def wards_csv(deps, petition_id):

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from ... import validation
 from ...config import petitions as petition_settings
-from ...errors import Conflict, Stale, ValidationFailed
+from ...errors import Conflict, Stale, Unacceptable, ValidationFailed
 from ...stamps import parse, stamp
 from ...storage.errors import EditConflict
 from ...storage.records import AuditEntry
@@ -168,18 +168,18 @@ def criteria(body):
     for edge in ("since", "until"):
         if body.get(edge) is not None:
             try:
-                moment = parse(body[edge]) if isinstance(body[edge], str) else None
+                moment = parse(body[edge].upper()) if isinstance(body[edge], str) else None
             except ValueError:
                 moment = None
             if moment is None or moment.tzinfo is None:
                 problems.add(edge, "Must be a moment with its zone, e.g. 2026-11-23T09:00:00Z.")
             else:
                 out[edge] = moment
-    if not out:
-        problems.add("body", "Name a domain, postcode, client or time window (since/until).")
     if body.get("dry_run") not in (None, True, False):
         problems.add("dry_run", "Must be true or false.")
     problems.raise_if_any()
+    if not out:
+        raise Unacceptable("Name a domain, postcode, client or time window (since/until).", code="nothing_to_match")
     return out
 
 

@@ -12,6 +12,9 @@ PETITION_ID = path_param("petition_id", {"type": "string", "example": "PT-7K3F9Q
 NOT_FOUND = {"404": "No such petition, or not one the caller may see (code petition_not_found)"}
 IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
                "description": "the same key and body answer the same petition"}
+CURSOR = q("cursor", "next_cursor of the page before (another value: 422)")
+CURSOR_422 = {"422": "Not a cursor this API gave (code bad_cursor)"}
+LIMIT = q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum": 1, "maximum": 50})
 ACCEPTED = {"202": json_response(ref("SigningAccepted"), "Accepted: the signature counts once its e-mail link "
                                                         "is followed (the same answer whether or not it had signed)")}
 
@@ -34,13 +37,13 @@ def create_petition():
 @routes.get("/v1/petitions", ANYONE, {
     "summary": "Petitions by state (open, closed, responded, rejected), newest first, a page at a time; q= "
                "searches their action and background",
-    "parameters": [q("state", "open (default), closed, responded or rejected"), q("q", "words to look for"),
-                   q("cursor", "next_cursor of the page before"),
-                   q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum": 1, "maximum": 50})],
-    "responses": {"200": json_response(ref("PetitionList")), **errors(400)}})
+    "parameters": [q("state", "open (default), closed, responded or rejected",
+                     schema={"type": "string", "enum": ["open", "closed", "responded", "rejected"]}),
+                   q("q", "words to look for", schema={"type": "string", "maxLength": 100}), CURSOR, LIMIT],
+    "responses": {"200": json_response(ref("PetitionList")), **errors(400, **CURSOR_422)}})
 def list_petitions():
     from .drafting import listing
-    return http.ok(listing(http.deps(), http.query()), headers={"Cache-Control": "public, max-age=5"})
+    return http.ok(listing(http.deps(), http.query()), headers={"Cache-Control": "no-cache"})
 
 
 @routes.get("/v1/petitions/{petition_id}", ANYONE, {
@@ -54,7 +57,7 @@ def read_petition(petition_id):
     deps = http.deps()
     view = read(deps, petition_id, http.query().get("sponsor_token"))
     private = "sponsor_link" in view
-    return http.ok(view, headers=http.NO_STORE if private else {"Cache-Control": "public, max-age=5"})
+    return http.ok(view, headers=http.NO_STORE if private else {"Cache-Control": "no-cache"})
 
 
 @routes.get("/v1/petitions/{petition_id}/wards.csv", ANYONE, {
@@ -110,10 +113,10 @@ def petitions_feed():
 
 @routes.get("/v1/staff/petitions", STAFF, {
     "summary": "Staff: petitions in a state, oldest first (default sponsored: the moderation queue)",
-    "parameters": [q("state", "pending, sponsored (default), open, rejected or closed"),
-                   q("cursor", "next_cursor of the page before"),
-                   q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum": 1, "maximum": 50})],
-    "responses": {"200": json_response(ref("StaffPetitionList")), **errors(400)}})
+    "parameters": [q("state", "pending, sponsored (default), open, rejected or closed",
+                     schema={"type": "string", "enum": ["pending", "sponsored", "open", "rejected", "closed"]}),
+                   CURSOR, LIMIT],
+    "responses": {"200": json_response(ref("StaffPetitionList")), **errors(400, **CURSOR_422)}})
 def staff_petitions():
     from .moderation import queue
     return http.ok(queue(http.deps(), http.query()), headers=http.NO_STORE)
@@ -179,7 +182,8 @@ def schedule_petition_debate(petition_id):
     "summary": "Staff: invalidate signatures in bulk by e-mail domain, postcode, client or time window; the "
                "count drops by the counted ones among them (audited). dry_run counts without changing",
     "parameters": [PETITION_ID], "requestBody": _body("SignatureInvalidation"),
-    "responses": {"200": json_response(ref("InvalidationResult")), **errors(400, **NOT_FOUND)}})
+    "responses": {"200": json_response(ref("InvalidationResult")),
+                  **errors(400, **NOT_FOUND, **{"422": "Nothing named to match (code nothing_to_match)"})}})
 def invalidate_signatures(petition_id):
     from .moderation import invalidate
     return http.ok(invalidate(http.deps(), petition_id, http.body()), headers=http.NO_STORE)

@@ -1,5 +1,14 @@
 """The petition routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import EMAIL, SOME_TEXT, WHITESPACE
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, NAME_MAX, NOTE_MAX, REJECTIONS, RESPONSE_MAX
+
+POSTCODE = rf"^[{WHITESPACE}]*[A-Za-z]{{1,2}}[0-9][A-Za-z0-9]?[{WHITESPACE}]*[0-9][A-Za-z]{{2}}[{WHITESPACE}]*$"
+
+
+def at_least(n):
+    """A pattern for text with n characters or more once the blanks around it are trimmed."""
+    return rf"[^{WHITESPACE}][\s\S]{{{n - 2},}}[^{WHITESPACE}]"
+
 
 STAMP = {"type": "string", "format": "date-time", "nullable": True}
 TEXT = {"type": "string"}
@@ -9,16 +18,19 @@ PETITION_SUMMARY = {
     "action": TEXT, "signature_count": {"type": "integer", "minimum": 0},
     "ward": {"type": "string", "nullable": True}, "opened_at": STAMP, "closes_at": STAMP, "closed_at": STAMP,
     "links": {"type": "object", "additionalProperties": {"type": "string"}}}
-SIGNER = {"name": {"type": "string", "minLength": 1, "maxLength": NAME_MAX},
-          "email": {"type": "string", "format": "email", "maxLength": 254},
-          "postcode": {"type": "string", "example": "YO1 7HH"},
+SIGNER = {"name": {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX},
+          "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254, "example": "ada@example.org"},
+          "postcode": {"type": "string", "pattern": POSTCODE, "example": "YO1 7HH"},
           "in_area": {"type": "boolean", "enum": [True],
                       "description": "they live, work or study in the council's area"}}
 
 SCHEMAS = {
     "PetitionNew": {"type": "object", "additionalProperties": False, "required": ["action", "background"],
-                    "properties": {"action": {"type": "string", "minLength": 10, "maxLength": ACTION_MAX},
-                                   "background": {"type": "string", "minLength": 10, "maxLength": BACKGROUND_MAX},
+                    "description": "lat and lon go together (422 otherwise); a place outside the council's "
+                                   "area is refused with 422",
+                    "properties": {"action": {"type": "string", "pattern": at_least(10), "maxLength": ACTION_MAX},
+                                   "background": {"type": "string", "pattern": at_least(10),
+                                                  "maxLength": BACKGROUND_MAX},
                                    "details": {"type": "string", "maxLength": DETAILS_MAX},
                                    "lat": {"type": "number", "minimum": -90, "maximum": 90},
                                    "lon": {"type": "number", "minimum": -180, "maximum": 180},
@@ -62,12 +74,16 @@ SCHEMAS = {
     "PetitionReject": {"type": "object", "additionalProperties": False, "required": ["reason"], "properties": {
         "reason": {"type": "string", "enum": list(REJECTIONS)}, "note": {"type": "string", "maxLength": NOTE_MAX}}},
     "PetitionResponse": {"type": "object", "additionalProperties": False, "required": ["text"],
-                         "properties": {"text": {"type": "string", "minLength": 1, "maxLength": RESPONSE_MAX}}},
+                         "properties": {"text": {"type": "string", "pattern": SOME_TEXT,
+                                                 "maxLength": RESPONSE_MAX}}},
     "PetitionDebate": {"type": "object", "additionalProperties": False, "required": ["date"], "properties": {
         "date": {"type": "string", "format": "date"}, "note": {"type": "string", "maxLength": NOTE_MAX}}},
-    "SignatureInvalidation": {"type": "object", "additionalProperties": False, "properties": {
-        "domain": {"type": "string", "example": "example.net"}, "postcode": {"type": "string"},
-        "client": {"type": "string", "description": "the client address signatures came from"},
+    "SignatureInvalidation": {"type": "object", "additionalProperties": False, "description": (
+        "at least one of domain, postcode, client, since and until (422 otherwise); all given must match"),
+        "properties": {
+        "domain": {"type": "string", "maxLength": 253, "example": "example.net"},
+        "postcode": {"type": "string", "pattern": POSTCODE},
+        "client": {"type": "string", "maxLength": 100, "description": "the client address signatures came from"},
         "since": {"type": "string", "format": "date-time"}, "until": {"type": "string", "format": "date-time"},
         "dry_run": {"type": "boolean"}}},
     "InvalidationResult": {"type": "object", "properties": {

@@ -105,10 +105,10 @@ def confirm(deps, body):
     """POST /v1/signatures/confirm {token}: count the signature, once."""
     token = body.get("token")
     found = TOKEN.match(token) if isinstance(token, str) else None
-    if found is None:
-        raise ValidationFailed([("token", "Is not a confirmation token.")])
-    petition_id, key, _ = found.groups()
-    signature = deps.petitions.signature(petition_id, key)
+    if not isinstance(token, str):
+        raise ValidationFailed([("token", "Is required: the e-mail's link carries it.")])
+    petition_id, key, _ = found.groups() if found else (None, None, None)
+    signature = deps.petitions.signature(petition_id, key) if found else None
     digest = ids.digest(token)
     # The hash is checked in every state: the key is a digest anyone knowing a
     # signer's e-mail and name could work out, and must not tell them they signed.
