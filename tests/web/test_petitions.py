@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
-from tests.web.desk import tab_to
+from tests.web.desk import desk, tab_to  # noqa: F401  (desk: a fixture)
 from tests.web.journeys import heading, sign_in
 
 
@@ -88,3 +88,45 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     expect(neighbour.locator("#signature-count")).to_have_text("6 signatures")
     expect(neighbour.locator("#by-ward")).to_contain_text("Signatures by ward")
     assert "nell@example.org" not in neighbour.content() and "Nell Neighbour" not in neighbour.content()
+
+
+def test_staff_moderate_respond_and_invalidate_at_the_desk_with_the_keyboard_alone(desk):
+    from tests.web.desk import screen, sign_in_by_keyboard
+    stack = desk.stack
+    resident = stack.token(stack.resident("petition.desk.creator@example.org"))
+    made = stack.post("/v1/petitions", {"action": "Light the towpath between the two bridges",
+                                        "background": "It is dark from four in winter and people fall."}, resident)
+    token = made["sponsor_link"].rsplit("=", 1)[1]
+    for n, domain in enumerate(["example.org"] * 3 + ["spam.example"] * 2):
+        email = f"desk{n}@{domain}"
+        stack.post(f"/v1/petitions/{made['id']}/sponsors", {"name": f"Desk {n}", "email": email, "postcode": "YO1 7HH",
+                                                             "in_area": True, "token": token})
+        stack.post("/v1/signatures/confirm",
+                   {"token": stack.link_in_mail(email, "/petitions/confirm").rsplit("=", 1)[1]})
+    page = desk.new_page()
+    sign_in_by_keyboard(page, stack.resident("petition.desk.officer@example.org", role="staff"),
+                        "/sign-in?next=/staff/petitions")
+    heading(page, "Petitions")
+    screen(page, "staff petitions queue")
+    tab_to(page, page.get_by_role("link", name="Light the towpath between the two bridges"))
+    page.keyboard.press("Enter")
+    heading(page, "Light the towpath between the two bridges")
+    screen(page, "staff petition to moderate")
+    tab_to(page, page.get_by_role("button", name="Publish petition"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#response-form")).to_be_visible()
+    screen(page, "staff petition open")
+    tab_to(page, page.get_by_role("textbox", name="Response"))
+    page.keyboard.type("We will light it this winter.")
+    tab_to(page, page.get_by_role("button", name="Publish response and tell signers"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#petition-audit")).to_contain_text("response posted")
+    assert [m.subject for m in stack.mail_to("desk0@example.org")].count(
+        "The council has responded to a petition you signed") == 1
+    tab_to(page, page.get_by_label("E-mail domain"))
+    page.keyboard.type("spam.example")
+    tab_to(page, page.get_by_role("button", name="Invalidate signatures"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#invalidate-outcome")).to_have_text(
+        "2 signatures invalidated, 2 taken off the count: 3 counted now.")
+    screen(page, "staff petition invalidated")

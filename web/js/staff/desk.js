@@ -13,9 +13,11 @@ const SCREENS = [
   [/^\/staff\/templates$/, () => import("./templates.js")],
   [/^\/staff\/templates\/edit$/, () => import("./template-edit.js")],
   [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
+  [/^\/staff\/petitions(\/PT-[0-9A-Z]{6})?$/, () => import("./petitions.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
-              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"]];
+              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
+              ["/staff/petitions", "staff.nav.petitions"]];
 
 let ready = null;
 
