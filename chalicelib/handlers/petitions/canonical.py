@@ -9,9 +9,11 @@ The address a message goes to stays as the signer typed it."""
 import re
 
 from ... import ids
+from ...validation import WHITESPACE
 
 DOMAIN_ALIASES = {"googlemail.com": "gmail.com"}
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")
+BLANKS = re.compile(f"[{WHITESPACE}]")  # the blanks /openapi.json's pattern allows around and inside
 
 
 def email(value):
@@ -36,5 +38,5 @@ def signer_key(email_address, person):
 
 def postcode(value):
     """"YO1 7HH" from any spacing or case; None when it is not a UK postcode."""
-    key = "".join((value or "").split()).upper()
+    key = BLANKS.sub("", value or "").upper()
     return f"{key[:-3]} {key[-3:]}" if POSTCODE.match(key) else None

@@ -10,7 +10,8 @@ routes = Routes("petitions", schemas="chalicelib.handlers.petitions.schemas")
 PETITION_ID = path_param("petition_id", {"type": "string", "example": "PT-7K3F9Q",
                                          "description": "the petition's id (GET also takes \"PT-7K3F9Q.json\")"})
 NOT_FOUND = {"404": "No such petition, or not one the caller may see (code petition_not_found)"}
-IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
+               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{8,255}$"},
                "description": "the same key and body answer the same petition"}
 CURSOR = q("cursor", "next_cursor of the page before (another value: 422)")
 CURSOR_422 = {"422": "Not a cursor this API gave (code bad_cursor)"}
@@ -133,7 +134,9 @@ def staff_petition(petition_id):
 
 
 def _staff_change(summary, body_schema):
-    return with_etag({"summary": summary, "parameters": [PETITION_ID, if_match("petition")],
+    from ..shared.versions import ETAG as VERSION
+    version = {**if_match("petition"), "schema": {"type": "string", "pattern": VERSION.pattern}}
+    return with_etag({"summary": summary, "parameters": [PETITION_ID, version],
                       "requestBody": _body(body_schema),
                       "responses": {"200": json_response(ref("Petition")),
                                     **errors(400, 428, **NOT_FOUND, **{"409": "Not in a state for this, or "
