@@ -1,15 +1,14 @@
-// Petitions: the list (/petitions), starting one (/petitions/new), a
-// petition's page with its count, response, counts by ward and the signing
-// form (/petitions/{id}), the sponsors' link (/petitions/{id}/sponsor?token=)
-// and the e-mail's confirmation link (/petitions/confirm?token=).
+// Petitions: /petitions, /petitions/new, /petitions/{id} (count, response,
+// wards, signing), /petitions/{id}/sponsor?token=, /petitions/confirm?token=.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
+import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 
 const STATES = ["open", "responded", "closed"];
+const n = count => count.toLocaleString("en-GB");
 
 export async function render(view, {params, url}) {
   const path = url.pathname.replace(/\/+$/, "");
@@ -56,7 +55,7 @@ async function list(view, params) {
   if (!answer.petitions.length) return append(view, h("p", {class: "body", id: "no-petitions"}, t("petitions.none")));
   append(view, h("ul", {class: "list", id: "petition-list"}, answer.petitions.map(p => h("li", {class: "petition-item"},
     h("a", {href: `/petitions/${p.id}`, class: "link"}, p.action),
-    h("p", {class: "hint"}, t("petitions.count", {count: p.signature_count.toLocaleString("en-GB")}),
+    h("p", {class: "hint"}, t("petitions.count", {count: n(p.signature_count)}),
       p.closes_at && p.state === "open" ? ` · ${t("petitions.closes", {date: formatDate(p.closes_at)})}` : "")))));
   if (answer.next_cursor) {
     append(view, h("p", {class: "body"}, h("a", {href: `/petitions?${query({state, q: words || undefined,
@@ -73,14 +72,11 @@ async function start(view) {
       rows: 4, maxlength: "300"}),
     textarea({field: "details", label: t("petitions.new.details"), optional: true, rows: 5, maxlength: "800"}),
     button(t("petitions.new.send")));
-  const key = crypto.randomUUID();  // a retry on a bad connection makes the same petition
+  const key = crypto.randomUUID();  // a retry makes the same petition
   onSubmit(form, view, async () => {
     const body = {action: form.elements.action.value.trim(), background: form.elements.background.value.trim()};
     const details = form.elements.details.value.trim();
     if (details) body.details = details;
-    const missing = ["action", "background"].filter(f => body[f].length < 10)
-      .map(f => ({field: f, message: t("petitions.new.too_short")}));
-    if (missing.length) throw new Invalid(missing);
     const made = await api("/v1/petitions", {method: "POST", body, headers: {"Idempotency-Key": key}});
     redraw(view, h("h1", {class: "heading-l"}, t("petitions.new.made")),
       h("p", {class: "body"}, t("petitions.new.sponsors", {count: made.sponsors_needed})),
@@ -105,10 +101,6 @@ function signingForm(view, petitionId, sponsorToken) {
   onSubmit(form, view, async () => {
     const body = {name: form.elements.name.value.trim(), email: form.elements.email.value.trim(),
       postcode: form.elements.postcode.value.trim(), in_area: form.elements.in_area.checked};
-    const missing = ["name", "email", "postcode"].filter(f => !body[f])
-      .map(f => ({field: f, message: t("petitions.sign.required")}));
-    if (!body.in_area) missing.push({field: "in_area", message: t("petitions.sign.area_required")});
-    if (missing.length) throw new Invalid(missing);
     if (sponsorToken) body.token = sponsorToken;
     await api(`/v1/petitions/${petitionId}/${sponsorToken ? "sponsors" : "signatures"}`, {method: "POST", body,
       auth: false});
@@ -133,10 +125,10 @@ async function page(view, id) {
   }
   append(view, ...petitionText(p),
     h("p", {class: "heading-m", id: "signature-count"},
-      t("petitions.count", {count: p.signature_count.toLocaleString("en-GB")})),
+      t("petitions.count", {count: n(p.signature_count)})),
     h("p", {class: "hint"}, t(`petitions.status.${p.state}`, {date: formatDate(p.closes_at || p.created_at)})),
-    h("p", {class: "body"}, t("petitions.thresholds", {response: p.response_threshold.toLocaleString("en-GB"),
-      debate: p.debate_threshold.toLocaleString("en-GB")})));
+    h("p", {class: "body"}, t("petitions.thresholds", {response: n(p.response_threshold),
+      debate: n(p.debate_threshold)})));
   if (p.rejection) append(view, h("p", {class: "body"}, p.rejection.reason_text), h("p", {class: "body"}, p.rejection.note));
   if (p.response) {
     append(view, h("section", {"aria-labelledby": "response-heading"},
@@ -156,7 +148,7 @@ async function page(view, id) {
       h("thead", {}, h("tr", {}, h("th", {scope: "col"}, t("petitions.ward")),
         h("th", {scope: "col"}, t("petitions.signatures")))),
       h("tbody", {}, p.by_ward.map(w => h("tr", {}, h("th", {scope: "row"}, w.ward),
-        h("td", {}, w.signatures.toLocaleString("en-GB")))))),
+        h("td", {}, n(w.signatures)))))),
     h("p", {class: "body"}, h("a", {href: `/v1/petitions/${p.id}/wards.csv`}, t("petitions.csv")), " · ",
       h("a", {href: `/v1/petitions/${p.id}.json`}, t("petitions.json"))));
   }

@@ -1,11 +1,8 @@
-// Petitions at the staff desk: the moderation queue and the other states
-// (/staff/petitions?state=), and one petition (/staff/petitions/{id}):
-// publish or reject it with a standard reason, post the council's response,
-// schedule a debate (each with If-Match: the version read), invalidate
-// signatures in bulk, and its audit.
+// Petitions at the desk: the queue by state; one petition's moderation,
+// and response (If-Match: the version read), invalidation and audit.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../router.js";
 
@@ -44,10 +41,15 @@ async function queue(view, params) {
   }
 }
 
-function section(title, ...children) {
-  const id = `section-${title.replace(/\W+/g, "-").toLowerCase()}`;
-  return h("section", {"aria-labelledby": id}, h("h2", {class: "heading-m", id}, title), ...children);
+function filled(form, names, body = {}) {
+  for (const f of names) {
+    const value = form.elements[f].value.trim();
+    if (value) body[f] = value;
+  }
+  return body;
 }
+
+const section = (title, ...children) => [h("h2", {class: "heading-m"}, title), ...children];
 
 async function one(view, id) {
   let p;
@@ -57,7 +59,7 @@ async function one(view, id) {
     return append(view, h("h1", {class: "heading-l"}, t("staff.petitions.not_found")),
       h("p", {class: "body"}, errorsOf(error)[0].message));
   }
-  const again = () => navigate(`/staff/petitions/${id}`, {replace: true});  // drawn afresh: the new version
+  const again = () => navigate(`/staff/petitions/${id}`, {replace: true});
   const change = (what, body) => api(`/v1/staff/petitions/${id}/${what}`, {method: "POST", body,
     headers: {"If-Match": `"${p.version}"`}});
   append(view, h("p", {class: "caption"}, t(`staff.petitions.state.${p.state}`)),
@@ -71,8 +73,7 @@ async function one(view, id) {
       textarea({field: "note", label: t("staff.petitions.note"), optional: true, rows: 2}),
       button(t("staff.petitions.publish")));
     onSubmit(publish, view, async () => {
-      const note = publish.elements.note.value.trim();
-      await change("publish", note ? {note} : {});
+      await change("publish", filled(publish, ["note"]));
       again();
     }, {note: t("staff.petitions.note")});
     const reject = h("form", {novalidate: true, id: "reject-form"},
@@ -81,10 +82,7 @@ async function one(view, id) {
       textarea({field: "note", label: t("staff.petitions.reject_note"), optional: true, rows: 2}),
       button(t("staff.petitions.reject"), {warning: true}));
     onSubmit(reject, view, async () => {
-      const body = {reason: reject.elements.reason.value};
-      const note = reject.elements.note.value.trim();
-      if (note) body.note = note;
-      await change("reject", body);
+      await change("reject", filled(reject, ["note"], {reason: reject.elements.reason.value}));
       again();
     }, {reason: t("staff.petitions.reason"), note: t("staff.petitions.reject_note")});
     append(view, section(t("staff.petitions.publish_title"), publish), section(t("staff.petitions.reject_title"), reject));
@@ -97,17 +95,6 @@ async function one(view, id) {
       await change("response", {text: respond.elements.text.value.trim()});
       again();
     }, {text: t("staff.petitions.response")});
-    const debate = h("form", {novalidate: true, id: "debate-form"},
-      dateInput({field: "date", legend: t("staff.petitions.debate_date"), value: p.debate?.date}),
-      textarea({field: "note", label: t("staff.petitions.note"), optional: true, rows: 2}),
-      button(t("staff.petitions.schedule")));
-    onSubmit(debate, view, async () => {
-      const body = {date: dateValue(debate, "date")};
-      const note = debate.elements.note.value.trim();
-      if (note) body.note = note;
-      await change("debate", body);
-      again();
-    }, {date: t("staff.petitions.debate_date"), note: t("staff.petitions.note")});
     const invalidate = h("form", {novalidate: true, id: "invalidate-form"},
       h("p", {class: "body"}, t("staff.petitions.invalidate_lead")),
       input({field: "domain", label: t("staff.petitions.domain"), optional: true}),
@@ -116,18 +103,13 @@ async function one(view, id) {
       button(t("staff.petitions.invalidate"), {warning: true}));
     const outcome = h("p", {class: "body", id: "invalidate-outcome", role: "status"});
     onSubmit(invalidate, view, async () => {
-      const body = {};
-      for (const f of ["domain", "postcode", "client"]) {
-        const value = invalidate.elements[f].value.trim();
-        if (value) body[f] = value;
-      }
-      const done = await api(`/v1/staff/petitions/${id}/invalidate`, {method: "POST", body});
+      const done = await api(`/v1/staff/petitions/${id}/invalidate`, {method: "POST",
+        body: filled(invalidate, ["domain", "postcode", "client"])});
       outcome.textContent = t("staff.petitions.invalidated", {count: done.invalidated, uncounted: done.uncounted,
         total: done.signature_count});
     }, {domain: t("staff.petitions.domain"), postcode: t("staff.petitions.postcode"),
       client: t("staff.petitions.client")});
     append(view, section(t("staff.petitions.response_title"), respond),
-      section(t("staff.petitions.debate_title"), debate),
       section(t("staff.petitions.invalidate_title"), invalidate, outcome));
   }
   append(view, section(t("staff.petitions.audit"), h("ul", {class: "list", id: "petition-audit"},
