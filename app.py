@@ -16,6 +16,7 @@ from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.payments.routes import routes as payments
+from chalicelib.handlers.petitions.routes import routes as petitions
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
@@ -27,7 +28,7 @@ from chalicelib.handlers.waste.routes import routes as waste
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, bodies, forwarding, payments, waste, conversations, ANY_PATH)
+              questionnaires, bodies, forwarding, payments, waste, conversations, petitions, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 
 
@@ -86,6 +87,15 @@ def send_questionnaires(event):
     from chalicelib.handlers.questionnaires.sending import send_due
     from chalicelib.deps import default_deps
     send_due(default_deps())
+
+
+# Every hour, petitions open past their closing moment are closed and their
+# signers told (a read that finds one first closes it as well, once).
+@app.schedule("rate(1 hour)", name="close_petitions")
+def close_petitions(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.petitions.moderation import close_due
+    return close_due(default_deps())
 
 
 # Every five minutes, payments left unfinished are checked with the provider

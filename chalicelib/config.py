@@ -136,3 +136,29 @@ def payments() -> dict:
             "api_key": env.get("DOORSTEP_PAY_API_KEY") or None,
             "webhook_secret": env.get("DOORSTEP_PAY_WEBHOOK_SECRET") or None,
             "timeout_s": float(env.get("DOORSTEP_PAY_TIMEOUT_S") or 10)}
+
+
+# City of York's population at the 2021 census (ONS): the demo's council.
+DEMO_POPULATION = 202_800
+
+
+def petitions() -> dict:
+    """E-petitions (handlers/petitions): DOORSTEP_PETITION_SPONSORS (confirmed
+    sponsors before moderation, default 5), DOORSTEP_PETITION_OPEN_DAYS (how
+    long a published petition is open, default 182: six months),
+    DOORSTEP_PETITION_RESPONSE_AT (signatures for a council response, default
+    100), DOORSTEP_PETITION_DEBATE_AT (for a debate at full council, default 5%
+    of DOORSTEP_POPULATION, itself defaulting to York's 202,800: 10,140),
+    DOORSTEP_PETITION_CLIENT_LIMIT ("count/seconds": signatures one client may
+    make to one petition in a window before the rest are suspect, default
+    "5/60") and DOORSTEP_PETITION_RESEND_MINUTES (a repeated signing sends the
+    confirmation again at most this often, default 10)."""
+    env = os.environ
+    population = int(env.get("DOORSTEP_POPULATION") or DEMO_POPULATION)
+    count, seconds = (env.get("DOORSTEP_PETITION_CLIENT_LIMIT") or "5/60").split("/")
+    return {"sponsors": int(env.get("DOORSTEP_PETITION_SPONSORS") or 5),
+            "open_days": int(env.get("DOORSTEP_PETITION_OPEN_DAYS") or 182),
+            "response_at": int(env.get("DOORSTEP_PETITION_RESPONSE_AT") or 100),
+            "debate_at": int(env.get("DOORSTEP_PETITION_DEBATE_AT") or population * 5 // 100),
+            "client_limit": (int(count), int(seconds)),
+            "resend_minutes": int(env.get("DOORSTEP_PETITION_RESEND_MINUTES") or 10)}

@@ -11,6 +11,7 @@ from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, 
 from . import bodies, counters, questionnaires, sends, stats  # noqa: F401
 from . import bulky, garden, missed_bins, payments  # noqa: F401
 from . import conversations  # noqa: F401
+from . import petitions  # noqa: F401
 
 
 def ensure_tables(wait=True):

@@ -4,7 +4,7 @@
 The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
-due, reminders); the nightly open data export is run by hand (`doorstep export`)."""
+due, reminders) and the closing of petitions past their time; the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
@@ -21,12 +21,13 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.forwarding.schedule import every_minute
     from chalicelib.handlers.questionnaires.sending import send_due
     from chalicelib.handlers.waste.jobs import settle_all
+    from chalicelib.handlers.petitions.moderation import close_due
     stopped = threading.Event()
 
     def loop() -> None:
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
-                              ("settle_payments", settle_all)):
+                              ("settle_payments", settle_all), ("close_petitions", close_due)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

@@ -49,6 +49,10 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
                   "waste-settings": "read"}
 
+# Every hour: open petitions past their time (the state index), closed by a
+# conditional update; each counted signer claimed and told through the outbox.
+CLOSER_TABLES = {"petitions": "read-write", "petition-signatures": "read-write", "outbox": "read-write"}
+
 
 def api_tables():
     return {t["name"]: "read-write" for t in schemas()}

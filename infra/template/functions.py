@@ -17,17 +17,20 @@ QUESTIONER = "SendQuestionnaires"  # the hourly "has it been fixed?" (@app.sched
 SENDER = "SendReports"  # reports to other bodies (the send queue)
 FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates read (@app.schedule)
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
+CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their signers told (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
          WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data",
          QUESTIONER: "doorstep-${Stage}-send-questionnaires", SENDER: "doorstep-${Stage}-send-reports",
-         FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments"}
+         FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
+         CLOSER: "doorstep-${Stage}-close-petitions"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
-              SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup"}
-FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER)
+              SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
+              CLOSER: "ClosePetitionsLogGroup"}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -35,7 +38,8 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             QUESTIONER: (300, 256),  # at most SEND_BATCH messages a run
             SENDER: (120, 256),  # ten tries of two 10 s calls at most
             FORWARDER: (50, 256),  # a minute's sweep and polls, done before the next
-            SETTLER: (300, 256)}  # at most RECONCILE_BATCH payments, each one provider call or two
+            SETTLER: (300, 256),  # at most RECONCILE_BATCH payments, each one provider call or two
+            CLOSER: (300, 256)}  # a closing petition's signers told, a page at a time
 
 
 def environment():
@@ -88,8 +92,12 @@ def resources(app):
                            send_queue.send_tries()])
     settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
                          *access.mail_and_sms()])  # receipts and refund notices
+    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES),
+                        *access.mail_and_sms()])  # the closing notice to signers
     out = {
         "ApiRole": api_role,
+        "CloserRole": closer_role,
+        CLOSER: _function(CLOSER, "CloserRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

@@ -58,6 +58,10 @@ WALK = {
     "/v1/body-links/{token}": ["/v1/body-links/not-a-token"],
     "/v1/conversations/{conversation_id}": ["/v1/conversations/CV-0000000000000000"],
     "/v1/conversations/{conversation_id}/messages": ["/v1/conversations/CV-0000000000000000/messages?after=0"],
+    "/v1/petitions": ["/v1/petitions", "/v1/petitions?state=closed", "/v1/petitions?state=responded"],
+    "/v1/petitions/{petition_id}": ["/v1/petitions/PT-7K3F9Q", "/v1/petitions/PT-7K3F9Q.json"],
+    "/v1/petitions/{petition_id}/wards.csv": ["/v1/petitions/PT-7K3F9Q/wards.csv"],
+    "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.

@@ -195,7 +195,25 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/conversations"): (STAFF, Outcome(200)),
     **{(m, f"/v1/staff/conversations/{{conversation_id}}{suffix}"): (STAFF, Outcome(404, "conversation_not_found"))
        for m, suffix in CHAT_DESK},
+    # Petitions: any signed-in resident starts one; anyone reads, lists, signs and
+    # confirms; staff moderate. The world holds no petition (404) and no signature.
+    ("POST", "/v1/petitions"): (SIGNED_IN, Outcome(201)),
+    ("GET", "/v1/petitions"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/petitions/{petition_id}"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("GET", "/v1/petitions/{petition_id}/wards.csv"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/petitions/{petition_id}/signatures"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/petitions/{petition_id}/sponsors"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/signatures/confirm"): (ANYONE, Outcome(404, "signature_not_found")),
+    ("GET", "/v1/feeds/petitions.rss"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/staff/petitions"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/petitions/{petition_id}"): (STAFF, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/publish"): (STAFF, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/reject"): (STAFF, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/response"): (STAFF, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/debate"): (STAFF, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/invalidate"): (STAFF, Outcome(404, "petition_not_found")),
 }
+PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
@@ -203,7 +221,10 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
                 ("GET", "/v1/staff/waste/garden/rounds/{round_id}"), ("GET", "/v1/staff/conversations"),
-                *((m, f"/v1/staff/conversations/{{conversation_id}}{suffix}") for m, suffix in CHAT_DESK)}
+                *((m, f"/v1/staff/conversations/{{conversation_id}}{suffix}") for m, suffix in CHAT_DESK),
+                ("GET", "/v1/staff/petitions"),
+                ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
+                                     ("publish", "reject", "response", "debate", "invalidate"))}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -320,6 +341,26 @@ CHAT_BODIES = {"/hand-over": {"to": "someone"}, "/answer": {"text": "Hello"}, "/
 for _method, _suffix in CHAT_DESK:
     _simple(_method, f"/v1/staff/conversations/{{conversation_id}}{_suffix}",
             "/v1/staff/conversations/CV-0000000000000000" + _suffix, CHAT_BODIES.get(_suffix, {} if _method == "POST" else None))
+_simple("POST", "/v1/petitions", body={"action": "Put a zebra crossing outside the school",
+                                       "background": "Children cross a fast road at the gate."})
+_simple("GET", "/v1/petitions")
+_simple("GET", "/v1/petitions/{petition_id}", "/v1/petitions/PT-7K3F9Q")
+_simple("GET", "/v1/petitions/{petition_id}/wards.csv", "/v1/petitions/PT-7K3F9Q/wards.csv")
+_SIGNER = {"name": "Sam Signer", "email": "sam@example.org", "postcode": "YO1 7HH", "in_area": True}
+_simple("POST", "/v1/petitions/{petition_id}/signatures", "/v1/petitions/PT-7K3F9Q/signatures", _SIGNER)
+_simple("POST", "/v1/petitions/{petition_id}/sponsors", "/v1/petitions/PT-7K3F9Q/sponsors",
+        {**_SIGNER, "token": "a-sponsor-token"})
+_simple("POST", "/v1/signatures/confirm", body={"token": "PT-7K3F9Q." + "0" * 40 + "." + "x" * 32})
+_simple("GET", "/v1/feeds/petitions.rss")
+_simple("GET", "/v1/staff/petitions")
+_simple("GET", PETITION, "/v1/staff/petitions/PT-7K3F9Q")
+_simple("POST", "/v1/staff/petitions/{petition_id}/invalidate", "/v1/staff/petitions/PT-7K3F9Q/invalidate",
+        {"domain": "example.net"})
+for _change, _body in (("publish", {"note": "Fine."}), ("reject", {"reason": "duplicate"}),
+                       ("response", {"text": "We agree."}), ("debate", {"date": "2027-01-14"})):
+    REQUESTS[("POST", f"{PETITION}/{_change}")] = (
+        lambda path, body: lambda world, caller: Request("POST", path, body, {"If-Match": '"0"'}))(
+        f"/v1/staff/petitions/PT-7K3F9Q/{_change}", _body)
 
 
 @builds("PUT", "/v1/waste/garden")

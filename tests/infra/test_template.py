@@ -80,7 +80,7 @@ def _statements(template):
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
-                          "ForwarderRole", "SettlerRole"}
+                          "ForwarderRole", "SettlerRole", "CloserRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -92,8 +92,9 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole"}
-    for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole"):
+        "SettlerRole", "CloserRole"}
+    for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
+                 "CloserRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             assert resource not in str(statements), (role, resource)
@@ -265,3 +266,16 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
                                                "garden-subscriptions", "outbox")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     assert template["Parameters"]["PayApiKey"]["NoEcho"] is True
+
+
+def test_petitions_are_closed_hourly_by_a_function_that_touches_only_petitions_their_signatures_and_the_outbox(
+        template):
+    from infra.template.tables import logical_id
+    function = template["Resources"]["ClosePetitions"]["Properties"]
+    assert function["Handler"] == "app.close_petitions"
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "rate(1 hour)"
+    statements = [s for n, s in _statements(template) if n == "CloserRole"]
+    written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]
+               for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id(t) for t in ("petitions", "petition-signatures", "outbox")}, written

@@ -53,8 +53,9 @@ class Stack:
         from chalicelib.handlers.reports.changes import change_state
         change_state(self.deps(), report_id, state, text)
 
-    def get(self, path):
-        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+    def get(self, path, headers=None):
+        with urllib.request.urlopen(urllib.request.Request(self.url + path, headers=headers or {}),
+                                    timeout=10) as response:
             return json.loads(response.read())
 
     def post(self, path, body, headers=None):

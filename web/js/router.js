@@ -1,6 +1,6 @@
 // Paths to screens. Every screen is a module loaded on first visit (the
 // first load carries only the shell); links Doorstep sends land here too:
-// /?report=, /?broadcast=, /verify, /reset-password, /alerts/confirm, /questionnaire...
+// /?report=, /?broadcast=, /verify, /reset-password, /alerts/confirm, /questionnaire, /petitions/confirm...
 import {append, clear, h} from "./dom.js";
 import {t} from "./i18n.js";
 
@@ -47,6 +47,7 @@ function screenFor(url) {
   // Staff screens are one module's business: nothing of them loads for a resident.
   if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");
+  if (/^\/petitions(\/|$)/.test(url.pathname)) return () => import("./screens/petitions.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {

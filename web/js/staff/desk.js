@@ -14,10 +14,11 @@ const SCREENS = [
   [/^\/staff\/templates\/edit$/, () => import("./template-edit.js")],
   [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
   [/^\/staff\/chat(\/CV-[0-9a-f]{16})?$/, () => import("./chat.js")],
+  [/^\/staff\/petitions(\/PT-[0-9A-Z]{6})?$/, () => import("./petitions.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
-              ["/staff/chat", "staff.nav.chat"]];
+              ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"]];
 
 let ready = null;
 

@@ -1,0 +1,1 @@
+"""E-petitions: residents start, sponsor, sign and follow; staff moderate, respond and invalidate."""

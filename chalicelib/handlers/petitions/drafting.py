@@ -1,0 +1,229 @@
+"""Starting a petition, reading one, and listing them.
+
+A signed-in resident drafts a petition (state pending) and is given a link
+for sponsors; once enough sponsors have confirmed (config.petitions()
+["sponsors"]) it waits for moderation (sponsored). A published petition is
+open until its closing moment and then closed: by the hourly job, or by the
+first read that finds it past that moment, whichever comes first."""
+import base64
+import json
+import re
+from datetime import timedelta
+
+from ... import validation
+from ...config import petitions as petition_settings
+from ...errors import NotFound, Unacceptable, ValidationFailed
+from ...stamps import stamp
+from ...storage.errors import AlreadyExists
+from ...storage.petitions import NO_WARD, Petition
+from ...storage.records import IdempotencyRecord
+from ..shared import idempotency
+from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, PETITION_ID_PATTERN, REJECTIONS
+
+IDEMPOTENCY_HOURS = 24
+HIDDEN_REJECTIONS = ("offensive", "personal")  # rejected for these, the text is not shown to anyone but staff
+
+
+def view(deps, petition, private=False):
+    """The public view (no one's name or e-mail, ever); `private` adds the
+    sponsors' link for the petition's creator and staff."""
+    rules = petition_settings()
+    out = {"id": petition.id, "state": petition.state, "action": petition.action,
+           "background": petition.background, "details": petition.details or "",
+           "place": {"lat": float(petition.lat), "lon": float(petition.lon)} if petition.lat is not None else None,
+           "ward": petition.ward, "signature_count": int(petition.signatures or 0),
+           "sponsor_count": int(petition.sponsors or 0), "sponsors_needed": rules["sponsors"],
+           "response_threshold": rules["response_at"], "debate_threshold": rules["debate_at"],
+           "created_at": stamp(petition.created_at), "opened_at": stamp(petition.opened_at),
+           "closes_at": stamp(petition.closes_at), "closed_at": stamp(petition.closed_at),
+           "response": _shown(petition.response, ("text",)), "debate": _shown(petition.debate, ("date", "note")),
+           "rejection": None, "version": int(petition.version or 0),
+           "links": {"self": f"{deps.base_url}/v1/petitions/{petition.id}",
+                     "page": f"{deps.base_url}/petitions/{petition.id}",
+                     "wards_csv": f"{deps.base_url}/v1/petitions/{petition.id}/wards.csv"}}
+    if petition.state == "rejected":
+        reason = (petition.moderation or {}).get("reason")
+        out["rejection"] = {"reason": reason, "reason_text": REJECTIONS.get(reason, ""),
+                            "note": (petition.moderation or {}).get("note", "")}
+        if reason in HIDDEN_REJECTIONS and not private:
+            out.update(background="", details="", action="(hidden)")
+    if private:
+        out["sponsor_link"] = f"{deps.base_url}/petitions/{petition.id}/sponsor?token={petition.sponsor_token}"
+        out["moderation"] = petition.moderation or {}
+    return out
+
+
+def _shown(part, keys):
+    if not part:
+        return None
+    return {**{k: part.get(k) for k in keys}, "at": part.get("at")}
+
+
+def may_see_privately(deps, petition):
+    caller = deps.principal
+    return caller is not None and (caller.is_staff or caller.user_id == petition.creator_id)
+
+
+def petition_or_404(deps, petition_id, sponsor_token=None):
+    """The petition as the caller may see it (pending and sponsored ones: its
+    creator, staff, or a sponsor holding the link), closed first if its time is up."""
+    found = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
+    if found is None:
+        raise NotFound("No such petition.", code="petition_not_found")
+    if found.state in ("pending", "sponsored") and not may_see_privately(deps, found) and not (
+            sponsor_token and validation_equal(sponsor_token, found.sponsor_token)):
+        raise NotFound("No such petition.", code="petition_not_found")
+    return close_if_due(deps, found)
+
+
+def validation_equal(a, b):
+    from ...ids import constant_time_equal
+    return isinstance(a, str) and bool(b) and constant_time_equal(a, b)
+
+
+def close_if_due(deps, petition):
+    """A petition open past its closing moment is closed now (once: the
+    conditional move decides), and its signers are told."""
+    now = deps.clock()
+    if petition.state != "open" or petition.closes_at is None or now < petition.closes_at:
+        return petition
+    petition.state, petition.closed_at = "closed", petition.closes_at
+    if deps.petitions.move(petition.id, "open", petition):
+        from .notices import announce
+        announce(deps, petition, "closed")
+    return deps.petitions.get(petition.id)
+
+
+def read(deps, petition_id, sponsor_token=None):
+    petition = petition_or_404(deps, petition_id, sponsor_token)
+    out = view(deps, petition, private=may_see_privately(deps, petition))
+    out["by_ward"] = by_ward(deps, petition) if petition.state in ("open", "closed") else []
+    return out
+
+
+def create(deps, body, idempotency_key):
+    """POST /v1/petitions: a draft, gathering sponsors. Returns (view, created)."""
+    problems = validation.Problems()
+    for key in body:
+        if key not in ("action", "background", "details", "lat", "lon", "ward"):
+            problems.add(key, "Is not a petition field.")
+    action = validation.text(body.get("action"), "action", problems, 10, ACTION_MAX, required=True)
+    background = validation.text(body.get("background"), "background", problems, 10, BACKGROUND_MAX, required=True)
+    details = validation.text(body.get("details"), "details", problems, 0, DETAILS_MAX) or ""
+    lat = lon = None
+    if body.get("lat") is not None and body.get("lon") is not None:
+        lat = validation.number(body.get("lat"), "lat", problems, -90, 90, text_ok=False)
+        lon = validation.number(body.get("lon"), "lon", problems, -180, 180, text_ok=False)
+    ward = validation.text(body.get("ward"), "ward", problems, 0, 100)
+    problems.raise_if_any()
+    if (body.get("lat") is None) != (body.get("lon") is None):
+        raise Unacceptable("Give lat and lon together, or neither.", code="place_incomplete",
+                           fields=[{"field": "lat" if body.get("lat") is None else "lon", "message": "Is required."}])
+    if lat is not None and lon is not None:
+        from ...errors import OutsideServiceArea
+        if not deps.area.contains(lon, lat):
+            raise OutsideServiceArea(deps.area.name)
+        if ward is None and deps.wards is not None:
+            found = deps.wards.at_point(lon, lat)
+            ward = found.name if found else None
+    user_id = deps.principal.user_id
+    key = idempotency.request_key(idempotency_key, f"{user_id}#petition")
+    fingerprint = idempotency.fingerprint(body)
+    earlier = _replay(deps, key, fingerprint)
+    if earlier:
+        return earlier, False
+    now = deps.clock()
+    petition = Petition(id="PT-" + deps.new_report_id()[-6:], state="pending", action=action,
+                        background=background, details=details, creator_id=user_id,
+                        sponsor_token=deps.new_token(), lat=lat, lon=lon, ward=ward, created_at=now)
+    record = None if key is None else IdempotencyRecord(
+        key=key, fingerprint=fingerprint, resource_id=petition.id, created_at=now,
+        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
+    try:
+        deps.petitions.create(petition, record)
+    except AlreadyExists:
+        earlier = _replay(deps, key, fingerprint)
+        if earlier:
+            return earlier, False
+        raise
+    return view(deps, petition, private=True), True
+
+
+def _replay(deps, key, fingerprint):
+    def answer(record):
+        found = deps.petitions.get(record.resource_id)
+        return view(deps, found, private=True) if found else None
+    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
+        "That Idempotency-Key was used for another petition.", code="idempotency_key_reused"))
+
+
+def listing(deps, params):
+    """GET /v1/petitions?state=open|closed|responded&q=&cursor=&limit=: one page,
+    reading about what it returns (one Query of one index partition)."""
+    state = params.get("state") or "open"
+    if state not in ("open", "closed", "responded", "rejected"):
+        raise ValidationFailed([("state", "Must be open, closed, responded or rejected.")])
+    limit = _limit(params.get("limit"))
+    cursor = decode_cursor(params.get("cursor"))
+    words = (params.get("q") or "").strip()[:100] or None
+    if state == "responded":
+        found, more = deps.petitions.responded(cursor, limit, words)
+    elif state == "open":  # still open: closing after now (those past it are being closed)
+        found, more = deps.petitions.in_state("open", cursor, limit, after=deps.clock().strftime("%Y-%m-%dT%H:%M:%S"),
+                                              words=words)
+    else:
+        found, more = deps.petitions.in_state(state, cursor, limit, words=words)
+    return {"state": state, "petitions": [summary(deps, p) for p in found], "next_cursor": encode_cursor(more)}
+
+
+def summary(deps, petition):
+    full = view(deps, petition)
+    return {k: full[k] for k in ("id", "state", "action", "signature_count", "ward", "opened_at", "closes_at",
+                                 "closed_at", "links")} | {"responded": petition.response is not None}
+
+
+def _limit(value):
+    if value is None:
+        return 20
+    if not str(value).isdigit() or not 1 <= int(value) <= 50:
+        raise ValidationFailed([("limit", "Must be 1 to 50.")])
+    return int(value)
+
+
+def encode_cursor(key):
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode() if key else None
+
+
+def decode_cursor(value):
+    if not value:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(value.encode() + b"=" * (-len(value) % 4)))
+        if isinstance(key, dict) and all(isinstance(v, dict) for v in key.values()) and len(key) <= 4:
+            return key
+    except (ValueError, UnicodeError):
+        pass
+    raise Unacceptable("That is not a cursor this API gave.", code="bad_cursor",
+                       fields=[{"field": "cursor", "message": "Is not a cursor this API gave."}])
+
+
+def wards_csv(deps, petition_id):
+    """GET /v1/petitions/{id}/wards.csv: open data, counted signatures by ward."""
+    import csv
+    import io
+    petition = petition_or_404(deps, petition_id)
+    if petition.state not in ("open", "closed"):
+        raise NotFound("No such petition.", code="petition_not_found")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["petition_id", "ward", "signatures"])
+    for ward, count in sorted(deps.petitions.wards(petition.id).items(), key=lambda kv: (kv[0] == NO_WARD, kv[0])):
+        if count > 0:
+            writer.writerow([petition.id, ward, count])
+    return out.getvalue()
+
+
+def by_ward(deps, petition):
+    """[{ward, signatures}] for the petition page, most first."""
+    counts = deps.petitions.wards(petition.id)
+    return [{"ward": w, "signatures": c} for w, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c > 0]

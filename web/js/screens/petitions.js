@@ -1,0 +1,179 @@
+// Petitions: /petitions, /petitions/new, /petitions/{id} (count, response,
+// wards, signing), /petitions/{id}/sponsor?token=, /petitions/confirm?token=.
+import {api, query} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {formatDate, formatDay, t} from "../i18n.js";
+import {navigate, redraw} from "../router.js";
+import {signedIn} from "../session.js";
+
+const STATES = ["open", "responded", "closed"];
+const n = count => count.toLocaleString("en-GB");
+
+export async function render(view, {params, url}) {
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path === "/petitions") return list(view, params);
+  if (path === "/petitions/new") return start(view);
+  if (path === "/petitions/confirm") return confirm(view, params.get("token") || "");
+  const found = path.match(/^\/petitions\/(PT-[0-9A-Z]{6})(\/sponsor)?$/);
+  if (!found) return failed(view, "petitions.not_found", null);
+  return found[2] ? sponsor(view, found[1], params.get("token") || "") : page(view, found[1]);
+}
+
+function failed(view, titleKey, error) {
+  append(view, h("h1", {class: "heading-l"}, t(titleKey)),
+    error ? h("p", {class: "body"}, errorsOf(error)[0].message) : null,
+    h("p", {class: "body"}, h("a", {href: "/petitions"}, t("petitions.all"))));
+}
+
+async function list(view, params) {
+  const state = STATES.includes(params.get("state")) ? params.get("state") : "open";
+  const words = params.get("q") || "";
+  append(view, h("h1", {class: "heading-l"}, t("petitions.title")),
+    h("p", {class: "body"}, t("petitions.intro")),
+    h("p", {class: "body"}, h("a", {href: "/petitions/new", class: "button", role: "button"}, t("petitions.start"))),
+    h("nav", {"aria-label": t("petitions.states")}, h("ul", {class: "list list--inline"},
+      STATES.map(s => h("li", {}, s === state
+        ? h("strong", {"aria-current": "page"}, t(`petitions.state.${s}`))
+        : h("a", {href: `/petitions?state=${s}`}, t(`petitions.state.${s}`)))))));
+  const search = h("form", {role: "search", action: "/petitions"},
+    h("input", {type: "hidden", name: "state", value: state}),
+    input({field: "q", label: t("petitions.search"), value: words, type: "search"}),
+    button(t("petitions.search_button"), {secondary: true}));
+  search.addEventListener("submit", event => {
+    event.preventDefault();
+    navigate(`/petitions?${query({state, q: search.elements.q.value.trim() || undefined})}`);
+  });
+  append(view, search);
+  let answer;
+  try {
+    answer = await api(`/v1/petitions?${query({state, q: words || undefined, cursor: params.get("cursor") || undefined})}`,
+      {auth: false});
+  } catch (error) {
+    return append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  if (!answer.petitions.length) return append(view, h("p", {class: "body", id: "no-petitions"}, t("petitions.none")));
+  append(view, h("ul", {class: "list", id: "petition-list"}, answer.petitions.map(p => h("li", {class: "petition-item"},
+    h("a", {href: `/petitions/${p.id}`, class: "link"}, p.action),
+    h("p", {class: "hint"}, t("petitions.count", {count: n(p.signature_count)}),
+      p.closes_at && p.state === "open" ? ` · ${t("petitions.closes", {date: formatDate(p.closes_at)})}` : "")))));
+  if (answer.next_cursor) {
+    append(view, h("p", {class: "body"}, h("a", {href: `/petitions?${query({state, q: words || undefined,
+      cursor: answer.next_cursor})}`}, t("petitions.more"))));
+  }
+  append(view, h("p", {class: "body"}, h("a", {href: "/v1/feeds/petitions.rss"}, t("petitions.rss"))));
+}
+
+async function start(view) {
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent("/petitions/new")}`, {replace: true});
+  const form = h("form", {novalidate: true},
+    input({field: "action", label: t("petitions.new.action"), hint: t("petitions.new.action_hint"), maxlength: "80"}),
+    textarea({field: "background", label: t("petitions.new.background"), hint: t("petitions.new.background_hint"),
+      rows: 4, maxlength: "300"}),
+    textarea({field: "details", label: t("petitions.new.details"), optional: true, rows: 5, maxlength: "800"}),
+    button(t("petitions.new.send")));
+  const key = crypto.randomUUID();  // a retry makes the same petition
+  onSubmit(form, view, async () => {
+    const body = {action: form.elements.action.value.trim(), background: form.elements.background.value.trim()};
+    const details = form.elements.details.value.trim();
+    if (details) body.details = details;
+    const made = await api("/v1/petitions", {method: "POST", body, headers: {"Idempotency-Key": key}});
+    redraw(view, h("h1", {class: "heading-l"}, t("petitions.new.made")),
+      h("p", {class: "body"}, t("petitions.new.sponsors", {count: made.sponsors_needed})),
+      h("p", {class: "body"}, h("label", {class: "label", for: "sponsor-link"}, t("petitions.new.link"))),
+      h("input", {class: "input", id: "sponsor-link", readonly: true, value: made.sponsor_link}),
+      h("p", {class: "body"}, t("petitions.new.next")));
+  }, {action: t("petitions.new.action"), background: t("petitions.new.background")});
+  append(view, h("h1", {class: "heading-l"}, t("petitions.new.title")), h("p", {class: "body"},
+    t("petitions.new.intro")), form);
+}
+
+function signingForm(view, petitionId, sponsorToken) {
+  const form = h("form", {novalidate: true, id: "sign-form"},
+    input({field: "name", label: t("petitions.sign.name"), autocomplete: "name"}),
+    input({field: "email", label: t("petitions.sign.email"), type: "email", autocomplete: "email",
+      hint: t("petitions.sign.email_hint")}),
+    input({field: "postcode", label: t("petitions.sign.postcode"), autocomplete: "postal-code",
+      class: "input input--width-10"}),
+    choices({field: "in_area", legend: t("petitions.sign.area"), multiple: true,
+      options: [{value: "yes", label: t("petitions.sign.area_yes")}]}),
+    button(t(sponsorToken ? "petitions.sponsor.send" : "petitions.sign.send")));
+  onSubmit(form, view, async () => {
+    const body = {name: form.elements.name.value.trim(), email: form.elements.email.value.trim(),
+      postcode: form.elements.postcode.value.trim(), in_area: form.elements.in_area.checked};
+    if (sponsorToken) body.token = sponsorToken;
+    await api(`/v1/petitions/${petitionId}/${sponsorToken ? "sponsors" : "signatures"}`, {method: "POST", body,
+      auth: false});
+    redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("petitions.sign.check_title"))),
+      h("p", {class: "body", id: "check-email"}, t("petitions.sign.check_body")));
+  }, {name: t("petitions.sign.name"), email: t("petitions.sign.email"), postcode: t("petitions.sign.postcode"),
+    in_area: t("petitions.sign.area")});
+  return form;
+}
+
+function petitionText(p) {
+  return [h("h1", {class: "heading-l"}, p.action), h("p", {class: "body"}, p.background),
+    p.details ? h("p", {class: "body"}, p.details) : null];
+}
+
+async function page(view, id) {
+  let p;
+  try {
+    p = await api(`/v1/petitions/${id}`, {auth: false});
+  } catch (error) {
+    return failed(view, "petitions.not_found", error);
+  }
+  append(view, ...petitionText(p),
+    h("p", {class: "heading-m", id: "signature-count"},
+      t("petitions.count", {count: n(p.signature_count)})),
+    h("p", {class: "hint"}, t(`petitions.status.${p.state}`, {date: formatDate(p.closes_at || p.created_at)})),
+    h("p", {class: "body"}, t("petitions.thresholds", {response: n(p.response_threshold),
+      debate: n(p.debate_threshold)})));
+  if (p.rejection) append(view, h("p", {class: "body"}, p.rejection.reason_text), h("p", {class: "body"}, p.rejection.note));
+  if (p.response) {
+    append(view, h("section", {"aria-labelledby": "response-heading"},
+      h("h2", {class: "heading-m", id: "response-heading"}, t("petitions.response")),
+      h("p", {class: "body", id: "response-text"}, p.response.text),
+      h("p", {class: "hint"}, formatDate(p.response.at))));
+  }
+  if (p.debate) {
+    append(view, h("h2", {class: "heading-m"}, t("petitions.debate")),
+      h("p", {class: "body"}, t("petitions.debate_on", {date: formatDay(p.debate.date)})),
+      p.debate.note ? h("p", {class: "body"}, p.debate.note) : null);
+  }
+  if (p.state === "open") append(view, h("h2", {class: "heading-m"}, t("petitions.sign.title")), signingForm(view, p.id));
+  if (p.by_ward && p.by_ward.length) {
+    append(view, h("table", {class: "table", id: "by-ward"},
+      h("caption", {class: "heading-m"}, t("petitions.by_ward")),
+      h("thead", {}, h("tr", {}, h("th", {scope: "col"}, t("petitions.ward")),
+        h("th", {scope: "col"}, t("petitions.signatures")))),
+      h("tbody", {}, p.by_ward.map(w => h("tr", {}, h("th", {scope: "row"}, w.ward),
+        h("td", {}, n(w.signatures)))))),
+    h("p", {class: "body"}, h("a", {href: `/v1/petitions/${p.id}/wards.csv`}, t("petitions.csv")), " · ",
+      h("a", {href: `/v1/petitions/${p.id}.json`}, t("petitions.json"))));
+  }
+}
+
+async function sponsor(view, id, token) {
+  let p;
+  try {
+    p = await api(`/v1/petitions/${id}?${query({sponsor_token: token})}`, {auth: false});
+  } catch (error) {
+    return failed(view, "petitions.not_found", error);
+  }
+  append(view, h("p", {class: "caption"}, t("petitions.sponsor.caption")), ...petitionText(p),
+    h("p", {class: "body"}, t("petitions.sponsor.intro", {count: p.sponsors_needed})), signingForm(view, p.id, token));
+}
+
+async function confirm(view, token) {
+  try {
+    const done = await api("/v1/signatures/confirm", {method: "POST", body: {token}, auth: false});
+    append(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"},
+      t(done.sponsor ? "petitions.confirm.sponsor" : "petitions.confirm.title"))),
+    h("p", {class: "body"}, done.petition.action),
+    h("p", {class: "body"}, h("a", {href: done.petition.state === "open" ? `/petitions/${done.petition.id}` : "/petitions"},
+      t("petitions.confirm.see"))));
+  } catch (error) {
+    failed(view, "petitions.confirm.failed", error);
+  }
+}
