@@ -21,6 +21,10 @@ SCHEMAS = {
             "lat": {"type": "number"}, "lon": {"type": "number"}}},
         "description": STRING, "fields": {"type": "object"}, "photos": {"type": "array", "items": STRING},
         "address": NULLABLE_STRING, "report_status": STRING, "updates": {"type": "array", "items": UPDATE},
+        "collection": {"type": "object", "description": "a bulky collection's job (report_id is then the "
+                       "booking's id): what to take and where it is left; done is collected", "properties": {
+                           "kind": STRING, "booking_id": STRING, "items": {"type": "array", "items": STRING},
+                           "location": NULLABLE_STRING, "notes": NULLABLE_STRING}},
         "version": {"type": "integer"}}},
     "FieldUpdate": {"type": "object", "required": ["saved_at"], "properties": {
         "status": {"type": "string", "enum": list(FIELD_STATUSES)},

@@ -30,7 +30,7 @@ def view(deps, booking, payment=None):
            "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
-           "reason": booking.reason, "refund": booking.refund, "payment": None}
+           "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,
@@ -49,9 +49,11 @@ def booking_or_404(deps, booking_id):
 
 
 def read(deps, booking_id):
+    """One booking: its item, its payment's, and from its day its crew job's (one GetItem each)."""
+    from .collections import collection
     booking = booking_or_404(deps, booking_id)
     payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
-    return view(deps, booking, payment)
+    return {**view(deps, booking, payment), "collection": collection(deps, booking)}
 
 
 def priced(settings, wanted, problems):

@@ -23,7 +23,7 @@ def view(settings, version):
     return {"items": settings["items"], "minimum_charge": settings["minimum_charge"],
             "max_items": settings["max_items"], "capacity_per_day": settings["capacity_per_day"],
             "window_days": settings["window_days"], "round_stream": settings["round_stream"],
-            "currency": "GBP", "version": version}
+            "crew_team": settings["crew_team"], "currency": "GBP", "version": version}
 
 
 def read(deps):
@@ -42,7 +42,7 @@ def replace(deps, body, expected_version):
     """Save a whole new catalogue over `expected_version`; Stale (409) when
     someone saved first. Prices are whole pence: 12.5 or "12.50" is refused."""
     problems = validation.Problems()
-    allowed = {"items", *WHOLE, "round_stream"}
+    allowed = {"items", *WHOLE, "round_stream", "crew_team"}
     for key in body:
         if key not in allowed:
             problems.add(key, "Is not a setting." if key not in ("currency", "version") else "Cannot be set.")
@@ -74,6 +74,9 @@ def replace(deps, body, expected_version):
     if stream not in STREAMS:
         problems.add("round_stream", f"Must be one of {', '.join(STREAMS)}.")
     settings["round_stream"] = stream
+    # Absent: the team stays as it is (a catalogue edit need not know the crews).
+    settings["crew_team"] = (_crew_team(deps, body["crew_team"], problems) if "crew_team" in body
+                             else current(deps)[0]["crew_team"])
     problems.raise_if_any()
     by = deps.principal.user_id if deps.principal else None
     try:
@@ -82,3 +85,11 @@ def replace(deps, body, expected_version):
         now, at = current(deps)
         raise Stale(view(now, at), f'"{at}"') from None
     return view(settings, version), f'"{version}"'
+
+
+def _crew_team(deps, team_id, problems):
+    """The team that collects: one that exists and takes work (doorstep teams)."""
+    team = deps.teams.get(team_id) if isinstance(team_id, str) and 0 < len(team_id) <= 40 else None
+    if team is None or team.retired:
+        problems.add("crew_team", "Must be the id of a team taking work (GET /v1/staff/teams).")
+    return team_id

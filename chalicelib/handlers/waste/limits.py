@@ -9,6 +9,7 @@ MAX_ITEMS_LIMIT, CAPACITY_LIMIT, WINDOW_LIMIT = 20, 1000, 56
 HOLD_MINUTES = 30  # a booking holds its place this long while the resident pays
 CUT_OFF_HOUR = 14  # changes and cancellations until 14:00 the working day before
 REMIND_DAYS, REMIND_HOUR = (3, 1), 9  # reminders at 09:00, 3 days and 1 day before the collection
+CREW_HOUR = 0  # a confirmed collection becomes its crew's job at 00:00 (London) on its day
 PURPOSE = "bulky"
 
 # What a council starts with until staff save their own (PUT /v1/waste/bulky/items).
@@ -30,6 +31,7 @@ DEFAULT_SETTINGS = {
     "capacity_per_day": 20,  # bookings per round per collection day
     "window_days": 28,  # dates offered: the round's days within this many days
     "round_stream": "refuse",  # bulky waste goes out on the refuse round's days
+    "crew_team": "waste",  # the crews' team whose jobs the collections become (doorstep teams)
 }
 
 # Garden waste: a year's collections per property, paid for up front.

@@ -8,7 +8,9 @@ ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProper
     "price": {**PENCE, "maximum": PRICE_MAX}}}
 RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
          "capacity_per_day": {"type": "integer", "minimum": 0}, "window_days": {"type": "integer", "minimum": 1},
-         "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]}}
+         "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+         "crew_team": {"type": "string", "maxLength": 40,
+                       "description": "the crews' team that collects (its jobs); absent in an edit: unchanged"}}
 GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "other_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "max_bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT},
@@ -57,7 +59,12 @@ SCHEMAS = {
         "refund": {"type": "object", "nullable": True, "properties": {
             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
             "refund_id": {"type": "string", "nullable": True}}},
-        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
+        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]},
+        "collection": {"type": "object", "nullable": True,
+                       "description": "from the collection day: what the crew did (null before)", "properties": {
+                           "status": {"type": "string", "enum": ["scheduled", "collected", "not_collected"]},
+                           "reason": {"type": "string", "nullable": True, "description": "why not collected"},
+                           "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
     "GardenRules": {"type": "object", "required": ["first_bin_price", "other_bin_price", "max_bins"], "properties": {
         **GARDEN_RULES, "currency": {"type": "string"}, "version": {"type": "integer"}}},
     "GardenRulesEdit": {"type": "object", "additionalProperties": False, "required": list(GARDEN_RULES),
