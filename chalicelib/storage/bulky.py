@@ -20,6 +20,7 @@ from .errors import EditConflict, SlotFull
 from .records import BulkyBooking
 
 HOLD, REFUND, REMIND, CREW = "hold", "refund", "remind", "crew"
+CHANGE_REFUND = "change_refund"  # a change lowered the price: the difference is still to refund
 
 
 class WasteSettingsModel(Stored):
@@ -90,6 +91,8 @@ class BulkyBookingModel(Stored):
     due = UnicodeAttribute(null=True)
     due_at = UTCDateTimeAttribute(null=True)
     job_id = UnicodeAttribute(null=True)
+    change_seq = NumberAttribute(null=True)
+    changes = JSONAttribute(null=True)
 
     due_index = DueIndex()
     user_index = UserIndex()
@@ -113,6 +116,7 @@ def _booking(model):
     if record is not None:
         record.amount = int(record.amount)
         record.location, record.notes = record.location or "", record.notes or ""
+        record.change_seq = int(record.change_seq or 0)
     return record
 
 
@@ -228,6 +232,53 @@ class BulkyStore:
         except EditConflict:
             return False
         settle_job(job, saved)
+        return True
+
+    def change(self, booking, after, next_step, capacity, idempotency=None):
+        """A confirmed booking changed (`after`: its new date, items, amount,
+        location, notes and the changes list with the new entry), in one
+        transaction: the booking as read (its change_seq) and still confirmed;
+        when the date moves, the new day's place taken under its capacity and
+        the old day's given back; the request's Idempotency-Key claimed.
+        SlotFull: the new day is full; EditConflict("booking"): it changed or
+        was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first."""
+        from .report_store import _claim_key
+        M = BulkyBookingModel
+        read = booking.change_seq or 0
+        same = (M.change_seq == read) | M.change_seq.does_not_exist() if read == 0 else M.change_seq == read
+        actions = [M.date.set(after["date"]), M.items.set(after["items"]), M.amount.set(after["amount"]),
+                   M.location.set(after["location"]), M.notes.set(after["notes"]), M.change_seq.set(read + 1),
+                   M.changes.set(after["changes"]), M.updated_at.set(after["at"]), *_reminding(next_step)]
+        parts = []  # as sent: the key's put, then the updates in order
+        try:
+            with writes(parts, exists={"idempotency"}), transaction() as t:
+                if idempotency is not None:
+                    _claim_key(t, parts, idempotency)
+                t.update(M(booking.id), actions=actions, condition=(M.status == "confirmed") & same)
+                parts.append("booking")
+                if after["date"] != booking.date:
+                    t.update(BulkySlotModel(slot_key(booking.round_id, after["date"])),
+                             actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
+                             condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
+                    parts.append("slot")
+                    t.update(BulkySlotModel(slot_key(booking.round_id, booking.date)),
+                             actions=[BulkySlotModel.taken.add(-1)], condition=BulkySlotModel.slot.exists())
+                    parts.append("old-slot")
+        except EditConflict as e:
+            if e.part == "slot":
+                raise SlotFull("slot") from e
+            raise
+
+    def change_refunded(self, booking_id, seq, changes, next_step):
+        """The refund change `seq` owed is settled (`changes` with it marked
+        done): the booking's next step follows. False when settled already."""
+        M = BulkyBookingModel
+        try:
+            with writes(["booking"]):
+                M(booking_id).update(actions=[M.changes.set(changes), *_reminding(next_step)], condition=(
+                    (M.due == CHANGE_REFUND) & (M.change_seq == seq)))
+        except EditConflict:
+            return False
         return True
 
     def cancel(self, booking, from_status, reason, now, refund_due):

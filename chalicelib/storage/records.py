@@ -501,6 +501,8 @@ class BulkyBooking:
     due: str | None = None  # the store's: which job looks at it next (hold, refund, remind, crew)
     due_at: datetime | None = None
     job_id: str | None = None  # the crew's job, made on the collection day
+    change_seq: int = 0  # changes made (date, items...): a change names the count it read
+    changes: list = field(default_factory=list)  # [{seq, at, before, after, refund}] oldest first
 
 
 @dataclass

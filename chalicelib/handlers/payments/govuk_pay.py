@@ -47,6 +47,12 @@ class GovukPay:
             raise
         return ProviderRefund(refund_id=answer["refund_id"], amount=int(answer["amount"]), status=answer["status"])
 
+    def refunds(self, provider_id):
+        """Every refund of the payment, as the provider holds them (GET .../refunds)."""
+        answer = self._call("GET", f"/v1/payments/{_segment(provider_id)}/refunds")
+        return [ProviderRefund(refund_id=r["refund_id"], amount=int(r["amount"]), status=r["status"])
+                for r in (answer.get("_embedded") or {}).get("refunds") or []]
+
     def _call(self, method, path, body=None, headers=None):
         from urllib.error import HTTPError, URLError
         from urllib.request import Request, urlopen

@@ -68,3 +68,6 @@ class PaymentProvider(Protocol):
         """True when cancelled; False when it is past cancelling (submitted or finished)."""
 
     def refund(self, provider_id: str, amount: int, refund_amount_available: int) -> ProviderRefund: ...
+
+    def refunds(self, provider_id: str) -> list:
+        """[ProviderRefund] of the payment (to learn whether a refund whose answer was lost was made)."""

@@ -30,7 +30,8 @@ def view(deps, booking, payment=None):
            "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
-           "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None}
+           "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None,
+           "changes": [{k: c.get(k) for k in ("seq", "at", "before", "after", "refund")} for c in booking.changes]}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,

@@ -75,7 +75,7 @@ def replace(deps, body, expected_version):
         problems.add("round_stream", f"Must be one of {', '.join(STREAMS)}.")
     settings["round_stream"] = stream
     # Absent: the team stays as it is (a catalogue edit need not know the crews).
-    settings["crew_team"] = (_crew_team(deps, body["crew_team"], problems) if "crew_team" in body
+    settings["crew_team"] = (crew_team(deps, body["crew_team"], problems) if "crew_team" in body
                              else current(deps)[0]["crew_team"])
     problems.raise_if_any()
     by = deps.principal.user_id if deps.principal else None
@@ -87,7 +87,7 @@ def replace(deps, body, expected_version):
     return view(settings, version), f'"{version}"'
 
 
-def _crew_team(deps, team_id, problems):
+def crew_team(deps, team_id, problems):
     """The team that collects: one that exists and takes work (doorstep teams)."""
     team = deps.teams.get(team_id) if isinstance(team_id, str) and 0 < len(team_id) <= 40 else None
     if team is None or team.retired:

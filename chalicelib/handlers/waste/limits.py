@@ -45,4 +45,6 @@ GARDEN_DEFAULTS = {
     "term_days": 365,
     "renewal_opens_days": 42,  # renewing opens this many days before a term ends
     "last_reminder_days": 7,  # the second reminder, this many days before the end
+    "crew_team": "waste",  # the crews' team that empties garden bins: it reads the rounds' lists
 }
+CREW_ROUND_DAYS = 7  # a crew may read its round's list this many days either side of today

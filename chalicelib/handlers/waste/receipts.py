@@ -74,3 +74,14 @@ def garden_reminder(deps, sub):
             f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
             f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
             deps.clock(), deps.new_opaque_id)
+
+
+def changed(deps, booking, refund_amount):
+    """The booking as changed (sent once, by the change that committed)."""
+    lines = "\n".join(f"  {item['name']}: {_pounds(item['price'])}" for item in booking.items)
+    _send(deps, booking, f"Your bulky waste collection {booking.id} is changed", (
+        f"Your bulky waste collection (reference {booking.id}) is now on {_day(booking.date)}, from 6am.\n\n"
+        f"Where the items will be: {booking.location or 'not given'}\nItems:\n{lines}\n"
+        f"Total: {_pounds(booking.amount)}\n"
+        + (f"\n{_pounds(refund_amount)}, the difference, is being refunded to the card you paid with; it "
+           f"usually shows within 5 working days.\n" if refund_amount else "")))

@@ -16,7 +16,9 @@ GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "max_bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT},
                 "term_days": {"type": "integer", "minimum": 28, "maximum": 731},
                 "renewal_opens_days": {"type": "integer", "minimum": 1, "maximum": 120},
-                "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60}}
+                "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60},
+                "crew_team": {"type": "string", "maxLength": 40,
+                              "description": "the crews' team that empties garden bins; absent in an edit: unchanged"}}
 
 SCHEMAS = {
     "BulkyCatalogue": {"type": "object", "required": ["items", "minimum_charge", "max_items"], "properties": {
@@ -60,14 +62,28 @@ SCHEMAS = {
             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
             "refund_id": {"type": "string", "nullable": True}}},
         "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]},
+        "changes": {"type": "array", "description": "changes made, oldest first; a cheaper one's refund of "
+                    "the difference (due, then done)", "items": {"type": "object", "properties": {
+                        "seq": {"type": "integer"}, "at": {"type": "string", "format": "date-time"},
+                        "before": {"type": "object"}, "after": {"type": "object"},
+                        "refund": {"type": "object", "nullable": True, "properties": {
+                            "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
+                            "refund_id": {"type": "string", "nullable": True}}}}}},
         "collection": {"type": "object", "nullable": True,
                        "description": "from the collection day: what the crew did (null before)", "properties": {
                            "status": {"type": "string", "enum": ["scheduled", "collected", "not_collected"]},
                            "reason": {"type": "string", "nullable": True, "description": "why not collected"},
                            "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
+    "BulkyBookingChange": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
+        "date": {"type": "string", "format": "date", "description": "another offered day"},
+        "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
+                  "items": {"type": "string", "pattern": ITEM_ID_PATTERN},
+                  "description": "the whole new list, priced at today's catalogue"},
+        "location": {"type": "string", "maxLength": LOCATION_MAX}, "notes": {"type": "string", "maxLength": NOTES_MAX}}},
     "GardenRules": {"type": "object", "required": ["first_bin_price", "other_bin_price", "max_bins"], "properties": {
         **GARDEN_RULES, "currency": {"type": "string"}, "version": {"type": "integer"}}},
-    "GardenRulesEdit": {"type": "object", "additionalProperties": False, "required": list(GARDEN_RULES),
+    "GardenRulesEdit": {"type": "object", "additionalProperties": False,
+                        "required": [k for k in GARDEN_RULES if k != "crew_team"],
                         "properties": GARDEN_RULES},
     "GardenNew": {"type": "object", "required": ["uprn", "bins"], "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
@@ -98,6 +114,13 @@ SCHEMAS = {
         "subscriptions": {"type": "array", "items": {"type": "object", "properties": {
             "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"},
             "end": {"type": "string", "format": "date"}}}}}},
+    "CrewGardenRound": {"type": "object", "required": ["round", "date", "collects", "stops"], "properties": {
+        "round": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "collects": {"type": "boolean", "description": "whether the round goes out that day (moves and "
+                                                      "cancellations counted); no stops when it does not"},
+        "properties": {"type": "integer"}, "bins": {"type": "integer"},
+        "stops": {"type": "array", "items": {"type": "object", "properties": {
+            "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"}}}}}},
     "MissedBins": {"type": "object", "required": ["uprn", "containers"], "properties": {
         "uprn": {"type": "string"},
         "containers": {"type": "array", "items": {"type": "object", "properties": {

@@ -119,8 +119,10 @@ def send_reminders(deps):
 
 
 def run_jobs(deps):
+    from .changes import changes_due
     from .collections import make_crew_jobs
     from .garden import send_reminders as garden_reminders
     return {"holds_released": release_expired_holds(deps), "refunds_settled": refunds_due(deps),
+            "change_refunds_settled": changes_due(deps),
             "bulky_reminders": send_reminders(deps), "garden_reminders": garden_reminders(deps),
             "bulky_crew_jobs": make_crew_jobs(deps)}
