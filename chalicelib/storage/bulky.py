@@ -93,6 +93,7 @@ class BulkyBookingModel(Stored):
     job_id = UnicodeAttribute(null=True)
     change_seq = NumberAttribute(null=True)
     changes = JSONAttribute(null=True)
+    taken_by = JSONAttribute(null=True)
 
     due_index = DueIndex()
     user_index = UserIndex()

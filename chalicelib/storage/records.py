@@ -503,6 +503,7 @@ class BulkyBooking:
     job_id: str | None = None  # the crew's job, made on the collection day
     change_seq: int = 0  # changes made (date, items...): a change names the count it read
     changes: list = field(default_factory=list)  # [{seq, at, before, after, refund}] oldest first
+    taken_by: dict | None = None  # staff took it for a caller: {by, by_user_id, at, payment: card|waived, reason}
 
 
 @dataclass

@@ -172,6 +172,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/change"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -191,7 +192,7 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
-                ("GET", "/v1/staff/waste/garden/rounds/{round_id}")}
+                ("GET", "/v1/staff/waste/garden/rounds/{round_id}"), ("POST", "/v1/staff/waste/bulky/bookings")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -294,6 +295,8 @@ _simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/d
 _simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
 _simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")
 _simple("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel", "/v1/waste/bulky/bookings/BK-7K3F9Q/cancel")
+_simple("POST", "/v1/staff/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07",
+                                                        "items": ["sofa"], "payment": "waived", "reason": "Hardship"})
 _simple("POST", "/v1/waste/bulky/bookings/{booking_id}/change", "/v1/waste/bulky/bookings/BK-7K3F9Q/change",
         {"notes": "By the gate"})
 

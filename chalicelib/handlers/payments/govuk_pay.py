@@ -16,9 +16,11 @@ class GovukPay:
         self.api_key = api_key
         self.timeout_s = timeout_s
 
-    def create(self, *, amount, reference, description, return_url, metadata, email, idempotency_key):
+    def create(self, *, amount, reference, description, return_url, metadata, email, idempotency_key, moto=False):
         body = {"amount": amount, "reference": reference, "description": description,
                 "return_url": return_url, "metadata": metadata, "language": "en"}
+        if moto:  # card-not-present, keyed in by staff: the account must have MOTO enabled
+            body["moto"] = True
         if email:
             body["email"] = email
         return payment_of(self._call("POST", "/v1/payments", body, {"Idempotency-Key": idempotency_key}))

@@ -4,6 +4,7 @@ BOOKING_ID_PATTERN = r"^BK-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}$"
 ITEM_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 ITEM_NAME_MAX, CATALOGUE_MAX = 80, 100
 LOCATION_MAX, NOTES_MAX = 200, 500
+WAIVE_REASON_MAX = 500  # why staff waived a booking's charge
 PRICE_MAX = 100_000  # pence per item: £1,000
 MAX_ITEMS_LIMIT, CAPACITY_LIMIT, WINDOW_LIMIT = 20, 1000, 56
 HOLD_MINUTES = 30  # a booking holds its place this long while the resident pays

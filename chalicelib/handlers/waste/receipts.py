@@ -85,3 +85,13 @@ def changed(deps, booking, refund_amount):
         f"Total: {_pounds(booking.amount)}\n"
         + (f"\n{_pounds(refund_amount)}, the difference, is being refunded to the card you paid with; it "
            f"usually shows within 5 working days.\n" if refund_amount else "")))
+
+
+def waived(deps, booking):
+    """A collection staff booked for a caller with the charge waived."""
+    lines = "\n".join(f"  {item['name']}" for item in booking.items)
+    _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
+        f"Your bulky waste collection is booked, free of charge.\n\n"
+        f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
+        f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
+        f"Items:\n{lines}\n"))

@@ -107,6 +107,23 @@ def change_bulky_booking(booking_id):
     return http.ok(view, headers=http.NO_STORE)
 
 
+@routes.post("/v1/staff/waste/bulky/bookings", STAFF, {
+    "summary": "Take a bulky booking for a caller: payment card (card-not-present through the same provider, "
+               "GOV.UK Pay's MOTO: open payment.next_url and key in the caller's card) or waived with a reason "
+               "(confirmed at once, no payment; kept with the booking as taken_by). Idempotent with Idempotency-Key",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+                    "description": "the same key and body answer the same booking"}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffBulkyBookingNew")}}}},
+    "responses": {"201": json_response(ref("BulkyBooking")),
+                  **errors(400, 422, **{"404": "No property with that UPRN (code place_not_found)",
+                                        "409": "That day has just been fully booked (code slot_full)",
+                                        "503": "Card payments cannot be taken just now (code payments_unavailable)"})}})
+def staff_bulky_booking():
+    from .assisted import take
+    view, created = take(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/waste/bulky/bookings/{view['id']}"})
+
+
 SUBSCRIPTION_ID = path_param("subscription_id", {"type": "string", "pattern": limits.SUBSCRIPTION_ID_PATTERN,
                                                  "example": "990000000001.2026-11-23"})
 NO_SUBSCRIPTION = {"404": "No such subscription, or not yours (code subscription_not_found)"}

@@ -1,5 +1,5 @@
 """The waste routes' OpenAPI components (loaded only to build /openapi.json)."""
-from .limits import (BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
+from .limits import (WAIVE_REASON_MAX, BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
                      LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
@@ -69,11 +69,24 @@ SCHEMAS = {
                         "refund": {"type": "object", "nullable": True, "properties": {
                             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
                             "refund_id": {"type": "string", "nullable": True}}}}}},
+        "taken_by": {"type": "object", "nullable": True, "description": "staff took it for a caller",
+                     "properties": {"by": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
+                                    "payment": {"type": "string", "enum": ["card", "waived"]},
+                                    "reason": {"type": "string", "nullable": True}}},
         "collection": {"type": "object", "nullable": True,
                        "description": "from the collection day: what the crew did (null before)", "properties": {
                            "status": {"type": "string", "enum": ["scheduled", "collected", "not_collected"]},
                            "reason": {"type": "string", "nullable": True, "description": "why not collected"},
                            "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
+    "StaffBulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items", "payment"],
+                             "additionalProperties": False, "properties": {
+        "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "date": {"type": "string", "format": "date"},
+        "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
+                  "items": {"type": "string", "pattern": ITEM_ID_PATTERN}},
+        "location": {"type": "string", "maxLength": LOCATION_MAX}, "notes": {"type": "string", "maxLength": NOTES_MAX},
+        "payment": {"type": "string", "enum": ["card", "waived"]},
+        "reason": {"type": "string", "maxLength": WAIVE_REASON_MAX, "description": "required with waived"},
+        "caller_email": {"type": "string", "format": "email", "description": "where receipts and reminders go"}}},
     "BulkyBookingChange": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
         "date": {"type": "string", "format": "date", "description": "another offered day"},
         "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
