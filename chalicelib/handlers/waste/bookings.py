@@ -59,8 +59,7 @@ def read(deps, booking_id):
 
 
 def priced(settings, wanted, problems):
-    """[{id, name, price}] for the item ids wanted, and the amount: the items'
-    sum, or the minimum charge when that is more."""
+    """[{id, name, price}] for the item ids wanted, and the amount (amount_of)."""
     catalogue = {i["id"]: i for i in settings["items"]}
     if not isinstance(wanted, list) or not 1 <= len(wanted) <= settings["max_items"]:
         problems.add("items", f"Choose 1 to {settings['max_items']} items.")
@@ -71,7 +70,15 @@ def priced(settings, wanted, problems):
             problems.add(f"items[{i}]", "Is not an item on the list (GET /v1/waste/bulky/items).")
         else:
             items.append(dict(catalogue[item_id]))
-    return items, max(settings["minimum_charge"], sum(i["price"] for i in items))
+    return items, amount_of(settings, items)
+
+
+def amount_of(settings, items):
+    """What `items` cost: banded, the first band reaching their number; per
+    item, their prices added up, at least the minimum charge."""
+    if settings.get("pricing") == "banded":
+        return next(band["price"] for band in settings["bands"] if band["up_to"] >= len(items))
+    return max(settings["minimum_charge"], sum(i["price"] for i in items))
 
 
 def create(deps, body, idempotency_key):

@@ -33,7 +33,12 @@ DEFAULT_SETTINGS = {
     "window_days": 28,  # dates offered: the round's days within this many days
     "round_stream": "refuse",  # bulky waste goes out on the refuse round's days
     "crew_team": "waste",  # the crews' team whose jobs the collections become (doorstep teams)
+    # "per_item": the items' prices added up, at least minimum_charge; "banded": the price of the
+    # first band whose up_to is at least the number of items, e.g. [{"up_to": 3, "price": 3000}, ...]
+    "pricing": "per_item",
+    "bands": [],
 }
+BANDS_MAX = 10
 
 # Garden waste: a year's collections per property, paid for up front.
 GARDEN_PURPOSE = "garden"

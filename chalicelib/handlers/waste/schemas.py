@@ -9,6 +9,13 @@ ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProper
 RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
          "capacity_per_day": {"type": "integer", "minimum": 0}, "window_days": {"type": "integer", "minimum": 1},
          "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+         "pricing": {"type": "string", "enum": ["per_item", "banded"],
+                     "description": "per_item: the items' prices added up, at least minimum_charge; banded: the "
+                                    "first band whose up_to reaches the number of items"},
+         "bands": {"type": "array", "maxItems": 10, "items": {
+             "type": "object", "required": ["up_to", "price"], "additionalProperties": False, "properties": {
+                 "up_to": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
+                 "price": {**PENCE, "maximum": PRICE_MAX * MAX_ITEMS_LIMIT}}}},
          "crew_team": {"type": "string", "maxLength": 40,
                        "description": "the crews' team that collects (its jobs); absent in an edit: unchanged"}}
 GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
