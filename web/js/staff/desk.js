@@ -13,9 +13,12 @@ const SCREENS = [
   [/^\/staff\/templates$/, () => import("./templates.js")],
   [/^\/staff\/templates\/edit$/, () => import("./template-edit.js")],
   [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
+  [/^\/staff\/payments$/, () => import("./payments.js")],
+  [/^\/staff\/payments\/[0-9a-f]{32}$/, () => import("./payment.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
-              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"]];
+              ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
+              ["/staff/payments", "staff.nav.payments"]];
 
 let ready = null;
 
