@@ -151,7 +151,7 @@ def _confirm_waived(deps, booking):
     """A booking staff took with the charge waived: confirmed at once, no
     payment (a hold left unconfirmed by a crash is released by the hold job)."""
     from .receipts import waived
-    from .settling import next_step
+    from .steps import next_step
     now = deps.clock()
     if deps.bulky.confirm(booking.id, now, next_step(booking, now)):
         waived(deps, deps.bulky.get(booking.id))

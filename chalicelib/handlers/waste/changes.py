@@ -74,7 +74,7 @@ def change(deps, booking_id, body, idempotency_key):
     if difference < 0:
         entry["refund"] = {"status": "due", "amount": -difference, "refund_amount_available": _available(deps, booking)}
     after.update(changes=[*booking.changes, entry], at=now)
-    from .settling import next_step
+    from .steps import next_step
     step = (CHANGE_REFUND, now) if difference < 0 else next_step(dataclasses.replace(booking, date=after["date"]), now)
     record = None if key is None else IdempotencyRecord(
         key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
@@ -162,7 +162,7 @@ def refund_difference(deps, booking):
                                                   "status": made.status, "at": done["at"],
                                                   "by": f"booking {booking.id} change {entry['seq']}",
                                                   "reason": "cheaper change"})
-    from .settling import next_step
+    from .steps import next_step
     changes = [*booking.changes[:-1], {**entry, "refund": done}]
     deps.bulky.change_refunded(booking.id, entry["seq"], changes, next_step(booking, deps.clock()))
     return done

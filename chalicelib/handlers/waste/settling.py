@@ -2,12 +2,11 @@
 jobs that keep them honest: holds that ran out, refunds still to make."""
 import logging
 
-from ...stamps import TIMEZONE
 from ...storage.errors import SlotFull
 from ..payments import core as payments
 from . import receipts
 from .catalogue import current
-from .limits import REMIND_DAYS, REMIND_HOUR
+from .steps import next_step
 
 log = logging.getLogger(__name__)
 
@@ -92,22 +91,6 @@ def refunds_due(deps):
     return sum(refund(deps, booking) is not None for booking in deps.bulky.due("refund", deps.clock()))
 
 
-def next_step(booking, after):
-    """What a confirmed collection waits for next, (kind, when): a reminder at
-    REMIND_HOUR (London) 3 days, then 1 day, before it; after those, its crew's
-    job at CREW_HOUR on the day (at once if that moment has passed)."""
-    from datetime import date, datetime, time, timedelta
-    from zoneinfo import ZoneInfo
-    from ...storage.bulky import CREW, REMIND
-    from .limits import CREW_HOUR
-    day = date.fromisoformat(booking.date)
-    for days in REMIND_DAYS:
-        moment = datetime.combine(day - timedelta(days=days), time(REMIND_HOUR), ZoneInfo(TIMEZONE))
-        if moment > after:
-            return REMIND, moment.astimezone(ZoneInfo("UTC"))
-    return CREW, datetime.combine(day, time(CREW_HOUR), ZoneInfo(TIMEZONE)).astimezone(ZoneInfo("UTC"))
-
-
 def send_reminders(deps):
     """Reminders due now (each once: the conditional write decides who sends). Returns how many went."""
     sent = 0
@@ -116,14 +99,3 @@ def send_reminders(deps):
             receipts.reminder(deps, booking)
             sent += 1
     return sent
-
-
-def run_jobs(deps):
-    from ...notify.email import send_queued
-    from .changes import changes_due
-    from .collections import make_crew_jobs
-    from .garden import send_reminders as garden_reminders
-    return {"holds_released": release_expired_holds(deps), "refunds_settled": refunds_due(deps),
-            "change_refunds_settled": changes_due(deps),
-            "bulky_reminders": send_reminders(deps), "garden_reminders": garden_reminders(deps),
-            "bulky_crew_jobs": make_crew_jobs(deps), "receipts_sent": send_queued(deps.clock())}
