@@ -5,6 +5,8 @@ Account mail (verification, password reset) is plain text (`send_email`).
 Alerts (`send_alert`) are text plus HTML with RFC 8058 one-click unsubscribe
 headers, so they go to SES as raw MIME: SendEmail cannot carry headers.
 """
+from datetime import timedelta
+
 from . import FAILED, LOCAL_STAGES, SENT
 from .outbox import keep, outbox_row
 from .templates import alert_email
@@ -23,6 +25,59 @@ def send_email(to, subject, body, now, new_id):
         row.status = "sent"
     keep(row)
     return row
+
+
+LEASE = timedelta(minutes=10)  # a sender that took a message and stopped: another may take it after this
+RETRY_AFTER = (timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
+
+
+def queue_email(to, subject, body, now, message_id):
+    """An e-mail that must not be lost (a receipt): kept in the outbox,
+    queued, then sent at once if it can be; else the job sends it. Its id is
+    the caller's (one per receipt), so queueing it twice keeps and sends one.
+    Returns the row, or None when that id was queued already."""
+    from ..storage.outbox import OutboxStore
+    row = outbox_row("email", to, body, now, lambda: message_id, subject=subject)
+    row.status, row.queued, row.try_at = "queued", "email", now
+    store = OutboxStore()
+    if not store.enqueue(row):
+        return None
+    _deliver(store, row, now)
+    return row
+
+
+def send_queued(now, limit=50):
+    """Queued e-mails whose time has come (the scheduled job). Returns how many went."""
+    from ..storage.outbox import OutboxStore
+    store = OutboxStore()
+    return sum(_deliver(store, row, now) for row in store.waiting("email", now, limit))
+
+
+def _deliver(store, row, now):
+    """Send one queued e-mail if no other sender has it; True when it went."""
+    from ..config import settings
+    if not store.claim(row, now + LEASE):
+        return False
+    s = settings()
+    mailing = s.stage not in LOCAL_STAGES and bool(s.email_sender)  # else the outbox is the inbox: kept
+    try:
+        if mailing:
+            from . import aws
+            aws.client("ses", s).send_email(
+                Source=s.email_sender, Destination={"ToAddresses": [row.to]},
+                Message={"Subject": {"Data": row.subject or "", "Charset": "UTF-8"},
+                         "Body": {"Text": {"Data": row.body, "Charset": "UTF-8"}}})
+    except Exception as e:  # noqa: BLE001 (SES's errors, the network's: the message waits and is tried again)
+        import logging
+        tries = int(row.tries or 0) + 1
+        give_up = tries > len(RETRY_AFTER)
+        logging.getLogger(__name__).warning("outbox %s: not sent (try %s%s): %s", row.id, tries,
+                                            ", given up" if give_up else "", e)
+        store.settle(row.id, "failed" if give_up else "retry",
+                     None if give_up else now + RETRY_AFTER[tries - 1])
+        return False
+    store.settle(row.id, "sent" if mailing else "kept")
+    return True
 
 
 def send_alert(to, message, settings, now, new_id):

@@ -9,6 +9,8 @@
 - `bulky-bookings`: one item per booking. A booking the jobs must look at
   again (a hold running out, a refund to make, a reminder to send) carries `due` and `due_at`: the
   sparse `due` index lists exactly those. The `user` index lists a resident's.
+  After its reminders a confirmed booking waits in `due` once more ("crew")
+  for its collection day, when its crew's job is made (`to_crew`).
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
@@ -17,7 +19,8 @@ from .binding import Stored, bind, get_or_none, model_of, record_of, table, tran
 from .errors import EditConflict, SlotFull
 from .records import BulkyBooking
 
-HOLD, REFUND, REMIND = "hold", "refund", "remind"
+HOLD, REFUND, REMIND, CREW = "hold", "refund", "remind", "crew"
+CHANGE_REFUND = "change_refund"  # a change lowered the price: the difference is still to refund
 
 
 class WasteSettingsModel(Stored):
@@ -87,15 +90,22 @@ class BulkyBookingModel(Stored):
     refund = JSONAttribute(null=True)
     due = UnicodeAttribute(null=True)
     due_at = UTCDateTimeAttribute(null=True)
+    job_id = UnicodeAttribute(null=True)
+    change_seq = NumberAttribute(null=True)
+    changes = JSONAttribute(null=True)
+    taken_by = JSONAttribute(null=True)
 
     due_index = DueIndex()
     user_index = UserIndex()
 
 
-def _reminding(at):
-    if at is None:
+def _reminding(step):
+    """The actions putting a confirmed booking's next step, (REMIND or CREW,
+    when), in the due index; None: nothing more to do."""
+    if step is None:
         return [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
-    return [BulkyBookingModel.due.set(REMIND), BulkyBookingModel.due_at.set(at)]
+    kind, at = step
+    return [BulkyBookingModel.due.set(kind), BulkyBookingModel.due_at.set(at)]
 
 
 def slot_key(round_id, day):
@@ -107,6 +117,7 @@ def _booking(model):
     if record is not None:
         record.amount = int(record.amount)
         record.location, record.notes = record.location or "", record.notes or ""
+        record.change_seq = int(record.change_seq or 0)
     return record
 
 
@@ -170,12 +181,12 @@ class BulkyStore:
             BulkyBookingModel(booking_id).update(actions=[BulkyBookingModel.payment_id.set(payment_id)],
                                                  condition=BulkyBookingModel.id.exists())
 
-    def confirm(self, booking_id, now, remind_at=None):
-        """held -> confirmed, its first reminder due at `remind_at` (None: none
-        left to send); False when it is not held (confirmed already, or released)."""
+    def confirm(self, booking_id, now, next_step=None):
+        """held -> confirmed, its next step (REMIND or CREW, when) in the due
+        index; False when it is not held (confirmed already, or released)."""
         return self._move(booking_id, "held", [
             BulkyBookingModel.status.set("confirmed"), BulkyBookingModel.confirmed_at.set(now),
-            BulkyBookingModel.updated_at.set(now), *_reminding(remind_at), BulkyBookingModel.hold_until.remove()])
+            BulkyBookingModel.updated_at.set(now), *_reminding(next_step), BulkyBookingModel.hold_until.remove()])
 
     def release(self, booking, reason, now):
         """held -> released, giving its place back; False when it was not held."""
@@ -184,22 +195,89 @@ class BulkyStore:
             BulkyBookingModel.updated_at.set(now), BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove(),
             BulkyBookingModel.hold_until.remove()])
 
-    def reclaim(self, booking, capacity, now, remind_at=None):
+    def reclaim(self, booking, capacity, now, next_step=None):
         """released -> confirmed (paid after its hold ran out), if a place is
         still free; False when not released; SlotFull when the day is full."""
         return self._with_slot(booking, "released", +1, [
             BulkyBookingModel.status.set("confirmed"), BulkyBookingModel.confirmed_at.set(now),
-            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove(), *_reminding(remind_at)],
+            BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove(), *_reminding(next_step)],
             capacity=capacity)
 
-    def reminded(self, booking_id, due_at, next_at):
-        """The reminder due at `due_at` is sent: the next one due at `next_at`
-        (None: no more). False when someone sent it first, or it was cancelled."""
+    def reminded(self, booking_id, due_at, next_step):
+        """The reminder due at `due_at` is sent: the next step (REMIND or CREW,
+        when) follows. False when someone sent it first, or it was cancelled."""
         try:
             with writes(["booking"]):
-                BulkyBookingModel(booking_id).update(actions=_reminding(next_at), condition=(
+                BulkyBookingModel(booking_id).update(actions=_reminding(next_step), condition=(
                     (BulkyBookingModel.status == "confirmed") & (BulkyBookingModel.due == REMIND)
                     & (BulkyBookingModel.due_at == due_at)))
+        except EditConflict:
+            return False
+        return True
+
+    def to_crew(self, booking, job):
+        """The collection day has come: the crew's `job` is made and the
+        booking names it, in one transaction, once (the booking must still
+        be confirmed and waiting for its crew, and the job new). False when
+        someone made it first, or the booking was cancelled meanwhile."""
+        from .jobs import put_job, settle_job
+        parts = []  # as PynamoDB sends them: the job's put, then the updates (its cell count, the booking)
+        try:
+            with writes(parts), transaction() as t:
+                saved = put_job(t, parts, job)
+                t.update(BulkyBookingModel(booking.id), actions=[
+                    BulkyBookingModel.job_id.set(job.id), BulkyBookingModel.due.remove(),
+                    BulkyBookingModel.due_at.remove()], condition=(
+                    (BulkyBookingModel.status == "confirmed") & (BulkyBookingModel.due == CREW)))
+                parts.append("booking")
+        except EditConflict:
+            return False
+        settle_job(job, saved)
+        return True
+
+    def change(self, booking, after, next_step, capacity, idempotency=None):
+        """A confirmed booking changed (`after`: its new date, items, amount,
+        location, notes and the changes list with the new entry), in one
+        transaction: the booking as read (its change_seq) and still confirmed;
+        when the date moves, the new day's place taken under its capacity and
+        the old day's given back; the request's Idempotency-Key claimed.
+        SlotFull: the new day is full; EditConflict("booking"): it changed or
+        was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first."""
+        from .report_store import _claim_key
+        M = BulkyBookingModel
+        read = booking.change_seq or 0
+        same = (M.change_seq == read) | M.change_seq.does_not_exist() if read == 0 else M.change_seq == read
+        actions = [M.date.set(after["date"]), M.items.set(after["items"]), M.amount.set(after["amount"]),
+                   M.location.set(after["location"]), M.notes.set(after["notes"]), M.change_seq.set(read + 1),
+                   M.changes.set(after["changes"]), M.updated_at.set(after["at"]), *_reminding(next_step)]
+        parts = []  # as sent: the key's put, then the updates in order
+        try:
+            with writes(parts, exists={"idempotency"}), transaction() as t:
+                if idempotency is not None:
+                    _claim_key(t, parts, idempotency)
+                t.update(M(booking.id), actions=actions, condition=(M.status == "confirmed") & same)
+                parts.append("booking")
+                if after["date"] != booking.date:
+                    t.update(BulkySlotModel(slot_key(booking.round_id, after["date"])),
+                             actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
+                             condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
+                    parts.append("slot")
+                    t.update(BulkySlotModel(slot_key(booking.round_id, booking.date)),
+                             actions=[BulkySlotModel.taken.add(-1)], condition=BulkySlotModel.slot.exists())
+                    parts.append("old-slot")
+        except EditConflict as e:
+            if e.part == "slot":
+                raise SlotFull("slot") from e
+            raise
+
+    def change_refunded(self, booking_id, seq, changes, next_step):
+        """The refund change `seq` owed is settled (`changes` with it marked
+        done): the booking's next step follows. False when settled already."""
+        M = BulkyBookingModel
+        try:
+            with writes(["booking"]):
+                M(booking_id).update(actions=[M.changes.set(changes), *_reminding(next_step)], condition=(
+                    (M.due == CHANGE_REFUND) & (M.change_seq == seq)))
         except EditConflict:
             return False
         return True

@@ -68,6 +68,7 @@ class JobModel(Stored):
     closed_at = UTCDateTimeAttribute(null=True)
     reason = UnicodeAttribute(null=True)
     updates = JSONAttribute(default=list)
+    details = JSONAttribute(null=True)
     counted = UnicodeAttribute(null=True)
     near_pk = UnicodeAttribute(null=True)
     near_sk = UnicodeAttribute(null=True)

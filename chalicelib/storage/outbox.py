@@ -1,6 +1,12 @@
 """Every message Doorstep sends, kept for a while: the local stage's readable
-outbox, and in AWS the record of what went out."""
-from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
+outbox, and in AWS the record of what went out.
+
+It is also a durable queue for messages that must not be lost (receipts): a
+row written `queued` waits in the sparse `queued` index until a sender claims
+it (a conditional write moving `try_at` on, so two senders never take it at
+once) and marks it sent; one that failed is tried again later."""
+from pynamodb.attributes import (JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+                                 TTLAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, model_of, record_of, table
@@ -15,6 +21,16 @@ class RecipientIndex(GlobalSecondaryIndex):
 
     to = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class QueuedIndex(GlobalSecondaryIndex):
+    """Messages waiting to be sent, by when they may be tried: sparse (only those waiting)."""
+    class Meta:
+        index_name = "queued"
+        projection = AllProjection()
+
+    queued = UnicodeAttribute(hash_key=True)
+    try_at = UTCDateTimeAttribute(range_key=True)
 
 
 class OutboxModel(Stored):
@@ -32,8 +48,12 @@ class OutboxModel(Stored):
     status = UnicodeAttribute(default="queued")  # queued, sent, retry, failed, kept (local)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute()
+    queued = UnicodeAttribute(null=True)
+    try_at = UTCDateTimeAttribute(null=True)
+    tries = NumberAttribute(null=True)
 
     recipient_index = RecipientIndex()
+    queued_index = QueuedIndex()
 
 
 class OutboxStore:
@@ -43,7 +63,51 @@ class OutboxStore:
     def add(self, message):
         model_of(OutboxModel, message).save()
 
+    def enqueue(self, message):
+        """Keep `message` queued to be sent, once: False when its id is kept already."""
+        from .binding import writes
+        from .errors import AlreadyExists
+        try:
+            with writes(["message"], exists={"message"}):
+                model_of(OutboxModel, message).save(condition=OutboxModel.id.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
+
+    def get(self, message_id):
+        from .binding import get_or_none
+        return record_of(OutboxMessage, get_or_none(OutboxModel, message_id, consistent_read=True))
+
+    def waiting(self, channel, now, limit=50):
+        """Messages of `channel` waiting to be sent whose time has come, soonest first."""
+        return [record_of(OutboxMessage, m) for m in OutboxModel.queued_index.query(
+            channel, OutboxModel.try_at <= now, limit=limit, page_size=limit)]
+
+    def claim(self, message, until):
+        """Take `message` to send it: its try_at moved to `until` (a lease),
+        if it is still waiting as read. False when another sender took it."""
+        from .binding import writes
+        from .errors import EditConflict
+        try:
+            with writes(["message"]):
+                OutboxModel(message.id).update(
+                    actions=[OutboxModel.try_at.set(until), OutboxModel.tries.set(int(message.tries or 0) + 1)],
+                    condition=(OutboxModel.queued == message.queued) & (OutboxModel.try_at == message.try_at))
+        except EditConflict:
+            return False
+        return True
+
+    def settle(self, message_id, status, retry_at=None):
+        """Sent (or given up: failed): out of the queue; retry: waits until `retry_at`."""
+        actions = [OutboxModel.status.set(status)]
+        if retry_at is None:
+            actions += [OutboxModel.queued.remove(), OutboxModel.try_at.remove()]
+        else:
+            actions.append(OutboxModel.try_at.set(retry_at))
+        OutboxModel(message_id).update(actions=actions)
+
     def newest(self, last, to=None):
         """The `last` messages (to one address, or to anyone), oldest first."""
         rows = OutboxModel.recipient_index.query(to) if to else OutboxModel.scan()  # CLI only: no role scans it
         return [record_of(OutboxMessage, m) for m in sorted(rows, key=lambda m: m.created_at)[-last:]]
+

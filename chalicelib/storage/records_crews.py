@@ -32,6 +32,10 @@ class Job:
     closed_at: datetime | None = None
     reason: str | None = None  # why it ended: the crew's "unable" reason, or staff's move
     updates: list = field(default_factory=list)  # field updates: {seq, status, note, photos, lat, lon, saved_at...}
+    # A job that is not a report's (a bulky collection): what the crew needs to
+    # do it, {kind, booking_id, address, items, location, notes}; report_id is
+    # then the booking's id and no report is read.
+    details: dict | None = None
     geohash: str | None = None  # filled in by the store
     # The store's own bookkeeping: the per-cell count this job is in, so a
     # change moves exactly that count. Domain code never reads or sets it.

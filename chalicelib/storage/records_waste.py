@@ -52,8 +52,12 @@ class BulkyBooking:
     cancelled_at: datetime | None = None
     reason: str | None = None  # why it was released or cancelled
     refund: dict | None = None  # {status: due|done|none, amount, refund_id, at}
-    due: str | None = None  # the store's: which job looks at it next (hold, refund)
+    due: str | None = None  # the store's: which job looks at it next (hold, refund, remind, crew)
     due_at: datetime | None = None
+    job_id: str | None = None  # the crew's job, made on the collection day
+    change_seq: int = 0  # changes made (date, items...): a change names the count it read
+    changes: list = field(default_factory=list)  # [{seq, at, before, after, refund}] oldest first
+    taken_by: dict | None = None  # staff took it for a caller: {by, by_user_id, at, payment: card|waived, reason}
 
 
 @dataclass

@@ -7,7 +7,8 @@ DOORSTEP_PAY_API_KEY, DOORSTEP_PAY_WEBHOOK_SECRET. Tests start their own
 
 What it speaks (the parts Doorstep uses, with GOV.UK Pay's error shape
 {"code": "P0102", "field": ..., "description": ...}):
-  POST /v1/payments (Idempotency-Key)          201 a payment, _links.next_url
+  POST /v1/payments (Idempotency-Key)          201 a payment, _links.next_url; "moto": true makes
+                                               it card-not-present (staff key in a caller's card)
   GET  /v1/payments/{id}                       200 / 404 P0200
   POST /v1/payments/{id}/cancel                204 / 400 P0501 / 404 P0500
   POST /v1/payments/{id}/refunds               202 / 412 P0604 / 400 P0603 / 404 P0600
@@ -233,7 +234,8 @@ class PayProvider:
                 "refund_summary": {"status": refund_status,
                                    "amount_available": left if refund_status == "available" else 0,
                                    "amount_submitted": payment["amount"] - left},
-                "settlement_summary": {}, "delayed_capture": False, "moto": False, "_links": links}
+                "settlement_summary": {}, "delayed_capture": False, "moto": bool(payment.get("moto")),
+                "_links": links}
         if payment.get("email"):
             view["email"] = payment["email"]
         if payment["card"]:
@@ -337,9 +339,12 @@ def _validated(body):
     language = body.get("language", "en")
     if language not in ("en", "cy"):
         raise ApiProblem(400, "P0102", "Invalid attribute value: language. Must be \"en\" or \"cy\"", "language")
+    moto = body.get("moto", False)  # card-not-present, keyed in by staff (GOV.UK Pay's MOTO)
+    if not isinstance(moto, bool):
+        raise ApiProblem(400, "P0102", "Invalid attribute value: moto. Must be true or false", "moto")
     return {"amount": amount, "reference": body["reference"], "description": body["description"],
             "return_url": body["return_url"], "metadata": metadata, "language": language,
-            "email": body.get("email")}
+            "email": body.get("email"), "moto": moto}
 
 
 def _handler(provider):

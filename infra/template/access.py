@@ -44,10 +44,11 @@ FORWARDER_TABLES = {"sends": "read-write", "bodies": "read", "body-polls": "read
 # Every 5 minutes: payments unfinished or unsettled and the ledger of money that
 # moved; bulky bookings whose hold ran out or whose refund is due, their days'
 # places and the bulky rules; garden subscriptions (payments, renewal reminders);
-# the receipts, refund notices and reminders it mails (outbox).
+# the receipts, refund notices and reminders it mails (outbox); a collection's crew
+# job on its day (jobs and their cell counts, the property's point from addresses).
 SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
                   "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
-                  "waste-settings": "read"}
+                  "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update; each counted signer claimed and told through the outbox.

@@ -174,6 +174,8 @@ ROUTE_ACCESS = {
     ("POST", "/v1/waste/bulky/bookings"): (SIGNED_IN, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/waste/bulky/bookings/{booking_id}/change"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -212,6 +214,8 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/petitions/{petition_id}/response"): (STAFF, Outcome(404, "petition_not_found")),
     ("POST", "/v1/staff/petitions/{petition_id}/debate"): (STAFF, Outcome(404, "petition_not_found")),
     ("POST", "/v1/staff/petitions/{petition_id}/invalidate"): (STAFF, Outcome(404, "petition_not_found")),
+    # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
+    ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -224,7 +228,8 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 *((m, f"/v1/staff/conversations/{{conversation_id}}{suffix}") for m, suffix in CHAT_DESK),
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
-                                     ("publish", "reject", "response", "debate", "invalidate"))}
+                                     ("publish", "reject", "response", "debate", "invalidate")),
+                ("POST", "/v1/staff/waste/bulky/bookings")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -327,6 +332,10 @@ _simple("GET", "/v1/places/{uprn}/bulky/dates", "/v1/places/990000000101/bulky/d
 _simple("POST", "/v1/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07", "items": ["sofa"]})
 _simple("GET", "/v1/waste/bulky/bookings/{booking_id}", "/v1/waste/bulky/bookings/BK-7K3F9Q")
 _simple("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel", "/v1/waste/bulky/bookings/BK-7K3F9Q/cancel")
+_simple("POST", "/v1/staff/waste/bulky/bookings", body={"uprn": "990000000101", "date": "2030-01-07",
+                                                        "items": ["sofa"], "payment": "waived", "reason": "Hardship"})
+_simple("POST", "/v1/waste/bulky/bookings/{booking_id}/change", "/v1/waste/bulky/bookings/BK-7K3F9Q/change",
+        {"notes": "By the gate"})
 
 CHAT = "/v1/conversations/CV-0000000000000000"
 _simple("POST", "/v1/conversations", body={"name": "Ada Resident", "email": "ada@example.org", "text": "Hello"})
@@ -368,6 +377,17 @@ def _garden_rules(world, caller):
     return Request("PUT", "/v1/waste/garden", {
         "first_bin_price": 5000, "other_bin_price": 3000, "max_bins": 3, "term_days": 365,
         "renewal_opens_days": 42, "last_reminder_days": 7}, {"If-Match": '"0"'})
+
+
+@builds("GET", "/v1/crew/garden/rounds/{round_id}")
+def _crew_garden_round(world, caller):
+    if not getattr(world, "garden_crew", None):
+        from chalicelib.handlers.waste.limits import GARDEN_DEFAULTS
+        saved, version = world.deps.bulky.settings("garden")
+        world.deps.bulky.save_settings({**GARDEN_DEFAULTS, **(saved or {}), "crew_team": "north"}, version,
+                                       world.deps.clock(), "matrix", service="garden")
+        world.garden_crew = "north"
+    return Request("GET", "/v1/crew/garden/rounds/garden-tue-a")
 
 
 @builds("PUT", "/v1/waste/bulky/items")

@@ -253,7 +253,8 @@ def test_the_questionnaires_go_out_hourly_and_may_write_only_their_own_table_and
         {"Fn::GetAtt": ["ServicesTable", "Arn"]}]}], "the categories (cached), and never reports or questionnaires"
 
 
-def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only_payments_and_bookings(template):
+def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only_payments_bookings_and_their_jobs(
+        template):
     from infra.template.tables import logical_id
     function = template["Resources"]["SettlePayments"]["Properties"]
     assert function["Handler"] == "app.settle_payments"
@@ -263,7 +264,7 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
     written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
     assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
-                                               "garden-subscriptions", "outbox")}, written
+                                               "garden-subscriptions", "outbox", "jobs", "job-cells")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     assert template["Parameters"]["PayApiKey"]["NoEcho"] is True
 

@@ -80,3 +80,17 @@ def home_with_round(deps, capacity=None, garden=True, **rules):
             settings["capacity_per_day"] = capacity
         deps.bulky.save_settings(settings, 0, deps.clock(), "test")
     return HOME
+
+
+def confirmed_booking(client, deps, people, items=("sofa",)):
+    """A resident's bulky collection on the last day offered (weeks ahead), paid
+    with the success card and confirmed: (the booking as made, the resident)."""
+    uprn, resident = home_with_round(deps), people()
+    last = client.get(f"/v1/places/{uprn}/bulky/dates").json_body["dates"][-1]["date"]
+    made = client.post("/v1/waste/bulky/bookings", {"uprn": uprn, "date": last, "items": list(items),
+                                                   "location": "By the front gate", "notes": "Side door sticks"},
+                       resident.auth).json_body
+    back = pay_with(made["payment"]["next_url"], SUCCESS)
+    client.get(back[back.index("/v1/"):])
+    assert deps.bulky.get(made["id"]).status == "confirmed"
+    return made, resident

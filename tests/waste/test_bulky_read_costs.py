@@ -52,3 +52,40 @@ def test_each_bulky_route_reads_a_fixed_handful_of_items_by_key(deps, booked, ca
         print("\nDynamoDB calls per request (the handler's; a signed-in caller's session adds its own):")
         for route, operations in measured.items():
             print(f"  {route}: {len(operations)} ({', '.join(operations)})")
+
+
+def test_changing_and_taking_a_booking_for_a_caller_read_a_fixed_handful_of_items_by_key(
+        client, deps, people, pay, capsys):
+    import dataclasses
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.waste import assisted, changes
+    from support.pay_support import confirmed_booking
+    made, resident = confirmed_booking(client, deps, people, items=("sofa", "fridge", "armchair"))
+    own = dataclasses.replace(deps, principal=Principal(user_id=resident.user.id, role="resident",
+                                                        email=resident.user.email))
+    officer = people("staff")
+    staff = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff",
+                                                          email=officer.user.email))
+    first = dates_of(deps, made["uprn"])[0]
+    measured = {
+        "POST .../bookings/{id}/change (another day)": cost(lambda: changes.change(
+            own, made["id"], {"date": first}, str(uuid.uuid4()))),
+        "POST .../bookings/{id}/change (fewer items: refund)": cost(lambda: changes.change(
+            own, made["id"], {"items": ["sofa", "fridge"]}, str(uuid.uuid4()))),
+        "POST /v1/staff/waste/bulky/bookings (waived)": cost(lambda: assisted.take(staff, {
+            "uprn": made["uprn"], "date": first, "items": ["sofa"], "payment": "waived", "reason": "Hardship"},
+            str(uuid.uuid4()))),
+    }
+    for route, operations in measured.items():
+        assert "Scan" not in operations and "Query" not in operations, (route, operations)
+        assert operations.count("TransactWriteItems") == 1, (route, operations)
+        assert sum(op in ("GetItem", "BatchGetItem") for op in operations) <= 12, (route, operations)
+    with capsys.disabled():
+        for route, operations in measured.items():
+            reads = [op for op in operations if op in ("GetItem", "BatchGetItem", "Query", "Scan")]
+            print(f"\n  {route}: {len(operations)} calls, {len(reads)} reads ({', '.join(operations)})")
+
+
+def dates_of(deps, uprn):
+    from chalicelib.handlers.waste.dates import offered
+    return [d["date"] for d in offered(deps, uprn)["dates"]]

@@ -4,7 +4,7 @@ import dataclasses
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from support.pay_support import SUCCESS, home_with_round, pay, pay_with  # noqa: F401
+from support.pay_support import confirmed_booking, pay  # noqa: F401
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -16,17 +16,6 @@ def at(deps, moment):
 def nine_am(day, days_before):
     """09:00 London, `days_before` the collection day (a moment named by the booking's own date)."""
     return datetime.combine(day - timedelta(days=days_before), time(9), LONDON)
-
-
-def confirmed_booking(client, deps, people):
-    uprn, resident = home_with_round(deps), people()
-    last = client.get(f"/v1/places/{uprn}/bulky/dates").json_body["dates"][-1]["date"]  # weeks ahead
-    made = client.post("/v1/waste/bulky/bookings", {"uprn": uprn, "date": last, "items": ["sofa"]},
-                       resident.auth).json_body
-    back = pay_with(made["payment"]["next_url"], SUCCESS)
-    client.get(back[back.index("/v1/"):])
-    assert deps.bulky.get(made["id"]).status == "confirmed"
-    return made, resident
 
 
 def test_reminders_go_three_days_and_one_day_before_at_nine_each_once(client, deps, people, pay):

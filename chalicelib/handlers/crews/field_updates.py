@@ -115,7 +115,7 @@ def _answered(deps, record):
 
 
 def _view(deps, job):
-    return views.job_view(deps, job, deps.reports.get(job.report_id))
+    return views.job_view(deps, job, views.report_of(deps, job))
 
 
 def _raise(error):

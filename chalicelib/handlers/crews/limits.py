@@ -13,3 +13,7 @@ FIELD_STATUSES = ("accepted", "en_route", "on_site", "done", "unable")
 # Jobs near me reads geohash nodes expected to hold about limit / 16 jobs (nearest's default is k / 2):
 # a long list's edge then reads small nodes, about half the items for a few more Queries (docs/benchmarks.md).
 SPLIT_PER_K = 1 / 16
+# Work that is not a report's: a job's service_code names it, and the crew's
+# list shows this name (no category to look it up in). Made by waste/collections.py.
+BULKY_SERVICE = "bulky_waste"
+OTHER_WORK = {BULKY_SERVICE: "Bulky waste collection"}

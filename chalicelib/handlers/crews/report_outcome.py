@@ -24,8 +24,8 @@ def apply(deps, job, form, photos, now):
         job.status = status or job.status
         return []
     end(job, status, form["reason"] if status == "unable" else None, now)
-    report = deps.reports.get(job.report_id)
-    if report is None:
+    report = None if job.details else deps.reports.get(job.report_id)
+    if report is None:  # not a report's job (a bulky collection: its booking reads the job)
         return []
     if status == "done":
         return _fixed(deps, job, report, photos, now)

@@ -24,6 +24,10 @@ SCHEMAS = {
         "place_text": {**NULLABLE_STRING, "description": "where, in words: the address, or the nearest one "
                                                          "(\"Near 2 Micklegate\")"},
         "report_status": STRING, "updates": {"type": "array", "items": UPDATE},
+        "collection": {"type": "object", "description": "a bulky collection's job (report_id is then the "
+                       "booking's id): what to take and where it is left; done is collected", "properties": {
+                           "kind": STRING, "booking_id": STRING, "items": {"type": "array", "items": STRING},
+                           "location": NULLABLE_STRING, "notes": NULLABLE_STRING}},
         "version": {"type": "integer"}}},
     "FieldUpdate": {"type": "object", "required": ["saved_at"], "properties": {
         "status": {"type": "string", "enum": list(FIELD_STATUSES)},

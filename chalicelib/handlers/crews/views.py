@@ -9,6 +9,7 @@ from ...stamps import stamp
 from ..reports import views as report_views
 from ..shared import placement
 from ..shared.placement import today
+from .limits import OTHER_WORK
 
 DESCRIPTION_SHORT = 140  # characters of the description a list line shows
 
@@ -27,7 +28,7 @@ def feature(deps, job, service_names, distance_m=None):
     props = {
         "report_id": job.report_id, "status": job.status, "priority": job.priority, "due": job.due,
         "overdue": bool(job.due and job.due < today(deps)), "service_code": job.service_code,
-        "service_name": service_names.get(job.service_code, job.service_code),
+        "service_name": service_names.get(job.service_code) or OTHER_WORK.get(job.service_code, job.service_code),
         "description": _short(job.summary), "navigation": navigation(job.lon, job.lat),
         "updated_at": stamp(job.updated_at), "url": f"{deps.base_url}/v1/crew/jobs/{job.id}",
     }
@@ -40,19 +41,22 @@ def feature(deps, job, service_names, distance_m=None):
 
 def job_view(deps, job, report):
     """What the crew needs to do the work, and the job's version."""
-    service = deps.services.get(job.service_code) or {}
+    service = {} if job.details else deps.services.get(job.service_code) or {}
     view = {
         "id": job.id, "report_id": job.report_id, "team": job.team, "status": job.status, "open": job.open,
         "reason": job.reason, "priority": job.priority, "due": job.due,
         "overdue": bool(job.open and job.due and job.due < today(deps)), "instructions": job.instructions,
         "assigned_at": stamp(job.assigned_at), "updated_at": stamp(job.updated_at), "closed_at": stamp(job.closed_at),
-        "service_code": job.service_code, "service_name": service.get("name", job.service_code),
+        "service_code": job.service_code,
+        "service_name": service.get("name") or OTHER_WORK.get(job.service_code, job.service_code),
         "navigation": navigation(job.lon, job.lat),
         "location": None if job.lon is None else {"lat": float(job.lat), "lon": float(job.lon)},
         "updates": [update_view(deps, u) for u in job.updates or []],
         "version": int(job.version or 0), "url": f"{deps.base_url}/v1/crew/jobs/{job.id}",
     }
-    if report is not None:
+    if job.details:
+        view.update(_details(job.details))
+    elif report is not None:
         view.update({
             "report_status": report.state, "report_status_label": states.LABELS.get(report.state, report.state),
             # Answers the category marks private (who dumped it, an address) are staff's, not the crew's.
@@ -63,6 +67,21 @@ def job_view(deps, job, report):
             "reported_at": stamp(report.created_at),
         })
     return view
+
+
+def _details(details):
+    """A job that is not a report's (a bulky collection): the address, the
+    items and where they are left, the resident's notes for the crew; never
+    the resident's name, e-mail or phone (the job never holds them)."""
+    items = list(details.get("items") or [])
+    return {"address": details.get("address"), "description": ", ".join(items),
+            "collection": {"kind": details.get("kind"), "booking_id": details.get("booking_id"), "items": items,
+                           "location": details.get("location") or None, "notes": details.get("notes") or None}}
+
+
+def report_of(deps, job):
+    """The job's report; None for a job that is not a report's (no read)."""
+    return None if job.details else deps.reports.get(job.report_id)
 
 
 def update_view(deps, update):
@@ -85,7 +104,7 @@ def team_job(deps, job_id):
 def get_job(deps, job_id):
     """(view, ETag)."""
     job = team_job(deps, job_id)
-    return job_view(deps, job, deps.reports.get(job.report_id)), etag(job)
+    return job_view(deps, job, report_of(deps, job)), etag(job)
 
 
 def _short(text):

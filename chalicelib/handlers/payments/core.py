@@ -42,8 +42,9 @@ def check_amount(amount):
     return amount
 
 
-def start(deps, *, purpose, subject_id, amount, reference, description, user_id=None, email=None):
+def start(deps, *, purpose, subject_id, amount, reference, description, user_id=None, email=None, moto=False):
     """Make a payment with the provider; returns the Payment with its next_url.
+    moto: card-not-present, its card page opened by staff taking a call.
     PaymentsUnavailable when the provider cannot be reached: nothing is owed."""
     check_amount(amount)
     payment_id, secret, now = deps.new_opaque_id(), deps.new_token(), deps.clock()
@@ -56,7 +57,7 @@ def start(deps, *, purpose, subject_id, amount, reference, description, user_id=
             amount=amount, reference=reference, description=description,
             return_url=f"{deps.base_url}{RETURN_PATH}{payment_id}.{secret}",
             metadata={"doorstep_payment": payment_id, "purpose": purpose, "subject": subject_id},
-            email=email, idempotency_key=payment_id)
+            email=email, idempotency_key=payment_id, **({"moto": True} if moto else {}))
     except ProviderError as e:
         log.warning("payment %s not made: %s", payment_id, e)
         deps.payments.record_state(payment_id, "error", True, "not_created", str(e)[:200], deps.clock())

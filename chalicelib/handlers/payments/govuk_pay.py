@@ -16,9 +16,11 @@ class GovukPay:
         self.api_key = api_key
         self.timeout_s = timeout_s
 
-    def create(self, *, amount, reference, description, return_url, metadata, email, idempotency_key):
+    def create(self, *, amount, reference, description, return_url, metadata, email, idempotency_key, moto=False):
         body = {"amount": amount, "reference": reference, "description": description,
                 "return_url": return_url, "metadata": metadata, "language": "en"}
+        if moto:  # card-not-present, keyed in by staff: the account must have MOTO enabled
+            body["moto"] = True
         if email:
             body["email"] = email
         return payment_of(self._call("POST", "/v1/payments", body, {"Idempotency-Key": idempotency_key}))
@@ -46,6 +48,12 @@ class GovukPay:
                 raise NotRefundable(str(e), e.status, e.code) from e
             raise
         return ProviderRefund(refund_id=answer["refund_id"], amount=int(answer["amount"]), status=answer["status"])
+
+    def refunds(self, provider_id):
+        """Every refund of the payment, as the provider holds them (GET .../refunds)."""
+        answer = self._call("GET", f"/v1/payments/{_segment(provider_id)}/refunds")
+        return [ProviderRefund(refund_id=r["refund_id"], amount=int(r["amount"]), status=r["status"])
+                for r in (answer.get("_embedded") or {}).get("refunds") or []]
 
     def _call(self, method, path, body=None, headers=None):
         from urllib.error import HTTPError, URLError

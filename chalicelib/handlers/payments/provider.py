@@ -60,7 +60,7 @@ class NotRefundable(ProviderError):
 
 class PaymentProvider(Protocol):
     def create(self, *, amount: int, reference: str, description: str, return_url: str,
-               metadata: dict, email: str | None, idempotency_key: str) -> ProviderPayment: ...
+               metadata: dict, email: str | None, idempotency_key: str, moto: bool = False) -> ProviderPayment: ...
 
     def get(self, provider_id: str) -> ProviderPayment: ...
 
@@ -68,3 +68,6 @@ class PaymentProvider(Protocol):
         """True when cancelled; False when it is past cancelling (submitted or finished)."""
 
     def refund(self, provider_id: str, amount: int, refund_amount_available: int) -> ProviderRefund: ...
+
+    def refunds(self, provider_id: str) -> list:
+        """[ProviderRefund] of the payment (to learn whether a refund whose answer was lost was made)."""

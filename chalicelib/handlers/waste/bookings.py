@@ -30,7 +30,9 @@ def view(deps, booking, payment=None):
            "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
-           "reason": booking.reason, "refund": booking.refund, "payment": None}
+           "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None,
+           "changes": [{k: c.get(k) for k in ("seq", "at", "before", "after", "refund")} for c in booking.changes],
+           "taken_by": booking.taken_by}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,
@@ -49,14 +51,15 @@ def booking_or_404(deps, booking_id):
 
 
 def read(deps, booking_id):
+    """One booking: its item, its payment's, and from its day its crew job's (one GetItem each)."""
+    from .collections import collection
     booking = booking_or_404(deps, booking_id)
     payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
-    return view(deps, booking, payment)
+    return {**view(deps, booking, payment), "collection": collection(deps, booking)}
 
 
 def priced(settings, wanted, problems):
-    """[{id, name, price}] for the item ids wanted, and the amount: the items'
-    sum, or the minimum charge when that is more."""
+    """[{id, name, price}] for the item ids wanted, and the amount (amount_of)."""
     catalogue = {i["id"]: i for i in settings["items"]}
     if not isinstance(wanted, list) or not 1 <= len(wanted) <= settings["max_items"]:
         problems.add("items", f"Choose 1 to {settings['max_items']} items.")
@@ -67,12 +70,28 @@ def priced(settings, wanted, problems):
             problems.add(f"items[{i}]", "Is not an item on the list (GET /v1/waste/bulky/items).")
         else:
             items.append(dict(catalogue[item_id]))
-    return items, max(settings["minimum_charge"], sum(i["price"] for i in items))
+    return items, amount_of(settings, items)
+
+
+def amount_of(settings, items):
+    """What `items` cost: banded, the first band reaching their number; per
+    item, their prices added up, at least the minimum charge."""
+    if settings.get("pricing") == "banded":
+        return next(band["price"] for band in settings["bands"] if band["up_to"] >= len(items))
+    return max(settings["minimum_charge"], sum(i["price"] for i in items))
 
 
 def create(deps, body, idempotency_key):
     """POST /v1/waste/bulky/bookings: hold a place and start the payment.
     Returns (view with payment.next_url, created)."""
+    return book(deps, body, idempotency_key, user_id=deps.principal.user_id, email=deps.principal.email)
+
+
+def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=False, waived=False, key_body=None):
+    """Hold a place and start the payment (a resident's booking, or one staff
+    take for a caller: `taken_by` says who and how; `moto` makes the payment
+    card-not-present; `waived` confirms it at once with no payment; `key_body`:
+    the whole request, when `body` is only its booking fields). Returns (view, created)."""
     problems = validation.Problems()
     for key in body:
         if key not in ("uprn", "date", "items", "location", "notes"):
@@ -86,9 +105,8 @@ def create(deps, body, idempotency_key):
     location = validation.text(body.get("location"), "location", problems, 0, LOCATION_MAX) or ""
     notes = validation.text(body.get("notes"), "notes", problems, 0, NOTES_MAX) or ""
     problems.raise_if_any()
-    user_id = deps.principal.user_id
-    key = idempotency.request_key(idempotency_key, f"{user_id}#bulky")
-    fingerprint = idempotency.fingerprint(body)
+    key = idempotency.request_key(idempotency_key, f"{deps.principal.user_id}#bulky")
+    fingerprint = idempotency.fingerprint(body if key_body is None else key_body)
     earlier = _replay(deps, key, fingerprint)
     if earlier:
         return earlier, False
@@ -100,8 +118,8 @@ def create(deps, body, idempotency_key):
     booking = BulkyBooking(
         id="BK-" + deps.new_report_id()[-6:], uprn=address.uprn, address=", ".join(address.lines or []),
         round_id=round_model.id, date=day, items=items, amount=amount, user_id=user_id,
-        email=deps.principal.email, location=location, notes=notes, status="held",
-        hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now)
+        email=email, location=location, notes=notes, status="held",
+        hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now, taken_by=taken_by)
     record = None if key is None else IdempotencyRecord(
         key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
         expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
@@ -114,17 +132,30 @@ def create(deps, body, idempotency_key):
         if earlier:
             return earlier, False
         raise
+    if waived:
+        return _confirm_waived(deps, booking), True
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=booking.id, amount=amount, reference=booking.id,
             description=f"Bulky waste collection on {day}: {len(items)} item{'s' if len(items) > 1 else ''}",
-            user_id=user_id, email=booking.email)
+            user_id=user_id, email=booking.email, moto=moto)
     except ApiError:
         deps.bulky.release(booking, "payment_unavailable", deps.clock())
         raise
     deps.bulky.set_payment(booking.id, payment.id)
     booking.payment_id = payment.id
     return view(deps, booking, payment), True
+
+
+def _confirm_waived(deps, booking):
+    """A booking staff took with the charge waived: confirmed at once, no
+    payment (a hold left unconfirmed by a crash is released by the hold job)."""
+    from .receipts import waived
+    from .steps import next_step
+    now = deps.clock()
+    if deps.bulky.confirm(booking.id, now, next_step(booking, now)):
+        waived(deps, deps.bulky.get(booking.id))
+    return view(deps, deps.bulky.get(booking.id))
 
 
 def _replay(deps, key, fingerprint):

@@ -5,8 +5,8 @@ import re
 from ... import validation
 from ...errors import Stale
 from ...storage.errors import EditConflict
-from .limits import (CAPACITY_LIMIT, CATALOGUE_MAX, DEFAULT_SETTINGS, ITEM_ID_PATTERN, ITEM_NAME_MAX, MAX_ITEMS_LIMIT,
-                     PRICE_MAX, WINDOW_LIMIT)
+from .limits import (BANDS_MAX, CAPACITY_LIMIT, CATALOGUE_MAX, DEFAULT_SETTINGS, ITEM_ID_PATTERN, ITEM_NAME_MAX,
+                     MAX_ITEMS_LIMIT, PRICE_MAX, WINDOW_LIMIT)
 
 STREAMS = ("refuse", "recycling", "garden", "food")
 WHOLE = {"minimum_charge": (0, PRICE_MAX * MAX_ITEMS_LIMIT), "max_items": (1, MAX_ITEMS_LIMIT),
@@ -23,6 +23,7 @@ def view(settings, version):
     return {"items": settings["items"], "minimum_charge": settings["minimum_charge"],
             "max_items": settings["max_items"], "capacity_per_day": settings["capacity_per_day"],
             "window_days": settings["window_days"], "round_stream": settings["round_stream"],
+            "crew_team": settings["crew_team"], "pricing": settings["pricing"], "bands": settings["bands"],
             "currency": "GBP", "version": version}
 
 
@@ -42,7 +43,7 @@ def replace(deps, body, expected_version):
     """Save a whole new catalogue over `expected_version`; Stale (409) when
     someone saved first. Prices are whole pence: 12.5 or "12.50" is refused."""
     problems = validation.Problems()
-    allowed = {"items", *WHOLE, "round_stream"}
+    allowed = {"items", *WHOLE, "round_stream", "crew_team", "pricing", "bands"}
     for key in body:
         if key not in allowed:
             problems.add(key, "Is not a setting." if key not in ("currency", "version") else "Cannot be set.")
@@ -74,6 +75,10 @@ def replace(deps, body, expected_version):
     if stream not in STREAMS:
         problems.add("round_stream", f"Must be one of {', '.join(STREAMS)}.")
     settings["round_stream"] = stream
+    settings["pricing"], settings["bands"] = _pricing(body, settings.get("max_items"), problems)
+    # Absent: the team stays as it is (a catalogue edit need not know the crews).
+    settings["crew_team"] = (crew_team(deps, body["crew_team"], problems) if "crew_team" in body
+                             else current(deps)[0]["crew_team"])
     problems.raise_if_any()
     by = deps.principal.user_id if deps.principal else None
     try:
@@ -82,3 +87,40 @@ def replace(deps, body, expected_version):
         now, at = current(deps)
         raise Stale(view(now, at), f'"{at}"') from None
     return view(settings, version), f'"{version}"'
+
+
+def crew_team(deps, team_id, problems):
+    """The team that collects: one that exists and takes work (doorstep teams)."""
+    team = deps.teams.get(team_id) if isinstance(team_id, str) and 0 < len(team_id) <= 40 else None
+    if team is None or team.retired:
+        problems.add("crew_team", "Must be the id of a team taking work (GET /v1/staff/teams).")
+    return team_id
+
+
+def _pricing(body, max_items, problems):
+    """(pricing, bands): per_item (no bands), or banded with bands by
+    ascending up_to, the last covering max_items, each a whole-pence price."""
+    pricing = body.get("pricing", "per_item")
+    if pricing not in ("per_item", "banded"):
+        problems.add("pricing", "Must be per_item or banded.")
+        return "per_item", []
+    bands = body.get("bands", [])
+    if pricing == "per_item":
+        if bands:
+            problems.add("bands", "Go with pricing banded.")
+        return pricing, []
+    if not isinstance(bands, list) or not 1 <= len(bands) <= BANDS_MAX:
+        problems.add("bands", f"Must be a list of 1 to {BANDS_MAX} bands: {{up_to, price}}.")
+        return pricing, []
+    clean, last = [], 0
+    for i, band in enumerate(bands):
+        if not isinstance(band, dict) or set(band) != {"up_to", "price"}:
+            problems.add(f"bands[{i}]", "Must be {up_to, price}.")
+            continue
+        up_to = whole(band["up_to"], f"bands[{i}].up_to", problems, last + 1, MAX_ITEMS_LIMIT)
+        price = whole(band["price"], f"bands[{i}].price", problems, 0, PRICE_MAX * MAX_ITEMS_LIMIT)
+        last = up_to if up_to is not None else last
+        clean.append({"up_to": up_to, "price": price})
+    if isinstance(max_items, int) and clean and last < max_items:
+        problems.add("bands", f"The last band must reach max_items ({max_items}).")
+    return pricing, clean

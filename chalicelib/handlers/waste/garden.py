@@ -36,12 +36,15 @@ def read_rules(deps):
 
 
 def replace_rules(deps, body, expected_version):
-    from .catalogue import whole
+    from .catalogue import crew_team, whole
     problems = validation.Problems()
     for key in body:
-        if key not in RULES:
+        if key not in RULES and key != "crew_team":
             problems.add(key, "Is not a garden waste setting.")
     settings = {key: whole(body.get(key), key, problems, low, high) for key, (low, high) in RULES.items()}
+    # Absent: the team stays as it is (a price edit need not know the crews).
+    settings["crew_team"] = (crew_team(deps, body["crew_team"], problems) if "crew_team" in body
+                             else rules(deps)[0]["crew_team"])
     problems.raise_if_any()
     try:
         version = deps.bulky.save_settings(settings, expected_version, deps.clock(),

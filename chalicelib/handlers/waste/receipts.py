@@ -1,6 +1,8 @@
-"""The e-mails a bulky booking sends: a receipt once it is paid for, and word
-of the refund once it is cancelled. Each is sent by the one caller whose
-conditional write made the change, so each goes once."""
+"""The e-mails waste services send: receipts, reminders, word of a refund or
+a change. Each is asked for by the one caller whose conditional write made
+the change, and is queued in the outbox under an id of its own (the booking
+and what happened), so it is kept even when it cannot be sent at once (the
+job sends it) and goes once even if asked for twice."""
 from datetime import date
 
 from ...stamps import stamp
@@ -22,11 +24,14 @@ def _day(value):
     return f"{date.fromisoformat(value):%A} {date.fromisoformat(value).day} {date.fromisoformat(value):%B %Y}"
 
 
-def _send(deps, booking, subject, body):
-    from ...notify.email import send_email
-    to = _address(deps, booking)
+def _send(deps, paid_for, subject, body, key):
+    """Queue the e-mail in the outbox (a durable queue: sent at once when it
+    can be, else by the job), once per `key`: the same receipt asked twice is
+    sent once."""
+    from ...notify.email import queue_email
+    to = _address(deps, paid_for)
     if to:
-        send_email(to, subject, body, deps.clock(), deps.new_opaque_id)
+        queue_email(to, subject, body, deps.clock(), f"receipt:{key}")
 
 
 def paid(deps, booking, payment):
@@ -38,7 +43,7 @@ def paid(deps, booking, payment):
         f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
         f"Items:\n{lines}\nTotal paid: {_pounds(booking.amount)} (card payment {payment.id})\n\n"
         f"You can cancel for a full refund until {stamp(cut_off(date.fromisoformat(booking.date)))} "
-        f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"))
+        f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
 
 
 def reminder(deps, booking):
@@ -46,31 +51,48 @@ def reminder(deps, booking):
     _send(deps, booking, f"Reminder: your bulky waste collection is on {_day(booking.date)}", (
         f"Your bulky waste collection (reference {booking.id}) is on {_day(booking.date)}.\n\n"
         f"Please put these items out by 6am that day, {booking.location or 'where the crew can see them'}: "
-        f"{items}.\nOnly the items booked are taken.\n"))
+        f"{items}.\nOnly the items booked are taken.\n"),
+        f"{booking.id}:reminder:{booking.due_at:%Y-%m-%dT%H}" if booking.due_at else f"{booking.id}:reminder")
 
 
 def refunded(deps, booking, amount):
     _send(deps, booking, f"Your bulky waste collection {booking.id} is cancelled", (
         f"Your bulky waste collection on {_day(booking.date)} (reference {booking.id}) is cancelled.\n\n"
         + (f"{_pounds(amount)} is being refunded to the card you paid with; it usually shows within "
-           f"5 working days.\n" if amount else "Nothing was left to refund.\n")))
+           f"5 working days.\n" if amount else "Nothing was left to refund.\n")), f"{booking.id}:cancelled")
 
 
 def garden_paid(deps, sub, payment):
-    from ...notify.email import send_email
-    to = _address(deps, sub)
-    if to:
-        send_email(to, "Your garden waste subscription is paid for", (
-            f"Thank you. Your garden waste bins at {sub.address} will be emptied from {_day(sub.start)} to "
-            f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {_pounds(sub.amount)} (card payment {payment.id})\n"
-            f"We will remind you when you can renew.\n"), deps.clock(), deps.new_opaque_id)
+    _send(deps, sub, "Your garden waste subscription is paid for", (
+        f"Thank you. Your garden waste bins at {sub.address} will be emptied from {_day(sub.start)} to "
+        f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {_pounds(sub.amount)} (card payment {payment.id})\n"
+        f"We will remind you when you can renew.\n"), f"garden:{sub.uprn}.{sub.start}:paid")
 
 
 def garden_reminder(deps, sub):
-    from ...notify.email import send_email
-    to = _address(deps, sub)
-    if to:
-        send_email(to, "Renew your garden waste subscription", (
-            f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
-            f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
-            deps.clock(), deps.new_opaque_id)
+    _send(deps, sub, "Renew your garden waste subscription", (
+        f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
+        f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
+        f"garden:{sub.uprn}.{sub.start}:reminder:{deps.clock():%Y-%m-%d}")
+
+
+def changed(deps, booking, refund_amount):
+    """The booking as changed (sent once, by the change that committed)."""
+    lines = "\n".join(f"  {item['name']}: {_pounds(item['price'])}" for item in booking.items)
+    _send(deps, booking, f"Your bulky waste collection {booking.id} is changed", (
+        f"Your bulky waste collection (reference {booking.id}) is now on {_day(booking.date)}, from 6am.\n\n"
+        f"Where the items will be: {booking.location or 'not given'}\nItems:\n{lines}\n"
+        f"Total: {_pounds(booking.amount)}\n"
+        + (f"\n{_pounds(refund_amount)}, the difference, is being refunded to the card you paid with; it "
+           f"usually shows within 5 working days.\n" if refund_amount else "")),
+        f"{booking.id}:change:{booking.change_seq}")
+
+
+def waived(deps, booking):
+    """A collection staff booked for a caller with the charge waived."""
+    lines = "\n".join(f"  {item['name']}" for item in booking.items)
+    _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
+        f"Your bulky waste collection is booked, free of charge.\n\n"
+        f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
+        f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
+        f"Items:\n{lines}\n"), f"{booking.id}:waived")

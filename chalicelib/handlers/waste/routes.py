@@ -1,8 +1,8 @@
 """Waste services' routes: bulky collections, their catalogue and days."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
 from ..payments import hooks
 from . import limits
 
@@ -86,6 +86,42 @@ def bulky_booking(booking_id):
 def cancel_bulky_booking(booking_id):
     from .bookings import cancel
     return http.ok(cancel(http.deps(), booking_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/waste/bulky/bookings/{booking_id}/change", SIGNED_IN, {
+    "summary": "Change a confirmed booking until its cut-off: another offered day (its place taken and the old one "
+               "given back at once), other items, where they are left, notes. A cheaper change refunds the "
+               "difference through the provider, once; one costing more is refused (change_costs_more)",
+    "parameters": [BOOKING_ID, {"name": "Idempotency-Key", "in": "header", "required": True,
+                                "schema": {"type": "string"}, "description": "a retry with it changes nothing"}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BulkyBookingChange")}}}},
+    "responses": {"200": json_response(ref("BulkyBooking")),
+                  **errors(400, 422, 503, **NOT_FOUND, **{
+                      "409": "Not confirmed (booking_not_active), the day just filled (slot_full), changed "
+                             "meanwhile (booking_changed), or a refund still being made (change_in_progress)",
+                      "422": "Past the cut-off (past_cut_off), a day not offered (date_not_offered), or "
+                             "costing more (change_costs_more)"})}})
+def change_bulky_booking(booking_id):
+    from .changes import change
+    view, _ = change(http.deps(), booking_id, http.body(), http.header("idempotency-key"))
+    return http.ok(view, headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/waste/bulky/bookings", STAFF, {
+    "summary": "Take a bulky booking for a caller: payment card (card-not-present through the same provider, "
+               "GOV.UK Pay's MOTO: open payment.next_url and key in the caller's card) or waived with a reason "
+               "(confirmed at once, no payment; kept with the booking as taken_by). Idempotent with Idempotency-Key",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+                    "description": "the same key and body answer the same booking"}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffBulkyBookingNew")}}}},
+    "responses": {"201": json_response(ref("BulkyBooking")),
+                  **errors(400, 422, **{"404": "No property with that UPRN (code place_not_found)",
+                                        "409": "That day has just been fully booked (code slot_full)",
+                                        "503": "Card payments cannot be taken just now (code payments_unavailable)"})}})
+def staff_bulky_booking():
+    from .assisted import take
+    view, created = take(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/waste/bulky/bookings/{view['id']}"})
 
 
 SUBSCRIPTION_ID = path_param("subscription_id", {"type": "string", "pattern": limits.SUBSCRIPTION_ID_PATTERN,
@@ -172,6 +208,20 @@ def cancel_garden_subscription(subscription_id):
 def garden_round(round_id):
     from .garden import of_round
     return http.ok(of_round(http.deps(), round_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/crew/garden/rounds/{round_id}", CREW, {
+    "summary": "A garden round's list for its crew: the properties subscribed on the day (today unless date), "
+               "each with its number of bins, in address order; collects false on a day the round does not go out",
+    "parameters": [path_param("round_id", {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"}),
+                   q("date", f"YYYY-MM-DD, within {limits.CREW_ROUND_DAYS} days of today")],
+    "responses": {"200": json_response(ref("CrewGardenRound")),
+                  **errors(400, 401, **{"403": "Not a member of the team that empties garden bins "
+                                               "(code not_garden_crew)",
+                                        "404": "No such garden round (code round_not_found)"})}})
+def crew_garden_round(round_id):
+    from .rounds import crew_round
+    return http.ok(crew_round(http.deps(), round_id, http.query()), headers=http.NO_STORE)
 
 
 

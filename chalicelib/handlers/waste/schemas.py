@@ -1,5 +1,5 @@
 """The waste routes' OpenAPI components (loaded only to build /openapi.json)."""
-from .limits import (BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
+from .limits import (WAIVE_REASON_MAX, BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
                      LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
@@ -8,13 +8,24 @@ ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProper
     "price": {**PENCE, "maximum": PRICE_MAX}}}
 RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
          "capacity_per_day": {"type": "integer", "minimum": 0}, "window_days": {"type": "integer", "minimum": 1},
-         "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]}}
+         "round_stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+         "pricing": {"type": "string", "enum": ["per_item", "banded"],
+                     "description": "per_item: the items' prices added up, at least minimum_charge; banded: the "
+                                    "first band whose up_to reaches the number of items"},
+         "bands": {"type": "array", "maxItems": 10, "items": {
+             "type": "object", "required": ["up_to", "price"], "additionalProperties": False, "properties": {
+                 "up_to": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
+                 "price": {**PENCE, "maximum": PRICE_MAX * MAX_ITEMS_LIMIT}}}},
+         "crew_team": {"type": "string", "maxLength": 40,
+                       "description": "the crews' team that collects (its jobs); absent in an edit: unchanged"}}
 GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "other_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "max_bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT},
                 "term_days": {"type": "integer", "minimum": 28, "maximum": 731},
                 "renewal_opens_days": {"type": "integer", "minimum": 1, "maximum": 120},
-                "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60}}
+                "last_reminder_days": {"type": "integer", "minimum": 1, "maximum": 60},
+                "crew_team": {"type": "string", "maxLength": 40,
+                              "description": "the crews' team that empties garden bins; absent in an edit: unchanged"}}
 
 SCHEMAS = {
     "BulkyCatalogue": {"type": "object", "required": ["items", "minimum_charge", "max_items"], "properties": {
@@ -57,10 +68,42 @@ SCHEMAS = {
         "refund": {"type": "object", "nullable": True, "properties": {
             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
             "refund_id": {"type": "string", "nullable": True}}},
-        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
+        "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]},
+        "changes": {"type": "array", "description": "changes made, oldest first; a cheaper one's refund of "
+                    "the difference (due, then done)", "items": {"type": "object", "properties": {
+                        "seq": {"type": "integer"}, "at": {"type": "string", "format": "date-time"},
+                        "before": {"type": "object"}, "after": {"type": "object"},
+                        "refund": {"type": "object", "nullable": True, "properties": {
+                            "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
+                            "refund_id": {"type": "string", "nullable": True}}}}}},
+        "taken_by": {"type": "object", "nullable": True, "description": "staff took it for a caller",
+                     "properties": {"by": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
+                                    "payment": {"type": "string", "enum": ["card", "waived"]},
+                                    "reason": {"type": "string", "nullable": True}}},
+        "collection": {"type": "object", "nullable": True,
+                       "description": "from the collection day: what the crew did (null before)", "properties": {
+                           "status": {"type": "string", "enum": ["scheduled", "collected", "not_collected"]},
+                           "reason": {"type": "string", "nullable": True, "description": "why not collected"},
+                           "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
+    "StaffBulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items", "payment"],
+                             "additionalProperties": False, "properties": {
+        "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "date": {"type": "string", "format": "date"},
+        "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
+                  "items": {"type": "string", "pattern": ITEM_ID_PATTERN}},
+        "location": {"type": "string", "maxLength": LOCATION_MAX}, "notes": {"type": "string", "maxLength": NOTES_MAX},
+        "payment": {"type": "string", "enum": ["card", "waived"]},
+        "reason": {"type": "string", "maxLength": WAIVE_REASON_MAX, "description": "required with waived"},
+        "caller_email": {"type": "string", "format": "email", "description": "where receipts and reminders go"}}},
+    "BulkyBookingChange": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
+        "date": {"type": "string", "format": "date", "description": "another offered day"},
+        "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
+                  "items": {"type": "string", "pattern": ITEM_ID_PATTERN},
+                  "description": "the whole new list, priced at today's catalogue"},
+        "location": {"type": "string", "maxLength": LOCATION_MAX}, "notes": {"type": "string", "maxLength": NOTES_MAX}}},
     "GardenRules": {"type": "object", "required": ["first_bin_price", "other_bin_price", "max_bins"], "properties": {
         **GARDEN_RULES, "currency": {"type": "string"}, "version": {"type": "integer"}}},
-    "GardenRulesEdit": {"type": "object", "additionalProperties": False, "required": list(GARDEN_RULES),
+    "GardenRulesEdit": {"type": "object", "additionalProperties": False,
+                        "required": [k for k in GARDEN_RULES if k != "crew_team"],
                         "properties": GARDEN_RULES},
     "GardenNew": {"type": "object", "required": ["uprn", "bins"], "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
@@ -91,6 +134,13 @@ SCHEMAS = {
         "subscriptions": {"type": "array", "items": {"type": "object", "properties": {
             "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"},
             "end": {"type": "string", "format": "date"}}}}}},
+    "CrewGardenRound": {"type": "object", "required": ["round", "date", "collects", "stops"], "properties": {
+        "round": {"type": "string"}, "date": {"type": "string", "format": "date"},
+        "collects": {"type": "boolean", "description": "whether the round goes out that day (moves and "
+                                                      "cancellations counted); no stops when it does not"},
+        "properties": {"type": "integer"}, "bins": {"type": "integer"},
+        "stops": {"type": "array", "items": {"type": "object", "properties": {
+            "uprn": {"type": "string"}, "address": {"type": "string"}, "bins": {"type": "integer"}}}}}},
     "MissedBins": {"type": "object", "required": ["uprn", "containers"], "properties": {
         "uprn": {"type": "string"},
         "containers": {"type": "array", "items": {"type": "object", "properties": {

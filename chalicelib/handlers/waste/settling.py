@@ -2,12 +2,11 @@
 jobs that keep them honest: holds that ran out, refunds still to make."""
 import logging
 
-from ...stamps import TIMEZONE
 from ...storage.errors import SlotFull
 from ..payments import core as payments
 from . import receipts
 from .catalogue import current
-from .limits import REMIND_DAYS, REMIND_HOUR
+from .steps import next_step
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +30,14 @@ def on_payment(deps, payment):
         if booking.status == "held":
             deps.bulky.release(booking, f"payment_{payment.status}", now)
         return
-    if booking.status == "held" and deps.bulky.confirm(booking.id, now, next_reminder(booking, now)):
+    if booking.status == "held" and deps.bulky.confirm(booking.id, now, next_step(booking, now)):
         receipts.paid(deps, booking, payment)
         return
     booking = deps.bulky.get(booking.id)
     if booking.status == "released":
         settings, _ = current(deps)
         try:
-            if deps.bulky.reclaim(booking, settings["capacity_per_day"], now, next_reminder(booking, now)):
+            if deps.bulky.reclaim(booking, settings["capacity_per_day"], now, next_step(booking, now)):
                 receipts.paid(deps, booking, payment)
                 return
         except SlotFull:
@@ -92,30 +91,11 @@ def refunds_due(deps):
     return sum(refund(deps, booking) is not None for booking in deps.bulky.due("refund", deps.clock()))
 
 
-def next_reminder(booking, after):
-    """When the next reminder of a collection is due: REMIND_HOUR (London) 3 days,
-    then 1 day, before it; None when both moments have passed."""
-    from datetime import date, datetime, time, timedelta
-    from zoneinfo import ZoneInfo
-    day = date.fromisoformat(booking.date)
-    for days in REMIND_DAYS:
-        moment = datetime.combine(day - timedelta(days=days), time(REMIND_HOUR), ZoneInfo(TIMEZONE))
-        if moment > after:
-            return moment.astimezone(ZoneInfo("UTC"))
-    return None
-
-
 def send_reminders(deps):
     """Reminders due now (each once: the conditional write decides who sends). Returns how many went."""
     sent = 0
     for booking in deps.bulky.due("remind", deps.clock()):
-        if deps.bulky.reminded(booking.id, booking.due_at, next_reminder(booking, booking.due_at)):
+        if deps.bulky.reminded(booking.id, booking.due_at, next_step(booking, booking.due_at)):
             receipts.reminder(deps, booking)
             sent += 1
     return sent
-
-
-def run_jobs(deps):
-    from .garden import send_reminders as garden_reminders
-    return {"holds_released": release_expired_holds(deps), "refunds_settled": refunds_due(deps),
-            "bulky_reminders": send_reminders(deps), "garden_reminders": garden_reminders(deps)}

@@ -58,6 +58,15 @@ async function answers(job) {
   }).filter(([, v]) => v).map(([k, v]) => row(k, v));
 }
 
+// A bulky collection: what to take, where it is left, the resident's words for the crew.
+function collection(c) {
+  return [
+    row(t("crew.field.items"), h("ul", {class: "list"}, (c.items || []).map(name => h("li", {}, name)))),
+    row(t("crew.field.left_at"), c.location || t("crew.none")),
+    c.notes ? row(t("crew.field.notes"), c.notes) : null,
+  ];
+}
+
 async function about(job, here) {
   return [
     navigateLinks(job.location, here, job.service_name),
@@ -69,9 +78,10 @@ async function about(job, here) {
         job.place_text && job.location
           ? h("span", {class: "place-point"}, t("crew.point", {lat: job.location.lat.toFixed(5),
             lon: job.location.lon.toFixed(5)})) : null),
-      row(t("crew.field.description"), job.description || t("crew.none")),
-      await answers(job),
-      row(t("crew.field.reported"), formatDate(job.reported_at, true))),
+      job.collection ? collection(job.collection) : [
+        row(t("crew.field.description"), job.description || t("crew.none")),
+        await answers(job),
+        row(t("crew.field.reported"), formatDate(job.reported_at, true))]),
     (job.photos || []).length ? h("ul", {class: "photo-list"}, job.photos.map((src, i) =>
       h("li", {class: "photo-list__item"}, h("img", {src, class: "photo-list__img", loading: "lazy",
         alt: t("crew.photo_alt", {n: i + 1})})))) : null,

@@ -26,7 +26,20 @@ function details(booking) {
     row(t("bulky.amount"), booking.amount_text));
 }
 
+// From the collection day: what the crew did.
+function collectionText(booking) {
+  const c = booking.collection;
+  if (c.status === "collected") {
+    return t("bulky.collected_body", {when: c.at ? formatDate(c.at, true) : formatDay(booking.date)});
+  }
+  if (c.status === "not_collected") return t("bulky.not_collected_body", {reason: c.reason || ""});
+  return t("bulky.scheduled_body");
+}
+
 function heading(booking) {
+  const done = (booking.collection || {}).status;
+  if (booking.status === "confirmed" && done === "collected") return t("bulky.collected");
+  if (booking.status === "confirmed" && done === "not_collected") return t("bulky.not_collected");
   if (booking.status === "confirmed") return t("bulky.confirmed");
   if (booking.status === "held") return t("bulky.held");
   if (booking.status === "cancelled") return t("bulky.cancelled");
@@ -35,7 +48,9 @@ function heading(booking) {
 
 function body(view, booking) {
   const out = [h("h1", {class: "heading-l"}, heading(booking))];
-  if (booking.status === "confirmed") {
+  if (booking.status === "confirmed" && booking.collection) {
+    out.push(h("div", {class: "panel", id: "collection"}, collectionText(booking)), details(booking));
+  } else if (booking.status === "confirmed") {
     out.push(h("div", {class: "panel", id: "confirmed"}, t("bulky.confirmed_body", {date: formatDay(booking.date)})),
       details(booking));
     if (new Date() < new Date(booking.cancel_before)) {

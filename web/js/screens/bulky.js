@@ -22,9 +22,24 @@ function chosen(form, catalogue) {
   return items;
 }
 
+const banded = catalogue => catalogue.pricing === "banded";
+
+// What the items cost, as the API prices them (waste/bookings.amount_of).
 function total(items, catalogue) {
+  if (!items.length) return 0;
+  if (banded(catalogue)) return (catalogue.bands.find(b => b.up_to >= items.length) || {price: 0}).price;
   const sum = items.reduce((all, item) => all + item.price, 0);
-  return items.length ? Math.max(sum, catalogue.minimum_charge) : 0;
+  return Math.max(sum, catalogue.minimum_charge);
+}
+
+// Banded prices in words: "1 to 3 items: £30.00; 4 to 6 items: £50.00".
+function bandsText(catalogue) {
+  let from = 1;
+  return catalogue.bands.map(b => {
+    const text = t("bulky.band", {from, to: b.up_to, price: pounds(b.price)});
+    from = b.up_to + 1;
+    return text;
+  }).join("; ");
 }
 
 export async function render(view, {params}) {
@@ -41,8 +56,9 @@ export async function render(view, {params}) {
     return;
   }
   const open = dates.dates.filter(d => d.places_left > 0);
-  append(view, h("p", {class: "body"}, t("bulky.lead", {max: catalogue.max_items,
-    minimum: pounds(catalogue.minimum_charge)})));
+  append(view, h("p", {class: "body", id: "bulky-prices"}, banded(catalogue)
+    ? t("bulky.lead_banded", {max: catalogue.max_items, bands: bandsText(catalogue)})
+    : t("bulky.lead", {max: catalogue.max_items, minimum: pounds(catalogue.minimum_charge)})));
   if (!open.length) {
     append(view, h("p", {class: "body", id: "no-dates"}, t("bulky.no_dates")));
     return;
@@ -52,7 +68,8 @@ export async function render(view, {params}) {
     h("fieldset", {class: "fieldset", id: "items"},
       h("legend", {class: "legend"}, t("bulky.items", {max: catalogue.max_items})),
       catalogue.items.map(item => input({field: `count-${item.id}`, label: item.name, value: "0", type: "number",
-        hint: t("bulky.each", {price: pounds(item.price)}), min: "0", max: String(catalogue.max_items),
+        hint: banded(catalogue) ? undefined : t("bulky.each", {price: pounds(item.price)}), min: "0",
+        max: String(catalogue.max_items),
         inputmode: "numeric", class: "input input--width-2"}))),
     choices({field: "date", legend: t("bulky.date"), options: open.map(d => ({value: d.date,
       label: formatDay(d.date), hint: t("bulky.places_left", {count: d.places_left})}))}),

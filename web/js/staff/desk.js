@@ -15,10 +15,13 @@ const SCREENS = [
   [/^\/staff\/broadcasts$/, () => import("./broadcasts.js")],
   [/^\/staff\/chat(\/CV-[0-9a-f]{16})?$/, () => import("./chat.js")],
   [/^\/staff\/petitions(\/PT-[0-9A-Z]{6})?$/, () => import("./petitions.js")],
+  [/^\/staff\/payments$/, () => import("./payments.js")],
+  [/^\/staff\/payments\/[0-9a-f]{32}$/, () => import("./payment.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
-              ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"]];
+              ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"],
+              ["/staff/payments", "staff.nav.payments"]];
 
 let ready = null;
 

@@ -1,0 +1,44 @@
+"""Staff take a bulky booking for a caller (POST /v1/staff/waste/bulky/bookings):
+
+- `payment: "card"`: card-not-present through the same provider (GOV.UK Pay's
+  MOTO: `moto: true` on the payment); the answer's payment.next_url is the
+  card page the officer opens and keys the caller's card into. It is held,
+  confirmed, released and refunded exactly as a resident's booking is.
+- `payment: "waived"`: confirmed at once with no payment, with the officer's
+  reason, kept on the booking (`taken_by`: who, when, how, why) and shown
+  wherever the booking is.
+
+The booking belongs to no resident account (`user_id` "caller:{officer}"):
+the caller's e-mail, when given, is where receipts and reminders go.
+"""
+from ... import validation
+from ...stamps import stamp
+from .bookings import book
+from .limits import WAIVE_REASON_MAX
+
+EXTRA = ("payment", "reason", "caller_email")
+
+
+def take(deps, body, idempotency_key):
+    problems = validation.Problems()
+    if not isinstance(body, dict):
+        problems.add("body", "Must be a JSON object.")
+        problems.raise_if_any()
+    how = body.get("payment")
+    if how not in ("card", "waived"):
+        problems.add("payment", "Must be card (the caller's card, keyed in on the provider's page) or waived.")
+    reason = validation.text(body.get("reason"), "reason", problems, 0, WAIVE_REASON_MAX)
+    if how == "waived" and not reason and "reason" not in dict(problems.items):
+        problems.add("reason", "Say why the charge is waived: it is kept with the booking.")
+    elif reason and how != "waived":
+        problems.add("reason", "Goes with payment waived.")
+    email = None if body.get("caller_email") in (None, "") else validation.email(
+        body["caller_email"], "caller_email", problems)
+    problems.raise_if_any()
+    officer = deps.principal
+    taken_by = {"by": officer.email or officer.user_id, "by_user_id": officer.user_id, "at": stamp(deps.clock()),
+                "payment": how, "reason": reason or None}
+    fields = {k: v for k, v in body.items() if k not in EXTRA}
+    return book(deps, fields, idempotency_key, user_id=f"caller:{officer.user_id}", email=email,
+                taken_by=taken_by, moto=how == "card", waived=how == "waived",
+                key_body=body)
