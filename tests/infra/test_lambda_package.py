@@ -53,8 +53,9 @@ def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, te
     assert (unzipped / "app.py").exists() and (unzipped / "chalicelib" / "storage" / "schema.py").exists()
     functions = [r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Function"]
     # The API, the stream's dispatcher, the alert worker, the nightly export, the hourly questionnaires,
-    # the sender of reports to other bodies and its every-minute sweep, the payments' settling every 5 minutes.
-    assert len(functions) == 8
+    # the sender of reports to other bodies and its every-minute sweep, the payments' settling every 5 minutes,
+    # the hourly closing of petitions.
+    assert len(functions) == 9
     assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
 
 
