@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
+from support.pay_support import SUCCESS, card_expiry
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard, tab_to
 from tests.web.test_bulky import DEMO_HOME, pay  # noqa: F401 (a fixture)
@@ -82,3 +83,11 @@ def test_an_officer_books_a_waived_collection_for_a_caller_and_a_card_one_goes_t
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter card details")
     expect(page.locator(".amount")).to_contain_text("£25.00")
     assert [p["amount"] for p in pay.payments.values()] == [2500]
+    assert [p.get("moto") for p in pay.payments.values()] == [True]  # card-not-present
+    page.get_by_label("Card number").fill(SUCCESS)
+    page.get_by_label("Expiry date (MM/YY)").fill(card_expiry())
+    page.get_by_label("Name on card").fill("Caller Resident")
+    page.get_by_label("Card security code").fill("123")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Booking confirmed")  # the booking's page, the payment checked with the provider
+    expect(page.locator("#booking")).to_contain_text("Table: £8.00")
