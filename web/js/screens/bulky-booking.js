@@ -54,6 +54,8 @@ function body(view, booking) {
     out.push(h("div", {class: "panel", id: "confirmed"}, t("bulky.confirmed_body", {date: formatDay(booking.date)})),
       details(booking));
     if (new Date() < new Date(booking.cancel_before)) {
+      out.push(h("p", {class: "body"}, h("a", {id: "change-link",
+        href: `/bulky/bookings/${encodeURIComponent(booking.id)}/change`}, t("bulky.change_link"))));
       const form = h("form", {novalidate: true},
         h("p", {class: "body"}, t("bulky.cancel_until", {when: formatDate(booking.cancel_before, true)})),
         button(t("bulky.cancel"), {warning: true}));

@@ -13,7 +13,7 @@ export function pounds(pence) {
   return `£${Math.floor(pence / 100).toLocaleString("en-GB")}.${String(pence % 100).padStart(2, "0")}`;
 }
 
-function chosen(form, catalogue) {
+export function chosen(form, catalogue) {
   const items = [];
   for (const item of catalogue.items) {
     const count = Number.parseInt(form.elements[`count-${item.id}`].value || "0", 10);
@@ -25,7 +25,7 @@ function chosen(form, catalogue) {
 const banded = catalogue => catalogue.pricing === "banded";
 
 // What the items cost, as the API prices them (waste/bookings.amount_of).
-function total(items, catalogue) {
+export function total(items, catalogue) {
   if (!items.length) return 0;
   if (banded(catalogue)) return (catalogue.bands.find(b => b.up_to >= items.length) || {price: 0}).price;
   const sum = items.reduce((all, item) => all + item.price, 0);

@@ -17,11 +17,12 @@ const SCREENS = [
   [/^\/staff\/petitions(\/PT-[0-9A-Z]{6})?$/, () => import("./petitions.js")],
   [/^\/staff\/payments$/, () => import("./payments.js")],
   [/^\/staff\/payments\/[0-9a-f]{32}$/, () => import("./payment.js")],
+  [/^\/staff\/bulky$/, () => import("./bulky-take.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
               ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"],
-              ["/staff/payments", "staff.nav.payments"]];
+              ["/staff/payments", "staff.nav.payments"], ["/staff/bulky", "staff.nav.bulky"]];
 
 let ready = null;
 

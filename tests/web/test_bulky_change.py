@@ -1,0 +1,56 @@
+"""Changing a paid bulky collection from its booking page with the keyboard
+alone: the screen prices the new list as the API will, a change costing more
+is refused and says so, a cheaper one moves the day and refunds the
+difference to the card exactly once."""
+from playwright.sync_api import expect
+
+from support.pay_support import SUCCESS
+from tests.web.browser import check_accessible
+from tests.web.desk import tab_to
+from tests.web.journeys import heading, sign_in
+from tests.web.test_bulky import DEMO_HOME, choose_three_items, pay, pay_on_the_card_page  # noqa: F401 (a fixture)
+
+
+def set_count(page, label, count):
+    field = page.get_by_label(label)
+    tab_to(page, field)
+    page.keyboard.press("Control+a")
+    page.keyboard.type(str(count))
+
+
+def test_a_resident_changes_a_paid_collection_to_fewer_items_and_another_day_and_is_refunded_once(browser, pay):
+    email = browser.stack.resident("bulky.changer@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/bulky?uprn={DEMO_HOME}")
+    choose_three_items(page)  # sofa, dining chair, table: £27.00
+    pay_on_the_card_page(page, SUCCESS)
+    heading(page, "Booking confirmed")
+    booked_day = page.locator("#booking dd").nth(1).inner_text()
+
+    tab_to(page, page.locator("#change-link"))
+    page.keyboard.press("Enter")
+    heading(page, "Change your collection")
+    expect(page.locator("#change-total")).to_contain_text("New total: £27.00 (items: 3).")
+    check_accessible(page, "bulky change")
+
+    set_count(page, "Fridge or freezer", 1)  # £47.00: £20.00 more than paid
+    expect(page.locator("#change-total")).to_contain_text("That is £20.00 more than you paid")
+    tab_to(page, page.get_by_role("button", name="Save the change"))
+    page.keyboard.press("Enter")
+    expect(page.locator(".error-summary")).to_contain_text("This change costs more than you paid")
+    check_accessible(page, "bulky change refused")
+
+    set_count(page, "Fridge or freezer", 0)
+    set_count(page, "Dining chair", 0)  # sofa and table, £23.00: the £25.00 minimum, £2.00 back
+    expect(page.locator("#change-total")).to_contain_text("New total: £25.00 (items: 2). We will refund £2.00")
+    tab_to(page, page.locator("input[name=date]:checked"))  # a radio group is one Tab stop: arrows move in it
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("input[name=date]").first).not_to_be_checked()
+    tab_to(page, page.get_by_role("button", name="Save the change"))
+    page.keyboard.press("Enter")
+
+    heading(page, "Booking confirmed")
+    expect(page.locator("#booking")).not_to_contain_text("Dining chair")
+    expect(page.locator("#booking")).to_contain_text("£25.00")
+    assert page.locator("#booking dd").nth(1).inner_text() != booked_day
+    assert [[r["amount"] for r in p["refunds"]] for p in pay.payments.values()] == [[200]]

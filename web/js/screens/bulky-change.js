@@ -1,0 +1,86 @@
+// Change a confirmed bulky collection before its cut-off: another offered day
+// and/or other items. The new total says what it buys and, where cheaper, what
+// comes back to the card; a change costing more is refused by the API
+// (change_costs_more) and the screen says so before and after sending.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {formatDay, t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {signedIn} from "../session.js";
+import {chosen, pounds, total} from "./bulky.js";
+
+export async function render(view, {url}) {
+  const id = decodeURIComponent(url.pathname.split("/").slice(-2)[0]);
+  const back = `/bulky/bookings/${encodeURIComponent(id)}`;
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname)}`, {replace: true});
+  append(view, h("h1", {class: "heading-l"}, t("bulky.change_title")));
+  let booking, catalogue, dates;
+  try {
+    booking = await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}`);
+    [catalogue, dates] = await Promise.all([api("/v1/waste/bulky/items"),
+      api(`/v1/places/${encodeURIComponent(booking.uprn)}/bulky/dates`)]);
+  } catch (error) {
+    append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
+    return;
+  }
+  if (booking.status !== "confirmed" || new Date() >= new Date(booking.cancel_before)) {
+    append(view, h("p", {class: "body", id: "cannot-change"}, t("bulky.change_closed")),
+      h("p", {class: "body"}, h("a", {href: back}, t("bulky.change_back"))));
+    return;
+  }
+  const counts = {};
+  for (const item of booking.items) counts[item.id] = (counts[item.id] || 0) + 1;
+  const offered = dates.dates.filter(d => d.places_left > 0 || d.date === booking.date);
+  if (!offered.some(d => d.date === booking.date)) offered.unshift({date: booking.date, places_left: 0});
+  const summary = h("p", {class: "body bold", id: "change-total", "aria-live": "polite"});
+  const form = h("form", {novalidate: true},
+    h("p", {class: "body"}, t("bulky.change_paid", {amount: pounds(booking.amount)})),
+    h("fieldset", {class: "fieldset", id: "items"},
+      h("legend", {class: "legend"}, t("bulky.items", {max: catalogue.max_items})),
+      catalogue.items.map(item => input({field: `count-${item.id}`, label: item.name,
+        value: String(counts[item.id] || 0), type: "number", min: "0", max: String(catalogue.max_items),
+        hint: catalogue.pricing === "banded" ? undefined : t("bulky.each", {price: pounds(item.price)}),
+        inputmode: "numeric", class: "input input--width-2"}))),
+    choices({field: "date", legend: t("bulky.date"), value: booking.date, options: offered.map(d => ({
+      value: d.date, label: formatDay(d.date), hint: d.date === booking.date ? t("bulky.change_current")
+        : t("bulky.places_left", {count: d.places_left})}))}),
+    input({field: "location", label: t("bulky.location"), value: booking.location || "", maxlength: "200"}),
+    summary, h("p", {class: "body"}, t("bulky.change_signal")), button(t("bulky.change_submit")));
+  const update = () => {
+    const items = chosen(form, catalogue);
+    if (!items.length) {
+      summary.textContent = t("bulky.total_none");
+      return;
+    }
+    const amount = total(items, catalogue);
+    const difference = amount - booking.amount;
+    const text = t("bulky.change_total", {total: pounds(amount), count: items.length});
+    summary.textContent = difference < 0 ? `${text} ${t("bulky.change_refund", {amount: pounds(-difference)})}`
+      : difference > 0 ? `${text} ${t("bulky.change_more", {amount: pounds(difference)})}` : text;
+  };
+  form.addEventListener("input", update);
+  update();
+  const key = crypto.randomUUID();  // one change however often it is pressed or retried
+  onSubmit(form, view, async () => {
+    const items = chosen(form, catalogue);
+    if (!items.length || items.length > catalogue.max_items) {
+      throw new Invalid([{field: `count-${catalogue.items[0].id}`, message: t("bulky.items_required",
+        {max: catalogue.max_items})}]);
+    }
+    const body = {date: form.elements.date.value || booking.date, location: form.elements.location.value.trim()};
+    const before = booking.items.map(i => i.id).sort().join(" ");
+    if (items.map(i => i.id).sort().join(" ") !== before) body.items = items.map(i => i.id);
+    try {
+      await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}/change`,
+        {method: "POST", headers: {"Idempotency-Key": key}, body});
+    } catch (error) {
+      if (error && error.code === "change_costs_more") {
+        throw Object.assign(new Error(t("bulky.change_costs_more")), {fields: []});
+      }
+      throw error;
+    }
+    navigate(back);
+  }, {date: t("bulky.date"), location: t("bulky.location")});
+  append(view, form, h("p", {class: "body"}, h("a", {href: back}, t("bulky.change_back"))));
+}
