@@ -97,7 +97,7 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     assert "nell@example.org" not in neighbour.content() and "Nell Neighbour" not in neighbour.content()
 
 
-def test_staff_moderate_respond_and_invalidate_at_the_desk_with_the_keyboard_alone(desk, monkeypatch):
+def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_with_the_keyboard_alone(desk, monkeypatch):
     from tests.web.desk import screen, sign_in_by_keyboard
     every_phone_counts(monkeypatch)
     stack = desk.stack
@@ -131,6 +131,20 @@ def test_staff_moderate_respond_and_invalidate_at_the_desk_with_the_keyboard_alo
     expect(page.locator("#petition-audit")).to_contain_text("response posted")
     assert [m.subject for m in stack.mail_to("desk0@example.org")].count(
         "The council has responded to a petition you signed") == 1
+    tab_to(page, page.get_by_label("Day", exact=True))
+    page.keyboard.type("14")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2027")
+    tab_to(page, page.get_by_label("Note for signers"))
+    page.keyboard.type("Full council meets at the Guildhall at 6pm.")
+    tab_to(page, page.get_by_role("button", name="Schedule debate and tell signers"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#petition-audit")).to_contain_text("debate scheduled")
+    screen(page, "staff petition debate scheduled")
+    debated = [m for m in stack.mail_to("desk0@example.org") if m.subject == "A petition you signed will be debated"]
+    assert len(debated) == 1 and "2027-01-14" in debated[0].body
     tab_to(page, page.get_by_label("E-mail domain"))
     page.keyboard.type("spam.example")
     tab_to(page, page.get_by_role("button", name="Invalidate signatures"))
