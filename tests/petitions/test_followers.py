@@ -46,7 +46,7 @@ def test_a_signed_in_resident_follows_at_once_and_a_signer_who_follows_is_told_o
     petition = published(deps)
     person = people(email="rita.resident@example.org")
     url = f"/v1/petitions/{petition['id']}/followers"
-    assert client.post(url, {}).status_code == 400  # no e-mail and nobody signed in
+    assert client.post(url, {}).status_code == 422  # no e-mail and nobody signed in
     followed = client.post(url, {}, person.auth)
     assert followed.status_code == 202 and followed.json_body["status"] == "following"
     assert client.post(url, {}, person.auth).json_body["status"] == "following"  # idempotent

@@ -1,7 +1,8 @@
 """Petitions on a phone, with the keyboard alone: a resident starts one about a
 crossing near a school, a sponsor signs through the link, staff publish it,
 a neighbour finds it, signs and follows the e-mailed link, and the page
-counts them, by ward too; the creator and a neighbour's e-mail follow it without signing. axe-core finds nothing on any of its screens."""
+counts them, by ward too; the creator and a neighbour's e-mail follow it
+without signing. axe-core finds nothing on any of its screens."""
 import re
 
 from playwright.sync_api import expect

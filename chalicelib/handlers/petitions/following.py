@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from ... import ids, validation
 from ...config import petitions as petition_settings
-from ...errors import NotFound, ValidationFailed
+from ...errors import NotFound, Unacceptable, ValidationFailed
 from ...storage.errors import AlreadyExists
 from ...storage.petitions import FOLLOWER, Signature
 from . import canonical
@@ -44,9 +44,11 @@ def follow(deps, petition_id, body):
     principal = deps.principal
     own = principal is not None and principal.email and principal.email_verified and (
         email is None or canonical.email(email) == canonical.email(principal.email))
-    if email is None and not own:
-        problems.add("email", "Is required unless you are signed in with a verified e-mail address.")
     problems.raise_if_any()
+    if email is None and not own:
+        raise Unacceptable("Give an e-mail address, or sign in with a verified one.", code="email_required",
+                           fields=[{"field": "email",
+                                    "message": "Is required unless you are signed in with a verified e-mail address."}])
     email = principal.email if own else email
     petition = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
     if petition is None or petition.state not in PUBLIC_STATES:

@@ -110,7 +110,8 @@ def confirm_signature():
                "followed before). One follower per e-mail; repeats are harmless",
     "parameters": [PETITION_ID], "requestBody": _body("FollowerNew"),
     "responses": {"202": json_response(ref("FollowAccepted"), "check_email, or following (signed in)"),
-                  **errors(400, **NOT_FOUND)}})
+                  **errors(400, **NOT_FOUND, **{"422": "No e-mail and no signed-in verified one (code "
+                                                       "email_required)"})}})
 def follow_petition(petition_id):
     from .following import follow
     return http.ok(follow(http.deps(), petition_id, http.body()), status=202, headers=http.NO_STORE)

@@ -91,7 +91,7 @@ SCHEMAS = {
         "uncounted": {"type": "integer", "description": "confirmed, counted signatures taken off the count"},
         "dry_run": {"type": "boolean"}, "criteria": {"type": "object"}, "signature_count": {"type": "integer"}}},
     "FollowerNew": {"type": "object", "additionalProperties": False,
-                    "description": "without email: the signed-in account's verified e-mail (400 otherwise)",
+                    "description": "without email: the signed-in account's verified e-mail (422 otherwise)",
                     "properties": {"email": SIGNER["email"]}},
     "FollowAccepted": {"type": "object", "required": ["status"], "properties": {
         "status": {"type": "string", "enum": ["check_email", "following"]}, "message": TEXT}},
