@@ -16,6 +16,12 @@ A signature is counted when its confirmation moves it pending -> validated
 (a conditional update: a second confirmation changes nothing) and then ADDs
 one to the petition and to its ward's counter.
 
+Followers (who are told without signing) are items of the same table
+under sort keys "~follower#<digest of the canonical e-mail>": one per
+canonical e-mail per petition, never counted. Signer keys are hex digests, so
+signatures are the keys before "~" and followers the keys from it: each is one
+key range and neither ever reads the other.
+
 Table `petition-wards`: partition = petition id, sort = ward name: the
 count by ward, one Query for the page and the CSV.
 """
@@ -170,6 +176,7 @@ class WardCountModel(Stored):
     count = NumberAttribute(default=0)
 
 
+FOLLOWER = "~follower#"  # followers' sort keys; signers' are hex digests, all before "~"
 NO_WARD = "(no ward)"  # signers whose postcode the gazetteer does not place in a ward
 
 
@@ -346,10 +353,31 @@ class PetitionStore:
     def signatures(self, petition_id, cursor=None, page_size=200):
         """One page of a petition's signatures in key order: ([Signature], next cursor).
         Staff tools and notices only: its cost follows the petition's signatures."""
-        results = SignatureModel.query(petition_id, page_size=page_size, limit=page_size,
+        results = SignatureModel.query(petition_id, SignatureModel.key < "~", page_size=page_size, limit=page_size,
                                        last_evaluated_key=cursor, consistent_read=True)
         items = [_signature(m) for m in results]
         return items, results.last_evaluated_key if len(items) == page_size else None
 
+    # Followers: Signature records with a FOLLOWER key, an empty name and postcode,
+    # state pending -> following -> stopped; mark_told and resend serve them too.
 
-__all__ = ["AlreadyExists", "EditConflict", "NO_WARD", "Petition", "PetitionStore", "Signature"]
+    def followers(self, petition_id, cursor=None, page_size=200):
+        """One page of a petition's followers (any state): ([Signature], next cursor)."""
+        results = SignatureModel.query(petition_id, SignatureModel.key.startswith(FOLLOWER), page_size=page_size,
+                                       limit=page_size, last_evaluated_key=cursor, consistent_read=True)
+        items = [_signature(m) for m in results]
+        return items, results.last_evaluated_key if len(items) == page_size else None
+
+    def follow_state(self, follower, from_state, to_state, now):
+        """Move a follower from `from_state` only: True for the one call that moved it."""
+        try:
+            with writes(["signature"]):
+                SignatureModel(follower.petition_id, follower.key).update(
+                    actions=[SignatureModel.state.set(to_state), SignatureModel.confirmed_at.set(now)],
+                    condition=SignatureModel.state == from_state)
+        except EditConflict:
+            return False
+        return True
+
+
+__all__ = ["FOLLOWER", "AlreadyExists", "EditConflict", "NO_WARD", "Petition", "PetitionStore", "Signature"]

@@ -206,6 +206,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/petitions/{petition_id}/signatures"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/petitions/{petition_id}/sponsors"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/signatures/confirm"): (ANYONE, Outcome(404, "signature_not_found")),
+    ("POST", "/v1/petitions/{petition_id}/followers"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("POST", "/v1/followers/confirm"): (ANYONE, Outcome(404, "follower_not_found")),
+    ("POST", "/v1/followers/unsubscribe"): (ANYONE, Outcome(404, "follower_not_found")),
     ("GET", "/v1/feeds/petitions.rss"): (ANYONE, Outcome(200)),
     ("GET", "/v1/staff/petitions"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/petitions/{petition_id}"): (STAFF, Outcome(404, "petition_not_found")),
@@ -360,6 +363,10 @@ _simple("POST", "/v1/petitions/{petition_id}/signatures", "/v1/petitions/PT-7K3F
 _simple("POST", "/v1/petitions/{petition_id}/sponsors", "/v1/petitions/PT-7K3F9Q/sponsors",
         {**_SIGNER, "token": "a-sponsor-token"})
 _simple("POST", "/v1/signatures/confirm", body={"token": "PT-7K3F9Q." + "0" * 40 + "." + "x" * 32})
+_simple("POST", "/v1/petitions/{petition_id}/followers", "/v1/petitions/PT-7K3F9Q/followers",
+        {"email": "fran@example.org"})
+_simple("POST", "/v1/followers/confirm", body={"token": "PT-7K3F9Q." + "0" * 40 + "." + "x" * 32})
+_simple("POST", "/v1/followers/unsubscribe", body={"token": "PT-7K3F9Q." + "0" * 40 + "." + "x" * 40})
 _simple("GET", "/v1/feeds/petitions.rss")
 _simple("GET", "/v1/staff/petitions")
 _simple("GET", PETITION, "/v1/staff/petitions/PT-7K3F9Q")

@@ -1,7 +1,8 @@
 """Petitions on a phone, with the keyboard alone: a resident starts one about a
 crossing near a school, a sponsor signs through the link, staff publish it,
 a neighbour finds it, signs and follows the e-mailed link, and the page
-counts them, by ward too. axe-core finds nothing on any of its screens."""
+counts them, by ward too; the creator and a neighbour's e-mail follow it
+without signing. axe-core finds nothing on any of its screens."""
 import re
 
 from playwright.sync_api import expect
@@ -96,8 +97,22 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     expect(neighbour.locator("#by-ward")).to_contain_text("Signatures by ward")
     assert "nell@example.org" not in neighbour.content() and "Nell Neighbour" not in neighbour.content()
 
+    follower = browser.new_page()  # the creator's signed-in context: follows with the account's e-mail
+    follower.goto(f"/petitions/{petition_id}")
+    heading(follower, "Put a zebra crossing outside Scarcroft School")
+    tab_to(follower, follower.get_by_role("button", name="Follow", exact=True))
+    follower.keyboard.press("Enter")
+    expect(follower.locator("#follow-outcome")).to_contain_text("You follow this petition")
+    check_accessible(follower, "petition followed")
+    stack.post(f"/v1/petitions/{petition_id}/followers", {"email": "fred.follower@example.org"})
+    follower.goto(stack.link_in_mail("fred.follower@example.org", "/petitions/follow?").replace(stack.url, ""))
+    heading(follower, "You are following this petition")
+    check_accessible(follower, "petition following by the e-mail's link")
+    follower.goto(f"/petitions/{petition_id}")
+    expect(follower.locator("#signature-count")).to_have_text("6 signatures")  # a follower is not counted
 
-def test_staff_moderate_respond_and_invalidate_at_the_desk_with_the_keyboard_alone(desk, monkeypatch):
+
+def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_with_the_keyboard_alone(desk, monkeypatch):
     from tests.web.desk import screen, sign_in_by_keyboard
     every_phone_counts(monkeypatch)
     stack = desk.stack
@@ -131,6 +146,20 @@ def test_staff_moderate_respond_and_invalidate_at_the_desk_with_the_keyboard_alo
     expect(page.locator("#petition-audit")).to_contain_text("response posted")
     assert [m.subject for m in stack.mail_to("desk0@example.org")].count(
         "The council has responded to a petition you signed") == 1
+    tab_to(page, page.get_by_label("Day", exact=True))
+    page.keyboard.type("14")
+    page.keyboard.press("Tab")
+    page.keyboard.type("1")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2027")
+    tab_to(page, page.get_by_label("Note for signers"))
+    page.keyboard.type("Full council meets at the Guildhall at 6pm.")
+    tab_to(page, page.get_by_role("button", name="Schedule debate and tell signers"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#petition-audit")).to_contain_text("debate scheduled")
+    screen(page, "staff petition debate scheduled")
+    debated = [m for m in stack.mail_to("desk0@example.org") if m.subject == "A petition you signed will be debated"]
+    assert len(debated) == 1 and "2027-01-14" in debated[0].body
     tab_to(page, page.get_by_label("E-mail domain"))
     page.keyboard.type("spam.example")
     tab_to(page, page.get_by_role("button", name="Invalidate signatures"))

@@ -103,6 +103,40 @@ def confirm_signature():
     return http.ok(confirm(http.deps(), http.body()), headers=http.NO_STORE)
 
 
+@routes.post("/v1/petitions/{petition_id}/followers", ANYONE, {
+    "summary": "Follow a published petition without signing: told by e-mail when the council responds, a "
+               "debate is scheduled or it closes. With no e-mail, the signed-in account's verified one (followed "
+               "now); an e-mail given is followed once its link is opened (the same answer whether or not it "
+               "followed before). One follower per e-mail; repeats are harmless",
+    "parameters": [PETITION_ID], "requestBody": _body("FollowerNew"),
+    "responses": {"202": json_response(ref("FollowAccepted"), "check_email, or following (signed in)"),
+                  **errors(400, **NOT_FOUND, **{"422": "No e-mail and no signed-in verified one (code "
+                                                       "email_required)"})}})
+def follow_petition(petition_id):
+    from .following import follow
+    return http.ok(follow(http.deps(), petition_id, http.body()), status=202, headers=http.NO_STORE)
+
+
+@routes.post("/v1/followers/confirm", ANYONE, {
+    "summary": "Confirm following a petition with the token its e-mail carried (again: the same answer)",
+    "requestBody": _body("FollowerToken"),
+    "responses": {"200": json_response(ref("FollowerState")),
+                  **errors(400, **{"404": "Not (or no longer) a valid link (code follower_not_found)"})}})
+def confirm_follower():
+    from .following import confirm
+    return http.ok(confirm(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/followers/unsubscribe", ANYONE, {
+    "summary": "Stop following a petition with the token every notice's unsubscribe link carries",
+    "requestBody": _body("FollowerToken"),
+    "responses": {"200": json_response(ref("FollowerState")),
+                  **errors(400, **{"404": "Not a valid link (code follower_not_found)"})}})
+def unsubscribe_follower():
+    from .following import unsubscribe
+    return http.ok(unsubscribe(http.deps(), http.body()), headers=http.NO_STORE)
+
+
 @routes.get("/v1/feeds/petitions.rss", ANYONE, {
     "summary": "RSS 2.0: the newest open petitions (no personal data)",
     "responses": {"200": {"description": "RSS 2.0", "content": {"application/rss+xml": {"schema": {"type": "string"}}}},

@@ -90,4 +90,14 @@ SCHEMAS = {
         "matched": {"type": "integer"}, "invalidated": {"type": "integer"},
         "uncounted": {"type": "integer", "description": "confirmed, counted signatures taken off the count"},
         "dry_run": {"type": "boolean"}, "criteria": {"type": "object"}, "signature_count": {"type": "integer"}}},
+    "FollowerNew": {"type": "object", "additionalProperties": False,
+                    "description": "without email: the signed-in account's verified e-mail (422 otherwise)",
+                    "properties": {"email": SIGNER["email"]}},
+    "FollowAccepted": {"type": "object", "required": ["status"], "properties": {
+        "status": {"type": "string", "enum": ["check_email", "following"]}, "message": TEXT}},
+    "FollowerToken": {"type": "object", "additionalProperties": False, "required": ["token"],
+                      "properties": {"token": {"type": "string"}}},
+    "FollowerState": {"type": "object", "properties": {
+        "following": {"type": "boolean"},
+        "petition": {"type": "object", "properties": {"id": TEXT, "action": TEXT, "state": TEXT}}}},
 }

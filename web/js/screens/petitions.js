@@ -1,5 +1,6 @@
 // Petitions: /petitions, /petitions/new, /petitions/{id} (count, response,
-// wards, signing), /petitions/{id}/sponsor?token=, /petitions/confirm?token=.
+// wards, signing, following), /petitions/{id}/sponsor?token=, /petitions/confirm?token=,
+// /petitions/follow?token= and /petitions/unfollow?token= (the followers' e-mailed links).
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
@@ -15,6 +16,8 @@ export async function render(view, {params, url}) {
   if (path === "/petitions") return list(view, params);
   if (path === "/petitions/new") return start(view);
   if (path === "/petitions/confirm") return confirm(view, params.get("token") || "");
+  if (path === "/petitions/follow") return followLink(view, "confirm", params.get("token") || "");
+  if (path === "/petitions/unfollow") return followLink(view, "unsubscribe", params.get("token") || "");
   const found = path.match(/^\/petitions\/(PT-[0-9A-Z]{6})(\/sponsor)?$/);
   if (!found) return failed(view, "petitions.not_found", null);
   return found[2] ? sponsor(view, found[1], params.get("token") || "") : page(view, found[1]);
@@ -142,6 +145,8 @@ async function page(view, id) {
       p.debate.note ? h("p", {class: "body"}, p.debate.note) : null);
   }
   if (p.state === "open") append(view, h("h2", {class: "heading-m"}, t("petitions.sign.title")), signingForm(view, p.id));
+  if (["open", "closed"].includes(p.state)) append(view, h("h2", {class: "heading-m"}, t("petitions.follow.title")),
+    followForm(view, p.id));
   if (p.by_ward && p.by_ward.length) {
     append(view, h("table", {class: "table", id: "by-ward"},
       h("caption", {class: "heading-m"}, t("petitions.by_ward")),
@@ -173,6 +178,33 @@ async function confirm(view, token) {
     h("p", {class: "body"}, done.petition.action),
     h("p", {class: "body"}, h("a", {href: done.petition.state === "open" ? `/petitions/${done.petition.id}` : "/petitions"},
       t("petitions.confirm.see"))));
+  } catch (error) {
+    failed(view, "petitions.confirm.failed", error);
+  }
+}
+
+function followForm(view, petitionId) {
+  const own = signedIn();
+  const form = h("form", {novalidate: true, id: "follow-form"},
+    h("p", {class: "body"}, t(own ? "petitions.follow.own" : "petitions.follow.intro")),
+    own ? null : input({field: "follow_email", label: t("petitions.follow.email"), type: "email", autocomplete: "email"}),
+    button(t("petitions.follow.send"), {secondary: true}));
+  onSubmit(form, view, async () => {
+    const email = own ? "" : form.elements.follow_email.value.trim();
+    const done = await api(`/v1/petitions/${petitionId}/followers`, {method: "POST", body: email ? {email} : {},
+      auth: own});
+    form.replaceWith(h("p", {class: "body", id: "follow-outcome", role: "status"}, done.message));
+  }, {email: t("petitions.follow.email")});
+  return form;
+}
+
+async function followLink(view, what, token) {
+  try {
+    const done = await api(`/v1/followers/${what}`, {method: "POST", body: {token}, auth: false});
+    append(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"},
+      t(done.following ? "petitions.follow.confirmed" : "petitions.follow.stopped"))),
+    h("p", {class: "body"}, done.petition.action),
+    h("p", {class: "body"}, h("a", {href: `/petitions/${done.petition.id}`}, t("petitions.confirm.see"))));
   } catch (error) {
     failed(view, "petitions.confirm.failed", error);
   }

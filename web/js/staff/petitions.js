@@ -1,8 +1,8 @@
 // Petitions at the desk: the queue by state; one petition's moderation,
-// and response (If-Match: the version read), invalidation and audit.
+// response and debate (If-Match: the version read), invalidation and audit.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../router.js";
 
@@ -95,6 +95,15 @@ async function one(view, id) {
       await change("response", {text: respond.elements.text.value.trim()});
       again();
     }, {text: t("staff.petitions.response")});
+    const debate = h("form", {novalidate: true, id: "debate-form"},
+      dateInput({field: "date", legend: t("staff.petitions.debate_date"), value: p.debate?.date}),
+      textarea({field: "note", label: t("staff.petitions.debate_note"), optional: true, rows: 2,
+        value: p.debate?.note || ""}),
+      button(t("staff.petitions.schedule")));
+    onSubmit(debate, view, async () => {
+      await change("debate", filled(debate, ["note"], {date: dateValue(debate, "date")}));
+      again();
+    }, {date: t("staff.petitions.debate_date"), note: t("staff.petitions.debate_note")});
     const invalidate = h("form", {novalidate: true, id: "invalidate-form"},
       h("p", {class: "body"}, t("staff.petitions.invalidate_lead")),
       input({field: "domain", label: t("staff.petitions.domain"), optional: true}),
@@ -110,6 +119,7 @@ async function one(view, id) {
     }, {domain: t("staff.petitions.domain"), postcode: t("staff.petitions.postcode"),
       client: t("staff.petitions.client")});
     append(view, section(t("staff.petitions.response_title"), respond),
+      section(t("staff.petitions.debate_title"), debate),
       section(t("staff.petitions.invalidate_title"), invalidate, outcome));
   }
   append(view, section(t("staff.petitions.audit"), h("ul", {class: "list", id: "petition-audit"},
