@@ -61,13 +61,18 @@ def test_a_report_whose_answer_was_lost_is_sent_again_and_stored_once(chromium, 
         page = phone.new_page()
 
         answers = []
+        signal = []  # empty: the phone stays out of signal after losing the answer
 
         def lose_the_first_answer(route):
-            if answers:
+            if not answers:
+                answers.append(route.fetch())  # the council gets the report...
+                route.abort("connectionreset")  # ...the phone never hears back
+            elif signal:
                 route.continue_()
-                return
-            answers.append(route.fetch())  # the council gets the report...
-            route.abort("connectionreset")  # ...the phone never hears back
+            else:
+                # Still no signal: the app's own retries (on every screen drawn)
+                # must not turn "Saved on this phone" into "sent" before we look.
+                route.abort("internetdisconnected")
 
         page.route("**/v1/reports", lose_the_first_answer)
         start_report(page, "Litter")
@@ -79,6 +84,7 @@ def test_a_report_whose_answer_was_lost_is_sent_again_and_stored_once(chromium, 
         assert answers[0].status == 201
         [first] = stack.reports_described("Cans on the verge, answer lost")
 
+        signal.append(True)
         page.get_by_role("link", name="Track", exact=True).click()  # the app tries again
         expect(page.locator("#device-reports")).to_contain_text(first.id)
         expect(page.locator("#waiting-list")).to_have_count(0)
