@@ -11,7 +11,6 @@ import re
 from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
-from ..geo import cells
 from .binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
 from .records import Address
 
@@ -106,6 +105,7 @@ def street_keys(address):
 
 def cell_keys(address):
     """(cell_pk, cell_sk) for the CellIndex."""
+    from ..geo import cells  # pygeohash: only when addresses are written, not for every places route
     geohash = cells.encode(float(address.lon), float(address.lat), cells.POINT_PRECISION)
     return geohash[:cells.PARTITION_PRECISION], f"{geohash}#{address.uprn}"
 

@@ -3,7 +3,7 @@ fast, or asking for mail and texts to many unproven addresses, gets 429 with
 Retry-After; staff and Open311 partners are not held back."""
 import http.client
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -15,19 +15,22 @@ BURST = 12
 
 @pytest.fixture(autouse=True)
 def bursts_within_one_minute(monkeypatch):
-    """The service's clock starts each test 5 s into a minute and runs at the
-    real pace: a burst that straddled two fixed windows would get two
-    allowances and make these tests fail one run in a few dozen."""
+    """The service's clock starts each test 5 s into a minute and moves on a
+    millisecond each time it is read, however slowly the machine runs: a burst
+    that straddled two fixed windows would get two allowances (on a loaded
+    machine 122 map reads took over a minute of real time)."""
+    import itertools
     from chalicelib import ids
-    real = datetime.now(timezone.utc)
-    shift = real.replace(second=5, microsecond=0) - real
+    start = datetime.now(timezone.utc).replace(second=5, microsecond=0)
+    ticks = itertools.count()
 
-    class Shifted(datetime):
+    class Stepped(datetime):
         @classmethod
         def now(cls, tz=None):
-            return datetime.now(tz) + shift
+            moment = start + timedelta(milliseconds=next(ticks))
+            return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
 
-    monkeypatch.setattr(ids, "datetime", Shifted)
+    monkeypatch.setattr(ids, "datetime", Stepped)
 
 
 def assert_too_many(response):

@@ -100,9 +100,10 @@ def read_nearest(read_range, plans, cap, shown, bbox, budget=QUERY_BUDGET):
     heap = [(r.near_m, next(order), key, r, None) for key, r in plans]
     heapq.heapify(heap)
     kept, read, queries = [], 0, 0
+    nearest = []  # the cap smallest distances kept, negated: a bounded max-heap
     while heap:
         near_m, _, key, piece, start = heap[0]
-        if len(kept) >= cap and near_m >= _kth(kept, cap):
+        if len(nearest) >= cap and near_m >= -nearest[0]:
             break  # what is left may hold pins, none nearer than those kept
         if read >= ceiling or queries >= budget:
             break
@@ -110,7 +111,11 @@ def read_nearest(read_range, plans, cap, shown, bbox, budget=QUERY_BUDGET):
         got, resume = read_range(key, piece.lo, piece.hi, min(page, ceiling - read), start)
         queries += 1
         read += len(got)
-        kept.extend((haversine_m(cx, cy, float(r.lon), float(r.lat)), r) for r in got if shown(r))
+        for r in got:
+            if shown(r):
+                d = haversine_m(cx, cy, float(r.lon), float(r.lat))
+                kept.append((d, r))
+                _keep_nearest(nearest, d, cap)
         if resume and got:
             last = cells.encode(float(got[-1].lon), float(got[-1].lat))
             for rest, resumes in map_plan.rest_after(piece, last, bbox):
@@ -121,9 +126,13 @@ def read_nearest(read_range, plans, cap, shown, bbox, budget=QUERY_BUDGET):
     return [r for _, r in kept[:cap]], bool(heap) or len(kept) > cap
 
 
-def _kth(kept, k):
-    """The k-th smallest distance kept (k <= len(kept))."""
-    return heapq.nsmallest(k, (d for d, _ in kept))[-1]
+def _keep_nearest(nearest, d, cap):
+    """Keep the `cap` smallest distances seen in `nearest` (negated, so its top
+    is the cap-th nearest): O(log cap) a pin instead of re-sorting all kept."""
+    if len(nearest) < cap:
+        heapq.heappush(nearest, -d)
+    elif d < -nearest[0]:
+        heapq.heapreplace(nearest, -d)
 
 
 def _bbox(value, problems):
