@@ -27,6 +27,7 @@ def dynamodb_local_tables():
     the tables of one worker, created once on the shared engine."""
     from chalicelib.storage import binding
     from chalicelib.storage.tables import ensure_tables
+    _note_writes()
     settings = {"DOORSTEP_DYNAMODB_ENDPOINT": engine_url(),
                 "DOORSTEP_TABLE_PREFIX": f"contract-{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}-"}
     # Only while creating them: the moto tests this worker runs next must not see them.
@@ -60,10 +61,15 @@ def storage(aws, dynamodb_local_tables):
     from doorstep_cli.seed import load_services
     _, keys = dynamodb_local_tables
     services = ServiceModel.Meta.table_name
-    # The categories every test starts with are loaded again only when a
-    # test changed them: 15 writes per test add up over a whole suite.
-    unchanged = _LOADED_SERVICES and _scan(services, keys[services]) == _LOADED_SERVICES
-    _empty_tables({t: k for t, k in keys.items() if not (unchanged and t == services)})
+    # Only the tables written since the last test are emptied: scanning all
+    # fifty empty ones cost a second a test (290 tests). The categories every
+    # test starts with are loaded again only when a test changed them.
+    written = set(keys) if _WRITTEN.everything else _WRITTEN & set(keys)
+    unchanged = bool(_LOADED_SERVICES) and (services not in written or
+                                            _scan(services, keys[services]) == _LOADED_SERVICES)
+    _empty_tables({t: keys[t] for t in written if not (unchanged and t == services)})
+    _WRITTEN.clear()
+    _WRITTEN.everything = False
     clear_cache()
     from chalicelib.storage import due_rules
     due_rules.clear_cache()
@@ -74,6 +80,41 @@ def storage(aws, dynamodb_local_tables):
 
 
 _LOADED_SERVICES: list = []
+
+
+class _Written(set):
+    """The tables this process has written through botocore since the tests'
+    tables were last emptied; `everything` until the first emptying (another
+    run may have left items)."""
+    everything = True
+
+
+_WRITTEN = _Written()
+_WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
+
+
+def _note_writes():
+    """Wrap botocore's calls once per process to note which tables are written
+    (PynamoDB's clients are made per thread and connection, so a session hook
+    would miss some)."""
+    from botocore.client import BaseClient
+    if getattr(BaseClient._make_api_call, "notes_writes", False):
+        return
+    made = BaseClient._make_api_call
+
+    def noted(self, operation, params):
+        if operation in _WRITES:
+            _WRITTEN.add(params.get("TableName"))
+        elif operation == "BatchWriteItem":
+            _WRITTEN.update(params.get("RequestItems", {}))
+        elif operation == "TransactWriteItems":
+            _WRITTEN.update(next(iter(item.values())).get("TableName") for item in params.get("TransactItems", []))
+        elif operation in ("CreateTable", "DeleteTable"):
+            _WRITTEN.add(params.get("TableName"))
+        return made(self, operation, params)
+
+    noted.notes_writes = True
+    BaseClient._make_api_call = noted
 
 
 def _scan(table: str, key_names: list[str] | None) -> list[dict]:
