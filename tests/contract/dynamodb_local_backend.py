@@ -142,9 +142,13 @@ def _empty_table(table_and_keys: tuple[str, list[str]]) -> None:
             {"DeleteRequest": {"Key": key}} for key in doomed[start:start + 25]]})
 
 
-def rerun(relative_path: str, namespace: dict) -> None:
+def rerun(relative_path: str, namespace: dict, only: tuple[str, ...] = ()) -> None:
     """Put the tests and fixtures of tests/<relative_path> into namespace,
-    keeping what namespace defines already (the storage fixtures above)."""
+    keeping what namespace defines already (the storage fixtures above).
+    `only`: run again just the tests whose names hold one of these words, the
+    ones whose outcome depends on the engine (conditional writes and races,
+    transactions, key ranges and read costs, streams); the module's other
+    tests check logic that moto runs the same way (docs/decisions.md)."""
     path = TESTS_DIR / relative_path
     if str(path.parent) not in sys.path:
         sys.path.insert(0, str(path.parent))  # its own support modules, as pytest would
@@ -152,9 +156,14 @@ def rerun(relative_path: str, namespace: dict) -> None:
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    kept = []
     for attribute, value in vars(module).items():
+        if attribute.startswith("test_") and only and not any(word in attribute for word in only):
+            continue
         if not attribute.startswith("__") and attribute not in namespace:
             namespace[attribute] = value
+            kept.append(attribute)
+    assert not only or all(any(word in name for name in kept) for word in only), f"{only}: a word names no test"
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ from doorstep_cli.local.dynamodb_local import DynamoDBLocal, EngineUnavailable
 URL_VARIABLE = "DOORSTEP_TEST_DYNAMODB_URL"
 ERROR_VARIABLE = "DOORSTEP_TEST_DYNAMODB_ERROR"
 TESTS_DIR = Path(__file__).resolve().parent.parent
-USERS = (TESTS_DIR / "contract", TESTS_DIR / "local" / "test_local_stream_reader.py")
+USERS = (TESTS_DIR / "contract", TESTS_DIR / "local" / "test_local_stream_reader.py",
+         TESTS_DIR / "facilities" / "test_nearest_at_scale.py")
 _started: list[DynamoDBLocal] = []
 _ready: list[str] = []
 
