@@ -13,6 +13,13 @@ the figures behind them in docs/benchmarks.md.
 # alerts, three channels each). A job body is ~0.5 KB: SQS takes 256 KB.
 PAGE_ROWS = 100
 SEND_BATCH = 10  # messages per SendMessageBatch, SQS's maximum
+# A job whose page came back full splits the rest of its range of alert ids
+# into at most FANOUT jobs (one SendMessageBatch), each expected to hold
+# about SPLIT_ROWS rows (a little under a page, so few spill into a second
+# page): a tree of jobs, about log10(rows / 100) levels deep, so the pages of
+# one key run side by side (ranges.py).
+FANOUT = 10
+SPLIT_ROWS = 75
 
 # The events stream's batches (the event source mapping's BatchSize): a
 # batch of 50 events sends at most 50 x ~60 page jobs (a city-wide broadcast
