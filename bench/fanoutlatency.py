@@ -12,9 +12,9 @@ two, and the section says which figures are measured and which modelled:
    on, its children, its messages. Every follower must be told once, and
    a sample of jobs run again must send nothing.
 2. Modelled: those jobs scheduled on C concurrent consumers (Lambda's
-   event source mapping with MaximumConcurrency C), each invocation taking
-   up to WORKER_BATCH jobs that are waiting and running them one after
-   another, as `on_queue` does. A job takes its measured time plus
+   event source mapping with MaximumConcurrency C, ramping up as Lambda
+   does), each invocation taking up to WORKER_BATCH waiting jobs and
+   running them one after another, as `on_queue` does. A job takes its measured time plus
    SEND_S per message, WORKERS messages in flight (delivery.deliver_to); its
    children are on the queue HOP_S after it hands them on; a consumer's
    first invocation pays COLD_S; the stream reaches its handler STREAM_S
@@ -48,6 +48,7 @@ NS = [int(n) for n in os.environ.get("BENCH_LATENCY_NS", "1000,10000,100000").sp
 # Run for real (chain and tree); every size in NS is modelled. 1,000 by default: at 10,000 a run takes
 # over half an hour on the shared machine (every job's ~250 claims on DynamoDB Local, one job at a time).
 MEASURED = [int(n) for n in os.environ.get("BENCH_LATENCY_MEASURED", "1000").split(",")]
+CHAINS = [int(n) for n in os.environ.get("BENCH_LATENCY_CHAINS", "1000").split(",")]  # measured as chains too
 CONSUMERS = (10, 50, 100, 200)
 # DynamoDB's own costs, for the second modelled row: a page job's Query, last-id
 # Query, BatchGetItem and hand-on claim ~10 ms each; a message's claim and settle
@@ -236,7 +237,7 @@ def scenario(n, fanout_most, progress):
         "people": len(sent), "twice": sum(k - 1 for k in sent.values() if k > 1), "again": again,
         "page_p50_s": sorted(j["seconds"] for j in jobs)[len(jobs) // 2],
         "at": {c: schedule(jobs, c, stream_s, batching.WORKER_BATCH) for c in CONSUMERS},
-        "jobs_measured": jobs,
+        "jobs_measured": jobs, "load": os.getloadavg()[0],
     }
     progress(f"  {n:,} followers, at most {fanout_most} jobs handed on per job: {len(jobs):,} jobs, "
              f"{result['depth']} deep, last message at " +
@@ -327,7 +328,7 @@ def shape(n, measured):
         messages = sum(len(a.channels) for a in alerts)
         told.update(a.id for a in alerts)
         me = len(jobs)
-        jobs.append({"parent": parent, "seconds": per_job + per_message * messages, "messages": messages,
+        jobs.append({"parent": parent, "seconds": max(min(ys), per_job + per_message * messages), "messages": messages,
                      "handed_s": handed if following else None})
         waiting += [(me, child) for child in following]
     assert len(told) == n and set(told.values()) == {1}, "a follower read twice or never"
@@ -358,6 +359,9 @@ def section(results, elapsed):
         rows.append([f"{n:,}", "after: a tree, modelled at DynamoDB's latency", f"{r['jobs']:,} ({r['depth']})",
                      *[f"{r['aws_at'][c]:.1f} s" for c in CONSUMERS], "-", "-"])
     biggest = model[max(model)]
+    loads = [r["load"] for r in real if "load" in r]
+    load = (f"load average {min(loads):.0f}-{max(loads):.0f} after the measured runs" if loads
+            else "other sessions' work running meanwhile: load averages of 12-19 seen during the run")
     m = next(iter(model.values()))
     met = biggest["at"][batching.WORKER_CONCURRENCY] <= 60 and all(
         r["twice"] == 0 and r["again"] == 0 and r["messages"] == r["expected"] for r in real)
@@ -367,18 +371,19 @@ def section(results, elapsed):
         "`category#pothole`, alert ids as subscriptions make them (`al` + digest hex), every "
         f"{EMAIL_EVERY}th follower also by e-mail. Times run from the event being written to the last message "
         "handed to its channel.", "",
-        f"**Measured** ({', '.join(f'{n:,}' for n in MEASURED)} followers): the stream handler's part and every page job run for "
+        f"**Measured** ({', '.join(f'{n:,}' for n in sorted({r['n'] for r in real}))} followers): the stream handler's part and every page job run for "
         f"real one at a time (`alerts/worker.run_job`, pages of {batching.PAGE_ROWS} rows) on DynamoDB Local, "
         "every claim of a message and of a hand-on written, with a channel that answers at once; each job's "
-        "wall time and when in it the rest of its range was handed on. This shared 2-core machine had a load "
-        "average near 19 meanwhile, so these costs are far above DynamoDB's (a page job: "
-        f"{m['per_job_s']:.2f} s + {m['per_message_s'] * 1000:.1f} ms per message, fitted to the measured jobs; "
+        "wall time and when in it the rest of its range was handed on. The machine is a shared 2-core one "
+        f"({load}), so these costs are far above DynamoDB's ({m['per_message_s'] * 1000:.1f} ms per message, "
+        "fitted to the measured jobs with a cost per job; "
         f"{m['per_job_s'] + 125 * m['per_message_s']:.1f} s for a full page's 125 messages). The measured runs "
         "count the event's other keys' jobs too (one empty page each). "
         "**Modelled** (every size): the jobs of the tree made by the fan-out's own code (`fanout.read_page`, "
         "`alerts/ranges.py`) over the same ids held in memory, each costed as above; then any job list, "
         "measured or modelled, run by C consumers at once (the alert queue's MaximumConcurrency on Lambda), "
-        f"each invocation taking {batching.WORKER_BATCH} waiting job(s), one after another; each message "
+        + ("one job per invocation" if batching.WORKER_BATCH == 1 else
+           f"each invocation taking up to {batching.WORKER_BATCH} waiting jobs, one after another") + "; each message "
         f"{SEND_S * 1000:.0f} ms, {WORKERS} in flight per invocation; a job handed on reaches a consumer "
         f"{HOP_S} s later; each consumer's first invocation pays a {COLD_S:.0f} s cold start (a warm one is used "
         f"when it is free sooner), Lambda adding {RAMP_PER_S * 60:.0f} consumers a minute beyond the first "
@@ -424,7 +429,8 @@ def measure_and_write(progress=print):
         from chalicelib.handlers.alerts import batching
         results = []
         for n in MEASURED:
-            results.append(scenario(n, 1, progress))
+            if n in CHAINS:
+                results.append(scenario(n, 1, progress))
             results.append(scenario(n, batching.FANOUT, progress))
         measured = max((r for r in results if r["fanout"] > 1), key=lambda r: r["n"])
         for n in NS:
