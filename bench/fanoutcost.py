@@ -33,7 +33,7 @@ from . import env, fanoutrun, report
 
 N = int(os.environ.get("BENCH_FANOUT_N", "100000"))
 SEND_S = 0.05  # one push, SES or SNS call answered in 50 ms
-THREADS = 2  # invocations at once here (Lambda: batching.WORKER_CONCURRENCY, each with its own CPU; see bench.fanoutlatency)
+THREADS = 2  # invocations at once here (Lambda: batching.WORKER_CONCURRENCY; see bench.fanoutlatency)
 MEMORY_RUNS = 8
 EMAIL_EVERY = 4  # every 4th subscriber also asked for e-mail: two messages
 

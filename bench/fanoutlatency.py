@@ -371,7 +371,8 @@ def section(results, elapsed):
         "`category#pothole`, alert ids as subscriptions make them (`al` + digest hex), every "
         f"{EMAIL_EVERY}th follower also by e-mail. Times run from the event being written to the last message "
         "handed to its channel.", "",
-        f"**Measured** ({', '.join(f'{n:,}' for n in sorted({r['n'] for r in real}))} followers): the stream handler's part and every page job run for "
+        f"**Measured** ({', '.join(f'{n:,}' for n in sorted({r['n'] for r in real}))} followers): "
+        "the stream handler's part and every page job run for "
         f"real one at a time (`alerts/worker.run_job`, pages of {batching.PAGE_ROWS} rows) on DynamoDB Local, "
         "every claim of a message and of a hand-on written, with a channel that answers at once; each job's "
         "wall time and when in it the rest of its range was handed on. The machine is a shared 2-core one "
