@@ -14,6 +14,7 @@ from datetime import datetime
 
 from ...storage.records import Event
 from . import batching
+from .audience import registered as audience_registered
 
 VERSION = 1  # of a job's body; a worker refuses a version it does not know
 
@@ -21,6 +22,9 @@ VERSION = 1  # of a job's body; a worker refuses a version it does not know
 def audience_of(deps, event):
     """The event's Audience, or None when there is nobody to tell (its
     report or broadcast is gone)."""
+    builder = audience_registered(event.kind)
+    if builder is not None:
+        return builder(deps, event)
     if event.kind == "broadcast":
         from .broadcast_dispatch import broadcast_audience
         return broadcast_audience(deps, event)
@@ -65,6 +69,8 @@ def page_id(event_id, key, after):
 
 def read_page(deps, audience, body):
     """(alerts with channels in id order, the job for the key's next page or None)."""
+    if audience.read_page is not None:
+        return audience.read_page(body)
     rows, after = deps.alerts.page(body["key"], body.get("after"), batching.PAGE_ROWS)
     found = sorted({row.alert_id for row in rows if audience.check(row)})
     alerts = [a for a in deps.alerts.get_many(found) if a.channels]
