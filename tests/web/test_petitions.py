@@ -115,6 +115,13 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     follower.goto(f"/petitions/{petition_id}")
     expect(follower.locator("#signature-count")).to_have_text("6 signatures")  # a follower is not counted
 
+    # `doorstep sign-petition`: residents sign at once through the API, counted only once their links are followed
+    from doorstep_cli.petition_signers import sign_and_count
+    result = sign_and_count(stack.url, petition_id, 20, threads=8, tag="journey")
+    assert (result["before"], result["after_signing"], result["after_confirming"]) == (6, 6, 26)
+    follower.goto(f"/petitions/{petition_id}")
+    expect(follower.locator("#signature-count")).to_have_text("26 signatures")
+
 
 def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_with_the_keyboard_alone(desk, monkeypatch):
     from tests.web.desk import screen, sign_in_by_keyboard
