@@ -349,17 +349,6 @@ class PetitionStore:
             return False
         return True
 
-    def mark_told(self, signature, notice):
-        """Claim the sending of `notice` to this signer: True once, for one caller."""
-        try:
-            with writes(["signature"]):
-                SignatureModel(signature.petition_id, signature.key).update(
-                    actions=[SignatureModel.told.add({notice})],
-                    condition=SignatureModel.told.does_not_exist() | ~SignatureModel.told.contains(notice))
-        except EditConflict:
-            return False
-        return True
-
     def signatures(self, petition_id, cursor=None, page_size=200):
         """One page of a petition's signatures in key order: ([Signature], next cursor).
         Staff tools and notices only: its cost follows the petition's signatures."""
@@ -385,7 +374,7 @@ class PetitionStore:
         return rows, rows[-1].key if more else None
 
     # Followers: Signature records with a FOLLOWER key, an empty name and postcode,
-    # state pending -> following -> stopped; mark_told and resend serve them too.
+    # state pending -> following -> stopped; resend and page serve them too.
 
     def followers(self, petition_id, cursor=None, page_size=200):
         """One page of a petition's followers (any state): ([Signature], next cursor)."""
