@@ -92,8 +92,8 @@ def resources(app):
                            send_queue.send_tries()])
     settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
                          *access.mail_and_sms()])  # receipts and refund notices
-    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES),
-                        *access.mail_and_sms()])  # the closing notice to signers
+    # No mail: the closing notice goes from the alert queue's worker (the closing's event).
+    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
     out = {
         "ApiRole": api_role,
         "CloserRole": closer_role,
