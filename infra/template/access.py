@@ -15,13 +15,16 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 # each delivery, removes a channel a push service calls gone (the alert and
 # its index rows) and adds a page's counts to a broadcast's audit entry.
 # Both lists are what each was seen to call; everything else is the API's alone.
+# A petition's events: the petition (dispatcher and worker), one page of its
+# signatures or followers per job (worker), their accounts' alerts for push.
 DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
-                     "questionnaires": "read-write"}  # a report closed: its questionnaire scheduled
+                     "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
+                     "petitions": "read"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
-    "broadcasts": "read-write", "outbox": "read-write",
+    "broadcasts": "read-write", "outbox": "read-write", "petitions": "read", "petition-signatures": "read",
 }
 # The nightly open data export: public reports through the month index, the
 # categories, the figures' months; its files are its only writes.
@@ -51,8 +54,8 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
-# conditional update; each counted signer claimed and told through the outbox.
-CLOSER_TABLES = {"petitions": "read-write", "petition-signatures": "read-write", "outbox": "read-write"}
+# conditional update with the event that tells their signers (the alert queue does).
+CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
 
 
 def api_tables():

@@ -17,7 +17,7 @@ QUESTIONER = "SendQuestionnaires"  # the hourly "has it been fixed?" (@app.sched
 SENDER = "SendReports"  # reports to other bodies (the send queue)
 FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates read (@app.schedule)
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
-CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their signers told (@app.schedule)
+CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
@@ -39,7 +39,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             SENDER: (120, 256),  # ten tries of two 10 s calls at most
             FORWARDER: (50, 256),  # a minute's sweep and polls, done before the next
             SETTLER: (300, 256),  # at most RECONCILE_BATCH payments, each one provider call or two
-            CLOSER: (300, 256)}  # a closing petition's signers told, a page at a time
+            CLOSER: (300, 256)}  # closing petitions; their signers are told from the alert queue
 
 
 def environment():
@@ -92,8 +92,8 @@ def resources(app):
                            send_queue.send_tries()])
     settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
                          *access.mail_and_sms()])  # receipts and refund notices
-    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES),
-                        *access.mail_and_sms()])  # the closing notice to signers
+    # No mail: the closing notice goes from the alert queue's worker (the closing's event).
+    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
     out = {
         "ApiRole": api_role,
         "CloserRole": closer_role,

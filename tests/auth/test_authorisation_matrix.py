@@ -203,6 +203,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/petitions"): (ANYONE, Outcome(200)),
     ("GET", "/v1/petitions/{petition_id}"): (ANYONE, Outcome(404, "petition_not_found")),
     ("GET", "/v1/petitions/{petition_id}/wards.csv"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("GET", "/v1/petitions/{petition_id}/wards.geojson"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/petitions/{petition_id}/signatures"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/petitions/{petition_id}/sponsors"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/signatures/confirm"): (ANYONE, Outcome(404, "signature_not_found")),
@@ -358,6 +359,7 @@ _simple("POST", "/v1/petitions", body={"action": "Put a zebra crossing outside t
 _simple("GET", "/v1/petitions")
 _simple("GET", "/v1/petitions/{petition_id}", "/v1/petitions/PT-7K3F9Q")
 _simple("GET", "/v1/petitions/{petition_id}/wards.csv", "/v1/petitions/PT-7K3F9Q/wards.csv")
+_simple("GET", "/v1/petitions/{petition_id}/wards.geojson", "/v1/petitions/PT-7K3F9Q/wards.geojson")
 _SIGNER = {"name": "Sam Signer", "email": "sam@example.org", "postcode": "YO1 7HH", "in_area": True}
 _simple("POST", "/v1/petitions/{petition_id}/signatures", "/v1/petitions/PT-7K3F9Q/signatures", _SIGNER)
 _simple("POST", "/v1/petitions/{petition_id}/sponsors", "/v1/petitions/PT-7K3F9Q/sponsors",

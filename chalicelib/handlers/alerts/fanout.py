@@ -17,6 +17,7 @@ from datetime import datetime
 
 from ...storage.records import Event
 from . import batching, ranges
+from .audience import registered as audience_registered
 
 VERSION = 2  # of a job's body; a worker refuses a version it does not know
 READS = (1, 2)  # 1: before ranges (no "through"): the rest of the key after "after"
@@ -25,6 +26,9 @@ READS = (1, 2)  # 1: before ranges (no "through"): the rest of the key after "af
 def audience_of(deps, event):
     """The event's Audience, or None when there is nobody to tell (its
     report or broadcast is gone)."""
+    builder = audience_registered(event.kind)
+    if builder is not None:
+        return builder(deps, event)
     if event.kind == "broadcast":
         from .broadcast_dispatch import broadcast_audience
         return broadcast_audience(deps, event)
@@ -70,6 +74,9 @@ def split_id(event_id, body):
 def read_page(deps, audience, body):
     """(alerts with channels in id order, the jobs for the rest of the job's
     range: none when the page was its last)."""
+    if audience.read_page is not None:  # its own rows (a petition's signers): one page after another
+        people, following = audience.read_page(body)
+        return people, [following] if following else []
     key, through = body["key"], body.get("through")
     rows, last = deps.alerts.page(key, body.get("after"), batching.PAGE_ROWS, through)
     found = sorted({row.alert_id for row in rows if audience.check(row)})

@@ -70,7 +70,7 @@ def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audien
     if following:
         hand_on(deps, queue, event.id, body, following)
     alerts = [alert for alert in alerts if audience.hears(alert)]
-    outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left)
+    outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left, audience.identity)
     audience.after_page(outcomes)
     return outcomes, UNSTARTED not in outcomes
 
