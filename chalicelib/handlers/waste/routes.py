@@ -8,6 +8,7 @@ from . import limits
 
 routes = Routes("waste", schemas="chalicelib.handlers.waste.schemas")
 hooks.register(limits.PURPOSE, "chalicelib.handlers.waste.settling")
+hooks.register(limits.CHANGE_PURPOSE, "chalicelib.handlers.waste.paid_changes")
 hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
@@ -91,16 +92,18 @@ def cancel_bulky_booking(booking_id):
 @routes.post("/v1/waste/bulky/bookings/{booking_id}/change", SIGNED_IN, {
     "summary": "Change a confirmed booking until its cut-off: another offered day (its place taken and the old one "
                "given back at once), other items, where they are left, notes. A cheaper change refunds the "
-               "difference through the provider, once; one costing more is refused (change_costs_more)",
+               "difference through the provider, once; one costing more is held (pending_change, the new day's "
+               "place with it) while the difference is paid through the provider (pending_change.payment.next_url) "
+               "and made only once the provider says paid; unpaid when its hold ends it is let go",
     "parameters": [BOOKING_ID, {"name": "Idempotency-Key", "in": "header", "required": True,
                                 "schema": {"type": "string"}, "description": "a retry with it changes nothing"}],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BulkyBookingChange")}}}},
     "responses": {"200": json_response(ref("BulkyBooking")),
                   **errors(400, 422, 503, **NOT_FOUND, **{
                       "409": "Not confirmed (booking_not_active), the day just filled (slot_full), changed "
-                             "meanwhile (booking_changed), or a refund still being made (change_in_progress)",
-                      "422": "Past the cut-off (past_cut_off), a day not offered (date_not_offered), or "
-                             "costing more (change_costs_more)"})}})
+                             "meanwhile (booking_changed), or a refund still being made or a change waiting for "
+                             "its payment (change_in_progress)",
+                      "422": "Past the cut-off (past_cut_off), or a day not offered (date_not_offered)"})}})
 def change_bulky_booking(booking_id):
     from .changes import change
     view, _ = change(http.deps(), booking_id, http.body(), http.header("idempotency-key"))

@@ -75,7 +75,15 @@ SCHEMAS = {
                         "before": {"type": "object"}, "after": {"type": "object"},
                         "refund": {"type": "object", "nullable": True, "properties": {
                             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
-                            "refund_id": {"type": "string", "nullable": True}}}}}},
+                            "refund_id": {"type": "string", "nullable": True}}},
+                        "payment": {"type": "object", "nullable": True, "description": "a dearer change's "
+                                    "difference, paid", "properties": {"id": {"type": "string"}, "amount": PENCE}}}}},
+        "pending_change": {"type": "object", "nullable": True, "description": "a change costing more, held while "
+                           "its difference is paid (then applied; let go when unpaid at hold_until)", "properties": {
+                               "seq": {"type": "integer"}, "after": {"type": "object"}, "difference": PENCE,
+                               "difference_text": {"type": "string", "example": "£10.00"},
+                               "hold_until": {"type": "string", "format": "date-time"},
+                               "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
         "taken_by": {"type": "object", "nullable": True, "description": "staff took it for a caller",
                      "properties": {"by": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
                                     "payment": {"type": "string", "enum": ["card", "waived"]},
