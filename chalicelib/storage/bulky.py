@@ -159,6 +159,8 @@ class BulkyStore(PendingChanges):
         actions = [M.date.set(after["date"]), M.items.set(after["items"]), M.amount.set(after["amount"]),
                    M.location.set(after["location"]), M.notes.set(after["notes"]), M.change_seq.set(read + 1),
                    M.changes.set(after["changes"]), M.updated_at.set(after["at"]), *_reminding(next_step)]
+        if after.get("missed"):  # a free rebooking of a collection not made: a new crew job on the new day
+            actions += [M.missed.set(after["missed"]), M.job_id.remove()]
         parts = []  # as sent: the key's put, then the updates in order
         try:
             with writes(parts, exists={"idempotency"}), transaction() as t:
@@ -178,6 +180,18 @@ class BulkyStore(PendingChanges):
             if e.part == "slot":
                 raise SlotFull("slot") from e
             raise
+
+    def missed(self, booking_id, missed):
+        """The crew could not collect it (`missed` names their job): kept once,
+        for the booking still confirmed on that job. False when told before."""
+        M = BulkyBookingModel
+        try:
+            with writes(["booking"]):
+                M(booking_id).update(actions=[M.missed.set(missed)], condition=(
+                    (M.status == "confirmed") & (M.job_id == missed["job_id"]) & M.missed.does_not_exist()))
+        except EditConflict:
+            return False
+        return True
 
     def change_refunded(self, booking_id, seq, changes, next_step):
         """The refund change `seq` owed is settled (`changes` with it marked

@@ -83,6 +83,7 @@ class BulkyBookingModel(Stored):
     taken_by = JSONAttribute(null=True)
     pending = JSONAttribute(null=True)
     pending_payment = UnicodeAttribute(null=True)
+    missed = JSONAttribute(null=True)
 
     due_index = DueIndex()
     user_index = UserIndex()

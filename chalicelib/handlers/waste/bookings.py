@@ -32,7 +32,7 @@ def view(deps, booking, payment=None):
            "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None,
            "changes": [{k: c.get(k) for k in ("seq", "at", "before", "after", "refund", "payment")}
                        for c in booking.changes],
-           "taken_by": booking.taken_by, "pending_change": None}
+           "taken_by": booking.taken_by, "pending_change": None, "missed": booking.missed}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,

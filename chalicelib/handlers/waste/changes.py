@@ -55,7 +55,13 @@ def change(deps, booking_id, body, idempotency_key):
     after = _wanted(deps, booking, body, settings)
     if booking.status != "confirmed":
         raise Conflict("Only a confirmed (paid) booking can be changed.", code="booking_not_active")
-    if deps.clock() >= cut_off(date.fromisoformat(booking.date)):
+    from .not_collected import may_rebook
+    rebooking = may_rebook(booking)
+    if rebooking and (after["date"] == booking.date or after["amount"] != booking.amount
+                      or [i["id"] for i in after["items"]] != [i["id"] for i in booking.items]):
+        raise Unacceptable("A free rebooking moves the same items to another offered day: choose a new day.",
+                           code="rebook_date_only", fields=[{"field": "date", "message": "Choose a new day."}])
+    if not rebooking and deps.clock() >= cut_off(date.fromisoformat(booking.date)):
         raise Unacceptable("It is past the cut-off for this collection (14:00 the working day before).",
                            code="past_cut_off")
     if booking.due == CHANGE_REFUND:
@@ -82,6 +88,9 @@ def change(deps, booking_id, body, idempotency_key):
     if difference < 0:
         entry["refund"] = {"status": "due", "amount": -difference, "parts": _parts(deps, booking, -difference)}
     after.update(changes=[*booking.changes, entry], at=now)
+    if rebooking:  # the collection not made, moved free of charge: a new crew job on the new day
+        entry["rebooking"] = True
+        after["missed"] = {**booking.missed, "rebooked_at": stamp(now)}
     from .steps import next_step
     step = (CHANGE_REFUND, now) if difference < 0 else next_step(dataclasses.replace(booking, date=after["date"]), now)
     earlier = _written(deps, lambda: deps.bulky.change(booking, after, step, settings["capacity_per_day"], record),

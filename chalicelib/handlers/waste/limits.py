@@ -38,7 +38,11 @@ DEFAULT_SETTINGS = {
     # first band whose up_to is at least the number of items, e.g. [{"up_to": 3, "price": 3000}, ...]
     "pricing": "per_item",
     "bands": [],
+    # A collection the crew could not make (job ended "unable"): "rebook", the resident may move it
+    # to another offered day free of charge, once; "refund", it is cancelled and refunded in full.
+    "not_collected": "rebook",
 }
+NOT_COLLECTED_RULES = ("rebook", "refund")
 BANDS_MAX = 10
 
 # Garden waste: a year's collections per property, paid for up front.

@@ -98,6 +98,21 @@ def change_not_made(deps, booking, payment, amount):
         f"card you paid with; it usually shows within 5 working days.\n"), f"{booking.id}:change-refund:{payment.id}")
 
 
+def not_collected(deps, booking, missed, refunded):
+    """The crew could not collect it: their reason, and the council's remedy."""
+    if missed["remedy"] == "rebook":
+        remedy = (f"You can choose a new day for the same items, free of charge: "
+                  f"{deps.base_url}/bulky/bookings/{booking.id}/change\n")
+    elif refunded is not None:
+        remedy = (f"{pounds(refunded['amount'])} is being refunded to the card you paid with; it usually shows "
+                  f"within 5 working days.\n" if refunded["amount"] else "Nothing was left to refund.\n")
+    else:
+        remedy = "Everything you paid will be refunded to your card; we will write when it is done.\n"
+    _send(deps, booking, f"Your bulky waste collection {booking.id} could not be made", (
+        f"Our crew could not collect your bulky waste on {_day(booking.date)} (reference {booking.id}).\n\n"
+        f"The crew's reason: {missed['reason']}\n\n{remedy}"), f"{booking.id}:not-collected")
+
+
 def waived(deps, booking):
     """A collection staff booked for a caller with the charge waived."""
     lines = "\n".join(f"  {item['name']}" for item in booking.items)

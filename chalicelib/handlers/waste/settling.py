@@ -47,7 +47,7 @@ def on_payment(deps, payment):
             refund(deps, deps.bulky.get(booking.id))
 
 
-def refund(deps, booking):
+def refund(deps, booking, tell=True):
     """Refund a cancelled booking's payments in full (its own and each paid
     change's) and mark it done; left due (the refund job tries again) when
     the provider cannot be reached. The amount told is every refund these
@@ -67,7 +67,7 @@ def refund(deps, booking):
     first = next((r for r in made if r), None)
     done = {"status": "done", "amount": amount, "refund_id": first["refund_id"] if first else None,
             "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
-    if deps.bulky.refund_done(booking.id, done):
+    if deps.bulky.refund_done(booking.id, done) and tell:
         receipts.refunded(deps, booking, done["amount"])
     return done
 

@@ -50,6 +50,11 @@ function body(view, booking) {
   const out = [h("h1", {class: "heading-l"}, heading(booking))];
   if (booking.status === "confirmed" && booking.collection) {
     out.push(h("div", {class: "panel", id: "collection"}, collectionText(booking)), details(booking));
+    const missed = booking.missed || {};
+    if (missed.remedy === "rebook" && !missed.rebooked_at) {  // the council's free rebooking of a collection not made
+      out.push(h("p", {class: "body"}, h("a", {id: "rebook-link",
+        href: `/bulky/bookings/${encodeURIComponent(booking.id)}/change`}, t("bulky.rebook_link"))));
+    }
   } else if (booking.status === "confirmed") {
     out.push(h("div", {class: "panel", id: "confirmed"}, t("bulky.confirmed_body", {date: formatDay(booking.date)})),
       details(booking));

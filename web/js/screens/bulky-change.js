@@ -46,7 +46,9 @@ export async function render(view, {url}) {
     append(view, ...payStep(booking, back));
     return;
   }
-  if (booking.status !== "confirmed" || new Date() >= new Date(booking.cancel_before)) {
+  const missed = booking.missed || {};
+  const rebooking = missed.remedy === "rebook" && !missed.rebooked_at;  // free, past the old day's cut-off
+  if (booking.status !== "confirmed" || (new Date() >= new Date(booking.cancel_before) && !rebooking)) {
     append(view, h("p", {class: "body", id: "cannot-change"}, t("bulky.change_closed")),
       h("p", {class: "body"}, h("a", {href: back}, t("bulky.change_back"))));
     return;
