@@ -71,3 +71,9 @@ def test_a_resident_changes_a_paid_collection_to_fewer_items_and_another_day_and
     heading(page, "Booking confirmed")  # back in the app, the difference checked with the provider
     expect(page.locator("#booking")).to_contain_text("Fridge or freezer: £20.00")
     expect(page.locator("#booking")).to_contain_text("£43.00")
+
+    page.goto("/account")  # My Account lists it, with the way to change it
+    heading(page, "Your account")
+    tab_to(page, page.locator("#bulky-bookings a[id^=change-]"))
+    page.keyboard.press("Enter")
+    heading(page, "Change your collection")

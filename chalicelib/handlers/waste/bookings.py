@@ -212,6 +212,9 @@ def _stop_paying(deps, booking):
 
 
 def mine(deps, user_id):
-    """A resident's bookings for My Account, newest first."""
-    return [view(deps, b) for b in deps.bulky.of_user(user_id)]
+    """A resident's bookings for My Account, newest first (one Query of the
+    user index; a change waiting for its payment without the payment's own read)."""
+    from .paid_changes import view as pending_view
+    return [{**view(deps, b), "pending_change": pending_view(deps, b, with_payment=False)}
+            for b in deps.bulky.of_user(user_id)]
 

@@ -62,12 +62,13 @@ def saved_step(pending):
     return (step[0], parse(step[1])) if step else None
 
 
-def view(deps, booking):
-    """The pending change as the booking's page shows it, with its pay link while it can be paid."""
+def view(deps, booking, with_payment=True):
+    """The pending change as the booking's page shows it, with its pay link
+    while it can be paid (with_payment: one read of the payment)."""
     pending = booking.pending
     if not pending:
         return None
-    payment = deps.payments.get(booking.pending_payment) if booking.pending_payment else None
+    payment = deps.payments.get(booking.pending_payment) if booking.pending_payment and with_payment else None
     return {"seq": pending["seq"], "after": pending["after"], "difference": pending["difference"],
             "difference_text": pounds(pending["difference"]), "hold_until": pending["hold_until"],
             "payment": None if payment is None else {

@@ -79,6 +79,16 @@ def bulky_booking(booking_id):
     return http.ok(read(http.deps(), booking_id), headers=http.NO_STORE)
 
 
+@routes.get("/v1/me/bulky-bookings", SIGNED_IN, {
+    "summary": "My bulky collection bookings, newest first (My Account: each links to its page and, while it "
+               "can be changed, to its change screen); one Query of the bookings' user index",
+    "responses": {"200": json_response(ref("MyBulkyBookings"))}})
+def my_bulky_bookings():
+    from .bookings import mine
+    deps = http.deps()
+    return http.ok({"bookings": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
+
+
 @routes.post("/v1/waste/bulky/bookings/{booking_id}/cancel", SIGNED_IN, {
     "summary": "Cancel a booking before its cut-off (14:00 the working day before): a paid one is refunded "
                "in full, once, however often this is pressed",

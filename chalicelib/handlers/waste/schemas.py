@@ -102,6 +102,8 @@ SCHEMAS = {
                            "status": {"type": "string", "enum": ["scheduled", "collected", "not_collected"]},
                            "reason": {"type": "string", "nullable": True, "description": "why not collected"},
                            "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
+    "MyBulkyBookings": {"type": "object", "required": ["bookings"], "properties": {
+        "bookings": {"type": "array", "items": {"$ref": "#/components/schemas/BulkyBooking"}}}},
     "StaffBulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items", "payment"],
                              "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "date": {"type": "string", "format": "date"},
