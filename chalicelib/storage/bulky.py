@@ -15,7 +15,7 @@
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .bulky_models import (  # noqa: F401  (the models and constants are reached through this module too)
     CHANGE_REFUND, CREW, HOLD, REFUND, REMIND, BulkyBookingModel, BulkySlotModel, DueIndex, UserIndex,
-    WasteSettingsModel, _reminding, slot_key)
+    WasteSettingsModel, _reminding, slot_key, take_place)
 from .bulky_pending import PendingChanges
 from .errors import EditConflict, SlotFull
 from .records import BulkyBooking
@@ -169,10 +169,7 @@ class BulkyStore(PendingChanges):
                 t.update(M(booking.id), actions=actions, condition=(M.status == "confirmed") & same)
                 parts.append("booking")
                 if after["date"] != booking.date:
-                    t.update(BulkySlotModel(slot_key(booking.round_id, after["date"])),
-                             actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
-                             condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
-                    parts.append("slot")
+                    take_place(t, parts, booking.round_id, after["date"], capacity)
                     t.update(BulkySlotModel(slot_key(booking.round_id, booking.date)),
                              actions=[BulkySlotModel.taken.add(-1)], condition=BulkySlotModel.slot.exists())
                     parts.append("old-slot")
@@ -261,7 +258,8 @@ class BulkyStore(PendingChanges):
         try:
             with writes(parts), transaction() as t:
                 mine = BulkyBookingModel.status == from_status
-                t.update(BulkyBookingModel(booking.id), actions=actions, condition=mine if extra is None else mine & extra)
+                t.update(BulkyBookingModel(booking.id), actions=actions,
+                         condition=mine if extra is None else mine & extra)
                 t.update(slot, actions=[BulkySlotModel.taken.add(change)], condition=condition)
         except EditConflict as e:
             if e.args and e.args[0] == "slot" and capacity is not None:

@@ -98,5 +98,13 @@ def _reminding(step):
     return [BulkyBookingModel.due.set(kind), BulkyBookingModel.due_at.set(at)]
 
 
+def take_place(t, parts, round_id, day, capacity):
+    """Into transaction `t`: one of the day's places taken, under its capacity (the part "slot")."""
+    t.update(BulkySlotModel(slot_key(round_id, day)),
+             actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
+             condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
+    parts.append("slot")
+
+
 def slot_key(round_id, day):
     return f"{round_id}#{day}"

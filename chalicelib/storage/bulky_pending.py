@@ -9,14 +9,10 @@ the booking waits in the `due` index as CHANGE_HOLD until the hold runs out;
 its reminders' step is put back when the change is paid or let go.
 """
 from .binding import transaction, writes
-from .bulky_models import BulkyBookingModel, BulkySlotModel, _reminding, slot_key
+from .bulky_models import BulkyBookingModel, BulkySlotModel, _reminding, slot_key, take_place
 from .errors import EditConflict, SlotFull
 
 CHANGE_HOLD = "change_hold"
-
-
-def _models():
-    return BulkyBookingModel, BulkySlotModel, _reminding, slot_key
 
 
 def _same_read(M, read):
@@ -31,7 +27,7 @@ class PendingChanges:
         transaction. SlotFull: the new day is full; EditConflict("booking"):
         it changed meanwhile; AlreadyExists("idempotency"): a twin came first."""
         from .report_store import _claim_key
-        M, Slot, _, slot_key = _models()
+        M = BulkyBookingModel
         parts = []  # as sent: the key's put, then the updates in order
         try:
             with writes(parts, exists={"idempotency"}), transaction() as t:
@@ -43,10 +39,7 @@ class PendingChanges:
                                & M.pending.does_not_exist() & (M.due.does_not_exist() | (M.due != "change_refund"))))
                 parts.append("booking")
                 if pending["after"]["date"] != booking.date:
-                    t.update(Slot(slot_key(booking.round_id, pending["after"]["date"])),
-                             actions=[Slot.taken.add(1), Slot.capacity.set(capacity)],
-                             condition=Slot.taken.does_not_exist() | (Slot.taken < capacity))
-                    parts.append("slot")
+                    take_place(t, parts, booking.round_id, pending["after"]["date"], capacity)
         except EditConflict as e:
             if e.part == "slot":
                 raise SlotFull("slot") from e
@@ -54,7 +47,7 @@ class PendingChanges:
 
     def pending_paid_by(self, booking_id, payment_id):
         """The pending change waits for `payment_id` from now on."""
-        M = _models()[0]
+        M = BulkyBookingModel
         with writes(["booking"]):
             M(booking_id).update(actions=[M.pending_payment.set(payment_id)],
                                  condition=M.pending.exists() & M.pending_payment.does_not_exist())
@@ -64,7 +57,7 @@ class PendingChanges:
         (`changes` with its entry), the old day's place given back when it
         moved (the new one was taken by the hold). False when it is not
         pending on `payment_id` (applied already, or let go)."""
-        M, Slot, reminding, slot_key = _models()
+        M, Slot, reminding = BulkyBookingModel, BulkySlotModel, _reminding
         after = booking.pending["after"]
         parts = ["booking"]
         try:
@@ -89,7 +82,7 @@ class PendingChanges:
         provider away): gone, its new day's place given back and the
         booking's own next step (`step`: (kind, when) or None) back in the due
         index. `payment_id` None: none was made. False when not pending so."""
-        M, Slot, reminding, slot_key = _models()
+        M, Slot, reminding = BulkyBookingModel, BulkySlotModel, _reminding
         mine = M.pending_payment.does_not_exist() if payment_id is None else M.pending_payment == payment_id
         parts = ["booking"]
         after = booking.pending["after"]

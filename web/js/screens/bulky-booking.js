@@ -66,7 +66,9 @@ function body(view, booking) {
         h("a", {href: changeAt}, t("bulky.change_pay", {amount: pending.difference_text}))));
     }
     if (new Date() < new Date(booking.cancel_before)) {
-      if (!pending) out.push(h("p", {class: "body"}, h("a", {id: "change-link", href: changeAt}, t("bulky.change_link"))));
+      if (!pending) {
+        out.push(h("p", {class: "body"}, h("a", {id: "change-link", href: changeAt}, t("bulky.change_link"))));
+      }
       const form = h("form", {novalidate: true},
         h("p", {class: "body"}, t("bulky.cancel_until", {when: formatDate(booking.cancel_before, true)})),
         button(t("bulky.cancel"), {warning: true}));
