@@ -90,3 +90,22 @@ def test_by_the_council_s_rule_not_collected_is_refunded_in_full_once(client, de
     told = mail(deps, resident, "could not be made")
     assert len(told) == 1 and REASON in told[0]["body"] and "£25.00 is being refunded" in told[0]["body"]
     assert mail(deps, resident, "is cancelled") == []  # one e-mail, not two
+
+
+def test_a_resident_with_push_alerts_is_pushed_once_per_browser_without_the_crew_s_words(client, deps, people, pay):
+    from chalicelib.handlers.waste.not_collected import on_job_closed
+    from support.alert_support import FakeDeliver, area, push_subscription
+    made, resident = collection_day(client, deps, people)
+    phone = push_subscription(7)
+    for radius in (300, 800):  # two alerts from one browser: one push
+        alert = client.post("/v1/alerts", {"channels": ["push"], "push_subscription": phone, **area(radius)},
+                            resident.auth)
+        assert alert.status_code in (200, 201), alert.body
+    job = deps.jobs.get(made["id"])
+    job.status, job.reason = "unable", REASON  # as the crew's update leaves it
+    fake = FakeDeliver()
+    assert on_job_closed(deps, job, deliver=fake) == "rebook"
+    assert fake.to("push") == [phone["endpoint"]]
+    message = fake.calls[0][2]
+    assert made["id"] in message["url"] and REASON not in json.dumps(message)
+    assert on_job_closed(deps, job, deliver=fake) is None and len(fake.calls) == 1

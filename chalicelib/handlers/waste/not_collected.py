@@ -19,9 +19,10 @@ from .catalogue import current
 log = logging.getLogger(__name__)
 
 
-def on_job_closed(deps, job):
+def on_job_closed(deps, job, deliver=None):
     """The crew ended `job`; only a bulky collection's `unable` does anything.
-    Returns the remedy applied ("rebook", "refund") or None."""
+    Returns the remedy applied ("rebook", "refund") or None. `deliver`:
+    notify's one door (notify/deliver), unless a test gives its own."""
     details = job.details or {}
     if job.status != "unable" or details.get("kind") != "bulky":
         return None
@@ -39,14 +40,15 @@ def on_job_closed(deps, job):
         if deps.bulky.cancel(booking, "confirmed", "not_collected", deps.clock(), refund_due=True):
             refunded = refund(deps, deps.bulky.get(booking.id), tell=False)
     receipts.not_collected(deps, booking, missed, refunded)
-    _push(deps, booking, missed)
+    _push(deps, booking, missed, deliver)
     return remedy
 
 
-def _push(deps, booking, missed):
+def _push(deps, booking, missed, deliver=None):
     """A push to each of the resident's browsers with alerts by push (if any):
     never the reason itself on a lock screen, just that it was not collected."""
-    from ...notify.deliver import deliver
+    if deliver is None:
+        from ...notify.deliver import deliver
     url = f"{deps.base_url}/bulky/bookings/{booking.id}"
     message = {"event_id": f"bulky-missed-{booking.id}", "title": "Your bulky waste was not collected",
                "body": ("Choose a new day, free of charge." if missed["remedy"] == "rebook"
