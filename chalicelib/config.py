@@ -128,13 +128,14 @@ GOVUK_PAY_URL = "https://publicapi.payments.service.gov.uk"
 def payments() -> dict:
     """The payment provider, GOV.UK Pay's public API or anything speaking it
     (the local provider `make run` starts): DOORSTEP_PAY_URL (default GOV.UK
-    Pay's own), DOORSTEP_PAY_API_KEY (the service's API key; without one,
-    nothing can be paid for) and DOORSTEP_PAY_WEBHOOK_SECRET (the webhook
-    signing secret; without one, every webhook is refused)."""
+    Pay's own). Its secrets are read through chalicelib/keystore.optional
+    (payments/govuk_pay.py, webhooks.py): DOORSTEP_PAY_API_KEY (the service's
+    API key; without one, nothing can be paid for) and
+    DOORSTEP_PAY_WEBHOOK_SECRET (the webhook signing secret; without one,
+    every webhook is refused), each a value or a Secrets Manager secret named
+    by the same name with _ARN (deployed)."""
     env = os.environ
     return {"url": (env.get("DOORSTEP_PAY_URL") or GOVUK_PAY_URL).rstrip("/"),
-            "api_key": env.get("DOORSTEP_PAY_API_KEY") or None,
-            "webhook_secret": env.get("DOORSTEP_PAY_WEBHOOK_SECRET") or None,
             "timeout_s": float(env.get("DOORSTEP_PAY_TIMEOUT_S") or 10)}
 
 

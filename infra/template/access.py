@@ -87,6 +87,12 @@ def secrets():
             "Resource": [ref("JwtSigningKey"), ref("VapidPrivateKey"), ref("BodyLinkKey")]}
 
 
+def payment_secrets():
+    """The payment provider's API key and webhook secret: only the functions that talk to it."""
+    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
+            "Resource": [ref("PayApiKey"), ref("PayWebhookSecret")]}
+
+
 def mail_and_sms():
     identity = sub("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SesIdentity}")
     return [

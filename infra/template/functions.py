@@ -56,8 +56,9 @@ def environment():
         "DOORSTEP_SEND_QUEUE_URL": ref(send_queue.QUEUE),
         "DOORSTEP_BODY_LINK_SECRET_ARN": ref("BodyLinkKey"),
         "DOORSTEP_PAY_URL": ref("PayUrl"),
-        "DOORSTEP_PAY_API_KEY": ref("PayApiKey"),
-        "DOORSTEP_PAY_WEBHOOK_SECRET": ref("PayWebhookSecret"),
+        # Secrets Manager secrets (template/secrets.py), read once per cold start (chalicelib/keystore.optional).
+        "DOORSTEP_PAY_API_KEY_ARN": ref("PayApiKey"),
+        "DOORSTEP_PAY_WEBHOOK_SECRET_ARN": ref("PayWebhookSecret"),
     }
 
 
@@ -72,7 +73,8 @@ def role(statements):
 
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
-                     *access.photos(), access.secrets(), *access.mail_and_sms(), send_queue.send_tries()])
+                     *access.photos(), access.secrets(), access.payment_secrets(), *access.mail_and_sms(),
+                     send_queue.send_tries()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),
         {"Effect": "Allow", "Action": ["dynamodb:DescribeStream", "dynamodb:GetRecords",
@@ -91,7 +93,7 @@ def resources(app):
     forwarder_role = role([access.logs(NAMES[FORWARDER]), *access.table_statements(access.FORWARDER_TABLES),
                            send_queue.send_tries()])
     settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
-                         *access.mail_and_sms()])  # receipts and refund notices
+                         access.payment_secrets(), *access.mail_and_sms()])  # receipts and refund notices
     # No mail: the closing notice goes from the alert queue's worker (the closing's event).
     closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
     out = {

@@ -175,6 +175,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/change"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("GET", "/v1/me/bulky-bookings"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
@@ -348,6 +349,7 @@ _simple("GET", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages
 _simple("POST", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages", {"text": "Hello again"})
 _simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", {"rating": 5})
 _simple("GET", "/v1/me/conversations")
+_simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/staff/conversations")
 CHAT_BODIES = {"/hand-over": {"to": "someone"}, "/answer": {"text": "Hello"}, "/report": pothole(),
                "/link": {"report_id": "DS-7K3F9Q"}, "/block": {"reason": "Abusive language"}}

@@ -266,7 +266,15 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
     assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
                                                "garden-subscriptions", "outbox", "jobs", "job-cells")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
-    assert template["Parameters"]["PayApiKey"]["NoEcho"] is True
+    # The provider's secrets come from Secrets Manager, readable by the two functions that talk to it alone.
+    assert "PayApiKey" not in template["Parameters"] and "PayWebhookSecret" not in template["Parameters"]
+    for name, variable in (("PayApiKey", "DOORSTEP_PAY_API_KEY_ARN"),
+                           ("PayWebhookSecret", "DOORSTEP_PAY_WEBHOOK_SECRET_ARN")):
+        assert template["Resources"][name]["Type"] == "AWS::SecretsManager::Secret"
+        assert function["Environment"]["Variables"][variable] == {"Ref": name}
+        readers = {n for n, s in _statements(template)
+                   if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
+        assert readers == {"ApiRole", "SettlerRole"}, readers
 
 
 def test_petitions_are_closed_hourly_by_a_function_that_writes_only_petitions_and_their_closing_events(
