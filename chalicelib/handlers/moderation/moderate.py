@@ -101,16 +101,25 @@ def redact(original, edited):
     """The edited text with each run of the original's words the officer took
     out shown as "[...]" (FixMyStreet's diff): an officer sending back the
     text with markers in it gets the same markers again."""
-    edited = edited.replace(REMOVED, "")
-    old, new = _TOKENS.findall(original), _TOKENS.findall(edited)
+    old, new = _TOKENS.findall(original), _TOKENS.findall(edited.replace(REMOVED, ""))
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        gone = "".join(old[i1:i2])
-        if op in ("delete", "replace") and gone.strip():
-            out.append(REMOVED if not out or out[-1].endswith((" ", "\n")) else " " + REMOVED)
-            if op == "delete" and gone[-1:].isspace():
-                out.append(" ")
-        if op != "delete":
-            out.append("".join(new[j1:j2]))
-    text = re.sub(r"[ \t]+", " ", "".join(out)).strip()
-    return text
+    for op, i1, i2, j1, j2 in _changes(old, new):
+        gone, put = "".join(old[i1:i2]), "".join(new[j1:j2])
+        if op != "equal" and gone.strip():
+            out.append(f" {REMOVED} ")
+        out.append(put)
+    return re.sub(r"[ \t]+", " ", "".join(out)).replace(" \n", "\n").strip()
+
+
+def _changes(old, new):
+    """difflib's opcodes, with a change, the spaces after it and the next change
+    made one (so "Mr Example" -> "A neighbour" is one "[...]")."""
+    merged = []
+    for code in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        op, i1, i2, j1, j2 = code
+        if op != "equal" and len(merged) >= 2 and merged[-2][0] != "equal" and merged[-1][0] == "equal" \
+                and not "".join(old[merged[-1][1]:merged[-1][2]]).strip():
+            space, before = merged.pop(), merged.pop()
+            code = ("replace", before[1], i2, before[3], j2)
+        merged.append(code)
+    return merged

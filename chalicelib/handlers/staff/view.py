@@ -33,6 +33,7 @@ def staff_view(deps, report, entries=None):
     entries = deps.audit.entries(report.id) if entries is None else entries
     view.update({
         "view": "staff",
+        "summary": report.summary,  # the public title, for moderation
         "priority": report.priority,
         "private": bool(report.private),
         "private_category": bool((service or {}).get("private")),
