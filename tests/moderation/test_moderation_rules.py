@@ -66,4 +66,4 @@ def test_only_its_reporter_withdraws_a_photo_and_asking_again_changes_nothing(cl
     assert [client.raw.http.delete(path, headers=owner.auth).status_code for _ in range(2)] == [204, 204]
     assert client.get(f"/v1/reports/{made['id']}").json_body["photos"] == []
     unknown = client.raw.http.delete(f"/v1/reports/{made['id']}/photos/{'ab' * 16}.jpg", headers=owner.auth)
-    assert unknown.status_code == 400
+    assert unknown.status_code == 404 and unknown.json_body["error"]["code"] == "photo_not_found"

@@ -9,13 +9,13 @@ is deleted once it has: from then on the route answers 404 and every link
 it already gave out fails, since S3 checks the key on each request. Staff
 read the copy through short-lived links in their view.
 """
-from ...errors import ValidationFailed
+from ...errors import NotFound, Unacceptable
 from ...stamps import stamp
 from ...storage.blobs import HIDDEN_PHOTO_PREFIX, PHOTO_PREFIX
 from ...storage.errors import EditConflict
 
 
-def hide(deps, report, names, now, by, reason, field="photo"):
+def hide(deps, report, names, now, by, reason, field=None):
     """Move the named photos from the report's public list to its hidden one
     (in memory), copying each to its hidden key; returns the names whose
     public keys go once the change commits: those moved, and any named that
@@ -24,8 +24,11 @@ def hide(deps, report, names, now, by, reason, field="photo"):
     public = {p["name"]: p for p in report.photos or []}
     hidden = {p["name"] for p in report.hidden_photos or []}
     unknown = [n for n in names if n not in public and n not in hidden]
-    if unknown:
-        raise ValidationFailed([(field, f"Not a photo of this report: {unknown[0]!s:.60}.")])
+    if unknown and field is None:  # the photo in the path
+        raise NotFound("That is not a photo of this report.", code="photo_not_found")
+    if unknown:  # a request the document allows that names another report's photo
+        raise Unacceptable(f"Not a photo of this report: {unknown[0]!s:.60}.", code="photo_not_found",
+                           fields=[{"field": field, "message": "Not a photo of this report."}])
     moved = [n for n in dict.fromkeys(names) if n in public]
     for name in moved:
         deps.blobs.copy(PHOTO_PREFIX + name, HIDDEN_PHOTO_PREFIX + name)

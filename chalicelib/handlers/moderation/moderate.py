@@ -14,7 +14,7 @@ import difflib
 import re
 
 from ... import validation
-from ...errors import ValidationFailed
+from ...errors import Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ..reports.create import summarise
 from ..reports.limits import DESCRIPTION_MAX, SUMMARY_MAX
@@ -78,8 +78,9 @@ def read_form(body):
         else:
             form["hide_photos"] = names
     problems.raise_if_any()
-    if not ({"title", "description", "hide_photos"} & set(form)):
-        raise ValidationFailed([("body", "Give a title, a description or hide_photos to change.")])
+    if not ({"title", "description", "hide_photos"} & set(form)):  # the document says so in words: 422
+        raise Unacceptable("Give a title, a description or hide_photos to change.", code="nothing_to_moderate",
+                           fields=[{"field": "title", "message": "Give what to change."}])
     return form
 
 
