@@ -107,10 +107,12 @@ def mail_and_sms():
 def photos():
     bucket = "${PhotoBucket.Arn}"
     return [
+        # hidden-photos/: photos moderation took off public reports, kept for staff (handlers/moderation).
         {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
-         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*")]},
-        # GET /v1/open-data reads the export's index and signs links to its files.
-        {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": sub(f"{bucket}/public-data/*")},
+         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*"), sub(f"{bucket}/hidden-photos/*")]},
+        # GET /v1/open-data reads the export's index and signs links to its files; a
+        # moderation rewrites the published files at once (opendata/export.rewrite_report).
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": sub(f"{bucket}/public-data/*")},
         # Without ListBucket a missing upload answers 403, not 404.
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
     ]

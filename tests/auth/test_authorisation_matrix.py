@@ -99,6 +99,10 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/reports"): (STAFF, Outcome(201)),
     ("GET", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/reports/{report_id}/audit"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/reports/{report_id}/moderation"): (STAFF, Outcome(200)),
+    # A reporter withdraws a photo of theirs: the tracking token (or being its
+    # owner without one) decides; a token that is not the report's is refused alike.
+    ("DELETE", "/v1/reports/{report_id}/photos/{name}"): (ANYONE, Outcome(403, "not_your_report")),
     ("GET", "/v1/staff/templates"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/templates"): (ADMIN_ONLY, Outcome(201)),
     ("PATCH", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(200)),
@@ -428,6 +432,18 @@ def _staff_update(world, caller):
     version = world.deps.reports.get(world.report_id).version  # the ETag as just read
     return Request("PATCH", f"/v1/staff/reports/{world.report_id}",
                    {"status": "investigating", "public_update": f"Inspected ({caller})."}, {"If-Match": f'"{version}"'})
+
+
+@builds("POST", "/v1/staff/reports/{report_id}/moderation")
+def _staff_moderation(world, caller):
+    version = world.deps.reports.get(world.report_id).version
+    return Request("POST", f"/v1/staff/reports/{world.report_id}/moderation",
+                   {"title": f"Pothole ({caller})", "reason": "A name in the title."}, {"If-Match": f'"{version}"'})
+
+
+@builds("DELETE", "/v1/reports/{report_id}/photos/{name}")
+def _withdraw_photo(world, caller):
+    return Request("DELETE", f"/v1/reports/{world.report_id}/photos/{'ab' * 16}.jpg?token=not-its-token")
 
 
 _simple("GET", "/v1/staff/reports", "/v1/staff/reports?status=all&limit=50")
