@@ -201,9 +201,10 @@ def _management_handler(sockets: LocalSockets):
 def start_local_sockets(app, port: int, host="127.0.0.1"):
     """The local WebSocket API beside the stack, and the app pointed at it as it
     would be at API Gateway's (DOORSTEP_SOCKET_URL and its management API); None
-    when DOORSTEP_SOCKET_URL names another already."""
+    when DOORSTEP_SOCKET_URL names another already, or the app has no WebSocket
+    functions."""
     env = os.environ
-    if env.get("DOORSTEP_SOCKET_URL"):
+    if env.get("DOORSTEP_SOCKET_URL") or not getattr(app, "websocket_handlers", None):
         return None
     from doorstep_cli.local.serving import ensure_port_free
     ws_port, api_port = socket_ports(port)
