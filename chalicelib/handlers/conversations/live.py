@@ -15,65 +15,12 @@ message stored is posted to them at once.
   message stored, {"type": "state", "state"} when the conversation is taken
   or closed. A connection API Gateway says is gone (410) is forgotten.
 Where no socket is configured (DOORSTEP_SOCKET_URL unset), nothing here runs
-and the screens poll with the cursor.
+and the screens poll with the cursor. This module is the sending side (chat.post
+calls it); socket_events.py is the sockets' own: connect, frames, disconnect.
 """
-import json
 import logging
 
-from ...errors import ApiError
-from . import chat
-
 log = logging.getLogger(__name__)
-
-
-def socket_url(deps):
-    """Where the screens open the socket, or None (then they poll)."""
-    return deps.settings.socket_url
-
-
-def connect(deps, connection_id, params):
-    """Authorise a new connection and have it follow its conversation; raises
-    ApiError (401, 403, 404) as the HTTP routes would. Returns the side."""
-    params = params or {}
-    principal = None
-    if params.get("access_token"):
-        from ...auth.principal import authenticate
-        principal = authenticate(f"Bearer {params['access_token']}", deps.accounts)
-    conversation, side = chat.opened(deps.replace(principal=principal), params.get("conversation") or "",
-                                     params.get("token"))
-    deps.sockets.open(connection_id, conversation.id, side, deps.clock())
-    return side
-
-
-def disconnect(deps, connection_id):
-    deps.sockets.close(connection_id)
-
-
-def on_frame(deps, connection_id, body):
-    """A frame from the client; the answer goes back through the management API."""
-    _send(deps, connection_id, answer(deps, connection_id, body))
-
-
-def answer(deps, connection_id, body):
-    try:
-        frame = json.loads(body or "")
-    except ValueError:
-        frame = None
-    action = frame.get("action") if isinstance(frame, dict) else None
-    if action == "ping":
-        return {"type": "pong"}
-    if action != "since":
-        return {"type": "error", "code": "unknown_action", "message": 'Send {"action": "ping"} or '
-                '{"action": "since", "after": N}.'}
-    following = deps.sockets.following(connection_id, deps.clock())
-    if following is None:
-        return {"type": "error", "code": "not_connected", "message": "This connection follows no conversation."}
-    try:
-        conversation = chat.find(deps, following[0])
-        return {"type": "messages", **chat.messages_after(deps, conversation, chat.cursor(frame.get("after")),
-                                                          following[1])}
-    except ApiError as e:
-        return {"type": "error", "code": e.code, "message": e.message}
 
 
 def message_stored(deps, conversation, message_view):
@@ -116,7 +63,8 @@ def resident_connected(deps, conversation_id):
         return False
 
 
-def _send(deps, connection_id, payload):
+def send(deps, connection_id, payload):
+    """To one connection (a frame's answer); a gone one is forgotten."""
     from ...notify import sockets
     if sockets.post(deps.settings, connection_id, payload) == sockets.GONE:
         deps.sockets.close(connection_id)
