@@ -127,3 +127,18 @@ def _until(check, tries=200):
             return
         waited.wait(0.05)  # the server's own thread runs $disconnect
     assert check()
+
+
+def test_a_resident_whose_screen_holds_a_socket_is_not_mailed_the_answer_and_one_who_left_is(
+        client, sockets, people, deps, open_desk):
+    from support.questionnaire_support import mails_to
+    officer = people("staff")
+    conversation = start(client)  # never polled: without the socket the answer would be mailed
+    assert desk(client, officer, conversation["id"], "take").status_code == 200
+    with _open(sockets, conversation["id"], token=conversation["token"]) as phone:
+        assert desk(client, officer, conversation["id"], "answer", {"text": "On its way."}).status_code == 201
+        assert _frame(phone)["message"]["text"] == "On its way."
+        assert mails_to("ada@example.org") == []
+    _until(lambda: deps.sockets.connections(conversation["id"], deps.clock()) == [])
+    assert desk(client, officer, conversation["id"], "answer", {"text": "Done."}).status_code == 201
+    assert len(mails_to("ada@example.org")) == 1
