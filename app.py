@@ -31,6 +31,28 @@ app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, moderation, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
+app.experimental_feature_flags.update(["WEBSOCKETS"])
+
+
+# Live chat's WebSocket API (API Gateway; on one machine doorstep_cli/local/sockets.py
+# calls these same functions): a connection is authorised and follows one
+# conversation; new messages are posted to it (handlers/conversations/live.py).
+@app.on_ws_connect()
+def chat_socket_connect(event):
+    from chalicelib.handlers.conversations.socket_events import connect
+    return connect(event)
+
+
+@app.on_ws_message()
+def chat_socket_message(event):
+    from chalicelib.handlers.conversations.socket_events import message
+    return message(event)
+
+
+@app.on_ws_disconnect()
+def chat_socket_disconnect(event):
+    from chalicelib.handlers.conversations.socket_events import disconnect
+    return disconnect(event)
 
 
 # The events table's stream invokes this function; the event source mapping

@@ -21,7 +21,7 @@ env.apply()  # before anything creates a botocore client
 
 from . import (alertcost, coldimport, creation, data, engine, fanoutcost, fanoutlatency, filtercost,  # noqa: E402
                firstrequest, inboxcost, jobs, mapcost, motofast, nearest, report)
-from . import exportcost, statscost, writeload  # noqa: E402
+from . import chatcost, exportcost, statscost, writeload  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -157,6 +157,7 @@ SECTIONS = {
     "fanout-latency": lambda progress: fanoutlatency.measure_and_write(progress),
     "stats": lambda progress: statscost.measure_and_write(progress),
     "export": lambda progress: exportcost.measure_and_write(progress),
+    "chat": lambda progress: chatcost.measure_and_write(progress),
     "engine": lambda progress: engine.measure_and_write(progress),
     "writeload": lambda progress: writeload.measure_and_write(progress),
 }

@@ -56,6 +56,19 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
 CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
+# Live chat's WebSocket functions: a connect checks the conversation (its token,
+# or the caller's account and session) and keeps the connection; a frame reads
+# the messages after a cursor (a resident's read is noted on the conversation);
+# a disconnect forgets the connection.
+SOCKET_TABLES = {"chat-sockets": "read-write", "conversations": "read-write", "conversation-messages": "read",
+                 "conversation-parties": "read", "users": "read", "sessions": "read"}
+
+
+def manage_connections():
+    """Posting to (and closing) the WebSocket API's connections: the API's fan-out and the frames' answers."""
+    return {"Effect": "Allow", "Action": ["execute-api:ManageConnections"],
+            "Resource": sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:"
+                            "${WebsocketAPI}/*/POST/@connections/*")}
 
 
 def api_tables():
