@@ -15,7 +15,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-night audit bench bench-alerts bench-fanout bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-forwarding venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -91,6 +91,10 @@ bench-alerts: $(STAMP)
 
 bench-fanout: $(STAMP) dynamodb-local
 	$(PY) -m bench.fanoutcost
+
+# Time from an event to its last message for 1k, 10k and 100k followers of one key (docs/benchmarks.md).
+bench-fanout-latency: $(STAMP) dynamodb-local
+	$(PY) -m bench.fanoutlatency
 
 # Routing a report and reading bodies' updates: reads per report and per update, and a
 # send and a poll against a second Doorstep acting as the county (docs/benchmarks.md).

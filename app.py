@@ -13,6 +13,7 @@ from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.forwarding.routes import routes as forwarding
+from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.payments.routes import routes as payments
@@ -28,8 +29,30 @@ from chalicelib.handlers.waste.routes import routes as waste
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, bodies, forwarding, payments, waste, conversations, petitions, ANY_PATH)
+              questionnaires, bodies, forwarding, payments, waste, conversations, petitions, moderation, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
+app.experimental_feature_flags.update(["WEBSOCKETS"])
+
+
+# Live chat's WebSocket API (API Gateway; on one machine doorstep_cli/local/sockets.py
+# calls these same functions): a connection is authorised and follows one
+# conversation; new messages are posted to it (handlers/conversations/live.py).
+@app.on_ws_connect()
+def chat_socket_connect(event):
+    from chalicelib.handlers.conversations.socket_events import connect
+    return connect(event)
+
+
+@app.on_ws_message()
+def chat_socket_message(event):
+    from chalicelib.handlers.conversations.socket_events import message
+    return message(event)
+
+
+@app.on_ws_disconnect()
+def chat_socket_disconnect(event):
+    from chalicelib.handlers.conversations.socket_events import disconnect
+    return disconnect(event)
 
 
 # The events table's stream invokes this function; the event source mapping

@@ -33,7 +33,7 @@ from . import env, fanoutrun, report
 
 N = int(os.environ.get("BENCH_FANOUT_N", "100000"))
 SEND_S = 0.05  # one push, SES or SNS call answered in 50 ms
-THREADS = 2  # invocations at once here (Lambda: batching.WORKER_CONCURRENCY, each with its own CPU)
+THREADS = 2  # invocations at once here (Lambda: batching.WORKER_CONCURRENCY; see bench.fanoutlatency)
 MEMORY_RUNS = 8
 EMAIL_EVERY = 4  # every 4th subscriber also asked for e-mail: two messages
 
@@ -140,7 +140,8 @@ def section(results, elapsed):
         f"One new pothole report by the Minster, told to {N:,} subscribers' alerts through the queued path "
         "(`handlers/stream.py` -> SQS -> `alerts/worker.py`). *City centre*: area alerts clustered like the "
         "report data, the sample city-centre event with the most index rows under its keys. *Everyone*: "
-        f"followers of the category anywhere (one key: a chain of {N // batching.PAGE_ROWS:,} pages). Every "
+        f"followers of the category anywhere (one key: {N // batching.PAGE_ROWS:,} pages, run as a tree of jobs; "
+        "the time to the last message is in its own section). Every "
         f"{EMAIL_EVERY}th subscriber also has e-mail. Tables on DynamoDB Local (in memory), the queue on "
         f"moto's SQS; {THREADS} local queue workers (as Lambda's event source mapping) ran the worker "
         f"function's handler in batches of {batching.WORKER_BATCH} jobs of {batching.PAGE_ROWS} rows, each "

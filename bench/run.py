@@ -19,9 +19,9 @@ from . import env
 
 env.apply()  # before anything creates a botocore client
 
-from . import (alertcost, coldimport, creation, data, engine, fanoutcost, filtercost, firstrequest,  # noqa: E402
-               inboxcost, jobs, mapcost, motofast, nearest, report)
-from . import exportcost, statscost, writeload  # noqa: E402
+from . import (alertcost, coldimport, creation, data, engine, fanoutcost, fanoutlatency, filtercost,  # noqa: E402
+               firstrequest, inboxcost, jobs, mapcost, motofast, nearest, report)
+from . import chatcost, exportcost, statscost, writeload  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -154,8 +154,10 @@ SECTIONS = {
     "jobs": lambda progress: jobs.measure_and_write(progress),
     "alerts": lambda progress: alertcost.measure_and_write(progress),
     "fanout": lambda progress: fanoutcost.measure_and_write(progress),
+    "fanout-latency": lambda progress: fanoutlatency.measure_and_write(progress),
     "stats": lambda progress: statscost.measure_and_write(progress),
     "export": lambda progress: exportcost.measure_and_write(progress),
+    "chat": lambda progress: chatcost.measure_and_write(progress),
     "engine": lambda progress: engine.measure_and_write(progress),
     "writeload": lambda progress: writeload.measure_and_write(progress),
 }

@@ -31,6 +31,10 @@ class Settings:
     # Live chat (handlers/conversations): when staff answer, and how many chats an officer has at once.
     chat_hours: str = "Mon-Fri 09:00-17:00"
     chat_max_per_officer: int = 3
+    # Live chat's WebSocket: the URL browsers open (wss://, API Gateway's or the local stack's), and the
+    # management API new messages are posted to (by default the same address over https://).
+    socket_url: str | None = None
+    socket_endpoint: str | None = None
 
     def table_name(self, short: str) -> str:
         return f"{self.table_prefix}{short}"
@@ -56,7 +60,18 @@ def settings() -> Settings:
         sqs_endpoint=env.get("DOORSTEP_SQS_ENDPOINT") or env.get("DOORSTEP_AWS_ENDPOINT") or None,
         chat_hours=env.get("DOORSTEP_CHAT_HOURS") or "Mon-Fri 09:00-17:00",
         chat_max_per_officer=int(env.get("DOORSTEP_CHAT_MAX_PER_OFFICER") or 3),
+        socket_url=(env.get("DOORSTEP_SOCKET_URL") or "").rstrip("/") or None,
+        socket_endpoint=(env.get("DOORSTEP_SOCKET_ENDPOINT") or "").rstrip("/")
+        or management_endpoint(env.get("DOORSTEP_SOCKET_URL")),
     )
+
+
+def management_endpoint(socket_url):
+    """API Gateway's management API for a WebSocket API: its wss:// URL over https://."""
+    if not socket_url:
+        return None
+    scheme, _, rest = socket_url.rstrip("/").partition("://")
+    return f"{'https' if scheme == 'wss' else 'http'}://{rest}"
 
 
 class MissingPublicUrl(RuntimeError):
@@ -128,13 +143,14 @@ GOVUK_PAY_URL = "https://publicapi.payments.service.gov.uk"
 def payments() -> dict:
     """The payment provider, GOV.UK Pay's public API or anything speaking it
     (the local provider `make run` starts): DOORSTEP_PAY_URL (default GOV.UK
-    Pay's own), DOORSTEP_PAY_API_KEY (the service's API key; without one,
-    nothing can be paid for) and DOORSTEP_PAY_WEBHOOK_SECRET (the webhook
-    signing secret; without one, every webhook is refused)."""
+    Pay's own). Its secrets are read through chalicelib/keystore.optional
+    (payments/govuk_pay.py, webhooks.py): DOORSTEP_PAY_API_KEY (the service's
+    API key; without one, nothing can be paid for) and
+    DOORSTEP_PAY_WEBHOOK_SECRET (the webhook signing secret; without one,
+    every webhook is refused), each a value or a Secrets Manager secret named
+    by the same name with _ARN (deployed)."""
     env = os.environ
     return {"url": (env.get("DOORSTEP_PAY_URL") or GOVUK_PAY_URL).rstrip("/"),
-            "api_key": env.get("DOORSTEP_PAY_API_KEY") or None,
-            "webhook_secret": env.get("DOORSTEP_PAY_WEBHOOK_SECRET") or None,
             "timeout_s": float(env.get("DOORSTEP_PAY_TIMEOUT_S") or 10)}
 
 

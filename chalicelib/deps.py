@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
     from .storage.conversations import ConversationStore
+    from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
 
 _areas = {}
@@ -118,6 +119,7 @@ class Deps:
     garden: GardenStore | None = _store("garden", "GardenStore")  # garden waste subscriptions
     missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
     conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
+    sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)

@@ -5,6 +5,11 @@ injects it another way); else a Secrets Manager secret named by `<VAR>_ARN`
 (AWS); else, on the local and test stages only, a value generated once and
 kept in DOORSTEP_DATA_DIR/secrets. A deployed stage without either refuses
 rather than inventing a key that the next cold start would not share.
+
+A secret someone else issues (the payment provider's API key and webhook
+secret) is `optional`: the variable, else its `<VAR>_ARN` secret, else None
+(nothing generated). Either way a secret is read once per process (a cold
+start) and kept; all of them through one Secrets Manager client.
 """
 import os
 import threading
@@ -12,6 +17,7 @@ import threading
 from .config import data_dir, settings
 
 _cache = {}
+_clients = {}  # (region, endpoint) -> the process's one Secrets Manager client
 _lock = threading.Lock()
 
 
@@ -31,6 +37,26 @@ def secret(env_name, file_name, generate):
             _cache[source] = (_from_secrets_manager(arn) if arn
                               else _from_local_file(source[1], env_name, generate))
         return _cache[source]
+
+
+UNSET = "unset"  # what a provider's secret holds until an operator puts the real one (infra/README.md)
+
+
+def optional(env_name):
+    """A secret another party issues: the variable's value, else the text of
+    the Secrets Manager secret `<VAR>_ARN` names (read once per process),
+    else None; a secret still holding UNSET is None too."""
+    explicit = os.environ.get(env_name)
+    if explicit:
+        return explicit
+    arn = os.environ.get(f"{env_name}_ARN")
+    if not arn:
+        return None
+    with _lock:
+        if ("secret", arn) not in _cache:
+            _cache[("secret", arn)] = _from_secrets_manager(arn)
+        value = _cache[("secret", arn)].strip()
+    return value if value and value != UNSET else None
 
 
 def _from_local_file(path, env_name, generate):
@@ -55,8 +81,11 @@ def _from_local_file(path, env_name, generate):
 
 
 def _from_secrets_manager(arn):
-    import botocore.session
+    """(Called under _lock.) botocore is imported only here, when a secret is first needed."""
     s = settings()
-    client = botocore.session.get_session().create_client(
-        "secretsmanager", region_name=s.region, endpoint_url=s.aws_endpoint)
-    return client.get_secret_value(SecretId=arn)["SecretString"]
+    key = (s.region, s.aws_endpoint)
+    if key not in _clients:
+        import botocore.session
+        _clients[key] = botocore.session.get_session().create_client(
+            "secretsmanager", region_name=s.region, endpoint_url=s.aws_endpoint)
+    return _clients[key].get_secret_value(SecretId=arn)["SecretString"]

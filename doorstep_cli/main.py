@@ -11,7 +11,7 @@ from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
                           wards)
-from doorstep_cli import open_data, routes
+from doorstep_cli import open_data, petition_signers, routes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,6 +50,7 @@ def main(argv=None):
     facilities.add_commands(commands)
     open_data.add_parser(commands)
     routes.add_parser(commands)
+    petition_signers.add_parser(commands)
     outbox = commands.add_parser("outbox", help="show the e-mail and SMS Doorstep sent (newest last)")
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
@@ -59,7 +60,8 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command, "bodies": bodies_command, "routes": routes.run}[args.command]
+                   "export": export_command, "teams": teams_command, "bodies": bodies_command, "routes": routes.run,
+                   "sign-petition": petition_signers.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
         # RuntimeError: the local stack's own start-up refusals (port taken,

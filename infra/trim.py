@@ -13,7 +13,7 @@ from . import elf
 # The AWS services the functions call (chalicelib/notify/aws.py, storage/,
 # keystore.py); botocore carries models for over 400 (19 MB). A test checks
 # the code names no other.
-BOTOCORE_SERVICES = {"dynamodb", "s3", "ses", "sns", "secretsmanager", "sqs"}
+BOTOCORE_SERVICES = {"dynamodb", "s3", "ses", "sns", "secretsmanager", "sqs", "apigatewaymanagementapi"}
 
 # Pillow extension modules nothing imports: AVIF (its codec alone is 4.9 MB and
 # needs libstdc++), text drawing (FreeType, HarfBuzz, Brotli, libpng) and Tk.

@@ -7,7 +7,10 @@ channel  "push" (address: the browser's subscription {"endpoint", "keys": {"p256
          "email" (an address) or "sms" (an E.164 number).
 message  event_id, title, body, url, unsubscribe_url (POSTed by RFC 8058 one-click);
          optional report_id, state, topic, ttl (seconds, default 86400), urgency
-         ("very-low", "low", "normal", "high"), unsubscribe_page (the link shown to people).
+         ("very-low", "low", "normal", "high"), unsubscribe_page (the link shown to people);
+         notice {"subject", "text"}: by e-mail, this plain message instead (a notice about
+         something the person did, as a petition's signer: its text carries its own way
+         out if it has one, and unsubscribe_url may then be absent).
 
 "gone": the subscription no longer exists, remove it. "retry": try again later
 (with backoff). "failed": it will not work as it is; do not retry. A message
@@ -31,6 +34,11 @@ def deliver(channel, address, message, settings, now, new_id):
         from . import push
         return push.send(address, push_payload(message), message["ttl"], message["urgency"],
                          message.get("topic"), settings.stage)
+    if channel == "email" and message.get("notice"):
+        from .email import send_email
+        from . import SENT
+        send_email(address, message["notice"]["subject"], message["notice"]["text"], now, new_id)
+        return SENT
     if channel == "email":
         from .email import send_alert
         return send_alert(address, message, settings, now, new_id)
@@ -47,7 +55,8 @@ def vapid_public_key():
 
 
 def checked(message):
-    missing = [k for k in REQUIRED if not isinstance(message.get(k), str) or not message[k]]
+    needed = [k for k in REQUIRED if k != "unsubscribe_url" or not message.get("notice")]
+    missing = [k for k in needed if not isinstance(message.get(k), str) or not message[k]]
     if missing:
         raise ValueError(f"an alert message needs {', '.join(missing)}")
     message = {"ttl": DEFAULT_TTL_S, "urgency": "normal", **message}

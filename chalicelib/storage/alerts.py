@@ -183,15 +183,28 @@ class AlertStore:
         """Every index row under one key (one Query, paginated)."""
         return [record_of(AlertIndexRow, r) for r in AlertIndexModel.query(key)]
 
-    def page(self, key, after, limit):
+    def page(self, key, after, limit, through=None):
         """(rows, next): at most `limit` index rows under `key` with alert
-        ids after `after` (None: from the first), in id order, and the id to
-        read on from (None when no more rows can follow). One Query."""
-        condition = AlertIndexModel.alert_id > after if after else None
-        result = AlertIndexModel.query(key, condition, limit=limit, page_size=limit)
+        ids after `after` and up to `through` (None: open at that end), in
+        id order, and the id to read on from (None when no more rows can
+        follow). One Query."""
+        condition, start = None, None
+        if through is not None:
+            condition = AlertIndexModel.alert_id <= through
+            if after:  # both ends: the upper in the key condition, the lower as where the Query starts
+                start = {"key": {"S": key}, "alert_id": {"S": after}}
+        elif after:
+            condition = AlertIndexModel.alert_id > after
+        result = AlertIndexModel.query(key, condition, limit=limit, page_size=limit, last_evaluated_key=start)
         rows = [record_of(AlertIndexRow, r) for r in result]
         more = bool(rows) and result.last_evaluated_key is not None
         return rows, rows[-1].alert_id if more else None
+
+    def last_id(self, key):
+        """The highest alert id under `key` (None: none). One Query of one row."""
+        found = list(AlertIndexModel.query(key, scan_index_forward=False, limit=1, page_size=1,
+                                           attributes_to_get=["alert_id"]))
+        return found[0].alert_id if found else None
 
     def claim(self, delivery_id, now, stale_before, expires):
         """Take a delivery; False if it was sent, settled, or is being sent by

@@ -8,6 +8,9 @@ _lock = threading.Lock()
 
 UPLOAD_PREFIX = "uploads/"
 PHOTO_PREFIX = "photos/"
+# Photos taken off public reports (moderation): kept for staff, never under
+# photos/, so GET /v1/photos/{name} and every link it ever gave stop working.
+HIDDEN_PHOTO_PREFIX = "hidden-photos/"
 PUBLIC_DATA_PREFIX = "public-data/"  # open data: rewritten daily, so never cached as immutable
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -58,6 +61,10 @@ class BlobStore:
     def write(self, key, data, content_type, cache_control=IMMUTABLE):
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type,
                                CacheControl=cache_control)
+
+    def copy(self, source, target):
+        self.client.copy_object(Bucket=self.bucket, Key=target, CopySource={"Bucket": self.bucket, "Key": source},
+                                MetadataDirective="COPY")
 
     def delete(self, key):
         self.client.delete_object(Bucket=self.bucket, Key=key)

@@ -12,104 +12,13 @@
   After its reminders a confirmed booking waits in `due` once more ("crew")
   for its collection day, when its crew's job is made (`to_crew`).
 """
-from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import bind, get_or_none, model_of, record_of, transaction, writes
+from .bulky_models import (  # noqa: F401  (the models and constants are reached through this module too)
+    CHANGE_REFUND, CREW, HOLD, REFUND, REMIND, BulkyBookingModel, BulkySlotModel, DueIndex, UserIndex,
+    WasteSettingsModel, _reminding, slot_key, take_place)
+from .bulky_pending import PendingChanges
 from .errors import EditConflict, SlotFull
 from .records import BulkyBooking
-
-HOLD, REFUND, REMIND, CREW = "hold", "refund", "remind", "crew"
-CHANGE_REFUND = "change_refund"  # a change lowered the price: the difference is still to refund
-
-
-class WasteSettingsModel(Stored):
-    class Meta:
-        table_name = table("waste-settings")
-        billing_mode = "PAY_PER_REQUEST"
-
-    id = UnicodeAttribute(hash_key=True)  # the service: "bulky", "garden"
-    settings = JSONAttribute()
-    version = NumberAttribute()
-    updated_at = UTCDateTimeAttribute()
-    updated_by = UnicodeAttribute(null=True)
-
-
-class BulkySlotModel(Stored):
-    class Meta:
-        table_name = table("bulky-slots")
-        billing_mode = "PAY_PER_REQUEST"
-
-    slot = UnicodeAttribute(hash_key=True)  # "{round}#{YYYY-MM-DD}"
-    taken = NumberAttribute(default=0)
-    capacity = NumberAttribute(null=True)  # the capacity the last hold was made against
-
-
-class DueIndex(GlobalSecondaryIndex):
-    class Meta:
-        index_name = "due"
-        projection = AllProjection()
-
-    due = UnicodeAttribute(hash_key=True)
-    due_at = UTCDateTimeAttribute(range_key=True)
-
-
-class UserIndex(GlobalSecondaryIndex):
-    class Meta:
-        index_name = "user"
-        projection = AllProjection()
-
-    user_id = UnicodeAttribute(hash_key=True)
-    created_at = UTCDateTimeAttribute(range_key=True)
-
-
-class BulkyBookingModel(Stored):
-    class Meta:
-        table_name = table("bulky-bookings")
-        billing_mode = "PAY_PER_REQUEST"
-
-    id = UnicodeAttribute(hash_key=True)
-    uprn = UnicodeAttribute()
-    address = UnicodeAttribute()
-    round_id = UnicodeAttribute()
-    date = UnicodeAttribute()
-    items = JSONAttribute()
-    amount = NumberAttribute()
-    user_id = UnicodeAttribute()
-    status = UnicodeAttribute()
-    email = UnicodeAttribute(null=True)
-    location = UnicodeAttribute(null=True)
-    notes = UnicodeAttribute(null=True)
-    hold_until = UTCDateTimeAttribute(null=True)
-    payment_id = UnicodeAttribute(null=True)
-    created_at = UTCDateTimeAttribute()
-    updated_at = UTCDateTimeAttribute(null=True)
-    confirmed_at = UTCDateTimeAttribute(null=True)
-    cancelled_at = UTCDateTimeAttribute(null=True)
-    reason = UnicodeAttribute(null=True)
-    refund = JSONAttribute(null=True)
-    due = UnicodeAttribute(null=True)
-    due_at = UTCDateTimeAttribute(null=True)
-    job_id = UnicodeAttribute(null=True)
-    change_seq = NumberAttribute(null=True)
-    changes = JSONAttribute(null=True)
-    taken_by = JSONAttribute(null=True)
-
-    due_index = DueIndex()
-    user_index = UserIndex()
-
-
-def _reminding(step):
-    """The actions putting a confirmed booking's next step, (REMIND or CREW,
-    when), in the due index; None: nothing more to do."""
-    if step is None:
-        return [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
-    kind, at = step
-    return [BulkyBookingModel.due.set(kind), BulkyBookingModel.due_at.set(at)]
-
-
-def slot_key(round_id, day):
-    return f"{round_id}#{day}"
 
 
 def _booking(model):
@@ -121,7 +30,7 @@ def _booking(model):
     return record
 
 
-class BulkyStore:
+class BulkyStore(PendingChanges):
     BATCH = 100
 
     def __init__(self):
@@ -250,6 +159,8 @@ class BulkyStore:
         actions = [M.date.set(after["date"]), M.items.set(after["items"]), M.amount.set(after["amount"]),
                    M.location.set(after["location"]), M.notes.set(after["notes"]), M.change_seq.set(read + 1),
                    M.changes.set(after["changes"]), M.updated_at.set(after["at"]), *_reminding(next_step)]
+        if after.get("missed"):  # a free rebooking of a collection not made: a new crew job on the new day
+            actions += [M.missed.set(after["missed"]), M.job_id.remove()]
         parts = []  # as sent: the key's put, then the updates in order
         try:
             with writes(parts, exists={"idempotency"}), transaction() as t:
@@ -258,10 +169,7 @@ class BulkyStore:
                 t.update(M(booking.id), actions=actions, condition=(M.status == "confirmed") & same)
                 parts.append("booking")
                 if after["date"] != booking.date:
-                    t.update(BulkySlotModel(slot_key(booking.round_id, after["date"])),
-                             actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
-                             condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
-                    parts.append("slot")
+                    take_place(t, parts, booking.round_id, after["date"], capacity)
                     t.update(BulkySlotModel(slot_key(booking.round_id, booking.date)),
                              actions=[BulkySlotModel.taken.add(-1)], condition=BulkySlotModel.slot.exists())
                     parts.append("old-slot")
@@ -269,6 +177,18 @@ class BulkyStore:
             if e.part == "slot":
                 raise SlotFull("slot") from e
             raise
+
+    def missed(self, booking_id, missed):
+        """The crew could not collect it (`missed` names their job): kept once,
+        for the booking still confirmed on that job. False when told before."""
+        M = BulkyBookingModel
+        try:
+            with writes(["booking"]):
+                M(booking_id).update(actions=[M.missed.set(missed)], condition=(
+                    (M.status == "confirmed") & (M.job_id == missed["job_id"]) & M.missed.does_not_exist()))
+        except EditConflict:
+            return False
+        return True
 
     def change_refunded(self, booking_id, seq, changes, next_step):
         """The refund change `seq` owed is settled (`changes` with it marked
@@ -297,7 +217,8 @@ class BulkyStore:
             actions += [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
         if from_status == "released":
             return self._move(booking.id, from_status, actions)
-        return self._with_slot(booking, from_status, -1, actions)
+        # A change still being paid for is let go first (bookings.cancel): never cancelled from under it.
+        return self._with_slot(booking, from_status, -1, actions, BulkyBookingModel.pending.does_not_exist())
 
     def refund_done(self, booking_id, refund):
         """The refund is settled (made, or nothing was left): out of the due
@@ -330,14 +251,15 @@ class BulkyStore:
             return False
         return True
 
-    def _with_slot(self, booking, from_status, change, actions, capacity=None):
+    def _with_slot(self, booking, from_status, change, actions, extra=None, capacity=None):
         slot = BulkySlotModel(slot_key(booking.round_id, booking.date))
         condition = (BulkySlotModel.taken < capacity) if capacity is not None else BulkySlotModel.slot.exists()
         parts = ["booking", "slot"]
         try:
             with writes(parts), transaction() as t:
+                mine = BulkyBookingModel.status == from_status
                 t.update(BulkyBookingModel(booking.id), actions=actions,
-                         condition=BulkyBookingModel.status == from_status)
+                         condition=mine if extra is None else mine & extra)
                 t.update(slot, actions=[BulkySlotModel.taken.add(change)], condition=condition)
         except EditConflict as e:
             if e.args and e.args[0] == "slot" and capacity is not None:

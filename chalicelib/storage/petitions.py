@@ -82,7 +82,8 @@ class Signature:
     sent_at: datetime | None = None  # the latest confirmation message
     confirmed_at: datetime | None = None
     invalidated_at: datetime | None = None
-    told: set = field(default_factory=set)  # notices sent to this signer (response, debate, closed)
+    told: set = field(default_factory=set)  # notices sent to this signer (before notices were queued)
+    user_id: str | None = None  # the signed-in account that signed (or follows) with its own verified e-mail
 
     @property
     def counted(self):
@@ -164,6 +165,7 @@ class SignatureModel(Stored):
     confirmed_at = UTCDateTimeAttribute(null=True)
     invalidated_at = UTCDateTimeAttribute(null=True)
     told = UnicodeSetAttribute(null=True)
+    user_id = UnicodeAttribute(null=True)
 
 
 class WardCountModel(Stored):
@@ -222,11 +224,12 @@ class PetitionStore:
                        condition=IdempotencyModel.key.does_not_exist()
                        | (IdempotencyModel.expires < idempotency.created_at))
 
-    def save(self, petition, expected_version, audit=None):
+    def save(self, petition, expected_version, audit=None, event=None):
         """A staff change (or a state change the domain decided): written only
         if the stored version is still `expected_version` (EditConflict
-        otherwise), with its audit entry in the same transaction. The counts
-        are left as stored: they are only ever ADDed to."""
+        otherwise), with its audit entry and its event (signers to tell,
+        alerts to fire) in the same transaction. The counts are left as
+        stored: they are only ever ADDed to."""
         from .audit import AuditModel, audit_model
         petition.version = expected_version + 1
         model = _petition_model(petition)
@@ -241,19 +244,26 @@ class PetitionStore:
             if audit is not None:
                 parts.append("audit")
                 t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
+            if event is not None:
+                from .report_store import event_model
+                parts.append("event")
+                t.save(event_model(event))
         return petition
 
-    def move(self, petition_id, from_state, petition):
+    def move(self, petition_id, from_state, petition, event=None):
         """Change state from `from_state` only (False when it had already
         moved): a petition reaching its sponsors, or its closing day, is moved
-        by whichever request sees it first, once."""
+        by whichever request sees it first, once, with its event if any."""
+        from .report_store import event_model
         model = _petition_model(petition)
         try:
-            with writes(["petition"]):
-                PetitionModel(petition_id).update(
-                    actions=[PetitionModel.state.set(model.state), PetitionModel.state_sk.set(model.state_sk),
-                             *([PetitionModel.closed_at.set(model.closed_at)] if model.closed_at else [])],
-                    condition=PetitionModel.state == from_state)
+            with writes(["petition", "event"]), transaction() as t:
+                t.update(PetitionModel(petition_id),
+                         actions=[PetitionModel.state.set(model.state), PetitionModel.state_sk.set(model.state_sk),
+                                  *([PetitionModel.closed_at.set(model.closed_at)] if model.closed_at else [])],
+                         condition=PetitionModel.state == from_state)
+                if event is not None:
+                    t.save(event_model(event))
         except EditConflict:
             return False
         return True
@@ -339,17 +349,6 @@ class PetitionStore:
             return False
         return True
 
-    def mark_told(self, signature, notice):
-        """Claim the sending of `notice` to this signer: True once, for one caller."""
-        try:
-            with writes(["signature"]):
-                SignatureModel(signature.petition_id, signature.key).update(
-                    actions=[SignatureModel.told.add({notice})],
-                    condition=SignatureModel.told.does_not_exist() | ~SignatureModel.told.contains(notice))
-        except EditConflict:
-            return False
-        return True
-
     def signatures(self, petition_id, cursor=None, page_size=200):
         """One page of a petition's signatures in key order: ([Signature], next cursor).
         Staff tools and notices only: its cost follows the petition's signatures."""
@@ -358,8 +357,24 @@ class PetitionStore:
         items = [_signature(m) for m in results]
         return items, results.last_evaluated_key if len(items) == page_size else None
 
+    def page(self, petition_id, followers, after, limit):
+        """(rows, next): at most `limit` signatures (or followers) of a
+        petition with keys after `after` (None: from the first), in key
+        order, and the key to read on from (None when no more can follow).
+        One Query: a notice's page job reads one of these."""
+        if followers:
+            condition = SignatureModel.key > after if after else SignatureModel.key.startswith(FOLLOWER)
+        else:
+            condition = SignatureModel.key.between(after + "0", "~") if after else SignatureModel.key < "~"
+        result = SignatureModel.query(petition_id, condition, limit=limit, page_size=limit, consistent_read=True)
+        rows = [_signature(m) for m in result]
+        if followers:
+            rows = [r for r in rows if r.key.startswith(FOLLOWER)]
+        more = len(rows) == limit and result.last_evaluated_key is not None
+        return rows, rows[-1].key if more else None
+
     # Followers: Signature records with a FOLLOWER key, an empty name and postcode,
-    # state pending -> following -> stopped; mark_told and resend serve them too.
+    # state pending -> following -> stopped; resend and page serve them too.
 
     def followers(self, petition_id, cursor=None, page_size=200):
         """One page of a petition's followers (any state): ([Signature], next cursor)."""

@@ -43,6 +43,12 @@ class Report:
     channel: str | None = None  # how the council heard, when staff took it: phone, face_to_face, letter, email
     raised_by_team: str | None = None  # the street crew whose member raised it from the field
     flags: list = field(default_factory=list)  # why it needs staff attention again
+    # Moderation (handlers/moderation): photos taken off the public report,
+    # each {name, content_type, width, height, hidden_at, by, reason} and kept
+    # for staff under another key; and {original: {summary, description},
+    # reason, by, at} once staff edited its words. Neither is public.
+    hidden_photos: list = field(default_factory=list)
+    moderation: dict | None = None
     # The store's own bookkeeping (the staff inbox's rows it wrote for this
     # report, so a change deletes exactly those it no longer needs): domain
     # code never reads or sets it.

@@ -58,6 +58,9 @@ class BulkyBooking:
     change_seq: int = 0  # changes made (date, items...): a change names the count it read
     changes: list = field(default_factory=list)  # [{seq, at, before, after, refund}] oldest first
     taken_by: dict | None = None  # staff took it for a caller: {by, by_user_id, at, payment: card|waived, reason}
+    pending: dict | None = None  # a change costing more, held while its difference is paid (waste/paid_changes.py)
+    pending_payment: str | None = None  # that difference's payment: only its outcome settles the pending change
+    missed: dict | None = None  # the crew could not collect: {job_id, reason, at, remedy: rebook|refund, rebooked_at}
 
 
 @dataclass

@@ -134,6 +134,8 @@ class ReportModel(Stored):
     channel = UnicodeAttribute(null=True)
     raised_by_team = UnicodeAttribute(null=True)  # a street crew raised it from the field
     flags = JSONAttribute(default=list)
+    hidden_photos = JSONAttribute(default=list)  # moderated away: staff only (records.Report)
+    moderation = JSONAttribute(null=True)  # staff's edit of its words, with the original: staff only
     # The staff inbox rows written for it (storage/inbox.py), so a change
     # deletes exactly the rows its new values no longer need.
     inbox_keys = ListAttribute(of=UnicodeAttribute, null=True)

@@ -238,9 +238,14 @@ class DoorstepDevServer(LocalDevServer):
 
 
 def _upload_origins() -> list[str]:
-    """Where the app POSTs photos and reads them back: the local S3 emulator."""
-    endpoint = urlsplit(os.environ.get("DOORSTEP_AWS_ENDPOINT") or "")
-    return [f"{endpoint.scheme}://{endpoint.netloc}"] if endpoint.scheme and endpoint.netloc else []
+    """Where the app POSTs photos and reads them back (the local S3 emulator),
+    and the live chat's WebSocket (doorstep_cli/local/sockets.py)."""
+    origins = []
+    for name in ("DOORSTEP_AWS_ENDPOINT", "DOORSTEP_SOCKET_URL"):
+        endpoint = urlsplit(os.environ.get(name) or "")
+        if endpoint.scheme and endpoint.netloc:
+            origins.append(f"{endpoint.scheme}://{endpoint.netloc}")
+    return origins
 
 
 def make_server(app: Chalice, host: str, port: int, web_dir: Path) -> DoorstepDevServer:

@@ -129,7 +129,7 @@ def run_stack(
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
-    server = server_thread = stop_background = payments = None
+    server = server_thread = stop_background = payments = sockets = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -145,7 +145,10 @@ def run_stack(
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
         payments = start_local_payments(data_dir, port)
         prepare()
-        server = make_server(app_loader(), host, port, Path(web_dir))
+        app = app_loader()
+        from doorstep_cli.local.sockets import start_local_sockets
+        sockets = start_local_sockets(app, port)  # live chat, as API Gateway's WebSocket API
+        server = make_server(app, host, port, Path(web_dir))
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
         stop_background = background() if background else None
@@ -153,7 +156,7 @@ def run_stack(
         atomic_write_bytes(stack_file, json.dumps(
             {"api_url": api_url, "public_url": public_url, "emulator_url": emulator.url,
              "dynamodb_url": engine.url, "queue_url": os.environ.get("DOORSTEP_SQS_ENDPOINT"),
-             "pay_url": os.environ.get("DOORSTEP_PAY_URL"),
+             "pay_url": os.environ.get("DOORSTEP_PAY_URL"), "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
              "pid": os.getpid()}, indent=2
         ).encode())
         shutdown.serving = True
@@ -178,6 +181,10 @@ def run_stack(
             server_thread.join(timeout=10)
         elif server is not None:
             server.server.server_close()  # shutdown() would wait forever for a loop never started
+        if sockets is not None:
+            sockets.close()
+            for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
+                os.environ.pop(name, None)
         if payments is not None:
             payments.close()
             for name in ("DOORSTEP_PAY_URL", "DOORSTEP_PAY_API_KEY", "DOORSTEP_PAY_WEBHOOK_SECRET"):

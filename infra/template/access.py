@@ -15,13 +15,16 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 # each delivery, removes a channel a push service calls gone (the alert and
 # its index rows) and adds a page's counts to a broadcast's audit entry.
 # Both lists are what each was seen to call; everything else is the API's alone.
+# A petition's events: the petition (dispatcher and worker), one page of its
+# signatures or followers per job (worker), their accounts' alerts for push.
 DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
-                     "questionnaires": "read-write"}  # a report closed: its questionnaire scheduled
+                     "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
+                     "petitions": "read"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
-    "broadcasts": "read-write", "outbox": "read-write",
+    "broadcasts": "read-write", "outbox": "read-write", "petitions": "read", "petition-signatures": "read",
 }
 # The nightly open data export: public reports through the month index, the
 # categories, the figures' months; its files are its only writes.
@@ -51,8 +54,21 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
-# conditional update; each counted signer claimed and told through the outbox.
-CLOSER_TABLES = {"petitions": "read-write", "petition-signatures": "read-write", "outbox": "read-write"}
+# conditional update with the event that tells their signers (the alert queue does).
+CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
+# Live chat's WebSocket functions: a connect checks the conversation (its token,
+# or the caller's account and session) and keeps the connection; a frame reads
+# the messages after a cursor (a resident's read is noted on the conversation);
+# a disconnect forgets the connection.
+SOCKET_TABLES = {"chat-sockets": "read-write", "conversations": "read-write", "conversation-messages": "read",
+                 "conversation-parties": "read", "users": "read", "sessions": "read"}
+
+
+def manage_connections():
+    """Posting to (and closing) the WebSocket API's connections: the API's fan-out and the frames' answers."""
+    return {"Effect": "Allow", "Action": ["execute-api:ManageConnections"],
+            "Resource": sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:"
+                            "${WebsocketAPI}/*/POST/@connections/*")}
 
 
 def api_tables():
@@ -84,6 +100,12 @@ def secrets():
             "Resource": [ref("JwtSigningKey"), ref("VapidPrivateKey"), ref("BodyLinkKey")]}
 
 
+def payment_secrets():
+    """The payment provider's API key and webhook secret: only the functions that talk to it."""
+    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
+            "Resource": [ref("PayApiKey"), ref("PayWebhookSecret")]}
+
+
 def mail_and_sms():
     identity = sub("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SesIdentity}")
     return [
@@ -98,10 +120,12 @@ def mail_and_sms():
 def photos():
     bucket = "${PhotoBucket.Arn}"
     return [
+        # hidden-photos/: photos moderation took off public reports, kept for staff (handlers/moderation).
         {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
-         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*")]},
-        # GET /v1/open-data reads the export's index and signs links to its files.
-        {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": sub(f"{bucket}/public-data/*")},
+         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*"), sub(f"{bucket}/hidden-photos/*")]},
+        # GET /v1/open-data reads the export's index and signs links to its files; a
+        # moderation rewrites the published files at once (opendata/export.rewrite_report).
+        {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": sub(f"{bucket}/public-data/*")},
         # Without ListBucket a missing upload answers 403, not 404.
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket")},
     ]

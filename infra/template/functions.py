@@ -17,20 +17,24 @@ QUESTIONER = "SendQuestionnaires"  # the hourly "has it been fixed?" (@app.sched
 SENDER = "SendReports"  # reports to other bodies (the send queue)
 FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates read (@app.schedule)
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
-CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their signers told (@app.schedule)
+CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
+# Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
+CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
+SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
          WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data",
          QUESTIONER: "doorstep-${Stage}-send-questionnaires", SENDER: "doorstep-${Stage}-send-reports",
          FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
-         CLOSER: "doorstep-${Stage}-close-petitions"}
+         CLOSER: "doorstep-${Stage}-close-petitions", CONNECT: "doorstep-${Stage}-chat-socket-connect",
+         MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
-              CLOSER: "ClosePetitionsLogGroup"}
-FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER)
+              CLOSER: "ClosePetitionsLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, *SOCKETS)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -39,7 +43,8 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             SENDER: (120, 256),  # ten tries of two 10 s calls at most
             FORWARDER: (50, 256),  # a minute's sweep and polls, done before the next
             SETTLER: (300, 256),  # at most RECONCILE_BATCH payments, each one provider call or two
-            CLOSER: (300, 256)}  # a closing petition's signers told, a page at a time
+            CLOSER: (300, 256),  # closing petitions; their signers are told from the alert queue
+            **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
 def environment():
@@ -56,8 +61,11 @@ def environment():
         "DOORSTEP_SEND_QUEUE_URL": ref(send_queue.QUEUE),
         "DOORSTEP_BODY_LINK_SECRET_ARN": ref("BodyLinkKey"),
         "DOORSTEP_PAY_URL": ref("PayUrl"),
-        "DOORSTEP_PAY_API_KEY": ref("PayApiKey"),
-        "DOORSTEP_PAY_WEBHOOK_SECRET": ref("PayWebhookSecret"),
+        # Secrets Manager secrets (template/secrets.py), read once per cold start (chalicelib/keystore.optional).
+        "DOORSTEP_PAY_API_KEY_ARN": ref("PayApiKey"),
+        "DOORSTEP_PAY_WEBHOOK_SECRET_ARN": ref("PayWebhookSecret"),
+        # Live chat: the WebSocket API the screens open; new messages are posted to its management API.
+        "DOORSTEP_SOCKET_URL": sub("wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"),
     }
 
 
@@ -72,7 +80,8 @@ def role(statements):
 
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
-                     *access.photos(), access.secrets(), *access.mail_and_sms(), send_queue.send_tries()])
+                     *access.photos(), access.secrets(), access.payment_secrets(), *access.mail_and_sms(),
+                     send_queue.send_tries(), access.manage_connections()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),
         {"Effect": "Allow", "Action": ["dynamodb:DescribeStream", "dynamodb:GetRecords",
@@ -91,10 +100,14 @@ def resources(app):
     forwarder_role = role([access.logs(NAMES[FORWARDER]), *access.table_statements(access.FORWARDER_TABLES),
                            send_queue.send_tries()])
     settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
-                         *access.mail_and_sms()])  # receipts and refund notices
-    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES),
-                        *access.mail_and_sms()])  # the closing notice to signers
+                         access.payment_secrets(), *access.mail_and_sms()])  # receipts and refund notices
+    # No mail: the closing notice goes from the alert queue's worker (the closing's event).
+    closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
+    socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
+                                      access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {
+        **socket_roles,
+        **{f: _function(f, f"{f}Role") for f in SOCKETS},
         "ApiRole": api_role,
         "CloserRole": closer_role,
         CLOSER: _function(CLOSER, "CloserRole"),

@@ -36,15 +36,6 @@ PARAMETERS = {
         "Type": "String", "Default": "https://publicapi.payments.service.gov.uk",
         "Description": "DOORSTEP_PAY_URL: the payment provider's API (GOV.UK Pay's, or anything speaking it).",
     },
-    "PayApiKey": {
-        "Type": "String", "Default": "", "NoEcho": True,
-        "Description": "DOORSTEP_PAY_API_KEY: the GOV.UK Pay service's API key; empty: nothing can be paid for.",
-    },
-    "PayWebhookSecret": {
-        "Type": "String", "Default": "", "NoEcho": True,
-        "Description": "DOORSTEP_PAY_WEBHOOK_SECRET: the webhook signing secret GOV.UK Pay shows for the "
-                       "webhook to <PublicUrl>/v1/payments/webhook; empty: every webhook is refused.",
-    },
     "ApiRateLimit": {
         "Type": "Number", "Default": 50, "MinValue": 1,
         "Description": "API Gateway's steady requests per second for the whole API.",

@@ -24,6 +24,15 @@ def resources(app):
         "Description": "Doorstep: the key that signs bodies' officer links in forwarded e-mails.",
         "GenerateSecretString": {"PasswordLength": 64, "ExcludePunctuation": True},
     }}
-    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid, "BodyLinkKey": body_links},
+    # The payment provider's (GOV.UK Pay's) API key and webhook signing secret: issued by the
+    # provider, so they start as "unset" (nothing can be paid for, every webhook is refused)
+    # until an operator puts them (infra/README.md); kept out of parameters and the template.
+    pay_key = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the payment provider's (GOV.UK Pay's) API key.", "SecretString": "unset"}}
+    pay_webhook = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the payment provider's webhook signing secret.", "SecretString": "unset"}}
+    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
+             "PayWebhookSecret": pay_webhook},
             {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey"),
-             "BodyLinkKeySecret": ref("BodyLinkKey")})
+             "BodyLinkKeySecret": ref("BodyLinkKey"), "PayApiKeySecret": ref("PayApiKey"),
+             "PayWebhookSigningSecret": ref("PayWebhookSecret")})

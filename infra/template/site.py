@@ -15,6 +15,7 @@ CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
 ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 # Photos are POSTed to and read from S3 (path-style, chalicelib/storage/blobs.py).
 PHOTOS_ORIGIN = "https://s3.${AWS::Region}.${AWS::URLSuffix}"
+SOCKET_ORIGIN = "wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com"  # live chat (functions.py)
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
 
@@ -84,7 +85,7 @@ def security_headers():
     return {"Type": "AWS::CloudFront::ResponseHeadersPolicy", "Properties": {"ResponseHeadersPolicyConfig": {
         "Name": sub("doorstep-${Stage}-site-headers"),
         "SecurityHeadersConfig": {
-            "ContentSecurityPolicy": {"ContentSecurityPolicy": sub(content_security_policy([PHOTOS_ORIGIN])),
+            "ContentSecurityPolicy": {"ContentSecurityPolicy": sub(content_security_policy([PHOTOS_ORIGIN, SOCKET_ORIGIN])),
                                       "Override": True},
             "ContentTypeOptions": {"Override": True},
             "FrameOptions": {"FrameOption": "DENY", "Override": True},

@@ -104,14 +104,77 @@ def test_an_audience_of_many_pages_is_told_once_each_with_one_page_read_per_job(
     from chalicelib.handlers.stream import on_stream
     many_alerts(250, WARD_KEY)
     reads, page = [], deps.alerts.page
-    deps.alerts.page = lambda key, after, limit: reads.append((key, after, limit)) or page(key, after, limit)
+
+    def counted(key, after, limit, through=None):
+        found = page(key, after, limit, through)
+        reads.append((key, after, through, limit, len(found[0])))
+        return found
+    deps.alerts.page = counted
     fake = FakeDeliver()
     on_stream(stream_records(event), lambda: deps, queue)
     drain(worker(queue, deps, fake))
     told = fake.to("push")
     assert len(told) == len(set(told)) == 250
-    assert [after for key, after, _ in reads if key == WARD_KEY] == [None, "many000099", "many000199"]
-    assert {limit for _, _, limit in reads} == {PAGE_ROWS}
+    ward = sorted((r for r in reads if r[0] == WARD_KEY), key=lambda r: (r[1] or "", r[2] or "~"))
+    # The first page, then the rest of the key cut into ranges that meet end to end, read side by side.
+    assert [(r[1], r[2]) for r in ward][:1] == [(None, None)] and len(ward) > 2
+    assert [r[1] for r in ward[1:]] == ["many000099"] + [r[2] for r in ward[1:-1]] and ward[-1][2] is None
+    assert sum(r[4] for r in ward) == 250 and {limit for *_, limit, _ in reads} == {PAGE_ROWS}
+
+
+def follower_ids(n):
+    """Alert ids as subscriptions get them: "al" and hex digits of a digest."""
+    import hashlib
+    return sorted("al" + hashlib.sha256(f"follower {i}".encode()).hexdigest()[:24] for i in range(n))
+
+
+def test_one_keys_pages_run_as_a_tree_of_parallel_jobs_that_tell_each_follower_once_though_every_job_comes_twice(
+        deps, queue, event, monkeypatch):
+    import random
+    from chalicelib.handlers.alerts import batching
+    from chalicelib.handlers.alerts.fanout import job
+    from chalicelib.handlers.alerts.worker import on_queue
+    monkeypatch.setattr(batching, "PAGE_ROWS", 10)
+    monkeypatch.setattr(batching, "SPLIT_ROWS", 8)
+    monkeypatch.setattr(batching, "FANOUT", 4)
+    many_alerts(0, WARD_KEY, ids=follower_ids(200))
+    reads, page = [], deps.alerts.page
+
+    def counted(key, after, limit, through=None):
+        found = page(key, after, limit, through)
+        reads.append((after, through, len(found[0])))
+        return found
+    deps.alerts.page = counted
+
+    class Twice(list):
+        """SQS delivers at least once: here every job comes twice, in any order."""
+        def send(self, bodies):
+            parent = reads[-1][:2] if reads else None  # the job running now has just read its page
+            handed.append((parent, [(b["after"], b["through"]) for b in bodies]))
+            self.extend(b for b in bodies for _ in range(2))
+            return len(bodies)
+    handed, waiting, fake, order = [], Twice(), FakeDeliver(), random.Random(30)
+    waiting.send([job(event, WARD_KEY)])
+    while waiting:
+        order.shuffle(waiting)
+        batch = [waiting.pop() for _ in range(min(batching.WORKER_BATCH, len(waiting)))]
+        before = len(reads)
+        assert on_queue(sqs_event(*batch), lambda: deps, None, fake, waiting) == {"batchItemFailures": []}
+        assert len(reads) - before == len(batch)  # one page per job, however big its range
+    told = fake.to("push")
+    assert len(told) == len(set(told)) == 200  # once each, though every job ran twice
+    pages = {(after, through): n for after, through, n in reads}
+    assert sum(pages.values()) == 200 and max(pages.values()) <= 10  # the distinct jobs read each row once
+    # After the first page the rest of the key went out as FANOUT ranges at once, meeting end to end.
+    [(_, [root])], (parent, first) = handed[:1], handed[1]
+    assert root == parent == (None, None) and len(first) == batching.FANOUT
+    assert [a for a, _ in first[1:]] == [t for _, t in first[:-1]] and first[-1][1] is None
+    # Each job hands on at most FANOUT ranges, once; a chain would be 20 pages deep, the tree is 4 or fewer.
+    depth = {(None, None): 0}
+    for parent, children in handed[1:]:
+        assert len(children) <= batching.FANOUT
+        depth.update((child, depth[parent] + 1) for child in children)
+    assert len(handed) - 1 == len({parent for parent, _ in handed[1:]}) and max(depth.values()) <= 4
 
 
 def test_a_job_run_again_sends_nothing_and_queues_its_next_page_once(deps, queue, event):

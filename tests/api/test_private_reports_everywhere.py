@@ -61,6 +61,7 @@ WALK = {
     "/v1/petitions": ["/v1/petitions", "/v1/petitions?state=closed", "/v1/petitions?state=responded"],
     "/v1/petitions/{petition_id}": ["/v1/petitions/PT-7K3F9Q", "/v1/petitions/PT-7K3F9Q.json"],
     "/v1/petitions/{petition_id}/wards.csv": ["/v1/petitions/PT-7K3F9Q/wards.csv"],
+    "/v1/petitions/{petition_id}/wards.geojson": ["/v1/petitions/PT-7K3F9Q/wards.geojson"],
     "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
     "/{proxy+}": ["/v1/{id}"],
 }

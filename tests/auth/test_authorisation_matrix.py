@@ -99,6 +99,10 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/reports"): (STAFF, Outcome(201)),
     ("GET", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/reports/{report_id}/audit"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/reports/{report_id}/moderation"): (STAFF, Outcome(200)),
+    # A reporter withdraws a photo of theirs: the tracking token (or being its
+    # owner without one) decides; a token that is not the report's is refused alike.
+    ("DELETE", "/v1/reports/{report_id}/photos/{name}"): (ANYONE, Outcome(403, "not_your_report")),
     ("GET", "/v1/staff/templates"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/templates"): (ADMIN_ONLY, Outcome(201)),
     ("PATCH", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(200)),
@@ -175,6 +179,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/waste/bulky/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/change"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("GET", "/v1/me/bulky-bookings"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
@@ -203,6 +208,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/petitions"): (ANYONE, Outcome(200)),
     ("GET", "/v1/petitions/{petition_id}"): (ANYONE, Outcome(404, "petition_not_found")),
     ("GET", "/v1/petitions/{petition_id}/wards.csv"): (ANYONE, Outcome(404, "petition_not_found")),
+    ("GET", "/v1/petitions/{petition_id}/wards.geojson"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/petitions/{petition_id}/signatures"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/petitions/{petition_id}/sponsors"): (ANYONE, Outcome(404, "petition_not_found")),
     ("POST", "/v1/signatures/confirm"): (ANYONE, Outcome(404, "signature_not_found")),
@@ -347,6 +353,7 @@ _simple("GET", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages
 _simple("POST", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages", {"text": "Hello again"})
 _simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", {"rating": 5})
 _simple("GET", "/v1/me/conversations")
+_simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/staff/conversations")
 CHAT_BODIES = {"/hand-over": {"to": "someone"}, "/answer": {"text": "Hello"}, "/report": pothole(),
                "/link": {"report_id": "DS-7K3F9Q"}, "/block": {"reason": "Abusive language"}}
@@ -358,6 +365,7 @@ _simple("POST", "/v1/petitions", body={"action": "Put a zebra crossing outside t
 _simple("GET", "/v1/petitions")
 _simple("GET", "/v1/petitions/{petition_id}", "/v1/petitions/PT-7K3F9Q")
 _simple("GET", "/v1/petitions/{petition_id}/wards.csv", "/v1/petitions/PT-7K3F9Q/wards.csv")
+_simple("GET", "/v1/petitions/{petition_id}/wards.geojson", "/v1/petitions/PT-7K3F9Q/wards.geojson")
 _SIGNER = {"name": "Sam Signer", "email": "sam@example.org", "postcode": "YO1 7HH", "in_area": True}
 _simple("POST", "/v1/petitions/{petition_id}/signatures", "/v1/petitions/PT-7K3F9Q/signatures", _SIGNER)
 _simple("POST", "/v1/petitions/{petition_id}/sponsors", "/v1/petitions/PT-7K3F9Q/sponsors",
@@ -424,6 +432,18 @@ def _staff_update(world, caller):
     version = world.deps.reports.get(world.report_id).version  # the ETag as just read
     return Request("PATCH", f"/v1/staff/reports/{world.report_id}",
                    {"status": "investigating", "public_update": f"Inspected ({caller})."}, {"If-Match": f'"{version}"'})
+
+
+@builds("POST", "/v1/staff/reports/{report_id}/moderation")
+def _staff_moderation(world, caller):
+    version = world.deps.reports.get(world.report_id).version
+    return Request("POST", f"/v1/staff/reports/{world.report_id}/moderation",
+                   {"title": f"Pothole ({caller})", "reason": "A name in the title."}, {"If-Match": f'"{version}"'})
+
+
+@builds("DELETE", "/v1/reports/{report_id}/photos/{name}")
+def _withdraw_photo(world, caller):
+    return Request("DELETE", f"/v1/reports/{world.report_id}/photos/{'ab' * 16}.jpg?token=not-its-token")
 
 
 _simple("GET", "/v1/staff/reports", "/v1/staff/reports?status=all&limit=50")

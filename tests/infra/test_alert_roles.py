@@ -7,6 +7,7 @@ import pytest
 
 from tests.support.alert_support import MINSTER, push_alert, store_wards
 from tests.conftest import pothole
+from tests.support.notify_support import browser, push_service  # noqa: F401 (fixtures)
 
 READS = {"GetItem", "BatchGetItem", "Query", "Scan", "ConditionCheck"}
 
@@ -78,4 +79,45 @@ def test_the_dispatcher_and_the_worker_call_only_tables_their_roles_allow(client
     touched = {t for _, t in calls}
     # It did fan out, drop channels, mail and count the broadcast.
     assert {"alert-index", "alerts", "alert-deliveries", "outbox", "broadcasts"} <= touched
+    assert allowed(WORKER_TABLES, calls) == []
+
+
+def test_a_petitions_notices_and_its_closing_call_only_tables_their_roles_allow(deps, calls, browser):
+    """A published petition (area and ward alerts that asked for petitions), a
+    signed-in signer with a push alert, a response, then the hourly closing:
+    the stream handler, the worker and the closer each within their role."""
+    from datetime import timedelta
+    import chalicelib.handlers.petitions.routes  # noqa: F401 (registers the audience, as app.py does)
+    from chalicelib.handlers.alerts.subscriptions import subscribe
+    from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
+    from chalicelib.handlers.petitions import moderation
+    from chalicelib.handlers.petitions.signing import confirm, sign
+    from chalicelib.handlers.stream import on_stream
+    from chalicelib.notify.deliver import deliver
+    from chalicelib.storage.reports import EventModel
+    from infra.template.access import CLOSER_TABLES, DISPATCHER_TABLES, WORKER_TABLES
+    from tests.support.petition_support import NOON, at, officer, published, resident, tokens_sent
+    store_wards(deps)
+    rita = resident("rita", "rita@example.org")
+    subscribe(at(deps, NOON, rita), {"kind": "area", **MINSTER, "radius_m": 500, "petitions": True,
+                                     "channels": ["push"], "push_subscription": browser.subscription})
+    petition = published(deps, sponsors=1)
+    sign(at(deps, NOON, rita), petition["id"], {"name": "Rita", "email": "rita@example.org", "postcode": "YO1 7HH",
+                                                "in_area": True})
+    confirm(deps, {"token": tokens_sent("rita@example.org")[-1]})
+    moderation.respond(at(deps, NOON + timedelta(days=1), officer()), petition["id"], {"text": "Yes."}, 1)
+    calls.clear()
+    assert moderation.close_due(at(deps, NOON + timedelta(days=200))) == 1
+    assert allowed(CLOSER_TABLES, calls) == []
+    images = [e.serialize() for e in EventModel.scan() if e.kind.startswith("petition_")]
+    calls.clear()
+    queue = InlineQueue()
+    on_stream([{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images], lambda: deps, queue)
+    assert queue and allowed(DISPATCHER_TABLES, calls) == []
+    calls.clear()
+    while queue:
+        jobs = [queue.pop(0) for _ in range(min(4, len(queue)))]
+        event = {"Records": [{"messageId": str(n), "body": json.dumps(j)} for n, j in enumerate(jobs)]}
+        assert on_queue(event, lambda: deps, None, deliver, queue) == {"batchItemFailures": []}
+    assert {"petition-signatures", "alerts", "alert-deliveries", "outbox"} <= {t for _, t in calls}
     assert allowed(WORKER_TABLES, calls) == []

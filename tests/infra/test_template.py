@@ -80,7 +80,8 @@ def _statements(template):
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
-                          "ForwarderRole", "SettlerRole", "CloserRole"}
+                          "ForwarderRole", "SettlerRole", "CloserRole", "WebsocketConnectRole", "WebsocketMessageRole",
+                          "WebsocketDisconnectRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -92,7 +93,7 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole", "CloserRole"}
+        "SettlerRole", "CloserRole", "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
                  "CloserRole"):
         statements = [s for n, s in _statements(template) if n == role]
@@ -266,10 +267,18 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
     assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
                                                "garden-subscriptions", "outbox", "jobs", "job-cells")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
-    assert template["Parameters"]["PayApiKey"]["NoEcho"] is True
+    # The provider's secrets come from Secrets Manager, readable by the two functions that talk to it alone.
+    assert "PayApiKey" not in template["Parameters"] and "PayWebhookSecret" not in template["Parameters"]
+    for name, variable in (("PayApiKey", "DOORSTEP_PAY_API_KEY_ARN"),
+                           ("PayWebhookSecret", "DOORSTEP_PAY_WEBHOOK_SECRET_ARN")):
+        assert template["Resources"][name]["Type"] == "AWS::SecretsManager::Secret"
+        assert function["Environment"]["Variables"][variable] == {"Ref": name}
+        readers = {n for n, s in _statements(template)
+                   if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
+        assert readers == {"ApiRole", "SettlerRole"}, readers
 
 
-def test_petitions_are_closed_hourly_by_a_function_that_touches_only_petitions_their_signatures_and_the_outbox(
+def test_petitions_are_closed_hourly_by_a_function_that_writes_only_petitions_and_their_closing_events(
         template):
     from infra.template.tables import logical_id
     function = template["Resources"]["ClosePetitions"]["Properties"]
@@ -279,4 +288,20 @@ def test_petitions_are_closed_hourly_by_a_function_that_touches_only_petitions_t
     statements = [s for n, s in _statements(template) if n == "CloserRole"]
     written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
-    assert written == {logical_id(t) for t in ("petitions", "petition-signatures", "outbox")}, written
+    # the signers are told from the alert queue (the closing's event), not by the closer
+    assert written == {logical_id(t) for t in ("petitions", "events")}, written
+
+
+def test_live_chats_socket_functions_touch_only_the_chat_and_the_api_and_they_may_post_to_connections(template):
+    functions = of_type(template, "AWS::Serverless::Function")
+    assert {"WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"} <= set(functions)
+    socket_url = {"Fn::Sub": "wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"}
+    for name in ("APIHandler", "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"):
+        assert functions[name]["Properties"]["Environment"]["Variables"]["DOORSTEP_SOCKET_URL"] == socket_url
+    for role in ("ApiRole", "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"):
+        statements = [s for n, s in _statements(template) if n == role]
+        assert any(s["Action"] == ["execute-api:ManageConnections"] for s in statements), role
+    for role in ("WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"):
+        statements = str([s for n, s in _statements(template) if n == role])
+        assert "ChatSocketsTable" in statements and "PhotoBucket" not in statements
+        assert "ReportsTable" not in statements and "OutboxTable" not in statements

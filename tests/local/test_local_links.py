@@ -43,7 +43,8 @@ def test_reset_links_from_the_cli_and_from_a_forged_host_point_at_the_running_st
     env = {k: v for k, v in os.environ.items() if k not in ("DOORSTEP_PUBLIC_URL", "DOORSTEP_AWS_ENDPOINT")}
     env.update({"DOORSTEP_STAGE": "local", "DOORSTEP_DATA_DIR": str(tmp_path / "data"), "PORT": str(port),
                 "DOORSTEP_EMULATOR_PORT": str(free_port()), "DOORSTEP_DYNAMODB_PORT": str(free_port()),
-                "DOORSTEP_QUEUE_PORT": str(free_port()), "DOORSTEP_PAY_PORT": str(free_port())})
+                "DOORSTEP_QUEUE_PORT": str(free_port()), "DOORSTEP_PAY_PORT": str(free_port()),
+                "DOORSTEP_SOCKET_PORT": str(free_port()), "DOORSTEP_SOCKET_API_PORT": str(free_port())})
     stack = subprocess.Popen([sys.executable, "-c", SERVE], cwd=ROOT, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
@@ -65,6 +66,15 @@ def test_reset_links_from_the_cli_and_from_a_forged_host_point_at_the_running_st
         assert outbox.returncode == 0, outbox.stderr
         assert outbox.stdout.count(f"http://localhost:{port}/reset-password?token=") == 2, outbox.stdout
         assert "evil" not in outbox.stdout and "localhost:8000" not in outbox.stdout
+        # The same stack serves live chat's WebSocket API, its $connect the app's own (no such conversation: 404).
+        socket_url = read_stack(tmp_path / "data")["socket_url"]
+        assert socket_url == f"ws://localhost:{env['DOORSTEP_SOCKET_PORT']}"
+        from websockets.exceptions import InvalidStatus
+        from websockets.sync.client import connect
+        with pytest.raises(InvalidStatus) as refused:
+            connect(f"{socket_url.replace('localhost', '127.0.0.1')}/?conversation=CV-0000000000000000&token=x",
+                    open_timeout=30)
+        assert refused.value.response.status_code == 404
     finally:
         os.killpg(stack.pid, signal.SIGINT)
         stack.communicate(timeout=60)

@@ -4,7 +4,7 @@ response, a debate and the closing; an unsubscribe link; never public."""
 import re
 from datetime import timedelta
 
-from support.petition_support import NOON, at, messages_to, officer, published, resident, sign_and_confirm
+from support.petition_support import NOON, at, messages_to, officer, published, resident, sign_and_confirm, tell
 
 
 def follow_links(to, path):
@@ -25,6 +25,7 @@ def test_a_follower_by_email_is_told_once_of_the_response_only_after_opening_the
     assert follow_links("franfollower@example.org", "/petitions/follow") == []
     staff = at(deps, NOON, officer())
     moderation.schedule_debate(staff, petition["id"], {"date": "2027-01-14"}, 1)
+    tell(staff, petition["id"])
     assert "A petition you follow will be debated" not in messages_to("Fran.Follower+petitions@example.org")
     token = follow_links("Fran.Follower+petitions@example.org", "/petitions/follow")[0]
     confirmed = client.post("/v1/followers/confirm", {"token": token})
@@ -32,8 +33,9 @@ def test_a_follower_by_email_is_told_once_of_the_response_only_after_opening_the
     assert client.post("/v1/followers/confirm", {"token": token}).status_code == 200  # twice: the same
     assert client.post("/v1/followers/confirm", {"token": token[:-3] + "xyz"}).status_code == 404
     moderation.respond(staff, petition["id"], {"text": "We will build it."}, 2)
-    from chalicelib.handlers.petitions.notices import announce
-    assert announce(staff, deps.petitions.get(petition["id"]), "response") == 0  # announced again: no one twice
+    assert tell(staff, petition["id"]) == {"sent": 6}  # five sponsors and the follower
+    assert tell(staff, petition["id"], again=True).get("sent") == 1  # a late redelivery: the debate, to Fran only
+    assert tell(staff, petition["id"], again=True).get("sent") is None  # no one twice
     subjects = messages_to("Fran.Follower+petitions@example.org")
     assert subjects.count("The council has responded to a petition you follow") == 1
     assert not any("signed" in s for s in subjects)
@@ -53,6 +55,7 @@ def test_a_signed_in_resident_follows_at_once_and_a_signer_who_follows_is_told_o
     signer = sign_and_confirm(deps, petition["id"], 1)
     follow(at(deps, NOON, resident("signer-1", signer)), petition["id"], {})
     moderation.close_due(at(deps, NOON + timedelta(days=200)))
+    tell(deps, petition["id"])
     closed = "A petition you follow has closed"
     assert messages_to("rita.resident@example.org").count(closed) == 1
     assert messages_to(signer).count("A petition you signed has closed") == 1 and closed not in messages_to(signer)
@@ -65,6 +68,7 @@ def test_the_unsubscribe_link_in_a_notice_stops_the_next_ones(client, deps, peop
     client.post(f"/v1/petitions/{petition['id']}/followers", {}, person.auth)
     staff = at(deps, NOON, officer())
     moderation.respond(staff, petition["id"], {"text": "Yes."}, 1)
+    tell(staff, petition["id"])
     stop = follow_links("una.unsub@example.org", "/petitions/unfollow")
     assert len(stop) == 1
     assert client.post("/v1/followers/unsubscribe", {"token": stop[0][:-2] + "00"}).status_code == 404
@@ -72,6 +76,7 @@ def test_the_unsubscribe_link_in_a_notice_stops_the_next_ones(client, deps, peop
     assert done.status_code == 200 and done.json_body["following"] is False
     assert client.post("/v1/followers/unsubscribe", {"token": stop[0]}).status_code == 200
     moderation.schedule_debate(staff, petition["id"], {"date": "2027-01-14"}, 2)
+    tell(staff, petition["id"])
     assert "A petition you follow will be debated" not in messages_to("una.unsub@example.org")
 
 

@@ -75,13 +75,13 @@ def store_wards(deps):
     deps.wards.put_many([Ward(i, i.title(), g) for i, g in WARDS.items()])
 
 
-def many_alerts(n, key, prefix="many", made=None):
+def many_alerts(n, key, prefix="many", made=None, ids=None):
     """n confirmed push alerts under one index key (a ward's followers, say),
     written in batches: the API would take a transaction each. Made a day
     ago: an alert hears only of what happens after it is made."""
     from datetime import datetime, timedelta, timezone
     from chalicelib.storage.alerts import AlertIndexModel, AlertModel
-    ids = [f"{prefix}{i:06d}" for i in range(n)]
+    ids = ids or [f"{prefix}{i:06d}" for i in range(n)]
     now = made or datetime.now(timezone.utc) - timedelta(days=1)
     with AlertModel.batch_write() as alerts, AlertIndexModel.batch_write() as rows:
         for i, alert_id in enumerate(ids):

@@ -60,3 +60,26 @@ def published(deps, moment=NOON, sponsors=5):
     staff = at(deps, moment, officer())
     version = deps.petitions.get(made["id"]).version
     return moderation.publish(staff, made["id"], {"note": "Fine."}, version)
+
+
+_TOLD = set()
+
+
+def tell(deps, petition_id, deliver=None, again=False):
+    """Run the alert fan-out of each new event about the petition, in this
+    process, page job after page job as the queue's workers would; again:
+    every event so far, as a redelivery would (their deliveries are claimed
+    already). Returns the summed outcomes."""
+    import chalicelib.handlers.petitions.routes  # noqa: F401 (registers petitions' audiences, as app.py does)
+    from collections import Counter
+    from chalicelib.handlers.alerts.worker import dispatch_event
+    from chalicelib.storage.records import Event
+    from chalicelib.storage.reports import EventModel
+    from chalicelib.storage.binding import record_of
+    found = sorted((record_of(Event, m) for m in EventModel.scan() if (m.payload or {}).get("petition_id") == petition_id
+                    and (again or m.id not in _TOLD)), key=lambda e: e.created_at)
+    _TOLD.update(e.id for e in found)
+    total = Counter()
+    for event in found:
+        total.update(dispatch_event(deps, event, deliver, sleep=lambda s: None))
+    return dict(total)

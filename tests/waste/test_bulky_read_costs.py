@@ -75,6 +75,8 @@ def test_changing_and_taking_a_booking_for_a_caller_read_a_fixed_handful_of_item
         "POST /v1/staff/waste/bulky/bookings (waived)": cost(lambda: assisted.take(staff, {
             "uprn": made["uprn"], "date": first, "items": ["sofa"], "payment": "waived", "reason": "Hardship"},
             str(uuid.uuid4()))),
+        "POST .../bookings/{id}/change (more items: the difference to pay)": cost(lambda: changes.change(
+            own, made["id"], {"items": ["sofa", "fridge", "armchair"]}, str(uuid.uuid4()))),
     }
     for route, operations in measured.items():
         assert "Scan" not in operations and "Query" not in operations, (route, operations)

@@ -63,11 +63,15 @@ def stack(tmp_path_factory, quick_transactions):
     aws_url = "http://%s:%d" % aws.get_host_and_port()
     # moto's memory is process-wide: start from nothing an earlier test left.
     urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
-    server = dispatcher = None
+    server = dispatcher = sockets = None
     try:
         env.setenv("DOORSTEP_AWS_ENDPOINT", aws_url)
         _seed()
         from app import app
+        from doorstep_cli.local.sockets import LocalSockets, lambda_entries
+        sockets = LocalSockets(lambda_entries(app)).start()  # live chat, as `make run` serves it
+        env.setenv("DOORSTEP_SOCKET_URL", sockets.url)
+        env.setenv("DOORSTEP_SOCKET_ENDPOINT", sockets.api_url)
         server = make_server(app, "127.0.0.1", 0, ROOT / "web")
         env.setenv("DOORSTEP_PUBLIC_URL", server.url)  # links in answers and e-mails open this server
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -81,6 +85,8 @@ def stack(tmp_path_factory, quick_transactions):
             dispatcher.stop()
         if server is not None:
             server.shutdown()
+        if sockets is not None:
+            sockets.close()
         # moto's memory is process-wide: leave it empty for the tests after these.
         urllib.request.urlopen(urllib.request.Request(f"{aws_url}/moto-api/reset", method="POST"), timeout=60)
         aws.stop()

@@ -113,7 +113,7 @@ def test_push_is_asked_for_only_when_chosen_and_the_council_pushes_to_this_phone
             phone.close()
 
 
-def test_a_signed_in_resident_follows_their_ward_and_stops_it_from_their_alerts(browser):
+def test_a_signed_in_resident_follows_their_ward_and_its_new_petitions_and_stops_it_from_their_alerts(browser):
     resident = browser.stack.resident("ward-watcher@example.org")
     page = browser.new_page()
     sign_in(page, resident, "/alerts/new?kind=ward")
@@ -123,10 +123,11 @@ def test_a_signed_in_resident_follows_their_ward_and_stops_it_from_their_alerts(
     expect(page.locator("#screen")).to_contain_text("Ward: Micklegate.")
     page.get_by_label("E-mail", exact=True).check()
     expect(page.get_by_label("E-mail address")).to_have_value(resident)  # the account's own, confirmed at once
+    page.get_by_label("New petitions here").check()  # new petitions in the ward too
     page.get_by_role("button", name="Set up alert").click()
     heading(page, "Alert set up")
     page.get_by_role("link", name="Your alerts").click()
-    expect(page.locator("#my-alerts")).to_contain_text("New problems in ward Micklegate")
+    expect(page.locator("#my-alerts")).to_contain_text("New problems in ward Micklegate and new petitions")
     check_accessible(page, "alerts: yours")
     page.locator("#my-alerts").get_by_role("button", name="Stop").click()
     expect(page.locator("#screen")).to_contain_text("You have no alerts yet.")

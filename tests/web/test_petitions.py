@@ -1,7 +1,7 @@
 """Petitions on a phone, with the keyboard alone: a resident starts one about a
 crossing near a school, a sponsor signs through the link, staff publish it,
 a neighbour finds it, signs and follows the e-mailed link, and the page
-counts them, by ward too; the creator and a neighbour's e-mail follow it
+counts them, by ward too (a table and a map); the creator and a neighbour's e-mail follow it
 without signing. axe-core finds nothing on any of its screens."""
 import re
 
@@ -95,6 +95,10 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     neighbour.goto(f"/petitions/{petition_id}")
     expect(neighbour.locator("#signature-count")).to_have_text("6 signatures")
     expect(neighbour.locator("#by-ward")).to_contain_text("Signatures by ward")
+    # The map of the same figures: the wards held, shaded, drawn once the page asks for them
+    expect(neighbour.locator(".ward-legend")).to_contain_text("No signatures")
+    expect(neighbour.locator(".map .leaflet-overlay-pane path").first).to_be_attached()
+    check_accessible(neighbour, "petition ward map")
     assert "nell@example.org" not in neighbour.content() and "Nell Neighbour" not in neighbour.content()
 
     follower = browser.new_page()  # the creator's signed-in context: follows with the account's e-mail
@@ -110,6 +114,13 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     check_accessible(follower, "petition following by the e-mail's link")
     follower.goto(f"/petitions/{petition_id}")
     expect(follower.locator("#signature-count")).to_have_text("6 signatures")  # a follower is not counted
+
+    # `doorstep sign-petition`: residents sign at once through the API, counted only once their links are followed
+    from doorstep_cli.petition_signers import sign_and_count
+    result = sign_and_count(stack.url, petition_id, 20, threads=8, tag="journey")
+    assert (result["before"], result["after_signing"], result["after_confirming"]) == (6, 6, 26)
+    follower.goto(f"/petitions/{petition_id}")
+    expect(follower.locator("#signature-count")).to_have_text("26 signatures")
 
 
 def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_with_the_keyboard_alone(desk, monkeypatch):

@@ -28,21 +28,22 @@ SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"
 UNSTARTED = "unstarted"  # not begun for want of time: nothing claimed, the job comes back for it
 
 
-def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time_left=None):
+def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time_left=None, identity=None):
     """Send message_for(alert) on each alert's confirmed channels, once per
     person (channel and address) however many of their alerts match.
 
     Deliveries run side by side (up to WORKERS): one dead or stalled push
     service, retried with backoff, must not hold up everyone after it.
     time_left: seconds the invocation has left (None: no limit); no delivery
-    starts with less than SEND_MARGIN_S left (it is counted UNSTARTED)."""
+    starts with less than SEND_MARGIN_S left (it is counted UNSTARTED).
+    identity(channel, address): who the claim is for (default: the address)."""
     sends, seen = [], set()
     for alert in alerts:
         if _made_after(alert, event):
             continue  # a follower hears what happens after they follow, however late the stream is
         message = None
         for channel, address in sorted(alert.channels.items()):
-            who = delivery_id(event.id, channel, address)
+            who = delivery_id(event.id, channel, identity(channel, address) if identity else address)
             if channel in (alert.pending or []) or who in seen:
                 continue
             seen.add(who)

@@ -43,6 +43,8 @@ SCHEMAS = {
         "ward": {"type": "string", "pattern": WARD_PATTERN,
                  "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
         "service_code": {"type": "string", "description": "kind category"},
+        "petitions": {"type": "boolean", "description": "kind area or ward: also told of new petitions "
+                                                        "published there (default false)"},
         "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},
         "topics": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TOPIC,
                    "description": "kind broadcast, with a ward or lat/lon/radius_m"}},
@@ -64,6 +66,7 @@ SCHEMAS = {
         "topics": {"type": "array", "items": TOPIC},
         "team": {"type": "string", "description": "kind jobs: the crew member's team"},
         "urgent_near_only": {"type": "boolean"},
+        "petitions": {"type": "boolean", "description": "kind area or ward: new petitions there too"},
         "located_at": {"type": "string", "format": "date-time",
                        "description": "kind jobs: when the crew member was at lat/lon (their own alerts only)"},
         "email": {"type": "string"}, "phone": {"type": "string"}, "push_endpoint": {"type": "string"},

@@ -151,9 +151,10 @@ def _may_ask(deps, address):
 
 def describe(alert):
     t = alert.target
+    also = " and petitions" if t.get("petitions") else ""
     return {"report": lambda: f"report {t.get('report_id')}",
-            "area": lambda: f"new reports within {t.get('radius_m')} m of a place",
-            "ward": lambda: f"new reports in {t.get('ward_name') or t.get('ward')} ward",
+            "area": lambda: f"new reports{also} within {t.get('radius_m')} m of a place",
+            "ward": lambda: f"new reports{also} in {t.get('ward_name') or t.get('ward')} ward",
             "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
             "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",
             "jobs": lambda: f"jobs for team {t.get('team')}" + (

@@ -31,17 +31,47 @@ def check_target(deps, kind, body):
         return _jobs(deps, body, problems)
     if body.get("urgent_near_only") is not None:
         raise validation.broken_rules([("urgent_near_only", "Goes with kind jobs: a street crew's phone.")])
+    petitions = _petitions(kind, body)
     if kind == "report":
         return _report(deps, body.get("report_id"))
     if kind == "area":
         circle = _circle(deps, body, problems, "")
+        if petitions:
+            return {**circle, "petitions": True}, circle_keys("area", circle) + circle_keys(PETITIONS_AREA, circle)
         return circle, circle_keys("area", circle)
     if kind == "ward":
         ward = _ward(deps, body.get("ward"), "ward", problems)
-        return {"ward": ward.id, "ward_name": ward.name}, [(ward_key("ward", ward.id), None, None, None)]
+        keys = [(ward_key("ward", ward.id), None, None, None)]
+        if petitions:
+            return ({"ward": ward.id, "ward_name": ward.name, "petitions": True},
+                    keys + [(ward_key(PETITIONS_WARD, ward.id), None, None, None)])
+        return {"ward": ward.id, "ward_name": ward.name}, keys
     if kind == "category":
         return _category(deps, body, problems)
     return _broadcast(deps, body, problems)
+
+
+# An area or ward alert that opts in to new petitions there (petitions/new_petitions.py
+# reads these): its own keys, so a petition reads only the alerts that asked.
+PETITIONS_AREA, PETITIONS_WARD = "petitions#area", "petitions#ward"
+
+
+def _petitions(kind, body):
+    """Whether an area or ward alert also hears of new petitions there."""
+    value = body.get("petitions")
+    if value is None or value is False:
+        return False
+    if value is not True:
+        raise ValidationFailed([("petitions", "Must be true or false.")])
+    if kind not in ("area", "ward"):
+        raise validation.broken_rules([("petitions", "Goes with kind area or ward: new petitions in that place.")])
+    return True
+
+
+def petition_keys(lon, lat, ward_id):
+    """The keys a new petition reads: area alerts' cells holding its place, and its ward's."""
+    keys = point_keys(PETITIONS_AREA, lon, lat) if lon is not None else []
+    return keys + ([ward_key(PETITIONS_WARD, ward_id)] if ward_id else [])
 
 
 def team_key(team):

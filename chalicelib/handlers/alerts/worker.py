@@ -1,10 +1,11 @@
 """The alert worker: page jobs from the queue, as Lambda hands them over
 (app.py's deliver_alerts) and as the local queue worker does on one machine.
 
-A job: read one page of its key, hand the key's next page on as a new job
-(claimed first, so it is queued once however often this job runs), deliver
-to the page's matches. An invocation's work is bounded by its batch of jobs
-(batching.py), never by the audience. A job that fails, or that time ran
+A job: read one page of its range of one key, hand the rest of the range on
+as up to batching.FANOUT new jobs (claimed first, so they are queued once
+however often this job runs), deliver to the page's matches. An
+invocation's work is bounded by its batch of jobs (batching.py), never by
+the audience. A job that fails, or that time ran
 out on, is reported back to the queue (partial batch failure) and comes
 again after the visibility timeout; claims make it send nothing twice.
 """
@@ -66,22 +67,23 @@ def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audien
     if audience is None:
         return {}, True  # its report or broadcast is gone: nobody to tell
     alerts, following = fanout.read_page(deps, audience, body)
-    if following is not None:
-        hand_on(deps, queue, event.id, following)
+    if following:
+        hand_on(deps, queue, event.id, body, following)
     alerts = [alert for alert in alerts if audience.hears(alert)]
-    outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left)
+    outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left, audience.identity)
     audience.after_page(outcomes)
     return outcomes, UNSTARTED not in outcomes
 
 
-def hand_on(deps, queue, event_id, body):
-    """Queue the next page once: a claim per page, as per delivery. If this
-    job crashes between claim and send, the claim is stale by the time the
-    queue gives the job back (batching.VISIBILITY_S > STALE_CLAIM)."""
-    claim = fanout.page_id(event_id, body["key"], body["after"])
+def hand_on(deps, queue, event_id, body, following):
+    """Queue the rest of this job's range once: a claim per job, as per
+    delivery. If this job crashes between claim and send, the claim is stale
+    by the time the queue gives the job back (batching.VISIBILITY_S >
+    STALE_CLAIM), and the rest is queued then."""
+    claim = fanout.split_id(event_id, body)
     now = deps.clock()
     if deps.alerts.claim(claim, now, now - STALE_CLAIM, now + DELIVERY_KEEP):
-        queue.send([body])
+        queue.send(following)
         deps.alerts.settle(claim, "sent", 1)
 
 

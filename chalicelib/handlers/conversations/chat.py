@@ -55,7 +55,8 @@ def view(deps, conversation, side):
            "officer_name": conversation.officer_name, "last_seq": conversation.last_seq,
            "report_ids": conversation.report_ids, "rating": conversation.rating,
            "created_at": stamp(conversation.created_at), "closed_at": stamp(conversation.closed_at),
-           "desk": hours_view(deps.settings.chat_hours, deps.clock())}
+           "desk": hours_view(deps.settings.chat_hours, deps.clock()),
+           "socket_url": deps.settings.socket_url}
     if side == "staff":
         out.update(contact={k: v for k, v in conversation.contact.items() if k != "push"},
                    user_id=conversation.user_id, officer=conversation.officer,
@@ -140,7 +141,10 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
         try:
             deps.conversations.add_message(conversation, message, record)
             conversation.last_seq = message.seq
-            return message_view(deps, message), True
+            stored = message_view(deps, message)
+            from .live import message_stored
+            message_stored(deps, conversation, stored)  # to the screens open on it, at once
+            return stored, True
         except AlreadyExists:
             earlier = _replay(deps, key, fingerprint)
             if earlier:

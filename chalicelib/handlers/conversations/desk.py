@@ -130,8 +130,11 @@ def close(deps, conversation_id):
         deps.conversations.close(deps.conversations.get(conversation.id), deps.principal.user_id, deps.clock())
     except EditConflict:
         raise Conflict("This conversation changed meanwhile; look again.", code="edit_conflict") from None
-    notices.tell_resident(deps, deps.conversations.get(conversation.id))
-    return chat.view(deps, deps.conversations.get(conversation.id), "staff")
+    closed = deps.conversations.get(conversation.id)
+    from .live import state_changed
+    state_changed(deps, closed)  # the resident's screen asks its one question now
+    notices.tell_resident(deps, closed)
+    return chat.view(deps, closed, "staff")
 
 
 def to_report(deps, conversation_id, body, idempotency_key):

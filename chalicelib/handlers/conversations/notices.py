@@ -1,7 +1,8 @@
 """Telling a resident who is not looking: an officer's answer (or the close)
 goes to their phone by Web Push, and to their e-mail, through notify's one
 door (notify/deliver). A resident whose app polled in the last QUIET_S
-seconds sees it there and is not sent it again."""
+seconds, or whose screen holds a socket (live.py), sees it there and is not
+sent it again."""
 import logging
 from datetime import timedelta
 
@@ -15,6 +16,9 @@ def tell_resident(deps, conversation, deliver=None):
     now = deps.clock()
     seen = conversation.resident_seen_at
     if seen is not None and now - seen < timedelta(seconds=QUIET_S):
+        return []
+    from .live import resident_connected
+    if resident_connected(deps, conversation.id):  # the screen is open on a socket: it has the answer
         return []
     if deliver is None:
         from ...notify.deliver import deliver

@@ -38,6 +38,9 @@ SCHEMAS = {
         "officer_name": NULLABLE_TEXT, "last_seq": {"type": "integer"},
         "report_ids": {"type": "array", "items": {"type": "string"}},
         "rating": {"type": "integer", "nullable": True}, "desk": DESK,
+        "socket_url": {"type": "string", "nullable": True,
+                       "description": "the WebSocket the screens open for live messages (see README: Live chat); "
+                                      "null: poll .../messages with the cursor"},
         "token": {"type": "string", "nullable": True, "description": "anonymous only, once: opens it as ?token="}}},
     "ChatMessageNew": {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
         "text": TEXT, "photos": PHOTOS}},

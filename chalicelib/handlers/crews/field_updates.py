@@ -16,6 +16,7 @@
   not told each time a van moves.
 - lat/lon move the point of the crew member's job alerts (alerts/crew_points.py).
 """
+import logging
 from datetime import timedelta
 
 from ...errors import ApiError, Conflict, Stale, Unacceptable, ValidationFailed
@@ -27,6 +28,8 @@ from ..reports import uploads as photo_uploads
 from ..shared import idempotency
 from ..shared.versions import expected_version
 from . import report_outcome, views
+
+log = logging.getLogger(__name__)
 from .field_form import read_form
 from .limits import UPDATES_MAX
 
@@ -84,10 +87,26 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
                 raise
             job = views.team_job(deps, job.id)
             raise Stale(_view(deps, job), views.etag(job), JOB_CHANGED)
+        if job.details and not job.open:
+            _told_of_ending(deps, job)
         # Where the crew member was is where their phone's job alerts measure "near" from.
         follow(deps, deps.principal.user_id, form["lat"], form["lon"], form["saved_at"])
         return {"job": _view(deps, job), "update": views.update_view(deps, job.updates[-1])}, views.etag(job), True
     raise Conflict("The report kept changing; try again.", code="busy")
+
+
+def _told_of_ending(deps, job):
+    """A job that is not a report's (a bulky collection) has ended: its
+    capability is told (reports' hook "bulky_job"). Its failure must not undo
+    the crew's update, which is stored."""
+    from ..reports import hooks
+    told = hooks.told("bulky_job")
+    if told is None:
+        return
+    try:
+        told.on_job_closed(deps, job)
+    except Exception:
+        log.exception("job %s: its ending was not told", job.id)
 
 
 def _check(deps, job, expected):

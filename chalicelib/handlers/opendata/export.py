@@ -39,8 +39,37 @@ def publish(deps, since=None):
     now = deps.clock().astimezone(timezone.utc)
     first = first_month(deps, since, now)
     rows = sorted(public_rows(deps, first, now), key=lambda r: (r["created_at"], r["id"]))
-    generated = stamp(now)
-    about = {**about, "generated_at": generated, "from_month": first}
+    return _write(deps, rows, {**about, "generated_at": stamp(now), "from_month": first})
+
+
+def rewrite_report(deps, report):
+    """After a report's public words or photos were taken away (moderation):
+    its row in the published files becomes what its public view shows now
+    (gone, if the public may no longer see it), without waiting for the
+    night's export. The files are rewritten from the GeoJSON, which holds
+    every column; other rows and the export's date stay as they were.
+    Returns whether a row changed."""
+    try:
+        written = json.loads(deps.blobs.read(PUBLIC_DATA_PREFIX + "reports.geojson"))
+    except BlobMissing:
+        return False  # nothing published yet: the first export reads the report as it is
+    rows = [_row_of_feature(f) for f in written.get("features", [])]
+    if not any(r["id"] == report.id for r in rows):
+        return False
+    service = deps.services.get(report.service_code)
+    fresh = row_of(public_view(deps, report, service), report) \
+        if visibility.details_are_public(report, service) else None
+    rows = [(fresh if r["id"] == report.id else r) for r in rows]
+    _write(deps, [r for r in rows if r is not None], written["metadata"])
+    return True
+
+
+def _row_of_feature(feature):
+    point = (feature.get("geometry") or {}).get("coordinates") or [None, None]
+    return {**feature["properties"], "lon": point[0], "lat": point[1]}
+
+
+def _write(deps, rows, about):
     bodies = {"reports.csv": to_csv(rows), "reports.geojson": to_geojson(rows, about),
               "reports.csv-metadata.json": csv_metadata(about)}
     files = []

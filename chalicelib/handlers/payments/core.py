@@ -99,6 +99,24 @@ def settle(deps, payment):
     return payment
 
 
+def stopped(deps, payment):
+    """Make sure an unfinished payment is over before what it holds goes:
+    checked with the provider (a paid one settles through its hook), else
+    cancelled there. False while the card is being charged (try later); True
+    too when the provider cannot say (a payment that did go through later
+    is settled by its hook: its place taken again, or refunded)."""
+    try:
+        if payment is not None and payment.provider_id:
+            payment = check(deps, payment)
+            if not payment.finished and provider(deps).cancel(payment.provider_id):
+                payment = check(deps, payment)
+            elif not payment.finished:
+                return False
+    except (ProviderError, ServiceUnavailable) as e:
+        log.warning("payment %s: let go without the provider: %s", getattr(payment, "id", None), e)
+    return True
+
+
 def by_return_token(deps, token):
     """The payment a return URL names, its secret proven; NotFound otherwise
     (a forged or mistyped token learns nothing and changes nothing)."""

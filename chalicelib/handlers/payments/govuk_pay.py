@@ -115,7 +115,9 @@ def payment_of(body):
 def from_configuration():
     """The provider configuration names, or None where no API key is set."""
     from ...config import payments
-    conf = payments()
-    if not conf["api_key"]:
+    from ...keystore import optional
+    api_key = optional("DOORSTEP_PAY_API_KEY")
+    if not api_key:
         return None
-    return GovukPay(conf["url"], conf["api_key"], conf["timeout_s"])
+    conf = payments()
+    return GovukPay(conf["url"], api_key, conf["timeout_s"])

@@ -83,14 +83,13 @@ def validation_equal(a, b):
 
 def close_if_due(deps, petition):
     """A petition open past its closing moment is closed now (once: the
-    conditional move decides), and its signers are told."""
+    conditional move decides), with the event that tells its signers."""
     now = deps.clock()
     if petition.state != "open" or petition.closes_at is None or now < petition.closes_at:
         return petition
     petition.state, petition.closed_at = "closed", petition.closes_at
-    if deps.petitions.move(petition.id, "open", petition):
-        from .notices import announce
-        announce(deps, petition, "closed")
+    from .notices import notice_event
+    deps.petitions.move(petition.id, "open", petition, notice_event(deps, petition, "closed", now))
     return deps.petitions.get(petition.id)
 
 
@@ -221,6 +220,25 @@ def wards_csv(deps, petition_id):
         if count > 0:
             writer.writerow([petition.id, ward, count])
     return out.getvalue()
+
+
+def wards_geojson(deps, petition_id):
+    """GET /v1/petitions/{id}/wards.geojson: the council's wards (boundaries
+    simplified for a phone's map) with this petition's counted signatures in
+    each, and those whose postcode no ward holds as `unplaced`. The wards
+    are read with one Scan of tens of items: the answer is cached (60 s)."""
+    import json
+    from ...geo.simplify import simplify
+    petition = petition_or_404(deps, petition_id)
+    if petition.state not in ("open", "closed"):
+        raise NotFound("No such petition.", code="petition_not_found")
+    counts = deps.petitions.wards(petition.id)
+    features = [{"type": "Feature", "geometry": simplify(w.geometry),
+                 "properties": {"ward_id": w.id, "ward": w.name, "signatures": max(0, counts.get(w.name, 0))}}
+                for w in (deps.wards.all() if deps.wards is not None else [])]
+    return json.dumps({"type": "FeatureCollection", "petition_id": petition.id,
+                       "signature_count": int(petition.signatures or 0),
+                       "unplaced": max(0, counts.get(NO_WARD, 0)), "features": features}, separators=(",", ":"))
 
 
 def by_ward(deps, petition):

@@ -60,7 +60,8 @@ def follow(deps, petition_id, body):
     follower = Signature(petition_id=petition.id, key=key, name="", email=email, domain=canonical.domain(email),
                          postcode="", ward=None, client=deps.client or "unknown",
                          state="following" if own else "pending", confirm_hash=ids.digest(token),
-                         created_at=now, sent_at=now, confirmed_at=now if own else None)
+                         created_at=now, sent_at=now, confirmed_at=now if own else None,
+                         user_id=principal.user_id if own else None)
     try:
         deps.petitions.add_signature(follower)
     except AlreadyExists:

@@ -18,6 +18,7 @@ from ...storage.records import AuditEntry
 from .canonical import postcode as canonical_postcode
 from .drafting import petition_or_404, view
 from .limits import NOTE_MAX, REJECTIONS, RESPONSE_MAX
+from .notices import notice_event
 
 
 def queue(deps, params):
@@ -41,8 +42,9 @@ def read(deps, petition_id):
     return out
 
 
-def _change(deps, petition, version, action, changes):
-    """Save a staff change made to `version`, audited; a stale version gets 409 with the petition as it is."""
+def _change(deps, petition, version, action, changes, event=None):
+    """Save a staff change made to `version`, audited, with its event if any
+    (written in the same transaction); a stale version gets 409 with the petition as it is."""
     before = petition.version
     caller = deps.principal
     entry = AuditEntry(report_id=petition.id, seq=version + 1, action=action, by_user_id=caller.user_id,
@@ -50,7 +52,7 @@ def _change(deps, petition, version, action, changes):
     if before != version:
         _stale(deps, petition)
     try:
-        deps.petitions.save(petition, version, entry)
+        deps.petitions.save(petition, version, entry, event)
     except EditConflict:
         _stale(deps, deps.petitions.get(petition.id))
     return view(deps, deps.petitions.get(petition.id), private=True)
@@ -84,9 +86,11 @@ def publish(deps, petition_id, body, version):
     petition.state, petition.opened_at = "open", now
     petition.closes_at = now + timedelta(days=petition_settings()["open_days"])
     petition.moderation = {"decision": "published", "note": note, "by": deps.principal.user_id, "at": stamp(now)}
+    from .new_petitions import published_event  # area and ward alerts that asked for petitions
     return _change(deps, petition, version, "petition_published",
                    {"state": {"before": old, "after": "open"}, "note": {"before": None, "after": note},
-                    "closes_at": {"before": None, "after": stamp(petition.closes_at)}})
+                    "closes_at": {"before": None, "after": stamp(petition.closes_at)}},
+                   published_event(deps, petition, now))
 
 
 def reject(deps, petition_id, body, version):
@@ -111,7 +115,8 @@ def reject(deps, petition_id, body, version):
 
 
 def respond(deps, petition_id, body, version):
-    """The council's response, shown on the petition; its signers are told once."""
+    """The council's response, shown on the petition; its signers and
+    followers are told once, the first time (notices.py, through the queue)."""
     problems = validation.Problems()
     _only(body, ("text",), problems)
     text = _note(body, problems, required=True, field="text", limit=RESPONSE_MAX)
@@ -121,12 +126,11 @@ def respond(deps, petition_id, body, version):
         raise Conflict("Only a published petition can be responded to.", code="petition_not_published")
     now = deps.clock()
     before = (petition.response or {}).get("text")
+    first = petition.response_at is None
     petition.response = {"text": text, "at": stamp(now), "by": deps.principal.user_id}
     petition.response_at = petition.response_at or now
-    out = _change(deps, petition, version, "petition_response", {"response": {"before": before, "after": text}})
-    from .notices import announce
-    announce(deps, deps.petitions.get(petition.id), "response")
-    return out
+    return _change(deps, petition, version, "petition_response", {"response": {"before": before, "after": text}},
+                   notice_event(deps, petition, "response", now) if first else None)
 
 
 def schedule_debate(deps, petition_id, body, version):
@@ -141,12 +145,11 @@ def schedule_debate(deps, petition_id, body, version):
     if petition.state not in ("open", "closed"):
         raise Conflict("Only a published petition can be debated.", code="petition_not_published")
     before = dict(petition.debate or {}) or None
-    petition.debate = {"date": day, "note": note, "at": stamp(deps.clock()), "by": deps.principal.user_id}
-    out = _change(deps, petition, version, "petition_debate",
-                  {"debate": {"before": before and before.get("date"), "after": day}})
-    from .notices import announce
-    announce(deps, deps.petitions.get(petition.id), "debate")
-    return out
+    now = deps.clock()
+    petition.debate = {"date": day, "note": note, "at": stamp(now), "by": deps.principal.user_id}
+    return _change(deps, petition, version, "petition_debate",
+                   {"debate": {"before": before and before.get("date"), "after": day}},
+                   notice_event(deps, petition, "debate", now) if before is None else None)
 
 
 def criteria(body):

@@ -4,9 +4,13 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ..alerts.audience import register
 from . import limits
 
 routes = Routes("petitions", schemas="chalicelib.handlers.petitions.schemas")
+# Petition events (notices to signers, new petitions for area and ward
+# alerts) are carried by the alert fan-out, which asks this module who hears.
+register("petition_", "chalicelib.handlers.petitions.notices")
 PETITION_ID = path_param("petition_id", {"type": "string", "example": "PT-7K3F9Q",
                                          "description": "the petition's id (GET also takes \"PT-7K3F9Q.json\")"})
 NOT_FOUND = {"404": "No such petition, or not one the caller may see (code petition_not_found)"}
@@ -69,6 +73,19 @@ def read_petition(petition_id):
 def petition_wards_csv(petition_id):
     from .drafting import wards_csv
     return http.cacheable(http.request(), wards_csv(http.deps(), petition_id), "text/csv; charset=utf-8", 60)
+
+
+@routes.get("/v1/petitions/{petition_id}/wards.geojson", ANYONE, {
+    "summary": "Open data for the map of signatures: the council's wards (GeoJSON, boundaries simplified) "
+               "with a published petition's counted signatures in each",
+    "parameters": [PETITION_ID],
+    "responses": {"200": {"description": "GeoJSON FeatureCollection; properties ward_id, ward, signatures; "
+                                         "`unplaced`: signatures whose postcode no ward holds",
+                          "content": {"application/geo+json": {"schema": {"type": "object"}}}},
+                  "304": {"description": "Not modified"}, **errors(**NOT_FOUND)}})
+def petition_wards_geojson(petition_id):
+    from .drafting import wards_geojson
+    return http.cacheable(http.request(), wards_geojson(http.deps(), petition_id), "application/geo+json", 60)
 
 
 @routes.post("/v1/petitions/{petition_id}/signatures", ANYONE, {

@@ -73,7 +73,8 @@ def sign(deps, petition_id, body, sponsor=False):
     signature = Signature(
         petition_id=petition.id, key=key, name=name, email=email, domain=canonical.domain(email),
         postcode=postcode, ward=_ward(deps, postcode), client=client, state="pending", suspect=suspect,
-        sponsor=sponsor, confirm_hash=ids.digest(token), created_at=now, sent_at=now)
+        sponsor=sponsor, confirm_hash=ids.digest(token), created_at=now, sent_at=now,
+        user_id=own_account(deps, email))
     try:
         deps.petitions.add_signature(signature)
     except AlreadyExists:
@@ -84,6 +85,15 @@ def sign(deps, petition_id, body, sponsor=False):
             return ANSWER
     _send(deps, petition, email, token, sponsor)
     return ANSWER
+
+
+def own_account(deps, email):
+    """The signed-in account's id when it signs (or follows) with its own
+    verified e-mail: its push subscriptions are told too (notices.py)."""
+    p = deps.principal
+    if p is not None and p.email and p.email_verified and canonical.email(p.email) == canonical.email(email):
+        return p.user_id
+    return None
 
 
 def _ward(deps, postcode):

@@ -84,6 +84,9 @@ SCHEMAS = {
         "working_days_open": {"type": "integer", "description": "open reports with a target: working days since "
                                                                  "it came (weekends and bank holidays skipped)"},
         "overdue": {"type": "boolean", "description": "open reports with a target: open longer than it"},
+        "moderated": {"type": "object", "description": "present once staff moderated it: who (\"council\") and "
+                                                     "when, never why", "properties": {
+            "by": {"type": "string"}, "label": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}},
         "view": {"type": "string", "enum": ["public", "private"]},
         "contact": {"type": "object", "description": "private view only"},
         "tracking_token": {"type": "string", "description": "anonymous creation only"},

@@ -8,6 +8,7 @@ from ...stamps import stamp
 from ..shared import placement, targets
 
 PHOTO_ROUTE = "/v1/photos/"
+MODERATED = "Moderated by the council"
 
 
 def public_view(deps, report, service, sends=None):
@@ -30,6 +31,8 @@ def public_view(deps, report, service, sends=None):
     }
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))
+    if getattr(report, "moderation", None):  # what the public is told of it: who and when, never why
+        view["moderated"] = {"by": "council", "label": MODERATED, "at": report.moderation.get("at")}
     view.update(targets.against_target(deps, report, service))  # the target, and "overdue" when it is
     if sends is not None:
         view["sent_to"] = [sent_view(s) for s in sends if s.state != "withdrawn"]  # staff see those too

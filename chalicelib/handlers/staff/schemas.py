@@ -36,7 +36,12 @@ SCHEMAS = {
         "overdue": {"type": "boolean"}, "assignment": ASSIGNMENT,
         "assignment_history": {"type": "array", "items": ASSIGNMENT},
         "duplicate_of": NULLABLE_STRING, "duplicates": {"type": "array", "items": STRING},
-        "channel": NULLABLE_STRING, "version": {"type": "integer"},
+        "channel": NULLABLE_STRING, "version": {"type": "integer"}, "summary": STRING,
+        "moderation": {"type": "object", "nullable": True, "description": "what moderation took away (staff only): "
+                       "original {summary, description}, reason, by, at, and hidden_photos with short-lived urls",
+                       "properties": {"original": {"type": "object"}, "reason": STRING, "by": STRING,
+                                      "at": {"type": "string", "format": "date-time"},
+                                      "hidden_photos": {"type": "array", "items": {"type": "object"}}}},
         "internal_notes": {"type": "array", "items": {"type": "object", "properties": {
             "text": STRING, "by": STRING, "at": {"type": "string", "format": "date-time"}}}}}}]},
     "Inspect": {"type": "object", "minProperties": 1, "properties": {

@@ -33,6 +33,7 @@ def staff_view(deps, report, entries=None):
     entries = deps.audit.entries(report.id) if entries is None else entries
     view.update({
         "view": "staff",
+        "summary": report.summary,  # the public title, for moderation
         "priority": report.priority,
         "private": bool(report.private),
         "private_category": bool((service or {}).get("private")),
@@ -50,8 +51,25 @@ def staff_view(deps, report, entries=None):
         "internal_notes": [{"text": e.changes[NOTE]["after"], "by": e.by_email, "at": stamp(e.created_at),
                             "seq": int(e.seq)} for e in entries if NOTE in (e.changes or {})],
         "version": int(report.version or 0),
+        "moderation": moderation_view(deps, report),
     })
     return view
+
+
+STAFF_PHOTO_LINK_SECONDS = 300
+
+
+def moderation_view(deps, report):
+    """What moderation took away, for staff only: the words as the resident
+    wrote them, who moderated, when and why, and each hidden photo (staff's
+    or withdrawn by its reporter) with a link to its kept copy that works for
+    a few minutes. None when nothing was taken away."""
+    from ...storage.blobs import HIDDEN_PHOTO_PREFIX
+    if not report.moderation and not report.hidden_photos:
+        return None
+    return {**dict(report.moderation or {}), "hidden_photos": [
+        {**p, "url": deps.blobs.download_url(HIDDEN_PHOTO_PREFIX + p["name"], expires_in=STAFF_PHOTO_LINK_SECONDS)}
+        for p in report.hidden_photos or []]}
 
 
 def managed_report(deps, report_id):

@@ -13,14 +13,13 @@ from ..payments import core as payments
 from ..shared import idempotency
 from .catalogue import current
 from .dates import candidates, cut_off, property_round
+from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
 
 
-def pounds(pence):
-    return f"£{pence // 100:,}.{pence % 100:02d}"
 
 
 def view(deps, booking, payment=None):
@@ -31,8 +30,9 @@ def view(deps, booking, payment=None):
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
            "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None,
-           "changes": [{k: c.get(k) for k in ("seq", "at", "before", "after", "refund")} for c in booking.changes],
-           "taken_by": booking.taken_by}
+           "changes": [{k: c.get(k) for k in ("seq", "at", "before", "after", "refund", "payment")}
+                       for c in booking.changes],
+           "taken_by": booking.taken_by, "pending_change": None, "missed": booking.missed}
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "amount": payment.amount, "refunded": payment.refunded, "code": payment.code,
@@ -55,7 +55,9 @@ def read(deps, booking_id):
     from .collections import collection
     booking = booking_or_404(deps, booking_id)
     payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
-    return {**view(deps, booking, payment), "collection": collection(deps, booking)}
+    from .paid_changes import view as pending_view
+    return {**view(deps, booking, payment), "collection": collection(deps, booking),
+            "pending_change": pending_view(deps, booking)}
 
 
 def priced(settings, wanted, problems):
@@ -186,6 +188,9 @@ def cancel(deps, booking_id):
             if deps.bulky.cancel(booking, "held", "cancelled_by_resident", deps.clock(), refund_due=False):
                 return read(deps, booking_id)
             booking = deps.bulky.get(booking_id)
+    if booking.status == "confirmed" and booking.pending:
+        from .paid_changes import stop
+        booking = stop(deps, booking)
     if booking.status == "confirmed":
         if deps.bulky.cancel(booking, "confirmed", "cancelled_by_resident", deps.clock(), refund_due=True):
             from .settling import refund
@@ -207,6 +212,9 @@ def _stop_paying(deps, booking):
 
 
 def mine(deps, user_id):
-    """A resident's bookings for My Account, newest first."""
-    return [view(deps, b) for b in deps.bulky.of_user(user_id)]
+    """A resident's bookings for My Account, newest first (one Query of the
+    user index; a change waiting for its payment without the payment's own read)."""
+    from .paid_changes import view as pending_view
+    return [{**view(deps, b), "pending_change": pending_view(deps, b, with_payment=False)}
+            for b in deps.bulky.of_user(user_id)]
 

@@ -6,7 +6,7 @@ from ... import validation
 from ...errors import Stale
 from ...storage.errors import EditConflict
 from .limits import (BANDS_MAX, CAPACITY_LIMIT, CATALOGUE_MAX, DEFAULT_SETTINGS, ITEM_ID_PATTERN, ITEM_NAME_MAX,
-                     MAX_ITEMS_LIMIT, PRICE_MAX, WINDOW_LIMIT)
+                     MAX_ITEMS_LIMIT, NOT_COLLECTED_RULES, PRICE_MAX, WINDOW_LIMIT)
 
 STREAMS = ("refuse", "recycling", "garden", "food")
 WHOLE = {"minimum_charge": (0, PRICE_MAX * MAX_ITEMS_LIMIT), "max_items": (1, MAX_ITEMS_LIMIT),
@@ -24,6 +24,7 @@ def view(settings, version):
             "max_items": settings["max_items"], "capacity_per_day": settings["capacity_per_day"],
             "window_days": settings["window_days"], "round_stream": settings["round_stream"],
             "crew_team": settings["crew_team"], "pricing": settings["pricing"], "bands": settings["bands"],
+            "not_collected": settings["not_collected"],
             "currency": "GBP", "version": version}
 
 
@@ -43,7 +44,7 @@ def replace(deps, body, expected_version):
     """Save a whole new catalogue over `expected_version`; Stale (409) when
     someone saved first. Prices are whole pence: 12.5 or "12.50" is refused."""
     problems = validation.Problems()
-    allowed = {"items", *WHOLE, "round_stream", "crew_team", "pricing", "bands"}
+    allowed = {"items", *WHOLE, "round_stream", "crew_team", "pricing", "bands", "not_collected"}
     for key in body:
         if key not in allowed:
             problems.add(key, "Is not a setting." if key not in ("currency", "version") else "Cannot be set.")
@@ -79,6 +80,9 @@ def replace(deps, body, expected_version):
     # Absent: the team stays as it is (a catalogue edit need not know the crews).
     settings["crew_team"] = (crew_team(deps, body["crew_team"], problems) if "crew_team" in body
                              else current(deps)[0]["crew_team"])
+    settings["not_collected"] = body.get("not_collected", current(deps)[0]["not_collected"])
+    if settings["not_collected"] not in NOT_COLLECTED_RULES:
+        problems.add("not_collected", f"Must be one of {', '.join(NOT_COLLECTED_RULES)}.")
     problems.raise_if_any()
     by = deps.principal.user_id if deps.principal else None
     try:

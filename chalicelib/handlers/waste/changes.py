@@ -11,8 +11,11 @@ where they are left, notes.
   the refundable amount the provider stated before it (GOV.UK Pay's
   `refund_amount_available`), every attempt sends that same figure, so a
   second attempt is refused (P0604) rather than paid; one refused is looked
-  up in the provider's refunds before trying with a fresh figure. A higher
-  price is refused (`change_costs_more`): cancel and book again, for now.
+  up in the provider's refunds before trying with a fresh figure. After a
+  dearer change was paid, the difference comes back from the newest payment
+  first (each part with its own refundable figure).
+- A higher price is held while the resident pays the difference
+  (paid_changes.py): the booking changes only once the provider says paid.
 - Idempotency-Key is required: a retry answers the booking as it is and
   changes nothing.
 """
@@ -52,11 +55,20 @@ def change(deps, booking_id, body, idempotency_key):
     after = _wanted(deps, booking, body, settings)
     if booking.status != "confirmed":
         raise Conflict("Only a confirmed (paid) booking can be changed.", code="booking_not_active")
-    if deps.clock() >= cut_off(date.fromisoformat(booking.date)):
+    from .not_collected import may_rebook
+    rebooking = may_rebook(booking)
+    if rebooking and (after["date"] == booking.date or after["amount"] != booking.amount
+                      or [i["id"] for i in after["items"]] != [i["id"] for i in booking.items]):
+        raise Unacceptable("A free rebooking moves the same items to another offered day: choose a new day.",
+                           code="rebook_date_only", fields=[{"field": "date", "message": "Choose a new day."}])
+    if not rebooking and deps.clock() >= cut_off(date.fromisoformat(booking.date)):
         raise Unacceptable("It is past the cut-off for this collection (14:00 the working day before).",
                            code="past_cut_off")
     if booking.due == CHANGE_REFUND:
         raise Conflict("The last change's refund is still being made; try again in a few minutes.",
+                       code="change_in_progress")
+    if booking.pending:
+        raise Conflict("A change is waiting for its difference to be paid: pay it, or wait until its hold ends.",
                        code="change_in_progress")
     if after["date"] != booking.date:
         _, round_model = property_round(deps, booking.uprn, settings)
@@ -64,32 +76,27 @@ def change(deps, booking_id, body, idempotency_key):
             raise Unacceptable("That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates).",
                                code="date_not_offered", fields=[{"field": "date", "message": "Not an offered day."}])
     difference = after["amount"] - booking.amount
-    if difference > 0:
-        raise Unacceptable(f"That change costs {difference} pence more: cancel this booking and book again.",
-                           code="change_costs_more")
     now = deps.clock()
+    record = None if key is None else IdempotencyRecord(
+        key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
+        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
+    if difference > 0:
+        return _dearer(deps, booking, after, difference, settings, record, key, fingerprint)
     entry = {"seq": booking.change_seq + 1, "at": stamp(now),
              "before": {k: getattr(booking, k) for k in ("date", "items", "amount", "location", "notes")},
              "after": {k: after[k] for k in ("date", "items", "amount", "location", "notes")}, "refund": None}
     if difference < 0:
-        entry["refund"] = {"status": "due", "amount": -difference, "refund_amount_available": _available(deps, booking)}
+        entry["refund"] = {"status": "due", "amount": -difference, "parts": _parts(deps, booking, -difference)}
     after.update(changes=[*booking.changes, entry], at=now)
+    if rebooking:  # the collection not made, moved free of charge: a new crew job on the new day
+        entry["rebooking"] = True
+        after["missed"] = {**booking.missed, "rebooked_at": stamp(now)}
     from .steps import next_step
     step = (CHANGE_REFUND, now) if difference < 0 else next_step(dataclasses.replace(booking, date=after["date"]), now)
-    record = None if key is None else IdempotencyRecord(
-        key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
-        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
-    try:
-        deps.bulky.change(booking, after, step, settings["capacity_per_day"], record)
-    except SlotFull:
-        raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
-    except AlreadyExists:
-        earlier = _replay(deps, key, fingerprint)
-        if earlier:
-            return earlier, False
-        raise
-    except EditConflict:
-        raise Conflict("The booking changed meanwhile; read it again.", code="booking_changed") from None
+    earlier = _written(deps, lambda: deps.bulky.change(booking, after, step, settings["capacity_per_day"], record),
+                       key, fingerprint)
+    if earlier:
+        return earlier, False
     from .receipts import changed
     now_booking = deps.bulky.get(booking.id)
     changed(deps, now_booking, -difference)
@@ -122,50 +129,98 @@ def _wanted(deps, booking, body, settings):
     return after
 
 
-def _available(deps, booking):
-    """What the provider says can still be refunded of the booking's payment:
-    asked before the change, so its refund can name it. 503 when it cannot say."""
-    payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
+def _dearer(deps, booking, after, difference, settings, record, key, fingerprint):
+    """Hold a change costing more while its difference is paid (paid_changes.py)."""
+    from .paid_changes import hold
+    earlier = _written(deps, lambda: hold(deps, booking, after, difference, settings["capacity_per_day"], record),
+                       key, fingerprint)
+    return (earlier, False) if earlier else (read(deps, booking.id), True)
+
+
+def _written(deps, write, key, fingerprint):
+    """Make the change's conditional write; the earlier answer when a twin
+    request with the same key came first, else None."""
     try:
-        return payments.provider(deps).get(payment.provider_id).refund_available
+        write()
+    except SlotFull:
+        raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
+    except AlreadyExists:
+        earlier = _replay(deps, key, fingerprint)
+        if earlier:
+            return earlier
+        raise
+    except EditConflict:
+        raise Conflict("The booking changed meanwhile; read it again.", code="booking_changed") from None
+    return None
+
+
+def _parts(deps, booking, amount):
+    """Where a cheaper change's refund comes from: the booking's payments,
+    newest first (a paid change's difference, then the booking's own), each
+    part with the refundable figure the provider states now, so its refund
+    can name it. 503 when the provider cannot say."""
+    from .paid_changes import payment_ids
+    parts, left = [], amount
+    try:
+        for payment_id in reversed(payment_ids(booking)):
+            if left <= 0:
+                break
+            available = payments.provider(deps).get(deps.payments.get(payment_id).provider_id).refund_available
+            if available > 0:
+                parts.append({"payment_id": payment_id, "amount": min(left, available),
+                              "refund_amount_available": available, "status": "due"})
+                left -= min(left, available)
     except (AttributeError, payments.ProviderError):
         raise payments.PaymentsUnavailable("The payment provider cannot be reached to agree the refund; "
                                            "nothing was changed. Try again shortly.") from None
+    return parts
 
 
 def refund_difference(deps, booking):
-    """Refund what the last change owes, once; left due (the job tries
-    again) when the provider cannot be reached. Returns the refund entry or None."""
+    """Refund what the last change owes, once per part; left due (the job
+    tries again) when the provider cannot be reached. Returns the refund entry or None."""
     entry = booking.changes[-1] if booking.changes else None
     owed = (entry or {}).get("refund") or {}
     if booking.due != CHANGE_REFUND or owed.get("status") != "due":
         return None
-    payment = deps.payments.get(booking.payment_id)
-    chosen = payments.provider(deps)
-    try:
-        made = _made_already(deps, chosen, payment, owed["amount"])
-        if made is None:
+    parts = owed.get("parts") or [{"payment_id": booking.payment_id, "amount": owed["amount"], "status": "due",
+                                   "refund_amount_available": owed["refund_amount_available"]}]
+    by, at = f"booking {booking.id} change {entry['seq']}", stamp(deps.clock())
+    for i, part in enumerate(parts):
+        if part["status"] == "due":
             try:
-                made = chosen.refund(payment.provider_id, owed["amount"], owed["refund_amount_available"])
-            except payments.RefundMismatch:
-                made = _made_already(deps, chosen, payment, owed["amount"])
-                if made is None:  # another refund (staff's) came first: ours was not made; agree afresh
-                    fresh = chosen.get(payment.provider_id).refund_available
-                    made = chosen.refund(payment.provider_id, min(owed["amount"], fresh), fresh) if fresh else None
-    except payments.ProviderError as e:
-        log.warning("booking %s: change refund left for the job: %s", booking.id, e)
-        return None
-    done = {**owed, "status": "done", "amount": made.amount if made else 0,
-            "refund_id": made.refund_id if made else None, "at": stamp(deps.clock())}
-    if made is not None:
-        payments.record_refund(deps, payment.id, {"refund_id": made.refund_id, "amount": made.amount,
-                                                  "status": made.status, "at": done["at"],
-                                                  "by": f"booking {booking.id} change {entry['seq']}",
-                                                  "reason": "cheaper change"})
+                made = _refund_part(deps, part)
+            except payments.ProviderError as e:
+                log.warning("booking %s: change refund left for the job: %s", booking.id, e)
+                return None
+            if made is not None:
+                payments.record_refund(deps, part["payment_id"], {
+                    "refund_id": made.refund_id, "amount": made.amount, "status": made.status, "at": at, "by": by,
+                    "reason": "cheaper change"})
+            parts[i] = {**part, "status": "done", "amount": made.amount if made else 0,
+                        "refund_id": made.refund_id if made else None}
+    done = {**owed, "status": "done", "amount": sum(p["amount"] for p in parts), "parts": parts,
+            "refund_id": next((p["refund_id"] for p in parts if p.get("refund_id")), None), "at": at}
     from .steps import next_step
     changes = [*booking.changes[:-1], {**entry, "refund": done}]
     deps.bulky.change_refunded(booking.id, entry["seq"], changes, next_step(booking, deps.clock()))
     return done
+
+
+def _refund_part(deps, part):
+    """One payment's share of a change's refund, made once: a refund whose
+    answer was lost is found, not made again. The made ProviderRefund, or None."""
+    payment, chosen = deps.payments.get(part["payment_id"]), payments.provider(deps)
+    made = _made_already(deps, chosen, payment, part["amount"])
+    if made is None:
+        try:
+            made = chosen.refund(payment.provider_id, part["amount"], part["refund_amount_available"])
+        except payments.RefundMismatch:
+            made = _made_already(deps, chosen, payment, part["amount"])
+            if made is None:  # another refund (staff's) came first: ours was not made; agree afresh
+                fresh = chosen.get(payment.provider_id).refund_available
+                made = chosen.refund(payment.provider_id, min(part["amount"], fresh), fresh) if fresh else None
+    return made
 
 
 def _made_already(deps, chosen, payment, amount):

@@ -25,7 +25,9 @@ def job_for(booking, address, team, now):
                                                   if len(names) > SUMMARY_ITEMS else "")
     summary = f"{len(names)} item{'s' if len(names) != 1 else ''}: {listed}." + (
         f" Left: {booking.location}" if booking.location else "")
-    return Job(id=booking.id, report_id=booking.id, team=team, service_code=BULKY_SERVICE, summary=summary,
+    # A free rebooking of a collection not made is a second job: its own id, the first one kept as it ended.
+    job_id = booking.id + ("-2" if (booking.missed or {}).get("rebooked_at") else "")
+    return Job(id=job_id, report_id=booking.id, team=team, service_code=BULKY_SERVICE, summary=summary,
                lon=None if address is None else float(address.lon), lat=None if address is None else float(address.lat),
                due=booking.date, assigned_at=now, updated_at=now,
                details={"kind": "bulky", "booking_id": booking.id,

@@ -12,6 +12,7 @@ CUT_OFF_HOUR = 14  # changes and cancellations until 14:00 the working day befor
 REMIND_DAYS, REMIND_HOUR = (3, 1), 9  # reminders at 09:00, 3 days and 1 day before the collection
 CREW_HOUR = 0  # a confirmed collection becomes its crew's job at 00:00 (London) on its day
 PURPOSE = "bulky"
+CHANGE_PURPOSE = "bulky-change"  # the difference a dearer change costs (waste/paid_changes.py)
 
 # What a council starts with until staff save their own (PUT /v1/waste/bulky/items).
 DEFAULT_SETTINGS = {
@@ -37,7 +38,11 @@ DEFAULT_SETTINGS = {
     # first band whose up_to is at least the number of items, e.g. [{"up_to": 3, "price": 3000}, ...]
     "pricing": "per_item",
     "bands": [],
+    # A collection the crew could not make (job ended "unable"): "rebook", the resident may move it
+    # to another offered day free of charge, once; "refund", it is cancelled and refunded in full.
+    "not_collected": "rebook",
 }
+NOT_COLLECTED_RULES = ("rebook", "refund")
 BANDS_MAX = 10
 
 # Garden waste: a year's collections per property, paid for up front.

@@ -16,7 +16,7 @@ def _address(deps, paid_for):
     return user.email if user else None
 
 
-def _pounds(pence):
+def pounds(pence):
     return f"£{pence // 100:,}.{pence % 100:02d}"
 
 
@@ -36,12 +36,12 @@ def _send(deps, paid_for, subject, body, key):
 
 def paid(deps, booking, payment):
     from .dates import cut_off
-    lines = "\n".join(f"  {item['name']}: {_pounds(item['price'])}" for item in booking.items)
+    lines = "\n".join(f"  {item['name']}: {pounds(item['price'])}" for item in booking.items)
     _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
         f"Thank you. Your bulky waste collection is booked and paid for.\n\n"
         f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
         f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
-        f"Items:\n{lines}\nTotal paid: {_pounds(booking.amount)} (card payment {payment.id})\n\n"
+        f"Items:\n{lines}\nTotal paid: {pounds(booking.amount)} (card payment {payment.id})\n\n"
         f"You can cancel for a full refund until {stamp(cut_off(date.fromisoformat(booking.date)))} "
         f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
 
@@ -58,14 +58,14 @@ def reminder(deps, booking):
 def refunded(deps, booking, amount):
     _send(deps, booking, f"Your bulky waste collection {booking.id} is cancelled", (
         f"Your bulky waste collection on {_day(booking.date)} (reference {booking.id}) is cancelled.\n\n"
-        + (f"{_pounds(amount)} is being refunded to the card you paid with; it usually shows within "
+        + (f"{pounds(amount)} is being refunded to the card you paid with; it usually shows within "
            f"5 working days.\n" if amount else "Nothing was left to refund.\n")), f"{booking.id}:cancelled")
 
 
 def garden_paid(deps, sub, payment):
     _send(deps, sub, "Your garden waste subscription is paid for", (
         f"Thank you. Your garden waste bins at {sub.address} will be emptied from {_day(sub.start)} to "
-        f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {_pounds(sub.amount)} (card payment {payment.id})\n"
+        f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {pounds(sub.amount)} (card payment {payment.id})\n"
         f"We will remind you when you can renew.\n"), f"garden:{sub.uprn}.{sub.start}:paid")
 
 
@@ -76,16 +76,41 @@ def garden_reminder(deps, sub):
         f"garden:{sub.uprn}.{sub.start}:reminder:{deps.clock():%Y-%m-%d}")
 
 
-def changed(deps, booking, refund_amount):
-    """The booking as changed (sent once, by the change that committed)."""
-    lines = "\n".join(f"  {item['name']}: {_pounds(item['price'])}" for item in booking.items)
+def changed(deps, booking, refund_amount, paid=0):
+    """The booking as changed (sent once, by the change that committed); `paid`: the difference paid for it."""
+    lines = "\n".join(f"  {item['name']}: {pounds(item['price'])}" for item in booking.items)
     _send(deps, booking, f"Your bulky waste collection {booking.id} is changed", (
         f"Your bulky waste collection (reference {booking.id}) is now on {_day(booking.date)}, from 6am.\n\n"
         f"Where the items will be: {booking.location or 'not given'}\nItems:\n{lines}\n"
-        f"Total: {_pounds(booking.amount)}\n"
-        + (f"\n{_pounds(refund_amount)}, the difference, is being refunded to the card you paid with; it "
-           f"usually shows within 5 working days.\n" if refund_amount else "")),
+        f"Total: {pounds(booking.amount)}\n"
+        + (f"\n{pounds(refund_amount)}, the difference, is being refunded to the card you paid with; it "
+           f"usually shows within 5 working days.\n" if refund_amount else "")
+        + (f"\nThank you for paying the difference, {pounds(paid)}.\n" if paid else "")),
         f"{booking.id}:change:{booking.change_seq}")
+
+
+def change_not_made(deps, booking, payment, amount):
+    """The difference was paid after its change was let go: the change was not made, the money goes back."""
+    _send(deps, booking, f"Your change to bulky waste collection {booking.id} was not made", (
+        f"Your payment of {pounds(payment.amount)} for a change to your bulky waste collection (reference "
+        f"{booking.id}) arrived after the change's 30 minutes had run out, so the change was not made and your "
+        f"collection stays as it was, on {_day(booking.date)}.\n\n{pounds(amount)} is being refunded to the "
+        f"card you paid with; it usually shows within 5 working days.\n"), f"{booking.id}:change-refund:{payment.id}")
+
+
+def not_collected(deps, booking, missed, refunded):
+    """The crew could not collect it: their reason, and the council's remedy."""
+    if missed["remedy"] == "rebook":
+        remedy = (f"You can choose a new day for the same items, free of charge: "
+                  f"{deps.base_url}/bulky/bookings/{booking.id}/change\n")
+    elif refunded is not None:
+        remedy = (f"{pounds(refunded['amount'])} is being refunded to the card you paid with; it usually shows "
+                  f"within 5 working days.\n" if refunded["amount"] else "Nothing was left to refund.\n")
+    else:
+        remedy = "Everything you paid will be refunded to your card; we will write when it is done.\n"
+    _send(deps, booking, f"Your bulky waste collection {booking.id} could not be made", (
+        f"Our crew could not collect your bulky waste on {_day(booking.date)} (reference {booking.id}).\n\n"
+        f"The crew's reason: {missed['reason']}\n\n{remedy}"), f"{booking.id}:not-collected")
 
 
 def waived(deps, booking):

@@ -4,10 +4,13 @@ from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
 from ..payments import hooks
+from ..reports import hooks as reports_hooks
 from . import limits
 
 routes = Routes("waste", schemas="chalicelib.handlers.waste.schemas")
 hooks.register(limits.PURPOSE, "chalicelib.handlers.waste.settling")
+hooks.register(limits.CHANGE_PURPOSE, "chalicelib.handlers.waste.paid_changes")
+reports_hooks.register("bulky_job", "chalicelib.handlers.waste.not_collected")  # a crew ending a collection's job
 hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
@@ -76,6 +79,16 @@ def bulky_booking(booking_id):
     return http.ok(read(http.deps(), booking_id), headers=http.NO_STORE)
 
 
+@routes.get("/v1/me/bulky-bookings", SIGNED_IN, {
+    "summary": "My bulky collection bookings, newest first (My Account: each links to its page and, while it "
+               "can be changed, to its change screen); one Query of the bookings' user index",
+    "responses": {"200": json_response(ref("MyBulkyBookings"))}})
+def my_bulky_bookings():
+    from .bookings import mine
+    deps = http.deps()
+    return http.ok({"bookings": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
+
+
 @routes.post("/v1/waste/bulky/bookings/{booking_id}/cancel", SIGNED_IN, {
     "summary": "Cancel a booking before its cut-off (14:00 the working day before): a paid one is refunded "
                "in full, once, however often this is pressed",
@@ -91,16 +104,18 @@ def cancel_bulky_booking(booking_id):
 @routes.post("/v1/waste/bulky/bookings/{booking_id}/change", SIGNED_IN, {
     "summary": "Change a confirmed booking until its cut-off: another offered day (its place taken and the old one "
                "given back at once), other items, where they are left, notes. A cheaper change refunds the "
-               "difference through the provider, once; one costing more is refused (change_costs_more)",
+               "difference through the provider, once; one costing more is held (pending_change, the new day's "
+               "place with it) while the difference is paid through the provider (pending_change.payment.next_url) "
+               "and made only once the provider says paid; unpaid when its hold ends it is let go",
     "parameters": [BOOKING_ID, {"name": "Idempotency-Key", "in": "header", "required": True,
                                 "schema": {"type": "string"}, "description": "a retry with it changes nothing"}],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BulkyBookingChange")}}}},
     "responses": {"200": json_response(ref("BulkyBooking")),
                   **errors(400, 422, 503, **NOT_FOUND, **{
                       "409": "Not confirmed (booking_not_active), the day just filled (slot_full), changed "
-                             "meanwhile (booking_changed), or a refund still being made (change_in_progress)",
-                      "422": "Past the cut-off (past_cut_off), a day not offered (date_not_offered), or "
-                             "costing more (change_costs_more)"})}})
+                             "meanwhile (booking_changed), or a refund still being made or a change waiting for "
+                             "its payment (change_in_progress)",
+                      "422": "Past the cut-off (past_cut_off), or a day not offered (date_not_offered)"})}})
 def change_bulky_booking(booking_id):
     from .changes import change
     view, _ = change(http.deps(), booking_id, http.body(), http.header("idempotency-key"))

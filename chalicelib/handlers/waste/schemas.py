@@ -17,7 +17,10 @@ RULES = {"minimum_charge": PENCE, "max_items": {"type": "integer", "minimum": 1,
                  "up_to": {"type": "integer", "minimum": 1, "maximum": MAX_ITEMS_LIMIT},
                  "price": {**PENCE, "maximum": PRICE_MAX * MAX_ITEMS_LIMIT}}}},
          "crew_team": {"type": "string", "maxLength": 40,
-                       "description": "the crews' team that collects (its jobs); absent in an edit: unchanged"}}
+                       "description": "the crews' team that collects (its jobs); absent in an edit: unchanged"},
+         "not_collected": {"type": "string", "enum": ["rebook", "refund"],
+                           "description": "a collection the crew could not make: a free rebooking (once) or a "
+                                          "full refund; absent in an edit: unchanged"}}
 GARDEN_RULES = {"first_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "other_bin_price": {**PENCE, "maximum": PRICE_MAX * 10},
                 "max_bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT},
@@ -75,7 +78,21 @@ SCHEMAS = {
                         "before": {"type": "object"}, "after": {"type": "object"},
                         "refund": {"type": "object", "nullable": True, "properties": {
                             "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE,
-                            "refund_id": {"type": "string", "nullable": True}}}}}},
+                            "refund_id": {"type": "string", "nullable": True}}},
+                        "payment": {"type": "object", "nullable": True, "description": "a dearer change's "
+                                    "difference, paid", "properties": {"id": {"type": "string"}, "amount": PENCE}}}}},
+        "missed": {"type": "object", "nullable": True, "description": "the crew could not collect it: their "
+                   "reason and the council's remedy (rebook: choose a new day free with the change route, once; "
+                   "refund: cancelled and refunded in full)", "properties": {
+                       "reason": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
+                       "remedy": {"type": "string", "enum": ["rebook", "refund"]},
+                       "rebooked_at": {"type": "string", "format": "date-time", "nullable": True}}},
+        "pending_change": {"type": "object", "nullable": True, "description": "a change costing more, held while "
+                           "its difference is paid (then applied; let go when unpaid at hold_until)", "properties": {
+                               "seq": {"type": "integer"}, "after": {"type": "object"}, "difference": PENCE,
+                               "difference_text": {"type": "string", "example": "£10.00"},
+                               "hold_until": {"type": "string", "format": "date-time"},
+                               "payment": {"nullable": True, "allOf": [{"$ref": "#/components/schemas/PaymentView"}]}}},
         "taken_by": {"type": "object", "nullable": True, "description": "staff took it for a caller",
                      "properties": {"by": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
                                     "payment": {"type": "string", "enum": ["card", "waived"]},
@@ -85,6 +102,8 @@ SCHEMAS = {
                            "status": {"type": "string", "enum": ["scheduled", "collected", "not_collected"]},
                            "reason": {"type": "string", "nullable": True, "description": "why not collected"},
                            "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
+    "MyBulkyBookings": {"type": "object", "required": ["bookings"], "properties": {
+        "bookings": {"type": "array", "items": {"$ref": "#/components/schemas/BulkyBooking"}}}},
     "StaffBulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items", "payment"],
                              "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "date": {"type": "string", "format": "date"},

@@ -47,17 +47,27 @@ def on_payment(deps, payment):
             refund(deps, deps.bulky.get(booking.id))
 
 
-def refund(deps, booking):
-    """Refund a cancelled booking's payment in full and mark it done; left
-    due (the refund job tries again) when the provider cannot be reached."""
+def refund(deps, booking, tell=True):
+    """Refund a cancelled booking's payments in full (its own and each paid
+    change's) and mark it done; left due (the refund job tries again) when
+    the provider cannot be reached. The amount told is every refund these
+    payments carry for the cancellation, so a retry after a partial run
+    counts what the first run made."""
+    from .paid_changes import payment_ids
+    by = f"booking {booking.id}"
+    made = []
     try:
-        made = payments.refund_in_full(deps, booking.payment_id, by=f"booking {booking.id}")
+        for payment_id in payment_ids(booking):
+            made.append(payments.refund_in_full(deps, payment_id, by=by))
     except (payments.ProviderError, payments.ServiceUnavailable) as e:
         log.warning("booking %s: refund left for the job: %s", booking.id, e)
         return None
-    done = {"status": "done", "amount": made["amount"] if made else 0,
-            "refund_id": made["refund_id"] if made else None, "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
-    if deps.bulky.refund_done(booking.id, done):
+    amount = sum(r["amount"] for p in payment_ids(booking) for r in (deps.payments.get(p).refunds or [])
+                 if r.get("by") == by)
+    first = next((r for r in made if r), None)
+    done = {"status": "done", "amount": amount, "refund_id": first["refund_id"] if first else None,
+            "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
+    if deps.bulky.refund_done(booking.id, done) and tell:
         receipts.refunded(deps, booking, done["amount"])
     return done
 
@@ -68,17 +78,8 @@ def release_expired_holds(deps):
     released = 0
     for booking in deps.bulky.due("hold", deps.clock()):
         payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
-        try:
-            if payment is not None and payment.provider_id:
-                payment = payments.check(deps, payment)
-                if not payment.finished and payments.provider(deps).cancel(payment.provider_id):
-                    payment = payments.check(deps, payment)
-                elif not payment.finished:
-                    continue  # the card is being charged this moment: next run
-        except (payments.ProviderError, payments.ServiceUnavailable) as e:
-            # The provider cannot say: the place goes back; a payment that did
-            # go through later takes it again, or is refunded (on_payment).
-            log.warning("booking %s: hold released without the provider: %s", booking.id, e)
+        if not payments.stopped(deps, payment):
+            continue  # the card is being charged this moment: next run
         now = deps.bulky.get(booking.id)
         if now.status == "held":
             deps.bulky.release(now, "hold_expired", deps.clock())

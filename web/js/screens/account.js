@@ -3,7 +3,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, showErrors} from "../forms.js";
-import {t} from "../i18n.js";
+import {formatDay, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {forget, rememberProfile, signedIn, tokens} from "../session.js";
 
@@ -34,6 +34,24 @@ async function signOut() {
   navigate("/", {replace: true});
 }
 
+// My bulky collections: each to its page, and while it can be changed, to its change screen.
+async function bulkyBookings() {
+  const {bookings} = await api("/v1/me/bulky-bookings").catch(() => ({bookings: []}));
+  if (!bookings.length) return [];
+  const now = new Date();
+  return [h("h2", {class: "heading-m"}, t("account.bulky_title")),
+    h("ul", {class: "list list--spaced", id: "bulky-bookings"}, bookings.map(b => {
+      const page = `/bulky/bookings/${encodeURIComponent(b.id)}`;
+      const missed = b.missed || {};
+      const changeable = b.status === "confirmed" && (now < new Date(b.cancel_before) && !b.collection
+        || missed.remedy === "rebook" && !missed.rebooked_at);
+      return h("li", {}, h("a", {href: page}, t("account.bulky_booking",
+        {day: formatDay(b.date), status: t(`bulky.${b.status}`), id: b.id})),
+      changeable ? [" ", h("a", {href: `${page}/change`, id: `change-${b.id}`,
+        "aria-label": t("account.bulky_change_label", {day: formatDay(b.date)})}, t("account.bulky_change"))] : null);
+    }))];
+}
+
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
   let me;
@@ -58,6 +76,7 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/account/reports"}, t("account.my_reports"))),
       h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
       h("li", {}, h("a", {href: "/property"}, t("account.my_property")))),
+    ...await bulkyBookings(),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
     button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),

@@ -83,6 +83,8 @@ export async function render(view, {params}) {
     kind === "broadcast" ? choices({field: "topics", legend: t("alerts.form.topics"), multiple: true,
       value: ["bins", "roads", "emergencies"],
       options: ["bins", "roads", "emergencies"].map(x => ({value: x, label: t(`alerts.topic.${x}`)}))}) : null,
+    ["area", "ward"].includes(kind) ? choices({field: "petitions", legend: t("alerts.form.also"), multiple: true,
+      options: [{value: "yes", label: t("alerts.form.petitions")}]}) : null,
     channel, emailGroup, button(t("alerts.form.submit")));
   const toggle = () => { emailGroup.hidden = new FormData(form).get("channels") !== "email"; };
   form.addEventListener("change", toggle);
@@ -99,6 +101,7 @@ export async function render(view, {params}) {
     }
     if (missing.length) throw new Invalid(missing);
     const body = {kind, channels: [how], ...target(kind, state, form, params)};
+    if (new FormData(form).get("petitions") === "yes") body.petitions = true;  // new petitions there too
     if (how === "email") {
       body.email = form.elements.email.value.trim();
     } else {

@@ -16,7 +16,7 @@ export function describeAlert(a) {
     ward: () => t("alerts.describe.ward", {ward: a.ward_name || a.ward}),
     category: () => t("alerts.describe.category", {category: a.service_code}),
     broadcast: () => t("alerts.describe.broadcast", {topics: (a.topics || []).map(x => t(`alerts.topic.${x}`)).join(", ")}),
-  }[a.kind]();
+  }[a.kind]() + (a.petitions ? ` ${t("alerts.describe.petitions")}` : "");
   return {what, channels};
 }
 

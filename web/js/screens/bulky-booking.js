@@ -50,12 +50,25 @@ function body(view, booking) {
   const out = [h("h1", {class: "heading-l"}, heading(booking))];
   if (booking.status === "confirmed" && booking.collection) {
     out.push(h("div", {class: "panel", id: "collection"}, collectionText(booking)), details(booking));
+    const missed = booking.missed || {};
+    if (missed.remedy === "rebook" && !missed.rebooked_at) {  // the council's free rebooking of a collection not made
+      out.push(h("p", {class: "body"}, h("a", {id: "rebook-link",
+        href: `/bulky/bookings/${encodeURIComponent(booking.id)}/change`}, t("bulky.rebook_link"))));
+    }
   } else if (booking.status === "confirmed") {
     out.push(h("div", {class: "panel", id: "confirmed"}, t("bulky.confirmed_body", {date: formatDay(booking.date)})),
       details(booking));
+    const changeAt = `/bulky/bookings/${encodeURIComponent(booking.id)}/change`;
+    const pending = booking.pending_change;
+    if (pending) {  // a dearer change waiting for its difference: its pay step is on the change screen
+      out.push(h("div", {class: "panel", id: "change-waiting"},
+        t("bulky.change_waiting", {amount: pending.difference_text}), " ",
+        h("a", {href: changeAt}, t("bulky.change_pay", {amount: pending.difference_text}))));
+    }
     if (new Date() < new Date(booking.cancel_before)) {
-      out.push(h("p", {class: "body"}, h("a", {id: "change-link",
-        href: `/bulky/bookings/${encodeURIComponent(booking.id)}/change`}, t("bulky.change_link"))));
+      if (!pending) {
+        out.push(h("p", {class: "body"}, h("a", {id: "change-link", href: changeAt}, t("bulky.change_link"))));
+      }
       const form = h("form", {novalidate: true},
         h("p", {class: "body"}, t("bulky.cancel_until", {when: formatDate(booking.cancel_before, true)})),
         button(t("bulky.cancel"), {warning: true}));

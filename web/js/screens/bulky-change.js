@@ -1,14 +1,32 @@
 // Change a confirmed bulky collection before its cut-off: another offered day
 // and/or other items. The new total says what it buys and, where cheaper, what
-// comes back to the card; a change costing more is refused by the API
-// (change_costs_more) and the screen says so before and after sending.
+// comes back to the card; where dearer, what more is to pay. A dearer change
+// is held by the API while the difference is paid: the pay step sends the
+// resident to the provider's page, and the booking page shows the outcome
+// (the app asks the provider, never trusting the return alone).
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {formatDate, formatDay, t} from "../i18n.js";
+import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 import {chosen, pounds, total} from "./bulky.js";
+
+// The pay step of a change that costs more (shown after sending it, or on
+// coming back to this screen while it waits).
+export function payStep(booking, back) {
+  const pending = booking.pending_change;
+  const payment = pending.payment || {};
+  return [h("h2", {class: "heading-m", id: "change-costs-more"},
+    t("bulky.change_costs_more", {amount: pending.difference_text})),
+  h("p", {class: "body"}, t("bulky.change_pay_body", {when: formatDate(pending.hold_until, true)})),
+  h("p", {class: "body"}, t("bulky.change_pay_signal")),
+  payment.next_url
+    ? h("p", {class: "body"}, h("a", {class: "button", id: "pay-difference", href: payment.next_url},
+      t("bulky.change_pay", {amount: pending.difference_text})))
+    : h("p", {class: "body"}, t("bulky.change_paying")),
+  h("p", {class: "body"}, h("a", {href: back}, t("bulky.change_back")))];
+}
 
 export async function render(view, {url}) {
   const id = decodeURIComponent(url.pathname.split("/").slice(-2)[0]);
@@ -24,7 +42,13 @@ export async function render(view, {url}) {
     append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
     return;
   }
-  if (booking.status !== "confirmed" || new Date() >= new Date(booking.cancel_before)) {
+  if (booking.status === "confirmed" && booking.pending_change) {
+    append(view, ...payStep(booking, back));
+    return;
+  }
+  const missed = booking.missed || {};
+  const rebooking = missed.remedy === "rebook" && !missed.rebooked_at;  // free, past the old day's cut-off
+  if (booking.status !== "confirmed" || (new Date() >= new Date(booking.cancel_before) && !rebooking)) {
     append(view, h("p", {class: "body", id: "cannot-change"}, t("bulky.change_closed")),
       h("p", {class: "body"}, h("a", {href: back}, t("bulky.change_back"))));
     return;
@@ -71,14 +95,11 @@ export async function render(view, {url}) {
     const body = {date: form.elements.date.value || booking.date, location: form.elements.location.value.trim()};
     const before = booking.items.map(i => i.id).sort().join(" ");
     if (items.map(i => i.id).sort().join(" ") !== before) body.items = items.map(i => i.id);
-    try {
-      await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}/change`,
-        {method: "POST", headers: {"Idempotency-Key": key}, body});
-    } catch (error) {
-      if (error && error.code === "change_costs_more") {
-        throw Object.assign(new Error(t("bulky.change_costs_more")), {fields: []});
-      }
-      throw error;
+    const after = await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}/change`,
+      {method: "POST", headers: {"Idempotency-Key": key}, body});
+    if (after.pending_change) {
+      redraw(view, h("h1", {class: "heading-l"}, t("bulky.change_title")), ...payStep(after, back));
+      return;
     }
     navigate(back);
   }, {date: t("bulky.date"), location: t("bulky.location")});

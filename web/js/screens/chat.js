@@ -49,7 +49,7 @@ async function conversation(view, id) {
   const current = await api(at(""));
   const rating = h("div", {id: "chat-rating"});
   const form = h("form", {novalidate: true, id: "chat-send"}, area("your_message", 3), button(t("chat.send")));
-  const log = new ChatLog({path: `${path}/messages`, query, side: "resident",
+  const log = new ChatLog({path: `${path}/messages`, query, side: "resident", socket: current.socket_url,
     onState: state => {
       form.hidden = state === "closed";
       if (form.hidden && current.rating == null) rate(rating, at("/rating"));

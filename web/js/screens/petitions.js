@@ -155,8 +155,42 @@ async function page(view, id) {
       h("tbody", {}, p.by_ward.map(w => h("tr", {}, h("th", {scope: "row"}, w.ward),
         h("td", {}, n(w.signatures)))))),
     h("p", {class: "body"}, h("a", {href: `/v1/petitions/${p.id}/wards.csv`}, t("petitions.csv")), " · ",
-      h("a", {href: `/v1/petitions/${p.id}.json`}, t("petitions.json"))));
+      h("a", {href: `/v1/petitions/${p.id}.json`}, t("petitions.json")), " · ",
+      h("a", {href: `/v1/petitions/${p.id}/wards.geojson`}, t("petitions.geojson"))));
+    wardMap(view, p);
   }
+}
+
+// The same figures as the table, shaded on the wards held: the map's code
+// (and Leaflet, and the boundaries) come only with a petition page that has
+// signatures, never with the first screen. The table stays the way in for
+// screen readers and keyboards: the shapes take no focus.
+const SHADES = ["#f1f5fb", "#c6d8ef", "#8fb2dd", "#4f86c6", "#1d4f91"];  // as app.css's .ward-swatch--N
+
+async function wardMap(view, p) {
+  const legend = h("ul", {class: "ward-legend", hidden: true});
+  const holder = h("div", {});
+  append(view, h("section", {"aria-labelledby": "ward-map-heading"},
+    h("h2", {class: "heading-m", id: "ward-map-heading"}, t("petitions.map.title")),
+    h("p", {class: "hint"}, t("petitions.map.hint")), holder, legend));
+  const [{mapPanel}, doc] = await Promise.all([import("../map.js"),
+    api(`/v1/petitions/${p.id}/wards.geojson`, {auth: false}).catch(() => null)]);
+  if (!doc || !doc.features.length) return;
+  const most = Math.max(1, ...doc.features.map(f => f.properties.signatures));
+  const top = SHADES.length - 1;  // counts in quarters of the most: ceil(4 count / most)
+  const step = count => count ? Math.min(top, Math.ceil((count * top) / most)) : 0;
+  const bands = SHADES.map((_, i) => i ? [Math.floor(((i - 1) * most) / top) + 1, Math.floor((i * most) / top)] : [0, 0]);
+  legend.replaceChildren(...bands.map(([lo, hi], i) => (i && lo > hi) ? null : h("li", {},
+    h("span", {class: `ward-swatch ward-swatch--${i}`, "aria-hidden": "true"}),
+    i === 0 ? t("petitions.map.none") : t("petitions.map.band", {low: n(lo), high: n(hi)}))).filter(Boolean));
+  legend.hidden = false;
+  const panel = mapPanel({showReports: false, label: t("petitions.map.label"), noTiles: "petitions.map.no_tiles",
+    onReady: (map, L) => {
+      const layer = L.geoJSON(doc, {interactive: false, style: f => ({color: "#0b0c0c", weight: 1,
+        fillColor: SHADES[step(f.properties.signatures)], fillOpacity: 0.75})}).addTo(map);
+      if (layer.getBounds().isValid()) map.fitBounds(layer.getBounds());
+    }});
+  holder.append(panel.element);
 }
 
 async function sponsor(view, id, token) {

@@ -20,6 +20,38 @@ export function statusTag(status, label) {
     tOr(`status.${status}`, label || status));
 }
 
+// Its reporter (the tracking link, or signed in as its owner) takes a photo
+// back: it leaves the public report and every feed; the council keeps it.
+function withdrawButton(view, report, src, i, token) {
+  const name = src.split("/").pop();
+  const button = h("button", {type: "button", class: "button button--secondary photo-list__withdraw"},
+    t("report.page.withdraw_photo", {n: i + 1}));
+  button.addEventListener("click", async () => {
+    if (!button.dataset.sure) {  // a second press, after being told what it does
+      button.dataset.sure = "yes";
+      button.before(h("p", {class: "hint", id: `withdraw-hint-${i + 1}`}, t("report.page.withdraw_confirm")));
+      button.setAttribute("aria-describedby", `withdraw-hint-${i + 1}`);
+      button.textContent = t("report.page.withdraw_sure", {n: i + 1});
+      return;
+    }
+    button.disabled = true;
+    try {
+      await api(`/v1/reports/${encodeURIComponent(report.id)}/photos/${encodeURIComponent(name)}` +
+        (token ? `?${query({token})}` : ""), {method: "DELETE"});
+      const item = button.closest("li");
+      const done = h("p", {class: "body", role: "status", tabindex: "-1", id: "photo-withdrawn"},
+        t("report.page.photo_withdrawn"));
+      item.replaceWith(h("li", {class: "photo-list__item"}, done));
+      done.focus();
+    } catch (error) {
+      button.disabled = false;
+      button.after(h("p", {class: "error-message", role: "alert"},
+        error instanceof ApiError ? error.message : t("error.offline")));
+    }
+  });
+  return button;
+}
+
 export async function render(view, {params}) {
   const id = params.get("report").trim().toUpperCase();
   const token = params.get("token") || trackingToken(id);
@@ -68,13 +100,17 @@ export async function render(view, {params}) {
         s.reference ? ` ${t("report.page.their_reference", {reference: s.reference})}` : "",
         s.not_theirs?.responsible ? ` ${t("report.page.responsible", {who: s.not_theirs.responsible})}` : "")),
       answers.map(([k, v]) => row(k, v)),
-      report.description ? row(t("report.page.description"), report.description) : null),
+      report.description ? row(t("report.page.description"), report.description) : null,
+      // Staff took words or photos off it: said to everyone, with when (never why).
+      report.moderated ? row(t("report.page.moderated"), h("span", {id: "moderated"},
+        t("report.page.moderated_on", {date: formatDate(report.moderated.at, true)}))) : null),
     report.view === "public" && !report.description
       ? h("p", {class: "body"}, t("report.page.private_category")) : null,
-    (report.photos || []).length ? [h("h2", {class: "heading-m"}, t("report.page.photos")),
+    (report.photos || []).length ? [h("h2", {class: "heading-m", id: "photos"}, t("report.page.photos")),
       h("ul", {class: "photo-list"}, report.photos.map((src, i) => h("li", {class: "photo-list__item"},
         h("img", {src, alt: t("report.page.photo_alt", {n: i + 1, category: report.service_name}),
-          class: "photo-list__img photo-list__img--large", loading: "lazy"}))))] : null,
+          class: "photo-list__img photo-list__img--large", loading: "lazy"}),
+        report.view === "private" ? withdrawButton(view, report, src, i, token) : null)))] : null,
     h("h2", {class: "heading-m"}, t("report.page.timeline")),
     h("ol", {class: "timeline"}, [...updates].reverse().map(u => h("li", {class: "timeline__item"},
       h("h3", {class: "heading-s timeline__title"}, u.kind === "created" ? t("report.page.created")

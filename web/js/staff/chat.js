@@ -49,7 +49,7 @@ async function queue(view, status, act) {
 async function conversation(view, id, status, act) {
   const [c, {templates}] = await Promise.all([api(`/v1/conversations/${id}`),
     api("/v1/staff/templates").catch(() => ({templates: []}))]);
-  const log = new ChatLog({path: `/v1/conversations/${id}/messages`, side: "staff"});
+  const log = new ChatLog({path: `/v1/conversations/${id}/messages`, side: "staff", socket: c.socket_url});
   const contact = c.contact || {};
   append(view, h("h1", {class: "heading-l"}, t("staff.chat.with", {name: named(contact)})),
     h("p", {class: "inset", id: "chat-context"}, [about(c.context), contact.email, contact.phone, c.officer_name,

@@ -14,6 +14,7 @@ import {
   channelLabel, dueText, LAST, priorityTag, staffServices, summaryRow as row, teamName, teams, templates,
 } from "./common.js";
 import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
+import {moderationSection} from "./moderate.js";
 import {sendsSection} from "./sends.js";
 
 const labels = service => Object.fromEntries([...(service?.fields || []).map(def => [`fields.${def.code}`, def.label]),
@@ -102,6 +103,11 @@ function draw(view, state, values, notice) {
     h("h1", {class: "heading-l"}, `${report.service_name}: ${report.id}`),
     h("div", {class: "desk-columns"},
       h("div", {class: "desk-columns__main"}, details(report, lists),
+        moderationSection(report, async () => {
+          const fresh = await load(report.id);
+          draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", id: "saved",
+            role: "status", tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.moderate.saved"))));
+        }),
         sendsSection(report, async () => {
           const fresh = await load(report.id);
           draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", role: "status",
