@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .storage.sends import SendStore
     from .storage.conversations import ConversationStore
     from .storage.petitions import PetitionStore
+    from .storage.supporters import SupporterStore
 
 _areas = {}
 _UNBUILT = object()
@@ -119,6 +120,7 @@ class Deps:
     missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
     conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
+    supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
