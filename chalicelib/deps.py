@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from .storage.conversations import ConversationStore
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
+    from .storage.supporters import SupporterStore
 
 _areas = {}
 _UNBUILT = object()
@@ -121,6 +122,7 @@ class Deps:
     conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
+    supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host

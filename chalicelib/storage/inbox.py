@@ -14,10 +14,11 @@ in a fixed order, each part optional:
 
 Every combination of category, ward and team is written under both the
 open/closed bucket and the state itself: 16 rows for a placed report, 8 for
-one without a point. Each row carries four orders: `newest` (created#id, the
-table's sort key) and, in three indexes, `by_priority` (rank#created#id),
+one without a point. Each row carries five orders: `newest` (created#id, the
+table's sort key) and, in four indexes, `by_priority` (rank#created#id),
 `by_due` (due#created#id, "~" when there is none, so "overdue" is the range
-below today) and `by_priority_due` (rank#due#created#id).
+below today), `by_priority_due` (rank#due#created#id) and `by_support`
+(supporters, six digits, #created#id: most "me too"s first, read descending).
 
 Words of the description and address get a row each under "q#<word>",
 newest first, carrying the filters' attributes and the report's words, so a
@@ -30,7 +31,8 @@ its new values no longer need.
 """
 from itertools import combinations
 
-from pynamodb.attributes import BooleanAttribute, JSONAttribute, ListAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.attributes import (BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
+                                 UTCDateTimeAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .. import states, words
@@ -72,6 +74,15 @@ class _ByPriorityDue(GlobalSecondaryIndex):
     by_priority_due = UnicodeAttribute(range_key=True)
 
 
+class _BySupport(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_support"
+        projection = AllProjection()
+
+    facet = UnicodeAttribute(hash_key=True)
+    by_support = UnicodeAttribute(range_key=True)
+
+
 class InboxModel(Stored):
     class Meta:
         table_name = table("inbox")
@@ -79,10 +90,12 @@ class InboxModel(Stored):
 
     facet = UnicodeAttribute(hash_key=True)
     newest = UnicodeAttribute(range_key=True)
-    # Word rows lack these three, so they stay out of the indexes.
+    # Word rows lack these four, so they stay out of the indexes.
     by_priority = UnicodeAttribute(null=True)
     by_due = UnicodeAttribute(null=True)
     by_priority_due = UnicodeAttribute(null=True)
+    by_support = UnicodeAttribute(null=True)
+    supporters = NumberAttribute(null=True)
     report_id = UnicodeAttribute()
     service_code = UnicodeAttribute()
     state = UnicodeAttribute()
@@ -103,6 +116,7 @@ class InboxModel(Stored):
     by_priority_index = _ByPriority()
     by_due_index = _ByDue()
     by_priority_due_index = _ByPriorityDue()
+    by_support_index = _BySupport()
 
 
 def facet(status, category=None, ward=None, team=None):
@@ -150,13 +164,18 @@ def rows(report):
         created_at=report.created_at, updated_at=report.updated_at or report.created_at,
         summary=report.summary or None, private=bool(report.private) or None,
         located=report.lon is not None or None, channel=report.channel, duplicate_of=report.duplicate_of,
-        flags=list(report.flags) if report.flags else None)
+        flags=list(report.flags) if report.flags else None, supporters=int(report.supporters or 0) or None)
     shared = {k: v for k, v in shared.items() if v is not None}
     ordered = dict(by_priority=f"{rank}#{newest}", by_due=f"{due}#{newest}",
-                   by_priority_due=f"{rank}#{due}#{newest}")
+                   by_priority_due=f"{rank}#{due}#{newest}", by_support=f"{support_rank(report)}#{newest}")
     found = report_words(report)
     return ([InboxModel(facet=key, **shared, **ordered) for key in facets(report)]
             + [InboxModel(facet=WORD_PREFIX + word, **shared, words=found) for word in found])
+
+
+def support_rank(report):
+    """Six digits, so that the key orders as the number (a million "me too"s is plenty)."""
+    return f"{min(int(report.supporters or 0), 999_999):06d}"
 
 
 def keys(report):
@@ -179,4 +198,4 @@ def row_of(report):
         updated_at=report.updated_at or report.created_at, summary=report.summary or "", ward=report.ward,
         team=_team(report), due=report.due, private=bool(report.private), located=report.lon is not None,
         channel=report.channel, duplicate_of=report.duplicate_of, flags=list(report.flags or []),
-        words=report_words(report))
+        words=report_words(report), supporters=int(report.supporters or 0))

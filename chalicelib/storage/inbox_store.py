@@ -20,7 +20,8 @@ from .binding import bind, record_of
 from .inbox import NO_DUE, PRIORITY_RANK, STAMP, UNASSIGNED, WORD_PREFIX, InboxModel, facet, row_of
 from .records import InboxRow
 
-ORDERS = {"newest": "newest", "priority": "by_priority", "due": "by_due", "priority_due": "by_priority_due"}
+ORDERS = {"newest": "newest", "priority": "by_priority", "due": "by_due", "priority_due": "by_priority_due",
+          "supporters": "by_support"}
 LOWEST, HIGHEST = "!", "\x7f"  # below and above every key character used
 WORD_READ_BUDGET = 200  # rows a word search reads per page, at most
 
@@ -89,6 +90,10 @@ def plan(query):
         return [([(p, "by_priority_due", f"{r}#", lo, hi) for p in partitions for r in ranks], False)]
     if query.due_before or query.due_from:
         raise ValueError("a due-date range needs the due order")
+    if query.order == "supporters":
+        if ranks is not None or since:
+            raise ValueError("the supporters order takes no priority or creation range")
+        return [([(p, "by_support", "", None, None) for p in partitions], True)]
     if query.order == "priority":
         return [([(p, "by_priority", f"{r}#", since, None) for p in partitions], True)
                 for r in ranks or sorted(PRIORITY_RANK.values())]

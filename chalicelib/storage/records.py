@@ -13,7 +13,8 @@ not for all of them (creating a dataclass costs most of a millisecond).
 from importlib import import_module
 
 _HOMES = {
-    **dict.fromkeys(["Report", "TimelineEntry", "Event", "Upload", "IdempotencyRecord"], "records_reports"),
+    **dict.fromkeys(["Report", "TimelineEntry", "Event", "Upload", "IdempotencyRecord", "Supporter"],
+                    "records_reports"),
     **dict.fromkeys(["User", "Session", "RefreshToken", "OneTimeToken", "OutboxMessage"], "records_accounts"),
     **dict.fromkeys(["Alert", "AlertIndexRow", "Broadcast"], "records_alerts"),
     **dict.fromkeys(["Address", "BinRound", "Facility"], "records_places"),

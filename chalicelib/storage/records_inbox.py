@@ -26,6 +26,7 @@ class InboxRow:
     duplicate_of: str | None = None
     flags: list = field(default_factory=list)
     words: list = field(default_factory=list)
+    supporters: int = 0  # residents who said "me too"
     position: str | None = None  # its place in the order it was read in (cursors)
 
 
@@ -41,7 +42,7 @@ class InboxQuery:
     created_from: datetime | None = None  # created at or after
     due_before: str | None = None  # "YYYY-MM-DD", exclusive: overdue is due before today
     due_from: str | None = None  # inclusive; a report with no due date is due after every date
-    order: str = "newest"  # newest, oldest, priority, due
+    order: str = "newest"  # newest, oldest, priority, due, supporters
     words: tuple = ()  # every one must be among the report's words
 
     def matches(self, row):

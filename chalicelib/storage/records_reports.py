@@ -27,6 +27,7 @@ class Report:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     update_count: int = 0
+    supporters: int = 0  # "me too"s counted (storage/supporters.py); public as a number, never who
     status_notes: str | None = None  # the latest public update's text (Open311)
     media_urls: list | None = None  # a partner's links: shown, never fetched
     address: str | None = None  # the problem's street address, never the reporter's
@@ -106,3 +107,19 @@ class IdempotencyRecord:
     created_at: datetime
     expires: datetime
     secret: str | None = None  # an anonymous tracking token, kept for the key's lifetime
+
+
+@dataclass
+class Supporter:
+    """A resident's "me too" on a report: one per canonical e-mail per report,
+    counted once it is proven (signed in with it, or its link followed)."""
+    report_id: str
+    key: str  # a digest of the canonical e-mail
+    email: str  # as they typed it: where the report's updates go; never public
+    state: str  # pending (waiting for its link) or counted
+    created_at: datetime
+    sent_at: datetime | None = None  # when its confirmation link last went
+    confirm_hash: str | None = None
+    user_id: str | None = None
+    confirmed_at: datetime | None = None
+    expires: datetime | None = None  # a pending one is forgotten after this

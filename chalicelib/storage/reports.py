@@ -114,6 +114,8 @@ class ReportModel(Stored):
     category_month = UnicodeAttribute(null=True)  # CategoryMonthIndex key
     updated_at = UTCDateTimeAttribute()
     update_count = NumberAttribute(default=0)
+    # Residents who said "me too" and were counted (storage/supporters.py): public as a count only.
+    supporters = NumberAttribute(null=True)
     status_notes = UnicodeAttribute(null=True)  # the latest public update's text (Open311)
     # Links an Open311 partner sent as media_url: shown, never fetched (no SSRF).
     media_urls = JSONAttribute(null=True)

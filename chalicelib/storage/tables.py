@@ -12,6 +12,7 @@ from . import bodies, counters, questionnaires, sends, stats  # noqa: F401
 from . import bulky, garden, missed_bins, payments  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
+from . import supporters  # noqa: F401
 
 
 def ensure_tables(wait=True):
@@ -32,6 +33,10 @@ def ensure_tables(wait=True):
             changed = ReportStore().add_missing_keys()
             if changed:
                 result[name] += f"; {changed} reports given the new keys"
+        if added and model is inbox.InboxModel:
+            # Rows written before the index lack its key: write every report's rows again.
+            from .report_store import ReportStore
+            result[name] += f"; {ReportStore().reindex_inbox()} reports' inbox rows rewritten"
         if added and model is services.ServiceModel:
             changed = services.ServiceStore().add_missing_keys()
             result[name] += f"; {changed} categories given the catalogue key" if changed else ""

@@ -72,6 +72,9 @@ ROUTE_ACCESS = {
     ("GET", "/v1/reports/nearby"): (ANYONE, Outcome(200)),
     ("GET", "/v1/reports/{report_id}"): (ANYONE, Outcome(200)),
     ("GET", "/v1/reports/{report_id}/updates"): (ANYONE, Outcome(200)),
+    # "Me too" with an e-mail: anyone, the same 202 whoever asks; the link's token opens nothing here.
+    ("POST", "/v1/reports/{report_id}/supporters"): (ANYONE, Outcome(202)),
+    ("POST", "/v1/supporters/confirm"): (ANYONE, Outcome(404, "supporter_not_found")),
     # No address is loaded in the world: the handler's 404, for every caller alike.
     ("GET", "/v1/places"): (ANYONE, Outcome(404, "postcode_not_found")),
     ("GET", "/v1/facility-types"): (ANYONE, Outcome(200)),
@@ -425,6 +428,14 @@ def _open311_request(world, caller):
 @builds("GET", "/v1/reports/{report_id}/updates")
 def _get_updates(world, caller):
     return Request("GET", f"/v1/reports/{world.report_id}/updates")
+
+
+@builds("POST", "/v1/reports/{report_id}/supporters")
+def _support_report(world, caller):
+    return Request("POST", f"/v1/reports/{world.report_id}/supporters", {"email": "sam.supporter@example.org"})
+
+
+_simple("POST", "/v1/supporters/confirm", body={"token": "DS-7K3F9Q." + "0" * 40 + "." + "x" * 32})
 
 
 @builds("PATCH", "/v1/staff/reports/{report_id}")

@@ -107,6 +107,8 @@ def test_open_reports_nearby_are_offered_before_a_new_one(chromium, stack):
         place_by_gps(page)
         heading(page, "Is it one of these?")
         check_accessible(page, "report: is it one of these?")
+        expect(page.locator(".card .metoo")).to_contain_text("Nobody else has said so yet.")  # "me too"s, counted
+        expect(page.get_by_role("button", name="Me too: Bootham pothole, reported first")).to_be_visible()
         page.get_by_role("link", name="Yes, follow this one: Bootham pothole, reported first").click()
         heading(page, "Pothole")
         expect(page.locator(".caption")).to_have_text(f"Report {earlier['id']}")

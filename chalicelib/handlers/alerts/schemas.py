@@ -40,6 +40,9 @@ SCHEMAS = {
                                     f"(else 422)"},
         "urgent_near_only": {"type": "boolean", "description": "kind jobs, with lat and lon (the crew member's "
                                                                "point): told only of urgent jobs within radius_m"},
+        "include_updates": {"type": "boolean", "description": "kind area: also told when a report in the area "
+                                                              "changes status or the council adds a public update "
+                                                              "(default false: new reports only)"},
         "ward": {"type": "string", "pattern": WARD_PATTERN,
                  "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
         "service_code": {"type": "string", "description": "kind category"},
@@ -67,6 +70,7 @@ SCHEMAS = {
         "team": {"type": "string", "description": "kind jobs: the crew member's team"},
         "urgent_near_only": {"type": "boolean"},
         "petitions": {"type": "boolean", "description": "kind area or ward: new petitions there too"},
+        "include_updates": {"type": "boolean", "description": "kind area: updates too (absent: new reports only)"},
         "located_at": {"type": "string", "format": "date-time",
                        "description": "kind jobs: when the crew member was at lat/lon (their own alerts only)"},
         "email": {"type": "string"}, "phone": {"type": "string"}, "push_endpoint": {"type": "string"},

@@ -153,7 +153,8 @@ def describe(alert):
     t = alert.target
     also = " and petitions" if t.get("petitions") else ""
     return {"report": lambda: f"report {t.get('report_id')}",
-            "area": lambda: f"new reports{also} within {t.get('radius_m')} m of a place",
+            "area": lambda: f"new reports{also} within {t.get('radius_m')} m of a place"
+                            + (", and their updates" if t.get("include_updates") else ""),
             "ward": lambda: f"new reports{also} in {t.get('ward_name') or t.get('ward')} ward",
             "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
             "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",

@@ -19,6 +19,13 @@ MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # precision 5 (see broadcast_cells).
 MAX_CELLS = 64
 MATCH_PRECISIONS = range(cells.PARTITION_PRECISION, 9)
+# An area alert that also hears of updates, or of new petitions, has another
+# set of rows for each ("area_updates#<cell>", "petitions#area#<cell>"), at the
+# finest precision needing at most these many: the alert and all its rows are
+# written in one transaction of at most 100 items (1 + 64 + 20 + 15 = 100).
+MAX_UPDATE_CELLS = 20
+MAX_PETITION_CELLS = 15
+UPDATE_EVENTS = ("report_state_changed", "report_updated")  # a new status, or the council's public words
 WARD = re.compile(WARD_PATTERN)
 
 
@@ -27,6 +34,11 @@ def check_target(deps, kind, body):
     problems = validation.Problems()
     if kind not in KINDS:
         raise ValidationFailed([("kind", f"Must be one of: {', '.join(KINDS)}.")])
+    updates = body.get("include_updates")
+    if updates is not None and not isinstance(updates, bool):
+        raise ValidationFailed([("include_updates", "Must be true or false.")])
+    if updates and kind != "area":
+        raise validation.broken_rules([("include_updates", "Goes with kind area: updates on reports near a place.")])
     if kind == "jobs":
         return _jobs(deps, body, problems)
     if body.get("urgent_near_only") is not None:
@@ -36,9 +48,14 @@ def check_target(deps, kind, body):
         return _report(deps, body.get("report_id"))
     if kind == "area":
         circle = _circle(deps, body, problems, "")
+        keys = circle_keys("area", circle)
+        if body.get("include_updates"):  # only when asked for: an alert made before keeps its identity
+            circle, keys = {**circle, "include_updates": True}, keys + circle_keys(
+                "area_updates", circle, MAX_UPDATE_CELLS)
         if petitions:
-            return {**circle, "petitions": True}, circle_keys("area", circle) + circle_keys(PETITIONS_AREA, circle)
-        return circle, circle_keys("area", circle)
+            circle, keys = {**circle, "petitions": True}, keys + circle_keys(
+                PETITIONS_AREA, circle, MAX_PETITION_CELLS)
+        return circle, keys
     if kind == "ward":
         ward = _ward(deps, body.get("ward"), "ward", problems)
         keys = [(ward_key("ward", ward.id), None, None, None)]
@@ -202,8 +219,11 @@ def event_keys(report, event_kind, ward_id=None):
     the distance check). ward_id: the ward holding the report, if any.
 
     A new report reaches area, ward and category subscribers; later changes
-    reach the report's followers only (neighbours do not want every status)."""
+    reach the report's followers, and the area subscribers who asked for
+    updates too (include_updates): most neighbours do not want every status."""
     keys = [f"report#{report.id}"]
+    if event_kind in UPDATE_EVENTS and report.lon is not None:
+        return keys + point_keys("area_updates", float(report.lon), float(report.lat))
     if event_kind != "report_created":
         return keys
     keys.append(f"category#{report.service_code}")

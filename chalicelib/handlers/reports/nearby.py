@@ -35,10 +35,12 @@ def nearby(deps, params):
         return visibility.report_is_public(r, services) and (not code or r.service_code == code)
 
     found, truncated = _nearest_open(deps.reports, lon, lat, radius, wanted)
+    counts = deps.reports.supporter_counts([r.id for _, r in found])  # "me too"s, shown beside each
     features = []
     for d, r in found:
         f = views.map_feature(r, names)
         f["properties"]["distance_m"] = round(d, 1)
+        f["properties"]["supporters"] = counts.get(r.id, 0)
         features.append(f)
     return feature_collection(features, radius_m=radius, truncated=truncated)
 

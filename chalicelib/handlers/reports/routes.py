@@ -99,7 +99,8 @@ def map_reports():
 
 
 @routes.get("/v1/reports/nearby", ANYONE, {
-    "summary": "Open reports near a point, for duplicate suggestions",
+    "summary": "Open reports near a point, for duplicate suggestions (\"is it one of these?\"), each with its "
+               "count of \"me too\"s (supporters)",
     "parameters": [q("lat", "latitude", True, {"type": "number", "minimum": -90, "maximum": 90}),
                    q("lon", "longitude", True, {"type": "number", "minimum": -180, "maximum": 180}),
                    q("service_code", "only this category; also sets the default radius"),
@@ -132,6 +133,43 @@ def report_updates(report_id):
     # What a token or a signed-in caller opens is theirs: never kept by a shared cache.
     return http.ok(tracking.get_updates(deps, report_id, token=token),
                    headers=http.NO_STORE if token is not None or deps.principal else {})
+
+
+@routes.post("/v1/reports/{report_id}/supporters", ANYONE, {
+    "summary": "\"Me too\": add your support to an open public report, once per person (canonical e-mail). "
+               "Signed in with a verified e-mail and none given: counted now (200). An e-mail given: counted "
+               "once its e-mailed link is followed (202, the same answer whether or not it supported before). "
+               "Supporters are e-mailed the report's updates",
+    "parameters": [REPORT_ID, {"name": "Idempotency-Key", "in": "header", "required": False,
+                               "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS,
+                                          "maxLength": limits.IDEMPOTENCY_KEY_MAX,
+                                          "pattern": rf"^{SOME_TEXT}.*{SOME_TEXT}$"},
+                               "description": "accepted for retries (at least "
+                                              f"{limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS} characters anonymously, "
+                                              f"{limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN} signed in); the support is "
+                                              "idempotent by its own key (one per person per report), with or "
+                                              "without it"}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("SupporterNew")}}}},
+    "responses": {"200": json_response(ref("Support"), "Counted (or counted before)"),
+                  "202": json_response(ref("Support"), "check_email: counted once its link is followed"),
+                  **errors(400, 429, **{"404": "No such public report (code report_not_found)",
+                                        "409": "Closed, or your own report (code report_closed, own_report)",
+                                        "422": "No e-mail and no signed-in verified one (code email_required)"})}})
+def support_report(report_id):
+    from .support import support
+    answer, status = support(http.deps(), report_id, http.body(), http.header("idempotency-key"))
+    return http.ok(answer, status=status, headers=http.NO_STORE)
+
+
+@routes.post("/v1/supporters/confirm", ANYONE, {
+    "summary": "Confirm a \"me too\" with the token its e-mail carried: counted once however often this is sent "
+               "(a POST: a mail scanner following the link counts no one)",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("SupporterToken")}}}},
+    "responses": {"200": json_response(ref("Support")),
+                  **errors(400, **{"404": "Not (or no longer) a valid link (code supporter_not_found)"})}})
+def confirm_supporter():
+    from .support import confirm
+    return http.ok(confirm(http.deps(), http.body()), headers=http.NO_STORE)
 
 
 @routes.get("/v1/feeds/reports.rss", ANYONE, {

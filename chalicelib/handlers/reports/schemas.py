@@ -88,6 +88,8 @@ SCHEMAS = {
                                                      "when, never why", "properties": {
             "by": {"type": "string"}, "label": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}},
         "view": {"type": "string", "enum": ["public", "private"]},
+        "supporters": {"type": "integer", "minimum": 0,
+                       "description": "residents who said \"me too\" and were counted: the number, never who"},
         "contact": {"type": "object", "description": "private view only"},
         "tracking_token": {"type": "string", "description": "anonymous creation only"},
         "created_at": {"type": "string", "format": "date-time"},
@@ -97,4 +99,13 @@ SCHEMAS = {
             "seq": {"type": "integer"}, "kind": {"type": "string"}, "status": {"type": "string"},
             "text": {"type": "string", "nullable": True},
             "created_at": {"type": "string", "format": "date-time"}}}}, "sent_to": SENT_TO}},
+    "SupporterNew": {"type": "object", "additionalProperties": False, "properties": {
+        "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254,
+                  "description": "leave out when signed in with a verified e-mail address"}}},
+    "SupporterToken": {"type": "object", "additionalProperties": False, "required": ["token"], "properties": {
+        "token": {"type": "string", "maxLength": 200, "description": "the token the e-mail's link carries"}}},
+    "Support": {"type": "object", "required": ["status"], "properties": {
+        "status": {"type": "string", "enum": ["supporting", "check_email"]},
+        "report_id": {"type": "string"}, "supporters": {"type": "integer", "minimum": 0},
+        "message": {"type": "string"}}},
 }

@@ -28,6 +28,7 @@ def public_view(deps, report, service, sends=None):
         "updated_at": stamp(report.updated_at),
         "url": f"{deps.base_url}/v1/reports/{report.id}",
         "view": "public",
+        "supporters": int(getattr(report, "supporters", 0) or 0),  # residents who said "me too": a count, never who
     }
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))

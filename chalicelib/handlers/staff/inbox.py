@@ -58,6 +58,8 @@ def _query(deps, params):
         problems.add("overdue", "Overdue reports list in due order: leave out sort or use sort=due.")
     if since is not None and sort == "due":
         problems.add("since", "Lists by creation date: use sort=newest, oldest or priority.")
+    if sort == "supporters" and (priorities or since is not None):
+        problems.add("sort", "Most supported first lists every priority and date: leave out priority and since.")
     if found and sort not in ("newest", "oldest"):
         problems.add("q", "A word search lists newest or oldest first.")
     if assigned is False and teams:
@@ -105,6 +107,7 @@ def _line(deps, row):
         "private": bool(row.private), "private_category": bool(service.get("private")),
         "located": bool(row.located),
         "channel": row.channel, "duplicate_of": row.duplicate_of, "flags": list(row.flags or []),
+        "supporters": int(row.supporters or 0),
         "created_at": stamp(row.created_at), "updated_at": stamp(row.updated_at),
         "url": f"{deps.base_url}/v1/staff/reports/{row.report_id}",
     }

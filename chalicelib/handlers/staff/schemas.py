@@ -25,6 +25,7 @@ SCHEMAS = {
         "due": {**DATE, "nullable": True}, "overdue": {"type": "boolean"}, "private": {"type": "boolean"},
         "private_category": {"type": "boolean"}, "located": {"type": "boolean"},
         "channel": NULLABLE_STRING, "duplicate_of": NULLABLE_STRING,
+        "supporters": {"type": "integer", "minimum": 0, "description": "residents who said \"me too\""},
         "created_at": {"type": "string", "format": "date-time"}, "url": STRING}},
     "Inbox": {"type": "object", "required": ["reports", "next_cursor"], "properties": {
         "reports": {"type": "array", "items": {"$ref": "#/components/schemas/InboxLine"}},

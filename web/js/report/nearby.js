@@ -6,6 +6,7 @@ import {button} from "../forms.js";
 import {formatDate, formatDistance, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {backLink, currentService, draft, nextStep, previousStep} from "./draft.js";
+import {meToo} from "./me-too.js";
 
 export async function render(view) {
   const service = await currentService();
@@ -33,7 +34,8 @@ export async function render(view) {
         h("p", {class: "card__meta"}, t("report.nearby.meta", {status: t(`status.${p.status}`),
           distance: formatDistance(p.distance_m), date: formatDate(p.created_at)})),
         h("a", {class: "button button--secondary", href: `/?report=${encodeURIComponent(p.id)}&follow=1`,
-          "aria-label": t("report.nearby.follow_label", {summary: p.summary})}, t("report.nearby.follow")));
+          "aria-label": t("report.nearby.follow_label", {summary: p.summary})}, t("report.nearby.follow")),
+        meToo({id: p.id, summary: p.summary, supporters: p.supporters, open: p.open}, {compact: true}));
     })),
     button(t("report.nearby.new"), {type: "button", onclick: () => navigate(next)}));
 }

@@ -48,14 +48,21 @@ function placePart(kind, state, params) {
       }
     }}), chosen,
     kind === "area" ? select({field: "radius_m", label: t("alerts.form.radius"), value: "500",
-      options: RADII.map(r => ({value: String(r), label: t("alerts.form.radius_option", {metres: r})}))}) : null];
+      options: RADII.map(r => ({value: String(r), label: t("alerts.form.radius_option", {metres: r})}))}) : null,
+    // FixMyStreet's 766: updates on those reports too, only when asked for.
+    kind === "area" ? choices({field: "include_updates", legend: t("alerts.form.updates"), multiple: true, value: [],
+      small: true, options: [{value: "yes", label: t("alerts.form.updates_label"),
+        hint: t("alerts.form.updates_hint")}]}) : null];
 }
 
 function target(kind, state, form, params) {
   if (kind === "report") return {report_id: params.get("report")};
   if (kind === "ward") return {ward: state.ward?.id};
   const circle = state.point ? {lat: state.point.lat, lon: state.point.lon} : {};
-  if (kind === "area") return {...circle, radius_m: Number(form.elements.radius_m.value)};
+  if (kind === "area") {
+    const updates = form.querySelector("input[name=include_updates]")?.checked;
+    return {...circle, radius_m: Number(form.elements.radius_m.value), ...(updates ? {include_updates: true} : {})};
+  }
   const topics = [...form.querySelectorAll("input[name=topics]:checked")].map(i => i.value);
   return state.ward ? {topics, ward: state.ward.id} : {topics, ...circle, radius_m: 2000};
 }

@@ -12,7 +12,7 @@ export function describeAlert(a) {
   const channels = a.channels.map(c => t(`alerts.channel.${c}`)).join(", ");
   const what = {
     report: () => t("alerts.describe.report", {id: a.report_id}),
-    area: () => t("alerts.describe.area", {radius: a.radius_m}),
+    area: () => t(a.include_updates ? "alerts.describe.area_updates" : "alerts.describe.area", {radius: a.radius_m}),
     ward: () => t("alerts.describe.ward", {ward: a.ward_name || a.ward}),
     category: () => t("alerts.describe.category", {category: a.service_code}),
     broadcast: () => t("alerts.describe.broadcast", {topics: (a.topics || []).map(x => t(`alerts.topic.${x}`)).join(", ")}),

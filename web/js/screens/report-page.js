@@ -6,6 +6,7 @@ import {append, h} from "../dom.js";
 import {link} from "../config.js";
 import {formatDate, t, tCount, tOr} from "../i18n.js";
 import {loadServices} from "../report/draft.js";
+import {countText, meToo} from "../report/me-too.js";
 import {answerText} from "../report/fields.js";
 import {rememberReport, trackingToken} from "../store.js";
 
@@ -117,6 +118,11 @@ export async function render(view, {params}) {
         : tOr(`status.${u.status}`, u.status_label)),
       h("p", {class: "timeline__date"}, formatDate(u.created_at, true)),
       u.text ? h("p", {class: "body"}, u.text) : null))),
+    // "Me too" from anyone else while it is open; its own people (the reporter, staff) see the count alone.
+    h("h2", {class: "heading-m", id: "me-too"}, t("metoo.title")),
+    report.view === "public" && report.open && report.description !== undefined
+      ? [h("p", {class: "body"}, t("metoo.lead")), meToo(report)]
+      : h("p", {class: "body"}, countText(report.supporters || 0)),
     h("h2", {class: "heading-m", id: "follow"}, t("report.page.follow_title")),
     h("p", {class: "body"}, t("report.page.follow_lead")),
     h("a", {class: "button", href: `/alerts/new?kind=report&report=${encodeURIComponent(report.id)}`},

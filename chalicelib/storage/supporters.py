@@ -1,0 +1,90 @@
+"""Residents who said "me too" about a report, and its count of them.
+
+One item per report per canonical e-mail (sort key: its digest), so one
+person supports a report once: a signed-in resident's item is put counted,
+an e-mail given waits "pending" until its link is followed. The count is
+the report's own `supporters`, changed in the same transaction that puts or
+confirms the supporter (with the report's version and its staff inbox rows,
+which sort by it): the one write that makes a supporter counted adds one,
+and a retry, a second tab or a twin request adds nothing.
+"""
+from pynamodb.attributes import TTLAttribute, UnicodeAttribute, UTCDateTimeAttribute
+
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .errors import AlreadyExists, EditConflict
+from .records import Supporter
+
+
+class SupporterModel(Stored):
+    class Meta:
+        table_name = table("supporters")
+        billing_mode = "PAY_PER_REQUEST"
+
+    report_id = UnicodeAttribute(hash_key=True)
+    key = UnicodeAttribute(range_key=True)
+    email = UnicodeAttribute()
+    state = UnicodeAttribute()
+    created_at = UTCDateTimeAttribute()
+    sent_at = UTCDateTimeAttribute(null=True)
+    confirm_hash = UnicodeAttribute(null=True)
+    user_id = UnicodeAttribute(null=True)
+    confirmed_at = UTCDateTimeAttribute(null=True)
+    expires = TTLAttribute(null=True)  # pending ones only; moto never expires: readers check it
+
+
+class SupporterStore:
+    def __init__(self):
+        bind()
+
+    def get(self, report_id, key):
+        return record_of(Supporter, get_or_none(SupporterModel, report_id, range_key=key, consistent_read=True))
+
+    def add_pending(self, supporter):
+        """Put a pending supporter; AlreadyExists when this e-mail has one on this report."""
+        with writes(["supporter"], exists={"supporter"}):
+            model_of(SupporterModel, supporter).save(condition=SupporterModel.key.does_not_exist())
+
+    def resend(self, supporter, confirm_hash, now, sent_before, expires):
+        """Take the right to send a pending supporter's link again: True for
+        the one caller that finds it last sent before `sent_before`."""
+        try:
+            with writes(["supporter"]):
+                SupporterModel(supporter.report_id, supporter.key).update(
+                    actions=[SupporterModel.sent_at.set(now), SupporterModel.confirm_hash.set(confirm_hash),
+                             SupporterModel.expires.set(expires)],
+                    condition=(SupporterModel.state == "pending") & (SupporterModel.sent_at < sent_before))
+        except EditConflict:
+            return False
+        return True
+
+    def count(self, report, supporter, now):
+        """Make `supporter` counted and add one to `report.supporters`, in one
+        transaction with the report (its version refuses a stale copy:
+        EditConflict("report"), read it again and retry) and its inbox rows.
+        A new supporter is put (AlreadyExists("supporter") when one is
+        there); a pending one moves to counted (EditConflict("supporter")
+        when it is not pending any more). Returns the new count."""
+        from .report_store import _save_report, _settle
+        report.supporters = int(report.supporters or 0) + 1
+        parts = []
+        try:
+            with writes(parts, exists={"supporter"} if supporter.state != "pending" else ()), transaction() as t:
+                if supporter.state == "pending":
+                    t.update(SupporterModel(supporter.report_id, supporter.key), actions=[
+                        SupporterModel.state.set("counted"), SupporterModel.confirmed_at.set(now),
+                        SupporterModel.expires.remove()],
+                        condition=(SupporterModel.state == "pending")
+                        & (SupporterModel.confirm_hash == supporter.confirm_hash))
+                else:
+                    t.save(model_of(SupporterModel, supporter), condition=SupporterModel.key.does_not_exist())
+                parts.append("supporter")
+                saved = _save_report(t, parts, report)
+        except (AlreadyExists, EditConflict):
+            report.supporters -= 1
+            raise
+        _settle(report, saved)
+        supporter.state, supporter.confirmed_at, supporter.expires = "counted", now, None
+        return report.supporters
+
+
+__all__ = ["SupporterStore", "SupporterModel"]
