@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from bench.motofast import isolated_transactions, quick_responses
+from bench.motofast import faster_moto, isolated_transactions, quick_responses
 # Starts the one DynamoDB Local the contract and stream tests share (only for runs that include them).
 from contract.engine_session import pytest_configure, pytest_unconfigure  # noqa: F401
 # `--clock=INSTANT`: the run at a chosen moment (README, Tests at any hour).
@@ -47,7 +47,8 @@ def _moto():
     """One moto per test worker: building every table again for every test
     cost a quarter of a second each time."""
     from moto import mock_aws
-    with mock_aws(), isolated_transactions(), quick_responses(check=os.environ.get("DOORSTEP_CHECK_MOTOFAST") == "1"):
+    check = os.environ.get("DOORSTEP_CHECK_MOTOFAST") == "1"
+    with mock_aws(), isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(check=check):
         yield
 
 

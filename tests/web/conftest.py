@@ -43,10 +43,11 @@ def _seed():
 
 @pytest.fixture(scope="package")
 def quick_transactions():
-    """The in-process suite's transaction copies, for the server's moto too:
-    moto's own deep-copies whole tables per transaction item."""
-    from bench.motofast import isolated_transactions
-    with isolated_transactions():
+    """The in-process suite's moto speed-ups, for the server's moto too:
+    transactions that copy only their items (moto's deep-copies whole tables
+    per transaction item), sorting with keys computed once, plain JSON answers."""
+    from bench.motofast import faster_moto, isolated_transactions, quick_responses
+    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses():
         yield
 
 
