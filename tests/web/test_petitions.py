@@ -141,15 +141,15 @@ def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_wit
     sign_in_by_keyboard(page, stack.resident("petition.desk.officer@example.org", role="staff"),
                         "/sign-in?next=/staff/petitions")
     heading(page, "Petitions")
-    screen(page, "staff petitions queue")
+    screen(page, "staff-petitions-queue")
     tab_to(page, page.get_by_role("link", name="Light the towpath between the two bridges"))
     page.keyboard.press("Enter")
     heading(page, "Light the towpath between the two bridges")
-    screen(page, "staff petition to moderate")
+    screen(page, "staff-petition-to-moderate")
     tab_to(page, page.get_by_role("button", name="Publish petition"))
     page.keyboard.press("Enter")
     expect(page.locator("#response-form")).to_be_visible()
-    screen(page, "staff petition open")
+    screen(page, "staff-petition-open")
     tab_to(page, page.get_by_role("textbox", name="Response"))
     page.keyboard.type("We will light it this winter.")
     tab_to(page, page.get_by_role("button", name="Publish response and tell signers"))
@@ -167,7 +167,7 @@ def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_wit
     tab_to(page, page.get_by_role("button", name="Schedule debate and tell signers"))
     page.keyboard.press("Enter")
     expect(page.locator("#petition-audit")).to_contain_text("debate scheduled")
-    screen(page, "staff petition debate scheduled")
+    screen(page, "staff-petition-debate-scheduled")
     debated = stack.mail_once("desk0@example.org", "A petition you signed will be debated")
     assert len(debated) == 1 and "2027-01-14" in debated[0].body
     tab_to(page, page.get_by_label("E-mail domain"))
@@ -176,4 +176,4 @@ def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_wit
     page.keyboard.press("Enter")
     expect(page.locator("#invalidate-outcome")).to_have_text(
         "2 signatures invalidated, 2 taken off the count: 3 counted now.")
-    screen(page, "staff petition invalidated")
+    screen(page, "staff-petition-invalidated")
