@@ -35,6 +35,7 @@ def faster_moto(remember_sizes=True):
     """remember_sizes=False leaves out the one patch that is only valid while
     nothing writes: the test suite's moto (in process and the browser stack's
     server) uses the rest, whose answers hold whatever is written."""
+    import threading
     from moto.dynamodb.models.dynamo_type import DynamoType, Item
     from moto.dynamodb.models.table import Table
 
@@ -58,7 +59,12 @@ def faster_moto(remember_sizes=True):
             return Decimal(self.value)
         return original_cast.fget(self)
 
+    here = threading.local()  # a Query's own partition, for its own thread only (servers run many at once)
+
     def all_items(self):
+        own = getattr(here, "partition", None)
+        if own is not None and own[0] is self:
+            return sorted(own[1], key=lambda x: x.range_key.cast_value)
         items = []
         for hash_set in self.items.values():
             if self.range_key_attr:
@@ -80,12 +86,11 @@ def faster_moto(remember_sizes=True):
             self.hash_key_attr]
         if not own_key or hash_key is None:
             return original_query(self, hash_key, *args, **kwargs)
-        partition = list(self.items.get(hash_key, {}).values())
-        self.all_items = lambda: sorted(partition, key=lambda x: x.range_key.cast_value)
+        here.partition = (self, list(self.items.get(hash_key, {}).values()))
         try:
             return original_query(self, hash_key, *args, **kwargs)
         finally:
-            del self.all_items
+            here.partition = None
 
     DynamoType.cast_value = property(cast_value)
     Table.all_items, Table.sorted_items, Table.query = all_items, sorted_items, query
