@@ -80,7 +80,9 @@ def test_distance_to_bbox_is_tight_against_a_dense_walk_of_its_edges(point, bbox
     # The true nearest point is on an edge, within one step of a walked point.
     step_m = EARTH_RADIUS_M * math.radians(max(e - w, n - s) / steps)
     walked = min(haversine_m(lon, lat, x, y) for x, y in edge)
-    assert walked - step_m - 0.002 - 2e-9 * walked <= lb <= walked
+    # Haversine's asin loses precision near the antipode (an error of 1e-16 in
+    # its argument is about 0.1 m at 20,000 km): 1e-8 of the distance allows it.
+    assert walked - step_m - 0.002 - 1e-8 * walked <= lb <= walked
 
 
 @SETTINGS
