@@ -212,3 +212,25 @@ def quick_responses(check=False):
         yield
     finally:
         JSONSerializer.serialize = original
+
+
+@contextmanager
+def quick_server():
+    """moto's HTTP server lists moto's own package folder (about 170
+    `isdir` calls) on every request to find the service it is for: an eighth
+    of a browser test's request time. The folder does not change while the
+    server runs, so it is listed once. The werkzeug line per request it logs
+    (a lock and a flush each) is not wanted either."""
+    import logging
+    from moto import backends
+    original = backends.list_of_moto_modules
+    modules = tuple(original())
+    backends.list_of_moto_modules = lambda: modules
+    werkzeug = logging.getLogger("werkzeug")
+    level = werkzeug.level
+    werkzeug.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        backends.list_of_moto_modules = original
+        werkzeug.setLevel(level)

@@ -86,6 +86,14 @@ class DoorstepHTTPServer(ThreadedHTTPServer):
     # connections; the kernel caps this at net.core.somaxconn anyway.
     request_queue_size = 1024
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser that leaves mid-answer (a page closed, a phone gone out of
+        # signal) is no fault of the server's: no traceback for it.
+        import sys
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
 
 class DoorstepRequestHandler(ChaliceRequestHandler):
     # Headers and body go out in two writes; with Nagle's algorithm the body

@@ -12,9 +12,13 @@ class Dispatcher:
         self.worker.stop()
 
 
-def stream_dispatcher(position_file, deps_factory, interval=0.05):
+def stream_dispatcher(position_file, deps_factory, interval=0.05, long_poll=False):
     """A started stream reader and queue worker on the storage in force (moto
-    or DynamoDB Local, and moto's SQS); stop() them when done."""
+    or DynamoDB Local, and moto's SQS); stop() them when done. `long_poll`:
+    the worker waits for messages in SQS's own long poll (a stack that lives
+    for many tests, where stopping may take a second) rather than asking
+    again every `interval` (twenty calls a second, each contending for the
+    test process's one interpreter with the requests under test)."""
     import botocore.session
     from chalicelib.config import settings
     from chalicelib.storage.reports import EventModel
@@ -25,7 +29,8 @@ def stream_dispatcher(position_file, deps_factory, interval=0.05):
     clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
                for service in ("dynamodb", "dynamodbstreams")]
     handler = lambda_handler()
-    worker = start_alert_worker(deps_factory, wait_s=0, interval=interval)
+    worker = (start_alert_worker(deps_factory, wait_s=1) if long_poll
+              else start_alert_worker(deps_factory, wait_s=0, interval=interval))
     reader = StreamReader(*clients, EventModel.Meta.table_name, position_file,
                           lambda event: handler(event, deps_factory), interval=interval)
     reader.start()

@@ -45,9 +45,10 @@ def _seed():
 def quick_transactions():
     """The in-process suite's moto speed-ups, for the server's moto too:
     transactions that copy only their items (moto's deep-copies whole tables
-    per transaction item), sorting with keys computed once, plain JSON answers."""
-    from bench.motofast import faster_moto, isolated_transactions, quick_responses
-    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses():
+    per transaction item), sorting with keys computed once, plain JSON answers,
+    and the server's own: its service found without listing a folder per request."""
+    from bench.motofast import faster_moto, isolated_transactions, quick_responses, quick_server
+    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(), quick_server():
         yield
 
 
@@ -79,7 +80,7 @@ def stack(tmp_path_factory, quick_transactions):
         from chalicelib.deps import default_deps
         from support.dispatcher import stream_dispatcher
         dispatcher = stream_dispatcher(tmp_path_factory.mktemp("stream") / "events.json",
-                                       lambda: default_deps(server.url), interval=0.1)
+                                       lambda: default_deps(server.url), interval=0.1, long_poll=True)
         yield Stack(server.url)
     finally:
         if dispatcher is not None:

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.web.browser import Browser, check_accessible, check_focus_visible
 from tests.web.journeys import (describe, heading, phone_photo, place_by_gps, send, sent_reference, sign_in,
                                 start_report)
+from tests.web.test_performance_page import ON_ONE_STACK
 
 SHOTS = os.environ.get("DOORSTEP_SCREENSHOTS")
 WIDTH, HEIGHT = (412, 915) if SHOTS else (320, 640)
@@ -146,6 +147,7 @@ def test_a_broadcast_link_shows_the_council_news_to_anyone(page, stack):
     screen(page, "broadcast")
 
 
+@ON_ONE_STACK
 def test_the_performance_page_is_accessible_and_fits_a_small_phone(phone):
     from tests.web.test_performance_page import a_year_of_figures, open_every_table
     a_year_of_figures(phone.stack)
