@@ -23,8 +23,16 @@ def parse(value):
 
 
 def london_today(now):
-    """The calendar date in Europe/London at the aware datetime `now`."""
-    from zoneinfo import ZoneInfo
+    """The calendar date in Europe/London at the aware datetime `now`.
+
+    London has been UTC+0 or UTC+1 since 1972, so before 23:00 UTC its date
+    is the UTC date: only the last hour of a UTC day needs the zone's rules.
+    That spares most cold starts importing zoneinfo (which loads sysconfig's
+    build data to find the tz database)."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)  # the app's clocks are UTC
+    utc = now.astimezone(timezone.utc)
+    if utc.hour < 23 and utc.year >= 1972:
+        return utc.date()
+    from zoneinfo import ZoneInfo
     return now.astimezone(ZoneInfo(TIMEZONE)).date()

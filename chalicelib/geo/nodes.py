@@ -15,7 +15,7 @@ bits spans [value << (45 - b), (value + 1) << (45 - b)).
 from typing import NamedTuple
 
 from .cells import PARTITION_PRECISION, POINT_PRECISION, cell_bounds
-from .distance import distance_to_bbox_m
+from .distance import distance_to_bbox_m, haversine_m
 
 _BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz"
 _VALUE = {ch: i for i, ch in enumerate(_BASE32)}
@@ -81,3 +81,10 @@ def key_range(node: Node) -> tuple:
 def min_distance_m(lon: float, lat: float, node: Node) -> float:
     """A lower bound of the haversine distance from the point to the node."""
     return distance_to_bbox_m(lon, lat, node.bbox)
+
+
+def max_distance_m(lon: float, lat: float, node: Node) -> float:
+    """The distance from the point to the node's farthest corner: how far the
+    node reaches (a guide for splitting, never a bound an answer rests on)."""
+    w, s, e, n = node.bbox
+    return max(haversine_m(lon, lat, x, y) for x in (w, e) for y in (s, n))

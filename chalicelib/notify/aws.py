@@ -9,10 +9,14 @@ from . import FAILED, RETRY
 _clients = {}
 _lock = threading.Lock()
 log = logging.getLogger("doorstep.notify")
-# Error codes that mean "not now" rather than "not ever".
-PASSING = {"Throttling", "ThrottlingException", "ThrottledException", "TooManyRequestsException",
+# Error codes that mean "not now" rather than "not ever". SES's rate limit
+# answers `Throttling` (400); SNS's answers `Throttled` (429, the wire code of
+# ThrottledException) and `KMSThrottling`: botocore's own retries know neither
+# SNS code, so without them a throttled text was settled failed, never sent.
+PASSING = {"Throttling", "ThrottlingException", "Throttled", "ThrottledException", "TooManyRequestsException",
            "ServiceUnavailable", "ServiceUnavailableException", "InternalFailure", "InternalError",
-           "InternalErrorException", "RequestTimeout", "KMSThrottlingException"}
+           "InternalErrorException", "RequestTimeout", "KMSThrottling", "KMSThrottlingException"}
+TOO_MANY = 429
 
 
 def client(service, s):
@@ -35,7 +39,7 @@ def call(fn, **kwargs):
         code = e.response.get("Error", {}).get("Code", "")
         status = e.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
         log.warning("%s refused: %s", fn.__name__, code)
-        return RETRY if code in PASSING or status >= 500 else FAILED
+        return RETRY if code in PASSING or status == TOO_MANY or status >= 500 else FAILED
     except BotoCoreError as e:  # connection errors and timeouts
         log.warning("%s not reached: %s", fn.__name__, type(e).__name__)
         return RETRY

@@ -21,7 +21,8 @@ TYPES = ("toilet", "bench", "defibrillator")
 K = 5
 # Bounds for nearest-5 (measured here: at most 36 items, 11 queries). Items:
 # the 5 found, plus the nodes straddling the proving circle (each split until
-# it is expected to hold <= max(2, k/2) = 2.5), plus the Query pages (Limit 8)
+# it is expected to hold <= max(2, k/4), and, once 5 are found, while more
+# than max(0.5, 10/k) of it lies beyond the 5th), plus the Query pages (Limit 6)
 # that taught the search how dense a place is: a few dozen, whatever N is.
 ITEMS_BOUND = 48
 QUERIES_BOUND = 14

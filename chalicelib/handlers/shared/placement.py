@@ -2,10 +2,11 @@
 holding its point (inbox filters and ward scopes) and its due date by the
 category's rule, in working days that skip weekends and England's bank
 holidays. Used when a report is created and when staff move or
-recategorise it."""
-from ... import workdays
-from ...geo import cells
-from ...geo.distance import haversine_m
+recategorise it.
+
+The geo index and the working-day calendar are imported where they are used:
+the report view, the staff inbox and Open311 only need `today` and
+`place_text`, and a cold start should not pay for pygeohash for them."""
 from ...stamps import london_today
 
 
@@ -23,6 +24,7 @@ def due_by_rule(deps, report):
     rule = deps.due_rules.get(report.service_code) if deps.due_rules is not None else None
     if rule is None:
         return None
+    from ... import workdays
     days = int((rule.by_priority or {}).get(report.priority, rule.working_days))
     return workdays.add_working_days(london_today(report.created_at), days).isoformat()
 
@@ -41,6 +43,8 @@ def nearest_address(deps, lon, lat):
     the nearest, since everything nearer lay in the cells read."""
     if deps.addresses is None:
         return None
+    from ...geo import cells
+    from ...geo.distance import haversine_m
     for radius in NEAR_RADII_M:
         found = [a for part, lo, hi in cells.cell_ranges(cells.cover_circle(lon, lat, radius, max_cells=9))
                  for a in deps.addresses.in_cell_range(part, lo, hi, RANGE_LIMIT)]
