@@ -59,7 +59,7 @@ FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not y
 
 # The staff desk's actions on one conversation (method, path suffix).
 CHAT_DESK = [("POST", "/take"), ("POST", "/hand-over"), ("POST", "/answer"), ("POST", "/report"), ("POST", "/link"),
-             ("POST", "/close"), ("POST", "/block"), ("GET", "/audit")]
+             ("POST", "/close"), ("POST", "/block"), ("GET", "/audit"), ("GET", "/report-draft")]
 # (method, path): (who the route is for, what a permitted valid request answers)
 ROUTE_ACCESS = {
     ("GET", "/v1/health"): (ANYONE, Outcome(200)),

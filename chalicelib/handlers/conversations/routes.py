@@ -146,6 +146,16 @@ def report_from_conversation(conversation_id):
     return http.created(view, created)
 
 
+@routes.get("/v1/staff/conversations/{conversation_id}/report-draft", STAFF, _staff_action(
+    "A report drafted from what was said, for the officer to check before POST .../report: the category "
+    "whose words the resident used most, the place they asked from (the property's address point, else the "
+    "report they asked about), their words, and the answers those give to the category's questions",
+    result="ChatReportDraft"))
+def conversation_report_draft(conversation_id):
+    from .draft import report_draft
+    return http.ok(report_draft(http.deps(), conversation_id), headers=http.NO_STORE)
+
+
 @routes.post("/v1/staff/conversations/{conversation_id}/link", STAFF, _staff_action(
     "Link the conversation to an existing report", "ChatReportLink", conflicts="Not yours (code not_yours)",
     extra_errors=(400,)))

@@ -63,6 +63,16 @@ SCHEMAS = {
         "report_id": {"type": "string", "example": "DS-7K3F9Q"}}},
     "ChatReportMade": {"type": "object", "required": ["report_id"], "properties": {
         "report_id": {"type": "string"}, "url": {"type": "string"}, "conversation": {"type": "object"}}},
+    "ChatReportDraft": {"type": "object", "required": ["conversation_id", "service_code", "place", "fields"],
+                        "properties": {
+        "conversation_id": {"type": "string"}, "service_code": NULLABLE_TEXT,
+        "matched_words": {"type": "array", "items": {"type": "string"},
+                          "description": "the resident's words the category was chosen by"},
+        "place": {"type": "object", "nullable": True, "properties": {
+            "lat": {"type": "number"}, "lon": {"type": "number"}, "uprn": {"type": "string"},
+            "address": NULLABLE_TEXT, "from": {"type": "string", "enum": ["property", "report"]},
+            "report_id": {"type": "string"}}},
+        "description": NULLABLE_TEXT, "fields": {"type": "object"}}},
     "ChatBlock": {"type": "object", "additionalProperties": False, "required": ["reason"], "properties": {
         "reason": {"type": "string", "pattern": r"\S.*\S.*\S", "maxLength": REASON_MAX}}},
     "MyConversations": {"type": "object", "required": ["conversations"], "properties": {
