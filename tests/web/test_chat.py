@@ -6,8 +6,9 @@ with no poll to wait for; a message typed without signal is sent once when
 signal returns, and each side shows it once after the socket reconnects and
 resumes. The officer then makes a missed-bin report from the conversation
 (category, place and answers already filled from what was said), answers
-with a response template that names it, links a report that exists, and the
-resident's account shows the conversation and its reports."""
+with a response template that names it, links a report that exists, finds
+the conversation again by the report, and the resident's account shows the
+conversation and its reports."""
 import time
 
 from playwright.sync_api import expect
@@ -111,6 +112,15 @@ def test_a_resident_asks_from_the_property_and_an_officer_answers_from_the_desk(
     phone.get_by_role("button", name="Send rating").click()
     expect(phone.locator("#chat-rated")).to_contain_text("Thank you")
     check_accessible(phone, "conversation rated")
+
+    # Later, at the desk: the conversation is found by the report made from it.
+    office.goto("/staff/chat")
+    heading(office, "Live chat")
+    tab_to(office, office.get_by_label("Find a conversation"))
+    office.keyboard.type(reference)
+    office.keyboard.press("Enter")
+    expect(office.locator("#chat-found")).to_contain_text("Ada Resident")
+    check_accessible(office, "staff chat search")
 
     phone.goto("/account")
     phone_heading(phone, "Your account")

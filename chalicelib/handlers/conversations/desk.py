@@ -39,6 +39,39 @@ def queue(deps):
             "desk": hours.view(deps.settings.chat_hours, now)}
 
 
+def search(deps, q):
+    """GET /v1/staff/conversations/search?q=: by the conversation's reference,
+    a linked report's reference, or the resident's e-mail or phone (exact,
+    normalised as they were stored); newest first. One lookup: it reads what
+    it returns."""
+    import re
+    from ...storage.conversations import contact_keys
+    from .limits import CONVERSATION_ID_PATTERN, SEARCH_MAX
+    text = q.strip() if isinstance(q, str) else ""
+    now = deps.clock()
+    if not text or len(text) > 254:
+        raise ValidationFailed([("q", "Give a conversation reference (CV-...), a report reference (DS-...), "
+                                      "an e-mail address or a phone number.")])
+    if re.fullmatch(CONVERSATION_ID_PATTERN, text[:3].upper() + text[3:].lower()):
+        found = deps.conversations.get(text[:3].upper() + text[3:].lower())
+        matches, by = [found] if found else [], "conversation"
+    else:
+        rid = ids.normalise_report_id(text)
+        if rid and ids.is_report_id(rid):
+            key, by = f"report#{rid}", "report"
+        elif "@" in text:
+            if not validation.EMAIL.match(text):
+                raise ValidationFailed([("q", "Is not an e-mail address.")])
+            key, by = contact_keys({"email": text})[0], "email"
+        elif validation.PHONE.match(text):
+            key, by = contact_keys({"phone": text})[0], "phone"
+        else:
+            raise ValidationFailed([("q", "Give a conversation reference (CV-...), a report reference (DS-...), "
+                                          "an e-mail address or a phone number.")])
+        matches = deps.conversations.search(key, SEARCH_MAX)
+    return {"q": text, "matched_by": by, "conversations": [_row(deps, c, now) for c in matches]}
+
+
 def take(deps, conversation_id):
     """POST .../take: one officer wins; the other gets 409."""
     conversation = chat.find(deps, conversation_id)

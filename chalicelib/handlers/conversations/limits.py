@@ -6,6 +6,7 @@ NAME_MAX, SCREEN_MAX, REASON_MAX = 100, 60, 500
 MAX_PHOTOS = 3  # photos on one message
 PAGE_MAX = 100  # messages in one answer; the cursor fetches the rest
 QUEUE_MAX = 50  # waiting conversations in one answer
+SEARCH_MAX = 50  # conversations in one search's answer, newest first
 RATINGS = (1, 2, 3, 4, 5)
 IDEMPOTENCY_HOURS = 24
 SEEN_EVERY_S = 20  # the resident's reads are recorded at most this often (a poll every 2-3 s would write each time)

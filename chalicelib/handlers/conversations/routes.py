@@ -95,6 +95,17 @@ def chat_queue():
     return http.ok(queue(http.deps()), headers=http.NO_STORE)
 
 
+@routes.get("/v1/staff/conversations/search", STAFF, {
+    "summary": "Find conversations by their reference (CV-...), a linked report's reference, or the resident's "
+               "e-mail or phone (exact, normalised), newest first; one lookup: it reads what it returns",
+    "parameters": [q("q", "a conversation or report reference, an e-mail address or a phone number", required=True,
+                     schema={"type": "string", "minLength": 1, "maxLength": 254})],
+    "responses": {"200": json_response(ref("ChatSearch")), **errors(400)}})
+def search_conversations():
+    from .desk import search
+    return http.ok(search(http.deps(), http.query().get("q")), headers=http.NO_STORE)
+
+
 def _staff_action(summary, body=None, result="Conversation", conflicts="", extra_errors=()):
     doc = {"summary": summary, "parameters": [ID],
            "responses": {"200": json_response(ref(result)),

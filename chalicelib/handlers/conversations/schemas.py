@@ -57,6 +57,10 @@ SCHEMAS = {
     "ChatQueue": {"type": "object", "required": ["waiting", "mine"], "properties": {
         "waiting": {"type": "array", "items": ROW}, "mine": {"type": "array", "items": ROW},
         "most_at_once": {"type": "integer"}, "desk": DESK}},
+    "ChatSearch": {"type": "object", "required": ["q", "matched_by", "conversations"], "properties": {
+        "q": {"type": "string"},
+        "matched_by": {"type": "string", "enum": ["conversation", "report", "email", "phone"]},
+        "conversations": {"type": "array", "items": ROW}}},
     "ChatHandOver": {"type": "object", "additionalProperties": False, "required": ["to"], "properties": {
         "to": {"type": "string", "description": "the colleague's account id"}}},
     "ChatReportLink": {"type": "object", "additionalProperties": False, "required": ["report_id"], "properties": {

@@ -30,7 +30,7 @@ const named = c => c.name || t("staff.chat.someone");
 async function queue(view, status, act) {
   const waiting = h("ul", {class: "list", id: "chat-waiting"});
   const mine = h("ul", {class: "list", id: "chat-mine"});
-  append(view, h("h1", {class: "heading-l"}, t("staff.chat.title")), status,
+  append(view, h("h1", {class: "heading-l"}, t("staff.chat.title")), status, searchForm(view),
     h("h2", {class: "heading-m"}, t("staff.chat.waiting")), waiting, h("h2", {class: "heading-m"}, t("staff.chat.mine")), mine);
   let shown;
   const refresh = async () => {
@@ -48,6 +48,23 @@ async function queue(view, status, act) {
   const tick = () => view.isConnected && refresh().catch(() => null).finally(() => setTimeout(tick, 3000));
   await refresh().catch(error => { status.textContent = errorsOf(error)[0].message; });
   setTimeout(tick, 3000);
+}
+
+// Search by a conversation's or a report's reference, or the resident's e-mail or phone.
+function searchForm(view) {
+  const found = h("div", {id: "chat-found", "aria-live": "polite"});
+  const form = h("form", {novalidate: true, id: "chat-search", role: "search"},
+    input({field: "q", label: t("staff.chat.search"), hint: t("staff.chat.search_hint"), type: "search",
+      autocomplete: "off", spellcheck: "false"}), button(t("staff.chat.search_button"), {secondary: true}));
+  onSubmit(form, view, async () => {
+    const q = form.elements.q.value.trim();
+    if (!q) throw new Invalid([{field: "q", message: t("staff.chat.search_required")}]);
+    const {conversations} = await api(`${API}/search?q=${encodeURIComponent(q)}`);
+    found.replaceChildren(conversations.length ? h("ul", {class: "list"}, conversations.map(c => h("li", {},
+      h("a", {href: page(c.id)}, `${named(c)} (${c.id})`), ` — ${[t(`staff.chat.state_${c.state}`), about(c.context)]
+        .filter(Boolean).join("; ")}`))) : h("p", {class: "body"}, t("staff.chat.search_none", {q})));
+  }, {q: t("staff.chat.search")});
+  return [form, found];
 }
 
 async function conversation(view, id, status, act) {
