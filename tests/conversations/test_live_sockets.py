@@ -142,3 +142,29 @@ def test_a_resident_whose_screen_holds_a_socket_is_not_mailed_the_answer_and_one
     _until(lambda: deps.sockets.connections(conversation["id"], deps.clock()) == [])
     assert desk(client, officer, conversation["id"], "answer", {"text": "Done."}).status_code == 201
     assert len(mails_to("ada@example.org")) == 1
+
+
+def test_a_conversation_takes_five_sockets_and_a_sixth_is_refused_until_one_goes(client, sockets, deps, open_desk):
+    from contextlib import ExitStack
+    from chalicelib.handlers.conversations.limits import SOCKETS_MAX
+    conversation = start(client)
+    token = conversation["token"]
+    # Phones that lost their signal: API Gateway never told their disconnects, their rows remain.
+    ghosts = [f"GhostConnId{n}=" for n in range(SOCKETS_MAX - 1)]
+    for ghost in ghosts:
+        deps.sockets.open(ghost, conversation["id"], "resident", deps.clock())
+    with ExitStack() as held:
+        phone = held.enter_context(_open(sockets, conversation["id"], token=token))  # the fifth
+        from websockets.exceptions import InvalidStatus
+        with pytest.raises(InvalidStatus) as refused:
+            _open(sockets, conversation["id"], token=token)
+        assert refused.value.response.status_code == 429
+        assert b"open on 5 screens already" in refused.value.response.body
+        assert len(deps.sockets.connections(conversation["id"], deps.clock())) == SOCKETS_MAX
+        # The next message finds the ghosts gone (410) and forgets them: a new screen is let in.
+        assert say(client, conversation, "Anyone?", key="resident-0001").status_code == 201
+        assert _frame(phone)["message"]["text"] == "Anyone?"
+        second = held.enter_context(_open(sockets, conversation["id"], token=token))
+        assert len(deps.sockets.connections(conversation["id"], deps.clock())) == 2
+        second.send(json.dumps({"action": "ping"}))
+        assert _frame(second) == {"type": "pong"}

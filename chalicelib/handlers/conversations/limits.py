@@ -13,3 +13,6 @@ SEEN_EVERY_S = 20  # the resident's reads are recorded at most this often (a pol
 QUIET_S = 30  # a resident unseen this long is not looking: a reply is sent to their phone or inbox
 SCREENS_PATTERN = r"^[a-z][a-z0-9-]{0,59}$"
 STATES = ("waiting", "taken", "closed")
+# Screens open on one conversation's socket at once (both sides together): a further
+# connect is refused (429 too_many_connections) and that screen polls with its cursor.
+SOCKETS_MAX = 5

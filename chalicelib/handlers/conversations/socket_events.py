@@ -7,6 +7,7 @@ import json
 
 from ...errors import ApiError
 from . import chat, live
+from .limits import SOCKETS_MAX
 
 
 def _deps():
@@ -45,7 +46,14 @@ def opened(deps, connection_id, params):
         principal = authenticate(f"Bearer {params['access_token']}", deps.accounts)
     conversation, side = chat.opened(deps.replace(principal=principal), params.get("conversation") or "",
                                      params.get("token"))
-    deps.sockets.open(connection_id, conversation.id, side, deps.clock())
+    now = deps.clock()
+    if len(deps.sockets.connections(conversation.id, now)) >= SOCKETS_MAX:
+        # Refused rather than the oldest dropped: a dropped screen would reconnect and drop
+        # the next. Connections whose close was never heard go at the next message (410).
+        raise ApiError(f"This conversation is open on {SOCKETS_MAX} screens already; close one. "
+                       "This screen still gets its messages, a few seconds later.", status=429,
+                       code="too_many_connections")
+    deps.sockets.open(connection_id, conversation.id, side, now)
     return side
 
 
