@@ -168,3 +168,25 @@ def test_a_conversation_takes_five_sockets_and_a_sixth_is_refused_until_one_goes
         assert len(deps.sockets.connections(conversation["id"], deps.clock())) == 2
         second.send(json.dumps({"action": "ping"}))
         assert _frame(second) == {"type": "pong"}
+
+
+def test_the_desk_is_nudged_over_the_socket_when_the_queue_changes_and_only_staff_may_listen(
+        client, sockets, people, open_desk):
+    officer, resident = people("staff"), people()
+    assert client.get("/v1/staff/conversations", officer.auth).json_body["socket_url"] == sockets.url
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+    for credentials, status in (({}, 401), ({"access_token": resident.tokens["access_token"]}, 403)):
+        with pytest.raises(InvalidStatus) as refused:
+            connect(f"{sockets.url}/?{urlencode({'desk': 'queue', **credentials})}", open_timeout=10)
+        assert refused.value.response.status_code == status
+    with connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'access_token': officer.tokens['access_token']})}",
+                 open_timeout=10) as queue:
+        conversation = start(client)  # a new question waits
+        assert _frame(queue) == {"type": "queue"}
+        assert desk(client, officer, conversation["id"], "take").status_code == 200  # taken: off the queue
+        assert _frame(queue) == {"type": "queue"}
+        assert desk(client, officer, conversation["id"], "close").status_code == 200
+        assert _frame(queue) == {"type": "queue"}
+        queue.send(json.dumps({"action": "since", "after": 0}))  # after a reconnect: read the queue again
+        assert _frame(queue) == {"type": "queue"}

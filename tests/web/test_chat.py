@@ -41,6 +41,7 @@ def test_a_resident_asks_from_the_property_and_an_officer_answers_from_the_desk(
     office = desk.new_page()
     sign_in_by_keyboard(office, "chat.officer@example.org", "/sign-in?next=/staff/chat")
     heading(office, "Live chat")
+    expect(office.locator("#chat-waiting")).to_have_attribute("data-live", "socket")  # nudged, not polled
     row = office.locator("#chat-waiting li", has_text="Ada Resident")
     expect(row).to_contain_text(f"property {DEMO_HOME}")
     screen(office, "staff-chat-queue")

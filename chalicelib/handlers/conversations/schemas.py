@@ -56,7 +56,9 @@ SCHEMAS = {
         "rating": {"type": "integer", "minimum": 1, "maximum": 5}}},
     "ChatQueue": {"type": "object", "required": ["waiting", "mine"], "properties": {
         "waiting": {"type": "array", "items": ROW}, "mine": {"type": "array", "items": ROW},
-        "most_at_once": {"type": "integer"}, "desk": DESK}},
+        "most_at_once": {"type": "integer"}, "desk": DESK,
+        "socket_url": {"type": "string", "nullable": True,
+                       "description": "open ?desk=queue&access_token= on it to be nudged when the queue changes"}}},
     "ChatSearch": {"type": "object", "required": ["q", "matched_by", "conversations"], "properties": {
         "q": {"type": "string"},
         "matched_by": {"type": "string", "enum": ["conversation", "report", "email", "phone"]},

@@ -7,6 +7,7 @@ import {button, errorsOf, input, Invalid, onSubmit, select, textarea} from "../f
 import {t} from "../i18n.js";
 import {fieldInput, fieldValue, missing} from "../report/fields.js";
 import {navigate} from "../router.js";
+import {tokens} from "../session.js";
 import {placePicker} from "../where.js";
 import {staffServices} from "./common.js";
 
@@ -33,8 +34,8 @@ async function queue(view, status, act) {
   append(view, h("h1", {class: "heading-l"}, t("staff.chat.title")), status, searchForm(view),
     h("h2", {class: "heading-m"}, t("staff.chat.waiting")), waiting, h("h2", {class: "heading-m"}, t("staff.chat.mine")), mine);
   let shown;
-  const refresh = async () => {
-    const q = await api(API);
+  const refresh = async given => {
+    const q = given || await api(API);
     const now = JSON.stringify([q.waiting.map(c => [c.id, Math.floor(c.waited_s / 60)]), q.mine.map(c => c.id)]);
     if (now === shown || waiting.contains(document.activeElement)) return;  // never redrawn under the focus
     shown = now;
@@ -45,8 +46,39 @@ async function queue(view, status, act) {
     mine.replaceChildren(...q.mine.map(c => h("li", {}, h("a", {href: page(c.id)}, named(c)), ` — ${about(c.context)}`)));
     if (!q.waiting.length) waiting.append(h("li", {}, t("staff.chat.none_waiting")));
   };
-  const tick = () => view.isConnected && refresh().catch(() => null).finally(() => setTimeout(tick, 3000));
-  await refresh().catch(error => { status.textContent = errorsOf(error)[0].message; });
+  // Nudged over the socket when the queue changes; polled every 3 s without one (and each
+  // minute with one, for the minutes waited).
+  let ws;
+  let read = 0;
+  const fresh = given => refresh(given).then(() => { read = Date.now(); });
+  const tick = () => {
+    if (!view.isConnected) return ws?.close();
+    const due = ws?.readyState !== WebSocket.OPEN || Date.now() - read > 60000;
+    (due ? fresh() : Promise.resolve()).catch(() => null).finally(() => setTimeout(tick, 3000));
+  };
+  const listen = (socket, tries = 0) => {
+    try {
+      ws = new WebSocket(`${socket}/?${new URLSearchParams({desk: "queue", access_token: tokens()?.access || ""})}`);
+    } catch {
+      return;  // refused by the page's policy or the browser: polling goes on
+    }
+    let ping;
+    ws.onopen = () => {
+      tries = 0;
+      waiting.dataset.live = "socket";
+      ping = setInterval(() => ws.send(JSON.stringify({action: "ping"})), 300000);
+      ws.send(JSON.stringify({action: "since"}));  // what changed while it was away: read it again
+    };
+    ws.onmessage = event => JSON.parse(event.data).type === "queue" && fresh().catch(() => null);
+    ws.onclose = () => {
+      clearInterval(ping);
+      waiting.dataset.live = "polling";
+      if (view.isConnected) setTimeout(() => view.isConnected && listen(socket, tries + 1), [1000, 5000, 30000][Math.min(tries, 2)]);
+    };
+  };
+  const first = await api(API).catch(error => { status.textContent = errorsOf(error)[0].message; });
+  if (first) await fresh(first).catch(() => null);
+  if (first?.socket_url && "WebSocket" in window) listen(first.socket_url);
   setTimeout(tick, 3000);
 }
 
