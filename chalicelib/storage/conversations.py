@@ -16,6 +16,13 @@
   that it is below their maximum, in the same transaction as the
   conversation's change from waiting to taken: the database decides who gets
   it, never a read followed by a write.
+- `conversation-links`: what staff search by, one item per (key, conversation):
+  "email#{sha256}" and "phone#{sha256}" of the contact the resident gave (or
+  their account's), written with the conversation, and "report#{id}" for each
+  report made from it or linked to it, written with the link. A search is one
+  Query of the key's partition and a BatchGetItem of what it found: it reads
+  what it returns. (A GSI on the conversation would hold one value per item;
+  a conversation has several reports.)
 """
 from pynamodb.attributes import (JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
                                  UTCDateTimeAttribute)
@@ -114,6 +121,27 @@ class PartyModel(Stored):
     at = UTCDateTimeAttribute(null=True)
 
 
+class LinkModel(Stored):
+    class Meta:
+        table_name = table("conversation-links")
+        billing_mode = "PAY_PER_REQUEST"
+
+    lookup = UnicodeAttribute(hash_key=True)  # "email#{sha256}", "phone#{sha256}" or "report#{report id}"
+    conversation_id = UnicodeAttribute(range_key=True)
+    created_at = UTCDateTimeAttribute()
+
+
+def contact_keys(contact):
+    """The search keys of a resident's e-mail and phone (normalised, hashed: the table holds no contact)."""
+    from .. import ids, validation
+    keys = []
+    if contact.get("email"):
+        keys.append("email#" + ids.digest(contact["email"].strip().lower()))
+    if contact.get("phone"):
+        keys.append("phone#" + ids.digest(validation.e164(contact["phone"]) or contact["phone"]))
+    return keys
+
+
 class OfficerFull(EditConflict):
     """The officer has as many conversations as they may at once."""
 
@@ -141,6 +169,9 @@ class ConversationStore:
         with writes(parts, exists={"conversation", "idempotency"}), transaction() as t:
             t.save(model_of(ConversationModel, conversation, **_queue_keys(conversation)),
                    condition=ConversationModel.id.does_not_exist())
+            for key in contact_keys(conversation.contact):
+                t.save(LinkModel(key, conversation.id, created_at=conversation.created_at))
+                parts.append("link")
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
 
@@ -269,10 +300,21 @@ class ConversationStore:
         found = self.get(conversation_id)
         if found is None or report_id in found.report_ids:
             return
-        ConversationModel(conversation_id).update(actions=[
-            ConversationModel.report_ids.set(ConversationModel.report_ids.append([report_id])
-                                             if found.report_ids else [report_id]),
-            ConversationModel.updated_at.set(now)], condition=ConversationModel.id.exists())
+        with writes(["conversation", "link"]), transaction() as t:
+            t.update(ConversationModel(conversation_id), actions=[
+                ConversationModel.report_ids.set(ConversationModel.report_ids.append([report_id])
+                                                 if found.report_ids else [report_id]),
+                ConversationModel.updated_at.set(now)], condition=ConversationModel.id.exists())
+            t.save(LinkModel(f"report#{report_id}", conversation_id, created_at=now))
+
+    def search(self, key, limit=50):
+        """The conversations filed under a search key, newest first: one Query
+        of its partition and one BatchGetItem."""
+        found = [m.conversation_id for m in LinkModel.query(key, limit=limit, page_size=limit)]
+        if not found:
+            return []
+        return sorted((_conversation(m) for m in ConversationModel.batch_get(found)),
+                      key=lambda c: c.created_at, reverse=True)
 
     def seen_by_resident(self, conversation_id, now):
         ConversationModel(conversation_id).update(actions=[ConversationModel.resident_seen_at.set(now)],
@@ -304,6 +346,9 @@ class ConversationStore:
         with MessageModel.batch_write() as batch:
             for m in MessageModel.query(conversation.id, attributes_to_get=["conversation_id", "seq"]):
                 batch.delete(m)
+        with LinkModel.batch_write() as batch:  # what staff found it by goes with it
+            for key in contact_keys(conversation.contact) + [f"report#{r}" for r in conversation.report_ids]:
+                batch.delete(LinkModel(key, conversation.id))
         if conversation.state == "taken" and conversation.officer:
             try:
                 self.close(conversation, "erased", conversation.updated_at)

@@ -59,7 +59,7 @@ FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not y
 
 # The staff desk's actions on one conversation (method, path suffix).
 CHAT_DESK = [("POST", "/take"), ("POST", "/hand-over"), ("POST", "/answer"), ("POST", "/report"), ("POST", "/link"),
-             ("POST", "/close"), ("POST", "/block"), ("GET", "/audit")]
+             ("POST", "/close"), ("POST", "/block"), ("GET", "/audit"), ("GET", "/report-draft")]
 # (method, path): (who the route is for, what a permitted valid request answers)
 ROUTE_ACCESS = {
     ("GET", "/v1/health"): (ANYONE, Outcome(200)),
@@ -203,6 +203,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/conversations/{conversation_id}/rating"): (ANYONE, Outcome(404, "conversation_not_found")),
     ("GET", "/v1/me/conversations"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/conversations"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/conversations/search"): (STAFF, Outcome(200)),
     **{(m, f"/v1/staff/conversations/{{conversation_id}}{suffix}"): (STAFF, Outcome(404, "conversation_not_found"))
        for m, suffix in CHAT_DESK},
     # Petitions: any signed-in resident starts one; anyone reads, lists, signs and
@@ -237,6 +238,7 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
                 ("GET", "/v1/staff/waste/garden/rounds/{round_id}"), ("GET", "/v1/staff/conversations"),
+                ("GET", "/v1/staff/conversations/search"),
                 *((m, f"/v1/staff/conversations/{{conversation_id}}{suffix}") for m, suffix in CHAT_DESK),
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
@@ -358,6 +360,7 @@ _simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", 
 _simple("GET", "/v1/me/conversations")
 _simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/staff/conversations")
+_simple("GET", "/v1/staff/conversations/search", "/v1/staff/conversations/search?q=ada%40example.org")
 CHAT_BODIES = {"/hand-over": {"to": "someone"}, "/answer": {"text": "Hello"}, "/report": pothole(),
                "/link": {"report_id": "DS-7K3F9Q"}, "/block": {"reason": "Abusive language"}}
 for _method, _suffix in CHAT_DESK:

@@ -142,3 +142,51 @@ def test_a_resident_whose_screen_holds_a_socket_is_not_mailed_the_answer_and_one
     _until(lambda: deps.sockets.connections(conversation["id"], deps.clock()) == [])
     assert desk(client, officer, conversation["id"], "answer", {"text": "Done."}).status_code == 201
     assert len(mails_to("ada@example.org")) == 1
+
+
+def test_a_conversation_takes_five_sockets_and_a_sixth_is_refused_until_one_goes(client, sockets, deps, open_desk):
+    from contextlib import ExitStack
+    from chalicelib.handlers.conversations.limits import SOCKETS_MAX
+    conversation = start(client)
+    token = conversation["token"]
+    # Phones that lost their signal: API Gateway never told their disconnects, their rows remain.
+    ghosts = [f"GhostConnId{n}=" for n in range(SOCKETS_MAX - 1)]
+    for ghost in ghosts:
+        deps.sockets.open(ghost, conversation["id"], "resident", deps.clock())
+    with ExitStack() as held:
+        phone = held.enter_context(_open(sockets, conversation["id"], token=token))  # the fifth
+        from websockets.exceptions import InvalidStatus
+        with pytest.raises(InvalidStatus) as refused:
+            _open(sockets, conversation["id"], token=token)
+        assert refused.value.response.status_code == 429
+        assert b"open on 5 screens already" in refused.value.response.body
+        assert len(deps.sockets.connections(conversation["id"], deps.clock())) == SOCKETS_MAX
+        # The next message finds the ghosts gone (410) and forgets them: a new screen is let in.
+        assert say(client, conversation, "Anyone?", key="resident-0001").status_code == 201
+        assert _frame(phone)["message"]["text"] == "Anyone?"
+        second = held.enter_context(_open(sockets, conversation["id"], token=token))
+        assert len(deps.sockets.connections(conversation["id"], deps.clock())) == 2
+        second.send(json.dumps({"action": "ping"}))
+        assert _frame(second) == {"type": "pong"}
+
+
+def test_the_desk_is_nudged_over_the_socket_when_the_queue_changes_and_only_staff_may_listen(
+        client, sockets, people, open_desk):
+    officer, resident = people("staff"), people()
+    assert client.get("/v1/staff/conversations", officer.auth).json_body["socket_url"] == sockets.url
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+    for credentials, status in (({}, 401), ({"access_token": resident.tokens["access_token"]}, 403)):
+        with pytest.raises(InvalidStatus) as refused:
+            connect(f"{sockets.url}/?{urlencode({'desk': 'queue', **credentials})}", open_timeout=10)
+        assert refused.value.response.status_code == status
+    with connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'access_token': officer.tokens['access_token']})}",
+                 open_timeout=10) as queue:
+        conversation = start(client)  # a new question waits
+        assert _frame(queue) == {"type": "queue"}
+        assert desk(client, officer, conversation["id"], "take").status_code == 200  # taken: off the queue
+        assert _frame(queue) == {"type": "queue"}
+        assert desk(client, officer, conversation["id"], "close").status_code == 200
+        assert _frame(queue) == {"type": "queue"}
+        queue.send(json.dumps({"action": "since", "after": 0}))  # after a reconnect: read the queue again
+        assert _frame(queue) == {"type": "queue"}

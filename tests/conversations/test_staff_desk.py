@@ -167,3 +167,41 @@ def test_a_blocked_resident_can_neither_write_nor_start_again_and_the_block_is_a
     audit = client.get(f"/v1/staff/conversations/{conversation['id']}/audit", officer.auth).json_body["entries"]
     assert [(e["action"], e["by_user_id"], e["changes"]["blocked"]["after"]) for e in audit] == [
         ("block_resident", officer.user.id, "Abusive messages")]
+
+
+def test_a_report_draft_takes_category_place_and_answers_from_what_the_resident_said(client, deps, people,
+                                                                                   open_desk):
+    from conftest import store_addresses
+    store_addresses(deps)
+    resident, officer = people(), people("staff")
+    conversation = start(client, {"context": {"screen": "property", "uprn": "990000000101"},
+                                  "text": "My grey bin was missed today."}, resident.auth)
+    say(client, conversation, "It is still full.", headers=resident.auth)
+    r = client.get(f"/v1/staff/conversations/{conversation['id']}/report-draft", officer.auth)
+    assert r.status_code == 200, r.body
+    draft = r.json_body
+    # The question says "bin" and "missed": missed_bin's words; a litter bin's "bin" and "full" (said later) lose.
+    assert draft["service_code"] == "missed_bin" and set(draft["matched_words"]) >= {"bin", "miss"}
+    assert draft["place"] == {"lat": 53.9558, "lon": -1.0884, "uprn": "990000000101",
+                              "address": "1 Micklegate, York", "from": "property"}
+    assert draft["description"] == "My grey bin was missed today. It is still full."
+    # "grey" names one bin only; "today" is the day it was asked; the address is the property's.
+    assert draft["fields"] == {"stream": "refuse", "collection_date": "2027-03-01", "address": "1 Micklegate, York"}
+    # What the draft says is what POST .../report takes.
+    desk(client, officer, conversation["id"], "take")
+    body = {"service_code": draft["service_code"], "lat": draft["place"]["lat"], "lon": draft["place"]["lon"],
+            "uprn": draft["place"]["uprn"], "description": draft["description"], "fields": draft["fields"]}
+    assert desk(client, officer, conversation["id"], "report", body).status_code == 201
+
+
+def test_a_report_draft_without_a_property_is_placed_at_the_report_asked_about(client, people, open_desk):
+    from conftest import pothole
+    officer = people("staff")
+    rid = client.post("/v1/reports", pothole()).json_body["id"]
+    conversation = start(client, {**ANON, "context": {"screen": "report", "report_id": rid},
+                                  "text": "Is anyone coming about this?"})
+    draft = client.get(f"/v1/staff/conversations/{conversation['id']}/report-draft", officer.auth).json_body
+    assert draft["service_code"] is None and draft["fields"] == {}  # no category's words were said
+    assert draft["place"]["from"] == "report" and draft["place"]["report_id"] == rid
+    assert client.get(f"/v1/staff/conversations/{conversation['id']}/report-draft",
+                      people().auth).status_code == 403

@@ -10,7 +10,7 @@ from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ...storage.conversations import OfficerFull
-from . import chat, hours, notices
+from . import chat, hours, live, notices
 from .limits import QUEUE_MAX, REASON_MAX
 
 
@@ -36,7 +36,40 @@ def queue(deps):
     mine = deps.conversations.of_officer(deps.principal.user_id)
     return {"waiting": [_row(deps, c, now) for c in waiting], "mine": [_row(deps, c, now) for c in mine],
             "most_at_once": deps.settings.chat_max_per_officer,
-            "desk": hours.view(deps.settings.chat_hours, now)}
+            "desk": hours.view(deps.settings.chat_hours, now), "socket_url": deps.settings.socket_url}
+
+
+def search(deps, q):
+    """GET /v1/staff/conversations/search?q=: by the conversation's reference,
+    a linked report's reference, or the resident's e-mail or phone (exact,
+    normalised as they were stored); newest first. One lookup: it reads what
+    it returns."""
+    import re
+    from ...storage.conversations import contact_keys
+    from .limits import CONVERSATION_ID_PATTERN, SEARCH_MAX
+    text = q.strip() if isinstance(q, str) else ""
+    now = deps.clock()
+    if not text or len(text) > 254:
+        raise ValidationFailed([("q", "Give a conversation reference (CV-...), a report reference (DS-...), "
+                                      "an e-mail address or a phone number.")])
+    if re.fullmatch(CONVERSATION_ID_PATTERN, text[:3].upper() + text[3:].lower()):
+        found = deps.conversations.get(text[:3].upper() + text[3:].lower())
+        matches, by = [found] if found else [], "conversation"
+    else:
+        rid = ids.normalise_report_id(text)
+        if rid and ids.is_report_id(rid):
+            key, by = f"report#{rid}", "report"
+        elif "@" in text:
+            if not validation.EMAIL.match(text):
+                raise ValidationFailed([("q", "Is not an e-mail address.")])
+            key, by = contact_keys({"email": text})[0], "email"
+        elif validation.PHONE.match(text):
+            key, by = contact_keys({"phone": text})[0], "phone"
+        else:
+            raise ValidationFailed([("q", "Give a conversation reference (CV-...), a report reference (DS-...), "
+                                          "an e-mail address or a phone number.")])
+        matches = deps.conversations.search(key, SEARCH_MAX)
+    return {"q": text, "matched_by": by, "conversations": [_row(deps, c, now) for c in matches]}
 
 
 def take(deps, conversation_id):
@@ -55,6 +88,7 @@ def take(deps, conversation_id):
         raise Conflict("Someone else has taken this conversation.", code="already_taken") from None
     conversation = deps.conversations.get(conversation.id)
     chat.post(deps, conversation, "system", f"{name} has joined the conversation.")
+    live.queue_changed(deps)
     return chat.view(deps, deps.conversations.get(conversation.id), "staff")
 
 
@@ -84,6 +118,7 @@ def hand_over(deps, conversation_id, body):
     except EditConflict:
         raise Conflict("This conversation changed hands meanwhile.", code="not_yours") from None
     chat.post(deps, deps.conversations.get(conversation.id), "system", f"{name} has taken over the conversation.")
+    live.queue_changed(deps)
     return chat.view(deps, deps.conversations.get(conversation.id), "staff")
 
 
@@ -131,8 +166,8 @@ def close(deps, conversation_id):
     except EditConflict:
         raise Conflict("This conversation changed meanwhile; look again.", code="edit_conflict") from None
     closed = deps.conversations.get(conversation.id)
-    from .live import state_changed
-    state_changed(deps, closed)  # the resident's screen asks its one question now
+    live.state_changed(deps, closed)  # the resident's screen asks its one question now
+    live.queue_changed(deps)
     notices.tell_resident(deps, closed)
     return chat.view(deps, closed, "staff")
 
@@ -207,6 +242,7 @@ def block(deps, conversation_id, body):
             deps.conversations.close(conversation, deps.principal.user_id, deps.clock())
         except EditConflict:
             pass
+        live.queue_changed(deps)
     return chat.view(deps, deps.conversations.get(conversation.id), "staff")
 
 

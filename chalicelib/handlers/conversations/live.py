@@ -14,6 +14,10 @@ message stored is posted to them at once.
 - to the client: {"type": "message", "message": {...}, "state"} for each
   message stored, {"type": "state", "state"} when the conversation is taken
   or closed. A connection API Gateway says is gone (410) is forgotten.
+- the staff queue: a desk screen connects with `?desk=queue&access_token=`
+  (staff only) and is sent {"type": "queue"} whenever the queue changes (a
+  conversation starts, is taken, handed over or closed): a nudge to read
+  GET /v1/staff/conversations again, carrying nothing itself.
 Where no socket is configured (DOORSTEP_SOCKET_URL unset), nothing here runs
 and the screens poll with the cursor. This module is the sending side (chat.post
 calls it); socket_events.py is the sockets' own: connect, frames, disconnect.
@@ -31,6 +35,13 @@ def message_stored(deps, conversation, message_view):
 def state_changed(deps, conversation):
     return fan_out(deps, conversation.id, {"type": "state", "conversation_id": conversation.id,
                                            "state": conversation.state})
+
+
+DESK = "desk"  # the partition of chat-sockets the desk screens' connections are in
+
+
+def queue_changed(deps):
+    return fan_out(deps, DESK, {"type": "queue"})
 
 
 def fan_out(deps, conversation_id, payload):

@@ -95,6 +95,17 @@ def chat_queue():
     return http.ok(queue(http.deps()), headers=http.NO_STORE)
 
 
+@routes.get("/v1/staff/conversations/search", STAFF, {
+    "summary": "Find conversations by their reference (CV-...), a linked report's reference, or the resident's "
+               "e-mail or phone (exact, normalised), newest first; one lookup: it reads what it returns",
+    "parameters": [q("q", "a conversation or report reference, an e-mail address or a phone number", required=True,
+                     schema={"type": "string", "minLength": 1, "maxLength": 254})],
+    "responses": {"200": json_response(ref("ChatSearch")), **errors(400)}})
+def search_conversations():
+    from .desk import search
+    return http.ok(search(http.deps(), http.query().get("q")), headers=http.NO_STORE)
+
+
 def _staff_action(summary, body=None, result="Conversation", conflicts="", extra_errors=()):
     doc = {"summary": summary, "parameters": [ID],
            "responses": {"200": json_response(ref(result)),
@@ -144,6 +155,16 @@ def report_from_conversation(conversation_id):
     from .desk import to_report
     view, created = to_report(http.deps(), conversation_id, http.body(), http.header("idempotency-key"))
     return http.created(view, created)
+
+
+@routes.get("/v1/staff/conversations/{conversation_id}/report-draft", STAFF, _staff_action(
+    "A report drafted from what was said, for the officer to check before POST .../report: the category "
+    "whose words the resident used most, the place they asked from (the property's address point, else the "
+    "report they asked about), their words, and the answers those give to the category's questions",
+    result="ChatReportDraft"))
+def conversation_report_draft(conversation_id):
+    from .draft import report_draft
+    return http.ok(report_draft(http.deps(), conversation_id), headers=http.NO_STORE)
 
 
 @routes.post("/v1/staff/conversations/{conversation_id}/link", STAFF, _staff_action(

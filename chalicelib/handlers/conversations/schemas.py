@@ -56,13 +56,29 @@ SCHEMAS = {
         "rating": {"type": "integer", "minimum": 1, "maximum": 5}}},
     "ChatQueue": {"type": "object", "required": ["waiting", "mine"], "properties": {
         "waiting": {"type": "array", "items": ROW}, "mine": {"type": "array", "items": ROW},
-        "most_at_once": {"type": "integer"}, "desk": DESK}},
+        "most_at_once": {"type": "integer"}, "desk": DESK,
+        "socket_url": {"type": "string", "nullable": True,
+                       "description": "open ?desk=queue&access_token= on it to be nudged when the queue changes"}}},
+    "ChatSearch": {"type": "object", "required": ["q", "matched_by", "conversations"], "properties": {
+        "q": {"type": "string"},
+        "matched_by": {"type": "string", "enum": ["conversation", "report", "email", "phone"]},
+        "conversations": {"type": "array", "items": ROW}}},
     "ChatHandOver": {"type": "object", "additionalProperties": False, "required": ["to"], "properties": {
         "to": {"type": "string", "description": "the colleague's account id"}}},
     "ChatReportLink": {"type": "object", "additionalProperties": False, "required": ["report_id"], "properties": {
         "report_id": {"type": "string", "example": "DS-7K3F9Q"}}},
     "ChatReportMade": {"type": "object", "required": ["report_id"], "properties": {
         "report_id": {"type": "string"}, "url": {"type": "string"}, "conversation": {"type": "object"}}},
+    "ChatReportDraft": {"type": "object", "required": ["conversation_id", "service_code", "place", "fields"],
+                        "properties": {
+        "conversation_id": {"type": "string"}, "service_code": NULLABLE_TEXT,
+        "matched_words": {"type": "array", "items": {"type": "string"},
+                          "description": "the resident's words the category was chosen by"},
+        "place": {"type": "object", "nullable": True, "properties": {
+            "lat": {"type": "number"}, "lon": {"type": "number"}, "uprn": {"type": "string"},
+            "address": NULLABLE_TEXT, "from": {"type": "string", "enum": ["property", "report"]},
+            "report_id": {"type": "string"}}},
+        "description": NULLABLE_TEXT, "fields": {"type": "object"}}},
     "ChatBlock": {"type": "object", "additionalProperties": False, "required": ["reason"], "properties": {
         "reason": {"type": "string", "pattern": r"\S.*\S.*\S", "maxLength": REASON_MAX}}},
     "MyConversations": {"type": "object", "required": ["conversations"], "properties": {

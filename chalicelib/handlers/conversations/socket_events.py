@@ -7,6 +7,7 @@ import json
 
 from ...errors import ApiError
 from . import chat, live
+from .limits import SOCKETS_MAX
 
 
 def _deps():
@@ -43,9 +44,24 @@ def opened(deps, connection_id, params):
     if params.get("access_token"):
         from ...auth.principal import authenticate
         principal = authenticate(f"Bearer {params['access_token']}", deps.accounts)
+    if params.get("desk") == "queue":  # the staff queue's nudges: staff only, no limit (one per officer's screen)
+        if principal is None:
+            from ...auth.principal import Unauthorized
+            raise Unauthorized("Sign in as staff: the desk's queue is theirs.")
+        if not principal.is_staff:
+            raise ApiError("The desk's queue is for staff.", status=403, code="forbidden")
+        deps.sockets.open(connection_id, live.DESK, "staff", deps.clock())
+        return "staff"
     conversation, side = chat.opened(deps.replace(principal=principal), params.get("conversation") or "",
                                      params.get("token"))
-    deps.sockets.open(connection_id, conversation.id, side, deps.clock())
+    now = deps.clock()
+    if len(deps.sockets.connections(conversation.id, now)) >= SOCKETS_MAX:
+        # Refused rather than the oldest dropped: a dropped screen would reconnect and drop
+        # the next. Connections whose close was never heard go at the next message (410).
+        raise ApiError(f"This conversation is open on {SOCKETS_MAX} screens already; close one. "
+                       "This screen still gets its messages, a few seconds later.", status=429,
+                       code="too_many_connections")
+    deps.sockets.open(connection_id, conversation.id, side, now)
     return side
 
 
@@ -62,6 +78,8 @@ def answer(deps, connection_id, body):
         return {"type": "error", "code": "unknown_action", "message": 'Send {"action": "ping"} or '
                 '{"action": "since", "after": N}.'}
     following = deps.sockets.following(connection_id, deps.clock())
+    if following is not None and following[0] == live.DESK:
+        return {"type": "queue"}  # the desk asks again after a reconnect: read the queue
     if following is None:
         return {"type": "error", "code": "not_connected", "message": "This connection follows no conversation."}
     try:

@@ -3,7 +3,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, showErrors} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {forget, rememberProfile, signedIn, tokens} from "../session.js";
 
@@ -52,6 +52,18 @@ async function bulkyBookings() {
     }))];
 }
 
+// My conversations with the council: each to its transcript, with the reports made from it or linked to it.
+async function conversations() {
+  const {conversations: mine} = await api("/v1/me/conversations").catch(() => ({conversations: []}));
+  if (!mine.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.chat_title")),
+    h("ul", {class: "list list--spaced", id: "my-conversations"}, mine.map(c => h("li", {},
+      h("a", {href: `/chat?id=${encodeURIComponent(c.id)}`}, t("account.chat_row",
+        {when: formatDate(c.created_at, true), state: t(`account.chat_state_${c.state}`)})),
+      c.report_ids.length ? [h("br"), t("account.chat_reports"), " ",
+        c.report_ids.map((id, i) => [i ? ", " : "", h("a", {href: `/?report=${encodeURIComponent(id)}`}, id)])] : null)))];
+}
+
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
   let me;
@@ -77,6 +89,7 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
       h("li", {}, h("a", {href: "/property"}, t("account.my_property")))),
     ...await bulkyBookings(),
+    ...await conversations(),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
     button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),
