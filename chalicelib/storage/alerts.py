@@ -223,6 +223,15 @@ class AlertStore:
         DeliveryModel(delivery_id).update(actions=[
             DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)])
 
+    def release(self, delivery_id):
+        """Give a claim back unsent (a provider still saying "not now"): the
+        next run of its job may take it at once."""
+        try:
+            with writes(["delivery"]):
+                DeliveryModel(delivery_id).delete(condition=DeliveryModel.status == "claimed")
+        except EditConflict:
+            pass  # settled meanwhile by a run that took a stale claim: nothing to give back
+
 
 def event_from_image(image):
     """An Event from a DynamoDB stream record's NewImage (wire format)."""

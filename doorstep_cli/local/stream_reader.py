@@ -22,7 +22,8 @@ log = logging.getLogger("doorstep.local")
 BATCH_SIZE = 50
 MAX_BACKOFF = 30.0
 # The stream's ARN and shards are looked up again this often, and at once after a
-# shard closes or a read fails (a recreated table): looking them up on every poll
+# shard closes or a read fails (a recreated table), and on every poll while the
+# stream has no shard yet (its first record makes one): looking them up on every poll
 # was two of every three calls the reader made while nothing happened.
 DESCRIBE_EVERY_S = 5.0
 
@@ -91,7 +92,10 @@ class StreamReader:
         now = time.monotonic()
         if self._described is None or now - self._described[0] > DESCRIBE_EVERY_S:
             arn = self.stream_arn()
-            self._described = (now, arn, self._shards(arn))
+            shards = self._shards(arn)
+            # A stream has no shard until its first record: until then, look every poll.
+            self._described = (now, arn, shards) if shards else None
+            return arn, shards
         return self._described[1], self._described[2]
 
     def stream_arn(self) -> str:

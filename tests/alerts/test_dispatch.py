@@ -155,7 +155,7 @@ def test_gone_push_leaves_the_email_channel_of_the_same_alert(deps, subscribe, r
     assert deps.alerts.get(both["id"]).channels == {"email": resident.user.email}
 
 
-def test_retry_is_retried_with_backoff_then_succeeds_or_gives_up(deps, subscribe, report):
+def test_retry_is_retried_with_backoff_then_succeeds_or_is_given_back_to_be_sent_later(deps, subscribe, report):
     from chalicelib.handlers.alerts.delivery import ATTEMPTS
     subscribe(push_alert(1, **area()))
     subscribe(push_alert(2, kind="category", service_code="pothole"))
@@ -168,9 +168,36 @@ def test_retry_is_retried_with_backoff_then_succeeds_or_gives_up(deps, subscribe
     down = FakeDeliver(push="retry")
     other = events_of(report())[0]
     waits.clear()
-    assert dispatch_event(deps, other, down, sleep=waits.append) == {"gave_up": 2}
+    assert dispatch_event(deps, other, down, sleep=waits.append) == {"deferred": 2}
     assert len(down.calls) == 2 * ATTEMPTS and waits == [0.5, 1.0] * 2
-    assert dispatch_event(deps, other, down, sleep=waits.append) == {"already": 2}  # settled: not hammered again
+    # The claims were given back: the job's next run tries again, and once the
+    # provider takes them each is sent once, and never again after that.
+    assert dispatch_event(deps, other, down, sleep=waits.append) == {"deferred": 2}
+    assert len(down.calls) == 4 * ATTEMPTS
+    back = FakeDeliver(push="sent")
+    assert dispatch_event(deps, other, back, sleep=waits.append) == {"sent": 2}
+    assert dispatch_event(deps, other, back, sleep=waits.append) == {"already": 2}
+    assert len(back.calls) == 2
+
+
+def test_a_page_job_with_a_deferred_send_is_left_unfinished_for_the_queue_to_give_back(deps, subscribe, report):
+    from collections import Counter
+    from chalicelib.handlers.alerts import fanout
+    from chalicelib.handlers.alerts.worker import InlineQueue, run_job
+    subscribe(push_alert(1, **area()))
+    event = events_of(report())[0]
+    jobs = fanout.jobs_for(event, fanout.audience_of(deps, event))  # one per index key the event reads
+
+    def run_each(deliver):
+        total, unfinished = Counter(), 0
+        for job in jobs:
+            outcomes, finished = run_job(deps, job, InlineQueue(), deliver, sleep=lambda s: None)
+            total.update(outcomes)
+            unfinished += not finished
+        return dict(total), unfinished
+
+    assert run_each(FakeDeliver(push="retry")) == ({"deferred": 1}, 1)
+    assert run_each(FakeDeliver(push="sent")) == ({"sent": 1}, 0)
 
 
 def test_a_private_category_report_reaches_no_neighbours(deps, subscribe, report):

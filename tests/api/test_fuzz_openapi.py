@@ -10,7 +10,7 @@ import pytest
 
 from support.served import served  # noqa: F401 (fixture)
 
-PER_OPERATION = 6  # generated cases per operation, per mode (valid and invalid data), per caller
+PER_OPERATION = 4  # generated cases per operation, per mode (valid and invalid data), per caller
 CALLERS = ("anonymous", "resident", "staff")
 MIN_CASES = 700  # per caller: over 2,000 in all
 

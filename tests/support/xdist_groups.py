@@ -9,7 +9,7 @@ import pytest
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    if not config.getvalue("loadgroup"):
+    if not config.getoption("loadgroup", default=False):  # only workers of `--dist loadgroup` have it
         return
     from _pytest.nodeid import NodeId
     for item in items:

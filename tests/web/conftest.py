@@ -25,7 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 # Without these Chromium calls Google's services at start-up, and a
 # network without internet refuses every one of those connections.
 CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--no-first-run", "--no-sandbox", "--disable-dev-shm-usage"]
+                  "--no-first-run", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 
 
 def _seed():

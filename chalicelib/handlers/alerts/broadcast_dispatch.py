@@ -22,7 +22,7 @@ from .audience import Audience, alerts_under
 # stale within hours (the web page has the live state); a road closure
 # still matters the same day; a bin change the day before collection.
 TTL_S = {"emergencies": 6 * 3600, "roads": 12 * 3600, "bins": 24 * 3600}
-COUNTED_FAILED = ("failed", "gave_up", "gone")
+COUNTED_FAILED = ("failed", "gone")  # a deferred send is not failed: it is tried again
 
 
 def audience(deps, topic, target):

@@ -24,8 +24,12 @@ ATTEMPTS = 3  # tries per delivery on "retry", with exponential backoff
 BACKOFF_S = 0.5  # 0.5 s, then 1 s
 WORKERS = 8  # deliveries in flight at once (botocore clients are thread-safe)
 DELIVERY_KEEP = timedelta(days=30)  # longer than any redelivery (streams keep 24 h, queues 4 days)
-SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed", "retry": "failed"}
+SETTLED = {"sent": "sent", "gone": "gone", "failed": "failed"}
 UNSTARTED = "unstarted"  # not begun for want of time: nothing claimed, the job comes back for it
+# Still "not now" after ATTEMPTS (a provider's quota, a push service down): the claim
+# is given back and the job comes back for it after the queue's visibility timeout,
+# until the queue's MAX_RECEIVES moves the job aside. Sent late, never dropped, never twice.
+DEFERRED = "deferred"
 
 
 def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time_left=None, identity=None):
@@ -122,10 +126,13 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
             outcome = "retry"
         if outcome != "retry":
             break
+    if outcome == "retry":
+        deps.alerts.release(delivery_id)
+        return DEFERRED
     deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
     if outcome == "gone":
         _drop_channel(deps, alert.id, channel)
-    return outcome if outcome != "retry" else "gave_up"
+    return outcome
 
 
 def _drop_channel(deps, alert_id, channel):

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 
 from . import batching, fanout
-from .delivery import DELIVERY_KEEP, STALE_CLAIM, UNSTARTED, deliver_to
+from .delivery import DEFERRED, DELIVERY_KEEP, STALE_CLAIM, UNSTARTED, deliver_to
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audien
     alerts = [alert for alert in alerts if audience.hears(alert)]
     outcomes = deliver_to(deps, event, alerts, audience.message_for, deliver, sleep, time_left, audience.identity)
     audience.after_page(outcomes)
-    return outcomes, UNSTARTED not in outcomes
+    return outcomes, UNSTARTED not in outcomes and DEFERRED not in outcomes
 
 
 def hand_on(deps, queue, event_id, body, following):

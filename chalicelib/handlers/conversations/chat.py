@@ -4,10 +4,10 @@ import re
 from datetime import timedelta
 
 from ... import ids, validation
-from ...errors import ApiError, Conflict, NotFound, Unacceptable
+from ...errors import ApiError, Conflict, NotFound
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
-from ...storage.records import ChatMessage, IdempotencyRecord
+from ...storage.records import ChatMessage
 from ..shared import idempotency
 from .limits import CONVERSATION_ID_PATTERN, IDEMPOTENCY_HOURS, MAX_PHOTOS, PAGE_MAX, TEXT_MAX
 
@@ -118,10 +118,10 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
          template_id=None, fingerprint_of=None):
     """Add a message as number last_seq + 1. The same Idempotency-Key and body
     answer the message stored the first time: (view, created)."""
-    key = idempotency.request_key(idempotency_key, f"chat#{conversation.id}#{author}")
-    fingerprint = idempotency.fingerprint(fingerprint_of if fingerprint_of is not None
-                                          else {"text": text, "photos": list(upload_ids)})
-    earlier = _replay(deps, key, fingerprint)
+    claim = idempotency.Claim(deps, idempotency_key, f"chat#{conversation.id}#{author}",
+                              fingerprint_of if fingerprint_of is not None
+                              else {"text": text, "photos": list(upload_ids)}, _answer(deps), "another message")
+    earlier = claim.earlier()
     if earlier:
         return earlier, False
     if conversation.state == "closed":
@@ -135,21 +135,16 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
         message = ChatMessage(conversation_id=conversation.id, seq=conversation.last_seq + 1, author=author,
                               text=text, created_at=now, author_name=author_name, photos=photos,
                               template_id=template_id)
-        record = None if key is None else IdempotencyRecord(
-            key=key, fingerprint=fingerprint, resource_id=f"{conversation.id}#{message.seq}", created_at=now,
-            expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
         try:
-            deps.conversations.add_message(conversation, message, record)
+            deps.conversations.add_message(
+                conversation, message, claim.record(f"{conversation.id}#{message.seq}", now, IDEMPOTENCY_HOURS))
             conversation.last_seq = message.seq
             stored = message_view(deps, message)
             from .live import message_stored
             message_stored(deps, conversation, stored)  # to the screens open on it, at once
             return stored, True
         except AlreadyExists:
-            earlier = _replay(deps, key, fingerprint)
-            if earlier:
-                return earlier, False
-            raise
+            return claim.twin(), False
         except EditConflict:
             conversation = deps.conversations.get(conversation.id)
             if conversation.state == "closed":
@@ -157,10 +152,9 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
     raise Conflict("Many messages arrived at once; send yours again.", code="busy")
 
 
-def _replay(deps, key, fingerprint):
+def _answer(deps):
     def answer(record):
         conversation_id, seq = record.resource_id.rsplit("#", 1)
         found = deps.conversations.message(conversation_id, int(seq))
         return message_view(deps, found) if found else None
-    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
-        "That Idempotency-Key was used for another message.", code="idempotency_key_reused"))
+    return answer

@@ -1,12 +1,11 @@
 """The resident's side: start a conversation from any screen (signed in, or
 with a name and an e-mail or phone), read it, write in it, rate it at the end."""
 import re
-from datetime import timedelta
 
 from ... import ids, validation
-from ...errors import ApiError, Conflict, Unacceptable, ValidationFailed
+from ...errors import ApiError, Conflict, ValidationFailed
 from ...storage.errors import AlreadyExists
-from ...storage.records import Conversation, IdempotencyRecord
+from ...storage.records import Conversation
 from ..shared import idempotency
 from . import chat, hours
 from .limits import IDEMPOTENCY_HOURS, NAME_MAX, RATINGS, SCREENS_PATTERN
@@ -95,9 +94,8 @@ def start(deps, body, idempotency_key=None, token_param=None):
     refuse_if_blocked(deps, party)
     from ...auth import rate_limits
     rate_limits.creation(deps, "conversation")
-    key = idempotency.request_key(idempotency_key, user_id)
-    fingerprint = idempotency.fingerprint(body)
-    earlier = _replay(deps, key, fingerprint)
+    claim = idempotency.Claim(deps, idempotency_key, user_id, body, _answer(deps), "another conversation")
+    earlier = claim.earlier()
     if earlier:
         return earlier, False
     now = deps.clock()
@@ -106,16 +104,10 @@ def start(deps, body, idempotency_key=None, token_param=None):
         id="CV-" + deps.new_opaque_id()[:16], state="waiting", created_at=now, updated_at=now, user_id=user_id,
         token_hash=ids.digest(token) if token else None, contact=contact, context=context, party=party,
         waiting_since=now)
-    record = None if key is None else IdempotencyRecord(
-        key=key, fingerprint=fingerprint, resource_id=conversation.id, created_at=now,
-        expires=now + timedelta(hours=IDEMPOTENCY_HOURS), secret=token)
     try:
-        deps.conversations.create(conversation, record)
+        deps.conversations.create(conversation, claim.record(conversation.id, now, IDEMPOTENCY_HOURS, secret=token))
     except AlreadyExists:
-        earlier = _replay(deps, key, fingerprint)
-        if earlier:
-            return earlier, False
-        raise
+        return claim.twin(), False
     if first:
         chat.post(deps, conversation, "resident", first[0], first[1], author_name=name)
     if not hours.is_open(deps.settings.chat_hours, now):
@@ -128,14 +120,13 @@ def start(deps, body, idempotency_key=None, token_param=None):
     return out, True
 
 
-def _replay(deps, key, fingerprint):
+def _answer(deps):
     def answer(record):
         conversation = deps.conversations.get(record.resource_id)
         if conversation is None:
             return None
         return {**chat.view(deps, conversation, "resident"), "token": record.secret}
-    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
-        "That Idempotency-Key was used for another conversation.", code="idempotency_key_reused"))
+    return answer
 
 
 def read(deps, conversation_id, token=None):

@@ -45,3 +45,47 @@ def replay(deps, key, fingerprint, answer, reused):
     if record.fingerprint != fingerprint:
         raise reused
     return answer(record)
+
+
+class Claim:
+    """One idempotent write's Idempotency-Key: what an earlier request with it
+    answered, and the record with which this write claims the key.
+
+        claim = Claim(deps, header, scope, body, answer, "another booking")
+        earlier = claim.earlier()          # a retry answers what the first request did
+        ...
+        try:
+            store.create(thing, claim.record(thing.id, now, hours))
+        except AlreadyExists:              # a twin with the same key committed first
+            return claim.twin()
+
+    `answer(record)` rebuilds the earlier answer from the stored record (None
+    when what it made is gone); `what` ends the error for the key sent again
+    with another body ("That Idempotency-Key was used for another booking.")."""
+
+    def __init__(self, deps, header, scope, body, answer, what):
+        self.deps, self.answer, self.what = deps, answer, what
+        self.key = request_key(header, scope)
+        self.fingerprint = fingerprint(body)
+
+    def earlier(self):
+        from ...errors import Unacceptable
+        return replay(self.deps, self.key, self.fingerprint, self.answer, Unacceptable(
+            f"That Idempotency-Key was used for {self.what}.", code="idempotency_key_reused"))
+
+    def record(self, resource_id, now, hours, secret=None):
+        """The record the write stores with what it makes (None: no key sent)."""
+        if self.key is None:
+            return None
+        from datetime import timedelta
+        from ...storage.records import IdempotencyRecord
+        return IdempotencyRecord(key=self.key, fingerprint=self.fingerprint, resource_id=resource_id,
+                                 created_at=now, expires=now + timedelta(hours=hours), secret=secret)
+
+    def twin(self):
+        """Called inside `except AlreadyExists`: the twin's answer; without
+        one (no key, or its record already expired) the error goes on up."""
+        earlier = self.earlier()
+        if earlier is None:
+            raise  # the AlreadyExists being handled by the caller
+        return earlier

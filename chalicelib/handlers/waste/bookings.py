@@ -8,7 +8,7 @@ from ... import validation
 from ...errors import ApiError, Conflict, NotFound, Unacceptable
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, SlotFull
-from ...storage.records import BulkyBooking, IdempotencyRecord
+from ...storage.records import BulkyBooking
 from ..payments import core as payments
 from ..shared import idempotency
 from .catalogue import current
@@ -107,9 +107,9 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     location = validation.text(body.get("location"), "location", problems, 0, LOCATION_MAX) or ""
     notes = validation.text(body.get("notes"), "notes", problems, 0, NOTES_MAX) or ""
     problems.raise_if_any()
-    key = idempotency.request_key(idempotency_key, f"{deps.principal.user_id}#bulky")
-    fingerprint = idempotency.fingerprint(body if key_body is None else key_body)
-    earlier = _replay(deps, key, fingerprint)
+    claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#bulky",
+                              body if key_body is None else key_body, _answer(deps), "another booking")
+    earlier = claim.earlier()
     if earlier:
         return earlier, False
     address, round_model = property_round(deps, uprn, settings)
@@ -122,18 +122,12 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         round_id=round_model.id, date=day, items=items, amount=amount, user_id=user_id,
         email=email, location=location, notes=notes, status="held",
         hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now, taken_by=taken_by)
-    record = None if key is None else IdempotencyRecord(
-        key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
-        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
     try:
-        deps.bulky.hold(booking, settings["capacity_per_day"], record)
+        deps.bulky.hold(booking, settings["capacity_per_day"], claim.record(booking.id, now, IDEMPOTENCY_HOURS))
     except SlotFull:
         raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
     except AlreadyExists:
-        earlier = _replay(deps, key, fingerprint)
-        if earlier:
-            return earlier, False
-        raise
+        return claim.twin(), False
     if waived:
         return _confirm_waived(deps, booking), True
     try:
@@ -160,14 +154,13 @@ def _confirm_waived(deps, booking):
     return view(deps, deps.bulky.get(booking.id))
 
 
-def _replay(deps, key, fingerprint):
+def _answer(deps):
     def answer(record):
         booking = deps.bulky.get(record.resource_id)
         if booking is None:
             return None
         return view(deps, booking, deps.payments.get(booking.payment_id) if booking.payment_id else None)
-    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
-        "That Idempotency-Key was used for another booking.", code="idempotency_key_reused"))
+    return answer
 
 
 def cancel(deps, booking_id):
@@ -217,4 +210,3 @@ def mine(deps, user_id):
     from .paid_changes import view as pending_view
     return [{**view(deps, b), "pending_change": pending_view(deps, b, with_payment=False)}
             for b in deps.bulky.of_user(user_id)]
-

@@ -21,14 +21,13 @@ where they are left, notes.
 """
 import dataclasses
 import logging
-from datetime import date, timedelta
+from datetime import date
 
 from ... import validation
 from ...errors import Conflict, Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ...storage.bulky import CHANGE_REFUND
 from ...storage.errors import AlreadyExists, EditConflict, SlotFull
-from ...storage.records import IdempotencyRecord
 from ..payments import core as payments
 from ..shared import idempotency
 from .bookings import IDEMPOTENCY_HOURS, booking_or_404, priced, read
@@ -46,9 +45,10 @@ def change(deps, booking_id, body, idempotency_key):
     if not idempotency_key:
         raise ValidationFailed([("Idempotency-Key", "Is required: a change may refund, and a retry must not "
                                                     "change or refund twice (a UUID per press).")])
-    key = idempotency.request_key(idempotency_key, f"{deps.principal.user_id}#bulky-change#{booking.id}")
-    fingerprint = idempotency.fingerprint(body)
-    earlier = _replay(deps, key, fingerprint)
+    claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#bulky-change#{booking.id}", body,
+                              lambda record: read(deps, record.resource_id) if deps.bulky.get(record.resource_id)
+                              else None, "another change")
+    earlier = claim.earlier()
     if earlier:
         return earlier, False
     settings, _ = current(deps)
@@ -77,11 +77,9 @@ def change(deps, booking_id, body, idempotency_key):
                                code="date_not_offered", fields=[{"field": "date", "message": "Not an offered day."}])
     difference = after["amount"] - booking.amount
     now = deps.clock()
-    record = None if key is None else IdempotencyRecord(
-        key=key, fingerprint=fingerprint, resource_id=booking.id, created_at=now,
-        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
+    record = claim.record(booking.id, now, IDEMPOTENCY_HOURS)
     if difference > 0:
-        return _dearer(deps, booking, after, difference, settings, record, key, fingerprint)
+        return _dearer(deps, booking, after, difference, settings, record, claim)
     entry = {"seq": booking.change_seq + 1, "at": stamp(now),
              "before": {k: getattr(booking, k) for k in ("date", "items", "amount", "location", "notes")},
              "after": {k: after[k] for k in ("date", "items", "amount", "location", "notes")}, "refund": None}
@@ -94,7 +92,7 @@ def change(deps, booking_id, body, idempotency_key):
     from .steps import next_step
     step = (CHANGE_REFUND, now) if difference < 0 else next_step(dataclasses.replace(booking, date=after["date"]), now)
     earlier = _written(deps, lambda: deps.bulky.change(booking, after, step, settings["capacity_per_day"], record),
-                       key, fingerprint)
+                       claim)
     if earlier:
         return earlier, False
     from .receipts import changed
@@ -129,15 +127,15 @@ def _wanted(deps, booking, body, settings):
     return after
 
 
-def _dearer(deps, booking, after, difference, settings, record, key, fingerprint):
+def _dearer(deps, booking, after, difference, settings, record, claim):
     """Hold a change costing more while its difference is paid (paid_changes.py)."""
     from .paid_changes import hold
     earlier = _written(deps, lambda: hold(deps, booking, after, difference, settings["capacity_per_day"], record),
-                       key, fingerprint)
+                       claim)
     return (earlier, False) if earlier else (read(deps, booking.id), True)
 
 
-def _written(deps, write, key, fingerprint):
+def _written(deps, write, claim):
     """Make the change's conditional write; the earlier answer when a twin
     request with the same key came first, else None."""
     try:
@@ -145,10 +143,7 @@ def _written(deps, write, key, fingerprint):
     except SlotFull:
         raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
     except AlreadyExists:
-        earlier = _replay(deps, key, fingerprint)
-        if earlier:
-            return earlier
-        raise
+        return claim.twin()
     except EditConflict:
         raise Conflict("The booking changed meanwhile; read it again.", code="booking_changed") from None
     return None
@@ -234,10 +229,3 @@ def _made_already(deps, chosen, payment, amount):
 def changes_due(deps):
     """Change refunds the provider could not take at once. Returns how many were settled."""
     return sum(refund_difference(deps, b) is not None for b in deps.bulky.due(CHANGE_REFUND, deps.clock()))
-
-
-def _replay(deps, key, fingerprint):
-    def answer(record):
-        return read(deps, record.resource_id) if deps.bulky.get(record.resource_id) else None
-    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
-        "That Idempotency-Key was used for another change.", code="idempotency_key_reused"))
