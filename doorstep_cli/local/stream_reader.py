@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,6 @@ from doorstep_cli.local.files import atomic_write_bytes, dump_json, load_json
 log = logging.getLogger("doorstep.local")
 BATCH_SIZE = 50
 MAX_BACKOFF = 30.0
-# The stream's ARN and shards are looked up again this often, and at once after a
-# shard closes or a read fails (a recreated table), and on every poll while the
-# stream has no shard yet (its first record makes one): looking them up on every poll
-# was two of every three calls the reader made while nothing happened.
-DESCRIBE_EVERY_S = 5.0
 
 
 def lambda_handler() -> Callable[..., Any]:
@@ -44,7 +38,6 @@ class StreamReader:
         self.handle_batch = handle_batch  # called with a chalice DynamoDBEvent
         self.interval = interval
         self._iterators: dict[str, str] = {}
-        self._described: tuple[float, str, dict[str, dict[str, Any]]] | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._position = self._load_position()
@@ -67,18 +60,18 @@ class StreamReader:
             except Exception:
                 log.exception("Stream reader: a batch failed; it will be retried")
                 self._iterators.clear()  # read again from the last position kept (an iterator may have expired)
-                self._described = None  # and look the stream up again: the table may have been made anew
                 delay = min(MAX_BACKOFF, max(1.0, delay * 2))
             self._stop.wait(delay)
 
     def poll(self) -> int:
         """Read each open shard once and handle what it returned; returns the records handled."""
-        arn, shards = self._layout()
+        arn = self.stream_arn()
         if self._position.get("stream") != arn:
             # A new stream (a new data directory, or the table was recreated).
             self._position = {"stream": arn, "shards": {}, "closed": []}
             self._iterators.clear()
         handled = 0
+        shards = self._shards(arn)
         for shard_id, shard in shards.items():
             parent = shard.get("ParentShardId")
             if shard_id in self._position["closed"]:
@@ -87,16 +80,6 @@ class StreamReader:
                 continue  # a child waits until its parent is read to the end, as in Lambda
             handled += self._read_shard(arn, shard_id)
         return handled
-
-    def _layout(self) -> tuple[str, dict[str, dict[str, Any]]]:
-        now = time.monotonic()
-        if self._described is None or now - self._described[0] > DESCRIBE_EVERY_S:
-            arn = self.stream_arn()
-            shards = self._shards(arn)
-            # A stream has no shard until its first record: until then, look every poll.
-            self._described = (now, arn, shards) if shards else None
-            return arn, shards
-        return self._described[1], self._described[2]
 
     def stream_arn(self) -> str:
         table = self.dynamodb.describe_table(TableName=self.table_name)["Table"]
@@ -146,7 +129,6 @@ class StreamReader:
         if following is None:
             self._position["closed"].append(shard_id)  # a closed shard, read to its end
             self._iterators.pop(shard_id, None)
-            self._described = None  # its children are to be found
         else:
             self._iterators[shard_id] = following
         if records or following is None:
