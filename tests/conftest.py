@@ -10,13 +10,12 @@ from bench.motofast import faster_moto, isolated_transactions, quick_responses
 from contract.engine_session import pytest_configure, pytest_unconfigure  # noqa: F401
 # `--clock=INSTANT`: the run at a chosen moment (README, Tests at any hour).
 from support.pinned_clock import _pinned_clock, pytest_addoption  # noqa: F401
-from support import longest_first, pinned_clock
+from support import pinned_clock
 # Tests marked xdist_group run on one worker (pytest-xdist's loadgroup, mended for pytest 9).
 pytest_plugins = ["support.xdist_groups"]
 
 
 def pytest_collection_modifyitems(config, items):
-    longest_first.longest_first(items)
     pinned_clock.pytest_collection_modifyitems(config, items)
 
 
