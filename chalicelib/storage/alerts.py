@@ -223,14 +223,15 @@ class AlertStore:
         DeliveryModel(delivery_id).update(actions=[
             DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)])
 
-    def release(self, delivery_id):
-        """Give a claim back unsent (a provider still saying "not now"): the
-        next run of its job may take it at once."""
+    def release(self, delivery_id, claimed_at):
+        """Give one's own claim (taken at `claimed_at`) back unsent, a provider
+        still saying "not now": the next run of its job may take it at once."""
         try:
             with writes(["delivery"]):
-                DeliveryModel(delivery_id).delete(condition=DeliveryModel.status == "claimed")
+                DeliveryModel(delivery_id).delete(condition=(DeliveryModel.status == "claimed") & (
+                    DeliveryModel.claimed_at == claimed_at))
         except EditConflict:
-            pass  # settled meanwhile by a run that took a stale claim: nothing to give back
+            pass  # a run that took it as stale claimed or settled it since: it is that run's to finish
 
 
 def event_from_image(image):

@@ -315,3 +315,16 @@ def test_a_report_made_private_is_told_to_its_reporter_and_staff_and_no_longer_t
     dispatch(deps, news, fake)
     assert sorted(fake.to("push")) == ["https://push.example.net/send/device-1",
                                        "https://push.example.net/send/device-3"]
+
+
+def test_a_claim_given_back_late_leaves_the_claim_another_run_took_since(deps):
+    from datetime import timedelta
+    from chalicelib.handlers.alerts.delivery import DELIVERY_KEEP, STALE_CLAIM
+    first = deps.clock()
+    assert deps.alerts.claim("E1#push#x", first, first - STALE_CLAIM, first + DELIVERY_KEEP)
+    later = first + STALE_CLAIM + timedelta(seconds=1)  # the first run stalled: its claim is stale
+    assert deps.alerts.claim("E1#push#x", later, later - STALE_CLAIM, later + DELIVERY_KEEP)
+    deps.alerts.release("E1#push#x", first)  # the first run wakes and gives back what is no longer its
+    assert not deps.alerts.claim("E1#push#x", later, later - STALE_CLAIM, later + DELIVERY_KEEP)
+    deps.alerts.release("E1#push#x", later)
+    assert deps.alerts.claim("E1#push#x", later, later - STALE_CLAIM, later + DELIVERY_KEEP)

@@ -127,7 +127,7 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
         if outcome != "retry":
             break
     if outcome == "retry":
-        deps.alerts.release(delivery_id)
+        deps.alerts.release(delivery_id, now)
         return DEFERRED
     deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
     if outcome == "gone":
