@@ -39,6 +39,9 @@ def queue(deps):
             "desk": hours.view(deps.settings.chat_hours, now), "socket_url": deps.settings.socket_url}
 
 
+SEARCH_FOR = "Give a conversation reference (CV-...), a report reference (DS-...), an e-mail address or a phone number."
+
+
 def search(deps, q):
     """GET /v1/staff/conversations/search?q=: by the conversation's reference,
     a linked report's reference, or the resident's e-mail or phone (exact,
@@ -50,10 +53,10 @@ def search(deps, q):
     text = q.strip() if isinstance(q, str) else ""
     now = deps.clock()
     if not text or len(text) > 254:
-        raise ValidationFailed([("q", "Give a conversation reference (CV-...), a report reference (DS-...), "
-                                      "an e-mail address or a phone number.")])
-    if re.fullmatch(CONVERSATION_ID_PATTERN, text[:3].upper() + text[3:].lower()):
-        found = deps.conversations.get(text[:3].upper() + text[3:].lower())
+        raise ValidationFailed([("q", SEARCH_FOR)])
+    reference = text[:3].upper() + text[3:].lower()  # CV-... as the ids are made, whatever the case typed
+    if re.fullmatch(CONVERSATION_ID_PATTERN, reference):
+        found = deps.conversations.get(reference)
         matches, by = [found] if found else [], "conversation"
     else:
         rid = ids.normalise_report_id(text)
@@ -66,8 +69,7 @@ def search(deps, q):
         elif validation.PHONE.match(text):
             key, by = contact_keys({"phone": text})[0], "phone"
         else:
-            raise ValidationFailed([("q", "Give a conversation reference (CV-...), a report reference (DS-...), "
-                                          "an e-mail address or a phone number.")])
+            raise ValidationFailed([("q", SEARCH_FOR)])
         matches = deps.conversations.search(key, SEARCH_MAX)
     return {"q": text, "matched_by": by, "conversations": [_row(deps, c, now) for c in matches]}
 
