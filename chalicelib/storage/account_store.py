@@ -4,7 +4,7 @@ from ..stamps import stamp
 from .accounts import IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .errors import AlreadyExists, EditConflict
-from .records import OneTimeToken, RefreshToken, Session, User
+from . import records
 
 # The outbox's and the reports' models serve a person's messages and reports
 # only: imported there, so a signed-in request's cold start (which reads the
@@ -17,7 +17,7 @@ class AccountStore:
 
     # users and identities
     def user(self, user_id):
-        return record_of(User, get_or_none(UserModel, user_id, consistent_read=True)) if user_id else None
+        return record_of(records.User, get_or_none(UserModel, user_id, consistent_read=True)) if user_id else None
 
     def user_by_identity(self, key):
         identity = get_or_none(IdentityModel, key, consistent_read=True)
@@ -80,10 +80,10 @@ class AccountStore:
             t.save(model_of(RefreshTokenModel, token))
 
     def session(self, session_id):
-        return record_of(Session, get_or_none(SessionModel, session_id, consistent_read=True))
+        return record_of(records.Session, get_or_none(SessionModel, session_id, consistent_read=True))
 
     def refresh_token(self, token_hash):
-        return record_of(RefreshToken, get_or_none(RefreshTokenModel, token_hash, consistent_read=True))
+        return record_of(records.RefreshToken, get_or_none(RefreshTokenModel, token_hash, consistent_read=True))
 
     def rotate(self, old, new):
         """Mark `old` used and store `new`; EditConflict if a racing request won."""
@@ -102,7 +102,7 @@ class AccountStore:
         model_of(OneTimeTokenModel, token).save()
 
     def one_time(self, token_hash):
-        return record_of(OneTimeToken, get_or_none(OneTimeTokenModel, token_hash, consistent_read=True))
+        return record_of(records.OneTimeToken, get_or_none(OneTimeTokenModel, token_hash, consistent_read=True))
 
     def consume_one_time(self, token_hash, purpose):
         """The token, now marked used; None if unknown, used or for another purpose."""
@@ -115,7 +115,7 @@ class AccountStore:
                              condition=OneTimeTokenModel.used == False)  # noqa: E712
         except EditConflict:
             return None
-        return record_of(OneTimeToken, token)
+        return record_of(records.OneTimeToken, token)
 
     # the reports that belong to a person
     def reports_of_user(self, user_id, limit=200):

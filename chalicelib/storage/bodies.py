@@ -15,13 +15,14 @@ shapes: its cost follows the bodies near the point, never how many exist.
 import json
 import math
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from pynamodb.attributes import (BinaryAttribute, BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute,
                                  UnicodeAttribute, VersionAttribute)
 
 from ..geo import cells, polygon
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .record_class import record
 from .wards import geometry_blob
 
 CELL_PRECISION = 5
@@ -30,7 +31,7 @@ BATCH = 100  # BatchGetItem's limit
 EVERY_CATEGORY = "*"
 
 
-@dataclass
+@record
 class Body:
     """A body as domain code sees it (handlers/bodies/ says what each holds).
 

@@ -25,7 +25,7 @@ key range and neither ever reads the other.
 Table `petition-wards`: partition = petition id, sort = ward name: the
 count by ward, one Query for the page and the CSV.
 """
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
 from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute,
@@ -33,13 +33,14 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribut
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .record_class import record
 from .errors import AlreadyExists, EditConflict
 from .uploads import IdempotencyModel
 
 PAGE_MAX = 50
 
 
-@dataclass
+@record
 class Petition:
     id: str
     state: str  # pending (gathering sponsors), sponsored (awaiting moderation), open, rejected, closed
@@ -64,7 +65,7 @@ class Petition:
     version: int = 0
 
 
-@dataclass
+@record
 class Signature:
     petition_id: str
     key: str  # digest of canonical e-mail + name: one signature per person and e-mail

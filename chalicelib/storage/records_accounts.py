@@ -3,11 +3,13 @@
 storage/records.py says what these values are and loads this module when one is named."""
 from __future__ import annotations  # the annotations are for readers: nothing evaluates them
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime  # noqa: F401  (named in annotations)
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class User:
     id: str
     email: str | None = None
@@ -27,7 +29,7 @@ class User:
     version: int | None = None
 
 
-@dataclass
+@when_named
 class Session:
     id: str
     user_id: str
@@ -37,7 +39,7 @@ class Session:
     revoked: bool = False
 
 
-@dataclass
+@when_named
 class RefreshToken:
     token_hash: str
     session_id: str
@@ -46,7 +48,7 @@ class RefreshToken:
     rotated: bool = False
 
 
-@dataclass
+@when_named
 class OneTimeToken:
     token_hash: str
     purpose: str  # verify_email, reset_password
@@ -56,7 +58,7 @@ class OneTimeToken:
     used: bool = False
 
 
-@dataclass
+@when_named
 class OutboxMessage:
     id: str
     channel: str  # email, sms

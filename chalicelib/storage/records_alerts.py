@@ -3,11 +3,13 @@
 storage/records.py says what these values are and loads this module when one is named."""
 from __future__ import annotations  # the annotations are for readers: nothing evaluates them
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime  # noqa: F401  (named in annotations)
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class Alert:
     id: str
     kind: str  # report, area, ward, category, broadcast
@@ -27,7 +29,7 @@ class Alert:
         return not self.pending
 
 
-@dataclass
+@when_named
 class AlertIndexRow:
     """One lookup key of an alert; a circle's rows carry it for the exact test."""
     key: str
@@ -42,7 +44,7 @@ class AlertIndexRow:
     located_at: datetime | None = None
 
 
-@dataclass
+@when_named
 class Broadcast:
     id: str
     author: str  # the staff member's user id

@@ -1,9 +1,11 @@
 """Live chat: conversations and their messages (see records.py)."""
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class Conversation:
     """A resident's live chat with council staff (handlers/conversations). Private
     throughout: its contact, context and transcript are never in a public view."""
@@ -28,7 +30,7 @@ class Conversation:
     resident_seen_at: datetime | None = None  # the resident's last read: an open app polls, a closed one is told
 
 
-@dataclass
+@when_named
 class ChatMessage:
     conversation_id: str
     seq: int  # 1, 2, 3...: the cursor is the last seq a client has

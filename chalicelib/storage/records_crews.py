@@ -3,14 +3,16 @@
 storage/records.py says what these values are and loads this module when one is named."""
 from __future__ import annotations  # the annotations are for readers: nothing evaluates them
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime  # noqa: F401  (named in annotations)
+
+from .record_class import when_named
 
 
 JOB_OPEN = ("assigned", "accepted", "en_route", "on_site")  # a job a crew still has to do
 
 
-@dataclass
+@when_named
 class Job:
     """A street crew's work on one report: made when staff assign the report
     to a team, ended when the crew is done or unable, or when staff move or
@@ -47,7 +49,7 @@ class Job:
         return self.status in JOB_OPEN
 
 
-@dataclass
+@when_named
 class Questionnaire:
     """"Has it been fixed?", asked once of a report's reporter some days after it was closed."""
     report_id: str

@@ -6,8 +6,10 @@ from __future__ import annotations  # the annotations are for readers: nothing e
 from dataclasses import dataclass, field
 from datetime import datetime  # noqa: F401  (named in annotations)
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class InboxRow:
     """One line of the staff inbox, as its index row holds it."""
     report_id: str

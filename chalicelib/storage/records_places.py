@@ -3,11 +3,13 @@
 storage/records.py says what these values are and loads this module when one is named."""
 from __future__ import annotations  # the annotations are for readers: nothing evaluates them
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime  # noqa: F401  (named in annotations)
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class Address:
     uprn: str
     lines: list
@@ -28,7 +30,7 @@ class Address:
         return {k: v for k, v in (self.bin_rounds or {}).items() if v}
 
 
-@dataclass
+@when_named
 class BinRound:
     id: str
     stream: str
@@ -47,7 +49,7 @@ class BinRound:
                      exceptions, parse_date(self.end) if self.end else None)
 
 
-@dataclass
+@when_named
 class Facility:
     id: str
     type: str

@@ -3,11 +3,13 @@
 storage/records.py says what these values are and loads this module when one is named."""
 from __future__ import annotations  # the annotations are for readers: nothing evaluates them
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime  # noqa: F401  (named in annotations)
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class Report:
     id: str
     service_code: str
@@ -61,7 +63,7 @@ class Report:
         return (self.assignment or {}).get("team")
 
 
-@dataclass
+@when_named
 class TimelineEntry:
     report_id: str
     seq: int
@@ -76,7 +78,7 @@ class TimelineEntry:
     photos: list | None = None  # cleaned photos shown with the entry (a crew's after photo)
 
 
-@dataclass
+@when_named
 class Event:
     """A change others must hear about (DESIGN, data flow 2)."""
     id: str
@@ -87,7 +89,7 @@ class Event:
     expires: datetime | None = None
 
 
-@dataclass
+@when_named
 class Upload:
     upload_id: str
     content_type: str
@@ -99,7 +101,7 @@ class Upload:
     owner: str | None = None  # the account that made it (only it may attach it); None: its id is the key
 
 
-@dataclass
+@when_named
 class IdempotencyRecord:
     key: str  # sha256 of scope + client key
     fingerprint: str  # sha256 of the canonical request
@@ -109,7 +111,7 @@ class IdempotencyRecord:
     secret: str | None = None  # an anonymous tracking token, kept for the key's lifetime
 
 
-@dataclass
+@when_named
 class Supporter:
     """A resident's "me too" on a report: one per canonical e-mail per report,
     counted once it is proven (signed in with it, or its link followed)."""

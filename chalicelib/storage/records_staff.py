@@ -3,11 +3,13 @@
 storage/records.py says what these values are and loads this module when one is named."""
 from __future__ import annotations  # the annotations are for readers: nothing evaluates them
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime  # noqa: F401  (named in annotations)
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class Open311Key:
     key_hash: str  # sha256 hex of the key itself
     name: str  # the partner; also names its update_id space
@@ -17,7 +19,7 @@ class Open311Key:
     categories: list | None = None  # service codes it may post to; None: all
 
 
-@dataclass
+@when_named
 class Team:
     """A street crew, as data: crew members and assignments name it by id."""
     id: str
@@ -28,7 +30,7 @@ class Team:
     version: int | None = None
 
 
-@dataclass
+@when_named
 class AuditEntry:
     """One staff change to a report: who, when, and each field before and
     after, internal ones included. `seq` is the report's version after the
@@ -43,7 +45,7 @@ class AuditEntry:
     changes: dict = field(default_factory=dict)  # field -> {"before": ..., "after": ...}
 
 
-@dataclass
+@when_named
 class ResponseTemplate:
     id: str
     title: str
@@ -57,7 +59,7 @@ class ResponseTemplate:
     version: int | None = None
 
 
-@dataclass
+@when_named
 class DueRule:
     """How many working days a category's reports get (by priority, where it varies)."""
     service_code: str
@@ -66,7 +68,7 @@ class DueRule:
     basis: str | None = None  # why: "statutory: Freedom of Information Act 2000 s.10", "council policy"
 
 
-@dataclass
+@when_named
 class ReportWrite:
     """One report's part of a staff change: the report and what goes with it."""
     report: Report

@@ -1,9 +1,11 @@
 """Payments and the waste services paid for (see records.py)."""
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
+from .record_class import when_named
 
-@dataclass
+
+@when_named
 class Payment:
     """A card payment Doorstep asked a provider for. Its state is the provider's,
     copied here each time it is checked; amounts are integer pence."""
@@ -29,7 +31,7 @@ class Payment:
     settled_status: str | None = None  # the finished status the purpose was last told of
 
 
-@dataclass
+@when_named
 class BulkyBooking:
     """A bulky waste collection: held while the resident pays, then confirmed."""
     id: str
@@ -63,7 +65,7 @@ class BulkyBooking:
     missed: dict | None = None  # the crew could not collect: {job_id, reason, at, remedy: rebook|refund, rebooked_at}
 
 
-@dataclass
+@when_named
 class GardenSubscription:
     """One year (term) of garden waste collection for a property, paid for."""
     uprn: str

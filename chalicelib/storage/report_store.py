@@ -11,7 +11,7 @@ keys, so no public listing can find it.
 """
 from .. import states
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
-from .records import Event, IdempotencyRecord, Report, TimelineEntry, Upload
+from . import records
 from .reports import EventModel, ReportModel, ReportUpdateModel
 
 # What only a write needs (inbox rows, the audit, crews' jobs, a follower's
@@ -93,12 +93,12 @@ class ReportStore:
         bind()
 
     def get(self, report_id):
-        return record_of(Report, get_or_none(ReportModel, report_id))
+        return record_of(records.Report, get_or_none(ReportModel, report_id))
 
     def get_many(self, report_ids):
         """Reports by id, in the order asked; unknown ids are skipped."""
         found = {r.id: r for r in ReportModel.batch_get(list(dict.fromkeys(report_ids)))}
-        return [record_of(Report, found[i]) for i in report_ids if i in found]
+        return [record_of(records.Report, found[i]) for i in report_ids if i in found]
 
     def supporter_counts(self, report_ids):
         """{id: "me too"s counted} of these reports: one BatchGetItem of two
@@ -109,7 +109,7 @@ class ReportStore:
         return {r.id: int(r.supporters or 0) for r in found}
 
     def updates(self, report_id):
-        return [record_of(TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
+        return [record_of(records.TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
 
     def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None, jobs=(),
                sends=()):
@@ -125,11 +125,10 @@ class ReportStore:
         AlreadyExists("id" or "idempotency") when the reference or the
         Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
+        # Each part's models are loaded when the report has that part: a
+        # resident's first report (no audit, photos or job) loads none of theirs.
         from .alerts import AlertIndexModel, AlertModel
-        from .audit import AuditModel, audit_model
-        from .jobs import put_job, settle_job
         from .sends import send_model
-        from .uploads import UploadModel
         parts = []
         with writes(parts, exists={"id", "idempotency"}), transaction() as t:
             saved = _save_report(t, parts, report, condition=ReportModel.id.does_not_exist())
@@ -137,10 +136,13 @@ class ReportStore:
             t.save(event_model(event))
             parts.extend(["entry", "event"])
             if audit is not None:
+                from .audit import AuditModel, audit_model
                 parts.append("audit")
                 t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
+            if uploads:
+                from .uploads import UploadModel
             for upload_id, photo in uploads:
                 parts.append("upload")
                 t.update(UploadModel(upload_id), actions=[
@@ -152,6 +154,8 @@ class ReportStore:
                 t.save(model_of(AlertModel, alert))
                 for row in rows:
                     t.save(model_of(AlertIndexModel, row))
+            if jobs:
+                from .jobs import put_job, settle_job
             saved_jobs = [put_job(t, parts, job) for job in jobs]
             for send in sends:
                 parts.append("send")
@@ -218,7 +222,7 @@ class ReportStore:
         from . import inbox
         count = 0
         for model in ReportModel.scan():  # CLI only: `doorstep tables` on an older stage
-            report = record_of(Report, model)
+            report = record_of(records.Report, model)
             new_keys = inbox.keys(report)
             with inbox.InboxModel.batch_write() as batch:
                 for row in inbox.rows(report):
@@ -237,11 +241,11 @@ class ReportStore:
 
     def idempotency_record(self, key):
         from .uploads import IdempotencyModel
-        return record_of(IdempotencyRecord, get_or_none(IdempotencyModel, key, consistent_read=True))
+        return record_of(records.IdempotencyRecord, get_or_none(IdempotencyModel, key, consistent_read=True))
 
     def upload(self, upload_id):
         from .uploads import UploadModel
-        return record_of(Upload, get_or_none(UploadModel, upload_id, consistent_read=True))
+        return record_of(records.Upload, get_or_none(UploadModel, upload_id, consistent_read=True))
 
     def save_upload(self, upload):
         from .uploads import UploadModel
@@ -257,7 +261,7 @@ class ReportStore:
         results = ReportModel.map_index.query(
             partition, ReportModel.geo_sk.between(lo, hi + "~"),
             limit=limit, page_size=limit, last_evaluated_key=start)
-        items = [record_of(Report, r) for r in results]
+        items = [record_of(records.Report, r) for r in results]
         return items, results.last_evaluated_key
 
     def category_map_range(self, partition, lo, hi, limit, start=None):
@@ -265,7 +269,7 @@ class ReportStore:
         results = ReportModel.category_map_index.query(
             partition, ReportModel.geo_sk.between(lo, hi + "~"),
             limit=limit, page_size=limit, last_evaluated_key=start)
-        return [record_of(Report, r) for r in results], results.last_evaluated_key
+        return [record_of(records.Report, r) for r in results], results.last_evaluated_key
 
     def created_between_in(self, codes, buckets, start, end, page_size=100):
         """Reports of these categories in these open/closed buckets ("o",
@@ -275,7 +279,7 @@ class ReportStore:
         month, first = (end.year, end.month), (start.year, start.month)
         while month >= first:
             name = f"{month[0]:04d}-{month[1]:02d}"
-            streams = [(record_of(Report, r) for r in ReportModel.category_month_index.query(
+            streams = [(record_of(records.Report, r) for r in ReportModel.category_month_index.query(
                 f"{code}#{bucket}#{name}", ReportModel.created_at.between(start, end),
                 scan_index_forward=False, page_size=page_size)) for code in sorted(codes) for bucket in buckets]
             yield from heapq.merge(*streams, key=lambda r: r.created_at, reverse=True)
@@ -287,7 +291,7 @@ class ReportStore:
         changed = 0
         missing = ReportModel.category_month.does_not_exist()
         for item in ReportModel.scan(filter_condition=missing):  # CLI only: `doorstep tables`
-            report = record_of(Report, item)
+            report = record_of(records.Report, item)
             keys = {k: v for k, v in category_keys(report, item.geo_pk, item.created_month).items() if v}
             if keys:
                 item.update(actions=[getattr(ReportModel, k).set(v) for k, v in keys.items()])
@@ -303,7 +307,7 @@ class ReportStore:
             results = ReportModel.month_index.query(
                 f"{month[0]:04d}-{month[1]:02d}", ReportModel.created_at.between(start, end),
                 scan_index_forward=False, page_size=page_size)
-            yield from (record_of(Report, r) for r in results)
+            yield from (record_of(records.Report, r) for r in results)
             month = (month[0], month[1] - 1) if month[1] > 1 else (month[0] - 1, 12)
 
     def updates_between(self, start, end, page_size=500):
@@ -311,7 +315,7 @@ class ReportStore:
         first, one month partition at a time (UpdateMonthIndex)."""
         month, last = (start.year, start.month), (end.year, end.month)
         while month <= last:
-            yield from (record_of(TimelineEntry, u) for u in ReportUpdateModel.month_index.query(
+            yield from (record_of(records.TimelineEntry, u) for u in ReportUpdateModel.month_index.query(
                 f"{month[0]:04d}-{month[1]:02d}", ReportUpdateModel.created_at.between(start, end),
                 page_size=page_size))
             month = (month[0], month[1] + 1) if month[1] < 12 else (month[0] + 1, 1)
@@ -322,4 +326,4 @@ def map_partition(cell, state):
     return f"{cell}#{states.bucket(state)}"
 
 
-__all__ = ["ReportStore", "Report", "TimelineEntry", "Event", "Upload", "IdempotencyRecord", "map_partition"]
+__all__ = ["ReportStore", "map_partition"]

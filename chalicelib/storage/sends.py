@@ -11,19 +11,19 @@ body owes an answer, by when, so the sweeper reads what is due and nothing
 else; `by_reference` finds the report a body's own reference names, for the
 updates that come back.
 """
-from dataclasses import dataclass
 
 from pynamodb.attributes import BooleanAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, \
     UTCDateTimeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .record_class import record
 
 UNSETTLED = ("waiting", "sending", "retrying")  # a try is due (or under way)
 DUE_TRY, DUE_ANSWER = "try", "answer"  # the due index's two partitions
 
 
-@dataclass
+@record
 class Send:
     report_id: str
     body_id: str

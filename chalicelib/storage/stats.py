@@ -13,12 +13,13 @@ same transaction as its counts on condition that it is new: a stream batch
 delivered twice counts once. Markers expire after MARKER_TTL, far longer
 than a stream keeps records (24 hours).
 """
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import timedelta
 
 from pynamodb.attributes import TTLAttribute, UnicodeAttribute
 
 from .binding import Stored, bind, connection, table, writes
+from .record_class import record
 from .errors import AlreadyExists
 
 FIGURES = "figures"
@@ -36,7 +37,7 @@ class StatsModel(Stored):
     expires = TTLAttribute(null=True)  # markers only
 
 
-@dataclass
+@record
 class CounterRow:
     key: str  # "total", "category#pothole"...
     counts: dict = field(default_factory=dict)  # counter name -> int

@@ -14,12 +14,13 @@ never the number of wards stored.
 """
 import json
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from pynamodb.attributes import BinaryAttribute, ListAttribute, NumberAttribute, UnicodeAttribute
 
 from ..geo import cells, polygon
 from .binding import Stored, bind, get_or_none, table
+from .record_class import record
 
 CELL_PRECISION = 5
 MAX_GEOMETRY_BYTES = 300_000  # compressed; leaves room in DynamoDB's 400 KB item
@@ -27,7 +28,7 @@ MAX_CELLS = 2_000  # a bbox about 90 x 90 km: more is a wrong file, not a ward
 BATCH = 100  # BatchGetItem's limit
 
 
-@dataclass
+@record
 class Ward:
     """A ward as domain code sees it. councillors: [{name, party, email,
     phone, surgery}]; None (on put_many) keeps the stored list."""
