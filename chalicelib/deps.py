@@ -1,7 +1,7 @@
 """What domain code needs from the outside world, built once per request.
 
 Handlers take a Deps and nothing global, so a test or the CLI runs them with
-stores, a clock and id makers of its own (dataclasses.replace(deps, ...)).
+stores, a clock and id makers of its own (deps.replace(...)), or Deps(...).
 The stores' types are named for readers and type checkers only: importing
 them here would load every store (and PynamoDB) for every route; each store
 is imported and built when a handler first reads it.
@@ -9,7 +9,7 @@ is imported and built when a handler first reads it.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
@@ -88,9 +88,10 @@ def _area(deps):
     return service_area(deps.settings.service_area_file)
 
 
-# No generated __repr__ (it would build every store to show it) or __eq__ (two
-# Deps are never compared): fewer generated methods, a quicker first request.
-@dataclass(repr=False, eq=False)
+# No generated __repr__ (it would build every store to show it), __eq__ (two
+# Deps are never compared) or __init__ (forty parameters to compile on every
+# cold start, when a request names three): a quicker first request.
+@dataclass(repr=False, eq=False, init=False)
 class Deps:
     reports: ReportStore = _store("report_store", "ReportStore")
     services: ServiceStore = _store("services", "ServiceStore")
@@ -127,11 +128,21 @@ class Deps:
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
-    clock: Callable[[], datetime] = ids.utc_now
-    new_report_id: Callable[[], str] = ids.new_report_id
-    new_token: Callable[[], str] = ids.new_token
-    new_opaque_id: Callable[[], str] = ids.new_opaque_id
-    settings: Settings = field(default_factory=settings)
+    # Read from the class when not given (no generated __init__ copies them
+    # in), so not to be bound as methods.
+    clock: Callable[[], datetime] = staticmethod(ids.utc_now)
+    new_report_id: Callable[[], str] = staticmethod(ids.new_report_id)
+    new_token: Callable[[], str] = staticmethod(ids.new_token)
+    new_opaque_id: Callable[[], str] = staticmethod(ids.new_opaque_id)
+    settings: Settings = _Lazy(lambda deps: settings())
+
+    def __init__(self, **given):
+        """Deps(field=value, ...): what is not given keeps its default (a
+        store: built when first read)."""
+        for name, value in given.items():
+            if name not in self.__dataclass_fields__:
+                raise TypeError(f"Deps has no field {name!r}")
+            setattr(self, name, value)
 
     def replace(self, **changes):
         """dataclasses.replace, except that stores not built yet stay unbuilt

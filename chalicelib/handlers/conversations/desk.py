@@ -2,7 +2,6 @@
 conditional write decides between two officers), handing over, answering
 (with a response template if wanted), turning a conversation into a report or
 linking one, closing, and blocking a resident."""
-import dataclasses
 
 from ... import ids, validation
 from ...auth.principal import Principal
@@ -186,7 +185,7 @@ def to_report(deps, conversation_id, body, idempotency_key):
     report_body = {k: v for k, v in body.items() if k != "contact"}
     if conversation.user_id:
         resident = deps.accounts.user(conversation.user_id)
-        as_resident = dataclasses.replace(deps, principal=Principal(
+        as_resident = deps.replace(principal=Principal(
             user_id=resident.id, role=resident.role, email=resident.email,
             email_verified=bool(resident.email_verified)), client=None)
         view, created = create_report(as_resident, report_body, _key(conversation, idempotency_key))

@@ -3,7 +3,6 @@ reported missed only after its collection day and until 2 working days
 after it; the first report for a property, container and collection day makes
 a report (category missed_bin, through reports' own create), and every later
 one is merged into it, not duplicated."""
-import dataclasses
 from datetime import timedelta
 
 from ... import bindays, ids, validation
@@ -92,7 +91,7 @@ def _make(deps, report_id, collection, address, stream, day, notes):
     body = {"service_code": SERVICE, "lat": address.lat, "lon": address.lon, "uprn": address.uprn,
             "description": (f"{LABELS[stream]} not collected on {day:%A %d %B %Y}. " + notes).strip(),
             "fields": {"stream": stream, "collection_date": day.isoformat(), "address": address.text}}
-    fixed = dataclasses.replace(deps, new_report_id=lambda: report_id)
+    fixed = deps.replace(new_report_id=lambda: report_id)
     try:
         create_report(fixed, body, idempotency_key="missed-bin-" + ids.digest(collection)[:40])
     except (AlreadyExists, ServiceUnavailable):
