@@ -4,7 +4,6 @@ channel; with `assign_to_my_team` the report is their team's job at once,
 written in the report's own transaction."""
 from ...errors import ValidationFailed
 from ...stamps import stamp
-from .assigning import sync
 
 FIELD = "assign_to_my_team"
 
@@ -23,6 +22,7 @@ def crew_team(deps, body):
 
 def take_as_job(deps, report, now):
     """Assign the new report to the crew member's team: [its Job]."""
+    from .assigning import sync  # the jobs store: only for a crew's own report, not every report's cold start
     p = deps.principal
     report.assignment = {"team": p.team, "instructions": None, "assigned_at": stamp(now),
                          "assigned_by": p.email or p.user_id}

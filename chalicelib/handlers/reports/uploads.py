@@ -67,6 +67,8 @@ def attach(deps, upload_ids, now):
     Cleaning is idempotent (the cleaned copy's name derives from the upload),
     so a retried report creation may safely run it again.
     """
+    if not upload_ids:
+        return []  # most reports: a cold start need not load the photo cleaner
     from . import photos
     from ...storage.blobs import BlobMissing
     attached = []

@@ -64,9 +64,9 @@ def moderation_view(deps, report):
     wrote them, who moderated, when and why, and each hidden photo (staff's
     or withdrawn by its reporter) with a link to its kept copy that works for
     a few minutes. None when nothing was taken away."""
-    from ...storage.blobs import HIDDEN_PHOTO_PREFIX
     if not report.moderation and not report.hidden_photos:
         return None
+    from ...storage.blobs import HIDDEN_PHOTO_PREFIX
     return {**dict(report.moderation or {}), "hidden_photos": [
         {**p, "url": deps.blobs.download_url(HIDDEN_PHOTO_PREFIX + p["name"], expires_in=STAFF_PHOTO_LINK_SECONDS)}
         for p in report.hidden_photos or []]}
