@@ -19,7 +19,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-forwarding venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -108,6 +108,13 @@ bench-fanout-latency: $(STAMP) dynamodb-local
 # send and a poll against a second Doorstep acting as the county (docs/benchmarks.md).
 bench-forwarding: $(STAMP)
 	$(PY) -m bench.routingcost
+
+# Where's my nearest beside PostGIS: the same searches in a throwaway PostgreSQL cluster
+# (Debian's PostgreSQL 15 and PostGIS 3), after section 4 of `make bench` (docs/benchmarks.md).
+bench-postgis: $(STAMP)
+	test -x /usr/lib/postgresql/15/bin/initdb -a -f /usr/share/postgresql/15/extension/postgis.control || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql-15-postgis-3 >/dev/null; }
+	$(PY) -m bench.postgis_nearest
 
 # dist/: the Lambda zip and the one CloudFormation template (offline, no AWS account).
 package: $(STAMP) $(VENDOR)
