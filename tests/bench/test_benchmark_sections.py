@@ -75,3 +75,21 @@ def test_a_run_cut_short_keeps_what_it_measured_and_what_it_did_not_reach(tmp_pa
     assert "old map figures" in text and "old nearest figures" in text and "old engine figures" in text
     assert "cut short" in text  # the head says this run did not finish
     assert not list(tmp_path.glob("*.tmp"))
+
+
+
+def test_the_postgis_comparison_reads_our_items_from_the_nearest_table_and_judges_each_k(tmp_path):
+    from bench import nearest, postgis_nearest
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("| clustered | 1,000 | dense centre | 2 / 9 (67) | 8 / 29 (182) | 7 / 25 (144) | 12 / 46 (337) "
+                   "| 16 / 82 (400) | 430 m |\n| not | the | nearest | table | at | all | a | b | c |\n")
+    ours = postgis_nearest.ours_from_doc(doc)
+    assert ours == {("clustered", 1000, "dense centre", k): n for k, n in zip(nearest.KS, (9, 29, 25, 46, 82))}
+
+    def rows(buffers):
+        return [{"layout": "clustered", "n": 1000, "place": "dense centre", "k": k, "clustered": c, "buffers": b}
+                for k, b in zip(nearest.KS, buffers) for c in (False, True)]
+    text, ok = postgis_nearest.section(rows((5, 16, 20, 30, 50)), ours)
+    assert ok and "**PASS**" in text and "| 1 | 5-5 | 5-5 | 9-9 | 1.80 | 1 of 1 | 1.80 |" in text
+    text, ok = postgis_nearest.section(rows((4, 16, 20, 30, 50)), ours)  # 9 items for 4 buffers at k = 1
+    assert not ok and "**FAIL**" in text
