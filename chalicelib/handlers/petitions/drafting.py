@@ -8,7 +8,6 @@ first read that finds it past that moment, whichever comes first."""
 import base64
 import json
 import re
-from datetime import timedelta
 
 from ... import validation
 from ...config import petitions as petition_settings
@@ -16,7 +15,6 @@ from ...errors import NotFound, Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
 from ...storage.petitions import NO_WARD, Petition
-from ...storage.records import IdempotencyRecord
 from ..shared import idempotency
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, PETITION_ID_PATTERN, REJECTIONS
 
@@ -126,34 +124,26 @@ def create(deps, body, idempotency_key):
             found = deps.wards.at_point(lon, lat)
             ward = found.name if found else None
     user_id = deps.principal.user_id
-    key = idempotency.request_key(idempotency_key, f"{user_id}#petition")
-    fingerprint = idempotency.fingerprint(body)
-    earlier = _replay(deps, key, fingerprint)
+    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#petition", body, _answer(deps), "another petition")
+    earlier = claim.earlier()
     if earlier:
         return earlier, False
     now = deps.clock()
     petition = Petition(id="PT-" + deps.new_report_id()[-6:], state="pending", action=action,
                         background=background, details=details, creator_id=user_id,
                         sponsor_token=deps.new_token(), lat=lat, lon=lon, ward=ward, created_at=now)
-    record = None if key is None else IdempotencyRecord(
-        key=key, fingerprint=fingerprint, resource_id=petition.id, created_at=now,
-        expires=now + timedelta(hours=IDEMPOTENCY_HOURS))
     try:
-        deps.petitions.create(petition, record)
+        deps.petitions.create(petition, claim.record(petition.id, now, IDEMPOTENCY_HOURS))
     except AlreadyExists:
-        earlier = _replay(deps, key, fingerprint)
-        if earlier:
-            return earlier, False
-        raise
+        return claim.twin(), False
     return view(deps, petition, private=True), True
 
 
-def _replay(deps, key, fingerprint):
+def _answer(deps):
     def answer(record):
         found = deps.petitions.get(record.resource_id)
         return view(deps, found, private=True) if found else None
-    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
-        "That Idempotency-Key was used for another petition.", code="idempotency_key_reused"))
+    return answer
 
 
 def listing(deps, params):

@@ -13,7 +13,7 @@ from ... import validation
 from ...errors import Conflict, NotFound, Stale, Unacceptable
 from ...stamps import london_today, stamp
 from ...storage.errors import AlreadyExists, EditConflict
-from ...storage.records import GardenSubscription, IdempotencyRecord
+from ...storage.records import GardenSubscription
 from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
@@ -135,9 +135,8 @@ def subscribe(deps, body, idempotency_key):
         problems.add("bins", f"Must be a whole number from 1 to {settings['max_bins']}.")
     problems.raise_if_any()
     user_id = deps.principal.user_id
-    key = idempotency.request_key(idempotency_key, f"{user_id}#garden")
-    fingerprint = idempotency.fingerprint(body)
-    earlier = _replay(deps, key, fingerprint)
+    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps), "another subscription")
+    earlier = claim.earlier()
     if earlier:
         return earlier, False
     address = address_or_404(deps, uprn)
@@ -148,13 +147,10 @@ def subscribe(deps, body, idempotency_key):
         uprn=uprn, start=start.isoformat(), end=end.isoformat(), bins=bins, amount=price(settings, bins),
         user_id=user_id, email=deps.principal.email, address=", ".join(address.lines or []),
         round_id=round_model.id, hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now)
-    record = None if key is None else IdempotencyRecord(
-        key=key, fingerprint=fingerprint, resource_id=subscription_id(sub), created_at=now,
-        expires=now + timedelta(hours=24))
     try:
-        deps.garden.claim(sub, now, record)
+        deps.garden.claim(sub, now, claim.record(subscription_id(sub), now, 24))
     except AlreadyExists as e:
-        earlier = _replay(deps, key, fingerprint)
+        earlier = claim.earlier()
         if earlier:
             return earlier, False
         if e.args and e.args[0] == "subscription":
@@ -174,12 +170,11 @@ def subscribe(deps, body, idempotency_key):
     return view(sub, payment), True
 
 
-def _replay(deps, key, fingerprint):
+def _answer(deps):
     def answer(record):
         sub = _get(deps, record.resource_id)
         return view(sub, deps.payments.get(sub.payment_id) if sub and sub.payment_id else None) if sub else None
-    return idempotency.replay(deps, key, fingerprint, answer, Unacceptable(
-        "That Idempotency-Key was used for another subscription.", code="idempotency_key_reused"))
+    return answer
 
 
 def _get(deps, sub_id):
