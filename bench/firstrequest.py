@@ -139,17 +139,14 @@ def measure(progress, runs=RUNS, plain=False):
     the rounds interleave, so a burst of other work on the machine lands on
     every family alike rather than on one. plain: moto's server as it comes."""
     from moto.server import ThreadedMotoServer
-    from .motofast import faster_moto, isolated_transactions, quick_responses, quick_server
+    from .motofast import served
     server = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
-    with contextlib.ExitStack() as patches:
-        # By default the browser tests' moto server: the same answers, without
-        # moto's own per-request costs (a folder listing, a whole-table sort per
-        # Query, a shape walk per response: 15-25 ms a call where DynamoDB
-        # answers in a few), which would count against whichever family makes
-        # more calls cold than warm (the categories and due-date rules it caches).
-        for patch in () if plain else (isolated_transactions(), faster_moto(remember_sizes=False),
-                                       quick_responses(), quick_server()):
-            patches.enter_context(patch)
+    # By default the browser tests' moto server: the same answers, without
+    # moto's own per-request costs (a folder listing, a whole-table sort per
+    # Query, a shape walk per response: 15-25 ms a call where DynamoDB
+    # answers in a few), which would count against whichever family makes
+    # more calls cold than warm (the categories and due-date rules it caches).
+    with contextlib.nullcontext() if plain else served():
         server.start()
         try:
             # moto keeps one store per process whatever server answers: each run its own tables.

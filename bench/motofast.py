@@ -234,3 +234,11 @@ def quick_server():
     finally:
         backends.list_of_moto_modules = original
         werkzeug.setLevel(level)
+
+
+@contextmanager
+def served():
+    """Every patch a moto *server* can take while things write: the browser
+    tests' stack and the first-request benchmark run their server under these."""
+    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(), quick_server():
+        yield

@@ -47,8 +47,8 @@ def quick_transactions():
     transactions that copy only their items (moto's deep-copies whole tables
     per transaction item), sorting with keys computed once, plain JSON answers,
     and the server's own: its service found without listing a folder per request."""
-    from bench.motofast import faster_moto, isolated_transactions, quick_responses, quick_server
-    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(), quick_server():
+    from bench.motofast import served
+    with served():
         yield
 
 
