@@ -19,7 +19,7 @@ one partition of the `nearby` index, so one Query reads a node.
    Once k facilities are found, a node that reaches beyond the k-th distance
    (its farthest corner) and is expected to hold more than REFINE_MIN is
    split too: the circle's edge is read in small nodes, and halves wholly
-   beyond it are never read (k=20: 85 items at worst before, 43 after).
+   beyond it are never read (k=20: 85 items at worst before, 46 after).
 3. Stop when the heap's nearest node is at least as far as the k-th nearest
    found, or beyond max_distance_m, or the heap is empty.
 
