@@ -1,5 +1,5 @@
 """Residents sign up, sign in, track their reports and leave; attackers don't get in."""
-from support.accounts_support import bearer, login, outbox_links, register
+from support.accounts_support import bearer, in_one_guess_window, login, outbox_links, register  # noqa: F401
 from conftest import pothole
 
 
@@ -88,7 +88,7 @@ def test_refresh_stops_working_after_logout(client):
     assert r.status_code == 401 and r.json_body["error"]["code"] == "session_ended"
 
 
-def test_brute_force_of_one_account_meets_429_with_retry_after(client):
+def test_brute_force_of_one_account_meets_429_with_retry_after(client, in_one_guess_window):
     register(client)
     statuses = [login(client, password=f"wrong guess number {i}").status_code for i in range(12)]
     assert statuses[:10] == [401] * 10

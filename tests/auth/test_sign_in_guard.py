@@ -1,7 +1,11 @@
 """Guessing is slowed without locking the resident out (OWASP's device
 cookies): a device they signed in from before, or a password reset, still
 lets them in; an office behind one address is not locked out by one guesser."""
-from support.accounts_support import bearer, login, outbox_links, register
+import pytest
+
+from support.accounts_support import bearer, in_one_guess_window, login, outbox_links, register  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("in_one_guess_window")
 
 RIGHT = "correct horse battery"
 
