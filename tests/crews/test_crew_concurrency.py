@@ -54,3 +54,25 @@ def test_copies_of_one_retried_done_make_one_update_and_one_fixed_report(client,
     assert [u["status"] for u in timeline] == ["open", "fixed"]
     kinds = sorted(e.kind for e in events_of(rid))  # one of each (order aside)
     assert kinds == ["job_assigned", "report_created", "report_state_changed"], kinds
+
+
+def test_a_copy_that_missed_its_twin_s_record_still_answers_as_the_first(client, crews, monkeypatch):
+    """The interleaving the race above can hit: a copy looks for its key's record
+    before its twin commits, then reads the job after: the job "changed", by this
+    very update. It answers as the first did, not 409."""
+    from chalicelib.handlers.crews import field_updates
+    rid, job_id = assigned(client, crews["officer"])
+    crew = crews["north"]
+    etag = crew.job(job_id).headers["ETag"]
+    body = {"status": "done", "saved_at": now_iso()}
+    first = _post(client, crew, job_id, body, etag, "press-done-0002")
+    looks = []
+    replay = field_updates._replay
+
+    def missing_the_first_look(deps, key, fingerprint):
+        looks.append(key)
+        return None if len(looks) == 1 else replay(deps, key, fingerprint)
+    monkeypatch.setattr(field_updates, "_replay", missing_the_first_look)
+    again = _post(client, crew, job_id, body, etag, "press-done-0002")
+    assert again == first and first[0] == 201 and len(looks) == 2
+    assert [u["status"] for u in crew.job(job_id).json_body["updates"]] == ["done"]

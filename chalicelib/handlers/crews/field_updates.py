@@ -61,7 +61,15 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
             return _replay(deps, key, fingerprint) or _raise(e)
         raise
     for _ in range(ATTEMPTS):
-        _check(deps, job, expected)
+        try:
+            _check(deps, job, expected)
+        except Stale:
+            # A copy of this very press may have committed between the replay
+            # above and reading the job: then the job "changed" by this update.
+            replay = _replay(deps, key, fingerprint)
+            if replay:
+                return replay
+            raise
         update = {"seq": len(job.updates or []) + 1, "status": form["status"], "note": form["note"],
                   "reason": form["reason"], "photos": [p for _, p in photos], "lat": form["lat"],
                   "lon": form["lon"], "saved_at": form["saved_at"], "received_at": stamp(now),
