@@ -1,6 +1,7 @@
 """A second Doorstep acting as the county (doorstep_cli/local/county.py), in a
 process of its own with storage of its own, reached over real HTTP."""
 import json
+import os
 import secrets
 import subprocess
 import sys
@@ -50,14 +51,21 @@ class County:
 def county(tmp_path_factory):
     key, password = "o311_" + secrets.token_urlsafe(24), secrets.token_urlsafe(16)
     email = "officer@county.example"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "doorstep_cli.local.county", "--port", "0", "--key", key,
-         "--data", str(tmp_path_factory.mktemp("county")), "--staff-email", email, "--staff-password", password],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    data = tmp_path_factory.mktemp("county")
+    log = data / "county.log"  # its moto logs every request: kept for a failure's message, not the pipe
+    with open(log, "wb") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "doorstep_cli.local.county", "--port", "0", "--key", key,
+             "--data", str(data), "--staff-email", email, "--staff-password", password],
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         line = process.stdout.readline()
-        assert line, "the county stack did not start"
+        if not line:
+            process.wait(timeout=20)
+            tail = [row for row in log.read_text(errors="replace").splitlines() if "HTTP/1.1" not in row][-40:]
+            pytest.fail(f"the county stack did not start (exit {process.returncode}):\n" + "\n".join(tail),
+                        pytrace=False)
         yield County(json.loads(line)["url"], key, email, password)
     finally:
         process.terminate()
