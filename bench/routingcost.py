@@ -144,18 +144,17 @@ def round_trip(tries=15):
     """Send and poll timings against the county's Doorstep (its own process)."""
     import secrets
     import subprocess
-    import sys
     import tempfile
     import json
     from moto import mock_aws
     from chalicelib.handlers.forwarding import polling as poller, sender
     from chalicelib.storage.sends import PollCursorStore
     from doorstep_cli.demo_bodies import load_demo_bodies
+    from doorstep_cli.local.county import command
     from tests.support.county import County
     key, password = "o311_" + secrets.token_urlsafe(24), secrets.token_urlsafe(16)
-    process = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.county", "--port", "0", "--key", key,
-                                "--data", tempfile.mkdtemp(), "--staff-email", "o@county.example",
-                                "--staff-password", password], cwd=env.ROOT, stdout=subprocess.PIPE,
+    process = subprocess.Popen(command(0, key, tempfile.mkdtemp(), "o@county.example", password),
+                               cwd=env.ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True, env={**env.child_env(), "PYTHONPATH": str(env.ROOT)})
     try:
         county = County(json.loads(process.stdout.readline())["url"], key, "o@county.example", password)

@@ -84,7 +84,18 @@ def prepare(args: argparse.Namespace) -> None:
             pass  # made on an earlier start
 
 
-def main(argv: list[str] | None = None) -> int:
+def command(port: int, key: str, data: Path | str, email: str, password: str, dynamodb: str | None = None,
+            emulator: str | None = None) -> list[str]:
+    """The command that starts the county. Each value is joined to its option
+    with "=": a random password or key may begin with "-", which argparse
+    would otherwise take for an option and refuse (the county would not start)."""
+    given = {"port": port, "key": key, "dynamodb": dynamodb, "emulator": emulator, "data": data,
+             "staff-email": email, "staff-password": password}
+    return [sys.executable, "-m", "doorstep_cli.local.county",
+            *(f"--{name}={value}" for name, value in given.items() if value is not None)]
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--key", required=True, help="the district's Open311 api key here")
@@ -93,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=".data/county", help="its secrets and boundary file")
     parser.add_argument("--staff-email")
     parser.add_argument("--staff-password")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
     configure(args)
     sys.path.insert(0, str(ROOT))
     prepare(args)

@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from doorstep_cli.local import county
 
 log = logging.getLogger("doorstep.local")
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,19 +38,20 @@ def county_password() -> str:
 def start_county(data_dir: Path, port: int) -> Callable[[], None]:
     """The county's Doorstep on DynamoDB Local (tables doorstep-county-*): it keeps its data across restarts."""
     env = os.environ
-    process = subprocess.Popen(
-        [sys.executable, "-m", "doorstep_cli.local.county", "--port", str(port), "--key", county_key(),
-         "--dynamodb", env["DOORSTEP_DYNAMODB_ENDPOINT"], "--emulator", env["DOORSTEP_AWS_ENDPOINT"],
-         "--data", str(Path(data_dir) / "county"), "--staff-email", OFFICER, "--staff-password", county_password()],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env={**env, "PYTHONPATH": str(ROOT)})
+    log_path = Path(data_dir) / "county.log"
+    with open(log_path, "ab") as log_file:
+        process = subprocess.Popen(
+            county.command(port, county_key(), Path(data_dir) / "county", OFFICER, county_password(),
+                           dynamodb=env["DOORSTEP_DYNAMODB_ENDPOINT"], emulator=env["DOORSTEP_AWS_ENDPOINT"]),
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True,
+            env={**env, "PYTHONPATH": str(ROOT)})
     line = process.stdout.readline()
     if line:
         print(f"The county (North Yorkshire Council) is running at http://localhost:{port}: sign in as "
               f"{OFFICER} with the password in {Path(data_dir) / 'secrets' / 'county-officer-password'}",
               flush=True)
     else:
-        log.warning("The county's Doorstep did not start; reports for it wait and are retried")
+        log.warning("The county's Doorstep did not start (see %s); reports for it wait and are retried", log_path)
 
     def stop() -> None:
         process.terminate()

@@ -4,11 +4,12 @@ import json
 import os
 import secrets
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from doorstep_cli.local.county import command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,8 +56,7 @@ def county(tmp_path_factory):
     log = data / "county.log"  # its moto logs every request: kept for a failure's message, not the pipe
     with open(log, "wb") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "doorstep_cli.local.county", "--port", "0", "--key", key,
-             "--data", str(data), "--staff-email", email, "--staff-password", password],
+            command(0, key, data, email, password),
             cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
