@@ -14,7 +14,6 @@ from . import params
 from ...api.open311_formats import Open311Error
 from .keys import require_category
 from .limits import MAX_RANGE, UPDATE_TEXT_MAX as MAX_TEXT
-from ..reports import views
 from ..reports.changes import change_state, update_id
 from ..reports.tracking import find_report
 from ..shared import idempotency
