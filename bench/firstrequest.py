@@ -9,11 +9,13 @@ counts the botocore clients it built.
 
     python -m bench.firstrequest      (also part of `make bench`)
 """
+import compileall
 import contextlib
 import json
 import statistics
 import subprocess
 import sys
+import tempfile
 
 from .env import ROOT, child_env
 from .report import replace_section
@@ -23,7 +25,9 @@ TARGET = 1.3  # first request <= 1.3 x (health's first + the route's own second)
 BEGIN, END = "<!-- first-request -->", "<!-- /first-request -->"
 CHILD = r"""
 import json, sys, time
-import botocore.session
+t = time.perf_counter()
+import botocore.session  # to count clients: its import is timed apart ("counter")
+counter = time.perf_counter() - t
 made = []
 original = botocore.session.Session.create_client
 def counting(self, name, *a, **k):
@@ -34,6 +38,10 @@ t = time.perf_counter()
 import app
 imported = time.perf_counter() - t
 from chalice.test import Client
+from chalice.local import LambdaEventConverter
+# Each process is another caller (as the residents behind cold Lambdas are):
+# fourteen report creations from one address within a minute meet its limit.
+LambdaEventConverter.LOCAL_SOURCE_IP = sys.argv[2]
 method, path, body, headers = json.loads(sys.argv[1])
 times = []
 with Client(app.app) as client:
@@ -43,7 +51,7 @@ with Client(app.app) as client:
         response = client.http.request(method, path, body=data, headers=headers)
         times.append(time.perf_counter() - t)
         assert response.status_code < 400, (path, response.status_code, response.body[:300])
-print(json.dumps({"import": imported, "first": times[0], "second": times[1], "clients": made,
+print(json.dumps({"import": imported, "first": times[0], "second": times[1], "clients": made, "counter": counter,
                   "modules": len(sys.modules)}))
 """
 
@@ -134,10 +142,12 @@ def server_env(server, prefix="bench-"):
             "DOORSTEP_VAPID_PRIVATE_KEY": "BEv27mGLdrbA2dY0m9KO6DLy3-dD2VMOgW34Yar11kA"}
 
 
-def measure(progress, runs=RUNS, plain=False):
+def measure(progress, runs=RUNS, plain=False, uncompiled=()):
     """Every family once per round, `runs` rounds (a fresh process each time):
     the rounds interleave, so a burst of other work on the machine lands on
-    every family alike rather than on one. plain: moto's server as it comes."""
+    every family alike rather than on one. plain: moto's server as it comes.
+    uncompiled: families measured again with no bytecode at all (then the
+    answer is (rows, those rows))."""
     from moto.server import ThreadedMotoServer
     from .motofast import served
     server = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
@@ -150,36 +160,57 @@ def measure(progress, runs=RUNS, plain=False):
         server.start()
         try:
             # moto keeps one store per process whatever server answers: each run its own tables.
-            return _measure(progress, server, runs, "bench-plain-" if plain else "bench-")
+            return _measure(progress, server, runs, "bench-plain-" if plain else "bench-", uncompiled)
         finally:
             server.stop()
 
 
-def _measure(progress, server, runs, prefix):
+def _measure(progress, server, runs, prefix, uncompiled=()):
     env = server_env(server, prefix)
     fixture = seed(env)
     chosen = families(fixture)
+    # The children read the project's bytecode as a package that ships it would:
+    # compiled once here, whatever PYTHONDONTWRITEBYTECODE says in this shell.
+    compileall.compile_dir(ROOT / "chalicelib", quiet=1)
+    compileall.compile_file(ROOT / "app.py", quiet=1)
     samples = {family: [] for family, *_ in chosen}
     for attempt in range(runs):
         for family, method, path, body, headers in chosen:
-            samples[family].append(_child(env, [method, path, body, headers]))
+            samples[family].append(_child(env, [method, path, body, headers], f"198.51.100.{attempt + 1}"))
         progress(f"  round {attempt + 1} of {runs} done")
-    rows = []
-    for family, method, path, body, headers in chosen:
-        got = samples[family]
-        rows.append({"family": family, "path": f"{method} {path.split('?')[0]}",
-                     **{k: statistics.median(s[k] for s in got) for k in ("import", "first", "second")},
-                     "clients": got[-1]["clients"], "modules": statistics.median(s["modules"] for s in got)})
+    rows = _rows(chosen, samples)
     health = rows[0]["first"]
     for row in rows:
         row["ratio"] = row["first"] / (health + row["second"])
         progress(f"  {row['family']}: first {row['first'] * 1000:.0f} ms, second {row['second'] * 1000:.0f} ms, "
                  f"{row['ratio']:.2f}x health's first + its second")
+    if not uncompiled:
+        return rows
+    # No bytecode anywhere (an empty cache folder, nothing written): every
+    # module, ours and the dependencies', compiled from source in the child.
+    with tempfile.TemporaryDirectory() as empty:
+        bare = {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": empty}
+        some = [c for c in chosen if c[0] in uncompiled]
+        raw = {family: [] for family, *_ in some}
+        for attempt in range(runs):
+            for family, method, path, body, headers in some:
+                raw[family].append(_child(bare, [method, path, body, headers], f"203.0.113.{attempt + 1}"))
+        progress("  without bytecode done")
+    return rows, _rows(some, raw)
+
+
+def _rows(chosen, samples):
+    rows = []
+    for family, method, path, body, headers in chosen:
+        got = samples[family]
+        rows.append({"family": family, "path": f"{method} {path.split('?')[0]}",
+                     **{k: statistics.median(s[k] for s in got) for k in ("import", "first", "second", "counter")},
+                     "clients": got[-1]["clients"], "modules": statistics.median(s["modules"] for s in got)})
     return rows
 
 
-def _child(env, request):
-    out = subprocess.run([sys.executable, "-c", CHILD, json.dumps(request)], cwd=ROOT, env=env,
+def _child(env, request, address):
+    out = subprocess.run([sys.executable, "-c", CHILD, json.dumps(request), address], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120)
     if out.returncode:
         raise RuntimeError(out.stderr[-2000:])
@@ -195,8 +226,9 @@ BEFORE = {"health": 0.95, "categories": 1.57, "report view": 1.43, "report creat
           "OpenAPI document": 0.19}
 
 
-def section(rows, runs=RUNS, before=None, plain=None):
-    """plain: the same families' rows on moto's unpatched server (the "before" figures' server)."""
+def section(rows, runs=RUNS, before=None, plain=None, bare=None):
+    """plain: the same families' rows on moto's unpatched server (the "before" figures' server);
+    bare: some families' rows with no bytecode at all."""
     before = BEFORE if before is None else before
     on_plain = {r["family"]: r["ratio"] for r in plain or ()}
     ok = all(r["ratio"] <= TARGET for r in rows)
@@ -227,15 +259,44 @@ def section(rows, runs=RUNS, before=None, plain=None):
                      f"| {r['second'] * 1000:.0f} ms | {r['ratio']:.2f} | {f'{was:.2f}' if was else '–'} "
                      f"| {f'{plainly:.2f}' if plainly else '–'} "
                      f"| {r['modules']:.0f} | {', '.join(r['clients']) or 'none'} |")
+    if bare:
+        lines += ["", *_without_bytecode(rows, bare, runs)]
     lines.append(END)
     return "\n".join(lines), ok
 
 
+# What a cold start costs where nothing is compiled ahead (the zip as built today).
+UNCOMPILED = ("health", "report creation", "staff report")
+
+
+def _without_bytecode(rows, bare, runs):
+    compiled = {r["family"]: r for r in rows}
+    lines = ["### Without bytecode", "",
+             "The rows above read compiled bytecode, as the Lambda zip carries it (compiled by Python "
+             "3.13, the runtime's version: `infra/bytecode.py`). Lambda's /var/task is read-only, so a "
+             "zip of sources alone (as it was built before) makes every cold start compile each module "
+             "it imports, ours and botocore's, and keep none. The same families with an empty bytecode "
+             f"cache and nothing written (median of {runs} processes):",
+             "", "| family | botocore.session (imported first, to count clients): bytecode → none "
+             "| import app: bytecode → none | first: bytecode → none | the three: bytecode → none |",
+             "|---|---|---|---|---|"]
+    for r in bare:
+        c = compiled[r["family"]]
+        lines.append(f"| {r['family']} | " + " | ".join(
+            f"{c[k] * 1000:.0f} → {r[k] * 1000:.0f} ms" for k in ("counter", "import", "first"))
+            + f" | {_cold(c) * 1000:.0f} → {_cold(r) * 1000:.0f} ms |")
+    return lines
+
+
+def _cold(row):
+    return row["counter"] + row["import"] + row["first"]
+
+
 def measure_and_write(progress, doc=ROOT / "docs" / "benchmarks.md"):
-    rows = measure(progress)
+    rows, bare = measure(progress, uncompiled=UNCOMPILED)
     progress("  again on moto's server as it comes")
     plain = measure(progress, plain=True)
-    text, ok = section(rows, plain=plain)
+    text, ok = section(rows, plain=plain, bare=bare)
     replace_section(doc, BEGIN, END, text)
     progress(f"wrote the first-request section of {doc.name}")
     return 0 if ok else 1

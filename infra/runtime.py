@@ -1,15 +1,21 @@
 """The Lambda runtime the package is built for, and what it gives a package.
 
-python3.14 is the newest runtime Chalice 1.34 knows (its packager maps it to
-cp314 and glibc 2.34). Like every runtime from python3.12 on it runs on
-Amazon Linux 2023 (glibc 2.34), so manylinux_2_28 wheels load there: Pillow
-13 ships no older tag, and on the Amazon Linux 2 runtimes (python3.11 and
-before, glibc 2.26) it had to be compiled on the build host instead.
+python3.13: like every runtime from python3.12 on it runs on Amazon Linux
+2023 (glibc 2.34), so manylinux_2_28 wheels load there: Pillow 13 ships no
+older tag, and on the Amazon Linux 2 runtimes (python3.11 and before, glibc
+2.26) it had to be compiled on the build host instead. Not the newer
+python3.14: the zip carries bytecode compiled by the runtime's own CPython
+version (a cold start would otherwise compile every module it imports, about
+0.5 s), and 3.13 is the newest this kind of build machine has.
 """
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
-RUNTIME = "python3.14"
-PYTHON_VERSION = "3.14"
-ABI = "cp314"
+RUNTIME = "python3.13"
+PYTHON_VERSION = "3.13"
+ABI = "cp313"
 MACHINE = "x86_64"
 GLIBC = (2, 34)
 
@@ -34,3 +40,21 @@ def pip_platforms():
 def extension_suffixes():
     """File endings of extension modules this runtime can import."""
     return (f".cpython-{ABI[2:]}-{MACHINE}-linux-gnu.so", ".abi3.so")
+
+
+def interpreter():
+    """A CPython of the runtime's version on this machine (to compile the
+    zip's bytecode and to import the zip as the runtime would), or None.
+    On PATH, or among pyenv's versions (not on PATH unless selected)."""
+    found = [shutil.which(f"python{PYTHON_VERSION}")]
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found += sorted(pyenv.glob(f"{PYTHON_VERSION}.*/bin/python{PYTHON_VERSION}"), reverse=True)
+    for candidate in filter(None, found):
+        try:  # a pyenv shim is on PATH even where its version is not selected
+            out = subprocess.run([str(candidate), "-c", "import sys; print(sys.version_info[:2])"],
+                                 capture_output=True, text=True, timeout=30)
+        except OSError:
+            continue
+        if out.returncode == 0 and out.stdout.strip() == str(tuple(map(int, PYTHON_VERSION.split(".")))):
+            return str(candidate)
+    return None
