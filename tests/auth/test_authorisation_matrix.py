@@ -183,6 +183,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/change"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("GET", "/v1/me/bulky-bookings"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/garden-subscriptions"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
@@ -359,6 +360,7 @@ _simple("POST", "/v1/conversations/{conversation_id}/messages", CHAT + "/message
 _simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", {"rating": 5})
 _simple("GET", "/v1/me/conversations")
 _simple("GET", "/v1/me/bulky-bookings")
+_simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")
 _simple("GET", "/v1/staff/conversations/search", "/v1/staff/conversations/search?q=ada%40example.org")
 CHAT_BODIES = {"/hand-over": {"to": "someone"}, "/answer": {"text": "Hello"}, "/report": pothole(),

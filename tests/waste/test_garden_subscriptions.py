@@ -109,6 +109,25 @@ def test_a_declined_card_leaves_the_property_free_to_subscribe_again(client, dep
     assert again.status_code == 201 and again.json_body["id"] == made["id"]  # the same term, claimed afresh
 
 
+def test_my_account_lists_my_garden_subscription_and_not_the_neighbour_s_declined_try(client, deps, people, pay):
+    from chalicelib.handlers.waste.garden import mine
+    from chalicelib.storage.metering import metered
+    home_with_round(deps)
+    neighbour, resident = people(), people()
+    paid(client, subscribe(client, neighbour).json_body, DECLINED)
+    made = subscribe(client, resident).json_body  # the same term, claimed afresh by the household's other member
+    paid(client, made)
+    listed = client.get("/v1/me/garden-subscriptions", resident.auth)
+    assert listed.status_code == 200 and listed.headers["Cache-Control"] == "no-store"
+    assert [(s["id"], s["status"], s["address"]) for s in listed.json_body["subscriptions"]] == [
+        (made["id"], "active", made["address"])]
+    assert client.get("/v1/me/garden-subscriptions", neighbour.auth).json_body == {"subscriptions": []}
+    with metered() as meter:
+        mine(deps, resident.user.id)
+    assert meter.operations == ["Query"]
+    assert client.get("/v1/me/garden-subscriptions").status_code == 401
+
+
 def test_staff_see_a_round_s_subscribers_and_their_bins_and_a_cancelled_one_drops_off(client, deps, people, pay):
     home_with_round(deps)
     resident, officer = people(), people("staff")

@@ -1,6 +1,7 @@
 """Garden waste on a phone: a household pays for a year of two garden bins on
 the provider's card page and comes back to the subscription active; the
-property then says when renewing opens."""
+property then says when renewing opens, and My Account lists the year and
+leads back to it."""
 from playwright.sync_api import expect
 
 from support.pay_support import SUCCESS
@@ -11,7 +12,7 @@ from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401  (pay: 
 DEMO_HOME = "990000000049"  # 1 Bootham: on a garden round in the demo data
 
 
-def test_a_household_subscribes_two_garden_bins_and_pays(browser, pay):  # noqa: F811
+def test_a_household_subscribes_two_garden_bins_pays_and_finds_it_in_my_account(browser, pay):  # noqa: F811
     email = browser.stack.resident("garden.subscriber@example.org")
     page = browser.new_page()
     sign_in(page, email, next_path=f"/garden?uprn={DEMO_HOME}")
@@ -25,3 +26,11 @@ def test_a_household_subscribes_two_garden_bins_and_pays(browser, pay):  # noqa:
     page.goto(f"/garden?uprn={DEMO_HOME}")
     expect(page.locator("#garden-current")).to_contain_text("2 garden bins")
     expect(page.locator("#garden-renewal")).to_contain_text("You can renew from")
+    page.goto("/account")
+    listed = page.locator("#garden-subscriptions a")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text("1 Bootham")
+    expect(listed).to_contain_text("collected")
+    check_accessible(page, "my account with garden waste")
+    listed.click()
+    heading(page, "Your garden waste subscription is active")

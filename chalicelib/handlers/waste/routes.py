@@ -216,6 +216,16 @@ def cancel_garden_subscription(subscription_id):
     return http.ok(cancel(http.deps(), subscription_id), headers=http.NO_STORE)
 
 
+@routes.get("/v1/me/garden-subscriptions", SIGNED_IN, {
+    "summary": "My garden waste subscriptions, newest first (My Account links each to its page); one Query of "
+               "the subscriptions' user index",
+    "responses": {"200": json_response(ref("MyGardenSubscriptions"))}})
+def my_garden_subscriptions():
+    from .garden import mine
+    deps = http.deps()
+    return http.ok({"subscriptions": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
+
+
 @routes.get("/v1/staff/waste/garden/rounds/{round_id}", STAFF, {
     "summary": "A garden round's subscribers today: each property with its bins, and the totals",
     "parameters": [path_param("round_id", {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"})],

@@ -104,6 +104,8 @@ SCHEMAS = {
                            "at": {"type": "string", "format": "date-time", "nullable": True}}}}},
     "MyBulkyBookings": {"type": "object", "required": ["bookings"], "properties": {
         "bookings": {"type": "array", "items": {"$ref": "#/components/schemas/BulkyBooking"}}}},
+    "MyGardenSubscriptions": {"type": "object", "required": ["subscriptions"], "properties": {
+        "subscriptions": {"type": "array", "items": {"$ref": "#/components/schemas/GardenSubscription"}}}},
     "StaffBulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items", "payment"],
                              "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "date": {"type": "string", "format": "date"},

@@ -35,8 +35,7 @@ async function signOut() {
 }
 
 // My bulky collections: each to its page, and while it can be changed, to its change screen.
-async function bulkyBookings() {
-  const {bookings} = await api("/v1/me/bulky-bookings").catch(() => ({bookings: []}));
+function bulkyBookings({bookings}) {
   if (!bookings.length) return [];
   const now = new Date();
   return [h("h2", {class: "heading-m"}, t("account.bulky_title")),
@@ -52,9 +51,18 @@ async function bulkyBookings() {
     }))];
 }
 
+// My garden waste years: each to its page (paying, renewing, cancelling are there).
+function gardenSubscriptions({subscriptions}) {
+  if (!subscriptions.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.garden_title")),
+    h("ul", {class: "list list--spaced", id: "garden-subscriptions"}, subscriptions.map(s => h("li", {},
+      h("a", {href: `/garden/subscriptions/${encodeURIComponent(s.uprn)}/${encodeURIComponent(s.start)}`},
+        t("account.garden_row", {address: s.address, start: formatDate(s.start), end: formatDate(s.end),
+          state: t(`account.garden_state_${s.status}`)})))))];
+}
+
 // My conversations with the council: each to its transcript, with the reports made from it or linked to it.
-async function conversations() {
-  const {conversations: mine} = await api("/v1/me/conversations").catch(() => ({conversations: []}));
+function conversations({conversations: mine}) {
   if (!mine.length) return [];
   return [h("h2", {class: "heading-m"}, t("account.chat_title")),
     h("ul", {class: "list list--spaced", id: "my-conversations"}, mine.map(c => h("li", {},
@@ -66,6 +74,9 @@ async function conversations() {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
+  // The lists below are asked for together with the profile: one round trip's wait, not four.
+  const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
+    ["/v1/me/conversations", "conversations"]].map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
     me = await api("/v1/me");
@@ -81,6 +92,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
+  const [bulky, garden, chats] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.name"), me.name), row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -88,8 +100,9 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/account/reports"}, t("account.my_reports"))),
       h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
       h("li", {}, h("a", {href: "/property"}, t("account.my_property")))),
-    ...await bulkyBookings(),
-    ...await conversations(),
+    ...bulkyBookings(bulky),
+    ...gardenSubscriptions(garden),
+    ...conversations(chats),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
     button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),
