@@ -5,7 +5,10 @@ makes every cold start compile each module it imports from source, and keep
 none of it: about 0.5 s, most of it botocore (docs/benchmarks.md, first
 request). The files are unchecked-hash (PEP 552): loaded without comparing
 the source's modification time, which a zip keeps only to two seconds.
+Bytecode of any other Python (the build machine's, written while Chalice
+imported the app to package it) is dropped: the runtime cannot use it.
 """
+import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -14,18 +17,25 @@ from pathlib import Path
 TASK_ROOT = "/var/task"  # where Lambda unpacks the zip: the paths tracebacks name
 
 
-def add(zip_path, python):
-    """Compile every module in the zip with `python` (the runtime's version)
-    and add the bytecode beside its source; answers how many files."""
+def add(zip_path, python, tag):
+    """Rewrite the zip with every module compiled by `python` (the runtime's
+    version, whose bytecode files are named `tag`, e.g. cpython-313) beside
+    its source, and no other bytecode; answers how many files were added."""
     with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
         with zipfile.ZipFile(zip_path) as z:
-            z.extractall(tmp)
+            z.extractall(tree)
         out = subprocess.run([python, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash",
-                              "-d", TASK_ROOT, tmp], capture_output=True, text=True)
+                              "-d", TASK_ROOT, str(tree)], capture_output=True, text=True)
         if out.returncode:
             raise RuntimeError(f"a module in the zip does not compile on {python}:\n{out.stdout[-2000:]}")
-        compiled = sorted(Path(tmp).rglob("__pycache__/*.pyc"))
-        with zipfile.ZipFile(zip_path, "a", zipfile.ZIP_DEFLATED) as z:
+        compiled = sorted(tree.rglob(f"__pycache__/*.{tag}.pyc"))
+        rewritten = Path(tmp) / "deployment.zip"
+        with zipfile.ZipFile(zip_path) as old, zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as new:
+            for info in old.infolist():
+                if "__pycache__/" not in info.filename:
+                    new.writestr(info, old.read(info), compress_type=zipfile.ZIP_DEFLATED)
             for path in compiled:
-                z.write(path, path.relative_to(tmp).as_posix())
+                new.write(path, path.relative_to(tree).as_posix())
+        shutil.move(rewritten, zip_path)
     return len(compiled)

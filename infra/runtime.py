@@ -16,6 +16,7 @@ from pathlib import Path
 RUNTIME = "python3.13"
 PYTHON_VERSION = "3.13"
 ABI = "cp313"
+CACHE_TAG = f"cpython-{ABI[2:]}"  # how its bytecode files are named (sys.implementation.cache_tag)
 MACHINE = "x86_64"
 GLIBC = (2, 34)
 

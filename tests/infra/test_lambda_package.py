@@ -122,3 +122,8 @@ def test_the_zip_runs_on_the_runtimes_python_and_compiles_no_module_on_a_cold_st
     result = subprocess.run([python, "-I", "-B", "-c", probe, str(unzipped)], capture_output=True, text=True,
                             timeout=120)
     assert result.stdout.splitlines() == ["ok", "[]"], result.stderr
+    # ...from the runtime's own bytecode beside every module, and no other Python's.
+    sources = {p.with_suffix("") for p in unzipped.rglob("*.py")}
+    compiled = {p.parent.parent / p.name.split(".")[0] for p in unzipped.rglob(f"__pycache__/*.{runtime.CACHE_TAG}.pyc")}
+    assert sources == compiled
+    assert [p for p in unzipped.rglob("*.pyc") if f".{runtime.CACHE_TAG}." not in p.name] == []
