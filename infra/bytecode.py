@@ -36,6 +36,9 @@ def add(zip_path, python, tag):
                 if "__pycache__/" not in info.filename:
                     new.writestr(info, old.read(info), compress_type=zipfile.ZIP_DEFLATED)
             for path in compiled:
-                new.write(path, path.relative_to(tree).as_posix())
+                # As Chalice stamps its entries: the same sources make the same zip, readable by all.
+                entry = zipfile.ZipInfo(path.relative_to(tree).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
+                entry.external_attr = 0o100644 << 16
+                new.writestr(entry, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
         shutil.move(rewritten, zip_path)
     return len(compiled)

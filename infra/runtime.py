@@ -49,13 +49,21 @@ def interpreter():
     On PATH, or among pyenv's versions (not on PATH unless selected)."""
     found = [shutil.which(f"python{PYTHON_VERSION}")]
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    found += sorted(pyenv.glob(f"{PYTHON_VERSION}.*/bin/python{PYTHON_VERSION}"), reverse=True)
+    found += sorted(pyenv.glob(f"{PYTHON_VERSION}.*/bin/python{PYTHON_VERSION}"), key=_newest_first)
+    # A final release only: a pre-release may write bytecode of another format,
+    # which the runtime would pass over and compile from source.
+    wanted = f"{tuple(map(int, PYTHON_VERSION.split('.')))} final"
     for candidate in filter(None, found):
         try:  # a pyenv shim is on PATH even where its version is not selected
-            out = subprocess.run([str(candidate), "-c", "import sys; print(sys.version_info[:2])"],
+            out = subprocess.run([str(candidate), "-c", "import sys; print(sys.version_info[:2], sys.version_info[3])"],
                                  capture_output=True, text=True, timeout=30)
-        except OSError:
+        except (OSError, subprocess.SubprocessError):
             continue
-        if out.returncode == 0 and out.stdout.strip() == str(tuple(map(int, PYTHON_VERSION.split(".")))):
+        if out.returncode == 0 and out.stdout.strip() == wanted:
             return str(candidate)
     return None
+
+
+def _newest_first(path):
+    release = path.parent.parent.name  # pyenv's versions/3.13.1/bin/python3.13
+    return [-int(part) if part.isdigit() else 0 for part in release.split(".")]

@@ -127,3 +127,12 @@ def test_the_zip_runs_on_the_runtimes_python_and_compiles_no_module_on_a_cold_st
     compiled = {p.parent.parent / p.name.split(".")[0] for p in unzipped.rglob(f"__pycache__/*.{runtime.CACHE_TAG}.pyc")}
     assert sources == compiled
     assert [p for p in unzipped.rglob("*.pyc") if f".{runtime.CACHE_TAG}." not in p.name] == []
+
+
+def test_the_zips_bytecode_is_readable_by_the_runtime_and_stamped_as_chalice_stamps_its_files(package):
+    """0644 whatever this machine's umask, and Chalice's fixed date: the same
+    sources make the same zip, so a deploy with nothing changed changes nothing."""
+    import zipfile
+    with zipfile.ZipFile(package[0]) as z:
+        entries = [i for i in z.infolist() if i.filename.endswith(".pyc")]
+    assert entries and {(i.date_time, i.external_attr >> 16) for i in entries} == {((1980, 1, 1, 0, 0, 0), 0o100644)}

@@ -216,7 +216,9 @@ def of_round(deps, round_id):
 
 
 def mine(deps, user_id):
-    return [view(s) for s in deps.garden.of_user(user_id)]
+    # The index is eventually consistent: a term another of the household has
+    # just claimed afresh may still be listed under its first claimant.
+    return [view(s) for s in deps.garden.of_user(user_id) if s.user_id == user_id]
 
 
 # -- payments' hook (purpose "garden") ---------------------------------------
