@@ -2,7 +2,7 @@
 
 Lambda unpacks the zip into a read-only /var/task, so a zip without bytecode
 makes every cold start compile each module it imports from source, and keep
-none of it: about 0.5 s, most of it botocore (docs/benchmarks.md, first
+none of it: about 0.3 s, most of it botocore (docs/benchmarks.md, first
 request). The files are unchecked-hash (PEP 552): loaded without comparing
 the source's modification time, which a zip keeps only to two seconds.
 Bytecode of any other Python (the build machine's, written while Chalice

@@ -65,7 +65,7 @@ def _add_bytecode(zip_path):
     python = runtime.interpreter()
     if python is None:
         print(f"No Python {runtime.PYTHON_VERSION} on this machine: the zip carries no bytecode, so each cold start "
-              "compiles the modules it imports (about 0.5 s).", file=sys.stderr)
+              "compiles the modules it imports (about 0.3 s).", file=sys.stderr)
         return
     bytecode.add(zip_path, python, runtime.CACHE_TAG)
 

@@ -6,7 +6,7 @@ older tag, and on the Amazon Linux 2 runtimes (python3.11 and before, glibc
 2.26) it had to be compiled on the build host instead. Not the newer
 python3.14: the zip carries bytecode compiled by the runtime's own CPython
 version (a cold start would otherwise compile every module it imports, about
-0.5 s), and 3.13 is the newest this kind of build machine has.
+0.3 s), and 3.13 is the newest this kind of build machine has.
 """
 import os
 import shutil
