@@ -50,7 +50,9 @@ export function formatDate(iso, withTime = false) {
   if (!iso) return "";
   const options = {day: "numeric", month: "long", year: "numeric"};
   if (withTime) Object.assign(options, {hour: "2-digit", minute: "2-digit"});
-  return new Intl.DateTimeFormat(locale(), options).format(new Date(iso));
+  // A calendar date (YYYY-MM-DD) is read at noon, as formatDay does, so no time zone moves it.
+  const moment = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  return new Intl.DateTimeFormat(locale(), options).format(moment);
 }
 
 export function formatDay(isoDate) {

@@ -54,12 +54,11 @@ function bulkyBookings({bookings}) {
 // My garden waste years: each to its page (paying, renewing, cancelling are there).
 function gardenSubscriptions({subscriptions}) {
   if (!subscriptions.length) return [];
-  const day = iso => formatDate(`${iso}T12:00:00`);  // a calendar date, read at noon so no time zone moves it
   const today = new Date().toISOString().slice(0, 10);
   return [h("h2", {class: "heading-m"}, t("account.garden_title")),
     h("ul", {class: "list list--spaced", id: "garden-subscriptions"}, subscriptions.map(s => h("li", {},
       h("a", {href: `/garden/subscriptions/${encodeURIComponent(s.uprn)}/${encodeURIComponent(s.start)}`},
-        t("account.garden_row", {address: s.address, start: day(s.start), end: day(s.end),
+        t("account.garden_row", {address: s.address, start: formatDate(s.start), end: formatDate(s.end),
           state: t(`account.garden_state_${s.status === "active" && s.end < today ? "ended" : s.status}`)})))))];
 }
 
