@@ -12,10 +12,10 @@ counts the botocore clients it built.
 import compileall
 import contextlib
 import json
+import shutil
 import statistics
 import subprocess
 import sys
-import shutil
 import tempfile
 from pathlib import Path
 
