@@ -11,6 +11,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"viewport": {"width": 412, "height": 915}, "is_mobile": True, "has_touch": True, "device_scale_factor": 1}
 CONEY_STREET = {"latitude": 53.9598, "longitude": -1.0842}  # where the test phone "is"
 PASSWORD = "correct horse battery staple"
+WAIT_MS = 30_000  # the longest any browser wait (an action, a navigation, an expect) waits for its event
 
 
 class Stack:
@@ -32,7 +33,7 @@ class Stack:
         from chalicelib.storage.outbox import OutboxModel
         return sorted(OutboxModel.recipient_index.query(address), key=lambda m: m.created_at)
 
-    def mail_once(self, address, subject, seconds=15):
+    def mail_once(self, address, subject, seconds=60):
         """The mail to `address` with `subject`, once it has come: notices go
         from the alert queue's worker, a moment after the screen says done."""
         import time
@@ -89,7 +90,7 @@ class Browser:
         self.errors = []
         self.context = chromium.new_context(**{"base_url": stack.url, "geolocation": CONEY_STREET,
                                                "permissions": ["geolocation"], **PHONE, **options})
-        self.context.set_default_timeout(10_000)
+        self.context.set_default_timeout(WAIT_MS)
 
     def new_page(self):
         page = self.context.new_page()

@@ -17,8 +17,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.web.browser import Browser, Stack
+from tests.web.browser import WAIT_MS, Browser, Stack
+
+# Every wait in these tests is for the thing it needs (a heading, a row, a
+# pushed message), so a generous limit costs nothing when all is well and
+# keeps a busy machine (another suite beside this one: signing in alone took
+# 4.5 s at a load average of 13, against Playwright's 5 s default) from failing.
+expect.set_options(timeout=WAIT_MS)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"

@@ -90,7 +90,7 @@ def test_a_script_in_any_field_is_printed_never_run_on_every_screen(stack, chrom
     page.wait_for_load_state("networkidle")
     ours = page.locator(".leaflet-tooltip", has_text="#0")
     for i in range(pins.count()):  # a tooltip is drawn while its pin is hovered: find ours
-        pins.nth(i).hover(force=True, timeout=2000)
+        pins.nth(i).hover(force=True)
         if ours.count():
             break
     expect(ours).to_have_count(1)
