@@ -7,14 +7,13 @@ is taken once. On DynamoDB Local only: moto's server restores whole tables
 when a transaction is cancelled, undoing other threads' writes (NOTES.md),
 which here lost the winner's payment id."""
 import dataclasses
-import os
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from chalicelib.auth.principal import Principal
 from chalicelib.errors import ApiError
 from contract.dynamodb_local_backend import aws, dynamodb_local_tables, storage  # noqa: F401
 from support.pay_support import ROUND, home_with_round, pay  # noqa: F401
+from support.racing import at_once
 
 PRESSES = 10
 
@@ -43,12 +42,7 @@ def presses(deps, booking_id, body, keys):
             return 200, (view["pending_change"]["payment"] or {}).get("id")
         except ApiError as e:
             return e.status, e.code
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=PRESSES) as pool:
-            return list(pool.map(press, keys))
-    finally:
-        os.environ = environ
+    return at_once(press, keys)
 
 
 def test_ten_presses_of_a_dearer_change_hold_one_change_and_ask_for_one_payment(deps, pay):

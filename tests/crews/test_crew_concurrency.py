@@ -3,22 +3,15 @@ version, exactly one wins and the rest are told (409 with the job now); many
 copies of one retried `done` make one update, one fixed report and one
 timeline entry, and every copy answers as the first did."""
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 
 from support.crew_support import assigned, crews, now_iso  # noqa: F401  (fixture)
+from support.racing import at_once
 
 PHONES = 8
 
 
 def _at_once(send):
-    # Chalice's test client swaps os.environ during each request (see staff/test_concurrency.py).
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=PHONES) as pool:
-            return list(pool.map(send, range(PHONES)))
-    finally:
-        os.environ = environ
+    return at_once(send, range(PHONES))
 
 
 def _post(client, crew, job_id, body, etag, key):

@@ -2,11 +2,10 @@
 one change wins, every other is told it was too late (409 with the report as
 it is now), and the timeline holds the winner's entry and nothing else."""
 import json
-import os
-from concurrent.futures import ThreadPoolExecutor
 
 from conftest import pothole
 from support.staff_support import officer, staff_data, timeline  # noqa: F401  (fixtures)
+from support.racing import at_once
 
 CHANGES = 100
 
@@ -23,15 +22,7 @@ def test_one_of_a_hundred_concurrent_changes_with_one_etag_wins_and_the_timeline
                                            headers=headers)
         return n, response.status_code, response.json_body
 
-    # Chalice's test client swaps os.environ for a copy during each request and
-    # puts back what it found: requests that overlap can leave a copy in place
-    # (with this test's settings in it) for the tests after this one.
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=CHANGES) as pool:
-            answers = list(pool.map(change, range(CHANGES)))
-    finally:
-        os.environ = environ
+    answers = at_once(change, range(CHANGES))
 
     statuses = sorted(status for _, status, _ in answers)
     assert statuses == [200] + [409] * (CHANGES - 1), statuses

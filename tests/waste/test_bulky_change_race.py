@@ -3,12 +3,11 @@ change's own transaction takes it, so exactly one moves and every other is
 told slot_full at once, and each day's count stays exact. Run here on moto
 and again on DynamoDB Local (tests/contract/test_dynamodb_local_bulky_change_race.py)."""
 import dataclasses
-import os
-from concurrent.futures import ThreadPoolExecutor
 
 from chalicelib.auth.principal import Principal
 from chalicelib.errors import ApiError
 from support.pay_support import ROUND, home_with_round
+from support.racing import at_once
 
 MOVERS, PLACES = 10, 10
 
@@ -44,12 +43,7 @@ def test_ten_residents_moving_onto_a_day_s_last_place_exactly_one_moves(deps):
             return 200, view["date"]
         except ApiError as e:
             return e.status, e.code
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=10) as pool:
-            answers = list(pool.map(move, range(MOVERS)))
-    finally:
-        os.environ = environ
+    answers = at_once(move, range(MOVERS))
     assert sorted(answers) == [(200, target)] + [(409, "slot_full")] * (MOVERS - 1), answers
     assert deps.bulky.taken(ROUND, [target, origin]) == {target: PLACES, origin: MOVERS - 1}
     assert sorted(deps.bulky.get(b).date for b in movers) == [target] + [origin] * (MOVERS - 1)

@@ -4,14 +4,13 @@ and every other is told at once (slot_full); then each winner pays through
 the provider and is confirmed. Run here on moto and again on DynamoDB Local
 (tests/contract/test_dynamodb_local_bulky_race.py)."""
 import dataclasses
-import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 from chalicelib.auth.principal import Principal
 from chalicelib.errors import ApiError
 from chalicelib.handlers.waste import routes  # noqa: F401  (registers bulky's payment hook, as app.py's wiring does)
 from support.pay_support import SUCCESS, home_with_round, pay, pay_with  # noqa: F401
+from support.racing import at_once
 
 RESIDENTS, PLACES = 50, 10
 
@@ -27,12 +26,7 @@ def _race(deps, uprn, day, residents):
             return 201, view
         except ApiError as e:
             return e.status, e.code
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=16) as pool:
-            return list(pool.map(one, range(residents)))
-    finally:
-        os.environ = environ
+    return at_once(one, range(residents))
 
 
 def test_fifty_residents_racing_for_ten_places_exactly_ten_win_and_are_confirmed_once_paid(deps, pay):

@@ -4,7 +4,6 @@ first report for a property, container and collection makes one report that
 every later one is merged into."""
 import dataclasses
 import os
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,6 +14,7 @@ from chalicelib.errors import ApiError
 from chalicelib.workdays import add_working_days, is_working_day
 from support.bins_support import HOME, next_after, today, weekly_round
 from support.pay_support import ROUND, home_with_round
+from support.racing import at_once
 
 
 def a_plain_monday():
@@ -75,12 +75,7 @@ def test_residents_reporting_the_same_missed_bin_at_once_make_one_report(deps, p
     home_with_round(deps)
     tuesday = a_plain_monday() + timedelta(days=1)
     residents = [people() for _ in range(8)]
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            answers = list(pool.map(lambda p: report(at(deps, tuesday, p), HOME, {"stream": "refuse"}), residents))
-    finally:
-        os.environ = environ
+    answers = at_once(lambda p: report(at(deps, tuesday, p), HOME, {"stream": "refuse"}), residents)
     assert sorted(made for _, made in answers) == [False] * 7 + [True]
     assert len({answer["report_id"] for answer, _ in answers}) == 1
 
