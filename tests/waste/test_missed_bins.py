@@ -4,7 +4,7 @@ first report for a property, container and collection makes one report that
 every later one is merged into."""
 import dataclasses
 import os
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -46,6 +46,22 @@ def test_a_missed_bin_is_offered_from_the_day_after_its_collection_until_two_wor
         monday.isoformat(), add_working_days(monday, 2).isoformat())
     assert "refuse" in offered_streams(deps, monday + timedelta(days=2))
     assert "refuse" not in offered_streams(deps, monday + timedelta(days=3))
+
+
+def test_the_two_working_days_after_a_collection_skip_a_weekend_and_the_easter_bank_holidays(deps):
+    from support.bins_support import store_home, store_rounds
+    # Thursday 2 April 2026's collection; then Good Friday, a weekend and Easter Monday:
+    # the two working days are Tuesday 7 and Wednesday 8 (two calendar days would end on
+    # Saturday 4; weekends alone, on Monday 6).
+    store_rounds(deps, weekly_round(ROUND, "refuse", 3))
+    store_home(deps, {"refuse": ROUND})
+    thursday = date(2026, 4, 2)
+    assert [is_working_day(thursday + timedelta(days=n)) for n in range(1, 6)] == [False, False, False, False, True]
+    for day in (thursday + timedelta(days=n) for n in range(1, 7)):
+        container = offered_streams(deps, day).get("refuse")
+        assert container and (container["collection_date"], container["report_until"]) == (
+            "2026-04-02", "2026-04-08"), (day, container)
+    assert "refuse" not in offered_streams(deps, date(2026, 4, 9))  # the next collection's own day
 
 
 def test_the_first_report_makes_a_missed_bin_report_and_later_ones_are_merged_into_it(deps, people):
