@@ -93,9 +93,13 @@ def _edge_box(edge):
     return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
+def line_distance_m(geometry, lon, lat):
+    """Metres from the point to the nearest part of a LineString or MultiLineString."""
+    lines = geometry["coordinates"] if geometry["type"] == "MultiLineString" else [geometry["coordinates"]]
+    return min(_segment_distance_m(lon, lat, a[0], a[1], b[0], b[1]) for line in lines for a, b in zip(line, line[1:]))
+
+
 def line_within(geometry, lon, lat, metres):
     """Whether the point is within `metres` of a LineString or MultiLineString
     (a road's centre line: a report on the road or its verge)."""
-    lines = geometry["coordinates"] if geometry["type"] == "MultiLineString" else [geometry["coordinates"]]
-    return any(_segment_distance_m(lon, lat, a[0], a[1], b[0], b[1]) <= metres
-               for line in lines for a, b in zip(line, line[1:]))
+    return line_distance_m(geometry, lon, lat) <= metres

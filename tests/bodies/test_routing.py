@@ -8,6 +8,8 @@ from support.staff_support import officer, staff_data  # noqa: F401  (fixtures)
 OUTER = (53.9900, -1.1200)  # lat, lon: York, outside the city centre
 CENTRE = (53.9600, -1.0820)  # inside the city centre
 ON_THE_ROAD = (53.9250, -1.0600)  # on the demo trunk road's line
+JUST_INSIDE = (53.9216249, -1.0800630)  # 14.5 m from it
+JUST_PAST = (53.9216335, -1.0800674)  # 15.5 m from it
 FIELDS = {"pothole": {"size": "large"}, "graffiti": {"offensive": "no"}}
 
 
@@ -46,12 +48,20 @@ def test_a_pothole_outside_the_centre_goes_to_the_county_and_one_inside_stays_wi
     assert sent_to(graffiti) == [("City of York Council", "sent")]
 
 
-def test_a_pothole_on_the_trunk_road_goes_to_the_national_roads_body_and_15_m_away_it_does_not(client, bodies):
-    on_road = report(client, ON_THE_ROAD)
-    assert sent_to(on_road) == [("National Highways", "waiting")]
-    # 30 m north of the line: the county's again.
-    off_road = report(client, (ON_THE_ROAD[0] + 0.00027, ON_THE_ROAD[1]))
-    assert sent_to(off_road) == [("North Yorkshire Council (highways)", "waiting")]
+def test_a_pothole_within_15_m_of_the_trunk_road_goes_to_the_national_roads_body_and_past_it_does_not(
+        client, bodies):
+    from chalicelib.geo.distance import haversine_m
+    from chalicelib.geo.overlap import line_distance_m
+    from doorstep_cli.demo_bodies import TRUNK_ROAD
+    road = {"type": "LineString", "coordinates": TRUNK_ROAD}
+    # The rule is 15 m: one point just inside it and one just past it, north of the
+    # middle of one stretch (-1.08, 53.9215), so a wider or narrower rule fails.
+    for (lat, lon), metres in ((JUST_INSIDE, 14.5), (JUST_PAST, 15.5)):
+        assert abs(line_distance_m(road, lon, lat) - metres) < 0.01
+        assert abs(haversine_m(lon, lat, -1.08, 53.9215) - metres) < 0.1  # measured another way
+    assert sent_to(report(client, ON_THE_ROAD)) == [("National Highways", "waiting")]
+    assert sent_to(report(client, JUST_INSIDE)) == [("National Highways", "waiting")]
+    assert sent_to(report(client, JUST_PAST)) == [("North Yorkshire Council (highways)", "waiting")]
 
 
 def test_the_categories_on_offer_at_a_point_say_who_each_goes_to(client, bodies):
