@@ -4,12 +4,16 @@ window, before each cut-off, with places left), and a booking made once
 however often it is sent."""
 import dataclasses
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from chalicelib.handlers.waste.dates import cut_off
+from support.bins_support import HOME
 from support.pay_support import home_with_round, pay  # noqa: F401
+
+LONDON = ZoneInfo("Europe/London")
 
 CATALOGUE = {"items": [{"id": "sofa", "name": "Sofa", "price": 1500}, {"id": "chair", "name": "Chair", "price": 400}],
              "minimum_charge": 2000, "max_items": 3, "capacity_per_day": 2, "window_days": 28}
@@ -61,14 +65,46 @@ def test_a_price_that_is_not_whole_pence_is_refused_by_field(client, people, pri
     assert [f["field"] for f in answer.json_body["error"]["fields"]] == ["items[0].price"]
 
 
-def test_the_days_offered_are_the_round_s_days_in_the_window_before_their_cut_off(client, deps):
-    uprn = home_with_round(deps)
-    days = offered(client, uprn)
-    assert 3 <= len(days) <= 4
-    for offer in days:
-        day = date.fromisoformat(offer["date"])
-        assert day.weekday() == 0 and offer["places_left"] == 20
-        assert deps.clock() < cut_off(day) and (day - date.today()).days <= 29
+def on_a_tuesday_round(deps):
+    """The home on a Tuesday refuse round: in May 2026 its collections follow May Day
+    (Monday 4) and the Spring bank holiday (Monday 25)."""
+    from support.bins_support import HOME, store_home, store_rounds, weekly_round
+    store_rounds(deps, weekly_round("REF-TUE", "refuse", 1))
+    store_home(deps, {"refuse": "REF-TUE"})
+    return HOME
+
+
+def days_offered_at(deps, moment):
+    from chalicelib.handlers.waste import dates
+    offers = dates.offered(dataclasses.replace(deps, clock=lambda: moment), HOME)["dates"]
+    assert all(o["places_left"] == 20 and o["weekday"] == "Tuesday" for o in offers)
+    return [date.fromisoformat(o["date"]) for o in offers]
+
+
+def test_the_days_offered_are_the_round_s_days_up_to_28_days_ahead_by_the_council_s_clock(deps):
+    on_a_tuesday_round(deps)
+    # Tuesday 5 May at noon: 2 June is 28 days ahead, the window's last day.
+    assert days_offered_at(deps, datetime(2026, 5, 5, 12, tzinfo=LONDON)) == [
+        date(2026, 5, 12), date(2026, 5, 19), date(2026, 5, 26), date(2026, 6, 2)]
+    # The day before (May Day): 2 June is 29 days ahead, and 5 May's cut-off was Friday 1 May.
+    assert days_offered_at(deps, datetime(2026, 5, 4, 12, tzinfo=LONDON)) == [
+        date(2026, 5, 12), date(2026, 5, 19), date(2026, 5, 26)]
+
+
+def test_a_day_s_cut_off_is_14_00_the_working_day_before_across_a_weekend_and_a_bank_holiday(deps, people):
+    from chalicelib.handlers.waste import bookings
+    on_a_tuesday_round(deps)
+    after_the_holiday = date(2026, 5, 26)  # the Tuesday after the Spring bank holiday
+    assert cut_off(after_the_holiday) == datetime(2026, 5, 22, 14, tzinfo=LONDON)  # Friday, 14:00 BST
+    assert after_the_holiday in days_offered_at(deps, datetime(2026, 5, 22, 13, 59, tzinfo=LONDON))
+    for moment in (datetime(2026, 5, 22, 14, tzinfo=LONDON), datetime(2026, 5, 23, 9, tzinfo=LONDON),
+                   datetime(2026, 5, 25, 9, tzinfo=LONDON), datetime(2026, 5, 26, 6, 59, tzinfo=LONDON)):
+        assert after_the_holiday not in days_offered_at(deps, moment), moment
+    too_late = dataclasses.replace(deps, clock=lambda: datetime(2026, 5, 22, 14, tzinfo=LONDON),
+                                   principal=_principal(people()))
+    with pytest.raises(Exception) as refused:
+        bookings.create(too_late, booking_body(after_the_holiday.isoformat()), None)
+    assert refused.value.code == "date_not_offered" and refused.value.status == 422
 
 
 def test_a_day_past_its_cut_off_is_no_longer_offered_nor_bookable(client, deps, people):
