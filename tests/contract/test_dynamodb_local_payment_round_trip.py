@@ -10,9 +10,9 @@ rerun("payments/test_payment_round_trip.py", globals(),
 def test_told_at_once_by_returns_and_webhooks_the_booking_is_confirmed_and_receipted_once(app_url, pay, deps,  # noqa: F811
                                                                                          people):
     import json
-    import threading
     import requests
     from support.pay_support import SUCCESS, home_with_round, pay_with
+    from support.racing import at_once
     uprn, resident = home_with_round(deps), people()
     held = book(app_url, resident, uprn).json()  # noqa: F821  (from the module rerun above)
     pay.webhooks_paused = True
@@ -23,11 +23,7 @@ def test_told_at_once_by_returns_and_webhooks_the_booking_is_confirmed_and_recei
     hook = lambda: requests.post(f"{app_url}/v1/payments/webhook", data=body, timeout=20,  # noqa: E731
                                  headers={"Content-Type": "application/json", "Pay-Signature": pay.signature(body)})
     ret = lambda: requests.get(back, allow_redirects=False, timeout=20)  # noqa: E731
-    callers = [threading.Thread(target=f) for f in (hook, ret) * 4]
-    for caller in callers:
-        caller.start()
-    for caller in callers:
-        caller.join()
+    at_once(lambda call: call(), (hook, ret) * 4)
     assert booking(app_url, resident, held["id"])["status"] == "confirmed"  # noqa: F821
     receipts = [m for m in deps.accounts.messages_to([resident.user.email]) if "is booked" in m["subject"]]
     assert len(receipts) == 1

@@ -5,13 +5,13 @@ is always the provider's: a return, a webhook or the reconciliation job only
 makes the app ask for it."""
 import dataclasses
 import logging
-import threading
 import uuid
 from datetime import timedelta
 
 import requests
 
 from support.pay_support import DECLINED, SUCCESS, app_url, home_with_round, pay, pay_with  # noqa: F401
+from support.racing import at_once
 from support.served import served  # noqa: F401
 
 
@@ -148,13 +148,7 @@ def test_cancel_pressed_twice_or_by_two_at_once_refunds_in_full_exactly_once(app
     back_from_provider(pay_with(held["payment"]["next_url"], SUCCESS))
     assert places_left(app_url, uprn, held["date"]) == 19
     url = f"{app_url}/v1/waste/bulky/bookings/{held['id']}/cancel"
-    answers = []
-    presses = [threading.Thread(target=lambda: answers.append(requests.post(url, headers=resident.auth, timeout=20)))
-               for _ in range(3)]
-    for press in presses:
-        press.start()
-    for press in presses:
-        press.join()
+    answers = at_once(lambda _: requests.post(url, headers=resident.auth, timeout=20), range(3))
     again = requests.post(url, headers=resident.auth, timeout=20)
     assert [a.status_code for a in answers + [again]] == [200] * 4
     final = booking(app_url, resident, held["id"])
