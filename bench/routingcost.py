@@ -91,7 +91,8 @@ def polling():
     from moto import mock_aws
     from chalicelib.handlers.forwarding import polling as poller
     from chalicelib.storage import metering
-    from chalicelib.storage.sends import PollCursorStore, Send
+    from chalicelib.storage.sends import Send
+    from chalicelib.storage.body_polls import PollCursorStore
     from doorstep_cli.demo_bodies import load_demo_bodies
     table = []
     for k in UPDATE_COUNTS:
@@ -148,7 +149,7 @@ def round_trip(tries=15):
     import json
     from moto import mock_aws
     from chalicelib.handlers.forwarding import polling as poller, sender
-    from chalicelib.storage.sends import PollCursorStore
+    from chalicelib.storage.body_polls import PollCursorStore
     from doorstep_cli.demo_bodies import load_demo_bodies
     from doorstep_cli.local.county import command
     from tests.support.county import County

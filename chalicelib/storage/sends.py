@@ -165,25 +165,3 @@ class SendStore:
             model.save()
         send.version = model.version
         return send
-
-
-class PollCursorModel(Stored):
-    """How far a body's updates have been read (its last updated_datetime)."""
-    class Meta:
-        table_name = table("body-polls")
-        billing_mode = "PAY_PER_REQUEST"
-
-    body_id = UnicodeAttribute(hash_key=True)
-    since = UTCDateTimeAttribute()
-
-
-class PollCursorStore:
-    def __init__(self):
-        bind()
-
-    def since(self, body_id):
-        model = get_or_none(PollCursorModel, body_id)
-        return model.since if model else None
-
-    def advance(self, body_id, moment):
-        PollCursorModel(body_id=body_id, since=moment).save()

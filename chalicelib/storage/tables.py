@@ -8,7 +8,7 @@ from . import binding
 # Importing the model modules declares them (binding.models() finds them).
 from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, facilities, inbox,  # noqa: F401
                jobs, open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
-from . import bodies, counters, questionnaires, sends, stats  # noqa: F401
+from . import bodies, body_polls, counters, questionnaires, sends, stats  # noqa: F401
 from . import bulky, garden, missed_bins, payments  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401

@@ -117,6 +117,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
     ("PATCH", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
     ("POST", "/v1/staff/bodies/{body_id}/retire"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/staff/bodies/{body_id}/health"): (STAFF, Outcome(200)),
     # Sending a report on: staff whose scope covers it.
     ("POST", "/v1/staff/reports/{report_id}/sends"): (STAFF, Outcome(201)),
     ("GET", "/v1/staff/sends"): (STAFF, Outcome(200)),
@@ -235,7 +236,7 @@ PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
-                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"),
+                ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"), ("GET", "/v1/staff/bodies/{body_id}/health"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
                 ("GET", "/v1/staff/waste/garden/rounds/{round_id}"), ("GET", "/v1/staff/conversations"),
@@ -561,6 +562,11 @@ _simple("POST", "/v1/staff/bodies", body={"id": "matrix-parish", "name": "A pari
 @builds("GET", "/v1/staff/bodies/{body_id}")
 def _show_body(world, caller):
     return Request("GET", f"/v1/staff/bodies/{_body(world).id}")
+
+
+@builds("GET", "/v1/staff/bodies/{body_id}/health")
+def _body_health(world, caller):
+    return Request("GET", f"/v1/staff/bodies/{_body(world).id}/health")
 
 
 @builds("PATCH", "/v1/staff/bodies/{body_id}")

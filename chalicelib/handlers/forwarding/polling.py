@@ -14,7 +14,7 @@ from ... import ids, stamps
 from ...errors import ApiError
 from ...storage.records import IdempotencyRecord
 from ..open311.updates import STATUSES
-from . import wire
+from . import wire, wording
 
 log = logging.getLogger("doorstep.forwarding")
 FIRST_LOOK_BACK = timedelta(days=1)  # a body polled for the first time
@@ -23,27 +23,42 @@ KEPT = timedelta(days=400)  # an update id applied is remembered this long
 
 
 def poll(deps, body, cursors):
-    """Apply a body's new updates; returns how many changed a report."""
+    """Apply a body's new updates; returns how many changed a report. An
+    answer not read whole (not Open311, or updates without their ids) is
+    kept as the body's health for staff, and logged."""
     now = deps.clock()
     since = cursors.since(body.id)
     start = (since - OVERLAP) if since else now - FIRST_LOOK_BACK
-    # No end_date: the body's "now" ends the range (ours, written in whole
-    # seconds, would leave out what it stamped in the last second).
-    fields = [("start_date", stamps.stamp(start))]
+    # Both ends, as FixMyStreet sends them: some servers read end_date
+    # without checking it. Ours is the next whole second, so nothing the
+    # body stamped in this second is left out; what it stamps later is read
+    # next time, from the last update seen less the overlap.
+    end = now.replace(microsecond=0) + timedelta(seconds=1)
+    fields = [("start_date", stamps.stamp(start)), ("end_date", stamps.stamp(end))]
     fields += [(k, v) for k, v in (("api_key", body.api_key), ("jurisdiction_id", body.jurisdiction_id)) if v]
-    status, _, data = wire.call("GET", f"{body.endpoint}/servicerequestupdates.{body.format}", fields)
-    if status >= 300:
-        raise wire.BodyUnreachable(wire.error_text(body.format, status, data))
-    updates = sorted(wire.parse(body.format, data, "service_request_updates"),
-                     key=lambda u: str(u.get("updated_datetime") or ""))
-    applied, latest = 0, since
+    try:
+        status, _, data = wire.call("GET", f"{body.endpoint}/servicerequestupdates.{body.format}", fields)
+        if status >= 300:
+            raise wire.BodyUnreachable(wire.error_text(body.format, status, data))
+        updates = wire.parse(body.format, data, "service_request_updates")
+    except wire.BodyUnreachable as e:
+        cursors.read(body.id, now, problem=f"Reading updates: {e}")
+        raise
+    updates.sort(key=lambda u: str(u.get("updated_datetime") or ""))
+    applied, latest, nameless = 0, since, 0
     for update in updates:
+        if not str(update.get("update_id") or "").strip() or not str(update.get("service_request_id") or "").strip():
+            nameless += 1
+            continue
         applied += bool(apply_update(deps, body, update))
         moment = _moment(update.get("updated_datetime"))
         if moment and (latest is None or moment > latest):
             latest = min(moment, now)
-    if latest and latest != since:
-        cursors.advance(body.id, latest)
+    problem = None
+    if nameless:
+        problem = wording.NAMELESS_UPDATES.format(n=nameless, of=len(updates))
+        log.warning("Polling %s: %s", body.id, problem)
+    cursors.read(body.id, now, problem=problem, since=latest if latest and latest != since else None)
     return applied
 
 
@@ -105,7 +120,7 @@ def _moment(text):
 def poll_all(deps):
     """Every Open311 body's updates; a body that is down is logged and read
     next time. Returns {body id: applied, or the error}."""
-    from ...storage.sends import PollCursorStore
+    from ...storage.body_polls import PollCursorStore
     cursors, outcomes = PollCursorStore(), {}
     for body in deps.bodies.all():
         if body.retired or body.send_method != "open311" or not body.endpoint:

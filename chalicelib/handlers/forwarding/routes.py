@@ -7,6 +7,7 @@ from ...auth.rules import ANYONE, STAFF
 
 routes = Routes("forwarding", schemas="chalicelib.handlers.forwarding.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
+BODY_ID = path_param("body_id", {"type": "string", "example": "north-yorkshire"})
 TOKEN = path_param("token", {"type": "string", "maxLength": 300})
 
 
@@ -28,6 +29,15 @@ def staff_send_again(report_id):
 def staff_sends():
     from . import staff_sending
     return http.ok(staff_sending.sends_in_trouble(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/bodies/{body_id}/health", STAFF, {**operation(
+    "A body's health: when its Open311 updates were last read, last read whole, and why not (an answer "
+    "Doorstep could not read, updates without their ids)", None, "200", ref("BodyHealth"), (404,)),
+    "parameters": [BODY_ID]})
+def staff_body_health(body_id):
+    from .health import body_health
+    return http.ok(body_health(http.deps(), body_id), headers=http.NO_STORE)
 
 
 @routes.get("/v1/body-links/{token}", ANYONE, {**operation(

@@ -3,6 +3,7 @@ from ..reports.schemas import SENT_TO
 
 STRING, NULLABLE = {"type": "string"}, {"type": "string", "nullable": True}
 SENT = SENT_TO["items"]
+DATE_TIME = {"type": "string", "format": "date-time", "nullable": True}
 
 SCHEMAS = {
     "SendAgain": {"type": "object", "required": ["body"], "properties": {
@@ -13,6 +14,12 @@ SCHEMAS = {
     "SendsInTrouble": {"type": "object", "properties": {"sends": {"type": "array", "items": {"allOf": [
         {"$ref": "#/components/schemas/SendState"}, {"type": "object", "properties": {
             "report_id": STRING, "service_code": STRING, "summary": STRING}}]}}}},
+    "BodyHealth": {"type": "object", "properties": {
+        "body_id": STRING, "name": STRING, "send_method": STRING,
+        "status": {"type": "string", "enum": ["ok", "failing", "not_read_yet", "not_read"]},
+        "updates": {"type": "object", "nullable": True, "properties": {
+            "read_at": DATE_TIME, "read_whole_at": DATE_TIME, "read_up_to": DATE_TIME,
+            "problem": {"type": "object", "nullable": True, "properties": {"reason": STRING, "at": DATE_TIME}}}}}},
     "BodyAnswer": {"type": "object", "required": ["choice"], "properties": {
         "choice": {"type": "string", "enum": ["in_progress", "fixed", "not_ours"]},
         "reason": {"type": "string", "maxLength": 1000, "description": "needed for not_ours"},

@@ -7,6 +7,13 @@ from urllib.parse import urlencode, urlsplit
 TIMEOUT_S = 10  # a body slower than this counts as down for this try
 MAX_ANSWER_BYTES = 2 * 1024 * 1024
 USER_AGENT = "Doorstep-forwarding/1"
+# JSON answers some servers wrap in an object, as their XML has a root
+# element: {"service_requests_updates": [...]} (a Confirm-style back office),
+# {"service_requests": [...]}. Each root's list is read from any of these.
+WRAPPERS = {"service_request_updates": ("service_request_updates", "service_requests_updates", "request_updates",
+                                        "request_update"),
+            "service_requests": ("service_requests", "requests", "request"),
+            "errors": ("errors", "error")}
 
 
 class BodyUnreachable(Exception):
@@ -48,7 +55,8 @@ def parse(fmt, data, root):
         if fmt == "json":
             value = json.loads(data)
             if isinstance(value, dict):
-                value = [value]
+                wrapped = [value[k] for k in WRAPPERS.get(root, ()) if isinstance(value.get(k), list)]
+                value = wrapped[0] if wrapped else [value]
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise ValueError("not a list of objects")
             return value
