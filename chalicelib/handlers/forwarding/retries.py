@@ -24,3 +24,8 @@ def due(send, now):
     if send.state == "sending" and send.claimed_until and send.claimed_until > now:
         return False
     return send.next_try_at is None or send.next_try_at <= now
+
+
+def answer_within(body):
+    """How long a body has to answer before it is chased (the due index's answer time), or None."""
+    return timedelta(days=body.answer_within_days) if body and body.answer_within_days else None

@@ -25,7 +25,7 @@ def attempt(deps, report_id, body_id):
     claimed = replace(send, state="sending", claimed_until=now + retries.CLAIM, tries=int(send.tries or 0) + 1,
                       first_try_at=send.first_try_at or now)
     try:
-        deps.sends.save(claimed, _answer_within(body))
+        deps.sends.save(claimed, retries.answer_within(body))
     except EditConflict:
         return None  # another try has it
     try:
@@ -37,7 +37,7 @@ def attempt(deps, report_id, body_id):
         return _failed(deps, claimed, body, f"Doorstep could not send it: {e.__class__.__name__}", now)
     done = replace(claimed, state="sent", sent_at=deps.clock(), claimed_until=None, next_try_at=None,
                    reference=reference or claimed.reference, last_error=None)
-    deps.sends.save(done, _answer_within(body))
+    deps.sends.save(done, retries.answer_within(body))
     return "sent"
 
 
@@ -61,11 +61,6 @@ def _failed(deps, send, body, error, now):
     next_try = retries.after_failure(send, now)
     state = "retrying" if next_try else "failed"
     deps.sends.save(replace(send, state=state, next_try_at=next_try, claimed_until=None, last_error=error),
-                    _answer_within(body))
+                    retries.answer_within(body))
     log.warning("Send of %s to %s: %s (%s)", send.report_id, send.body_id, error, state)
     return state
-
-
-def _answer_within(body):
-    from datetime import timedelta
-    return timedelta(days=body.answer_within_days) if body and body.answer_within_days else None

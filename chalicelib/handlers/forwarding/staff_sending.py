@@ -2,18 +2,28 @@
 that lost it) or send it to another body (one that said "not ours" named
 who is responsible). Each is audited on the report."""
 import logging
+from dataclasses import replace
+from datetime import timedelta
 
 from ...errors import Conflict, ValidationFailed
 from ...storage.errors import EditConflict
 from ..bodies import routing
 from ..reports.tracking import find_report
 from ..reports.transition import transition
+from . import wording
+from .retries import answer_within
 
 log = logging.getLogger("doorstep.forwarding")
+BRING_FORWARD_TRIES = 5
+JUST_SENT = timedelta(minutes=10)  # a press within this of the send reaching the body was made seeing it unsent
 
 
 def send_again(deps, report_id, body, queue=None):
-    """{"body": id}: that body gets the report (again) now."""
+    """{"body": id}: that body gets the report (again) now. A send still on
+    its way (retrying after a failure, or awaiting the body's id) has its next
+    try brought forward rather than a second send started: the try claims
+    the send as any other does, so however many press at once, and whatever
+    the sweeper queues meanwhile, the body is asked once."""
     from ...auth.policy import require_manage
     report = find_report(deps, report_id)
     require_manage(deps.principal, report)
@@ -23,25 +33,69 @@ def send_again(deps, report_id, body, queue=None):
         raise ValidationFailed([("body", "Must be the id of a body (GET /v1/staff/bodies).")])
     now = deps.clock()
     current = deps.sends.get(report.id, target.id)
-    if current is not None and current.unsettled:
-        raise Conflict(f"It is on its way to {target.name} already.", code="already_sending")
+    for _ in range(BRING_FORWARD_TRIES):
+        _refuse_while_on_its_way(current, target, now)
+        if current is None or not current.unsettled:
+            break
+        hurried = replace(current, next_try_at=now)
+        try:
+            deps.sends.save(hurried, answer_within(target))
+        except EditConflict:
+            current = deps.sends.get(report.id, target.id)  # a try or another press moved it: look again
+            continue
+        _audit(deps, report, now, "send_again", target, current)
+        _queue(report.id, target.id, queue)
+        return hurried
+    else:
+        raise Conflict("The send changed meanwhile; read the report again.", code="edit_conflict")
     [fresh] = routing.initial_sends(report, [target], now)
     fresh.version = current.version if current else None  # a send again replaces the row it had
     try:
         deps.sends.save(fresh)
     except EditConflict:
+        _refuse_while_on_its_way(deps.sends.get(report.id, target.id), target, now)
         raise Conflict("The send changed meanwhile; read the report again.", code="edit_conflict")
-    # The audit says who sent it where (its line is numbered after the report's version).
-    change = {"sent_to": {"before": f"{target.id}: {current.state}" if current else None, "after": target.id}}
-    deps.reports.apply([transition(deps, report, now, action="send_again" if current else "send_to_body",
-                                   changes=change)])
+    _audit(deps, report, now, "send_again" if current else "send_to_body", target, current)
     if fresh.unsettled:
-        from .queue import send_queue
-        try:
-            (queue or send_queue()).send([{"report": report.id, "body": target.id}])
-        except Exception:  # the send row is due now: the next sweep (within a minute) queues it
-            log.warning("Queueing %s for %s failed; the sweep will", report.id, target.id, exc_info=True)
+        _queue(report.id, target.id, queue)
     return fresh
+
+
+def _refuse_while_on_its_way(send, target, now):
+    """409 when pressing would do nothing or send twice: a try is talking to
+    the body this moment, its try is due already (the queue has it), or it
+    reached the body moments ago (whoever pressed saw it still on its way)."""
+    if send is None:
+        return
+    if send.state == "sending" and send.claimed_until and send.claimed_until > now:
+        raise Conflict(wording.UNDER_WAY.format(name=target.name), code="already_sending")
+    if send.unsettled and (send.next_try_at is None or send.next_try_at <= now):
+        raise Conflict(f"It is on its way to {target.name} already.", code="already_sending")
+    if send.state == "sent" and send.method != "inbox" and send.sent_at and now - send.sent_at < JUST_SENT:
+        raise Conflict(wording.JUST_SENT.format(name=target.name, at=f"{send.sent_at:%Y-%m-%d %H:%M}"),
+                       code="just_sent")
+
+
+def _audit(deps, report, now, action, target, current):
+    """The audit says who sent it where (its line is numbered after the
+    report's version, so a press beside another change reads the report again)."""
+    change = {"sent_to": {"before": f"{target.id}: {current.state}" if current else None, "after": target.id}}
+    for _ in range(BRING_FORWARD_TRIES):
+        try:
+            deps.reports.apply([transition(deps, report, now, action=action, changes=change)])
+            return
+        except EditConflict:
+            report = find_report(deps, report.id)
+    log.warning("The audit of sending %s to %s again was not written: the report kept changing", report.id,
+                target.id)
+
+
+def _queue(report_id, body_id, queue):
+    from .queue import send_queue
+    try:
+        (queue or send_queue()).send([{"report": report_id, "body": body_id}])
+    except Exception:  # the send row is due now: the next sweep (within a minute) queues it
+        log.warning("Queueing %s for %s failed; the sweep will", report_id, body_id, exc_info=True)
 
 
 def sends_in_trouble(deps, params):
