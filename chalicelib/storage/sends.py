@@ -19,7 +19,9 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjec
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
 from .record_class import record
 
-UNSETTLED = ("waiting", "sending", "retrying")  # a try is due (or under way)
+# A try is due (or under way); awaiting_id: the body took it and gave a
+# token, and the try asks for the id the token stands for.
+UNSETTLED = ("waiting", "sending", "retrying", "awaiting_id")
 DUE_TRY, DUE_ANSWER = "try", "answer"  # the due index's two partitions
 
 
@@ -29,7 +31,7 @@ class Send:
     body_id: str
     body_name: str
     method: str  # inbox, open311, email
-    state: str = "waiting"  # waiting, sending, retrying, sent, failed, refused
+    state: str = "waiting"  # waiting, sending, retrying, awaiting_id, sent, failed, refused
     tries: int = 0
     created_at: object = None
     first_try_at: object = None
@@ -37,6 +39,7 @@ class Send:
     claimed_until: object = None  # a worker's claim on a try, so two never send at once
     sent_at: object = None
     reference: str | None = None  # the body's own id for it (Open311 service_request_id)
+    token: str | None = None  # the body's token for it, when it gave one in place of the id
     last_error: str | None = None
     refused_reason: str | None = None  # the body said it is not theirs: why
     responsible: str | None = None  # and who is responsible instead, in its words
@@ -68,7 +71,7 @@ class ReferenceIndex(GlobalSecondaryIndex):
 
 
 class TroubleIndex(GlobalSecondaryIndex):
-    """Sends staff must look at (retrying, failed, refused), newest first: sparse."""
+    """Sends staff must look at (retrying, awaiting_id, failed, refused), newest first: sparse."""
     class Meta:
         index_name = "trouble"
         projection = AllProjection()
@@ -77,7 +80,7 @@ class TroubleIndex(GlobalSecondaryIndex):
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
-TROUBLE = ("retrying", "failed", "refused")
+TROUBLE = ("retrying", "awaiting_id", "failed", "refused")
 
 
 class SendModel(Stored):
@@ -97,6 +100,7 @@ class SendModel(Stored):
     claimed_until = UTCDateTimeAttribute(null=True)
     sent_at = UTCDateTimeAttribute(null=True)
     reference = UnicodeAttribute(null=True)
+    token = UnicodeAttribute(null=True)
     last_error = UnicodeAttribute(null=True)
     refused_reason = UnicodeAttribute(null=True)
     responsible = UnicodeAttribute(null=True)

@@ -12,9 +12,10 @@ AGAIN = "Sent again: no answer has come from you since it was first sent.\n\n"
 
 
 def post_request(body, report, service, links, again=False):
-    """The body's service_request_id for the report, or BodyUnreachable.
-    again: the body did not answer in time; it is sent once more, as a new
-    request saying so."""
+    """(the body's service_request_id, None), or (None, its token) when it
+    defers the id (GeoReport's tokens: asked for later, tokens.py); or
+    BodyUnreachable. again: the body did not answer in time; it is sent once
+    more, as a new request saying so."""
     fields = request_fields(body, report, service, links, AGAIN if again else "")
     key = f"doorstep-{report.id}-{body.id}" + ("-again" if again else "")
     status, _, data = wire.call("POST", f"{body.endpoint}/requests.{body.format}", fields,
@@ -22,11 +23,14 @@ def post_request(body, report, service, links, again=False):
     if status >= 300:
         raise wire.BodyUnreachable(wire.error_text(body.format, status, data))
     answer = wire.parse(body.format, data, "service_requests")
-    reference = str((answer[0] if answer else {}).get("service_request_id") or "").strip()
-    if not reference:
-        # A token instead of an id (GeoReport's deferred requests): not handled; the send is retried.
-        raise wire.BodyUnreachable("The answer had no service_request_id.")
-    return reference[:100]
+    first = answer[0] if answer else {}
+    reference = str(first.get("service_request_id") or "").strip()
+    token = str(first.get("token") or "").strip()
+    if reference:
+        return reference[:100], None
+    if token:
+        return None, token[:100]
+    raise wire.BodyUnreachable("The answer had no service_request_id and no token.")
 
 
 def request_fields(body, report, service, links, note=""):

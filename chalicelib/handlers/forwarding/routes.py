@@ -22,9 +22,10 @@ def staff_send_again(report_id):
 
 
 @routes.get("/v1/staff/sends", STAFF, {**operation(
-    "Sends that need staff: still retrying, failed after a day, or refused by the body; newest first, "
+    "Sends that need staff: still retrying, awaiting the body's id for its token, failed after a day, or "
+    "refused by the body; newest first, "
     "in your scope", None, "200", ref("SendsInTrouble"), (400,)),
-    "parameters": [q("state", "retrying, failed (default) or refused"),
+    "parameters": [q("state", "retrying, awaiting_id, failed (default) or refused"),
                    q("limit", "1-100, default 50", schema={"type": "integer", "minimum": 1, "maximum": 100})]})
 def staff_sends():
     from . import staff_sending

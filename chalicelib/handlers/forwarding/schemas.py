@@ -10,7 +10,9 @@ SCHEMAS = {
         "body": {"type": "string", "description": "a body's id (GET /v1/staff/bodies)"}}},
     "SendState": {"allOf": [SENT, {"type": "object", "properties": {
         "method": STRING, "tries": {"type": "integer"}, "last_error": NULLABLE,
-        "next_try_at": {"type": "string", "format": "date-time", "nullable": True}, "resent": {"type": "boolean"}}}]},
+        "next_try_at": {"type": "string", "format": "date-time", "nullable": True}, "resent": {"type": "boolean"},
+        "token": {"type": "string", "nullable": True,
+                  "description": "the body's token, while it owes the id for it (state awaiting_id)"}}}]},
     "SendsInTrouble": {"type": "object", "properties": {"sends": {"type": "array", "items": {"allOf": [
         {"$ref": "#/components/schemas/SendState"}, {"type": "object", "properties": {
             "report_id": STRING, "service_code": STRING, "summary": STRING}}]}}}},

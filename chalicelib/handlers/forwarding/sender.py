@@ -14,13 +14,17 @@ log = logging.getLogger("doorstep.forwarding")
 
 
 def attempt(deps, report_id, body_id):
-    """Returns the send's state after this try ("sent", "retrying", "failed"),
+    """Returns the send's state after this try ("sent", "awaiting_id",
+    "retrying", "failed"),
     or None when there was nothing to do (settled, not due, claimed)."""
     now = deps.clock()
     send = deps.sends.get(report_id, body_id)
     if send is None or not retries.due(send, now):
         return None
     body = deps.bodies.get(body_id)
+    if send.state == "awaiting_id":
+        from .tokens import ask_for_id
+        return ask_for_id(deps, send, body, now)
     report = deps.reports.get(report_id)
     claimed = replace(send, state="sending", claimed_until=now + retries.CLAIM, tries=int(send.tries or 0) + 1,
                       first_try_at=send.first_try_at or now)
@@ -29,16 +33,22 @@ def attempt(deps, report_id, body_id):
     except EditConflict:
         return None  # another try has it
     try:
-        reference = _deliver(deps, body, report, again=bool(send.resent))
+        reference, token = _deliver(deps, body, report, again=bool(send.resent))
     except wire.BodyUnreachable as e:
         return _failed(deps, claimed, body, str(e), now)
     except Exception as e:  # a bug here must not leave the send claimed for ever, nor lose it
         log.exception("Sending %s to %s failed", report_id, body_id)
         return _failed(deps, claimed, body, f"Doorstep could not send it: {e.__class__.__name__}", now)
-    done = replace(claimed, state="sent", sent_at=deps.clock(), claimed_until=None, next_try_at=None,
-                   reference=reference or claimed.reference, last_error=None)
+    if token:  # the body has it, and will give its id for the token later
+        from .tokens import FIRST_ASK
+        sent_at = deps.clock()
+        done = replace(claimed, state="awaiting_id", sent_at=sent_at, claimed_until=None, token=token,
+                       next_try_at=sent_at + FIRST_ASK, last_error=None)
+    else:
+        done = replace(claimed, state="sent", sent_at=deps.clock(), claimed_until=None, next_try_at=None,
+                       reference=reference or claimed.reference, last_error=None)
     deps.sends.save(done, retries.answer_within(body))
-    return "sent"
+    return done.state
 
 
 def _deliver(deps, body, report, again=False):
@@ -53,8 +63,7 @@ def _deliver(deps, body, report, again=False):
         return post_request(body, report, service, links, again)
     if body.send_method == "email":
         send_by_email(deps, body, report, service, base, again)
-        return None
-    return None  # the council's own inbox has it already
+    return None, None  # e-mailed, or the council's own inbox has it already
 
 
 def _failed(deps, send, body, error, now):

@@ -9,7 +9,7 @@ FIELD_TYPES = ["text", "number", "single_choice", "multi_choice", "date"]
 SENT_TO = {"type": "array", "description": "who acts on the report and how far it got", "items": {
     "type": "object", "properties": {
         "body_id": {"type": "string"}, "body": {"type": "string"},
-        "state": {"type": "string", "enum": ["waiting", "sending", "retrying", "sent", "failed", "refused",
+        "state": {"type": "string", "enum": ["waiting", "sending", "retrying", "awaiting_id", "sent", "failed", "refused",
                                                    "withdrawn"]},
         "summary": {"type": "string", "description": "e.g. \"Sent to North Yorkshire Council at 10:04 on 3 March 2027\""},
         "sent_at": {"type": "string", "format": "date-time", "nullable": True},

@@ -108,6 +108,7 @@ def update_view(update, deps=None, details=True):
 SENT_WORDS = {"waiting": "Waiting to be sent to {name}",
               "sending": "Waiting to be sent to {name}",
               "retrying": "Could not be sent to {name} yet; we keep trying",
+              "awaiting_id": "Sent to {name}; waiting for their reference",
               "failed": "Could not be sent to {name}; the council has been told",
               "refused": "{name} says this is not theirs",
               "withdrawn": "No longer going to {name}: moved to another body before it was sent"}

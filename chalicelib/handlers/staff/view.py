@@ -21,7 +21,7 @@ def send_detail(send):
     and when the next try is due, for "send again"."""
     return {**views.sent_view(send), "method": send.method, "tries": int(send.tries or 0),
             "last_error": send.last_error, "next_try_at": stamp(send.next_try_at) if send.next_try_at else None,
-            "resent": bool(send.resent)}
+            "resent": bool(send.resent), "token": send.token}
 
 
 def staff_view(deps, report, entries=None):

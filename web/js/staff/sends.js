@@ -14,10 +14,12 @@ async function bodies() {
 function line(send, press) {
   const facts = [send.summary,
     send.reference ? t("staff.sends.reference", {reference: send.reference}) : null,
+    send.token && !send.reference ? t("staff.sends.token", {token: send.token}) : null,
     t("staff.sends.tries", {n: send.tries}),
     send.next_try_at ? t("staff.sends.next_try", {when: formatDate(send.next_try_at, true)}) : null,
     send.last_error ? t("staff.sends.last_error", {error: send.last_error}) : null].filter(Boolean);
-  const again = ["failed", "refused", "sent", "withdrawn"].includes(send.state)
+  // Still on its way (retrying, awaiting the body's id): the press brings its next try forward.
+  const again = ["failed", "refused", "sent", "withdrawn", "retrying", "awaiting_id"].includes(send.state)
     ? h("button", {type: "button", class: "button button--secondary", onclick: () => press(send.body_id)},
       t("staff.sends.again", {body: send.body}))
     : null;
