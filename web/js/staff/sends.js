@@ -11,7 +11,24 @@ async function bodies() {
   return bodiesList;
 }
 
-function line(send, press) {
+// An Open311 body whose answers Doorstep cannot read says so beside its sends
+// (asked once per body each time the section is drawn).
+function bodyHealth(send, healthOf) {
+  const note = h("p", {class: "body"});
+  if (send.method !== "open311") return note;
+  healthOf[send.body_id] = healthOf[send.body_id] ||
+    api(`/v1/staff/bodies/${encodeURIComponent(send.body_id)}/health`).catch(() => null);
+  healthOf[send.body_id].then(health => {
+    const problem = health && health.status === "failing" && health.updates && health.updates.problem;
+    if (problem) {
+      note.textContent = t("staff.sends.body_failing", {body: send.body, reason: problem.reason,
+        when: formatDate(problem.at, true)});
+    }
+  });
+  return note;
+}
+
+function line(send, press, healthOf) {
   const facts = [send.summary,
     send.reference ? t("staff.sends.reference", {reference: send.reference}) : null,
     send.token && !send.reference ? t("staff.sends.token", {token: send.token}) : null,
@@ -23,11 +40,12 @@ function line(send, press) {
     ? h("button", {type: "button", class: "button button--secondary", onclick: () => press(send.body_id)},
       t("staff.sends.again", {body: send.body}))
     : null;
-  return h("li", {class: "inset"}, h("p", {class: "body"}, facts.join(" · ")), again);
+  return h("li", {class: "inset"}, h("p", {class: "body"}, facts.join(" · ")), bodyHealth(send, healthOf), again);
 }
 
 /** The section for `report`; `reload()` draws the report again after a send. */
 export function sendsSection(report, reload) {
+  const healthOf = {};
   const status = h("p", {class: "body", role: "status"});
   const press = async bodyId => {
     try {
@@ -42,7 +60,7 @@ export function sendsSection(report, reload) {
   const label = h("label", {class: "label", for: "send-to-body"}, t("staff.sends.another"));
   return [
     h("h2", {class: "heading-m"}, t("staff.sends.title")),
-    h("ul", {class: "list", id: "sends"}, (report.sends || []).map(s => line(s, press))),
+    h("ul", {class: "list", id: "sends"}, (report.sends || []).map(s => line(s, press, healthOf))),
     h("div", {class: "form-group"}, label, choose, " ",
       h("button", {type: "button", class: "button button--secondary", onclick: () => press(choose.value)},
         t("staff.sends.send"))),
