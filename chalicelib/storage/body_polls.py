@@ -50,9 +50,6 @@ class PollCursorStore:
     def since(self, body_id):
         return self.get(body_id).since
 
-    def advance(self, body_id, moment):
-        PollCursorModel(body_id=body_id).update(actions=[PollCursorModel.since.set(moment)])
-
     def read(self, body_id, at, problem=None, since=None):
         """One poll's outcome (and the cursor, when it moved), in one UpdateItem:
         read whole, or not and why."""
