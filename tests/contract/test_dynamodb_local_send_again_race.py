@@ -1,7 +1,6 @@
-"""tests/forwarding/test_send_again.py's race again, on DynamoDB Local: staff
+"""tests/forwarding/test_send_again.py's race, on DynamoDB Local only: staff
 pressing "send again" together beside the sweeper's due try, each claim a
-conditional write on the real engine (and each press's audit a transaction,
-which moto's in-process engine is not safe to run concurrently)."""
+single-item conditional write, which moto does not make atomic across threads."""
 from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
 
 rerun("forwarding/test_send_again.py", globals(), only=("together",))

@@ -3,12 +3,12 @@ so the next try comes now rather than in up to 30 minutes, and the body is
 asked once however many press at once beside the sweeper's own try."""
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 
 from support.confirm_body import ConfirmBody
+from support.racing import at_once
 
 OUTER = (53.9900, -1.1200)
 BODY = "north-yorkshire"
@@ -77,35 +77,27 @@ def test_send_again_while_retrying_sends_it_now_once_the_body_is_back(client, de
 
 def test_staff_pressing_send_again_together_beside_the_sweepers_due_try_ask_the_body_once(client, deps,
                                                                                          down_then_up, people):
+    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
+        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
+                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_send_again_race.py)")
     from chalicelib.auth.principal import Principal
     from chalicelib.errors import ApiError
     from chalicelib.handlers.forwarding import queue, sender, staff_sending
     rid, start = retrying_pothole(client, deps, down_then_up)
     pressed_at, due_at = start + timedelta(minutes=1), start + timedelta(minutes=5)
     jobs = Jobs()
-    officers = [people("admin") for _ in range(PRESSES)]
-    barrier = threading.Barrier(PRESSES + 1)
 
-    def press(person):
+    def race(person):
+        if person is None:  # the sweeper's try, due now
+            return "try", sender.attempt(deps.replace(clock=lambda: due_at), rid, BODY)
         own = deps.replace(clock=lambda: pressed_at,
                            principal=Principal(user_id=person.user.id, role="admin", email=person.user.email))
-        barrier.wait()
         try:
             return 201, staff_sending.send_again(own, rid, {"body": BODY}, queue=jobs).state
         except ApiError as e:
             return e.status, e.code
 
-    def sweepers_try():
-        barrier.wait()
-        return "try", sender.attempt(deps.replace(clock=lambda: due_at), rid, BODY)
-
-    environ = os.environ
-    try:
-        with ThreadPoolExecutor(max_workers=PRESSES + 1) as pool:
-            racing = [pool.submit(press, p) for p in officers] + [pool.submit(sweepers_try)]
-            outcomes = [f.result() for f in racing]
-    finally:
-        os.environ = environ
+    outcomes = at_once(race, [people("admin") for _ in range(PRESSES)] + [None])
     assert all(o[0] in (201, 409, "try") for o in outcomes), outcomes
     # Then every job queued is run, twice over, and the sweep looks for what is due.
     for job in jobs.sent * 2:
