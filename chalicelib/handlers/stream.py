@@ -5,7 +5,10 @@ hands each batch to those that hear of events: the alerts (each new event
 becomes page jobs on the alert queue, alerts/fanout.py: this handler reads no
 index row and sends no message, so a batch costs the same whatever the
 audiences), then the sends of new reports to the bodies that act on them
-(each a job on the send queue), then the figures and the questionnaires.
+(each a job on the send queue), then the figures and the questionnaires,
+then each event's registered effects (shared/effects.py: a crew's bulky
+`unable` to waste, a finished payment to what it paid for, an officer's
+answer to the resident), each claimed once.
 """
 
 
@@ -34,4 +37,8 @@ def on_stream(records, deps_factory, queue=None, sends_queue=None):
     # alerts send nothing twice, and a counted event counts once.
     count_events(deps, news)
     schedule_events(deps, news)  # scheduling again only repeats the same schedule
+    # Last: each registered effect of each event, claimed once (shared/effects.py);
+    # one to try again fails the batch, and the stream hands it back.
+    from .shared.effects import on_events
+    on_events(deps, news)
     return len(news)

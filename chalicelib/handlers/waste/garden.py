@@ -240,16 +240,18 @@ def on_payment(deps, payment):
         return
     settings, _ = rules(deps)
     remind_on = (date.fromisoformat(sub.end) - timedelta(days=settings["renewal_opens_days"])).isoformat()
+    from .receipts import garden_paid
     if ours and deps.garden.activate(sub.uprn, sub.start, deps.clock(), remind_on):
-        from .receipts import garden_paid
         garden_paid(deps, sub, payment)
         return
     now = deps.garden.get(sub.uprn, sub.start)
-    if not (now.status == "active" and now.payment_id == payment.id):
-        # Paid for a term given up meanwhile (its hold ran out, another payment
-        # took it): the money goes back in full, once (refund_in_full).
-        log.warning("subscription %s paid by %s after it was given up: refunding", payment.subject_id, payment.id)
-        payments.refund_in_full(deps, payment.id, by=f"subscription {payment.subject_id}")
+    if now.status == "active" and now.payment_id == payment.id:
+        garden_paid(deps, now, payment)  # again after a telling that stopped before it: the outbox keeps one
+        return
+    # Paid for a term given up meanwhile (its hold ran out, another payment
+    # took it): the money goes back in full, once (refund_in_full).
+    log.warning("subscription %s paid by %s after it was given up: refunding", payment.subject_id, payment.id)
+    payments.refund_in_full(deps, payment.id, by=f"subscription {payment.subject_id}")
 
 
 def send_reminders(deps):

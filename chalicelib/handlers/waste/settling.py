@@ -34,6 +34,15 @@ def on_payment(deps, payment):
         receipts.paid(deps, booking, payment)
         return
     booking = deps.bulky.get(booking.id)
+    if booking.status == "confirmed" and booking.payment_id == payment.id:
+        # Confirmed by a telling that may have stopped before its receipt
+        # (payments/core.settle runs again after a crash): the outbox keeps one.
+        receipts.paid(deps, booking, payment)
+        return
+    if booking.status == "cancelled" and booking.reason == "paid_after_hold_no_place" \
+            and (booking.refund or {}).get("status") == "due":
+        refund(deps, booking)  # cancelled by a telling that stopped before refunding
+        return
     if booking.status == "released":
         settings, _ = current(deps)
         try:
