@@ -178,11 +178,12 @@ class ConversationStore:
     def get(self, conversation_id):
         return _conversation(get_or_none(ConversationModel, conversation_id, consistent_read=True))
 
-    def add_message(self, conversation, message, idempotency=None):
+    def add_message(self, conversation, message, idempotency=None, event=None):
         """Store `message` as number conversation.last_seq + 1. EditConflict when
         another message took that number first (read the conversation again and
         retry) or the conversation closed meanwhile; AlreadyExists("idempotency")
-        when the request's key was claimed meanwhile."""
+        when the request's key was claimed meanwhile. event: what the message
+        promises (the resident told of an officer's answer), in the same transaction."""
         from .report_store import _claim_key
         parts = ["message"]
         staff = message.author == "staff"
@@ -197,6 +198,10 @@ class ConversationStore:
                      condition=(ConversationModel.last_seq == conversation.last_seq)
                      & (ConversationModel.state != "closed"))
             parts.append("conversation")
+            if event is not None:
+                from .report_store import event_model
+                t.save(event_model(event))
+                parts.append("event")
 
     def message(self, conversation_id, seq):
         return record_of(ChatMessage, get_or_none(MessageModel, conversation_id, range_key=seq, consistent_read=True))
