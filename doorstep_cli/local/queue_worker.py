@@ -25,7 +25,7 @@ FUNCTION = "deliver_alerts"
 
 def lambda_handler(deps_factory: Callable[[], Any]) -> Callable[[dict, Any], dict]:
     """What app.py's deliver_alerts does with an event and its context."""
-    import app  # noqa: F401 (the Lambda's module: wiring its routes registers capabilities' audiences)
+    import app  # noqa: F401 (the Lambda's module: wiring its routes registers capabilities' audiences and events' effects)
     from chalicelib.handlers.alerts.worker import on_queue
 
     def handle(event: dict, context: Any) -> dict:

@@ -11,28 +11,41 @@ so a lower capability (crews, payments) never imports the one above it
 (tests/architecture), and the module is imported on first need.
 
 Each effect is claimed once per (event id, effect name) with a conditional
-write (storage/effects.py) before it runs, and settled after. It runs from
-the events stream (handlers/stream.on_stream: in AWS the dispatch_events
-Lambda, on one machine doorstep_cli/local/stream_reader.py), and, as its first
-try, from the request that wrote the event (`first_try`), so what the caller
-sees next (a confirmed booking on the return page) is as before. A process
-that dies anywhere after the commit leaves the event: the stream carries the
-effect out, or finishes it.
+write (storage/effects.py) before it runs, and settled after. It runs, as
+its first try, in the request that wrote the event (`first_try`), so what the
+caller sees next (a confirmed booking on the return page) is as before; and
+from the events stream: handlers/stream.on_stream (the dispatch_events Lambda;
+on one machine doorstep_cli/local/stream_reader.py) queues one job per
+(event, effect) on the alert queue (`jobs_of`), and the alert worker (the
+deliver_alerts Lambda; on one machine doorstep_cli/local/queue_worker.py)
+runs each (`run_job`): the dispatcher still only queues, the worker sends.
+A process that dies anywhere after the commit leaves the event, so the
+worker carries the effect out, or finishes it.
 
-Where a process can die (the kill matrix's step boundaries):
-  1. after the change's transaction, before `first_try` (nothing claimed);
-  2. inside `carry_out`, after `EffectStore.claim`, before or inside the
-     effect's function (a claim left `claimed`: taken again once STALE_CLAIM
-     has passed);
-  3. after the effect's function, before `EffectStore.settle` (the effect
-     runs again after STALE_CLAIM: each effect is written to be run again,
-     its own writes conditional, its messages keyed by `message_key`).
-A batch with an effect busy elsewhere or failed (and not yet given up) raises
-Unfinished: the stream hands the batch again (with backoff), and what is done
-is skipped by its claim. After ATTEMPTS failed tries an effect is given up:
-its row says `failed` with the error, and it is logged at ERROR on
-"doorstep.effects" ("effect given up"), one line each, for a metric filter to
-count and staff to read.
+Where a process can die (the kill matrix's step boundaries, by function):
+  1. after the change's transaction commits, before `first_try` (the crew's
+     update in crews/field_updates.post_update, the payment's state in
+     payments/core.check, the message in conversations/chat.post): nothing
+     is claimed; the stream's job carries the effect out;
+  2. in handlers/stream.on_stream, before or after its queue.send: the
+     stream hands the batch again and the jobs are queued again (a job run
+     twice finds its claim);
+  3. in `_once`, after `EffectStore.claim`, before or inside the effect's
+     function (waste/not_collected.on_job_ended, payments/core.on_finished,
+     conversations/notices.on_notice): a claim left `claimed`, taken again
+     once STALE_CLAIM has passed (the queue brings the job back after its
+     visibility timeout, which is longer);
+  4. after the effect's function, before `EffectStore.settle`: as 3; each
+     effect is written to be run again, its own writes conditional, its
+     messages keyed (the outbox's id, `message_key`).
+A job whose effect is busy elsewhere or failed (and not yet given up) is
+reported back to the queue (partial batch failure) and comes again after the
+queue's visibility timeout (longer than STALE_CLAIM); what is done is skipped
+by its claim. After ATTEMPTS failed tries an effect is given up: its row says
+`failed` with the error, and it is logged at ERROR on "doorstep.effects"
+("effect given up"), one line each, for a metric filter to count; a job the
+worker keeps failing goes to the queue's dead-letter queue (alarmed) after
+its MAX_RECEIVES.
 
 An effect is `function(deps, event, key)`; `key` is the (event, effect)'s own
 id, the Message-ID / Idempotency-Key of anything it sends, so a resend after
@@ -66,23 +79,34 @@ def message_key(event_id, name):
     return f"{event_id}.{name}"
 
 
-class Unfinished(Exception):
-    """Effects of a batch are neither done nor given up: hand the batch again."""
-
-
 def carry_out(deps, event):
     """Each registered effect of `event`, claimed once: {name: outcome}."""
     return {name: _once(deps, event, name, target) for name, target in effects_of(event.kind).items()}
 
 
-def on_events(deps, events):
-    """The stream's part: every effect of every event in the batch; raises
-    Unfinished (after trying them all) when one must be tried again."""
-    waiting = [f"{e.id}/{name}" for e in events for name, outcome in carry_out(deps, e).items()
-               if outcome in (BUSY, RETRY)]
-    if waiting:
-        raise Unfinished(f"effects to try again: {', '.join(waiting)}")
-    return len(events)
+def jobs_of(events):
+    """The stream's part: one queue job per (event, registered effect)."""
+    return [{"effect": name, "event": {"id": e.id, "kind": e.kind, "report_id": e.report_id,
+                                       "payload": e.payload or {},
+                                       "at": e.created_at.isoformat() if e.created_at else None}}
+            for e in events for name in effects_of(e.kind)]
+
+
+def run_job(deps, body):
+    """The worker's part: one job's effect, claimed once. Returns
+    (outcome, finished): not finished (busy elsewhere, or failed and to be
+    tried again) sends the job back to the queue."""
+    from datetime import datetime
+    from ...storage.records import Event
+    e, name = body["event"], body["effect"]
+    event = Event(id=e["id"], kind=e["kind"], report_id=e.get("report_id"), payload=e.get("payload") or {},
+                  created_at=datetime.fromisoformat(e["at"]) if e.get("at") else None)
+    target = effects_of(event.kind).get(name)
+    if target is None:  # a process that did not wire the capabilities (app.py): back to the queue, then its DLQ
+        log.error("effect job for %s of %s event %s: no such effect registered", name, event.kind, event.id)
+        return FAILED, False
+    outcome = _once(deps, event, name, target)
+    return outcome, outcome not in (BUSY, RETRY)
 
 
 def first_try(deps, events):
