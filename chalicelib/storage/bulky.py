@@ -144,14 +144,15 @@ class BulkyStore(PendingChanges):
         settle_job(job, saved)
         return True
 
-    def change(self, booking, after, next_step, capacity, idempotency=None):
+    def change(self, booking, after, next_step, capacity, idempotency=None, event=None):
         """A confirmed booking changed (`after`: its new date, items, amount,
         location, notes and the changes list with the new entry), in one
         transaction: the booking as read (its change_seq) and still confirmed;
         when the date moves, the new day's place taken under its capacity and
         the old day's given back; the request's Idempotency-Key claimed.
         SlotFull: the new day is full; EditConflict("booking"): it changed or
-        was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first."""
+        was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first.
+        event: what the change promises (its receipt), in the same transaction."""
         from .report_store import _claim_key
         M = BulkyBookingModel
         read = booking.change_seq or 0
@@ -166,6 +167,7 @@ class BulkyStore(PendingChanges):
             with writes(parts, exists={"idempotency"}), transaction() as t:
                 if idempotency is not None:
                     _claim_key(t, parts, idempotency)
+                _put_event(t, parts, event)  # a put: sent before the updates, as `parts` must list it
                 t.update(M(booking.id), actions=actions, condition=(M.status == "confirmed") & same)
                 parts.append("booking")
                 if after["date"] != booking.date:
@@ -266,3 +268,11 @@ class BulkyStore(PendingChanges):
                 raise SlotFull("slot") from e
             return False
         return True
+
+
+def _put_event(t, parts, event):
+    """The event a booking's change promises effects by, in its transaction (shared/effects.py)."""
+    if event is not None:
+        from .report_store import event_model
+        t.save(event_model(event))
+        parts.append("event")

@@ -194,14 +194,14 @@ class ConversationStore:
             t.save(model_of(MessageModel, message), condition=MessageModel.seq.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
+            if event is not None:  # a put: sent before the update, as `parts` lists it
+                from .report_store import event_model
+                t.save(event_model(event))
+                parts.append("event")
             t.update(ConversationModel(conversation.id), actions=actions,
                      condition=(ConversationModel.last_seq == conversation.last_seq)
                      & (ConversationModel.state != "closed"))
             parts.append("conversation")
-            if event is not None:
-                from .report_store import event_model
-                t.save(event_model(event))
-                parts.append("event")
 
     def message(self, conversation_id, seq):
         return record_of(ChatMessage, get_or_none(MessageModel, conversation_id, range_key=seq, consistent_read=True))

@@ -113,9 +113,10 @@ class PaymentStore:
         if finished and event is not None:
             from .report_store import EventModel, event_model
             try:
-                with writes(["payment", "event"], exists={"event"}), transaction() as t:
-                    t.update(PaymentModel(payment_id), actions=actions, condition=condition)
+                # Parts as sent: PynamoDB sends a transaction's puts before its updates.
+                with writes(["event", "payment"], exists={"event"}), transaction() as t:
                     t.save(event_model(event), condition=EventModel.id.does_not_exist())
+                    t.update(PaymentModel(payment_id), actions=actions, condition=condition)
                 return True
             except AlreadyExists:
                 pass  # a check before wrote this status's event: the state alone

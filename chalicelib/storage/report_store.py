@@ -204,10 +204,10 @@ class ReportStore:
                 for notice in change.notices:
                     t.save(event_model(notice))
                     parts.append("event")
-            saved_jobs = [put_job(t, parts, job) for job in all_jobs]
             for event in events:
                 t.save(event_model(event))
                 parts.append("event")
+            saved_jobs = [put_job(t, parts, job) for job in all_jobs]
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
             for upload_id, report_id, photo in uploads:

@@ -202,9 +202,11 @@ def ledger(deps, kind, entry_id, payment, amount, refund=None):
 
 def record_refund(deps, payment_id, refund):
     from ...storage.errors import EditConflict
-    ledger(deps, "refund", refund["refund_id"], deps.payments.get(payment_id), refund["amount"], refund)
-    for _ in range(5):
-        payment = deps.payments.get(payment_id)
+    payment = deps.payments.get(payment_id)
+    ledger(deps, "refund", refund["refund_id"], payment, refund["amount"], refund)
+    for attempt in range(5):
+        if attempt:
+            payment = deps.payments.get(payment_id)  # another refund was recorded meanwhile: read it again
         if any(r.get("refund_id") == refund["refund_id"] for r in payment.refunds):
             return
         try:

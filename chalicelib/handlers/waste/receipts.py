@@ -1,11 +1,31 @@
 """The e-mails waste services send: receipts, reminders, word of a refund or
 a change. Each is asked for by the one caller whose conditional write made
-the change, and is queued in the outbox under an id of its own (the booking
+the change, or follows from the event written with it (`bulky_receipt`: a
+change; a finished payment's and a crew's events reach
+here through their own effects), and is queued in the outbox under an id of its own (the booking
 and what happened), so it is kept even when it cannot be sent at once (the
 job sends it) and goes once even if asked for twice."""
 from datetime import date
 
 from ...stamps import stamp
+
+
+def receipt_event(deps, booking_id, receipt, now, **facts):
+    """The `bulky_receipt` event a booking's change is written with: its
+    receipt follows from it (`on_receipt`, shared/effects.py)."""
+    from ..shared.events import new_event
+    return new_event(deps, "bulky_receipt", now, booking_id=booking_id, receipt=receipt, **facts)
+
+
+def on_receipt(deps, event, key):
+    """The effect of `bulky_receipt`: the receipt the change promised, once
+    (the outbox keeps one per booking and change)."""
+    payload = event.payload or {}
+    booking = deps.bulky.get(payload.get("booking_id"))
+    if booking is None:
+        return
+    if payload.get("receipt") == "changed" and booking.change_seq == payload.get("seq"):
+        changed(deps, booking, payload.get("refund") or 0)  # a later change has its own receipt
 
 
 def _address(deps, paid_for):
