@@ -23,6 +23,19 @@ def test_an_answer_reaches_a_resident_not_looking_once_when_the_process_dies_aft
     assert len(mail) == 1 and conversation["id"] in mail[0].body and "Looking into it." not in mail[0].body
 
 
+def test_the_close_reaches_a_resident_not_looking_once_when_the_process_dies_after_it(
+        client, deps, people, open_desk, dies_after_commit):
+    from support.questionnaire_support import mails_to
+    officer = people("staff")
+    conversation = start(client)
+    desk(client, officer, conversation["id"], "take")
+    dies_after_commit()
+    assert desk(client, officer, conversation["id"], "close").status_code == 200
+    assert mails_to("ada@example.org") == []
+    assert run_stream(deps, "chat_notice") == [] and run_stream(deps, "chat_notice") == []
+    assert len(mails_to("ada@example.org")) == 1
+
+
 def test_the_same_notice_sent_again_carries_the_same_message_id():
     from chalicelib.notify.email import mime
     from datetime import datetime, timezone

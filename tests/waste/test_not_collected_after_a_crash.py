@@ -66,3 +66,24 @@ def test_a_claim_left_by_a_process_that_died_holding_it_is_taken_again_once_stal
     assert run_stream(at(deps, then + STALE_CLAIM + timedelta(seconds=1)), "job_ended") == []
     assert run_stream(at(deps, then + STALE_CLAIM + timedelta(seconds=2)), "job_ended") == []
     assert len(mail(deps, resident, "could not be made")) == 1
+
+
+def test_an_effect_that_keeps_failing_is_given_up_after_five_tries_with_its_error_kept_and_logged(
+        client, deps, people, pay, waste_crew, monkeypatch, caplog):
+    import logging
+    from chalicelib.handlers.shared.effects import ATTEMPTS
+    from chalicelib.notify import email
+    crew, _ = waste_crew
+    made, resident = collection_day(client, deps, people)
+
+    def down(*args, **kwargs):
+        raise ConnectionError("the outbox's table is away")
+    monkeypatch.setattr(email, "queue_email", down)
+    unable(crew, made)  # try 1, in the request
+    [ended] = events_of_kind("job_ended")
+    back = [run_stream(deps, "job_ended") for _ in range(ATTEMPTS - 1)]  # tries 2 to 5
+    assert [len(b) for b in back] == [1] * (ATTEMPTS - 2) + [0]  # handed back, until given up
+    assert deps.effects.status(ended.id, "waste.not_collected") == ("failed", ATTEMPTS)
+    given_up = [r for r in caplog.records if r.name == "doorstep.effects" and r.levelno == logging.ERROR]
+    assert len(given_up) == 1 and ended.id in given_up[0].getMessage()
+    assert run_stream(deps, "job_ended") == [] and mail(deps, resident, "could not be made") == []

@@ -58,3 +58,22 @@ def test_a_telling_that_stopped_before_its_receipt_is_finished_by_the_stream_and
     run_stream(deps, "payment_finished")
     assert len(booked(deps, resident)) == 1
     assert deps.payments.get(made["payment"]["id"]).settled_status == "success"
+
+
+def test_a_paid_garden_subscription_is_activated_once_by_the_stream_when_the_process_dies_after_the_payment(
+        client, deps, people, pay, dies_after_commit):
+    from tests.waste.test_garden_subscriptions import paid, subscribe
+    home_with_round(deps)
+    resident = people()
+    made = subscribe(client, resident).json_body
+    dies_after_commit()
+    paid(client, made)
+
+    def seen():
+        return client.get(f"/v1/waste/garden/subscriptions/{made['id']}", resident.auth).json_body["status"]
+
+    def receipts():
+        return [m for m in deps.accounts.messages_to([resident.user.email]) if "garden" in m["subject"]]
+    assert seen() == "pending" and receipts() == []
+    assert run_stream(deps, "payment_finished") == [] and run_stream(deps, "payment_finished") == []
+    assert seen() == "active" and len(receipts()) == 1
