@@ -129,8 +129,8 @@ def wait_until_idle(worker: QueueWorker, seconds: float) -> bool:
 
 
 def start_alert_pipeline(data_dir: Any, deps_factory: Callable[[], Any], drain_s: float = 10.0) -> Callable[[], None]:
-    """`make run`'s alerts: the events stream read into page jobs, and the
-    jobs' queue consumed; returns how to stop both. Stopping lets the queue
+    """`make run`'s alerts: the events stream read into page jobs (and a job
+    per event's effect, handlers/shared/effects.py), and the jobs' queue consumed; returns how to stop both. Stopping lets the queue
     drain for up to drain_s first: a queue kept in memory (moto's) loses what
     is left; the local stack's (queue_service.py) keeps it, and passes 0."""
     from pathlib import Path
