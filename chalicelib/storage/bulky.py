@@ -112,17 +112,12 @@ class BulkyStore(PendingChanges):
             BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove(), *_reminding(next_step)],
             capacity=capacity)
 
-    def reminded(self, booking_id, due_at, next_step):
+    def reminded(self, booking_id, due_at, next_step, event=None):
         """The reminder due at `due_at` is sent: the next step (REMIND or CREW,
-        when) follows. False when someone sent it first, or it was cancelled."""
-        try:
-            with writes(["booking"]):
-                BulkyBookingModel(booking_id).update(actions=_reminding(next_step), condition=(
-                    (BulkyBookingModel.status == "confirmed") & (BulkyBookingModel.due == REMIND)
-                    & (BulkyBookingModel.due_at == due_at)))
-        except EditConflict:
-            return False
-        return True
+        when) follows. False when someone sent it first, or it was cancelled.
+        event: the reminder's own (its e-mail follows from it), written with it."""
+        return self._update(booking_id, _reminding(next_step), (BulkyBookingModel.status == "confirmed")
+                            & (BulkyBookingModel.due == REMIND) & (BulkyBookingModel.due_at == due_at), event)
 
     def to_crew(self, booking, job):
         """The collection day has come: the crew's `job` is made and the
@@ -222,15 +217,28 @@ class BulkyStore(PendingChanges):
         # A change still being paid for is let go first (bookings.cancel): never cancelled from under it.
         return self._with_slot(booking, from_status, -1, actions, BulkyBookingModel.pending.does_not_exist())
 
-    def refund_done(self, booking_id, refund):
+    def refund_done(self, booking_id, refund, event=None):
         """The refund is settled (made, or nothing was left): out of the due
-        index. False when another caller settled it first (theirs stands)."""
+        index. False when another caller settled it first (theirs stands).
+        event: what settling it promises (word of the refund), written with it."""
+        return self._update(booking_id, [BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
+                                         BulkyBookingModel.due_at.remove()],
+                            (BulkyBookingModel.status == "cancelled") & (BulkyBookingModel.due == REFUND), event)
+
+    def _update(self, booking_id, actions, condition, event=None):
+        """One conditional update of a booking, with the event it promises
+        effects by when there is one (one transaction); False when the
+        condition failed."""
         try:
-            with writes(["booking"]):
-                BulkyBookingModel(booking_id).update(
-                    actions=[BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
-                             BulkyBookingModel.due_at.remove()],
-                    condition=(BulkyBookingModel.status == "cancelled") & (BulkyBookingModel.due == REFUND))
+            if event is None:
+                with writes(["booking"]):
+                    BulkyBookingModel(booking_id).update(actions=actions, condition=condition)
+            else:
+                parts = []  # as sent: the event's put, then the update
+                with writes(parts), transaction() as t:
+                    _put_event(t, parts, event)
+                    t.update(BulkyBookingModel(booking_id), actions=actions, condition=condition)
+                    parts.append("booking")
         except EditConflict:
             return False
         return True

@@ -23,3 +23,26 @@ def test_a_change_s_receipt_goes_once_when_the_process_dies_after_the_change(cli
     assert run_stream(deps, "bulky_receipt") == [] and run_stream(deps, "bulky_receipt") == []
     [mail] = changed()
     assert "is being refunded" in mail["body"]
+
+
+def test_a_reminder_and_word_of_a_refund_go_once_when_the_process_dies_after_their_writes(
+        client, deps, people, pay, dies_after_commit):
+    from datetime import date
+    from chalicelib.handlers.waste.settling import send_reminders
+    from tests.waste.test_bulky_reminders import at, nine_am
+    made, resident = confirmed_booking(client, deps, people)
+
+    def mail(words):
+        return [m for m in deps.accounts.messages_to([resident.user.email]) if words in m["subject"]]
+    dies_after_commit()
+    assert send_reminders(at(deps, nine_am(date.fromisoformat(made["date"]), 3))) == 1  # its step moved on
+    assert mail("Reminder") == []
+    assert run_stream(deps, "bulky_receipt") == [] and run_stream(deps, "bulky_receipt") == []
+    assert len(mail("Reminder")) == 1 and made["id"] in mail("Reminder")[0]["body"]
+    cancelled = client.post(f"/v1/waste/bulky/bookings/{made['id']}/cancel", {}, resident.auth)
+    assert cancelled.status_code == 200, cancelled.body
+    assert deps.bulky.get(made["id"]).refund["status"] == "done" and mail("is cancelled") == []
+    assert [e.payload["receipt"] for e in events_of_kind("bulky_receipt")].count("refunded") == 1
+    assert run_stream(deps, "bulky_receipt") == [] and run_stream(deps, "bulky_receipt") == []
+    [word] = mail("is cancelled")
+    assert "£25.00 is being refunded" in word["body"] and len(mail("Reminder")) == 1

@@ -25,16 +25,18 @@ worker carries the effect out, or finishes it.
 Where a process can die (the kill matrix's step boundaries, by function):
   1. after the change's transaction commits, before `first_try` (the crew's
      update in crews/field_updates.post_update, the payment's state in
-     payments/core.check, the message in conversations/chat.post): nothing
+     payments/core.check, the message in conversations/chat.post, a booking's
+     change in waste/changes.change, a reminder's step in
+     waste/settling.send_reminders, a refund settled in waste/settling.refund): nothing
      is claimed; the stream's job carries the effect out;
   2. in handlers/stream.on_stream, before or after its queue.send: the
      stream hands the batch again and the jobs are queued again (a job run
      twice finds its claim);
   3. in `_once`, after `EffectStore.claim`, before or inside the effect's
      function (waste/not_collected.on_job_ended, payments/core.on_finished,
-     conversations/notices.on_notice): a claim left `claimed`, taken again
-     once STALE_CLAIM has passed (the queue brings the job back after its
-     visibility timeout, which is longer);
+     conversations/notices.on_notice, waste/receipts.on_receipt): a claim left
+     `claimed`, taken again once STALE_CLAIM has passed (the queue brings the
+     job back after its visibility timeout, which is longer);
   4. after the effect's function, before `EffectStore.settle`: as 3; each
      effect is written to be run again, its own writes conditional, its
      messages keyed (the outbox's id, `message_key`).

@@ -1,7 +1,7 @@
 """The e-mails waste services send: receipts, reminders, word of a refund or
 a change. Each is asked for by the one caller whose conditional write made
 the change, or follows from the event written with it (`bulky_receipt`: a
-change; a finished payment's and a crew's events reach
+change, a reminder, word of a refund; a finished payment's and a crew's events reach
 here through their own effects), and is queued in the outbox under an id of its own (the booking
 and what happened), so it is kept even when it cannot be sent at once (the
 job sends it) and goes once even if asked for twice."""
@@ -24,8 +24,14 @@ def on_receipt(deps, event, key):
     booking = deps.bulky.get(payload.get("booking_id"))
     if booking is None:
         return
-    if payload.get("receipt") == "changed" and booking.change_seq == payload.get("seq"):
+    receipt = payload.get("receipt")
+    if receipt == "changed" and booking.change_seq == payload.get("seq"):
         changed(deps, booking, payload.get("refund") or 0)  # a later change has its own receipt
+    elif receipt == "refunded":
+        refunded(deps, booking, payload.get("amount") or 0)
+    elif receipt == "reminder" and booking.status == "confirmed":
+        from datetime import datetime
+        reminder(deps, booking, datetime.fromisoformat(payload["due_at"]))
 
 
 def _address(deps, paid_for):
@@ -66,13 +72,15 @@ def paid(deps, booking, payment):
         f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
 
 
-def reminder(deps, booking):
+def reminder(deps, booking, due_at=None):
+    """due_at: the step the reminder was due at (the booking has moved on to its next)."""
+    due_at = due_at or booking.due_at
     items = ", ".join(item["name"] for item in booking.items)
     _send(deps, booking, f"Reminder: your bulky waste collection is on {_day(booking.date)}", (
         f"Your bulky waste collection (reference {booking.id}) is on {_day(booking.date)}.\n\n"
         f"Please put these items out by 6am that day, {booking.location or 'where the crew can see them'}: "
         f"{items}.\nOnly the items booked are taken.\n"),
-        f"{booking.id}:reminder:{booking.due_at:%Y-%m-%dT%H}" if booking.due_at else f"{booking.id}:reminder")
+        f"{booking.id}:reminder:{due_at:%Y-%m-%dT%H}" if due_at else f"{booking.id}:reminder")
 
 
 def refunded(deps, booking, amount):
