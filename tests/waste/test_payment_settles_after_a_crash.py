@@ -77,3 +77,23 @@ def test_a_paid_garden_subscription_is_activated_once_by_the_stream_when_the_pro
     assert seen() == "pending" and receipts() == []
     assert run_stream(deps, "payment_finished") == [] and run_stream(deps, "payment_finished") == []
     assert seen() == "active" and len(receipts()) == 1
+
+
+def test_a_renewal_reminder_goes_once_when_the_process_dies_after_its_step_is_written(
+        client, deps, people, pay, dies_after_commit):
+    from datetime import date, timedelta
+    from chalicelib.handlers.waste.garden import send_reminders
+    from tests.waste.test_garden_subscriptions import on_day, paid, subscribe
+    home_with_round(deps)
+    resident = people()
+    made = subscribe(client, resident).json_body
+    paid(client, made)
+    dies_after_commit()
+    opening = on_day(deps, date.fromisoformat(made["end"]) - timedelta(days=42))
+    assert send_reminders(opening) == 1 and send_reminders(opening) == 0  # the step is taken, once
+
+    def reminders():
+        return [m for m in deps.accounts.messages_to([resident.user.email]) if m["subject"].startswith("Renew")]
+    assert reminders() == []
+    assert run_stream(deps, "garden_reminder") == [] and run_stream(deps, "garden_reminder") == []
+    assert len(reminders()) == 1

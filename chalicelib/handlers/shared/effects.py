@@ -27,7 +27,8 @@ Where a process can die (the kill matrix's step boundaries, by function):
      update in crews/field_updates.post_update, the payment's state in
      payments/core.check, the message in conversations/chat.post, a booking's
      change in waste/changes.change, a reminder's step in
-     waste/settling.send_reminders, a refund settled in waste/settling.refund): nothing
+     waste/settling.send_reminders or waste/garden.send_reminders, a refund
+     settled in waste/settling.refund): nothing
      is claimed; the stream's job carries the effect out;
   2. in handlers/stream.on_stream, before or after its queue.send: the
      stream hands the batch again and the jobs are queued again (a job run

@@ -255,8 +255,11 @@ def on_payment(deps, payment):
 
 
 def send_reminders(deps):
-    """Renewal reminders: when renewing opens, and again near the end. Returns how many were sent."""
-    from .receipts import garden_reminder
+    """Renewal reminders: when renewing opens, and again near the end, each
+    e-mailed from the `garden_reminder` event written with its step
+    (`on_reminder`). Returns how many were sent."""
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
     settings, _ = rules(deps)
     today = london_today(deps.clock())
     sent = 0
@@ -268,7 +271,19 @@ def send_reminders(deps):
             next_on = None
             if next_kind:
                 next_on = (date.fromisoformat(sub.end) - timedelta(days=settings["last_reminder_days"])).isoformat()
-            if deps.garden.reminded(sub.uprn, sub.start, kind, next_kind, next_on):
-                garden_reminder(deps, sub)
+            event = new_event(deps, "garden_reminder", deps.clock(), uprn=sub.uprn, start=sub.start,
+                              day=today.isoformat())
+            if deps.garden.reminded(sub.uprn, sub.start, kind, next_kind, next_on, event):
+                first_try(deps, [event])  # the e-mail, from the event written with the step
                 sent += 1
     return sent
+
+
+def on_reminder(deps, event, key):
+    """The effect of `garden_reminder`: the renewal e-mail, unless the term
+    is no longer active (the outbox keeps one per term and day)."""
+    from .receipts import garden_reminder
+    payload = event.payload or {}
+    sub = deps.garden.get(payload.get("uprn"), payload.get("start"))
+    if sub is not None and sub.status == "active":
+        garden_reminder(deps, sub, payload.get("day"))

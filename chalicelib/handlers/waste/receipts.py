@@ -97,11 +97,12 @@ def garden_paid(deps, sub, payment):
         f"We will remind you when you can renew.\n"), f"garden:{sub.uprn}.{sub.start}:paid")
 
 
-def garden_reminder(deps, sub):
+def garden_reminder(deps, sub, day=None):
+    """day: the day it was due (ISO), which names it in the outbox (default: today)."""
     _send(deps, sub, "Renew your garden waste subscription", (
         f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
         f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
-        f"garden:{sub.uprn}.{sub.start}:reminder:{deps.clock():%Y-%m-%d}")
+        f"garden:{sub.uprn}.{sub.start}:reminder:{day or format(deps.clock(), '%Y-%m-%d')}")
 
 
 def changed(deps, booking, refund_amount, paid=0):

@@ -14,6 +14,7 @@ effects.register("job_ended", "waste.not_collected",  # a crew ending a collecti
                  "chalicelib.handlers.waste.not_collected:on_job_ended")
 hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
 effects.register("bulky_receipt", "waste.receipt", "chalicelib.handlers.waste.receipts:on_receipt")  # a change's
+effects.register("garden_reminder", "waste.garden_reminder", "chalicelib.handlers.waste.garden:on_reminder")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
 NOT_FOUND = {"404": "No such booking, or not yours (code booking_not_found)"}
