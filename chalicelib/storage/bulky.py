@@ -65,10 +65,11 @@ class BulkyStore(PendingChanges):
     def get(self, booking_id):
         return _booking(get_or_none(BulkyBookingModel, booking_id, consistent_read=True))
 
-    def hold(self, booking, capacity, idempotency=None):
+    def hold(self, booking, capacity, idempotency=None, event=None):
         """Take one of the day's `capacity` places and store the held booking, in
         one transaction; SlotFull when the day is full, AlreadyExists("idempotency")
-        when the request's key was claimed meanwhile."""
+        when the request's key was claimed meanwhile. event: what the booking
+        promises beyond its rows (a waived one's confirming and receipt)."""
         from .report_store import _claim_key
         # `parts` in the order PynamoDB sends them: puts, then updates.
         parts = ["booking"]
@@ -79,6 +80,7 @@ class BulkyStore(PendingChanges):
                        condition=BulkyBookingModel.id.does_not_exist())
                 if idempotency is not None:
                     _claim_key(t, parts, idempotency)
+                _put_event(t, parts, event)
                 t.update(slot, actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
                          condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
                 parts.append("slot")

@@ -46,3 +46,19 @@ def test_a_reminder_and_word_of_a_refund_go_once_when_the_process_dies_after_the
     assert run_stream(deps, "bulky_receipt") == [] and run_stream(deps, "bulky_receipt") == []
     [word] = mail("is cancelled")
     assert "£25.00 is being refunded" in word["body"] and len(mail("Reminder")) == 1
+
+
+def test_a_waived_booking_is_confirmed_and_its_caller_told_once_when_the_process_dies_after_the_hold(
+        client, deps, people, pay, dies_after_commit):
+    from support.pay_support import home_with_round
+    from tests.waste.test_bulky_staff_bookings import a_day, take
+    uprn, officer = home_with_round(deps), people("staff")
+    dies_after_commit()
+    made = take(client, officer, {"uprn": uprn, "date": a_day(client, uprn), "items": ["sofa"],
+                                  "payment": "waived", "reason": "Housebound", "caller_email": "cal@example.org"})
+    assert made.status_code == 201, made.body
+    assert made.json_body["status"] == "held" and deps.accounts.messages_to(["cal@example.org"]) == []
+    assert run_stream(deps, "bulky_receipt") == [] and run_stream(deps, "bulky_receipt") == []
+    assert deps.bulky.get(made.json_body["id"]).status == "confirmed"
+    [told] = deps.accounts.messages_to(["cal@example.org"])
+    assert "free of charge" in told["body"]

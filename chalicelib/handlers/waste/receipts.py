@@ -1,7 +1,7 @@
 """The e-mails waste services send: receipts, reminders, word of a refund or
 a change. Each is asked for by the one caller whose conditional write made
 the change, or follows from the event written with it (`bulky_receipt`: a
-change, a reminder, word of a refund; a finished payment's and a crew's events reach
+change, a waived booking (its confirming too), a reminder, word of a refund; a finished payment's and a crew's events reach
 here through their own effects), and is queued in the outbox under an id of its own (the booking
 and what happened), so it is kept even when it cannot be sent at once (the
 job sends it) and goes once even if asked for twice."""
@@ -29,9 +29,24 @@ def on_receipt(deps, event, key):
         changed(deps, booking, payload.get("refund") or 0)  # a later change has its own receipt
     elif receipt == "refunded":
         refunded(deps, booking, payload.get("amount") or 0)
+    elif receipt == "waived":
+        _waived_confirmed(deps, booking)
     elif receipt == "reminder" and booking.status == "confirmed":
         from datetime import datetime
         reminder(deps, booking, datetime.fromisoformat(payload["due_at"]))
+
+
+def _waived_confirmed(deps, booking):
+    """A booking staff took with the charge waived: held -> confirmed (no
+    payment to wait for), then its receipt; released by the hold job first
+    (the effect ran late), nothing."""
+    from .steps import next_step
+    if booking.status == "held":
+        now = deps.clock()
+        deps.bulky.confirm(booking.id, now, next_step(booking, now))
+        booking = deps.bulky.get(booking.id)
+    if booking.status == "confirmed" and not booking.payment_id:
+        waived(deps, booking)
 
 
 def _address(deps, paid_for):
