@@ -54,7 +54,7 @@ def on_job_closed(deps, job, deliver=None, resume=False):
     refunded = _remedy(deps, booking, missed["remedy"])
     receipts.not_collected(deps, booking, missed, refunded)
     _push(deps, booking, missed, deliver)
-    return remedy
+    return missed["remedy"]
 
 
 def _remedy(deps, booking, remedy):
