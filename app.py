@@ -67,7 +67,8 @@ def dispatch_events(event, context):
 
 
 # The alert queue's event source mapping (in the template) invokes this
-# function with page jobs; it reports those to run again (partial batch failure).
+# function with page jobs and events' effects (handlers/shared/effects.py); it
+# reports those to run again (partial batch failure).
 @app.lambda_function(name="deliver_alerts")
 def deliver_alerts(event, context):
     from chalicelib.handlers.alerts import worker

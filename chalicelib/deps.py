@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
     from .storage.supporters import SupporterStore
+    from .storage.effects import EffectStore
 
 _areas = {}
 _UNBUILT = object()
@@ -124,6 +125,7 @@ class Deps:
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
+    effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host

@@ -5,7 +5,11 @@ hands each batch to those that hear of events: the alerts (each new event
 becomes page jobs on the alert queue, alerts/fanout.py: this handler reads no
 index row and sends no message, so a batch costs the same whatever the
 audiences), then the sends of new reports to the bodies that act on them
-(each a job on the send queue), then the figures and the questionnaires.
+(each a job on the send queue), then the figures and the questionnaires,
+and each event's registered effects (shared/effects.py: a crew's bulky
+`unable` to waste, a finished payment to what it paid for, an officer's
+answer to the resident) as jobs on the same queue, each claimed once by
+the worker that carries it out.
 """
 
 
@@ -23,7 +27,9 @@ def on_stream(records, deps_factory, queue=None, sends_queue=None):
     if not news:
         return 0
     deps = deps_factory()
-    jobs = [job for event in news for job in fanout.first_jobs(deps, event)]
+    from .shared.effects import jobs_of
+    # Each event's page jobs, and a job per effect registered for its kind (shared/effects.py).
+    jobs = [job for event in news for job in fanout.first_jobs(deps, event)] + jobs_of(news)
     if jobs:
         (queue if queue is not None else alert_queue()).send(jobs)
     from .forwarding.queue import jobs_of_events, send_queue

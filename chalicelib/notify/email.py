@@ -90,7 +90,8 @@ def send_alert(to, message, settings, now, new_id):
     row = outbox_row("email", to, text, now, new_id, subject=subject, html=html, headers=headers)
     outcome = SENT
     if settings.stage not in LOCAL_STAGES:
-        outcome = _send_raw(settings, to, mime(settings.email_sender, to, subject, text, html, headers, now))
+        outcome = _send_raw(settings, to, mime(settings.email_sender, to, subject, text, html, headers, now,
+                                               message.get("event_id")))
         row.status = outcome
     keep(row)
     return outcome
@@ -104,7 +105,10 @@ def unsubscribe_headers(url):
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def mime(sender, to, subject, text, html, headers, now):
+def mime(sender, to, subject, text, html, headers, now, key=None):
+    """key: what the message is about (an event, and an effect of it): the
+    same key to the same address makes the same Message-ID, so a message sent
+    again after a crash is recognisably the one sent before."""
     from email import policy
     from email.message import EmailMessage
     from email.utils import format_datetime, make_msgid
@@ -113,13 +117,20 @@ def mime(sender, to, subject, text, html, headers, now):
     msg = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
     msg["From"], msg["To"], msg["Subject"] = sender or "doorstep@localhost", to, subject
     msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = make_msgid(domain=(sender or "doorstep@localhost").rpartition("@")[2].strip(">"))
+    domain = (sender or "doorstep@localhost").rpartition("@")[2].strip(">")
+    msg["Message-ID"] = f"<{message_id(key, to)}@{domain}>" if key else make_msgid(domain=domain)
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
     for name, value in headers.items():
         msg[name] = value
     msg.set_content(text)
     msg.add_alternative(html, subtype="html")
     return msg.as_bytes()
+
+
+def message_id(key, to):
+    """The left part of a Message-ID for `key` to `to`: neither shown (a digest)."""
+    from ..ids import digest
+    return digest(f"{key}\n{to.lower()}")[:32]
 
 
 def _send_raw(settings, to, raw):

@@ -95,8 +95,8 @@ class AlertIndexModel(Stored):
 
 
 class DeliveryModel(Stored):
-    """One (event, person's address on a channel), or one page job handed
-    on: claimed before sending, so a redelivered event or job never reaches
+    """One (event, person's address on a channel), one page job handed
+    on, or one effect of an event (storage/effects.py): claimed before sending, so a redelivered event or job never reaches
     a person twice."""
     class Meta:
         table_name = table("alert-deliveries")
@@ -107,6 +107,7 @@ class DeliveryModel(Stored):
     attempts = NumberAttribute(default=0)
     claimed_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)
+    note = UnicodeAttribute(null=True)  # an event's effect given up: why (storage/effects.py)
 
 
 class AlertStore:

@@ -65,10 +65,11 @@ class BulkyStore(PendingChanges):
     def get(self, booking_id):
         return _booking(get_or_none(BulkyBookingModel, booking_id, consistent_read=True))
 
-    def hold(self, booking, capacity, idempotency=None):
+    def hold(self, booking, capacity, idempotency=None, event=None):
         """Take one of the day's `capacity` places and store the held booking, in
         one transaction; SlotFull when the day is full, AlreadyExists("idempotency")
-        when the request's key was claimed meanwhile."""
+        when the request's key was claimed meanwhile. event: what the booking
+        promises beyond its rows (a waived one's confirming and receipt)."""
         from .report_store import _claim_key
         # `parts` in the order PynamoDB sends them: puts, then updates.
         parts = ["booking"]
@@ -79,6 +80,7 @@ class BulkyStore(PendingChanges):
                        condition=BulkyBookingModel.id.does_not_exist())
                 if idempotency is not None:
                     _claim_key(t, parts, idempotency)
+                _put_event(t, parts, event)
                 t.update(slot, actions=[BulkySlotModel.taken.add(1), BulkySlotModel.capacity.set(capacity)],
                          condition=BulkySlotModel.taken.does_not_exist() | (BulkySlotModel.taken < capacity))
                 parts.append("slot")
@@ -112,17 +114,12 @@ class BulkyStore(PendingChanges):
             BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.remove(), *_reminding(next_step)],
             capacity=capacity)
 
-    def reminded(self, booking_id, due_at, next_step):
+    def reminded(self, booking_id, due_at, next_step, event=None):
         """The reminder due at `due_at` is sent: the next step (REMIND or CREW,
-        when) follows. False when someone sent it first, or it was cancelled."""
-        try:
-            with writes(["booking"]):
-                BulkyBookingModel(booking_id).update(actions=_reminding(next_step), condition=(
-                    (BulkyBookingModel.status == "confirmed") & (BulkyBookingModel.due == REMIND)
-                    & (BulkyBookingModel.due_at == due_at)))
-        except EditConflict:
-            return False
-        return True
+        when) follows. False when someone sent it first, or it was cancelled.
+        event: the reminder's own (its e-mail follows from it), written with it."""
+        return self._update(booking_id, _reminding(next_step), (BulkyBookingModel.status == "confirmed")
+                            & (BulkyBookingModel.due == REMIND) & (BulkyBookingModel.due_at == due_at), event)
 
     def to_crew(self, booking, job):
         """The collection day has come: the crew's `job` is made and the
@@ -144,14 +141,15 @@ class BulkyStore(PendingChanges):
         settle_job(job, saved)
         return True
 
-    def change(self, booking, after, next_step, capacity, idempotency=None):
+    def change(self, booking, after, next_step, capacity, idempotency=None, event=None):
         """A confirmed booking changed (`after`: its new date, items, amount,
         location, notes and the changes list with the new entry), in one
         transaction: the booking as read (its change_seq) and still confirmed;
         when the date moves, the new day's place taken under its capacity and
         the old day's given back; the request's Idempotency-Key claimed.
         SlotFull: the new day is full; EditConflict("booking"): it changed or
-        was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first."""
+        was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first.
+        event: what the change promises (its receipt), in the same transaction."""
         from .report_store import _claim_key
         M = BulkyBookingModel
         read = booking.change_seq or 0
@@ -166,6 +164,7 @@ class BulkyStore(PendingChanges):
             with writes(parts, exists={"idempotency"}), transaction() as t:
                 if idempotency is not None:
                     _claim_key(t, parts, idempotency)
+                _put_event(t, parts, event)  # a put: sent before the updates, as `parts` must list it
                 t.update(M(booking.id), actions=actions, condition=(M.status == "confirmed") & same)
                 parts.append("booking")
                 if after["date"] != booking.date:
@@ -220,15 +219,28 @@ class BulkyStore(PendingChanges):
         # A change still being paid for is let go first (bookings.cancel): never cancelled from under it.
         return self._with_slot(booking, from_status, -1, actions, BulkyBookingModel.pending.does_not_exist())
 
-    def refund_done(self, booking_id, refund):
+    def refund_done(self, booking_id, refund, event=None):
         """The refund is settled (made, or nothing was left): out of the due
-        index. False when another caller settled it first (theirs stands)."""
+        index. False when another caller settled it first (theirs stands).
+        event: what settling it promises (word of the refund), written with it."""
+        return self._update(booking_id, [BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
+                                         BulkyBookingModel.due_at.remove()],
+                            (BulkyBookingModel.status == "cancelled") & (BulkyBookingModel.due == REFUND), event)
+
+    def _update(self, booking_id, actions, condition, event=None):
+        """One conditional update of a booking, with the event it promises
+        effects by when there is one (one transaction); False when the
+        condition failed."""
         try:
-            with writes(["booking"]):
-                BulkyBookingModel(booking_id).update(
-                    actions=[BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.remove(),
-                             BulkyBookingModel.due_at.remove()],
-                    condition=(BulkyBookingModel.status == "cancelled") & (BulkyBookingModel.due == REFUND))
+            if event is None:
+                with writes(["booking"]):
+                    BulkyBookingModel(booking_id).update(actions=actions, condition=condition)
+            else:
+                parts = []  # as sent: the event's put, then the update
+                with writes(parts), transaction() as t:
+                    _put_event(t, parts, event)
+                    t.update(BulkyBookingModel(booking_id), actions=actions, condition=condition)
+                    parts.append("booking")
         except EditConflict:
             return False
         return True
@@ -266,3 +278,11 @@ class BulkyStore(PendingChanges):
                 raise SlotFull("slot") from e
             return False
         return True
+
+
+def _put_event(t, parts, event):
+    """The event a booking's change promises effects by, in its transaction (shared/effects.py)."""
+    if event is not None:
+        from .report_store import event_model
+        t.save(event_model(event))
+        parts.append("event")

@@ -178,11 +178,12 @@ class ConversationStore:
     def get(self, conversation_id):
         return _conversation(get_or_none(ConversationModel, conversation_id, consistent_read=True))
 
-    def add_message(self, conversation, message, idempotency=None):
+    def add_message(self, conversation, message, idempotency=None, event=None):
         """Store `message` as number conversation.last_seq + 1. EditConflict when
         another message took that number first (read the conversation again and
         retry) or the conversation closed meanwhile; AlreadyExists("idempotency")
-        when the request's key was claimed meanwhile."""
+        when the request's key was claimed meanwhile. event: what the message
+        promises (the resident told of an officer's answer), in the same transaction."""
         from .report_store import _claim_key
         parts = ["message"]
         staff = message.author == "staff"
@@ -193,6 +194,10 @@ class ConversationStore:
             t.save(model_of(MessageModel, message), condition=MessageModel.seq.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
+            if event is not None:  # a put: sent before the update, as `parts` lists it
+                from .report_store import event_model
+                t.save(event_model(event))
+                parts.append("event")
             t.update(ConversationModel(conversation.id), actions=actions,
                      condition=(ConversationModel.last_seq == conversation.last_seq)
                      & (ConversationModel.state != "closed"))

@@ -126,13 +126,21 @@ class GardenStore:
     def reminders_due(self, kind, today, limit=200):
         return [_record(m) for m in S.remind_index.query(kind, S.remind_on <= today, limit=limit, page_size=limit)]
 
-    def reminded(self, uprn, start, kind, next_kind=None, next_on=None):
-        """Move the reminder on (or off); False when someone sent it first."""
+    def reminded(self, uprn, start, kind, next_kind=None, next_on=None, event=None):
+        """Move the reminder on (or off); False when someone sent it first.
+        event: the reminder's own (its e-mail follows from it), written with it."""
         actions = [S.remind.set(next_kind), S.remind_on.set(next_on)] if next_kind else [S.remind.remove(),
                                                                                          S.remind_on.remove()]
+        condition = (S.remind == kind) & (S.status == "active")
         try:
-            with writes(["subscription"]):
-                S(uprn, start).update(actions=actions, condition=(S.remind == kind) & (S.status == "active"))
+            if event is None:
+                with writes(["subscription"]):
+                    S(uprn, start).update(actions=actions, condition=condition)
+            else:
+                from .report_store import event_model
+                with writes(["event", "subscription"]), transaction() as t:  # as sent: the put, then the update
+                    t.save(event_model(event))
+                    t.update(S(uprn, start), actions=actions, condition=condition)
         except EditConflict:
             return False
         return True

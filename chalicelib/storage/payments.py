@@ -9,7 +9,7 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribut
                                  UTCDateTimeAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .errors import AlreadyExists, EditConflict
 from .records import Payment
 
@@ -96,9 +96,12 @@ class PaymentStore:
                 condition=PaymentModel.id.exists() & (PaymentModel.provider_id.does_not_exist()
                                                       | (PaymentModel.provider_id == provider_id)))
 
-    def record_state(self, payment_id, status, finished, code, message, now):
+    def record_state(self, payment_id, status, finished, code, message, now, event=None):
         """Copy the provider's state. False when it would move a finished
-        payment back to unfinished (a stale read losing a race): ignored."""
+        payment back to unfinished (a stale read losing a race): ignored.
+        event: what a finished state promises (`payment_finished`, its id
+        the payment's and the status's), written with the state unless a
+        check before wrote it already."""
         actions = [PaymentModel.status.set(status), PaymentModel.finished.set(finished),
                    PaymentModel.updated_at.set(now)]
         actions += [PaymentModel.code.set(code)] if code else [PaymentModel.code.remove()]
@@ -107,6 +110,18 @@ class PaymentStore:
             condition = PaymentModel.id.exists()
         else:
             condition = PaymentModel.id.exists() & (PaymentModel.finished == False)  # noqa: E712
+        if finished and event is not None:
+            from .report_store import EventModel, event_model
+            try:
+                # Parts as sent: PynamoDB sends a transaction's puts before its updates.
+                with writes(["event", "payment"], exists={"event"}), transaction() as t:
+                    t.save(event_model(event), condition=EventModel.id.does_not_exist())
+                    t.update(PaymentModel(payment_id), actions=actions, condition=condition)
+                return True
+            except AlreadyExists:
+                pass  # a check before wrote this status's event: the state alone
+            except EditConflict:
+                return False
         try:
             with writes(["payment"]):
                 PaymentModel(payment_id).update(actions=actions, condition=condition)

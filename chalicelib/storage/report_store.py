@@ -172,7 +172,7 @@ class ReportStore:
             saved = _save_report(t, parts, report)
         _settle(report, saved)
 
-    def apply(self, changes, jobs=(), idempotency=None, uploads=()):
+    def apply(self, changes, jobs=(), idempotency=None, uploads=(), events=()):
         """A staff or crew change: each ReportWrite's report (its version
         refuses a stale copy: EditConflict("report")), its audit entry, its
         timeline entry and event when the change is public, and the crew jobs
@@ -182,7 +182,8 @@ class ReportStore:
         jobs: crew jobs changed with no report change (a field update);
         idempotency: the request's record (AlreadyExists("idempotency") when
         a twin wrote it first); uploads: (upload_id, report_id, photo) marked
-        as used (EditConflict("upload") when one already is)."""
+        as used (EditConflict("upload") when one already is); events: more
+        events the change promises effects by (a bulky collection's job ended)."""
         from .audit import AuditModel, audit_model
         from .jobs import put_job, settle_job
         from .uploads import UploadModel
@@ -203,6 +204,9 @@ class ReportStore:
                 for notice in change.notices:
                     t.save(event_model(notice))
                     parts.append("event")
+            for event in events:
+                t.save(event_model(event))
+                parts.append("event")
             saved_jobs = [put_job(t, parts, job) for job in all_jobs]
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)

@@ -25,7 +25,7 @@ FUNCTION = "deliver_alerts"
 
 def lambda_handler(deps_factory: Callable[[], Any]) -> Callable[[dict, Any], dict]:
     """What app.py's deliver_alerts does with an event and its context."""
-    import app  # noqa: F401 (the Lambda's module: wiring its routes registers capabilities' audiences)
+    import app  # noqa: F401 (the Lambda's module: wiring its routes registers capabilities' audiences and events' effects)
     from chalicelib.handlers.alerts.worker import on_queue
 
     def handle(event: dict, context: Any) -> dict:
@@ -129,8 +129,8 @@ def wait_until_idle(worker: QueueWorker, seconds: float) -> bool:
 
 
 def start_alert_pipeline(data_dir: Any, deps_factory: Callable[[], Any], drain_s: float = 10.0) -> Callable[[], None]:
-    """`make run`'s alerts: the events stream read into page jobs, and the
-    jobs' queue consumed; returns how to stop both. Stopping lets the queue
+    """`make run`'s alerts: the events stream read into page jobs (and a job
+    per event's effect, handlers/shared/effects.py), and the jobs' queue consumed; returns how to stop both. Stopping lets the queue
     drain for up to drain_s first: a queue kept in memory (moto's) loses what
     is left; the local stack's (queue_service.py) keeps it, and passes 0."""
     from pathlib import Path

@@ -24,7 +24,7 @@ MAX_BACKOFF = 30.0
 
 def lambda_handler() -> Callable[..., Any]:
     """The function the Lambda runs for each batch (app.py's dispatch_events)."""
-    import app  # noqa: F401 (the Lambda's module: wiring its routes registers capabilities' audiences)
+    import app  # noqa: F401 (the Lambda's module: wiring its routes registers capabilities' audiences and events' effects)
     from chalicelib.handlers.stream import on_stream
     return on_stream
 

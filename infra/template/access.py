@@ -21,10 +21,23 @@ DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "wa
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
                      "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
                      "petitions": "read"}
+# Events' effects, queued by the dispatcher as jobs on the alert queue and
+# carried out by its worker (handlers/shared/effects.py): each claimed in
+# alert-deliveries; a finished payment settled (the payment,
+# the ledger, the booking or subscription, its days' places, the receipt in
+# the outbox, a refund); a crew's bulky `unable` (the job, the booking, the
+# rule, the receipt, a push to the resident's browsers through their alerts);
+# an officer's answer told to a resident not looking (the conversation, its
+# open sockets). A receipt goes to the address the booking was made with.
+EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "payment-ledger": "read-write",
+                 "bulky-bookings": "read-write", "bulky-slots": "read-write", "garden-subscriptions": "read-write",
+                 "waste-settings": "read", "outbox": "read-write", "jobs": "read", "alerts": "read-write",
+                 "conversations": "read", "chat-sockets": "read"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
     "broadcasts": "read-write", "outbox": "read-write", "petitions": "read", "petition-signatures": "read",
+    **EFFECT_TABLES,
 }
 # The nightly open data export: public reports through the month index, the
 # categories, the figures' months; its files are its only writes.

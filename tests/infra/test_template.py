@@ -267,7 +267,9 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
     assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
                                                "garden-subscriptions", "outbox", "jobs", "job-cells")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
-    # The provider's secrets come from Secrets Manager, readable by the two functions that talk to it alone.
+    # The provider's secrets come from Secrets Manager, readable by the functions that talk to it alone:
+    # the API, the settler, and the alert worker, which carries out events' effects (a finished payment
+    # settled after a crash, a refund for a bulky collection the crew could not make).
     assert "PayApiKey" not in template["Parameters"] and "PayWebhookSecret" not in template["Parameters"]
     for name, variable in (("PayApiKey", "DOORSTEP_PAY_API_KEY_ARN"),
                            ("PayWebhookSecret", "DOORSTEP_PAY_WEBHOOK_SECRET_ARN")):
@@ -275,7 +277,7 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
         assert function["Environment"]["Variables"][variable] == {"Ref": name}
         readers = {n for n, s in _statements(template)
                    if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
-        assert readers == {"ApiRole", "SettlerRole"}, readers
+        assert readers == {"ApiRole", "SettlerRole", "WorkerRole"}, readers
 
 
 def test_petitions_are_closed_hourly_by_a_function_that_writes_only_petitions_and_their_closing_events(

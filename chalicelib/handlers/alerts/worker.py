@@ -1,4 +1,4 @@
-"""The alert worker: page jobs from the queue, as Lambda hands them over
+"""The alert worker: page jobs (and events' effects, shared/effects.py) from the queue, as Lambda hands them over
 (app.py's deliver_alerts) and as the local queue worker does on one machine.
 
 A job: read one page of its range of one key, hand the rest of the range on
@@ -59,6 +59,10 @@ def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audien
     each event's Audience across the jobs of one invocation."""
     if time_left is not None and time_left() < batching.SEND_MARGIN_S:
         return {}, False
+    if "effect" in body:  # an event's effect (shared/effects.py), queued by the stream beside its page jobs
+        from ..shared.effects import run_job as run_effect
+        outcome, finished = run_effect(deps, body)
+        return {outcome: 1}, finished
     event = fanout.event_of(body)
     audiences = {} if audiences is None else audiences
     if event.id not in audiences:

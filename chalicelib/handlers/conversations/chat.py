@@ -115,9 +115,11 @@ def checked_message(body, allowed=("text", "photos")):
 
 
 def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, author_name=None,
-         template_id=None, fingerprint_of=None):
+         template_id=None, fingerprint_of=None, notice=False):
     """Add a message as number last_seq + 1. The same Idempotency-Key and body
-    answer the message stored the first time: (view, created)."""
+    answer the message stored the first time: (view, created). notice: the
+    resident is told of it when not looking (an officer's answer, the close),
+    by the `chat_notice` event written with it (notices.on_notice)."""
     claim = idempotency.Claim(deps, idempotency_key, f"chat#{conversation.id}#{author}",
                               fingerprint_of if fingerprint_of is not None
                               else {"text": text, "photos": list(upload_ids)}, _answer(deps), "another message")
@@ -135,13 +137,21 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
         message = ChatMessage(conversation_id=conversation.id, seq=conversation.last_seq + 1, author=author,
                               text=text, created_at=now, author_name=author_name, photos=photos,
                               template_id=template_id)
+        event = None
+        if notice:
+            from ..shared.events import new_event
+            event = new_event(deps, "chat_notice", now, conversation_id=conversation.id, seq=message.seq)
         try:
             deps.conversations.add_message(
-                conversation, message, claim.record(f"{conversation.id}#{message.seq}", now, IDEMPOTENCY_HOURS))
+                conversation, message, claim.record(f"{conversation.id}#{message.seq}", now, IDEMPOTENCY_HOURS),
+                event)
             conversation.last_seq = message.seq
             stored = message_view(deps, message)
             from .live import message_stored
             message_stored(deps, conversation, stored)  # to the screens open on it, at once
+            if event is not None:
+                from ..shared.effects import first_try
+                first_try(deps, [event])
             return stored, True
         except AlreadyExists:
             return claim.twin(), False

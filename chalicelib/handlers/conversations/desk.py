@@ -9,7 +9,7 @@ from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ...storage.conversations import OfficerFull
-from . import chat, hours, live, notices
+from . import chat, hours, live
 from .limits import QUEUE_MAX, REASON_MAX
 
 
@@ -137,9 +137,8 @@ def answer(deps, conversation_id, body, idempotency_key):
         message_body.setdefault("text", _rendered(deps, template, conversation))
     text, photos = chat.checked_message(message_body)
     view, created = chat.post(deps, conversation, "staff", text, photos, idempotency_key,
-                              author_name=conversation.officer_name, template_id=template_id, fingerprint_of=body)
-    if created:
-        notices.tell_resident(deps, deps.conversations.get(conversation.id))
+                              author_name=conversation.officer_name, template_id=template_id, fingerprint_of=body,
+                              notice=True)  # the resident told when not looking, from the message's event
     return view, created
 
 
@@ -162,14 +161,13 @@ def close(deps, conversation_id):
         raise Conflict("Another officer has this conversation.", code="not_yours")
     try:
         chat.post(deps, conversation, "system", "This conversation has been closed. How did we do? "
-                                                "Rate it from 1 to 5.")
+                                                "Rate it from 1 to 5.", notice=True)
         deps.conversations.close(deps.conversations.get(conversation.id), deps.principal.user_id, deps.clock())
     except EditConflict:
         raise Conflict("This conversation changed meanwhile; look again.", code="edit_conflict") from None
     closed = deps.conversations.get(conversation.id)
     live.state_changed(deps, closed)  # the resident's screen asks its one question now
     live.queue_changed(deps)
-    notices.tell_resident(deps, closed)
     return chat.view(deps, closed, "staff")
 
 

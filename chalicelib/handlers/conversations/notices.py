@@ -2,7 +2,13 @@
 goes to their phone by Web Push, and to their e-mail, through notify's one
 door (notify/deliver). A resident whose app polled in the last QUIET_S
 seconds, or whose screen holds a socket (live.py), sees it there and is not
-sent it again."""
+sent it again.
+
+Told from the `chat_notice` event written with the officer's message
+(chat.post): `on_notice` is its effect (shared/effects.py), tried by the
+request and carried out by the stream if the process stops first; the
+message's id is the message's own (conversation and number), so a resend
+after a crash carries the same Message-ID and push topic."""
 import logging
 from datetime import timedelta
 
@@ -11,8 +17,17 @@ from .limits import QUIET_S
 log = logging.getLogger(__name__)
 
 
-def tell_resident(deps, conversation, deliver=None):
-    """[(channel, outcome)] of what was sent; [] when the resident is looking."""
+def on_notice(deps, event, key):
+    """The effect of `chat_notice`: the resident told, unless looking."""
+    payload = event.payload or {}
+    conversation = deps.conversations.get(payload.get("conversation_id"))
+    if conversation is not None:
+        tell_resident(deps, conversation, seq=payload.get("seq"))
+
+
+def tell_resident(deps, conversation, deliver=None, seq=None):
+    """[(channel, outcome)] of what was sent; [] when the resident is looking.
+    seq: the message told of (default: the last)."""
     now = deps.clock()
     seen = conversation.resident_seen_at
     if seen is not None and now - seen < timedelta(seconds=QUIET_S):
@@ -24,7 +39,7 @@ def tell_resident(deps, conversation, deliver=None):
         from ...notify.deliver import deliver
     base = deps.base_url
     url = f"{base}/chat?id={conversation.id}"
-    message = {"event_id": f"chat-{conversation.id}-{conversation.last_seq}",
+    message = {"event_id": f"chat-{conversation.id}-{seq or conversation.last_seq}",
                "title": "The council has answered you",
                # Never the words themselves: a lock screen or an inbox is not the conversation.
                "body": "An officer has written in your conversation with the council. Open it to read the answer.",

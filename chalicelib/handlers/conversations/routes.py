@@ -3,9 +3,12 @@ from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ..shared import effects
 from . import limits
 
 routes = Routes("conversations", schemas="chalicelib.handlers.conversations.schemas")
+# An officer's answer (or the close) is told to a resident not looking, from its message's event.
+effects.register("chat_notice", "conversations.notice", "chalicelib.handlers.conversations.notices:on_notice")
 ID = path_param("conversation_id", {"type": "string", "pattern": limits.CONVERSATION_ID_PATTERN,
                                     "example": "CV-0123456789abcdef"})
 TOKEN = q("token", "the conversation token given when it was started (anonymous residents)",

@@ -16,7 +16,6 @@
   not told each time a van moves.
 - lat/lon move the point of the crew member's job alerts (alerts/crew_points.py).
 """
-import logging
 from datetime import timedelta
 
 from ...errors import ApiError, Conflict, Stale, Unacceptable, ValidationFailed
@@ -29,7 +28,6 @@ from ..shared import idempotency
 from ..shared.versions import expected_version
 from . import report_outcome, views
 
-log = logging.getLogger(__name__)
 from .field_form import read_form
 from .limits import UPDATES_MAX
 
@@ -80,8 +78,10 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
         record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=f"{job.id}#{update['seq']}",
                                    created_at=now, expires=now + KEY_TTL)
         uploads = [(u.upload_id, job.report_id, p) for u, p in photos]
+        ended = _ending(deps, job, now)
         try:
-            deps.reports.apply(changes, jobs=[] if changes else [job], idempotency=record, uploads=uploads)
+            deps.reports.apply(changes, jobs=[] if changes else [job], idempotency=record, uploads=uploads,
+                               events=[ended] if ended else [])
         except (AlreadyExists, EditConflict, Throttled) as e:
             replay = _replay(deps, key, fingerprint)
             if replay:
@@ -95,26 +95,24 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
                 raise
             job = views.team_job(deps, job.id)
             raise Stale(_view(deps, job), views.etag(job), JOB_CHANGED)
-        if job.details and not job.open:
-            _told_of_ending(deps, job)
+        if ended is not None:  # its effects' first try; the stream carries out what a crash leaves
+            from ..shared.effects import first_try
+            first_try(deps, [ended])
         # Where the crew member was is where their phone's job alerts measure "near" from.
         follow(deps, deps.principal.user_id, form["lat"], form["lon"], form["saved_at"])
         return {"job": _view(deps, job), "update": views.update_view(deps, job.updates[-1])}, views.etag(job), True
     raise Conflict("The report kept changing; try again.", code="busy")
 
 
-def _told_of_ending(deps, job):
-    """A job that is not a report's (a bulky collection) has ended: its
-    capability is told (reports' hook "bulky_job"). Its failure must not undo
-    the crew's update, which is stored."""
-    from ..reports import hooks
-    told = hooks.told("bulky_job")
-    if told is None:
-        return
-    try:
-        told.on_job_closed(deps, job)
-    except Exception:
-        log.exception("job %s: its ending was not told", job.id)
+def _ending(deps, job, now):
+    """A job that is not a report's (a bulky collection) ending with this
+    update: the event written with it, whose effects its capability carries
+    out (`job_ended`: waste/not_collected.py), or None."""
+    if not job.details or job.open:
+        return None
+    from ..shared.events import new_event
+    return new_event(deps, "job_ended", now, job_id=job.id, status=job.status,
+                     details_kind=(job.details or {}).get("kind"))
 
 
 def _check(deps, job, expected):

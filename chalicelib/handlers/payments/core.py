@@ -71,8 +71,11 @@ def start(deps, *, purpose, subject_id, amount, reference, description, user_id=
 
 def check(deps, payment):
     """Ask the provider how `payment` stands, keep that, and tell its purpose
-    when it has finished. Returns the payment as now stored. ProviderError
-    when the provider cannot say (nothing changes)."""
+    when it has finished: the finished state is written with its
+    `payment_finished` event, whose effect (`on_finished`, registered in
+    routes.py) settles it, tried at once here and carried out by the stream
+    if this process stops first. Returns the payment as now stored.
+    ProviderError when the provider cannot say (nothing changes)."""
     if payment.provider_id is None:
         return payment
     found = provider(deps).get(payment.provider_id)
@@ -80,13 +83,33 @@ def check(deps, payment):
         log.error("payment %s: the provider's payment %s is for %s pence, not %s: not settled",
                   payment.id, found.provider_id, found.amount, payment.amount)
         raise ProviderError("The provider's payment does not match ours.", 502)
-    deps.payments.record_state(payment.id, found.status, found.finished, found.code, found.message, deps.clock())
-    payment = deps.payments.get(payment.id)
-    return settle(deps, payment)
+    now = deps.clock()
+    event = finished_event(deps, payment.id, found.status, now) if found.finished else None
+    deps.payments.record_state(payment.id, found.status, found.finished, found.code, found.message, now, event)
+    if event is not None:
+        from ..shared.effects import first_try
+        first_try(deps, [event])
+    return deps.payments.get(payment.id)
+
+
+def finished_event(deps, payment_id, status, now):
+    """One per payment and finished status, whichever check writes it first."""
+    from ..shared.events import new_event
+    return new_event(deps, "payment_finished", now, event_id=f"payment.{payment_id}.{status}",
+                     payment_id=payment_id, status=status)
+
+
+def on_finished(deps, event, key):
+    """The effect of `payment_finished`: its purpose told (shared/effects.py)."""
+    payment = deps.payments.get((event.payload or {}).get("payment_id"))
+    if payment is not None:
+        settle(deps, payment)
 
 
 def settle(deps, payment):
-    """Tell the purpose of a finished payment, once per finished status."""
+    """Tell the purpose of a finished payment, once per finished status (the
+    purpose's hook is written to be told again: a crash before mark_settled
+    tells it twice, and its second telling finishes what the first left)."""
     if not payment.finished or payment.settled_status == payment.status:
         return payment
     if payment.status == "success":
@@ -179,9 +202,11 @@ def ledger(deps, kind, entry_id, payment, amount, refund=None):
 
 def record_refund(deps, payment_id, refund):
     from ...storage.errors import EditConflict
-    ledger(deps, "refund", refund["refund_id"], deps.payments.get(payment_id), refund["amount"], refund)
-    for _ in range(5):
-        payment = deps.payments.get(payment_id)
+    payment = deps.payments.get(payment_id)
+    ledger(deps, "refund", refund["refund_id"], payment, refund["amount"], refund)
+    for attempt in range(5):
+        if attempt:
+            payment = deps.payments.get(payment_id)  # another refund was recorded meanwhile: read it again
         if any(r.get("refund_id") == refund["refund_id"] for r in payment.refunds):
             return
         try:

@@ -33,6 +33,10 @@ def reconcile(deps):
                 payment = settle(deps, payment)
             else:
                 payment = check(deps, payment)
+                if payment.finished and payment.settled_status != payment.status:
+                    # Its event's effect has not settled it (given up, or still coming back):
+                    # the job is the last resort, as it was before events carried it.
+                    payment = settle(deps, payment)
         except ProviderError as e:
             counts["unreachable"] += 1
             log.warning("payment %s not reconciled: %s", payment.id, e)

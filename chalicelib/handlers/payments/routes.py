@@ -3,9 +3,12 @@ from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
+from ..shared import effects
 from . import limits
 
 routes = Routes("payments", schemas="chalicelib.handlers.payments.schemas")
+# A finished payment's purpose is told from its event (written with the state).
+effects.register("payment_finished", "payments.settle", "chalicelib.handlers.payments.core:on_finished")
 
 
 @routes.post("/v1/payments/webhook", ANYONE, {

@@ -7,8 +7,9 @@ none of it.
 - the raiser: `crew_team(deps, body)` -> (team, take) and `take_as_job(deps,
   report, now)` -> [Job], for reports a street crew raises in the field
   (crews/raised.py).
-- "bulky_job": `on_job_closed(deps, job)`, once a crew's update ending a
-  bulky collection's job is stored (waste/not_collected.py).
+
+A crew's update ending a bulky collection's job is not a hook: it writes a
+`job_ended` event, whose effect waste registers (handlers/shared/effects.py).
 """
 import importlib
 
@@ -17,13 +18,6 @@ _REGISTERED = {}
 
 def register(hook, module):
     _REGISTERED[hook] = module
-
-
-def told(hook):
-    """The module registered for `hook` ("bulky_job": told when a crew ends a
-    bulky collection's job, waste/not_collected.py), or None."""
-    name = _REGISTERED.get(hook)
-    return importlib.import_module(name) if name else None
 
 
 def raiser():

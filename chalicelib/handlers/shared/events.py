@@ -8,8 +8,10 @@ from ...storage.records import Event
 EVENT_TTL = timedelta(days=30)  # longer than a stream keeps records (24 h): a row outlives its delivery
 
 
-def new_event(deps, kind, now, report_id=None, **payload):
-    return Event(id=deps.new_opaque_id(), kind=kind, report_id=report_id, payload=payload,
+def new_event(deps, kind, now, report_id=None, event_id=None, **payload):
+    """event_id: one the change names itself (a payment's finish: one event
+    however many checks find it), else a fresh one."""
+    return Event(id=event_id or deps.new_opaque_id(), kind=kind, report_id=report_id, payload=payload,
                  created_at=now, expires=now + EVENT_TTL)
 
 

@@ -122,14 +122,17 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         round_id=round_model.id, date=day, items=items, amount=amount, user_id=user_id,
         email=email, location=location, notes=notes, status="held",
         hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now, taken_by=taken_by)
+    from .receipts import receipt_event
+    event = receipt_event(deps, booking.id, "waived", now) if waived else None  # confirmed and told from it
     try:
-        deps.bulky.hold(booking, settings["capacity_per_day"], claim.record(booking.id, now, IDEMPOTENCY_HOURS))
+        deps.bulky.hold(booking, settings["capacity_per_day"], claim.record(booking.id, now, IDEMPOTENCY_HOURS),
+                        event)
     except SlotFull:
         raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
     except AlreadyExists:
         return claim.twin(), False
     if waived:
-        return _confirm_waived(deps, booking), True
+        return _confirm_waived(deps, booking, event), True
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=booking.id, amount=amount, reference=booking.id,
@@ -143,14 +146,13 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     return view(deps, booking, payment), True
 
 
-def _confirm_waived(deps, booking):
+def _confirm_waived(deps, booking, event):
     """A booking staff took with the charge waived: confirmed at once, no
-    payment (a hold left unconfirmed by a crash is released by the hold job)."""
-    from .receipts import waived
-    from .steps import next_step
-    now = deps.clock()
-    if deps.bulky.confirm(booking.id, now, next_step(booking, now)):
-        waived(deps, deps.bulky.get(booking.id))
+    payment, by the effect of the event written with its hold
+    (receipts.on_receipt), tried here first: a crash before it leaves the
+    confirming and the receipt to the stream."""
+    from ..shared.effects import first_try
+    first_try(deps, [event])
     return view(deps, deps.bulky.get(booking.id))
 
 

@@ -91,13 +91,15 @@ def change(deps, booking_id, body, idempotency_key):
         after["missed"] = {**booking.missed, "rebooked_at": stamp(now)}
     from .steps import next_step
     step = (CHANGE_REFUND, now) if difference < 0 else next_step(dataclasses.replace(booking, date=after["date"]), now)
-    earlier = _written(deps, lambda: deps.bulky.change(booking, after, step, settings["capacity_per_day"], record),
-                       claim)
+    from .receipts import receipt_event
+    event = receipt_event(deps, booking.id, "changed", now, seq=entry["seq"], refund=-difference)
+    earlier = _written(deps, lambda: deps.bulky.change(booking, after, step, settings["capacity_per_day"], record,
+                                                       event), claim)
     if earlier:
         return earlier, False
-    from .receipts import changed
+    from ..shared.effects import first_try
+    first_try(deps, [event])  # the receipt, from the change's event (the stream sends it if this stops here)
     now_booking = deps.bulky.get(booking.id)
-    changed(deps, now_booking, -difference)
     if difference < 0:
         refund_difference(deps, now_booking)
     return read(deps, booking.id), True

@@ -240,21 +240,26 @@ def on_payment(deps, payment):
         return
     settings, _ = rules(deps)
     remind_on = (date.fromisoformat(sub.end) - timedelta(days=settings["renewal_opens_days"])).isoformat()
+    from .receipts import garden_paid
     if ours and deps.garden.activate(sub.uprn, sub.start, deps.clock(), remind_on):
-        from .receipts import garden_paid
         garden_paid(deps, sub, payment)
         return
     now = deps.garden.get(sub.uprn, sub.start)
-    if not (now.status == "active" and now.payment_id == payment.id):
-        # Paid for a term given up meanwhile (its hold ran out, another payment
-        # took it): the money goes back in full, once (refund_in_full).
-        log.warning("subscription %s paid by %s after it was given up: refunding", payment.subject_id, payment.id)
-        payments.refund_in_full(deps, payment.id, by=f"subscription {payment.subject_id}")
+    if now.status == "active" and now.payment_id == payment.id:
+        garden_paid(deps, now, payment)  # again after a telling that stopped before it: the outbox keeps one
+        return
+    # Paid for a term given up meanwhile (its hold ran out, another payment
+    # took it): the money goes back in full, once (refund_in_full).
+    log.warning("subscription %s paid by %s after it was given up: refunding", payment.subject_id, payment.id)
+    payments.refund_in_full(deps, payment.id, by=f"subscription {payment.subject_id}")
 
 
 def send_reminders(deps):
-    """Renewal reminders: when renewing opens, and again near the end. Returns how many were sent."""
-    from .receipts import garden_reminder
+    """Renewal reminders: when renewing opens, and again near the end, each
+    e-mailed from the `garden_reminder` event written with its step
+    (`on_reminder`). Returns how many were sent."""
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
     settings, _ = rules(deps)
     today = london_today(deps.clock())
     sent = 0
@@ -266,7 +271,19 @@ def send_reminders(deps):
             next_on = None
             if next_kind:
                 next_on = (date.fromisoformat(sub.end) - timedelta(days=settings["last_reminder_days"])).isoformat()
-            if deps.garden.reminded(sub.uprn, sub.start, kind, next_kind, next_on):
-                garden_reminder(deps, sub)
+            event = new_event(deps, "garden_reminder", deps.clock(), uprn=sub.uprn, start=sub.start,
+                              day=today.isoformat())
+            if deps.garden.reminded(sub.uprn, sub.start, kind, next_kind, next_on, event):
+                first_try(deps, [event])  # the e-mail, from the event written with the step
                 sent += 1
     return sent
+
+
+def on_reminder(deps, event, key):
+    """The effect of `garden_reminder`: the renewal e-mail, unless the term
+    is no longer active (the outbox keeps one per term and day)."""
+    from .receipts import garden_reminder
+    payload = event.payload or {}
+    sub = deps.garden.get(payload.get("uprn"), payload.get("start"))
+    if sub is not None and sub.status == "active":
+        garden_reminder(deps, sub, payload.get("day"))

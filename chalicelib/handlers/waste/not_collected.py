@@ -5,10 +5,15 @@ bulky settings) either offered a free rebooking (once: the change route
 moves it to another offered day at no cost, past the old day's cut-off) or
 refunded in full through the provider (what is still available, once).
 
-Crews sit below waste (tests/architecture): crews/field_updates.py asks the
-module registered as reports' hook "bulky_job" once the crew's update is
-stored. Told twice (a retry), the booking's conditional write makes the
-second a no-op.
+Crews sit below waste (tests/architecture): a crew's update ending a bulky
+collection's job writes a `job_ended` event in its own transaction, and
+this module's `on_job_ended` is that event's effect (registered in
+routes.py; shared/effects.py claims it once, runs it from the request first
+and from the stream after a crash). Told twice in the ordinary way, the
+booking's conditional write makes the second a no-op; run again as the same
+effect (a crash between its steps), it finishes the steps left: the refund
+(what is still available), the e-mail (the outbox keeps one per booking) and
+the push (the same message and topic again).
 """
 import logging
 
@@ -19,10 +24,20 @@ from .catalogue import current
 log = logging.getLogger(__name__)
 
 
-def on_job_closed(deps, job, deliver=None):
+def on_job_ended(deps, event, key):
+    """The effect of a crew's `job_ended` event (shared/effects.py): the
+    remedy, the e-mail and the push, finishing what an earlier run left."""
+    job = deps.jobs.get((event.payload or {}).get("job_id"))
+    if job is not None:
+        on_job_closed(deps, job, resume=True)
+
+
+def on_job_closed(deps, job, deliver=None, resume=False):
     """The crew ended `job`; only a bulky collection's `unable` does anything.
     Returns the remedy applied ("rebook", "refund") or None. `deliver`:
-    notify's one door (notify/deliver), unless a test gives its own."""
+    notify's one door (notify/deliver), unless a test gives its own.
+    resume: this job's miss already kept (an earlier run of the same effect
+    stopped part way) is carried on with rather than taken as told."""
     details = job.details or {}
     if job.status != "unable" or details.get("kind") != "bulky":
         return None
@@ -33,15 +48,27 @@ def on_job_closed(deps, job, deliver=None):
     missed = {"job_id": job.id, "reason": job.reason or "", "at": stamp(deps.clock()), "remedy": remedy,
               "rebooked_at": None}
     if not deps.bulky.missed(booking.id, missed):
-        return None  # told already, or no longer this job's confirmed booking
-    refunded = None
-    if remedy == "refund":
-        from .settling import refund
-        if deps.bulky.cancel(booking, "confirmed", "not_collected", deps.clock(), refund_due=True):
-            refunded = refund(deps, deps.bulky.get(booking.id), tell=False)
+        if not (resume and (booking.missed or {}).get("job_id") == job.id):
+            return None  # told already, or no longer this job's confirmed booking
+        missed = booking.missed  # kept by the run that stopped: its remedy stands
+    refunded = _remedy(deps, booking, missed["remedy"])
     receipts.not_collected(deps, booking, missed, refunded)
     _push(deps, booking, missed, deliver)
-    return remedy
+    return missed["remedy"]
+
+
+def _remedy(deps, booking, remedy):
+    """A refund's outcome when the rule refunds (made now, or by the run
+    before: the booking keeps it), else None."""
+    if remedy != "refund":
+        return None
+    from .settling import refund
+    if deps.bulky.cancel(booking, "confirmed", "not_collected", deps.clock(), refund_due=True):
+        return refund(deps, deps.bulky.get(booking.id), tell=False)
+    now = deps.bulky.get(booking.id)
+    if now.status != "cancelled" or now.reason != "not_collected":
+        return None
+    return now.refund if (now.refund or {}).get("status") == "done" else refund(deps, now, tell=False)
 
 
 def _push(deps, booking, missed, deliver=None):

@@ -1,11 +1,52 @@
 """The e-mails waste services send: receipts, reminders, word of a refund or
 a change. Each is asked for by the one caller whose conditional write made
-the change, and is queued in the outbox under an id of its own (the booking
+the change, or follows from the event written with it (`bulky_receipt`: a
+change, a waived booking (its confirming too), a reminder, word of a refund; a finished payment's and a crew's events reach
+here through their own effects), and is queued in the outbox under an id of its own (the booking
 and what happened), so it is kept even when it cannot be sent at once (the
 job sends it) and goes once even if asked for twice."""
 from datetime import date
 
 from ...stamps import stamp
+
+
+def receipt_event(deps, booking_id, receipt, now, **facts):
+    """The `bulky_receipt` event a booking's change is written with: its
+    receipt follows from it (`on_receipt`, shared/effects.py)."""
+    from ..shared.events import new_event
+    return new_event(deps, "bulky_receipt", now, booking_id=booking_id, receipt=receipt, **facts)
+
+
+def on_receipt(deps, event, key):
+    """The effect of `bulky_receipt`: the receipt the change promised, once
+    (the outbox keeps one per booking and change)."""
+    payload = event.payload or {}
+    booking = deps.bulky.get(payload.get("booking_id"))
+    if booking is None:
+        return
+    receipt = payload.get("receipt")
+    if receipt == "changed" and booking.change_seq == payload.get("seq"):
+        changed(deps, booking, payload.get("refund") or 0)  # a later change has its own receipt
+    elif receipt == "refunded":
+        refunded(deps, booking, payload.get("amount") or 0)
+    elif receipt == "waived":
+        _waived_confirmed(deps, booking)
+    elif receipt == "reminder" and booking.status == "confirmed":
+        from datetime import datetime
+        reminder(deps, booking, datetime.fromisoformat(payload["due_at"]))
+
+
+def _waived_confirmed(deps, booking):
+    """A booking staff took with the charge waived: held -> confirmed (no
+    payment to wait for), then its receipt; released by the hold job first
+    (the effect ran late), nothing."""
+    from .steps import next_step
+    if booking.status == "held":
+        now = deps.clock()
+        deps.bulky.confirm(booking.id, now, next_step(booking, now))
+        booking = deps.bulky.get(booking.id)
+    if booking.status == "confirmed" and not booking.payment_id:
+        waived(deps, booking)
 
 
 def _address(deps, paid_for):
@@ -46,13 +87,15 @@ def paid(deps, booking, payment):
         f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
 
 
-def reminder(deps, booking):
+def reminder(deps, booking, due_at=None):
+    """due_at: the step the reminder was due at (the booking has moved on to its next)."""
+    due_at = due_at or booking.due_at
     items = ", ".join(item["name"] for item in booking.items)
     _send(deps, booking, f"Reminder: your bulky waste collection is on {_day(booking.date)}", (
         f"Your bulky waste collection (reference {booking.id}) is on {_day(booking.date)}.\n\n"
         f"Please put these items out by 6am that day, {booking.location or 'where the crew can see them'}: "
         f"{items}.\nOnly the items booked are taken.\n"),
-        f"{booking.id}:reminder:{booking.due_at:%Y-%m-%dT%H}" if booking.due_at else f"{booking.id}:reminder")
+        f"{booking.id}:reminder:{due_at:%Y-%m-%dT%H}" if due_at else f"{booking.id}:reminder")
 
 
 def refunded(deps, booking, amount):
@@ -69,11 +112,12 @@ def garden_paid(deps, sub, payment):
         f"We will remind you when you can renew.\n"), f"garden:{sub.uprn}.{sub.start}:paid")
 
 
-def garden_reminder(deps, sub):
+def garden_reminder(deps, sub, day=None):
+    """day: the day it was due (ISO), which names it in the outbox (default: today)."""
     _send(deps, sub, "Renew your garden waste subscription", (
         f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
         f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
-        f"garden:{sub.uprn}.{sub.start}:reminder:{deps.clock():%Y-%m-%d}")
+        f"garden:{sub.uprn}.{sub.start}:reminder:{day or format(deps.clock(), '%Y-%m-%d')}")
 
 
 def changed(deps, booking, refund_amount, paid=0):

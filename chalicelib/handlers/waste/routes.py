@@ -4,14 +4,17 @@ from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
 from ..payments import hooks
-from ..reports import hooks as reports_hooks
+from ..shared import effects
 from . import limits
 
 routes = Routes("waste", schemas="chalicelib.handlers.waste.schemas")
 hooks.register(limits.PURPOSE, "chalicelib.handlers.waste.settling")
 hooks.register(limits.CHANGE_PURPOSE, "chalicelib.handlers.waste.paid_changes")
-reports_hooks.register("bulky_job", "chalicelib.handlers.waste.not_collected")  # a crew ending a collection's job
+effects.register("job_ended", "waste.not_collected",  # a crew ending a collection's job
+                 "chalicelib.handlers.waste.not_collected:on_job_ended")
 hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
+effects.register("bulky_receipt", "waste.receipt", "chalicelib.handlers.waste.receipts:on_receipt")  # a change's
+effects.register("garden_reminder", "waste.garden_reminder", "chalicelib.handlers.waste.garden:on_reminder")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
 NOT_FOUND = {"404": "No such booking, or not yours (code booking_not_found)"}

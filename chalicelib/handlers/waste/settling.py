@@ -34,6 +34,15 @@ def on_payment(deps, payment):
         receipts.paid(deps, booking, payment)
         return
     booking = deps.bulky.get(booking.id)
+    if booking.status == "confirmed" and booking.payment_id == payment.id:
+        # Confirmed by a telling that may have stopped before its receipt
+        # (payments/core.settle runs again after a crash): the outbox keeps one.
+        receipts.paid(deps, booking, payment)
+        return
+    if booking.status == "cancelled" and booking.reason == "paid_after_hold_no_place" \
+            and (booking.refund or {}).get("status") == "due":
+        refund(deps, booking)  # cancelled by a telling that stopped before refunding
+        return
     if booking.status == "released":
         settings, _ = current(deps)
         try:
@@ -67,8 +76,10 @@ def refund(deps, booking, tell=True):
     first = next((r for r in made if r), None)
     done = {"status": "done", "amount": amount, "refund_id": first["refund_id"] if first else None,
             "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ")}
-    if deps.bulky.refund_done(booking.id, done) and tell:
-        receipts.refunded(deps, booking, done["amount"])
+    event = receipts.receipt_event(deps, booking.id, "refunded", deps.clock(), amount=amount) if tell else None
+    if deps.bulky.refund_done(booking.id, done, event) and event is not None:
+        from ..shared.effects import first_try
+        first_try(deps, [event])  # word of the refund, from the event written with it
     return done
 
 
@@ -94,9 +105,12 @@ def refunds_due(deps):
 
 def send_reminders(deps):
     """Reminders due now (each once: the conditional write decides who sends). Returns how many went."""
+    from ..shared.effects import first_try
     sent = 0
     for booking in deps.bulky.due("remind", deps.clock()):
-        if deps.bulky.reminded(booking.id, booking.due_at, next_step(booking, booking.due_at)):
-            receipts.reminder(deps, booking)
+        event = receipts.receipt_event(deps, booking.id, "reminder", deps.clock(),
+                                       due_at=booking.due_at.isoformat())
+        if deps.bulky.reminded(booking.id, booking.due_at, next_step(booking, booking.due_at), event):
+            first_try(deps, [event])  # the e-mail, from the event written with the step
             sent += 1
     return sent

@@ -1,0 +1,46 @@
+"""The claims of events' effects (handlers/shared/effects.py): one row per
+(event, effect), kept in the deliveries table beside the claims of alerts'
+messages (same shape: an id, a status, attempts, when claimed), under ids
+"{event_id}#effect#{name}" that no delivery id can take.
+
+A row is `claimed` while one runner carries the effect out, then `done`,
+`retry` (a try failed; the next run may take it at once) or `failed` (tried
+ATTEMPTS times: the dead letter, logged and counted, never run again by
+itself). A claim left by a runner that died goes stale and is taken again.
+"""
+from .alerts import DeliveryModel
+from .binding import bind, get_or_none, writes
+from .errors import EditConflict
+
+
+def claim_id(event_id, name):
+    return f"{event_id}#effect#{name}"
+
+
+class EffectStore:
+    def __init__(self):
+        bind()
+
+    def claim(self, event_id, name, now, stale_before, expires):
+        """Take the effect; its attempts so far, or None when it is done,
+        dead, or being carried out by a runner whose claim is not stale."""
+        row = DeliveryModel(claim_id(event_id, name))
+        condition = DeliveryModel.id.does_not_exist() | (DeliveryModel.status == "retry") | (
+            (DeliveryModel.status == "claimed") & (DeliveryModel.claimed_at < stale_before))
+        try:
+            with writes(["effect"]):
+                row.update(actions=[DeliveryModel.status.set("claimed"), DeliveryModel.claimed_at.set(now),
+                                    DeliveryModel.expires.set(expires)], condition=condition)
+        except EditConflict:
+            return None
+        return int(row.attempts or 0)
+
+    def status(self, event_id, name):
+        """(status, attempts), or (None, 0) when never claimed."""
+        row = get_or_none(DeliveryModel, claim_id(event_id, name), consistent_read=True)
+        return (row.status, int(row.attempts or 0)) if row is not None else (None, 0)
+
+    def settle(self, event_id, name, status, attempts, note=None):
+        actions = [DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)]
+        actions += [DeliveryModel.note.set(note[:500])] if note else []
+        DeliveryModel(claim_id(event_id, name)).update(actions=actions)

@@ -1,0 +1,35 @@
+"""The worker's table rights (infra/template/access.py) cover the events'
+effects the stream queues for it: a finished payment settled, a crew's bulky
+`unable`, an officer's answer told, each run from the stream (the request's
+own try never happened), every DynamoDB call recorded by table; the
+dispatcher only reads and queues."""
+from support.chat_support import desk, open_desk, start  # noqa: F401
+from support.effects_support import dies_after_commit, run_stream  # noqa: F401
+from support.pay_support import pay  # noqa: F401
+from tests.infra.test_alert_roles import allowed, calls  # noqa: F401
+from tests.waste.test_bulky_crew_jobs import collection_day, waste_crew  # noqa: F401
+from tests.waste.test_bulky_not_collected import unable
+from tests.waste.test_payment_settles_after_a_crash import held_and_paid
+
+
+def test_the_stream_function_may_carry_out_every_effect_it_runs(client, deps, people, pay, waste_crew, calls,
+                                                                  dies_after_commit):
+    from infra.template.access import DISPATCHER_TABLES, WORKER_TABLES
+    crew, _ = waste_crew
+    made, _ = collection_day(client, deps, people)
+    booking, _, back = held_and_paid(client, deps, people)
+    officer = people("staff")
+    conversation = start(client)
+    desk(client, officer, conversation["id"], "take")
+    dies_after_commit()
+    unable(crew, made)
+    client.get(back[back.index("/v1/"):])
+    desk(client, officer, conversation["id"], "answer", {"text": "Looking into it."})
+    calls.clear()
+    assert run_stream(deps, "job_ended", "payment_finished", "chat_notice") == []
+    assert deps.bulky.get(booking["id"]).status == "confirmed" and deps.bulky.get(made["id"]).missed
+    touched = {t for _, t in calls}
+    assert {"alert-deliveries", "payments", "bulky-bookings", "outbox", "jobs", "conversations"} <= touched
+    stream = [c for c in calls if c != ("Scan", "events")]  # the test reading the events as the stream hands them
+    assert allowed(WORKER_TABLES, stream) == []
+    assert allowed(DISPATCHER_TABLES, stream) != []  # the dispatcher could not: it only queues

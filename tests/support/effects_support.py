@@ -1,0 +1,41 @@
+"""Events' effects in tests: the process "dies" right after a change's
+transaction (its first try of the effects never runs), then the events
+table's rows are handed to the stream's handler as Lambda hands them."""
+import pytest
+
+
+@pytest.fixture
+def dies_after_commit(monkeypatch):
+    """Call it, and from then on a request's own try of its event's effects
+    never happens: the process stopped between the commit and the effect."""
+    from chalicelib.handlers.shared import effects
+
+    def die():
+        monkeypatch.setattr(effects, "first_try", lambda deps, events: None)
+    return die
+
+
+def run_stream(deps, *kinds):
+    """Every event of `kinds` (tests only: a scan is fine here) through
+    handlers/stream.on_stream, as the dispatch_events Lambda gets them, and
+    the jobs it queues through the alert worker's handler, as the
+    deliver_alerts Lambda gets them (the queue is this process's list).
+    Returns the jobs the worker handed back to the queue (to run again)."""
+    import json
+    from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
+    from chalicelib.handlers.stream import on_stream
+    from chalicelib.storage.reports import EventModel
+    images = [e.serialize() for e in EventModel.scan() if e.kind in kinds]
+    queue = InlineQueue()
+    on_stream([{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images], lambda: deps, queue,
+              InlineQueue())
+    jobs, back = list(queue), []
+    records = [{"messageId": str(n), "body": json.dumps(job)} for n, job in enumerate(jobs)]
+    for failed in on_queue({"Records": records}, lambda: deps, queue=queue)["batchItemFailures"]:
+        back.append(jobs[int(failed["itemIdentifier"])])
+    return back
+
+
+def events_of_kind(kind):
+    from chalicelib.storage.reports import EventModel
+    return [e for e in EventModel.scan() if e.kind == kind]
