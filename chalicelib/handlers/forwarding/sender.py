@@ -5,9 +5,10 @@ so only one try talks to the body."""
 import logging
 from dataclasses import replace
 
+from ...faults import boundary
 from ...storage.errors import EditConflict
 from . import retries, wire
-from .email_out import send_by_email
+from .email_out import message_key, send_by_email
 from .open311_out import post_request
 
 log = logging.getLogger("doorstep.forwarding")
@@ -28,20 +29,22 @@ def attempt(deps, report_id, body_id):
         deps.sends.save(claimed, _answer_within(body))
     except EditConflict:
         return None  # another try has it
+    boundary("send.claimed")
     try:
-        reference = _deliver(deps, body, report, again=bool(send.resent))
+        reference = _deliver(deps, body, report, again=bool(send.resent), key=message_key(claimed))
     except wire.BodyUnreachable as e:
         return _failed(deps, claimed, body, str(e), now)
     except Exception as e:  # a bug here must not leave the send claimed for ever, nor lose it
         log.exception("Sending %s to %s failed", report_id, body_id)
         return _failed(deps, claimed, body, f"Doorstep could not send it: {e.__class__.__name__}", now)
+    boundary("send.delivered")
     done = replace(claimed, state="sent", sent_at=deps.clock(), claimed_until=None, next_try_at=None,
                    reference=reference or claimed.reference, last_error=None)
     deps.sends.save(done, _answer_within(body))
     return "sent"
 
 
-def _deliver(deps, body, report, again=False):
+def _deliver(deps, body, report, again=False, key=None):
     if body is None or report is None:
         raise wire.BodyUnreachable("The body or the report no longer exists.")
     service = deps.services.get(report.service_code) or {"name": report.service_code}
@@ -52,7 +55,7 @@ def _deliver(deps, body, report, again=False):
                  "photos": [f"{base}/v1/photos/{p['name']}" for p in report.photos or []]}
         return post_request(body, report, service, links, again)
     if body.send_method == "email":
-        send_by_email(deps, body, report, service, base, again)
+        send_by_email(deps, body, report, service, base, again, key)
         return None
     return None  # the council's own inbox has it already
 
