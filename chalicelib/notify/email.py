@@ -12,19 +12,37 @@ from .outbox import keep, outbox_row
 from .templates import alert_email
 
 
-def send_email(to, subject, body, now, new_id):
+def send_email(to, subject, body, now, new_id, key=None):
+    """key: what the message is about (a notice of an event): the same key to
+    the same address goes under the same Message-ID, kept on its outbox row,
+    so one sent again after a crash is recognisably the same message."""
     from ..config import settings
     s = settings()
-    row = outbox_row("email", to, body, now, new_id, subject=subject)
+    headers = keyed({}, key, to, s.email_sender) or None
+    row = outbox_row("email", to, body, now, new_id, subject=subject, headers=headers)
     if s.stage not in LOCAL_STAGES and s.email_sender:
         from . import aws
-        aws.client("ses", s).send_email(
-            Source=s.email_sender, Destination={"ToAddresses": [to]},
-            Message={"Subject": {"Data": subject, "Charset": "UTF-8"},
-                     "Body": {"Text": {"Data": body, "Charset": "UTF-8"}}})
+        if headers:  # raw MIME: SendEmail cannot carry the Message-ID
+            aws.client("ses", s).send_raw_email(Source=s.email_sender, Destinations=[to], RawMessage={
+                "Data": mime(s.email_sender, to, subject, body, None, headers, now)})
+        else:
+            aws.client("ses", s).send_email(
+                Source=s.email_sender, Destination={"ToAddresses": [to]},
+                Message={"Subject": {"Data": subject, "Charset": "UTF-8"},
+                         "Body": {"Text": {"Data": body, "Charset": "UTF-8"}}})
         row.status = "sent"
     keep(row)
     return row
+
+
+def keyed(headers, key, to, sender):
+    """`headers` with the Message-ID of the message about `key` to `to` (and
+    X-Doorstep-Message-ID: SES replaces a Message-ID with its own, and keeps
+    other headers); as they were when there is no key."""
+    if not key:
+        return headers
+    mark = message_id_header(key, to, sender)
+    return {**headers, "Message-ID": mark, "X-Doorstep-Message-ID": mark}
 
 
 LEASE = timedelta(minutes=10)  # a sender that took a message and stopped: another may take it after this
@@ -43,9 +61,8 @@ def queue_email(to, subject, body, now, message_id):
     that id was queued already."""
     from ..config import settings
     from ..storage.outbox import OutboxStore
-    mark = message_id_header(message_id, to, settings().email_sender)
     row = outbox_row("email", to, body, now, lambda: message_id, subject=subject,
-                     headers={"Message-ID": mark, "X-Doorstep-Message-ID": mark})
+                     headers=keyed({}, message_id, to, settings().email_sender))
     row.status, row.queued, row.try_at = "queued", "email", now
     store = OutboxStore()
     if not store.enqueue(row):
@@ -109,12 +126,12 @@ def send_alert(to, message, settings, now, new_id):
     if not isinstance(to, str) or not EMAIL.match(to):
         return FAILED  # never a header built from a broken address
     subject, text, html = alert_email(message)
-    headers = unsubscribe_headers(message["unsubscribe_url"])
+    headers = keyed(unsubscribe_headers(message["unsubscribe_url"]), message.get("event_id"), to,
+                    settings.email_sender)
     row = outbox_row("email", to, text, now, new_id, subject=subject, html=html, headers=headers)
     outcome = SENT
     if settings.stage not in LOCAL_STAGES:
-        outcome = _send_raw(settings, to, mime(settings.email_sender, to, subject, text, html, headers, now,
-                                               message.get("event_id")))
+        outcome = _send_raw(settings, to, mime(settings.email_sender, to, subject, text, html, headers, now))
         row.status = outcome
     keep(row)
     return outcome
