@@ -72,15 +72,10 @@ class Stack:
         self.deps, self.position_file = deps, position_file
 
     def _reader(self, handle):
-        import botocore.session
-        from chalicelib.config import settings
+        """A reader made anew (as by a restarted process), from the checkpoint."""
         from chalicelib.storage.reports import EventModel
         from doorstep_cli.local.stream_reader import StreamReader
-        s = settings()
-        session = botocore.session.get_session()
-        clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
-                   for service in ("dynamodb", "dynamodbstreams")]
-        return StreamReader(*clients, EventModel.Meta.table_name, self.position_file, handle)
+        return StreamReader(*_stream_clients(), EventModel.Meta.table_name, self.position_file, handle)
 
     def caught_up(self):
         """Skip what the stream holds from before this test (other tests' events)."""
@@ -116,6 +111,22 @@ class Stack:
     def later(self):
         moment = self.deps.clock() + LATER
         return replace(self.deps, clock=lambda: moment)
+
+
+_CLIENTS = {}
+
+
+def _stream_clients():
+    """DynamoDB's and its streams' clients, made once (half a second each)."""
+    import botocore.session
+    from chalicelib.config import settings
+    s = settings()
+    where = (s.region, s.dynamodb_endpoint)
+    if where not in _CLIENTS:
+        session = botocore.session.get_session()
+        _CLIENTS[where] = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
+                           for service in ("dynamodb", "dynamodbstreams")]
+    return _CLIENTS[where]
 
 
 def run_alert_jobs(deps, jobs):
