@@ -189,7 +189,9 @@ def test_a_petition_response_reaches_each_signer_under_one_message_id_whereever_
 
 # An officer's answer to a resident whose screen holds a socket: the frame reaches it.
 SOCKET_IN_REQUEST = ("conversations/chat.post posts the message to the open sockets in the request after its "
-                     "commit (live.message_stored), not from the message's event: a death there loses the frame")
+                     "commit (live.message_stored), not from the message's event: a death there loses the frame, "
+                     "and the resident, whose screen holds a socket, is sent no notice either; the screen finds "
+                     "the gap only when a later frame comes or it reconnects")
 
 
 @pytest.fixture
