@@ -37,7 +37,8 @@ def deliver(channel, address, message, settings, now, new_id):
     if channel == "email" and message.get("notice"):
         from .email import send_email
         from . import SENT
-        send_email(address, message["notice"]["subject"], message["notice"]["text"], now, new_id)
+        send_email(address, message["notice"]["subject"], message["notice"]["text"], now, new_id,
+                   key=message["event_id"])
         return SENT
     if channel == "email":
         from .email import send_alert

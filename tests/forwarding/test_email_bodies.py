@@ -79,3 +79,69 @@ def test_a_forged_or_altered_link_opens_nothing(client, bodies):
     from chalicelib.handlers.forwarding.officer_links import token_for
     other_body = token_for(rid, "north-yorkshire")  # genuine, but the report never went there
     assert client.get(f"/v1/body-links/{other_body}").status_code == 404
+
+
+class Died(BaseException):
+    """The worker's process stopping where it stood: no handler of its runs."""
+
+
+def dies_once_at(monkeypatch, owner, name, when=lambda *a, **k: True):
+    real = getattr(owner, name)
+
+    def dying(*args, **kwargs):
+        if when(*args, **kwargs):
+            monkeypatch.setattr(owner, name, real)
+            raise Died(name)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(owner, name, dying)
+
+
+def test_an_e_mail_to_a_body_tried_again_after_the_worker_died_before_recording_it_is_one_message(
+        client, bodies, monkeypatch):
+    from dataclasses import replace
+    from datetime import timedelta
+    from chalicelib.handlers.forwarding import retries, sender
+    from chalicelib.notify.email import message_id_header
+    from chalicelib.storage.outbox import OutboxModel
+    rid = report_on_the_road(client)
+    dies_once_at(monkeypatch, bodies.sends, "save", lambda send, *a, **k: send.state == "sent")
+    with pytest.raises(Died):
+        sender.attempt(bodies, rid, ROADS)  # the body has the e-mail; the send still says "sending"
+    later = replace(bodies, clock=lambda: bodies.clock() + retries.CLAIM + timedelta(seconds=1))
+    assert sender.attempt(later, rid, ROADS) == "sent"
+    [kept] = OutboxModel.recipient_index.query("a64.reports@highways.example")
+    made = int(bodies.sends.get(rid, ROADS).created_at.timestamp())
+    assert kept.id == f"send:{rid}:{ROADS}:{made}"
+    assert kept.headers["Message-ID"] == message_id_header(kept.id, "a64.reports@highways.example")
+
+
+def test_an_e_mail_to_a_body_the_mail_service_took_before_the_worker_died_goes_again_with_its_message_id(
+        client, bodies, monkeypatch):
+    import dataclasses
+    import email
+    from datetime import timedelta
+    from email import policy
+    import botocore.session
+    from moto.core import DEFAULT_ACCOUNT_ID
+    from moto.ses.models import ses_backends
+    from chalicelib import config
+    from chalicelib.handlers.forwarding import sender
+    from chalicelib.notify.email import LEASE, message_id_header, send_queued
+    from chalicelib.storage.outbox import OutboxStore
+    real = config.settings
+    monkeypatch.setattr(config, "settings", lambda: dataclasses.replace(real(), stage="prod",
+                                                                        email_sender="reports@york.example"))
+    botocore.session.get_session().create_client("ses", region_name="eu-west-2").verify_email_identity(
+        EmailAddress="reports@york.example")
+    rid = report_on_the_road(client)
+    dies_once_at(monkeypatch, OutboxStore, "settle")
+    with pytest.raises(Died):
+        sender.attempt(bodies, rid, ROADS)  # SES took it; the outbox still says it is being sent
+    assert send_queued(bodies.clock() + LEASE + timedelta(seconds=1)) == 1
+    sent = [email.message_from_string(m.raw_data, policy=policy.default)
+            for m in ses_backends[DEFAULT_ACCOUNT_ID]["eu-west-2"].sent_messages]
+    assert [m["To"] for m in sent] == ["a64.reports@highways.example"] * 2
+    made = int(bodies.sends.get(rid, ROADS).created_at.timestamp())
+    mark = message_id_header(f"send:{rid}:{ROADS}:{made}", "a64.reports@highways.example", "reports@york.example")
+    assert [(m["Message-ID"], m["X-Doorstep-Message-ID"]) for m in sent] == [(mark, mark)] * 2
+    assert mark.endswith("@york.example>") and sent[0]["Subject"] == f"Pothole reported: {rid}"

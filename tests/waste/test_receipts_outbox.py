@@ -12,12 +12,12 @@ SENDERS = 6  # the scheduled job's runs overlapping (a slow one and the next), a
 
 
 class Mail:
-    """The mail service (SES's SendEmail) as the outbox's sender calls it: down until told otherwise."""
+    """The mail service (SES's SendRawEmail) as the outbox's sender calls it: down until told otherwise."""
 
     def __init__(self):
         self.up, self.sent = False, []
 
-    def send_email(self, **request):
+    def send_raw_email(self, **request):
         if not self.up:
             raise ConnectionError("SES could not be reached")
         self.sent.append(request)
@@ -36,7 +36,7 @@ def mail(storage, monkeypatch):
 
 
 def test_a_receipt_the_mail_service_refused_waits_in_the_outbox_and_goes_later_once(mail, deps):
-    from chalicelib.notify.email import queue_email, send_queued
+    from chalicelib.notify.email import message_id_header, queue_email, send_queued
     from chalicelib.storage.outbox import OutboxStore
     now = deps.clock()
     row = queue_email("ada@example.org", "Your booking", "Paid.", now, "receipt:BK-TEST22:paid")
@@ -50,7 +50,9 @@ def test_a_receipt_the_mail_service_refused_waits_in_the_outbox_and_goes_later_o
     assert send_queued(now + timedelta(hours=1)) == 0
     sent = OutboxStore().get(row.id)
     assert (sent.status, sent.queued) == ("sent", None)
-    assert [m["Destination"]["ToAddresses"] for m in mail.sent] == [["ada@example.org"]]
+    assert [m["Destinations"] for m in mail.sent] == [["ada@example.org"]]
+    mark = message_id_header("receipt:BK-TEST22:paid", "ada@example.org", "council@example.org")
+    assert f"\r\nMessage-ID: {mark}\r\n".encode() in mail.sent[0]["RawMessage"]["Data"]
 
 
 def test_senders_running_at_once_send_a_waiting_receipt_once(mail, deps):

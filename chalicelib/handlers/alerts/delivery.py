@@ -114,6 +114,8 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
     now = deps.clock()
     if not deps.alerts.claim(delivery_id, now, now - STALE_CLAIM, now + DELIVERY_KEEP):
         return "already"
+    from ...faults import boundary
+    boundary("delivery.claimed")
     attempts, outcome = 0, "retry"
     while attempts < ATTEMPTS:
         if attempts:
@@ -129,6 +131,7 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
     if outcome == "retry":
         deps.alerts.release(delivery_id, now)
         return DEFERRED
+    boundary("delivery.sent")
     deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)
     if outcome == "gone":
         _drop_channel(deps, alert.id, channel)

@@ -147,6 +147,8 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
                 event)
             conversation.last_seq = message.seq
             stored = message_view(deps, message)
+            from ...faults import boundary
+            boundary("chat.stored")
             from .live import message_stored
             message_stored(deps, conversation, stored)  # to the screens open on it, at once
             if event is not None:

@@ -1,21 +1,36 @@
 """A report sent to a body by e-mail: plain text a person can act on without
 an account (what, where, a map link, photo links, the answers, the reporter's
 details only where the body is entitled to them) and the signed link to say
-what happened."""
-from ...notify.email import send_email
+what happened.
+
+It goes through the outbox's durable queue (notify/email.queue_email) under
+the send's own key (`message_key`): kept before it is sent, and a try again
+after a worker died between sending it and recording it finds it kept, so
+the body gets one message (the outbox's job finishes a send left part way,
+under the same Message-ID)."""
+from ...notify.email import queue_email
 from ..reports.views import local_time, photo_url
 from ..shared import placement
 from .officer_links import link
 
 
-def send_by_email(deps, body, report, service, base, again=False):
-    """again: no answer came within the body's target; sent once more, saying so."""
+def message_key(send):
+    """One e-mail per send of a report to a body, whatever its tries: a send
+    again by staff is a new row (its own created_at), a chase its own
+    message (`resent`)."""
+    made = int(send.created_at.timestamp()) if send.created_at else 0
+    return f"send:{send.report_id}:{send.body_id}:{made}" + (":again" if send.resent else "")
+
+
+def send_by_email(deps, body, report, service, base, again=False, key=None):
+    """again: no answer came within the body's target; sent once more, saying so.
+    key: the send's message_key (the outbox id and so the Message-ID)."""
     subject = ("Sent again, no answer yet: " if again else "") + \
         f"{service.get('name', report.service_code)} reported: {report.id}"
     text = text_of(deps, body, report, service, base)
     if again:
         text = "We sent you this report and have heard nothing back, so here it is again.\n\n" + text
-    send_email(body.email, subject, text, deps.clock(), deps.new_opaque_id)
+    queue_email(body.email, subject, text, deps.clock(), key or deps.new_opaque_id())
 
 
 def _answer(service, code, value):

@@ -5,9 +5,10 @@ so only one try talks to the body."""
 import logging
 from dataclasses import replace
 
+from ...faults import boundary
 from ...storage.errors import EditConflict
 from . import retries, wire
-from .email_out import send_by_email
+from .email_out import message_key, send_by_email
 from .open311_out import post_request
 
 log = logging.getLogger("doorstep.forwarding")
@@ -32,13 +33,15 @@ def attempt(deps, report_id, body_id):
         deps.sends.save(claimed, retries.answer_within(body))
     except EditConflict:
         return None  # another try has it
+    boundary("send.claimed")
     try:
-        reference, token = _deliver(deps, body, report, again=bool(send.resent))
+        reference, token = _deliver(deps, body, report, again=bool(send.resent), key=message_key(claimed))
     except wire.BodyUnreachable as e:
         return _failed(deps, claimed, body, str(e), now)
     except Exception as e:  # a bug here must not leave the send claimed for ever, nor lose it
         log.exception("Sending %s to %s failed", report_id, body_id)
         return _failed(deps, claimed, body, f"Doorstep could not send it: {e.__class__.__name__}", now)
+    boundary("send.delivered")
     if token:  # the body has it, and will give its id for the token later
         from .tokens import FIRST_ASK
         sent_at = deps.clock()
@@ -51,7 +54,7 @@ def attempt(deps, report_id, body_id):
     return done.state
 
 
-def _deliver(deps, body, report, again=False):
+def _deliver(deps, body, report, again=False, key=None):
     if body is None or report is None:
         raise wire.BodyUnreachable("The body or the report no longer exists.")
     service = deps.services.get(report.service_code) or {"name": report.service_code}
@@ -62,7 +65,7 @@ def _deliver(deps, body, report, again=False):
                  "photos": [f"{base}/v1/photos/{p['name']}" for p in report.photos or []]}
         return post_request(body, report, service, links, again)
     if body.send_method == "email":
-        send_by_email(deps, body, report, service, base, again)
+        send_by_email(deps, body, report, service, base, again, key)
     return None, None  # e-mailed, or the council's own inbox has it already
 
 

@@ -181,6 +181,8 @@ def refund_in_full(deps, payment_id, by="doorstep"):
             continue  # someone refunded meanwhile: read again
         except NotRefundable:
             return None
+        from ...faults import boundary
+        boundary("refund.made")
         refund = {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
                   "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ"), "by": by}
         record_refund(deps, payment_id, refund)

@@ -116,6 +116,8 @@ def first_try(deps, events):
     """The request's part, once its transaction has committed: the same
     claimed run the stream makes, never raising (the change is stored; the
     stream finishes what this leaves)."""
+    from ...faults import boundary
+    boundary("event.committed")
     for event in events:
         if event is None:
             continue
@@ -131,6 +133,8 @@ def _once(deps, event, name, target):
     if attempts is None:
         status, _ = deps.effects.status(event.id, name)
         return BUSY if status == "claimed" else ALREADY
+    from ...faults import boundary
+    boundary("effect.claimed")
     module, _, function = target.partition(":")
     try:
         getattr(importlib.import_module(module), function)(deps, event, message_key(event.id, name))
@@ -144,5 +148,6 @@ def _once(deps, event, name, target):
         log.warning("effect %s of event %s failed (try %s): %r", name, event.id, tries, e, exc_info=True)
         deps.effects.settle(event.id, name, RETRY, tries, repr(e))
         return RETRY
+    boundary("effect.carried_out")
     deps.effects.settle(event.id, name, DONE, attempts + 1)
     return DONE

@@ -51,8 +51,12 @@ def on_job_closed(deps, job, deliver=None, resume=False):
         if not (resume and (booking.missed or {}).get("job_id") == job.id):
             return None  # told already, or no longer this job's confirmed booking
         missed = booking.missed  # kept by the run that stopped: its remedy stands
+    from ...faults import boundary
+    boundary("bulky.missed_kept")
     refunded = _remedy(deps, booking, missed["remedy"])
+    boundary("bulky.remedied")
     receipts.not_collected(deps, booking, missed, refunded)
+    boundary("bulky.told")
     _push(deps, booking, missed, deliver)
     return missed["remedy"]
 

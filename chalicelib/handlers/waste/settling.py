@@ -31,6 +31,8 @@ def on_payment(deps, payment):
             deps.bulky.release(booking, f"payment_{payment.status}", now)
         return
     if booking.status == "held" and deps.bulky.confirm(booking.id, now, next_step(booking, now)):
+        from ...faults import boundary
+        boundary("booking.confirmed")
         receipts.paid(deps, booking, payment)
         return
     booking = deps.bulky.get(booking.id)
