@@ -10,8 +10,15 @@ it. Written defensively: it runs even where the schema found errors, so all
 of them are reported at once.
 """
 from . import wording
-from .definition import path_of
 from .limits import END, ROUTABLE
+
+
+def path_of(parts):
+    """A JSON path ("$.pages[0].id") from its parts (keys and indexes)."""
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
 
 
 def semantic_errors(definition):
@@ -101,8 +108,8 @@ def _route_errors(i, r, route, index, questions):
     if qid not in questions:
         return [*found, (path_of([*where, "when", "question"]), wording.no_such_question(qid))]
     page_of, question = questions[qid]
-    if page_of > i:
-        found.append((path_of([*where, "when", "question"]), wording.condition_on_later_page(qid)))
+    if page_of > i:  # the one thing to mend: whether it could be asked comes after
+        return [*found, (path_of([*where, "when", "question"]), wording.condition_on_later_page(qid))]
     if question.get("type") not in ROUTABLE:
         found.append((path_of([*where, "when", "question"]), wording.NOT_ROUTABLE))
         return found

@@ -10,6 +10,7 @@ page itself or an earlier one, pages that something reaches.
 """
 from ...errors import ValidationFailed
 from . import wording
+from .checks import path_of, semantic_errors
 
 _validator = {}
 
@@ -17,7 +18,6 @@ _validator = {}
 def errors(definition):
     """[(json path, message)] of everything wrong with `definition`, in
     document order; [] when it is a sound definition."""
-    from .checks import semantic_errors
     found = schema_errors(definition)
     if isinstance(definition, dict):
         found += semantic_errors(definition)
@@ -47,14 +47,6 @@ def schema_errors(definition):
     for error in validator.iter_errors(definition):
         found.extend(_explain(error))
     return found
-
-
-def path_of(parts):
-    """A JSON path ("$.pages[0].id") from its parts (keys and indexes)."""
-    out = "$"
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
 
 
 def _explain(error):
