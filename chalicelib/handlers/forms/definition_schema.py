@@ -86,6 +86,8 @@ SCHEMA = {
         "declaration": _object({"text": _text(WORDS_MAX), "confirm": _text(LABEL_MAX)}, ["text"]),
         "what_happens_next": _text(WORDS_MAX),
         "receiving": _object({"team": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]{0,59}$"},
+                              # the category its case is filed in, in the staff inbox (a category the council has)
+                              "category": {"type": "string", "pattern": r"^[a-z0-9_]{1,60}$"},
                               "working_days": _int(1, WORKING_DAYS_MAX), "email": {"type": "string",
                                                                                  "format": "email"}},
                              ["team", "working_days"]),

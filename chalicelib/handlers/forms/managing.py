@@ -20,6 +20,9 @@ def load(deps, form_id, definition, if_match):
     check(definition)
     if definition["id"] != form_id:
         raise ValidationFailed([("$.id", f"Must be the form's id in the address, {form_id!r}.")])
+    category = (definition.get("receiving") or {}).get("category")
+    if category and deps.services.get(category) is None:
+        raise ValidationFailed([("$.receiving.category", f"The council has no category {category!r}.")])
     expected = expected_version(if_match, READ_FROM) if if_match else None
     try:
         head = deps.forms.load(definition, deps.principal.user_id, deps.clock(), expected)

@@ -1,0 +1,90 @@
+"""A form sent becomes a case in the existing staff inbox, from the
+submission's own event read from the stream: private, in the form's
+category, due by the form's working-day target (counted past weekends and
+bank holidays), opened once however often the event is delivered."""
+import dataclasses
+from datetime import datetime, timezone
+
+from support.forms_support import published
+from tests.infra.test_alert_roles import allowed, calls  # noqa: F401 (the calls fixture)
+
+CHRISTMAS_EVE_EVE = datetime(2026, 12, 23, 16, 0, tzinfo=timezone.utc)  # a Wednesday before three bank holidays
+
+
+def sent(deps, principal=None):
+    """A general enquiry completed and sent at the pinned moment: its submission id."""
+    from chalicelib.handlers.forms import completing, sending
+    now = dataclasses.replace(deps, clock=lambda: CHRISTMAS_EVE_EVE, principal=principal)
+    started, _ = completing.start(now, "general-enquiry", {}, None)
+    token = started.get("token")
+    completing.answer(now, started["id"], "question", {"answers": {
+        "subject": "bins", "enquiry": "My green bin was not emptied on Monday."}}, token)
+    completing.answer(now, started["id"], "property", {"answers": {}}, token)
+    completing.answer(now, started["id"], "contact", {"answers": {
+        "name": "Ada Lovelace", "email": principal.email if principal else "ada@example.org"}}, token)
+    return sending.submit(now, started["id"], {}, token)["reference"]
+
+
+def inserted():
+    """The events table's rows as the stream's INSERT records."""
+    from chalicelib.storage.reports import EventModel
+    return [{"eventName": "INSERT", "dynamodb": {"NewImage": e.serialize()}} for e in EventModel.scan()]
+
+
+def deliver(deps, records=None):
+    """Events handed to the stream handler as the stream would (all the table's when not given)."""
+    from chalicelib.handlers.stream import on_stream
+
+    class Queue:
+        def send(self, jobs):
+            pass
+    return on_stream(inserted() if records is None else records, lambda: deps, Queue(), Queue())
+
+
+def test_a_form_sent_is_a_private_case_in_the_staff_inbox_due_by_its_working_days(client, deps, people):
+    from chalicelib.handlers.forms.cases import case_of
+    published(deps, "general-enquiry")
+    reference = sent(deps)
+    deliver(deps)
+    deliver(deps)  # the stream delivers a batch again: still one case
+    case_id = case_of(deps, reference)
+    officer = people("staff", categories=["general_enquiry"])
+    inbox = client.get("/v1/staff/reports?service_code=general_enquiry", officer.auth).json_body
+    rows = [r for r in inbox["reports"]]
+    assert [(r["id"], r["due"], r["private"]) for r in rows] == [(case_id, "2027-01-04", True)]
+    case = client.get(f"/v1/staff/reports/{case_id}", officer.auth).json_body
+    assert reference in case["description"] and "Your question: My green bin was not emptied" in case["description"]
+    assert case["contact"]["email"] == "ada@example.org"
+    public = client.get(f"/v1/reports/{case_id}")
+    assert public.json_body["view"] == "public" and not {"description", "contact"} & set(public.json_body)
+    other = client.get(f"/v1/staff/reports/{case_id}", people("staff", categories=["pothole"]).auth)
+    assert other.status_code == 403  # outside that officer's categories
+
+
+def test_a_signed_in_resident_follows_their_case_and_a_preview_opens_none(client, deps, people):
+    from chalicelib.handlers.forms import completing
+    from chalicelib.handlers.forms.cases import case_of, open_case
+    published(deps, "general-enquiry")
+    from chalicelib.auth.principal import Principal
+    resident = people()
+    principal = Principal(user_id=resident.user.id, role="resident", email=resident.user.email)
+    reference = sent(deps, principal)
+    deliver(deps)
+    case_id = case_of(deps, reference)
+    assert case_id and deps.reports.get(case_id).user_id == resident.user.id
+    staff = dataclasses.replace(deps, principal=Principal(user_id="s1", role="staff"))
+    preview, _ = completing.start(staff, "general-enquiry", {"preview": True}, None)
+    assert open_case(deps, preview["id"]) is None and case_of(deps, preview["id"]) is None
+
+
+def test_the_dispatcher_opens_a_case_with_only_the_tables_its_role_allows(deps, people, calls):
+    from chalicelib.auth.principal import Principal
+    from infra.template.access import DISPATCHER_TABLES
+    published(deps, "general-enquiry")
+    resident = people()
+    sent(deps, Principal(user_id=resident.user.id, role="resident", email=resident.user.email, email_verified=True))
+    records = inserted()
+    calls.clear()
+    deliver(deps, records)
+    assert ("Put", "reports") in calls and ("Put", "idempotency") in calls  # the case and its claimed key
+    assert allowed(DISPATCHER_TABLES, calls) == []
