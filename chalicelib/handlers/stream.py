@@ -37,4 +37,6 @@ def on_stream(records, deps_factory, queue=None, sends_queue=None):
     schedule_events(deps, news)  # scheduling again only repeats the same schedule
     from .forms.cases import open_cases
     open_cases(deps, news)  # a form sent: its case in the staff inbox, once however often delivered
+    from .forms.copies import send_copies
+    send_copies(deps, news)  # and the copy of its answers, queued once under the reference
     return len(news)

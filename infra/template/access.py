@@ -26,7 +26,8 @@ DISPATCHER_TABLES = {"services": "read", "wards": "read", "ward-cells": "read",
                      "form-submissions": "read", "forms": "read", "users": "read", "due-rules": "read",
                      "reports": "read-write", "report-updates": "read-write", "events": "read-write",
                      "inbox": "read-write", "idempotency": "read-write", "alerts": "read-write",
-                     "alert-index": "read-write"}
+                     "alert-index": "read-write",
+                     "outbox": "read-write"}  # and the copy of its answers, queued
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",

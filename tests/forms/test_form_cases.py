@@ -61,6 +61,19 @@ def test_a_form_sent_is_a_private_case_in_the_staff_inbox_due_by_its_working_day
     assert other.status_code == 403  # outside that officer's categories
 
 
+def test_the_copy_of_the_answers_is_queued_once_from_the_same_event(deps):
+    from chalicelib.storage.outbox import OutboxModel
+    published(deps, "general-enquiry")
+    reference = sent(deps)
+    records = inserted()
+    deliver(deps, records)
+    deliver(deps, records)  # delivered again
+    copies = list(OutboxModel.recipient_index.query("ada@example.org"))
+    assert [m.subject for m in copies] == [f"Ask the council a question: your answers (reference {reference})"]
+    assert "Your question: My green bin was not emptied on Monday." in copies[0].body
+    assert "We answer most questions within 5 working days." in copies[0].body
+
+
 def test_a_signed_in_resident_follows_their_case_and_a_preview_opens_none(client, deps, people):
     from chalicelib.handlers.forms import completing
     from chalicelib.handlers.forms.cases import case_of, open_case

@@ -126,5 +126,5 @@ def _words(value):
         return ", ".join(str(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, list):
         return "; ".join(_words(v) if not isinstance(v, dict) or "upload_id" not in v
-                         else f"file {v['upload_id']} ({v['content_type']})" for v in value)
+                         else f"a file ({v['content_type']}, {max(1, v['size'] // 1024)} KB)" for v in value)
     return str(value)

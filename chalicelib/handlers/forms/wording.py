@@ -158,3 +158,15 @@ def too_many_items(item_name, most):
 
 DECLARATION = "Confirm the declaration to send your form"
 ANSWERS_INVALID = "There is a problem: check the answers on this page."
+
+
+# The copy of the answers by e-mail.
+
+def copy_subject(title, reference):
+    return f"{title}: your answers (reference {reference})"
+
+
+def copy_of_answers(title, reference, answers, what_happens_next):
+    after = f"\n\nWhat happens next\n{what_happens_next}" if what_happens_next else ""
+    return (f"We have received your form \"{title}\". Your reference is {reference}: quote it if you contact us "
+            f"about it.{after}\n\nYour answers\n{answers}\n")
