@@ -85,3 +85,12 @@ def test_the_demo_forms_are_loaded_and_published_once(deps):
     assert sorted(h.form_id for h in deps.forms.heads("live")) == [
         "blue-badge", "complaints-comments-compliments", "council-tax-moving-home",
         "council-tax-single-person-discount", "general-enquiry", "grant-enquiry"]
+
+
+def test_the_demo_forms_load_on_a_stack_whose_categories_came_before_them(deps):
+    from chalicelib.storage.services import ServiceModel, clear_cache
+    from doorstep_cli.forms import demo_forms
+    for code in ("general_enquiry", "grant_enquiry", "council_tax_change"):
+        ServiceModel.get(code).delete()
+    clear_cache()
+    assert demo_forms(deps) == 6 and deps.services.get("grant_enquiry")["group"] == "Forms"
