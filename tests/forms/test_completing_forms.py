@@ -172,3 +172,20 @@ def test_three_sends_at_once_make_one_submission_event_and_all_get_the_same_refe
         racer.join()
     assert answers == [filler.id] * 3
     assert len([e for e in EventModel.scan() if e.kind == "form_submitted"]) == 1
+
+
+def test_a_client_starting_forms_in_a_loop_meets_the_minutes_limit(client, deps, monkeypatch):
+    import itertools
+    from datetime import datetime, timedelta, timezone
+    from chalicelib import ids
+    start, ticks = datetime.now(timezone.utc).replace(second=5, microsecond=0), itertools.count()
+
+    class Stepped(datetime):  # 5 s into a minute, a millisecond a read: the burst never straddles two windows
+        @classmethod
+        def now(cls, tz=None):
+            moment = start + timedelta(milliseconds=next(ticks))
+            return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
+    monkeypatch.setattr(ids, "datetime", Stepped)
+    published(deps, "general-enquiry")
+    answers = [client.post("/v1/forms/general-enquiry/submissions", {}).status_code for _ in range(11)]
+    assert answers == [201] * 10 + [429]

@@ -46,6 +46,8 @@ def start(deps, form_id, body, idempotency_key):
     earlier = claim.earlier()
     if earlier is not None:
         return earlier, False
+    from ...auth import rate_limits
+    rate_limits.creation(deps, "form")
     now = deps.clock()
     token = None if user_id else deps.new_token()
     for _ in range(3):

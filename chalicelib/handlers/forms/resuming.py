@@ -34,6 +34,8 @@ def save(deps, submission_id, body, token):
     email = body.get("email")
     if not isinstance(email, str) or not validation.EMAIL.match(email.strip()) or len(email) > 254:
         raise ValidationFailed([("email", "Enter an email address in the correct format, like name@example.com")])
+    from ...auth import rate_limits
+    rate_limits.messages(deps, ["email"])  # an address nobody has proven: as any message to one
     now = deps.clock()
     link_token, code = deps.new_token(), "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
     expected = submission.seq

@@ -99,7 +99,7 @@ def read_form(form_id):
     "summary": "Start the form (its published version, kept to the end; staff with preview: the draft); an "
                "anonymous caller gets the submission's token (idempotent with Idempotency-Key)",
     "parameters": [FORM_ID, IDEMPOTENCY], "requestBody": _body("SubmissionNew"),
-    "responses": {"201": json_response(ref("Submission")), **errors(400, 403, 422, **NO_FORM, **{
+    "responses": {"201": json_response(ref("Submission")), **errors(400, 403, 422, 429, **NO_FORM, **{
         "409": "A link-out form (code form_links_out)"})}})
 def start_submission(form_id):
     from .completing import start
@@ -160,7 +160,7 @@ def submit_form(submission_id):
     "summary": "Save and come back: anonymous, a link by e-mail and a code shown now (both needed); signed in, "
                "kept against the account already",
     "parameters": [SUBMISSION_ID, TOKEN], "requestBody": _body("SaveForm"),
-    "responses": {"200": json_response(ref("Saved")), **errors(400, **NO_SUBMISSION, **{
+    "responses": {"200": json_response(ref("Saved")), **errors(400, 429, **NO_SUBMISSION, **{
         "409": "Sent already (code submission_sent)"})}})
 def save_form(submission_id):
     from .resuming import save
