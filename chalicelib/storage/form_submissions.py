@@ -9,7 +9,9 @@ lose one another's answers silently. Secrets are kept as digests only: the
 browser's access token, and a resume link's token and code.
 
 Index `by_user` (sparse: signed-in residents' submissions only): partition =
-user id, sort = "<updated_at>#id": "my forms" is one Query.
+user id, sort = "<updated_at>#id": "my forms" is one Query. Index `by_form`
+(sparse: sent, not previews): partition = form id, sort = "<submitted_at>#id":
+staff's CSV of a form reads what it returns, a page per Query.
 A page saved is one GetItem and one conditional UpdateItem; a submission sent
 is one GetItem and one transaction (the item and its event).
 """
@@ -57,6 +59,15 @@ class UserIndex(GlobalSecondaryIndex):
     user_sk = UnicodeAttribute(range_key=True)
 
 
+class SentIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_form"
+        projection = AllProjection()
+
+    form_sent = UnicodeAttribute(hash_key=True)
+    sent_sk = UnicodeAttribute(range_key=True)
+
+
 class SubmissionModel(Stored):
     class Meta:
         table_name = table("form-submissions")
@@ -83,12 +94,19 @@ class SubmissionModel(Stored):
     expires = TTLAttribute(null=True)
     seq = NumberAttribute(default=0)
 
+    form_sent = UnicodeAttribute(null=True)  # the form's id, once sent (not a preview)
+    sent_sk = UnicodeAttribute(null=True)
+
     user_index = UserIndex()
+    sent_index = SentIndex()
 
 
 def _model(submission):
     user_sk = f"{submission.updated_at:%Y-%m-%dT%H:%M:%S}#{submission.id}" if submission.user_id else None
-    return model_of(SubmissionModel, submission, user_sk=user_sk, preview="yes" if submission.preview else None)
+    sent = submission.state == "submitted" and not submission.preview
+    return model_of(SubmissionModel, submission, user_sk=user_sk, preview="yes" if submission.preview else None,
+                    form_sent=submission.form_id if sent else None,
+                    sent_sk=f"{submission.submitted_at:%Y-%m-%dT%H:%M:%S}#{submission.id}" if sent else None)
 
 
 def _record(model):
@@ -135,6 +153,12 @@ class SubmissionStore:
             t.save(_model(submission), condition=condition)
             t.save(event_model(event))
         return submission
+
+    def sent(self, form_id, cursor=None, limit=200):
+        """One page of a form's submissions sent, oldest first: ([FormSubmission], next cursor or None)."""
+        results = SubmissionModel.sent_index.query(form_id, limit=limit, page_size=limit, last_evaluated_key=cursor)
+        items = [_record(m) for m in results]
+        return items, results.last_evaluated_key if len(items) == limit else None
 
     def of_user(self, user_id, limit=20):
         """A signed-in resident's submissions, latest first: one Query."""

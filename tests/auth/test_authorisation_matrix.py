@@ -238,6 +238,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/forms"): (STAFF, Outcome(200)),
     ("GET", FORM): (STAFF, Outcome(404, "form_not_found")),
     ("PUT", FORM): (ADMIN_ONLY, Outcome(201)),
+    ("GET", f"{FORM}/submissions.csv"): (STAFF, Outcome(404, "form_not_found")),
     ("POST", f"{FORM}/publish"): (ADMIN_ONLY, Outcome(404, "form_not_found")),
     ("POST", f"{FORM}/retire"): (ADMIN_ONLY, Outcome(404, "form_not_found")),
     ("GET", "/v1/forms"): (ANYONE, Outcome(200)),
@@ -263,7 +264,8 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
-                ("POST", "/v1/staff/waste/bulky/bookings"), ("GET", "/v1/staff/forms"), ("GET", FORM)}
+                ("POST", "/v1/staff/waste/bulky/bookings"), ("GET", "/v1/staff/forms"), ("GET", FORM),
+                ("GET", f"{FORM}/submissions.csv")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -434,6 +436,7 @@ def _crew_garden_round(world, caller):
 
 _simple("GET", "/v1/staff/forms")
 _simple("GET", FORM, "/v1/staff/forms/general-enquiry")
+_simple("GET", f"{FORM}/submissions.csv", "/v1/staff/forms/general-enquiry/submissions.csv")
 _simple("GET", "/v1/forms")
 _simple("GET", "/v1/forms/{form_id}", "/v1/forms/general-enquiry")
 _simple("POST", "/v1/forms/{form_id}/submissions", "/v1/forms/general-enquiry/submissions", {})

@@ -113,11 +113,11 @@ def answers_in_words(definition, submission):
         if page["id"] not in submission.taken:
             continue
         for q in page["questions"]:
-            lines.append(f"{q['label']}: {_words(submission.answers.get(q['id']))}")
+            lines.append(f"{q['label']}: {in_words(submission.answers.get(q['id']))}")
     return "\n".join(lines)
 
 
-def _words(value):
+def in_words(value):
     if value is None or value == [] or value == "":
         return "(not answered)"
     if isinstance(value, dict):
@@ -125,6 +125,6 @@ def _words(value):
             return value["text"]
         return ", ".join(str(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, list):
-        return "; ".join(_words(v) if not isinstance(v, dict) or "upload_id" not in v
+        return "; ".join(in_words(v) if not isinstance(v, dict) or "upload_id" not in v
                          else f"a file ({v['content_type']}, {max(1, v['size'] // 1024)} KB)" for v in value)
     return str(value)

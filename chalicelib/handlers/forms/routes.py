@@ -47,6 +47,20 @@ def staff_form(form_id):
     return http.ok(view, headers={**http.NO_STORE, "ETag": etag(view)})
 
 
+@routes.get("/v1/staff/forms/{form_id}/submissions.csv", STAFF, {
+    "summary": "A form's submissions sent, as CSV (oldest first; a column per question of every version sent); "
+               "staff whose scope names categories need the form's",
+    "parameters": [FORM_ID],
+    "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                  **errors(403, **NO_FORM)}})
+def form_submissions_csv(form_id):
+    from chalice import Response
+    from .export import submissions_csv
+    return Response(body=submissions_csv(http.deps(), form_id), status_code=200,
+                    headers={**http.NO_STORE, "Content-Type": "text/csv; charset=utf-8",
+                             "Content-Disposition": f'attachment; filename="{form_id}-submissions.csv"'})
+
+
 @routes.route("PUT", "/v1/staff/forms/{form_id}", ADMIN, with_etag({
     "summary": "Load a form definition as the form's new draft (checked first: each error with its JSON path); "
                "a form that exists needs If-Match",
