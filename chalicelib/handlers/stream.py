@@ -5,8 +5,7 @@ hands each batch to those that hear of events: the alerts (each new event
 becomes page jobs on the alert queue, alerts/fanout.py: this handler reads no
 index row and sends no message, so a batch costs the same whatever the
 audiences), then the sends of new reports to the bodies that act on them
-(each a job on the send queue), then the figures and the questionnaires, then the
-cases and copies of the forms sent.
+(each a job on the send queue), then the figures and the questionnaires.
 """
 
 
@@ -35,8 +34,4 @@ def on_stream(records, deps_factory, queue=None, sends_queue=None):
     # alerts send nothing twice, and a counted event counts once.
     count_events(deps, news)
     schedule_events(deps, news)  # scheduling again only repeats the same schedule
-    from .forms.cases import open_cases
-    open_cases(deps, news)  # a form sent: its case in the staff inbox, once however often delivered
-    from .forms.copies import send_copies
-    send_copies(deps, news)  # and the copy of its answers, queued once under the reference
     return len(news)

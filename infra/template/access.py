@@ -17,17 +17,10 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 # Both lists are what each was seen to call; everything else is the API's alone.
 # A petition's events: the petition (dispatcher and worker), one page of its
 # signatures or followers per job (worker), their accounts' alerts for push.
-DISPATCHER_TABLES = {"services": "read", "wards": "read", "ward-cells": "read",
+DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
                      "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
-                     "petitions": "read",
-                     # a form sent: its case opened as a private report (forms/cases.py), with its
-                     # timeline entry, event, inbox rows, claimed key and its signed-in resident's follow
-                     "form-submissions": "read", "forms": "read", "users": "read", "due-rules": "read",
-                     "reports": "read-write", "report-updates": "read-write", "events": "read-write",
-                     "inbox": "read-write", "idempotency": "read-write", "alerts": "read-write",
-                     "alert-index": "read-write",
-                     "outbox": "read-write"}  # and the copy of its answers, queued
+                     "petitions": "read"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",

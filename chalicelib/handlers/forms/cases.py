@@ -5,9 +5,10 @@ templates, notes and audit, and its resident told of each change as any
 reporter is. Not a second inbox.
 
 It follows from the submission's own event (`form_submitted`, written in
-the transaction that sent it), read from the events stream: a batch
-delivered again opens no second case, since the case claims a key made from
-the submission's reference in its own transaction."""
+the transaction that sent it): an event carried out again opens no second
+case, since the case claims a key made from the submission's reference in
+its own transaction. Which function carries the events out is still to be
+wired (docs/decisions.md: the stream's dispatcher may not write reports)."""
 from datetime import timedelta
 
 from ... import ids
@@ -71,7 +72,7 @@ def open_case(deps, submission_id):
         except AlreadyExists as e:
             if e.part != "id":
                 return None  # a twin delivery opened it first
-    raise RuntimeError("could not allocate a case reference")  # the stream delivers the batch again
+    raise RuntimeError("could not allocate a case reference")  # the event is carried out again later
 
 
 def _reporter(deps, user_id):

@@ -1,10 +1,10 @@
 """A copy of the answers by e-mail, for a form that offers one
 (`copy_of_answers`), to the e-mail address the resident gave in it.
 
-It follows from the submission's own event on the stream, as its case does:
-queued in the outbox under an id made from the reference, so a batch
-delivered again keeps and sends one copy (notify/email.queue_email), and a
-failed send is tried again by the outbox's schedule."""
+It follows from the submission's own event, as its case does: queued in the
+outbox under an id made from the reference, so an event carried out again
+keeps and sends one copy (notify/email.queue_email), and a failed send is
+tried again by the outbox's schedule."""
 from . import wording
 from .cases import answers_in_words, contact_of
 
