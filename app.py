@@ -12,6 +12,7 @@ from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
+from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.open311.routes import routes as open311
@@ -29,7 +30,8 @@ from chalicelib.handlers.waste.routes import routes as waste
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
-              questionnaires, bodies, forwarding, payments, waste, conversations, petitions, moderation, ANY_PATH)
+              questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
+              moderation, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.experimental_feature_flags.update(["WEBSOCKETS"])
 

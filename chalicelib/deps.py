@@ -49,6 +49,8 @@ if TYPE_CHECKING:
     from .storage.petitions import PetitionStore
     from .storage.supporters import SupporterStore
     from .storage.effects import EffectStore
+    from .storage.forms import FormStore
+    from .storage.form_submissions import SubmissionStore
 
 _areas = {}
 _UNBUILT = object()
@@ -126,6 +128,8 @@ class Deps:
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
+    forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
+    form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host

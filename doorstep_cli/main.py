@@ -11,7 +11,7 @@ from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
                           wards)
-from doorstep_cli import open_data, petition_signers, routes
+from doorstep_cli import forms, open_data, petition_signers, routes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +43,7 @@ def main(argv=None):
     set_role.add_argument("--wards")
     open311_keys.add_parser(commands)
     teams.add_parser(commands)
+    forms.add_parser(commands)
     bodies.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
@@ -60,7 +61,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command, "bodies": bodies_command, "routes": routes.run,
+                   "export": export_command, "teams": teams_command, "forms": forms_command, "bodies": bodies_command, "routes": routes.run,
                    "sign-petition": petition_signers.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
@@ -127,6 +128,16 @@ def teams_command(args):
         return teams.run(args, _deps())
     except ApiError as e:
         raise ApiErrorExit(e.message)
+
+
+def forms_command(args):
+    from chalicelib.errors import ApiError
+    connect(args.stage)
+    try:
+        return forms.run(args, _deps())
+    except ApiError as e:
+        problems = "".join(f"\n  {f['field']}: {f['message']}" for f in getattr(e, "fields", []))
+        raise ApiErrorExit(e.message + problems)
 
 
 def bodies_command(args):

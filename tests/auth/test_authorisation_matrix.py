@@ -57,6 +57,10 @@ Outcome = namedtuple("Outcome", "status error", defaults=(None,))
 UNAUTHORIZED = Outcome(401, "unauthorized")  # the policy's "sign in first"
 FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not you"
 
+FORM = "/v1/staff/forms/{form_id}"
+# A resident's steps through one submission (method, path suffix).
+FORM_FILLING = (("GET", ""), ("GET", "/pages/{page_id}"), ("PUT", "/pages/{page_id}"), ("GET", "/check"),
+                ("POST", "/submit"), ("POST", "/save"))
 # The staff desk's actions on one conversation (method, path suffix).
 CHAT_DESK = [("POST", "/take"), ("POST", "/hand-over"), ("POST", "/answer"), ("POST", "/report"), ("POST", "/link"),
              ("POST", "/close"), ("POST", "/block"), ("GET", "/audit"), ("GET", "/report-draft")]
@@ -229,6 +233,21 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/petitions/{petition_id}/response"): (STAFF, Outcome(404, "petition_not_found")),
     ("POST", "/v1/staff/petitions/{petition_id}/debate"): (STAFF, Outcome(404, "petition_not_found")),
     ("POST", "/v1/staff/petitions/{petition_id}/invalidate"): (STAFF, Outcome(404, "petition_not_found")),
+    # Forms: administrators load, publish and retire; staff list and preview;
+    # anyone completes one. The world holds no form (404) and no submission.
+    ("GET", "/v1/staff/forms"): (STAFF, Outcome(200)),
+    ("GET", FORM): (STAFF, Outcome(404, "form_not_found")),
+    ("PUT", FORM): (ADMIN_ONLY, Outcome(201)),
+    ("GET", f"{FORM}/submissions.csv"): (STAFF, Outcome(404, "form_not_found")),
+    ("POST", f"{FORM}/publish"): (ADMIN_ONLY, Outcome(404, "form_not_found")),
+    ("POST", f"{FORM}/retire"): (ADMIN_ONLY, Outcome(404, "form_not_found")),
+    ("GET", "/v1/forms"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/forms/{form_id}"): (ANYONE, Outcome(404, "form_not_found")),
+    ("POST", "/v1/forms/{form_id}/submissions"): (ANYONE, Outcome(404, "form_not_found")),
+    **{(m, f"/v1/form-submissions/{{submission_id}}{suffix}"): (ANYONE, Outcome(404, "submission_not_found"))
+       for m, suffix in FORM_FILLING},
+    ("POST", "/v1/form-submissions/resume"): (ANYONE, Outcome(404, "resume_link_not_found")),
+    ("GET", "/v1/me/form-submissions"): (SIGNED_IN, Outcome(200)),
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
     ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
 }
@@ -245,7 +264,8 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
-                ("POST", "/v1/staff/waste/bulky/bookings")}
+                ("POST", "/v1/staff/waste/bulky/bookings"), ("GET", "/v1/staff/forms"), ("GET", FORM),
+                ("GET", f"{FORM}/submissions.csv")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -412,6 +432,31 @@ def _crew_garden_round(world, caller):
                                        world.deps.clock(), "matrix", service="garden")
         world.garden_crew = "north"
     return Request("GET", "/v1/crew/garden/rounds/garden-tue-a")
+
+
+_simple("GET", "/v1/staff/forms")
+_simple("GET", FORM, "/v1/staff/forms/general-enquiry")
+_simple("GET", f"{FORM}/submissions.csv", "/v1/staff/forms/general-enquiry/submissions.csv")
+_simple("GET", "/v1/forms")
+_simple("GET", "/v1/forms/{form_id}", "/v1/forms/general-enquiry")
+_simple("POST", "/v1/forms/{form_id}/submissions", "/v1/forms/general-enquiry/submissions", {})
+_simple("GET", "/v1/me/form-submissions")
+_simple("POST", "/v1/form-submissions/resume", body={"submission_id": "FM-23456789", "token": "t" * 32,
+                                                     "code": "123456"})
+for _change in ("publish", "retire"):
+    (lambda path: builds("POST", f"{FORM}/{_change}")(
+        lambda world, caller: Request("POST", path, {}, {"If-Match": '"1"'})))(f"/v1/staff/forms/general-enquiry/{_change}")
+for _method, _suffix in FORM_FILLING:
+    (lambda method, path: builds(method, f"/v1/form-submissions/{{submission_id}}{_suffix}")(
+        lambda world, caller: Request(method, path, {"answers": {}, "email": "ada@example.org"}
+                                      if method != "GET" else None, {"Form-Token": "t" * 32})))(
+        _method, "/v1/form-submissions/FM-23456789" + _suffix.replace("{page_id}", "question"))
+
+
+@builds("PUT", FORM)
+def _load_form(world, caller):
+    from support.forms_support import demo
+    return Request("PUT", "/v1/staff/forms/general-enquiry", demo("general-enquiry"))
 
 
 @builds("PUT", "/v1/waste/bulky/items")

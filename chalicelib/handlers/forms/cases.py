@@ -1,0 +1,131 @@
+"""A form sent becomes a case where staff already work: a private report
+in the form's category (`receiving.category`), in the staff inbox with its
+due date by the form's working-day target, answered with the inbox's
+templates, notes and audit, and its resident told of each change as any
+reporter is. Not a second inbox.
+
+It follows from the submission's own event (`form_submitted`, written in
+the transaction that sent it): an event carried out again opens no second
+case, since the case claims a key made from the submission's reference in
+its own transaction. Which function carries the events out is still to be
+wired (docs/decisions.md: the stream's dispatcher may not write reports)."""
+from datetime import timedelta
+
+from ... import ids
+from ...stamps import london_today
+
+FINGERPRINT = "form-case"
+
+
+def open_cases(deps, events):
+    """Open the case of each form sent among `events`; returns how many were opened."""
+    return sum(1 for e in events if e.kind == "form_submitted" and open_case(deps, e.payload["submission_id"]))
+
+
+def case_key(submission_id):
+    return ids.digest(f"form-case\n{submission_id}")
+
+
+def case_of(deps, submission_id):
+    """The case's report id, once opened (None before)."""
+    record = deps.reports.idempotency_record(case_key(submission_id))
+    return record.resource_id if record is not None else None
+
+
+def open_case(deps, submission_id):
+    """The case's report, or None when there is none to open (a preview, a
+    form naming no category) or it was opened already."""
+    from ...storage.errors import AlreadyExists
+    from ...storage.records import IdempotencyRecord, Report, TimelineEntry
+    from ... import states, workdays
+    from ..shared import events, placement
+    submission = deps.form_submissions.get(submission_id)
+    if submission is None or submission.state != "submitted" or submission.preview:
+        return None
+    definition = deps.forms.definition(submission.form_id, submission.form_version)
+    receiving = definition.get("receiving") or {}
+    if not receiving.get("category") or case_of(deps, submission_id):
+        return None
+    now = submission.submitted_at
+    contact = contact_of(definition, submission.answers)
+    follow_as = _reporter(deps, submission.user_id)
+    for _ in range(5):
+        report = Report(
+            id=deps.new_report_id(), service_code=receiving["category"], state=states.INITIAL,
+            description=answers_in_words(definition, submission)[:4000],
+            summary=f"{definition['title']} {submission.id}"[:80], contact=contact,
+            user_id=submission.user_id, private=True, source="web", created_at=now, updated_at=now,
+            update_count=1, reporter_email_hash=ids.digest(contact["email"].lower()) if contact.get("email") else None,
+            fields={"form": submission.form_id, "form_reference": submission.id})
+        placement.place(deps, report)
+        report.due = workdays.add_working_days(london_today(now), receiving["working_days"]).isoformat()
+        report.due_source = "rule"  # the form's own target: what its residents were promised
+        entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state, author="reporter",
+                              created_at=now)
+        event = events.report_event(deps, "report_created", report, now, send_to=[])
+        claim = IdempotencyRecord(key=case_key(submission.id), fingerprint=FINGERPRINT, resource_id=report.id,
+                                  created_at=now, expires=now + timedelta(days=definition.get("retention_days", 365)))
+        follow = _follow(deps.replace(principal=follow_as), report) if follow_as else None
+        try:
+            deps.reports.create(report, entry, event, claim, follow=follow)
+            return report
+        except AlreadyExists as e:
+            if e.part != "id":
+                return None  # a twin delivery opened it first
+    raise RuntimeError("could not allocate a case reference")  # the event is carried out again later
+
+
+def _reporter(deps, user_id):
+    if not user_id:
+        return None
+    from ...auth.principal import Principal
+    user = deps.accounts.user(user_id)
+    return Principal(user_id=user.id, role=user.role, email=user.email,
+                     email_verified=user.email_verified) if user else None
+
+
+def _follow(deps, report):
+    from ..alerts.subscriptions import own_report_follow
+    return own_report_follow(deps, report)
+
+
+def contact_of(definition, answers):
+    """The resident's name, e-mail and phone from the first questions of those types they answered."""
+    contact = {}
+    for page in definition["pages"]:
+        for q in page["questions"]:
+            value = answers.get(q["id"])
+            if not value:
+                continue
+            if q["type"] == "email":
+                contact.setdefault("email", value)
+            elif q["type"] == "phone":
+                contact.setdefault("phone", value)
+            elif q["type"] == "name":
+                contact.setdefault("name", " ".join(v for v in value.values() if v)[:100])
+    return contact
+
+
+def answers_in_words(definition, submission):
+    """The answers sent, page by page, as staff read them in the case."""
+    lines = [f"{definition['title']} (form {submission.form_id}, version {submission.form_version}, "
+             f"reference {submission.id})"]
+    for page in definition["pages"]:
+        if page["id"] not in submission.taken:
+            continue
+        for q in page["questions"]:
+            lines.append(f"{q['label']}: {in_words(submission.answers.get(q['id']))}")
+    return "\n".join(lines)
+
+
+def in_words(value):
+    if value is None or value == [] or value == "":
+        return "(not answered)"
+    if isinstance(value, dict):
+        if "text" in value:
+            return value["text"]
+        return ", ".join(str(v) for v in value.values() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(in_words(v) if not isinstance(v, dict) or "upload_id" not in v
+                         else f"a file ({v['content_type']}, {max(1, v['size'] // 1024)} KB)" for v in value)
+    return str(value)

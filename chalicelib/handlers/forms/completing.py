@@ -1,0 +1,162 @@
+"""A resident completes a form: start one (on the version published now,
+kept to the end), answer it a page at a time (each page checked with the
+question's own words), go back, check the answers (only the pages taken) and
+send it, getting its reference at once.
+
+Who may open a submission: the signed-in resident who started it, or the
+browser holding its token (`Form-Token`), given at the start and again by a
+resume link. Anyone else is told it does not exist."""
+from datetime import timedelta
+
+from ... import ids
+from ...auth.policy import Forbidden
+from ...errors import ApiError, Conflict, NotFound, ValidationFailed
+from . import wording
+from .limits import END
+from .routing import page_of, walk
+
+ID_PREFIX, ID_LENGTH = "FM-", 8  # 30**8 ids; a collision is retried
+IN_PROGRESS_DAYS = 28  # a form not sent is deleted this long after its last save
+IDEMPOTENCY_HOURS = 24
+
+
+def new_id():
+    import secrets
+    return ID_PREFIX + "".join(secrets.choice(ids.ALPHABET) for _ in range(ID_LENGTH))
+
+
+def start(deps, form_id, body, idempotency_key):
+    """(view, created): a new submission of the published version (staff
+    previewing: of the draft), its token given to an anonymous caller."""
+    from ...storage.errors import AlreadyExists
+    from ...storage.form_submissions import FormSubmission
+    from ..shared.idempotency import Claim
+    from .managing import published
+    preview = body.get("preview") is True
+    if preview:
+        version = _preview_version(deps, form_id)
+    else:
+        head, definition = published(deps, form_id)
+        if head.kind == "link_out":
+            raise Conflict("This form is completed on another service: follow its link.", code="form_links_out")
+        version = head.published
+    user_id = deps.principal.user_id if deps.principal else None
+    claim = Claim(deps, idempotency_key, user_id, {"form_id": form_id, "preview": preview},
+                  lambda record: _replayed(deps, record), "another form")
+    earlier = claim.earlier()
+    if earlier is not None:
+        return earlier, False
+    from ...auth import rate_limits
+    rate_limits.creation(deps, "form")
+    now = deps.clock()
+    token = None if user_id else deps.new_token()
+    for _ in range(3):
+        submission = FormSubmission(
+            id=new_id(), form_id=form_id, form_version=version, state="in_progress", user_id=user_id,
+            access_hash=ids.digest(token) if token else None, preview=preview, created_at=now, updated_at=now,
+            expires=now + timedelta(days=IN_PROGRESS_DAYS))
+        try:
+            deps.form_submissions.create(submission, claim.record(submission.id, now, IDEMPOTENCY_HOURS, token))
+            break
+        except AlreadyExists as e:
+            if e.args and e.args[0] == "idempotency":
+                return claim.twin(), False
+    return {**view(deps, submission), **({"token": token} if token else {})}, True
+
+
+def _preview_version(deps, form_id):
+    if deps.principal is None or not deps.principal.is_staff:
+        raise Forbidden("Only staff preview a form's draft.")
+    head = deps.forms.head(form_id)
+    if head is None or not (head.draft or head.published):
+        raise NotFound("No such form.", code="form_not_found")
+    return head.draft or head.published
+
+
+def _replayed(deps, record):
+    submission = deps.form_submissions.get(record.resource_id)
+    if submission is None:
+        return None
+    return {**view(deps, submission), **({"token": record.secret} if record.secret else {})}
+
+
+def opened(deps, submission_id, token):
+    """(submission, its definition) for the caller it belongs to; 404 for anyone else."""
+    submission = deps.form_submissions.get(submission_id) if isinstance(submission_id, str) else None
+    mine = submission is not None and (
+        (submission.user_id and deps.principal and deps.principal.user_id == submission.user_id)
+        or (submission.access_hash and token and ids.constant_time_equal(submission.access_hash,
+                                                                          ids.digest(token))))
+    if not mine:
+        raise NotFound("No such form in progress, or not yours.", code="submission_not_found")
+    return submission, deps.forms.definition(submission.form_id, submission.form_version)
+
+
+def read(deps, submission_id, token):
+    submission, _ = opened(deps, submission_id, token)
+    return view(deps, submission)
+
+
+def view(deps, submission, definition=None):
+    definition = definition or deps.forms.definition(submission.form_id, submission.form_version)
+    taken, coming = walk(definition, submission.answers)
+    out = {"id": submission.id, "form_id": submission.form_id, "version": submission.form_version,
+           "title": definition["title"], "state": submission.state, "taken": submission.taken or taken,
+           "next": "check" if coming == END else coming, "preview": submission.preview,
+           "updated_at": submission.updated_at.isoformat() if submission.updated_at else None}
+    if submission.state == "submitted":
+        out.update(reference=submission.id, submitted_at=submission.submitted_at.isoformat(), next=None,
+                   what_happens_next=definition.get("what_happens_next"))
+    return out
+
+
+def page(deps, submission_id, page_id, token):
+    """One page to show: its questions, the answers given, and where back goes."""
+    submission, definition = opened(deps, submission_id, token)
+    found, back = _reachable(submission, definition, page_id)
+    from .prefill import prefilled
+    answers = {q["id"]: submission.answers[q["id"]] for q in found["questions"] if q["id"] in submission.answers}
+    return {"submission": submission.id, "page": found, "answers": answers, "back": back,
+            "prefill": {} if answers else prefilled(deps, found)}
+
+
+def answer(deps, submission_id, page_id, body, token):
+    """A page's answers checked and saved: where the resident goes next."""
+    from ...storage.errors import EditConflict
+    from .answers import check
+    submission, definition = opened(deps, submission_id, token)
+    if submission.state != "in_progress":
+        raise Conflict("This form has been sent.", code="submission_sent")
+    found, _ = _reachable(submission, definition, page_id)
+    given = body.get("answers")
+    if not isinstance(given, dict):
+        raise ValidationFailed([("answers", "Must be an object of answers by question id.")])
+    problems, kept = [], {}
+    for question in found["questions"]:
+        kept[question["id"]], wrong = check(deps, question, given.get(question["id"]))
+        problems += wrong
+    if problems:
+        raise ValidationFailed(problems, message=wording.ANSWERS_INVALID)
+    expected = submission.seq
+    submission.answers = {**submission.answers, **kept}
+    submission.updated_at = deps.clock()
+    submission.expires = submission.updated_at + timedelta(days=IN_PROGRESS_DAYS)
+    try:
+        deps.form_submissions.save(submission, expected)
+    except EditConflict:
+        raise Conflict("These answers changed elsewhere at the same moment: reload the page.", code="edit_conflict")
+    taken, coming = walk(definition, submission.answers)
+    return {"next": "check" if coming == END else coming, "taken": taken}
+
+
+def _reachable(submission, definition, page_id):
+    """(page, the page before it on the path): only a page on the resident's
+    path, or the one they are to answer next, may be shown or answered."""
+    taken, coming = walk(definition, submission.answers)
+    found = page_of(definition, page_id)
+    if found is None:
+        raise NotFound("The form has no such page.", code="page_not_found")
+    if page_id not in taken and page_id != coming:
+        raise ApiError("Answer the pages before this one first.", code="page_not_reached", status=409)
+    before = taken[:taken.index(page_id)] if page_id in taken else taken
+    return found, before[-1] if before else None

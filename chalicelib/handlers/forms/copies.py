@@ -1,0 +1,29 @@
+"""A copy of the answers by e-mail, for a form that offers one
+(`copy_of_answers`), to the e-mail address the resident gave in it.
+
+It follows from the submission's own event, as its case does: queued in the
+outbox under an id made from the reference, so an event carried out again
+keeps and sends one copy (notify/email.queue_email), and a failed send is
+tried again by the outbox's schedule."""
+from . import wording
+from .cases import answers_in_words, contact_of
+
+
+def send_copies(deps, events):
+    """Queue the copy of each form sent among `events`; returns how many were queued."""
+    return sum(1 for e in events if e.kind == "form_submitted" and send_copy(deps, e.payload["submission_id"]))
+
+
+def send_copy(deps, submission_id):
+    from ...notify.email import queue_email
+    submission = deps.form_submissions.get(submission_id)
+    if submission is None or submission.state != "submitted" or submission.preview:
+        return None
+    definition = deps.forms.definition(submission.form_id, submission.form_version)
+    email = contact_of(definition, submission.answers).get("email") if definition.get("copy_of_answers") else None
+    if not email:
+        return None
+    body = wording.copy_of_answers(definition["title"], submission.id, answers_in_words(definition, submission),
+                                   definition.get("what_happens_next"))
+    return queue_email(email, wording.copy_subject(definition["title"], submission.id), body, deps.clock(),
+                       f"form-copy:{submission.id}")

@@ -1,0 +1,199 @@
+"""Forms' routes: administrators load, preview, publish and retire forms;
+residents start one, answer it a page at a time, save and come back, check
+their answers and send it."""
+from ...api import http
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.registry import Routes
+from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+
+routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
+FORM_ID = path_param("form_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
+                                 "example": "grant-enquiry"})
+SUBMISSION_ID = path_param("submission_id", {"type": "string", "example": "FM-7K3F9QRT"})
+PAGE_ID = path_param("page_id", {"type": "string", "example": "applicant-type"})
+TOKEN = {"name": "Form-Token", "in": "header", "required": False, "schema": {"type": "string"},
+         "description": "the submission's token (anonymous residents: given by the start and by a resume link)"}
+IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
+               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{8,255}$"},
+               "description": "the same key answers the same submission"}
+NO_FORM = {"404": "No such form, or not open (code form_not_found)"}
+NO_SUBMISSION = {"404": "No such submission, or not the caller's (code submission_not_found)"}
+STALE = {"409": "Stale If-Match: the form as it is now, with its ETag (code edit_conflict)"}
+
+
+def _body(name):
+    return {"required": True, "content": {"application/json": {"schema": {"$ref": ref(name)}}}}
+
+
+def _token():
+    return http.header("form-token")
+
+
+@routes.get("/v1/staff/forms", STAFF, {
+    "summary": "Every form (live, draft, retired) with its versions' numbers",
+    "responses": {"200": json_response(ref("FormHeadList"))}})
+def staff_forms():
+    from .managing import staff_list
+    return http.ok(staff_list(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/forms/{form_id}", STAFF, with_etag({
+    "summary": "One form: its draft's and published version's definitions (a preview); ?version=N one version's",
+    "parameters": [FORM_ID, q("version", "a version number", schema={"type": "string", "pattern": r"^\d{1,6}$"})],
+    "responses": {"200": json_response(ref("FormHead")), **errors(**NO_FORM)}}))
+def staff_form(form_id):
+    from .managing import etag, staff_read
+    view = staff_read(http.deps(), form_id, http.query().get("version"))
+    return http.ok(view, headers={**http.NO_STORE, "ETag": etag(view)})
+
+
+@routes.get("/v1/staff/forms/{form_id}/submissions.csv", STAFF, {
+    "summary": "A form's submissions sent, as CSV (oldest first; a column per question of every version sent); "
+               "staff whose scope names categories need the form's",
+    "parameters": [FORM_ID],
+    "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                  **errors(403, **NO_FORM)}})
+def form_submissions_csv(form_id):
+    from chalice import Response
+    from .export import submissions_csv
+    return Response(body=submissions_csv(http.deps(), form_id), status_code=200,
+                    headers={**http.NO_STORE, "Content-Type": "text/csv; charset=utf-8",
+                             "Content-Disposition": f'attachment; filename="{form_id}-submissions.csv"'})
+
+
+@routes.route("PUT", "/v1/staff/forms/{form_id}", ADMIN, with_etag({
+    "summary": "Load a form definition as the form's new draft (checked first: each error with its JSON path); "
+               "a form that exists needs If-Match",
+    "parameters": [FORM_ID, {**if_match("form"), "required": False}], "requestBody": _body("FormDefinition"),
+    "responses": {"200": json_response(ref("FormHead")), "201": json_response(ref("FormHead")),
+                  **errors(400, 413, **STALE, **{"428": "The form exists: send If-Match"})}}))
+def load_form(form_id):
+    from .managing import etag, load
+    view, created = load(http.deps(), form_id, http.body(), http.header("if-match"))
+    return http.ok(view, status=201 if created else 200, headers={**http.NO_STORE, "ETag": etag(view)})
+
+
+@routes.post("/v1/staff/forms/{form_id}/publish", ADMIN, with_etag({
+    "summary": "Publish the draft: residents start it from now; those part-way keep the version they started",
+    "parameters": [FORM_ID, if_match("form")],
+    "responses": {"200": json_response(ref("FormHead")), **errors(400, 428, **NO_FORM, **STALE)}}))
+def publish_form(form_id):
+    from .managing import etag, publish
+    view = publish(http.deps(), form_id, http.header("if-match"))
+    return http.ok(view, headers={**http.NO_STORE, "ETag": etag(view)})
+
+
+@routes.post("/v1/staff/forms/{form_id}/retire", ADMIN, with_etag({
+    "summary": "Retire a form: no one starts it any more; those part-way may still send theirs",
+    "parameters": [FORM_ID, if_match("form")],
+    "responses": {"200": json_response(ref("FormHead")), **errors(400, 428, **NO_FORM, **STALE)}}))
+def retire_form(form_id):
+    from .managing import etag, retire
+    view = retire(http.deps(), form_id, http.header("if-match"))
+    return http.ok(view, headers={**http.NO_STORE, "ETag": etag(view)})
+
+
+@routes.get("/v1/forms", ANYONE, {
+    "summary": "The council's forms open now (a link-out form with its own words and address)",
+    "responses": {"200": json_response(ref("FormList"))}})
+def list_forms():
+    from .managing import published_list
+    return http.ok(published_list(http.deps()), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/forms/{form_id}", ANYONE, {
+    "summary": "A form's published definition: what a browser needs to show it, offline too",
+    "parameters": [FORM_ID], "responses": {"200": json_response(ref("FormDefinition")), **errors(**NO_FORM)}})
+def read_form(form_id):
+    from .managing import public_view
+    return http.ok(public_view(http.deps(), form_id), headers={"Cache-Control": "no-cache"})
+
+
+@routes.post("/v1/forms/{form_id}/submissions", ANYONE, {
+    "summary": "Start the form (its published version, kept to the end; staff with preview: the draft); an "
+               "anonymous caller gets the submission's token (idempotent with Idempotency-Key)",
+    "parameters": [FORM_ID, IDEMPOTENCY], "requestBody": _body("SubmissionNew"),
+    "responses": {"201": json_response(ref("Submission")), **errors(400, 403, 422, 429, **NO_FORM, **{
+        "409": "A link-out form (code form_links_out)"})}})
+def start_submission(form_id):
+    from .completing import start
+    view, created = start(http.deps(), form_id, http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/form-submissions/{view['id']}"})
+
+
+@routes.get("/v1/form-submissions/{submission_id}", ANYONE, {
+    "summary": "A submission: the pages taken so far, the page to answer next (or check), its reference once sent",
+    "parameters": [SUBMISSION_ID, TOKEN], "responses": {"200": json_response(ref("Submission")),
+                                                        **errors(**NO_SUBMISSION)}})
+def read_submission(submission_id):
+    from .completing import read
+    return http.ok(read(http.deps(), submission_id, _token()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/form-submissions/{submission_id}/pages/{page_id}", ANYONE, {
+    "summary": "One page: its questions, the answers given, where back goes, and answers offered (prefill)",
+    "parameters": [SUBMISSION_ID, PAGE_ID, TOKEN],
+    "responses": {"200": json_response(ref("SubmissionPage")), **errors(**NO_SUBMISSION, **{
+        "409": "A page not reached yet (code page_not_reached)"})}})
+def read_page(submission_id, page_id):
+    from .completing import page
+    return http.ok(page(http.deps(), submission_id, page_id, _token()), headers=http.NO_STORE)
+
+
+@routes.route("PUT", "/v1/form-submissions/{submission_id}/pages/{page_id}", ANYONE, {
+    "summary": "Answer a page: checked with each question's own words (the error summary's fields), saved, and "
+               "the next page by the form's routes",
+    "parameters": [SUBMISSION_ID, PAGE_ID, TOKEN], "requestBody": _body("PageAnswers"),
+    "responses": {"200": json_response(ref("PageSaved")), **errors(400, **NO_SUBMISSION, **{
+        "409": "Not reached yet, sent already, or saved elsewhere at the same moment"})}})
+def answer_page(submission_id, page_id):
+    from .completing import answer
+    return http.ok(answer(http.deps(), submission_id, page_id, http.body(), _token()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/form-submissions/{submission_id}/check", ANYONE, {
+    "summary": "Check your answers: the pages taken only, the declaration and any fee",
+    "parameters": [SUBMISSION_ID, TOKEN],
+    "responses": {"200": json_response(ref("CheckAnswers")), **errors(**NO_SUBMISSION)}})
+def check_answers(submission_id):
+    from .sending import check_answers
+    return http.ok(check_answers(http.deps(), submission_id, _token()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/form-submissions/{submission_id}/submit", ANYONE, {
+    "summary": "Send the form: its reference at once (sending again answers the same)",
+    "parameters": [SUBMISSION_ID, TOKEN], "requestBody": _body("SubmitForm"),
+    "responses": {"200": json_response(ref("Submission")), **errors(400, **NO_SUBMISSION, **{
+        "409": "Pages not answered yet (code form_incomplete)"})}})
+def submit_form(submission_id):
+    from .sending import submit
+    return http.ok(submit(http.deps(), submission_id, http.body(), _token()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/form-submissions/{submission_id}/save", ANYONE, {
+    "summary": "Save and come back: anonymous, a link by e-mail and a code shown now (both needed); signed in, "
+               "kept against the account already",
+    "parameters": [SUBMISSION_ID, TOKEN], "requestBody": _body("SaveForm"),
+    "responses": {"200": json_response(ref("Saved")), **errors(400, 429, **NO_SUBMISSION, **{
+        "409": "Sent already (code submission_sent)"})}})
+def save_form(submission_id):
+    from .resuming import save
+    return http.ok(save(http.deps(), submission_id, http.body(), _token()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/form-submissions/resume", ANYONE, {
+    "summary": "Come back through a saved form's link: its token and the code give this browser a new token",
+    "requestBody": _body("ResumeForm"),
+    "responses": {"200": json_response(ref("Submission")), **errors(400, **{
+        "404": "Expired, used, or not a link we sent (code resume_link_not_found)"})}})
+def resume_form():
+    from .resuming import resume
+    return http.ok(resume(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/me/form-submissions", SIGNED_IN, {
+    "summary": "The signed-in resident's forms, in progress and sent, latest first",
+    "responses": {"200": json_response(ref("SubmissionList"))}})
+def my_forms():
+    from .resuming import mine
+    return http.ok(mine(http.deps()), headers=http.NO_STORE)

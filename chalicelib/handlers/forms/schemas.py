@@ -1,0 +1,73 @@
+"""The forms routes' OpenAPI components (loaded only to build /openapi.json).
+A definition's full schema is the project's own (definition_schema.py, JSON
+Schema 2020-12); here it is described as an object whose checks answer 400
+with each error's JSON path."""
+STAMP = {"type": "string", "format": "date-time", "nullable": True}
+STRING_OR_NULL = {"type": "string", "nullable": True}
+INT_OR_NULL = {"type": "integer", "nullable": True}
+VIEW = {"type": "object", "additionalProperties": True}
+
+FORM_HEAD = {
+    "type": "object", "required": ["id", "title", "kind", "state", "latest", "version"],
+    "properties": {"id": {"type": "string"}, "title": {"type": "string"},
+                   "kind": {"type": "string", "enum": ["form", "link_out"]},
+                   "state": {"type": "string", "enum": ["draft", "live", "retired"]},
+                   "latest": {"type": "integer"}, "draft": INT_OR_NULL, "published": INT_OR_NULL,
+                   "version": {"type": "integer"}, "updated_at": STAMP, "updated_by": STRING_OR_NULL,
+                   "draft_definition": {**VIEW, "nullable": True}, "published_definition": {**VIEW, "nullable": True},
+                   "definition": VIEW}}
+SUBMISSION = {
+    "type": "object", "required": ["id", "form_id", "version", "state", "taken"],
+    "properties": {"id": {"type": "string"}, "form_id": {"type": "string"}, "version": {"type": "integer"},
+                   "title": {"type": "string"}, "state": {"type": "string", "enum": ["in_progress", "submitted"]},
+                   "taken": {"type": "array", "items": {"type": "string"}},
+                   "next": {"type": "string", "nullable": True,
+                            "description": "the page to answer next, \"check\" when all are answered, null once sent"},
+                   "preview": {"type": "boolean"}, "updated_at": STAMP, "reference": {"type": "string"},
+                   "submitted_at": STAMP, "what_happens_next": STRING_OR_NULL,
+                   "token": {"type": "string", "description": "only to an anonymous caller, at the start and resume"}}}
+
+SCHEMAS = {
+    "FormDefinition": {"type": "object", "required": ["id", "title", "kind"],
+                       "description": "A form definition (JSON Schema: chalicelib/handlers/forms/definition_schema.py): "
+                                      "pages of questions, routes, declaration, what happens next, the receiving "
+                                      "team, retention, an optional fee, or a link out. Every error is answered "
+                                      "at once, each field a JSON path such as $.pages[2].routes[0].goto",
+                       "properties": {"id": {"type": "string"}, "title": {"type": "string"},
+                                      "kind": {"type": "string", "enum": ["form", "link_out"]},
+                                      "version": {"type": "integer"}}},
+    "FormHead": FORM_HEAD,
+    "FormHeadList": {"type": "object", "required": ["forms"],
+                     "properties": {"forms": {"type": "array", "items": FORM_HEAD}}},
+    "FormList": {"type": "object", "required": ["forms"], "properties": {"forms": {"type": "array", "items": {
+        "type": "object", "required": ["id", "title", "kind"],
+        "properties": {"id": {"type": "string"}, "title": {"type": "string"},
+                       "kind": {"type": "string", "enum": ["form", "link_out"]}, "version": {"type": "integer"},
+                       "link_out": VIEW}}}}},
+    "SubmissionNew": {"type": "object", "additionalProperties": False, "properties": {
+        "preview": {"type": "boolean", "description": "staff only: a submission of the draft, never sent on"}}},
+    "Submission": SUBMISSION,
+    "SubmissionList": {"type": "object", "required": ["submissions"],
+                       "properties": {"submissions": {"type": "array", "items": SUBMISSION}}},
+    "SubmissionPage": {"type": "object", "required": ["submission", "page", "answers"], "properties": {
+        "submission": {"type": "string"}, "page": VIEW, "answers": VIEW, "back": STRING_OR_NULL, "prefill": VIEW}},
+    "PageAnswers": {"type": "object", "required": ["answers"], "properties": {"answers": {
+        "type": "object", "description": "answers by question id: text, a list of values (several), "
+                                         "{day, month, year}, {line1, line2, town, postcode}, {uprn}, {lat, lon}, "
+                                         "a list of upload ids (file), a list of objects (add another)"}}},
+    "PageSaved": {"type": "object", "required": ["next", "taken"], "properties": {
+        "next": {"type": "string"}, "taken": {"type": "array", "items": {"type": "string"}}}},
+    "CheckAnswers": {"type": "object", "required": ["submission", "complete", "pages"], "properties": {
+        "submission": {"type": "string"}, "title": {"type": "string"}, "complete": {"type": "boolean"},
+        "next": STRING_OR_NULL, "pages": {"type": "array", "items": VIEW},
+        "declaration": {**VIEW, "nullable": True}, "fee": {**VIEW, "nullable": True}}},
+    "SubmitForm": {"type": "object", "properties": {
+        "declaration": {"type": "boolean", "description": "true: the resident confirms the form's declaration"}}},
+    "SaveForm": {"type": "object", "properties": {"email": {"type": "string", "maxLength": 254}}},
+    "Saved": {"type": "object", "required": ["saved"], "properties": {
+        "saved": {"type": "boolean"}, "signed_in": {"type": "boolean"}, "code": {"type": "string"},
+        "expires_at": STAMP, "email": {"type": "string"}}},
+    "ResumeForm": {"type": "object", "required": ["submission_id", "token", "code"], "properties": {
+        "submission_id": {"type": "string", "minLength": 1}, "token": {"type": "string", "minLength": 1},
+        "code": {"type": "string", "minLength": 1}}},
+}

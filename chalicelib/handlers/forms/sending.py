@@ -1,0 +1,57 @@
+"""Check your answers and send: only the pages the resident took are shown
+and sent; answers left on a branch they turned away from are dropped when it
+is sent. The submission, its reference and its event (what follows: the
+case for the receiving team, the copy of the answers) are one transaction."""
+from datetime import timedelta
+
+from ...errors import Conflict, ValidationFailed
+from . import wording
+from .completing import opened, view
+from .limits import END
+from .routing import page_of, walk
+
+
+def check_answers(deps, submission_id, token):
+    submission, definition = opened(deps, submission_id, token)
+    taken, coming = walk(definition, submission.answers)
+    pages = [page_of(definition, page_id) for page_id in submission.taken or taken]
+    return {"submission": submission.id, "title": definition["title"], "complete": coming == END,
+            "next": None if coming == END else coming,
+            "pages": [{"id": p["id"], "title": p.get("title"),
+                       "questions": [{"id": q["id"], "label": q["label"], "type": q["type"],
+                                      "answer": submission.answers.get(q["id"])} for q in p["questions"]]}
+                      for p in pages],
+            "declaration": definition.get("declaration"), "fee": definition.get("fee")}
+
+
+def submit(deps, submission_id, body, token):
+    """The reference at once. Sending again answers the same reference."""
+    from ...storage.errors import EditConflict
+    from ..shared.events import new_event
+    submission, definition = opened(deps, submission_id, token)
+    if submission.state == "submitted":
+        return view(deps, submission, definition)
+    taken, coming = walk(definition, submission.answers)
+    if coming != END:
+        raise Conflict("Answer every page before sending.", code="form_incomplete")
+    if definition.get("declaration") and body.get("declaration") is not True:
+        raise ValidationFailed([("declaration", wording.DECLARATION)], message=wording.ANSWERS_INVALID)
+    now = deps.clock()
+    expected = submission.seq
+    on_path = {q["id"] for page_id in taken for q in page_of(definition, page_id)["questions"]}
+    submission.answers = {k: v for k, v in submission.answers.items() if k in on_path}
+    submission.taken, submission.state, submission.submitted_at, submission.updated_at = taken, "submitted", now, now
+    submission.expires = now + timedelta(days=definition.get("retention_days", 365))
+    submission.resume_hash = submission.code_hash = None
+    event = None if submission.preview else new_event(
+        deps, "form_submitted", now, submission_id=submission.id, form_id=submission.form_id,
+        form_version=submission.form_version, team=definition["receiving"]["team"],
+        working_days=definition["receiving"]["working_days"], user_id=submission.user_id)
+    try:
+        deps.form_submissions.save(submission, expected, event=event)
+    except EditConflict:
+        again = deps.form_submissions.get(submission.id)
+        if again is not None and again.state == "submitted":
+            return view(deps, again, definition)  # a twin sent it first: the same reference
+        raise Conflict("These answers changed elsewhere at the same moment: check them again.", code="edit_conflict")
+    return view(deps, submission, definition)

@@ -1,0 +1,172 @@
+"""The forms' words on the server: a definition's errors for whoever wrote it,
+and a resident's answer errors, GOV.UK style, built from the question's own
+label ("Enter your date of birth", "Date of birth must be a real date")."""
+
+# A definition's errors.
+REQUIRED = "Required."
+BAD_ID = "Must be lower-case letters, digits and '-' (a question's id: '_'), starting with a letter or digit."
+END_IS_RESERVED = "'end' is not a page id: routes use it to mean the end of the form."
+MIN_OVER_MAX = "The smallest number allowed is more than the largest."
+NOT_ROUTABLE = "A route can only ask a selection question's answer."
+EQUALS_OR_ANY_OF = "Give either equals (one answer) or any_of (a list of answers), not both or neither."
+BACKWARDS = "A route goes forward only: to a later page or to 'end'."
+UNREACHABLE = "No route from the first page reaches this page."
+
+
+def definition_refused(count):
+    return f"The form definition has {count} error{'s' if count != 1 else ''}: each field names where."
+
+
+def not_a_property(name):
+    return f"'{name}' is not something this part of a form definition takes."
+
+
+def unknown_type(name, known):
+    return f"Unknown question type '{name}'. Use one of: {', '.join(known)}."
+
+
+def one_of(values):
+    return f"Must be one of: {', '.join(str(v) for v in values)}."
+
+
+def duplicate_page(page_id, first):
+    return f"Page id '{page_id}' is used already by $.pages[{first}]."
+
+
+def duplicate_question(qid):
+    return f"Question id '{qid}' is used already in this form."
+
+
+def duplicate_option(value):
+    return f"Option value '{value}' is used already in this question."
+
+
+def no_such_question(qid):
+    return f"No question has the id '{qid}'."
+
+
+def condition_on_later_page(qid):
+    return (f"The question '{qid}' is on a later page: a route can only ask a question on its own page "
+            f"or an earlier one.")
+
+
+def not_an_option(value, qid):
+    return f"'{value}' is not one of the options of '{qid}'."
+
+
+def no_such_page(page_id):
+    return f"No page has the id '{page_id}'."
+
+
+# A resident's answers (GOV.UK Forms' patterns, with the question's own words).
+
+def _lower(label):
+    return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
+
+
+def enter(label):
+    return f"Enter {_lower(label)}"
+
+
+def select(label):
+    return f"Select {_lower(label)}"
+
+
+def choose_file(label):
+    return f"Select {_lower(label)}"
+
+
+def too_long(label, most):
+    return f"{label} must be {most} characters or fewer"
+
+
+def real_date(label):
+    return f"{label} must be a real date"
+
+
+def date_in_past(label):
+    return f"{label} must be in the past"
+
+
+def date_in_future(label):
+    return f"{label} must be in the future"
+
+
+def date_part_missing(label, parts):
+    return f"{label} must include a {' and '.join(parts)}"
+
+
+def a_number(label):
+    return f"{label} must be a number"
+
+
+def a_whole_number(label):
+    return f"{label} must be a whole number"
+
+
+def at_least(label, low):
+    return f"{label} must be {low:g} or more"
+
+
+def at_most(label, high):
+    return f"{label} must be {high:g} or less"
+
+
+def email_format(label):
+    return f"Enter {_lower(label)} in the correct format, like name@example.com"
+
+
+def phone_format(label):
+    return f"Enter {_lower(label)}, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+
+
+def nino_format(label):
+    return f"Enter {_lower(label)} in the correct format, like QQ 12 34 56 C"
+
+
+def postcode_format():
+    return "Enter a real postcode, like SW1A 2AA"
+
+
+def not_an_option_answer(label):
+    return f"Select {_lower(label)} from the list"
+
+
+def no_such_property(label):
+    return f"Select {_lower(label)} from the council's addresses"
+
+
+def outside_area(label):
+    return f"{label} must be in the council's area"
+
+
+def file_type(label, names):
+    return f"{label} must be a {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}"
+
+
+def file_size(label, most_bytes):
+    return f"{label} must be smaller than {most_bytes // (1024 * 1024) or 1}MB"
+
+
+def too_many_files(label, most):
+    return f"{label}: select {most} file{'s' if most != 1 else ''} or fewer"
+
+
+def too_many_items(item_name, most):
+    return f"You can add {most} {item_name}{'s' if most != 1 else ''} or fewer"
+
+
+DECLARATION = "Confirm the declaration to send your form"
+ANSWERS_INVALID = "There is a problem: check the answers on this page."
+
+
+# The copy of the answers by e-mail.
+
+def copy_subject(title, reference):
+    return f"{title}: your answers (reference {reference})"
+
+
+def copy_of_answers(title, reference, answers, what_happens_next):
+    after = f"\n\nWhat happens next\n{what_happens_next}" if what_happens_next else ""
+    return (f"We have received your form \"{title}\". Your reference is {reference}: quote it if you contact us "
+            f"about it.{after}\n\nYour answers\n{answers}\n")

@@ -1,0 +1,9 @@
+"""tests/forms again, on DynamoDB Local, where the outcome is the engine's:
+three sends at once (a transaction on the seq's condition), a start claimed
+by its Idempotency-Key, versions moved by If-Match, a resume link spent once,
+and what a page saved and a submission cost."""
+from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, storage  # noqa: F401
+
+rerun("forms/test_completing_forms.py", globals(), only=("three_sends", "keeps_the_version", "idempotency_key"))
+rerun("forms/test_save_and_come_back.py", globals(), only=("another_browser", "five_wrong", "costs"))
+rerun("forms/test_managing_forms.py", globals(), only=("if_match",))

@@ -1,0 +1,109 @@
+"""A form sent becomes a case in the existing staff inbox, from the
+submission's own event: private, in the form's category, due by the form's
+working-day target (counted past weekends and bank holidays), opened once
+however often the event is delivered; and the copy of the answers is queued
+once. The events are handed to forms' effects as the worker that will carry
+them out will (not wired to a function yet: docs/decisions.md)."""
+import dataclasses
+from datetime import datetime, timezone
+
+from support.forms_support import published
+
+CHRISTMAS_EVE_EVE = datetime(2026, 12, 23, 16, 0, tzinfo=timezone.utc)  # a Wednesday before three bank holidays
+
+
+def sent(deps, principal=None):
+    """A general enquiry completed and sent at the pinned moment: its submission id."""
+    from chalicelib.handlers.forms import completing, sending
+    now = dataclasses.replace(deps, clock=lambda: CHRISTMAS_EVE_EVE, principal=principal)
+    started, _ = completing.start(now, "general-enquiry", {}, None)
+    token = started.get("token")
+    completing.answer(now, started["id"], "question", {"answers": {
+        "subject": "bins", "enquiry": "My green bin was not emptied on Monday."}}, token)
+    completing.answer(now, started["id"], "property", {"answers": {}}, token)
+    completing.answer(now, started["id"], "contact", {"answers": {
+        "name": "Ada Lovelace", "email": principal.email if principal else "ada@example.org"}}, token)
+    return sending.submit(now, started["id"], {}, token)["reference"]
+
+
+def inserted():
+    """The events table's rows, as the stream carries them."""
+    from chalicelib.storage.reports import EventModel
+    return [e.serialize() for e in EventModel.scan()]
+
+
+def deliver(deps, images=None):
+    """Each form_submitted event carried out: its case opened and its copy queued."""
+    from chalicelib.handlers.forms.cases import open_cases
+    from chalicelib.handlers.forms.copies import send_copies
+    from chalicelib.storage.alerts import event_from_image
+    events = [event_from_image(i) for i in (inserted() if images is None else images)]
+    return open_cases(deps, events), send_copies(deps, events)
+
+
+def test_a_form_sent_is_a_private_case_in_the_staff_inbox_due_by_its_working_days(client, deps, people):
+    from chalicelib.handlers.forms.cases import case_of
+    published(deps, "general-enquiry")
+    reference = sent(deps)
+    deliver(deps)
+    deliver(deps)  # the event carried out again: still one case
+    case_id = case_of(deps, reference)
+    officer = people("staff", categories=["general_enquiry"])
+    inbox = client.get("/v1/staff/reports?service_code=general_enquiry", officer.auth).json_body
+    rows = [r for r in inbox["reports"]]
+    assert [(r["id"], r["due"], r["private"]) for r in rows] == [(case_id, "2027-01-04", True)]
+    case = client.get(f"/v1/staff/reports/{case_id}", officer.auth).json_body
+    assert reference in case["description"] and "Your question: My green bin was not emptied" in case["description"]
+    assert case["contact"]["email"] == "ada@example.org"
+    public = client.get(f"/v1/reports/{case_id}")
+    assert public.json_body["view"] == "public" and not {"description", "contact"} & set(public.json_body)
+    other = client.get(f"/v1/staff/reports/{case_id}", people("staff", categories=["pothole"]).auth)
+    assert other.status_code == 403  # outside that officer's categories
+
+
+def test_the_copy_of_the_answers_is_queued_once_from_the_same_event(deps):
+    from chalicelib.storage.outbox import OutboxModel
+    published(deps, "general-enquiry")
+    reference = sent(deps)
+    records = inserted()
+    deliver(deps, records)
+    deliver(deps, records)  # delivered again
+    copies = list(OutboxModel.recipient_index.query("ada@example.org"))
+    assert [m.subject for m in copies] == [f"Ask the council a question: your answers (reference {reference})"]
+    assert "Your question: My green bin was not emptied on Monday." in copies[0].body
+    assert "We answer most questions within 5 working days." in copies[0].body
+
+
+def test_a_signed_in_resident_follows_their_case_and_a_preview_opens_none(client, deps, people):
+    from chalicelib.handlers.forms import completing
+    from chalicelib.handlers.forms.cases import case_of, open_case
+    published(deps, "general-enquiry")
+    from chalicelib.auth.principal import Principal
+    resident = people()
+    principal = Principal(user_id=resident.user.id, role="resident", email=resident.user.email)
+    reference = sent(deps, principal)
+    deliver(deps)
+    case_id = case_of(deps, reference)
+    assert case_id and deps.reports.get(case_id).user_id == resident.user.id
+    staff = dataclasses.replace(deps, principal=Principal(user_id="s1", role="staff"))
+    preview, _ = completing.start(staff, "general-enquiry", {"preview": True}, None)
+    assert open_case(deps, preview["id"]) is None and case_of(deps, preview["id"]) is None
+
+
+def test_staff_download_a_forms_submissions_as_csv_only_within_their_scope(client, deps, people):
+    import csv
+    import io
+    published(deps, "general-enquiry")
+    first, second = sent(deps), sent(deps)
+    from chalicelib.handlers.forms import completing
+    completing.start(dataclasses.replace(deps, clock=lambda: CHRISTMAS_EVE_EVE), "general-enquiry", {}, None)
+    url = "/v1/staff/forms/general-enquiry/submissions.csv"
+    answer = client.get(url, people("staff", categories=["general_enquiry"]).auth)
+    assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(answer.body.decode() if isinstance(answer.body, bytes) else answer.body)))
+    assert rows[0] == ["reference", "submitted_at", "version", "What is your question about?", "Your question",
+                       "The address it is about", "Your name", "Your email address"]
+    assert sorted(r[0] for r in rows[1:]) == sorted([first, second])  # not the one still in progress
+    assert rows[1][3:] == ["bins", "My green bin was not emptied on Monday.", "(not answered)", "Ada Lovelace",
+                           "ada@example.org"]
+    assert client.get(url, people("staff", categories=["pothole"]).auth).status_code == 403

@@ -1,0 +1,103 @@
+"""Save and come back: anonymous through an e-mailed link and the code shown
+when saving (both needed, the link spent once used, five wrong codes spend
+it), signed in from any device; and what a page saved costs in DynamoDB."""
+import re
+from datetime import timedelta
+
+from support.forms_support import CONTACT, Filler, charity_branch, fields, published
+
+
+def link_sent(to):
+    from chalicelib.storage.outbox import OutboxModel
+    rows = sorted(OutboxModel.recipient_index.query(to), key=lambda m: m.created_at)
+    return [re.search(r"/forms/resume\?s=([\w-]+)&t=([\w.-]+)", m.body).groups() for m in rows]
+
+
+def test_an_anonymous_resident_comes_back_on_another_browser_through_the_link_and_code(client, deps):
+    published(deps, "grant-enquiry")
+    filler = Filler(client, "grant-enquiry")
+    filler.answer("applicant-type", applicant_type="charity")
+    filler.answer("charity", charity_name="York Food Bank", charity_number="1123456")
+    saved = client.post(f"/v1/form-submissions/{filler.id}/save", {"email": "ada@example.org"}, filler.auth)
+    assert saved.status_code == 200 and re.fullmatch(r"\d{6}", saved.json_body["code"])
+    [(submission_id, token)] = link_sent("ada@example.org")
+    assert submission_id == filler.id
+    stored = deps.form_submissions.get(filler.id)
+    assert token not in str(vars(stored)) and saved.json_body["code"] not in str(vars(stored))  # digests only
+    wrong = client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": "000000"
+                                                        if saved.json_body["code"] != "000000" else "111111"})
+    assert wrong.status_code == 400 and fields(wrong) == {"code": "Enter the code you were shown when you saved "
+                                                                  "your form"}
+    back = client.post("/v1/form-submissions/resume",
+                       {"submission_id": filler.id, "token": token, "code": saved.json_body["code"]})
+    assert back.status_code == 200 and back.json_body["next"] == "accounts"
+    assert back.json_body["taken"] == ["applicant-type", "charity"]
+    other_browser = {"Form-Token": back.json_body["token"]}
+    assert client.get(f"/v1/form-submissions/{filler.id}/pages/charity", other_browser).json_body["answers"][
+        "charity_name"] == "York Food Bank"
+    assert filler.read().status_code == 404  # the first browser's token is no longer good
+    again = client.post("/v1/form-submissions/resume",
+                        {"submission_id": filler.id, "token": token, "code": saved.json_body["code"]})
+    assert again.status_code == 404 and again.json_body["error"]["code"] == "resume_link_not_found"
+
+
+def test_five_wrong_codes_spend_the_link_and_an_old_link_expires(client, deps):
+    import dataclasses
+    published(deps, "general-enquiry")
+    filler = Filler(client, "general-enquiry")
+    code = client.post(f"/v1/form-submissions/{filler.id}/save", {"email": "bo@example.org"},
+                       filler.auth).json_body["code"]
+    [(_, token)] = link_sent("bo@example.org")
+    wrong = "1" * 6 if code != "1" * 6 else "2" * 6
+    for _ in range(5):
+        client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": wrong})
+    spent = client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": code})
+    assert spent.status_code == 404
+    from chalicelib.handlers.forms.resuming import resume, save
+    saved = save(deps, filler.id, {"email": "bo@example.org"}, filler.auth["Form-Token"])
+    token = link_sent("bo@example.org")[-1][1]
+    later = dataclasses.replace(deps, clock=lambda: deps.clock() + timedelta(days=7, seconds=1))
+    import pytest
+    from chalicelib.errors import NotFound
+    with pytest.raises(NotFound):
+        resume(later, {"submission_id": filler.id, "token": token, "code": saved["code"]})
+
+
+def test_a_signed_in_resident_carries_on_from_another_device(client, deps, people):
+    from chalicelib.handlers.accounts import auth
+    published(deps, "grant-enquiry")
+    owner = people()
+    phone = Filler(client, "grant-enquiry", auth=owner.auth)
+    phone.answer("applicant-type", applicant_type="individual")
+    assert client.post(f"/v1/form-submissions/{phone.id}/save", {}, owner.auth).json_body == {
+        "saved": True, "signed_in": True}
+    laptop = {"Authorization": "Bearer " + auth.start_session(deps, owner.user, deps.clock())["access_token"]}
+    mine = client.get("/v1/me/form-submissions", laptop).json_body["submissions"]
+    assert [(s["id"], s["next"]) for s in mine] == [(phone.id, "individual")]
+    assert client.get(f"/v1/form-submissions/{phone.id}/pages/individual", laptop).status_code == 200
+    prefill = client.get(f"/v1/form-submissions/{phone.id}/pages/contact", laptop)
+    assert prefill.status_code == 409  # not reached yet
+    assert client.get("/v1/me/form-submissions", people().auth).json_body["submissions"] == []
+
+
+def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and_one_transaction(client, deps):
+    from chalicelib.handlers.forms import completing, sending
+    from chalicelib.storage.metering import metered
+    published(deps, "grant-enquiry")
+    filler = Filler(client, "grant-enquiry")
+    charity_branch(filler, [client.post("/v1/uploads", {"content_type": "image/png", "size": 9000}).json_body[
+        "upload_id"]])
+    token = filler.auth["Form-Token"]
+    completing.page(deps, filler.id, "contact", token)  # this process has the version's definition now
+    with metered() as page_saved:
+        completing.answer(deps, filler.id, "contact", {"answers": CONTACT}, token)
+    with metered() as files_saved:
+        completing.answer(deps, filler.id, "accounts", {"answers": {"accounts": filler.page("accounts").json_body[
+            "answers"]["accounts"][0]["upload_id"]}}, token)
+    with metered() as sent:
+        sending.submit(deps, filler.id, {"declaration": True}, token)
+    assert page_saved.operations == ["GetItem", "PutItem"]
+    assert files_saved.operations == ["GetItem", "GetItem", "PutItem"]  # and each file's upload record
+    assert sent.operations == ["GetItem", "TransactWriteItems"]
+    print(f"\nforms cost: page saved {page_saved.calls} calls {page_saved.items} items, "
+          f"one file {files_saved.calls}, submission {sent.calls}")
