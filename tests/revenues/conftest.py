@@ -1,0 +1,1 @@
+from support.revenues_support import civica, revenues  # noqa: F401
