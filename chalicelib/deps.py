@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
     from .storage.supporters import SupporterStore
+    from .storage.revenues import RevenueStore
 
 _areas = {}
 _UNBUILT = object()
@@ -124,7 +125,9 @@ class Deps:
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
+    revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
+    revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)

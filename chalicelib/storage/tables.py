@@ -13,6 +13,7 @@ from . import bulky, garden, missed_bins, payments  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
 from . import supporters  # noqa: F401
+from . import revenues  # noqa: F401
 
 
 def ensure_tables(wait=True):

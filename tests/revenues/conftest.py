@@ -1,1 +1,1 @@
-from support.revenues_support import civica, revenues  # noqa: F401
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401

@@ -29,3 +29,31 @@ def civica(monkeypatch):
 def revenues(civica):
     from chalicelib.handlers.revenues.civica import CivicaRevenues
     return CivicaRevenues(civica.url, civica.user, civica.password, timeout_s=2)
+
+
+@pytest.fixture
+def council_morning():
+    """The app's clock at MORNING too (ticking), so its financial year is the back office's."""
+    import time_machine
+    with time_machine.travel(MORNING, tick=True) as traveller:
+        yield traveller
+
+
+# What each demo bill prints, as a resident would type it.
+BILLS = {
+    ANN: {"reference": JOINT, "name": "Mrs Ann Hartley", "online_key": "HRT4-7QMC", "postcode": "YO1 7HH"},
+    BRIAN: {"reference": JOINT, "name": "Brian Hartley", "phone_last3": "871", "dd_last3": "287"},
+    CAROL: {"reference": SINGLE, "name": "Carol Dobson", "online_key": "dbs2 9kxw", "postcode": "yo305dy"},
+    DEV: {"reference": ARREARS, "name": "Mr Dev Patel", "online_key": "PTL8-3RZD", "phone_last3": "315"},
+    EVE: {"reference": NEW_BUILD, "name": "Miss Eve Nolan", "online_key": "NLN5-2HJP", "postcode": "YO31 5ZY"},
+}
+
+
+def link(client, person, body):
+    return client.post("/v1/me/council-tax", body, person.auth)
+
+
+def linked(client, person, body):
+    answer = link(client, person, body)
+    assert answer.status_code == 201, answer.body
+    return answer.json_body
