@@ -11,7 +11,7 @@ from ...auth import throttle
 from ...errors import ApiError, NotFound
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
-from ... import validation
+from ... import ids, validation
 from . import backoffice, limits, matching, references, wording
 from .port import BackOfficeError
 
@@ -59,7 +59,9 @@ def link(deps, body):
     throttle.spend(deps.counters, "ctax-link-client", deps.client or "unknown", limits.PER_CLIENT, now,
                    wording.TOO_MANY)
     throttle.spend(deps.counters, "ctax-link-user", user_id, limits.PER_USER, now, wording.TOO_MANY)
-    throttle.spend(deps.counters, "ctax-link-ref", reference, limits.PER_REFERENCE, now, wording.TOO_MANY)
+    # By digest: the throttle table's keys need not hold the reference itself.
+    throttle.spend(deps.counters, "ctax-link-ref", ids.digest(reference)[:24], limits.PER_REFERENCE, now,
+                   wording.TOO_MANY)
     try:
         account = revenues.check_account(reference)
     except BackOfficeError:
