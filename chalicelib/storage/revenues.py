@@ -43,7 +43,7 @@ class RevenueAuditModel(Stored):
 
     account_ref = UnicodeAttribute(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<ISO time>#<id>": in order, never overwritten
-    action = UnicodeAttribute()  # linked, unlinked
+    action = UnicodeAttribute()  # linked, unlinked, staff_lookup
     user_id = UnicodeAttribute()
     by_user_id = UnicodeAttribute()
     person_ref = UnicodeAttribute(null=True)
@@ -96,6 +96,13 @@ class RevenueStore:
                      condition=RevenueLinkModel.id.exists())
             t.delete(RevenueViewModel(link_id=link.id))
             t.save(entry, condition=RevenueAuditModel.key.does_not_exist())
+
+    def record(self, account_ref, audit_key, action, by_user_id, reason=None):
+        """An audit entry alone (a staff lookup: nothing else changes)."""
+        with writes(parts=("audit",), exists=("audit",)):
+            RevenueAuditModel(account_ref=account_ref, key=audit_key, action=action, user_id=by_user_id,
+                              by_user_id=by_user_id, reason=reason).save(
+                condition=RevenueAuditModel.key.does_not_exist())
 
     def audit(self, account_ref):
         return [{"at": row.key.split("#")[0], "action": row.action, "user_id": row.user_id,

@@ -128,3 +128,13 @@ def test_a_back_office_that_is_down_while_linking_is_a_503_with_retry_after(clie
     answer = link(client, resident(), BILLS[CAROL])
     assert answer.status_code == 503 and answer.headers["Retry-After"]
     assert answer.json_body["error"]["code"] == "back_office_unavailable"
+
+
+def test_the_export_holds_my_links_and_erasing_me_removes_them_and_their_copies(client, resident, deps):
+    carol = resident()
+    made = linked(client, carol, BILLS[CAROL])
+    client.get(f"/v1/me/council-tax/{made['id']}", carol.auth)
+    assert client.get("/v1/me/export", carol.auth).json_body["council_tax_links"] == [made]
+    assert client.raw.http.delete("/v1/me", headers=carol.auth).status_code == 204
+    assert deps.revenue_links.links(carol.user.id) == [] and deps.revenue_links.cached(made["id"]) is None
+    assert [a["action"] for a in deps.revenue_links.audit(BILLS[CAROL]["reference"])] == ["linked", "unlinked"]

@@ -97,6 +97,12 @@ def unlink(deps, link_id):
     deps.revenue_links.remove_link(found, audit_key(deps, deps.clock()), deps.principal.user_id)
 
 
+def unlink_all(deps, user_id, reason="account erased"):
+    """Every link of a person erased from Doorstep, each with its cached copy, audited."""
+    for found in deps.revenue_links.links(user_id):
+        deps.revenue_links.remove_link(found, audit_key(deps, deps.clock()), user_id, reason=reason)
+
+
 def audit_key(deps, now):
     """In time order to the microsecond, never the same twice."""
     return f"{now:%Y-%m-%dT%H:%M:%S.%fZ}#{deps.new_opaque_id()}"

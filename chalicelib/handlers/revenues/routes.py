@@ -3,7 +3,7 @@ Each route is the signed-in person's own (their links only)."""
 from ...api import http
 from ...api.openapi import errors, json_response, operation, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import SIGNED_IN
+from ...auth.rules import SIGNED_IN, STAFF
 from . import limits
 
 routes = Routes("revenues", schemas="chalicelib.handlers.revenues.schemas")
@@ -72,3 +72,20 @@ def council_tax_document(link_id, document_id):
     return Response(body=pdf, status_code=200, headers={
         "Content-Type": "application/pdf", "Content-Disposition": f'inline; filename="{document_id}.pdf"',
         **PRIVATE})
+
+
+@routes.post("/v1/staff/council-tax/lookups", STAFF, operation(
+    "Look a council tax account up for a caller, with a reason (audited before the back office is asked): the "
+    "account as the back office has it now, its liable people, who has linked it, and its audit",
+    "CouncilTaxLookup", "200", "the account, its links and its audit", (400, 404, 503)))
+def staff_council_tax_lookup():
+    from .staff import lookup
+    return http.ok(lookup(http.deps(), http.body()), headers=PRIVATE)
+
+
+@routes.post("/v1/staff/council-tax/revocations", STAFF, operation(
+    "Revoke a resident's link to a council tax account, with a reason (audited); its cached copy goes too",
+    "CouncilTaxRevocation", "200", "Revoked", (400, 404)))
+def staff_council_tax_revoke():
+    from .staff import revoke
+    return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)

@@ -14,6 +14,11 @@ SCHEMAS = {
         "dd_last3": {"type": "string", "pattern": "^[0-9]{3}$",
                      "description": "the last 3 digits of the account paying by Direct Debit"}},
         "description": "the reference, the name and at least two of the four checks"},
+    "CouncilTaxLookup": {"type": "object", "required": ["reference", "reason"], "properties": {
+        "reference": {"type": "string"}, "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+    "CouncilTaxRevocation": {"type": "object", "required": ["reference", "link_id", "reason"], "properties": {
+        "reference": {"type": "string"}, "link_id": {"type": "string"},
+        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
     "CouncilTaxLink": {"type": "object", "required": ["id", "reference", "linked_at"], "properties": {
         "id": {"type": "string"}, "reference": {"type": "string"},
         "linked_at": {"type": "string", "format": "date-time"}}},
