@@ -102,10 +102,20 @@ def start_local_back_office(port: int):
     from doorstep_cli.local.civica import CivicaBackOffice
     civica_port = int(env.get("DOORSTEP_CIVICA_PORT") or port + 7)
     ensure_port_free("127.0.0.1", civica_port, "revenues back office")
-    office = CivicaBackOffice(port=civica_port)
+    office = CivicaBackOffice(port=civica_port, nightly=nightly_window(env.get("DOORSTEP_CIVICA_NIGHTLY")))
     env.update(DOORSTEP_CIVICA_URL=office.url, DOORSTEP_CIVICA_USER=office.user,
                DOORSTEP_CIVICA_PASSWORD=office.password)
     return office
+
+
+def nightly_window(text):
+    """DOORSTEP_CIVICA_NIGHTLY: "01:30-04:15" (London time, the default, as one
+    council's portal sleeps) or "off"."""
+    from datetime import time as clock_time
+    if (text or "").strip().lower() == "off":
+        return None
+    start, _, end = (text or "01:30-04:15").partition("-")
+    return tuple(clock_time(*map(int, part.split(":"))) for part in (start, end))
 
 
 def run_stack(
