@@ -145,3 +145,17 @@ def test_an_answer_with_a_dtd_is_refused_before_parsing():
     with pytest.raises(BackOfficeError) as failed:
         civica_xml.parse(laughs)
     assert failed.value.kind == "malformed"
+
+
+@pytest.mark.parametrize("answer", [
+    b"<IRInstalments><InstalmentList><Instalment DateDue='' AmountDue='-1.00'/></InstalmentList></IRInstalments>",
+    b"<IRInstalments><InstalmentList><Instalment DateDue='01-Apr-2026' AmountDue='lots'/></InstalmentList>"
+    b"</IRInstalments>",
+    b"<IRInstalments><InstalmentList><Instalment DateDue='31-Feb-2026' AmountDue='-1.00'/></InstalmentList>"
+    b"</IRInstalments>",
+    b"<Unexpected/>",
+])
+def test_an_answer_with_values_that_make_no_sense_is_malformed(answer):
+    with pytest.raises(BackOfficeError) as failed:
+        civica_xml.instalments(civica_xml.parse(answer))
+    assert failed.value.kind == "malformed"

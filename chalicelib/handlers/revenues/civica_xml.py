@@ -149,9 +149,12 @@ def summary(root, year):
 
 def instalments(root):
     node = expect(root, "IRInstalments")
-    return [Instalment(due=day(i.get("DateDue")), amount=pence(i.get("AmountDue"), negate=True),
-                       direct_debit=(i.get("DDInd") or "").upper() in ("Y", "YES"))
-            for i in node.iter("Instalment")]
+    found = [Instalment(due=day(i.get("DateDue")), amount=pence(i.get("AmountDue"), negate=True),
+                        direct_debit=(i.get("DDInd") or "").upper() in ("Y", "YES"))
+             for i in node.iter("Instalment")]
+    if any(i.due is None for i in found):
+        raise BackOfficeError("malformed", "an instalment without its date")
+    return found
 
 
 def transactions(root):

@@ -33,7 +33,7 @@ def fetch(revenues, link, year):
         if claims:
             benefit_payments = [asdict(p) for kind in ("housing", "council_tax")
                                 for p in session.benefit_payments(kind)]
-    upcoming = [i for i in plan if summary.next_due and i.due >= summary.next_due]
+    upcoming = [i for i in plan if summary.next_due and i.due and i.due >= summary.next_due]
     return {
         "reference": link.account_ref, "year": year, "summary": asdict(summary),
         "property": asdict(places[0]) if places else None,
