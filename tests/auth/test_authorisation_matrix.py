@@ -254,7 +254,9 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
-                ("POST", "/v1/staff/waste/bulky/bookings")}
+                ("POST", "/v1/staff/waste/bulky/bookings"),
+                # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
+                ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations")}
 CATCH_ALL = "/{proxy+}"
 
 

@@ -159,3 +159,17 @@ def test_an_answer_with_values_that_make_no_sense_is_malformed(answer):
     with pytest.raises(BackOfficeError) as failed:
         civica_xml.instalments(civica_xml.parse(answer))
     assert failed.value.kind == "malformed"
+
+
+def test_the_app_imports_no_back_office_code_until_a_council_tax_route_runs():
+    import ast
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    loaded = subprocess.run([sys.executable, "-c", "import sys, app; print(sorted(m for m in sys.modules "
+                             "if 'revenues' in m or 'civica' in m or m.startswith('xml.etree') or "
+                             "m == 'urllib.request'))"], cwd=root, capture_output=True, text=True, check=True,
+                            env={"PYTHONPATH": str(root), "PATH": ""}).stdout
+    assert ast.literal_eval(loaded) == ["chalicelib.handlers.revenues", "chalicelib.handlers.revenues.limits",
+                            "chalicelib.handlers.revenues.routes"]
