@@ -240,6 +240,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("POST", "/v1/staff/council-tax/lookups"): (STAFF, Outcome(503, "revenues_not_configured")),
     ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
+    ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -256,7 +257,8 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                                      ("publish", "reject", "response", "debate", "invalidate")),
                 ("POST", "/v1/staff/waste/bulky/bookings"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
-                ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations")}
+                ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
+                ("GET", "/v1/staff/council-tax/health")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -378,6 +380,7 @@ _simple("POST", "/v1/me/council-tax", body={"reference": "500123454", "name": "A
 _simple("GET", "/v1/me/council-tax/{link_id}", CTAX_LINK)
 _simple("DELETE", "/v1/me/council-tax/{link_id}", CTAX_LINK)
 _simple("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}", CTAX_LINK + "/documents/D123451")
+_simple("GET", "/v1/staff/council-tax/health")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,
                                                            "reason": "Not the account holder"})

@@ -44,3 +44,11 @@ def test_an_officer_revokes_a_link_with_a_reason_and_the_resident_loses_it(clien
     last = deps.revenue_links.audit(JOINT)[-1]
     assert (last["action"], last["by_user_id"], last["reason"]) == ("unlinked", officer.user.id,
                                                                     "Not the account holder")
+
+
+def test_staff_see_the_back_offices_health_and_how_it_fails(client, officer, civica):
+    up = client.get("/v1/staff/council-tax/health", officer.auth).json_body
+    assert up["configured"] and up["reachable"] and up["seconds"] < 2
+    civica.down = True
+    down = client.get("/v1/staff/council-tax/health", officer.auth).json_body
+    assert (down["reachable"], down["failure"]) == (False, "unreachable")

@@ -17,7 +17,7 @@ call, nothing logged of what is asked or answered (references, names and
 balances stay out of logs).
 
 Another vendor (Capita/NEC Revenues, say) plugs in beside this module, not
-into it: a `capita.py` whose class offers `check_account(reference)`, `calls`
+into it: a `capita.py` whose class offers `available()`, `check_account(reference)`, `calls`
 and `session(person_ref)` returning an object with the RevenuesSession
 methods of port.py, reading its own protocol into port.py's values
 (pence, ISO dates, `BackOfficeError` with unreachable/malformed/refused);
@@ -61,6 +61,10 @@ class CivicaRevenues:
     def login(self):
         return xml.session_id(self.answer([("docid", "crmlogin"), ("userid", self.user),
                                            ("password", self.password)]))
+
+    def available(self):
+        """A login and nothing more (Stockport's availability check)."""
+        self.login()
 
     def check_account(self, reference):
         """crmlogin, cocrmper by council tax reference, ctxdet, ctxprop: the

@@ -130,6 +130,9 @@ class RevenuesSession(Protocol):
 class Revenues(Protocol):
     calls: int  # requests made to the back office by this instance (its cost, reported)
 
+    def available(self) -> None:
+        """Raises BackOfficeError unless the back office answers now (staff's health view)."""
+
     def check_account(self, reference: str) -> AccountForChecks | None:
         """The account's linking facts, or None when there is no such account.
         Does the same calls whether or not it exists (linking's equal time)."""

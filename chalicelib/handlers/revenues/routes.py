@@ -89,3 +89,12 @@ def staff_council_tax_lookup():
 def staff_council_tax_revoke():
     from .staff import revoke
     return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
+
+
+@routes.get("/v1/staff/council-tax/health", STAFF, operation(
+    "Whether the revenues back office answers now (a login, as its availability is checked) and how fast; "
+    "failure says how it failed: unreachable (down, its nightly window, too slow), malformed or refused",
+    None, "200", "configured, reachable, seconds, failure"))
+def staff_council_tax_health():
+    from .staff import health
+    return http.ok(health(http.deps()), headers=http.NO_STORE)

@@ -57,3 +57,21 @@ def revoke(deps, body):
         raise NotFound(wording.NOT_LINKED, code="link_not_found")
     deps.revenue_links.remove_link(found[0], audit_key(deps, deps.clock()), deps.principal.user_id, reason=reason)
     return {"revoked": body["link_id"]}
+
+
+def health(deps):
+    """Whether the back office answers a login now, and how fast (as Stockport's
+    availability check asks it): for staff, never cached."""
+    import time
+    from ...errors import ApiError
+    try:
+        revenues = backoffice.configured(deps)
+    except ApiError:  # none configured: an answer here, not an error
+        return {"configured": False, "reachable": False}
+    started = time.perf_counter()
+    try:
+        revenues.available()
+    except BackOfficeError as e:
+        return {"configured": True, "reachable": False, "failure": e.kind,
+                "seconds": round(time.perf_counter() - started, 3)}
+    return {"configured": True, "reachable": True, "seconds": round(time.perf_counter() - started, 3)}
