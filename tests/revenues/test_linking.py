@@ -149,3 +149,13 @@ def test_the_export_holds_my_links_and_erasing_me_removes_them_and_their_copies(
     assert client.raw.http.delete("/v1/me", headers=carol.auth).status_code == 204
     assert deps.revenue_links.links(carol.user.id) == [] and deps.revenue_links.cached(made["id"]) is None
     assert [a["action"] for a in deps.revenue_links.audit(BILLS[CAROL]["reference"])] == ["linked", "unlinked"]
+
+
+def test_four_presses_of_link_at_once_make_one_link_and_one_audit_entry(client, resident, deps):
+    from support.racing import at_once
+    dev = resident()
+    answers = at_once(lambda _: link(client, dev, BILLS[DEV]), range(4))
+    assert sorted(a.status_code for a in answers) == [200, 200, 200, 201]
+    assert len({a.json_body["id"] for a in answers}) == 1
+    assert len(deps.revenue_links.links(dev.user.id)) == 1
+    assert [a["action"] for a in deps.revenue_links.audit(BILLS[DEV]["reference"])] == ["linked"]

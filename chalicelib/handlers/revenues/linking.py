@@ -69,19 +69,21 @@ def link(deps, body):
     person = matching.matched_person(account, name, checks)
     if person is None:
         raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")
-    mine = deps.revenue_links.links(user_id)
-    same = [k for k in mine if k.account_ref == reference and k.person_ref == person.person_ref]
-    if same:
-        return link_view(same[0]), False
-    if len(mine) >= limits.LINKS_PER_USER:
+    # One link per person, account and liable person: its id follows from them, so of two
+    # presses at once the conditional write lets one in and the other finds it.
+    link_id = ids.digest(f"{user_id}#{reference}#{person.person_ref}")[:32]
+    existing = deps.revenue_links.link(user_id, link_id)
+    if existing is not None:
+        return link_view(existing), False
+    if len(deps.revenue_links.links(user_id)) >= limits.LINKS_PER_USER:
         raise ApiError(wording.TOO_MANY_LINKS, status=409, code="too_many_links")
     from ...storage.records import RevenueLink
-    made = RevenueLink(user_id=user_id, id=deps.new_opaque_id(), account_ref=reference,
-                       person_ref=person.person_ref, linked_at=now)
+    made = RevenueLink(user_id=user_id, id=link_id, account_ref=reference, person_ref=person.person_ref,
+                       linked_at=now)
     try:
         deps.revenue_links.add_link(made, audit_key(deps, now), user_id)
     except AlreadyExists:
-        raise ApiError("Try again.", status=409, code="conflict") from None
+        return link_view(deps.revenue_links.link(user_id, link_id)), False
     return link_view(made), True
 
 
