@@ -8,6 +8,7 @@ import pytest
 from chalicelib.storage import metering
 from support.revenues_support import ARREARS, BILLS, CAROL, DEV, linked
 from support.served import served  # noqa: F401 (fixture)
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

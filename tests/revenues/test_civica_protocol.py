@@ -12,6 +12,7 @@ from chalicelib.handlers.revenues.port import BackOfficeError
 from chalicelib.handlers.revenues.references import valid
 from doorstep_cli.local import civica_data
 from support.revenues_support import ARREARS, DEV, EVE, JOINT, NEW_BUILD, OLD_HOME, YEAR
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
 
 
 def test_every_demo_reference_passes_its_check_digit():

@@ -8,6 +8,7 @@ import pytest
 
 from chalicelib.handlers.revenues import limits
 from support.revenues_support import (ANN, BILLS, BRIAN, CAROL, DEV, EVE, JOINT, NEW_BUILD, link, linked)
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ links of the account; revoking one, audited with why."""
 import pytest
 
 from support.revenues_support import ANN, BILLS, BRIAN, JOINT, linked
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
