@@ -178,3 +178,19 @@ def petitions() -> dict:
             "debate_at": int(env.get("DOORSTEP_PETITION_DEBATE_AT") or population * 5 // 100),
             "client_limit": (int(count), int(seconds)),
             "resend_minutes": int(env.get("DOORSTEP_PETITION_RESEND_MINUTES") or 10)}
+
+
+def revenues() -> dict:
+    """The revenues and benefits back office (handlers/revenues): DOORSTEP_CIVICA_URL,
+    Civica OpenRevenues' one URL (the local back office `make run` starts, or a
+    council's; unset: no council tax in My Account), DOORSTEP_CIVICA_TIMEOUT_S
+    (each call's, default 8), DOORSTEP_REVENUES_FRESH_S (how long a view is shown
+    without asking again, default 300) and DOORSTEP_REVENUES_KEEP_DAYS (how long
+    the last copy is kept to show while the back office is down, default 7).
+    Its service user and password are secrets (keystore.optional):
+    DOORSTEP_CIVICA_USER, DOORSTEP_CIVICA_PASSWORD."""
+    env = os.environ
+    return {"url": (env.get("DOORSTEP_CIVICA_URL") or "").strip() or None,
+            "timeout_s": float(env.get("DOORSTEP_CIVICA_TIMEOUT_S") or 8),
+            "fresh_s": int(env.get("DOORSTEP_REVENUES_FRESH_S") or 300),
+            "keep_days": int(env.get("DOORSTEP_REVENUES_KEEP_DAYS") or 7)}

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from .storage.effects import EffectStore
     from .storage.forms import FormStore
     from .storage.form_submissions import SubmissionStore
+    from .storage.revenues import RevenueStore
 
 _areas = {}
 _UNBUILT = object()
@@ -130,7 +131,9 @@ class Deps:
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
     form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
+    revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
+    revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)

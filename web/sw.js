@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-11";
+const VERSION = "doorstep-12";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -21,6 +21,7 @@ const SHELL = [
   "/js/screens/property.js", "/js/screens/register.js", "/js/screens/report-page.js", "/js/screens/sign-in.js",
   "/js/screens/track.js", "/js/screens/performance.js", "/js/chart.js", "/js/screens/questionnaire.js",
   "/js/screens/body-link.js", "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/screens/bulky-change.js", "/js/screens/garden.js",
+  "/js/screens/council-tax.js",
   "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js", "/js/screens/chat.js", "/js/chat-log.js",
   "/js/screens/petitions.js",
 ];

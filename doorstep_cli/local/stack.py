@@ -92,6 +92,32 @@ def start_local_payments(data_dir: Path, port: int):
     return provider
 
 
+def start_local_back_office(port: int):
+    """The local Civica-speaking revenues and benefits back office
+    (doorstep_cli/local/civica.py), and the app pointed at it as it would be at a
+    council's Civica; None when DOORSTEP_CIVICA_URL names a real one already."""
+    env = os.environ
+    if env.get("DOORSTEP_CIVICA_URL"):
+        return None
+    from doorstep_cli.local.civica import CivicaBackOffice
+    civica_port = int(env.get("DOORSTEP_CIVICA_PORT") or port + 7)
+    ensure_port_free("127.0.0.1", civica_port, "revenues back office")
+    office = CivicaBackOffice(port=civica_port, nightly=nightly_window(env.get("DOORSTEP_CIVICA_NIGHTLY")))
+    env.update(DOORSTEP_CIVICA_URL=office.url, DOORSTEP_CIVICA_USER=office.user,
+               DOORSTEP_CIVICA_PASSWORD=office.password)
+    return office
+
+
+def nightly_window(text):
+    """DOORSTEP_CIVICA_NIGHTLY: "01:30-04:15" (London time, the default, as one
+    council's portal sleeps) or "off"."""
+    from datetime import time as clock_time
+    if (text or "").strip().lower() == "off":
+        return None
+    start, _, end = (text or "01:30-04:15").partition("-")
+    return tuple(clock_time(*map(int, part.split(":"))) for part in (start, end))
+
+
 def run_stack(
     data_dir: Path,
     port: int,
@@ -129,7 +155,7 @@ def run_stack(
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
-    server = server_thread = stop_background = payments = sockets = None
+    server = server_thread = stop_background = payments = sockets = back_office = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -144,6 +170,7 @@ def run_stack(
         public_url = configured_url or f"http://localhost:{port}"
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
         payments = start_local_payments(data_dir, port)
+        back_office = start_local_back_office(port)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
@@ -156,14 +183,16 @@ def run_stack(
         atomic_write_bytes(stack_file, json.dumps(
             {"api_url": api_url, "public_url": public_url, "emulator_url": emulator.url,
              "dynamodb_url": engine.url, "queue_url": os.environ.get("DOORSTEP_SQS_ENDPOINT"),
-             "pay_url": os.environ.get("DOORSTEP_PAY_URL"), "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
+             "pay_url": os.environ.get("DOORSTEP_PAY_URL"), "civica_url": os.environ.get("DOORSTEP_CIVICA_URL"),
+             "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
              "pid": os.getpid()}, indent=2
         ).encode())
         shutdown.serving = True
         print(
             f"Doorstep is running at http://localhost:{server.port} "
             f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, "
-            f"payments {os.environ.get('DOORSTEP_PAY_URL')}, data in {data_dir}, "
+            f"payments {os.environ.get('DOORSTEP_PAY_URL')}, revenues {os.environ.get('DOORSTEP_CIVICA_URL')}, "
+            f"data in {data_dir}, "
             f"{photos} photos; ready in {time.monotonic() - started:.1f} s). Press Ctrl-C to stop.",
             flush=True,
         )
@@ -184,6 +213,10 @@ def run_stack(
         if sockets is not None:
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
+                os.environ.pop(name, None)
+        if back_office is not None:
+            back_office.close()
+            for name in ("DOORSTEP_CIVICA_URL", "DOORSTEP_CIVICA_USER", "DOORSTEP_CIVICA_PASSWORD"):
                 os.environ.pop(name, None)
         if payments is not None:
             payments.close()

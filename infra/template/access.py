@@ -119,6 +119,12 @@ def payment_secrets():
             "Resource": [ref("PayApiKey"), ref("PayWebhookSecret")]}
 
 
+def revenues_secrets():
+    """The revenues back office's service login: only the API, which alone talks to it."""
+    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
+            "Resource": [ref("CivicaUser"), ref("CivicaPassword")]}
+
+
 def mail_and_sms():
     identity = sub("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SesIdentity}")
     return [

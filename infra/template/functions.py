@@ -64,6 +64,10 @@ def environment():
         # Secrets Manager secrets (template/secrets.py), read once per cold start (chalicelib/keystore.optional).
         "DOORSTEP_PAY_API_KEY_ARN": ref("PayApiKey"),
         "DOORSTEP_PAY_WEBHOOK_SECRET_ARN": ref("PayWebhookSecret"),
+        # The revenues back office (handlers/revenues): its URL, and its service login as secrets.
+        "DOORSTEP_CIVICA_URL": ref("CivicaUrl"),
+        "DOORSTEP_CIVICA_USER_ARN": ref("CivicaUser"),
+        "DOORSTEP_CIVICA_PASSWORD_ARN": ref("CivicaPassword"),
         # Live chat: the WebSocket API the screens open; new messages are posted to its management API.
         "DOORSTEP_SOCKET_URL": sub("wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"),
     }
@@ -80,7 +84,8 @@ def role(statements):
 
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
-                     *access.photos(), access.secrets(), access.payment_secrets(), *access.mail_and_sms(),
+                     *access.photos(), access.secrets(), access.payment_secrets(), access.revenues_secrets(),
+                     *access.mail_and_sms(),
                      send_queue.send_tries(), access.manage_connections()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),

@@ -36,6 +36,12 @@ PARAMETERS = {
         "Type": "String", "Default": "https://publicapi.payments.service.gov.uk",
         "Description": "DOORSTEP_PAY_URL: the payment provider's API (GOV.UK Pay's, or anything speaking it).",
     },
+    "CivicaUrl": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_CIVICA_URL: the council's Civica OpenRevenues URL (docid XML); empty: no council "
+                       "tax in My Account. Its service user and password go in the CivicaUser and CivicaPassword "
+                       "secrets.",
+    },
     "ApiRateLimit": {
         "Type": "Number", "Default": 50, "MinValue": 1,
         "Description": "API Gateway's steady requests per second for the whole API.",

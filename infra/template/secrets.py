@@ -31,8 +31,16 @@ def resources(app):
         "Description": "Doorstep: the payment provider's (GOV.UK Pay's) API key.", "SecretString": "unset"}}
     pay_webhook = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
         "Description": "Doorstep: the payment provider's webhook signing secret.", "SecretString": "unset"}}
+    # The revenues back office's (Civica's) service user and password: the council's, put by an operator.
+    civica_user = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the revenues back office's (Civica OpenRevenues') service user.",
+        "SecretString": "unset"}}
+    civica_password = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the revenues back office's (Civica OpenRevenues') service password.",
+        "SecretString": "unset"}}
     return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
-             "PayWebhookSecret": pay_webhook},
+             "PayWebhookSecret": pay_webhook, "CivicaUser": civica_user, "CivicaPassword": civica_password},
             {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey"),
              "BodyLinkKeySecret": ref("BodyLinkKey"), "PayApiKeySecret": ref("PayApiKey"),
-             "PayWebhookSigningSecret": ref("PayWebhookSecret")})
+             "PayWebhookSigningSecret": ref("PayWebhookSecret"), "CivicaUserSecret": ref("CivicaUser"),
+             "CivicaPasswordSecret": ref("CivicaPassword")})

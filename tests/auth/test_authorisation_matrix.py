@@ -250,6 +250,16 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/form-submissions"): (SIGNED_IN, Outcome(200)),
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
     ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
+    # Council tax: each signed-in person's own links; the world has none, and no back office
+    # is configured, so a well-formed link attempt is 503 (before any attempt is counted).
+    ("GET", "/v1/me/council-tax"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/me/council-tax"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
+    ("GET", "/v1/me/council-tax/{link_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
+    ("DELETE", "/v1/me/council-tax/{link_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
+    ("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
+    ("POST", "/v1/staff/council-tax/lookups"): (STAFF, Outcome(503, "revenues_not_configured")),
+    ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
+    ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -264,7 +274,10 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
-                ("POST", "/v1/staff/waste/bulky/bookings"), ("GET", "/v1/staff/forms"), ("GET", FORM),
+                ("POST", "/v1/staff/waste/bulky/bookings"),
+                # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
+                ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
+                ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv")}
 CATCH_ALL = "/{proxy+}"
 
@@ -380,6 +393,17 @@ _simple("GET", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages
 _simple("POST", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages", {"text": "Hello again"})
 _simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", {"rating": 5})
 _simple("GET", "/v1/me/conversations")
+CTAX_LINK = "/v1/me/council-tax/" + "0f" * 16
+_simple("GET", "/v1/me/council-tax")
+_simple("POST", "/v1/me/council-tax", body={"reference": "500123454", "name": "Ann Hartley",
+                                            "online_key": "HRT4-7QMC", "postcode": "YO1 7HH"})
+_simple("GET", "/v1/me/council-tax/{link_id}", CTAX_LINK)
+_simple("DELETE", "/v1/me/council-tax/{link_id}", CTAX_LINK)
+_simple("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}", CTAX_LINK + "/documents/D123451")
+_simple("GET", "/v1/staff/council-tax/health")
+_simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
+_simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,
+                                                           "reason": "Not the account holder"})
 _simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")

@@ -307,3 +307,17 @@ def test_live_chats_socket_functions_touch_only_the_chat_and_the_api_and_they_ma
         statements = str([s for n, s in _statements(template) if n == role])
         assert "ChatSocketsTable" in statements and "PhotoBucket" not in statements
         assert "ReportsTable" not in statements and "OutboxTable" not in statements
+
+
+def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_only_the_api_reads(template):
+    from infra.template.tables import logical_id
+    api = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert api["DOORSTEP_CIVICA_URL"] == {"Ref": "CivicaUrl"} and template["Parameters"]["CivicaUrl"]["Default"] == ""
+    for name, variable in (("CivicaUser", "DOORSTEP_CIVICA_USER_ARN"), ("CivicaPassword", "DOORSTEP_CIVICA_PASSWORD_ARN")):
+        assert template["Resources"][name]["Type"] == "AWS::SecretsManager::Secret" and name not in template["Parameters"]
+        assert api[variable] == {"Ref": name}
+        readers = {n for n, s in _statements(template)
+                   if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
+        assert readers == {"ApiRole"}, readers
+    views = template["Resources"][logical_id("revenue-views")]["Properties"]
+    assert views["TimeToLiveSpecification"] == {"AttributeName": "expires", "Enabled": True}

@@ -26,6 +26,7 @@ const screens = {
   "/account": () => import("./screens/account.js"),
   "/account/reports": () => import("./screens/my-reports.js"),
   "/account/delete": () => import("./screens/account-delete.js"),
+  "/account/council-tax": () => import("./screens/council-tax.js"),
   "/performance": () => import("./screens/performance.js"),
   "/questionnaire": () => import("./screens/questionnaire.js"),
   "/bulky": () => import("./screens/bulky.js"),

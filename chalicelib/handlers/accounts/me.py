@@ -83,10 +83,12 @@ def export_me(deps):
     from ..waste.bookings import mine as bulky_bookings
     from ..waste.garden import mine as garden_subscriptions
     from ..conversations.resident import transcripts
+    from ..revenues.linking import my_links
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
             "conversations": transcripts(deps, user.id),
+            "council_tax_links": my_links(deps)["links"],
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),
@@ -107,4 +109,6 @@ def delete_me(deps):
     from ..alerts.subscriptions import forget_user
     forget_user(deps, user.id)
     deps.conversations.erase_user(user.id)  # chats are the person's words, not the street's: gone
+    from ..revenues.linking import unlink_all
+    unlink_all(deps, user.id)  # their council tax links and every cached copy (the audit keeps an opaque id)
     deps.accounts.delete_user(user)

@@ -1,0 +1,172 @@
+"""Civica OpenRevenues over HTTP: the one module that speaks its `docid` protocol.
+
+As Stockport's adapter (smbc-digital/civica-service) speaks it: one URL, every
+call a GET (hbsel a form POST) of `?outputtype=xml&docid=...&sessionId=...`,
+an XML answer (civica_xml.py reads it). A session starts with `crmlogin` (the
+service's user and password; ErrorCode "5" is success), `cocrmper` puts a
+person on it ("Person Reference Set"), and then order matters: `ctxdet`
+silently makes its account the session's current account, and `irins`,
+`ctxtrn`, `ctxprop` and `docdl` answer for whatever account is current. So a
+CivicaSession remembers the current account and calls `ctxdet` first whenever
+another one is wanted; nothing outside this module sees a session id.
+
+The same code talks to a council's Civica and to the local back office of
+`make run` and the tests (doorstep_cli/local/civica.py): which one is
+configuration alone (config.revenues()). Plain urllib with a timeout on every
+call, nothing logged of what is asked or answered (references, names and
+balances stay out of logs).
+
+Another vendor (Capita/NEC Revenues, say) plugs in beside this module, not
+into it: a `capita.py` whose class offers `available()`, `check_account(reference)`, `calls`
+and `session(person_ref)` returning an object with the RevenuesSession
+methods of port.py, reading its own protocol into port.py's values
+(pence, ISO dates, `BackOfficeError` with unreachable/malformed/refused);
+config.revenues() grows a DOORSTEP_REVENUES_VENDOR setting that
+backoffice.configured() reads to pick the class; and a local back office
+speaking that protocol joins doorstep_cli/local/. Linking, the view, the
+cache and the routes do not change: they see only the port.
+"""
+from urllib.parse import urlencode
+
+from . import civica_xml as xml
+from .port import BackOfficeError
+
+
+class CivicaRevenues:
+    def __init__(self, url, user, password, timeout_s=8.0):
+        self.url, self.user, self.password, self.timeout_s = url, user, password, timeout_s
+        self.calls = 0  # requests made: a view's cost, reported
+
+    def request(self, params, form=None):
+        """The raw answer of one call. Any failure to get a 200 is
+        `unreachable` (Civica's nightly window answers a maintenance page)."""
+        from urllib.error import HTTPError, URLError
+        from urllib.request import Request, urlopen
+        query = urlencode([("outputtype", "xml"), *params])
+        data = urlencode(form).encode() if form is not None else None
+        request = Request(f"{self.url}?{query}", data=data, method="POST" if form is not None else "GET",
+                          headers={"Accept": "application/xml, application/pdf"})
+        self.calls += 1
+        try:
+            with urlopen(request, timeout=self.timeout_s) as answer:
+                return answer.read(xml.MAX_ANSWER_BYTES + 1)
+        except HTTPError as e:
+            raise BackOfficeError("unreachable", f"HTTP {e.code}") from None
+        except (URLError, OSError, TimeoutError) as e:
+            raise BackOfficeError("unreachable", type(e).__name__) from None
+
+    def answer(self, params, form=None):
+        return xml.parse(self.request(params, form))
+
+    def login(self):
+        return xml.session_id(self.answer([("docid", "crmlogin"), ("userid", self.user),
+                                           ("password", self.password)]))
+
+    def available(self):
+        """A login and nothing more (Stockport's availability check)."""
+        self.login()
+
+    def check_account(self, reference):
+        """crmlogin, cocrmper by council tax reference, ctxdet, ctxprop: the
+        same four calls whether or not the account exists, so the time taken
+        says nothing of it."""
+        sid = self.login()
+        found = True
+        try:
+            xml.person_set(self.answer([("SessionId", sid), ("docid", "cocrmper"), ("ctaxref", reference)]))
+        except BackOfficeError as e:
+            if e.kind != "refused":
+                raise
+            found = False
+        details = self._maybe([("sessionId", sid), ("docid", "ctxdet"), ("actref", reference)])
+        places = self._maybe([("sessionId", sid), ("docid", "ctxprop"), ("proplist", "y")])
+        if not found or details is None or places is None:
+            return None
+        return xml.checks(details, places)
+
+    def _maybe(self, params):
+        root = self.answer(params)
+        code, _ = xml.error_code(root)
+        return None if code is not None and root.tag not in ("CtaxDetails", "CtaxPropDetails") else root
+
+    def session(self, person_ref):
+        return CivicaSession(self, person_ref)
+
+
+class CivicaSession:
+    """One Civica session for one person, keeping Civica's call order."""
+
+    def __init__(self, civica, person_ref):
+        self.civica, self.person_ref = civica, person_ref
+        self.sid = self.current = None
+
+    def __enter__(self):
+        self.sid = self.civica.login()
+        xml.person_set(self.civica.answer([("SessionId", self.sid), ("docid", "cocrmper"),
+                                           ("personref", self.person_ref)]))
+        return self
+
+    def __exit__(self, *exc):
+        self.sid = self.current = None  # Civica has no logout; its sessions time out
+
+    def _call(self, docid, *params, form=None):
+        return self.civica.answer([("sessionId", self.sid), ("docid", docid), *params], form)
+
+    def _details(self, account_ref, year):
+        root = self._call("ctxdet", ("actref", account_ref), ("year", str(year)))
+        xml.expect(root, "CtaxDetails")
+        self.current = account_ref  # Civica's side effect, mirrored
+        return root
+
+    def _make_current(self, account_ref, year):
+        if self.current != account_ref:
+            self._details(account_ref, year)
+
+    def summary(self, account_ref, year):
+        return xml.summary(self._details(account_ref, year), year)
+
+    def instalments(self, account_ref, year):
+        self._make_current(account_ref, year)
+        return xml.instalments(self._call("irins", ("recno", "1"), ("module", "C"), ("recyear", str(year))))
+
+    def transactions(self, account_ref, year):
+        self._make_current(account_ref, year)
+        return xml.transactions(self._call("ctxtrn", ("recyear", str(year)), ("trantype", "All")))
+
+    def properties(self, account_ref, year):
+        self._make_current(account_ref, year)
+        return xml.properties(self._call("ctxprop", ("proplist", "y")))
+
+    def documents(self):
+        """Every document of the person's (bills: module C; benefit letters: H)."""
+        return xml.documents(self._call("viewdoc", ("type", "all")))
+
+    def document_pdf(self, account_ref, document_id, year):
+        self._make_current(account_ref, year)
+        raw = self.civica.request([("sessionId", self.sid), ("docid", "docdl"), ("document", document_id)])
+        if raw.startswith(b"%PDF-"):
+            return raw
+        root = xml.parse(raw)
+        code, description = xml.error_code(root)
+        raise BackOfficeError("refused" if code else "malformed", description or "not a PDF", code)
+
+    def benefit_claims(self):
+        return xml.claims(self._call("hbsel", form={"claimsts": "All"}))
+
+    def benefit_claim(self, number, place_ref):
+        return xml.claim(self._call("hbdet", ("claimref", number), ("placeref", place_ref)))
+
+    def benefit_payments(self, kind):
+        """kind "housing" (Civica's type=prp) or "council_tax" (type=ctp)."""
+        return xml.benefit_payments(self._call("hbpaydet", ("type", {"housing": "prp"}.get(kind, "ctp"))), kind)
+
+
+def from_configuration():
+    """The back office configuration names, or None where none is set."""
+    from ...config import revenues
+    from ...keystore import optional
+    settings = revenues()
+    if not settings["url"]:
+        return None
+    return CivicaRevenues(settings["url"], optional("DOORSTEP_CIVICA_USER") or "",
+                          optional("DOORSTEP_CIVICA_PASSWORD") or "", timeout_s=settings["timeout_s"])

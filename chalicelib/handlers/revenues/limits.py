@@ -1,0 +1,15 @@
+"""The numbers council tax linking and the view share with their OpenAPI."""
+from datetime import timedelta
+
+NAME_MAX = 100
+CHECK_MAX = 20
+LINK_ID_PATTERN = "^[A-Za-z0-9_-]{8,40}$"
+DOCUMENT_ID_PATTERN = "^[A-Za-z0-9_.-]{1,40}$"
+LINKS_PER_USER = 10  # accounts one person may link (a landlord's few homes, old and new)
+CHECKS = ("online_key", "postcode", "phone_last3", "dd_last3")
+CHECKS_NEEDED = 2
+# Attempts to link (every attempt counts, right or wrong, so guessing costs
+# the same as trying): per client address, per user, per account reference.
+PER_CLIENT = (10, timedelta(hours=1))
+PER_USER = (20, timedelta(days=1))
+PER_REFERENCE = (5, timedelta(hours=1))

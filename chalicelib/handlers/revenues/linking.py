@@ -1,0 +1,111 @@
+"""Linking a person to a council tax account, and unlinking.
+
+The reference's check digit is checked at once (no back-office call for a
+typo). Every attempt then counts against the client, the user and the
+reference before the back office is asked, and a missing account and a
+wrong detail get the same answer after the same work (matching.py). A link
+and its audit entry are one transaction; each jointly liable person links
+alone, as the person whose name they gave.
+"""
+from ...auth import throttle
+from ...errors import ApiError, NotFound
+from ...stamps import stamp
+from ...storage.errors import AlreadyExists
+from ... import ids, validation
+from . import backoffice, limits, matching, references, wording
+from .port import BackOfficeError
+
+
+def link_view(link):
+    return {"id": link.id, "reference": link.account_ref, "linked_at": stamp(link.linked_at)}
+
+
+def my_links(deps):
+    return {"links": [link_view(link) for link in deps.revenue_links.links(deps.principal.user_id)]}
+
+
+def _read(body):
+    problems = validation.Problems()
+    reference = references.normalised(body.get("reference"))
+    if not references.valid(reference):
+        problems.add("reference", wording.REFERENCE)
+    name = body.get("name")
+    if not isinstance(name, str) or not name.strip() or len(name) > limits.NAME_MAX:
+        problems.add("name", wording.NAME)
+    checks = {}
+    for check in limits.CHECKS:
+        value = body.get(check)
+        if value in (None, ""):
+            continue
+        if not isinstance(value, str) or len(value) > limits.CHECK_MAX:
+            problems.add(check, wording.CHECKS)
+        elif check in ("phone_last3", "dd_last3") and not (len(value) == 3 and value.isdigit()):
+            problems.add(check, "Give the last 3 digits.")
+        else:
+            checks[check] = value.strip()
+    for key in body:
+        if key not in ("reference", "name", *limits.CHECKS):
+            problems.add(key, "Is not part of linking an account.")
+    if len(checks) < limits.CHECKS_NEEDED:
+        problems.rule("checks", wording.CHECKS)
+    problems.raise_if_any()
+    return reference, name.strip(), checks
+
+
+def link(deps, body):
+    reference, name, checks = _read(body)
+    user_id, now = deps.principal.user_id, deps.clock()
+    revenues = backoffice.configured(deps)  # none configured: nothing to count an attempt against
+    throttle.spend(deps.counters, "ctax-link-client", deps.client or "unknown", limits.PER_CLIENT, now,
+                   wording.TOO_MANY)
+    throttle.spend(deps.counters, "ctax-link-user", user_id, limits.PER_USER, now, wording.TOO_MANY)
+    # By digest: the throttle table's keys need not hold the reference itself.
+    throttle.spend(deps.counters, "ctax-link-ref", ids.digest(reference)[:24], limits.PER_REFERENCE, now,
+                   wording.TOO_MANY)
+    try:
+        account = revenues.check_account(reference)
+    except BackOfficeError:
+        raise backoffice.unavailable() from None
+    person = matching.matched_person(account, name, checks)
+    if person is None:
+        raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")
+    # One link per person, account and liable person: its id follows from them, so of two
+    # presses at once the conditional write lets one in and the other finds it.
+    link_id = ids.digest(f"{user_id}#{reference}#{person.person_ref}")[:32]
+    existing = deps.revenue_links.link(user_id, link_id)
+    if existing is not None:
+        return link_view(existing), False
+    if len(deps.revenue_links.links(user_id)) >= limits.LINKS_PER_USER:
+        raise ApiError(wording.TOO_MANY_LINKS, status=409, code="too_many_links")
+    from ...storage.records import RevenueLink
+    made = RevenueLink(user_id=user_id, id=link_id, account_ref=reference, person_ref=person.person_ref,
+                       linked_at=now)
+    try:
+        deps.revenue_links.add_link(made, audit_key(deps, now), user_id)
+    except AlreadyExists:
+        return link_view(deps.revenue_links.link(user_id, link_id)), False
+    return link_view(made), True
+
+
+def owned(deps, link_id):
+    found = deps.revenue_links.link(deps.principal.user_id, link_id)
+    if found is None:
+        raise NotFound(wording.NOT_LINKED, code="link_not_found")
+    return found
+
+
+def unlink(deps, link_id):
+    found = owned(deps, link_id)
+    deps.revenue_links.remove_link(found, audit_key(deps, deps.clock()), deps.principal.user_id)
+
+
+def unlink_all(deps, user_id, reason="account erased"):
+    """Every link of a person erased from Doorstep, each with its cached copy, audited."""
+    for found in deps.revenue_links.links(user_id):
+        deps.revenue_links.remove_link(found, audit_key(deps, deps.clock()), user_id, reason=reason)
+
+
+def audit_key(deps, now):
+    """In time order to the microsecond, never the same twice."""
+    return f"{now:%Y-%m-%dT%H:%M:%S.%fZ}#{deps.new_opaque_id()}"
+

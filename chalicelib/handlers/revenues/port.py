@@ -1,0 +1,140 @@
+"""The Revenues port: what Doorstep asks of a council's revenues and benefits
+back office, in plain values (integer pence, ISO dates).
+
+One adapter per vendor protocol speaks it (civica.py: Civica OpenRevenues'
+`docid` XML). A back office works in sessions whose calls depend on their
+order (Civica's "current account"), so the port hands out a session for one
+person and the adapter keeps that order inside it: a view is one session.
+"""
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class BackOfficeError(Exception):
+    """The back office could not answer usefully. `kind` says how: unreachable
+    (refused, reset, timed out, or a 5xx/maintenance page), malformed (not the
+    XML it should be), refused (it answered with an error code)."""
+
+    def __init__(self, kind, detail="", code=None):
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind, self.code = kind, code
+
+
+@dataclass(frozen=True)
+class LiablePerson:
+    """One person liable on an account: each jointly liable person links alone."""
+    person_ref: str
+    name_on_bill: str  # as the bill prints it, e.g. "Mrs Ann Hartley"
+    phone: str = ""  # the number the council holds (linking compares its last 3 digits)
+
+
+@dataclass(frozen=True)
+class AccountForChecks:
+    """What linking compares, read from the back office and never shown."""
+    reference: str
+    people: tuple  # (LiablePerson, ...)
+    online_key: str = ""
+    postcode: str = ""
+    dd_account: str = ""  # the Direct Debit account number ("" when not paying by DD)
+
+
+@dataclass(frozen=True)
+class Instalment:
+    due: str  # YYYY-MM-DD
+    amount: int  # pence
+    direct_debit: bool = False
+
+
+@dataclass(frozen=True)
+class Transaction:
+    date: str
+    amount: int  # pence; payments and credits negative, charges positive
+    kind: str  # the back office's own: Payments, Charge, Discount, Benefit...
+    method: str = ""  # how it was paid (DD, card...)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    name: str
+    kind: str  # the back office's type (bill, letter...)
+    created: str
+    account_ref: str = ""
+    module: str = ""  # C: council tax, H: benefits
+
+
+@dataclass(frozen=True)
+class Property:
+    place_ref: str
+    address: str
+    postcode: str
+    band: str | None  # None: not banded yet (a new build)
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    reference: str
+    balance: int  # pence owed now (negative: in credit)
+    closed: bool
+    payment_method: str
+    direct_debit: bool
+    year: int
+    year_charge: int = 0
+    year_paid: int = 0
+    year_benefits: int = 0
+    year_outstanding: int = 0
+    arrears: int = 0  # instalments missed this year
+    next_due: str | None = None
+    next_amount: int | None = None
+    stage: str | None = None  # recovery stage (reminder, summons...)
+    discounts: tuple = ()  # names of discounts and exemptions on the account
+
+
+@dataclass(frozen=True)
+class BenefitPayment:
+    paid: str
+    amount: int
+    period_start: str
+    period_end: str
+    payee: str = ""
+    kind: str = ""  # "housing" (HB) or "council_tax" (CTR)
+
+
+@dataclass(frozen=True)
+class BenefitClaim:
+    number: str
+    place_ref: str
+    status: str
+    kind: str = ""
+    address: str = ""
+    next_payment_date: str | None = None
+    next_payment_amount: int | None = None
+    weekly: dict = field(default_factory=dict)  # {"council_tax": pence, "rent": pence}
+
+
+class RevenuesSession(Protocol):
+    """One back-office session for one person (context manager)."""
+
+    def summary(self, account_ref: str, year: int) -> Summary: ...
+    def instalments(self, account_ref: str, year: int) -> list: ...
+    def transactions(self, account_ref: str, year: int) -> list: ...
+    def documents(self) -> list: ...
+    def document_pdf(self, account_ref: str, document_id: str, year: int) -> bytes: ...
+    def properties(self, account_ref: str, year: int) -> list: ...
+    def benefit_claims(self) -> list: ...
+    def benefit_claim(self, number: str, place_ref: str) -> BenefitClaim: ...
+    def benefit_payments(self, kind: str) -> list: ...
+
+
+class Revenues(Protocol):
+    calls: int  # requests made to the back office by this instance (its cost, reported)
+
+    def available(self) -> None:
+        """Raises BackOfficeError unless the back office answers now (staff's health view)."""
+
+    def check_account(self, reference: str) -> AccountForChecks | None:
+        """The account's linking facts, or None when there is no such account.
+        Does the same calls whether or not it exists (linking's equal time)."""
+
+    def session(self, person_ref: str) -> RevenuesSession: ...

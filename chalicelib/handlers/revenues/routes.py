@@ -1,0 +1,100 @@
+"""Council tax in My Account: link an account, see it, its bills, unlink.
+Each route is the signed-in person's own (their links only)."""
+from ...api import http
+from ...api.openapi import errors, json_response, operation, path_param, ref
+from ...api.registry import Routes
+from ...auth.rules import SIGNED_IN, STAFF
+from . import limits
+
+routes = Routes("revenues", schemas="chalicelib.handlers.revenues.schemas")
+LINK_ID = path_param("link_id", {"type": "string", "pattern": limits.LINK_ID_PATTERN})
+NO_LINK = {"404": "Not one of your links (code link_not_found)"}
+DOWN = {"503": "The back office cannot be reached and there is no copy yet (Retry-After)"}
+PRIVATE = {"Cache-Control": "private, no-store"}
+
+
+@routes.get("/v1/me/council-tax", SIGNED_IN, operation(
+    "The council tax accounts linked to me", None, "200", ref("CouncilTaxLinks")))
+def my_council_tax():
+    from .linking import my_links
+    return http.ok(my_links(http.deps()), headers=PRIVATE)
+
+
+@routes.post("/v1/me/council-tax", SIGNED_IN, {
+    "summary": "Link a council tax account: the reference (its check digit checked at once), the name as on the "
+               "bill and at least two of the four checks. A missing account and a wrong detail get the same "
+               "answer; attempts are limited per client, per person and per reference. Linking again is the same "
+               "link (200)",
+    "requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": ref("CouncilTaxLinkRequest")}}}},
+    "responses": {"201": json_response(ref("CouncilTaxLink"), "Linked"),
+                  "200": json_response(ref("CouncilTaxLink"), "Linked already"),
+                  **errors(400, 409, 429, **{"422": "Not matched (code not_matched), or fewer than two checks",
+                                             **DOWN})}})
+def link_council_tax():
+    from .linking import link
+    view, made = link(http.deps(), http.body())
+    return http.ok(view, status=201 if made else 200, headers=PRIVATE)
+
+
+@routes.get("/v1/me/council-tax/{link_id}", SIGNED_IN, {
+    "summary": "My linked account: balance, next instalment and the year's plan, payments this year, bills and "
+               "letters, benefit claims and their payments; kept for minutes, and the last copy with its age when "
+               "the back office cannot be asked",
+    "parameters": [LINK_ID],
+    "responses": {"200": json_response(ref("CouncilTaxAccount")), **errors(**NO_LINK, **DOWN)}})
+def council_tax_account(link_id):
+    from .view import account
+    return http.ok(account(http.deps(), link_id), headers=PRIVATE)
+
+
+@routes.delete("/v1/me/council-tax/{link_id}", SIGNED_IN, {
+    "summary": "Unlink the account (audited); its cached copy goes with it",
+    "parameters": [LINK_ID], "responses": {"204": {"description": "Unlinked"}, **errors(**NO_LINK)}})
+def unlink_council_tax(link_id):
+    from .linking import unlink
+    unlink(http.deps(), link_id)
+    return http.empty()
+
+
+@routes.get("/v1/me/council-tax/{link_id}/documents/{document_id}", SIGNED_IN, {
+    "summary": "A bill or letter of my linked account as PDF, fetched from the back office for me now and "
+               "never stored (Cache-Control: private, no-store); ask with Accept: application/pdf (or */*, as "
+               "browsers do)",
+    "parameters": [LINK_ID, path_param("document_id", {"type": "string", "pattern": limits.DOCUMENT_ID_PATTERN})],
+    "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
+        "schema": {"type": "string", "format": "binary"}}}},
+        **errors(**{"404": "Not one of your links or documents (link_not_found, document_not_found)", **DOWN})}})
+def council_tax_document(link_id, document_id):
+    from chalice import Response
+    from .view import document
+    pdf = document(http.deps(), link_id, document_id)
+    return Response(body=pdf, status_code=200, headers={
+        "Content-Type": "application/pdf", "Content-Disposition": f'inline; filename="{document_id}.pdf"',
+        **PRIVATE})
+
+
+@routes.post("/v1/staff/council-tax/lookups", STAFF, operation(
+    "Look a council tax account up for a caller, with a reason (audited before the back office is asked): the "
+    "account as the back office has it now, its liable people, who has linked it, and its audit",
+    "CouncilTaxLookup", "200", "the account, its links and its audit", (400, 404, 503)))
+def staff_council_tax_lookup():
+    from .staff import lookup
+    return http.ok(lookup(http.deps(), http.body()), headers=PRIVATE)
+
+
+@routes.post("/v1/staff/council-tax/revocations", STAFF, operation(
+    "Revoke a resident's link to a council tax account, with a reason (audited); its cached copy goes too",
+    "CouncilTaxRevocation", "200", "Revoked", (400, 404)))
+def staff_council_tax_revoke():
+    from .staff import revoke
+    return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
+
+
+@routes.get("/v1/staff/council-tax/health", STAFF, operation(
+    "Whether the revenues back office answers now (a login, as its availability is checked) and how fast; "
+    "failure says how it failed: unreachable (down, its nightly window, too slow), malformed or refused",
+    None, "200", "configured, reachable, seconds, failure"))
+def staff_council_tax_health():
+    from .staff import health
+    return http.ok(health(http.deps()), headers=http.NO_STORE)

@@ -1,0 +1,51 @@
+"""The council tax routes' OpenAPI components (loaded only to build /openapi.json)."""
+PENCE = {"type": "integer", "description": "pence"}
+DAY = {"type": "string", "format": "date"}
+
+SCHEMAS = {
+    "CouncilTaxLinkRequest": {"type": "object", "required": ["reference", "name"], "properties": {
+        "reference": {"type": "string", "example": "500123454",
+                      "description": "the account reference on the bill: 9 digits starting 5, the last a check digit"},
+        "name": {"type": "string", "maxLength": 100, "description": "the name as printed on the bill"},
+        "online_key": {"type": "string", "maxLength": 20, "description": "the online key printed on the bill"},
+        "postcode": {"type": "string", "maxLength": 20},
+        "phone_last3": {"type": "string", "pattern": "^[0-9]{3}$",
+                        "description": "the last 3 digits of the phone number the council holds"},
+        "dd_last3": {"type": "string", "pattern": "^[0-9]{3}$",
+                     "description": "the last 3 digits of the account paying by Direct Debit"}},
+        "description": "the reference, the name and at least two of the four checks"},
+    "CouncilTaxLookup": {"type": "object", "required": ["reference", "reason"], "properties": {
+        "reference": {"type": "string"}, "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+    "CouncilTaxRevocation": {"type": "object", "required": ["reference", "link_id", "reason"], "properties": {
+        "reference": {"type": "string"}, "link_id": {"type": "string"},
+        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+    "CouncilTaxLink": {"type": "object", "required": ["id", "reference", "linked_at"], "properties": {
+        "id": {"type": "string"}, "reference": {"type": "string"},
+        "linked_at": {"type": "string", "format": "date-time"}}},
+    "CouncilTaxLinks": {"type": "object", "required": ["links"], "properties": {
+        "links": {"type": "array", "items": {"$ref": "#/components/schemas/CouncilTaxLink"}}}},
+    "CouncilTaxAccount": {"type": "object", "required": ["id", "reference", "summary", "fetched_at", "age_s", "stale"],
+                          "properties": {
+        "id": {"type": "string"}, "reference": {"type": "string"}, "year": {"type": "integer"},
+        "fetched_at": {"type": "string", "format": "date-time", "description": "when the back office said this"},
+        "age_s": {"type": "integer", "description": "seconds since then"},
+        "stale": {"type": "boolean", "description": "the back office could not be asked: this is the last copy"},
+        "summary": {"type": "object", "properties": {
+            "balance": PENCE, "year_charge": PENCE, "year_paid": PENCE, "year_benefits": PENCE,
+            "arrears": PENCE, "next_due": {**DAY, "nullable": True}, "next_amount": {**PENCE, "nullable": True},
+            "payment_method": {"type": "string"}, "direct_debit": {"type": "boolean"},
+            "stage": {"type": "string", "nullable": True}, "discounts": {"type": "array", "items": {"type": "string"}}}},
+        "property": {"type": "object", "nullable": True, "properties": {
+            "address": {"type": "string"}, "postcode": {"type": "string"},
+            "band": {"type": "string", "nullable": True, "description": "null: not banded yet (a new build)"}}},
+        "next_instalment": {"type": "object", "nullable": True},
+        "instalments": {"type": "array", "items": {"type": "object", "properties": {
+            "due": DAY, "amount": PENCE, "direct_debit": {"type": "boolean"}}}},
+        "payments": {"type": "array", "items": {"type": "object", "properties": {
+            "date": DAY, "amount": PENCE, "kind": {"type": "string"}, "method": {"type": "string"}}}},
+        "documents": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}, "created": DAY,
+            "about": {"type": "string", "enum": ["council_tax", "benefits"]}}}},
+        "benefit_claims": {"type": "array", "items": {"type": "object"}},
+        "benefit_payments": {"type": "array", "items": {"type": "object"}}}},
+}

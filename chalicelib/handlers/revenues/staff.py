@@ -1,0 +1,77 @@
+"""Staff and council tax: an officer helping a caller looks an account up
+with a reason, sees who has linked it, and can revoke a link; each is in the
+account's audit with who and why. Bodies, not paths, carry the reference and
+the reason, so neither reaches an access log."""
+from types import SimpleNamespace
+
+from ...errors import NotFound
+from ... import validation
+from . import backoffice, references, wording
+from .linking import audit_key, link_view
+from .port import BackOfficeError
+from .view import fetch
+
+REASON_MIN, REASON_MAX = 5, 300
+
+
+def _read(body, *names):
+    problems = validation.Problems()
+    reference = references.normalised(body.get("reference"))
+    if not references.valid(reference):
+        problems.add("reference", wording.REFERENCE)
+    reason = body.get("reason")
+    if not isinstance(reason, str) or not REASON_MIN <= len(reason.strip()) <= REASON_MAX:
+        problems.add("reason", f"Say why, in {REASON_MIN} to {REASON_MAX} characters.")
+    for name in names:
+        if not isinstance(body.get(name), str) or not body[name]:
+            problems.add(name, "Required.")
+    problems.raise_if_any()
+    return reference, reason.strip()
+
+
+def lookup(deps, body):
+    """The account as the back office has it now, with its links; audited
+    before the back office is asked, so a lookup that fails is still known."""
+    reference, reason = _read(body)
+    officer, now = deps.principal.user_id, deps.clock()
+    deps.revenue_links.record(reference, audit_key(deps, now), "staff_lookup", officer, reason=reason)
+    revenues = backoffice.configured(deps)
+    try:
+        account = revenues.check_account(reference)
+        if account is None or not account.people:
+            raise NotFound("No council tax account has that reference.", code="account_not_found")
+        view = fetch(revenues, SimpleNamespace(account_ref=reference, person_ref=account.people[0].person_ref),
+                     backoffice.financial_year(now))
+    except BackOfficeError:
+        raise backoffice.unavailable() from None
+    links = [{**link_view(k), "user_id": k.user_id, "person_ref": k.person_ref}
+             for k in deps.revenue_links.links_of_account(reference)]
+    return {**view, "liable": [p.name_on_bill for p in account.people], "links": links,
+            "audit": deps.revenue_links.audit(reference)}
+
+
+def revoke(deps, body):
+    reference, reason = _read(body, "link_id")
+    found = [k for k in deps.revenue_links.links_of_account(reference) if k.id == body["link_id"]]
+    if not found:
+        raise NotFound(wording.NOT_LINKED, code="link_not_found")
+    deps.revenue_links.remove_link(found[0], audit_key(deps, deps.clock()), deps.principal.user_id, reason=reason)
+    return {"revoked": body["link_id"]}
+
+
+def health(deps):
+    """Whether the back office answers a login now, and how fast (as Stockport's
+    availability check asks it): for staff, never cached."""
+    import time
+    from ...errors import ApiError
+    try:
+        revenues = backoffice.configured(deps)
+    except ApiError:  # none configured: an answer here, not an error
+        return {"configured": False, "reachable": False}
+    started = time.perf_counter()
+    try:
+        revenues.available()
+    except BackOfficeError as e:
+        return {"configured": True, "reachable": False, "failure": e.kind,
+                "seconds": round(time.perf_counter() - started, 3)}
+    return {"configured": True, "reachable": True, "seconds": round(time.perf_counter() - started, 3)}

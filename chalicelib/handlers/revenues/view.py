@@ -1,0 +1,85 @@
+"""What a resident sees of a linked account: one back-office session, kept
+per link for minutes (a second look asks nothing), and the last copy with
+its age while the back office is down, slow, confused or refusing.
+
+A cold view of an account is crmlogin, cocrmper, ctxdet, irins, ctxtrn,
+ctxprop, viewdoc and hbsel (plus hbdet for each claim and hbpaydet twice
+when there are claims): 8 calls, 11 with one claim. Its DynamoDB cost: the
+link and the cached copy read (2 GetItems), the copy written (1 PutItem).
+"""
+from dataclasses import asdict
+from datetime import timedelta
+
+from ...config import revenues as revenue_settings
+from ...errors import NotFound
+from ...stamps import stamp
+from . import backoffice, wording
+from .linking import owned
+from .port import BackOfficeError
+
+
+def fetch(revenues, link, year):
+    """The account as the back office has it now (raises BackOfficeError)."""
+    with revenues.session(link.person_ref) as session:
+        summary = session.summary(link.account_ref, year)
+        plan = session.instalments(link.account_ref, year)
+        payments = [t for t in session.transactions(link.account_ref, year) if t.amount < 0]
+        places = session.properties(link.account_ref, year)
+        documents = [d for d in session.documents() if d.account_ref == link.account_ref or d.module == "H"]
+        claims = []
+        for claim in session.benefit_claims():
+            claims.append(asdict(session.benefit_claim(claim.number, claim.place_ref)))
+        benefit_payments = []
+        if claims:
+            benefit_payments = [asdict(p) for kind in ("housing", "council_tax")
+                                for p in session.benefit_payments(kind)]
+    upcoming = [i for i in plan if summary.next_due and i.due and i.due >= summary.next_due]
+    return {
+        "reference": link.account_ref, "year": year, "summary": asdict(summary),
+        "property": asdict(places[0]) if places else None,
+        "next_instalment": asdict(upcoming[0]) if upcoming else None,
+        "instalments": [asdict(i) for i in plan],
+        "payments": [{"date": t.date, "amount": -t.amount, "kind": t.kind, "method": t.method} for t in payments],
+        "documents": [{"id": d.id, "name": d.name, "kind": d.kind, "created": d.created,
+                       "about": "benefits" if d.module == "H" else "council_tax"} for d in documents],
+        "benefit_claims": claims, "benefit_payments": benefit_payments,
+    }
+
+
+def account(deps, link_id):
+    return _account(deps, owned(deps, link_id))
+
+
+def _account(deps, link):
+    now = deps.clock()
+    settings = revenue_settings()
+    kept = deps.revenue_links.cached(link.id)
+    if kept is not None and (now - kept[1]).total_seconds() < settings["fresh_s"]:
+        return _shown(link, kept[0], kept[1], now, stale=False)
+    try:
+        body = fetch(backoffice.configured(deps), link, backoffice.financial_year(now))
+    except BackOfficeError:
+        if kept is None:
+            raise backoffice.unavailable() from None
+        return _shown(link, kept[0], kept[1], now, stale=True)
+    deps.revenue_links.keep(link.id, body, now, now + timedelta(days=settings["keep_days"]))
+    return _shown(link, body, now, now, stale=False)
+
+
+def _shown(link, body, fetched_at, now, stale):
+    return {**body, "id": link.id, "fetched_at": stamp(fetched_at),
+            "age_s": max(0, int((now - fetched_at).total_seconds())), "stale": stale}
+
+
+def document(deps, link_id, document_id):
+    """A bill or letter's PDF, asked of the back office for this resident now:
+    only a document listed on their account's view, never stored anywhere."""
+    link = owned(deps, link_id)
+    listed = _account(deps, link)
+    if document_id not in {d["id"] for d in listed["documents"]}:
+        raise NotFound(wording.NO_DOCUMENT, code="document_not_found")
+    try:
+        with backoffice.configured(deps).session(link.person_ref) as session:
+            return session.document_pdf(link.account_ref, document_id, backoffice.financial_year(deps.clock()))
+    except BackOfficeError:
+        raise backoffice.unavailable() from None

@@ -1,0 +1,225 @@
+"""A revenues and benefits back office on this machine that speaks Civica
+OpenRevenues' `docid` XML protocol, as Stockport's adapter
+(smbc-digital/civica-service) shows it.
+
+`make run` starts one (DOORSTEP_CIVICA_PORT, default PORT+7) and points the app
+at it exactly as it would point at a council's Civica: DOORSTEP_CIVICA_URL,
+DOORSTEP_CIVICA_USER, DOORSTEP_CIVICA_PASSWORD. Tests start their own
+(`with CivicaBackOffice() as civica:`) and talk to it over real HTTP.
+
+What it keeps as Civica does: one URL (PATH), `?outputtype=xml&docid=...`;
+nothing answers before `crmlogin` gives a session (ErrorCode 5); `cocrmper`
+puts a person (personref) or an account's lead person (ctaxref) on the
+session; `ctxdet` makes its account the session's current account, and
+`irins`, `ctxtrn`, `ctxprop` and `docdl` answer for the current account,
+which before any `ctxdet` is the person's first: call `irins` first and you
+get another account's instalments, as a real one gives them. Sessions expire
+after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py.
+
+For tests and demos: `down` (every call a 503 maintenance page), a nightly
+window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),
+`malformed` (XML cut short) and `refusing` (every call after login an error
+code). `calls` lists each docid asked, in order.
+"""
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from datetime import datetime, time as clock_time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlsplit
+from zoneinfo import ZoneInfo
+
+from doorstep_cli.local import civica_answers as answers, civica_data as data
+from doorstep_cli.local.pdf import one_page
+
+PATH = "/civica/openrevenues"
+SESSION_IDLE_S = 20 * 60
+NIGHTLY = (clock_time(1, 30), clock_time(4, 15))  # as one council's portal is off
+LONDON = ZoneInfo("Europe/London")
+MAINTENANCE = b"<html><body><h1>Service Unavailable</h1><p>Scheduled maintenance.</p></body></html>"
+
+
+class CivicaBackOffice:
+    def __init__(self, user="doorstep", password="local-civica-password", host="127.0.0.1", port=0,
+                 clock=None, nightly=NIGHTLY):
+        self.user, self.password, self.nightly = user, password, nightly
+        self.clock = clock or (lambda: datetime.now(LONDON))
+        self.lock = threading.Lock()
+        self.sessions = {}  # id -> {"person", "current", "seen"}
+        self.calls = []
+        self.down = self.malformed = self.refusing = False
+        self.delay_s = 0.0
+        self._server = ThreadingHTTPServer((host, port), _handler(self))
+        self._server.daemon_threads = True
+        self.origin = f"http://{host}:{self._server.server_address[1]}"
+        self.url = self.origin + PATH
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="civica-back-office", daemon=True)
+        self._thread.start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def today(self):
+        return self.clock().astimezone(LONDON).date()
+
+    def in_nightly_window(self):
+        start, end = self.nightly or (None, None)
+        return start is not None and start <= self.clock().astimezone(LONDON).time() < end
+
+    # -- the protocol ------------------------------------------------------
+    def answer(self, params, form):
+        """(status, content type, body) for one call."""
+        docid = params.get("docid", "")
+        with self.lock:
+            self.calls.append(docid)
+        if self.down or self.in_nightly_window():
+            return 503, "text/html", MAINTENANCE
+        if docid == "crmlogin":
+            if params.get("userid") != self.user or params.get("password") != self.password:
+                return 200, "application/xml", answers.login_refused()
+            sid = secrets.token_hex(12)
+            with self.lock:
+                self.sessions[sid] = {"person": None, "current": None, "seen": time.monotonic()}
+            return 200, "application/xml", answers.login(sid)
+        session = self._session(params.get("sessionid"))
+        if session is None:
+            return 200, "application/xml", answers.error("Invalid Session Id", "2")
+        if self.refusing:
+            return 200, "application/xml", answers.error("Database unavailable", "9")
+        body = self._docid(docid, session, params, form)
+        if self.malformed and body.startswith(b"<?xml"):
+            body = body[: len(body) // 2]
+        return 200, "application/pdf" if body.startswith(b"%PDF") else "application/xml", body
+
+    def _session(self, sid):
+        with self.lock:
+            session = self.sessions.get(sid or "")
+            if session is None or time.monotonic() - session["seen"] > SESSION_IDLE_S:
+                return None
+            session["seen"] = time.monotonic()
+            return session
+
+    def _docid(self, docid, session, params, form):
+        today = self.today()
+        year = int(params.get("recyear") or params.get("year") or data.financial_year(today))
+        if docid == "cocrmper":
+            return self._set_person(session, params)
+        person = session["person"]
+        if person is None:
+            return answers.error("No Person Set On Session", "3")
+        refs = [ref for ref, a in data.ACCOUNTS.items() if person in a["people"]]
+        current = session["current"] or (refs[0] if refs else None)  # Civica's silent default
+        if docid == "ctxsel":
+            return answers.accounts_list(person, refs, year, today)
+        if docid == "ctxdet":
+            ref = params.get("actref", "")
+            if ref not in refs:
+                return answers.error("Account Not Found For Person", "6")
+            session["current"] = ref  # the side effect Stockport's adapter works around
+            return answers.details(ref, year, today)
+        if docid in ("irins", "ctxtrn", "ctxprop", "docdl") and current is None:
+            return answers.error("No Account Selected", "7")
+        if docid == "irins":
+            return answers.instalments(current, year)
+        if docid == "ctxtrn":
+            return answers.transactions(current, year, today)
+        if docid == "ctxprop":
+            return answers.properties(current)
+        if docid == "viewdoc":
+            return answers.documents(person, refs, data.financial_year(today))
+        if docid == "docdl":
+            return self._document(person, current, params.get("document", ""), today)
+        claims = data.CLAIMS.get(person, [])
+        if docid == "hbsel":
+            return answers.claims(person)
+        if docid == "hbdet":
+            found = [c for c in claims if c["number"] == params.get("claimref") and
+                     c["place_ref"] == params.get("placeref")]
+            return answers.claim(found[0], today) if found else answers.error("Claim Not Found", "8",
+                                                                               root="HBClaimDetails")
+        if docid == "hbpaydet":
+            return answers.benefit_payments(claims, params.get("type", "ctp").lower(), today)
+        return answers.error(f"Unknown docid {docid}", "1")
+
+    def _set_person(self, session, params):
+        if params.get("personref") in data.PEOPLE:
+            session.update(person=params["personref"], current=None)
+            return answers.person_set("Person Reference Set")
+        account = data.ACCOUNTS.get(params.get("ctaxref") or "")
+        if account is not None:
+            session.update(person=account["people"][0], current=None)
+            return answers.person_set("Person CouncilTaxReference Set")
+        return answers.person_set("Person Not Found", "1")
+
+    def _document(self, person, current, document_id, today):
+        """Bills of the current account, and the person's benefit letters."""
+        account = data.ACCOUNTS[current]
+        year = data.financial_year(today)
+        for doc in data.documents(current, account):
+            if doc["id"] == document_id:
+                names = " and ".join(" ".join((p["title"], p["forenames"], p["surname"]))
+                                     for p in (data.PEOPLE[r] for r in account["people"]))
+                plan = data.instalments(account, year)
+                return one_page([f"{doc['name']} {year}/{(year + 1) % 100:02d}", f"Account reference: {current}",
+                                 names, *account["lines"], account["postcode"],
+                                 f"Band: {account['band'] or 'not yet banded'}",
+                                 f"Amount payable: GBP {answers.pounds(data.net_charge(account))}",
+                                 *[f"  {answers.civica_day(when)}  GBP {answers.pounds(a)}" for when, a in plan],
+                                 f"Online key (to see this account online): {account['online_key']}"],
+                                title=f"{doc['name']} {current}")
+        for claim in data.CLAIMS.get(person, []):
+            for doc in data.claim_documents(claim):
+                if doc["id"] == document_id:
+                    return one_page([doc["name"], f"Claim {claim['number']}",
+                                     f"Housing benefit: GBP {answers.pounds(claim['weekly_rent'])} a week",
+                                     f"Council tax reduction: GBP {answers.pounds(claim['weekly_ctax'])} a week"],
+                                    title=f"{doc['name']} {claim['number']}")
+        return answers.error("Document Not Found", "4")
+
+
+def _handler(office):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _serve(self, form):
+            parts = urlsplit(self.path)
+            if parts.path != PATH:
+                return self._send(404, "text/html", b"<html><body>Not Found</body></html>")
+            params = {k.lower(): v for k, v in parse_qsl(parts.query)}
+            params.update({k.lower(): v for k, v in form.items()})
+            if office.delay_s:
+                time.sleep(office.delay_s)
+            self._send(*office.answer(params, form))
+
+        def do_GET(self):  # noqa: N802
+            self._serve({})
+
+        def do_POST(self):  # noqa: N802
+            length = int(self.headers.get("Content-Length") or 0)
+            self._serve(dict(parse_qsl(self.rfile.read(length).decode("utf-8", "replace"))))
+
+        def _send(self, status, content_type, body):
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the adapter gave up waiting (its timeout): nothing to tell
+
+        def log_message(self, *args):
+            pass  # no references or names in logs
+
+    return Handler

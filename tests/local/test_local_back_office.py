@@ -1,0 +1,36 @@
+"""`make run` starts the local revenues back office beside the app, speaking
+Civica OpenRevenues' protocol, and points the app at it as at a council's."""
+from __future__ import annotations
+
+import os
+import signal
+
+from local_fixtures import free_port  # noqa: F401 (fixtures)
+from test_local_stack import read_stack, start_stack
+
+from chalicelib.handlers.revenues.civica import CivicaRevenues
+
+
+def test_the_stack_serves_a_civica_speaking_back_office_the_app_is_configured_for(tmp_path, free_port, monkeypatch):
+    data_dir, port = tmp_path / "data", free_port()
+    monkeypatch.setenv("DOORSTEP_CIVICA_PORT", str(free_port()))
+    monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
+    monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")  # whatever the hour the suite runs at
+    stack = start_stack(tmp_path, data_dir, (port, free_port(), free_port()))
+    try:
+        civica_url = read_stack(data_dir)["civica_url"]
+        assert civica_url.startswith(f"http://127.0.0.1:{os.environ['DOORSTEP_CIVICA_PORT']}/")
+        found = CivicaRevenues(civica_url, "doorstep", "local-civica-password").check_account("500123454")
+        assert [p.name_on_bill for p in found.people] == ["Mrs Ann Hartley", "Mr Brian Hartley"]
+    finally:
+        stack.send_signal(signal.SIGINT)
+        out, err = stack.communicate(timeout=30)
+    assert stack.returncode == 0, err
+    assert f"revenues {civica_url}" in out
+
+
+def test_the_nightly_window_is_configuration():
+    from datetime import time
+    from doorstep_cli.local.stack import nightly_window
+    assert nightly_window(None) == (time(1, 30), time(4, 15))
+    assert nightly_window("23:00-23:30") == (time(23, 0), time(23, 30)) and nightly_window("off") is None

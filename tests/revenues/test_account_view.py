@@ -1,0 +1,151 @@
+"""What a resident sees of a linked account: one back-office session, then
+the copy for minutes at no back-office cost, the last copy with its age while
+the back office fails in any way, the bill's PDF for that resident only."""
+from datetime import timedelta
+
+import pytest
+
+from chalicelib.storage import metering
+from support.revenues_support import ARREARS, BILLS, CAROL, DEV, linked
+from support.served import served  # noqa: F401 (fixture)
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def dev(client, people, civica, council_morning):
+    person = people()
+    made = linked(client, person, BILLS[DEV])
+    civica.calls.clear()
+    return person, f"/v1/me/council-tax/{made['id']}"
+
+
+def test_the_view_shows_balance_instalments_payments_documents_and_claims(client, dev):
+    person, path = dev
+    view = client.get(path, person.auth).json_body
+    summary = view["summary"]
+    assert (summary["balance"], summary["arrears"], summary["stage"]) == (48_034, 44_642, "Reminder")
+    assert view["next_instalment"] == {"due": "2026-12-01", "amount": 22_321, "direct_debit": False}
+    assert len(view["instalments"]) == 10 and sum(i["amount"] for i in view["instalments"]) == 223_214
+    assert [p["amount"] for p in view["payments"] if p["kind"] == "Payments"] == [22_325] + [22_321] * 5
+    assert {d["name"] for d in view["documents"]} == {"Council Tax Bill", "Reminder Notice", "Benefit Award Letter"}
+    assert view["benefit_claims"][0]["weekly"] == {"council_tax": 1_250, "rent": 9_875}
+    assert view["property"]["band"] == "D" and view["stale"] is False and view["age_s"] == 0
+
+
+def test_a_second_view_within_minutes_asks_the_back_office_nothing(dev, civica, deps):
+    from chalicelib.auth.principal import Principal
+    from chalicelib.handlers.revenues.view import account
+    person, path = dev
+    own = deps.replace(principal=Principal(user_id=person.user.id, role="resident", email=person.user.email))
+    link_id = path.rsplit("/", 1)[1]
+    with metering.metered() as cold:
+        account(own, link_id)
+    cold_calls = list(civica.calls)
+    with metering.metered() as cached:
+        second = account(own, link_id)
+    assert cold_calls == ["crmlogin", "cocrmper", "ctxdet", "irins", "ctxtrn", "ctxprop", "viewdoc", "hbsel",
+                          "hbdet", "hbpaydet", "hbpaydet"]
+    assert civica.calls == cold_calls  # nothing more
+    assert second["stale"] is False
+    # DynamoDB: the link (GetItem) and the copy (GetItem, none yet when cold), the copy written when cold.
+    assert (cold.operations, cold.items, cold.writes) == (["GetItem", "GetItem", "PutItem"], 1, 1)
+    assert (cached.operations, cached.items, cached.writes) == (["GetItem", "GetItem"], 2, 0)
+
+
+def test_the_copy_is_asked_for_again_once_it_is_minutes_old(client, dev, civica, council_morning):
+    person, path = dev
+    client.get(path, person.auth)
+    council_morning.shift(timedelta(minutes=6))
+    view = client.get(path, person.auth).json_body
+    assert civica.calls.count("crmlogin") == 2 and view["age_s"] == 0
+
+
+@pytest.mark.parametrize("failure", ["down", "nightly", "slow", "malformed", "refusing"])
+def test_a_failing_back_office_shows_the_last_copy_with_its_age(client, dev, civica, council_morning, failure,
+                                                                monkeypatch):
+    person, path = dev
+    first = client.get(path, person.auth).json_body
+    council_morning.shift(timedelta(minutes=10))
+    _fail(civica, failure, monkeypatch)
+    view = client.get(path, person.auth)
+    assert view.status_code == 200
+    assert view.json_body["stale"] is True and view.json_body["age_s"] >= 600
+    assert view.json_body["summary"] == first["summary"] and view.json_body["fetched_at"] == first["fetched_at"]
+
+
+@pytest.mark.parametrize("failure", ["down", "nightly", "slow", "malformed", "refusing"])
+def test_a_failing_back_office_with_no_copy_is_a_503_with_retry_after(client, dev, civica, failure, monkeypatch):
+    person, path = dev
+    _fail(civica, failure, monkeypatch)
+    view = client.get(path, person.auth)
+    assert view.status_code == 503 and int(view.headers["Retry-After"]) > 0
+    assert view.json_body["error"]["code"] == "back_office_unavailable"
+
+
+def _fail(civica, failure, monkeypatch):
+    if failure == "slow":
+        monkeypatch.setenv("DOORSTEP_CIVICA_TIMEOUT_S", "0.3")
+        civica.delay_s = 0.6
+    elif failure == "nightly":
+        from support.revenues_support import LONDON
+        from datetime import datetime
+        civica.clock = lambda: datetime(2026, 11, 25, 1, 45, tzinfo=LONDON)
+    else:
+        setattr(civica, failure, True)
+
+
+def test_a_bill_is_fetched_for_its_resident_only_and_never_cached(client, dev, people, civica):
+    person, path = dev
+    bill = next(d for d in client.get(path, person.auth).json_body["documents"] if d["name"] == "Council Tax Bill")
+    pdf = client.get(f"{path}/documents/{bill['id']}", {**person.auth, "Accept": "application/pdf"})
+    assert pdf.status_code == 200 and pdf.body.startswith(b"%PDF-") and b"PTL8-3RZD" in pdf.body
+    assert pdf.headers["Content-Type"] == "application/pdf"
+    assert pdf.headers["Cache-Control"] == "private, no-store"
+    assert civica.calls[-2:] == ["ctxdet", "docdl"]
+    stranger = people()
+    assert client.get(f"{path}/documents/{bill['id']}", stranger.auth).status_code == 404
+    carol = people()
+    carols = linked(client, carol, BILLS[CAROL])
+    other = client.get(f"/v1/me/council-tax/{carols['id']}/documents/{bill['id']}", carol.auth)
+    assert (other.status_code, other.json_body["error"]["code"]) == (404, "document_not_found")
+
+
+def test_unlinking_removes_the_cached_copy(client, dev, deps):
+    person, path = dev
+    client.get(path, person.auth)
+    link_id = path.rsplit("/", 1)[1]
+    assert deps.revenue_links.cached(link_id) is not None
+    client.raw.http.delete(path, headers=person.auth)
+    assert deps.revenue_links.cached(link_id) is None
+
+
+def test_nothing_of_a_residents_council_tax_reaches_the_logs(client, people, civica, council_morning, caplog,
+                                                             capfd):
+    import logging
+    # What a deployed function logs: INFO and above, and everything of the app's own loggers
+    # (botocore's DEBUG wire log would show every item of every capability; it is never on).
+    caplog.set_level(logging.INFO)
+    for name in ("doorstep", "chalicelib", "app"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    person = people()
+    wrong = client.post("/v1/me/council-tax", {**BILLS[DEV], "online_key": "PTL8-3RZX"}, person.auth)
+    assert wrong.status_code == 422
+    made = linked(client, person, BILLS[DEV])
+    view = client.get(f"/v1/me/council-tax/{made['id']}", person.auth).json_body
+    assert view["summary"]["balance"] == 48_034
+    out, err = capfd.readouterr()
+    logged = caplog.text + out + err
+    for secret in (ARREARS, "Patel", "480.34", "48034", "48,034", "PTL8", "07700 900315", "HB40721"):
+        assert secret not in logged, secret
+
+
+def test_a_bill_reaches_a_browser_over_http_as_a_private_pdf(client, dev, served):
+    import urllib.request
+    person, path = dev
+    bill = client.get(path, person.auth).json_body["documents"][0]
+    request = urllib.request.Request(f"http://127.0.0.1:{served.port}{path}/documents/{bill['id']}", headers={
+        **person.auth, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        body, headers = answer.read(), answer.headers
+    assert body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")
+    assert headers["Content-Type"] == "application/pdf" and headers["Cache-Control"] == "private, no-store"

@@ -1,0 +1,55 @@
+"""An officer helping a caller: a lookup with a reason, audited first; the
+links of the account; revoking one, audited with why."""
+import pytest
+
+from support.revenues_support import ANN, BILLS, BRIAN, JOINT, linked
+from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def officer(people, civica, council_morning):
+    return people("staff", categories=["pothole"])
+
+
+def test_an_officer_looks_an_account_up_with_a_reason_and_the_lookup_is_audited(client, officer, people):
+    ann = people()
+    made = linked(client, ann, BILLS[ANN])
+    answer = client.post("/v1/staff/council-tax/lookups", {"reference": JOINT, "reason": "Caller on the phone"},
+                         officer.auth)
+    assert answer.status_code == 200
+    body = answer.json_body
+    assert body["liable"] == ["Mrs Ann Hartley", "Mr Brian Hartley"] and body["summary"]["direct_debit"] is True
+    assert [(k["id"], k["person_ref"]) for k in body["links"]] == [(made["id"], ANN)]
+    assert body["audit"][-1]["action"] == "staff_lookup" and body["audit"][-1]["by_user_id"] == officer.user.id
+    assert body["audit"][-1]["reason"] == "Caller on the phone"
+
+
+def test_a_lookup_without_a_reason_is_refused_before_anything_is_asked(client, officer, civica):
+    answer = client.post("/v1/staff/council-tax/lookups", {"reference": JOINT}, officer.auth)
+    assert answer.status_code == 400 and civica.calls == []
+
+
+def test_a_resident_cannot_look_an_account_up(client, people, civica, council_morning):
+    answer = client.post("/v1/staff/council-tax/lookups", {"reference": JOINT, "reason": "Curious"}, people().auth)
+    assert answer.status_code == 403 and civica.calls == []
+
+
+def test_an_officer_revokes_a_link_with_a_reason_and_the_resident_loses_it(client, officer, people, deps):
+    brian = people()
+    made = linked(client, brian, BILLS[BRIAN])
+    answer = client.post("/v1/staff/council-tax/revocations",
+                         {"reference": JOINT, "link_id": made["id"], "reason": "Not the account holder"},
+                         officer.auth)
+    assert answer.status_code == 200
+    assert client.get(f"/v1/me/council-tax/{made['id']}", brian.auth).status_code == 404
+    last = deps.revenue_links.audit(JOINT)[-1]
+    assert (last["action"], last["by_user_id"], last["reason"]) == ("unlinked", officer.user.id,
+                                                                    "Not the account holder")
+
+
+def test_staff_see_the_back_offices_health_and_how_it_fails(client, officer, civica):
+    up = client.get("/v1/staff/council-tax/health", officer.auth).json_body
+    assert up["configured"] and up["reachable"] and up["seconds"] < 2
+    civica.down = True
+    down = client.get("/v1/staff/council-tax/health", officer.auth).json_body
+    assert (down["reachable"], down["failure"]) == (False, "unreachable")

@@ -1,0 +1,126 @@
+// Council tax in My Account: link an account with the details on a bill, then
+// see it (balance, instalments, payments, bills and letters, benefit claims),
+// marked with its age, and the last copy when the council's system is away.
+import {api, ApiError} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
+import {formatDay, t, tCount} from "../i18n.js";
+import {navigate, redraw} from "../router.js";
+import {signedIn, tokens} from "../session.js";
+import {pounds} from "./bulky.js";
+
+const HERE = "/account/council-tax";
+const CHECKS = ["online_key", "postcode", "phone_last3", "dd_last3"];
+
+function money(pence) {
+  return pence < 0 ? t("ctax.in_credit", {amount: pounds(-pence)}) : pounds(pence);
+}
+
+function row(key, value) {
+  return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
+    h("dd", {class: "summary-list__value"}, value));
+}
+
+function age(account) {
+  const minutes = Math.floor(account.age_s / 60);
+  if (account.stale) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
+    h("p", {class: "body"}, tCount("ctax.stale", minutes)));
+  return h("p", {class: "hint", id: "ctax-age"}, minutes ? tCount("ctax.updated", minutes) : t("ctax.updated_now"));
+}
+
+// A bill's PDF needs the resident's token, which a plain link cannot carry: fetched, then opened.
+async function openDocument(view, account, doc) {
+  try {
+    const answer = await fetch(`/v1/me/council-tax/${encodeURIComponent(account.id)}/documents/${encodeURIComponent(doc.id)}`,
+      {headers: {Accept: "application/pdf", Authorization: `Bearer ${tokens().access}`}});
+    if (!answer.ok) throw new ApiError(answer.status, (await answer.json().catch(() => ({}))).error);
+    const url = URL.createObjectURL(await answer.blob());
+    const save = h("a", {href: url, download: `${doc.name} ${doc.id}.pdf`, hidden: true});
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  } catch (error) {
+    showErrors(view, errorsOf(error));
+  }
+}
+
+function claims(account) {
+  if (!account.benefit_claims.length) return [];
+  return [h("h2", {class: "heading-m"}, t("ctax.claims_title")),
+    h("ul", {class: "list list--spaced", id: "ctax-claims"}, account.benefit_claims.map(c => h("li", {},
+      t("ctax.claim_row", {number: c.number, status: c.status, kind: c.kind}),
+      c.weekly.council_tax ? [h("br"), t("ctax.weekly_reduction", {amount: pounds(c.weekly.council_tax)})] : null,
+      c.weekly.rent ? [h("br"), t("ctax.weekly_rent", {amount: pounds(c.weekly.rent)})] : null,
+      c.next_payment_date ? [h("br"), t("ctax.next_benefit", {amount: pounds(c.next_payment_amount),
+        day: formatDay(c.next_payment_date)})] : null))),
+    h("p", {class: "body"}, tCount("ctax.benefit_payments", account.benefit_payments.length))];
+}
+
+function showAccount(view, account) {
+  const s = account.summary;
+  const band = account.property && account.property.band;
+  const next = account.next_instalment;
+  append(view, h("h1", {class: "heading-l"}, t("ctax.account_title", {reference: account.reference})), age(account),
+    h("dl", {class: "summary-list", id: "ctax-summary"},
+      row(t("ctax.address"), account.property ? account.property.address : ""),
+      row(t("ctax.band"), band || t("ctax.no_band")),
+      row(t("ctax.balance"), money(s.balance)),
+      s.arrears ? row(t("ctax.arrears"), pounds(s.arrears)) : null,
+      row(t("ctax.next"), next ? t("ctax.next_row", {amount: pounds(next.amount), day: formatDay(next.due)})
+        : t("ctax.none_due")),
+      row(t("ctax.paid_this_year"), pounds(s.year_paid)),
+      s.discounts.length ? row(t("ctax.discounts"), s.discounts.join(", ")) : null),
+    h("h2", {class: "heading-m"}, t("ctax.plan_title")),
+    account.instalments.length ? h("ul", {class: "list", id: "ctax-plan"}, account.instalments.map(i =>
+      h("li", {}, t("ctax.plan_row", {day: formatDay(i.due), amount: pounds(i.amount)})))) :
+      h("p", {class: "body"}, t("ctax.no_plan")),
+    h("h2", {class: "heading-m"}, t("ctax.payments_title")),
+    account.payments.length ? h("ul", {class: "list", id: "ctax-payments"}, account.payments.map(p =>
+      h("li", {}, t("ctax.payment_row", {day: formatDay(p.date), amount: pounds(p.amount)})))) :
+      h("p", {class: "body"}, t("ctax.no_payments")),
+    h("h2", {class: "heading-m"}, t("ctax.documents_title")),
+    h("ul", {class: "list list--spaced", id: "ctax-documents"}, account.documents.map(d => h("li", {},
+      button(t("ctax.document_row", {name: d.name, day: formatDay(d.created)}),
+        {type: "button", secondary: true, onclick: () => openDocument(view, account, d)})))),
+    ...claims(account),
+    h("h2", {class: "heading-m"}, t("ctax.unlink_title")),
+    button(t("ctax.unlink"), {type: "button", warning: true, id: "ctax-unlink", onclick: async () => {
+      await api(`/v1/me/council-tax/${encodeURIComponent(account.id)}`, {method: "DELETE"});
+      navigate(HERE, {replace: true});
+    }}));
+}
+
+function linkForm(view) {
+  const form = h("form", {novalidate: true, id: "ctax-link"},
+    input({field: "reference", label: t("ctax.reference"), hint: t("ctax.reference_hint"), inputmode: "numeric",
+      autocomplete: "off"}),
+    input({field: "name", label: t("ctax.name"), hint: t("ctax.name_hint"), autocomplete: "name"}),
+    h("p", {class: "body"}, t("ctax.checks_lead")),
+    ...CHECKS.map(field => input({field, label: t(`ctax.${field}`), optional: true, autocomplete: "off"})),
+    button(t("ctax.link")));
+  onSubmit(form, view, async () => {
+    const body = {reference: form.elements.reference.value, name: form.elements.name.value};
+    for (const field of CHECKS) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
+    const made = await api("/v1/me/council-tax", {method: "POST", body});
+    navigate(`${HERE}?id=${encodeURIComponent(made.id)}`);
+  }, Object.fromEntries(["reference", "name", ...CHECKS].map(f => [f, t(`ctax.${f}`)])));
+  return form;
+}
+
+export async function render(view, {params}) {
+  if (!signedIn()) return navigate(`/sign-in?next=${HERE}`, {replace: true});
+  const id = params.get("id");
+  try {
+    if (id) return showAccount(view, await api(`/v1/me/council-tax/${encodeURIComponent(id)}`));
+    const {links} = await api("/v1/me/council-tax");
+    append(view, h("h1", {class: "heading-l"}, t("ctax.title")),
+      links.length ? h("ul", {class: "list list--spaced", id: "ctax-links"}, links.map(k => h("li", {},
+        h("a", {href: `${HERE}?id=${encodeURIComponent(k.id)}`}, t("ctax.link_row", {reference: k.reference})))))
+        : h("p", {class: "body"}, t("ctax.none_linked")),
+      h("h2", {class: "heading-m"}, t("ctax.link_title")), h("p", {class: "body"}, t("ctax.link_lead")), linkForm(view));
+  } catch (error) {
+    redraw(view, h("h1", {class: "heading-l"}, t("ctax.title")),
+      h("p", {class: "body", role: "alert"}, errorsOf(error)[0].message));
+  }
+}
