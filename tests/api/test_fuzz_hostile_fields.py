@@ -44,7 +44,7 @@ def existing(deps, client, people):
     assert taken.status_code == 200, taken.body
     template = next(iter(deps.templates.all()), None)
     return {"report_id": rid, "conversation_id": cid, "body_id": "national-highways",
-            "service_code": "pothole", "token": token_for(rid, "national-highways"),
+            "service_code": "pothole", "token": token_for(rid, "national-highways", deps.clock()),
             "template_id": getattr(template, "id", None)}, admin.auth
 
 
