@@ -3,8 +3,8 @@ real HTTP: every operation with a JSON body gets, one field at a time, values
 of the wrong type and of sizes no key can hold, sent by a member of staff
 with full scope (and to the body links with a genuine token), with the path
 naming things that exist, so the request gets past "not found" and reaches
-the code that reads the field. Then each path parameter in turn gets a value
-no id can be. Whatever is sent, the answer is never a 5xx, and always the
+the code that reads the field. Then each query parameter in turn gets a value
+too long for a key, and each path parameter one no id can be. Whatever is sent, the answer is never a 5xx, and always the
 one error shape.
 
 test_fuzz_openapi's generated cases rarely name an existing report or
@@ -93,6 +93,14 @@ def probe(operation, existing, headers, failures):
                 wrong = answered_in_shape(case.call(headers=headers, timeout=30), operation.path)
                 if wrong:
                     failures[f"{operation.label} body.{name}={str(value)[:12]!r}"] = wrong
+        query = case.query if isinstance(case.query, dict) else {}
+        for name in [p["name"] for p in operation.definition.raw.get("parameters", []) if p.get("in") == "query"]:
+            case.path_parameters, case.body, case.query = dict(real), body if body is not None else case.body, \
+                {**query, name: LONG}
+            wrong = answered_in_shape(case.call(headers=headers, timeout=30), operation.path)
+            if wrong:
+                failures[f"{operation.label} query {name}=LONG"] = wrong
+        case.query = query
         for name in real:
             for value in HOSTILE_PATHS:
                 case.path_parameters = {**real, name: value}

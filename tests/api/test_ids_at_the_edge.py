@@ -66,3 +66,9 @@ def test_a_path_value_no_id_can_be_is_a_404_on_every_kind_of_route(client, world
             "Content-Type": "application/json", **staff})
         assert answer.status_code == 404, (path, answer.status_code, answer.body)
         assert answer.json_body["error"]["code"] == "not_found"
+
+
+def test_a_tracking_token_too_long_for_a_key_is_a_400_naming_it_and_an_empty_one_is_left_to_the_view(client, world):
+    rid, _, _ = world
+    refused_naming(client.get(f"/v1/reports/{rid}?token={LONG}"), "token", "Must be an id of 1 to 200 characters.")
+    assert client.get(f"/v1/reports/{rid}?token=").status_code != 400
