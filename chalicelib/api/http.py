@@ -38,11 +38,18 @@ def deps():
 
 
 def body():
-    return json_body(request())
+    """The JSON object sent, its declared ids and references checked (api/edge.py)."""
+    from .edge import check_body
+    found = json_body(request())
+    check_body(found)
+    return found
 
 
 def query():
-    return dict(request().query_params or {})
+    from .edge import check_query
+    found = dict(request().query_params or {})
+    check_query(found)
+    return found
 
 
 def header(name):

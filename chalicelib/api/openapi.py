@@ -24,6 +24,20 @@ def path_param(name, schema=None):
     return {"name": name, "in": "path", "required": True, "schema": schema or {"type": "string"}}
 
 
+ID_PATTERN = r"^[A-Za-z0-9_.:@+-]+$"  # slugs, opaque hex, tokens (URL-safe base64, dotted)
+ID_MAX = 128
+REPORT_REFERENCE = r"^[A-Za-z0-9 \t-]+$"  # as a person types it: "ds-7k3f9q", " DS 7K3F9Q"
+SERVICE_CODE = r"^[^\x00-\x1f\x7f]+$"  # a partner's codes may hold spaces; never control characters
+
+
+def identifier(description=None, pattern=ID_PATTERN, max_length=ID_MAX, **more):
+    """A body field or query parameter naming something by id: api/edge.py
+    checks its type, length and pattern before the view reads it (400)."""
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": pattern,
+              "x-identifier": True, **more}
+    return {**schema, "description": description} if description else schema
+
+
 def ref(name):
     return f"#/components/schemas/{name}"
 

@@ -48,8 +48,9 @@ class Routes:
             raise RouteError(f"{method} {path}: an OpenAPI operation with its responses is required.")
 
         def register(view):
-            self.blueprint.route(path, methods=[method], **options)(_answering_store_errors(view))
-            self.declared.append(Route(method, path, access, doc, self.capability))
+            route = Route(method, path, access, doc, self.capability)
+            self.blueprint.route(path, methods=[method], **options)(_answering_store_errors(view, route))
+            self.declared.append(route)
             return view
         return register
 
@@ -66,14 +67,16 @@ class Routes:
         return self.route("DELETE", path, access, doc, **options)
 
 
-def _answering_store_errors(view):
+def _answering_store_errors(view, route):
+    """The view behind the edge's checks (api/edge.py), its store errors as answers."""
     from functools import wraps
 
+    from .edge import serving
     from .http import store_errors_as_api_errors
 
     @wraps(view)
     def answered(*args, **kwargs):
-        with store_errors_as_api_errors():
+        with serving(route, kwargs), store_errors_as_api_errors():
             return view(*args, **kwargs)
     return answered
 
@@ -95,6 +98,9 @@ class Registry:
                 self.routes[key] = route
             app.register_blueprint(table.blueprint)
             self.tables.append(table)
+            if table.schemas:
+                from .edge import SCHEMA_MODULES
+                SCHEMA_MODULES[table.capability] = table.schemas
 
     def rule_for(self, method, path):
         """The access rule of (method, path), or None for a route nobody declared."""

@@ -659,7 +659,7 @@ def _send_again(world, caller):
 
 def _body_link(world):
     from chalicelib.handlers.forwarding.officer_links import token_for
-    return f"/v1/body-links/{token_for(world.report_id, 'council')}"
+    return f"/v1/body-links/{token_for(world.report_id, 'council', world.deps.clock())}"
 
 
 @builds("GET", "/v1/body-links/{token}")

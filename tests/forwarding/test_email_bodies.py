@@ -77,7 +77,7 @@ def test_a_forged_or_altered_link_opens_nothing(client, bodies):
         answer = client.get(f"/v1/body-links/{forged}")
         assert answer.status_code == 404 and answer.json_body["error"]["code"] == "link_not_valid"
     from chalicelib.handlers.forwarding.officer_links import token_for
-    other_body = token_for(rid, "north-yorkshire")  # genuine, but the report never went there
+    other_body = token_for(rid, "north-yorkshire", bodies.clock())  # genuine, but the report never went there
     assert client.get(f"/v1/body-links/{other_body}").status_code == 404
 
 

@@ -1,5 +1,6 @@
 """A body's officer answers a report from the link in the e-mail it was sent
-in, with no account: the resident's report changes at once."""
+in, with no account: the resident's report changes at once, and the link
+then says the report is closed."""
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
@@ -26,6 +27,7 @@ def test_a_bodys_officer_marks_a_report_fixed_from_the_link_in_the_email(browser
         page.goto(link)
         heading(page, "What is happening with this report? (Roads Agency)")
         expect(page.locator("main")).to_contain_text("Burnt-out van")
+        expect(page.locator("main")).to_contain_text("This link works until")
         check_accessible(page, "a body's officer: the report")
         page.get_by_role("button", name="Send").click()
         expect(page.locator(".error-summary")).to_contain_text("Choose what is happening with the report")
@@ -36,6 +38,10 @@ def test_a_bodys_officer_marks_a_report_fixed_from_the_link_in_the_email(browser
         report = stack.get(f"/v1/reports/{rid}")
         assert report["status"] == "fixed"
         assert stack.get(f"/v1/reports/{rid}/updates")["updates"][-1]["text"] == "Removed this morning."
+        # Fixed is closed: the link has done its work, and says so when opened again.
+        page.reload()
+        heading(page, "The council has closed this report")
+        expect(page.locator("main")).to_contain_text("contact the council")
     finally:
         body = deps.bodies.get("web-roads")
         body.retired = True

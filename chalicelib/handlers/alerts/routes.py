@@ -1,12 +1,14 @@
 """Alerts' routes: subscribing, confirming and stopping alerts, the push key,
 and staff broadcasts."""
 from ...api import http
-from ...api.openapi import errors, json_response, operation, path_param, q, ref
+from ...api.openapi import errors, identifier, json_response, operation, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 from . import limits
 
 routes = Routes("alerts", schemas="chalicelib.handlers.alerts.schemas")
+# Not an identifier for the edge: a mail provider's one-click unsubscribe hears 403
+# invalid_token for any token not ours, the view checks its signature before any read.
 TOKEN_Q = q("token", "the alert's unsubscribe token (from the message's link)", required=True)
 # RFC 8058 one-click: mail providers POST "List-Unsubscribe=One-Click" as a form.
 FORM_OR_JSON = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]
@@ -25,7 +27,7 @@ def create_alert():
 
 @routes.get("/v1/alerts", ANYONE, {**operation(
     "My alerts (signed in), or the one alert a management token opens", None, "200", ref("AlertList"),
-    (401, 403)), "parameters": [q("token", "an anonymous subscriber's management token")]})
+    (401, 403)), "parameters": [q("token", "an anonymous subscriber's management token", schema=identifier(max_length=200))]})
 def list_alerts():
     from . import subscriptions
     return http.ok(subscriptions.list_alerts(http.deps(), http.query().get("token")), headers=http.NO_STORE)
@@ -33,7 +35,7 @@ def list_alerts():
 
 @routes.delete("/v1/alerts/{alert_id}", ANYONE, {**operation(
     "Delete an alert: its owner, or with its management token", None, "204", "Deleted", (403, 404)),
-    "parameters": [path_param("alert_id"), q("token", "the management token, for anonymous subscribers")]})
+    "parameters": [path_param("alert_id"), q("token", "the management token, for anonymous subscribers", schema=identifier(max_length=200))]})
 def delete_alert(alert_id):
     from . import subscriptions
     subscriptions.delete_alert(http.deps(), alert_id, http.query().get("token"))

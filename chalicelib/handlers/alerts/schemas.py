@@ -1,4 +1,5 @@
 """The alerts and broadcasts routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...validation import EMAIL, PHONE, SOME_TEXT
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
                      JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MAX_WARDS, RADIUS_DOCUMENT_M,
@@ -33,7 +34,7 @@ SCHEMAS = {
                                                  "p256dh": {"type": "string"}, "auth": {"type": "string"}}}}},
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
         "phone": {"type": "string", "pattern": PHONE.pattern},
-        "report_id": {"type": "string", "description": "kind report"}, **_CIRCLE,
+        "report_id": identifier("kind report", REPORT_REFERENCE, 20), **_CIRCLE,
         "radius_m": {"type": "number", "minimum": RADIUS_DOCUMENT_M[0], "maximum": RADIUS_DOCUMENT_M[1],
                      "description": f"area, category, broadcast: {RADIUS_MIN_M}-{RADIUS_MAX_M}; jobs: "
                                     f"{JOBS_RADIUS_MIN_M}-{JOBS_RADIUS_MAX_M}, default {JOBS_RADIUS_DEFAULT_M} "
@@ -45,7 +46,7 @@ SCHEMAS = {
                                                               "(default false: new reports only)"},
         "ward": {"type": "string", "pattern": WARD_PATTERN,
                  "description": "a ward id (GET /v1/councillors): kind ward, or a broadcast's place"},
-        "service_code": {"type": "string", "description": "kind category"},
+        "service_code": identifier("kind category", SERVICE_CODE, 100),
         "petitions": {"type": "boolean", "description": "kind area or ward: also told of new petitions "
                                                         "published there (default false)"},
         "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},

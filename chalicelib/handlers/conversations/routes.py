@@ -1,6 +1,6 @@
 """Live chat's routes: the resident's conversation ("Ask us") and the staff desk."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, identifier, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..shared import effects
@@ -12,7 +12,7 @@ effects.register("chat_notice", "conversations.notice", "chalicelib.handlers.con
 ID = path_param("conversation_id", {"type": "string", "pattern": limits.CONVERSATION_ID_PATTERN,
                                     "example": "CV-0123456789abcdef"})
 TOKEN = q("token", "the conversation token given when it was started (anonymous residents)",
-          schema={"type": "string", "maxLength": 100})
+          schema=identifier(max_length=100))
 
 
 def _key(least):

@@ -1,4 +1,5 @@
 """The conversation routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import REPORT_REFERENCE, identifier
 from ...validation import EMAIL, PHONE, SOME_TEXT
 from ..alerts.schemas import SCHEMAS as ALERTS
 from .limits import CONVERSATION_ID_PATTERN, MAX_PHOTOS, NAME_MAX, REASON_MAX, SCREENS_PATTERN, STATES, TEXT_MAX
@@ -46,7 +47,7 @@ SCHEMAS = {
         "text": TEXT, "photos": PHOTOS}},
     "ChatAnswer": {"type": "object", "additionalProperties": False, "properties": {
         "text": TEXT, "photos": PHOTOS,
-        "template": {"type": "string", "description": "a response template's id (GET /v1/staff/templates)"}}},
+        "template": identifier("a response template's id (GET /v1/staff/templates)")}},
     "ChatMessage": MESSAGE,
     "ChatMessages": {"type": "object", "required": ["messages", "cursor"], "properties": {
         "conversation_id": {"type": "string"}, "state": {"type": "string"},
@@ -64,9 +65,9 @@ SCHEMAS = {
         "matched_by": {"type": "string", "enum": ["conversation", "report", "email", "phone"]},
         "conversations": {"type": "array", "items": ROW}}},
     "ChatHandOver": {"type": "object", "additionalProperties": False, "required": ["to"], "properties": {
-        "to": {"type": "string", "description": "the colleague's account id"}}},
+        "to": identifier("the colleague's account id")}},
     "ChatReportLink": {"type": "object", "additionalProperties": False, "required": ["report_id"], "properties": {
-        "report_id": {"type": "string", "example": "DS-7K3F9Q"}}},
+        "report_id": identifier(None, REPORT_REFERENCE, 20, example="DS-7K3F9Q")}},
     "ChatReportMade": {"type": "object", "required": ["report_id"], "properties": {
         "report_id": {"type": "string"}, "url": {"type": "string"}, "conversation": {"type": "object"}}},
     "ChatReportDraft": {"type": "object", "required": ["conversation_id", "service_code", "place", "fields"],

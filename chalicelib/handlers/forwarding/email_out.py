@@ -11,7 +11,8 @@ under the same Message-ID)."""
 from ...notify.email import queue_email
 from ..reports.views import local_time, photo_url
 from ..shared import placement
-from .officer_links import link
+from . import wording
+from .officer_links import expiry, link
 
 
 def message_key(send):
@@ -63,7 +64,8 @@ def text_of(deps, body, report, service, base):
                                                            contact.get("phone")) if v)]
     else:
         lines += ["", "The reporter's contact details are kept by the council."]
+    now = deps.clock()
     lines += ["", "The public page of this report:", f"  {base}/?report={report.id}", "",
               "Tell us what happens (in progress, fixed, or not yours), no account needed:",
-              f"  {link(base, report.id, body.id)}", ""]
+              f"  {link(base, report.id, body.id, now)}", wording.link_lasts(expiry(now)), ""]
     return "\n".join(lines)

@@ -1,41 +1,58 @@
 """A body's officer, through the signed link in its e-mail, says what
 happened to a report: in progress, fixed, or not theirs (with a reason and,
 if they know, who is responsible). No account: the link is the right, and it
-works only while the report is with that body."""
+works only until it expires, while the report is with that body and while
+the council has not closed it."""
 from dataclasses import replace
 
 from ... import validation
-from ...errors import NotFound
+from ...errors import ApiError, NotFound
+from ...states import CLOSED_STATES
 from ..reports.changes import change_state
 from ..reports.views import sent_view
-from .officer_links import read_token
+from . import wording
+from .officer_links import expiry, read_token, refuse_if_expired
 
 CHOICES = {"in_progress": "In progress", "fixed": "Fixed", "not_ours": "Not ours"}
 REASON_MAX = 1000
 
 
 def _opened(deps, token):
-    report_id, body_id = read_token(token)
+    now = deps.clock()
+    report_id, body_id, expires = read_token(token, now)
     send = deps.sends.get(report_id, body_id)
     report = deps.reports.get(report_id) if send else None
-    if send is None or report is None or send.state not in ("sent", "refused"):
-        raise NotFound("This report is no longer with you.", code="link_not_valid")
-    return report, send
+    if send is None or report is None:
+        raise NotFound(wording.LINK_NOT_VALID, code="link_not_valid")
+    if expires is None:  # made before links carried their end: the send says when it went
+        expires = expiry(send.sent_at) if send.sent_at else now
+        refuse_if_expired(expires, now)
+    if send.state == "withdrawn":
+        raise ApiError(wording.NO_LONGER_YOURS, status=403, code="link_withdrawn")
+    if send.state not in ("sent", "refused"):  # on its way again: the new e-mail has a new link
+        raise NotFound(wording.LINK_NOT_VALID, code="link_not_valid")
+    if report.state in CLOSED_STATES:
+        raise ApiError(wording.REPORT_CLOSED, status=403, code="report_closed")
+    return report, send, expires
 
 
 def show(deps, token):
     """What the officer sees: the report as sent to them and the choices."""
-    report, send = _opened(deps, token)
+    return _view(deps, *_opened(deps, token))
+
+
+def _view(deps, report, send, expires):
     service = deps.services.get(report.service_code) or {}
     return {"report": {"id": report.id, "service_name": service.get("name", report.service_code),
                        "status": report.state, "description": report.description, "address": report.address,
                        "location": {"lat": float(report.lat), "lon": float(report.lon)}
                        if report.lon is not None else None},
-            "body": send.body_name, "sent": sent_view(send), "choices": CHOICES}
+            "body": send.body_name, "sent": sent_view(send), "choices": CHOICES,
+            "expires_at": expires.isoformat().replace("+00:00", "Z")}
 
 
 def act(deps, token, body):
-    report, send = _opened(deps, token)
+    report, send, expires = _opened(deps, token)
     problems = validation.Problems()
     choice = body.get("choice") if isinstance(body, dict) else None
     if choice not in CHOICES:
@@ -52,9 +69,11 @@ def act(deps, token, body):
         words = f"{send.body_name} says this is not theirs: {reason}" + (
             f" Responsible instead: {responsible}." if responsible else "")
         change_state(deps, report.id, report.state, text=words, author=send.body_name, action="body_update", by=by)
-        deps.sends.save(replace(send, state="refused", refused_reason=reason, responsible=responsible,
-                                answered_at=send.answered_at or now))
+        send = replace(send, state="refused", refused_reason=reason, responsible=responsible,
+                       answered_at=send.answered_at or now)
     else:
         change_state(deps, report.id, choice, text=reason, author=send.body_name, action="body_update", by=by)
-        deps.sends.save(replace(send, answered_at=send.answered_at or now))
-    return show(deps, token)
+        send = replace(send, answered_at=send.answered_at or now)
+    deps.sends.save(send)
+    # Not _opened again: "fixed" closes the report, and the answer still shows it.
+    return _view(deps, deps.reports.get(report.id), send, expires)

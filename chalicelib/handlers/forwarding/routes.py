@@ -43,7 +43,9 @@ def staff_body_health(body_id):
 
 @routes.get("/v1/body-links/{token}", ANYONE, {**operation(
     "A body's officer opens the signed link from its e-mail: the report and what they can say (no account)",
-    None, "200", ref("BodyLink"), (404,)), "parameters": [TOKEN]})
+    None, "200", ref("BodyLink"), (403, 404)), "parameters": [TOKEN],
+    "description": "403 link_expired (30 days after the e-mail), report_closed (the council closed it) or "
+                   "link_withdrawn (the council took it back); 404 link_not_valid"})
 def body_link(token):
     from . import officer_actions
     return http.ok(officer_actions.show(http.deps(), token), headers=http.NO_STORE)
@@ -51,7 +53,8 @@ def body_link(token):
 
 @routes.post("/v1/body-links/{token}", ANYONE, {**operation(
     "The officer says it is in progress, fixed, or not theirs (with a reason): the resident is told",
-    "BodyAnswer", "200", ref("BodyLink"), (400, 404, 409, 422)), "parameters": [TOKEN]})
+    "BodyAnswer", "200", ref("BodyLink"), (400, 403, 404, 409, 422)), "parameters": [TOKEN],
+    "description": "refused as GET is (403, 404) once the link no longer works"})
 def body_link_answer(token):
     from . import officer_actions
     return http.ok(officer_actions.act(http.deps(), token, http.body()), headers=http.NO_STORE)

@@ -1,4 +1,6 @@
 """Forwarding's OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import identifier
+from ..bodies.limits import BODY_ID
 from ..reports.schemas import SENT_TO
 
 STRING, NULLABLE = {"type": "string"}, {"type": "string", "nullable": True}
@@ -7,7 +9,7 @@ DATE_TIME = {"type": "string", "format": "date-time", "nullable": True}
 
 SCHEMAS = {
     "SendAgain": {"type": "object", "required": ["body"], "properties": {
-        "body": {"type": "string", "description": "a body's id (GET /v1/staff/bodies)"}}},
+        "body": identifier("a body's id (GET /v1/staff/bodies)", BODY_ID.pattern, 40)}},
     "SendState": {"allOf": [SENT, {"type": "object", "properties": {
         "method": STRING, "tries": {"type": "integer"}, "last_error": NULLABLE,
         "next_try_at": {"type": "string", "format": "date-time", "nullable": True}, "resent": {"type": "boolean"},
@@ -30,5 +32,6 @@ SCHEMAS = {
         "report": {"type": "object", "properties": {
             "id": STRING, "service_name": STRING, "status": STRING, "description": STRING, "address": NULLABLE,
             "location": {"type": "object", "nullable": True}}},
-        "body": STRING, "sent": SENT, "choices": {"type": "object"}}},
+        "body": STRING, "sent": SENT, "choices": {"type": "object"},
+        "expires_at": {"type": "string", "format": "date-time", "description": "when the link stops working"}}},
 }

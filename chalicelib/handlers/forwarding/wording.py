@@ -1,5 +1,7 @@
-"""Forwarding's words that staff read: a body's health, a send awaiting the
-body's id, a token that never resolved, a "send again" that had nothing to do."""
+"""Forwarding's words: those staff read (a body's health, a send awaiting the
+body's id, a token that never resolved, a "send again" that had nothing to
+do) and those a body's officer reads about the link in its e-mail (in the
+e-mail itself, and when the link no longer works)."""
 
 NAMELESS_UPDATES = ("{n} of {of} updates had no update_id or service_request_id and were skipped: "
                     "is the answer shaped as GeoReport's servicerequestupdates?")
@@ -7,3 +9,19 @@ AWAITING_ID = "{name} took it and will give its reference later (token {token})"
 NO_ID_FOR_TOKEN = "{name} gave token {token} at {at} UTC and no service_request_id for it since."
 UNDER_WAY = "It is being sent to {name} this moment."
 JUST_SENT = "It reached {name} at {at} UTC, moments ago: send it again later if they have lost it."
+
+LINK_NOT_VALID = "This link is not valid: open the one in the e-mail."
+NO_LONGER_YOURS = "The council has taken this report back, so this link no longer works."
+REPORT_CLOSED = ("The council has closed this report, so this link no longer works. "
+                 "If it needs more work, contact the council.")
+
+
+def link_expired(expires):
+    from ..reports.views import local_time
+    return (f"This link expired at {local_time(expires)}. If the report still needs an answer, "
+            "contact the council: it can send it to you again.")
+
+
+def link_lasts(expires):
+    from ..reports.views import local_time
+    return f"  (This link works until {local_time(expires)}.)"

@@ -1,7 +1,7 @@
 """Moderation's routes: staff edit a report's words and hide its photos;
 its reporter withdraws a photo of theirs."""
 from ...api import http
-from ...api.openapi import errors, if_match, operation, path_param, q, with_etag, ref
+from ...api.openapi import errors, identifier, if_match, operation, path_param, q, with_etag, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 
@@ -25,7 +25,7 @@ def moderate_report(report_id):
     "summary": "Its reporter withdraws a photo of theirs from the public report (with ?token= or signed in "
                "as its owner); staff keep it",
     "parameters": [REPORT_ID, path_param("name", {"type": "string", "example": "0f3c...e1.jpg"}),
-                   q("token", "the tracking token returned at creation")],
+                   q("token", "the tracking token returned at creation", schema=identifier(max_length=200))],
     "responses": {"204": {"description": "Withdrawn (again: still withdrawn)"}, **errors(403, 404, 409, 422)}})
 def withdraw_photo(report_id, name):
     from .reporter import withdraw_photo

@@ -1,4 +1,5 @@
 """The petition routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import identifier
 from ...validation import EMAIL, SOME_TEXT, WHITESPACE
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, NAME_MAX, NOTE_MAX, REJECTIONS, RESPONSE_MAX
 
@@ -60,11 +61,11 @@ SCHEMAS = {
                      "required": ["name", "email", "postcode", "in_area"], "properties": SIGNER},
     "SponsorNew": {"type": "object", "additionalProperties": False,
                    "required": ["name", "email", "postcode", "in_area", "token"],
-                   "properties": {**SIGNER, "token": {"type": "string", "description": "from the sponsors' link"}}},
+                   "properties": {**SIGNER, "token": identifier("from the sponsors' link", max_length=200)}},
     "SigningAccepted": {"type": "object", "properties": {"status": {"type": "string", "enum": ["check_email"]},
                                                          "message": TEXT}},
     "SignatureConfirm": {"type": "object", "additionalProperties": False, "required": ["token"],
-                         "properties": {"token": TEXT}},
+                         "properties": {"token": identifier(max_length=300)}},
     "SignatureConfirmed": {"type": "object", "properties": {
         "confirmed": {"type": "boolean"}, "sponsor": {"type": "boolean"},
         "petition": {"type": "object", "properties": {"id": TEXT, "action": TEXT, "state": TEXT,
@@ -96,7 +97,7 @@ SCHEMAS = {
     "FollowAccepted": {"type": "object", "required": ["status"], "properties": {
         "status": {"type": "string", "enum": ["check_email", "following"]}, "message": TEXT}},
     "FollowerToken": {"type": "object", "additionalProperties": False, "required": ["token"],
-                      "properties": {"token": {"type": "string"}}},
+                      "properties": {"token": identifier(max_length=300)}},
     "FollowerState": {"type": "object", "properties": {
         "following": {"type": "boolean"},
         "petition": {"type": "object", "properties": {"id": TEXT, "action": TEXT, "state": TEXT}}}},

@@ -2,7 +2,7 @@
 answer. Anyone holding the link's token may answer; nobody else can tell a
 questionnaire was sent."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, identifier, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE
 
@@ -12,7 +12,8 @@ REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 
 @routes.get("/v1/questionnaires/{report_id}", ANYONE, {
     "summary": "The questionnaire a reporter was sent (\"has it been fixed?\"), with the token from its link",
-    "parameters": [REPORT_ID, q("token", "the token from the link the reporter was sent", required=True)],
+    "parameters": [REPORT_ID, q("token", "the token from the link the reporter was sent", required=True,
+                                 schema=identifier(max_length=200))],
     "responses": {"200": json_response(ref("Questionnaire")), **errors(403, 404)}})
 def get_questionnaire(report_id):
     from . import answering

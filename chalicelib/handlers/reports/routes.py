@@ -2,7 +2,7 @@
 map, nearby reports and feeds. Each view reads the request, calls its
 handler (imported on first use) and answers."""
 from ...api import http
-from ...api.openapi import GEOJSON, errors, json_response, path_param, q, ref
+from ...api.openapi import GEOJSON, errors, identifier, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE
 from ...validation import SOME_TEXT
@@ -114,7 +114,7 @@ def nearby_reports():
 
 @routes.get("/v1/reports/{report_id}", ANYONE, {
     "summary": "One report: the public view, or the private view with ?token=",
-    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation")],
+    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation", schema=identifier(max_length=200))],
     "responses": {"200": json_response(ref("Report")), **errors(403, 404)}})
 def get_report(report_id):
     from . import tracking
@@ -125,7 +125,7 @@ def get_report(report_id):
 @routes.get("/v1/reports/{report_id}/updates", ANYONE, {
     "summary": "The report's timeline; of a report whose details are private, only its status changes "
                "unless opened by its owner, staff or ?token=",
-    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation")],
+    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation", schema=identifier(max_length=200))],
     "responses": {"200": json_response(ref("Timeline")), **errors(403, 404)}})
 def report_updates(report_id):
     from . import tracking

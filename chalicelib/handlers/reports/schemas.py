@@ -1,4 +1,5 @@
 """The reports routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import SERVICE_CODE, identifier
 from ... import states
 from ...validation import EMAIL, PHONE, SOME_TEXT
 from ..places.limits import UPRN_PATTERN
@@ -44,7 +45,7 @@ SCHEMAS = {
         "upload_id": {"type": "string"}, "url": {"type": "string"}, "fields": {"type": "object"},
         "expires_at": {"type": "string", "format": "date-time"}, "max_bytes": {"type": "integer"}}},
     "NewReport": {"type": "object", "required": ["service_code", "description"], "properties": {
-        "service_code": {"type": "string", "minLength": 1}, "lat": {"type": "number", "minimum": -90, "maximum": 90},
+        "service_code": identifier(None, SERVICE_CODE, 100), "lat": {"type": "number", "minimum": -90, "maximum": 90},
         "lon": {"type": "number", "minimum": -180, "maximum": 180},
         "uprn": {"type": "string", "pattern": UPRN_PATTERN,
                  "description": "the address the report was placed by (GET /v1/places); its point must be "

@@ -160,14 +160,16 @@ class _Change:
 
     def reroute(self):
         """After the change commits: sends for the bodies it goes to now (tried
-        by the next sweep), and those not yet sent to bodies it no longer goes
-        to withdrawn; a body that has it already keeps its copy."""
+        by the next sweep), and those to bodies it no longer goes to withdrawn,
+        sent or not: the council has taken it back, and a body's link to
+        answer it stops working (forwarding/officer_actions.py). A body it
+        still goes to keeps its copy."""
         if self.routed is None:
             return
         from dataclasses import replace
         now, mine = self.now, {b.id for b in self.chosen}
         for send in self.sends:
-            if send.body_id not in mine and send.unsettled:
+            if send.body_id not in mine and (send.unsettled or send.state == "sent"):
                 self.deps.sends.save(replace(send, state="withdrawn", next_try_at=None, claimed_until=None))
         have = {s.body_id: s for s in self.sends}
         for fresh in routing.initial_sends(self.report, self.chosen, now):

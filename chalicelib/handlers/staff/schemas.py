@@ -1,4 +1,5 @@
 """The staff routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...states import LABELS, PRIORITIES
 from ..reports.schemas import SCHEMAS as REPORT_SCHEMAS
 from .limits import (CHANNELS, INSTRUCTIONS_MAX, NOTE_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN, TEMPLATE_TEXT_MAX,
@@ -46,17 +47,17 @@ SCHEMAS = {
         "internal_notes": {"type": "array", "items": {"type": "object", "properties": {
             "text": STRING, "by": STRING, "at": {"type": "string", "format": "date-time"}}}}}}]},
     "Inspect": {"type": "object", "minProperties": 1, "properties": {
-        "status": STATUS, "priority": PRIORITY, "service_code": STRING,
+        "status": STATUS, "priority": PRIORITY, "service_code": identifier(None, SERVICE_CODE, 100),
         "fields": {"type": "object", "description": "answers to the category's questions (merged)"},
         "lat": {"type": "number", "minimum": -90, "maximum": 90},
         "lon": {"type": "number", "minimum": -180, "maximum": 180}, "private": {"type": "boolean"},
-        "duplicate_of": {**NULLABLE_STRING, "description": "the original's reference; null un-marks"},
+        "duplicate_of": identifier("the original's reference; null un-marks", REPORT_REFERENCE, 20, nullable=True),
         "team": {"type": "string", "nullable": True, "pattern": TEAM_ID_PATTERN},
         "due": {**DATE, "nullable": True, "description": "null: back to the category's rule"},
         "instructions": {"type": "string", "nullable": True, "maxLength": INSTRUCTIONS_MAX},
         "internal_note": {"type": "string", "maxLength": NOTE_MAX, "description": "never public, never e-mailed"},
         "public_update": {"type": "string", "maxLength": PUBLIC_UPDATE_MAX},
-        "template": {"type": "string", "description": "a response template's id, instead of public_update"}}},
+        "template": identifier("a response template's id, instead of public_update")}},
     "AssistedReport": {"allOf": [{"$ref": "#/components/schemas/NewReport"}, {
         "type": "object", "required": ["channel", "on_behalf_of"], "properties": {
             "channel": {"type": "string", "enum": list(CHANNELS)},

@@ -1,15 +1,22 @@
 // A body's officer, from the link in the e-mail a report was sent in
 // (/body#<token>: the token stays in the fragment, out of server logs): the
 // report, and "in progress", "fixed" or "not ours" (with why, and whose it
-// is). No account: the link is the right. Opening it changes nothing.
+// is). No account: the link is the right, until it expires (30 days after the
+// e-mail) or the council closes the report or takes it back: the server says
+// which (error code), and the page heads its message accordingly.
+// Opening it changes nothing.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
-import {t} from "../i18n.js";
+import {formatDate, t} from "../i18n.js";
 import {redraw} from "../router.js";
 
+const REFUSALS = {link_expired: "body_link.expired", report_closed: "body_link.closed",
+  link_withdrawn: "body_link.withdrawn"};
+
 function problem(view, error) {
-  append(view, h("h1", {class: "heading-l"}, t("body_link.failed")), h("p", {class: "body"}, errorsOf(error)[0].message));
+  const heading = REFUSALS[error && error.code] || "body_link.failed";
+  append(view, h("h1", {class: "heading-l"}, t(heading)), h("p", {class: "body"}, errorsOf(error)[0].message));
 }
 
 function done(answer) {
@@ -47,5 +54,6 @@ export async function render(view) {
     h("h1", {class: "heading-l"}, t("body_link.title", {body: opened.body})),
     h("p", {class: "body"}, opened.sent.summary),
     report.address ? h("p", {class: "body"}, report.address) : null,
-    h("p", {class: "inset"}, report.description), form);
+    h("p", {class: "inset"}, report.description),
+    h("p", {class: "hint"}, t("body_link.expires", {when: formatDate(opened.expires_at, true)})), form);
 }

@@ -1,0 +1,134 @@
+"""The API against hostile values where it reads ids and references, over
+real HTTP: every operation with a JSON body gets, one field at a time, values
+of the wrong type and of sizes no key can hold, sent by a member of staff
+with full scope (and to the body links with a genuine token), with the path
+naming things that exist, so the request gets past "not found" and reaches
+the code that reads the field. Then each query parameter in turn gets a value
+too long for a key, and each path parameter one no id can be. Whatever is sent, the answer is never a 5xx, and always the
+one error shape.
+
+test_fuzz_openapi's generated cases rarely name an existing report or
+conversation, so a body's fields were seldom read at all: this is the part
+of the fuzzing that reaches them."""
+import pytest
+
+from support.served import served  # noqa: F401 (fixture)
+from support.staff_support import load_staff_data
+
+LONG = "A" * 3000  # over DynamoDB's 2,048-byte key
+WIDE = "\u00fc" * 1100  # 2,200 bytes in 1,100 characters: bytes, not characters, are what a key holds
+HOSTILE_FIELDS = (LONG, {"x": 1}, [1])  # too long for a key; unhashable, so `x in CHOICES` fails
+HOSTILE_PATHS = (LONG, WIDE)
+ON_THE_ROAD = {"service_code": "pothole", "lat": 53.9250, "lon": -1.0600, "description": "Pothole in lane one.",
+               "fields": {"size": "large"}, "contact": {"name": "Ada Lovelace", "email": "ada@example.org"}}
+CONVERSATION = {"name": "Ada Resident", "email": "ada@example.org", "text": "My bin was not collected."}
+
+
+@pytest.fixture
+def existing(deps, client, people):
+    """Path parameters naming things that exist, and a staff administrator's headers."""
+    from doorstep_cli.demo_bodies import load_demo_bodies
+    from chalicelib.handlers.forwarding import sender
+    from chalicelib.handlers.forwarding.officer_links import token_for
+    load_demo_bodies(deps, county_endpoint="http://127.0.0.1:9/open311/v2", county_key="k")
+    load_staff_data(deps)
+    admin = people("admin", name="Fuzz Admin")
+    made = client.post("/v1/reports", ON_THE_ROAD)
+    assert made.status_code == 201, made.body
+    rid = made.json_body["id"]
+    assert sender.attempt(deps, rid, "national-highways") == "sent"
+    chat = client.post("/v1/conversations", CONVERSATION)
+    assert chat.status_code == 201, chat.body
+    cid = chat.json_body["id"]
+    taken = client.post(f"/v1/staff/conversations/{cid}/take", {}, admin.auth)  # hand-over and answer need it
+    assert taken.status_code == 200, taken.body
+    template = next(iter(deps.templates.all()), None)
+    return {"report_id": rid, "conversation_id": cid, "body_id": "national-highways",
+            "service_code": "pothole", "token": token_for(rid, "national-highways", deps.clock()),
+            "template_id": getattr(template, "id", None)}, admin.auth
+
+
+def answered_in_shape(response, path):
+    """None, or what is wrong with the answer (Open311's paths keep that spec's error shape)."""
+    if response.status_code >= 500:
+        return f"{response.status_code}: {response.text[:300]}"
+    if response.status_code >= 400 and not path.startswith("/open311/"):
+        try:
+            error = response.json()["error"]
+            assert isinstance(error["code"], str) and isinstance(error["message"], str)
+        except (ValueError, KeyError, TypeError, AssertionError):
+            return f"{response.status_code} not in the error shape: {response.text[:300]}"
+    return None
+
+
+def operations(served):
+    import schemathesis
+    from chalicelib.api.openapi import document
+    from chalicelib.api.registry import REGISTRY
+    schema = schemathesis.openapi.from_dict(document(REGISTRY))
+    schema.config.update(base_url=served.url)
+    return [result.ok() for result in schema.get_all_operations()]
+
+
+def probe(operation, existing, headers, failures):
+    """One generated valid case, then each field (and each path parameter) made hostile in turn."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from schemathesis.generation import GenerationMode
+    from test_fuzz_openapi import forget_counts
+
+    @settings(max_examples=1, deadline=None, database=None, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+    def call(case):
+        real = {**(case.path_parameters or {}),
+                **{k: existing[k] for k in (case.path_parameters or {}) if existing.get(k)}}
+        body = case.body if isinstance(case.body, dict) else None
+        fields = list(body or {}) + list((operation.definition.raw.get("requestBody") and
+                                          _properties(operation)) or [])
+        forget_counts()
+        for name in dict.fromkeys(fields):
+            for value in HOSTILE_FIELDS:
+                case.path_parameters = dict(real)
+                case.body = {**(body or {}), name: value}
+                wrong = answered_in_shape(case.call(headers=headers, timeout=30), operation.path)
+                if wrong:
+                    failures[f"{operation.label} body.{name}={str(value)[:12]!r}"] = wrong
+        query = case.query if isinstance(case.query, dict) else {}
+        for name in [p["name"] for p in operation.definition.raw.get("parameters", []) if p.get("in") == "query"]:
+            case.path_parameters, case.body, case.query = dict(real), body if body is not None else case.body, \
+                {**query, name: LONG}
+            wrong = answered_in_shape(case.call(headers=headers, timeout=30), operation.path)
+            if wrong:
+                failures[f"{operation.label} query {name}=LONG"] = wrong
+        case.query = query
+        for name in real:
+            for value in HOSTILE_PATHS:
+                case.path_parameters = {**real, name: value}
+                case.body = body if body is not None else case.body
+                wrong = answered_in_shape(case.call(headers=headers, timeout=30), operation.path)
+                if wrong:
+                    failures[f"{operation.label} path {name}={value[:12]!r}"] = wrong
+    call()
+
+
+def _properties(operation):
+    schema = operation.definition.raw["requestBody"]["content"].get("application/json", {}).get("schema", {})
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    return list(operation.schema.raw_schema["components"]["schemas"].get(name, {}).get("properties", {}))
+
+
+def test_hostile_ids_and_references_in_bodies_and_paths_never_get_a_5xx(served, existing):
+    from hypothesis.errors import Unsatisfiable
+    ids, staff = existing
+    failures = {}
+    for operation in operations(served):
+        if "requestBody" not in operation.definition.raw and not operation.path_parameters:
+            continue
+        headers = {} if operation.path.startswith("/v1/body-links/") else staff
+        try:
+            probe(operation, ids, headers, failures)
+        except Unsatisfiable:
+            pass  # nothing valid to start from
+        except Exception as error:  # noqa: BLE001 (the probe itself failing is a failure to report)
+            failures[operation.label] = f"{type(error).__name__}: {str(error)[:300]}"
+    assert not failures, "\n".join(f"{k}: {v}" for k, v in sorted(failures.items()))
