@@ -70,7 +70,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/services/{service_code}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/uploads"): (ANYONE, Outcome(201)),
-    ("GET", "/v1/photos/{name}"): (ANYONE, Outcome(302)),
+    # A photo no report names: the same 404 for every caller (tests/api/test_photo_links.py: who sees what).
+    ("GET", "/v1/photos/{name}"): (ANYONE, Outcome(404, "photo_not_found")),
     ("POST", "/v1/reports"): (ANYONE, Outcome(201)),
     ("GET", "/v1/reports"): (ANYONE, Outcome(200)),
     ("GET", "/v1/reports/nearby"): (ANYONE, Outcome(200)),

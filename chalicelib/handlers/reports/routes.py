@@ -46,13 +46,15 @@ def create_upload():
 
 
 @routes.get("/v1/photos/{name}", ANYONE, {
-    "summary": "A report photo (cleaned of metadata): redirects to the image",
-    "parameters": [path_param("name")],
-    "responses": {"302": {"description": "Redirect to the image"}, **errors(404)}})
+    "summary": "A report photo (cleaned of metadata): redirects to the image while its report is one the caller "
+               "may see now (public, theirs, or in their staff scope), or with a signed link a private view gave",
+    "parameters": [path_param("name"), q("exp", "a signed link's expiry (Unix seconds)"),
+                   q("sig", "a signed link's signature")],
+    "responses": {"302": {"description": "Redirect to the image (a short-lived URL; Cache-Control private)"},
+                  **errors(404)}})
 def photo(name):
-    from . import uploads
-    location = uploads.photo_location(http.deps(), name)
-    return http.redirect(location, headers={"Cache-Control": "private, max-age=3000"})
+    from .photo_access import CACHE, location
+    return http.redirect(location(http.deps(), name, http.query()), headers=CACHE)
 
 
 @routes.post("/v1/reports", ANYONE, {
