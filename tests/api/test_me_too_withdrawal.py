@@ -3,10 +3,10 @@ e-mail's link; the count goes down once, in the transaction that deletes the
 supporter, never below zero, however many withdrawals race; and a resident's
 supports are in their account's export."""
 import re
-import threading
 
 from conftest import pothole
 from support.alert_support import outbox_to
+from support.racing import at_once
 
 
 def supporters_of(client, rid):
@@ -79,16 +79,8 @@ def test_six_withdrawals_of_one_support_at_once_take_off_one_between_them(client
     assert deps.reports.get(rid).supporters == 4
     own = deps.replace(principal=Principal(user_id=racer.user.id, role="resident", email="racer@example.org",
                                            email_verified=True))
-    barrier, answers = threading.Barrier(6), []
-
-    def one(n):
-        barrier.wait()
-        answers.append(withdraw_mine(own, rid) if n % 2 else withdraw_by_link(deps, {"token": token}))
-    threads = [threading.Thread(target=one, args=(n,)) for n in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    answers = at_once(lambda n: withdraw_mine(own, rid) if n % 2 else withdraw_by_link(deps, {"token": token}),
+                      range(6))
     assert len(answers) == 6 and {a["status"] for a in answers} == {"withdrawn"}
     assert deps.reports.get(rid).supporters == 3 and supporters_of(client, rid) == 3
     assert min(a["supporters"] for a in answers) == 3
