@@ -19,7 +19,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench-postgis run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-forwarding venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -68,7 +68,7 @@ run: $(STAMP) dynamodb-local $(VENDOR)
 # their tests are skipped then).
 # Three workers on two cores: a browser journey leaves its worker idle 40% of the time
 # (waiting on Chromium and its own server), and the third worker takes up that slack.
-test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM)
+test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM) runtime-python
 	$(PY) -m pytest -n 3 --dist loadgroup tests $(if $(CLOCK),--clock=$(CLOCK))
 
 # The tests most bound to the time of day, again at 00:30 UTC on the Sunday the clocks
@@ -116,8 +116,18 @@ bench-postgis: $(STAMP)
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql-15-postgis-3 >/dev/null; }
 	$(PY) -m bench.postgis_nearest
 
+# The Lambda runtime's Python (infra/runtime.py): it compiles the zip's bytecode and runs the
+# zip in tests/infra. A new machine of this kind has it (pyenv's 3.13.0); where it does not,
+# Debian 13's package is tried; without it `make package` warns (fails under CI=true) and the
+# zip's run-as-the-runtime test is skipped with a warning (fails under CI=true).
+runtime-python: $(STAMP)
+	@$(PY) -m infra.runtime >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get install -y -qq python3.13 >/dev/null 2>&1 || \
+	    { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3.13 >/dev/null 2>&1; }; } || \
+	  $(PY) -m infra.runtime >/dev/null || true
+
 # dist/: the Lambda zip and the one CloudFormation template (offline, no AWS account).
-package: $(STAMP) $(VENDOR)
+package: $(STAMP) $(VENDOR) runtime-python
 	$(PY) -m infra.package
 
 # make deploy STAGE=name PUBLIC_URL=... EMAIL_FROM=... SES_IDENTITY=... ARTIFACT_BUCKET=... (infra/README.md)

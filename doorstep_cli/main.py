@@ -222,6 +222,12 @@ def prepare_storage():
     from chalicelib.storage.blobs import BlobStore
     from chalicelib.storage.tables import ensure_tables
     result = ensure_tables()
+    from chalicelib.storage.supporters import SupporterModel
+    if "added index by_person" in result.get(SupporterModel.Meta.table_name, ""):
+        # This release's upgrade (its new index says a stage has not had it): photo links now
+        # find their report through the photo's upload row, which used to expire after a day.
+        from chalicelib.storage.report_store import ReportStore
+        result[SupporterModel.Meta.table_name] += f"; {ReportStore().keep_photo_rows()} photos' rows kept"
     from chalicelib.storage.inbox import InboxModel
     if result.get(InboxModel.Meta.table_name) == "created":  # a stage from before the staff inbox
         from chalicelib.storage.report_store import ReportStore

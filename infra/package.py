@@ -64,8 +64,9 @@ def _build(dist, build_dir):
 def _add_bytecode(zip_path):
     python = runtime.interpreter()
     if python is None:
-        print(f"No Python {runtime.PYTHON_VERSION} on this machine: the zip carries no bytecode, so each cold start "
-              "compiles the modules it imports (about 0.3 s).", file=sys.stderr)
+        if runtime.required():
+            raise PackageRefused(runtime.missing())
+        print(f"WARNING: {runtime.missing()}", file=sys.stderr)
         return
     bytecode.add(zip_path, python, runtime.CACHE_TAG)
 

@@ -11,6 +11,7 @@ version (a cold start would otherwise compile every module it imports, about
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 RUNTIME = "python3.13"
@@ -64,6 +65,28 @@ def interpreter():
     return None
 
 
+def required():
+    """Under CI (CI=true) the runtime's Python is required, not optional: every
+    new machine of this project's kind has it (pyenv's 3.13.0), so its absence
+    there is a broken machine to hear about, not a test to skip quietly."""
+    return os.environ.get("CI") == "true"
+
+
+def missing():
+    """What to say when interpreter() finds none, and how a machine gets one."""
+    return (f"No Python {PYTHON_VERSION} (a final release) on this machine: the Lambda zip would carry no bytecode, "
+            f"so each cold start compiles what it imports (about 0.3 s), and the zip cannot be run as the runtime "
+            f"runs it. A new machine of this project's kind has it (pyenv: ~/.pyenv/versions/{PYTHON_VERSION}.0); "
+            f"on Debian 13 and later, `apt-get install python{PYTHON_VERSION}` (make test and make package try "
+            f"that); elsewhere put a python{PYTHON_VERSION} on PATH (README, \"The Lambda runtime's Python\").")
+
+
 def _newest_first(path):
     release = path.parent.parent.name  # pyenv's versions/3.13.1/bin/python3.13
     return [-int(part) if part.isdigit() else 0 for part in release.split(".")]
+
+
+if __name__ == "__main__":  # `python -m infra.runtime`: the interpreter's path, or why none (exit 1)
+    found = interpreter()
+    print(found or missing(), file=sys.stdout if found else sys.stderr)
+    sys.exit(0 if found else 1)

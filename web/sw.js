@@ -13,7 +13,7 @@ const SHELL = [
   "/js/idb.js", "/js/map.js", "/js/outbox.js", "/js/photos.js", "/js/push.js", "/js/router.js",
   "/js/session.js", "/js/status.js", "/js/store.js", "/js/where.js",
   "/js/report/category.js", "/js/report/contact.js", "/js/report/details.js", "/js/report/draft.js",
-  "/js/report/fields.js", "/js/report/location.js", "/js/report/me-too.js", "/js/report/nearby.js", "/js/report/photo-picker.js",
+  "/js/report/fields.js", "/js/report/location.js", "/js/report/me-too.js", "/js/report/me-too-withdraw.js", "/js/report/nearby.js", "/js/report/photo-picker.js",
   "/js/report/sent.js",
   "/js/screens/account-delete.js", "/js/screens/account-links.js", "/js/screens/account.js",
   "/js/screens/alert-links.js", "/js/screens/alert-new.js", "/js/screens/alerts.js", "/js/screens/broadcast.js",

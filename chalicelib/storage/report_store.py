@@ -145,8 +145,9 @@ class ReportStore:
                 from .uploads import UploadModel
             for upload_id, photo in uploads:
                 parts.append("upload")
+                # Kept (no expiry) once attached: the photo's link finds its report through it.
                 t.update(UploadModel(upload_id), actions=[
-                    UploadModel.report_id.set(report.id), UploadModel.photo.set(photo)],
+                    UploadModel.report_id.set(report.id), UploadModel.photo.set(photo), UploadModel.expires.remove()],
                     condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
             if follow is not None:
                 alert, rows = follow
@@ -212,7 +213,7 @@ class ReportStore:
                 _claim_key(t, parts, idempotency)
             for upload_id, report_id, photo in uploads:
                 t.update(UploadModel(upload_id), actions=[
-                    UploadModel.report_id.set(report_id), UploadModel.photo.set(photo)],
+                    UploadModel.report_id.set(report_id), UploadModel.photo.set(photo), UploadModel.expires.remove()],
                     condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
                 parts.append("upload")
         for change, done in zip(changes, saved):
@@ -233,6 +234,23 @@ class ReportStore:
                     batch.save(row)
             model.update(actions=[ReportModel.inbox_keys.set(new_keys)])
             count += 1
+        return count
+
+    def keep_photo_rows(self):
+        """Give every report's photos an upload row naming the report, with no
+        expiry (a stage from before photo links asked their report: those rows
+        expired a day after upload). Returns how many photos. One pass over
+        the table; CLI only (`doorstep tables`)."""
+        from .uploads import UploadModel
+        count = 0
+        for model in ReportModel.scan():
+            for photo in model.photos or []:
+                UploadModel(photo["name"].split(".")[0]).update(actions=[
+                    UploadModel.report_id.set(model.id), UploadModel.photo.set(photo),
+                    UploadModel.content_type.set(photo.get("content_type") or "image/jpeg"),
+                    UploadModel.size.set(0), UploadModel.created_at.set(model.created_at),
+                    UploadModel.expires.remove()])
+                count += 1
         return count
 
     def anonymise(self, report_id, only_if_anonymous=False):

@@ -6,13 +6,27 @@ an e-mail given waits "pending" until its link is followed. The count is
 the report's own `supporters`, changed in the same transaction that puts or
 confirms the supporter (with the report's version and its staff inbox rows,
 which sort by it): the one write that makes a supporter counted adds one,
-and a retry, a second tab or a twin request adds nothing.
+and a retry, a second tab or a twin request adds nothing. Withdrawing is the
+mirror: the one delete that finds the supporter still counted takes one off,
+in the same transaction, never below zero. The `by_person` index (the
+canonical e-mail's digest, then the report) lists a person's supports for
+their account's export: one Query, reading what it returns.
 """
 from pynamodb.attributes import TTLAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .errors import AlreadyExists, EditConflict
 from .records import Supporter
+
+
+class PersonIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_person"
+        projection = AllProjection()
+
+    key = UnicodeAttribute(hash_key=True)
+    report_id = UnicodeAttribute(range_key=True)
 
 
 class SupporterModel(Stored):
@@ -30,6 +44,7 @@ class SupporterModel(Stored):
     user_id = UnicodeAttribute(null=True)
     confirmed_at = UTCDateTimeAttribute(null=True)
     expires = TTLAttribute(null=True)  # pending ones only; moto never expires: readers check it
+    by_person = PersonIndex()
 
 
 class SupporterStore:
@@ -85,6 +100,42 @@ class SupporterStore:
         _settle(report, saved)
         supporter.state, supporter.confirmed_at, supporter.expires = "counted", now, None
         return report.supporters
+
+    def withdraw(self, report, supporter):
+        """Delete a counted `supporter` and take one from `report.supporters`
+        (never below zero) in one transaction with the report and its inbox
+        rows. EditConflict("supporter") when it is no longer counted (a twin
+        withdrawal won), EditConflict("report") for a stale report: read both
+        again. Returns the new count."""
+        from .report_store import _save_report, _settle
+        before = int(report.supporters or 0)
+        report.supporters = max(0, before - 1)
+        parts = []
+        try:
+            with writes(parts), transaction() as t:
+                t.delete(SupporterModel(supporter.report_id, supporter.key),
+                         condition=SupporterModel.state == "counted")
+                parts.append("supporter")
+                saved = _save_report(t, parts, report)
+        except EditConflict:
+            report.supporters = before
+            raise
+        _settle(report, saved)
+        return report.supporters
+
+    def forget_pending(self, supporter):
+        """Delete a supporter whose link was never followed (nothing was
+        counted); False when it was counted meanwhile."""
+        try:
+            with writes(["supporter"]):
+                SupporterModel(supporter.report_id, supporter.key).delete(condition=SupporterModel.state == "pending")
+        except EditConflict:
+            return False
+        return True
+
+    def of_person(self, key, limit=1000):
+        """The supports made with one canonical e-mail (its digest `key`), by report id."""
+        return [record_of(Supporter, m) for m in SupporterModel.by_person.query(key, limit=limit)]
 
 
 __all__ = ["SupporterStore", "SupporterModel"]

@@ -40,14 +40,14 @@ def start(data_dir: Path, port: int, api_port: int) -> Callable[[], None]:
     is the API's, which the county's port follows), with this
     process's environment; returns how to stop it. Sets DOORSTEP_SQS_ENDPOINT
     here too, for the `doorstep` commands that read stack.json's environment."""
-    from doorstep_cli.local.dynamodb_local import _die_with_parent
+    from doorstep_cli.local.lifeline import tied_to_this_process
     url = f"http://127.0.0.1:{port}"
     os.environ["DOORSTEP_SQS_ENDPOINT"] = url
     log_file = open(Path(data_dir) / "background.log", "ab")
     child = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.background", str(data_dir), str(port),
                               str(api_port)],
                              env=dict(os.environ), stdout=log_file, stderr=subprocess.STDOUT,
-                             start_new_session=True, preexec_fn=_die_with_parent)
+                             start_new_session=True, preexec_fn=tied_to_this_process())
     log_file.close()
     deadline = time.monotonic() + READY_S
     while not _answers(port):

@@ -13,10 +13,10 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+from doorstep_cli.local.lifeline import tied_to_this_process
 from doorstep_cli.local.serving import bind_listening_socket, client_host
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -66,13 +66,6 @@ def command(jar: Path, port: int, db_dir: Path | None) -> list[str]:
             "-jar", str(jar), "-port", str(port), *storage, "-sharedDb", "-disableTelemetry"]
 
 
-def _die_with_parent() -> None:
-    # PR_SET_PDEATHSIG: the kernel sends SIGKILL to the JVM when we die.
-    if sys.platform.startswith("linux"):
-        import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
-
-
 class DynamoDBLocal:
     def __init__(self, db_dir: Path | None, port: int, host: str = "127.0.0.1", log_dir: Path | None = None):
         self.db_dir = Path(db_dir) if db_dir is not None else None
@@ -100,7 +93,7 @@ class DynamoDBLocal:
             # stop the engine after the web server, not before it.
             self.process = subprocess.Popen(
                 command(jar, self.port, self.db_dir), cwd=jar.parent, stdin=subprocess.DEVNULL,
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_die_with_parent)
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=tied_to_this_process())
         finally:
             if log is not subprocess.DEVNULL:
                 log.close()

@@ -36,7 +36,9 @@ def county_password() -> str:
 
 
 def start_county(data_dir: Path, port: int) -> Callable[[], None]:
-    """The county's Doorstep on DynamoDB Local (tables doorstep-county-*): it keeps its data across restarts."""
+    """The county's Doorstep on DynamoDB Local (tables doorstep-county-*): it keeps its data across restarts.
+    It dies with the process that starts it (the background process), as that one dies with the stack."""
+    from doorstep_cli.local.lifeline import tied_to_this_process
     env = os.environ
     log_path = Path(data_dir) / "county.log"
     with open(log_path, "ab") as log_file:
@@ -44,7 +46,7 @@ def start_county(data_dir: Path, port: int) -> Callable[[], None]:
             county.command(port, county_key(), Path(data_dir) / "county", OFFICER, county_password(),
                            dynamodb=env["DOORSTEP_DYNAMODB_ENDPOINT"], emulator=env["DOORSTEP_AWS_ENDPOINT"]),
             cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True,
-            env={**env, "PYTHONPATH": str(ROOT)})
+            env={**env, "PYTHONPATH": str(ROOT)}, preexec_fn=tied_to_this_process())
     line = process.stdout.readline()
     if line:
         print(f"The county (North Yorkshire Council) is running at http://localhost:{port}: sign in as "

@@ -13,6 +13,9 @@ What it speaks (the parts Doorstep uses, with GOV.UK Pay's error shape
   POST /v1/payments/{id}/cancel                204 / 400 P0501 / 404 P0500
   POST /v1/payments/{id}/refunds               202 / 412 P0604 / 400 P0603 / 404 P0600
   GET  /v1/payments/{id}/refunds[/{refund}]    200 / 404 P0700, P0800
+  GET  /v1/payments/{id}/events                200 each change of state in order / 404 P0300
+  GET  /v1/payments?reference=&state=&...      200 a page of results, newest first / 422 P0401 / 404 P0402
+                                               (the last two: pay_reports.py)
 and the hosted card page (pay_card_page.py) at next_url, single use, taking
 the sandbox's test cards. A payment not finished 90 minutes after it was made
 fails (P0020). Each change of state is sent to the webhook URL, signed with
@@ -31,7 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from doorstep_cli.local import pay_card_page
+from doorstep_cli.local import pay_card_page, pay_reports
 from doorstep_cli.local.files import atomic_write_bytes
 
 EXPIRY_S = 90 * 60
@@ -107,7 +110,8 @@ class PayProvider:
             now = self.clock()
             payment = {**clean, "payment_id": secrets.token_hex(13), "status": "created", "code": None,
                        "created": now, "refunds": [], "page_token": secrets.token_urlsafe(18), "page_used": False,
-                       "form_secret": secrets.token_urlsafe(18), "card": None}
+                       "form_secret": secrets.token_urlsafe(18), "card": None,
+                       "history": [{"status": "created", "code": None, "at": now}]}
             self.payments[payment["payment_id"]] = payment
             self.pages[payment["page_token"]] = payment["payment_id"]
             if idempotency_key:
@@ -165,7 +169,7 @@ class PayProvider:
             self._expire(payment)
             payment["page_used"] = True
             if payment["status"] == "created":
-                payment["status"] = "started"
+                self._move(payment, "started")
                 self._announce(payment, "started")
             self._save()
             return payment
@@ -182,11 +186,11 @@ class PayProvider:
             problems = pay_card_page.check(card, datetime.fromtimestamp(self.clock(), timezone.utc))
             if problems:
                 return payment, problems
-            payment["status"] = "submitted"
+            self._move(payment, "submitted")
             outcome = pay_card_page.outcome(card["number"])
             payment["card"] = pay_card_page.card_details(card)
             if outcome == "success":
-                payment["status"] = "success"
+                self._move(payment, "success")
                 self._announce(payment, "success")
                 self._save()
             else:
@@ -203,8 +207,14 @@ class PayProvider:
             return payment
 
     # -- state -------------------------------------------------------------
-    def _finish(self, payment, status, code):
+    def _move(self, payment, status, code=None):
+        """Every change of state goes through here, so the payment's events
+        (GET .../events) are the transitions in the order they happened."""
         payment["status"], payment["code"] = status, code
+        payment["history"].append({"status": status, "code": code, "at": self.clock()})
+
+    def _finish(self, payment, status, code):
+        self._move(payment, status, code)
         self._announce(payment, status)
         self._save()
 
@@ -213,9 +223,7 @@ class PayProvider:
             self._finish(payment, "failed", "P0020")
 
     def view(self, payment):
-        state = {"status": payment["status"], "finished": payment["status"] in FINISHED}
-        if payment["code"]:
-            state.update(code=payment["code"], message=FAILURES[payment["code"]])
+        state = state_of(payment["status"], payment["code"])
         left = self._available(payment)
         refund_status = ("pending" if not state["finished"] else "unavailable" if payment["status"] != "success"
                          else "full" if left == 0 else "available")
@@ -256,6 +264,11 @@ class PayProvider:
             # Webhooks still to send go at once after a restart (their times were another process's clock).
             self.outbox = [{**m, "due": time.monotonic()} for m in state.get("outbox", [])]
             self.pages = {p["page_token"]: p["payment_id"] for p in self.payments.values()}
+            for payment in self.payments.values():  # a state file from before events were kept
+                payment.setdefault("history", [{"status": "created", "code": None, "at": payment["created"]}]
+                                   + ([] if payment["status"] == "created" else
+                                      [{"status": payment["status"], "code": payment["code"],
+                                        "at": payment["created"]}]))
 
     def _save(self):
         if self.state_file:
@@ -311,6 +324,14 @@ class PayProvider:
             else:
                 message["due"] = time.monotonic() + self.retry_delays_s[message["attempts"] - 1]
             self._save()
+
+
+def state_of(status, code):
+    """GOV.UK Pay's `state` object, on a payment and on each of its events."""
+    state = {"status": status, "finished": status in FINISHED}
+    if code:
+        state.update(code=code, message=FAILURES[code])
+    return state
 
 
 def _validated(body):
@@ -382,8 +403,12 @@ def _handler(provider):
                 except ValueError:
                     raise ApiProblem(400, "P0197", "Unable to parse JSON")
                 return self._json(*provider.create(body, self.headers.get("Idempotency-Key")))
+            if method == "GET" and not rest:
+                return self._json(200, pay_reports.search(provider, urlsplit(self.path).query))
             if method == "GET" and len(rest) == 1:
                 return self._json(200, provider.view(provider.get(rest[0])))
+            if method == "GET" and rest[1:] == ["events"]:
+                return self._json(200, pay_reports.events(provider, rest[0]))
             if method == "POST" and rest[1:] == ["cancel"]:
                 provider.cancel(rest[0])
                 return self._send(204, b"", "application/json")

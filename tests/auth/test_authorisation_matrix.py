@@ -70,7 +70,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/services/{service_code}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/uploads"): (ANYONE, Outcome(201)),
-    ("GET", "/v1/photos/{name}"): (ANYONE, Outcome(302)),
+    # A photo no report names: the same 404 for every caller (tests/api/test_photo_links.py: who sees what).
+    ("GET", "/v1/photos/{name}"): (ANYONE, Outcome(404, "photo_not_found")),
     ("POST", "/v1/reports"): (ANYONE, Outcome(201)),
     ("GET", "/v1/reports"): (ANYONE, Outcome(200)),
     ("GET", "/v1/reports/nearby"): (ANYONE, Outcome(200)),
@@ -79,6 +80,9 @@ ROUTE_ACCESS = {
     # "Me too" with an e-mail: anyone, the same 202 whoever asks; the link's token opens nothing here.
     ("POST", "/v1/reports/{report_id}/supporters"): (ANYONE, Outcome(202)),
     ("POST", "/v1/supporters/confirm"): (ANYONE, Outcome(404, "supporter_not_found")),
+    # Withdrawing one's own "me too" (none here: the same answer, nothing taken off); by a link: a bad token.
+    ("DELETE", "/v1/reports/{report_id}/supporters/me"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/supporters/withdraw"): (ANYONE, Outcome(404, "supporter_not_found")),
     # No address is loaded in the world: the handler's 404, for every caller alike.
     ("GET", "/v1/places"): (ANYONE, Outcome(404, "postcode_not_found")),
     ("GET", "/v1/facility-types"): (ANYONE, Outcome(200)),
@@ -511,6 +515,12 @@ def _support_report(world, caller):
 
 
 _simple("POST", "/v1/supporters/confirm", body={"token": "DS-7K3F9Q." + "0" * 40 + "." + "x" * 32})
+_simple("POST", "/v1/supporters/withdraw", body={"token": "DS-7K3F9Q." + "0" * 40 + "." + "x" * 32})
+
+
+@builds("DELETE", "/v1/reports/{report_id}/supporters/me")
+def _withdraw_my_support(world, caller):
+    return Request("DELETE", f"/v1/reports/{world.report_id}/supporters/me")
 
 
 @builds("PATCH", "/v1/staff/reports/{report_id}")

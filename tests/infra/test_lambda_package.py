@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.infra_support import of_type, package, template, unzipped  # noqa: F401  (fixtures)
+from support.infra_support import of_type, package, runtime_python, template, unzipped  # noqa: F401  (fixtures)
 from infra import elf, runtime, trim
 from infra.package import MAX_ZIP_BYTES
 
@@ -113,9 +113,7 @@ def test_the_zip_runs_on_the_runtimes_python_and_compiles_no_module_on_a_cold_st
     """The zip itself, on the runtime's CPython version, writing nothing (as
     /var/task is read-only): the app, Pillow and every AWS client load, the
     handlers of a first report too, and none of it is compiled from source."""
-    python = runtime.interpreter()
-    if python is None:
-        pytest.skip(f"no Python {runtime.PYTHON_VERSION} on this machine to run the zip with")
+    python = runtime_python()
     probe = COMPILED_COUNTER + SMOKE + (
         "import chalicelib.handlers.reports.create, chalicelib.storage.report_store, chalicelib.deps\n"
         "print(compiled)\n")

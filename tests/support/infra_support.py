@@ -20,6 +20,25 @@ def built():
     return zip_path, template_path, json.loads(template_path.read_text()), where / "unzipped"
 
 
+def runtime_python():
+    """The runtime's CPython for a test to run the zip with. Without one the
+    test is skipped with a warning in the run's summary, and under CI=true it
+    fails: CI's new machine has one, so its absence is a broken machine."""
+    import warnings
+    from infra import runtime
+    found = runtime.interpreter()
+    if found is None:
+        if runtime.required():
+            pytest.fail(f"CI=true: {runtime.missing()}")
+        warnings.warn(runtime.missing(), MissingRuntimePython, stacklevel=2)
+        pytest.skip(f"no Python {runtime.PYTHON_VERSION} on this machine to run the zip with (see the warning)")
+    return found
+
+
+class MissingRuntimePython(UserWarning):
+    pass
+
+
 def of_type(template, kind):
     return {name: r for name, r in template["Resources"].items() if r["Type"] == kind}
 

@@ -38,6 +38,7 @@ const screens = {
 const onHome = {
   report: () => import("./screens/report-page.js"),
   support: () => import("./report/me-too.js"),  // a "me too" e-mail's link: /?support=<token>
+  "withdraw-support": () => import("./report/me-too-withdraw.js"),  // its other link: /?withdraw-support=<token>
   broadcast: () => import("./screens/broadcast.js"),
   job: () => import("./crew/crew.js"),  // a crew's push: /?job=<id>
 };

@@ -89,11 +89,23 @@ def export_me(deps):
             "garden_subscriptions": garden_subscriptions(deps, user.id),
             "conversations": transcripts(deps, user.id),
             "council_tax_links": my_links(deps)["links"],
+            "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
             "messages": deps.accounts.messages_to([user.email] if user.email_verified else []),
             "sessions": deps.accounts.sessions_of(user.id),
             "exported_at": stamp(deps.clock())}
+
+
+def supports_of(deps, user):
+    """The "me too"s made with the person's address: only a proven one, as
+    for messages (anyone may type an address into a "me too")."""
+    if not (user.email and user.email_verified):
+        return []
+    from ..reports.support import supporter_key
+    return [{"report_id": s.report_id, "state": s.state, "url": f"{deps.base_url}/v1/reports/{s.report_id}",
+             "created_at": stamp(s.created_at), "confirmed_at": stamp(s.confirmed_at)}
+            for s in deps.supporters.of_person(supporter_key(user.email))]
 
 
 def delete_me(deps):

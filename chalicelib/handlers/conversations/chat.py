@@ -43,7 +43,7 @@ def opened(deps, conversation_id, token=None):
 def message_view(deps, m):
     from ..reports.views import photo_url
     return {"seq": m.seq, "author": m.author, "author_name": m.author_name, "text": m.text,
-            "photos": [{"url": photo_url(deps, p), "width": p.get("width"), "height": p.get("height")}
+            "photos": [{"url": photo_url(deps, p, signed=True), "width": p.get("width"), "height": p.get("height")}
                        for p in m.photos or []],
             "created_at": stamp(m.created_at)}
 

@@ -9,6 +9,7 @@ after a worker died between sending it and recording it finds it kept, so
 the body gets one message (the outbox's job finishes a send left part way,
 under the same Message-ID)."""
 from ...notify.email import queue_email
+from ..reports.photo_access import BODY_LINK_S
 from ..reports.views import local_time, photo_url
 from ..shared import placement
 from . import wording
@@ -57,7 +58,8 @@ def text_of(deps, body, report, service, base):
     if answers:
         lines += ["", "Answers:"] + [f"  {label}: {value}" for label, value in answers]
     if report.photos:
-        lines += ["", "Photos (no account needed):"] + [f"  {photo_url(deps, p)}" for p in report.photos]
+        lines += ["", "Photos (no account needed):"] + [f"  {photo_url(deps, p, True, BODY_LINK_S)}"
+                                                         for p in report.photos]
     contact = report.contact or {}
     if body.gets_contact and contact:
         lines += ["", "Reporter: " + ", ".join(v for v in (contact.get("name"), contact.get("email"),

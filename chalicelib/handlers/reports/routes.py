@@ -4,7 +4,7 @@ handler (imported on first use) and answers."""
 from ...api import http
 from ...api.openapi import GEOJSON, errors, identifier, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE
+from ...auth.rules import ANYONE, SIGNED_IN
 from ...validation import SOME_TEXT
 from . import limits
 
@@ -46,13 +46,15 @@ def create_upload():
 
 
 @routes.get("/v1/photos/{name}", ANYONE, {
-    "summary": "A report photo (cleaned of metadata): redirects to the image",
-    "parameters": [path_param("name")],
-    "responses": {"302": {"description": "Redirect to the image"}, **errors(404)}})
+    "summary": "A report photo (cleaned of metadata): redirects to the image while its report is one the caller "
+               "may see now (public, theirs, or in their staff scope), or with a signed link a private view gave",
+    "parameters": [path_param("name"), q("exp", "a signed link's expiry (Unix seconds)"),
+                   q("sig", "a signed link's signature")],
+    "responses": {"302": {"description": "Redirect to the image (a short-lived URL; Cache-Control private)"},
+                  **errors(404)}})
 def photo(name):
-    from . import uploads
-    location = uploads.photo_location(http.deps(), name)
-    return http.redirect(location, headers={"Cache-Control": "private, max-age=3000"})
+    from .photo_access import CACHE, location
+    return http.redirect(location(http.deps(), name, http.query()), headers=CACHE)
 
 
 @routes.post("/v1/reports", ANYONE, {
@@ -170,6 +172,30 @@ def support_report(report_id):
 def confirm_supporter():
     from .support import confirm
     return http.ok(confirm(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.delete("/v1/reports/{report_id}/supporters/me", SIGNED_IN, {
+    "summary": "Withdraw your \"me too\" (your verified e-mail's): the count goes down once, never below zero, "
+               "and its e-mails about the report stop; the same answer however often it is sent",
+    "parameters": [REPORT_ID],
+    "responses": {"200": json_response(ref("Support"), "withdrawn (now or before)"),
+                  **errors(401, **{"404": "No such report (code report_not_found)",
+                                   "409": "The report kept changing (code edit_conflict): try again",
+                                   "422": "Your e-mail is not verified (code email_required)"})}})
+def withdraw_my_support(report_id):
+    from .withdraw_support import withdraw_mine
+    return http.ok(withdraw_mine(http.deps(), report_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/supporters/withdraw", ANYONE, {
+    "summary": "Withdraw a \"me too\" with the token its confirmation e-mail carried (counted or not yet)",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("SupporterToken")}}}},
+    "responses": {"200": json_response(ref("Support"), "withdrawn (now or before)"),
+                  **errors(400, **{"404": "Not a valid link (code supporter_not_found)",
+                                   "409": "The report kept changing (code edit_conflict): try again"})}})
+def withdraw_support_by_link():
+    from .withdraw_support import withdraw_by_link
+    return http.ok(withdraw_by_link(http.deps(), http.body()), headers=http.NO_STORE)
 
 
 @routes.get("/v1/feeds/reports.rss", ANYONE, {

@@ -106,7 +106,7 @@ SCHEMAS = {
     "SupporterToken": {"type": "object", "additionalProperties": False, "required": ["token"], "properties": {
         "token": {"type": "string", "maxLength": 200, "description": "the token the e-mail's link carries"}}},
     "Support": {"type": "object", "required": ["status"], "properties": {
-        "status": {"type": "string", "enum": ["supporting", "check_email"]},
+        "status": {"type": "string", "enum": ["supporting", "check_email", "withdrawn"]},
         "report_id": {"type": "string"}, "supporters": {"type": "integer", "minimum": 0},
         "message": {"type": "string"}}},
 }

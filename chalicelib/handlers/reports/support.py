@@ -110,24 +110,33 @@ def _send(deps, report, email, token):
                f"You said you have this problem too: the {what} report {report.id}.\n\n"
                f"To add your support, open this link within 7 days:\n{link}\n\n"
                f"We will then e-mail you when the council updates the report. If it was not you, "
-               f"ignore this message: nothing is counted.", deps.clock(), deps.new_opaque_id)
+               f"ignore this message: nothing is counted.\n\n"
+               f"To take your support back at any time:\n{deps.base_url}/?withdraw-support={token}",
+               deps.clock(), deps.new_opaque_id)
 
 
 def confirm(deps, body):
     """POST /v1/supporters/confirm {token}: count the supporter, once."""
-    token = body.get("token") if isinstance(body, dict) else None
-    if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the e-mail's link carries it.")])
-    found = TOKEN.match(token)
-    supporter = deps.supporters.get(found.group(1), found.group(2)) if found else None
-    if supporter is None or not ids.constant_time_equal(ids.digest(token), supporter.confirm_hash or "") or (
-            supporter.state == "pending" and supporter.expires and supporter.expires < deps.clock()):
+    _, supporter = by_token(deps, body)
+    if supporter is None or (supporter.state == "pending" and supporter.expires and supporter.expires < deps.clock()):
         raise NotFound("That link is not (or no longer) valid; say \"me too\" again to be sent a new one.",
                        code="supporter_not_found")
     report = find_report(deps, supporter.report_id)
     if supporter.state == "pending":
         return _count(deps, report, supporter)
     return _answer(report)
+
+
+def by_token(deps, body):
+    """(the report id an e-mail's token names, the supporter it proves or None)."""
+    token = body.get("token") if isinstance(body, dict) else None
+    if not isinstance(token, str):
+        raise ValidationFailed([("token", "Is required: the e-mail's link carries it.")])
+    found = TOKEN.match(token)
+    supporter = deps.supporters.get(found.group(1), found.group(2)) if found else None
+    if supporter is not None and not ids.constant_time_equal(ids.digest(token), supporter.confirm_hash or ""):
+        supporter = None
+    return (found.group(1) if found else None), supporter
 
 
 def _count(deps, report, supporter):

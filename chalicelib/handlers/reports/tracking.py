@@ -22,10 +22,11 @@ def get_updates(deps, report_id, token=None):
     nothing that was written or photographed: the one visibility rule, as the
     report's own public view applies it."""
     report = find_report(deps, report_id)
-    details = opens_privately(deps, report, token) or \
-        visibility.details_are_public(report, deps.services.get(report.service_code))
+    private = opens_privately(deps, report, token)
+    details = private or visibility.details_are_public(report, deps.services.get(report.service_code))
     return {"report_id": report.id,
-            "updates": [views.update_view(u, deps, details) for u in deps.reports.updates(report.id)],
+            "updates": [views.update_view(u, deps, details, signed=private or None)
+                        for u in deps.reports.updates(report.id)],
             "sent_to": [views.sent_view(s) for s in deps.sends.for_report(report.id) if s.state != "withdrawn"]}
 
 

@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from ... import validation
-from ...errors import ApiError, NotFound, PayloadTooLarge, Unacceptable
+from ...errors import ApiError, PayloadTooLarge, Unacceptable
 from ...stamps import stamp
 from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
 from ...storage.records import Upload
@@ -107,9 +107,3 @@ def _caller(deps):
     p = deps.principal
     return p.user_id if p is not None else None
 
-
-def photo_location(deps, name):
-    """Where the cleaned photo can be fetched: a short-lived S3 URL."""
-    if not PHOTO_NAME.match(name or ""):
-        raise NotFound("No such photo.", code="photo_not_found")
-    return deps.blobs.download_url(PHOTO_PREFIX + name)

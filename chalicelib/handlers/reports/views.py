@@ -42,7 +42,7 @@ def public_view(deps, report, service, sends=None):
 
 def private_view(deps, report, service, tracking_token=None, sends=None):
     view = public_view(deps, report, service, sends)
-    view.update(_details(deps, report, None))
+    view.update(_details(deps, report, None, signed=True))
     view.update({"view": "private", "contact": dict(report.contact or {})})
     if tracking_token:
         view["tracking_token"] = tracking_token
@@ -50,13 +50,14 @@ def private_view(deps, report, service, tracking_token=None, sends=None):
     return view
 
 
-def _details(deps, report, shown_fields):
-    """What the problem is and where; `shown_fields` None means every field."""
+def _details(deps, report, shown_fields, signed=None):
+    """What the problem is and where; `shown_fields` None means every field;
+    signed: the photos' links carry their permission (a private view's)."""
     details = {
         "description": report.description,
         "fields": {k: v for k, v in (report.fields or {}).items()
                    if shown_fields is None or k in shown_fields},
-        "photos": [photo_url(deps, p) for p in report.photos or []],
+        "photos": [photo_url(deps, p, signed) for p in report.photos or []],
     }
     if getattr(report, "media_urls", None):  # a partner's links (Open311), public as sent
         details["media_urls"] = list(report.media_urls)
@@ -86,10 +87,10 @@ def map_feature(report, service_names):
     })
 
 
-def update_view(update, deps=None, details=True):
+def update_view(update, deps=None, details=True, signed=None):
     """deps: to link the entry's photos (a crew's after photo), where it has any;
     details False: the entry of a report whose details the caller may not see,
-    its status change alone (no words, no photos)."""
+    its status change alone (no words, no photos); signed: as photo_url's."""
     view = {
         "seq": int(update.seq),
         "kind": update.kind,
@@ -101,7 +102,7 @@ def update_view(update, deps=None, details=True):
         "created_at": stamp(update.created_at),
     }
     if details and getattr(update, "photos", None) and deps is not None:
-        view["photos"] = [photo_url(deps, p) for p in update.photos]
+        view["photos"] = [photo_url(deps, p, signed) for p in update.photos]
     return view
 
 
@@ -137,5 +138,16 @@ def local_time(moment):
     return f"{local:%H:%M} on {local.day} {local:%B %Y}"
 
 
-def photo_url(deps, photo):
-    return f"{deps.base_url}{PHOTO_ROUTE}{photo['name']}"
+def photo_url(deps, photo, signed=None, valid_s=None):
+    """The photo's link. Signed (photo_access.py) for those who may see a
+    private report's photos, whose <img> sends no token: staff and crews by
+    default, and any view that says so; plain for everyone else, opened only
+    while the report is one the caller may see."""
+    url = f"{deps.base_url}{PHOTO_ROUTE}{photo['name']}"
+    caller = getattr(deps, "principal", None)
+    if signed is None:
+        signed = caller is not None and (caller.is_staff or caller.role == "crew")
+    if signed:
+        from .photo_access import VIEW_LINK_S, signed_query
+        url += "?" + signed_query(deps, photo["name"], valid_s or VIEW_LINK_S)
+    return url

@@ -2,7 +2,8 @@
 // on its page and in "Is it one of these?". Signed in, it counts at once;
 // otherwise (or when the account's e-mail is not proven) an e-mail address
 // gets a link that counts it. The count is public; who is never shown.
-// Also the screen the e-mail's link opens (/?support=TOKEN), which POSTs it.
+// Also the screen the e-mail's link opens (/?support=TOKEN), which POSTs it;
+// its other link (/?withdraw-support=TOKEN) is me-too-withdraw.js.
 import {api, ApiError} from "../api.js";
 import {append, h, uid} from "../dom.js";
 import {button} from "../forms.js";
@@ -59,11 +60,23 @@ export function meToo(report, {compact = false} = {}) {
     box.append(form);
     field.focus();
   };
+  // Signed in and counted: the same place offers to take it back (DELETE, once however often pressed).
+  const takeBack = button(t("metoo.withdraw"), {type: "button", secondary: true, "aria-describedby": count.id});
+  takeBack.addEventListener("click", async () => {
+    try {
+      const answer = await api(`/v1/reports/${encodeURIComponent(id)}/supporters/me`, {method: "DELETE"});
+      count.textContent = countText(answer.supporters);
+      said.textContent = t("metoo.withdrawn");
+      takeBack.replaceWith(press);
+    } catch (error) {
+      said.textContent = error instanceof ApiError ? error.message : t("error.offline");
+    }
+  });
   press.addEventListener("click", async () => {
     if (!signedIn()) return askEmail();
     try {
       done(await api(`/v1/reports/${encodeURIComponent(id)}/supporters`, {method: "POST", body: {}}));
-      press.remove();
+      press.replaceWith(takeBack);
     } catch (error) {
       if (error instanceof ApiError && error.code === "email_required") return askEmail();  // e-mail not proven
       said.textContent = error instanceof ApiError ? error.message : t("error.offline");

@@ -24,7 +24,7 @@ export function statusTag(status, label) {
 // Its reporter (the tracking link, or signed in as its owner) takes a photo
 // back: it leaves the public report and every feed; the council keeps it.
 function withdrawButton(view, report, src, i, token) {
-  const name = src.split("/").pop();
+  const name = new URL(src, location.href).pathname.split("/").pop();  // a signed link has ?exp=&sig=
   const button = h("button", {type: "button", class: "button button--secondary photo-list__withdraw"},
     t("report.page.withdraw_photo", {n: i + 1}));
   button.addEventListener("click", async () => {

@@ -8,7 +8,7 @@ import {button, choices, errorsOf, input, Invalid, showErrors, textarea} from ".
 import {formatDate, t} from "../i18n.js";
 import {summaryRow as row} from "./common.js";
 
-const nameOf = src => src.split("/").pop();
+const nameOf = src => new URL(src, location.href).pathname.split("/").pop();  // a signed link has ?exp=&sig=
 
 /** What was taken away (the original words, hidden photos), for staff; null when nothing was. */
 function takenAway(report) {

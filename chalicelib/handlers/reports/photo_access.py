@@ -1,0 +1,71 @@
+"""Who may open a photo link, asked each time it is opened.
+
+A plain link (`/v1/photos/{name}`, what public views give) opens the photo
+while its report is one the caller may see now: public, or theirs, or in a
+staff member's scope. The photo's upload row names its report (one GetItem),
+then the report (one GetItem) says whether the public may see it, so a link
+kept from before a report went private answers 404 to the public from then
+on. A photo whose row names no report (never attached, or a row older than
+this rule) is not shown on a plain link.
+
+A signed link (`?exp=&sig=`) is what views for those who may see more give
+(a reporter's private view, staff and crews, chat, e-mails to the bodies a
+report is sent to): an <img> sends no Authorization header, so the link
+carries the permission itself, for a while (VIEW_LINK_S, or BODY_LINK_S in
+an e-mail to a body), bound to the photo's name by an HMAC.
+
+The redirect's Cache-Control is private (no shared cache, such as
+CloudFront, keeps it) and short, and the S3 URL it points to lives
+S3_URL_S: a report made private stops showing its photos within a minute
+in any browser that opened them, and to no one else.
+"""
+import hashlib
+import hmac
+
+from ... import visibility
+from ...errors import NotFound
+
+VIEW_LINK_S = 6 * 3600
+BODY_LINK_S = 30 * 86400
+S3_URL_S = 300
+CACHE = {"Cache-Control": "private, max-age=60"}
+
+
+def signed_query(deps, name, valid_s=VIEW_LINK_S):
+    """Valid for valid_s to valid_s + an hour: the expiry is rounded up to the
+    hour, so a view read twice within the hour gives the same links (a retried
+    request's answer, a browser's cached image, an ETag)."""
+    expires = -(-(int(deps.clock().timestamp()) + valid_s) // 3600) * 3600
+    return f"exp={expires}&sig={_mac(name, expires)}"
+
+
+def location(deps, name, query):
+    """The photo's short-lived S3 URL for this caller, or NotFound."""
+    from .uploads import PHOTO_NAME, PHOTO_PREFIX
+    if not PHOTO_NAME.match(name or ""):
+        raise NotFound("No such photo.", code="photo_not_found")
+    if not (_signed(deps, name, query) or _visible(deps, name)):
+        raise NotFound("No such photo.", code="photo_not_found")
+    return deps.blobs.download_url(PHOTO_PREFIX + name, expires_in=S3_URL_S)
+
+
+def _visible(deps, name):
+    from ...auth.policy import can_see_private
+    upload = deps.reports.upload(name.split(".")[0])
+    report = deps.reports.get(upload.report_id) if upload is not None and upload.report_id else None
+    if report is None:
+        return False
+    return (visibility.details_are_public(report, deps.services.get(report.service_code))
+            or can_see_private(deps.principal, report))
+
+
+def _signed(deps, name, query):
+    expires, sig = query.get("exp") or "", query.get("sig") or ""
+    if not expires.isdigit() or int(expires) < deps.clock().timestamp():
+        return False
+    return hmac.compare_digest(_mac(name, int(expires)), sig)
+
+
+def _mac(name, expires):
+    from ...auth.keys import signing_key
+    return hmac.new(signing_key(), f"photo:{name}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
