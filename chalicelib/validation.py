@@ -23,14 +23,22 @@ class Problems:
     """add(): the request breaks its description in /openapi.json (400).
     rule(): it keeps the description but breaks a rule the description can
     only state in words: parts that must come together, the council's own
-    categories and area (422). A request with both kinds is a 400 naming all."""
+    categories and area (422). A request with both kinds is a 400 naming all.
 
-    def __init__(self):
+    `words`: a capability's catalogue of what to say, in the field's own words
+    as GOV.UK writes errors, when a field is missing ({"name": "Enter your full
+    name"}); a field it does not name is "Is required."."""
+
+    def __init__(self, words=None):
         self.items = []
         self.rules = []
+        self.words = words or {}
 
     def add(self, field, message):
         self.items.append((field, message))
+
+    def missing(self, field):
+        self.add(field, self.words.get(field, "Is required."))
 
     def rule(self, field, message):
         self.rules.append((field, message))
@@ -92,7 +100,7 @@ def number_in(value, field, problems, document, rule, text_ok=True):
 def required_number(params, name, problems, low=None, high=None):
     """A query parameter that must be there and be a number in [low, high]."""
     if params.get(name) in (None, ""):
-        problems.add(name, "Is required.")
+        problems.missing(name)
         return None
     return number(params.get(name), name, problems, low, high)
 
@@ -100,7 +108,7 @@ def required_number(params, name, problems, low=None, high=None):
 def text(value, field, problems, min_len=0, max_len=4000, required=False):
     if value is None or (isinstance(value, str) and not value.strip()):
         if required or min_len:
-            problems.add(field, "Is required.")
+            problems.missing(field)
         return None
     if not isinstance(value, str):
         problems.add(field, "Must be text.")

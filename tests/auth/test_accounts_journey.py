@@ -184,3 +184,13 @@ def test_only_a_proven_account_can_be_given_staff_powers(client, deps):
     with pytest.raises(ApiError) as refused:
         users.set_role(deps, "new.staffer@council.example", "staff")
     assert refused.value.code == "email_not_verified"
+
+
+def test_a_resident_sets_their_name_and_an_empty_one_is_asked_for_in_its_own_words(client):
+    register(client)
+    auth = {**bearer(login(client).json_body), "Content-Type": "application/json"}
+    empty = client.raw.http.patch("/v1/me", body='{"name": "  "}', headers=auth)
+    assert empty.status_code == 400
+    assert empty.json_body["error"]["fields"] == [{"field": "name", "message": "Enter your full name"}]
+    named = client.raw.http.patch("/v1/me", body='{"name": "Nia Newcomer"}', headers=auth)
+    assert named.status_code == 200 and named.json_body["name"] == "Nia Newcomer"

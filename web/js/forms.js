@@ -164,7 +164,9 @@ export function showErrors(root, errors, labels = {}) {
     const target = g?.querySelector("input, textarea, select, button");
     const label = labels[field] || labels[field?.replace(/\[\d+\]/g, "")] || "";
     // The API's words ("Is required.") need the field's label before them; whole sentences do not.
-    const text = label && g && !whole && !message.includes(label) ? `${label}: ${message}` : message;
+    // GOV.UK's own kind ("Enter your full name") already names it, in any case.
+    const text = label && g && !whole && !message.toLowerCase().includes(label.toLowerCase())
+      ? `${label}: ${message}` : message;
     if (g && !g.classList.contains("form-group--error")) {
       g.classList.add("form-group--error");
       const id = uid("err");

@@ -43,7 +43,15 @@ export function tCount(key, count, params = {}) {
 }
 
 function fill(text, params) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in params)) return whole;
+    // A value the API may leave out is the screen's to word around; at worst it is left blank, never "null".
+    if (params[name] == null) {
+      console.warn(`Doorstep: no value for {${name}}`);
+      return "";
+    }
+    return String(params[name]);
+  });
 }
 
 export function formatDate(iso, withTime = false) {

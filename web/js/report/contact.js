@@ -38,7 +38,9 @@ export async function render(view) {
   const me = await profile();
   const contact = d.contact || {};
   const who = me
-    ? [h("p", {class: "body"}, t("report.contact.signed_in", {name: me.name, email: me.email})),
+    // An account may have no name yet: then it is said without one, never as "null".
+    ? [h("p", {class: "body"}, me.name ? t("report.contact.signed_in", {name: me.name, email: me.email})
+        : t("report.contact.signed_in_email", {email: me.email})),
        input({field: "contact.phone", label: t("contact.phone"), type: "tel", autocomplete: "tel", optional: true,
          value: contact.phone || me.phone || "", class: "input input--width-20"})]
     : [h("p", {class: "body"}, t("report.contact.lead")),

@@ -2,7 +2,7 @@
 // leaving (delete), and signing out.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, showErrors} from "../forms.js";
+import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {forget, rememberProfile, signedIn, tokens} from "../session.js";
@@ -73,6 +73,22 @@ function conversations({conversations: mine}) {
         c.report_ids.map((id, i) => [i ? ", " : "", h("a", {href: `/?report=${encodeURIComponent(id)}`}, id)])] : null)))];
 }
 
+// Their name, which an account may not have yet (one made before names were asked for): set here.
+function nameForm(view, me) {
+  const saved = h("p", {class: "body", role: "status", id: "name-saved"});
+  const form = h("form", {novalidate: true, id: "name-form"},
+    input({field: "name", label: t("account.name"), hint: t("account.name_hint"), autocomplete: "name",
+      value: me.name || "", spellcheck: "false"}),
+    button(t("account.name_save"), {secondary: true}), saved);
+  onSubmit(form, view, async () => {
+    saved.textContent = "";
+    const changed = await api("/v1/me", {method: "PATCH", body: {name: form.elements.name.value}});
+    rememberProfile(changed);
+    saved.textContent = t("account.name_saved");
+  }, {name: t("account.name")});
+  return form;
+}
+
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
   // The lists below are asked for together with the profile: one round trip's wait, not four.
@@ -95,8 +111,9 @@ export async function render(view) {
     }}));
   const [bulky, garden, chats] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
-    h("dl", {class: "summary-list"}, row(t("account.name"), me.name), row(t("account.email"), me.email),
+    h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
+    nameForm(view, me),
     h("ul", {class: "list list--spaced"},
       h("li", {}, h("a", {href: "/account/reports"}, t("account.my_reports"))),
       h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
