@@ -31,6 +31,8 @@ def test_the_feed_is_an_icalendar_of_all_day_collections_for_a_year(client, move
     response = client.get(f"/v1/places/{HOME}/bins.ics")
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    # Saved as a file by a phone's browser, which then hands it to the calendar.
+    assert response.headers["Content-Disposition"] == 'attachment; filename="bin-days.ics"'
     calendar = parse(response)
     assert str(calendar["X-WR-CALNAME"]) == "Bin days: 5 Walmgate, York"
     assert str(calendar["X-WR-TIMEZONE"]) == "Europe/London"

@@ -17,6 +17,7 @@ from . import bins, ics
 
 HORIZON = timedelta(days=366)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+DISPOSITION = 'attachment; filename="bin-days.ics"'
 # Calendar apps poll subscriptions; a day is what REFRESH-INTERVAL asks for,
 # and shared caches may keep the feed for six hours.
 CACHE_CONTROL = "public, max-age=21600"
@@ -36,7 +37,9 @@ def calendar(deps, uprn, if_none_match=None):
         headers["Last-Modified"] = format_datetime(max(m.updated_at for _, m in rounds), usegmt=True)
     if _matches(if_none_match, etag):
         return 304, "", headers
-    return 200, body, {"Content-Type": CONTENT_TYPE, **headers}
+    # A file to save and open (a phone's browser then hands it to the calendar);
+    # calendar apps subscribed to the feed read it the same way.
+    return 200, body, {"Content-Type": CONTENT_TYPE, "Content-Disposition": DISPOSITION, **headers}
 
 
 def render(address, rounds, today):

@@ -38,6 +38,11 @@ async function choose(view, params) {
   append(view, pick);
 }
 
+/** Apple's systems and desktop calendars open webcal:// links; Android has nothing registered for them. */
+function webcalHandled() {
+  return !/Android/i.test(navigator.userAgent);
+}
+
 function bins(place) {
   if (!place.bins.length) return h("p", {class: "body"}, t("property.no_bins"));
   const calendar = new URL(place.bins_calendar_url, location.href);
@@ -47,10 +52,14 @@ function bins(place) {
       h("ul", {class: "list"}, stream.collections.map((c, i) => h("li", {class: i ? "" : "bold"}, formatDay(c.date),
         c.moved_from ? ` ${t("property.moved_from", {date: formatDay(c.moved_from)})}` : ""))))),
     ),
-    h("p", {class: "body"}, h("a", {class: "button", id: "bins-calendar",
-      href: `webcal://${calendar.host}${calendar.pathname}`}, t("property.calendar"))),
-    h("p", {class: "body"}, t("property.calendar_other"), " ",
-      h("a", {href: calendar.href, download: "bin-days.ics", id: "bins-ics"}, t("property.calendar_download"))),
+    // A file every phone can save and open (the API sends it as an attachment);
+    // webcal:// only where a calendar app takes it: Android's browsers do nothing with it.
+    h("p", {class: "body", id: "bins-calendar-hint"}, t("property.calendar_hint")),
+    h("p", {class: "body"}, h("a", {class: "button", id: "bins-ics", href: calendar.href, download: "bin-days.ics",
+      "aria-describedby": "bins-calendar-hint"}, t("property.calendar"))),
+    webcalHandled() ? h("p", {class: "body"}, t("property.calendar_subscribe_lead"), " ",
+      h("a", {href: `webcal://${calendar.host}${calendar.pathname}`, id: "bins-webcal"},
+        t("property.calendar_subscribe"))) : null,
   ];
 }
 
