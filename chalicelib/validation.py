@@ -26,8 +26,9 @@ class Problems:
     categories and area (422). A request with both kinds is a 400 naming all.
 
     `words`: a capability's catalogue of what to say, in the field's own words
-    as GOV.UK writes errors, when a field is missing ({"name": "Enter your full
-    name"}); a field it does not name is "Is required."."""
+    as GOV.UK writes errors: per field, per kind of problem ("missing",
+    "length", "invalid"), such as {"name": {"missing": "Enter your full name"}}.
+    What it does not name is said in the checks' own terse words."""
 
     def __init__(self, words=None):
         self.items = []
@@ -37,8 +38,11 @@ class Problems:
     def add(self, field, message):
         self.items.append((field, message))
 
+    def say(self, field, kind, otherwise):
+        return self.words.get(field, {}).get(kind, otherwise)
+
     def missing(self, field):
-        self.add(field, self.words.get(field, "Is required."))
+        self.add(field, self.say(field, "missing", "Is required."))
 
     def rule(self, field, message):
         self.rules.append((field, message))
@@ -118,7 +122,7 @@ def text(value, field, problems, min_len=0, max_len=4000, required=False):
         problems.add(field, "Contains characters that are not valid text.")
         return None
     if len(value) < min_len or len(value) > max_len:
-        problems.add(field, f"Must be {min_len} to {max_len} characters.")
+        problems.add(field, problems.say(field, "length", f"Must be {min_len} to {max_len} characters."))
         return None
     return value
 
@@ -126,7 +130,7 @@ def text(value, field, problems, min_len=0, max_len=4000, required=False):
 def email(value, field, problems):
     value = text(value, field, problems, max_len=254)
     if value is not None and not EMAIL.match(value):
-        problems.add(field, "Is not an e-mail address.")
+        problems.add(field, problems.say(field, "invalid", "Is not an e-mail address."))
         return None
     return value
 

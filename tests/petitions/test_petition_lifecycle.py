@@ -125,3 +125,16 @@ def test_a_petition_outside_the_council_area_or_with_bad_fields_is_refused_clear
     assert short.status_code == 400
     assert {f["field"] for f in short.json_body["error"]["fields"]} == {"action", "background", "colour"}
     assert client.post("/v1/petitions", CROSSING).status_code == 401
+
+
+def test_a_petition_is_told_in_its_fields_own_words_what_is_missing_or_too_long(client, people):
+    creator = people()
+    empty = client.post("/v1/petitions", {"action": "", "background": "  "}, creator.auth)
+    assert empty.status_code == 400
+    assert empty.json_body["error"]["fields"] == [
+        {"field": "action", "message": "Enter what you want the council to do"},
+        {"field": "background", "message": "Enter why you want it"}]
+    long = client.post("/v1/petitions", {"action": "No", "background": "x" * 400}, creator.auth)
+    assert [f["message"] for f in long.json_body["error"]["fields"]] == [
+        "What you want the council to do must be between 10 and 80 characters",
+        "Why you want it must be between 10 and 300 characters"]

@@ -158,3 +158,28 @@ def test_when_the_council_responds_every_counted_signer_is_told_once(deps):
     moderation.schedule_debate(staff, petition["id"], {"date": "2027-01-14", "note": "Full council, 6pm."}, 2)
     tell(staff, petition["id"])
     assert messages_to(signers[0]).count("A petition you signed will be debated") == 1
+
+
+def test_an_empty_signature_is_told_every_missing_field_in_its_own_words(deps):
+    from chalicelib.errors import ValidationFailed
+    from chalicelib.handlers.petitions import signing
+    store_addresses(deps)
+    petition = published(deps)
+    with pytest.raises(ValidationFailed) as refused:
+        signing.sign(deps, petition["id"], {"name": " ", "email": "", "postcode": "", "in_area": False})
+    assert [(f["field"], f["message"]) for f in refused.value.fields] == [
+        ("name", "Enter your full name"), ("email", "Enter your email address"), ("postcode", "Enter your postcode"),
+        ("in_area", "Confirm that you live, work or study in the council's area")]
+
+
+def test_a_wrong_email_and_postcode_are_told_what_to_type(deps):
+    from chalicelib.errors import ValidationFailed
+    from chalicelib.handlers.petitions import signing
+    store_addresses(deps)
+    petition = published(deps)
+    with pytest.raises(ValidationFailed) as refused:
+        signing.sign(deps, petition["id"], {"name": "Ada Resident", "email": "ada.example.org", "postcode": "3 Micklegate",
+                                            "in_area": True})
+    assert [(f["field"], f["message"]) for f in refused.value.fields] == [
+        ("email", "Enter an email address in the correct format, like name@example.com"),
+        ("postcode", "Enter a real postcode, like YO1 7HH")]

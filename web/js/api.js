@@ -1,6 +1,6 @@
 // The API client: JSON in and out, the signed-in resident's token, and the
 // API's one error shape {"error": {code, message, fields}} as ApiError.
-import {refresh, tokens} from "./session.js";
+import {cachedProfile, refresh, rememberProfile, signedIn, tokens} from "./session.js";
 
 export class ApiError extends Error {
   constructor(status, error = {}, body = null) {
@@ -61,4 +61,17 @@ export function query(params) {
     if (value !== undefined && value !== null && value !== "") search.set(key, value);
   }
   return search.toString();
+}
+
+/** The signed-in resident's profile (kept once fetched), or null: signed out, or no answer. */
+export async function myProfile() {
+  if (!signedIn()) return null;
+  if (cachedProfile()) return cachedProfile();
+  try {
+    const me = await api("/v1/me");
+    rememberProfile(me);
+    return me;
+  } catch {
+    return null;
+  }
 }

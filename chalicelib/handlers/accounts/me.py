@@ -6,7 +6,7 @@ from ...errors import ValidationFailed
 from ...stamps import stamp
 from ..reports import views
 from .limits import ADDRESS_MAX, NAME_MAX, UPRN_PATTERN
-from .wording import MISSING
+from .wording import PROFILE
 
 NOTIFICATION_CHANNELS = ("email", "sms", "push")
 
@@ -28,7 +28,7 @@ def get_me(deps):
 
 def update_me(deps, body):
     user = deps.accounts.user(deps.principal.user_id)
-    problems = validation.Problems(MISSING)
+    problems = validation.Problems(PROFILE)
     allowed = {"name", "phone", "address", "uprn", "notifications"}
     for key in body:
         if key not in allowed:

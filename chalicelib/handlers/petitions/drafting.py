@@ -17,6 +17,7 @@ from ...storage.errors import AlreadyExists
 from ...storage.petitions import NO_WARD, Petition
 from ..shared import idempotency
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, PETITION_ID_PATTERN, REJECTIONS
+from .wording import PETITION
 
 IDEMPOTENCY_HOURS = 24
 HIDDEN_REJECTIONS = ("offensive", "personal")  # rejected for these, the text is not shown to anyone but staff
@@ -100,7 +101,7 @@ def read(deps, petition_id, sponsor_token=None):
 
 def create(deps, body, idempotency_key):
     """POST /v1/petitions: a draft, gathering sponsors. Returns (view, created)."""
-    problems = validation.Problems()
+    problems = validation.Problems(PETITION)
     for key in body:
         if key not in ("action", "background", "details", "lat", "lon", "ward"):
             problems.add(key, "Is not a petition field.")

@@ -24,6 +24,7 @@ from ...storage.petitions import NO_WARD, Signature
 from . import canonical
 from .drafting import close_if_due, validation_equal
 from .limits import NAME_MAX, PETITION_ID_PATTERN
+from .wording import SIGNATURE
 
 ANSWER = {"status": "check_email",
           "message": "Thank you. We have sent you an e-mail: your signature counts once you follow its link."}
@@ -31,20 +32,24 @@ TOKEN = re.compile(r"^(PT-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$"
 
 
 def _fields(body, sponsor):
-    problems = validation.Problems()
+    problems = validation.Problems(SIGNATURE)
     allowed = ("name", "email", "postcode", "in_area", "token") if sponsor else ("name", "email", "postcode", "in_area")
     for key in body:
         if key not in allowed:
             problems.add(key, "Is not a signature field.")
     name = validation.text(body.get("name"), "name", problems, 1, NAME_MAX, required=True)
     email = validation.email(body.get("email"), "email", problems)
-    if body.get("email") is None:
-        problems.add("email", "Is required.")
-    postcode = canonical.postcode(body.get("postcode")) if isinstance(body.get("postcode"), str) else None
+    if email is None and all(field != "email" for field, _ in problems.items):  # absent or blank
+        problems.missing("email")
+    given = body.get("postcode")
+    postcode = canonical.postcode(given) if isinstance(given, str) else None
     if postcode is None:
-        problems.add("postcode", "Must be a UK postcode, e.g. YO1 7HH.")
-    if body.get("in_area") is not True:
-        problems.add("in_area", "Confirm that you live, work or study in the council's area (true).")
+        if given is None or isinstance(given, str) and not given.strip():
+            problems.missing("postcode")
+        else:
+            problems.add("postcode", problems.say("postcode", "invalid", "Must be a UK postcode."))
+    if body.get("in_area") is not True:  # the API's clients send true; anything else is not a yes
+        problems.missing("in_area")
     if sponsor and not isinstance(body.get("token"), str):
         problems.add("token", "Is required: the sponsors' link carries it.")
     problems.raise_if_any()

@@ -1,28 +1,15 @@
 // Step 5: who is reporting (or "signed in as"), the answers to check, and
 // send. Pressing send puts the report in the outbox with its one
 // Idempotency-Key, then tries to send it; with no signal it waits there.
-import {api} from "../api.js";
+import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, clearErrors, input, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
 import {discard, queue, send} from "../outbox.js";
 import {navigate} from "../router.js";
-import {cachedProfile, rememberProfile, signedIn} from "../session.js";
 import {answerText} from "./fields.js";
 import {apiBody, backLink, currentService, draft, draftPhotos, fieldLabels, holdErrors, previousStep, reset,
         stepFor, takeErrors, update} from "./draft.js";
-
-async function profile() {
-  if (!signedIn()) return null;
-  if (cachedProfile()) return cachedProfile();
-  try {
-    const me = await api("/v1/me");
-    rememberProfile(me);
-    return me;
-  } catch {
-    return null;
-  }
-}
 
 function summaryRow(key, value, href) {
   return h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
@@ -35,7 +22,7 @@ export async function render(view) {
   const service = await currentService();
   const d = draft();
   if (!service || !d.description) return navigate(service ? "/report/details" : "/report/category", {replace: true});
-  const me = await profile();
+  const me = await myProfile();
   const contact = d.contact || {};
   const who = me
     // An account may have no name yet: then it is said without one, never as "null".

@@ -1,12 +1,11 @@
 // Set up an alert: about a report, new reports near a place, a ward, or
 // council news; told by push on this phone (permission asked only now) or
 // by e-mail (confirmed through a link unless it is the account's own).
-import {api, query} from "../api.js";
+import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, select} from "../forms.js";
 import {t} from "../i18n.js";
 import {pushSubscription, pushSupported} from "../push.js";
-import {cachedProfile, rememberProfile, signedIn} from "../session.js";
 import {navigate, redraw} from "../router.js";
 import {rememberPushAlert} from "../store.js";
 import {placePicker} from "../where.js";
@@ -15,14 +14,7 @@ const KINDS = ["report", "area", "ward", "broadcast"];
 const RADII = [250, 500, 1000, 2000];
 
 async function myEmail() {
-  if (!signedIn()) return "";
-  try {
-    const me = cachedProfile() || await api("/v1/me");
-    rememberProfile(me);
-    return me.email;
-  } catch {
-    return "";
-  }
+  return (await myProfile())?.email || "";
 }
 
 /** The where-part of the form: a place, and for wards the ward holding it. */

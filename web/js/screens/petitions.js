@@ -1,7 +1,7 @@
 // Petitions: /petitions, /petitions/new, /petitions/{id} (count, response,
 // wards, signing, following), /petitions/{id}/sponsor?token=, /petitions/confirm?token=,
 // /petitions/follow?token= and /petitions/unfollow?token= (the followers' e-mailed links).
-import {api, query} from "../api.js";
+import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
@@ -86,16 +86,18 @@ async function start(view) {
       h("p", {class: "body"}, h("label", {class: "label", for: "sponsor-link"}, t("petitions.new.link"))),
       h("input", {class: "input", id: "sponsor-link", readonly: true, value: made.sponsor_link}),
       h("p", {class: "body"}, t("petitions.new.next")));
-  }, {action: t("petitions.new.action"), background: t("petitions.new.background")});
+  });  // the API words each error from its field: no label before it
   append(view, h("h1", {class: "heading-l"}, t("petitions.new.title")), h("p", {class: "body"},
     t("petitions.new.intro")), form);
 }
 
-function signingForm(view, petitionId, sponsorToken) {
+// A signed-in resident finds their name and e-mail already there.
+async function signingForm(view, petitionId, sponsorToken) {
+  const me = await myProfile() || {};
   const form = h("form", {novalidate: true, id: "sign-form"},
-    input({field: "name", label: t("petitions.sign.name"), autocomplete: "name"}),
+    input({field: "name", label: t("petitions.sign.name"), autocomplete: "name", value: me.name || ""}),
     input({field: "email", label: t("petitions.sign.email"), type: "email", autocomplete: "email",
-      hint: t("petitions.sign.email_hint")}),
+      hint: t("petitions.sign.email_hint"), value: me.email || ""}),
     input({field: "postcode", label: t("petitions.sign.postcode"), autocomplete: "postal-code",
       class: "input input--width-10"}),
     choices({field: "in_area", legend: t("petitions.sign.area"), multiple: true,
@@ -109,8 +111,7 @@ function signingForm(view, petitionId, sponsorToken) {
       auth: false});
     redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("petitions.sign.check_title"))),
       h("p", {class: "body", id: "check-email"}, t("petitions.sign.check_body")));
-  }, {name: t("petitions.sign.name"), email: t("petitions.sign.email"), postcode: t("petitions.sign.postcode"),
-    in_area: t("petitions.sign.area")});
+  });  // the API words each error from its field ("Enter your full name"): no label before it
   return form;
 }
 
@@ -144,7 +145,7 @@ async function page(view, id) {
       h("p", {class: "body"}, t("petitions.debate_on", {date: formatDay(p.debate.date)})),
       p.debate.note ? h("p", {class: "body"}, p.debate.note) : null);
   }
-  if (p.state === "open") append(view, h("h2", {class: "heading-m"}, t("petitions.sign.title")), signingForm(view, p.id));
+  if (p.state === "open") append(view, h("h2", {class: "heading-m"}, t("petitions.sign.title")), await signingForm(view, p.id));
   if (["open", "closed"].includes(p.state)) append(view, h("h2", {class: "heading-m"}, t("petitions.follow.title")),
     followForm(view, p.id));
   if (p.by_ward && p.by_ward.length) {
@@ -201,7 +202,7 @@ async function sponsor(view, id, token) {
     return failed(view, "petitions.not_found", error);
   }
   append(view, h("p", {class: "caption"}, t("petitions.sponsor.caption")), ...petitionText(p),
-    h("p", {class: "body"}, t("petitions.sponsor.intro", {count: p.sponsors_needed})), signingForm(view, p.id, token));
+    h("p", {class: "body"}, t("petitions.sponsor.intro", {count: p.sponsors_needed})), await signingForm(view, p.id, token));
 }
 
 async function confirm(view, token) {
