@@ -141,7 +141,7 @@ def phone(value, field, problems):
         return None
     digits = re.sub(r"\D", "", value)
     if not PHONE.match(value) or not 7 <= len(digits) <= 15:
-        problems.add(field, "Is not a phone number.")
+        problems.add(field, problems.say(field, "invalid", "Is not a phone number."))
         return None
     return value
 
@@ -161,13 +161,16 @@ def e164(phone):
 
 
 def iso_date(value, field, problems):
+    if value is None or value == "":
+        problems.add(field, problems.say(field, "missing", "Must be a date (YYYY-MM-DD)."))
+        return None
     if not isinstance(value, str):
-        problems.add(field, "Must be a date (YYYY-MM-DD).")
+        problems.add(field, problems.say(field, "invalid", "Must be a date (YYYY-MM-DD)."))
         return None
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        problems.add(field, "Must be a date (YYYY-MM-DD).")
+        problems.add(field, problems.say(field, "invalid", "Must be a date (YYYY-MM-DD)."))
         return None
 
 

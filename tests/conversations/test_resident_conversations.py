@@ -22,7 +22,11 @@ def test_an_anonymous_resident_starts_a_conversation_and_opens_it_only_with_its_
 def test_an_anonymous_resident_must_give_a_name_and_a_way_to_answer(client, open_desk):
     r = client.post("/v1/conversations", {"text": "Hello"})
     assert r.status_code == 422
-    assert {f["field"] for f in r.json_body["error"]["fields"]} == {"name", "email"}
+    assert r.json_body["error"]["fields"] == [
+        {"field": "name", "message": "Enter your name, or sign in"},
+        {"field": "email", "message": "Enter an e-mail address or a phone number so we can answer, or sign in"}]
+    blank = client.post("/v1/conversations", {"text": " ", "name": "Ada"})
+    assert blank.json_body["error"]["fields"] == [{"field": "text", "message": "Enter your message"}]
 
 
 def test_a_signed_in_resident_needs_nothing_more_and_nobody_else_can_open_it(client, people, open_desk):

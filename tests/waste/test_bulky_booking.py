@@ -138,11 +138,23 @@ def test_a_booking_with_bad_input_is_refused_by_field_never_a_500(client, deps, 
     assert field in [f["field"] for f in answer.json_body["error"]["fields"]]
 
 
+def test_an_empty_booking_is_told_every_missing_part_in_its_own_words(client, deps, people):
+    uprn = home_with_round(deps)
+    answer = client.post("/v1/waste/bulky/bookings", {"uprn": uprn, "items": [], "location": "x" * 201}, people().auth)
+    assert answer.status_code == 400
+    assert answer.json_body["error"]["fields"] == [
+        {"field": "date", "message": "Choose a day for the collection"},
+        {"field": "items", "message": "Choose between 1 and 5 items"},
+        {"field": "location", "message": "Where you will leave the items must be 200 characters or fewer"}]
+
+
 def test_a_day_that_is_not_the_round_s_is_refused(client, deps, people):
     uprn = home_with_round(deps)
     tuesday = date.fromisoformat(offered(client, uprn)[0]["date"]) + timedelta(days=1)
     answer = client.post("/v1/waste/bulky/bookings", booking_body(tuesday.isoformat()), people().auth)
     assert answer.status_code == 422 and answer.json_body["error"]["code"] == "date_not_offered"
+    assert answer.json_body["error"]["fields"] == [
+        {"field": "date", "message": "Choose one of the days offered for this address"}]
 
 
 def test_the_price_is_the_items_sum_or_the_minimum_charge(client, deps, people, pay):

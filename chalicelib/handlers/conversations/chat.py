@@ -10,6 +10,7 @@ from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import ChatMessage
 from ..shared import idempotency
 from .limits import CONVERSATION_ID_PATTERN, IDEMPOTENCY_HOURS, MAX_PHOTOS, PAGE_MAX, TEXT_MAX
+from .wording import MESSAGE
 
 ATTEMPTS = 5  # messages racing for the same number: each loser reads again and takes the next
 
@@ -100,7 +101,7 @@ def validation_error(field, message):
 
 def checked_message(body, allowed=("text", "photos")):
     """(text, upload ids) of a message body."""
-    problems = validation.Problems()
+    problems = validation.Problems(MESSAGE)
     if not isinstance(body, dict):
         raise validation_error("body", "Must be a JSON object.")
     for key in body:

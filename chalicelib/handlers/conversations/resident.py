@@ -9,6 +9,7 @@ from ...storage.records import Conversation
 from ..shared import idempotency
 from . import chat, hours
 from .limits import IDEMPOTENCY_HOURS, NAME_MAX, RATINGS, SCREENS_PATTERN
+from .wording import CONTACT_OR_SIGN_IN, MESSAGE, NAME_OR_SIGN_IN
 
 FIELDS = ("name", "email", "phone", "context", "text", "photos", "push_subscription")
 
@@ -62,7 +63,7 @@ def start(deps, body, idempotency_key=None, token_param=None):
     """POST /v1/conversations: (view with token once, created)."""
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
-    problems = validation.Problems()
+    problems = validation.Problems(MESSAGE)
     for key in body:
         if key not in FIELDS:
             problems.add(key, "Is not a conversation field.")
@@ -74,9 +75,9 @@ def start(deps, body, idempotency_key=None, token_param=None):
     phone = validation.phone(body.get("phone"), "phone", problems) or (user.phone if user else None)
     if user is None:  # rules the document states in words (422)
         if not name:
-            problems.rule("name", "Tell us your name, or sign in.")
+            problems.rule("name", NAME_OR_SIGN_IN)
         if not (email or phone):
-            problems.rule("email", "Give an e-mail address or a phone number so we can answer, or sign in.")
+            problems.rule("email", CONTACT_OR_SIGN_IN)
     context = _context(body.get("context"), problems)
     push = None
     if body.get("push_subscription") is not None:  # the browser's, for an answer while the app is closed

@@ -15,6 +15,7 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
+from .wording import BOOKING, DAY_NOT_OFFERED, ITEMS_COUNT
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -64,7 +65,7 @@ def priced(settings, wanted, problems):
     """[{id, name, price}] for the item ids wanted, and the amount (amount_of)."""
     catalogue = {i["id"]: i for i in settings["items"]}
     if not isinstance(wanted, list) or not 1 <= len(wanted) <= settings["max_items"]:
-        problems.add("items", f"Choose 1 to {settings['max_items']} items.")
+        problems.add("items", ITEMS_COUNT.format(max=settings["max_items"]))
         return [], 0
     items = []
     for i, item_id in enumerate(wanted):
@@ -94,7 +95,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     take for a caller: `taken_by` says who and how; `moto` makes the payment
     card-not-present; `waived` confirms it at once with no payment; `key_body`:
     the whole request, when `body` is only its booking fields). Returns (view, created)."""
-    problems = validation.Problems()
+    problems = validation.Problems(BOOKING)
     for key in body:
         if key not in ("uprn", "date", "items", "location", "notes"):
             problems.add(key, "Is not a booking field.")
@@ -115,7 +116,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     address, round_model = property_round(deps, uprn, settings)
     if date.fromisoformat(day) not in candidates(deps, round_model, settings):
         raise Unacceptable("That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates).",
-                           code="date_not_offered", fields=[{"field": "date", "message": "Not an offered day."}])
+                           code="date_not_offered", fields=[{"field": "date", "message": DAY_NOT_OFFERED}])
     now = deps.clock()
     booking = BulkyBooking(
         id="BK-" + deps.new_report_id()[-6:], uprn=address.uprn, address=", ".join(address.lines or []),

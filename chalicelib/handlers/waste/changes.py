@@ -34,6 +34,7 @@ from .bookings import IDEMPOTENCY_HOURS, booking_or_404, priced, read
 from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .limits import LOCATION_MAX, NOTES_MAX
+from .wording import BOOKING, DAY_NOT_OFFERED
 
 log = logging.getLogger(__name__)
 FIELDS = ("date", "items", "location", "notes")
@@ -74,7 +75,7 @@ def change(deps, booking_id, body, idempotency_key):
         _, round_model = property_round(deps, booking.uprn, settings)
         if date.fromisoformat(after["date"]) not in candidates(deps, round_model, settings):
             raise Unacceptable("That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates).",
-                               code="date_not_offered", fields=[{"field": "date", "message": "Not an offered day."}])
+                               code="date_not_offered", fields=[{"field": "date", "message": DAY_NOT_OFFERED}])
     difference = after["amount"] - booking.amount
     now = deps.clock()
     record = claim.record(booking.id, now, IDEMPOTENCY_HOURS)
@@ -107,7 +108,7 @@ def change(deps, booking_id, body, idempotency_key):
 
 def _wanted(deps, booking, body, settings):
     """The booking as the body would have it, every problem at once."""
-    problems = validation.Problems()
+    problems = validation.Problems(BOOKING)
     if not isinstance(body, dict) or not body:
         raise ValidationFailed([("body", f"Give what changes: {', '.join(FIELDS)}.")])
     for key in body:

@@ -18,6 +18,7 @@ from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
+from .wording import BINS_COUNT
 
 log = logging.getLogger(__name__)
 RULES = {"first_bin_price": (0, PRICE_MAX * 10), "other_bin_price": (0, PRICE_MAX * 10),
@@ -132,7 +133,7 @@ def subscribe(deps, body, idempotency_key):
     if not isinstance(uprn, str) or not re.fullmatch(r"[0-9]{1,12}", uprn):
         problems.add("uprn", "Must be a UPRN: 1 to 12 digits.")
     if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= settings["max_bins"]:
-        problems.add("bins", f"Must be a whole number from 1 to {settings['max_bins']}.")
+        problems.add("bins", BINS_COUNT.format(max=settings["max_bins"]))
     problems.raise_if_any()
     user_id = deps.principal.user_id
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps), "another subscription")

@@ -102,6 +102,6 @@ export async function render(view, {url}) {
       return;
     }
     navigate(back);
-  }, {date: t("bulky.date"), location: t("bulky.location")});
+  });  // the API words each error from its field: no label before it
   append(view, form, h("p", {class: "body"}, h("a", {href: back}, t("bulky.change_back"))));
 }

@@ -96,7 +96,7 @@ export async function render(view, {params}) {
     const booking = await api("/v1/waste/bulky/bookings", {method: "POST", headers: {"Idempotency-Key": key},
       body: {uprn, date, items: items.map(i => i.id), location: form.elements.location.value.trim()}});
     location.assign(booking.payment.next_url);  // the provider's card page
-  }, {date: t("bulky.date"), location: t("bulky.location")});
+  });  // the API words each error from its field: no label before it
   append(view, form);
 }
 

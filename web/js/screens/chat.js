@@ -32,8 +32,12 @@ function start(view, params) {
     area("text", 4), button(t("chat.start")));
   onSubmit(form, view, async () => {
     const body = {context, text: said(form, "text")};
-    needed(body.text, "text", "chat.text_required");
     for (const field of anonymous ? ["name", "email", "phone"] : []) body[field] = said(form, field) || undefined;
+    // Every missing answer at once, in the order of the form.
+    const missing = [anonymous && !body.name && {field: "name", message: t("chat.name_required")},
+      anonymous && !body.email && !body.phone && {field: "email", message: t("chat.contact_required")},
+      !body.text && {field: "text", message: t("chat.text_required")}].filter(Boolean);
+    if (missing.length) throw new Invalid(missing);
     const made = await api("/v1/conversations", {method: "POST", body, headers: {"Idempotency-Key": key}});
     localStorage.setItem(KEPT, JSON.stringify({...kept(), [made.id]: made.token || ""}));
     navigate(`/chat?id=${made.id}`, {replace: true});

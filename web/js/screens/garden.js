@@ -51,6 +51,6 @@ export async function render(view, {params}) {
     const made = await api("/v1/waste/garden/subscriptions", {method: "POST", headers: {"Idempotency-Key": key},
       body: {uprn, bins}});
     location.assign(made.payment.next_url);
-  }, {bins: t("garden.bins")});
+  });  // the API words each error from its field: no label before it
   append(view, form);
 }

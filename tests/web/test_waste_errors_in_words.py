@@ -1,0 +1,39 @@
+"""Bulky waste and garden waste forms say what is missing as GOV.UK does,
+every missing part at once, each in its own words with no label before it."""
+from playwright.sync_api import expect
+
+from tests.web.browser import check_accessible
+from tests.web.journeys import heading, sign_in
+
+NARROW = {"width": 360, "height": 740}
+BULKY_HOME, GARDEN_HOME = "990000000001", "990000000049"  # on a refuse round, on a garden round
+
+
+def summary_says(page, *sentences):
+    summary = page.locator(".error-summary")
+    expect(summary.locator("li")).to_have_count(len(sentences))
+    for n, sentence in enumerate(sentences):
+        expect(summary.locator("li").nth(n)).to_have_text(sentence)
+
+
+def test_an_empty_bulky_booking_is_told_to_choose_items_and_a_day_at_once(browser):
+    email = browser.stack.resident("bulky.empty@example.org")
+    page = browser.new_page()
+    page.set_viewport_size(NARROW)
+    sign_in(page, email, next_path=f"/bulky?uprn={BULKY_HOME}")
+    heading(page, "Book a bulky waste collection")
+    page.get_by_role("button", name="Continue to payment").click()
+    summary_says(page, "Choose between 1 and 5 items", "Choose a day for the collection")
+    expect(page.locator("input[name=date]").first).to_have_attribute("aria-invalid", "true")
+    check_accessible(page, "bulky booking: nothing chosen")
+
+
+def test_an_empty_garden_subscription_is_told_to_choose_how_many_bins(browser):
+    email = browser.stack.resident("garden.empty@example.org")
+    page = browser.new_page()
+    page.set_viewport_size(NARROW)
+    sign_in(page, email, next_path=f"/garden?uprn={GARDEN_HOME}")
+    heading(page, "Garden waste collection")
+    page.get_by_role("button", name="Continue to payment").click()
+    summary_says(page, "Choose how many bins")
+    check_accessible(page, "garden subscription: nothing chosen")
