@@ -16,24 +16,24 @@ def summary_says(page, *sentences):
         expect(summary.locator("li").nth(n)).to_have_text(sentence)
 
 
-def test_an_empty_bulky_booking_is_told_to_choose_items_and_a_day_at_once(browser):
-    email = browser.stack.resident("bulky.empty@example.org")
+def sent_empty(browser, email, path, title):
+    """Signed in, on `path` at 360 px, Continue pressed with nothing chosen."""
     page = browser.new_page()
     page.set_viewport_size(NARROW)
-    sign_in(page, email, next_path=f"/bulky?uprn={BULKY_HOME}")
-    heading(page, "Book a bulky waste collection")
+    sign_in(page, browser.stack.resident(email), next_path=path)
+    heading(page, title)
     page.get_by_role("button", name="Continue to payment").click()
+    return page
+
+
+def test_an_empty_bulky_booking_is_told_to_choose_items_and_a_day_at_once(browser):
+    page = sent_empty(browser, "bulky.empty@example.org", f"/bulky?uprn={BULKY_HOME}", "Book a bulky waste collection")
     summary_says(page, "Choose between 1 and 5 items", "Choose a day for the collection")
     expect(page.locator("input[name=date]").first).to_have_attribute("aria-invalid", "true")
     check_accessible(page, "bulky booking: nothing chosen")
 
 
 def test_an_empty_garden_subscription_is_told_to_choose_how_many_bins(browser):
-    email = browser.stack.resident("garden.empty@example.org")
-    page = browser.new_page()
-    page.set_viewport_size(NARROW)
-    sign_in(page, email, next_path=f"/garden?uprn={GARDEN_HOME}")
-    heading(page, "Garden waste collection")
-    page.get_by_role("button", name="Continue to payment").click()
+    page = sent_empty(browser, "garden.empty@example.org", f"/garden?uprn={GARDEN_HOME}", "Garden waste collection")
     summary_says(page, "Choose how many bins")
     check_accessible(page, "garden subscription: nothing chosen")
