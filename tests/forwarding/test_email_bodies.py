@@ -62,7 +62,10 @@ def test_the_officer_marks_it_fixed_through_the_link_and_the_resident_sees_it(cl
 
 def test_not_ours_needs_a_reason_and_then_names_who_is_responsible(client, bodies):
     rid, _, _, token = sent_and_linked(bodies, client)
-    assert client.post(f"/v1/body-links/{token}", {"choice": "not_ours"}).status_code == 422
+    bare = client.post(f"/v1/body-links/{token}", {"choice": "not_ours"})
+    assert bare.status_code == 422
+    assert bare.json_body["error"]["fields"] == [
+        {"field": "reason", "message": "Enter why the report is not yours, so the council can pass it on"}]
     said = client.post(f"/v1/body-links/{token}", {"choice": "not_ours", "reason": "A slip road: the county's.",
                                                    "responsible": "North Yorkshire Council"})
     assert said.status_code == 200

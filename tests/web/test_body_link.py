@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from tests.web.browser import check_accessible
 from tests.web.journeys import heading
 
+NOT_OURS = "It is not ours"
 ROAD = [[-1.0600, 53.9250], [-1.0300, 53.9420]]  # a line no other browser test reports near
 
 
@@ -31,6 +32,12 @@ def test_a_bodys_officer_marks_a_report_fixed_from_the_link_in_the_email(browser
         check_accessible(page, "a body's officer: the report")
         page.get_by_role("button", name="Send").click()
         expect(page.locator(".error-summary")).to_contain_text("Choose what is happening with the report")
+        page.get_by_label(NOT_OURS).check()
+        page.get_by_role("button", name="Send").click()  # not theirs, with no reason: told what to write
+        expect(page.locator(".error-summary li")).to_have_text(
+            ["Enter why the report is not yours, so the council can pass it on"])
+        expect(page.get_by_label("Anything the resident should know")).to_have_attribute("aria-invalid", "true")
+        check_accessible(page, "a body's officer: not theirs, no reason")
         page.get_by_label("It is fixed").check()
         page.get_by_label("Anything the resident should know").fill("Removed this morning.")
         page.get_by_role("button", name="Send").click()

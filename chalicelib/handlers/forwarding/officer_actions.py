@@ -53,7 +53,7 @@ def _view(deps, report, send, expires):
 
 def act(deps, token, body):
     report, send, expires = _opened(deps, token)
-    problems = validation.Problems()
+    problems = validation.Problems(wording.OFFICER)
     choice = body.get("choice") if isinstance(body, dict) else None
     if choice not in CHOICES:
         problems.add("choice", f"Must be one of: {', '.join(CHOICES)}.")
@@ -61,7 +61,7 @@ def act(deps, token, body):
     responsible = validation.text(body.get("responsible"), "responsible", problems, 0, 300) \
         if isinstance(body, dict) else None
     if choice == "not_ours" and not reason:
-        problems.rule("reason", "Say why it is not yours, so the council can pass it on.")
+        problems.rule("reason", wording.NOT_OURS_WITHOUT_REASON)
     problems.raise_if_any()
     now = deps.clock()
     by = (f"body:{send.body_id}", f"{send.body_name} (e-mail link)")

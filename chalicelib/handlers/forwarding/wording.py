@@ -1,7 +1,8 @@
 """Forwarding's words: those staff read (a body's health, a send awaiting the
 body's id, a token that never resolved, a "send again" that had nothing to
 do) and those a body's officer reads about the link in its e-mail (in the
-e-mail itself, and when the link no longer works)."""
+e-mail itself, and when the link no longer works), and on the report's page
+in each field's own words as GOV.UK writes errors."""
 
 NAMELESS_UPDATES = ("{n} of {of} updates had no update_id or service_request_id and were skipped: "
                     "is the answer shaped as GeoReport's servicerequestupdates?")
@@ -25,3 +26,10 @@ def link_expired(expires):
 def link_lasts(expires):
     from ..reports.views import local_time
     return f"  (This link works until {local_time(expires)}.)"
+
+
+NOT_OURS_WITHOUT_REASON = "Enter why the report is not yours, so the council can pass it on"
+OFFICER = {
+    "reason": {"length": "What the resident should know must be 1000 characters or fewer"},
+    "responsible": {"length": "Whose it is must be 300 characters or fewer"},
+}

@@ -49,7 +49,7 @@ export async function render(view) {
     const answer = await api(path, {method: "POST", auth: false,
       body: {choice, ...(reason ? {reason} : {}), ...(responsible ? {responsible} : {})}});
     redraw(view, ...done(answer));
-  }, {choice: t("body_link.choice"), reason: t("body_link.reason"), responsible: t("body_link.responsible")});
+  });  // the API words each error from its field: no label before it
   append(view, h("span", {class: "caption"}, `${report.id}: ${report.service_name}`),
     h("h1", {class: "heading-l"}, t("body_link.title", {body: opened.body})),
     h("p", {class: "body"}, opened.sent.summary),
