@@ -64,6 +64,8 @@ def test_invalid_report_lists_every_bad_field(client):
     fields = {f["field"] for f in error["fields"]}
     assert {"lat", "lon", "description", "fields.size", "fields.colour", "contact.email",
             "contact.phone", "photos"} <= fields
+    # Said in the field's own words, as the app's screen says it.
+    assert {"field": "description", "message": "Enter a description of the problem"} in error["fields"]
 
 
 def test_unknown_or_inactive_category_is_a_field_error(client):

@@ -126,7 +126,8 @@ def test_missing_answers_and_the_apis_field_errors_are_shown_on_their_fields(bro
     summary = page.locator(".error-summary")
     expect(summary).to_be_focused()
     # GOV.UK's way: the category's own words, the same in the summary and on the field.
-    expect(summary.get_by_role("link")).to_have_text(["Choose how wide the pothole is", "Describe the problem"])
+    expect(summary.get_by_role("link")).to_have_text(["Choose how wide the pothole is",
+                                                             "Enter a description of the problem"])
     expect(page.locator("[data-field='fields.size'] .error-message")).to_have_text("Error: Choose how wide the pothole is")
     check_accessible(page, "report: details with errors")
     summary.get_by_role("link").first.click()

@@ -12,6 +12,7 @@ from ..shared import events, idempotency, placement
 from . import hooks
 from . import uploads as photo_handler
 from . import views
+from .wording import REPORT
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
@@ -119,7 +120,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
 
 
 def _validate(deps, body, keep_unknown_fields=False):
-    problems = validation.Problems()
+    problems = validation.Problems(REPORT)
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
     if not isinstance(code, str) or not code:

@@ -1,4 +1,5 @@
-"""The council's words for a report's new state: a response template's text
+"""What a new report's checks say, in the field's own words as GOV.UK
+writes errors (REPORT); and the council's words for a report's new state: a response template's text
 with its placeholders filled from the report. Staff manage the templates
 (staff/templates.py); whoever changes a report (staff, a crew's done) words
 the change through here, so a public update says the same whoever made it."""
@@ -7,6 +8,8 @@ from datetime import date
 
 from ... import states
 from ..shared import placement
+
+REPORT = {"description": {"missing": "Enter a description of the problem"}}
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Only what the public may read: a template's text becomes a public update.
