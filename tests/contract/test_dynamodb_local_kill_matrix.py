@@ -49,13 +49,9 @@ def outbox_to(address, words=""):
 # A crew's bulky `unable`, the council's rule "refund": the resident e-mailed once, refunded once in full.
 UNABLE = ["event.committed", "effect.claimed", "bulky.missed_kept", "refund.made", "bulky.remedied", "bulky.told",
           "effect.carried_out"]
-LOST_REFUND = ("payments/core.refund_in_full: a refund the provider made before the process died is not recorded "
-               "(the retry finds nothing refundable and records nothing): the resident is told £0.00 and the "
-               "ledger has no refund row")
 
 
-@pytest.mark.parametrize("boundary", [pytest.param(b, marks=pytest.mark.xfail(strict=True, reason=LOST_REFUND))
-                                      if b == "refund.made" else b for b in UNABLE])
+@pytest.mark.parametrize("boundary", UNABLE)
 def test_a_crews_bulky_unable_refunds_and_tells_the_resident_once_whereever_the_process_dies(
         client, deps, people, pay, waste_crew, stack, boundary):  # noqa: F811
     crew, _ = waste_crew
