@@ -19,6 +19,7 @@ from support.chat_support import desk, open_desk, start  # noqa: F401
 from support.county import county  # noqa: F401
 from support.kill_support import Stack, killed_at, message_ids
 from support.pay_support import SUCCESS, home_with_round, pay, pay_with  # noqa: F401
+from support.staff_support import officer, staff_data  # noqa: F401
 from tests.waste.test_bulky_crew_jobs import collection_day, waste_crew  # noqa: F401
 from tests.waste.test_bulky_not_collected import REASON, unable
 
@@ -220,3 +221,26 @@ def test_an_officers_answer_reaches_the_residents_open_socket_whereever_the_proc
             and f["message"]["text"] == "Which street?"]
     counted("chat to a socket", boundary, frames=len(said), seqs=sorted(set(said)))
     assert len(set(said)) == 1  # a frame again carries its seq: the screen shows it once
+
+
+# A questionnaire's sending, killed between its claim and its send, or after the send before it is marked sent:
+# the reporter is asked, under one Message-ID, by the scheduled run after RESEND_AFTER.
+
+@pytest.mark.parametrize("boundary", ["questionnaire.claimed", "questionnaire.delivered"])
+def test_a_reporter_is_asked_once_whereever_the_questionnaire_sender_dies(
+        client, deps, people, officer, stack, boundary):  # noqa: F811
+    from datetime import datetime, timedelta, timezone
+    from chalicelib.handlers.questionnaires.limits import RESEND_AFTER
+    from chalicelib.handlers.questionnaires.sending import send_due
+    from support.questionnaire_support import AFTER, at, fixed_report
+    reporter = people()
+    rid = fixed_report(client, officer, reporter)
+    stack.stream()  # the close's event schedules the question
+    due = datetime.now(timezone.utc) + AFTER
+    killed_at(boundary, lambda: send_due(at(deps, due)))
+    send_due(at(deps, due + RESEND_AFTER + timedelta(minutes=1)))  # the next scheduled run
+    send_due(at(deps, due + RESEND_AFTER * 3))
+    asked = outbox_to(reporter.user.email, "has it been fixed")
+    counted("questionnaire", boundary, emails=len(asked), message_ids=len(set(message_ids(asked))))
+    assert len(set(message_ids(asked))) == 1 and rid in asked[0].subject
+    assert deps.questionnaires.get(rid).status == "sent"
