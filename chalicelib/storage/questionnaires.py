@@ -3,8 +3,12 @@
 Table `questionnaires`, one item per report. While one waits to be sent it
 carries `queue` = "due" and `due_at`: the `due` index holds only waiting
 items, ordered by when each is due, so the scheduled sender reads exactly
-the questionnaires due now (one Query), never the reports; sending (or
-giving up) removes `queue`, and the item leaves the index.
+the questionnaires due now (one Query), never the reports. Sending claims
+it (`sending`, due again a little later), sends, then removes `queue`
+(`sent`); giving up removes it at once; either way the item leaves the index.
+A sender that dies between its claim and `sent` leaves it due: the next run
+after `resend_at` sends it again (at least once; the receiver tells the two
+apart by the same Message-ID and push topic).
 
 An answer is written once, in one transaction with what it does: the
 answer's event (the figures count satisfaction from it) and, for "not
@@ -38,12 +42,13 @@ class QuestionnaireModel(Stored):
         billing_mode = "PAY_PER_REQUEST"
 
     report_id = UnicodeAttribute(hash_key=True)
-    status = UnicodeAttribute()  # waiting, sent, answered, unreachable
+    status = UnicodeAttribute()  # waiting, sending, sent, answered, unreachable
     queue = UnicodeAttribute(null=True)  # DUE while waiting to be sent
     due_at = UTCDateTimeAttribute(null=True)
     closed_at = UTCDateTimeAttribute()
     closed_state = UnicodeAttribute()
     token_hash = UnicodeAttribute(null=True)
+    earlier_hashes = ListAttribute(of=UnicodeAttribute, null=True)
     sent_at = UTCDateTimeAttribute(null=True)
     channels = ListAttribute(of=UnicodeAttribute, null=True)  # which channels it went by, never the addresses
     answer = JSONAttribute(null=True)  # {fixed, rating, comment, answered_at, reopened}
@@ -78,21 +83,34 @@ class QuestionnaireStore:
         return [record_of(Questionnaire, m) for m in QuestionnaireModel.due_index.query(
             DUE, QuestionnaireModel.due_at <= now, limit=limit, page_size=limit)]
 
-    def claim(self, report_id, due_at, token_hash, now, channels):
-        """Take a waiting questionnaire for sending (it leaves the queue); False
-        when someone else took it, or it was rescheduled, first."""
-        model = QuestionnaireModel(report_id)
+    def claim(self, q, token_hash, now, channels, resend_at):
+        """Take a due questionnaire for sending: `sending`, and due again at
+        `resend_at`, so a sender that dies before `sent` leaves it for a later
+        run to send again (with a link of its own; the earlier links stay
+        open). False when someone else took it, or it was rescheduled, first."""
+        model = QuestionnaireModel(q.report_id)
+        actions = [QuestionnaireModel.status.set("sending"), QuestionnaireModel.due_at.set(resend_at),
+                   QuestionnaireModel.token_hash.set(token_hash), QuestionnaireModel.sent_at.set(now),
+                   QuestionnaireModel.channels.set(list(channels))]
+        if q.token_hash:  # sent before by a sender that died: that link may have gone out
+            actions.append(QuestionnaireModel.earlier_hashes.set([*(q.earlier_hashes or []), q.token_hash]))
         try:
             with writes(["questionnaire"]):
-                model.update(actions=[QuestionnaireModel.status.set("sent"), QuestionnaireModel.queue.remove(),
-                                      QuestionnaireModel.token_hash.set(token_hash),
-                                      QuestionnaireModel.sent_at.set(now),
-                                      QuestionnaireModel.channels.set(list(channels))],
-                             condition=(QuestionnaireModel.status == "waiting")
-                             & (QuestionnaireModel.due_at == due_at))
+                model.update(actions=actions, condition=QuestionnaireModel.status.is_in("waiting", "sending")
+                             & (QuestionnaireModel.due_at == q.due_at))
         except EditConflict:
             return False
         return True
+
+    def sent(self, report_id, due_at):
+        """The sending claimed until `due_at` finished: it leaves the queue."""
+        try:
+            with writes(["questionnaire"]):
+                QuestionnaireModel(report_id).update(
+                    actions=[QuestionnaireModel.status.set("sent"), QuestionnaireModel.queue.remove()],
+                    condition=(QuestionnaireModel.status == "sending") & (QuestionnaireModel.due_at == due_at))
+        except EditConflict:
+            pass  # answered already (from a link that went out), or taken again by a later run
 
     def set_aside(self, report_id, due_at, status="waiting"):
         """Out of the queue without asking: "waiting" (the report is open
@@ -101,7 +119,8 @@ class QuestionnaireStore:
             with writes(["questionnaire"]):
                 QuestionnaireModel(report_id).update(
                     actions=[QuestionnaireModel.queue.remove(), QuestionnaireModel.status.set(status)],
-                    condition=(QuestionnaireModel.status == "waiting") & (QuestionnaireModel.due_at == due_at))
+                    condition=QuestionnaireModel.status.is_in("waiting", "sending")
+                    & (QuestionnaireModel.due_at == due_at))
         except EditConflict:
             pass  # rescheduled meanwhile: the new schedule stands
 
@@ -113,8 +132,10 @@ class QuestionnaireStore:
         parts = []
         with writes(parts), transaction() as t:
             t.update(QuestionnaireModel(report_id),
-                     actions=[QuestionnaireModel.answer.set(answer), QuestionnaireModel.status.set("answered")],
-                     condition=(QuestionnaireModel.status == "sent") & QuestionnaireModel.answer.does_not_exist())
+                     actions=[QuestionnaireModel.answer.set(answer), QuestionnaireModel.status.set("answered"),
+                              QuestionnaireModel.queue.remove()],  # answered while a resend was due
+                     condition=QuestionnaireModel.status.is_in("sent", "sending")
+                     & QuestionnaireModel.answer.does_not_exist())
             t.save(event_model(event))
             if reopen is not None:
                 saved = _save_report(t, parts, reopen.report)

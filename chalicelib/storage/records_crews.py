@@ -55,9 +55,10 @@ class Questionnaire:
     report_id: str
     closed_at: datetime
     closed_state: str  # fixed or closed
-    status: str = "waiting"  # waiting, sent, answered, unreachable
+    status: str = "waiting"  # waiting, sending, sent, answered, unreachable
     due_at: datetime | None = None
     token_hash: str | None = None
+    earlier_hashes: list = field(default_factory=list)  # the links of sends a dead sender may have made: still open
     sent_at: datetime | None = None
     channels: list = field(default_factory=list)  # e.g. ["email"]: how it was asked, never the address
     answer: dict | None = None  # {fixed, rating, comment, answered_at, reopened}

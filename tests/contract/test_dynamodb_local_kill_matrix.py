@@ -19,6 +19,7 @@ from support.chat_support import desk, open_desk, start  # noqa: F401
 from support.county import county  # noqa: F401
 from support.kill_support import Stack, killed_at, message_ids
 from support.pay_support import SUCCESS, home_with_round, pay, pay_with  # noqa: F401
+from support.staff_support import officer, staff_data  # noqa: F401
 from tests.waste.test_bulky_crew_jobs import collection_day, waste_crew  # noqa: F401
 from tests.waste.test_bulky_not_collected import REASON, unable
 
@@ -49,13 +50,9 @@ def outbox_to(address, words=""):
 # A crew's bulky `unable`, the council's rule "refund": the resident e-mailed once, refunded once in full.
 UNABLE = ["event.committed", "effect.claimed", "bulky.missed_kept", "refund.made", "bulky.remedied", "bulky.told",
           "effect.carried_out"]
-LOST_REFUND = ("payments/core.refund_in_full: a refund the provider made before the process died is not recorded "
-               "(the retry finds nothing refundable and records nothing): the resident is told £0.00 and the "
-               "ledger has no refund row")
 
 
-@pytest.mark.parametrize("boundary", [pytest.param(b, marks=pytest.mark.xfail(strict=True, reason=LOST_REFUND))
-                                      if b == "refund.made" else b for b in UNABLE])
+@pytest.mark.parametrize("boundary", UNABLE)
 def test_a_crews_bulky_unable_refunds_and_tells_the_resident_once_whereever_the_process_dies(
         client, deps, people, pay, waste_crew, stack, boundary):  # noqa: F811
     crew, _ = waste_crew
@@ -188,25 +185,21 @@ def test_a_petition_response_reaches_each_signer_under_one_message_id_whereever_
 
 
 # An officer's answer to a resident whose screen holds a socket: the frame reaches it.
-SOCKET_IN_REQUEST = ("conversations/chat.post posts the message to the open sockets in the request after its "
-                     "commit (live.message_stored), not from the message's event: a death there loses the frame, "
-                     "and the resident, whose screen holds a socket, is sent no notice either; the screen finds "
-                     "the gap only when a later frame comes or it reconnects")
-
 
 @pytest.fixture
-def sockets(client, monkeypatch):
+def sockets(client, deps, monkeypatch):
     from app import app
+    from chalicelib.config import settings
     from doorstep_cli.local.sockets import LocalSockets, lambda_entries
     served = LocalSockets(lambda_entries(app)).start()
     monkeypatch.setenv("DOORSTEP_SOCKET_URL", served.url)
     monkeypatch.setenv("DOORSTEP_SOCKET_ENDPOINT", served.api_url)
+    deps.settings = settings()  # the restarted worker's, read from the same environment as the stack's
     yield served
     served.close()
 
 
-@pytest.mark.parametrize("boundary", [pytest.param("chat.stored", marks=pytest.mark.xfail(
-    strict=True, reason=SOCKET_IN_REQUEST)), "event.committed"])
+@pytest.mark.parametrize("boundary", ["chat.stored", "event.committed", "effect.claimed", "effect.carried_out"])
 def test_an_officers_answer_reaches_the_residents_open_socket_whereever_the_process_dies(
         client, deps, people, sockets, open_desk, stack, boundary):  # noqa: F811
     from urllib.parse import urlencode
@@ -228,3 +221,26 @@ def test_an_officers_answer_reaches_the_residents_open_socket_whereever_the_proc
             and f["message"]["text"] == "Which street?"]
     counted("chat to a socket", boundary, frames=len(said), seqs=sorted(set(said)))
     assert len(set(said)) == 1  # a frame again carries its seq: the screen shows it once
+
+
+# A questionnaire's sending, killed between its claim and its send, or after the send before it is marked sent:
+# the reporter is asked, under one Message-ID, by the scheduled run after RESEND_AFTER.
+
+@pytest.mark.parametrize("boundary", ["questionnaire.claimed", "questionnaire.delivered"])
+def test_a_reporter_is_asked_once_whereever_the_questionnaire_sender_dies(
+        client, deps, people, officer, stack, boundary):  # noqa: F811
+    from datetime import datetime, timedelta, timezone
+    from chalicelib.handlers.questionnaires.limits import RESEND_AFTER
+    from chalicelib.handlers.questionnaires.sending import send_due
+    from support.questionnaire_support import AFTER, at, fixed_report
+    reporter = people()
+    rid = fixed_report(client, officer, reporter)
+    stack.stream()  # the close's event schedules the question
+    due = datetime.now(timezone.utc) + AFTER
+    killed_at(boundary, lambda: send_due(at(deps, due)))
+    send_due(at(deps, due + RESEND_AFTER + timedelta(minutes=1)))  # the next scheduled run
+    send_due(at(deps, due + RESEND_AFTER * 3))
+    asked = outbox_to(reporter.user.email, "has it been fixed")
+    counted("questionnaire", boundary, emails=len(asked), message_ids=len(set(message_ids(asked))))
+    assert len(set(message_ids(asked))) == 1 and rid in asked[0].subject
+    assert deps.questionnaires.get(rid).status == "sent"

@@ -2,7 +2,7 @@
 from the events stream equal the same worked out again from the recorded
 answers, and a stream delivered twice counts nothing twice."""
 import random
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from conftest import pothole
 from support.questionnaire_support import stream
@@ -20,8 +20,9 @@ def answered_reports(deps, count, seed=5):
     rng, now = random.Random(seed), datetime.now(timezone.utc)
     for i in range(count):
         rid = create_report(deps, BODIES[i % len(BODIES)])[0]["id"]
-        deps.questionnaires.schedule(Questionnaire(report_id=rid, closed_at=now, closed_state="fixed", due_at=now))
-        assert deps.questionnaires.claim(rid, now, ids.digest(f"token-{i}"), now, ["email"])
+        due = Questionnaire(report_id=rid, closed_at=now, closed_state="fixed", due_at=now)
+        deps.questionnaires.schedule(due)
+        assert deps.questionnaires.claim(due, ids.digest(f"token-{i}"), now, ["email"], now + timedelta(minutes=15))
         answer(deps, rid, {"token": f"token-{i}", "fixed": rng.random() < 0.7, "rating": rng.randint(1, 5)})
 
 

@@ -138,10 +138,11 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
         message = ChatMessage(conversation_id=conversation.id, seq=conversation.last_seq + 1, author=author,
                               text=text, created_at=now, author_name=author_name, photos=photos,
                               template_id=template_id)
-        event = None
-        if notice:
-            from ..shared.events import new_event
-            event = new_event(deps, "chat_notice", now, conversation_id=conversation.id, seq=message.seq)
+        # Every message's event: its frame to the open screens follows from it
+        # (live.on_message); an officer's answer's also tells a resident not looking.
+        from ..shared.events import new_event
+        event = new_event(deps, "chat_notice" if notice else "chat_message", now, conversation_id=conversation.id,
+                          seq=message.seq)
         try:
             deps.conversations.add_message(
                 conversation, message, claim.record(f"{conversation.id}#{message.seq}", now, IDEMPOTENCY_HOURS),
@@ -150,11 +151,8 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
             stored = message_view(deps, message)
             from ...faults import boundary
             boundary("chat.stored")
-            from .live import message_stored
-            message_stored(deps, conversation, stored)  # to the screens open on it, at once
-            if event is not None:
-                from ..shared.effects import first_try
-                first_try(deps, [event])
+            from ..shared.effects import first_try
+            first_try(deps, [event])  # to the screens open on it at once; the stream if this process stops
             return stored, True
         except AlreadyExists:
             return claim.twin(), False

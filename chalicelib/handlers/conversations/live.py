@@ -19,12 +19,26 @@ message stored is posted to them at once.
   conversation starts, is taken, handed over or closed): a nudge to read
   GET /v1/staff/conversations again, carrying nothing itself.
 Where no socket is configured (DOORSTEP_SOCKET_URL unset), nothing here runs
-and the screens poll with the cursor. This module is the sending side (chat.post
-calls it); socket_events.py is the sockets' own: connect, frames, disconnect.
+and the screens poll with the cursor. This module is the sending side (a
+message's frame is the effect of the event written with it, `on_message`);
+socket_events.py is the sockets' own: connect, frames, disconnect.
 """
 import logging
 
 log = logging.getLogger(__name__)
+
+
+def on_message(deps, event, key):
+    """The effect of a message's event (`chat_message`, `chat_notice`): its
+    frame to the conversation's open screens. Run again after a crash, it
+    posts the same frame again; the screen shows a seq once (chat-log.js)."""
+    payload = event.payload or {}
+    conversation = deps.conversations.get(payload.get("conversation_id"))
+    message = deps.conversations.message(payload.get("conversation_id"), int(payload.get("seq") or 0))
+    if conversation is None or message is None:
+        return None
+    from .chat import message_view
+    return message_stored(deps, conversation, message_view(deps, message))
 
 
 def message_stored(deps, conversation, message_view):

@@ -7,7 +7,10 @@ from ..shared import effects
 from . import limits
 
 routes = Routes("conversations", schemas="chalicelib.handlers.conversations.schemas")
-# An officer's answer (or the close) is told to a resident not looking, from its message's event.
+# Every message is posted to the screens open on it, from its message's event; an officer's
+# answer (or the close) is also told to a resident not looking.
+for _kind in ("chat_message", "chat_notice"):
+    effects.register(_kind, "conversations.frame", "chalicelib.handlers.conversations.live:on_message")
 effects.register("chat_notice", "conversations.notice", "chalicelib.handlers.conversations.notices:on_notice")
 ID = path_param("conversation_id", {"type": "string", "pattern": limits.CONVERSATION_ID_PATTERN,
                                     "example": "CV-0123456789abcdef"})

@@ -3,9 +3,13 @@ function (app.py; on one machine the local stack runs it every minute).
 
 It reads the due index (storage/questionnaires.py), never the reports
 table: a run costs what is due, whatever the number of reports. Each
-questionnaire is claimed (it leaves the index) before anything is sent, so
-two overlapping runs never ask twice; the one-click link carries a token
-only its reporter receives.
+questionnaire is claimed before anything is sent (due again RESEND_AFTER
+later), so two overlapping runs never ask twice, and marked sent after (it
+leaves the index). A run that dies between the two leaves it due: a run
+after RESEND_AFTER asks again, at least once, and the receiver can tell:
+the same Message-ID (the e-mail is keyed by `event_id`) and push topic. The
+one-click link carries a token only its reporter receives; a resend's link
+has its own, and the earlier one stays open (storage keeps its hash).
 
 The reporter is asked on the channels they follow their own report by (the
 alerts' confirmed addresses: a signed-in reporter's follow, or the caller's
@@ -19,7 +23,7 @@ from ...notify.deliver import deliver as deliver_message
 from ..alerts.channels import reporters_own
 from ..shared import placement
 from ..alerts.delivery import links_base, unsubscribe_links
-from .limits import ASKED_STATES, SEND_BATCH
+from .limits import ASKED_STATES, RESEND_AFTER, SEND_BATCH
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +46,22 @@ def send_one(deps, q, now, deliver):
     if not reach:
         deps.questionnaires.set_aside(q.report_id, q.due_at, "unreachable")
         return "unreachable"
-    token = deps.new_token()
-    if not deps.questionnaires.claim(q.report_id, q.due_at, ids.digest(token), now,
-                                     sorted({channel for _, channel, _ in reach})):
+    token, resend_at = deps.new_token(), now + RESEND_AFTER
+    if not deps.questionnaires.claim(q, ids.digest(token), now, sorted({channel for _, channel, _ in reach}),
+                                     resend_at):
         return "already"
+    from ...faults import boundary
+    boundary("questionnaire.claimed")
     base = links_base(deps)
     sent = []
     for alert, channel, address in reach:
         try:
             sent.append(deliver(channel, address, message(deps, report, base, token, alert), deps.settings, now,
                                 deps.new_opaque_id))
-        except Exception:  # one channel's bug must not stop the run: it is claimed, so it is not retried
+        except Exception:  # one channel's bug must not stop the run: a bug, not a crash, so it is not retried
             log.exception("questionnaire for %s on %s raised", report.id, channel)
+    boundary("questionnaire.delivered")
+    deps.questionnaires.sent(q.report_id, resend_at)
     return "sent" if "sent" in sent else "failed"
 
 

@@ -35,7 +35,8 @@ Where a process can die (the kill matrix's step boundaries, by function):
      twice finds its claim);
   3. in `_once`, after `EffectStore.claim`, before or inside the effect's
      function (waste/not_collected.on_job_ended, payments/core.on_finished,
-     conversations/notices.on_notice, waste/receipts.on_receipt): a claim left
+     conversations/notices.on_notice, conversations/live.on_message,
+     waste/receipts.on_receipt): a claim left
      `claimed`, taken again once STALE_CLAIM has passed (the queue brings the
      job back after its visibility timeout, which is longer);
   4. after the effect's function, before `EffectStore.settle`: as 3; each
