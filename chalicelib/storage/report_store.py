@@ -243,7 +243,7 @@ class ReportStore:
         the table; CLI only (`doorstep tables`)."""
         from .uploads import UploadModel
         count = 0
-        for model in ReportModel.scan():
+        for model in ReportModel.scan():  # CLI only (`doorstep tables`)
             for photo in model.photos or []:
                 UploadModel(photo["name"].split(".")[0]).update(actions=[
                     UploadModel.report_id.set(model.id), UploadModel.photo.set(photo),

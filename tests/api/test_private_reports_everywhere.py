@@ -63,6 +63,11 @@ WALK = {
     "/v1/petitions/{petition_id}/wards.csv": ["/v1/petitions/PT-7K3F9Q/wards.csv"],
     "/v1/petitions/{petition_id}/wards.geojson": ["/v1/petitions/PT-7K3F9Q/wards.geojson"],
     "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
+    "/v1/forms": ["/v1/forms"],
+    "/v1/forms/{form_id}": ["/v1/forms/general-enquiry"],
+    "/v1/form-submissions/{submission_id}": ["/v1/form-submissions/FS-none?token=not-a-token"],
+    "/v1/form-submissions/{submission_id}/check": ["/v1/form-submissions/FS-none/check?token=not-a-token"],
+    "/v1/form-submissions/{submission_id}/pages/{page_id}": ["/v1/form-submissions/FS-none/pages/about?token=x"],
     "/{proxy+}": ["/v1/{id}"],
 }
 # Routes that name the report by its reference may say it exists and its status.
