@@ -109,7 +109,7 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     assert sent.operations == ["GetItem", "TransactWriteItems"]
     # Each effect its claim and its settle (UpdateItem each). The case: the submission, the case's key, one
     # transaction (report, timeline, event, key). The copy: the submission,
-    # its outbox row, then sent and marked sent.
+    # its outbox row, then its lease and its sent mark.
     assert followed.operations == ["UpdateItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem",
                                    "UpdateItem", "GetItem", "PutItem", "UpdateItem", "UpdateItem", "UpdateItem"]
     print(f"\nforms cost: page saved {page_saved.calls} calls {page_saved.items} items, "
