@@ -42,6 +42,7 @@ class FormSubmission:
     resume_email: str | None = None
     resume_expires: datetime | None = None
     resume_tries: int = 0
+    follow_email: str | None = None  # signed in: the account's verified address, taken when it was sent
     preview: bool = False  # staff trying a draft: never sent anywhere
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -87,6 +88,7 @@ class SubmissionModel(Stored):
     resume_email = UnicodeAttribute(null=True)
     resume_expires = UTCDateTimeAttribute(null=True)
     resume_tries = NumberAttribute(default=0)
+    follow_email = UnicodeAttribute(null=True)
     preview = UnicodeAttribute(null=True)  # "yes" or absent
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()

@@ -6,6 +6,7 @@ from .tables import logical_id, schemas
 
 READ = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"]
 WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+CREATE = ["dynamodb:PutItem"]  # a new item (a conditional put), never an update or a delete
 # Tables the code reads whole (small reference lists, cached): Model.scan()
 # in chalicelib/storage; a test keeps this in step with the code.
 SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
@@ -29,10 +30,17 @@ DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "wa
 # rule, the receipt, a push to the resident's browsers through their alerts);
 # an officer's answer told to a resident not looking (the conversation, its
 # open sockets). A receipt goes to the address the booking was made with.
+# A form sent: its case opened (a new report with its timeline entry, event,
+# inbox rows, the key that keeps it one, its resident's follow) and the copy
+# of the answers kept in the outbox, from the submission and its form's
+# version. "create": a new item only (PutItem, no update or delete), so the
+# worker opens a case and changes no report: the forwarder alone does.
 EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "payment-ledger": "read-write",
                  "bulky-bookings": "read-write", "bulky-slots": "read-write", "garden-subscriptions": "read-write",
                  "waste-settings": "read", "outbox": "read-write", "jobs": "read", "alerts": "read-write",
-                 "conversations": "read", "chat-sockets": "read"}
+                 "conversations": "read", "chat-sockets": "read",
+                 "form-submissions": "read", "forms": "read", "reports": "create", "report-updates": "create",
+                 "events": "create", "inbox": "create", "idempotency": "create"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -90,11 +98,11 @@ def api_tables():
 
 def table_statements(tables):
     statements = []
-    for level in ("read", "read-write"):
+    for level in ("read", "create", "read-write"):
         names = sorted(n for n, lv in tables.items() if lv == level)
         if not names:
             continue
-        actions = READ + (WRITE if level == "read-write" else [])
+        actions = READ + {"read": [], "create": CREATE, "read-write": WRITE}[level]
         statements.append({"Effect": "Allow", "Action": actions, "Resource": _table_arns(names)})
     scanned = sorted(SCANNED & tables.keys())
     if scanned:

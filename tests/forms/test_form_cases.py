@@ -2,8 +2,9 @@
 submission's own event: private, in the form's category, due by the form's
 working-day target (counted past weekends and bank holidays), opened once
 however often the event is delivered; and the copy of the answers is queued
-once. The events are handed to forms' effects as the worker that will carry
-them out will (not wired to a function yet: docs/decisions.md)."""
+once. The events are handed to forms' effects as the alert worker hands
+them (shared/effects.py), without their claims: each effect is written to be
+run again after a crash that left it done and not settled."""
 import dataclasses
 from datetime import datetime, timezone
 
@@ -33,12 +34,13 @@ def inserted():
 
 
 def deliver(deps, images=None):
-    """Each form_submitted event carried out: its case opened and its copy queued."""
-    from chalicelib.handlers.forms.cases import open_cases
-    from chalicelib.handlers.forms.copies import send_copies
+    """Each form_submitted event's effects run (their claims passed by): its case opened and its copy queued."""
+    from chalicelib.handlers.forms import cases, copies
     from chalicelib.storage.alerts import event_from_image
     events = [event_from_image(i) for i in (inserted() if images is None else images)]
-    return open_cases(deps, events), send_copies(deps, events)
+    for event in (e for e in events if e.kind == "form_submitted"):
+        cases.on_submitted(deps, event, None)
+        copies.on_submitted(deps, event, None)
 
 
 def test_a_form_sent_is_a_private_case_in_the_staff_inbox_due_by_its_working_days(client, deps, people):

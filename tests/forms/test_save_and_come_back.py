@@ -4,6 +4,7 @@ it), signed in from any device; and what a page saved costs in DynamoDB."""
 import re
 from datetime import timedelta
 
+from support.effects_support import dies_after_commit  # noqa: F401
 from support.forms_support import CONTACT, Filler, charity_branch, fields, published
 
 
@@ -80,9 +81,12 @@ def test_a_signed_in_resident_carries_on_from_another_device(client, deps, peopl
     assert client.get("/v1/me/form-submissions", people().auth).json_body["submissions"] == []
 
 
-def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and_one_transaction(client, deps):
+def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and_one_transaction(
+        client, deps, dies_after_commit):
     from chalicelib.handlers.forms import completing, sending
+    from chalicelib.handlers.shared import effects
     from chalicelib.storage.metering import metered
+    from support.effects_support import events_of_kind
     published(deps, "grant-enquiry")
     filler = Filler(client, "grant-enquiry")
     charity_branch(filler, [client.post("/v1/uploads", {"content_type": "image/png", "size": 9000}).json_body[
@@ -94,10 +98,25 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     with metered() as files_saved:
         completing.answer(deps, filler.id, "accounts", {"answers": {"accounts": filler.page("accounts").json_body[
             "answers"]["accounts"][0]["upload_id"]}}, token)
+    dies_after_commit()  # the submission's own cost first, then its effects' (the same request tries them next)
     with metered() as sent:
         sending.submit(deps, filler.id, {"declaration": True}, token)
+    [event] = events_of_kind("form_submitted")
+    with metered() as followed:
+        assert effects.carry_out(deps, effects_event(event)) == {"forms.case": "done", "forms.copy": "done"}
     assert page_saved.operations == ["GetItem", "PutItem"]
     assert files_saved.operations == ["GetItem", "GetItem", "PutItem"]  # and each file's upload record
     assert sent.operations == ["GetItem", "TransactWriteItems"]
+    # Each effect its claim and its settle (UpdateItem each). The case: the submission, the case's key, one
+    # transaction (report, timeline, event, key). The copy: the submission,
+    # its outbox row, then its lease and its sent mark.
+    assert followed.operations == ["UpdateItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem",
+                                   "UpdateItem", "GetItem", "PutItem", "UpdateItem", "UpdateItem", "UpdateItem"]
     print(f"\nforms cost: page saved {page_saved.calls} calls {page_saved.items} items, "
-          f"one file {files_saved.calls}, submission {sent.calls}")
+          f"one file {files_saved.calls}, submission {sent.calls}, its case and copy {followed.calls} "
+          f"({followed.operations})")
+
+
+def effects_event(model):
+    from chalicelib.storage.alerts import event_from_image
+    return event_from_image(model.serialize())

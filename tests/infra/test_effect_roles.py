@@ -33,3 +33,20 @@ def test_the_stream_function_may_carry_out_every_effect_it_runs(client, deps, pe
     stream = [c for c in calls if c != ("Scan", "events")]  # the test reading the events as the stream hands them
     assert allowed(WORKER_TABLES, stream) == []
     assert allowed(DISPATCHER_TABLES, stream) != []  # the dispatcher could not: it only queues
+
+
+def test_the_worker_may_open_a_forms_case_and_send_its_copy_and_creates_reports_without_changing_any(
+        client, deps, calls, dies_after_commit):
+    from infra.template.access import DISPATCHER_TABLES, WORKER_TABLES
+    from chalicelib.handlers.forms.cases import case_of
+    from tests.forms.test_form_effects_after_a_crash import grant_enquiry_sent, published
+    published(deps, "grant-enquiry")
+    dies_after_commit()
+    reference = grant_enquiry_sent(client)
+    calls.clear()
+    assert run_stream(deps, "form_submitted") == [] and case_of(deps, reference)
+    stream = [c for c in calls if c != ("Scan", "events")]
+    assert {"reports", "report-updates", "idempotency", "form-submissions", "outbox"} <= {t for _, t in stream}
+    assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))
+    assert {op for op, t in stream if t == "reports"} <= {"GetItem", "Query", "Put", "TransactWriteItems"}
+    assert WORKER_TABLES["reports"] == "create" and allowed(DISPATCHER_TABLES, stream) != []

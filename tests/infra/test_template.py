@@ -90,6 +90,8 @@ def test_no_role_allows_a_wildcard_action(template):
 
 
 def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_accounts_or_photos(template):
+    from infra.template.access import READ
+    from infra.template.tables import logical_id
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
@@ -99,9 +101,16 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             assert resource not in str(statements), (role, resource)
-        # Only the forwarder changes reports: a body's update, through the one transition.
-        if role != "ForwarderRole":
-            assert "ReportsTable" not in str([s for s in statements if "dynamodb:PutItem" in s["Action"]])
+        # Only the forwarder changes reports: a body's update, through the one transition. The worker opens
+        # a form's case (a new report, from the form's event) and may only create one: no update, no delete.
+        writing = [s for s in statements if "dynamodb:PutItem" in s["Action"] and "ReportsTable" in str(s)]
+        if role == "WorkerRole":
+            assert [s["Action"] for s in writing] == [READ + ["dynamodb:PutItem"]], writing
+            for table in ("reports", "report-updates", "events", "inbox", "idempotency"):
+                assert logical_id(table) in str(writing) and logical_id(table) not in str(
+                    [s for s in statements if "dynamodb:UpdateItem" in s["Action"]]), table
+        elif role != "ForwarderRole":
+            assert writing == [], role
 
 
 def test_the_dispatcher_only_queues_page_jobs_and_the_worker_alone_sends(template):

@@ -4,11 +4,18 @@ due date by the form's working-day target, answered with the inbox's
 templates, notes and audit, and its resident told of each change as any
 reporter is. Not a second inbox.
 
-It follows from the submission's own event (`form_submitted`, written in
-the transaction that sent it): an event carried out again opens no second
-case, since the case claims a key made from the submission's reference in
-its own transaction. Which function carries the events out is still to be
-wired (docs/decisions.md: the stream's dispatcher may not write reports)."""
+It is an effect of the submission's own event (`form_submitted`, written in
+the transaction that sent it; shared/effects.py): tried by the request that
+sent it, carried out by the alert worker from the stream if that request
+stopped first. An event carried out again opens no second case, since the
+case claims a key made from the submission's reference in its own
+transaction. The worker's role may create a report, never change one
+(infra/template/access.py), and reads no accounts: who follows the case was
+decided when the form was sent (`follow_email`).
+
+Who is told of each change: a signed-in resident whose verified address it
+is, as any reporter; an anonymous resident at the address the form sent the
+copy of their answers to (docs/decisions.md)."""
 from datetime import timedelta
 
 from ... import ids
@@ -17,9 +24,9 @@ from ...stamps import london_today
 FINGERPRINT = "form-case"
 
 
-def open_cases(deps, events):
-    """Open the case of each form sent among `events`; returns how many were opened."""
-    return sum(1 for e in events if e.kind == "form_submitted" and open_case(deps, e.payload["submission_id"]))
+def on_submitted(deps, event, key):
+    """The effect of `form_submitted`: the submission's case opened (once)."""
+    open_case(deps, (event.payload or {}).get("submission_id"))
 
 
 def case_key(submission_id):
@@ -38,7 +45,7 @@ def open_case(deps, submission_id):
     from ...storage.errors import AlreadyExists
     from ...storage.records import IdempotencyRecord, Report, TimelineEntry
     from ... import states, workdays
-    from ..shared import events, placement
+    from ..shared import events
     submission = deps.form_submissions.get(submission_id)
     if submission is None or submission.state != "submitted" or submission.preview:
         return None
@@ -48,7 +55,6 @@ def open_case(deps, submission_id):
         return None
     now = submission.submitted_at
     contact = contact_of(definition, submission.answers)
-    follow_as = _reporter(deps, submission.user_id)
     for _ in range(5):
         report = Report(
             id=deps.new_report_id(), service_code=receiving["category"], state=states.INITIAL,
@@ -57,15 +63,16 @@ def open_case(deps, submission_id):
             user_id=submission.user_id, private=True, source="web", created_at=now, updated_at=now,
             update_count=1, reporter_email_hash=ids.digest(contact["email"].lower()) if contact.get("email") else None,
             fields={"form": submission.form_id, "form_reference": submission.id})
-        placement.place(deps, report)
         report.due = workdays.add_working_days(london_today(now), receiving["working_days"]).isoformat()
-        report.due_source = "rule"  # the form's own target: what its residents were promised
+        # The form's own target, what its residents were promised (not the category's rule, so not
+        # placement.place: a case has no point to place, and reading the rule would be thrown away).
+        report.due_source = "rule"
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state, author="reporter",
                               created_at=now)
         event = events.report_event(deps, "report_created", report, now, send_to=[])
         claim = IdempotencyRecord(key=case_key(submission.id), fingerprint=FINGERPRINT, resource_id=report.id,
                                   created_at=now, expires=now + timedelta(days=definition.get("retention_days", 365)))
-        follow = _follow(deps.replace(principal=follow_as), report) if follow_as else None
+        follow = _follow(definition, submission, report)
         try:
             deps.reports.create(report, entry, event, claim, follow=follow)
             return report
@@ -75,18 +82,23 @@ def open_case(deps, submission_id):
     raise RuntimeError("could not allocate a case reference")  # the event is carried out again later
 
 
-def _reporter(deps, user_id):
-    if not user_id:
+def _follow(definition, submission, report):
+    """(Alert, [AlertIndexRow]) by which the resident follows their case by
+    e-mail, or None. Signed in: their verified account address, when it is
+    the one they gave (as any reporter: own_report_follow's rule). Anonymous:
+    the address the form sent the copy of their answers to, when it sends one
+    (an alert of no account, which their account claims if they register
+    with that address); every message it sends carries its unsubscribe link."""
+    from ..alerts.subscriptions import report_follow
+    email = report.contact.get("email")
+    if not email:
         return None
-    from ...auth.principal import Principal
-    user = deps.accounts.user(user_id)
-    return Principal(user_id=user.id, role=user.role, email=user.email,
-                     email_verified=user.email_verified) if user else None
-
-
-def _follow(deps, report):
-    from ..alerts.subscriptions import own_report_follow
-    return own_report_follow(deps, report)
+    if submission.user_id:
+        own = submission.follow_email and submission.follow_email.lower() == email.lower()
+        owner = submission.user_id if own else None
+    else:
+        owner, own = None, bool(definition.get("copy_of_answers"))
+    return report_follow(owner, report.id, {"email": email}, report.created_at) if own else None
 
 
 def contact_of(definition, answers):

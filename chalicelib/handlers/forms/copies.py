@@ -1,17 +1,18 @@
 """A copy of the answers by e-mail, for a form that offers one
 (`copy_of_answers`), to the e-mail address the resident gave in it.
 
-It follows from the submission's own event, as its case does: queued in the
-outbox under an id made from the reference, so an event carried out again
-keeps and sends one copy (notify/email.queue_email), and a failed send is
-tried again by the outbox's schedule."""
+It is an effect of the submission's own event, as its case is
+(shared/effects.py): queued in the outbox under an id made from the
+reference, so an effect run again after a crash keeps and sends one copy
+(notify/email.queue_email), with one Message-ID, and a failed send is tried
+again by the outbox's schedule."""
 from . import wording
 from .cases import answers_in_words, contact_of
 
 
-def send_copies(deps, events):
-    """Queue the copy of each form sent among `events`; returns how many were queued."""
-    return sum(1 for e in events if e.kind == "form_submitted" and send_copy(deps, e.payload["submission_id"]))
+def on_submitted(deps, event, key):
+    """The effect of `form_submitted`: the copy of the answers queued (once)."""
+    send_copy(deps, (event.payload or {}).get("submission_id"))
 
 
 def send_copy(deps, submission_id):

@@ -5,8 +5,12 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ..shared import effects
 
 routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
+# A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
+effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
+effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
 FORM_ID = path_param("form_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                  "example": "grant-enquiry"})
 SUBMISSION_ID = path_param("submission_id", {"type": "string", "example": "FM-7K3F9QRT"})

@@ -1,7 +1,9 @@
 """Check your answers and send: only the pages the resident took are shown
 and sent; answers left on a branch they turned away from are dropped when it
-is sent. The submission, its reference and its event (what follows: the
-case for the receiving team, the copy of the answers) are one transaction."""
+is sent. The submission, its reference and its event are one transaction;
+what follows (the case for the receiving team, the copy of the answers) are
+the event's effects (shared/effects.py), tried at once by this request and
+carried out by the alert worker from the stream if it stops first."""
 from datetime import timedelta
 
 from ...errors import Conflict, ValidationFailed
@@ -43,6 +45,8 @@ def submit(deps, submission_id, body, token):
     submission.taken, submission.state, submission.submitted_at, submission.updated_at = taken, "submitted", now, now
     submission.expires = now + timedelta(days=definition.get("retention_days", 365))
     submission.resume_hash = submission.code_hash = None
+    p = deps.principal  # the case's follower is decided now: the worker that opens it reads no accounts
+    submission.follow_email = p.email if p and p.email_verified and p.user_id == submission.user_id else None
     event = None if submission.preview else new_event(
         deps, "form_submitted", now, submission_id=submission.id, form_id=submission.form_id,
         form_version=submission.form_version, team=definition["receiving"]["team"],
@@ -54,4 +58,7 @@ def submit(deps, submission_id, body, token):
         if again is not None and again.state == "submitted":
             return view(deps, again, definition)  # a twin sent it first: the same reference
         raise Conflict("These answers changed elsewhere at the same moment: check them again.", code="edit_conflict")
+    if event is not None:
+        from ..shared.effects import first_try
+        first_try(deps, [event])  # the case and the copy, from the event written with the submission
     return view(deps, submission, definition)

@@ -28,7 +28,7 @@ Where a process can die (the kill matrix's step boundaries, by function):
      payments/core.check, the message in conversations/chat.post, a booking's
      change in waste/changes.change, a reminder's step in
      waste/settling.send_reminders or waste/garden.send_reminders, a refund
-     settled in waste/settling.refund): nothing
+     settled in waste/settling.refund, a form sent in forms/sending.submit): nothing
      is claimed; the stream's job carries the effect out;
   2. in handlers/stream.on_stream, before or after its queue.send: the
      stream hands the batch again and the jobs are queued again (a job run
@@ -36,7 +36,8 @@ Where a process can die (the kill matrix's step boundaries, by function):
   3. in `_once`, after `EffectStore.claim`, before or inside the effect's
      function (waste/not_collected.on_job_ended, payments/core.on_finished,
      conversations/notices.on_notice, conversations/live.on_message,
-     waste/receipts.on_receipt): a claim left
+     waste/receipts.on_receipt, forms/cases.on_submitted, forms/copies.on_submitted):
+     a claim left
      `claimed`, taken again once STALE_CLAIM has passed (the queue brings the
      job back after its visibility timeout, which is longer);
   4. after the effect's function, before `EffectStore.settle`: as 3; each
