@@ -38,7 +38,8 @@ DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "wa
 EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "payment-ledger": "read-write",
                  "bulky-bookings": "read-write", "bulky-slots": "read-write", "garden-subscriptions": "read-write",
                  "waste-settings": "read", "outbox": "read-write", "jobs": "read", "alerts": "read-write",
-                 "conversations": "read", "chat-sockets": "read",
+                 "conversations": "read", "conversation-messages": "read",
+                 "chat-sockets": "read-write",  # a message's frame: connections read, the gone ones forgotten
                  "form-submissions": "read", "forms": "read", "reports": "create", "report-updates": "create",
                  "events": "create", "inbox": "create", "idempotency": "create"}
 WORKER_TABLES = {
