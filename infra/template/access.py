@@ -40,7 +40,8 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "waste-settings": "read", "outbox": "read-write", "jobs": "read", "alerts": "read-write",
                  "conversations": "read", "chat-sockets": "read",
                  "form-submissions": "read", "forms": "read", "reports": "create", "report-updates": "create",
-                 "events": "create", "inbox": "create", "idempotency": "create"}
+                 "events": "create", "inbox": "create", "idempotency": "create",
+                 "revenue-requests": "read-write"}  # a council tax request sent, its reference kept
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -128,7 +129,8 @@ def payment_secrets():
 
 
 def revenues_secrets():
-    """The revenues back office's service login: only the API, which alone talks to it."""
+    """The revenues back office's service login: the API (linking, the view) and the alert queue's
+    worker (a resident's request sent from its event: handlers/revenues/sending.py)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
             "Resource": [ref("CivicaUser"), ref("CivicaPassword")]}
 

@@ -318,7 +318,8 @@ def test_live_chats_socket_functions_touch_only_the_chat_and_the_api_and_they_ma
         assert "ReportsTable" not in statements and "OutboxTable" not in statements
 
 
-def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_only_the_api_reads(template):
+def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_only_the_api_and_worker_read(
+        template):
     from infra.template.tables import logical_id
     api = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert api["DOORSTEP_CIVICA_URL"] == {"Ref": "CivicaUrl"} and template["Parameters"]["CivicaUrl"]["Default"] == ""
@@ -327,6 +328,6 @@ def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_o
         assert api[variable] == {"Ref": name}
         readers = {n for n, s in _statements(template)
                    if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
-        assert readers == {"ApiRole"}, readers
+        assert readers == {"ApiRole", "WorkerRole"}, readers  # the worker: requests sent from their events
     views = template["Resources"][logical_id("revenue-views")]["Properties"]
     assert views["TimeToLiveSpecification"] == {"AttributeName": "expires", "Enabled": True}
