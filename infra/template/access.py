@@ -78,6 +78,8 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
 CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
+# The council tax requests' sweep: the waiting index and each request's row, the resident's e-mail in the outbox.
+REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);
@@ -129,8 +131,8 @@ def payment_secrets():
 
 
 def revenues_secrets():
-    """The revenues back office's service login: the API (linking, the view) and the alert queue's
-    worker (a resident's request sent from its event: handlers/revenues/sending.py)."""
+    """The revenues back office's service login: the API (linking, the view), the alert queue's
+    worker and the requests' sweep (a resident's request sent: handlers/revenues/sending.py)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
             "Resource": [ref("CivicaUser"), ref("CivicaPassword")]}
 

@@ -61,8 +61,10 @@ def test_a_move_date_is_taken_anywhere_in_the_back_office_window_and_refused_out
         assert civica.requests.count() == 0
 
 
-def test_a_request_made_while_the_back_office_is_down_waits_then_reaches_it_exactly_once(client, deps, dev, civica,
-                                                                                         caplog):
+def test_a_request_made_while_the_back_office_is_down_waits_then_reaches_it_exactly_once(
+        client, deps, dev, civica, council_morning, caplog):
+    from datetime import timedelta
+    from chalicelib.handlers.revenues.sending import send_due
     caplog.set_level(logging.INFO)  # our loggers and the libraries' notices (botocore's DEBUG echoes the rows themselves)
     caplog.set_level(logging.DEBUG, logger="doorstep")
     person, path = dev
@@ -71,18 +73,42 @@ def test_a_request_made_while_the_back_office_is_down_waits_then_reaches_it_exac
                  "spd-while-down")
     assert answer.status_code == 201, answer.body
     made = answer.json_body
-    assert made["state"] == "queued" and made["back_office_reference"] is None
-    assert len(run_stream(deps, "revenue_request")) == 1  # still down: the job goes back to the queue
+    assert made["state"] == "queued" and made["back_office_reference"] is None and made["tries"] == 1
+    assert run_stream(deps, "revenue_request") == []  # the event's part is done: the row waits for its next try
+    assert send_due(deps) == {}  # not due yet (a minute after the first try)
+    council_morning.shift(timedelta(minutes=2))
+    assert send_due(deps) == {"queued": 1}  # still down: counted, its next try later (5 minutes)
+    for hours in range(3):  # down for hours: tried hourly at most, never given up
+        council_morning.shift(timedelta(hours=1))
+        assert send_due(deps) == {"queued": 1}
     assert civica.requests.count() == 0 and not outbox_to(person.user.email)
     civica.down = False
-    assert run_stream(deps, "revenue_request") == []
-    assert run_stream(deps, "revenue_request") == []  # delivered again by the stream: done already
+    council_morning.shift(timedelta(hours=1))
+    assert send_due(deps) == {"taken": 1}
+    assert send_due(deps) == {} and run_stream(deps, "revenue_request") == []  # nothing sends it again
     assert civica.requests.count("single_person_discount") == 1
-    now = client.get(path, person.auth).json_body["requests"][0]
-    assert now["state"] == "taken" and now["tries"] == 2
+    now = deps.revenue_requests.get(person.user.id, made["id"])  # hours on: the sign-in has lapsed
+    assert (now["state"], now["tries"], now["reference"]) == ("taken", 5, "CR0000001")
     assert len([m for m in outbox_to(person.user.email) if made["id"] in m.body]) == 1
     for secret in ("500345686", "01-Nov-2026", "2026-11-01", "Patel", "P0010004"):
         assert secret not in caplog.text
+
+
+def test_a_request_the_back_office_never_takes_is_given_up_where_staff_see_it(client, deps, dev, civica,
+                                                                             council_morning, calls):
+    from datetime import timedelta
+    from chalicelib.handlers.revenues.sending import send_due
+    from infra.template.access import REQUESTER_TABLES
+    from tests.infra.test_alert_roles import allowed
+    person, path = dev
+    civica.down = True
+    made = ask(client, person, path, {"kind": "instalment_day", "day": 7}).json_body
+    council_morning.shift(timedelta(days=2, minutes=1))
+    calls.clear()
+    assert send_due(deps) == {"failed": 1}
+    assert allowed(REQUESTER_TABLES, calls) == []  # the sweep's own function may do what it did
+    assert [r["id"] for r in deps.revenue_requests.given_up()] == [made["id"]]
+    assert send_due(deps) == {}
 
 
 def test_several_sends_of_one_request_at_once_reach_the_back_office_once(client, deps, dev, civica):
@@ -134,7 +160,7 @@ def test_the_worker_may_send_a_request_from_its_event_after_the_process_died(cli
     person, path = dev
     dies_after_commit()
     made = ask(client, person, path, {"kind": "instalment_day", "day": 28}).json_body
-    assert made["state"] == "queued" and civica.requests.count() == 0
+    assert made["state"] == "queued" and made["tries"] == 0 and civica.requests.count() == 0
     calls.clear()
     assert run_stream(deps, "revenue_request") == []
     assert civica.requests.count("instalment_day") == 1
