@@ -167,3 +167,11 @@ def test_the_worker_may_send_a_request_from_its_event_after_the_process_died(cli
     stream = [c for c in calls if c != ("Scan", "events")]  # the test reading the events as the stream hands them
     assert {"revenue-requests", "outbox", "alert-deliveries"} <= {t for _, t in stream}
     assert allowed(WORKER_TABLES, stream) == []
+
+
+def test_erasing_my_account_removes_my_council_tax_requests(client, deps, dev):
+    person, path = dev
+    made = ask(client, person, path, {"kind": "instalment_day", "day": 12}).json_body
+    assert deps.revenue_requests.get(person.user.id, made["id"]) is not None
+    assert client.raw.http.delete("/v1/me", headers=person.auth).status_code == 204
+    assert deps.revenue_requests.of_user(person.user.id) == []
