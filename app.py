@@ -126,6 +126,16 @@ def close_petitions(event):
     return close_due(default_deps())
 
 
+# Every five minutes, residents' council tax requests the back office has not
+# taken yet (down, its nightly window) are sent again when their try is due
+# (a due index read; the back office keeps one request per key).
+@app.schedule("rate(5 minutes)", name="send_council_tax_requests")
+def send_council_tax_requests(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.revenues.sending import send_due
+    return send_due(default_deps())
+
+
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky
 # holds past their 30 minutes are released, and refunds left due are made.

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .storage.forms import FormStore
     from .storage.form_submissions import SubmissionStore
     from .storage.revenues import RevenueStore
+    from .storage.revenue_requests import RevenueRequestStore
 
 _areas = {}
 _UNBUILT = object()
@@ -132,6 +133,7 @@ class Deps:
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
     form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
     revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
+    revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)

@@ -14,7 +14,7 @@ from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
 from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401
-from . import revenues  # noqa: F401
+from . import revenue_requests, revenues  # noqa: F401
 
 
 def ensure_tables(wait=True):

@@ -19,7 +19,8 @@ after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py
 For tests and demos: `down` (every call a 503 maintenance page), a nightly
 window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),
 `malformed` (XML cut short) and `refusing` (every call after login an error
-code). `calls` lists each docid asked, in order.
+code). `calls` lists each docid asked, in order; `requests` holds the
+residents' requests it has taken, one per request key (civica_requests.py).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from doorstep_cli.local import civica_answers as answers, civica_data as data
+from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.pdf import one_page
 
 PATH = "/civica/openrevenues"
@@ -51,6 +53,7 @@ class CivicaBackOffice:
         self.calls = []
         self.down = self.malformed = self.refusing = False
         self.delay_s = 0.0
+        self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self._server = ThreadingHTTPServer((host, port), _handler(self))
         self._server.daemon_threads = True
         self.origin = f"http://{host}:{self._server.server_address[1]}"
@@ -120,6 +123,9 @@ class CivicaBackOffice:
             return answers.error("No Person Set On Session", "3")
         refs = [ref for ref, a in data.ACCOUNTS.items() if person in a["people"]]
         current = session["current"] or (refs[0] if refs else None)  # Civica's silent default
+        if self.requests.handles(docid):
+            with self.lock:
+                return self.requests.take(docid, person, form, today)
         if docid == "ctxsel":
             return answers.accounts_list(person, refs, year, today)
         if docid == "ctxdet":

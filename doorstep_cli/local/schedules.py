@@ -22,12 +22,14 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.questionnaires.sending import send_due
     from chalicelib.handlers.waste.jobs import settle_all
     from chalicelib.handlers.petitions.moderation import close_due
+    from chalicelib.handlers.revenues.sending import send_due as send_council_tax_requests
     stopped = threading.Event()
 
     def loop() -> None:
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
-                              ("settle_payments", settle_all), ("close_petitions", close_due)):
+                              ("settle_payments", settle_all), ("close_petitions", close_due),
+                              ("send_council_tax_requests", send_council_tax_requests)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

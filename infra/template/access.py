@@ -41,7 +41,8 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "conversations": "read", "conversation-messages": "read",
                  "chat-sockets": "read-write",  # a message's frame: connections read, the gone ones forgotten
                  "form-submissions": "read", "forms": "read", "reports": "create", "report-updates": "create",
-                 "events": "create", "inbox": "create", "idempotency": "create"}
+                 "events": "create", "inbox": "create", "idempotency": "create",
+                 "revenue-requests": "read-write"}  # a council tax request sent, its reference kept
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -78,6 +79,8 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
 CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
+# The council tax requests' sweep: the waiting index and each request's row, the resident's e-mail in the outbox.
+REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);
@@ -129,7 +132,8 @@ def payment_secrets():
 
 
 def revenues_secrets():
-    """The revenues back office's service login: only the API, which alone talks to it."""
+    """The revenues back office's service login: the API (linking, the view), the alert queue's
+    worker and the requests' sweep (a resident's request sent: handlers/revenues/sending.py)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
             "Resource": [ref("CivicaUser"), ref("CivicaPassword")]}
 

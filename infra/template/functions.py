@@ -18,6 +18,7 @@ SENDER = "SendReports"  # reports to other bodies (the send queue)
 FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates read (@app.schedule)
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
 CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
+REQUESTER = "SendCouncilTaxRequests"  # every 5 minutes: council tax requests left waiting sent again (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -27,14 +28,16 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          WORKER: "doorstep-${Stage}-deliver-alerts", EXPORTER: "doorstep-${Stage}-export-open-data",
          QUESTIONER: "doorstep-${Stage}-send-questionnaires", SENDER: "doorstep-${Stage}-send-reports",
          FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
-         CLOSER: "doorstep-${Stage}-close-petitions", CONNECT: "doorstep-${Stage}-chat-socket-connect",
+         CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
+         CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
-              CLOSER: "ClosePetitionsLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
-FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, *SOCKETS)
+              CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
+FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
+             *SOCKETS)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -44,6 +47,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             FORWARDER: (50, 256),  # a minute's sweep and polls, done before the next
             SETTLER: (300, 256),  # at most RECONCILE_BATCH payments, each one provider call or two
             CLOSER: (300, 256),  # closing petitions; their signers are told from the alert queue
+            REQUESTER: (240, 256),  # at most 25 requests, each one back-office session
             **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
@@ -108,6 +112,8 @@ def resources(app):
                          access.payment_secrets(), *access.mail_and_sms()])  # receipts and refund notices
     # No mail: the closing notice goes from the alert queue's worker (the closing's event).
     closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
+    requester_role = role([access.logs(NAMES[REQUESTER]), *access.table_statements(access.REQUESTER_TABLES),
+                           access.revenues_secrets(), *access.mail_and_sms()])  # the resident told when taken
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {
@@ -116,6 +122,8 @@ def resources(app):
         "ApiRole": api_role,
         "CloserRole": closer_role,
         CLOSER: _function(CLOSER, "CloserRole"),
+        "RequesterRole": requester_role,
+        REQUESTER: _function(REQUESTER, "RequesterRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

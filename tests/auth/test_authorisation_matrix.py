@@ -261,6 +261,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/council-tax/{link_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("DELETE", "/v1/me/council-tax/{link_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
+    ("POST", "/v1/me/council-tax/{link_id}/requests"): (SIGNED_IN, Outcome(404, "link_not_found")),
+    ("GET", "/v1/me/council-tax/{link_id}/requests"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("POST", "/v1/staff/council-tax/lookups"): (STAFF, Outcome(503, "revenues_not_configured")),
     ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
     ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
@@ -404,6 +406,9 @@ _simple("POST", "/v1/me/council-tax", body={"reference": "500123454", "name": "A
 _simple("GET", "/v1/me/council-tax/{link_id}", CTAX_LINK)
 _simple("DELETE", "/v1/me/council-tax/{link_id}", CTAX_LINK)
 _simple("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}", CTAX_LINK + "/documents/D123451")
+_simple("POST", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests", body={"kind": "instalment_day",
+                                                                                       "day": 15})
+_simple("GET", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests")
 _simple("GET", "/v1/staff/council-tax/health")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,

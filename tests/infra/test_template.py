@@ -80,8 +80,8 @@ def _statements(template):
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
-                          "ForwarderRole", "SettlerRole", "CloserRole", "WebsocketConnectRole", "WebsocketMessageRole",
-                          "WebsocketDisconnectRole"}
+                          "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "WebsocketConnectRole",
+                          "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -95,9 +95,10 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole", "CloserRole", "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
+        "SettlerRole", "CloserRole", "RequesterRole", "WebsocketConnectRole", "WebsocketMessageRole",
+        "WebsocketDisconnectRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
-                 "CloserRole"):
+                 "CloserRole", "RequesterRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             assert resource not in str(statements), (role, resource)
@@ -289,6 +290,18 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
         assert readers == {"ApiRole", "SettlerRole", "WorkerRole"}, readers
 
 
+def test_council_tax_requests_left_waiting_are_sent_again_every_five_minutes_by_a_function_of_their_own(template):
+    from infra.template.tables import logical_id
+    function = template["Resources"]["SendCouncilTaxRequests"]["Properties"]
+    assert function["Handler"] == "app.send_council_tax_requests"
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "rate(5 minutes)"
+    statements = [s for n, s in _statements(template) if n == "RequesterRole"]
+    written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:PutItem" in s["Action"]
+               for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id(t) for t in ("revenue-requests", "outbox")}, written
+
+
 def test_petitions_are_closed_hourly_by_a_function_that_writes_only_petitions_and_their_closing_events(
         template):
     from infra.template.tables import logical_id
@@ -318,7 +331,8 @@ def test_live_chats_socket_functions_touch_only_the_chat_and_the_api_and_they_ma
         assert "ReportsTable" not in statements and "OutboxTable" not in statements
 
 
-def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_only_the_api_reads(template):
+def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_only_the_api_and_worker_read(
+        template):
     from infra.template.tables import logical_id
     api = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert api["DOORSTEP_CIVICA_URL"] == {"Ref": "CivicaUrl"} and template["Parameters"]["CivicaUrl"]["Default"] == ""
@@ -327,6 +341,7 @@ def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_o
         assert api[variable] == {"Ref": name}
         readers = {n for n, s in _statements(template)
                    if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
-        assert readers == {"ApiRole"}, readers
+        # the worker and the sweep: requests sent from their events, and again while waiting
+        assert readers == {"ApiRole", "WorkerRole", "RequesterRole"}, readers
     views = template["Resources"][logical_id("revenue-views")]["Properties"]
     assert views["TimeToLiveSpecification"] == {"AttributeName": "expires", "Enabled": True}

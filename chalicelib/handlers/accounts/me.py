@@ -124,4 +124,5 @@ def delete_me(deps):
     deps.conversations.erase_user(user.id)  # chats are the person's words, not the street's: gone
     from ..revenues.linking import unlink_all
     unlink_all(deps, user.id)  # their council tax links and every cached copy (the audit keeps an opaque id)
+    deps.revenue_requests.erase(user.id)  # and their requests (the back office keeps what it took)
     deps.accounts.delete_user(user)

@@ -92,6 +92,12 @@ class CivicaRevenues:
     def session(self, person_ref):
         return CivicaSession(self, person_ref)
 
+    def send_request(self, person_ref, account_ref, kind, details, key):
+        """A resident's request on a session of its own: the back office's
+        reference (civica_requests.py: the calls are ours, in Civica's style)."""
+        from .civica_requests import send
+        return send(self, person_ref, account_ref, kind, details, key)
+
 
 class CivicaSession:
     """One Civica session for one person, keeping Civica's call order."""
@@ -170,3 +176,4 @@ def from_configuration():
         return None
     return CivicaRevenues(settings["url"], optional("DOORSTEP_CIVICA_USER") or "",
                           optional("DOORSTEP_CIVICA_PASSWORD") or "", timeout_s=settings["timeout_s"])
+

@@ -13,3 +13,14 @@ CHECKS_NEEDED = 2
 PER_CLIENT = (10, timedelta(hours=1))
 PER_USER = (20, timedelta(days=1))
 PER_REFERENCE = (5, timedelta(hours=1))
+
+# Requests. Dates the back office accepts for a move or a discount: a year
+# back to six months ahead (a council's Civica settles its own window; set
+# these to it). Not 14 days ahead, as older portals allow.
+REQUEST_BACK_DAYS = 365
+REQUEST_AHEAD_DAYS = 183
+REQUEST_KINDS = ("paperless", "move", "single_person_discount", "instalment_day")
+MOVES = ("in", "out", "within")
+ADDRESS_MAX = 200
+REQUEST_ID_PATTERN = "^CTR-[A-Z0-9]{10}$"
+IDEMPOTENCY_HOURS = 24

@@ -138,3 +138,8 @@ class Revenues(Protocol):
         Does the same calls whether or not it exists (linking's equal time)."""
 
     def session(self, person_ref: str) -> RevenuesSession: ...
+
+    def send_request(self, person_ref: str, account_ref: str, kind: str, details: dict, key: str) -> str:
+        """The back office's own reference for a resident's request (kind:
+        paperless, move, single_person_discount, instalment_day). `key` is
+        ours: sent again, the back office answers the same reference."""

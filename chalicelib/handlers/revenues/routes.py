@@ -4,9 +4,12 @@ from ...api import http
 from ...api.openapi import errors, json_response, operation, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, STAFF
+from ..shared import effects
 from . import limits
 
 routes = Routes("revenues", schemas="chalicelib.handlers.revenues.schemas")
+# A resident's request reaches the back office from its own event (sending.py).
+effects.register("revenue_request", "revenues.send", "chalicelib.handlers.revenues.sending:on_request")
 LINK_ID = path_param("link_id", {"type": "string", "pattern": limits.LINK_ID_PATTERN})
 NO_LINK = {"404": "Not one of your links (code link_not_found)"}
 DOWN = {"503": "The back office cannot be reached and there is no copy yet (Retry-After)"}
@@ -72,6 +75,36 @@ def council_tax_document(link_id, document_id):
     return Response(body=pdf, status_code=200, headers={
         "Content-Type": "application/pdf", "Content-Disposition": f'inline; filename="{document_id}.pdf"',
         **PRIVATE})
+
+
+@routes.post("/v1/me/council-tax/{link_id}/requests", SIGNED_IN, {
+    "summary": "Ask the council tax office for something about my linked account: paperless billing (my own "
+               "consent, never another liable person's), moving in, out or within on any date it accepts, the "
+               "single person discount applied for or ended, the instalment day. The reference at once; it goes "
+               "to the back office when it can be reached, once, and I am e-mailed when it is taken. "
+               "Idempotency-Key: sending again answers the same request (200)",
+    "parameters": [LINK_ID],
+    "requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": ref("CouncilTaxRequestNew")}}}},
+    "responses": {"201": json_response(ref("CouncilTaxRequest"), "Made (state queued or taken)"),
+                  "200": json_response(ref("CouncilTaxRequest"), "Made already (the same Idempotency-Key)"),
+                  **errors(400, 422, **NO_LINK)}})
+def make_council_tax_request(link_id):
+    from .requests import make
+    view, made = make(http.deps(), link_id, http.body(), http.header("idempotency-key"))
+    return http.ok(view, status=201 if made else 200, headers=PRIVATE)
+
+
+@routes.get("/v1/me/council-tax/{link_id}/requests", SIGNED_IN, {
+    "summary": "My requests about this linked account, newest first, each with its state and, once taken, the "
+               "back office's reference",
+    "parameters": [LINK_ID], "responses": {"200": json_response(ref("CouncilTaxRequests")), **errors(**NO_LINK)}})
+def council_tax_requests(link_id):
+    from .linking import owned
+    from .requests import mine
+    owned(http.deps(), link_id)
+    found = mine(http.deps())
+    return http.ok({"requests": [r for r in found["requests"] if r["link_id"] == link_id]}, headers=PRIVATE)
 
 
 @routes.post("/v1/staff/council-tax/lookups", STAFF, operation(

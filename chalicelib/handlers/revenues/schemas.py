@@ -48,4 +48,24 @@ SCHEMAS = {
             "about": {"type": "string", "enum": ["council_tax", "benefits"]}}}},
         "benefit_claims": {"type": "array", "items": {"type": "object"}},
         "benefit_payments": {"type": "array", "items": {"type": "object"}}}},
+    "CouncilTaxRequestNew": {"type": "object", "required": ["kind"], "properties": {
+        "kind": {"type": "string", "enum": ["paperless", "move", "single_person_discount", "instalment_day"]},
+        "paperless": {"type": "boolean", "description": "paperless: the linked person's own consent (true) or its end"},
+        "move": {"type": "string", "enum": ["in", "out", "within"]},
+        "date": {**DAY, "description": "move or discount: any date the back office accepts (a year back to six "
+                                       "months ahead), not only 14 days ahead"},
+        "address": {"type": "string", "maxLength": 200}, "postcode": {"type": "string", "maxLength": 200},
+        "action": {"type": "string", "enum": ["apply", "end"], "description": "single person discount"},
+        "day": {"type": "integer", "minimum": 1, "maximum": 28, "description": "instalment day of the month"}},
+        "description": "what the kind needs and nothing else; never a person: a request is the linked person's own"},
+    "CouncilTaxRequest": {"type": "object", "required": ["id", "kind", "state", "created_at"], "properties": {
+        "id": {"type": "string", "description": "our reference, given at once"}, "link_id": {"type": "string"},
+        "kind": {"type": "string"}, "details": {"type": "object"},
+        "state": {"type": "string", "enum": ["queued", "taken", "refused"]},
+        "created_at": {"type": "string", "format": "date-time"},
+        "back_office_reference": {"type": "string", "nullable": True, "description": "once the back office took it"},
+        "taken_at": {"type": "string", "format": "date-time", "nullable": True},
+        "tries": {"type": "integer"}}},
+    "CouncilTaxRequests": {"type": "object", "required": ["requests"], "properties": {
+        "requests": {"type": "array", "items": {"$ref": "#/components/schemas/CouncilTaxRequest"}}}},
 }

@@ -11,3 +11,30 @@ UNAVAILABLE = "Council tax accounts cannot be reached just now. Try again in a f
 NOT_LINKED = "No linked council tax account has that id."
 NO_DOCUMENT = "That account has no such bill or letter."
 NOT_CONFIGURED = "Council tax accounts are not available here."
+
+# Requests
+REQUEST_KIND = "Choose what to ask for: paperless, move, single_person_discount or instalment_day."
+NOT_ASKED = "This is not part of that request."
+PAPERLESS = "Say true to have your bills by e-mail only, or false to have them on paper again."
+MOVE = "Say whether you are moving in, out or within the area."
+ADDRESS = "Give the address you are moving to (at most 200 characters)."
+DISCOUNT_ACTION = "Say whether you are applying for the single person discount or ending it."
+INSTALMENT_DAY = "Choose a day of the month from 1 to 28."
+DATE = "Give a real date as YYYY-MM-DD."
+NO_REQUEST = "You have no council tax request with that id."
+
+
+def date_window(first, last):
+    return f"The council can take a date from {first:%-d %B %Y} to {last:%-d %B %Y}."
+
+
+TAKEN_SUBJECT = "The council has your council tax request"
+KINDS = {"paperless": "paperless billing", "move": "your move", "single_person_discount": "the single person discount",
+         "instalment_day": "your instalment day"}
+
+
+def taken_body(kind, ours, theirs):
+    # Never the details asked (a move's address, a date): an inbox is not the account.
+    return (f"The council's council tax office has taken your request about {KINDS[kind]}.\n\n"
+            f"Your reference: {ours}\nThe council tax office's reference: {theirs}\n\n"
+            "You can see your requests in My Account.")

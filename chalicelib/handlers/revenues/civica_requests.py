@@ -1,0 +1,55 @@
+"""Civica's writes: a resident's requests sent to the back office.
+
+Stockport's adapter has no `docid`s for these, so the calls are ours, in
+Civica's style, to be confirmed against a council's Civica documentation
+(docs/decisions.md, "Council tax requests"): one `docid` per kind, a form
+POST on the person's session (crmlogin, cocrmper by personref) carrying the
+account (`actref`) and a request key (`reqkey`, our request's id) the back
+office keeps one request per, and an answer
+
+    <CtaxRequest><ErrorCode Description="Request Received">0</ErrorCode>
+      <RequestReference>CR0000123</RequestReference></CtaxRequest>
+
+whose RequestReference is the back office's own; a resend with the same key
+answers the same reference ("Request Already Received"), so a try after a
+crash is recognised rather than kept twice. Only this module and the local
+back office's civica_requests.py know these names."""
+from . import civica_xml as xml
+from .port import BackOfficeError
+
+DOCIDS = {"paperless": "ctxebill", "move": "ctxmove", "single_person_discount": "ctxspd",
+          "instalment_day": "ctxinstday"}
+RECEIVED = {"Request Received", "Request Already Received"}
+
+
+def civica_date(iso):
+    """2026-01-05 -> 05-Jan-2026, as Civica writes dates."""
+    from datetime import date
+    return date.fromisoformat(iso).strftime("%d-%b-%Y")
+
+
+def form_of(kind, account_ref, details, key):
+    form = {"actref": account_ref, "reqkey": key}
+    if kind == "paperless":
+        form.update(ebill="Y" if details["paperless"] else "N", email=details.get("email") or "")
+    elif kind == "move":
+        form.update(movetype=details["move"], movedate=civica_date(details["date"]),
+                    address=details.get("address") or "", postcode=details.get("postcode") or "")
+    elif kind == "single_person_discount":
+        form.update(action=details["action"], effdate=civica_date(details["date"]))
+    elif kind == "instalment_day":
+        form.update(instday=str(details["day"]))
+    return form
+
+
+def send(civica, person_ref, account_ref, kind, details, key):
+    """The back office's reference for the request (raises BackOfficeError)."""
+    sid = civica.login()
+    xml.person_set(civica.answer([("SessionId", sid), ("docid", "cocrmper"), ("personref", person_ref)]))
+    root = civica.answer([("sessionId", sid), ("docid", DOCIDS[kind])], form_of(kind, account_ref, details, key))
+    node = xml.expect(root, "CtaxRequest")
+    code, description = xml.error_code(node)
+    reference = (node.findtext("RequestReference") or "").strip()
+    if description not in RECEIVED or not reference:
+        raise BackOfficeError("refused", description or "request not received", code)
+    return reference

@@ -1,0 +1,77 @@
+"""A resident's council tax requests: paperless billing (the linked person's
+own consent), moving in, out or within, the single person discount applied
+for or ended, the instalment day changed.
+
+Made at once, whatever the back office's state: the request, its
+`revenue_request` event and the Idempotency-Key's record are one
+transaction, and the reference is ours (CTR-...). Sending follows from the
+event (sending.py, an effect: first tried by this request, then by the alert
+queue's worker until the back office takes it), so a request made while the
+back office is down or in its nightly window waits and goes when it returns.
+"""
+import secrets
+
+from ... import ids
+from ...errors import NotFound
+from . import limits, wording
+from .linking import owned
+from .request_checks import checked
+
+KIND = "revenue_request"  # the event's kind (routes.py registers its effect)
+
+
+def new_id():
+    return "CTR-" + "".join(secrets.choice(ids.ALPHABET) for _ in range(10))
+
+
+def make(deps, link_id, body, idempotency_key):
+    """(view, created)."""
+    from ...storage.errors import AlreadyExists
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
+    from ..shared.idempotency import Claim
+    user_id = deps.principal.user_id
+    claim = Claim(deps, idempotency_key, user_id, {"link": link_id, **body},
+                  lambda record: _replayed(deps, user_id, record), "another council tax request")
+    earlier = claim.earlier()
+    if earlier is not None:
+        return earlier, False
+    link = owned(deps, link_id)
+    now = deps.clock()
+    kind, details = checked(body, now)
+    request = {"user_id": user_id, "id": new_id(), "link_id": link.id, "account_ref": link.account_ref,
+               "person_ref": link.person_ref, "kind": kind, "details": details, "state": "queued",
+               "created_at": now, "email": deps.principal.email, "tries": 0}
+    event = new_event(deps, KIND, now, user_id=user_id, request_id=request["id"])
+    try:
+        deps.revenue_requests.create(request, event, claim.record(request["id"], now, limits.IDEMPOTENCY_HOURS))
+    except AlreadyExists:
+        return claim.twin(), False
+    first_try(deps, [event])
+    return view(deps.revenue_requests.get(user_id, request["id"]) or request), True
+
+
+def _replayed(deps, user_id, record):
+    found = deps.revenue_requests.get(user_id, record.resource_id)
+    return view(found) if found else None
+
+
+def mine(deps):
+    rows = deps.revenue_requests.of_user(deps.principal.user_id)
+    return {"requests": [view(r) for r in sorted(rows, key=lambda r: r["created_at"], reverse=True)]}
+
+
+def one(deps, request_id):
+    found = deps.revenue_requests.get(deps.principal.user_id, request_id)
+    if found is None:
+        raise NotFound(wording.NO_REQUEST, code="request_not_found")
+    return view(found)
+
+
+def view(r):
+    """The resident's own request (no-store): never the account reference."""
+    return {"id": r["id"], "link_id": r["link_id"], "kind": r["kind"], "details": r["details"],
+            "state": r["state"], "created_at": r["created_at"].isoformat(),
+            "back_office_reference": r.get("reference"),
+            "taken_at": r["taken_at"].isoformat() if r.get("taken_at") else None,
+            "tries": int(r.get("tries") or 0)}
