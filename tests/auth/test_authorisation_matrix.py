@@ -832,8 +832,9 @@ def _asked(world):
         from chalicelib.storage.records import Questionnaire
         now = world.deps.clock()
         store = world.deps.questionnaires
-        store.schedule(Questionnaire(report_id=world.report_id, closed_at=now, closed_state="fixed", due_at=now))
-        assert store.claim(world.report_id, now, ids.digest(QUESTIONNAIRE_TOKEN), now, ["email"])
+        due = Questionnaire(report_id=world.report_id, closed_at=now, closed_state="fixed", due_at=now)
+        store.schedule(due)
+        assert store.claim(due, ids.digest(QUESTIONNAIRE_TOKEN), now, ["email"], now + timedelta(minutes=15))
         world.asked = True
 
 
