@@ -2,6 +2,7 @@
 A definition's full schema is the project's own (definition_schema.py, JSON
 Schema 2020-12); here it is described as an object whose checks answer 400
 with each error's JSON path."""
+from ...api.openapi import identifier
 STAMP = {"type": "string", "format": "date-time", "nullable": True}
 STRING_OR_NULL = {"type": "string", "nullable": True}
 INT_OR_NULL = {"type": "integer", "nullable": True}
@@ -68,6 +69,8 @@ SCHEMAS = {
         "saved": {"type": "boolean"}, "signed_in": {"type": "boolean"}, "code": {"type": "string"},
         "expires_at": STAMP, "email": {"type": "string"}}},
     "ResumeForm": {"type": "object", "required": ["submission_id", "token", "code"], "properties": {
-        "submission_id": {"type": "string", "minLength": 1}, "token": {"type": "string", "minLength": 1},
-        "code": {"type": "string", "minLength": 1}}},
+        "submission_id": identifier("the submission's id, from the link", r"^FM-[A-Z0-9]{1,40}$", 43,
+                                    example="FM-7K3F9QRT"),
+        "token": {"type": "string", "minLength": 1, "maxLength": 200},
+        "code": {"type": "string", "minLength": 1, "maxLength": 20}}},
 }
