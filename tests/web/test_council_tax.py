@@ -1,11 +1,17 @@
 """Council tax on a phone: a resident links their account with the details on
 a demo bill, sees the balance, instalments and payments, opens the bill's PDF,
-and, with the council's system down, still sees the account, marked with its age."""
+and, with the council's system down, still sees the account, marked with its age;
+and asks the council tax office for things, each sent once, waiting while it is down."""
+import dataclasses
+from datetime import timedelta
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
 from tests.web.journeys import heading, sign_in
+
+NARROW = {"width": 360, "height": 740}
 
 
 @pytest.fixture
@@ -23,16 +29,21 @@ def back_office(stack):
             env.undo()
 
 
+def fill_demo_bill(page):
+    """The details on the demo bill of account 500345686 (doorstep_cli/local/civica_data.py)."""
+    page.get_by_label("Account reference").fill("500345686")
+    page.get_by_label("Your name as it is on the bill").fill("Mr Dev Patel")
+    page.get_by_label("Online key printed on your bill").fill("PTL8-3RZD")
+    page.get_by_label("Last 3 digits of your phone number").fill("315")
+
+
 def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_system_is_down(browser, back_office):
     email = browser.stack.resident("dev.patel@example.org")
     page = browser.new_page()
     sign_in(page, email, next_path="/account")
     page.get_by_role("link", name="Council tax").click()
     heading(page, "Council tax")
-    page.get_by_label("Account reference").fill("500345686")
-    page.get_by_label("Your name as it is on the bill").fill("Mr Dev Patel")
-    page.get_by_label("Online key printed on your bill").fill("PTL8-3RZD")
-    page.get_by_label("Last 3 digits of your phone number").fill("315")
+    fill_demo_bill(page)
     check_accessible(page, "council tax link")
     page.get_by_role("button", name="Link account").click()
     heading(page, "Council tax account 500345686")
@@ -62,3 +73,67 @@ def test_a_wrong_detail_says_only_that_the_details_did_not_match(browser, back_o
     page.get_by_label("Postcode of the property").fill("YO10 4EE")
     page.get_by_role("button", name="Link account").click()
     expect(page.get_by_text("We could not match those details")).to_be_visible()
+
+
+def fill_date(form, day):
+    form.get_by_label("Day").fill(str(day.day))
+    form.get_by_label("Month").fill(str(day.month))
+    form.get_by_label("Year").fill(str(day.year))
+
+
+def test_a_resident_asks_for_paperless_and_a_move_and_a_discount_waits_while_the_council_system_is_down(
+        browser, back_office):
+    from chalicelib.handlers.revenues.backoffice import LONDON
+    from chalicelib.handlers.revenues.sending import send_due
+    deps = browser.stack.deps()
+    today = deps.clock().astimezone(LONDON).date()  # the stack's own moment, as the back office's window counts
+    email = browser.stack.resident("dev.patel.requests@example.org")
+    page = browser.new_page()
+    page.set_viewport_size(NARROW)
+    sign_in(page, email, next_path="/account/council-tax")
+    fill_demo_bill(page)
+    page.get_by_role("button", name="Link account").click()
+    heading(page, "Council tax account 500345686")
+    expect(page.locator("#ctax-summary")).to_contain_text("Balance")
+    expect(page.locator("#ctax-requests")).to_contain_text("You have not made any requests yet.")
+
+    page.get_by_label("By e-mail only (paperless)").check()
+    page.get_by_role("button", name="Send paperless choice").click()
+    expect(page.locator("#ctax-paperless-made")).to_contain_text("Your reference is CTR-")
+    expect(page.locator("#ctax-requests li")).to_have_count(1)
+    expect(page.locator("#ctax-requests")).to_contain_text("Taken: reference CR")
+
+    move = page.locator("#ctax-move")
+    move.get_by_role("button", name="Send moving date").click()  # nothing chosen: GOV.UK's summary, no request
+    expect(page.locator(".error-summary li")).to_have_count(2)
+    move.get_by_label("Out of this property").check()
+    fill_date(move, today + timedelta(weeks=6))  # past the old 14-day limit, inside the back office's window
+    move.get_by_role("button", name="Send moving date").click()
+    expect(page.locator(".error-summary")).to_have_count(0)
+    expect(page.locator("#ctax-move-made")).to_contain_text("Your reference is CTR-")
+    expect(page.locator("#ctax-requests li")).to_have_count(2)
+    expect(page.locator("#ctax-requests li").first).to_contain_text("Taken: reference CR")
+    check_accessible(page, "council tax requests")
+    assert back_office.requests.count("move") == 1
+
+    back_office.down = True
+    page.reload()
+    heading(page, "Council tax account 500345686")
+    expect(page.locator("#ctax-stale")).to_contain_text("We cannot reach the council's system")
+    spd = page.locator("#ctax-spd")
+    spd.get_by_label("Apply: I am the only adult living here").check()
+    fill_date(spd, today)
+    spd.get_by_role("button", name="Send discount request").click()
+    expect(page.locator("#ctax-spd-made")).to_contain_text("Your reference is CTR-")
+    expect(page.locator("#ctax-requests li").first).to_contain_text("Waiting for the council's system")
+    check_accessible(page, "council tax request waiting")
+    assert back_office.requests.count("single_person_discount") == 0
+
+    back_office.down = False
+    later = deps.clock() + timedelta(minutes=2)  # past the first backoff: the sweep's next run finds it due
+    send_due(dataclasses.replace(deps, clock=lambda: later))
+    send_due(dataclasses.replace(deps, clock=lambda: later + timedelta(hours=1)))  # nothing left to send twice
+    page.reload()
+    expect(page.locator("#ctax-requests li").first).to_contain_text("Taken: reference CR")
+    assert back_office.requests.count("single_person_discount") == 1
+    assert back_office.requests.count() == 3

@@ -61,7 +61,7 @@ SCHEMAS = {
     "CouncilTaxRequest": {"type": "object", "required": ["id", "kind", "state", "created_at"], "properties": {
         "id": {"type": "string", "description": "our reference, given at once"}, "link_id": {"type": "string"},
         "kind": {"type": "string"}, "details": {"type": "object"},
-        "state": {"type": "string", "enum": ["queued", "taken", "refused"]},
+        "state": {"type": "string", "enum": ["queued", "taken", "refused", "failed"]},
         "created_at": {"type": "string", "format": "date-time"},
         "back_office_reference": {"type": "string", "nullable": True, "description": "once the back office took it"},
         "taken_at": {"type": "string", "format": "date-time", "nullable": True},

@@ -1,6 +1,7 @@
 // Council tax in My Account: link an account with the details on a bill, then
 // see it (balance, instalments, payments, bills and letters, benefit claims),
-// marked with its age, and the last copy when the council's system is away.
+// marked with its age, and the last copy when the council's system is away;
+// and ask the council tax office for things (council-tax-requests.js).
 import {api, ApiError} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
@@ -8,6 +9,7 @@ import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn, tokens} from "../session.js";
 import {pounds} from "./bulky.js";
+import {requestsSection} from "./council-tax-requests.js";
 
 const HERE = "/account/council-tax";
 const CHECKS = ["online_key", "postcode", "phone_last3", "dd_last3"];
@@ -57,7 +59,8 @@ function claims(account) {
     h("p", {class: "body"}, tCount("ctax.benefit_payments", account.benefit_payments.length))];
 }
 
-function showAccount(view, account) {
+async function showAccount(view, account) {
+  const requests = await requestsSection(view, account);
   const s = account.summary;
   const band = account.property && account.property.band;
   const next = account.next_instalment;
@@ -84,6 +87,7 @@ function showAccount(view, account) {
       button(t("ctax.document_row", {name: d.name, day: formatDay(d.created)}),
         {type: "button", secondary: true, onclick: () => openDocument(view, account, d)})))),
     ...claims(account),
+    ...requests,
     h("h2", {class: "heading-m"}, t("ctax.unlink_title")),
     button(t("ctax.unlink"), {type: "button", warning: true, id: "ctax-unlink", onclick: async () => {
       await api(`/v1/me/council-tax/${encodeURIComponent(account.id)}`, {method: "DELETE"});
