@@ -266,6 +266,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/council-tax/lookups"): (STAFF, Outcome(503, "revenues_not_configured")),
     ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
     ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/council-tax/requests"): (STAFF, Outcome(200)),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -283,7 +284,8 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("POST", "/v1/staff/waste/bulky/bookings"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
-                ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/forms"), ("GET", FORM),
+                ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
+                ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv")}
 CATCH_ALL = "/{proxy+}"
 
@@ -410,6 +412,7 @@ _simple("POST", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests"
                                                                                        "day": 15})
 _simple("GET", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests")
 _simple("GET", "/v1/staff/council-tax/health")
+_simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,
                                                            "reason": "Not the account holder"})

@@ -85,11 +85,14 @@ def export_me(deps):
     from ..waste.garden import mine as garden_subscriptions
     from ..conversations.resident import transcripts
     from ..revenues.linking import my_links
+    from ..revenues.requests import mine as council_tax_requests
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
             "conversations": transcripts(deps, user.id),
             "council_tax_links": my_links(deps)["links"],
+            # What they asked and where it stands; the back office's account data stays out, as for links.
+            "council_tax_requests": council_tax_requests(deps)["requests"],
             "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.

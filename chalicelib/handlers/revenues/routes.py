@@ -1,7 +1,7 @@
 """Council tax in My Account: link an account, see it, its bills, unlink.
 Each route is the signed-in person's own (their links only)."""
 from ...api import http
-from ...api.openapi import errors, json_response, operation, path_param, ref
+from ...api.openapi import errors, json_response, operation, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, STAFF
 from ..shared import effects
@@ -122,6 +122,18 @@ def staff_council_tax_lookup():
 def staff_council_tax_revoke():
     from .staff import revoke
     return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
+
+
+@routes.get("/v1/staff/council-tax/requests", STAFF, {
+    "summary": "Residents' council tax requests the back office never took in two days (state=failed), newest "
+               "first, at most 100: what was asked, for which account and person, how the last try failed; for an "
+               "officer to key by hand. Our own rows, not audited per read (a lookup is)",
+    "parameters": [q("state", "failed (the only state listed)", required=True,
+                     schema={"type": "string", "enum": ["failed"]})],
+    "responses": {"200": json_response(ref("CouncilTaxRequestsGivenUp")), **errors(400)}})
+def staff_council_tax_requests():
+    from .staff import given_up
+    return http.ok(given_up(http.deps(), http.query()), headers=PRIVATE)
 
 
 @routes.get("/v1/staff/council-tax/health", STAFF, operation(

@@ -68,4 +68,10 @@ SCHEMAS = {
         "tries": {"type": "integer"}}},
     "CouncilTaxRequests": {"type": "object", "required": ["requests"], "properties": {
         "requests": {"type": "array", "items": {"$ref": "#/components/schemas/CouncilTaxRequest"}}}},
+    "CouncilTaxRequestsGivenUp": {"type": "object", "required": ["requests"], "properties": {
+        "requests": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "kind": {"type": "string"}, "details": {"type": "object"},
+            "state": {"type": "string"}, "account_ref": {"type": "string"}, "person_ref": {"type": "string"},
+            "user_id": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+            "tries": {"type": "integer"}, "last_error": {"type": "string", "nullable": True}}}}}},
 }

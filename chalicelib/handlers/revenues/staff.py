@@ -75,3 +75,19 @@ def health(deps):
         return {"configured": True, "reachable": False, "failure": e.kind,
                 "seconds": round(time.perf_counter() - started, 3)}
     return {"configured": True, "reachable": True, "seconds": round(time.perf_counter() - started, 3)}
+
+
+def given_up(deps, query):
+    """Staff's dead letter: requests the back office never took in two days
+    (sending.GIVE_UP), newest first, for an officer to key by hand. Our own
+    rows, so not audited per read as a lookup is (which asks the back office
+    for a chosen account's money); what a request asked and the account and
+    person it is for, never the resident's e-mail or any account data."""
+    from ...errors import ValidationFailed
+    if query.get("state") != "failed":
+        raise ValidationFailed([("state", wording.STAFF_REQUEST_STATE)])
+    rows = sorted(deps.revenue_requests.given_up(), key=lambda r: r["created_at"], reverse=True)
+    return {"requests": [{"id": r["id"], "kind": r["kind"], "details": r["details"], "state": r["state"],
+                          "account_ref": r["account_ref"], "person_ref": r["person_ref"], "user_id": r["user_id"],
+                          "created_at": r["created_at"].isoformat(), "tries": int(r.get("tries") or 0),
+                          "last_error": r.get("last_error")} for r in rows]}

@@ -22,6 +22,7 @@ DISCOUNT_ACTION = "Say whether you are applying for the single person discount o
 INSTALMENT_DAY = "Choose a day of the month from 1 to 28."
 DATE = "Give a real date as YYYY-MM-DD."
 NO_REQUEST = "You have no council tax request with that id."
+STAFF_REQUEST_STATE = "Ask for state=failed: the requests the council tax system never took."
 
 
 def date_window(first, last):
