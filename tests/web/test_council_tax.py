@@ -75,6 +75,17 @@ def test_a_wrong_detail_says_only_that_the_details_did_not_match(browser, back_o
     expect(page.get_by_text("We could not match those details")).to_be_visible()
 
 
+def linked_on_a_narrow_phone(browser, email):
+    """A resident signed in on a 360 px phone, their demo account linked and shown."""
+    page = browser.new_page()
+    page.set_viewport_size(NARROW)
+    sign_in(page, browser.stack.resident(email), next_path="/account/council-tax")
+    fill_demo_bill(page)
+    page.get_by_role("button", name="Link account").click()
+    heading(page, "Council tax account 500345686")
+    return page
+
+
 def fill_date(form, day):
     form.get_by_label("Day").fill(str(day.day))
     form.get_by_label("Month").fill(str(day.month))
@@ -87,13 +98,7 @@ def test_a_resident_asks_for_paperless_and_a_move_and_a_discount_waits_while_the
     from chalicelib.handlers.revenues.sending import send_due
     deps = browser.stack.deps()
     today = deps.clock().astimezone(LONDON).date()  # the stack's own moment, as the back office's window counts
-    email = browser.stack.resident("dev.patel.requests@example.org")
-    page = browser.new_page()
-    page.set_viewport_size(NARROW)
-    sign_in(page, email, next_path="/account/council-tax")
-    fill_demo_bill(page)
-    page.get_by_role("button", name="Link account").click()
-    heading(page, "Council tax account 500345686")
+    page = linked_on_a_narrow_phone(browser, "dev.patel.requests@example.org")
     expect(page.locator("#ctax-summary")).to_contain_text("Balance")
     expect(page.locator("#ctax-requests")).to_contain_text("You have not made any requests yet.")
 
@@ -137,3 +142,24 @@ def test_a_resident_asks_for_paperless_and_a_move_and_a_discount_waits_while_the
     expect(page.locator("#ctax-requests li").first).to_contain_text("Taken: reference CR")
     assert back_office.requests.count("single_person_discount") == 1
     assert back_office.requests.count() == 3
+
+
+def test_pressing_again_after_a_lost_answer_makes_one_request(browser, back_office):
+    page = linked_on_a_narrow_phone(browser, "dev.patel.again@example.org")
+    lost = []
+
+    def lose_the_first_answer(route):
+        if route.request.method == "POST" and not lost:
+            lost.append(route.fetch())  # the request reaches the server; its answer never reaches the phone
+            return route.abort("internetdisconnected")
+        return route.fallback()
+    page.route("**/v1/me/council-tax/*/requests", lose_the_first_answer)
+    day = page.locator("#ctax-day")
+    day.get_by_label("Day of the month to pay").fill("15")
+    day.get_by_role("button", name="Change instalment day").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert lost and lost[0].status == 201 and back_office.requests.count("instalment_day") == 1
+    day.get_by_role("button", name="Change instalment day").click()
+    expect(page.locator("#ctax-day-made")).to_contain_text(lost[0].json()["id"])
+    expect(page.locator("#ctax-requests li")).to_have_count(1)
+    assert back_office.requests.count("instalment_day") == 1
