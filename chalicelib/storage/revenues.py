@@ -11,6 +11,7 @@ from pynamodb.attributes import JSONAttribute, TTLAttribute, UnicodeAttribute, U
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, record_of, table, transaction, writes
+from .errors import EditConflict
 from .records import RevenueLink
 
 
@@ -114,6 +115,16 @@ class RevenueStore:
         row = get_or_none(RevenueViewModel, link_id)
         return (row.body, row.fetched_at) if row is not None else None
 
-    def keep(self, link_id, body, fetched_at, expires):
-        RevenueViewModel(link_id=link_id, body=body, fetched_at=fetched_at, expires=expires).save()
+    def keep(self, user_id, link_id, body, fetched_at, expires):
+        """The copy, only while its link stands: an unlink or an erasure that
+        lands during the back office's calls must not bring a copy back.
+        False when the link is gone (nothing written)."""
+        try:
+            with writes(parts=("link", "view")), transaction() as t:
+                t.condition_check(RevenueLinkModel, user_id, range_key=link_id,
+                                  condition=RevenueLinkModel.id.exists())
+                t.save(RevenueViewModel(link_id=link_id, body=body, fetched_at=fetched_at, expires=expires))
+        except EditConflict:
+            return False
+        return True
 

@@ -47,8 +47,9 @@ def test_a_second_view_within_minutes_asks_the_back_office_nothing(dev, civica, 
                           "hbdet", "hbpaydet", "hbpaydet"]
     assert civica.calls == cold_calls  # nothing more
     assert second["stale"] is False
-    # DynamoDB: the link (GetItem) and the copy (GetItem, none yet when cold), the copy written when cold.
-    assert (cold.operations, cold.items, cold.writes) == (["GetItem", "GetItem", "PutItem"], 1, 1)
+    # DynamoDB: the link (GetItem) and the copy (GetItem, none yet when cold), the copy written when cold,
+    # in one transaction with a check that its link still stands (an unlink meanwhile keeps no copy).
+    assert (cold.operations, cold.items, cold.writes) == (["GetItem", "GetItem", "TransactWriteItems"], 1, 2)
     assert (cached.operations, cached.items, cached.writes) == (["GetItem", "GetItem"], 2, 0)
 
 
@@ -116,6 +117,16 @@ def test_unlinking_removes_the_cached_copy(client, dev, deps):
     link_id = path.rsplit("/", 1)[1]
     assert deps.revenue_links.cached(link_id) is not None
     client.raw.http.delete(path, headers=person.auth)
+    assert deps.revenue_links.cached(link_id) is None
+
+
+def test_a_copy_fetched_while_its_link_was_removed_is_not_kept(client, dev, deps):
+    person, path = dev
+    link_id = path.rsplit("/", 1)[1]
+    link = deps.revenue_links.link(person.user.id, link_id)
+    client.raw.http.delete(path, headers=person.auth)  # an unlink lands during the back office's calls
+    now = deps.clock()
+    assert deps.revenue_links.keep(link.user_id, link.id, {"balance": 1}, now, now + timedelta(days=1)) is False
     assert deps.revenue_links.cached(link_id) is None
 
 

@@ -148,6 +148,14 @@ def test_an_answer_with_a_dtd_is_refused_before_parsing():
     assert failed.value.kind == "malformed"
 
 
+def test_an_answer_with_a_dtd_in_utf_16_is_refused_before_parsing():
+    laughs = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">]>'
+              "<CtaxDetails>&a;</CtaxDetails>").encode("utf-16")
+    with pytest.raises(BackOfficeError) as failed:
+        civica_xml.parse(laughs)
+    assert failed.value.kind == "malformed"
+
+
 @pytest.mark.parametrize("answer", [
     b"<IRInstalments><InstalmentList><Instalment DateDue='' AmountDue='-1.00'/></InstalmentList></IRInstalments>",
     b"<IRInstalments><InstalmentList><Instalment DateDue='01-Apr-2026' AmountDue='lots'/></InstalmentList>"

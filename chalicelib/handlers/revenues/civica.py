@@ -150,6 +150,8 @@ class CivicaSession:
     def document_pdf(self, account_ref, document_id, year):
         self._make_current(account_ref, year)
         raw = self.civica.request([("sessionId", self.sid), ("docid", "docdl"), ("document", document_id)])
+        if len(raw) > xml.MAX_ANSWER_BYTES:  # read only so far: the rest of the file would be cut off
+            raise BackOfficeError("malformed", "answer too large")
         if raw.startswith(b"%PDF-"):
             return raw
         root = xml.parse(raw)

@@ -24,6 +24,8 @@ def parse(raw):
     data = raw if isinstance(raw, bytes) else raw.encode()
     if len(data) > MAX_ANSWER_BYTES:
         raise BackOfficeError("malformed", "answer too large")
+    if b"\x00" in data:  # UTF-16 or worse: the DTD check below reads bytes, so only UTF-8 is taken
+        raise BackOfficeError("malformed", "not UTF-8")
     lowered = data.lower()
     if b"<!doctype" in lowered or b"<!entity" in lowered:
         raise BackOfficeError("malformed", "a DTD in the answer")

@@ -62,7 +62,7 @@ def _account(deps, link):
         if kept is None:
             raise backoffice.unavailable() from None
         return _shown(link, kept[0], kept[1], now, stale=True)
-    deps.revenue_links.keep(link.id, body, now, now + timedelta(days=settings["keep_days"]))
+    deps.revenue_links.keep(link.user_id, link.id, body, now, now + timedelta(days=settings["keep_days"]))
     return _shown(link, body, now, now, stale=False)
 
 
