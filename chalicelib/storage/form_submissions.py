@@ -24,7 +24,6 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .errors import AlreadyExists, EditConflict
 from .record_class import record
-from .uploads import IdempotencyModel
 
 
 @record
@@ -131,14 +130,12 @@ class SubmissionStore:
     def create(self, submission, idempotency=None):
         """A new submission (AlreadyExists("id") when the id is taken,
         AlreadyExists("idempotency") when the key is), with its key's record."""
+        from .report_store import _claim_key
         parts = ["id"]
         with writes(parts, exists={"id", "idempotency"}), transaction() as t:
             t.save(_model(submission), condition=SubmissionModel.id.does_not_exist())
             if idempotency is not None:
-                parts.append("idempotency")
-                t.save(model_of(IdempotencyModel, idempotency),
-                       condition=IdempotencyModel.key.does_not_exist()
-                       | (IdempotencyModel.expires < idempotency.created_at))
+                _claim_key(t, parts, idempotency)
 
     def save(self, submission, expected_seq, event=None):
         """The whole item written back only if no other save came between

@@ -35,7 +35,6 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .record_class import record
 from .errors import AlreadyExists, EditConflict
-from .uploads import IdempotencyModel
 
 PAGE_MAX = 50
 
@@ -216,14 +215,12 @@ class PetitionStore:
         """Put a new petition (AlreadyExists("id") when the id is taken,
         AlreadyExists("idempotency") when the key is), with the request's
         Idempotency-Key record in the same transaction."""
+        from .report_store import _claim_key
         parts = ["id"]
         with writes(parts, exists={"id", "idempotency"}), transaction() as t:
             t.save(_petition_model(petition), condition=PetitionModel.id.does_not_exist())
             if idempotency is not None:
-                parts.append("idempotency")
-                t.save(model_of(IdempotencyModel, idempotency),
-                       condition=IdempotencyModel.key.does_not_exist()
-                       | (IdempotencyModel.expires < idempotency.created_at))
+                _claim_key(t, parts, idempotency)
 
     def save(self, petition, expected_version, audit=None, event=None):
         """A staff change (or a state change the domain decided): written only

@@ -5,7 +5,7 @@ reference once it has taken them. One Query lists a user's requests."""
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, table, transaction, writes
 
 
 class WaitingIndex(GlobalSecondaryIndex):
@@ -57,18 +57,14 @@ class RevenueRequestStore:
     def create(self, request, event, idempotency=None):
         """The request, its event and its key's record, one transaction
         (AlreadyExists("idempotency") when a twin took the key first)."""
-        from .report_store import event_model
-        from .uploads import IdempotencyModel
+        from .report_store import _claim_key, event_model
         parts = ["request", "event"]
         with writes(parts, exists={"request", "idempotency"}), transaction() as t:
             t.save(RevenueRequestModel(**request, waiting="queued", next_try_at=_iso(request["created_at"])),
                    condition=RevenueRequestModel.id.does_not_exist())
             t.save(event_model(event))
             if idempotency is not None:
-                parts.append("idempotency")
-                t.save(model_of(IdempotencyModel, idempotency),
-                       condition=IdempotencyModel.key.does_not_exist()
-                       | (IdempotencyModel.expires < idempotency.created_at))
+                _claim_key(t, parts, idempotency)
 
     def get(self, user_id, request_id):
         return _plain(get_or_none(RevenueRequestModel, user_id, range_key=request_id, consistent_read=True))
