@@ -18,8 +18,9 @@ after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py
 
 For tests and demos: `down` (every call a 503 maintenance page), a nightly
 window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),
-`malformed` (XML cut short) and `refusing` (every call after login an error
-code). `calls` lists each docid asked, in order; `requests` holds the
+`malformed` (XML cut short), `refusing` (every call after login an error
+code) and `odd_unknowns` (an unknown council tax reference answered in a shape
+of its own, no SetPerson and no error code, as Civica's versions differ). `calls` lists each docid asked, in order; `requests` holds the
 residents' requests it has taken, one per request key (civica_requests.py).
 """
 from __future__ import annotations
@@ -51,7 +52,7 @@ class CivicaBackOffice:
         self.lock = threading.Lock()
         self.sessions = {}  # id -> {"person", "current", "seen"}
         self.calls = []
-        self.down = self.malformed = self.refusing = False
+        self.down = self.malformed = self.refusing = self.odd_unknowns = False
         self.delay_s = 0.0
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self._server = ThreadingHTTPServer((host, port), _handler(self))
@@ -166,6 +167,8 @@ class CivicaBackOffice:
         if account is not None:
             session.update(person=account["people"][0], current=None)
             return answers.person_set("Person CouncilTaxReference Set")
+        if self.odd_unknowns and params.get("ctaxref"):
+            return answers.no_records()
         return answers.person_set("Person Not Found", "1")
 
     def _document(self, person, current, document_id, today):

@@ -55,6 +55,13 @@ def person_set(description, code="0"):
     return xml(node)
 
 
+def no_records():
+    """An unknown reference as some Civica versions answer it: no SetPerson, no ErrorCode."""
+    node = Element("Results")
+    _add(node, "Message", "No records found")
+    return xml(node)
+
+
 def _person_name(parent, ref):
     person = data.PEOPLE[ref]
     name = _add(parent, "PersonName")

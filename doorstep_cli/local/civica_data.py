@@ -8,6 +8,7 @@ addresses (doorstep_cli/demo/addresses.csv): FICTIONAL people and accounts.
   closed account at 11 Hull Road, 500123462 (a part year), still owes: he moved
   within York, and Civica lists that account first
 - 500456798, Plot 7 Huntington Road: Eve Nolan, a new build not banded yet
+- 500567816, 2 Walmgate: a shared house of five sharers, all jointly liable
 
 Each account carries what linking checks (the online key printed on its bill,
 the postcode, the phone numbers held, the Direct Debit account): the same
@@ -23,6 +24,11 @@ PEOPLE = {
     "P0010003": {"title": "Ms", "forenames": "Carol", "surname": "Dobson", "phone": "01904 552468"},
     "P0010004": {"title": "Mr", "forenames": "Dev", "surname": "Patel", "phone": "07700 900315"},
     "P0010005": {"title": "Miss", "forenames": "Eve", "surname": "Nolan", "phone": "07700 900642"},
+    "P0010006": {"title": "Mr", "forenames": "Ravi", "surname": "Shah", "phone": "07700 900106"},
+    "P0010007": {"title": "Ms", "forenames": "Jo", "surname": "Baker", "phone": "07700 900207"},
+    "P0010008": {"title": "Mr", "forenames": "Tom", "surname": "Reid", "phone": "07700 900308"},
+    "P0010009": {"title": "Ms", "forenames": "Lena", "surname": "Kowalska", "phone": "07700 900409"},
+    "P0010010": {"title": "Mx", "forenames": "Sam", "surname": "Okafor", "phone": "07700 900510"},
 }
 
 ACCOUNTS = {
@@ -42,6 +48,10 @@ ACCOUNTS = {
     "500456798": {"people": ["P0010005"], "place_ref": "990000009907", "lines": ["Plot 7, Huntington Road", "York"],
                   "postcode": "YO31 5ZY", "band": None, "charge": 0, "method": "Cash/Card", "dd_account": "",
                   "online_key": "NLN5-2HJP", "missed": 0, "discounts": []},
+    "500567816": {"people": ["P0010006", "P0010007", "P0010008", "P0010009", "P0010010"],
+                  "place_ref": "990000000034", "lines": ["2 Walmgate", "York"], "postcode": "YO1 6NE", "band": "C",
+                  "charge": 198_412, "method": "Cash/Card", "dd_account": "", "online_key": "WLM6-4TQB", "missed": 0,
+                  "discounts": []},
 }
 
 CLAIMS = {

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from chalicelib.handlers.revenues import limits
-from support.revenues_support import (ANN, BILLS, BRIAN, CAROL, DEV, EVE, JOINT, NEW_BUILD, link, linked)
+from support.revenues_support import (ANN, BILLS, BRIAN, CAROL, DEV, EVE, JOINT, NEW_BUILD, SAM, SHARED, link,
+                                     linked)
 from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
 
 
@@ -50,6 +51,13 @@ def test_each_jointly_liable_person_links_alone_as_themselves(client, resident, 
         made = linked(client, person, BILLS[who])
         assert deps.revenue_links.link(person.user.id, made["id"]).person_ref == who
     assert sorted(k.person_ref for k in deps.revenue_links.links_of_account(JOINT)) == [ANN, BRIAN]
+
+
+def test_the_fifth_jointly_liable_person_of_a_shared_house_links_as_themselves(client, resident, deps):
+    sam = resident()
+    made = linked(client, sam, BILLS[SAM])
+    assert made["reference"] == SHARED
+    assert deps.revenue_links.link(sam.user.id, made["id"]).person_ref == SAM
 
 
 def test_a_joint_payers_phone_does_not_link_the_other_person(client, resident):
@@ -95,6 +103,17 @@ def test_an_unknown_account_and_a_wrong_check_answer_alike(client, resident, civ
     wrong, missing = statistics.median(times["wrong"]), statistics.median(times["unknown"])
     quartiles = statistics.quantiles(times["wrong"] + times["unknown"], n=4)
     assert abs(wrong - missing) <= quartiles[2] - quartiles[0], (wrong, missing, quartiles)
+
+
+def test_an_unknown_reference_answered_in_an_odd_shape_is_the_same_422_as_a_wrong_check(client, resident, civica):
+    civica.odd_unknowns = True  # cocrmper answers neither SetPerson nor an error code
+    guesser = resident()
+    wrong = link(client, guesser, {**BILLS[ANN], "online_key": "HRT4-7QMD"})
+    wrong_calls = list(civica.calls)
+    civica.calls.clear()
+    unknown = link(client, guesser, {**BILLS[ANN], "reference": "500000018"})
+    assert (unknown.status_code, unknown.body) == (wrong.status_code, wrong.body) and wrong.status_code == 422
+    assert civica.calls == wrong_calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop"]
 
 
 def guessed_references(count):

@@ -11,7 +11,9 @@ MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)  # a Tuesday
 YEAR = 2026  # the financial year 2026/27
 
 JOINT, SINGLE, ARREARS, OLD_HOME, NEW_BUILD = "500123454", "500234574", "500345686", "500123462", "500456798"
+SHARED = "500567816"  # five sharers, all jointly liable
 ANN, BRIAN, CAROL, DEV, EVE = "P0010001", "P0010002", "P0010003", "P0010004", "P0010005"
+SAM = "P0010010"  # the fifth sharer
 
 
 @pytest.fixture
@@ -46,6 +48,7 @@ BILLS = {
     CAROL: {"reference": SINGLE, "name": "Carol Dobson", "online_key": "dbs2 9kxw", "postcode": "yo305dy"},
     DEV: {"reference": ARREARS, "name": "Mr Dev Patel", "online_key": "PTL8-3RZD", "phone_last3": "315"},
     EVE: {"reference": NEW_BUILD, "name": "Miss Eve Nolan", "online_key": "NLN5-2HJP", "postcode": "YO31 5ZY"},
+    SAM: {"reference": SHARED, "name": "Sam Okafor", "online_key": "WLM6-4TQB", "phone_last3": "510"},
 }
 
 

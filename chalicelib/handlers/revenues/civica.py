@@ -69,25 +69,35 @@ class CivicaRevenues:
     def check_account(self, reference):
         """crmlogin, cocrmper by council tax reference, ctxdet, ctxprop: the
         same four calls whether or not the account exists, so the time taken
-        says nothing of it."""
+        says nothing of it. After the login, any answer about the account that
+        is not a usable one (an error code, or a shape we do not read: Civica
+        words "no such account" in more ways than one) is "no such account",
+        the same 422 as a wrong check; only a back office we cannot reach is
+        the back office's failure."""
         sid = self.login()
-        found = True
+        person, details, places = (self._about_account(params) for params in (
+            [("SessionId", sid), ("docid", "cocrmper"), ("ctaxref", reference)],
+            [("sessionId", sid), ("docid", "ctxdet"), ("actref", reference)],
+            [("sessionId", sid), ("docid", "ctxprop"), ("proplist", "y")]))
         try:
-            xml.person_set(self.answer([("SessionId", sid), ("docid", "cocrmper"), ("ctaxref", reference)]))
-        except BackOfficeError as e:
-            if e.kind != "refused":
-                raise
-            found = False
-        details = self._maybe([("sessionId", sid), ("docid", "ctxdet"), ("actref", reference)])
-        places = self._maybe([("sessionId", sid), ("docid", "ctxprop"), ("proplist", "y")])
-        if not found or details is None or places is None:
+            if person is None or details is None or places is None:
+                return None
+            xml.person_set(person)
+            if xml.error_code(details)[0] is not None and details.tag != "CtaxDetails":
+                return None
+            return xml.checks(details, places)
+        except BackOfficeError:
             return None
-        return xml.checks(details, places)
 
-    def _maybe(self, params):
-        root = self.answer(params)
-        code, _ = xml.error_code(root)
-        return None if code is not None and root.tag not in ("CtaxDetails", "CtaxPropDetails") else root
+    def _about_account(self, params):
+        """One call's answer, or None when it came but cannot be read;
+        unreachable still raises (asked in order, every call made)."""
+        try:
+            return self.answer(params)
+        except BackOfficeError as e:
+            if e.kind == "unreachable":
+                raise
+            return None
 
     def session(self, person_ref):
         return CivicaSession(self, person_ref)
