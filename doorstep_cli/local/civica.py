@@ -14,7 +14,8 @@ session; `ctxdet` makes its account the session's current account, and
 `irins`, `ctxtrn`, `ctxprop` and `docdl` answer for the current account,
 which before any `ctxdet` is the person's first: call `irins` first and you
 get another account's instalments, as a real one gives them. Sessions expire
-after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py.
+after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py;
+council rent accounts (`rntsel`, `rnttrn`, docids assumed): civica_rents.py.
 
 For tests and demos: `down` (every call a 503 maintenance page), a nightly
 window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),
@@ -33,7 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
-from doorstep_cli.local import civica_answers as answers, civica_data as data
+from doorstep_cli.local import civica_answers as answers, civica_data as data, civica_rents
 from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.pdf import one_page
 
@@ -124,6 +125,8 @@ class CivicaBackOffice:
             return answers.error("No Person Set On Session", "3")
         refs = [ref for ref, a in data.ACCOUNTS.items() if person in a["people"]]
         current = session["current"] or (refs[0] if refs else None)  # Civica's silent default
+        if docid in civica_rents.DOCIDS:
+            return civica_rents.answer(docid, person, params, today)
         if self.requests.handles(docid):
             with self.lock:
                 return self.requests.take(docid, person, form, today)

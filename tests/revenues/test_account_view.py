@@ -44,13 +44,48 @@ def test_a_second_view_within_minutes_asks_the_back_office_nothing(dev, civica, 
     with metering.metered() as cached:
         second = account(own, link_id)
     assert cold_calls == ["crmlogin", "cocrmper", "ctxdet", "irins", "ctxtrn", "ctxprop", "viewdoc", "hbsel",
-                          "hbdet", "hbpaydet", "hbpaydet"]
+                          "hbdet", "hbpaydet", "hbpaydet", "rntsel", "rnttrn"]
+    assert second["rent_accounts"] and second["rent_accounts"] == cold_rent(civica, own, link_id)
     assert civica.calls == cold_calls  # nothing more
     assert second["stale"] is False
     # DynamoDB: the link (GetItem) and the copy (GetItem, none yet when cold), the copy written when cold,
     # in one transaction with a check that its link still stands (an unlink meanwhile keeps no copy).
     assert (cold.operations, cold.items, cold.writes) == (["GetItem", "GetItem", "TransactWriteItems"], 1, 2)
     assert (cached.operations, cached.items, cached.writes) == (["GetItem", "GetItem"], 2, 0)
+
+
+def cold_rent(civica, deps, link_id):
+    """The rent of the kept copy, read as it is kept (no back-office call)."""
+    before = list(civica.calls)
+    kept = deps.revenue_links.cached(link_id)[0]["rent_accounts"]
+    assert civica.calls == before
+    return kept
+
+
+def test_my_account_shows_rent_beside_council_tax_a_tenant_in_arrears(client, dev):
+    person, path = dev
+    rent = client.get(path, person.auth).json_body["rent_accounts"]
+    # Pinned to Tuesday 24 November 2026: 34 Mondays of rent since 6 April, 17 fortnightly Fridays less the
+    # last 3 missed, 41.20 brought forward: 41.20 + 34 x (112.40 - 98.75) - 14 x 27.30 = 123.10 owed.
+    assert [(r["reference"], r["balance"], r["weekly_charge"]) for r in rent] == [("R0448105", 12_310, 11_240)]
+    paid = rent[0]["payments"]
+    assert sum(p["amount"] for p in paid if p["kind"] == "Payment") == 14 * 2_730
+    assert sum(p["amount"] for p in paid if p["kind"] == "Housing Benefit") == 34 * 9_875
+    assert max(p["date"] for p in paid if p["kind"] == "Payment") == "2026-10-09"  # the last three missed
+
+
+def test_a_tenant_paying_monthly_ahead_is_in_credit_and_a_non_tenant_has_no_rent(client, people, civica,
+                                                                                   council_morning):
+    from support.revenues_support import EVE
+    carol, eve = people(), people()
+    rents = {}
+    for person, who in ((carol, CAROL), (eve, EVE)):
+        made = linked(client, person, BILLS[who])
+        rents[who] = client.get(f"/v1/me/council-tax/{made['id']}", person.auth).json_body["rent_accounts"]
+    # -150.00 brought forward + 34 x 95.12 - 8 x 412.19 (the 1st of April to November) = 213.44 in credit.
+    assert [(r["reference"], r["balance"], r["weekly_charge"]) for r in rents[CAROL]] == [("R0230117", -21_344, 9_512)]
+    assert [p["date"] for p in rents[CAROL][0]["payments"]][-1] == "2026-11-01"
+    assert rents[EVE] == []
 
 
 def test_the_copy_is_asked_for_again_once_it_is_minutes_old(client, dev, civica, council_morning):

@@ -182,3 +182,18 @@ def test_the_app_imports_no_back_office_code_until_a_council_tax_route_runs():
                             env={"PYTHONPATH": str(root), "PATH": ""}).stdout
     assert ast.literal_eval(loaded) == ["chalicelib.handlers.revenues", "chalicelib.handlers.revenues.limits",
                             "chalicelib.handlers.revenues.routes"]
+
+
+def test_rent_accounts_are_read_with_their_balance_weekly_charge_and_transactions(revenues, civica):
+    from support.revenues_support import CAROL
+    with revenues.session(DEV) as session:
+        rents = session.rent_accounts()
+        rows = session.rent_transactions(rents[0].reference, YEAR)
+    assert [(r.reference, r.balance, r.weekly_charge, r.status) for r in rents] == [("R0448105", 12_310, 11_240,
+                                                                                     "Current")]
+    assert {t.kind for t in rows} == {"Rent", "Housing Benefit", "Payment"}
+    assert 4_120 + sum(t.amount for t in rows) == rents[0].balance  # the balance is what the rows say
+    assert civica.calls[-2:] == ["rntsel", "rnttrn"]
+    with revenues.session(CAROL) as session, pytest.raises(BackOfficeError) as refused:
+        session.rent_transactions("R0448105", YEAR)  # Dev's rent account on Carol's session
+    assert (refused.value.kind, refused.value.code) == ("refused", "6")

@@ -1,5 +1,5 @@
 """Council tax on a phone: a resident links their account with the details on
-a demo bill, sees the balance, instalments and payments, opens the bill's PDF,
+a demo bill, sees the balance, instalments and payments (and their rent), opens the bill's PDF,
 and, with the council's system down, still sees the account, marked with its age;
 and asks the council tax office for things, each sent once, waiting while it is down."""
 import dataclasses
@@ -51,6 +51,7 @@ def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_s
     expect(page.locator("#ctax-age")).to_contain_text("just now")
     expect(page.locator("#ctax-plan li")).to_have_count(10)
     expect(page.locator("#ctax-claims")).to_contain_text("HB40721")
+    expect(page.locator("#rent-R0448105")).to_contain_text("£112.40")  # rent beside council tax: its weekly charge
     check_accessible(page, "council tax account")
     with page.expect_download() as downloading:
         page.get_by_role("button", name="Council Tax Bill").click()

@@ -178,6 +178,15 @@ class CivicaSession:
         """kind "housing" (Civica's type=prp) or "council_tax" (type=ctp)."""
         return xml.benefit_payments(self._call("hbpaydet", ("type", {"housing": "prp"}.get(kind, "ctp"))), kind)
 
+    def rent_accounts(self):
+        """The person's council rent accounts (civica_rents.py: docids assumed)."""
+        from . import civica_rents
+        return civica_rents.accounts(self._call("rntsel"))
+
+    def rent_transactions(self, reference, year):
+        from . import civica_rents
+        return civica_rents.transactions(self._call("rnttrn", ("rentref", reference), ("recyear", str(year))))
+
 
 def from_configuration():
     """The back office configuration names, or None where none is set."""

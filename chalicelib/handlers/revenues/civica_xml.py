@@ -159,8 +159,8 @@ def instalments(root):
     return found
 
 
-def transactions(root):
-    node = expect(root, "TranList")
+def transactions(root, name="TranList"):
+    node = expect(root, name)
     found = []
     for t in node.iter("Transaction"):
         when = t.find("Date")

@@ -113,6 +113,16 @@ class BenefitClaim:
     weekly: dict = field(default_factory=dict)  # {"council_tax": pence, "rent": pence}
 
 
+@dataclass(frozen=True)
+class RentAccount:
+    """A council tenancy's rent account, where the back office holds one."""
+    reference: str
+    address: str
+    balance: int  # pence owed now (negative: in credit)
+    weekly_charge: int  # pence a week
+    status: str = ""  # the back office's (Current, Former...)
+
+
 class RevenuesSession(Protocol):
     """One back-office session for one person (context manager)."""
 
@@ -125,6 +135,8 @@ class RevenuesSession(Protocol):
     def benefit_claims(self) -> list: ...
     def benefit_claim(self, number: str, place_ref: str) -> BenefitClaim: ...
     def benefit_payments(self, kind: str) -> list: ...
+    def rent_accounts(self) -> list: ...  # the person's RentAccounts (none: not a council tenant)
+    def rent_transactions(self, reference: str, year: int) -> list: ...  # Transactions, rent positive
 
 
 class Revenues(Protocol):

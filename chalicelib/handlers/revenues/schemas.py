@@ -47,7 +47,14 @@ SCHEMAS = {
             "id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}, "created": DAY,
             "about": {"type": "string", "enum": ["council_tax", "benefits"]}}}},
         "benefit_claims": {"type": "array", "items": {"type": "object"}},
-        "benefit_payments": {"type": "array", "items": {"type": "object"}}}},
+        "benefit_payments": {"type": "array", "items": {"type": "object"}},
+        "rent_accounts": {"type": "array", "description": "the linked person's council rent accounts (none: not a "
+                          "council tenant)", "items": {"type": "object", "properties": {
+            "reference": {"type": "string"}, "address": {"type": "string"},
+            "balance": {**PENCE, "description": "pence owed now (negative: in credit)"},
+            "weekly_charge": {**PENCE, "description": "rent a week"}, "status": {"type": "string"},
+            "payments": {"type": "array", "items": {"type": "object", "properties": {
+                "date": DAY, "amount": PENCE, "kind": {"type": "string"}, "method": {"type": "string"}}}}}}}}},
     "CouncilTaxRequestNew": {"type": "object", "required": ["kind"], "properties": {
         "kind": {"type": "string", "enum": ["paperless", "move", "single_person_discount", "instalment_day"]},
         "paperless": {"type": "boolean", "description": "paperless: the linked person's own consent (true) or its end"},

@@ -3,8 +3,9 @@ per link for minutes (a second look asks nothing), and the last copy with
 its age while the back office is down, slow, confused or refusing.
 
 A cold view of an account is crmlogin, cocrmper, ctxdet, irins, ctxtrn,
-ctxprop, viewdoc and hbsel (plus hbdet for each claim and hbpaydet twice
-when there are claims): 8 calls, 11 with one claim. Its DynamoDB cost: the
+ctxprop, viewdoc, hbsel and rntsel (plus hbdet for each claim and hbpaydet
+twice when there are claims, and rnttrn for each rent account): 9 calls, 12
+with one claim, 13 with a claim and a tenancy. Its DynamoDB cost: the
 link and the cached copy read (2 GetItems), the copy written (1 PutItem).
 """
 from dataclasses import asdict
@@ -23,7 +24,7 @@ def fetch(revenues, link, year):
     with revenues.session(link.person_ref) as session:
         summary = session.summary(link.account_ref, year)
         plan = session.instalments(link.account_ref, year)
-        payments = [t for t in session.transactions(link.account_ref, year) if t.amount < 0]
+        payments = session.transactions(link.account_ref, year)
         places = session.properties(link.account_ref, year)
         documents = [d for d in session.documents() if d.account_ref == link.account_ref or d.module == "H"]
         claims = []
@@ -33,17 +34,25 @@ def fetch(revenues, link, year):
         if claims:
             benefit_payments = [asdict(p) for kind in ("housing", "council_tax")
                                 for p in session.benefit_payments(kind)]
+        rents = [{**asdict(rent), "payments": _paid(session.rent_transactions(rent.reference, year))}
+                 for rent in session.rent_accounts()]
     upcoming = [i for i in plan if summary.next_due and i.due and i.due >= summary.next_due]
     return {
         "reference": link.account_ref, "year": year, "summary": asdict(summary),
         "property": asdict(places[0]) if places else None,
         "next_instalment": asdict(upcoming[0]) if upcoming else None,
         "instalments": [asdict(i) for i in plan],
-        "payments": [{"date": t.date, "amount": -t.amount, "kind": t.kind, "method": t.method} for t in payments],
+        "payments": _paid(payments),
         "documents": [{"id": d.id, "name": d.name, "kind": d.kind, "created": d.created,
                        "about": "benefits" if d.module == "H" else "council_tax"} for d in documents],
-        "benefit_claims": claims, "benefit_payments": benefit_payments,
+        "benefit_claims": claims, "benefit_payments": benefit_payments, "rent_accounts": rents,
     }
+
+
+def _paid(transactions):
+    """Money in (payments, benefit credited) in the back office's order, as positive pence."""
+    return [{"date": t.date, "amount": -t.amount, "kind": t.kind, "method": t.method}
+            for t in transactions if t.amount < 0]
 
 
 def account(deps, link_id):

@@ -1,5 +1,6 @@
 // Council tax in My Account: link an account with the details on a bill, then
-// see it (balance, instalments, payments, bills and letters, benefit claims),
+// see it (balance, instalments, payments, bills and letters, benefit claims,
+// rent where the council is the landlord),
 // marked with its age, and the last copy when the council's system is away;
 // and ask the council tax office for things (council-tax-requests.js).
 import {api, ApiError} from "../api.js";
@@ -59,6 +60,26 @@ function claims(account) {
     h("p", {class: "body"}, tCount("ctax.benefit_payments", account.benefit_payments.length))];
 }
 
+const RENT_ROWS = 8;  // the latest; the count says how many in all
+
+// Rent where the back office holds a tenancy of the resident's: balance, weekly rent, latest money in.
+function rents(account) {
+  const held = account.rent_accounts || [];  // a copy kept before rent was read has none
+  if (!held.length) return [];
+  return [h("h2", {class: "heading-m"}, t("ctax.rent.title")), ...held.map(r => h("section", {class: "rent",
+    id: `rent-${r.reference}`},
+    h("h3", {class: "heading-s"}, t("ctax.rent.account", {reference: r.reference})),
+    h("dl", {class: "summary-list"},
+      row(t("ctax.address"), r.address),
+      row(t("ctax.balance"), r.balance < 0 ? money(r.balance) : t("ctax.rent.owed", {amount: pounds(r.balance)})),
+      row(t("ctax.rent.weekly"), pounds(r.weekly_charge))),
+    h("h4", {class: "heading-s"}, t("ctax.rent.latest_title")),
+    r.payments.length ? h("ul", {class: "list"}, r.payments.slice(-RENT_ROWS).reverse().map(p =>
+      h("li", {}, t("ctax.rent.row", {day: formatDay(p.date), amount: pounds(p.amount), kind: p.kind})))) :
+      h("p", {class: "body"}, t("ctax.rent.none")),
+    r.payments.length ? h("p", {class: "hint"}, tCount("ctax.rent.count", r.payments.length)) : null))];
+}
+
 async function showAccount(view, account) {
   const requests = await requestsSection(view, account);
   const s = account.summary;
@@ -87,6 +108,7 @@ async function showAccount(view, account) {
       button(t("ctax.document_row", {name: d.name, day: formatDay(d.created)}),
         {type: "button", secondary: true, onclick: () => openDocument(view, account, d)})))),
     ...claims(account),
+    ...rents(account),
     ...requests,
     h("h2", {class: "heading-m"}, t("ctax.unlink_title")),
     button(t("ctax.unlink"), {type: "button", warning: true, id: "ctax-unlink", onclick: async () => {
