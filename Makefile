@@ -89,7 +89,8 @@ screens: $(STAMP) $(VENDOR) $(CHROMIUM)
 	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py \
 	  tests/web/test_staff_desk.py tests/web/test_staff_take.py tests/web/test_staff_broadcasts.py \
 	  tests/web/test_chat.py tests/web/test_moderation.py tests/web/test_petitions.py \
-	  tests/web/test_staff_bulky_take.py tests/web/test_staff_payments.py
+	  tests/web/test_staff_bulky_take.py tests/web/test_staff_payments.py \
+	  tests/web/test_council_tax.py tests/web/test_staff_council_tax.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run

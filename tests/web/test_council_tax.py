@@ -14,6 +14,18 @@ from tests.web.journeys import heading, sign_in
 NARROW = {"width": 360, "height": 740}
 
 
+def picture(page, name):
+    """Under `make screens`, the whole screen kept in docs/screens/ (as the desk's are)."""
+    import os
+    from pathlib import Path
+    shots = os.environ.get("DOORSTEP_SCREENSHOTS")
+    if shots:
+        from tests.web.test_every_screen import keep
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        keep(page.screenshot(full_page=True), Path(shots) / f"{name}.png")
+
+
 @pytest.fixture
 def back_office(stack):
     from doorstep_cli.local.civica import CivicaBackOffice
@@ -45,6 +57,7 @@ def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_s
     heading(page, "Council tax")
     fill_demo_bill(page)
     check_accessible(page, "council tax link")
+    picture(page, "council-tax-link")
     page.get_by_role("button", name="Link account").click()
     heading(page, "Council tax account 500345686")
     expect(page.locator("#ctax-summary")).to_contain_text("4 Hull Road")
@@ -53,6 +66,7 @@ def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_s
     expect(page.locator("#ctax-claims")).to_contain_text("HB40721")
     expect(page.locator("#rent-R0448105")).to_contain_text("£112.40")  # rent beside council tax: its weekly charge
     check_accessible(page, "council tax account")
+    picture(page, "council-tax-account")
     with page.expect_download() as downloading:
         page.get_by_role("button", name="Council Tax Bill").click()
     with open(downloading.value.path(), "rb") as pdf:
@@ -62,6 +76,7 @@ def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_s
     heading(page, "Council tax account 500345686")
     expect(page.locator("#ctax-stale")).to_contain_text("We cannot reach the council's system")
     expect(page.locator("#ctax-summary")).to_contain_text("4 Hull Road")
+    picture(page, "council-tax-account-last-copy")
 
 
 def test_a_wrong_detail_says_only_that_the_details_did_not_match(browser, back_office):

@@ -18,11 +18,14 @@ const SCREENS = [
   [/^\/staff\/payments$/, () => import("./payments.js")],
   [/^\/staff\/payments\/[0-9a-f]{32}$/, () => import("./payment.js")],
   [/^\/staff\/bulky$/, () => import("./bulky-take.js")],
+  [/^\/staff\/council-tax$/, () => import("./council-tax.js")],
+  [/^\/staff\/council-tax\/failed$/, () => import("./council-tax-failed.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
               ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"],
-              ["/staff/payments", "staff.nav.payments"], ["/staff/bulky", "staff.nav.bulky"]];
+              ["/staff/payments", "staff.nav.payments"], ["/staff/bulky", "staff.nav.bulky"],
+              ["/staff/council-tax", "staff.nav.council_tax"]];
 
 let ready = null;
 
