@@ -7,8 +7,8 @@ import time
 import pytest
 
 from chalicelib.handlers.revenues import limits
-from support.revenues_support import (ANN, BILLS, BRIAN, CAROL, DEV, EVE, JOINT, NEW_BUILD, SAM, SHARED, link,
-                                     linked)
+from support.revenues_support import (ANN, BILLS, BRIAN, CAROL, DEV, EVE, JOINT, NEW_BUILD, OLD_HOME, SAM, SHARED,
+                                     link, linked)
 from support.revenues_support import civica, council_morning, revenues  # noqa: F401 (fixtures)
 
 
@@ -169,6 +169,25 @@ def test_the_export_holds_my_links_and_erasing_me_removes_them_and_their_copies(
     assert client.raw.http.delete("/v1/me", headers=carol.auth).status_code == 204
     assert deps.revenue_links.links(carol.user.id) == [] and deps.revenue_links.cached(made["id"]) is None
     assert [a["action"] for a in deps.revenue_links.audit(BILLS[CAROL]["reference"])] == ["linked", "unlinked"]
+
+
+def test_the_export_holds_every_copy_kept_with_rent_and_erasing_me_leaves_no_copy_anywhere(client, resident, deps):
+    """Dev's two accounts (his home and the one he moved from), each viewed: two kept copies, each with his
+    rent and benefit claim; the export shows both, and erasing him leaves none in the views table."""
+    from chalicelib.storage.revenues import RevenueViewModel
+    dev = resident()
+    mine = [linked(client, dev, BILLS[DEV]),
+            linked(client, dev, {"reference": OLD_HOME, "name": "Dev Patel", "online_key": "PTL1-6MVA",
+                                 "phone_last3": "315"})]
+    for made in mine:
+        assert client.get(f"/v1/me/council-tax/{made['id']}", dev.auth).status_code == 200
+    copies = client.get("/v1/me/export", dev.auth).json_body["council_tax_copies"]
+    assert sorted(c["link_id"] for c in copies) == sorted(m["id"] for m in mine)
+    assert all(c["account"]["rent_accounts"][0]["reference"] == "R0448105" for c in copies)
+    assert all(c["account"]["benefit_claims"][0]["number"] == "HB40721" for c in copies)
+    assert client.raw.http.delete("/v1/me", headers=dev.auth).status_code == 204
+    kept = {row.link_id for row in RevenueViewModel.scan(consistent_read=True)}  # a test may scan
+    assert kept.isdisjoint(m["id"] for m in mine)
 
 
 def test_four_presses_of_link_at_once_make_one_link_and_one_audit_entry(client, resident, deps):

@@ -86,11 +86,14 @@ def export_me(deps):
     from ..conversations.resident import transcripts
     from ..revenues.linking import my_links
     from ..revenues.requests import mine as council_tax_requests
+    from ..revenues.view import my_copies
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
             "conversations": transcripts(deps, user.id),
             "council_tax_links": my_links(deps)["links"],
+            # The copies kept of what the back office said (council tax, benefits, rent): held by us, so theirs.
+            "council_tax_copies": my_copies(deps),
             # What they asked and where it stands; the back office's account data stays out, as for links.
             "council_tax_requests": council_tax_requests(deps)["requests"],
             "supports": supports_of(deps, user),

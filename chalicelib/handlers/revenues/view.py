@@ -75,6 +75,18 @@ def _account(deps, link):
     return _shown(link, body, now, now, stale=False)
 
 
+def my_copies(deps):
+    """What Doorstep keeps of each of the person's accounts (for their export):
+    the last copy of each link's view, council tax, benefits and rent as the
+    back office said them, and when. One GetItem a link (ten at most)."""
+    found = []
+    for link in deps.revenue_links.links(deps.principal.user_id):
+        kept = deps.revenue_links.cached(link.id)
+        if kept is not None:
+            found.append({"link_id": link.id, "fetched_at": stamp(kept[1]), "account": kept[0]})
+    return found
+
+
 def _shown(link, body, fetched_at, now, stale):
     return {**body, "id": link.id, "fetched_at": stamp(fetched_at),
             "age_s": max(0, int((now - fetched_at).total_seconds())), "stale": stale}
