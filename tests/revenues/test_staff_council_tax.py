@@ -53,3 +53,23 @@ def test_staff_see_the_back_offices_health_and_how_it_fails(client, officer, civ
     civica.down = True
     down = client.get("/v1/staff/council-tax/health", officer.auth).json_body
     assert (down["reachable"], down["failure"]) == (False, "unreachable")
+
+
+def test_a_lookup_is_one_back_office_session_with_the_account_its_claims_and_rent(client, officer, civica):
+    from support.revenues_support import ARREARS
+    answer = client.post("/v1/staff/council-tax/lookups", {"reference": ARREARS, "reason": "Caller on the phone"},
+                         officer.auth)
+    assert answer.status_code == 200 and answer.json_body["liable"] == ["Mr Dev Patel"]
+    assert answer.json_body["rent_accounts"][0]["reference"] == "R0448105"
+    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "irins", "ctxtrn", "ctxprop", "viewdoc", "hbsel",
+                            "hbdet", "hbpaydet", "hbpaydet", "rntsel", "rnttrn"]
+
+
+@pytest.mark.parametrize("odd", [False, True])
+def test_looking_up_a_reference_the_back_office_does_not_hold_is_a_404_still_audited(client, officer, civica, deps,
+                                                                                     odd):
+    civica.odd_unknowns = odd  # however Civica words "no such account"
+    answer = client.post("/v1/staff/council-tax/lookups", {"reference": "500000018", "reason": "Caller on the phone"},
+                         officer.auth)
+    assert (answer.status_code, answer.json_body["error"]["code"]) == (404, "account_not_found")
+    assert [a["action"] for a in deps.revenue_links.audit("500000018")] == ["staff_lookup"]

@@ -17,8 +17,8 @@ call, nothing logged of what is asked or answered (references, names and
 balances stay out of logs).
 
 Another vendor (Capita/NEC Revenues, say) plugs in beside this module, not
-into it: a `capita.py` whose class offers `available()`, `check_account(reference)`, `calls`
-and `session(person_ref)` returning an object with the RevenuesSession
+into it: a `capita.py` whose class offers `available()`, `check_account(reference)`, `calls`,
+`session(person_ref)` and `account_session(reference)` returning an object with the RevenuesSession
 methods of port.py, reading its own protocol into port.py's values
 (pence, ISO dates, `BackOfficeError` with unreachable/malformed/refused);
 config.revenues() grows a DOORSTEP_REVENUES_VENDOR setting that
@@ -100,7 +100,12 @@ class CivicaRevenues:
             return None
 
     def session(self, person_ref):
-        return CivicaSession(self, person_ref)
+        return CivicaSession(self, ("personref", person_ref))
+
+    def account_session(self, reference):
+        """A session on the account's lead person (cocrmper by ctaxref), for
+        staff's lookup: one session where a check and a view made two."""
+        return CivicaSession(self, ("ctaxref", reference))
 
     def send_request(self, person_ref, account_ref, kind, details, key):
         """A resident's request on a session of its own: the back office's
@@ -110,20 +115,23 @@ class CivicaRevenues:
 
 
 class CivicaSession:
-    """One Civica session for one person, keeping Civica's call order."""
+    """One Civica session for one person, keeping Civica's call order.
+    `person` is how cocrmper names them: ("personref", ref), or ("ctaxref",
+    account) for the account's lead person."""
 
-    def __init__(self, civica, person_ref):
-        self.civica, self.person_ref = civica, person_ref
+    def __init__(self, civica, person):
+        self.civica, self.person = civica, person
         self.sid = self.current = None
+        self.read = {}  # (account, year) -> ctxdet's answer: the summary and the liable people share one call
 
     def __enter__(self):
         self.sid = self.civica.login()
-        xml.person_set(self.civica.answer([("SessionId", self.sid), ("docid", "cocrmper"),
-                                           ("personref", self.person_ref)]))
+        xml.person_set(self.civica.answer([("SessionId", self.sid), ("docid", "cocrmper"), self.person]))
         return self
 
     def __exit__(self, *exc):
         self.sid = self.current = None  # Civica has no logout; its sessions time out
+        self.read = {}
 
     def _call(self, docid, *params, form=None):
         return self.civica.answer([("sessionId", self.sid), ("docid", docid), *params], form)
@@ -132,14 +140,22 @@ class CivicaSession:
         root = self._call("ctxdet", ("actref", account_ref), ("year", str(year)))
         xml.expect(root, "CtaxDetails")
         self.current = account_ref  # Civica's side effect, mirrored
+        self.read[(account_ref, year)] = root
         return root
+
+    def _read_details(self, account_ref, year):
+        return self.read.get((account_ref, year)) or self._details(account_ref, year)
 
     def _make_current(self, account_ref, year):
         if self.current != account_ref:
             self._details(account_ref, year)
 
     def summary(self, account_ref, year):
-        return xml.summary(self._details(account_ref, year), year)
+        return xml.summary(self._read_details(account_ref, year), year)
+
+    def liable(self, account_ref, year):
+        """The account's liable people (for staff: never shown to a resident)."""
+        return xml.liable(self._read_details(account_ref, year))
 
     def instalments(self, account_ref, year):
         self._make_current(account_ref, year)

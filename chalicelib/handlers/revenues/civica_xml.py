@@ -116,11 +116,15 @@ def _person(node):
                         phone=phone)
 
 
+def liable(details):
+    return tuple(_person(p) for p in expect(details, "CtaxDetails").findall(".//LiableParties/LiableParty"))
+
+
 def checks(details, places):
     """Linking's facts from ctxdet (the account, its liable parties, bank
     details, online key) and ctxprop (the property's postcode)."""
     node = expect(details, "CtaxDetails")
-    people = tuple(_person(p) for p in node.findall(".//LiableParties/LiableParty"))
+    people = liable(details)
     bank = node.find(".//AccountDetails/BankDetails")
     place = properties(places)
     return AccountForChecks(reference=text(node, "CtxActRef"), people=people,

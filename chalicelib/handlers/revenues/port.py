@@ -127,6 +127,7 @@ class RevenuesSession(Protocol):
     """One back-office session for one person (context manager)."""
 
     def summary(self, account_ref: str, year: int) -> Summary: ...
+    def liable(self, account_ref: str, year: int) -> tuple: ...  # LiablePersons (staff's lookup)
     def instalments(self, account_ref: str, year: int) -> list: ...
     def transactions(self, account_ref: str, year: int) -> list: ...
     def documents(self) -> list: ...
@@ -150,6 +151,11 @@ class Revenues(Protocol):
         Does the same calls whether or not it exists (linking's equal time)."""
 
     def session(self, person_ref: str) -> RevenuesSession: ...
+
+    def account_session(self, reference: str) -> RevenuesSession:
+        """A session on the account's lead person (staff's lookup). Entering
+        it raises BackOfficeError (refused, or malformed for an odd answer)
+        when the back office has no such account."""
 
     def send_request(self, person_ref: str, account_ref: str, kind: str, details: dict, key: str) -> str:
         """The back office's own reference for a resident's request (kind:

@@ -2,14 +2,12 @@
 with a reason, sees who has linked it, and can revoke a link; each is in the
 account's audit with who and why. Bodies, not paths, carry the reference and
 the reason, so neither reaches an access log."""
-from types import SimpleNamespace
-
 from ...errors import NotFound
 from ... import validation
 from . import backoffice, references, wording
 from .linking import audit_key, link_view
 from .port import BackOfficeError
-from .view import fetch
+from .view import read
 
 REASON_MIN, REASON_MAX = 5, 300
 
@@ -35,18 +33,25 @@ def lookup(deps, body):
     reference, reason = _read(body)
     officer, now = deps.principal.user_id, deps.clock()
     deps.revenue_links.record(reference, audit_key(deps, now), "staff_lookup", officer, reason=reason)
-    revenues = backoffice.configured(deps)
+    revenues, year = backoffice.configured(deps), backoffice.financial_year(now)
+    # One session on the account's lead person; its ctxdet serves the summary and the liable people.
+    session = revenues.account_session(reference)
     try:
-        account = revenues.check_account(reference)
-        if account is None or not account.people:
-            raise NotFound("No council tax account has that reference.", code="account_not_found")
-        view = fetch(revenues, SimpleNamespace(account_ref=reference, person_ref=account.people[0].person_ref),
-                     backoffice.financial_year(now))
+        session.__enter__()
+    except BackOfficeError as e:
+        if e.kind == "unreachable":
+            raise backoffice.unavailable() from None
+        raise NotFound(wording.NO_ACCOUNT, code="account_not_found") from None  # as linking reads it
+    try:
+        people = session.liable(reference, year)
+        view = read(session, reference, year)
     except BackOfficeError:
         raise backoffice.unavailable() from None
+    finally:
+        session.__exit__(None, None, None)
     links = [{**link_view(k), "user_id": k.user_id, "person_ref": k.person_ref}
              for k in deps.revenue_links.links_of_account(reference)]
-    return {**view, "liable": [p.name_on_bill for p in account.people], "links": links,
+    return {**view, "liable": [p.name_on_bill for p in people], "links": links,
             "audit": deps.revenue_links.audit(reference)}
 
 

@@ -22,23 +22,25 @@ from .port import BackOfficeError
 def fetch(revenues, link, year):
     """The account as the back office has it now (raises BackOfficeError)."""
     with revenues.session(link.person_ref) as session:
-        summary = session.summary(link.account_ref, year)
-        plan = session.instalments(link.account_ref, year)
-        payments = session.transactions(link.account_ref, year)
-        places = session.properties(link.account_ref, year)
-        documents = [d for d in session.documents() if d.account_ref == link.account_ref or d.module == "H"]
-        claims = []
-        for claim in session.benefit_claims():
-            claims.append(asdict(session.benefit_claim(claim.number, claim.place_ref)))
-        benefit_payments = []
-        if claims:
-            benefit_payments = [asdict(p) for kind in ("housing", "council_tax")
-                                for p in session.benefit_payments(kind)]
-        rents = [{**asdict(rent), "payments": _paid(session.rent_transactions(rent.reference, year))}
-                 for rent in session.rent_accounts()]
+        return read(session, link.account_ref, year)
+
+
+def read(session, account_ref, year):
+    """One account's view on an open session: its person's claims and rent too."""
+    summary = session.summary(account_ref, year)
+    plan = session.instalments(account_ref, year)
+    payments = session.transactions(account_ref, year)
+    places = session.properties(account_ref, year)
+    documents = [d for d in session.documents() if d.account_ref == account_ref or d.module == "H"]
+    claims = [asdict(session.benefit_claim(c.number, c.place_ref)) for c in session.benefit_claims()]
+    benefit_payments = []
+    if claims:
+        benefit_payments = [asdict(p) for kind in ("housing", "council_tax") for p in session.benefit_payments(kind)]
+    rents = [{**asdict(rent), "payments": _paid(session.rent_transactions(rent.reference, year))}
+             for rent in session.rent_accounts()]
     upcoming = [i for i in plan if summary.next_due and i.due and i.due >= summary.next_due]
     return {
-        "reference": link.account_ref, "year": year, "summary": asdict(summary),
+        "reference": account_ref, "year": year, "summary": asdict(summary),
         "property": asdict(places[0]) if places else None,
         "next_instalment": asdict(upcoming[0]) if upcoming else None,
         "instalments": [asdict(i) for i in plan],

@@ -29,6 +29,7 @@ def date_window(first, last):
     return f"The council can take a date from {first:%-d %B %Y} to {last:%-d %B %Y}."
 
 
+NO_ACCOUNT = "No council tax account has that reference."
 TAKEN_SUBJECT = "The council has your council tax request"
 KINDS = {"paperless": "paperless billing", "move": "your move", "single_person_discount": "the single person discount",
          "instalment_day": "your instalment day"}
