@@ -36,7 +36,7 @@ def test_the_nearest_library_is_found_by_gps_with_hours_and_directions(page, sta
 
 def test_a_property_shows_bin_days_to_add_to_a_calendar_and_its_councillors(page):
     page.goto("/")
-    page.get_by_role("link", name="Bin days and councillors").click()
+    page.get_by_role("link", name="Bin days", exact=True).click()
     heading(page, "Bin days and councillors")
     page.get_by_label("Postcode").fill("yo1 7hh")
     page.get_by_role("button", name="Find address").click()

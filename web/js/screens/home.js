@@ -1,25 +1,25 @@
-// The front page: the six things a resident comes for.
+// The front page: every service, actions first and grouped as residents think
+// of them (web/js/services.js); the property remembered on this phone, if any.
 import {append, h} from "../dom.js";
 import {t} from "../i18n.js";
+import {serviceHref, servicesFor} from "../services.js";
+import {signedIn} from "../session.js";
 import {property} from "../store.js";
 
-const TASKS = [
-  ["/report/category", "home.report", "home.report_hint"],
-  ["/track", "home.track", "home.track_hint"],
-  ["/find", "home.find", "home.find_hint"],
-  ["/property", "home.property", "home.property_hint"],
-  ["/alerts", "home.alerts", "home.alerts_hint"],
-  ["/account", "home.account", "home.account_hint"],
-];
+function service(item, home) {
+  const title = item.key === "bin_days" && home ? t("home.your_property", {address: home.address}) : t(`home.${item.key}`);
+  return h("li", {class: "tasks__item"},
+    h("a", {class: "tasks__link", href: serviceHref(item, home)}, title),
+    h("p", {class: "tasks__hint"}, t(`home.${item.key}_hint`)));
+}
 
 export function render(view) {
   const home = property();
-  append(view, 
-    h("h1", {class: "heading-xl"}, t("home.title")),
-    h("p", {class: "lead"}, t("home.lead")),
-    home ? h("p", {class: "body"}, h("a", {href: `/property?uprn=${encodeURIComponent(home.uprn)}`},
-      t("home.your_property", {address: home.address}))) : null,
-    h("ul", {class: "tasks"}, TASKS.map(([href, title, hint]) => h("li", {class: "tasks__item"},
-      h("a", {class: "tasks__link", href}, t(title)),
-      h("p", {class: "tasks__hint"}, t(hint))))));
+  append(view, h("h1", {class: "heading-xl"}, t("home.title")),
+    h("div", {class: "services"}, servicesFor(signedIn()).map(({group, services}) => {
+      const id = `home-${group}`;
+      return h("section", {class: "services__group", "aria-labelledby": id},
+        h("h2", {class: "heading-m services__title", id}, t(`home.group.${group}`)),
+        h("ul", {class: "tasks"}, services.map(item => service(item, home))));
+    })));
 }

@@ -5,18 +5,28 @@ import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "../forms.js";
 import {formatDay, formatDistance, t} from "../i18n.js";
 import {navigate} from "../router.js";
+import {GROUPS} from "../services.js";
 import {rememberProperty} from "../store.js";
 import {facilityName} from "./find.js";
 
+/** A service for an address (bulky, garden, missed bin) the address was asked for: ?then=<its path>. */
+function nextService(params) {
+  const then = params.get("then");
+  return then ? GROUPS.flatMap(g => g.services).find(s => s.property === then && s.href !== "/property") : null;
+}
+
 async function choose(view, params) {
   const postcode = params.get("postcode") || "";
+  const then = nextService(params);
+  const here = extra => `/property?${new URLSearchParams({...extra, ...(then ? {then: then.property} : {})})}`;
   const form = h("form", {novalidate: true},
     input({field: "postcode", label: t("property.postcode"), hint: t("property.postcode_hint"), value: postcode,
       class: "input input--width-10", autocomplete: "postal-code"}), button(t("property.find")));
-  append(view, h("h1", {class: "heading-l"}, t("property.title")), h("p", {class: "body"}, t("property.lead")), form);
+  append(view, h("h1", {class: "heading-l"}, then ? t(`home.${then.key}`) : t("property.title")),
+    h("p", {class: "body"}, then ? t("property.address_first") : t("property.lead")), form);
   form.addEventListener("submit", event => {
     event.preventDefault();
-    navigate(`/property?postcode=${encodeURIComponent(form.elements.postcode.value.trim())}`);
+    navigate(here({postcode: form.elements.postcode.value.trim()}));
   });
   if (!postcode) return;
   let found;
@@ -33,7 +43,8 @@ async function choose(view, params) {
     button(t("form.continue")));
   onSubmit(pick, view, () => {
     if (!pick.elements.uprn.value) throw new Invalid([{field: "uprn", message: t("property.choose_required")}]);
-    return navigate(`/property?uprn=${encodeURIComponent(pick.elements.uprn.value)}`);
+    const uprn = pick.elements.uprn.value;
+    return navigate(then ? `${then.href}?uprn=${encodeURIComponent(uprn)}` : here({uprn}));
   });
   append(view, pick);
 }
@@ -86,16 +97,15 @@ async function show(view, uprn) {
     return;
   }
   rememberProperty({uprn: place.uprn, address: place.address});
+  const at = encodeURIComponent(place.uprn);
+  // What can be done for the address first, as WasteWorks' bin days page does; then the days.
   append(view, h("span", {class: "caption"}, t("property.caption")), h("h1", {class: "heading-l"}, place.address),
-    h("h2", {class: "heading-m"}, t("property.bins")), bins(place),
-    h("p", {class: "body"}, h("a", {id: "book-bulky", href: `/bulky?uprn=${encodeURIComponent(place.uprn)}`},
-      t("property.book_bulky"))),
-    h("p", {class: "body"}, h("a", {id: "garden", href: `/garden?uprn=${encodeURIComponent(place.uprn)}`},
-      t("property.garden"))),
-    h("p", {class: "body"}, h("a", {id: "missed-bin", href: `/missed-bin?uprn=${encodeURIComponent(place.uprn)}`},
-      t("property.missed_bin"))),
-    h("p", {class: "body"}, h("a", {id: "ask-us", href: `/chat?from=property&uprn=${encodeURIComponent(place.uprn)}`},
-      t("chat.ask_us"))), councillors(place),
+    h("ul", {class: "list list--spaced"},
+      h("li", {}, h("a", {id: "book-bulky", href: `/bulky?uprn=${at}`}, t("property.book_bulky"))),
+      h("li", {}, h("a", {id: "garden", href: `/garden?uprn=${at}`}, t("property.garden"))),
+      h("li", {}, h("a", {id: "missed-bin", href: `/missed-bin?uprn=${at}`}, t("property.missed_bin"))),
+      h("li", {}, h("a", {id: "ask-us", href: `/chat?from=property&uprn=${at}`}, t("chat.ask_us")))),
+    h("h2", {class: "heading-m"}, t("property.bins")), bins(place), councillors(place),
     place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),
       h("p", {class: "body"}, t("property.band", {band: place.council_tax_band}))] : null,
     place.nearest.length ? [h("h2", {class: "heading-m"}, t("property.nearest")),

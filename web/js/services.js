@@ -1,0 +1,52 @@
+// Every service a resident can use, grouped as residents think of them: the
+// home page is drawn from this list, so a new service is one line here (and
+// its words in web/messages: home.<key> and home.<key>_hint).
+// `property`: the service is for an address; with one remembered it opens
+// for it, otherwise the address is asked for first (/property?then=<path>).
+// `who`: "guest" or "member" when only one of them is offered it.
+export const GROUPS = [
+  {group: "waste", services: [
+    {key: "bin_days", href: "/property", property: "property"},
+    {key: "bulky", href: "/bulky", property: "bulky"},
+    {key: "garden", href: "/garden", property: "garden"},
+    {key: "missed_bin", href: "/missed-bin", property: "missed-bin"},
+  ]},
+  {group: "report", services: [
+    {key: "report", href: "/report/category"},
+    {key: "track", href: "/track"},
+    {key: "my_reports", href: "/account/reports", who: "member"},
+  ]},
+  {group: "pay", services: [
+    {key: "pay", href: "/pay"},
+    {key: "council_tax", href: "/account/council-tax"},
+  ]},
+  {group: "say", services: [
+    {key: "petitions", href: "/petitions"},
+  ]},
+  {group: "ask", services: [
+    {key: "chat", href: "/chat?from=home"},
+    {key: "forms", href: "/forms"},
+    {key: "appointments", href: "/appointments"},
+  ]},
+  {group: "near", services: [
+    {key: "find", href: "/find"},
+    {key: "alerts", href: "/alerts"},
+  ]},
+  {group: "account", services: [
+    {key: "sign_in", href: "/sign-in?next=/", who: "guest"},
+    {key: "register", href: "/register", who: "guest"},
+    {key: "account", href: "/account", who: "member"},
+  ]},
+];
+
+/** Where a service's link leads, for a home (or none) remembered on this phone. */
+export function serviceHref(service, home) {
+  if (!service.property) return service.href;
+  if (home) return `${service.href}?uprn=${encodeURIComponent(home.uprn)}`;
+  return service.property === "property" ? service.href : `/property?then=${service.property}`;
+}
+
+/** The groups as one kind of resident sees them (signed in or not). */
+export function servicesFor(member) {
+  return GROUPS.map(g => ({...g, services: g.services.filter(s => !s.who || (s.who === "member") === member)}));
+}
