@@ -6,13 +6,17 @@ import {button, errorsOf, input, onSubmit} from "../forms.js";
 import {t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 import {rememberDevice} from "../session.js";
+import {keptPlace} from "../walls.js";
 
 async function verify(view, token) {
   try {
     const done = await api("/v1/auth/verify", {method: "POST", body: {token}, auth: false});
     append(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("account.verified_title"))),
       h("p", {class: "body"}, tCount("account.claimed", done.claimed_reports.length)),
-      h("p", {class: "body"}, h("a", {href: "/account"}, t("account.go_to_account"))));
+      // The account was made on the way somewhere: signing in goes on there.
+      h("p", {class: "body"}, keptPlace()
+        ? h("a", {href: `/sign-in?next=${encodeURIComponent(keptPlace())}`}, t("account.carry_on"))
+        : h("a", {href: "/account"}, t("account.go_to_account"))));
   } catch (error) {
     append(view, h("h1", {class: "heading-l"}, t("account.link_failed")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }

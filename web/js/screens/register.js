@@ -4,8 +4,13 @@ import {append, h} from "../dom.js";
 import {button, input, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {redraw} from "../router.js";
+import {keepPlace} from "../walls.js";
+import {safeNext, why} from "./sign-in.js";
 
-export function render(view) {
+export function render(view, {params}) {
+  // Back where the resident was going once they sign in, even from the confirming e-mail's tab.
+  const next = params.get("next") ? safeNext(params) : null;
+  const signIn = next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in";
   const form = h("form", {novalidate: true},
     input({field: "name", label: t("account.name"), autocomplete: "name"}),
     input({field: "email", label: t("account.email"), type: "email", autocomplete: "email", spellcheck: "false",
@@ -17,11 +22,12 @@ export function render(view) {
     const body = {name: form.elements.name.value.trim(), email: form.elements.email.value.trim(),
                   password: form.elements.password.value};
     await api("/v1/auth/register", {method: "POST", body, auth: false});
+    keepPlace(next);
     redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("account.check_email_title"))),
       h("p", {class: "body"}, t("account.check_email", {email: body.email})),
-      h("p", {class: "body"}, h("a", {href: "/sign-in"}, t("account.sign_in"))));
+      h("p", {class: "body"}, h("a", {href: signIn}, t("account.sign_in"))));
   }, {name: t("account.name"), email: t("account.email"), password: t("account.new_password")});
-  append(view, h("h1", {class: "heading-l"}, t("account.create_title")),
+  append(view, h("h1", {class: "heading-l"}, t("account.create_title")), why(params),
     h("p", {class: "body"}, t("account.create_lead")), form,
-    h("p", {class: "body"}, h("a", {href: "/sign-in"}, t("account.have_account"))));
+    h("p", {class: "body"}, h("a", {href: signIn}, t("account.have_account"))));
 }

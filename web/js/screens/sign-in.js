@@ -5,10 +5,17 @@ import {button, input, Invalid, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {deviceToken, rememberDevice, rememberProfile, roleHome, saveTokens} from "../session.js";
+import {keepPlace, wallReason} from "../walls.js";
 
 export function safeNext(params) {
   const next = params.get("next") || "/account";
   return next.startsWith("/") && !next.startsWith("//") ? next : "/account";
+}
+
+/** Why the place the resident was going needs an account, when it says so. */
+export function why(params) {
+  const reason = params.get("next") ? wallReason(safeNext(params)) : null;
+  return reason ? h("p", {class: "inset", id: "sign-in-why"}, t(`sign_in.why.${reason}`)) : null;
 }
 
 export function render(view, {params}) {
@@ -35,10 +42,12 @@ export function render(view, {params}) {
       throw error;
     }
     rememberProfile(await api("/v1/me"));
+    keepPlace(null);  // back there now
     navigate(params.get("next") || !roleHome() ? safeNext(params) : roleHome(), {replace: true});
   }, {email: t("account.email"), password: t("account.password")});
-  append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), form,
+  append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), why(params), form,
     h("ul", {class: "list list--spaced"},
-      h("li", {}, h("a", {href: `/register?next=${encodeURIComponent(safeNext(params))}`}, t("account.create"))),
+      h("li", {}, h("a", {href: params.get("next") ? `/register?next=${encodeURIComponent(safeNext(params))}` : "/register"},
+        t("account.create"))),
       h("li", {}, h("a", {href: "/reset-password"}, t("account.forgotten")))));
 }
