@@ -12,7 +12,7 @@ def metres(a, b):
     return math.hypot((a[0] - b[0]) * 111_195, (a[1] - b[1]) * 111_195 * math.cos(lat))
 
 
-def test_the_nearest_library_is_found_by_gps_with_hours_and_directions(page, stack):
+def test_the_nearest_library_is_found_with_one_press_of_use_my_location_after_choosing_libraries(page, stack):
     from doorstep_cli.seed import DEMO_DIR
     import json
     here = (CONEY_STREET["latitude"], CONEY_STREET["longitude"])
@@ -22,16 +22,31 @@ def test_the_nearest_library_is_found_by_gps_with_hours_and_directions(page, sta
 
     page.goto("/find")
     heading(page, "Find your nearest")
-    page.get_by_label("What are you looking for?").select_option(label="Libraries")
-    page.get_by_role("button", name="Use my current location").click()
-    expect(page.locator("#screen")).to_contain_text("Near your current location.")
-    page.get_by_role("button", name="Show the nearest").click()
+    kinds = page.get_by_role("group", name="What do you want to find?")
+    expect(kinds.get_by_role("radio", checked=True)).to_have_count(0)  # asked, not chosen for them
+    page.get_by_role("button", name="Use my current location").click()  # before choosing: asked what
+    expect(page.locator(".error-summary")).to_contain_text("Choose what you want to find")
+    page.get_by_label("Libraries", exact=True).check()  # the place is known now: the list comes with the choice
+    results = page.get_by_role("heading", level=2, name="Libraries: nearest to your current location")
+    expect(results).to_be_visible()
+    page.get_by_label("Car parks", exact=True).check()  # another kind, same place, focus kept on the choice
+    expect(page.get_by_role("heading", name="Car parks: nearest to your current location")).to_be_visible()
+    expect(page.get_by_label("Car parks", exact=True)).to_be_focused()
+    page.get_by_label("Libraries", exact=True).check()
+    page.get_by_role("button", name="Use my current location").click()  # one press
+    expect(results).to_be_focused()
     first = page.locator("#results .card").first
     expect(first.get_by_role("heading")).to_have_text(nearest["properties"]["name"])
     expect(first).to_contain_text("Monday to Friday 09:00-18:00")
     lon, lat = nearest["geometry"]["coordinates"]
     assert f"{lat},{lon}" in first.get_by_role("link", name="Directions").get_attribute("href")
     check_accessible(page, "find: results")
+
+    page.get_by_label("Postcode").fill("yo1 7hh")
+    page.get_by_label("Postcode").press("Enter")  # one press again
+    expect(page.get_by_role("heading", name="Libraries: nearest to YO1 7HH")).to_be_focused()
+    said = page.locator("#screen").inner_text()  # the place said once, not twice
+    assert "Using the middle of" not in said and "Near YO1 7HH" not in said and said.count("to YO1 7HH") == 1
 
 
 def test_a_property_shows_bin_days_to_add_to_a_calendar_and_its_councillors(page):

@@ -58,7 +58,8 @@ export function centreOf(addresses) {
  * A form group (answering to API fields `fields`) with the two ways to give
  * a place; onPick({lat, lon, label, how, uprn?, postcode?}) when one is chosen.
  */
-export function placePicker({fields = "location", onPick, gpsLabel = t("where.use_gps"), addressList = true}) {
+export function placePicker({fields = "location", onPick, gpsLabel = t("where.use_gps"), addressList = true,
+                             announce = true}) {
   const gpsStatus = h("p", {class: "hint", "aria-live": "polite"});
   const gps = button(gpsLabel, {type: "button", secondary: true, class: "button button--secondary button--gps",
     onclick: async () => {
@@ -88,7 +89,8 @@ export function placePicker({fields = "location", onPick, gpsLabel = t("where.us
       clear(results);
       if (!addressList) {
         onPick({...centreOf(addresses), how: "postcode", label: text.toUpperCase(), postcode: text});
-        results.append(h("p", {class: "body"}, t("where.postcode_found", {postcode: text.toUpperCase()})));
+        // A screen that names the place itself (Find's results) says it once, not twice.
+        if (announce) results.append(h("p", {class: "body"}, t("where.postcode_found", {postcode: text.toUpperCase()})));
         return;
       }
       const id = fieldId("address");

@@ -3,7 +3,7 @@
 import {api, query} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {link} from "../config.js";
-import {button, Invalid, onSubmit, select} from "../forms.js";
+import {choices, Invalid, onSubmit} from "../forms.js";
 import {openingHours} from "../hours.js";
 import {formatDistance, t, tOr} from "../i18n.js";
 import {placePicker} from "../where.js";
@@ -30,30 +30,39 @@ export function facilityCard(f, from) {
         h("span", {class: "visually-hidden"}, ` ${p.name}`))) : null));
 }
 
+// One press: what to find is asked first (nothing chosen for the resident), and
+// the nearest are shown as soon as a place is given; another kind chosen then
+// shows its own nearest for the same place, without moving the focus.
 export async function render(view) {
   const types = (await api("/v1/facility-types")).facility_types.filter(x => x.count > 0);
   let near = null;
-  const where = h("p", {class: "inset", "aria-live": "polite"}, t("find.where_none"));
-  const results = h("div", {id: "results"});
+  let focusResults = false;
+  const results = h("div", {id: "results", "aria-live": "polite"});
   const form = h("form", {novalidate: true},
-    select({field: "type", label: t("find.type"), value: "library",
+    choices({field: "type", legend: t("find.type"), small: true,
       options: types.map(x => ({value: x.type, label: facilityName(x.type)}))
         .sort((a, b) => a.label.localeCompare(b.label))}),
     h("h2", {class: "heading-s"}, t("find.near")),
-    placePicker({fields: "lat lon postcode", addressList: false, onPick: point => {
+    placePicker({fields: "lat lon postcode", addressList: false, announce: false, onPick: point => {
       near = point;
-      where.textContent = t("find.where", {place: point.label});
-    }}),
-    where, button(t("find.submit")));
+      focusResults = true;
+      form.requestSubmit();
+    }}));
+  form.addEventListener("change", event => {
+    if (event.target.name === "type" && near) form.requestSubmit();
+  });
   onSubmit(form, view, async () => {
-    if (!near) throw new Invalid([{field: "lat", message: t("find.where_required")}]);
     const type = form.elements.type.value;
+    const missing = [!type && {field: "type", message: t("find.type_required")},
+      !near && {field: "lat", message: t("find.where_required")}].filter(Boolean);
+    if (missing.length) throw new Invalid(missing);
     const found = await api(`/v1/nearest?${query({type, lat: near.lat, lon: near.lon, k: 5})}`);
     append(clear(results), h("h2", {class: "heading-m", tabindex: "-1"},
       t("find.results", {type: facilityName(type), place: near.label})),
     found.features.length ? h("ol", {class: "cards"}, found.features.map(f => facilityCard(f, near)))
       : h("p", {class: "body"}, t("find.none")));
-    results.querySelector("h2").focus();
+    if (focusResults) results.querySelector("h2").focus();
+    focusResults = false;
   });
   append(view, h("h1", {class: "heading-l"}, t("find.title")), h("p", {class: "body"}, t("find.lead")), form, results);
 }
