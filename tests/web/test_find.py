@@ -53,7 +53,14 @@ def test_a_property_shows_bin_days_to_add_to_a_calendar_and_its_councillors(page
     page.goto("/")
     page.get_by_role("link", name="Bin days", exact=True).click()
     heading(page, "Bin days and councillors")
-    page.get_by_label("Postcode").fill("yo1 7hh")
+    page.get_by_label("Postcode or street").fill("yo1 9zz")  # a York postcode we have no addresses at
+    page.get_by_role("button", name="Find address").click()
+    expect(page.locator(".error-summary")).to_contain_text("We have no addresses at YO1 9ZZ. Check the postcode")
+    expect(page.locator(".error-summary")).to_contain_text("search for its street instead, such as 3 Micklegate")
+    page.get_by_label("Postcode or street").fill("3 Micklegate")  # a street, as on the report screen
+    page.get_by_role("button", name="Find address").click()
+    expect(page.get_by_label("Choose your address")).to_have_value("990000000003")  # the one address it names
+    page.get_by_label("Postcode or street").fill("yo1 7hh")
     page.get_by_role("button", name="Find address").click()
     page.get_by_label("Choose your address in YO1 7HH").select_option(label="3 Micklegate, York")
     check_accessible(page, "property: choose address")

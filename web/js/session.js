@@ -42,6 +42,9 @@ export function saveTokens(pair) {
 export function forget() {
   localStorage.removeItem(KEY);
   profile = null;
+  try {  // the property learnt from the account's bookings (my-property.js), not one chosen on this phone
+    if (JSON.parse(localStorage.getItem("doorstep.property"))?.from === "account") localStorage.removeItem("doorstep.property");
+  } catch { /* not ours to keep */ }
   // Saved API answers may hold this person's data: a shared phone keeps none.
   if (self.caches) caches.delete("doorstep-data");
   import("./idb.js").then(idb => idb.keptStore.clear()).catch(() => null);  // a crew's jobs kept offline

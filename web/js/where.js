@@ -43,6 +43,10 @@ export async function searchAddresses(text) {
     if (error instanceof ApiError && error.code === "postcode_not_found") {
       throw new Error(t("where.postcode_unknown", {postcode: text.trim().toUpperCase()}));
     }
+    if (error instanceof ApiError && error.code === "street_not_found") {
+      throw new Error(t("where.street_unknown", {street: text.trim().replace(/^\d+\w?\s+/, ""),
+        council: setting("council")}));
+    }
     if (error instanceof Offline) throw new Error(t("error.offline"));
     throw error;
   }

@@ -1,12 +1,14 @@
-// My property: find it by postcode, then its bin days (with the calendar
+// My property: find it by postcode or street, then its bin days (with the calendar
 // feed to subscribe to), ward and councillors, and nearest services.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "../forms.js";
 import {formatDay, formatDistance, t} from "../i18n.js";
 import {navigate} from "../router.js";
+import {myProperty} from "../my-property.js";
 import {GROUPS} from "../services.js";
-import {rememberProperty} from "../store.js";
+import {property, rememberProperty} from "../store.js";
+import {isPostcode, searchAddresses} from "../where.js";
 import {facilityName} from "./find.js";
 
 /** A service for an address (bulky, garden, missed bin) the address was asked for: ?then=<its path>. */
@@ -15,36 +17,51 @@ function nextService(params) {
   return then ? GROUPS.flatMap(g => g.services).find(s => s.property === then && s.href !== "/property") : null;
 }
 
+/** "yo17hh" as the API writes it, "YO1 7HH"; other text as typed. */
+function tidy(text) {
+  const bare = text.replace(/\s+/g, "").toUpperCase();
+  return isPostcode(text) ? `${bare.slice(0, -3)} ${bare.slice(-3)}` : text.trim();
+}
+
+// A postcode or a street ("3 Micklegate") finds the addresses, as on the report
+// screen; the resident's own property, when known, is offered first in one press.
 async function choose(view, params) {
-  const postcode = params.get("postcode") || "";
+  const search = params.get("search") ?? params.get("postcode") ?? "";
   const then = nextService(params);
   const here = extra => `/property?${new URLSearchParams({...extra, ...(then ? {then: then.property} : {})})}`;
+  const open = uprn => (then ? `${then.href}?uprn=${encodeURIComponent(uprn)}` : here({uprn}));
+  const mine = search ? null : await myProperty();
   const form = h("form", {novalidate: true},
-    input({field: "postcode", label: t("property.postcode"), hint: t("property.postcode_hint"), value: postcode,
-      class: "input input--width-10", autocomplete: "postal-code"}), button(t("property.find")));
+    input({field: "search", label: t(mine ? "property.search_other" : "where.search_label"),
+      hint: t("property.search_hint"), value: search, class: "input input--width-20", autocomplete: "off"}),
+    button(t("property.find"), mine ? {secondary: true} : {}));
   append(view, h("h1", {class: "heading-l"}, then ? t(`home.${then.key}`) : t("property.title")),
-    h("p", {class: "body"}, then ? t("property.address_first") : t("property.lead")), form);
-  form.addEventListener("submit", event => {
-    event.preventDefault();
-    navigate(here({postcode: form.elements.postcode.value.trim()}));
+    h("p", {class: "body"}, then ? t("property.address_first") : t("property.lead")),
+    mine ? h("div", {class: "inset", id: "my-property"}, h("p", {class: "body"}, t("property.yours")),
+      h("p", {class: "body bold"}, mine.address),
+      h("a", {class: "button", href: open(mine.uprn)}, t("property.use_yours"))) : null, form);
+  onSubmit(form, view, () => {
+    const text = form.elements.search.value.trim();
+    if (!text) throw new Invalid([{field: "search", message: t("property.search_required")}]);
+    return navigate(here({search: text}));
   });
-  if (!postcode) return;
+  if (!search) return;
   let found;
   try {
-    found = await api(`/v1/places?postcode=${encodeURIComponent(postcode)}`);
+    found = await searchAddresses(search);
   } catch (error) {
-    showErrors(view, errorsOf(error), {postcode: t("property.postcode")});
+    showErrors(view, [{field: "search", message: errorsOf(error)[0].message, whole: true}]);
     return;
   }
+  const label = isPostcode(search) ? t("property.choose", {postcode: tidy(search)}) : t("property.choose_required");
   const pick = h("form", {novalidate: true},
-    select({field: "uprn", label: t("property.choose", {postcode: found.postcode}),
-      options: [{value: "", label: t("where.addresses_found", {count: found.addresses.length})},
-        ...found.addresses.map(a => ({value: a.uprn, label: a.address}))]}),
+    select({field: "uprn", label, value: found.length === 1 ? found[0].uprn : "",
+      options: [{value: "", label: t("where.addresses_found", {count: found.length})},
+        ...found.map(a => ({value: a.uprn, label: a.address}))]}),
     button(t("form.continue")));
   onSubmit(pick, view, () => {
     if (!pick.elements.uprn.value) throw new Invalid([{field: "uprn", message: t("property.choose_required")}]);
-    const uprn = pick.elements.uprn.value;
-    return navigate(then ? `${then.href}?uprn=${encodeURIComponent(uprn)}` : here({uprn}));
+    return navigate(open(pick.elements.uprn.value));
   });
   append(view, pick);
 }
@@ -96,7 +113,8 @@ async function show(view, uprn) {
       h("p", {class: "body"}, h("a", {href: "/property"}, t("property.search_again"))));
     return;
   }
-  rememberProperty({uprn: place.uprn, address: place.address});
+  const kept = property();  // learnt from the account: still the account's, forgotten on signing out
+  rememberProperty({uprn: place.uprn, address: place.address, ...(kept?.uprn === place.uprn ? {from: kept.from} : {})});
   const at = encodeURIComponent(place.uprn);
   // What can be done for the address first, as WasteWorks' bin days page does; then the days.
   append(view, h("span", {class: "caption"}, t("property.caption")), h("h1", {class: "heading-l"}, place.address),
