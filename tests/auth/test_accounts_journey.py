@@ -194,3 +194,17 @@ def test_a_resident_sets_their_name_and_an_empty_one_is_asked_for_in_its_own_wor
     assert empty.json_body["error"]["fields"] == [{"field": "name", "message": "Enter your full name"}]
     named = client.raw.http.patch("/v1/me", body='{"name": "Nia Newcomer"}', headers=auth)
     assert named.status_code == 200 and named.json_body["name"] == "Nia Newcomer"
+
+
+def test_registering_with_every_field_empty_asks_for_each_in_its_own_words_at_once(client):
+    empty = client.post("/v1/auth/register", {"name": " ", "email": "", "password": ""})
+    assert empty.status_code == 400
+    assert empty.json_body["error"]["fields"] == [
+        {"field": "name", "message": "Enter your full name"},
+        {"field": "email", "message": "Enter your e-mail address"},
+        {"field": "password", "message": "Create a password"}]
+    wrong = client.post("/v1/auth/register", {"name": "Nia Newcomer", "email": "nia at example", "password": "short"})
+    assert wrong.json_body["error"]["fields"] == [
+        {"field": "email", "message": "Enter an e-mail address in the correct format, like name@example.com"},
+        {"field": "password",
+         "message": "Password must be at least 10 characters. A few unrelated words make a good one."}]

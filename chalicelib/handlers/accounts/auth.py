@@ -14,6 +14,7 @@ from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
+from .wording import REGISTRATION
 
 EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
@@ -33,8 +34,8 @@ def INVALID_LINK():  # noqa: N802 (an error to raise, made fresh each time)
 
 def _email(body, problems):
     email = validation.email(body.get("email"), "email", problems)
-    if email is None and not problems.items:
-        problems.add("email", "Is required.")
+    if email is None and not any(field == "email" for field, _ in problems.items):
+        problems.missing("email")
     return email
 
 
@@ -42,20 +43,21 @@ def _check_password(password, email, name, problems):
     """Its length is in the description (400); the policy beyond it (not a
     common password, not the name or address) is a rule (422)."""
     if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
-        problems.add("password", f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters. "
-                                 "A few unrelated words make a good password.")
+        kind = "short" if len(password) < PASSWORD_MIN else "long"
+        problems.add("password", problems.say("password", kind, f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters. "
+                                                                "A few unrelated words make a good password."))
         return
     for message in passwords.check_password(password, email=email, name=name):
         problems.rule("password", message)
 
 
 def register(deps, body):
-    problems = validation.Problems()
+    problems = validation.Problems(REGISTRATION)
+    name = validation.text(body.get("name"), "name", problems, 1, NAME_MAX)  # in the form's order
     email = _email(body, problems)
-    name = validation.text(body.get("name"), "name", problems, 1, NAME_MAX)
     password = body.get("password")
     if not isinstance(password, str) or not password:
-        problems.add("password", "Is required.")
+        problems.missing("password")
     else:
         _check_password(password, email, name, problems)
     problems.raise_if_any()
