@@ -64,3 +64,11 @@ def test_the_sign_in_page_names_the_reason_and_goes_back_to_the_place():
     assert "wallReason(safeNext(params))" in sign_in and "navigate(params.get(\"next\")" in sign_in
     register = (WEB / "js" / "screens" / "register.js").read_text()
     assert "keepPlace(next)" in register and "why(params)" in register
+
+
+def test_the_entry_screens_built_elsewhere_have_their_reasons_ready():
+    catalogue = json.loads((WEB / "messages" / "en.json").read_text())
+    for place, expected in (("/pay", "pay"), ("/pay?for=x", "pay"), ("/forms/skip-permit", "forms"),
+                            ("/appointments", "appointments")):
+        assert reason(place) == expected and catalogue[f"sign_in.why.{expected}"].startswith("Sign in"), place
+    assert reason("/payments-policy") is None

@@ -16,6 +16,9 @@ const WALLS = [
   [/^\/account(\?|$)/, "account"],
   [/^\/report\/contact/, "report"],
   [/^\/alerts(\?|$)/, "alerts"],
+  [/^\/pay(\/|\?|$)/, "pay"],
+  [/^\/forms(\/|\?|$)/, "forms"],
+  [/^\/appointments(\/|\?|$)/, "appointments"],
   [/^\/staff/, "staff"],
   [/^\/crew/, "crew"],
 ];

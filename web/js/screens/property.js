@@ -60,8 +60,11 @@ async function choose(view, params) {
         ...found.map(a => ({value: a.uprn, label: a.address}))]}),
     button(t("form.continue")));
   onSubmit(pick, view, () => {
-    if (!pick.elements.uprn.value) throw new Invalid([{field: "uprn", message: t("property.choose_required")}]);
-    return navigate(open(pick.elements.uprn.value));
+    const chosen = found.find(a => a.uprn === pick.elements.uprn.value);
+    if (!chosen) throw new Invalid([{field: "uprn", message: t("property.choose_required")}]);
+    // Straight on to a service: its address is remembered here as the property page would.
+    if (then) rememberProperty({uprn: chosen.uprn, address: chosen.address});
+    return navigate(open(chosen.uprn));
   });
   append(view, pick);
 }
