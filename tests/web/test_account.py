@@ -15,11 +15,15 @@ def test_a_resident_registers_confirms_downloads_their_data_and_deletes_the_acco
     earlier = stack.report(description="Reported before registering", contact={"email": "newcomer@example.org"})
     page = browser.new_page()
     page.goto("/account")
-    heading(page, "Sign in")  # signed out: the account asks for a sign-in first
+    heading(page, "Sign in")  # signed out: the account asks for a sign-in first, and says why
+    expect(page.locator("#sign-in-why")).to_have_text("Sign in to see your account: your name, your e-mail "
+                                                      "address, your alerts and your council tax.")
     page.get_by_role("link", name="Create an account").click()
     heading(page, "Create an account")
+    expect(page.locator("#sign-in-why")).to_contain_text("Sign in to see your account")
     page.get_by_role("button", name="Create account").click()
-    expect(page.locator(".error-summary")).to_contain_text("Full name: Is required.")  # the API's own words
+    for said in ("Enter your full name", "Enter your e-mail address", "Create a password"):  # all at once
+        expect(page.locator(".error-summary")).to_contain_text(said)
     expect(page.get_by_label("Full name")).to_have_attribute("aria-invalid", "true")
     check_accessible(page, "register with errors")
     page.get_by_label("Full name").fill("Nia Newcomer")
@@ -32,8 +36,10 @@ def test_a_resident_registers_confirms_downloads_their_data_and_deletes_the_acco
     heading(page, "E-mail address confirmed")
     expect(page.locator("#screen")).to_contain_text("1 report you made before is now in your account.")
     check_accessible(page, "verified")
-
-    sign_in(page, "newcomer@example.org")
+    page.get_by_role("link", name="Sign in and carry on where you were").click()  # the account it was made for
+    page.get_by_label("E-mail address").fill("newcomer@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
     heading(page, "Your account")
     check_accessible(page, "account")
     with page.expect_download() as download:
