@@ -31,6 +31,9 @@ class Settings:
     # Live chat (handlers/conversations): when staff answer, and how many chats an officer has at once.
     chat_hours: str = "Mon-Fri 09:00-17:00"
     chat_max_per_officer: int = 3
+    # A resident waiting this long is offered an answer by e-mail or a phone call instead; the number to call.
+    chat_offer_after_s: int = 180
+    chat_phone: str = "01904 551550"
     # Live chat's WebSocket: the URL browsers open (wss://, API Gateway's or the local stack's), and the
     # management API new messages are posted to (by default the same address over https://).
     socket_url: str | None = None
@@ -60,6 +63,8 @@ def settings() -> Settings:
         sqs_endpoint=env.get("DOORSTEP_SQS_ENDPOINT") or env.get("DOORSTEP_AWS_ENDPOINT") or None,
         chat_hours=env.get("DOORSTEP_CHAT_HOURS") or "Mon-Fri 09:00-17:00",
         chat_max_per_officer=int(env.get("DOORSTEP_CHAT_MAX_PER_OFFICER") or 3),
+        chat_offer_after_s=int(env.get("DOORSTEP_CHAT_OFFER_AFTER_S") or 180),
+        chat_phone=env.get("DOORSTEP_CHAT_PHONE") or "01904 551550",
         socket_url=(env.get("DOORSTEP_SOCKET_URL") or "").rstrip("/") or None,
         socket_endpoint=(env.get("DOORSTEP_SOCKET_ENDPOINT") or "").rstrip("/")
         or management_endpoint(env.get("DOORSTEP_SOCKET_URL")),

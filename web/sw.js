@@ -23,7 +23,7 @@ const SHELL = [
   "/js/screens/body-link.js", "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/screens/bulky-change.js", "/js/screens/garden.js",
   "/js/screens/council-tax.js",
   "/js/screens/council-tax-requests.js",
-  "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js", "/js/screens/chat.js", "/js/chat-log.js",
+  "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js", "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js",
   "/js/screens/petitions.js",
 ];
 // Answers worth keeping for a journey without signal.

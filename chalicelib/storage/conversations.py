@@ -86,6 +86,9 @@ class ConversationModel(Stored):
     closed_at = UTCDateTimeAttribute(null=True)
     closed_by = UnicodeAttribute(null=True)
     resident_seen_at = UTCDateTimeAttribute(null=True)
+    offered_at = UTCDateTimeAttribute(null=True)
+    choice = UnicodeAttribute(null=True)
+    chosen_at = UTCDateTimeAttribute(null=True)
     queue_pk = UnicodeAttribute(null=True)
     queue_sk = UnicodeAttribute(null=True)
     officer_pk = UnicodeAttribute(null=True)
@@ -116,6 +119,8 @@ class PartyModel(Stored):
 
     party = UnicodeAttribute(hash_key=True)  # "officer#{user id}" or "resident#{party}"
     taken = NumberAttribute(null=True)  # an officer's conversations now
+    waited_s = NumberAttribute(null=True)  # "waits#{hour}": seconds the conversations taken in that hour waited
+    answered = NumberAttribute(null=True)  # ... and how many they were
     reason = UnicodeAttribute(null=True)  # a resident's block
     by = UnicodeAttribute(null=True)
     at = UTCDateTimeAttribute(null=True)
@@ -140,6 +145,10 @@ def contact_keys(contact):
     if contact.get("phone"):
         keys.append("phone#" + ids.digest(validation.e164(contact["phone"]) or contact["phone"]))
     return keys
+
+
+def _waits_key(moment):
+    return f"waits#{moment:%Y-%m-%dT%H}"  # one item per hour (UTC): the rolling figure reads two
 
 
 class OfficerFull(EditConflict):
@@ -178,18 +187,21 @@ class ConversationStore:
     def get(self, conversation_id):
         return _conversation(get_or_none(ConversationModel, conversation_id, consistent_read=True))
 
-    def add_message(self, conversation, message, idempotency=None, event=None):
+    def add_message(self, conversation, message, idempotency=None, event=None, changes=None):
         """Store `message` as number conversation.last_seq + 1. EditConflict when
         another message took that number first (read the conversation again and
         retry) or the conversation closed meanwhile; AlreadyExists("idempotency")
         when the request's key was claimed meanwhile. event: what the message
-        promises (the resident told of an officer's answer), in the same transaction."""
+        promises (the resident told of an officer's answer), in the same transaction.
+        changes: {attribute: value} set on the conversation in that transaction
+        (the resident's choice, said by the message that confirms it)."""
         from .report_store import _claim_key
         parts = ["message"]
         staff = message.author == "staff"
         actions = [ConversationModel.last_seq.set(message.seq), ConversationModel.updated_at.set(message.created_at)]
         if staff:
             actions.append(ConversationModel.last_staff_seq.set(message.seq))
+        actions += [getattr(ConversationModel, name).set(value) for name, value in (changes or {}).items()]
         with writes(parts, exists={"idempotency"}), transaction() as t:
             t.save(model_of(MessageModel, message), condition=MessageModel.seq.does_not_exist())
             if idempotency is not None:
@@ -229,10 +241,11 @@ class ConversationStore:
         found = get_or_none(PartyModel, f"officer#{officer_id}", consistent_read=True)
         return int(found.taken or 0) if found else 0
 
-    def take(self, conversation_id, officer_id, officer_name, most, now):
+    def take(self, conversation_id, officer_id, officer_name, most, now, waited_s=None):
         """waiting -> taken by this officer, and one more on their count, in one
         transaction. EditConflict("conversation") when it is not waiting
-        (someone took it first); OfficerFull when they have `most` already."""
+        (someone took it first); OfficerFull when they have `most` already.
+        waited_s: how long it waited, added to this hour's figure (recent_waits)."""
         parts = []
         try:
             with writes(parts), transaction() as t:
@@ -245,10 +258,42 @@ class ConversationStore:
                 parts.append("conversation")
                 self._count(t, officer_id, 1, most)
                 parts.append("officer")
+                if waited_s is not None:
+                    t.update(PartyModel(_waits_key(now)), actions=[
+                        PartyModel.waited_s.add(int(waited_s)), PartyModel.answered.add(1)])
+                    parts.append("waits")
         except EditConflict as e:
             if e.args and e.args[0] == "officer":
                 raise OfficerFull("officer") from e
             raise
+
+    def place(self, conversation, limit=50):
+        """How many wait ahead of it, plus one: one Query of the queue index
+        up to its own key, counting (it reads those ahead, at most `limit`)."""
+        ahead = ConversationModel.queue_index.count(
+            WAITING, ConversationModel.queue_sk < _queue_keys(conversation)["queue_sk"], limit=limit)
+        return ahead + 1
+
+    def recent_waits(self, now):
+        """(seconds waited in all, conversations answered) over this hour and
+        the one before: two small items, kept by take()."""
+        from datetime import timedelta
+        waited = answered = 0
+        for found in PartyModel.batch_get([_waits_key(now), _waits_key(now - timedelta(hours=1))]):
+            waited += int(found.waited_s or 0)
+            answered += int(found.answered or 0)
+        return waited, answered
+
+    def offered(self, conversation_id, now):
+        """The first time the waiting resident was offered another way: kept once."""
+        try:
+            with writes(["conversation"]):
+                ConversationModel(conversation_id).update(
+                    actions=[ConversationModel.offered_at.set(now)],
+                    condition=ConversationModel.offered_at.does_not_exist() & (ConversationModel.state == WAITING))
+        except EditConflict:
+            return False
+        return True
 
     def hand_over(self, conversation_id, from_id, to_id, to_name, most, now):
         """taken by one officer -> taken by another; the counts move with it.

@@ -28,6 +28,9 @@ class Conversation:
     closed_at: datetime | None = None
     closed_by: str | None = None
     resident_seen_at: datetime | None = None  # the resident's last read: an open app polls, a closed one is told
+    offered_at: datetime | None = None  # when the waiting resident was first shown "e-mail us or call instead"
+    choice: str | None = None  # what they chose then: email (answer by e-mail), phone (they call), end
+    chosen_at: datetime | None = None
 
 
 @when_named

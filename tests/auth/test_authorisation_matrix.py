@@ -211,6 +211,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/conversations/{conversation_id}/messages"): (ANYONE, Outcome(404, "conversation_not_found")),
     ("POST", "/v1/conversations/{conversation_id}/messages"): (ANYONE, Outcome(404, "conversation_not_found")),
     ("POST", "/v1/conversations/{conversation_id}/rating"): (ANYONE, Outcome(404, "conversation_not_found")),
+    ("POST", "/v1/conversations/{conversation_id}/choice"): (ANYONE, Outcome(404, "conversation_not_found")),
     ("GET", "/v1/me/conversations"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/conversations"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/conversations/search"): (STAFF, Outcome(200)),
@@ -400,6 +401,7 @@ _simple("GET", "/v1/conversations/{conversation_id}", CHAT)
 _simple("GET", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages?after=0")
 _simple("POST", "/v1/conversations/{conversation_id}/messages", CHAT + "/messages", {"text": "Hello again"})
 _simple("POST", "/v1/conversations/{conversation_id}/rating", CHAT + "/rating", {"rating": 5})
+_simple("POST", "/v1/conversations/{conversation_id}/choice", CHAT + "/choice", {"choice": "end"})
 _simple("GET", "/v1/me/conversations")
 CTAX_LINK = "/v1/me/council-tax/" + "0f" * 16
 _simple("GET", "/v1/me/council-tax")

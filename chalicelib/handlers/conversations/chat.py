@@ -65,7 +65,14 @@ def view(deps, conversation, side):
                               and conversation.officer == deps.principal.user_id),
                    waiting_since=stamp(conversation.waiting_since),
                    blocked=bool(deps.conversations.blocked(conversation.party)))
+    out.update(staff_view(conversation) if side == "staff" else {"choice": conversation.choice})
     return out
+
+
+def staff_view(conversation):
+    """What the desk sees of a waiting resident's other way (waiting.py): when it was offered, what they chose."""
+    return {"offered_at": stamp(conversation.offered_at), "choice": conversation.choice,
+            "chosen_at": stamp(conversation.chosen_at)}
 
 
 def messages_after(deps, conversation, after, side):
@@ -116,11 +123,12 @@ def checked_message(body, allowed=("text", "photos")):
 
 
 def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, author_name=None,
-         template_id=None, fingerprint_of=None, notice=False):
+         template_id=None, fingerprint_of=None, notice=False, changes=None):
     """Add a message as number last_seq + 1. The same Idempotency-Key and body
     answer the message stored the first time: (view, created). notice: the
     resident is told of it when not looking (an officer's answer, the close),
-    by the `chat_notice` event written with it (notices.on_notice)."""
+    by the `chat_notice` event written with it (notices.on_notice). changes:
+    set on the conversation with the message (waiting.choose)."""
     claim = idempotency.Claim(deps, idempotency_key, f"chat#{conversation.id}#{author}",
                               fingerprint_of if fingerprint_of is not None
                               else {"text": text, "photos": list(upload_ids)}, _answer(deps), "another message")
@@ -146,7 +154,7 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
         try:
             deps.conversations.add_message(
                 conversation, message, claim.record(f"{conversation.id}#{message.seq}", now, IDEMPOTENCY_HOURS),
-                event)
+                event, changes)
             conversation.last_seq = message.seq
             stored = message_view(deps, message)
             from ...faults import boundary

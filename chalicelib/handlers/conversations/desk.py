@@ -24,7 +24,7 @@ def _row(deps, c, now):
             "signed_in": bool(c.user_id), "last_seq": c.last_seq, "officer_name": c.officer_name,
             "waiting_since": stamp(c.waiting_since),
             "waited_s": int((now - c.waiting_since).total_seconds()) if c.waiting_since else None,
-            "created_at": stamp(c.created_at), "updated_at": stamp(c.updated_at)}
+            "created_at": stamp(c.created_at), "updated_at": stamp(c.updated_at), **chat.staff_view(c)}
 
 
 def queue(deps):
@@ -80,8 +80,11 @@ def take(deps, conversation_id):
     if conversation.state == "taken" and conversation.officer == me:
         return chat.view(deps, conversation, "staff")  # pressed twice: still theirs
     name = _officer_name(deps, me)
+    now = deps.clock()
+    waited = max(0, (now - conversation.waiting_since).total_seconds()) if conversation.waiting_since else None
     try:
-        deps.conversations.take(conversation.id, me, name, deps.settings.chat_max_per_officer, deps.clock())
+        deps.conversations.take(conversation.id, me, name, deps.settings.chat_max_per_officer, now,
+                                waited_s=waited)
     except OfficerFull:
         raise Conflict(f"You have {deps.settings.chat_max_per_officer} conversations already; close or hand one "
                        "over first.", code="too_many_conversations") from None

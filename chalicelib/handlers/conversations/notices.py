@@ -27,7 +27,10 @@ def on_notice(deps, event, key):
 
 def tell_resident(deps, conversation, deliver=None, seq=None):
     """[(channel, outcome)] of what was sent; [] when the resident is looking.
-    seq: the message told of (default: the last)."""
+    seq: the message told of (default: the last). A resident who chose to be
+    answered by e-mail is sent the message itself by e-mail, looking or not."""
+    if conversation.choice == "email" and conversation.contact.get("email"):
+        return _by_email(deps, conversation, seq or conversation.last_seq, deliver)
     now = deps.clock()
     seen = conversation.resident_seen_at
     if seen is not None and now - seen < timedelta(seconds=QUIET_S):
@@ -55,3 +58,24 @@ def tell_resident(deps, conversation, deliver=None, seq=None):
             log.exception("chat notice for %s on %s raised", conversation.id, channel)
             sent.append((channel, "failed"))
     return sent
+
+
+def _by_email(deps, conversation, seq, deliver=None):
+    """The message's own words to the address the resident asked to be answered at:
+    they left the chat for this, so the e-mail is the answer, not a pointer to it."""
+    from .wording import EMAIL_ANSWER_TEXT, EMAIL_ANSWER_TITLE
+    if deliver is None:
+        from ...notify.deliver import deliver
+    found = deps.conversations.message(conversation.id, int(seq))
+    if found is None:
+        return []
+    url = f"{deps.base_url}/chat?id={conversation.id}"
+    message = {"event_id": f"chat-{conversation.id}-{seq}", "title": EMAIL_ANSWER_TITLE, "body": found.text,
+               "url": url, "notice": {"subject": EMAIL_ANSWER_TITLE,
+                                      "text": EMAIL_ANSWER_TEXT.format(text=found.text, url=url)}}
+    try:
+        return [("email", deliver("email", conversation.contact["email"], message, deps.settings, deps.clock(),
+                                  deps.new_opaque_id))]
+    except Exception:  # the message is stored; the stream's retry sends it again with the same id
+        log.exception("chat e-mail answer for %s raised", conversation.id)
+        return [("email", "failed")]

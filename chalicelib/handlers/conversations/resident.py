@@ -118,6 +118,8 @@ def start(deps, body, idempotency_key=None, token_param=None):
     queue_changed(deps)  # after its first message: the desk sees the question with it
     out = chat.view(deps, conversation, "resident")
     out["token"] = token
+    from .waiting import view as waiting_view
+    out["queue"] = waiting_view(deps, conversation)
     return out, True
 
 
@@ -131,8 +133,13 @@ def _answer(deps):
 
 
 def read(deps, conversation_id, token=None):
+    """GET .../{id}: the resident's view carries its place in the queue while it waits."""
     conversation, side = chat.opened(deps, conversation_id, token)
-    return chat.view(deps, conversation, side)
+    out = chat.view(deps, conversation, side)
+    if side == "resident":
+        from .waiting import view as waiting_view
+        out["queue"] = waiting_view(deps, conversation, record_offer=True)
+    return out
 
 
 def messages(deps, conversation_id, after, token=None):

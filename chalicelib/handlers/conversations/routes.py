@@ -92,6 +92,18 @@ def rate_conversation(conversation_id):
                    headers=http.NO_STORE)
 
 
+@routes.post("/v1/conversations/{conversation_id}/choice", ANYONE, {
+    "summary": "A waiting resident's other way: answer by e-mail (to the address given or known), "
+               "they will phone, or end the chat; said in the conversation, shown to the desk",
+    "parameters": [ID, TOKEN], "requestBody": _json("ChatChoice"),
+    "responses": {"200": json_response(ref("Conversation")),
+                  **errors(400, **NOT_FOUND, **FORBIDDEN, **{"409": "Closed (code conversation_closed)"})}})
+def choose_another_way(conversation_id):
+    from .waiting import choose
+    return http.ok(choose(http.deps(), conversation_id, http.body(), http.query().get("token")),
+                   headers=http.NO_STORE)
+
+
 @routes.get("/v1/staff/conversations", STAFF, {
     "summary": "The desk: waiting conversations, longest first, with how long each has waited and its "
                "context, and the caller's own",

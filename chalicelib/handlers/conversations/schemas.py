@@ -21,9 +21,19 @@ MESSAGE = {"type": "object", "required": ["seq", "author", "text", "created_at"]
     "seq": {"type": "integer", "minimum": 1}, "author": {"type": "string", "enum": ["resident", "staff", "system"]},
     "author_name": NULLABLE_TEXT, "text": {"type": "string"}, "created_at": {"type": "string"},
     "photos": {"type": "array", "items": {"type": "object"}}}}
+CHOICE = {"type": "string", "nullable": True, "enum": ["email", "phone", "end", None],
+          "description": "what the waiting resident chose when offered another way"}
 ROW = {"type": "object", "required": ["id", "state"], "properties": {
     "id": {"type": "string"}, "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
-    "name": NULLABLE_TEXT, "waited_s": {"type": "integer", "nullable": True}, "waiting_since": NULLABLE_TEXT}}
+    "name": NULLABLE_TEXT, "waited_s": {"type": "integer", "nullable": True}, "waiting_since": NULLABLE_TEXT,
+    "offered_at": NULLABLE_TEXT, "choice": CHOICE, "chosen_at": NULLABLE_TEXT}}
+QUEUE = {"type": "object", "nullable": True, "description": "while it waits (resident only)", "properties": {
+    "place": {"type": "integer", "minimum": 1}, "more_ahead": {"type": "boolean"},
+    "wait_s": {"type": "integer", "nullable": True,
+               "description": "expected from recent residents' waits; null when none was answered lately"},
+    "waited_s": {"type": "integer"}, "offer_in_s": {"type": "integer", "description": "0: offered now"},
+    "offer": {"type": "object", "nullable": True, "properties": {"phone": {"type": "string"},
+                                                                "email": NULLABLE_TEXT}}}}
 
 SCHEMAS = {
     "ConversationNew": {"type": "object", "additionalProperties": False, "properties": {
@@ -38,7 +48,8 @@ SCHEMAS = {
         "state": {"type": "string", "enum": list(STATES)}, "context": {"type": "object"},
         "officer_name": NULLABLE_TEXT, "last_seq": {"type": "integer"},
         "report_ids": {"type": "array", "items": {"type": "string"}},
-        "rating": {"type": "integer", "nullable": True}, "desk": DESK,
+        "rating": {"type": "integer", "nullable": True}, "desk": DESK, "queue": QUEUE, "choice": CHOICE,
+        "offered_at": NULLABLE_TEXT, "chosen_at": NULLABLE_TEXT,
         "socket_url": {"type": "string", "nullable": True,
                        "description": "the WebSocket the screens open for live messages (see README: Live chat); "
                                       "null: poll .../messages with the cursor"},
@@ -53,6 +64,10 @@ SCHEMAS = {
         "conversation_id": {"type": "string"}, "state": {"type": "string"},
         "messages": {"type": "array", "items": MESSAGE}, "cursor": {"type": "integer"},
         "more": {"type": "boolean"}}},
+    "ChatChoice": {"type": "object", "additionalProperties": False, "required": ["choice"], "properties": {
+        "choice": {"type": "string", "enum": ["email", "phone", "end"]},
+        "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254,
+                  "description": "where to answer, when the conversation has no e-mail address yet"}}},
     "ChatRating": {"type": "object", "additionalProperties": False, "required": ["rating"], "properties": {
         "rating": {"type": "integer", "minimum": 1, "maximum": 5}}},
     "ChatQueue": {"type": "object", "required": ["waiting", "mine"], "properties": {

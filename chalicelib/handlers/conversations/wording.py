@@ -9,3 +9,12 @@ MESSAGE = {
     "email": {"invalid": "Enter an e-mail address in the correct format, like name@example.com"},
     "phone": {"invalid": "Enter a phone number, like 01904 551550"},
 }
+
+# What a resident who has waited is told when they choose another way (waiting.py).
+CHOSE_EMAIL = "We will answer your question by e-mail to {email}. You can close this page now."
+CHOSE_PHONE = "You can call us on {phone} ({hours}). Your question stays here in case an officer answers first."
+CHOSE_END = "You ended the conversation."
+CHOICE_FIELD = {"choice": "Choose e-mail, phone or end",
+                "email": "Enter an e-mail address in the correct format, like name@example.com"}
+EMAIL_ANSWER_TITLE = "The council's answer to your question"
+EMAIL_ANSWER_TEXT = "{text}\n\nThe whole conversation, where you can write back: {url}\n"

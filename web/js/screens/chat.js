@@ -1,6 +1,7 @@
 // "Ask us": a chat with council staff, carrying the screen it was asked from.
 import {api} from "../api.js";
 import {ChatLog, newKey} from "../chat-log.js";
+import {waitingPanel} from "../chat-wait.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
@@ -53,10 +54,15 @@ async function conversation(view, id) {
   const current = await api(at(""));
   const rating = h("div", {id: "chat-rating"});
   const form = h("form", {novalidate: true, id: "chat-send"}, area("your_message", 3), button(t("chat.send")));
+  const closed = state => {
+    form.hidden = state === "closed";
+    if (form.hidden && current.rating == null && !rating.hasChildNodes()) rate(rating, at("/rating"));
+  };
+  const waiting = waitingPanel(at, current, now => closed(now.state));
   const log = new ChatLog({path: `${path}/messages`, query, side: "resident", socket: current.socket_url,
     onState: state => {
-      form.hidden = state === "closed";
-      if (form.hidden && current.rating == null) rate(rating, at("/rating"));
+      closed(state);
+      if (state !== "waiting") waiting.show({...current, state, queue: null});
     }});
   onSubmit(form, view, async () => {
     const text = said(form, "your_message");
@@ -66,7 +72,8 @@ async function conversation(view, id) {
   });
   append(view, h("h1", {class: "heading-l"}, t("chat.conversation_title")),
     h("p", {class: "inset", id: "chat-desk"}, current.desk.open ? t("chat.desk_open")
-      : t("chat.desk_closed", {when: formatDate(current.desk.answer_from, true)})), ...log.elements(), form, rating);
+      : t("chat.desk_closed", {when: formatDate(current.desk.answer_from, true)})), waiting.root, ...log.elements(), form,
+    rating);
   await log.poll().catch(() => null);
   log.start(view);
 }

@@ -4,7 +4,7 @@ import {api, ApiError} from "../api.js";
 import {ChatLog, newKey} from "../chat-log.js";
 import {append, clear, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
-import {t} from "../i18n.js";
+import {formatDate, t} from "../i18n.js";
 import {fieldInput, fieldValue, missing} from "../report/fields.js";
 import {navigate} from "../router.js";
 import {tokens} from "../session.js";
@@ -27,6 +27,9 @@ const about = c => [c.screen && t("staff.chat.from_screen", {screen: c.screen}),
   c.report_id && t("staff.chat.about_report", {id: c.report_id}),
   c.uprn && t("staff.chat.about_property", {uprn: c.uprn})].filter(Boolean).join("; ");
 const named = c => c.name || t("staff.chat.someone");
+// What a waiting resident was offered and chose (chat-wait.js), as the desk reads it.
+const offered = c => [c.offered_at && t("staff.chat.offered", {time: formatDate(c.offered_at, true)}),
+  c.choice && t(`staff.chat.chose_${c.choice}`)].filter(Boolean).join("; ");
 
 async function queue(view, status, act) {
   const waiting = h("ul", {class: "list", id: "chat-waiting"});
@@ -36,11 +39,12 @@ async function queue(view, status, act) {
   let shown;
   const refresh = async given => {
     const q = given || await api(API);
-    const now = JSON.stringify([q.waiting.map(c => [c.id, Math.floor(c.waited_s / 60)]), q.mine.map(c => c.id)]);
+    const now = JSON.stringify([q.waiting.map(c => [c.id, Math.floor(c.waited_s / 60), offered(c)]), q.mine.map(c => c.id)]);
     if (now === shown || waiting.contains(document.activeElement)) return;  // never redrawn under the focus
     shown = now;
     waiting.replaceChildren(...q.waiting.map(c => h("li", {class: "chat__row"},
-      h("strong", {}, named(c)), ` — ${about(c.context)} — `, t("staff.chat.waited", {n: Math.floor(c.waited_s / 60)}), " ",
+      h("strong", {}, named(c)), ` — ${about(c.context)} — `, t("staff.chat.waited", {n: Math.floor(c.waited_s / 60)}),
+      offered(c) && h("span", {class: "chat__offer"}, ` — ${offered(c)}`), " ",
       button(t("staff.chat.take"), {type: "button", secondary: true, "aria-label": t("staff.chat.take_named", {name: named(c)}),
         onclick: () => act(`${API}/${c.id}/take`, {}, page(c.id))}))));
     mine.replaceChildren(...q.mine.map(c => h("li", {}, h("a", {href: page(c.id)}, named(c)), ` — ${about(c.context)}`)));
@@ -113,7 +117,8 @@ async function conversation(view, id, status, act) {
     show(now);
     status.textContent = t(key, {id: reference});
   };
-  append(view, h("h1", {class: "heading-l"}, t("staff.chat.with", {name: named(contact)})), context, status,
+  append(view, h("h1", {class: "heading-l"}, t("staff.chat.with", {name: named(contact)})), context,
+    offered(c) && h("p", {class: "body", id: "chat-offered"}, offered(c)), status,
     ...log.elements());
   if (c.state === "waiting") append(view, button(t("staff.chat.take"), {type: "button", onclick: () => act(`${API}/${id}/take`)}));
   if (c.yours) {
