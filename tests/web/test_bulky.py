@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from support.pay_support import DECLINED, SUCCESS, card_expiry
 from tests.web.browser import check_accessible
+from tests.web.desk import screen
 from tests.web.journeys import heading, sign_in
 
 DEMO_HOME = "990000000001"  # 1 Micklegate: on a fortnightly refuse round in the demo data
@@ -32,9 +33,15 @@ def pay(stack):
 def choose_three_items(page):
     heading(page, "Book a bulky waste collection")
     expect(page.locator("#bulky-total")).to_contain_text("Choose at least one item")
-    for item in ("Sofa or settee", "Dining chair", "Table"):
-        page.get_by_label(item).fill("1")
+    expect(page.locator("#bulky-address")).to_contain_text("Micklegate")  # which address it is for
+    page.get_by_label("Sofa or settee", exact=True).check()  # the item first: then how many
+    expect(page.locator("#bulky-total")).to_contain_text("Minimum charge top-up: £10.00")
+    expect(page.locator("#bulky-total")).to_contain_text("Total to pay: £25.00 (items: 1)")
+    for item in ("Dining chair", "Table"):
+        page.get_by_label(item, exact=True).check()
+    expect(page.get_by_label("How many? (Table)")).to_have_value("1")
     expect(page.locator("#bulky-total")).to_contain_text("Total to pay: £27.00 (items: 3)")
+    expect(page.locator("#bulky-total")).not_to_contain_text("Minimum charge")
     page.locator("input[name=date]").first.check()
     page.get_by_label("Where will you leave the items?").fill("By the front gate")
 
@@ -57,12 +64,12 @@ def test_a_resident_books_three_items_pays_and_cancels_for_one_full_refund(brows
     page = browser.new_page()
     sign_in(page, email, next_path=f"/bulky?uprn={DEMO_HOME}")
     choose_three_items(page)
-    check_accessible(page, "bulky booking")
+    screen(page, "bulky-booking")
     pay_on_the_card_page(page, SUCCESS)
     heading(page, "Booking confirmed")  # back in the app, the payment checked with the provider
     expect(page.locator("#booking")).to_contain_text("Sofa or settee: £15.00")
     expect(page.locator("#booking")).to_contain_text("£27.00")
-    check_accessible(page, "bulky booking confirmed")
+    screen(page, "bulky-booking-confirmed")
     # A receipt (exactly one even when the return and a webhook confirm at the same moment is proven on
     # DynamoDB Local, tests/contract/test_dynamodb_local_payment_round_trip.py: this stack's moto server
     # does not make one item's conditional writes atomic across threads).

@@ -15,10 +15,15 @@ from tests.web.test_bulky import DEMO_HOME, choose_three_items, pay, pay_on_the_
 
 
 def set_count(page, label, count):
-    field = page.get_by_label(label)
-    tab_to(page, field)
-    page.keyboard.press("Control+a")
-    page.keyboard.type(str(count))
+    """The item ticked or not (Space), then how many: the form asks in that order."""
+    box = page.get_by_label(label, exact=True)
+    tab_to(page, box)
+    if box.is_checked() != (count > 0):
+        page.keyboard.press("Space")
+    if count > 1:
+        how_many = page.get_by_label(f"How many? ({label})")
+        tab_to(page, how_many)
+        how_many.select_option(str(count))
 
 
 def test_a_resident_changes_a_paid_collection_to_fewer_items_and_another_day_and_is_refunded_once(browser, pay):

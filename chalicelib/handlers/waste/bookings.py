@@ -15,7 +15,7 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
-from .wording import BOOKING, DAY_NOT_OFFERED, ITEMS_COUNT
+from .wording import BOOKING, DAY_NOT_OFFERED, ITEMS_COUNT, for_people, top_up
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -26,7 +26,8 @@ IDEMPOTENCY_HOURS = 24
 def view(deps, booking, payment=None):
     out = {"id": booking.id, "status": booking.status, "uprn": booking.uprn, "address": booking.address,
            "date": booking.date, "items": booking.items, "amount": booking.amount,
-           "amount_text": pounds(booking.amount), "location": booking.location, "notes": booking.notes,
+           "amount_text": pounds(booking.amount),
+           "minimum_charge_top_up": top_up(booking.amount, booking.items), "location": booking.location, "notes": booking.notes,
            "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
@@ -137,7 +138,8 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=booking.id, amount=amount, reference=booking.id,
-            description=f"Bulky waste collection on {day}: {len(items)} item{'s' if len(items) > 1 else ''}",
+            description=f"Bulky waste collection on {for_people(day)}: {len(items)} item"
+                        f"{'s' if len(items) > 1 else ''}",
             user_id=user_id, email=booking.email, moto=moto)
     except ApiError:
         deps.bulky.release(booking, "payment_unavailable", deps.clock())

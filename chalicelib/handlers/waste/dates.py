@@ -48,7 +48,7 @@ def offered(deps, uprn):
     days = candidates(deps, round_model, settings)
     taken = deps.bulky.taken(round_model.id, [d.isoformat() for d in days])
     capacity = settings["capacity_per_day"]
-    return {"uprn": address.uprn, "round": round_model.id, "dates": [{
+    return {"uprn": address.uprn, "round": round_model.id, "address": ", ".join(address.lines or []), "dates": [{
         "date": d.isoformat(), "weekday": bindays.WEEKDAYS[d.weekday()].title(),
         "places_left": max(0, capacity - taken[d.isoformat()]),
         "cut_off": stamp(cut_off(d))} for d in days]}

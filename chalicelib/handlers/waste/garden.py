@@ -18,7 +18,7 @@ from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
-from .wording import BINS_COUNT
+from .wording import BINS_COUNT, for_people
 
 log = logging.getLogger(__name__)
 RULES = {"first_bin_price": (0, PRICE_MAX * 10), "other_bin_price": (0, PRICE_MAX * 10),
@@ -97,8 +97,8 @@ def next_term(deps, uprn, settings):
         end = date.fromisoformat(active[0].end)
         opens = end - timedelta(days=settings["renewal_opens_days"])
         if today < opens:
-            raise Conflict(f"This property is subscribed until {end.isoformat()}; renewing opens on "
-                           f"{opens.isoformat()}.", code="already_subscribed")
+            raise Conflict(f"This property is subscribed until {for_people(end)}; renewing opens on "
+                           f"{for_people(opens)}.", code="already_subscribed")
         start, renewing = end + timedelta(days=1), True
     return start, start + timedelta(days=settings["term_days"] - 1), renewing
 
@@ -162,7 +162,7 @@ def subscribe(deps, body, idempotency_key):
         payment = payments.start(
             deps, purpose=GARDEN_PURPOSE, subject_id=subscription_id(sub), amount=sub.amount,
             reference=f"GW-{uprn}-{start:%Y%m%d}", description=f"Garden waste collection, {bins} bin"
-            f"{'s' if bins > 1 else ''}, {start:%d %B %Y} to {end:%d %B %Y}", user_id=user_id, email=sub.email)
+            f"{'s' if bins > 1 else ''}, {for_people(start)} to {for_people(end)}", user_id=user_id, email=sub.email)
     except payments.PaymentsUnavailable:
         deps.garden.fail(uprn, sub.start, "payment_unavailable")
         raise

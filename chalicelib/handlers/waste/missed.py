@@ -10,6 +10,7 @@ from ...errors import Unacceptable
 from ...stamps import london_today
 from ..places.bins import LABELS, address_or_404, rounds_for
 from ..reports.create import create_report
+from .wording import for_people
 
 SERVICE = "missed_bin"
 WORKING_DAYS = 2
@@ -89,7 +90,7 @@ def _make(deps, report_id, collection, address, stream, day, notes):
     from ...errors import ServiceUnavailable
     from ...storage.errors import AlreadyExists
     body = {"service_code": SERVICE, "lat": address.lat, "lon": address.lon, "uprn": address.uprn,
-            "description": (f"{LABELS[stream]} not collected on {day:%A %d %B %Y}. " + notes).strip(),
+            "description": (f"{LABELS[stream]} not collected on {for_people(day)}. " + notes).strip(),
             "fields": {"stream": stream, "collection_date": day.isoformat(), "address": address.text}}
     fixed = deps.replace(new_report_id=lambda: report_id)
     try:

@@ -7,7 +7,6 @@ and what happened), so it is kept even when it cannot be sent at once (the
 job sends it) and goes once even if asked for twice."""
 from datetime import date
 
-from ...stamps import stamp
 
 
 def receipt_event(deps, booking_id, receipt, now, **facts):
@@ -62,7 +61,16 @@ def pounds(pence):
 
 
 def _day(value):
-    return f"{date.fromisoformat(value):%A} {date.fromisoformat(value).day} {date.fromisoformat(value):%B %Y}"
+    from .wording import for_people
+    return for_people(value)
+
+
+def _priced_lines(deps, booking):
+    """The items, each with its price, and the minimum charge's top-up as a line of its own."""
+    from .wording import MINIMUM_TOP_UP, top_up
+    lines = [f"  {item['name']}: {pounds(item['price'])}" for item in booking.items]
+    extra = top_up(booking.amount, booking.items)
+    return "\n".join(lines + ([f"  {MINIMUM_TOP_UP}: {pounds(extra)}"] if extra else []))
 
 
 def _send(deps, paid_for, subject, body, key):
@@ -77,14 +85,15 @@ def _send(deps, paid_for, subject, body, key):
 
 def paid(deps, booking, payment):
     from .dates import cut_off
-    lines = "\n".join(f"  {item['name']}: {pounds(item['price'])}" for item in booking.items)
+    from .wording import moment_for_people
+    lines = _priced_lines(deps, booking)
     _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
         f"Thank you. Your bulky waste collection is booked and paid for.\n\n"
         f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
         f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
         f"Items:\n{lines}\nTotal paid: {pounds(booking.amount)} (card payment {payment.id})\n\n"
-        f"You can cancel for a full refund until {stamp(cut_off(date.fromisoformat(booking.date)))} "
-        f"(14:00 the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
+        f"You can cancel for a full refund until {moment_for_people(cut_off(date.fromisoformat(booking.date)))} "
+        f"(the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
 
 
 def reminder(deps, booking, due_at=None):
@@ -122,7 +131,7 @@ def garden_reminder(deps, sub, day=None):
 
 def changed(deps, booking, refund_amount, paid=0):
     """The booking as changed (sent once, by the change that committed); `paid`: the difference paid for it."""
-    lines = "\n".join(f"  {item['name']}: {pounds(item['price'])}" for item in booking.items)
+    lines = _priced_lines(deps, booking)
     _send(deps, booking, f"Your bulky waste collection {booking.id} is changed", (
         f"Your bulky waste collection (reference {booking.id}) is now on {_day(booking.date)}, from 6am.\n\n"
         f"Where the items will be: {booking.location or 'not given'}\nItems:\n{lines}\n"

@@ -40,6 +40,7 @@ SCHEMAS = {
                                                     "items": ITEM}, **RULES}},
     "BulkyDates": {"type": "object", "required": ["uprn", "round", "dates"], "properties": {
         "uprn": {"type": "string"}, "round": {"type": "string"},
+        "address": {"type": "string", "description": "the property's address, for the form to say"},
         "dates": {"type": "array", "items": {"type": "object", "properties": {
             "date": {"type": "string", "format": "date"}, "weekday": {"type": "string"},
             "places_left": {"type": "integer"},
@@ -61,6 +62,8 @@ SCHEMAS = {
         "uprn": {"type": "string"}, "address": {"type": "string"}, "date": {"type": "string", "format": "date"},
         "items": {"type": "array", "items": ITEM}, "amount": PENCE,
         "amount_text": {"type": "string", "example": "£25.00"},
+        "minimum_charge_top_up": {**PENCE, "description": "what the minimum charge adds above the items' "
+                                                        "prices (0: none), shown as a line of its own"},
         "location": {"type": "string"}, "notes": {"type": "string"},
         "cancel_before": {"type": "string", "format": "date-time"},
         "hold_until": {"type": "string", "format": "date-time", "nullable": True},

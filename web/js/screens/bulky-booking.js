@@ -23,6 +23,7 @@ function details(booking) {
     booking.location ? row(t("bulky.location"), booking.location) : null,
     row(t("bulky.items_heading"), h("ul", {class: "list"}, booking.items.map(i => h("li", {},
       `${i.name}: ${pounds(i.price)}`)))),
+    booking.minimum_charge_top_up ? row(t("bulky.top_up"), pounds(booking.minimum_charge_top_up)) : null,
     row(t("bulky.amount"), booking.amount_text));
 }
 

@@ -10,7 +10,7 @@ import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
-import {chosen, pounds, total} from "./bulky.js";
+import {chosen, itemsPicker, pounds, total} from "./bulky.js";
 
 // The pay step of a change that costs more (shown after sending it, or on
 // coming back to this screen while it waits).
@@ -60,12 +60,7 @@ export async function render(view, {url}) {
   const summary = h("p", {class: "body bold", id: "change-total", "aria-live": "polite"});
   const form = h("form", {novalidate: true},
     h("p", {class: "body"}, t("bulky.change_paid", {amount: pounds(booking.amount)})),
-    h("fieldset", {class: "fieldset", id: "items"},
-      h("legend", {class: "legend"}, t("bulky.items", {max: catalogue.max_items})),
-      catalogue.items.map(item => input({field: `count-${item.id}`, label: item.name,
-        value: String(counts[item.id] || 0), type: "number", min: "0", max: String(catalogue.max_items),
-        hint: catalogue.pricing === "banded" ? undefined : t("bulky.each", {price: pounds(item.price)}),
-        inputmode: "numeric", class: "input input--width-2"}))),
+    itemsPicker(catalogue, counts),
     choices({field: "date", legend: t("bulky.date"), value: booking.date, options: offered.map(d => ({
       value: d.date, label: formatDay(d.date), hint: d.date === booking.date ? t("bulky.change_current")
         : t("bulky.places_left", {count: d.places_left})}))}),
@@ -89,7 +84,7 @@ export async function render(view, {url}) {
   onSubmit(form, view, async () => {
     const items = chosen(form, catalogue);
     if (!items.length || items.length > catalogue.max_items) {
-      throw new Invalid([{field: `count-${catalogue.items[0].id}`, message: t("bulky.items_required",
+      throw new Invalid([{field: "items", message: t("bulky.items_required",
         {max: catalogue.max_items})}]);
     }
     const body = {date: form.elements.date.value || booking.date, location: form.elements.location.value.trim()};

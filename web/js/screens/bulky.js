@@ -3,8 +3,8 @@
 // where the items will be; the total says what it buys. Paying needs signal:
 // the card page is the payment provider's, and the screen says so.
 import {api} from "../api.js";
-import {append, h} from "../dom.js";
-import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {append, fieldId, h} from "../dom.js";
+import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {signedIn} from "../session.js";
@@ -16,7 +16,8 @@ export function pounds(pence) {
 export function chosen(form, catalogue) {
   const items = [];
   for (const item of catalogue.items) {
-    const count = Number.parseInt(form.elements[`count-${item.id}`].value || "0", 10);
+    const box = form.elements[`item-${item.id}`];  // items first, then how many (itemsPicker); else a number box
+    const count = box && !box.checked ? 0 : Number.parseInt(form.elements[`count-${item.id}`].value || "0", 10);
     for (let i = 0; i < (Number.isFinite(count) && count > 0 ? count : 0); i++) items.push(item);
   }
   return items;
@@ -30,6 +31,43 @@ export function total(items, catalogue) {
   if (banded(catalogue)) return (catalogue.bands.find(b => b.up_to >= items.length) || {price: 0}).price;
   const sum = items.reduce((all, item) => all + item.price, 0);
   return Math.max(sum, catalogue.minimum_charge);
+}
+
+// What a resident chooses first: a checkbox per item with its price; ticking one
+// shows "How many?" for it. Ten number boxes showing 0 asked the second question first.
+export function itemsPicker(catalogue, already = {}) {
+  const max = catalogue.max_items;
+  const counts = Array.from({length: max}, (_, n) => ({value: String(n + 1), label: String(n + 1)}));
+  return h("fieldset", {class: "fieldset", id: "items"}, h("legend", {class: "legend"}, t("bulky.items", {max})),
+    h("div", {class: "checkboxes"}, catalogue.items.map((item, i) => {
+      const id = i === 0 ? fieldId("items") : fieldId(`item-${item.id}`);
+      const hint = banded(catalogue) ? null
+        : h("div", {class: "hint checkboxes__hint", id: `${id}-hint`}, t("bulky.each", {price: pounds(item.price)}));
+      const many = select({field: `count-${item.id}`, label: t("bulky.how_many", {item: item.name}), options: counts,
+        value: String(already[item.id] || 1)});
+      many.classList.add("checkboxes__conditional");
+      many.hidden = !already[item.id];
+      const box = h("input", {class: "checkboxes__input", id, name: `item-${item.id}`, type: "checkbox", value: "yes",
+        checked: Boolean(already[item.id]),
+        "aria-describedby": hint?.id, onchange: () => { many.hidden = !box.checked; }});
+      return h("div", {class: "checkboxes__item"}, box, h("label", {class: "label checkboxes__label", for: id}, item.name),
+        hint, many);
+    })));
+}
+
+// The price as lines that add up: each item and how many, the minimum charge's top-up, the total.
+export function priceLines(items, catalogue) {
+  const amount = total(items, catalogue);
+  const lines = [];
+  if (!banded(catalogue)) {
+    for (const item of catalogue.items) {
+      const n = items.filter(i => i.id === item.id).length;
+      if (n) lines.push(t("bulky.line", {item: item.name, count: n, price: pounds(n * item.price)}));
+    }
+    const sum = items.reduce((all, item) => all + item.price, 0);
+    if (amount > sum) lines.push(t("bulky.top_up_line", {price: pounds(amount - sum), minimum: pounds(catalogue.minimum_charge)}));
+  }
+  return [...lines, t("bulky.total", {total: pounds(amount), count: items.length})];
 }
 
 // Banded prices in words: "1 to 3 items: £30.00; 4 to 6 items: £50.00".
@@ -63,22 +101,18 @@ export async function render(view, {params}) {
     append(view, h("p", {class: "body", id: "no-dates"}, t("bulky.no_dates")));
     return;
   }
-  const summary = h("p", {class: "body bold", id: "bulky-total", "aria-live": "polite"});
+  const summary = h("div", {class: "body", id: "bulky-total", "aria-live": "polite"});
   const form = h("form", {novalidate: true},
-    h("fieldset", {class: "fieldset", id: "items"},
-      h("legend", {class: "legend"}, t("bulky.items", {max: catalogue.max_items})),
-      catalogue.items.map(item => input({field: `count-${item.id}`, label: item.name, value: "0", type: "number",
-        hint: banded(catalogue) ? undefined : t("bulky.each", {price: pounds(item.price)}), min: "0",
-        max: String(catalogue.max_items),
-        inputmode: "numeric", class: "input input--width-2"}))),
+    h("p", {class: "inset", id: "bulky-address"}, t("bulky.for_address", {address: dates.address || uprn})),
+    itemsPicker(catalogue),
     choices({field: "date", legend: t("bulky.date"), options: open.map(d => ({value: d.date,
       label: formatDay(d.date), hint: t("bulky.places_left", {count: d.places_left})}))}),
     input({field: "location", label: t("bulky.location"), hint: t("bulky.location_hint"), maxlength: "200"}),
     summary, h("p", {class: "body"}, t("bulky.needs_signal")), button(t("bulky.pay")));
   const update = () => {
     const items = chosen(form, catalogue);
-    summary.textContent = items.length ? t("bulky.total", {total: pounds(total(items, catalogue)),
-      count: items.length}) : t("bulky.total_none");
+    summary.replaceChildren(...(items.length ? priceLines(items, catalogue) : [t("bulky.total_none")])
+      .map((line, i, all) => h("p", {class: i === all.length - 1 ? "body bold" : "body"}, line)));
   };
   form.addEventListener("input", update);
   update();
@@ -87,7 +121,7 @@ export async function render(view, {params}) {
     const items = chosen(form, catalogue);
     const problems = [];
     if (!items.length || items.length > catalogue.max_items) {
-      problems.push({field: `count-${catalogue.items[0].id}`, message: t("bulky.items_required",
+      problems.push({field: "items", message: t("bulky.items_required",
         {max: catalogue.max_items})});
     }
     const date = form.elements.date.value;
