@@ -21,7 +21,9 @@ def test_a_category_with_a_rule_states_its_target_in_the_list_and_on_each_report
     assert service["target"]["text"].endswith("within 20 working days")
     created = client.post("/v1/reports", pothole())
     view = client.get(f"/v1/reports/{created.json_body['id']}").json_body
-    assert view["target"] == service["target"]
+    # Once sent, the target is said as the body's own: whose it is.
+    assert view["target"]["working_days"] == 20 and view["target"]["by"] == view["sent_to"][0]["body"]
+    assert view["target"]["text"] == service["target"]["text"].replace("We aim", f"{view['target']['by']} aims")
     assert view["working_days_open"] == 0 and view["overdue"] is False
 
 
@@ -52,3 +54,20 @@ def test_an_open_report_past_its_target_in_working_days_is_overdue_and_a_fixed_o
     assert against_target(on_day_22, report, service)["overdue"] is True
     fixed = dataclasses.replace(report, state="fixed")
     assert "overdue" not in against_target(on_day_22, fixed, service)
+
+
+def test_at_a_point_the_target_is_said_as_the_body_s_that_takes_it(client, deps):
+    from conftest import YORK_MINSTER
+    _rule(deps)
+    lat, lon = YORK_MINSTER
+    listed = client.get(f"/v1/services?lat={lat}&lon={lon}").json_body["services"]
+    [service] = [s for s in listed if s["service_code"] == "pothole"]
+    body = service["bodies"][0]["name"]
+    assert service["target"]["text"].startswith(f"{body} aims to ") and service["target"]["by"] == body
+
+
+def test_several_bodies_aim_together_and_a_target_not_worded_as_ours_is_left_as_it_is():
+    from chalicelib.handlers.shared.targets import whose
+    assert whose("We aim to fix potholes within 2 working days", ["A", "B"]) == \
+        "A and B aim to fix potholes within 2 working days"
+    assert whose("Potholes are fixed within 2 working days", ["A"]) == "Potholes are fixed within 2 working days"

@@ -183,17 +183,29 @@ def test_who_deals_with_it_and_the_target_are_said_before_and_after_send_and_ove
     from datetime import timedelta
     page = browser.new_page()
     start_report(page, "Pothole")
-    place_by_gps(page)
+    # Who takes it, said at the location step as soon as the point and the category decide it.
+    page.get_by_role("button", name="Use my current location").click()
+    expect(page.locator("#goes-to")).to_have_text("This will be sent to City of York.")
+    expect(page.locator("#goes-to-target")).to_have_text("City of York aims to fix potholes within 20 working days.")
+    check_accessible(page, "report: location, who takes it")
+    page.get_by_role("button", name="Continue").click()
     not_one_of_these(page)
     describe(page, "Pothole with a target", choices=["Up to a car tyre"])
     expect(page.locator("#sent-to")).to_have_text("This will be sent to City of York.")
-    expect(page.locator("#target")).to_have_text("We aim to fix potholes within 20 working days.")
+    expect(page.locator("#target")).to_have_text("City of York aims to fix potholes within 20 working days.")
     send(page, name="Tara Target", email="tara.target@example.org")
-    sent_reference(page)
+    reference = sent_reference(page)
     expect(page.locator("#who-and-when #sent-to")).to_have_text("It has gone to City of York.")
-    expect(page.locator("#who-and-when #target")).to_have_text("We aim to fix potholes within 20 working days.")
+    expect(page.locator("#who-and-when #target")).to_have_text(
+        "City of York aims to fix potholes within 20 working days.")  # whose target it is
     page.locator("#tracking-link").click()
+    heading(page, "Pothole")
     expect(page.locator("#open-for")).to_have_text("Open for 0 working days.")
+    expect(page.locator("#timeline")).to_contain_text("Sent to City of York")
+    # Its reporter hears of every change already: not offered to follow it as well.
+    expect(page.get_by_role("link", name="Follow this report")).to_have_count(0)
+    expect(page.locator("#you-hear")).to_be_visible()
+    expect(page.locator(".caption")).to_have_text(f"Report {reference}")
 
     # A report that came 60 days ago and is still open: overdue, for anyone to see.
     from chalicelib.storage.reports import ReportModel

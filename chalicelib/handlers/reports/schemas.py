@@ -20,7 +20,9 @@ SENT_TO = {"type": "array", "description": "who acts on the report and how far i
 
 TARGET = {"type": "object", "description": "the category's target, from its due-date rule (absent without one)",
           "properties": {"working_days": {"type": "integer"},
-                         "text": {"type": "string", "description": "\"We aim to fix potholes within 20 working days\""}}}
+                         "text": {"type": "string", "description": "\"We aim to fix potholes within 20 working days\"; "
+                                  "once the point decides who takes it, theirs: \"North Yorkshire Council aims to ...\""},
+                         "by": {"type": "string", "description": "whose target it is, when known"}}}
 
 SCHEMAS = {
     "Service": {"type": "object", "required": ["service_code", "name"], "properties": {

@@ -15,7 +15,8 @@ def list_services(deps, params=None):
         return {"services": [_public(s, deps) for s in services]}
     from ..bodies.routing import services_at
     offered = services_at(deps, services, *point)
-    return {"services": [{**_public(s, deps), "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
+    return {"services": [{**_public(s, deps, [b.name for b in offered[code]]),
+                          "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
                           "sent_to_text": "This will be sent to " + " and ".join(b.name for b in offered[code])}
                          for s in services if (code := s["service_code"]) in offered]}
 
@@ -40,8 +41,8 @@ def get_service(deps, code):
     return _public(service, deps)
 
 
-def _public(service, deps):
-    aim = targets.target(deps, service)
+def _public(service, deps, bodies=None):
+    aim = targets.target(deps, service, bodies)
     return {
         "service_code": service["service_code"],
         "name": service["name"],

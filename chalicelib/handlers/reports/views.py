@@ -34,7 +34,8 @@ def public_view(deps, report, service, sends=None):
         view.update(_details(deps, report, visibility.public_fields(service)))
     if getattr(report, "moderation", None):  # what the public is told of it: who and when, never why
         view["moderated"] = {"by": "council", "label": MODERATED, "at": report.moderation.get("at")}
-    view.update(targets.against_target(deps, report, service))  # the target, and "overdue" when it is
+    went_to = [s.body_name for s in sends or () if s.state != "withdrawn" and s.body_name]
+    view.update(targets.against_target(deps, report, service, went_to))  # whose target, and "overdue" when it is
     if sends is not None:
         view["sent_to"] = [sent_view(s) for s in sends if s.state != "withdrawn"]  # staff see those too
     return view

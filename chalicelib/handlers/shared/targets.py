@@ -14,11 +14,14 @@ from ... import states, workdays
 from ...stamps import london_today
 
 DEFAULT_TEXT = "We aim to deal with {category} reports within {days}"
+WE_AIM = "We aim"
 
 
-def target(deps, service):
+def target(deps, service, bodies=None):
     """{"working_days", "text"} from the category's rule, or None without one.
-    A category may word it itself (`target_text`, "{days}" for "20 working days")."""
+    A category may word it itself (`target_text`, "{days}" for "20 working days").
+    bodies: the names of who takes the report, when the point has decided it:
+    the target is theirs, and says so ("North Yorkshire Council aims to ...")."""
     if not service or deps.due_rules is None:
         return None
     rule = deps.due_rules.get(service["service_code"])
@@ -28,7 +31,14 @@ def target(deps, service):
     span = f"{days} working day{'' if days == 1 else 's'}"
     text = (service.get("target_text") or DEFAULT_TEXT).replace("{days}", span).replace(
         "{category}", service.get("name", service["service_code"]).lower())
-    return {"working_days": days, "text": text}
+    return {"working_days": days, "text": whose(text, bodies), **({"by": " and ".join(bodies)} if bodies else {})}
+
+
+def whose(text, bodies):
+    """"We aim to ..." as the body's own: "North Yorkshire Council aims to ..." (several: "A and B aim to")."""
+    if not bodies or not text.startswith(WE_AIM):
+        return text
+    return f"{' and '.join(bodies)} {'aims' if len(bodies) == 1 else 'aim'}{text[len(WE_AIM):]}"
 
 
 def working_days_open(report, today):
@@ -41,10 +51,11 @@ def working_days_open(report, today):
         return None
 
 
-def against_target(deps, report, service):
-    """What the public sees of a report's time: the category's target and,
-    while it is open, {"working_days_open", "overdue"}; {} without a target."""
-    aim = target(deps, service)
+def against_target(deps, report, service, bodies=None):
+    """What the public sees of a report's time: the category's target (the
+    bodies', when known: who it went to) and, while it is open,
+    {"working_days_open", "overdue"}; {} without a target."""
+    aim = target(deps, service, bodies)
     if aim is None:
         return {}
     out = {"target": aim}

@@ -1,5 +1,6 @@
 // Step 2: where the problem is: the phone's location, an address found by
 // postcode or street, or a tap on the map (placing a pin, never dragging).
+import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, Invalid, onSubmit, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
@@ -13,8 +14,26 @@ export async function render(view) {
   if (!service) return navigate("/report/category", {replace: true});
   let chosen = draft().location || null;
   const summary = h("div", {class: "inset place-chosen", id: "chosen-location", "aria-live": "polite"});
+  // Who takes it, as soon as the point and the category decide it (as FixMyStreet says at this step),
+  // from the same routing a report made there gets; left out, not guessed, without signal.
+  const goesTo = h("p", {class: "body", id: "goes-to"});
+  const aim = h("p", {class: "body", id: "goes-to-target"});
+  const who = h("div", {id: "who-takes-it", "aria-live": "polite"}, goesTo, aim);
+  let asked = 0;
+  const whoTakesIt = point => {
+    const mine = ++asked;
+    goesTo.textContent = aim.textContent = "";
+    if (!point || point.lat == null) return;
+    api(`/v1/services?${query({lat: point.lat, lon: point.lon})}`).then(found => {
+      const here = (found.services || []).find(s => s.service_code === service.service_code);
+      if (mine !== asked || !here) return;
+      goesTo.textContent = t("report.location.goes_to", {sent_to: here.sent_to_text});
+      if (here.target) aim.textContent = `${here.target.text}.`;
+    }).catch(() => {});
+  };
   const showChosen = () => {
     summary.textContent = chosen ? t("report.location.chosen", {place: chosen.label}) : t("report.location.none");
+    whoTakesIt(chosen);
   };
   let map = null;
   const pick = (point, fromMap = false) => {
@@ -31,7 +50,7 @@ export async function render(view) {
 
   // The choice sits between the ways of choosing and the map, where the eye is either way;
   // Continue follows the map's few stops (its zoom and the tiles' credit, then the centre button).
-  const form = h("form", {novalidate: true}, picker, summary,
+  const form = h("form", {novalidate: true}, picker, summary, who,
     h("h2", {class: "heading-s"}, t("report.location.map_heading")), map.element,
     button(t("form.continue")));
   onSubmit(form, view, () => {

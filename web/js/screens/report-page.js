@@ -53,6 +53,15 @@ function withdrawButton(view, report, src, i, token) {
   return button;
 }
 
+// "Sent to North Yorkshire Council" in the timeline, at the moment it went, among the updates.
+function withSends(updates, sends = []) {
+  const sent = sends.filter(s => s.state === "sent" && s.sent_at)
+    .map(s => ({kind: "sent", body: s.body, created_at: s.sent_at}));
+  return [...updates, ...sent].sort((a, b) => new Date(a.created_at) - new Date(b.created_at));
+}
+
+const reporterHears = report => report.view === "private" && Boolean(report.contact?.email);
+
 export async function render(view, {params}) {
   const id = params.get("report").trim().toUpperCase();
   const token = params.get("token") || trackingToken(id);
@@ -113,9 +122,9 @@ export async function render(view, {params}) {
           class: "photo-list__img photo-list__img--large", loading: "lazy"}),
         report.view === "private" ? withdrawButton(view, report, src, i, token) : null)))] : null,
     h("h2", {class: "heading-m"}, t("report.page.timeline")),
-    h("ol", {class: "timeline"}, [...updates].reverse().map(u => h("li", {class: "timeline__item"},
+    h("ol", {class: "timeline", id: "timeline"}, withSends(updates, report.sent_to).reverse().map(u => h("li", {class: "timeline__item"},
       h("h3", {class: "heading-s timeline__title"}, u.kind === "created" ? t("report.page.created")
-        : tOr(`status.${u.status}`, u.status_label)),
+        : u.kind === "sent" ? t("report.page.sent_to_body", {body: u.body}) : tOr(`status.${u.status}`, u.status_label)),
       h("p", {class: "timeline__date"}, formatDate(u.created_at, true)),
       u.text ? h("p", {class: "body"}, u.text) : null))),
     // "Me too" from anyone else while it is open; its own people (the reporter, staff) see the count alone.
@@ -123,10 +132,12 @@ export async function render(view, {params}) {
     report.view === "public" && report.open && report.description !== undefined
       ? [h("p", {class: "body"}, t("metoo.lead")), meToo(report)]
       : h("p", {class: "body"}, countText(report.supporters || 0)),
-    h("h2", {class: "heading-m", id: "follow"}, t("report.page.follow_title")),
-    h("p", {class: "body"}, t("report.page.follow_lead")),
-    h("a", {class: "button", href: `/alerts/new?kind=report&report=${encodeURIComponent(report.id)}`},
-      t("report.page.follow")),
+    // Its reporter hears of every change already (they gave an e-mail): following it would tell them twice.
+    reporterHears(report) ? h("p", {class: "body", id: "you-hear"}, t("report.page.you_hear"))
+      : [h("h2", {class: "heading-m", id: "follow"}, t("report.page.follow_title")),
+        h("p", {class: "body"}, t("report.page.follow_lead")),
+        h("a", {class: "button", href: `/alerts/new?kind=report&report=${encodeURIComponent(report.id)}`},
+          t("report.page.follow"))],
     h("p", {class: "body"}, h("a", {id: "ask-us", href: `/chat?from=report&report=${encodeURIComponent(report.id)}`},
       t("chat.ask_us"))),
     report.tracking_url || token ? h("p", {class: "body"}, t("report.page.private_link")) : null);
