@@ -148,3 +148,20 @@ def test_only_the_resident_chooses(client, people, clock):
     conversation = start(client)
     r = client.post(f"/v1/conversations/{conversation['id']}/choice", {"choice": "end"}, people("staff").auth)
     assert r.status_code == 409
+
+
+def test_a_waiting_resident_s_read_costs_a_key_read_a_count_of_those_ahead_and_two_small_items(
+        client, deps, people, clock):
+    """The place reads those ahead (here 3), the wait two hour items: no scan, however long the day."""
+    from chalicelib.handlers.conversations import resident
+    from chalicelib.storage.metering import metered
+    for n in range(3):  # three residents with accounts ask first
+        start(client, {"text": f"Question {n}"}, people().auth)
+        clock.shift(timedelta(seconds=5))
+    last = start(client)
+    clock.shift(timedelta(seconds=30))
+    with metered() as meter:
+        view = resident.read(deps, last["id"], last["token"])
+    assert view["queue"]["place"] == 4
+    assert meter.operations == ["GetItem", "Query", "BatchGetItem"], meter.operations
+    assert meter.items == 1 + 3  # the conversation and the three ahead (the hour items are not stored yet)
