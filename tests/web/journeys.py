@@ -30,6 +30,8 @@ def start_report(page, category, search=None, axe=False):
 def place_by_gps(page, axe=False):
     page.get_by_role("button", name="Use my current location").click()
     expect(page.locator("#chosen-location")).to_contain_text("your current location")
+    # Who takes it is said above Continue once the API answers: press Continue after, not as it moves.
+    expect(page.locator("#who-takes-it")).to_have_attribute("data-state", "settled")
     if axe:
         expect(page.locator(".map-notice")).to_be_visible()  # no tiles here: the map is a plain panel
         check_accessible(page, "report: location")
@@ -41,6 +43,7 @@ def place_by_postcode(page, postcode, address):
     page.get_by_role("button", name="Find", exact=True).click()
     page.get_by_label("Choose the nearest address").select_option(label=address)
     expect(page.locator("#chosen-location")).to_contain_text(address)
+    expect(page.locator("#who-takes-it")).to_have_attribute("data-state", "settled")
     page.get_by_role("button", name="Continue").click()
 
 

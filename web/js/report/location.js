@@ -24,12 +24,13 @@ export async function render(view) {
     const mine = ++asked;
     goesTo.textContent = aim.textContent = "";
     if (!point || point.lat == null) return;
+    who.dataset.state = "asking";  // settled either way: what a test (or a screen reader's user) waits for
     api(`/v1/services?${query({lat: point.lat, lon: point.lon})}`).then(found => {
       const here = (found.services || []).find(s => s.service_code === service.service_code);
       if (mine !== asked || !here) return;
       goesTo.textContent = t("report.location.goes_to", {sent_to: here.sent_to_text});
       if (here.target) aim.textContent = `${here.target.text}.`;
-    }).catch(() => {});
+    }).catch(() => {}).finally(() => { if (mine === asked) who.dataset.state = "settled"; });
   };
   const showChosen = () => {
     summary.textContent = chosen ? t("report.location.chosen", {place: chosen.label}) : t("report.location.none");
