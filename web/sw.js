@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-12";
+const VERSION = "doorstep-13";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -25,10 +25,13 @@ const SHELL = [
   "/js/screens/council-tax-requests.js",
   "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js", "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js",
   "/js/screens/petitions.js",
+  "/js/screens/forms.js", "/js/forms/check.js", "/js/forms/files.js", "/js/forms/local.js", "/js/forms/page.js",
+  "/js/forms/questions.js", "/js/forms/sending.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
-              /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/, /^\/v1\/stats$/];
+              /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/, /^\/v1\/stats$/,
+              /^\/v1\/forms(\/[a-z0-9-]+)?$/];
 
 // Data a first journey needs with no signal: a phone that installed the app
 // can report offline before it ever opened the report screen with signal.

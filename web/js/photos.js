@@ -29,12 +29,12 @@ export async function resize(file) {
     blob => (blob ? resolve(blob) : reject(new UnreadablePhoto(file.name))), "image/jpeg", QUALITY));
 }
 
-/** Upload one photo; returns its upload_id for the report's `photos`. */
-export async function uploadPhoto(blob) {
-  const form = await api("/v1/uploads", {method: "POST", body: {content_type: "image/jpeg", size: blob.size}});
+/** Upload one photo (or a form's file); returns its upload_id for the report's `photos`. */
+export async function uploadPhoto(blob, contentType = "image/jpeg") {
+  const form = await api("/v1/uploads", {method: "POST", body: {content_type: contentType, size: blob.size}});
   const data = new FormData();
   for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
-  data.append("file", blob, "photo.jpg");
+  data.append("file", blob, contentType === "image/jpeg" ? "photo.jpg" : "file");
   let response;
   try {
     response = await fetch(form.url, {method: "POST", body: data});

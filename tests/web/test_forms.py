@@ -1,0 +1,120 @@
+"""A form on a phone, the issue's whole journey: the grant enquiry on a
+360 px phone, the charity's branch, two files, saved and opened again from
+the e-mailed link in another browser, check your answers (only the pages
+taken), sent, a reference at once and a copy by e-mail; staff then see the
+case in their inbox with the form's own due date."""
+import re
+from datetime import date
+
+from playwright.sync_api import expect
+
+from tests.web.browser import Browser, check_accessible
+from tests.web.desk import DESKTOP, Officer
+from tests.web.journeys import heading, phone_photo, sign_in
+
+NARROW = {"width": 360, "height": 740}
+EMAIL = "grants.ask@example.org"
+
+
+def phone(chromium, stack):
+    return Browser(chromium, stack, viewport=NARROW)
+
+
+def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(chromium, stack, tmp_path):
+    first = phone(chromium, stack)
+    page = first.new_page()
+    page.goto("/forms")
+    heading(page, "Forms")
+    check_accessible(page, "forms")
+    page.get_by_role("link", name="Apply for a Blue Badge").click()
+    expect(page.locator("#form-link-out")).to_contain_text("Blue Badges are applied for on GOV.UK")
+    expect(page.get_by_role("link", name="Apply on GOV.UK")).to_have_attribute("href", "https://www.gov.uk/apply-blue-badge")
+    page.go_back()
+    page.get_by_role("link", name="Ask about a community grant").click()
+    heading(page, "Ask about a community grant")
+    page.get_by_role("button", name="Start now").click()
+
+    heading(page, "Who is asking for the grant?")  # one question: the question is the page's heading
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_contain_text("Select who is asking for the grant?")
+    check_accessible(page, "form page with errors")
+    page.get_by_label("A registered charity").check()
+    page.get_by_role("button", name="Continue").click()
+
+    heading(page, "About the charity")
+    page.get_by_label("Name of the charity").fill("York Community Larder")
+    page.get_by_label("Registered charity number").fill("123456789")  # one digit too many
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_contain_text("Registered charity number must be 8 characters or fewer")
+    page.get_by_label("Registered charity number").fill("1234567")
+    page.get_by_role("button", name="Continue").click()
+
+    heading(page, "The charity's latest accounts")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Choose a file").click()
+    chooser.value.set_files([phone_photo(tmp_path, "accounts-1.jpg"), phone_photo(tmp_path, "accounts-2.jpg")])
+    expect(page.locator(".file-list li")).to_have_count(2)
+    check_accessible(page, "form file question")
+    page.get_by_role("button", name="Continue").click()
+
+    heading(page, "What would the grant pay for?")
+    page.get_by_role("link", name="Save and come back later").click()
+    heading(page, "Save your form and come back later")
+    page.get_by_label("Your email address").fill(EMAIL)
+    page.get_by_role("button", name="Save and e-mail me the link").click()
+    code = page.locator("#form-code").inner_text()
+    assert re.fullmatch(r"\d{6}", code)
+    check_accessible(page, "form saved")
+    first.close()
+
+    link = stack.link_in_mail(EMAIL, "/forms/resume")
+    second = phone(chromium, stack)  # another browser: nothing of the first one's
+    page = second.new_page()
+    page.goto(link)
+    heading(page, "Carry on with your form")
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "What would the grant pay for?")
+    page.get_by_label("What would the grant pay for?").fill("A chest freezer for the larder")
+    page.get_by_label("Amount you would ask for, in pounds").fill("650")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "How we contact you")
+    page.get_by_label("First name").fill("Priya")
+    page.get_by_label("Last name").fill("Shah")
+    page.get_by_label("Your email address").fill(EMAIL)
+    page.get_by_role("button", name="Continue").click()
+
+    heading(page, "Check your answers")
+    answers = page.locator("#form-answers")
+    expect(answers).to_contain_text("York Community Larder")
+    expect(answers).to_contain_text("File 1, File 2")
+    expect(answers).not_to_contain_text("Number of employees")  # the business's branch was not taken
+    expect(answers).not_to_contain_text("Date of birth")
+    check_accessible(page, "form check answers")
+    page.get_by_role("button", name="Accept and send").click()
+    expect(page.locator(".error-summary")).to_contain_text("Confirm the declaration")
+    page.get_by_label("I confirm this is correct").check()
+    page.get_by_role("button", name="Accept and send").click()
+    expect(page.locator("#form-sent")).to_contain_text("Form sent")
+    reference = page.locator("#form-reference").inner_text()
+    assert re.fullmatch(r"FM-[A-Z0-9]{8}", reference)
+    check_accessible(page, "form sent")
+    second.close()
+
+    copy = stack.mail_once(EMAIL, f"Ask about a community grant: your answers (reference {reference})")
+    assert len(copy) == 1 and "York Community Larder" in copy[0].body and "Number of employees" not in copy[0].body
+
+    from chalicelib.handlers.forms.cases import case_of
+    case = case_of(stack.deps(), reference)
+    Officer(stack, "grants.officer@example.org")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        office = desk.new_page()
+        sign_in(office, "grants.officer@example.org", next_path=f"/staff/reports/{case}")
+        heading(office, case)
+        expect(office.locator("#report-details")).to_contain_text(reference)
+        due = date.fromisoformat(stack.deps().reports.get(case).due)
+        assert due.weekday() < 5  # working days: never a weekend
+        expect(office.locator("#report-details")).to_contain_text(f"{due:%A} {due.day} {due:%B}")
+    finally:
+        desk.close()

@@ -1,0 +1,169 @@
+// A form's questions drawn GOV.UK's way from the definition's own words, and
+// read back as the API takes them (forms/answers.py): a string, a list of
+// choices, {day, month, year}, {line1, line2, town, postcode}, {uprn}, a
+// list of upload ids, a list of items. A page of one question has the
+// question as its heading, as GOV.UK Forms does.
+import {append, fieldId, h} from "../dom.js";
+import {choices, dateInput, input, select, textarea} from "../forms.js";
+import {t} from "../i18n.js";
+import {searchAddresses} from "../where.js";
+import {filePicker} from "./files.js";
+
+const INPUTS = {
+  email: {type: "email", autocomplete: "email", spellcheck: false},
+  phone: {type: "tel", autocomplete: "tel"},
+  number: {inputmode: "decimal", class: "input input--width-10"},
+  national_insurance_number: {class: "input input--width-10", spellcheck: false},
+  organisation_name: {autocomplete: "organization"},
+};
+
+/** The question's element, and read(form) giving its answer (null when blank). */
+export function question(q, answer, {heading = false, submissionId} = {}) {
+  const common = {field: q.id, hint: q.hint, optional: q.optional};
+  const single = {...common, label: q.label, heading};
+  switch (q.type) {
+    case "selection": {
+      const chosen = answer ?? (q.several ? [] : "");
+      const el = choices({...common, legend: q.label, headingLegend: heading, multiple: Boolean(q.several),
+        hint: q.hint || (q.several ? t("form.select_all") : undefined), value: chosen,
+        options: q.options.map(o => ({value: o.value, label: o.label, hint: o.hint}))});
+      return {el, read: form => q.several
+        ? [...form.querySelectorAll(`input[name="${q.id}"]:checked`)].map(i => i.value)
+        : (form.querySelector(`input[name="${q.id}"]:checked`)?.value ?? null)};
+    }
+    case "date": {
+      const [year, month, day] = typeof answer === "string" ? answer.split("-") : [answer?.year, answer?.month, answer?.day];
+      const el = dateInput({...common, legend: q.label, value: year ? `${year}-${month}-${day}` : ""});
+      const part = (form, name) => (form.elements[`${q.id}.${name}`]?.value || "").trim();
+      return {el: headed(el, heading), read: form => blankToNull({day: part(form, "day"), month: part(form, "month"),
+        year: part(form, "year")})};
+    }
+    case "name": return parts(q, answer, heading, q.parts === "full" || !q.parts ? ["full"]
+      : q.parts === "first_last" ? ["first", "last"] : ["first", "middle", "last"]);
+    case "address": return parts(q, answer, heading, ["line1", "line2", "town", "postcode"]);
+    case "property": return property(q, answer, heading);
+    case "file": return filePicker(q, answer, {heading, submissionId});
+    case "add_another": return addAnother(q, answer);
+    case "text":
+      if (q.length === "long") {
+        const el = textarea({...common, label: q.label, value: answer ?? "", maxlength: q.max_length});
+        return {el: headed(el, heading), read: form => text(form, q.id)};
+      }
+    // falls through: a short text is an input
+    default: {
+      const el = input({...single, value: answer ?? "", ...(INPUTS[q.type] || {})});
+      return {el, read: form => text(form, q.id)};
+    }
+  }
+}
+
+function text(form, name) {
+  return (form.elements[name]?.value || "").trim() || null;
+}
+
+function blankToNull(value) {
+  return Object.values(value).every(v => !v) ? null : value;
+}
+
+/** A label or legend made the page's heading (one question on the page). */
+function headed(el, heading) {
+  if (!heading) return el;
+  const label = el.querySelector("label, legend");
+  if (label.tagName === "LEGEND") {
+    label.classList.add("legend--l");
+    label.replaceChildren(h("h1", {class: "legend__heading"}, ...label.childNodes));
+  } else {
+    label.replaceWith(h("h1", {class: "label-wrapper"}, label));
+  }
+  return el;
+}
+
+/** A name or an address: one input per part, in a fieldset with the question's words. */
+function parts(q, answer, heading, names) {
+  const given = typeof answer === "string" ? {full: answer} : answer || {};
+  if (names.length === 1) {
+    const el = input({field: q.id, label: q.label, hint: q.hint, optional: q.optional, heading,
+      value: given.full || "", autocomplete: "name"});
+    return {el, read: form => text(form, q.id)};
+  }
+  const auto = {first: "given-name", middle: "additional-name", last: "family-name", line1: "address-line1",
+    line2: "address-line2", town: "address-level2", postcode: "postal-code"};
+  const inputs = names.map(part => input({field: `${q.id}.${part}`, label: t(`forms.part.${part}`),
+    optional: part === "middle" || part === "line2", value: given[part] || "", autocomplete: auto[part],
+    ...(part === "postcode" ? {class: "input input--width-10"} : {})}));
+  const legend = h("legend", {class: heading ? "legend legend--l" : "legend"},
+    heading ? h("h1", {class: "legend__heading"}, q.label) : q.label);
+  const el = h("div", {class: "form-group", dataset: {field: q.id}},
+    h("fieldset", {class: "fieldset"}, legend, q.hint ? h("div", {class: "hint"}, q.hint) : null, inputs));
+  return {el, read: form => blankToNull(Object.fromEntries(names.map(p => [p, text(form, `${q.id}.${p}`) || ""])))};
+}
+
+/** One of the council's addresses: a postcode, then the address chosen from those found. */
+function property(q, answer, heading) {
+  const chosen = h("div", {});
+  const show = addresses => {
+    chosen.replaceChildren(select({field: q.id, label: t("forms.property.choose"),
+      options: [{value: "", label: t("forms.property.count", {count: addresses.length})},
+        ...addresses.map(a => ({value: String(a.uprn), label: a.address || a.text}))],
+      value: answer?.uprn ? String(answer.uprn) : ""}));
+  };
+  if (answer?.uprn) show([{uprn: answer.uprn, text: answer.text}]);
+  const postcode = input({field: `${q.id}-postcode`, label: t("forms.property.postcode"),
+    class: "input input--width-10", autocomplete: "postal-code", value: answer?.postcode || ""});
+  const find = h("button", {class: "button button--secondary", type: "button", onclick: async () => {
+    const code = postcode.querySelector("input").value;
+    try {
+      show(await searchAddresses(code));
+    } catch (error) {
+      chosen.replaceChildren(h("p", {class: "error-message"}, error.message));
+    }
+  }}, t("forms.property.find"));
+  const el = h("div", {class: "form-group", dataset: {field: q.id}},
+    h("fieldset", {class: "fieldset"}, h("legend", {class: heading ? "legend legend--l" : "legend"},
+      heading ? h("h1", {class: "legend__heading"}, q.label) : q.label),
+    q.hint ? h("div", {class: "hint"}, q.hint) : null, postcode, find, chosen));
+  return {el, read: form => {
+    const uprn = form.elements[q.id]?.value;
+    return uprn ? {uprn} : null;
+  }};
+}
+
+/** "Add another": each item the inner questions again, numbered; one more on asking. */
+function addAnother(q, answer) {
+  const items = h("div", {});
+  const readers = [];
+  const add = given => {
+    const n = readers.length;
+    const inner = q.questions.map(iq => question({...iq, id: `${q.id}[${n}].${iq.id}`}, given?.[iq.id]));
+    readers.push(form => Object.fromEntries(q.questions.map((iq, i) => [iq.id, inner[i].read(form)])));
+    items.append(h("fieldset", {class: "fieldset"}, h("legend", {class: "legend"},
+      t("forms.item", {name: q.item_name, n: n + 1})), inner.map(x => x.el)));
+  };
+  (answer && answer.length ? answer : [null]).forEach(add);
+  const more = h("button", {class: "button button--secondary", type: "button", onclick: () => add(null)},
+    t("forms.add_another", {name: q.item_name}));
+  const el = h("div", {class: "form-group", dataset: {field: q.id}, id: fieldId(q.id)},
+    h("h2", {class: "heading-m"}, q.label), q.hint ? h("div", {class: "hint"}, q.hint) : null, items, more);
+  return {el, read: form => {
+    const all = readers.map(r => r(form)).filter(item => Object.values(item).some(v => v !== null));
+    return all.length ? all : null;
+  }};
+}
+
+/** An answer as words, for check your answers. */
+export function answerWords(q, answer) {
+  if (answer === null || answer === undefined || (Array.isArray(answer) && !answer.length)) return t("forms.not_answered");
+  if (q.type === "selection") {
+    const label = v => q.options?.find(o => o.value === v)?.label ?? v;
+    return [].concat(answer).map(label).join(", ");
+  }
+  if (q.type === "file") return [].concat(answer).map((f, i) => f.name || t("forms.file_n", {n: i + 1})).join(", ");
+  if (q.type === "property") return answer.text || answer.uprn;
+  if (q.type === "date" && typeof answer === "string") {
+    return new Date(`${answer}T12:00:00`).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
+  }
+  if (q.type === "add_another") return answer.map(item => Object.values(item).filter(Boolean).join(", ")).join("; ");
+  if (typeof answer === "object") return Object.values(answer).filter(Boolean).join(answer.postcode ? ", " : " ");
+  return String(answer);
+}
+
