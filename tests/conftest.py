@@ -74,6 +74,8 @@ def storage(aws):
     ensure_storage()
     clear_cache()
     due_rules.clear_cache()
+    from chalicelib.storage.forms import _definitions
+    _definitions.clear()  # a form's version read by an earlier test is not this test's, whose id may be the same
     _load_categories()
 
 

@@ -152,9 +152,11 @@ def mail_and_sms():
 def photos():
     bucket = "${PhotoBucket.Arn}"
     return [
-        # hidden-photos/: photos moderation took off public reports, kept for staff (handlers/moderation).
+        # hidden-photos/: photos moderation took off public reports, kept for staff (handlers/moderation);
+        # form-files/: a form's files, copied there from uploads/ when their page is saved (handlers/forms/files).
         {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"],
-         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*"), sub(f"{bucket}/hidden-photos/*")]},
+         "Resource": [sub(f"{bucket}/uploads/*"), sub(f"{bucket}/photos/*"), sub(f"{bucket}/hidden-photos/*"),
+                      sub(f"{bucket}/form-files/*")]},
         # GET /v1/open-data reads the export's index and signs links to its files; a
         # moderation rewrites the published files at once (opendata/export.rewrite_report).
         {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": sub(f"{bucket}/public-data/*")},

@@ -49,6 +49,13 @@ def test_text_file_posing_as_a_photo_is_refused_and_nothing_is_stored(client):
     assert ReportModel.count() == 0
 
 
+def test_a_document_uploaded_for_a_form_is_no_reports_photo(client, deps):
+    from support.forms_support import uploaded
+    pdf = uploaded(client, deps, b"%PDF-1.7\n%%EOF\n", "application/pdf")
+    r = client.post("/v1/reports", pothole(photos=[pdf]))
+    assert r.status_code == 422 and r.json_body["error"]["code"] == "not_an_image"
+
+
 def test_upload_that_was_never_sent_is_a_clear_error(client):
     form = client.post("/v1/uploads", {"content_type": "image/png", "size": 1000}).json_body
     r = client.post("/v1/reports", pothole(photos=[form["upload_id"]]))
@@ -61,11 +68,12 @@ def test_unknown_upload_id_is_a_clear_error(client):
 
 
 @pytest.mark.parametrize("body,status", [
-    ({"content_type": "application/pdf", "size": 100}, 400),
+    ({"content_type": "application/x-msdownload", "size": 100}, 400),
     ({"content_type": "image/jpeg", "size": 0}, 400),
     ({"content_type": "image/jpeg", "size": 11 * 1024 * 1024}, 413),
+    ({"content_type": "application/pdf", "size": 21 * 1024 * 1024}, 413),
 ])
-def test_upload_request_refuses_non_images_and_oversized_files(client, body, status):
+def test_upload_request_refuses_what_is_neither_a_photo_nor_a_document_and_oversized_files(client, body, status):
     r = client.post("/v1/uploads", body)
     assert r.status_code == status
     assert "error" in r.json_body

@@ -4,12 +4,12 @@ answers with only the pages taken, and a reference at once; someone part-way
 keeps the version they started; a start is idempotent."""
 import uuid
 
-from support.forms_support import CONTACT, Filler, charity_branch, demo, fields, published, put
+from support.forms_support import CONTACT, Filler, charity_branch, demo, fields, published, put, uploaded
 
 
-def uploads(client, n):
-    made = [client.post("/v1/uploads", {"content_type": "image/jpeg", "size": 300_000 + i}) for i in range(n)]
-    return [m.json_body["upload_id"] for m in made]
+def uploads(client, deps, n):
+    from conftest import jpeg_with_gps
+    return [uploaded(client, deps, jpeg_with_gps()) for _ in range(n)]
 
 
 def test_each_applicant_type_takes_its_own_branch(client, deps):
@@ -18,7 +18,7 @@ def test_each_applicant_type_takes_its_own_branch(client, deps):
     assert charity.answer("applicant-type", applicant_type="charity").json_body["next"] == "charity"
     assert business.answer("applicant-type", applicant_type="business").json_body["next"] == "business"
     assert person.answer("applicant-type", applicant_type="individual").json_body["next"] == "individual"
-    done = charity_branch(charity, uploads(client, 2))
+    done = charity_branch(charity, uploads(client, deps, 2))
     assert done.json_body == {"next": "check", "taken": ["applicant-type", "charity", "accounts", "project",
                                                          "contact"]}
     saved = business.answer("business", business_name="Acme Bakery Ltd", employees="12")
@@ -66,7 +66,7 @@ def test_a_page_not_reached_cannot_be_answered_and_back_follows_the_path(client,
 def test_check_your_answers_shows_and_sends_only_the_pages_taken(client, deps):
     published(deps, "grant-enquiry")
     filler = Filler(client, "grant-enquiry")
-    charity_branch(filler, uploads(client, 2))
+    charity_branch(filler, uploads(client, deps, 2))
     # They go back and change their mind: a business after all.
     assert filler.answer("applicant-type", applicant_type="business").json_body["next"] == "business"
     assert filler.read().json_body["next"] == "business"

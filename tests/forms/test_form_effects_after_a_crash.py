@@ -5,17 +5,16 @@ out, the stream and the alert worker carry them out, once however often
 they run: one case in the inbox, one copy with one Message-ID. And the
 resident is told of each change to their case, signed in or not."""
 from support.effects_support import dies_after_commit, events_of_kind, run_stream  # noqa: F401
-from support.forms_support import Filler, charity_branch, published
+from support.forms_support import Filler, charity_branch, published, small_png, uploaded
 from support.kill_support import message_ids
 from support.questionnaire_support import mails_to
 from support.staff_support import Officer
 
 
-def grant_enquiry_sent(client, auth=None):
+def grant_enquiry_sent(client, deps, auth=None):
     """The grant enquiry completed as a charity with a file, and sent: its reference."""
     filler = Filler(client, "grant-enquiry", auth=auth)
-    charity_branch(filler, [client.post("/v1/uploads", {"content_type": "image/png", "size": 9000}).json_body[
-        "upload_id"]])
+    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png", auth)])
     sent = filler.submit(declaration=True)
     assert sent.status_code == 200, sent.json_body
     return sent.json_body["reference"]
@@ -30,7 +29,7 @@ def test_a_form_sent_becomes_one_case_and_one_copy_when_the_process_dies_after_i
     from chalicelib.handlers.forms.cases import case_of
     published(deps, "grant-enquiry")
     dies_after_commit()
-    reference = grant_enquiry_sent(client)
+    reference = grant_enquiry_sent(client, deps)
     assert case_of(deps, reference) is None and copies(reference) == []
     [event] = events_of_kind("form_submitted")
     assert event.payload["submission_id"] == reference
@@ -46,7 +45,7 @@ def test_a_form_sent_becomes_one_case_and_one_copy_when_the_process_dies_after_i
 def test_the_request_that_sends_a_form_opens_its_case_and_queues_its_copy_itself(client, deps):
     from chalicelib.handlers.forms.cases import case_of
     published(deps, "grant-enquiry")
-    reference = grant_enquiry_sent(client)
+    reference = grant_enquiry_sent(client, deps)
     assert case_of(deps, reference) is not None and len(copies(reference)) == 1
     assert run_stream(deps, "form_submitted") == []  # the stream finds both claimed and done
     assert len(copies(reference)) == 1
@@ -58,7 +57,7 @@ def test_an_anonymous_resident_sends_a_grant_enquiry_and_is_told_by_e_mail_when_
     from chalicelib.handlers.forms.cases import case_of
     from chalicelib.stamps import london_today
     published(deps, "grant-enquiry")
-    reference = grant_enquiry_sent(client)
+    reference = grant_enquiry_sent(client, deps)
     case_id = case_of(deps, reference)
     sent_at = deps.form_submissions.get(reference).submitted_at
     officer = Officer(client, people("staff", categories=["grant_enquiry"]))
@@ -78,6 +77,6 @@ def test_a_signed_in_resident_follows_their_case_only_at_their_verified_address(
     from chalicelib.handlers.forms.cases import case_of
     published(deps, "grant-enquiry")
     resident = people(email="ada@example.org")
-    case_id = case_of(deps, grant_enquiry_sent(client, resident.auth))
+    case_id = case_of(deps, grant_enquiry_sent(client, deps, resident.auth))
     [follow] = deps.alerts.of_user(resident.user.id)
     assert follow.target == {"report_id": case_id} and follow.channels == {"email": "ada@example.org"}

@@ -42,7 +42,7 @@ def test_the_worker_may_open_a_forms_case_and_send_its_copy_and_creates_reports_
     from tests.forms.test_form_effects_after_a_crash import grant_enquiry_sent, published
     published(deps, "grant-enquiry")
     dies_after_commit()
-    reference = grant_enquiry_sent(client)
+    reference = grant_enquiry_sent(client, deps)
     calls.clear()
     assert run_stream(deps, "form_submitted") == [] and case_of(deps, reference)
     stream = [c for c in calls if c != ("Scan", "events")]

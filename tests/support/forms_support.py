@@ -78,3 +78,21 @@ def charity_branch(filler, files):
         saved = filler.answer(page_id, **answers)
         assert saved.status_code == 200, saved.json_body
     return saved
+
+
+def uploaded(client, deps, data, content_type="image/jpeg", auth=None, claimed=None):
+    """An upload made as a phone makes it: the upload's form asked for (`claimed` its size said), then its
+    bytes put in storage."""
+    from chalicelib.storage.blobs import UPLOAD_PREFIX
+    made = client.post("/v1/uploads", {"content_type": content_type, "size": claimed or len(data)}, auth)
+    assert made.status_code == 201, made.json_body
+    deps.blobs.write(UPLOAD_PREFIX + made.json_body["upload_id"], data, content_type)
+    return made.json_body["upload_id"]
+
+
+def small_png():
+    import io
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 40)).save(out, "PNG")
+    return out.getvalue()

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from . import wording as w
-from .limits import FILE_TYPES, TEXT_LONG_MAX, TEXT_SHORT_MAX
+from .limits import TEXT_LONG_MAX, TEXT_SHORT_MAX
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[\d\s().-]+$")
@@ -17,7 +17,7 @@ POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$")
 
 def check(deps, question, raw, field=None):
     field = field or question["id"]
-    if _blank(raw):
+    if blank(raw):
         if question.get("optional"):
             return None, []
         message = w.select(question["label"]) if question["type"] in ("selection", "property", "file") \
@@ -26,9 +26,9 @@ def check(deps, question, raw, field=None):
     return CHECKS[question["type"]](deps, question, raw, field)
 
 
-def _blank(raw):
+def blank(raw):
     if isinstance(raw, dict):
-        return all(_blank(v) for v in raw.values())
+        return all(blank(v) for v in raw.values())
     return raw is None or raw == [] or (isinstance(raw, str) and not raw.strip())
 
 
@@ -145,29 +145,6 @@ def _map_point(deps, q, raw, field):
     return {"lat": round(lat, 6), "lon": round(lon, 6)}, []
 
 
-def _file(deps, q, raw, field):
-    """Each file an upload the caller made (the existing upload path), of a
-    type and size this question takes; at most its number of files."""
-    ids = raw if isinstance(raw, list) else [raw]
-    most = q.get("max_files", 1)
-    if len(ids) > most:
-        return None, [(field, w.too_many_files(q["label"], most))]
-    value, problems = [], []
-    names = [FILE_TYPES[t] for t in q["types"]]
-    owner = deps.principal.user_id if deps.principal else None
-    for n, upload_id in enumerate(ids):
-        upload = deps.reports.upload(upload_id) if isinstance(upload_id, str) and len(upload_id) <= 64 else None
-        if upload is None or (upload.owner and upload.owner != owner):
-            problems.append((f"{field}[{n}]", w.choose_file(q["label"])))
-        elif upload.content_type not in q["types"]:
-            problems.append((f"{field}[{n}]", w.file_type(q["label"], names)))
-        elif upload.size > q["max_bytes"]:
-            problems.append((f"{field}[{n}]", w.file_size(q["label"], q["max_bytes"])))
-        else:
-            value.append({"upload_id": upload.upload_id, "content_type": upload.content_type, "size": upload.size})
-    return (value if not problems else None), problems
-
-
 def _add_another(deps, q, raw, field):
     items = raw if isinstance(raw, list) else []
     if len(items) > q.get("max_items", 50):
@@ -190,5 +167,5 @@ CHECKS = {
     "national_insurance_number": _matching(lambda v: bool(NINO.match(v)), w.nino_format,
                                            clean=lambda s: re.sub(r"\s", "", s).upper()),
     "number": _number, "date": _date, "address": _address, "selection": _selection, "property": _property,
-    "map_point": _map_point, "file": _file, "add_another": _add_another,
+    "map_point": _map_point, "add_another": _add_another,  # a file: files.kept_files (it needs the submission)
 }

@@ -123,7 +123,8 @@ def page(deps, submission_id, page_id, token):
 def answer(deps, submission_id, page_id, body, token):
     """A page's answers checked and saved: where the resident goes next."""
     from ...storage.errors import EditConflict
-    from .answers import check
+    from .answers import blank, check
+    from .files import kept_files
     submission, definition = opened(deps, submission_id, token)
     if submission.state != "in_progress":
         raise Conflict("This form has been sent.", code="submission_sent")
@@ -133,7 +134,9 @@ def answer(deps, submission_id, page_id, body, token):
         raise ValidationFailed([("answers", "Must be an object of answers by question id.")])
     problems, kept = [], {}
     for question in found["questions"]:
-        kept[question["id"]], wrong = check(deps, question, given.get(question["id"]))
+        raw = given.get(question["id"])
+        kept[question["id"]], wrong = kept_files(deps, submission, question, raw) \
+            if question["type"] == "file" and not blank(raw) else check(deps, question, raw)
         problems += wrong
     if problems:
         raise ValidationFailed(problems, message=wording.ANSWERS_INVALID)

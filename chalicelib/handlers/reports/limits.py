@@ -9,6 +9,13 @@ ADDRESS_NEAR_M = 100  # a report placed by an address (uprn) lies this close to 
 MAX_PHOTOS = 6
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
 PHOTO_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif")
+# A form's file question may take documents too, through the same upload path; a report's photos never
+# (attach() decodes every one as a picture). Which a question takes, and how large, is the form's own.
+DOCUMENT_CONTENT_TYPES = ("application/pdf", "image/heic", "text/csv", "text/plain",
+                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          "application/vnd.oasis.opendocument.text")
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 CONTACT_NAME_MAX = 200
 IDEMPOTENCY_KEY_MAX = 255
 IDEMPOTENCY_KEY_MIN_ANONYMOUS = 16  # anonymous callers share one key space: a key must be unguessable

@@ -34,11 +34,13 @@ def get_service(service_code):
 
 
 @routes.post("/v1/uploads", ANYONE, {
-    "summary": "Start a photo upload: a presigned S3 form POST",
+    "summary": "Start an upload (a report's photo, or a form's file): a presigned S3 form POST",
     "requestBody": {"required": True, "content": {"application/json": {"schema": {
         "type": "object", "required": ["content_type", "size"],
-        "properties": {"content_type": {"type": "string", "enum": list(limits.PHOTO_CONTENT_TYPES)},
-                       "size": {"type": "integer", "minimum": 1, "maximum": limits.PHOTO_MAX_BYTES}}}}}},
+        "properties": {"content_type": {"type": "string", "enum": [*limits.PHOTO_CONTENT_TYPES,
+                                                                    *limits.DOCUMENT_CONTENT_TYPES]},
+                       "size": {"type": "integer", "minimum": 1, "maximum": limits.DOCUMENT_MAX_BYTES,
+                                "description": "photos at most PHOTO_MAX_BYTES (10 MB), documents 20 MB"}}}}}},
     "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413, 429)}})
 def create_upload():
     from . import uploads

@@ -1,4 +1,5 @@
-"""Photo uploads: a presigned S3 form for the phone, then cleaning on attach.
+"""Uploads (a report's photos, a form's files): a presigned S3 form for the
+phone, then checking and cleaning by whatever claims them (a report: attach).
 
 The browser sends the file straight to S3 (no 10 MB body through Lambda);
 when a report names the upload, the server checks the real bytes, strips
@@ -20,30 +21,34 @@ PHOTO_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
 
 def create_upload(deps, body):
     from . import photos
+    from .limits import DOCUMENT_CONTENT_TYPES, DOCUMENT_MAX_BYTES
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     content_type = body.get("content_type")
-    if not isinstance(content_type, str) or content_type not in photos.CONTENT_TYPES:
-        problems.add("content_type", f"Must be one of: {', '.join(sorted(photos.CONTENT_TYPES))}.")
+    allowed = (*photos.CONTENT_TYPES, *DOCUMENT_CONTENT_TYPES)
+    if not isinstance(content_type, str) or content_type not in allowed:
+        problems.add("content_type", f"Must be one of: {', '.join(sorted(allowed))}.")
+    most = DOCUMENT_MAX_BYTES if content_type in DOCUMENT_CONTENT_TYPES else photos.MAX_BYTES
     size = body.get("size")
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         problems.add("size", "Must be the file size in bytes.")
-    elif size > photos.MAX_BYTES:
-        raise PayloadTooLarge(f"Photos can be at most {photos.MAX_BYTES // (1024 * 1024)} MB.",
-                              code="photo_too_large",
+    elif size > most:
+        photo = content_type in photos.CONTENT_TYPES
+        raise PayloadTooLarge(f"{'Photos' if photo else 'Files'} can be at most {most // (1024 * 1024)} MB.",
+                              code="photo_too_large" if photo else "file_too_large",
                               fields=[{"field": "size", "message": "Too large."}])
     problems.raise_if_any()
     from ...auth import rate_limits
     rate_limits.creation(deps, "upload")
     now = deps.clock()
     upload_id = deps.new_opaque_id()
-    form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, photos.MAX_BYTES,
+    form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, most,
                                        int(UPLOAD_EXPIRES.total_seconds()))
     deps.reports.save_upload(Upload(upload_id=upload_id, content_type=content_type, size=size,
                                     created_at=now, expires=now + UPLOAD_KEEP, owner=_caller(deps)))
     return {"upload_id": upload_id, "url": form["url"], "fields": form["fields"],
             "expires_at": stamp(now + UPLOAD_EXPIRES),
-            "max_bytes": photos.MAX_BYTES}
+            "max_bytes": most}
 
 
 def store_upload(deps, data, content_type):

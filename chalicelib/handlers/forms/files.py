@@ -1,0 +1,91 @@
+"""A file question's answer made the submission's own, the moment its page
+is saved: each upload (the app's one upload path: a presigned form straight
+to storage) is read back and checked by its real bytes against the types
+and size the question takes, then copied under `form-files/<submission>/`.
+Uploads are forgotten a day after they are made (the bucket's lifecycle
+and the upload record's TTL); a form saved and come back to a week later
+keeps its files because they are copied now, not when it is sent.
+
+Photos are decoded and encoded again, as a report's are (reports/photos.py):
+EXIF, GPS above all, and every other metadata gone. A PDF or an office
+document is checked by its signature only and kept as sent. HEIC is refused
+here: it cannot be decoded on the server, so its metadata cannot be taken
+off (the app's phone turns any photo it can read into a JPEG before it
+travels, so a resident using the app never meets this)."""
+from ...storage.blobs import UPLOAD_PREFIX
+from . import wording as w
+from .limits import FILE_TYPES
+
+PREFIX = "form-files/"
+ZIPPED = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "application/vnd.oasis.opendocument.text")
+
+
+def kept_files(deps, submission, q, raw, field=None):
+    """(value, [(field, message)]): the question's files, those kept on an
+    earlier save as they were, each new one checked and copied."""
+    field = field or q["id"]
+    ids = raw if isinstance(raw, list) else [raw]
+    most = q.get("max_files", 1)
+    if len(ids) > most:
+        return None, [(field, w.too_many_files(q["label"], most))]
+    earlier = {f["upload_id"]: f for f in submission.answers.get(q["id"]) or () if isinstance(f, dict)}
+    value, problems = [], []
+    for n, upload_id in enumerate(ids):
+        if isinstance(upload_id, str) and upload_id in earlier:
+            value.append(earlier[upload_id])
+            continue
+        kept, message = _keep(deps, submission, q, upload_id)
+        if message:
+            problems.append((f"{field}[{n}]", message))
+        else:
+            value.append(kept)
+    return (value if not problems else None), problems
+
+
+def _keep(deps, submission, q, upload_id):
+    from ...storage.blobs import BlobMissing
+    owner = deps.principal.user_id if deps.principal else None
+    upload = deps.reports.upload(upload_id) if isinstance(upload_id, str) and len(upload_id) <= 64 else None
+    if upload is None or (upload.owner and upload.owner != owner) or upload.content_type not in FILE_TYPES:
+        return None, w.choose_file(q["label"])
+    names = [FILE_TYPES[t] for t in q["types"]]
+    if upload.content_type not in q["types"]:
+        return None, w.file_type(q["label"], names)
+    try:
+        size = deps.blobs.size_of(UPLOAD_PREFIX + upload_id)
+        if size > q["max_bytes"]:
+            return None, w.file_size(q["label"], q["max_bytes"])
+        data = deps.blobs.read(UPLOAD_PREFIX + upload_id)
+    except BlobMissing:
+        return None, w.choose_file(q["label"])
+    content_type, data = _checked(upload.content_type, data)
+    if content_type is None:
+        return None, w.file_type(q["label"], names)
+    key = f"{PREFIX}{submission.id}/{upload_id}"
+    deps.blobs.write(key, data, content_type, cache_control="private, no-store")
+    return {"upload_id": upload_id, "content_type": content_type, "size": len(data)}, None
+
+
+def _checked(claimed, data):
+    """(content type, bytes to keep), or (None, None) when the bytes are not what was claimed."""
+    if claimed.startswith("image/"):
+        from ..reports import photos
+        try:  # HEIC is not a type Pillow reads here: refused as a picture we cannot clean
+            if photos.sniff(data) != claimed:
+                return None, None
+            cleaned = photos.clean_photo(data)
+        except photos.PhotoRejected:
+            return None, None
+        return cleaned.content_type, cleaned.data
+    if claimed == "application/pdf":
+        return (claimed, data) if data.startswith(b"%PDF-") else (None, None)
+    if claimed in ZIPPED:
+        return (claimed, data) if data.startswith(b"PK\x03\x04") else (None, None)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, None
+    return (claimed, data) if "\x00" not in text else (None, None)
+

@@ -1,0 +1,83 @@
+"""A form's file question: several files through the app's one upload path,
+each checked by its real bytes against the types and size the question
+takes, photos cleaned of EXIF, and kept by the submission when the page is
+saved, so the upload's own one-day life does not end them."""
+import io
+
+from conftest import jpeg_with_gps
+from support.forms_support import Filler, demo, fields, published, uploaded
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def at_accounts(client, deps, definition=None):
+    published(deps, "grant-enquiry", definition)
+    filler = Filler(client, "grant-enquiry")
+    filler.answer("applicant-type", applicant_type="charity")
+    filler.answer("charity", charity_name="York Food Bank", charity_number="1123456")
+    return filler
+
+
+def test_a_photo_loses_its_gps_and_a_pdf_is_kept_as_sent_under_the_submission(client, deps):
+    from PIL import Image
+    filler = at_accounts(client, deps)
+    photo, pdf = uploaded(client, deps, jpeg_with_gps()), uploaded(client, deps, PDF, "application/pdf")
+    saved = filler.answer("accounts", accounts=[photo, pdf])
+    assert saved.status_code == 200, saved.json_body
+    kept_photo = deps.blobs.read(f"form-files/{filler.id}/{photo}")
+    assert Image.open(io.BytesIO(kept_photo)).getexif() == {}  # GPS and the rest gone
+    assert deps.blobs.read(f"form-files/{filler.id}/{pdf}") == PDF
+    answers = filler.page("accounts").json_body["answers"]["accounts"]
+    assert [(a["upload_id"], a["content_type"]) for a in answers] == [(photo, "image/jpeg"), (pdf, "application/pdf")]
+
+
+def test_a_file_whose_bytes_are_not_its_type_is_refused_in_the_questions_words(client, deps):
+    filler = at_accounts(client, deps)
+    not_pdf = uploaded(client, deps, jpeg_with_gps(), "application/pdf")
+    not_xlsx = uploaded(client, deps, b"name,amount\nvan,12000\n", XLSX)
+    csv = uploaded(client, deps, b"name,amount\nvan,12000\n", "text/csv")  # a type this question does not take
+    refused = filler.answer("accounts", accounts=[not_pdf, not_xlsx, csv])
+    wrong = "The charity's latest accounts must be a PDF, JPG, PNG or XLSX"
+    assert fields(refused) == {"accounts[0]": wrong, "accounts[1]": wrong, "accounts[2]": wrong}
+    from chalicelib.storage.blobs import BlobMissing
+    try:
+        deps.blobs.read(f"form-files/{filler.id}/{not_pdf}")
+        raise AssertionError("a refused file was kept")
+    except BlobMissing:
+        pass
+
+
+def test_a_file_larger_than_the_question_takes_is_refused_whatever_the_upload_claimed(client, deps):
+    definition = demo("grant-enquiry")
+    definition["pages"][2]["questions"][0]["max_bytes"] = 2048
+    filler = at_accounts(client, deps, definition)
+    big = uploaded(client, deps, PDF + b"%" * 3000, "application/pdf", claimed=1000)  # the bytes count
+    refused = filler.answer("accounts", accounts=[big])
+    assert fields(refused) == {"accounts[0]": "The charity's latest accounts must be smaller than 1MB"}
+    too_many = [uploaded(client, deps, PDF, "application/pdf") for _ in range(4)]
+    assert fields(filler.answer("accounts", accounts=too_many)) == {
+        "accounts": "The charity's latest accounts: select 3 files or fewer"}
+
+
+def test_files_saved_are_still_the_forms_after_their_uploads_are_forgotten(client, deps):
+    from chalicelib.storage.blobs import UPLOAD_PREFIX
+    from chalicelib.storage.uploads import UploadModel
+    filler = at_accounts(client, deps)
+    first, second = uploaded(client, deps, PDF, "application/pdf"), uploaded(client, deps, jpeg_with_gps())
+    assert filler.answer("accounts", accounts=[first, second]).status_code == 200
+    for upload_id in (first, second):  # a day later: the bucket's lifecycle and the record's TTL
+        deps.blobs.delete(UPLOAD_PREFIX + upload_id)
+        UploadModel.get(upload_id).delete()
+    again = filler.answer("accounts", accounts=[second])  # back a week later, one file taken off
+    assert again.status_code == 200, again.json_body
+    assert [a["upload_id"] for a in filler.page("accounts").json_body["answers"]["accounts"]] == [second]
+
+
+def test_the_upload_path_takes_a_document_but_not_a_program(client):
+    pdf = client.post("/v1/uploads", {"content_type": "application/pdf", "size": 15 * 1024 * 1024})
+    assert pdf.status_code == 201 and pdf.json_body["max_bytes"] == 20 * 1024 * 1024
+    program = client.post("/v1/uploads", {"content_type": "application/x-msdownload", "size": 1000})
+    assert program.status_code == 400
+    big_photo = client.post("/v1/uploads", {"content_type": "image/jpeg", "size": 15 * 1024 * 1024})
+    assert big_photo.status_code == 413 and big_photo.json_body["error"]["code"] == "photo_too_large"
