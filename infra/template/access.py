@@ -42,7 +42,8 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "chat-sockets": "read-write",  # a message's frame: connections read, the gone ones forgotten
                  "form-submissions": "read", "forms": "read", "reports": "create", "report-updates": "create",
                  "events": "create", "inbox": "create", "idempotency": "create",
-                 "revenue-requests": "read-write"}  # a council tax request sent, its reference kept
+                 "revenue-requests": "read-write",  # a council tax request sent, its reference kept
+                 "revenue-links": "read"}  # a council tax form handed on: the resident's link to the account named
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",

@@ -105,7 +105,8 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
         sending.submit(deps, filler.id, {"declaration": True}, token)
     [event] = events_of_kind("form_submitted")
     with metered() as followed:
-        assert effects.carry_out(deps, effects_event(event)) == {"forms.case": "done", "forms.copy": "done"}
+        assert effects.carry_out(deps, effects_event(event)) == {"forms.case": "done", "forms.copy": "done",
+                                                                 "forms.hand_on": "done"}
     assert page_saved.operations == ["GetItem", "PutItem"]
     # A new file's upload record is read once; a file kept on an earlier save is the submission's own already.
     assert files_saved.operations == ["GetItem", "GetItem", "PutItem"]
@@ -114,8 +115,10 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     # Each effect its claim and its settle (UpdateItem each). The case: the submission, the case's key, one
     # transaction (report, timeline, event, key). The copy: the submission,
     # its outbox row, then its lease and its sent mark.
+    # The hand-on of a form with none (the event says so): its claim and settle, no read.
     assert followed.operations == ["UpdateItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem",
-                                   "UpdateItem", "GetItem", "PutItem", "UpdateItem", "UpdateItem", "UpdateItem"]
+                                   "UpdateItem", "GetItem", "PutItem", "UpdateItem", "UpdateItem", "UpdateItem",
+                                   "UpdateItem", "UpdateItem"]
     print(f"\nforms cost: page saved {page_saved.calls} calls {page_saved.items} items, "
           f"one file {files_saved.calls}, submission {sent.calls}, its case and copy {followed.calls} "
           f"({followed.operations})")

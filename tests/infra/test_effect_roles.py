@@ -6,6 +6,7 @@ dispatcher only reads and queues."""
 from support.chat_support import desk, open_desk, start  # noqa: F401
 from support.effects_support import dies_after_commit, run_stream  # noqa: F401
 from support.pay_support import pay  # noqa: F401
+from support.revenues_support import civica, council_morning  # noqa: F401
 from tests.infra.test_alert_roles import allowed, calls  # noqa: F401
 from tests.waste.test_bulky_crew_jobs import collection_day, waste_crew  # noqa: F401
 from tests.waste.test_bulky_not_collected import unable
@@ -50,3 +51,20 @@ def test_the_worker_may_open_a_forms_case_and_send_its_copy_and_creates_reports_
     assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))
     assert {op for op, t in stream if t == "reports"} <= {"GetItem", "Query", "Put", "TransactWriteItems"}
     assert WORKER_TABLES["reports"] == "create" and allowed(DISPATCHER_TABLES, stream) != []
+
+
+def test_the_worker_may_hand_a_council_tax_form_to_the_revenues_queue(client, deps, people, calls, dies_after_commit,
+                                                                      civica, council_morning):
+    from infra.template.access import WORKER_TABLES
+    from tests.forms.test_council_tax_forms import dev as linked_dev, discount_sent, published
+    published(deps, "council-tax-single-person-discount")
+    person = linked_dev.__wrapped__(client, deps, people, civica, council_morning)
+    dies_after_commit()
+    discount_sent(client, person)
+    calls.clear()
+    assert run_stream(deps, "form_submitted") == []  # the request made, with its own event
+    assert run_stream(deps, "revenue_request") == []  # ... which the worker sends
+    assert [r["state"] for r in deps.revenue_requests.of_user(person.user.id)] == ["taken"]
+    stream = [c for c in calls if c != ("Scan", "events")]
+    assert {"revenue-links", "revenue-requests", "idempotency"} <= {t for _, t in stream}
+    assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))

@@ -34,6 +34,7 @@ def semantic_errors(definition):
                 found += _route_errors(i, r, route, index, questions)
         if isinstance(page.get("next"), str):
             found += _goto_errors(["pages", i, "next"], page["next"], i, index)
+    found += _hand_on_errors(definition.get("hand_on"), questions)
     if not any(message in (wording.BACKWARDS,) or message.startswith("No page has") for _, message in found):
         # A route to no page (or backwards) strands the pages after it: its
         # own error says what to mend, and "unreachable" would only echo it.
@@ -157,3 +158,16 @@ def _unreachable(pages):
                 reached.add(n)
                 todo.append(n)
     return [(path_of(["pages", n]), wording.UNREACHABLE) for n in range(len(pages)) if n not in reached]
+
+
+def _hand_on_errors(hand, questions):
+    """Each answer a council tax request is made from names a question of the form, and none is missing."""
+    from .limits import HAND_ON_ANSWERS
+    if not isinstance(hand, dict) or not isinstance(hand.get("answers"), dict):
+        return []
+    named = hand["answers"]
+    found = [(path_of(["hand_on", "answers", name]), wording.no_such_question(qid))
+             for name, qid in named.items() if isinstance(qid, str) and qid not in questions]
+    found += [(path_of(["hand_on", "answers"]), wording.hand_on_needs(name))
+              for name in HAND_ON_ANSWERS.get(hand.get("request"), ()) if name not in named]
+    return found

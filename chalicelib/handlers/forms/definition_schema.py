@@ -7,7 +7,7 @@ properties that type takes (`if`/`then`, never `oneOf`, whose errors name
 no single path). What a schema cannot say (ids that must exist, routes that
 only go forward, pages something reaches) is definition.py's second step.
 """
-from .limits import (ADD_ANOTHER_MAX, FILE_BYTES_MAX, FILE_TYPES, FILES_MAX, FORM_ID, HINT_MAX, LABEL_MAX,
+from .limits import (ADD_ANOTHER_MAX, HAND_ON_ANSWERS, FILE_BYTES_MAX, FILE_TYPES, FILES_MAX, FORM_ID, HINT_MAX, LABEL_MAX,
                      OPTIONS_MAX, PAGE_ID, PAGES_MAX, PREFILL, QUESTION_ID, QUESTIONS_PER_PAGE_MAX, ROUTES_MAX,
                      RETENTION_DAYS_MAX, SIMPLE_TYPES, TEXT_LONG_MAX, TYPES, WORDS_MAX, WORKING_DAYS_MAX)
 
@@ -96,6 +96,11 @@ SCHEMA = {
                         "amount_pence": _int(1, 10_000_000), "description": _text(LABEL_MAX)},
                        ["fund", "amount_pence", "description"]),
         "copy_of_answers": {"type": "boolean"},
+        # Handed on to a back office as well as filed as a case: the revenues queue, as a council tax request
+        # made from the answers the names point at (handing_on.py; checks.py: each a question of the form's).
+        "hand_on": _object({"to": {"enum": ["revenues"]}, "request": {"enum": list(HAND_ON_ANSWERS)},
+                            "answers": {"type": "object", "additionalProperties": {
+                                "type": "string", "pattern": QUESTION_ID}}}, ["to", "request", "answers"]),
         "link_out": _object({"url": {"type": "string", "pattern": r"^https://[^\s]+$", "maxLength": 2000},
                              "words": _text(WORDS_MAX), "button": _text(LABEL_MAX)}, ["url", "words"]),
     },

@@ -35,3 +35,7 @@ FILES_MAX = 10
 # account's details, or the signed-in account's own).
 PREFILL = ("account.name", "account.email", "account.phone",
            "council_tax.account_number", "council_tax.name", "council_tax.address", "council_tax.liable_from")
+
+# A form handed on to the revenues queue: the answers each council tax request is made from, by name.
+HAND_ON_ANSWERS = {"single_person_discount": ("account", "date"),
+                   "move": ("account", "date", "within", "address", "forwarding")}

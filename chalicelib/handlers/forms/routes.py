@@ -11,6 +11,8 @@ routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
 # A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
 effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
 effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
+# ... and, where the form says so, handed on: to the revenues queue, or to its team's address.
+effects.register("form_submitted", "forms.hand_on", "chalicelib.handlers.forms.handing_on:on_submitted")
 FORM_ID = path_param("form_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                  "example": "grant-enquiry"})
 SUBMISSION_ID = path_param("submission_id", {"type": "string", "example": "FM-7K3F9QRT"})

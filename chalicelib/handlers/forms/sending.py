@@ -9,6 +9,7 @@ from datetime import timedelta
 from ...errors import Conflict, ValidationFailed
 from . import wording
 from .completing import opened, view
+from .handing_on import hand_ons
 from .limits import END
 from .routing import page_of, walk
 
@@ -50,7 +51,8 @@ def submit(deps, submission_id, body, token):
     event = None if submission.preview else new_event(
         deps, "form_submitted", now, submission_id=submission.id, form_id=submission.form_id,
         form_version=submission.form_version, team=definition["receiving"]["team"],
-        working_days=definition["receiving"]["working_days"], user_id=submission.user_id)
+        working_days=definition["receiving"]["working_days"], user_id=submission.user_id,
+        hand_on=hand_ons(definition))
     try:
         deps.form_submissions.save(submission, expected, event=event)
     except EditConflict:

@@ -54,6 +54,10 @@ def not_an_option(value, qid):
     return f"'{value}' is not one of the options of '{qid}'."
 
 
+def hand_on_needs(name):
+    return f"Name the question whose answer is the request's {name}"
+
+
 def no_such_page(page_id):
     return f"No page has the id '{page_id}'."
 
@@ -161,6 +165,10 @@ ANSWERS_INVALID = "There is a problem: check the answers on this page."
 
 
 # The copy of the answers by e-mail.
+
+def team_subject(title, reference):
+    return f"{title}: a form sent (reference {reference})"
+
 
 def copy_subject(title, reference):
     return f"{title}: your answers (reference {reference})"
