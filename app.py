@@ -136,6 +136,15 @@ def send_council_tax_requests(event):
     return send_due(default_deps())
 
 
+# Every night, forms' submissions past their form's retention (and those never
+# sent, 28 days after their last save) are deleted with their files (a due index read).
+@app.schedule("cron(45 3 * * ? *)", name="sweep_forms")
+def sweep_forms(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.forms.retention import sweep
+    return sweep(default_deps())
+
+
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky
 # holds past their 30 minutes are released, and refunds left due are made.

@@ -11,7 +11,11 @@ browser's access token, and a resume link's token and code.
 Index `by_user` (sparse: signed-in residents' submissions only): partition =
 user id, sort = "<updated_at>#id": "my forms" is one Query. Index `by_form`
 (sparse: sent, not previews): partition = form id, sort = "<submitted_at>#id":
-staff's CSV of a form reads what it returns, a page per Query.
+staff's CSV of a form reads what it returns, a page per Query. Index
+`expiring`: partition = the month it is to be deleted ("2028-11": its form's
+retention once sent, 28 days after the last save before), sort =
+"<delete_at>#id": the daily sweep reads only what is due (forms/retention.py)
+and deletes its files with it; the TTL a month later is a backstop.
 A page saved is one GetItem and one conditional UpdateItem; a submission sent
 is one GetItem and one transaction (the item and its event).
 """
@@ -47,6 +51,7 @@ class FormSubmission:
     updated_at: datetime | None = None
     submitted_at: datetime | None = None
     expires: datetime | None = None  # DynamoDB's TTL deletes it after this
+    delete_at: datetime | None = None  # when the sweep deletes it and its files (sent: its form's retention)
     seq: int = 0
 
 
@@ -66,6 +71,15 @@ class SentIndex(GlobalSecondaryIndex):
 
     form_sent = UnicodeAttribute(hash_key=True)
     sent_sk = UnicodeAttribute(range_key=True)
+
+
+class ExpiringIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "expiring"
+        projection = AllProjection()
+
+    expiring_month = UnicodeAttribute(hash_key=True)
+    expiring_sk = UnicodeAttribute(range_key=True)
 
 
 class SubmissionModel(Stored):
@@ -97,17 +111,29 @@ class SubmissionModel(Stored):
 
     form_sent = UnicodeAttribute(null=True)  # the form's id, once sent (not a preview)
     sent_sk = UnicodeAttribute(null=True)
+    delete_at = UTCDateTimeAttribute(null=True)
+    expiring_month = UnicodeAttribute(null=True)
+    expiring_sk = UnicodeAttribute(null=True)
 
     user_index = UserIndex()
     sent_index = SentIndex()
+    expiring_index = ExpiringIndex()
 
 
 def _model(submission):
     user_sk = f"{submission.updated_at:%Y-%m-%dT%H:%M:%S}#{submission.id}" if submission.user_id else None
     sent = submission.state == "submitted" and not submission.preview
+    ending = submission.delete_at is not None
     return model_of(SubmissionModel, submission, user_sk=user_sk, preview="yes" if submission.preview else None,
                     form_sent=submission.form_id if sent else None,
-                    sent_sk=f"{submission.submitted_at:%Y-%m-%dT%H:%M:%S}#{submission.id}" if sent else None)
+                    sent_sk=f"{submission.submitted_at:%Y-%m-%dT%H:%M:%S}#{submission.id}" if sent else None,
+                    expiring_month=f"{submission.delete_at:%Y-%m}" if ending else None,
+                    expiring_sk=f"{_iso(submission.delete_at)}#{submission.id}" if ending else None)
+
+
+def _iso(moment):
+    from datetime import timezone
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _record(model):
@@ -158,6 +184,23 @@ class SubmissionStore:
         results = SubmissionModel.sent_index.query(form_id, limit=limit, page_size=limit, last_evaluated_key=cursor)
         items = [_record(m) for m in results]
         return items, results.last_evaluated_key if len(items) == limit else None
+
+    def expiring(self, month, until, limit):
+        """Sent submissions whose retention ended by `until`, in the month it ends: one Query."""
+        results = SubmissionModel.expiring_index.query(
+            month, SubmissionModel.expiring_sk <= f"{_iso(until)}#~", limit=limit, page_size=limit)
+        return [_record(m) for m in results]
+
+    def delete(self, submission):
+        """Gone, if it is still the one whose retention ended (False: gone already)."""
+        from pynamodb.exceptions import DeleteError
+        try:
+            SubmissionModel(submission.id).delete(condition=SubmissionModel.delete_at <= submission.delete_at)
+            return True
+        except DeleteError as e:
+            if getattr(e, "cause_response_code", None) == "ConditionalCheckFailedException":
+                return False
+            raise
 
     def of_user(self, user_id, limit=20):
         """A signed-in resident's submissions, latest first: one Query."""

@@ -4,7 +4,7 @@
 The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
-due, reminders) and the closing of petitions past their time; the nightly open data export is run by hand (`doorstep export`)."""
+due, reminders) the closing of petitions past their time and the forms' retention sweep; the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
@@ -23,13 +23,15 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.waste.jobs import settle_all
     from chalicelib.handlers.petitions.moderation import close_due
     from chalicelib.handlers.revenues.sending import send_due as send_council_tax_requests
+    from chalicelib.handlers.forms.retention import sweep as sweep_forms
     stopped = threading.Event()
 
     def loop() -> None:
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
-                              ("send_council_tax_requests", send_council_tax_requests)):
+                              ("send_council_tax_requests", send_council_tax_requests),
+                              ("sweep_forms", sweep_forms)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

@@ -82,6 +82,8 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
 CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
 # The council tax requests' sweep: the waiting index and each request's row, the resident's e-mail in the outbox.
 REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write"}
+# Every night: forms' submissions past their retention, through their due index, deleted.
+SWEEPER_TABLES = {"form-submissions": "read-write"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);
@@ -148,6 +150,11 @@ def mail_and_sms():
         {"Effect": "Allow", "Action": ["sns:Publish"], "Resource": "*"},
         {"Effect": "Deny", "Action": ["sns:Publish"], "Resource": sub("arn:${AWS::Partition}:sns:*:*:*")},
     ]
+
+
+def form_files_deleted():
+    """The nightly sweep deletes a form's files with its submission (handlers/forms/retention), nothing else."""
+    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/form-files/*")}
 
 
 def photos():

@@ -19,6 +19,7 @@ FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates 
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
 CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
 REQUESTER = "SendCouncilTaxRequests"  # every 5 minutes: council tax requests left waiting sent again (@app.schedule)
+SWEEPER = "SweepForms"  # every night: forms' submissions past their retention deleted with their files (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -29,15 +30,17 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          QUESTIONER: "doorstep-${Stage}-send-questionnaires", SENDER: "doorstep-${Stage}-send-reports",
          FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
          CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
+         SWEEPER: "doorstep-${Stage}-sweep-forms",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
-              CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
+              CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
+              SWEEPER: "SweepFormsLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             *SOCKETS)
+             SWEEPER, *SOCKETS)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -48,6 +51,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             SETTLER: (300, 256),  # at most RECONCILE_BATCH payments, each one provider call or two
             CLOSER: (300, 256),  # closing petitions; their signers are told from the alert queue
             REQUESTER: (240, 256),  # at most 25 requests, each one back-office session
+            SWEEPER: (300, 256),  # at most retention.BATCH submissions and their files
             **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
@@ -114,6 +118,8 @@ def resources(app):
     closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
     requester_role = role([access.logs(NAMES[REQUESTER]), *access.table_statements(access.REQUESTER_TABLES),
                            access.revenues_secrets(), *access.mail_and_sms()])  # the resident told when taken
+    sweeper_role = role([access.logs(NAMES[SWEEPER]), *access.table_statements(access.SWEEPER_TABLES),
+                         access.form_files_deleted()])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {
@@ -124,6 +130,8 @@ def resources(app):
         CLOSER: _function(CLOSER, "CloserRole"),
         "RequesterRole": requester_role,
         REQUESTER: _function(REQUESTER, "RequesterRole"),
+        "SweeperRole": sweeper_role,
+        SWEEPER: _function(SWEEPER, "SweeperRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

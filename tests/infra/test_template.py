@@ -80,8 +80,8 @@ def _statements(template):
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
-                          "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "WebsocketConnectRole",
-                          "WebsocketMessageRole", "WebsocketDisconnectRole"}
+                          "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole",
+                          "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -95,13 +95,14 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole", "CloserRole", "RequesterRole", "WebsocketConnectRole", "WebsocketMessageRole",
+        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "WebsocketConnectRole", "WebsocketMessageRole",
         "WebsocketDisconnectRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
-                 "CloserRole", "RequesterRole"):
+                 "CloserRole", "RequesterRole", "SweeperRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
-            assert resource not in str(statements), (role, resource)
+            if (role, resource) != ("SweeperRole", "PhotoBucket"):  # its forms' files: below, delete only
+                assert resource not in str(statements), (role, resource)
         # Only the forwarder changes reports: a body's update, through the one transition. The worker opens
         # a form's case (a new report, from the form's event) and may only create one: no update, no delete.
         writing = [s for s in statements if "dynamodb:PutItem" in s["Action"] and "ReportsTable" in str(s)]
@@ -345,3 +346,18 @@ def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_o
         assert readers == {"ApiRole", "WorkerRole", "RequesterRole"}, readers
     views = template["Resources"][logical_id("revenue-views")]["Properties"]
     assert views["TimeToLiveSpecification"] == {"AttributeName": "expires", "Enabled": True}
+
+
+def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes_only_them_and_their_files(
+        template):
+    from infra.template.tables import logical_id
+    function = template["Resources"]["SweepForms"]["Properties"]
+    assert function["Handler"] == "app.sweep_forms"
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "cron(45 3 * * ? *)"
+    statements = [s for n, s in _statements(template) if n == "SweeperRole"]
+    written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:DeleteItem" in s["Action"]
+               for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
+    assert written == {logical_id("form-submissions")}, written
+    [files] = [s for s in statements if "PhotoBucket" in str(s)]
+    assert files["Action"] == ["s3:DeleteObject"] and "form-files/*" in str(files["Resource"])

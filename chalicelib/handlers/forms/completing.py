@@ -17,6 +17,7 @@ from .routing import page_of, walk
 
 ID_PREFIX, ID_LENGTH = "FM-", 8  # 30**8 ids; a collision is retried
 IN_PROGRESS_DAYS = 28  # a form not sent is deleted this long after its last save
+BACKSTOP = timedelta(days=30)  # DynamoDB's TTL after that, should the daily sweep (retention.py) not run
 IDEMPOTENCY_HOURS = 24
 
 
@@ -54,7 +55,7 @@ def start(deps, form_id, body, idempotency_key):
         submission = FormSubmission(
             id=new_id(), form_id=form_id, form_version=version, state="in_progress", user_id=user_id,
             access_hash=ids.digest(token) if token else None, preview=preview, created_at=now, updated_at=now,
-            expires=now + timedelta(days=IN_PROGRESS_DAYS))
+            delete_at=now + timedelta(days=IN_PROGRESS_DAYS), expires=now + timedelta(days=IN_PROGRESS_DAYS) + BACKSTOP)
         try:
             deps.form_submissions.create(submission, claim.record(submission.id, now, IDEMPOTENCY_HOURS, token))
             break
@@ -143,7 +144,8 @@ def answer(deps, submission_id, page_id, body, token):
     expected = submission.seq
     submission.answers = {**submission.answers, **kept}
     submission.updated_at = deps.clock()
-    submission.expires = submission.updated_at + timedelta(days=IN_PROGRESS_DAYS)
+    submission.delete_at = submission.updated_at + timedelta(days=IN_PROGRESS_DAYS)
+    submission.expires = submission.delete_at + BACKSTOP
     try:
         deps.form_submissions.save(submission, expected)
     except EditConflict:

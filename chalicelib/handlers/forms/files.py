@@ -89,3 +89,11 @@ def _checked(claimed, data):
         return None, None
     return (claimed, data) if "\x00" not in text else (None, None)
 
+
+
+def delete_files(deps, submission):
+    """The files its file questions kept (forms/retention.py, when it is deleted)."""
+    for answer in submission.answers.values():
+        for kept in answer if isinstance(answer, list) else ():
+            if isinstance(kept, dict) and "upload_id" in kept and "content_type" in kept:
+                deps.blobs.delete(f"{PREFIX}{submission.id}/{kept['upload_id']}")

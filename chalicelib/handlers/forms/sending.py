@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from ...errors import Conflict, ValidationFailed
 from . import wording
-from .completing import opened, view
+from .completing import BACKSTOP, opened, view
 from .handing_on import hand_ons
 from .limits import END
 from .routing import page_of, walk
@@ -44,7 +44,8 @@ def submit(deps, submission_id, body, token):
     on_path = {q["id"] for page_id in taken for q in page_of(definition, page_id)["questions"]}
     submission.answers = {k: v for k, v in submission.answers.items() if k in on_path}
     submission.taken, submission.state, submission.submitted_at, submission.updated_at = taken, "submitted", now, now
-    submission.expires = now + timedelta(days=definition.get("retention_days", 365))
+    submission.delete_at = now + timedelta(days=definition.get("retention_days", 365))
+    submission.expires = submission.delete_at + BACKSTOP  # the sweep deletes it (and its files) at delete_at
     submission.resume_hash = submission.code_hash = None
     p = deps.principal  # the case's follower is decided now: the worker that opens it reads no accounts
     submission.follow_email = p.email if p and p.email_verified and p.user_id == submission.user_id else None
