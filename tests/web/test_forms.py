@@ -118,3 +118,41 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
         expect(office.locator("#report-details")).to_contain_text(f"{due:%A} {due.day} {due:%B}")
     finally:
         desk.close()
+
+
+def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_when_the_signal_returns(browser):
+    from tests.web.test_offline import installed
+    page = browser.new_page()
+    installed(page)
+    page.goto("/forms/grant-enquiry")
+    page.get_by_role("button", name="Start now").click()
+    heading(page, "Who is asking for the grant?")
+    browser.context.set_offline(True)  # the rest of the way with no signal: the pages come from the phone
+    page.get_by_label("A business").check()
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "About the business")
+    page.get_by_label("Name of the business").fill("Acme Bakery")
+    page.get_by_label("Number of employees").fill("12")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "What would the grant pay for?")
+    page.get_by_label("What would the grant pay for?").fill("An oven")
+    page.get_by_label("Amount you would ask for, in pounds").fill("900")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "How we contact you")
+    page.get_by_label("First name").fill("Ada")
+    page.get_by_label("Last name").fill("Baker")
+    page.get_by_label("Your email address").fill("ada.baker@example.org")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Check your answers")
+    expect(page.locator("#form-answers")).to_contain_text("Acme Bakery")
+    expect(page.locator("#form-answers")).not_to_contain_text("The charity's latest accounts")
+    page.get_by_label("I confirm this is correct").check()
+    page.get_by_role("button", name="Accept and send").click()
+    expect(page.locator("#form-waiting")).to_contain_text("Your form is saved on this phone")
+    check_accessible(page, "form waiting for signal")
+    browser.context.set_offline(False)
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")
+    expect(page.locator("#form-sent")).to_contain_text("Form sent")
+    sent = browser.stack.deps().form_submissions.get(page.locator("#form-reference").inner_text())
+    assert sent.state == "submitted" and sent.taken == ["applicant-type", "business", "project", "contact"]
+    assert sent.answers["business_name"] == "Acme Bakery" and sent.answers["employees"] == 12

@@ -70,7 +70,14 @@ function offlineCheck(mine) {
 function sent(view, submissionId) {
   const mine = kept(submissionId) || {};
   if (!mine.reference) {
-    return append(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("forms.sent.waiting"))),
+    // Sent from the outbox once there is signal: then this screen shows the reference.
+    const arrived = () => {
+      if (!kept(submissionId)?.reference) return;
+      window.removeEventListener("doorstep:outbox", arrived);
+      if (view.isConnected) navigate(location.href, {replace: true});
+    };
+    window.addEventListener("doorstep:outbox", arrived);
+    return append(view, h("div", {class: "panel", id: "form-waiting"}, h("h1", {class: "panel__title"}, t("forms.sent.waiting"))),
       h("p", {class: "body"}, t("forms.sent.waiting_body")));
   }
   append(view, h("div", {class: "panel", id: "form-sent"}, h("h1", {class: "panel__title"}, t("forms.sent.title")),
