@@ -29,9 +29,11 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     page.get_by_role("link", name="Apply for a Blue Badge").click()
     expect(page.locator("#form-link-out")).to_contain_text("Blue Badges are applied for on GOV.UK")
     expect(page.get_by_role("link", name="Apply on GOV.UK")).to_have_attribute("href", "https://www.gov.uk/apply-blue-badge")
+    check_accessible(page, "form link out")
     page.go_back()
     page.get_by_role("link", name="Ask about a community grant").click()
     heading(page, "Ask about a community grant")
+    check_accessible(page, "form start")
     page.get_by_role("button", name="Start now").click()
 
     heading(page, "Who is asking for the grant?")  # one question: the question is the page's heading
@@ -72,6 +74,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     page = second.new_page()
     page.goto(link)
     heading(page, "Carry on with your form")
+    check_accessible(page, "form resume")
     page.get_by_label("Code").fill(code)
     page.get_by_role("button", name="Continue").click()
     heading(page, "What would the grant pay for?")
