@@ -128,6 +128,11 @@ def secrets():
             "Resource": [ref("JwtSigningKey"), ref("VapidPrivateKey"), ref("BodyLinkKey")]}
 
 
+def forms_webhook_secret():
+    """The key that signs forms posted to a council system (handlers/forms/webhook.py): the worker only."""
+    return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": [ref("FormsWebhookKey")]}
+
+
 def payment_secrets():
     """The payment provider's API key and webhook secret: only the functions that talk to it."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],

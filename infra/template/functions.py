@@ -76,6 +76,8 @@ def environment():
         "DOORSTEP_CIVICA_URL": ref("CivicaUrl"),
         "DOORSTEP_CIVICA_USER_ARN": ref("CivicaUser"),
         "DOORSTEP_CIVICA_PASSWORD_ARN": ref("CivicaPassword"),
+        # Forms posted to a council system's webhook are signed with this (handlers/forms/webhook.py).
+        "DOORSTEP_FORMS_WEBHOOK_SECRET_ARN": ref("FormsWebhookKey"),
         # Live chat: the WebSocket API the screens open; new messages are posted to its management API.
         "DOORSTEP_SOCKET_URL": sub("wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"),
     }

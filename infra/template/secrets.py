@@ -38,9 +38,14 @@ def resources(app):
     civica_password = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
         "Description": "Doorstep: the revenues back office's (Civica OpenRevenues') service password.",
         "SecretString": "unset"}}
-    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
+    # Signs forms posted to a council's own system (handlers/forms/webhook.py); the receiver is given it.
+    forms_webhook = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
+        "Description": "Doorstep: the key that signs forms posted to a council system's webhook.",
+        "GenerateSecretString": {"PasswordLength": 64, "ExcludePunctuation": True},
+    }}
+    return ({"JwtSigningKey": jwt, "FormsWebhookKey": forms_webhook, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
              "PayWebhookSecret": pay_webhook, "CivicaUser": civica_user, "CivicaPassword": civica_password},
             {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey"),
              "BodyLinkKeySecret": ref("BodyLinkKey"), "PayApiKeySecret": ref("PayApiKey"),
              "PayWebhookSigningSecret": ref("PayWebhookSecret"), "CivicaUserSecret": ref("CivicaUser"),
-             "CivicaPasswordSecret": ref("CivicaPassword")})
+             "CivicaPasswordSecret": ref("CivicaPassword"), "FormsWebhookKeySecret": ref("FormsWebhookKey")})

@@ -29,6 +29,14 @@ def on_submitted(deps, event, key):
     open_case(deps, (event.payload or {}).get("submission_id"))
 
 
+def sent_with_definition(deps, submission_id):
+    """(submission, its version's definition) of a form sent, not a preview; (None, None) otherwise."""
+    submission = deps.form_submissions.get(submission_id)
+    if submission is None or submission.state != "submitted" or submission.preview:
+        return None, None
+    return submission, deps.forms.definition(submission.form_id, submission.form_version)
+
+
 def case_key(submission_id):
     return ids.digest(f"form-case\n{submission_id}")
 
@@ -46,10 +54,9 @@ def open_case(deps, submission_id):
     from ...storage.records import IdempotencyRecord, Report, TimelineEntry
     from ... import states, workdays
     from ..shared import events
-    submission = deps.form_submissions.get(submission_id)
-    if submission is None or submission.state != "submitted" or submission.preview:
+    submission, definition = sent_with_definition(deps, submission_id)
+    if submission is None:
         return None
-    definition = deps.forms.definition(submission.form_id, submission.form_version)
     receiving = definition.get("receiving") or {}
     if not receiving.get("category") or case_of(deps, submission_id):
         return None

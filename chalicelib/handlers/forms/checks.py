@@ -162,7 +162,12 @@ def _unreachable(pages):
 
 def _hand_on_errors(hand, questions):
     """Each answer a council tax request is made from names a question of the form, and none is missing."""
+    from urllib.parse import urlsplit
     from .limits import HAND_ON_ANSWERS
+    if isinstance(hand, dict) and isinstance(hand.get("url"), str):
+        url = urlsplit(hand["url"])
+        if url.scheme != "https" and url.hostname not in ("localhost", "127.0.0.1"):
+            return [(path_of(["hand_on", "url"]), wording.WEBHOOK_HTTPS)]  # a form's answers travel only by TLS
     if not isinstance(hand, dict) or not isinstance(hand.get("answers"), dict):
         return []
     named = hand["answers"]

@@ -7,7 +7,7 @@ reference, so an effect run again after a crash keeps and sends one copy
 (notify/email.queue_email), with one Message-ID, and a failed send is tried
 again by the outbox's schedule."""
 from . import wording
-from .cases import answers_in_words, contact_of
+from .cases import answers_in_words, contact_of, sent_with_definition
 
 
 def on_submitted(deps, event, key):
@@ -17,10 +17,9 @@ def on_submitted(deps, event, key):
 
 def send_copy(deps, submission_id):
     from ...notify.email import queue_email
-    submission = deps.form_submissions.get(submission_id)
-    if submission is None or submission.state != "submitted" or submission.preview:
+    submission, definition = sent_with_definition(deps, submission_id)
+    if submission is None:
         return None
-    definition = deps.forms.definition(submission.form_id, submission.form_version)
     email = contact_of(definition, submission.answers).get("email") if definition.get("copy_of_answers") else None
     if not email:
         return None

@@ -98,9 +98,15 @@ SCHEMA = {
         "copy_of_answers": {"type": "boolean"},
         # Handed on to a back office as well as filed as a case: the revenues queue, as a council tax request
         # made from the answers the names point at (handing_on.py; checks.py: each a question of the form's).
-        "hand_on": _object({"to": {"enum": ["revenues"]}, "request": {"enum": list(HAND_ON_ANSWERS)},
-                            "answers": {"type": "object", "additionalProperties": {
-                                "type": "string", "pattern": QUESTION_ID}}}, ["to", "request", "answers"]),
+        # Or to the council's own system through a signed webhook (handing_on.post_to_webhook).
+        "hand_on": {**_object({"to": {"enum": ["revenues", "webhook"]}, "request": {"enum": list(HAND_ON_ANSWERS)},
+                               "answers": {"type": "object", "additionalProperties": {
+                                   "type": "string", "pattern": QUESTION_ID}},
+                               "url": {"type": "string", "pattern": r"^https?://[^\s]+$", "maxLength": 2000}},
+                              ["to"]),
+                    "allOf": [{"if": {"properties": {"to": {"const": "revenues"}}},
+                               "then": {"required": ["request", "answers"]}},
+                              {"if": {"properties": {"to": {"const": "webhook"}}}, "then": {"required": ["url"]}}]},
         "link_out": _object({"url": {"type": "string", "pattern": r"^https://[^\s]+$", "maxLength": 2000},
                              "words": _text(WORDS_MAX), "button": _text(LABEL_MAX)}, ["url", "words"]),
     },

@@ -14,6 +14,8 @@ form with none costs the effect's claim and settle and no read.
   as on the council tax screen. Otherwise, or when the back office would not
   take what was answered (a date outside its window), nothing is handed on
   and the case in the inbox is how the team acts, as before.
+- webhook: a form naming its council system's address (`hand_on.to =
+  "webhook"`, webhook.py) has its answers posted there, signed.
 - team: a form naming its team's address (`receiving.email`) sends
   the answers there too, queued in the outbox under `form-team:<reference>`.
 
@@ -24,7 +26,7 @@ from datetime import timedelta
 
 from ... import ids
 from . import wording
-from .cases import answers_in_words
+from .cases import answers_in_words, sent_with_definition
 
 FINGERPRINT = "form-revenues"
 log = logging.getLogger(__name__)
@@ -36,19 +38,16 @@ def on_submitted(deps, event, key):
         hand_to_revenues(deps, payload.get("submission_id"))
     if "team" in (payload.get("hand_on") or ()):
         send_to_team(deps, payload.get("submission_id"))
+    if "webhook" in (payload.get("hand_on") or ()):
+        from .webhook import post_to_webhook
+        post_to_webhook(deps, payload.get("submission_id"))
 
 
 def hand_ons(definition):
     """Where a form sent is handed on besides its case: for its event's payload."""
-    return [*(["revenues"] if (definition.get("hand_on") or {}).get("to") == "revenues" else []),
+    to = (definition.get("hand_on") or {}).get("to")
+    return [*([to] if to in ("revenues", "webhook") else []),
             *(["team"] if (definition.get("receiving") or {}).get("email") else [])]
-
-
-def _sent(deps, submission_id):
-    submission = deps.form_submissions.get(submission_id)
-    if submission is None or submission.state != "submitted" or submission.preview:
-        return None, None
-    return submission, deps.forms.definition(submission.form_id, submission.form_version)
 
 
 def request_key(submission_id):
@@ -65,7 +64,7 @@ def hand_to_revenues(deps, submission_id):
     from ..revenues.requests import KIND, new_id
     from ..shared.effects import first_try
     from ..shared.events import new_event
-    submission, definition = _sent(deps, submission_id)
+    submission, definition = sent_with_definition(deps, submission_id)
     hand = (definition or {}).get("hand_on") or {}
     if hand.get("to") != "revenues" or not submission.user_id:
         return None
@@ -111,7 +110,7 @@ def request_body(kind, names, answers):
 
 def send_to_team(deps, submission_id):
     from ...notify.email import queue_email
-    submission, definition = _sent(deps, submission_id)
+    submission, definition = sent_with_definition(deps, submission_id)
     address = ((definition or {}).get("receiving") or {}).get("email")
     if not address:
         return None

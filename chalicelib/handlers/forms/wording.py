@@ -54,6 +54,9 @@ def not_an_option(value, qid):
     return f"'{value}' is not one of the options of '{qid}'."
 
 
+WEBHOOK_HTTPS = "A webhook's address must begin https:// (the answers travel encrypted)"
+
+
 def hand_on_needs(name):
     return f"Name the question whose answer is the request's {name}"
 

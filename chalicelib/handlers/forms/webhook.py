@@ -1,0 +1,57 @@
+"""A form sent posted to the council's own system (`hand_on.to = "webhook"`),
+an effect of its event like its case. The body is the submission as JSON
+(its reference, form, version, when it was sent, the pages taken and the
+answers on them); the request is signed as GOV.UK Pay and Stripe sign theirs:
+`Doorstep-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`
+with the deployment's forms webhook key (keystore: a Secrets Manager secret
+made with the stack, DOORSTEP_FORMS_WEBHOOK_SECRET), so the receiver can tell
+it is ours and refuse an old one replayed. Any answer but a 2xx (or none)
+raises, and the effects mechanism tries again (five tries over about half an
+hour, then the effect is given up and logged). A try after a crash may post
+again: each carries `Idempotency-Key: form-hook:<reference>` for the
+receiver to keep one."""
+import hashlib
+import hmac
+import json
+import secrets
+import urllib.error
+import urllib.request
+
+from ...keystore import secret
+
+TIMEOUT_S = 10
+
+
+class WebhookRefused(Exception):
+    pass
+
+
+def key():
+    return secret("DOORSTEP_FORMS_WEBHOOK_SECRET", "forms-webhook-key", lambda: secrets.token_urlsafe(48))
+
+
+def signature(body, moment, signing_key):
+    digest = hmac.new(signing_key.encode(), f"{moment}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={moment},v1={digest}"
+
+
+def post_to_webhook(deps, submission_id):
+    from .cases import sent_with_definition
+    submission, definition = sent_with_definition(deps, submission_id)
+    url = ((definition or {}).get("hand_on") or {}).get("url")
+    if not url:
+        return None
+    body = json.dumps({"reference": submission.id, "form_id": submission.form_id,
+                       "form_version": submission.form_version, "submitted_at": submission.submitted_at.isoformat(),
+                       "taken": submission.taken, "answers": submission.answers}, sort_keys=True).encode()
+    moment = int(deps.clock().timestamp())
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": "application/json", "Doorstep-Signature": signature(body, moment, key()),
+        "Idempotency-Key": f"form-hook:{submission.id}"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # noqa: S310 (an https address, checked)
+            return answer.status
+    except urllib.error.HTTPError as e:
+        raise WebhookRefused(f"{submission.id}: the webhook answered {e.code}") from None
+    except (urllib.error.URLError, OSError) as e:
+        raise WebhookRefused(f"{submission.id}: the webhook could not be reached ({type(e).__name__})") from None
