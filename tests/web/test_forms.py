@@ -59,7 +59,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     check_accessible(page, "form file question")
     page.get_by_role("button", name="Continue").click()
 
-    heading(page, "What would the grant pay for?")
+    expect(page.get_by_label("What would the grant pay for?")).to_be_visible()  # two questions: the form's title heads it
     page.get_by_role("link", name="Save and come back later").click()
     heading(page, "Save your form and come back later")
     page.get_by_label("Your email address").fill(EMAIL)
@@ -77,7 +77,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     check_accessible(page, "form resume")
     page.get_by_label("Code").fill(code)
     page.get_by_role("button", name="Continue").click()
-    heading(page, "What would the grant pay for?")
+    expect(page.get_by_label("What would the grant pay for?")).to_be_visible()  # two questions: the form's title heads it
     page.get_by_label("What would the grant pay for?").fill("A chest freezer for the larder")
     page.get_by_label("Amount you would ask for, in pounds").fill("650")
     page.get_by_role("button", name="Continue").click()
@@ -137,7 +137,7 @@ def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_wh
     page.get_by_label("Name of the business").fill("Acme Bakery")
     page.get_by_label("Number of employees").fill("12")
     page.get_by_role("button", name="Continue").click()
-    heading(page, "What would the grant pay for?")
+    expect(page.get_by_label("What would the grant pay for?")).to_be_visible()  # two questions: the form's title heads it
     page.get_by_label("What would the grant pay for?").fill("An oven")
     page.get_by_label("Amount you would ask for, in pounds").fill("900")
     page.get_by_role("button", name="Continue").click()

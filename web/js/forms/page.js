@@ -48,8 +48,9 @@ export async function render(view, formId, submissionId, pageId) {
   const back = shown.back ? nextPath(formId, submissionId, shown.back) : `/forms/${encodeURIComponent(formId)}`;
   const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
   append(view, h("a", {class: "back-link", href: back}, t("nav.back")),
-    h("span", {class: "caption"}, mine?.title || ""),
-    single ? null : h("h1", {class: "heading-l"}, page.title || page.questions[0].label),
+    // A page of several questions without a title of its own is headed by the form's title.
+    page.title || single ? h("span", {class: "caption"}, mine?.title || "") : null,
+    single ? null : h("h1", {class: "heading-l"}, page.title || mine?.title || ""),
     form, h("p", {class: "body"}, h("a", {href: `${base}?step=save`, id: "form-save"}, t("forms.save.link"))));
 }
 

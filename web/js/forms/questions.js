@@ -137,7 +137,8 @@ function addAnother(q, answer) {
     const inner = q.questions.map(iq => question({...iq, id: `${q.id}[${n}].${iq.id}`}, given?.[iq.id]));
     readers.push(form => Object.fromEntries(q.questions.map((iq, i) => [iq.id, inner[i].read(form)])));
     items.append(h("fieldset", {class: "fieldset"}, h("legend", {class: "legend"},
-      t("forms.item", {name: q.item_name, n: n + 1})), inner.map(x => x.el)));
+      t("forms.item", {name: q.item_name.charAt(0).toUpperCase() + q.item_name.slice(1), n: n + 1})),
+      inner.map(x => x.el)));
   };
   (answer && answer.length ? answer : [null]).forEach(add);
   const more = h("button", {class: "button button--secondary", type: "button", onclick: () => add(null)},
