@@ -25,8 +25,7 @@ const SHELL = [
   "/js/screens/council-tax-requests.js",
   "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js", "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js",
   "/js/screens/petitions.js",
-  "/js/screens/forms.js", "/js/forms/check.js", "/js/forms/files.js", "/js/forms/local.js", "/js/forms/page.js",
-  "/js/forms/questions.js", "/js/forms/sending.js",
+  "/js/screens/forms.js", "/js/forms/local.js", "/js/forms/questions.js", "/js/forms/steps.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,

@@ -1,9 +1,7 @@
-// A form in progress as this phone keeps it (localStorage): the
-// submission's token (an anonymous resident's only key to it), the form's
-// definition at the version started, and every page's answers as typed.
-// Answers stay here until the API has them, so a page answered without
-// signal is not lost and the resident carries on; the path is worked out
-// from the answers as the API does (routing.py), never stored.
+// A form in progress on this phone (token, definition, answers until sent), its path as routing.py walks it,
+// and the outbox's sender: unsent pages first, then the send (the same reference however often).
+import {api} from "../api.js";
+
 const PREFIX = "doorstep.form.";
 
 export function kept(submissionId) {
@@ -24,20 +22,17 @@ export function forget(submissionId) {
   localStorage.removeItem(PREFIX + submissionId);
 }
 
-/** The Form-Token header for an anonymous resident's submission ({} when signed in). */
 export function tokenHeader(submissionId) {
   const token = kept(submissionId)?.token;
   return token ? {"Form-Token": token} : {};
 }
 
-/** A page answered here: kept, and marked unsent until the API has it. */
 export function answered(submissionId, pageId, answers, sent) {
   const mine = kept(submissionId) || {};
   const unsent = (mine.unsent || []).filter(p => p !== pageId);
   return keep(submissionId, {answers: {...mine.answers, ...answers}, unsent: sent ? unsent : [...unsent, pageId]});
 }
 
-/** [pages taken, the page to answer next or "check"], as routing.walk does. */
 export function walk(definition, answers) {
   const pages = definition.pages;
   const index = Object.fromEntries(pages.map((p, i) => [p.id, i]));
@@ -66,3 +61,23 @@ function leadsTo(page, answers) {
 export function pageOf(definition, pageId) {
   return definition.pages.find(p => p.id === pageId) || null;
 }
+
+export const sender = {
+  async send(entry) {
+    const id = encodeURIComponent(entry.submission);
+    const mine = kept(entry.submission) || {answers: {}, unsent: []};
+    for (const pageId of mine.unsent || []) {
+      const answers = Object.fromEntries(mine.definition.pages.find(p => p.id === pageId).questions
+        .map(q => [q.id, mine.answers[q.id] ?? null]));
+      await api(`/v1/form-submissions/${id}/pages/${encodeURIComponent(pageId)}`, {
+        method: "PUT", body: {answers}, headers: tokenHeader(entry.submission)});
+      keep(entry.submission, {unsent: (kept(entry.submission).unsent || []).filter(p => p !== pageId)});
+    }
+    const form = await api(`/v1/form-submissions/${id}/submit`, {
+      method: "POST", body: {declaration: entry.declaration}, headers: tokenHeader(entry.submission)});
+    // What the confirmation shows stays; the answers themselves leave the phone once the council has them.
+    keep(entry.submission, {reference: form.reference, what_happens_next: form.what_happens_next,
+      copy: Boolean(mine.definition?.copy_of_answers), answers: {}, unsent: [], definition: null, token: null});
+    return {form};
+  },
+};

@@ -1,13 +1,9 @@
-// A form's questions drawn GOV.UK's way from the definition's own words, and
-// read back as the API takes them (forms/answers.py): a string, a list of
-// choices, {day, month, year}, {line1, line2, town, postcode}, {uprn}, a
-// list of upload ids, a list of items. A page of one question has the
-// question as its heading, as GOV.UK Forms does.
-import {append, fieldId, h} from "../dom.js";
-import {choices, dateInput, input, select, textarea} from "../forms.js";
+// Questions drawn GOV.UK's way from the definition's words, read back as the API takes them.
+import {append, clear, fieldId, h} from "../dom.js";
+import {button, choices, dateInput, input, select, textarea} from "../forms.js";
+import {resize, uploadPhoto} from "../photos.js";
 import {t} from "../i18n.js";
 import {searchAddresses} from "../where.js";
-import {filePicker} from "./files.js";
 
 const INPUTS = {
   email: {type: "email", autocomplete: "email", spellcheck: false},
@@ -17,7 +13,6 @@ const INPUTS = {
   organisation_name: {autocomplete: "organization"},
 };
 
-/** The question's element, and read(form) giving its answer (null when blank). */
 export function question(q, answer, {heading = false, submissionId} = {}) {
   const common = {field: q.id, hint: q.hint, optional: q.optional};
   const single = {...common, label: q.label, heading};
@@ -49,7 +44,6 @@ export function question(q, answer, {heading = false, submissionId} = {}) {
         const el = textarea({...common, label: q.label, value: answer ?? "", maxlength: q.max_length});
         return {el: headed(el, heading), read: form => text(form, q.id)};
       }
-    // falls through: a short text is an input
     default: {
       const el = input({...single, value: answer ?? "", ...(INPUTS[q.type] || {})});
       return {el, read: form => text(form, q.id)};
@@ -65,7 +59,6 @@ function blankToNull(value) {
   return Object.values(value).every(v => !v) ? null : value;
 }
 
-/** A label or legend made the page's heading (one question on the page). */
 function headed(el, heading) {
   if (!heading) return el;
   const label = el.querySelector("label, legend");
@@ -78,7 +71,6 @@ function headed(el, heading) {
   return el;
 }
 
-/** A name or an address: one input per part, in a fieldset with the question's words. */
 function parts(q, answer, heading, names) {
   const given = typeof answer === "string" ? {full: answer} : answer || {};
   if (names.length === 1) {
@@ -98,7 +90,6 @@ function parts(q, answer, heading, names) {
   return {el, read: form => blankToNull(Object.fromEntries(names.map(p => [p, text(form, `${q.id}.${p}`) || ""])))};
 }
 
-/** One of the council's addresses: a postcode, then the address chosen from those found. */
 function property(q, answer, heading) {
   const chosen = h("div", {});
   const show = addresses => {
@@ -128,7 +119,6 @@ function property(q, answer, heading) {
   }};
 }
 
-/** "Add another": each item the inner questions again, numbered; one more on asking. */
 function addAnother(q, answer) {
   const items = h("div", {});
   const readers = [];
@@ -151,7 +141,6 @@ function addAnother(q, answer) {
   }};
 }
 
-/** An answer as words, for check your answers. */
 export function answerWords(q, answer) {
   if (answer === null || answer === undefined || (Array.isArray(answer) && !answer.length)) return t("forms.not_answered");
   if (q.type === "selection") {
@@ -168,3 +157,53 @@ export function answerWords(q, answer) {
   return String(answer);
 }
 
+// Several files, each sent at once through the one upload path; photos shrunk on the phone (EXIF gone).
+export function filePicker(q, answer, {heading} = {}) {
+  const id = fieldId(q.id);
+  let files = [].concat(answer || []).map((f, i) => ({...f, name: f.name || t("forms.file_n", {n: i + 1})}));
+  const most = q.max_files || 1;
+  const list = h("ul", {class: "photo-list file-list"});
+  const status = h("p", {class: "hint", "aria-live": "polite"});
+  const picker = h("input", {id: `${id}-file`, type: "file", hidden: true, tabindex: "-1",
+    accept: (q.types || []).join(","), multiple: most > 1});
+  const add = button(t("forms.files.add"), {type: "button", secondary: true, id,
+    "aria-describedby": q.hint ? `${id}-hint` : undefined, onclick: () => picker.click()});
+
+  const show = () => {
+    clear(list);
+    files.forEach((f, i) => list.append(h("li", {class: "photo-list__item"},
+      h("span", {class: "body"}, t("forms.files.item", {name: f.name, kb: Math.max(1, Math.round(f.size / 1024))})),
+      h("button", {class: "button button--secondary button--small", type: "button", onclick: () => {
+        files = files.filter(x => x !== f);
+        status.textContent = t("forms.files.removed", {name: f.name});
+        show();
+        add.focus();
+      }}, t("forms.files.remove", {name: f.name})))));
+    list.hidden = !files.length;
+    add.disabled = files.length >= most;
+    add.textContent = t(files.length ? "forms.files.add_another" : "forms.files.add");
+  };
+
+  picker.addEventListener("change", async () => {
+    const picked = [...picker.files].slice(0, most - files.length);
+    picker.value = "";
+    for (const file of picked) {
+      status.textContent = t("forms.files.sending", {name: file.name});
+      try {
+        const blob = file.type.startsWith("image/") && file.type !== "image/gif" ? await resize(file) : file;
+        const uploadId = await uploadPhoto(blob, blob.type || file.type);
+        files.push({upload_id: uploadId, name: file.name, size: blob.size, content_type: blob.type});
+        status.textContent = t("forms.files.sent", {name: file.name});
+      } catch (error) {
+        status.textContent = t("forms.files.failed", {name: file.name});
+      }
+    }
+    show();
+  });
+  show();
+  const label = heading ? h("h1", {class: "label-wrapper"}, h("span", {class: "label label--l", id: `${id}-label`}, q.label))
+    : h("h2", {class: "label", id: `${id}-label`}, q.label);
+  const el = h("div", {class: "form-group", dataset: {field: q.id}, role: "group", "aria-labelledby": `${id}-label`},
+    label, q.hint ? h("div", {class: "hint", id: `${id}-hint`}, q.hint) : null, add, picker, status, list);
+  return {el, read: () => (files.length ? files.map(f => f.upload_id) : null), names: () => files};
+}

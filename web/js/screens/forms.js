@@ -1,8 +1,4 @@
-// The council's forms: /forms lists those open now (and a signed-in
-// resident's own in progress, from any device); /forms/<id> starts one, or
-// for a form completed elsewhere (a link out) shows its own words and link;
-// /forms/<id>/<submission>?page=|step= is a form being completed
-// (forms/page.js, forms/check.js); /forms/resume is the e-mailed link back.
+// The council's forms (/forms), a form's start or link out, and the e-mailed link back (/forms/resume).
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
@@ -14,14 +10,14 @@ export async function render(view, {params, url}) {
   const [formId, submissionId] = url.pathname.replace(/\/+$/, "").split("/").slice(2);
   if (formId === "resume") return resume(view, params);
   if (submissionId) {
-    if (params.get("page")) return (await import("../forms/page.js")).render(view, formId, submissionId, params.get("page"));
-    return (await import("../forms/check.js")).render(view, formId, submissionId, params.get("step") || "check");
+    const steps = await import("../forms/steps.js");
+    if (params.get("page")) return steps.renderPage(view, formId, submissionId, params.get("page"));
+    return steps.render(view, formId, submissionId, params.get("step") || "check");
   }
   if (formId) return intro(view, formId);
   return list(view);
 }
 
-/** Where a submission goes next: a page, or check your answers. */
 export function nextPath(formId, submissionId, next) {
   const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
   return next === "check" || !next ? `${base}?step=check` : `${base}?page=${encodeURIComponent(next)}`;
@@ -76,7 +72,6 @@ async function intro(view, formId) {
     start);
 }
 
-/** The e-mailed link: its token and the code shown when saving give this browser the form. */
 function resume(view, params) {
   const submissionId = params.get("s") || "";
   const token = params.get("t") || "";

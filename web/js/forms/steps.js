@@ -1,16 +1,15 @@
-// Check your answers (only the pages taken, each with a Change link), the
-// declaration and Send; then the reference at once. "Save and come back":
-// signed in it is saved already (any device); anonymous, a link by e-mail
-// and a code shown here, both needed on the other browser.
-import {api, myProfile, Offline} from "../api.js";
+// A form's steps: one page (answers kept on the phone first, checked by the API in the question's words;
+// with no signal the next page is worked out here), check your answers (the pages taken), the send
+// through the outbox and its reference, and save and come back.
+import {api, ApiError, myProfile, Offline} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {add, discard, send} from "../outbox.js";
 import {navigate} from "../router.js";
 import {nextPath} from "../screens/forms.js";
-import {kept, keep, pageOf, tokenHeader, walk} from "./local.js";
-import {answerWords} from "./questions.js";
+import {answered, keep, kept, pageOf, tokenHeader, walk} from "./local.js";
+import {answerWords, question} from "./questions.js";
 
 export async function render(view, formId, submissionId, step) {
   const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
@@ -50,7 +49,7 @@ export async function render(view, formId, submissionId, step) {
       await discard(entry.key);  // corrected, it is a new send
       throw result.error;
     }
-    return navigate(`${base}?step=sent`, {replace: true});  // waiting for signal: said on the next screen
+    return navigate(`${base}?step=sent`, {replace: true});
   });
   append(view, h("a", {class: "back-link", href: nextPath(formId, submissionId, check.pages.at(-1)?.id)}, t("nav.back")),
     h("span", {class: "caption"}, check.title || mine?.title || ""),
@@ -58,7 +57,6 @@ export async function render(view, formId, submissionId, step) {
     h("dl", {class: "summary-list", id: "form-answers"}, rows), form);
 }
 
-/** Check your answers from the phone's own copy (answers not sent yet, or no signal). */
 function offlineCheck(mine) {
   if (!mine?.definition) return null;
   const [taken, next] = walk(mine.definition, mine.answers);
@@ -70,7 +68,6 @@ function offlineCheck(mine) {
 function sent(view, submissionId) {
   const mine = kept(submissionId) || {};
   if (!mine.reference) {
-    // Sent from the outbox once there is signal: then this screen shows the reference.
     const arrived = () => {
       if (!kept(submissionId)?.reference) return;
       window.removeEventListener("doorstep:outbox", arrived);
@@ -110,4 +107,57 @@ async function save(view, formId, submissionId, base) {
     h("p", {class: "body"}, h("a", {href: nextPath(formId, submissionId, null)}, t("forms.save.carry_on"))));
   });
   append(view, back, h("h1", {class: "heading-l"}, t("forms.save.title")), h("p", {class: "body"}, t("forms.save.lead")), form);
+}
+
+export async function renderPage(view, formId, submissionId, pageId) {
+  const mine = kept(submissionId);
+  const path = `/v1/form-submissions/${encodeURIComponent(submissionId)}/pages/${encodeURIComponent(pageId)}`;
+  let shown;
+  try {
+    shown = await api(path, {headers: tokenHeader(submissionId)});
+  } catch (error) {
+    shown = error instanceof Offline ? offlinePage(mine, pageId) : null;
+    if (!shown) throw error instanceof ApiError ? error : new Error(t("error.offline"));
+  }
+  const unsentHere = mine?.unsent?.includes(pageId);
+  const answers = unsentHere ? pick(mine.answers, shown.page) : {...shown.prefill, ...shown.answers};
+  const page = shown.page;
+  const single = page.questions.length === 1 && !page.title;
+  const drawn = page.questions.map(q => question(q, answers[q.id], {heading: single, submissionId}));
+  const form = h("form", {novalidate: true}, drawn.map(d => d.el), button(t("form.continue")));
+  onSubmit(form, view, async () => {
+    const given = Object.fromEntries(page.questions.map((q, i) => [q.id, drawn[i].read(form)]));
+    let next;
+    try {
+      const saved = await api(path, {method: "PUT", body: {answers: given}, headers: tokenHeader(submissionId)});
+      answered(submissionId, pageId, given, true);
+      next = saved.next;
+    } catch (error) {
+      if (!(error instanceof Offline) || !mine?.definition) throw error;
+      const missing = page.questions.filter(q => !q.optional && given[q.id] === null);
+      if (missing.length) throw new Invalid(missing.map(q => ({field: q.id, message: t("forms.required", {label: q.label})})));
+      const now = answered(submissionId, pageId, given, false);
+      next = walk(now.definition, now.answers)[1];
+    }
+    await navigate(nextPath(formId, submissionId, next));
+  });  // no labels: the API's messages are whole sentences in the question's words
+  const back = shown.back ? nextPath(formId, submissionId, shown.back) : `/forms/${encodeURIComponent(formId)}`;
+  const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
+  append(view, h("a", {class: "back-link", href: back}, t("nav.back")),
+    page.title || single ? h("span", {class: "caption"}, mine?.title || "") : null,
+    single ? null : h("h1", {class: "heading-l"}, page.title || mine?.title || ""),
+    form, h("p", {class: "body"}, h("a", {href: `${base}?step=save`, id: "form-save"}, t("forms.save.link"))));
+}
+
+function pick(answers, page) {
+  return Object.fromEntries(page.questions.filter(q => q.id in answers).map(q => [q.id, answers[q.id]]));
+}
+
+function offlinePage(mine, pageId) {
+  if (!mine?.definition) return null;
+  const page = pageOf(mine.definition, pageId);
+  if (!page) return null;
+  const [taken] = walk(mine.definition, mine.answers);
+  const before = taken.includes(pageId) ? taken.slice(0, taken.indexOf(pageId)) : taken;
+  return {page, answers: pick(mine.answers, page), back: before[before.length - 1] || null, prefill: {}};
 }
