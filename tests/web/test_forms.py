@@ -20,6 +20,11 @@ def phone(chromium, stack):
     return Browser(chromium, stack, viewport=NARROW)
 
 
+def fits(page):
+    """Nothing wider than the 360 px phone (a long answer or file name wraps)."""
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= NARROW["width"]
+
+
 def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(chromium, stack, tmp_path):
     first = phone(chromium, stack)
     page = first.new_page()
@@ -57,6 +62,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     chooser.value.set_files([phone_photo(tmp_path, "accounts-1.jpg"), phone_photo(tmp_path, "accounts-2.jpg")])
     expect(page.locator(".file-list li")).to_have_count(2)
     check_accessible(page, "form file question")
+    fits(page)
     page.get_by_role("button", name="Continue").click()
 
     expect(page.get_by_label("What would the grant pay for?")).to_be_visible()  # two questions: the form's title heads it
@@ -94,6 +100,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     expect(answers).not_to_contain_text("Number of employees")  # the business's branch was not taken
     expect(answers).not_to_contain_text("Date of birth")
     check_accessible(page, "form check answers")
+    fits(page)
     page.get_by_role("button", name="Accept and send").click()
     expect(page.locator(".error-summary")).to_contain_text("Confirm the declaration")
     page.get_by_label("I confirm this is correct").check()
