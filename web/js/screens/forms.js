@@ -35,9 +35,11 @@ async function list(view) {
   } catch (error) {
     return problem(view, error);
   }
-  const mine = await myProfile() ? await api("/v1/me/form-submissions").catch(() => null) : null;
+  const me = await myProfile();
+  const mine = me ? await api("/v1/me/form-submissions").catch(() => null) : null;
   const going = (mine?.submissions || []).filter(s => s.state === "in_progress");
   append(view, h("h1", {class: "heading-l"}, t("forms.title")), h("p", {class: "body"}, t("forms.lead")),
+    me ? null : h("p", {class: "body"}, h("a", {href: "/sign-in?next=/forms"}, t("forms.sign_in"))),
     going.length ? [h("h2", {class: "heading-m"}, t("forms.yours")), h("ul", {class: "list", id: "forms-mine"},
       going.map(s => h("li", {}, h("a", {href: nextPath(s.form_id, s.id, s.next)}, s.title),
         h("span", {class: "hint"}, ` ${t("forms.saved_on", {date: formatDate(s.updated_at, true)})}`))))] : null,
