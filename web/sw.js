@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-13";
+const VERSION = "doorstep-14";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -19,13 +19,18 @@ const SHELL = [
   "/js/screens/alert-links.js", "/js/screens/alert-new.js", "/js/screens/alerts.js", "/js/screens/broadcast.js",
   "/js/screens/find.js", "/js/screens/home.js", "/js/screens/my-reports.js", "/js/screens/not-found.js",
   "/js/screens/property.js", "/js/screens/register.js", "/js/screens/report-page.js", "/js/screens/sign-in.js",
-  "/js/screens/track.js", "/js/screens/performance.js", "/js/chart.js", "/js/screens/questionnaire.js",
-  "/js/screens/body-link.js", "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/screens/bulky-change.js", "/js/screens/garden.js",
-  "/js/screens/council-tax.js",
-  "/js/screens/council-tax-requests.js",
-  "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js", "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js",
-  "/js/screens/petitions.js",
+  "/js/screens/track.js",
   "/js/screens/forms.js", "/js/forms/local.js", "/js/forms/questions.js", "/js/forms/steps.js",
+];
+// Screens that do nothing without signal (a booking, a payment, a council tax account,
+// a chat, a petition's count) are not installed with the app: the fetch handler below
+// keeps each one the first time it is opened, so the phone downloads them only if its
+// resident uses them. Every resident module is in one list or the other.
+const ON_FIRST_USE = [
+  "/js/screens/performance.js", "/js/chart.js", "/js/screens/questionnaire.js", "/js/screens/body-link.js",
+  "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/screens/bulky-change.js", "/js/screens/garden.js",
+  "/js/screens/council-tax.js", "/js/screens/council-tax-requests.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",
+  "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js", "/js/screens/petitions.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
@@ -43,9 +48,21 @@ self.addEventListener("install", event => {
     .then(() => self.skipWaiting()));
 });
 
+/** A screen the resident had opened stays on the phone through an update: its new version is kept. */
+async function carryOver(oldShells) {
+  const shell = await caches.open(SHELL_CACHE);
+  for (const name of oldShells) {
+    const old = await caches.open(name);
+    const used = await Promise.all(ON_FIRST_USE.map(path => old.match(path).then(kept => (kept ? path : null))));
+    await shell.addAll(used.filter(Boolean)).catch(() => null);  // best effort: opened again with signal
+  }
+  return oldShells;
+}
+
 self.addEventListener("activate", event => {
   event.waitUntil(caches.keys()
-    .then(keys => Promise.all(keys.filter(k => k.endsWith("-shell") && k !== SHELL_CACHE).map(k => caches.delete(k))))
+    .then(keys => carryOver(keys.filter(k => k.endsWith("-shell") && k !== SHELL_CACHE)))
+    .then(old => Promise.all(old.map(k => caches.delete(k))))
     .then(() => self.clients.claim()));
 });
 
