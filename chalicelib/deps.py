@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .storage.form_submissions import SubmissionStore
     from .storage.revenues import RevenueStore
     from .storage.revenue_requests import RevenueRequestStore
+    from .storage.appointments import AppointmentStore
 
 _areas = {}
 _UNBUILT = object()
@@ -134,6 +135,7 @@ class Deps:
     form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
     revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
     revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests
+    appointments: AppointmentStore | None = _store("appointments", "AppointmentStore")  # services, calendars, seats, bookings
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)

@@ -1,0 +1,167 @@
+"""Appointments: one table, `appointments`, partition `pk`, sort `sk`.
+
+  setup / service#<id>, calendar#<id>   the services and calendars (data)
+  seats#<calendar> / <start>#<seat>     a slot's seat taken: held (with hold_until), booked or blocked
+  appt#<id> / appt                      an appointment (by_day: booked ones by local day)
+  holder#<user> / hold                  the one live hold a resident has
+
+Free slots are the slots generated from the calendar minus the seats taken:
+one Query of the calendar's seats partition over the dates shown reads the
+taken seats only, so the view costs what is booked, not what is offered. A
+seat is taken by a conditional put (absent, or a hold that has expired), so
+of any number racing for it one wins; a booking is one transaction (the
+appointment, its seat, the holder row, its event, its Idempotency-Key).
+"""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .appointment_models import (BLOCKED, BOOKED, HELD, SETUP, Appointment, AppointmentsModel, appointment_key,
+                                 holder_key, seat_key, stamp)
+from .binding import batch_save, bind, get_or_none, transaction, writes
+
+M = AppointmentsModel
+LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
+TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
+
+
+def _data(appointment):
+    values = {k: getattr(appointment, k) for k in Appointment.__dataclass_fields__}
+    return {k: (v.isoformat() if k in TIMES and v is not None else v) for k, v in values.items()}
+
+
+def _appointment(model):
+    if model is None or not model.data:
+        return None
+    values = dict(model.data)
+    for k in TIMES:
+        if values.get(k):
+            values[k] = datetime.fromisoformat(values[k])
+    values["status"], values["seq"] = model.state, int(model.seq or 0)
+    return Appointment(**{k: v for k, v in values.items() if k in Appointment.__dataclass_fields__})
+
+
+def _appointment_model(appointment):
+    pk, sk = appointment_key(appointment.id)
+    listed = appointment.status not in (HELD, "released", "cancelled", "moved")
+    day = appointment.start.astimezone(LONDON).date().isoformat() if listed else None
+    return M(pk, sk, data=_data(appointment), state=appointment.status, user_id=appointment.user_id,
+             hold_until=appointment.hold_until if appointment.status == HELD else None, seq=appointment.seq,
+             day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None)
+
+
+def _free_seat(model, now):
+    return model.pk.does_not_exist() | ((model.state == HELD) & (model.hold_until < now))
+
+
+class AppointmentStore:
+    def __init__(self):
+        bind()
+
+    # --- services and calendars
+    def put_setup(self, services, calendars):
+        rows = [M(SETUP, f"service#{s['id']}", data=s) for s in services]
+        rows += [M(SETUP, f"calendar#{c['id']}", data=c) for c in calendars]
+        return batch_save(M, rows)
+
+    def setup(self):
+        """({service id: service}, {calendar id: calendar}): one Query."""
+        services, calendars = {}, {}
+        for row in M.query(SETUP):
+            kind, _, key = row.sk.partition("#")
+            (services if kind == "service" else calendars)[key] = row.data
+        return services, calendars
+
+    # --- seats
+    def taken(self, calendar_id, first, last, now):
+        """{start text: seats taken} of a calendar from `first` to `last`
+        (aware datetimes, inclusive): one Query, reading only taken seats."""
+        pk, _ = seat_key(calendar_id, first, 0)
+        counts = {}
+        for row in M.query(pk, M.sk.between(stamp(first), stamp(last) + "~")):
+            if row.state == HELD and row.hold_until is not None and row.hold_until < now:
+                continue  # an expired hold: the seat is free again
+            start = row.sk.rsplit("#", 1)[0]
+            counts[start] = counts.get(start, 0) + 1
+        return counts
+
+    def hold(self, appointment, now, idempotency=None):
+        """Take the appointment's seat for it (held) and make it the resident's
+        one live hold, one transaction: AlreadyExists("seat") when the seat
+        is taken, AlreadyExists("holder") when the resident holds another."""
+        from .report_store import _claim_key
+        parts = ["seat", "appointment"]
+        pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
+        seat = M(pk, sk, state=appointment.status, appointment_id=appointment.id, user_id=appointment.user_id,
+                 hold_until=appointment.hold_until)
+        with writes(parts, exists={"seat", "holder", "idempotency", "appointment"}), transaction() as t:
+            t.save(seat, condition=_free_seat(M, now))
+            t.save(_appointment_model(appointment), condition=M.pk.does_not_exist())
+            if appointment.status == HELD and appointment.user_id:
+                parts.append("holder")
+                hpk, hsk = holder_key(appointment.user_id)
+                t.save(M(hpk, hsk, appointment_id=appointment.id, hold_until=appointment.hold_until),
+                       condition=M.pk.does_not_exist() | (M.hold_until < now))
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+
+    def release(self, appointment, reason_status="released"):
+        """A hold let go: its seat and holder row deleted, if still its own."""
+        pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
+        appointment.status, expected = reason_status, appointment.seq
+        appointment.seq += 1
+        parts = ["appointment", "seat"]
+        with writes(parts), transaction() as t:
+            t.save(_appointment_model(appointment), condition=M.seq == expected)
+            t.delete(M(pk, sk), condition=M.appointment_id == appointment.id)
+            if appointment.user_id:
+                parts.append("holder")
+                hpk, hsk = holder_key(appointment.user_id)
+                t.delete(M(hpk, hsk), condition=M.pk.does_not_exist() | (M.appointment_id == appointment.id))
+
+    def book(self, appointment, now, event, idempotency=None):
+        """A held appointment booked, one transaction: still held by it, not
+        expired (EditConflict("appointment") otherwise); its seat turned booked."""
+        from .report_store import _claim_key, event_model
+        pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
+        expected = appointment.seq
+        appointment.seq += 1
+        parts = ["appointment", "seat", "event"]
+        with writes(parts, exists={"idempotency"}), transaction() as t:
+            t.save(_appointment_model(appointment), condition=(M.seq == expected) & (M.state == HELD)
+                   & (M.hold_until >= now))
+            t.update(M(pk, sk), actions=[M.state.set(BOOKED), M.hold_until.remove()],
+                     condition=M.appointment_id == appointment.id)
+            t.save(event_model(event))
+            if appointment.user_id:
+                parts.append("holder")
+                hpk, hsk = holder_key(appointment.user_id)
+                t.delete(M(hpk, hsk), condition=M.pk.does_not_exist() | (M.appointment_id == appointment.id))
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+
+    def block(self, calendar_id, start, seat, note, now):
+        """A seat made busy-unavailable by staff (AlreadyExists("seat") when taken)."""
+        pk, sk = seat_key(calendar_id, start, seat)
+        with writes(["seat"], exists={"seat"}):
+            M(pk, sk, state=BLOCKED, appointment_id=note).save(condition=_free_seat(M, now))
+
+    # --- appointments
+    def get(self, appointment_id):
+        return _appointment(get_or_none(M, *appointment_key(appointment_id), consistent_read=True))
+
+    def holder(self, user_id):
+        """(appointment id, hold_until) of the resident's last hold, or None."""
+        row = get_or_none(M, *holder_key(user_id), consistent_read=True)
+        return (row.appointment_id, row.hold_until) if row is not None else None
+
+    def day(self, day, calendar_id=None, cursor=None, limit=500):
+        """One page of a local day's listed appointments (one calendar's, or
+        all): ([Appointment], next cursor or None), one Query of by_day."""
+        condition = M.day_sk.startswith(f"{calendar_id}#") if calendar_id else None
+        results = M.day_index.query(day.isoformat(), condition, limit=limit, page_size=limit,
+                                    last_evaluated_key=cursor)
+        items = [_appointment(m) for m in results]
+        return items, results.last_evaluated_key if len(items) == limit else None
+
+
+__all__ = ["Appointment", "AppointmentStore"]
