@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from .appointment_models import (BLOCKED, BOOKED, HELD, SETUP, Appointment, AppointmentsModel, appointment_key,
                                  holder_key, seat_key, stamp)
-from .binding import batch_save, bind, get_or_none, transaction, writes
+from .binding import batch_save, bind, transaction, writes
 
 M = AppointmentsModel
 LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
@@ -47,6 +47,13 @@ def _appointment_model(appointment):
     return M(pk, sk, data=_data(appointment), state=appointment.status, user_id=appointment.user_id,
              hold_until=appointment.hold_until if appointment.status == HELD else None, seq=appointment.seq,
              day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None)
+
+
+def _get(key):
+    try:
+        return M.get(*key, consistent_read=True)
+    except M.DoesNotExist:
+        return None
 
 
 def _free_seat(model, now):
@@ -84,25 +91,43 @@ class AppointmentStore:
             counts[start] = counts.get(start, 0) + 1
         return counts
 
+    def seats_at(self, calendar_id, start, now):
+        """The seat numbers of one slot taken now: one Query of its few rows."""
+        pk, _ = seat_key(calendar_id, start, 0)
+        return {int(row.sk.rsplit("#", 1)[1]) for row in M.query(pk, M.sk.startswith(stamp(start) + "#"))
+                if not (row.state == HELD and row.hold_until is not None and row.hold_until < now)}
+
     def hold(self, appointment, now, idempotency=None):
-        """Take the appointment's seat for it (held) and make it the resident's
-        one live hold, one transaction: AlreadyExists("seat") when the seat
-        is taken, AlreadyExists("holder") when the resident holds another."""
+        """Take the appointment's seat for it and store it (with the
+        resident's holder row when held): AlreadyExists("seat") when the seat
+        is taken, ("holder") when the resident holds another, ("idempotency").
+
+        The seat is a plain conditional put, not part of a transaction: many
+        racing for one seat are then ordered by DynamoDB's conditional write
+        (the losers' condition fails, 409), where racing transactions would
+        cancel one another (TransactionConflict, 503). A process that dies
+        after it leaves a seat held with no appointment: it frees itself at
+        hold_until."""
         from .report_store import _claim_key
-        parts = ["seat", "appointment"]
         pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
         seat = M(pk, sk, state=appointment.status, appointment_id=appointment.id, user_id=appointment.user_id,
-                 hold_until=appointment.hold_until)
-        with writes(parts, exists={"seat", "holder", "idempotency", "appointment"}), transaction() as t:
-            t.save(seat, condition=_free_seat(M, now))
-            t.save(_appointment_model(appointment), condition=M.pk.does_not_exist())
-            if appointment.status == HELD and appointment.user_id:
-                parts.append("holder")
-                hpk, hsk = holder_key(appointment.user_id)
-                t.save(M(hpk, hsk, appointment_id=appointment.id, hold_until=appointment.hold_until),
-                       condition=M.pk.does_not_exist() | (M.hold_until < now))
-            if idempotency is not None:
-                _claim_key(t, parts, idempotency)
+                 hold_until=appointment.hold_until if appointment.status == HELD else None)
+        with writes(["seat"], exists={"seat"}):
+            seat.save(condition=_free_seat(M, now))
+        parts = ["appointment"]
+        try:
+            with writes(parts, exists={"holder", "idempotency", "appointment"}), transaction() as t:
+                t.save(_appointment_model(appointment), condition=M.pk.does_not_exist())
+                if appointment.status == HELD and appointment.user_id:
+                    parts.append("holder")
+                    hpk, hsk = holder_key(appointment.user_id)
+                    t.save(M(hpk, hsk, appointment_id=appointment.id, hold_until=appointment.hold_until),
+                           condition=M.pk.does_not_exist() | (M.hold_until < now))
+                if idempotency is not None:
+                    _claim_key(t, parts, idempotency)
+        except Exception:
+            M(pk, sk).delete(condition=M.appointment_id == appointment.id)
+            raise
 
     def release(self, appointment, reason_status="released"):
         """A hold let go: its seat and holder row deleted, if still its own."""
@@ -147,11 +172,11 @@ class AppointmentStore:
 
     # --- appointments
     def get(self, appointment_id):
-        return _appointment(get_or_none(M, *appointment_key(appointment_id), consistent_read=True))
+        return _appointment(_get(appointment_key(appointment_id)))
 
     def holder(self, user_id):
         """(appointment id, hold_until) of the resident's last hold, or None."""
-        row = get_or_none(M, *holder_key(user_id), consistent_read=True)
+        row = _get(holder_key(user_id))
         return (row.appointment_id, row.hold_until) if row is not None else None
 
     def day(self, day, calendar_id=None, cursor=None, limit=500):

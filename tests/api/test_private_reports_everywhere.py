@@ -65,6 +65,8 @@ WALK = {
     "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
     "/v1/forms": ["/v1/forms"],
     "/v1/forms/{form_id}": ["/v1/forms/general-enquiry"],
+    "/v1/appointments/services": ["/v1/appointments/services"],
+    "/v1/appointments/services/{service_id}/slots": ["/v1/appointments/services/housing-options/slots"],
     "/v1/form-submissions/{submission_id}": ["/v1/form-submissions/FS-none?token=not-a-token"],
     "/v1/form-submissions/{submission_id}/check": ["/v1/form-submissions/FS-none/check?token=not-a-token"],
     "/v1/form-submissions/{submission_id}/pages/{page_id}": ["/v1/form-submissions/FS-none/pages/about?token=x"],

@@ -58,6 +58,7 @@ UNAUTHORIZED = Outcome(401, "unauthorized")  # the policy's "sign in first"
 FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not you"
 
 FORM = "/v1/staff/forms/{form_id}"
+APPOINTMENT_ROUTES = (("GET", ""), ("POST", "/release"), ("POST", "/book"))
 # A resident's steps through one submission (method, path suffix).
 FORM_FILLING = (("GET", ""), ("GET", "/pages/{page_id}"), ("PUT", "/pages/{page_id}"), ("GET", "/check"),
                 ("POST", "/submit"), ("POST", "/save"))
@@ -268,6 +269,12 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
     ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/council-tax/requests"): (STAFF, Outcome(200)),
+    # Appointments: the world holds no services and no appointment.
+    ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
+    ("POST", "/v1/appointments/holds"): (SIGNED_IN, Outcome(404, "service_not_found")),
+    **{(m, f"/v1/appointments/{{appointment_id}}{suffix}"): (SIGNED_IN, Outcome(404, "appointment_not_found"))
+       for m, suffix in APPOINTMENT_ROUTES},
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -479,6 +486,12 @@ _simple("GET", "/v1/forms")
 _simple("GET", "/v1/forms/{form_id}", "/v1/forms/general-enquiry")
 _simple("POST", "/v1/forms/{form_id}/submissions", "/v1/forms/general-enquiry/submissions", {})
 _simple("GET", "/v1/me/form-submissions")
+_simple("GET", "/v1/appointments/services")
+_simple("GET", "/v1/appointments/services/{service_id}/slots", "/v1/appointments/services/housing-options/slots")
+_simple("POST", "/v1/appointments/holds", body={"service_id": "housing-options", "start": "2026-12-22T10:30:00Z"})
+for _method, _suffix in APPOINTMENT_ROUTES:
+    _simple(_method, f"/v1/appointments/{{appointment_id}}{_suffix}", f"/v1/appointments/AP-23456789{_suffix}",
+            {"answers": {}, "email": "ada@example.org"} if _method == "POST" else None)
 _simple("POST", "/v1/form-submissions/resume", body={"submission_id": "FM-23456789", "token": "t" * 32,
                                                      "code": "123456"})
 for _change in ("publish", "retire"):

@@ -1,0 +1,125 @@
+"""A time held (FHIR busy-tentative) while the resident answers the
+questions: a seat taken by a conditional put, so of any number racing for a
+slot's last seat one holds it and the others hear "just taken" with the
+nearest other free times. A resident holds one time at a time: taking
+another lets the first go."""
+import re
+from datetime import datetime, timezone
+
+from ...errors import ApiError, Conflict, NotFound
+from ...storage.appointment_models import HELD, Appointment
+from ...storage.errors import AlreadyExists, EditConflict
+from ...validation import Problems
+from ..shared import idempotency
+from . import slots as generating, wording
+from .catalogue import service_or_404
+from .limits import APPOINTMENT_ID_PATTERN, HOLD_FOR, IDEMPOTENCY_HOURS
+
+
+class JustTaken(Conflict):
+    code = "just_taken"
+
+    def __init__(self, nearest):
+        super().__init__(wording.JUST_TAKEN)
+        self.nearest = nearest
+
+    def body(self):
+        return {**super().body(), "nearest": self.nearest}
+
+
+def parse_start(value, problems, field="start"):
+    """An instant with its zone ("2026-12-29T09:00:00Z"), or None (a problem added)."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00")) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        problems.add(field, "Must be a date and time with its zone, like 2026-12-29T09:00:00Z.")
+        return None
+    return moment.astimezone(timezone.utc)
+
+
+def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, taken_by=None):
+    """Hold (or, for staff, take outright) a seat of the slot `body` names:
+    (appointment, created). `contact`: name, email, phone known already."""
+    problems = Problems()
+    for key in body:
+        if key not in ("service_id", "start", "calendar_id"):
+            problems.add(key, "Is not a field here.")
+    start = parse_start(body.get("start"), problems)
+    problems.raise_if_any()
+    service, calendars = service_or_404(deps, body.get("service_id"))
+    wanted = body.get("calendar_id")
+    now = deps.clock()
+    offering = [c for c, cal in calendars.items()
+                if (wanted in (None, c)) and generating.is_offered(service, cal, start, now)]
+    if not offering:
+        raise ApiError(wording.NOT_OFFERED, code="slot_not_offered", status=422,
+                       fields=[{"field": "start", "message": wording.NOT_OFFERED}])
+    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#appointments", body, _answer(deps), "another hold")
+    earlier = claim.earlier()
+    if earlier:
+        return earlier, False
+    if status == HELD:
+        _let_go_of_earlier(deps, user_id, now)
+    for calendar_id in offering:
+        taken = deps.appointments.seats_at(calendar_id, start, now)
+        for seat in (n for n in range(calendars[calendar_id]["capacity"]) if n not in taken):
+            appointment = Appointment(
+                id=new_id(deps), service_id=service["id"], calendar_id=calendar_id, start=start, seat=seat,
+                status=status, user_id=user_id, hold_until=now + HOLD_FOR if status == HELD else None,
+                created_at=now, taken_by=taken_by, **(contact or {}))
+            try:
+                deps.appointments.hold(appointment, now, claim.record(appointment.id, now, IDEMPOTENCY_HOURS))
+                return appointment, True
+            except AlreadyExists as e:
+                if e.part == "idempotency":
+                    return claim.twin(), False
+                if e.part == "holder":
+                    raise Conflict(wording.HOLD_ELSEWHERE, code="holding_another") from None
+    from .free import nearest
+    raise JustTaken(nearest(deps, service, calendars, start, leave_out=start))
+
+
+def _let_go_of_earlier(deps, user_id, now):
+    """The resident's live hold on another time, released (one at a time)."""
+    held = deps.appointments.holder(user_id)
+    if held is None or held[1] is None or held[1] < now:
+        return
+    earlier = deps.appointments.get(held[0])
+    if earlier is not None and earlier.status == HELD:
+        try:
+            deps.appointments.release(earlier)
+        except EditConflict:
+            pass  # booked or let go meanwhile: the holder row is its own business
+
+
+def new_id(deps):
+    return "AP-" + deps.new_report_id()[-6:] + deps.new_report_id()[-2:]
+
+
+def _answer(deps):
+    def answer(record):
+        return deps.appointments.get(record.resource_id)
+    return answer
+
+
+def appointment_or_404(deps, appointment_id, owner_only=True):
+    """The appointment, if the caller may see it (its resident, or staff)."""
+    found = deps.appointments.get(appointment_id) if re.fullmatch(APPOINTMENT_ID_PATTERN, appointment_id or "") \
+        else None
+    caller = deps.principal
+    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
+        raise NotFound(wording.NO_APPOINTMENT, code="appointment_not_found")
+    return found
+
+
+def release(deps, appointment_id):
+    """POST /v1/appointments/{id}/release: a hold let go at once."""
+    appointment = appointment_or_404(deps, appointment_id)
+    if appointment.status == HELD:
+        try:
+            deps.appointments.release(appointment)
+        except EditConflict:
+            appointment = deps.appointments.get(appointment_id)
+    return appointment

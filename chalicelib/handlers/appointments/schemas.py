@@ -1,0 +1,43 @@
+"""The appointments routes' OpenAPI components (loaded only to build /openapi.json)."""
+from .limits import ANSWER_MAX, NAME_MAX
+
+STAMP = {"type": "string", "format": "date-time"}
+NULL_STAMP = {**STAMP, "nullable": True}
+TEXT = {"type": "string"}
+NULL_TEXT = {"type": "string", "nullable": True}
+VIEW = {"type": "object", "additionalProperties": True}
+MODE = {"type": "string", "enum": ["in_person", "phone", "video"]}
+SERVICE = {"type": "object", "required": ["id", "name", "minutes", "mode", "place"], "properties": {
+    "id": TEXT, "name": TEXT, "minutes": {"type": "integer"}, "mode": MODE, "place": TEXT, "sender": TEXT,
+    "questions": {"type": "array", "items": VIEW}, "book_ahead_days": {"type": "integer"},
+    "book_notice_minutes": {"type": "integer"}, "cancel_notice_minutes": {"type": "integer"}}}
+SLOT = {"type": "object", "required": ["start", "end", "text", "calendar_id", "places_left"], "properties": {
+    "start": STAMP, "end": STAMP, "text": TEXT, "calendar_id": TEXT, "places_left": {"type": "integer"}}}
+APPOINTMENT = {
+    "type": "object", "required": ["id", "status", "service_id", "start", "end"],
+    "properties": {
+        "id": TEXT, "status": {"type": "string", "enum": ["held", "booked", "released", "cancelled", "moved",
+                                                          "arrived", "seen", "no_show"],
+                               "description": "FHIR: held is busy-tentative; released a hold let go"},
+        "service_id": TEXT, "service_name": NULL_TEXT, "mode": {**MODE, "nullable": True}, "place": NULL_TEXT,
+        "calendar_id": TEXT, "start": STAMP, "end": STAMP, "start_text": TEXT, "hold_until": NULL_STAMP,
+        "questions": {"type": "array", "items": VIEW}, "answers": VIEW, "name": NULL_TEXT, "email": NULL_TEXT,
+        "phone": NULL_TEXT, "taken_by": {**VIEW, "nullable": True}, "moved_from": NULL_TEXT,
+        "booked_at": NULL_STAMP, "created_at": NULL_STAMP}}
+
+SCHEMAS = {
+    "AppointmentServiceList": {"type": "object", "required": ["services"],
+                               "properties": {"services": {"type": "array", "items": SERVICE}}},
+    "FreeSlots": {"type": "object", "required": ["service", "slots"],
+                  "properties": {"service": SERVICE, "slots": {"type": "array", "items": SLOT}}},
+    "HoldNew": {"type": "object", "required": ["service_id", "start"], "additionalProperties": False, "properties": {
+        "service_id": {"type": "string", "maxLength": 60}, "start": STAMP,
+        "calendar_id": {"type": "string", "maxLength": 60}}},
+    "AppointmentBook": {"type": "object", "additionalProperties": False, "properties": {
+        "answers": {"type": "object", "additionalProperties": {"type": "string", "maxLength": ANSWER_MAX}},
+        "name": {"type": "string", "maxLength": NAME_MAX}, "email": {"type": "string", "maxLength": 254},
+        "phone": {"type": "string", "maxLength": 20, "description": "a UK mobile, for the texts"}}},
+    "Appointment": APPOINTMENT,
+    "JustTaken": {"type": "object", "required": ["error", "nearest"], "properties": {
+        "error": VIEW, "nearest": {"type": "array", "items": SLOT}}},
+}

@@ -1,0 +1,46 @@
+"""The booking journey over HTTP: services, free slots, a hold, the
+questions answered, booked; the errors in the one shape."""
+import time_machine
+
+from support.appointments_support import TUESDAY_8AM, load_demo
+
+
+def test_a_resident_books_a_housing_options_interview_over_http(client, deps, people):
+    load_demo(deps)
+    with time_machine.travel(TUESDAY_8AM, tick=False):
+        ada = people("resident")
+        services = client.get("/v1/appointments/services").json_body["services"]
+        assert "housing-options" in [s["id"] for s in services]
+        slots = client.get("/v1/appointments/services/housing-options/slots?days=7").json_body["slots"]
+        first = slots[0]
+        assert (first["start"], first["text"]) == ("2026-12-22T10:00:00Z", "Tuesday 22 December 2026 at 10am")
+        held = client.post("/v1/appointments/holds", {"service_id": "housing-options", "start": first["start"]},
+                           {**ada.auth, "Idempotency-Key": "hold-0000-0001"})
+        assert held.status_code == 201 and held.json_body["status"] == "held", held.json_body
+        appointment_id = held.json_body["id"]
+        refused = client.post(f"/v1/appointments/{appointment_id}/book", {"answers": {}}, ada.auth)
+        assert refused.status_code == 400 and refused.json_body["error"]["fields"][0]["field"] == "answers.reason"
+        booked = client.post(f"/v1/appointments/{appointment_id}/book",
+                             {"answers": {"reason": "I may become homeless"}, "phone": "07700 900123"},
+                             {**ada.auth, "Idempotency-Key": "book-0000-0001"})
+        assert booked.status_code == 201 and booked.json_body["status"] == "booked", booked.json_body
+        assert booked.json_body["place"].startswith("West Offices") and booked.json_body["mode"] == "in_person"
+        other = people("resident")
+        taken = client.post("/v1/appointments/holds", {"service_id": "housing-options", "start": first["start"]},
+                            other.auth)
+        assert taken.status_code == 409 and taken.json_body["error"]["code"] == "just_taken"
+        assert len(taken.json_body["nearest"]) == 3
+        assert client.get(f"/v1/appointments/{appointment_id}", other.auth).status_code == 404
+
+
+def test_bad_slot_requests_get_the_one_error_shape(client, deps, people):
+    load_demo(deps)
+    with time_machine.travel(TUESDAY_8AM, tick=False):
+        ada = people("resident")
+        for body, status in (({"service_id": "housing-options", "start": "tomorrow"}, 400),
+                             ({"service_id": "housing-options", "start": "2026-12-22T10:00:00"}, 400),
+                             ({"service_id": "nothing-here", "start": "2026-12-22T10:00:00Z"}, 404),
+                             ({"service_id": "housing-options", "start": "2026-12-25T10:00:00Z"}, 422)):
+            answer = client.post("/v1/appointments/holds", body, ada.auth)
+            assert answer.status_code == status and {"code", "message"} <= set(answer.json_body["error"])
+        assert client.get("/v1/appointments/services/housing-options/slots?days=99").status_code == 400
