@@ -146,6 +146,16 @@ def sweep_forms(event):
     return sweep(default_deps())
 
 
+# Every 15 minutes from 09:00 London time, tomorrow's appointments not yet
+# reminded of are taken from the sparse reminder index, each with its event;
+# the text and e-mail follow from the alert queue (handlers/appointments/reminders.py).
+@app.schedule("rate(15 minutes)", name="remind_appointments")
+def remind_appointments(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.appointments.reminders import send_reminders
+    return send_reminders(default_deps())
+
+
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky
 # holds past their 30 minutes are released, and refunds left due are made.

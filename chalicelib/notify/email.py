@@ -12,19 +12,20 @@ from .outbox import keep, outbox_row
 from .templates import alert_email
 
 
-def send_email(to, subject, body, now, new_id, key=None):
+def send_email(to, subject, body, now, new_id, key=None, attachments=None):
     """key: what the message is about (a notice of an event): the same key to
     the same address goes under the same Message-ID, kept on its outbox row,
-    so one sent again after a crash is recognisably the same message."""
+    so one sent again after a crash is recognisably the same message.
+    attachments: [{filename, content_type, content}] (text), kept on the row too."""
     from ..config import settings
     s = settings()
     headers = keyed({}, key, to, s.email_sender) or None
-    row = outbox_row("email", to, body, now, new_id, subject=subject, headers=headers)
+    row = outbox_row("email", to, body, now, new_id, subject=subject, headers=headers, attachments=attachments)
     if s.stage not in LOCAL_STAGES and s.email_sender:
         from . import aws
-        if headers:  # raw MIME: SendEmail cannot carry the Message-ID
+        if headers or attachments:  # raw MIME: SendEmail cannot carry the Message-ID or a file
             aws.client("ses", s).send_raw_email(Source=s.email_sender, Destinations=[to], RawMessage={
-                "Data": mime(s.email_sender, to, subject, body, None, headers, now)})
+                "Data": mime(s.email_sender, to, subject, body, None, headers or {}, now, attachments=attachments)})
         else:
             aws.client("ses", s).send_email(
                 Source=s.email_sender, Destination={"ToAddresses": [to]},
@@ -145,7 +146,7 @@ def unsubscribe_headers(url):
     return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
-def mime(sender, to, subject, text, html, headers, now, key=None):
+def mime(sender, to, subject, text, html, headers, now, key=None, attachments=None):
     """key: what the message is about (an event, and an effect of it): the
     same key to the same address makes the same Message-ID, so a message sent
     again after a crash is recognisably the one sent before."""
@@ -166,6 +167,10 @@ def mime(sender, to, subject, text, html, headers, now, key=None):
     msg.set_content(text)
     if html is not None:  # else plain text only
         msg.add_alternative(html, subtype="html")
+    for part in attachments or []:
+        maintype, _, subtype = part["content_type"].partition("/")
+        msg.add_attachment(part["content"].encode("utf-8"), maintype=maintype, subtype=subtype.split(";")[0],
+                           filename=part["filename"])
     return msg.as_bytes()
 
 

@@ -5,7 +5,7 @@ from dataclasses import field
 from datetime import datetime
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, table
 from .record_class import record
@@ -33,6 +33,7 @@ class Appointment:
     changed_at: datetime | None = None
     taken_by: dict | None = None  # staff who booked it for a caller: {"user_id", "channel"}
     moved_from: str | None = None  # the appointment this one replaced
+    reminded_at: datetime | None = None
     seq: int = 0
 
 
@@ -44,6 +45,17 @@ class DayIndex(GlobalSecondaryIndex):
 
     day = UnicodeAttribute(hash_key=True)  # "YYYY-MM-DD" (London)
     day_sk = UnicodeAttribute(range_key=True)  # "<calendar>#<start>#<id>"
+
+
+class ReminderIndex(GlobalSecondaryIndex):
+    """Booked appointments still to be reminded of, by local day: sparse, so
+    the sweep reads only what it still has to send."""
+    class Meta:
+        index_name = "reminders"
+        projection = KeysOnlyProjection()  # the sweep needs the ids only
+
+    remind_on = UnicodeAttribute(hash_key=True)  # the appointment's local day
+    remind_sk = UnicodeAttribute(range_key=True)  # "<start>#<id>"
 
 
 class AppointmentsModel(Stored):
@@ -61,9 +73,13 @@ class AppointmentsModel(Stored):
     seq = NumberAttribute(null=True)
     day = UnicodeAttribute(null=True)
     day_sk = UnicodeAttribute(null=True)
+    remind_on = UnicodeAttribute(null=True)
+    remind_sk = UnicodeAttribute(null=True)
+    reminded_at = UTCDateTimeAttribute(null=True)
     expires = TTLAttribute(null=True)
 
     day_index = DayIndex()
+    reminder_index = ReminderIndex()
 
 
 def stamp(start):

@@ -22,10 +22,11 @@ from .binding import batch_save, bind, transaction, writes
 M = AppointmentsModel
 LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
 TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
+REMIND = ("booked",)  # statuses still to be reminded of
 
 
 def _data(appointment):
-    values = {k: getattr(appointment, k) for k in Appointment.__dataclass_fields__}
+    values = {k: getattr(appointment, k) for k in Appointment.__dataclass_fields__ if k != "reminded_at"}
     return {k: (v.isoformat() if k in TIMES and v is not None else v) for k, v in values.items()}
 
 
@@ -36,7 +37,7 @@ def _appointment(model):
     for k in TIMES:
         if values.get(k):
             values[k] = datetime.fromisoformat(values[k])
-    values["status"], values["seq"] = model.state, int(model.seq or 0)
+    values["status"], values["seq"], values["reminded_at"] = model.state, int(model.seq or 0), model.reminded_at
     return Appointment(**{k: v for k, v in values.items() if k in Appointment.__dataclass_fields__})
 
 
@@ -44,9 +45,12 @@ def _appointment_model(appointment):
     pk, sk = appointment_key(appointment.id)
     listed = appointment.status not in (HELD, "released", "cancelled", "moved")
     day = appointment.start.astimezone(LONDON).date().isoformat() if listed else None
+    remind = appointment.status in REMIND and appointment.reminded_at is None
     return M(pk, sk, data=_data(appointment), state=appointment.status, user_id=appointment.user_id,
              hold_until=appointment.hold_until if appointment.status == HELD else None, seq=appointment.seq,
-             day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None)
+             day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None,
+             remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
+             else None, reminded_at=appointment.reminded_at)
 
 
 def _get(key):
@@ -164,6 +168,49 @@ class AppointmentStore:
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
 
+    def cancel(self, appointment, status, event):
+        """A booked appointment ended (cancelled, or moved away from) with its
+        event, its seat freed, one transaction; EditConflict when it changed."""
+        from .report_store import event_model
+        pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
+        expected, appointment.status = appointment.seq, status
+        appointment.seq += 1
+        with writes(["appointment", "seat", "event"]), transaction() as t:
+            t.save(_appointment_model(appointment), condition=(M.seq == expected) & (M.state == BOOKED))
+            t.delete(M(pk, sk), condition=M.appointment_id == appointment.id)
+            t.save(event_model(event))
+
+    def move(self, old, new, now, event):
+        """`new` takes its seat (a conditional put: AlreadyExists("seat") when
+        taken), then in one transaction it is stored, `old` becomes moved and
+        its seat is freed, with the event; the new seat is given back if that fails."""
+        from .report_store import event_model
+        npk, nsk = seat_key(new.calendar_id, new.start, new.seat)
+        with writes(["seat"], exists={"seat"}):
+            M(npk, nsk, state=BOOKED, appointment_id=new.id, user_id=new.user_id).save(condition=_free_seat(M, now))
+        opk, osk = seat_key(old.calendar_id, old.start, old.seat)
+        expected, old.status = old.seq, "moved"
+        old.seq += 1
+        try:
+            with writes(["new", "old", "seat", "event"]), transaction() as t:
+                t.save(_appointment_model(new), condition=M.pk.does_not_exist())
+                t.save(_appointment_model(old), condition=(M.seq == expected) & (M.state == BOOKED))
+                t.delete(M(opk, osk), condition=M.appointment_id == old.id)
+                t.save(event_model(event))
+        except Exception:
+            M(npk, nsk).delete(condition=M.appointment_id == new.id)
+            raise
+
+    def set_status(self, appointment, status, allowed, event=None):
+        """An officer's mark (arrived, seen, no_show): EditConflict unless it is in `allowed`."""
+        from .report_store import event_model
+        expected, appointment.status = appointment.seq, status
+        appointment.seq += 1
+        with writes(["appointment", "event"]), transaction() as t:
+            t.save(_appointment_model(appointment), condition=(M.seq == expected) & M.state.is_in(*allowed))
+            if event is not None:
+                t.save(event_model(event))
+
     def block(self, calendar_id, start, seat, note, now):
         """A seat made busy-unavailable by staff (AlreadyExists("seat") when taken)."""
         pk, sk = seat_key(calendar_id, start, seat)
@@ -187,6 +234,24 @@ class AppointmentStore:
                                     last_evaluated_key=cursor)
         items = [_appointment(m) for m in results]
         return items, results.last_evaluated_key if len(items) == limit else None
+
+    # --- reminders
+    def to_remind(self, day, cursor=None, limit=1000):
+        """One page of a local day's appointments not yet reminded of:
+        ([(id, remind_on)], next cursor or None), one Query of the sparse index."""
+        results = M.reminder_index.query(day.isoformat(), limit=limit, page_size=limit, last_evaluated_key=cursor)
+        found = [(m.pk.split("#", 1)[1], m.remind_on) for m in results]
+        return found, results.last_evaluated_key if len(found) == limit else None
+
+    def remind(self, appointment_id, day_text, now, event):
+        """Out of the reminder index, with the reminder's event: one
+        transaction, once (EditConflict when it is reminded or no longer due)."""
+        from .report_store import event_model
+        pk, sk = appointment_key(appointment_id)
+        with writes(["appointment", "event"]), transaction() as t:
+            t.update(M(pk, sk), actions=[M.reminded_at.set(now), M.remind_on.remove(), M.remind_sk.remove()],
+                     condition=M.remind_on == day_text)
+            t.save(event_model(event))
 
 
 __all__ = ["Appointment", "AppointmentStore"]

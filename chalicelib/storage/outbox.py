@@ -45,6 +45,7 @@ class OutboxModel(Stored):
     body = UnicodeAttribute()  # e-mail: the plain-text part
     html = UnicodeAttribute(null=True)  # alert e-mail: the HTML part
     headers = JSONAttribute(null=True)  # alert e-mail: List-Unsubscribe and the like
+    attachments = JSONAttribute(null=True)  # an appointment's iCalendar invite
     status = UnicodeAttribute(default="queued")  # queued, sent, retry, failed, kept (local)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute()

@@ -69,6 +69,7 @@ class OutboxMessage:
     subject: str | None = None
     html: str | None = None
     headers: dict | None = None
+    attachments: list | None = None  # [{filename, content_type, content (text)}]: an appointment's invite
     status: str = "kept"  # kept (local), sent, retry, failed; queued: waiting in the outbox to be sent
     queued: str | None = None  # the channel, while it waits to be sent (the sparse `queued` index)
     try_at: datetime | None = None  # when a sender may take it next

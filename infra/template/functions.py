@@ -20,6 +20,7 @@ SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds 
 CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
 REQUESTER = "SendCouncilTaxRequests"  # every 5 minutes: council tax requests left waiting sent again (@app.schedule)
 SWEEPER = "SweepForms"  # every night: forms' submissions past their retention deleted with their files (@app.schedule)
+REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' reminder events (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -31,6 +32,7 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
          CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
          SWEEPER: "doorstep-${Stage}-sweep-forms",
+         REMINDER: "doorstep-${Stage}-remind-appointments",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
 # Chalice's names for each function's log group.
@@ -38,9 +40,10 @@ LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", W
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
-              SWEEPER: "SweepFormsLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
+              SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup",
+              **{f: f"{f}LogGroup" for f in SOCKETS}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             SWEEPER, *SOCKETS)
+             SWEEPER, REMINDER, *SOCKETS)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -52,6 +55,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             CLOSER: (300, 256),  # closing petitions; their signers are told from the alert queue
             REQUESTER: (240, 256),  # at most 25 requests, each one back-office session
             SWEEPER: (300, 256),  # at most retention.BATCH submissions and their files
+            REMINDER: (300, 256),  # a day's reminders: about 10,000 transactions in 2 minutes
             **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
@@ -122,6 +126,8 @@ def resources(app):
                            access.revenues_secrets(), *access.mail_and_sms()])  # the resident told when taken
     sweeper_role = role([access.logs(NAMES[SWEEPER]), *access.table_statements(access.SWEEPER_TABLES),
                          access.form_files_deleted()])
+    # No mail: the reminders go from the alert queue's worker (each reminder's event).
+    reminder_role = role([access.logs(NAMES[REMINDER]), *access.table_statements(access.REMINDER_TABLES)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {
@@ -134,6 +140,8 @@ def resources(app):
         REQUESTER: _function(REQUESTER, "RequesterRole"),
         "SweeperRole": sweeper_role,
         SWEEPER: _function(SWEEPER, "SweeperRole"),
+        "ReminderRole": reminder_role,
+        REMINDER: _function(REMINDER, "ReminderRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

@@ -80,7 +80,7 @@ def _statements(template):
 def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
-                          "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole",
+                          "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
                           "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
@@ -95,10 +95,10 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "WebsocketConnectRole", "WebsocketMessageRole",
+        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "WebsocketConnectRole", "WebsocketMessageRole",
         "WebsocketDisconnectRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
-                 "CloserRole", "RequesterRole", "SweeperRole"):
+                 "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             if (role, resource) != ("SweeperRole", "PhotoBucket"):  # its forms' files: below, delete only

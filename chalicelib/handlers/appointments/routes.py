@@ -4,8 +4,13 @@ from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN
+from ..shared import effects
 
 routes = Routes("appointments", schemas="chalicelib.handlers.appointments.schemas")
+# An appointment booked, reminded of or moved: told by e-mail (with the invite) and by text, from its event.
+for _kind in ("appointment_booked", "appointment_reminder", "appointment_moved"):
+    effects.register(_kind, "appointments.email", "chalicelib.handlers.appointments.messages:by_email")
+    effects.register(_kind, "appointments.text", "chalicelib.handlers.appointments.messages:by_text")
 SERVICE_ID = path_param("service_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                        "example": "housing-options"})
 APPOINTMENT_ID = path_param("appointment_id", {"type": "string", "pattern": r"^AP-[0-9A-Z]{8}$",

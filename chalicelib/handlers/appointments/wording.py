@@ -38,3 +38,44 @@ NOT_A_QUESTION = "Is not a question this service asks."
 CONTACT_NEEDED = "Give a mobile number or an e-mail address so we can confirm and remind you."
 BAD_PHONE = "Enter a UK mobile number, like 07700 900123."
 BAD_EMAIL = "Enter an e-mail address, like name@example.com."
+LINK_NOT_VALID = "That link is not valid. Use the link in your latest message about the appointment."
+LINK_EXPIRED = "That link has expired: the appointment time has passed."
+
+# Messages. Each says the time, how (in person, by phone, by video), where,
+# who sends it and how to cancel (the NHS booking-SMS guidance).
+HOW = {"in_person": "in person", "phone": "by phone", "video": "by video"}
+WHERE = {"in_person": "at {place}", "phone": "({place})", "video": "({place})"}
+
+
+def what(service, when):
+    return (f"{service['name']} {HOW[service['mode']]} on {when} "
+            f"{WHERE[service['mode']].format(place=service['place'])}")
+
+
+def confirmed_subject(service, when):
+    return f"Appointment booked: {service['name']}, {when}"
+
+
+def reminder_subject(service, when):
+    return f"Reminder: {service['name']} tomorrow, {when}"
+
+
+def moved_subject(service, when):
+    return f"Appointment moved: {service['name']}, now {when}"
+
+
+def email_body(kind, service, when, reference, cancel_url, move_url):
+    opening = {"confirmed": "Your appointment is booked.", "reminder": "A reminder of your appointment tomorrow.",
+               "moved": "Your appointment has been moved to a new time."}[kind]
+    return (f"{opening}\n\n{what(service, when)}.\nReference: {reference}\n\n"
+            f"To move it: {move_url}\nTo cancel it: {cancel_url}\n\n"
+            f"The calendar file attached adds it to your calendar.\n\nFrom {service['sender']}\n")
+
+
+def text_message(kind, service, when, cancel_url):
+    opening = {"confirmed": "Booked", "reminder": "Reminder", "moved": "Moved"}[kind]
+    return f"{service['sender']}: {opening}: {what(service, when)}. To cancel or move: {cancel_url}"
+
+
+def invite_description(service, reference, cancel_url, move_url):
+    return f"{service['name']} ({HOW[service['mode']]}). Reference {reference}. Move: {move_url} Cancel: {cancel_url}"

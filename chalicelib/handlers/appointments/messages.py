@@ -1,0 +1,71 @@
+"""An appointment's messages, effects of its own events (shared/effects.py):
+booked (the confirmation), reminder (the day before, from the sweep) and
+moved. Each goes by e-mail, with the iCalendar invite, and by text; each
+carries the cancel and move links. The booking never waits on them.
+
+A text that is not sent (the SMS service refusing or unreachable) fails its
+effect, which the queue brings back; on its TEXT_TRIES-th failure its words
+go by e-mail instead (when there is an address), keyed apart from the
+e-mail's own, and the effect is done."""
+import logging
+
+from ...notify import SENT
+from . import slots as generating, wording
+
+log = logging.getLogger(__name__)
+TEXT_TRIES = 3
+EMAIL_EFFECT, TEXT_EFFECT = "appointments.email", "appointments.text"
+KINDS = {"appointment_booked": "confirmed", "appointment_reminder": "reminder", "appointment_moved": "moved"}
+SUBJECTS = {"confirmed": wording.confirmed_subject, "reminder": wording.reminder_subject,
+            "moved": wording.moved_subject}
+LIVE = ("booked", "arrived")  # a reminder or confirmation for anything else is left unsent
+
+
+class TextNotSent(Exception):
+    """The SMS service did not take the text: the effect is tried again."""
+
+
+def _about(deps, event):
+    """(kind, appointment, service, when, cancel url, move url), or None when there is nothing to say."""
+    from .links import link
+    appointment = deps.appointments.get(event.payload.get("appointment_id"))
+    if appointment is None or appointment.status not in LIVE:
+        return None
+    services, _ = deps.appointments.setup()
+    service = services.get(appointment.service_id)
+    if service is None:
+        return None
+    return (KINDS[event.kind], appointment, service, generating.local_text(appointment.start),
+            link(deps, appointment, "cancel"), link(deps, appointment, "move"))
+
+
+def by_email(deps, event, key):
+    about = _about(deps, event)
+    if about is None or not about[1].email:
+        return
+    kind, appointment, service, when, cancel_url, move_url = about
+    from ...notify.email import send_email
+    from .invite import attachment
+    now = deps.clock()
+    send_email(appointment.email, SUBJECTS[kind](service, when),
+               wording.email_body(kind, service, when, appointment.id, cancel_url, move_url), now,
+               deps.new_opaque_id, key=key, attachments=[attachment(appointment, service, now, cancel_url, move_url)])
+
+
+def by_text(deps, event, key):
+    about = _about(deps, event)
+    if about is None or not about[1].phone:
+        return
+    kind, appointment, service, when, cancel_url, _ = about
+    from ...notify.sms import send_sms
+    words = wording.text_message(kind, service, when, cancel_url)
+    now = deps.clock()
+    if send_sms(appointment.phone, words, deps.settings, now, deps.new_opaque_id) == SENT:
+        return
+    _, attempts = deps.effects.status(event.id, TEXT_EFFECT)
+    if attempts + 1 < TEXT_TRIES or not appointment.email:
+        raise TextNotSent(f"text to the resident of {appointment.id} not sent (try {attempts + 1})")
+    log.warning("appointment %s: text not sent after %s tries; e-mailed instead", appointment.id, attempts + 1)
+    from ...notify.email import send_email
+    send_email(appointment.email, SUBJECTS[kind](service, when), words, now, deps.new_opaque_id,
+               key=f"{key}.fallback")
