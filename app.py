@@ -148,12 +148,13 @@ def sweep_forms(event):
 
 # Every 15 minutes from 09:00 London time, tomorrow's appointments not yet
 # reminded of are taken from the sparse reminder index, each with its event;
-# the text and e-mail follow from the alert queue (handlers/appointments/reminders.py).
+# the text and e-mail follow from the alert queue (handlers/appointments/reminders.py);
+# and waiting-list offers past their time go to the next resident waiting.
 @app.schedule("rate(15 minutes)", name="remind_appointments")
 def remind_appointments(event):
     from chalicelib.deps import default_deps
-    from chalicelib.handlers.appointments.reminders import send_reminders
-    return send_reminders(default_deps())
+    from chalicelib.handlers.appointments.reminders import every_quarter
+    return every_quarter(default_deps())
 
 
 # Every five minutes, payments left unfinished are checked with the provider

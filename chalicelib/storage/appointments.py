@@ -101,7 +101,7 @@ class AppointmentStore:
         return {int(row.sk.rsplit("#", 1)[1]) for row in M.query(pk, M.sk.startswith(stamp(start) + "#"))
                 if not (row.state == HELD and row.hold_until is not None and row.hold_until < now)}
 
-    def hold(self, appointment, now, idempotency=None):
+    def hold(self, appointment, now, idempotency=None, holder=True, event=None):
         """Take the appointment's seat for it and store it (with the
         resident's holder row when held): AlreadyExists("seat") when the seat
         is taken, ("holder") when the resident holds another, ("idempotency").
@@ -122,18 +122,22 @@ class AppointmentStore:
         try:
             with writes(parts, exists={"holder", "idempotency", "appointment"}), transaction() as t:
                 t.save(_appointment_model(appointment), condition=M.pk.does_not_exist())
-                if appointment.status == HELD and appointment.user_id:
+                if appointment.status == HELD and appointment.user_id and holder:
                     parts.append("holder")
                     hpk, hsk = holder_key(appointment.user_id)
                     t.save(M(hpk, hsk, appointment_id=appointment.id, hold_until=appointment.hold_until),
                            condition=M.pk.does_not_exist() | (M.hold_until < now))
                 if idempotency is not None:
                     _claim_key(t, parts, idempotency)
+                if event is not None:  # booked outright (staff for a caller): its messages follow from it
+                    from .report_store import event_model
+                    parts.append("event")
+                    t.save(event_model(event))
         except Exception:
             M(pk, sk).delete(condition=M.appointment_id == appointment.id)
             raise
 
-    def release(self, appointment, reason_status="released"):
+    def release(self, appointment, reason_status="released", holder=True):
         """A hold let go: its seat and holder row deleted, if still its own."""
         pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
         appointment.status, expected = reason_status, appointment.seq
@@ -142,7 +146,7 @@ class AppointmentStore:
         with writes(parts), transaction() as t:
             t.save(_appointment_model(appointment), condition=M.seq == expected)
             t.delete(M(pk, sk), condition=M.appointment_id == appointment.id)
-            if appointment.user_id:
+            if appointment.user_id and holder:
                 parts.append("holder")
                 hpk, hsk = holder_key(appointment.user_id)
                 t.delete(M(hpk, hsk), condition=M.pk.does_not_exist() | (M.appointment_id == appointment.id))

@@ -24,7 +24,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.petitions.moderation import close_due
     from chalicelib.handlers.revenues.sending import send_due as send_council_tax_requests
     from chalicelib.handlers.forms.retention import sweep as sweep_forms
-    from chalicelib.handlers.appointments.reminders import send_reminders as remind_appointments
+    from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
     stopped = threading.Event()
 
     def loop() -> None:

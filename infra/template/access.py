@@ -44,7 +44,7 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "events": "create", "inbox": "create", "idempotency": "create",
                  "revenue-requests": "read-write",  # a council tax request sent, its reference kept
                  "revenue-links": "read",  # a council tax form handed on: the resident's link to the account named
-                 "appointments": "read"}  # an appointment's messages: it, its service, its links
+                 "appointments": "read-write"}  # its messages; a freed time held for the first waiting
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -86,7 +86,7 @@ REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write"}
 # Every night: forms' submissions past their retention, through their due index, deleted.
 SWEEPER_TABLES = {"form-submissions": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
-REMINDER_TABLES = {"appointments": "read-write", "events": "read-write"}
+REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);

@@ -55,7 +55,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             CLOSER: (300, 256),  # closing petitions; their signers are told from the alert queue
             REQUESTER: (240, 256),  # at most 25 requests, each one back-office session
             SWEEPER: (300, 256),  # at most retention.BATCH submissions and their files
-            REMINDER: (300, 256),  # a day's reminders: about 10,000 transactions in 2 minutes
+            REMINDER: (900, 256),  # a day's reminders: 10,000 one-transaction writes; the next run finishes any left
             **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
@@ -126,8 +126,10 @@ def resources(app):
                            access.revenues_secrets(), *access.mail_and_sms()])  # the resident told when taken
     sweeper_role = role([access.logs(NAMES[SWEEPER]), *access.table_statements(access.SWEEPER_TABLES),
                          access.form_files_deleted()])
-    # No mail: the reminders go from the alert queue's worker (each reminder's event).
-    reminder_role = role([access.logs(NAMES[REMINDER]), *access.table_statements(access.REMINDER_TABLES)])
+    # Reminders go from the alert queue's worker (each reminder's event); an
+    # offer passed on to the next resident waiting is told from here.
+    reminder_role = role([access.logs(NAMES[REMINDER]), *access.table_statements(access.REMINDER_TABLES),
+                          access.secrets(), *access.mail_and_sms()])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {

@@ -66,6 +66,7 @@ WALK = {
     "/v1/forms": ["/v1/forms"],
     "/v1/forms/{form_id}": ["/v1/forms/general-enquiry"],
     "/v1/appointments/services": ["/v1/appointments/services"],
+    "/v1/appointments/manage": ["/v1/appointments/manage?cancel=bm90LWEtbGluaw.c2lnbmF0dXJl"],
     "/v1/appointments/services/{service_id}/slots": ["/v1/appointments/services/housing-options/slots"],
     "/v1/form-submissions/{submission_id}": ["/v1/form-submissions/FS-none?token=not-a-token"],
     "/v1/form-submissions/{submission_id}/check": ["/v1/form-submissions/FS-none/check?token=not-a-token"],

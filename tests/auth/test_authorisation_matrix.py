@@ -275,6 +275,15 @@ ROUTE_ACCESS = {
     ("POST", "/v1/appointments/holds"): (SIGNED_IN, Outcome(404, "service_not_found")),
     **{(m, f"/v1/appointments/{{appointment_id}}{suffix}"): (SIGNED_IN, Outcome(404, "appointment_not_found"))
        for m, suffix in APPOINTMENT_ROUTES},
+    ("GET", "/v1/appointments/manage"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("POST", "/v1/appointments/cancel"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("POST", "/v1/appointments/move"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("POST", "/v1/appointments/waiting-list"): (SIGNED_IN, Outcome(404, "service_not_found")),
+    ("GET", "/v1/staff/appointments/day"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/appointments"): (STAFF, Outcome(404, "service_not_found")),
+    ("POST", "/v1/staff/appointments/blocks"): (STAFF, Outcome(400, "validation_failed")),
+    ("POST", "/v1/staff/appointments/{appointment_id}/mark"): (STAFF, Outcome(404, "appointment_not_found")),
+    ("POST", "/v1/staff/appointments/{appointment_id}/move"): (STAFF, Outcome(404, "appointment_not_found")),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -294,7 +303,11 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
-                ("GET", f"{FORM}/submissions.csv")}
+                ("GET", f"{FORM}/submissions.csv"),
+                # Appointments: any officer's desk.
+                ("GET", "/v1/staff/appointments/day"), ("POST", "/v1/staff/appointments"),
+                ("POST", "/v1/staff/appointments/blocks"), ("POST", "/v1/staff/appointments/{appointment_id}/mark"),
+                ("POST", "/v1/staff/appointments/{appointment_id}/move")}
 CATCH_ALL = "/{proxy+}"
 
 
@@ -489,6 +502,20 @@ _simple("GET", "/v1/me/form-submissions")
 _simple("GET", "/v1/appointments/services")
 _simple("GET", "/v1/appointments/services/{service_id}/slots", "/v1/appointments/services/housing-options/slots")
 _simple("POST", "/v1/appointments/holds", body={"service_id": "housing-options", "start": "2026-12-22T10:30:00Z"})
+_simple("GET", "/v1/appointments/manage", "/v1/appointments/manage?cancel=bm90LWEtbGluaw.c2lnbmF0dXJl")
+_simple("POST", "/v1/appointments/cancel", body={"token": "bm90LWEtbGluaw.c2lnbmF0dXJl"})
+_simple("POST", "/v1/appointments/move", body={"token": "bm90LWEtbGluaw.c2lnbmF0dXJl", "start": "2026-12-22T10:30:00Z"})
+_simple("POST", "/v1/appointments/waiting-list", body={"service_id": "housing-options", "before": "2027-01-04T09:00:00Z",
+                                                       "phone": "07700 900123"})
+_simple("GET", "/v1/staff/appointments/day", "/v1/staff/appointments/day?date=2026-12-22")
+_simple("POST", "/v1/staff/appointments", body={"service_id": "housing-options", "start": "2026-12-22T10:30:00Z",
+                                               "name": "Cal Caller", "phone": "07700 900333"})
+_simple("POST", "/v1/staff/appointments/blocks", body={"calendar_id": "west-offices-housing-1",
+                                                      "from": "2026-12-22T09:00:00Z", "to": "2026-12-22T12:00:00Z"})
+_simple("POST", "/v1/staff/appointments/{appointment_id}/mark", "/v1/staff/appointments/AP-23456789/mark",
+        {"status": "seen"})
+_simple("POST", "/v1/staff/appointments/{appointment_id}/move", "/v1/staff/appointments/AP-23456789/move",
+        {"start": "2026-12-22T10:30:00Z"})
 for _method, _suffix in APPOINTMENT_ROUTES:
     _simple(_method, f"/v1/appointments/{{appointment_id}}{_suffix}", f"/v1/appointments/AP-23456789{_suffix}",
             {"answers": {}, "email": "ada@example.org"} if _method == "POST" else None)

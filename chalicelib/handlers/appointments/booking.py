@@ -8,13 +8,10 @@ from ...storage.appointment_models import BOOKED, HELD
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import EMAIL, Problems, e164, phone as phone_check, text
 from ..shared import idempotency
-from ..shared.events import new_event
 from . import wording
-from .holding import appointment_or_404
+from .holding import appointment_or_404, confirm
 from .limits import ANSWER_MAX, IDEMPOTENCY_HOURS, NAME_MAX
 from .views import view
-
-BOOKED_EVENT = "appointment_booked"
 
 
 def answers_of(service, given, problems):
@@ -94,14 +91,6 @@ def book(deps, appointment_id, body, idempotency_key):
     from ..shared.effects import first_try
     first_try(deps, [event])
     return view(deps, appointment, service), True
-
-
-def confirm(deps, appointment, now, **values):
-    """The appointment made booked (in memory) and the event its messages follow from."""
-    for key, value in values.items():
-        setattr(appointment, key, value)
-    appointment.status, appointment.booked_at, appointment.changed_at = BOOKED, now, now
-    return new_event(deps, BOOKED_EVENT, now, appointment_id=appointment.id)
 
 
 def _answer(deps):

@@ -11,6 +11,7 @@ from ...storage.appointment_models import HELD, Appointment
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
 from ..shared import idempotency
+from ..shared.events import new_event
 from . import slots as generating, wording
 from .catalogue import service_or_404
 from .limits import APPOINTMENT_ID_PATTERN, HOLD_FOR, IDEMPOTENCY_HOURS
@@ -39,8 +40,9 @@ def parse_start(value, problems, field="start"):
     return moment.astimezone(timezone.utc)
 
 
-def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, taken_by=None):
-    """Hold (or, for staff, take outright) a seat of the slot `body` names:
+def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, taken_by=None, answers=None,
+         key_body=None, scope=None):
+    """Hold (or, for staff, book outright) a seat of the slot `body` names:
     (appointment, created). `contact`: name, email, phone known already."""
     problems = Problems()
     for key in body:
@@ -56,7 +58,8 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     if not offering:
         raise ApiError(wording.NOT_OFFERED, code="slot_not_offered", status=422,
                        fields=[{"field": "start", "message": wording.NOT_OFFERED}])
-    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#appointments", body, _answer(deps), "another hold")
+    claim = idempotency.Claim(deps, idempotency_key, f"{scope or user_id}#appointments", key_body or body, _answer(deps),
+                              "another hold")
     earlier = claim.earlier()
     if earlier:
         return earlier, False
@@ -68,9 +71,16 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
             appointment = Appointment(
                 id=new_id(deps), service_id=service["id"], calendar_id=calendar_id, start=start, seat=seat,
                 status=status, user_id=user_id, hold_until=now + HOLD_FOR if status == HELD else None,
-                created_at=now, taken_by=taken_by, **(contact or {}))
+                created_at=now, taken_by=taken_by, answers=answers or {}, **(contact or {}))
+            event = None
+            if status != HELD:
+                event = confirm(deps, appointment, now)
             try:
-                deps.appointments.hold(appointment, now, claim.record(appointment.id, now, IDEMPOTENCY_HOURS))
+                deps.appointments.hold(appointment, now, claim.record(appointment.id, now, IDEMPOTENCY_HOURS),
+                                       event=event)
+                if event is not None:
+                    from ..shared.effects import first_try
+                    first_try(deps, [event])
                 return appointment, True
             except AlreadyExists as e:
                 if e.part == "idempotency":
@@ -79,6 +89,14 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
                     raise Conflict(wording.HOLD_ELSEWHERE, code="holding_another") from None
     from .free import nearest
     raise JustTaken(nearest(deps, service, calendars, start, leave_out=start))
+
+
+def confirm(deps, appointment, now, **values):
+    """The appointment made booked (in memory) and the event its messages follow from."""
+    for key, value in values.items():
+        setattr(appointment, key, value)
+    appointment.status, appointment.booked_at, appointment.changed_at = "booked", now, now
+    return new_event(deps, "appointment_booked", now, appointment_id=appointment.id)
 
 
 def _let_go_of_earlier(deps, user_id, now):

@@ -15,9 +15,10 @@ from . import slots as generating, wording
 log = logging.getLogger(__name__)
 TEXT_TRIES = 3
 EMAIL_EFFECT, TEXT_EFFECT = "appointments.email", "appointments.text"
-KINDS = {"appointment_booked": "confirmed", "appointment_reminder": "reminder", "appointment_moved": "moved"}
+KINDS = {"appointment_booked": "confirmed", "appointment_reminder": "reminder", "appointment_moved": "moved",
+         "appointment_missed": "missed"}
 SUBJECTS = {"confirmed": wording.confirmed_subject, "reminder": wording.reminder_subject,
-            "moved": wording.moved_subject}
+            "moved": wording.moved_subject, "missed": wording.missed_subject}
 LIVE = ("booked", "arrived")  # a reminder or confirmation for anything else is left unsent
 
 
@@ -29,12 +30,15 @@ def _about(deps, event):
     """(kind, appointment, service, when, cancel url, move url), or None when there is nothing to say."""
     from .links import link
     appointment = deps.appointments.get(event.payload.get("appointment_id"))
-    if appointment is None or appointment.status not in LIVE:
+    if appointment is None or appointment.status not in (("no_show",) if event.kind == "appointment_missed" else LIVE):
         return None
     services, _ = deps.appointments.setup()
     service = services.get(appointment.service_id)
     if service is None:
         return None
+    if event.kind == "appointment_missed":  # no links to change it: one to book again
+        again = f"{deps.base_url}/appointments?service={service['id']}"
+        return "missed", appointment, service, generating.local_text(appointment.start), again, again
     return (KINDS[event.kind], appointment, service, generating.local_text(appointment.start),
             link(deps, appointment, "cancel"), link(deps, appointment, "move"))
 
@@ -47,6 +51,10 @@ def by_email(deps, event, key):
     from ...notify.email import send_email
     from .invite import attachment
     now = deps.clock()
+    if kind == "missed":
+        send_email(appointment.email, SUBJECTS[kind](service, when), wording.missed_body(service, when, cancel_url),
+                   now, deps.new_opaque_id, key=key)
+        return
     send_email(appointment.email, SUBJECTS[kind](service, when),
                wording.email_body(kind, service, when, appointment.id, cancel_url, move_url), now,
                deps.new_opaque_id, key=key, attachments=[attachment(appointment, service, now, cancel_url, move_url)])
@@ -58,7 +66,8 @@ def by_text(deps, event, key):
         return
     kind, appointment, service, when, cancel_url, _ = about
     from ...notify.sms import send_sms
-    words = wording.text_message(kind, service, when, cancel_url)
+    words = (wording.missed_text(service, when, cancel_url) if kind == "missed"
+             else wording.text_message(kind, service, when, cancel_url))
     now = deps.clock()
     if send_sms(appointment.phone, words, deps.settings, now, deps.new_opaque_id) == SENT:
         return

@@ -15,6 +15,12 @@ REMIND_FROM = time(9)  # no texts in the night
 REMINDER_EVENT = "appointment_reminder"
 
 
+def every_quarter(deps):
+    """The schedule's run: reminders written, waiting-list offers passed on."""
+    from .waiting import pass_on
+    return {"reminders": send_reminders(deps), "offers_passed_on": pass_on(deps)}
+
+
 def send_reminders(deps):
     """Reminders for tomorrow's appointments: how many were written."""
     now = deps.clock()

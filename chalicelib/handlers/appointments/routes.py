@@ -3,14 +3,17 @@ the questions are answered, then booked."""
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..shared import effects
 
 routes = Routes("appointments", schemas="chalicelib.handlers.appointments.schemas")
 # An appointment booked, reminded of or moved: told by e-mail (with the invite) and by text, from its event.
-for _kind in ("appointment_booked", "appointment_reminder", "appointment_moved"):
+for _kind in ("appointment_booked", "appointment_reminder", "appointment_moved", "appointment_missed"):
     effects.register(_kind, "appointments.email", "chalicelib.handlers.appointments.messages:by_email")
     effects.register(_kind, "appointments.text", "chalicelib.handlers.appointments.messages:by_text")
+# A time freed by a cancel or a move: offered to the first on the waiting list it suits.
+for _kind in ("appointment_cancelled", "appointment_moved"):
+    effects.register(_kind, "appointments.offer", "chalicelib.handlers.appointments.waiting:on_freed")
 SERVICE_ID = path_param("service_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                        "example": "housing-options"})
 APPOINTMENT_ID = path_param("appointment_id", {"type": "string", "pattern": r"^AP-[0-9A-Z]{8}$",
@@ -93,3 +96,104 @@ def book_appointment(appointment_id):
     from .booking import book
     body, created = book(http.deps(), appointment_id, http.body(), http.header("idempotency-key"))
     return http.created(body, created)
+
+
+TOKEN_QUERY = [q("cancel", "a cancel link's token", schema={"type": "string", "maxLength": 200}),
+               q("move", "a move link's token", schema={"type": "string", "maxLength": 200})]
+LINK_ERRORS = {"403": "The link's time has passed (code link_expired)",
+               "404": "Not a valid link (code link_not_valid)",
+               "409": "The appointment is no longer booked (code not_booked)",
+               "422": "Past the service's cancel notice (code too_late)"}
+
+
+@routes.get("/v1/appointments/manage", ANYONE, {
+    "summary": "What a message's cancel or move link is for (nothing changes): the appointment it names",
+    "parameters": TOKEN_QUERY, "responses": {"200": json_response(ref("ManageLink")), **errors(**LINK_ERRORS)}})
+def manage_appointment():
+    from .changing import manage
+    return http.ok(manage(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/appointments/cancel", ANYONE, {
+    "summary": "Cancel with a message's cancel link; the time goes to the first on the waiting list",
+    "requestBody": _body("LinkCancel"),
+    "responses": {"200": json_response(ref("Appointment")), **errors(400, **LINK_ERRORS)}})
+def cancel_appointment():
+    from .changing import cancel
+    return http.ok(cancel(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/appointments/move", ANYONE, {
+    "summary": "Move with a message's move link to another free time: the new one booked and the old one "
+               "freed at once (the resident told of the new time; the old goes to the waiting list)",
+    "requestBody": _body("LinkMove"),
+    "responses": {"200": json_response(ref("Appointment")), **errors(400, **{
+        **LINK_ERRORS, "409": "Just taken (code just_taken, with `nearest`), or no longer booked (not_booked)",
+        "422": "Not a time offered (slot_not_offered), or past the cancel notice (too_late)"})}})
+def move_appointment():
+    from .changing import move
+    return http.ok(move(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/appointments/waiting-list", SIGNED_IN, {
+    "summary": "Ask to be told of a time earlier than `before` for a service (at one calendar, if named): a freed "
+               "time is held for the first on the list for 30 minutes, then offered to the next",
+    "requestBody": _body("WaitingListJoin"),
+    "responses": {"201": json_response(ref("WaitingListPlace")), **errors(400, **NO_SERVICE, **{
+        "409": "Already on this service's list (code already_waiting)", "422": "`before` has passed"})}})
+def join_waiting_list():
+    from .waiting import join
+    return http.ok(join(http.deps(), http.body()), status=201, headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/appointments/day", STAFF, {
+    "summary": "An officer's day: the appointments of a date (one calendar's, or all) in time order, with the "
+               "answers and how to reach each resident (one Query of the day index)",
+    "parameters": [q("date", "YYYY-MM-DD (London)", required=True, schema={"type": "string", "format": "date"}),
+                   q("calendar_id", "one calendar", schema={"type": "string", "maxLength": 60})],
+    "responses": {"200": json_response(ref("AppointmentDay")), **errors(400)}})
+def staff_appointment_day():
+    from .desk import day_list
+    return http.ok(day_list(http.deps(), http.query()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/appointments/{appointment_id}/mark", STAFF, {
+    "summary": "Mark arrived, seen or did not attend (no_show: the resident is offered to book again)",
+    "parameters": [APPOINTMENT_ID], "requestBody": _body("AppointmentMark"),
+    "responses": {"200": json_response(ref("Appointment")), **errors(400, **NO_APPOINTMENT, **{
+        "409": "Not in a state to be so marked (code cannot_mark)"})}})
+def staff_mark_appointment(appointment_id):
+    from .desk import mark
+    return http.ok(mark(http.deps(), appointment_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/appointments", STAFF, {
+    "summary": "Book for a caller (assisted digital): booked at once, no hold, confirmed to the caller by text "
+               "and e-mail when given (idempotent with Idempotency-Key)",
+    "parameters": [IDEMPOTENCY], "requestBody": _body("StaffAppointmentNew"),
+    "responses": {"201": json_response(ref("Appointment")), **errors(400, **NO_SERVICE, **{
+        "409": "Just taken (code just_taken, with `nearest`)", "422": "Not a time offered (slot_not_offered)"})}})
+def staff_book_appointment():
+    from .desk import book_for_caller
+    view, created = book_for_caller(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created)
+
+
+@routes.post("/v1/staff/appointments/blocks", STAFF, {
+    "summary": "Block a calendar's time (FHIR busy-unavailable): every free seat of the slots starting in "
+               "[from, to); seats already booked are left and named",
+    "requestBody": _body("AppointmentBlock"),
+    "responses": {"200": json_response(ref("AppointmentBlocked")), **errors(400)}})
+def staff_block_time():
+    from .desk import block
+    return http.ok(block(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/appointments/{appointment_id}/move", STAFF, {
+    "summary": "Move a booking to another time (the resident told; the old time goes to the waiting list)",
+    "parameters": [APPOINTMENT_ID], "requestBody": _body("StaffAppointmentMove"),
+    "responses": {"200": json_response(ref("Appointment")), **errors(400, **NO_APPOINTMENT, **{
+        "409": "Just taken (just_taken) or no longer booked (not_booked)", "422": "Not a slot (slot_not_offered)"})}})
+def staff_move_appointment(appointment_id):
+    from .desk import move_for_resident
+    return http.ok(move_for_resident(http.deps(), appointment_id, http.body()), headers=http.NO_STORE)

@@ -38,6 +38,37 @@ SCHEMAS = {
         "name": {"type": "string", "maxLength": NAME_MAX}, "email": {"type": "string", "maxLength": 254},
         "phone": {"type": "string", "maxLength": 20, "description": "a UK mobile, for the texts"}}},
     "Appointment": APPOINTMENT,
+    "ManageLink": {"type": "object", "required": ["purpose", "appointment"], "properties": {
+        "purpose": {"type": "string", "enum": ["cancel", "move"]}, "appointment": VIEW}},
+    "LinkCancel": {"type": "object", "required": ["token"], "additionalProperties": False,
+                   "properties": {"token": {"type": "string", "maxLength": 200}}},
+    "LinkMove": {"type": "object", "required": ["token", "start"], "additionalProperties": False, "properties": {
+        "token": {"type": "string", "maxLength": 200}, "start": STAMP, "calendar_id": {"type": "string", "maxLength": 60}}},
+    "WaitingListJoin": {"type": "object", "required": ["service_id", "before"], "additionalProperties": False,
+                        "properties": {"service_id": {"type": "string", "maxLength": 60}, "before": STAMP,
+                                       "calendar_id": {"type": "string", "maxLength": 60},
+                                       "phone": {"type": "string", "maxLength": 20}}},
+    "AppointmentDay": {"type": "object", "required": ["date", "appointments"], "properties": {
+        "date": {"type": "string", "format": "date"}, "calendar_id": NULL_TEXT,
+        "appointments": {"type": "array", "items": APPOINTMENT}}},
+    "AppointmentMark": {"type": "object", "required": ["status"], "additionalProperties": False, "properties": {
+        "status": {"type": "string", "enum": ["arrived", "seen", "no_show"]}}},
+    "StaffAppointmentNew": {"type": "object", "required": ["service_id", "start", "name"], "additionalProperties": False,
+                            "properties": {"service_id": {"type": "string", "maxLength": 60}, "start": STAMP,
+                                           "calendar_id": {"type": "string", "maxLength": 60},
+                                           "answers": {"type": "object"}, "name": {"type": "string", "maxLength": NAME_MAX},
+                                           "email": {"type": "string", "maxLength": 254},
+                                           "phone": {"type": "string", "maxLength": 20},
+                                           "channel": {"type": "string", "enum": ["phone", "desk"]}}},
+    "AppointmentBlock": {"type": "object", "required": ["calendar_id", "from", "to"], "additionalProperties": False,
+                         "properties": {"calendar_id": {"type": "string", "maxLength": 60}, "from": STAMP, "to": STAMP,
+                                        "note": {"type": "string", "maxLength": 200}}},
+    "AppointmentBlocked": {"type": "object", "required": ["calendar_id", "blocked", "already_taken"], "properties": {
+        "calendar_id": TEXT, "blocked": {"type": "integer"}, "already_taken": {"type": "array", "items": TEXT}}},
+    "StaffAppointmentMove": {"type": "object", "required": ["start"], "additionalProperties": False, "properties": {
+        "start": STAMP, "calendar_id": {"type": "string", "maxLength": 60}}},
+    "WaitingListPlace": {"type": "object", "required": ["service_id", "before", "state"], "properties": {
+        "service_id": TEXT, "before": STAMP, "calendar_id": NULL_TEXT, "state": TEXT}},
     "JustTaken": {"type": "object", "required": ["error", "nearest"], "properties": {
         "error": VIEW, "nearest": {"type": "array", "items": SLOT}}},
 }

@@ -79,3 +79,34 @@ def text_message(kind, service, when, cancel_url):
 
 def invite_description(service, reference, cancel_url, move_url):
     return f"{service['name']} ({HOW[service['mode']]}). Reference {reference}. Move: {move_url} Cancel: {cancel_url}"
+TOO_LATE = "It is too late to change this appointment online: please phone us."
+NOT_BOOKED = "This appointment is no longer booked, so the link cannot change it."
+ALREADY_WAITING = "You are already on the waiting list for this service."
+NOT_EARLIER = "Give a time after now: we will tell you of a free time before it."
+
+
+def offer_subject(service, when):
+    return f"An earlier time is free: {service['name']}, {when}"
+
+
+def offer_body(service, when, minutes, url):
+    return (f"You asked to be told of an earlier appointment.\n\n{what(service, when)} is free.\n"
+            f"We are holding it for you for {minutes} minutes. To book it: {url}\n"
+            f"If you do not book it, we offer it to the next person waiting.\n\nFrom {service['sender']}\n")
+
+
+def offer_text(service, when, minutes, url):
+    return f"{service['sender']}: earlier time free: {what(service, when)}. Held {minutes} min. Book: {url}"
+
+
+def missed_subject(service, when):
+    return f"We missed you: {service['name']}, {when}"
+
+
+def missed_body(service, when, url):
+    return (f"We are sorry we did not see you at your appointment: {what(service, when)}.\n\n"
+            f"You can book another time here: {url}\n\nFrom {service['sender']}\n")
+
+
+def missed_text(service, when, url):
+    return f"{service['sender']}: we missed you at your {service['name']} on {when}. Book another time: {url}"

@@ -1,0 +1,117 @@
+"""The officer's desk: the day's list (one Query of the day index), marks
+(arrived, seen, did not attend: the resident then offered to rebook), a
+booking taken for a caller (assisted digital), time blocked, a booking moved
+(the resident told, from the move's event)."""
+from datetime import date, datetime
+
+from ...errors import ApiError, ValidationFailed
+from ...storage.appointment_models import BOOKED, Appointment  # noqa: F401
+from ...storage.errors import AlreadyExists, EditConflict
+from ...validation import Problems
+from ..shared.events import new_event
+from . import slots as generating, wording
+from .catalogue import service_or_404
+from .holding import appointment_or_404, parse_start, take
+from .views import view
+
+MARKS = {"arrived": (BOOKED,), "seen": (BOOKED, "arrived"), "no_show": (BOOKED, "arrived")}
+MISSED_EVENT = "appointment_missed"
+
+
+def day_list(deps, query):
+    """GET /v1/staff/appointments/day?date=&calendar_id=: the day's appointments in time order."""
+    try:
+        day = date.fromisoformat(query.get("date") or "")
+    except ValueError:
+        raise ValidationFailed([("date", "Must be a date (YYYY-MM-DD).")]) from None
+    services, calendars = deps.appointments.setup()
+    calendar_id = query.get("calendar_id")
+    if calendar_id is not None and calendar_id not in calendars:
+        raise ValidationFailed([("calendar_id", "Is not a calendar.")])
+    found, cursor = [], None
+    while True:
+        page, cursor = deps.appointments.day(day, calendar_id, cursor)
+        found.extend(page)
+        if cursor is None:
+            break
+    found.sort(key=lambda a: (a.start, a.calendar_id))
+    return {"date": day.isoformat(), "calendar_id": calendar_id,
+            "appointments": [view(deps, a, services.get(a.service_id)) for a in found]}
+
+
+def mark(deps, appointment_id, body):
+    """POST /v1/staff/appointments/{id}/mark {status}: arrived, seen or no_show."""
+    status = body.get("status")
+    if status not in MARKS:
+        raise ValidationFailed([("status", wording.one_of(tuple(MARKS)))])
+    appointment = appointment_or_404(deps, appointment_id)
+    now = deps.clock()
+    event = new_event(deps, MISSED_EVENT, now, appointment_id=appointment.id) if status == "no_show" else None
+    appointment.changed_at = now
+    try:
+        deps.appointments.set_status(appointment, status, MARKS[status], event)
+    except EditConflict:
+        raise ApiError(f"It cannot be marked {status} now.", status=409, code="cannot_mark") from None
+    if event is not None:
+        from ..shared.effects import first_try
+        first_try(deps, [event])
+    return view(deps, appointment)
+
+
+def book_for_caller(deps, body, idempotency_key):
+    """POST /v1/staff/appointments: booked at once for a caller (no hold), their messages sent."""
+    from .booking import answers_of, contact_of
+    problems = Problems()
+    slot = {k: body.get(k) for k in ("service_id", "start", "calendar_id") if body.get(k) is not None}
+    for key in body:
+        if key not in ("service_id", "start", "calendar_id", "answers", "name", "email", "phone", "channel"):
+            problems.add(key, "Is not a field here.")
+    service, _ = service_or_404(deps, body.get("service_id"))
+    answers = answers_of(service, body.get("answers"), problems)
+    contact = contact_of(body, problems)
+    if not contact["name"]:
+        problems.add("name", "Enter the caller's name.")
+    problems.raise_if_any()
+    officer = deps.principal.user_id
+    taken_by = {"user_id": officer, "channel": body.get("channel") if body.get("channel") in ("phone", "desk")
+                else "phone"}
+    appointment, created = take(deps, slot, idempotency_key, user_id=None, status=BOOKED, contact=contact,
+                                taken_by=taken_by, answers=answers, key_body=body, scope=officer)
+    return view(deps, appointment, service), created
+
+
+def block(deps, body):
+    """POST /v1/staff/appointments/blocks {calendar_id, from, to, note}: every
+    slot of the calendar starting in [from, to) made busy-unavailable, seat by
+    seat; seats already taken are left and named."""
+    problems = Problems()
+    first, last = parse_start(body.get("from"), problems, "from"), parse_start(body.get("to"), problems, "to")
+    problems.raise_if_any()
+    services, calendars = deps.appointments.setup()
+    calendar = calendars.get(body.get("calendar_id"))
+    service = next((s for s in services.values() if body.get("calendar_id") in s["calendars"]), None)
+    if calendar is None or service is None:
+        raise ValidationFailed([("calendar_id", "Is not a calendar.")])
+    if not first < last or (last - first).days > 31:
+        raise ValidationFailed([("to", "Must be after `from`, at most 31 days on.")])
+    now, blocked, taken = deps.clock(), 0, []
+    day = first.astimezone(generating.LONDON).date()
+    while datetime.combine(day, datetime.min.time(), generating.LONDON) < last:
+        for start in generating.day_slots(service, calendar, day):
+            if first <= start < last:
+                for seat in range(calendar["capacity"]):
+                    try:
+                        deps.appointments.block(calendar["id"], start, seat, f"blocked:{deps.principal.user_id}", now)
+                        blocked += 1
+                    except AlreadyExists:
+                        taken.append(f"{start.isoformat()}#{seat}")
+        day = date.fromordinal(day.toordinal() + 1)
+    return {"calendar_id": calendar["id"], "blocked": blocked, "already_taken": taken}
+
+
+def move_for_resident(deps, appointment_id, body):
+    """POST /v1/staff/appointments/{id}/move {start, calendar_id?}: the resident told of the new time."""
+    from .changing import move
+    appointment = appointment_or_404(deps, appointment_id)
+    return move(deps, body, by_staff={"user_id": deps.principal.user_id, "channel": "staff"},
+                appointment=appointment)

@@ -1,0 +1,67 @@
+"""The waiting list for an earlier time, in the appointments table:
+
+  waiting#<service> / <joined>#<user>   one resident waiting (oldest first), or offered a freed time
+  waiter#<service>#<user> / wait        the one place a resident has on a service's list
+
+An offer's expiry is in the sparse `reminders` index under "offers" (sort:
+"<offer_until>#<service>#<row sk>"), so the sweep that passes an unanswered
+offer to the next reads only offers past their time."""
+from .appointment_models import AppointmentsModel as M, stamp
+from .binding import bind, transaction, writes
+from .errors import AlreadyExists  # noqa: F401  (raised through writes)
+
+OFFERS = "offers"
+
+
+def _row(service_id, joined, user_id):
+    return f"waiting#{service_id}", f"{stamp(joined)}#{user_id}"
+
+
+def _marker(service_id, user_id):
+    return f"waiter#{service_id}#{user_id}", "wait"
+
+
+class WaitingStore:
+    def __init__(self):
+        bind()
+
+    def join(self, service_id, user_id, joined, data):
+        """On the list once (AlreadyExists("marker") when already)."""
+        pk, sk = _row(service_id, joined, user_id)
+        mpk, msk = _marker(service_id, user_id)
+        with writes(["marker", "row"], exists={"marker"}), transaction() as t:
+            t.save(M(mpk, msk, data={"sk": sk}), condition=M.pk.does_not_exist())
+            t.save(M(pk, sk, data={**data, "service_id": service_id, "user_id": user_id}, state="waiting",
+                     user_id=user_id))
+
+    def waiting(self, service_id, limit=100):
+        """[(sk, row data, state, offered appointment id)] oldest first: one Query."""
+        return [(m.sk, m.data, m.state, m.appointment_id)
+                for m in M.query(f"waiting#{service_id}", limit=limit, page_size=limit)]
+
+    def offer(self, service_id, sk, appointment_id, until):
+        """The row offered a held time (EditConflict unless still waiting)."""
+        with writes(["row"]):
+            M(f"waiting#{service_id}", sk).update(
+                actions=[M.state.set("offered"), M.appointment_id.set(appointment_id), M.hold_until.set(until),
+                         M.remind_on.set(OFFERS), M.remind_sk.set(f"{stamp(until)}#{service_id}#{sk}")],
+                condition=M.state == "waiting")
+
+    def offers_due(self, now, limit=100):
+        """[(service id, row sk)] of offers past their time: one Query of the sparse index."""
+        return [tuple(m.remind_sk.split("#", 2)[1:]) for m in
+                M.reminder_index.query(OFFERS, M.remind_sk < stamp(now), limit=limit, page_size=limit)]
+
+    def get(self, service_id, sk):
+        try:
+            row = M.get(f"waiting#{service_id}", sk, consistent_read=True)
+        except M.DoesNotExist:
+            return None
+        return row.data, row.state, row.appointment_id
+
+    def leave(self, service_id, sk, user_id):
+        """Off the list (offer answered, passed on or withdrawn): the row and its marker."""
+        mpk, msk = _marker(service_id, user_id)
+        with transaction() as t:
+            t.delete(M(f"waiting#{service_id}", sk))
+            t.delete(M(mpk, msk))
