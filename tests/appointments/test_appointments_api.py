@@ -44,3 +44,23 @@ def test_bad_slot_requests_get_the_one_error_shape(client, deps, people):
             answer = client.post("/v1/appointments/holds", body, ada.auth)
             assert answer.status_code == status and {"code", "message"} <= set(answer.json_body["error"])
         assert client.get("/v1/appointments/services/housing-options/slots?days=99").status_code == 400
+
+
+def test_fields_of_the_wrong_type_are_refused_never_a_500(client, deps, people):
+    load_demo(deps)
+    with time_machine.travel(TUESDAY_8AM, tick=False):
+        ada, officer = people("resident"), people("staff")
+        odd = [["housing-options"], {"a": 1}, 7, None]
+        for value in odd:
+            for path, who, body in (
+                    ("/v1/appointments/holds", ada, {"service_id": value, "start": value, "calendar_id": value}),
+                    ("/v1/appointments/cancel", None, {"token": value}),
+                    ("/v1/appointments/move", None, {"token": value, "start": value, "calendar_id": value}),
+                    ("/v1/appointments/waiting-list", ada, {"service_id": value, "before": value,
+                                                            "calendar_id": value, "phone": value}),
+                    ("/v1/staff/appointments", officer, {"service_id": value, "start": value, "name": value,
+                                                         "answers": value, "phone": value, "channel": value}),
+                    ("/v1/staff/appointments/blocks", officer, {"calendar_id": value, "from": value, "to": value}),
+                    ("/v1/staff/appointments/AP-23456789/mark", officer, {"status": value})):
+                answer = client.post(path, body, who.auth if who else {})
+                assert 400 <= answer.status_code < 500, (path, value, answer.status_code, answer.json_body)

@@ -34,6 +34,8 @@ const screens = {
   "/missed-bin": () => import("./screens/missed-bin.js"),
   "/body": () => import("./screens/body-link.js"),
   "/chat": () => import("./screens/chat.js"),
+  "/appointments": () => import("./screens/appointments.js"),
+  "/appointments/manage": () => import("./screens/appointment-manage.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

@@ -22,7 +22,7 @@ def services(deps):
 def service_or_404(deps, service_id):
     """(service, {calendar id: calendar} of those serving it)."""
     found, calendars = setup(deps)
-    service = found.get(service_id)
+    service = found.get(service_id) if isinstance(service_id, str) else None
     if service is None:
         raise NotFound(wording.NO_SERVICE, code="service_not_found")
     return service, {c: calendars[c] for c in service["calendars"] if c in calendars}

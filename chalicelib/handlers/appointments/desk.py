@@ -42,7 +42,7 @@ def day_list(deps, query):
 def mark(deps, appointment_id, body):
     """POST /v1/staff/appointments/{id}/mark {status}: arrived, seen or no_show."""
     status = body.get("status")
-    if status not in MARKS:
+    if not isinstance(status, str) or status not in MARKS:
         raise ValidationFailed([("status", wording.one_of(tuple(MARKS)))])
     appointment = appointment_or_404(deps, appointment_id)
     now = deps.clock()
@@ -88,8 +88,9 @@ def block(deps, body):
     first, last = parse_start(body.get("from"), problems, "from"), parse_start(body.get("to"), problems, "to")
     problems.raise_if_any()
     services, calendars = deps.appointments.setup()
-    calendar = calendars.get(body.get("calendar_id"))
-    service = next((s for s in services.values() if body.get("calendar_id") in s["calendars"]), None)
+    calendar_id = body.get("calendar_id") if isinstance(body.get("calendar_id"), str) else None
+    calendar = calendars.get(calendar_id)
+    service = next((s for s in services.values() if calendar_id in s["calendars"]), None)
     if calendar is None or service is None:
         raise ValidationFailed([("calendar_id", "Is not a calendar.")])
     if not first < last or (last - first).days > 31:

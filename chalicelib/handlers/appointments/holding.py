@@ -51,7 +51,7 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     start = parse_start(body.get("start"), problems)
     problems.raise_if_any()
     service, calendars = service_or_404(deps, body.get("service_id"))
-    wanted = body.get("calendar_id")
+    wanted = body.get("calendar_id") if isinstance(body.get("calendar_id"), str) else None
     now = deps.clock()
     offering = [c for c, cal in calendars.items()
                 if (wanted in (None, c)) and generating.is_offered(service, cal, start, now)]

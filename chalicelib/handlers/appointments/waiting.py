@@ -32,7 +32,8 @@ def join(deps, body):
     now = deps.clock()
     if before <= now:
         raise Conflict(wording.NOT_EARLIER, code="not_earlier", status=422)
-    calendar_id = body.get("calendar_id") if body.get("calendar_id") in calendars else None
+    wanted = body.get("calendar_id")
+    calendar_id = wanted if isinstance(wanted, str) and wanted in calendars else None
     try:
         deps.waiting.join(service["id"], deps.principal.user_id, now, {
             "before": before.isoformat(), "calendar_id": calendar_id, "email": contact["email"],

@@ -20,12 +20,14 @@ const SCREENS = [
   [/^\/staff\/bulky$/, () => import("./bulky-take.js")],
   [/^\/staff\/council-tax$/, () => import("./council-tax.js")],
   [/^\/staff\/council-tax\/failed$/, () => import("./council-tax-failed.js")],
+  [/^\/staff\/appointments$/, () => import("./appointments.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
               ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"],
               ["/staff/payments", "staff.nav.payments"], ["/staff/bulky", "staff.nav.bulky"],
-              ["/staff/council-tax", "staff.nav.council_tax"]];
+              ["/staff/council-tax", "staff.nav.council_tax"],
+              ["/staff/appointments", "staff.nav.appointments"]];
 
 let ready = null;
 

@@ -1,0 +1,75 @@
+"""The issue's journey in the browser: a resident books a housing options
+interview on a phone, gets the confirmation e-mail (with its invite) and text
+in the outbox, moves it with the e-mail's link; the time left goes to the
+first on the waiting list; the officer marks the resident seen at the desk."""
+import time
+
+from playwright.sync_api import expect
+
+from tests.web.desk import desk  # noqa: F401 (a fixture)
+from tests.web.browser import check_accessible
+from tests.web.desk import Officer
+from tests.web.journeys import sign_in
+
+ADA, BOB, PHONE = "ada.appointments@example.org", "bob.waiting@example.org", "+447700900456"
+
+
+def mail_about(stack, address, starts, seconds=60):
+    """Mail to `address` whose subject starts so, once the worker has sent it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = [m for m in stack.mail_to(address) if (m.subject or m.body).startswith(starts)]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, stack, desk):
+    stack.resident(ADA)
+    stack.resident(BOB, name="Bob Waiting")
+    stack.post("/v1/appointments/waiting-list", {"service_id": "housing-options", "before": "2099-01-01T00:00:00Z"},
+               stack.token(BOB))
+    sign_in(page, ADA, "/appointments")
+    page.get_by_role("link", name="Housing options interview").click()
+    expect(page.locator("input[name=start]").first).to_be_visible()
+    check_accessible(page, "appointments-times")
+    page.locator("input[name=start]").first.check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("#held")).to_contain_text("We are holding")
+    check_accessible(page, "appointments-questions")
+    page.get_by_role("radio", name="I want to move").check()
+    page.get_by_label("Mobile number").fill("07700 900456")
+    page.get_by_role("button", name="Book appointment").click()
+    expect(page.locator("#booked")).to_contain_text("Appointment booked")
+    check_accessible(page, "appointments-booked")
+    [confirmation] = mail_about(stack, ADA, "Appointment booked: Housing options interview")
+    assert confirmation.attachments[0]["content"].startswith("BEGIN:VCALENDAR")
+    assert mail_about(stack, PHONE, "City of York Council Housing Options: Booked")
+    page.goto(stack.link_in_mail(ADA, "/appointments/manage?move="))
+    expect(page.get_by_role("heading", name="Move your appointment")).to_be_visible()
+    check_accessible(page, "appointments-move")
+    page.locator("input[name=start]").nth(3).check()
+    page.get_by_role("button", name="Move appointment").click()
+    expect(page.locator("#changed")).to_contain_text("Appointment moved")
+    assert mail_about(stack, ADA, "Appointment moved: Housing options interview")
+    assert mail_about(stack, BOB, "An earlier time is free: Housing options interview")
+    # The officer's day (the day Ada moved to): arrived, then seen.
+    Officer(stack, "officer.appointments@example.org")
+    desk_page = desk.new_page()
+    sign_in(desk_page, "officer.appointments@example.org", "/staff")
+    expect(desk_page.get_by_role("link", name="Appointments today")).to_be_visible()  # signed in, at the desk
+    desk_page.goto(f"/staff/appointments?date={moved_to_day(stack, ADA)}")
+    row = desk_page.locator("#day-list li").filter(has_text="Housing options interview").first
+    row.get_by_role("button", name="Mark arrived").click()
+    expect(desk_page.locator("#day-list")).to_contain_text("Arrived")
+    desk_page.locator("#day-list li").filter(has_text="Arrived").first.get_by_role("button", name="Mark seen").click()
+    expect(desk_page.locator("#day-list")).to_contain_text("Seen")
+
+
+def moved_to_day(stack, email):
+    """The local day of the appointment the move mail names (its reference)."""
+    import re
+    from chalicelib.handlers.appointments.slots import LONDON
+    body = mail_about(stack, email, "Appointment moved")[0].body
+    appointment = stack.deps().appointments.get(re.search(r"Reference: (AP-[0-9A-Z]{8})", body).group(1))
+    return appointment.start.astimezone(LONDON).date().isoformat()

@@ -1,0 +1,53 @@
+// A message's cancel or move link: /appointments/manage?cancel=T or ?move=T.
+// Nothing happens until the resident presses the button; a move shows the
+// free times of the same service first. No sign-in: the link is the key.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
+import {t} from "../i18n.js";
+import {redraw} from "../router.js";
+
+const LONDON = {timeZone: "Europe/London"};
+const label = iso => new Date(iso).toLocaleString("en-GB", {...LONDON, weekday: "short", day: "numeric",
+  month: "short", hour: "numeric", minute: "2-digit"});
+
+function done(view, key, appointment) {
+  redraw(view, h("div", {class: "panel", id: "changed"}, h("h1", {class: "panel__title"}, t(key)),
+    h("div", {class: "panel__body"}, appointment.start_text)));
+}
+
+export async function render(view, {params}) {
+  const purpose = params.get("cancel") ? "cancel" : "move";
+  const token = params.get(purpose) || "";
+  let link;
+  try {
+    link = await api(`/v1/appointments/manage?${purpose}=${encodeURIComponent(token)}`, {auth: false});
+  } catch (error) {
+    append(view, h("h1", {class: "heading-l"}, t("appointments.manage_title")),
+      h("p", {class: "body", id: "link-refused"}, errorsOf(error)[0].message));
+    return;
+  }
+  const a = link.appointment;
+  append(view, h("h1", {class: "heading-l"}, t(`appointments.${purpose}_title`)),
+    h("p", {class: "body", id: "current"}, t("appointments.current", {service: a.service_name, when: a.start_text,
+      place: a.place})));
+  if (purpose === "cancel") {
+    const form = h("form", {novalidate: true, id: "cancel"}, button(t("appointments.cancel_button"), {warning: true}));
+    onSubmit(form, view, async () => done(view, "appointments.cancelled",
+      await api("/v1/appointments/cancel", {method: "POST", auth: false, body: {token}})));
+    return append(view, form);
+  }
+  const {slots} = await api(`/v1/appointments/services/${encodeURIComponent(a.service_id)}/slots`, {auth: false});
+  const form = h("form", {novalidate: true, id: "move"},
+    choices({field: "start", legend: t("appointments.new_time"), options: slots.slice(0, 30).map(s => ({
+      value: `${s.start}|${s.calendar_id}`, label: label(s.start)}))}),
+    button(t("appointments.move_button")));
+  onSubmit(form, view, async () => {
+    const picked = form.querySelector("input[name=start]:checked");
+    if (!picked) throw new Invalid([{field: "start", message: t("appointments.time_required")}]);
+    const [start, calendar_id] = picked.value.split("|");
+    done(view, "appointments.moved", await api("/v1/appointments/move", {method: "POST", auth: false,
+      body: {token, start, calendar_id}}));
+  });
+  append(view, form);
+}
