@@ -4,7 +4,8 @@
 The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
-due, reminders) the closing of petitions past their time and the forms' retention sweep; the nightly open data export is run by hand (`doorstep export`)."""
+due, reminders), the closing of petitions past their time, the forms' retention sweep and the
+appointments' reminders and waiting-list offers; the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
