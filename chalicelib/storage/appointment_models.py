@@ -3,6 +3,7 @@ describes the keys), apart from the store so the waiting list's store shares
 them."""
 from dataclasses import field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
@@ -97,3 +98,50 @@ def appointment_key(appointment_id):
 
 def holder_key(user_id):
     return f"holder#{user_id}", "hold"
+
+
+# An appointment's record and its row, to and fro (the stores of storage/appointments.py and
+# storage/appointment_waiting.py).
+M = AppointmentsModel
+LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
+TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
+REMIND = ("booked",)  # statuses still to be reminded of
+
+
+def _values(appointment):
+    values = {k: getattr(appointment, k) for k in Appointment.__dataclass_fields__ if k != "reminded_at"}
+    return {k: (v.isoformat() if k in TIMES and v is not None else v) for k, v in values.items()}
+
+
+def to_appointment(model):
+    if model is None or not model.data:
+        return None
+    values = dict(model.data)
+    for k in TIMES:
+        if values.get(k):
+            values[k] = datetime.fromisoformat(values[k])
+    values["status"], values["seq"], values["reminded_at"] = model.state, int(model.seq or 0), model.reminded_at
+    return Appointment(**{k: v for k, v in values.items() if k in Appointment.__dataclass_fields__})
+
+
+def appointment_row(appointment):
+    pk, sk = appointment_key(appointment.id)
+    listed = appointment.status not in (HELD, "released", "cancelled", "moved")
+    day = appointment.start.astimezone(LONDON).date().isoformat() if listed else None
+    remind = appointment.status in REMIND and appointment.reminded_at is None
+    return M(pk, sk, data=_values(appointment), state=appointment.status, user_id=appointment.user_id,
+             hold_until=appointment.hold_until if appointment.status == HELD else None, seq=appointment.seq,
+             day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None,
+             remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
+             else None, reminded_at=appointment.reminded_at)
+
+
+def get_row(key):
+    try:
+        return M.get(*key, consistent_read=True)
+    except M.DoesNotExist:
+        return None
+
+
+def free_seat(model, now):
+    return model.pk.does_not_exist() | ((model.state == HELD) & (model.hold_until < now))

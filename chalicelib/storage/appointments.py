@@ -12,56 +12,9 @@ seat is taken by a conditional put (absent, or a hold that has expired), so
 of any number racing for it one wins; a booking is one transaction (the
 appointment, its seat, the holder row, its event, its Idempotency-Key).
 """
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from .appointment_models import (BLOCKED, BOOKED, HELD, SETUP, Appointment, AppointmentsModel, appointment_key,
-                                 holder_key, seat_key, stamp)
+from .appointment_models import (BLOCKED, BOOKED, HELD, SETUP, Appointment, AppointmentsModel as M, appointment_key,
+                                 appointment_row, free_seat, get_row, holder_key, seat_key, stamp, to_appointment)
 from .binding import batch_save, bind, transaction, writes
-
-M = AppointmentsModel
-LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
-TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
-REMIND = ("booked",)  # statuses still to be reminded of
-
-
-def _data(appointment):
-    values = {k: getattr(appointment, k) for k in Appointment.__dataclass_fields__ if k != "reminded_at"}
-    return {k: (v.isoformat() if k in TIMES and v is not None else v) for k, v in values.items()}
-
-
-def _appointment(model):
-    if model is None or not model.data:
-        return None
-    values = dict(model.data)
-    for k in TIMES:
-        if values.get(k):
-            values[k] = datetime.fromisoformat(values[k])
-    values["status"], values["seq"], values["reminded_at"] = model.state, int(model.seq or 0), model.reminded_at
-    return Appointment(**{k: v for k, v in values.items() if k in Appointment.__dataclass_fields__})
-
-
-def _appointment_model(appointment):
-    pk, sk = appointment_key(appointment.id)
-    listed = appointment.status not in (HELD, "released", "cancelled", "moved")
-    day = appointment.start.astimezone(LONDON).date().isoformat() if listed else None
-    remind = appointment.status in REMIND and appointment.reminded_at is None
-    return M(pk, sk, data=_data(appointment), state=appointment.status, user_id=appointment.user_id,
-             hold_until=appointment.hold_until if appointment.status == HELD else None, seq=appointment.seq,
-             day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None,
-             remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
-             else None, reminded_at=appointment.reminded_at)
-
-
-def _get(key):
-    try:
-        return M.get(*key, consistent_read=True)
-    except M.DoesNotExist:
-        return None
-
-
-def _free_seat(model, now):
-    return model.pk.does_not_exist() | ((model.state == HELD) & (model.hold_until < now))
 
 
 class AppointmentStore:
@@ -117,11 +70,11 @@ class AppointmentStore:
         seat = M(pk, sk, state=appointment.status, appointment_id=appointment.id, user_id=appointment.user_id,
                  hold_until=appointment.hold_until if appointment.status == HELD else None)
         with writes(["seat"], exists={"seat"}):
-            seat.save(condition=_free_seat(M, now))
+            seat.save(condition=free_seat(M, now))
         parts = ["appointment"]
         try:
             with writes(parts, exists={"holder", "idempotency", "appointment"}), transaction() as t:
-                t.save(_appointment_model(appointment), condition=M.pk.does_not_exist())
+                t.save(appointment_row(appointment), condition=M.pk.does_not_exist())
                 if appointment.status == HELD and appointment.user_id and holder:
                     parts.append("holder")
                     hpk, hsk = holder_key(appointment.user_id)
@@ -144,7 +97,7 @@ class AppointmentStore:
         appointment.seq += 1
         parts = ["appointment", "seat"]
         with writes(parts), transaction() as t:
-            t.save(_appointment_model(appointment), condition=M.seq == expected)
+            t.save(appointment_row(appointment), condition=M.seq == expected)
             t.delete(M(pk, sk), condition=M.appointment_id == appointment.id)
             if appointment.user_id and holder:
                 parts.append("holder")
@@ -160,7 +113,7 @@ class AppointmentStore:
         appointment.seq += 1
         parts = ["appointment", "seat", "event"]
         with writes(parts, exists={"idempotency"}), transaction() as t:
-            t.save(_appointment_model(appointment), condition=(M.seq == expected) & (M.state == HELD)
+            t.save(appointment_row(appointment), condition=(M.seq == expected) & (M.state == HELD)
                    & (M.hold_until >= now))
             t.update(M(pk, sk), actions=[M.state.set(BOOKED), M.hold_until.remove()],
                      condition=M.appointment_id == appointment.id)
@@ -180,7 +133,7 @@ class AppointmentStore:
         expected, appointment.status = appointment.seq, status
         appointment.seq += 1
         with writes(["appointment", "seat", "event"]), transaction() as t:
-            t.save(_appointment_model(appointment), condition=(M.seq == expected) & (M.state == BOOKED))
+            t.save(appointment_row(appointment), condition=(M.seq == expected) & (M.state == BOOKED))
             t.delete(M(pk, sk), condition=M.appointment_id == appointment.id)
             t.save(event_model(event))
 
@@ -191,14 +144,14 @@ class AppointmentStore:
         from .report_store import event_model
         npk, nsk = seat_key(new.calendar_id, new.start, new.seat)
         with writes(["seat"], exists={"seat"}):
-            M(npk, nsk, state=BOOKED, appointment_id=new.id, user_id=new.user_id).save(condition=_free_seat(M, now))
+            M(npk, nsk, state=BOOKED, appointment_id=new.id, user_id=new.user_id).save(condition=free_seat(M, now))
         opk, osk = seat_key(old.calendar_id, old.start, old.seat)
         expected, old.status = old.seq, "moved"
         old.seq += 1
         try:
             with writes(["new", "old", "seat", "event"]), transaction() as t:
-                t.save(_appointment_model(new), condition=M.pk.does_not_exist())
-                t.save(_appointment_model(old), condition=(M.seq == expected) & (M.state == BOOKED))
+                t.save(appointment_row(new), condition=M.pk.does_not_exist())
+                t.save(appointment_row(old), condition=(M.seq == expected) & (M.state == BOOKED))
                 t.delete(M(opk, osk), condition=M.appointment_id == old.id)
                 t.save(event_model(event))
         except Exception:
@@ -211,7 +164,7 @@ class AppointmentStore:
         expected, appointment.status = appointment.seq, status
         appointment.seq += 1
         with writes(["appointment", "event"]), transaction() as t:
-            t.save(_appointment_model(appointment), condition=(M.seq == expected) & M.state.is_in(*allowed))
+            t.save(appointment_row(appointment), condition=(M.seq == expected) & M.state.is_in(*allowed))
             if event is not None:
                 t.save(event_model(event))
 
@@ -219,15 +172,15 @@ class AppointmentStore:
         """A seat made busy-unavailable by staff (AlreadyExists("seat") when taken)."""
         pk, sk = seat_key(calendar_id, start, seat)
         with writes(["seat"], exists={"seat"}):
-            M(pk, sk, state=BLOCKED, appointment_id=note).save(condition=_free_seat(M, now))
+            M(pk, sk, state=BLOCKED, appointment_id=note).save(condition=free_seat(M, now))
 
     # --- appointments
     def get(self, appointment_id):
-        return _appointment(_get(appointment_key(appointment_id)))
+        return to_appointment(get_row(appointment_key(appointment_id)))
 
     def holder(self, user_id):
         """(appointment id, hold_until) of the resident's last hold, or None."""
-        row = _get(holder_key(user_id))
+        row = get_row(holder_key(user_id))
         return (row.appointment_id, row.hold_until) if row is not None else None
 
     def day(self, day, calendar_id=None, cursor=None, limit=500):
@@ -236,7 +189,7 @@ class AppointmentStore:
         condition = M.day_sk.startswith(f"{calendar_id}#") if calendar_id else None
         results = M.day_index.query(day.isoformat(), condition, limit=limit, page_size=limit,
                                     last_evaluated_key=cursor)
-        items = [_appointment(m) for m in results]
+        items = [to_appointment(m) for m in results]
         return items, results.last_evaluated_key if len(items) == limit else None
 
     # --- reminders

@@ -42,6 +42,8 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     page.get_by_role("button", name="Book appointment").click()
     expect(page.locator("#booked")).to_contain_text("Appointment booked")
     check_accessible(page, "appointments-booked")
+    page.get_by_role("button", name="Tell me if an earlier time comes free").click()
+    expect(page.locator("#waiting")).to_contain_text("We will text or email you")
     [confirmation] = mail_about(stack, ADA, "Appointment booked: Housing options interview")
     assert confirmation.attachments[0]["content"].startswith("BEGIN:VCALENDAR")
     assert mail_about(stack, PHONE, "City of York Council Housing Options: Booked")

@@ -81,11 +81,19 @@ function questions(view, service, held) {
 }
 
 function confirmation(view, booked) {
+  // An earlier time may come free: the waiting list offers it, held for a while, to the first waiting.
+  const wait = h("form", {novalidate: true, id: "wait"}, button(t("appointments.wait_button"), {secondary: true}));
+  onSubmit(wait, view, async () => {
+    await api("/v1/appointments/waiting-list", {method: "POST", body: {service_id: booked.service_id,
+      before: booked.start, ...(booked.phone ? {phone: booked.phone} : {})}});
+    wait.replaceWith(h("p", {class: "body", id: "waiting"}, t("appointments.waiting")));
+  });
   redraw(view, h("div", {class: "panel", id: "booked"}, h("h1", {class: "panel__title"}, t("appointments.booked")),
     h("div", {class: "panel__body"}, booked.start_text)),
   h("p", {class: "body", id: "booked-summary"}, t("appointments.booked_body", {service: booked.service_name,
     how: t(`appointments.mode.${booked.mode}`), place: booked.place, reference: booked.id})),
-  h("p", {class: "body"}, t("appointments.booked_messages")));
+  h("p", {class: "body"}, t("appointments.booked_messages")),
+  h("p", {class: "body"}, t("appointments.wait_lead")), wait);
 }
 
 export async function render(view, {params}) {
