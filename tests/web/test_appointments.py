@@ -1,7 +1,8 @@
 """The issue's journey in the browser: a resident books a housing options
 interview on a phone, gets the confirmation e-mail (with its invite) and text
 in the outbox, moves it with the e-mail's link; the time left goes to the
-first on the waiting list; the officer marks the resident seen at the desk."""
+first on the waiting list; the officer marks the resident seen at the desk,
+and books a caller on the phone."""
 import time
 
 from playwright.sync_api import expect
@@ -66,6 +67,13 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     expect(desk_page.locator("#day-list")).to_contain_text("Arrived")
     desk_page.locator("#day-list li").filter(has_text="Arrived").first.get_by_role("button", name="Mark seen").click()
     expect(desk_page.locator("#day-list")).to_contain_text("Seen")
+    # A caller on the phone, booked at the desk and told by text.
+    desk_page.locator("#book-for-caller input[name=start]").first.check()
+    desk_page.get_by_label("Caller's name").fill("Cal Caller")
+    desk_page.get_by_label("Caller's mobile number").fill("07700 900789")
+    desk_page.get_by_role("button", name="Book appointment").click()
+    expect(desk_page.locator("#caller-booked")).to_contain_text("Booked: AP-")
+    assert mail_about(stack, "+447700900789", "City of York Council Tax: Booked: Council tax call back by phone")
 
 
 def moved_to_day(stack, email):

@@ -3,7 +3,7 @@
 // seen or did not attend (the resident is then offered to book again).
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf} from "../forms.js";
+import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {t} from "../i18n.js";
 import {redraw} from "../router.js";
 
@@ -29,14 +29,63 @@ function row(view, a, refresh) {
       }})));
 }
 
+// A caller on the phone or at the desk: booked at once (no hold), told by text or e-mail if given.
+async function forCaller(view, load) {
+  const {services} = await api("/v1/appointments/services");
+  const picker = select({field: "service", label: t("staff.appointments.service"),
+    options: services.map(s => ({value: s.id, label: s.name})), value: services[0]?.id});
+  const times = h("div", {id: "caller-times"});
+  const questions = h("div", {id: "caller-questions"});
+  const chosen = () => services.find(s => s.id === picker.querySelector("select").value);
+  const showTimes = async () => {
+    const service = chosen();
+    const {slots} = await api(`/v1/appointments/services/${encodeURIComponent(service.id)}/slots?days=14`);
+    times.replaceChildren(choices({field: "start", legend: t("staff.appointments.time"), options: slots.slice(0, 12)
+      .map(s => ({value: `${s.start}|${s.calendar_id}`, label: s.text}))}));
+    questions.replaceChildren(...service.questions.map(q => q.type === "choice"
+      ? select({field: `answers.${q.id}`, label: q.label, options: [{value: "", label: ""},
+        ...q.options.map(o => ({value: o, label: o}))]})
+      : input({field: `answers.${q.id}`, label: q.label, optional: !q.required, autocomplete: "off"})));
+  };
+  picker.addEventListener("change", showTimes);
+  await showTimes();
+  const form = h("form", {novalidate: true, id: "book-for-caller"},
+    h("h2", {class: "heading-m"}, t("staff.appointments.for_caller")), picker, times, questions,
+    input({field: "name", label: t("staff.appointments.caller_name"), autocomplete: "off"}),
+    input({field: "phone", label: t("staff.appointments.caller_phone"), type: "tel", optional: true, autocomplete: "off"}),
+    input({field: "email", label: t("staff.appointments.caller_email"), type: "email", optional: true,
+      autocomplete: "off"}),
+    button(t("staff.appointments.book")));
+  const key = crypto.randomUUID();  // sent again with no answer: the same booking
+  onSubmit(form, view, async () => {
+    const picked = form.querySelector("input[name=start]:checked");
+    if (!picked) throw new Invalid([{field: "start", message: t("staff.appointments.time_required")}]);
+    const [start, calendar_id] = picked.value.split("|");
+    const answers = {};
+    for (const q of chosen().questions) {
+      const value = String(form.elements[`answers.${q.id}`]?.value || "").trim();
+      if (value) answers[q.id] = value;
+    }
+    const body = {service_id: chosen().id, start, calendar_id, answers, name: form.elements.name.value.trim(),
+      channel: "phone"};
+    for (const field of ["phone", "email"]) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
+    const made = await api("/v1/staff/appointments", {method: "POST", headers: {"Idempotency-Key": key}, body});
+    form.replaceWith(h("p", {class: "body", id: "caller-booked"}, t("staff.appointments.booked",
+      {reference: made.id, when: made.start_text})));
+  });
+  return form;
+}
+
 export async function render(view, {params}) {
   const date = params.get("date") || today();
   const load = async () => {
     const day = await api(`/v1/staff/appointments/day?date=${encodeURIComponent(date)}`);
+    const caller = view.querySelector("#book-for-caller, #caller-booked");
     redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"}, t("staff.appointments.title", {date})),
       day.appointments.length
         ? h("ul", {class: "desk-list", id: "day-list"}, day.appointments.map(a => row(view, a, load)))
-        : h("p", {class: "body", id: "none"}, t("staff.appointments.none")));
+        : h("p", {class: "body", id: "none"}, t("staff.appointments.none")), caller);
   };
   await load();
+  append(view, await forCaller(view, load));
 }
