@@ -59,6 +59,16 @@ class ReminderIndex(GlobalSecondaryIndex):
     remind_sk = UnicodeAttribute(range_key=True)  # "<start>#<id>"
 
 
+class OwnerIndex(GlobalSecondaryIndex):
+    """A resident's appointments (their export, their erasure): sparse, appointment rows only."""
+    class Meta:
+        index_name = "by_owner"
+        projection = AllProjection()
+
+    owner = UnicodeAttribute(hash_key=True)  # the resident's user id
+    owner_sk = UnicodeAttribute(range_key=True)  # "<created>#<id>"
+
+
 class AppointmentsModel(Stored):
     class Meta:
         table_name = table("appointments")
@@ -74,6 +84,8 @@ class AppointmentsModel(Stored):
     seq = NumberAttribute(null=True)
     day = UnicodeAttribute(null=True)
     day_sk = UnicodeAttribute(null=True)
+    owner = UnicodeAttribute(null=True)
+    owner_sk = UnicodeAttribute(null=True)
     remind_on = UnicodeAttribute(null=True)
     remind_sk = UnicodeAttribute(null=True)
     reminded_at = UTCDateTimeAttribute(null=True)
@@ -81,6 +93,7 @@ class AppointmentsModel(Stored):
 
     day_index = DayIndex()
     reminder_index = ReminderIndex()
+    owner_index = OwnerIndex()
 
 
 def stamp(start):
@@ -133,7 +146,8 @@ def appointment_row(appointment):
              hold_until=appointment.hold_until if appointment.status == HELD else None, seq=appointment.seq,
              day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None,
              remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
-             else None, reminded_at=appointment.reminded_at)
+             else None, reminded_at=appointment.reminded_at, owner=appointment.user_id,
+             owner_sk=f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}" if appointment.user_id else None)
 
 
 def get_row(key):

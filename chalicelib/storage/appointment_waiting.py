@@ -59,6 +59,13 @@ class WaitingStore:
             return None
         return row.data, row.state, row.appointment_id
 
+    def place_of(self, service_id, user_id):
+        """The row key of the resident's place on a service's list, or None."""
+        try:
+            return M.get(*_marker(service_id, user_id), consistent_read=True).data["sk"]
+        except M.DoesNotExist:
+            return None
+
     def leave(self, service_id, sk, user_id):
         """Off the list (offer answered, passed on or withdrawn): the row and its marker."""
         mpk, msk = _marker(service_id, user_id)

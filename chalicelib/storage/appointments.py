@@ -192,6 +192,21 @@ class AppointmentStore:
         items = [to_appointment(m) for m in results]
         return items, results.last_evaluated_key if len(items) == limit else None
 
+    # --- a resident's own
+    def of_owner(self, user_id, limit=200):
+        """A resident's appointments, newest first: one Query of by_owner."""
+        return [to_appointment(m) for m in M.owner_index.query(user_id, scan_index_forward=False, limit=limit,
+                                                               page_size=limit)]
+
+    def forget(self, appointment):
+        """The appointment kept (a staff day's history) without whose it was: out of by_owner."""
+        appointment.user_id = appointment.name = appointment.email = appointment.phone = None
+        appointment.answers = {}
+        appointment_row(appointment).save()
+
+    def erase_holder(self, user_id):
+        M(*holder_key(user_id)).delete()
+
     # --- reminders
     def to_remind(self, day, cursor=None, limit=1000):
         """One page of a local day's appointments not yet reminded of:

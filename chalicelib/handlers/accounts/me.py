@@ -87,6 +87,7 @@ def export_me(deps):
     from ..revenues.linking import my_links
     from ..revenues.requests import mine as council_tax_requests
     from ..revenues.view import my_copies
+    from ..appointments.mine import mine as appointments
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
@@ -96,6 +97,8 @@ def export_me(deps):
             "council_tax_copies": my_copies(deps),
             # What they asked and where it stands; the back office's account data stays out, as for links.
             "council_tax_requests": council_tax_requests(deps)["requests"],
+            # Their appointments with staff: when, what, where, their answers and how we reach them.
+            "appointments": appointments(deps, user.id),
             "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
@@ -131,4 +134,6 @@ def delete_me(deps):
     from ..revenues.linking import unlink_all
     unlink_all(deps, user.id)  # their council tax links and every cached copy (the audit keeps an opaque id)
     deps.revenue_requests.erase(user.id)  # and their requests (the back office keeps what it took)
+    from ..appointments.mine import erase as erase_appointments
+    erase_appointments(deps, user.id)  # what is to come cancelled; each kept for the staff's history, without them
     deps.accounts.delete_user(user)

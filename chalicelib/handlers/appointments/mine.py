@@ -1,0 +1,42 @@
+"""A resident's own appointments: in their export (My Account), and erased
+with their account. Erasing cancels what is still to come (the time goes to
+the waiting list, from the cancel's event), takes them off every waiting
+list, and keeps each appointment for the staff's history without whose it
+was (no name, contact or answers)."""
+from ...storage.appointment_models import BOOKED, HELD
+from ...storage.errors import EditConflict
+from ..shared.events import new_event
+from .views import view
+
+
+def mine(deps, user_id):
+    """Their appointments for the export, newest first (one Query of by_owner)."""
+    services, _ = deps.appointments.setup()
+    return [view(deps, a, services.get(a.service_id)) for a in deps.appointments.of_owner(user_id)]
+
+
+def erase(deps, user_id):
+    """Everything appointments keep of a resident, gone; returns how many appointments were forgotten."""
+    from .changing import CANCELLED_EVENT, freed
+    now, events = deps.clock(), []
+    found = deps.appointments.of_owner(user_id)
+    for appointment in found:
+        try:
+            if appointment.status == BOOKED and appointment.start > now:
+                event = new_event(deps, CANCELLED_EVENT, now, appointment_id=appointment.id, freed=freed(appointment))
+                deps.appointments.cancel(appointment, "cancelled", event)
+                events.append(event)
+            elif appointment.status == HELD:
+                deps.appointments.release(appointment)
+        except EditConflict:
+            appointment = deps.appointments.get(appointment.id)  # changed meanwhile: forget it as it is now
+        deps.appointments.forget(appointment)
+    deps.appointments.erase_holder(user_id)
+    services, _ = deps.appointments.setup()
+    for service_id in services:
+        place = deps.waiting.place_of(service_id, user_id)
+        if place is not None:
+            deps.waiting.leave(service_id, place, user_id)
+    from ..shared.effects import first_try
+    first_try(deps, events)
+    return len(found)
