@@ -2,7 +2,8 @@
 
   setup / service#<id>, calendar#<id>   the services and calendars (data)
   seats#<calendar> / <start>#<seat>     a slot's seat taken: held (with hold_until), booked or blocked
-  appt#<id> / appt                      an appointment (by_day: booked ones by local day)
+  appt#<id> / appt                      an appointment (by_day: booked ones by local day; by_owner:
+                                        a resident's own; reminders: those still to remind, sparse)
   holder#<user> / hold                  the one live hold a resident has
 
 Free slots are the slots generated from the calendar minus the seats taken:
