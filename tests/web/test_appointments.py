@@ -74,6 +74,22 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     desk_page.get_by_role("button", name="Book appointment").click()
     expect(desk_page.locator("#caller-booked")).to_contain_text("Booked: AP-")
     assert mail_about(stack, "+447700900789", "City of York Council Tax: Booked: Council tax call back by phone")
+    # Time blocked on the call-back team: its last free slot offered, both places (capacity 2) taken out.
+    last = stack.get("/v1/appointments/services/council-tax-call-back/slots?days=14")["slots"][-1]
+    desk_page.get_by_label("Calendar").select_option("council-tax-phones")
+    desk_page.get_by_label("From").fill(london_local(last["start"]))
+    desk_page.get_by_label("To").fill(london_local(last["end"]))
+    desk_page.get_by_role("button", name="Block time").click()
+    expect(desk_page.locator("#blocked")).to_have_text("Blocked 2 places; 0 already booked were left.")
+    assert last["start"] not in [s["start"] for s in stack.get(
+        "/v1/appointments/services/council-tax-call-back/slots?days=14")["slots"]]
+
+
+def london_local(stamp):
+    """A datetime-local input's value for an API moment, on the council's clock."""
+    from datetime import datetime
+    from chalicelib.handlers.appointments.slots import LONDON
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(LONDON).strftime("%Y-%m-%dT%H:%M")
 
 
 def moved_to_day(stack, email):

@@ -36,6 +36,7 @@ def day_list(deps, query):
             break
     found.sort(key=lambda a: (a.start, a.calendar_id))
     return {"date": day.isoformat(), "calendar_id": calendar_id,
+            "calendars": [{"id": c["id"], "name": c["name"]} for c in calendars.values()],
             "appointments": [view(deps, a, services.get(a.service_id)) for a in found]}
 
 

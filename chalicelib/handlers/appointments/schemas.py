@@ -50,6 +50,7 @@ SCHEMAS = {
                                        "phone": {"type": "string", "maxLength": 20}}},
     "AppointmentDay": {"type": "object", "required": ["date", "appointments"], "properties": {
         "date": {"type": "string", "format": "date"}, "calendar_id": NULL_TEXT,
+        "calendars": {"type": "array", "items": {"type": "object", "properties": {"id": TEXT, "name": TEXT}}},
         "appointments": {"type": "array", "items": APPOINTMENT}}},
     "AppointmentMark": {"type": "object", "required": ["status"], "additionalProperties": False, "properties": {
         "status": {"type": "string", "enum": ["arrived", "seen", "no_show"]}}},

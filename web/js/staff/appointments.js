@@ -18,6 +18,8 @@ function row(view, a, refresh) {
     h("p", {class: "body"}, [a.name || a.email || a.phone || "", a.phone ? ` ${a.phone}` : ""].join("")),
     h("p", {class: "body"}, Object.entries(a.answers || {}).map(([k, v]) => `${k}: ${v}`).join("; ")),
     h("p", {class: "body", dataset: {status: a.status}}, t(`staff.appointments.status.${a.status}`)),
+    a.status === "booked" ? button(t("staff.appointments.move"), {type: "button", secondary: true,
+      onclick: event => moving(view, a, event.target, refresh)}) : null,
     marks.map(status => button(t(`staff.appointments.mark.${status}`), {type: "button", secondary: true,
       onclick: async () => {
         try {
@@ -27,6 +29,53 @@ function row(view, a, refresh) {
           append(view, h("p", {class: "error-message", role: "alert"}, errorsOf(error)[0].message));
         }
       }})));
+}
+
+// Moving a booking: the service's free times, one chosen; the resident is told (the move's event).
+async function moving(view, a, from, refresh) {
+  const {slots} = await api(`/v1/appointments/services/${encodeURIComponent(a.service_id)}/slots?days=14`);
+  const form = h("form", {novalidate: true, id: `move-${a.id}`},
+    choices({field: "start", legend: t("staff.appointments.new_time"), options: slots.slice(0, 12)
+      .map(s => ({value: `${s.start}|${s.calendar_id}`, label: s.text}))}),
+    button(t("staff.appointments.move")));
+  onSubmit(form, view, async () => {
+    const picked = form.querySelector("input[name=start]:checked");
+    if (!picked) throw new Invalid([{field: "start", message: t("staff.appointments.time_required")}]);
+    const [start, calendar_id] = picked.value.split("|");
+    await api(`/v1/staff/appointments/${a.id}/move`, {method: "POST", body: {start, calendar_id}});
+    refresh();
+  });
+  from.replaceWith(form);
+}
+
+// A datetime-local value read on the council's clock (London), whatever the desk computer's zone.
+function londonToIso(local) {
+  const guess = new Date(`${local}:00Z`);
+  const parts = new Intl.DateTimeFormat("en-GB", {...LONDON, year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23"}).formatToParts(guess);
+  const part = type => Number(parts.find(p => p.type === type).value);
+  const ahead = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute")) - guess.getTime();
+  return new Date(guess.getTime() - ahead).toISOString();
+}
+
+// Blocking time (busy-unavailable): every free place of a calendar's slots from one moment to another.
+function blocking(view, calendars) {
+  const form = h("form", {novalidate: true, id: "block"},
+    h("h2", {class: "heading-m"}, t("staff.appointments.block_title")),
+    select({field: "calendar_id", label: t("staff.appointments.calendar"),
+      options: calendars.map(c => ({value: c.id, label: c.name})), value: calendars[0]?.id}),
+    input({field: "from", label: t("staff.appointments.block_from"), type: "datetime-local"}),
+    input({field: "to", label: t("staff.appointments.block_to"), type: "datetime-local"}),
+    button(t("staff.appointments.block")));
+  onSubmit(form, view, async () => {
+    const [from, to] = [form.elements.from.value, form.elements.to.value];
+    if (!from || !to) throw new Invalid([{field: from ? "to" : "from", message: t("staff.appointments.block_times")}]);
+    const done = await api("/v1/staff/appointments/blocks", {method: "POST",
+      body: {calendar_id: form.elements.calendar_id.value, from: londonToIso(from), to: londonToIso(to)}});
+    form.replaceWith(h("p", {class: "body", id: "blocked"}, t("staff.appointments.blocked",
+      {count: done.blocked, taken: done.already_taken.length})));
+  });
+  return form;
 }
 
 // A caller on the phone or at the desk: booked at once (no hold), told by text or e-mail if given.
@@ -80,12 +129,13 @@ export async function render(view, {params}) {
   const date = params.get("date") || today();
   const load = async () => {
     const day = await api(`/v1/staff/appointments/day?date=${encodeURIComponent(date)}`);
-    const caller = view.querySelector("#book-for-caller, #caller-booked");
+    const kept = [...view.querySelectorAll("#book-for-caller, #caller-booked, #block, #blocked")];
     redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"}, t("staff.appointments.title", {date})),
       day.appointments.length
         ? h("ul", {class: "desk-list", id: "day-list"}, day.appointments.map(a => row(view, a, load)))
-        : h("p", {class: "body", id: "none"}, t("staff.appointments.none")), caller);
+        : h("p", {class: "body", id: "none"}, t("staff.appointments.none")), ...kept);
+    return day;
   };
-  await load();
-  append(view, await forCaller(view, load));
+  const {calendars} = await load();
+  append(view, await forCaller(view, load), blocking(view, calendars));
 }
