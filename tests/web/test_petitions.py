@@ -78,8 +78,13 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     assert [p["id"] for p in queue] == [petition_id]
     stack.post(f"/v1/staff/petitions/{petition_id}/publish", {"note": "Fine."}, {**staff, "If-Match": '"0"'})
 
+    # A neighbour on a 360 px phone finds it from the home page with the keyboard alone.
     neighbour = browser.new_page()
-    neighbour.goto("/petitions")
+    neighbour.set_viewport_size({"width": 360, "height": 740})
+    neighbour.goto("/")
+    heading(neighbour, "Your council")
+    tab_to(neighbour, neighbour.get_by_role("link", name="Petitions"))
+    neighbour.keyboard.press("Enter")
     heading(neighbour, "Petitions")
     check_accessible(neighbour, "petitions list")
     tab_to(neighbour, neighbour.get_by_role("link", name="Put a zebra crossing outside Scarcroft School"))
@@ -92,6 +97,7 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     confirm_by_mail(neighbour, stack, "nell@example.org")
     heading(neighbour, "Your signature has been counted")
     check_accessible(neighbour, "petition signature counted")
+    assert neighbour.evaluate("() => document.documentElement.scrollWidth") <= 360
     neighbour.goto(f"/petitions/{petition_id}")
     expect(neighbour.locator("#signature-count")).to_have_text("6 signatures")
     expect(neighbour.locator("#by-ward")).to_contain_text("Signatures by ward")
