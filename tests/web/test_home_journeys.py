@@ -188,6 +188,7 @@ def test_a_new_resident_does_four_tasks_from_the_home_page_by_keyboard_at_360_px
     press(page, page.get_by_role("button", name="Send report"))
     heading(page, "Report sent")
     expect(page.locator("#who-and-when #sent-to")).to_have_text(f"It has gone to {COUNTY}.")
+    expect(page.locator("#who-and-when #target")).to_contain_text(f"{COUNTY} aim")  # whose target it is
     fits(page, "report: sent to the county")
 
     # A chat, asked from the property (remembered: the home page names it).
