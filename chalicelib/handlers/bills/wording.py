@@ -1,0 +1,21 @@
+"""What payers and officers read from paying bills (server side). A fund's own
+reference rule is the council's, in its funds file."""
+CHECK_DIGIT = "That {label} is not right: one of its digits is wrong or two are swapped. Check it against your bill."
+NO_FUND = "Choose what you are paying for."
+AMOUNT = "Enter an amount from {least} to {most}."
+PCN_NOT_FOUND = "We cannot find a PCN with that number. Check it against the notice."
+PCN_NOT_PAYABLE = "This PCN cannot be paid online now: it is {status}. Call us if you think that is wrong."
+ISSUER_DOWN = "We cannot check the amount due just now. Try again in a few minutes."
+NO_BILL = "No payment with that id."
+FIELD_UNKNOWN = "Is not a payment field."
+EMAIL = "Enter an e-mail address like name@example.com, or leave it empty."
+# What a payment is called on the card page, the receipt and My Account.
+DESCRIPTION = "{fund}: {label} {reference}"
+OFFER_BALANCE = "Pay the balance"
+OFFER_INSTALMENT = "Pay the next instalment (due {due})"
+RECEIPT_SUBJECT = "Your payment of {amount}: {fund}"
+RECEIPT_BODY = ("Thank you. We have received your payment.\n\n"
+                "What for: {fund}\n{label}: {reference}\nAmount: {amount}\nPayment reference: {payment}\n"
+                "Date: {date}\n\nKeep this e-mail as your receipt. It can take up to 3 working days to show "
+                "on your account.\n")
+LINK_GONE = "This payment link has been used or has expired. Ask the officer who sent it for a new one."
