@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .storage.revenue_requests import RevenueRequestStore
     from .storage.appointments import AppointmentStore
     from .storage.appointment_waiting import WaitingStore
+    from .storage.bills import BillStore
 
 _areas = {}
 _UNBUILT = object()
@@ -138,6 +139,7 @@ class Deps:
     revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests
     appointments: AppointmentStore | None = _store("appointments", "AppointmentStore")  # services, calendars, seats, bookings
     waiting: WaitingStore | None = _store("appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
+    bills: BillStore | None = _store("bills", "BillStore")  # bills paid by reference, their postings, staff links
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)

@@ -16,6 +16,7 @@ from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401
 from . import revenue_requests, revenues  # noqa: F401
 from . import appointments  # noqa: F401
+from . import bills  # noqa: F401
 
 
 def ensure_tables(wait=True):

@@ -108,6 +108,20 @@ def start_local_back_office(port: int):
     return office
 
 
+def start_local_bill_office(port: int):
+    """The parking system and finance's posting receivers (doorstep_cli/local/bill_office.py),
+    and the app pointed at them; None when DOORSTEP_BILL_OFFICE_URL names real ones already."""
+    env = os.environ
+    if env.get("DOORSTEP_BILL_OFFICE_URL"):
+        return None
+    from doorstep_cli.local.bill_office import BillOffice
+    office_port = int(env.get("DOORSTEP_BILL_OFFICE_PORT") or port + 12)
+    ensure_port_free("127.0.0.1", office_port, "bill office")
+    office = BillOffice(port=office_port, secret=env.get("DOORSTEP_BILL_OFFICE_SECRET") or "local-bill-office-secret")
+    env.update(DOORSTEP_BILL_OFFICE_URL=office.url, DOORSTEP_BILL_OFFICE_SECRET=office.secret)
+    return office
+
+
 def nightly_window(text):
     """DOORSTEP_CIVICA_NIGHTLY: "01:30-04:15" (London time, the default, as one
     council's portal sleeps) or "off"."""
@@ -155,7 +169,7 @@ def run_stack(
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
-    server = server_thread = stop_background = payments = sockets = back_office = None
+    server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -171,6 +185,7 @@ def run_stack(
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
         payments = start_local_payments(data_dir, port)
         back_office = start_local_back_office(port)
+        bill_office = start_local_bill_office(port)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
@@ -213,6 +228,10 @@ def run_stack(
         if sockets is not None:
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
+                os.environ.pop(name, None)
+        if bill_office is not None:
+            bill_office.close()
+            for name in ("DOORSTEP_BILL_OFFICE_URL", "DOORSTEP_BILL_OFFICE_SECRET"):
                 os.environ.pop(name, None)
         if back_office is not None:
             back_office.close()

@@ -44,7 +44,8 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "events": "create", "inbox": "create", "idempotency": "create",
                  "revenue-requests": "read-write",  # a council tax request sent, its reference kept
                  "revenue-links": "read",  # a council tax form handed on: the resident's link to the account named
-                 "appointments": "read-write"}  # its messages; a freed time held for the first waiting
+                 "appointments": "read-write",  # its messages; a freed time held for the first waiting
+                 "bills": "read-write"}  # a bill paid by reference: its status, its posting once
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -76,7 +77,8 @@ FORWARDER_TABLES = {"sends": "read-write", "bodies": "read", "body-polls": "read
 # job on its day (jobs and their cell counts, the property's point from addresses).
 SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
                   "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
-                  "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read"}
+                  "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read",
+                  "bills": "read-write"}  # a bill's payment settled by the job: its status, its receipt
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).

@@ -64,6 +64,8 @@ WALK = {
     "/v1/petitions/{petition_id}/wards.geojson": ["/v1/petitions/PT-7K3F9Q/wards.geojson"],
     "/v1/feeds/petitions.rss": ["/v1/feeds/petitions.rss"],
     "/v1/forms": ["/v1/forms"],
+    "/v1/pay/funds": ["/v1/pay/funds"],
+    "/v1/pay/payments/{bill_id}": ["/v1/pay/payments/" + "0f" * 16],
     "/v1/forms/{form_id}": ["/v1/forms/general-enquiry"],
     "/v1/appointments/services": ["/v1/appointments/services"],
     "/v1/appointments/manage": ["/v1/appointments/manage?cancel=bm90LWEtbGluaw.c2lnbmF0dXJl"],

@@ -284,6 +284,11 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/appointments/blocks"): (STAFF, Outcome(400, "validation_failed")),
     ("POST", "/v1/staff/appointments/{appointment_id}/mark"): (STAFF, Outcome(404, "appointment_not_found")),
     ("POST", "/v1/staff/appointments/{appointment_id}/move"): (STAFF, Outcome(404, "appointment_not_found")),
+    ("GET", "/v1/pay/funds"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/pay/check"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/pay/payments"): (ANYONE, Outcome(503, "payments_unavailable")),
+    ("GET", "/v1/pay/payments/{bill_id}"): (ANYONE, Outcome(404, "bill_not_found")),
+    ("GET", "/v1/me/bills"): (SIGNED_IN, Outcome(200)),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -438,6 +443,11 @@ _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,
                                                            "reason": "Not the account holder"})
+_simple("GET", "/v1/pay/funds")
+_simple("POST", "/v1/pay/check", body={"fund": "fixed-penalty", "reference": "FP004217"})
+_simple("POST", "/v1/pay/payments", body={"fund": "fixed-penalty", "reference": "FP004217", "amount": 10000})
+_simple("GET", "/v1/pay/payments/{bill_id}", "/v1/pay/payments/" + "0f" * 16)
+_simple("GET", "/v1/me/bills")
 _simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")

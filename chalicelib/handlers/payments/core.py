@@ -17,6 +17,7 @@ from .provider import NotRefundable, ProviderError, RefundMismatch
 
 log = logging.getLogger(__name__)
 RETURN_PATH = "/v1/payments/return/"
+METADATA_OWN_MAX = 7  # GOV.UK Pay's 10 keys, less the three every payment carries
 
 
 class PaymentsUnavailable(ServiceUnavailable):
@@ -42,11 +43,15 @@ def check_amount(amount):
     return amount
 
 
-def start(deps, *, purpose, subject_id, amount, reference, description, user_id=None, email=None, moto=False):
+def start(deps, *, purpose, subject_id, amount, reference, description, user_id=None, email=None, moto=False,
+          metadata=None):
     """Make a payment with the provider; returns the Payment with its next_url.
     moto: card-not-present, its card page opened by staff taking a call.
+    metadata: the purpose's own keys beside ours (GOV.UK Pay takes 10 in all).
     PaymentsUnavailable when the provider cannot be reached: nothing is owed."""
     check_amount(amount)
+    if len(metadata or {}) > METADATA_OWN_MAX:
+        raise ValueError(f"at most {METADATA_OWN_MAX} metadata keys of a purpose's own")
     payment_id, secret, now = deps.new_opaque_id(), deps.new_token(), deps.clock()
     payment = Payment(id=payment_id, purpose=purpose, subject_id=subject_id, amount=amount, reference=reference,
                       description=description, return_secret_hash=ids.digest(secret), created_at=now,
@@ -56,7 +61,7 @@ def start(deps, *, purpose, subject_id, amount, reference, description, user_id=
         made = provider(deps).create(
             amount=amount, reference=reference, description=description,
             return_url=f"{deps.base_url}{RETURN_PATH}{payment_id}.{secret}",
-            metadata={"doorstep_payment": payment_id, "purpose": purpose, "subject": subject_id},
+            metadata={"doorstep_payment": payment_id, "purpose": purpose, "subject": subject_id, **(metadata or {})},
             email=email, idempotency_key=payment_id, **({"moto": True} if moto else {}))
     except ProviderError as e:
         log.warning("payment %s not made: %s", payment_id, e)

@@ -1,0 +1,8 @@
+"""The numbers paying bills shares with its OpenAPI."""
+PURPOSE = "bill"  # payments' purpose (payments/hooks.py)
+BILL_ID_PATTERN = "^[0-9a-f]{32}$"
+FUND_ID_PATTERN = "^[a-z0-9-]{2,40}$"
+REFERENCE_MAX = 40  # as typed, spaces included
+EMAIL_MAX = 254
+IDEMPOTENCY_HOURS = 24
+ISSUER_TIMEOUT_S = 5.0

@@ -1,0 +1,66 @@
+"""Paying any council bill by its reference: anyone, signed in or not."""
+from ...api import http
+from ...api.openapi import errors, json_response, operation, path_param, ref
+from ...api.registry import Routes
+from ...auth.rules import ANYONE, SIGNED_IN
+from ..payments import hooks
+from . import limits
+
+routes = Routes("bills", schemas="chalicelib.handlers.bills.schemas")
+hooks.register(limits.PURPOSE, "chalicelib.handlers.bills.settling")  # receipts, the bill's status
+BILL_ID = path_param("bill_id", {"type": "string", "pattern": limits.BILL_ID_PATTERN})
+NO_STORE = {"Cache-Control": "private, no-store"}
+
+
+@routes.get("/v1/pay/funds", ANYONE, operation(
+    "What can be paid for: each fund's name, hint, reference rule and the least and most it takes",
+    None, "200", ref("Funds")))
+def pay_funds():
+    from .paying import funds
+    return http.ok(funds(http.deps()), headers={"Cache-Control": "public, max-age=300"})
+
+
+@routes.post("/v1/pay/check", ANYONE, {
+    "summary": "Check a reference before the card page: its format and check digit (422 with the rule it "
+               "broke), then the amount its issuer says is due (a PCN), or for a council tax account linked to "
+               "the signed-in resident, the balance and next instalment; the same answer for any other "
+               "well-formed reference",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BillCheckRequest")}}}},
+    "responses": {"200": json_response(ref("BillCheck")),
+                  **errors(400, **{"422": "The reference breaks its fund's rule (code reference_invalid), or its "
+                                          "issuer holds no such bill or it cannot be paid",
+                                   "503": "The issuer cannot be asked now (code issuer_unavailable)"})}})
+def pay_check():
+    from .paying import check
+    return http.ok(check(http.deps(), http.body()), headers=NO_STORE)
+
+
+@routes.post("/v1/pay/payments", ANYONE, {
+    "summary": "Pay a bill: the reference checked as by /v1/pay/check, the amount the issuer's where it fixes it; "
+               "pay at payment.next_url (idempotent with Idempotency-Key)",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BillNew")}}}},
+    "responses": {"201": json_response(ref("Bill")),
+                  **errors(400, **{"422": "The reference breaks its fund's rule, or the key was used for "
+                                          "another payment",
+                                   "503": "Card payments or the issuer cannot be reached now"})}})
+def pay_create():
+    from .paying import create
+    view, made = create(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, made, headers={"Location": f"/v1/pay/payments/{view['id']}", **NO_STORE})
+
+
+@routes.get("/v1/pay/payments/{bill_id}", ANYONE, {
+    "summary": "A bill paid by reference and how its payment stands (its random id is the payer's way back)",
+    "parameters": [BILL_ID],
+    "responses": {"200": json_response(ref("Bill")), **errors(**{"404": "No such bill (code bill_not_found)"})}})
+def pay_read(bill_id):
+    from .paying import read
+    return http.ok(read(http.deps(), bill_id), headers=NO_STORE)
+
+
+@routes.get("/v1/me/bills", SIGNED_IN, operation(
+    "The bills I paid by reference, newest first, each with how its payment finished", None, "200", ref("Bills")))
+def my_bills():
+    from .paying import mine
+    return http.ok(mine(http.deps()), headers=NO_STORE)

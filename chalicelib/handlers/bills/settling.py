@@ -1,0 +1,34 @@
+"""Payments' purpose hook for bills (payments/hooks.py), told from the
+payment's `payment_finished` event (the payments.settle effect): the bill
+notes how its payment finished (My Account's list reads it from the bill),
+and a payment that succeeded gets its receipt, queued in the outbox under
+the payment's own id so a second telling sends nothing more."""
+from . import wording
+from .funds import fund as find_fund
+from .paying import pounds
+from .references import in_sentence
+
+
+def on_payment(deps, payment):
+    bill = deps.bills.get(payment.subject_id)
+    if bill is None:
+        return
+    deps.bills.set_status(bill["id"], payment.status)
+    if payment.status == "success" and bill.get("email"):
+        _receipt(deps, bill, payment)
+
+
+def page(deps, payment):
+    return f"/pay?paid={payment.subject_id}"
+
+
+def _receipt(deps, bill, payment):
+    from ...notify.email import queue_email
+    chosen = find_fund(bill["fund"])
+    name, label = (chosen.name, chosen.label) if chosen else (bill["fund"], "Reference")
+    now = deps.clock()
+    subject = wording.RECEIPT_SUBJECT.format(amount=pounds(bill["amount"]), fund=name)
+    body = wording.RECEIPT_BODY.format(fund=name, label=label, reference=bill["reference"],
+                                       amount=pounds(bill["amount"]), payment=payment.id,
+                                       date=f"{now:%d %B %Y}")
+    queue_email(bill["email"], subject, body, now, f"receipt:bill:{payment.id}")

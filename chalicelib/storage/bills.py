@@ -1,0 +1,113 @@
+"""Bills paid by reference (handlers/bills), one table:
+
+- a bill: pk "bill#{id}", sk "bill": the fund, reference, amount, who paid
+  (user id, e-mail), its payment id once made. Written with the
+  Idempotency-Key's record in one transaction. A signed-in payer's bills
+  carry `user_id`: the sparse `by_user` index lists them for My Account,
+  newest first, in one Query.
+- a posting: pk "day#{YYYY-MM-DD}", sk "posted#{payment id}" (or
+  "reversed#{refund id}"): money handed to the fund's back office, written
+  once (a conditional put) after it answered; a day's postings are one Query.
+- a staff payment link: pk "link#{id}", sk "link": fund, reference, amount,
+  expiry, used once (a conditional update).
+"""
+from pynamodb.attributes import JSONAttribute, UnicodeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from .binding import Stored, bind, get_or_none, table, transaction, writes
+
+
+class ByUserIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_user"
+        projection = AllProjection()
+
+    user_id = UnicodeAttribute(hash_key=True)
+    sk_time = UnicodeAttribute(range_key=True)  # ISO creation time, then the id
+
+
+class BillModel(Stored):
+    class Meta:
+        table_name = table("bills")
+        billing_mode = "PAY_PER_REQUEST"
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    row = JSONAttribute()
+    user_id = UnicodeAttribute(null=True)
+    sk_time = UnicodeAttribute(null=True)
+    used_at = UnicodeAttribute(null=True)  # a payment link's use
+    payment_id = UnicodeAttribute(null=True)  # a bill's payment, once made
+    status = UnicodeAttribute(null=True)  # how it finished, as its purpose was told
+    by_user = ByUserIndex()
+
+
+class BillStore:
+    def __init__(self):
+        bind()
+
+    def create(self, bill, idempotency=None):
+        """The bill and its key's record, one transaction (AlreadyExists("idempotency"):
+        a twin took the key first)."""
+        from .report_store import _claim_key
+        parts = ["bill"]
+        user = bill.get("user_id")
+        with writes(parts, exists={"bill", "idempotency"}), transaction() as t:
+            t.save(BillModel(pk=f"bill#{bill['id']}", sk="bill", row=bill, user_id=user,
+                             sk_time=f"{bill['created_at']}#{bill['id']}" if user else None),
+                   condition=BillModel.pk.does_not_exist())
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+
+    def get(self, bill_id):
+        found = get_or_none(BillModel, f"bill#{bill_id}", range_key="bill", consistent_read=True)
+        return _bill(found) if found else None
+
+    def set_payment(self, bill_id, payment_id):
+        BillModel(pk=f"bill#{bill_id}", sk="bill").update(
+            actions=[BillModel.payment_id.set(payment_id)], condition=BillModel.pk.exists())
+
+    def set_status(self, bill_id, status):
+        """How the bill's payment finished, as its purpose was told."""
+        BillModel(pk=f"bill#{bill_id}", sk="bill").update(
+            actions=[BillModel.status.set(status)], condition=BillModel.pk.exists())
+
+    def of_user(self, user_id, limit=50):
+        return [_bill(m) for m in BillModel.by_user.query(user_id, scan_index_forward=False, limit=limit,
+                                                        page_size=limit)]
+
+    def add_posting(self, day, entry, row):
+        """A posting (or reversal) written once; False when it was there already."""
+        from .errors import AlreadyExists
+        try:
+            with writes(["posting"], exists={"posting"}):
+                BillModel(pk=f"day#{day}", sk=entry, row=row).save(condition=BillModel.sk.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
+
+    def postings(self, day):
+        return [m.row for m in BillModel.query(f"day#{day}", consistent_read=True)]
+
+    def add_link(self, link):
+        BillModel(pk=f"link#{link['id']}", sk="link", row=link).save(condition=BillModel.pk.does_not_exist())
+
+    def link(self, link_id):
+        found = get_or_none(BillModel, f"link#{link_id}", range_key="link", consistent_read=True)
+        return {**found.row, "used_at": found.used_at} if found else None
+
+    def use_link(self, link_id, at):
+        """True for the one caller that uses it; False once it is used."""
+        from .errors import EditConflict
+        try:
+            with writes(["link"]):
+                BillModel(pk=f"link#{link_id}", sk="link").update(
+                    actions=[BillModel.used_at.set(at)],
+                    condition=BillModel.pk.exists() & BillModel.used_at.does_not_exist())
+        except EditConflict:
+            return False
+        return True
+
+
+def _bill(model):
+    return {**model.row, "payment_id": model.payment_id or model.row.get("payment_id"), "status": model.status}

@@ -1,0 +1,21 @@
+"""A resident whose council tax account is linked is offered its balance and
+next instalment, amounts filled in; nobody else learns anything of it."""
+from support.bills_support import pay_bill
+from support.pay_support import pay  # noqa: F401
+from support.revenues_support import ARREARS, BILLS, DEV, civica, council_morning, linked  # noqa: F401
+
+
+def test_a_linked_account_offers_the_balance_and_the_next_instalment_with_their_amounts(
+        client, people, civica, council_morning, pay):
+    dev = people()
+    linked(client, dev, BILLS[DEV])
+    own = client.post("/v1/pay/check", {"fund": "council-tax", "reference": ARREARS}, dev.auth).json_body
+    assert [(o["kind"], o["amount"], o.get("due")) for o in own["offers"]] == \
+        [("balance", 48_034, None), ("next_instalment", 22_321, "2026-12-01")]
+    someone_else = client.post("/v1/pay/check", {"fund": "council-tax", "reference": ARREARS},
+                               people().auth).json_body
+    anonymous = client.post("/v1/pay/check", {"fund": "council-tax", "reference": ARREARS}).json_body
+    assert someone_else == anonymous and anonymous["offers"] == []
+    paid = pay_bill(client, {"fund": "council-tax", "reference": ARREARS, "amount": own["offers"][1]["amount"]},
+                    dev.auth)
+    assert paid.status_code == 201 and paid.json_body["amount"] == 22_321
