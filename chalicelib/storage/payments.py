@@ -52,6 +52,7 @@ class PaymentModel(Stored):
     refunded = NumberAttribute(default=0)
     refunds = JSONAttribute(null=True)
     settled_status = UnicodeAttribute(null=True)
+    card_brand = UnicodeAttribute(null=True)  # as the provider says once paid (finance's cash files)
 
     open_index = OpenIndex()
 
@@ -96,7 +97,7 @@ class PaymentStore:
                 condition=PaymentModel.id.exists() & (PaymentModel.provider_id.does_not_exist()
                                                       | (PaymentModel.provider_id == provider_id)))
 
-    def record_state(self, payment_id, status, finished, code, message, now, event=None):
+    def record_state(self, payment_id, status, finished, code, message, now, event=None, card_brand=None):
         """Copy the provider's state. False when it would move a finished
         payment back to unfinished (a stale read losing a race): ignored.
         event: what a finished state promises (`payment_finished`, its id
@@ -106,6 +107,7 @@ class PaymentStore:
                    PaymentModel.updated_at.set(now)]
         actions += [PaymentModel.code.set(code)] if code else [PaymentModel.code.remove()]
         actions += [PaymentModel.message.set(message)] if message else [PaymentModel.message.remove()]
+        actions += [PaymentModel.card_brand.set(card_brand)] if card_brand else []
         if finished:  # it stays in the open index until its purpose is told (mark_settled)
             condition = PaymentModel.id.exists()
         else:

@@ -29,6 +29,7 @@ class Payment:
     refunded: int = 0  # pence refunded through Doorstep so far
     refunds: list = field(default_factory=list)  # [{refund_id, amount, status, at, by}]
     settled_status: str | None = None  # the finished status the purpose was last told of
+    card_brand: str | None = None  # the provider's card_details.card_brand once paid
 
 
 @when_named

@@ -35,6 +35,7 @@ from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from doorstep_cli.local import civica_answers as answers, civica_data as data, civica_rents
+from doorstep_cli.local.civica_payments import Payments
 from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.pdf import one_page
 
@@ -56,6 +57,7 @@ class CivicaBackOffice:
         self.down = self.malformed = self.refusing = self.odd_unknowns = False
         self.delay_s = 0.0
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
+        self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
         self._server = ThreadingHTTPServer((host, port), _handler(self))
         self._server.daemon_threads = True
         self.origin = f"http://{host}:{self._server.server_address[1]}"
@@ -120,6 +122,9 @@ class CivicaBackOffice:
         year = int(params.get("recyear") or params.get("year") or data.financial_year(today))
         if docid == "cocrmper":
             return self._set_person(session, params)
+        if self.payments.handles(docid):  # a service session's: the payer may be anyone
+            with self.lock:
+                return self.payments.take(docid, form or {})
         person = session["person"]
         if person is None:
             return answers.error("No Person Set On Session", "3")

@@ -87,11 +87,16 @@ def create(deps, body, idempotency_key):
     except AlreadyExists:
         return claim.twin(), False
     payment = payments.start(
-        deps, purpose=PURPOSE, subject_id=bill["id"], amount=amount, reference=reference,
+        deps, purpose=PURPOSE, subject_id=f"{chosen.id}.{bill['id']}", amount=amount, reference=reference,
         description=bill["description"], user_id=user_id, email=email,
         metadata={"fund": chosen.id, "fund_code": chosen.fund_code, "bill_reference": reference})
     deps.bills.set_payment(bill["id"], payment.id)
     return view(bill, payment), True
+
+
+def bill_id_of(subject_id):
+    """A bill payment's subject is "{fund}.{bill id}": the fund readable from the ledger's row alone."""
+    return (subject_id or "").rpartition(".")[2]
 
 
 def _answer(deps):

@@ -1,13 +1,16 @@
 """Paying any council bill by its reference: anyone, signed in or not."""
 from ...api import http
-from ...api.openapi import errors, json_response, operation, path_param, ref
+from ...api.openapi import errors, json_response, operation, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..payments import hooks
+from ..shared import effects
 from . import limits
 
 routes = Routes("bills", schemas="chalicelib.handlers.bills.schemas")
 hooks.register(limits.PURPOSE, "chalicelib.handlers.bills.settling")  # receipts, the bill's status
+# A bill paid is posted to its fund's back office from the payment's own event, once.
+effects.register("payment_finished", "bills.post", "chalicelib.handlers.bills.posting:on_finished")
 BILL_ID = path_param("bill_id", {"type": "string", "pattern": limits.BILL_ID_PATTERN})
 NO_STORE = {"Cache-Control": "private, no-store"}
 
@@ -64,3 +67,33 @@ def pay_read(bill_id):
 def my_bills():
     from .paying import mine
     return http.ok(mine(http.deps()), headers=NO_STORE)
+
+
+DAY = q("date", "a day in the council's calendar (YYYY-MM-DD)", required=True,
+        schema={"type": "string", "format": "date"})
+
+
+@routes.get("/v1/staff/pay/cash-file.csv", STAFF, {
+    "summary": "Finance's cash file of a fund's day, for its cash-receipting system: fund code, reference, "
+               "amount in pence, date, payment id, card type",
+    "parameters": [q("fund", "the fund's id", required=True, schema={"type": "string",
+                                                                     "pattern": limits.FUND_ID_PATTERN}), DAY],
+    "responses": {"200": {"description": "text/csv", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                  **errors(400, **{"404": "No such fund (code fund_not_found)"})}})
+def staff_cash_file():
+    from chalice import Response
+    from .cashfile import cash_file
+    name, text = cash_file(http.deps(), http.query())
+    return Response(body=text, status_code=200, headers={
+        "Content-Type": "text/csv; charset=utf-8", **NO_STORE, "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@routes.get("/v1/staff/pay/reconciliation", STAFF, {
+    "summary": "A day's reconciliation per fund: what the provider settled, what was posted to the fund's back "
+               "office and what the cash file holds (totals in pence, counts), and every payment that differs",
+    "parameters": [DAY],
+    "responses": {"200": json_response(ref("Reconciliation")),
+                  **errors(400, **{"503": "The provider cannot be asked now (code payments_unavailable)"})}})
+def staff_reconciliation():
+    from .cashfile import reconciliation
+    return http.ok(reconciliation(http.deps(), http.query()), headers=NO_STORE)

@@ -33,4 +33,13 @@ SCHEMAS = {
             "next_url": {"type": ["string", "null"], "description": "the card page (until it finishes)"}}}}},
     "Bills": {"type": "object", "required": ["bills"], "properties": {
         "bills": {"type": "array", "items": {"$ref": "#/components/schemas/Bill"}}}},
+    "Reconciliation": {"type": "object", "required": ["date", "funds", "differences"], "properties": {
+        "date": TEXT, "differences": {"type": "integer", "description": "payments that differ, all funds"},
+        "funds": {"type": "array", "items": {"type": "object", "properties": {
+            "fund": TEXT, "fund_code": TEXT, "settled_total": PENCE, "posted_total": PENCE, "file_total": PENCE,
+            "settled_count": {"type": "integer"}, "posted_count": {"type": "integer"},
+            "file_count": {"type": "integer"},
+            "differences": {"type": "array", "items": {"type": "object", "properties": {
+                "payment_id": TEXT, "settled": {"type": ["integer", "null"]}, "posted": {"type": ["integer", "null"]},
+                "file": {"type": ["integer", "null"]}}}}}}}}},
 }

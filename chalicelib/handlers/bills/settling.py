@@ -5,12 +5,12 @@ and a payment that succeeded gets its receipt, queued in the outbox under
 the payment's own id so a second telling sends nothing more."""
 from . import wording
 from .funds import fund as find_fund
-from .paying import pounds
+from .paying import bill_id_of, pounds
 from .references import in_sentence
 
 
 def on_payment(deps, payment):
-    bill = deps.bills.get(payment.subject_id)
+    bill = deps.bills.get(bill_id_of(payment.subject_id))
     if bill is None:
         return
     deps.bills.set_status(bill["id"], payment.status)
@@ -19,7 +19,7 @@ def on_payment(deps, payment):
 
 
 def page(deps, payment):
-    return f"/pay?paid={payment.subject_id}"
+    return f"/pay?paid={bill_id_of(payment.subject_id)}"
 
 
 def _receipt(deps, bill, payment):

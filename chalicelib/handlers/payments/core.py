@@ -90,7 +90,8 @@ def check(deps, payment):
         raise ProviderError("The provider's payment does not match ours.", 502)
     now = deps.clock()
     event = finished_event(deps, payment.id, found.status, now) if found.finished else None
-    deps.payments.record_state(payment.id, found.status, found.finished, found.code, found.message, now, event)
+    deps.payments.record_state(payment.id, found.status, found.finished, found.code, found.message, now, event,
+                               card_brand=found.card_brand)
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])
@@ -229,6 +230,7 @@ def ledger(deps, kind, entry_id, payment, amount, refund=None):
     now = deps.clock()
     row = {"at": stamp(now), "kind": kind, "payment_id": payment.id, "provider_id": payment.provider_id,
            "refund_id": (refund or {}).get("refund_id"), "reference": payment.reference, "purpose": payment.purpose,
+           "subject": payment.subject_id, "card_brand": payment.card_brand,
            "description": payment.description, "amount": amount if kind == "payment" else -amount,
            "by": (refund or {}).get("by"), "reason": (refund or {}).get("reason")}
     deps.payments.ledger_add(london_today(now).isoformat(), kind, entry_id, row)

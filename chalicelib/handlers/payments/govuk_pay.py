@@ -55,6 +55,20 @@ class GovukPay:
         return [ProviderRefund(refund_id=r["refund_id"], amount=int(r["amount"]), status=r["status"])
                 for r in (answer.get("_embedded") or {}).get("refunds") or []]
 
+    def succeeded_between(self, from_moment, to_moment):
+        """Every payment that succeeded, made in [from, to) (ISO UTC moments ending Z),
+        read through the search's pages (GET /v1/payments?state=success&from_date=...)."""
+        from urllib.parse import urlencode
+        found, page = [], 1
+        while True:
+            query = urlencode({"state": "success", "from_date": from_moment, "to_date": to_moment,
+                               "display_size": 500, "page": page})
+            answer = self._call("GET", f"/v1/payments?{query}")
+            found += [payment_of(r) for r in answer.get("results") or []]
+            if not ((answer.get("_links") or {}).get("next_page")):
+                return found
+            page += 1
+
     def _call(self, method, path, body=None, headers=None):
         from urllib.error import HTTPError, URLError
         from urllib.request import Request, urlopen
@@ -107,7 +121,8 @@ def payment_of(body):
             finished=bool(state["finished"]), reference=body.get("reference", ""), code=state.get("code"),
             message=state.get("message"), next_url=next_url, refund_status=refunds.get("status", "pending"),
             refund_available=int(refunds.get("amount_available", 0)),
-            refund_submitted=int(refunds.get("amount_submitted", 0)), metadata=body.get("metadata") or {})
+            refund_submitted=int(refunds.get("amount_submitted", 0)), metadata=body.get("metadata") or {},
+            card_brand=(body.get("card_details") or {}).get("card_brand"))
     except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise ProviderError(f"The payment provider's answer lacks what a payment has ({e}).", 502) from None
 

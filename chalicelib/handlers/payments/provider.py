@@ -27,6 +27,7 @@ class ProviderPayment:
     refund_available: int = 0  # pence still refundable
     refund_submitted: int = 0
     metadata: dict = field(default_factory=dict)
+    card_brand: str | None = None  # card_details.card_brand, once a card was given
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class PaymentProvider(Protocol):
         """True when cancelled; False when it is past cancelling (submitted or finished)."""
 
     def refund(self, provider_id: str, amount: int, refund_amount_available: int) -> ProviderRefund: ...
+
+    def succeeded_between(self, from_moment: str, to_moment: str) -> list:
+        """[ProviderPayment] that succeeded, made in [from, to): finance's reconciliation."""
 
     def refunds(self, provider_id: str) -> list:
         """[ProviderRefund] of the payment (to learn whether a refund whose answer was lost was made)."""

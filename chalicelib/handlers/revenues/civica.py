@@ -107,6 +107,12 @@ class CivicaRevenues:
         staff's lookup: one session where a check and a view made two."""
         return CivicaSession(self, ("ctaxref", reference))
 
+    def post_payment(self, posting):
+        """The back office's reference for a card payment (or its reversal)
+        posted to an account (civica_payments.py: the calls are ours, in Civica's style)."""
+        from .civica_payments import post
+        return post(self, posting)
+
     def send_request(self, person_ref, account_ref, kind, details, key):
         """A resident's request on a session of its own: the back office's
         reference (civica_requests.py: the calls are ours, in Civica's style)."""

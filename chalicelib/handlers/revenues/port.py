@@ -157,6 +157,12 @@ class Revenues(Protocol):
         it raises BackOfficeError (refused, or malformed for an odd answer)
         when the back office has no such account."""
 
+    def post_payment(self, posting: dict) -> str:
+        """The back office's reference for money taken (or given back) on an
+        account: {kind: payment or reversal, account_ref, module (C, N),
+        amount (pence), paid_on, key, original_key, card_brand}. `key` is
+        ours: posted again, the back office answers the same reference."""
+
     def send_request(self, person_ref: str, account_ref: str, kind: str, details: dict, key: str) -> str:
         """The back office's own reference for a resident's request (kind:
         paperless, move, single_person_discount, instalment_day). `key` is

@@ -1,0 +1,73 @@
+"""Each successful bill payment posted to its fund's back office, once.
+
+The effect `bills.post` of the payment's `payment_finished` event (routes.py;
+shared/effects.py claims it once per event, whichever of the return, the
+webhook and the reconciliation job wrote the event first, and runs it again
+after a crash). A run again is harmless on both sides: the posting carries
+the payment's id as its key, which the back office keeps one posting per
+(Civica's `payref`; the webhook's `posting_id`), and the day's posting row is
+a conditional put. So "posted" means posted once, whatever races.
+
+Where: the fund's `posting.method`: `revenues` (council tax and business
+rates through the Revenues port: revenues/civica_payments.py) or `webhook`
+(a JSON POST signed with `Doorstep-Signature`, the hex HMAC-SHA256 of the
+raw body with DOORSTEP_BILL_OFFICE_SECRET, as GOV.UK Pay signs its own).
+A back office that cannot be reached raises: the effect is tried again."""
+import hashlib
+import hmac
+import json
+
+from ...stamps import london_today, stamp
+from .funds import address, fund as find_fund
+from .limits import ISSUER_TIMEOUT_S, PURPOSE
+from .paying import bill_id_of
+
+
+class PostingFailed(Exception):
+    """The back office did not take the posting (tried again by the effect)."""
+
+
+def on_finished(deps, event, key):
+    payment = deps.payments.get((event.payload or {}).get("payment_id"))
+    if payment is None or payment.purpose != PURPOSE or payment.status != "success":
+        return
+    bill = deps.bills.get(bill_id_of(payment.subject_id))
+    chosen = find_fund(bill["fund"]) if bill else None
+    if chosen is None:
+        raise PostingFailed(f"payment {payment.id}: no bill or fund to post it to")
+    at = payment.created_at or deps.clock()  # stable: a run again posts under the same day
+    day = london_today(at).isoformat()
+    posting = {"kind": "payment", "posting_id": payment.id, "payment_id": payment.id, "fund": chosen.id,
+               "fund_code": chosen.fund_code, "reference": bill["reference"], "amount": payment.amount,
+               "paid_on": day, "paid_at": stamp(at), "card_brand": payment.card_brand}
+    receipt = send(deps, chosen, posting)
+    deps.bills.add_posting(day, f"posted#{payment.id}", {**posting, "receipt": receipt,
+                                                         "posted_at": stamp(deps.clock())})
+
+
+def send(deps, chosen, posting):
+    """The back office's receipt for `posting` (raises when not taken)."""
+    if chosen.posting["method"] == "revenues":
+        from ..revenues.backoffice import configured
+        return configured(deps).post_payment({
+            "kind": posting["kind"], "account_ref": posting["reference"], "module": chosen.posting.get("module", "C"),
+            "amount": posting["amount"], "paid_on": posting["paid_on"], "key": posting["posting_id"],
+            "original_key": posting.get("original_id"), "card_brand": posting.get("card_brand")})
+    return _webhook(address(chosen.posting["url"]), posting)
+
+
+def _webhook(url, posting):
+    from urllib.error import HTTPError, URLError
+    from urllib.request import Request, urlopen
+    from ...keystore import optional
+    raw = json.dumps(posting, sort_keys=True).encode()
+    mark = hmac.new((optional("DOORSTEP_BILL_OFFICE_SECRET") or "").encode(), raw, hashlib.sha256).hexdigest()
+    request = Request(url, data=raw, method="POST", headers={"Content-Type": "application/json",
+                                                            "Doorstep-Signature": mark})
+    try:
+        with urlopen(request, timeout=ISSUER_TIMEOUT_S) as answer:
+            return json.loads(answer.read(64 * 1024))["receipt"]
+    except HTTPError as e:
+        raise PostingFailed(f"the back office answered {e.code}") from None
+    except (URLError, OSError, TimeoutError, ValueError, KeyError, TypeError) as e:
+        raise PostingFailed(f"the back office could not be reached: {type(e).__name__}") from None
