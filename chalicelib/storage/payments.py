@@ -143,13 +143,20 @@ class PaymentStore:
             return False
         return True
 
-    def add_refund(self, payment_id, refund, refunded_before):
-        """Record a refund the provider accepted; EditConflict when another was recorded meanwhile."""
-        with writes(["payment"]):
-            PaymentModel(payment_id).update(
-                actions=[PaymentModel.refunds.set(self._refunds(payment_id) + [refund]),
-                         PaymentModel.refunded.set(refunded_before + int(refund["amount"]))],
-                condition=PaymentModel.refunded == refunded_before)
+    def add_refund(self, payment_id, refund, refunded_before, event=None):
+        """Record a refund the provider accepted, with the event that tells of it
+        (`payment_refunded`: a reversal posted) in one transaction; EditConflict
+        when another was recorded meanwhile, AlreadyExists("event") when this one was."""
+        actions = [PaymentModel.refunds.set(self._refunds(payment_id) + [refund]),
+                   PaymentModel.refunded.set(refunded_before + int(refund["amount"]))]
+        if event is None:
+            with writes(["payment"]):
+                PaymentModel(payment_id).update(actions=actions, condition=PaymentModel.refunded == refunded_before)
+            return
+        from .report_store import EventModel, event_model
+        with writes(["event", "payment"], exists={"event"}), transaction() as t:
+            t.save(event_model(event), condition=EventModel.id.does_not_exist())
+            t.update(PaymentModel(payment_id), actions=actions, condition=PaymentModel.refunded == refunded_before)
 
     def _refunds(self, payment_id):
         found = self.get(payment_id)

@@ -71,3 +71,25 @@ def _webhook(url, posting):
         raise PostingFailed(f"the back office answered {e.code}") from None
     except (URLError, OSError, TimeoutError, ValueError, KeyError, TypeError) as e:
         raise PostingFailed(f"the back office could not be reached: {type(e).__name__}") from None
+
+
+def on_refunded(deps, event, key):
+    """The effect of `payment_refunded`: a bill's refund posted back to its
+    fund's back office as a reversal, under the refund's own key, once."""
+    payload = event.payload or {}
+    payment = deps.payments.get(payload.get("payment_id"))
+    if payment is None or payment.purpose != PURPOSE:
+        return
+    bill = deps.bills.get(bill_id_of(payment.subject_id))
+    chosen = find_fund(bill["fund"]) if bill else None
+    if chosen is None:
+        raise PostingFailed(f"refund {payload.get('refund_id')}: no bill or fund to post it to")
+    at = event.created_at or deps.clock()
+    day = london_today(at).isoformat()
+    posting = {"kind": "reversal", "posting_id": payload["refund_id"], "original_id": payment.id,
+               "payment_id": payment.id, "fund": chosen.id, "fund_code": chosen.fund_code,
+               "reference": bill["reference"], "amount": int(payload.get("amount") or 0), "paid_on": day,
+               "paid_at": stamp(at), "card_brand": payment.card_brand}
+    receipt = send(deps, chosen, posting)
+    deps.bills.add_posting(day, f"reversed#{payload['refund_id']}", {**posting, "receipt": receipt,
+                                                                     "posted_at": stamp(deps.clock())})

@@ -11,6 +11,7 @@ routes = Routes("bills", schemas="chalicelib.handlers.bills.schemas")
 hooks.register(limits.PURPOSE, "chalicelib.handlers.bills.settling")  # receipts, the bill's status
 # A bill paid is posted to its fund's back office from the payment's own event, once.
 effects.register("payment_finished", "bills.post", "chalicelib.handlers.bills.posting:on_finished")
+effects.register("payment_refunded", "bills.reverse", "chalicelib.handlers.bills.posting:on_refunded")  # a reversal
 BILL_ID = path_param("bill_id", {"type": "string", "pattern": limits.BILL_ID_PATTERN})
 NO_STORE = {"Cache-Control": "private, no-store"}
 

@@ -237,17 +237,26 @@ def ledger(deps, kind, entry_id, payment, amount, refund=None):
 
 
 def record_refund(deps, payment_id, refund):
-    from ...storage.errors import EditConflict
+    """The refund kept on the payment with its `payment_refunded` event (what
+    follows from it, a reversal posted, is that event's effect) and in the ledger."""
+    from ...storage.errors import AlreadyExists, EditConflict
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
     payment = deps.payments.get(payment_id)
     ledger(deps, "refund", refund["refund_id"], payment, refund["amount"], refund)
+    event = new_event(deps, "payment_refunded", deps.clock(),
+                      event_id=f"payment.{payment_id}.refund.{refund['refund_id']}", payment_id=payment_id, refund_id=refund["refund_id"], amount=refund["amount"])
     for attempt in range(5):
         if attempt:
             payment = deps.payments.get(payment_id)  # another refund was recorded meanwhile: read it again
         if any(r.get("refund_id") == refund["refund_id"] for r in payment.refunds):
             return
         try:
-            deps.payments.add_refund(payment_id, refund, payment.refunded)
+            deps.payments.add_refund(payment_id, refund, payment.refunded, event)
+            first_try(deps, [event])
             return
+        except AlreadyExists:
+            return  # its event is there: recorded with it
         except EditConflict:
             continue
     log.error("payment %s: refund %s made but not recorded", payment_id, refund["refund_id"])
