@@ -89,8 +89,14 @@ class BillStore:
     def postings(self, day):
         return [m.row for m in BillModel.query(f"day#{day}", consistent_read=True)]
 
-    def add_link(self, link):
-        BillModel(pk=f"link#{link['id']}", sk="link", row=link).save(condition=BillModel.pk.does_not_exist())
+    def add_link(self, link, idempotency=None):
+        """A staff payment link and its key's record, one transaction."""
+        from .report_store import _claim_key
+        parts = ["link"]
+        with writes(parts, exists={"link", "idempotency"}), transaction() as t:
+            t.save(BillModel(pk=f"link#{link['id']}", sk="link", row=link), condition=BillModel.pk.does_not_exist())
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
 
     def link(self, link_id):
         found = get_or_none(BillModel, f"link#{link_id}", range_key="link", consistent_read=True)
@@ -107,6 +113,16 @@ class BillStore:
         except EditConflict:
             return False
         return True
+
+    def release_link(self, link_id, used_at):
+        """A link whose payment did not go through may be used again (only the use that took it)."""
+        from .errors import EditConflict
+        try:
+            with writes(["link"]):
+                BillModel(pk=f"link#{link_id}", sk="link").update(
+                    actions=[BillModel.used_at.remove()], condition=BillModel.used_at == used_at)
+        except EditConflict:
+            pass
 
 
 def _bill(model):

@@ -66,6 +66,7 @@ WALK = {
     "/v1/forms": ["/v1/forms"],
     "/v1/pay/funds": ["/v1/pay/funds"],
     "/v1/pay/payments/{bill_id}": ["/v1/pay/payments/" + "0f" * 16],
+    "/v1/pay/links/{link_id}": ["/v1/pay/links/" + "A" * 32],
     "/v1/forms/{form_id}": ["/v1/forms/general-enquiry"],
     "/v1/appointments/services": ["/v1/appointments/services"],
     "/v1/appointments/manage": ["/v1/appointments/manage?cancel=bm90LWEtbGluaw.c2lnbmF0dXJl"],

@@ -291,6 +291,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/bills"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/pay/cash-file.csv"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/pay/reconciliation"): (STAFF, Outcome(503, "payments_unavailable")),
+    ("GET", "/v1/pay/links/{link_id}"): (ANYONE, Outcome(404, "link_gone")),
+    ("POST", "/v1/staff/pay/links"): (STAFF, Outcome(201)),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
@@ -299,6 +301,7 @@ COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "
                 ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"), ("GET", "/v1/staff/bodies/{body_id}/health"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/pay/cash-file.csv"), ("GET", "/v1/staff/pay/reconciliation"),
+                ("POST", "/v1/staff/pay/links"),
                 ("GET", "/v1/staff/payments/{payment_id}"), ("POST", "/v1/staff/payments/{payment_id}/refunds"),
                 ("GET", "/v1/staff/waste/garden/rounds/{round_id}"), ("GET", "/v1/staff/conversations"),
                 ("GET", "/v1/staff/conversations/search"),
@@ -453,6 +456,8 @@ _simple("GET", "/v1/pay/payments/{bill_id}", "/v1/pay/payments/" + "0f" * 16)
 _simple("GET", "/v1/me/bills")
 _simple("GET", "/v1/staff/pay/cash-file.csv", "/v1/staff/pay/cash-file.csv?fund=parking-pcn&date=2026-11-24")
 _simple("GET", "/v1/staff/pay/reconciliation", "/v1/staff/pay/reconciliation?date=2026-11-24")
+_simple("GET", "/v1/pay/links/{link_id}", "/v1/pay/links/" + "A" * 32)
+_simple("POST", "/v1/staff/pay/links", body={"fund": "fixed-penalty", "reference": "FP004217", "amount": 10000})
 _simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")

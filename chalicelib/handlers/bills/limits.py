@@ -6,3 +6,5 @@ REFERENCE_MAX = 40  # as typed, spaces included
 EMAIL_MAX = 254
 IDEMPOTENCY_HOURS = 24
 ISSUER_TIMEOUT_S = 5.0
+LINK_DAYS_DEFAULT, LINK_DAYS_MAX = 7, 30  # a staff payment link's life
+LINK_ID_PATTERN = "^[A-Za-z0-9_-]{20,64}$"

@@ -1,7 +1,6 @@
 """Paying a bill by its reference, signed in or not: the funds, a check
 before the card page, and the payment made through the payments core with
 the fund and reference in its metadata."""
-from ... import validation
 from ...errors import NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
@@ -9,11 +8,13 @@ from ..payments import core as payments
 from ..shared import idempotency
 from . import wording
 from .funds import all_funds, fund as find_fund
-from .limits import EMAIL_MAX, IDEMPOTENCY_HOURS, PURPOSE, REFERENCE_MAX
+from .inputs import amount_of, email_of, fund_and_reference, pounds
+from .limits import IDEMPOTENCY_HOURS, PURPOSE
 from .offers import for_reference
-from .references import checked, in_sentence
+from .references import in_sentence
 
 FIELDS = ("fund", "reference", "amount", "email")
+LINK_FIELDS = ("link", "email")
 
 
 def funds(deps):
@@ -21,75 +22,53 @@ def funds(deps):
     return {"funds": [f.view() for f in all_funds()]}
 
 
-def _fund_and_reference(body, allowed):
-    unknown = [(k, wording.FIELD_UNKNOWN) for k in body if k not in allowed]
-    chosen = find_fund(body.get("fund")) if isinstance(body.get("fund"), str) else None
-    typed = body.get("reference")
-    if chosen is None:
-        unknown.append(("fund", wording.NO_FUND))
-    if not isinstance(typed, str) or not 0 < len(typed) <= REFERENCE_MAX:
-        unknown.append(("reference", chosen.rule + "." if chosen else "Enter the reference on your bill."))
-    if unknown:
-        raise ValidationFailed(unknown)
-    return chosen, checked(chosen, typed)
-
-
 def check(deps, body):
     """POST /v1/pay/check {fund, reference}: the reference's rule checked at
     once (422 with the rule broken), then what its systems say."""
-    chosen, reference = _fund_and_reference(body, ("fund", "reference"))
+    chosen, reference = fund_and_reference(body, ("fund", "reference"))
     fixed, details, offers = for_reference(deps, chosen, reference)
     return {"fund": chosen.id, "reference": reference, "amount_fixed": fixed is not None, "amount_due": fixed,
             "least": chosen.least, "most": chosen.most, "offers": offers,
             "issued_on": details.get("issued_on"), "discount_ends": details.get("discount_ends")}
 
 
-def pounds(pence):
-    return f"£{pence // 100:,}.{pence % 100:02d}"
-
-
-def _amount(chosen, body, fixed):
-    if fixed is not None:
-        return fixed  # the issuer's, whatever was typed
-    amount = body.get("amount")
-    if isinstance(amount, bool) or not isinstance(amount, int) or not chosen.least <= amount <= chosen.most:
-        raise ValidationFailed([("amount", wording.AMOUNT.format(least=pounds(chosen.least),
-                                                                 most=pounds(chosen.most)))])
-    return amount
-
-
-def _email(deps, body):
-    given = body.get("email")
-    if given in (None, ""):
-        return deps.principal.email if deps.principal is not None else None
-    problems = validation.Problems()
-    if not isinstance(given, str) or len(given) > EMAIL_MAX or validation.email(given, "email", problems) is None:
-        raise ValidationFailed([("email", wording.EMAIL)])
-    return given.strip()
-
-
 def create(deps, body, idempotency_key):
-    """POST /v1/pay/payments: (the bill with its payment's next_url, made)."""
-    chosen, reference = _fund_and_reference(body, FIELDS)
+    """POST /v1/pay/payments: (the bill with its payment's next_url, made).
+    {link, email}: a staff payment link's fund, reference and amount, the link taken once."""
     user_id = deps.principal.user_id if deps.principal is not None else None
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id or ''}#bill", body, _answer(deps), "another payment")
     earlier = claim.earlier()
     if earlier:
         return earlier, False
+    link_id = link_used = None
+    if "link" in body:
+        from .links import take
+        if any(k not in LINK_FIELDS for k in body):
+            raise ValidationFailed([(k, wording.FIELD_UNKNOWN) for k in body if k not in LINK_FIELDS])
+        link_id = body["link"]
+        paying, link_used = take(deps, link_id)
+        body = {**paying, **({"email": body["email"]} if "email" in body else {})}
+    chosen, reference = fund_and_reference(body, FIELDS)
     fixed, _, _ = for_reference(deps, chosen, reference) if chosen.fixed_by else (None, None, None)
-    amount, email, now = _amount(chosen, body, fixed), _email(deps, body), deps.clock()
+    amount, email, now = amount_of(chosen, body, fixed), email_of(deps, body), deps.clock()
     bill = {"id": deps.new_opaque_id(), "fund": chosen.id, "fund_code": chosen.fund_code, "reference": reference,
             "amount": amount, "user_id": user_id, "email": email, "created_at": stamp(now), "payment_id": None,
+            "link": link_id, "link_used_at": link_used,
             "description": wording.DESCRIPTION.format(fund=chosen.name, label=in_sentence(chosen.label),
                                                       reference=reference)}
     try:
         deps.bills.create(bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS))
     except AlreadyExists:
         return claim.twin(), False
-    payment = payments.start(
-        deps, purpose=PURPOSE, subject_id=f"{chosen.id}.{bill['id']}", amount=amount, reference=reference,
-        description=bill["description"], user_id=user_id, email=email,
-        metadata={"fund": chosen.id, "fund_code": chosen.fund_code, "bill_reference": reference})
+    try:
+        payment = payments.start(
+            deps, purpose=PURPOSE, subject_id=f"{chosen.id}.{bill['id']}", amount=amount, reference=reference,
+            description=bill["description"], user_id=user_id, email=email,
+            metadata={"fund": chosen.id, "fund_code": chosen.fund_code, "bill_reference": reference})
+    except payments.PaymentsUnavailable:
+        if link_id:
+            deps.bills.release_link(link_id, link_used)  # nothing was paid through it
+        raise
     deps.bills.set_payment(bill["id"], payment.id)
     return view(bill, payment), True
 

@@ -70,6 +70,31 @@ def my_bills():
     return http.ok(mine(http.deps()), headers=NO_STORE)
 
 
+LINK_ID = path_param("link_id", {"type": "string", "pattern": limits.LINK_ID_PATTERN})
+LINK_GONE = {"404": "No such link, or it was used or has expired (code link_gone)"}
+
+
+@routes.get("/v1/pay/links/{link_id}", ANYONE, {
+    "summary": "A payment link an officer sent: its fund, reference and amount, to prefill the pay screen",
+    "parameters": [LINK_ID], "responses": {"200": json_response(ref("PayLink")), **errors(**LINK_GONE)}})
+def pay_link(link_id):
+    from .links import read
+    return http.ok(read(http.deps(), link_id), headers=NO_STORE)
+
+
+@routes.post("/v1/staff/pay/links", STAFF, {
+    "summary": "Make a payment link with the fund, reference and amount filled in (the amount left to the "
+               "issuer where it fixes it), to send by e-mail or text; it expires, and pays once",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("PayLinkNew")}}}},
+    "responses": {"201": json_response(ref("PayLink")),
+                  **errors(400, **{"422": "The reference breaks its fund's rule (code reference_invalid)"})}})
+def staff_pay_link():
+    from .links import make
+    view, made = make(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, made)
+
+
 DAY = q("date", "a day in the council's calendar (YYYY-MM-DD)", required=True,
         schema={"type": "string", "format": "date"})
 

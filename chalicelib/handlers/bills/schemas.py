@@ -21,10 +21,12 @@ SCHEMAS = {
                                                    "instalment (signed-in owner only; empty for anyone else)",
                    "items": {"type": "object", "properties": {"kind": TEXT, "amount": PENCE, "due": NULLABLE_TEXT,
                                                              "label": TEXT}}}}},
-    "BillNew": {"type": "object", "required": ["fund", "reference"], "properties": {
+    "BillNew": {"type": "object", "properties": {
         "fund": {"type": "string", "maxLength": 40}, "reference": {"type": "string", "maxLength": 40},
         "amount": {**PENCE, "description": "pence; ignored where the issuer fixes the amount"},
-        "email": {"type": "string", "maxLength": 254, "description": "where the receipt goes"}}},
+        "email": {"type": "string", "maxLength": 254, "description": "where the receipt goes"},
+        "link": {"type": "string", "maxLength": 64,
+                 "description": "a staff payment link's id instead of fund, reference and amount"}}},
     "Bill": {"type": "object", "required": ["id", "fund", "reference", "amount"], "properties": {
         "id": TEXT, "fund": TEXT, "fund_name": TEXT, "reference": TEXT, "amount": PENCE, "amount_text": TEXT,
         "description": TEXT, "created_at": TEXT, "status": NULLABLE_TEXT,
@@ -42,4 +44,11 @@ SCHEMAS = {
             "differences": {"type": "array", "items": {"type": "object", "properties": {
                 "payment_id": TEXT, "settled": {"type": ["integer", "null"]}, "posted": {"type": ["integer", "null"]},
                 "file": {"type": ["integer", "null"]}}}}}}}}},
+    "PayLinkNew": {"type": "object", "required": ["fund", "reference"], "properties": {
+        "fund": {"type": "string", "maxLength": 40}, "reference": {"type": "string", "maxLength": 40},
+        "amount": PENCE, "expires_days": {"type": "integer", "minimum": 1, "maximum": 30}}},
+    "PayLink": {"type": "object", "required": ["id", "url", "fund", "reference", "expires_at"], "properties": {
+        "id": TEXT, "url": TEXT, "fund": TEXT, "fund_name": TEXT, "reference": TEXT,
+        "amount": {"type": ["integer", "null"], "description": "pence; null: the issuer's amount due"},
+        "amount_text": NULLABLE_TEXT, "expires_at": TEXT, "used": {"type": "boolean"}}},
 }

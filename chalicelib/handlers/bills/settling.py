@@ -5,7 +5,8 @@ and a payment that succeeded gets its receipt, queued in the outbox under
 the payment's own id so a second telling sends nothing more."""
 from . import wording
 from .funds import fund as find_fund
-from .paying import bill_id_of, pounds
+from .inputs import pounds
+from .paying import bill_id_of
 from .references import in_sentence
 
 
@@ -14,6 +15,8 @@ def on_payment(deps, payment):
     if bill is None:
         return
     deps.bills.set_status(bill["id"], payment.status)
+    if payment.status != "success" and bill.get("link"):
+        deps.bills.release_link(bill["link"], bill["link_used_at"])  # the payer may try the link again
     if payment.status == "success" and bill.get("email"):
         _receipt(deps, bill, payment)
 

@@ -1,0 +1,71 @@
+"""Payment links for staff: an officer makes a link with the fund, reference
+and amount filled in, to send by e-mail or text, with an expiry. It is used
+once: paying through it takes it with a conditional write, and a payment
+that does not go through gives it back (settling.py), so a declined card
+can try again but no link pays twice."""
+from datetime import timedelta
+
+from ...errors import NotFound, ValidationFailed
+from ...stamps import parse as parse_stamp, stamp
+from ...storage.errors import AlreadyExists
+from ..shared import idempotency
+from . import wording
+from .funds import fund as find_fund
+from .limits import IDEMPOTENCY_HOURS, LINK_DAYS_DEFAULT, LINK_DAYS_MAX
+from .inputs import amount_of, fund_and_reference, pounds
+
+
+def make(deps, body, idempotency_key):
+    """POST /v1/staff/pay/links {fund, reference, amount, expires_days}: (link, made)."""
+    chosen, reference = fund_and_reference(body, ("fund", "reference", "amount", "expires_days"))
+    days = body.get("expires_days", LINK_DAYS_DEFAULT)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= LINK_DAYS_MAX:
+        raise ValidationFailed([("expires_days", f"Must be whole days from 1 to {LINK_DAYS_MAX}.")])
+    amount = None if chosen.fixed_by else amount_of(chosen, body, None)  # the issuer says, on the day it is paid
+    claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#paylink", body,
+                              lambda record: view(deps, deps.bills.link(record.resource_id)), "another link")
+    earlier = claim.earlier()
+    if earlier:
+        return earlier, False
+    now = deps.clock()
+    link = {"id": deps.new_token(), "fund": chosen.id, "reference": reference, "amount": amount,
+            "expires_at": stamp(now + timedelta(days=days)), "created_at": stamp(now),
+            "by": deps.principal.email or deps.principal.user_id}
+    try:
+        deps.bills.add_link(link, claim.record(link["id"], now, IDEMPOTENCY_HOURS))
+    except AlreadyExists:
+        return claim.twin(), False
+    return view(deps, {**link, "used_at": None}), True
+
+
+def view(deps, link):
+    if link is None:
+        return None
+    chosen = find_fund(link["fund"])
+    return {"id": link["id"], "url": f"{deps.base_url}/pay?link={link['id']}", "fund": link["fund"],
+            "fund_name": chosen.name if chosen else link["fund"], "reference": link["reference"],
+            "amount": link["amount"], "amount_text": pounds(link["amount"]) if link["amount"] else None,
+            "expires_at": link["expires_at"], "used": bool(link.get("used_at"))}
+
+
+def usable(deps, link_id):
+    """The link, unused and unexpired; 404 link_gone otherwise (the same for one never made)."""
+    link = deps.bills.link(link_id) if isinstance(link_id, str) and 0 < len(link_id) <= 64 else None
+    if link is None or link.get("used_at") or parse_stamp(link["expires_at"]) <= deps.clock():
+        raise NotFound(wording.LINK_GONE, code="link_gone")
+    return link
+
+
+def read(deps, link_id):
+    """GET /v1/pay/links/{id}: what the link pays, to prefill the pay screen."""
+    return view(deps, usable(deps, link_id))
+
+
+def take(deps, link_id):
+    """Use the link for a payment now: (its body for paying, when taken); 404 link_gone when used or expired."""
+    link = usable(deps, link_id)
+    at = stamp(deps.clock())
+    if not deps.bills.use_link(link_id, at):
+        raise NotFound(wording.LINK_GONE, code="link_gone")
+    return {"fund": link["fund"], "reference": link["reference"],
+            **({"amount": link["amount"]} if link["amount"] else {})}, at

@@ -1,0 +1,53 @@
+"""Payment links for staff: made with the fund, reference and amount, sent to
+a payer who pays through it once; expired or used, it pays nothing."""
+from datetime import timedelta
+
+from support.bills_support import PCN_20_DAYS, bill_office, pay_bill  # noqa: F401
+from support.pay_support import DECLINED, SUCCESS, pay, pay_with  # noqa: F401
+
+
+def make_link(client, officer, body):
+    answer = client.post("/v1/staff/pay/links", body, {**officer.auth, "Idempotency-Key": "link-key-0001"})
+    assert answer.status_code == 201, answer.body
+    return answer.json_body
+
+
+def test_an_officers_link_prefills_the_pay_screen_and_pays_once(client, people, pay):
+    officer = people("staff")
+    link = make_link(client, officer, {"fund": "sundry-invoice", "reference": "2003 4567 2", "amount": 7_250})
+    assert link["url"].endswith(f"/pay?link={link['id']}") and link["reference"] == "200345672"
+    shown = client.get(f"/v1/pay/links/{link['id']}").json_body
+    assert (shown["fund"], shown["reference"], shown["amount"], shown["used"]) == \
+        ("sundry-invoice", "200345672", 7_250, False)
+    made = pay_bill(client, {"link": link["id"]}).json_body
+    assert (made["fund"], made["reference"], made["amount"]) == ("sundry-invoice", "200345672", 7_250)
+    again = pay_bill(client, {"link": link["id"]})
+    assert again.status_code == 404 and again.json_body["error"]["code"] == "link_gone"
+    assert client.get(f"/v1/pay/links/{link['id']}").status_code == 404
+    assert len(pay.payments) == 1
+
+
+def test_a_declined_card_gives_the_link_back_for_another_try(client, people, pay):
+    link = make_link(client, people("staff"), {"fund": "fixed-penalty", "reference": "FP004217", "amount": 10_000})
+    first = pay_bill(client, {"link": link["id"]}).json_body
+    back = pay_with(first["payment"]["next_url"], DECLINED)
+    client.get(back[back.index("/v1/"):])
+    assert client.get(f"/v1/pay/payments/{first['id']}").json_body["status"] == "failed"
+    second = pay_bill(client, {"link": link["id"]})
+    assert second.status_code == 201 and second.json_body["id"] != first["id"]
+
+
+def test_a_link_past_its_expiry_pays_nothing(client, people, pay, deps):
+    import time_machine
+    link = make_link(client, people("staff"), {"fund": "parking-pcn", "reference": PCN_20_DAYS, "expires_days": 2})
+    assert link["amount"] is None  # the parking system says what is due on the day
+    with time_machine.travel(deps.clock() + timedelta(days=2, minutes=1), tick=True):
+        gone = pay_bill(client, {"link": link["id"]})
+    assert gone.status_code == 404 and gone.json_body["error"]["code"] == "link_gone" and pay.payments == {}
+
+
+def test_only_staff_make_links_and_a_mistyped_reference_is_refused_at_once(client, people):
+    body = {"fund": "council-tax", "reference": "400123454", "amount": 1000}
+    assert client.post("/v1/staff/pay/links", body, people().auth).status_code == 403
+    refused = client.post("/v1/staff/pay/links", body, people("staff").auth)
+    assert refused.status_code == 422 and refused.json_body["error"]["code"] == "reference_invalid"
