@@ -36,6 +36,7 @@ const screens = {
   "/chat": () => import("./screens/chat.js"),
   "/appointments": () => import("./screens/appointments.js"),
   "/appointments/manage": () => import("./screens/appointment-manage.js"),
+  "/pay": () => import("./screens/pay.js"),
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

@@ -1,0 +1,142 @@
+// Pay for it: any council bill by its reference. Choose what you are paying,
+// type the reference (checked by the council before the card page, with the
+// rule it broke), then the amount, or the amount due that the bill's own
+// system says (a PCN). A resident with a linked council tax account pays its
+// next instalment or balance from the first screen: two taps from home.
+// /pay?link= is an officer's payment link, /pay?paid= the way back.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {formatDate, t} from "../i18n.js";
+import {signedIn} from "../session.js";
+import {pounds} from "./bulky.js";
+
+const keys = {};
+
+async function startPaying(body) {
+  const key = keys[JSON.stringify(body)] ||= crypto.randomUUID();  // a second press pays once
+  const made = await api("/v1/pay/payments", {method: "POST", headers: {"Idempotency-Key": key}, body});
+  location.assign(made.payment.next_url);
+}
+
+function pence(typed) {
+  const match = /^\s*£?\s*(\d{1,6})(?:\.(\d{2}))?\s*$/.exec(typed || "");
+  if (!match) throw new Invalid([{field: "amount", message: t("pay.amount_invalid")}]);
+  return Number(match[1]) * 100 + Number(match[2] || 0);
+}
+
+function payButton(view, label, body) {
+  const form = h("form", {novalidate: true}, button(label));
+  onSubmit(form, view, () => startPaying(body));
+  return form;
+}
+
+async function linkedOffers(view) {
+  if (!signedIn()) return;
+  let links = [];
+  try {
+    links = (await api("/v1/me/council-tax")).links;
+  } catch (error) {
+    return;  // council tax not set up here: the list below still pays it
+  }
+  for (const link of links) {
+    const checked = await api("/v1/pay/check", {method: "POST", body: {fund: "council-tax", reference: link.reference}})
+      .catch(() => null);
+    if (!checked || !checked.offers.length) continue;
+    const box = h("section", {class: "panel", id: `offers-${link.reference}`},
+      h("h2", {class: "heading-m"}, t("pay.your_account", {reference: link.reference})));
+    for (const offer of checked.offers) {
+      const label = offer.kind === "next_instalment"
+        ? t("pay.offer_instalment", {amount: pounds(offer.amount), due: formatDate(offer.due)})
+        : t("pay.offer_balance", {amount: pounds(offer.amount)});
+      append(box, payButton(view, label, {fund: "council-tax", reference: link.reference, amount: offer.amount}));
+    }
+    append(view, box);
+  }
+}
+
+async function chooseFund(view) {
+  await linkedOffers(view);
+  const {funds} = await api("/v1/pay/funds");
+  append(view, h("h2", {class: "heading-m"}, t("pay.what")),
+    h("ul", {class: "list", id: "funds"}, funds.map(f => h("li", {},
+      h("a", {href: `/pay?fund=${encodeURIComponent(f.id)}`}, f.name)))));
+}
+
+function amountDue(view, fund, checked, email) {
+  const due = h("div", {class: "panel", id: "amount-due"},
+    h("p", {class: "body"}, t("pay.amount_due", {amount: pounds(checked.amount_due)})),
+    checked.discount_ends ? h("p", {class: "body"}, t("pay.discount_ends", {date: formatDate(checked.discount_ends)})) : null);
+  const parts = [due, h("p", {class: "body"}, t("bulky.needs_signal_short")),
+    payButton(view, t("bulky.pay"), {fund: fund.id, reference: checked.reference, ...(email ? {email} : {})})];
+  append(view, ...parts);
+  return parts;
+}
+
+async function payFund(view, fundId) {
+  const {funds} = await api("/v1/pay/funds");
+  const fund = funds.find(f => f.id === fundId);
+  if (!fund) return chooseFund(view);
+  append(view, h("p", {class: "body"}, h("a", {class: "back-link", href: "/pay"}, t("nav.back"))),
+    h("h2", {class: "heading-m"}, fund.name));
+  const form = h("form", {novalidate: true},
+    input({field: "reference", label: fund.reference_label, hint: fund.hint, autocomplete: "off", spellcheck: "false"}),
+    fund.amount_fixed ? null : input({field: "amount", label: t("pay.amount"), inputmode: "decimal",
+      hint: t("pay.amount_hint", {least: pounds(fund.least), most: pounds(fund.most)})}),
+    signedIn() ? null : input({field: "email", label: t("pay.email"), hint: t("pay.email_hint"), type: "email",
+      optional: true, autocomplete: "email"}),
+    fund.amount_fixed ? null : h("p", {class: "body"}, t("bulky.needs_signal_short")),
+    button(fund.amount_fixed ? t("form.continue") : t("bulky.pay")));
+  let shown = [];
+  onSubmit(form, view, async () => {
+    const reference = form.elements.reference.value.trim();
+    if (!reference) throw new Invalid([{field: "reference", message: t("pay.reference_required")}]);
+    const amount = fund.amount_fixed ? null : pence(form.elements.amount.value);
+    const email = form.elements.email?.value.trim() || "";
+    const checked = await api("/v1/pay/check", {method: "POST", body: {fund: fund.id, reference}});
+    if (fund.amount_fixed) {
+      shown.forEach(el => el.remove());  // a reference typed again: its own amount due only
+      shown = amountDue(view, fund, checked, email);
+      return;
+    }
+    await startPaying({fund: fund.id, reference: checked.reference, amount, ...(email ? {email} : {})});
+  });
+  append(view, form);
+}
+
+async function fromLink(view, linkId) {
+  let link;
+  try {
+    link = await api(`/v1/pay/links/${encodeURIComponent(linkId)}`);
+  } catch (error) {
+    append(view, h("p", {class: "body", id: "link-gone"}, errorsOf(error)[0].message));
+    return;
+  }
+  append(view, h("dl", {class: "summary", id: "link"},
+    h("dt", {}, t("pay.for")), h("dd", {}, link.fund_name),
+    h("dt", {}, t("pay.reference")), h("dd", {}, link.reference),
+    h("dt", {}, t("pay.amount")), h("dd", {}, link.amount ? pounds(link.amount) : t("pay.amount_on_the_day"))),
+  h("p", {class: "body"}, t("bulky.needs_signal_short")), payButton(view, t("bulky.pay"), {link: link.id}));
+}
+
+async function paid(view, billId) {
+  const bill = await api(`/v1/pay/payments/${encodeURIComponent(billId)}`);
+  const status = bill.payment?.status;
+  const done = status === "success";
+  view.querySelector("h1").textContent = done ? t("pay.done_title") : t("pay.not_done_title");
+  append(view, h("dl", {class: "summary", id: "bill"},
+    h("dt", {}, t("pay.for")), h("dd", {}, bill.fund_name),
+    h("dt", {}, t("pay.reference")), h("dd", {}, bill.reference),
+    h("dt", {}, t("pay.amount")), h("dd", {}, bill.amount_text)),
+  h("p", {class: "body"}, done ? t("pay.done_body") : t("pay.not_done_body")),
+  h("p", {class: "body"}, h("a", {href: done ? "/" : `/pay?fund=${encodeURIComponent(bill.fund)}`},
+    done ? t("pay.home") : t("pay.try_again"))));
+}
+
+export async function render(view, {params}) {
+  append(view, h("h1", {class: "heading-l"}, t("pay.title")));
+  if (params.get("paid")) return paid(view, params.get("paid"));
+  if (params.get("link")) return fromLink(view, params.get("link"));
+  if (params.get("fund")) return payFund(view, params.get("fund"));
+  return chooseFund(view);
+}
