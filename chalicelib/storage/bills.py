@@ -76,6 +76,13 @@ class BillStore:
         return [_bill(m) for m in BillModel.by_user.query(user_id, scan_index_forward=False, limit=limit,
                                                         page_size=limit)]
 
+    def forget_user(self, user_id):
+        """A user's bills kept (finance's record of money taken) without who paid:
+        out of the index, the receipt address gone."""
+        for model in BillModel.by_user.query(user_id):
+            model.update(actions=[BillModel.user_id.remove(), BillModel.sk_time.remove(),
+                                  BillModel.row.set({**model.row, "user_id": None, "email": None})])
+
     def add_posting(self, day, entry, row):
         """A posting (or reversal) written once; False when it was there already."""
         from .errors import AlreadyExists

@@ -96,3 +96,16 @@ def test_a_signed_in_resident_is_sent_a_receipt_and_sees_the_bill_in_my_account(
     receipts = [m for m in mails_to(resident.user.email) if "Business rates" in m.subject]
     assert len(receipts) == 1 and "100123457" in receipts[0].body and "£250.00" in receipts[0].body
     assert client.get("/v1/me/bills", people().auth).json_body["bills"] == []
+
+
+def test_my_bills_are_in_my_export_and_leave_my_account_with_it(client, people, pay):
+    resident = people()
+    made = pay_bill(client, {"fund": "sundry-invoice", "reference": "200345672", "amount": 1_000},
+                    resident.auth).json_body
+    exported = client.get("/v1/me/export", resident.auth).json_body
+    assert [b["id"] for b in exported["bills"]] == [made["id"]]
+    assert client.raw.http.delete("/v1/me", headers=resident.auth).status_code in (200, 204)
+    from chalicelib.storage.bills import BillStore
+    kept = BillStore().get(made["id"])
+    assert kept["user_id"] is None and kept["email"] is None and kept["amount"] == 1_000
+    assert BillStore().of_user(resident.user.id) == []

@@ -1,6 +1,7 @@
 """Paying a bill on a phone: a PCN pays the amount its parking system says is
 due (half, within 14 days of issue), and a mistyped council tax reference is
-refused with the rule it broke before any card page opens."""
+refused with the rule it broke before any card page opens; the resident then
+finds the bill paid in My Account."""
 import re
 
 import pytest
@@ -8,7 +9,7 @@ from playwright.sync_api import expect
 
 from support.pay_support import SUCCESS
 from tests.web.browser import check_accessible
-from tests.web.journeys import heading
+from tests.web.journeys import heading, sign_in
 from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401  (pay: a fixture)
 
 
@@ -28,7 +29,7 @@ def bill_office(stack):
 def test_a_pcn_pays_its_amount_due_and_a_mistyped_council_tax_reference_never_reaches_the_card_page(
         browser, pay, bill_office):  # noqa: F811
     page = browser.new_page()
-    page.goto("/pay?fund=council-tax")
+    sign_in(page, browser.stack.resident("pcn.payer@example.org"), next_path="/pay?fund=council-tax")
     heading(page, "Pay for it")
     page.get_by_label("Council tax account number").fill("400123454")
     page.get_by_label("Amount").fill("125.50")
@@ -49,3 +50,6 @@ def test_a_pcn_pays_its_amount_due_and_a_mistyped_council_tax_reference_never_re
     expect(page.locator("#bill")).to_contain_text("CQ12345679")
     expect(page).to_have_url(re.compile(r"/pay\?paid=[0-9a-f]{32}$"))
     assert [p["reference"] for p in bill_office.posted("parking")] == ["CQ12345679"]
+    page.goto("/account")
+    expect(page.locator("#my-bills")).to_contain_text("CQ12345679: £35.00")
+    expect(page.locator("#my-bills")).to_contain_text("(paid)")

@@ -62,6 +62,16 @@ function gardenSubscriptions({subscriptions}) {
           state: t(`account.garden_state_${s.status === "active" && s.end < today ? "ended" : s.status}`)})))))];
 }
 
+// My bills paid by reference: each to its page (how its payment stands).
+function bills({bills: mine}) {
+  if (!mine.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.bills_title")),
+    h("ul", {class: "list list--spaced", id: "my-bills"}, mine.map(b => h("li", {},
+      h("a", {href: `/pay?paid=${encodeURIComponent(b.id)}`}, t("account.bill_row", {fund: b.fund_name,
+        reference: b.reference, amount: b.amount_text, when: formatDate(b.created_at),
+        state: t(`account.bill_state_${b.status === "success" ? "paid" : b.status ? "not_paid" : "waiting"}`)})))))];
+}
+
 // My conversations with the council: each to its transcript, with the reports made from it or linked to it.
 function conversations({conversations: mine}) {
   if (!mine.length) return [];
@@ -93,7 +103,7 @@ export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
   // The lists below are asked for together with the profile: one round trip's wait, not four.
   const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
-    ["/v1/me/conversations", "conversations"]].map(([path, key]) => api(path).catch(() => ({[key]: []}))));
+    ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"]].map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
     me = await api("/v1/me");
@@ -109,7 +119,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats] = await lists;
+  const [bulky, garden, chats, paid] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -121,6 +131,7 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/account/council-tax"}, t("account.council_tax")))),
     ...bulkyBookings(bulky),
     ...gardenSubscriptions(garden),
+    ...bills(paid),
     ...conversations(chats),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
