@@ -139,14 +139,16 @@ def forms_webhook_secret():
 
 
 def payment_secrets():
-    """The payment provider's API key and webhook secret: only the functions that talk to it."""
+    """The payment provider's API key and webhook secret, and the bill offices' key (a bill paid is
+    posted from the payment's event): only the functions that talk to them."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
-            "Resource": [ref("PayApiKey"), ref("PayWebhookSecret")]}
+            "Resource": [ref("PayApiKey"), ref("PayWebhookSecret"), ref("BillOfficeSecret")]}
 
 
 def revenues_secrets():
     """The revenues back office's service login: the API (linking, the view), the alert queue's
-    worker and the requests' sweep (a resident's request sent: handlers/revenues/sending.py)."""
+    worker and the requests' sweep (a resident's request sent: handlers/revenues/sending.py), the
+    payments' settler (a council tax payment it settles is posted: handlers/bills/posting.py)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
             "Resource": [ref("CivicaUser"), ref("CivicaPassword")]}
 

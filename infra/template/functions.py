@@ -82,6 +82,9 @@ def environment():
         "DOORSTEP_CIVICA_PASSWORD_ARN": ref("CivicaPassword"),
         # Forms posted to a council system's webhook are signed with this (handlers/forms/webhook.py).
         "DOORSTEP_FORMS_WEBHOOK_SECRET_ARN": ref("FormsWebhookKey"),
+        # Paying bills: the parking system and finance's posting receivers, and the key they share.
+        "DOORSTEP_BILL_OFFICE_URL": ref("BillOfficeUrl"),
+        "DOORSTEP_BILL_OFFICE_SECRET_ARN": ref("BillOfficeSecret"),
         # Live chat: the WebSocket API the screens open; new messages are posted to its management API.
         "DOORSTEP_SOCKET_URL": sub("wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"),
     }
@@ -119,7 +122,8 @@ def resources(app):
     forwarder_role = role([access.logs(NAMES[FORWARDER]), *access.table_statements(access.FORWARDER_TABLES),
                            send_queue.send_tries()])
     settler_role = role([access.logs(NAMES[SETTLER]), *access.table_statements(access.SETTLER_TABLES),
-                         access.payment_secrets(), *access.mail_and_sms()])  # receipts and refund notices
+                         access.payment_secrets(), *access.mail_and_sms(),  # receipts and refund notices
+                         access.revenues_secrets()])  # a council tax payment the job settles, posted to Civica
     # No mail: the closing notice goes from the alert queue's worker (the closing's event).
     closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
     requester_role = role([access.logs(NAMES[REQUESTER]), *access.table_statements(access.REQUESTER_TABLES),

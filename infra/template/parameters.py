@@ -42,6 +42,11 @@ PARAMETERS = {
                        "tax in My Account. Its service user and password go in the CivicaUser and CivicaPassword "
                        "secrets.",
     },
+    "BillOfficeUrl": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_BILL_OFFICE_URL: the base the funds file's ${BILL_OFFICE} names (the parking "
+                       "system's PCN lookups, the posting receivers); its key goes in the BillOfficeSecret secret.",
+    },
     "ApiRateLimit": {
         "Type": "Number", "Default": 50, "MinValue": 1,
         "Description": "API Gateway's steady requests per second for the whole API.",

@@ -342,8 +342,11 @@ def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_o
         assert api[variable] == {"Ref": name}
         readers = {n for n, s in _statements(template)
                    if isinstance(s.get("Resource"), list) and {"Ref": name} in s["Resource"]}
-        # the worker and the sweep: requests sent from their events, and again while waiting
-        assert readers == {"ApiRole", "WorkerRole", "RequesterRole"}, readers
+        # the worker and the sweep: requests sent from their events, and again while waiting; the
+        # payments' settler: a council tax payment it settles is posted to the back office
+        assert readers == {"ApiRole", "WorkerRole", "RequesterRole", "SettlerRole"}, readers
+    assert api["DOORSTEP_BILL_OFFICE_URL"] == {"Ref": "BillOfficeUrl"}
+    assert api["DOORSTEP_BILL_OFFICE_SECRET_ARN"] == {"Ref": "BillOfficeSecret"}
     views = template["Resources"][logical_id("revenue-views")]["Properties"]
     assert views["TimeToLiveSpecification"] == {"AttributeName": "expires", "Enabled": True}
 
