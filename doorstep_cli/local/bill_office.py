@@ -37,9 +37,12 @@ SYSTEMS = ("parking", "finance")
 
 
 def demo_pcns(today: date):
-    """PCNs issued relative to `today`: one within its discount, one past it, one paid."""
+    """PCNs issued relative to `today`: within their discount (10 days, and 14: its last day), past
+    it (20 days, and 15: the first day at the full charge), and one paid."""
     return {
         "CQ12345679": {"issued_on": today - timedelta(days=10), "charge": 7000, "status": "open"},
+        "CQ45678901": {"issued_on": today - timedelta(days=14), "charge": 11000, "status": "open"},
+        "CQ56789017": {"issued_on": today - timedelta(days=15), "charge": 11000, "status": "open"},
         "CQ23456787": {"issued_on": today - timedelta(days=20), "charge": 7000, "status": "open"},
         "CQ34567895": {"issued_on": today - timedelta(days=30), "charge": 5000, "status": "paid"},
     }

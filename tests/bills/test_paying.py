@@ -2,8 +2,8 @@
 the card page, a PCN's amount from its issuer (over HTTP, its own clock), the
 payment made through the payments core with the fund in its metadata, a
 receipt, and the bill in My Account."""
-from support.bills_support import (PCN_10_DAYS, PCN_20_DAYS, PCN_PAID, PCN_UNKNOWN, bill_office,  # noqa: F401
-                                   paid_through, pay_bill)
+from support.bills_support import (PCN_10_DAYS, PCN_14_DAYS, PCN_15_DAYS, PCN_20_DAYS, PCN_PAID,  # noqa: F401
+                                   PCN_UNKNOWN, bill_office, paid_through, pay_bill)
 from support.pay_support import pay  # noqa: F401
 
 
@@ -34,6 +34,13 @@ def test_a_pcn_is_due_at_half_within_fourteen_days_of_issue_and_in_full_after(cl
     assert (ten["reference"], ten["amount_fixed"], ten["amount_due"], ten["discount_ends"]) == \
         (PCN_10_DAYS, True, 3500, "2026-11-28")
     assert (twenty["amount_due"], twenty["discount_ends"]) == (7000, None)
+
+
+def test_a_pcn_is_still_at_half_on_the_fourteenth_day_and_in_full_on_the_fifteenth(client, bill_office):
+    last = client.post("/v1/pay/check", {"fund": "parking-pcn", "reference": PCN_14_DAYS}).json_body
+    after = client.post("/v1/pay/check", {"fund": "parking-pcn", "reference": PCN_15_DAYS}).json_body
+    assert (last["amount_due"], last["discount_ends"]) == (5500, "2026-11-24")  # today, London time
+    assert (after["amount_due"], after["discount_ends"]) == (11000, None)
 
 
 def test_a_pcn_its_issuer_does_not_hold_or_has_closed_is_refused(client, bill_office):

@@ -6,6 +6,7 @@ import pytest
 from support.revenues_support import MORNING
 
 PCN_10_DAYS, PCN_20_DAYS, PCN_PAID = "CQ12345679", "CQ23456787", "CQ34567895"
+PCN_14_DAYS, PCN_15_DAYS = "CQ45678901", "CQ56789017"  # the discount's last day, and the day after
 PCN_UNKNOWN = "CQ00000019"  # well formed, never issued
 
 
