@@ -63,3 +63,9 @@ def test_a_cash_file_is_for_staff_only_and_names_a_fund(client, people):
     assert missing.status_code == 404 and missing.json_body["error"]["code"] == "fund_not_found"
     bad_day = client.get("/v1/staff/pay/cash-file.csv?fund=parking-pcn&date=24/11", officer.auth)
     assert bad_day.status_code == 400
+
+
+def test_while_the_provider_cannot_be_asked_the_reconciliation_sets_posted_against_the_file(client, people):
+    report = client.get("/v1/staff/pay/reconciliation?date=2026-11-24", people("staff").auth)
+    assert report.status_code == 200 and report.json_body["provider_reached"] is False
+    assert {f["settled_total"] for f in report.json_body["funds"]} == {None}

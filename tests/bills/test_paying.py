@@ -77,7 +77,7 @@ def test_an_anonymous_payer_learns_nothing_of_whose_account_a_reference_is(clien
 
 def test_an_amount_outside_the_funds_limits_is_refused_in_pounds(client, pay):
     answer = pay_bill(client, {"fund": "fixed-penalty", "reference": "FP004217", "amount": 4999})
-    assert answer.status_code == 400
+    assert answer.status_code == 422 and answer.json_body["error"]["code"] == "amount_outside_limits"
     assert answer.json_body["error"]["fields"] == [{"field": "amount",
                                                     "message": "Enter an amount from £50.00 to £1,000.00."}]
 

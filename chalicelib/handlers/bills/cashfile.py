@@ -69,21 +69,28 @@ def _provider_day(deps, day):
 
 def reconciliation(deps, query):
     """GET /v1/staff/pay/reconciliation?date=: per fund, the three totals and every difference."""
+    from ...errors import ServiceUnavailable
+    from ..payments.provider import ProviderError
     on = _day(query.get("date"))
     day = on.isoformat()
-    settled = _provider_day(deps, on)
+    try:
+        settled = _provider_day(deps, on)
+    except (ServiceUnavailable, ProviderError):
+        settled = None  # the provider cannot say now: posted against the file alone, and said so
     posted = {r["payment_id"]: (r["fund"], r["amount"]) for r in deps.bills.postings(day) if r["kind"] == "payment"}
     filed = {r["payment_id"]: (_fund_of(r), r["amount"]) for r in deps.payments.ledger_day(day)
              if r["kind"] == "payment" and r.get("purpose") == PURPOSE}
     funds = []
     for chosen in all_funds():
         sides = {name: {pid: amount for pid, (fund_id, amount) in side.items() if fund_id == chosen.id}
-                 for name, side in (("settled", settled), ("posted", posted), ("file", filed))}
+                 for name, side in (("settled", settled), ("posted", posted), ("file", filed)) if side is not None}
         differences = [{"payment_id": pid, **{name: side.get(pid) for name, side in sides.items()}}
                        for pid in sorted(set().union(*sides.values()))
                        if len({side.get(pid) for side in sides.values()}) > 1]
         funds.append({"fund": chosen.id, "fund_code": chosen.fund_code,
+                      "settled_total": None, "settled_count": None,
                       **{f"{name}_total": sum(side.values()) for name, side in sides.items()},
                       **{f"{name}_count": len(side) for name, side in sides.items()},
                       "differences": differences})
-    return {"date": day, "funds": funds, "differences": sum(len(f["differences"]) for f in funds)}
+    return {"date": day, "provider_reached": settled is not None, "funds": funds,
+            "differences": sum(len(f["differences"]) for f in funds)}

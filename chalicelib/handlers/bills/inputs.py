@@ -2,7 +2,7 @@
 the fund, the reference (its rule), the amount (the fund's limits), the
 e-mail for the receipt."""
 from ... import validation
-from ...errors import ValidationFailed
+from ...errors import Unacceptable, ValidationFailed
 from . import wording
 from .funds import fund as find_fund
 from .limits import EMAIL_MAX, REFERENCE_MAX
@@ -30,9 +30,11 @@ def amount_of(chosen, body, fixed):
     if fixed is not None:
         return fixed  # the issuer's, whatever was typed
     amount = body.get("amount")
-    if isinstance(amount, bool) or not isinstance(amount, int) or not chosen.least <= amount <= chosen.most:
-        raise ValidationFailed([("amount", wording.AMOUNT.format(least=pounds(chosen.least),
-                                                                 most=pounds(chosen.most)))])
+    message = wording.AMOUNT.format(least=pounds(chosen.least), most=pounds(chosen.most))
+    if isinstance(amount, bool) or not isinstance(amount, (int, type(None))):
+        raise ValidationFailed([("amount", message)])
+    if amount is None or not chosen.least <= amount <= chosen.most:  # the document's words, not its shape: 422
+        raise Unacceptable(message, code="amount_outside_limits", fields=[{"field": "amount", "message": message}])
     return amount
 
 
@@ -41,6 +43,8 @@ def email_of(deps, body):
     if given in (None, ""):
         return deps.principal.email if deps.principal is not None else None
     problems = validation.Problems()
-    if not isinstance(given, str) or len(given) > EMAIL_MAX or validation.email(given, "email", problems) is None:
+    if not isinstance(given, str) or len(given) > EMAIL_MAX:
         raise ValidationFailed([("email", wording.EMAIL)])
+    if validation.email(given, "email", problems) is None:
+        raise Unacceptable(wording.EMAIL, code="email_invalid", fields=[{"field": "email", "message": wording.EMAIL}])
     return given.strip()

@@ -14,6 +14,9 @@ effects.register("payment_finished", "bills.post", "chalicelib.handlers.bills.po
 effects.register("payment_refunded", "bills.reverse", "chalicelib.handlers.bills.posting:on_refunded")  # a reversal
 BILL_ID = path_param("bill_id", {"type": "string", "pattern": limits.BILL_ID_PATTERN})
 NO_STORE = {"Cache-Control": "private, no-store"}
+# An anonymous caller's key is 16 characters at least (shared/idempotency.py): a UUID is ideal.
+IDEMPOTENCY_KEY = {"name": "Idempotency-Key", "in": "header", "required": False,
+                   "schema": {"type": "string", "minLength": 16, "maxLength": 255}}
 
 
 @routes.get("/v1/pay/funds", ANYONE, operation(
@@ -42,11 +45,13 @@ def pay_check():
 @routes.post("/v1/pay/payments", ANYONE, {
     "summary": "Pay a bill: the reference checked as by /v1/pay/check, the amount the issuer's where it fixes it; "
                "pay at payment.next_url (idempotent with Idempotency-Key)",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "parameters": [IDEMPOTENCY_KEY],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BillNew")}}}},
     "responses": {"201": json_response(ref("Bill")),
-                  **errors(400, **{"422": "The reference breaks its fund's rule, or the key was used for "
+                  **errors(400, **{"422": "The reference breaks its fund's rule, the amount is outside its "
+                                          "limits, the e-mail is not an address, or the key was used for "
                                           "another payment",
+                                   "404": "The payment link was used or has expired (code link_gone)",
                                    "503": "Card payments or the issuer cannot be reached now"})}})
 def pay_create():
     from .paying import create
@@ -85,7 +90,7 @@ def pay_link(link_id):
 @routes.post("/v1/staff/pay/links", STAFF, {
     "summary": "Make a payment link with the fund, reference and amount filled in (the amount left to the "
                "issuer where it fixes it), to send by e-mail or text; it expires, and pays once",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "parameters": [IDEMPOTENCY_KEY],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("PayLinkNew")}}}},
     "responses": {"201": json_response(ref("PayLink")),
                   **errors(400, **{"422": "The reference breaks its fund's rule (code reference_invalid)"})}})
@@ -118,8 +123,7 @@ def staff_cash_file():
     "summary": "A day's reconciliation per fund: what the provider settled, what was posted to the fund's back "
                "office and what the cash file holds (totals in pence, counts), and every payment that differs",
     "parameters": [DAY],
-    "responses": {"200": json_response(ref("Reconciliation")),
-                  **errors(400, **{"503": "The provider cannot be asked now (code payments_unavailable)"})}})
+    "responses": {"200": json_response(ref("Reconciliation")), **errors(400)}})
 def staff_reconciliation():
     from .cashfile import reconciliation
     return http.ok(reconciliation(http.deps(), http.query()), headers=NO_STORE)
