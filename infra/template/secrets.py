@@ -43,21 +43,16 @@ def resources(app):
         "Description": "Doorstep: the key that signs forms posted to a council system's webhook.",
         "GenerateSecretString": {"PasswordLength": 64, "ExcludePunctuation": True},
     }}
-    return ({"JwtSigningKey": jwt, "FormsWebhookKey": forms_webhook, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
-             "PayWebhookSecret": pay_webhook, "CivicaUser": civica_user, "CivicaPassword": civica_password},
-            {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey"),
-             "BodyLinkKeySecret": ref("BodyLinkKey"), "PayApiKeySecret": ref("PayApiKey"),
-             "PayWebhookSigningSecret": ref("PayWebhookSecret"), "CivicaUserSecret": ref("CivicaUser"),
-             "CivicaPasswordSecret": ref("CivicaPassword"), "FormsWebhookKeySecret": ref("FormsWebhookKey")})
     # Paying bills (handlers/bills): the key the parking system and finance's posting receivers
     # share with us (bearer key for a PCN's amount due, HMAC key of each posting): the council's.
     bill_office = {"Type": "AWS::SecretsManager::Secret", **KEEP, "Properties": {
         "Description": "Doorstep: the key shared with the bill offices (parking system, finance postings).",
         "SecretString": "unset"}}
-    return ({"JwtSigningKey": jwt, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
+    return ({"JwtSigningKey": jwt, "FormsWebhookKey": forms_webhook, "VapidPrivateKey": vapid, "BodyLinkKey": body_links, "PayApiKey": pay_key,
              "PayWebhookSecret": pay_webhook, "CivicaUser": civica_user, "CivicaPassword": civica_password,
              "BillOfficeSecret": bill_office},
             {"JwtSigningKeySecret": ref("JwtSigningKey"), "VapidPrivateKeySecret": ref("VapidPrivateKey"),
              "BodyLinkKeySecret": ref("BodyLinkKey"), "PayApiKeySecret": ref("PayApiKey"),
              "PayWebhookSigningSecret": ref("PayWebhookSecret"), "CivicaUserSecret": ref("CivicaUser"),
-             "CivicaPasswordSecret": ref("CivicaPassword"), "BillOfficeSecretArn": ref("BillOfficeSecret")})
+             "CivicaPasswordSecret": ref("CivicaPassword"), "FormsWebhookKeySecret": ref("FormsWebhookKey"),
+             "BillOfficeSecretArn": ref("BillOfficeSecret")})
