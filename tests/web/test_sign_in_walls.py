@@ -22,6 +22,8 @@ PLACES = {
     "screens/account.js": ("/account", "account"),
     "report/contact.js": ("/report/contact", "report"),
     "screens/alerts.js": ("/alerts", "alerts"),
+    "screens/appointments.js": ("/appointments?service=housing-options", "appointments"),
+    "screens/forms.js": ("/forms", "forms"),
     "staff/desk.js": ("/staff/reports", "staff"),
     "crew/crew.js": ("/crew", "crew"),
 }
