@@ -209,9 +209,12 @@ class AppointmentStore:
         M(*holder_key(user_id)).delete()
 
     # --- reminders
-    def to_remind(self, day, cursor=None, limit=1000):
+    REMINDER_PAGE = 1000  # keys per Query of the reminder index (KEYS_ONLY: about 100 KB)
+
+    def to_remind(self, day, cursor=None, limit=None):
         """One page of a local day's appointments not yet reminded of:
         ([(id, remind_on)], next cursor or None), one Query of the sparse index."""
+        limit = limit or self.REMINDER_PAGE
         results = M.reminder_index.query(day.isoformat(), limit=limit, page_size=limit, last_evaluated_key=cursor)
         found = [(m.pk.split("#", 1)[1], m.remind_on) for m in results]
         return found, results.last_evaluated_key if len(found) == limit else None
