@@ -36,6 +36,9 @@ class Appointment:
     moved_from: str | None = None  # the appointment this one replaced
     reminded_at: datetime | None = None
     seq: int = 0
+    offered: bool = False  # held for a resident from the waiting list: booking it moves their later one
+    uid: str | None = None  # its calendar entry's UID, carried over a move (else its id)
+    seq_from: int = 0  # the moved-from entry's SEQUENCE: the invite's SEQUENCE is seq_from + seq
 
 
 class DayIndex(GlobalSecondaryIndex):
@@ -148,6 +151,12 @@ def appointment_row(appointment):
              remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
              else None, reminded_at=appointment.reminded_at, owner=appointment.user_id,
              owner_sk=f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}" if appointment.user_id else None)
+
+
+def carried_over(old):
+    """What a move carries into the new appointment so the invite updates the
+    same calendar entry (its UID) with a higher SEQUENCE than any sent before."""
+    return {"uid": old.uid or old.id, "seq_from": old.seq_from + old.seq + 1, "moved_from": old.id}
 
 
 def get_row(key):

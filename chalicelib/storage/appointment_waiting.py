@@ -17,6 +17,10 @@ def _row(service_id, joined, user_id):
     return f"waiting#{service_id}", f"{stamp(joined)}#{user_id}"
 
 
+def _row_of(service_id, sk):
+    return f"waiting#{service_id}", sk
+
+
 def _marker(service_id, user_id):
     return f"waiter#{service_id}#{user_id}", "wait"
 
@@ -72,3 +76,29 @@ class WaitingStore:
         with transaction() as t:
             t.delete(M(f"waiting#{service_id}", sk))
             t.delete(M(mpk, msk))
+
+    def take_offer(self, new, old, now, event, place=None, idempotency=None):
+        """An offered time booked in place of the resident's later booking, one
+        transaction: `new` booked (still held, not expired: EditConflict("new")
+        otherwise) with its seat turned busy, `old` moved (EditConflict("old")
+        unless still booked) with its seat freed, the event, the resident off
+        the list (`place`: their row's sort key) and the Idempotency-Key."""
+        from .appointment_models import BOOKED, HELD, appointment_row, seat_key
+        from .report_store import _claim_key, event_model
+        new_expected, old_expected = new.seq, old.seq
+        new.seq, old.seq, old.status = new.seq + 1, old.seq + 1, "moved"
+        parts = ["new", "new_seat", "old", "old_seat", "event"]
+        with writes(parts, exists={"idempotency"}), transaction() as t:
+            t.save(appointment_row(new), condition=(M.seq == new_expected) & (M.state == HELD)
+                   & (M.hold_until >= now))
+            t.update(M(*seat_key(new.calendar_id, new.start, new.seat)),
+                     actions=[M.state.set(BOOKED), M.hold_until.remove()], condition=M.appointment_id == new.id)
+            t.save(appointment_row(old), condition=(M.seq == old_expected) & (M.state == BOOKED))
+            t.delete(M(*seat_key(old.calendar_id, old.start, old.seat)), condition=M.appointment_id == old.id)
+            t.save(event_model(event))
+            if place is not None:
+                parts += ["row", "marker"]
+                t.delete(M(*_row_of(new.service_id, place)))
+                t.delete(M(*_marker(new.service_id, new.user_id)))
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)

@@ -62,7 +62,7 @@ def offer_next(deps, freed, key):
         held = Appointment(id=new_id(deps), service_id=service["id"], calendar_id=calendar_id, start=start,
                            seat=_free_seat(deps, calendars[calendar_id], calendar_id, start, now), status=HELD,
                            user_id=row["user_id"], email=row.get("email"), phone=row.get("phone"),
-                           hold_until=until, created_at=now)
+                           hold_until=until, created_at=now, offered=True)
         if held.seat is None:
             return None
         try:

@@ -92,8 +92,9 @@ def offer_subject(service, when):
 def offer_body(service, when, minutes, url):
     return (f"You asked to be told of an earlier appointment.\n\n{what(service, when)} is free.\n"
             f"We are holding it for you for {minutes} minutes. To book it: {url}\n"
-            f"If you do not book it, we offer it to the next person waiting. If you book it, cancel your other "
-            f"appointment with the link in its messages.\n\nFrom {service['sender']}\n")
+            f"If you do not book it, we offer it to the next person waiting. If you book it, it takes the place "
+            f"of your later appointment for this service: you need not cancel that one.\n\n"
+            f"From {service['sender']}\n")
 
 
 def offer_text(service, when, minutes, url):
