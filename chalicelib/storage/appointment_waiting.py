@@ -102,3 +102,22 @@ class WaitingStore:
                 t.delete(M(*_marker(new.service_id, new.user_id)))
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
+
+    def decline(self, service_id, sk, user_id, held=None, event=None):
+        """Off the list, one transaction: the row and marker, and an offer's
+        held time let go (EditConflict("held") when booked meanwhile) with the
+        event that passes it on."""
+        from .appointment_models import HELD, appointment_row, seat_key
+        from .report_store import event_model
+        parts = ["row", "marker"]
+        with writes(parts), transaction() as t:
+            t.delete(M(*_row_of(service_id, sk)), condition=M.pk.exists())
+            t.delete(M(*_marker(service_id, user_id)))
+            if held is not None:
+                expected, held.status = held.seq, "released"
+                held.seq += 1
+                parts += ["held", "seat", "event"]
+                t.save(appointment_row(held), condition=(M.seq == expected) & (M.state == HELD))
+                t.delete(M(*seat_key(held.calendar_id, held.start, held.seat)),
+                         condition=M.appointment_id == held.id)
+                t.save(event_model(event))

@@ -12,17 +12,11 @@ from chalicelib.handlers.appointments import routes  # noqa: F401  (registers th
 from chalicelib.handlers.appointments.changing import cancel
 from chalicelib.handlers.appointments.waiting import join
 from chalicelib.storage.metering import metered
-from support.appointments_support import TUESDAY_8AM, book, hold, load_demo, resident
+from support.appointments_support import TUESDAY_8AM, book, hold, resident
 from support.racing import at_once
 
 WEDNESDAY = "2026-12-23T10:30:00Z"
 NEXT_TUESDAY = "2026-12-29T10:30:00Z"
-
-
-@pytest.fixture
-def demo(deps):
-    load_demo(deps)
-    return deps
 
 
 def outbox(to):

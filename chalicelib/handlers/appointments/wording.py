@@ -82,6 +82,7 @@ def invite_description(service, reference, cancel_url, move_url):
 TOO_LATE = "It is too late to change this appointment online: please phone us."
 NOT_BOOKED = "This appointment is no longer booked, so the link cannot change it."
 ALREADY_WAITING = "You are already on the waiting list for this service."
+NOT_WAITING = "You are not on the waiting list for this service (any more)."
 NOT_EARLIER = "Give a time after now: we will tell you of a free time before it."
 
 
@@ -89,12 +90,12 @@ def offer_subject(service, when):
     return f"An earlier time is free: {service['name']}, {when}"
 
 
-def offer_body(service, when, minutes, url):
+def offer_body(service, when, minutes, url, leave_url):
     return (f"You asked to be told of an earlier appointment.\n\n{what(service, when)} is free.\n"
             f"We are holding it for you for {minutes} minutes. To book it: {url}\n"
             f"If you do not book it, we offer it to the next person waiting. If you book it, it takes the place "
             f"of your later appointment for this service: you need not cancel that one.\n\n"
-            f"From {service['sender']}\n")
+            f"To leave the waiting list: {leave_url}\n\nFrom {service['sender']}\n")
 
 
 def offer_text(service, when, minutes, url):
