@@ -122,6 +122,7 @@ M = AppointmentsModel
 LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
 TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
 REMIND = ("booked",)  # statuses still to be reminded of
+LIVE, LIVE_PREFIX = ("booked", "arrived"), "live#"
 
 
 def _values(appointment):
@@ -150,7 +151,15 @@ def appointment_row(appointment):
              day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None,
              remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
              else None, reminded_at=appointment.reminded_at, owner=appointment.user_id,
-             owner_sk=f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}" if appointment.user_id else None)
+             owner_sk=_owner_sk(appointment) if appointment.user_id else None)
+
+
+def _owner_sk(appointment):
+    """by_owner's sort: what is still to be attended by start under "live#" (My Account's
+    upcoming list reads just those), anything else by when it was made (digits sort first)."""
+    if appointment.status in LIVE:
+        return f"{LIVE_PREFIX}{stamp(appointment.start)}#{appointment.id}"
+    return f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}"
 
 
 def carried_over(old):

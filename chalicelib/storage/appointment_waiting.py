@@ -34,7 +34,7 @@ class WaitingStore:
         pk, sk = _row(service_id, joined, user_id)
         mpk, msk = _marker(service_id, user_id)
         with writes(["marker", "row"], exists={"marker"}), transaction() as t:
-            t.save(M(mpk, msk, data={"sk": sk}), condition=M.pk.does_not_exist())
+            t.save(M(mpk, msk, data={"sk": sk, "before": data.get("before")}), condition=M.pk.does_not_exist())
             t.save(M(pk, sk, data={**data, "service_id": service_id, "user_id": user_id}, state="waiting",
                      user_id=user_id))
 
@@ -69,6 +69,11 @@ class WaitingStore:
             return M.get(*_marker(service_id, user_id), consistent_read=True).data["sk"]
         except M.DoesNotExist:
             return None
+
+    def places(self, service_ids, user_id):
+        """{service id: the `before` the resident waits for} of the lists they are on: one BatchGetItem."""
+        keys = [_marker(s, user_id) for s in service_ids]
+        return {m.pk.split("#")[1]: m.data.get("before") for m in M.batch_get(keys)} if keys else {}
 
     def leave(self, service_id, sk, user_id):
         """Off the list (offer answered, passed on or withdrawn): the row and its marker."""

@@ -13,7 +13,7 @@ seat is taken by a conditional put (absent, or a hold that has expired), so
 of any number racing for it one wins; a booking is one transaction (the
 appointment, its seat, the holder row, its event, its Idempotency-Key).
 """
-from .appointment_models import (BLOCKED, BOOKED, HELD, SETUP, Appointment, AppointmentsModel as M, appointment_key,
+from .appointment_models import (BLOCKED, BOOKED, HELD, LIVE_PREFIX, SETUP, Appointment, AppointmentsModel as M, appointment_key,
                                  appointment_row, free_seat, get_row, holder_key, seat_key, stamp, to_appointment)
 from .binding import batch_save, bind, transaction, writes
 
@@ -195,9 +195,16 @@ class AppointmentStore:
 
     # --- a resident's own
     def of_owner(self, user_id, limit=200):
-        """A resident's appointments, newest first: one Query of by_owner."""
-        return [to_appointment(m) for m in M.owner_index.query(user_id, scan_index_forward=False, limit=limit,
-                                                               page_size=limit)]
+        """A resident's appointments, newest made first: one Query of by_owner."""
+        found = [to_appointment(m) for m in M.owner_index.query(user_id, limit=limit, page_size=limit)]
+        return sorted(found, key=lambda a: (a.created_at or a.start, a.id), reverse=True)
+
+    def upcoming(self, user_id, now, limit=50):
+        """A resident's appointments still to come (booked or arrived), soonest
+        first: one Query of by_owner's "live#" range from now, reading only those."""
+        return [to_appointment(m) for m in M.owner_index.query(
+            user_id, M.owner_sk.between(f"{LIVE_PREFIX}{stamp(now)}", f"{LIVE_PREFIX}~"), limit=limit,
+            page_size=limit)]
 
     def forget(self, appointment):
         """The appointment kept (a staff day's history) without whose it was: out of by_owner."""

@@ -168,6 +168,15 @@ def leave_waiting_list(service_id):
     return http.ok(mine(http.deps(), service_id), headers=http.NO_STORE)
 
 
+@routes.get("/v1/me/appointments", SIGNED_IN, {
+    "summary": "My appointments still to come, soonest first, each with its move and cancel links, and the "
+               "waiting lists I am on (one Query reading only what is to come, one BatchGetItem)",
+    "responses": {"200": json_response(ref("MyAppointments"))}})
+def my_appointments():
+    from .mine import upcoming
+    return http.ok(upcoming(http.deps()), headers=http.NO_STORE)
+
+
 @routes.get("/v1/staff/appointments/day", STAFF, {
     "summary": "An officer's day: the appointments of a date (one calendar's, or all) in time order, with the "
                "answers and how to reach each resident (one Query of the day index)",
