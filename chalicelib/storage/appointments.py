@@ -17,16 +17,33 @@ from .appointment_models import (BLOCKED, BOOKED, HELD, LIVE_PREFIX, SETUP, Appo
                                  appointment_row, free_seat, get_row, holder_key, seat_key, stamp, to_appointment)
 from .binding import batch_save, bind, transaction, writes
 
+# The setup's version, a row of its own beside the setup partition (so the setup's Query
+# reads only services and calendars): a load names the version it was made to.
+SETUP_VERSION = ("setup-version", "version")
+
 
 class AppointmentStore:
     def __init__(self):
         bind()
 
     # --- services and calendars
-    def put_setup(self, services, calendars):
-        rows = [M(SETUP, f"service#{s['id']}", data=s) for s in services]
-        rows += [M(SETUP, f"calendar#{c['id']}", data=c) for c in calendars]
-        return batch_save(M, rows)
+    def put_setup(self, services, calendars, expected=0):
+        """Services and calendars stored (added or replaced) with the setup's
+        version raised, one transaction: EditConflict("version") unless the
+        version is still `expected` (0: never loaded)."""
+        parts = ["version"]
+        with writes(parts), transaction() as t:
+            t.save(M(*SETUP_VERSION, seq=expected + 1),
+                   condition=(M.seq == expected) if expected else M.pk.does_not_exist())
+            for row in [M(SETUP, f"service#{s['id']}", data=s) for s in services] + \
+                    [M(SETUP, f"calendar#{c['id']}", data=c) for c in calendars]:
+                parts.append("row")
+                t.save(row)
+        return expected + 1
+
+    def setup_version(self):
+        row = get_row(SETUP_VERSION)
+        return int(row.seq or 0) if row is not None else 0
 
     def setup(self):
         """({service id: service}, {calendar id: calendar}): one Query."""

@@ -19,6 +19,14 @@ def between(low, high):
     return f"Must be a whole number from {low} to {high}."
 
 
+NOT_A_SETUP = "Must be an object with `services` and `calendars`."
+
+
+def setup_changed(version):
+    return (f"The services and calendars changed since you read them: they are at version {version} now "
+            f"(doorstep appointments list); load your file again with --if-match {version} if it still stands.")
+
+
 def setup_refused(count):
     return f"The appointments setup has {count} error{'s' if count != 1 else ''}: each field names where."
 
