@@ -115,3 +115,20 @@ def test_an_offer_taken_twice_at_once_while_another_books_the_freed_time_gives_o
     assert [a.user_id for a in at_old_time] == (["resident-3"] if cy_status == 201 else [])
     moved = [m for m in outbox("resident2@example.org") if m.subject.startswith("Appointment moved")]
     assert len(moved) == 1
+
+
+def test_an_offer_whose_later_booking_is_cancelled_meanwhile_is_booked_as_it_is(demo, monkeypatch):
+    from chalicelib.handlers.appointments import offers
+    bob, later, offered_id = offered_to_bob(demo)
+    found = offers.replaced
+
+    def cancelled_meanwhile(deps, offered):  # Bob cancels next Tuesday from its link just as he books
+        old, place = found(deps, offered)
+        body = mail("resident2@example.org", "Appointment booked").body
+        cancel(bob, {"token": re.search(r"manage\?cancel=([A-Za-z0-9_.-]+)", body).group(1)})
+        return old, place
+    monkeypatch.setattr(offers, "replaced", cancelled_meanwhile)
+    taken, created = book(bob, offered_id)
+    assert created and (taken["status"], taken["moved_from"]) == ("booked", None)
+    assert demo.appointments.get(later["id"]).status == "cancelled"
+    assert demo.appointments.get(offered_id).status == "booked"

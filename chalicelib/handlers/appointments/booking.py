@@ -99,8 +99,9 @@ def _take(deps, appointment, now, claim, **values):
     if appointment.offered:
         from . import offers
         old, place = offers.replaced(deps, appointment)
-        if old is not None:
-            return offers.take(deps, appointment, old, place, now, record, **values)
+        moved = offers.take(deps, appointment, old, place, now, record, **values) if old is not None else None
+        if moved is not None:
+            return moved
     event = confirm(deps, appointment, now, **values)
     deps.appointments.book(appointment, now, event, record)
     return event

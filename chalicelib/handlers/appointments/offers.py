@@ -4,9 +4,11 @@ transaction takes the new seat, frees the old and writes the move's event
 (storage/appointment_waiting.py take_offer); from that event the resident is
 told once (the moved message, its invite updating the same calendar entry)
 and the freed time goes to the next on the list, as any freed time does."""
+from dataclasses import replace
 from datetime import datetime
 
 from ...storage.appointment_models import BOOKED, carried_over
+from ...storage.errors import EditConflict
 from ..shared.events import new_event
 
 
@@ -25,11 +27,17 @@ def replaced(deps, offered):
 
 
 def take(deps, offered, old, place, now, idempotency, **values):
-    """The offer booked in `old`'s place (EditConflict when either changed meanwhile); the event."""
+    """The offer booked in `old`'s place: the event; None when `old` was
+    cancelled or moved meanwhile (the offer is then booked as it is, by the
+    caller); EditConflict when the offer itself changed."""
     from .changing import MOVED_EVENT, freed
-    for key, value in {**values, **carried_over(old)}.items():
-        setattr(offered, key, value)
-    offered.status, offered.booked_at, offered.changed_at = BOOKED, now, now
+    moving = replace(offered, **values, **carried_over(old), status=BOOKED, booked_at=now, changed_at=now)
     event = new_event(deps, MOVED_EVENT, now, appointment_id=offered.id, freed=freed(old))
-    deps.waiting.take_offer(offered, old, now, event, place, idempotency)
+    try:
+        deps.waiting.take_offer(moving, replace(old), now, event, place, idempotency)
+    except EditConflict as e:
+        if e.part == "old":
+            return None
+        raise
+    offered.__dict__.update(moving.__dict__)
     return event
