@@ -11,7 +11,7 @@ from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
                           wards)
-from doorstep_cli import forms, open_data, petition_signers, routes
+from doorstep_cli import appointments, forms, open_data, petition_signers, routes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +44,7 @@ def main(argv=None):
     open311_keys.add_parser(commands)
     teams.add_parser(commands)
     forms.add_parser(commands)
+    appointments.add_parser(commands)
     bodies.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
@@ -61,7 +62,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command, "forms": forms_command, "bodies": bodies_command, "routes": routes.run,
+                   "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "bodies": bodies_command, "routes": routes.run,
                    "sign-petition": petition_signers.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
@@ -130,11 +131,20 @@ def teams_command(args):
         raise ApiErrorExit(e.message)
 
 
+def appointments_command(args):
+    return _run_with_paths(appointments, args)
+
+
 def forms_command(args):
+    return _run_with_paths(forms, args)
+
+
+def _run_with_paths(command, args):
+    """A loading command: a refusal printed with each problem's path."""
     from chalicelib.errors import ApiError
     connect(args.stage)
     try:
-        return forms.run(args, _deps())
+        return command.run(args, _deps())
     except ApiError as e:
         problems = "".join(f"\n  {f['field']}: {f['message']}" for f in getattr(e, "fields", []))
         raise ApiErrorExit(e.message + problems)

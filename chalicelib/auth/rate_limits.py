@@ -31,9 +31,13 @@ CREATIONS = {
     "conversation": [(3, MINUTE), (20, HOUR)],  # "Ask us": one at a time is the norm
     "chat_message": [(20, MINUTE), (300, HOUR)],  # typing fast, not a script's loop
     "form": [(10, MINUTE), (60, HOUR)],  # forms started: a resident starts one or two
+    # Appointment times held: a resident changing their mind takes a few; holding and letting go
+    # over and over keeps times from everyone else (each hold is 10 minutes of a seat).
+    "hold": [(10, MINUTE), (30, HOUR)],
 }
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
-         "chat_message": "messages", "form": "forms started"}
+         "chat_message": "messages", "form": "forms started",
+         "hold": "appointment holds"}
 # Reads that cost many queries, per client: far above a resident panning a map
 # (a request a second for a minute), far below a script's loop.
 READS = {"map": [(120, MINUTE), (2400, HOUR)]}

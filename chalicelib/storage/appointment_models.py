@@ -36,6 +36,9 @@ class Appointment:
     moved_from: str | None = None  # the appointment this one replaced
     reminded_at: datetime | None = None
     seq: int = 0
+    offered: bool = False  # held for a resident from the waiting list: booking it moves their later one
+    uid: str | None = None  # its calendar entry's UID, carried over a move (else its id)
+    seq_from: int = 0  # the moved-from entry's SEQUENCE: the invite's SEQUENCE is seq_from + seq
 
 
 class DayIndex(GlobalSecondaryIndex):
@@ -119,6 +122,7 @@ M = AppointmentsModel
 LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
 TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
 REMIND = ("booked",)  # statuses still to be reminded of
+LIVE, LIVE_PREFIX = ("booked", "arrived"), "live#"
 
 
 def _values(appointment):
@@ -147,7 +151,21 @@ def appointment_row(appointment):
              day=day, day_sk=f"{appointment.calendar_id}#{stamp(appointment.start)}#{appointment.id}" if day else None,
              remind_on=day if remind else None, remind_sk=f"{stamp(appointment.start)}#{appointment.id}" if remind
              else None, reminded_at=appointment.reminded_at, owner=appointment.user_id,
-             owner_sk=f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}" if appointment.user_id else None)
+             owner_sk=_owner_sk(appointment) if appointment.user_id else None)
+
+
+def _owner_sk(appointment):
+    """by_owner's sort: what is still to be attended by start under "live#" (My Account's
+    upcoming list reads just those), anything else by when it was made (digits sort first)."""
+    if appointment.status in LIVE:
+        return f"{LIVE_PREFIX}{stamp(appointment.start)}#{appointment.id}"
+    return f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}"
+
+
+def carried_over(old):
+    """What a move carries into the new appointment so the invite updates the
+    same calendar entry (its UID) with a higher SEQUENCE than any sent before."""
+    return {"uid": old.uid or old.id, "seq_from": old.seq_from + old.seq + 1, "moved_from": old.id}
 
 
 def get_row(key):

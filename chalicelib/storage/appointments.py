@@ -13,9 +13,13 @@ seat is taken by a conditional put (absent, or a hold that has expired), so
 of any number racing for it one wins; a booking is one transaction (the
 appointment, its seat, the holder row, its event, its Idempotency-Key).
 """
-from .appointment_models import (BLOCKED, BOOKED, HELD, SETUP, Appointment, AppointmentsModel as M, appointment_key,
+from .appointment_models import (BLOCKED, BOOKED, HELD, LIVE_PREFIX, SETUP, Appointment, AppointmentsModel as M, appointment_key,
                                  appointment_row, free_seat, get_row, holder_key, seat_key, stamp, to_appointment)
 from .binding import batch_save, bind, transaction, writes
+
+# The setup's version, a row of its own beside the setup partition (so the setup's Query
+# reads only services and calendars): a load names the version it was made to.
+SETUP_VERSION = ("setup-version", "version")
 
 
 class AppointmentStore:
@@ -23,10 +27,23 @@ class AppointmentStore:
         bind()
 
     # --- services and calendars
-    def put_setup(self, services, calendars):
-        rows = [M(SETUP, f"service#{s['id']}", data=s) for s in services]
-        rows += [M(SETUP, f"calendar#{c['id']}", data=c) for c in calendars]
-        return batch_save(M, rows)
+    def put_setup(self, services, calendars, expected=0):
+        """Services and calendars stored (added or replaced) with the setup's
+        version raised, one transaction: EditConflict("version") unless the
+        version is still `expected` (0: never loaded)."""
+        parts = ["version"]
+        with writes(parts), transaction() as t:
+            t.save(M(*SETUP_VERSION, seq=expected + 1),
+                   condition=(M.seq == expected) if expected else M.pk.does_not_exist())
+            for row in [M(SETUP, f"service#{s['id']}", data=s) for s in services] + \
+                    [M(SETUP, f"calendar#{c['id']}", data=c) for c in calendars]:
+                parts.append("row")
+                t.save(row)
+        return expected + 1
+
+    def setup_version(self):
+        row = get_row(SETUP_VERSION)
+        return int(row.seq or 0) if row is not None else 0
 
     def setup(self):
         """({service id: service}, {calendar id: calendar}): one Query."""
@@ -195,9 +212,16 @@ class AppointmentStore:
 
     # --- a resident's own
     def of_owner(self, user_id, limit=200):
-        """A resident's appointments, newest first: one Query of by_owner."""
-        return [to_appointment(m) for m in M.owner_index.query(user_id, scan_index_forward=False, limit=limit,
-                                                               page_size=limit)]
+        """A resident's appointments, newest made first: one Query of by_owner."""
+        found = [to_appointment(m) for m in M.owner_index.query(user_id, limit=limit, page_size=limit)]
+        return sorted(found, key=lambda a: (a.created_at or a.start, a.id), reverse=True)
+
+    def upcoming(self, user_id, now, limit=50):
+        """A resident's appointments still to come (booked or arrived), soonest
+        first: one Query of by_owner's "live#" range from now, reading only those."""
+        return [to_appointment(m) for m in M.owner_index.query(
+            user_id, M.owner_sk.between(f"{LIVE_PREFIX}{stamp(now)}", f"{LIVE_PREFIX}~"), limit=limit,
+            page_size=limit)]
 
     def forget(self, appointment):
         """The appointment kept (a staff day's history) without whose it was: out of by_owner."""

@@ -279,6 +279,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/appointments/cancel"): (ANYONE, Outcome(404, "link_not_valid")),
     ("POST", "/v1/appointments/move"): (ANYONE, Outcome(404, "link_not_valid")),
     ("POST", "/v1/appointments/waiting-list"): (SIGNED_IN, Outcome(404, "service_not_found")),
+    ("GET", "/v1/me/appointments"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/appointments/waiting-list/leave"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("DELETE", "/v1/appointments/waiting-list/{service_id}"): (SIGNED_IN, Outcome(409, "not_waiting")),
     ("GET", "/v1/staff/appointments/day"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/appointments"): (STAFF, Outcome(404, "service_not_found")),
     ("POST", "/v1/staff/appointments/blocks"): (STAFF, Outcome(400, "validation_failed")),
@@ -527,6 +530,9 @@ _simple("POST", "/v1/appointments/cancel", body={"token": "bm90LWEtbGluaw.c2lnbm
 _simple("POST", "/v1/appointments/move", body={"token": "bm90LWEtbGluaw.c2lnbmF0dXJl", "start": "2026-12-22T10:30:00Z"})
 _simple("POST", "/v1/appointments/waiting-list", body={"service_id": "housing-options", "before": "2027-01-04T09:00:00Z",
                                                        "phone": "07700 900123"})
+_simple("GET", "/v1/me/appointments")
+_simple("POST", "/v1/appointments/waiting-list/leave", body={"token": "bm90LWEtbGluaw.c2lnbmF0dXJl"})
+_simple("DELETE", "/v1/appointments/waiting-list/{service_id}", "/v1/appointments/waiting-list/housing-options")
 _simple("GET", "/v1/staff/appointments/day", "/v1/staff/appointments/day?date=2026-12-22")
 _simple("POST", "/v1/staff/appointments", body={"service_id": "housing-options", "start": "2026-12-22T10:30:00Z",
                                                "name": "Cal Caller", "phone": "07700 900333"})

@@ -78,9 +78,8 @@ def book(deps, appointment_id, body, idempotency_key):
         raise Conflict(wording.NOT_HELD, code="not_held")
     if appointment.hold_until is None or appointment.hold_until < now:
         raise Conflict(wording.HOLD_EXPIRED, code="hold_expired")
-    event = confirm(deps, appointment, now, answers=answers, **contact)
     try:
-        deps.appointments.book(appointment, now, event, claim.record(appointment.id, now, IDEMPOTENCY_HOURS))
+        event = _take(deps, appointment, now, claim, answers=answers, **contact)
     except AlreadyExists:
         return claim.twin(), False
     except EditConflict:
@@ -91,6 +90,21 @@ def book(deps, appointment_id, body, idempotency_key):
     from ..shared.effects import first_try
     first_try(deps, [event])
     return view(deps, appointment, service), True
+
+
+def _take(deps, appointment, now, claim, **values):
+    """Booked, with its event: an offer from the waiting list moves the
+    resident's later booking (offers.py), anything else is booked as it is."""
+    record = claim.record(appointment.id, now, IDEMPOTENCY_HOURS)
+    if appointment.offered:
+        from . import offers
+        old, place = offers.replaced(deps, appointment)
+        moved = offers.take(deps, appointment, old, place, now, record, **values) if old is not None else None
+        if moved is not None:
+            return moved
+    event = confirm(deps, appointment, now, **values)
+    deps.appointments.book(appointment, now, event, record)
+    return event
 
 
 def _answer(deps):

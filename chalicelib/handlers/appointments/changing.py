@@ -4,7 +4,7 @@ left goes to the waiting list (waiting.py) from the change's own event."""
 from datetime import timedelta
 
 from ...errors import ApiError
-from ...storage.appointment_models import BOOKED, Appointment
+from ...storage.appointment_models import BOOKED, Appointment, carried_over
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
 from ..shared.events import new_event
@@ -84,7 +84,7 @@ def move(deps, body, *, by_staff=None, appointment=None):
             new = Appointment(id=new_id(deps), service_id=old.service_id, calendar_id=calendar_id, start=start,
                               seat=seat, status=BOOKED, user_id=old.user_id, name=old.name, email=old.email,
                               phone=old.phone, answers=old.answers, created_at=now, booked_at=now, changed_at=now,
-                              taken_by=by_staff or old.taken_by, moved_from=old.id)
+                              taken_by=by_staff or old.taken_by, **carried_over(old))
             event = new_event(deps, MOVED_EVENT, now, appointment_id=new.id, freed=freed(old))
             try:
                 deps.appointments.move(old, new, now, event)

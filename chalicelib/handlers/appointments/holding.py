@@ -64,6 +64,8 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     if earlier:
         return earlier, False
     if status == HELD:
+        from ...auth import rate_limits
+        rate_limits.creation(deps, "hold")  # before letting the last go: a refused hold keeps it
         _let_go_of_earlier(deps, user_id, now)
     for calendar_id in offering:
         taken = deps.appointments.seats_at(calendar_id, start, now)

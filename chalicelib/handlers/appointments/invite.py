@@ -14,7 +14,8 @@ def invite(appointment, service, now, cancel_url, move_url, cancelled=False):
     end = appointment.start + timedelta(minutes=service["minutes"])
     content = [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Doorstep//Appointments//EN"),
                ("METHOD", "CANCEL" if cancelled else "PUBLISH"), ("BEGIN", "VEVENT"),
-               ("UID", f"{appointment.id}@doorstep"), ("SEQUENCE", str(appointment.seq)), ("DTSTAMP", utc(now)),
+               ("UID", f"{appointment.uid or appointment.id}@doorstep"),
+               ("SEQUENCE", str(appointment.seq_from + appointment.seq)), ("DTSTAMP", utc(now)),
                ("DTSTART", utc(appointment.start)), ("DTEND", utc(end)),
                ("SUMMARY", text(service["name"])), ("LOCATION", text(service["place"])),
                ("DESCRIPTION", text(wording.invite_description(service, appointment.id, cancel_url, move_url))),

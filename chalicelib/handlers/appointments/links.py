@@ -15,6 +15,7 @@ from ..forwarding.officer_links import _b64, _key, _unb64  # the same key and sp
 from . import wording
 
 PURPOSES = ("cancel", "move")
+LEAVE = "leave"  # a waiting-list place's link: names the service and the resident, ends at their `before`
 TOKEN_MAX = 200
 
 
@@ -23,13 +24,26 @@ def _sign(claim):
 
 
 def token_for(appointment, purpose):
-    claim = f"{appointment.id}|{purpose}|{int(appointment.start.timestamp())}".encode()
+    return _token(appointment.id, purpose, appointment.start)
+
+
+def place_token(service_id, user_id, until):
+    """The leave link's token for a resident's place on a service's list (read_token gives "service~user")."""
+    return _token(f"{service_id}~{user_id}", LEAVE, until)
+
+
+def _token(subject, purpose, until):
+    claim = f"{subject}|{purpose}|{int(until.timestamp())}".encode()
     return f"{_b64(claim)}.{_b64(_sign(claim))}"
+
+
+def link_base(deps):
+    return f"{deps.base_url}/appointments/manage"
 
 
 def link(deps, appointment, purpose):
     """The absolute link a message carries: the web page that asks before it acts."""
-    return f"{deps.base_url}/appointments/manage?{purpose}={token_for(appointment, purpose)}"
+    return f"{link_base(deps)}?{purpose}={token_for(appointment, purpose)}"
 
 
 def read_token(token, purpose, now):

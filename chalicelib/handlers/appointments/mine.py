@@ -15,6 +15,22 @@ def mine(deps, user_id):
     return [view(deps, a, services.get(a.service_id)) for a in deps.appointments.of_owner(user_id)]
 
 
+def upcoming(deps):
+    """GET /v1/me/appointments: what is still to come, soonest first, each with
+    its move and cancel links (one Query of by_owner's live range, reading only
+    those), and the waiting lists they are on (one BatchGetItem), to leave."""
+    from .links import token_for
+    services, _ = deps.appointments.setup()
+    user_id, now = deps.principal.user_id, deps.clock()
+    shown = []
+    for a in deps.appointments.upcoming(user_id, now):
+        links = {p: f"/appointments/manage?{p}={token_for(a, p)}" for p in ("move", "cancel")}
+        shown.append({**view(deps, a, services.get(a.service_id)), "links": links})
+    waiting = [{"service_id": s, "service_name": services[s]["name"], "before": before}
+               for s, before in sorted(deps.waiting.places(list(services), user_id).items()) if s in services]
+    return {"appointments": shown, "waiting": waiting}
+
+
 def erase(deps, user_id):
     """Everything appointments keep of a resident, gone; returns how many appointments were forgotten."""
     from .changing import CANCELLED_EVENT, freed

@@ -12,7 +12,7 @@ for _kind in ("appointment_booked", "appointment_reminder", "appointment_moved",
     effects.register(_kind, "appointments.email", "chalicelib.handlers.appointments.messages:by_email")
     effects.register(_kind, "appointments.text", "chalicelib.handlers.appointments.messages:by_text")
 # A time freed by a cancel or a move: offered to the first on the waiting list it suits.
-for _kind in ("appointment_cancelled", "appointment_moved"):
+for _kind in ("appointment_cancelled", "appointment_moved", "appointment_offer_declined"):
     effects.register(_kind, "appointments.offer", "chalicelib.handlers.appointments.waiting:on_freed")
 SERVICE_ID = path_param("service_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                        "example": "housing-options"})
@@ -144,6 +144,37 @@ def move_appointment():
 def join_waiting_list():
     from .waiting import join
     return http.ok(join(http.deps(), http.body()), status=201, headers=http.NO_STORE)
+
+
+@routes.post("/v1/appointments/waiting-list/leave", ANYONE, {
+    "summary": "Leave a service's waiting list with the leave link of an offer's e-mail (a time held for the "
+               "resident as an offer goes to the next on the list)",
+    "requestBody": _body("LinkCancel"),
+    "responses": {"200": json_response(ref("WaitingListPlace")), **errors(400, **{
+        "403": "The link's time has passed (code link_expired)", "404": "Not a valid link (code link_not_valid)",
+        "409": "Not on the list (code not_waiting)"})}})
+def leave_waiting_list_by_link():
+    from .leaving import by_link
+    return http.ok(by_link(http.deps(), http.body()), headers=http.NO_STORE)
+
+
+@routes.delete("/v1/appointments/waiting-list/{service_id}", SIGNED_IN, {
+    "summary": "Leave a service's waiting list (the signed-in resident's own place)",
+    "parameters": [SERVICE_ID],
+    "responses": {"200": json_response(ref("WaitingListPlace")), **errors(**{
+        "409": "Not on the list (code not_waiting)"})}})
+def leave_waiting_list(service_id):
+    from .leaving import mine
+    return http.ok(mine(http.deps(), service_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/me/appointments", SIGNED_IN, {
+    "summary": "My appointments still to come, soonest first, each with its move and cancel links, and the "
+               "waiting lists I am on (one Query reading only what is to come, one BatchGetItem)",
+    "responses": {"200": json_response(ref("MyAppointments"))}})
+def my_appointments():
+    from .mine import upcoming
+    return http.ok(upcoming(http.deps()), headers=http.NO_STORE)
 
 
 @routes.get("/v1/staff/appointments/day", STAFF, {

@@ -70,6 +70,11 @@ SCHEMAS = {
         "start": STAMP, "calendar_id": {"type": "string", "maxLength": 60}}},
     "WaitingListPlace": {"type": "object", "required": ["service_id", "before", "state"], "properties": {
         "service_id": TEXT, "before": STAMP, "calendar_id": NULL_TEXT, "state": TEXT}},
+    "MyAppointments": {"type": "object", "required": ["appointments", "waiting"], "properties": {
+        "appointments": {"type": "array", "items": {**APPOINTMENT, "properties": {**APPOINTMENT["properties"], "links": {
+            "type": "object", "properties": {"move": TEXT, "cancel": TEXT}}}}},
+        "waiting": {"type": "array", "items": {"type": "object", "properties": {
+            "service_id": TEXT, "service_name": TEXT, "before": NULL_TEXT}}}}},
     "JustTaken": {"type": "object", "required": ["error", "nearest"], "properties": {
         "error": VIEW, "nearest": {"type": "array", "items": SLOT}}},
 }

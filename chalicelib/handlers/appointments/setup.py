@@ -10,6 +10,7 @@ from . import wording
 MODES = ("in_person", "phone", "video")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,59}$")
 CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+SETUP_MAX = 99  # services and calendars together
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NUMBERS = {"minutes": (5, 480), "book_ahead_days": (1, 366), "book_notice_minutes": (0, 20160),
            "cancel_notice_minutes": (0, 20160)}
@@ -40,6 +41,8 @@ def problems_of(document):
         for j, q in enumerate(s.get("questions") or []):
             if not re.match(r"^[a-z][a-z0-9_]{0,39}$", str(q.get("id", ""))) or not q.get("label"):
                 out.append((f"{at}.questions[{j}]", wording.BAD_QUESTION))
+    if len(document.get("services") or []) + len(document.get("calendars") or []) > SETUP_MAX:
+        out.append(("services", wording.between(1, SETUP_MAX)))  # one transaction's worth, with the version
     for i, c in enumerate(document.get("calendars") or []):
         at = f"calendars[{i}]"
         if not ID.match(str(c.get("id", ""))):
@@ -59,11 +62,19 @@ def _span(span):
             and span[0] < span[1])
 
 
-def load(deps, document):
-    """Check and store a setup document; returns (services, calendars) counts."""
-    from ...errors import ValidationFailed
-    problems = problems_of(document)
+def load(deps, document, if_match=None):
+    """Check and store a setup document, made to the version `if_match` names
+    (the one stored now when None); returns (services, calendars, new version)."""
+    from ...errors import Conflict, ValidationFailed
+    from ...storage.errors import EditConflict
+    from ..shared.versions import expected_version
+    problems = problems_of(document) if isinstance(document, dict) else [("$", wording.NOT_A_SETUP)]
     if problems:
         raise ValidationFailed(problems, wording.setup_refused(len(problems)))
-    deps.appointments.put_setup(document["services"], document["calendars"])
-    return len(document["services"]), len(document["calendars"])
+    expected = (expected_version(if_match, "doorstep appointments list") if if_match is not None
+                else deps.appointments.setup_version())
+    try:
+        version = deps.appointments.put_setup(document["services"], document["calendars"], expected)
+    except EditConflict:
+        raise Conflict(wording.setup_changed(deps.appointments.setup_version()), code="edit_conflict") from None
+    return len(document["services"]), len(document["calendars"]), version

@@ -62,7 +62,7 @@ def offer_next(deps, freed, key):
         held = Appointment(id=new_id(deps), service_id=service["id"], calendar_id=calendar_id, start=start,
                            seat=_free_seat(deps, calendars[calendar_id], calendar_id, start, now), status=HELD,
                            user_id=row["user_id"], email=row.get("email"), phone=row.get("phone"),
-                           hold_until=until, created_at=now)
+                           hold_until=until, created_at=now, offered=True)
         if held.seat is None:
             return None
         try:
@@ -83,6 +83,7 @@ def _free_seat(deps, calendar, calendar_id, start, now):
 def _tell(deps, held, service, row, key):
     from ...notify.email import send_email
     from ...notify.sms import send_sms
+    from .leaving import leave_link
     when, url = generating.local_text(held.start), f"{deps.base_url}/appointments?offer={held.id}"
     now = deps.clock()
     if row.get("phone"):
@@ -90,7 +91,9 @@ def _tell(deps, held, service, row, key):
                  deps.new_opaque_id)
     if row.get("email"):
         send_email(row["email"], wording.offer_subject(service, when),
-                   wording.offer_body(service, when, OFFER_MINUTES, url), now, deps.new_opaque_id, key=key)
+                   wording.offer_body(service, when, OFFER_MINUTES, url, leave_link(deps, service["id"], held.user_id,
+                                                                                     row["before"])),
+                   now, deps.new_opaque_id, key=key)
 
 
 def pass_on(deps):

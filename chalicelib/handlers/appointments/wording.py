@@ -19,6 +19,14 @@ def between(low, high):
     return f"Must be a whole number from {low} to {high}."
 
 
+NOT_A_SETUP = "Must be an object with `services` and `calendars`."
+
+
+def setup_changed(version):
+    return (f"The services and calendars changed since you read them: they are at version {version} now "
+            f"(doorstep appointments list); load your file again with --if-match {version} if it still stands.")
+
+
 def setup_refused(count):
     return f"The appointments setup has {count} error{'s' if count != 1 else ''}: each field names where."
 
@@ -82,6 +90,7 @@ def invite_description(service, reference, cancel_url, move_url):
 TOO_LATE = "It is too late to change this appointment online: please phone us."
 NOT_BOOKED = "This appointment is no longer booked, so the link cannot change it."
 ALREADY_WAITING = "You are already on the waiting list for this service."
+NOT_WAITING = "You are not on the waiting list for this service (any more)."
 NOT_EARLIER = "Give a time after now: we will tell you of a free time before it."
 
 
@@ -89,11 +98,12 @@ def offer_subject(service, when):
     return f"An earlier time is free: {service['name']}, {when}"
 
 
-def offer_body(service, when, minutes, url):
+def offer_body(service, when, minutes, url, leave_url):
     return (f"You asked to be told of an earlier appointment.\n\n{what(service, when)} is free.\n"
             f"We are holding it for you for {minutes} minutes. To book it: {url}\n"
-            f"If you do not book it, we offer it to the next person waiting. If you book it, cancel your other "
-            f"appointment with the link in its messages.\n\nFrom {service['sender']}\n")
+            f"If you do not book it, we offer it to the next person waiting. If you book it, it takes the place "
+            f"of your later appointment for this service: you need not cancel that one.\n\n"
+            f"To leave the waiting list: {leave_url}\n\nFrom {service['sender']}\n")
 
 
 def offer_text(service, when, minutes, url):

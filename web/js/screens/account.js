@@ -83,6 +83,22 @@ function conversations({conversations: mine}) {
         c.report_ids.map((id, i) => [i ? ", " : "", h("a", {href: `/?report=${encodeURIComponent(id)}`}, id)])] : null)))];
 }
 
+// My appointments to come (move or cancel by their links) and the waiting lists I am on (leave).
+function appointments({appointments: mine, waiting = []}) {
+  if (!mine.length && !waiting.length) return [];
+  const leave = w => async event => {
+    await api(`/v1/appointments/waiting-list/${encodeURIComponent(w.service_id)}`, {method: "DELETE"}).catch(() => null);
+    event.target.closest("li").remove();
+  };
+  return [h("h2", {class: "heading-m"}, t("account.appointments_title")),
+    h("ul", {class: "list list--spaced", id: "my-appointments"}, mine.map(a => h("li", {},
+      t("account.appointment_row", {service: a.service_name, when: a.start_text}), " ",
+      h("a", {href: a.links.move}, t("account.appointment_move")), " ",
+      h("a", {href: a.links.cancel}, t("account.appointment_cancel")))),
+    waiting.map(w => h("li", {}, t("account.waiting_row", {service: w.service_name}), " ",
+      button(t("account.waiting_leave"), {type: "button", secondary: true, onclick: leave(w)}))))];
+}
+
 // Their name, which an account may not have yet (one made before names were asked for): set here.
 function nameForm(view, me) {
   const saved = h("p", {class: "body", role: "status", id: "name-saved"});
@@ -101,9 +117,10 @@ function nameForm(view, me) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
-  // The lists below are asked for together with the profile: one round trip's wait, not four.
+  // The lists below are asked for together with the profile: one round trip's wait, not six.
   const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
-    ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"]].map(([path, key]) => api(path).catch(() => ({[key]: []}))));
+    ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"]]
+    .map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
     me = await api("/v1/me");
@@ -119,7 +136,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats, paid] = await lists;
+  const [bulky, garden, chats, paid, appts] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -133,6 +150,7 @@ export async function render(view) {
     ...gardenSubscriptions(garden),
     ...bills(paid),
     ...conversations(chats),
+    ...appointments(appts),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
     button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),

@@ -1,4 +1,5 @@
-// A message's cancel or move link: /appointments/manage?cancel=T or ?move=T.
+// A message's cancel or move link: /appointments/manage?cancel=T or ?move=T
+// (or an offer's ?leave=T: off the waiting list).
 // Nothing happens until the resident presses the button; a move shows the
 // free times of the same service first. No sign-in: the link is the key.
 import {api} from "../api.js";
@@ -16,7 +17,18 @@ function done(view, key, appointment) {
     h("div", {class: "panel__body"}, appointment.start_text)));
 }
 
+function leave(view, token) {
+  const form = h("form", {novalidate: true, id: "leave"}, button(t("appointments.leave_button"), {warning: true}));
+  onSubmit(form, view, async () => {
+    await api("/v1/appointments/waiting-list/leave", {method: "POST", auth: false, body: {token}});
+    redraw(view, h("div", {class: "panel", id: "changed"}, h("h1", {class: "panel__title"}, t("appointments.left"))));
+  });
+  append(view, h("h1", {class: "heading-l"}, t("appointments.leave_title")),
+    h("p", {class: "body"}, t("appointments.leave_lead")), form);
+}
+
 export async function render(view, {params}) {
+  if (params.get("leave")) return leave(view, params.get("leave"));
   const purpose = params.get("cancel") ? "cancel" : "move";
   const token = params.get(purpose) || "";
   let link;
