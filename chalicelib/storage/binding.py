@@ -17,6 +17,7 @@ from dataclasses import MISSING, fields as dataclass_fields
 from pynamodb.connection import Connection
 from pynamodb.exceptions import VerboseClientError
 from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
 
 from ..config import settings
 from .errors import CONDITION_FAILED, RETRYABLE, AlreadyExists, EditConflict, Throttled
@@ -119,28 +120,64 @@ def get_or_none(model, key, **kwargs):
         return None
 
 
+# The order in which the items of this thread's last transaction were sent.
+_sent = threading.local()
+
+
+class Transaction(TransactWrite):
+    """A TransactWrite that remembers the order its items go in: PynamoDB sends
+    condition checks, then deletes, then puts, then updates, whatever order they
+    were written in, and DynamoDB's cancellation reasons follow what was sent."""
+    kinds = ()
+
+    def _kind(self, rank):
+        self.kinds = (*self.kinds, rank)
+
+    def condition_check(self, *args, **kwargs):
+        self._kind(0)
+        return super().condition_check(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._kind(1)
+        return super().delete(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._kind(2)
+        return super().save(*args, **kwargs)
+
+    def update(self, *args, **kwargs):
+        self._kind(3)
+        return super().update(*args, **kwargs)
+
+    def _commit(self):
+        _sent.order = sorted(range(len(self.kinds)), key=self.kinds.__getitem__)  # stable within a kind
+        return super()._commit()
+
+
 def transaction():
-    from pynamodb.transactions import TransactWrite
-    return TransactWrite(connection=connection())
+    return Transaction(connection=connection())
 
 
 @contextmanager
 def writes(parts=(), exists=()):
     """Translate a failed write into the stores' errors.
 
-    parts: what each item of a transaction is, in order, so the error names
+    parts: what each item of a transaction is, in the order written, so the error names
     the one whose condition failed; a failed condition on a part named in
     `exists` means its key is taken (AlreadyExists), any other an edit
     conflict. Throttling arrives as Throttled from the metered client.
     """
     from pynamodb.exceptions import DeleteError, PutError, TransactWriteError, UpdateError
+    _sent.order = None
     try:
         yield
     except TransactWriteError as e:
         reasons = list(getattr(e, "cancellation_reasons", None) or [])
+        order = getattr(_sent, "order", None) or []
         for index, reason in enumerate(reasons):
             if reason is not None and reason.code in CONDITION_FAILED:
-                part = parts[index] if index < len(parts) else None
+                written = order[index] if index < len(order) else index  # back to the order `parts` names
+                part = parts[written] if written < len(parts) else None
                 raise (AlreadyExists if part in exists else EditConflict)(part) from e
         if any(reason is not None and reason.code in RETRYABLE for reason in reasons):
             raise Throttled() from e
