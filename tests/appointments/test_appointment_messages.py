@@ -52,7 +52,20 @@ def test_a_booking_is_confirmed_by_email_with_an_invite_and_by_text(demo):
     [text] = outbox("+447700900123")
     assert text.body.startswith("City of York Council Housing Options: Booked: Housing options interview in person "
                                 "on Tuesday 22 December 2026 at 10:30am at West Offices")
-    assert "To cancel or move: http://testserver/appointments/manage?cancel=" in text.body
+    assert "To cancel: http://testserver/appointments/manage?cancel=" in text.body
+
+
+def test_the_booking_text_carries_a_link_that_moves_and_one_that_cancels(demo):
+    """A cancel link cannot move: a text with only that one, offered "to cancel or
+    move", left a resident wanting another time only the button giving theirs up."""
+    import re
+    from chalicelib.handlers.appointments import links
+    ada = resident(demo, 1, TUESDAY_8AM)
+    made, _ = book(ada, hold(ada, SLOT).id)
+    [text] = outbox("+447700900123")
+    tokens = dict(re.findall(r"manage\?(move|cancel)=(\S+)", text.body))
+    assert {purpose: links.read_token(token, purpose, ada.clock()) for purpose, token in tokens.items()} == {
+        "move": made["id"], "cancel": made["id"]}
 
 
 def test_a_text_not_taken_is_tried_three_times_then_emailed_and_the_booking_stands(demo, events):

@@ -64,10 +64,10 @@ def by_text(deps, event, key):
     about = _about(deps, event)
     if about is None or not about[1].phone:
         return
-    kind, appointment, service, when, cancel_url, _ = about
+    kind, appointment, service, when, cancel_url, move_url = about
     from ...notify.sms import send_sms
     words = (wording.missed_text(service, when, cancel_url) if kind == "missed"
-             else wording.text_message(kind, service, when, cancel_url))
+             else wording.text_message(kind, service, when, cancel_url, move_url))
     now = deps.clock()
     if send_sms(appointment.phone, words, deps.settings, now, deps.new_opaque_id) == SENT:
         return

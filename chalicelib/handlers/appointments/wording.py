@@ -80,9 +80,11 @@ def email_body(kind, service, when, reference, cancel_url, move_url):
             f"The calendar file attached adds it to your calendar.\n\nFrom {service['sender']}\n")
 
 
-def text_message(kind, service, when, cancel_url):
+def text_message(kind, service, when, cancel_url, move_url):
+    # Both links: a cancel link cannot move, so one link offered "to cancel or move"
+    # left a resident who wanted another time only the button that gives theirs up.
     opening = {"confirmed": "Booked", "reminder": "Reminder", "moved": "Moved"}[kind]
-    return f"{service['sender']}: {opening}: {what(service, when)}. To cancel or move: {cancel_url}"
+    return f"{service['sender']}: {opening}: {what(service, when)}. To move: {move_url} To cancel: {cancel_url}"
 
 
 def invite_description(service, reference, cancel_url, move_url):
