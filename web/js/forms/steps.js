@@ -125,8 +125,9 @@ export async function renderPage(view, formId, submissionId, pageId) {
   const single = page.questions.length === 1 && !page.title;
   const drawn = page.questions.map(q => question(q, answers[q.id], {heading: single, submissionId}));
   const form = h("form", {novalidate: true}, drawn.map(d => d.el), button(t("form.continue")));
+  const readAll = () => Object.fromEntries(page.questions.map((q, i) => [q.id, drawn[i].read(form)]));
   onSubmit(form, view, async () => {
-    const given = Object.fromEntries(page.questions.map((q, i) => [q.id, drawn[i].read(form)]));
+    const given = readAll();
     let next;
     try {
       const saved = await api(path, {method: "PUT", body: {answers: given}, headers: tokenHeader(submissionId)});
@@ -143,10 +144,25 @@ export async function renderPage(view, formId, submissionId, pageId) {
   });  // no labels: the API's messages are whole sentences in the question's words
   const back = shown.back ? nextPath(formId, submissionId, shown.back) : `/forms/${encodeURIComponent(formId)}`;
   const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
+  const saveLink = h("a", {href: `${base}?step=save`, id: "form-save"}, t("forms.save.link"));
+  saveLink.addEventListener("click", async event => {
+    // What is on this page (files already uploaded, words typed) is kept before
+    // saving, or a resident leaving straight after adding their files loses them.
+    const given = readAll();
+    if (!Object.values(given).some(value => value !== null)) return;
+    event.preventDefault();
+    try {
+      await api(path, {method: "PUT", body: {answers: given}, headers: tokenHeader(submissionId)});
+      answered(submissionId, pageId, given, true);
+    } catch {
+      // An unfinished page is not kept: the form is saved as it stood before it.
+    }
+    await navigate(saveLink.getAttribute("href"));
+  });
   append(view, h("a", {class: "back-link", href: back}, t("nav.back")),
     page.title || single ? h("span", {class: "caption"}, mine?.title || "") : null,
     single ? null : h("h1", {class: "heading-l"}, page.title || mine?.title || ""),
-    form, h("p", {class: "body"}, h("a", {href: `${base}?step=save`, id: "form-save"}, t("forms.save.link"))));
+    form, h("p", {class: "body"}, saveLink));
 }
 
 function pick(answers, page) {
