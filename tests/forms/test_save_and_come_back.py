@@ -127,3 +127,17 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
 def effects_event(model):
     from chalicelib.storage.alerts import event_from_image
     return event_from_image(model.serialize())
+
+
+def test_the_saved_form_mail_gives_its_last_day_as_the_screen_does_without_a_leading_zero(client, deps):
+    import dataclasses
+    from datetime import datetime, timezone
+
+    from chalicelib.handlers.forms.resuming import save
+    from chalicelib.storage.outbox import OutboxModel
+    published(deps, "general-enquiry")
+    filler = Filler(client, "general-enquiry")
+    tuesday_evening = dataclasses.replace(deps, clock=lambda: datetime(2026, 11, 24, 21, 30, tzinfo=timezone.utc))
+    save(tuesday_evening, filler.id, {"email": "cy@example.org"}, filler.auth["Form-Token"])
+    [mail] = OutboxModel.recipient_index.query("cy@example.org")
+    assert "until 1 December 2026." in mail.body
