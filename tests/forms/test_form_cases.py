@@ -109,3 +109,15 @@ def test_staff_download_a_forms_submissions_as_csv_only_within_their_scope(clien
     assert rows[1][3:] == ["bins", "My green bin was not emptied on Monday.", "(not answered)", "Ada Lovelace",
                            "ada@example.org"]
     assert client.get(url, people("staff", categories=["pothole"]).auth).status_code == 403
+
+
+def test_the_answers_in_words_give_a_choice_as_the_resident_read_it():
+    import json
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from chalicelib.handlers.forms.cases import answers_in_words
+    definition = json.loads((Path(__file__).resolve().parents[2] / "doorstep_cli/demo/forms/grant-enquiry.json").read_text())
+    sent = SimpleNamespace(form_id="grant-enquiry", form_version=1, id="FM-2B4C6D8F", taken=["applicant-type"],
+                           answers={"applicant_type": "charity"})
+    assert "Who is asking for the grant?: A registered charity" in answers_in_words(definition, sent).splitlines()

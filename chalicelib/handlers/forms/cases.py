@@ -133,8 +133,16 @@ def answers_in_words(definition, submission):
         if page["id"] not in submission.taken:
             continue
         for q in page["questions"]:
-            lines.append(f"{q['label']}: {in_words(submission.answers.get(q['id']))}")
+            lines.append(f"{q['label']}: {in_words(labelled(q, submission.answers.get(q['id'])))}")
     return "\n".join(lines)
+
+
+def labelled(question, value):
+    """A choice as the resident read it ("A registered charity"), not its stored value ("charity")."""
+    labels = {o["value"]: o["label"] for o in question.get("options", ())}
+    if not labels:
+        return value
+    return [labels.get(v, v) for v in value] if isinstance(value, list) else labels.get(value, value)
 
 
 def in_words(value):
