@@ -1,5 +1,5 @@
 """Finance at the desk, by keyboard alone: a payment link made (its reference
-checked by its fund's rule first) and shown to copy; then the day's cash file
+checked by its fund's rule first), sent by e-mail and shown to copy; then the day's cash file
 of a fund downloaded and its reconciliation read, where a council tax payment
 the council's system never took is flagged: settled and filed, not posted."""
 import uuid
@@ -38,10 +38,13 @@ def test_finance_makes_a_payment_link_and_reads_the_days_cash_file_and_differenc
     page.get_by_label("Reference").fill("")
     tab_to(page, page.get_by_label("Reference"))
     page.keyboard.type("500345686")
+    tab_to(page, page.get_by_label("Send it by e-mail to"))
+    page.keyboard.type("dev.patel@example.org")
     tab_to(page, page.get_by_role("button", name="Make the link"))
     page.keyboard.press("Enter")
     link = page.locator("#paylink")
     expect(link).to_contain_text("£86.50")
+    expect(page.locator("#paylink-sending")).to_contain_text("We are sending it by e-mail")
     assert "/pay?link=" in page.locator("#paylink-url").input_value()
     screen(page, "staff-pay-links")
     tab_to(page, page.get_by_role("button", name="Copy the link"))

@@ -1,7 +1,4 @@
-// Payment links: an officer makes a link with a fund, reference and amount
-// filled in, and an expiry, then copies it into the e-mail or text they send.
-// The reference is checked by its fund's rule at once; a fund whose issuer
-// fixes the amount (a PCN) takes none: the payer pays what is due that day.
+// Payment links: made, sent by the link's own event (bills/sending.py) or copied.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, input, Invalid, onSubmit, select} from "../forms.js";
@@ -36,7 +33,9 @@ function shown(link) {
         } catch (error) {
           status.textContent = t("staff.paylinks.copy_by_hand");  // the text is selected: Ctrl+C
         }
-      }})), status, h("p", {class: "body"}, t("staff.paylinks.send_hint")));
+      }})), status, h("p", {class: "body", id: "paylink-sending"}, link.sending.length
+      ? t("staff.paylinks.sending", {how: link.sending.map(k => t(`staff.paylinks.by_${k}`)).join(t("staff.paylinks.and"))})
+      : t("staff.paylinks.send_hint")));
 }
 
 export async function render(view) {
@@ -47,6 +46,8 @@ export async function render(view) {
     input({field: "reference", label: t("staff.paylinks.reference"), autocomplete: "off", spellcheck: "false"}),
     input({field: "amount", label: t("staff.paylinks.amount_pounds"), hint: t("staff.paylinks.amount_hint"),
       inputmode: "decimal", optional: true}),
+    input({field: "email", label: t("staff.paylinks.email"), type: "email", optional: true, autocomplete: "off"}),
+    input({field: "phone", label: t("staff.paylinks.phone"), type: "tel", optional: true, autocomplete: "off"}),
     input({field: "expires_days", label: t("staff.paylinks.expires_days"), type: "number", value: "7", min: 1, max: 30,
       class: "input input--width-3"}),
     button(t("staff.paylinks.make")));
@@ -56,6 +57,7 @@ export async function render(view) {
     const amount = fund.amount_fixed ? undefined : pence(form.elements.amount.value);
     const body = {fund: fund.id, reference: form.elements.reference.value.trim(),
       expires_days: Number(form.elements.expires_days.value), ...(amount === undefined ? {} : {amount})};
+    for (const field of ["email", "phone"]) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
     const key = keys[JSON.stringify(body)] ||= crypto.randomUUID();  // a second press makes one link
     const link = await api("/v1/staff/pay/links", {method: "POST", headers: {"Idempotency-Key": key}, body});
     made?.remove();

@@ -1,7 +1,4 @@
-// Finance's day for a fund: the cash file its cash-receipting system imports
-// (downloaded with the officer's session), and the reconciliation of what the
-// provider settled, what was posted to the fund's back office and what the
-// file holds, with every payment on which they differ.
+// A fund's day: the cash file, and settled, posted and filed set side by side.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, select} from "../forms.js";
