@@ -11,7 +11,7 @@ from pathlib import Path
 
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
                           wards)
-from doorstep_cli import appointments, forms, open_data, petition_signers, routes
+from doorstep_cli import appointments, forms, open_data, pay, petition_signers, routes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +45,7 @@ def main(argv=None):
     teams.add_parser(commands)
     forms.add_parser(commands)
     appointments.add_parser(commands)
+    pay.add_parser(commands)
     bodies.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
@@ -62,7 +63,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "bodies": bodies_command, "routes": routes.run,
+                   "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "pay": pay_command, "bodies": bodies_command, "routes": routes.run,
                    "sign-petition": petition_signers.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
@@ -137,6 +138,10 @@ def appointments_command(args):
 
 def forms_command(args):
     return _run_with_paths(forms, args)
+
+
+def pay_command(args):
+    return _run_with_paths(pay, args)
 
 
 def _run_with_paths(command, args):

@@ -96,12 +96,14 @@ class BillStore:
     def postings(self, day):
         return [m.row for m in BillModel.query(f"day#{day}", consistent_read=True)]
 
-    def add_link(self, link, idempotency=None):
-        """A staff payment link and its key's record, one transaction."""
-        from .report_store import _claim_key
-        parts = ["link"]
-        with writes(parts, exists={"link", "idempotency"}), transaction() as t:
+    def add_link(self, link, idempotency=None, event=None):
+        """A staff payment link, its key's record and the event that sends it (`pay_link_made`), one transaction."""
+        from .report_store import EventModel, _claim_key, event_model
+        parts = ["link"] + (["event"] if event is not None else [])
+        with writes(parts, exists={"link", "idempotency", "event"}), transaction() as t:
             t.save(BillModel(pk=f"link#{link['id']}", sk="link", row=link), condition=BillModel.pk.does_not_exist())
+            if event is not None:
+                t.save(event_model(event), condition=EventModel.id.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
 

@@ -28,8 +28,10 @@ import hmac
 import json
 import threading
 from datetime import date, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from zoneinfo import ZoneInfo
+
+from doorstep_cli.local.serving import ThreadedServer
 
 LONDON = ZoneInfo("Europe/London")
 DISCOUNT_DAYS = 14
@@ -48,7 +50,7 @@ def demo_pcns(today: date):
     }
 
 
-class BillOffice:
+class BillOffice(ThreadedServer):
     def __init__(self, secret="local-bill-office-secret", host="127.0.0.1", port=0, clock=None):
         self.secret = secret
         self.clock = clock or (lambda: datetime.now(LONDON))
@@ -56,23 +58,7 @@ class BillOffice:
         self.pcns = demo_pcns(self.today())
         self.calls, self.postings, self.lookups = [], {}, 0
         self.down = False
-        self._server = ThreadingHTTPServer((host, port), _handler(self))
-        self._server.daemon_threads = True
-        self.url = f"http://{host}:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="bill-office", daemon=True)
-        self._thread.start()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self):
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self.url = self.serve(host, port, _handler(self), "bill-office")
 
     def today(self):
         return self.clock().astimezone(LONDON).date()

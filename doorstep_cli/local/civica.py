@@ -30,7 +30,7 @@ import secrets
 import threading
 import time
 from datetime import datetime, time as clock_time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,7 @@ from doorstep_cli.local import civica_answers as answers, civica_data as data, c
 from doorstep_cli.local.civica_payments import Payments
 from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.pdf import one_page
+from doorstep_cli.local.serving import ThreadedServer
 
 PATH = "/civica/openrevenues"
 SESSION_IDLE_S = 20 * 60
@@ -46,7 +47,7 @@ LONDON = ZoneInfo("Europe/London")
 MAINTENANCE = b"<html><body><h1>Service Unavailable</h1><p>Scheduled maintenance.</p></body></html>"
 
 
-class CivicaBackOffice:
+class CivicaBackOffice(ThreadedServer):
     def __init__(self, user="doorstep", password="local-civica-password", host="127.0.0.1", port=0,
                  clock=None, nightly=NIGHTLY):
         self.user, self.password, self.nightly = user, password, nightly
@@ -58,24 +59,8 @@ class CivicaBackOffice:
         self.delay_s = 0.0
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
-        self._server = ThreadingHTTPServer((host, port), _handler(self))
-        self._server.daemon_threads = True
-        self.origin = f"http://{host}:{self._server.server_address[1]}"
+        self.origin = self.serve(host, port, _handler(self), "civica-back-office")
         self.url = self.origin + PATH
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="civica-back-office", daemon=True)
-        self._thread.start()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def close(self):
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
 
     def today(self):
         return self.clock().astimezone(LONDON).date()

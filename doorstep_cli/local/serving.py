@@ -59,3 +59,30 @@ def quiet_moto_request_handler() -> type:
             pass
 
     return QuietMotoRequestHandler
+
+
+class ThreadedServer:
+    """A local stand-in for an outside system (the Civica back office, the bill
+    offices): its HTTP server on a daemon thread, closed as a context manager."""
+
+    def serve(self, host: str, port: int, handler, name: str) -> str:
+        """Start serving; returns the origin (http://host:port) with the port bound."""
+        import threading
+        from http.server import ThreadingHTTPServer
+        self._server = ThreadingHTTPServer((host, port), handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=name, daemon=True)
+        self._thread.start()
+        return f"http://{host}:{self._server.server_address[1]}"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)

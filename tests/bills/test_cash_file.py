@@ -38,8 +38,9 @@ def test_each_funds_cash_file_totals_equal_what_the_provider_settled(client, dep
         assert sum(int(r["amount_pence"]) for r in rows) == total
         assert {r["card_type"] for r in rows} == {"Visa"} and {r["date"] for r in rows} == {day}
     pcn_rows = cash_file(client, officer, "parking-pcn", day)
-    # Two payments settled in the same pinned moment: the file's order between them is the payment ids'.
-    assert sorted((r["fund_code"], r["reference"]) for r in pcn_rows) == [("PCN", PCN_10_DAYS), ("PCN", PCN_20_DAYS)]
+    # sorted: two payments in the same second come in the ledger's order of their random ids
+    assert sorted((r["fund_code"], r["reference"]) for r in pcn_rows) == sorted([("PCN", PCN_10_DAYS),
+                                                                                ("PCN", PCN_20_DAYS)])
     report = client.get(f"/v1/staff/pay/reconciliation?date={day}", officer.auth).json_body
     assert report["differences"] == 0
     by_fund = {f["fund"]: f for f in report["funds"]}
@@ -70,3 +71,18 @@ def test_while_the_provider_cannot_be_asked_the_reconciliation_sets_posted_again
     report = client.get("/v1/staff/pay/reconciliation?date=2026-11-24", people("staff").auth)
     assert report.status_code == 200 and report.json_body["provider_reached"] is False
     assert {f["settled_total"] for f in report.json_body["funds"]} == {None}
+
+
+def test_the_nightly_command_writes_the_routes_cash_file_byte_for_byte_and_names_a_fund_it_lacks(
+        client, deps, people, pay, bill_office, tmp_path, capsys):
+    from doorstep_cli.main import main
+    officer, day = people("staff"), london_today(deps.clock()).isoformat()
+    paid(client, {"fund": "sundry-invoice", "reference": "200345672", "amount": 12_345})
+    paid(client, {"fund": "parking-pcn", "reference": PCN_10_DAYS})  # another fund's: not in this file
+    out = tmp_path / "nightly.csv"
+    assert main(["--stage", "test", "pay", "cash-file", "--day", day, "--fund", "sundry-invoice", "--out", str(out)]) == 0
+    route = client.get(f"/v1/staff/pay/cash-file.csv?fund=sundry-invoice&date={day}", officer.auth).body
+    assert out.read_bytes() == route and route.count(b"\r\n") == 2 and b",12345," in route
+    assert "wrote" in capsys.readouterr().out
+    assert main(["--stage", "test", "pay", "cash-file", "--day", day, "--fund", "library-fines"]) != 0
+    assert "No fund with that id" in capsys.readouterr().err

@@ -3,6 +3,7 @@ a payer who pays through it once; expired or used, it pays nothing."""
 from datetime import timedelta
 
 from support.bills_support import PCN_20_DAYS, bill_office, pay_bill  # noqa: F401
+from support.effects_support import dies_after_commit  # noqa: F401
 from support.pay_support import DECLINED, SUCCESS, pay, pay_with  # noqa: F401
 
 
@@ -51,3 +52,29 @@ def test_only_staff_make_links_and_a_mistyped_reference_is_refused_at_once(clien
     assert client.post("/v1/staff/pay/links", body, people().auth).status_code == 403
     refused = client.post("/v1/staff/pay/links", body, people("staff").auth)
     assert refused.status_code == 422 and refused.json_body["error"]["code"] == "reference_invalid"
+
+
+def test_a_link_sent_by_email_and_text_goes_once_from_its_own_event_even_when_the_stream_runs_it_again(
+        client, people, deps, dies_after_commit):
+    from support.alert_support import outbox_to
+    from support.effects_support import run_stream
+    dies_after_commit()  # the request's own try never happens: the stream sends it
+    link = make_link(client, people("staff"), {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250,
+                                               "email": " payer@example.org ", "phone": "07700 900123"})
+    assert link["sending"] == ["email", "phone"] and "payer@example.org" not in str(link)
+    assert outbox_to("payer@example.org") == [] and outbox_to("+447700900123") == []
+    assert run_stream(deps, "pay_link_made") == []
+    assert run_stream(deps, "pay_link_made") == []  # delivered again: each claimed once
+    (mail,), (text,) = outbox_to("payer@example.org"), outbox_to("+447700900123")
+    path = f"/pay?link={link['id']}"  # after the configured base, whichever function sends it
+    assert path in mail.body and "£72.50" in mail.body and "An invoice from the council" in mail.subject
+    assert path in text.body and "200345672" in text.body
+    public = client.get(f"/v1/pay/links/{link['id']}").json_body
+    assert "payer@example.org" not in str(public) and "900123" not in str(public)
+
+
+def test_a_link_to_a_phone_that_is_no_number_is_refused_and_nothing_is_made(client, people):
+    answer = client.post("/v1/staff/pay/links", {"fund": "fixed-penalty", "reference": "FP004217", "amount": 10_000,
+                                                 "phone": "call me"},
+                         {**people("staff").auth, "Idempotency-Key": "link-key-0002"})
+    assert answer.status_code == 400 and answer.json_body["error"]["fields"][0]["field"] == "phone"

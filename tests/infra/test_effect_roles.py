@@ -68,3 +68,17 @@ def test_the_worker_may_hand_a_council_tax_form_to_the_revenues_queue(client, de
     stream = [c for c in calls if c != ("Scan", "events")]
     assert {"revenue-links", "revenue-requests", "idempotency"} <= {t for _, t in stream}
     assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))
+
+
+def test_the_worker_may_send_a_staff_payment_link_by_email_and_text(client, people, deps, calls, dies_after_commit):
+    from infra.template.access import WORKER_TABLES
+    dies_after_commit()
+    made = client.post("/v1/staff/pay/links", {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250,
+                                               "email": "payer@example.org", "phone": "07700 900123"},
+                       {**people("staff").auth, "Idempotency-Key": "link-roles-0001"})
+    assert made.status_code == 201, made.body
+    calls.clear()
+    assert run_stream(deps, "pay_link_made") == []
+    stream = [c for c in calls if c != ("Scan", "events")]
+    assert {"bills", "outbox"} <= {t for _, t in stream}
+    assert allowed(WORKER_TABLES, stream) == []

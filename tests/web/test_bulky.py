@@ -49,6 +49,11 @@ def choose_three_items(page):
 def pay_on_the_card_page(page, card, amount="£27.00"):
     """From the app's Continue to payment to the provider's page, filled in and sent."""
     page.get_by_role("button", name="Continue to payment").click()
+    fill_the_card_page(page, card, amount)
+
+
+def fill_the_card_page(page, card, amount):
+    """On the provider's page (opened by whichever button): the card filled in and sent."""
     page.wait_for_url(re.compile(r"/secure/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter card details")
     expect(page.locator(".amount")).to_contain_text(amount)

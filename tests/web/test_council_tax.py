@@ -1,15 +1,20 @@
 """Council tax on a phone: a resident links their account with the details on
 a demo bill, sees the balance, instalments and payments (and their rent), opens the bill's PDF,
-and, with the council's system down, still sees the account, marked with its age;
+and, with the council's system down, still sees the account, marked with its age; pays the
+next instalment in two taps from the account (Pay, then the instalment's button) to the card page;
 and asks the council tax office for things, each sent once, waiting while it is down."""
 import dataclasses
 from datetime import timedelta
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from support.pay_support import SUCCESS
 from tests.web.browser import check_accessible
 from tests.web.journeys import heading, sign_in
+from tests.web.test_bulky import fill_the_card_page, pay  # noqa: F401  (pay: a fixture)
 
 NARROW = {"width": 360, "height": 740}
 
@@ -49,7 +54,8 @@ def fill_demo_bill(page):
     page.get_by_label("Last 3 digits of your phone number").fill("315")
 
 
-def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_system_is_down(browser, back_office):
+def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_system_is_down(
+        browser, back_office, pay):  # noqa: F811
     email = browser.stack.resident("dev.patel@example.org")
     page = browser.new_page()
     sign_in(page, email, next_path="/account")
@@ -77,6 +83,32 @@ def test_a_resident_links_their_council_tax_and_still_sees_it_when_the_council_s
     expect(page.locator("#ctax-stale")).to_contain_text("We cannot reach the council's system")
     expect(page.locator("#ctax-summary")).to_contain_text("4 Hull Road")
     picture(page, "council-tax-account-last-copy")
+    back_office.down = False
+    page.reload()
+    pays_the_next_instalment_in_two_taps(page, back_office)
+
+
+def pays_the_next_instalment_in_two_taps(page, back_office):
+    """From the account screen to the provider's card page: Pay, then the next instalment's button."""
+    heading(page, "Council tax account 500345686")
+    taps = []
+    page.get_by_role("link", name="Pay", exact=True).click()
+    taps.append("Pay")
+    instalment = page.get_by_role("button", name=re.compile(r"^Pay the next instalment: £"))
+    expect(instalment).to_be_visible()
+    expect(page.get_by_label("Council tax account number")).to_have_value("500345686")
+    check_accessible(page, "pay a linked council tax account")
+    amount = re.search(r"£[0-9,]+\.[0-9]{2}", instalment.inner_text()).group(0)
+    instalment.click()
+    taps.append("Pay the next instalment")
+    page.wait_for_url(re.compile(r"/secure/"))
+    assert len(taps) == 2
+    fill_the_card_page(page, SUCCESS, amount)
+    heading(page, "Payment received")
+    expect(page.locator("#bill")).to_contain_text("500345686")
+    expect(page.locator("#bill")).to_contain_text(amount)
+    posted = [p["form"] for p in back_office.payments.posted()]
+    assert [(p["actref"], p["amount"]) for p in posted] == [("500345686", amount[1:].replace(",", ""))]
 
 
 def test_a_wrong_detail_says_only_that_the_details_did_not_match(browser, back_office):

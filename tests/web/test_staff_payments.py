@@ -16,9 +16,13 @@ def paid_booking(stack):
     """A resident's bulky booking of a sofa and a fridge (£15.00 + £20.00), paid."""
     resident = Officer(stack, f"payer-{uuid.uuid4().hex[:8]}@example.org", role="resident")
     day = resident.call("GET", f"/v1/places/{DEMO_HOME}/bulky/dates")[0]["dates"][-1]["date"]
-    made, _ = resident.call("POST", "/v1/waste/bulky/bookings", {"uprn": DEMO_HOME, "date": day,
-                                                               "items": ["sofa", "fridge"]},
-                            {"Idempotency-Key": str(uuid.uuid4())})
+    return paid_through(resident, "/v1/waste/bulky/bookings", {"uprn": DEMO_HOME, "date": day,
+                                                               "items": ["sofa", "fridge"]})
+
+
+def paid_through(payer, path, body):
+    """Made by `payer` at `path`, paid with a card on the provider's page, and back in the app."""
+    made, _ = payer.call("POST", path, body, {"Idempotency-Key": str(uuid.uuid4())})
     back = pay_with(made["payment"]["next_url"], SUCCESS)
     requests.get(back, allow_redirects=False, timeout=10)  # the return: the app asks the provider
     return made

@@ -12,6 +12,8 @@ hooks.register(limits.PURPOSE, "chalicelib.handlers.bills.settling")  # receipts
 # A bill paid is posted to its fund's back office from the payment's own event, once.
 effects.register("payment_finished", "bills.post", "chalicelib.handlers.bills.posting:on_finished")
 effects.register("payment_refunded", "bills.reverse", "chalicelib.handlers.bills.posting:on_refunded")  # a reversal
+effects.register("pay_link_made", "bills.link_email", "chalicelib.handlers.bills.sending:by_email")
+effects.register("pay_link_made", "bills.link_text", "chalicelib.handlers.bills.sending:by_text")
 BILL_ID = path_param("bill_id", {"type": "string", "pattern": limits.BILL_ID_PATTERN})
 NO_STORE = {"Cache-Control": "private, no-store"}
 # An anonymous caller's key is 16 characters at least (shared/idempotency.py): a UUID is ideal.

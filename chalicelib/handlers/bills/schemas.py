@@ -61,9 +61,15 @@ SCHEMAS = {
                 "file": {"type": "integer", "nullable": True}}}}}}}}},
     "PayLinkNew": {"type": "object", "required": ["fund", "reference"], "additionalProperties": False,
                    "properties": {"fund": FUND, "reference": REFERENCE, "amount": AMOUNT,
-                                  "expires_days": {"type": "integer", "minimum": 1, "maximum": 30}}},
+                                  "expires_days": {"type": "integer", "minimum": 1, "maximum": 30},
+                                  "email": {"type": "string", "maxLength": 254,
+                                            "description": "send the link to this address (from the link's event)"},
+                                  "phone": {"type": "string", "maxLength": 20,
+                                            "description": "send the link by text to this mobile number"}}},
     "PayLink": {"type": "object", "required": ["id", "url", "fund", "reference", "expires_at"], "properties": {
         "id": TEXT, "url": TEXT, "fund": TEXT, "fund_name": TEXT, "reference": TEXT,
         "amount": {"type": "integer", "nullable": True, "description": "pence; null: the issuer's amount due"},
-        "amount_text": NULLABLE_TEXT, "expires_at": TEXT, "used": {"type": "boolean"}}},
+        "amount_text": NULLABLE_TEXT, "expires_at": TEXT, "used": {"type": "boolean"},
+        "sending": {"type": "array", "items": {"type": "string", "enum": ["email", "phone"]},
+                    "description": "how the link is being sent (never to whom)"}}},
 }

@@ -19,3 +19,12 @@ RECEIPT_BODY = ("Thank you. We have received your payment.\n\n"
                 "Date: {date}\n\nKeep this e-mail as your receipt. It can take up to 3 working days to show "
                 "on your account.\n")
 LINK_GONE = "This payment link has been used or has expired. Ask the officer who sent it for a new one."
+# A staff payment link sent to the payer (sending.py): the link itself from configuration.
+LINK_PHONE = "Enter a mobile number like 07700 900123, or leave it empty."
+LINK_ON_THE_DAY = "the amount due on the day you pay"
+LINK_SUBJECT = "A link to pay: {fund}"
+LINK_BODY = ("The council has sent you a link to pay online.\n\n"
+             "What for: {fund}\nReference: {reference}\nAmount: {amount}\n\n"
+             "Pay here: {url}\n\nThe link can be used once, until {expires}. If you did not expect it, "
+             "you can ignore this e-mail.\n")
+LINK_TEXT = "Pay {fund} {reference}, {amount}, by {expires}: {url}"

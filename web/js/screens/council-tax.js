@@ -95,6 +95,8 @@ async function showAccount(view, account) {
         : t("ctax.none_due")),
       row(t("ctax.paid_this_year"), pounds(s.year_paid)),
       s.discounts.length ? row(t("ctax.discounts"), s.discounts.join(", ")) : null),
+    h("p", {class: "body"}, h("a", {class: "button", id: "ctax-pay",
+      href: `/pay?fund=council-tax&reference=${encodeURIComponent(account.reference)}`}, t("ctax.pay"))),
     h("h2", {class: "heading-m"}, t("ctax.plan_title")),
     account.instalments.length ? h("ul", {class: "list", id: "ctax-plan"}, account.instalments.map(i =>
       h("li", {}, t("ctax.plan_row", {day: formatDay(i.due), amount: pounds(i.amount)})))) :

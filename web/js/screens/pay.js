@@ -31,7 +31,7 @@ function payButton(view, label, body) {
   return form;
 }
 
-async function linkedOffers(view) {
+async function linkedOffers(view, only = null) {
   if (!signedIn()) return;
   let links = [];
   try {
@@ -39,7 +39,7 @@ async function linkedOffers(view) {
   } catch (error) {
     return;  // council tax not set up here: the list below still pays it
   }
-  for (const link of links) {
+  for (const link of links.filter(l => !only || l.reference === only)) {
     const checked = await api("/v1/pay/check", {method: "POST", body: {fund: "council-tax", reference: link.reference}})
       .catch(() => null);
     if (!checked || !checked.offers.length) continue;
@@ -73,14 +73,17 @@ function amountDue(view, fund, checked, email) {
   return parts;
 }
 
-async function payFund(view, fundId) {
+async function payFund(view, fundId, reference = "") {
   const {funds} = await api("/v1/pay/funds");
   const fund = funds.find(f => f.id === fundId);
   if (!fund) return chooseFund(view);
-  append(view, h("p", {class: "body"}, h("a", {class: "back-link", href: "/pay"}, t("nav.back"))),
-    h("h2", {class: "heading-m"}, fund.name));
+  append(view, h("p", {class: "body"}, h("a", {class: "back-link", href: "/pay"}, t("nav.back"))));
+  // From the council tax screen's Pay: the account's own offers first, one tap each to the card page.
+  if (reference && fund.id === "council-tax") await linkedOffers(view, reference);
+  append(view, h("h2", {class: "heading-m"}, fund.name));
   const form = h("form", {novalidate: true},
-    input({field: "reference", label: fund.reference_label, hint: fund.hint, autocomplete: "off", spellcheck: "false"}),
+    input({field: "reference", label: fund.reference_label, hint: fund.hint, value: reference,
+      autocomplete: "off", spellcheck: "false"}),
     fund.amount_fixed ? null : input({field: "amount", label: t("pay.amount"), inputmode: "decimal",
       hint: t("pay.amount_hint", {least: pounds(fund.least), most: pounds(fund.most)})}),
     signedIn() ? null : input({field: "email", label: t("pay.email"), hint: t("pay.email_hint"), type: "email",
@@ -137,6 +140,6 @@ export async function render(view, {params}) {
   append(view, h("h1", {class: "heading-l"}, t("pay.title")));
   if (params.get("paid")) return paid(view, params.get("paid"));
   if (params.get("link")) return fromLink(view, params.get("link"));
-  if (params.get("fund")) return payFund(view, params.get("fund"));
+  if (params.get("fund")) return payFund(view, params.get("fund"), params.get("reference") || "");
   return chooseFund(view);
 }

@@ -17,6 +17,8 @@ const SCREENS = [
   [/^\/staff\/petitions(\/PT-[0-9A-Z]{6})?$/, () => import("./petitions.js")],
   [/^\/staff\/payments$/, () => import("./payments.js")],
   [/^\/staff\/payments\/[0-9a-f]{32}$/, () => import("./payment.js")],
+  [/^\/staff\/pay\/links$/, () => import("./pay-links.js")],
+  [/^\/staff\/pay\/reconciliation$/, () => import("./pay-reconciliation.js")],
   [/^\/staff\/bulky$/, () => import("./bulky-take.js")],
   [/^\/staff\/council-tax$/, () => import("./council-tax.js")],
   [/^\/staff\/council-tax\/failed$/, () => import("./council-tax-failed.js")],
@@ -25,7 +27,8 @@ const SCREENS = [
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
               ["/staff/chat", "staff.nav.chat"], ["/staff/petitions", "staff.nav.petitions"],
-              ["/staff/payments", "staff.nav.payments"], ["/staff/bulky", "staff.nav.bulky"],
+              ["/staff/payments", "staff.nav.payments"], ["/staff/pay/links", "staff.nav.pay_links"],
+              ["/staff/pay/reconciliation", "staff.nav.reconcile"], ["/staff/bulky", "staff.nav.bulky"],
               ["/staff/council-tax", "staff.nav.council_tax"],
               ["/staff/appointments", "staff.nav.appointments"]];
 

@@ -32,20 +32,23 @@ function table(day) {
       h("td", {}, [e.by, e.reason].filter(Boolean).join(": ")))))));
 }
 
-async function download(date, status) {
+/** A CSV read with the officer's session, then saved under `name`; `status` says how it went. */
+export async function saveCsv(path, name, status, done) {
   status.textContent = t("staff.payments.csv_preparing");
   try {
-    const text = await api(`/v1/staff/payments.csv?date=${encodeURIComponent(date)}`);
-    const link = h("a", {href: URL.createObjectURL(new Blob([text], {type: "text/csv"})),
-      download: `payments-${date}.csv`, hidden: true});
+    const text = await api(path);
+    const link = h("a", {href: URL.createObjectURL(new Blob([text], {type: "text/csv"})), download: name, hidden: true});
     document.body.append(link);
     link.click();
     link.remove();
-    status.textContent = t("staff.payments.csv_ready", {date});
+    status.textContent = done;
   } catch (error) {
     status.textContent = errorsOf(error)[0].message;
   }
 }
+
+const download = (date, status) => saveCsv(`/v1/staff/payments.csv?date=${encodeURIComponent(date)}`,
+  `payments-${date}.csv`, status, t("staff.payments.csv_ready", {date}));
 
 export async function render(view, {url}) {
   const wanted = url.searchParams.get("date") || "";

@@ -1,0 +1,71 @@
+"""Finance at the desk, by keyboard alone: a payment link made (its reference
+checked by its fund's rule first), sent by e-mail and shown to copy; then the day's cash file
+of a fund downloaded and its reconciliation read, where a council tax payment
+the council's system never took is flagged: settled and filed, not posted."""
+import uuid
+
+from playwright.sync_api import expect
+
+from tests.web.desk import desk  # noqa: F401 (a fixture)
+from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard, tab_to
+from tests.web.test_bulky import pay  # noqa: F401 (a fixture)
+from tests.web.test_staff_payments import paid_through
+
+
+def paid_council_tax(stack):
+    """£12.34 paid on account 500345686 by a resident; its posting has nowhere to go
+    (no council system in this stack), so the reconciliation must flag it."""
+    payer = Officer(stack, f"payer-{uuid.uuid4().hex[:8]}@example.org", role="resident")
+    return paid_through(payer, "/v1/pay/payments", {"fund": "council-tax", "reference": "500345686", "amount": 1234})
+
+
+def test_finance_makes_a_payment_link_and_reads_the_days_cash_file_and_differences_by_keyboard(desk, pay):
+    stack = desk.stack
+    made = paid_council_tax(stack)
+    finance = Officer(stack, "finance.links@example.org")
+    day = finance.call("GET", "/v1/staff/payments")[0]["date"]  # the council's today, as the desk reads it
+    page = desk.new_page()
+    sign_in_by_keyboard(page, "finance.links@example.org", "/sign-in?next=/staff/pay/links")
+    heading(page, "Payment links")
+    tab_to(page, page.get_by_label("Reference"))
+    page.keyboard.type("500345687")  # one digit wrong: its check digit fails
+    tab_to(page, page.get_by_label("Amount (£)"))
+    page.keyboard.type("86.50")
+    tab_to(page, page.get_by_role("button", name="Make the link"))
+    page.keyboard.press("Enter")
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert not page.locator("#paylink").count()
+    page.get_by_label("Reference").fill("")
+    tab_to(page, page.get_by_label("Reference"))
+    page.keyboard.type("500345686")
+    tab_to(page, page.get_by_label("Send it by e-mail to"))
+    page.keyboard.type("dev.patel@example.org")
+    tab_to(page, page.get_by_role("button", name="Make the link"))
+    page.keyboard.press("Enter")
+    link = page.locator("#paylink")
+    expect(link).to_contain_text("£86.50")
+    expect(page.locator("#paylink-sending")).to_contain_text("We are sending it by e-mail")
+    assert "/pay?link=" in page.locator("#paylink-url").input_value()
+    screen(page, "staff-pay-links")
+    tab_to(page, page.get_by_role("button", name="Copy the link"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#paylink-copied")).not_to_be_empty()
+
+    tab_to(page, page.get_by_role("link", name="Cash file and reconciliation"))
+    page.keyboard.press("Enter")
+    heading(page, "Cash file and reconciliation")
+    tab_to(page, page.get_by_label("Day"))
+    page.get_by_label("Day").fill(day)
+    tab_to(page, page.get_by_role("button", name="Show"))
+    page.keyboard.press("Enter")
+    expect(page.locator("#reconcile-totals")).to_contain_text("£12.34")
+    row = page.locator("#reconcile-differences tr", has_text=made["payment"]["id"])
+    expect(row).to_contain_text("Missing")
+    screen(page, "staff-pay-reconciliation")
+    tab_to(page, page.get_by_role("button", name="Download the cash file (CSV)"))
+    with page.expect_download() as downloading:
+        page.keyboard.press("Enter")
+    lines = open(downloading.value.path(), encoding="utf-8").read().splitlines()
+    assert lines[0] == "fund_code,reference,amount_pence,date,payment_id,card_type"
+    assert any(line.startswith("CTAX,500345686,1234,") for line in lines[1:]), lines
+    expect(page.locator("#cash-file-status")).to_contain_text("has been downloaded")

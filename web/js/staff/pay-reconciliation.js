@@ -1,0 +1,61 @@
+// A fund's day: the cash file, and settled, posted and filed set side by side.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, errorsOf, input, onSubmit, select} from "../forms.js";
+import {formatDate, t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {money, saveCsv} from "./payments.js";
+
+const SIDES = ["settled", "posted", "file"];
+const side = pence => (pence === null || pence === undefined ? t("staff.reconcile.missing") : money(pence));
+
+function totals(fund, reached) {
+  const row = name => h("div", {class: "summary-list__row"},
+    h("dt", {class: "summary-list__key"}, t(`staff.reconcile.${name}`)),
+    h("dd", {class: "summary-list__value"}, name === "settled" && !reached ? t("staff.reconcile.not_reached")
+      : t("staff.reconcile.total", {amount: money(fund[`${name}_total`]), count: fund[`${name}_count`]})));
+  return h("dl", {class: "summary-list", id: "reconcile-totals"}, SIDES.map(row));
+}
+
+function differences(fund, date) {
+  if (!fund.differences.length) return h("p", {class: "body", id: "reconcile-none"}, t("staff.reconcile.agree"));
+  return h("div", {class: "table-wrap"}, h("table", {class: "table", id: "reconcile-differences"},
+    h("caption", {class: "heading-s"}, t("staff.reconcile.differences", {count: fund.differences.length, date})),
+    h("thead", {}, h("tr", {}, ["payment", ...SIDES].map(k => h("th", {scope: "col"}, t(`staff.reconcile.col_${k}`))))),
+    h("tbody", {}, fund.differences.map(d => h("tr", {},
+      h("th", {scope: "row"}, d.payment_id),
+      SIDES.map(name => h("td", {class: "table__number"}, name in d ? side(d[name]) : t("staff.reconcile.not_reached"))))))));
+}
+
+export async function render(view, {url}) {
+  const date = url.searchParams.get("date") || "";
+  const wanted = url.searchParams.get("fund") || "";
+  append(view, h("h1", {class: "heading-l"}, t("staff.reconcile.title")));
+  const {funds} = await api("/v1/pay/funds");
+  const form = h("form", {novalidate: true, class: "inline-form", id: "reconcile-day"},
+    input({field: "date", label: t("staff.reconcile.day"), type: "date", value: date}),
+    select({field: "fund", label: t("staff.reconcile.fund"), value: wanted,
+      options: funds.map(f => ({value: f.id, label: f.name}))}),
+    button(t("staff.reconcile.show"), {secondary: true}));
+  onSubmit(form, view, () => navigate(`/staff/pay/reconciliation?date=${encodeURIComponent(form.elements.date.value)}`
+    + `&fund=${encodeURIComponent(form.elements.fund.value)}`));
+  append(view, form);
+  if (!date) return;
+  let day;
+  try {
+    day = await api(`/v1/staff/pay/reconciliation?date=${encodeURIComponent(date)}`);
+  } catch (error) {
+    append(view, h("p", {class: "body", id: "reconcile-error"}, errorsOf(error)[0].message));
+    return;
+  }
+  const fund = day.funds.find(f => f.fund === (wanted || funds[0].id));
+  const named = funds.find(f => f.id === fund.fund).name;
+  const status = h("p", {class: "body", role: "status", id: "cash-file-status"});
+  const file = `/v1/staff/pay/cash-file.csv?fund=${encodeURIComponent(fund.fund)}&date=${encodeURIComponent(date)}`;
+  append(view, h("h2", {class: "heading-m"}, t("staff.reconcile.of", {fund: named, date: formatDate(date)})),
+    totals(fund, day.provider_reached),
+    h("p", {class: "body"}, button(t("staff.reconcile.csv"), {secondary: true, type: "button", id: "cash-file",
+      onclick: () => saveCsv(file, `cash-${fund.fund_code}-${date}.csv`, status,
+        t("staff.reconcile.csv_ready", {fund: named, date}))})), status,
+    differences(fund, formatDate(date)));
+}
