@@ -29,6 +29,13 @@ def details_are_public(report, service):
     return category_is_public(service) and not getattr(report, "private", False)
 
 
+def form_reference(report):
+    """The FM- reference of the form a case was opened from, or None: such a
+    case is the resident's own business, never shown to the public at all (a 404,
+    not a status page), and its updates speak of their form (forms/cases.py)."""
+    return (getattr(report, "fields", None) or {}).get("form_reference")
+
+
 def public_categories(services):
     """The codes of the categories whose reports anyone may see."""
     return {code for code, service in services.items() if category_is_public(service)}

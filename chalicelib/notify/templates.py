@@ -9,6 +9,9 @@ from string import Template
 
 from ..states import LABELS
 
+ASKED = "You asked Doorstep to send you these alerts."
+FORM_SENT = "You are told of each change to the form you sent."
+
 TEXT = Template("""\
 $title
 $reference
@@ -16,7 +19,7 @@ $body
 
 See the details: $url
 
-You asked Doorstep to send you these alerts.
+$why
 Stop them: $unsubscribe_url
 """)
 
@@ -31,7 +34,7 @@ $reference
 <p>$body</p>
 <p><a href="$url">See the details</a></p>
 <hr>
-<p style="font-size: 0.875em">You asked Doorstep to send you these alerts.
+<p style="font-size: 0.875em">$why
 <a href="$unsubscribe_url">Stop these alerts</a>.</p>
 </body>
 </html>
@@ -44,11 +47,12 @@ def alert_email(message):
     # People follow the page (a button that POSTs); mail clients POST the header's URL.
     unsubscribe = message.get("unsubscribe_page") or message["unsubscribe_url"]
     reference = _reference(message)
-    text = TEXT.substitute(title=subject, reference=reference + "\n" if reference else "", body=message["body"],
+    why = FORM_SENT if message.get("form_reference") else ASKED
+    text = TEXT.substitute(why=why, title=subject, reference=reference + "\n" if reference else "", body=message["body"],
                            url=message["url"], unsubscribe_url=unsubscribe)
     e = html.escape
     markup = HTML.substitute(
-        title=e(subject), reference=f"<p><strong>{e(reference)}</strong></p>" if reference else "",
+        why=e(why), title=e(subject), reference=f"<p><strong>{e(reference)}</strong></p>" if reference else "",
         body=e(message["body"]).replace("\n", "<br>\n"), url=e(link(message["url"])),
         unsubscribe_url=e(link(unsubscribe)))
     return subject, text, markup
@@ -56,7 +60,9 @@ def alert_email(message):
 
 def _reference(message):
     parts = []
-    if message.get("report_id"):
+    if message.get("form_reference"):
+        parts.append(f"Form {message['form_reference']}")
+    elif message.get("report_id"):
         parts.append(f"Report {message['report_id']}")
     if message.get("state"):
         parts.append(f"Status: {LABELS.get(message['state'], message['state'])}")

@@ -57,8 +57,8 @@ def test_a_form_sent_is_a_private_case_in_the_staff_inbox_due_by_its_working_day
     case = client.get(f"/v1/staff/reports/{case_id}", officer.auth).json_body
     assert reference in case["description"] and "Your question: My green bin was not emptied" in case["description"]
     assert case["contact"]["email"] == "ada@example.org"
-    public = client.get(f"/v1/reports/{case_id}")
-    assert public.json_body["view"] == "public" and not {"description", "contact"} & set(public.json_body)
+    assert client.get(f"/v1/reports/{case_id}").status_code == 404  # not public at all, as a form sent is not
+    assert client.get(f"/v1/reports/{case_id}/updates").status_code == 404
     other = client.get(f"/v1/staff/reports/{case_id}", people("staff", categories=["pothole"]).auth)
     assert other.status_code == 403  # outside that officer's categories
 
@@ -90,6 +90,25 @@ def test_a_signed_in_resident_follows_their_case_and_a_preview_opens_none(client
     staff = dataclasses.replace(deps, principal=Principal(user_id="s1", role="staff"))
     preview, _ = completing.start(staff, "general-enquiry", {"preview": True}, None)
     assert open_case(deps, preview["id"]) is None and case_of(deps, preview["id"]) is None
+
+
+def test_the_resident_hears_nothing_when_the_case_opens_and_each_change_names_their_form(deps):
+    from types import SimpleNamespace
+    from chalicelib.handlers.alerts.dispatch import build_message, matching_alerts
+    from chalicelib.handlers.forms.cases import case_of
+    from chalicelib.notify.templates import alert_email
+    published(deps, "general-enquiry")
+    reference = sent(deps)  # anonymous: followed at the address the copy went to
+    deliver(deps)
+    case = deps.reports.get(case_of(deps, reference))
+    assert matching_alerts(deps, "report_created", case) == []  # the copy of the answers is the one e-mail
+    [alert] = matching_alerts(deps, "report_state_changed", case)
+    event = SimpleNamespace(id="e1", kind="report_state_changed", payload={"state": "investigating"})
+    subject, text, _ = alert_email(build_message(deps, event, case, {}, alert))
+    assert subject == f"Ask the council a question {reference}: Investigating"
+    assert f'Your form "Ask the council a question" (reference {reference}) is now Investigating.' in text
+    assert case.id not in subject and "You asked Doorstep to send you these alerts" not in text
+    assert f"Form {reference}" in text
 
 
 def test_staff_download_a_forms_submissions_as_csv_only_within_their_scope(client, deps, people):

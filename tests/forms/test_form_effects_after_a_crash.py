@@ -67,7 +67,9 @@ def test_an_anonymous_resident_sends_a_grant_enquiry_and_is_told_by_e_mail_when_
                                        "public_update": "We have your accounts and will call you this week."})
     assert answered.status_code == 200, answered.body
     assert run_stream(deps, "report_state_changed") == []
-    [told] = [m for m in mails_to("ada@example.org") if m.subject == f"{case_id}: Investigating"]
+    mails = mails_to("ada@example.org")
+    assert not [m for m in mails if case_id in m.subject]  # no "DS-…: Open" alongside the copy
+    [told] = [m for m in mails if m.subject.endswith(f"{reference}: Investigating")]
     assert "We have your accounts and will call you this week." in told.body
     assert told.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"  # theirs to stop
     assert "York Food Bank" not in told.body  # the answers are in the copy, not in every notice

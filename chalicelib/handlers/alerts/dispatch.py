@@ -34,6 +34,8 @@ def event_keys(deps, event_kind, report, service):
     ward = None
     if event_kind == "report_created" and report.lon is not None and deps.wards is not None:
         ward = deps.wards.at_point(float(report.lon), float(report.lat))  # reports carry no ward
+    if event_kind == "report_created" and visibility.form_reference(report):
+        return []  # the form's copy of the answers told its resident it was sent (forms/copies.py)
     keys = alert_targets.event_keys(report, event_kind, ward.id if ward else None)
     if not visibility.details_are_public(report, service):
         keys = keys[:1]  # a private report reaches only its own followers (and of them, _hears says who)
@@ -91,6 +93,9 @@ def build_message(deps, event, report, service, alert):
     elif event.kind == "report_created":  # its follower: the reporter, followed at creation
         title, body = f"{report.id}: {label}", f"The {name} report{where} was received. Status: {label}."
         ttl, urgency = 24 * 3600, "normal"
+    elif visibility.form_reference(report):
+        title, body = form_case_words(report, label, event.kind == "report_state_changed", payload)
+        ttl, urgency = 24 * 3600, "normal"
     else:
         # Followers are not only the reporter: "the", never "your".
         title = f"{report.id}: {label}"
@@ -100,8 +105,20 @@ def build_message(deps, event, report, service, alert):
         if notes:
             body += f" {notes}"
         ttl, urgency = 24 * 3600, "normal"
-    return {"event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
+    form = {"form_reference": visibility.form_reference(report)} if visibility.form_reference(report) else {}
+    return {**form, "event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
             "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
             "ttl": ttl, "urgency": urgency, **unsubscribe_links(base, alert)}
 
 
+def form_case_words(report, label, moved, payload):
+    """(title, body) of a change to a form's case, as its resident knows it:
+    the form they sent and its FM- reference, never the case's DS- one."""
+    from .wording import FORM_CASE_MOVED, FORM_CASE_TITLE, FORM_CASE_UPDATED
+    reference = visibility.form_reference(report)
+    summary = report.summary or ""  # "{form's title} {reference}" (forms/cases.py), perhaps cut short
+    form = (summary[:summary.rfind(f" {reference}")] if f" {reference}" in summary else summary).strip() or "form"
+    title = FORM_CASE_TITLE.format(form=form, reference=reference, label=label)
+    body = (FORM_CASE_MOVED if moved else FORM_CASE_UPDATED).format(form=form, reference=reference, label=label)
+    notes = payload["text"] if "text" in payload else report.status_notes
+    return title, f"{body} {notes}" if notes else body

@@ -13,6 +13,7 @@ def get_report(deps, report_id, token=None):
     sends = deps.sends.for_report(report.id)
     if opens_privately(deps, report, token):
         return views.private_view(deps, report, service, sends=sends)
+    _refuse_unless_public(report, report_id)
     return views.public_view(deps, report, service, sends)
 
 
@@ -23,6 +24,8 @@ def get_updates(deps, report_id, token=None):
     report's own public view applies it."""
     report = find_report(deps, report_id)
     private = opens_privately(deps, report, token)
+    if not private:
+        _refuse_unless_public(report, report_id)
     details = private or visibility.details_are_public(report, deps.services.get(report.service_code))
     return {"report_id": report.id,
             "updates": [views.update_view(u, deps, details, signed=private or None)
@@ -40,6 +43,12 @@ def opens_privately(deps, report, token=None):
                            code="invalid_token")
         return True
     return can_see_private(deps.principal, report)
+
+
+def _refuse_unless_public(report, report_id):
+    """A form's case is as unknown to the public as a reference never given."""
+    if visibility.form_reference(report):
+        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
 
 
 def find_report(deps, report_id):
