@@ -72,8 +72,10 @@ class BillStore:
         BillModel(pk=f"bill#{bill_id}", sk="bill").update(
             actions=[BillModel.status.set(status)], condition=BillModel.pk.exists())
 
-    def of_user(self, user_id, limit=50):
-        return [_bill(m) for m in BillModel.by_user.query(user_id, scan_index_forward=False, limit=limit,
+    def of_user(self, user_id, limit=50, since=None):
+        """Newest first; since: only those made at or after this stamp (the index's key condition)."""
+        condition = BillModel.sk_time >= since if since else None
+        return [_bill(m) for m in BillModel.by_user.query(user_id, condition, scan_index_forward=False, limit=limit,
                                                         page_size=limit)]
 
     def forget_user(self, user_id):

@@ -1,6 +1,6 @@
 """A resident whose council tax account is linked is offered its balance and
 next instalment, amounts filled in; nobody else learns anything of it."""
-from support.bills_support import pay_bill
+from support.bills_support import paid_through, pay_bill
 from support.pay_support import pay  # noqa: F401
 from support.revenues_support import ARREARS, BILLS, DEV, civica, council_morning, linked  # noqa: F401
 
@@ -19,3 +19,21 @@ def test_a_linked_account_offers_the_balance_and_the_next_instalment_with_their_
     paid = pay_bill(client, {"fund": "council-tax", "reference": ARREARS, "amount": own["offers"][1]["amount"]},
                     dev.auth)
     assert paid.status_code == 201 and paid.json_body["amount"] == 22_321
+
+
+TUESDAY = "2026-11-24"  # MORNING's day, when the instalment is paid
+
+
+def test_straight_after_paying_the_next_instalment_it_is_offered_as_paid_not_again(
+        client, people, civica, council_morning, pay):
+    dev = people()
+    linked(client, dev, BILLS[DEV])
+    check = {"fund": "council-tax", "reference": ARREARS}
+    before = client.post("/v1/pay/check", check, dev.auth).json_body  # the council's copy, kept five minutes
+    made = pay_bill(client, {**check, "amount": before["offers"][1]["amount"]}, dev.auth).json_body
+    assert paid_through(client, made)["status"] == "success"
+    after = client.post("/v1/pay/check", check, dev.auth).json_body
+    assert [(o["kind"], o["amount"], o.get("paid_on")) for o in after["offers"]] == \
+        [("balance", 48_034 - 22_321, None), ("next_instalment", 22_321, TUESDAY)]
+    assert after["offers"][1]["label"].startswith(f"Next instalment paid on {TUESDAY}")
+

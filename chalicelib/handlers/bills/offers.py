@@ -9,6 +9,8 @@ says whether an account exists or whose it is."""
 from . import wording
 from .issuer import amount_due
 
+RECENT_BILLS = 10  # a payer's bills read to find those the council's copy may not know yet
+
 
 def for_reference(deps, fund, reference):
     """(fixed amount or None, {issuer's details}, [offers])."""
@@ -16,11 +18,11 @@ def for_reference(deps, fund, reference):
         due = amount_due(fund, reference)
         return due["amount_due"], due, []
     if fund.linked == "council_tax" and deps.principal is not None and deps.revenue_links is not None:
-        return None, {}, _council_tax(deps, reference)
+        return None, {}, _council_tax(deps, fund, reference)
     return None, {}, []
 
 
-def _council_tax(deps, reference):
+def _council_tax(deps, fund, reference):
     link = next((l for l in deps.revenue_links.links(deps.principal.user_id) if l.account_ref == reference), None)
     if link is None:
         return []
@@ -29,11 +31,29 @@ def _council_tax(deps, reference):
         seen = _account(deps, link)
     except Exception:  # noqa: BLE001 (the back office down with no copy: the payer types the amount)
         return []
-    offers, balance = [], (seen.get("summary") or {}).get("balance") or 0
+    paid, paid_on = _paid_since(deps, fund, reference, seen.get("fetched_at") or "")
+    offers, balance = [], ((seen.get("summary") or {}).get("balance") or 0) - paid
     if balance > 0:
         offers.append({"kind": "balance", "amount": balance, "label": wording.OFFER_BALANCE})
     nxt = seen.get("next_instalment")
-    if nxt and nxt.get("amount", 0) > 0:
+    if nxt and nxt.get("amount", 0) > 0 and paid >= nxt["amount"]:
+        offers.append({"kind": "next_instalment", "amount": nxt["amount"], "due": nxt.get("due"), "paid_on": paid_on,
+                       "label": wording.OFFER_INSTALMENT_PAID.format(date=paid_on)})
+    elif nxt and nxt.get("amount", 0) > 0:
         offers.append({"kind": "next_instalment", "amount": nxt["amount"], "due": nxt.get("due"),
                        "label": wording.OFFER_INSTALMENT.format(due=nxt.get("due"))})
     return offers
+
+
+def _paid_since(deps, fund, reference, fetched_at):
+    """(pence, London date of the last) paid through Doorstep to this account
+    since the council's copy was read: the copy (cached minutes, and the council's
+    system slower still) does not know of them, and offering the same instalment
+    again as unpaid invites paying twice. Reads only the payer's bills made since."""
+    from ...stamps import london_today, parse
+    paid, last = 0, None
+    for bill in deps.bills.of_user(deps.principal.user_id, limit=RECENT_BILLS, since=fetched_at):
+        if bill["fund"] == fund.id and bill["reference"] == reference and bill.get("status") == "success":
+            paid += bill["amount"]
+            last = last or london_today(parse(bill["created_at"])).isoformat()
+    return paid, last

@@ -46,6 +46,11 @@ async function linkedOffers(view, only = null) {
     const box = h("section", {class: "panel", id: `offers-${link.reference}`},
       h("h2", {class: "heading-m"}, t("pay.your_account", {reference: link.reference})));
     for (const offer of checked.offers) {
+      if (offer.paid_on) {  // paid through Doorstep since the council's copy was read: never offered again
+        append(box, h("p", {class: "body", id: `paid-${link.reference}`},
+          t("pay.offer_instalment_paid", {amount: pounds(offer.amount), date: formatDate(offer.paid_on)})));
+        continue;
+      }
       const label = offer.kind === "next_instalment"
         ? t("pay.offer_instalment", {amount: pounds(offer.amount), due: formatDate(offer.due)})
         : t("pay.offer_balance", {amount: pounds(offer.amount)});
