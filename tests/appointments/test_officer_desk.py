@@ -49,6 +49,22 @@ def test_the_day_list_shows_the_days_bookings_in_time_order_and_marks_them(demo)
                for m in demo.accounts.messages_to(["resident0@example.org"]))
 
 
+def test_an_appointment_of_a_day_to_come_cannot_be_marked_even_just_after_midnight_before_it(demo):
+    own = resident(demo, 3, TUESDAY_8AM)
+    booked = hold(own, "2026-12-23T09:00:00Z")
+    book(own, booked.id)  # Wednesday's first appointment
+    for status in ("arrived", "seen", "no_show"):
+        with pytest.raises(ApiError) as early:
+            mark(officer(demo), booked.id, {"status": status})
+        assert (early.value.status, early.value.code) == (422, "not_yet")
+        assert "on Wednesday 23 December 2026" in early.value.message
+    late_evening = officer(demo).replace(clock=lambda: TUESDAY_8AM.replace(hour=23, minute=59))
+    with pytest.raises(ApiError):
+        mark(late_evening, booked.id, {"status": "arrived"})
+    on_the_day = officer(demo).replace(clock=lambda: TUESDAY_8AM.replace(day=23, hour=0, minute=1))
+    assert mark(on_the_day, booked.id, {"status": "arrived"})["status"] == "arrived"
+
+
 def test_an_officer_books_for_a_caller_who_is_told_by_text(demo):
     desk = officer(demo)
     body = {"service_id": "council-tax-call-back", "start": "2026-12-22T11:00:00Z", "name": "Cal Caller",

@@ -4,6 +4,7 @@ in the outbox, moves it with the e-mail's link; the time left goes to the
 first on the waiting list; the officer marks the resident seen at the desk,
 and books a caller on the phone."""
 import time
+from datetime import timedelta
 
 from playwright.sync_api import expect
 
@@ -11,6 +12,7 @@ from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.browser import check_accessible
 from tests.web.desk import Officer
 from tests.web.journeys import sign_in
+from support.appointments_support import booked_many
 
 ADA, BOB, PHONE = "ada.appointments@example.org", "bob.waiting@example.org", "+447700900456"
 
@@ -56,17 +58,30 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     expect(page.locator("#changed")).to_contain_text("Appointment moved")
     assert mail_about(stack, ADA, "Appointment moved: Housing options interview")
     assert mail_about(stack, BOB, "An earlier time is free: Housing options interview")
-    # The officer's day (the day Ada moved to): arrived, then seen.
+    # The officer's view of the day Ada moved to: the day and her answers in words, marked only from that day.
     Officer(stack, "officer.appointments@example.org")
     desk_page = desk.new_page()
     sign_in(desk_page, "officer.appointments@example.org", "/staff")
     expect(desk_page.get_by_role("link", name="Appointments today")).to_be_visible()  # signed in, at the desk
-    desk_page.goto(f"/staff/appointments?date={moved_to_day(stack, ADA)}")
+    day, today = moved_to_day(stack, ADA), london_today(stack)
+    desk_page.goto(f"/staff/appointments?date={day.isoformat()}")
+    expect(desk_page.get_by_role("heading", level=1)).to_have_text(
+        f"Appointments on {day:%A} {day.day} {day:%B %Y}")
     row = desk_page.locator("#day-list li").filter(has_text="Housing options interview").first
-    row.get_by_role("button", name="Mark arrived").click()
-    expect(desk_page.locator("#day-list")).to_contain_text("Arrived")
-    desk_page.locator("#day-list li").filter(has_text="Arrived").first.get_by_role("button", name="Mark seen").click()
-    expect(desk_page.locator("#day-list")).to_contain_text("Seen")
+    expect(row).to_contain_text("What would you like to talk about?: I want to move")
+    if day > today:
+        expect(row.get_by_role("button", name="Mark arrived")).to_have_count(0)
+    # Today's list, a day at a time: a resident at the desk now marked arrived, then seen.
+    booked_many(1, stack.deps().clock(), calendar_id="west-offices-housing-2", service_id="housing-options")
+    desk_page.goto(f"/staff/appointments?date={(today - timedelta(days=1)).isoformat()}")
+    desk_page.get_by_role("link", name="Next day").click()
+    expect(desk_page.get_by_role("heading", level=1)).to_have_text(
+        f"Appointments on {today:%A} {today.day} {today:%B %Y}")
+    now = desk_page.locator("#appointment-AP-00000000")
+    now.get_by_role("button", name="Mark arrived").click()
+    expect(now).to_contain_text("Arrived")
+    desk_page.locator("#appointment-AP-00000000").get_by_role("button", name="Mark seen").click()
+    expect(desk_page.locator("#appointment-AP-00000000")).to_contain_text("Seen")
     # A caller on the phone, booked at the desk and told by text.
     desk_page.locator("#book-for-caller input[name=start]").first.check()
     desk_page.get_by_label("Caller's name").fill("Cal Caller")
@@ -98,4 +113,9 @@ def moved_to_day(stack, email):
     from chalicelib.handlers.appointments.slots import LONDON
     body = mail_about(stack, email, "Appointment moved")[0].body
     appointment = stack.deps().appointments.get(re.search(r"Reference: (AP-[0-9A-Z]{8})", body).group(1))
-    return appointment.start.astimezone(LONDON).date().isoformat()
+    return appointment.start.astimezone(LONDON).date()
+
+
+def london_today(stack):
+    from chalicelib.handlers.appointments.slots import LONDON
+    return stack.deps().clock().astimezone(LONDON).date()

@@ -47,6 +47,9 @@ def mark(deps, appointment_id, body):
         raise ValidationFailed([("status", wording.one_of(tuple(MARKS)))])
     appointment = appointment_or_404(deps, appointment_id)
     now = deps.clock()
+    on = appointment.start.astimezone(generating.LONDON).date()
+    if on > now.astimezone(generating.LONDON).date():  # nobody arrives, is seen or misses a day to come
+        raise ApiError(wording.not_yet(on), status=422, code="not_yet")
     event = new_event(deps, MISSED_EVENT, now, appointment_id=appointment.id) if status == "no_show" else None
     appointment.changed_at = now
     try:

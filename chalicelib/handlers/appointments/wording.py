@@ -49,6 +49,12 @@ BAD_EMAIL = "Enter an e-mail address, like name@example.com."
 LINK_NOT_VALID = "That link is not valid. Use the link in your latest message about the appointment."
 LINK_EXPIRED = "That link has expired: the appointment time has passed."
 
+
+def not_yet(day):
+    """An officer's mark refused before the appointment's day."""
+    return (f"This appointment is on {day:%A} {day.day} {day:%B %Y}: it can be marked arrived, seen or "
+            f"did not attend from that day.")
+
 # Messages. Each says the time, how (in person, by phone, by video), where,
 # who sends it and how to cancel (the NHS booking-SMS guidance).
 HOW = {"in_person": "in person", "phone": "by phone", "video": "by video"}

@@ -4,19 +4,25 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
-import {t} from "../i18n.js";
+import {formatDay, t} from "../i18n.js";
 import {redraw} from "../router.js";
 
 const LONDON = {timeZone: "Europe/London"};
 const timeOf = iso => new Date(iso).toLocaleTimeString("en-GB", {...LONDON, hour: "numeric", minute: "2-digit"});
 const today = () => new Date().toLocaleDateString("en-CA", LONDON);  // YYYY-MM-DD
+// The day before or after a calendar date (YYYY-MM-DD), counted at noon UTC so no clock change moves it.
+const dayFrom = (date, days) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+// Each answer after its question's words, as the resident read them (not the field's id).
+const answered = a => Object.entries(a.answers || {})
+  .map(([k, v]) => `${(a.questions || []).find(q => q.id === k)?.label || k}: ${v}`).join("; ");
 
-function row(view, a, refresh) {
-  const marks = {booked: ["arrived", "no_show"], arrived: ["seen", "no_show"]}[a.status] || [];
+function row(view, a, refresh, date) {
+  // Nobody arrives, is seen or misses a day to come (the server refuses it too).
+  const marks = date > today() ? [] : {booked: ["arrived", "no_show"], arrived: ["seen", "no_show"]}[a.status] || [];
   return h("li", {class: "desk-list__item", id: `appointment-${a.id}`},
     h("p", {class: "body bold"}, `${timeOf(a.start)} ${a.service_name}`),
     h("p", {class: "body"}, [a.name || a.email || a.phone || "", a.phone ? ` ${a.phone}` : ""].join("")),
-    h("p", {class: "body"}, Object.entries(a.answers || {}).map(([k, v]) => `${k}: ${v}`).join("; ")),
+    h("p", {class: "body"}, answered(a)),
     h("p", {class: "body", dataset: {status: a.status}}, t(`staff.appointments.status.${a.status}`)),
     a.status === "booked" ? button(t("staff.appointments.move"), {type: "button", secondary: true,
       onclick: event => moving(view, a, event.target, refresh)}) : null,
@@ -130,9 +136,13 @@ export async function render(view, {params}) {
   const load = async () => {
     const day = await api(`/v1/staff/appointments/day?date=${encodeURIComponent(date)}`);
     const kept = [...view.querySelectorAll("#book-for-caller, #caller-booked, #block, #blocked")];
-    redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"}, t("staff.appointments.title", {date})),
+    const when = `${formatDay(date)} ${date.slice(0, 4)}`;
+    redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"}, t("staff.appointments.title", {date: when})),
+      h("nav", {class: "body", id: "days", "aria-label": t("staff.appointments.days")},
+        h("a", {href: `/staff/appointments?date=${dayFrom(date, -1)}`}, t("staff.appointments.previous_day")), " ",
+        h("a", {href: `/staff/appointments?date=${dayFrom(date, 1)}`}, t("staff.appointments.next_day"))),
       day.appointments.length
-        ? h("ul", {class: "desk-list", id: "day-list"}, day.appointments.map(a => row(view, a, load)))
+        ? h("ul", {class: "desk-list", id: "day-list"}, day.appointments.map(a => row(view, a, load, date)))
         : h("p", {class: "body", id: "none"}, t("staff.appointments.none")), ...kept);
     return day;
   };
