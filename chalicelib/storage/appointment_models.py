@@ -34,6 +34,7 @@ class Appointment:
     changed_at: datetime | None = None
     taken_by: dict | None = None  # staff who booked it for a caller: {"user_id", "channel"}
     moved_from: str | None = None  # the appointment this one replaced
+    moved_to: str | None = None  # the appointment that replaced this one (its old links say where it went)
     reminded_at: datetime | None = None
     seq: int = 0
     offered: bool = False  # held for a resident from the waiting list: booking it moves their later one

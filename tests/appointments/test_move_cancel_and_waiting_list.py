@@ -47,9 +47,12 @@ def test_a_moved_appointment_frees_its_time_for_the_first_waiting_then_the_next(
     offer = subjects(demo, "resident2@example.org")
     assert offer == ["An earlier time is free: Housing options interview, Wednesday 23 December 2026 at 10:30am"]
     assert subjects(demo, "resident3@example.org") == []
-    with pytest.raises(ApiError) as gone:  # the old link moves nothing now
-        move(ada, {"token": token, "start": WEDNESDAY})
-    assert gone.value.code == "not_booked"
+    for asked in (lambda: move(ada, {"token": token, "start": WEDNESDAY}), lambda: manage(ada, {"move": token})):
+        with pytest.raises(ApiError) as gone:  # the old link moves nothing now, and says where it went
+            asked()
+        assert (gone.value.status, gone.value.code) == (409, "moved")
+        assert gone.value.message.startswith(f"This appointment was moved to Tuesday 29 December 2026 at 10:30am. "
+                                             f"Its new reference is {moved['id']}")
     # Bob does not answer: half an hour on, the sweep passes it to Cy.
     later = resident(demo, 9, TUESDAY_8AM + timedelta(minutes=31))
     assert pass_on(later) == 1
@@ -86,3 +89,15 @@ def test_a_cancel_link_cannot_move_and_nothing_changes_past_the_notice(demo):
     assert late.value.code == "too_late"
     just_in_time = resident(demo, 1, TUESDAY_8AM + timedelta(days=1, hours=1, minutes=30))  # 09:30: an hour before
     assert cancel(just_in_time, {"token": cancel_token})["status"] == "cancelled"
+
+
+def test_the_first_link_of_an_appointment_moved_twice_names_where_it_is_now(demo):
+    ada = resident(demo, 1, TUESDAY_8AM)
+    book(ada, hold(ada, WEDNESDAY).id)
+    first = link_token(demo, "resident1@example.org", "move")
+    from chalicelib.handlers.appointments.links import token_for
+    second = token_for(demo.appointments.get(move(ada, {"token": first, "start": NEXT_TUESDAY})["id"]), "move")
+    now = move(ada, {"token": second, "start": "2026-12-30T10:30:00Z"})
+    with pytest.raises(ApiError) as gone:
+        manage(ada, {"move": first})
+    assert f"moved to Wednesday 30 December 2026 at 10:30am. Its new reference is {now['id']}" in gone.value.message

@@ -23,12 +23,22 @@ def _by_link(deps, token, purpose):
     appointment = deps.appointments.get(read_token(token, purpose, now))
     if appointment is None:
         raise ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
+    if appointment.status == "moved" and appointment.moved_to:
+        now_at = _where_it_went(deps, appointment)
+        raise ApiError(wording.moved(generating.local_text(now_at.start), now_at.id), status=409, code="moved")
     if appointment.status != BOOKED:
         raise ApiError(wording.NOT_BOOKED, status=409, code="not_booked")
     service, calendars = service_or_404(deps, appointment.service_id)
     if now > appointment.start - timedelta(minutes=service["cancel_notice_minutes"]):
         raise ApiError(wording.TOO_LATE, status=422, code="too_late")
     return appointment, service, calendars
+
+
+def _where_it_went(deps, appointment, hops=10):
+    """The appointment a moved one became, through any later moves (a few reads: one a move)."""
+    while appointment.moved_to and hops:
+        appointment, hops = deps.appointments.get(appointment.moved_to) or appointment, hops - 1
+    return appointment
 
 
 def manage(deps, query):
@@ -86,6 +96,7 @@ def move(deps, body, *, by_staff=None, appointment=None):
                               phone=old.phone, answers=old.answers, created_at=now, booked_at=now, changed_at=now,
                               taken_by=by_staff or old.taken_by, **carried_over(old))
             event = new_event(deps, MOVED_EVENT, now, appointment_id=new.id, freed=freed(old))
+            old.moved_to = new.id
             try:
                 deps.appointments.move(old, new, now, event)
             except AlreadyExists:

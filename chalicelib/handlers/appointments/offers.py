@@ -34,7 +34,7 @@ def take(deps, offered, old, place, now, idempotency, **values):
     moving = replace(offered, **values, **carried_over(old), status=BOOKED, booked_at=now, changed_at=now)
     event = new_event(deps, MOVED_EVENT, now, appointment_id=offered.id, freed=freed(old))
     try:
-        deps.waiting.take_offer(moving, replace(old), now, event, place, idempotency)
+        deps.waiting.take_offer(moving, replace(old, moved_to=offered.id), now, event, place, idempotency)
     except EditConflict as e:
         if e.part == "old":
             return None

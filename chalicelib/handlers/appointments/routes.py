@@ -102,7 +102,8 @@ TOKEN_QUERY = [q("cancel", "a cancel link's token", schema={"type": "string", "m
                q("move", "a move link's token", schema={"type": "string", "maxLength": 200})]
 LINK_ERRORS = {"403": "The link's time has passed (code link_expired)",
                "404": "Not a valid link (code link_not_valid)",
-               "409": "The appointment is no longer booked (code not_booked)",
+               "409": "The appointment is no longer booked (code not_booked), or was moved (code moved: the message "
+                      "names its new time and reference)",
                "422": "Past the service's cancel notice (code too_late)"}
 
 
@@ -128,7 +129,8 @@ def cancel_appointment():
                "freed at once (the resident told of the new time; the old goes to the waiting list)",
     "requestBody": _body("LinkMove"),
     "responses": {"200": json_response(ref("Appointment")), **errors(400, **{
-        **LINK_ERRORS, "409": "Just taken (code just_taken, with `nearest`), or no longer booked (not_booked)",
+        **LINK_ERRORS,
+        "409": "Just taken (code just_taken, with `nearest`), no longer booked (not_booked) or moved (moved)",
         "422": "Not a time offered (slot_not_offered), or past the cancel notice (too_late)"})}})
 def move_appointment():
     from .changing import move

@@ -97,6 +97,12 @@ def invite_description(service, reference, cancel_url, move_url):
     return f"{service['name']} ({HOW[service['mode']]}). Reference {reference}. Move: {move_url} Cancel: {cancel_url}"
 TOO_LATE = "It is too late to change this appointment online: please phone us."
 NOT_BOOKED = "This appointment is no longer booked, so the link cannot change it."
+
+
+def moved(when, reference):
+    """An old link of an appointment that was moved: where it went (a move gives it a new reference)."""
+    return (f"This appointment was moved to {when}. Its new reference is {reference}: "
+            f"use the links in the message about the new time to change it.")
 ALREADY_WAITING = "You are already on the waiting list for this service."
 NOT_WAITING = "You are not on the waiting list for this service (any more)."
 NOT_EARLIER = "Give a time after now: we will tell you of a free time before it."
