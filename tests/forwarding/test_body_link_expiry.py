@@ -107,10 +107,10 @@ def test_a_token_is_accepted_only_as_it_was_written(client, bodies):
 
 
 def test_a_link_from_before_links_carried_their_end_lasts_30_days_from_its_send(client, bodies):
-    from chalicelib.handlers.forwarding.officer_links import _b64, _sign
+    from chalicelib.handlers.forwarding.officer_links import LABEL
+    from chalicelib.handlers.shared.signed_links import seal
     rid, _, _ = sent_at(bodies, client)
-    claim = f"{rid}|{ROADS}".encode()
-    old = f"{_b64(claim)}.{_b64(_sign(claim))}"
+    old = seal(LABEL, [rid, ROADS])
     assert at(EXPIRES - SECOND, client.get, f"/v1/body-links/{old}").status_code == 200
     late = at(EXPIRES + SECOND, client.get, f"/v1/body-links/{old}")
     assert late.status_code == 403 and late.json_body["error"]["code"] == "link_expired"

@@ -1,26 +1,20 @@
 """The cancel and move links in an appointment's messages: single-purpose
 signed tokens. Each names the appointment, what it may do (cancel or move)
-and when it stops working (the appointment's start), signed with the key the
-deployment keeps for message links (DOORSTEP_BODY_LINK_SECRET, already in the
-template), under a label of its own so no other link's signature is one here.
+and when it stops working (the appointment's start), signed as every message
+link is (shared/signed_links.py) under a label of its own.
 A cancel link cannot move and a move link cannot cancel; both stop working
 once the appointment is no longer booked (moved, cancelled, seen), whatever
 their expiry says. Links are built on the configured base (config.links_base)."""
-import hashlib
-import hmac
 from datetime import datetime, timezone
 
 from ...errors import ApiError
-from ..forwarding.officer_links import _b64, _key, _unb64  # the same key and spelling rules as officer links
+from ..shared.signed_links import seal, unseal
 from . import wording
 
+LABEL = b"appointment-link"
 PURPOSES = ("cancel", "move")
 LEAVE = "leave"  # a waiting-list place's link: names the service and the resident, ends at their `before`
 TOKEN_MAX = 200
-
-
-def _sign(claim):
-    return hmac.new(_key(), b"appointment-link\n" + claim, hashlib.sha256).digest()[:18]
 
 
 def token_for(appointment, purpose):
@@ -33,8 +27,7 @@ def place_token(service_id, user_id, until):
 
 
 def _token(subject, purpose, until):
-    claim = f"{subject}|{purpose}|{int(until.timestamp())}".encode()
-    return f"{_b64(claim)}.{_b64(_sign(claim))}"
+    return seal(LABEL, [subject, purpose, str(int(until.timestamp()))])
 
 
 def link_base(deps):
@@ -50,14 +43,8 @@ def read_token(token, purpose, now):
     """The appointment id a genuine, live token for `purpose` names; 404 for
     anything else (no hint whether it exists), 403 once past its time."""
     refused = ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
-    if not isinstance(token, str) or len(token) > TOKEN_MAX or token.count(".") != 1:
-        raise refused
-    claim_text, signature_text = token.split(".")
-    claim, signature = _unb64(claim_text), _unb64(signature_text)
-    if claim is None or signature is None or not hmac.compare_digest(signature, _sign(claim)):
-        raise refused
-    parts = claim.decode("utf-8", "replace").split("|")
-    if len(parts) != 3 or parts[1] != purpose or not parts[2].isdigit():
+    parts = unseal(token, LABEL, TOKEN_MAX)
+    if parts is None or len(parts) != 3 or parts[1] != purpose or not parts[2].isdigit():
         raise refused
     if now >= datetime.fromtimestamp(int(parts[2]), timezone.utc):
         raise ApiError(wording.LINK_EXPIRED, status=403, code="link_expired")
