@@ -66,9 +66,11 @@ def faster_moto(remember_sizes=True):
         if own is not None and own[0] is self:
             return sorted(own[1], key=lambda x: x.range_key.cast_value)
         items = []
-        for hash_set in self.items.values():
+        # Copies taken in one C call each: a server's or a racing test's other
+        # threads put items while this Query reads (moto's own loop raced them)
+        for hash_set in list(self.items.values()):
             if self.range_key_attr:
-                items.extend(hash_set.values())
+                items.extend(list(hash_set.values()))
             else:
                 items.append(hash_set)
         return sorted(items, key=lambda x: (x.hash_key.cast_value, x.range_key.cast_value)

@@ -37,6 +37,7 @@ export async function render(view) {
   const types = (await api("/v1/facility-types")).facility_types.filter(x => x.count > 0);
   let near = null;
   let focusResults = false;
+  let asked = 0; // only the latest search draws: an older answer arriving last would redraw and drop the focus
   const results = h("div", {id: "results", "aria-live": "polite"});
   const form = h("form", {novalidate: true},
     choices({field: "type", legend: t("find.type"), small: true,
@@ -56,7 +57,9 @@ export async function render(view) {
     const missing = [!type && {field: "type", message: t("find.type_required")},
       !near && {field: "lat", message: t("find.where_required")}].filter(Boolean);
     if (missing.length) throw new Invalid(missing);
+    const mine = ++asked;
     const found = await api(`/v1/nearest?${query({type, lat: near.lat, lon: near.lon, k: 5})}`);
+    if (mine !== asked) return;
     append(clear(results), h("h2", {class: "heading-m", tabindex: "-1"},
       t("find.results", {type: facilityName(type), place: near.label})),
     found.features.length ? h("ol", {class: "cards"}, found.features.map(f => facilityCard(f, near)))
