@@ -1,10 +1,16 @@
 """Payment links for staff: made with the fund, reference and amount, sent to
 a payer who pays through it once; expired or used, it pays nothing."""
+import os
 from datetime import timedelta
+
+import pytest
 
 from support.bills_support import PCN_20_DAYS, bill_office, pay_bill  # noqa: F401
 from support.effects_support import dies_after_commit  # noqa: F401
 from support.pay_support import DECLINED, SUCCESS, pay, pay_with  # noqa: F401
+from support.racing import at_once
+
+RACERS = 5  # payers opening the one link at the same moment
 
 
 def make_link(client, officer, body):
@@ -26,6 +32,18 @@ def test_an_officers_link_prefills_the_pay_screen_and_pays_once(client, people, 
     assert again.status_code == 404 and again.json_body["error"]["code"] == "link_gone"
     assert client.get(f"/v1/pay/links/{link['id']}").status_code == 404
     assert len(pay.payments) == 1
+
+
+def test_payers_racing_through_one_link_make_one_payment(client, people, pay):
+    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
+        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
+                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_payment_link_race.py)")
+    link = make_link(client, people("staff"), {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250})
+    answers = at_once(lambda n: pay_bill(client, {"link": link["id"]}), range(RACERS))
+    made = [a for a in answers if a.status_code == 201]
+    gone = [a for a in answers if a.status_code == 404 and a.json_body["error"]["code"] == "link_gone"]
+    assert (len(made), len(gone)) == (1, RACERS - 1), [a.status_code for a in answers]
+    assert len(pay.payments) == 1 and made[0].json_body["amount"] == 7_250
 
 
 def test_a_declined_card_gives_the_link_back_for_another_try(client, people, pay):
