@@ -4,7 +4,9 @@
   (user id, e-mail), its payment id once made. Written with the
   Idempotency-Key's record in one transaction. A signed-in payer's bills
   carry `user_id`: the sparse `by_user` index lists them for My Account,
-  newest first, in one Query.
+  newest first, in one Query. Every bill carries `account` ("{fund}#{reference}"):
+  the `by_account` index lists the bills paid to one account, newest first
+  (what the back office may not show yet, handlers/bills/unseen.py).
 - a posting: pk "day#{YYYY-MM-DD}", sk "posted#{payment id}" (or
   "reversed#{refund id}"): money handed to the fund's back office, written
   once (a conditional put) after it answered; a day's postings are one Query.
@@ -26,6 +28,15 @@ class ByUserIndex(GlobalSecondaryIndex):
     sk_time = UnicodeAttribute(range_key=True)  # ISO creation time, then the id
 
 
+class ByAccountIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_account"
+        projection = AllProjection()
+
+    account = UnicodeAttribute(hash_key=True)  # "{fund}#{reference}"
+    account_time = UnicodeAttribute(range_key=True)  # ISO creation time, then the id
+
+
 class BillModel(Stored):
     class Meta:
         table_name = table("bills")
@@ -39,7 +50,10 @@ class BillModel(Stored):
     used_at = UnicodeAttribute(null=True)  # a payment link's use
     payment_id = UnicodeAttribute(null=True)  # a bill's payment, once made
     status = UnicodeAttribute(null=True)  # how it finished, as its purpose was told
+    account = UnicodeAttribute(null=True)
+    account_time = UnicodeAttribute(null=True)
     by_user = ByUserIndex()
+    by_account = ByAccountIndex()
 
 
 class BillStore:
@@ -53,8 +67,9 @@ class BillStore:
         parts = ["bill"]
         user = bill.get("user_id")
         with writes(parts, exists={"bill", "idempotency"}), transaction() as t:
-            t.save(BillModel(pk=f"bill#{bill['id']}", sk="bill", row=bill, user_id=user,
-                             sk_time=f"{bill['created_at']}#{bill['id']}" if user else None),
+            made = f"{bill['created_at']}#{bill['id']}"
+            t.save(BillModel(pk=f"bill#{bill['id']}", sk="bill", row=bill, user_id=user, sk_time=made if user else None,
+                             account=f"{bill['fund']}#{bill['reference']}", account_time=made),
                    condition=BillModel.pk.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
@@ -72,11 +87,14 @@ class BillStore:
         BillModel(pk=f"bill#{bill_id}", sk="bill").update(
             actions=[BillModel.status.set(status)], condition=BillModel.pk.exists())
 
-    def of_user(self, user_id, limit=50, since=None):
-        """Newest first; since: only those made at or after this stamp (the index's key condition)."""
-        condition = BillModel.sk_time >= since if since else None
-        return [_bill(m) for m in BillModel.by_user.query(user_id, condition, scan_index_forward=False, limit=limit,
+    def of_user(self, user_id, limit=50):
+        return [_bill(m) for m in BillModel.by_user.query(user_id, scan_index_forward=False, limit=limit,
                                                         page_size=limit)]
+
+    def of_account(self, fund, reference, since, limit):
+        """The bills paid to one account made at or after `since`, newest first, `limit` at most."""
+        return [_bill(m) for m in BillModel.by_account.query(f"{fund}#{reference}", BillModel.account_time >= since,
+                                                             scan_index_forward=False, limit=limit, page_size=limit)]
 
     def forget_user(self, user_id):
         """A user's bills kept (finance's record of money taken) without who paid:

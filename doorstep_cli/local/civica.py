@@ -20,9 +20,12 @@ council rent accounts (`rntsel`, `rnttrn`, docids assumed): civica_rents.py.
 For tests and demos: `down` (every call a 503 maintenance page), a nightly
 window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),
 `malformed` (XML cut short), `refusing` (every call after login an error
-code) and `odd_unknowns` (an unknown council tax reference answered in a shape
+code), `postings_closed` (payments posted refused while the accounts are
+read as ever: its cash receipting closed) and `odd_unknowns` (an unknown council tax reference answered in a shape
 of its own, no SetPerson and no error code, as Civica's versions differ). `calls` lists each docid asked, in order; `requests` holds the
-residents' requests it has taken, one per request key (civica_requests.py).
+residents' requests it has taken, one per request key (civica_requests.py);
+`payments` the card payments posted, each shown on its account at once
+(civica_payments.py).
 """
 from __future__ import annotations
 
@@ -57,6 +60,7 @@ class CivicaBackOffice(ThreadedServer):
         self.calls = []
         self.down = self.malformed = self.refusing = self.odd_unknowns = False
         self.delay_s = 0.0
+        self.postings_closed = False  # postings answered with the maintenance page, reads going on
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
         self.origin = self.serve(host, port, _handler(self), "civica-back-office")
@@ -107,6 +111,8 @@ class CivicaBackOffice(ThreadedServer):
         year = int(params.get("recyear") or params.get("year") or data.financial_year(today))
         if docid == "cocrmper":
             return self._set_person(session, params)
+        if self.payments.handles(docid) and self.postings_closed:
+            return answers.error("Cash Receipting Unavailable", "13", root="PaymentPosting")
         if self.payments.handles(docid):  # a service session's: the payer may be anyone
             with self.lock:
                 return self.payments.take(docid, form or {})
@@ -121,19 +127,19 @@ class CivicaBackOffice(ThreadedServer):
             with self.lock:
                 return self.requests.take(docid, person, form, today)
         if docid == "ctxsel":
-            return answers.accounts_list(person, refs, year, today)
+            return answers.accounts_list(person, refs, year, today, self._posted)
         if docid == "ctxdet":
             ref = params.get("actref", "")
             if ref not in refs:
                 return answers.error("Account Not Found For Person", "6")
             session["current"] = ref  # the side effect Stockport's adapter works around
-            return answers.details(ref, year, today)
+            return answers.details(ref, year, today, self._posted(ref))
         if docid in ("irins", "ctxtrn", "ctxprop", "docdl") and current is None:
             return answers.error("No Account Selected", "7")
         if docid == "irins":
             return answers.instalments(current, year)
         if docid == "ctxtrn":
-            return answers.transactions(current, year, today)
+            return answers.transactions(current, year, today, self._posted(current))
         if docid == "ctxprop":
             return answers.properties(current)
         if docid == "viewdoc":
@@ -151,6 +157,10 @@ class CivicaBackOffice(ThreadedServer):
         if docid == "hbpaydet":
             return answers.benefit_payments(claims, params.get("type", "ctp").lower(), today)
         return answers.error(f"Unknown docid {docid}", "1")
+
+    def _posted(self, ref):
+        with self.lock:
+            return self.payments.on_account(ref)
 
     def _set_person(self, session, params):
         if params.get("personref") in data.PEOPLE:

@@ -16,6 +16,12 @@ def civica_day(when):
     return when.strftime("%d-%b-%Y")
 
 
+def day_of(civica_written):
+    """05-Jan-2026 -> date(2026, 1, 5)."""
+    from datetime import datetime
+    return datetime.strptime(civica_written, "%d-%b-%Y").date()
+
+
 def xml(root):
     return b'<?xml version="1.0" encoding="utf-8"?>' + tostring(root)
 
@@ -74,29 +80,41 @@ def _person_name(parent, ref):
     _add(details, "TelephoneNumber", person["phone"], Priority="1")
 
 
-def balance(account, year, today):
-    paid = sum(p for _, p in data.payments(account, year, today))
+def balance(account, year, today, posted=()):
+    """posted: [(day, pence, payref)], card payments posted to the account (civica_payments.on_account)."""
+    paid = sum(p for _, p in data.payments(account, year, today)) + sum(p for _, p, _ in posted)
     return (account.get("brought_forward", 0) + data.net_charge(account) - paid
             - data.benefit_credits(account, year, today))
 
 
-def accounts_list(person_ref, refs, year, today):
+def ahead_of_plan(upcoming, posted):
+    """The instalments still to pay once card payments posted cover the next ones first."""
+    credit, left = sum(p for _, p, _ in posted), []
+    for when, amount in upcoming:
+        covered = min(max(credit, 0), amount)
+        credit -= covered
+        if amount - covered > 0:
+            left.append((when, amount - covered))
+    return left
+
+
+def accounts_list(person_ref, refs, year, today, posted_of=lambda ref: ()):
     node = Element("CtaxSelectDoc", Method="GET")
     _person_name(node, person_ref)
     listed = _add(node, "CtaxActList")
     for ref in refs:
         account = data.ACCOUNTS[ref]
         row = _add(listed, "CtaxActDetails", AccountStatus="Closed" if account.get("closed") else "Live",
-                   CtaxActRef=ref, CtaxBalance=pounds(balance(account, year, today)))
+                   CtaxActRef=ref, CtaxBalance=pounds(balance(account, year, today, posted_of(ref))))
         _add(row, "CtaxActAddress", ", ".join(account["lines"] + [account["postcode"]]))
     return xml(node)
 
 
-def details(ref, year, today):
+def details(ref, year, today, posted=()):
     account = data.ACCOUNTS[ref]
     node = Element("CtaxDetails")
     _add(node, "CtxActRef", ref)
-    _add(node, "CtxActBalance", pounds(balance(account, year, today)))
+    _add(node, "CtxActBalance", pounds(balance(account, year, today, posted)))
     _add(node, "CtxActClosed", "Y" if account.get("closed") else "N")
     acct = _add(node, "AccountDetails")
     dd = account["method"] == "Direct Debit"
@@ -116,11 +134,11 @@ def details(ref, year, today):
     paid = data.payments(account, year, today)
     due_by_now = sum(a for when, a in plan if when <= today)
     _add(totals, "TotalCharge", pounds(data.net_charge(account)))
-    _add(totals, "TotalPayments", pounds(-sum(a for _, a in paid)))
+    _add(totals, "TotalPayments", pounds(-sum(a for _, a in paid) - sum(p for _, p, _ in posted)))
     _add(totals, "TotalBenefits", pounds(-data.benefit_credits(account, year, today)))
-    _add(totals, "BalanceOutstanding", pounds(balance(account, year, today)))
+    _add(totals, "BalanceOutstanding", pounds(balance(account, year, today, posted)))
     _add(totals, "InstArrears", pounds(max(0, due_by_now - sum(a for _, a in paid))))
-    upcoming = [(when, a) for when, a in plan if when > today]
+    upcoming = ahead_of_plan([(when, a) for when, a in plan if when > today], posted)
     summary = _add(totals, "RecYrSummary")
     if account["missed"]:
         _add(summary, "Stage", StageCode="Reminder", StageDate=civica_day(today))
@@ -140,7 +158,7 @@ def instalments(ref, year):
     return xml(node)
 
 
-def transactions(ref, year, today):
+def transactions(ref, year, today, posted=()):
     account = data.ACCOUNTS[ref]
     node = Element("TranList")
     number = 1
@@ -161,6 +179,8 @@ def transactions(ref, year, today):
         add("Discount", start, -(account["charge"] * percent // 100), ChargeType=name)
     for when, amount in data.payments(account, year, today):
         add("Payments", when, -amount, SubCode="DD" if account["method"] == "Direct Debit" else "CARD")
+    for when, amount, payref in posted:
+        add("Payments", when, -amount, SubCode="CARD", PayRef=payref)
     credit = data.benefit_credits(account, year, today)
     if credit:
         add("Benefit", today, -credit, ChargeType="Council Tax Reduction")

@@ -5,7 +5,12 @@ One posting is kept per key (`payref`), whatever number of times it is sent:
 a resend answers the same reference ("Payment Already Posted"). A reference
 the office does not hold is posted to suspense, as cash receipting does; a
 posting without a key, with an amount that is not money, or a reversal of a
-payment never posted, is refused."""
+payment never posted, is refused.
+
+A payment taken shows on its account at once (`on_account`): in the account's
+transactions with its key (`<PayRef>`, as cash receipting keeps the payer's
+reference), in its balance, and ahead of plan (it covers the next instalments
+first: civica_answers.details). A reversal takes its payment back out."""
 from __future__ import annotations
 
 import re
@@ -42,6 +47,19 @@ class Payments:
             return _posted(reference, "Reversal Posted")
         known = form.get("actref") in data.ACCOUNTS or form.get("module") != "C"
         return _posted(reference, "Payment Posted" if known else "Payment Posted To Suspense")
+
+    def on_account(self, ref):
+        """[(day paid, pence, payref)] of the card payments posted to account `ref`,
+        less reversals (negative); called under the office's lock."""
+        found = []
+        for key, p in self.kept.items():
+            form = p["form"]
+            original = self.kept.get(form.get("origref", "")) if p["docid"] == "ctxrev" else p
+            if original is None or original["form"].get("actref") != ref or original["form"].get("module") != "C":
+                continue
+            pence = int(form["amount"].replace(".", ""))
+            found.append((answers.day_of(form.get("paydate", "")), -pence if p["docid"] == "ctxrev" else pence, key))
+        return found
 
     def posted(self, docid="ctxpay"):
         return [p for p in self.kept.values() if p["docid"] == docid]

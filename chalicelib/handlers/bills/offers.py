@@ -9,8 +9,6 @@ says whether an account exists or whose it is."""
 from . import wording
 from .issuer import amount_due
 
-RECENT_BILLS = 10  # a payer's bills read to find those the council's copy may not know yet
-
 
 def for_reference(deps, fund, reference):
     """(fixed amount or None, {issuer's details}, [offers])."""
@@ -31,7 +29,7 @@ def _council_tax(deps, fund, reference):
         seen = _account(deps, link)
     except Exception:  # noqa: BLE001 (the back office down with no copy: the payer types the amount)
         return []
-    paid, paid_on = _paid_since(deps, fund, reference, seen.get("fetched_at") or "")
+    paid, paid_on = _not_shown(deps, fund, reference, seen)
     offers, balance = [], ((seen.get("summary") or {}).get("balance") or 0) - paid
     if balance > 0:
         offers.append({"kind": "balance", "amount": balance, "label": wording.OFFER_BALANCE})
@@ -45,15 +43,15 @@ def _council_tax(deps, fund, reference):
     return offers
 
 
-def _paid_since(deps, fund, reference, fetched_at):
-    """(pence, London date of the last) paid through Doorstep to this account
-    since the council's copy was read: the copy (cached minutes, and the council's
-    system slower still) does not know of them, and offering the same instalment
-    again as unpaid invites paying twice. Reads only the payer's bills made since."""
-    from ...stamps import london_today, parse
-    paid, last = 0, None
-    for bill in deps.bills.of_user(deps.principal.user_id, limit=RECENT_BILLS, since=fetched_at):
-        if bill["fund"] == fund.id and bill["reference"] == reference and bill.get("status") == "success":
-            paid += bill["amount"]
-            last = last or london_today(parse(bill["created_at"])).isoformat()
-    return paid, last
+def _not_shown(deps, fund, reference, seen):
+    """(pence, London day of the last) paid through Doorstep to this account,
+    by anyone, that the council's copy does not show yet (unseen.py): the
+    posting is queued, or the copy was read before it. Reads the account's
+    newest bills of the copy's year, one Query."""
+    from .unseen import RECENT_BILLS, not_shown, paid_on, since_year_start
+    year = seen.get("year")
+    if not year:
+        return 0, None
+    bills = deps.bills.of_account(fund.id, reference, since_year_start(year), RECENT_BILLS)
+    left = not_shown(bills, seen.get("payments") or [])
+    return sum(b["amount"] for b in left), (paid_on(left[-1]) if left else None)

@@ -51,6 +51,7 @@ class Transaction:
     amount: int  # pence; payments and credits negative, charges positive
     kind: str  # the back office's own: Payments, Charge, Discount, Benefit...
     method: str = ""  # how it was paid (DD, card...)
+    reference: str = ""  # the payer's reference kept with a payment (ours: the posting's key), where given
 
 
 @dataclass(frozen=True)

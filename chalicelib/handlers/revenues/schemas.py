@@ -42,7 +42,9 @@ SCHEMAS = {
         "instalments": {"type": "array", "items": {"type": "object", "properties": {
             "due": DAY, "amount": PENCE, "direct_debit": {"type": "boolean"}}}},
         "payments": {"type": "array", "items": {"type": "object", "properties": {
-            "date": DAY, "amount": PENCE, "kind": {"type": "string"}, "method": {"type": "string"}}}},
+            "date": DAY, "amount": PENCE, "kind": {"type": "string"}, "method": {"type": "string"},
+            "reference": {"type": "string", "description": "a payment's own reference, where the back office "
+                                                             "keeps one"}}}},
         "documents": {"type": "array", "items": {"type": "object", "properties": {
             "id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"}, "created": DAY,
             "about": {"type": "string", "enum": ["council_tax", "benefits"]}}}},

@@ -52,8 +52,10 @@ def read(session, account_ref, year):
 
 
 def _paid(transactions):
-    """Money in (payments, benefit credited) in the back office's order, as positive pence."""
-    return [{"date": t.date, "amount": -t.amount, "kind": t.kind, "method": t.method}
+    """Money in (payments, benefit credited) in the back office's order, as positive pence;
+    a payment's reference where the back office keeps one (a payment posted from here: its id)."""
+    return [{"date": t.date, "amount": -t.amount, "kind": t.kind, "method": t.method,
+             **({"reference": t.reference} if t.reference else {})}
             for t in transactions if t.amount < 0]
 
 
