@@ -7,6 +7,8 @@
   newest first, in one Query. Every bill carries `account` ("{fund}#{reference}"):
   the `by_account` index lists the bills paid to one account, newest first
   (what the back office may not show yet, handlers/bills/unseen.py).
+- a bill's payment reference (what the payer reads out, "PY-..."): pk
+  "number#{it}", sk "number", written with the bill so no two bills share one.
 - a posting: pk "day#{YYYY-MM-DD}", sk "posted#{payment id}" (or
   "reversed#{refund id}"): money handed to the fund's back office, written
   once (a conditional put) after it answered; a day's postings are one Query.
@@ -61,15 +63,18 @@ class BillStore:
         bind()
 
     def create(self, bill, idempotency=None):
-        """The bill and its key's record, one transaction (AlreadyExists("idempotency"):
-        a twin took the key first)."""
+        """The bill, its payment reference's row and its key's record, one transaction
+        (AlreadyExists("idempotency"): a twin took the key first; AlreadyExists("number"):
+        another bill has its payment reference)."""
         from .report_store import _claim_key
-        parts = ["bill"]
+        parts = ["bill", "number"]
         user = bill.get("user_id")
-        with writes(parts, exists={"bill", "idempotency"}), transaction() as t:
+        with writes(parts, exists={"bill", "number", "idempotency"}), transaction() as t:
             made = f"{bill['created_at']}#{bill['id']}"
             t.save(BillModel(pk=f"bill#{bill['id']}", sk="bill", row=bill, user_id=user, sk_time=made if user else None,
                              account=f"{bill['fund']}#{bill['reference']}", account_time=made),
+                   condition=BillModel.pk.does_not_exist())
+            t.save(BillModel(pk=f"number#{bill['payment_reference']}", sk="number", row={"bill_id": bill["id"]}),
                    condition=BillModel.pk.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)

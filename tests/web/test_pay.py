@@ -48,8 +48,10 @@ def test_a_pcn_pays_its_amount_due_and_a_mistyped_council_tax_reference_never_re
     pay_on_the_card_page(page, SUCCESS, "£35.00")
     heading(page, "Payment received")
     expect(page.locator("#bill")).to_contain_text("CQ12345679")
+    expect(page.locator("#payment-reference")).to_have_text(re.compile(r"^PY-[2-9A-Z]{8}$"))
+    number = page.locator("#payment-reference").inner_text()
     expect(page).to_have_url(re.compile(r"/pay\?paid=[0-9a-f]{32}$"))
     assert [p["reference"] for p in bill_office.posted("parking")] == ["CQ12345679"]
     page.goto("/account")
     expect(page.locator("#my-bills")).to_contain_text("CQ12345679: £35.00")
-    expect(page.locator("#my-bills")).to_contain_text("(paid)")
+    expect(page.locator("#my-bills")).to_contain_text(f"(paid) Payment reference {number}")

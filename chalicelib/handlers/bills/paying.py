@@ -14,6 +14,7 @@ from .offers import for_reference
 from .references import in_sentence
 
 FIELDS = ("fund", "reference", "amount", "email")
+NUMBER_TRIES = 3  # 30**8 payment references: a second clash running is a generator broken
 LINK_FIELDS = ("link", "email")
 
 
@@ -51,26 +52,47 @@ def create(deps, body, idempotency_key):
     chosen, reference = fund_and_reference(body, FIELDS)
     fixed, _, _ = for_reference(deps, chosen, reference) if chosen.fixed_by else (None, None, None)
     amount, email, now = amount_of(chosen, body, fixed), email_of(deps, body), deps.clock()
-    bill = {"id": deps.new_opaque_id(), "fund": chosen.id, "fund_code": chosen.fund_code, "reference": reference,
-            "amount": amount, "user_id": user_id, "email": email, "created_at": stamp(now), "payment_id": None,
-            "link": link_id, "link_used_at": link_used,
+    bill = {"id": deps.new_opaque_id(), "payment_reference": payment_reference(deps), "fund": chosen.id,
+            "fund_code": chosen.fund_code, "reference": reference, "amount": amount, "user_id": user_id,
+            "email": email, "created_at": stamp(now), "payment_id": None, "link": link_id, "link_used_at": link_used,
             "description": wording.DESCRIPTION.format(fund=chosen.name, label=in_sentence(chosen.label),
                                                       reference=reference)}
-    try:
-        deps.bills.create(bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS))
-    except AlreadyExists:
+    if not _stored(deps, bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS)):
         return claim.twin(), False
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=f"{chosen.id}.{bill['id']}", amount=amount, reference=reference,
             description=bill["description"], user_id=user_id, email=email,
-            metadata={"fund": chosen.id, "fund_code": chosen.fund_code, "bill_reference": reference})
+            metadata={"fund": chosen.id, "fund_code": chosen.fund_code, "bill_reference": reference,
+                      "payment_reference": bill["payment_reference"]})
     except payments.PaymentsUnavailable:
         if link_id:
             deps.bills.release_link(link_id, link_used)  # nothing was paid through it
         raise
     deps.bills.set_payment(bill["id"], payment.id)
     return view(bill, payment), True
+
+
+def _stored(deps, bill, record):
+    """The bill written (False: a twin with the same Idempotency-Key was first);
+    a payment reference another bill has is drawn again."""
+    for attempt in range(NUMBER_TRIES):
+        try:
+            deps.bills.create(bill, record)
+            return True
+        except AlreadyExists as e:
+            if e.part != "number":
+                return False
+            if attempt == NUMBER_TRIES - 1:
+                raise
+            bill["payment_reference"] = payment_reference(deps)
+
+
+def payment_reference(deps):
+    """What the payer is told and reads out over the phone: PY- and eight of
+    the letters and digits nobody mishears (ids.ALPHABET), as the AP- and FM-
+    references are; unique, its row written with the bill (a clash draws again)."""
+    return "PY-" + deps.new_report_id()[-6:] + deps.new_report_id()[-2:]
 
 
 def bill_id_of(subject_id):
@@ -88,7 +110,7 @@ def _answer(deps):
 
 def view(bill, payment=None):
     chosen = find_fund(bill["fund"])
-    out = {"id": bill["id"], "fund": bill["fund"], "fund_name": chosen.name if chosen else bill["fund"],
+    out = {"id": bill["id"], "payment_reference": bill.get("payment_reference"), "fund": bill["fund"], "fund_name": chosen.name if chosen else bill["fund"],
            "reference": bill["reference"], "amount": bill["amount"], "amount_text": pounds(bill["amount"]),
            "description": bill["description"], "created_at": bill["created_at"], "status": bill.get("status"),
            "payment": None}

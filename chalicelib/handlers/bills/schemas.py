@@ -42,6 +42,8 @@ SCHEMAS = {
             "email": EMAIL}}]},
     "Bill": {"type": "object", "required": ["id", "fund", "reference", "amount"], "properties": {
         "id": TEXT, "fund": TEXT, "fund_name": TEXT, "reference": TEXT, "amount": PENCE, "amount_text": TEXT,
+        "payment_reference": {"type": "string", "nullable": True, "example": "PY-7K3F9QRT",
+                              "description": "the payer's reference for this payment (receipt, My Account)"},
         "description": TEXT, "created_at": TEXT, "status": NULLABLE_TEXT,
         "payment": {"type": "object", "nullable": True, "properties": {
             "id": TEXT, "status": TEXT, "finished": {"type": "boolean"}, "code": NULLABLE_TEXT,

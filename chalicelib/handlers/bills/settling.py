@@ -32,6 +32,6 @@ def _receipt(deps, bill, payment):
     now = deps.clock()
     subject = wording.RECEIPT_SUBJECT.format(amount=pounds(bill["amount"]), fund=name)
     body = wording.RECEIPT_BODY.format(fund=name, label=label, reference=bill["reference"],
-                                       amount=pounds(bill["amount"]), payment=payment.id,
+                                       amount=pounds(bill["amount"]), payment=bill.get("payment_reference") or payment.id,
                                        date=f"{now:%d %B %Y}")
     queue_email(bill["email"], subject, body, now, f"receipt:bill:{payment.id}")

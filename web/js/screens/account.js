@@ -69,7 +69,8 @@ function bills({bills: mine}) {
     h("ul", {class: "list list--spaced", id: "my-bills"}, mine.map(b => h("li", {},
       h("a", {href: `/pay?paid=${encodeURIComponent(b.id)}`}, t("account.bill_row", {fund: b.fund_name,
         reference: b.reference, amount: b.amount_text, when: formatDate(b.created_at),
-        state: t(`account.bill_state_${b.status === "success" ? "paid" : b.status ? "not_paid" : "waiting"}`)})))))];
+        state: t(`account.bill_state_${b.status === "success" ? "paid" : b.status ? "not_paid" : "waiting"}`)})),
+      b.payment_reference ? ` ${t("account.bill_payment_reference", {number: b.payment_reference})}` : null)))];
 }
 
 // My conversations with the council: each to its transcript, with the reports made from it or linked to it.

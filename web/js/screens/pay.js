@@ -135,7 +135,9 @@ async function paid(view, billId) {
   append(view, h("dl", {class: "summary", id: "bill"},
     h("dt", {}, t("pay.for")), h("dd", {}, bill.fund_name),
     h("dt", {}, t("pay.reference")), h("dd", {}, bill.reference),
-    h("dt", {}, t("pay.amount")), h("dd", {}, bill.amount_text)),
+    h("dt", {}, t("pay.amount")), h("dd", {}, bill.amount_text),
+    ...(done && bill.payment_reference ? [h("dt", {}, t("pay.payment_reference")),
+      h("dd", {id: "payment-reference"}, bill.payment_reference)] : [])),
   h("p", {class: "body"}, done ? t("pay.done_body") : t("pay.not_done_body")),
   h("p", {class: "body"}, h("a", {href: done ? "/" : `/pay?fund=${encodeURIComponent(bill.fund)}`},
     done ? t("pay.home") : t("pay.try_again"))));
