@@ -85,4 +85,4 @@ def test_the_nightly_command_writes_the_routes_cash_file_byte_for_byte_and_names
     assert out.read_bytes() == route and route.count(b"\r\n") == 2 and b",12345," in route
     assert "wrote" in capsys.readouterr().out
     assert main(["--stage", "test", "pay", "cash-file", "--day", day, "--fund", "library-fines"]) != 0
-    assert "No fund with that id" in capsys.readouterr().err
+    assert "We do not take payments for that fund" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from ...errors import NotFound, ValidationFailed
 from ..payments.core import provider
+from . import wording
 from .funds import all_funds, fund as find_fund
 from .limits import PURPOSE
 
@@ -27,7 +28,7 @@ def _day(value):
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ValidationFailed([("date", "Must be a date (YYYY-MM-DD).")]) from None
+        raise ValidationFailed([("date", wording.DAY)]) from None
 
 
 def _fund_of(row):
@@ -46,7 +47,7 @@ def cash_file(deps, query):
     """GET /v1/staff/pay/cash-file.csv?fund=&date=: (file name, CSV text)."""
     chosen = find_fund(query.get("fund"))
     if chosen is None:
-        raise NotFound("No fund with that id.", code="fund_not_found")
+        raise NotFound(wording.NO_SUCH_FUND, code="fund_not_found")
     day = _day(query.get("date")).isoformat()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -20,7 +20,7 @@ def make(deps, body, idempotency_key):
     chosen, reference = fund_and_reference(body, ("fund", "reference", "amount", "expires_days", "email", "phone"))
     days = body.get("expires_days", LINK_DAYS_DEFAULT)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= LINK_DAYS_MAX:
-        raise ValidationFailed([("expires_days", f"Must be whole days from 1 to {LINK_DAYS_MAX}.")])
+        raise ValidationFailed([("expires_days", wording.LINK_DAYS.format(most=LINK_DAYS_MAX))])
     send_to = _send_to(body)
     amount = None if chosen.fixed_by else amount_of(chosen, body, None)  # the issuer says, on the day it is paid
     claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#paylink", body,

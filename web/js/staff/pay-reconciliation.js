@@ -56,6 +56,6 @@ export async function render(view, {url}) {
     totals(fund, day.provider_reached),
     h("p", {class: "body"}, button(t("staff.reconcile.csv"), {secondary: true, type: "button", id: "cash-file",
       onclick: () => saveCsv(file, `cash-${fund.fund_code}-${date}.csv`, status,
-        t("staff.reconcile.csv_ready", {fund: named, date}))})), status,
+        t("staff.reconcile.csv_ready", {fund: named, date: formatDate(date)}))})), status,
     differences(fund, formatDate(date)));
 }
