@@ -62,7 +62,8 @@ def test_a_pcn_pays_the_amount_its_issuer_says_is_due_whatever_is_typed(client, 
     assert at_provider["amount"] == 3500 and at_provider["reference"] == PCN_10_DAYS
     assert at_provider["metadata"]["fund"] == "parking-pcn" and at_provider["metadata"]["fund_code"] == "PCN"
     assert len(at_provider["metadata"]) <= 10
-    assert at_provider["description"] == "Parking penalty charge notice (PCN): PCN number CQ12345679"
+    assert at_provider["description"] == \
+        f"Parking penalty charge notice (PCN): PCN number CQ12345679, payment {made['payment_reference']}"
 
 
 def test_an_anonymous_payer_learns_nothing_of_whose_account_a_reference_is(client, pay):

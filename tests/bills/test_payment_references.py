@@ -23,6 +23,7 @@ def test_a_payer_reads_one_short_payment_reference_on_the_return_the_receipt_and
     assert [b["payment_reference"] for b in mine] == [number]
     (at_provider,) = pay.payments.values()
     assert at_provider["metadata"]["payment_reference"] == number  # finance finds it at the provider too
+    assert at_provider["description"].endswith(f", payment {number}")  # the card page's, the ledger's
 
 
 def test_a_payment_reference_another_payment_has_is_drawn_again(deps, pay):
@@ -33,3 +34,4 @@ def test_a_payment_reference_another_payment_has_is_drawn_again(deps, pay):
     second, _ = paying.create(deps, {"fund": "sundry-invoice", "reference": "200345672", "amount": 1_000}, None)
     assert (first["payment_reference"], second["payment_reference"]) == ("PY-AAAAAAAA", "PY-CCCCCCCC")
     assert deps.bills.get(second["id"])["payment_reference"] == "PY-CCCCCCCC"
+    assert second["description"].endswith(", payment PY-CCCCCCCC")

@@ -54,10 +54,8 @@ def create(deps, body, idempotency_key):
     amount, email, now = amount_of(chosen, body, fixed), email_of(deps, body), deps.clock()
     bill = {"id": deps.new_opaque_id(), "payment_reference": payment_reference(deps), "fund": chosen.id,
             "fund_code": chosen.fund_code, "reference": reference, "amount": amount, "user_id": user_id,
-            "email": email, "created_at": stamp(now), "payment_id": None, "link": link_id, "link_used_at": link_used,
-            "description": wording.DESCRIPTION.format(fund=chosen.name, label=in_sentence(chosen.label),
-                                                      reference=reference)}
-    if not _stored(deps, bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS)):
+            "email": email, "created_at": stamp(now), "payment_id": None, "link": link_id, "link_used_at": link_used}
+    if not _stored(deps, chosen, bill, claim.record(bill["id"], now, IDEMPOTENCY_HOURS)):
         return claim.twin(), False
     try:
         payment = payments.start(
@@ -73,10 +71,13 @@ def create(deps, body, idempotency_key):
     return view(bill, payment), True
 
 
-def _stored(deps, bill, record):
+def _stored(deps, chosen, bill, record):
     """The bill written (False: a twin with the same Idempotency-Key was first);
-    a payment reference another bill has is drawn again."""
+    a payment reference another bill has is drawn again. Its description (the
+    card page's, the ledger's, the staff screens') names the payment reference."""
     for attempt in range(NUMBER_TRIES):
+        bill["description"] = wording.DESCRIPTION.format(fund=chosen.name, label=in_sentence(chosen.label),
+                                                         reference=bill["reference"], number=bill["payment_reference"])
         try:
             deps.bills.create(bill, record)
             return True

@@ -10,7 +10,7 @@ NO_BILL = "We cannot find that payment. If you paid, your receipt e-mail has its
 FIELD_UNKNOWN = "Is not a payment field."
 EMAIL = "Enter an e-mail address like name@example.com, or leave it empty."
 # What a payment is called on the card page, the receipt and My Account.
-DESCRIPTION = "{fund}: {label} {reference}"
+DESCRIPTION = "{fund}: {label} {reference}, payment {number}"
 OFFER_BALANCE = "Pay the balance"
 OFFER_INSTALMENT = "Pay the next instalment (due {due})"
 OFFER_INSTALMENT_PAID = "Next instalment paid on {date}: it can take up to 3 working days to show on your account"
