@@ -149,7 +149,8 @@ class BulkyStore(PendingChanges):
         the old day's given back; the request's Idempotency-Key claimed.
         SlotFull: the new day is full; EditConflict("booking"): it changed or
         was cancelled meanwhile; AlreadyExists("idempotency"): a twin came first.
-        event: what the change promises (its receipt), in the same transaction."""
+        event: what the change promises (its receipt; a cheaper one's refund:
+        a list of events), in the same transaction."""
         from .report_store import _claim_key
         M = BulkyBookingModel
         read = booking.change_seq or 0
@@ -281,8 +282,9 @@ class BulkyStore(PendingChanges):
 
 
 def _put_event(t, parts, event):
-    """The event a booking's change promises effects by, in its transaction (shared/effects.py)."""
-    if event is not None:
-        from .report_store import event_model
-        t.save(event_model(event))
-        parts.append("event")
+    """The event (or events) a booking's change promises effects by, in its transaction (shared/effects.py)."""
+    from .report_store import event_model
+    for one in event if isinstance(event, (list, tuple)) else [event]:
+        if one is not None:
+            t.save(event_model(one))
+            parts.append("event")

@@ -30,6 +30,8 @@ DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "wa
 # rule, the receipt, a push to the resident's browsers through their alerts);
 # an officer's answer told to a resident not looking (the conversation, its
 # open sockets). A receipt goes to the address the booking was made with.
+# A cheaper bulky change's refund (the provider's key; the payment, its refund
+# and its event, the ledger row, the booking settled).
 # A form sent: its case opened (a new report with its timeline entry, event,
 # inbox rows, the key that keeps it one, its resident's follow) and the copy
 # of the answers kept in the outbox, from the submission and its form's

@@ -113,6 +113,45 @@ def test_a_payment_webhook_confirms_the_booking_and_sends_one_receipt_whereever_
     assert deps.payments.get(payment.id).settled_status == "success"
 
 
+# A cheaper change of a bulky booking: the difference refunded once, from the change's own event, wherever the
+# request (right after its commit) or the worker carrying the refund out dies; the change's receipt sent once.
+CHANGE_REFUND = ["event.committed", "effect.claimed", "change_refund.made", "effect.carried_out"]
+
+
+@pytest.mark.parametrize("boundary", CHANGE_REFUND)
+def test_a_cheaper_change_refunds_the_difference_once_whereever_the_process_dies(
+        client, deps, people, pay, stack, boundary):  # noqa: F811
+    import uuid
+    from support.kill_support import run_alert_jobs
+    from support.pay_support import confirmed_booking
+    made, resident = confirmed_booking(client, deps, people, items=("sofa", "fridge", "armchair"))  # 4500
+
+    def cheaper():  # sofa and fridge: 3500
+        client.post(f"/v1/waste/bulky/bookings/{made['id']}/change", {"items": ["sofa", "fridge"]},
+                    {**resident.auth, "Idempotency-Key": str(uuid.uuid4())})
+    held = []
+    if boundary == "event.committed":
+        killed_at(boundary, cheaper)
+    else:
+        cheaper()
+        alerts, _ = stack.stream()
+        held = [job for job in alerts if job.get("effect") == "waste.change_refund"]
+        assert len(held) == 1, alerts
+        killed_at(boundary, lambda: run_alert_jobs(deps, list(held)))
+    stack.restart(held=held)
+    payment = deps.payments.get(made["payment"]["id"])
+    refunds = [r["amount"] for r in pay.payments[payment.provider_id]["refunds"]]
+    booking = deps.bulky.get(made["id"])
+    told = outbox_to(resident.user.email, "is changed")
+    counted("cheaper change", boundary, refunds=refunds, recorded=[r["amount"] for r in payment.refunds],
+            refund=booking.changes[0]["refund"]["status"], receipts=len(set(message_ids(told))))
+    assert refunds == [1000] and [r["amount"] for r in payment.refunds] == [1000] and payment.refunded == 1000
+    assert (booking.changes[0]["refund"]["status"], booking.changes[0]["refund"]["amount"]) == ("done", 1000)
+    assert booking.due == "remind" and len(set(message_ids(told))) == 1
+    day = deps.payments.ledger_day(booking.changes[0]["refund"]["at"][:10])
+    assert [r["amount"] for r in day if r["kind"] == "refund"] == [-1000]
+
+
 OUTER = (53.9900, -1.1200)  # outside the city centre: potholes go to the county over Open311
 ON_THE_TRUNK_ROAD = (53.9250, -1.0600)  # within 15 m of the demo trunk road: National Highways, by e-mail
 HIGHWAYS, ROADS_INBOX, COUNTY = "national-highways", "a64.reports@highways.example", "north-yorkshire"

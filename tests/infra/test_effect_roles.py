@@ -82,3 +82,16 @@ def test_the_worker_may_send_a_staff_payment_link_by_email_and_text(client, peop
     stream = [c for c in calls if c != ("Scan", "events")]
     assert {"bills", "outbox"} <= {t for _, t in stream}
     assert allowed(WORKER_TABLES, stream) == []
+
+
+def test_the_worker_may_refund_a_cheaper_change_s_difference_from_its_event(client, deps, people, pay, calls):
+    from infra.template.access import DISPATCHER_TABLES, WORKER_TABLES
+    from tests.waste.test_change_refund_from_its_event import THREE, fewer_items, refunds_at_provider
+    from support.pay_support import confirmed_booking
+    made, resident = confirmed_booking(client, deps, people, items=THREE)
+    fewer_items(client, resident, made["id"])
+    calls.clear()
+    assert run_stream(deps, "bulky_change_refund") == [] and refunds_at_provider(deps, pay, made["id"]) == [1000]
+    stream = [c for c in calls if c != ("Scan", "events")]
+    assert {"alert-deliveries", "bulky-bookings", "payments", "payment-ledger", "events"} <= {t for _, t in stream}
+    assert allowed(WORKER_TABLES, stream) == [] and allowed(DISPATCHER_TABLES, stream) != []

@@ -1,8 +1,9 @@
 """Changing a confirmed bulky booking until its cut-off: another day takes the
 new place and gives the old one back in one transaction; fewer items refund
-the difference through the provider exactly once, whatever is retried (the
-same Idempotency-Key, a refund whose answer was lost); bad changes are told
-why and change nothing."""
+the difference through the provider exactly once, from the change's own
+event (the request answers without asking the provider), whatever is retried
+(the same Idempotency-Key, the event delivered again, a refund whose answer
+was lost); bad changes are told why and change nothing."""
 import dataclasses
 import uuid
 from datetime import date
@@ -10,6 +11,7 @@ from datetime import date
 import pytest
 
 from chalicelib.handlers.waste.dates import cut_off
+from support.effects_support import run_stream
 from support.pay_support import ROUND, confirmed_booking, pay  # noqa: F401
 
 THREE = ("sofa", "fridge", "armchair")  # 1500 + 2000 + 1000 pence: above the 2500 minimum
@@ -50,6 +52,10 @@ def test_fewer_items_refund_the_difference_once_however_often_the_change_is_sent
     assert [a.status_code for a in answers] == [200, 200, 200]
     body = answers[-1].json_body
     assert body["amount"] == 3500 and [i["id"] for i in body["items"]] == ["sofa", "fridge"]
+    assert body["changes"][0]["refund"]["status"] == "due" and body["changes"][0]["refund"]["amount"] == 1000
+    assert provider_refunds(deps, made["id"]) == []  # the request asked the provider nothing
+    assert run_stream(deps, "bulky_change_refund") == [] and run_stream(deps, "bulky_change_refund") == []
+    body = client.get(f"/v1/waste/bulky/bookings/{made['id']}", resident.auth).json_body
     assert body["changes"][0]["refund"]["status"] == "done" and body["changes"][0]["refund"]["amount"] == 1000
     assert body["payment"]["refunded"] == 1000
     assert provider_refunds(deps, made["id"]) == [1000]
@@ -63,20 +69,20 @@ def test_fewer_items_refund_the_difference_once_however_often_the_change_is_sent
 def test_a_refund_whose_answer_was_lost_is_found_not_made_again(client, deps, people, pay, monkeypatch):
     from chalicelib.handlers.payments.govuk_pay import GovukPay
     from chalicelib.handlers.payments.provider import ProviderError
-    from chalicelib.handlers.waste.changes import changes_due
     made, resident = confirmed_booking(client, deps, people, items=THREE)
     real = GovukPay.refund
 
     def answer_lost(self, *args):
         real(self, *args)  # the provider makes it...
         raise ProviderError("The payment provider could not be reached: timed out")  # ...the answer never comes
-    monkeypatch.setattr(GovukPay, "refund", answer_lost)
     answer = change(client, resident, made["id"], {"items": ["sofa", "fridge"]})
     assert answer.status_code == 200 and answer.json_body["changes"][0]["refund"]["status"] == "due"
+    monkeypatch.setattr(GovukPay, "refund", answer_lost)
+    assert len(run_stream(deps, "bulky_change_refund")) == 1  # the queue brings the job back
     monkeypatch.setattr(GovukPay, "refund", real)
     again = change(client, resident, made["id"], {"location": "Back lane"})
     assert again.status_code == 409 and again.json_body["error"]["code"] == "change_in_progress"
-    assert [changes_due(deps), changes_due(deps)] == [1, 0]
+    assert run_stream(deps, "bulky_change_refund") == [] and run_stream(deps, "bulky_change_refund") == []
     assert provider_refunds(deps, made["id"]) == [1000]
     seen = client.get(f"/v1/waste/bulky/bookings/{made['id']}", resident.auth).json_body
     assert seen["changes"][0]["refund"]["status"] == "done" and seen["payment"]["refunded"] == 1000

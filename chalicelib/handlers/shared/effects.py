@@ -36,8 +36,9 @@ Where a process can die (the kill matrix's step boundaries, by function):
   3. in `_once`, after `EffectStore.claim`, before or inside the effect's
      function (waste/not_collected.on_job_ended, payments/core.on_finished,
      conversations/notices.on_notice, conversations/live.on_message,
-     waste/receipts.on_receipt, forms/cases.on_submitted, forms/copies.on_submitted,
-     forms/handing_on.on_submitted):
+     waste/receipts.on_receipt, waste/change_refunds.on_change_refund (which the
+     request never tries: the stream alone), forms/cases.on_submitted,
+     forms/copies.on_submitted, forms/handing_on.on_submitted):
      a claim left `claimed`, taken again once STALE_CLAIM has passed (the queue brings the
      job back after its visibility timeout, which is longer);
   4. after the effect's function, before `EffectStore.settle`: as 3; each

@@ -7,20 +7,17 @@ where they are left, notes.
   a place lost.
 - Re-pricing: items changed are priced at today's catalogue (unchanged items
   keep the price they were booked at only if the list is unchanged). A lower
-  price refunds the difference through the provider, once: the change records
-  the refundable amount the provider stated before it (GOV.UK Pay's
-  `refund_amount_available`), every attempt sends that same figure, so a
-  second attempt is refused (P0604) rather than paid; one refused is looked
-  up in the provider's refunds before trying with a fresh figure. After a
-  dearer change was paid, the difference comes back from the newest payment
-  first (each part with its own refundable figure).
+  price owes the difference back: the change stores what it owes and a
+  `bulky_change_refund` event in its transaction, and the refund follows
+  from that event, once (change_refunds.py); the request itself never calls
+  the provider. After a dearer change was paid, the difference comes back
+  from the newest payment first.
 - A higher price is held while the resident pays the difference
   (paid_changes.py): the booking changes only once the provider says paid.
 - Idempotency-Key is required: a retry answers the booking as it is and
   changes nothing.
 """
 import dataclasses
-import logging
 from datetime import date
 
 from ... import validation
@@ -28,7 +25,6 @@ from ...errors import Conflict, Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ...storage.bulky import CHANGE_REFUND
 from ...storage.errors import AlreadyExists, EditConflict, SlotFull
-from ..payments import core as payments
 from ..shared import idempotency
 from .bookings import IDEMPOTENCY_HOURS, booking_or_404, priced, read
 from .catalogue import current
@@ -36,7 +32,6 @@ from .dates import candidates, cut_off, property_round
 from .limits import LOCATION_MAX, NOTES_MAX
 from .wording import BOOKING, DAY_NOT_OFFERED
 
-log = logging.getLogger(__name__)
 FIELDS = ("date", "items", "location", "notes")
 
 
@@ -84,25 +79,27 @@ def change(deps, booking_id, body, idempotency_key):
     entry = {"seq": booking.change_seq + 1, "at": stamp(now),
              "before": {k: getattr(booking, k) for k in ("date", "items", "amount", "location", "notes")},
              "after": {k: after[k] for k in ("date", "items", "amount", "location", "notes")}, "refund": None}
-    if difference < 0:
-        entry["refund"] = {"status": "due", "amount": -difference, "parts": _parts(deps, booking, -difference)}
+    events = []
+    if difference < 0:  # owed, with what each payment's part names to the provider: the effect refunds it
+        from .change_refunds import BACKSTOP_AFTER, owed_parts, refund_event
+        entry["refund"] = {"status": "due", "amount": -difference, "parts": owed_parts(deps, booking, -difference)}
+        events.append(refund_event(deps, booking.id, entry["seq"], -difference, now))
     after.update(changes=[*booking.changes, entry], at=now)
     if rebooking:  # the collection not made, moved free of charge: a new crew job on the new day
         entry["rebooking"] = True
         after["missed"] = {**booking.missed, "rebooked_at": stamp(now)}
     from .steps import next_step
-    step = (CHANGE_REFUND, now) if difference < 0 else next_step(dataclasses.replace(booking, date=after["date"]), now)
+    step = (CHANGE_REFUND, now + BACKSTOP_AFTER) if difference < 0 \
+        else next_step(dataclasses.replace(booking, date=after["date"]), now)
     from .receipts import receipt_event
     event = receipt_event(deps, booking.id, "changed", now, seq=entry["seq"], refund=-difference)
     earlier = _written(deps, lambda: deps.bulky.change(booking, after, step, settings["capacity_per_day"], record,
-                                                       event), claim)
+                                                       [event, *events]), claim)
     if earlier:
         return earlier, False
     from ..shared.effects import first_try
-    first_try(deps, [event])  # the receipt, from the change's event (the stream sends it if this stops here)
-    now_booking = deps.bulky.get(booking.id)
-    if difference < 0:
-        refund_difference(deps, now_booking)
+    # The receipt, tried here (the stream sends it if this stops); the refund is the stream's alone.
+    first_try(deps, [event])
     return read(deps, booking.id), True
 
 
@@ -150,85 +147,3 @@ def _written(deps, write, claim):
     except EditConflict:
         raise Conflict("The booking changed meanwhile; read it again.", code="booking_changed") from None
     return None
-
-
-def _parts(deps, booking, amount):
-    """Where a cheaper change's refund comes from: the booking's payments,
-    newest first (a paid change's difference, then the booking's own), each
-    part with the refundable figure the provider states now, so its refund
-    can name it. 503 when the provider cannot say."""
-    from .paid_changes import payment_ids
-    parts, left = [], amount
-    try:
-        for payment_id in reversed(payment_ids(booking)):
-            if left <= 0:
-                break
-            available = payments.provider(deps).get(deps.payments.get(payment_id).provider_id).refund_available
-            if available > 0:
-                parts.append({"payment_id": payment_id, "amount": min(left, available),
-                              "refund_amount_available": available, "status": "due"})
-                left -= min(left, available)
-    except (AttributeError, payments.ProviderError):
-        raise payments.PaymentsUnavailable("The payment provider cannot be reached to agree the refund; "
-                                           "nothing was changed. Try again shortly.") from None
-    return parts
-
-
-def refund_difference(deps, booking):
-    """Refund what the last change owes, once per part; left due (the job
-    tries again) when the provider cannot be reached. Returns the refund entry or None."""
-    entry = booking.changes[-1] if booking.changes else None
-    owed = (entry or {}).get("refund") or {}
-    if booking.due != CHANGE_REFUND or owed.get("status") != "due":
-        return None
-    parts = owed.get("parts") or [{"payment_id": booking.payment_id, "amount": owed["amount"], "status": "due",
-                                   "refund_amount_available": owed["refund_amount_available"]}]
-    by, at = f"booking {booking.id} change {entry['seq']}", stamp(deps.clock())
-    for i, part in enumerate(parts):
-        if part["status"] == "due":
-            try:
-                made = _refund_part(deps, part)
-            except payments.ProviderError as e:
-                log.warning("booking %s: change refund left for the job: %s", booking.id, e)
-                return None
-            if made is not None:
-                payments.record_refund(deps, part["payment_id"], {
-                    "refund_id": made.refund_id, "amount": made.amount, "status": made.status, "at": at, "by": by,
-                    "reason": "cheaper change"})
-            parts[i] = {**part, "status": "done", "amount": made.amount if made else 0,
-                        "refund_id": made.refund_id if made else None}
-    done = {**owed, "status": "done", "amount": sum(p["amount"] for p in parts), "parts": parts,
-            "refund_id": next((p["refund_id"] for p in parts if p.get("refund_id")), None), "at": at}
-    from .steps import next_step
-    changes = [*booking.changes[:-1], {**entry, "refund": done}]
-    deps.bulky.change_refunded(booking.id, entry["seq"], changes, next_step(booking, deps.clock()))
-    return done
-
-
-def _refund_part(deps, part):
-    """One payment's share of a change's refund, made once: a refund whose
-    answer was lost is found, not made again. The made ProviderRefund, or None."""
-    payment, chosen = deps.payments.get(part["payment_id"]), payments.provider(deps)
-    made = _made_already(deps, chosen, payment, part["amount"])
-    if made is None:
-        try:
-            made = chosen.refund(payment.provider_id, part["amount"], part["refund_amount_available"])
-        except payments.RefundMismatch:
-            made = _made_already(deps, chosen, payment, part["amount"])
-            if made is None:  # another refund (staff's) came first: ours was not made; agree afresh
-                fresh = chosen.get(payment.provider_id).refund_available
-                made = chosen.refund(payment.provider_id, min(part["amount"], fresh), fresh) if fresh else None
-    return made
-
-
-def _made_already(deps, chosen, payment, amount):
-    """A refund of `amount` the provider holds that Doorstep never recorded:
-    ours, whose answer was lost (a crash, a timeout). None when there is none."""
-    known = {r.get("refund_id") for r in deps.payments.get(payment.id).refunds or []}
-    return next((r for r in chosen.refunds(payment.provider_id)
-                 if r.refund_id not in known and r.amount == amount and r.status != "error"), None)
-
-
-def changes_due(deps):
-    """Change refunds the provider could not take at once. Returns how many were settled."""
-    return sum(refund_difference(deps, b) is not None for b in deps.bulky.due(CHANGE_REFUND, deps.clock()))

@@ -11,7 +11,7 @@ def settle_all(deps):
 
 def run_jobs(deps):
     from ...notify.email import send_queued
-    from .changes import changes_due
+    from .change_refunds import changes_due
     from .paid_changes import let_go_expired
     from .collections import make_crew_jobs
     from .garden import send_reminders as garden_reminders

@@ -14,6 +14,8 @@ effects.register("job_ended", "waste.not_collected",  # a crew ending a collecti
                  "chalicelib.handlers.waste.not_collected:on_job_ended")
 hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
 effects.register("bulky_receipt", "waste.receipt", "chalicelib.handlers.waste.receipts:on_receipt")  # a change's
+effects.register("bulky_change_refund", "waste.change_refund",  # a cheaper change's difference, from the stream
+                 "chalicelib.handlers.waste.change_refunds:on_change_refund")
 effects.register("garden_reminder", "waste.garden_reminder", "chalicelib.handlers.waste.garden:on_reminder")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
@@ -107,7 +109,8 @@ def cancel_bulky_booking(booking_id):
 @routes.post("/v1/waste/bulky/bookings/{booking_id}/change", SIGNED_IN, {
     "summary": "Change a confirmed booking until its cut-off: another offered day (its place taken and the old one "
                "given back at once), other items, where they are left, notes. A cheaper change refunds the "
-               "difference through the provider, once; one costing more is held (pending_change, the new day's "
+               "difference through the provider, once, just after the answer (its change's refund is due, then "
+               "done); one costing more is held (pending_change, the new day's "
                "place with it) while the difference is paid through the provider (pending_change.payment.next_url) "
                "and made only once the provider says paid; unpaid when its hold ends it is let go",
     "parameters": [BOOKING_ID, {"name": "Idempotency-Key", "in": "header", "required": True,
