@@ -15,7 +15,7 @@
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .bulky_models import (  # noqa: F401  (the models and constants are reached through this module too)
     CHANGE_REFUND, CREW, HOLD, REFUND, REMIND, BulkyBookingModel, BulkySlotModel, DueIndex, UserIndex,
-    WasteSettingsModel, _reminding, slot_key, take_place)
+    WasteSettingsModel, _band, _reminding, slot_key, take_place)
 from .bulky_pending import PendingChanges
 from .errors import EditConflict, SlotFull
 from .records import BulkyBooking
@@ -157,7 +157,8 @@ class BulkyStore(PendingChanges):
         same = (M.change_seq == read) | M.change_seq.does_not_exist() if read == 0 else M.change_seq == read
         actions = [M.date.set(after["date"]), M.items.set(after["items"]), M.amount.set(after["amount"]),
                    M.location.set(after["location"]), M.notes.set(after["notes"]), M.change_seq.set(read + 1),
-                   M.changes.set(after["changes"]), M.updated_at.set(after["at"]), *_reminding(next_step)]
+                   M.changes.set(after["changes"]), M.updated_at.set(after["at"]), *_reminding(next_step),
+                   _band(after.get("band"))]
         if after.get("missed"):  # a free rebooking of a collection not made: a new crew job on the new day
             actions += [M.missed.set(after["missed"]), M.job_id.remove()]
         parts = []  # as sent: the key's put, then the updates in order

@@ -84,9 +84,15 @@ class BulkyBookingModel(Stored):
     pending = JSONAttribute(null=True)
     pending_payment = UnicodeAttribute(null=True)
     missed = JSONAttribute(null=True)
+    band = JSONAttribute(null=True)  # banded pricing: the band it was priced by
 
     due_index = DueIndex()
     user_index = UserIndex()
+
+
+def _band(band):
+    """The band a booking is priced by, set or (priced per item) removed."""
+    return BulkyBookingModel.band.set(band) if band else BulkyBookingModel.band.remove()
 
 
 def _reminding(step):

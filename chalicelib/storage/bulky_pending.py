@@ -9,7 +9,7 @@ the booking waits in the `due` index as CHANGE_HOLD until the hold runs out;
 its reminders' step is put back when the change is paid or let go.
 """
 from .binding import transaction, writes
-from .bulky_models import BulkyBookingModel, BulkySlotModel, _reminding, slot_key, take_place
+from .bulky_models import BulkyBookingModel, BulkySlotModel, _band, _reminding, slot_key, take_place
 from .errors import EditConflict, SlotFull
 
 CHANGE_HOLD = "change_hold"
@@ -66,7 +66,7 @@ class PendingChanges:
                     M.date.set(after["date"]), M.items.set(after["items"]), M.amount.set(after["amount"]),
                     M.location.set(after["location"]), M.notes.set(after["notes"]),
                     M.change_seq.set(booking.pending["seq"]), M.changes.set(changes),
-                    M.updated_at.set(now),
+                    M.updated_at.set(now), _band(after.get("band")),
                     M.pending.remove(), M.pending_payment.remove(), *reminding(next_step)],
                     condition=(M.status == "confirmed") & (M.pending_payment == payment_id))
                 if after["date"] != booking.date:

@@ -64,6 +64,7 @@ class BulkyBooking:
     pending: dict | None = None  # a change costing more, held while its difference is paid (waste/paid_changes.py)
     pending_payment: str | None = None  # that difference's payment: only its outcome settles the pending change
     missed: dict | None = None  # the crew could not collect: {job_id, reason, at, remedy: rebook|refund, rebooked_at}
+    band: dict | None = None  # priced by a band of banded pricing: {from, up_to, price}; None: per item
 
 
 @when_named

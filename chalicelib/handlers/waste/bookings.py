@@ -27,7 +27,8 @@ def view(deps, booking, payment=None):
     out = {"id": booking.id, "status": booking.status, "uprn": booking.uprn, "address": booking.address,
            "date": booking.date, "items": booking.items, "amount": booking.amount,
            "amount_text": pounds(booking.amount),
-           "minimum_charge_top_up": top_up(booking.amount, booking.items), "location": booking.location, "notes": booking.notes,
+           "minimum_charge_top_up": 0 if booking.band else top_up(booking.amount, booking.items),
+           "band": booking.band, "location": booking.location, "notes": booking.notes,
            "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
@@ -77,11 +78,25 @@ def priced(settings, wanted, problems):
     return items, amount_of(settings, items)
 
 
+def band_of(settings, items):
+    """The band `items` are priced by under banded pricing, {from, up_to,
+    price}, kept on the booking so its price reads as that band; None per item."""
+    if settings.get("pricing") != "banded" or not items:
+        return None
+    start = 1
+    for band in settings["bands"]:
+        if band["up_to"] >= len(items):
+            return {"from": start, "up_to": band["up_to"], "price": band["price"]}
+        start = band["up_to"] + 1
+    return None
+
+
 def amount_of(settings, items):
     """What `items` cost: banded, the first band reaching their number; per
     item, their prices added up, at least the minimum charge."""
-    if settings.get("pricing") == "banded":
-        return next(band["price"] for band in settings["bands"] if band["up_to"] >= len(items))
+    band = band_of(settings, items)
+    if band is not None:
+        return band["price"]
     return max(settings["minimum_charge"], sum(i["price"] for i in items))
 
 
@@ -122,7 +137,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     booking = BulkyBooking(
         id="BK-" + deps.new_report_id()[-6:], uprn=address.uprn, address=", ".join(address.lines or []),
         round_id=round_model.id, date=day, items=items, amount=amount, user_id=user_id,
-        email=email, location=location, notes=notes, status="held",
+        email=email, location=location, notes=notes, status="held", band=band_of(settings, items),
         hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now, taken_by=taken_by)
     from .receipts import receipt_event
     event = receipt_event(deps, booking.id, "waived", now) if waived else None  # confirmed and told from it

@@ -26,7 +26,7 @@ from ...stamps import stamp
 from ...storage.bulky import CHANGE_REFUND
 from ...storage.errors import AlreadyExists, EditConflict, SlotFull
 from ..shared import idempotency
-from .bookings import IDEMPOTENCY_HOURS, booking_or_404, priced, read
+from .bookings import IDEMPOTENCY_HOURS, band_of, booking_or_404, priced, read
 from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .limits import LOCATION_MAX, NOTES_MAX
@@ -112,13 +112,13 @@ def _wanted(deps, booking, body, settings):
         if key not in FIELDS:
             problems.add(key, "Is not something a booking's change can set.")
     after = {"date": booking.date, "items": booking.items, "amount": booking.amount,
-             "location": booking.location, "notes": booking.notes}
+             "location": booking.location, "notes": booking.notes, "band": booking.band}
     if "date" in body:
         after["date"] = validation.iso_date(body["date"], "date", problems)
     if "items" in body:
         items, amount = priced(settings, body["items"], problems)
         if [i["id"] for i in items] != [i["id"] for i in booking.items]:
-            after["items"], after["amount"] = items, amount
+            after["items"], after["amount"], after["band"] = items, amount, band_of(settings, items)
     if "location" in body:
         after["location"] = validation.text(body["location"], "location", problems, 0, LOCATION_MAX) or ""
     if "notes" in body:

@@ -40,7 +40,7 @@ def hold(deps, booking, after, difference, capacity, record):
     until = now + timedelta(minutes=HOLD_MINUTES)
     pending = {"seq": booking.change_seq + 1, "at": stamp(now), "hold_until": stamp(until),
                "difference": difference, "before": {k: getattr(booking, k) for k in KEPT},
-               "after": {k: after[k] for k in KEPT},
+               "after": {**{k: after[k] for k in KEPT}, "band": after.get("band")},
                "step": [booking.due, stamp(booking.due_at)] if booking.due else None}
     deps.bulky.hold_change(booking, pending, until, now, capacity, record)
     held = dataclasses.replace(booking, pending=pending)

@@ -66,8 +66,13 @@ def _day(value):
 
 
 def _priced_lines(deps, booking):
-    """The items, each with its price, and the minimum charge's top-up as a line of its own."""
-    from .wording import MINIMUM_TOP_UP, top_up
+    """The items, each with its price, and the minimum charge's top-up as a line of its own;
+    priced by a band, the items by name and the band's price as the one priced line."""
+    from .wording import BAND_PRICE, MINIMUM_TOP_UP, top_up
+    if booking.band:
+        band = booking.band
+        return "\n".join([f"  {item['name']}" for item in booking.items] + [
+            f"  {BAND_PRICE.format(start=band['from'], up_to=band['up_to'])}: {pounds(band['price'])}"])
     lines = [f"  {item['name']}: {pounds(item['price'])}" for item in booking.items]
     extra = top_up(booking.amount, booking.items)
     return "\n".join(lines + ([f"  {MINIMUM_TOP_UP}: {pounds(extra)}"] if extra else []))

@@ -63,7 +63,12 @@ SCHEMAS = {
         "items": {"type": "array", "items": ITEM}, "amount": PENCE,
         "amount_text": {"type": "string", "example": "£25.00"},
         "minimum_charge_top_up": {**PENCE, "description": "what the minimum charge adds above the items' "
-                                                        "prices (0: none), shown as a line of its own"},
+                                                        "prices (0: none, and under banded pricing), shown as a "
+                                                        "line of its own"},
+        "band": {"type": "object", "nullable": True, "description": "the band of banded pricing the booking is "
+                 "priced by (its amount is the band's price; its items' prices are the catalogue's, for the "
+                 "record); null when priced per item",
+                 "properties": {"from": {"type": "integer"}, "up_to": {"type": "integer"}, "price": PENCE}},
         "location": {"type": "string"}, "notes": {"type": "string"},
         "cancel_before": {"type": "string", "format": "date-time"},
         "hold_until": {"type": "string", "format": "date-time", "nullable": True},

@@ -9,6 +9,7 @@ DAY_NOT_OFFERED = "Choose one of the days offered for this address"
 ITEMS_COUNT = "Choose between 1 and {max} items"
 BINS_COUNT = "Choose how many bins, from 1 to {max}"
 MINIMUM_TOP_UP = "Minimum charge top-up"  # the line that brings the items' prices up to the minimum charge
+BAND_PRICE = "Price for {start} to {up_to} items"  # banded pricing: the one line the items are priced by
 
 
 def for_people(day):

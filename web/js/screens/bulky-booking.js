@@ -21,8 +21,11 @@ function details(booking) {
     row(t("bulky.collection"), formatDay(booking.date)),
     row(t("bulky.address"), booking.address),
     booking.location ? row(t("bulky.location"), booking.location) : null,
+    // Priced by a band: the items by name and the band's price, so the lines add up to the amount.
     row(t("bulky.items_heading"), h("ul", {class: "list"}, booking.items.map(i => h("li", {},
-      `${i.name}: ${pounds(i.price)}`)))),
+      booking.band ? i.name : `${i.name}: ${pounds(i.price)}`)))),
+    booking.band ? row(t("bulky.price_band"), t("bulky.band", {from: booking.band.from, to: booking.band.up_to,
+      price: pounds(booking.band.price)})) : null,
     booking.minimum_charge_top_up ? row(t("bulky.top_up"), pounds(booking.minimum_charge_top_up)) : null,
     row(t("bulky.amount"), booking.amount_text));
 }
