@@ -1,5 +1,6 @@
 """An officer books a bulky collection for a caller at the desk, by keyboard
-alone: the property found by postcode, the items and a day; waived with a
+alone: the property found by postcode, the items (ticked, then how many, as
+residents choose them) and a day; waived with a
 reason it is confirmed at once (a waiver without one is refused on the
 screen), by card the officer is sent to the provider's page for the amount."""
 import re
@@ -28,9 +29,9 @@ def find_the_caller(page):
 
 
 def choose(page, label, count):
-    tab_to(page, page.get_by_label(label))
-    page.keyboard.press("Control+a")
-    page.keyboard.type(str(count))
+    """Ticked, then how many: the residents' own control (tests/web/test_bulky_change.py)."""
+    from tests.web.test_bulky_change import set_count
+    set_count(page, label, count)
 
 
 def pick_first_day(page):

@@ -35,10 +35,11 @@ export function total(items, catalogue) {
 
 // What a resident chooses first: a checkbox per item with its price; ticking one
 // shows "How many?" for it. Ten number boxes showing 0 asked the second question first.
-export function itemsPicker(catalogue, already = {}) {
+// `legend`: the question in the asker's words (staff's desk asks for a caller).
+export function itemsPicker(catalogue, already = {}, legend = null) {
   const max = catalogue.max_items;
   const counts = Array.from({length: max}, (_, n) => ({value: String(n + 1), label: String(n + 1)}));
-  return h("fieldset", {class: "fieldset", id: "items"}, h("legend", {class: "legend"}, t("bulky.items", {max})),
+  return h("fieldset", {class: "fieldset", id: "items"}, h("legend", {class: "legend"}, legend || t("bulky.items", {max})),
     h("div", {class: "checkboxes"}, catalogue.items.map((item, i) => {
       const id = i === 0 ? fieldId("items") : fieldId(`item-${item.id}`);
       const hint = banded(catalogue) ? null

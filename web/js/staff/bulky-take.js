@@ -1,5 +1,5 @@
 // Taking a bulky collection for a caller: their property found by postcode,
-// the items, an offered day, where the items are left; paid by card (the
+// the items (ticked, then how many, as residents choose them), an offered day, where the items are left; paid by card (the
 // officer keys the caller's card in on the provider's page, card-not-present)
 // or waived with a reason (confirmed at once, kept with who waived it).
 import {api} from "../api.js";
@@ -7,7 +7,7 @@ import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
 import {redraw} from "../router.js";
-import {chosen, pounds, total} from "../screens/bulky.js";
+import {chosen, itemsPicker, pounds, total} from "../screens/bulky.js";
 
 const LABELS = () => ({postcode: t("staff.bulky.postcode"), uprn: t("staff.bulky.address"), date: t("staff.bulky.date"),
   location: t("staff.bulky.location"), caller_email: t("staff.bulky.email"), payment: t("staff.bulky.payment"),
@@ -30,11 +30,7 @@ async function bookingForm(view, uprn, address) {
   if (!open.length) return [heading, h("p", {class: "body", id: "no-dates"}, t("staff.bulky.no_dates"))];
   const summary = h("p", {class: "body bold", id: "bulky-total", "aria-live": "polite"});
   const form = h("form", {novalidate: true, id: "bulky-take"},
-    h("fieldset", {class: "fieldset", id: "items"},
-      h("legend", {class: "legend"}, t("staff.bulky.items", {max: catalogue.max_items})),
-      catalogue.items.map(item => input({field: `count-${item.id}`, label: item.name, value: "0", type: "number",
-        min: "0", max: String(catalogue.max_items), inputmode: "numeric", class: "input input--width-2",
-        hint: catalogue.pricing === "banded" ? undefined : t("staff.bulky.each", {price: pounds(item.price)})}))),
+    itemsPicker(catalogue, {}, t("staff.bulky.items", {max: catalogue.max_items})),  // as residents choose them
     choices({field: "date", legend: t("staff.bulky.date"), options: open.map(d => ({value: d.date,
       label: formatDay(d.date), hint: t("staff.bulky.places_left", {count: d.places_left})}))}),
     input({field: "location", label: t("staff.bulky.location"), maxlength: "200", autocomplete: "off"}),
@@ -61,7 +57,7 @@ async function bookingForm(view, uprn, address) {
     const reason = form.elements.reason.value.trim();
     const problems = [];
     if (!items.length || items.length > catalogue.max_items) {
-      problems.push({field: `count-${catalogue.items[0].id}`, message: t("staff.bulky.items_required",
+      problems.push({field: "items", message: t("staff.bulky.items_required",
         {max: catalogue.max_items})});
     }
     if (!form.elements.date.value) problems.push({field: "date", message: t("staff.bulky.date_required")});
