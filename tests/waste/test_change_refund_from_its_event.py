@@ -3,7 +3,9 @@
 answers without asking the provider, a process dying right after the commit
 leaves the refund to the stream, the event delivered to several workers at
 once refunds once, and a refund the effect gave up on (the provider away
-longer than its tries) is made, once, by the 5-minute job's backstop."""
+longer than its tries) is made, once, by the 5-minute job's backstop; a runner
+that read the refund as owed after another made it pays nothing more, and a
+refund staff made at the provider meanwhile is not taken for the change's."""
 import dataclasses
 import os
 import uuid
@@ -95,3 +97,30 @@ def test_a_refund_the_effect_gave_up_on_is_made_once_by_the_backstop_after_its_l
     assert [changes_due(later(deps, BACKSTOP_AFTER)), changes_due(later(deps, BACKSTOP_AFTER))] == [1, 0]
     assert refunds_at_provider(deps, pay, made["id"]) == [1000]
     assert deps.bulky.get(made["id"]).due == "remind"
+
+
+def test_a_runner_that_read_the_booking_before_another_settled_its_refund_refunds_nothing_more(
+        client, deps, people, pay):
+    """The backstop meeting a late try of the effect: it read the refund as owed, the other made
+    and recorded it; the provider refuses the stored figure, and the refund Doorstep recorded for
+    this change is taken as the one made, never a reason to agree a fresh figure and pay again."""
+    from chalicelib.handlers.waste.change_refunds import refund_owed
+    made, resident = confirmed_booking(client, deps, people, items=THREE)
+    fewer_items(client, resident, made["id"])
+    as_read = deps.bulky.get(made["id"])
+    assert run_stream(deps, "bulky_change_refund") == []
+    assert refund_owed(deps, as_read)["amount"] == 1000  # what it found, settled by the other already
+    assert refunds_at_provider(deps, pay, made["id"]) == [1000]
+    assert [r["amount"] for r in deps.payments.get(made["payment"]["id"]).refunds] == [1000]
+
+
+def test_a_refund_made_at_the_provider_outside_doorstep_meanwhile_is_not_taken_for_the_change_s(
+        client, deps, people, pay):
+    from chalicelib.handlers.payments import core
+    made, resident = confirmed_booking(client, deps, people, items=THREE)
+    fewer_items(client, resident, made["id"])  # 1000 owed, naming 4500 refundable
+    payment = deps.payments.get(made["payment"]["id"])
+    core.provider(deps).refund(payment.provider_id, 500, 4500)  # staff, on the provider's own dashboard
+    assert run_stream(deps, "bulky_change_refund") == []  # refused (4500 is stale), then agreed afresh: 4000
+    assert refunds_at_provider(deps, pay, made["id"]) == [500, 1000]
+    assert deps.bulky.get(made["id"]).changes[0]["refund"]["amount"] == 1000
