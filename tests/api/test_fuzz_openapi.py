@@ -75,7 +75,9 @@ def test_generated_requests_get_no_5xx_keep_the_schema_and_valid_ones_are_not_re
             except Unsatisfiable:
                 pass  # nothing to generate: no parameters, or no invalid value exists for them
             except (Exception, BaseExceptionGroup) as error:
-                failures[f"{operation.label} ({mode.value})"] = str(error)[:1500]
+                # A flaky failure's own message names none of its causes: keep theirs too
+                causes = [repr(e) for e in getattr(error, "exceptions", ())]
+                failures[f"{operation.label} ({mode.value})"] = "\n".join([str(error)] + causes)[:3000]
     print(f"{who}: {cases} generated requests over {len(schema.raw_schema['paths'])} paths")
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert cases >= MIN_CASES

@@ -68,7 +68,9 @@ def test_a_stream_that_delivers_every_event_again_changes_no_figure(client, coun
     first = read_stream(stream, lambda: deps)
     before, _ = figures(client)
     assert before == recompute(deps, made, now)
-    assert read_stream(tmp_path / "from-the-start.json", lambda: deps) == first  # every record again
+    # Every record again, and any the handlers' own writes added that DynamoDB Local showed only
+    # after the first read had found the stream empty (seen on a machine at load 10)
+    assert read_stream(tmp_path / "from-the-start.json", lambda: deps) >= first
     assert figures(client)[0] == before
 
 
