@@ -66,7 +66,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     page.get_by_role("link", name="Save and come back later").click()  # straight after the files: they are kept
     heading(page, "Save your form and come back later")
     page.get_by_label("Your email address").fill(EMAIL)
-    page.get_by_role("button", name="Save and e-mail me the link").click()
+    page.get_by_role("button", name="Save and email me the link").click()
     code = page.locator("#form-code").inner_text()
     assert re.fullmatch(r"\d{6}", code)
     check_accessible(page, "form saved")

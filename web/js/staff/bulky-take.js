@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 import {chosen, pounds, total} from "../screens/bulky.js";
 
@@ -36,7 +36,7 @@ async function bookingForm(view, uprn, address) {
         min: "0", max: String(catalogue.max_items), inputmode: "numeric", class: "input input--width-2",
         hint: catalogue.pricing === "banded" ? undefined : t("staff.bulky.each", {price: pounds(item.price)})}))),
     choices({field: "date", legend: t("staff.bulky.date"), options: open.map(d => ({value: d.date,
-      label: formatDay(d.date), hint: t("staff.bulky.places_left", {count: d.places_left})}))}),
+      label: formatDay(d.date), hint: tCount("staff.bulky.places_left", d.places_left)}))}),
     input({field: "location", label: t("staff.bulky.location"), maxlength: "200", autocomplete: "off"}),
     input({field: "caller_email", label: t("staff.bulky.email"), hint: t("staff.bulky.email_hint"), type: "email",
       optional: true, spellcheck: "false", autocomplete: "off"}),
@@ -90,7 +90,7 @@ export async function render(view) {
     const found = await api(`/v1/places?postcode=${encodeURIComponent(postcode)}`);
     const pick = h("form", {novalidate: true, id: "bulky-pick"},
       select({field: "uprn", label: t("staff.bulky.address"), options: [{value: "", label:
-        t("staff.bulky.addresses_found", {count: found.addresses.length})},
+        tCount("staff.bulky.addresses_found", found.addresses.length)},
       ...found.addresses.map(a => ({value: a.uprn, label: a.address}))]}),
       button(t("staff.bulky.choose"), {secondary: true}));
     onSubmit(pick, view, async () => {
