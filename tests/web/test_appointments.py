@@ -110,10 +110,14 @@ def london_local(stamp):
 def moved_to_day(stack, email):
     """The local day of the appointment the move mail names (its reference)."""
     import re
-    from chalicelib.handlers.appointments.slots import LONDON
     body = mail_about(stack, email, "Appointment moved")[0].body
-    appointment = stack.deps().appointments.get(re.search(r"Reference: (AP-[0-9A-Z]{8})", body).group(1))
-    return appointment.start.astimezone(LONDON).date()
+    return booked_day(stack, re.search(r"Reference: (AP-[0-9A-Z]{8})", body).group(1))
+
+
+def booked_day(stack, reference):
+    """The council's local day of an appointment, by its reference."""
+    from chalicelib.handlers.appointments.slots import LONDON
+    return stack.deps().appointments.get(reference).start.astimezone(LONDON).date()
 
 
 def london_today(stack):
