@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.browser import Browser, check_accessible, check_focus_visible
+from tests.web.browser import PASSWORD, Browser, check_accessible, check_focus_visible
 from tests.web.journeys import (describe, heading, phone_photo, place_by_gps, send, sent_reference, sign_in,
                                 start_report)
 from tests.web.test_performance_page import ON_ONE_STACK
@@ -210,13 +210,13 @@ def test_the_crew_screens_are_accessible_and_fit_a_small_phone(phone):
 
 
 def test_paying_booking_and_forms_and_their_desks_are_accessible(phone, chromium):
-    """The newest services on the phone (a bill's fund, its reference refused with the rule it broke,
-    an appointment booked, a form up to check your answers), then their desks: a payment link
-    refused, and the day of the appointment just booked."""
+    """An account confirmed with no earlier reports (nothing said of none), the newest services
+    on the phone (a bill's fund, its reference refused with the rule it broke, an appointment
+    booked, a form up to check your answers), then their desks: a payment link refused, and the
+    day of the appointment just booked."""
     from tests.web.desk import DESKTOP, Officer, screen as desk_screen
     from tests.web.test_appointments import booked_day
     from tests.web.test_forms import answer_as_a_bakery
-    from tests.web.browser import PASSWORD
     stack = phone.stack
     page = phone.new_page()
     stack.post("/v1/auth/register", {"name": "Nell Nothing-Before", "email": "screens.new@example.org",
