@@ -130,7 +130,7 @@ def text(value, field, problems, min_len=0, max_len=4000, required=False):
 def email(value, field, problems):
     value = text(value, field, problems, max_len=254)
     if value is not None and not EMAIL.match(value):
-        problems.add(field, problems.say(field, "invalid", "Is not an e-mail address."))
+        problems.add(field, problems.say(field, "invalid", "Is not an email address."))
         return None
     return value
 

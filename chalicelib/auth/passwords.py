@@ -167,7 +167,7 @@ def check_password(password: str, *, email: str | None = None, name: str | None 
     if email:
         address = _folded(email)
         if folded in {address, address.rpartition("@")[0]} - {""}:
-            problems.append("Don't use your e-mail address as your password.")
+            problems.append("Don't use your email address as your password.")
     if name:
         full = _folded(name)
         # "Ada Lovelace" typed as "adalovelace" is still just the name.

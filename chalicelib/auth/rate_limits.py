@@ -42,7 +42,7 @@ NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "con
 # (a request a second for a minute), far below a script's loop.
 READS = {"map": [(120, MINUTE), (2400, HOUR)]}
 MESSAGES_PER_CLIENT = {"email": [(5, MINUTE), (20, HOUR)], "sms": [(2, MINUTE), (5, HOUR)]}
-CHANNEL_NOUNS = {"email": "e-mails", "sms": "text messages"}
+CHANNEL_NOUNS = {"email": "emails", "sms": "text messages"}
 
 
 def creation(deps, kind, partner=False):

@@ -183,7 +183,7 @@ def message_id(key, to):
 def _send_raw(settings, to, raw):
     from . import aws
     if not settings.email_sender:
-        aws.log.warning("alert e-mail not sent: DOORSTEP_EMAIL_FROM is not set")
+        aws.log.warning("alert email not sent: DOORSTEP_EMAIL_FROM is not set")
         return FAILED
     ses = aws.client("ses", settings)
     return aws.call(ses.send_raw_email, Source=settings.email_sender, Destinations=[to],

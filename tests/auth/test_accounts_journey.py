@@ -132,7 +132,7 @@ def test_export_holds_everything_and_delete_erases_the_person_but_keeps_reports(
     data = export.json_body
     assert data["profile"]["email"] == "ada@example.org"
     assert [r["id"] for r in data["reports"]] == [report["id"]] and data["reports"][0]["timeline"]
-    assert any(m["subject"] == "Confirm your e-mail address" for m in data["messages"])
+    assert any(m["subject"] == "Confirm your email address" for m in data["messages"])
     assert client.raw.http.delete("/v1/me", headers=bearer(tokens)).status_code == 204
     assert client.get("/v1/me", headers=bearer(tokens)).status_code == 401
     assert client.post("/v1/auth/refresh", {"refresh_token": tokens["refresh_token"]}).status_code == 401
@@ -201,10 +201,10 @@ def test_registering_with_every_field_empty_asks_for_each_in_its_own_words_at_on
     assert empty.status_code == 400
     assert empty.json_body["error"]["fields"] == [
         {"field": "name", "message": "Enter your full name"},
-        {"field": "email", "message": "Enter your e-mail address"},
+        {"field": "email", "message": "Enter your email address"},
         {"field": "password", "message": "Create a password"}]
     wrong = client.post("/v1/auth/register", {"name": "Nia Newcomer", "email": "nia at example", "password": "short"})
     assert wrong.json_body["error"]["fields"] == [
-        {"field": "email", "message": "Enter an e-mail address in the correct format, like name@example.com"},
+        {"field": "email", "message": "Enter an email address in the correct format, like name@example.com"},
         {"field": "password",
          "message": "Password must be at least 10 characters. A few unrelated words make a good one."}]

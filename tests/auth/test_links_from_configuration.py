@@ -45,7 +45,7 @@ def test_forged_host_headers_reach_no_message_and_no_link_in_an_answer(client, m
     report = provoke_every_message(client)
     messages = every_message()
     assert {subject for _, subject, _ in messages} >= {
-        "Confirm your e-mail address", "Someone tried to register with your e-mail address",
+        "Confirm your email address", "Someone tried to register with your email address",
         "Reset your Doorstep password", "Confirm your Doorstep alerts"}
     assert any(to.startswith("+44") for to, _, _ in messages)  # the SMS
     for to, subject, text in messages:

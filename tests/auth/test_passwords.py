@@ -147,7 +147,7 @@ def test_the_common_list_is_loaded_once_and_is_large():
 @pytest.mark.parametrize("typed", ["ada.lovelace@example.org", "ADA.LOVELACE@EXAMPLE.ORG", "ada.lovelace"])
 def test_policy_rejects_the_email_or_its_local_part(typed):
     messages = check_password(typed, email="Ada.Lovelace@example.org")
-    assert any("e-mail" in message for message in messages)
+    assert any("email" in message for message in messages)
 
 
 @pytest.mark.parametrize("typed", ["Ada Lovelace Byron", "adalovelacebyron"])

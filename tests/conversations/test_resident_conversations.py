@@ -24,7 +24,7 @@ def test_an_anonymous_resident_must_give_a_name_and_a_way_to_answer(client, open
     assert r.status_code == 422
     assert r.json_body["error"]["fields"] == [
         {"field": "name", "message": "Enter your name, or sign in"},
-        {"field": "email", "message": "Enter an e-mail address or a phone number so we can answer, or sign in"}]
+        {"field": "email", "message": "Enter an email address or a phone number so we can answer, or sign in"}]
     blank = client.post("/v1/conversations", {"text": " ", "name": "Ada"})
     assert blank.json_body["error"]["fields"] == [{"field": "text", "message": "Enter your message"}]
 
@@ -73,7 +73,7 @@ def test_outside_opening_hours_the_resident_is_told_when_an_answer_will_come(cli
     conversation = start(client)
     assert conversation["desk"]["open"] is False and conversation["desk"]["answer_from"].startswith("2027-03-08T09:00")
     notice = messages(client, conversation)["messages"][-1]
-    assert notice["author"] == "system" and "Monday at 09:00" in notice["text"] and "e-mail" in notice["text"]
+    assert notice["author"] == "system" and "Monday at 09:00" in notice["text"] and "email" in notice["text"]
 
 
 def test_a_client_starting_conversations_without_end_meets_429(client, open_desk):

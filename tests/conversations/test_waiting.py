@@ -93,9 +93,9 @@ def test_after_the_set_time_the_resident_is_offered_e_mail_or_a_call_and_the_des
     assert chosen.status_code == 200 and chosen.json_body["choice"] == "email"
     assert choose(client, conversation, {"choice": "email"}).status_code == 200  # pressed twice: said once
     said = [m["text"] for m in messages(client, conversation)["messages"] if m["author"] == "system"]
-    assert said == ["We will answer your question by e-mail to ada@example.org. You can close this page now."]
+    assert said == ["We will answer your question by email to ada@example.org. You can close this page now."]
     [confirmation] = mails_to("ada@example.org")  # the resident is looking, and is still told by e-mail
-    assert "by e-mail to ada@example.org" in confirmation.body
+    assert "by email to ada@example.org" in confirmation.body
     row = client.get("/v1/staff/conversations", officer.auth).json_body["waiting"][0]
     assert row["choice"] == "email" and row["chosen_at"] == "2027-03-01T08:32:00Z"
 
@@ -113,7 +113,7 @@ def test_a_resident_known_by_phone_gives_an_address_to_be_answered_by_e_mail(cli
     missing = choose(client, conversation, {"choice": "email"})
     assert missing.status_code == 400
     assert missing.json_body["error"]["fields"] == [
-        {"field": "email", "message": "Enter an e-mail address in the correct format, like name@example.com"}]
+        {"field": "email", "message": "Enter an email address in the correct format, like name@example.com"}]
     assert choose(client, conversation, {"choice": "fax"}).status_code == 400
     given = choose(client, conversation, {"choice": "email", "email": "ada@example.org"})
     assert given.status_code == 200 and given.json_body["choice"] == "email"

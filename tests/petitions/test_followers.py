@@ -71,7 +71,8 @@ def test_the_unsubscribe_link_in_a_notice_stops_the_next_ones(client, deps, peop
     tell(staff, petition["id"])
     stop = follow_links("una.unsub@example.org", "/petitions/unfollow")
     assert len(stop) == 1
-    assert client.post("/v1/followers/unsubscribe", {"token": stop[0][:-2] + "00"}).status_code == 404
+    forged = stop[0][:-1] + ("1" if stop[0].endswith("0") else "0")  # one character changed, whatever it was
+    assert client.post("/v1/followers/unsubscribe", {"token": forged}).status_code == 404
     done = client.post("/v1/followers/unsubscribe", {"token": stop[0]})
     assert done.status_code == 200 and done.json_body["following"] is False
     assert client.post("/v1/followers/unsubscribe", {"token": stop[0]}).status_code == 200

@@ -37,7 +37,7 @@ def stored_job(stack, job_id):
 
 def sign_in_crew(page, email):
     page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jobs near you")  # where a crew member lands

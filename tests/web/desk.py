@@ -34,7 +34,7 @@ def tab_to(page, target, most=120):
 
 def sign_in_by_keyboard(page, email, path="/sign-in"):
     page.goto(path)
-    tab_to(page, page.get_by_label("E-mail address"))
+    tab_to(page, page.get_by_label("Email address"))
     page.keyboard.type(email)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)

@@ -79,7 +79,7 @@ def send(page, name=None, email=None, axe=False):
     if name:
         page.get_by_label("Full name").fill(name)
     if email:
-        page.get_by_label("E-mail address").fill(email)
+        page.get_by_label("Email address").fill(email)
     if axe:
         check_accessible(page, "report: your details")
     page.get_by_role("button", name="Send report").click()
@@ -105,6 +105,6 @@ def phone_photo(tmp_path, name="photo.jpg", size=(3000, 2000)):
 
 def sign_in(page, email, next_path="/account"):
     page.goto(f"/sign-in?next={next_path}")
-    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

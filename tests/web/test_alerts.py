@@ -43,11 +43,11 @@ def test_an_email_area_alert_starts_from_its_link_and_stops_from_its_unsubscribe
         heading(page, "New problems reported near a place")
         page.get_by_role("button", name="Use my current location").click()
         page.get_by_label("How far around it?").select_option(label="Within 250 metres")
-        page.get_by_label("E-mail", exact=True).check()
-        page.get_by_label("E-mail address").fill("neighbour@example.org")
+        page.get_by_label("Email", exact=True).check()
+        page.get_by_label("Email address").fill("neighbour@example.org")
         check_accessible(page, "alerts: new area alert")
         page.get_by_role("button", name="Set up alert").click()
-        heading(page, "Check your e-mail")
+        heading(page, "Check your email")
         assert page.evaluate("() => window.permissionAsks") == 0  # e-mail asks nothing of the phone
 
         page.goto(stack.link_in_mail("neighbour@example.org", "/alerts/confirm"))
@@ -121,8 +121,8 @@ def test_a_signed_in_resident_follows_their_ward_and_its_new_petitions_and_stops
     page.get_by_label("Postcode").fill("YO1 7HH")
     page.get_by_role("button", name="Find", exact=True).click()
     expect(page.locator("#screen")).to_contain_text("Ward: Micklegate.")
-    page.get_by_label("E-mail", exact=True).check()
-    expect(page.get_by_label("E-mail address")).to_have_value(resident)  # the account's own, confirmed at once
+    page.get_by_label("Email", exact=True).check()
+    expect(page.get_by_label("Email address")).to_have_value(resident)  # the account's own, confirmed at once
     page.get_by_label("New petitions here").check()  # new petitions in the ward too
     page.get_by_role("button", name="Set up alert").click()
     heading(page, "Alert set up")

@@ -16,7 +16,7 @@ def test_an_empty_question_from_a_guest_is_told_its_name_contact_and_message_at_
     page.get_by_role("button", name="Send").click()
     summary = page.locator(".error-summary li")
     expect(summary).to_have_text(["Enter your name, or sign in",
-                                  "Enter an e-mail address or a phone number so we can answer, or sign in",
+                                  "Enter an email address or a phone number so we can answer, or sign in",
                                   "Enter your message"])
     for label in ("Your name", "Your question"):
         expect(page.get_by_label(label)).to_have_attribute("aria-invalid", "true")

@@ -150,7 +150,7 @@ def test_a_resident_asks_for_paperless_and_a_move_and_a_discount_waits_while_the
     expect(page.locator("#ctax-summary")).to_contain_text("Balance")
     expect(page.locator("#ctax-requests")).to_contain_text("You have not made any requests yet.")
 
-    page.get_by_label("By e-mail only (paperless)").check()
+    page.get_by_label("By email only (paperless)").check()
     page.get_by_role("button", name="Send paperless choice").click()
     expect(page.locator("#ctax-paperless-made")).to_contain_text("Your reference is CTR-")
     expect(page.locator("#ctax-requests li")).to_have_count(1)

@@ -2,14 +2,17 @@
 wider than the screen, every Tab stop shows the focus, and axe-core finds no violations on the screens the
 journeys do not check already (CHECKED_IN_JOURNEYS). With
 DOORSTEP_SCREENSHOTS=<dir> (`make screens`) the same walk runs at 412 x 915,
-runs axe on every screen and saves each one there (docs/screens/)."""
+runs axe on every screen and saves each one there (docs/screens/); the desks
+of the newest services are pictured at an office computer's size, as the
+other staff screens are."""
 import os
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.browser import Browser, check_accessible, check_focus_visible
+from tests.web.browser import PASSWORD, Browser, check_accessible, check_focus_visible
 from tests.web.journeys import (describe, heading, phone_photo, place_by_gps, send, sent_reference, sign_in,
                                 start_report)
 from tests.web.test_performance_page import ON_ONE_STACK
@@ -204,3 +207,80 @@ def test_the_crew_screens_are_accessible_and_fit_a_small_phone(phone):
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
     expect(page.locator(".conflict")).to_be_visible()
     screen(page, "crew-job-conflict")
+
+
+def test_paying_booking_and_forms_and_their_desks_are_accessible(phone, chromium):
+    """An account confirmed with no earlier reports (nothing said of none), the newest services
+    on the phone (a bill's fund, its reference refused with the rule it broke, an appointment
+    booked, a form up to check your answers), then their desks: a payment link refused, and the
+    day of the appointment just booked."""
+    from tests.web.desk import DESKTOP, Officer, screen as desk_screen
+    from tests.web.test_appointments import booked_day
+    from tests.web.test_forms import answer_as_a_bakery
+    stack = phone.stack
+    page = phone.new_page()
+    stack.post("/v1/auth/register", {"name": "Nell Nothing-Before", "email": "screens.new@example.org",
+                                     "password": PASSWORD})
+    page.goto(stack.link_in_mail("screens.new@example.org", "/verify"))
+    heading(page, "Email address confirmed")
+    expect(page.get_by_role("link", name="Go to your account")).to_be_visible()
+    expect(page.locator("#screen")).not_to_contain_text("before")  # no earlier reports: nothing said of them
+    screen(page, "verified")
+    sign_in(page, stack.resident("screens.services@example.org", name="Sam Services"), "/pay")
+    expect(page.locator("#funds a").first).to_be_visible()
+    screen(page, "pay")
+    page.get_by_role("link", name="Council tax").click()
+    expect(page.get_by_label("Council tax account number")).to_be_visible()
+    screen(page, "pay-reference")
+    page.get_by_label("Council tax account number").fill("400123454")  # its first digit wrong
+    page.get_by_label("Amount").fill("125.50")
+    page.get_by_role("button", name="Continue to payment").click()
+    expect(page.locator(".error-summary")).to_contain_text("starts with 5")
+    screen(page, "pay-reference-errors")
+
+    page.goto("/appointments")
+    heading(page, "Book an appointment")
+    screen(page, "appointments")
+    page.get_by_role("link", name="Housing options interview").click()
+    expect(page.locator("input[name=start]").first).to_be_visible()
+    screen(page, "appointments-times")
+    page.locator("input[name=start]").first.check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("#held")).to_be_visible()
+    screen(page, "appointments-questions")
+    page.get_by_role("radio", name="I want to move").check()
+    page.get_by_role("button", name="Book appointment").click()
+    expect(page.locator("#booked")).to_be_visible()
+    screen(page, "appointments-booked")
+    reference = re.search(r"AP-[0-9A-Z]{8}", page.locator("#booked-summary").inner_text()).group(0)
+
+    page.goto("/forms")
+    heading(page, "Forms")
+    screen(page, "forms")
+    page.get_by_role("link", name="Ask about a community grant").click()
+    page.get_by_role("button", name="Start now").click()
+    heading(page, "Who is asking for the grant?")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    screen(page, "form-question-errors")
+    answer_as_a_bakery(page, "Sam", "Services", "screens.services@example.org")
+    screen(page, "form-check-answers")
+
+    Officer(stack, "screens.finance@example.org")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        office = desk.new_page()
+        sign_in(office, "screens.finance@example.org", "/staff/pay/links")
+        heading(office, "Payment links")
+        office.get_by_label("Reference").fill("500345687")  # its check digit fails
+        office.get_by_label("Amount (£)").fill("86.50")
+        office.get_by_role("button", name="Make the link").click()
+        expect(office.locator(".error-summary")).to_be_visible()
+        desk_screen(office, "staff-pay-links-errors")
+        day = booked_day(stack, reference)
+        office.goto(f"/staff/appointments?date={day.isoformat()}")
+        expect(office.locator("#day-list li").filter(has_text="Housing options interview").first).to_be_visible()
+        desk_screen(office, "staff-appointments")
+    finally:
+        desk.close()
+

@@ -17,10 +17,10 @@ def test_a_second_neighbour_says_me_too_by_keyboard_and_the_count_reads_two(brow
     expect(box).to_contain_text("1 person has this problem too.")
     page.get_by_role("button", name="Me too").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_label("Your e-mail address")).to_be_focused()
+    expect(page.get_by_label("Your email address")).to_be_focused()
     page.keyboard.type("second.neighbour@example.org")
     page.keyboard.press("Enter")
-    expect(box.get_by_role("status")).to_contain_text("Check your e-mail")
+    expect(box.get_by_role("status")).to_contain_text("Check your email")
     check_accessible(page, "report page: me too sent")
 
     page.goto(stack.link_in_mail("second.neighbour@example.org", "?support="))
@@ -61,4 +61,4 @@ def test_the_me_too_emails_other_link_takes_the_support_back_only_when_pressed(b
     page.get_by_role("button", name="Take back my support").click()
     expect(page.locator("#screen")).to_contain_text("Nobody else has said so yet.")
     assert stack.get(f"/v1/reports/{rid}")["supporters"] == 0
-    check_accessible(page, "me too: taken back by the e-mail's link")
+    check_accessible(page, "me too: taken back by the email's link")

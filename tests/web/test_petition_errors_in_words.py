@@ -46,7 +46,7 @@ def test_an_empty_signature_is_told_each_missing_field_in_its_own_words(browser,
     page.get_by_role("button", name="Sign", exact=True).click()
     summary_says(page, "Enter an email address in the correct format, like name@example.com",
                  "Enter a real postcode, like YO1 7HH")
-    check_accessible(page, "petition signing: wrong e-mail and postcode")
+    check_accessible(page, "petition signing: wrong email and postcode")
 
 
 def test_a_signed_in_resident_finds_their_name_and_email_filled_in(browser):

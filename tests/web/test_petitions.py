@@ -117,7 +117,7 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     stack.post(f"/v1/petitions/{petition_id}/followers", {"email": "fred.follower@example.org"})
     follower.goto(stack.link_in_mail("fred.follower@example.org", "/petitions/follow?").replace(stack.url, ""))
     heading(follower, "You are following this petition")
-    check_accessible(follower, "petition following by the e-mail's link")
+    check_accessible(follower, "petition following by the email's link")
     follower.goto(f"/petitions/{petition_id}")
     expect(follower.locator("#signature-count")).to_have_text("6 signatures")  # a follower is not counted
 
@@ -176,7 +176,7 @@ def test_staff_moderate_respond_schedule_a_debate_and_invalidate_at_the_desk_wit
     screen(page, "staff-petition-debate-scheduled")
     debated = stack.mail_once("desk0@example.org", "A petition you signed will be debated")
     assert len(debated) == 1 and "2027-01-14" in debated[0].body
-    tab_to(page, page.get_by_label("E-mail domain"))
+    tab_to(page, page.get_by_label("Email domain"))
     page.keyboard.type("spam.example")
     tab_to(page, page.get_by_role("button", name="Invalidate signatures"))
     page.keyboard.press("Enter")

@@ -147,7 +147,7 @@ def sign_in(page, stack, role="admin", email=None):
         email = f"{role}-{uuid.uuid4().hex[:8]}@council.example"
         stack.resident(email, role=role)
     page.goto("/sign-in")
-    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(lambda url: "/sign-in" not in url)

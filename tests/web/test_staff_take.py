@@ -37,7 +37,7 @@ def test_staff_take_a_phone_callers_report_and_the_caller_is_sent_the_reference(
     page.get_by_role("button", name="Send report").click()
     # No e-mail or phone: the API says the reference could not reach the caller.
     expect(summary).to_contain_text("so they can be sent the reference")
-    page.get_by_label("Caller's e-mail address").fill("colin@example.org")
+    page.get_by_label("Caller's email address").fill("colin@example.org")
     page.get_by_role("button", name="Send report").click()
 
     heading(page, "Report taken")

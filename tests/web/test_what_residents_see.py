@@ -198,9 +198,13 @@ def test_who_deals_with_it_and_the_target_are_said_before_and_after_send_and_ove
     expect(page.locator("#who-and-when #sent-to")).to_have_text("It has gone to City of York.")
     expect(page.locator("#who-and-when #target")).to_have_text(
         "City of York aims to fix potholes within 20 working days.")  # whose target it is
+    # Its reporter gave an email and hears of every change: not offered to follow it, here or on its page.
+    expect(page.locator("#who-and-when #you-hear")).to_be_visible()
+    expect(page.get_by_role("link", name="Get told when it changes")).to_have_count(0)
     page.locator("#tracking-link").click()
     heading(page, "Pothole")
-    expect(page.locator("#open-for")).to_have_text("Open for 0 working days.")
+    expect(page.locator("#open-for")).to_have_text("Open for less than a working day.")  # never "0 working days"
+    expect(page.locator("#me-too")).to_have_text("Others with this problem")  # not asked if they have it too
     expect(page.locator("#timeline")).to_contain_text("Sent to City of York")
     # Its reporter hears of every change already: not offered to follow it as well.
     expect(page.get_by_role("link", name="Follow this report")).to_have_count(0)

@@ -20,7 +20,7 @@ EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
 SAME_ANSWER = {"status": "accepted",
-               "message": "If the address can be used, we have sent it an e-mail with the next step."}
+               "message": "If the address can be used, we have sent it an email with the next step."}
 
 
 def normalise_email(value):
@@ -70,10 +70,10 @@ def register(deps, body):
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
     except AlreadyExists:
-        _send(deps, email, "Someone tried to register with your e-mail address",
+        _send(deps, email, "Someone tried to register with your email address",
               "Someone (perhaps you) tried to create a Doorstep account with this address, which "
               "already has one. If it was you, sign in, or reset your password if you have "
-              f"forgotten it: {deps.base_url}/reset-password\n\nIf it was not you, ignore this e-mail.")
+              f"forgotten it: {deps.base_url}/reset-password\n\nIf it was not you, ignore this email.")
         return SAME_ANSWER
     send_verification(deps, user, now)
     return SAME_ANSWER
@@ -81,7 +81,7 @@ def register(deps, body):
 
 def send_verification(deps, user, now):
     token = _one_time(deps, "verify_email", user, now + VERIFY_TTL)
-    _send(deps, user.email, "Confirm your e-mail address",
+    _send(deps, user.email, "Confirm your email address",
           f"Confirm this address for your Doorstep account:\n\n{deps.base_url}/verify?token={token}\n\n"
           "Confirming lets your account show reports you made before you signed up with it.")
 
@@ -91,7 +91,7 @@ def login(deps, body):
     email = validation.email(body.get("email"), "email", problems)
     password = body.get("password")
     if email is None or not isinstance(password, str) or not password or len(password) > 1024:
-        raise ValidationFailed([("email", "E-mail and password are required.")])
+        raise ValidationFailed([("email", "Email and password are required.")])
     email = normalise_email(email)
     now = deps.clock()
     user = deps.accounts.user_by_identity(f"email#{email}")
@@ -102,7 +102,7 @@ def login(deps, body):
     else:
         ok = passwords.verify_password(password, user.password_hash)
     if not ok:
-        raise Unauthorized("The e-mail address or password is wrong.", code="invalid_credentials")
+        raise Unauthorized("The email address or password is wrong.", code="invalid_credentials")
     sign_in_guard.succeeded(deps.counters, counted, now)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
@@ -205,12 +205,12 @@ def request_password_reset(deps, body):
     if user is not None:
         _send(deps, email, "Reset your Doorstep password",
               f"Choose a new password within the hour:\n\n{deps.base_url}/reset-password?token={token}\n\n"
-              "If you did not ask for this, ignore this e-mail: your password stays as it is.")
+              "If you did not ask for this, ignore this email: your password stays as it is.")
     else:
         _send(deps, email, "Your Doorstep password",
               "Someone asked to reset the password of a Doorstep account for this address, but no account "
               f"uses it. If it was you, you may have registered with another address, or you can register: "
-              f"{deps.base_url}/register\n\nIf you did not ask, ignore this e-mail.")
+              f"{deps.base_url}/register\n\nIf you did not ask, ignore this email.")
     return SAME_ANSWER
 
 

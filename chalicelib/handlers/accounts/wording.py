@@ -8,10 +8,10 @@ PROFILE = {
 }
 
 # Creating an account: every empty or wrong field said at once, each in its own words.
-_EMAIL_FORMAT = "Enter an e-mail address in the correct format, like name@example.com"
+_EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
 REGISTRATION = {
     **PROFILE,
-    "email": {"missing": "Enter your e-mail address", "invalid": _EMAIL_FORMAT, "length": _EMAIL_FORMAT},
+    "email": {"missing": "Enter your email address", "invalid": _EMAIL_FORMAT, "length": _EMAIL_FORMAT},
     "password": {"missing": "Create a password",
                  "short": f"Password must be at least {PASSWORD_MIN} characters. "
                           "A few unrelated words make a good one.",

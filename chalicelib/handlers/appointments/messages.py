@@ -74,7 +74,7 @@ def by_text(deps, event, key):
     _, attempts = deps.effects.status(event.id, TEXT_EFFECT)
     if attempts + 1 < TEXT_TRIES or not appointment.email:
         raise TextNotSent(f"text to the resident of {appointment.id} not sent (try {attempts + 1})")
-    log.warning("appointment %s: text not sent after %s tries; e-mailed instead", appointment.id, attempts + 1)
+    log.warning("appointment %s: text not sent after %s tries; emailed instead", appointment.id, attempts + 1)
     from ...notify.email import send_email
     send_email(appointment.email, SUBJECTS[kind](service, when), words, now, deps.new_opaque_id,
                key=f"{key}.fallback")

@@ -6,9 +6,9 @@ AMOUNT = "Enter an amount from {least} to {most}."
 PCN_NOT_FOUND = "We cannot find a PCN with that number. Check it against the notice."
 PCN_NOT_PAYABLE = "This PCN cannot be paid online now: it is {status}. Call us if you think that is wrong."
 ISSUER_DOWN = "We cannot check the amount due just now. Try again in a few minutes."
-NO_BILL = "We cannot find that payment. If you paid, your receipt e-mail has its details."
+NO_BILL = "We cannot find that payment. If you paid, your receipt email has its details."
 FIELD_UNKNOWN = "Is not a payment field."
-EMAIL = "Enter an e-mail address like name@example.com, or leave it empty."
+EMAIL = "Enter an email address like name@example.com, or leave it empty."
 # What a payment is called on the card page, the receipt and My Account.
 DESCRIPTION = "{fund}: {label} {reference}, payment {number}"
 OFFER_BALANCE = "Pay the balance"
@@ -17,7 +17,7 @@ OFFER_INSTALMENT_PAID = "Next instalment paid on {date}: it can take up to 3 wor
 RECEIPT_SUBJECT = "Your payment of {amount}: {fund}"
 RECEIPT_BODY = ("Thank you. We have received your payment.\n\n"
                 "What for: {fund}\n{label}: {reference}\nAmount: {amount}\nPayment reference: {payment}\n"
-                "Date: {date}\n\nKeep this e-mail as your receipt. It can take up to 3 working days to show "
+                "Date: {date}\n\nKeep this email as your receipt. It can take up to 3 working days to show "
                 "on your account.\n")
 # Finance's screens (links.py, cashfile.py).
 LINK_DAYS = "Enter a number of days from 1 to {most}."
@@ -31,5 +31,5 @@ LINK_SUBJECT = "A link to pay: {fund}"
 LINK_BODY = ("The council has sent you a link to pay online.\n\n"
              "What for: {fund}\nReference: {reference}\nAmount: {amount}\n\n"
              "Pay here: {url}\n\nThe link can be used once, until {expires}. If you did not expect it, "
-             "you can ignore this e-mail.\n")
+             "you can ignore this email.\n")
 LINK_TEXT = "Pay {fund} {reference}, {amount}, by {expires}: {url}"

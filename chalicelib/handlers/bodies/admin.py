@@ -157,7 +157,7 @@ def _sending(deps, body, values, problems, required, current):
     if method == "open311" and not endpoint:
         problems.rule("endpoint", "An Open311 body needs its endpoint (the base URL before /requests.json).")
     if method == "email" and not email:
-        problems.rule("email", "A body sent reports by e-mail needs its address.")
+        problems.rule("email", "A body sent reports by email needs its address.")
 
 
 def _endpoint(deps, value, problems):

@@ -38,7 +38,7 @@ def queue(deps):
             "desk": hours.view(deps.settings.chat_hours, now), "socket_url": deps.settings.socket_url}
 
 
-SEARCH_FOR = "Give a conversation reference (CV-...), a report reference (DS-...), an e-mail address or a phone number."
+SEARCH_FOR = "Give a conversation reference (CV-...), a report reference (DS-...), an email address or a phone number."
 
 
 def search(deps, q):
@@ -63,7 +63,7 @@ def search(deps, q):
             key, by = f"report#{rid}", "report"
         elif "@" in text:
             if not validation.EMAIL.match(text):
-                raise ValidationFailed([("q", "Is not an e-mail address.")])
+                raise ValidationFailed([("q", "Is not an email address.")])
             key, by = contact_keys({"email": text})[0], "email"
         elif validation.PHONE.match(text):
             key, by = contact_keys({"phone": text})[0], "phone"

@@ -77,5 +77,5 @@ def _by_email(deps, conversation, seq, deliver=None):
         return [("email", deliver("email", conversation.contact["email"], message, deps.settings, deps.clock(),
                                   deps.new_opaque_id))]
     except Exception:  # the message is stored; the stream's retry sends it again with the same id
-        log.exception("chat e-mail answer for %s raised", conversation.id)
+        log.exception("chat email answer for %s raised", conversation.id)
         return [("email", "failed")]

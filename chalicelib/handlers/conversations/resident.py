@@ -112,7 +112,7 @@ def start(deps, body, idempotency_key=None, token_param=None):
     if first:
         chat.post(deps, conversation, "resident", first[0], first[1], author_name=name)
     if not hours.is_open(deps.settings.chat_hours, now):
-        channels = [c for c, v in (("e-mail", email), ("phone", phone), ("notifications", push)) if v]
+        channels = [c for c, v in (("email", email), ("phone", phone), ("notifications", push)) if v]
         chat.post(deps, conversation, "system", hours.closed_notice(deps.settings.chat_hours, now, channels))
     from .live import queue_changed
     queue_changed(deps)  # after its first message: the desk sees the question with it

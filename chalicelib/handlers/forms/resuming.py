@@ -96,5 +96,5 @@ def _send(deps, email, title, link, expires):
     from ...notify.email import send_email
     text = (f"You saved your answers to \"{title}\".\n\nTo carry on, open this link and enter the code you were "
             f"shown when you saved:\n{link}\n\nThe link works once, until {expires.day} {expires:%B %Y}.\n"
-            f"If you did not ask for this, ignore this e-mail: no one can open your answers without the code.")
+            f"If you did not ask for this, ignore this email: no one can open your answers without the code.")
     send_email(email, f"Your saved form: {title}", text, deps.clock(), deps.new_opaque_id)

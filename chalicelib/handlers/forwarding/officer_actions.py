@@ -64,7 +64,7 @@ def act(deps, token, body):
         problems.rule("reason", wording.NOT_OURS_WITHOUT_REASON)
     problems.raise_if_any()
     now = deps.clock()
-    by = (f"body:{send.body_id}", f"{send.body_name} (e-mail link)")
+    by = (f"body:{send.body_id}", f"{send.body_name} (email link)")
     if choice == "not_ours":
         words = f"{send.body_name} says this is not theirs: {reason}" + (
             f" Responsible instead: {responsible}." if responsible else "")

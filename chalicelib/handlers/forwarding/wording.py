@@ -11,7 +11,7 @@ NO_ID_FOR_TOKEN = "{name} gave token {token} at {at} UTC and no service_request_
 UNDER_WAY = "It is being sent to {name} this moment."
 JUST_SENT = "It reached {name} at {at} UTC, moments ago: send it again later if they have lost it."
 
-LINK_NOT_VALID = "This link is not valid: open the one in the e-mail."
+LINK_NOT_VALID = "This link is not valid: open the one in the email."
 NO_LONGER_YOURS = "The council has taken this report back, so this link no longer works."
 REPORT_CLOSED = ("The council has closed this report, so this link no longer works. "
                  "If it needs more work, contact the council.")

@@ -24,8 +24,8 @@ from .limits import PETITION_ID_PATTERN, PUBLIC_STATES
 from .notices import unsubscribe_token
 
 CHECK_EMAIL = {"status": "check_email",
-               "message": "Thank you. We have sent you an e-mail: you follow this petition once you open its link."}
-FOLLOWING = {"status": "following", "message": "You follow this petition: we will e-mail you when it moves on."}
+               "message": "Thank you. We have sent you an email: you follow this petition once you open its link."}
+FOLLOWING = {"status": "following", "message": "You follow this petition: we will email you when it moves on."}
 TOKEN = re.compile(r"^(PT-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
 
 
@@ -46,9 +46,9 @@ def follow(deps, petition_id, body):
         email is None or canonical.email(email) == canonical.email(principal.email))
     problems.raise_if_any()
     if email is None and not own:
-        raise Unacceptable("Give an e-mail address, or sign in with a verified one.", code="email_required",
+        raise Unacceptable("Give an email address, or sign in with a verified one.", code="email_required",
                            fields=[{"field": "email",
-                                    "message": "Is required unless you are signed in with a verified e-mail address."}])
+                                    "message": "Is required unless you are signed in with a verified email address."}])
     email = principal.email if own else email
     petition = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
     if petition is None or petition.state not in PUBLIC_STATES:
@@ -88,7 +88,7 @@ def follow(deps, petition_id, body):
 def _by_token(deps, body, check):
     token = body.get("token")
     if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the e-mail's link carries it.")])
+        raise ValidationFailed([("token", "Is required: the email's link carries it.")])
     found = TOKEN.match(token)
     follower = deps.petitions.signature(found.group(1), FOLLOWER + found.group(2)) if found else None
     if follower is None or not check(follower, token):

@@ -136,7 +136,7 @@ def _text(base, petition, notice, follower=None):
         return f"You signed the petition:\n\n  {petition.action}\n\n{said}\n\nRead more: {link}\n"
     stop = f"{base}/petitions/unfollow?token={unsubscribe_token(follower)}"
     return (f"You follow the petition:\n\n  {petition.action}\n\n{said}\n\nRead more: {link}\n\n"
-            f"To stop these e-mails: {stop}\n")
+            f"To stop these emails: {stop}\n")
 
 
 def unsubscribe_token(follower):

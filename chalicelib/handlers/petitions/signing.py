@@ -27,7 +27,7 @@ from .limits import NAME_MAX, PETITION_ID_PATTERN
 from .wording import SIGNATURE
 
 ANSWER = {"status": "check_email",
-          "message": "Thank you. We have sent you an e-mail: your signature counts once you follow its link."}
+          "message": "Thank you. We have sent you an email: your signature counts once you follow its link."}
 TOKEN = re.compile(r"^(PT-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
 
 
@@ -121,7 +121,7 @@ def confirm(deps, body):
     token = body.get("token")
     found = TOKEN.match(token) if isinstance(token, str) else None
     if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the e-mail's link carries it.")])
+        raise ValidationFailed([("token", "Is required: the email's link carries it.")])
     petition_id, key, _ = found.groups() if found else (None, None, None)
     signature = deps.petitions.signature(petition_id, key) if found else None
     digest = ids.digest(token)

@@ -29,7 +29,7 @@ CONFIRM_WITHIN = timedelta(days=7)
 ATTEMPTS = 5  # tries of the counting transaction when the report changed meanwhile
 TOKEN = re.compile(r"^(DS-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
 CHECK_EMAIL = {"status": "check_email",
-               "message": "Thank you. We have sent you an e-mail: your support counts once you open its link."}
+               "message": "Thank you. We have sent you an email: your support counts once you open its link."}
 
 
 def supporter_key(email):
@@ -55,9 +55,9 @@ def support(deps, report_id, body, idempotency_key=None):
     own = p is not None and p.email and p.email_verified and (
         email is None or canonical(email) == canonical(p.email))
     if email is None and not own:
-        raise Unacceptable("Give an e-mail address, or sign in with a verified one.", code="email_required",
+        raise Unacceptable("Give an email address, or sign in with a verified one.", code="email_required",
                            fields=[{"field": "email",
-                                    "message": "Is required unless you are signed in with a verified e-mail address."}])
+                                    "message": "Is required unless you are signed in with a verified email address."}])
     report = _supportable(deps, report_id)
     if own and report.user_id and report.user_id == p.user_id:
         raise Conflict("You reported this problem: it counts you already.", code="own_report")
@@ -109,7 +109,7 @@ def _send(deps, report, email, token):
     send_email(email, "Please confirm you have this problem too",
                f"You said you have this problem too: the {what} report {report.id}.\n\n"
                f"To add your support, open this link within 7 days:\n{link}\n\n"
-               f"We will then e-mail you when the council updates the report. If it was not you, "
+               f"We will then email you when the council updates the report. If it was not you, "
                f"ignore this message: nothing is counted.\n\n"
                f"To take your support back at any time:\n{deps.base_url}/?withdraw-support={token}",
                deps.clock(), deps.new_opaque_id)
@@ -131,7 +131,7 @@ def by_token(deps, body):
     """(the report id an e-mail's token names, the supporter it proves or None)."""
     token = body.get("token") if isinstance(body, dict) else None
     if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the e-mail's link carries it.")])
+        raise ValidationFailed([("token", "Is required: the email's link carries it.")])
     found = TOKEN.match(token)
     supporter = deps.supporters.get(found.group(1), found.group(2)) if found else None
     if supporter is not None and not ids.constant_time_equal(ids.digest(token), supporter.confirm_hash or ""):
@@ -167,4 +167,4 @@ def _follow(deps, report, supporter):
 
 def _answer(report):
     return {"status": "supporting", "report_id": report.id, "supporters": int(report.supporters or 0),
-            "message": "Thank you: your support is counted, and we will e-mail you when the report is updated."}
+            "message": "Thank you: your support is counted, and we will email you when the report is updated."}

@@ -23,7 +23,7 @@ def withdraw_mine(deps, report_id):
     """DELETE /v1/reports/{id}/supporters/me: the signed-in resident's support."""
     p = deps.principal
     if not (p.email and p.email_verified):
-        raise Unacceptable("Only a verified e-mail address supports a report; yours is not verified yet.",
+        raise Unacceptable("Only a verified email address supports a report; yours is not verified yet.",
                            code="email_required")
     report = find_report(deps, report_id)
     key = supporter_key(p.email)
@@ -80,4 +80,4 @@ def _public(deps, report):
 def _answer(report):
     return {"status": "withdrawn", "report_id": report.id,
             "supporters": int(report.supporters or 0),
-            "message": "Your support is withdrawn, and we will no longer e-mail you about this report."}
+            "message": "Your support is withdrawn, and we will no longer email you about this report."}

@@ -15,7 +15,7 @@ NOT_CONFIGURED = "Council tax accounts are not available here."
 # Requests
 REQUEST_KIND = "Choose what to ask for: paperless, move, single_person_discount or instalment_day."
 NOT_ASKED = "This is not part of that request."
-PAPERLESS = "Say true to have your bills by e-mail only, or false to have them on paper again."
+PAPERLESS = "Say true to have your bills by email only, or false to have them on paper again."
 MOVE = "Say whether you are moving in, out or within the area."
 ADDRESS = "Give the address you are moving to (at most 200 characters)."
 DISCOUNT_ACTION = "Say whether you are applying for the single person discount or ending it."

@@ -2,7 +2,7 @@
 import {append, clear, fieldId, h} from "../dom.js";
 import {button, choices, dateInput, input, select, textarea} from "../forms.js";
 import {resize, uploadPhoto} from "../photos.js";
-import {t} from "../i18n.js";
+import {t, tCount} from "../i18n.js";
 import {searchAddresses} from "../where.js";
 
 const INPUTS = {
@@ -94,7 +94,7 @@ function property(q, answer, heading) {
   const chosen = h("div", {});
   const show = addresses => {
     chosen.replaceChildren(select({field: q.id, label: t("forms.property.choose"),
-      options: [{value: "", label: t("forms.property.count", {count: addresses.length})},
+      options: [{value: "", label: tCount("forms.property.count", addresses.length)},
         ...addresses.map(a => ({value: String(a.uprn), label: a.address || a.text}))],
       value: answer?.uprn ? String(answer.uprn) : ""}));
   };

@@ -36,13 +36,21 @@ function shareButtons(url, id) {
   return h("div", {class: "share"}, h("div", {class: "share__buttons"}, share, copy), said);
 }
 
-/** Who has it and when to expect it, as the council's answer says (left out, not guessed, without signal). */
-function whoAndWhen(id, token) {
+/** Its reporter gave an email: every change is mailed to them, so following it would tell them twice. */
+export const reporterHears = report => report.view === "private" && Boolean(report.contact?.email);
+
+/** Who has it and when to expect it, as the council's answer says (left out, not guessed, without signal);
+ * and, to a reporter who hears of it by email already, that they do, instead of the offer to follow it. */
+function whoAndWhen(id, token, follow) {
   const box = h("div", {id: "who-and-when"});
   api(`/v1/reports/${encodeURIComponent(id)}${token ? `?${query({token})}` : ""}`).then(report => {
     const to = (report.sent_to || []).map(s => s.body).filter(Boolean);
     append(box, to.length ? h("p", {class: "body", id: "sent-to"}, t("report.sent.sent_to", {who: to.join(" and ")})) : null,
       report.target ? h("p", {class: "body", id: "target"}, `${report.target.text}.`) : null);
+    if (reporterHears(report)) {
+      follow.remove();
+      append(box, h("p", {class: "body", id: "you-hear"}, t("report.page.you_hear")));
+    }
   }).catch(() => {});
   return box;
 }
@@ -50,17 +58,18 @@ function whoAndWhen(id, token) {
 function sentScreen(id) {
   const known = deviceReports().find(r => r.id === id) || {};
   const track = `/?report=${encodeURIComponent(id)}${known.token ? `&token=${encodeURIComponent(known.token)}` : ""}`;
+  const follow = h("li", {}, h("a", {href: `/alerts/new?kind=report&report=${encodeURIComponent(id)}`}, t("report.sent.alerts")));
   return [
     h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("report.sent.title")),
       h("div", {class: "panel__body"}, t("report.sent.reference"), h("br"), h("strong", {id: "reference"}, id))),
     h("h2", {class: "heading-m"}, t("report.sent.next_title")),
-    whoAndWhen(id, known.token),
+    whoAndWhen(id, known.token, follow),
     h("p", {class: "body"}, t("report.sent.next")),
     h("p", {class: "body"}, h("a", {href: track, id: "tracking-link", class: "tracking-link"}, t("report.sent.track"))),
     known.token ? h("p", {class: "hint"}, t("report.sent.link_private")) : null,
     shareButtons(new URL(track, location.href).href, id),
     h("ul", {class: "list"},
-      h("li", {}, h("a", {href: `/alerts/new?kind=report&report=${encodeURIComponent(id)}`}, t("report.sent.alerts"))),
+      follow,
       h("li", {}, h("a", {href: "/report/category"}, t("report.sent.another"))))];
 }
 

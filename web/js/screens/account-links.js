@@ -12,7 +12,9 @@ async function verify(view, token) {
   try {
     const done = await api("/v1/auth/verify", {method: "POST", body: {token}, auth: false});
     append(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("account.verified_title"))),
-      h("p", {class: "body"}, tCount("account.claimed", done.claimed_reports.length)),
+      // Reports made before signing up join the account: said only when there were some.
+      done.claimed_reports.length ? h("p", {class: "body", id: "claimed"}, tCount("account.claimed", done.claimed_reports.length))
+        : null,
       // The account was made on the way somewhere: signing in goes on there.
       h("p", {class: "body"}, keptPlace()
         ? h("a", {href: `/sign-in?next=${encodeURIComponent(keptPlace())}`}, t("account.carry_on"))

@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
-import {t} from "../i18n.js";
+import {t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 
@@ -30,7 +30,7 @@ function timesForm(view, service, slots, note) {
   const showTimes = () => times.replaceChildren(choices({field: "start", legend: t("appointments.time"),
     options: slots.filter(s => dayOf(s.start) === daySelect.querySelector("select").value).map(s => ({
       value: `${s.start}|${s.calendar_id}`, label: timeOf(s.start),
-      hint: s.places_left > 1 ? t("appointments.places_left", {count: s.places_left}) : undefined}))}));
+      hint: s.places_left > 1 ? tCount("appointments.places_left", s.places_left) : undefined}))}));
   daySelect.addEventListener("change", showTimes);
   showTimes();
   const form = h("form", {novalidate: true, id: "pick-time"}, daySelect, times, button(t("appointments.continue")));

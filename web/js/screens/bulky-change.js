@@ -7,7 +7,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
-import {formatDate, formatDay, t} from "../i18n.js";
+import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 import {chosen, itemsPicker, pounds, total} from "./bulky.js";
@@ -63,7 +63,7 @@ export async function render(view, {url}) {
     itemsPicker(catalogue, counts),
     choices({field: "date", legend: t("bulky.date"), value: booking.date, options: offered.map(d => ({
       value: d.date, label: formatDay(d.date), hint: d.date === booking.date ? t("bulky.change_current")
-        : t("bulky.places_left", {count: d.places_left})}))}),
+        : tCount("bulky.places_left", d.places_left)}))}),
     input({field: "location", label: t("bulky.location"), value: booking.location || "", maxlength: "200"}),
     summary, h("p", {class: "body"}, t("bulky.change_signal")), button(t("bulky.change_submit")));
   const update = () => {

@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, fieldId, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 import {signedIn} from "../session.js";
 
@@ -107,7 +107,7 @@ export async function render(view, {params}) {
     h("p", {class: "inset", id: "bulky-address"}, t("bulky.for_address", {address: dates.address || uprn})),
     itemsPicker(catalogue),
     choices({field: "date", legend: t("bulky.date"), options: open.map(d => ({value: d.date,
-      label: formatDay(d.date), hint: t("bulky.places_left", {count: d.places_left})}))}),
+      label: formatDay(d.date), hint: tCount("bulky.places_left", d.places_left)}))}),
     input({field: "location", label: t("bulky.location"), hint: t("bulky.location_hint"), maxlength: "200"}),
     summary, h("p", {class: "body"}, t("bulky.needs_signal")), button(t("bulky.pay")));
   const update = () => {

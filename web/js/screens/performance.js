@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {barChart, figuresTable} from "../chart.js";
 import {append, h} from "../dom.js";
 import {errorsOf} from "../forms.js";
-import {lang, t, tOr} from "../i18n.js";
+import {lang, t, tCount, tOr} from "../i18n.js";
 
 const RECEIVED = "#1d4f91";  // both well over 3:1 against white (WCAG 1.4.11)
 const FIXED = "#00703c";
@@ -126,7 +126,7 @@ function percent(share) {
 }
 
 function days(n) {
-  return n === null || n === undefined ? t("stats.none") : t(n === 1 ? "stats.day" : "stats.days", {n});
+  return n === null || n === undefined ? t("stats.none") : tCount("stats.days", n);
 }
 
 function kilobytes(bytes) {

@@ -4,7 +4,7 @@
 import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
-import {formatDate, formatDay, t} from "../i18n.js";
+import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 
@@ -58,7 +58,7 @@ async function list(view, params) {
   if (!answer.petitions.length) return append(view, h("p", {class: "body", id: "no-petitions"}, t("petitions.none")));
   append(view, h("ul", {class: "list", id: "petition-list"}, answer.petitions.map(p => h("li", {class: "petition-item"},
     h("a", {href: `/petitions/${p.id}`, class: "link"}, p.action),
-    h("p", {class: "hint"}, t("petitions.count", {count: n(p.signature_count)}),
+    h("p", {class: "hint"}, tCount("petitions.count", p.signature_count, {count: n(p.signature_count)}),
       p.closes_at && p.state === "open" ? ` · ${t("petitions.closes", {date: formatDate(p.closes_at)})}` : "")))));
   if (answer.next_cursor) {
     append(view, h("p", {class: "body"}, h("a", {href: `/petitions?${query({state, q: words || undefined,
@@ -82,7 +82,7 @@ async function start(view) {
     if (details) body.details = details;
     const made = await api("/v1/petitions", {method: "POST", body, headers: {"Idempotency-Key": key}});
     redraw(view, h("h1", {class: "heading-l"}, t("petitions.new.made")),
-      h("p", {class: "body"}, t("petitions.new.sponsors", {count: made.sponsors_needed})),
+      h("p", {class: "body"}, tCount("petitions.new.sponsors", made.sponsors_needed)),
       h("p", {class: "body"}, h("label", {class: "label", for: "sponsor-link"}, t("petitions.new.link"))),
       h("input", {class: "input", id: "sponsor-link", readonly: true, value: made.sponsor_link}),
       h("p", {class: "body"}, t("petitions.new.next")));
@@ -129,7 +129,7 @@ async function page(view, id) {
   }
   append(view, ...petitionText(p),
     h("p", {class: "heading-m", id: "signature-count"},
-      t("petitions.count", {count: n(p.signature_count)})),
+      tCount("petitions.count", p.signature_count, {count: n(p.signature_count)})),
     h("p", {class: "hint"}, t(`petitions.status.${p.state}`, {date: formatDate(p.closes_at || p.created_at)})),
     h("p", {class: "body"}, t("petitions.thresholds", {response: n(p.response_threshold),
       debate: n(p.debate_threshold)})));
@@ -202,7 +202,7 @@ async function sponsor(view, id, token) {
     return failed(view, "petitions.not_found", error);
   }
   append(view, h("p", {class: "caption"}, t("petitions.sponsor.caption")), ...petitionText(p),
-    h("p", {class: "body"}, t("petitions.sponsor.intro", {count: p.sponsors_needed})), await signingForm(view, p.id, token));
+    h("p", {class: "body"}, tCount("petitions.sponsor.intro", p.sponsors_needed)), await signingForm(view, p.id, token));
 }
 
 async function confirm(view, token) {

@@ -8,6 +8,7 @@ import {formatDate, t, tCount, tOr} from "../i18n.js";
 import {loadServices} from "../report/draft.js";
 import {countText, meToo} from "../report/me-too.js";
 import {answerText} from "../report/fields.js";
+import {reporterHears} from "../report/sent.js";
 import {rememberReport, trackingToken} from "../store.js";
 
 function row(key, ...value) {
@@ -60,8 +61,6 @@ function withSends(updates, sends = []) {
   return [...updates, ...sent].sort((a, b) => new Date(a.created_at) - new Date(b.created_at));
 }
 
-const reporterHears = report => report.view === "private" && Boolean(report.contact?.email);
-
 export async function render(view, {params}) {
   const id = params.get("report").trim().toUpperCase();
   const token = params.get("token") || trackingToken(id);
@@ -104,7 +103,9 @@ export async function render(view, {params}) {
       // The category's target, how long it has been open against it, and "Overdue" for all to see.
       report.target ? row(t("report.page.target"), `${report.target.text}.`,
         report.working_days_open !== undefined ? h("span", {class: "place-point", id: "open-for"},
-          tCount("report.page.open_for", report.working_days_open), " ",
+          // Reported today (or over a weekend): not "open for 0 working days".
+          report.working_days_open ? tCount("report.page.open_for", report.working_days_open) : t("report.page.open_under_a_day"),
+          " ",
           report.overdue ? h("strong", {class: "tag tag--red"}, t("report.page.overdue")) : null) : null) : null,
       (report.sent_to || []).map(s => row(t("report.page.sent_to"), s.summary,
         s.reference ? ` ${t("report.page.their_reference", {reference: s.reference})}` : "",
@@ -128,7 +129,7 @@ export async function render(view, {params}) {
       h("p", {class: "timeline__date"}, formatDate(u.created_at, true)),
       u.text ? h("p", {class: "body"}, u.text) : null))),
     // "Me too" from anyone else while it is open; its own people (the reporter, staff) see the count alone.
-    h("h2", {class: "heading-m", id: "me-too"}, t("metoo.title")),
+    h("h2", {class: "heading-m", id: "me-too"}, t(report.view === "public" ? "metoo.title" : "metoo.title_own")),
     report.view === "public" && report.open && report.description !== undefined
       ? [h("p", {class: "body"}, t("metoo.lead")), meToo(report)]
       : h("p", {class: "body"}, countText(report.supporters || 0)),

@@ -4,7 +4,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 
 const LONDON = {timeZone: "Europe/London"};
@@ -78,8 +78,9 @@ function blocking(view, calendars) {
     if (!from || !to) throw new Invalid([{field: from ? "to" : "from", message: t("staff.appointments.block_times")}]);
     const done = await api("/v1/staff/appointments/blocks", {method: "POST",
       body: {calendar_id: form.elements.calendar_id.value, from: londonToIso(from), to: londonToIso(to)}});
-    form.replaceWith(h("p", {class: "body", id: "blocked"}, t("staff.appointments.blocked",
-      {count: done.blocked, taken: done.already_taken.length})));
+    const kept = done.already_taken.length;  // none kept: nothing to say of them
+    form.replaceWith(h("p", {class: "body", id: "blocked"}, tCount("staff.appointments.blocked", done.blocked),
+      kept ? ` ${tCount("staff.appointments.blocked_kept", kept)}` : ""));
   });
   return form;
 }

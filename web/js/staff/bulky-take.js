@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 import {chosen, itemsPicker, pounds, total} from "../screens/bulky.js";
 
@@ -32,7 +32,7 @@ async function bookingForm(view, uprn, address) {
   const form = h("form", {novalidate: true, id: "bulky-take"},
     itemsPicker(catalogue, {}, t("staff.bulky.items", {max: catalogue.max_items})),  // as residents choose them
     choices({field: "date", legend: t("staff.bulky.date"), options: open.map(d => ({value: d.date,
-      label: formatDay(d.date), hint: t("staff.bulky.places_left", {count: d.places_left})}))}),
+      label: formatDay(d.date), hint: tCount("staff.bulky.places_left", d.places_left)}))}),
     input({field: "location", label: t("staff.bulky.location"), maxlength: "200", autocomplete: "off"}),
     input({field: "caller_email", label: t("staff.bulky.email"), hint: t("staff.bulky.email_hint"), type: "email",
       optional: true, spellcheck: "false", autocomplete: "off"}),
@@ -86,7 +86,7 @@ export async function render(view) {
     const found = await api(`/v1/places?postcode=${encodeURIComponent(postcode)}`);
     const pick = h("form", {novalidate: true, id: "bulky-pick"},
       select({field: "uprn", label: t("staff.bulky.address"), options: [{value: "", label:
-        t("staff.bulky.addresses_found", {count: found.addresses.length})},
+        tCount("staff.bulky.addresses_found", found.addresses.length)},
       ...found.addresses.map(a => ({value: a.uprn, label: a.address}))]}),
       button(t("staff.bulky.choose"), {secondary: true}));
     onSubmit(pick, view, async () => {

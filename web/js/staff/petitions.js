@@ -3,7 +3,7 @@
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, textarea} from "../forms.js";
-import {formatDate, t} from "../i18n.js";
+import {formatDate, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 
 const STATES = ["sponsored", "pending", "open", "closed", "rejected"];
@@ -65,7 +65,7 @@ async function one(view, id) {
   append(view, h("p", {class: "caption"}, t(`staff.petitions.state.${p.state}`)),
     h("h1", {class: "heading-l"}, p.action), h("p", {class: "body"}, p.background),
     p.details ? h("p", {class: "body"}, p.details) : null,
-    h("p", {class: "body", id: "petition-counts"}, t("staff.petitions.counts", {signatures: p.signature_count,
+    h("p", {class: "body", id: "petition-counts"}, tCount("staff.petitions.counts", p.signature_count, {
       sponsors: p.sponsor_count, needed: p.sponsors_needed})),
     h("p", {class: "body"}, h("a", {href: `/petitions/${p.id}`}, t("staff.petitions.public"))));
   if (["pending", "sponsored"].includes(p.state)) {
@@ -114,7 +114,7 @@ async function one(view, id) {
     onSubmit(invalidate, view, async () => {
       const done = await api(`/v1/staff/petitions/${id}/invalidate`, {method: "POST",
         body: filled(invalidate, ["domain", "postcode", "client"])});
-      outcome.textContent = t("staff.petitions.invalidated", {count: done.invalidated, uncounted: done.uncounted,
+      outcome.textContent = tCount("staff.petitions.invalidated", done.invalidated, {uncounted: done.uncounted,
         total: done.signature_count});
     }, {domain: t("staff.petitions.domain"), postcode: t("staff.petitions.postcode"),
       client: t("staff.petitions.client")});
