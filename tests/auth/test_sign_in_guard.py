@@ -4,6 +4,7 @@ lets them in; an office behind one address is not locked out by one guesser."""
 import pytest
 
 from support.accounts_support import bearer, in_one_guess_window, login, outbox_links, register  # noqa: F401
+from support.tampering import tampered
 
 pytestmark = pytest.mark.usefixtures("in_one_guess_window")
 
@@ -29,7 +30,7 @@ def test_a_device_token_opens_only_its_own_account_and_cannot_be_forged(client):
     register(client, email="eve@example.org")
     eves = login(client, email="eve@example.org").json_body["device_token"]
     guess(client, 10)
-    for token in (eves, eves[:-4] + "0000", "dv1.99999999999.x.y", "dv1.é.x.y", 42):
+    for token in (eves, tampered(eves, 4), "dv1.99999999999.x.y", "dv1.é.x.y", 42):
         r = client.post("/v1/auth/login", {"email": "ada@example.org", "password": RIGHT, "device_token": token})
         assert r.status_code == 429, token
 
