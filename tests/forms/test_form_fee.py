@@ -148,7 +148,10 @@ def test_return_webhooks_the_page_asking_and_the_job_at_once_send_the_form_once(
 
 def test_what_a_pay_start_and_the_send_after_payment_cost(client, deps, pay, dies_after_commit):
     from chalicelib.handlers.forms import fees
+    from chalicelib.handlers.shared import effects
+    from chalicelib.storage.alerts import event_from_image
     from chalicelib.storage.metering import metered
+    from support.effects_support import events_of_kind
     filler = filled(client, deps)
     token = filler.auth["Form-Token"]
     fees.pay(deps, filler.id, {"declaration": True}, token)  # this process has the version's definition now
@@ -157,17 +160,26 @@ def test_what_a_pay_start_and_the_send_after_payment_cost(client, deps, pay, die
         payment = fees.pay(deps, other.id, {"declaration": True}, other.auth["Form-Token"])[0]["payment"]
     with metered() as again:
         fees.pay(deps, other.id, {"declaration": True}, other.auth["Form-Token"])
-    pay_with(payment["next_url"], SUCCESS)
-    dies_after_commit()  # the send's own cost alone, not its case's and copy's
-    paid = dataclasses.replace(deps.payments.get(payment["id"]), status="success", finished=True)
-    with metered() as sent:
-        fees.on_payment(deps, paid)
+    back = back_path(pay_with(payment["next_url"], SUCCESS))
+    dies_after_commit()  # each part's own cost: the return's check, then the payment's effects, then the send
+    from chalicelib.handlers.payments.core import returned as came_back
+    with metered() as returned:
+        assert came_back(deps, back.rsplit("/", 1)[1]) == f"/forms/pest-control/{other.id}?step=paid"
+    [finished] = events_of_kind("payment_finished")
+    with metered() as settled:
+        effects.carry_out(deps, event_from_image(finished.serialize()))
     assert deps.form_submissions.get(other.id).state == "submitted"
+    paid = dataclasses.replace(deps.payments.get(payment["id"]), status="success", finished=True)
+    with metered() as told_again:
+        fees.on_payment(deps, paid)
     # The submission read, its payment named (one conditional write), the payment made and started.
     assert started.operations == ["GetItem", "PutItem", "PutItem", "UpdateItem"]
-    # Pressed again: the submission, its payment (checked with the provider, still live), the submission again.
+    # Pressed again: the submission, its payment read, checked with the provider and written back, read again.
     assert again.operations == ["GetItem", "GetItem", "UpdateItem", "GetItem"]
-    # Sent: the submission read, then one transaction (the submission and its event).
-    assert sent.operations == ["GetItem", "TransactWriteItems"]
-    print(f"\nform fee cost: pay start {started.calls} calls, pressed again {again.calls}, "
-          f"send after payment {sent.calls}")
+    # Told again (a late webhook, the job): the submission read, found sent, nothing written.
+    assert told_again.operations == ["GetItem"]
+    sends = [op for op in settled.operations if op == "TransactWriteItems"]
+    assert len(sends) == 1  # the send: the submission and its event, one transaction
+    print(f"\nform fee cost: pay start {started.calls} calls, pressed again {again.calls}, return's check "
+          f"{returned.calls} ({returned.operations}), the payment's effects with the send {settled.calls} "
+          f"({settled.operations})")
