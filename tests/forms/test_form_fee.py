@@ -22,6 +22,7 @@ def filled(client, deps):
     """The pest control form answered up to check your answers."""
     if deps.forms.head("pest-control") is None:
         published(deps, "pest-control")
+    if deps.addresses.get(HOME) is None:
         store_home(deps)
     filler = Filler(client, "pest-control")
     for page_id, answers in (("pest", {"pest": "wasps"}),
@@ -98,6 +99,25 @@ def test_the_fee_is_paid_for_the_reference_and_the_form_sent_only_when_the_provi
     assert case.fields["payment_id"] == payment["id"] and "Fee paid: £55.00" in case.description
     [copy] = copies_to("ada@example.org")
     assert f"Fee paid: £55.00 (Pest control treatment (up to three visits)), payment {payment['id']}" in copy.body
+
+
+def test_a_paid_form_handed_to_the_councils_system_says_what_was_paid(client, deps, pay, monkeypatch):
+    import json
+    from support.forms_support import demo
+    from tests.forms.test_form_webhook import KEY, Receiver
+    monkeypatch.setenv("DOORSTEP_FORMS_WEBHOOK_SECRET", KEY)
+    receiver = Receiver([])
+    try:
+        published(deps, "pest-control", {**demo("pest-control"), "hand_on": {"to": "webhook", "url": receiver.url}})
+        filler = filled(client, deps)
+        payment = pay_form(client, filler).json_body["payment"]
+        client.get(back_path(pay_with(payment["next_url"], SUCCESS)))
+        [(_, body)] = receiver.received
+    finally:
+        receiver.close()
+    posted = json.loads(body)
+    assert posted["reference"] == filler.id and posted["paid"]["amount"] == 5500
+    assert posted["paid"]["payment_id"] == payment["id"] and posted["paid"]["fund"] == "pest-control"
 
 
 def test_pay_pressed_again_while_its_payment_is_live_answers_the_same_payment(client, deps, pay):
