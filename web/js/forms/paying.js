@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
-import {keep, kept, tokenHeader} from "./local.js";
+import {keep, kept, sendPages, tokenHeader} from "./local.js";
 
 const money = pence => new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP"}).format(pence / 100);
 const path = id => `/v1/form-submissions/${encodeURIComponent(id)}`;
@@ -19,6 +19,7 @@ export function feeNote(check) {
 }
 
 export async function pay(submissionId, declaration) {
+  await sendPages(submissionId);
   const made = await api(`${path(submissionId)}/pay`, {method: "POST", body: {declaration},
     headers: tokenHeader(submissionId)});
   if (made.payment?.next_url) location.assign(made.payment.next_url);
