@@ -18,6 +18,10 @@ retention once sent, 28 days after the last save before), sort =
 and deletes its files with it; the TTL a month later is a backstop.
 A page saved is one GetItem and one conditional UpdateItem; a submission sent
 is one GetItem and one transaction (the item and its event).
+
+A form with a fee goes `in_progress` -> `paying` (the payment named first, so
+a second "pay" finds it) -> `submitted` when the provider says it succeeded,
+or back to `in_progress` when it did not (forms/fees.py).
 """
 from dataclasses import field
 from datetime import datetime
@@ -35,7 +39,7 @@ class FormSubmission:
     id: str
     form_id: str
     form_version: int
-    state: str  # in_progress, submitted
+    state: str  # in_progress, paying (a fee's payment under way), submitted
     answers: dict = field(default_factory=dict)  # question id -> answer (plain JSON)
     taken: list = field(default_factory=list)  # at submission: the pages the answers sent were on
     user_id: str | None = None
@@ -53,6 +57,9 @@ class FormSubmission:
     expires: datetime | None = None  # DynamoDB's TTL deletes it after this
     delete_at: datetime | None = None  # when the sweep deletes it and its files (sent: its form's retention)
     seq: int = 0
+    payment_id: str | None = None  # a fee's payment: the one under way, or the last tried
+    payment_status: str | None = None  # how it finished, as the provider said (success, failed, cancelled, error)
+    paid: dict | None = None  # sent after paying: {amount, description, fund, payment_id}
 
 
 class UserIndex(GlobalSecondaryIndex):
@@ -108,6 +115,9 @@ class SubmissionModel(Stored):
     submitted_at = UTCDateTimeAttribute(null=True)
     expires = TTLAttribute(null=True)
     seq = NumberAttribute(default=0)
+    payment_id = UnicodeAttribute(null=True)
+    payment_status = UnicodeAttribute(null=True)
+    paid = JSONAttribute(null=True)
 
     form_sent = UnicodeAttribute(null=True)  # the form's id, once sent (not a preview)
     sent_sk = UnicodeAttribute(null=True)
@@ -163,12 +173,13 @@ class SubmissionStore:
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
 
-    def save(self, submission, expected_seq, event=None):
+    def save(self, submission, expected_seq, event=None, was="in_progress"):
         """The whole item written back only if no other save came between
-        (EditConflict otherwise) and it is still in progress; with its event
-        (a submission sent) in the same transaction."""
+        (EditConflict otherwise) and it is still in state `was` (in progress,
+        or paying for its fee); with its event (a submission sent) in the
+        same transaction."""
         submission.seq = expected_seq + 1
-        condition = (SubmissionModel.seq == expected_seq) & (SubmissionModel.state == "in_progress")
+        condition = (SubmissionModel.seq == expected_seq) & (SubmissionModel.state == was)
         if event is None:
             with writes(["submission"]):
                 _model(submission).save(condition=condition)

@@ -42,7 +42,8 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "waste-settings": "read", "outbox": "read-write", "jobs": "read", "alerts": "read-write",
                  "conversations": "read", "conversation-messages": "read",
                  "chat-sockets": "read-write",  # a message's frame: connections read, the gone ones forgotten
-                 "form-submissions": "read", "forms": "read", "reports": "create", "report-updates": "create",
+                 "form-submissions": "read-write",  # a form whose fee was paid: sent from its payment's event
+                 "forms": "read", "reports": "create", "report-updates": "create",
                  "events": "create", "inbox": "create", "idempotency": "create",
                  "revenue-requests": "read-write",  # a council tax request sent, its reference kept
                  "revenue-links": "read",  # a council tax form handed on: the resident's link to the account named
@@ -80,7 +81,9 @@ FORWARDER_TABLES = {"sends": "read-write", "bodies": "read", "body-polls": "read
 SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bulky-bookings": "read-write",
                   "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
                   "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read",
-                  "bills": "read-write"}  # a bill's payment settled by the job: its status, its receipt
+                  "bills": "read-write",  # a bill's payment settled by the job: its status, its receipt
+                  # a form's fee the job finds paid: the form sent with its event (handlers/forms/fees.py)
+                  "form-submissions": "read-write", "forms": "read", "events": "create"}
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).

@@ -61,7 +61,7 @@ FORM = "/v1/staff/forms/{form_id}"
 APPOINTMENT_ROUTES = (("GET", ""), ("POST", "/release"), ("POST", "/book"))
 # A resident's steps through one submission (method, path suffix).
 FORM_FILLING = (("GET", ""), ("GET", "/pages/{page_id}"), ("PUT", "/pages/{page_id}"), ("GET", "/check"),
-                ("POST", "/submit"), ("POST", "/save"))
+                ("POST", "/submit"), ("POST", "/save"), ("POST", "/pay"))
 # The staff desk's actions on one conversation (method, path suffix).
 CHAT_DESK = [("POST", "/take"), ("POST", "/hand-over"), ("POST", "/answer"), ("POST", "/report"), ("POST", "/link"),
              ("POST", "/close"), ("POST", "/block"), ("GET", "/audit"), ("GET", "/report-draft")]

@@ -7,3 +7,6 @@ from contract.dynamodb_local_backend import aws, dynamodb_local_tables, rerun, s
 rerun("forms/test_completing_forms.py", globals(), only=("three_sends", "keeps_the_version", "idempotency_key"))
 rerun("forms/test_save_and_come_back.py", globals(), only=("another_browser", "five_wrong", "costs"))
 rerun("forms/test_managing_forms.py", globals(), only=("if_match",))
+# A form's fee: return, webhooks, the page asking and the job at once send it once; "pay" pressed together makes
+# one payment; and what a pay start and the send after payment cost.
+rerun("forms/test_form_fee.py", globals(), only=("at_once", "same_payment", "cost"))  # "at_once": both races

@@ -138,5 +138,5 @@ def test_the_answers_in_words_give_a_choice_as_the_resident_read_it():
     from chalicelib.handlers.forms.cases import answers_in_words
     definition = json.loads((Path(__file__).resolve().parents[2] / "doorstep_cli/demo/forms/grant-enquiry.json").read_text())
     sent = SimpleNamespace(form_id="grant-enquiry", form_version=1, id="FM-2B4C6D8F", taken=["applicant-type"],
-                           answers={"applicant_type": "charity"})
+                           answers={"applicant_type": "charity"}, paid=None)
     assert "Who is asking for the grant?: A registered charity" in answers_in_words(definition, sent).splitlines()

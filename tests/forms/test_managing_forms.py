@@ -80,11 +80,11 @@ def test_the_command_loads_publishes_lists_and_refuses_with_paths(doorstep, deps
 
 def test_the_demo_forms_are_loaded_and_published_once(deps):
     from doorstep_cli.forms import demo_forms
-    assert demo_forms(deps) == 6
+    assert demo_forms(deps) == 7
     assert demo_forms(deps) == 0
     assert sorted(h.form_id for h in deps.forms.heads("live")) == [
         "blue-badge", "complaints-comments-compliments", "council-tax-moving-home",
-        "council-tax-single-person-discount", "general-enquiry", "grant-enquiry"]
+        "council-tax-single-person-discount", "general-enquiry", "grant-enquiry", "pest-control"]
 
 
 def test_the_demo_forms_load_on_a_stack_whose_categories_came_before_them(deps):
@@ -93,4 +93,4 @@ def test_the_demo_forms_load_on_a_stack_whose_categories_came_before_them(deps):
     for code in ("general_enquiry", "grant_enquiry", "council_tax_change"):
         ServiceModel.get(code).delete()
     clear_cache()
-    assert demo_forms(deps) == 6 and deps.services.get("grant_enquiry")["group"] == "Forms"
+    assert demo_forms(deps) == 7 and deps.services.get("grant_enquiry")["group"] == "Forms"

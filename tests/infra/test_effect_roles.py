@@ -70,6 +70,24 @@ def test_the_worker_may_hand_a_council_tax_form_to_the_revenues_queue(client, de
     assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))
 
 
+def test_the_worker_may_send_a_form_whose_fee_was_paid_and_open_its_case(client, deps, pay, calls,
+                                                                        dies_after_commit):
+    from infra.template.access import WORKER_TABLES
+    from support.pay_support import SUCCESS, pay_with
+    from tests.forms.test_form_fee import filled, pay_form
+    filler = filled(client, deps)
+    payment = pay_form(client, filler).json_body["payment"]
+    dies_after_commit()
+    back = pay_with(payment["next_url"], SUCCESS)
+    client.get(back[back.index("/v1/"):])  # checked, its event written; the request's own try never ran
+    calls.clear()
+    assert run_stream(deps, "payment_finished") == [] and run_stream(deps, "form_submitted") == []
+    assert deps.form_submissions.get(filler.id).state == "submitted"
+    stream = [c for c in calls if c != ("Scan", "events")]
+    assert {"form-submissions", "events", "reports"} <= {t for _, t in stream}
+    assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))
+
+
 def test_the_worker_may_send_a_staff_payment_link_by_email_and_text(client, people, deps, calls, dies_after_commit):
     from infra.template.access import WORKER_TABLES
     dies_after_commit()

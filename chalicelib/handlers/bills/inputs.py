@@ -3,6 +3,7 @@ the fund, the reference (its rule), the amount (the fund's limits), the
 e-mail for the receipt."""
 from ... import validation
 from ...errors import Unacceptable, ValidationFailed
+from ..payments.core import pounds  # noqa: F401 (one formatting of pence, shared)
 from . import wording
 from .funds import fund as find_fund
 from .limits import EMAIL_MAX, REFERENCE_MAX
@@ -20,10 +21,6 @@ def fund_and_reference(body, allowed):
     if unknown:
         raise ValidationFailed(unknown)
     return chosen, checked(chosen, typed)
-
-
-def pounds(pence):
-    return f"£{pence // 100:,}.{pence % 100:02d}"
 
 
 def amount_of(chosen, body, fixed):

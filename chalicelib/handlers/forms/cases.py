@@ -69,7 +69,8 @@ def open_case(deps, submission_id):
             summary=f"{definition['title']} {submission.id}"[:80], contact=contact,
             user_id=submission.user_id, private=True, source="web", created_at=now, updated_at=now,
             update_count=1, reporter_email_hash=ids.digest(contact["email"].lower()) if contact.get("email") else None,
-            fields={"form": submission.form_id, "form_reference": submission.id})
+            fields={"form": submission.form_id, "form_reference": submission.id,
+                    **({"payment_id": submission.paid["payment_id"]} if submission.paid else {})})
         report.due = workdays.add_working_days(london_today(now), receiving["working_days"]).isoformat()
         # The form's own target, what its residents were promised (not the category's rule, so not
         # placement.place: a case has no point to place, and reading the rule would be thrown away).
@@ -129,6 +130,11 @@ def answers_in_words(definition, submission):
     """The answers sent, page by page, as staff read them in the case."""
     lines = [f"{definition['title']} (form {submission.form_id}, version {submission.form_version}, "
              f"reference {submission.id})"]
+    if submission.paid:  # the case shows what was paid, and the copy of the answers says it too
+        from ..payments.core import pounds
+        from .wording import fee_paid
+        paid = submission.paid
+        lines.append(fee_paid(pounds(paid["amount"]), paid["description"], paid["payment_id"]))
     for page in definition["pages"]:
         if page["id"] not in submission.taken:
             continue

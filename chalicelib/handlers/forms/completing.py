@@ -105,6 +105,10 @@ def view(deps, submission, definition=None):
            "title": definition["title"], "state": submission.state, "taken": submission.taken or taken,
            "next": "check" if coming == END else coming, "preview": submission.preview,
            "updated_at": submission.updated_at.isoformat() if submission.updated_at else None}
+    if submission.payment_id:
+        out["payment"] = {"status": submission.payment_status or "started"}
+    if submission.paid:
+        out["paid"] = {"amount": submission.paid["amount"], "description": submission.paid["description"]}
     if submission.state == "submitted":
         out.update(reference=submission.id, submitted_at=submission.submitted_at.isoformat(), next=None,
                    what_happens_next=definition.get("what_happens_next"))
@@ -127,6 +131,8 @@ def answer(deps, submission_id, page_id, body, token):
     from .answers import blank, check
     from .files import kept_files
     submission, definition = opened(deps, submission_id, token)
+    if submission.state == "paying":
+        raise Conflict(wording.PAYING, code="payment_under_way")
     if submission.state != "in_progress":
         raise Conflict("This form has been sent.", code="submission_sent")
     found, _ = _reachable(submission, definition, page_id)

@@ -5,9 +5,12 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ..payments import hooks
 from ..shared import effects
 
 routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
+# A form's fee: its payment's finish (its event's effect) sends the form, or reopens it to pay again.
+hooks.register("form_fee", "chalicelib.handlers.forms.fees")
 # A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
 effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
 effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
@@ -128,11 +131,12 @@ def start_submission(form_id):
 
 
 @routes.get("/v1/form-submissions/{submission_id}", ANYONE, {
-    "summary": "A submission: the pages taken so far, the page to answer next (or check), its reference once sent",
+    "summary": "A submission: the pages taken so far, the page to answer next (or check), its reference once "
+               "sent; one paying its fee is checked with the payment provider first",
     "parameters": [SUBMISSION_ID, TOKEN], "responses": {"200": json_response(ref("Submission")),
                                                         **errors(**NO_SUBMISSION)}})
 def read_submission(submission_id):
-    from .completing import read
+    from .fees import read
     return http.ok(read(http.deps(), submission_id, _token()), headers=http.NO_STORE)
 
 
@@ -170,10 +174,25 @@ def check_answers(submission_id):
     "summary": "Send the form: its reference at once (sending again answers the same)",
     "parameters": [SUBMISSION_ID, TOKEN], "requestBody": _body("SubmitForm"),
     "responses": {"200": json_response(ref("Submission")), **errors(400, **NO_SUBMISSION, **{
-        "409": "Pages not answered yet (code form_incomplete)"})}})
+        "409": "Pages not answered yet (code form_incomplete), or a fee to pay first (code fee_unpaid)"})}})
 def submit_form(submission_id):
     from .sending import submit
     return http.ok(submit(http.deps(), submission_id, http.body(), _token()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/form-submissions/{submission_id}/pay", ANYONE, {
+    "summary": "Pay a form's fee and send it: the answers checked as by submit, then a payment made for the "
+               "submission's reference (pay at payment.next_url); the form is sent once the provider says it "
+               "succeeded. Asked again while that payment is live, the same payment",
+    "parameters": [SUBMISSION_ID, TOKEN], "requestBody": _body("SubmitForm"),
+    "responses": {"201": json_response(ref("Submission")), **errors(400, **NO_SUBMISSION, **{
+        "409": "No fee (code form_has_no_fee), pages not answered (form_incomplete), or the payment being "
+               "set up by another press (payment_starting)",
+        "503": "Card payments cannot be taken now (code payments_unavailable)"})}})
+def pay_form(submission_id):
+    from .fees import pay
+    view, made = pay(http.deps(), submission_id, http.body(), _token())
+    return http.created(view, made)
 
 
 @routes.post("/v1/form-submissions/{submission_id}/save", ANYONE, {

@@ -20,13 +20,19 @@ FORM_HEAD = {
 SUBMISSION = {
     "type": "object", "required": ["id", "form_id", "version", "state", "taken"],
     "properties": {"id": {"type": "string"}, "form_id": {"type": "string"}, "version": {"type": "integer"},
-                   "title": {"type": "string"}, "state": {"type": "string", "enum": ["in_progress", "submitted"]},
+                   "title": {"type": "string"},
+                   "state": {"type": "string", "enum": ["in_progress", "paying", "submitted"]},
                    "taken": {"type": "array", "items": {"type": "string"}},
                    "next": {"type": "string", "nullable": True,
                             "description": "the page to answer next, \"check\" when all are answered, null once sent"},
                    "preview": {"type": "boolean"}, "updated_at": STAMP, "reference": {"type": "string"},
                    "submitted_at": STAMP, "what_happens_next": STRING_OR_NULL,
-                   "token": {"type": "string", "description": "only to an anonymous caller, at the start and resume"}}}
+                   "token": {"type": "string", "description": "only to an anonymous caller, at the start and resume"},
+                   "payment": {"type": "object", "description": "a fee's payment: its status (started, success, "
+                               "failed, cancelled, error); from pay, its id, amount and next_url (the card page)",
+                               "additionalProperties": True},
+                   "paid": {"type": "object", "description": "sent after paying: amount (pence), description",
+                            "additionalProperties": True}}}
 
 SCHEMAS = {
     "FormDefinition": {"type": "object", "required": ["id", "title", "kind"],
@@ -61,7 +67,8 @@ SCHEMAS = {
     "CheckAnswers": {"type": "object", "required": ["submission", "complete", "pages"], "properties": {
         "submission": {"type": "string"}, "title": {"type": "string"}, "complete": {"type": "boolean"},
         "next": STRING_OR_NULL, "pages": {"type": "array", "items": VIEW},
-        "declaration": {**VIEW, "nullable": True}, "fee": {**VIEW, "nullable": True}}},
+        "declaration": {**VIEW, "nullable": True}, "fee": {**VIEW, "nullable": True},
+        "state": {"type": "string"}, "payment_status": STRING_OR_NULL}},
     "SubmitForm": {"type": "object", "properties": {
         "declaration": {"type": "boolean", "description": "true: the resident confirms the form's declaration"}}},
     "SaveForm": {"type": "object", "properties": {"email": {"type": "string", "maxLength": 254}}},

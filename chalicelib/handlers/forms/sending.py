@@ -24,21 +24,46 @@ def check_answers(deps, submission_id, token):
                        "questions": [{"id": q["id"], "label": q["label"], "type": q["type"],
                                       "answer": submission.answers.get(q["id"])} for q in p["questions"]]}
                       for p in pages],
-            "declaration": definition.get("declaration"), "fee": definition.get("fee")}
+            "declaration": definition.get("declaration"), "fee": definition.get("fee"),
+            "state": submission.state, "payment_status": submission.payment_status}
 
 
 def submit(deps, submission_id, body, token):
-    """The reference at once. Sending again answers the same reference."""
-    from ...storage.errors import EditConflict
-    from ..shared.events import new_event
+    """The reference at once. Sending again answers the same reference. A
+    form with a fee is sent by its payment's success instead (fees.py)."""
     submission, definition = opened(deps, submission_id, token)
     if submission.state == "submitted":
         return view(deps, submission, definition)
-    taken, coming = walk(definition, submission.answers)
-    if coming != END:
+    if definition.get("fee") and not submission.preview:
+        raise Conflict(wording.FEE_UNPAID, code="fee_unpaid")
+    ready(definition, submission, body)
+    submission.follow_email = follow_email(deps, submission)
+    return send(deps, submission, definition)
+
+
+def ready(definition, submission, body):
+    """Every page answered and the declaration made, or why not."""
+    if walk(definition, submission.answers)[1] != END:
         raise Conflict("Answer every page before sending.", code="form_incomplete")
     if definition.get("declaration") and body.get("declaration") is not True:
         raise ValidationFailed([("declaration", wording.DECLARATION)], message=wording.ANSWERS_INVALID)
+
+
+def follow_email(deps, submission):
+    """Who follows the case is decided while the resident is here: the
+    worker that opens it (or sends a paid form) reads no accounts."""
+    p = deps.principal
+    return p.email if p and p.email_verified and p.user_id == submission.user_id else None
+
+
+def send(deps, submission, definition, was="in_progress", paid=None):
+    """The submission sent with its `form_submitted` event, in one
+    transaction conditional on it being still as read (`was`: in progress,
+    or paying when its payment's success sends it); its view. A twin that
+    sent it first answers the same reference."""
+    from ...storage.errors import EditConflict
+    from ..shared.events import new_event
+    taken, _ = walk(definition, submission.answers)
     now = deps.clock()
     expected = submission.seq
     on_path = {q["id"] for page_id in taken for q in page_of(definition, page_id)["questions"]}
@@ -47,15 +72,15 @@ def submit(deps, submission_id, body, token):
     submission.delete_at = now + timedelta(days=definition.get("retention_days", 365))
     submission.expires = submission.delete_at + BACKSTOP  # the sweep deletes it (and its files) at delete_at
     submission.resume_hash = submission.code_hash = None
-    p = deps.principal  # the case's follower is decided now: the worker that opens it reads no accounts
-    submission.follow_email = p.email if p and p.email_verified and p.user_id == submission.user_id else None
+    if paid is not None:
+        submission.paid, submission.payment_status = paid, "success"
     event = None if submission.preview else new_event(
         deps, "form_submitted", now, submission_id=submission.id, form_id=submission.form_id,
         form_version=submission.form_version, team=definition["receiving"]["team"],
         working_days=definition["receiving"]["working_days"], user_id=submission.user_id,
-        hand_on=hand_ons(definition))
+        hand_on=hand_ons(definition), **({"payment_id": paid["payment_id"]} if paid else {}))
     try:
-        deps.form_submissions.save(submission, expected, event=event)
+        deps.form_submissions.save(submission, expected, event=event, was=was)
     except EditConflict:
         again = deps.form_submissions.get(submission.id)
         if again is not None and again.state == "submitted":

@@ -43,7 +43,8 @@ def post_to_webhook(deps, submission_id):
         return None
     body = json.dumps({"reference": submission.id, "form_id": submission.form_id,
                        "form_version": submission.form_version, "submitted_at": submission.submitted_at.isoformat(),
-                       "taken": submission.taken, "answers": submission.answers}, sort_keys=True).encode()
+                       "taken": submission.taken, "answers": submission.answers,
+                       **({"paid": submission.paid} if submission.paid else {})}, sort_keys=True).encode()
     moment = int(deps.clock().timestamp())
     request = urllib.request.Request(url, data=body, method="POST", headers={
         "Content-Type": "application/json", "Doorstep-Signature": signature(body, moment, key()),

@@ -181,3 +181,14 @@ def copy_of_answers(title, reference, answers, what_happens_next):
     after = f"\n\nWhat happens next\n{what_happens_next}" if what_happens_next else ""
     return (f"We have received your form \"{title}\". Your reference is {reference}: quote it if you contact us "
             f"about it.{after}\n\nYour answers\n{answers}\n")
+
+
+# A form's fee (fees.py).
+NO_FEE = "This form has no fee to pay: send it."
+FEE_UNPAID = "This form has a fee: pay it, and the form is sent once the payment is taken."
+PAYMENT_STARTING = "The payment is being set up: try again in a moment."
+PAYING = "You are paying for this form: finish or cancel the payment before changing your answers."
+
+
+def fee_paid(amount, description, payment_id):
+    return f"Fee paid: {amount} ({description}), payment {payment_id}"

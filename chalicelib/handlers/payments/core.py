@@ -37,6 +37,11 @@ def provider(deps):
     return chosen
 
 
+def pounds(pence):
+    """Pence as people read them: £1,234.50."""
+    return f"£{pence // 100:,}.{pence % 100:02d}"
+
+
 def check_amount(amount):
     if isinstance(amount, bool) or not isinstance(amount, int) or not AMOUNT_MIN <= amount <= AMOUNT_MAX:
         raise ValueError(f"an amount is whole pence from {AMOUNT_MIN} to {AMOUNT_MAX}, not {amount!r}")
@@ -44,15 +49,17 @@ def check_amount(amount):
 
 
 def start(deps, *, purpose, subject_id, amount, reference, description, user_id=None, email=None, moto=False,
-          metadata=None):
+          metadata=None, payment_id=None):
     """Make a payment with the provider; returns the Payment with its next_url.
     moto: card-not-present, its card page opened by staff taking a call.
     metadata: the purpose's own keys beside ours (GOV.UK Pay takes 10 in all).
+    payment_id: one the purpose named before (deps.new_opaque_id()), so a
+    second start finds it; AlreadyExists when that payment was made already.
     PaymentsUnavailable when the provider cannot be reached: nothing is owed."""
     check_amount(amount)
     if len(metadata or {}) > METADATA_OWN_MAX:
         raise ValueError(f"at most {METADATA_OWN_MAX} metadata keys of a purpose's own")
-    payment_id, secret, now = deps.new_opaque_id(), deps.new_token(), deps.clock()
+    payment_id, secret, now = payment_id or deps.new_opaque_id(), deps.new_token(), deps.clock()
     payment = Payment(id=payment_id, purpose=purpose, subject_id=subject_id, amount=amount, reference=reference,
                       description=description, return_secret_hash=ids.digest(secret), created_at=now,
                       updated_at=now, user_id=user_id, email=email)

@@ -7,6 +7,7 @@ and what happened), so it is kept even when it cannot be sent at once (the
 job sends it) and goes once even if asked for twice."""
 from datetime import date
 
+from ..payments.core import pounds
 
 
 def receipt_event(deps, booking_id, receipt, now, **facts):
@@ -54,10 +55,6 @@ def _address(deps, paid_for):
         return paid_for.email
     user = deps.accounts.user(paid_for.user_id) if deps.accounts else None
     return user.email if user else None
-
-
-def pounds(pence):
-    return f"£{pence // 100:,}.{pence % 100:02d}"
 
 
 def _day(value):

@@ -62,17 +62,23 @@ export function pageOf(definition, pageId) {
   return definition.pages.find(p => p.id === pageId) || null;
 }
 
+/** Pages answered with no signal, saved now (before a send, or a fee's payment). */
+export async function sendPages(submissionId) {
+  const mine = kept(submissionId) || {answers: {}, unsent: []};
+  for (const pageId of mine.unsent || []) {
+    const answers = Object.fromEntries(mine.definition.pages.find(p => p.id === pageId).questions
+      .map(q => [q.id, mine.answers[q.id] ?? null]));
+    await api(`/v1/form-submissions/${encodeURIComponent(submissionId)}/pages/${encodeURIComponent(pageId)}`, {
+      method: "PUT", body: {answers}, headers: tokenHeader(submissionId)});
+    keep(submissionId, {unsent: (kept(submissionId).unsent || []).filter(p => p !== pageId)});
+  }
+  return mine;
+}
+
 export const sender = {
   async send(entry) {
     const id = encodeURIComponent(entry.submission);
-    const mine = kept(entry.submission) || {answers: {}, unsent: []};
-    for (const pageId of mine.unsent || []) {
-      const answers = Object.fromEntries(mine.definition.pages.find(p => p.id === pageId).questions
-        .map(q => [q.id, mine.answers[q.id] ?? null]));
-      await api(`/v1/form-submissions/${id}/pages/${encodeURIComponent(pageId)}`, {
-        method: "PUT", body: {answers}, headers: tokenHeader(entry.submission)});
-      keep(entry.submission, {unsent: (kept(entry.submission).unsent || []).filter(p => p !== pageId)});
-    }
+    const mine = await sendPages(entry.submission);
     const form = await api(`/v1/form-submissions/${id}/submit`, {
       method: "POST", body: {declaration: entry.declaration}, headers: tokenHeader(entry.submission)});
     // What the confirmation shows stays; the answers themselves leave the phone once the council has them.

@@ -15,6 +15,7 @@ export async function render(view, formId, submissionId, step) {
   const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
   if (step === "save") return save(view, formId, submissionId, base);
   if (step === "sent") return sent(view, submissionId);
+  if (step === "paid") return (await import("./paying.js")).paid(view, formId, submissionId);
   const mine = kept(submissionId);
   let check;
   try {
@@ -25,6 +26,7 @@ export async function render(view, formId, submissionId, step) {
     if (!check) throw error;
   }
   if (!check.complete) return navigate(nextPath(formId, submissionId, check.next), {replace: true});
+  const fee = check.fee ? await import("./paying.js") : null;  // paid on the provider's page, then sent
   const rows = check.pages.flatMap(p => p.questions.map(q => h("div", {class: "summary-list__row"},
     h("dt", {class: "summary-list__key"}, q.label),
     h("dd", {class: "summary-list__value"}, answerWords(q, q.answer)),
@@ -35,12 +37,13 @@ export async function render(view, formId, submissionId, step) {
       h("p", {class: "body"}, check.declaration.text),
       choices({field: "declaration", legend: t("forms.check.declaration"), multiple: true, small: true,
         options: [{value: "yes", label: check.declaration.confirm || t("forms.check.confirm")}]})] : null,
-    button(t("forms.check.send")));
+    fee ? fee.feeNote(check) : null, button(t(fee ? "forms.fee.pay" : "forms.check.send")));
   onSubmit(form, view, async () => {
     const agreed = Boolean(form.querySelector('input[name="declaration"]:checked'));
     if (check.declaration && !agreed) {
       throw new Invalid([{field: "declaration", message: t("forms.check.declaration_missing")}]);
     }
+    if (fee) return fee.pay(submissionId, agreed);
     const entry = await add({kind: "form", submission: submissionId, form_id: formId, declaration: agreed,
       photos: []});
     const result = await send(entry.key);
@@ -60,7 +63,7 @@ export async function render(view, formId, submissionId, step) {
 function offlineCheck(mine) {
   if (!mine?.definition) return null;
   const [taken, next] = walk(mine.definition, mine.answers);
-  return {title: mine.title, complete: next === "check", next, declaration: mine.definition.declaration,
+  return {title: mine.title, complete: next === "check", next, declaration: mine.definition.declaration, fee: mine.definition.fee,
     pages: taken.map(id => pageOf(mine.definition, id)).map(p => ({id: p.id, questions: p.questions.map(q => (
       {...q, answer: mine.answers[q.id]}))}))};
 }
@@ -79,6 +82,7 @@ function sent(view, submissionId) {
   }
   append(view, h("div", {class: "panel", id: "form-sent"}, h("h1", {class: "panel__title"}, t("forms.sent.title")),
     h("div", {class: "panel__body"}, t("forms.sent.reference"), h("br"), h("strong", {id: "form-reference"}, mine.reference))),
+    mine.paid_text ? h("p", {class: "body", id: "form-paid"}, t("forms.sent.paid", {amount: mine.paid_text})) : null,
     mine.copy ? h("p", {class: "body"}, t("forms.sent.copy")) : null,
     mine.what_happens_next ? [h("h2", {class: "heading-m"}, t("forms.sent.next")),
       h("p", {class: "body"}, mine.what_happens_next)] : null,

@@ -37,7 +37,7 @@ async function list(view) {
   }
   const me = await myProfile();
   const mine = me ? await api("/v1/me/form-submissions").catch(() => null) : null;
-  const going = (mine?.submissions || []).filter(s => s.state === "in_progress");
+  const going = (mine?.submissions || []).filter(s => s.state !== "submitted");  // paying too: back to its card page
   append(view, h("h1", {class: "heading-l"}, t("forms.title")), h("p", {class: "body"}, t("forms.lead")),
     me ? null : h("p", {class: "body"}, h("a", {href: "/sign-in?next=/forms"}, t("forms.sign_in"))),
     going.length ? [h("h2", {class: "heading-m"}, t("forms.yours")), h("ul", {class: "list", id: "forms-mine"},
