@@ -27,6 +27,11 @@ os.environ.update({
     "DOORSTEP_STAGE": "test", "DOORSTEP_TABLE_PREFIX": "test-", "DOORSTEP_PHOTO_BUCKET": "test-photos",
     "DOORSTEP_JWT_SECRET": "test-signing-key-" + "x" * 32,
     "DOORSTEP_TOKEN_ISSUER": "doorstep:test",
+    # Keys a local stage would generate on first use: given, because a request
+    # through the test client runs under the config's "dev" stage, which may not
+    # generate one, and whether an earlier test had made it depended on the order
+    "DOORSTEP_BODY_LINK_SECRET": "test-link-key-" + "y" * 32,
+    "DOORSTEP_FORMS_WEBHOOK_SECRET": "test-webhook-key-" + "z" * 32,
     # Web Push's VAPID private key (a P-256 scalar, base64url), a test-only one.
     "DOORSTEP_VAPID_PRIVATE_KEY": "BEv27mGLdrbA2dY0m9KO6DLy3-dD2VMOgW34Yar11kA",
     # Hashes verify with the cost stored in them; tests hash at a lower cost
