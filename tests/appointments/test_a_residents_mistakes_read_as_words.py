@@ -4,6 +4,7 @@ import pytest
 
 from chalicelib.errors import ApiError
 from chalicelib.handlers.appointments import routes  # noqa: F401  (registers the effects)
+from chalicelib.handlers.appointments.leaving import mine as leave
 from support.appointments_support import TUESDAY_8AM, book, hold, resident
 
 
@@ -24,3 +25,5 @@ def test_a_residents_mistakes_when_booking_are_said_in_words(demo):
         "answers.needs": "Your answer must be 300 characters or fewer."}
     assert refused(lambda: book(ada, held.id, phone=None, email="ada at home")) == {
         "email": "Enter an email address, like name@example.com."}
+    assert refused(lambda: leave(ada, "housing-options")) == {
+        "": "You are no longer on the waiting list for this service."}

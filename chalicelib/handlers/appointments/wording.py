@@ -145,7 +145,7 @@ def moved(when, reference):
     return (f"This appointment was moved to {when}. Its new reference is {reference}: "
             f"use the links in the message about the new time to change it.")
 ALREADY_WAITING = "You are already on the waiting list for this service."
-NOT_WAITING = "You are not on the waiting list for this service (any more)."
+NOT_WAITING = "You are no longer on the waiting list for this service."
 NOT_EARLIER = "Give a time after now: we will tell you of a free time before it."
 
 
