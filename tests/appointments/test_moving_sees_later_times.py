@@ -58,7 +58,9 @@ def test_a_time_beyond_the_first_page_can_be_moved_to_and_a_bad_first_day_is_ref
     assert FAR in [s["start"] for s in third["slots"]]
     assert move(ada, {"token": token, "start": FAR})["start"] == FAR
     assert free_view(ada, "housing-options", "7", "2026-12-01")["from"] == "2026-12-22"  # a past day: today
-    assert free_view(ada, "housing-options", "7", "2027-02-01")["slots"] == []
+    for beyond in ("2027-02-01", "9999-12-31"):  # past the window, to the calendar's very end: an empty last page
+        assert free_view(ada, "housing-options", "56", beyond)["slots"] == []
+        assert free_view(ada, "housing-options", "56", beyond)["next_from"] is None
     with pytest.raises(ApiError) as bad:
         free_view(ada, "housing-options", "7", "next week")
     assert (bad.value.status, bad.value.fields[0]["field"]) == (400, "from")

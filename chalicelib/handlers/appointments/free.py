@@ -46,12 +46,13 @@ def view(deps, service_id, days=None, first=None):
     except (TypeError, ValueError):
         raise ValidationFailed([("from", wording.NOT_A_DAY)]) from None
     service, calendars = service_or_404(deps, service_id)
-    found = free(deps, service, calendars, int(days), first)
     now = deps.clock()
-    today = now.astimezone(generating.LONDON).date()
-    after = max(today, first or today) + timedelta(days=int(days))
-    return {"service": public_service(service), "from": max(today, first or today).isoformat(),
-            "next_from": after.isoformat() if after <= generating.window(service, now)[1] else None,
+    today, last = now.astimezone(generating.LONDON).date(), generating.window(service, now)[1]
+    first = min(max(today, first or today), last + timedelta(days=1))  # past the window: an empty page
+    found = free(deps, service, calendars, int(days), first)
+    after = first + timedelta(days=int(days))
+    return {"service": public_service(service), "from": first.isoformat(),
+            "next_from": after.isoformat() if after <= last else None,
             "slots": [slot_view(s, c, left, service["minutes"]) for s, c, left in found]}
 
 

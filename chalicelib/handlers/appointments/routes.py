@@ -45,7 +45,7 @@ def appointment_services():
 @routes.get("/v1/appointments/services/{service_id}/slots", ANYONE, {
     "summary": "A service's free slots, a page of days at a time (default 28 days from today): generated from "
                "its calendars, less the seats taken (one Query per calendar over the page, reading the taken seats only)",
-    "parameters": [SERVICE_ID, q("days", "how many days (1-56)", schema={"type": "string", "pattern": r"^\d{1,2}$"}),
+    "parameters": [SERVICE_ID, q("days", "how many days (1-56)", schema={"type": "string", "pattern": r"^([1-9]|[1-4][0-9]|5[0-6])$"}),
                    q("from", "the first day (YYYY-MM-DD, London; today if earlier or left out): the page of days "
                              "the answer's `next_from` names comes next", schema={"type": "string", "format": "date"})],
     "responses": {"200": json_response(ref("FreeSlots")), **errors(400, **NO_SERVICE)}})
