@@ -54,7 +54,10 @@ export async function render(view, {params}) {
   const later = page.next_from ? h("p", {class: "body"}, h("a", {class: "link", id: "later-times",
     href: `/appointments/manage?move=${encodeURIComponent(token)}&from=${page.next_from}`}, t("appointments.later_times")))
     : null;
-  if (!page.slots.length) return append(view, h("p", {class: "body", id: "no-times"}, t("appointments.none_this_week", {day: formatDay(page.from)})), later);
+  if (!page.slots.length) {
+    return append(view, h("p", {class: "body", id: "no-times"}, t("appointments.none_this_week",
+      {day: formatDay(page.from)})), later);
+  }
   // A day, then its times, as when booking: a week's times in one list is too long on a phone.
   const days = [...new Set(page.slots.map(s => dayOf(s.start)))];
   const daySelect = select({field: "day", label: t("appointments.day"), options: days.map(d => ({value: d,
