@@ -124,6 +124,7 @@ LONDON = ZoneInfo("Europe/London")  # a day's list is the council's local day
 TIMES = ("start", "hold_until", "created_at", "booked_at", "changed_at")
 REMIND = ("booked",)  # statuses still to be reminded of
 LIVE, LIVE_PREFIX = ("booked", "arrived"), "live#"
+MOVED_PREFIX = "moved#"
 
 
 def _values(appointment):
@@ -157,10 +158,13 @@ def appointment_row(appointment):
 
 def _owner_sk(appointment):
     """by_owner's sort: what is still to be attended by start under "live#" (My Account's
-    upcoming list reads just those), anything else by when it was made (digits sort first)."""
+    upcoming list reads just those), one moved away from under "moved#" (its successor is the
+    appointment now; the row stays on by_owner so erasure still finds it), anything else by
+    when it was made (digits sort first)."""
     if appointment.status in LIVE:
         return f"{LIVE_PREFIX}{stamp(appointment.start)}#{appointment.id}"
-    return f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}"
+    made = f"{stamp(appointment.created_at or appointment.start)}#{appointment.id}"
+    return f"{MOVED_PREFIX}{made}" if appointment.status == "moved" else made
 
 
 def carried_over(old):

@@ -4,7 +4,8 @@ service's notice, no further ahead than it allows, in London's wall-clock time."
 from datetime import date, datetime, timezone
 
 from chalicelib.handlers.appointments.setup import problems_of
-from chalicelib.handlers.appointments.slots import LONDON, day_slots, is_offered, local_text, offered
+from chalicelib.handlers.appointments.slots import LONDON, day_slots, is_offered, offered
+from chalicelib.handlers.appointments.wording import when as local_text
 from doorstep_cli.appointments import demo_document
 
 DOC = demo_document()

@@ -3,8 +3,9 @@ interview on a phone, gets the confirmation e-mail (with its invite) and text
 in the outbox, moves it with the e-mail's link; the time left goes to the
 first on the waiting list; the officer marks the resident seen at the desk,
 and books a caller on the phone."""
+import re
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from playwright.sync_api import expect
 
@@ -12,6 +13,7 @@ from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.browser import check_accessible
 from tests.web.desk import Officer
 from tests.web.journeys import sign_in
+from chalicelib.handlers.appointments.wording import clock
 from support.appointments_support import booked_many
 
 ADA, BOB, PHONE = "ada.appointments@example.org", "bob.waiting@example.org", "+447700900456"
@@ -28,7 +30,7 @@ def mail_about(stack, address, starts, seconds=60):
 
 
 def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, stack, desk):
-    stack.resident(ADA)
+    stack.resident(ADA, name="Ada Lovelace")
     stack.resident(BOB, name="Bob Waiting")
     stack.post("/v1/appointments/waiting-list", {"service_id": "housing-options", "before": "2099-01-01T00:00:00Z"},
                stack.token(BOB))
@@ -36,6 +38,10 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     page.get_by_role("link", name="Housing options interview").click()
     expect(page.locator("input[name=start]").first).to_be_visible()
     check_accessible(page, "appointments-times")
+    # Times read as in the messages ("9am", "9:45am", "midday"): the screens' one function agrees with the server's.
+    for label in page.locator("#times label").all_inner_texts():
+        assert re.fullmatch(r"(1[0-2]|[1-9])(:[0-5]\d)?(am|pm)|midday", label), label
+    assert page.evaluate(CLOCKS, [m.isoformat() for m in MOMENTS]) == [clock(m) for m in MOMENTS]
     page.locator("input[name=start]").first.check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("#held")).to_contain_text("We are holding")
@@ -53,7 +59,10 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     page.goto(stack.link_in_mail(ADA, "/appointments/manage?move="))
     expect(page.get_by_role("heading", name="Move your appointment")).to_be_visible()
     check_accessible(page, "appointments-move")
-    page.locator("input[name=start]").nth(3).check()
+    first_week = page.locator("#move select option").first.get_attribute("value")
+    page.get_by_role("link", name="Later times").click()  # the week after: times the first page never showed
+    expect(page.locator("#move select option").first).not_to_have_attribute("value", first_week)
+    page.locator("input[name=start]").first.check()
     page.get_by_role("button", name="Move appointment").click()
     expect(page.locator("#changed")).to_contain_text("Appointment moved")
     assert mail_about(stack, ADA, "Appointment moved: Housing options interview")
@@ -67,7 +76,8 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
     desk_page.goto(f"/staff/appointments?date={day.isoformat()}")
     expect(desk_page.get_by_role("heading", level=1)).to_have_text(
         f"Appointments on {day:%A} {day.day} {day:%B %Y}")
-    row = desk_page.locator("#day-list li").filter(has_text="Housing options interview").first
+    row = desk_page.locator("#day-list li").filter(has_text="Ada Lovelace")  # her account's name: the form asks none
+    expect(row).to_contain_text("Housing options interview")
     expect(row).to_contain_text("What would you like to talk about?: I want to move")
     if day > today:
         expect(row.get_by_role("button", name="Mark arrived")).to_have_count(0)
@@ -100,9 +110,15 @@ def test_a_resident_books_on_a_phone_moves_by_the_link_and_is_marked_seen(page, 
         "/v1/appointments/services/council-tax-call-back/slots?days=14")["slots"]]
 
 
+# Moments either side of the clock changes and at the words' edges, read by web/js/i18n.js formatClock.
+MOMENTS = [datetime(2026, 12, 23, h, m, tzinfo=timezone.utc) for h, m in ((9, 0), (9, 45), (12, 0), (12, 30), (0, 0),
+                                                                          (17, 5))] + \
+          [datetime(2027, 6, 1, 11, 0, tzinfo=timezone.utc), datetime(2027, 3, 28, 1, 0, tzinfo=timezone.utc)]
+CLOCKS = "async moments => { const {formatClock} = await import('/js/i18n.js'); return moments.map(formatClock); }"
+
+
 def london_local(stamp):
     """A datetime-local input's value for an API moment, on the council's clock."""
-    from datetime import datetime
     from chalicelib.handlers.appointments.slots import LONDON
     return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(LONDON).strftime("%Y-%m-%dT%H:%M")
 
@@ -110,6 +126,7 @@ def london_local(stamp):
 def moved_to_day(stack, email):
     """The local day of the appointment the move mail names (its reference)."""
     import re
+    from chalicelib.handlers.appointments.slots import LONDON
     body = mail_about(stack, email, "Appointment moved")[0].body
     return booked_day(stack, re.search(r"Reference: (AP-[0-9A-Z]{8})", body).group(1))
 

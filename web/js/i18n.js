@@ -69,6 +69,18 @@ export function formatDay(isoDate) {
   return new Intl.DateTimeFormat(locale(), {weekday: "long", day: "numeric", month: "long"}).format(date);
 }
 
+/** A time as people read it, on the council's clock: "9am", "9:45am", "midday" (GOV.UK style).
+ * Every screen writes a time with this; the server's messages with appointments/wording.py's clock(). */
+export function formatClock(iso) {
+  const parts = new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/London", hour: "numeric", minute: "2-digit",
+    hourCycle: "h23"}).formatToParts(new Date(iso));
+  const hour = Number(parts.find(p => p.type === "hour").value) % 24;
+  const minute = parts.find(p => p.type === "minute").value;
+  if (minute === "00" && hour % 12 === 0) return t(hour ? "appointments.clock.midday" : "appointments.clock.midnight");
+  const time = `${hour % 12 || 12}${minute === "00" ? "" : `:${minute}`}`;
+  return t(hour < 12 ? "appointments.clock.am" : "appointments.clock.pm", {time});
+}
+
 export function formatDistance(metres) {
   if (metres < 1000) return t("distance.metres", {n: Math.round(metres)});
   return t("distance.km", {n: (metres / 1000).toFixed(1)});

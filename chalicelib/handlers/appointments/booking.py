@@ -29,7 +29,7 @@ def answers_of(service, given, problems):
                 problems.add(f"answers.{qid}", wording.ANSWER_REQUIRED)
             continue
         if not isinstance(value, str) or len(value) > q.get("max", ANSWER_MAX):
-            problems.add(f"answers.{qid}", wording.TOO_LONG)
+            problems.add(f"answers.{qid}", wording.too_long(q.get("max", ANSWER_MAX)))
         elif q.get("type") == "choice" and value not in q.get("options", []):
             problems.add(f"answers.{qid}", wording.NOT_AN_OPTION)
         else:
@@ -37,9 +37,13 @@ def answers_of(service, given, problems):
     return out
 
 
-def contact_of(body, problems, default_email=None):
-    """{name, email, phone (E.164)}: at least one way to reach them."""
-    name = text(body.get("name"), "name", problems, 0, NAME_MAX)
+def contact_of(body, problems, default_email=None, account=None, calls=None):
+    """{name, email, phone (E.164)}: at least one way to reach them. A name
+    or number not given is the resident's account's (`account`: their User).
+    `calls`: a service by phone needs a number to call (this the words when none is given)."""
+    name = text(body.get("name"), "name", problems, 0, NAME_MAX) or (account.name if account else None)
+    if calls and not body.get("phone") and account is not None and account.phone:
+        body = {**body, "phone": account.phone}
     email = body.get("email") or default_email
     if email is not None and (not isinstance(email, str) or not EMAIL.match(email)):
         problems.add("email", wording.BAD_EMAIL)
@@ -49,7 +53,9 @@ def contact_of(body, problems, default_email=None):
     if number and not (mobile.startswith("+447") and len(mobile) == 13):
         problems.add("phone", wording.BAD_PHONE)
         mobile = None
-    if not email and not mobile and not body.get("phone") and not body.get("email"):
+    if calls and not body.get("phone"):
+        problems.add("phone", calls)
+    elif not email and not mobile and not body.get("phone") and not body.get("email"):
         problems.add("email", wording.CONTACT_NEEDED)
     return {"name": name, "email": email, "phone": mobile}
 
@@ -64,12 +70,14 @@ def book(deps, appointment_id, body, idempotency_key):
         return earlier, False
     services, _ = deps.appointments.setup()
     service = services[appointment.service_id]
-    problems = Problems()
+    problems = Problems(wording.contact_words(NAME_MAX))
     for key in body:
         if key not in ("answers", "name", "email", "phone"):
             problems.add(key, "Is not a field here.")
     answers = answers_of(service, body.get("answers"), problems)
-    contact = contact_of(body, problems, deps.principal.email)
+    # Their account's name (and number, for a call) where the form gives none: one GetItem.
+    contact = contact_of(body, problems, deps.principal.email, deps.accounts.user(deps.principal.user_id),
+                         calls=wording.CALL_NUMBER_NEEDED if service.get("mode") == "phone" else None)
     problems.raise_if_any()
     if appointment.status == BOOKED and appointment.answers == answers:
         return view(deps, appointment, service), False  # pressed twice

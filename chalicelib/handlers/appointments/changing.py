@@ -11,7 +11,7 @@ from ..shared.events import new_event
 from . import slots as generating, wording
 from .holding import JustTaken, new_id, parse_start
 from .links import read_token
-from .views import view
+from .views import public_view, view
 
 CANCELLED_EVENT, MOVED_EVENT = "appointment_cancelled", "appointment_moved"
 
@@ -25,7 +25,7 @@ def _by_link(deps, token, purpose):
         raise ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
     if appointment.status == "moved" and appointment.moved_to:
         now_at = _where_it_went(deps, appointment)
-        raise ApiError(wording.moved(generating.local_text(now_at.start), now_at.id), status=409, code="moved")
+        raise ApiError(wording.moved(wording.when(now_at.start), now_at.id), status=409, code="moved")
     if appointment.status != BOOKED:
         raise ApiError(wording.NOT_BOOKED, status=409, code="not_booked")
     service, calendars = service_or_404(deps, appointment.service_id)
@@ -45,9 +45,7 @@ def manage(deps, query):
     """GET /v1/appointments/manage?cancel=T or ?move=T: what the link is for, before anything happens."""
     purpose = "cancel" if query.get("cancel") else "move"
     appointment, service, _ = _by_link(deps, query.get(purpose), purpose)
-    shown = view(deps, appointment, service)
-    return {"purpose": purpose, "appointment": {k: shown[k] for k in (
-        "id", "status", "service_id", "service_name", "mode", "place", "start", "end", "start_text")}}
+    return {"purpose": purpose, "appointment": public_view(deps, appointment, service)}
 
 
 def freed(appointment):
@@ -66,7 +64,7 @@ def cancel(deps, body):
         raise ApiError(wording.NOT_BOOKED, status=409, code="not_booked") from None
     from ..shared.effects import first_try
     first_try(deps, [event])
-    return view(deps, appointment, service)
+    return public_view(deps, appointment, service)
 
 
 def move(deps, body, *, by_staff=None, appointment=None):
@@ -105,6 +103,6 @@ def move(deps, body, *, by_staff=None, appointment=None):
                 raise ApiError(wording.NOT_BOOKED, status=409, code="not_booked") from None
             from ..shared.effects import first_try
             first_try(deps, [event])
-            return view(deps, new, service)
+            return (view if by_staff else public_view)(deps, new, service)
     from .free import nearest
     raise JustTaken(nearest(deps, service, calendars, start, leave_out=start))

@@ -65,14 +65,15 @@ def mark(deps, appointment_id, body):
 def book_for_caller(deps, body, idempotency_key):
     """POST /v1/staff/appointments: booked at once for a caller (no hold), their messages sent."""
     from .booking import answers_of, contact_of
-    problems = Problems()
+    from .limits import NAME_MAX
+    problems = Problems(wording.contact_words(NAME_MAX))
     slot = {k: body.get(k) for k in ("service_id", "start", "calendar_id") if body.get(k) is not None}
     for key in body:
         if key not in ("service_id", "start", "calendar_id", "answers", "name", "email", "phone", "channel"):
             problems.add(key, "Is not a field here.")
     service, _ = service_or_404(deps, body.get("service_id"))
     answers = answers_of(service, body.get("answers"), problems)
-    contact = contact_of(body, problems)
+    contact = contact_of(body, problems, calls=wording.CALLER_NUMBER_NEEDED if service.get("mode") == "phone" else None)
     if not contact["name"]:
         problems.add("name", "Enter the caller's name.")
     problems.raise_if_any()

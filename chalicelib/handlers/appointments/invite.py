@@ -17,7 +17,7 @@ def invite(appointment, service, now, cancel_url, move_url, cancelled=False):
                ("UID", f"{appointment.uid or appointment.id}@doorstep"),
                ("SEQUENCE", str(appointment.seq_from + appointment.seq)), ("DTSTAMP", utc(now)),
                ("DTSTART", utc(appointment.start)), ("DTEND", utc(end)),
-               ("SUMMARY", text(service["name"])), ("LOCATION", text(service["place"])),
+               ("SUMMARY", text(wording.invite_summary(service, appointment.start))), ("LOCATION", text(service["place"])),
                ("DESCRIPTION", text(wording.invite_description(service, appointment.id, cancel_url, move_url))),
                ("ORGANIZER;CN=" + plain(service["sender"]).replace(":", " ").replace(";", " "),
                 "mailto:noreply@doorstep.invalid"),

@@ -10,7 +10,7 @@ e-mail's own, and the effect is done."""
 import logging
 
 from ...notify import SENT
-from . import slots as generating, wording
+from . import wording
 
 log = logging.getLogger(__name__)
 TEXT_TRIES = 3
@@ -38,8 +38,8 @@ def _about(deps, event):
         return None
     if event.kind == "appointment_missed":  # no links to change it: one to book again
         again = f"{deps.base_url}/appointments?service={service['id']}"
-        return "missed", appointment, service, generating.local_text(appointment.start), again, again
-    return (KINDS[event.kind], appointment, service, generating.local_text(appointment.start),
+        return "missed", appointment, service, wording.when(appointment.start), again, again
+    return (KINDS[event.kind], appointment, service, wording.when(appointment.start),
             link(deps, appointment, "cancel"), link(deps, appointment, "move"))
 
 

@@ -10,9 +10,26 @@ from .views import view
 
 
 def mine(deps, user_id):
-    """Their appointments for the export, newest first (one Query of by_owner)."""
+    """Their appointments for the export, newest first (one Query of by_owner):
+    each once, at the time it is at now. A move books a new appointment and
+    keeps the old as `moved`; that old row is listed as an earlier time of
+    the one it became (`moved_from_starts`, latest first), not as a second
+    appointment at a time the resident no longer has."""
+    from ...stamps import stamp
     services, _ = deps.appointments.setup()
-    return [view(deps, a, services.get(a.service_id)) for a in deps.appointments.of_owner(user_id)]
+    found = deps.appointments.of_owner(user_id)
+    ids = {a.id for a in found}
+    replaced = {a.moved_to: a for a in found if a.status == "moved" and a.moved_to in ids}
+    gone, shown = {r.id for r in replaced.values()}, []
+    for a in found:
+        if a.id in gone:
+            continue
+        earlier, before = [], replaced.get(a.id)
+        while before is not None and len(earlier) < len(found):
+            earlier.append(stamp(before.start))
+            before = replaced.get(before.id)
+        shown.append({**view(deps, a, services.get(a.service_id)), "moved_from_starts": earlier})
+    return shown
 
 
 def upcoming(deps):

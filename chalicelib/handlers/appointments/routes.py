@@ -43,14 +43,16 @@ def appointment_services():
 
 
 @routes.get("/v1/appointments/services/{service_id}/slots", ANYONE, {
-    "summary": "A service's free slots for the next weeks (default 28 days): generated from its calendars, "
-               "less the seats taken (one Query per calendar, reading the taken seats only)",
-    "parameters": [SERVICE_ID, q("days", "how many days from today (1-56)", schema={"type": "string",
-                                                                                  "pattern": r"^\d{1,2}$"})],
+    "summary": "A service's free slots, a page of days at a time (default 28 days from today): generated from "
+               "its calendars, less the seats taken (one Query per calendar over the page, reading the taken seats only)",
+    "parameters": [SERVICE_ID, q("days", "how many days (1-56)", schema={"type": "string", "pattern": r"^([1-9]|[1-4][0-9]|5[0-6])$"}),
+                   q("from", "the first day (YYYY-MM-DD, London; today if earlier or left out): the page of days "
+                             "the answer's `next_from` names comes next", schema={"type": "string", "format": "date"})],
     "responses": {"200": json_response(ref("FreeSlots")), **errors(400, **NO_SERVICE)}})
 def appointment_slots(service_id):
     from .free import view
-    return http.ok(view(http.deps(), service_id, http.query().get("days")), headers=http.NO_STORE)
+    query = http.query()
+    return http.ok(view(http.deps(), service_id, query.get("days"), query.get("from")), headers=http.NO_STORE)
 
 
 @routes.post("/v1/appointments/holds", SIGNED_IN, {

@@ -29,7 +29,10 @@ SCHEMAS = {
     "AppointmentServiceList": {"type": "object", "required": ["services"],
                                "properties": {"services": {"type": "array", "items": SERVICE}}},
     "FreeSlots": {"type": "object", "required": ["service", "slots"],
-                  "properties": {"service": SERVICE, "slots": {"type": "array", "items": SLOT}}},
+                  "properties": {"service": SERVICE, "slots": {"type": "array", "items": SLOT},
+                                 "from": {"type": "string", "format": "date"},
+                                 "next_from": {"type": "string", "format": "date", "nullable": True,
+                                               "description": "the next page's first day; null past the booking window"}}},
     "HoldNew": {"type": "object", "required": ["service_id", "start"], "additionalProperties": False, "properties": {
         "service_id": {"type": "string", "maxLength": 60}, "start": STAMP,
         "calendar_id": {"type": "string", "maxLength": 60}}},

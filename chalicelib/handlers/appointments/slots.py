@@ -60,11 +60,12 @@ def window(service, now):
     return now + timedelta(minutes=service["book_notice_minutes"]), today + timedelta(days=service["book_ahead_days"])
 
 
-def offered(service, calendar, now, days):
-    """Every slot start of the next `days` local days (today first) that may
-    be booked `now`: no sooner than the notice, no later than the service allows."""
+def offered(service, calendar, now, days, first=None):
+    """Every slot start of `days` local days from `first` (today when None or
+    past) that may be booked `now`: no sooner than the notice, no later than
+    the service allows."""
     earliest, last = window(service, now)
-    today = now.astimezone(LONDON).date()
+    today = max(now.astimezone(LONDON).date(), first or date.min)
     out = []
     for n in range(days):
         day = today + timedelta(days=n)
@@ -80,9 +81,3 @@ def is_offered(service, calendar, start, now):
     day = start.astimezone(LONDON).date()
     return earliest <= start and day <= last and start.astimezone(timezone.utc) in day_slots(service, calendar, day)
 
-
-def local_text(start):
-    """How a resident reads a start: "Tuesday 1 December 2026 at 9:45am"."""
-    moment = start.astimezone(LONDON)
-    clock = moment.strftime("%I:%M%p").lstrip("0").lower().replace(":00", "")
-    return f"{moment:%A} {moment.day} {moment:%B %Y} at {clock}"

@@ -84,7 +84,7 @@ def _tell(deps, held, service, row, key):
     from ...notify.email import send_email
     from ...notify.sms import send_sms
     from .leaving import leave_link
-    when, url = generating.local_text(held.start), f"{deps.base_url}/appointments?offer={held.id}"
+    when, url = wording.when(held.start), f"{deps.base_url}/appointments?offer={held.id}"
     now = deps.clock()
     if row.get("phone"):
         send_sms(row["phone"], wording.offer_text(service, when, OFFER_MINUTES, url), deps.settings, now,

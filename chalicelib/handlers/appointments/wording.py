@@ -2,6 +2,29 @@
 messages residents receive (the NHS booking-SMS guidance: the time, in person
 or by phone or video, the place, who is sending it, how to cancel)."""
 
+# How a time reads (GOV.UK style: "9am", "9:45am", "midday"), in every message and the
+# API's `start_text`; the screens write theirs with web/js/i18n.js formatClock, the same way.
+CLOCK = {"am": "{time}am", "pm": "{time}pm", "midday": "midday", "midnight": "midnight"}
+WHEN = "{day} at {clock}"
+
+
+def clock(start):
+    """A moment's time of day on the council's clock: "9am", "9:45am", "midday", "midnight"."""
+    from .slots import LONDON
+    moment = start.astimezone(LONDON)
+    if moment.minute == 0 and moment.hour % 12 == 0:
+        return CLOCK["midday" if moment.hour else "midnight"]
+    time = f"{moment.hour % 12 or 12}" + (f":{moment.minute:02d}" if moment.minute else "")
+    return CLOCK["am" if moment.hour < 12 else "pm"].format(time=time)
+
+
+def when(start):
+    """How a resident reads a start: "Tuesday 1 December 2026 at 9:45am"."""
+    from .slots import LONDON
+    moment = start.astimezone(LONDON)
+    return WHEN.format(day=f"{moment:%A} {moment.day} {moment:%B %Y}", clock=clock(start))
+
+
 # A setup document's errors.
 REQUIRED = "Required."
 BAD_ID = "Must be lower-case letters, digits and '-', 2 to 60 characters."
@@ -19,6 +42,7 @@ def between(low, high):
     return f"Must be a whole number from {low} to {high}."
 
 
+NOT_A_DAY = "Must be a date, like 2026-12-29."
 NOT_A_SETUP = "Must be an object with `services` and `calendars`."
 
 
@@ -34,18 +58,34 @@ def setup_refused(count):
 # A resident's requests.
 NO_SERVICE = "No such appointment service."
 NO_APPOINTMENT = "No such appointment."
-NOT_OFFERED = "That time is not one offered for this service (GET its slots)."
+NOT_OFFERED = "That time cannot be booked now. Choose another time."
 JUST_TAKEN = "Sorry, that time has just been taken. Here are the nearest other free times."
 HOLD_ELSEWHERE = "You are already holding another time: book it or let it go first."
 HOLD_EXPIRED = "We held that time for you for 10 minutes and the time has run out: choose a time again."
 NOT_HELD = "That appointment is not waiting to be booked."
 ANSWER_REQUIRED = "Answer this question."
 NOT_AN_OPTION = "Choose one of the options."
-TOO_LONG = "Is too long."
+
+
+def too_long(most):
+    return f"Your answer must be {most} characters or fewer."
+
+
 NOT_A_QUESTION = "Is not a question this service asks."
 CONTACT_NEEDED = "Give a mobile number or an email address so we can confirm and remind you."
 BAD_PHONE = "Enter a UK mobile number, like 07700 900123."
 BAD_EMAIL = "Enter an email address, like name@example.com."
+CONTACT_NEEDED = "Enter a mobile number or an email address so we can confirm your appointment and remind you."
+CALL_NUMBER_NEEDED = "Enter the mobile number we should call you on."
+CALLER_NUMBER_NEEDED = "Enter the caller's mobile number: the appointment is a call to it."
+BAD_PHONE = "Enter a UK mobile number, like 07700 900123."
+BAD_EMAIL = "Enter an email address, like name@example.com."
+
+
+def contact_words(name_max):
+    """A booking's contact fields' problems in their own words (validation.Problems' catalogue)."""
+    return {"phone": {"invalid": BAD_PHONE, "length": BAD_PHONE},
+            "name": {"length": f"Your name must be {name_max} characters or fewer."}}
 LINK_NOT_VALID = "That link is not valid. Use the link in your latest message about the appointment."
 LINK_EXPIRED = "That link has expired: the appointment time has passed."
 
@@ -93,6 +133,10 @@ def text_message(kind, service, when, cancel_url, move_url):
     return f"{service['sender']}: {opening}: {what(service, when)}. To move: {move_url} To cancel: {cancel_url}"
 
 
+def invite_summary(service, start):
+    return f"{service['name']} at {clock(start)}"
+
+
 def invite_description(service, reference, cancel_url, move_url):
     return f"{service['name']} ({HOW[service['mode']]}). Reference {reference}. Move: {move_url} Cancel: {cancel_url}"
 TOO_LATE = "It is too late to change this appointment online: please phone us."
@@ -104,7 +148,7 @@ def moved(when, reference):
     return (f"This appointment was moved to {when}. Its new reference is {reference}: "
             f"use the links in the message about the new time to change it.")
 ALREADY_WAITING = "You are already on the waiting list for this service."
-NOT_WAITING = "You are not on the waiting list for this service (any more)."
+NOT_WAITING = "You are no longer on the waiting list for this service."
 NOT_EARLIER = "Give a time after now: we will tell you of a free time before it."
 
 

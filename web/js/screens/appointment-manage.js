@@ -4,13 +4,12 @@
 // free times of the same service first. No sign-in: the link is the key.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
-import {t} from "../i18n.js";
+import {button, choices, errorsOf, Invalid, onSubmit, select} from "../forms.js";
+import {formatClock, formatDay, t} from "../i18n.js";
 import {redraw} from "../router.js";
 
-const LONDON = {timeZone: "Europe/London"};
-const label = iso => new Date(iso).toLocaleString("en-GB", {...LONDON, weekday: "short", day: "numeric",
-  month: "short", hour: "numeric", minute: "2-digit"});
+const PAGE_DAYS = 7;  // a week of free times at a time; "Later times" asks for the next week
+const dayOf = iso => new Date(iso).toLocaleDateString("en-CA", {timeZone: "Europe/London"});  // YYYY-MM-DD
 
 function done(view, key, appointment) {
   redraw(view, h("div", {class: "panel", id: "changed"}, h("h1", {class: "panel__title"}, t(key)),
@@ -49,11 +48,27 @@ export async function render(view, {params}) {
       await api("/v1/appointments/cancel", {method: "POST", auth: false, body: {token}})));
     return append(view, form);
   }
-  const {slots} = await api(`/v1/appointments/services/${encodeURIComponent(a.service_id)}/slots`, {auth: false});
-  const form = h("form", {novalidate: true, id: "move"},
-    choices({field: "start", legend: t("appointments.new_time"), options: slots.slice(0, 30).map(s => ({
-      value: `${s.start}|${s.calendar_id}`, label: label(s.start)}))}),
-    button(t("appointments.move_button")));
+  const from = /^\d{4}-\d{2}-\d{2}$/.test(params.get("from") || "") ? `&from=${params.get("from")}` : "";
+  const page = await api(`/v1/appointments/services/${encodeURIComponent(a.service_id)}/slots?days=${PAGE_DAYS}${from}`,
+    {auth: false});
+  const later = page.next_from ? h("p", {class: "body"}, h("a", {class: "link", id: "later-times",
+    href: `/appointments/manage?move=${encodeURIComponent(token)}&from=${page.next_from}`}, t("appointments.later_times")))
+    : null;
+  if (!page.slots.length) {
+    return append(view, h("p", {class: "body", id: "no-times"}, t("appointments.none_this_week",
+      {day: formatDay(page.from)})), later);
+  }
+  // A day, then its times, as when booking: a week's times in one list is too long on a phone.
+  const days = [...new Set(page.slots.map(s => dayOf(s.start)))];
+  const daySelect = select({field: "day", label: t("appointments.day"), options: days.map(d => ({value: d,
+    label: formatDay(d)})), value: days[0]});
+  const times = h("div", {id: "times"});
+  const showTimes = () => times.replaceChildren(choices({field: "start", legend: t("appointments.new_time"),
+    options: page.slots.filter(s => dayOf(s.start) === daySelect.querySelector("select").value).map(s => ({
+      value: `${s.start}|${s.calendar_id}`, label: formatClock(s.start)}))}));
+  daySelect.addEventListener("change", showTimes);
+  showTimes();
+  const form = h("form", {novalidate: true, id: "move"}, daySelect, times, button(t("appointments.move_button")));
   onSubmit(form, view, async () => {
     const picked = form.querySelector("input[name=start]:checked");
     if (!picked) throw new Invalid([{field: "start", message: t("appointments.time_required")}]);
@@ -61,5 +76,5 @@ export async function render(view, {params}) {
     done(view, "appointments.moved", await api("/v1/appointments/move", {method: "POST", auth: false,
       body: {token, start, calendar_id}}));
   });
-  append(view, form);
+  append(view, form, later);
 }

@@ -5,14 +5,13 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
-import {t, tCount} from "../i18n.js";
+import {formatClock, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 
 const LONDON = {timeZone: "Europe/London"};
 const dayOf = iso => new Date(iso).toLocaleDateString("en-GB", {...LONDON, weekday: "long", day: "numeric",
   month: "long"});
-const timeOf = iso => new Date(iso).toLocaleTimeString("en-GB", {...LONDON, hour: "numeric", minute: "2-digit"});
 
 function services(view, list) {
   append(view, h("h1", {class: "heading-l"}, t("appointments.title")),
@@ -29,7 +28,7 @@ function timesForm(view, service, slots, note) {
   const times = h("div", {id: "times"});
   const showTimes = () => times.replaceChildren(choices({field: "start", legend: t("appointments.time"),
     options: slots.filter(s => dayOf(s.start) === daySelect.querySelector("select").value).map(s => ({
-      value: `${s.start}|${s.calendar_id}`, label: timeOf(s.start),
+      value: `${s.start}|${s.calendar_id}`, label: formatClock(s.start),
       hint: s.places_left > 1 ? tCount("appointments.places_left", s.places_left) : undefined}))}));
   daySelect.addEventListener("change", showTimes);
   showTimes();
@@ -58,8 +57,12 @@ function questions(view, service, held) {
       options: q.options.map(o => ({value: o, label: o}))})
     : textarea({field: `answers.${q.id}`, label: q.label, optional: !q.required, rows: 2, maxlength: String(q.max || 500)}));
   const form = h("form", {novalidate: true, id: "answers"}, fields,
-    input({field: "phone", label: t("appointments.phone"), hint: t("appointments.phone_hint"), type: "tel",
-      autocomplete: "tel", optional: true}),
+    // A call needs the number to call; otherwise a mobile is only for the texts.
+    service.mode === "phone"
+      ? input({field: "phone", label: t("appointments.phone_to_call"), hint: t("appointments.phone_to_call_hint"),
+        type: "tel", autocomplete: "tel"})
+      : input({field: "phone", label: t("appointments.phone"), hint: t("appointments.phone_hint"), type: "tel",
+        autocomplete: "tel", optional: true}),
     input({field: "email", label: t("appointments.email"), type: "email", autocomplete: "email", value: held.email || ""}),
     button(t("appointments.book")));
   const key = crypto.randomUUID();

@@ -4,11 +4,12 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
-import {formatDay, t, tCount} from "../i18n.js";
+import {formatClock, formatDay, t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 
 const LONDON = {timeZone: "Europe/London"};
-const timeOf = iso => new Date(iso).toLocaleTimeString("en-GB", {...LONDON, hour: "numeric", minute: "2-digit"});
+// A UK number as people dial it (+447700900123: 07700 900123).
+const national = e164 => /^\+44\d{10}$/.test(e164 || "") ? `0${e164.slice(3, 7)} ${e164.slice(7)}` : e164;
 const today = () => new Date().toLocaleDateString("en-CA", LONDON);  // YYYY-MM-DD
 // The day before or after a calendar date (YYYY-MM-DD), counted at noon UTC so no clock change moves it.
 const dayFrom = (date, days) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -20,8 +21,13 @@ function row(view, a, refresh, date) {
   // Nobody arrives, is seen or misses a day to come (the server refuses it too).
   const marks = date > today() ? [] : {booked: ["arrived", "no_show"], arrived: ["seen", "no_show"]}[a.status] || [];
   return h("li", {class: "desk-list__item", id: `appointment-${a.id}`},
-    h("p", {class: "body bold"}, `${timeOf(a.start)} ${a.service_name}`),
-    h("p", {class: "body"}, [a.name || a.email || a.phone || "", a.phone ? ` ${a.phone}` : ""].join("")),
+    h("p", {class: "body bold"}, `${formatClock(a.start)} ${a.service_name}`),
+    h("p", {class: "body"}, a.name || t("staff.appointments.no_name")),
+    // A call's number is what the officer needs: a link a desk phone or softphone dials.
+    a.mode === "phone" && a.phone
+      ? h("p", {class: "body"}, h("a", {class: "link", href: `tel:${a.phone}`},
+        t("staff.appointments.call", {phone: national(a.phone)})))
+      : h("p", {class: "body"}, [national(a.phone), a.email].filter(Boolean).join(", ")),
     h("p", {class: "body"}, answered(a)),
     h("p", {class: "body", dataset: {status: a.status}}, t(`staff.appointments.status.${a.status}`)),
     a.status === "booked" ? button(t("staff.appointments.move"), {type: "button", secondary: true,
