@@ -72,9 +72,6 @@ def too_long(most):
 
 
 NOT_A_QUESTION = "Is not a question this service asks."
-CONTACT_NEEDED = "Give a mobile number or an email address so we can confirm and remind you."
-BAD_PHONE = "Enter a UK mobile number, like 07700 900123."
-BAD_EMAIL = "Enter an email address, like name@example.com."
 CONTACT_NEEDED = "Enter a mobile number or an email address so we can confirm your appointment and remind you."
 CALL_NUMBER_NEEDED = "Enter the mobile number we should call you on."
 CALLER_NUMBER_NEEDED = "Enter the caller's mobile number: the appointment is a call to it."
@@ -86,6 +83,8 @@ def contact_words(name_max):
     """A booking's contact fields' problems in their own words (validation.Problems' catalogue)."""
     return {"phone": {"invalid": BAD_PHONE, "length": BAD_PHONE},
             "name": {"length": f"Your name must be {name_max} characters or fewer."}}
+
+
 LINK_NOT_VALID = "That link is not valid. Use the link in your latest message about the appointment."
 LINK_EXPIRED = "That link has expired: the appointment time has passed."
 
