@@ -24,7 +24,8 @@ Counts (Count, ScannedCount, LastEvaluatedKey) are untouched; `bench.run
 
 `isolated_transactions()` (the test suite's moto, and the benchmarks' that
 write) replaces moto's whole-table backup before each transaction with a
-copy of the items it names, and runs transactions one at a time.
+copy of the items it names, and runs transactions and single-item writes
+one at a time, so a conditional write is atomic as DynamoDB's is.
 """
 from contextlib import contextmanager
 from decimal import Decimal
@@ -121,7 +122,17 @@ def isolated_transactions():
     from moto.dynamodb import models
     from moto.dynamodb.models.dynamo_type import DynamoType
     from moto.dynamodb.models.table import Table
-    original, lock = models.DynamoDBBackend.transact_write_items, threading.Lock()
+    original, lock = models.DynamoDBBackend.transact_write_items, threading.RLock()
+    # moto checks a single item's condition and then writes it, unlocked, so two
+    # threads' conditional puts could both pass where DynamoDB lets one: each
+    # write is made one at a time too (reentrant: moto's transactions call them)
+    singles = {name: getattr(models.DynamoDBBackend, name) for name in ("put_item", "update_item", "delete_item")}
+
+    def one_at_a_time(write):
+        def locked(self, *args, **kwargs):
+            with lock:
+                return write(self, *args, **kwargs)
+        return locked
 
     class Live:  # moto's whole-table backup and restore made no-ops: the items are restored below
         @staticmethod
@@ -168,10 +179,14 @@ def isolated_transactions():
             finally:
                 models.copy = copy
     models.DynamoDBBackend.transact_write_items = transact_write_items
+    for name, write in singles.items():
+        setattr(models.DynamoDBBackend, name, one_at_a_time(write))
     try:
         yield
     finally:
         models.DynamoDBBackend.transact_write_items = original
+        for name, write in singles.items():
+            setattr(models.DynamoDBBackend, name, write)
 
 
 # DynamoDB's data calls: their results are plain JSON already (moto's
