@@ -28,8 +28,10 @@ export function waitingPanel(at, first, onEnded) {
       offer.replaceChildren();
       return current;
     }
-    place.textContent = [t(queue.more_ahead ? "chat.place_far" : "chat.place", {n: queue.place}),
-      queue.wait_s == null ? t("chat.wait_unknown") : tCount("chat.wait", minutes(queue.wait_s))].join(" ");
+    // While the desk is closed the screen already says when it answers: a place in a queue nobody serves says nothing
+    place.textContent = current.desk && !current.desk.open ? ""
+      : [t(queue.more_ahead ? "chat.place_far" : "chat.place", {n: queue.place}),
+        queue.wait_s == null ? t("chat.wait_unknown") : tCount("chat.wait", minutes(queue.wait_s))].join(" ");
     if (queue.offer && !offer.dataset.shown) showOffer(queue.offer, current.choice);
     // Drawn before the screen is attached: whether it is still shown is asked when the timer fires.
     timer = setTimeout(() => root.isConnected && read(),

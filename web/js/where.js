@@ -70,7 +70,9 @@ export function placePicker({fields = "location", onPick, gpsLabel = t("where.us
       gpsStatus.textContent = t("where.gps_finding");
       try {
         const pos = await currentPosition();
-        gpsStatus.textContent = t("where.gps_found", {metres: Math.round(pos.accuracy)});
+        // A browser that claims no error at all (emulators do) is not "accurate to about 0 m"
+        gpsStatus.textContent = pos.accuracy >= 1 ? t("where.gps_found", {metres: Math.round(pos.accuracy)})
+          : t("where.gps_found_plain");
         onPick({...pos, how: "gps", label: t("where.your_location")});
       } catch (error) {
         gpsStatus.textContent = error.message;

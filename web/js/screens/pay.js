@@ -82,7 +82,7 @@ async function payFund(view, fundId, reference = "") {
   const {funds} = await api("/v1/pay/funds");
   const fund = funds.find(f => f.id === fundId);
   if (!fund) return chooseFund(view);
-  append(view, h("p", {class: "body"}, h("a", {class: "back-link", href: "/pay"}, t("nav.back"))));
+  append(view, h("a", {class: "back-link", href: "/pay"}, t("nav.back")));
   // From the council tax screen's Pay: the account's own offers first, one tap each to the card page.
   if (reference && fund.id === "council-tax") await linkedOffers(view, reference);
   append(view, h("h2", {class: "heading-m"}, fund.name));
