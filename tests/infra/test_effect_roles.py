@@ -113,3 +113,16 @@ def test_the_worker_may_refund_a_cheaper_change_s_difference_from_its_event(clie
     stream = [c for c in calls if c != ("Scan", "events")]
     assert {"alert-deliveries", "bulky-bookings", "payments", "payment-ledger", "events"} <= {t for _, t in stream}
     assert allowed(WORKER_TABLES, stream) == [] and allowed(DISPATCHER_TABLES, stream) != []
+
+
+def test_the_forms_sweeper_may_redact_a_case_past_its_retention_and_deletes_no_report(client, deps, calls):
+    from infra.template.access import SWEEPER_TABLES
+    from chalicelib.handlers.forms.retention import sweep
+    from tests.forms.test_form_case_retention import SENT, THIRTY_DAYS, at, case_closed, sent_with_case
+    filler, _ = sent_with_case(client, deps)
+    case_closed(deps, filler.id, SENT + THIRTY_DAYS)
+    calls.clear()
+    assert sweep(at(deps, SENT + THIRTY_DAYS + THIRTY_DAYS))["redacted"] == 1
+    assert {"reports", "inbox", "report-audit", "report-updates", "alerts", "form-submissions"} <= {t for _, t in calls}
+    assert sorted(set(allowed(SWEEPER_TABLES, calls))) == [], sorted(set(allowed(SWEEPER_TABLES, calls)))
+    assert not {op for op, t in calls if t == "reports"} & {"DeleteItem", "Delete"}

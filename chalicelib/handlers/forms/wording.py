@@ -192,3 +192,9 @@ PAYING = "You are paying for this form: finish or cancel the payment before chan
 
 def fee_paid(amount, description, payment_id):
     return f"Fee paid: {amount} ({description}), payment {payment_id}"
+
+
+def case_redacted(reference, when):
+    """A form's case once its form's retention ended (forms/case_retention.py)."""
+    return (f"The answers sent with form {reference} were removed on {when.day} {when:%B %Y}, "
+            "when the form's retention ended.")
