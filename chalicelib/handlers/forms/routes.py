@@ -222,3 +222,14 @@ def resume_form():
 def my_forms():
     from .resuming import mine
     return http.ok(mine(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/form-cases/{token}", ANYONE, {
+    "summary": "A form's case from the signed link in a message about it: the form, its reference, its state "
+               "and the council's latest words (never the answers)",
+    "parameters": [path_param("token", {"type": "string", "maxLength": 300})],
+    "responses": {"200": json_response(ref("FormCase")), **errors(**{
+        "404": "Not a link we sent (code link_not_valid)"})}})
+def form_case(token):
+    from .case_status import show
+    return http.ok(show(http.deps(), token), headers=http.NO_STORE)

@@ -198,3 +198,6 @@ def case_redacted(reference, when):
     """A form's case once its form's retention ended (forms/case_retention.py)."""
     return (f"The answers sent with form {reference} were removed on {when.day} {when:%B %Y}, "
             "when the form's retention ended.")
+
+
+CASE_LINK_NOT_VALID = "This link is not valid. Check it was copied whole from the e-mail."
