@@ -164,5 +164,10 @@ def in_words(value):
         return ", ".join(str(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, list):
         return "; ".join(in_words(v) if not isinstance(v, dict) or "upload_id" not in v
-                         else f"a file ({v['content_type']}, {max(1, v['size'] // 1024)} KB)" for v in value)
+                         else _file_in_words(v) for v in value)
     return str(value)
+
+
+def _file_in_words(kept):
+    kind = f"{kept['content_type']}, {max(1, kept['size'] // 1024)} KB"
+    return f"{kept['name']} ({kind})" if kept.get("name") else f"a file ({kind})"
