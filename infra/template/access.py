@@ -89,8 +89,11 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
 CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
-# The council tax requests' sweep: the waiting index and each request's row, the resident's e-mail in the outbox.
-REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write"}
+# The hand-ons' sweep: the council tax requests' waiting index and each request's row, the resident's
+# e-mail in the outbox; forms' webhook posts waiting in the outbox, each read from its submission and
+# its form's version (handlers/forms/webhook_queue.py).
+REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write", "form-submissions": "read",
+                    "forms": "read"}
 # Every night: forms' submissions past their retention, through their due index, deleted;
 # their cases redacted first (handlers/forms/case_retention.py), through the one report
 # transition: the report changed, never deleted ("change"), its inbox rows rewritten (the
@@ -146,7 +149,8 @@ def secrets():
 
 
 def forms_webhook_secret():
-    """The key that signs forms posted to a council system (handlers/forms/webhook.py): the worker only."""
+    """The key that signs forms posted to a council system (handlers/forms/webhook.py): the worker (the
+    first try, an effect of the form's event) and the hand-ons' sweep (the tries after)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": [ref("FormsWebhookKey")]}
 
 

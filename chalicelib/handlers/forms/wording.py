@@ -201,3 +201,4 @@ def case_redacted(reference, when):
 
 
 CASE_LINK_NOT_VALID = "This link is not valid. Check it was copied whole from the e-mail."
+HAND_ON_NOT_GIVEN_UP = "This form's hand-on is not given up: it was sent, or is waiting to be tried again."
