@@ -2,7 +2,8 @@
 360 px phone, the charity's branch, two files, saved and opened again from
 the e-mailed link in another browser, check your answers (only the pages
 taken), sent, a reference at once and a copy by e-mail; staff then see the
-case in their inbox with the form's own due date."""
+case in their inbox with the form's own due date, take it up, and the
+resident opens their case from the e-mail saying so, with no account."""
 import re
 from datetime import date
 
@@ -115,7 +116,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
 
     from chalicelib.handlers.forms.cases import case_of
     case = case_of(stack.deps(), reference)
-    Officer(stack, "grants.officer@example.org")
+    officer = Officer(stack, "grants.officer@example.org")
     desk = Browser(chromium, stack, **DESKTOP)
     try:
         office = desk.new_page()
@@ -127,6 +128,24 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
         expect(office.locator("#report-details")).to_contain_text(f"{due:%A} {due.day} {due:%B}")
     finally:
         desk.close()
+
+    # Staff take it up; the resident, who has no account, opens their case from the e-mail saying so.
+    officer.change(case, status="investigating", public_update="We are reading your accounts this week.")
+    assert stack.mail_once(EMAIL, f"Ask about a community grant {reference}: Investigating", seconds=30)
+    link = stack.link_in_mail(EMAIL, "/form-case#")
+    assert "?report=" not in link and case not in link
+    third = phone(chromium, stack)
+    try:
+        page = third.new_page()
+        page.goto(link)
+        heading(page, reference)
+        expect(page.locator("#form-case-status")).to_have_text("Investigating")
+        expect(page.locator("#form-case-update")).to_have_text("We are reading your accounts this week.")
+        expect(page.locator("main")).not_to_contain_text("York Community Larder")  # never the answers sent
+        check_accessible(page, "form case from its e-mail")
+        fits(page)
+    finally:
+        third.close()
 
 
 def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_when_the_signal_returns(browser):
