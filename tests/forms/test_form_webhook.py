@@ -141,9 +141,14 @@ def test_a_webhook_down_for_three_days_is_given_up_shown_to_staff_and_sent_again
                      "given_up_at": shown["given_up_at"]}
     assert shown["given_up_at"] >= "2026-11-30T17:55:00Z"
     assert client.get("/v1/staff/form-hand-ons", people().auth).status_code == 403
-    receiver.statuses = []  # back on Monday
+    receiver.statuses = [503]  # still down when first sent again: its three days start afresh
     again = client.post(f"/v1/staff/form-hand-ons/{reference}/send-again", {}, staff.auth)
-    assert again.status_code == 200 and again.json_body == {"reference": reference, "outcome": "sent"}
+    assert again.status_code == 200 and again.json_body == {"reference": reference, "outcome": "retry"}
+    assert client.get("/v1/staff/form-hand-ons", staff.auth).json_body == {"hand_ons": []}
+    receiver.statuses = []  # back on Monday
+    from chalicelib.handlers.forms.webhook_queue import send_due
+    waiting = deps.outbox.get(f"form-hook:{reference}")
+    assert send_due(at(deps, waiting.try_at)) == {"webhook_sent": 1}
     assert json.loads(receiver.received[-1][1])["reference"] == reference
     twice = client.post(f"/v1/staff/form-hand-ons/{reference}/send-again", {}, staff.auth)
     assert (twice.status_code, twice.json_body["error"]["code"]) == (409, "not_given_up")

@@ -5,7 +5,7 @@ kept once), in the outbox's sparse `queued` index under "webhook", and
 tries it at once. A failed try waits by BACKOFF (1 minute doubling to 8 hours,
 then every 8 hours), taken again by the every-five-minutes sweep
 (`send_due`, app.py's send_council_tax_requests: the hand-ons to the
-council's systems), until GIVE_UP after it was sent: then it is given up,
+council's systems), for three days (GIVE_UP_AT_TRY): then it is given up,
 logged at ERROR, and kept under "webhook-failed", which staff read
 (`GET /v1/staff/forms/hand-ons/failed`) and send again from.
 
@@ -19,7 +19,9 @@ from datetime import datetime, timedelta, timezone
 
 CHANNEL, GIVEN_UP = "webhook", "webhook-failed"
 BACKOFF = [timedelta(minutes=m) for m in (1, 2, 4, 8, 15, 30, 60, 120, 240, 480)]  # then every 8 hours
-GIVE_UP = timedelta(days=3)
+# Tries at 0, 1, 3, 7 ... 960 minutes, then every 8 hours: the 18th is three days on. Counted in tries, not
+# time, so a post staff send again gets the same three days afresh.
+GIVE_UP_AT_TRY = 18
 LEASE = timedelta(minutes=2)  # longer than a try takes (webhook.TIMEOUT_S)
 KEEP = timedelta(days=30)  # the row (a reference and an address) after it was made
 _FAR = datetime(9999, 1, 1, tzinfo=timezone.utc)  # every given-up row's try time is before it
@@ -61,7 +63,7 @@ def attempt(deps, row):
             raise WebhookRefused("the form sent is no longer kept")
         post(deps, submission, row.to)
     except WebhookRefused as e:
-        if submission is None or now - row.created_at >= GIVE_UP:
+        if submission is None or tries >= GIVE_UP_AT_TRY:
             log.error("form webhook given up: %s after %s tries: %s", row.body, tries, e)
             deps.outbox.tried(row.id, str(e), now, given_up_in=GIVEN_UP)
             return "failed"
