@@ -189,3 +189,39 @@ def answer_as_a_bakery(page, first, last, email):
     page.get_by_label("Your email address").fill(email)
     page.get_by_role("button", name="Continue").click()
     heading(page, "Check your answers")
+
+
+def test_an_officer_sends_again_a_form_the_councils_system_never_took(chromium, stack):
+    """The desk's list of forms given up after three days of tries (tests/forms/test_form_webhook.py
+    proves the three days): the officer presses Send again once the system is back, and it is taken."""
+    from support.forms_support import demo, published
+    from tests.forms.test_form_cases import sent
+    from tests.forms.test_form_webhook import Receiver
+    receiver = Receiver([503] * 5)  # down when the form is sent
+    try:
+        definition = demo("general-enquiry")
+        definition["hand_on"] = {"to": "webhook", "url": receiver.url}
+        published(stack.deps(), "general-enquiry", definition)
+        reference = sent(stack.deps())
+        deps = stack.deps()
+        row = deps.outbox.get(f"form-hook:{reference}")
+        assert row.status == "retry" and len(receiver.received) == 1
+        deps.outbox.tried(row.id, "the webhook answered 503", deps.clock(), given_up_in="webhook-failed")
+        receiver.statuses = []  # back
+        Officer(stack, "forms.officer@example.org")
+        desk = Browser(chromium, stack, **DESKTOP)
+        try:
+            page = desk.new_page()
+            sign_in(page, "forms.officer@example.org", next_path="/staff/forms/hand-ons")
+            heading(page, "Forms the council's own system never took")
+            row_on_screen = page.get_by_role("row", name=re.compile(reference))
+            expect(row_on_screen).to_contain_text("the webhook answered 503")
+            check_accessible(page, "forms not handed on")
+            row_on_screen.get_by_role("button", name="Send again").click()
+            expect(page.locator("#hand-ons-status")).to_have_text(f"{reference} was sent to the council's system.")
+            expect(page.locator("#hand-ons-none")).to_be_visible()
+        finally:
+            desk.close()
+        assert len(receiver.received) == 2 and reference.encode() in receiver.received[-1][1]
+    finally:
+        receiver.close()
