@@ -200,5 +200,5 @@ def case_redacted(reference, when):
             "when the form's retention ended.")
 
 
-CASE_LINK_NOT_VALID = "This link is not valid. Check it was copied whole from the e-mail."
+CASE_LINK_NOT_VALID = "This link is not valid. Check it was copied whole from the email."
 HAND_ON_NOT_GIVEN_UP = "This form's hand-on is not given up: it was sent, or is waiting to be tried again."
