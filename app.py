@@ -130,12 +130,15 @@ def close_petitions(event):
 
 # Every five minutes, residents' council tax requests the back office has not
 # taken yet (down, its nightly window) are sent again when their try is due
-# (a due index read; the back office keeps one request per key).
+# (a due index read; the back office keeps one request per key); and forms'
+# webhook posts a council system has not taken yet, likewise (forms/webhook_queue.py).
 @app.schedule("rate(5 minutes)", name="send_council_tax_requests")
 def send_council_tax_requests(event):
     from chalicelib.deps import default_deps
+    from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
     from chalicelib.handlers.revenues.sending import send_due
-    return send_due(default_deps())
+    deps = default_deps()
+    return {**send_due(deps), **send_form_hooks(deps)}
 
 
 # Every night, forms' submissions past their form's retention (and those never

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from .storage.appointments import AppointmentStore
     from .storage.appointment_waiting import WaitingStore
     from .storage.bills import BillStore
+    from .storage.outbox import OutboxStore
 
 _areas = {}
 _UNBUILT = object()
@@ -135,6 +136,7 @@ class Deps:
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
     form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
+    outbox: OutboxStore | None = _store("outbox", "OutboxStore")  # messages kept and queued (a form's webhook posts)
     revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
     revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests
     appointments: AppointmentStore | None = _store("appointments", "AppointmentStore")  # services, calendars, seats, bookings

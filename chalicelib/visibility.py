@@ -36,6 +36,13 @@ def form_reference(report):
     return (getattr(report, "fields", None) or {}).get("form_reference")
 
 
+def form_title(report):
+    """The title of the form a case was opened from, from its summary ("{title} {reference}",
+    forms/cases.py, perhaps cut short); "form" when it cannot be told."""
+    reference, summary = form_reference(report), report.summary or ""
+    return (summary[:summary.rfind(f" {reference}")] if f" {reference}" in summary else summary).strip() or "form"
+
+
 def public_categories(services):
     """The codes of the categories whose reports anyone may see."""
     return {code for code, service in services.items() if category_is_public(service)}

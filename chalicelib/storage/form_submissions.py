@@ -213,6 +213,23 @@ class SubmissionStore:
                 return False
             raise
 
+    def postpone(self, submission, until, backstop):
+        """Kept until `until` (its case is still in use), if its time has not
+        moved since it was read; False when it has."""
+        from pynamodb.exceptions import UpdateError
+        try:
+            SubmissionModel(submission.id).update(actions=[
+                SubmissionModel.delete_at.set(until), SubmissionModel.expires.set(until + backstop),
+                SubmissionModel.expiring_month.set(f"{until:%Y-%m}"),
+                SubmissionModel.expiring_sk.set(f"{_iso(until)}#{submission.id}")],
+                condition=SubmissionModel.delete_at == submission.delete_at)
+        except UpdateError as e:
+            if getattr(e, "cause_response_code", None) == "ConditionalCheckFailedException":
+                return False
+            raise
+        submission.delete_at, submission.expires = until, until + backstop
+        return True
+
     def of_user(self, user_id, limit=20):
         """A signed-in resident's submissions, latest first: one Query."""
         return [_record(m) for m in SubmissionModel.user_index.query(user_id, scan_index_forward=False,

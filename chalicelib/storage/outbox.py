@@ -52,6 +52,7 @@ class OutboxModel(Stored):
     queued = UnicodeAttribute(null=True)
     try_at = UTCDateTimeAttribute(null=True)
     tries = NumberAttribute(null=True)
+    error = UnicodeAttribute(null=True)  # the last try's failure, never what was sent
 
     recipient_index = RecipientIndex()
     queued_index = QueuedIndex()
@@ -106,6 +107,31 @@ class OutboxStore:
         else:
             actions.append(OutboxModel.try_at.set(retry_at))
         OutboxModel(message_id).update(actions=actions)
+
+    def tried(self, message_id, error, retry_at=None, given_up_in=None):
+        """A failed try: waits until `retry_at` in its queue, or, given up, waits for
+        staff in the queue `given_up_in` (sparse, so staff read only those)."""
+        actions = [OutboxModel.error.set(error[:300])]
+        if given_up_in is None:
+            actions += [OutboxModel.status.set("retry"), OutboxModel.try_at.set(retry_at)]
+        else:
+            actions += [OutboxModel.status.set("failed"), OutboxModel.queued.set(given_up_in),
+                        OutboxModel.try_at.set(retry_at)]
+        OutboxModel(message_id).update(actions=actions)
+
+    def requeue(self, message_id, given_up_in, channel, now):
+        """A given-up message queued again at once with its tries counted from
+        nought, if it is still given up (False otherwise: sent again already)."""
+        from .binding import writes
+        from .errors import EditConflict
+        try:
+            with writes(["message"]):
+                OutboxModel(message_id).update(actions=[
+                    OutboxModel.status.set("queued"), OutboxModel.queued.set(channel), OutboxModel.try_at.set(now),
+                    OutboxModel.tries.set(0)], condition=OutboxModel.queued == given_up_in)
+        except EditConflict:
+            return False
+        return True
 
     def newest(self, last, to=None):
         """The `last` messages (to one address, or to anyone), oldest first."""

@@ -74,3 +74,4 @@ class OutboxMessage:
     queued: str | None = None  # the channel, while it waits to be sent (the sparse `queued` index)
     try_at: datetime | None = None  # when a sender may take it next
     tries: int = 0
+    error: str | None = None  # the last try's failure (a webhook's answer), never what was sent

@@ -253,6 +253,18 @@ class ReportStore:
                 count += 1
         return count
 
+    def forget_update_words(self, report_id):
+        """Blank the words, photos and links of a report's timeline entries, keeping
+        each entry's kind, state and time (a form's case past its retention).
+        One Query, one UpdateItem per entry that had any; how many."""
+        changed = 0
+        for entry in ReportUpdateModel.query(report_id):
+            if entry.text or entry.photos or entry.media_url:
+                entry.update(actions=[ReportUpdateModel.text.remove(), ReportUpdateModel.photos.remove(),
+                                      ReportUpdateModel.media_url.remove()])
+                changed += 1
+        return changed
+
     def anonymise(self, report_id, only_if_anonymous=False):
         """Drop everything that leads to the reporter; the report itself stays."""
         model = get_or_none(ReportModel, report_id)

@@ -25,6 +25,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.petitions.moderation import close_due
     from chalicelib.handlers.revenues.sending import send_due as send_council_tax_requests
     from chalicelib.handlers.forms.retention import sweep as sweep_forms
+    from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
     from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
     stopped = threading.Event()
 
@@ -33,7 +34,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
                               ("send_council_tax_requests", send_council_tax_requests),
-                              ("sweep_forms", sweep_forms),
+                              ("sweep_forms", sweep_forms), ("send_form_hooks", send_form_hooks),
                               ("remind_appointments", remind_appointments)):
                 try:
                     outcomes = job(deps_factory())

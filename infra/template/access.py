@@ -7,6 +7,7 @@ from .tables import logical_id, schemas
 READ = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:ConditionCheckItem"]
 WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
 CREATE = ["dynamodb:PutItem"]  # a new item (a conditional put), never an update or a delete
+CHANGE = ["dynamodb:PutItem", "dynamodb:UpdateItem"]  # an item written or changed, never deleted
 # Tables the code reads whole (small reference lists, cached): Model.scan()
 # in chalicelib/storage; a test keeps this in step with the code.
 SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
@@ -88,10 +89,19 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).
 CLOSER_TABLES = {"petitions": "read-write", "events": "read-write"}
-# The council tax requests' sweep: the waiting index and each request's row, the resident's e-mail in the outbox.
-REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write"}
-# Every night: forms' submissions past their retention, through their due index, deleted.
-SWEEPER_TABLES = {"form-submissions": "read-write"}
+# The hand-ons' sweep: the council tax requests' waiting index and each request's row, the resident's
+# e-mail in the outbox; forms' webhook posts waiting in the outbox, each read from its submission and
+# its form's version (handlers/forms/webhook_queue.py).
+REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write", "form-submissions": "read",
+                    "forms": "read"}
+# Every night: forms' submissions past their retention, through their due index, deleted;
+# their cases redacted first (handlers/forms/case_retention.py), through the one report
+# transition: the report changed, never deleted ("change"), its inbox rows rewritten (the
+# old words' search rows deleted), an audit line added, its timeline's words blanked, its
+# resident's follows deleted; the case found by its key (read).
+SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "reports": "change",
+                  "report-updates": "change", "report-audit": "create", "inbox": "read-write",
+                  "alerts": "read-write", "alert-index": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
@@ -115,11 +125,11 @@ def api_tables():
 
 def table_statements(tables):
     statements = []
-    for level in ("read", "create", "read-write"):
+    for level in ("read", "create", "change", "read-write"):
         names = sorted(n for n, lv in tables.items() if lv == level)
         if not names:
             continue
-        actions = READ + {"read": [], "create": CREATE, "read-write": WRITE}[level]
+        actions = READ + {"read": [], "create": CREATE, "change": CHANGE, "read-write": WRITE}[level]
         statements.append({"Effect": "Allow", "Action": actions, "Resource": _table_arns(names)})
     scanned = sorted(SCANNED & tables.keys())
     if scanned:
@@ -139,7 +149,8 @@ def secrets():
 
 
 def forms_webhook_secret():
-    """The key that signs forms posted to a council system (handlers/forms/webhook.py): the worker only."""
+    """The key that signs forms posted to a council system (handlers/forms/webhook.py): the worker (the
+    first try, an effect of the form's event) and the hand-ons' sweep (the tries after)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": [ref("FormsWebhookKey")]}
 
 

@@ -127,7 +127,8 @@ def resources(app):
     # No mail: the closing notice goes from the alert queue's worker (the closing's event).
     closer_role = role([access.logs(NAMES[CLOSER]), *access.table_statements(access.CLOSER_TABLES)])
     requester_role = role([access.logs(NAMES[REQUESTER]), *access.table_statements(access.REQUESTER_TABLES),
-                           access.revenues_secrets(), *access.mail_and_sms()])  # the resident told when taken
+                           access.revenues_secrets(), *access.mail_and_sms(),  # the resident told when taken
+                           access.forms_webhook_secret()])  # forms' webhook posts tried again (forms/webhook_queue.py)
     sweeper_role = role([access.logs(NAMES[SWEEPER]), *access.table_statements(access.SWEEPER_TABLES),
                          access.form_files_deleted()])
     # Reminders go from the alert queue's worker (each reminder's event); an

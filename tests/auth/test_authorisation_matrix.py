@@ -254,6 +254,9 @@ ROUTE_ACCESS = {
        for m, suffix in FORM_FILLING},
     ("POST", "/v1/form-submissions/resume"): (ANYONE, Outcome(404, "resume_link_not_found")),
     ("GET", "/v1/me/form-submissions"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/form-cases/{token}"): (ANYONE, Outcome(404, "link_not_valid")),  # the world has no form's case
+    ("GET", "/v1/staff/form-hand-ons"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"): (STAFF, Outcome(409, "not_given_up")),  # none given up
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
     ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
     # Council tax: each signed-in person's own links; the world has none, and no back office
@@ -299,7 +302,8 @@ ROUTE_ACCESS = {
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
-COUNCIL_WIDE = {("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
+COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"),
+                ("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
                 ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"), ("GET", "/v1/staff/bodies/{body_id}/health"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
@@ -522,6 +526,9 @@ _simple("GET", "/v1/forms")
 _simple("GET", "/v1/forms/{form_id}", "/v1/forms/general-enquiry")
 _simple("POST", "/v1/forms/{form_id}/submissions", "/v1/forms/general-enquiry/submissions", {})
 _simple("GET", "/v1/me/form-submissions")
+_simple("GET", "/v1/form-cases/{token}", "/v1/form-cases/bm90LWEtbGluaw.c2lnbmF0dXJl")
+_simple("GET", "/v1/staff/form-hand-ons")
+_simple("POST", "/v1/staff/form-hand-ons/{reference}/send-again", "/v1/staff/form-hand-ons/FM-23456789/send-again", {})
 _simple("GET", "/v1/appointments/services")
 _simple("GET", "/v1/appointments/services/{service_id}/slots", "/v1/appointments/services/housing-options/slots")
 _simple("POST", "/v1/appointments/holds", body={"service_id": "housing-options", "start": "2026-12-22T10:30:00Z"})

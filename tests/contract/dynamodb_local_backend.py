@@ -71,8 +71,9 @@ def storage(aws, dynamodb_local_tables):
     _WRITTEN.clear()
     _WRITTEN.everything = False
     clear_cache()
-    from chalicelib.storage import due_rules
+    from chalicelib.storage import due_rules, forms
     due_rules.clear_cache()
+    forms.clear_cache()  # a version cached from the emptied table would answer for the next test's form
     BlobStore().ensure_bucket()
     if not unchanged:
         load_services(ServiceStore())

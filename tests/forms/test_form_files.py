@@ -81,3 +81,24 @@ def test_the_upload_path_takes_a_document_but_not_a_program(client):
     assert program.status_code == 400
     big_photo = client.post("/v1/uploads", {"content_type": "image/jpeg", "size": 15 * 1024 * 1024})
     assert big_photo.status_code == 413 and big_photo.json_body["error"]["code"] == "photo_too_large"
+
+
+def test_each_file_keeps_the_name_it_had_cleaned_to_words_and_check_your_answers_shows_it(client, deps):
+    from chalicelib.handlers.forms.cases import in_words
+    from support.forms_support import charity_branch
+    published(deps, "grant-enquiry")
+    filler = Filler(client, "grant-enquiry")
+    pdf = uploaded(client, deps, PDF, "application/pdf")
+    photo = uploaded(client, deps, jpeg_with_gps())
+    charity_branch(filler, [{"upload_id": pdf, "name": "C:\\Users\\ada\\Accounts 2025\u0007<b>.pdf", "size": 1},
+                            {"upload_id": photo, "name": "   "}])
+    check = filler.check().json_body
+    [accounts] = [q for p in check["pages"] for q in p["questions"] if q["id"] == "accounts"]
+    assert [(a["upload_id"], a.get("name"), a["size"]) for a in accounts["answer"]] == [
+        (pdf, "Accounts 2025<b>.pdf", len(PDF)), (photo, None, accounts["answer"][1]["size"])]
+    again = filler.answer("accounts", accounts=[pdf, photo])  # saved again by id alone: the name stays
+    assert again.status_code == 200
+    assert [a.get("name") for a in filler.page("accounts").json_body["answers"]["accounts"]] == [
+        "Accounts 2025<b>.pdf", None]
+    words = in_words(deps.form_submissions.get(filler.id).answers["accounts"])  # the case's and the CSV's words
+    assert words.startswith("Accounts 2025<b>.pdf (application/pdf, 1 KB); a file (image/jpeg"), words

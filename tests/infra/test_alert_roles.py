@@ -11,6 +11,7 @@ from tests.support.notify_support import browser, push_service  # noqa: F401 (fi
 
 READS = {"GetItem", "BatchGetItem", "Query", "Scan", "ConditionCheck"}
 CREATES = {"PutItem", "Put", "TransactWriteItems"}  # a transaction's items are each checked as themselves
+CHANGES = CREATES | {"UpdateItem", "Update"}  # "change": written or changed, never deleted
 
 
 @pytest.fixture
@@ -34,10 +35,12 @@ def calls():
 
 
 def allowed(tables, calls):
-    """The calls a role with `tables` ({name: "read" | "create" | "read-write"}) would be refused:
-    "create" is a read's and a new item's (PutItem, a transaction's Put), never an update or a delete."""
+    """The calls a role with `tables` ({name: "read" | "create" | "change" | "read-write"}) would be refused:
+    "create" is a read's and a new item's (PutItem, a transaction's Put), never an update or a delete;
+    "change" a create's and an update's, never a delete."""
     return [(op, t) for op, t in calls if t not in tables or (
-        op not in READS and tables[t] != "read-write" and not (tables[t] == "create" and op in CREATES))]
+        op not in READS and tables[t] != "read-write" and not (tables[t] == "create" and op in CREATES)
+        and not (tables[t] == "change" and op in CHANGES))]
 
 
 def test_the_dispatcher_and_the_worker_call_only_tables_their_roles_allow(client, deps, calls, people):

@@ -113,3 +113,37 @@ def test_the_worker_may_refund_a_cheaper_change_s_difference_from_its_event(clie
     stream = [c for c in calls if c != ("Scan", "events")]
     assert {"alert-deliveries", "bulky-bookings", "payments", "payment-ledger", "events"} <= {t for _, t in stream}
     assert allowed(WORKER_TABLES, stream) == [] and allowed(DISPATCHER_TABLES, stream) != []
+
+
+def test_the_forms_sweeper_may_redact_a_case_past_its_retention_and_deletes_no_report(client, deps, calls):
+    from infra.template.access import SWEEPER_TABLES
+    from chalicelib.handlers.forms.retention import sweep
+    from tests.forms.test_form_case_retention import SENT, THIRTY_DAYS, at, case_closed, sent_with_case
+    filler, _ = sent_with_case(client, deps)
+    case_closed(deps, filler.id, SENT + THIRTY_DAYS)
+    calls.clear()
+    assert sweep(at(deps, SENT + THIRTY_DAYS + THIRTY_DAYS))["redacted"] == 1
+    assert {"reports", "inbox", "report-audit", "report-updates", "alerts", "form-submissions"} <= {t for _, t in calls}
+    assert sorted(set(allowed(SWEEPER_TABLES, calls))) == [], sorted(set(allowed(SWEEPER_TABLES, calls)))
+    assert not {op for op, t in calls if t == "reports"} & {"DeleteItem", "Delete"}
+
+
+def test_the_hand_ons_sweep_may_post_a_forms_webhook_again_and_give_it_up(client, deps, calls, dies_after_commit,
+                                                                          monkeypatch):
+    from datetime import timedelta
+    from infra.template.access import REQUESTER_TABLES
+    from chalicelib.handlers.forms.webhook_queue import send_due
+    from tests.forms.test_form_webhook import KEY, SENT, Receiver, at, enquiry_sent
+    monkeypatch.setenv("DOORSTEP_FORMS_WEBHOOK_SECRET", KEY)
+    receiver = Receiver([503, 503])
+    try:
+        dies_after_commit()
+        reference = enquiry_sent(client, deps, receiver.url)
+        calls.clear()
+        assert send_due(at(deps, SENT + timedelta(minutes=1))) == {"webhook_retry": 1}
+        assert send_due(at(deps, SENT + timedelta(minutes=3))) == {"webhook_sent": 1}
+    finally:
+        receiver.close()
+    assert deps.outbox.get(f"form-hook:{reference}").status == "sent"
+    assert {"outbox", "form-submissions"} <= {t for _, t in calls}
+    assert sorted(set(allowed(REQUESTER_TABLES, calls))) == [], sorted(set(allowed(REQUESTER_TABLES, calls)))

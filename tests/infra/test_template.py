@@ -103,10 +103,15 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
             if (role, resource) != ("SweeperRole", "PhotoBucket"):  # its forms' files: below, delete only
                 assert resource not in str(statements), (role, resource)
-        # Only the forwarder changes reports: a body's update, through the one transition. The worker opens
-        # a form's case (a new report, from the form's event) and may only create one: no update, no delete.
+        # Only the forwarder changes reports at will: a body's update, through the one transition. The worker
+        # opens a form's case (a new report, from the form's event) and may only create one: no update, no
+        # delete. The forms' sweeper redacts a case past its form's retention through the same transition:
+        # it may write and update reports, never delete one.
         writing = [s for s in statements if "dynamodb:PutItem" in s["Action"] and "ReportsTable" in str(s)]
-        if role == "WorkerRole":
+        if role == "SweeperRole":
+            assert [s["Action"] for s in writing] == [READ + ["dynamodb:PutItem", "dynamodb:UpdateItem"]], writing
+            assert "ReportsTable" not in str([s for s in statements if "dynamodb:DeleteItem" in s["Action"]])
+        elif role == "WorkerRole":
             assert [s["Action"] for s in writing] == [READ + ["dynamodb:PutItem"]], writing
             for table in ("reports", "report-updates", "events", "inbox", "idempotency"):
                 assert logical_id(table) in str(writing) and logical_id(table) not in str(
@@ -362,6 +367,7 @@ def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes
     statements = [s for n, s in _statements(template) if n == "SweeperRole"]
     written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:DeleteItem" in s["Action"]
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
-    assert written == {logical_id("form-submissions")}, written
+    # the submission; a redacted case's stale inbox rows and its resident's follows (never a report)
+    assert written == {logical_id(t) for t in ("form-submissions", "inbox", "alerts", "alert-index")}, written
     [files] = [s for s in statements if "PhotoBucket" in str(s)]
     assert files["Action"] == ["s3:DeleteObject"] and "form-files/*" in str(files["Resource"])

@@ -2,7 +2,8 @@
 360 px phone, the charity's branch, two files, saved and opened again from
 the e-mailed link in another browser, check your answers (only the pages
 taken), sent, a reference at once and a copy by e-mail; staff then see the
-case in their inbox with the form's own due date."""
+case in their inbox with the form's own due date, take it up, and the
+resident opens their case from the e-mail saying so, with no account."""
 import re
 from datetime import date
 
@@ -59,7 +60,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     heading(page, "The charity's latest accounts")
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Choose a file").click()
-    chooser.value.set_files([phone_photo(tmp_path, "accounts-1.jpg"), phone_photo(tmp_path, "accounts-2.jpg")])
+    chooser.value.set_files([phone_photo(tmp_path, "accounts-1.jpg"), phone_photo(tmp_path, "accounts <b>2.jpg")])
     expect(page.locator(".file-list li")).to_have_count(2)
     check_accessible(page, "form file question")
     fits(page)
@@ -93,7 +94,9 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     heading(page, "Check your answers")
     answers = page.locator("#form-answers")
     expect(answers).to_contain_text("York Community Larder")
-    expect(answers).to_contain_text("File 1, File 2")
+    # each file by the name it had on the phone and its size, as text (the <b> is not markup)
+    expect(answers).to_contain_text(re.compile(r"accounts-1\.jpg \(\d+ KB\), accounts <b>2\.jpg \(\d+ KB\)"))
+    expect(answers.locator("b")).to_have_count(0)
     expect(answers).not_to_contain_text("Number of employees")  # the business's branch was not taken
     expect(answers).not_to_contain_text("Date of birth")
     check_accessible(page, "form check answers")
@@ -113,7 +116,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
 
     from chalicelib.handlers.forms.cases import case_of
     case = case_of(stack.deps(), reference)
-    Officer(stack, "grants.officer@example.org")
+    officer = Officer(stack, "grants.officer@example.org")
     desk = Browser(chromium, stack, **DESKTOP)
     try:
         office = desk.new_page()
@@ -125,6 +128,24 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
         expect(office.locator("#report-details")).to_contain_text(f"{due:%A} {due.day} {due:%B}")
     finally:
         desk.close()
+
+    # Staff take it up; the resident, who has no account, opens their case from the e-mail saying so.
+    officer.change(case, status="investigating", public_update="We are reading your accounts this week.")
+    assert stack.mail_once(EMAIL, f"Ask about a community grant {reference}: Investigating", seconds=30)
+    link = stack.link_in_mail(EMAIL, "/form-case#")
+    assert "?report=" not in link and case not in link
+    third = phone(chromium, stack)
+    try:
+        page = third.new_page()
+        page.goto(link)
+        heading(page, reference)
+        expect(page.locator("#form-case-status")).to_have_text("Investigating")
+        expect(page.locator("#form-case-update")).to_have_text("We are reading your accounts this week.")
+        expect(page.locator("main")).not_to_contain_text("York Community Larder")  # never the answers sent
+        check_accessible(page, "form case from its e-mail")
+        fits(page)
+    finally:
+        third.close()
 
 
 def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_when_the_signal_returns(browser):
@@ -168,3 +189,39 @@ def answer_as_a_bakery(page, first, last, email):
     page.get_by_label("Your email address").fill(email)
     page.get_by_role("button", name="Continue").click()
     heading(page, "Check your answers")
+
+
+def test_an_officer_sends_again_a_form_the_councils_system_never_took(chromium, stack):
+    """The desk's list of forms given up after three days of tries (tests/forms/test_form_webhook.py
+    proves the three days): the officer presses Send again once the system is back, and it is taken."""
+    from support.forms_support import demo, published
+    from tests.forms.test_form_cases import sent
+    from tests.forms.test_form_webhook import Receiver
+    receiver = Receiver([503] * 5)  # down when the form is sent
+    try:
+        definition = demo("general-enquiry")
+        definition["hand_on"] = {"to": "webhook", "url": receiver.url}
+        published(stack.deps(), "general-enquiry", definition)
+        reference = sent(stack.deps())
+        deps = stack.deps()
+        row = deps.outbox.get(f"form-hook:{reference}")
+        assert row.status == "retry" and len(receiver.received) == 1
+        deps.outbox.tried(row.id, "the webhook answered 503", deps.clock(), given_up_in="webhook-failed")
+        receiver.statuses = []  # back
+        Officer(stack, "forms.officer@example.org")
+        desk = Browser(chromium, stack, **DESKTOP)
+        try:
+            page = desk.new_page()
+            sign_in(page, "forms.officer@example.org", next_path="/staff/forms/hand-ons")
+            heading(page, "Forms the council's own system never took")
+            row_on_screen = page.get_by_role("row", name=re.compile(reference))
+            expect(row_on_screen).to_contain_text("the webhook answered 503")
+            check_accessible(page, "forms not handed on")
+            row_on_screen.get_by_role("button", name="Send again").click()
+            expect(page.locator("#hand-ons-status")).to_have_text(f"{reference} was sent to the council's system.")
+            expect(page.locator("#hand-ons-none")).to_be_visible()
+        finally:
+            desk.close()
+        assert len(receiver.received) == 2 and reference.encode() in receiver.received[-1][1]
+    finally:
+        receiver.close()

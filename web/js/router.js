@@ -37,6 +37,7 @@ const screens = {
   "/appointments": () => import("./screens/appointments.js"),
   "/appointments/manage": () => import("./screens/appointment-manage.js"),
   "/pay": () => import("./screens/pay.js"),
+  "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),

@@ -6,6 +6,7 @@ job); delivery.py makes each person hear of each event once.
 from ... import states, visibility
 from ..shared import placement
 from . import targets as alert_targets
+from . import form_case_links
 from .channels import reporters_own
 from .delivery import links_base, unsubscribe_links
 from .audience import Audience, alerts_under, point_check
@@ -105,8 +106,11 @@ def build_message(deps, event, report, service, alert):
         if notes:
             body += f" {notes}"
         ttl, urgency = 24 * 3600, "normal"
-    form = {"form_reference": visibility.form_reference(report)} if visibility.form_reference(report) else {}
-    return {**form, "event_id": event.id, "title": title, "body": body[:500], "url": f"{base}/?report={report.id}",
+    reference = visibility.form_reference(report)
+    form = {"form_reference": reference} if reference else {}
+    # A form's case is private: its resident opens its status page by a signed link, not the report's page.
+    link = form_case_links.url(base, report, reference) if reference else f"{base}/?report={report.id}"
+    return {**form, "event_id": event.id, "title": title, "body": body[:500], "url": link,
             "report_id": report.id, "state": state, "topic": report.id.replace("-", ""),
             "ttl": ttl, "urgency": urgency, **unsubscribe_links(base, alert)}
 
@@ -115,9 +119,7 @@ def form_case_words(report, label, moved, payload):
     """(title, body) of a change to a form's case, as its resident knows it:
     the form they sent and its FM- reference, never the case's DS- one."""
     from .wording import FORM_CASE_MOVED, FORM_CASE_TITLE, FORM_CASE_UPDATED
-    reference = visibility.form_reference(report)
-    summary = report.summary or ""  # "{form's title} {reference}" (forms/cases.py), perhaps cut short
-    form = (summary[:summary.rfind(f" {reference}")] if f" {reference}" in summary else summary).strip() or "form"
+    reference, form = visibility.form_reference(report), visibility.form_title(report)
     title = FORM_CASE_TITLE.format(form=form, reference=reference, label=label)
     body = (FORM_CASE_MOVED if moved else FORM_CASE_UPDATED).format(form=form, reference=reference, label=label)
     notes = payload["text"] if "text" in payload else report.status_notes

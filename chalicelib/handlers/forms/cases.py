@@ -22,6 +22,9 @@ from ... import ids
 from ...stamps import london_today
 
 FINGERPRINT = "form-case"
+# The key is how the retention sweep finds the case (case_retention.py), and an open
+# case keeps its submission past the form's retention: the key must outlive both.
+CASE_KEY_OUTLIVES = timedelta(days=5 * 365)
 
 
 def on_submitted(deps, event, key):
@@ -79,7 +82,8 @@ def open_case(deps, submission_id):
                               created_at=now)
         event = events.report_event(deps, "report_created", report, now, send_to=[])
         claim = IdempotencyRecord(key=case_key(submission.id), fingerprint=FINGERPRINT, resource_id=report.id,
-                                  created_at=now, expires=now + timedelta(days=definition.get("retention_days", 365)))
+                                  created_at=now, expires=now + timedelta(days=definition.get("retention_days", 365))
+                                  + CASE_KEY_OUTLIVES)
         follow = _follow(definition, submission, report)
         try:
             deps.reports.create(report, entry, event, claim, follow=follow)
@@ -160,5 +164,10 @@ def in_words(value):
         return ", ".join(str(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, list):
         return "; ".join(in_words(v) if not isinstance(v, dict) or "upload_id" not in v
-                         else f"a file ({v['content_type']}, {max(1, v['size'] // 1024)} KB)" for v in value)
+                         else _file_in_words(v) for v in value)
     return str(value)
+
+
+def _file_in_words(kept):
+    kind = f"{kept['content_type']}, {max(1, kept['size'] // 1024)} KB"
+    return f"{kept['name']} ({kind})" if kept.get("name") else f"a file ({kind})"

@@ -98,7 +98,7 @@ SCHEMA = {
         "copy_of_answers": {"type": "boolean"},
         # Handed on to a back office as well as filed as a case: the revenues queue, as a council tax request
         # made from the answers the names point at (handing_on.py; checks.py: each a question of the form's).
-        # Or to the council's own system through a signed webhook (handing_on.post_to_webhook).
+        # Or to the council's own system through a signed webhook (webhook.py, queued by webhook_queue.py).
         "hand_on": {**_object({"to": {"enum": ["revenues", "webhook"]}, "request": {"enum": list(HAND_ON_ANSWERS)},
                                "answers": {"type": "object", "additionalProperties": {
                                    "type": "string", "pattern": QUESTION_ID}},

@@ -17,6 +17,7 @@ from . import wording as w
 from .limits import FILE_TYPES
 
 PREFIX = "form-files/"
+NAME_MAX = 120  # a file's name as the resident's phone gave it: shown, never a storage key
 ZIPPED = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           "application/vnd.oasis.opendocument.text")
@@ -24,7 +25,9 @@ ZIPPED = ("application/vnd.openxmlformats-officedocument.wordprocessingml.docume
 
 def kept_files(deps, submission, q, raw, field=None):
     """(value, [(field, message)]): the question's files, those kept on an
-    earlier save as they were, each new one checked and copied."""
+    earlier save as they were, each new one checked and copied. Each is an
+    upload id, or {upload_id, name}: the name the file had, kept to show it
+    back (check your answers, the case), never used to store or serve it."""
     field = field or q["id"]
     ids = raw if isinstance(raw, list) else [raw]
     most = q.get("max_files", 1)
@@ -32,16 +35,33 @@ def kept_files(deps, submission, q, raw, field=None):
         return None, [(field, w.too_many_files(q["label"], most))]
     earlier = {f["upload_id"]: f for f in submission.answers.get(q["id"]) or () if isinstance(f, dict)}
     value, problems = [], []
-    for n, upload_id in enumerate(ids):
+    for n, given in enumerate(ids):
+        upload_id, name = (given.get("upload_id"), file_name(given.get("name"))) if isinstance(given, dict) \
+            else (given, None)
         if isinstance(upload_id, str) and upload_id in earlier:
-            value.append(earlier[upload_id])
+            value.append(_named(earlier[upload_id], name))
             continue
         kept, message = _keep(deps, submission, q, upload_id)
         if message:
             problems.append((f"{field}[{n}]", message))
         else:
-            value.append(kept)
+            value.append(_named(kept, name))
     return (value if not problems else None), problems
+
+
+def file_name(given):
+    """The name the resident's file had on their phone, as words to show: its last
+    path part, without control characters, at most NAME_MAX long; None if nothing is left."""
+    if not isinstance(given, str):
+        return None
+    import unicodedata
+    base = given.replace("\\", "/").rsplit("/", 1)[-1]
+    cleaned = "".join(c for c in base if unicodedata.category(c)[0] != "C").strip()
+    return cleaned[:NAME_MAX] or None
+
+
+def _named(kept, name):
+    return {**kept, "name": name} if name else kept
 
 
 def _keep(deps, submission, q, upload_id):

@@ -15,7 +15,9 @@ form with none costs the effect's claim and settle and no read.
   take what was answered (a date outside its window), nothing is handed on
   and the case in the inbox is how the team acts, as before.
 - webhook: a form naming its council system's address (`hand_on.to =
-  "webhook"`, webhook.py) has its answers posted there, signed.
+  "webhook"`, webhook.py) has its answers posted there, signed, through a
+  queue in the outbox that tries for days, then shows it to staff
+  (webhook_queue.py).
 - team: a form naming its team's address (`receiving.email`) sends
   the answers there too, queued in the outbox under `form-team:<reference>`.
 
@@ -39,8 +41,8 @@ def on_submitted(deps, event, key):
     if "team" in (payload.get("hand_on") or ()):
         send_to_team(deps, payload.get("submission_id"))
     if "webhook" in (payload.get("hand_on") or ()):
-        from .webhook import post_to_webhook
-        post_to_webhook(deps, payload.get("submission_id"))
+        from .webhook_queue import queue
+        queue(deps, payload.get("submission_id"))
 
 
 def hand_ons(definition):

@@ -222,3 +222,33 @@ def resume_form():
 def my_forms():
     from .resuming import mine
     return http.ok(mine(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/form-cases/{token}", ANYONE, {
+    "summary": "A form's case from the signed link in a message about it: the form, its reference, its state "
+               "and the council's latest words (never the answers)",
+    "parameters": [path_param("token", {"type": "string", "maxLength": 300})],
+    "responses": {"200": json_response(ref("FormCase")), **errors(**{
+        "404": "Not a link we sent (code link_not_valid)"})}})
+def form_case(token):
+    from .case_status import show
+    return http.ok(show(http.deps(), token), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/form-hand-ons", STAFF, {
+    "summary": "Forms' webhook posts given up after days of tries: each form's reference, the system's host, "
+               "how often it was tried, the last failure and when",
+    "responses": {"200": json_response(ref("FormHandOns"))}})
+def staff_form_hand_ons():
+    from .webhook_queue import given_up
+    return http.ok(given_up(http.deps()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/form-hand-ons/{reference}/send-again", STAFF, {
+    "summary": "A given-up webhook post queued again at once, its tries counted afresh",
+    "parameters": [path_param("reference", {"type": "string", "example": "FM-7K3F9QRT"})],
+    "responses": {"200": json_response(ref("FormHandOnAgain")), **errors(**{
+        "409": "Not given up: sent already, or waiting for its next try (code not_given_up)"})}})
+def staff_form_hand_on_again(reference):
+    from .webhook_queue import send_again
+    return http.ok(send_again(http.deps(), reference), headers=http.NO_STORE)

@@ -80,4 +80,15 @@ SCHEMAS = {
                                     example="FM-7K3F9QRT"),
         "token": {"type": "string", "minLength": 1, "maxLength": 200},
         "code": {"type": "string", "minLength": 1, "maxLength": 20}}},
+    "FormCase": {"type": "object", "required": ["reference", "form", "state", "status", "closed"], "properties": {
+        "reference": {"type": "string", "description": "the form's FM- reference"}, "form": {"type": "string"},
+        "state": {"type": "string"}, "status": {"type": "string", "description": "the state in words"},
+        "closed": {"type": "boolean"}, "sent_at": STAMP, "updated_at": STAMP,
+        "update": {**STRING_OR_NULL, "description": "the council's latest public words on it"}}},
+    "FormHandOns": {"type": "object", "required": ["hand_ons"], "properties": {"hand_ons": {"type": "array", "items": {
+        "type": "object", "properties": {"reference": {"type": "string"}, "to": {"type": "string"},
+                                         "tries": {"type": "integer"}, "error": STRING_OR_NULL,
+                                         "sent_at": STAMP, "given_up_at": STAMP}}}}},
+    "FormHandOnAgain": {"type": "object", "required": ["reference", "outcome"], "properties": {
+        "reference": {"type": "string"}, "outcome": {"type": "string", "enum": ["sent", "retry", "failed", "busy"]}}},
 }

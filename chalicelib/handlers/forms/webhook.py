@@ -6,10 +6,9 @@ answers on them); the request is signed as GOV.UK Pay and Stripe sign theirs:
 with the deployment's forms webhook key (keystore: a Secrets Manager secret
 made with the stack, DOORSTEP_FORMS_WEBHOOK_SECRET), so the receiver can tell
 it is ours and refuse an old one replayed. Any answer but a 2xx (or none)
-raises, and the effects mechanism tries again (five tries over about half an
-hour, then the effect is given up and logged). A try after a crash may post
-again: each carries `Idempotency-Key: form-hook:<reference>` for the
-receiver to keep one."""
+is a failed try; the queue (webhook_queue.py) tries again with backoff for
+days, then shows it to staff. A try after a crash may post again: each
+carries `Idempotency-Key: form-hook:<reference>` for the receiver to keep one."""
 import hashlib
 import hmac
 import json
@@ -35,12 +34,9 @@ def signature(body, moment, signing_key):
     return f"t={moment},v1={digest}"
 
 
-def post_to_webhook(deps, submission_id):
-    from .cases import sent_with_definition
-    submission, definition = sent_with_definition(deps, submission_id)
-    url = ((definition or {}).get("hand_on") or {}).get("url")
-    if not url:
-        return None
+def post(deps, submission, url):
+    """One signed POST of the form sent (signed now: a receiver refusing old
+    signatures takes a late try); its status, or WebhookRefused."""
     body = json.dumps({"reference": submission.id, "form_id": submission.form_id,
                        "form_version": submission.form_version, "submitted_at": submission.submitted_at.isoformat(),
                        "taken": submission.taken, "answers": submission.answers,
@@ -53,6 +49,6 @@ def post_to_webhook(deps, submission_id):
         with urllib.request.urlopen(request, timeout=TIMEOUT_S) as answer:  # noqa: S310 (an https address, checked)
             return answer.status
     except urllib.error.HTTPError as e:
-        raise WebhookRefused(f"{submission.id}: the webhook answered {e.code}") from None
+        raise WebhookRefused(f"the webhook answered {e.code}") from None
     except (urllib.error.URLError, OSError) as e:
-        raise WebhookRefused(f"{submission.id}: the webhook could not be reached ({type(e).__name__})") from None
+        raise WebhookRefused(f"the webhook could not be reached ({type(e).__name__})") from None

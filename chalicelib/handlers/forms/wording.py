@@ -192,3 +192,13 @@ PAYING = "You are paying for this form: finish or cancel the payment before chan
 
 def fee_paid(amount, description, payment_id):
     return f"Fee paid: {amount} ({description}), payment {payment_id}"
+
+
+def case_redacted(reference, when):
+    """A form's case once its form's retention ended (forms/case_retention.py)."""
+    return (f"The answers sent with form {reference} were removed on {when.day} {when:%B %Y}, "
+            "when the form's retention ended.")
+
+
+CASE_LINK_NOT_VALID = "This link is not valid. Check it was copied whole from the email."
+HAND_ON_NOT_GIVEN_UP = "This form's hand-on is not given up: it was sent, or is waiting to be tried again."

@@ -147,7 +147,7 @@ export function answerWords(q, answer) {
     const label = v => q.options?.find(o => o.value === v)?.label ?? v;
     return [].concat(answer).map(label).join(", ");
   }
-  if (q.type === "file") return [].concat(answer).map((f, i) => f.name || t("forms.file_n", {n: i + 1})).join(", ");
+  if (q.type === "file") return [].concat(answer).map((f, i) => fileWords(f, i)).join(", ");
   if (q.type === "property") return answer.text || answer.uprn;
   if (q.type === "date" && typeof answer === "string") {
     return new Date(`${answer}T12:00:00`).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
@@ -157,10 +157,14 @@ export function answerWords(q, answer) {
   return String(answer);
 }
 
+// A kept file as its name and size (a name the phone gave it: text, never markup); "File 1" only for one kept without.
+const fileWords = (f, i) => (f.size ? t("forms.files.item", {name: f.name || t("forms.file_n", {n: i + 1}),
+  kb: Math.max(1, Math.round(f.size / 1024))}) : f.name || t("forms.file_n", {n: i + 1}));
+
 // Several files, each sent at once through the one upload path; photos shrunk on the phone (EXIF gone).
 export function filePicker(q, answer, {heading} = {}) {
   const id = fieldId(q.id);
-  let files = [].concat(answer || []).map((f, i) => ({...f, name: f.name || t("forms.file_n", {n: i + 1})}));
+  let files = [].concat(answer || []).map(f => (typeof f === "string" ? {upload_id: f} : f));
   const most = q.max_files || 1;
   const list = h("ul", {class: "photo-list file-list"});
   const status = h("p", {class: "hint", "aria-live": "polite"});
@@ -172,13 +176,13 @@ export function filePicker(q, answer, {heading} = {}) {
   const show = () => {
     clear(list);
     files.forEach((f, i) => list.append(h("li", {class: "photo-list__item"},
-      h("span", {class: "body"}, t("forms.files.item", {name: f.name, kb: Math.max(1, Math.round(f.size / 1024))})),
+      h("span", {class: "body"}, fileWords(f, i)),
       h("button", {class: "button button--secondary button--small", type: "button", onclick: () => {
         files = files.filter(x => x !== f);
-        status.textContent = t("forms.files.removed", {name: f.name});
+        status.textContent = t("forms.files.removed", {name: f.name || t("forms.file_n", {n: i + 1})});
         show();
         add.focus();
-      }}, t("forms.files.remove", {name: f.name})))));
+      }}, t("forms.files.remove", {name: f.name || t("forms.file_n", {n: i + 1})})))));
     list.hidden = !files.length;
     add.disabled = files.length >= most;
     add.textContent = t(files.length ? "forms.files.add_another" : "forms.files.add");
@@ -205,5 +209,7 @@ export function filePicker(q, answer, {heading} = {}) {
     : h("h2", {class: "label", id: `${id}-label`}, q.label);
   const el = h("div", {class: "form-group", dataset: {field: q.id}, role: "group", "aria-labelledby": `${id}-label`},
     label, q.hint ? h("div", {class: "hint", id: `${id}-hint`}, q.hint) : null, add, picker, status, list);
-  return {el, read: () => (files.length ? files.map(f => f.upload_id) : null), names: () => files};
+  // Each file's name and size travel with its id: the server keeps the name (cleaned) to show it back.
+  return {el, read: () => (files.length ? files.map(({upload_id, name, size}) => ({upload_id, name, size})) : null),
+    names: () => files};
 }

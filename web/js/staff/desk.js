@@ -22,6 +22,7 @@ const SCREENS = [
   [/^\/staff\/bulky$/, () => import("./bulky-take.js")],
   [/^\/staff\/council-tax$/, () => import("./council-tax.js")],
   [/^\/staff\/council-tax\/failed$/, () => import("./council-tax-failed.js")],
+  [/^\/staff\/forms\/hand-ons$/, () => import("./form-hand-ons.js")],
   [/^\/staff\/appointments$/, () => import("./appointments.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
@@ -30,6 +31,7 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/payments", "staff.nav.payments"], ["/staff/pay/links", "staff.nav.pay_links"],
               ["/staff/pay/reconciliation", "staff.nav.reconcile"], ["/staff/bulky", "staff.nav.bulky"],
               ["/staff/council-tax", "staff.nav.council_tax"],
+              ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
               ["/staff/appointments", "staff.nav.appointments"]];
 
 let ready = null;
