@@ -54,7 +54,7 @@ LAST = ["Ashworth", "Bramley", "Calder", "Dunmore", "Elland", "Fenwick", "Garsid
 PARTIES = ["Labour", "Liberal Democrats", "Conservative", "Green", "Independent"]
 SURGERIES = ["First Saturday of the month, 10:00-12:00, at the local library",
              "Second Tuesday of the month, 18:00-19:30, at the community centre",
-             "By appointment: e-mail to arrange a time"]
+             "By appointment: email to arrange a time"]
 
 
 def _clip(polygon, keep):

@@ -66,7 +66,7 @@ def test_a_bad_feature_stops_the_import_and_every_bad_feature_is_listed(doorstep
     assert "feature 6 (id 'w3'): geometry must be a Polygon or MultiPolygon" in out
     assert "feature 7 (id 'w4'): polygon 1 ring 1: not closed" in out
     assert "feature 8 (id 'w5'): the boundary lies outside the service area" in out
-    assert "feature 9 (id 'w6'): councillor 1: email is not an e-mail address" in out
+    assert "feature 9 (id 'w6'): councillor 1: email is not an email address" in out
     assert "feature 10 (id 'E05014121'): id 'E05014121' repeats feature 1" in out
     assert "7 bad feature(s): nothing imported" in out
     assert deps.wards.all() == []
@@ -110,7 +110,7 @@ def test_bad_councillor_rows_stop_the_import_and_are_listed_by_line(doorstep, de
     assert doorstep("import", "councillors", csv_file(tmp_path, COUNCILLORS + bad)) == 1
     out = capsys.readouterr().out
     assert "line 5: ward 'nowhere' is not known (import the wards first)" in out
-    assert "line 6: name is required; email is not an e-mail address" in out
+    assert "line 6: name is required; email is not an email address" in out
     assert "line 7: phone is not a phone number" in out
     assert deps.wards.get("E05014121").councillors == [ANN]
     assert doorstep("import", "councillors", "--skip-invalid", csv_file(tmp_path, COUNCILLORS + bad)) == 0
