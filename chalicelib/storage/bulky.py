@@ -203,23 +203,28 @@ class BulkyStore(PendingChanges):
             return False
         return True
 
-    def cancel(self, booking, from_status, reason, now, refund_due):
+    def cancel(self, booking, from_status, reason, now, refund_due, owed=None, event=None):
         """from_status -> cancelled; a held or confirmed booking gives its place
         back (a released one holds none). With refund_due it waits in the due
-        index until refund_done. False when it was not `from_status`: someone
-        cancelled first, and only that one refunds."""
+        index until refund_done: from now, or with `owed`, a pair (the refund it
+        stores, when the job may look), from then. event: what the
+        cancellation promises (its refund, its e-mail), in its transaction.
+        False when it was not `from_status`: someone cancelled first, and
+        only that one refunds."""
         actions = [BulkyBookingModel.status.set("cancelled"), BulkyBookingModel.cancelled_at.set(now),
                    BulkyBookingModel.updated_at.set(now), BulkyBookingModel.reason.set(reason),
                    BulkyBookingModel.hold_until.remove()]
         if refund_due:
-            actions += [BulkyBookingModel.refund.set({"status": "due", "amount": booking.amount}),
-                        BulkyBookingModel.due.set(REFUND), BulkyBookingModel.due_at.set(now)]
+            refund, due_at = owed or ({"status": "due", "amount": booking.amount}, now)
+            actions += [BulkyBookingModel.refund.set(refund), BulkyBookingModel.due.set(REFUND),
+                        BulkyBookingModel.due_at.set(due_at)]
         else:
             actions += [BulkyBookingModel.due.remove(), BulkyBookingModel.due_at.remove()]
         if from_status == "released":
             return self._move(booking.id, from_status, actions)
         # A change still being paid for is let go first (bookings.cancel): never cancelled from under it.
-        return self._with_slot(booking, from_status, -1, actions, BulkyBookingModel.pending.does_not_exist())
+        return self._with_slot(booking, from_status, -1, actions, BulkyBookingModel.pending.does_not_exist(),
+                               event=event)
 
     def refund_done(self, booking_id, refund, event=None):
         """The refund is settled (made, or nothing was left): out of the due
@@ -265,12 +270,14 @@ class BulkyStore(PendingChanges):
             return False
         return True
 
-    def _with_slot(self, booking, from_status, change, actions, extra=None, capacity=None):
+    def _with_slot(self, booking, from_status, change, actions, extra=None, capacity=None, event=None):
         slot = BulkySlotModel(slot_key(booking.round_id, booking.date))
         condition = (BulkySlotModel.taken < capacity) if capacity is not None else BulkySlotModel.slot.exists()
-        parts = ["booking", "slot"]
+        parts = []  # as sent: the events' puts, then the updates
         try:
             with writes(parts), transaction() as t:
+                _put_event(t, parts, event)
+                parts += ["booking", "slot"]
                 mine = BulkyBookingModel.status == from_status
                 t.update(BulkyBookingModel(booking.id), actions=actions,
                          condition=mine if extra is None else mine & extra)

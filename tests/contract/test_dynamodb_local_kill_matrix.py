@@ -113,43 +113,53 @@ def test_a_payment_webhook_confirms_the_booking_and_sends_one_receipt_whereever_
     assert deps.payments.get(payment.id).settled_status == "success"
 
 
-# A cheaper change of a bulky booking: the difference refunded once, from the change's own event, wherever the
-# request (right after its commit) or the worker carrying the refund out dies; the change's receipt sent once.
+# A cheaper change of a bulky booking, or a paid one's cancellation: the difference, or all that was paid,
+# refunded once from the change's own event, wherever the request (right after its commit) or the worker carrying
+# the refund out dies; its e-mail sent once.
+REFUND_FLOWS = {"cheaper change": ("waste.change_refund", "change_refund.made", "is changed", 1000),
+                "cancellation": ("waste.cancel_refund", "cancel_refund.made", "is cancelled", 4500)}
 CHANGE_REFUND = ["event.committed", "effect.claimed", "change_refund.made", "effect.carried_out"]
 
 
-@pytest.mark.parametrize("boundary", CHANGE_REFUND)
-def test_a_cheaper_change_refunds_the_difference_once_whereever_the_process_dies(
-        client, deps, people, pay, stack, boundary):  # noqa: F811
+@pytest.mark.parametrize("flow, boundary", [(flow, made if step == "change_refund.made" else step)
+                                            for flow, (_, made, _, _) in REFUND_FLOWS.items()
+                                            for step in CHANGE_REFUND])
+def test_a_cheaper_change_or_a_cancellation_refunds_once_whereever_the_process_dies(
+        client, deps, people, pay, stack, flow, boundary):  # noqa: F811
     import uuid
     from support.kill_support import run_alert_jobs
     from support.pay_support import confirmed_booking
+    effect, _, subject, owed = REFUND_FLOWS[flow]
     made, resident = confirmed_booking(client, deps, people, items=("sofa", "fridge", "armchair"))  # 4500
 
-    def cheaper():  # sofa and fridge: 3500
-        client.post(f"/v1/waste/bulky/bookings/{made['id']}/change", {"items": ["sofa", "fridge"]},
-                    {**resident.auth, "Idempotency-Key": str(uuid.uuid4())})
+    def change():  # sofa and fridge: 3500; or cancelled: all of it
+        if flow == "cancellation":
+            client.post(f"/v1/waste/bulky/bookings/{made['id']}/cancel", {}, resident.auth)
+        else:
+            client.post(f"/v1/waste/bulky/bookings/{made['id']}/change", {"items": ["sofa", "fridge"]},
+                        {**resident.auth, "Idempotency-Key": str(uuid.uuid4())})
     held = []
     if boundary == "event.committed":
-        killed_at(boundary, cheaper)
+        killed_at(boundary, change)
     else:
-        cheaper()
+        change()
         alerts, _ = stack.stream()
-        held = [job for job in alerts if job.get("effect") == "waste.change_refund"]
+        held = [job for job in alerts if job.get("effect") == effect]
         assert len(held) == 1, alerts
         killed_at(boundary, lambda: run_alert_jobs(deps, list(held)))
     stack.restart(held=held)
     payment = deps.payments.get(made["payment"]["id"])
     refunds = [r["amount"] for r in pay.payments[payment.provider_id]["refunds"]]
     booking = deps.bulky.get(made["id"])
-    told = outbox_to(resident.user.email, "is changed")
-    counted("cheaper change", boundary, refunds=refunds, recorded=[r["amount"] for r in payment.refunds],
-            refund=booking.changes[0]["refund"]["status"], receipts=len(set(message_ids(told))))
-    assert refunds == [1000] and [r["amount"] for r in payment.refunds] == [1000] and payment.refunded == 1000
-    assert (booking.changes[0]["refund"]["status"], booking.changes[0]["refund"]["amount"]) == ("done", 1000)
-    assert booking.due == "remind" and len(set(message_ids(told))) == 1
-    day = deps.payments.ledger_day(booking.changes[0]["refund"]["at"][:10])
-    assert [r["amount"] for r in day if r["kind"] == "refund"] == [-1000]
+    refund = booking.refund if flow == "cancellation" else booking.changes[0]["refund"]
+    told = outbox_to(resident.user.email, subject)
+    counted(flow, boundary, refunds=refunds, recorded=[r["amount"] for r in payment.refunds],
+            refund=refund["status"], receipts=len(set(message_ids(told))))
+    assert refunds == [owed] and [r["amount"] for r in payment.refunds] == [owed] and payment.refunded == owed
+    assert (refund["status"], refund["amount"]) == ("done", owed)
+    assert booking.due == (None if flow == "cancellation" else "remind") and len(set(message_ids(told))) == 1
+    day = deps.payments.ledger_day(refund["at"][:10])
+    assert [r["amount"] for r in day if r["kind"] == "refund"] == [-owed]
 
 
 OUTER = (53.9900, -1.1200)  # outside the city centre: potholes go to the county over Open311

@@ -3,6 +3,8 @@ effects the stream queues for it: a finished payment settled, a crew's bulky
 `unable`, an officer's answer told, each run from the stream (the request's
 own try never happened), every DynamoDB call recorded by table; the
 dispatcher only reads and queues."""
+import pytest
+
 from support.chat_support import desk, open_desk, start  # noqa: F401
 from support.effects_support import dies_after_commit, run_stream  # noqa: F401
 from support.pay_support import pay  # noqa: F401
@@ -102,14 +104,17 @@ def test_the_worker_may_send_a_staff_payment_link_by_email_and_text(client, peop
     assert allowed(WORKER_TABLES, stream) == []
 
 
-def test_the_worker_may_refund_a_cheaper_change_s_difference_from_its_event(client, deps, people, pay, calls):
+@pytest.mark.parametrize("kind, owed", [("bulky_change_refund", [1000]), ("bulky_cancel_refund", [4500])])
+def test_the_worker_may_refund_a_cheaper_change_or_a_cancellation_from_its_event(client, deps, people, pay, calls,
+                                                                                 kind, owed):
     from infra.template.access import DISPATCHER_TABLES, WORKER_TABLES
+    from tests.waste.test_cancel_refund_from_its_event import cancel
     from tests.waste.test_change_refund_from_its_event import THREE, fewer_items, refunds_at_provider
     from support.pay_support import confirmed_booking
     made, resident = confirmed_booking(client, deps, people, items=THREE)
-    fewer_items(client, resident, made["id"])
+    (fewer_items if kind == "bulky_change_refund" else cancel)(client, resident, made["id"])
     calls.clear()
-    assert run_stream(deps, "bulky_change_refund") == [] and refunds_at_provider(deps, pay, made["id"]) == [1000]
+    assert run_stream(deps, kind) == [] and refunds_at_provider(deps, pay, made["id"]) == owed
     stream = [c for c in calls if c != ("Scan", "events")]
     assert {"alert-deliveries", "bulky-bookings", "payments", "payment-ledger", "events"} <= {t for _, t in stream}
     assert allowed(WORKER_TABLES, stream) == [] and allowed(DISPATCHER_TABLES, stream) != []

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import requests
 
+from support.effects_support import run_stream
 from support.pay_support import DECLINED, SUCCESS, app_url, home_with_round, pay, pay_with  # noqa: F401
 from support.racing import at_once
 from support.served import served  # noqa: F401
@@ -151,6 +152,10 @@ def test_cancel_pressed_twice_or_by_two_at_once_refunds_in_full_exactly_once(app
     answers = at_once(lambda _: requests.post(url, headers=resident.auth, timeout=20), range(3))
     again = requests.post(url, headers=resident.auth, timeout=20)
     assert [a.status_code for a in answers + [again]] == [200] * 4
+    assert {(a.json()["refund"]["status"], a.json()["refund"]["amount"]) for a in answers} == {("due", 2700)}
+    provider_id = deps.payments.get(held["payment"]["id"]).provider_id
+    assert pay.payments[provider_id]["refunds"] == []  # no answer waited for the provider
+    assert run_stream(deps, "bulky_cancel_refund") == [] and run_stream(deps, "bulky_cancel_refund") == []
     final = booking(app_url, resident, held["id"])
     assert final["status"] == "cancelled" and final["refund"]["status"] == "done" and final["refund"]["amount"] == 2700
     provider_id = deps.payments.get(held["payment"]["id"]).provider_id

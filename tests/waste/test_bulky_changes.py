@@ -63,6 +63,8 @@ def test_fewer_items_refund_the_difference_once_however_often_the_change_is_sent
     assert reused.status_code == 422 and reused.json_body["error"]["code"] == "idempotency_key_reused"
     # Cancelled afterwards: what is left comes back, and no more.
     client.post(f"/v1/waste/bulky/bookings/{made['id']}/cancel", {}, resident.auth)
+    assert provider_refunds(deps, made["id"]) == [1000]  # the refund follows from the cancellation's event
+    assert run_stream(deps, "bulky_cancel_refund") == [] and run_stream(deps, "bulky_cancel_refund") == []
     assert provider_refunds(deps, made["id"]) == [1000, 3500]
 
 

@@ -66,6 +66,7 @@ def test_a_dearer_change_is_made_only_once_its_difference_is_paid(client, deps, 
     # Cancelled: both payments come back in full, once, however often pressed.
     for _ in range(2):
         client.post(f"/v1/waste/bulky/bookings/{made['id']}/cancel", {}, resident.auth)
+    assert run_stream(deps, "bulky_cancel_refund") == [] and run_stream(deps, "bulky_cancel_refund") == []
     cancelled = client.get(f"/v1/waste/bulky/bookings/{made['id']}", resident.auth).json_body
     assert cancelled["refund"]["amount"] == 4500 and cancelled["refund"]["status"] == "done"
     assert refunds_of(deps, pay, made["payment"]["id"]) == [2500]

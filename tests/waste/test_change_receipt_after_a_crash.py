@@ -41,11 +41,13 @@ def test_a_reminder_and_word_of_a_refund_go_once_when_the_process_dies_after_the
     assert len(mail("Reminder")) == 1 and made["id"] in mail("Reminder")[0]["body"]
     cancelled = client.post(f"/v1/waste/bulky/bookings/{made['id']}/cancel", {}, resident.auth)
     assert cancelled.status_code == 200, cancelled.body
-    assert deps.bulky.get(made["id"]).refund["status"] == "done" and mail("is cancelled") == []
+    assert deps.bulky.get(made["id"]).refund["status"] == "due" and mail("is cancelled") == []
     assert [e.payload["receipt"] for e in events_of_kind("bulky_receipt")].count("refunded") == 1
     assert run_stream(deps, "bulky_receipt") == [] and run_stream(deps, "bulky_receipt") == []
     [word] = mail("is cancelled")
     assert "£25.00 is being refunded" in word["body"] and len(mail("Reminder")) == 1
+    assert run_stream(deps, "bulky_cancel_refund") == [] and run_stream(deps, "bulky_receipt") == []
+    assert deps.bulky.get(made["id"]).refund["status"] == "done" and len(mail("is cancelled")) == 1
 
 
 def test_a_waived_booking_is_confirmed_and_its_caller_told_once_when_the_process_dies_after_the_hold(

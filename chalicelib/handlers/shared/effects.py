@@ -26,7 +26,7 @@ Where a process can die (the kill matrix's step boundaries, by function):
   1. after the change's transaction commits, before `first_try` (the crew's
      update in crews/field_updates.post_update, the payment's state in
      payments/core.check, the message in conversations/chat.post, a booking's
-     change in waste/changes.change, a reminder's step in
+     change in waste/changes.change, its cancellation in waste/cancel_refunds.cancel_paid, a reminder's step in
      waste/settling.send_reminders or waste/garden.send_reminders, a refund
      settled in waste/settling.refund, a form sent in forms/sending.submit): nothing
      is claimed; the stream's job carries the effect out;
@@ -36,8 +36,9 @@ Where a process can die (the kill matrix's step boundaries, by function):
   3. in `_once`, after `EffectStore.claim`, before or inside the effect's
      function (waste/not_collected.on_job_ended, payments/core.on_finished,
      conversations/notices.on_notice, conversations/live.on_message,
-     waste/receipts.on_receipt, waste/change_refunds.on_change_refund (which the
-     request never tries: the stream alone), forms/cases.on_submitted,
+     waste/receipts.on_receipt, waste/change_refunds.on_change_refund and
+     waste/cancel_refunds.on_cancel_refund (which the request never tries:
+     the stream alone), forms/cases.on_submitted,
      forms/copies.on_submitted, forms/handing_on.on_submitted):
      a claim left `claimed`, taken again once STALE_CLAIM has passed (the queue brings the
      job back after its visibility timeout, which is longer);

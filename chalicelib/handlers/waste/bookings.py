@@ -186,7 +186,8 @@ def _answer(deps):
 def cancel(deps, booking_id):
     """POST /v1/waste/bulky/bookings/{id}/cancel. Pressed twice, or by two at
     once, the booking is cancelled and refunded once: the conditional write
-    picks one, and only that one refunds."""
+    picks one, and only its event's effect refunds (cancel_refunds.py); the
+    answer says the refund is due, then the booking's page says it is done."""
     booking = booking_or_404(deps, booking_id)
     if booking.status == "cancelled":
         return read(deps, booking_id)
@@ -204,10 +205,9 @@ def cancel(deps, booking_id):
     if booking.status == "confirmed" and booking.pending:
         from .paid_changes import stop
         booking = stop(deps, booking)
-    if booking.status == "confirmed":
-        if deps.bulky.cancel(booking, "confirmed", "cancelled_by_resident", deps.clock(), refund_due=True):
-            from .settling import refund
-            refund(deps, deps.bulky.get(booking_id))
+    if booking.status == "confirmed":  # refunded from the cancellation's own event, never in this request
+        from .cancel_refunds import cancel_paid
+        cancel_paid(deps, booking, "cancelled_by_resident")
     return read(deps, booking_id)
 
 

@@ -16,6 +16,8 @@ hooks.register(limits.GARDEN_PURPOSE, "chalicelib.handlers.waste.garden")
 effects.register("bulky_receipt", "waste.receipt", "chalicelib.handlers.waste.receipts:on_receipt")  # a change's
 effects.register("bulky_change_refund", "waste.change_refund",  # a cheaper change's difference, from the stream
                  "chalicelib.handlers.waste.change_refunds:on_change_refund")
+effects.register("bulky_cancel_refund", "waste.cancel_refund",  # a cancellation's refund, from the stream
+                 "chalicelib.handlers.waste.cancel_refunds:on_cancel_refund")
 effects.register("garden_reminder", "waste.garden_reminder", "chalicelib.handlers.waste.garden:on_reminder")
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN,
                                        "example": "BK-7K3F9Q"})
@@ -96,7 +98,8 @@ def my_bulky_bookings():
 
 @routes.post("/v1/waste/bulky/bookings/{booking_id}/cancel", SIGNED_IN, {
     "summary": "Cancel a booking before its cut-off (14:00 the working day before): a paid one is refunded "
-               "in full, once, however often this is pressed",
+               "in full through the provider, once, however often this is pressed, just after the answer (its "
+               "refund is due, then done)",
     "parameters": [BOOKING_ID],
     "responses": {"200": json_response(ref("BulkyBooking")),
                   **errors(422, **NOT_FOUND, **{"409": "Never paid for (code booking_not_active)",

@@ -101,8 +101,13 @@ def release_expired_holds(deps):
 
 
 def refunds_due(deps):
-    """Refunds a cancellation could not finish (the provider was away). Returns how many were settled."""
-    return sum(refund(deps, booking) is not None for booking in deps.bulky.due("refund", deps.clock()))
+    """Refunds a cancellation could not finish (the provider was away): a
+    resident's cancellation (its refund stored in parts) only BACKSTOP_AFTER
+    it, past its effect's last try. Returns how many were settled."""
+    from .cancel_refunds import refund_cancelled
+    from .refund_parts import backstop
+    return backstop(deps, "refund", lambda deps, booking: (
+        refund_cancelled if "parts" in (booking.refund or {}) else refund)(deps, booking))
 
 
 def send_reminders(deps):

@@ -90,9 +90,11 @@ function body(view, booking) {
     }
     out.push(h("p", {class: "body"}, h("a", {href: location.pathname}, t("bulky.check_again"))));
   } else if (booking.status === "cancelled") {
+    // A cancellation's answer says the refund is due (it follows from the cancellation's event); done on a later read.
     const refund = booking.refund || {};
-    out.push(h("p", {class: "body", id: "refund"}, refund.status === "done"
-      ? t("bulky.refunded", {amount: pounds(refund.amount)}) : t("bulky.refund_due")), details(booking));
+    const said = refund.status === "done" ? t("bulky.refunded", {amount: pounds(refund.amount)})
+      : refund.amount ? t("bulky.refunding", {amount: pounds(refund.amount)}) : t("bulky.refund_due");
+    out.push(h("p", {class: "body", id: "refund"}, said), details(booking));
   } else {
     out.push(h("p", {class: "body"}, t("bulky.released_body")),
       h("p", {class: "body"}, h("a", {href: `/bulky?uprn=${encodeURIComponent(booking.uprn)}`}, t("bulky.again"))));
