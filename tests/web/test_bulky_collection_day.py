@@ -4,6 +4,7 @@ the crew presses Done and the resident's booking says it was collected."""
 import dataclasses
 import uuid
 from datetime import date, datetime, time, timedelta
+from time import monotonic as time_now, sleep as pause
 from zoneinfo import ZoneInfo
 
 import requests
@@ -22,6 +23,11 @@ def its_day_has_come(stack, booking):
     from chalicelib.handlers.waste.collections import make_crew_jobs
     from chalicelib.handlers.waste.settling import send_reminders
     deps = stack.deps()
+    # Paid at the provider: the booking is confirmed by the payment's own event, a moment later
+    # (on a busy machine, after the runs below had looked for it)
+    deadline = time_now() + 60
+    while deps.bulky.get(booking["id"]).status != "confirmed" and time_now() < deadline:
+        pause(0.1)
     start = datetime.combine(date.fromisoformat(booking["date"]), time(0), ZoneInfo("Europe/London"))
     for days in (3, 1):
         send_reminders(dataclasses.replace(deps, clock=lambda: start - timedelta(days=days) + timedelta(hours=10)))
