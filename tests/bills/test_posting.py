@@ -2,10 +2,7 @@
 parking system's signed webhooks, Civica's posting for council tax, whatever
 races (the payer's return, the provider's webhooks, the reconciliation job)."""
 import dataclasses
-import os
 from datetime import timedelta
-
-import pytest
 
 from chalicelib.stamps import london_today
 
@@ -97,9 +94,6 @@ def test_a_posting_the_back_office_could_not_take_is_posted_when_it_is_back(clie
 
 
 def test_return_webhooks_and_reconciliation_at_once_post_a_payment_once(client, deps, pay, bill_office):
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
-                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_bill_posting_race.py)")
     from chalicelib.handlers.payments.reconcile import reconcile
     import time_machine
     made, back = paid_at_provider(client, {"fund": "sundry-invoice", "reference": "200345672", "amount": 9999})

@@ -4,10 +4,7 @@ never sent unpaid, sent only once the provider says the payment succeeded
 the reconciliation job), one payment however often "pay" is pressed, and a
 payment that failed leaves the form to change and pay again."""
 import dataclasses
-import os
 from datetime import timedelta
-
-import pytest
 
 from support.bins_support import HOME, store_home
 from support.effects_support import dies_after_commit  # noqa: F401
@@ -129,9 +126,6 @@ def test_pay_pressed_again_while_its_payment_is_live_answers_the_same_payment(cl
 
 
 def test_three_presses_of_pay_at_once_make_one_payment(client, deps, pay):
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
-                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_forms.py)")
     others = filled(client, deps)
     answers = at_once(lambda _: pay_form(client, others), range(3))
     assert len(pay.payments) == 1, [a.json_body for a in answers]

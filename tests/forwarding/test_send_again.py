@@ -1,7 +1,6 @@
 """Staff's "send again" on a send still retrying: the body said it is back,
 so the next try comes now rather than in up to 30 minutes, and the body is
 asked once however many press at once beside the sweeper's own try."""
-import os
 import threading
 from datetime import timedelta
 
@@ -77,9 +76,6 @@ def test_send_again_while_retrying_sends_it_now_once_the_body_is_back(client, de
 
 def test_staff_pressing_send_again_together_beside_the_sweepers_due_try_ask_the_body_once(client, deps,
                                                                                          down_then_up, people):
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
-                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_send_again_race.py)")
     from chalicelib.auth.principal import Principal
     from chalicelib.errors import ApiError
     from chalicelib.handlers.forwarding import queue, sender, staff_sending

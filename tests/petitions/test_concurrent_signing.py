@@ -10,8 +10,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-import pytest
-
 from conftest import store_addresses
 from support.petition_support import NOON, at, published, tokens_sent
 
@@ -28,9 +26,6 @@ def _in_threads(work, items):
 
 
 def test_two_hundred_concurrent_signatures_count_exactly_two_hundred_once_confirmed(deps, capsys):
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's conditional writes and ADDs are not atomic across threads: run on DynamoDB Local "
-                    "(tests/contract/test_dynamodb_local_petition_signing.py)")
     from chalicelib.handlers.petitions.signing import confirm, sign
     store_addresses(deps)
     petition = published(deps)

@@ -7,10 +7,7 @@ longer than its tries) is made, once, by the 5-minute job's backstop; a runner
 that read the refund as owed after another made it pays nothing more, and a
 refund staff made at the provider meanwhile is not taken for the change's."""
 import dataclasses
-import os
 import uuid
-
-import pytest
 
 from support.effects_support import dies_after_commit, events_of_kind, run_stream  # noqa: F401
 from support.pay_support import confirmed_booking, pay  # noqa: F401
@@ -58,9 +55,6 @@ def test_a_cheaper_change_refunds_once_from_its_event_when_the_process_dies_righ
 
 def delivered_at_once(deps, kind, contract):
     """The one `kind` event's job run by WORKERS workers started together: the claim lets one carry it out."""
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
-                    f"run on DynamoDB Local (tests/contract/{contract})")
     from chalicelib.handlers.shared.effects import jobs_of, run_job
     [job] = jobs_of(events_of_kind(kind))
     outcomes = at_once(lambda n: run_job(deps, job)[0], range(WORKERS))

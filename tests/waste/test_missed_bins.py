@@ -3,7 +3,6 @@ from the day after its collection day until 2 working days after it, and the
 first report for a property, container and collection makes one report that
 every later one is merged into."""
 import dataclasses
-import os
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -84,9 +83,6 @@ def test_the_first_report_makes_a_missed_bin_report_and_later_ones_are_merged_in
 
 
 def test_residents_reporting_the_same_missed_bin_at_once_make_one_report(deps, people):
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
-                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_missed_bins.py)")
     from chalicelib.handlers.waste.missed import report
     home_with_round(deps)
     tuesday = a_plain_monday() + timedelta(days=1)

@@ -2,7 +2,6 @@
 are sent, sent at once when they can be, else by the job after a wait, never
 lost when the mail service fails and never sent twice for one receipt."""
 import dataclasses
-import os
 from datetime import timedelta
 
 import pytest
@@ -56,9 +55,6 @@ def test_a_receipt_the_mail_service_refused_waits_in_the_outbox_and_goes_later_o
 
 
 def test_senders_running_at_once_send_a_waiting_receipt_once(mail, deps):
-    if not os.environ.get("DOORSTEP_DYNAMODB_ENDPOINT"):
-        pytest.skip("moto's single-item conditional writes are not atomic across threads: "
-                    "run on DynamoDB Local (tests/contract/test_dynamodb_local_receipts_race.py)")
     from chalicelib.notify.email import queue_email, send_queued
     from chalicelib.storage.outbox import OutboxStore
     now = deps.clock()
