@@ -3,7 +3,8 @@ once the address has said yes."""
 import pytest
 
 from conftest import pothole
-from support.alert_support import MINSTER, area, outbox_to, push_alert, push_subscription, store_wards, token_in
+from support.alert_support import (MINSTER, area, in_one_hours_window, outbox_to, push_alert, push_subscription,
+                                   store_wards, token_in)
 
 
 @pytest.fixture
@@ -215,22 +216,24 @@ def test_an_anonymous_reporter_is_not_subscribed_to_anything(client, deps):
 
 def test_nobody_can_flood_an_inbox_with_confirmation_requests(client):
     victim = "victim@example.org"
-    for radius in (300, 400, 500, 600, 700):  # five different alerts, and a repeat of each
-        body = {**area(radius), "channels": ["email"], "email": victim}
-        first, repeat = client.post("/v1/alerts", body), client.post("/v1/alerts", body)
-        assert first.status_code == 201 and repeat.json_body["id"] == first.json_body["id"]
+    with in_one_hours_window():
+        for radius in (300, 400, 500, 600, 700):  # five different alerts, and a repeat of each
+            body = {**area(radius), "channels": ["email"], "email": victim}
+            first, repeat = client.post("/v1/alerts", body), client.post("/v1/alerts", body)
+            assert first.status_code == 201 and repeat.json_body["id"] == first.json_body["id"]
     assert len(outbox_to(victim)) == 3  # CONFIRMS_PER_ADDRESS in the hour
 
 
 def test_a_held_back_repeat_leaves_the_last_sent_link_working(client):
     body = {**area(700), "channels": ["email"], "email": "someone@example.org"}
-    for _ in range(5):
-        client.post("/v1/alerts", body)
-    links = [token_in(m.body) for m in outbox_to("someone@example.org")]
-    assert len(links) == 3
-    # The outbox cannot order messages sent within one second: the newest
-    # link is whichever one works, and one of the three must.
-    answers = [client.post("/v1/alerts/confirm", {"token": link}).status_code for link in links]
+    with in_one_hours_window():
+        for _ in range(5):
+            client.post("/v1/alerts", body)
+        links = [token_in(m.body) for m in outbox_to("someone@example.org")]
+        assert len(links) == 3
+        # The outbox cannot order messages sent within one second: the newest
+        # link is whichever one works, and one of the three must.
+        answers = [client.post("/v1/alerts/confirm", {"token": link}).status_code for link in links]
     assert sorted(answers) == [200, 403, 403]
 
 

@@ -89,3 +89,12 @@ def many_alerts(n, key, prefix="many", made=None, ids=None):
                                    target={"ward": key.split("#")[-1]}, index_keys=[key], created_at=now))
             rows.save(AlertIndexModel(key, alert_id))
     return ids
+
+
+def in_one_hours_window():
+    """Confirmation requests count in fixed windows of an hour (auth/throttle.py):
+    a test's requests start a minute into one, ticking on, so they never straddle
+    its end, whatever the hour the suite runs at."""
+    from datetime import datetime, timezone
+    import time_machine
+    return time_machine.travel(datetime(2026, 11, 2, 10, 1, tzinfo=timezone.utc), tick=True)
