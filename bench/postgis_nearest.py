@@ -137,7 +137,7 @@ def section(rows, ours):
     """Per k: the range each reads over the 24 searches, and the searches
     one by one. The target compares the ranges (as the issue quoted PostGIS's
     24-26 buffers beside our 52-97 items); the searches one by one are shown
-    beside it (docs/decisions.md says why the last factor there is left)."""
+    beside it (docs/decisions/ says why the last factor there is left)."""
     lines = [BEGIN, "## Where's my nearest, beside PostGIS (`make bench-postgis`)", "",
              "The same facilities as section 4 (seed, layouts, sizes, places), in PostgreSQL 15 with "
              "PostGIS 3.3: a geography column, a GiST index, `ORDER BY geom <-> point LIMIT k`, the 8 KB "

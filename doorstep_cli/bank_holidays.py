@@ -1,7 +1,7 @@
 """Write chalicelib/data/bank_holidays_england.json from the `holidays`
 package: England's bank holidays as data, so working-day arithmetic at run
 time reads a small file instead of importing a library that takes most of a
-second to load (docs/decisions.md). tests/staff/test_working_days.py checks
+second to load (docs/decisions/). tests/staff/test_working_days.py checks
 the file still matches the package.
 
     python -m doorstep_cli.bank_holidays

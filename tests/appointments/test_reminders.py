@@ -56,7 +56,7 @@ def test_appointments_on_other_days_are_not_reminded_yet(demo):
 
 
 def test_the_reminder_run_reads_what_it_sends_a_page_a_query(demo, monkeypatch):
-    count = int(os.environ.get("DOORSTEP_REMINDER_COUNT", "250"))  # 10000 for the figure in docs/decisions.md
+    count = int(os.environ.get("DOORSTEP_REMINDER_COUNT", "250"))  # 10000 for the figure in docs/decisions/
     page = 1000 if count >= 1000 else 100  # several pages either way, in a few seconds by default
     from chalicelib.storage.appointments import AppointmentStore
     monkeypatch.setattr(AppointmentStore, "REMINDER_PAGE", page)

@@ -149,7 +149,7 @@ def rerun(relative_path: str, namespace: dict, only: tuple[str, ...] = ()) -> No
     `only`: run again just the tests whose names hold one of these words, the
     ones whose outcome depends on the engine (conditional writes and races,
     transactions, key ranges and read costs, streams); the module's other
-    tests check logic that moto runs the same way (docs/decisions.md)."""
+    tests check logic that moto runs the same way (docs/decisions/)."""
     path = TESTS_DIR / relative_path
     if str(path.parent) not in sys.path:
         sys.path.insert(0, str(path.parent))  # its own support modules, as pytest would

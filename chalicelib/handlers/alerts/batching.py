@@ -4,7 +4,7 @@ with the audience. Read by the stream handler (sources.py), the page jobs
 the template (infra/), which takes its batch sizes, timeouts and visibility
 timeout from here.
 
-The reasons for each number are in docs/decisions.md ("Alert fan-out") and
+The reasons for each number are in docs/decisions/ ("Alert fan-out") and
 the figures behind them in docs/benchmarks.md.
 """
 
@@ -34,7 +34,7 @@ STREAM_TIMEOUT_S = 60
 # key (125,000 messages, 1,600 in flight) is told within 60 s even at the
 # page costs measured on DynamoDB Local (docs/benchmarks.md, "time to the
 # last message"); e-mail and SMS at that rate need SES and SNS quotas to
-# match (docs/decisions.md, "Alert fan-out as a tree").
+# match (docs/decisions/, "Alert fan-out as a tree").
 WORKER_BATCH = 1
 WORKER_TIMEOUT_S = 120
 WORKER_CONCURRENCY = 200

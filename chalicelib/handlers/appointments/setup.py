@@ -2,7 +2,7 @@
 appointments load FILE; the demo's in doorstep_cli/demo/appointments.json).
 
 A calendar serves services of one length: its seats are keyed by start, so
-two lengths on one calendar could overlap unseen (docs/decisions.md)."""
+two lengths on one calendar could overlap unseen (docs/decisions/)."""
 import re
 
 from . import wording

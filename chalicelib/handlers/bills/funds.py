@@ -8,7 +8,7 @@ most that may be paid (pence), `fixed_by` (the issuing system's address for
 the amount due now, or null: the payer types it), `linked` (a resident's
 linked account may offer amounts: "council_tax"), its finance fund code and
 where payments are posted (`revenues`, or a signed `webhook` to a URL).
-"${BILL_OFFICE}" in an address is DOORSTEP_BILL_OFFICE_URL (docs/decisions.md).
+"${BILL_OFFICE}" in an address is DOORSTEP_BILL_OFFICE_URL (docs/decisions/).
 """
 import json
 import os

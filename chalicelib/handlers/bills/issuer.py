@@ -1,7 +1,7 @@
 """The system that issued a bill, asked what is due now (a PCN's charge,
 halved within 14 days of issue by the parking system's own rule): a GET of
 the fund's `fixed_by` address with the bill office's key (protocol:
-doorstep_cli/local/bill_office.py and docs/decisions.md). What the payer
+doorstep_cli/local/bill_office.py and docs/decisions/). What the payer
 types is never the amount of a bill whose issuer fixes it."""
 import json
 

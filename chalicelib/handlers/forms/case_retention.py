@@ -1,5 +1,5 @@
 """A form's case when its form's retention ends: the answers it holds go with
-the submission (docs/decisions.md, "A form's case at the end of its
+the submission (docs/decisions/, "A form's case at the end of its
 retention").
 
 The case is redacted, not deleted: the report stays as a tombstone (its DS-

@@ -15,7 +15,7 @@ decided when the form was sent (`follow_email`).
 
 Who is told of each change: a signed-in resident whose verified address it
 is, as any reporter; an anonymous resident at the address the form sent the
-copy of their answers to (docs/decisions.md)."""
+copy of their answers to (docs/decisions/)."""
 from datetime import timedelta
 
 from ... import ids

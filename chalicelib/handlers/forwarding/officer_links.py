@@ -13,7 +13,7 @@ from ..shared.signed_links import seal, unseal
 from . import wording
 
 LABEL = b"body-link"
-LIFETIME = timedelta(days=30)  # docs/decisions.md: "A body's link expires"
+LIFETIME = timedelta(days=30)  # docs/decisions/: "A body's link expires"
 TOKEN_MAX = 300
 
 

@@ -6,7 +6,7 @@ does. FixMyStreet asks five times two seconds apart within the send; here
 each ask is a try of its own, on the sweeps: a minute after the request, then
 twice as long after it each time (2, 4, 8, 16 minutes), then every 30, and a
 token still without its id a day after the request is a failed send staff
-see, to send again (docs/decisions.md)."""
+see, to send again (docs/decisions/)."""
 import logging
 from dataclasses import replace
 from datetime import timedelta

@@ -2,7 +2,7 @@
 
 Stockport's adapter reads accounts and never posts, so these calls are ours,
 in Civica's style, to be confirmed against a council's Civica documentation
-(docs/decisions.md, "Paying any bill"): on a service session (crmlogin, no
+(docs/decisions/, "Paying any bill"): on a service session (crmlogin, no
 person: the payer may be anyone), a form POST of `docid=ctxpay` carrying the
 account (`actref`), the module (`module`: C council tax, N business rates),
 the amount in pounds as Civica writes money (`amount=123.45`), the day paid

@@ -2,7 +2,7 @@
 
 Stockport's adapter has no `docid`s for these, so the calls are ours, in
 Civica's style, to be confirmed against a council's Civica documentation
-(docs/decisions.md, "Council tax requests"): one `docid` per kind, a form
+(docs/decisions/, "Council tax requests"): one `docid` per kind, a form
 POST on the person's session (crmlogin, cocrmper by personref) carrying the
 account (`actref`) and a request key (`reqkey`, our request's id) the back
 office keeps one request per, and an answer

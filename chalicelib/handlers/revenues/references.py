@@ -5,7 +5,7 @@ at once without asking the back office.
 The check digit is modulus 11 with weights 9..2 over the first eight digits:
 (11 - sum % 11) % 11; a remainder leaving 10 is never issued. It catches
 every single wrong digit and every swap of two neighbours. A council whose
-references use another scheme changes this module alone (docs/decisions.md).
+references use another scheme changes this module alone (docs/decisions/).
 """
 import re
 

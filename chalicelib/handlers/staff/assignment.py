@@ -5,7 +5,7 @@ all in the staff change's transaction and its audit entry.
 This is where the crews' side starts: a job for the team is made from the
 report's assignment (the team, the report's due date and the instructions).
 Jobs are written by the crews capability, in the same transaction as the
-assignment, once it exists (docs/decisions.md).
+assignment, once it exists (docs/decisions/).
 """
 from ...errors import ValidationFailed
 from ...stamps import stamp

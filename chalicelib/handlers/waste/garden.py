@@ -198,7 +198,7 @@ def read(deps, sub_id):
 
 
 def cancel(deps, sub_id):
-    """Stop collecting; what was paid for the year is not refunded (decisions.md)."""
+    """Stop collecting; what was paid for the year is not refunded (docs/decisions/)."""
     sub = _mine_or_404(deps, sub_id)
     if sub.status == "active":
         deps.garden.cancel(sub.uprn, sub.start, deps.clock(), "cancelled_by_resident")

@@ -29,7 +29,7 @@ def moment_for_people(moment):
 
 def top_up(amount, items):
     """Pence the minimum charge adds above the items' prices (0 when they reach it). From the
-    booking alone, with no read of the price rules (see docs/decisions.md on banded prices)."""
+    booking alone, with no read of the price rules (see docs/decisions/ on banded prices)."""
     return max(0, amount - sum(i.get("price") or 0 for i in items))
 
 BOOKING = {
