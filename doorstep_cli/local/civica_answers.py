@@ -1,5 +1,5 @@
 """The local back office's XML answers, element for element as Civica's
-(the names Stockport's adapter reads; see chalicelib/handlers/revenues/civica_xml.py).
+(the names Stockport's adapter reads; see chalicelib/handlers/revenues/civica/answers.py).
 Civica writes money as decimal pounds, instalments and payments negative,
 and dates as 01-Apr-2026; `data` is civica_data's demo council."""
 from xml.etree.ElementTree import Element, SubElement, tostring

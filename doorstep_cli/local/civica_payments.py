@@ -1,5 +1,5 @@
 """The local back office's side of payment postings (the `docid`s are ours,
-in Civica's style: chalicelib/handlers/revenues/civica_payments.py).
+in Civica's style: chalicelib/handlers/revenues/civica/payments.py).
 
 One posting is kept per key (`payref`), whatever number of times it is sent:
 a resend answers the same reference ("Payment Already Posted"). A reference

@@ -1,5 +1,5 @@
 """The local back office's council rent accounts (the `docid`s are ours, in
-Civica's style: chalicelib/handlers/revenues/civica_rents.py), FICTIONAL:
+Civica's style: chalicelib/handlers/revenues/civica/rents.py), FICTIONAL:
 
 - Dev Patel rents 4 Hull Road: 112.40 a week, housing benefit pays 98.75 of
   it each week, he pays the rest fortnightly but has missed his last three

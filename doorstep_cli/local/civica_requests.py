@@ -1,5 +1,5 @@
 """The local back office's side of a resident's requests (the `docid`s are
-ours, in Civica's style: chalicelib/handlers/revenues/civica_requests.py).
+ours, in Civica's style: chalicelib/handlers/revenues/civica/requests.py).
 
 One request is kept per request key, whatever number of times it is sent:
 a resend answers the same reference ("Request Already Received"), which is

@@ -8,7 +8,7 @@ import signal
 from local_fixtures import free_port  # noqa: F401 (fixtures)
 from test_local_stack import read_stack, start_stack
 
-from chalicelib.handlers.revenues.civica import CivicaRevenues
+from chalicelib.handlers.revenues.civica.adapter import CivicaRevenues
 
 
 def test_the_stack_serves_a_civica_speaking_back_office_the_app_is_configured_for(tmp_path, free_port, monkeypatch):

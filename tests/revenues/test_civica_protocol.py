@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from chalicelib.handlers.revenues import civica_xml
-from chalicelib.handlers.revenues.civica import CivicaRevenues
+from chalicelib.handlers.revenues.civica import answers as civica_xml
+from chalicelib.handlers.revenues.civica.adapter import CivicaRevenues
 from chalicelib.handlers.revenues.port import BackOfficeError
 from chalicelib.handlers.revenues.references import valid
 from doorstep_cli.local import civica_data

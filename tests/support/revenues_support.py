@@ -29,7 +29,7 @@ def civica(monkeypatch):
 
 @pytest.fixture
 def revenues(civica):
-    from chalicelib.handlers.revenues.civica import CivicaRevenues
+    from chalicelib.handlers.revenues.civica.adapter import CivicaRevenues
     return CivicaRevenues(civica.url, civica.user, civica.password, timeout_s=2)
 
 

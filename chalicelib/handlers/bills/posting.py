@@ -9,7 +9,7 @@ the payment's id as its key, which the back office keeps one posting per
 a conditional put. So "posted" means posted once, whatever races.
 
 Where: the fund's `posting.method`: `revenues` (council tax and business
-rates through the Revenues port: revenues/civica_payments.py) or `webhook`
+rates through the Revenues port: revenues/civica/payments.py) or `webhook`
 (a JSON POST signed with `Doorstep-Signature`, the hex HMAC-SHA256 of the
 raw body with DOORSTEP_BILL_OFFICE_SECRET, as GOV.UK Pay signs its own).
 A back office that cannot be reached raises: the effect is tried again."""

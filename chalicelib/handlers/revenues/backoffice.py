@@ -13,7 +13,7 @@ def configured(deps):
     """deps.revenues, else the one configuration names (imported only here,
     so the app's import pays nothing for it)."""
     if deps.revenues is None:
-        from .civica import from_configuration
+        from .civica.adapter import from_configuration
         deps.revenues = from_configuration()
     if deps.revenues is None:
         raise ApiError(wording.NOT_CONFIGURED, status=503, code="revenues_not_configured",

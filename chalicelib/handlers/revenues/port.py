@@ -1,7 +1,7 @@
 """The Revenues port: what Doorstep asks of a council's revenues and benefits
 back office, in plain values (integer pence, ISO dates).
 
-One adapter per vendor protocol speaks it (civica.py: Civica OpenRevenues'
+One adapter per vendor protocol speaks it (civica/: Civica OpenRevenues'
 `docid` XML). A back office works in sessions whose calls depend on their
 order (Civica's "current account"), so the port hands out a session for one
 person and the adapter keeps that order inside it: a view is one session.

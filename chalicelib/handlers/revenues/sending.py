@@ -4,7 +4,7 @@ tried by the request that made it, then by the alert queue's worker.
 
 Exactly once at the back office, whatever runs twice: the request key sent
 is the request's own id, and the back office keeps one request per key and
-answers a resend with the same reference (civica_requests.py), so a try
+answers a resend with the same reference (civica/requests.py), so a try
 after a crash between its send and our write is recognised. The row takes
 the reference once (a conditional write), and the resident's e-mail is
 queued under the request's id (the outbox keeps one), so a run again finishes

@@ -18,9 +18,9 @@ A resend with the same key answers the same reference ("Payment Already
 Posted"); a reference Civica does not hold goes to its suspense account
 ("Payment Posted To Suspense"), as cash-receipting systems do. Only this
 module and doorstep_cli/local/civica_payments.py know these names."""
-from . import civica_xml as xml
-from .civica_requests import civica_date
-from .port import BackOfficeError
+from . import answers as xml
+from .requests import civica_date
+from ..port import BackOfficeError
 
 POSTED = {"Payment Posted", "Payment Already Posted", "Payment Posted To Suspense",
           "Reversal Posted", "Reversal Already Posted"}

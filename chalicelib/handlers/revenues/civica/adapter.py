@@ -2,7 +2,7 @@
 
 As Stockport's adapter (smbc-digital/civica-service) speaks it: one URL, every
 call a GET (hbsel a form POST) of `?outputtype=xml&docid=...&sessionId=...`,
-an XML answer (civica_xml.py reads it). A session starts with `crmlogin` (the
+an XML answer (answers.py reads it). A session starts with `crmlogin` (the
 service's user and password; ErrorCode "5" is success), `cocrmper` puts a
 person on it ("Person Reference Set"), and then order matters: `ctxdet`
 silently makes its account the session's current account, and `irins`,
@@ -17,9 +17,9 @@ call, nothing logged of what is asked or answered (references, names and
 balances stay out of logs).
 
 Another vendor (Capita/NEC Revenues, say) plugs in beside this module, not
-into it: a `capita.py` whose class offers `available()`, `check_account(reference)`, `calls`,
+into it: a `capita/` folder whose class offers `available()`, `check_account(reference)`, `calls`,
 `session(person_ref)` and `account_session(reference)` returning an object with the RevenuesSession
-methods of port.py, reading its own protocol into port.py's values
+methods of ../port.py, reading its own protocol into port.py's values
 (pence, ISO dates, `BackOfficeError` with unreachable/malformed/refused);
 config.revenues() grows a DOORSTEP_REVENUES_VENDOR setting that
 backoffice.configured() reads to pick the class; and a local back office
@@ -28,8 +28,8 @@ cache and the routes do not change: they see only the port.
 """
 from urllib.parse import urlencode
 
-from . import civica_xml as xml
-from .port import BackOfficeError
+from . import answers as xml
+from ..port import BackOfficeError
 
 
 class CivicaRevenues:
@@ -109,14 +109,14 @@ class CivicaRevenues:
 
     def post_payment(self, posting):
         """The back office's reference for a card payment (or its reversal)
-        posted to an account (civica_payments.py: the calls are ours, in Civica's style)."""
-        from .civica_payments import post
+        posted to an account (payments.py: the calls are ours, in Civica's style)."""
+        from .payments import post
         return post(self, posting)
 
     def send_request(self, person_ref, account_ref, kind, details, key):
         """A resident's request on a session of its own: the back office's
-        reference (civica_requests.py: the calls are ours, in Civica's style)."""
-        from .civica_requests import send
+        reference (requests.py: the calls are ours, in Civica's style)."""
+        from .requests import send
         return send(self, person_ref, account_ref, kind, details, key)
 
 
@@ -201,19 +201,19 @@ class CivicaSession:
         return xml.benefit_payments(self._call("hbpaydet", ("type", {"housing": "prp"}.get(kind, "ctp"))), kind)
 
     def rent_accounts(self):
-        """The person's council rent accounts (civica_rents.py: docids assumed)."""
-        from . import civica_rents
+        """The person's council rent accounts (rents.py: docids assumed)."""
+        from . import rents as civica_rents
         return civica_rents.accounts(self._call("rntsel"))
 
     def rent_transactions(self, reference, year):
-        from . import civica_rents
+        from . import rents as civica_rents
         return civica_rents.transactions(self._call("rnttrn", ("rentref", reference), ("recyear", str(year))))
 
 
 def from_configuration():
     """The back office configuration names, or None where none is set."""
-    from ...config import revenues
-    from ...keystore import optional
+    from ....config import revenues
+    from ....keystore import optional
     settings = revenues()
     if not settings["url"]:
         return None

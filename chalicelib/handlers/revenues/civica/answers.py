@@ -10,7 +10,7 @@ Civica (instalments and payments negative); the port's is integer pence.
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from .port import (AccountForChecks, BackOfficeError, BenefitClaim, BenefitPayment, Document, Instalment,
+from ..port import (AccountForChecks, BackOfficeError, BenefitClaim, BenefitPayment, Document, Instalment,
                    LiablePerson, Property, Summary, Transaction)
 
 MAX_ANSWER_BYTES = 2_000_000

@@ -13,9 +13,9 @@ office keeps one request per, and an answer
 whose RequestReference is the back office's own; a resend with the same key
 answers the same reference ("Request Already Received"), so a try after a
 crash is recognised rather than kept twice. Only this module and the local
-back office's civica_requests.py know these names."""
-from . import civica_xml as xml
-from .port import BackOfficeError
+back office's doorstep_cli/local/civica_requests.py know these names."""
+from . import answers as xml
+from ..port import BackOfficeError
 
 DOCIDS = {"paperless": "ctxebill", "move": "ctxmove", "single_person_discount": "ctxspd",
           "instalment_day": "ctxinstday"}

@@ -20,8 +20,8 @@ council's Civica (Housing or OpenRevenues' rents) documentation:
 Only this module and doorstep_cli/local/civica_rents.py know these names.
 A person with no tenancy answers an empty list (one call, `rntsel`).
 """
-from . import civica_xml as xml
-from .port import RentAccount
+from . import answers as xml
+from ..port import RentAccount
 
 
 def accounts(root):
