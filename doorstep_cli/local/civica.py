@@ -25,10 +25,14 @@ read as ever: its cash receipting closed) and `odd_unknowns` (an unknown council
 of its own, no SetPerson and no error code, as Civica's versions differ). `calls` lists each docid asked, in order; `requests` holds the
 residents' requests it has taken, one per request key (civica_requests.py);
 `payments` the card payments posted, each shown on its account at once
-(civica_payments.py).
+(civica_payments.py). Given a `state_file` (`make run`: the data directory's
+civica.json) it keeps both there, written whole after each change, so a
+restart neither forgets a request nor gives its reference (CR0000001...) to
+another.
 """
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 import time
@@ -40,6 +44,7 @@ from zoneinfo import ZoneInfo
 from doorstep_cli.local import civica_answers as answers, civica_data as data, civica_rents
 from doorstep_cli.local.civica_payments import Payments
 from doorstep_cli.local.civica_requests import Requests
+from doorstep_cli.local.files import atomic_write_bytes, load_json
 from doorstep_cli.local.pdf import one_page
 from doorstep_cli.local.serving import ThreadedServer
 
@@ -52,7 +57,7 @@ MAINTENANCE = b"<html><body><h1>Service Unavailable</h1><p>Scheduled maintenance
 
 class CivicaBackOffice(ThreadedServer):
     def __init__(self, user="doorstep", password="local-civica-password", host="127.0.0.1", port=0,
-                 clock=None, nightly=NIGHTLY):
+                 clock=None, nightly=NIGHTLY, state_file=None):
         self.user, self.password, self.nightly = user, password, nightly
         self.clock = clock or (lambda: datetime.now(LONDON))
         self.lock = threading.Lock()
@@ -63,6 +68,11 @@ class CivicaBackOffice(ThreadedServer):
         self.postings_closed = False  # postings answered with the maintenance page, reads going on
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
+        self.state_file = state_file
+        if state_file is not None and state_file.exists():
+            state = load_json(state_file)
+            self.requests.restore(state.get("requests", {}))
+            self.payments.restore(state.get("payments", {}))
         self.origin = self.serve(host, port, _handler(self), "civica-back-office")
         self.url = self.origin + PATH
 
@@ -115,7 +125,7 @@ class CivicaBackOffice(ThreadedServer):
             return answers.error("Cash Receipting Unavailable", "13", root="PaymentPosting")
         if self.payments.handles(docid):  # a service session's: the payer may be anyone
             with self.lock:
-                return self.payments.take(docid, form or {})
+                return self._kept(self.payments.take(docid, form or {}))
         person = session["person"]
         if person is None:
             return answers.error("No Person Set On Session", "3")
@@ -125,7 +135,7 @@ class CivicaBackOffice(ThreadedServer):
             return civica_rents.answer(docid, person, params, today)
         if self.requests.handles(docid):
             with self.lock:
-                return self.requests.take(docid, person, form, today)
+                return self._kept(self.requests.take(docid, person, form, today))
         if docid == "ctxsel":
             return answers.accounts_list(person, refs, year, today, self._posted)
         if docid == "ctxdet":
@@ -157,6 +167,14 @@ class CivicaBackOffice(ThreadedServer):
         if docid == "hbpaydet":
             return answers.benefit_payments(claims, params.get("type", "ctp").lower(), today)
         return answers.error(f"Unknown docid {docid}", "1")
+
+    def _kept(self, answer):
+        """`answer`, once what it says is on disk (called under the lock: the
+        file is never written by two at once)."""
+        if self.state_file is not None:
+            atomic_write_bytes(self.state_file, json.dumps(
+                {"requests": self.requests.state(), "payments": self.payments.state()}).encode())
+        return answer
 
     def _posted(self, ref):
         with self.lock:

@@ -29,6 +29,12 @@ class Payments:
     def handles(self, docid):
         return docid in DOCIDS
 
+    def state(self):
+        return {"kept": self.kept}
+
+    def restore(self, state):
+        self.kept = dict(state.get("kept", {}))
+
     def take(self, docid, form):
         """The XML answer to one posting; called under the office's lock."""
         self.calls += 1

@@ -26,6 +26,13 @@ class Requests:
     def handles(self, docid):
         return docid in DOCIDS
 
+    def state(self):
+        return {"kept": self.kept, "paperless": [[a, p, v] for (a, p), v in self.paperless.items()]}
+
+    def restore(self, state):
+        self.kept = dict(state.get("kept", {}))
+        self.paperless = {(a, p): v for a, p, v in state.get("paperless", [])}
+
     def take(self, docid, person, form, today):
         """The XML answer to one request. Called under the office's lock, so
         two sends of one key at once keep one request."""

@@ -92,7 +92,7 @@ def start_local_payments(data_dir: Path, port: int):
     return provider
 
 
-def start_local_back_office(port: int):
+def start_local_back_office(data_dir: Path, port: int):
     """The local Civica-speaking revenues and benefits back office
     (doorstep_cli/local/civica.py), and the app pointed at it as it would be at a
     council's Civica; None when DOORSTEP_CIVICA_URL names a real one already."""
@@ -102,7 +102,8 @@ def start_local_back_office(port: int):
     from doorstep_cli.local.civica import CivicaBackOffice
     civica_port = int(env.get("DOORSTEP_CIVICA_PORT") or port + 7)
     ensure_port_free("127.0.0.1", civica_port, "revenues back office")
-    office = CivicaBackOffice(port=civica_port, nightly=nightly_window(env.get("DOORSTEP_CIVICA_NIGHTLY")))
+    office = CivicaBackOffice(port=civica_port, nightly=nightly_window(env.get("DOORSTEP_CIVICA_NIGHTLY")),
+                              state_file=data_dir / "civica.json")
     env.update(DOORSTEP_CIVICA_URL=office.url, DOORSTEP_CIVICA_USER=office.user,
                DOORSTEP_CIVICA_PASSWORD=office.password)
     return office
@@ -184,7 +185,7 @@ def run_stack(
         public_url = configured_url or f"http://localhost:{port}"
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
         payments = start_local_payments(data_dir, port)
-        back_office = start_local_back_office(port)
+        back_office = start_local_back_office(data_dir, port)
         bill_office = start_local_bill_office(port)
         prepare()
         app = app_loader()

@@ -34,3 +34,26 @@ def test_the_nightly_window_is_configuration():
     from doorstep_cli.local.stack import nightly_window
     assert nightly_window(None) == (time(1, 30), time(4, 15))
     assert nightly_window("23:00-23:30") == (time(23, 0), time(23, 30)) and nightly_window("off") is None
+
+
+def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(tmp_path, free_port, monkeypatch):
+    from doorstep_cli.local.stack import start_local_back_office
+    monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
+    monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
+    posting = {"kind": "payment", "account_ref": "500123454", "module": "C", "amount": 4200,
+               "paid_on": "2026-11-24", "key": "PY-1", "original_key": None, "card_brand": "visa"}
+    references = []
+    for _ in range(2):  # `make run`, stopped, and run again on the same data directory
+        monkeypatch.setenv("DOORSTEP_CIVICA_PORT", str(free_port()))
+        monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
+        with start_local_back_office(tmp_path, 0) as office:
+            civica = CivicaRevenues(office.url, office.user, office.password)
+            references.append((civica.send_request("P0010001", "500123454", "instalment_day", {"day": 15}, "rq-1"),
+                               civica.send_request("P0010001", "500123454", "instalment_day", {"day": 20},
+                                                   f"rq-{len(references) + 2}"),
+                               civica.post_payment(posting)))
+            kept = len(office.requests.kept), len(office.payments.on_account("500123454"))
+    first, again = references
+    assert again[0] == first[0] and again[2] == first[2]  # a resend after the restart is recognised
+    assert first[1] == "CR0000002" and again[1] == "CR0000003"  # and no reference is given twice
+    assert kept == (3, 1) and (tmp_path / "civica.json").exists()
