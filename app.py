@@ -128,11 +128,12 @@ def close_petitions(event):
     return close_due(default_deps())
 
 
-# Every five minutes, residents' council tax requests the back office has not
-# taken yet (down, its nightly window) are sent again when their try is due
-# (a due index read; the back office keeps one request per key); and forms'
-# webhook posts a council system has not taken yet, likewise (forms/webhook_queue.py).
-@app.schedule("rate(5 minutes)", name="send_council_tax_requests")
+# Every minute, residents' council tax requests the back office has not
+# taken yet (down, its nightly window) are sent again when their try is due,
+# or at once when it answers again (a due index read; the back office keeps one
+# request per key); and forms' webhook posts a council system has not taken
+# yet, likewise (forms/webhook_queue.py).
+@app.schedule("rate(1 minute)", name="send_council_tax_requests")
 def send_council_tax_requests(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks

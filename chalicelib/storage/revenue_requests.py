@@ -108,6 +108,12 @@ class RevenueRequestStore:
         return [_plain(r) for r in RevenueRequestModel.waiting_index.query(
             "queued", RevenueRequestModel.next_try_at <= _iso(now), limit=limit)]
 
+    def waiting_later(self, now, limit=1):
+        """Queued requests whose backoff has not run out yet, soonest first
+        (one Query; limit 1 asks only whether any wait)."""
+        return [_plain(r) for r in RevenueRequestModel.waiting_index.query(
+            "queued", RevenueRequestModel.next_try_at > _iso(now), limit=limit)]
+
     def given_up(self, limit=100):
         """Staff's dead letter: requests the back office never took."""
         return [_plain(r) for r in RevenueRequestModel.waiting_index.query("failed", limit=limit)]

@@ -94,6 +94,32 @@ def test_a_request_made_while_the_back_office_is_down_waits_then_reaches_it_exac
         assert secret not in caplog.text
 
 
+def test_requests_queued_through_the_nightly_window_reach_the_back_office_within_a_minute_of_its_return(
+        client, deps, dev, civica, council_morning):
+    from datetime import datetime, time, timedelta
+    from chalicelib.handlers.revenues.sending import send_due
+    from support.revenues_support import LONDON
+    person, path = dev
+    civica.nightly, civica.clock = (time(10, 5), time(12, 50)), lambda: datetime.now(LONDON)  # 2 3/4 hours
+    council_morning.move_to(datetime(2026, 11, 24, 10, 6, tzinfo=LONDON))
+    early = ask(client, person, path, {"kind": "instalment_day", "day": 7}).json_body
+    council_morning.shift(timedelta(minutes=3))
+    late = ask(client, person, path, {"kind": "instalment_day", "day": 8}).json_body  # a backoff of its own
+    assert (early["state"], late["state"]) == ("queued", "queued")
+    back = datetime(2026, 11, 24, 12, 50, tzinfo=LONDON)
+    while civica.requests.count() < 2:  # the sweep, every minute, as scheduled
+        council_morning.shift(timedelta(minutes=1))
+        send_due(deps)
+        assert datetime.now(LONDON) < back + timedelta(hours=1)
+    for made in (early, late):
+        taken = deps.revenue_requests.get(person.user.id, made["id"])
+        assert taken["state"] == "taken"
+        assert taken["taken_at"] - back <= timedelta(minutes=1)
+    logins = civica.calls.count("crmlogin")
+    council_morning.shift(timedelta(minutes=1))
+    assert send_due(deps) == {} and civica.calls.count("crmlogin") == logins  # nothing waits: no health check
+
+
 def test_a_request_the_back_office_never_takes_is_given_up_where_staff_see_it(client, deps, dev, civica,
                                                                              council_morning, calls):
     from datetime import timedelta
