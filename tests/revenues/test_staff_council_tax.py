@@ -73,3 +73,40 @@ def test_looking_up_a_reference_the_back_office_does_not_hold_is_a_404_still_aud
                          officer.auth)
     assert (answer.status_code, answer.json_body["error"]["code"]) == (404, "account_not_found")
     assert [a["action"] for a in deps.revenue_links.audit("500000018")] == ["staff_lookup"]
+
+
+def test_a_household_locked_out_by_others_guesses_is_told_when_and_an_officer_lets_the_caller_through(
+        client, officer, people, deps, monkeypatch):
+    from chalicelib.handlers.revenues import limits
+    from support.revenues_support import DEV
+    monkeypatch.setattr(limits, "PER_CLIENT", (1000, limits.PER_CLIENT[1]))
+    bill = BILLS[DEV]
+    for n in range(limits.PER_REFERENCE[0]):  # strangers guess at Dev's reference
+        assert linked_status(client, people(), {**bill, "online_key": f"X{n}"}) == 422
+    dev = people()
+    refused = client.post("/v1/me/council-tax", bill, dev.auth)  # the pinned morning is 10:00
+    assert refused.status_code == 429 and refused.json_body["error"]["code"] == "account_locked"
+    assert "try again from 11:00" in refused.json_body["error"]["message"]
+    assert 0 < int(refused.headers["Retry-After"]) <= 3600
+    looked = client.post("/v1/staff/council-tax/lookups", {"reference": bill["reference"], "reason": "Caller locked out"},
+                         officer.auth).json_body
+    assert looked["lock"]["wrong_tries"] == limits.PER_REFERENCE[0] and looked["lock"]["locked_until"]
+    lifted = client.post("/v1/staff/council-tax/unlocks", {"reference": bill["reference"],
+                                                           "reason": "Caller locked out by others"}, officer.auth)
+    assert lifted.status_code == 200 and lifted.json_body["lock"]["locked_until"] is None
+    assert client.post("/v1/me/council-tax", bill, dev.auth).status_code == 201
+    last = deps.revenue_links.audit(bill["reference"])[-2]
+    assert (last["action"], last["by_user_id"], last["reason"]) == ("lock_lifted", officer.user.id,
+                                                                    "Caller locked out by others")
+    for n in range(limits.PER_REFERENCE[0]):  # guessing stays as hard as it was, right tries not counted
+        assert linked_status(client, people(), {**bill, "online_key": f"Y{n}"}) == 422
+    assert linked_status(client, people(), {**bill, "online_key": "Z"}) == 429
+
+
+def test_a_resident_cannot_lift_a_lock(client, people, civica, council_morning):
+    answer = client.post("/v1/staff/council-tax/unlocks", {"reference": JOINT, "reason": "Let me in"}, people().auth)
+    assert answer.status_code == 403
+
+
+def linked_status(client, person, body):
+    return client.post("/v1/me/council-tax", body, person.auth).status_code

@@ -3,7 +3,11 @@
 The reference's check digit is checked at once (no back-office call for a
 typo). Every attempt then counts against the client, the user and the
 reference before the back office is asked, and a missing account and a
-wrong detail get the same answer after the same work (matching.py). A link
+wrong detail get the same answer after the same work (matching.py). The
+reference's count is given back when the attempt matched (or the back
+office could not be asked), so it counts wrong tries only: five by anyone
+lock the reference until the hour's end, and the answer says when (in
+words and Retry-After); staff can lift the lock for a caller (staff.py). A link
 and its audit entry are one transaction; each jointly liable person links
 alone, as the person whose name they gave.
 """
@@ -59,16 +63,20 @@ def link(deps, body):
     throttle.spend(deps.counters, "ctax-link-client", deps.client or "unknown", limits.PER_CLIENT, now,
                    wording.TOO_MANY)
     throttle.spend(deps.counters, "ctax-link-user", user_id, limits.PER_USER, now, wording.TOO_MANY)
-    # By digest: the throttle table's keys need not hold the reference itself.
-    throttle.spend(deps.counters, "ctax-link-ref", ids.digest(reference)[:24], limits.PER_REFERENCE, now,
-                   wording.TOO_MANY)
+    # Counted first, atomically, so racing guesses cannot all pass a count none has made yet.
+    if throttle.record(deps.counters, REFERENCE_COUNT, reference_subject(reference), limits.PER_REFERENCE,
+                       now) > limits.PER_REFERENCE[0]:
+        not_a_wrong_try(deps, reference, now)  # refused unasked: the count stays the wrong tries'
+        raise locked(now)
     try:
         account = revenues.check_account(reference)
     except BackOfficeError:
+        not_a_wrong_try(deps, reference, now)
         raise backoffice.unavailable() from None
     person = matching.matched_person(account, name, checks)
     if person is None:
         raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")
+    not_a_wrong_try(deps, reference, now)
     # One link per person, account and liable person: its id follows from them, so of two
     # presses at once the conditional write lets one in and the other finds it.
     link_id = ids.digest(f"{user_id}#{reference}#{person.person_ref}")[:32]
@@ -85,6 +93,46 @@ def link(deps, body):
     except AlreadyExists:
         return link_view(deps.revenue_links.link(user_id, link_id)), False
     return link_view(made), True
+
+
+REFERENCE_COUNT = "ctax-link-ref"
+
+
+def reference_subject(reference):
+    """By digest: the throttle table's keys need not hold the reference itself."""
+    return ids.digest(reference)[:24]
+
+
+def not_a_wrong_try(deps, reference, now):
+    throttle.give_back(deps.counters, REFERENCE_COUNT, reference_subject(reference), limits.PER_REFERENCE, now)
+
+
+def locked(now):
+    """429 account_locked, saying when the reference opens again (London time)."""
+    from zoneinfo import ZoneInfo
+    from datetime import timedelta
+    wait = throttle.retry_after(limits.PER_REFERENCE, now)
+    until = (now + timedelta(seconds=wait)).astimezone(ZoneInfo("Europe/London"))
+    return ApiError(wording.locked(until), status=429, code="account_locked", headers={"Retry-After": str(wait)})
+
+
+def lock_of(deps, reference, now):
+    """The reference's wrong tries this hour, and until when it is locked (None: open)."""
+    from datetime import timedelta
+    tries = max(0, throttle.count(deps.counters, REFERENCE_COUNT, reference_subject(reference),
+                                  limits.PER_REFERENCE, now))
+    until = now + timedelta(seconds=throttle.retry_after(limits.PER_REFERENCE, now)) \
+        if tries >= limits.PER_REFERENCE[0] else None
+    return {"wrong_tries": tries, "locked_until": stamp(until) if until else None}
+
+
+def lift_lock(deps, reference, now):
+    """The hour's wrong tries forgotten: the next five are the caller's."""
+    tries = throttle.count(deps.counters, REFERENCE_COUNT, reference_subject(reference), limits.PER_REFERENCE, now)
+    if tries > 0:
+        throttle.record(deps.counters, REFERENCE_COUNT, reference_subject(reference), limits.PER_REFERENCE, now,
+                        amount=-tries)
+    return max(0, tries)
 
 
 def owned(deps, link_id):

@@ -124,6 +124,15 @@ def staff_council_tax_revoke():
     return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
 
 
+@routes.post("/v1/staff/council-tax/unlocks", STAFF, operation(
+    "Let a caller try linking their account again now: the wrong tries others made on its reference this hour "
+    "forgotten (five lock it until the hour's end), with a reason (audited)",
+    "CouncilTaxLookup", "200", "wrong_tries_forgotten and the lock now", (400,)))
+def staff_council_tax_unlock():
+    from .staff import unlock
+    return http.ok(unlock(http.deps(), http.body()), headers=PRIVATE)
+
+
 @routes.get("/v1/staff/council-tax/requests", STAFF, {
     "summary": "Residents' council tax requests the back office never took in two days (state=failed), newest "
                "first, at most 100: what was asked, for which account and person, how the last try failed; for an "

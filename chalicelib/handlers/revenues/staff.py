@@ -5,7 +5,7 @@ the reason, so neither reaches an access log."""
 from ...errors import NotFound
 from ... import validation
 from . import backoffice, references, wording
-from .linking import audit_key, link_view
+from .linking import audit_key, lift_lock, link_view, lock_of
 from .port import BackOfficeError
 from .view import read
 
@@ -52,7 +52,7 @@ def lookup(deps, body):
     links = [{**link_view(k), "user_id": k.user_id, "person_ref": k.person_ref}
              for k in deps.revenue_links.links_of_account(reference)]
     return {**view, "liable": [p.name_on_bill for p in people], "links": links,
-            "audit": deps.revenue_links.audit(reference)}
+            "audit": deps.revenue_links.audit(reference), "lock": lock_of(deps, reference, now)}
 
 
 def revoke(deps, body):
@@ -62,6 +62,16 @@ def revoke(deps, body):
         raise NotFound(wording.NOT_LINKED, code="link_not_found")
     deps.revenue_links.remove_link(found[0], audit_key(deps, deps.clock()), deps.principal.user_id, reason=reason)
     return {"revoked": body["link_id"]}
+
+
+def unlock(deps, body):
+    """Linking opened again for a caller whose account others' wrong tries
+    locked (linking.py): the hour's wrong tries forgotten, audited with who
+    and why. The caller's next five tries are theirs; guessing stays as hard."""
+    reference, reason = _read(body)
+    now = deps.clock()
+    deps.revenue_links.record(reference, audit_key(deps, now), "lock_lifted", deps.principal.user_id, reason=reason)
+    return {"wrong_tries_forgotten": lift_lock(deps, reference, now), "lock": lock_of(deps, reference, now)}
 
 
 def health(deps):

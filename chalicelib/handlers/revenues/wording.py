@@ -6,6 +6,13 @@ CHECKS = "Give at least two of: the online key on your bill, the postcode, the l
 NOT_MATCHED = "We could not match those details to a council tax account. Check them against your latest bill " \
               "and try again."
 TOO_MANY = "Too many attempts to link a council tax account. Try again later, or call us."
+
+
+def locked(until):
+    return (f"This account is locked for now after too many wrong tries to link it. You can try again from "
+            f"{until:%H:%M}, or call us and we can let you try now.")
+
+
 TOO_MANY_LINKS = "You have linked as many accounts as you can. Unlink one first."
 UNAVAILABLE = "Council tax accounts cannot be reached just now. Try again in a few minutes."
 NOT_LINKED = "No linked council tax account has that id."
