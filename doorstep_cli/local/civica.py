@@ -91,6 +91,8 @@ class CivicaBackOffice(ThreadedServer):
             self.calls.append(docid)
         if self.down or self.in_nightly_window():
             return 503, "text/html", MAINTENANCE
+        if docid == "login":  # anonymous: a session id to show Civica is up, good for nothing else
+            return 200, "application/xml", answers.anonymous_login(secrets.token_hex(12))
         if docid == "crmlogin":
             if params.get("userid") != self.user or params.get("password") != self.password:
                 return 200, "application/xml", answers.login_refused()
@@ -143,7 +145,7 @@ class CivicaBackOffice(ThreadedServer):
             if ref not in refs:
                 return answers.error("Account Not Found For Person", "6")
             session["current"] = ref  # the side effect Stockport's adapter works around
-            return answers.details(ref, year, today, self._posted(ref))
+            return answers.details(ref, year, today, self._posted(ref), person)
         if docid in ("irins", "ctxtrn", "ctxprop", "docdl") and current is None:
             return answers.error("No Account Selected", "7")
         if docid == "irins":
@@ -151,7 +153,7 @@ class CivicaBackOffice(ThreadedServer):
         if docid == "ctxtrn":
             return answers.transactions(current, year, today, self._posted(current))
         if docid == "ctxprop":
-            return answers.properties(current)
+            return answers.properties(current, person)
         if docid == "viewdoc":
             return answers.documents(person, refs, data.financial_year(today))
         if docid == "docdl":
@@ -162,7 +164,7 @@ class CivicaBackOffice(ThreadedServer):
         if docid == "hbdet":
             found = [c for c in claims if c["number"] == params.get("claimref") and
                      c["place_ref"] == params.get("placeref")]
-            return answers.claim(found[0], today) if found else answers.error("Claim Not Found", "8",
+            return answers.claim(found[0], today, person) if found else answers.error("Claim Not Found", "8",
                                                                                root="HBClaimDetails")
         if docid == "hbpaydet":
             return answers.benefit_payments(claims, params.get("type", "ctp").lower(), today)

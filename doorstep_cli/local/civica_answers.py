@@ -55,6 +55,15 @@ def login_refused():
     return xml(node)
 
 
+def anonymous_login(session_id):
+    """`docid=login`, no user: Stockport's anonymous availability probe reads StandardInfo/SessionID."""
+    node = Element("Login")
+    info = _add(node, "StandardInfo")
+    _add(info, "SessionID", session_id)
+    _add(info, "LoggedIn", "N")
+    return xml(node)
+
+
 def person_set(description, code="0"):
     node = Element("SetPerson")
     _add(node, "ErrorCode", code, Description=description)
@@ -68,7 +77,8 @@ def no_records():
     return xml(node)
 
 
-def _person_name(parent, ref):
+def _person_name(parent, ref, details=True):
+    """PersonName as Stockport's model binds it (and PersonalDetails beside it where Civica sends one)."""
     person = data.PEOPLE[ref]
     name = _add(parent, "PersonName")
     _add(name, "PersonReference", ref)
@@ -76,8 +86,15 @@ def _person_name(parent, ref):
     _add(name, "Initials", person["forenames"][0])
     _add(name, "Forenames", person["forenames"])
     _add(name, "Surname", person["surname"])
-    details = _add(parent, "PersonalDetails")
-    _add(details, "TelephoneNumber", person["phone"], Priority="1")
+    _add(name, "NINo", data.nino(ref))
+    if details:
+        _add(_add(parent, "PersonalDetails"), "TelephoneNumber", person["phone"], Priority="1")
+
+
+def _lines(parent, prefix, lines, count):
+    """Address lines 1..count, empty where the address has fewer (as Civica sends them)."""
+    for i in range(1, count + 1):
+        _add(parent, f"{prefix}{i}", lines[i - 1] if i <= len(lines) else "")
 
 
 def balance(account, year, today, posted=()):
@@ -110,9 +127,12 @@ def accounts_list(person_ref, refs, year, today, posted_of=lambda ref: ()):
     return xml(node)
 
 
-def details(ref, year, today, posted=()):
+def details(ref, year, today, posted=(), person=None):
+    """ctxdet: the session's person's name where Stockport reads it (PersonName),
+    and every liable person under LiableParties (how a joint payer links alone)."""
     account = data.ACCOUNTS[ref]
     node = Element("CtaxDetails")
+    _person_name(node, person or account["people"][0], details=False)
     _add(node, "CtxActRef", ref)
     _add(node, "CtxActBalance", pounds(balance(account, year, today, posted)))
     _add(node, "CtxActClosed", "Y" if account.get("closed") else "N")
@@ -138,6 +158,8 @@ def details(ref, year, today, posted=()):
     _add(totals, "TotalBenefits", pounds(-data.benefit_credits(account, year, today)))
     _add(totals, "BalanceOutstanding", pounds(balance(account, year, today, posted)))
     _add(totals, "InstArrears", pounds(max(0, due_by_now - sum(a for _, a in paid))))
+    for nothing in ("TotalCosts", "TotalRefunds", "TotalWriteoffs", "TotalTransfers", "TotalPenalties"):
+        _add(totals, nothing, "0.00")  # the demo council charges no costs or penalties
     upcoming = ahead_of_plan([(when, a) for when, a in plan if when > today], posted)
     summary = _add(totals, "RecYrSummary")
     if account["missed"]:
@@ -163,11 +185,20 @@ def transactions(ref, year, today, posted=()):
     node = Element("TranList")
     number = 1
 
+    claim = next((c["number"] for c in data.CLAIMS.get(account["people"][0], []) if c["account"] == ref), "")
+
     def add(kind, when, amount, **extra):
         nonlocal number
         row = _add(node, "Transaction", Number=number, TranType=kind, Year=year)
         _add(row, "Date", civica_day(when), NumericEquiv=when.strftime("%Y%m%d"))
         _add(row, "Amount", pounds(amount))
+        _add(row, "Claim", claim if kind == "Benefit" else "")
+        _add(row, "Period", Start=civica_day(data.date(year, 4, 1)), End=civica_day(data.date(year + 1, 3, 31)))
+        place = _add(row, "PlaceDetail")
+        _add(place, "Valid", "Y")
+        _add(place, "PlaceRef", account["place_ref"])
+        _lines(place, "Address", account["lines"], 5)
+        _add(place, "PostCode", account["postcode"])
         for tag, value in extra.items():
             _add(row, tag, value)
         number += 1
@@ -207,41 +238,47 @@ def documents(person_ref, refs, year):
     return xml(node)
 
 
-def properties(ref):
+def properties(ref, person=None):
+    """ctxprop: the session's person (PersonName, PersonalDetails: the phone held) and the place."""
     account = data.ACCOUNTS[ref]
     node = Element("CtaxPropDetails")
     _add(node, "CtxActRef", ref)
+    _person_name(node, person or account["people"][0])
     place = _add(_add(node, "PropertyList"), "Places")
     _add(place, "PlaceRef", account["place_ref"])
-    for i, line in enumerate(account["lines"], start=1):
-        _add(place, f"Address{i}", line)
+    _lines(place, "Address", account["lines"], 5)
     _add(place, "PostCode", account["postcode"])
     _add(place, "Band", account["band"] or "", BandType="Valuation" if account["band"] else "Pending")
     _add(place, "FullYearCharge", pounds(account["charge"]))
+    _add(place, "CurrentYrFullYearCharge", pounds(data.net_charge(account)))
     _add(place, "PropertyStatus", "Previous" if account.get("closed") else "Current")
     return xml(node)
 
 
 def claims(person_ref):
     node = Element("HBSelectDoc")
+    _person_name(node, person_ref, details=False)
     listed = _add(node, "HBClaimList")
     for claim in data.CLAIMS.get(person_ref, []):
         row = _add(listed, "HBClaimDetails", ClaimNumber=claim["number"], ClaimPlaceRef=claim["place_ref"],
                    ClaimStatus=claim["status"], PersonType="Claimant")
+        _person_name(row, person_ref, details=False)
         _add(row, "HBClaimAddress", ", ".join(data.ACCOUNTS[claim["account"]]["lines"]))
     return xml(node)
 
 
-def claim(c, today):
+def claim(c, today, person_ref):
     node = Element("HBClaimDetails")
     account = data.ACCOUNTS[c["account"]]
+    _person_name(node, person_ref, details=False)
     for tag, value in (("HBClaimRef", c["number"]), ("HBPlaceRef", c["place_ref"]), ("HBClaimStatus", c["status"]),
                        ("HBPersonType", "Claimant"), ("HBClaimType", c["type"])):
         _add(node, tag, value)
     nxt = _add(node, "NextPayment")
     monday = data.date.fromordinal(today.toordinal() + 7 - today.weekday())
     for tag, value in (("Date", civica_day(monday)), ("Amount", pounds(c["weekly_rent"] * 2)),
-                       ("Payee", "Landlord"), ("PaymentSchedule", "Fortnightly"), ("PaymentMethod", "BACS")):
+                       ("Payee", "Landlord"), ("PaidUpToAmount", pounds(c["weekly_rent"] * 2)),
+                       ("PaymentSchedule", "Fortnightly"), ("PaymentMethod", "BACS"), ("Status", "Scheduled")):
         _add(nxt, tag, value)
     entitlement = _add(node, "BenefitEntitlement")
     year = data.financial_year(today)
@@ -249,8 +286,7 @@ def claim(c, today):
          PeriodEnd="", WeeklyBenefit=pounds(c["weekly_ctax"]))
     _add(entitlement, "PrivateRent", PeriodStart=civica_day(data.date(year, 4, 1)), PeriodEnd="",
          WeeklyBenefit=pounds(c["weekly_rent"]))
-    for i, line in enumerate(account["lines"], start=1):
-        _add(node, f"ClaimAddress{i}", line)
+    _lines(node, "ClaimAddress", account["lines"], 4)
     _add(node, "ClaimPostcode", account["postcode"])
     return xml(node)
 

@@ -59,6 +59,11 @@ CLAIMS = {
                   "weekly_rent": 9_875, "weekly_ctax": 1_250, "account": "500345686"}],
 }
 
+def nino(person_ref):
+    """A National Insurance number for the demo: QQ is a prefix never issued."""
+    return f"QQ{person_ref[-6:]}C"
+
+
 INSTALMENTS = 10  # April to January, as most councils bill
 
 

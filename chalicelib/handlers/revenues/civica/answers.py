@@ -107,24 +107,42 @@ def person_set(root):
         raise BackOfficeError("refused", description or "person not set", code)
 
 
-def _person(node):
+def _phone(node):
+    phones = node.findall("PersonalDetails/TelephoneNumber") + node.findall("PersonalDetails/MobileNumber")
+    return next((p.text.strip() for p in phones if p.text and p.text.strip()), "")
+
+
+def _person(node, phone=""):
     name = node.find("PersonName")
     words = [text(name, "PersonTitle"), text(name, "Forenames"), text(name, "Surname")]
-    phones = node.findall("PersonalDetails/TelephoneNumber") + node.findall("PersonalDetails/MobileNumber")
-    phone = next((p.text.strip() for p in phones if p.text and p.text.strip()), "")
     return LiablePerson(person_ref=text(name, "PersonReference"), name_on_bill=" ".join(w for w in words if w),
-                        phone=phone)
+                        phone=phone or _phone(node))
 
 
-def liable(details):
-    return tuple(_person(p) for p in expect(details, "CtaxDetails").findall(".//LiableParties/LiableParty"))
+def liable(details, places=None):
+    """The account's liable people: first the one ctxdet names where Stockport
+    reads the name on the bill (CtaxDetails/PersonName: the session's person,
+    the lead liable person for a session set by ctaxref), with the phone held
+    from ctxprop's PersonalDetails; then any other jointly liable person a
+    council's ctxdet lists under LiableParties (each links alone)."""
+    node = expect(details, "CtaxDetails")
+    first = []
+    if node.find("PersonName") is not None:
+        prop = places if places is None or places.tag == "CtaxPropDetails" else places.find(".//CtaxPropDetails")
+        first = [_person(node, _phone(prop) if prop is not None else "")]
+    others = [_person(p) for p in node.findall(".//LiableParties/LiableParty")]
+    named = {p.person_ref for p in first}
+    joint = [p for p in others if p.person_ref not in named]
+    if first and not first[0].phone:  # the phone held, where the parties list carries it
+        first = [next((p for p in others if p.person_ref == first[0].person_ref), first[0])]
+    return tuple(first + joint)
 
 
 def checks(details, places):
-    """Linking's facts from ctxdet (the account, its liable parties, bank
-    details, online key) and ctxprop (the property's postcode)."""
+    """Linking's facts from ctxdet (the account, its liable people, bank
+    details, online key) and ctxprop (the property's postcode, the phone held)."""
     node = expect(details, "CtaxDetails")
-    people = liable(details)
+    people = liable(details, places)
     bank = node.find(".//AccountDetails/BankDetails")
     place = properties(places)
     return AccountForChecks(reference=text(node, "CtxActRef"), people=people,
