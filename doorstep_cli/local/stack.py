@@ -104,6 +104,7 @@ def start_local_back_office(data_dir: Path, port: int):
     ensure_port_free("127.0.0.1", civica_port, "revenues back office")
     office = CivicaBackOffice(port=civica_port, nightly=nightly_window(env.get("DOORSTEP_CIVICA_NIGHTLY")),
                               state_file=data_dir / "civica.json")
+    office.delay_s = int(env.get("DOORSTEP_CIVICA_DELAY_MS") or 0) / 1000  # as slow as a council's, to measure
     env.update(DOORSTEP_CIVICA_URL=office.url, DOORSTEP_CIVICA_USER=office.user,
                DOORSTEP_CIVICA_PASSWORD=office.password)
     return office

@@ -264,6 +264,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/council-tax"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/me/council-tax"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/me/council-tax/{link_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
+    ("POST", "/v1/me/council-tax/warm"): (SIGNED_IN, Outcome(200)),
     ("DELETE", "/v1/me/council-tax/{link_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("POST", "/v1/me/council-tax/{link_id}/requests"): (SIGNED_IN, Outcome(404, "link_not_found")),
@@ -448,6 +449,7 @@ _simple("GET", "/v1/me/council-tax")
 _simple("POST", "/v1/me/council-tax", body={"reference": "500123454", "name": "Ann Hartley",
                                             "online_key": "HRT4-7QMC", "postcode": "YO1 7HH"})
 _simple("GET", "/v1/me/council-tax/{link_id}", CTAX_LINK)
+_simple("POST", "/v1/me/council-tax/warm")
 _simple("DELETE", "/v1/me/council-tax/{link_id}", CTAX_LINK)
 _simple("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}", CTAX_LINK + "/documents/D123451")
 _simple("POST", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests", body={"kind": "instalment_day",

@@ -57,3 +57,16 @@ def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(
     assert again[0] == first[0] and again[2] == first[2]  # a resend after the restart is recognised
     assert first[1] == "CR0000002" and again[1] == "CR0000003"  # and no reference is given twice
     assert kept == (3, 1) and (tmp_path / "civica.json").exists()
+
+
+def test_the_local_back_office_answers_as_slowly_as_configured(tmp_path, free_port, monkeypatch):
+    import time
+    from doorstep_cli.local.stack import start_local_back_office
+    monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
+    monkeypatch.setenv("DOORSTEP_CIVICA_PORT", str(free_port()))
+    monkeypatch.setenv("DOORSTEP_CIVICA_DELAY_MS", "50")
+    monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
+    with start_local_back_office(tmp_path, 0) as office:
+        started = time.perf_counter()
+        CivicaRevenues(office.url, office.user, office.password).available()
+        assert office.delay_s == 0.05 and time.perf_counter() - started >= 0.05

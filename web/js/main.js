@@ -1,11 +1,12 @@
 // Start-up: settings and words first, then the shell, the screens, the
 // service worker (offline) and the queue of reports waiting to be sent.
+import {api} from "./api.js";
 import {loadConfig, setting} from "./config.js";
 import {h} from "./dom.js";
 import {loadMessages, t} from "./i18n.js";
 import {startFlushing} from "./outbox.js";
 import {start as startRouter} from "./router.js";
-import {isCrew, isStaff} from "./session.js";
+import {isCrew, isStaff, signedIn} from "./session.js";
 import {start as startStatus} from "./status.js";
 
 const STAFF_NAV = [["/staff", "nav.staff"]];  // offered after a staff sign-in, on any screen
@@ -56,6 +57,11 @@ async function boot() {
   await startRouter();
   startStatus();
   startFlushing();
+  // A linked resident's council tax copy is read while they look elsewhere, so a tap on the
+  // account answers from it (screens/council-tax.js sets the mark; the answer is not awaited).
+  if (signedIn() && localStorage.getItem("doorstep.ctax-linked")) {
+    api("/v1/me/council-tax/warm", {method: "POST", body: {}}).catch(() => {});
+  }
 }
 
 boot();

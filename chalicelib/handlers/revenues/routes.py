@@ -41,14 +41,26 @@ def link_council_tax():
 
 
 @routes.get("/v1/me/council-tax/{link_id}", SIGNED_IN, {
-    "summary": "My linked account: balance, next instalment and the year's plan, payments this year, bills and "
-               "letters, benefit claims and their payments; kept for minutes, and the last copy with its age when "
-               "the back office cannot be asked",
-    "parameters": [LINK_ID],
-    "responses": {"200": json_response(ref("CouncilTaxAccount")), **errors(**NO_LINK, **DOWN)}})
+    "summary": "My linked account: balance, next instalment, address and band, and the sections asked for "
+               "(sections=plan,payments,documents,benefits,rent; none for the first screen alone; all when not "
+               "given): the year's plan, payments this year, bills and letters, benefit claims and their payments, "
+               "rent. Kept for minutes, each section with when it was read, and the last copy with its age when the "
+               "back office cannot be asked",
+    "parameters": [LINK_ID, q("sections", "plan, payments, documents, benefits, rent (comma separated), or none",
+                              schema={"type": "string", "maxLength": 60})],
+    "responses": {"200": json_response(ref("CouncilTaxAccount")), **errors(400, **NO_LINK, **DOWN)}})
 def council_tax_account(link_id):
-    from .view import account
-    return http.ok(account(http.deps(), link_id), headers=PRIVATE)
+    from .view import account, wanted
+    return http.ok(account(http.deps(), link_id, wanted(http.query())), headers=PRIVATE)
+
+
+@routes.post("/v1/me/council-tax/warm", SIGNED_IN, operation(
+    "Read the first screen of each of my linked accounts whose copy is not fresh, and keep it, so opening one "
+    "answers at once (the app asks when it opens, without waiting); a back office that cannot be asked is no "
+    "error here", None, "200", "warmed: how many copies were read"))
+def warm_council_tax():
+    from .view import warm
+    return http.ok(warm(http.deps()), headers=PRIVATE)
 
 
 @routes.delete("/v1/me/council-tax/{link_id}", SIGNED_IN, {

@@ -39,6 +39,9 @@ SCHEMAS = {
             "address": {"type": "string"}, "postcode": {"type": "string"},
             "band": {"type": "string", "nullable": True, "description": "null: not banded yet (a new build)"}}},
         "next_instalment": {"type": "object", "nullable": True},
+        "sections_at": {"type": "object", "description": "when each section given was read (plan, payments, "
+                        "documents, benefits, rent)", "additionalProperties": {"type": "string",
+                                                                              "format": "date-time"}},
         "instalments": {"type": "array", "items": {"type": "object", "properties": {
             "due": DAY, "amount": PENCE, "direct_debit": {"type": "boolean"}}}},
         "payments": {"type": "array", "items": {"type": "object", "properties": {

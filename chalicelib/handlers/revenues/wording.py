@@ -17,6 +17,7 @@ TOO_MANY_LINKS = "You have linked as many accounts as you can. Unlink one first.
 UNAVAILABLE = "Council tax accounts cannot be reached just now. Try again in a few minutes."
 NOT_LINKED = "No linked council tax account has that id."
 NO_DOCUMENT = "That account has no such bill or letter."
+SECTIONS = "Ask for sections among plan, payments, documents, benefits and rent, separated by commas, or none."
 NOT_CONFIGURED = "Council tax accounts are not available here."
 
 # Requests

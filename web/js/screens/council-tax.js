@@ -1,8 +1,9 @@
 // Council tax in My Account: link an account with the details on a bill, then
-// see it (balance, instalments, payments, bills and letters, benefit claims,
-// rent where the council is the landlord),
-// marked with its age, and the last copy when the council's system is away;
-// and ask the council tax office for things (council-tax-requests.js).
+// see it: the balance and next instalment first (4 calls to the council's system,
+// or none from the copy the app warmed when it opened), and each section (instalments,
+// payments, bills and letters, benefit claims, rent where the council is the landlord)
+// asked for when it is opened; marked with its age, and the last copy when the
+// council's system is away; and ask the council tax office for things (council-tax-requests.js).
 import {api, ApiError} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
@@ -13,6 +14,7 @@ import {pounds} from "./bulky.js";
 import {requestsSection} from "./council-tax-requests.js";
 
 const HERE = "/account/council-tax";
+export const LINKED_MARK = "doorstep.ctax-linked";  // main.js warms the copy on start while it is set
 const CHECKS = ["online_key", "postcode", "phone_last3", "dd_last3"];
 
 function money(pence) {
@@ -49,9 +51,8 @@ async function openDocument(view, account, doc) {
 }
 
 function claims(account) {
-  if (!account.benefit_claims.length) return [];
-  return [h("h2", {class: "heading-m"}, t("ctax.claims_title")),
-    h("ul", {class: "list list--spaced", id: "ctax-claims"}, account.benefit_claims.map(c => h("li", {},
+  if (!account.benefit_claims.length) return [h("p", {class: "body"}, t("ctax.no_claims"))];
+  return [h("ul", {class: "list list--spaced", id: "ctax-claims"}, account.benefit_claims.map(c => h("li", {},
       t("ctax.claim_row", {number: c.number, status: c.status, kind: c.kind}),
       c.weekly.council_tax ? [h("br"), t("ctax.weekly_reduction", {amount: pounds(c.weekly.council_tax)})] : null,
       c.weekly.rent ? [h("br"), t("ctax.weekly_rent", {amount: pounds(c.weekly.rent)})] : null,
@@ -65,8 +66,8 @@ const RENT_ROWS = 8;  // the latest; the count says how many in all
 // Rent where the back office holds a tenancy of the resident's: balance, weekly rent, latest money in.
 function rents(account) {
   const held = account.rent_accounts || [];  // a copy kept before rent was read has none
-  if (!held.length) return [];
-  return [h("h2", {class: "heading-m"}, t("ctax.rent.title")), ...held.map(r => h("section", {class: "rent",
+  if (!held.length) return [h("p", {class: "body"}, t("ctax.rent.no_tenancy"))];
+  return [...held.map(r => h("section", {class: "rent",
     id: `rent-${r.reference}`},
     h("h3", {class: "heading-s"}, t("ctax.rent.account", {reference: r.reference})),
     h("dl", {class: "summary-list"},
@@ -78,6 +79,43 @@ function rents(account) {
       h("li", {}, t("ctax.rent.row", {day: formatDay(p.date), amount: pounds(p.amount), kind: p.kind})))) :
       h("p", {class: "body"}, t("ctax.rent.none")),
     r.payments.length ? h("p", {class: "hint"}, tCount("ctax.rent.count", r.payments.length)) : null))];
+}
+
+// Each section as the back office's copy holds it, asked for when it is first opened.
+const SECTIONS = {
+  plan: ["ctax.plan_title", account => [account.instalments.length ? h("ul", {class: "list", id: "ctax-plan"},
+    account.instalments.map(i => h("li", {}, t("ctax.plan_row", {day: formatDay(i.due), amount: pounds(i.amount)}))))
+    : h("p", {class: "body"}, t("ctax.no_plan"))]],
+  payments: ["ctax.payments_title", account => [account.payments.length ? h("ul", {class: "list", id: "ctax-payments"},
+    account.payments.map(p => h("li", {}, t("ctax.payment_row", {day: formatDay(p.date), amount: pounds(p.amount)}))))
+    : h("p", {class: "body"}, t("ctax.no_payments"))]],
+  documents: ["ctax.documents_title", (account, view) => [h("ul", {class: "list list--spaced", id: "ctax-documents"},
+    account.documents.map(d => h("li", {}, button(t("ctax.document_row", {name: d.name, day: formatDay(d.created)}),
+      {type: "button", secondary: true, onclick: () => openDocument(view, account, d)}))))]],
+  benefits: ["ctax.claims_title", account => claims(account)],
+  rent: ["ctax.rent.title", account => rents(account)],
+};
+
+function section(view, account, name) {
+  const [title, draw] = SECTIONS[name];
+  const body = h("div", {class: "details__text", "aria-live": "polite"});
+  const details = h("details", {class: "details", id: `ctax-section-${name}`},
+    h("summary", {class: "details__summary"}, h("h2", {class: "details__heading"}, t(title))), body);
+  let asked = false;
+  details.addEventListener("toggle", async () => {
+    if (!details.open || asked) return;
+    asked = true;
+    body.replaceChildren(h("p", {class: "hint"}, t("ctax.section_loading")));
+    try {
+      const part = await api(`/v1/me/council-tax/${encodeURIComponent(account.id)}?sections=${name}`);
+      body.replaceChildren(...draw(part, view));
+      details.dataset.loaded = "true";
+    } catch (error) {
+      asked = false;
+      body.replaceChildren(h("p", {class: "body", role: "alert"}, errorsOf(error)[0].message));
+    }
+  });
+  return details;
 }
 
 async function showAccount(view, account) {
@@ -97,20 +135,7 @@ async function showAccount(view, account) {
       s.discounts.length ? row(t("ctax.discounts"), s.discounts.join(", ")) : null),
     h("p", {class: "body"}, h("a", {class: "button", id: "ctax-pay",
       href: `/pay?fund=council-tax&reference=${encodeURIComponent(account.reference)}`}, t("ctax.pay"))),
-    h("h2", {class: "heading-m"}, t("ctax.plan_title")),
-    account.instalments.length ? h("ul", {class: "list", id: "ctax-plan"}, account.instalments.map(i =>
-      h("li", {}, t("ctax.plan_row", {day: formatDay(i.due), amount: pounds(i.amount)})))) :
-      h("p", {class: "body"}, t("ctax.no_plan")),
-    h("h2", {class: "heading-m"}, t("ctax.payments_title")),
-    account.payments.length ? h("ul", {class: "list", id: "ctax-payments"}, account.payments.map(p =>
-      h("li", {}, t("ctax.payment_row", {day: formatDay(p.date), amount: pounds(p.amount)})))) :
-      h("p", {class: "body"}, t("ctax.no_payments")),
-    h("h2", {class: "heading-m"}, t("ctax.documents_title")),
-    h("ul", {class: "list list--spaced", id: "ctax-documents"}, account.documents.map(d => h("li", {},
-      button(t("ctax.document_row", {name: d.name, day: formatDay(d.created)}),
-        {type: "button", secondary: true, onclick: () => openDocument(view, account, d)})))),
-    ...claims(account),
-    ...rents(account),
+    ...Object.keys(SECTIONS).map(name => section(view, account, name)),
     ...requests,
     h("h2", {class: "heading-m"}, t("ctax.unlink_title")),
     button(t("ctax.unlink"), {type: "button", warning: true, id: "ctax-unlink", onclick: async () => {
@@ -131,6 +156,7 @@ function linkForm(view) {
     const body = {reference: form.elements.reference.value, name: form.elements.name.value};
     for (const field of CHECKS) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
     const made = await api("/v1/me/council-tax", {method: "POST", body});
+    localStorage.setItem(LINKED_MARK, "1");
     navigate(`${HERE}?id=${encodeURIComponent(made.id)}`);
   }, Object.fromEntries(["reference", "name", ...CHECKS].map(f => [f, t(`ctax.${f}`)])));
   return form;
@@ -140,8 +166,10 @@ export async function render(view, {params}) {
   if (!signedIn()) return navigate(`/sign-in?next=${HERE}`, {replace: true});
   const id = params.get("id");
   try {
-    if (id) return showAccount(view, await api(`/v1/me/council-tax/${encodeURIComponent(id)}`));
+    if (id) return showAccount(view, await api(`/v1/me/council-tax/${encodeURIComponent(id)}?sections=none`));
     const {links} = await api("/v1/me/council-tax");
+    if (links.length) localStorage.setItem(LINKED_MARK, "1");
+    else localStorage.removeItem(LINKED_MARK);
     append(view, h("h1", {class: "heading-l"}, t("ctax.title")),
       links.length ? h("ul", {class: "list list--spaced", id: "ctax-links"}, links.map(k => h("li", {},
         h("a", {href: `${HERE}?id=${encodeURIComponent(k.id)}`}, t("ctax.link_row", {reference: k.reference})))))
