@@ -49,6 +49,7 @@ class RevenueAuditModel(Stored):
     by_user_id = UnicodeAttribute()
     person_ref = UnicodeAttribute(null=True)
     reason = UnicodeAttribute(null=True)
+    document_id = UnicodeAttribute(null=True)  # a bill or letter staff opened for a caller
 
 
 class RevenueViewModel(Stored):
@@ -98,16 +99,17 @@ class RevenueStore:
             t.delete(RevenueViewModel(link_id=link.id))
             t.save(entry, condition=RevenueAuditModel.key.does_not_exist())
 
-    def record(self, account_ref, audit_key, action, by_user_id, reason=None):
+    def record(self, account_ref, audit_key, action, by_user_id, reason=None, document_id=None):
         """An audit entry alone (a staff lookup: nothing else changes)."""
         with writes(parts=("audit",), exists=("audit",)):
             RevenueAuditModel(account_ref=account_ref, key=audit_key, action=action, user_id=by_user_id,
-                              by_user_id=by_user_id, reason=reason).save(
+                              by_user_id=by_user_id, reason=reason, document_id=document_id).save(
                 condition=RevenueAuditModel.key.does_not_exist())
 
     def audit(self, account_ref):
         return [{"at": row.key.split("#")[0], "action": row.action, "user_id": row.user_id,
-                 "by_user_id": row.by_user_id, "reason": row.reason}
+                 "by_user_id": row.by_user_id, "reason": row.reason,
+                 **({"document_id": row.document_id} if row.document_id else {})}
                 for row in RevenueAuditModel.query(account_ref, consistent_read=True)]
 
     def cached(self, link_id):

@@ -272,6 +272,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/council-tax/lookups"): (STAFF, Outcome(503, "revenues_not_configured")),
     ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
     ("POST", "/v1/staff/council-tax/unlocks"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/council-tax/documents"): (STAFF, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/council-tax/requests"): (STAFF, Outcome(200)),
     # Appointments: the world holds no services and no appointment.
@@ -321,7 +322,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/waste/bulky/bookings"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
-                ("POST", "/v1/staff/council-tax/unlocks"),
+                ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
@@ -460,6 +461,8 @@ _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,
                                                            "reason": "Not the account holder"})
+_simple("POST", "/v1/staff/council-tax/documents", body={"reference": "500123454", "document_id": "D123451",
+                                                         "reason": "Caller wants their bill"})
 _simple("POST", "/v1/staff/council-tax/unlocks", body={"reference": "500123454", "reason": "Caller locked out"})
 _simple("GET", "/v1/pay/funds")
 _simple("POST", "/v1/pay/check", body={"fund": "fixed-penalty", "reference": "FP004217"})

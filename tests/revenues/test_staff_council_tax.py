@@ -110,3 +110,38 @@ def test_a_resident_cannot_lift_a_lock(client, people, civica, council_morning):
 
 def linked_status(client, person, body):
     return client.post("/v1/me/council-tax", body, person.auth).status_code
+
+
+def test_a_lookup_names_the_people_in_its_links_and_audit_and_a_revocation_answers_both_anew(client, officer,
+                                                                                             people):
+    ann = people(name="Ann Hartley")
+    made = linked(client, ann, BILLS[ANN])
+    looked = client.post("/v1/staff/council-tax/lookups", {"reference": JOINT, "reason": "Caller on the phone"},
+                         officer.auth).json_body
+    assert [k["user_name"] for k in looked["links"]] == ["Ann Hartley"]
+    assert [(a["action"], a["by_name"]) for a in looked["audit"]] == [("linked", "Ann Hartley"),
+                                                                      ("staff_lookup", officer.user.name)]
+    revoked = client.post("/v1/staff/council-tax/revocations",
+                          {"reference": JOINT, "link_id": made["id"], "reason": "Not the account holder"},
+                          officer.auth).json_body
+    assert revoked["links"] == []
+    assert [(a["action"], a["user_name"], a["by_name"]) for a in revoked["audit"]][-1] == (
+        "unlinked", "Ann Hartley", officer.user.name)
+
+
+def test_an_officer_opens_a_callers_bill_and_the_opening_is_audited(client, officer, civica, deps):
+    from support.revenues_support import ARREARS
+    looked = client.post("/v1/staff/council-tax/lookups", {"reference": ARREARS, "reason": "Caller on the phone"},
+                         officer.auth).json_body
+    assert (len(looked["instalments"]), len(looked["documents"]), len(looked["benefit_claims"])) == (10, 3, 1)
+    bill = next(d for d in looked["documents"] if d["name"] == "Reminder Notice")
+    answer = client.post("/v1/staff/council-tax/documents", {"reference": ARREARS, "document_id": bill["id"],
+                                                             "reason": "Caller wants the reminder read out"},
+                         {**officer.auth, "Accept": "application/pdf"})
+    assert answer.status_code == 200 and answer.body.startswith(b"%PDF-")
+    last = deps.revenue_links.audit(ARREARS)[-1]
+    assert (last["action"], last["document_id"], last["by_user_id"]) == ("staff_document", bill["id"],
+                                                                          officer.user.id)
+    other = client.post("/v1/staff/council-tax/documents", {"reference": JOINT, "document_id": bill["id"],
+                                                            "reason": "Caller wants the reminder"}, officer.auth)
+    assert other.status_code == 404  # not a document of that account

@@ -136,6 +136,24 @@ def staff_council_tax_revoke():
     return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
 
 
+@routes.post("/v1/staff/council-tax/documents", STAFF, {
+    "summary": "A bill or letter of a council tax account as PDF, opened for a caller with a reason (audited, with "
+               "the document, before the back office is asked); never stored (Cache-Control: private, no-store)",
+    "requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": ref("CouncilTaxStaffDocument")}}}},
+    "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
+        "schema": {"type": "string", "format": "binary"}}}},
+        **errors(400, **{"404": "No such account, or not one of its documents (account_not_found, "
+                                "document_not_found)", **DOWN})}})
+def staff_council_tax_document():
+    from chalice import Response
+    from .staff import document
+    body = http.body()
+    pdf = document(http.deps(), body)
+    return Response(body=pdf, status_code=200, headers={
+        "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="document.pdf"', **PRIVATE})
+
+
 @routes.post("/v1/staff/council-tax/unlocks", STAFF, operation(
     "Let a caller try linking their account again now: the wrong tries others made on its reference this hour "
     "forgotten (five lock it until the hour's end), with a reason (audited)",

@@ -19,6 +19,9 @@ SCHEMAS = {
     "CouncilTaxRevocation": {"type": "object", "required": ["reference", "link_id", "reason"], "properties": {
         "reference": {"type": "string"}, "link_id": {"type": "string"},
         "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+    "CouncilTaxStaffDocument": {"type": "object", "required": ["reference", "document_id", "reason"], "properties": {
+        "reference": {"type": "string"}, "document_id": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,40}$"},
+        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
     "CouncilTaxLink": {"type": "object", "required": ["id", "reference", "linked_at"], "properties": {
         "id": {"type": "string"}, "reference": {"type": "string"},
         "linked_at": {"type": "string", "format": "date-time"}}},

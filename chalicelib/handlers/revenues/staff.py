@@ -49,10 +49,21 @@ def lookup(deps, body):
         raise backoffice.unavailable() from None
     finally:
         session.__exit__(None, None, None)
-    links = [{**link_view(k), "user_id": k.user_id, "person_ref": k.person_ref}
-             for k in deps.revenue_links.links_of_account(reference)]
-    return {**view, "liable": [p.name_on_bill for p in people], "links": links,
-            "audit": deps.revenue_links.audit(reference), "lock": lock_of(deps, reference, now)}
+    return {**view, "liable": [p.name_on_bill for p in people], **_links_and_audit(deps, reference),
+            "lock": lock_of(deps, reference, now)}
+
+
+def _links_and_audit(deps, reference):
+    """Who has linked the account and its audit, each person by name (one BatchGetItem
+    for the few people named), as the screen's hint promises."""
+    links = deps.revenue_links.links_of_account(reference)
+    audit = deps.revenue_links.audit(reference)
+    names = deps.accounts.names([k.user_id for k in links] + [a[w] for a in audit for w in ("user_id", "by_user_id")])
+    gone = wording.NO_LONGER_HERE
+    return {"links": [{**link_view(k), "user_id": k.user_id, "person_ref": k.person_ref,
+                       "user_name": names.get(k.user_id, gone)} for k in links],
+            "audit": [{**a, "user_name": names.get(a["user_id"], gone), "by_name": names.get(a["by_user_id"], gone)}
+                      for a in audit]}
 
 
 def revoke(deps, body):
@@ -61,7 +72,28 @@ def revoke(deps, body):
     if not found:
         raise NotFound(wording.NOT_LINKED, code="link_not_found")
     deps.revenue_links.remove_link(found[0], audit_key(deps, deps.clock()), deps.principal.user_id, reason=reason)
-    return {"revoked": body["link_id"]}
+    return {"revoked": body["link_id"], **_links_and_audit(deps, reference)}  # the screen redrawn with both
+
+
+def document(deps, body):
+    """A bill or letter of the account as PDF, opened for a caller: audited
+    (with the document and why) before the back office is asked, and only
+    one the account's lead person's documents list for this account or their
+    benefits; never stored."""
+    reference, reason = _read(body, "document_id")
+    now = deps.clock()
+    deps.revenue_links.record(reference, audit_key(deps, now), "staff_document", deps.principal.user_id,
+                              reason=reason, document_id=body["document_id"])
+    try:
+        with backoffice.configured(deps).account_session(reference) as session:
+            listed = {d.id for d in session.documents() if d.account_ref == reference or d.module == "H"}
+            if body["document_id"] not in listed:
+                raise NotFound(wording.NO_DOCUMENT, code="document_not_found")
+            return session.document_pdf(reference, body["document_id"], backoffice.financial_year(now))
+    except BackOfficeError as e:
+        if e.kind == "unreachable":
+            raise backoffice.unavailable() from None
+        raise NotFound(wording.NO_ACCOUNT, code="account_not_found") from None
 
 
 def unlock(deps, body):

@@ -38,6 +38,7 @@ def date_window(first, last):
 
 
 NO_ACCOUNT = "No council tax account has that reference."
+NO_LONGER_HERE = "(no longer a Doorstep account)"
 TAKEN_SUBJECT = "The council has your council tax request"
 KINDS = {"paperless": "paperless billing", "move": "your move", "single_person_discount": "the single person discount",
          "instalment_day": "your instalment day"}
