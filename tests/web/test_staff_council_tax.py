@@ -1,8 +1,12 @@
 """Council tax at the staff desk, by keyboard alone: whether the council's
 revenues system answers, an account looked up for a caller with a reason
 (audited before the system is asked), a resident's link revoked with its own
-reason, and the requests the system never took, for keying by hand."""
+reason, and the requests the system never took, for keying by hand. The
+caller's account is read in full: the year's plan, payments, bills and
+letters (one opened for the caller, audited), benefit claims, and the people
+in its links and audit by name."""
 import dataclasses
+import re
 import uuid
 from datetime import timedelta
 
@@ -43,16 +47,34 @@ def test_an_officer_looks_an_account_up_with_a_reason_revokes_a_link_and_sees_wh
     expect(page.locator("#ctax-found")).to_contain_text("Mr Dev Patel")
     expect(page.locator("#ctax-found")).to_contain_text("Rent account R0448105")
     expect(page.locator("#ctax-audit tbody tr").last).to_contain_text(REASON)
+    expect(page.locator("#ctax-plan tbody tr")).to_have_count(10)
+    expect(page.locator("#ctax-payments tbody tr")).to_have_count(7)
+    expect(page.locator("#ctax-documents li")).to_have_count(3)
+    expect(page.locator("#ctax-claims")).to_contain_text("HB40721")
+    expect(page.locator("#ctax-audit tbody tr").last).to_contain_text("Revenues.Desk")  # names, not user ids
+    expect(page.locator("#ctax-links")).to_contain_text("Dev.Patel.")
+    assert dev_id not in page.locator("#ctax-people").inner_text()
     screen(page, "staff-council-tax-lookup")
     looked = [a for a in deps.revenue_links.audit(ARREARS) if a["action"] == "staff_lookup"]
     assert looked[-1]["reason"] == REASON and looked[-1]["by_user_id"] != dev_id
 
-    link = page.locator("#ctax-links li", has_text=dev_id)
+    tab_to(page, page.get_by_role("button", name=re.compile(r"^Open Reminder Notice")))
+    with page.expect_download() as downloading:
+        page.keyboard.press("Enter")
+    with open(downloading.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    opened = deps.revenue_links.audit(ARREARS)[-1]
+    assert (opened["action"], opened["reason"]) == ("staff_document", REASON)
+
+    link = page.locator("#ctax-links li", has_text="Dev.Patel.")
     tab_to(page, link.get_by_label("Why revoke this link"))
     page.keyboard.type("Resident says the link is not theirs")
     tab_to(page, link.get_by_role("button", name="Revoke link"))
     page.keyboard.press("Enter")
-    expect(page.locator("#ctax-notice")).to_contain_text(f"Link of user {dev_id} revoked")
+    expect(page.locator("#ctax-notice")).to_contain_text("Link of Dev.Patel.")
+    expect(page.locator("#ctax-audit tbody tr").last).to_contain_text("Resident says the link is not theirs")
+    expect(page.locator("#ctax-links")).to_contain_text("Nobody has linked this account.")
+    screen(page, "staff-council-tax-revoked")
     assert dev.call("GET", "/v1/me/council-tax")[0]["links"] == []
     assert deps.revenue_links.audit(ARREARS)[-1]["reason"] == "Resident says the link is not theirs"
 

@@ -4,12 +4,13 @@
 // payments, bills and letters, benefit claims, rent where the council is the landlord)
 // asked for when it is opened; marked with its age, and the last copy when the
 // council's system is away; and ask the council tax office for things (council-tax-requests.js).
-import {api, ApiError} from "../api.js";
+import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
-import {signedIn, tokens} from "../session.js";
+import {savePdf} from "../save-pdf.js";
+import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 import {requestsSection} from "./council-tax-requests.js";
 
@@ -33,18 +34,10 @@ function age(account) {
   return h("p", {class: "hint", id: "ctax-age"}, minutes ? tCount("ctax.updated", minutes) : t("ctax.updated_now"));
 }
 
-// A bill's PDF needs the resident's token, which a plain link cannot carry: fetched, then opened.
 async function openDocument(view, account, doc) {
   try {
-    const answer = await fetch(`/v1/me/council-tax/${encodeURIComponent(account.id)}/documents/${encodeURIComponent(doc.id)}`,
-      {headers: {Accept: "application/pdf", Authorization: `Bearer ${tokens().access}`}});
-    if (!answer.ok) throw new ApiError(answer.status, (await answer.json().catch(() => ({}))).error);
-    const url = URL.createObjectURL(await answer.blob());
-    const save = h("a", {href: url, download: `${doc.name} ${doc.id}.pdf`, hidden: true});
-    document.body.append(save);
-    save.click();
-    save.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    await savePdf(`/v1/me/council-tax/${encodeURIComponent(account.id)}/documents/${encodeURIComponent(doc.id)}`,
+      `${doc.name} ${doc.id}.pdf`);
   } catch (error) {
     showErrors(view, errorsOf(error));
   }

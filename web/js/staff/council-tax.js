@@ -1,7 +1,8 @@
 // Council tax at the desk: whether the council's revenues system answers now,
 // an account looked up for a caller with a reason (audited before the system
-// is asked), who has linked it, each link revoked with its own reason, and the
-// account's audit. The reference travels in a POST body, never in this page's
+// is asked) with what answers the caller (council-tax-account.js), who has
+// linked it and the account's audit, people by name, each link revoked with its
+// own reason (links and audit drawn again from the revocation's answer). The reference travels in a POST body, never in this page's
 // address, so it reaches no history or access log.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
@@ -9,6 +10,7 @@ import {button, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {money} from "./payments.js";
 import {summaryRow} from "./common.js";
+import {sections} from "./council-tax-account.js";
 
 async function drawHealth(box) {
   clear(box);
@@ -44,26 +46,26 @@ function account(found) {
         t("staff.ctax.rent_row", {balance: money(r.balance), weekly: money(r.weekly_charge)}))))];
 }
 
-function links(found, notice) {
+function links(found, notice, redraw) {
   if (!found.links.length) return [h("h2", {class: "heading-m"}, t("staff.ctax.links")),
     h("p", {class: "body", id: "ctax-links"}, t("staff.ctax.no_links"))];
   return [h("h2", {class: "heading-m"}, t("staff.ctax.links")),
     h("ul", {class: "list list--spaced", id: "ctax-links"}, found.links.map(link => {
       const form = h("form", {novalidate: true, class: "inset", dataset: {link: link.id}},
-        h("p", {class: "body"}, t("staff.ctax.link_row", {user: link.user_id, person: link.person_ref,
+        h("p", {class: "body"}, t("staff.ctax.link_row", {user: link.user_name, person: link.person_ref,
           when: formatDate(link.linked_at, true)})),
         textarea({field: `reason-${link.id}`, label: t("staff.ctax.revoke_reason"), rows: 2, maxlength: "300"}),
         button(t("staff.ctax.revoke"), {warning: true}));
       onSubmit(form, form, async () => {
-        await api("/v1/staff/council-tax/revocations", {method: "POST", body: {reference: found.reference,
+        const now = await api("/v1/staff/council-tax/revocations", {method: "POST", body: {reference: found.reference,
           link_id: link.id, reason: form.elements[`reason-${link.id}`].value}}).catch(error => {
           // The API names the field `reason`: point its message at this link's box.
           if (error.fields) error.fields = error.fields.map(f => ({...f, field: f.field === "reason"
             ? `reason-${link.id}` : f.field}));
           throw error;
         });
-        form.closest("li").remove();
-        notice.textContent = t("staff.ctax.revoked", {user: link.user_id});
+        redraw({...found, links: now.links, audit: now.audit});
+        notice.textContent = t("staff.ctax.revoked", {user: link.user_name});
       }, {[`reason-${link.id}`]: t("staff.ctax.revoke_reason")});
       return h("li", {}, form);
     }))];
@@ -77,7 +79,7 @@ function audit(found) {
         h("th", {scope: "col"}, t(`staff.ctax.col_${k}`))))),
       h("tbody", {}, found.audit.map(a => h("tr", {},
         h("td", {}, formatDate(a.at, true)), h("td", {}, t(`staff.ctax.action_${a.action}`)),
-        h("td", {}, a.by_user_id), h("td", {}, a.reason || ""))))))];
+        h("td", {}, a.by_name), h("td", {}, a.reason || ""))))))];
 }
 
 export async function render(view) {
@@ -93,9 +95,13 @@ export async function render(view) {
   onSubmit(form, view, async () => {
     clear(result);
     notice.textContent = "";
+    const reason = form.elements.reason.value;
     const found = await api("/v1/staff/council-tax/lookups", {method: "POST",
-      body: {reference: form.elements.reference.value, reason: form.elements.reason.value}});
-    append(result, ...account(found), ...links(found, notice), ...audit(found));
+      body: {reference: form.elements.reference.value, reason}});
+    const people = h("div", {id: "ctax-people"});
+    const redraw = now => people.replaceChildren(...links(now, notice, redraw), ...audit(now));
+    append(result, ...account(found), ...sections(view, found, reason, notice), people);
+    redraw(found);
   }, {reference: t("staff.ctax.reference"), reason: t("staff.ctax.reason")});
   append(view, h("h1", {class: "heading-l"}, t("staff.ctax.title")),
     h("h2", {class: "heading-m"}, t("staff.ctax.health")), health,

@@ -1,0 +1,18 @@
+// A PDF the API answers (a council tax bill or letter) fetched with the signed-in
+// person's token, which a plain link cannot carry, and given to the browser to open.
+import {ApiError} from "./api.js";
+import {h} from "./dom.js";
+import {tokens} from "./session.js";
+
+export async function savePdf(path, name, {method = "GET", body} = {}) {
+  const headers = {Accept: "application/pdf", Authorization: `Bearer ${tokens().access}`};
+  if (body) headers["Content-Type"] = "application/json";
+  const answer = await fetch(path, {method, headers, body: body && JSON.stringify(body)});
+  if (!answer.ok) throw new ApiError(answer.status, (await answer.json().catch(() => ({}))).error);
+  const url = URL.createObjectURL(await answer.blob());
+  const save = h("a", {href: url, download: name, hidden: true});
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
