@@ -18,7 +18,7 @@ SENDER = "SendReports"  # reports to other bodies (the send queue)
 FORWARDER = "ForwardReports"  # every minute: due tries queued, bodies' updates read (@app.schedule)
 SETTLER = "SettlePayments"  # every 5 minutes: payments reconciled, bulky holds and refunds (@app.schedule)
 CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their notice queued (@app.schedule)
-REQUESTER = "SendCouncilTaxRequests"  # every 5 minutes: council tax requests left waiting sent again (@app.schedule)
+REQUESTER = "SendCouncilTaxRequests"  # every minute: council tax requests left waiting sent again (@app.schedule)
 SWEEPER = "SweepForms"  # every night: forms' submissions past their retention deleted with their files (@app.schedule)
 REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' reminder events (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
