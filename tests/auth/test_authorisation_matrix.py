@@ -195,6 +195,11 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/bulky-bookings"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/garden-subscriptions"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
+    ("GET", "/v1/places/{uprn}/containers"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/containers/requests"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/containers/requests/{request_id}"): (SIGNED_IN, Outcome(404, "request_not_found")),
+    ("GET", "/v1/me/container-requests"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/staff/waste/containers/requests"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -316,7 +321,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
-                ("POST", "/v1/staff/waste/bulky/bookings"),
+                ("POST", "/v1/staff/waste/bulky/bookings"), ("POST", "/v1/staff/waste/containers/requests"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
@@ -466,6 +471,13 @@ _simple("GET", "/v1/staff/pay/reconciliation", "/v1/staff/pay/reconciliation?dat
 _simple("GET", "/v1/pay/links/{link_id}", "/v1/pay/links/" + "A" * 32)
 _simple("POST", "/v1/staff/pay/links", body={"fund": "fixed-penalty", "reference": "FP004217", "amount": 10000})
 _simple("GET", "/v1/me/bulky-bookings")
+_simple("GET", "/v1/places/{uprn}/containers", "/v1/places/990000000101/containers")
+_simple("POST", "/v1/waste/containers/requests",
+        body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged"})
+_simple("GET", "/v1/waste/containers/requests/{request_id}", "/v1/waste/containers/requests/CR-7K3F9Q")
+_simple("GET", "/v1/me/container-requests")
+_simple("POST", "/v1/staff/waste/containers/requests",
+        body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged", "payment": "card"})
 _simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")
 _simple("GET", "/v1/staff/conversations/search", "/v1/staff/conversations/search?q=ada%40example.org")
