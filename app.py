@@ -17,6 +17,7 @@ from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
+from chalicelib.handlers.hire.routes import routes as hire
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
@@ -35,7 +36,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, containers, ANY_PATH)
+              moderation, revenues, bills, appointments, containers, hire, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -169,6 +170,8 @@ def remind_appointments(event):
 def settle_payments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.containers.settling import release_expired
+    from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()
-    return {**settle_all(deps), "container_holds_released": release_expired(deps)}
+    return {**settle_all(deps), "container_holds_released": release_expired(deps),
+            "hire_holds_released": release_hire_holds(deps)}

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
     from .storage.containers import ContainerStore
+    from .storage.hire import HireStore
     from .storage.missed_bins import MissedBinStore
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
@@ -130,6 +131,7 @@ class Deps:
     bulky: BulkyStore | None = _store("bulky", "BulkyStore")  # bulky waste: the catalogue, slots and bookings
     garden: GardenStore | None = _store("garden", "GardenStore")  # garden waste subscriptions
     containers: ContainerStore | None = _store("containers", "ContainerStore")  # bins and boxes ordered, depots' stock
+    hire: HireStore | None = _store("hire", "HireStore")  # halls, rooms and pitches: places, hours taken, bookings
     missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
     conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections

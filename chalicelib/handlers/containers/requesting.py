@@ -43,10 +43,8 @@ def view(request, payment=None):
                confirmed_at=stamp(request.confirmed_at), ended_at=stamp(request.ended_at),
                amount_text=payments.pounds(request.amount), payment=None)
     if payment is not None:
-        out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
-                          "amount": payment.amount, "refunded": payment.refunded,
-                          "next_url": payment.next_url if request.status == "held" and not payment.finished
-                          else None}
+        from ..payments.views import payment_view
+        out["payment"] = payment_view(payment, request.status == "held")
     return out
 
 
