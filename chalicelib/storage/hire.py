@@ -165,12 +165,13 @@ class HireStore:
     def get(self, booking_id):
         return _booking(get_or_none(B, booking_id, consistent_read=True))
 
-    def hold(self, booking, starts, now, idempotency=None, event=None):
+    def hold(self, booking, starts, now, idempotency=None, event=None, holder=True):
         """The booking stored and every hour of it taken, with its resident's
         hold, in one transaction: all or nothing. HourTaken("hour:{start}"):
         one is taken; AlreadyExists("holder"): they hold another booking;
         AlreadyExists("idempotency"): a twin came first. A booking staff
-        make confirmed (no hold) takes its hours as booked."""
+        make confirmed (no hold) takes its hours as booked; one staff hold for
+        a caller (`holder` False) is not counted against anyone."""
         from .report_store import _claim_key
         held = booking.status == "held"
         parts = []
@@ -179,7 +180,7 @@ class HireStore:
                 t.save(model_of(B, booking, **({"due": HOLD, "due_at": booking.hold_until} if held else {})),
                        condition=B.id.does_not_exist())
                 parts.append("booking")
-                if held and booking.user_id:
+                if held and holder and booking.user_id:
                     t.save(HireHolderModel(booking.user_id, booking_id=booking.id, hold_until=booking.hold_until),
                            condition=HireHolderModel.user_id.does_not_exist() | (HireHolderModel.hold_until < now))
                     parts.append("holder")

@@ -211,6 +211,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (STAFF, Outcome(404, "place_not_found")),
     ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (STAFF, Outcome(404, "place_not_found")),
     ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"): (STAFF, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/staff/hire/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -334,7 +335,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                                      ("publish", "reject", "response", "debate", "invalidate")),
                 ("POST", "/v1/staff/waste/bulky/bookings"), ("POST", "/v1/staff/waste/containers/requests"),
                 ("GET", "/v1/staff/hire/places/{place_id}/calendar"), ("POST", "/v1/staff/hire/places/{place_id}/blocks"),
-                ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"),
+                ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
@@ -503,6 +504,9 @@ _simple("GET", "/v1/me/hire-bookings")
 _simple("GET", "/v1/staff/hire/places/{place_id}/calendar", "/v1/staff/hire/places/nowhere/calendar")
 _simple("POST", "/v1/staff/hire/places/{place_id}/blocks", "/v1/staff/hire/places/nowhere/blocks",
         {"date": "2030-01-08", "start": "09:00", "hours": 2, "reason": "Floor polish"})
+_simple("POST", "/v1/staff/hire/bookings", body={"place": "nowhere", "hirer_type": "resident", "date": "2030-01-08",
+                                                 "start": "18:00", "hours": 2, "terms_accepted": True,
+                                                 "payment": "card"})
 _simple("POST", "/v1/staff/hire/bookings/{booking_id}/deposit", "/v1/staff/hire/bookings/HB-7K3F9Q/deposit",
         {"returned": 100, "reason": "Clean"})
 _simple("POST", "/v1/staff/waste/containers/requests",

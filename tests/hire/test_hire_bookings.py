@@ -117,3 +117,16 @@ def test_a_block_longer_than_one_transaction_holds_is_refused_before_anything_is
     assert client.post("/v1/hire/bookings", "[]", people().auth).status_code == 400
     assert client.get("/v1/hire/bookings/HB-NOPE", people().auth).status_code == 404
     assert client.get(f"/v1/hire/places/{HALL}/times?days=900").status_code == 400
+
+
+def test_staff_book_for_a_caller_with_a_card_or_waived_and_the_officer_is_not_held_to_one(deps, pay):
+    from chalicelib.handlers.hire.staff import take
+    officer = at(deps, NOW, resident(role="staff"))
+    card = take(officer, {**tuesdays(weeks=1), "payment": "card", "caller_email": "club@example.org"}, None)[0]
+    assert card["status"] == "held" and card["payment"]["next_url"] and card["taken_by"]["payment"] == "card"
+    waived = take(officer, {**tuesdays(weeks=2, first="2027-11-30"), "payment": "waived",
+                            "waive_reason": "The council's own consultation evening"}, None)[0]
+    assert waived["status"] == "confirmed" and waived["total"] == 0 and waived["payment"] is None
+    with pytest.raises(ApiError) as refused:
+        take(officer, {**tuesdays(weeks=1, first="2027-12-14"), "payment": "waived"}, None)
+    assert refused.value.status == 400 and refused.value.fields[0]["field"] == "waive_reason"

@@ -70,7 +70,10 @@ def create(deps, body, idempotency_key):
     return book(deps, body, idempotency_key, user_id=deps.principal.user_id, email=deps.principal.email)
 
 
-def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=False):
+def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=False, waived=False, key_body=None):
+    """Check, hold and start the payment (a resident's booking, or one staff
+    take for a caller: `taken_by`; `moto` a card keyed by the officer;
+    `waived` booked at once with nothing to pay). Returns (view, created)."""
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
     problems = validation.Problems()
@@ -95,7 +98,8 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     problems.raise_if_any()
     settings = current(deps)
     place = place_or_404(deps, body["place"], settings)
-    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#hire", body, _answer(deps), "another booking")
+    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#hire", key_body or body, _answer(deps),
+                              "another booking")
     earlier = claim.earlier()
     if earlier:
         return earlier, False
@@ -113,13 +117,16 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         id="HB-" + deps.new_report_id()[-6:], place=place["id"], hirer_type=hirer_type, hirer_name=name,
         purpose=purpose, sessions=[{"date": s["date"], "start": start, "end": _end(start, hours), "hours": s["hours"],
                                      "amount": rate * hours, "status": "booked"} for s in kept],
-        amount=rate * hours * len(kept), deposit={"amount": place["deposit"], "status": "held"},
-        total=rate * hours * len(kept) + place["deposit"], user_id=user_id, email=email, terms=settings["terms"],
+        amount=rate * hours * len(kept), deposit={"amount": 0 if waived else place["deposit"],
+                                                   "status": "none" if waived else "held"},
+        total=0 if waived else rate * hours * len(kept) + place["deposit"], status="confirmed" if waived else "held", user_id=user_id, email=email, terms=settings["terms"],
         hold_until=now + timedelta(minutes=HOLD_MINUTES), created_at=now, updated_at=now, taken_by=taken_by,
         skipped=[s["date"] for s in sessions if s not in kept], refund_rules=place["refunds"])
     try:
+        from .settling import confirmed_event
+        event = confirmed_event(deps, booking.id, now) if waived else None  # its receipt follows from it
         deps.hire.hold(booking, [h for s in kept for h in s["hours"]], now,
-                       claim.record(booking.id, now, IDEMPOTENCY_HOURS))
+                       claim.record(booking.id, now, IDEMPOTENCY_HOURS), event, holder=taken_by is None)
     except HourTaken:
         raise Conflict("Someone has just taken one of those hours; check again.", code="hour_taken") from None
     except AlreadyExists as e:
@@ -127,6 +134,10 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
             return claim.twin(), False
         raise Conflict("You are already paying for another booking: finish it, or let it go, first.",
                        code="hold_in_progress") from None
+    if waived:
+        from ..shared.effects import first_try
+        first_try(deps, [event])
+        return view(booking), True
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=booking.id, amount=booking.total, reference=booking.id,

@@ -128,6 +128,21 @@ def staff_hire_block(place_id):
     return http.ok(block(http.deps(), place_id, http.body()), status=201)
 
 
+@routes.post("/v1/staff/hire/bookings", STAFF, {
+    "summary": "Book a place for a caller: payment card (card-not-present, GOV.UK Pay's MOTO: open payment.next_url "
+               "and key in the caller's card) or waived with a reason (booked at once, no deposit); checked whole "
+               "as a resident's booking is (idempotent with Idempotency-Key)",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffHireBookingNew")}}}},
+    "responses": {"201": json_response(ref("HireBooking")),
+                  **errors(400, 422, 503, **NO_PLACE, **{
+                      "409": "Dates clash (block_clashes, with clashes), or an hour just taken (hour_taken)"})}})
+def staff_hire_booking():
+    from .staff import take
+    view, created = take(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/hire/bookings/{view['id']}"})
+
+
 @routes.post("/v1/staff/hire/bookings/{booking_id}/deposit", STAFF, {
     "summary": "After the officer's check: how much of the deposit goes back (pence, 0 to all) and why; refunded "
                "once, just after the answer; a second check changes nothing",

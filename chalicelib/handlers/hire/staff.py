@@ -47,3 +47,16 @@ def block(deps, place_id, body):
         raise Conflict(f"That time is booked already ({str(e.part or '').removeprefix('hour:')}): move the booking "
                        "first, or block around it.", code="hour_taken") from None
     return {"place": place["id"], "block": block_id, "hours": starts}
+
+
+def take(deps, body, idempotency_key):
+    """POST /v1/staff/hire/bookings: book for a caller, as staff take a bulky
+    booking (waste/assisted.py's rules): the caller's card keyed on the
+    provider's page (MOTO), or waived with a reason (the council's own use:
+    booked at once, no deposit). The caller's email gets the receipt."""
+    from ..waste.assisted import for_a_caller
+    from .booking import book
+    how, email, taken_by = for_a_caller(deps, body, reason_field="waive_reason")
+    fields = {k: v for k, v in body.items() if k not in ("payment", "waive_reason", "caller_email")}
+    return book(deps, fields, idempotency_key, user_id=f"caller:{deps.principal.user_id}", email=email,
+                taken_by=taken_by, moto=how == "card", waived=how == "waived", key_body=body)
