@@ -136,6 +136,11 @@ class ContainerStore:
         found = get_or_none(ContainerOpenModel, f"{uprn}#{container}", consistent_read=True)
         return found.request_id if found else None
 
+    def open_of(self, uprn, containers):
+        """{container: its open request's id} of those of `containers` the property has one open for (one BatchGetItem)."""
+        keys = [f"{uprn}#{c}" for c in dict.fromkeys(containers)]
+        return {m.key.split("#", 1)[1]: m.request_id for m in ContainerOpenModel.batch_get(keys)} if keys else {}
+
     def create(self, request, idempotency=None, job=None, event=None):
         """Store the request, its property's open claim and the idempotency
         key, and take one from the depot's shelf, in one transaction (a

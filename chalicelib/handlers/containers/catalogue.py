@@ -66,11 +66,12 @@ def offered(deps, uprn):
     stock = {}
     for depot, ids in by_depot.items():
         stock.update({c: (depot, n) for c, n in deps.containers.stock(depot, ids).items()})
+    opened = deps.containers.open_of(address.uprn, list(found))
     return {"uprn": address.uprn, "address": ", ".join(address.lines or []),
             "reasons": [{"id": r, "name": REASON_NAMES.get(r, r), "charged": rule != "free"}
                         for r, rule in settings["reasons"].items()],
             "containers": [{"id": c["id"], "name": c["name"], "stream": c["stream"],
                             "prices": {r: price(settings, c, r) for r in settings["reasons"]},
                             "in_stock": stock[c["id"]][1] > 0,
-                            "open_request": deps.containers.open_for(address.uprn, c["id"])}
+                            "open_request": opened.get(c["id"])}
                            for c, _ in found.values()]}
