@@ -187,3 +187,19 @@ def test_staff_take_a_request_for_a_caller_and_my_account_export_and_erasure_inc
     assert client.raw.http.delete("/v1/me", headers=resident.auth).status_code in (200, 204)
     kept = deps.containers.get(mine["id"])
     assert kept.user_id is None and kept.email is None and kept.status == "confirmed"  # the crew still deliver
+
+
+def test_a_declined_card_lets_the_request_go_and_puts_the_container_back(client, deps, people, pay):
+    from support.pay_support import DECLINED, pay_with
+    stocked_home(deps, count=1)
+    resident = people()
+    request = ask(client, resident).json_body
+    back = pay_with(request["payment"]["next_url"], DECLINED)
+    if back:  # the provider's page keeps a declined payer; their way back is its link
+        client.get(back[back.index("/v1/"):])
+    from chalicelib.handlers.payments.core import check
+    check(deps, deps.payments.get(request["payment"]["id"]))  # as the return, a webhook or the job would
+    seen = client.get(f"/v1/waste/containers/requests/{request['id']}", resident.auth).json_body
+    assert seen["status"] == "released" and seen["why"] == "payment_failed"
+    assert deps.containers.stock("main", ["recycling-box"]) == {"recycling-box": 1}
+    assert deps.jobs.get(request["id"]) is None
