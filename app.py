@@ -12,10 +12,12 @@ from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.appointments.routes import routes as appointments
 from chalicelib.handlers.bills.routes import routes as bills
 from chalicelib.handlers.bodies.routes import routes as bodies
+from chalicelib.handlers.containers.routes import routes as containers
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
+from chalicelib.handlers.hire.routes import routes as hire
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
@@ -34,7 +36,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, ANY_PATH)
+              moderation, revenues, bills, appointments, containers, hire, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -168,5 +170,9 @@ def remind_appointments(event):
 @app.schedule("rate(5 minutes)", name="settle_payments")
 def settle_payments(event):
     from chalicelib.deps import default_deps
+    from chalicelib.handlers.containers.settling import release_expired
+    from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.waste.jobs import settle_all
-    return settle_all(default_deps())
+    deps = default_deps()
+    return {**settle_all(deps), "container_holds_released": release_expired(deps),
+            "hire_holds_released": release_hire_holds(deps)}

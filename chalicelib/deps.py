@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
+    from .storage.containers import ContainerStore
+    from .storage.hire import HireStore
     from .storage.missed_bins import MissedBinStore
     from .storage.bodies import BodyStore
     from .storage.sends import SendStore
@@ -128,6 +130,8 @@ class Deps:
     payments: PaymentStore | None = _store("payments", "PaymentStore")  # card payments (handlers/payments)
     bulky: BulkyStore | None = _store("bulky", "BulkyStore")  # bulky waste: the catalogue, slots and bookings
     garden: GardenStore | None = _store("garden", "GardenStore")  # garden waste subscriptions
+    containers: ContainerStore | None = _store("containers", "ContainerStore")  # bins and boxes ordered, depots' stock
+    hire: HireStore | None = _store("hire", "HireStore")  # halls, rooms and pitches: places, hours taken, bookings
     missed_bins: MissedBinStore | None = _store("missed_bins", "MissedBinStore")  # which report each missed collection became
     conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections

@@ -28,6 +28,8 @@ _HOMES = {
     **dict.fromkeys(["InboxRow", "InboxQuery"], "records_inbox"),
     **dict.fromkeys(["JOB_OPEN", "Job", "Questionnaire"], "records_crews"),
     **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "records_waste"),
+    **dict.fromkeys(["ContainerRequest"], "records_containers"),
+    **dict.fromkeys(["HireBooking"], "records_hire"),
     **dict.fromkeys(["Conversation", "ChatMessage"], "records_chat"),
     **dict.fromkeys(["RevenueLink"], "records_revenues"),
 }

@@ -10,6 +10,7 @@ from . import (accounts, addresses, alerts, audit, bins, broadcasts, due_rules, 
                jobs, open311_keys, outbox, reports, response_templates, services, teams, uploads, wards)
 from . import bodies, body_polls, counters, questionnaires, sends, stats  # noqa: F401
 from . import bulky, garden, missed_bins, payments  # noqa: F401
+from . import containers, hire  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
 from . import supporters  # noqa: F401

@@ -40,7 +40,8 @@ DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "wa
 # worker opens a case and changes no report: the forwarder alone does.
 EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "payment-ledger": "read-write",
                  "bulky-bookings": "read-write", "bulky-slots": "read-write", "garden-subscriptions": "read-write",
-                 "waste-settings": "read", "outbox": "read-write", "jobs": "read", "alerts": "read-write",
+                 "waste-settings": "read", "outbox": "read-write", "alerts": "read-write",
+                 "jobs": "read-write",  # read for a crew's ended job; a paid container's delivery job put
                  "conversations": "read", "conversation-messages": "read",
                  "chat-sockets": "read-write",  # a message's frame: connections read, the gone ones forgotten
                  "form-submissions": "read-write",  # a form whose fee was paid: sent from its payment's event
@@ -49,7 +50,16 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "revenue-requests": "read-write",  # a council tax request sent, its reference kept
                  "revenue-links": "read",  # a council tax form handed on: the resident's link to the account named
                  "appointments": "read-write",  # its messages; a freed time held for the first waiting
-                 "bills": "read-write"}  # a bill paid by reference: its status, its posting once
+                 "bills": "read-write",  # a bill paid by reference: its status, its posting once
+                 # a container request paid: confirmed with its crew's delivery job (and the job's cell count) on
+                 # the round's day, or released (its open claim and its stock); a crew's delivery ended
+                 "container-requests": "read-write", "container-open": "read-write",
+                 "container-stock": "read-write", "job-cells": "read-write", "bin-rounds": "read",
+                 "addresses": "read",
+                 # a hall's booking paid (its hours booked, its holder let go) or released; a session's or
+                 # deposit's refund, from its event
+                 "hire-bookings": "read-write", "hire-hours": "read-write", "hire-holders": "read-write",
+                 "hire-settings": "read"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
@@ -84,7 +94,11 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read",
                   "bills": "read-write",  # a bill's payment settled by the job: its status, its receipt
                   # a form's fee the job finds paid: the form sent with its event (handlers/forms/fees.py)
-                  "form-submissions": "read-write", "forms": "read", "events": "create"}
+                  "form-submissions": "read-write", "forms": "read", "events": "create",
+                  # container requests and hall bookings whose hold ran out (or whose payment the job settles)
+                  "container-requests": "read-write", "container-open": "read-write",
+                  "container-stock": "read-write", "bin-rounds": "read", "hire-bookings": "read-write",
+                  "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read"}
 
 # Every hour: open petitions past their time (the state index), closed by a
 # conditional update with the event that tells their signers (the alert queue does).

@@ -195,6 +195,23 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/bulky-bookings"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/garden-subscriptions"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
+    ("GET", "/v1/places/{uprn}/containers"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/containers/requests"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/waste/containers/requests/{request_id}"): (SIGNED_IN, Outcome(404, "request_not_found")),
+    ("GET", "/v1/me/container-requests"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/staff/waste/containers/requests"): (STAFF, Outcome(404, "place_not_found")),
+    ("GET", "/v1/hire/places"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/hire/places/{place_id}"): (ANYONE, Outcome(404, "place_not_found")),
+    ("GET", "/v1/hire/places/{place_id}/times"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/hire/places/{place_id}/check"): (ANYONE, Outcome(404, "place_not_found")),
+    ("POST", "/v1/hire/bookings"): (SIGNED_IN, Outcome(404, "place_not_found")),
+    ("GET", "/v1/hire/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
+    ("GET", "/v1/me/hire-bookings"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (STAFF, Outcome(404, "place_not_found")),
+    ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (STAFF, Outcome(404, "place_not_found")),
+    ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"): (STAFF, Outcome(404, "booking_not_found")),
+    ("POST", "/v1/staff/hire/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -319,7 +336,9 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/petitions"),
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
-                ("POST", "/v1/staff/waste/bulky/bookings"),
+                ("POST", "/v1/staff/waste/bulky/bookings"), ("POST", "/v1/staff/waste/containers/requests"),
+                ("GET", "/v1/staff/hire/places/{place_id}/calendar"), ("POST", "/v1/staff/hire/places/{place_id}/blocks"),
+                ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -474,6 +493,32 @@ _simple("GET", "/v1/staff/pay/reconciliation", "/v1/staff/pay/reconciliation?dat
 _simple("GET", "/v1/pay/links/{link_id}", "/v1/pay/links/" + "A" * 32)
 _simple("POST", "/v1/staff/pay/links", body={"fund": "fixed-penalty", "reference": "FP004217", "amount": 10000})
 _simple("GET", "/v1/me/bulky-bookings")
+_simple("GET", "/v1/places/{uprn}/containers", "/v1/places/990000000101/containers")
+_simple("POST", "/v1/waste/containers/requests",
+        body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged"})
+_simple("GET", "/v1/waste/containers/requests/{request_id}", "/v1/waste/containers/requests/CR-7K3F9Q")
+_simple("GET", "/v1/me/container-requests")
+_simple("GET", "/v1/hire/places")
+_simple("GET", "/v1/hire/places/{place_id}", "/v1/hire/places/nowhere")
+_simple("GET", "/v1/hire/places/{place_id}/times", "/v1/hire/places/nowhere/times")
+_simple("POST", "/v1/hire/places/{place_id}/check", "/v1/hire/places/nowhere/check",
+        {"date": "2030-01-08", "start": "18:00", "hours": 2})
+_simple("POST", "/v1/hire/bookings", body={"place": "nowhere", "hirer_type": "resident", "date": "2030-01-08",
+                                           "start": "18:00", "hours": 2, "terms_accepted": True})
+_simple("GET", "/v1/hire/bookings/{booking_id}", "/v1/hire/bookings/HB-7K3F9Q")
+_simple("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel",
+        "/v1/hire/bookings/HB-7K3F9Q/sessions/2030-01-08/cancel")
+_simple("GET", "/v1/me/hire-bookings")
+_simple("GET", "/v1/staff/hire/places/{place_id}/calendar", "/v1/staff/hire/places/nowhere/calendar")
+_simple("POST", "/v1/staff/hire/places/{place_id}/blocks", "/v1/staff/hire/places/nowhere/blocks",
+        {"date": "2030-01-08", "start": "09:00", "hours": 2, "reason": "Floor polish"})
+_simple("POST", "/v1/staff/hire/bookings", body={"place": "nowhere", "hirer_type": "resident", "date": "2030-01-08",
+                                                 "start": "18:00", "hours": 2, "terms_accepted": True,
+                                                 "payment": "card"})
+_simple("POST", "/v1/staff/hire/bookings/{booking_id}/deposit", "/v1/staff/hire/bookings/HB-7K3F9Q/deposit",
+        {"returned": 100, "reason": "Clean"})
+_simple("POST", "/v1/staff/waste/containers/requests",
+        body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged", "payment": "card"})
 _simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")
 _simple("GET", "/v1/staff/conversations/search", "/v1/staff/conversations/search?q=ada%40example.org")

@@ -282,7 +282,9 @@ def test_payments_are_settled_every_five_minutes_by_a_function_that_touches_only
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
     assert written == {logical_id(t) for t in ("payments", "payment-ledger", "bulky-bookings", "bulky-slots",
                                                "garden-subscriptions", "outbox", "jobs", "job-cells", "bills",
-                                               "form-submissions", "events")}, written
+                                               "form-submissions", "events", "container-requests",
+                                               "container-open", "container-stock", "hire-bookings", "hire-hours",
+                                               "hire-holders")}, written
     assert "s3:" not in str(statements) and "UsersTable" not in str(statements)
     # The provider's secrets come from Secrets Manager, readable by the functions that talk to it alone:
     # the API, the settler, and the alert worker, which carries out events' effects (a finished payment

@@ -14,6 +14,8 @@ PLACES = {
     "screens/garden.js": ("/garden?uprn=100050535540", "garden"),
     "screens/garden-subscription.js": ("/garden/subscriptions/100050535540/2026-27", "garden_subscription"),
     "screens/missed-bin.js": ("/missed-bin?uprn=100050535540", "missed_bin"),
+    "screens/containers.js": ("/containers?uprn=100050535540", "containers"),
+    "screens/hire.js": ("/hire/bookings/HB-7K3F9Q", "hire"),
     "screens/petitions.js": ("/petitions/new", "petition_new"),
     "screens/my-reports.js": ("/account/reports", "my_reports"),
     "screens/track.js": ("/account/reports", "my_reports"),

@@ -59,6 +59,8 @@ function screenFor(url) {
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/bulky\/bookings\/[^/]+\/change$/.test(url.pathname)) return () => import("./screens/bulky-change.js");
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");
+  if (/^\/containers(\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/containers.js");
+  if (/^\/hire(\/bookings\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/hire.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

@@ -9,6 +9,8 @@ const WALLS = [
   [/^\/garden\/subscriptions\//, "garden_subscription"],
   [/^\/garden(\?|$)/, "garden"],
   [/^\/missed-bin(\?|$)/, "missed_bin"],
+  [/^\/containers(\/|\?|$)/, "containers"],
+  [/^\/hire(\/|\?|$)/, "hire"],
   [/^\/petitions\/new/, "petition_new"],
   [/^\/account\/reports/, "my_reports"],
   [/^\/account\/council-tax/, "council_tax"],

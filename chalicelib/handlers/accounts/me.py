@@ -83,6 +83,8 @@ def export_me(deps):
     from ..alerts.subscriptions import held_about
     from ..waste.bookings import mine as bulky_bookings
     from ..waste.garden import mine as garden_subscriptions
+    from ..containers.requesting import mine as container_requests
+    from ..hire.booking import mine as hire_bookings
     from ..conversations.resident import transcripts
     from ..revenues.linking import my_links
     from ..revenues.requests import mine as council_tax_requests
@@ -92,6 +94,8 @@ def export_me(deps):
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
+            "container_requests": container_requests(deps, user.id),
+            "hire_bookings": hire_bookings(deps, user.id),
             "conversations": transcripts(deps, user.id),
             "council_tax_links": my_links(deps)["links"],
             # The copies kept of what the back office said (council tax, benefits, rent): held by us, so theirs.
@@ -138,5 +142,7 @@ def delete_me(deps):
     deps.revenue_requests.erase(user.id)  # and their requests (the back office keeps what it took)
     from ..appointments.mine import erase as erase_appointments
     erase_appointments(deps, user.id)  # what is to come cancelled; each kept for the staff's history, without them
+    deps.containers.forget_user(user.id)  # each kept for the crews and finance, no longer theirs
+    deps.hire.forget_user(user.id)  # each kept for the place's calendar and finance, no longer theirs
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     deps.accounts.delete_user(user)

@@ -16,4 +16,5 @@ SPLIT_PER_K = 1 / 16
 # Work that is not a report's: a job's service_code names it, and the crew's
 # list shows this name (no category to look it up in). Made by waste/collections.py.
 BULKY_SERVICE = "bulky_waste"
-OTHER_WORK = {BULKY_SERVICE: "Bulky waste collection"}
+CONTAINER_SERVICE = "container_delivery"  # made by containers/delivery.py
+OTHER_WORK = {BULKY_SERVICE: "Bulky waste collection", CONTAINER_SERVICE: "Container delivery"}

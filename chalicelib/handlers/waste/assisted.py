@@ -20,6 +20,18 @@ EXTRA = ("payment", "reason", "caller_email")
 
 
 def take(deps, body, idempotency_key):
+    how, email, taken_by = for_a_caller(deps, body)
+    fields = {k: v for k, v in body.items() if k not in EXTRA}
+    return book(deps, fields, idempotency_key, user_id=f"caller:{deps.principal.user_id}", email=email,
+                taken_by=taken_by, moto=how == "card", waived=how == "waived",
+                key_body=body)
+
+
+def for_a_caller(deps, body, reason_field="reason"):
+    """(how it is paid, the caller's email or None, taken_by) from the staff
+    fields of a request taken for a caller (`EXTRA`); 400 naming each bad one.
+    Shared by every transaction staff take by phone (containers too, whose
+    own `reason` is why the container is needed: theirs is `reason_field`)."""
     problems = validation.Problems()
     if not isinstance(body, dict):
         problems.add("body", "Must be a JSON object.")
@@ -27,18 +39,14 @@ def take(deps, body, idempotency_key):
     how = body.get("payment")
     if how not in ("card", "waived"):
         problems.add("payment", "Must be card (the caller's card, keyed in on the provider's page) or waived.")
-    reason = validation.text(body.get("reason"), "reason", problems, 0, WAIVE_REASON_MAX)
-    if how == "waived" and not reason and "reason" not in dict(problems.items):
-        problems.add("reason", "Say why the charge is waived: it is kept with the booking.")
+    reason = validation.text(body.get(reason_field), reason_field, problems, 0, WAIVE_REASON_MAX)
+    if how == "waived" and not reason and reason_field not in dict(problems.items):
+        problems.add(reason_field, "Say why the charge is waived: it is kept with the booking.")
     elif reason and how != "waived":
-        problems.add("reason", "Goes with payment waived.")
+        problems.add(reason_field, "Goes with payment waived.")
     email = None if body.get("caller_email") in (None, "") else validation.email(
         body["caller_email"], "caller_email", problems)
     problems.raise_if_any()
     officer = deps.principal
-    taken_by = {"by": officer.email or officer.user_id, "by_user_id": officer.user_id, "at": stamp(deps.clock()),
-                "payment": how, "reason": reason or None}
-    fields = {k: v for k, v in body.items() if k not in EXTRA}
-    return book(deps, fields, idempotency_key, user_id=f"caller:{officer.user_id}", email=email,
-                taken_by=taken_by, moto=how == "card", waived=how == "waived",
-                key_body=body)
+    return how, email, {"by": officer.email or officer.user_id, "by_user_id": officer.user_id,
+                        "at": stamp(deps.clock()), "payment": how, "reason": reason or None}

@@ -125,6 +125,8 @@ async function show(view, uprn) {
       h("li", {}, h("a", {id: "book-bulky", href: `/bulky?uprn=${at}`}, t("property.book_bulky"))),
       h("li", {}, h("a", {id: "garden", href: `/garden?uprn=${at}`}, t("property.garden"))),
       h("li", {}, h("a", {id: "missed-bin", href: `/missed-bin?uprn=${at}`}, t("property.missed_bin"))),
+      h("li", {}, h("a", {id: "order-container", href: `/containers?uprn=${at}`}, t("property.order_container"))),
+      h("li", {}, h("a", {id: "hire", href: "/hire"}, t("property.hire"))),
       h("li", {}, h("a", {id: "ask-us", href: `/chat?from=property&uprn=${at}`}, t("chat.ask_us")))),
     h("h2", {class: "heading-m"}, t("property.bins")), bins(place), councillors(place),
     place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),

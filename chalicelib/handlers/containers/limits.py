@@ -1,0 +1,35 @@
+"""Limits and the council's container list, read by the validators and the OpenAPI document alike.
+
+The list is data (`DEFAULT_SETTINGS`; a council's own, saved as the waste
+settings' "containers" item, replaces it whole): each container names the
+waste stream whose round delivers it and its price in pence; each reason
+says whether it is charged. A container may need something of the property
+first (`needs`: a garden bin only with a garden waste subscription)."""
+
+REQUEST_ID_PATTERN = r"^CR-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}$"
+CONTAINER_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
+NOTES_MAX = 300  # where to leave it, for the crew
+REASON_MAX = 500  # why staff waived the charge
+HOLD_MINUTES = 30  # a request holds its container this long while the resident pays
+IDEMPOTENCY_HOURS = 24
+PURPOSE = "container"
+REASONS = ("damaged", "damaged_by_crew", "missing", "new_resident", "extra")
+GARDEN_SUBSCRIPTION = "garden_subscription"
+
+DEFAULT_SETTINGS = {
+    "containers": [
+        {"id": "refuse-bin", "name": "Grey wheeled bin (180 litres)", "stream": "refuse", "price": 3200},
+        {"id": "recycling-box", "name": "Green recycling box (55 litres)", "stream": "recycling", "price": 700},
+        {"id": "recycling-bin", "name": "Blue recycling bin (240 litres)", "stream": "recycling", "price": 3200},
+        {"id": "food-caddy", "name": "Food waste caddy", "stream": "food", "price": 500},
+        {"id": "garden-bin", "name": "Brown garden waste bin (240 litres)", "stream": "garden", "price": 3200,
+         "needs": GARDEN_SUBSCRIPTION},
+    ],
+    # charged: the container's price is paid; free: nothing is (the crew broke it).
+    "reasons": {"damaged": "charged", "damaged_by_crew": "free", "missing": "charged",
+                "new_resident": "charged", "extra": "charged"},
+    "lead_days": 2,  # the delivery is the round's first day at least this many days after confirming
+    "depot": "main",  # the depot every round draws from, unless `depots` names another for the round
+    "depots": {},
+    "crew_team": "waste",
+}

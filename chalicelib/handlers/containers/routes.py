@@ -1,0 +1,79 @@
+"""Waste containers' routes: what a property may order, a request, its page, My Account's list, staff for a caller."""
+from ...api import http
+from ...api.openapi import errors, json_response, path_param, ref
+from ...api.registry import Routes
+from ...auth.rules import SIGNED_IN, STAFF
+from ..payments import hooks
+from ..shared import effects
+from . import limits
+
+routes = Routes("containers", schemas="chalicelib.handlers.containers.schemas")
+hooks.register(limits.PURPOSE, "chalicelib.handlers.containers.settling")
+effects.register("container_confirmed", "containers.confirmed",  # the resident told the delivery day
+                 "chalicelib.handlers.containers.delivery:on_confirmed")
+effects.register("job_ended", "containers.delivered",  # a crew ending a delivery's job
+                 "chalicelib.handlers.containers.delivery:on_job_ended")
+UPRN = path_param("uprn", {"type": "string", "pattern": "^[0-9]{1,12}$"})
+REQUEST_ID = path_param("request_id", {"type": "string", "pattern": limits.REQUEST_ID_PATTERN, "example": "CR-7K3F9Q"})
+KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+       "description": "the same key and body answer the same request"}
+ASKED = {"404": "No property with that UPRN (code place_not_found)",
+         "409": "A request for that container is open already (code request_open, with open_request: its "
+                "reference), or the depot has none left (code out_of_stock)",
+         "503": "Card payments cannot be taken just now (code payments_unavailable)"}
+
+
+@routes.get("/v1/places/{uprn}/containers", SIGNED_IN, {
+    "summary": "The containers this property's rounds take, each with its price by reason (pence), whether its "
+               "depot has one, and the reference of a request already open for it",
+    "parameters": [UPRN],
+    "responses": {"200": json_response(ref("PropertyContainers")),
+                  **errors(400, **{"404": "No property with that UPRN (code place_not_found)"})}})
+def property_containers(uprn):
+    from .catalogue import offered
+    return http.ok(offered(http.deps(), uprn), headers=http.NO_STORE)
+
+
+@routes.post("/v1/waste/containers/requests", SIGNED_IN, {
+    "summary": "Order a container: a charged one is held 30 minutes while the resident pays at "
+               "payment.next_url and confirmed only once the provider says paid; a free one is confirmed at "
+               "once. Confirmed, it is a crew job on the property's round day (delivery_date)",
+    "parameters": [KEY],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("ContainerRequestNew")}}}},
+    "responses": {"201": json_response(ref("ContainerRequest")), **errors(400, 422, **ASKED)}})
+def create_container_request():
+    from .requesting import create
+    view, created = create(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/waste/containers/requests/{view['id']}"})
+
+
+@routes.get("/v1/waste/containers/requests/{request_id}", SIGNED_IN, {
+    "summary": "One container request (its resident, or staff), with its payment's state",
+    "parameters": [REQUEST_ID],
+    "responses": {"200": json_response(ref("ContainerRequest")),
+                  **errors(**{"404": "No such request, or not yours (code request_not_found)"})}})
+def container_request(request_id):
+    from .requesting import read
+    return http.ok(read(http.deps(), request_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/me/container-requests", SIGNED_IN, {
+    "summary": "My container requests, newest first (one Query of the requests' user index)",
+    "responses": {"200": json_response(ref("MyContainerRequests"))}})
+def my_container_requests():
+    from .requesting import mine
+    deps = http.deps()
+    return http.ok({"requests": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/waste/containers/requests", STAFF, {
+    "summary": "Take a container request for a caller: payment card (card-not-present, GOV.UK Pay's MOTO: open "
+               "payment.next_url and key in the caller's card) or waived with a reason (confirmed at once)",
+    "parameters": [KEY],
+    "requestBody": {"required": True,
+                    "content": {"application/json": {"schema": {"$ref": ref("StaffContainerRequestNew")}}}},
+    "responses": {"201": json_response(ref("ContainerRequest")), **errors(400, 422, **ASKED)}})
+def staff_container_request():
+    from .assisted import take
+    view, created = take(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.created(view, created, headers={"Location": f"/v1/waste/containers/requests/{view['id']}"})

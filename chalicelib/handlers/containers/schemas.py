@@ -1,0 +1,48 @@
+"""The container routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..waste.limits import WAIVE_REASON_MAX
+from .limits import CONTAINER_ID_PATTERN, NOTES_MAX, REASONS, REQUEST_ID_PATTERN
+
+PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
+NEW = {"uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
+       "container": {"type": "string", "pattern": CONTAINER_ID_PATTERN,
+                     "description": "one of GET /v1/places/{uprn}/containers"},
+       "reason": {"type": "string", "enum": list(REASONS), "description": "the council's list may name fewer"},
+       "notes": {"type": "string", "maxLength": NOTES_MAX, "description": "where to leave it, for the crew"}}
+REQUEST = {"type": "object", "required": ["id", "status", "uprn", "container", "reason", "amount"], "properties": {
+    "id": {"type": "string", "pattern": REQUEST_ID_PATTERN},
+    "status": {"type": "string", "enum": ["held", "confirmed", "released", "delivered", "not_delivered"]},
+    "uprn": {"type": "string"}, "address": {"type": "string"}, "container": {"type": "string"},
+    "name": {"type": "string"}, "stream": {"type": "string"}, "reason": {"type": "string"}, "amount": PENCE,
+    "amount_text": {"type": "string"}, "depot": {"type": "string"}, "notes": {"type": "string"},
+    "delivery_date": {"type": "string", "nullable": True, "format": "date", "description": "the crew's day, once confirmed"},
+    "why": {"type": "string", "nullable": True, "description": "why it was released, or the crew's reason it was not delivered"},
+    "taken_by": {"type": "object", "nullable": True},
+    "hold_until": {"type": "string", "nullable": True, "format": "date-time"},
+    "created_at": {"type": "string", "nullable": True, "format": "date-time"},
+    "confirmed_at": {"type": "string", "nullable": True, "format": "date-time"},
+    "ended_at": {"type": "string", "nullable": True, "format": "date-time"},
+    "payment": {"type": "object", "nullable": True, "properties": {
+        "id": {"type": "string"}, "status": {"type": "string"}, "finished": {"type": "boolean"}, "amount": PENCE,
+        "refunded": PENCE, "next_url": {"type": "string", "nullable": True}}}}}
+
+SCHEMAS = {
+    "PropertyContainers": {"type": "object", "required": ["uprn", "containers", "reasons"], "properties": {
+        "uprn": {"type": "string"}, "address": {"type": "string"},
+        "reasons": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "name": {"type": "string"}, "charged": {"type": "boolean"}}}},
+        "containers": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "name": {"type": "string"}, "stream": {"type": "string"},
+            "prices": {"type": "object", "additionalProperties": PENCE, "description": "by reason"},
+            "in_stock": {"type": "boolean", "description": "false: the depot has none; ordering it is refused"},
+            "open_request": {"type": "string", "nullable": True, "description": "a request already open for it"}}}}}},
+    "ContainerRequestNew": {"type": "object", "required": ["uprn", "container", "reason"],
+                            "additionalProperties": False, "properties": NEW},
+    "StaffContainerRequestNew": {"type": "object", "required": ["uprn", "container", "reason", "payment"],
+                                 "additionalProperties": False, "properties": {
+        **NEW, "payment": {"type": "string", "enum": ["card", "waived"]},
+        "waive_reason": {"type": "string", "maxLength": WAIVE_REASON_MAX, "description": "required with waived"},
+        "caller_email": {"type": "string", "format": "email"}}},
+    "ContainerRequest": REQUEST,
+    "MyContainerRequests": {"type": "object", "required": ["requests"], "properties": {
+        "requests": {"type": "array", "items": REQUEST}}},
+}

@@ -1,0 +1,24 @@
+"""What container requests say to a resident: the fields' checks in GOV.UK's
+words, the reasons' names, and the e-mails that follow a request's events."""
+
+CONTAINER = "Choose a container this address can have"
+REASON = "Choose why you need it"
+NOTES = "Where to leave it must be {max} characters or fewer"
+REASON_NAMES = {"damaged": "Damaged", "damaged_by_crew": "Damaged by our crew", "missing": "Missing or stolen",
+                "new_resident": "New property", "extra": "An extra container"}
+DESCRIPTION = "{name} for {address}"
+
+CONFIRMED_SUBJECT = "Your {name} will be delivered on {day}"
+CONFIRMED_BODY = ("Thank you. Your request {id} for a {name} at {address} is confirmed.\n\n"
+                  "Our crew will bring it on {day}, your {stream} collection day.\n{paid}"
+                  "You can see your request here: {link}\n")
+PAID = "Paid: {amount}\n\n"
+FREE = "There is nothing to pay.\n\n"
+DELIVERED_SUBJECT = "Your {name} has been delivered"
+DELIVERED_BODY = "Our crew delivered your {name} to {address} (request {id}).\n"
+NOT_DELIVERED_SUBJECT = "We could not deliver your {name}"
+NOT_DELIVERED_BODY = ("Our crew could not deliver your {name} to {address} (request {id}).\n\n"
+                      "The crew's reason: {reason}\n\nPlease call us to arrange another day.\n")
+REFUNDED_SUBJECT = "Your container request {id} was not made"
+REFUNDED_BODY = ("Your payment for a {name} arrived after its 30 minutes had run out, so the request was not "
+                 "made.\n\n{amount} is being refunded to the card you paid with.\n")

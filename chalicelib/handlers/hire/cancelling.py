@@ -1,0 +1,158 @@
+"""Cancelling one session of a booking, refunded by the notice given, and
+the deposit returned after an officer's check: each a conditional change of
+the booking as read, written with its event, whose effect makes the refund
+once (waste/refund_parts.py: the refundable figure stored with the change is
+what every attempt names, so a retry after one that worked is refused by the
+provider, never paid twice).
+
+Notice is real time, start minus now: "14 days" is 336 hours, so across the
+clocks going back a session 14 calendar days ahead at the same wall time has
+337 hours' notice, and one at 13 days 23 hours of wall time may have 336."""
+import math
+from datetime import datetime
+
+from ... import validation
+from ...errors import Conflict, NotFound, ValidationFailed
+from ...stamps import stamp
+from ..payments.core import pounds
+from ..waste.refund_parts import refund_parts
+from . import wording
+from .booking import booking_or_404, read
+from .limits import REASON_MAX
+from .telling import place_name, send
+
+CHANGE_TRIES = 5  # another change made meanwhile (a second session cancelled): read again and retry
+
+
+def percent_for(rules, notice_hours):
+    """The share of a session's hire refunded with `notice_hours` notice: the
+    first rule whose notice is met (rules most notice first); none past them all."""
+    for rule in sorted(rules, key=lambda r: -r["notice_hours"]):
+        if notice_hours >= rule["notice_hours"]:
+            return rule["percent"]
+    return 0
+
+
+def _part(deps, booking, amount):
+    payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
+    if payment is None or payment.status != "success" or amount <= 0:
+        return None
+    return {"payment_id": payment.id, "amount": amount, "refund_amount_available": payment.amount - payment.refunded,
+            "status": "due"}
+
+
+def cancel_session(deps, booking_id, day):
+    """POST /v1/hire/bookings/{id}/sessions/{date}/cancel."""
+    from ..shared.events import new_event
+    for _ in range(CHANGE_TRIES):
+        booking = booking_or_404(deps, booking_id)
+        session = next((s for s in booking.sessions if s["date"] == day), None)
+        if session is None:
+            raise NotFound("That booking has no session on that date.", code="session_not_found")
+        if session["status"] == "cancelled":
+            return read(deps, booking_id)  # pressed twice: the first stands
+        if booking.status != "confirmed":
+            raise Conflict("Only a confirmed booking's sessions can be cancelled.", code="booking_not_active")
+        now = deps.clock()
+        starts = datetime.fromisoformat(session["hours"][0].replace("Z", "+00:00"))
+        if now >= starts:
+            raise Conflict("That session has started.", code="session_started")
+        notice = (starts - now).total_seconds() / 3600
+        percent = percent_for(booking.refund_rules, notice)
+        amount = session["amount"] * percent // 100
+        part = _part(deps, booking, amount)
+        refund = {"percent": percent, "amount": amount, "notice_hours": math.floor(notice),
+                  "status": "due" if part else "none", "part": part}
+        sessions = [{**s, "status": "cancelled", "cancelled_at": stamp(now), "refund": refund}
+                    if s is session else s for s in booking.sessions]
+        event = new_event(deps, "hire_refund", now, event_id=f"hire.{booking.id}.{day}.cancelled",
+                          booking_id=booking.id, session=day)
+        if deps.hire.change(booking, sessions=sessions, event=event, free=session["hours"]):
+            from ..shared.effects import first_try
+            first_try(deps, [event])
+            return read(deps, booking_id)
+    raise Conflict("The booking is being changed just now; try again.", code="booking_changed")
+
+
+def return_deposit(deps, booking_id, body):
+    """POST /v1/staff/hire/bookings/{id}/deposit: the officer's check: how much goes back, and why."""
+    from ..shared.events import new_event
+    if not isinstance(body, dict):
+        raise ValidationFailed([("body", "Must be a JSON object.")])
+    problems = validation.Problems()
+    returned, reason = body.get("returned"), validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX,
+                                                              required=True)
+    for key in body:
+        if key not in ("returned", "reason"):
+            problems.add(key, "Is not a deposit field.")
+    if isinstance(returned, bool) or not isinstance(returned, int) or returned < 0:
+        problems.add("returned", "Must be whole pence, 0 or more.")
+    problems.raise_if_any()
+    for _ in range(CHANGE_TRIES):
+        booking = booking_or_404(deps, booking_id)
+        if booking.deposit.get("status") != "held":
+            return read(deps, booking_id)  # checked already: the first officer's stands
+        if returned > booking.deposit["amount"]:
+            raise ValidationFailed([("returned", f"Must be at most the deposit, {booking.deposit['amount']} pence.")])
+        if booking.status != "confirmed":
+            raise Conflict("Only a confirmed booking's deposit can be returned.", code="booking_not_active")
+        now, officer = deps.clock(), deps.principal
+        part = _part(deps, booking, returned)
+        deposit = {**booking.deposit, "status": "returned" if returned else "kept", "returned": returned,
+                   "reason": reason, "by": officer.email or officer.user_id, "at": stamp(now),
+                   "refund": {"amount": returned, "status": "due" if part else "none", "part": part}}
+        event = new_event(deps, "hire_refund", now, event_id=f"hire.{booking.id}.deposit", booking_id=booking.id,
+                          deposit=True)
+        if deps.hire.change(booking, deposit=deposit, event=event):
+            from ..shared.effects import first_try
+            first_try(deps, [event])
+            return read(deps, booking_id)
+    raise Conflict("The booking is being changed just now; try again.", code="booking_changed")
+
+
+def on_refund(deps, event, key):
+    """The effect of `hire_refund` (a session cancelled, or the deposit
+    checked): its refund made once and recorded, then the hirer told. A
+    provider that cannot be reached raises: the queue brings it back."""
+    payload = event.payload or {}
+    booking = deps.hire.get(payload.get("booking_id"))
+    if booking is None:
+        return
+    if payload.get("deposit"):
+        owed, what = booking.deposit.get("refund") or {}, "deposit"
+    else:
+        session = next((s for s in booking.sessions if s["date"] == payload.get("session")), None)
+        owed, what = (session or {}).get("refund") or {}, f"session:{payload.get('session')}"
+    made = 0
+    if owed.get("status") == "due" and owed.get("part"):
+        done = refund_parts(deps, [owed["part"]], f"hire {booking.id} {what}", what, "hire_refund.made")
+        made = done[0]["amount"]
+        _settle(deps, booking, payload, made)
+    name = place_name(deps, booking)
+    if payload.get("deposit"):
+        send(deps, booking, wording.DEPOSIT_SUBJECT.format(id=booking.id), wording.DEPOSIT_BODY.format(
+            id=booking.id, deposit=pounds(booking.deposit["amount"]), returned=pounds(booking.deposit["returned"]),
+            reason=booking.deposit["reason"]), what)
+    else:
+        refund = owed or {}
+        notice = f"{refund.get('notice_hours', 0)} hours"
+        line = wording.REFUND_LINE.format(amount=pounds(refund.get("amount", 0)), percent=refund.get("percent", 0),
+                                          notice=notice) if refund.get("amount") else \
+            wording.NO_REFUND_LINE.format(notice=notice)
+        send(deps, booking, wording.CANCELLED_SUBJECT.format(id=booking.id), wording.CANCELLED_BODY.format(
+            when=payload.get("session"), place=name, id=booking.id, refund=line), what)
+
+
+def _settle(deps, booking, payload, made):
+    """The refund marked done on the booking (bookkeeping: the provider's figure already made it once)."""
+    for _ in range(CHANGE_TRIES):
+        if payload.get("deposit"):
+            deposit = {**booking.deposit, "refund": {**booking.deposit["refund"], "status": "done", "made": made}}
+            if deps.hire.change(booking, deposit=deposit):
+                return
+        else:
+            sessions = [{**s, "refund": {**s["refund"], "status": "done", "made": made}}
+                        if s["date"] == payload.get("session") else s for s in booking.sessions]
+            if deps.hire.change(booking, sessions=sessions):
+                return
+        booking = deps.hire.get(booking.id)

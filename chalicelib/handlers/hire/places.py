@@ -1,0 +1,78 @@
+"""The places for hire, as data, and which hours each is open: the
+appointments' calendars' own code (its weekly hours, closures and England's
+bank holidays), each hour a slot of 60 minutes."""
+from datetime import datetime, time, timedelta, timezone
+
+from ...errors import NotFound
+from ..appointments.slots import LONDON, closed, day_slots
+from .limits import DEFAULT_PLACES, PLACE_ID_PATTERN
+from .wording import KINDS, RULE, TERMS_TEXT
+
+HOUR = {"minutes": 60}
+
+
+def current(deps):
+    saved, _ = deps.hire.settings()
+    return saved or DEFAULT_PLACES
+
+
+def place_or_404(deps, place_id, settings=None):
+    import re
+    settings = settings or current(deps)
+    found = next((p for p in settings["places"] if p["id"] == place_id), None) \
+        if re.fullmatch(PLACE_ID_PATTERN, place_id or "") else None
+    if found is None:
+        raise NotFound("No such place for hire.", code="place_not_found")
+    return found
+
+
+def iso(moment):
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def open_hours(place, day):
+    """The UTC starts (ISO) of `day`'s open hours; none on a closure or bank holiday."""
+    return [iso(s) for s in day_slots(HOUR, place["calendar"], day)]
+
+
+def session_hours(day, start, hours):
+    """The UTC starts (ISO) of `hours` hours from `start` ("HH:00", London) on `day`."""
+    first = datetime.combine(day, time(int(start[:2])), LONDON)
+    return [iso(first + timedelta(hours=n)) for n in range(hours)]
+
+
+def is_closed(place, day):
+    return closed(place["calendar"], day)
+
+
+def for_people(hours):
+    """Notice as people say it: "14 days", "48 hours"."""
+    return f"{hours // 24} days" if hours % 24 == 0 and hours >= 72 else f"{hours} hours"
+
+
+def terms_of(place):
+    rules = "; ".join(RULE.format(percent=r["percent"], notice=for_people(r["notice_hours"]))
+                      for r in place["refunds"])
+    return TERMS_TEXT.format(rules=rules)
+
+
+def public(place, terms_version):
+    return {"id": place["id"], "name": place["name"], "kind": place["kind"], "kind_name": KINDS.get(place["kind"]),
+            "capacity": place["capacity"], "prices": place["prices"], "deposit": place["deposit"],
+            "hours": place["calendar"]["hours"], "closures": place["calendar"].get("closures") or [],
+            "refunds": place["refunds"], "terms": terms_of(place), "terms_version": terms_version}
+
+
+def listing(deps):
+    settings = current(deps)
+    return {"places": [public(p, settings["terms"]) for p in settings["places"]]}
+
+
+def one(deps, place_id):
+    settings = current(deps)
+    return public(place_or_404(deps, place_id, settings), settings["terms"])
+
+
+def today(deps):
+    return deps.clock().astimezone(LONDON).date()
+

@@ -1,0 +1,85 @@
+"""The hire routes' OpenAPI components (loaded only to build /openapi.json)."""
+from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, MAX_SESSION_HOURS, MAX_WEEKS, NAME_MAX, PLACE_ID_PATTERN,
+                     PURPOSE_MAX, REASON_MAX)
+
+PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
+STR = {"type": "string"}
+WHEN = {"date": {"type": "string", "format": "date", "description": "the (first) session's date"},
+        "start": {"type": "string", "pattern": "^[0-2][0-9]:00$", "description": "London time, on the hour"},
+        "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS},
+        "weeks": {"type": "integer", "minimum": 1, "maximum": MAX_WEEKS, "description": "a block: the same weekday "
+                                                                                       "and time for this many weeks"}}
+PLACE = {"type": "object", "properties": {
+    "id": {"type": "string", "pattern": PLACE_ID_PATTERN}, "name": STR, "kind": {"type": "string",
+                                                                                 "enum": ["hall", "room", "pitch"]},
+    "kind_name": STR, "capacity": {"type": "integer"},
+    "prices": {"type": "object", "additionalProperties": PENCE, "description": "per hour, by hirer type"},
+    "deposit": PENCE, "hours": {"type": "object"}, "closures": {"type": "array", "items": {"type": "array"}},
+    "refunds": {"type": "array", "items": {"type": "object", "properties": {
+        "notice_hours": {"type": "integer"}, "percent": {"type": "integer"}}}},
+    "terms": STR, "terms_version": STR}}
+BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "total"], "properties": {
+    "id": {"type": "string", "pattern": BOOKING_ID_PATTERN},
+    "status": {"type": "string", "enum": ["held", "confirmed", "released"]}, "place": STR,
+    "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)}, "hirer_name": STR, "purpose": STR,
+    "amount": PENCE, "total": PENCE, "total_text": STR, "terms": STR,
+    "deposit": {"type": "object", "description": "{amount, status: held|returned|kept, returned, reason, by, at}"},
+    "sessions": {"type": "array", "items": {"type": "object", "properties": {
+        "date": {"type": "string", "format": "date"}, "start": STR, "end": STR, "amount": PENCE,
+        "status": {"type": "string", "enum": ["booked", "cancelled"]},
+        "refund": {"type": "object", "nullable": True, "description": "{percent, amount, notice_hours, status}"}}}},
+    "skipped": {"type": "array", "items": {"type": "string", "format": "date"}},
+    "why": {"type": "string", "nullable": True}, "taken_by": {"type": "object", "nullable": True},
+    "hold_until": {"type": "string", "format": "date-time", "nullable": True},
+    "created_at": {"type": "string", "format": "date-time", "nullable": True},
+    "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
+    "payment": {"type": "object", "nullable": True}}}
+
+SCHEMAS = {
+    "HirePlace": PLACE,
+    "HirePlaces": {"type": "object", "properties": {"places": {"type": "array", "items": PLACE}}},
+    "HireTimes": {"type": "object", "properties": {"place": STR, "days": {"type": "array", "items": {
+        "type": "object", "properties": {"date": {"type": "string", "format": "date"}, "closed": {"type": "boolean"},
+                                         "hours": {"type": "array", "items": {"type": "object", "properties": {
+                                             "start": {"type": "string", "format": "date-time"},
+                                             "free": {"type": "boolean"}}}}}}}}},
+    "HireCheckNew": {"type": "object", "required": ["date", "start", "hours"], "additionalProperties": False,
+                     "properties": WHEN},
+    "HireCheck": {"type": "object", "properties": {
+        "place": STR, "free": {"type": "integer"}, "clashes": {"type": "array", "items": {"type": "string"}},
+        "sessions": {"type": "array", "items": {"type": "object", "properties": {
+            "date": {"type": "string", "format": "date"}, "start": STR,
+            "state": {"type": "string", "enum": ["free", "taken", "closed", "past"]}}}}}},
+    "HireBookingNew": {"type": "object", "additionalProperties": False,
+                       "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted"], "properties": {
+        "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
+        "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
+        "hirer_name": {"type": "string", "maxLength": NAME_MAX, "description": "required for a group or business"},
+        "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN,
+        "skip": {"type": "array", "items": {"type": "string", "format": "date"},
+                 "description": "the block's clashing dates, left out as the hirer agreed"},
+        "terms_accepted": {"type": "boolean", "enum": [True]}}},
+    "HireBooking": BOOKING,
+    "StaffHireBookingNew": {"type": "object", "additionalProperties": False,
+                            "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted", "payment"],
+                            "properties": {
+        "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
+        "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
+        "hirer_name": {"type": "string", "maxLength": NAME_MAX}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
+        **WHEN, "skip": {"type": "array", "items": {"type": "string", "format": "date"}},
+        "terms_accepted": {"type": "boolean", "enum": [True], "description": "the caller accepted them"},
+        "payment": {"type": "string", "enum": ["card", "waived"]},
+        "waive_reason": {"type": "string", "maxLength": REASON_MAX, "description": "required with waived"},
+        "caller_email": {"type": "string", "format": "email"}}},
+    "MyHireBookings": {"type": "object", "properties": {"bookings": {"type": "array", "items": BOOKING}}},
+    "HireCalendar": {"type": "object", "properties": {"place": STR, "from": STR, "days": {"type": "integer"},
+                                                      "hours": {"type": "array", "items": {"type": "object"}}}},
+    "HireBlockNew": {"type": "object", "required": ["date", "start", "hours", "reason"], "additionalProperties": False,
+                     "properties": {"date": {"type": "string", "format": "date"}, "start": STR,
+                                    "hours": {"type": "integer", "minimum": 1},
+                                    "reason": {"type": "string", "maxLength": REASON_MAX}}},
+    "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR,
+                                                   "hours": {"type": "array", "items": STR}}},
+    "HireDepositCheck": {"type": "object", "required": ["returned", "reason"], "additionalProperties": False,
+                         "properties": {"returned": PENCE, "reason": {"type": "string", "maxLength": REASON_MAX}}},
+}

@@ -1,0 +1,31 @@
+"""What hiring a place says to a hirer: the fields' checks in GOV.UK's words,
+the terms, and the emails that follow a booking's events."""
+
+HIRER_TYPE = "Choose who is hiring: a resident, a community group or a business"
+DATE = "Enter the date of the first session"
+START = "Choose a start time on the hour"
+HOURS = "Choose from 1 to {max} hours"
+WEEKS = "Choose from 1 to {max} weeks"
+TERMS = "You must accept the terms of hire"
+HIRER_NAME = "Enter the name of the group or business"
+KINDS = {"hall": "Hall", "room": "Room", "pitch": "Pitch"}
+TERMS_TEXT = ("The hirer leaves the place as they found it. The deposit is returned, in part or whole, once an "
+              "officer has checked the place after the last session. Cancelling a session refunds its hire by "
+              "the notice given: {rules}; none with less notice.")
+RULE = "{percent}% with at least {notice}"
+DESCRIPTION = "{place}: {sessions} ({first})"
+SESSIONS = {"one": "{count} session", "other": "{count} sessions"}
+
+CONFIRMED_SUBJECT = "Your booking {id} of {place} is confirmed"
+CONFIRMED_BODY = ("Thank you. Your booking {id} of {place} is confirmed and paid for.\n\n"
+                  "Sessions:\n{sessions}\n\nHire: {amount}\nDeposit: {deposit}\nTotal paid: {total}\n\n"
+                  "You can see and cancel sessions here: {link}\n")
+CANCELLED_SUBJECT = "A session of booking {id} is cancelled"
+CANCELLED_BODY = "Your session on {when} at {place} (booking {id}) is cancelled.\n\n{refund}"
+REFUND_LINE = "{amount} ({percent}% of its hire, for {notice} notice) is being refunded to the card you paid with.\n"
+NO_REFUND_LINE = "With {notice} notice, the terms give no refund.\n"
+DEPOSIT_SUBJECT = "Your deposit for booking {id}"
+DEPOSIT_BODY = "Your deposit of {deposit} for booking {id}: {returned} is being refunded.\n\nThe officer's reason: {reason}\n"
+REFUNDED_LATE_SUBJECT = "Your booking {id} was not made"
+REFUNDED_LATE_BODY = ("Your payment arrived after the 30 minutes your times were held had run out, and someone else "
+                      "has booked them since, so the booking was not made. {amount} is being refunded.\n")

@@ -1,0 +1,132 @@
+"""Hiring a hall: a block of Tuesdays checked whole (a bank holiday and
+someone else's evening listed, nothing half booked), every hour taken by a
+conditional write so racers for one hour get one booking, a hold that never
+gets paid freeing its hours, and one resident holding one booking at a time."""
+import dataclasses
+from datetime import timedelta
+
+import pytest
+
+from chalicelib.errors import ApiError
+from chalicelib.handlers.hire import routes  # noqa: F401  (registers the payment hook and effects, as app.py does)
+from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401  (a finished payment's effect)
+from support.hire_support import HALL, NOW, at, book, pay_for, resident, tuesdays
+from support.pay_support import pay  # noqa: F401
+
+
+def test_a_block_over_a_bank_holiday_tuesday_and_a_taken_evening_lists_both_and_holds_nothing(deps, pay):
+    from chalicelib.handlers.hire.times import check
+    other = book(at(deps, NOW), tuesdays(weeks=1, first="2028-01-11", hirer_type="resident", hirer_name=""))
+    checked = check(at(deps, NOW), HALL, tuesdays())
+    assert checked["clashes"] == ["2027-12-28", "2028-01-11"] and checked["free"] == 8
+    assert {s["date"]: s["state"] for s in checked["sessions"]}["2027-12-28"] == "closed"  # Boxing Day's substitute
+    with pytest.raises(ApiError) as refused:
+        book(at(deps, NOW), tuesdays())
+    assert refused.value.code == "block_clashes" and refused.value.status == 409
+    assert [c["date"] for c in refused.value.body()["clashes"]] == ["2027-12-28", "2028-01-11"]
+    assert deps.hire.taken_at(HALL, ["2027-11-23T18:00:00Z"]) == {}  # not half booked
+    assert other["status"] == "held"
+
+
+def test_a_block_booked_with_its_clashes_left_out_is_paid_and_confirmed_whole(deps, pay):
+    book(at(deps, NOW), tuesdays(weeks=1, first="2028-01-11", hirer_type="resident", hirer_name=""))
+    group = at(deps, NOW)
+    made = book(group, tuesdays(skip=["2027-12-28", "2028-01-11"]))
+    assert [s["date"] for s in made["sessions"]][:3] == ["2027-11-23", "2027-11-30", "2027-12-07"]
+    assert len(made["sessions"]) == 8 and made["amount"] == 8 * 2 * 1500 and made["total"] == 24000 + 10000
+    assert made["skipped"] == ["2027-12-28", "2028-01-11"]
+    confirmed = pay_for(group, made)
+    assert confirmed.status == "confirmed"
+    taken = deps.hire.taken_at(HALL, ["2027-11-23T18:00:00Z", "2027-11-23T19:00:00Z", "2028-01-25T19:00:00Z"])
+    assert {k: v[:2] for k, v in taken.items()} == {h: ("booked", made["id"]) for h in taken} and len(taken) == 3
+
+
+def test_twenty_racing_for_one_hour_get_one_booking(deps, pay):
+    from support.racing import at_once
+    body = {"place": HALL, "hirer_type": "resident", "date": "2027-11-25", "start": "10:00", "hours": 1,
+            "terms_accepted": True}
+
+    def one(n):
+        try:
+            return 201, book(at(deps, NOW, resident(1000 + n)), body)["id"]
+        except ApiError as e:
+            return e.status, e.code
+    answers = at_once(one, range(20))
+    won = [a for a in answers if a[0] == 201]
+    # Those who lost the write are told hour_taken; any checking after the winner committed, block_clashes.
+    assert len(won) == 1 and {a for a in answers if a[0] != 201} <= {(409, "hour_taken"), (409, "block_clashes")}
+    assert len([a for a in answers if a[0] == 409]) == 19
+    assert len(pay.payments) == 1  # the losers were never sent to pay
+
+
+def test_one_resident_holds_one_booking_at_a_time(deps, pay):
+    who = resident()
+    book(at(deps, NOW, who), tuesdays(weeks=1))
+    with pytest.raises(ApiError) as refused:
+        book(at(deps, NOW, who), tuesdays(weeks=1, first="2027-11-30"))
+    assert refused.value.code == "hold_in_progress"
+    later = at(deps, NOW + timedelta(minutes=31), who)  # the first hold has run out
+    assert book(later, tuesdays(weeks=1, first="2027-11-30"))["status"] == "held"
+
+
+def test_a_payment_that_never_comes_back_frees_the_hours_and_paying_late_is_refunded(deps, pay):
+    from chalicelib.handlers.hire.settling import release_expired
+    slow = at(deps, NOW)
+    first = book(slow, tuesdays(weeks=1))
+    after = NOW + timedelta(minutes=31)
+    second = book(at(deps, after), tuesdays(weeks=1))  # the lapsed hold's hours are free again at once
+    late = pay_for(at(deps, after), first)  # the first pays after all: its hours are someone else's
+    assert late.status == "released"
+    payment = deps.payments.get(first["payment"]["id"])
+    assert payment.refunded == payment.amount
+    assert deps.hire.get(second["id"]).status == "held"
+    assert release_expired(at(deps, after + timedelta(minutes=31))) == 1  # the second never paid
+    assert deps.hire.taken_at(HALL, ["2027-11-23T18:00:00Z"]) == {}
+
+
+def test_staff_block_time_for_maintenance_and_see_it_in_the_calendar(deps, pay):
+    from chalicelib.handlers.hire.staff import block, calendar
+    officer = at(deps, NOW, resident(role="staff"))
+    book(at(deps, NOW), tuesdays(weeks=1))
+    with pytest.raises(ApiError) as refused:
+        block(officer, HALL, {"date": "2027-11-23", "start": "17:00", "hours": 2, "reason": "Floor polish"})
+    assert refused.value.code == "hour_taken" and "2027-11-23T18:00:00Z" in refused.value.message
+    made = block(officer, HALL, {"date": "2027-11-24", "start": "09:00", "hours": 3, "reason": "Floor polish"})
+    kinds = {h["start"]: h["kind"] for h in calendar(officer, HALL, {"from": "2027-11-23", "days": 7})["hours"]}
+    assert kinds == {"2027-11-23T18:00:00Z": "held", "2027-11-23T19:00:00Z": "held",
+                     **{h: "blocked" for h in made["hours"]}}
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"hirer_type": "friend"}, "hirer_type"), ({"start": "18:30"}, "start"), ({"hours": 0}, "hours"),
+    ({"hours": 9}, "hours"), ({"weeks": 41}, "weeks"), ({"terms_accepted": False}, "terms_accepted"),
+    ({"date": "tuesday"}, "date"), ({"skip": "2027-12-28"}, "skip"), ({"hirer_name": ""}, "hirer_name"),
+    ({"colour": "red"}, "colour"), ({"weeks": True}, "weeks"),
+])
+def test_bad_input_is_refused_naming_the_field(deps, change, field):
+    with pytest.raises(ApiError) as refused:
+        book(at(deps, NOW), tuesdays(**change))
+    assert refused.value.status == 400 and field in [f["field"] for f in refused.value.fields]
+
+
+def test_a_block_longer_than_one_transaction_holds_is_refused_before_anything_is_read(client, deps, people):
+    answer = client.post("/v1/hire/bookings", tuesdays(weeks=40, hours=3), people().auth)
+    assert answer.status_code == 422 and answer.json_body["error"]["fields"][0]["field"] == "weeks"
+    assert client.post("/v1/hire/places/nowhere/check", {"date": "2027-11-23", "start": "18:00", "hours": 2}
+                       ).status_code == 404
+    assert client.post("/v1/hire/bookings", "[]", people().auth).status_code == 400
+    assert client.get("/v1/hire/bookings/HB-NOPE", people().auth).status_code == 404
+    assert client.get(f"/v1/hire/places/{HALL}/times?days=900").status_code == 400
+
+
+def test_staff_book_for_a_caller_with_a_card_or_waived_and_the_officer_is_not_held_to_one(deps, pay):
+    from chalicelib.handlers.hire.staff import take
+    officer = at(deps, NOW, resident(role="staff"))
+    card = take(officer, {**tuesdays(weeks=1), "payment": "card", "caller_email": "club@example.org"}, None)[0]
+    assert card["status"] == "held" and card["payment"]["next_url"] and card["taken_by"]["payment"] == "card"
+    waived = take(officer, {**tuesdays(weeks=2, first="2027-11-30"), "payment": "waived",
+                            "waive_reason": "The council's own consultation evening"}, None)[0]
+    assert waived["status"] == "confirmed" and waived["total"] == 0 and waived["payment"] is None
+    with pytest.raises(ApiError) as refused:
+        take(officer, {**tuesdays(weeks=1, first="2027-12-14"), "payment": "waived"}, None)
+    assert refused.value.status == 400 and refused.value.fields[0]["field"] == "waive_reason"

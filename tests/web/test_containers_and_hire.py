@@ -1,0 +1,83 @@
+"""Issue 51's "done means", on a phone through the local stack: a resident
+orders a replacement recycling box, pays on the provider's page and sees
+the crew's delivery day (their recycling round's), and a second order for
+the same box is refused with the first one's reference; a community group
+books the main hall every Tuesday evening for 10 weeks, is shown the
+Tuesday that cannot be had (28 December 2027, a bank holiday), books the
+others, pays, and cancels one evening for the refund the terms give, once.
+(The block is in late 2027: the hall's calendar is fixed dates, and the
+bank holiday data ends in 2028.)"""
+import re
+
+from playwright.sync_api import expect
+
+from support.pay_support import SUCCESS
+from tests.alerts.test_alerts_end_to_end import wait_for
+from tests.web.browser import check_accessible
+from tests.web.journeys import heading, sign_in
+from tests.web.test_bulky import fill_the_card_page, pay  # noqa: F401  (the provider, for the stack)
+
+DEMO_HOME = "990000000001"  # 1 Micklegate: on a Monday recycling round in the demo data
+
+
+def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_with_its_reference(browser, pay):
+    from chalicelib.storage.jobs import JobStore
+    email = browser.stack.resident("box.orderer@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/containers?uprn={DEMO_HOME}")
+    heading(page, "Order a bin or box")
+    check_accessible(page, "order a container")
+    page.get_by_label("Green recycling box (55 litres)").check()
+    page.get_by_label("Damaged", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    fill_the_card_page(page, SUCCESS, "£7.00")
+    heading(page, "Your container is ordered")  # back, the payment checked with the provider
+    expect(page.locator("#delivery")).to_contain_text("Monday")
+    check_accessible(page, "container ordered")
+    reference = page.url.rstrip("/").rsplit("/", 1)[-1]
+    job = JobStore().get(reference)
+    assert job is not None and job.service_code == "container_delivery"
+    expect(page.locator("#delivery")).to_contain_text(str(int(job.due[-2:])))  # the crew's job is on that day
+    page.goto(f"/containers?uprn={DEMO_HOME}")
+    heading(page, "Order a bin or box")
+    expect(page.locator("#screen")).to_contain_text(f"Already ordered: {reference}")
+    page.get_by_label("Green recycling box (55 litres)").check()
+    page.get_by_label("Missing or stolen").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_contain_text(reference)
+
+
+def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_cancels_one_for_its_refund(
+        browser, pay):
+    from chalicelib.storage.hire import HireStore
+    email = browser.stack.resident("chess.club@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/hire")
+    heading(page, "Hire a hall, room or pitch")
+    page.get_by_label("Tang Hall Community Centre: main hall").check()
+    page.get_by_label("A community group").check()
+    page.get_by_label("Name of the group or business").fill("Tang Hall Chess Club")
+    for part, value in (("day", "23"), ("month", "11"), ("year", "2027")):
+        page.locator(f'input[name="date.{part}"]').fill(value)
+    page.get_by_label("How many weeks, on the same day and time?").select_option("10")
+    page.get_by_label("I accept the terms of hire").check()
+    page.get_by_role("button", name="Check and pay").click()
+    expect(page.locator("#clash-list li")).to_have_count(1)
+    expect(page.locator("#clash-list")).to_contain_text("28 December 2027: closed")
+    check_accessible(page, "hire a hall with a clash listed")
+    page.get_by_role("button", name="Check and pay").click()
+    fill_the_card_page(page, SUCCESS, "£370.00")  # 9 evenings of 2 hours at £15.00, and the £100.00 deposit
+    heading(page, "Your booking is confirmed")
+    expect(page.locator("#sessions li")).to_have_count(9)
+    expect(page.locator("#skipped")).to_contain_text("28 December 2027")
+    page.locator("#cancel-2027-11-30").click()
+    expect(page.locator("#sessions")).to_contain_text("Cancelled: £30.00 refunded (100%)")
+    check_accessible(page, "hire booking with a session cancelled")
+    booking_id = page.url.rstrip("/").rsplit("/", 1)[-1]
+
+    def refunded():
+        """the cancellation's event has had its refund made and settled on the booking"""
+        session = next(s for s in HireStore().get(booking_id).sessions if s["date"] == "2027-11-30")
+        return session["refund"]["status"] == "done"
+    wait_for(refunded, seconds=20)
+    assert [[r["amount"] for r in p["refunds"]] for p in pay.payments.values()] == [[3000]]

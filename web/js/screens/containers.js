@@ -1,0 +1,63 @@
+// Order a bin or box for my property (/containers?uprn=): the containers its
+// rounds take, why, the price; a paid one goes to the provider's card page.
+// A request's own page (/containers/{id}): where the provider sends the resident back.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, errorsOf, input, onSubmit} from "../forms.js";
+import {formatDay, t} from "../i18n.js";
+import {navigate} from "../router.js";
+import {signedIn} from "../session.js";
+import {pounds} from "./bulky.js";
+
+const row = (key, value) => h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
+  h("dd", {class: "summary-list__value"}, value));
+
+async function request(view, id) {
+  const r = await api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`);
+  append(view, h("h1", {class: "heading-l"}, t(`containers.${r.status}`)),
+    r.delivery_date && r.status === "confirmed" ? h("div", {class: "panel", id: "delivery"},
+      t("containers.delivery", {day: formatDay(r.delivery_date)})) : null,
+    h("dl", {class: "summary-list", id: "request"}, row(t("containers.reference"), r.id),
+      row(t("containers.container"), r.name), row(t("bulky.address"), r.address),
+      row(t("bulky.amount"), r.amount_text)));
+  if (r.status === "held" && r.payment?.next_url) {
+    append(view, h("p", {class: "body"}, h("a", {class: "button", href: r.payment.next_url}, t("bulky.pay_now"))));
+  }
+}
+
+export async function render(view, {params, url}) {
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, {replace: true});
+  const id = url.pathname.split("/")[2];
+  try {
+    if (id) return await request(view, id);
+  } catch (error) {
+    return append(view, h("h1", {class: "heading-l"}, t("containers.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  const uprn = params.get("uprn") || "";
+  append(view, h("h1", {class: "heading-l"}, t("containers.title")));
+  let offer;
+  try {
+    offer = await api(`/v1/places/${encodeURIComponent(uprn)}/containers`);
+  } catch (error) {
+    return append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  const price = (c, reason) => (c.prices[reason] ? pounds(c.prices[reason]) : t("containers.free"));
+  const form = h("form", {novalidate: true},
+    h("p", {class: "inset"}, t("bulky.for_address", {address: offer.address})),
+    choices({field: "container", legend: t("containers.which"), options: offer.containers.map(c => ({value: c.id,
+      label: c.name, hint: c.open_request ? t("containers.open", {reference: c.open_request})
+        : c.in_stock ? t("containers.price", {price: price(c, "damaged")}) : t("containers.none_left")}))}),
+    choices({field: "reason", legend: t("containers.why"), options: offer.reasons.map(r => ({value: r.id,
+      label: r.name, hint: r.charged ? null : t("containers.free")}))}),
+    input({field: "notes", label: t("containers.where"), optional: true, maxlength: "300"}),
+    h("p", {class: "body"}, t("bulky.needs_signal")), button(t("containers.order")));
+  const key = crypto.randomUUID();
+  onSubmit(form, view, async () => {
+    const made = await api("/v1/waste/containers/requests", {method: "POST", headers: {"Idempotency-Key": key},
+      body: {uprn, container: form.elements.container.value, reason: form.elements.reason.value,
+        notes: form.elements.notes.value.trim()}});
+    if (made.payment?.next_url) location.assign(made.payment.next_url);
+    else navigate(`/containers/${made.id}`);
+  });
+  append(view, form);
+}

@@ -1,0 +1,84 @@
+// Hire a hall, room or pitch (/hire): one session or the same weekday and time
+// for some weeks, checked whole; dates that cannot be had are listed and the
+// hirer books the rest knowingly (skip), then pays. A booking's page
+// (/hire/bookings/{id}): its sessions, each cancellable with the refund the terms give.
+import {api} from "../api.js";
+import {append, h} from "../dom.js";
+import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
+import {formatDate, formatDay, t, tCount} from "../i18n.js";
+import {navigate} from "../router.js";
+import {signedIn} from "../session.js";
+import {pounds} from "./bulky.js";
+
+const range = (from, to, label) => Array.from({length: to - from + 1}, (_, n) => ({value: String(from + n),
+  label: label(from + n)}));
+
+async function booking(view, id) {
+  const b = await api(`/v1/hire/bookings/${encodeURIComponent(id)}`);
+  const list = h("ul", {class: "list", id: "sessions"}, b.sessions.map(s => {
+    const cancel = button(t("hire.cancel"), {secondary: true, type: "button", id: `cancel-${s.date}`, onclick: async () => {
+      try {
+        await api(`/v1/hire/bookings/${b.id}/sessions/${s.date}/cancel`, {method: "POST"});
+        view.replaceChildren();
+        await booking(view, b.id);  // drawn again as it now stands
+      } catch (error) { append(view, h("p", {class: "body"}, errorsOf(error)[0].message)); }
+    }});
+    return h("li", {}, t("hire.session", {day: formatDay(s.date), start: s.start, end: s.end}), " ",
+      s.status === "cancelled" ? h("strong", {}, t("hire.cancelled", {refund: pounds(s.refund?.amount || 0),
+        percent: s.refund?.percent || 0})) : b.status === "confirmed" ? cancel : null);
+  }));
+  append(view, h("h1", {class: "heading-l"}, t(`hire.${b.status}`)),
+    h("p", {class: "body"}, t("hire.summary", {id: b.id, total: b.total_text, deposit: pounds(b.deposit.amount)})),
+    b.skipped.length ? h("p", {class: "body", id: "skipped"}, t("hire.skipped", {dates: b.skipped.map(d => formatDate(d)).join(", ")})) : null,
+    list);
+  if (b.status === "held" && b.payment?.next_url) {
+    append(view, h("p", {class: "body"}, h("a", {class: "button", href: b.payment.next_url}, t("bulky.pay_now"))));
+  }
+}
+
+export async function render(view, {url}) {
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, {replace: true});
+  const id = url.pathname.split("/")[3];
+  let places;
+  try {
+    if (id) return await booking(view, id);
+    places = (await api("/v1/hire/places")).places;
+  } catch (error) {
+    return append(view, h("h1", {class: "heading-l"}, t("hire.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  const clashes = h("div", {id: "clashes", "aria-live": "polite"});
+  const form = h("form", {novalidate: true},
+    choices({field: "place", legend: t("hire.place"), options: places.map(p => ({value: p.id, label: p.name,
+      hint: t("hire.place_hint", {capacity: p.capacity, resident: pounds(p.prices.resident),
+        community: pounds(p.prices.community), deposit: pounds(p.deposit)})}))}),
+    choices({field: "hirer_type", legend: t("hire.who"), options: ["resident", "community", "commercial"].map(v => ({
+      value: v, label: t(`hire.who.${v}`)}))}),
+    input({field: "hirer_name", label: t("hire.name"), optional: true, maxlength: "120"}),
+    dateInput({field: "date", legend: t("hire.date")}),
+    select({field: "start", label: t("hire.start"), options: range(9, 21, n => `${String(n).padStart(2, "0")}:00`)
+      .map(o => ({...o, value: o.label})), value: "18:00"}),
+    select({field: "hours", label: t("hire.hours"), options: range(1, 8, n => tCount("hire.hours_n", n)), value: "2"}),
+    select({field: "weeks", label: t("hire.weeks"), options: range(1, 40, n => tCount("hire.weeks_n", n)), value: "1"}),
+    choices({field: "terms_accepted", legend: t("hire.terms"), hint: places[0]?.terms, multiple: true,
+      options: [{value: "yes", label: t("hire.accept")}]}),
+    clashes, button(t("hire.book")));
+  const key = crypto.randomUUID();
+  let skip = [];
+  onSubmit(form, view, async () => {
+    const body = {place: form.elements.place.value, hirer_type: form.elements.hirer_type.value,
+      hirer_name: form.elements.hirer_name.value.trim(), date: dateValue(form, "date"), start: form.elements.start.value,
+      hours: Number(form.elements.hours.value), weeks: Number(form.elements.weeks.value), skip,
+      terms_accepted: form.elements.terms_accepted.checked};
+    try {
+      const made = await api("/v1/hire/bookings", {method: "POST", headers: {"Idempotency-Key": `${key}.${skip.length}`}, body});
+      location.assign(made.payment.next_url);
+    } catch (error) {
+      if (error.code !== "block_clashes") throw error;
+      skip = error.body.clashes.map(c => c.date);  // shown first; pressing again books the rest
+      clashes.replaceChildren(h("div", {class: "warning-text"}, t("hire.clashes")),
+        h("ul", {class: "list", id: "clash-list"}, error.body.clashes.map(c => h("li", {},
+          t(`hire.clash.${c.state}`, {day: formatDate(c.date)})))));
+    }
+  });
+  append(view, h("h1", {class: "heading-l"}, t("hire.title")), form);
+}
