@@ -43,6 +43,9 @@ def between(low, high):
 
 
 NOT_A_DAY = "Must be a date, like 2026-12-29."
+# A place (calendar) named on a hold, a move or the waiting list.
+CALENDAR_NOT_TEXT = "Must be a calendar's id, as text."
+NOT_A_PLACE = "Is not a place that offers this service."
 NOT_A_SETUP = "Must be an object with `services` and `calendars`."
 
 
