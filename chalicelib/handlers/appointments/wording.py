@@ -20,6 +20,7 @@ BAD_ID = "Must be lower-case letters, digits and '-', 2 to 60 characters."
 NO_CALENDAR = "Is not a calendar in this document."
 ONE_LENGTH = "A calendar serves services of one length: this one's differs from another on the same calendar."
 BAD_QUESTION = "A question needs an id (lower-case letters, digits, '_') and a label."
+BAD_STAFF_LABEL = "A question's staff_label, when given, is the officer's words for it: text of 1 to 200 characters."
 BAD_SPAN = "Must be [\"HH:MM\", \"HH:MM\"], the first before the second."
 
 
@@ -32,6 +33,7 @@ def between(low, high):
 
 
 NOT_A_DAY = "Must be a date, like 2026-12-29."
+NOT_IN_PERSON = "Only an appointment in person can be marked arrived: mark a call seen or did not attend."
 # A place (calendar) named on a hold, a move or the waiting list.
 CALENDAR_NOT_TEXT = "Must be a calendar's id, as text."
 NOT_A_PLACE = "Is not a place that offers this service."
