@@ -34,7 +34,7 @@ def test_a_phone_call_back_is_marked_seen_or_missed_never_arrived(demo):
 def test_each_question_has_the_officers_words_beside_the_residents(demo):
     [account] = next(s for s in services(demo)["services"] if s["id"] == "council-tax-call-back")["questions"]
     assert account["label"].startswith("Your council tax account number")
-    assert account["staff_label"] == "The caller's council tax account number, if they know it"
+    assert account["staff_label"] == "Their council tax account number, if they know it"
     listed = services(demo)["services"]
     assert all(q.get("staff_label") and not q["staff_label"].startswith(("Your", "Do you", "What would you"))
                for s in listed for q in s["questions"])
