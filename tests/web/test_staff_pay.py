@@ -112,13 +112,11 @@ def test_a_link_whose_payment_is_under_way_reads_in_progress_and_a_second_is_mad
 
 
 def test_finance_opens_on_today_says_which_file_is_which_and_a_bill_refund_speaks_of_the_bill(desk, pay):
-    stack = desk.stack
-    made = paid_council_tax(stack)
-    Officer(stack, "finance.today@example.org")
+    made, finance = paid_council_tax(desk.stack), Officer(desk.stack, "finance.today@example.org")
+    today = finance.call("GET", "/v1/staff/payments")[0]["date"]  # the council's today, as the desk reads it
     page = desk.new_page()
     sign_in_by_keyboard(page, "finance.today@example.org", "/sign-in?next=/staff/pay/reconciliation")
     heading(page, "Cash file and reconciliation")
-    today = Officer(stack, "finance.today.api@example.org").call("GET", "/v1/staff/payments")[0]["date"]
     expect(page.get_by_label("Day")).to_have_value(today)  # as the payments screen: today, shown
     expect(page.locator("#reconcile-totals")).to_be_visible()
     expect(page.locator("#cash-file-hint")).to_contain_text("cash-receipting system imports")
