@@ -7,8 +7,8 @@ from datetime import datetime
 
 from playwright.sync_api import expect
 
-from tests.web.browser import Browser, check_accessible
-from tests.web.desk import Officer, desk  # noqa: F401 (a fixture)
+from tests.web.browser import Browser
+from tests.web.desk import Officer, desk, screen  # noqa: F401 (a fixture)
 from tests.web.journeys import sign_in
 from tests.web.test_appointments import london_local
 
@@ -66,7 +66,7 @@ def test_the_desk_shows_a_booked_and_a_blocked_time_at_once(desk, stack):
     expect(page.locator("#blocked")).to_contain_text(f"{local_day(second['start']):%A} {local_day(second['start']).day}")
     expect(page.locator(f"#book-for-caller input[value^='{second['start']}|']")).to_have_count(0)
     expect(page.locator("#day-list")).to_contain_text("Cleo Caller")  # the booking, still listed beside it
-    check_accessible(page, "staff-appointments-booked-and-blocked")
+    screen(page, "staff-appointments-booked-and-blocked")
 
 
 def test_on_a_small_phone_the_menu_leaves_room_for_the_day_and_the_day_links_are_44px(chromium, stack):
@@ -82,6 +82,6 @@ def test_on_a_small_phone_the_menu_leaves_room_for_the_day_and_the_day_links_are
             assert page.get_by_role("link", name=name).bounding_box()["height"] >= 44
         for link in page.locator(".desk-menu__link").all():
             assert link.bounding_box()["height"] >= 44
-        check_accessible(page, "staff-appointments-small-phone")
+        screen(page, "staff-appointments-small-phone")
     finally:
         phone.close()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.browser import check_accessible
-from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard, tab_to
+from tests.web.desk import Officer, fresh_screen, heading, screen, sign_in_by_keyboard, stale_screen, tab_to
 from tests.web.test_bulky import pay  # noqa: F401 (a fixture)
 from tests.web.test_staff_payments import paid_through
 
@@ -57,8 +57,11 @@ def test_finance_makes_a_payment_link_and_reads_the_days_cash_file_and_differenc
     heading(page, "Cash file and reconciliation")
     tab_to(page, page.get_by_label("Day"))
     page.get_by_label("Day").fill(day)
+    expect(page.locator("#reconcile-totals")).to_be_visible()  # it opens on today: a screen shown already
     tab_to(page, page.get_by_role("button", name="Show"))
+    stale_screen(page)
     page.keyboard.press("Enter")
+    fresh_screen(page)  # the day asked for, drawn anew: never the first screen's elements
     expect(page.locator("#reconcile-totals")).to_contain_text("£12.34")
     row = page.locator("#reconcile-differences tr", has_text=made["payment"]["id"])
     expect(row).to_contain_text("Missing")
