@@ -91,7 +91,7 @@ screens: $(STAMP) $(VENDOR) $(CHROMIUM)
 	  tests/web/test_chat.py tests/web/test_moderation.py tests/web/test_petitions.py \
 	  tests/web/test_staff_bulky_take.py tests/web/test_staff_payments.py \
 	  tests/web/test_council_tax.py tests/web/test_staff_council_tax.py tests/web/test_chat_waiting.py \
-	  tests/web/test_bulky.py tests/web/test_staff_pay.py
+	  tests/web/test_bulky.py tests/web/test_staff_pay.py tests/web/test_appointments_desk.py
 
 bench: $(STAMP) dynamodb-local
 	$(PY) -m bench.run

@@ -58,6 +58,7 @@ def main(argv=None):
     outbox.add_argument("--to", help="only messages to this address")
     outbox.add_argument("--last", type=int, default=10, help="how many (default 10)")
     outbox.add_argument("--html", action="store_true", help="also print the HTML part of e-mail")
+    outbox.add_argument("--save", metavar="DIR", help="write each message's attachments (an invite) to files in DIR")
     args = parser.parse_args(argv)
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
@@ -188,17 +189,9 @@ def export_command(args):
 
 def outbox_command(args):
     from chalicelib.storage.outbox import OutboxStore
+    from doorstep_cli.outbox import show
     connect(args.stage)
-    rows = OutboxStore().newest(args.last, to=args.to)
-    for m in rows:
-        print(f"--- {m.created_at:%Y-%m-%d %H:%M:%S} {m.channel} to {m.to}: {m.subject or ''}")
-        for name, value in (m.headers or {}).items():
-            print(f"{name}: {value}")
-        print(m.body)
-        if m.html:
-            print(m.html if args.html else f"(and an HTML part of {len(m.html)} characters: --html shows it)")
-    if not rows:
-        print("the outbox is empty")
+    show(OutboxStore().newest(args.last, to=args.to), html=args.html, save=args.save)
     return 0
 
 

@@ -1,11 +1,14 @@
 """The waiting list for an earlier time, in the appointments table:
 
-  waiting#<service> / <joined>#<user>   one resident waiting (oldest first), or offered a freed time
+  waiting#<service> / <joined>#<user>   one resident waiting (oldest first, joined to the
+                                        millisecond), or offered a freed time
   waiter#<service>#<user> / wait        the one place a resident has on a service's list
 
 An offer's expiry is in the sparse `reminders` index under "offers" (sort:
 "<offer_until>#<service>#<row sk>"), so the sweep that passes an unanswered
 offer to the next reads only offers past their time."""
+from datetime import timezone
+
 from .appointment_models import AppointmentsModel as M, stamp
 from .binding import bind, transaction, writes
 from .errors import AlreadyExists  # noqa: F401  (raised through writes)
@@ -14,7 +17,10 @@ OFFERS = "offers"
 
 
 def _row(service_id, joined, user_id):
-    return f"waiting#{service_id}", f"{stamp(joined)}#{user_id}"
+    """Served in joining order: to the minute, two who joined in one minute
+    would be served by their (random) user ids."""
+    moment = joined.astimezone(timezone.utc)
+    return f"waiting#{service_id}", f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z#{user_id}"
 
 
 def _row_of(service_id, sk):
@@ -74,6 +80,11 @@ class WaitingStore:
         """{service id: the `before` the resident waits for} of the lists they are on: one BatchGetItem."""
         keys = [_marker(s, user_id) for s in service_ids]
         return {m.pk.split("#")[1]: m.data.get("before") for m in M.batch_get(keys)} if keys else {}
+
+    def place_keys(self, service_id, sk, user_id):
+        """The keys of a resident's place on a list (its row and marker), for a
+        transaction of another store to delete with its own change."""
+        return [_row_of(service_id, sk), _marker(service_id, user_id)]
 
     def leave(self, service_id, sk, user_id):
         """Off the list (offer answered, passed on or withdrawn): the row and its marker."""

@@ -122,9 +122,11 @@ class AppointmentStore:
                 hpk, hsk = holder_key(appointment.user_id)
                 t.delete(M(hpk, hsk), condition=M.pk.does_not_exist() | (M.appointment_id == appointment.id))
 
-    def book(self, appointment, now, event, idempotency=None):
+    def book(self, appointment, now, event, idempotency=None, leaving=()):
         """A held appointment booked, one transaction: still held by it, not
-        expired (EditConflict("appointment") otherwise); its seat turned booked."""
+        expired (EditConflict("appointment") otherwise); its seat turned booked.
+        `leaving`: keys deleted with it (an offer taken: the resident's place
+        on the waiting list, WaitingStore.place_keys)."""
         from .report_store import _claim_key, event_model
         pk, sk = seat_key(appointment.calendar_id, appointment.start, appointment.seat)
         expected = appointment.seq
@@ -140,6 +142,9 @@ class AppointmentStore:
                 parts.append("holder")
                 hpk, hsk = holder_key(appointment.user_id)
                 t.delete(M(hpk, hsk), condition=M.pk.does_not_exist() | (M.appointment_id == appointment.id))
+            for key in leaving:
+                parts.append("place")
+                t.delete(M(*key))
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
 

@@ -13,7 +13,12 @@
   "reversed#{refund id}"): money handed to the fund's back office, written
   once (a conditional put) after it answered; a day's postings are one Query.
 - a staff payment link: pk "link#{id}", sk "link": fund, reference, amount,
-  expiry, used once (a conditional update).
+  expiry, used once (a conditional update), `paid_at` once its payment
+  succeeded. Its `account` is "link#{fund}#{reference}" (a partition of
+  `by_account` apart from the bills'), so the links made for one reference
+  are one Query. Beside them, pk "linkfor#{fund}#{reference}", sk "latest":
+  the newest link's id, written with each link under a condition on the one
+  read, so two officers making a link for one reference at once are ordered.
 """
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
@@ -50,6 +55,8 @@ class BillModel(Stored):
     user_id = UnicodeAttribute(null=True)
     sk_time = UnicodeAttribute(null=True)
     used_at = UnicodeAttribute(null=True)  # a payment link's use
+    paid_at = UnicodeAttribute(null=True)  # a payment link's payment, once it succeeded
+    latest = UnicodeAttribute(null=True)  # the newest payment link of a reference ("linkfor#" rows)
     payment_id = UnicodeAttribute(null=True)  # a bill's payment, once made
     status = UnicodeAttribute(null=True)  # how it finished, as its purpose was told
     account = UnicodeAttribute(null=True)
@@ -121,12 +128,20 @@ class BillStore:
     def postings(self, day):
         return [m.row for m in BillModel.query(f"day#{day}", consistent_read=True)]
 
-    def add_link(self, link, idempotency=None, event=None):
-        """A staff payment link, its key's record and the event that sends it (`pay_link_made`), one transaction."""
+    def add_link(self, link, idempotency=None, event=None, latest=None):
+        """A staff payment link, its key's record and the event that sends it (`pay_link_made`), one
+        transaction, with its reference's newest-link row: EditConflict("latest") unless that row
+        still names `latest` (None: no link made for the reference yet)."""
         from .report_store import EventModel, _claim_key, event_model
-        parts = ["link"] + (["event"] if event is not None else [])
+        parts = ["link", "latest"] + (["event"] if event is not None else [])
+        account = f"link#{link['fund']}#{link['reference']}"
         with writes(parts, exists={"link", "idempotency", "event"}), transaction() as t:
-            t.save(BillModel(pk=f"link#{link['id']}", sk="link", row=link), condition=BillModel.pk.does_not_exist())
+            t.save(BillModel(pk=f"link#{link['id']}", sk="link", row=link, account=account,
+                             account_time=f"{link['created_at']}#{link['id']}"),
+                   condition=BillModel.pk.does_not_exist())
+            t.save(BillModel(pk=f"linkfor#{link['fund']}#{link['reference']}", sk="latest", row={},
+                             latest=link["id"]),
+                   condition=BillModel.pk.does_not_exist() if latest is None else BillModel.latest == latest)
             if event is not None:
                 t.save(event_model(event), condition=EventModel.id.does_not_exist())
             if idempotency is not None:
@@ -134,7 +149,30 @@ class BillStore:
 
     def link(self, link_id):
         found = get_or_none(BillModel, f"link#{link_id}", range_key="link", consistent_read=True)
-        return {**found.row, "used_at": found.used_at} if found else None
+        return _link(found) if found else None
+
+    def links_for(self, fund, reference, limit=20):
+        """(the newest link's id or None, [the reference's links, newest first, `limit` at most]):
+        one GetItem of the newest-link row (consistent, so a link just made is never missed)
+        and one Query of `by_account`; the newest read again when the index has not caught up."""
+        newest = get_or_none(BillModel, f"linkfor#{fund}#{reference}", range_key="latest", consistent_read=True)
+        latest = newest.latest if newest else None
+        found = [_link(m) for m in BillModel.by_account.query(f"link#{fund}#{reference}", scan_index_forward=False,
+                                                               limit=limit, page_size=limit)]
+        if latest and all(link["id"] != latest for link in found):
+            caught = self.link(latest)
+            found = ([caught] if caught else []) + found
+        return latest, found
+
+    def paid_link(self, link_id, used_at, at):
+        """A link's payment succeeded: the link paid (only the use that took it)."""
+        from .errors import EditConflict
+        try:
+            with writes(["link"]):
+                BillModel(pk=f"link#{link_id}", sk="link").update(
+                    actions=[BillModel.paid_at.set(at)], condition=BillModel.used_at == used_at)
+        except EditConflict:
+            pass
 
     def use_link(self, link_id, at):
         """True for the one caller that uses it; False once it is used."""
@@ -157,6 +195,10 @@ class BillStore:
                     actions=[BillModel.used_at.remove()], condition=BillModel.used_at == used_at)
         except EditConflict:
             pass
+
+
+def _link(model):
+    return {**model.row, "used_at": model.used_at, "paid_at": model.paid_at}
 
 
 def _bill(model):

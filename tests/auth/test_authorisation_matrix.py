@@ -491,7 +491,8 @@ _simple("GET", "/v1/me/bills")
 _simple("GET", "/v1/staff/pay/cash-file.csv", "/v1/staff/pay/cash-file.csv?fund=parking-pcn&date=2026-11-24")
 _simple("GET", "/v1/staff/pay/reconciliation", "/v1/staff/pay/reconciliation?date=2026-11-24")
 _simple("GET", "/v1/pay/links/{link_id}", "/v1/pay/links/" + "A" * 32)
-_simple("POST", "/v1/staff/pay/links", body={"fund": "fixed-penalty", "reference": "FP004217", "amount": 10000})
+_simple("POST", "/v1/staff/pay/links", body={"fund": "fixed-penalty", "reference": "FP004217", "amount": 10000,
+                                                      "confirm": True})  # the world is shared: callers each make one
 _simple("GET", "/v1/me/bulky-bookings")
 _simple("GET", "/v1/places/{uprn}/containers", "/v1/places/990000000101/containers")
 _simple("POST", "/v1/waste/containers/requests",

@@ -51,7 +51,7 @@ def test_each_paying_route_reads_a_fixed_handful_of_items_by_key(client, deps, p
         "GET /v1/me/bills": cost(lambda: paying.mine(own)),
         "GET /v1/pay/links/{id}": cost(lambda: links.read(deps, link["id"])),
         "POST /v1/staff/pay/links": cost(lambda: links.make(
-            staff, {"fund": "sundry-invoice", "reference": "200345672", "amount": 200}, None)),
+            staff, {"fund": "sundry-invoice", "reference": "200345672", "amount": 200, "confirm": True}, None)),
         "GET /v1/staff/pay/cash-file.csv": cost(lambda: cashfile.cash_file(staff, {"fund": "fixed-penalty",
                                                                                   "date": day})),
         "GET /v1/staff/pay/reconciliation": cost(lambda: cashfile.reconciliation(staff, {"date": day})),
@@ -65,6 +65,9 @@ def test_each_paying_route_reads_a_fixed_handful_of_items_by_key(client, deps, p
     assert ops["GET /v1/pay/payments/{id}"] == ["GetItem", "GetItem"]  # the bill, its payment
     assert ops["GET /v1/me/bills"] == ["Query"]
     assert ops["GET /v1/pay/links/{id}"] == ["GetItem"]
+    # the reference's newest-link row and its links (one live already), then the link written
+    assert ops["POST /v1/staff/pay/links"][:2] == ["GetItem", "Query"]
+    assert measured["POST /v1/staff/pay/links"][1] <= 3
     assert ops["GET /v1/staff/pay/cash-file.csv"] == ["Query"]  # the ledger's day
     assert ops["GET /v1/staff/pay/reconciliation"] == ["Query", "Query"]  # the postings' day, the ledger's day
     post = ops["POST /v1/pay/payments"]

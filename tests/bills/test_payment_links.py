@@ -25,9 +25,9 @@ def test_an_officers_link_prefills_the_pay_screen_and_pays_once(client, people, 
         ("sundry-invoice", "200345672", 7_250, False)
     made = pay_bill(client, {"link": link["id"]}).json_body
     assert (made["fund"], made["reference"], made["amount"]) == ("sundry-invoice", "200345672", 7_250)
-    again = pay_bill(client, {"link": link["id"]})
-    assert again.status_code == 404 and again.json_body["error"]["code"] == "link_gone"
-    assert client.get(f"/v1/pay/links/{link['id']}").status_code == 404
+    again = pay_bill(client, {"link": link["id"]})  # its payment under way: in progress, not used
+    assert again.status_code == 409 and again.json_body["error"]["code"] == "link_in_progress"
+    assert client.get(f"/v1/pay/links/{link['id']}").status_code == 409
     assert len(pay.payments) == 1
 
 
@@ -35,7 +35,7 @@ def test_payers_racing_through_one_link_make_one_payment(client, people, pay):
     link = make_link(client, people("staff"), {"fund": "sundry-invoice", "reference": "200345672", "amount": 7_250})
     answers = at_once(lambda n: pay_bill(client, {"link": link["id"]}), range(RACERS))
     made = [a for a in answers if a.status_code == 201]
-    gone = [a for a in answers if a.status_code == 404 and a.json_body["error"]["code"] == "link_gone"]
+    gone = [a for a in answers if a.status_code == 409 and a.json_body["error"]["code"] == "link_in_progress"]
     assert (len(made), len(gone)) == (1, RACERS - 1), [a.status_code for a in answers]
     assert len(pay.payments) == 1 and made[0].json_body["amount"] == 7_250
 

@@ -40,7 +40,7 @@ def test_an_officer_reads_the_day_downloads_it_and_refunds_part_of_a_payment_by_
     expect(page.locator("#payment-totals")).to_contain_text("Taken")
     screen(page, "staff-payments")
 
-    tab_to(page, page.get_by_role("button", name="Download the day as CSV (for finance)"))
+    tab_to(page, page.get_by_role("button", name="Download every payment and refund of the day (CSV, all funds)"))
     with page.expect_download() as downloading:
         page.keyboard.press("Enter")
     text = open(downloading.value.path(), encoding="utf-8").read()

@@ -104,14 +104,17 @@ def _take(deps, appointment, now, claim, **values):
     """Booked, with its event: an offer from the waiting list moves the
     resident's later booking (offers.py), anything else is booked as it is."""
     record = claim.record(appointment.id, now, IDEMPOTENCY_HOURS)
+    leaving = ()
     if appointment.offered:
         from . import offers
         old, place = offers.replaced(deps, appointment)
         moved = offers.take(deps, appointment, old, place, now, record, **values) if old is not None else None
         if moved is not None:
             return moved
+        # Taken with no later booking to move: off the list in the same transaction, not at the next sweep.
+        leaving = deps.waiting.place_keys(appointment.service_id, place, appointment.user_id) if place else ()
     event = confirm(deps, appointment, now, **values)
-    deps.appointments.book(appointment, now, event, record)
+    deps.appointments.book(appointment, now, event, record, leaving)
     return event
 
 

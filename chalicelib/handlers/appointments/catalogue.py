@@ -26,3 +26,19 @@ def service_or_404(deps, service_id):
     if service is None:
         raise NotFound(wording.NO_SERVICE, code="service_not_found")
     return service, {c: calendars[c] for c in service["calendars"] if c in calendars}
+
+
+def chosen_calendar(body, calendars):
+    """The calendar (place) a body names, or None when it names none. One that
+    is not text (400), or that does not serve the service (422), is refused:
+    a place silently dropped would hold or wait for a time somewhere else."""
+    from ...errors import ValidationFailed
+    from ...validation import broken_rules
+    wanted = body.get("calendar_id")
+    if wanted is None:
+        return None
+    if not isinstance(wanted, str):
+        raise ValidationFailed([("calendar_id", wording.CALENDAR_NOT_TEXT)])
+    if wanted not in calendars:
+        raise broken_rules([("calendar_id", wording.NOT_A_PLACE)])
+    return wanted

@@ -79,7 +79,8 @@ def move(deps, body, *, by_staff=None, appointment=None):
         from .catalogue import service_or_404
         service, calendars = service_or_404(deps, appointment.service_id)
     now = deps.clock()
-    wanted = body.get("calendar_id") if isinstance(body.get("calendar_id"), str) else None
+    from .catalogue import chosen_calendar
+    wanted = chosen_calendar(body, calendars)
     offering = [c for c, cal in calendars.items() if wanted in (None, c)
                 and (by_staff or generating.is_offered(service, cal, start, now))]
     if not offering or (by_staff and not any(start in generating.day_slots(service, calendars[c], start.astimezone(generating.LONDON).date())

@@ -5,6 +5,7 @@ booking taken for a caller (assisted digital), time blocked, a booking moved
 from datetime import date, datetime
 
 from ...errors import ApiError, ValidationFailed
+from ...stamps import stamp
 from ...storage.appointment_models import BOOKED, Appointment  # noqa: F401
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
@@ -46,6 +47,11 @@ def mark(deps, appointment_id, body):
     if not isinstance(status, str) or status not in MARKS:
         raise ValidationFailed([("status", wording.one_of(tuple(MARKS)))])
     appointment = appointment_or_404(deps, appointment_id)
+    services, _ = deps.appointments.setup()
+    mode = (services.get(appointment.service_id) or {}).get("mode")
+    if status == "arrived" and mode not in (None, "in_person"):  # a call or a video call: nobody walks in
+        raise ApiError(wording.NOT_IN_PERSON, status=422, code="not_in_person",
+                       fields=[{"field": "status", "message": wording.NOT_IN_PERSON}])
     now = deps.clock()
     on = appointment.start.astimezone(generating.LONDON).date()
     if on > now.astimezone(generating.LONDON).date():  # nobody arrives, is seen or misses a day to come
@@ -100,7 +106,7 @@ def block(deps, body):
         raise ValidationFailed([("calendar_id", "Is not a calendar.")])
     if not first < last or (last - first).days > 31:
         raise ValidationFailed([("to", "Must be after `from`, at most 31 days on.")])
-    now, blocked, taken = deps.clock(), 0, []
+    now, blocked, taken, starts = deps.clock(), 0, [], []
     day = first.astimezone(generating.LONDON).date()
     while datetime.combine(day, datetime.min.time(), generating.LONDON) < last:
         for start in generating.day_slots(service, calendar, day):
@@ -109,10 +115,13 @@ def block(deps, body):
                     try:
                         deps.appointments.block(calendar["id"], start, seat, f"blocked:{deps.principal.user_id}", now)
                         blocked += 1
+                        starts += [] if stamp(start) in starts else [stamp(start)]
                     except AlreadyExists:
                         taken.append(f"{start.isoformat()}#{seat}")
         day = date.fromordinal(day.toordinal() + 1)
-    return {"calendar_id": calendar["id"], "blocked": blocked, "already_taken": taken}
+    # What was blocked, named: the officer reads the calendar and the times, not a count alone.
+    return {"calendar_id": calendar["id"], "calendar_name": calendar.get("name") or calendar["id"],
+            "blocked": blocked, "blocked_starts": starts, "already_taken": taken}
 
 
 def move_for_resident(deps, appointment_id, body):

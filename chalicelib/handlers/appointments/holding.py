@@ -13,7 +13,7 @@ from ...validation import Problems
 from ..shared import idempotency
 from ..shared.events import new_event
 from . import slots as generating, wording
-from .catalogue import service_or_404
+from .catalogue import chosen_calendar, service_or_404
 from .limits import APPOINTMENT_ID_PATTERN, HOLD_FOR, IDEMPOTENCY_HOURS
 
 
@@ -51,7 +51,7 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     start = parse_start(body.get("start"), problems)
     problems.raise_if_any()
     service, calendars = service_or_404(deps, body.get("service_id"))
-    wanted = body.get("calendar_id") if isinstance(body.get("calendar_id"), str) else None
+    wanted = chosen_calendar(body, calendars)
     now = deps.clock()
     offering = [c for c, cal in calendars.items()
                 if (wanted in (None, c)) and generating.is_offered(service, cal, start, now)]

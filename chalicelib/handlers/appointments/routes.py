@@ -197,7 +197,7 @@ def staff_appointment_day():
     "parameters": [APPOINTMENT_ID], "requestBody": _body("AppointmentMark"),
     "responses": {"200": json_response(ref("Appointment")), **errors(400, **NO_APPOINTMENT, **{
         "409": "Not in a state to be so marked (code cannot_mark)",
-        "422": "Its day has not come (code not_yet)"})}})
+        "422": "Its day has not come (code not_yet), or arrived for a call (code not_in_person)"})}})
 def staff_mark_appointment(appointment_id):
     from .desk import mark
     return http.ok(mark(http.deps(), appointment_id, http.body()), headers=http.NO_STORE)

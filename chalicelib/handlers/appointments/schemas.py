@@ -68,7 +68,9 @@ SCHEMAS = {
                          "properties": {"calendar_id": {"type": "string", "maxLength": 60}, "from": STAMP, "to": STAMP,
                                         "note": {"type": "string", "maxLength": 200}}},
     "AppointmentBlocked": {"type": "object", "required": ["calendar_id", "blocked", "already_taken"], "properties": {
-        "calendar_id": TEXT, "blocked": {"type": "integer"}, "already_taken": {"type": "array", "items": TEXT}}},
+        "calendar_id": TEXT, "calendar_name": TEXT, "blocked": {"type": "integer"},
+        "blocked_starts": {"type": "array", "items": STAMP, "description": "each time blocked, once"},
+        "already_taken": {"type": "array", "items": TEXT}}},
     "StaffAppointmentMove": {"type": "object", "required": ["start"], "additionalProperties": False, "properties": {
         "start": STAMP, "calendar_id": {"type": "string", "maxLength": 60}}},
     "WaitingListPlace": {"type": "object", "required": ["service_id", "before", "state"], "properties": {

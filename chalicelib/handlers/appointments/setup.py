@@ -41,6 +41,8 @@ def problems_of(document):
         for j, q in enumerate(s.get("questions") or []):
             if not re.match(r"^[a-z][a-z0-9_]{0,39}$", str(q.get("id", ""))) or not q.get("label"):
                 out.append((f"{at}.questions[{j}]", wording.BAD_QUESTION))
+            elif "staff_label" in q and not (isinstance(q["staff_label"], str) and 0 < len(q["staff_label"]) <= 200):
+                out.append((f"{at}.questions[{j}].staff_label", wording.BAD_STAFF_LABEL))
     if len(document.get("services") or []) + len(document.get("calendars") or []) > SETUP_MAX:
         out.append(("services", wording.between(1, SETUP_MAX)))  # one transaction's worth, with the version
     for i, c in enumerate(document.get("calendars") or []):

@@ -12,7 +12,7 @@ from ...storage.appointment_models import BOOKED, HELD, Appointment
 from ...storage.errors import AlreadyExists, EditConflict
 from ...validation import Problems
 from . import slots as generating, wording
-from .catalogue import service_or_404
+from .catalogue import chosen_calendar, service_or_404
 from .holding import new_id, parse_start
 
 OFFER_MINUTES = 30
@@ -32,8 +32,7 @@ def join(deps, body):
     now = deps.clock()
     if before <= now:
         raise Conflict(wording.NOT_EARLIER, code="not_earlier", status=422)
-    wanted = body.get("calendar_id")
-    calendar_id = wanted if isinstance(wanted, str) and wanted in calendars else None
+    calendar_id = chosen_calendar(body, calendars)
     try:
         deps.waiting.join(service["id"], deps.principal.user_id, now, {
             "before": before.isoformat(), "calendar_id": calendar_id, "email": contact["email"],

@@ -3,26 +3,15 @@ messages residents receive (the NHS booking-SMS guidance: the time, in person
 or by phone or video, the place, who is sending it, how to cancel)."""
 
 # How a time reads (GOV.UK style: "9am", "9:45am", "midday"), in every message and the
-# API's `start_text`; the screens write theirs with web/js/i18n.js formatClock, the same way.
-CLOCK = {"am": "{time}am", "pm": "{time}pm", "midday": "midday", "midnight": "midnight"}
+# API's `start_text`: shared/clock.py, as the bills' words write it too.
+from ..shared.clock import clock, day as _day  # noqa: E402,F401  (clock: the appointments' own name for it)
+
 WHEN = "{day} at {clock}"
-
-
-def clock(start):
-    """A moment's time of day on the council's clock: "9am", "9:45am", "midday", "midnight"."""
-    from .slots import LONDON
-    moment = start.astimezone(LONDON)
-    if moment.minute == 0 and moment.hour % 12 == 0:
-        return CLOCK["midday" if moment.hour else "midnight"]
-    time = f"{moment.hour % 12 or 12}" + (f":{moment.minute:02d}" if moment.minute else "")
-    return CLOCK["am" if moment.hour < 12 else "pm"].format(time=time)
 
 
 def when(start):
     """How a resident reads a start: "Tuesday 1 December 2026 at 9:45am"."""
-    from .slots import LONDON
-    moment = start.astimezone(LONDON)
-    return WHEN.format(day=f"{moment:%A} {moment.day} {moment:%B %Y}", clock=clock(start))
+    return WHEN.format(day=_day(start), clock=clock(start))
 
 
 # A setup document's errors.
@@ -31,6 +20,7 @@ BAD_ID = "Must be lower-case letters, digits and '-', 2 to 60 characters."
 NO_CALENDAR = "Is not a calendar in this document."
 ONE_LENGTH = "A calendar serves services of one length: this one's differs from another on the same calendar."
 BAD_QUESTION = "A question needs an id (lower-case letters, digits, '_') and a label."
+BAD_STAFF_LABEL = "A question's staff_label, when given, is the officer's words for it: text of 1 to 200 characters."
 BAD_SPAN = "Must be [\"HH:MM\", \"HH:MM\"], the first before the second."
 
 
@@ -43,6 +33,10 @@ def between(low, high):
 
 
 NOT_A_DAY = "Must be a date, like 2026-12-29."
+NOT_IN_PERSON = "Only an appointment in person can be marked arrived: mark a call seen or did not attend."
+# A place (calendar) named on a hold, a move or the waiting list.
+CALENDAR_NOT_TEXT = "Must be a calendar's id, as text."
+NOT_A_PLACE = "Is not a place that offers this service."
 NOT_A_SETUP = "Must be an object with `services` and `calendars`."
 
 

@@ -2,22 +2,44 @@
 and amount filled in, to send by e-mail or text, with an expiry. It is used
 once: paying through it takes it with a conditional write, and a payment
 that does not go through gives it back (settling.py), so a declined card
-can try again but no link pays twice."""
+can try again but no link pays twice.
+
+A link is live (not used, not expired), in progress (a payment through it
+started and has not finished: the card page open or left), paid, or expired,
+and says which. While one link of a fund and reference is live or in
+progress a second is refused unless the officer confirms: two links out for
+one fine can pay it twice."""
 from datetime import timedelta
 
-from ...errors import NotFound, ValidationFailed
+from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import parse as parse_stamp, stamp
-from ...storage.errors import AlreadyExists
+from ...storage.errors import AlreadyExists, EditConflict
 from ..shared import idempotency
 from . import wording
 from .funds import fund as find_fund
-from .limits import IDEMPOTENCY_HOURS, LINK_DAYS_DEFAULT, LINK_DAYS_MAX
+from .limits import IDEMPOTENCY_HOURS, LINK_BACK_AFTER_MINUTES, LINK_DAYS_DEFAULT, LINK_DAYS_MAX
 from .inputs import amount_of, fund_and_reference, pounds
 
 
+class Told(Conflict):
+    """409 with what the client needs beside the words: link_exists (`links`, how the other links
+    for the reference stand) or link_in_progress (`started_at`, when its payment started)."""
+
+    def __init__(self, message, code, **extra):
+        super().__init__(message, code=code)
+        self.extra = extra
+
+    def body(self):
+        return {**super().body(), **self.extra}
+
+
 def make(deps, body, idempotency_key):
-    """POST /v1/staff/pay/links {fund, reference, amount, expires_days}: (link, made)."""
-    chosen, reference = fund_and_reference(body, ("fund", "reference", "amount", "expires_days", "email", "phone"))
+    """POST /v1/staff/pay/links {fund, reference, amount, expires_days, confirm}: (link, made)."""
+    chosen, reference = fund_and_reference(body, ("fund", "reference", "amount", "expires_days", "email", "phone",
+                                                  "confirm"))
+    confirm = body.get("confirm", False)
+    if not isinstance(confirm, bool):
+        raise ValidationFailed([("confirm", wording.CONFIRM)])
     days = body.get("expires_days", LINK_DAYS_DEFAULT)
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= LINK_DAYS_MAX:
         raise ValidationFailed([("expires_days", wording.LINK_DAYS.format(most=LINK_DAYS_MAX))])
@@ -36,12 +58,55 @@ def make(deps, body, idempotency_key):
     from ..shared.events import new_event
     event = new_event(deps, "pay_link_made", now, event_id=f"paylink.{link['id']}", link_id=link["id"]) \
         if send_to else None  # sending follows from the link's own event, never from this request
-    try:
-        deps.bills.add_link(link, claim.record(link["id"], now, IDEMPOTENCY_HOURS), event)
-    except AlreadyExists:
-        return claim.twin(), False
+    for attempt in range(2):
+        latest = _none_open(deps, chosen, reference, now, confirm)
+        try:
+            deps.bills.add_link(link, claim.record(link["id"], now, IDEMPOTENCY_HOURS), event, latest)
+            break
+        except AlreadyExists:
+            return claim.twin(), False
+        except EditConflict:
+            if attempt:  # a third officer at the same moment: they are told to try again
+                raise
     first_try(deps, [event])
     return view(deps, {**link, "used_at": None}), True
+
+
+def _none_open(deps, chosen, reference, now, confirm):
+    """The reference's newest link id (the condition the new link is written on), once no other
+    link of it is live or in progress, or the officer confirmed; 409 link_exists otherwise."""
+    latest, links = deps.bills.links_for(chosen.id, reference)
+    still = [link for link in links if state(link, now) in (LIVE, IN_PROGRESS)]
+    if still and not confirm:
+        said = [wording.LINK_EXISTS_ONE.format(made=_at(link["created_at"]), by=link.get("by") or "",
+                                               state=_state_words(link, now)) for link in still]
+        raise Told(" ".join([wording.LINK_EXISTS.format(reference=reference), *said]), "link_exists",
+                   links=[view(deps, link, now) for link in still])
+    return latest
+
+
+LIVE, IN_PROGRESS, PAID, EXPIRED = "live", "in_progress", "paid", "expired"
+
+
+def state(link, now):
+    """How a link stands: paid, in progress (a payment started through it), expired or live."""
+    if link.get("paid_at"):
+        return PAID
+    if link.get("used_at"):
+        return IN_PROGRESS
+    return EXPIRED if parse_stamp(link["expires_at"]) <= now else LIVE
+
+
+def _at(moment):
+    from ..shared.clock import clock, day
+    moment = parse_stamp(moment)
+    return wording.AT.format(clock=clock(moment), day=day(moment))
+
+
+def _state_words(link, now):
+    if state(link, now) == IN_PROGRESS:
+        return wording.LINK_STATE_IN_PROGRESS.format(started=_at(link["used_at"]))
+    return wording.LINK_STATE_LIVE.format(expires=_at(link["expires_at"]))
 
 
 def _send_to(body):
@@ -57,7 +122,7 @@ def _send_to(body):
     return {**({"email": email.strip()} if email else {}), **({"phone": e164(phone.strip())} if phone else {})}
 
 
-def view(deps, link):
+def view(deps, link, now=None):
     if link is None:
         return None
     chosen = find_fund(link["fund"])
@@ -65,14 +130,27 @@ def view(deps, link):
             "fund_name": chosen.name if chosen else link["fund"], "reference": link["reference"],
             "amount": link["amount"], "amount_text": pounds(link["amount"]) if link["amount"] else None,
             "expires_at": link["expires_at"], "used": bool(link.get("used_at")),
+            "state": state(link, now or deps.clock()), "created_at": link.get("created_at"),
+            "started_at": None if link.get("paid_at") else link.get("used_at"), "paid_at": link.get("paid_at"),
             "sending": sorted(link.get("send_to") or {})}  # how it is sent, never to whom
 
 
 def usable(deps, link_id):
-    """The link, unused and unexpired; 404 link_gone otherwise (the same for one never made)."""
+    """The link, live; otherwise what is true of it: 409 link_in_progress (when its payment
+    started), 404 link_gone (paid, expired, or never made: its own words for each)."""
     link = deps.bills.link(link_id) if isinstance(link_id, str) and 0 < len(link_id) <= 64 else None
-    if link is None or link.get("used_at") or parse_stamp(link["expires_at"]) <= deps.clock():
-        raise NotFound(wording.LINK_GONE, code="link_gone")
+    now = deps.clock()
+    found = state(link, now) if link is not None else None
+    if found == IN_PROGRESS:
+        started = parse_stamp(link["used_at"])
+        raise Told(wording.LINK_IN_PROGRESS.format(
+            started=_at(started), again=_at(started + timedelta(minutes=LINK_BACK_AFTER_MINUTES))),
+            "link_in_progress", started_at=link["used_at"])
+    if found != LIVE:
+        message = {PAID: wording.LINK_PAID.format(paid=_at(link["paid_at"])) if found == PAID else None,
+                   EXPIRED: wording.LINK_EXPIRED.format(expired=_at(link["expires_at"])) if found == EXPIRED
+                   else None}.get(found) or wording.LINK_GONE
+        raise NotFound(message, code="link_gone")
     return link
 
 
@@ -86,6 +164,7 @@ def take(deps, link_id):
     link = usable(deps, link_id)
     at = stamp(deps.clock())
     if not deps.bills.use_link(link_id, at):
+        usable(deps, link_id)  # taken a moment ago: say how it stands now
         raise NotFound(wording.LINK_GONE, code="link_gone")
     return {"fund": link["fund"], "reference": link["reference"],
             **({"amount": link["amount"]} if link["amount"] else {})}, at

@@ -54,6 +54,8 @@ def pay_check():
                                           "limits, the e-mail is not an address, or the key was used for "
                                           "another payment",
                                    "404": "The payment link was used or has expired (code link_gone)",
+                                   "409": "A payment with the link is in progress (code link_in_progress, "
+                                          "with started_at)",
                                    "503": "Card payments or the issuer cannot be reached now"})}})
 def pay_create():
     from .paying import create
@@ -78,7 +80,8 @@ def my_bills():
 
 
 LINK_ID = path_param("link_id", {"type": "string", "pattern": limits.LINK_ID_PATTERN})
-LINK_GONE = {"404": "No such link, or it was used or has expired (code link_gone)"}
+LINK_GONE = {"404": "No such link, or it was paid or has expired (code link_gone)",
+             "409": "A payment with the link is in progress (code link_in_progress, with started_at)"}
 
 
 @routes.get("/v1/pay/links/{link_id}", ANYONE, {
@@ -91,11 +94,14 @@ def pay_link(link_id):
 
 @routes.post("/v1/staff/pay/links", STAFF, {
     "summary": "Make a payment link with the fund, reference and amount filled in (the amount left to the "
-               "issuer where it fixes it), to send by e-mail or text; it expires, and pays once",
+               "issuer where it fixes it), to send by e-mail or text; it expires, and pays once; refused while "
+               "another for the fund and reference is live or in progress unless confirmed",
     "parameters": [IDEMPOTENCY_KEY],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("PayLinkNew")}}}},
     "responses": {"201": json_response(ref("PayLink")),
-                  **errors(400, **{"422": "The reference breaks its fund's rule (code reference_invalid)"})}})
+                  **errors(400, **{"422": "The reference breaks its fund's rule (code reference_invalid)",
+                                   "409": "Another link for the fund and reference is live or in progress "
+                                          "(code link_exists, with links): send confirm to make one anyway"})}})
 def staff_pay_link():
     from .links import make
     view, made = make(http.deps(), http.body(), http.header("idempotency-key"))

@@ -67,11 +67,17 @@ SCHEMAS = {
                                   "email": {"type": "string", "maxLength": 254,
                                             "description": "send the link to this address (from the link's event)"},
                                   "phone": {"type": "string", "maxLength": 20,
-                                            "description": "send the link by text to this mobile number"}}},
+                                            "description": "send the link by text to this mobile number"},
+                                  "confirm": {"type": "boolean", "description": "make it although another link "
+                                              "for the fund and reference is live or in progress"}}},
     "PayLink": {"type": "object", "required": ["id", "url", "fund", "reference", "expires_at"], "properties": {
         "id": TEXT, "url": TEXT, "fund": TEXT, "fund_name": TEXT, "reference": TEXT,
         "amount": {"type": "integer", "nullable": True, "description": "pence; null: the issuer's amount due"},
         "amount_text": NULLABLE_TEXT, "expires_at": TEXT, "used": {"type": "boolean"},
+        "state": {"type": "string", "enum": ["live", "in_progress", "paid", "expired"],
+                  "description": "in_progress: a payment through it started and has not finished"},
+        "created_at": NULLABLE_TEXT, "started_at": {**NULLABLE_TEXT, "description": "when its payment started"},
+        "paid_at": NULLABLE_TEXT,
         "sending": {"type": "array", "items": {"type": "string", "enum": ["email", "phone"]},
                     "description": "how the link is being sent (never to whom)"}}},
 }

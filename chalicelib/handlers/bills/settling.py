@@ -17,6 +17,9 @@ def on_payment(deps, payment):
     deps.bills.set_status(bill["id"], payment.status)
     if payment.status != "success" and bill.get("link"):
         deps.bills.release_link(bill["link"], bill["link_used_at"])  # the payer may try the link again
+    elif bill.get("link"):  # no longer in progress: paid
+        from ...stamps import stamp
+        deps.bills.paid_link(bill["link"], bill["link_used_at"], stamp(payment.updated_at or deps.clock()))
     if payment.status == "success" and bill.get("email"):
         _receipt(deps, bill, payment)
 

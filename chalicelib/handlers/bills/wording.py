@@ -21,9 +21,21 @@ RECEIPT_BODY = ("Thank you. We have received your payment.\n\n"
                 "on your account.\n")
 # Finance's screens (links.py, cashfile.py).
 LINK_DAYS = "Enter a number of days from 1 to {most}."
+CONFIRM = "Must be true or false."
 DAY = "Choose a day, or type it like 2026-11-24."
 NO_SUCH_FUND = "We do not take payments for that fund. Choose one from the list."
 LINK_GONE = "This payment link has been used or has expired. Ask the officer who sent it for a new one."
+# A link's state said as it is (links.py): in progress is neither used nor free.
+LINK_IN_PROGRESS = ("A payment with this link is in progress: it started at {started}. If the card page was closed "
+                    "without paying, the link can be used again once the payment has expired, about {again}.")
+LINK_PAID = "This payment link has been used: the payment was made at {paid}. You do not need to pay again."
+LINK_EXPIRED = "This payment link expired at {expired}. Ask the officer who sent it for a new one."
+AT = "{clock} on {day}"
+LINK_EXISTS = ("There is already a payment link for {reference} that can still be paid. Sending another could "
+               "mean the bill is paid twice. Confirm to make another link anyway.")
+LINK_EXISTS_ONE = "Made at {made} by {by}: {state}"
+LINK_STATE_LIVE = "not used yet, it expires at {expires}"
+LINK_STATE_IN_PROGRESS = "a payment with it is in progress, started at {started}"
 # A staff payment link sent to the payer (sending.py): the link itself from configuration.
 LINK_PHONE = "Enter a mobile number like 07700 900123, or leave it empty."
 LINK_ON_THE_DAY = "the amount due on the day you pay"

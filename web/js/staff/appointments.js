@@ -4,7 +4,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
-import {formatClock, formatDay, t, tCount} from "../i18n.js";
+import {formatClock, formatDay, lang, t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 
 const LONDON = {timeZone: "Europe/London"};
@@ -13,13 +13,20 @@ const national = e164 => /^\+44\d{10}$/.test(e164 || "") ? `0${e164.slice(3, 7)}
 const today = () => new Date().toLocaleDateString("en-CA", LONDON);  // YYYY-MM-DD
 // The day before or after a calendar date (YYYY-MM-DD), counted at noon UTC so no clock change moves it.
 const dayFrom = (date, days) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-// Each answer after its question's words, as the resident read them (not the field's id).
+// A question in the officer's words (the setup's staff_label), the resident's where it has none.
+const asked = q => q.staff_label || q.label;
+// Each answer after its question's words (not the field's id).
 const answered = a => Object.entries(a.answers || {})
-  .map(([k, v]) => `${(a.questions || []).find(q => q.id === k)?.label || k}: ${v}`).join("; ");
+  .map(([k, v]) => `${asked((a.questions || []).find(q => q.id === k) || {label: k})}: ${v}`).join("; ");
+// The London day (YYYY-MM-DD) of an API moment.
+const dayOf = iso => new Date(iso).toLocaleDateString("en-CA", LONDON);
+// Nobody arrives for a call or a video call: those are seen, or missed.
+const MARKS = {in_person: {booked: ["arrived", "no_show"], arrived: ["seen", "no_show"]},
+  call: {booked: ["seen", "no_show"]}};
 
 function row(view, a, refresh, date) {
   // Nobody arrives, is seen or misses a day to come (the server refuses it too).
-  const marks = date > today() ? [] : {booked: ["arrived", "no_show"], arrived: ["seen", "no_show"]}[a.status] || [];
+  const marks = date > today() ? [] : MARKS[a.mode === "in_person" ? "in_person" : "call"][a.status] || [];
   return h("li", {class: "desk-list__item", id: `appointment-${a.id}`},
     h("p", {class: "body bold"}, `${formatClock(a.start)} ${a.service_name}`),
     h("p", {class: "body"}, a.name || t("staff.appointments.no_name")),
@@ -70,8 +77,22 @@ function londonToIso(local) {
   return new Date(guess.getTime() - ahead).toISOString();
 }
 
+// What a block did, named: the calendar and each day's times ("Wednesday 23 December: 9am, 9:45am and 11:15am").
+function blockedWords(done, calendarName) {
+  const list = new Intl.ListFormat(lang(), {type: "conjunction"});
+  const days = new Map();
+  for (const start of done.blocked_starts) days.set(dayOf(start), [...(days.get(dayOf(start)) || []), formatClock(start)]);
+  const times = [...days].map(([day, clocks]) => t("staff.appointments.blocked_day",
+    {day: formatDay(day), times: list.format(clocks)})).join("; ");
+  const kept = done.already_taken.length;  // none kept: nothing to say of them
+  return [done.blocked ? tCount("staff.appointments.blocked_at", done.blocked, {calendar: calendarName, times})
+    : t("staff.appointments.blocked_none", {calendar: calendarName}),
+  kept ? tCount("staff.appointments.blocked_kept", kept) : ""].filter(Boolean).join(" ");
+}
+
 // Blocking time (busy-unavailable): every free place of a calendar's slots from one moment to another.
-function blocking(view, calendars) {
+// `after`: what else shows those times (the caller's choices), read again.
+function blocking(view, calendars, after) {
   const form = h("form", {novalidate: true, id: "block"},
     h("h2", {class: "heading-m"}, t("staff.appointments.block_title")),
     select({field: "calendar_id", label: t("staff.appointments.calendar"),
@@ -84,15 +105,16 @@ function blocking(view, calendars) {
     if (!from || !to) throw new Invalid([{field: from ? "to" : "from", message: t("staff.appointments.block_times")}]);
     const done = await api("/v1/staff/appointments/blocks", {method: "POST",
       body: {calendar_id: form.elements.calendar_id.value, from: londonToIso(from), to: londonToIso(to)}});
-    const kept = done.already_taken.length;  // none kept: nothing to say of them
-    form.replaceWith(h("p", {class: "body", id: "blocked"}, tCount("staff.appointments.blocked", done.blocked),
-      kept ? ` ${tCount("staff.appointments.blocked_kept", kept)}` : ""));
+    view.querySelector("#blocked")?.remove();
+    form.before(h("p", {class: "body", id: "blocked", role: "status"}, blockedWords(done, done.calendar_name)));
+    await after();
   });
   return form;
 }
 
-// A caller on the phone or at the desk: booked at once (no hold), told by text or e-mail if given.
-async function forCaller(view, load) {
+// A caller on the phone or at the desk: booked at once (no hold), told by text or e-mail if given;
+// then the day list and the times offered are read again, so neither shows the time as it was.
+async function forCaller(view, load, date) {
   const {services} = await api("/v1/appointments/services");
   const picker = select({field: "service", label: t("staff.appointments.service"),
     options: services.map(s => ({value: s.id, label: s.name})), value: services[0]?.id});
@@ -105,9 +127,9 @@ async function forCaller(view, load) {
     times.replaceChildren(choices({field: "start", legend: t("staff.appointments.time"), options: slots.slice(0, 12)
       .map(s => ({value: `${s.start}|${s.calendar_id}`, label: s.text}))}));
     questions.replaceChildren(...service.questions.map(q => q.type === "choice"
-      ? select({field: `answers.${q.id}`, label: q.label, options: [{value: "", label: ""},
+      ? select({field: `answers.${q.id}`, label: asked(q), options: [{value: "", label: ""},
         ...q.options.map(o => ({value: o, label: o}))]})
-      : input({field: `answers.${q.id}`, label: q.label, optional: !q.required, autocomplete: "off"})));
+      : input({field: `answers.${q.id}`, label: asked(q), optional: !q.required, autocomplete: "off"})));
   };
   picker.addEventListener("change", showTimes);
   await showTimes();
@@ -118,7 +140,7 @@ async function forCaller(view, load) {
     input({field: "email", label: t("staff.appointments.caller_email"), type: "email", optional: true,
       autocomplete: "off"}),
     button(t("staff.appointments.book")));
-  const key = crypto.randomUUID();  // sent again with no answer: the same booking
+  let key = crypto.randomUUID();  // sent again with no answer: the same booking
   onSubmit(form, view, async () => {
     const picked = form.querySelector("input[name=start]:checked");
     if (!picked) throw new Invalid([{field: "start", message: t("staff.appointments.time_required")}]);
@@ -132,27 +154,37 @@ async function forCaller(view, load) {
       channel: "phone"};
     for (const field of ["phone", "email"]) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
     const made = await api("/v1/staff/appointments", {method: "POST", headers: {"Idempotency-Key": key}, body});
-    form.replaceWith(h("p", {class: "body", id: "caller-booked"}, t("staff.appointments.booked",
-      {reference: made.id, when: made.start_text})));
+    key = crypto.randomUUID();  // the next caller's is another booking
+    view.querySelector("#caller-booked")?.remove();
+    const on = dayOf(made.start);
+    form.before(h("p", {class: "body", id: "caller-booked", role: "status"},
+      t("staff.appointments.booked", {reference: made.id, when: made.start_text}),
+      on === date ? "" : [" ", h("a", {href: `/staff/appointments?date=${on}`},
+        t("staff.appointments.show_day", {day: formatDay(on)}))]));
+    form.reset();
+    await Promise.all([load(), showTimes()]);
   });
-  return form;
+  return {form, showTimes};
 }
 
 export async function render(view, {params}) {
   const date = params.get("date") || today();
   const load = async () => {
     const day = await api(`/v1/staff/appointments/day?date=${encodeURIComponent(date)}`);
-    const kept = [...view.querySelectorAll("#book-for-caller, #caller-booked, #block, #blocked")];
+    const kept = [...view.querySelectorAll("#caller-booked, #book-for-caller, #blocked, #block")];
     const when = `${formatDay(date)} ${date.slice(0, 4)}`;
     redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"}, t("staff.appointments.title", {date: when})),
-      h("nav", {class: "body", id: "days", "aria-label": t("staff.appointments.days")},
-        h("a", {href: `/staff/appointments?date=${dayFrom(date, -1)}`}, t("staff.appointments.previous_day")), " ",
-        h("a", {href: `/staff/appointments?date=${dayFrom(date, 1)}`}, t("staff.appointments.next_day"))),
+      h("nav", {class: "body days", id: "days", "aria-label": t("staff.appointments.days")},
+        h("a", {class: "days__link", href: `/staff/appointments?date=${dayFrom(date, -1)}`},
+          t("staff.appointments.previous_day")), " ",
+        h("a", {class: "days__link", href: `/staff/appointments?date=${dayFrom(date, 1)}`},
+          t("staff.appointments.next_day"))),
       day.appointments.length
         ? h("ul", {class: "desk-list", id: "day-list"}, day.appointments.map(a => row(view, a, load, date)))
         : h("p", {class: "body", id: "none"}, t("staff.appointments.none")), ...kept);
     return day;
   };
   const {calendars} = await load();
-  append(view, await forCaller(view, load), blocking(view, calendars));
+  const caller = await forCaller(view, load, date);
+  append(view, caller.form, blocking(view, calendars, caller.showTimes));
 }

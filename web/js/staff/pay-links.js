@@ -1,4 +1,6 @@
-// Payment links: made, sent by the link's own event (bills/sending.py) or copied.
+// Payment links: made, sent by the link's own event (bills/sending.py) or copied. While another
+// link for the fund and reference can still be paid (live, or its payment in progress) the desk
+// says so and asks before making a second: two links out for one fine can pay it twice.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, input, Invalid, onSubmit, select} from "../forms.js";
@@ -38,6 +40,18 @@ function shown(link) {
       : t("staff.paylinks.send_hint")));
 }
 
+// The other links for the reference, each as it stands, and the officer's choice to make one anyway.
+function asking(links, makeAnyway) {
+  const line = link => link.state === "in_progress"
+    ? t("staff.paylinks.other_in_progress", {made: formatDate(link.created_at, true), started: formatDate(link.started_at, true)})
+    : t("staff.paylinks.other_live", {made: formatDate(link.created_at, true), expires: formatDate(link.expires_at, true)});
+  return h("section", {class: "panel", id: "paylink-exists", role: "alert", "aria-labelledby": "paylink-exists-title"},
+    h("h2", {class: "heading-m", id: "paylink-exists-title"}, t("staff.paylinks.exists_title")),
+    h("ul", {class: "list"}, links.map(link => h("li", {dataset: {state: link.state}}, line(link)))),
+    h("p", {class: "body bold"}, t("staff.paylinks.exists_warning")),
+    button(t("staff.paylinks.make_anyway"), {type: "button", secondary: true, id: "paylink-anyway", onclick: makeAnyway}));
+}
+
 export async function render(view) {
   append(view, h("h1", {class: "heading-l"}, t("staff.paylinks.title")));
   const {funds} = await api("/v1/pay/funds");
@@ -52,14 +66,31 @@ export async function render(view) {
       class: "input input--width-3"}),
     button(t("staff.paylinks.make")));
   let made = null;
+  let confirmed = null;  // the body the officer confirmed a second link for
   onSubmit(form, view, async () => {
     const fund = funds.find(f => f.id === form.elements.fund.value);
     const amount = fund.amount_fixed ? undefined : pence(form.elements.amount.value);
     const body = {fund: fund.id, reference: form.elements.reference.value.trim(),
       expires_days: Number(form.elements.expires_days.value), ...(amount === undefined ? {} : {amount})};
     for (const field of ["email", "phone"]) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
+    if (confirmed === JSON.stringify(body)) body.confirm = true;
     const key = keys[JSON.stringify(body)] ||= crypto.randomUUID();  // a second press makes one link
-    const link = await api("/v1/staff/pay/links", {method: "POST", headers: {"Idempotency-Key": key}, body});
+    view.querySelector("#paylink-exists")?.remove();
+    let link;
+    try {
+      link = await api("/v1/staff/pay/links", {method: "POST", headers: {"Idempotency-Key": key}, body});
+    } catch (error) {
+      if (error.code !== "link_exists") throw error;
+      made?.remove();
+      made = asking(error.body.links, () => {
+        confirmed = JSON.stringify(body);
+        form.requestSubmit();
+      });
+      form.after(made);
+      made.querySelector("#paylink-anyway").focus();
+      return;
+    }
+    confirmed = null;
     made?.remove();
     made = shown(link);
     append(view, made);

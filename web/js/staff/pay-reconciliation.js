@@ -1,7 +1,8 @@
-// A fund's day: the cash file, and settled, posted and filed set side by side.
+// A fund's day: the cash file, and settled, posted and filed set side by side. It opens on
+// the council's today, as the payments screen does; Show with no day says to choose one.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, input, onSubmit, select} from "../forms.js";
+import {button, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {money, saveCsv} from "./payments.js";
@@ -27,8 +28,11 @@ function differences(fund, date) {
       SIDES.map(name => h("td", {class: "table__number"}, name in d ? side(d[name]) : t("staff.reconcile.not_reached"))))))));
 }
 
+// The council's calendar day now (YYYY-MM-DD), as the payments screen's first day.
+const today = () => new Date().toLocaleDateString("en-CA", {timeZone: "Europe/London"});
+
 export async function render(view, {url}) {
-  const date = url.searchParams.get("date") || "";
+  const date = url.searchParams.get("date") || today();
   const wanted = url.searchParams.get("fund") || "";
   append(view, h("h1", {class: "heading-l"}, t("staff.reconcile.title")));
   const {funds} = await api("/v1/pay/funds");
@@ -37,10 +41,12 @@ export async function render(view, {url}) {
     select({field: "fund", label: t("staff.reconcile.fund"), value: wanted,
       options: funds.map(f => ({value: f.id, label: f.name}))}),
     button(t("staff.reconcile.show"), {secondary: true}));
-  onSubmit(form, view, () => navigate(`/staff/pay/reconciliation?date=${encodeURIComponent(form.elements.date.value)}`
-    + `&fund=${encodeURIComponent(form.elements.fund.value)}`));
+  onSubmit(form, view, () => {
+    if (!form.elements.date.value) throw new Invalid([{field: "date", message: t("staff.reconcile.day_missing")}]);
+    return navigate(`/staff/pay/reconciliation?date=${encodeURIComponent(form.elements.date.value)}`
+      + `&fund=${encodeURIComponent(form.elements.fund.value)}`);
+  }, {date: t("staff.reconcile.day")});
   append(view, form);
-  if (!date) return;
   let day;
   try {
     day = await api(`/v1/staff/pay/reconciliation?date=${encodeURIComponent(date)}`);
@@ -54,7 +60,9 @@ export async function render(view, {url}) {
   const file = `/v1/staff/pay/cash-file.csv?fund=${encodeURIComponent(fund.fund)}&date=${encodeURIComponent(date)}`;
   append(view, h("h2", {class: "heading-m"}, t("staff.reconcile.of", {fund: named, date: formatDate(date)})),
     totals(fund, day.provider_reached),
+    h("p", {class: "hint", id: "cash-file-hint"}, t("staff.reconcile.csv_hint", {fund: named})),
     h("p", {class: "body"}, button(t("staff.reconcile.csv"), {secondary: true, type: "button", id: "cash-file",
+      "aria-describedby": "cash-file-hint",
       onclick: () => saveCsv(file, `cash-${fund.fund_code}-${date}.csv`, status,
         t("staff.reconcile.csv_ready", {fund: named, date: formatDate(date)}))})), status,
     differences(fund, formatDate(date)));

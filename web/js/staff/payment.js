@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {Invalid, button, errorsOf, input, onSubmit, textarea} from "../forms.js";
-import {formatDate, t} from "../i18n.js";
+import {formatDate, t, tOr} from "../i18n.js";
 import {money} from "./payments.js";
 
 function pence(text) {
@@ -42,7 +42,9 @@ async function draw(view, id, notice) {
   const form = h("form", {novalidate: true, id: "refund-form"},
     h("h2", {class: "heading-m"}, t("staff.payment.refund_title")),
     input({field: "amount", label: t("staff.payment.refund_amount"),
-      hint: t("staff.payment.refund_hint", {most: money(p.refund_amount_available)}), inputmode: "decimal",
+      // What a refund leaves as it was depends on what was paid for: a bill is not a booking.
+      hint: tOr(`staff.payment.refund_hint.${p.purpose}`, t("staff.payment.refund_hint.other",
+        {most: money(p.refund_amount_available)}), {most: money(p.refund_amount_available)}), inputmode: "decimal",
       class: "input input--width-5"}),
     textarea({field: "reason", label: t("staff.payment.refund_reason"), rows: 3, maxlength: "500"}),
     button(t("staff.payment.refund_button"), {warning: true}));

@@ -68,7 +68,9 @@ export async function render(view, {url}) {
   if (!wanted) form.elements.date.value = day.date;
   const status = h("p", {class: "body", role: "status", id: "csv-status"});
   append(view, h("h2", {class: "heading-m"}, t("staff.payments.of_day", {date: formatDate(day.date)})), totals(day),
+    h("p", {class: "hint", id: "payments-csv-hint"}, t("staff.payments.csv_hint")),
     h("p", {class: "body"}, button(t("staff.payments.csv"), {secondary: true, type: "button", id: "payments-csv",
+      "aria-describedby": "payments-csv-hint",
       onclick: () => download(day.date, status)})), status,
     day.entries.length ? table(day) : h("p", {class: "body", id: "payments-none"}, t("staff.payments.none")));
 }
