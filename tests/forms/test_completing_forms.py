@@ -63,6 +63,24 @@ def test_a_page_not_reached_cannot_be_answered_and_back_follows_the_path(client,
     assert filler.page("applicant-type").json_body["back"] is None
 
 
+def test_a_page_not_reached_names_the_page_the_answers_lead_to(client, deps):
+    published(deps, "grant-enquiry")
+    filler = Filler(client, "grant-enquiry")
+    first = filler.page("project")
+    assert first.json_body["next"] == "applicant-type"
+    assert "\u201cWho is asking for the grant?\u201d" in first.json_body["error"]["message"]
+    filler.answer("applicant-type", applicant_type="business")
+    off_branch = filler.answer("charity", charity_name="York Food Bank", charity_number="1123456")
+    assert off_branch.status_code == 409 and off_branch.json_body["next"] == "business"
+    assert "\u201cAbout the business\u201d" in off_branch.json_body["error"]["message"]
+    assert "before this one" not in off_branch.json_body["error"]["message"]
+    filler.answer("business", business_name="Acme", employees="3")
+    filler.answer("project", project="A van", amount="10")
+    filler.answer("contact", name={"first": "Ada", "last": "Lovelace"}, email="ada@example.org")
+    done = filler.page("charity")
+    assert done.json_body["next"] == "check" and "check your answers" in done.json_body["error"]["message"]
+
+
 def test_check_your_answers_shows_and_sends_only_the_pages_taken(client, deps):
     published(deps, "grant-enquiry")
     filler = Filler(client, "grant-enquiry")

@@ -144,7 +144,8 @@ def read_submission(submission_id):
     "summary": "One page: its questions, the answers given, where back goes, and answers offered (prefill)",
     "parameters": [SUBMISSION_ID, PAGE_ID, TOKEN],
     "responses": {"200": json_response(ref("SubmissionPage")), **errors(**NO_SUBMISSION, **{
-        "409": "A page not reached yet (code page_not_reached)"})}})
+        "409": "A page the answers do not lead to (code page_not_reached; `next` names the page to answer, "
+                 "or check)"})}})
 def read_page(submission_id, page_id):
     from .completing import page
     return http.ok(page(http.deps(), submission_id, page_id, _token()), headers=http.NO_STORE)
@@ -155,7 +156,8 @@ def read_page(submission_id, page_id):
                "the next page by the form's routes",
     "parameters": [SUBMISSION_ID, PAGE_ID, TOKEN], "requestBody": _body("PageAnswers"),
     "responses": {"200": json_response(ref("PageSaved")), **errors(400, **NO_SUBMISSION, **{
-        "409": "Not reached yet, sent already, or saved elsewhere at the same moment"})}})
+        "409": "Not reached (page_not_reached, `next` the page to answer), sent already, or saved elsewhere at "
+                 "the same moment"})}})
 def answer_page(submission_id, page_id):
     from .completing import answer
     return http.ok(answer(http.deps(), submission_id, page_id, http.body(), _token()), headers=http.NO_STORE)

@@ -71,6 +71,13 @@ def _lower(label):
     return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
 
 
+def answer_first(page_name):
+    """409 page_not_reached: the page the resident's answers lead to, by name (None: check your answers)."""
+    if page_name is None:
+        return "Your answers do not lead to this page: check your answers."
+    return f"Your answers do not lead to this page yet: answer \u201c{page_name}\u201d first."
+
+
 def enter(label):
     return f"Enter {_lower(label)}"
 
