@@ -69,6 +69,17 @@ class BlobStore:
     def delete(self, key):
         self.client.delete_object(Bucket=self.bucket, Key=key)
 
+    def keys(self, prefix):
+        """Every key under `prefix` (a page of 1,000 per call)."""
+        found, token = [], None
+        while True:
+            page = self.client.list_objects_v2(Bucket=self.bucket, Prefix=prefix,
+                                               **({"ContinuationToken": token} if token else {}))
+            found += [item["Key"] for item in page.get("Contents", ())]
+            token = page.get("NextContinuationToken")
+            if not token:
+                return found
+
     def download_url(self, key, expires_in=3600):
         return self.client.generate_presigned_url(
             "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in)

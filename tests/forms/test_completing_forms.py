@@ -7,9 +7,9 @@ import uuid
 from support.forms_support import CONTACT, Filler, charity_branch, demo, fields, published, put, uploaded
 
 
-def uploads(client, deps, n):
+def uploads(client, deps, n, filler):
     from conftest import jpeg_with_gps
-    return [uploaded(client, deps, jpeg_with_gps()) for _ in range(n)]
+    return [uploaded(client, deps, jpeg_with_gps(), auth=filler.auth) for _ in range(n)]
 
 
 def test_each_applicant_type_takes_its_own_branch(client, deps):
@@ -18,7 +18,7 @@ def test_each_applicant_type_takes_its_own_branch(client, deps):
     assert charity.answer("applicant-type", applicant_type="charity").json_body["next"] == "charity"
     assert business.answer("applicant-type", applicant_type="business").json_body["next"] == "business"
     assert person.answer("applicant-type", applicant_type="individual").json_body["next"] == "individual"
-    done = charity_branch(charity, uploads(client, deps, 2))
+    done = charity_branch(charity, uploads(client, deps, 2, charity))
     assert done.json_body == {"next": "check", "taken": ["applicant-type", "charity", "accounts", "project",
                                                          "contact"]}
     saved = business.answer("business", business_name="Acme Bakery Ltd", employees="12")
@@ -84,7 +84,7 @@ def test_a_page_not_reached_names_the_page_the_answers_lead_to(client, deps):
 def test_check_your_answers_shows_and_sends_only_the_pages_taken(client, deps):
     published(deps, "grant-enquiry")
     filler = Filler(client, "grant-enquiry")
-    charity_branch(filler, uploads(client, deps, 2))
+    charity_branch(filler, uploads(client, deps, 2, filler))
     # They go back and change their mind: a business after all.
     assert filler.answer("applicant-type", applicant_type="business").json_body["next"] == "business"
     assert filler.read().json_body["next"] == "business"

@@ -14,6 +14,8 @@ hooks.register("form_fee", "chalicelib.handlers.forms.fees")
 # A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
 effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
 effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
+# ... and the files its answers no longer name deleted: only what was sent is kept.
+effects.register("form_submitted", "forms.files", "chalicelib.handlers.forms.files:on_submitted")
 # ... and, where the form says so, handed on: to the revenues queue, or to its team's address.
 effects.register("form_submitted", "forms.hand_on", "chalicelib.handlers.forms.handing_on:on_submitted")
 FORM_ID = path_param("form_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
