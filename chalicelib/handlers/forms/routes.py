@@ -21,6 +21,7 @@ effects.register("form_submitted", "forms.hand_on", "chalicelib.handlers.forms.h
 FORM_ID = path_param("form_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                  "example": "grant-enquiry"})
 SUBMISSION_ID = path_param("submission_id", {"type": "string", "example": "FM-7K3F9QRT"})
+REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 PAGE_ID = path_param("page_id", {"type": "string", "example": "applicant-type"})
 TOKEN = {"name": "Form-Token", "in": "header", "required": False, "schema": {"type": "string"},
          "description": "the submission's token (anonymous residents: given by the start and by a resume link)"}
@@ -237,6 +238,28 @@ def my_forms():
 def form_case(token):
     from .case_status import show
     return http.ok(show(http.deps(), token), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/reports/{report_id}/form", STAFF, {
+    "summary": "A form's case at the desk: the answers sent question by question (each file named, to open), "
+               "the fee paid, the form's team and its own response templates; staff whose scope covers the case",
+    "parameters": [REPORT_ID],
+    "responses": {"200": json_response(ref("FormCaseDesk")), **errors(403, **{
+        "404": "No such case, or not a form's (code not_a_form_case)"})}})
+def staff_form_case(report_id):
+    from .case_desk import case_view
+    return http.ok(case_view(http.deps(), report_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/reports/{report_id}/form-files/{file_id}", STAFF, {
+    "summary": "Open a file a resident sent with a form: the opening is written to the case's audit, and the "
+               "answer is a link to the file made for this officer, working for a minute (saved, not shown)",
+    "parameters": [REPORT_ID, path_param("file_id", {"type": "string", "maxLength": 64})],
+    "responses": {"200": json_response(ref("FormFileLink")), **errors(403, **{
+        "404": "No such case or file (codes not_a_form_case, file_not_found)"})}})
+def staff_open_form_file(report_id, file_id):
+    from .case_files import open_file
+    return http.ok(open_file(http.deps(), report_id, file_id), headers=http.NO_STORE)
 
 
 @routes.get("/v1/staff/form-hand-ons", STAFF, {

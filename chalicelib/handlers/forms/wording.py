@@ -71,6 +71,17 @@ def _lower(label):
     return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
 
 
+NOT_A_FORM_CASE = "This case did not come from a form."
+OPENED_TOO_OFTEN = "This case's files were opened very often since its last change: add a note to it, then open the file."
+NO_SUCH_FILE = "The form sent with this case has no such file (or it has been deleted at the end of its retention)."
+
+
+def unnamed_file(reference, content_type):
+    """A file its resident's phone gave no name: named by its form's reference and type."""
+    from .limits import FILE_TYPES
+    return f"{reference} file.{FILE_TYPES.get(content_type, 'file').lower()}"
+
+
 def answer_first(page_name):
     """409 page_not_reached: the page the resident's answers lead to, by name (None: check your answers)."""
     if page_name is None:
