@@ -92,9 +92,14 @@ SCHEMA = {
                                                                                  "format": "email"}},
                              ["team", "working_days"]),
         "retention_days": _int(1, RETENTION_DAYS_MAX),
+        # Posted to finance as a bill's payment is (fee_posting.py): its fund code, and where to (a signed webhook).
         "fee": _object({"fund": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]{0,59}$"},
-                        "amount_pence": _int(1, 10_000_000), "description": _text(LABEL_MAX)},
-                       ["fund", "amount_pence", "description"]),
+                        "amount_pence": _int(1, 10_000_000), "description": _text(LABEL_MAX),
+                        "fund_code": {"type": "string", "pattern": r"^[A-Z0-9]{1,12}$"},
+                        "posting": _object({"method": {"enum": ["webhook"]},
+                                            "url": {"type": "string", "pattern": r"^(https://|\$\{BILL_OFFICE\}/)\S+$",
+                                                    "maxLength": 2000}}, ["method", "url"])},
+                       ["fund", "amount_pence", "description", "fund_code", "posting"]),
         "copy_of_answers": {"type": "boolean"},
         # Handed on to a back office as well as filed as a case: the revenues queue, as a council tax request
         # made from the answers the names point at (handing_on.py; checks.py: each a question of the form's).

@@ -11,6 +11,9 @@ from ..shared import effects
 routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
 # A form's fee: its payment's finish (its event's effect) sends the form, or reopens it to pay again.
 hooks.register("form_fee", "chalicelib.handlers.forms.fees")
+# ... and the fee is posted to finance (a refund reversed there), as a bill's payment is.
+effects.register("payment_finished", "forms.post_fee", "chalicelib.handlers.forms.fee_posting:on_finished")
+effects.register("payment_refunded", "forms.reverse_fee", "chalicelib.handlers.forms.fee_posting:on_refunded")
 # A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
 effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
 effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
