@@ -579,7 +579,8 @@ def _form_case_file(world, caller):
 
 @builds("PUT", FORM)
 def _load_form(world, caller):
-    from support.forms_support import demo
+    from support.forms_support import demo, team_of
+    team_of(world.deps, demo("general-enquiry"))
     return Request("PUT", "/v1/staff/forms/general-enquiry", demo("general-enquiry"))
 
 

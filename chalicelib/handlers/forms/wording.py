@@ -82,6 +82,14 @@ def unnamed_file(reference, content_type):
     return f"{reference} file.{FILE_TYPES.get(content_type, 'file').lower()}"
 
 
+def no_such_category(code):
+    return f"The council has no category {code!r}."
+
+
+def no_such_team(team_id):
+    return f"The council has no active team {team_id!r} (doorstep teams list; GET /v1/staff/teams)."
+
+
 def answer_first(page_name):
     """409 page_not_reached: the page the resident's answers lead to, by name (None: check your answers)."""
     if page_name is None:
