@@ -53,3 +53,58 @@ def test_no_one_else_opens_a_forms_file_and_no_public_path_serves_one(client, de
     assert unknown.status_code == 404 and unknown.json_body["error"]["code"] == "file_not_found"
     for public in (f"/v1/photos/{pdf}", f"/v1/photos/{pdf}.jpg", f"/v1/reports/{case_id}"):
         assert client.get(public).status_code == 404
+
+
+def change(client, officer, case_id, body):
+    version = client.get(f"/v1/staff/reports/{case_id}", officer.auth).headers["ETag"]
+    import json
+    return client.raw.http.patch(f"/v1/staff/reports/{case_id}", body=json.dumps(body), headers={
+        "Content-Type": "application/json", **officer.auth, "If-Match": version})
+
+
+def test_a_form_case_is_answered_with_its_forms_own_templates_and_never_a_street_reports(client, deps, people):
+    from support.staff_support import load_staff_data
+    load_staff_data(deps)  # the street templates: "Inspection booked", and "Fixed" written automatically
+    case_id, _ = grant_case(client, deps)
+    officer = people("staff", categories=["grant_enquiry"])
+    desk = client.get(f"/v1/staff/reports/{case_id}/form", officer.auth).json_body
+    assert [t["id"] for t in desk["templates"]] == ["received", "can-apply", "cannot-apply"]
+    street = change(client, officer, case_id, {"template": "tpl_inspection"})
+    assert street.status_code == 400 and street.json_body["error"]["fields"][0]["field"] == "template"
+    answered = change(client, officer, case_id, {"template": "received"})
+    assert answered.status_code == 200, answered.json_body
+    notes = deps.reports.get(case_id).status_notes
+    reference = case_reference(deps, case_id)
+    assert notes.startswith(f"Thank you for your grant enquiry {reference}.") and "inspector" not in notes
+    assert answered.json_body["status"] == "investigating"
+    fixed = change(client, officer, case_id, {"status": "fixed"})  # no form template for it: no street words
+    assert fixed.status_code == 200 and deps.reports.get(case_id).status_notes == notes
+
+
+def test_nothing_of_a_form_case_can_be_made_public_through_any_staff_route(client, deps, people):
+    case_id, _ = grant_case(client, deps)
+    officer = people("staff", categories=["grant_enquiry", "pothole", "general_enquiry"])
+    for body in ({"private": False}, {"service_code": "pothole", "lat": 53.96, "lon": -1.08}):
+        refused = change(client, officer, case_id, body)
+        assert refused.status_code == 409 and refused.json_body["error"]["code"] == "form_case_private", body
+    version = client.get(f"/v1/staff/reports/{case_id}", officer.auth).headers["ETag"]
+    moderated = client.post(f"/v1/staff/reports/{case_id}/moderation", {
+        "description": "Ada Lovelace, ada@example.org", "reason": "tidy"}, {**officer.auth, "If-Match": version})
+    assert moderated.status_code == 409 and moderated.json_body["error"]["code"] == "form_case_private"
+    assert change(client, officer, case_id, {"service_code": "general_enquiry"}).status_code == 200  # private too
+    stored = deps.reports.get(case_id)
+    assert stored.private and stored.moderation is None
+    assert client.get(f"/v1/reports/{case_id}").status_code == 404
+
+
+def test_a_form_case_gets_none_of_a_street_reports_controls(client, deps, people):
+    case_id, _ = grant_case(client, deps)
+    officer = people("staff", categories=["grant_enquiry"])
+    for body in ({"instructions": "Cone it off"}, {"duplicate_of": "DS-AAAAAA", "status": "duplicate"},
+                 {"lat": 53.96, "lon": -1.08}):
+        refused = change(client, officer, case_id, body)
+        assert refused.status_code == 409 and refused.json_body["error"]["code"] == "not_for_a_form_case", body
+    sent = client.post(f"/v1/staff/reports/{case_id}/sends", {"body": "national-highways"}, officer.auth)
+    assert sent.status_code == 409 and sent.json_body["error"]["code"] == "not_for_a_form_case"
+    assert change(client, officer, case_id, {"priority": "high"}).status_code == 200
+    assert deps.jobs.by_due("community-grants", 10)[0] == []  # changed, and still no crew job

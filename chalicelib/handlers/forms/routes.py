@@ -6,11 +6,14 @@ from ...api.openapi import errors, if_match, json_response, path_param, q, ref, 
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
 from ..payments import hooks
+from ..reports import hooks as report_hooks
 from ..shared import effects
 
 routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
 # A form's fee: its payment's finish (its event's effect) sends the form, or reopens it to pay again.
 hooks.register("form_fee", "chalicelib.handlers.forms.fees")
+# A form's case is answered with its own form's templates (staff's inspect asks through reports' hook).
+report_hooks.register("form_cases", "chalicelib.handlers.forms.case_templates")
 # ... and the fee is posted to finance (a refund reversed there), as a bill's payment is.
 effects.register("payment_finished", "forms.post_fee", "chalicelib.handlers.forms.fee_posting:on_finished")
 effects.register("payment_refunded", "forms.reverse_fee", "chalicelib.handlers.forms.fee_posting:on_refunded")

@@ -33,6 +33,10 @@ def duplicate_page(page_id, first):
     return f"Page id '{page_id}' is used already by $.pages[{first}]."
 
 
+def duplicate_template(template_id):
+    return f"Template id '{template_id}' is used already in this form."
+
+
 def duplicate_question(qid):
     return f"Question id '{qid}' is used already in this form."
 
