@@ -108,3 +108,23 @@ def test_a_form_case_gets_none_of_a_street_reports_controls(client, deps, people
     assert sent.status_code == 409 and sent.json_body["error"]["code"] == "not_for_a_form_case"
     assert change(client, officer, case_id, {"priority": "high"}).status_code == 200
     assert deps.jobs.by_due("community-grants", 10)[0] == []  # changed, and still no crew job
+
+
+def test_staff_list_each_form_with_where_its_cases_go(client, deps, people):
+    published(deps, "grant-enquiry")
+    published(deps, "blue-badge")
+    forms = client.get("/v1/staff/forms", people("staff").auth).json_body["forms"]
+    assert [(f["id"], f["category"], f["team"]) for f in forms] == [
+        ("blue-badge", None, None), ("grant-enquiry", "grant_enquiry", "community-grants")]
+
+
+def test_the_desks_view_of_a_form_case_lays_out_its_answers_question_by_question(client, deps, people):
+    case_id, pdf = grant_case(client, deps)
+    desk = client.get(f"/v1/staff/reports/{case_id}/form", people("staff", categories=["grant_enquiry"]).auth)
+    pages = desk.json_body["pages"]
+    assert [p["id"] for p in pages] == ["applicant-type", "charity", "accounts", "project", "contact"]
+    assert pages[0]["questions"] == [{"id": "applicant_type", "label": "Who is asking for the grant?",
+                                      "type": "selection", "answer": "A registered charity"}]
+    assert pages[2]["questions"][0]["files"] == [{"id": pdf, "name": "accounts-2025.pdf",
+                                                  "content_type": "application/pdf", "size": len(PDF)}]
+    assert [q["answer"] for q in pages[4]["questions"]] == ["Ada Lovelace", "ada@example.org", "(not answered)"]

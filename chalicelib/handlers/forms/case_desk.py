@@ -58,6 +58,8 @@ def _question(q, value):
         out["files"] = [{"id": f["upload_id"], "name": f.get("name"), "content_type": f["content_type"],
                          "size": f["size"]} for f in value or () if isinstance(f, dict) and "upload_id" in f]
         out["answer"] = None if out["files"] else in_words(None)
+    elif q["type"] == "name" and isinstance(value, dict):  # "Ada Lovelace", not "Ada, Lovelace"
+        out["answer"] = " ".join(v for v in value.values() if v)
     else:
         out["answer"] = in_words(labelled(q, value))
     return out

@@ -66,7 +66,13 @@ def retire(deps, form_id, if_match):
 
 def staff_list(deps):
     heads = [h for state in ("live", "draft", "retired") for h in deps.forms.heads(state)]
-    return {"forms": [_summary(h) for h in sorted(heads, key=lambda h: h.form_id)]}
+    return {"forms": [{**_summary(h), **_receiving(deps, h)} for h in sorted(heads, key=lambda h: h.form_id)]}
+
+
+def _receiving(deps, head):
+    """Where the latest version's cases go (the staff forms screen links to them): its category and team."""
+    receiving = deps.forms.definition(head.form_id, head.latest).get("receiving") or {}
+    return {"category": receiving.get("category"), "team": receiving.get("team")}
 
 
 def staff_read(deps, form_id, version=None):
