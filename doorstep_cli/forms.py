@@ -72,9 +72,10 @@ def demo_forms(deps):
     own later versions survive `make run`). Returns how many were loaded."""
     deps = operator(deps)
     _demo_categories(deps)
+    definitions = [json.loads(path.read_text()) for path in sorted(DEMO_FORMS.glob("*.json"))]
+    _demo_teams(deps, {(d.get("receiving") or {}).get("team") for d in definitions})
     loaded = 0
-    for path in sorted(DEMO_FORMS.glob("*.json")):
-        definition = json.loads(path.read_text())
+    for definition in definitions:
         if deps.forms.head(definition["id"]) is None:
             load_definition(deps, definition, publish=True)
             loaded += 1
@@ -91,6 +92,17 @@ def _demo_categories(deps):
     for order, service in enumerate(services):
         if service.get("group") == "Forms" and service["service_code"] not in known:
             deps.services.put(service, sort=order)
+
+
+def _demo_teams(deps, named):
+    """The demo teams the demo forms name, added where missing (a stack made before the forms named
+    real teams lacks them): a form naming a team the council does not have is refused."""
+    from datetime import datetime, timezone
+    from chalicelib.storage.records import Team
+    from doorstep_cli.seed import DEMO_DIR
+    for team in json.loads((DEMO_DIR / "staff.json").read_text())["teams"]:
+        if team["id"] in named and deps.teams.get(team["id"]) is None:
+            deps.teams.create(Team(created_at=datetime.now(timezone.utc), **team))
 
 
 def _read_version(deps, form_id):

@@ -4,7 +4,7 @@ the change, and it is written in that change's transaction with a condition
 that the key is new: no entry is ever overwritten, and no API edits one."""
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
-from .binding import Stored, bind, model_of, record_of, table
+from .binding import Stored, bind, model_of, record_of, table, writes
 from .records import AuditEntry
 
 
@@ -29,6 +29,14 @@ def audit_model(entry):
 class AuditStore:
     def __init__(self):
         bind()
+
+    def add_reading(self, entry):
+        """An audit line of something staff read rather than changed (a form's file opened): it is
+        numbered with a fraction after the report's version (12.001, 12.002...), so it sorts after
+        the change it followed, never takes a change's number, and is never overwritten
+        (AlreadyExists: the caller takes the next fraction)."""
+        with writes(["audit"], exists={"audit"}):
+            audit_model(entry).save(condition=AuditModel.seq.does_not_exist())
 
     def entries(self, report_id):
         """A report's audit, oldest first (a report has tens of entries)."""

@@ -69,9 +69,27 @@ class BlobStore:
     def delete(self, key):
         self.client.delete_object(Bucket=self.bucket, Key=key)
 
-    def download_url(self, key, expires_in=3600):
-        return self.client.generate_presigned_url(
-            "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in)
+    def keys(self, prefix):
+        """Every key under `prefix` (a page of 1,000 per call)."""
+        found, token = [], None
+        while True:
+            page = self.client.list_objects_v2(Bucket=self.bucket, Prefix=prefix,
+                                               **({"ContinuationToken": token} if token else {}))
+            found += [item["Key"] for item in page.get("Contents", ())]
+            token = page.get("NextContinuationToken")
+            if not token:
+                return found
+
+    def download_url(self, key, expires_in=3600, filename=None, content_type=None):
+        """A link to the object for `expires_in` seconds; with `filename`, saved as that file
+        (Content-Disposition: attachment) in `content_type`, never shown inside our origin."""
+        params = {"Bucket": self.bucket, "Key": key}
+        if filename:
+            from urllib.parse import quote
+            params["ResponseContentDisposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+        if content_type:
+            params["ResponseContentType"] = content_type
+        return self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=expires_in)
 
     def ensure_bucket(self):
         """For the local stack and tests; in AWS the bucket is infrastructure.

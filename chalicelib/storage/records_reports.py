@@ -99,6 +99,7 @@ class Upload:
     report_id: str | None = None  # set once attached; never reused
     photo: dict | None = None  # the cleaned photo, once processed
     owner: str | None = None  # the account that made it (only it may attach it); None: its id is the key
+    holder: str | None = None  # digest of the Form-Token it was made with: the anonymous form it is for
 
 
 @when_named

@@ -17,6 +17,7 @@ class UploadModel(Stored):
     report_id = UnicodeAttribute(null=True)  # set once attached; never reused
     photo = JSONAttribute(null=True)  # the cleaned photo, once processed
     owner = UnicodeAttribute(null=True)  # the account that made it; None: anyone holding its id
+    holder = UnicodeAttribute(null=True)  # digest of the Form-Token given: an anonymous form's file
 
 
 class IdempotencyModel(Stored):

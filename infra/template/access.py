@@ -195,8 +195,12 @@ def mail_and_sms():
 
 
 def form_files_deleted():
-    """The nightly sweep deletes a form's files with its submission (handlers/forms/retention), nothing else."""
-    return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/form-files/*")}
+    """The nightly sweep deletes a form's files with its submission (handlers/forms/retention), and a form
+    sent the files its answers do not name (the worker: forms/files.on_submitted), nothing else."""
+    return [{"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/form-files/*")},
+            # Listed, so a file no answer names is found: only keys under form-files/.
+            {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket"),
+             "Condition": {"StringLike": {"s3:prefix": ["form-files/*"]}}}]
 
 
 def photos():

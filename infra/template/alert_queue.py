@@ -29,6 +29,7 @@ def worker_statements():
         access.payment_secrets(),  # events' effects: a refund a crew's bulky `unable` makes
         access.revenues_secrets(),  # events' effects: a resident's council tax request sent to the back office
         access.forms_webhook_secret(),  # events' effects: a form posted, signed, to a council system
+        *access.form_files_deleted(),  # events' effects: a form sent, the files its answers do not name
         *access.mail_and_sms(),
         access.manage_connections(),  # events' effects: a chat message's frame to the screens open on it
         {"Effect": "Allow", "Action": CONSUME, "Resource": arn(QUEUE)},

@@ -272,6 +272,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/form-submissions/resume"): (ANYONE, Outcome(404, "resume_link_not_found")),
     ("GET", "/v1/me/form-submissions"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/form-cases/{token}"): (ANYONE, Outcome(404, "link_not_valid")),  # the world has no form's case
+    # A form's case at the desk, for staff whose scope covers the case: the world's pothole is no form's.
+    ("GET", "/v1/staff/reports/{report_id}/form"): (STAFF, Outcome(404, "not_a_form_case")),
+    ("POST", "/v1/staff/reports/{report_id}/form-files/{file_id}"): (STAFF, Outcome(404, "not_a_form_case")),
     ("GET", "/v1/staff/form-hand-ons"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"): (STAFF, Outcome(409, "not_given_up")),  # none given up
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
@@ -618,9 +621,20 @@ for _method, _suffix in FORM_FILLING:
         _method, "/v1/form-submissions/FM-23456789" + _suffix.replace("{page_id}", "question"))
 
 
+@builds("GET", "/v1/staff/reports/{report_id}/form")
+def _form_case(world, caller):
+    return Request("GET", f"/v1/staff/reports/{world.report_id}/form")
+
+
+@builds("POST", "/v1/staff/reports/{report_id}/form-files/{file_id}")
+def _form_case_file(world, caller):
+    return Request("POST", f"/v1/staff/reports/{world.report_id}/form-files/a-file", {})
+
+
 @builds("PUT", FORM)
 def _load_form(world, caller):
-    from support.forms_support import demo
+    from support.forms_support import demo, team_of
+    team_of(world.deps, demo("general-enquiry"))
     return Request("PUT", "/v1/staff/forms/general-enquiry", demo("general-enquiry"))
 
 

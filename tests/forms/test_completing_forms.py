@@ -7,9 +7,9 @@ import uuid
 from support.forms_support import CONTACT, Filler, charity_branch, demo, fields, published, put, uploaded
 
 
-def uploads(client, deps, n):
+def uploads(client, deps, n, filler):
     from conftest import jpeg_with_gps
-    return [uploaded(client, deps, jpeg_with_gps()) for _ in range(n)]
+    return [uploaded(client, deps, jpeg_with_gps(), auth=filler.auth) for _ in range(n)]
 
 
 def test_each_applicant_type_takes_its_own_branch(client, deps):
@@ -18,7 +18,7 @@ def test_each_applicant_type_takes_its_own_branch(client, deps):
     assert charity.answer("applicant-type", applicant_type="charity").json_body["next"] == "charity"
     assert business.answer("applicant-type", applicant_type="business").json_body["next"] == "business"
     assert person.answer("applicant-type", applicant_type="individual").json_body["next"] == "individual"
-    done = charity_branch(charity, uploads(client, deps, 2))
+    done = charity_branch(charity, uploads(client, deps, 2, charity))
     assert done.json_body == {"next": "check", "taken": ["applicant-type", "charity", "accounts", "project",
                                                          "contact"]}
     saved = business.answer("business", business_name="Acme Bakery Ltd", employees="12")
@@ -63,10 +63,28 @@ def test_a_page_not_reached_cannot_be_answered_and_back_follows_the_path(client,
     assert filler.page("applicant-type").json_body["back"] is None
 
 
+def test_a_page_not_reached_names_the_page_the_answers_lead_to(client, deps):
+    published(deps, "grant-enquiry")
+    filler = Filler(client, "grant-enquiry")
+    first = filler.page("project")
+    assert first.json_body["next"] == "applicant-type"
+    assert "\u201cWho is asking for the grant?\u201d" in first.json_body["error"]["message"]
+    filler.answer("applicant-type", applicant_type="business")
+    off_branch = filler.answer("charity", charity_name="York Food Bank", charity_number="1123456")
+    assert off_branch.status_code == 409 and off_branch.json_body["next"] == "business"
+    assert "\u201cAbout the business\u201d" in off_branch.json_body["error"]["message"]
+    assert "before this one" not in off_branch.json_body["error"]["message"]
+    filler.answer("business", business_name="Acme", employees="3")
+    filler.answer("project", project="A van", amount="10")
+    filler.answer("contact", name={"first": "Ada", "last": "Lovelace"}, email="ada@example.org")
+    done = filler.page("charity")
+    assert done.json_body["next"] == "check" and "check your answers" in done.json_body["error"]["message"]
+
+
 def test_check_your_answers_shows_and_sends_only_the_pages_taken(client, deps):
     published(deps, "grant-enquiry")
     filler = Filler(client, "grant-enquiry")
-    charity_branch(filler, uploads(client, deps, 2))
+    charity_branch(filler, uploads(client, deps, 2, filler))
     # They go back and change their mind: a business after all.
     assert filler.answer("applicant-type", applicant_type="business").json_body["next"] == "business"
     assert filler.read().json_body["next"] == "business"

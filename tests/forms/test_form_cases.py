@@ -122,10 +122,10 @@ def test_staff_download_a_forms_submissions_as_csv_only_within_their_scope(clien
     answer = client.get(url, people("staff", categories=["general_enquiry"]).auth)
     assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(answer.body.decode() if isinstance(answer.body, bytes) else answer.body)))
-    assert rows[0] == ["reference", "submitted_at", "version", "What is your question about?", "Your question",
-                       "The address it is about", "Your name", "Your email address"]
+    assert rows[0] == ["reference", "submitted_at", "version", "paid", "payment_id", "What is your question about?",
+                       "Your question", "The address it is about", "Your name", "Your email address"]
     assert sorted(r[0] for r in rows[1:]) == sorted([first, second])  # not the one still in progress
-    assert rows[1][3:] == ["bins", "My green bin was not emptied on Monday.", "(not answered)", "Ada Lovelace",
+    assert rows[1][3:] == ["", "", "bins", "My green bin was not emptied on Monday.", "(not answered)", "Ada Lovelace",
                            "ada@example.org"]
     assert client.get(url, people("staff", categories=["pothole"]).auth).status_code == 403
 

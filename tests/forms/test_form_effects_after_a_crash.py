@@ -14,7 +14,7 @@ from support.staff_support import Officer
 def grant_enquiry_sent(client, deps, auth=None):
     """The grant enquiry completed as a charity with a file, and sent: its reference."""
     filler = Filler(client, "grant-enquiry", auth=auth)
-    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png", auth)])
+    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png", filler.auth)])
     sent = filler.submit(declaration=True)
     assert sent.status_code == 200, sent.json_body
     return sent.json_body["reference"]

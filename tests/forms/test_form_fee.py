@@ -6,6 +6,7 @@ payment that failed leaves the form to change and pay again."""
 import dataclasses
 from datetime import timedelta
 
+from support.bills_support import bill_office  # noqa: F401
 from support.bins_support import HOME, store_home
 from support.effects_support import dies_after_commit  # noqa: F401
 from support.forms_support import Filler, published
@@ -69,7 +70,8 @@ def test_a_form_with_a_fee_cannot_be_sent_unpaid(client, deps, pay):
     assert filler.read().json_body["state"] == "in_progress" and sent_events() == [] and pay.payments == {}
     check = filler.check().json_body
     assert check["fee"] == {"fund": "pest-control", "amount_pence": 5500,
-                            "description": "Pest control treatment (up to three visits)"}
+                            "description": "Pest control treatment (up to three visits)", "fund_code": "PEST",
+                            "posting": {"method": "webhook", "url": "${BILL_OFFICE}/finance/postings"}}
 
 
 def test_the_fee_is_paid_for_the_reference_and_the_form_sent_only_when_the_provider_says_so(client, deps, pay):
@@ -96,6 +98,31 @@ def test_the_fee_is_paid_for_the_reference_and_the_form_sent_only_when_the_provi
     assert case.fields["payment_id"] == payment["id"] and "Fee paid: £55.00" in case.description
     [copy] = copies_to("ada@example.org")
     assert f"Fee paid: £55.00 (Pest control treatment (up to three visits)), payment {payment['id']}" in copy.body
+
+
+def test_a_paid_fee_is_posted_to_finance_once_and_its_refund_reversed_and_the_csv_says_it_was_paid(
+        client, deps, pay, people, bill_office):
+    import csv
+    import io
+    filler = filled(client, deps)
+    payment = pay_form(client, filler).json_body["payment"]
+    back = back_path(pay_with(payment["next_url"], SUCCESS))
+    client.get(back)
+    webhook(client, pay, deps, payment["id"])  # told again: posted once
+    (posted,) = bill_office.posted("finance")
+    assert (posted["kind"], posted["fund_code"], posted["reference"], posted["amount"], posted["payment_id"]) == (
+        "payment", "PEST", filler.id, 5500, payment["id"])
+    officer = people("staff")
+    refunded = client.post(f"/v1/staff/payments/{payment['id']}/refunds", {
+        "amount": 5500, "refund_amount_available": 5500, "reason": "No wasps found"}, officer.auth)
+    assert refunded.status_code == 201, refunded.json_body
+    reversals = [p for p in bill_office.posted("finance") if p["kind"] == "reversal"]
+    assert [(r["amount"], r["original_id"], r["reference"], r["fund_code"]) for r in reversals] == [
+        (5500, payment["id"], filler.id, "PEST")]
+    exported = client.get("/v1/staff/forms/pest-control/submissions.csv", people("admin").auth)
+    [row] = list(csv.DictReader(io.StringIO(exported.body.decode() if isinstance(exported.body, bytes)
+                                            else exported.body)))
+    assert (row["reference"], row["paid"], row["payment_id"]) == (filler.id, "£55.00", payment["id"])
 
 
 def test_a_paid_form_handed_to_the_councils_system_says_what_was_paid(client, deps, pay, monkeypatch):

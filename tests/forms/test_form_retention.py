@@ -23,7 +23,7 @@ def grant_sent(client, deps, retention_days, case=True):
         definition["receiving"].pop("category")
     published(deps, "grant-enquiry", definition)
     filler = Filler(client, "grant-enquiry")
-    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png")])
+    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png", filler.auth)])
     sending.submit(at(deps, SENT), filler.id, {"declaration": True}, filler.auth["Form-Token"])
     return filler
 

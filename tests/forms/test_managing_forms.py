@@ -3,11 +3,12 @@ through `doorstep forms`, each change naming the version it was made to
 (If-Match); a definition with errors is refused with each error's path."""
 import json
 
-from support.forms_support import demo, fields, published, put
+from support.forms_support import demo, fields, published, put, team_of
 
 
-def test_an_admin_loads_a_draft_and_publishes_it_only_with_the_current_if_match(client, people):
+def test_an_admin_loads_a_draft_and_publishes_it_only_with_the_current_if_match(client, deps, people):
     boss = people("admin")
+    team_of(deps, demo("grant-enquiry"))
     made = put(client, "/v1/staff/forms/grant-enquiry", demo("grant-enquiry"), boss.auth)
     assert made.status_code == 201 and made.headers["ETag"] == '"1"'
     assert made.json_body["state"] == "draft" and made.json_body["draft"] == 1
@@ -63,6 +64,7 @@ def test_staff_preview_the_draft_and_any_version(client, deps, people):
 
 
 def test_the_command_loads_publishes_lists_and_refuses_with_paths(doorstep, deps, tmp_path, capsys):
+    team_of(deps, demo("council-tax-single-person-discount"))
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
     good.write_text(json.dumps(demo("council-tax-single-person-discount")))
     form = demo("blue-badge")
@@ -85,6 +87,43 @@ def test_the_demo_forms_are_loaded_and_published_once(deps):
     assert sorted(h.form_id for h in deps.forms.heads("live")) == [
         "blue-badge", "complaints-comments-compliments", "council-tax-moving-home",
         "council-tax-single-person-discount", "general-enquiry", "grant-enquiry", "pest-control"]
+
+
+def test_a_form_naming_a_team_or_category_the_council_does_not_have_is_refused_when_loaded(client, deps, people):
+    from chalicelib.storage.records import Team
+    boss = people("admin")
+    form = demo("general-enquiry")
+    form["receiving"] = {**form["receiving"], "team": "grants", "category": "grants"}
+    refused = put(client, "/v1/staff/forms/general-enquiry", form, boss.auth)
+    assert refused.status_code == 400 and fields(refused) == {
+        "$.receiving.team": "The council has no active team 'grants' (doorstep teams list; GET /v1/staff/teams).",
+        "$.receiving.category": "The council has no category 'grants'."}
+    deps.teams.create(Team(id="grants", name="Grants", created_at=deps.clock(), retired=True))
+    form["receiving"]["category"] = "general_enquiry"
+    assert fields(put(client, "/v1/staff/forms/general-enquiry", form, boss.auth)) == {
+        "$.receiving.team": "The council has no active team 'grants' (doorstep teams list; GET /v1/staff/teams)."}
+
+
+def test_every_demo_form_names_a_demo_team_and_its_case_is_assigned_to_it(client, deps, people):
+    from chalicelib.handlers.forms.cases import case_of
+    from doorstep_cli.demo_staff import demo_staff
+    from doorstep_cli.forms import demo_forms
+    from support.forms_support import CONTACT, Filler
+    demo_staff(deps, requests=False)
+    teams = {t.id for t in deps.teams.all()}
+    assert demo_forms(deps) == 7
+    named = {deps.forms.definition(h.form_id, h.published).get("receiving", {}).get("team")
+             for h in deps.forms.heads("live")} - {None}
+    assert named <= teams and "community-grants" in named, named
+    filler = Filler(client, "general-enquiry")
+    filler.answer("question", subject="bins", enquiry="When is my green bin emptied?")
+    filler.answer("property", property=None)
+    filler.answer("contact", name="Ada Lovelace", email=CONTACT["email"])
+    assert filler.submit().status_code == 200
+    officer = people("staff", categories=["general_enquiry"])
+    case = client.get(f"/v1/staff/reports/{case_of(deps, filler.id)}", officer.auth).json_body
+    assert case["assignment"]["team"] == "customer-services" and case["assignment"].get("job") is None
+    assert deps.jobs.by_due("customer-services", 10)[0] == []  # a desk's case: no crew job
 
 
 def test_the_demo_forms_load_on_a_stack_whose_categories_came_before_them(deps):

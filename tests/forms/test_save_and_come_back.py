@@ -89,13 +89,13 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     from support.effects_support import events_of_kind
     published(deps, "grant-enquiry")
     filler = Filler(client, "grant-enquiry")
-    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png")])
+    charity_branch(filler, [uploaded(client, deps, small_png(), "image/png", filler.auth)])
     token = filler.auth["Form-Token"]
     completing.page(deps, filler.id, "contact", token)  # this process has the version's definition now
     with metered() as page_saved:
         completing.answer(deps, filler.id, "contact", {"answers": CONTACT}, token)
     kept = filler.page("accounts").json_body["answers"]["accounts"][0]["upload_id"]
-    another = uploaded(client, deps, small_png(), "image/png")
+    another = uploaded(client, deps, small_png(), "image/png", filler.auth)
     with metered() as files_saved:
         completing.answer(deps, filler.id, "accounts", {"answers": {"accounts": [kept, another]}}, token)
     with metered() as files_saved_again:
@@ -106,7 +106,7 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     [event] = events_of_kind("form_submitted")
     with metered() as followed:
         assert effects.carry_out(deps, effects_event(event)) == {"forms.case": "done", "forms.copy": "done",
-                                                                 "forms.hand_on": "done"}
+                                                                 "forms.hand_on": "done", "forms.files": "done"}
     assert page_saved.operations == ["GetItem", "PutItem"]
     # A new file's upload record is read once; a file kept on an earlier save is the submission's own already.
     assert files_saved.operations == ["GetItem", "GetItem", "PutItem"]
@@ -115,10 +115,11 @@ def test_a_page_saved_costs_one_read_and_one_write_and_a_submission_one_read_and
     # Each effect its claim and its settle (UpdateItem each). The case: the submission, the case's key, one
     # transaction (report, timeline, event, key). The copy: the submission,
     # its outbox row, then its lease and its sent mark.
+    # The files: the submission read (then one S3 list, and a delete per file its answers do not name).
     # The hand-on of a form with none (the event says so): its claim and settle, no read.
     assert followed.operations == ["UpdateItem", "GetItem", "GetItem", "TransactWriteItems", "UpdateItem",
                                    "UpdateItem", "GetItem", "PutItem", "UpdateItem", "UpdateItem", "UpdateItem",
-                                   "UpdateItem", "UpdateItem"]
+                                   "UpdateItem", "GetItem", "UpdateItem", "UpdateItem", "UpdateItem"]
     print(f"\nforms cost: page saved {page_saved.calls} calls {page_saved.items} items, "
           f"one file {files_saved.calls}, submission {sent.calls}, its case and copy {followed.calls} "
           f"({followed.operations})")

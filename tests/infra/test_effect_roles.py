@@ -7,6 +7,7 @@ import pytest
 
 from support.chat_support import desk, open_desk, start  # noqa: F401
 from support.effects_support import dies_after_commit, run_stream  # noqa: F401
+from support.bills_support import bill_office  # noqa: F401
 from support.pay_support import pay  # noqa: F401
 from support.revenues_support import civica, council_morning  # noqa: F401
 from tests.infra.test_alert_roles import allowed, calls  # noqa: F401
@@ -73,7 +74,7 @@ def test_the_worker_may_hand_a_council_tax_form_to_the_revenues_queue(client, de
 
 
 def test_the_worker_may_send_a_form_whose_fee_was_paid_and_open_its_case(client, deps, pay, calls,
-                                                                        dies_after_commit):
+                                                                        dies_after_commit, bill_office):
     from infra.template.access import WORKER_TABLES
     from support.pay_support import SUCCESS, pay_with
     from tests.forms.test_form_fee import filled, pay_form
@@ -86,7 +87,8 @@ def test_the_worker_may_send_a_form_whose_fee_was_paid_and_open_its_case(client,
     assert run_stream(deps, "payment_finished") == [] and run_stream(deps, "form_submitted") == []
     assert deps.form_submissions.get(filler.id).state == "submitted"
     stream = [c for c in calls if c != ("Scan", "events")]
-    assert {"form-submissions", "events", "reports"} <= {t for _, t in stream}
+    assert {"form-submissions", "events", "reports", "bills"} <= {t for _, t in stream}  # bills: the fee posted
+    assert len(bill_office.posted("finance")) == 1
     assert sorted(set(allowed(WORKER_TABLES, stream))) == [], sorted(set(allowed(WORKER_TABLES, stream)))
 
 

@@ -101,7 +101,10 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
                  "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
         for resource in ("UsersTable", "SessionsTable", "PhotoBucket"):
-            if (role, resource) != ("SweeperRole", "PhotoBucket"):  # its forms' files: below, delete only
+            if resource == "PhotoBucket" and role in ("SweeperRole", "WorkerRole"):
+                # forms' files: the sweeper's at retention, the worker's those a form sent does not name
+                _form_files_only(statements)
+            else:
                 assert resource not in str(statements), (role, resource)
         # Only the forwarder changes reports at will: a body's update, through the one transition. The worker
         # opens a form's case (a new report, from the form's event) and may only create one: no update, no
@@ -371,5 +374,12 @@ def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
     # the submission; a redacted case's stale inbox rows and its resident's follows (never a report)
     assert written == {logical_id(t) for t in ("form-submissions", "inbox", "alerts", "alert-index")}, written
-    [files] = [s for s in statements if "PhotoBucket" in str(s)]
+    _form_files_only(statements)
+
+
+def _form_files_only(statements):
+    """The photo bucket's form-files/ alone: listed (that prefix only) and deleted, nothing read or written."""
+    files, listed = [s for s in statements if "PhotoBucket" in str(s)]
     assert files["Action"] == ["s3:DeleteObject"] and "form-files/*" in str(files["Resource"])
+    assert listed["Action"] == ["s3:ListBucket"]
+    assert listed["Condition"] == {"StringLike": {"s3:prefix": ["form-files/*"]}}

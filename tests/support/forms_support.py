@@ -26,9 +26,21 @@ def admin(deps):
 
 
 def published(deps, form_id, definition=None):
-    """A demo form (or `definition`) loaded and published: its head's view."""
+    """A demo form (or `definition`) loaded and published, its team made first: its head's view."""
     from doorstep_cli.forms import load_definition
-    return load_definition(admin(deps), definition or demo(form_id), publish=True)
+    definition = definition or demo(form_id)
+    team_of(deps, definition)
+    return load_definition(admin(deps), definition, publish=True)
+
+
+def team_of(deps, definition):
+    """The team a form's cases go to, made if the test's council has none yet (a form naming a team that
+    does not exist is refused when loaded)."""
+    from chalicelib.storage.records import Team
+    team_id = (definition.get("receiving") or {}).get("team")
+    if team_id and deps.teams.get(team_id) is None:
+        deps.teams.create(Team(id=team_id, name=team_id.replace("-", " ").capitalize(), created_at=deps.clock()))
+    return team_id
 
 
 def put(client, path, body, headers=None):

@@ -30,8 +30,8 @@ export async function resize(file) {
 }
 
 /** Upload one photo (or a form's file); returns its upload_id for the report's `photos`. */
-export async function uploadPhoto(blob, contentType = "image/jpeg") {
-  const form = await api("/v1/uploads", {method: "POST", body: {content_type: contentType, size: blob.size}});
+export async function uploadPhoto(blob, contentType = "image/jpeg", headers = {}) {
+  const form = await api("/v1/uploads", {method: "POST", body: {content_type: contentType, size: blob.size}, headers});
   const data = new FormData();
   for (const [name, value] of Object.entries(form.fields)) data.append(name, value);
   data.append("file", blob, contentType === "image/jpeg" ? "photo.jpg" : "file");

@@ -19,7 +19,7 @@ copy of their answers to (docs/decisions/)."""
 from datetime import timedelta
 
 from ... import ids
-from ...stamps import london_today
+from ...stamps import london_today, stamp
 
 FINGERPRINT = "form-case"
 # The key is how the retention sweep finds the case (case_retention.py), and an open
@@ -73,7 +73,11 @@ def open_case(deps, submission_id):
             user_id=submission.user_id, private=True, source="web", created_at=now, updated_at=now,
             update_count=1, reporter_email_hash=ids.digest(contact["email"].lower()) if contact.get("email") else None,
             fields={"form": submission.form_id, "form_reference": submission.id,
-                    **({"payment_id": submission.paid["payment_id"]} if submission.paid else {})})
+                    **({"payment_id": submission.paid["payment_id"]} if submission.paid else {})},
+            # The form's own team, named when it was loaded (managing.py): the case is theirs from the start.
+            # No crew job is made: a form's case is worked at a desk (staff/inspect.py makes none for it).
+            assignment={"team": receiving["team"], "instructions": None, "assigned_at": stamp(now),
+                        "assigned_by": f"form {submission.form_id}"})
         report.due = workdays.add_working_days(london_today(now), receiving["working_days"]).isoformat()
         # The form's own target, what its residents were promised (not the category's rule, so not
         # placement.place: a case has no point to place, and reading the rule would be thrown away).

@@ -35,10 +35,22 @@ def semantic_errors(definition):
         if isinstance(page.get("next"), str):
             found += _goto_errors(["pages", i, "next"], page["next"], i, index)
     found += _hand_on_errors(definition.get("hand_on"), questions)
+    found += _template_errors(definition.get("templates"))
     if not any(message in (wording.BACKWARDS,) or message.startswith("No page has") for _, message in found):
         # A route to no page (or backwards) strands the pages after it: its
         # own error says what to mend, and "unreachable" would only echo it.
         found += _unreachable(pages)
+    return found
+
+
+def _template_errors(templates):
+    """A template's id names it for staff's change (PATCH template): one id, one template."""
+    seen, found = set(), []
+    for i, template in enumerate(templates if isinstance(templates, list) else ()):
+        template_id = template.get("id") if isinstance(template, dict) else None
+        if template_id in seen:
+            found.append((path_of(["templates", i, "id"]), wording.duplicate_template(template_id)))
+        seen.add(template_id)
     return found
 
 

@@ -160,6 +160,28 @@ def answer(deps, submission_id, page_id, body, token):
     return {"next": "check" if coming == END else coming, "taken": taken}
 
 
+class NotReached(ApiError):
+    """409 page_not_reached naming the page the resident's answers lead to
+    (`next`: its id, or "check" when every page on their path is answered):
+    the page asked for may be on a branch their answers never take, so
+    "the pages before this one" would send them looking for a page that is
+    not on their way."""
+    status, code = 409, "page_not_reached"
+
+    def __init__(self, definition, coming):
+        self.next = "check" if coming == END else coming
+        target = None if coming == END else page_of(definition, coming)
+        super().__init__(wording.answer_first(target and page_name(target)))
+
+    def body(self):
+        return {**super().body(), "next": self.next}
+
+
+def page_name(page):
+    """A page as its resident knows it: its title, or its first question's label."""
+    return page.get("title") or page["questions"][0]["label"]
+
+
 def _reachable(submission, definition, page_id):
     """(page, the page before it on the path): only a page on the resident's
     path, or the one they are to answer next, may be shown or answered."""
@@ -168,6 +190,6 @@ def _reachable(submission, definition, page_id):
     if found is None:
         raise NotFound("The form has no such page.", code="page_not_found")
     if page_id not in taken and page_id != coming:
-        raise ApiError("Answer the pages before this one first.", code="page_not_reached", status=409)
+        raise NotReached(definition, coming)
     before = taken[:taken.index(page_id)] if page_id in taken else taken
     return found, before[-1] if before else None

@@ -7,6 +7,7 @@ properties that type takes (`if`/`then`, never `oneOf`, whose errors name
 no single path). What a schema cannot say (ids that must exist, routes that
 only go forward, pages something reaches) is definition.py's second step.
 """
+from ...states import LABELS as STATES
 from .limits import (ADD_ANOTHER_MAX, HAND_ON_ANSWERS, FILE_BYTES_MAX, FILE_TYPES, FILES_MAX, FORM_ID, HINT_MAX, LABEL_MAX,
                      OPTIONS_MAX, PAGE_ID, PAGES_MAX, PREFILL, QUESTION_ID, QUESTIONS_PER_PAGE_MAX, ROUTES_MAX,
                      RETENTION_DAYS_MAX, SIMPLE_TYPES, TEXT_LONG_MAX, TYPES, WORDS_MAX, WORKING_DAYS_MAX)
@@ -92,9 +93,19 @@ SCHEMA = {
                                                                                  "format": "email"}},
                              ["team", "working_days"]),
         "retention_days": _int(1, RETENTION_DAYS_MAX),
+        # Posted to finance as a bill's payment is (fee_posting.py): its fund code, and where to (a signed webhook).
         "fee": _object({"fund": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]{0,59}$"},
-                        "amount_pence": _int(1, 10_000_000), "description": _text(LABEL_MAX)},
-                       ["fund", "amount_pence", "description"]),
+                        "amount_pence": _int(1, 10_000_000), "description": _text(LABEL_MAX),
+                        "fund_code": {"type": "string", "pattern": r"^[A-Z0-9]{1,12}$"},
+                        "posting": _object({"method": {"enum": ["webhook"]},
+                                            "url": {"type": "string", "pattern": r"^(https://|\$\{BILL_OFFICE\}/)\S+$",
+                                                    "maxLength": 2000}}, ["method", "url"])},
+                       ["fund", "amount_pence", "description", "fund_code", "posting"]),
+        # Its case's own response templates (case_templates.py): the inbox's placeholders, {reference} the FM- one.
+        "templates": {"type": "array", "maxItems": 30, "items": _object({
+            "id": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,59}$"}, "title": _text(LABEL_MAX),
+            "text": _text(WORDS_MAX), "state": {"enum": list(STATES)}, "auto": {"type": "boolean"}},
+            ["id", "title", "text"])},
         "copy_of_answers": {"type": "boolean"},
         # Handed on to a back office as well as filed as a case: the revenues queue, as a council tax request
         # made from the answers the names point at (handing_on.py; checks.py: each a question of the form's).

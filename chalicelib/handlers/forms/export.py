@@ -30,11 +30,19 @@ def submissions_csv(deps, form_id):
     columns = _columns(deps, form_id, sorted({r.form_version for r in rows}) or [head.latest])
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["reference", "submitted_at", "version", *(label for _, label in columns)])
+    writer.writerow(["reference", "submitted_at", "version", "paid", "payment_id", *(label for _, label in columns)])
     for row in rows[:ROWS_MAX]:
-        writer.writerow([row.id, row.submitted_at.isoformat(), row.form_version,
+        writer.writerow([row.id, row.submitted_at.isoformat(), row.form_version, *_paid(row.paid),
                          *(_cell(row.answers.get(qid)) if qid in row.answers else "" for qid, _ in columns)])
     return out.getvalue()
+
+
+def _paid(paid):
+    """The fee paid, in pounds as staff read it, and its payment's id (finance's key); blank for none."""
+    if not paid:
+        return "", ""
+    from ..payments.core import pounds
+    return pounds(paid["amount"]), paid["payment_id"]
 
 
 def _columns(deps, form_id, versions):

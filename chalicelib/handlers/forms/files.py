@@ -12,6 +12,7 @@ document is checked by its signature only and kept as sent. HEIC is refused
 here: it cannot be decoded on the server, so its metadata cannot be taken
 off (the app's phone turns any photo it can read into a JPEG before it
 travels, so a resident using the app never meets this)."""
+from ... import ids
 from ...storage.blobs import UPLOAD_PREFIX
 from . import wording as w
 from .limits import FILE_TYPES
@@ -66,9 +67,8 @@ def _named(kept, name):
 
 def _keep(deps, submission, q, upload_id):
     from ...storage.blobs import BlobMissing
-    owner = deps.principal.user_id if deps.principal else None
     upload = deps.reports.upload(upload_id) if isinstance(upload_id, str) and len(upload_id) <= 64 else None
-    if upload is None or (upload.owner and upload.owner != owner) or upload.content_type not in FILE_TYPES:
+    if upload is None or not _made_for(deps, submission, upload) or upload.content_type not in FILE_TYPES:
         return None, w.choose_file(q["label"])
     names = [FILE_TYPES[t] for t in q["types"]]
     if upload.content_type not in q["types"]:
@@ -86,6 +86,18 @@ def _keep(deps, submission, q, upload_id):
     key = f"{PREFIX}{submission.id}/{upload_id}"
     deps.blobs.write(key, data, content_type, cache_control="private, no-store")
     return {"upload_id": upload_id, "content_type": content_type, "size": len(data)}, None
+
+
+def _made_for(deps, submission, upload):
+    """An upload is the submission's to keep when the account that made it is the caller, or,
+    made anonymously, with this submission's token (its digest, `holder`). An anonymous upload
+    made without one is no one's: its id alone claims nothing, so another resident naming it
+    in their form copies nothing."""
+    caller = deps.principal.user_id if deps.principal else None
+    if upload.owner:
+        return upload.owner == caller
+    return bool(upload.holder and submission.access_hash
+                and ids.constant_time_equal(upload.holder, submission.access_hash))
 
 
 def _checked(claimed, data):
@@ -110,10 +122,25 @@ def _checked(claimed, data):
     return (claimed, data) if "\x00" not in text else (None, None)
 
 
+def named(answers):
+    """The upload ids of the files the answers name."""
+    return {kept["upload_id"] for answer in answers.values() for kept in (answer if isinstance(answer, list) else ())
+            if isinstance(kept, dict) and "upload_id" in kept and "content_type" in kept}
 
-def delete_files(deps, submission):
-    """The files its file questions kept (forms/retention.py, when it is deleted)."""
-    for answer in submission.answers.values():
-        for kept in answer if isinstance(answer, list) else ():
-            if isinstance(kept, dict) and "upload_id" in kept and "content_type" in kept:
-                deps.blobs.delete(f"{PREFIX}{submission.id}/{kept['upload_id']}")
+
+def on_submitted(deps, event, key):
+    """The effect of `form_submitted`: the files kept on the way (a file replaced on a page, one
+    left on a branch the resident turned away from, one copied by a save that lost a race)
+    deleted, those the sent answers name kept. Carried out again, it finds nothing to delete."""
+    submission = deps.form_submissions.get((event.payload or {}).get("submission_id"))
+    if submission is not None and submission.state == "submitted":
+        delete_files(deps, submission, keep=named(submission.answers))
+
+
+def delete_files(deps, submission, keep=()):
+    """Every file under the submission's prefix but those in `keep` (forms/retention.py deletes
+    them all, with the submission): listed, so a file no answer names goes too."""
+    prefix = f"{PREFIX}{submission.id}/"
+    for found in deps.blobs.keys(prefix):
+        if found[len(prefix):] not in keep:
+            deps.blobs.delete(found)

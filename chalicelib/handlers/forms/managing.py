@@ -20,9 +20,7 @@ def load(deps, form_id, definition, if_match):
     check(definition)
     if definition["id"] != form_id:
         raise ValidationFailed([("$.id", f"Must be the form's id in the address, {form_id!r}.")])
-    category = (definition.get("receiving") or {}).get("category")
-    if category and deps.services.get(category) is None:
-        raise ValidationFailed([("$.receiving.category", f"The council has no category {category!r}.")])
+    _check_receiving(deps, definition.get("receiving") or {})
     expected = expected_version(if_match, READ_FROM) if if_match else None
     try:
         head = deps.forms.load(definition, deps.principal.user_id, deps.clock(), expected)
@@ -33,6 +31,21 @@ def load(deps, form_id, definition, if_match):
     except EditConflict:
         raise _stale(deps, form_id)
     return staff_view(deps, head), expected is None
+
+
+def _check_receiving(deps, receiving):
+    """The category and the team a form's cases go to must be the council's own: a case filed with
+    a team no one is in would sit "not assigned" (both errors at once)."""
+    from . import wording
+    problems = []
+    category, team_id = receiving.get("category"), receiving.get("team")
+    if category and deps.services.get(category) is None:
+        problems.append(("$.receiving.category", wording.no_such_category(category)))
+    team = deps.teams.get(team_id) if team_id else None
+    if team_id and (team is None or team.retired):
+        problems.append(("$.receiving.team", wording.no_such_team(team_id)))
+    if problems:
+        raise ValidationFailed(problems)
 
 
 def publish(deps, form_id, if_match):
@@ -53,7 +66,13 @@ def retire(deps, form_id, if_match):
 
 def staff_list(deps):
     heads = [h for state in ("live", "draft", "retired") for h in deps.forms.heads(state)]
-    return {"forms": [_summary(h) for h in sorted(heads, key=lambda h: h.form_id)]}
+    return {"forms": [{**_summary(h), **_receiving(deps, h)} for h in sorted(heads, key=lambda h: h.form_id)]}
+
+
+def _receiving(deps, head):
+    """Where the latest version's cases go (the staff forms screen links to them): its category and team."""
+    receiving = deps.forms.definition(head.form_id, head.latest).get("receiving") or {}
+    return {"category": receiving.get("category"), "team": receiving.get("team")}
 
 
 def staff_read(deps, form_id, version=None):

@@ -6,19 +6,28 @@ from ...api.openapi import errors, if_match, json_response, path_param, q, ref, 
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
 from ..payments import hooks
+from ..reports import hooks as report_hooks
 from ..shared import effects
 
 routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
 # A form's fee: its payment's finish (its event's effect) sends the form, or reopens it to pay again.
 hooks.register("form_fee", "chalicelib.handlers.forms.fees")
+# A form's case is answered with its own form's templates (staff's inspect asks through reports' hook).
+report_hooks.register("form_cases", "chalicelib.handlers.forms.case_templates")
+# ... and the fee is posted to finance (a refund reversed there), as a bill's payment is.
+effects.register("payment_finished", "forms.post_fee", "chalicelib.handlers.forms.fee_posting:on_finished")
+effects.register("payment_refunded", "forms.reverse_fee", "chalicelib.handlers.forms.fee_posting:on_refunded")
 # A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
 effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
 effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
+# ... and the files its answers no longer name deleted: only what was sent is kept.
+effects.register("form_submitted", "forms.files", "chalicelib.handlers.forms.files:on_submitted")
 # ... and, where the form says so, handed on: to the revenues queue, or to its team's address.
 effects.register("form_submitted", "forms.hand_on", "chalicelib.handlers.forms.handing_on:on_submitted")
 FORM_ID = path_param("form_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                  "example": "grant-enquiry"})
 SUBMISSION_ID = path_param("submission_id", {"type": "string", "example": "FM-7K3F9QRT"})
+REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 PAGE_ID = path_param("page_id", {"type": "string", "example": "applicant-type"})
 TOKEN = {"name": "Form-Token", "in": "header", "required": False, "schema": {"type": "string"},
          "description": "the submission's token (anonymous residents: given by the start and by a resume link)"}
@@ -144,7 +153,8 @@ def read_submission(submission_id):
     "summary": "One page: its questions, the answers given, where back goes, and answers offered (prefill)",
     "parameters": [SUBMISSION_ID, PAGE_ID, TOKEN],
     "responses": {"200": json_response(ref("SubmissionPage")), **errors(**NO_SUBMISSION, **{
-        "409": "A page not reached yet (code page_not_reached)"})}})
+        "409": "A page the answers do not lead to (code page_not_reached; `next` names the page to answer, "
+                 "or check)"})}})
 def read_page(submission_id, page_id):
     from .completing import page
     return http.ok(page(http.deps(), submission_id, page_id, _token()), headers=http.NO_STORE)
@@ -155,7 +165,8 @@ def read_page(submission_id, page_id):
                "the next page by the form's routes",
     "parameters": [SUBMISSION_ID, PAGE_ID, TOKEN], "requestBody": _body("PageAnswers"),
     "responses": {"200": json_response(ref("PageSaved")), **errors(400, **NO_SUBMISSION, **{
-        "409": "Not reached yet, sent already, or saved elsewhere at the same moment"})}})
+        "409": "Not reached (page_not_reached, `next` the page to answer), sent already, or saved elsewhere at "
+                 "the same moment"})}})
 def answer_page(submission_id, page_id):
     from .completing import answer
     return http.ok(answer(http.deps(), submission_id, page_id, http.body(), _token()), headers=http.NO_STORE)
@@ -233,6 +244,28 @@ def my_forms():
 def form_case(token):
     from .case_status import show
     return http.ok(show(http.deps(), token), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/reports/{report_id}/form", STAFF, {
+    "summary": "A form's case at the desk: the answers sent question by question (each file named, to open), "
+               "the fee paid, the form's team and its own response templates; staff whose scope covers the case",
+    "parameters": [REPORT_ID],
+    "responses": {"200": json_response(ref("FormCaseDesk")), **errors(403, **{
+        "404": "No such case, or not a form's (code not_a_form_case)"})}})
+def staff_form_case(report_id):
+    from .case_desk import case_view
+    return http.ok(case_view(http.deps(), report_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/reports/{report_id}/form-files/{file_id}", STAFF, {
+    "summary": "Open a file a resident sent with a form: the opening is written to the case's audit, and the "
+               "answer is a link to the file made for this officer, working for a minute (saved, not shown)",
+    "parameters": [REPORT_ID, path_param("file_id", {"type": "string", "maxLength": 64})],
+    "responses": {"200": json_response(ref("FormFileLink")), **errors(403, **{
+        "404": "No such case or file (codes not_a_form_case, file_not_found)"})}})
+def staff_open_form_file(report_id, file_id):
+    from .case_files import open_file
+    return http.ok(open_file(http.deps(), report_id, file_id), headers=http.NO_STORE)
 
 
 @routes.get("/v1/staff/form-hand-ons", STAFF, {

@@ -85,6 +85,18 @@ SCHEMAS = {
         "state": {"type": "string"}, "status": {"type": "string", "description": "the state in words"},
         "closed": {"type": "boolean"}, "sent_at": STAMP, "updated_at": STAMP,
         "update": {**STRING_OR_NULL, "description": "the council's latest public words on it"}}},
+    "FormCaseDesk": {"type": "object", "required": ["report_id", "form_id", "reference", "pages", "templates"],
+                     "properties": {
+        "report_id": {"type": "string"}, "form_id": STRING_OR_NULL, "reference": STRING_OR_NULL,
+        "title": STRING_OR_NULL, "team": STRING_OR_NULL, "version": {"type": "integer"}, "submitted_at": STAMP,
+        "deleted": {"type": "boolean", "description": "the answers were deleted at the end of the form's retention"},
+        "paid": {**VIEW, "nullable": True},
+        "templates": {"type": "array", "items": VIEW, "description": "the form's own response templates"},
+        "pages": {"type": "array", "items": VIEW, "description": "the pages taken, each question with its answer "
+                                                                 "in words or its files (id, name, type, size)"}}},
+    "FormFileLink": {"type": "object", "required": ["url", "expires_at", "name"], "properties": {
+        "url": {"type": "string"}, "expires_at": STAMP, "name": {"type": "string"},
+        "content_type": {"type": "string"}, "size": {"type": "integer"}}},
     "FormHandOns": {"type": "object", "required": ["hand_ons"], "properties": {"hand_ons": {"type": "array", "items": {
         "type": "object", "properties": {"reference": {"type": "string"}, "to": {"type": "string"},
                                          "tries": {"type": "integer"}, "error": STRING_OR_NULL,

@@ -33,6 +33,10 @@ def duplicate_page(page_id, first):
     return f"Page id '{page_id}' is used already by $.pages[{first}]."
 
 
+def duplicate_template(template_id):
+    return f"Template id '{template_id}' is used already in this form."
+
+
 def duplicate_question(qid):
     return f"Question id '{qid}' is used already in this form."
 
@@ -69,6 +73,32 @@ def no_such_page(page_id):
 
 def _lower(label):
     return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
+
+
+NOT_A_FORM_CASE = "This case did not come from a form."
+OPENED_TOO_OFTEN = "This case's files were opened very often since its last change: add a note to it, then open the file."
+NO_SUCH_FILE = "The form sent with this case has no such file (or it has been deleted at the end of its retention)."
+
+
+def unnamed_file(reference, content_type):
+    """A file its resident's phone gave no name: named by its form's reference and type."""
+    from .limits import FILE_TYPES
+    return f"{reference} file.{FILE_TYPES.get(content_type, 'file').lower()}"
+
+
+def no_such_category(code):
+    return f"The council has no category {code!r}."
+
+
+def no_such_team(team_id):
+    return f"The council has no active team {team_id!r} (doorstep teams list; GET /v1/staff/teams)."
+
+
+def answer_first(page_name):
+    """409 page_not_reached: the page the resident's answers lead to, by name (None: check your answers)."""
+    if page_name is None:
+        return "Your answers do not lead to this page: check your answers."
+    return f"Your answers do not lead to this page yet: answer \u201c{page_name}\u201d first."
 
 
 def enter(label):

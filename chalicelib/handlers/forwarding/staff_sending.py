@@ -25,8 +25,10 @@ def send_again(deps, report_id, body, queue=None):
     the send as any other does, so however many press at once, and whatever
     the sweeper queues meanwhile, the body is asked once."""
     from ...auth.policy import require_manage
+    from ..reports.form_cases import refuse_street
     report = find_report(deps, report_id)
     require_manage(deps.principal, report)
+    refuse_street(report, "body")  # a form's answers go to no other body from here
     body_id = body.get("body") if isinstance(body, dict) else None
     target = deps.bodies.get(body_id) if isinstance(body_id, str) and body_id else None
     if target is None or target.retired:

@@ -35,6 +35,8 @@ def moderate(deps, report_id, body, if_match):
     expected = expected_version(if_match)
     form = read_form(body)
     report = managed_report(deps, report_id)
+    from ..reports.form_cases import refuse_public
+    refuse_public(report, "description")  # a form's case has no public words to moderate, nor any to make
     if int(report.version or 0) != expected:
         raise stale(deps, report.id, report)
     now = deps.clock()

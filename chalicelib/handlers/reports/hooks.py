@@ -7,6 +7,8 @@ none of it.
 - the raiser: `crew_team(deps, body)` -> (team, take) and `take_as_job(deps,
   report, now)` -> [Job], for reports a street crew raises in the field
   (crews/raised.py).
+- forms: `templates(deps, report)` -> [ResponseTemplate], a form's case's own
+  response templates, from its form's definition (forms/case_templates.py).
 
 A crew's update ending a bulky collection's job is not a hook: it writes a
 `job_ended` event, whose effect waste registers (handlers/shared/effects.py).
@@ -18,6 +20,12 @@ _REGISTERED = {}
 
 def register(hook, module):
     _REGISTERED[hook] = module
+
+
+def form_cases():
+    """Forms' module for a form's case (its own templates: `templates(deps, report)`), or None."""
+    name = _REGISTERED.get("form_cases")
+    return importlib.import_module(name) if name else None
 
 
 def raiser():

@@ -35,6 +35,8 @@ def get_service(service_code):
 
 @routes.post("/v1/uploads", ANYONE, {
     "summary": "Start an upload (a report's photo, or a form's file): a presigned S3 form POST",
+    "parameters": [{"name": "Form-Token", "in": "header", "required": False, "schema": {"type": "string"},
+                    "description": "an anonymous form's token: the file is for that form alone"}],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {
         "type": "object", "required": ["content_type", "size"],
         "properties": {"content_type": {"type": "string", "enum": [*limits.PHOTO_CONTENT_TYPES,
@@ -44,7 +46,7 @@ def get_service(service_code):
     "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413, 429)}})
 def create_upload():
     from . import uploads
-    return http.ok(uploads.create_upload(http.deps(), http.body()), status=201)
+    return http.ok(uploads.create_upload(http.deps(), http.body(), http.header("form-token")), status=201)
 
 
 @routes.get("/v1/photos/{name}", ANYONE, {

@@ -8,7 +8,7 @@ metadata (GPS above all) and keeps only the cleaned copy for display.
 import re
 from datetime import timedelta
 
-from ... import validation
+from ... import ids, validation
 from ...errors import ApiError, PayloadTooLarge, Unacceptable
 from ...stamps import stamp
 from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
@@ -19,7 +19,7 @@ UPLOAD_KEEP = timedelta(days=1)  # an unattached upload is forgotten after this
 PHOTO_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png)$")
 
 
-def create_upload(deps, body):
+def create_upload(deps, body, form_token=None):
     from . import photos
     from .limits import DOCUMENT_CONTENT_TYPES, DOCUMENT_MAX_BYTES
     problems = validation.Problems()
@@ -45,7 +45,8 @@ def create_upload(deps, body):
     form = deps.blobs.presigned_upload(UPLOAD_PREFIX + upload_id, content_type, most,
                                        int(UPLOAD_EXPIRES.total_seconds()))
     deps.reports.save_upload(Upload(upload_id=upload_id, content_type=content_type, size=size,
-                                    created_at=now, expires=now + UPLOAD_KEEP, owner=_caller(deps)))
+                                    created_at=now, expires=now + UPLOAD_KEEP, owner=_caller(deps),
+                                    holder=ids.digest(form_token) if form_token else None))
     return {"upload_id": upload_id, "url": form["url"], "fields": form["fields"],
             "expires_at": stamp(now + UPLOAD_EXPIRES),
             "max_bytes": most}

@@ -6,10 +6,14 @@ the change through here, so a public update says the same whoever made it."""
 import re
 from datetime import date
 
-from ... import states
+from ... import states, visibility
 from ..shared import placement
 
 REPORT = {"description": {"missing": "Enter a description of the problem"}}
+# A form's case (form_cases.py): private for good, and worked at a desk.
+FORM_CASE_PRIVATE = "This case came from a form: it is the resident's own, and nothing of it can be made public."
+NOT_FOR_A_FORM_CASE = ("This case came from a form: it is answered at a desk, so street work (a crew, a place, "
+                       "another body, a duplicate) is not for it.")
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Only what the public may read: a template's text becomes a public update.
@@ -26,7 +30,8 @@ PLACEHOLDERS = {
 def render(template, report, service):
     """The template's text for this report (after the change it goes with)."""
     values = {
-        "reference": report.id, "category": (service or {}).get("name", report.service_code),
+        # A form's case is known to its resident by the form's reference (FM-...), not the case's.
+        "reference": visibility.form_reference(report) or report.id, "category": (service or {}).get("name", report.service_code),
         "status": states.LABELS.get(report.state, report.state), "address": placement.place_text(report) or "",
         "due": _long_date(report.due) if report.due else "", "duplicate_of": report.duplicate_of or "",
     }

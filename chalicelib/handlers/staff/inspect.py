@@ -17,6 +17,7 @@ from ...storage.errors import EditConflict, Throttled
 from ...storage.records import ReportWrite
 from ..bodies import routing
 from ..crews import assigning as crew_jobs
+from ..reports import form_cases
 from ..reports.transition import audit_entry, transition
 from ..shared import placement
 from . import assignment, duplicates, templates
@@ -34,6 +35,7 @@ def inspect(deps, report_id, body, if_match):
     report = managed_report(deps, report_id)
     if int(report.version or 0) != expected:
         raise stale(deps, report.id, report)
+    form_cases.check_change(deps, report, form)  # a form's case: private, and no street work
     change = _Change(deps, report, form)
     writes = change.writes()
     if not writes:
@@ -101,7 +103,7 @@ class _Change:
         problems.raise_if_any()
         assignment.assign(deps, r, "team" in f, f.get("team"), "instructions" in f, f.get("instructions"),
                           self.now)
-        template = templates.usable(deps, f["template"]) if "template" in f else None
+        template = templates.usable(deps, f["template"], r) if "template" in f else None
         previous = r.state
         r.state = f.get("status") or (template.state if template and template.state else None) or r.state
         self._duplicate(previous)
@@ -116,7 +118,8 @@ class _Change:
                 changes[name] = {"before": None, "after": value}
         if not changes:
             return []
-        jobs, notices = crew_jobs.sync(deps, r, self.assigned, self.now)
+        # A form's case is worked at a desk: its team is an office's, and no crew gets a job from it.
+        jobs, notices = ([], []) if form_cases.is_form_case(r) else crew_jobs.sync(deps, r, self.assigned, self.now)
         return [transition(deps, r, self.now, action="inspect", changes=changes, state=r.state, text=text,
                            author=AUTHOR, previous_state=previous, jobs=jobs, notices=notices), *self.others]
 
@@ -132,7 +135,8 @@ class _Change:
         asked = {d["code"] for d in service.get("fields", [])}
         # Answers to questions the new category does not ask are dropped (the audit keeps them).
         answers = {**{k: v for k, v in (r.fields or {}).items() if k in asked}, **(f.get("fields") or {})}
-        r.fields = validation.extra_fields(service.get("fields", []), answers, problems)
+        r.fields = {**validation.extra_fields(service.get("fields", []), answers, problems),
+                    **form_cases.kept_fields(r)}  # a form's case stays its form's whatever its category
         r.service_code = code
 
     def _move(self, lat, lon):
@@ -220,7 +224,7 @@ class _Change:
         if self.form.get("public_update"):
             return self.form["public_update"], None
         if template is None and r.state != previous:
-            template = templates.automatic(self.deps, r.state, r.service_code)
+            template = templates.automatic_for(self.deps, r)
         if template is None:
             return None, None
         return templates.render(template, r, self.deps.services.get(r.service_code)) or None, template

@@ -7,16 +7,38 @@ from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ...storage.records import ResponseTemplate
 from ..reports.wording import PLACEHOLDER, PLACEHOLDERS, automatic, render  # noqa: F401  (staff use them as templates.*)
+from ..reports.form_cases import is_form_case
 from .limits import TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX
 
 FIELDS = {"title", "text", "state", "auto", "active", "service_codes"}
 
 
-def usable(deps, template_id):
+def usable(deps, template_id, report=None):
+    """The template named, for `report`: a form's case is answered with its own form's templates only
+    (GET /v1/staff/reports/{id}/form), never a street report's."""
+    if report is not None and is_form_case(report):
+        found = {t.id: t for t in form_templates(deps, report)}
+        if template_id not in found:
+            raise ValidationFailed([("template", "Is not one of this form's templates (GET "
+                                                 "/v1/staff/reports/{id}/form).")])
+        return found[template_id]
     template = deps.templates.get(template_id) if isinstance(template_id, str) and template_id else None
     if template is None or not template.active:
         raise ValidationFailed([("template", "Is not an active response template (GET /v1/staff/templates).")])
     return template
+
+
+def automatic_for(deps, report):
+    """The template written for the state `report` was just set to: its form's own, for a form's case."""
+    if is_form_case(report):
+        return next((t for t in form_templates(deps, report) if t.auto and t.state == report.state), None)
+    return automatic(deps, report.state, report.service_code)
+
+
+def form_templates(deps, report):
+    from ..reports import hooks
+    forms = hooks.form_cases()
+    return forms.templates(deps, report) if forms else []
 
 
 def list_templates(deps, params):

@@ -2,6 +2,7 @@
 import {append, clear, fieldId, h} from "../dom.js";
 import {button, choices, dateInput, input, select, textarea} from "../forms.js";
 import {resize, uploadPhoto} from "../photos.js";
+import {tokenHeader} from "./local.js";
 import {t, tCount} from "../i18n.js";
 import {searchAddresses} from "../where.js";
 
@@ -162,7 +163,7 @@ const fileWords = (f, i) => (f.size ? t("forms.files.item", {name: f.name || t("
   kb: Math.max(1, Math.round(f.size / 1024))}) : f.name || t("forms.file_n", {n: i + 1}));
 
 // Several files, each sent at once through the one upload path; photos shrunk on the phone (EXIF gone).
-export function filePicker(q, answer, {heading} = {}) {
+export function filePicker(q, answer, {heading, submissionId} = {}) {
   const id = fieldId(q.id);
   let files = [].concat(answer || []).map(f => (typeof f === "string" ? {upload_id: f} : f));
   const most = q.max_files || 1;
@@ -195,7 +196,8 @@ export function filePicker(q, answer, {heading} = {}) {
       status.textContent = t("forms.files.sending", {name: file.name});
       try {
         const blob = file.type.startsWith("image/") && file.type !== "image/gif" ? await resize(file) : file;
-        const uploadId = await uploadPhoto(blob, blob.type || file.type);
+        // An anonymous form's token goes with it: the upload is that form's alone.
+        const uploadId = await uploadPhoto(blob, blob.type || file.type, tokenHeader(submissionId));
         files.push({upload_id: uploadId, name: file.name, size: blob.size, content_type: blob.type});
         status.textContent = t("forms.files.sent", {name: file.name});
       } catch (error) {

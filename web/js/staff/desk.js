@@ -22,6 +22,7 @@ const SCREENS = [
   [/^\/staff\/bulky$/, () => import("./bulky-take.js")],
   [/^\/staff\/council-tax$/, () => import("./council-tax.js")],
   [/^\/staff\/council-tax\/failed$/, () => import("./council-tax-failed.js")],
+  [/^\/staff\/forms$/, () => import("./forms.js")],
   [/^\/staff\/forms\/hand-ons$/, () => import("./form-hand-ons.js")],
   [/^\/staff\/appointments$/, () => import("./appointments.js")],
 ];
@@ -31,7 +32,7 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/payments", "staff.nav.payments"], ["/staff/pay/links", "staff.nav.pay_links"],
               ["/staff/pay/reconciliation", "staff.nav.reconcile"], ["/staff/bulky", "staff.nav.bulky"],
               ["/staff/council-tax", "staff.nav.council_tax"],
-              ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
+              ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
               ["/staff/appointments", "staff.nav.appointments"]];
 
 let ready = null;
@@ -47,8 +48,12 @@ function prepare() {
 }
 
 function menu(path) {
+  // The longest entry the path is under is the current one (/staff/forms/hand-ons is not /staff/forms).
+  const under = href => path === href || path.startsWith(`${href}/`);
+  const deepest = MENU.map(([href]) => href).filter(href => href !== "/staff" && under(href))
+    .sort((a, b) => b.length - a.length)[0];
   const current = href => (href === "/staff" ? path === "/staff" || path.startsWith("/staff/reports")
-    : path.startsWith(href));
+    : href === deepest);
   return h("nav", {class: "desk-menu", "aria-label": t("staff.nav.label")},
     h("ul", {class: "desk-menu__list"}, MENU.map(([href, key]) => h("li", {},
       h("a", {class: "desk-menu__link", href, "aria-current": current(href) ? "page" : null}, t(key))))));

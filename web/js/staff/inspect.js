@@ -78,8 +78,9 @@ function section(title, ...children) {
     ...children);
 }
 
-/** The form for `values`; read it back with readValues(form). */
-export function inspectForm(values, {services, teams, templates}) {
+/** The form for `values`; read it back with readValues(form). A form's case (`desk`: its form's view) has
+ * its form's templates and none of a street report's sections: no category, crew instructions, place or privacy. */
+export function inspectForm(values, {services, teams, templates}, desk = null) {
   const questions = h("div", {class: "inspect__questions", id: "inspect-questions"});
   const serviceOf = code => services.find(s => s.service_code === code);
   const ask = (code, answers) => {
@@ -87,8 +88,9 @@ export function inspectForm(values, {services, teams, templates}) {
   };
   ask(values.service_code, values.fields);
   const teamOptions = teams.filter(x => !x.retired || x.id === values.team).map(x => ({value: x.id, label: x.name}));
-  const usable = templates.filter(x => x.active !== false
+  const usable = desk ? desk.templates : templates.filter(x => x.active !== false
     && (!(x.service_codes || []).length || x.service_codes.includes(values.service_code)));
+  const street = (...parts) => (desk ? null : parts);
   const preview = h("p", {class: "inset inspect__preview", id: "template-preview", "aria-live": "polite", hidden: true});
   let place = values.location;
   const form = h("form", {class: "inspect", id: "inspect", novalidate: true},
@@ -97,16 +99,16 @@ export function inspectForm(values, {services, teams, templates}) {
         options: STATES.map(s => ({value: s, label: stateLabel(s)}))}),
       choices({field: "priority", legend: t("staff.inspect.priority"), value: values.priority, small: true,
         options: PRIORITIES.map(p => ({value: p, label: priorityLabel(p)}))})),
-    section(t("staff.inspect.category_section"),
+    street(section(t("staff.inspect.category_section"),
       select({field: "service_code", label: t("staff.inspect.category"), value: values.service_code,
-        options: services.map(s => ({value: s.service_code, label: s.name}))}), questions),
+        options: services.map(s => ({value: s.service_code, label: s.name}))}), questions)),
     section(t("staff.inspect.assign_section"),
       select({field: "team", label: t("staff.inspect.team"), value: values.team,
         options: options(teamOptions, t("staff.team.none"))}),
-      textarea({field: "instructions", label: t("staff.inspect.instructions"), value: values.instructions, rows: 3,
-        optional: true}),
+      street(textarea({field: "instructions", label: t("staff.inspect.instructions"), value: values.instructions,
+        rows: 3, optional: true})),
       dateInput({field: "due", legend: t("staff.inspect.due"), value: values.due, hint: t("staff.inspect.due_hint")})),
-    placeSection(values.location, point => { place = point; }),
+    street(placeSection(values.location, point => { place = point; }),
     section(t("staff.inspect.privacy_section"),
       h("div", {class: "form-group", dataset: {field: "private"}}, h("div", {class: "checkboxes__item"},
         h("input", {class: "checkboxes__input", type: "checkbox", id: "f-private", name: "private", checked: values.private}),
@@ -115,9 +117,9 @@ export function inspectForm(values, {services, teams, templates}) {
         h("label", {class: "label", for: "f-duplicate_of"}, t("staff.inspect.duplicate_of"), " ", t("form.optional")),
         h("div", {class: "hint", id: "f-duplicate_of-hint"}, t("staff.inspect.duplicate_hint")),
         h("input", {class: "input input--width-10", id: "f-duplicate_of", name: "duplicate_of", value: values.duplicate_of,
-          spellcheck: "false", autocomplete: "off", "aria-describedby": "f-duplicate_of-hint"}))),
-    section(t("staff.inspect.public_section"),
-      h("p", {class: "hint"}, t("staff.inspect.public_hint")),
+          spellcheck: "false", autocomplete: "off", "aria-describedby": "f-duplicate_of-hint"})))),
+    section(t(desk ? "staff.form_case.reply_section" : "staff.inspect.public_section"),
+      h("p", {class: "hint"}, t(desk ? "staff.form_case.reply_hint" : "staff.inspect.public_hint")),
       select({field: "template", label: t("staff.inspect.template"), value: values.template,
         options: options(usable.map(x => ({value: x.id, label: x.title})), t("staff.inspect.no_template"))}),
       preview,
@@ -127,7 +129,7 @@ export function inspectForm(values, {services, teams, templates}) {
       textarea({field: "internal_note", label: t("staff.inspect.internal_note"), value: values.internal_note, rows: 3,
         optional: true, hint: t("staff.inspect.note_hint")})),
     button(t("staff.inspect.save")));
-  form.elements.service_code.addEventListener("change", () => ask(form.elements.service_code.value, {}));
+  form.elements.service_code?.addEventListener("change", () => ask(form.elements.service_code.value, {}));
   const showTemplate = () => {
     const chosen = usable.find(x => x.id === form.elements.template.value);
     preview.hidden = !chosen;
@@ -137,16 +139,18 @@ export function inspectForm(values, {services, teams, templates}) {
   showTemplate();
   form.serviceOf = serviceOf;
   form.place = () => place;
+  form.base = values;  // what a form's case's missing sections read as: unchanged
   return form;
 }
 
 export function readValues(form) {
-  const value = name => (form.elements[name]?.value || "").trim();
+  const value = name => (form.elements[name] ? form.elements[name].value.trim() : String(form.base[name] ?? ""));
   const service = form.serviceOf(value("service_code"));
   return {status: value("status"), priority: form.querySelector("input[name=priority]:checked")?.value || "normal",
     service_code: value("service_code"),
     fields: Object.fromEntries((service?.fields || []).map(def => [def.code, fieldValue(form, def)])),
-    private: form.elements.private.checked, duplicate_of: value("duplicate_of").toUpperCase(), team: value("team"),
+    private: form.elements.private ? form.elements.private.checked : form.base.private,
+    duplicate_of: value("duplicate_of").toUpperCase(), team: value("team"),
     instructions: value("instructions"), due: dateValue(form, "due"), template: value("template"),
     public_update: value("public_update"), internal_note: value("internal_note"), location: form.place()};
 }

@@ -22,16 +22,26 @@ const labels = service => Object.fromEntries([...(service?.fields || []).map(def
   "instructions", "due", "template", "public_update", "internal_note", "lat", "lon"]
   .map(k => [k, t(`staff.field.${k}`)])]);
 
+// What a street report's page and a form's case (forms.js) both show: where it stands, and the notes.
+const drawn = {
+  standing: (report, lists) => [
+    row(t("staff.field.status"), statusTag(report.status, report.status_label)),
+    row(t("staff.field.priority"), priorityTag(report.priority)),
+    row(t("staff.field.due"), dueText(report)),
+    row(t("staff.field.team"), teamName(lists.teams, report.assignment?.team))],
+  notes: report => [h("h2", {class: "heading-m"}, t("staff.report.notes")),
+    report.internal_notes?.length ? h("ul", {class: "list notes", id: "internal-notes"}, report.internal_notes.map(n =>
+      h("li", {class: "inset"}, h("p", {class: "body"}, n.text),
+        h("p", {class: "hint"}, t("staff.audit.by", {when: formatDate(n.at, true), who: n.by})))))
+      : h("p", {class: "body", id: "internal-notes"}, t("staff.report.no_notes"))],
+};
+
 function details(report, lists) {
   const service = lists.services.find(s => s.service_code === report.service_code);
   const contact = report.contact || {};
   const where = report.location;
   return [
-    h("dl", {class: "summary-list", id: "report-details"},
-      row(t("staff.field.status"), statusTag(report.status, report.status_label)),
-      row(t("staff.field.priority"), priorityTag(report.priority)),
-      row(t("staff.field.due"), dueText(report)),
-      row(t("staff.field.team"), teamName(lists.teams, report.assignment?.team)),
+    h("dl", {class: "summary-list", id: "report-details"}, drawn.standing(report, lists),
       row(t("staff.report.received"), formatDate(report.created_at, true),
         report.channel ? ` (${channelLabel(report.channel)})` : null),
       row(t("staff.report.reporter"), [contact.name, contact.email, contact.phone].filter(Boolean).join(", ")
@@ -50,11 +60,7 @@ function details(report, lists) {
       h("li", {class: "photo-list__item"}, h("a", {href: src, target: "_blank", rel: "noopener"},
         h("img", {src, class: "photo-list__img", loading: "lazy",
           alt: t("staff.report.photo_alt", {n: i + 1, id: report.id})}))))) : null,
-    h("h2", {class: "heading-m"}, t("staff.report.notes")),
-    report.internal_notes?.length ? h("ul", {class: "list notes", id: "internal-notes"}, report.internal_notes.map(n =>
-      h("li", {class: "inset"}, h("p", {class: "body"}, n.text),
-        h("p", {class: "hint"}, t("staff.audit.by", {when: formatDate(n.at, true), who: n.by})))))
-      : h("p", {class: "body", id: "internal-notes"}, t("staff.report.no_notes")),
+    drawn.notes(report),
   ];
 }
 
@@ -62,14 +68,17 @@ async function load(id) {
   const [report, audit, services, teamList, templateList] = await Promise.all([
     api(`/v1/staff/reports/${encodeURIComponent(id)}`), api(`/v1/staff/reports/${encodeURIComponent(id)}/audit`),
     staffServices(), teams(), templates()]);
-  return {report, entries: audit.entries, lists: {services, teams: teamList, templates: templateList}};
+  // A form's case: its form's view (answers, files, its templates) and the code that draws it.
+  const desk = report.fields?.form_reference ? await Promise.all([
+    api(`/v1/staff/reports/${encodeURIComponent(id)}/form`), import("./forms.js")]) : null;
+  return {report, entries: audit.entries, lists: {services, teams: teamList, templates: templateList}, desk};
 }
 
 /** The screen for `report` and a form holding `values`; `notice` (saved, or the conflict) above the form. */
 function draw(view, state, values, notice) {
-  const {report, entries, lists} = state;
+  const {report, entries, lists, desk} = state;
   const read = valuesOf(report);
-  const form = inspectForm(values, lists);
+  const form = inspectForm(values, lists, desk && desk[0]);
   form.addEventListener("submit", async event => {
     event.preventDefault();
     clearErrors(view);
@@ -102,18 +111,20 @@ function draw(view, state, values, notice) {
     h("span", {class: "caption"}, t("staff.report.caption", {id: report.id})),
     h("h1", {class: "heading-l"}, `${report.service_name}: ${report.id}`),
     h("div", {class: "desk-columns"},
-      h("div", {class: "desk-columns__main"}, details(report, lists),
-        moderationSection(report, async () => {
+      h("div", {class: "desk-columns__main"},
+        desk ? desk[1].formCaseDetails(report, desk[0], lists, drawn) : details(report, lists),
+        desk ? null : moderationSection(report, async () => {
           const fresh = await load(report.id);
           draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", id: "saved",
             role: "status", tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.moderate.saved"))));
         }),
-        sendsSection(report, async () => {
+        desk ? null : sendsSection(report, async () => {
           const fresh = await load(report.id);
           draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", role: "status",
             tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.sends.queued"))));
         }),
-        h("h2", {class: "heading-m"}, t("staff.audit.title")), auditTrail(entries, lists)),
+        h("h2", {class: "heading-m"}, t("staff.audit.title")),
+        auditTrail(entries, desk ? {...lists, templates: desk[0].templates} : lists)),
       h("div", {class: "desk-columns__side"}, h("h2", {class: "heading-m"}, t("staff.inspect.title")), notice, form))];
   if (!notice) {
     append(view, content);  // the first drawing: the router shows it and moves the focus

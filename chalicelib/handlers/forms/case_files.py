@@ -1,0 +1,75 @@
+"""A form's files opened by staff from its case. Nothing serves them publicly:
+each opening is asked for by an officer whose scope covers the case (its
+category is the form's), writes a line to the case's audit (who, when, which
+file), and is answered with a link to that file made for them alone, which
+works for a minute and saves the file rather than showing it inside the app.
+A file the sent answers do not name is not opened (the send deleted it)."""
+from datetime import timedelta
+
+from ...errors import Conflict, NotFound
+from ...stamps import stamp
+from . import wording
+from .files import PREFIX
+
+LINK_SECONDS = 60  # long enough to start a download; a link forwarded later opens nothing
+READINGS_PER_VERSION = 999  # audit lines between two changes of the case (12.001 ... 12.999)
+
+
+def form_case(deps, report_id):
+    """(report, submission or None once deleted, its definition or None): the case the caller
+    may manage (403 outside their scope, 404 when there is none or it is not a form's)."""
+    from ..staff.view import managed_report
+    from .cases import sent_with_definition
+    report = managed_report(deps, report_id)
+    reference = (report.fields or {}).get("form_reference")
+    if not reference:
+        raise NotFound(wording.NOT_A_FORM_CASE, code="not_a_form_case")
+    submission, definition = sent_with_definition(deps, reference)
+    return report, submission, definition
+
+
+def sent_files(submission):
+    """{upload id: the kept file} of every file the sent answers name (add-another items' too)."""
+    found = {}
+
+    def visit(value):
+        if isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, dict):
+            if "upload_id" in value and "content_type" in value:
+                found[value["upload_id"]] = value
+            else:
+                for inner in value.values():
+                    visit(inner)
+    visit(list(submission.answers.values()))
+    return found
+
+
+def open_file(deps, report_id, file_id):
+    """The opening audited, then {url, expires_at, name, content_type}."""
+    report, submission, _ = form_case(deps, report_id)
+    kept = sent_files(submission).get(file_id) if submission is not None else None
+    if kept is None:
+        raise NotFound(wording.NO_SUCH_FILE, code="file_not_found")
+    now = deps.clock()
+    name = kept.get("name") or wording.unnamed_file(submission.id, kept["content_type"])
+    _audit(deps, report, now, {"file_opened": {"before": None, "after": f"{name} ({file_id})"}})
+    url = deps.blobs.download_url(f"{PREFIX}{submission.id}/{file_id}", expires_in=LINK_SECONDS,
+                                  filename=name, content_type=kept["content_type"])
+    return {"url": url, "expires_at": stamp(now + timedelta(seconds=LINK_SECONDS)), "name": name,
+            "content_type": kept["content_type"], "size": kept["size"]}
+
+
+def _audit(deps, report, now, changes):
+    from ...storage.errors import AlreadyExists
+    from ..reports.transition import audit_entry
+    entry = audit_entry(deps, report, "file_opened", now, changes)
+    version = int(report.version or 0)
+    for n in range(1, READINGS_PER_VERSION + 1):
+        entry.seq = version + n / 1000
+        try:
+            return deps.audit.add_reading(entry)
+        except AlreadyExists:
+            continue
+    raise Conflict(wording.OPENED_TOO_OFTEN, code="opened_too_often")  # 999 openings between two changes
