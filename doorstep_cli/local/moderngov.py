@@ -4,7 +4,7 @@ papers at `mgConvert2PDF.aspx?ID=` and the two list pages
 (`mgListPlanItems.aspx`, `mgDelegatedDecisions.aspx`), answered as a real one
 answers (moderngov_answers.py), with no ETag or Last-Modified.
 
-`make run` starts one (DOORSTEP_MODERNGOV_PORT, default PORT+13) and points
+`make run` starts one (DOORSTEP_MODERNGOV_PORT, default PORT+14) and points
 the app at it exactly as at a council's: DOORSTEP_MODERNGOV_URL. Tests start
 their own (`with ModernGov(clock=...) as office:`) over real HTTP. Its state
 (the day its demo was placed around, moderngov_data.py, and papers added
