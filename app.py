@@ -161,6 +161,15 @@ def remind_appointments(event):
     return every_quarter(default_deps())
 
 
+# Every 15 minutes, the committee system is read into our own copy, asking only
+# what can have changed (handlers/democracy/cadence.py); residents read the copy.
+@app.schedule("rate(15 minutes)", name="sync_meetings")
+def sync_meetings(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.democracy.sync import run
+    return run(default_deps())
+
+
 # Every five minutes, payments left unfinished are checked with the provider
 # and settled (a payer who closed the tab still gets their booking), bulky
 # holds past their 30 minutes are released, and refunds left due are made.

@@ -12,6 +12,7 @@ from . import bodies, body_polls, counters, questionnaires, sends, stats  # noqa
 from . import bulky, garden, missed_bins, payments  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
+from . import democracy  # noqa: F401
 from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401
 from . import revenue_requests, revenues  # noqa: F401

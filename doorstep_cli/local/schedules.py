@@ -5,7 +5,8 @@ The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
 due, reminders), the closing of petitions past their time, the forms' retention sweep and the
-appointments' reminders and waiting-list offers; the nightly open data export is run by hand (`doorstep export`)."""
+appointments' reminders and waiting-list offers, and the committee system's sync (its own
+cadence decides what it asks, so a run a minute asks no more than one every 15); the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
@@ -27,6 +28,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.forms.retention import sweep as sweep_forms
     from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
     from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
+    from chalicelib.handlers.democracy.sync import run as sync_meetings
     stopped = threading.Event()
 
     def loop() -> None:
@@ -35,7 +37,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("settle_payments", settle_all), ("close_petitions", close_due),
                               ("send_council_tax_requests", send_council_tax_requests),
                               ("sweep_forms", sweep_forms), ("send_form_hooks", send_form_hooks),
-                              ("remind_appointments", remind_appointments)):
+                              ("remind_appointments", remind_appointments), ("sync_meetings", sync_meetings)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

@@ -104,6 +104,9 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "alerts": "read-write", "alert-index": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write"}
+# The committee system's sync: meetings and its documents written, an agenda's publication as an
+# event, the wards read to place items (a Scan of tens of rows, once a run that changes a meeting).
+SYNCER_TABLES = {"meetings": "read-write", "democracy": "read-write", "events": "read-write", "wards": "read"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);
@@ -183,6 +186,12 @@ def mail_and_sms():
 def form_files_deleted():
     """The nightly sweep deletes a form's files with its submission (handlers/forms/retention), nothing else."""
     return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/form-files/*")}
+
+
+def meeting_papers():
+    """The sync keeps each public paper once (handlers/democracy/agendas.py); the API reads them."""
+    return {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"],
+            "Resource": sub("${PhotoBucket.Arn}/meeting-papers/*")}
 
 
 def photos():

@@ -1,0 +1,103 @@
+"""The sync spares the committee system: it asks only what can have changed,
+writes only what did, keeps each public paper once, writes an agenda's
+publication as an event, and keeps the last copy with its health when the
+committee system is down, blocked or changes a page's shape."""
+import pytest
+
+from chalicelib.handlers.democracy import sync
+from chalicelib.handlers.democracy.agendas import paper_key
+from support.democracy_support import (CANCELLED, ROAD_REPAIRS_REPORT, ROAD_REPAIRS_SESSION, TENDER_EVALUATION,
+                                       TENDER_PRICES)
+from support.democracy_support import council_clock, moderngov  # noqa: F401 (fixtures)
+
+LIVE = 6  # agendas that can still change at the demo's anchor: 1201, 1202, 1301, 1401, 1402, 1501
+
+
+@pytest.fixture
+def synced(deps, moderngov, council_clock):
+    """The app's clock is the council's; one first sync done."""
+    deps = deps.replace(clock=council_clock)
+    first = sync.run(deps)
+    moderngov.calls.clear()
+    return deps, first
+
+
+def test_a_first_sync_copies_the_window_and_keeps_each_public_paper_once_and_no_restricted_one(synced):
+    deps, first = synced
+    # committees 1 + lists 5 + agendas 10 (not the cancelled one) + public papers 11 + the two list pages
+    assert first["calls"] == 29
+    meeting = deps.democracy.meeting(ROAD_REPAIRS_SESSION)
+    papers = {p["id"]: p for i in meeting["items"] for p in i["papers"]}
+    assert papers[ROAD_REPAIRS_REPORT]["size"] > 500
+    assert deps.blobs.read(paper_key(ROAD_REPAIRS_REPORT)).startswith(b"%PDF-")
+    assert TENDER_PRICES not in papers and TENDER_EVALUATION not in papers
+    assert deps.democracy.meeting(CANCELLED)["cancelled"]
+
+
+def test_a_sync_with_nothing_changed_asks_only_for_agendas_that_can_still_change(synced, moderngov, council_clock):
+    deps, _ = synced
+    council_clock.advance(minutes=30)
+    again = sync.run(deps)
+    assert again["calls"] == LIVE and again["changed_ids"] == []
+    assert set(moderngov.calls) == {"/mgWebService.asmx/GetMeeting"}
+    council_clock.advance(minutes=15)
+    assert sync.run(deps)["calls"] == 0  # nothing due a quarter of an hour later
+    council_clock.advance(minutes=15)
+    hourly = sync.run(deps)
+    assert hourly["calls"] == 5 + LIVE + 2  # each committee's list, the live agendas, the two list pages
+
+
+def test_one_changed_agenda_costs_one_call_for_its_new_paper_and_one_meeting_written(synced, moderngov, council_clock):
+    deps, _ = synced
+    moderngov.add_paper(ROAD_REPAIRS_SESSION, "Supplementary: revised map of the repairs")
+    council_clock.advance(minutes=30)
+    again = sync.run(deps)
+    assert again["calls"] == LIVE + 1 and again["changed_ids"] == [ROAD_REPAIRS_SESSION]
+    items = deps.democracy.meeting(ROAD_REPAIRS_SESSION)["items"]
+    assert items[-1]["papers"][0]["title"] == "Supplementary: revised map of the repairs"
+
+
+def test_an_agendas_publication_writes_its_event_once(synced, council_clock):
+    from chalicelib.storage.reports import EventModel
+    deps, _ = synced
+    assert EventModel.get(f"meeting_agenda_published-{ROAD_REPAIRS_SESSION}").payload["meeting_id"] == \
+        ROAD_REPAIRS_SESSION
+    assert EventModel.count("meeting_agenda_published-1202") == 0  # nine days ahead: not out yet
+    council_clock.advance(days=2)
+    report = sync.run(deps)
+    assert "1202" in report["changed_ids"]
+    assert EventModel.get("meeting_agenda_published-1202").kind == "meeting_agenda_published"
+
+
+@pytest.mark.parametrize("fault, kind", [("down", "unreachable"), ("challenge", "blocked")])
+def test_a_committee_system_not_answering_is_asked_once_and_the_last_copy_stands(synced, moderngov, council_clock,
+                                                                                fault, kind):
+    deps, _ = synced
+    before = deps.democracy.meeting(ROAD_REPAIRS_SESSION)
+    setattr(moderngov, fault, True)
+    council_clock.advance(hours=1)
+    report = sync.run(deps)
+    assert (report["calls"], report["stopped"]) == (1, kind)
+    assert deps.democracy.meeting(ROAD_REPAIRS_SESSION)["items"] == before["items"]
+    health = deps.democracy.document("health")[0]
+    assert health["meetings"]["kind"] == kind
+
+
+def test_a_malformed_agenda_keeps_its_last_copy_and_the_rest_go_on(synced, moderngov, council_clock):
+    deps, _ = synced
+    moderngov.malformed = True
+    council_clock.advance(minutes=30)
+    report = sync.run(deps)
+    assert report["calls"] == LIVE and report["stopped"] is None
+    assert deps.democracy.document("health")[0]["agendas"]["kind"] == "malformed"
+    assert deps.democracy.meeting(ROAD_REPAIRS_SESSION)["agenda_published"]
+
+
+def test_a_forward_plan_of_another_shape_keeps_the_last_plan_and_warns_staff(synced, moderngov, council_clock):
+    deps, _ = synced
+    plan = deps.democracy.document("forward_plan")[0]
+    moderngov.plan_changed = True
+    council_clock.advance(hours=1)
+    sync.run(deps)
+    assert deps.democracy.document("forward_plan")[0] == plan
+    assert deps.democracy.document("health")[0]["forward_plan"]["kind"] == "changed"
