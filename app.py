@@ -14,6 +14,7 @@ from chalicelib.handlers.bills.routes import routes as bills
 from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
+from chalicelib.handlers.democracy.routes import routes as democracy
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.moderation.routes import routes as moderation
@@ -34,7 +35,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, ANY_PATH)
+              moderation, revenues, bills, appointments, democracy, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
