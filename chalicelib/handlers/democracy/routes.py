@@ -18,7 +18,7 @@ LIMIT = q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum":
 WARD = q("ward", "a ward's name", schema={"type": "string", "maxLength": limits.WARD_MAX})
 SPAN_422 = {"422": "from after to, or more than a year apart (code validation_failed)"}
 NO_MEETING = {"404": "No such meeting in our copy (code meeting_not_found)"}
-BRIEF = {"Cache-Control": "public, max-age=60"}
+BRIEF = {"Cache-Control": "no-cache"}  # our copy changes with each sync: asked again, cheaply
 
 
 @routes.get("/v1/committees", ANYONE, {
