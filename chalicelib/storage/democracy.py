@@ -13,7 +13,7 @@ table): the committees, the forward plan, decisions made, the sync's
 health, and a search list per month (each item's title and decision, short).
 Each keeps the hash of the answer it came from: Modern.gov sends no ETag or
 Last-Modified, so the sync compares hashes and writes only what changed."""
-from pynamodb.attributes import BooleanAttribute, JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
@@ -75,6 +75,7 @@ class DocumentModel(Stored):
     body = JSONAttribute()
     answer_hash = UnicodeAttribute(null=True)
     checked_at = UTCDateTimeAttribute(null=True)
+    version = NumberAttribute(null=True)  # documents staff edit (topics): If-Match names it
 
 
 def starts(meeting):
@@ -149,6 +150,19 @@ class DemocracyStore:
 
     def keep_document(self, name, body, answer_hash, when):
         DocumentModel(name=name, body=body, answer_hash=answer_hash, checked_at=when).save()
+
+    def versioned(self, name):
+        """(body, version) of a document staff edit, or (None, 0) before any edit: one GetItem."""
+        row = get_or_none(DocumentModel, name, consistent_read=True)
+        return (row.body, int(row.version or 0)) if row is not None else (None, 0)
+
+    def replace_versioned(self, name, body, version, when):
+        """The document as edited from `version`; EditConflict when another
+        edit came first (its version is no longer `version`)."""
+        condition = DocumentModel.name.does_not_exist() if version == 0 else DocumentModel.version == version
+        with writes(parts=("document",)):
+            DocumentModel(name=name, body=body, checked_at=when, version=version + 1).save(condition=condition)
+        return version + 1
 
     def document_checked(self, name, when):
         DocumentModel(name=name).update(actions=[DocumentModel.checked_at.set(when)],

@@ -283,6 +283,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/feeds/committees/{committee_id}/meetings.ics"): (ANYONE, Outcome(404, "committee_not_found")),
     ("GET", "/v1/feeds/decisions.atom"): (ANYONE, Outcome(200)),
     ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
+    ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -332,6 +334,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
+                ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 # Appointments: any officer's desk.
@@ -420,6 +423,7 @@ _simple("GET", "/v1/agenda-items", "/v1/agenda-items?q=road")
 _simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/committees/4/meetings.ics")
 _simple("GET", "/v1/feeds/decisions.atom")
 _simple("GET", "/v1/staff/meetings/health")
+_simple("GET", "/v1/staff/meetings/topics")
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
 _simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")
@@ -713,6 +717,13 @@ def _template(world):
         from chalicelib.handlers.staff.templates import create_template
         world.template_id = create_template(world.deps, {"title": "Seen", "text": "Seen: {reference}."})["id"]
     return world.deps.templates.get(world.template_id)
+
+
+@builds("PATCH", "/v1/staff/meetings/topics")
+def _change_meeting_topics(world, caller):
+    version = world.deps.democracy.versioned("topics")[1]  # the ETag as just read
+    return Request("PATCH", "/v1/staff/meetings/topics", {"topics": {"roads": ["pothole", caller]}},
+                   {"If-Match": f'"{version}"'})
 
 
 @builds("PATCH", "/v1/staff/templates/{template_id}")

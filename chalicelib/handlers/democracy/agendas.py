@@ -1,13 +1,14 @@
 """One meeting's answer made into our copy: its items (restricted ones never
-reached us: the adapter drops them), each paper's PDF fetched once and kept
-in S3 with its size, the wards its words name, and the events its change
-writes in the same transaction (an agenda's publication, its decisions')."""
+reached us: the adapter drops them), each placed by its words' wards and
+topics (tagging.py), each paper's PDF fetched once and kept in S3 with its
+size, and the events its change writes in the same transaction (an agenda's
+publication, its decisions')."""
 import hashlib
 import json
-import re
 from dataclasses import asdict
 
 from ..shared.events import new_event
+from .tagging import tags
 
 PAPER_PREFIX = "meeting-papers/"
 AGENDA_PUBLISHED, DECISIONS_PUBLISHED, CANCELLED = (
@@ -21,12 +22,6 @@ def answer_hash(value):
 
 def paper_key(paper_id):
     return f"{PAPER_PREFIX}{paper_id}.pdf"
-
-
-def wards_named(words, ward_names):
-    """The wards whose names stand as words in `words` (case aside)."""
-    return sorted(name for name in ward_names
-                  if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", words, re.IGNORECASE))
 
 
 def made(run, listed, stored, meeting):
@@ -45,14 +40,15 @@ def made(run, listed, stored, meeting):
                 size = run.keep_paper(paper.id)
                 complete = complete and size is not None
             papers.append({"id": paper.id, "title": paper.title, "published": paper.published, "size": size})
-        items.append({**{k: v for k, v in asdict(item).items() if k != "papers"}, "papers": papers})
-    words = " ".join(f"{i['title']} {i['text']}" for i in items)
+        words = " ".join([item.title, item.text, *(p.title for p in item.papers)])
+        items.append({**{k: v for k, v in asdict(item).items() if k != "papers"}, "papers": papers,
+                      **({} if item.heading else tags(words, run.ward_names(), run.topics()))})
     row = {"id": meeting.id, "committee_id": listed["committee_id"], "committee_title": listed["committee_title"],
            "date": meeting.date or listed["date"], "time": meeting.time or listed.get("time") or "",
            "cancelled": meeting.cancelled or bool(listed.get("cancelled")), "location": meeting.location,
            "agenda_published": meeting.agenda_published, "decisions_published": meeting.decisions_published,
            "minutes_published": meeting.minutes_published, "items": items,
-           "wards": wards_named(words, run.ward_names()), "checked_at": run.now,
+           "wards": sorted({w for i in items for w in i.get("wards", ())}), "checked_at": run.now,
            "answer_hash": answer_hash(asdict(meeting)) if complete else None,
            "list_hash": listed.get("list_hash") or (stored or {}).get("list_hash")}
     return row, events(run, stored, row), complete

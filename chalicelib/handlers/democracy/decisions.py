@@ -23,7 +23,7 @@ def forthcoming(deps, params):
     rows.sort(key=lambda d: (d["due"] or "9999", d["id"]))
     return {"decisions": [{"id": d["id"], "title": d["title"], "decision_maker": d["decision_maker"],
                            "due": d["due"] or None, "key": d["key"], "wards": list(d["wards"]),
-                           "all_wards": not d["wards"]} for d in rows],
+                           "all_wards": not d["wards"], "topics": d.get("topics") or []} for d in rows],
             "key": asked["key"], "ward": asked["ward"], **freshness(deps)}
 
 

@@ -71,6 +71,7 @@ def _item(deps, meeting, item):
     return {"id": item["id"], "number": item.get("number") or None, "title": item["title"],
             "text": item.get("text") or "", "heading": bool(item.get("heading")),
             "public_can_speak": bool(item.get("public_can_speak")), "is_decision": bool(item.get("is_decision")),
+            "wards": item.get("wards") or [], "topics": item.get("topics") or [],
             "decision": (item.get("decision") or None) if meeting.get("decisions_published") else None,
             "minutes": (item.get("minutes") or None) if meeting.get("minutes_published") else None,
             "papers": [{"id": p["id"], "title": p["title"], "published": p.get("published") or None,

@@ -4,7 +4,7 @@ the sync's health."""
 from chalice import Response
 
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
 from . import limits
@@ -126,3 +126,28 @@ def decisions_feed():
 def meetings_health():
     from .staff import health
     return http.ok(health(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/topics", STAFF, with_etag({
+    "summary": "The mapping of topics to words that places agenda items and forthcoming decisions (the default "
+               "until staff edit it); its ETag is for the change",
+    "responses": {"200": json_response(ref("MeetingTopics"))}}, thing="mapping"))
+def meeting_topics():
+    from .topics import view
+    body, etag = view(http.deps().democracy)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/meetings/topics", STAFF, with_etag({
+    "summary": "Replace the mapping of topics to words (If-Match: the version read); items are tagged by it as "
+               "the sync next copies them",
+    "parameters": [if_match("mapping", "stale: 409 edit_conflict with the mapping as it is now")],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MeetingTopics")}}}},
+    "responses": {"200": json_response(ref("MeetingTopics")), **errors(400, 409, 428, **{
+        "422": "A topic's name or words that can place nothing (validation_failed)"})}}, thing="mapping"))
+def change_meeting_topics():
+    from ..shared.versions import expected_version
+    from .topics import change
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/topics")
+    body, etag = change(http.deps(), http.body(), version)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})

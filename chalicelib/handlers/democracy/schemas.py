@@ -33,6 +33,8 @@ SCHEMAS = {
     "AgendaItem": {"type": "object", "required": ["id", "title", "papers"], "properties": {
         "id": TEXT, "number": MAYBE, "title": TEXT, "text": TEXT, "heading": {"type": "boolean"},
         "public_can_speak": {"type": "boolean"}, "is_decision": {"type": "boolean"},
+        "wards": {"type": "array", "items": TEXT, "description": "wards its words name"},
+        "topics": {"type": "array", "items": TEXT, "description": "topics its words fall in (the staff's mapping)"},
         "decision": {**MAYBE, "description": "once the decisions are published"},
         "minutes": {**MAYBE, "description": "once the minutes are published"},
         "papers": _list("papers", "Paper")}},
@@ -42,7 +44,7 @@ SCHEMAS = {
         "decisions": {"type": "array", "items": {"type": "object", "properties": {
             "id": TEXT, "title": TEXT, "decision_maker": TEXT, "due": {**MAYBE, "format": "date"},
             "key": {"type": "boolean"}, "wards": {"type": "array", "items": TEXT},
-            "all_wards": {"type": "boolean"}}}}, **FRESH}},
+            "all_wards": {"type": "boolean"}, "topics": {"type": "array", "items": TEXT}}}}, **FRESH}},
     "DecisionsMade": {"type": "object", "required": ["decisions"], "properties": {
         "decisions": {"type": "array", "items": {"type": "object", "properties": {
             "id": TEXT, "title": TEXT, "decided": DAY, "decision_maker": MAYBE, "effective": MAYBE,
@@ -51,6 +53,13 @@ SCHEMAS = {
         "items": {"type": "array", "items": {"type": "object", "properties": {
             "meeting_id": TEXT, "item_id": TEXT, "title": TEXT, "decision": MAYBE, "date": DAY,
             "committee_id": TEXT, "committee_title": TEXT, "url": TEXT}}}, "q": TEXT}},
+    "MeetingTopics": {"type": "object", "required": ["topics"], "properties": {
+        "topics": {"type": "object", "minProperties": 1, "maxProperties": 50, "additionalProperties": {
+            "type": "array", "minItems": 1, "maxItems": 60, "items": {"type": "string", "minLength": 1,
+                                                                      "maxLength": 60}},
+            "description": "topic (1 to 60 characters, not starting with _): the words and phrases that place an "
+                           "item in it, each with some letters or digits (else 422)"},
+        "version": {"type": "integer"}, "edited": {"type": "boolean"}}},
     "MeetingsHealth": {"type": "object", "properties": {
         "configured": {"type": "boolean"}, "last_run": {"type": "object", "nullable": True},
         "sources": {"type": "object"}, "warnings": {"type": "array", "items": TEXT}}},

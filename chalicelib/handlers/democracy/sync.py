@@ -34,7 +34,7 @@ class Run:
         kept = self.store.document("health")
         self.health = kept[0] if kept else {}
         self.stopped, self.calls_before = None, system.calls
-        self.changed, self.checked, self._wards = [], 0, None
+        self.changed, self.checked, self._wards, self._topics = [], 0, None, None
 
     def ask(self, source, question):
         """The answer, or None (the failure kept in the source's health)."""
@@ -55,6 +55,12 @@ class Run:
         if self._wards is None:
             self._wards = [w.name for w in self.deps.wards.all()] if self.deps.wards is not None else []
         return self._wards
+
+    def topics(self):
+        if self._topics is None:
+            from .topics import current
+            self._topics = current(self.store)[0]
+        return self._topics
 
     def keep_paper(self, paper_id):
         """A paper's PDF fetched once and kept in S3: its size, or None."""
@@ -130,7 +136,7 @@ class Run:
         if cadence.due(_moment(entry.get("asked_at")), cadence.PAGES_EVERY, self.now):
             listing = self.ask("forward_plan", self.system.forthcoming)
             if listing is not None:
-                self._listing("forward_plan", listing, [asdict(p) for p in listing.rows])
+                self._listing("forward_plan", listing, [self._placed(p) for p in listing.rows])
         entry = self.health.get("decisions", {})
         if cadence.due(_moment(entry.get("asked_at")), cadence.PAGES_EVERY, self.now):
             start = (self.today - timedelta(days=cadence.DECISIONS_BACK_DAYS)).isoformat()
@@ -143,6 +149,12 @@ class Run:
                 rows = sorted((d for d in merged.values() if d["decided"] >= oldest),
                               key=lambda d: (d["decided"], d["id"]), reverse=True)[:1000]
                 self._listing("decisions", listing, rows, kept)
+
+    def _placed(self, planned):
+        """A forthcoming decision with its topics, and the wards its title names beside those the plan gives."""
+        from .tagging import tags
+        found = tags(planned.title, self.ward_names(), self.topics())
+        return {**asdict(planned), "wards": sorted({*planned.wards, *found["wards"]}), "topics": found["topics"]}
 
     def _listing(self, name, listing, rows, kept=None):
         entry = self.health.setdefault(name, {})
