@@ -101,3 +101,24 @@ def test_a_forward_plan_of_another_shape_keeps_the_last_plan_and_warns_staff(syn
     sync.run(deps)
     assert deps.democracy.document("forward_plan")[0] == plan
     assert deps.democracy.document("health")[0]["forward_plan"]["kind"] == "changed"
+
+
+def test_the_events_stream_takes_a_publication_and_has_nothing_to_send_yet(synced):
+    """Alerts of an agenda's items come later (issue 48, item 5): until then its
+    event passes the dispatcher and the worker without a job failing."""
+    from support.effects_support import run_stream
+    deps, _ = synced
+    assert run_stream(deps, "meeting_agenda_published", "meeting_decisions_published") == []
+
+
+def test_the_app_imports_no_committee_system_code_until_the_sync_runs():
+    import ast
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    loaded = subprocess.run([sys.executable, "-c", "import sys, app; print(sorted(m for m in sys.modules "
+                             "if 'democracy' in m or 'moderngov' in m))"], cwd=root, capture_output=True, text=True,
+                            check=True, env={"PYTHONPATH": str(root), "PATH": ""}).stdout
+    assert ast.literal_eval(loaded) == ["chalicelib.handlers.democracy", "chalicelib.handlers.democracy.limits",
+                                        "chalicelib.handlers.democracy.routes"]
