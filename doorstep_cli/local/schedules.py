@@ -32,6 +32,10 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     stopped = threading.Event()
 
     def loop() -> None:
+        try:  # meetings at once on a fresh start, not a minute later (its cadence spares the committee system)
+            sync_meetings(deps_factory())
+        except Exception:
+            log.exception("sync_meetings failed")
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
