@@ -188,9 +188,11 @@ def form_files_deleted():
     return {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": sub("${PhotoBucket.Arn}/form-files/*")}
 
 
-def meeting_papers():
-    """The sync keeps each public paper once (handlers/democracy/agendas.py); the API reads them."""
-    return {"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"],
+def meeting_papers(writer=False):
+    """The sync keeps each public paper once and deletes one withdrawn or made restricted since
+    (handlers/democracy/agendas.py); the API only reads them."""
+    actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"] if writer else ["s3:GetObject"]
+    return {"Effect": "Allow", "Action": actions,
             "Resource": sub("${PhotoBucket.Arn}/meeting-papers/*")}
 
 

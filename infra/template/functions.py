@@ -141,7 +141,7 @@ def resources(app):
                           access.secrets(), *access.mail_and_sms()])
     # The committee system's sync: our copy of meetings written, each paper kept once, events of publication.
     syncer_role = role([access.logs(NAMES[SYNCER]), *access.table_statements(access.SYNCER_TABLES),
-                        access.meeting_papers()])
+                        access.meeting_papers(writer=True)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {

@@ -57,6 +57,27 @@ def test_one_changed_agenda_costs_one_call_for_its_new_paper_and_one_meeting_wri
     assert items[-1]["papers"][0]["title"] == "Supplementary: revised map of the repairs"
 
 
+def test_a_paper_made_restricted_after_it_was_kept_is_deleted_and_never_served(synced, moderngov, council_clock):
+    from chalicelib.storage.blobs import BlobMissing
+    from doorstep_cli.local import moderngov_data
+    deps, _ = synced
+    repairs = next(m for m in moderngov_data.MEETINGS if m[0] == ROAD_REPAIRS_SESSION)
+    item = repairs[5][0]
+    restricted = (item[0], item[1], item[2], [(item[3][0][0], True), *item[3][1:]], item[4])
+    changed = (*repairs[:5], [restricted, *repairs[5][1:]])
+    index = moderngov_data.MEETINGS.index(repairs)
+    moderngov_data.MEETINGS[index] = changed
+    try:
+        council_clock.advance(minutes=30)
+        sync.run(deps)
+    finally:
+        moderngov_data.MEETINGS[index] = repairs
+    papers = {p["id"] for i in deps.democracy.meeting(ROAD_REPAIRS_SESSION)["items"] for p in i["papers"]}
+    assert ROAD_REPAIRS_REPORT not in papers
+    with pytest.raises(BlobMissing):
+        deps.blobs.read(paper_key(ROAD_REPAIRS_REPORT))
+
+
 def test_an_agendas_publication_writes_its_event_once(synced, council_clock):
     from chalicelib.storage.reports import EventModel
     deps, _ = synced

@@ -367,8 +367,10 @@ def test_the_meetings_sync_runs_every_15_minutes_writing_only_our_copy_its_event
         assert resource not in str(statements), resource
     bucket = [s for s in statements if any(a.startswith("s3:") for a in s["Action"])]
     assert [str(s["Resource"]) for s in bucket] == [str({"Fn::Sub": "${PhotoBucket.Arn}/meeting-papers/*"})]
-    api = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
-    assert api["DOORSTEP_MODERNGOV_URL"] == {"Ref": "ModernGovUrl"}
+    api = [s for n, s in _statements(template) if n == "ApiRole" and "meeting-papers" in str(s["Resource"])]
+    assert [s["Action"] for s in api] == [["s3:GetObject"]]  # residents read papers; only the sync keeps them
+    settings = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert settings["DOORSTEP_MODERNGOV_URL"] == {"Ref": "ModernGovUrl"}
 
 
 def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes_only_them_and_their_files(

@@ -43,6 +43,9 @@ def made(run, listed, stored, meeting):
         words = " ".join([item.title, item.text, *(p.title for p in item.papers)])
         items.append({**{k: v for k, v in asdict(item).items() if k != "papers"}, "papers": papers,
                       **({} if item.heading else tags(words, run.ward_names(), run.topics()))})
+    on_agenda = {p["id"] for i in items for p in i["papers"]}
+    for gone in sorted(set(kept_papers) - on_agenda):
+        run.forget_paper(gone)  # withdrawn or made restricted since: not kept, as never served
     row = {"id": meeting.id, "committee_id": listed["committee_id"], "committee_title": listed["committee_title"],
            "date": meeting.date or listed["date"], "time": meeting.time or listed.get("time") or "",
            "cancelled": meeting.cancelled or bool(listed.get("cancelled")), "location": meeting.location,

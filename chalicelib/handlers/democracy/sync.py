@@ -70,6 +70,9 @@ class Run:
         self.deps.blobs.write(agendas.paper_key(paper_id), pdf, "application/pdf")
         return len(pdf)
 
+    def forget_paper(self, paper_id):
+        self.deps.blobs.delete(agendas.paper_key(paper_id))
+
     # -- the steps ------------------------------------------------------------
     def committees(self):
         kept = self.store.document("committees")
