@@ -122,6 +122,10 @@ def test_a_forward_plan_of_another_shape_keeps_the_last_plan_and_warns_staff(syn
     sync.run(deps)
     assert deps.democracy.document("forward_plan")[0] == plan
     assert deps.democracy.document("health")[0]["forward_plan"]["kind"] == "changed"
+    moderngov.calls.clear()
+    council_clock.advance(minutes=30)
+    sync.run(deps)
+    assert "/mgListPlanItems.aspx" not in moderngov.calls  # a changed page is asked again at its hour, no sooner
 
 
 def test_the_events_stream_takes_a_publication_and_has_nothing_to_send_yet(synced):

@@ -140,6 +140,7 @@ class Run:
             listing = self.ask("forward_plan", self.system.forthcoming)
             if listing is not None:
                 self._listing("forward_plan", listing, [self._placed(p) for p in listing.rows])
+            self._asked("forward_plan")
         entry = self.health.get("decisions", {})
         if cadence.due(_moment(entry.get("asked_at")), cadence.PAGES_EVERY, self.now):
             start = (self.today - timedelta(days=cadence.DECISIONS_BACK_DAYS)).isoformat()
@@ -152,6 +153,13 @@ class Run:
                 rows = sorted((d for d in merged.values() if d["decided"] >= oldest),
                               key=lambda d: (d["decided"], d["id"]), reverse=True)[:1000]
                 self._listing("decisions", listing, rows, kept)
+            self._asked("decisions")
+
+    def _asked(self, name):
+        """A page that answered, even in a shape we refuse, is asked again at its hour, not every run
+        (one not reached because the system is down is asked as soon as it is back)."""
+        if not self.stopped:
+            self.health.setdefault(name, {})["asked_at"] = stamp(self.now)
 
     def _placed(self, planned):
         """A forthcoming decision with its topics, and the wards its title names beside those the plan gives."""
