@@ -6,12 +6,10 @@ them (an agenda that changes, or one newly read)."""
 from ...errors import Stale
 from ...validation import Problems
 from . import tagging
+from .wording import TOPIC_NAMED as NAMED, TOPIC_WORDS as WORDS, TOPICS_SHAPE as SHAPE
 
 NAME = "topics"
 TOPICS_MAX, PHRASES_MAX, TEXT_MAX = 50, 60, 60
-SHAPE = f"Give 1 to {TOPICS_MAX} topics, each with 1 to {PHRASES_MAX} words or phrases of at most {TEXT_MAX} characters."
-NAMED = f"Give the topic a name of 1 to {TEXT_MAX} characters, not starting with _."
-WORDS = "Give each word or phrase some letters or digits."
 
 
 def current(store):
