@@ -15,6 +15,7 @@ from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.containers.routes import routes as containers
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
+from chalicelib.handlers.democracy.routes import routes as democracy
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.hire.routes import routes as hire
@@ -36,7 +37,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, containers, hire, ANY_PATH)
+              moderation, revenues, bills, appointments, containers, hire, democracy, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -162,6 +163,15 @@ def remind_appointments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.appointments.reminders import every_quarter
     return every_quarter(default_deps())
+
+
+# Every 15 minutes, the committee system is read into our own copy, asking only
+# what can have changed (handlers/democracy/cadence.py); residents read the copy.
+@app.schedule("rate(15 minutes)", name="sync_meetings")
+def sync_meetings(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.democracy.sync import run
+    return run(default_deps())
 
 
 # Every five minutes, payments left unfinished are checked with the provider

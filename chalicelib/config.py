@@ -199,3 +199,19 @@ def revenues() -> dict:
             "timeout_s": float(env.get("DOORSTEP_CIVICA_TIMEOUT_S") or 8),
             "fresh_s": int(env.get("DOORSTEP_REVENUES_FRESH_S") or 300),
             "keep_days": int(env.get("DOORSTEP_REVENUES_KEEP_DAYS") or 7)}
+
+
+def democracy() -> dict:
+    """The committee system (handlers/democracy): DOORSTEP_MODERNGOV_URL, a
+    Modern.gov site's root (the local one `make run` starts, or a council's,
+    e.g. https://democracy.york.gov.uk; unset: no meetings are synced),
+    DOORSTEP_MODERNGOV_TIMEOUT_S (each call's, default 10),
+    DOORSTEP_MODERNGOV_PLAN_ID (the forward plan's PlanId, default 1), and
+    the sync's windows: DOORSTEP_MEETINGS_BACK_DAYS (meetings listed this far
+    back, default 28) and DOORSTEP_MEETINGS_AHEAD_DAYS (ahead, default 90)."""
+    env = os.environ
+    return {"url": (env.get("DOORSTEP_MODERNGOV_URL") or "").strip() or None,
+            "timeout_s": float(env.get("DOORSTEP_MODERNGOV_TIMEOUT_S") or 10),
+            "plan_id": (env.get("DOORSTEP_MODERNGOV_PLAN_ID") or "1").strip(),
+            "back_days": int(env.get("DOORSTEP_MEETINGS_BACK_DAYS") or 28),
+            "ahead_days": int(env.get("DOORSTEP_MEETINGS_AHEAD_DAYS") or 90)}

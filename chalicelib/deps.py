@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .storage.conversations import ConversationStore
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
+    from .storage.democracy import DemocracyStore
     from .storage.supporters import SupporterStore
     from .storage.effects import EffectStore
     from .storage.forms import FormStore
@@ -136,6 +137,7 @@ class Deps:
     conversations: ConversationStore = _store("conversations", "ConversationStore")  # live chat with staff
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
+    democracy: DemocracyStore | None = _store("democracy", "DemocracyStore")  # our copy of the committee system
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
@@ -148,6 +150,7 @@ class Deps:
     bills: BillStore | None = _store("bills", "BillStore")  # bills paid by reference, their postings, staff links
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
+    committee_system: object | None = None  # the Democracy port (handlers/democracy/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)

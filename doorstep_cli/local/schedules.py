@@ -5,7 +5,8 @@ The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
 due, reminders), the closing of petitions past their time, the forms' retention sweep and the
-appointments' reminders and waiting-list offers; the nightly open data export is run by hand (`doorstep export`)."""
+appointments' reminders and waiting-list offers, and the committee system's sync (its own
+cadence decides what it asks, so a run a minute asks no more than one every 15); the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
@@ -29,9 +30,14 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
     from chalicelib.handlers.containers.settling import release_expired as release_container_holds
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
+    from chalicelib.handlers.democracy.sync import run as sync_meetings
     stopped = threading.Event()
 
     def loop() -> None:
+        try:  # meetings at once on a fresh start, not a minute later (its cadence spares the committee system)
+            sync_meetings(deps_factory())
+        except Exception:
+            log.exception("sync_meetings failed")
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
@@ -39,7 +45,8 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("sweep_forms", sweep_forms), ("send_form_hooks", send_form_hooks),
                               ("remind_appointments", remind_appointments),
                               ("release_container_holds", release_container_holds),
-                              ("release_hire_holds", release_hire_holds)):
+                              ("release_hire_holds", release_hire_holds),
+                              ("sync_meetings", sync_meetings)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

@@ -124,6 +124,21 @@ def start_local_bill_office(port: int):
     return office
 
 
+def start_local_moderngov(data_dir: Path, port: int):
+    """The local Modern.gov-speaking committee system (doorstep_cli/local/moderngov.py),
+    its state in the data directory, and the app pointed at it as it would be at a
+    council's; None when DOORSTEP_MODERNGOV_URL names a real one already."""
+    env = os.environ
+    if env.get("DOORSTEP_MODERNGOV_URL"):
+        return None
+    from doorstep_cli.local.moderngov import ModernGov
+    moderngov_port = int(env.get("DOORSTEP_MODERNGOV_PORT") or port + 14)
+    ensure_port_free("127.0.0.1", moderngov_port, "committee system")
+    office = ModernGov(port=moderngov_port, state_file=data_dir / "moderngov.json")
+    env["DOORSTEP_MODERNGOV_URL"] = office.url
+    return office
+
+
 def nightly_window(text):
     """DOORSTEP_CIVICA_NIGHTLY: "01:30-04:15" (London time, the default, as one
     council's portal sleeps) or "off"."""
@@ -172,6 +187,7 @@ def run_stack(
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
+    moderngov = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -188,6 +204,7 @@ def run_stack(
         payments = start_local_payments(data_dir, port)
         back_office = start_local_back_office(data_dir, port)
         bill_office = start_local_bill_office(port)
+        moderngov = start_local_moderngov(data_dir, port)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
@@ -202,6 +219,7 @@ def run_stack(
              "dynamodb_url": engine.url, "queue_url": os.environ.get("DOORSTEP_SQS_ENDPOINT"),
              "pay_url": os.environ.get("DOORSTEP_PAY_URL"), "civica_url": os.environ.get("DOORSTEP_CIVICA_URL"),
              "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
+             "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
              "pid": os.getpid()}, indent=2
         ).encode())
         shutdown.serving = True
@@ -209,6 +227,7 @@ def run_stack(
             f"Doorstep is running at http://localhost:{server.port} "
             f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, "
             f"payments {os.environ.get('DOORSTEP_PAY_URL')}, revenues {os.environ.get('DOORSTEP_CIVICA_URL')}, "
+            f"meetings {os.environ.get('DOORSTEP_MODERNGOV_URL')}, "
             f"data in {data_dir}, "
             f"{photos} photos; ready in {time.monotonic() - started:.1f} s). Press Ctrl-C to stop.",
             flush=True,
@@ -231,6 +250,9 @@ def run_stack(
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
                 os.environ.pop(name, None)
+        if moderngov is not None:
+            moderngov.close()
+            os.environ.pop("DOORSTEP_MODERNGOV_URL", None)
         if bill_office is not None:
             bill_office.close()
             for name in ("DOORSTEP_BILL_OFFICE_URL", "DOORSTEP_BILL_OFFICE_SECRET"):

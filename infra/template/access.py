@@ -118,6 +118,9 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "alerts": "read-write", "alert-index": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write"}
+# The committee system's sync: meetings and its documents written, an agenda's publication as an
+# event, the wards read to place items (a Scan of tens of rows, once a run that changes a meeting).
+SYNCER_TABLES = {"meetings": "read-write", "democracy": "read-write", "events": "read-write", "wards": "read"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);
@@ -201,6 +204,14 @@ def form_files_deleted():
             # Listed, so a file no answer names is found: only keys under form-files/.
             {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": arn("PhotoBucket"),
              "Condition": {"StringLike": {"s3:prefix": ["form-files/*"]}}}]
+
+
+def meeting_papers(writer=False):
+    """The sync keeps each public paper once and deletes one withdrawn or made restricted since
+    (handlers/democracy/agendas.py); the API only reads them."""
+    actions = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject"] if writer else ["s3:GetObject"]
+    return {"Effect": "Allow", "Action": actions,
+            "Resource": sub("${PhotoBucket.Arn}/meeting-papers/*")}
 
 
 def photos():

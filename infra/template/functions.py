@@ -21,6 +21,7 @@ CLOSER = "ClosePetitions"  # every hour: petitions past their time closed, their
 REQUESTER = "SendCouncilTaxRequests"  # every minute: council tax requests left waiting sent again (@app.schedule)
 SWEEPER = "SweepForms"  # every night: forms' submissions past their retention deleted with their files (@app.schedule)
 REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' reminder events (@app.schedule)
+SYNCER = "SyncMeetings"  # every 15 minutes: the committee system read into our copy (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -32,7 +33,7 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          FORWARDER: "doorstep-${Stage}-forward-reports", SETTLER: "doorstep-${Stage}-settle-payments",
          CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
          SWEEPER: "doorstep-${Stage}-sweep-forms",
-         REMINDER: "doorstep-${Stage}-remind-appointments",
+         REMINDER: "doorstep-${Stage}-remind-appointments", SYNCER: "doorstep-${Stage}-sync-meetings",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
 # Chalice's names for each function's log group.
@@ -40,10 +41,10 @@ LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", W
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
-              SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup",
+              SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
               **{f: f"{f}LogGroup" for f in SOCKETS}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             SWEEPER, REMINDER, *SOCKETS)
+             SWEEPER, REMINDER, SYNCER, *SOCKETS)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -56,6 +57,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             REQUESTER: (240, 256),  # at most 25 requests, each one back-office session
             SWEEPER: (300, 256),  # at most retention.BATCH submissions and their files
             REMINDER: (900, 256),  # a day's reminders: 10,000 one-transaction writes; the next run finishes any left
+            SYNCER: (300, 256),  # tens of 10 s calls at most; a run stops asking at the first that fails
             **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
@@ -85,6 +87,8 @@ def environment():
         # Paying bills: the parking system and finance's posting receivers, and the key they share.
         "DOORSTEP_BILL_OFFICE_URL": ref("BillOfficeUrl"),
         "DOORSTEP_BILL_OFFICE_SECRET_ARN": ref("BillOfficeSecret"),
+        # The committee system (handlers/democracy): a Modern.gov site's root; its pages are public.
+        "DOORSTEP_MODERNGOV_URL": ref("ModernGovUrl"),
         # Live chat: the WebSocket API the screens open; new messages are posted to its management API.
         "DOORSTEP_SOCKET_URL": sub("wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"),
     }
@@ -102,7 +106,7 @@ def role(statements):
 def resources(app):
     api_role = role([access.logs(NAMES[API]), *access.table_statements(access.api_tables()),
                      *access.photos(), access.secrets(), access.payment_secrets(), access.revenues_secrets(),
-                     *access.mail_and_sms(),
+                     access.meeting_papers(), *access.mail_and_sms(),
                      send_queue.send_tries(), access.manage_connections()])
     dispatcher_role = role([
         access.logs(NAMES[DISPATCHER]), *access.table_statements(access.DISPATCHER_TABLES),
@@ -135,6 +139,9 @@ def resources(app):
     # offer passed on to the next resident waiting is told from here.
     reminder_role = role([access.logs(NAMES[REMINDER]), *access.table_statements(access.REMINDER_TABLES),
                           access.secrets(), *access.mail_and_sms()])
+    # The committee system's sync: our copy of meetings written, each paper kept once, events of publication.
+    syncer_role = role([access.logs(NAMES[SYNCER]), *access.table_statements(access.SYNCER_TABLES),
+                        access.meeting_papers(writer=True)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {
@@ -149,6 +156,8 @@ def resources(app):
         SWEEPER: _function(SWEEPER, "SweeperRole"),
         "ReminderRole": reminder_role,
         REMINDER: _function(REMINDER, "ReminderRole"),
+        "SyncerRole": syncer_role,
+        SYNCER: _function(SYNCER, "SyncerRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

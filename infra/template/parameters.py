@@ -42,6 +42,11 @@ PARAMETERS = {
                        "tax in My Account. Its service user and password go in the CivicaUser and CivicaPassword "
                        "secrets.",
     },
+    "ModernGovUrl": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_MODERNGOV_URL: the council's Modern.gov site root (e.g. "
+                       "https://democracy.york.gov.uk); empty: no meetings are synced.",
+    },
     "BillOfficeUrl": {
         "Type": "String", "Default": "",
         "Description": "DOORSTEP_BILL_OFFICE_URL: the base the funds file's ${BILL_OFFICE} names (the parking "

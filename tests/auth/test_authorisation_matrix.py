@@ -295,6 +295,19 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/council-tax/documents"): (STAFF, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/council-tax/requests"): (STAFF, Outcome(200)),
+    # Meetings: our copy of the committee system, empty in this world.
+    ("GET", "/v1/committees"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/meetings"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/meetings/{meeting_id}"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/meetings/{meeting_id}/papers/{paper_id}"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/decisions/forthcoming"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/decisions"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/agenda-items"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/feeds/committees/{committee_id}/meetings.ics"): (ANYONE, Outcome(404, "committee_not_found")),
+    ("GET", "/v1/feeds/decisions.atom"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
+    ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -346,6 +359,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
+                ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
+                ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 # Appointments: any officer's desk.
@@ -424,6 +439,17 @@ _simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/potho
 _simple("GET", "/open311/v2/service/{code_format}", "/open311/v2/service/pothole.xml")
 _simple("GET", "/open311/v2/tokens/{token_format}", "/open311/v2/tokens/abc.json")
 _simple("GET", "/v1/feeds/reports.rss", "/v1/feeds/reports.rss?lat=53.9623&lon=-1.0819")
+_simple("GET", "/v1/committees")
+_simple("GET", "/v1/meetings", "/v1/meetings?when=past")
+_simple("GET", "/v1/meetings/{meeting_id}", "/v1/meetings/1402")
+_simple("GET", "/v1/meetings/{meeting_id}/papers/{paper_id}", "/v1/meetings/1402/papers/140231")
+_simple("GET", "/v1/decisions/forthcoming", "/v1/decisions/forthcoming?key=true")
+_simple("GET", "/v1/decisions")
+_simple("GET", "/v1/agenda-items", "/v1/agenda-items?q=road")
+_simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/committees/4/meetings.ics")
+_simple("GET", "/v1/feeds/decisions.atom")
+_simple("GET", "/v1/staff/meetings/health")
+_simple("GET", "/v1/staff/meetings/topics")
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
 _simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")
@@ -759,6 +785,13 @@ def _template(world):
         from chalicelib.handlers.staff.templates import create_template
         world.template_id = create_template(world.deps, {"title": "Seen", "text": "Seen: {reference}."})["id"]
     return world.deps.templates.get(world.template_id)
+
+
+@builds("PATCH", "/v1/staff/meetings/topics")
+def _change_meeting_topics(world, caller):
+    version = world.deps.democracy.versioned("topics")[1]  # the ETag as just read
+    return Request("PATCH", "/v1/staff/meetings/topics", {"topics": {"roads": ["pothole", caller]}},
+                   {"If-Match": f'"{version}"'})
 
 
 @builds("PATCH", "/v1/staff/templates/{template_id}")

@@ -55,8 +55,9 @@ def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, te
     # The API, the stream's dispatcher, the alert worker, the nightly export, the hourly questionnaires,
     # the sender of reports to other bodies and its every-minute sweep, the payments' settling every 5 minutes,
     # the hourly closing of petitions, live chat's WebSocket connect, message and disconnect, and the
-    # council tax requests waiting for the back office, every 5 minutes, the nightly sweep of forms past their retention and the appointments' reminders.
-    assert len(functions) == 15
+    # council tax requests waiting for the back office, every 5 minutes, the nightly sweep of forms past their retention and the appointments' reminders,
+    # and the committee system's sync every 15 minutes.
+    assert len(functions) == 16
     assert {f["Properties"]["Runtime"] for f in functions} == {runtime.RUNTIME}
 
 

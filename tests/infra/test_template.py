@@ -81,7 +81,7 @@ def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
                           "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
-                          "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
+                          "SyncerRole", "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -95,8 +95,8 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "WebsocketConnectRole", "WebsocketMessageRole",
-        "WebsocketDisconnectRole"}
+        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "WebsocketConnectRole",
+        "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
                  "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
@@ -360,6 +360,22 @@ def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_o
     assert api["DOORSTEP_BILL_OFFICE_SECRET_ARN"] == {"Ref": "BillOfficeSecret"}
     views = template["Resources"][logical_id("revenue-views")]["Properties"]
     assert views["TimeToLiveSpecification"] == {"AttributeName": "expires", "Enabled": True}
+
+
+def test_the_meetings_sync_runs_every_15_minutes_writing_only_our_copy_its_events_and_its_papers(template):
+    function = template["Resources"]["SyncMeetings"]["Properties"]
+    assert function["Handler"] == "app.sync_meetings"
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "rate(15 minutes)"
+    statements = [s for n, s in _statements(template) if n == "SyncerRole"]
+    for resource in ("UsersTable", "SessionsTable", "ReportsTable", "AccountsTable"):
+        assert resource not in str(statements), resource
+    bucket = [s for s in statements if any(a.startswith("s3:") for a in s["Action"])]
+    assert [str(s["Resource"]) for s in bucket] == [str({"Fn::Sub": "${PhotoBucket.Arn}/meeting-papers/*"})]
+    api = [s for n, s in _statements(template) if n == "ApiRole" and "meeting-papers" in str(s["Resource"])]
+    assert [s["Action"] for s in api] == [["s3:GetObject"]]  # residents read papers; only the sync keeps them
+    settings = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert settings["DOORSTEP_MODERNGOV_URL"] == {"Ref": "ModernGovUrl"}
 
 
 def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes_only_them_and_their_files(

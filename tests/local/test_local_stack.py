@@ -71,6 +71,7 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
     # The payment provider's port too: PORT+3 of a random PORT may be any process's.
     env.setdefault("DOORSTEP_PAY_PORT", str(_free_port()))
     env.setdefault("DOORSTEP_CIVICA_PORT", str(_free_port()))  # the revenues back office's: PORT+7 likewise
+    env.setdefault("DOORSTEP_MODERNGOV_PORT", str(_free_port()))  # the committee system's: PORT+14 likewise
     # A session of its own, as a terminal gives `make run`: kill -9 of the
     # group is a crash of the whole stack.
     return subprocess.Popen(

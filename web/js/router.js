@@ -55,6 +55,7 @@ function screenFor(url) {
   if (/^\/staff(\/|$)/.test(url.pathname)) return () => import("./staff/desk.js");
   if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");
   if (/^\/petitions(\/|$)/.test(url.pathname)) return () => import("./screens/petitions.js");
+  if (/^\/meetings(\/|$)/.test(url.pathname) || url.pathname === "/decisions") return () => import("./screens/meetings.js");
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/bulky\/bookings\/[^/]+\/change$/.test(url.pathname)) return () => import("./screens/bulky-change.js");

@@ -1,0 +1,153 @@
+"""Council meetings and decisions: anyone reads our copy of the committee
+system (never the system itself: the sync, sync.py, reads that); staff see
+the sync's health."""
+from chalice import Response
+
+from ...api import http
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.registry import Routes
+from ...auth.rules import ANYONE, STAFF
+from . import limits
+
+routes = Routes("democracy", schemas="chalicelib.handlers.democracy.schemas")
+ID = {"type": "string", "pattern": limits.ID_PATTERN}
+MEETING_ID, PAPER_ID, COMMITTEE_ID = (path_param(n, ID) for n in ("meeting_id", "paper_id", "committee_id"))
+DAY = {"type": "string", "format": "date"}
+SPAN = [q("from", "the first day (YYYY-MM-DD)", schema=DAY), q("to", "the last day, at most a year on", schema=DAY)]
+LIMIT = q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum": 1, "maximum": 50})
+WARD = q("ward", "a ward's name", schema={"type": "string", "maxLength": limits.WARD_MAX})
+SPAN_422 = {"422": "from after to, or more than a year apart (code validation_failed)"}
+NO_MEETING = {"404": "No such meeting in our copy (code meeting_not_found)"}
+BRIEF = {"Cache-Control": "no-cache"}  # our copy changes with each sync: asked again, cheaply
+
+
+@routes.get("/v1/committees", ANYONE, {
+    "summary": "The council's committees and decision makers (current ones), from our copy of its committee system",
+    "responses": {"200": json_response(ref("Committees"))}})
+def committees():
+    kept = http.deps().democracy.document("committees")
+    found = [{"id": c["id"], "title": c["title"], "category": c["category"]}
+             for c in (kept[0] if kept else []) if c["current"]]
+    return http.ok({"committees": found}, headers=BRIEF)
+
+
+@routes.get("/v1/meetings", ANYONE, {
+    "summary": "Meetings ahead (soonest first) or past (latest first), by committee, by a ward their items name "
+               "and by date; a cancelled one says so. Our copy: it answers the same, with its age, while the "
+               "committee system is down",
+    "parameters": [q("when", "ahead (default) or past", schema={"type": "string", "enum": ["ahead", "past"]}),
+                   q("committee", "a committee's id", schema=ID), WARD, *SPAN, LIMIT],
+    "responses": {"200": json_response(ref("Meetings")), **errors(400, **SPAN_422)}})
+def meetings():
+    from .meetings import listing
+    return http.ok(listing(http.deps(), http.query()), headers=BRIEF)
+
+
+@routes.get("/v1/meetings/{meeting_id}", ANYONE, {
+    "summary": "One meeting's agenda: each item with its papers (their size) and, once published, its decision and "
+               "minutes; never a restricted item or paper. Two reads whatever the agenda's size",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("Meeting")), **errors(400, **NO_MEETING)}})
+def meeting(meeting_id):
+    from .meetings import one
+    return http.ok(one(http.deps(), meeting_id), headers=BRIEF)
+
+
+@routes.get("/v1/meetings/{meeting_id}/papers/{paper_id}", ANYONE, {
+    "summary": "A paper of the meeting's agenda as PDF, from our copy (kept once when the agenda was read); a "
+               "paper not on the agenda as we hold it (a restricted one never is) is not found, whatever its id",
+    "parameters": [MEETING_ID, PAPER_ID],
+    "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
+        "schema": {"type": "string", "format": "binary"}}}},
+        **errors(400, **{"404": "No such meeting or paper (meeting_not_found, paper_not_found)",
+                         "503": "Listed but not fetched yet (paper_not_yet_available, Retry-After)"})}})
+def meeting_paper(meeting_id, paper_id):
+    from .meetings import paper
+    pdf, _ = paper(http.deps(), meeting_id, paper_id)
+    return Response(body=pdf, status_code=200, headers={
+        "Content-Type": "application/pdf", "Content-Disposition": f'inline; filename="paper-{paper_id}.pdf"',
+        "Cache-Control": f"public, max-age={limits.PAPER_MAX_AGE_S}"})
+
+
+@routes.get("/v1/decisions/forthcoming", ANYONE, {
+    "summary": "Decisions to come (the forward plan): key or not, when, who decides, the wards affected",
+    "parameters": [q("key", "true: key decisions only; false: the others", schema={"type": "string",
+                                                                                      "enum": ["true", "false"]}),
+                   WARD],
+    "responses": {"200": json_response(ref("ForthcomingDecisions")), **errors(400)}})
+def forthcoming_decisions():
+    from .decisions import forthcoming
+    return http.ok(forthcoming(http.deps(), http.query()), headers=BRIEF)
+
+
+@routes.get("/v1/decisions", ANYONE, {
+    "summary": "Decisions made, latest first (the last year by default)",
+    "parameters": [*SPAN, LIMIT], "responses": {"200": json_response(ref("DecisionsMade")), **errors(400, **SPAN_422)}})
+def decisions_made():
+    from .decisions import made
+    return http.ok(made(http.deps(), http.query()), headers=BRIEF)
+
+
+@routes.get("/v1/agenda-items", ANYONE, {
+    "summary": "Search agenda items' titles and decisions (every word, as a word's start), latest meeting first",
+    "parameters": [q("q", "the words", required=True, schema={"type": "string", "minLength": limits.QUERY_MIN,
+                                                               "maxLength": limits.QUERY_MAX}), *SPAN, LIMIT],
+    "responses": {"200": json_response(ref("AgendaItemsFound")), **errors(400, **{
+        "422": "Dates out of order or over a year apart, or only spaces to look for (validation_failed)"})}})
+def agenda_items():
+    from .decisions import found
+    return http.ok(found(http.deps(), http.query()), headers=BRIEF)
+
+
+@routes.get("/v1/feeds/committees/{committee_id}/meetings.ics", ANYONE, {
+    "summary": "A committee's meetings (90 days back, a year ahead) as an iCalendar feed to subscribe to; a "
+               "cancelled meeting is STATUS:CANCELLED; honours If-None-Match (304)",
+    "parameters": [COMMITTEE_ID],
+    "responses": {"200": {"description": "text/calendar", "content": {"text/calendar": {"schema": {"type": "string"}}}},
+                  "304": {"description": "Not modified"},
+                  **errors(400, **{"404": "No such committee (code committee_not_found)"})}})
+def committee_calendar(committee_id):
+    from .feeds import CALENDAR_TYPE, committee_calendar as calendar
+    return http.cacheable(http.request(), calendar(http.deps(), committee_id), CALENDAR_TYPE, 3600)
+
+
+@routes.get("/v1/feeds/decisions.atom", ANYONE, {
+    "summary": "Decisions made, latest 50, as an Atom feed; honours If-None-Match (304)",
+    "responses": {"200": {"description": "Atom", "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
+                  "304": {"description": "Not modified"}}})
+def decisions_feed():
+    from .feeds import ATOM_TYPE, decisions_atom
+    return http.cacheable(http.request(), decisions_atom(http.deps()), ATOM_TYPE, 600)
+
+
+@routes.get("/v1/staff/meetings/health", STAFF, {
+    "summary": "The meetings sync's health: each source's last answer and how its last failure failed "
+               "(unreachable, blocked, malformed, changed), list-page rows it could not read, the last run's calls",
+    "responses": {"200": json_response(ref("MeetingsHealth"))}})
+def meetings_health():
+    from .staff import health
+    return http.ok(health(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/topics", STAFF, with_etag({
+    "summary": "The mapping of topics to words that places agenda items and forthcoming decisions (the default "
+               "until staff edit it); its ETag is for the change",
+    "responses": {"200": json_response(ref("MeetingTopics"))}}, thing="mapping"))
+def meeting_topics():
+    from .topics import view
+    body, etag = view(http.deps().democracy)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/meetings/topics", STAFF, with_etag({
+    "summary": "Replace the mapping of topics to words (If-Match: the version read); items are tagged by it as "
+               "the sync next copies them",
+    "parameters": [if_match("mapping", "stale: 409 edit_conflict with the mapping as it is now")],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MeetingTopics")}}}},
+    "responses": {"200": json_response(ref("MeetingTopics")), **errors(400, 409, 428, **{
+        "422": "A topic's name or words that can place nothing (validation_failed)"})}}, thing="mapping"))
+def change_meeting_topics():
+    from ..shared.versions import expected_version
+    from .topics import change
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/topics")
+    body, etag = change(http.deps(), http.body(), version)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})

@@ -1,0 +1,66 @@
+"""The meetings routes' OpenAPI components (loaded only to build /openapi.json)."""
+DAY = {"type": "string", "format": "date"}
+MOMENT = {"type": "string", "format": "date-time", "nullable": True}
+TEXT = {"type": "string"}
+MAYBE = {"type": "string", "nullable": True}
+FRESH = {"synced_at": {**MOMENT, "description": "when the sync last heard from the committee system"},
+         "stale": {"type": "boolean", "description": "true: the committee system has not answered for 2 hours; "
+                                                     "this is the last copy"}}
+
+
+def _list(name, item):
+    return {"type": "array", "items": {"$ref": f"#/components/schemas/{item}"}}
+
+
+MEETING = {"id": TEXT, "committee_id": TEXT, "committee_title": TEXT, "date": DAY, "time": MAYBE,
+           "cancelled": {"type": "boolean"}, "location": MAYBE, "agenda_published": {"type": "boolean"},
+           "decisions_published": {"type": "boolean"}, "minutes_published": {"type": "boolean"},
+           "wards": {"type": "array", "items": TEXT, "description": "wards its items' words name"},
+           "checked_at": {**MOMENT, "description": "when the committee system last answered for this meeting"},
+           "url": TEXT}
+
+SCHEMAS = {
+    "Committees": {"type": "object", "required": ["committees"], "properties": {"committees": {
+        "type": "array", "items": {"type": "object", "properties": {"id": TEXT, "title": TEXT, "category": TEXT}}}}},
+    "MeetingSummary": {"type": "object", "required": ["id", "committee_id", "date", "cancelled"], "properties": MEETING},
+    "Meetings": {"type": "object", "required": ["meetings"], "properties": {
+        "meetings": _list("meetings", "MeetingSummary"), "when": TEXT, "from": DAY, "to": DAY,
+        "committee": MAYBE, "ward": MAYBE, **FRESH}},
+    "Paper": {"type": "object", "required": ["id", "title", "available"], "properties": {
+        "id": TEXT, "title": TEXT, "published": MAYBE,
+        "size": {"type": "integer", "nullable": True, "description": "bytes of the PDF (null: not fetched yet)"},
+        "available": {"type": "boolean"}, "url": TEXT}},
+    "AgendaItem": {"type": "object", "required": ["id", "title", "papers"], "properties": {
+        "id": TEXT, "number": MAYBE, "title": TEXT, "text": TEXT, "heading": {"type": "boolean"},
+        "public_can_speak": {"type": "boolean"}, "is_decision": {"type": "boolean"},
+        "wards": {"type": "array", "items": TEXT, "description": "wards its words name"},
+        "topics": {"type": "array", "items": TEXT, "description": "topics its words fall in (the staff's mapping)"},
+        "decision": {**MAYBE, "description": "once the decisions are published"},
+        "minutes": {**MAYBE, "description": "once the minutes are published"},
+        "papers": _list("papers", "Paper")}},
+    "Meeting": {"type": "object", "required": ["id", "items", "cancelled"], "properties": {
+        **MEETING, "items": _list("items", "AgendaItem"), "age_s": {"type": "integer", "nullable": True}, **FRESH}},
+    "ForthcomingDecisions": {"type": "object", "required": ["decisions"], "properties": {
+        "decisions": {"type": "array", "items": {"type": "object", "properties": {
+            "id": TEXT, "title": TEXT, "decision_maker": TEXT, "due": {**MAYBE, "format": "date"},
+            "key": {"type": "boolean"}, "wards": {"type": "array", "items": TEXT},
+            "all_wards": {"type": "boolean"}, "topics": {"type": "array", "items": TEXT}}}}, **FRESH}},
+    "DecisionsMade": {"type": "object", "required": ["decisions"], "properties": {
+        "decisions": {"type": "array", "items": {"type": "object", "properties": {
+            "id": TEXT, "title": TEXT, "decided": DAY, "decision_maker": MAYBE, "effective": MAYBE,
+            "call_in": MAYBE}}}, "from": DAY, "to": DAY, **FRESH}},
+    "AgendaItemsFound": {"type": "object", "required": ["items"], "properties": {
+        "items": {"type": "array", "items": {"type": "object", "properties": {
+            "meeting_id": TEXT, "item_id": TEXT, "title": TEXT, "decision": MAYBE, "date": DAY,
+            "committee_id": TEXT, "committee_title": TEXT, "url": TEXT}}}, "q": TEXT}},
+    "MeetingTopics": {"type": "object", "required": ["topics"], "properties": {
+        "topics": {"type": "object", "minProperties": 1, "maxProperties": 50, "additionalProperties": {
+            "type": "array", "minItems": 1, "maxItems": 60, "items": {"type": "string", "minLength": 1,
+                                                                      "maxLength": 60}},
+            "description": "topic (1 to 60 characters, not starting with _): the words and phrases that place an "
+                           "item in it, each with some letters or digits (else 422)"},
+        "version": {"type": "integer"}, "edited": {"type": "boolean"}}},
+    "MeetingsHealth": {"type": "object", "properties": {
+        "configured": {"type": "boolean"}, "last_run": {"type": "object", "nullable": True},
+        "sources": {"type": "object"}, "warnings": {"type": "array", "items": TEXT}}},
+}

@@ -1,0 +1,169 @@
+"""Our copy of the committee system (handlers/democracy): what residents read,
+never the committee system itself.
+
+A meeting is one item holding its whole agenda (items, papers with their
+sizes, decisions, minutes as plain text), so a meeting page is one GetItem
+whatever the agenda's size (an agenda of a hundred items is tens of KB,
+far inside DynamoDB's 400 KB). Two indexes list meetings without their
+agendas (an INCLUDE projection of the summary): `calendar` by year then
+start, and `by_committee` by committee then start.
+
+The rest is a handful of named documents, one item each (`democracy`
+table): the committees, the forward plan, decisions made, the sync's
+health, and a search list per month (each item's title and decision, short).
+Each keeps the hash of the answer it came from: Modern.gov sends no ETag or
+Last-Modified, so the sync compares hashes and writes only what changed."""
+from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
+
+from .binding import Stored, bind, get_or_none, table, transaction, writes
+
+SUMMARY = ["committee_id", "committee_title", "date", "time", "cancelled", "location", "agenda_published",
+           "decisions_published", "minutes_published", "wards", "checked_at", "answer_hash", "list_hash"]
+
+
+class CalendarIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "calendar"
+        projection = IncludeProjection(SUMMARY)
+
+    season = UnicodeAttribute(hash_key=True)  # the meeting's year, "2026"
+    starts = UnicodeAttribute(range_key=True)  # "2026-11-30T10:00#1402"
+
+
+class ByCommitteeIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_committee"
+        projection = IncludeProjection(SUMMARY)
+
+    committee_id = UnicodeAttribute(hash_key=True)
+    starts = UnicodeAttribute(range_key=True)
+
+
+class MeetingModel(Stored):
+    class Meta:
+        table_name = table("meetings")
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    committee_id = UnicodeAttribute()
+    committee_title = UnicodeAttribute()
+    date = UnicodeAttribute()
+    time = UnicodeAttribute(default="")
+    cancelled = BooleanAttribute(default=False)
+    location = UnicodeAttribute(default="")
+    agenda_published = BooleanAttribute(default=False)
+    decisions_published = BooleanAttribute(default=False)
+    minutes_published = BooleanAttribute(default=False)
+    items = JSONAttribute(default=list)
+    wards = JSONAttribute(default=list)  # ward names its items' words name
+    season = UnicodeAttribute()
+    starts = UnicodeAttribute()
+    checked_at = UTCDateTimeAttribute(null=True)  # when the committee system last answered for it
+    answer_hash = UnicodeAttribute(null=True)  # of its GetMeeting answer as read
+    list_hash = UnicodeAttribute(null=True)  # of its row in GetMeetings
+    calendar = CalendarIndex()
+    by_committee = ByCommitteeIndex()
+
+
+class DocumentModel(Stored):
+    class Meta:
+        table_name = table("democracy")
+        billing_mode = "PAY_PER_REQUEST"
+
+    name = UnicodeAttribute(hash_key=True)  # committees, forward_plan, decisions, health, search#2026-11
+    body = JSONAttribute()
+    answer_hash = UnicodeAttribute(null=True)
+    checked_at = UTCDateTimeAttribute(null=True)
+    version = NumberAttribute(null=True)  # documents staff edit (topics): If-Match names it
+
+
+def starts(meeting):
+    return f"{meeting['date']}T{meeting.get('time') or '00:00'}#{meeting['id']}"
+
+
+def _plain(row, summary_only=False):
+    if row is None:
+        return None
+    names = ["id", *SUMMARY] if summary_only else list(MeetingModel.get_attributes())
+    return {name: getattr(row, name, None) for name in names if name not in ("season", "starts")}
+
+
+class DemocracyStore:
+    def __init__(self):
+        bind()
+
+    # -- meetings -----------------------------------------------------------
+    def meeting(self, meeting_id):
+        """One meeting with its whole agenda: one GetItem."""
+        return _plain(get_or_none(MeetingModel, meeting_id))
+
+    def summaries(self, meeting_ids):
+        """{id: summary} of these meetings: one BatchGetItem (the sync's comparison)."""
+        if not meeting_ids:
+            return {}
+        return {row.id: _plain(row, True) for row in MeetingModel.batch_get(list(dict.fromkeys(meeting_ids)),
+                                                                         attributes_to_get=["id", *SUMMARY])}
+
+    def save_meeting(self, meeting, events=()):
+        """The meeting (its whole agenda) and the events its change writes, one transaction."""
+        from .report_store import event_model
+        row = MeetingModel(**{k: v for k, v in meeting.items() if k in MeetingModel.get_attributes()},
+                           season=meeting["date"][:4], starts=starts(meeting))
+        with writes(["meeting", *["event"] * len(events)]), transaction() as t:
+            t.save(row)
+            for event in events:
+                t.save(event_model(event))
+
+    def checked(self, meeting_id, when):
+        """The committee system answered and nothing changed: its time alone."""
+        MeetingModel(id=meeting_id).update(actions=[MeetingModel.checked_at.set(when)],
+                                           condition=MeetingModel.id.exists())
+
+    def between(self, first_day, last_day, committee_id=None, newest_first=False, limit=50):
+        """Summaries of meetings from `first_day` to `last_day` (YYYY-MM-DD), in
+        time order: one Query of `by_committee`, or one of `calendar` per year spanned."""
+        low, high = f"{first_day}T", f"{last_day}T~"
+        if committee_id is not None:
+            rows = MeetingModel.by_committee.query(committee_id, MeetingModel.starts.between(low, high),
+                                                   scan_index_forward=not newest_first, limit=limit)
+            return [_plain(r, True) for r in rows]
+        years = range(int(first_day[:4]), int(last_day[:4]) + 1)
+        found = []
+        for year in (reversed(years) if newest_first else years):
+            if len(found) >= limit:
+                break
+            found += [_plain(r, True) for r in MeetingModel.calendar.query(
+                str(year), MeetingModel.starts.between(low, high), scan_index_forward=not newest_first,
+                limit=limit - len(found))]
+        return found
+
+    # -- named documents ----------------------------------------------------
+    def document(self, name):
+        """(body, answer_hash, checked_at), or None: one GetItem."""
+        row = get_or_none(DocumentModel, name)
+        return (row.body, row.answer_hash, row.checked_at) if row is not None else None
+
+    def documents(self, names):
+        """{name: body} of those kept: one BatchGetItem (100 names at most)."""
+        return {row.name: row.body for row in DocumentModel.batch_get(list(dict.fromkeys(names))[:100])}
+
+    def keep_document(self, name, body, answer_hash, when):
+        DocumentModel(name=name, body=body, answer_hash=answer_hash, checked_at=when).save()
+
+    def versioned(self, name):
+        """(body, version) of a document staff edit, or (None, 0) before any edit: one GetItem."""
+        row = get_or_none(DocumentModel, name, consistent_read=True)
+        return (row.body, int(row.version or 0)) if row is not None else (None, 0)
+
+    def replace_versioned(self, name, body, version, when):
+        """The document as edited from `version`; EditConflict when another
+        edit came first (its version is no longer `version`)."""
+        condition = DocumentModel.name.does_not_exist() if version == 0 else DocumentModel.version == version
+        with writes(parts=("document",)):
+            DocumentModel(name=name, body=body, checked_at=when, version=version + 1).save(condition=condition)
+        return version + 1
+
+    def document_checked(self, name, when):
+        DocumentModel(name=name).update(actions=[DocumentModel.checked_at.set(when)],
+                                        condition=DocumentModel.name.exists())

@@ -1,0 +1,48 @@
+"""Meetings in tests: the local Modern.gov over real HTTP, its clock pinned to
+a weekday morning (its demo placed around that day), and the app configured
+for it as for a council's."""
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+LONDON = ZoneInfo("Europe/London")
+MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)  # a Tuesday: the demo's anchor
+TRANSPORT, PLANNING, COUNCIL = "4", "3", "1"
+ROAD_REPAIRS_SESSION = "1402"  # six days ahead: its agenda out, its decision not yet
+PAST_SESSION = "1401"  # fourteen days back: decisions and minutes out
+CANCELLED = "1302"  # Planning, sixteen days ahead
+ROAD_REPAIRS_REPORT, TENDER_PRICES, TENDER_EVALUATION = "140231", "140233", "140271"
+
+
+class Clock:
+    """A clock both sides read: the local Modern.gov's and the sync's."""
+
+    def __init__(self, now=MORNING):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **delta):
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def council_clock():
+    return Clock()
+
+
+@pytest.fixture
+def moderngov(monkeypatch, council_clock, tmp_path):
+    from doorstep_cli.local.moderngov import ModernGov
+    with ModernGov(clock=council_clock, state_file=tmp_path / "moderngov.json") as office:
+        monkeypatch.setenv("DOORSTEP_MODERNGOV_URL", office.url)
+        monkeypatch.setenv("DOORSTEP_MODERNGOV_TIMEOUT_S", "2")
+        yield office
+
+
+@pytest.fixture
+def democracy(moderngov):
+    from chalicelib.handlers.democracy.moderngov.client import ModernGovDemocracy
+    return ModernGovDemocracy(moderngov.url, timeout_s=2)
