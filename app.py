@@ -12,6 +12,7 @@ from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.appointments.routes import routes as appointments
 from chalicelib.handlers.bills.routes import routes as bills
 from chalicelib.handlers.bodies.routes import routes as bodies
+from chalicelib.handlers.consultations.routes import routes as consultations
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.forms.routes import routes as forms
@@ -34,7 +35,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, ANY_PATH)
+              moderation, revenues, bills, appointments, consultations, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])

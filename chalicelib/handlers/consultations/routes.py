@@ -1,0 +1,106 @@
+"""Consultations' routes: administrators load them as data; residents read and
+respond (signed in: one response, changed until the close; anonymous: each a
+response); staff see live counts by ward, export the responses and publish
+"We asked, you said, we did"; other sites search them in Citizen Space's
+public API shape (api/2.4/...) or follow the Atom feed."""
+from ...api import http
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.registry import Routes
+from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+
+routes = Routes("consultations", schemas="chalicelib.handlers.consultations.schemas")
+ID = path_param("consultation_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
+                                    "example": "bishopthorpe-parking"})
+NOT_FOUND = {"404": "No such consultation (code consultation_not_found)"}
+CLOSED = {"409": "Not open: closed (code consultation_closed, the close in words), not open yet "
+                 "(consultation_not_open), or changed elsewhere meanwhile (edit_conflict)"}
+IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
+               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{8,255}$"},
+               "description": "the same key answers the same response"}
+
+
+def _body(name):
+    return {"required": True, "content": {"application/json": {"schema": {"$ref": ref(name)}}}}
+
+
+def _csv(body, name):
+    from chalice import Response
+    return Response(body=body, status_code=200, headers={**http.NO_STORE, "Content-Type": "text/csv; charset=utf-8",
+                                                         "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@routes.route("PUT", "/v1/staff/consultations/{consultation_id}", ADMIN, with_etag({
+    "summary": "Load a consultation as data (its words, London opening and closing moments, areas, topics, "
+               "documents and its form), checked first: each error with its JSON path. One that exists needs "
+               "If-Match; its questions are fixed once anyone has responded",
+    "parameters": [ID, {**if_match("consultation"), "required": False}], "requestBody": _body("ConsultationData"),
+    "responses": {"200": json_response(ref("StaffConsultation")), "201": json_response(ref("StaffConsultation")),
+                  **errors(400, **{"409": "Stale If-Match (edit_conflict) or questions fixed (questions_fixed)",
+                                   "428": "The consultation exists: send If-Match"})}}))
+def load_consultation(consultation_id):
+    from .managing import load
+    view, created = load(http.deps(), consultation_id, http.body(), http.header("if-match"))
+    return http.ok(view, status=201 if created else 200, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
+
+
+@routes.get("/v1/staff/consultations/{consultation_id}", STAFF, with_etag({
+    "summary": "Staff: one consultation as loaded, with its version (ETag) and the notices sent",
+    "parameters": [ID], "responses": {"200": json_response(ref("StaffConsultation")), **errors(**NOT_FOUND)}}))
+def staff_consultation(consultation_id):
+    from .managing import staff_read
+    view = staff_read(http.deps(), consultation_id)
+    return http.ok(view, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
+
+
+@routes.get("/v1/consultations", ANYONE, {
+    "summary": "Consultations open now (status=forthcoming or closed for those), soonest closing first",
+    "parameters": [q("status", "open (default), forthcoming or closed",
+                     schema={"type": "string", "enum": ["open", "forthcoming", "closed"]})],
+    "responses": {"200": json_response(ref("ConsultationList")), **errors(400)}})
+def list_consultations():
+    from .managing import listing
+    return http.ok(listing(http.deps(), http.query()), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/consultations/{consultation_id}", ANYONE, {
+    "summary": "One consultation: why, what happens next, documents, when it opens and closes (in words too: "
+               "residents are told before they start), its questions, and its results once published",
+    "parameters": [ID], "responses": {"200": json_response(ref("Consultation")), **errors(**NOT_FOUND)}})
+def read_consultation(consultation_id):
+    from .managing import read
+    return http.ok(read(http.deps(), consultation_id), headers={"Cache-Control": "no-cache"})
+
+
+@routes.post("/v1/consultations/{consultation_id}/responses", ANYONE, {
+    "summary": "Respond anonymously: the answers (checked as the form's questions) and optionally a postcode "
+               "(counted in its ward). Limited per client; a response with the same answers as an earlier one is "
+               "kept and flagged for the analyst. Idempotent with Idempotency-Key",
+    "parameters": [ID, IDEMPOTENCY], "requestBody": _body("ResponseAnswers"),
+    "responses": {"201": json_response(ref("ConsultationResponse")),
+                  **errors(400, 422, 429, **NOT_FOUND, **CLOSED)}})
+def respond_anonymously(consultation_id):
+    from .responding import respond_anonymously
+    view, created = respond_anonymously(http.deps(), consultation_id, http.body(), http.header("idempotency-key"))
+    return http.created(view, created)
+
+
+@routes.route("PUT", "/v1/consultations/{consultation_id}/response", SIGNED_IN, with_etag({
+    "summary": "The signed-in resident's one response, made or replaced whole until the close; If-Match "
+               "(its ETag) refuses a change made meanwhile elsewhere",
+    "parameters": [ID, {**if_match("response"), "required": False}], "requestBody": _body("ResponseAnswers"),
+    "responses": {"200": json_response(ref("ConsultationResponse")),
+                  "201": json_response(ref("ConsultationResponse")), **errors(400, **NOT_FOUND, **CLOSED)}}))
+def respond_signed_in(consultation_id):
+    from .responding import respond_signed_in
+    view, created, tag = respond_signed_in(http.deps(), consultation_id, http.body(), http.header("if-match"))
+    return http.ok(view, status=201 if created else 200, headers={**http.NO_STORE, "ETag": tag})
+
+
+@routes.get("/v1/consultations/{consultation_id}/response", SIGNED_IN, with_etag({
+    "summary": "The signed-in resident's response to change, with its ETag",
+    "parameters": [ID], "responses": {"200": json_response(ref("ConsultationResponse")), **errors(**{
+        "404": "No such consultation, or no response yet (code response_not_found)"})}}))
+def my_response(consultation_id):
+    from .responding import mine
+    view, tag = mine(http.deps(), consultation_id)
+    return http.ok(view, headers={**http.NO_STORE, "ETag": tag})
