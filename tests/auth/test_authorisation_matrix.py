@@ -267,6 +267,10 @@ ROUTE_ACCESS = {
     ("POST", "/v1/consultations/{consultation_id}/responses"): (ANYONE, Outcome(404, "consultation_not_found")),
     ("PUT", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
     ("GET", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
+    **{("GET", f"{CONSULTATION}/{view}"): (STAFF, Outcome(404, "consultation_not_found"))
+       for view in ("counts", "responses.csv", "respondents.csv")},
+    ("POST", f"{CONSULTATION}/results"): (STAFF, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/consultations/{consultation_id}/results"): (ANYONE, Outcome(404, "consultation_not_found")),
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
     ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
     # Council tax: each signed-in person's own links; the world has none, and no back office
@@ -332,7 +336,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
-                ("GET", CONSULTATION),  # consultations are the council's, not a category's
+                ("GET", CONSULTATION), ("POST", f"{CONSULTATION}/results"),  # the council's, not a category's
+                *(("GET", f"{CONSULTATION}/{view}") for view in ("counts", "responses.csv", "respondents.csv")),
                 # Appointments: any officer's desk.
                 ("GET", "/v1/staff/appointments/day"), ("POST", "/v1/staff/appointments"),
                 ("POST", "/v1/staff/appointments/blocks"), ("POST", "/v1/staff/appointments/{appointment_id}/mark"),
@@ -547,6 +552,12 @@ _simple("POST", "/v1/consultations/{consultation_id}/responses", "/v1/consultati
 _simple("PUT", "/v1/consultations/{consultation_id}/response", "/v1/consultations/micklegate-parking/response",
         {"answers": {"support": "yes"}})
 _simple("GET", "/v1/consultations/{consultation_id}/response", "/v1/consultations/micklegate-parking/response")
+for _view in ("counts", "responses.csv", "respondents.csv"):
+    _simple("GET", f"{CONSULTATION}/{_view}", f"/v1/staff/consultations/micklegate-parking/{_view}")
+_simple("GET", "/v1/consultations/{consultation_id}/results", "/v1/consultations/micklegate-parking/results")
+builds("POST", f"{CONSULTATION}/results")(lambda world, caller: Request(
+    "POST", "/v1/staff/consultations/micklegate-parking/results",
+    {"summary": "s", "you_said": "y", "we_did": "w"}, {"If-Match": '"1"'}))
 _simple("POST", "/v1/staff/form-hand-ons/{reference}/send-again", "/v1/staff/form-hand-ons/FM-23456789/send-again", {})
 _simple("GET", "/v1/appointments/services")
 _simple("GET", "/v1/appointments/services/{service_id}/slots", "/v1/appointments/services/housing-options/slots")

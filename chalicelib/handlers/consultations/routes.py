@@ -104,3 +104,54 @@ def my_response(consultation_id):
     from .responding import mine
     view, tag = mine(http.deps(), consultation_id)
     return http.ok(view, headers={**http.NO_STORE, "ETag": tag})
+
+
+@routes.get("/v1/staff/consultations/{consultation_id}/counts", STAFF, {
+    "summary": "Staff: responses so far, live, by ward (the counters each response adds to; no personal details)",
+    "parameters": [ID], "responses": {"200": json_response(ref("WardCounts")), **errors(**NOT_FOUND)}})
+def consultation_counts(consultation_id):
+    from .analysis import counts
+    return http.ok(counts(http.deps(), consultation_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/consultations/{consultation_id}/responses.csv", STAFF, {
+    "summary": "Staff: the responses for analysis as CSV (free text whole), without personal details; "
+               "respondents.csv holds those, joined by the response's reference",
+    "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
+        "schema": {"type": "string"}}}}, **errors(**NOT_FOUND)}})
+def consultation_responses_csv(consultation_id):
+    from .analysis import responses_csv
+    return _csv(responses_csv(http.deps(), consultation_id), f"{consultation_id}-responses.csv")
+
+
+@routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", STAFF, {
+    "summary": "Staff: the personal details given with each response (names, contact, addresses, postcode), "
+               "by the response's reference: kept apart from the answers analysed",
+    "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
+        "schema": {"type": "string"}}}}, **errors(**NOT_FOUND)}})
+def consultation_respondents_csv(consultation_id):
+    from .analysis import respondents_csv
+    return _csv(respondents_csv(http.deps(), consultation_id), f"{consultation_id}-respondents.csv")
+
+
+@routes.post("/v1/staff/consultations/{consultation_id}/results", STAFF, with_etag({
+    "summary": "Staff: publish \"We asked, you said, we did\" once it has closed: summary, what people said, what "
+               "the council did, figures and the decision it fed (a meeting item's id or a web address); responses "
+               "by ward from the counters, a ward under 10 withheld. The first publication tells respondents",
+    "parameters": [ID, if_match("consultation")], "requestBody": _body("ResultsNew"),
+    "responses": {"200": json_response(ref("StaffConsultation")), **errors(400, 428, **NOT_FOUND, **{
+        "409": "Not closed yet (code consultation_not_closed) or a stale If-Match (edit_conflict)"})}}))
+def publish_results(consultation_id):
+    from .results import publish
+    view = publish(http.deps(), consultation_id, http.body(), http.header("if-match"))
+    return http.ok(view, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
+
+
+@routes.get("/v1/consultations/{consultation_id}/results", ANYONE, {
+    "summary": "We asked, you said, we did: what the council heard and did, figures, the decision it fed, and "
+               "responses by ward (a ward with fewer than 10 withheld)",
+    "parameters": [ID], "responses": {"200": json_response(ref("ConsultationResults")), **errors(**{
+        "404": "No such consultation (consultation_not_found) or no results yet (results_not_found)"})}})
+def consultation_results(consultation_id):
+    from .results import results_view
+    return http.ok(results_view(http.deps(), consultation_id), headers={"Cache-Control": "no-cache"})

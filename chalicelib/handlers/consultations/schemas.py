@@ -59,6 +59,14 @@ SCHEMAS = {
     "WardCounts": {"type": "object", "required": ["total", "wards"], "properties": {
         "total": {"type": "integer"}, "wards": {"type": "array", "items": {"type": "object", "properties": {
             "ward": TEXT, "responses": {"type": "integer"}}}}, "status": STATUS}},
+    "ConsultationResults": {"type": "object", "required": ["id", "summary", "you_said", "we_did", "wards"],
+                            "additionalProperties": True, "properties": {
+        "id": TEXT, "title": TEXT, "summary": TEXT, "you_said": TEXT, "we_did": TEXT, "total": {"type": "integer"},
+        "figures": {"type": "array", "items": VIEW}, "decision": {**VIEW, "nullable": True},
+        "wards": {"type": "array", "items": {"type": "object", "properties": {
+            "ward": TEXT, "responses": {"type": "integer", "nullable": True},
+            "withheld": {**TEXT, "description": "\"fewer than 10\": the ward's figure is not published"}}}},
+        "published_at": STAMP, "updated_at": STAMP}},
     "ResultsNew": {"type": "object", "required": ["summary", "you_said", "we_did"], "properties": {
         "summary": TEXT, "you_said": TEXT, "we_did": TEXT,
         "figures": {"type": "array", "items": {"type": "object", "properties": {
