@@ -271,6 +271,9 @@ ROUTE_ACCESS = {
        for view in ("counts", "responses.csv", "respondents.csv")},
     ("POST", f"{CONSULTATION}/results"): (STAFF, Outcome(404, "consultation_not_found")),
     ("GET", "/v1/consultations/{consultation_id}/results"): (ANYONE, Outcome(404, "consultation_not_found")),
+    ("GET", "/api/2.4/json_search_results"): (ANYONE, Outcome(200)),
+    ("GET", "/api/2.4/json_consultation_details"): (ANYONE, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/feeds/consultations.atom"): (ANYONE, Outcome(200)),
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
     ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
     # Council tax: each signed-in person's own links; the world has none, and no back office
@@ -555,6 +558,10 @@ _simple("GET", "/v1/consultations/{consultation_id}/response", "/v1/consultation
 for _view in ("counts", "responses.csv", "respondents.csv"):
     _simple("GET", f"{CONSULTATION}/{_view}", f"/v1/staff/consultations/micklegate-parking/{_view}")
 _simple("GET", "/v1/consultations/{consultation_id}/results", "/v1/consultations/micklegate-parking/results")
+_simple("GET", "/api/2.4/json_search_results", "/api/2.4/json_search_results?pc=YO1%207HH&st=open&fields=all")
+_simple("GET", "/api/2.4/json_consultation_details",
+        "/api/2.4/json_consultation_details?dept=transport-and-highways&id=micklegate-parking")
+_simple("GET", "/v1/feeds/consultations.atom")
 builds("POST", f"{CONSULTATION}/results")(lambda world, caller: Request(
     "POST", "/v1/staff/consultations/micklegate-parking/results",
     {"summary": "s", "you_said": "y", "we_did": "w"}, {"If-Match": '"1"'}))

@@ -155,3 +155,46 @@ def publish_results(consultation_id):
 def consultation_results(consultation_id):
     from .results import results_view
     return http.ok(results_view(http.deps(), consultation_id), headers={"Cache-Control": "no-cache"})
+
+
+# Delib Citizen Space's public API v2, at its own paths (api/2.4/...), so a council website or an
+# aggregator that reads Citizen Space reads these with no new code: read-only, no key, any origin.
+OPEN_TO_ALL = {"Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*"}
+
+
+@routes.get("/api/2.4/json_search_results", ANYONE, {
+    "summary": "Citizen Space API v2: consultations as a JSON array: tx words, pc a postcode (its ward's and "
+               "the whole council's), st forthcoming|open|closed, dk op|cl with fd/td (yyyy/mm/dd, London dates), "
+               "fields basic|extended|all (at most 100, soonest closing first)",
+    "parameters": [q("tx", "words in the title or overview", schema={"type": "string", "maxLength": 200}),
+                   q("pc", "a postcode", schema={"type": "string", "maxLength": 12}),
+                   q("st", "status", schema={"type": "string", "enum": ["forthcoming", "open", "closed"]}),
+                   q("dk", "which date fd and td are of: op (opening) or cl (closing)",
+                     schema={"type": "string", "enum": ["op", "cl"]}),
+                   q("fd", "from date, yyyy/mm/dd", schema={"type": "string", "maxLength": 10}),
+                   q("td", "to date, yyyy/mm/dd (inclusive)", schema={"type": "string", "maxLength": 10}),
+                   q("fields", "the tier of fields", schema={"type": "string", "enum": ["basic", "extended", "all"]})],
+    "responses": {"200": json_response(ref("CitizenSpaceResults")), **errors(400)}})
+def citizen_space_search():
+    from .search import search_results
+    return http.ok(search_results(http.deps(), http.query()), headers=OPEN_TO_ALL)
+
+
+@routes.get("/api/2.4/json_consultation_details", ANYONE, {
+    "summary": "Citizen Space API v2: one consultation, every field, by its department (dept) and id",
+    "parameters": [q("dept", "the department as in dept of the search", required=True,
+                     schema={"type": "string", "maxLength": 120}),
+                   q("id", "the consultation's id", required=True, schema={"type": "string", "maxLength": 60})],
+    "responses": {"200": json_response(ref("CitizenSpaceConsultation")), **errors(400, **NOT_FOUND)}})
+def citizen_space_details():
+    from .search import details
+    return http.ok(details(http.deps(), http.query()), headers=OPEN_TO_ALL)
+
+
+@routes.get("/v1/feeds/consultations.atom", ANYONE, {
+    "summary": "Atom: consultations that have opened, newest first, with when they close (no responses, no counts)",
+    "responses": {"200": {"description": "Atom", "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
+                  "304": {"description": "Not modified"}}})
+def consultations_feed():
+    from .feed import CONTENT_TYPE, MAX_AGE_SECONDS, atom
+    return http.cacheable(http.request(), atom(http.deps()), CONTENT_TYPE, MAX_AGE_SECONDS)
