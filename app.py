@@ -154,12 +154,16 @@ def sweep_forms(event):
 # Every 15 minutes from 09:00 London time, tomorrow's appointments not yet
 # reminded of are taken from the sparse reminder index, each with its event;
 # the text and e-mail follow from the alert queue (handlers/appointments/reminders.py);
-# and waiting-list offers past their time go to the next resident waiting.
+# and waiting-list offers past their time go to the next resident waiting; and consultations
+# that have opened, or close within three days, get their notice's event once each
+# (handlers/consultations/notices.py: the fan-out tells their wards' followers).
 @app.schedule("rate(15 minutes)", name="remind_appointments")
 def remind_appointments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.appointments.reminders import every_quarter
-    return every_quarter(default_deps())
+    from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
+    deps = default_deps()
+    return {**every_quarter(deps), "consultations": tell_consultations(deps)}
 
 
 # Every five minutes, payments left unfinished are checked with the provider

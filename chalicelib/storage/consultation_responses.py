@@ -42,6 +42,7 @@ class ConsultationResponse:
     postcode: str | None = None
     ward: str | None = None
     user_id: str | None = None
+    follow_email: str | None = None  # signed in: the account's verified address when sent (told of the results)
     flags: list = field(default_factory=list)
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -80,6 +81,7 @@ class ResponseModel(Stored):
     postcode = UnicodeAttribute(null=True)
     ward = UnicodeAttribute(null=True)
     user_id = UnicodeAttribute(null=True)
+    follow_email = UnicodeAttribute(null=True)
     flags = JSONAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)

@@ -22,7 +22,7 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
                      "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
-                     "petitions": "read"}
+                     "petitions": "read", "consultations": "read"}  # a consultation's event: its wards' keys
 # Events' effects, queued by the dispatcher as jobs on the alert queue and
 # carried out by its worker (handlers/shared/effects.py): each claimed in
 # alert-deliveries; a finished payment settled (the payment,
@@ -54,6 +54,8 @@ WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
     "broadcasts": "read-write", "outbox": "read-write", "petitions": "read", "petition-signatures": "read",
+    # a consultation's notices: the consultation, its responses (respondents, at the address each was sent with)
+    "consultations": "read", "consultation-responses": "read",
     **EFFECT_TABLES,
 }
 # The nightly open data export: public reports through the month index, the
@@ -103,7 +105,8 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "report-updates": "change", "report-audit": "create", "inbox": "read-write",
                   "alerts": "read-write", "alert-index": "read-write"}
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
-REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write"}
+REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
+                   "consultations": "read-write"}  # and consultations' opened and closing notices' events
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);

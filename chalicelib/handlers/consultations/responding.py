@@ -88,7 +88,7 @@ def respond_signed_in(deps, consultation_id, body, if_match):
         raise Conflict(wording.EDITED_ELSEWHERE, code="edit_conflict")
     response = ConsultationResponse(
         consultation_id=consultation_id, key=key, id=before.id if before else _new_id(), answers=answers,
-        taken=taken, postcode=postcode, ward=ward, user_id=deps.principal.user_id,
+        taken=taken, postcode=postcode, ward=ward, user_id=deps.principal.user_id, follow_email=_verified(deps),
         created_at=before.created_at if before else now, updated_at=now, delete_at=_delete_at(consultation))
     try:
         deps.consultation_responses.write(response, now - ONE_SECOND, before)
@@ -134,6 +134,12 @@ def respond_anonymously(deps, consultation_id, body, idempotency_key):
         except EditConflict as e:
             _refused(deps, consultation_id, e)
     return view(consultation, response), True
+
+
+def _verified(deps):
+    """The account's address, if proven: where the results are told (the worker reads no accounts)."""
+    p = deps.principal
+    return p.email if p.email and p.email_verified else None
 
 
 def _replayed(deps, consultation, record):

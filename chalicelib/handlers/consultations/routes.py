@@ -7,8 +7,11 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ..alerts.audience import register
 
 routes = Routes("consultations", schemas="chalicelib.handlers.consultations.schemas")
+# Consultation events (opened, closing, results published) reach followers and respondents by the alerts' fan-out.
+register("consultation_", "chalicelib.handlers.consultations.notices")
 ID = path_param("consultation_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
                                     "example": "bishopthorpe-parking"})
 NOT_FOUND = {"404": "No such consultation (code consultation_not_found)"}
