@@ -147,8 +147,10 @@ def send_council_tax_requests(event):
 @app.schedule("cron(45 3 * * ? *)", name="sweep_forms")
 def sweep_forms(event):
     from chalicelib.deps import default_deps
+    from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
     from chalicelib.handlers.forms.retention import sweep
-    return sweep(default_deps())
+    deps = default_deps()  # consultations' responses, built on forms, end by the same sweep
+    return {**sweep(deps), "consultation_responses": sweep_consultations(deps)}
 
 
 # Every 15 minutes from 09:00 London time, tomorrow's appointments not yet

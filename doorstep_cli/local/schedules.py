@@ -28,6 +28,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
     from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
+    from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
     stopped = threading.Event()
 
     def loop() -> None:
@@ -35,7 +36,8 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
                               ("send_council_tax_requests", send_council_tax_requests),
-                              ("sweep_forms", sweep_forms), ("send_form_hooks", send_form_hooks),
+                              ("sweep_forms", sweep_forms), ("sweep_consultations", sweep_consultations),
+                              ("send_form_hooks", send_form_hooks),
                               ("remind_appointments", remind_appointments),
                               ("tell_consultations", tell_consultations)):
                 try:

@@ -103,7 +103,8 @@ REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write", "f
 # resident's follows deleted; the case found by its key (read).
 SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "reports": "change",
                   "report-updates": "change", "report-audit": "create", "inbox": "read-write",
-                  "alerts": "read-write", "alert-index": "read-write"}
+                  "alerts": "read-write", "alert-index": "read-write",
+                  "consultation-responses": "read-write"}  # consultations' responses past their retention
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
                    "consultations": "read-write"}  # and consultations' opened and closing notices' events
