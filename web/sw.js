@@ -33,7 +33,7 @@ const ON_FIRST_USE = [
   "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js", "/js/screens/petitions.js",
   "/js/screens/appointments.js", "/js/screens/appointment-manage.js",
   "/js/screens/pay.js", "/js/forms/paying.js",
-  "/js/screens/form-case.js",
+  "/js/screens/form-case.js", "/js/screens/consultations.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,

@@ -56,6 +56,7 @@ function screenFor(url) {
   if (/^\/crew(\/|$)/.test(url.pathname)) return () => import("./crew/crew.js");
   if (/^\/petitions(\/|$)/.test(url.pathname)) return () => import("./screens/petitions.js");
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
+  if (/^\/consultations(\/|$)/.test(url.pathname)) return () => import("./screens/consultations.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/bulky\/bookings\/[^/]+\/change$/.test(url.pathname)) return () => import("./screens/bulky-change.js");
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");

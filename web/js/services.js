@@ -22,6 +22,7 @@ export const GROUPS = [
   ]},
   {group: "say", services: [
     {key: "petitions", href: "/petitions"},
+    {key: "consultations", href: "/consultations"},
   ]},
   {group: "ask", services: [
     {key: "chat", href: "/chat?from=home"},
