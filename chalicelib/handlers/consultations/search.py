@@ -120,7 +120,8 @@ def details(deps, query):
     problems = [(k, "Is required") for k in ("dept", "id") if not query.get(k)]
     if problems:
         raise ValidationFailed(problems)
-    found = deps.consultations.get(query["id"])
+    from .definition import ID
+    found = deps.consultations.get(query["id"]) if ID.match(query["id"]) else None  # never a key DynamoDB refuses
     if found is None or dept(found.doc) != query["dept"]:
         raise NotFound(wording.NOT_FOUND, code="consultation_not_found")
     return citizen_space(deps, found.doc, found, "all")
