@@ -77,10 +77,13 @@ def test_each_tier_gives_its_fields_and_the_details_give_them_all(client, deps):
 
 
 def test_bad_search_parameters_are_named(client, deps):
-    found = _search(client, "st=sometime&dk=xx&fd=2026-06-01&fields=everything&pc=nowhere", status=400)
+    found = _search(client, "st=sometime&dk=xx&fd=2026-06-01&fields=everything&pc=no!where", status=400)
     named = {f["field"] for f in found["error"]["fields"]}
     assert {"st", "dk", "fd", "fields", "pc"} <= named
-    assert _search(client, "fd=2026/02/30&dk=op", status=400)["error"]["fields"][0]["field"] == "fd"
+    # well-formed, as the document says, but naming nothing real: 422
+    assert _search(client, "fd=2026/02/30&dk=op", status=422)["error"]["fields"][0]["field"] == "fd"
+    assert _search(client, "pc=NOWHERE", status=422)["error"]["fields"][0]["field"] == "pc"
+    assert _search(client, "fd=2026/02/01", status=422)["error"]["fields"][0]["field"] == "dk"
 
 
 def test_the_search_reads_the_rows_of_its_areas_only(deps, capsys):

@@ -30,7 +30,7 @@ def load(deps, consultation_id, data, if_match):
                                 results=before.results if before else None, notices=before.notices if before else None,
                                 updated_at=deps.clock(), updated_by=p.user_id if p else None)
     try:
-        deps.consultations.put(consultation, areas(data), summary(data), expected,
+        deps.consultations.put(consultation, areas(data), summary(data, consultation.results), expected,
                                old_areas=areas(before.doc) if before else ())
     except AlreadyExists:
         raise _stale(deps, consultation_id)
@@ -51,9 +51,10 @@ def areas(data):
     return [COUNCIL] if data.get("areas") == COUNCIL else list(data.get("areas") or [])
 
 
-def summary(data):
-    """What the search rows carry: the public words, never the form or results."""
-    return {"id": data["id"], **{k: data[k] for k in PUBLIC if k in data}}
+def summary(data, results=None):
+    """What the search rows carry: the public words and when results were published, never the form."""
+    published = {"results_published_at": results["published_at"]} if results else {}
+    return {"id": data["id"], **{k: data[k] for k in PUBLIC if k in data}, **published}
 
 
 def get_or_404(deps, consultation_id):

@@ -84,7 +84,7 @@ def respond_signed_in(deps, consultation_id, body, if_match):
     answers, taken, postcode, ward = checked(deps, consultation, body)
     key = f"u#{deps.principal.user_id}"
     before = deps.consultation_responses.get(consultation_id, key)
-    if if_match and before is not None and expected_version(if_match) != before.seq:
+    if if_match and before is not None and expected_version(if_match, "GET /v1/consultations/{id}/response") != before.seq:
         raise Conflict(wording.EDITED_ELSEWHERE, code="edit_conflict")
     response = ConsultationResponse(
         consultation_id=consultation_id, key=key, id=before.id if before else _new_id(), answers=answers,

@@ -39,7 +39,7 @@ def publish(deps, consultation_id, body, if_match):
         "published_at": (consultation.results or {}).get("published_at") or stamp(now),
         "updated_at": stamp(now), "published_by": deps.principal.user_id}
     event = events.new_event(deps, KIND, now, consultation_id=consultation_id) if first else None
-    rows = {**summary(consultation.doc), "results_published_at": consultation.results["published_at"]}
+    rows = summary(consultation.doc, consultation.results)
     try:
         deps.consultations.save_head(consultation, expected, event, ["any", *areas(consultation.doc)], rows)
     except EditConflict:

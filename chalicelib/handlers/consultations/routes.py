@@ -18,8 +18,9 @@ NOT_FOUND = {"404": "No such consultation (code consultation_not_found)"}
 CLOSED = {"409": "Not open: closed (code consultation_closed, the close in words), not open yet "
                  "(consultation_not_open), or changed elsewhere meanwhile (edit_conflict)"}
 IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
-               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{8,255}$"},
-               "description": "the same key answers the same response"}
+               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{16,255}$"},
+               "description": "the same key answers the same response (16 or more characters: anonymous "
+                              "callers share one key space)"}
 
 
 def _body(name):
@@ -170,14 +171,16 @@ OPEN_TO_ALL = {"Cache-Control": "public, max-age=60", "Access-Control-Allow-Orig
                "the whole council's), st forthcoming|open|closed, dk op|cl with fd/td (yyyy/mm/dd, London dates), "
                "fields basic|extended|all (at most 100, soonest closing first)",
     "parameters": [q("tx", "words in the title or overview", schema={"type": "string", "maxLength": 200}),
-                   q("pc", "a postcode", schema={"type": "string", "maxLength": 12}),
+                   q("pc", "a postcode", schema={"type": "string", "pattern": r"^[A-Za-z0-9 ]{2,10}$"}),
                    q("st", "status", schema={"type": "string", "enum": ["forthcoming", "open", "closed"]}),
                    q("dk", "which date fd and td are of: op (opening) or cl (closing)",
                      schema={"type": "string", "enum": ["op", "cl"]}),
-                   q("fd", "from date, yyyy/mm/dd", schema={"type": "string", "maxLength": 10}),
-                   q("td", "to date, yyyy/mm/dd (inclusive)", schema={"type": "string", "maxLength": 10}),
+                   q("fd", "from date, yyyy/mm/dd", schema={"type": "string", "pattern": r"^\d{4}/\d{2}/\d{2}$"}),
+                   q("td", "to date, yyyy/mm/dd (inclusive)", schema={"type": "string",
+                                                                     "pattern": r"^\d{4}/\d{2}/\d{2}$"}),
                    q("fields", "the tier of fields", schema={"type": "string", "enum": ["basic", "extended", "all"]})],
-    "responses": {"200": json_response(ref("CitizenSpaceResults")), **errors(400)}})
+    "responses": {"200": json_response(ref("CitizenSpaceResults")), **errors(400, **{
+        "422": "Well-formed but naming nothing real: not a real date, not a postcode, fd/td without dk"})}})
 def citizen_space_search():
     from .search import search_results
     return http.ok(search_results(http.deps(), http.query()), headers=OPEN_TO_ALL)

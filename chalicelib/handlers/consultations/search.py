@@ -18,6 +18,7 @@ from .timing import ONE_SECOND, local, status
 LIMIT = 100
 STATUSES = ("forthcoming", "open", "closed")
 DATE = re.compile(r"^\d{4}/\d{2}/\d{2}$")
+POSTCODE_SHAPE = re.compile(r"^[A-Za-z0-9 ]{2,10}$")  # as /openapi.json declares pc
 TIERS = ("basic", "extended", "all")
 
 
@@ -59,17 +60,19 @@ def _midnight(day):
 
 
 def search_results(deps, query):
-    """GET /api/2.4/json_search_results: a JSON array, each consultation in the tier asked for."""
-    problems = []  # parameters it does not know are left alone, as Citizen Space leaves them (cache-busters)
+    """GET /api/2.4/json_search_results: a JSON array, each consultation in the tier asked for.
+    A value the document's schema refuses is a 400; one it allows that names nothing real (31 February,
+    a postcode that is not one, dates without dk) a 422."""
+    problems, rules = [], []  # parameters it does not know are left alone, as Citizen Space leaves them
     wanted = query.get("st") or None
     if wanted is not None and wanted not in STATUSES:
         problems.append(("st", "Must be forthcoming, open or closed"))
     kind = query.get("dk") or None
     if kind is not None and kind not in ("op", "cl"):
         problems.append(("dk", "Must be op (opening date) or cl (closing date)"))
-    start, end = _date(query, "fd", problems), _date(query, "td", problems)
-    if (start or end) and kind is None:
-        problems.append(("dk", "Say which date fd and td are of: op (opening) or cl (closing)"))
+    start, end = _date(query, "fd", problems, rules), _date(query, "td", problems, rules)
+    if (query.get("fd") or query.get("td")) and kind is None:
+        rules.append(("dk", "Say which date fd and td are of: op (opening) or cl (closing)"))
     tier = query.get("fields") or "basic"
     if tier not in TIERS:
         problems.append(("fields", "Must be basic, extended or all"))
@@ -77,13 +80,18 @@ def search_results(deps, query):
     if query.get("pc"):
         from ..places.postcodes import postcode_or_none
         postcode = postcode_or_none(query["pc"])
-        if postcode is None:
+        if not POSTCODE_SHAPE.match(query["pc"]):
             problems.append(("pc", "Is not a UK postcode, such as YO1 7HH"))
+        elif postcode is None:
+            rules.append(("pc", "Is not a UK postcode, such as YO1 7HH"))
         else:
             ward = _ward(deps, postcode)
             partitions = [COUNCIL, *([ward] if ward else [])]
     if problems:
         raise ValidationFailed(problems)
+    if rules:
+        from ...validation import broken_rules
+        raise broken_rules(rules)
     rows = ranged(deps, partitions, wanted, kind, start, end)
     words = [w.lower() for w in (query.get("tx") or "").split() if w]
     if words:
@@ -101,7 +109,7 @@ def _ward(deps, postcode):
     return max(set(wards), key=wards.count) if wards else None
 
 
-def _date(query, name, problems):
+def _date(query, name, problems, rules):
     value = query.get(name)
     if not value:
         return None
@@ -111,7 +119,7 @@ def _date(query, name, problems):
     try:
         return date(*map(int, value.split("/")))
     except ValueError:
-        problems.append((name, "Is not a real date"))
+        rules.append((name, "Is not a real date"))
         return None
 
 
