@@ -29,14 +29,15 @@ def _floor(now):
 def ranged(deps, partitions, wanted, kind, start, end):
     """The search rows in `partitions` with status `wanted` (or any), opening
     (kind "op") or closing ("cl") between the London dates start and end
-    (inclusive); soonest closing first, each consultation once."""
+    (inclusive); soonest closing first (closed: latest first), each consultation once."""
     now = deps.clock()
     found = {}
     for area in partitions:
         for row in _rows(deps, area, wanted, kind, start, end, now):
             if wanted is None or status(row, now) == wanted:
                 found.setdefault(row.id, row)
-    return sorted(found.values(), key=lambda r: (r.closes_at, r.id))[:LIMIT]
+    # closed ones latest first (those the range read), the rest soonest closing first
+    return sorted(found.values(), key=lambda r: (r.closes_at, r.id), reverse=wanted == "closed")[:LIMIT]
 
 
 def _rows(deps, area, wanted, kind, start, end, now):
