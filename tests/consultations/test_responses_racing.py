@@ -26,5 +26,6 @@ def test_two_tabs_sending_a_first_response_at_once_leave_one_counted_once(deps):
         except ApiError as refused:
             return refused.code
     outcomes = at_once(send, range(2))
-    assert sorted(map(str, outcomes)) == ["True", "edit_conflict"]
+    # one made it; the other was refused as changed elsewhere, or (read after the first committed) replaced it
+    assert outcomes.count(True) == 1 and set(outcomes) - {True} <= {"edit_conflict", False}
     assert deps.consultations.counts("micklegate-parking") == ({"Micklegate": 1}, 1)
