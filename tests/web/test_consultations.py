@@ -34,6 +34,12 @@ def _open_now(stack, consultation_id, opened=timedelta(minutes=1), closes=timede
     return deps
 
 
+def _next(page, label):
+    """Continue from the page asking `label`, once it is shown (a click before would press the last page's)."""
+    expect(page.get_by_label(label)).to_be_visible()
+    page.get_by_role("button", name="Continue").click()
+
+
 def test_a_resident_responds_on_a_phone_then_signs_in_and_changes_theirs(chromium, stack):
     _open_now(stack, "bishophill-parking")
     page = Browser(chromium, stack, viewport=NARROW).new_page()
@@ -49,8 +55,8 @@ def test_a_resident_responds_on_a_phone_then_signs_in_and_changes_theirs(chromiu
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Why do you not support it?").fill("Visitors to the shops\nneed somewhere to park.")
     page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()  # anything else: optional
-    page.get_by_role("button", name="Continue").click()  # about you: optional
+    _next(page, "Anything else you want to tell us?")  # optional
+    _next(page, "Your email address")  # about you: optional
     heading(page, "Send your response")
     page.get_by_label("Your postcode").fill("nowhere")
     page.get_by_role("button", name="Send response").click()
@@ -65,8 +71,9 @@ def test_a_resident_responds_on_a_phone_then_signs_in_and_changes_theirs(chromiu
     sign_in(page, email, "/consultations/bishophill-parking")
     page.get_by_role("link", name="Respond").click()
     page.get_by_label("Yes", exact=True).check()
-    for _ in range(3):
-        page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()
+    _next(page, "Anything else you want to tell us?")
+    _next(page, "Your email address")
     page.get_by_role("button", name="Send response").click()
     expect(page.locator("#consultation-change-until")).to_contain_text("You can change your response until")
     page.goto("/consultations/bishophill-parking")
