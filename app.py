@@ -13,6 +13,7 @@ from chalicelib.handlers.appointments.routes import routes as appointments
 from chalicelib.handlers.bills.routes import routes as bills
 from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.containers.routes import routes as containers
+from chalicelib.handlers.consultations.routes import routes as consultations
 from chalicelib.handlers.conversations.routes import routes as conversations
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.democracy.routes import routes as democracy
@@ -37,7 +38,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, containers, hire, democracy, ANY_PATH)
+              moderation, revenues, bills, appointments, containers, hire, democracy, consultations, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -150,19 +151,25 @@ def send_council_tax_requests(event):
 @app.schedule("cron(45 3 * * ? *)", name="sweep_forms")
 def sweep_forms(event):
     from chalicelib.deps import default_deps
+    from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
     from chalicelib.handlers.forms.retention import sweep
-    return sweep(default_deps())
+    deps = default_deps()  # consultations' responses, built on forms, end by the same sweep
+    return {**sweep(deps), "consultation_responses": sweep_consultations(deps)}
 
 
 # Every 15 minutes from 09:00 London time, tomorrow's appointments not yet
 # reminded of are taken from the sparse reminder index, each with its event;
 # the text and e-mail follow from the alert queue (handlers/appointments/reminders.py);
-# and waiting-list offers past their time go to the next resident waiting.
+# and waiting-list offers past their time go to the next resident waiting; and consultations
+# that have opened, or close within three days, get their notice's event once each
+# (handlers/consultations/notices.py: the fan-out tells their wards' followers).
 @app.schedule("rate(15 minutes)", name="remind_appointments")
 def remind_appointments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.appointments.reminders import every_quarter
-    return every_quarter(default_deps())
+    from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
+    deps = default_deps()
+    return {**every_quarter(deps), "consultations": tell_consultations(deps)}
 
 
 # Every 15 minutes, the committee system is read into our own copy, asking only

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from .storage.effects import EffectStore
     from .storage.forms import FormStore
     from .storage.form_submissions import SubmissionStore
+    from .storage.consultations import ConsultationStore
+    from .storage.consultation_responses import ResponseStore
     from .storage.revenues import RevenueStore
     from .storage.revenue_requests import RevenueRequestStore
     from .storage.appointments import AppointmentStore
@@ -142,6 +144,8 @@ class Deps:
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published
     form_submissions: SubmissionStore | None = _store("form_submissions", "SubmissionStore")  # forms completed
+    consultations: ConsultationStore | None = _store("consultations", "ConsultationStore")  # consultations, their counts
+    consultation_responses: ResponseStore | None = _store("consultation_responses", "ResponseStore")  # their responses
     outbox: OutboxStore | None = _store("outbox", "OutboxStore")  # messages kept and queued (a form's webhook posts)
     revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
     revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests

@@ -171,6 +171,8 @@ def demo_council(deps, report_count=0, reload_categories=True):
     loaded["demo bin rounds"] = demo_bin_rounds(deps)
     from doorstep_cli.forms import demo_forms
     loaded["demo forms"] = demo_forms(deps)
+    from doorstep_cli.consultations import demo_consultations
+    loaded["demo consultations"] = demo_consultations(deps)
     from doorstep_cli.appointments import demo_appointments
     loaded["demo appointment services"] = demo_appointments(deps)
     from doorstep_cli.demo_containers import demo_container_stock

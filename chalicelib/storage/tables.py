@@ -16,6 +16,7 @@ from . import petitions  # noqa: F401
 from . import democracy  # noqa: F401
 from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401
+from . import consultation_responses, consultations  # noqa: F401
 from . import revenue_requests, revenues  # noqa: F401
 from . import appointments  # noqa: F401
 from . import bills  # noqa: F401

@@ -31,6 +31,8 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.containers.settling import release_expired as release_container_holds
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.democracy.sync import run as sync_meetings
+    from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
+    from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
     stopped = threading.Event()
 
     def loop() -> None:
@@ -46,7 +48,9 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("remind_appointments", remind_appointments),
                               ("release_container_holds", release_container_holds),
                               ("release_hire_holds", release_hire_holds),
-                              ("sync_meetings", sync_meetings)):
+                              ("sync_meetings", sync_meetings),
+                              ("sweep_consultations", sweep_consultations),
+                              ("tell_consultations", tell_consultations)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

@@ -22,7 +22,7 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
                      "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
-                     "petitions": "read"}
+                     "petitions": "read", "consultations": "read"}  # a consultation's event: its wards' keys
 # Events' effects, queued by the dispatcher as jobs on the alert queue and
 # carried out by its worker (handlers/shared/effects.py): each claimed in
 # alert-deliveries; a finished payment settled (the payment,
@@ -64,6 +64,8 @@ WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",
     "broadcasts": "read-write", "outbox": "read-write", "petitions": "read", "petition-signatures": "read",
+    # a consultation's notices: the consultation, its responses (respondents, at the address each was sent with)
+    "consultations": "read", "consultation-responses": "read",
     **EFFECT_TABLES,
 }
 # The nightly open data export: public reports through the month index, the
@@ -115,9 +117,11 @@ REQUESTER_TABLES = {"revenue-requests": "read-write", "outbox": "read-write", "f
 # resident's follows deleted; the case found by its key (read).
 SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "reports": "change",
                   "report-updates": "change", "report-audit": "create", "inbox": "read-write",
-                  "alerts": "read-write", "alert-index": "read-write"}
+                  "alerts": "read-write", "alert-index": "read-write",
+                  "consultation-responses": "read-write"}  # consultations' responses past their retention
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
-REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write"}
+REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
+                   "consultations": "read-write"}  # and consultations' opened and closing notices' events
 # The committee system's sync: meetings and its documents written, an agenda's publication as an
 # event, the wards read to place items (a Scan of tens of rows, once a run that changes a meeting).
 SYNCER_TABLES = {"meetings": "read-write", "democracy": "read-write", "events": "read-write", "wards": "read"}

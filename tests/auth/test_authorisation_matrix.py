@@ -58,6 +58,7 @@ UNAUTHORIZED = Outcome(401, "unauthorized")  # the policy's "sign in first"
 FORBIDDEN = Outcome(403, "forbidden")  # the policy's or an object rule's "not you"
 
 FORM = "/v1/staff/forms/{form_id}"
+CONSULTATION = "/v1/staff/consultations/{consultation_id}"
 APPOINTMENT_ROUTES = (("GET", ""), ("POST", "/release"), ("POST", "/book"))
 # A resident's steps through one submission (method, path suffix).
 FORM_FILLING = (("GET", ""), ("GET", "/pages/{page_id}"), ("PUT", "/pages/{page_id}"), ("GET", "/check"),
@@ -277,6 +278,22 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/reports/{report_id}/form-files/{file_id}"): (STAFF, Outcome(404, "not_a_form_case")),
     ("GET", "/v1/staff/form-hand-ons"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"): (STAFF, Outcome(409, "not_given_up")),  # none given up
+    # Consultations: administrators load them; staff read them; anyone reads and responds (signed in: their
+    # one response). The world holds no consultation (404) but the one an administrator's PUT makes.
+    ("PUT", CONSULTATION): (ADMIN_ONLY, Outcome(201)),
+    ("GET", CONSULTATION): (STAFF, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/consultations"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/consultations/{consultation_id}"): (ANYONE, Outcome(404, "consultation_not_found")),
+    ("POST", "/v1/consultations/{consultation_id}/responses"): (ANYONE, Outcome(404, "consultation_not_found")),
+    ("PUT", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
+    **{("GET", f"{CONSULTATION}/{view}"): (STAFF, Outcome(404, "consultation_not_found"))
+       for view in ("counts", "responses.csv", "respondents.csv")},
+    ("POST", f"{CONSULTATION}/results"): (STAFF, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/consultations/{consultation_id}/results"): (ANYONE, Outcome(404, "consultation_not_found")),
+    ("GET", "/api/2.4/json_search_results"): (ANYONE, Outcome(200)),
+    ("GET", "/api/2.4/json_consultation_details"): (ANYONE, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/feeds/consultations.atom"): (ANYONE, Outcome(200)),
     # A garden round's list is its crew's (the world's garden crew is the crew's team); the world has no rounds.
     ("GET", "/v1/crew/garden/rounds/{round_id}"): (CREW_ONLY, Outcome(404, "round_not_found")),
     # Council tax: each signed-in person's own links; the world has none, and no back office
@@ -363,6 +380,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
+                ("GET", CONSULTATION), ("POST", f"{CONSULTATION}/results"),  # the council's, not a category's
+                *(("GET", f"{CONSULTATION}/{view}") for view in ("counts", "responses.csv", "respondents.csv")),
                 # Appointments: any officer's desk.
                 ("GET", "/v1/staff/appointments/day"), ("POST", "/v1/staff/appointments"),
                 ("POST", "/v1/staff/appointments/blocks"), ("POST", "/v1/staff/appointments/{appointment_id}/mark"),
@@ -611,6 +630,24 @@ _simple("POST", "/v1/forms/{form_id}/submissions", "/v1/forms/general-enquiry/su
 _simple("GET", "/v1/me/form-submissions")
 _simple("GET", "/v1/form-cases/{token}", "/v1/form-cases/bm90LWEtbGluaw.c2lnbmF0dXJl")
 _simple("GET", "/v1/staff/form-hand-ons")
+_simple("GET", CONSULTATION, "/v1/staff/consultations/micklegate-parking")
+_simple("GET", "/v1/consultations")
+_simple("GET", "/v1/consultations/{consultation_id}", "/v1/consultations/micklegate-parking")
+_simple("POST", "/v1/consultations/{consultation_id}/responses", "/v1/consultations/micklegate-parking/responses",
+        {"answers": {"support": "yes"}})
+_simple("PUT", "/v1/consultations/{consultation_id}/response", "/v1/consultations/micklegate-parking/response",
+        {"answers": {"support": "yes"}})
+_simple("GET", "/v1/consultations/{consultation_id}/response", "/v1/consultations/micklegate-parking/response")
+for _view in ("counts", "responses.csv", "respondents.csv"):
+    _simple("GET", f"{CONSULTATION}/{_view}", f"/v1/staff/consultations/micklegate-parking/{_view}")
+_simple("GET", "/v1/consultations/{consultation_id}/results", "/v1/consultations/micklegate-parking/results")
+_simple("GET", "/api/2.4/json_search_results", "/api/2.4/json_search_results?pc=YO1%207HH&st=open&fields=all")
+_simple("GET", "/api/2.4/json_consultation_details",
+        "/api/2.4/json_consultation_details?dept=transport-and-highways&id=micklegate-parking")
+_simple("GET", "/v1/feeds/consultations.atom")
+builds("POST", f"{CONSULTATION}/results")(lambda world, caller: Request(
+    "POST", "/v1/staff/consultations/micklegate-parking/results",
+    {"summary": "s", "you_said": "y", "we_did": "w"}, {"If-Match": '"1"'}))
 _simple("POST", "/v1/staff/form-hand-ons/{reference}/send-again", "/v1/staff/form-hand-ons/FM-23456789/send-again", {})
 _simple("GET", "/v1/appointments/services")
 _simple("GET", "/v1/appointments/services/{service_id}/slots", "/v1/appointments/services/housing-options/slots")
@@ -662,6 +699,12 @@ def _load_form(world, caller):
     from support.forms_support import demo, team_of
     team_of(world.deps, demo("general-enquiry"))
     return Request("PUT", "/v1/staff/forms/general-enquiry", demo("general-enquiry"))
+
+
+@builds("PUT", CONSULTATION)
+def _load_consultation(world, caller):
+    from support.consultation_support import demo
+    return Request("PUT", "/v1/staff/consultations/micklegate-parking", demo(areas="council"))
 
 
 @builds("PUT", "/v1/waste/bulky/items")

@@ -388,8 +388,10 @@ def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes
     statements = [s for n, s in _statements(template) if n == "SweeperRole"]
     written = {table for s in statements if s["Effect"] == "Allow" and "dynamodb:DeleteItem" in s["Action"]
                for table in re.findall(r"'(\w+Table)'", str(s["Resource"]))}
-    # the submission; a redacted case's stale inbox rows and its resident's follows (never a report)
-    assert written == {logical_id(t) for t in ("form-submissions", "inbox", "alerts", "alert-index")}, written
+    # the submission; a redacted case's stale inbox rows and its resident's follows (never a report); and
+    # consultations' responses past their retention (handlers/consultations/retention.py)
+    assert written == {logical_id(t) for t in ("form-submissions", "inbox", "alerts", "alert-index",
+                                                "consultation-responses")}, written
     _form_files_only(statements)
 
 

@@ -23,6 +23,7 @@ export const GROUPS = [
   {group: "say", services: [
     {key: "petitions", href: "/petitions"},
     {key: "meetings", href: "/meetings"},
+    {key: "consultations", href: "/consultations"},
   ]},
   {group: "ask", services: [
     {key: "chat", href: "/chat?from=home"},

@@ -105,6 +105,11 @@ def export_me(deps):
             # Their appointments with staff: when, what, where, their answers and how we reach them.
             "appointments": appointments(deps, user.id),
             "bills": my_bills(deps)["bills"],  # bills paid by reference (what finance keeps is the payment)
+            # Their responses to consultations (read from storage: consultations sit above accounts).
+            "consultation_responses": [{"consultation_id": r.consultation_id, "reference": r.id, "answers": r.answers,
+                                        "postcode": r.postcode, "ward": r.ward, "sent_at": stamp(r.created_at),
+                                        "changed_at": stamp(r.updated_at), "kept_until": stamp(r.delete_at)}
+                                       for r in deps.consultation_responses.of_user(user.id)],
             "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
@@ -145,4 +150,6 @@ def delete_me(deps):
     deps.containers.forget_user(user.id)  # each kept for the crews and finance, no longer theirs
     deps.hire.forget_user(user.id)  # each kept for the place's calendar and finance, no longer theirs
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
+    for response in deps.consultation_responses.of_user(user.id):
+        deps.consultation_responses.delete(response)  # their answers gone, and their counts with them
     deps.accounts.delete_user(user)

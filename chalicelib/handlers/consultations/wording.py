@@ -1,0 +1,41 @@
+"""What consultations say to residents and staff: one catalogue."""
+from .timing import moment_words
+
+NOT_FOUND = "No such consultation."
+RESPONSE_NOT_FOUND = "You have not responded to this consultation."
+ANSWERS_INVALID = "Some answers need changing before your response can be sent."
+EDITED_ELSEWHERE = "Your response was changed somewhere else at the same moment: reload it and try again."
+RESULTS_BEFORE_CLOSE = "Results can be published once the consultation has closed."
+FORM_FIXED = "People have responded already: the questions cannot change now. Load them as a new consultation."
+REFUSED = "The consultation was not loaded: mend each error listed."
+WITHHELD = "fewer than 10"
+REQUIRED = "Is required"
+
+
+def closed(closes_at):
+    return f"This consultation closed at {moment_words(closes_at)}. Responses can no longer be sent or changed."
+
+
+def closes(closes_at):
+    return f"This consultation closes at {moment_words(closes_at)}. Send your response before then: " \
+           f"answers not sent by then cannot be taken."
+
+
+def not_open_yet(opens_at):
+    return f"This consultation opens at {moment_words(opens_at)}."
+
+
+def opened_title(title):
+    return f"New consultation: {title}"
+
+
+def closing_title(title):
+    return f"Closing soon: {title}"
+
+
+def results_title(title):
+    return f"We asked, you said, we did: {title}"
+
+
+def response_for(title):
+    return f"Your response to \"{title}\""
