@@ -16,14 +16,20 @@ from tests.waste.test_bulky_not_collected import mail, unable
 EFFECT = "waste.not_collected"
 
 
-def test_an_effect_a_dead_process_held_is_carried_out_a_minute_after_its_claim(
-        client, deps, people, pay, waste_crew, dies_after_commit):
-    from chalicelib.handlers.shared.effects import KEEP, STALE_CLAIM
+def unable_while_dead(client, deps, people, waste_crew, dies_after_commit):
+    """A crew's `unable` whose effect the request never tried: (its job_ended event, the resident)."""
     crew, _ = waste_crew
     made, resident = collection_day(client, deps, people)
     dies_after_commit()
     unable(crew, made)
     [ended] = events_of_kind("job_ended")
+    return ended, resident
+
+
+def test_an_effect_a_dead_process_held_is_carried_out_a_minute_after_its_claim(
+        client, deps, people, pay, waste_crew, dies_after_commit):
+    from chalicelib.handlers.shared.effects import KEEP, STALE_CLAIM
+    ended, resident = unable_while_dead(client, deps, people, waste_crew, dies_after_commit)
     then = deps.clock()
     # The dead process had claimed the effect and stopped inside it, never to renew the claim.
     assert deps.effects.claim(ended.id, EFFECT, then, then - STALE_CLAIM, then + KEEP) == 0
@@ -36,11 +42,7 @@ def test_an_effect_still_running_past_the_lease_keeps_its_claim(
         client, deps, people, pay, waste_crew, dies_after_commit, monkeypatch):
     from chalicelib.handlers.shared import effects
     from chalicelib.handlers.waste import not_collected
-    crew, _ = waste_crew
-    made, resident = collection_day(client, deps, people)
-    dies_after_commit()
-    unable(crew, made)
-    [ended] = events_of_kind("job_ended")
+    ended, resident = unable_while_dead(client, deps, people, waste_crew, dies_after_commit)
     moment = [deps.clock()]
     running = dataclasses.replace(deps, clock=lambda: moment[0])
     monkeypatch.setattr(effects, "RENEW_S", 0.01)
@@ -79,11 +81,8 @@ def test_the_queue_keeps_an_effect_job_hidden_a_minute_at_a_time_and_a_failed_tr
     from chalicelib.handlers.alerts.worker import on_queue
     from chalicelib.handlers.shared.effects import jobs_of
     from chalicelib.handlers.waste import not_collected
-    crew, _ = waste_crew
-    made, _ = collection_day(client, deps, people)
-    dies_after_commit()
-    unable(crew, made)
-    [job] = [j for j in jobs_of(events_of_kind("job_ended")) if j["effect"] == EFFECT]
+    ended, _ = unable_while_dead(client, deps, people, waste_crew, dies_after_commit)
+    [job] = [j for j in jobs_of([ended]) if j["effect"] == EFFECT]
     record = {"messageId": "1", "receiptHandle": "handle-1", "body": json.dumps(job)}
     queue = _Queue()
 
