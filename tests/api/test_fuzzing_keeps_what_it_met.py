@@ -30,3 +30,13 @@ def test_a_case_that_fails_every_time_is_reported_with_its_failure():
 def test_cases_that_pass_are_all_sent():
     sent, failure = explore(st.integers(), lambda case: case, least=4, most=4)
     assert (sent, failure) == (4, None)
+
+
+def test_an_operation_that_answers_alike_is_left_after_the_least_cases():
+    sent, failure = explore(st.integers(), lambda case: 401, least=2, most=8)
+    assert (sent, failure) == (2, None)
+
+
+def test_an_operation_whose_cases_keep_finding_new_answers_gets_the_most():
+    sent, failure = explore(st.integers(), lambda case: object(), least=2, most=8)
+    assert (sent, failure) == (8, None)
