@@ -5,7 +5,7 @@ Each is added once: a council's own edits survive `make run` and
 `doorstep seed`."""
 import json
 
-from doorstep_cli.seed import DEMO_DIR
+from doorstep_cli.demo_files import DEMO_DIR
 
 
 def demo_staff(deps, requests=True):

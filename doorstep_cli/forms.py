@@ -86,7 +86,7 @@ def _demo_categories(deps):
     """The demo forms' categories added where missing: `make run` loads the
     categories only into an empty table, and a stack made before the forms
     lacks theirs (each a form's case is filed in)."""
-    from doorstep_cli.seed import DEMO_DIR
+    from doorstep_cli.demo_files import DEMO_DIR
     known = deps.services.by_code()
     services = json.loads((DEMO_DIR / "services.json").read_text())
     for order, service in enumerate(services):

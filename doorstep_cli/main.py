@@ -12,6 +12,7 @@ from pathlib import Path
 from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
                           wards)
 from doorstep_cli import appointments, forms, open_data, pay, petition_signers, routes
+from doorstep_cli.stage import StackNotRunning, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,10 +76,6 @@ def main(argv=None):
     except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
-
-
-class StackNotRunning(Exception):
-    pass
 
 
 class ApiErrorExit(Exception):
@@ -193,30 +190,6 @@ def outbox_command(args):
     connect(args.stage)
     show(OutboxStore().newest(args.last, to=args.to), html=args.html, save=args.save)
     return 0
-
-
-def connect(stage):
-    """Point this process at the stage's storage."""
-    os.environ["DOORSTEP_STAGE"] = stage
-    if stage != "local":
-        return
-    if os.environ.get("DOORSTEP_AWS_ENDPOINT"):
-        return
-    from chalicelib.config import data_dir
-    from doorstep_cli.local.stack import read_stack
-    stack = read_stack(data_dir())
-    if not stack:
-        raise StackNotRunning(f"no local stack is running for {data_dir()}; start it with `make run`.")
-    if stack.get("public_url"):  # links in messages point at the stack that is running
-        os.environ["DOORSTEP_PUBLIC_URL"] = stack["public_url"]
-    os.environ.update({"DOORSTEP_AWS_ENDPOINT": stack["emulator_url"],
-                       "DOORSTEP_DYNAMODB_ENDPOINT": stack["dynamodb_url"],
-                       "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"})
-    if stack.get("queue_url"):
-        os.environ["DOORSTEP_SQS_ENDPOINT"] = stack["queue_url"]
-    from doorstep_cli.local import aws_clients
-    aws_clients.install(stack["dynamodb_url"])
-    os.environ.setdefault("AWS_DEFAULT_REGION", "eu-west-2")
 
 
 def tables(args):

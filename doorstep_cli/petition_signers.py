@@ -65,7 +65,7 @@ def sign_and_count(url, petition_id, signers, threads=16, postcode="YO1 7HH", ta
 
 
 def run(args):
-    from .main import connect
+    from .stage import connect
     connect(args.stage)
     result = sign_and_count(args.url.rstrip("/"), args.petition_id, args.signers, args.threads, args.postcode)
     print(f"{args.signers} signatures from {args.threads} threads in {result['sign_s']} s: count "

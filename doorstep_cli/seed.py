@@ -9,7 +9,7 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+from doorstep_cli.demo_files import DEMO_DIR
 DEMO_SEED = 2026
 
 # (place, lat, lon): streets and villages across the City of York.

@@ -6,7 +6,8 @@ messages (same shape: an id, a status, attempts, when claimed), under ids
 A row is `claimed` while one runner carries the effect out, then `done`,
 `retry` (a try failed; the next run may take it at once) or `failed` (tried
 ATTEMPTS times: the dead letter, logged and counted, never run again by
-itself). A claim left by a runner that died goes stale and is taken again.
+itself). A runner renews its claim while it works (`renew`), so a claim left
+by a runner that died goes stale within the short lease and is taken again.
 """
 from .alerts import DeliveryModel
 from .binding import bind, get_or_none, writes
@@ -34,6 +35,18 @@ class EffectStore:
         except EditConflict:
             return None
         return int(row.attempts or 0)
+
+    def renew(self, event_id, name, held_since, now):
+        """The claim moved on to `now`, if it is still the one this runner took
+        (claimed, at `held_since`): False when another runner has taken it since."""
+        row = DeliveryModel(claim_id(event_id, name))
+        condition = (DeliveryModel.status == "claimed") & (DeliveryModel.claimed_at == held_since)
+        try:
+            with writes(["effect"]):
+                row.update(actions=[DeliveryModel.claimed_at.set(now)], condition=condition)
+        except EditConflict:
+            return False
+        return True
 
     def status(self, event_id, name):
         """(status, attempts), or (None, 0) when never claimed."""

@@ -36,27 +36,14 @@ from urllib.parse import urlsplit
 
 from doorstep_cli.local import pay_card_page, pay_reports
 from doorstep_cli.local.files import atomic_write_bytes
+from doorstep_cli.local.pay_states import FINISHED, ApiProblem, stamp, state_of
 
 EXPIRY_S = 90 * 60
 AMOUNT_MAX = 10_000_000
 # GOV.UK Pay retries a webhook after 60 s, 5 min, 1 h, 1 day and 2 days.
 RETRY_DELAYS_S = (60, 300, 3600, 86400, 172800)
-FINISHED = {"success", "failed", "cancelled", "error"}
-FAILURES = {"P0010": "Payment method rejected", "P0020": "Payment expired",
-            "P0030": "Payment was cancelled by the user", "P0040": "Payment was cancelled by the service",
-            "P0050": "Payment provider returned an error"}
 EVENTS = {"started": "card_payment_started", "success": "card_payment_succeeded", "failed": "card_payment_failed",
           "cancelled": "card_payment_cancelled", "error": "card_payment_failed", "refunded": "card_payment_refunded"}
-
-
-class ApiProblem(Exception):
-    def __init__(self, status, code, description, field=None):
-        super().__init__(description)
-        self.status, self.body = status, {"code": code, "description": description, **({"field": field} if field else {})}
-
-
-def _stamp(moment):
-    return datetime.fromtimestamp(moment, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 class PayProvider:
@@ -238,7 +225,7 @@ class PayProvider:
         view = {"amount": payment["amount"], "description": payment["description"],
                 "reference": payment["reference"], "language": payment["language"], "metadata": payment["metadata"],
                 "state": state, "payment_id": payment["payment_id"], "payment_provider": "sandbox",
-                "created_date": _stamp(payment["created"]), "return_url": payment["return_url"],
+                "created_date": stamp(payment["created"]), "return_url": payment["return_url"],
                 "refund_summary": {"status": refund_status,
                                    "amount_available": left if refund_status == "available" else 0,
                                    "amount_submitted": payment["amount"] - left},
@@ -252,7 +239,7 @@ class PayProvider:
 
     def refund_view(self, payment, refund):
         url = f"{self.origin}/v1/payments/{payment['payment_id']}"
-        return {"refund_id": refund["refund_id"], "created_date": _stamp(refund["created"]),
+        return {"refund_id": refund["refund_id"], "created_date": stamp(refund["created"]),
                 "amount": refund["amount"], "status": refund["status"], "settlement_summary": {},
                 "_links": {"self": {"href": f"{url}/refunds/{refund['refund_id']}", "method": "GET"},
                            "payment": {"href": url, "method": "GET"}}}
@@ -279,7 +266,7 @@ class PayProvider:
     def _announce(self, payment, what):
         if not self.webhook_url:
             return
-        message = {"webhook_message_id": secrets.token_hex(13), "created_date": _stamp(self.clock()),
+        message = {"webhook_message_id": secrets.token_hex(13), "created_date": stamp(self.clock()),
                    "resource_id": payment["payment_id"], "api_version": 1, "resource_type": "payment",
                    "event_type": EVENTS[what], "resource": self.view(payment)}
         self.outbox.append({"body": json.dumps(message), "attempts": 0, "due": time.monotonic()})
@@ -324,14 +311,6 @@ class PayProvider:
             else:
                 message["due"] = time.monotonic() + self.retry_delays_s[message["attempts"] - 1]
             self._save()
-
-
-def state_of(status, code):
-    """GOV.UK Pay's `state` object, on a payment and on each of its events."""
-    state = {"status": status, "finished": status in FINISHED}
-    if code:
-        state.update(code=code, message=FAILURES[code])
-    return state
 
 
 def _validated(body):

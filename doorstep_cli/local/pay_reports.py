@@ -13,6 +13,8 @@ import re
 from datetime import datetime, timezone
 from urllib.parse import parse_qs, urlencode
 
+from doorstep_cli.local.pay_states import ApiProblem, stamp, state_of
+
 STATES = ("created", "started", "submitted", "success", "failed", "cancelled", "error")
 DISPLAY_SIZE_MAX = 500
 # GOV.UK Pay's own limits on the text parameters (its create request's for reference and email).
@@ -26,7 +28,6 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def events(provider, payment_id):
-    from doorstep_cli.local.pay_provider import ApiProblem, _stamp, state_of
     with provider.lock:
         payment = provider.payments.get(payment_id)
         if payment is None:
@@ -35,13 +36,12 @@ def events(provider, payment_id):
         url = f"{provider.origin}/v1/payments/{payment_id}"
         return {"payment_id": payment_id,
                 "events": [{"payment_id": payment_id, "state": state_of(move["status"], move["code"]),
-                            "updated": _stamp(move["at"]), "_links": {"payment_url": {"href": url, "method": "GET"}}}
+                            "updated": stamp(move["at"]), "_links": {"payment_url": {"href": url, "method": "GET"}}}
                            for move in payment["history"]],
                 "_links": {"self": {"href": url + "/events", "method": "GET"}}}
 
 
 def search(provider, query):
-    from doorstep_cli.local.pay_provider import ApiProblem
     given = {name: values[0] for name, values in parse_qs(query, keep_blank_values=True).items() if values[0] != ""}
     wrong = _wrong(given)
     if wrong:

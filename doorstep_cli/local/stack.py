@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from doorstep_cli.local.files import atomic_write_bytes
+from doorstep_cli.local.process_identity import identity, is_running
 from doorstep_cli.local.serving import client_host, ensure_port_free
 
 STACK_FILE = "stack.json"
@@ -35,19 +36,8 @@ def read_stack(data_dir: Path) -> dict[str, Any] | None:
         pid = int(info["pid"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return info if _pid_alive(pid) else None
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, owned by someone else
-    return True
+    # A killed stack's pid may be a zombie not yet reaped, or taken by another program.
+    return info if is_running({**info, "pid": pid}) else None
 
 
 def configure_environment(emulator_url: str, dynamodb_url: str) -> str:
@@ -220,7 +210,7 @@ def run_stack(
              "pay_url": os.environ.get("DOORSTEP_PAY_URL"), "civica_url": os.environ.get("DOORSTEP_CIVICA_URL"),
              "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
              "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
-             "pid": os.getpid()}, indent=2
+             **identity()}, indent=2
         ).encode())
         shutdown.serving = True
         print(

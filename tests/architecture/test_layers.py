@@ -1,6 +1,6 @@
 """The layers docs/architecture.md draws, checked: only storage/ knows PynamoDB, and no
-module of chalicelib imports itself back through another (no import cycle),
-counting the imports inside functions too."""
+module of chalicelib or doorstep_cli imports itself back through another (no import
+cycle), counting the imports inside functions too."""
 import ast
 from pathlib import Path
 
@@ -8,8 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "chalicelib"
 
 
-def modules():
-    for path in sorted(PACKAGE.rglob("*.py")):
+def modules(package=PACKAGE):
+    for path in sorted(package.rglob("*.py")):
         parts = path.relative_to(ROOT).with_suffix("").parts
         name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         yield name, path, path.name == "__init__.py"
@@ -28,10 +28,10 @@ def imports(name, path, is_package):
             yield from (f"{module}.{alias.name}" for alias in node.names)
 
 
-def graph():
-    known = {name for name, _, _ in modules()}
+def graph(package=PACKAGE):
+    known = {name for name, _, _ in modules(package)}
     return {name: {m for m in imports(name, path, pkg) if m in known and m != name}
-            for name, path, pkg in modules()}
+            for name, path, pkg in modules(package)}
 
 
 def test_only_storage_imports_pynamodb():
@@ -90,3 +90,7 @@ def test_no_module_imports_itself_back_through_others():
     # A package's __init__ is not an edge to its submodules' dependencies:
     # importing chalicelib.handlers.reports.create imports the package first.
     assert _cycles(edges) == []
+
+
+def test_no_module_of_the_command_line_imports_itself_back_through_others():
+    assert _cycles(graph(ROOT / "doorstep_cli")) == []

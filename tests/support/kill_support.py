@@ -17,8 +17,9 @@ from datetime import timedelta
 
 import pytest
 
-# Past every claim a dead process can leave: a send's (2 min), an effect's and a
-# delivery's (5 min), the outbox's lease (10 min); a queue gives a job back after longer.
+# Past every claim a dead process can leave: an effect's (45 s, its job back within a minute:
+# tests/waste/test_effects_resume_within_a_minute.py), a send's (2 min), a delivery's (5 min),
+# the outbox's lease (10 min); a queue gives a page job back after longer.
 LATER = timedelta(minutes=11)
 
 

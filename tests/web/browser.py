@@ -44,6 +44,17 @@ class Stack:
                 return found
             time.sleep(0.1)
 
+    def once(self, check, what, seconds=60):
+        """check()'s answer once it is truthy: what the stream's worker does
+        (a hand-on tried, a message sent) comes a moment after the request that
+        caused it, later still on a busy machine. Fails naming `what` after `seconds`."""
+        import time
+        deadline = time.monotonic() + seconds
+        while not (found := check()):
+            assert time.monotonic() < deadline, f"{what}: not within {seconds} s"
+            time.sleep(0.05)
+        return found
+
     def link_in_mail(self, address, path):
         """The newest link to `path` (such as /verify) in mail to `address`."""
         found = [u for m in self.mail_to(address) for u in re.findall(r"https?://\S+", m.body) if path in u]

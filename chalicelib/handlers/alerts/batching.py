@@ -48,6 +48,11 @@ SEND_MARGIN_S = 35
 # (delivery.STALE_CLAIM), so a job redelivered after a crash finds the
 # crashed claims stale and takes them again.
 VISIBILITY_S = 6 * WORKER_TIMEOUT_S
+# An event's effect job is kept hidden only this long at a time, renewed while its
+# runner works (shared/effects.py renews the claim every RENEW_S): a worker that died
+# mid-effect leaves a job that comes back within a minute and finds the claim stale
+# (STALE_CLAIM, shorter). A failed try waits VISIBILITY_S as before.
+EFFECT_VISIBILITY_S = 60
 MAX_RECEIVES = 5  # then the job goes to the dead-letter queue (alarmed)
 RETENTION_S = 4 * 24 * 3600  # SQS's default: longer than any outage we would not notice
 DEAD_RETENTION_S = 14 * 24 * 3600  # the most SQS keeps: time to fix the cause and redrive

@@ -45,7 +45,14 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     audiences, failures = {}, []
     for record in records:
         try:
-            _, finished = run_job(deps, json.loads(record["body"]), queue, deliver, sleep, time_left, audiences)
+            body = json.loads(record["body"])
+            hide = _hider(queue, record) if "effect" in body else None
+            if hide is not None:
+                hide(batching.EFFECT_VISIBILITY_S)
+            outcomes, finished = run_job(deps, body, queue, deliver, sleep, time_left, audiences,
+                                         keep_alive=hide and (lambda: hide(batching.EFFECT_VISIBILITY_S)))
+            if hide is not None and "retry" in outcomes:
+                hide(batching.VISIBILITY_S)  # a failed try waits as long as before
         except Exception:  # one bad job must not fail the others of the batch
             log.exception("alert page job %s failed", record.get("messageId"))
             finished = False
@@ -54,14 +61,30 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     return {"batchItemFailures": failures}
 
 
-def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audiences=None):
+def _hider(queue, record):
+    """hide(seconds): the received job hidden on its SQS queue for that long from now;
+    None where the queue is no SQS queue (the tests' lists) or the record has no receipt."""
+    client, handle = getattr(queue, "client", None), record.get("receiptHandle")
+    if client is None or not handle:
+        return None
+
+    def hide(seconds):
+        try:
+            client.change_message_visibility(QueueUrl=queue.url, ReceiptHandle=handle, VisibilityTimeout=seconds)
+        except Exception:  # noqa: BLE001 (the job then comes back after the queue's own timeout: later, not lost)
+            log.warning("alert job %s: its visibility was not changed", record.get("messageId"), exc_info=True)
+    return hide
+
+
+def run_job(deps, body, queue, deliver, sleep=time.sleep, time_left=None, audiences=None, keep_alive=None):
     """One page job; returns (outcome counts, finished). `audiences` caches
-    each event's Audience across the jobs of one invocation."""
+    each event's Audience across the jobs of one invocation; `keep_alive`:
+    an effect job's, called while the effect runs (shared/effects.py)."""
     if time_left is not None and time_left() < batching.SEND_MARGIN_S:
         return {}, False
     if "effect" in body:  # an event's effect (shared/effects.py), queued by the stream beside its page jobs
         from ..shared.effects import run_job as run_effect
-        outcome, finished = run_effect(deps, body)
+        outcome, finished = run_effect(deps, body, keep_alive)
         return {outcome: 1}, finished
     event = fanout.event_of(body)
     audiences = {} if audiences is None else audiences

@@ -37,12 +37,13 @@ def get_service(service_code):
     "summary": "Start an upload (a report's photo, or a form's file): a presigned S3 form POST",
     "parameters": [{"name": "Form-Token", "in": "header", "required": False, "schema": {"type": "string"},
                     "description": "an anonymous form's token: the file is for that form alone"}],
-    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+    # One shape per kind, so that the document says what each may weigh (photos 10 MB, documents 20 MB).
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"oneOf": [{
         "type": "object", "required": ["content_type", "size"],
-        "properties": {"content_type": {"type": "string", "enum": [*limits.PHOTO_CONTENT_TYPES,
-                                                                    *limits.DOCUMENT_CONTENT_TYPES]},
-                       "size": {"type": "integer", "minimum": 1, "maximum": limits.DOCUMENT_MAX_BYTES,
-                                "description": "photos at most PHOTO_MAX_BYTES (10 MB), documents 20 MB"}}}}}},
+        "properties": {"content_type": {"type": "string", "enum": list(types)},
+                       "size": {"type": "integer", "minimum": 1, "maximum": most}}}
+        for types, most in ((limits.PHOTO_CONTENT_TYPES, limits.PHOTO_MAX_BYTES),
+                            (limits.DOCUMENT_CONTENT_TYPES, limits.DOCUMENT_MAX_BYTES))]}}}},
     "responses": {"201": json_response(ref("Upload"), "Created"), **errors(400, 413, 429)}})
 def create_upload():
     from . import uploads

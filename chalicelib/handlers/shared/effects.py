@@ -40,14 +40,15 @@ Where a process can die (the kill matrix's step boundaries, by function):
      waste/cancel_refunds.on_cancel_refund (which the request never tries:
      the stream alone), forms/cases.on_submitted,
      forms/copies.on_submitted, forms/handing_on.on_submitted):
-     a claim left `claimed`, taken again once STALE_CLAIM has passed (the queue brings the
-     job back after its visibility timeout, which is longer);
+     a claim left `claimed` and no longer renewed, taken again once STALE_CLAIM has
+     passed (the queue brings the job back within batching.EFFECT_VISIBILITY_S, a
+     minute: the worker keeps it hidden only while it renews the claim);
   4. after the effect's function, before `EffectStore.settle`: as 3; each
      effect is written to be run again, its own writes conditional, its
      messages keyed (the outbox's id, `message_key`).
 A job whose effect is busy elsewhere or failed (and not yet given up) is
-reported back to the queue (partial batch failure) and comes again after the
-queue's visibility timeout (longer than STALE_CLAIM); what is done is skipped
+reported back to the queue (partial batch failure) and comes again: one busy within
+a minute, one failed after the queue's visibility timeout; what is done is skipped
 by its claim. After ATTEMPTS failed tries an effect is given up: its row says
 `failed` with the error, and it is logged at ERROR on "doorstep.effects"
 ("effect given up"), one line each, for a metric filter to count; a job the
@@ -60,11 +61,17 @@ a crash is recognisably the same message.
 """
 import importlib
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 log = logging.getLogger("doorstep.effects")
 
-STALE_CLAIM = timedelta(minutes=5)  # longer than any effect takes (a provider's calls time out in 10 s)
+# A runner renews its claim every RENEW_S while the effect runs (`_renewed`), so a claim not
+# renewed for STALE_CLAIM is a dead runner's: taken again within a minute of a crash, never
+# while its runner lives (it would have to stall for three renewals in a row).
+STALE_CLAIM = timedelta(seconds=45)
+RENEW_S = 15
 ATTEMPTS = 5  # failed tries before an effect is given up (its row kept as the dead letter)
 KEEP = timedelta(days=30)  # a claim outlives any redelivery of its event (streams keep 24 h)
 DONE, ALREADY, BUSY, RETRY, FAILED = "done", "already", "busy", "retry", "failed"
@@ -99,10 +106,12 @@ def jobs_of(events):
             for e in events for name in effects_of(e.kind)]
 
 
-def run_job(deps, body):
+def run_job(deps, body, keep_alive=None):
     """The worker's part: one job's effect, claimed once. Returns
     (outcome, finished): not finished (busy elsewhere, or failed and to be
-    tried again) sends the job back to the queue."""
+    tried again) sends the job back to the queue. `keep_alive()`, called with
+    each renewal of the claim, keeps the job hidden on the queue only while
+    this runner lives (alerts/worker.py)."""
     from datetime import datetime
     from ...storage.records import Event
     e, name = body["event"], body["effect"]
@@ -112,7 +121,7 @@ def run_job(deps, body):
     if target is None:  # a process that did not wire the capabilities (app.py): back to the queue, then its DLQ
         log.error("effect job for %s of %s event %s: no such effect registered", name, event.kind, event.id)
         return FAILED, False
-    outcome = _once(deps, event, name, target)
+    outcome = _once(deps, event, name, target, keep_alive)
     return outcome, outcome not in (BUSY, RETRY)
 
 
@@ -131,7 +140,7 @@ def first_try(deps, events):
             log.exception("event %s: effects left to the stream", event.id)
 
 
-def _once(deps, event, name, target):
+def _once(deps, event, name, target, keep_alive=None):
     now = deps.clock()
     attempts = deps.effects.claim(event.id, name, now, now - STALE_CLAIM, now + KEEP)
     if attempts is None:
@@ -141,7 +150,8 @@ def _once(deps, event, name, target):
     boundary("effect.claimed")
     module, _, function = target.partition(":")
     try:
-        getattr(importlib.import_module(module), function)(deps, event, message_key(event.id, name))
+        with _renewed(deps, event.id, name, now, keep_alive):
+            getattr(importlib.import_module(module), function)(deps, event, message_key(event.id, name))
     except Exception as e:  # noqa: BLE001 (any failure: counted, tried again, given up at last)
         tries = attempts + 1
         if tries >= ATTEMPTS:
@@ -155,3 +165,32 @@ def _once(deps, event, name, target):
     boundary("effect.carried_out")
     deps.effects.settle(event.id, name, DONE, attempts + 1)
     return DONE
+
+
+@contextmanager
+def _renewed(deps, event_id, name, held_since, keep_alive):
+    """The claim renewed every RENEW_S while the block runs, by a thread that
+    ends with it; most effects end long before the first renewal."""
+    stop = threading.Event()
+
+    def renew():
+        held = held_since
+        while not stop.wait(RENEW_S):
+            try:
+                now = deps.clock()
+                if not deps.effects.renew(event_id, name, held, now):
+                    log.warning("effect %s of event %s: its claim was taken while it ran", name, event_id)
+                    return
+                held = now
+                if keep_alive is not None:
+                    keep_alive()
+            except Exception:  # noqa: BLE001 (a renewal missed: the next one may succeed)
+                log.warning("effect %s of event %s: renewing its claim failed", name, event_id, exc_info=True)
+
+    thread = threading.Thread(target=renew, name=f"effect-claim-{name}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()  # a renewal under way ends before the claim is settled
