@@ -39,7 +39,7 @@ def test_answers_are_refused_in_the_questions_own_words_with_each_field(client, 
     assert fields(part) == {"date_of_birth.month": "Date of birth must include a month"}
     assert person.answer("individual", date_of_birth={"day": "1", "month": "1", "year": "1990"}).status_code == 200
     project = person.answer("project", project="x" * 2001, amount="lots")
-    assert fields(project) == {"project": "What would the grant pay for? must be 2000 characters or fewer",
+    assert fields(project) == {"project": "What would the grant pay for must be 2000 characters or fewer",
                                "amount": "Amount you would ask for, in pounds must be a number"}
     assert project.json_body["error"]["code"] == "validation_failed"
     person.answer("project", project="Bunting", amount="40")

@@ -44,7 +44,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
 
     heading(page, "Who is asking for the grant?")  # one question: the question is the page's heading
     page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".error-summary")).to_contain_text("Select who is asking for the grant?")
+    expect(page.locator(".error-summary")).to_contain_text("Select who is asking for the grant")
     check_accessible(page, "form page with errors")
     page.get_by_label("A registered charity").check()
     page.get_by_role("button", name="Continue").click()

@@ -136,10 +136,11 @@ def test_missing_answers_and_the_apis_field_errors_are_shown_on_their_fields(bro
 
     page.get_by_label("Up to a car tyre").check()
     page.get_by_label("Roughly how deep, in centimetres?").fill("500")  # the API allows 0 to 100
-    describe(page, "Pothole with an impossible depth")
-    send(page)
-    heading(page, "Tell us about the pothole")  # back where the wrong answer is
-    expect(page.locator(".error-summary a")).to_have_text("Roughly how deep, in centimetres?: Must be between 0 and 100.")
+    page.get_by_label("Describe the problem").fill("Pothole with an impossible depth")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Tell us about the pothole")  # checked on its own page, not after Send
+    expect(page.locator(".error-summary a")).to_have_text(
+        "‘Roughly how deep, in centimetres’ must be a number from 0 to 100")
     depth = page.get_by_label("Roughly how deep, in centimetres?")
     expect(depth).to_have_attribute("aria-invalid", "true")
     page.locator(".error-summary a").click()

@@ -5,7 +5,7 @@
 // and ask the council tax office for things (council-tax-requests.js).
 import {api, ApiError} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
+import {button, check, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn, tokens} from "../session.js";
@@ -124,12 +124,18 @@ function linkForm(view) {
     input({field: "reference", label: t("ctax.reference"), hint: t("ctax.reference_hint"), inputmode: "numeric",
       autocomplete: "off"}),
     input({field: "name", label: t("ctax.name"), hint: t("ctax.name_hint"), autocomplete: "name"}),
-    h("p", {class: "body"}, t("ctax.checks_lead")),
-    ...CHECKS.map(field => input({field, label: t(`ctax.${field}`), optional: true, autocomplete: "off"})),
+    // The four checks are one question ("at least two of these"): one group, so its error links to the first.
+    h("div", {class: "form-group", dataset: {field: "checks"}}, h("fieldset", {class: "fieldset"},
+      h("legend", {class: "legend"}, t("ctax.checks_lead")),
+      ...CHECKS.map(field => input({field, label: t(`ctax.${field}`), optional: true, autocomplete: "off"})))),
     button(t("ctax.link")));
   onSubmit(form, view, async () => {
-    const body = {reference: form.elements.reference.value, name: form.elements.name.value};
+    const body = {reference: form.elements.reference.value.trim(), name: form.elements.name.value.trim()};
     for (const field of CHECKS) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
+    check(["reference", t("ctax.reference_required"), body.reference],
+      ["reference", t("ctax.reference_wrong"), !body.reference || /^5\d{8}$/.test(body.reference.replace(/\s/g, ""))],
+      ["name", t("ctax.name_required"), body.name],
+      ["checks", t("ctax.checks_required"), CHECKS.filter(field => body[field]).length >= 2]);
     const made = await api("/v1/me/council-tax", {method: "POST", body});
     navigate(`${HERE}?id=${encodeURIComponent(made.id)}`);
   }, Object.fromEntries(["reference", "name", ...CHECKS].map(f => [f, t(`ctax.${f}`)])));
