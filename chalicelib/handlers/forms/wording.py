@@ -74,7 +74,8 @@ def _said(label):
 
 def _lower(label):
     label = _said(label)
-    return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
+    # "A phone number" -> "a phone number"; an acronym ("NHS number") stays as it is
+    return label[:1].lower() + label[1:] if label[1:2].islower() or label[1:2] == " " or len(label) == 1 else label
 
 
 def enter(label):
