@@ -2,6 +2,7 @@
 the keyboard and no map, on the map, past "is it one of these?", and with
 the API's errors shown on the fields they are about."""
 import io
+import re
 import urllib.request
 
 from playwright.sync_api import expect
@@ -175,3 +176,15 @@ def tab_to(page, target, limit=60):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{target} cannot be reached with the Tab key")
+
+
+def test_the_check_page_says_where_the_phone_was_not_your_current_location(browser):
+    page = browser.new_page()
+    start_report(page, "Pothole")
+    place_by_gps(page)  # "your current location" while choosing it
+    not_one_of_these(page)
+    page.get_by_label("Up to a car tyre").check()
+    describe(page, "Pothole found on a walk")
+    where = page.locator("#screen dl")
+    expect(where).not_to_contain_text("your current location")  # the resident has walked on since
+    expect(where).to_contain_text(re.compile(r"where your phone was at \d{1,2}(:\d{2})?(am|pm) \(53\.9"))
