@@ -173,4 +173,6 @@ def demo_council(deps, report_count=0, reload_categories=True):
     loaded["demo forms"] = demo_forms(deps)
     from doorstep_cli.appointments import demo_appointments
     loaded["demo appointment services"] = demo_appointments(deps)
+    from doorstep_cli.demo_petitions import demo_petitions
+    loaded["demo petitions"] = demo_petitions(deps)
     return loaded
