@@ -73,8 +73,8 @@ def _account(deps, link):
         body = fetch(backoffice.configured(deps), link, backoffice.financial_year(now))
     except BackOfficeError:
         if kept is None:
-            raise backoffice.unavailable() from None
-        return _shown(link, kept[0], kept[1], now, stale=True)
+            raise backoffice.unavailable(now) from None
+        return {**_shown(link, kept[0], kept[1], now, stale=True), "back_at": stamp(backoffice.back_at(now))}
     deps.revenue_links.keep(link.user_id, link.id, body, now, now + timedelta(days=settings["keep_days"]))
     return _shown(link, body, now, now, stale=False)
 

@@ -6,7 +6,7 @@
 import {api, ApiError} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, errorsOf, input, onSubmit, showErrors} from "../forms.js";
-import {formatDay, t, tCount} from "../i18n.js";
+import {formatClock, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn, tokens} from "../session.js";
 import {pounds} from "./bulky.js";
@@ -26,6 +26,9 @@ function row(key, value) {
 
 function age(account) {
   const minutes = Math.floor(account.age_s / 60);
+  // In the back office's nightly window: when it is back, and that requests wait for it, not "try again".
+  if (account.stale && account.back_at) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
+    h("p", {class: "body"}, tCount("ctax.stale_night", minutes, {time: formatClock(account.back_at)})));
   if (account.stale) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
     h("p", {class: "body"}, tCount("ctax.stale", minutes)));
   return h("p", {class: "hint", id: "ctax-age"}, minutes ? tCount("ctax.updated", minutes) : t("ctax.updated_now"));
