@@ -28,6 +28,8 @@ SIGNED_OUT = [
     ("/alerts/new?kind=area", "alert for an area", "Set up alert", None),
     ("/pay?fund=council-tax", "pay council tax", "Continue to payment", ("Amount", "lots")),
     ("/pay?fund=parking-pcn", "pay a PCN", "Continue", None),
+    ("/petitions/PT-TREES2", "sign the demo petition", "Sign", ("Postcode", "not a postcode")),
+    ("/petitions/PT-TREES2", "follow the demo petition", "Follow", None),
 ]
 SIGNED_IN = [
     ("/petitions/new", "start a petition", "Start petition", None),

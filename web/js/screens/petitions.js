@@ -3,7 +3,7 @@
 // /petitions/follow?token= and /petitions/unfollow?token= (the followers' e-mailed links).
 import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, check, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
@@ -232,10 +232,15 @@ function followForm(view, petitionId) {
     button(t("petitions.follow.send"), {secondary: true}));
   onSubmit(form, view, async () => {
     const email = own ? "" : form.elements.follow_email.value.trim();
+    check(["follow_email", t("petitions.follow.email_required"), own || email]);
     const done = await api(`/v1/petitions/${petitionId}/followers`, {method: "POST", body: email ? {email} : {},
-      auth: own});
+      auth: own}).catch(error => {
+      // The API's "email" is this form's box, not the signing form's of the same name.
+      if (error.fields) error.fields = error.fields.map(f => (f.field === "email" ? {...f, field: "follow_email"} : f));
+      throw error;
+    });
     form.replaceWith(h("p", {class: "body", id: "follow-outcome", role: "status"}, done.message));
-  }, {email: t("petitions.follow.email")});
+  }, {follow_email: t("petitions.follow.email")});
   return form;
 }
 
