@@ -198,7 +198,9 @@ def revenues() -> dict:
     return {"url": (env.get("DOORSTEP_CIVICA_URL") or "").strip() or None,
             "timeout_s": float(env.get("DOORSTEP_CIVICA_TIMEOUT_S") or 8),
             "fresh_s": int(env.get("DOORSTEP_REVENUES_FRESH_S") or 300),
-            "keep_days": int(env.get("DOORSTEP_REVENUES_KEEP_DAYS") or 7)}
+            "keep_days": int(env.get("DOORSTEP_REVENUES_KEEP_DAYS") or 7),
+            # the back office's nightly window, London time (the local back office's by default)
+            "nightly": (env.get("DOORSTEP_REVENUES_NIGHTLY") or "01:30-04:15").strip()}
 
 
 def democracy() -> dict:

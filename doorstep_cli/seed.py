@@ -177,4 +177,6 @@ def demo_council(deps, report_count=0, reload_categories=True):
     loaded["demo appointment services"] = demo_appointments(deps)
     from doorstep_cli.demo_containers import demo_container_stock
     loaded["demo containers stocked"] = demo_container_stock(deps)
+    from doorstep_cli.demo_petitions import demo_petitions
+    loaded["demo petitions"] = demo_petitions(deps)
     return loaded

@@ -46,6 +46,8 @@ TEXTUAL = ("text/", "application/javascript", "application/json", "application/m
            "application/geo+json", "image/svg+xml")
 
 
+LOOPBACK = {"localhost", "127.0.0.1", "[::1]"}  # one machine's names for itself
+
 def is_api_path(path: str) -> bool:
     return path.startswith(API_PREFIXES) or path in API_EXACT
 
@@ -101,10 +103,11 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
     disable_nagle_algorithm = True
 
     def __init__(self, request: Any, client_address: Any, server: Any, app_object: Chalice,
-                 config: Config, web_dir: Path, route_matcher: RouteMatcher) -> None:
+                 config: Config, web_dir: Path, route_matcher: RouteMatcher, public_url: str | None = None) -> None:
         # Set before super().__init__, which handles the request immediately.
         self.web_dir = web_dir
         self.route_matcher = route_matcher
+        self.public_url = public_url
         super().__init__(request, client_address, server, app_object, config)
 
     def _doorstep_handle(self) -> None:
@@ -114,6 +117,8 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
             self.send_error(413, f"The request body is over {MAX_BODY // (1024 * 1024)} MB.")
             return
         if self.command in ("GET", "HEAD") and not is_api_path(path):
+            if self._elsewhere():
+                return
             self._serve_static(path)
             return
         try:
@@ -124,6 +129,26 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
             return
         self._with_peer_address()
         self._generic_handle()
+
+    def _elsewhere(self) -> bool:
+        """The app opened at another name of this machine (127.0.0.1 for localhost): sent to the one
+        address its links, payment returns and security policy are made for, or a return would land
+        on the other origin, signed out. Pages only: the API answers at any name, as in AWS."""
+        if not self.public_url:
+            return False
+        wanted = urlsplit(self.public_url)
+        host = (self.headers.get("Host") or "").lower()
+        if not host or host == wanted.netloc.lower():
+            return False
+        name, _, port = host.rpartition(":") if host.count(":") == 1 or host.startswith("[") else (host, "", "")
+        if name not in LOOPBACK or (port or "80") != str(wanted.port or 80):
+            return False  # another machine's name for us, or another port: not ours to move
+        self._drain_body()
+        self.send_response(308)
+        self.send_header("Location", f"{self.public_url}{self.path}")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return True
 
     def _with_peer_address(self) -> None:
         """The event's sourceIp is the connection's peer, as API Gateway's is
@@ -220,9 +245,11 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
 class DoorstepDevServer(LocalDevServer):
     """LocalDevServer that knows its real port (port 0 allowed) and prints nothing."""
 
-    def __init__(self, app: Chalice, config: Config, host: str, port: int, web_dir: Path) -> None:
+    def __init__(self, app: Chalice, config: Config, host: str, port: int, web_dir: Path,
+                 public_url: str | None = None) -> None:
         self.web_dir = Path(web_dir)
-        self._handler_extras = {"web_dir": self.web_dir, "route_matcher": RouteMatcher(list(app.routes))}
+        self._handler_extras = {"web_dir": self.web_dir, "route_matcher": RouteMatcher(list(app.routes)),
+                                "public_url": (public_url or "").rstrip("/") or None}
         try:
             super().__init__(app, config, host, port, handler_cls=self._handler, server_cls=DoorstepHTTPServer)
         except OSError as exc:
@@ -256,7 +283,8 @@ def _upload_origins() -> list[str]:
     return origins
 
 
-def make_server(app: Chalice, host: str, port: int, web_dir: Path) -> DoorstepDevServer:
+def make_server(app: Chalice, host: str, port: int, web_dir: Path, public_url: str | None = None) -> DoorstepDevServer:
+    """public_url: the one address pages are served at; a loopback alias of it is redirected there."""
     _make_request_local(app)
     config = Config.create(
         chalice_stage="local",
@@ -265,7 +293,7 @@ def make_server(app: Chalice, host: str, port: int, web_dir: Path) -> DoorstepDe
         lambda_timeout=60,
         lambda_memory_size=512,
     )
-    return DoorstepDevServer(app, config, host, port, web_dir)
+    return DoorstepDevServer(app, config, host, port, web_dir, public_url)
 
 
 def _make_request_local(app: Chalice) -> None:

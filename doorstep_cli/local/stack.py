@@ -199,7 +199,7 @@ def run_stack(
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, port)  # live chat, as API Gateway's WebSocket API
-        server = make_server(app, host, port, Path(web_dir))
+        server = make_server(app, host, port, Path(web_dir), public_url=public_url)
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
         stop_background = background() if background else None
@@ -214,7 +214,7 @@ def run_stack(
         ).encode())
         shutdown.serving = True
         print(
-            f"Doorstep is running at http://localhost:{server.port} "
+            f"Doorstep is running at {public_url} "
             f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, "
             f"payments {os.environ.get('DOORSTEP_PAY_URL')}, revenues {os.environ.get('DOORSTEP_CIVICA_URL')}, "
             f"meetings {os.environ.get('DOORSTEP_MODERNGOV_URL')}, "

@@ -94,3 +94,15 @@ def test_the_demo_north_crew_has_two_jobs_once_however_often_it_is_seeded(deps):
     jobs = [deps.reports.get(rid).assignment for rid in ("DS-JB7N2K", "DS-JB4W8R")]
     assert [a["team"] for a in jobs] == ["north", "north"] and all(a.get("job") for a in jobs)
     assert all(deps.jobs.get(a["job"]).open for a in jobs)
+
+
+def test_the_demo_council_has_an_open_petition_to_sign_once_however_often_it_is_seeded(client, deps):
+    from doorstep_cli.demo_petitions import DEMO_PETITION, demo_petitions
+    from doorstep_cli.seed import demo_wards
+    demo_wards(deps)  # as demo_council loads them first
+    assert demo_petitions(deps) == 1
+    assert demo_petitions(deps) == 0
+    listed = client.get("/v1/petitions").json_body
+    assert [p["id"] for p in listed["petitions"]] == [DEMO_PETITION]  # a newcomer finds one to sign
+    shown = client.get(f"/v1/petitions/{DEMO_PETITION}").json_body
+    assert shown["state"] == "open" and shown["ward"] == "Micklegate"

@@ -151,7 +151,7 @@ def test_only_the_resident_chooses(client, people, clock):
 
 
 def test_a_waiting_resident_s_read_costs_a_key_read_a_count_of_those_ahead_and_two_small_items(
-        client, deps, people, clock):
+        clock, client, deps, people):  # the clock first: its hours are the settings deps reads
     """The place reads those ahead (here 3), the wait two hour items: no scan, however long the day."""
     from chalicelib.handlers.conversations import resident
     from chalicelib.storage.metering import metered
@@ -165,3 +165,17 @@ def test_a_waiting_resident_s_read_costs_a_key_read_a_count_of_those_ahead_and_t
     assert view["queue"]["place"] == 4
     assert meter.operations == ["GetItem", "Query", "BatchGetItem"], meter.operations
     assert meter.items == 1 + 3  # the conversation and the three ahead (the hour items are not stored yet)
+
+
+def test_while_the_desk_is_closed_the_other_ways_are_offered_at_once_and_the_opening_is_said_one_way(
+        client, monkeypatch):
+    import time_machine
+    monkeypatch.setenv("DOORSTEP_CHAT_HOURS", "Mon-Fri 08:00-17:00")
+    tuesday_night = datetime(2026, 11, 24, 22, 0, tzinfo=LONDON)  # opens Wednesday 25 November at 08:00
+    with time_machine.travel(tuesday_night, tick=False):
+        conversation = start(client, {**ANON, "text": "Asked at night"})
+        seen = read(client, conversation)
+    assert seen["queue"]["offer_in_s"] == 0 and seen["queue"]["offer"] is not None  # not after minutes of nobody
+    assert seen["desk"]["answer_from_text"] == "Wednesday at 08:00"
+    said = " ".join(m["text"] for m in messages(client, conversation)["messages"])
+    assert "from Wednesday at 08:00" in said  # the desk's message and the screen say the moment alike

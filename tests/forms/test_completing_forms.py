@@ -39,7 +39,7 @@ def test_answers_are_refused_in_the_questions_own_words_with_each_field(client, 
     assert fields(part) == {"date_of_birth.month": "Date of birth must include a month"}
     assert person.answer("individual", date_of_birth={"day": "1", "month": "1", "year": "1990"}).status_code == 200
     project = person.answer("project", project="x" * 2001, amount="lots")
-    assert fields(project) == {"project": "What would the grant pay for? must be 2000 characters or fewer",
+    assert fields(project) == {"project": "What would the grant pay for must be 2000 characters or fewer",
                                "amount": "Amount you would ask for, in pounds must be a number"}
     assert project.json_body["error"]["code"] == "validation_failed"
     person.answer("project", project="Bunting", amount="40")
@@ -207,3 +207,15 @@ def test_a_client_starting_forms_in_a_loop_meets_the_minutes_limit(client, deps,
     published(deps, "general-enquiry")
     answers = [client.post("/v1/forms/general-enquiry/submissions", {}).status_code for _ in range(11)]
     assert answers == [201] * 10 + [429]
+
+
+
+def test_a_signed_in_residents_name_is_offered_and_check_your_answers_says_the_option_chosen(client, deps, people):
+    short = demo("pest-control")
+    short["pages"] = [short["pages"][0], short["pages"][2]]  # what needs treating, then who you are
+    published(deps, "pest-control", short)
+    ada = Filler(client, "pest-control", auth=people(name="Ada Lovelace").auth)
+    assert ada.answer("pest", pest="wasps").status_code == 200
+    assert ada.page("contact").json_body["prefill"]["name"] == {"full": "Ada Lovelace"}  # typed by nobody
+    [pest] = [q for p in ada.check().json_body["pages"] for q in p["questions"] if q["id"] == "pest"]
+    assert {o["value"]: o["label"] for o in pest["options"]}[pest["answer"]] == "A wasps' nest"  # not "wasps"

@@ -173,3 +173,22 @@ def test_fifty_clients_connecting_at_once_are_all_queued_and_answered(web_dir):
         for sock in clients:
             sock.close()
         srv.shutdown()
+
+
+def test_the_app_opened_at_another_name_of_this_machine_is_sent_to_its_one_public_address(web_dir):
+    """localhost and 127.0.0.1 are two origins to a browser: links, payment returns and the security
+    policy are made for the configured one, so a page asked for at the other is sent there."""
+    srv = make_server(tiny_app(), "127.0.0.1", 0, web_dir, public_url="http://localhost:0")
+    public = f"http://localhost:{srv.port}"
+    srv._handler_extras["public_url"] = public  # its port is known once it is listening
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        status, headers, _ = request(srv, "GET", "/pay?paid=abc", headers={"Host": f"127.0.0.1:{srv.port}"})
+        assert status == 308 and headers["Location"] == f"{public}/pay?paid=abc"
+        assert request(srv, "GET", "/", headers={"Host": f"localhost:{srv.port}"})[0] == 200  # the address itself
+        assert request(srv, "GET", "/v1/reports/DS-1", headers={"Host": f"127.0.0.1:{srv.port}"})[0] == 200  # the API
+        assert request(srv, "GET", "/", headers={"Host": "doorstep.example.org"})[0] == 200  # not a name of ours
+    finally:
+        srv.shutdown()
+        thread.join(timeout=5)

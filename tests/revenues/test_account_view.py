@@ -226,3 +226,37 @@ def test_a_bill_reaches_a_browser_over_http_as_a_private_pdf(client, dev, served
         body, headers = answer.read(), answer.headers
     assert body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")
     assert headers["Content-Type"] == "application/pdf" and headers["Cache-Control"] == "private, no-store"
+
+
+def signed_in_again(deps, person):
+    """The same resident with a session of the night's (the morning's has expired by then)."""
+    from chalicelib.handlers.accounts import auth
+    return {"Authorization": f"Bearer {auth.start_session(deps, person.user, deps.clock())['access_token']}"}
+
+
+def test_in_the_nightly_window_the_copy_says_when_the_council_system_is_back(client, deps, dev, civica,
+                                                                            council_morning):
+    from datetime import datetime
+    from support.revenues_support import LONDON
+    person, path = dev
+    client.get(path, person.auth)  # a copy kept at 10:00
+    night = datetime(2026, 11, 25, 1, 45, tzinfo=LONDON)  # the local back office's window: 01:30-04:15
+    civica.clock = lambda: night
+    council_morning.move_to(night)
+    view = client.get(path, signed_in_again(deps, person))
+    assert view.status_code == 200 and view.json_body["stale"] is True  # the kept copy, not an error
+    assert datetime.fromisoformat(view.json_body["back_at"]) == datetime(2026, 11, 25, 4, 15, tzinfo=LONDON)
+
+
+def test_in_the_nightly_window_with_no_copy_the_answer_says_when_not_in_a_few_minutes(client, deps, dev, civica,
+                                                                                    council_morning):
+    from datetime import datetime
+    from support.revenues_support import LONDON
+    person, path = dev
+    night = datetime(2026, 11, 25, 1, 45, tzinfo=LONDON)
+    civica.clock = lambda: night
+    council_morning.move_to(night)
+    view = client.get(path, signed_in_again(deps, person))
+    assert view.status_code == 503 and 8990 <= int(view.headers["Retry-After"]) <= 9000  # 01:45 to 04:15 (a ticking clock)
+    assert view.json_body["error"]["message"] == ("Council tax accounts are closed overnight while the council's "
+                                                  "system is updated. They are back at 4:15am.")

@@ -61,3 +61,29 @@ def test_a_resident_nobody_answers_sees_their_place_is_offered_e_mail_and_ends_t
     expect(phone.locator("#chat-send")).to_be_hidden()
     expect(row).to_have_count(0)  # gone from the queue the desk shows
     screen(phone, "chat-ended")
+
+
+def test_at_night_a_signed_in_resident_is_offered_email_at_once_with_their_address_and_the_offer_goes_once_chosen(
+        browser, monkeypatch):
+    from tests.web.browser import PASSWORD
+    from tests.web.journeys import sign_in
+    monkeypatch.setenv("DOORSTEP_CHAT_HOURS", "Mon-Sun 00:00-00:00")  # opens at midnight and closes at once: closed now
+    stack = browser.stack
+    email = "night.asker@example.org"  # registered, not yet verified: the conversation holds no address of theirs
+    stack.post("/v1/auth/register", {"email": email, "password": PASSWORD, "name": "Nia Night"})
+    phone = browser.new_page()
+    sign_in(phone, email, next_path="/chat")
+    phone_heading(phone, "Ask us")
+    phone.get_by_label("Your question").fill("Can I change my bin day?")
+    phone.get_by_role("button", name="Send").click()
+    phone_heading(phone, "Your conversation with the council")
+    desk_said = stack.get(phone.url.replace(stack.url, "").replace("/chat?id=", "/v1/conversations/"),
+                          stack.token(email))["desk"]["answer_from_text"]
+    expect(phone.locator("#chat-desk")).to_have_text(f"We are closed now. An officer will answer from {desk_said}.")
+    offer = phone.locator("#chat-offer")
+    expect(offer.get_by_role("heading", name="You do not have to wait here")).to_be_visible()  # at once, not minutes on
+    expect(offer).not_to_contain_text("busy")
+    expect(offer.get_by_label("Email address")).to_have_value(email)
+    offer.get_by_role("button", name="Answer me by email").click()
+    expect(phone.locator("#chat-offer-status")).to_contain_text("We will send the answer to your email")
+    expect(offer.get_by_role("button")).to_have_count(0)  # the choice made, the offer is gone

@@ -74,3 +74,24 @@ def test_a_property_shows_bin_days_to_add_to_a_calendar_and_its_councillors(page
 
     page.goto("/")
     expect(page.get_by_role("link", name="Bin days for 3 Micklegate, York")).to_be_visible()  # remembered
+
+
+def test_a_street_searched_for_is_named_as_the_council_writes_it_and_an_unknown_postcode_clears_the_results(page):
+    page.goto("/find")
+    heading(page, "Find your nearest")
+    page.get_by_label("Libraries", exact=True).check()
+    page.get_by_label("Postcode").fill("3 MICKLEGATE")
+    page.get_by_role("button", name="Find", exact=True).click()
+    expect(page.get_by_role("heading", level=2, name="Libraries: nearest to 3 Micklegate", exact=True)).to_be_visible()
+    page.get_by_label("Postcode").fill("YO1 0ZZ")  # a postcode with no addresses
+    page.get_by_role("button", name="Find", exact=True).click()
+    summary = page.locator(".error-summary")
+    expect(summary.get_by_role("link")).to_contain_text("We have no addresses at YO1 0ZZ")
+    expect(page.locator("#results .card")).to_have_count(0)  # the old place's results are gone with it
+
+
+def test_bin_days_with_one_address_found_go_straight_to_it(page):
+    page.goto("/property")
+    page.get_by_label("Postcode or street").fill("3 Micklegate")
+    page.get_by_role("button", name="Find address").click()
+    heading(page, "3 Micklegate")  # nothing to choose from a list of one

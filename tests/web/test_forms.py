@@ -44,7 +44,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
 
     heading(page, "Who is asking for the grant?")  # one question: the question is the page's heading
     page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".error-summary")).to_contain_text("Select who is asking for the grant?")
+    expect(page.locator(".error-summary")).to_contain_text("Select who is asking for the grant")
     check_accessible(page, "form page with errors")
     page.get_by_label("A registered charity").check()
     page.get_by_role("button", name="Continue").click()
@@ -229,3 +229,24 @@ def test_an_officer_sends_again_a_form_the_councils_system_never_took(chromium, 
         assert len(receiver.received) == 2 and reference.encode() in receiver.received[-1][1]
     finally:
         receiver.close()
+
+
+def test_a_signed_in_resident_finds_their_home_and_name_filled_in_and_their_choice_in_words(browser):
+    page = browser.new_page()
+    sign_in(page, browser.stack.resident("pests.home@example.org", name="Pat Pest"), next_path="/property?uprn=990000000003")
+    heading(page, "3 Micklegate")  # their property, remembered on this phone
+    page.goto("/forms/pest-control")
+    page.get_by_role("button", name="Start now").click()
+    page.get_by_label("A wasps' nest").check()
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Where the pests are")
+    expect(page.get_by_label("Choose the address")).to_have_value("990000000003")  # not asked for its postcode again
+    page.get_by_label("Where have you seen them?").fill("Under the eaves")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_label("Your name")).to_have_value("Pat Pest")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_have_text(re.compile("Enter a phone number for the officer"))
+    page.get_by_label("A phone number for the officer").fill("07700 900123")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Check your answers")
+    expect(page.locator(".summary-list")).to_contain_text("A wasps' nest")

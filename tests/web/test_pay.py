@@ -30,7 +30,7 @@ def test_a_pcn_pays_its_amount_due_and_a_mistyped_council_tax_reference_never_re
         browser, pay, bill_office):  # noqa: F811
     page = browser.new_page()
     sign_in(page, browser.stack.resident("pcn.payer@example.org"), next_path="/pay?fund=council-tax")
-    heading(page, "Pay for it")
+    heading(page, "Pay a bill")
     page.get_by_label("Council tax account number").fill("400123454")
     page.get_by_label("Amount").fill("125.50")
     page.get_by_role("button", name="Continue to payment").click()
@@ -55,3 +55,19 @@ def test_a_pcn_pays_its_amount_due_and_a_mistyped_council_tax_reference_never_re
     page.goto("/account")
     expect(page.locator("#my-bills")).to_contain_text("CQ12345679: £35.00")
     expect(page.locator("#my-bills")).to_contain_text(f"(paid) Payment reference {number}")
+
+
+def test_try_again_after_a_declined_card_keeps_the_reference_and_the_amount(browser, pay, bill_office):  # noqa: F811
+    from support.pay_support import DECLINED
+    page = browser.new_page()
+    page.goto("/pay?fund=council-tax")
+    heading(page, "Pay a bill")  # as people look for it, not "Pay for it"
+    page.get_by_label("Council tax account number").fill("500123454")
+    page.get_by_label("Amount").fill("42.50")
+    pay_on_the_card_page(page, DECLINED, "£42.50")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your payment has been declined")  # the provider's page
+    page.get_by_role("link", name="Go back to the service").click()
+    heading(page, "Your payment did not go through")
+    page.get_by_role("link", name="Try again").click()
+    expect(page.get_by_label("Council tax account number")).to_have_value("500123454")
+    expect(page.get_by_label("Amount")).to_have_value("42.50")

@@ -58,6 +58,7 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     heading(page, "Now find your sponsors")
     check_accessible(page, "petition sponsors link")
     link = page.locator("#sponsor-link").input_value()
+    expect(page.get_by_role("button", name="Copy the link")).to_be_visible()  # not only a box to select from
     petition_id = re.search(r"PT-\w{6}", link).group(0)
 
     sponsor_page = browser.new_page()
@@ -67,6 +68,9 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     sign_form(sponsor_page, "Sam Sponsor", "sam.sponsor@example.org", "YO1 7HH", "Sponsor this petition")
     confirm_by_mail(sponsor_page, stack, "sam.sponsor@example.org")
     heading(sponsor_page, "Thank you for sponsoring this petition")
+    # Not open yet, so in no list: said so, rather than a "See the petition" link to a list without it.
+    expect(sponsor_page.locator("#petition-next")).to_contain_text("It is not open for signatures yet")
+    expect(sponsor_page.get_by_role("link", name="See the petition")).to_have_count(0)
     token = link.rsplit("=", 1)[1]
     for n in range(4):  # four more sponsors, as their own phones would
         email = f"sponsor{n}@example.org"
@@ -103,6 +107,7 @@ def test_a_petition_is_started_sponsored_published_signed_and_counted_with_the_k
     expect(neighbour.locator("#by-ward")).to_contain_text("Signatures by ward")
     # The map of the same figures: the wards held, shaded, drawn once the page asks for them
     expect(neighbour.locator(".ward-legend")).to_contain_text("No signatures")
+    expect(neighbour.locator(".ward-legend")).not_to_contain_text(re.compile(r"\b(\d+) to \1\b"))  # not "1 to 1"
     expect(neighbour.locator(".map .leaflet-overlay-pane path").first).to_be_attached()
     check_accessible(neighbour, "petition ward map")
     assert "nell@example.org" not in neighbour.content() and "Nell Neighbour" not in neighbour.content()

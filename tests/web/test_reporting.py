@@ -2,6 +2,7 @@
 the keyboard and no map, on the map, past "is it one of these?", and with
 the API's errors shown on the fields they are about."""
 import io
+import re
 import urllib.request
 
 from playwright.sync_api import expect
@@ -136,10 +137,11 @@ def test_missing_answers_and_the_apis_field_errors_are_shown_on_their_fields(bro
 
     page.get_by_label("Up to a car tyre").check()
     page.get_by_label("Roughly how deep, in centimetres?").fill("500")  # the API allows 0 to 100
-    describe(page, "Pothole with an impossible depth")
-    send(page)
-    heading(page, "Tell us about the pothole")  # back where the wrong answer is
-    expect(page.locator(".error-summary a")).to_have_text("Roughly how deep, in centimetres?: Must be between 0 and 100.")
+    page.get_by_label("Describe the problem").fill("Pothole with an impossible depth")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Tell us about the pothole")  # checked on its own page, not after Send
+    expect(page.locator(".error-summary a")).to_have_text(
+        "‘Roughly how deep, in centimetres’ must be a number from 0 to 100")
     depth = page.get_by_label("Roughly how deep, in centimetres?")
     expect(depth).to_have_attribute("aria-invalid", "true")
     page.locator(".error-summary a").click()
@@ -174,3 +176,15 @@ def tab_to(page, target, limit=60):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{target} cannot be reached with the Tab key")
+
+
+def test_the_check_page_says_where_the_phone_was_not_your_current_location(browser):
+    page = browser.new_page()
+    start_report(page, "Pothole")
+    place_by_gps(page)  # "your current location" while choosing it
+    not_one_of_these(page)
+    page.get_by_label("Up to a car tyre").check()
+    describe(page, "Pothole found on a walk")
+    where = page.locator("#screen dl")
+    expect(where).not_to_contain_text("your current location")  # the resident has walked on since
+    expect(where).to_contain_text(re.compile(r"where your phone was at \d{1,2}(:\d{2})?(am|pm) \(53\.9"))

@@ -35,8 +35,8 @@ def test_staff_take_a_phone_callers_report_and_the_caller_is_sent_the_reference(
     expect(page.locator("#chosen-place")).to_contain_text("Micklegate")
     page.get_by_label("What the caller says").fill("Pothole outside the caller's house, reported by phone")
     page.get_by_role("button", name="Send report").click()
-    # No e-mail or phone: the API says the reference could not reach the caller.
-    expect(summary).to_contain_text("so they can be sent the reference")
+    # No e-mail or phone: asked for on the desk's own page, before the API, in the question's words.
+    expect(summary).to_contain_text("Enter the caller's email address or phone number")
     page.get_by_label("Caller's email address").fill("colin@example.org")
     page.get_by_role("button", name="Send report").click()
 

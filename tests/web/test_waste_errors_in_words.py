@@ -29,7 +29,7 @@ def sent_empty(browser, email, path, title):
 
 def test_an_empty_bulky_booking_is_told_to_choose_items_and_a_day_at_once(browser):
     page = sent_empty(browser, "bulky.empty@example.org", f"/bulky?uprn={BULKY_HOME}", "Book a bulky waste collection")
-    summary_says(page, "Choose between 1 and 5 items", "Choose a day for the collection")
+    summary_says(page, "Choose what you want collected", "Choose a day for the collection")
     expect(page.locator("input[name=date]").first).to_have_attribute("aria-invalid", "true")
     check_accessible(page, "bulky booking: nothing chosen")
 

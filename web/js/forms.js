@@ -129,7 +129,13 @@ export function errorsOf(error) {
   return [{field: null, message: error?.message || t("error.generic")}];
 }
 
-export function clearErrors(root) {
+/** The whole screen a part of it is on: the summary goes at its top, above the h1, whichever form is sent. */
+function screenOf(root) {
+  return root.closest?.(".screen") || root;
+}
+
+export function clearErrors(part) {
+  const root = screenOf(part);
   root.querySelectorAll(".error-summary").forEach(el => el.remove());
   root.querySelectorAll(".form-group--error").forEach(g => {
     g.classList.remove("form-group--error");
@@ -155,22 +161,48 @@ export function groupFor(root, field) {
   return null;
 }
 
+/**
+ * The API's words ("Is required.") read as the question's own: "Enter <label>"
+ * when nothing was given, the label before anything else. The app's own
+ * messages are whole sentences already ("Enter your full name").
+ */
+function inWords(message, label, whole) {
+  if (whole || !label || message.toLowerCase().includes(label.toLowerCase())) return message;
+  const question = label.replace(/[?:]\s*$/, "");
+  if (/^is required\b/i.test(message)) return t("form.enter_the", {label: question.charAt(0).toLowerCase() + question.slice(1)});
+  return t("form.field_says", {label: question, message: message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, "")});
+}
+
+/**
+ * Every check that fails, thrown at once in the form's order (GOV.UK: every
+ * problem in one summary): rules are [field, message, ok].
+ */
+export function check(...rules) {
+  const failed = rules.filter(([, , ok]) => !ok).map(([field, message]) => ({field, message}));
+  if (failed.length) throw new Invalid(failed);
+}
+
+/** Whether typed text could be an e-mail address (the API's check stays the last word). */
+export function looksLikeEmail(text) {
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text);
+}
+
 /** Show errors GOV.UK's way: a summary first, linking to each field's message. */
-export function showErrors(root, errors, labels = {}) {
-  clearErrors(root);
+export function showErrors(part, errors, labels = {}) {
+  clearErrors(part);
+  const root = screenOf(part);
   const list = h("ul", {class: "error-summary__list"});
   for (const {field, message, whole} of errors) {
-    const g = groupFor(root, field);
-    const target = g?.querySelector("input, textarea, select, button");
+    const g = groupFor(part, field) || groupFor(root, field);  // the form's own field first
+    const target = g && (g.querySelector("input:not([type=hidden]), textarea, select") || g.querySelector("button"));
+    if (target && !target.id) target.id = uid("field");
     const label = labels[field] || labels[field?.replace(/\[\d+\]/g, "")] || "";
-    // The API's words ("Is required.") need the field's label before them; whole sentences do not.
-    // GOV.UK's own kind ("Enter your full name") already names it, in any case.
-    const text = label && g && !whole && !message.toLowerCase().includes(label.toLowerCase())
-      ? `${label}: ${message}` : message;
+    const text = inWords(message, label, whole || !g);
     if (g && !g.classList.contains("form-group--error")) {
       g.classList.add("form-group--error");
       const id = uid("err");
-      const note = h("p", {class: "error-message", id}, h("span", {class: "visually-hidden"}, t("form.error")), message);
+      // The same words at the field as in the summary (GOV.UK's error message).
+      const note = h("p", {class: "error-message", id}, h("span", {class: "visually-hidden"}, t("form.error")), text);
       const place = g.querySelector(":scope > .hint, :scope > fieldset > .hint")
         || g.querySelector(":scope > fieldset > legend, :scope > label, :scope > h1");
       place.after(note);

@@ -4,7 +4,7 @@
 import {api, ApiError, Offline, query} from "./api.js";
 import {append, clear, fieldId, h} from "./dom.js";
 import {setting} from "./config.js";
-import {button} from "./forms.js";
+import {button, clearErrors, showErrors} from "./forms.js";
 import {t} from "./i18n.js";
 
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}$/i;
@@ -52,6 +52,13 @@ export async function searchAddresses(text) {
   }
 }
 
+/** A street searched for, in the words of the address found ("3 micklegate" -> "3 Micklegate"). */
+function streetOf(text, addresses) {
+  const typed = text.trim().toLowerCase();
+  const known = addresses.map(a => a.address.split(",")[0]).find(line => line.toLowerCase() === typed);
+  return known || text.trim();
+}
+
 /** The middle of a list of addresses: where a postcode is. */
 export function centreOf(addresses) {
   const n = addresses.length;
@@ -63,7 +70,7 @@ export function centreOf(addresses) {
  * a place; onPick({lat, lon, label, how, uprn?, postcode?}) when one is chosen.
  */
 export function placePicker({fields = "location", onPick, gpsLabel = t("where.use_gps"), addressList = true,
-                             announce = true}) {
+                             announce = true, onFail = () => {}}) {
   const gpsStatus = h("p", {class: "hint", "aria-live": "polite"});
   const gps = button(gpsLabel, {type: "button", secondary: true, class: "button button--secondary button--gps",
     onclick: async () => {
@@ -82,11 +89,19 @@ export function placePicker({fields = "location", onPick, gpsLabel = t("where.us
   const results = h("div", {class: "place-results", "aria-live": "polite"});
   const searchInput = h("input", {class: "input input--width-10", id: searchId, name: "place_search", type: "text",
     autocomplete: "postal-code", "aria-describedby": `${searchId}-hint`});
+  // What went wrong shows as every form's errors do: in the screen's summary, and at the search box.
+  const screen = () => searchInput.closest(".screen") || document.getElementById("screen");
+  const failed = message => {
+    clear(results);
+    onFail();
+    showErrors(screen(), [{field: "place_search", message, whole: true}]);
+  };
   const find = async () => {
     const text = searchInput.value.trim();
     clear(results);
+    clearErrors(screen());
     if (!text) {
-      results.append(h("p", {class: "error-message"}, t("where.search_required")));
+      failed(t(addressList ? "where.search_required" : "where.postcode_required"));
       return;
     }
     results.append(h("p", {class: "hint"}, t("where.searching")));
@@ -94,7 +109,9 @@ export function placePicker({fields = "location", onPick, gpsLabel = t("where.us
       const addresses = await searchAddresses(text);
       clear(results);
       if (!addressList) {
-        onPick({...centreOf(addresses), how: "postcode", label: text.toUpperCase(), postcode: text});
+        // A postcode is said in capitals; a street as the council writes it ("3 Micklegate", not "3 MICKLEGATE").
+        onPick({...centreOf(addresses), how: "postcode", label: isPostcode(text) ? text.toUpperCase() : streetOf(text, addresses),
+          postcode: text});
         // A screen that names the place itself (Find's results) says it once, not twice.
         if (announce) results.append(h("p", {class: "body"}, t("where.postcode_found", {postcode: text.toUpperCase()})));
         return;
@@ -109,11 +126,11 @@ export function placePicker({fields = "location", onPick, gpsLabel = t("where.us
       });
       results.append(h("label", {class: "label", for: id}, t("where.choose_address")), list);
     } catch (error) {
-      append(clear(results), h("p", {class: "error-message"}, error.message));
+      failed(error.message);
     }
   };
   searchInput.addEventListener("keydown", e => { if (e.key === "Enter") { e.preventDefault(); find(); } });
-  return h("div", {class: "form-group place-picker", dataset: {field: fields}},
+  return h("div", {class: "form-group place-picker", dataset: {field: `place_search ${fields}`}},
     h("div", {class: "place-picker__gps"}, gps, gpsStatus),
     h("p", {class: "place-picker__or"}, t("where.or")),
     h("label", {class: "label", for: searchId}, t(addressList ? "where.search_label" : "where.postcode_label")),

@@ -46,16 +46,21 @@ def next_opening(spec, now):
     return None
 
 
+def when_text(opening):
+    """When the desk opens, said one way on the screen and in the desk's message: "Wednesday at 09:00"."""
+    return f"{opening:%A} at {opening:%H:%M}" if opening else "as soon as we are open"
+
+
 def view(spec, now):
     opening = next_opening(spec, now)
     open_now = opening == now
     return {"open": open_now, "hours": spec,
-            "answer_from": None if open_now or opening is None else opening.isoformat(timespec="minutes")}
+            "answer_from": None if open_now or opening is None else opening.isoformat(timespec="minutes"),
+            "answer_from_text": None if open_now else when_text(opening)}
 
 
 def closed_notice(spec, now, channels):
-    opening = next_opening(spec, now)
-    when = f"{opening:%A} at {opening:%H:%M}" if opening else "as soon as we are open"
+    when = when_text(next_opening(spec, now))
     told = f" We will also send it to your {' and '.join(channels)}." if channels else ""
     return (f"We are closed now (our hours: {spec}). An officer will answer from {when}; "
             f"this conversation stays here until then.{told}")

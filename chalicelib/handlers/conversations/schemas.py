@@ -16,7 +16,8 @@ CONTEXT = {"type": "object", "additionalProperties": False, "properties": {
 PHOTOS = {"type": "array", "maxItems": MAX_PHOTOS, "items": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
           "description": "upload ids from POST /v1/uploads (cleaned of EXIF when attached)"}
 DESK = {"type": "object", "properties": {"open": {"type": "boolean"}, "hours": {"type": "string"},
-                                         "answer_from": NULLABLE_TEXT}}
+                                         "answer_from": NULLABLE_TEXT,
+                                         "answer_from_text": NULLABLE_TEXT}}
 MESSAGE = {"type": "object", "required": ["seq", "author", "text", "created_at"], "properties": {
     "seq": {"type": "integer", "minimum": 1}, "author": {"type": "string", "enum": ["resident", "staff", "system"]},
     "author_name": NULLABLE_TEXT, "text": {"type": "string"}, "created_at": {"type": "string"},

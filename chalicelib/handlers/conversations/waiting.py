@@ -34,7 +34,9 @@ def view(deps, conversation, record_offer=False):
     s = deps.settings
     waited = max(0, int((now - conversation.waiting_since).total_seconds()))
     place = deps.conversations.place(conversation, PLACES_COUNTED)
-    offer_in = max(0, s.chat_offer_after_s - waited)
+    from .hours import is_open
+    # While the desk is closed nobody will answer in minutes: the other ways are offered at once.
+    offer_in = max(0, s.chat_offer_after_s - waited) if is_open(s.chat_hours, now) else 0
     if offer_in == 0 and record_offer and conversation.offered_at is None:
         deps.conversations.offered(conversation.id, now)
     return {"place": place, "more_ahead": place > PLACES_COUNTED,

@@ -1,7 +1,7 @@
 """Answers offered before a resident types them, from what the council knows.
 
 A question names its source (`prefill`, limits.PREFILL). The signed-in
-account's own e-mail is offered. The council tax ones come from the
+account's own e-mail, name and phone are offered. The council tax ones come from the
 resident's linked council tax account (handlers/revenues): its reference,
 and its property as one of the council's addresses, read from the account's
 view as the council tax screen shows it (the copy kept for minutes, so a
@@ -26,6 +26,9 @@ def prefilled(deps, page):
     if principal is None or not sources:
         return {}
     known = {"account.email": principal.email}
+    if {"account.name", "account.phone"} & set(sources.values()):  # one read of the account, only when asked for
+        user = deps.accounts.user(principal.user_id) if deps.accounts else None
+        known.update({"account.name": getattr(user, "name", None), "account.phone": getattr(user, "phone", None)})
     if any(s.startswith(COUNCIL_TAX) for s in sources.values()):
         known.update(council_tax(deps, principal.user_id))
     offered = {}
@@ -35,6 +38,8 @@ def prefilled(deps, page):
             continue
         if value and question["type"] == "address" and isinstance(value, dict):
             value = address_parts(value)
+        if value and question["type"] == "name" and isinstance(value, str):
+            value = name_parts(value, question.get("parts", "full"))
         if value:
             offered[question["id"]] = value
     return offered
@@ -74,6 +79,14 @@ def _property(deps, link):
 
 def _plain(text):
     return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
+
+
+def name_parts(name, parts):
+    """An account's name as a name question's parts: whole, or the last word as the last name."""
+    if parts == "full":
+        return {"full": name}
+    first, _, last = name.strip().rpartition(" ")
+    return {"first": first or last, "last": last if first else "", **({"middle": ""} if "middle" in parts else {})}
 
 
 def address_parts(place):

@@ -21,8 +21,11 @@ def check_answers(deps, submission_id, token):
     return {"submission": submission.id, "title": definition["title"], "complete": coming == END,
             "next": None if coming == END else coming,
             "pages": [{"id": p["id"], "title": p.get("title"),
+                       # a choice's options come too: the answer reads back in the words chosen, not its key
                        "questions": [{"id": q["id"], "label": q["label"], "type": q["type"],
-                                      "answer": submission.answers.get(q["id"])} for q in p["questions"]]}
+                                      "answer": submission.answers.get(q["id"]),
+                                      **({"options": q["options"]} if q.get("options") else {})}
+                                     for q in p["questions"]]}
                       for p in pages],
             "declaration": definition.get("declaration"), "fee": definition.get("fee"),
             "state": submission.state, "payment_status": submission.payment_status}

@@ -71,8 +71,15 @@ def no_such_page(page_id):
 
 # A resident's answers (GOV.UK Forms' patterns, with the question's own words).
 
+def _said(label):
+    """A question as words in a sentence: "What needs treating?" -> "What needs treating"."""
+    return label.rstrip().rstrip("?").rstrip()
+
+
 def _lower(label):
-    return label[:1].lower() + label[1:] if label[1:2].islower() or len(label) == 1 else label
+    label = _said(label)
+    # "A phone number" -> "a phone number"; an acronym ("NHS number") stays as it is
+    return label[:1].lower() + label[1:] if label[1:2].islower() or label[1:2] == " " or len(label) == 1 else label
 
 
 NOT_A_FORM_CASE = "This case did not come from a form."
@@ -114,39 +121,39 @@ def choose_file(label):
 
 
 def too_long(label, most):
-    return f"{label} must be {most} characters or fewer"
+    return f"{_said(label)} must be {most} characters or fewer"
 
 
 def real_date(label):
-    return f"{label} must be a real date"
+    return f"{_said(label)} must be a real date"
 
 
 def date_in_past(label):
-    return f"{label} must be in the past"
+    return f"{_said(label)} must be in the past"
 
 
 def date_in_future(label):
-    return f"{label} must be in the future"
+    return f"{_said(label)} must be in the future"
 
 
 def date_part_missing(label, parts):
-    return f"{label} must include a {' and '.join(parts)}"
+    return f"{_said(label)} must include a {' and '.join(parts)}"
 
 
 def a_number(label):
-    return f"{label} must be a number"
+    return f"{_said(label)} must be a number"
 
 
 def a_whole_number(label):
-    return f"{label} must be a whole number"
+    return f"{_said(label)} must be a whole number"
 
 
 def at_least(label, low):
-    return f"{label} must be {low:g} or more"
+    return f"{_said(label)} must be {low:g} or more"
 
 
 def at_most(label, high):
-    return f"{label} must be {high:g} or less"
+    return f"{_said(label)} must be {high:g} or less"
 
 
 def email_format(label):
@@ -174,19 +181,19 @@ def no_such_property(label):
 
 
 def outside_area(label):
-    return f"{label} must be in the council's area"
+    return f"{_said(label)} must be in the council's area"
 
 
 def file_type(label, names):
-    return f"{label} must be a {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}"
+    return f"{_said(label)} must be a {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}"
 
 
 def file_size(label, most_bytes):
-    return f"{label} must be smaller than {most_bytes // (1024 * 1024) or 1}MB"
+    return f"{_said(label)} must be smaller than {most_bytes // (1024 * 1024) or 1}MB"
 
 
 def too_many_files(label, most):
-    return f"{label}: select {most} file{'s' if most != 1 else ''} or fewer"
+    return f"{_said(label)}: select {most} file{'s' if most != 1 else ''} or fewer"
 
 
 def too_many_items(item_name, most):

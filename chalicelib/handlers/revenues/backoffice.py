@@ -1,5 +1,6 @@
 """The back office a request talks to, and how its failures reach a resident:
 a 503 with Retry-After in the one error shape, never a 500."""
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from ...errors import ApiError
@@ -21,9 +22,25 @@ def configured(deps):
     return deps.revenues
 
 
-def unavailable():
-    return ApiError(wording.UNAVAILABLE, status=503, code="back_office_unavailable",
-                    headers={"Retry-After": str(RETRY_AFTER_S)})
+def unavailable(now=None):
+    """The 503 a resident gets with no copy kept; in the nightly window it says when the back office is back."""
+    back = back_at(now) if now is not None else None
+    if back is None:
+        return ApiError(wording.UNAVAILABLE, status=503, code="back_office_unavailable",
+                        headers={"Retry-After": str(RETRY_AFTER_S)})
+    return ApiError(wording.closed_for_the_night(back), status=503, code="back_office_unavailable",
+                    headers={"Retry-After": str(max(60, int((back - now).total_seconds())))})
+
+
+def back_at(now):
+    """When the back office's nightly window (DOORSTEP_REVENUES_NIGHTLY, "01:30-04:15") ends, if `now` is in it."""
+    from ...config import revenues
+    try:
+        start, end = (time.fromisoformat(part.strip()) for part in revenues()["nightly"].split("-"))
+    except ValueError:
+        return None  # a council's typo: no window said, the plain words stand
+    local = now.astimezone(LONDON)
+    return datetime.combine(local.date(), end, LONDON) if start <= local.time() < end else None
 
 
 def financial_year(now):

@@ -33,6 +33,8 @@ SCHEMAS = {
         "fetched_at": {"type": "string", "format": "date-time", "description": "when the back office said this"},
         "age_s": {"type": "integer", "description": "seconds since then"},
         "stale": {"type": "boolean", "description": "the back office could not be asked: this is the last copy"},
+        "back_at": {"type": "string", "nullable": True,
+                    "description": "stale in the back office's nightly window: when it is back"},
         "summary": {"type": "object", "properties": {
             "balance": PENCE, "year_charge": PENCE, "year_paid": PENCE, "year_benefits": PENCE,
             "arrears": PENCE, "next_due": {**DAY, "nullable": True}, "next_amount": {**PENCE, "nullable": True},

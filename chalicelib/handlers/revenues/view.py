@@ -115,8 +115,8 @@ def _account(deps, link, sections=SECTIONS):
                 new.update(section(session, link.account_ref, year, name))
     except BackOfficeError:
         if kept is None or any(n not in read_at for n in sections):
-            raise backoffice.unavailable() from None
-        return _shown(link, body, fetched_at, now, stale=True)
+            raise backoffice.unavailable(now) from None
+        return {**_shown(link, body, fetched_at, now, stale=True), "back_at": stamp(backoffice.back_at(now))}
     read_at.update({n: stamp(now) for n in stale_parts})
     if not fresh and body.get("year") not in (None, new["year"]):  # a new financial year: last year's parts go
         body, read_at = {}, {n: stamp(now) for n in stale_parts}

@@ -15,6 +15,11 @@ def locked(until):
 
 TOO_MANY_LINKS = "You have linked as many accounts as you can. Unlink one first."
 UNAVAILABLE = "Council tax accounts cannot be reached just now. Try again in a few minutes."
+
+
+def closed_for_the_night(back):
+    clock = f"{back:%I:%M%p}".lstrip("0").lower().replace(":00", "")
+    return f"Council tax accounts are closed overnight while the council's system is updated. They are back at {clock}."
 NOT_LINKED = "No linked council tax account has that id."
 NO_DOCUMENT = "That account has no such bill or letter."
 SECTIONS = "Ask for sections among plan, payments, documents, benefits and rent, separated by commas, or none."

@@ -1,6 +1,6 @@
 // Questions drawn GOV.UK's way from the definition's words, read back as the API takes them.
 import {append, clear, fieldId, h} from "../dom.js";
-import {button, choices, dateInput, input, select, textarea} from "../forms.js";
+import {button, choices, clearErrors, dateInput, input, select, showErrors, textarea} from "../forms.js";
 import {resize, uploadPhoto} from "../photos.js";
 import {tokenHeader} from "./local.js";
 import {t, tCount} from "../i18n.js";
@@ -104,10 +104,12 @@ function property(q, answer, heading) {
     class: "input input--width-10", autocomplete: "postal-code", value: answer?.postcode || ""});
   const find = h("button", {class: "button button--secondary", type: "button", onclick: async () => {
     const code = postcode.querySelector("input").value;
+    clearErrors(el);
     try {
       show(await searchAddresses(code));
-    } catch (error) {
-      chosen.replaceChildren(h("p", {class: "error-message"}, error.message));
+    } catch (error) {  // shown as every form's errors are: in the summary and at the postcode
+      chosen.replaceChildren();
+      showErrors(el, [{field: `${q.id}-postcode`, message: error.message, whole: true}]);
     }
   }}, t("forms.property.find"));
   const el = h("div", {class: "form-group", dataset: {field: q.id}},

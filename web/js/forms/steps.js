@@ -6,6 +6,7 @@ import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {add, discard, send} from "../outbox.js";
+import {myProperty} from "../my-property.js";
 import {navigate} from "../router.js";
 import {nextPath} from "../screens/forms.js";
 import {answered, keep, kept, pageOf, tokenHeader, walk} from "./local.js";
@@ -126,6 +127,13 @@ export async function renderPage(view, formId, submissionId, pageId) {
   const unsentHere = mine?.unsent?.includes(pageId);
   const answers = unsentHere ? pick(mine.answers, shown.page) : {...shown.prefill, ...shown.answers};
   const page = shown.page;
+  // An address question the resident's own property answers (remembered here, or the account's): chosen already.
+  if (page.questions.some(q => q.type === "property" && !answers[q.id])) {
+    const home = await myProperty().catch(() => null);
+    for (const q of page.questions) {
+      if (home && q.type === "property" && !answers[q.id]) answers[q.id] = {uprn: home.uprn, text: home.address};
+    }
+  }
   const single = page.questions.length === 1 && !page.title;
   const drawn = page.questions.map(q => question(q, answers[q.id], {heading: single, submissionId}));
   const form = h("form", {novalidate: true}, drawn.map(d => d.el), button(t("form.continue")));

@@ -4,7 +4,7 @@ import {button, Invalid, onSubmit, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {photoPicker} from "./photo-picker.js";
-import {fieldInput, fieldValue, missing} from "./fields.js";
+import {fieldInput, fieldValue, missing, wrong} from "./fields.js";
 import {backLink, currentService, draft, fieldLabels, nextStep, previousStep, takeErrors, update} from "./draft.js";
 
 export async function render(view) {
@@ -26,7 +26,8 @@ export async function render(view) {
       if (value !== "" && !(Array.isArray(value) && !value.length)) fields[def.code] = value;
     }
     const description = form.elements.description.value.trim();
-    const problems = missing(defs, fields);
+    const problems = [...missing(defs, fields), ...wrong(defs, form)]
+      .sort((a, b) => defs.findIndex(d => a.field === `fields.${d.code}`) - defs.findIndex(d => b.field === `fields.${d.code}`));
     if (!description) problems.push({field: "description", message: t("report.details.description_required")});
     update({fields, description});
     if (problems.length) throw new Invalid(problems);

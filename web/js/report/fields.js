@@ -43,6 +43,33 @@ export function missing(defs, values) {
 }
 
 /**
+ * Answers given that cannot be right, each in the question's words: a number
+ * that is not one or out of its range, a date that is not a date. Checked on
+ * the question's own page, not after Send.
+ */
+export function wrong(defs, form) {
+  const problems = [];
+  for (const def of defs) {
+    const name = `fields.${def.code}`;
+    const question = def.label.trim().replace(/\?$/, "");
+    if (def.type === "number") {
+      const raw = (form.elements[name]?.value || "").trim();
+      const number = Number(raw);
+      if (raw === "") continue;
+      if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(number)) {
+        problems.push({field: name, message: t("form.number_wanted", {question})});
+      } else if ((def.min !== undefined && number < def.min) || (def.max !== undefined && number > def.max)) {
+        problems.push({field: name, message: t("form.number_outside", {question, min: def.min, max: def.max})});
+      }
+    } else if (def.type === "date") {
+      const value = dateValue(form, name);
+      if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problems.push({field: name, message: t("form.date_wanted", {question})});
+    }
+  }
+  return problems;
+}
+
+/**
  * What to say when a question is left unanswered, as GOV.UK writes it: the
  * category's own words when it has them (`error_message`: "Choose how wide
  * the pothole is"), else a whole sentence made from the question itself.

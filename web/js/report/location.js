@@ -3,7 +3,7 @@
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, Invalid, onSubmit, showErrors} from "../forms.js";
-import {t} from "../i18n.js";
+import {formatClock, t} from "../i18n.js";
 import {mapPanel} from "../map.js";
 import {navigate} from "../router.js";
 import {placePicker} from "../where.js";
@@ -56,8 +56,12 @@ export async function render(view) {
     button(t("form.continue")));
   onSubmit(form, view, () => {
     if (!chosen) throw new Invalid([{field: "location", message: t("report.location.required")}]);
-    const moved = JSON.stringify(draft().location) !== JSON.stringify(chosen);
-    update({location: chosen, ...(moved ? {checked_nearby: false} : {})});
+    // "Your current location" is true only now: kept, the point is said as where the phone was, and when.
+    const kept = chosen.how === "gps" && !chosen.at ? {...chosen, at: new Date().toISOString(),
+      label: t("report.location.gps_point", {time: formatClock(new Date().toISOString()),
+        lat: chosen.lat.toFixed(5), lon: chosen.lon.toFixed(5)})} : chosen;
+    const moved = JSON.stringify(draft().location) !== JSON.stringify(kept);
+    update({location: kept, ...(moved ? {checked_nearby: false} : {})});
     return navigate(nextStep(service, "/report/location"));
   });
 

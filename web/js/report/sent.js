@@ -6,34 +6,12 @@ import {api, query} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {t} from "../i18n.js";
 import {waiting} from "../outbox.js";
+import {shareButtons} from "../share.js";
 import {deviceReports} from "../store.js";
 
 /** The report this phone remembers for a queued entry once it has gone (see outbox.js). */
 function sentFrom(key) {
   return key ? deviceReports().find(r => r.queued_key === key) : null;
-}
-
-/** Copy and share the tracking link: the link itself is never printed (it holds the secret token). */
-function shareButtons(url, id) {
-  const said = h("p", {class: "hint", id: "share-status", "aria-live": "polite"});
-  const copy = h("button", {class: "button button--secondary", type: "button", id: "copy-link", onclick: async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      said.textContent = t("report.sent.copied");
-    } catch {
-      said.textContent = t("report.sent.copy_failed");
-    }
-  }}, t("report.sent.copy"));
-  const share = typeof navigator.share === "function"
-    ? h("button", {class: "button button--secondary", type: "button", id: "share-link", onclick: async () => {
-      try {
-        await navigator.share({title: t("report.sent.share_title", {id}), url});
-      } catch {
-        // Closed without sharing: nothing to say.
-      }
-    }}, t("report.sent.share"))
-    : null;
-  return h("div", {class: "share"}, h("div", {class: "share__buttons"}, share, copy), said);
 }
 
 /** Its reporter gave an email: every change is mailed to them, so following it would tell them twice. */
@@ -67,7 +45,7 @@ function sentScreen(id) {
     h("p", {class: "body"}, t("report.sent.next")),
     h("p", {class: "body"}, h("a", {href: track, id: "tracking-link", class: "tracking-link"}, t("report.sent.track"))),
     known.token ? h("p", {class: "hint"}, t("report.sent.link_private")) : null,
-    shareButtons(new URL(track, location.href).href, id),
+    shareButtons(new URL(track, location.href).href, t("report.sent.share_title", {id})),
     h("ul", {class: "list"},
       follow,
       h("li", {}, h("a", {href: "/report/category"}, t("report.sent.another"))))];

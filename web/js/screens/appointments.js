@@ -4,7 +4,7 @@
 // the nearest others. /appointments?offer=AP-... books a waiting-list offer.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
+import {button, check, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatClock, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
@@ -63,7 +63,9 @@ function questions(view, service, held) {
         type: "tel", autocomplete: "tel"})
       : input({field: "phone", label: t("appointments.phone"), hint: t("appointments.phone_hint"), type: "tel",
         autocomplete: "tel", optional: true}),
-    input({field: "email", label: t("appointments.email"), type: "email", autocomplete: "email", value: held.email || ""}),
+    // Signed in, the account's own address is used when this is left empty: say so.
+    input({field: "email", label: t("appointments.email"), type: "email", autocomplete: "email", value: held.email || "",
+      optional: signedIn()}),
     button(t("appointments.book")));
   const key = crypto.randomUUID();
   onSubmit(form, view, async () => {
@@ -73,6 +75,10 @@ function questions(view, service, held) {
       const value = el ? String(el.value || "").trim() : "";
       if (value) answers[q.id] = value;
     }
+    // Each question answered here, in its own words, before the API is asked.
+    check(...held.questions.map(q => [`answers.${q.id}`, t(q.type === "choice" ? "form.unanswered_choice"
+      : "form.unanswered_text", {question: q.label}), !q.required || answers[q.id]]),
+    ["phone", t("appointments.phone_to_call_required"), service.mode !== "phone" || form.elements.phone.value.trim()]);
     const body = {answers, email: form.elements.email.value.trim() || undefined,
       phone: form.elements.phone.value.trim() || undefined};
     const booked = await api(`/v1/appointments/${held.id}/book`, {method: "POST", headers: {"Idempotency-Key": key},

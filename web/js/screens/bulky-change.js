@@ -10,7 +10,7 @@ import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
-import {chosen, itemsPicker, pounds, total} from "./bulky.js";
+import {chosen, itemsPicker, itemsProblem, pounds, total} from "./bulky.js";
 
 // The pay step of a change that costs more (shown after sending it, or on
 // coming back to this screen while it waits).
@@ -64,7 +64,7 @@ export async function render(view, {url}) {
     choices({field: "date", legend: t("bulky.date"), value: booking.date, options: offered.map(d => ({
       value: d.date, label: formatDay(d.date), hint: d.date === booking.date ? t("bulky.change_current")
         : tCount("bulky.places_left", d.places_left)}))}),
-    input({field: "location", label: t("bulky.location"), value: booking.location || "", maxlength: "200"}),
+    input({field: "location", label: t("bulky.location"), value: booking.location || "", maxlength: "200", optional: true}),
     summary, h("p", {class: "body"}, t("bulky.change_signal")), button(t("bulky.change_submit")));
   const update = () => {
     const items = chosen(form, catalogue);
@@ -83,10 +83,8 @@ export async function render(view, {url}) {
   const key = crypto.randomUUID();  // one change however often it is pressed or retried
   onSubmit(form, view, async () => {
     const items = chosen(form, catalogue);
-    if (!items.length || items.length > catalogue.max_items) {
-      throw new Invalid([{field: "items", message: t("bulky.items_required",
-        {max: catalogue.max_items})}]);
-    }
+    const problem = itemsProblem(items, catalogue);
+    if (problem) throw new Invalid([problem]);
     const body = {date: form.elements.date.value || booking.date, location: form.elements.location.value.trim()};
     const before = booking.items.map(i => i.id).sort().join(" ");
     if (items.map(i => i.id).sort().join(" ") !== before) body.items = items.map(i => i.id);

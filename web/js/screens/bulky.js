@@ -39,7 +39,9 @@ export function total(items, catalogue) {
 export function itemsPicker(catalogue, already = {}, legend = null) {
   const max = catalogue.max_items;
   const counts = Array.from({length: max}, (_, n) => ({value: String(n + 1), label: String(n + 1)}));
-  return h("fieldset", {class: "fieldset", id: "items"}, h("legend", {class: "legend"}, legend || t("bulky.items", {max})),
+  // A form group answering to "items": an error about them links to the first box and shows at the legend.
+  return h("div", {class: "form-group", dataset: {field: "items"}}, h("fieldset", {class: "fieldset", id: "items"},
+    h("legend", {class: "legend"}, legend || t("bulky.items", {max})),
     h("div", {class: "checkboxes"}, catalogue.items.map((item, i) => {
       const id = i === 0 ? fieldId("items") : fieldId(`item-${item.id}`);
       const hint = banded(catalogue) ? null
@@ -53,7 +55,14 @@ export function itemsPicker(catalogue, already = {}, legend = null) {
         "aria-describedby": hint?.id, onchange: () => { many.hidden = !box.checked; }});
       return h("div", {class: "checkboxes__item"}, box, h("label", {class: "label checkboxes__label", for: id}, item.name),
         hint, many);
-    })));
+    }))));
+}
+
+/** What is wrong with the items chosen, in words: none, or more than a collection takes. */
+export function itemsProblem(items, catalogue) {
+  if (!items.length) return {field: "items", message: t("bulky.items_none")};
+  if (items.length > catalogue.max_items) return {field: "items", message: t("bulky.items_required", {max: catalogue.max_items})};
+  return null;
 }
 
 // The price as lines that add up: each item and how many, the minimum charge's top-up, the total.
@@ -108,7 +117,7 @@ export async function render(view, {params}) {
     itemsPicker(catalogue),
     choices({field: "date", legend: t("bulky.date"), options: open.map(d => ({value: d.date,
       label: formatDay(d.date), hint: tCount("bulky.places_left", d.places_left)}))}),
-    input({field: "location", label: t("bulky.location"), hint: t("bulky.location_hint"), maxlength: "200"}),
+    input({field: "location", label: t("bulky.location"), hint: t("bulky.location_hint"), maxlength: "200", optional: true}),
     summary, h("p", {class: "body"}, t("bulky.needs_signal")), button(t("bulky.pay")));
   const update = () => {
     const items = chosen(form, catalogue);
@@ -120,11 +129,7 @@ export async function render(view, {params}) {
   const key = crypto.randomUUID();  // one booking however often Pay is pressed
   onSubmit(form, view, async () => {
     const items = chosen(form, catalogue);
-    const problems = [];
-    if (!items.length || items.length > catalogue.max_items) {
-      problems.push({field: "items", message: t("bulky.items_required",
-        {max: catalogue.max_items})});
-    }
+    const problems = [itemsProblem(items, catalogue)].filter(Boolean);
     const date = form.elements.date.value;
     if (!date) problems.push({field: "date", message: t("bulky.date_required")});
     if (problems.length) throw new Invalid(problems);

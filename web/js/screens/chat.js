@@ -4,7 +4,7 @@ import {ChatLog, newKey} from "../chat-log.js";
 import {waitingPanel} from "../chat-wait.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, textarea} from "../forms.js";
-import {formatDate, t} from "../i18n.js";
+import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {signedIn} from "../session.js";
 
@@ -72,7 +72,8 @@ async function conversation(view, id) {
   });
   append(view, h("h1", {class: "heading-l"}, t("chat.conversation_title")),
     h("p", {class: "inset", id: "chat-desk"}, current.desk.open ? t("chat.desk_open")
-      : t("chat.desk_closed", {when: formatDate(current.desk.answer_from, true)})), waiting.root, ...log.elements(), form,
+      // The server's words for the moment, as its message in the conversation says it: one way, not two.
+      : t("chat.desk_closed", {when: current.desk.answer_from_text})), waiting.root, ...log.elements(), form,
     rating);
   await log.poll().catch(() => null);
   log.start(view);

@@ -6,8 +6,8 @@
 // council's system is away; and ask the council tax office for things (council-tax-requests.js).
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
-import {formatDay, t, tCount} from "../i18n.js";
+import {button, check, errorsOf, input, onSubmit, showErrors} from "../forms.js";
+import {formatClock, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {savePdf} from "../save-pdf.js";
 import {signedIn} from "../session.js";
@@ -29,6 +29,9 @@ function row(key, value) {
 
 function age(account) {
   const minutes = Math.floor(account.age_s / 60);
+  // In the back office's nightly window: when it is back, and that requests wait for it, not "try again".
+  if (account.stale && account.back_at) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
+    h("p", {class: "body"}, tCount("ctax.stale_night", minutes, {time: formatClock(account.back_at)})));
   if (account.stale) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
     h("p", {class: "body"}, tCount("ctax.stale", minutes)));
   return h("p", {class: "hint", id: "ctax-age"}, minutes ? tCount("ctax.updated", minutes) : t("ctax.updated_now"));
@@ -142,12 +145,18 @@ function linkForm(view) {
     input({field: "reference", label: t("ctax.reference"), hint: t("ctax.reference_hint"), inputmode: "numeric",
       autocomplete: "off"}),
     input({field: "name", label: t("ctax.name"), hint: t("ctax.name_hint"), autocomplete: "name"}),
-    h("p", {class: "body"}, t("ctax.checks_lead")),
-    ...CHECKS.map(field => input({field, label: t(`ctax.${field}`), optional: true, autocomplete: "off"})),
+    // The four checks are one question ("at least two of these"): one group, so its error links to the first.
+    h("div", {class: "form-group", dataset: {field: "checks"}}, h("fieldset", {class: "fieldset"},
+      h("legend", {class: "legend"}, t("ctax.checks_lead")),
+      ...CHECKS.map(field => input({field, label: t(`ctax.${field}`), optional: true, autocomplete: "off"})))),
     button(t("ctax.link")));
   onSubmit(form, view, async () => {
-    const body = {reference: form.elements.reference.value, name: form.elements.name.value};
+    const body = {reference: form.elements.reference.value.trim(), name: form.elements.name.value.trim()};
     for (const field of CHECKS) if (form.elements[field].value.trim()) body[field] = form.elements[field].value.trim();
+    check(["reference", t("ctax.reference_required"), body.reference],
+      ["reference", t("ctax.reference_wrong"), !body.reference || /^5\d{8}$/.test(body.reference.replace(/\s/g, ""))],
+      ["name", t("ctax.name_required"), body.name],
+      ["checks", t("ctax.checks_required"), CHECKS.filter(field => body[field]).length >= 2]);
     const made = await api("/v1/me/council-tax", {method: "POST", body});
     localStorage.setItem(LINKED_MARK, "1");
     navigate(`${HERE}?id=${encodeURIComponent(made.id)}`);

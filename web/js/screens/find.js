@@ -44,7 +44,11 @@ export async function render(view) {
       options: types.map(x => ({value: x.type, label: facilityName(x.type)}))
         .sort((a, b) => a.label.localeCompare(b.label))}),
     h("h2", {class: "heading-s"}, t("find.near")),
-    placePicker({fields: "lat lon postcode", addressList: false, announce: false, onPick: point => {
+    // An unknown postcode after a known one: the old place's results go with it.
+    placePicker({fields: "lat lon postcode", addressList: false, announce: false, onFail: () => {
+      near = null;
+      clear(results);
+    }, onPick: point => {
       near = point;
       focusResults = true;
       form.requestSubmit();

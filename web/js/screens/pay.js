@@ -1,4 +1,4 @@
-// Pay for it: any council bill by its reference. Choose what you are paying,
+// Pay a bill: any council bill by its reference. Choose what you are paying,
 // type the reference (checked by the council before the card page, with the
 // rule it broke), then the amount, or the amount due that the bill's own
 // system says (a PCN). A resident with a linked council tax account pays its
@@ -6,7 +6,7 @@
 // /pay?link= is an officer's payment link, /pay?paid= the way back.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
+import {button, check, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
@@ -78,18 +78,17 @@ function amountDue(view, fund, checked, email) {
   return parts;
 }
 
-async function payFund(view, fundId, reference = "") {
+async function payFund(view, fundId, reference = "", amount = "") {
   const {funds} = await api("/v1/pay/funds");
   const fund = funds.find(f => f.id === fundId);
   if (!fund) return chooseFund(view);
-  append(view, h("a", {class: "back-link", href: "/pay"}, t("nav.back")));
   // From the council tax screen's Pay: the account's own offers first, one tap each to the card page.
   if (reference && fund.id === "council-tax") await linkedOffers(view, reference);
   append(view, h("h2", {class: "heading-m"}, fund.name));
   const form = h("form", {novalidate: true},
     input({field: "reference", label: fund.reference_label, hint: fund.hint, value: reference,
       autocomplete: "off", spellcheck: "false"}),
-    fund.amount_fixed ? null : input({field: "amount", label: t("pay.amount"), inputmode: "decimal",
+    fund.amount_fixed ? null : input({field: "amount", label: t("pay.amount"), inputmode: "decimal", value: amount,
       hint: t("pay.amount_hint", {least: pounds(fund.least), most: pounds(fund.most)})}),
     signedIn() ? null : input({field: "email", label: t("pay.email"), hint: t("pay.email_hint"), type: "email",
       optional: true, autocomplete: "email"}),
@@ -98,8 +97,11 @@ async function payFund(view, fundId, reference = "") {
   let shown = [];
   onSubmit(form, view, async () => {
     const reference = form.elements.reference.value.trim();
-    if (!reference) throw new Invalid([{field: "reference", message: t("pay.reference_required")}]);
-    const amount = fund.amount_fixed ? null : pence(form.elements.amount.value);
+    const typed = fund.amount_fixed ? null : form.elements.amount.value.trim();
+    check(["reference", t("pay.reference_required"), reference],
+      ["amount", t("pay.amount_required"), fund.amount_fixed || typed],
+      ["amount", t("pay.amount_invalid"), !typed || /^\s*£?\s*\d{1,6}(\.\d{2})?\s*$/.test(typed)]);
+    const amount = fund.amount_fixed ? null : pence(typed);
     const email = form.elements.email?.value.trim() || "";
     const checked = await api("/v1/pay/check", {method: "POST", body: {fund: fund.id, reference}});
     if (fund.amount_fixed) {
@@ -139,14 +141,22 @@ async function paid(view, billId) {
     ...(done && bill.payment_reference ? [h("dt", {}, t("pay.payment_reference")),
       h("dd", {id: "payment-reference"}, bill.payment_reference)] : [])),
   h("p", {class: "body"}, done ? t("pay.done_body") : t("pay.not_done_body")),
-  h("p", {class: "body"}, h("a", {href: done ? "/" : `/pay?fund=${encodeURIComponent(bill.fund)}`},
-    done ? t("pay.home") : t("pay.try_again"))));
+  h("p", {class: "body"}, h("a", {href: done ? "/" : again(bill)}, done ? t("pay.home") : t("pay.try_again"))));
+}
+
+/** Try again with what was typed before: the reference and the amount, not an empty form. */
+function again(bill) {
+  const query = new URLSearchParams({fund: bill.fund, reference: bill.reference});
+  if (bill.amount) query.set("amount", (bill.amount / 100).toFixed(2));
+  return `/pay?${query}`;
 }
 
 export async function render(view, {params}) {
+  // The back link above the heading, where an error summary goes under it (GOV.UK's order).
+  if (params.get("fund")) append(view, h("a", {class: "back-link", href: "/pay"}, t("nav.back")));
   append(view, h("h1", {class: "heading-l"}, t("pay.title")));
   if (params.get("paid")) return paid(view, params.get("paid"));
   if (params.get("link")) return fromLink(view, params.get("link"));
-  if (params.get("fund")) return payFund(view, params.get("fund"), params.get("reference") || "");
+  if (params.get("fund")) return payFund(view, params.get("fund"), params.get("reference") || "", params.get("amount") || "");
   return chooseFund(view);
 }

@@ -3,10 +3,11 @@
 // /petitions/follow?token= and /petitions/unfollow?token= (the followers' e-mailed links).
 import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, check, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
+import {shareButtons} from "../share.js";
 
 const STATES = ["open", "responded", "closed"];
 const n = count => count.toLocaleString("en-GB");
@@ -85,6 +86,7 @@ async function start(view) {
       h("p", {class: "body"}, tCount("petitions.new.sponsors", made.sponsors_needed)),
       h("p", {class: "body"}, h("label", {class: "label", for: "sponsor-link"}, t("petitions.new.link"))),
       h("input", {class: "input", id: "sponsor-link", readonly: true, value: made.sponsor_link}),
+      shareButtons(made.sponsor_link, t("petitions.new.share_title"), t("petitions.new.copy_failed")),
       h("p", {class: "body"}, t("petitions.new.next")));
   });  // the API words each error from its field: no label before it
   append(view, h("h1", {class: "heading-l"}, t("petitions.new.title")), h("p", {class: "body"},
@@ -183,7 +185,8 @@ async function wardMap(view, p) {
   const bands = SHADES.map((_, i) => i ? [Math.floor(((i - 1) * most) / top) + 1, Math.floor((i * most) / top)] : [0, 0]);
   legend.replaceChildren(...bands.map(([lo, hi], i) => (i && lo > hi) ? null : h("li", {},
     h("span", {class: `ward-swatch ward-swatch--${i}`, "aria-hidden": "true"}),
-    i === 0 ? t("petitions.map.none") : t("petitions.map.band", {low: n(lo), high: n(hi)}))).filter(Boolean));
+    i === 0 ? t("petitions.map.none") : lo === hi ? tCount("petitions.map.exactly", lo)  // "1 signature", not "1 to 1"
+      : t("petitions.map.band", {low: n(lo), high: n(hi)}))).filter(Boolean));
   legend.hidden = false;
   const panel = mapPanel({showReports: false, label: t("petitions.map.label"), noTiles: "petitions.map.no_tiles",
     onReady: (map, L) => {
@@ -211,8 +214,11 @@ async function confirm(view, token) {
     append(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"},
       t(done.sponsor ? "petitions.confirm.sponsor" : "petitions.confirm.title"))),
     h("p", {class: "body"}, done.petition.action),
-    h("p", {class: "body"}, h("a", {href: done.petition.state === "open" ? `/petitions/${done.petition.id}` : "/petitions"},
-      t("petitions.confirm.see"))));
+    // Not open yet (sponsors, then the council's check): no list shows it, so say what comes next instead.
+    done.petition.state === "open"
+      ? h("p", {class: "body"}, h("a", {href: `/petitions/${done.petition.id}`}, t("petitions.confirm.see")))
+      : [h("p", {class: "body", id: "petition-next"}, t("petitions.confirm.not_open_yet")),
+        h("p", {class: "body"}, h("a", {href: "/petitions"}, t("petitions.confirm.see_open")))]);
   } catch (error) {
     failed(view, "petitions.confirm.failed", error);
   }
@@ -226,10 +232,15 @@ function followForm(view, petitionId) {
     button(t("petitions.follow.send"), {secondary: true}));
   onSubmit(form, view, async () => {
     const email = own ? "" : form.elements.follow_email.value.trim();
+    check(["follow_email", t("petitions.follow.email_required"), own || email]);
     const done = await api(`/v1/petitions/${petitionId}/followers`, {method: "POST", body: email ? {email} : {},
-      auth: own});
+      auth: own}).catch(error => {
+      // The API's "email" is this form's box, not the signing form's of the same name.
+      if (error.fields) error.fields = error.fields.map(f => (f.field === "email" ? {...f, field: "follow_email"} : f));
+      throw error;
+    });
     form.replaceWith(h("p", {class: "body", id: "follow-outcome", role: "status"}, done.message));
-  }, {email: t("petitions.follow.email")});
+  }, {follow_email: t("petitions.follow.email")});
   return form;
 }
 

@@ -53,6 +53,10 @@ async function choose(view, params) {
     showErrors(view, [{field: "search", message: errorsOf(error)[0].message, whole: true}]);
     return;
   }
+  if (found.length === 1) {  // one address: nothing to choose, straight to it
+    if (then) rememberProperty({uprn: found[0].uprn, address: found[0].address});
+    return navigate(open(found[0].uprn), {replace: true});
+  }
   const label = isPostcode(search) ? t("property.choose", {postcode: tidy(search)}) : t("property.choose_required");
   const pick = h("form", {novalidate: true},
     select({field: "uprn", label, value: found.length === 1 ? found[0].uprn : "",

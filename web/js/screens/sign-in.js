@@ -1,7 +1,7 @@
 // Sign in with e-mail and password; back to where the resident was going.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, input, Invalid, onSubmit} from "../forms.js";
+import {button, check, input, Invalid, looksLikeEmail, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {deviceToken, rememberDevice, rememberProfile, roleHome, saveTokens} from "../session.js";
@@ -26,10 +26,9 @@ export function render(view, {params}) {
   onSubmit(form, view, async () => {
     const email = form.elements.email.value.trim();
     const password = form.elements.password.value;
-    const missing = [];
-    if (!email) missing.push({field: "email", message: t("account.email_required")});
-    if (!password) missing.push({field: "password", message: t("account.password_required")});
-    if (missing.length) throw new Invalid(missing);
+    check(["email", t("account.email_required"), email],
+      ["email", t("account.email_format"), !email || looksLikeEmail(email)],
+      ["password", t("account.password_required"), password]);
     try {
       const body = {email, password};
       const device = await deviceToken(email);

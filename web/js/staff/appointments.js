@@ -3,7 +3,7 @@
 // seen or did not attend (the resident is then offered to book again).
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
+import {button, check, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatClock, formatDay, lang, t, tCount} from "../i18n.js";
 import {redraw} from "../router.js";
 
@@ -102,7 +102,7 @@ function blocking(view, calendars, after) {
     button(t("staff.appointments.block")));
   onSubmit(form, view, async () => {
     const [from, to] = [form.elements.from.value, form.elements.to.value];
-    if (!from || !to) throw new Invalid([{field: from ? "to" : "from", message: t("staff.appointments.block_times")}]);
+    check(["from", t("staff.appointments.block_from_required"), from], ["to", t("staff.appointments.block_to_required"), to]);
     const done = await api("/v1/staff/appointments/blocks", {method: "POST",
       body: {calendar_id: form.elements.calendar_id.value, from: londonToIso(from), to: londonToIso(to)}});
     view.querySelector("#blocked")?.remove();

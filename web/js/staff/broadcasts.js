@@ -4,7 +4,7 @@
 // what was sent, to where, and how many were told.
 import {api, ApiError} from "../api.js";
 import {append, clear, h} from "../dom.js";
-import {button, choices, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
+import {button, check, choices, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t, tOr} from "../i18n.js";
 import {mapPanel} from "../map.js";
 import {navigate} from "../router.js";
@@ -100,6 +100,11 @@ export async function render(view) {
   reveal();
   onSubmit(form, view, async () => {
     const read = name => form.elements[name].value.trim();
+    // Every question left empty at once, before the place is asked about.
+    check(["topic", t("staff.broadcasts.topic_required"), form.querySelector("input[name=topic]:checked")],
+      ["title", t("staff.broadcasts.title_required"), read("title")],
+      ["body", t("staff.broadcasts.body_required"), read("body")],
+      ["target", t("staff.broadcasts.place_required"), area() !== "circle" || place]);
     let target;
     if (area() === "circle") {
       if (!place) throw new Invalid([{field: "target", message: t("staff.broadcasts.place_required")}]);

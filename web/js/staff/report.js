@@ -85,7 +85,11 @@ function draw(view, state, values, notice) {
     const typed = readValues(form);
     const body = changes(typed, read);
     try {
-      if (!Object.keys(body).length) throw new Invalid([{field: null, message: t("staff.inspect.nothing")}]);
+      // Nothing changed: the entry links to the form's first question, where a change starts.
+      if (!Object.keys(body).length) {
+        throw new Invalid([{field: form.querySelector("[data-field]")?.dataset.field.split(" ")[0] || null,
+          message: t("staff.inspect.nothing")}]);
+      }
       form.querySelector("button[type=submit]").disabled = true;
       const saved = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}`,
         {method: "PATCH", body, headers: {"If-Match": `"${report.version}"`}});

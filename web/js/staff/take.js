@@ -50,7 +50,7 @@ export async function render(view) {
     h("h2", {class: "heading-m"}, t("staff.take.caller")),
     choices({field: "channel", legend: t("staff.take.channel"), value: "phone", small: true,
       options: CHANNELS.map(c => ({value: c, label: channelLabel(c)}))}),
-    input({field: "on_behalf_of.name", label: t("staff.take.name"), autocomplete: "off"}),
+    input({field: "on_behalf_of.name", label: t("staff.take.name"), autocomplete: "off", optional: true}),
     h("div", {class: "form-group", dataset: {field: "on_behalf_of"}},
       h("p", {class: "hint"}, t("staff.take.contact_hint")),
       input({field: "on_behalf_of.email", label: t("staff.take.email"), type: "email", optional: true,
@@ -74,6 +74,10 @@ export async function render(view) {
     if (service && service.location === "required" && !place) {
       problems.push({field: "location", message: t("staff.take.place_required")});
     }
+    if (!read("on_behalf_of.email") && !read("on_behalf_of.phone")) {
+      problems.unshift({field: "on_behalf_of", message: t("staff.take.contact_required")});
+    }
+    if (!read("description")) problems.push({field: "description", message: t("staff.take.description_required")});
     if (problems.length) throw new Invalid(problems);
     const caller = Object.fromEntries(["name", "email", "phone"].map(k => [k, read(`on_behalf_of.${k}`)])
       .filter(([, v]) => v));

@@ -42,7 +42,7 @@ export async function render(view, {params}) {
       options: options(STATES.map(s => ({value: s, label: stateLabel(s)})), t("staff.none"))}),
     checkbox("auto", t("staff.templates.auto_label"), Boolean(template?.auto)),
     checkbox("active", t("staff.templates.active_label"), template ? template.active !== false : true),
-    choices({field: "service_codes", legend: t("staff.templates.col_categories"), multiple: true, small: true,
+    choices({field: "service_codes", legend: t("staff.templates.col_categories"), multiple: true, small: true, optional: true,
       hint: t("staff.templates.categories_hint"), value: template?.service_codes || [],
       options: services.map(s => ({value: s.service_code, label: s.name}))}),
     button(t("staff.templates.save")));
