@@ -8,6 +8,7 @@ import time
 
 from chalicelib.auth.principal import Principal
 from chalicelib.errors import ApiError
+from chalicelib.handlers.payments import routes as _payments  # noqa: F401  (the payment_finished effect, as app.py wires it)
 from chalicelib.handlers.waste import routes  # noqa: F401  (registers bulky's payment hook, as app.py's wiring does)
 from support.pay_support import SUCCESS, home_with_round, pay, pay_with  # noqa: F401
 from support.racing import at_once
