@@ -11,7 +11,7 @@ from tests.web.journeys import heading
 
 WEB = Path(__file__).resolve().parents[2] / "web"
 BUDGET = 150 * 1024  # what a resident's phone loads and keeps
-WHOLE_CEILING = 225 * 1024  # with the staff desk and the crews' screens (docs/decisions/: raised for forms, /pay, finance's desk, then forms' hand-ons desk)
+WHOLE_CEILING = 275 * 1024  # with the staff desk and the crews' screens (docs/decisions/web.md: raised for forms, /pay, finance's desk, forms' hand-ons desk, then wave five's meetings, consultations, bins, halls and taking part)
 
 
 def gzipped(data):
