@@ -13,6 +13,7 @@ from . import bulky, garden, missed_bins, payments  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
 from . import democracy  # noqa: F401
+from . import participation  # noqa: F401
 from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401
 from . import revenue_requests, revenues  # noqa: F401

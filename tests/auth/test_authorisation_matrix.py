@@ -283,6 +283,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/feeds/committees/{committee_id}/meetings.ics"): (ANYONE, Outcome(404, "committee_not_found")),
     ("GET", "/v1/feeds/decisions.atom"): (ANYONE, Outcome(200)),
     ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
+    # Taking part in meetings: no meeting in this world, and no genuine withdraw link.
+    ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -420,6 +424,10 @@ _simple("GET", "/v1/agenda-items", "/v1/agenda-items?q=road")
 _simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/committees/4/meetings.ics")
 _simple("GET", "/v1/feeds/decisions.atom")
 _simple("GET", "/v1/staff/meetings/health")
+_simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking")
+_simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
+        {"name": "Olive Owner", "mode": "remote"})
+_simple("POST", "/v1/speaking/withdraw", body={"token": "bm90.dmFsaWQ"})
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
 _simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")

@@ -1,0 +1,32 @@
+"""Taking part's OpenAPI components (loaded only to build /openapi.json)."""
+from . import limits
+
+TEXT = {"type": "string"}
+MAYBE = {"type": "string", "nullable": True}
+MOMENT = {"type": "string", "format": "date-time", "nullable": True}
+NEEDS = {"type": "array", "items": {"type": "string", "enum": list(limits.NEEDS)}, "uniqueItems": True}
+SPEAKER_FIELDS = {
+    "name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX, "description": "as the chair calls it"},
+    "phone": {"type": "string", "maxLength": 20, "description": "for the confirmation by text (optional)"},
+    "mode": {"type": "string", "enum": list(limits.MODES)},
+    "needs": NEEDS,
+    "side": {"type": "string", "enum": list(limits.SIDES),
+             "description": "for or against: only where the committee hears sides (planning)"}}
+
+SCHEMAS = {
+    "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
+                   "properties": SPEAKER_FIELDS},
+    "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
+                     "properties": {"token": {"type": "string", "maxLength": limits.TOKEN_MAX}}},
+    "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"], "properties": {
+        "id": TEXT, "meeting_id": TEXT, "item_id": TEXT, "name": TEXT, "mode": TEXT, "needs": NEEDS, "side": MAYBE,
+        "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
+        "reason": MAYBE, "late": {"type": "boolean"}, "created_at": MOMENT}},
+    "Speaking": {"type": "object", "required": ["meeting_id", "closes_at", "open"], "properties": {
+        "meeting_id": TEXT, "closes_at": MOMENT, "closes": {"type": "string", "description": "the deadline in words"},
+        "open": {"type": "boolean"}, "minutes_each": {"type": "integer"}, "per_meeting": {"type": "integer"},
+        "per_item": {"type": "integer", "nullable": True}, "sides": {"type": "boolean"},
+        "places_left": {"type": "integer"},
+        "items": {"type": "array", "items": {"type": "object", "properties": {
+            "id": TEXT, "number": MAYBE, "title": TEXT, "places_left": {"type": "integer"}}}}}},
+}
