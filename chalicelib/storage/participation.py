@@ -67,6 +67,11 @@ def _pk(meeting_id):
     return f"meeting#{meeting_id}"
 
 
+def _once(r):
+    """The once row's key: the resident's, or a late one's own (staff added it for someone without an account)."""
+    return f"once#{r['item_id']}#{r.get('user_id') or 'late-' + r['id']}"
+
+
 def _plain(row):
     if row is None:
         return None
@@ -94,7 +99,7 @@ class ParticipationStore:
         parts = ["registration", "once"]
         with writes(parts, exists={"registration", "once", "idempotency"}), transaction() as t:
             t.save(row, condition=M.pk.does_not_exist())
-            t.save(M(pk, f"once#{r['item_id']}#{r['user_id']}"), condition=M.pk.does_not_exist())
+            t.save(M(pk, _once(r)), condition=M.pk.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
             if event is not None:
@@ -128,7 +133,8 @@ class ParticipationStore:
     def of_owner(self, user_id, limit=200):
         return [_plain(r) for r in ParticipationModel.by_owner.query(user_id, limit=limit)]
 
-    def settle(self, registration, status, now, reason=None, expected=None, event=None, free_place=True):
+    def settle(self, registration, status, now, reason=None, expected=None, event=None, free_place=True,
+               was=LIVE):
         """Its status changed under the condition that it still holds a place
         (and is at version `expected`, when given): a decline or withdrawal
         frees its place on the counters, one transaction with its event.
@@ -136,7 +142,7 @@ class ParticipationStore:
         from .report_store import event_model
         M, r = ParticipationModel, registration
         pk = _pk(r["meeting_id"])
-        condition = M.status.is_in(*LIVE)
+        condition = M.status.is_in(*was)
         if expected is not None:
             condition &= M.version == expected
         actions = [M.status.set(status), M.decided_at.set(now), M.version.add(1)]
@@ -156,7 +162,7 @@ class ParticipationStore:
                     t.update(M(pk, f"places#{r['item_id']}"), actions=[M.taken.add(-1)], condition=M.taken > 0)
                     parts.append("item")
             if status == "withdrawn":  # they may register again while it is open
-                t.delete(M(pk, f"once#{r['item_id']}#{r['user_id']}"))
+                t.delete(M(pk, _once(r)))
                 parts.append("once")
 
     def erase_owner(self, user_id):

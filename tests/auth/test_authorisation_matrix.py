@@ -287,6 +287,11 @@ ROUTE_ACCESS = {
     ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"): (
+        STAFF, Outcome(404, "meeting_not_found")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -336,6 +341,11 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
+                # democratic services' desk: any officer
+                ("GET", "/v1/staff/meetings/{meeting_id}/speakers"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/speakers"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 # Appointments: any officer's desk.
@@ -428,6 +438,12 @@ _simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking
 _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
         {"name": "Olive Owner", "mode": "remote"})
 _simple("POST", "/v1/speaking/withdraw", body={"token": "bm90.dmFsaWQ"})
+_simple("GET", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers")
+_simple("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv", "/v1/staff/meetings/1402/speakers.csv")
+_simple("POST", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers",
+        {"item_id": "140201", "name": "Cy Late", "mode": "in_person", "reason": "At the chair's wish"})
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision")] = lambda world, caller: Request(
+    "POST", "/v1/staff/meetings/1402/speakers/" + "0" * 32 + "/decision", {"decision": "accept"}, {"If-Match": '"1"'})
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
 _simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")

@@ -4,7 +4,7 @@ services see, decide and print each meeting's speakers."""
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..shared import effects
 from . import limits
 
@@ -15,6 +15,7 @@ for _kind in ("speaker_registered", "speaker_accepted", "speaker_declined"):
     effects.register(_kind, "participation.text", "chalicelib.handlers.participation.messages:by_text")
 ID = {"type": "string", "pattern": limits.ID_PATTERN}
 MEETING_ID, ITEM_ID = path_param("meeting_id", ID), path_param("item_id", ID)
+REGISTRATION_ID = path_param("registration_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN})
 IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
                "description": "the same key and body answer the same request"}
 NO_MEETING = {"404": "No such meeting (meeting_not_found) or item on it (item_not_found)"}
@@ -72,3 +73,56 @@ def withdraw_from_speaking():
             problems.add(key, "Is not a field here.")
     problems.raise_if_any()
     return http.ok(mine(withdraw(http.deps(), token)), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/speakers", STAFF, {
+    "summary": "Democratic services: a meeting's registrations to speak, first come first, each with its speaker's "
+               "contact details, status and version (the ETag to decide with); one Query of the meeting's own",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("SpeakersList")), **errors(400, **NO_MEETING)}})
+def meeting_speakers(meeting_id):
+    from .desk import listing
+    return http.ok(listing(http.deps(), meeting_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/speakers.csv", STAFF, {
+    "summary": "The speakers' list for the chair, to print or download: those holding a place, in agenda order, "
+               "first come first within an item; no contact details",
+    "parameters": [MEETING_ID],
+    "responses": {"200": {"description": "text/csv", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                  **errors(400, **NO_MEETING)}})
+def meeting_speakers_csv(meeting_id):
+    from chalice import Response
+    from .desk import speakers_csv
+    name, body = speakers_csv(http.deps(), meeting_id)
+    return Response(body=body, status_code=200, headers={
+        "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": f'attachment; filename="{name}"',
+        **http.NO_STORE})
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/speakers", STAFF, {
+    "summary": "Add a speaker at the chair's discretion (past the deadline or the caps), accepted at once with the "
+               "reason; told by e-mail or text when given",
+    "parameters": [MEETING_ID], "requestBody": _body("LateSpeakerNew"),
+    "responses": {"201": json_response(ref("SpeakerForStaff")), **errors(400, **NO_MEETING, **{
+        "409": "Already registered on this item (already_registered)",
+        "422": "No public speaking on this item (speaking_not_allowed)"})}})
+def add_late_speaker(meeting_id):
+    from .desk import add_late
+    from .views import for_staff
+    return http.created(for_staff(add_late(http.deps(), meeting_id, http.body())), True)
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision", STAFF, {
+    "summary": "Accept a registration, or decline it with a reason (the speaker is told it; the place is freed); "
+               "If-Match with its version as listed",
+    "parameters": [MEETING_ID, REGISTRATION_ID, {"name": "If-Match", "in": "header", "required": True,
+                                                 "schema": {"type": "string"}}],
+    "requestBody": _body("SpeakerDecision"),
+    "responses": {"200": json_response(ref("SpeakerForStaff")), **errors(400, 428, **{
+        "404": "No such meeting or registration (meeting_not_found, registration_not_found)",
+        "409": "It changed meanwhile, or holds no place to decide on (edit_conflict)"})}})
+def decide_speaker(meeting_id, registration_id):
+    from .desk import decide
+    from .views import for_staff
+    found = for_staff(decide(http.deps(), meeting_id, registration_id, http.body(), http.header("if-match")))
+    return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})

@@ -13,15 +13,31 @@ SPEAKER_FIELDS = {
     "side": {"type": "string", "enum": list(limits.SIDES),
              "description": "for or against: only where the committee hears sides (planning)"}}
 
+REGISTRATION = {
+    "id": TEXT, "meeting_id": TEXT, "item_id": TEXT, "name": TEXT, "mode": TEXT, "needs": NEEDS, "side": MAYBE,
+    "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
+    "reason": MAYBE, "late": {"type": "boolean"}, "created_at": MOMENT}
+
 SCHEMAS = {
     "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
                    "properties": SPEAKER_FIELDS},
     "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
                      "properties": {"token": {"type": "string", "maxLength": limits.TOKEN_MAX}}},
-    "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"], "properties": {
-        "id": TEXT, "meeting_id": TEXT, "item_id": TEXT, "name": TEXT, "mode": TEXT, "needs": NEEDS, "side": MAYBE,
-        "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
-        "reason": MAYBE, "late": {"type": "boolean"}, "created_at": MOMENT}},
+    "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"],
+                            "properties": REGISTRATION},
+    "SpeakerForStaff": {"type": "object", "required": ["id", "status", "version"], "properties": {
+        **REGISTRATION, "email": MAYBE, "phone": MAYBE, "version": {"type": "integer"}, "decided_at": MOMENT}},
+    "SpeakersList": {"type": "object", "required": ["meeting_id", "registrations"], "properties": {
+        "meeting_id": TEXT, "committee_title": TEXT, "date": TEXT, "minutes_each": {"type": "integer"},
+        "closes_at": TEXT, "registrations": {"type": "array", "items": {"$ref": "#/components/schemas/SpeakerForStaff"}}}},
+    "LateSpeakerNew": {"type": "object", "additionalProperties": False, "required": ["item_id", "name", "mode", "reason"],
+                       "properties": {**SPEAKER_FIELDS, "item_id": {"type": "string", "pattern": limits.ID_PATTERN},
+                                      "email": {"type": "string", "format": "email", "maxLength": 254},
+                                      "reason": {"type": "string", "minLength": 1, "maxLength": limits.REASON_MAX}}},
+    "SpeakerDecision": {"type": "object", "additionalProperties": False, "required": ["decision"], "properties": {
+        "decision": {"type": "string", "enum": ["accept", "decline"]},
+        "reason": {"type": "string", "minLength": 1, "maxLength": limits.REASON_MAX,
+                   "description": "required to decline: the speaker is told it"}}},
     "Speaking": {"type": "object", "required": ["meeting_id", "closes_at", "open"], "properties": {
         "meeting_id": TEXT, "closes_at": MOMENT, "closes": {"type": "string", "description": "the deadline in words"},
         "open": {"type": "boolean"}, "minutes_each": {"type": "integer"}, "per_meeting": {"type": "integer"},
