@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .storage.petitions import PetitionStore
     from .storage.democracy import DemocracyStore
     from .storage.participation import ParticipationStore
+    from .storage.participation_questions import QuestionStore
     from .storage.supporters import SupporterStore
     from .storage.effects import EffectStore
     from .storage.forms import FormStore
@@ -136,6 +137,7 @@ class Deps:
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     democracy: DemocracyStore | None = _store("democracy", "DemocracyStore")  # our copy of the committee system
     participation: ParticipationStore | None = _store("participation", "ParticipationStore")  # speaking at meetings
+    questions: QuestionStore | None = _store("participation_questions", "QuestionStore")  # written questions to members
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published

@@ -6,6 +6,7 @@ One table, `participation`, partition `pk`, sort `sk`:
   meeting#<id> / places                 places taken at the meeting (a counter)
   meeting#<id> / places#<item>          places taken on one item (a counter), where its rules cap it
   meeting#<id> / once#<item>#<user>     one person once per item
+  meeting#<id> / q#<qid>                a written question (storage/participation_questions.py)
 
 A registration is one transaction: its row, its once row, the counters each
 added to under the condition that it is below its cap, and its event; so of
@@ -59,6 +60,11 @@ class ParticipationModel(Stored):
     created_at = UTCDateTimeAttribute(null=True)
     decided_at = UTCDateTimeAttribute(null=True)
     meeting_ends = UTCDateTimeAttribute(null=True)  # its withdraw link's end
+    member = UnicodeAttribute(null=True)  # a written question's: the member it is put to
+    question = UnicodeAttribute(null=True)
+    answer = UnicodeAttribute(null=True)
+    answered_at = UTCDateTimeAttribute(null=True)
+    name_public = BooleanAttribute(null=True)  # the asker consents to their name being printed with it
     version = NumberAttribute(null=True)  # a registration's, for If-Match (set by hand: counters have none)
     by_owner = OwnerIndex()
 
@@ -131,7 +137,8 @@ class ParticipationStore:
         return {("meeting" if r.sk == "places" else r.sk.split("#", 1)[1]): int(r.taken or 0) for r in rows}
 
     def of_owner(self, user_id, limit=200):
-        return [_plain(r) for r in ParticipationModel.by_owner.query(user_id, limit=limit)]
+        return [_plain(r) for r in ParticipationModel.by_owner.query(
+            user_id, ParticipationModel.sk.startswith("reg#"), limit=limit)]
 
     def settle(self, registration, status, now, reason=None, expected=None, event=None, free_place=True,
                was=LIVE):

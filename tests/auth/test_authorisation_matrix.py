@@ -292,6 +292,11 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"): (
         STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/meetings/{meeting_id}/questions"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/questions"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"): (
+        STAFF, Outcome(404, "meeting_not_found")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -346,6 +351,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"),
                 ("POST", "/v1/staff/meetings/{meeting_id}/speakers"),
                 ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/questions"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 # Appointments: any officer's desk.
@@ -442,6 +449,12 @@ _simple("GET", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1
 _simple("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv", "/v1/staff/meetings/1402/speakers.csv")
 _simple("POST", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers",
         {"item_id": "140201", "name": "Cy Late", "mode": "in_person", "reason": "At the chair's wish"})
+_simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions", "/v1/meetings/1402/items/140201/questions",
+        {"name": "Olive Owner", "member": "Cllr Smith", "question": "Why?"})
+_simple("GET", "/v1/meetings/{meeting_id}/questions", "/v1/meetings/1402/questions")
+_simple("GET", "/v1/staff/meetings/{meeting_id}/questions", "/v1/staff/meetings/1402/questions")
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer")] = lambda world, caller: Request(
+    "POST", "/v1/staff/meetings/1402/questions/" + "0" * 32 + "/answer", {"answer": "Because."}, {"If-Match": '"1"'})
 REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision")] = lambda world, caller: Request(
     "POST", "/v1/staff/meetings/1402/speakers/" + "0" * 32 + "/decision", {"decision": "accept"}, {"If-Match": '"1"'})
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")

@@ -126,3 +126,52 @@ def decide_speaker(meeting_id, registration_id):
     from .views import for_staff
     found = for_staff(decide(http.deps(), meeting_id, registration_id, http.body(), http.header("if-match")))
     return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})
+
+
+@routes.post("/v1/meetings/{meeting_id}/items/{item_id}/questions", SIGNED_IN, {
+    "summary": "Put a written question to a member on an item, by the committee's deadline and within its word "
+               "limit (rules as data); published with its answer after the meeting, with the asker's name only if "
+               "name_public (idempotent with Idempotency-Key)",
+    "parameters": [MEETING_ID, ITEM_ID, IDEMPOTENCY], "requestBody": _body("QuestionNew"),
+    "responses": {"201": json_response(ref("MyQuestion")), **errors(400, **NO_MEETING, **{
+        "409": "The meeting is cancelled (meeting_cancelled)",
+        "422": "Over the word limit (too_many_words) or past the deadline, in words (questions_closed)"})}})
+def ask_question(meeting_id, item_id):
+    from .questions import ask, mine
+    deps = http.deps()
+    made, created = ask(deps, meeting_id, item_id, http.body(), http.header("idempotency-key"))
+    return http.created(mine(made), created)
+
+
+@routes.get("/v1/meetings/{meeting_id}/questions", ANYONE, {
+    "summary": "A meeting's written questions with their answers, once the meeting has begun; the asker's name "
+               "only where they consented, never their contact details",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("PublishedQuestions")),
+                                              **errors(400, **NO_MEETING)}})
+def meeting_questions(meeting_id):
+    from .questions import published
+    return http.ok(published(http.deps(), meeting_id), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/questions", STAFF, {
+    "summary": "Democratic services: a meeting's written questions, first asked first, with who asked (one Query)",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("StaffQuestions")),
+                                              **errors(400, **NO_MEETING)}})
+def staff_meeting_questions(meeting_id):
+    from .questions import staff_list
+    return http.ok(staff_list(http.deps(), meeting_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer", STAFF, {
+    "summary": "Record the member's answer to a written question (If-Match with its version as listed); published "
+               "with the question once the meeting has begun",
+    "parameters": [MEETING_ID, path_param("question_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN}),
+                   {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "requestBody": _body("QuestionAnswer"),
+    "responses": {"200": json_response(ref("StaffQuestion")), **errors(400, 428, **{
+        "404": "No such meeting or question (meeting_not_found, question_not_found)",
+        "409": "It changed meanwhile (edit_conflict)"})}})
+def answer_question(meeting_id, question_id):
+    from .questions import answer, for_staff
+    found = for_staff(answer(http.deps(), meeting_id, question_id, http.body(), http.header("if-match")))
+    return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})

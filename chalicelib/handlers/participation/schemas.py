@@ -18,6 +18,9 @@ REGISTRATION = {
     "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
     "reason": MAYBE, "late": {"type": "boolean"}, "created_at": MOMENT}
 
+QUESTION = {"id": TEXT, "item_id": TEXT, "member": TEXT, "question": TEXT, "answer": MAYBE,
+            "asked_by": {"type": "string", "description": "the asker's name, or \"A resident\" without consent"}}
+
 SCHEMAS = {
     "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
                    "properties": SPEAKER_FIELDS},
@@ -45,4 +48,24 @@ SCHEMAS = {
         "places_left": {"type": "integer"},
         "items": {"type": "array", "items": {"type": "object", "properties": {
             "id": TEXT, "number": MAYBE, "title": TEXT, "places_left": {"type": "integer"}}}}}},
+    "QuestionNew": {"type": "object", "additionalProperties": False, "required": ["name", "member", "question"],
+                    "properties": {"name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
+                                   "member": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX,
+                                              "description": "the councillor the question is put to"},
+                                   "question": {"type": "string", "minLength": 1, "maxLength": limits.QUESTION_MAX,
+                                                "description": "within the committee's word limit"},
+                                   "name_public": {"type": "boolean", "description": "print my name with it"}}},
+    "QuestionAnswer": {"type": "object", "additionalProperties": False, "required": ["answer"], "properties": {
+        "answer": {"type": "string", "minLength": 1, "maxLength": limits.ANSWER_MAX}}},
+    "PublishedQuestion": {"type": "object", "properties": QUESTION},
+    "PublishedQuestions": {"type": "object", "required": ["questions"], "properties": {
+        "meeting_id": TEXT, "published_from": MOMENT,
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/PublishedQuestion"}}}},
+    "MyQuestion": {"type": "object", "properties": {**QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT,
+                                                    "created_at": MOMENT, "answered_at": MOMENT}},
+    "StaffQuestion": {"type": "object", "properties": {
+        **QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT, "created_at": MOMENT,
+        "answered_at": MOMENT, "email": MAYBE, "version": {"type": "integer"}}},
+    "StaffQuestions": {"type": "object", "required": ["questions"], "properties": {
+        "meeting_id": TEXT, "questions": {"type": "array", "items": {"$ref": "#/components/schemas/StaffQuestion"}}}},
 }

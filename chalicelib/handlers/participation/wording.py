@@ -58,3 +58,8 @@ def day(date_text):
     from datetime import date
     d = date.fromisoformat(date_text)
     return f"{d:%A} {d.day} {d:%B %Y}"
+NO_QUESTION = "That meeting has no question with that id."
+CONSENT = "Say true to have your name printed with your question, or false."
+TOO_MANY_WORDS = "Your question has {words} words: this committee takes at most {most}."
+QUESTIONS_CLOSED = "Questions closed at {moment}."
+A_RESIDENT = "A resident"
