@@ -7,6 +7,7 @@ One table, `participation`, partition `pk`, sort `sk`:
   meeting#<id> / places#<item>          places taken on one item (a counter), where its rules cap it
   meeting#<id> / once#<item>#<user>     one person once per item
   meeting#<id> / q#<qid>                a written question (storage/participation_questions.py)
+  meeting#<id> / webcast                its webcast's chapters (storage/participation_webcasts.py)
 
 A registration is one transaction: its row, its once row, the counters each
 added to under the condition that it is below its cap, and its event; so of
@@ -65,6 +66,8 @@ class ParticipationModel(Stored):
     answer = UnicodeAttribute(null=True)
     answered_at = UTCDateTimeAttribute(null=True)
     name_public = BooleanAttribute(null=True)  # the asker consents to their name being printed with it
+    chapters = JSONAttribute(null=True)  # the webcast row's: [{item_id, at_s}]
+    started_at = UTCDateTimeAttribute(null=True)  # the webcast row's: first marked live
     version = NumberAttribute(null=True)  # a registration's, for If-Match (set by hand: counters have none)
     by_owner = OwnerIndex()
 

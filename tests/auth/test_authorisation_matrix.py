@@ -297,6 +297,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/meetings/{meeting_id}/questions"): (STAFF, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"): (
         STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/meetings/{meeting_id}/webcast"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (STAFF, Outcome(404, "meeting_not_found")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -353,6 +357,9 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/questions"),
                 ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"),
+                ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 # Appointments: any officer's desk.
@@ -452,6 +459,12 @@ _simple("POST", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/
 _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions", "/v1/meetings/1402/items/140201/questions",
         {"name": "Olive Owner", "member": "Cllr Smith", "question": "Why?"})
 _simple("GET", "/v1/meetings/{meeting_id}/questions", "/v1/meetings/1402/questions")
+_simple("GET", "/v1/meetings/{meeting_id}/webcast", "/v1/meetings/1402/webcast")
+_simple("POST", "/v1/staff/meetings/{meeting_id}/webcast/now", "/v1/staff/meetings/1402/webcast/now",
+        {"item_id": "140201"})
+REQUESTS[("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters")] = lambda world, caller: Request(
+    "PUT", "/v1/staff/meetings/1402/webcast/chapters", {"chapters": []}, {"If-Match": '"0"'})
+_simple("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", "/v1/staff/meetings/1402/webcast/youtube.txt")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/questions", "/v1/staff/meetings/1402/questions")
 REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer")] = lambda world, caller: Request(
     "POST", "/v1/staff/meetings/1402/questions/" + "0" * 32 + "/answer", {"answer": "Because."}, {"If-Match": '"1"'})

@@ -175,3 +175,48 @@ def answer_question(meeting_id, question_id):
     from .questions import answer, for_staff
     found = for_staff(answer(http.deps(), meeting_id, question_id, http.body(), http.header("if-match")))
     return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})
+
+
+@routes.get("/v1/meetings/{meeting_id}/webcast", ANYONE, {
+    "summary": "A meeting's webcast (the provider's address, live or recorded) and its chapters: each item's "
+               "start in the recording with the address of that minute; the item now on while live; its version "
+               "(the ETag to set chapters with). One GetItem beside the meeting's",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
+def meeting_webcast(meeting_id):
+    from .webcasts import view
+    found = view(http.deps(), meeting_id)
+    return http.ok(found, headers={"Cache-Control": "no-cache", "ETag": f'"{found["version"]}"'})
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/webcast/now", STAFF, {
+    "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live",
+    "parameters": [MEETING_ID], "requestBody": _body("WebcastNow"),
+    "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
+def webcast_now_on(meeting_id):
+    from .webcasts import now_on
+    return http.ok(now_on(http.deps(), meeting_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.route("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters", STAFF, {
+    "summary": "Afterwards: set the recording's chapters (each item's start in seconds), If-Match with the version "
+               "read (\"0\" before any)",
+    "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "requestBody": _body("WebcastChapters"),
+    "responses": {"200": json_response(ref("Webcast")), **errors(400, 428, **NO_MEETING, **{
+        "409": "Another officer changed them first (edit_conflict)"})}})
+def webcast_chapters(meeting_id):
+    from .webcasts import set_chapters
+    return http.ok(set_chapters(http.deps(), meeting_id, http.body(), http.header("if-match")), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", STAFF, {
+    "summary": "The chapters as YouTube description text (0:00 first, ascending, at least 3, each at least 10 s "
+               "apart), or 422 naming what YouTube would refuse",
+    "parameters": [MEETING_ID],
+    "responses": {"200": {"description": "text/plain", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                  **errors(400, **NO_MEETING, **{"422": "Chapters YouTube would refuse (chapters_not_accepted)"})}})
+def webcast_youtube(meeting_id):
+    from chalice import Response
+    from .webcasts import youtube
+    return Response(body=youtube(http.deps(), meeting_id), status_code=200,
+                    headers={"Content-Type": "text/plain; charset=utf-8", **http.NO_STORE})

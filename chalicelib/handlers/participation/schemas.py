@@ -68,4 +68,16 @@ SCHEMAS = {
         "answered_at": MOMENT, "email": MAYBE, "version": {"type": "integer"}}},
     "StaffQuestions": {"type": "object", "required": ["questions"], "properties": {
         "meeting_id": TEXT, "questions": {"type": "array", "items": {"$ref": "#/components/schemas/StaffQuestion"}}}},
+    "WebcastNow": {"type": "object", "additionalProperties": False, "required": ["item_id"], "properties": {
+        "item_id": {"type": "string", "pattern": limits.ID_PATTERN}}},
+    "WebcastChapters": {"type": "object", "additionalProperties": False, "required": ["chapters"], "properties": {
+        "chapters": {"type": "array", "maxItems": 200, "items": {
+            "type": "object", "additionalProperties": False, "required": ["item_id", "at_s"], "properties": {
+                "item_id": {"type": "string", "pattern": limits.ID_PATTERN},
+                "at_s": {"type": "integer", "minimum": 0, "maximum": 86400}}}}}},
+    "Webcast": {"type": "object", "required": ["meeting_id", "chapters"], "properties": {
+        "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
+        "chapters": {"type": "array", "items": {"type": "object", "properties": {
+            "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT,
+            "url": MAYBE}}}}},
 }
