@@ -298,6 +298,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"): (
         STAFF, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/meetings/{meeting_id}/webcast"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/me/taking-part"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (STAFF, Outcome(404, "meeting_not_found")),
     ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (STAFF, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (STAFF, Outcome(404, "meeting_not_found")),
@@ -460,6 +461,7 @@ _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions", "/v1/meet
         {"name": "Olive Owner", "member": "Cllr Smith", "question": "Why?"})
 _simple("GET", "/v1/meetings/{meeting_id}/questions", "/v1/meetings/1402/questions")
 _simple("GET", "/v1/meetings/{meeting_id}/webcast", "/v1/meetings/1402/webcast")
+_simple("GET", "/v1/me/taking-part")
 _simple("POST", "/v1/staff/meetings/{meeting_id}/webcast/now", "/v1/staff/meetings/1402/webcast/now",
         {"item_id": "140201"})
 REQUESTS[("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters")] = lambda world, caller: Request(

@@ -89,6 +89,7 @@ def export_me(deps):
     from ..revenues.view import my_copies
     from ..appointments.mine import mine as appointments
     from ..bills.paying import mine as my_bills
+    from ..participation.mine import mine as taking_part
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
@@ -101,6 +102,7 @@ def export_me(deps):
             # Their appointments with staff: when, what, where, their answers and how we reach them.
             "appointments": appointments(deps, user.id),
             "bills": my_bills(deps)["bills"],  # bills paid by reference (what finance keeps is the payment)
+            "taking_part": taking_part(deps, user.id),  # registrations to speak at meetings, written questions
             "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
@@ -138,5 +140,7 @@ def delete_me(deps):
     deps.revenue_requests.erase(user.id)  # and their requests (the back office keeps what it took)
     from ..appointments.mine import erase as erase_appointments
     erase_appointments(deps, user.id)  # what is to come cancelled; each kept for the staff's history, without them
+    from ..participation.mine import erase as erase_taking_part
+    erase_taking_part(deps, user.id)  # registrations to speak (their places freed) and written questions: gone
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     deps.accounts.delete_user(user)

@@ -220,3 +220,13 @@ def webcast_youtube(meeting_id):
     from .webcasts import youtube
     return Response(body=youtube(http.deps(), meeting_id), status_code=200,
                     headers={"Content-Type": "text/plain; charset=utf-8", **http.NO_STORE})
+
+
+@routes.get("/v1/me/taking-part", SIGNED_IN, {
+    "summary": "My registrations to speak (each with its withdraw link while it holds a place) and my written "
+               "questions with their answers, latest first (two Queries of my own)",
+    "responses": {"200": json_response(ref("MyTakingPart"))}})
+def my_taking_part():
+    from .mine import mine
+    deps = http.deps()
+    return http.ok(mine(deps, deps.principal.user_id), headers=http.NO_STORE)

@@ -80,4 +80,8 @@ SCHEMAS = {
         "chapters": {"type": "array", "items": {"type": "object", "properties": {
             "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT,
             "url": MAYBE}}}}},
+    "MyTakingPart": {"type": "object", "required": ["speaking", "questions"], "properties": {
+        "speaking": {"type": "array", "items": {"type": "object", "properties": {
+            **REGISTRATION, "withdraw_url": MAYBE}}},
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyQuestion"}}}},
 }
