@@ -47,7 +47,8 @@ def test_a_declined_speaker_is_told_the_reason_and_their_place_is_freed(client, 
     declined = decide(client, officer, made, "decline", reason="The application was withdrawn.")
     assert declined.json_body["status"] == "declined"
     mail, = (m for m in outbox("bo@example.org") if "declined" in m.subject)
-    assert mail.subject.startswith("Your request to speak was declined") and "The application was withdrawn." in mail.body
+    assert mail.subject.startswith("Your request to speak was declined")
+    assert "The application was withdrawn." in mail.body
     speaking = client.get(f"/v1/meetings/{PLANNING_MEETING}/speaking").json_body
     assert speaking["places_left"] == 10 and speaking["items"][0]["places_left"] == 3
 

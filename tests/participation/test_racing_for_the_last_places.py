@@ -18,7 +18,8 @@ def test_twenty_racers_for_the_last_three_places_get_three(client, council, peop
     assert client.get(f"/v1/meetings/{XMAS_MEETING}/speaking").json_body["places_left"] == 0
 
 
-def test_a_registration_is_one_read_and_one_transaction_of_four_writes_five_on_a_capped_item(deps, council, people, monkeypatch):
+def test_a_registration_is_one_read_and_one_transaction_of_four_writes_five_on_a_capped_item(
+        deps, council, people, monkeypatch):
     from chalicelib.auth.principal import Principal
     from chalicelib.handlers.participation import speaking
     from chalicelib.handlers.shared import effects

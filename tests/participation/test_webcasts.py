@@ -39,7 +39,8 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_jumps_to_that_min
     assert (application["at"], application["url"]) == (
         "1:35", "https://york.public-i.tv/core/portal/webcast_interactive/2101?t=95")
     text = client.get(STAFF + "/youtube.txt", people("staff").auth)
-    assert text.body.decode() == "0:00 Applications\n1:35 4a Land at Acomb Road: 40 homes\n25:00 5 Appeals performance\n"
+    assert text.body.decode() == ("0:00 Applications\n1:35 4a Land at Acomb Road: 40 homes\n"
+                                  "25:00 5 Appeals performance\n")
 
 
 def test_youtube_chapters_that_break_its_rules_are_refused_saying_which(client, council, people, provider):
@@ -56,7 +57,8 @@ def test_youtube_chapters_that_break_its_rules_are_refused_saying_which(client, 
 
 def test_chapters_set_afterwards_need_the_version_read(client, council, people, provider):
     officer = people("staff")
-    given = [{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 60}, {"item_id": REPORT_ONLY, "at_s": 3700}]
+    given = [{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 60},
+             {"item_id": REPORT_ONLY, "at_s": 3700}]
     assert chapters(client, officer, given).json_body["version"] == 1
     assert chapters(client, officer, given).status_code == 409
     assert client.get(STAFF + "/youtube.txt", officer.auth).body.decode().splitlines()[2].startswith("1:01:40 ")

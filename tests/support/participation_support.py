@@ -29,7 +29,8 @@ def meetings(deps):
                   item(APPLICATION, "4a", "Land at Acomb Road: 40 homes"),
                   item(REPORT_ONLY, "5", "Appeals performance", speak=False)]})
     deps.democracy.save_meeting({
-        "id": XMAS_MEETING, "committee_id": TRANSPORT, "committee_title": "Decision Session - Executive Member for Transport",
+        "id": XMAS_MEETING, "committee_id": TRANSPORT,
+        "committee_title": "Decision Session - Executive Member for Transport",
         "date": "2026-12-29", "time": "10:00", "location": "West Offices", "agenda_published": True,
         "items": [item(XMAS_ITEM, "3", "Road repairs in Acomb ward")]})
 

@@ -2,11 +2,18 @@
 from . import limits
 
 TEXT = {"type": "string"}
+
+
+def words(most):
+    """Text of 1 to `most` characters, not only spaces."""
+    return {"type": "string", "minLength": 1, "maxLength": most, "pattern": "\\S"}
+
+
 MAYBE = {"type": "string", "nullable": True}
 MOMENT = {"type": "string", "format": "date-time", "nullable": True}
 NEEDS = {"type": "array", "items": {"type": "string", "enum": list(limits.NEEDS)}, "uniqueItems": True}
 SPEAKER_FIELDS = {
-    "name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX, "description": "as the chair calls it"},
+    "name": {**words(limits.NAME_MAX), "description": "as the chair calls it"},
     "phone": {"type": "string", "maxLength": 20, "description": "for the confirmation by text (optional)"},
     "mode": {"type": "string", "enum": list(limits.MODES)},
     "needs": NEEDS,
@@ -25,21 +32,24 @@ SCHEMAS = {
     "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
                    "properties": SPEAKER_FIELDS},
     "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
-                     "properties": {"token": {"type": "string", "maxLength": limits.TOKEN_MAX}}},
+                     "properties": {"token": {"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX,
+                                                       "pattern": "^\\S+$"}}},
     "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"],
                             "properties": REGISTRATION},
     "SpeakerForStaff": {"type": "object", "required": ["id", "status", "version"], "properties": {
         **REGISTRATION, "email": MAYBE, "phone": MAYBE, "version": {"type": "integer"}, "decided_at": MOMENT}},
     "SpeakersList": {"type": "object", "required": ["meeting_id", "registrations"], "properties": {
         "meeting_id": TEXT, "committee_title": TEXT, "date": TEXT, "minutes_each": {"type": "integer"},
-        "closes_at": TEXT, "registrations": {"type": "array", "items": {"$ref": "#/components/schemas/SpeakerForStaff"}}}},
-    "LateSpeakerNew": {"type": "object", "additionalProperties": False, "required": ["item_id", "name", "mode", "reason"],
+        "closes_at": TEXT,
+        "registrations": {"type": "array", "items": {"$ref": "#/components/schemas/SpeakerForStaff"}}}},
+    "LateSpeakerNew": {"type": "object", "additionalProperties": False,
+                       "required": ["item_id", "name", "mode", "reason"],
                        "properties": {**SPEAKER_FIELDS, "item_id": {"type": "string", "pattern": limits.ID_PATTERN},
                                       "email": {"type": "string", "format": "email", "maxLength": 254},
-                                      "reason": {"type": "string", "minLength": 1, "maxLength": limits.REASON_MAX}}},
+                                      "reason": words(limits.REASON_MAX)}},
     "SpeakerDecision": {"type": "object", "additionalProperties": False, "required": ["decision"], "properties": {
         "decision": {"type": "string", "enum": ["accept", "decline"]},
-        "reason": {"type": "string", "minLength": 1, "maxLength": limits.REASON_MAX,
+        "reason": {**words(limits.REASON_MAX),
                    "description": "required to decline: the speaker is told it"}}},
     "Speaking": {"type": "object", "required": ["meeting_id", "closes_at", "open"], "properties": {
         "meeting_id": TEXT, "closes_at": MOMENT, "closes": {"type": "string", "description": "the deadline in words"},
@@ -49,14 +59,14 @@ SCHEMAS = {
         "items": {"type": "array", "items": {"type": "object", "properties": {
             "id": TEXT, "number": MAYBE, "title": TEXT, "places_left": {"type": "integer"}}}}}},
     "QuestionNew": {"type": "object", "additionalProperties": False, "required": ["name", "member", "question"],
-                    "properties": {"name": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX},
-                                   "member": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX,
+                    "properties": {"name": words(limits.NAME_MAX),
+                                   "member": {**words(limits.NAME_MAX),
                                               "description": "the councillor the question is put to"},
-                                   "question": {"type": "string", "minLength": 1, "maxLength": limits.QUESTION_MAX,
+                                   "question": {**words(limits.QUESTION_MAX),
                                                 "description": "within the committee's word limit"},
                                    "name_public": {"type": "boolean", "description": "print my name with it"}}},
     "QuestionAnswer": {"type": "object", "additionalProperties": False, "required": ["answer"], "properties": {
-        "answer": {"type": "string", "minLength": 1, "maxLength": limits.ANSWER_MAX}}},
+        "answer": words(limits.ANSWER_MAX)}},
     "PublishedQuestion": {"type": "object", "properties": QUESTION},
     "PublishedQuestions": {"type": "object", "required": ["questions"], "properties": {
         "meeting_id": TEXT, "published_from": MOMENT,
