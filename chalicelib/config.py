@@ -217,3 +217,12 @@ def democracy() -> dict:
             "plan_id": (env.get("DOORSTEP_MODERNGOV_PLAN_ID") or "1").strip(),
             "back_days": int(env.get("DOORSTEP_MEETINGS_BACK_DAYS") or 28),
             "ahead_days": int(env.get("DOORSTEP_MEETINGS_AHEAD_DAYS") or 90)}
+
+
+def webcasts() -> dict:
+    """Meetings' webcasts (handlers/participation): DOORSTEP_WEBCAST_URL, the
+    provider's address of a meeting's webcast with {meeting_id} in it (e.g.
+    https://york.public-i.tv/core/portal/webcast_interactive/{meeting_id});
+    unset: meetings show no webcast. A minute of the recording is the same
+    address with t=<seconds> added to its query."""
+    return {"url": (os.environ.get("DOORSTEP_WEBCAST_URL") or "").strip() or None}

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
     from .storage.democracy import DemocracyStore
+    from .storage.participation import ParticipationStore
+    from .storage.participation_questions import QuestionStore
+    from .storage.participation_webcasts import WebcastStore
     from .storage.supporters import SupporterStore
     from .storage.effects import EffectStore
     from .storage.forms import FormStore
@@ -140,6 +143,9 @@ class Deps:
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     democracy: DemocracyStore | None = _store("democracy", "DemocracyStore")  # our copy of the committee system
+    participation: ParticipationStore | None = _store("participation", "ParticipationStore")  # speaking at meetings
+    questions: QuestionStore | None = _store("participation_questions", "QuestionStore")  # written questions to members
+    webcasts: WebcastStore | None = _store("participation_webcasts", "WebcastStore")  # meetings' webcast chapters
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published

@@ -325,6 +325,25 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
+    # Taking part in meetings: no meeting in this world, and no genuine withdraw link.
+    ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"): (
+        STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/meetings/{meeting_id}/questions"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/questions"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"): (
+        STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/meetings/{meeting_id}/webcast"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/me/taking-part"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (STAFF, Outcome(404, "meeting_not_found")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -378,6 +397,16 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
+                # democratic services' desk: any officer
+                ("GET", "/v1/staff/meetings/{meeting_id}/speakers"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/speakers"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/questions"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"),
+                ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 ("GET", CONSULTATION), ("POST", f"{CONSULTATION}/results"),  # the council's, not a category's
@@ -469,6 +498,29 @@ _simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/co
 _simple("GET", "/v1/feeds/decisions.atom")
 _simple("GET", "/v1/staff/meetings/health")
 _simple("GET", "/v1/staff/meetings/topics")
+_simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking")
+_simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
+        {"name": "Olive Owner", "mode": "remote"})
+_simple("POST", "/v1/speaking/withdraw", body={"token": "bm90.dmFsaWQ"})
+_simple("GET", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers")
+_simple("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv", "/v1/staff/meetings/1402/speakers.csv")
+_simple("POST", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers",
+        {"item_id": "140201", "name": "Cy Late", "mode": "in_person", "reason": "At the chair's wish"})
+_simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions", "/v1/meetings/1402/items/140201/questions",
+        {"name": "Olive Owner", "member": "Cllr Smith", "question": "Why?"})
+_simple("GET", "/v1/meetings/{meeting_id}/questions", "/v1/meetings/1402/questions")
+_simple("GET", "/v1/meetings/{meeting_id}/webcast", "/v1/meetings/1402/webcast")
+_simple("GET", "/v1/me/taking-part")
+_simple("POST", "/v1/staff/meetings/{meeting_id}/webcast/now", "/v1/staff/meetings/1402/webcast/now",
+        {"item_id": "140201"})
+REQUESTS[("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters")] = lambda world, caller: Request(
+    "PUT", "/v1/staff/meetings/1402/webcast/chapters", {"chapters": []}, {"If-Match": '"0"'})
+_simple("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", "/v1/staff/meetings/1402/webcast/youtube.txt")
+_simple("GET", "/v1/staff/meetings/{meeting_id}/questions", "/v1/staff/meetings/1402/questions")
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer")] = lambda world, caller: Request(
+    "POST", "/v1/staff/meetings/1402/questions/" + "0" * 32 + "/answer", {"answer": "Because."}, {"If-Match": '"1"'})
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision")] = lambda world, caller: Request(
+    "POST", "/v1/staff/meetings/1402/speakers/" + "0" * 32 + "/decision", {"decision": "accept"}, {"If-Match": '"1"'})
 _simple("GET", "/v1/councillors", "/v1/councillors?lat=53.9623&lon=-1.0819")
 _simple("GET", "/v1/places/{uprn}", "/v1/places/990000000101")
 _simple("GET", "/v1/places/{uprn}/bins.ics", "/v1/places/990000000101/bins.ics")

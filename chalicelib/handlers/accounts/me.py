@@ -91,6 +91,7 @@ def export_me(deps):
     from ..revenues.view import my_copies
     from ..appointments.mine import mine as appointments
     from ..bills.paying import mine as my_bills
+    from ..participation.mine import mine as taking_part
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
@@ -110,6 +111,7 @@ def export_me(deps):
                                         "postcode": r.postcode, "ward": r.ward, "sent_at": stamp(r.created_at),
                                         "changed_at": stamp(r.updated_at), "kept_until": stamp(r.delete_at)}
                                        for r in deps.consultation_responses.of_user(user.id)],
+            "taking_part": taking_part(deps, user.id),  # registrations to speak at meetings, written questions
             "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
@@ -149,6 +151,8 @@ def delete_me(deps):
     erase_appointments(deps, user.id)  # what is to come cancelled; each kept for the staff's history, without them
     deps.containers.forget_user(user.id)  # each kept for the crews and finance, no longer theirs
     deps.hire.forget_user(user.id)  # each kept for the place's calendar and finance, no longer theirs
+    from ..participation.mine import erase as erase_taking_part
+    erase_taking_part(deps, user.id)  # registrations to speak (their places freed) and written questions: gone
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them

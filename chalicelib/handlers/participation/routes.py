@@ -1,0 +1,232 @@
+"""Taking part in council meetings: registering to speak on an item (by its
+committee's rules), withdrawing by the link in the messages; democratic
+services see, decide and print each meeting's speakers."""
+from ...api import http
+from ...api.openapi import errors, json_response, path_param, ref
+from ...api.registry import Routes
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ..shared import effects
+from . import limits
+
+routes = Routes("participation", schemas="chalicelib.handlers.participation.schemas")
+# A registration made, accepted or declined: its speaker told by e-mail and by text, from its event.
+for _kind in ("speaker_registered", "speaker_accepted", "speaker_declined"):
+    effects.register(_kind, "participation.email", "chalicelib.handlers.participation.messages:by_email")
+    effects.register(_kind, "participation.text", "chalicelib.handlers.participation.messages:by_text")
+ID = {"type": "string", "pattern": limits.ID_PATTERN}
+MEETING_ID, ITEM_ID = path_param("meeting_id", ID), path_param("item_id", ID)
+REGISTRATION_ID = path_param("registration_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN})
+IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+               "description": "the same key and body answer the same request"}
+NO_MEETING = {"404": "No such meeting (meeting_not_found) or item on it (item_not_found)"}
+
+
+def _body(name):
+    return {"required": True, "content": {"application/json": {"schema": {"$ref": ref(name)}}}}
+
+
+@routes.get("/v1/meetings/{meeting_id}/speaking", ANYONE, {
+    "summary": "Speaking at a meeting: its committee's rules, when registration closes (in words too), places "
+               "left at the meeting and on each item the public may speak on; never who registered",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("Speaking")), **errors(400, **NO_MEETING)}})
+def meeting_speaking(meeting_id):
+    from .speaking import meeting_or_404
+    from .views import speaking
+    deps = http.deps()
+    return http.ok(speaking(deps, meeting_or_404(deps, meeting_id)), headers={"Cache-Control": "no-cache"})
+
+
+@routes.post("/v1/meetings/{meeting_id}/items/{item_id}/speakers", SIGNED_IN, {
+    "summary": "Register to speak on an item that allows it, before its committee's deadline: first come first "
+               "served, one place taken by one transaction, one person once per item; confirmed by e-mail and text "
+               "with a withdraw link (idempotent with Idempotency-Key)",
+    "parameters": [MEETING_ID, ITEM_ID, IDEMPOTENCY], "requestBody": _body("SpeakerNew"),
+    "responses": {"201": json_response(ref("SpeakerRegistration")), **errors(400, **NO_MEETING, **{
+        "409": "Full (meeting_full, item_full), already registered on this item (already_registered), or the "
+               "meeting cancelled (meeting_cancelled)",
+        "422": "Closed, with the deadline in words (registration_closed), or no public speaking on this item "
+               "(speaking_not_allowed)"})}})
+def register_to_speak(meeting_id, item_id):
+    from .speaking import register
+    from .views import mine
+    deps = http.deps()
+    made, created = register(deps, meeting_id, item_id, http.body(), http.header("idempotency-key"))
+    return http.created(mine(made), created)
+
+
+@routes.post("/v1/speaking/withdraw", ANYONE, {
+    "summary": "Withdraw a registration to speak by the link in its messages (a single-purpose token that ends "
+               "with the meeting's day): its place is freed for another",
+    "requestBody": _body("SpeakingLink"),
+    "responses": {"200": json_response(ref("SpeakerRegistration")), **errors(400, **{
+        "403": "The meeting is over (link_expired)", "404": "Not a valid link (link_not_valid)",
+        "409": "Withdrawn or declined already (not_holding_a_place)"})}})
+def withdraw_from_speaking():
+    from ...validation import Problems, text
+    from .speaking import withdraw
+    from .views import mine
+    problems = Problems()
+    body = http.body()
+    token = text(body.get("token"), "token", problems, min_len=1, max_len=limits.TOKEN_MAX, required=True)
+    for key in body:
+        if key != "token":
+            problems.add(key, "Is not a field here.")
+    problems.raise_if_any()
+    return http.ok(mine(withdraw(http.deps(), token)), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/speakers", STAFF, {
+    "summary": "Democratic services: a meeting's registrations to speak, first come first, each with its speaker's "
+               "contact details, status and version (the ETag to decide with); one Query of the meeting's own",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("SpeakersList")), **errors(400, **NO_MEETING)}})
+def meeting_speakers(meeting_id):
+    from .desk import listing
+    return http.ok(listing(http.deps(), meeting_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/speakers.csv", STAFF, {
+    "summary": "The speakers' list for the chair, to print or download: those holding a place, in agenda order, "
+               "first come first within an item; no contact details",
+    "parameters": [MEETING_ID],
+    "responses": {"200": {"description": "text/csv", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                  **errors(400, **NO_MEETING)}})
+def meeting_speakers_csv(meeting_id):
+    from chalice import Response
+    from .desk import speakers_csv
+    name, body = speakers_csv(http.deps(), meeting_id)
+    return Response(body=body, status_code=200, headers={
+        "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": f'attachment; filename="{name}"',
+        **http.NO_STORE})
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/speakers", STAFF, {
+    "summary": "Add a speaker at the chair's discretion (past the deadline or the caps), accepted at once with the "
+               "reason; told by e-mail or text when given",
+    "parameters": [MEETING_ID], "requestBody": _body("LateSpeakerNew"),
+    "responses": {"201": json_response(ref("SpeakerForStaff")), **errors(400, **NO_MEETING, **{
+        "409": "Already registered on this item (already_registered)",
+        "422": "No public speaking on this item (speaking_not_allowed)"})}})
+def add_late_speaker(meeting_id):
+    from .desk import add_late
+    from .views import for_staff
+    return http.created(for_staff(add_late(http.deps(), meeting_id, http.body())), True)
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision", STAFF, {
+    "summary": "Accept a registration, or decline it with a reason (the speaker is told it; the place is freed); "
+               "If-Match with its version as listed",
+    "parameters": [MEETING_ID, REGISTRATION_ID, {"name": "If-Match", "in": "header", "required": True,
+                                                 "schema": {"type": "string"}}],
+    "requestBody": _body("SpeakerDecision"),
+    "responses": {"200": json_response(ref("SpeakerForStaff")), **errors(400, 428, **{
+        "404": "No such meeting or registration (meeting_not_found, registration_not_found)",
+        "409": "It changed meanwhile, or holds no place to decide on (edit_conflict)"})}})
+def decide_speaker(meeting_id, registration_id):
+    from .desk import decide
+    from .views import for_staff
+    found = for_staff(decide(http.deps(), meeting_id, registration_id, http.body(), http.header("if-match")))
+    return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})
+
+
+@routes.post("/v1/meetings/{meeting_id}/items/{item_id}/questions", SIGNED_IN, {
+    "summary": "Put a written question to a member on an item, by the committee's deadline and within its word "
+               "limit (rules as data); published with its answer after the meeting, with the asker's name only if "
+               "name_public (idempotent with Idempotency-Key)",
+    "parameters": [MEETING_ID, ITEM_ID, IDEMPOTENCY], "requestBody": _body("QuestionNew"),
+    "responses": {"201": json_response(ref("MyQuestion")), **errors(400, **NO_MEETING, **{
+        "409": "The meeting is cancelled (meeting_cancelled)",
+        "422": "Over the word limit (too_many_words) or past the deadline, in words (questions_closed)"})}})
+def ask_question(meeting_id, item_id):
+    from .questions import ask, mine
+    deps = http.deps()
+    made, created = ask(deps, meeting_id, item_id, http.body(), http.header("idempotency-key"))
+    return http.created(mine(made), created)
+
+
+@routes.get("/v1/meetings/{meeting_id}/questions", ANYONE, {
+    "summary": "A meeting's written questions with their answers, once the meeting has begun; the asker's name "
+               "only where they consented, never their contact details",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("PublishedQuestions")),
+                                              **errors(400, **NO_MEETING)}})
+def meeting_questions(meeting_id):
+    from .questions import published
+    return http.ok(published(http.deps(), meeting_id), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/questions", STAFF, {
+    "summary": "Democratic services: a meeting's written questions, first asked first, with who asked (one Query)",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("StaffQuestions")),
+                                              **errors(400, **NO_MEETING)}})
+def staff_meeting_questions(meeting_id):
+    from .questions import staff_list
+    return http.ok(staff_list(http.deps(), meeting_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer", STAFF, {
+    "summary": "Record the member's answer to a written question (If-Match with its version as listed); published "
+               "with the question once the meeting has begun",
+    "parameters": [MEETING_ID, path_param("question_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN}),
+                   {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "requestBody": _body("QuestionAnswer"),
+    "responses": {"200": json_response(ref("StaffQuestion")), **errors(400, 428, **{
+        "404": "No such meeting or question (meeting_not_found, question_not_found)",
+        "409": "It changed meanwhile (edit_conflict)"})}})
+def answer_question(meeting_id, question_id):
+    from .questions import answer, for_staff
+    found = for_staff(answer(http.deps(), meeting_id, question_id, http.body(), http.header("if-match")))
+    return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})
+
+
+@routes.get("/v1/meetings/{meeting_id}/webcast", ANYONE, {
+    "summary": "A meeting's webcast (the provider's address, live or recorded) and its chapters: each item's "
+               "start in the recording with the address of that minute; the item now on while live; its version "
+               "(the ETag to set chapters with). One GetItem beside the meeting's",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
+def meeting_webcast(meeting_id):
+    from .webcasts import view
+    found = view(http.deps(), meeting_id)
+    return http.ok(found, headers={"Cache-Control": "no-cache", "ETag": f'"{found["version"]}"'})
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/webcast/now", STAFF, {
+    "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live",
+    "parameters": [MEETING_ID], "requestBody": _body("WebcastNow"),
+    "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
+def webcast_now_on(meeting_id):
+    from .webcasts import now_on
+    return http.ok(now_on(http.deps(), meeting_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.route("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters", STAFF, {
+    "summary": "Afterwards: set the recording's chapters (each item's start in seconds), If-Match with the version "
+               "read (\"0\" before any)",
+    "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "requestBody": _body("WebcastChapters"),
+    "responses": {"200": json_response(ref("Webcast")), **errors(400, 428, **NO_MEETING, **{
+        "409": "Another officer changed them first (edit_conflict)"})}})
+def webcast_chapters(meeting_id):
+    from .webcasts import set_chapters
+    return http.ok(set_chapters(http.deps(), meeting_id, http.body(), http.header("if-match")), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", STAFF, {
+    "summary": "The chapters as YouTube description text (0:00 first, ascending, at least 3, each at least 10 s "
+               "apart), or 422 naming what YouTube would refuse",
+    "parameters": [MEETING_ID],
+    "responses": {"200": {"description": "text/plain", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                  **errors(400, **NO_MEETING, **{"422": "Chapters YouTube would refuse (chapters_not_accepted)"})}})
+def webcast_youtube(meeting_id):
+    from chalice import Response
+    from .webcasts import youtube
+    return Response(body=youtube(http.deps(), meeting_id), status_code=200,
+                    headers={"Content-Type": "text/plain; charset=utf-8", **http.NO_STORE})
+
+
+@routes.get("/v1/me/taking-part", SIGNED_IN, {
+    "summary": "My registrations to speak (each with its withdraw link while it holds a place) and my written "
+               "questions with their answers, latest first (two Queries of my own)",
+    "responses": {"200": json_response(ref("MyTakingPart"))}})
+def my_taking_part():
+    from .mine import mine
+    deps = http.deps()
+    return http.ok(mine(deps, deps.principal.user_id), headers=http.NO_STORE)

@@ -1,0 +1,97 @@
+"""Taking part's OpenAPI components (loaded only to build /openapi.json)."""
+from . import limits
+
+TEXT = {"type": "string"}
+
+
+def words(most):
+    """Text of 1 to `most` characters, not only spaces."""
+    return {"type": "string", "minLength": 1, "maxLength": most, "pattern": "\\S"}
+
+
+MAYBE = {"type": "string", "nullable": True}
+MOMENT = {"type": "string", "format": "date-time", "nullable": True}
+NEEDS = {"type": "array", "items": {"type": "string", "enum": list(limits.NEEDS)}, "uniqueItems": True}
+SPEAKER_FIELDS = {
+    "name": {**words(limits.NAME_MAX), "description": "as the chair calls it"},
+    "phone": {"type": "string", "maxLength": 20, "description": "for the confirmation by text (optional)"},
+    "mode": {"type": "string", "enum": list(limits.MODES)},
+    "needs": NEEDS,
+    "side": {"type": "string", "enum": list(limits.SIDES),
+             "description": "for or against: only where the committee hears sides (planning)"}}
+
+REGISTRATION = {
+    "id": TEXT, "meeting_id": TEXT, "item_id": TEXT, "name": TEXT, "mode": TEXT, "needs": NEEDS, "side": MAYBE,
+    "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
+    "reason": MAYBE, "late": {"type": "boolean"}, "created_at": MOMENT}
+
+QUESTION = {"id": TEXT, "item_id": TEXT, "member": TEXT, "question": TEXT, "answer": MAYBE,
+            "asked_by": {"type": "string", "description": "the asker's name, or \"A resident\" without consent"}}
+
+SCHEMAS = {
+    "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
+                   "properties": SPEAKER_FIELDS},
+    "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
+                     "properties": {"token": {"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX,
+                                                       "pattern": "^\\S+$"}}},
+    "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"],
+                            "properties": REGISTRATION},
+    "SpeakerForStaff": {"type": "object", "required": ["id", "status", "version"], "properties": {
+        **REGISTRATION, "email": MAYBE, "phone": MAYBE, "version": {"type": "integer"}, "decided_at": MOMENT}},
+    "SpeakersList": {"type": "object", "required": ["meeting_id", "registrations"], "properties": {
+        "meeting_id": TEXT, "committee_title": TEXT, "date": TEXT, "minutes_each": {"type": "integer"},
+        "closes_at": TEXT,
+        "registrations": {"type": "array", "items": {"$ref": "#/components/schemas/SpeakerForStaff"}}}},
+    "LateSpeakerNew": {"type": "object", "additionalProperties": False,
+                       "required": ["item_id", "name", "mode", "reason"],
+                       "properties": {**SPEAKER_FIELDS, "item_id": {"type": "string", "pattern": limits.ID_PATTERN},
+                                      "email": {"type": "string", "format": "email", "maxLength": 254},
+                                      "reason": words(limits.REASON_MAX)}},
+    "SpeakerDecision": {"type": "object", "additionalProperties": False, "required": ["decision"], "properties": {
+        "decision": {"type": "string", "enum": ["accept", "decline"]},
+        "reason": {**words(limits.REASON_MAX),
+                   "description": "required to decline: the speaker is told it"}}},
+    "Speaking": {"type": "object", "required": ["meeting_id", "closes_at", "open"], "properties": {
+        "meeting_id": TEXT, "closes_at": MOMENT, "closes": {"type": "string", "description": "the deadline in words"},
+        "open": {"type": "boolean"}, "minutes_each": {"type": "integer"}, "per_meeting": {"type": "integer"},
+        "per_item": {"type": "integer", "nullable": True}, "sides": {"type": "boolean"},
+        "places_left": {"type": "integer"},
+        "items": {"type": "array", "items": {"type": "object", "properties": {
+            "id": TEXT, "number": MAYBE, "title": TEXT, "places_left": {"type": "integer"}}}}}},
+    "QuestionNew": {"type": "object", "additionalProperties": False, "required": ["name", "member", "question"],
+                    "properties": {"name": words(limits.NAME_MAX),
+                                   "member": {**words(limits.NAME_MAX),
+                                              "description": "the councillor the question is put to"},
+                                   "question": {**words(limits.QUESTION_MAX),
+                                                "description": "within the committee's word limit"},
+                                   "name_public": {"type": "boolean", "description": "print my name with it"}}},
+    "QuestionAnswer": {"type": "object", "additionalProperties": False, "required": ["answer"], "properties": {
+        "answer": words(limits.ANSWER_MAX)}},
+    "PublishedQuestion": {"type": "object", "properties": QUESTION},
+    "PublishedQuestions": {"type": "object", "required": ["questions"], "properties": {
+        "meeting_id": TEXT, "published_from": MOMENT,
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/PublishedQuestion"}}}},
+    "MyQuestion": {"type": "object", "properties": {**QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT,
+                                                    "created_at": MOMENT, "answered_at": MOMENT}},
+    "StaffQuestion": {"type": "object", "properties": {
+        **QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT, "created_at": MOMENT,
+        "answered_at": MOMENT, "email": MAYBE, "version": {"type": "integer"}}},
+    "StaffQuestions": {"type": "object", "required": ["questions"], "properties": {
+        "meeting_id": TEXT, "questions": {"type": "array", "items": {"$ref": "#/components/schemas/StaffQuestion"}}}},
+    "WebcastNow": {"type": "object", "additionalProperties": False, "required": ["item_id"], "properties": {
+        "item_id": {"type": "string", "pattern": limits.ID_PATTERN}}},
+    "WebcastChapters": {"type": "object", "additionalProperties": False, "required": ["chapters"], "properties": {
+        "chapters": {"type": "array", "maxItems": 200, "items": {
+            "type": "object", "additionalProperties": False, "required": ["item_id", "at_s"], "properties": {
+                "item_id": {"type": "string", "pattern": limits.ID_PATTERN},
+                "at_s": {"type": "integer", "minimum": 0, "maximum": 86400}}}}}},
+    "Webcast": {"type": "object", "required": ["meeting_id", "chapters"], "properties": {
+        "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
+        "chapters": {"type": "array", "items": {"type": "object", "properties": {
+            "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT,
+            "url": MAYBE}}}}},
+    "MyTakingPart": {"type": "object", "required": ["speaking", "questions"], "properties": {
+        "speaking": {"type": "array", "items": {"type": "object", "properties": {
+            **REGISTRATION, "withdraw_url": MAYBE}}},
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyQuestion"}}}},
+}

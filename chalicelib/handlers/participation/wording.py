@@ -1,0 +1,72 @@
+"""What people read from taking part in meetings (server side)."""
+NO_MEETING = "There is no meeting with that id."
+NO_ITEM = "That meeting has no agenda item with that id."
+NO_REGISTRATION = "That meeting has no registration with that id."
+CANCELLED = "That meeting is cancelled: there is nothing to speak at."
+NOT_ALLOWED = "The public cannot speak on that item."
+CLOSED = "Registration closed at {moment}."
+MEETING_FULL = "All {places} places to speak at this meeting are taken."
+ITEM_FULL = "All {places} places to speak on this item are taken."
+ALREADY = "You have already registered to speak on this item."
+MODE = "Choose in_person or remote."
+NEEDS = "Choose from hearing_loop, interpreter and step_free."
+SIDE = "Say for or against: this committee hears both sides."
+NO_SIDE = "This committee does not take sides: leave side out."
+LINK_NOT_VALID = "That link is not valid."
+LINK_EXPIRED = "That link has expired: the meeting is over."
+NOT_LIVE = "That registration is no longer holding a place."
+DECISION = "Choose accept or decline."
+REASON = "Give a reason (1 to 500 characters): the speaker is told it."
+CHANGED = "That registration changed meanwhile; reload it and try again."
+MODES = {"in_person": "in person", "remote": "remotely"}
+NEED_NAMES = {"hearing_loop": "a hearing loop", "interpreter": "an interpreter", "step_free": "step-free access"}
+SIDES = {"for": "for", "against": "against"}
+STATUSES = {"registered": "registered", "accepted": "accepted", "declined": "declined", "withdrawn": "withdrawn"}
+
+CONFIRMED_SUBJECT = "You are registered to speak: {committee}, {day}"
+CONFIRMED_BODY = ("You are registered to speak at {committee} on {day}, on item {number}: {title}.\n"
+                  "You will speak {mode}{side} for up to {minutes} minutes.{needs}\n"
+                  "Democratic services will confirm your place before the meeting.\n\n"
+                  "If you cannot come, withdraw here (so someone else may speak): {link}\n")
+CONFIRMED_TEXT = ("Registered to speak at {committee}, {day}, item {number}. Withdraw: {link}")
+ACCEPTED_SUBJECT = "Your place to speak is confirmed: {committee}, {day}"
+ACCEPTED_BODY = ("Your place to speak at {committee} on {day}, on item {number}: {title}, is confirmed.\n\n"
+                 "If you cannot come, withdraw here: {link}\n")
+ACCEPTED_TEXT = "Your place to speak at {committee}, {day}, item {number} is confirmed. Withdraw: {link}"
+DECLINED_SUBJECT = "Your request to speak was declined: {committee}, {day}"
+DECLINED_BODY = ("Your request to speak at {committee} on {day}, on item {number}: {title}, was declined.\n"
+                 "The reason: {reason}\n")
+DECLINED_TEXT = "Your request to speak at {committee}, {day}, item {number} was declined: {reason}"
+NEEDS_LINE = " You asked for {needs}."
+SIDE_WORDS = ", {side} the application"
+LIST_TITLE = "Speakers: {committee}, {day}"
+CSV_HEADER = ["Order", "Item", "Item title", "Name", "For or against", "How", "Needs", "Minutes", "Status", "Late"]
+
+
+def moment(when):
+    """'5pm on Thursday 3 December 2026' (London time)."""
+    if when.minute:
+        hour = f"{when.hour % 12 or 12}:{when.minute:02d}{'am' if when.hour < 12 else 'pm'}"
+    elif when.hour == 12:
+        hour = "noon"
+    else:
+        hour = f"{when.hour % 12 or 12}{'am' if when.hour < 12 else 'pm'}"
+    return f"{hour} on {when:%A} {when.day} {when:%B %Y}"
+
+
+def day(date_text):
+    from datetime import date
+    d = date.fromisoformat(date_text)
+    return f"{d:%A} {d.day} {d:%B %Y}"
+NO_QUESTION = "That meeting has no question with that id."
+CONSENT = "Say true to have your name printed with your question, or false."
+TOO_MANY_WORDS = "Your question has {words} words: this committee takes at most {most}."
+QUESTIONS_CLOSED = "Questions closed at {moment}."
+A_RESIDENT = "A resident"
+ITEM_ID = "Give the id of the agenda item now being discussed."
+CHAPTERS = "Give chapters as a list of at most 200 {item_id, at_s}."
+CHAPTER = "Each chapter needs an item of this meeting and the seconds into the recording (0 to 86400)."
+YT_REFUSED = "YouTube would not take these chapters."
+YT_FEW = "YouTube needs at least {least} chapters; there are {count}."
+YT_FIRST = "The first chapter must start at 0:00; it starts at {at}."
+YT_GAP = "The chapter at {at} is {gap} s after the one at {before}: YouTube needs at least {least} s."
