@@ -5,7 +5,7 @@ sponsor and publish one themselves. Stored as a published petition would be
 import json
 from datetime import timedelta
 
-from doorstep_cli.seed import DEMO_DIR
+from doorstep_cli.demo_files import DEMO_DIR
 
 DEMO_PETITION = "PT-TREES2"  # in the ids' alphabet (no 0, 1, O, I)
 

@@ -99,7 +99,7 @@ def _demo_teams(deps, named):
     real teams lacks them): a form naming a team the council does not have is refused."""
     from datetime import datetime, timezone
     from chalicelib.storage.records import Team
-    from doorstep_cli.seed import DEMO_DIR
+    from doorstep_cli.demo_files import DEMO_DIR
     for team in json.loads((DEMO_DIR / "staff.json").read_text())["teams"]:
         if team["id"] in named and deps.teams.get(team["id"]) is None:
             deps.teams.create(Team(created_at=datetime.now(timezone.utc), **team))
