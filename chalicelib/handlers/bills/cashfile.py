@@ -4,7 +4,8 @@ and the reconciliation of what the provider settled, what was posted to the
 fund's back office and what the file holds, with every difference flagged.
 
 The file is the payments ledger's day (money Doorstep learnt had moved, one
-Query) for the fund's bill payments; postings are the bills table's day (one
+Query) for the fund's payments (a bill fund's bills; a service fund's, such as
+containers ordered or halls hired, its purpose's: funds.py); postings are the bills table's day (one
 Query); the provider's side is its search of payments that succeeded, made
 that London day. A payment made just before midnight and settled after it is
 in the provider's and the postings' day and the next day's file: flagged, as
@@ -17,8 +18,7 @@ from zoneinfo import ZoneInfo
 from ...errors import NotFound, ValidationFailed
 from ..payments.core import provider
 from . import wording
-from .funds import all_funds, fund as find_fund
-from .limits import PURPOSE
+from .funds import fund_of_payment, ledger_fund, ledger_funds
 
 COLUMNS = ("fund_code", "reference", "amount_pence", "date", "payment_id", "card_type")
 LONDON = ZoneInfo("Europe/London")
@@ -32,20 +32,20 @@ def _day(value):
 
 
 def _fund_of(row):
-    return (row.get("subject") or "").partition(".")[0]
+    return fund_of_payment(row.get("purpose"), row.get("subject"))
 
 
 def file_rows(deps, fund_id, day):
-    """The fund's bill payments on the day's ledger, oldest first."""
+    """The fund's payments on the day's ledger, oldest first."""
     return [{"fund_code": None, "reference": r["reference"], "amount_pence": r["amount"], "date": day,
              "payment_id": r["payment_id"], "card_type": r.get("card_brand") or ""}
             for r in deps.payments.ledger_day(day)
-            if r["kind"] == "payment" and r.get("purpose") == PURPOSE and _fund_of(r) == fund_id]
+            if r["kind"] == "payment" and _fund_of(r) == fund_id]
 
 
 def cash_file(deps, query):
     """GET /v1/staff/pay/cash-file.csv?fund=&date=: (file name, CSV text)."""
-    chosen = find_fund(query.get("fund"))
+    chosen = ledger_fund(query.get("fund"))
     if chosen is None:
         raise NotFound(wording.NO_SUCH_FUND, code="fund_not_found")
     day = _day(query.get("date")).isoformat()
@@ -59,13 +59,13 @@ def cash_file(deps, query):
 
 
 def _provider_day(deps, day):
-    """{doorstep payment id: (fund, amount)} of bills the provider says succeeded, made that London day."""
+    """{doorstep payment id: (fund, amount)} of the funds' payments the provider says succeeded, made that London day."""
     start = datetime.combine(day, time(0), LONDON).astimezone(timezone.utc)
     end = datetime.combine(day + timedelta(days=1), time(0), LONDON).astimezone(timezone.utc)
     stamp = "%Y-%m-%dT%H:%M:%SZ"
     found = provider(deps).succeeded_between(start.strftime(stamp), end.strftime(stamp))
-    return {p.metadata.get("doorstep_payment"): (p.metadata.get("fund"), p.amount) for p in found
-            if p.metadata.get("purpose") == PURPOSE}
+    funds = {p.metadata.get("doorstep_payment"): (_fund_of(p.metadata), p.amount) for p in found}
+    return {pid: side for pid, side in funds.items() if side[0] is not None}
 
 
 def reconciliation(deps, query):
@@ -80,15 +80,15 @@ def reconciliation(deps, query):
         settled = None  # the provider cannot say now: posted against the file alone, and said so
     posted = {r["payment_id"]: (r["fund"], r["amount"]) for r in deps.bills.postings(day) if r["kind"] == "payment"}
     filed = {r["payment_id"]: (_fund_of(r), r["amount"]) for r in deps.payments.ledger_day(day)
-             if r["kind"] == "payment" and r.get("purpose") == PURPOSE}
+             if r["kind"] == "payment" and _fund_of(r) is not None}
     funds = []
-    for chosen in all_funds():
+    for chosen in ledger_funds():
         sides = {name: {pid: amount for pid, (fund_id, amount) in side.items() if fund_id == chosen.id}
                  for name, side in (("settled", settled), ("posted", posted), ("file", filed)) if side is not None}
         differences = [{"payment_id": pid, **{name: side.get(pid) for name, side in sides.items()}}
                        for pid in sorted(set().union(*sides.values()))
                        if len({side.get(pid) for side in sides.values()}) > 1]
-        funds.append({"fund": chosen.id, "fund_code": chosen.fund_code,
+        funds.append({"fund": chosen.id, "fund_code": chosen.fund_code, "name": chosen.name,
                       "settled_total": None, "settled_count": None,
                       **{f"{name}_total": sum(side.values()) for name, side in sides.items()},
                       **{f"{name}_count": len(side) for name, side in sides.items()},

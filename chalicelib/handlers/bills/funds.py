@@ -9,6 +9,11 @@ the amount due now, or null: the payer types it), `linked` (a resident's
 linked account may offer amounts: "council_tax"), its finance fund code and
 where payments are posted (`revenues`, or a signed `webhook` to a URL).
 "${BILL_OFFICE}" in an address is DOORSTEP_BILL_OFFICE_URL (docs/decisions/).
+
+The file's `services` are funds paid through a service's own screens (a
+container ordered, a hall hired), never by reference: each names the payments'
+purpose it takes, and finance's day (cash file, reconciliation, postings)
+treats its payments as a bill fund's.
 """
 import json
 import os
@@ -45,6 +50,15 @@ class Fund:
         return {"id": self.id, "name": self.name, "hint": self.hint, "reference_label": self.label,
                 "reference_rule": self.rule, "reference_example": self.example, "reference_pattern": self.pattern,
                 "least": self.least, "most": self.most, "amount_fixed": self.fixed_by is not None}
+
+
+@dataclass(frozen=True)
+class ServiceFund:
+    id: str
+    name: str
+    fund_code: str
+    purpose: str
+    posting: dict
 
 
 class FundsInvalid(ValueError):
@@ -95,16 +109,63 @@ def _problems(fund):
     return out
 
 
-def all_funds():
-    """The council's funds, in its order (read once per process)."""
+def parse_services(data):
+    """[ServiceFund] from the file's `services`; FundsInvalid naming every problem."""
+    problems, found = [], []
+    for i, raw in enumerate((data or {}).get("services") or []):
+        try:
+            chosen = ServiceFund(id=raw["id"], name=raw["name"], fund_code=raw["fund_code"], purpose=raw["purpose"],
+                                 posting=raw["posting"])
+        except (KeyError, TypeError) as e:
+            problems.append(f"services[{i}]: missing {e}")
+            continue
+        if not re.fullmatch(ID_PATTERN, chosen.id) or chosen.posting.get("method") not in POSTING_METHODS:
+            problems.append(f"services[{i}] ({chosen.id}): id is 2-40 of a-z, 0-9 and -; posting.method one of "
+                            f"{POSTING_METHODS}")
+        found.append(chosen)
+    if len({f.purpose for f in found}) != len(found) or "bill" in {f.purpose for f in found}:
+        problems.append("two services share a purpose, or one takes bills'")
+    if problems:
+        raise FundsInvalid("; ".join(problems))
+    return found
+
+
+def _read():
     path = os.environ.get("DOORSTEP_FUNDS_FILE") or str(DEMO)
     if path not in _cache:
-        _cache[path] = parse(json.loads(Path(path).read_text(encoding="utf-8")))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        funds, services = parse(data), parse_services(data)
+        if {f.id for f in funds} & {f.id for f in services}:
+            raise FundsInvalid("a service shares an id with a fund")
+        _cache[path] = funds, services
     return _cache[path]
+
+
+def all_funds():
+    """The council's funds paid by reference, in its order (read once per process)."""
+    return _read()[0]
+
+
+def ledger_funds():
+    """Every fund finance's day covers: the funds paid by reference, then the services'."""
+    return [*_read()[0], *_read()[1]]
+
+
+def fund_of_payment(purpose, subject):
+    """The fund id a payment (or its ledger row, or the provider's metadata) belongs to, or None:
+    a bill's from its subject `{fund}.{bill id}`, a service's from its purpose."""
+    if purpose == "bill":
+        return (subject or "").partition(".")[0]
+    return next((f.id for f in _read()[1] if f.purpose == purpose), None)
 
 
 def fund(fund_id):
     return next((f for f in all_funds() if f.id == fund_id), None)
+
+
+def ledger_fund(fund_id):
+    """A fund paid by reference or a service's: finance's day and postings name either."""
+    return next((f for f in ledger_funds() if f.id == fund_id), None)
 
 
 def address(template, **values):

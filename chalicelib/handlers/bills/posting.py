@@ -1,4 +1,7 @@
-"""Each successful bill payment posted to its fund's back office, once.
+"""Each successful bill payment posted to its fund's back office, once; a
+service fund's payments too (a container ordered, a hall hired: funds.py's
+`services`, named by the payment's purpose, posted under the payment's own
+reference), and every refund of either as a reversal.
 
 The effect `bills.post` of the payment's `payment_finished` event (routes.py;
 shared/effects.py claims it once per event, whichever of the return, the
@@ -18,7 +21,7 @@ import hmac
 import json
 
 from ...stamps import london_today, stamp
-from .funds import address, fund as find_fund
+from .funds import address, fund as find_fund, fund_of_payment, ledger_fund
 from .limits import ISSUER_TIMEOUT_S, PURPOSE
 from .paying import bill_id_of
 
@@ -27,18 +30,28 @@ class PostingFailed(Exception):
     """The back office did not take the posting (tried again by the effect)."""
 
 
-def on_finished(deps, event, key):
-    payment = deps.payments.get((event.payload or {}).get("payment_id"))
-    if payment is None or payment.purpose != PURPOSE or payment.status != "success":
-        return
+def _fund_and_reference(deps, payment):
+    """(fund, reference) a payment is posted under; None for a purpose no fund takes."""
+    if payment.purpose != PURPOSE:
+        chosen = ledger_fund(fund_of_payment(payment.purpose, payment.subject_id))
+        return (chosen, payment.reference) if chosen else None
     bill = deps.bills.get(bill_id_of(payment.subject_id))
     chosen = find_fund(bill["fund"]) if bill else None
     if chosen is None:
         raise PostingFailed(f"payment {payment.id}: no bill or fund to post it to")
+    return chosen, bill["reference"]
+
+
+def on_finished(deps, event, key):
+    payment = deps.payments.get((event.payload or {}).get("payment_id"))
+    found = _fund_and_reference(deps, payment) if payment is not None and payment.status == "success" else None
+    if found is None:
+        return
+    chosen, reference = found
     at = payment.created_at or deps.clock()  # stable: a run again posts under the same day
     day = london_today(at).isoformat()
     posting = {"kind": "payment", "posting_id": payment.id, "payment_id": payment.id, "fund": chosen.id,
-               "fund_code": chosen.fund_code, "reference": bill["reference"], "amount": payment.amount,
+               "fund_code": chosen.fund_code, "reference": reference, "amount": payment.amount,
                "paid_on": day, "paid_at": stamp(at), "card_brand": payment.card_brand}
     receipt = send(deps, chosen, posting)
     deps.bills.add_posting(day, f"posted#{payment.id}", {**posting, "receipt": receipt,
@@ -78,17 +91,15 @@ def on_refunded(deps, event, key):
     fund's back office as a reversal, under the refund's own key, once."""
     payload = event.payload or {}
     payment = deps.payments.get(payload.get("payment_id"))
-    if payment is None or payment.purpose != PURPOSE:
+    found = _fund_and_reference(deps, payment) if payment is not None else None
+    if found is None:
         return
-    bill = deps.bills.get(bill_id_of(payment.subject_id))
-    chosen = find_fund(bill["fund"]) if bill else None
-    if chosen is None:
-        raise PostingFailed(f"refund {payload.get('refund_id')}: no bill or fund to post it to")
+    chosen, reference = found
     at = event.created_at or deps.clock()
     day = london_today(at).isoformat()
     posting = {"kind": "reversal", "posting_id": payload["refund_id"], "original_id": payment.id,
                "payment_id": payment.id, "fund": chosen.id, "fund_code": chosen.fund_code,
-               "reference": bill["reference"], "amount": int(payload.get("amount") or 0), "paid_on": day,
+               "reference": reference, "amount": int(payload.get("amount") or 0), "paid_on": day,
                "paid_at": stamp(at), "card_brand": payment.card_brand}
     receipt = send(deps, chosen, posting)
     deps.bills.add_posting(day, f"reversed#{payload['refund_id']}", {**posting, "receipt": receipt,

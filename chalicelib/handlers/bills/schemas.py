@@ -54,8 +54,9 @@ SCHEMAS = {
         "date": TEXT, "provider_reached": {"type": "boolean", "description": "false: the provider could not be "
                                                                               "asked; settled is null"},
         "differences": {"type": "integer", "description": "payments that differ, all funds"},
-        "funds": {"type": "array", "items": {"type": "object", "properties": {
-            "fund": TEXT, "fund_code": TEXT, "settled_total": {"type": "integer", "nullable": True},
+        "funds": {"type": "array", "description": "funds paid by reference, then services' (containers, hire)",
+                  "items": {"type": "object", "properties": {
+            "fund": TEXT, "fund_code": TEXT, "name": TEXT, "settled_total": {"type": "integer", "nullable": True},
             "posted_total": PENCE, "file_total": PENCE, "settled_count": {"type": "integer", "nullable": True}, "posted_count": {"type": "integer"},
             "file_count": {"type": "integer"},
             "differences": {"type": "array", "items": {"type": "object", "properties": {

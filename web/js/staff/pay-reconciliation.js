@@ -35,11 +35,16 @@ export async function render(view, {url}) {
   const date = url.searchParams.get("date") || today();
   const wanted = url.searchParams.get("fund") || "";
   append(view, h("h1", {class: "heading-l"}, t("staff.reconcile.title")));
-  const {funds} = await api("/v1/pay/funds");
+  let day, failed;
+  try { // the day names every fund finance keeps, the services' (containers, hire) with the bills'
+    day = await api(`/v1/staff/pay/reconciliation?date=${encodeURIComponent(date)}`);
+  } catch (error) {
+    failed = errorsOf(error)[0].message;
+  }
   const form = h("form", {novalidate: true, class: "inline-form", id: "reconcile-day"},
     input({field: "date", label: t("staff.reconcile.day"), type: "date", value: date}),
     select({field: "fund", label: t("staff.reconcile.fund"), value: wanted,
-      options: funds.map(f => ({value: f.id, label: f.name}))}),
+      options: (day ? day.funds : []).map(f => ({value: f.fund, label: f.name}))}),
     button(t("staff.reconcile.show"), {secondary: true}));
   onSubmit(form, view, () => {
     if (!form.elements.date.value) throw new Invalid([{field: "date", message: t("staff.reconcile.day_missing")}]);
@@ -47,15 +52,12 @@ export async function render(view, {url}) {
       + `&fund=${encodeURIComponent(form.elements.fund.value)}`);
   }, {date: t("staff.reconcile.day")});
   append(view, form);
-  let day;
-  try {
-    day = await api(`/v1/staff/pay/reconciliation?date=${encodeURIComponent(date)}`);
-  } catch (error) {
-    append(view, h("p", {class: "body", id: "reconcile-error"}, errorsOf(error)[0].message));
+  if (!day) {
+    append(view, h("p", {class: "body", id: "reconcile-error"}, failed));
     return;
   }
-  const fund = day.funds.find(f => f.fund === (wanted || funds[0].id));
-  const named = funds.find(f => f.id === fund.fund).name;
+  const fund = day.funds.find(f => f.fund === wanted) || day.funds[0];
+  const named = fund.name;
   const status = h("p", {class: "body", role: "status", id: "cash-file-status"});
   const file = `/v1/staff/pay/cash-file.csv?fund=${encodeURIComponent(fund.fund)}&date=${encodeURIComponent(date)}`;
   append(view, h("h2", {class: "heading-m"}, t("staff.reconcile.of", {fund: named, date: formatDate(date)})),
