@@ -1,7 +1,8 @@
 """Each successful bill payment posted to its fund's back office, once; a
 service fund's payments too (a container ordered, a hall hired: funds.py's
 `services`, named by the payment's purpose, posted under the payment's own
-reference), and every refund of either as a reversal.
+reference), a form's fee (its purpose's `ledger`: forms/fee_posting.py), and
+every refund of any of them as a reversal: one effect, whatever was paid for.
 
 The effect `bills.post` of the payment's `payment_finished` event (routes.py;
 shared/effects.py claims it once per event, whichever of the return, the
@@ -33,6 +34,10 @@ class PostingFailed(Exception):
 def _fund_and_reference(deps, payment):
     """(fund, reference) a payment is posted under; None for a purpose no fund takes."""
     if payment.purpose != PURPOSE:
+        from ..payments.hooks import purpose
+        told = purpose(payment.purpose)
+        if told is not None and hasattr(told, "ledger"):  # a purpose that names its own fund (a form's fee)
+            return told.ledger(deps, payment)
         chosen = ledger_fund(fund_of_payment(payment.purpose, payment.subject_id))
         return (chosen, payment.reference) if chosen else None
     bill = deps.bills.get(bill_id_of(payment.subject_id))

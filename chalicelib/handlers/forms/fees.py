@@ -165,3 +165,9 @@ def page(deps, payment):
     if submission is None:
         return "/forms"
     return f"/forms/{submission.form_id}/{submission.id}?step=paid"
+
+
+def ledger(deps, payment):
+    """Where bills' one posting effect posts a fee and reverses its refunds (fee_posting.py)."""
+    from .fee_posting import fund_and_reference
+    return fund_and_reference(deps, payment)

@@ -14,9 +14,7 @@ routes = Routes("forms", schemas="chalicelib.handlers.forms.schemas")
 hooks.register("form_fee", "chalicelib.handlers.forms.fees")
 # A form's case is answered with its own form's templates (staff's inspect asks through reports' hook).
 report_hooks.register("form_cases", "chalicelib.handlers.forms.case_templates")
-# ... and the fee is posted to finance (a refund reversed there), as a bill's payment is.
-effects.register("payment_finished", "forms.post_fee", "chalicelib.handlers.forms.fee_posting:on_finished")
-effects.register("payment_refunded", "forms.reverse_fee", "chalicelib.handlers.forms.fee_posting:on_refunded")
+# ... and the fee is posted to finance (a refund reversed there) by bills' posting effect, through `fees.ledger`.
 # A form sent becomes a case in the staff inbox, and its copy of the answers goes, from its event.
 effects.register("form_submitted", "forms.case", "chalicelib.handlers.forms.cases:on_submitted")
 effects.register("form_submitted", "forms.copy", "chalicelib.handlers.forms.copies:on_submitted")
