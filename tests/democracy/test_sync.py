@@ -129,8 +129,9 @@ def test_a_forward_plan_of_another_shape_keeps_the_last_plan_and_warns_staff(syn
 
 
 def test_the_events_stream_takes_a_publication_and_has_nothing_to_send_yet(synced):
-    """Alerts of an agenda's items come later (issue 48, item 5): until then its
-    event passes the dispatcher and the worker without a job failing."""
+    """With nobody following anything its items are tagged with, an agenda's
+    event passes the dispatcher and the worker without a job failing
+    (those it concerns: test_told_of_items.py)."""
     from support.effects_support import run_stream
     deps, _ = synced
     assert run_stream(deps, "meeting_agenda_published", "meeting_decisions_published") == []

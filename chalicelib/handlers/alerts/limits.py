@@ -1,7 +1,11 @@
 """What alerts and broadcasts accept, read by the validators and by the
 OpenAPI document alike, so the two cannot disagree."""
 
-KINDS = ("report", "area", "ward", "category", "broadcast", "jobs")  # jobs: street crews' own team's work
+KINDS = ("report", "area", "ward", "category", "broadcast", "jobs", "meetings")  # jobs: street crews' own team's work
+# meetings: a committee's, a ward's or a topic's agenda items (democracy/notices.py tells them)
+MEETING_FOLLOWS = ("committee", "ward", "topic")
+# a topic of the meetings' mapping, as /v1/staff/meetings/topics names it
+MEETING_TOPIC_PATTERN = r"^[a-z0-9][a-z0-9 -]{0,59}$"
 TOPICS = ("bins", "roads", "emergencies")
 CHANNELS = ("push", "email", "sms")
 RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle

@@ -2,8 +2,8 @@
 from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...validation import EMAIL, PHONE, SOME_TEXT
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
-                     JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MAX_WARDS, RADIUS_DOCUMENT_M,
-                     RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX, WARD_PATTERN)
+                     JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MEETING_TOPIC_PATTERN, MAX_WARDS,
+                     RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX, WARD_PATTERN)
 
 ALERT = "#/components/schemas/Alert"
 BROADCAST = "#/components/schemas/Broadcast"
@@ -51,11 +51,16 @@ SCHEMAS = {
                                                         "published there (default false)"},
         "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},
         "topics": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TOPIC,
-                   "description": "kind broadcast, with a ward or lat/lon/radius_m"}},
+                   "description": "kind broadcast, with a ward or lat/lon/radius_m"},
+        "committee": {"type": "string", "pattern": "^[0-9]{1,12}$",
+                      "description": "kind meetings: a committee's id (GET /v1/committees)"},
+        "topic": {"type": "string", "pattern": MEETING_TOPIC_PATTERN,
+                  "description": "kind meetings: a topic of the meetings' mapping"}},
         "description": "Each kind needs its own fields (report: report_id; area: lat, lon, radius_m; ward: "
                        "ward; category: service_code of a category residents may follow; broadcast: topics "
                        "and a ward or a circle; jobs: signed in as crew, optionally lat and lon with "
-                       "radius_m and urgent_near_only), and each channel its address (push_subscription, "
+                       "radius_m and urgent_near_only; "
+                       "meetings: one of committee, ward or topic), and each channel its address (push_subscription, "
                        "email, phone); without them, 422. A place outside the council's area: 422"},
     "AlertToken": {"type": "object", "required": ["token"], "properties": {
         "token": {"type": "string", "pattern": SOME_TEXT, "maxLength": 1024}}},

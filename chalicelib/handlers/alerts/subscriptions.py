@@ -158,6 +158,9 @@ def describe(alert):
             "ward": lambda: f"new reports{also} in {t.get('ward_name') or t.get('ward')} ward",
             "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
             "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",
+            "meetings": lambda: "council meetings' items: " + (
+                f"committee {t['committee']}" if t.get("committee") else
+                f"{t.get('ward_name') or t.get('ward')} ward" if t.get("ward") else f"topic {t.get('topic')}"),
             "jobs": lambda: f"jobs for team {t.get('team')}" + (
                 f" (urgent ones within {t.get('radius_m')} m of you only)" if t.get("urgent_near_only") else "")
             }[alert.kind]()
@@ -260,11 +263,7 @@ def own_report_follow(deps, report):
     email = (report.contact or {}).get("email")
     if p is None or not p.email_verified or not email or email.lower() != (p.email or "").lower():
         return None
-    target, channels = {"report_id": report.id}, {"email": email}
-    alert_id = _identity(p.user_id, "report", target, channels)
-    key = f"report#{report.id}"
-    return (Alert(id=alert_id, kind="report", user_id=p.user_id, channels=channels, target=target,
-                  index_keys=[key], created_at=report.created_at), [AlertIndexRow(key, alert_id)])
+    return report_follow(p.user_id, report.id, {"email": email}, report.created_at, report=report)
 
 
 def claim_for_account(deps, user):
@@ -298,16 +297,19 @@ def _email_only(alert):
             "made_by_you": False}
 
 
-def report_follow(user_id, report_id, channels, created_at, pending=()):
+def report_follow(user_id, report_id, channels, created_at, pending=(), report=None):
     """(Alert, [AlertIndexRow]) by which someone follows a report on
     `channels`, with the id the same subscription made through the API gets
     (staff/: a caller staff took a report for; the followers of a report
-    marked as a duplicate, moved to the original)."""
+    marked as a duplicate, moved to the original). With the report, its
+    reporter's or supporter's interest in its place and category is indexed
+    too, for the meetings that concern them (alerts/targets.interest_keys)."""
     target = {"report_id": report_id}
     alert_id = _identity(user_id, "report", target, channels)
-    key = f"report#{report_id}"
+    keys = [(f"report#{report_id}", None, None, None)] + (alert_targets.interest_keys(report) if report else [])
+    rows = [AlertIndexRow(key, alert_id, lat=lat, lon=lon) for key, lat, lon, _ in keys]
     return (Alert(id=alert_id, kind="report", user_id=user_id, channels=dict(channels), pending=list(pending),
-                  target=target, index_keys=[key], created_at=created_at), [AlertIndexRow(key, alert_id)])
+                  target=target, index_keys=[k for k, *_ in keys], created_at=created_at), rows)
 
 
 def forget_user(deps, user_id):

@@ -9,7 +9,8 @@ import re
 from ... import ids, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
-from .limits import KINDS, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TOPICS, WARD_PATTERN
+from .limits import (KINDS, MEETING_FOLLOWS, MEETING_TOPIC_PATTERN, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M,
+                     TOPICS, WARD_PATTERN)
 
 MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # A circle is indexed at the finest geohash precision (5..8) whose cover
@@ -27,6 +28,7 @@ MAX_UPDATE_CELLS = 20
 MAX_PETITION_CELLS = 15
 UPDATE_EVENTS = ("report_state_changed", "report_updated")  # a new status, or the council's public words
 WARD = re.compile(WARD_PATTERN)
+MEETING_TOPIC = re.compile(MEETING_TOPIC_PATTERN)
 
 
 def check_target(deps, kind, body):
@@ -65,6 +67,8 @@ def check_target(deps, kind, body):
         return {"ward": ward.id, "ward_name": ward.name}, keys
     if kind == "category":
         return _category(deps, body, problems)
+    if kind == "meetings":
+        return _meetings(deps, body, problems)
     return _broadcast(deps, body, problems)
 
 
@@ -118,7 +122,7 @@ def _report(deps, value):
         from ...auth.policy import can_see_private
         if report is None or not can_see_private(deps.principal, report):
             raise NotFound(f"No report {value!s:.40}.", code="report_not_found")
-    return {"report_id": report.id}, [(f"report#{report.id}", None, None, None)]
+    return {"report_id": report.id}, [(f"report#{report.id}", None, None, None)] + interest_keys(report)
 
 
 def _circle(deps, body, problems, prefix):
@@ -160,6 +164,49 @@ def _ward(deps, value, field, problems):
 def ward_key(prefix, ward_id):
     """The index key of a ward (ids are exact: not folded)."""
     return f"{prefix}#{ward_id}"
+
+
+def meeting_key(follows, value):
+    """The index key of a meetings follow: a committee (its id), a ward (its
+    name, as agenda items are tagged) or a topic. democracy/notices.py reads
+    the keys of a published agenda's committee and its items' tags."""
+    return f"meetings#{follows}#{value}"
+
+
+def interest_key(cell, service_code):
+    """A resident's interest in one category's reports in one precision-5
+    cell: written beside their follow of a report (as its reporter, a
+    supporter or a follower), read when an agenda is published for the
+    cells of each item's wards and the categories of its topics
+    (democracy/notices.py), the row's point then tested against the ward."""
+    return f"meetings#interest#{cell}#{service_code}"
+
+
+def interest_keys(report):
+    """[(key, lat, lon, None)]: the report's place and category, none without a place."""
+    if report.lon is None or report.lat is None:
+        return []
+    lon, lat = float(report.lon), float(report.lat)
+    cell = cells.encode(lon, lat)[:cells.PARTITION_PRECISION]
+    return [(interest_key(cell, report.service_code), lat, lon, None)]
+
+
+def _meetings(deps, body, problems):
+    """Exactly one of committee, ward or topic: each is its own alert, so a
+    one-tap stop ends that follow alone."""
+    named = [f for f in MEETING_FOLLOWS if body.get(f) is not None]
+    if len(named) != 1:
+        raise validation.broken_rules([("committee", "Give one of committee, ward or topic for kind meetings.")])
+    follows, value = named[0], body[named[0]]
+    if follows == "ward":
+        ward = _ward(deps, value, "ward", problems)
+        return {"ward": ward.id, "ward_name": ward.name}, [(meeting_key("ward", ward.name), None, None, None)]
+    if follows == "committee" and not (isinstance(value, str) and value.isdigit() and len(value) <= 12):
+        problems.add("committee", "Must be a committee's id (digits), as GET /v1/committees gives it.")
+    if follows == "topic" and not (isinstance(value, str) and MEETING_TOPIC.match(value)):
+        problems.add("topic", "Must be a topic's name, in lower case (at most 60 characters).")
+    problems.raise_if_any()
+    return {follows: value}, [(meeting_key(follows, value), None, None, None)]
 
 
 def _category(deps, body, problems):

@@ -7,9 +7,12 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
+from ..alerts.audience import register
 from . import limits
 
 routes = Routes("democracy", schemas="chalicelib.handlers.democracy.schemas")
+# An agenda's publication tells residents of the items that concern them (notices.py).
+register("meeting_", "chalicelib.handlers.democracy.notices")
 ID = {"type": "string", "pattern": limits.ID_PATTERN}
 MEETING_ID, PAPER_ID, COMMITTEE_ID = (path_param(n, ID) for n in ("meeting_id", "paper_id", "committee_id"))
 DAY = {"type": "string", "format": "date"}
