@@ -65,9 +65,12 @@ def test_a_postcode_over_the_border_says_so(browser):
     start_report(page, "Pothole")
     page.get_by_label("Postcode or street").fill("LS1 4AP")
     page.get_by_role("button", name="Find", exact=True).click()
-    expect(page.locator(".place-results")).to_have_text(
-        "LS1 4AP is outside the area City of York Council looks after. "
-        "Report the problem to the council for that area.")
+    # Said as every error is (issue 47): in the summary above the heading, linked to the box, and at it.
+    words = ("LS1 4AP is outside the area City of York Council looks after. "
+             "Report the problem to the council for that area.")
+    expect(page.locator(".error-summary__list")).to_have_text(words)
+    expect(page.locator(".error-message")).to_contain_text(words)
+    expect(page.locator(".place-results")).to_have_text("")
 
 
 def test_the_sent_screen_offers_track_copy_and_share_and_never_prints_the_token(browser):
