@@ -26,6 +26,9 @@ SIGNED_OUT = [
     ("/register", "register", "Create account", ("Email address", "not an email")),
     ("/reset-password", "reset password", "Send link", None),
     ("/alerts/new?kind=area", "alert for an area", "Set up alert", None),
+    ("/alerts/new?kind=ward", "alert for a ward", "Set up alert", None),
+    ("/alerts/new?kind=broadcast", "alert for council news", "Set up alert", None),
+    ("/alerts/new?kind=report&report=FMS-00000001", "alert for a report", "Set up alert", None),
     ("/pay?fund=council-tax", "pay council tax", "Continue to payment", ("Amount", "lots")),
     ("/pay?fund=parking-pcn", "pay a PCN", "Continue", None),
     ("/petitions/PT-TREES2", "sign the demo petition", "Sign", ("Postcode", "not a postcode")),
@@ -37,6 +40,7 @@ SIGNED_IN = [
     (f"/bulky?uprn={BULKY_HOME}", "bulky waste", "Continue to payment", None),
     (f"/garden?uprn={GARDEN_HOME}", "garden waste", "Continue to payment", None),
     (f"/missed-bin?uprn={BULKY_HOME}", "missed bin", "Report it", None),
+    (f"/containers?uprn={BULKY_HOME}", "order a bin or box", "Continue", None),
     ("/account/council-tax", "link council tax", "Link account", ("Account reference", "12")),
 ]
 STAFF = [
