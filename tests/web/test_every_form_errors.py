@@ -41,6 +41,7 @@ SIGNED_IN = [
     (f"/garden?uprn={GARDEN_HOME}", "garden waste", "Continue to payment", None),
     (f"/missed-bin?uprn={BULKY_HOME}", "missed bin", "Report it", None),
     (f"/containers?uprn={BULKY_HOME}", "order a bin or box", "Continue", None),
+    ("/hire", "hire a place", "Check and pay", None),
     ("/account/council-tax", "link council tax", "Link account", ("Account reference", "12")),
 ]
 STAFF = [

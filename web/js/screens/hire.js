@@ -4,7 +4,7 @@
 // (/hire/bookings/{id}): its sessions, each cancellable with the refund the terms give.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
+import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 import {signedIn} from "../session.js";
@@ -65,6 +65,11 @@ export async function render(view, {url}) {
   const key = crypto.randomUUID();
   let skip = [];
   onSubmit(form, view, async () => {
+    // Each question in its own words, all at once, before anything is asked of the server (issue 47).
+    check(["place", t("hire.place_required"), form.elements.place.value],
+      ["hirer_type", t("hire.who_required"), form.elements.hirer_type.value],
+      ["date", t("hire.date_required"), dateValue(form, "date")],
+      ["terms_accepted", t("hire.terms_required"), form.elements.terms_accepted.checked]);
     const body = {place: form.elements.place.value, hirer_type: form.elements.hirer_type.value,
       hirer_name: form.elements.hirer_name.value.trim(), date: dateValue(form, "date"), start: form.elements.start.value,
       hours: Number(form.elements.hours.value), weeks: Number(form.elements.weeks.value), skip,
