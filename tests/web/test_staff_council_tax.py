@@ -73,7 +73,9 @@ def test_an_officer_looks_an_account_up_with_a_reason_revokes_a_link_and_sees_wh
     page.keyboard.press("Enter")
     expect(page.locator("#ctax-notice")).to_contain_text("Link of Dev.Patel.")
     expect(page.locator("#ctax-audit tbody tr").last).to_contain_text("Resident says the link is not theirs")
-    expect(page.locator("#ctax-links")).to_contain_text("Nobody has linked this account.")
+    # Redrawn from the revocation's answer: their link is gone (others' links to the same account,
+    # made by other tests on the worker's shared stack, may stay).
+    expect(page.locator("#ctax-links")).not_to_contain_text("Dev.Patel.")
     screen(page, "staff-council-tax-revoked")
     assert dev.call("GET", "/v1/me/council-tax")[0]["links"] == []
     assert deps.revenue_links.audit(ARREARS)[-1]["reason"] == "Resident says the link is not theirs"
