@@ -29,11 +29,15 @@ def test_a_question_over_the_word_limit_is_refused_with_the_count(client, counci
 
 def test_a_question_a_minute_after_noon_three_working_days_before_is_refused(client, council, people):
     council.move_to(CLOSES - timedelta(minutes=1))
+    told = client.get(f"/v1/meetings/{PLANNING_MEETING}/speaking").json_body["questions"]
+    assert told == {"closes_at": "2026-12-02T12:00:00Z", "closes": "noon on Wednesday 2 December 2026",
+                    "words": 100, "open": True}  # said before a resident starts to write
     assert client.post(ASK, question(), people().auth).status_code == 201
     council.move_to(CLOSES + timedelta(minutes=1))
     late = client.post(ASK, question(), people().auth)
     assert late.status_code == 422 and late.json_body["error"]["message"] == (
         "Questions closed at noon on Wednesday 2 December 2026.")
+    assert client.get(f"/v1/meetings/{PLANNING_MEETING}/speaking").json_body["questions"]["open"] is False
 
 
 def test_answers_are_published_after_the_meeting_with_the_name_only_by_consent(client, council, people):

@@ -57,7 +57,11 @@ SCHEMAS = {
         "per_item": {"type": "integer", "nullable": True}, "sides": {"type": "boolean"},
         "places_left": {"type": "integer"},
         "items": {"type": "array", "items": {"type": "object", "properties": {
-            "id": TEXT, "number": MAYBE, "title": TEXT, "places_left": {"type": "integer"}}}}}},
+            "id": TEXT, "number": MAYBE, "title": TEXT, "places_left": {"type": "integer"}}}},
+        "questions": {"type": "object", "description": "written questions: their deadline (in words too) and "
+                                                       "word limit, for any item that is not a heading",
+                      "properties": {"closes_at": MOMENT, "closes": TEXT, "open": {"type": "boolean"},
+                                     "words": {"type": "integer"}}}}},
     "QuestionNew": {"type": "object", "additionalProperties": False, "required": ["name", "member", "question"],
                     "properties": {"name": words(limits.NAME_MAX),
                                    "member": {**words(limits.NAME_MAX),

@@ -22,8 +22,11 @@ def for_staff(registration):
 def speaking(deps, meeting):
     """Anyone's view of a meeting's speaking: its rules, the deadline (and
     whether it has passed), places left at the meeting and on each item
-    that allows speaking. Never who."""
-    speak = rules.of_committee(meeting["committee_id"])["speak"]
+    that allows speaking, and written questions' deadline and word limit
+    (a resident is told both before they start). Never who."""
+    committee = rules.of_committee(meeting["committee_id"])
+    speak, ask = committee["speak"], committee["questions"]
+    asks_until = rules.deadline(meeting, ask)
     closes = rules.deadline(meeting, speak)
     taken = deps.participation.places(meeting["id"])
     left = max(0, speak["per_meeting"] - taken.get("meeting", 0))
@@ -33,4 +36,6 @@ def speaking(deps, meeting):
     return {"meeting_id": meeting["id"], "closes_at": stamp(closes), "closes": wording.moment(closes),
             "open": deps.clock() < closes and not meeting.get("cancelled"), "minutes_each": speak["minutes"],
             "per_meeting": speak["per_meeting"], "per_item": speak["per_item"], "sides": speak["sides"],
-            "places_left": left, "items": items}
+            "places_left": left, "items": items,
+            "questions": {"closes_at": stamp(asks_until), "closes": wording.moment(asks_until), "words": ask["words"],
+                          "open": deps.clock() < asks_until and not meeting.get("cancelled")}}
