@@ -21,6 +21,8 @@ const WALLS = [
   [/^\/pay(\/|\?|$)/, "pay"],
   [/^\/forms(\/|\?|$)/, "forms"],
   [/^\/appointments(\/|\?|$)/, "appointments"],
+  [/^\/meetings\/\d+\/items\/\d+\/speak/, "speak"],
+  [/^\/meetings\/\d+\/items\/\d+\/question/, "question"],
   [/^\/staff/, "staff"],
   [/^\/crew/, "crew"],
 ];

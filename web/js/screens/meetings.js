@@ -3,6 +3,9 @@
 // words, its papers with their size, and its decision and minutes once
 // published) and /decisions (forthcoming decisions: key or not, when, who
 // decides, the wards). All from Doorstep's copy, which says how old it is.
+// An agenda also says how to take part (speaking's and questions' deadlines in
+// words, an item's places left) and links each item to its moment in the
+// webcast; the forms themselves are screens/taking-part.js.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, select} from "../forms.js";
@@ -12,6 +15,9 @@ import {navigate} from "../router.js";
 export async function render(view, {params, url}) {
   const path = url.pathname.replace(/\/+$/, "");
   if (path === "/decisions") return forthcoming(view, params);
+  if (path === "/meetings/speaking/withdraw" || /^\/meetings\/\d+\/items\/\d+\/(speak|question)$/.test(path)) {
+    return (await import("./taking-part.js")).render(view, {params, url});
+  }
   const found = path.match(/^\/meetings\/(\d{1,12})$/);
   return found ? agenda(view, found[1]) : list(view, params);
 }
@@ -102,12 +108,30 @@ function paper(p) {
     : h("span", {}, t("meetings.paper_not_yet", {title: p.title})));
 }
 
-function item(m, i) {
+/** An item's ways to take part, and its moment in the recording: each link names its item for a screen reader. */
+function takingPart(m, i, speaking, chapter) {
+  const named = text => [text, h("span", {class: "visually-hidden"}, ` ${t("meetings.on_item", {title: i.title})}`)];
+  const places = speaking?.items.find(x => x.id === i.id);
+  const links = [
+    speaking?.open && places?.places_left ? h("a", {href: `/meetings/${m.id}/items/${i.id}/speak`, class: "speak-link"},
+      ...named(t("meetings.speak"))) : null,
+    speaking?.questions?.open ? h("a", {href: `/meetings/${m.id}/items/${i.id}/question`, class: "question-link"},
+      ...named(t("meetings.ask"))) : null,
+    chapter?.url ? h("a", {href: chapter.url, class: "watch-link"}, ...named(t("meetings.watch_item", {at: chapter.at})))
+      : null].filter(Boolean);
+  return [
+    places && speaking.open ? h("p", {class: "hint places-left"}, places.places_left
+      ? tCount("meetings.places_left", places.places_left) : t("meetings.item_full")) : null,
+    links.length ? h("ul", {class: "list take-part-links"}, links.map(link => h("li", {}, link))) : null];
+}
+
+function item(m, i, speaking, chapters) {
   if (i.heading) return h("li", {class: "agenda-heading"}, h("h3", {class: "heading-s"}, i.title));
   return h("li", {class: "agenda-item", id: `item-${i.id}`},
     h("h3", {class: "heading-s"}, i.number ? `${i.number} ${i.title}` : i.title),
     ...paragraphs(i.text),
     i.public_can_speak && !m.cancelled ? h("p", {class: "hint"}, t("meetings.can_speak")) : null,
+    m.cancelled ? null : takingPart(m, i, speaking, chapters.get(i.id)),
     i.papers.length ? h("ul", {class: "list papers"}, i.papers.map(paper)) : null,
     i.decision ? h("div", {class: "inset decision"}, h("h4", {class: "heading-s"}, t("meetings.decision")),
       ...paragraphs(i.decision)) : null,
@@ -115,8 +139,40 @@ function item(m, i) {
       ...paragraphs(i.minutes)) : null);
 }
 
+/** Taking part's answers beside the meeting's: without them the agenda still shows, without its links. */
+async function quietly(path) {
+  try {
+    return await api(path, {auth: false});
+  } catch {
+    return null;
+  }
+}
+
+/** The meeting's webcast: live now (with the item on), or its recording, at the provider's address. */
+function webcast(cast) {
+  if (!cast?.url) return null;
+  const on = cast.now_on && cast.chapters.find(c => c.item_id === cast.now_on);
+  return h("div", {class: "inset", id: "webcast"}, on
+    ? [h("strong", {class: "tag tag--red"}, t("meetings.live")), " ",
+      t("meetings.now_on", {item: on.number ? `${on.number} ${on.title}` : on.title})] : null,
+    h("p", {class: "body"}, h("a", {href: cast.url}, t(on ? "meetings.watch_live" : "meetings.watch"))));
+}
+
+function deadlines(speaking) {
+  if (!speaking) return null;
+  const speak = speaking.items.length ? h("p", {class: "body", id: "speak-deadline"},
+    t(speaking.open ? "meetings.speak_closes" : "meetings.speak_closed", {moment: speaking.closes,
+      minutes: speaking.minutes_each})) : null;
+  const questions = speaking.questions ? h("p", {class: "body", id: "question-deadline"},
+    t(speaking.questions.open ? "meetings.questions_close" : "meetings.questions_closed",
+      {moment: speaking.questions.closes, words: speaking.questions.words})) : null;
+  return h("div", {class: "inset", id: "taking-part"}, h("h2", {class: "heading-s"}, t("meetings.take_part")),
+    speak, questions);
+}
+
 async function agenda(view, id) {
-  const m = await ask(view, `/v1/meetings/${id}`);
+  const [m, speaking, cast] = await Promise.all([ask(view, `/v1/meetings/${id}`),
+    quietly(`/v1/meetings/${id}/speaking`), quietly(`/v1/meetings/${id}/webcast`)]);
   if (!m) return;
   append(view, h("h1", {class: "heading-l"}, m.committee_title),
     h("p", {class: "body", id: "meeting-when"}, when(m), " ", cancelledTag(m)),
@@ -125,9 +181,11 @@ async function agenda(view, id) {
     return append(view, h("div", {class: "inset", id: "meeting-cancelled"}, t("meetings.cancelled_body")));
   }
   if (!m.agenda_published) return append(view, h("p", {class: "body", id: "no-agenda"}, t("meetings.no_agenda")));
-  append(view, m.decisions_published ? h("p", {class: "body"}, t("meetings.decisions_out")) : null,
+  const chapters = new Map((cast?.chapters || []).map(c => [c.item_id, c]));
+  append(view, webcast(cast), deadlines(speaking),
+    m.decisions_published ? h("p", {class: "body"}, t("meetings.decisions_out")) : null,
     h("h2", {class: "heading-m"}, t("meetings.agenda")),
-    h("ol", {class: "list agenda", id: "agenda"}, m.items.map(i => item(m, i))),
+    h("ol", {class: "list agenda", id: "agenda"}, m.items.map(i => item(m, i, speaking, chapters))),
     h("p", {class: "body"}, h("a", {href: `/v1/feeds/committees/${m.committee_id}/meetings.ics`},
       t("meetings.calendar"))));
 }
