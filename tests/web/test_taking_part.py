@@ -1,0 +1,254 @@
+"""Taking part in a meeting, on the screens: a resident registers to speak
+against a planning item before the deadline (told it in words first), an
+officer accepts them and the chair's printable list shows them; a
+registration a minute after the deadline is refused with the deadline in
+words; a speaker withdraws by the link in their e-mail; a written question
+counts its words as it is typed; an officer marks items live during the
+meeting and afterwards a resident goes from the agenda item to that minute
+of the recording; chapters YouTube would refuse are refused on the desk.
+
+The moment is pinned on taking part's own `deps.clock` (the handlers' clock,
+as tests/participation pin it), not by moving the process's time: the stack
+in this process long-polls moto's SQS, whose wait ends at a wall-clock
+moment, so a jump of the wall clock would hold the alert worker (and every
+later test's e-mail) until real time caught up."""
+import csv
+import io
+import re
+import types
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from playwright.sync_api import expect
+
+from support.participation_support import LONDON, PLANNING, item
+from tests.web.browser import Browser, check_accessible
+from tests.web.desk import DESKTOP, screen
+from tests.web.journeys import heading, sign_in
+
+# A planning committee on Monday 7 December 2026 at 6pm: registration to speak closes at 5pm on
+# Thursday 3 December, written questions at noon on Wednesday 2 December (York's and Guildford's rules).
+DAY, CLOSES = "2026-12-07", datetime(2026, 12, 3, 17, 0, tzinfo=LONDON)
+HEADING, APPLICATION, APPEALS = "0", "1", "2"  # item ids, each test's own meeting prefixing them
+WEBCAST = "https://webcast.example/{meeting_id}"
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now.astimezone(timezone.utc)
+
+
+@pytest.fixture
+def clock(stack, monkeypatch):
+    """Taking part's handlers read this clock; everything else keeps the real time."""
+    from chalicelib.api import http
+    from chalicelib.handlers.participation import routes
+    pinned = Clock(CLOSES - timedelta(days=3))
+    shim = types.SimpleNamespace(**{name: getattr(http, name) for name in dir(http) if not name.startswith("__")})
+    shim.deps = lambda: http.deps().replace(clock=pinned)
+    monkeypatch.setattr(routes, "http", shim)
+    return pinned
+
+
+def planning_meeting(stack, meeting_id):
+    """A planning committee's meeting of our own (ids no other test uses), as the sync would keep it."""
+    ids = {k: f"{meeting_id}{k}" for k in (HEADING, APPLICATION, APPEALS)}
+    stack.deps().democracy.save_meeting({
+        "id": meeting_id, "committee_id": PLANNING, "committee_title": "Planning Committee",
+        "date": DAY, "time": "18:00", "location": "West Offices", "agenda_published": True,
+        "items": [item(ids[HEADING], "", "Applications", speak=False, heading=True),
+                  item(ids[APPLICATION], "4a", "Land at Acomb Road: 40 homes"),
+                  item(ids[APPEALS], "5", "Appeals performance", speak=False)]})
+    return ids
+
+
+def speak_form(page, meeting_id, email):
+    sign_in(page, email, f"/meetings/{meeting_id}")
+    heading(page, "Planning Committee")
+    expect(page.locator("#speak-deadline")).to_contain_text(
+        "You can register to speak on the items marked below until 5pm on Thursday 3 December 2026.")
+    page.get_by_role("link", name="Register to speak on Land at Acomb Road: 40 homes").click()
+    heading(page, "Register to speak")
+    expect(page.locator("#speak-deadline")).to_have_text("Registration closes at 5pm on Thursday 3 December 2026.")
+
+
+def fill_against(page, name):
+    page.get_by_label("Your full name").fill(name)
+    page.get_by_label("Against").check()
+    page.get_by_label("In person").check()
+    page.get_by_label("A hearing loop").check()
+
+
+def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_shows_them_once_accepted(
+        browser, chromium, stack, clock):
+    planning_meeting(stack, "9101")
+    stack.resident("ada.speaker@example.org", name="Ada Lovelace")
+    page = browser.new_page()
+    speak_form(page, "9101", "ada.speaker@example.org")
+    expect(page.get_by_label("Your full name")).to_have_value("Ada Lovelace")  # from the account
+    check_accessible(page, "register to speak")
+    page.get_by_role("button", name="Register to speak").click()
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Select whether you want to speak for or against the application")
+    fill_against(page, "Ada Lovelace")
+    page.get_by_role("button", name="Register to speak").click()
+    heading(page, "You are registered to speak")
+    expect(page.locator(".summary-list")).to_contain_text("Against")
+    check_accessible(page, "registered to speak")
+
+    stack.resident("clerk@council.example", name="Dee Services", role="staff")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, "clerk@council.example", "/staff/meetings/9101")
+        heading(officer, "Speakers")
+        card = officer.locator(".registration", has_text="Ada Lovelace")
+        expect(card).to_contain_text("ada.speaker@example.org")  # the desk can reach the speaker
+        expect(card).to_contain_text("To decide")
+        screen(officer, "desk-meeting-speakers")
+        card.get_by_role("button", name="Accept Ada Lovelace").click()
+        expect(officer.locator("#decided")).to_have_text("Ada Lovelace is accepted and has been told.")
+        expect(card).to_contain_text("Accepted")
+        with officer.expect_download() as saved:
+            officer.get_by_role("button", name="Download the speakers' list (CSV)").click()
+        rows = list(csv.reader(io.StringIO(saved.value.path().read_text())))
+        assert any("Ada Lovelace" in r and "against" in r and "accepted" in r for r in rows[1:])
+        officer.get_by_role("link", name="Print the speakers' list for the chair").click()
+        heading(officer, "Speakers: Planning Committee, Monday 7 December")
+        chair = officer.locator("#chair-list")
+        expect(chair.get_by_role("row", name=re.compile("Ada Lovelace"))).to_contain_text(
+            re.compile("4a Land at Acomb Road: 40 homes.*Against.*In person.*A hearing loop.*3.*Accepted"))
+        assert "ada.speaker@example.org" not in chair.inner_text()
+        check_accessible(officer, "the chair's speakers' list")
+        officer.emulate_media(media="print")  # on paper: the list alone
+        expect(officer.locator(".desk-menu")).to_be_hidden()
+        expect(officer.get_by_role("button", name="Print this list")).to_be_hidden()
+        expect(chair).to_be_visible()
+    finally:
+        desk.close()
+
+
+def test_a_registration_a_minute_after_the_deadline_is_refused_with_the_deadline_in_words(browser, stack, clock):
+    planning_meeting(stack, "9102")
+    stack.resident("bo.late@example.org", name="Bo Late")
+    clock.now = CLOSES - timedelta(minutes=2)
+    page = browser.new_page()
+    speak_form(page, "9102", "bo.late@example.org")
+    fill_against(page, "Bo Late")
+    clock.now = CLOSES + timedelta(minutes=1)  # the form was open; the press comes a minute late
+    page.get_by_role("button", name="Register to speak").click()
+    expect(page.locator(".error-summary")).to_contain_text("Registration closed at 5pm on Thursday 3 December 2026.")
+    heading(page, "Register to speak")
+    page.reload()
+    expect(page.locator("#speak-deadline")).to_have_text("Registration closed at 5pm on Thursday 3 December 2026.")
+    expect(page.locator("#speak-form")).to_have_count(0)
+    page.goto("/meetings/9102")
+    expect(page.locator("#speak-deadline")).to_have_text("Registration to speak closed at 5pm on Thursday 3 December 2026.")
+    expect(page.get_by_role("link", name=re.compile("Register to speak"))).to_have_count(0)
+
+
+def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_again(browser, stack, clock):
+    ids = planning_meeting(stack, "9103")
+    stack.resident("cy.withdraws@example.org", name="Cy Withdraws")
+    page = browser.new_page()
+    speak_form(page, "9103", "cy.withdraws@example.org")
+    fill_against(page, "Cy Withdraws")
+    page.get_by_role("button", name="Register to speak").click()
+    heading(page, "You are registered to speak")
+    page.goto("/meetings/9103")
+    item_shown = page.locator(f"#item-{ids[APPLICATION]}")
+    expect(item_shown.locator(".places-left")).to_have_text("2 places left to speak on this item")
+    link = stack.once(lambda: [u for m in stack.mail_to("cy.withdraws@example.org")
+                               for u in re.findall(r"https?://\S+", m.body) if "/meetings/speaking/withdraw" in u],
+                      "the confirmation's withdraw link")[-1]
+    page.goto(link)
+    heading(page, "Withdraw your registration to speak")
+    check_accessible(page, "withdraw from speaking")
+    page.get_by_role("button", name="Withdraw").click()
+    heading(page, "You have withdrawn")
+    page.get_by_role("link", name="Back to the agenda").click()
+    expect(item_shown.locator(".places-left")).to_have_text("3 places left to speak on this item")
+
+
+def test_a_written_question_counts_its_words_as_they_are_typed_and_is_refused_over_the_limit(browser, stack, clock):
+    planning_meeting(stack, "9104")
+    stack.resident("di.asks@example.org", name="Di Asks")
+    page = browser.new_page()
+    sign_in(page, "di.asks@example.org", "/meetings/9104")
+    expect(page.locator("#question-deadline")).to_have_text(
+        "You can send a written question on any item until noon on Wednesday 2 December 2026, in up to 100 words.")
+    page.get_by_role("link", name="Ask a written question on Land at Acomb Road: 40 homes").click()
+    heading(page, "Ask a written question")
+    expect(page.locator("#question-deadline")).to_have_text("Questions close at noon on Wednesday 2 December 2026.")
+    counter = page.locator("#question-words")
+    expect(counter).to_have_text("You have 100 words remaining")
+    page.get_by_label("Which councillor is your question for?").fill("Cllr Jane Smith")
+    page.get_by_label("Your question", exact=True).fill(" ".join(["homes"] * 103))
+    expect(counter).to_have_text("You have 3 words too many")
+    page.get_by_role("button", name="Send question").click()
+    expect(page.locator(".error-summary")).to_contain_text("Your question must be 100 words or fewer: it has 103")
+    check_accessible(page, "a written question, too long")
+    page.get_by_label("Your question", exact=True).fill("How many of the 40 homes will be affordable?")
+    expect(counter).to_have_text("You have 91 words remaining")
+    page.get_by_role("button", name="Send question").click()
+    heading(page, "Your question has been sent")
+
+
+def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_item_to_its_minute(
+        browser, chromium, stack, clock, monkeypatch):
+    monkeypatch.setenv("DOORSTEP_WEBCAST_URL", WEBCAST)
+    ids = planning_meeting(stack, "9105")
+    stack.resident("eve.clerk@council.example", name="Eve Clerk", role="staff")
+    started = datetime(2026, 12, 7, 18, 0, 30, tzinfo=LONDON)
+    clock.now = started
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, "eve.clerk@council.example", "/staff/meetings/9105/webcast")
+        heading(officer, "Webcast and chapters")
+        expect(officer.locator("#now-on")).to_have_text("Not marked live yet.")
+        officer.get_by_role("button", name="Now on Applications").click()
+        expect(officer.locator("#now-on")).to_have_text("Now on Applications, from 0:00.")
+        clock.now = started + timedelta(minutes=4, seconds=5)
+        officer.get_by_role("button", name="Now on 4a Land at Acomb Road: 40 homes").click()
+        expect(officer.locator("#now-on")).to_have_text("Now on 4a Land at Acomb Road: 40 homes, from 4:05.")
+
+        resident = browser.new_page()
+        resident.goto("/meetings/9105")
+        expect(resident.locator("#webcast")).to_contain_text("Now on item 4a Land at Acomb Road: 40 homes")
+        check_accessible(resident, "a meeting live")
+
+        # Afterwards: YouTube would refuse two chapters; a third, too close, is refused on the desk.
+        clock.now = started + timedelta(hours=3)
+        officer.reload()
+        expect(officer.locator("#youtube-problems")).to_contain_text("YouTube would not show these chapters")
+        officer.get_by_label("Chapter 3: item").select_option(label="5 Appeals performance")
+        officer.get_by_label("Chapter 3: starts at").fill("4:09")
+        officer.get_by_label("Chapter 1: starts at").fill("0:30")
+        officer.get_by_role("button", name="Save chapters").click()
+        summary = officer.locator(".error-summary")
+        expect(summary).to_contain_text("The first chapter must start at 0:00: Applications starts at 0:30")
+        expect(summary).to_contain_text("5 Appeals performance must start at least 10 seconds after "
+                                        "4a Land at Acomb Road: 40 homes, which starts at 4:05")
+        screen(officer, "desk-meeting-webcast-errors")
+        summary.get_by_role("link", name=re.compile("first chapter")).click()
+        expect(officer.get_by_label("Chapter 1: starts at")).to_be_focused()
+        officer.get_by_label("Chapter 1: starts at").fill("0:00")
+        officer.get_by_label("Chapter 3: starts at").fill("1:02:03")
+        officer.get_by_role("button", name="Save chapters").click()
+        expect(officer.locator("#chapters-saved")).to_have_text("The chapters are saved.")
+        expect(officer.get_by_label("Paste this into the video's description")).to_have_value(
+            "0:00 Applications\n4:05 4a Land at Acomb Road: 40 homes\n1:02:03 5 Appeals performance\n")
+    finally:
+        desk.close()
+
+    clock.now = started + timedelta(days=1)
+    resident.route("https://webcast.example/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>The recording</title><h1>The recording</h1>"))
+    resident.goto("/meetings/9105")
+    item_shown = resident.locator(f"#item-{ids[APPLICATION]}")
+    item_shown.get_by_role("link", name="Watch this item in the recording, from 4:05 on Land at Acomb Road: 40 homes").click()
+    resident.wait_for_url("https://webcast.example/9105?t=245")
