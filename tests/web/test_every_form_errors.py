@@ -13,6 +13,7 @@ from tests.web.crew import NEAR_450_M
 from tests.web.desk import desk  # noqa: F401
 from tests.web.journeys import heading, not_one_of_these, place_by_gps, sign_in, start_report
 from tests.web.test_council_tax import back_office  # noqa: F401
+from tests.web.test_taking_part import clock, planning_meeting  # noqa: F401
 
 BULKY_HOME, GARDEN_HOME = "990000000001", "990000000054"  # a refuse round; a garden round
 
@@ -173,6 +174,28 @@ def test_every_staff_form_keeps_the_error_pattern(desk, stack):
     heading(page, "")
     walk.sent("staff: a report, nothing changed", "Save changes", empty=False)  # its answers are drawn filled in
     walk.done()
+
+
+def test_taking_parts_forms_keep_the_error_pattern(walk, desk, stack, clock):  # noqa: F811
+    """Registering to speak, a written question, a late speaker and a webcast's chapters, on
+    a meeting of their own while registration is open (taking part's pinned clock)."""
+    planning_meeting(stack, "9201")
+    page = walk.page
+    sign_in(page, stack.resident("speaking.walker@example.org", name="Sam Walker"), next_path="/account")
+    heading(page, "Your account")
+    items = "/meetings/9201/items/92011"
+    walk.forms([(f"{items}/speak", "register to speak", "Register to speak", ("Mobile phone number", "call me")),
+                (f"{items}/question", "a written question", "Send question", None)])
+    walk.bad("a written question", "Send question", "Your question", "word " * 101, exact=True)
+    officer = Walk(desk.new_page())
+    sign_in(officer.page, stack.resident("speaking.officer@council.example", name="Speaking Officer", role="staff"),
+            next_path="/staff")
+    expect(officer.page.locator(".desk-menu")).to_be_visible()
+    officer.forms([("/staff/meetings/9201", "staff: a late speaker", "Add speaker", ("Speaker's email address", "nobody"))])
+    officer.page.goto("/staff/meetings/9201/webcast")
+    officer.bad("staff: chapters", "Save chapters", "Chapter 1: starts at", "soon")
+    walk.done()
+    officer.done()
 
 
 def test_the_crew_form_keeps_the_error_pattern(chromium, stack):

@@ -26,6 +26,7 @@ PLACES = {
     "screens/alerts.js": ("/alerts", "alerts"),
     "screens/appointments.js": ("/appointments?service=housing-options", "appointments"),
     "screens/forms.js": ("/forms", "forms"),
+    "screens/taking-part.js": ("/meetings/2101/items/210102/speak", "speak"),
     "staff/desk.js": ("/staff/reports", "staff"),
     "crew/crew.js": ("/crew", "crew"),
 }
@@ -73,6 +74,6 @@ def test_the_sign_in_page_names_the_reason_and_goes_back_to_the_place():
 def test_the_entry_screens_built_elsewhere_have_their_reasons_ready():
     catalogue = json.loads((WEB / "messages" / "en.json").read_text())
     for place, expected in (("/pay", "pay"), ("/pay?for=x", "pay"), ("/forms/skip-permit", "forms"),
-                            ("/appointments", "appointments")):
+                            ("/appointments", "appointments"), ("/meetings/2101/items/210102/question", "question")):
         assert reason(place) == expected and catalogue[f"sign_in.why.{expected}"].startswith("Sign in"), place
-    assert reason("/payments-policy") is None
+    assert reason("/payments-policy") is None and reason("/meetings/2101") is None

@@ -187,6 +187,11 @@ export function looksLikeEmail(text) {
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(text);
 }
 
+/** Whether typed text could be a phone number, by the API's rule: 7 to 15 digits, spaces, brackets, dashes, a leading +. */
+export function looksLikePhone(text) {
+  return /^(?=.{7,20}$)\+?[ ()-]*(?:[0-9][ ()-]*){7,15}$/.test(text);
+}
+
 /** Show errors GOV.UK's way: a summary first, linking to each field's message. */
 export function showErrors(part, errors, labels = {}) {
   clearErrors(part);

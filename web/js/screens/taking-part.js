@@ -6,7 +6,7 @@
 // the API reads them; the API stays the last word on the deadline and places.
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, check, choices, input, onSubmit, textarea} from "../forms.js";
+import {button, check, choices, input, looksLikePhone, onSubmit, textarea} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
@@ -72,7 +72,8 @@ async function speak(view, meeting, item, speaking) {
     if (el.phone.value.trim()) body.phone = el.phone.value.trim();
     check(["name", t("take_part.name_required"), body.name],
       ["side", t("take_part.side_required"), !speaking.sides || body.side],
-      ["mode", t("take_part.mode_required"), body.mode]);
+      ["mode", t("take_part.mode_required"), body.mode],
+      ["phone", t("take_part.phone_invalid"), !body.phone || looksLikePhone(body.phone)]);
     const made = await api(`/v1/meetings/${meeting.id}/items/${item.id}/speakers`, {method: "POST",
       headers: {"Idempotency-Key": key}, body});
     redraw(view, h("div", {class: "panel", id: "speak-done"}, h("h1", {class: "panel__title"}, t("take_part.speak_done")),

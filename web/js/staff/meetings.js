@@ -5,7 +5,8 @@
 // chair's list: no contact details). The webcast's chapters are webcast.js.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, check, choices, errorsOf, input, looksLikeEmail, onSubmit, select, textarea} from "../forms.js";
+import {button, check, choices, errorsOf, input, looksLikeEmail, looksLikePhone, onSubmit, select,
+  textarea} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {saveCsv} from "./payments.js";
 
@@ -163,6 +164,7 @@ function late(view, id, meeting, speaking) {
       ["side", t("staff.meetings.side_required"), !speaking.sides || body.side],
       ["mode", t("staff.meetings.mode_required"), body.mode],
       ["email", t("staff.meetings.email_invalid"), !body.email || looksLikeEmail(body.email)],
+      ["phone", t("staff.meetings.phone_invalid"), !body.phone || looksLikePhone(body.phone)],
       ["reason", t("staff.meetings.late_reason_required"), body.reason]);
     const made = await api(`/v1/staff/meetings/${id}/speakers`, {method: "POST", body});
     view.querySelector("#registrations").append(registration(view, id, made,

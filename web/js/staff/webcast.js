@@ -76,7 +76,8 @@ function row(n, chapter, items) {
   return h("div", {class: "chapter-row"},
     select({field: `item-${n}`, label: t("staff.webcast.item", {n: n + 1}), options, value: chapter?.item_id || ""}),
     input({field: `at-${n}`, label: t("staff.webcast.at", {n: n + 1}), hint: n ? null : t("staff.webcast.at_hint"),
-      value: chapter ? chapter.at : "", class: "input input--width-5", inputmode: "numeric", autocomplete: "off"}));
+      value: chapter ? chapter.at : "", class: "input input--width-5", inputmode: "numeric", autocomplete: "off",
+      optional: true}));  // an empty start is no chapter
 }
 
 /** The rows as chapters, checked in the order written as YouTube will read them; every problem at once. */
