@@ -252,3 +252,47 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
     item_shown = resident.locator(f"#item-{ids[APPLICATION]}")
     item_shown.get_by_role("link", name="Watch this item in the recording, from 4:05 on Land at Acomb Road: 40 homes").click()
     resident.wait_for_url("https://webcast.example/9105?t=245")
+
+
+def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_adds_a_late_one(
+        chromium, stack, clock):
+    ids = planning_meeting(stack, "9106")
+    stack.resident("fay.declined@example.org", name="Fay Declined")
+    stack.post(f"/v1/meetings/9106/items/{ids[APPLICATION]}/speakers",
+               {"name": "Fay Declined", "mode": "remote", "side": "for"}, stack.token("fay.declined@example.org"))
+    stack.resident("gil.clerk@council.example", name="Gil Clerk", role="staff")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, "gil.clerk@council.example", "/staff/meetings/9106")
+        card = officer.locator(".registration", has_text="Fay Declined")
+        card.get_by_role("button", name="Decline Fay Declined").click()
+        expect(officer.locator(".error-summary")).to_contain_text("Enter why you are declining Fay Declined")
+        card.get_by_label("Why decline Fay Declined?").fill("The application was withdrawn.")
+        card.get_by_role("button", name="Decline Fay Declined").click()
+        expect(officer.locator("#decided")).to_have_text(
+            "Fay Declined is declined and has been told why. Their place is free.")
+        expect(card).to_contain_text("The application was withdrawn.")
+        stack.once(lambda: [m for m in stack.mail_to("fay.declined@example.org")
+                            if "declined" in m.subject and "The application was withdrawn." in m.body],
+                   "the speaker told the reason")
+
+        clock.now = CLOSES + timedelta(hours=3)  # past the deadline: only the chair's discretion adds one now
+        officer.reload()
+        expect(officer.locator("#desk-deadline")).to_contain_text("Registration closed at 5pm on Thursday 3 December")
+        late = officer.locator("#late-form")
+        late.get_by_label("Speaker's full name").fill("Gus Late")
+        late.get_by_label("Against").check()
+        late.get_by_label("Remotely").check()
+        late.get_by_label("Speaker's email address").fill("gus.late@example.org")
+        late.get_by_label("Why the chair allows it").fill("The ward councillor asked; the chair agreed.")
+        late.get_by_role("button", name="Add speaker").click()
+        expect(officer.locator("#decided")).to_have_text("Gus Late is added and accepted.")
+        added = officer.locator(".registration", has_text="Gus Late")
+        expect(added).to_contain_text("Late, at the chair's discretion")
+        expect(added).to_contain_text("Accepted")
+        officer.get_by_role("link", name="Print the speakers' list for the chair").click()
+        expect(officer.locator("#chair-list")).to_contain_text("Gus Late")
+        expect(officer.locator("#chair-list")).not_to_contain_text("Fay Declined")  # declined: no place held
+    finally:
+        desk.close()
