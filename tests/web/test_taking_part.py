@@ -3,7 +3,9 @@ against a planning item before the deadline (told it in words first), an
 officer accepts them and the chair's printable list shows them; a
 registration a minute after the deadline is refused with the deadline in
 words; a speaker withdraws by the link in their e-mail; a written question
-counts its words as it is typed; an officer marks items live during the
+counts its words as it is typed and is published with its answer once the
+meeting has begun; a declined speaker is told why and the chair adds a late
+one; an officer marks items live during the
 meeting and afterwards a resident goes from the agenda item to that minute
 of the recording; chapters YouTube would refuse are refused on the desk.
 
@@ -173,8 +175,9 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     expect(item_shown.locator(".places-left")).to_have_text("3 places left to speak on this item")
 
 
-def test_a_written_question_counts_its_words_as_they_are_typed_and_is_refused_over_the_limit(browser, stack, clock):
-    planning_meeting(stack, "9104")
+def test_a_written_question_counts_its_words_as_they_are_typed_and_is_published_with_its_answer(
+        browser, stack, clock):
+    ids = planning_meeting(stack, "9104")
     stack.resident("di.asks@example.org", name="Di Asks")
     page = browser.new_page()
     sign_in(page, "di.asks@example.org", "/meetings/9104")
@@ -195,6 +198,20 @@ def test_a_written_question_counts_its_words_as_they_are_typed_and_is_refused_ov
     expect(counter).to_have_text("You have 91 words remaining")
     page.get_by_role("button", name="Send question").click()
     heading(page, "Your question has been sent")
+
+    stack.resident("hal.clerk@council.example", name="Hal Clerk", role="staff")
+    staff = stack.token("hal.clerk@council.example")
+    asked, = stack.get("/v1/staff/meetings/9104/questions", staff)["questions"]
+    stack.post(f"/v1/staff/meetings/9104/questions/{asked['id']}/answer", {"answer": "Twelve of the 40."},
+               {**staff, "If-Match": f'"{asked["version"]}"'})
+    page.goto("/meetings/9104")
+    expect(page.locator("#speak-deadline")).to_be_visible()
+    expect(page.locator(".written-question")).to_have_count(0)  # published once the meeting has begun
+    clock.now = datetime(2026, 12, 7, 18, 0, tzinfo=LONDON)
+    page.reload()
+    published = page.locator(f"#item-{ids[APPLICATION]} .written-question")
+    expect(published).to_contain_text("From A resident to Cllr Jane Smith")  # no consent: no name
+    expect(published).to_contain_text("Twelve of the 40.")
 
 
 def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_item_to_its_minute(

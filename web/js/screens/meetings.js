@@ -125,13 +125,23 @@ function takingPart(m, i, speaking, chapter) {
     links.length ? h("ul", {class: "list take-part-links"}, links.map(link => h("li", {}, link))) : null];
 }
 
-function item(m, i, speaking, chapters) {
+/** Written questions on the item, published with their answers once the meeting has begun. */
+function answered(list) {
+  if (!list?.length) return null;
+  return h("div", {class: "written-questions"}, h("h4", {class: "heading-s"}, t("meetings.questions")),
+    h("ul", {class: "list"}, list.map(q => h("li", {class: "written-question"},
+      h("p", {class: "hint"}, t("meetings.question_from", {asker: q.asked_by, member: q.member})),
+      ...paragraphs(q.question), h("p", {class: "body bold"}, t("meetings.answer")), ...paragraphs(q.answer)))));
+}
+
+function item(m, i, speaking, chapters, asked) {
   if (i.heading) return h("li", {class: "agenda-heading"}, h("h3", {class: "heading-s"}, i.title));
   return h("li", {class: "agenda-item", id: `item-${i.id}`},
     h("h3", {class: "heading-s"}, i.number ? `${i.number} ${i.title}` : i.title),
     ...paragraphs(i.text),
     i.public_can_speak && !m.cancelled ? h("p", {class: "hint"}, t("meetings.can_speak")) : null,
     m.cancelled ? null : takingPart(m, i, speaking, chapters.get(i.id)),
+    answered(asked.get(i.id)),
     i.papers.length ? h("ul", {class: "list papers"}, i.papers.map(paper)) : null,
     i.decision ? h("div", {class: "inset decision"}, h("h4", {class: "heading-s"}, t("meetings.decision")),
       ...paragraphs(i.decision)) : null,
@@ -171,8 +181,9 @@ function deadlines(speaking) {
 }
 
 async function agenda(view, id) {
-  const [m, speaking, cast] = await Promise.all([ask(view, `/v1/meetings/${id}`),
-    quietly(`/v1/meetings/${id}/speaking`), quietly(`/v1/meetings/${id}/webcast`)]);
+  const [m, speaking, cast, questions] = await Promise.all([ask(view, `/v1/meetings/${id}`),
+    quietly(`/v1/meetings/${id}/speaking`), quietly(`/v1/meetings/${id}/webcast`),
+    quietly(`/v1/meetings/${id}/questions`)]);
   if (!m) return;
   append(view, h("h1", {class: "heading-l"}, m.committee_title),
     h("p", {class: "body", id: "meeting-when"}, when(m), " ", cancelledTag(m)),
@@ -182,10 +193,12 @@ async function agenda(view, id) {
   }
   if (!m.agenda_published) return append(view, h("p", {class: "body", id: "no-agenda"}, t("meetings.no_agenda")));
   const chapters = new Map((cast?.chapters || []).map(c => [c.item_id, c]));
+  const asked = new Map();
+  for (const q of questions?.questions || []) asked.set(q.item_id, [...(asked.get(q.item_id) || []), q]);
   append(view, webcast(cast), deadlines(speaking),
     m.decisions_published ? h("p", {class: "body"}, t("meetings.decisions_out")) : null,
     h("h2", {class: "heading-m"}, t("meetings.agenda")),
-    h("ol", {class: "list agenda", id: "agenda"}, m.items.map(i => item(m, i, speaking, chapters))),
+    h("ol", {class: "list agenda", id: "agenda"}, m.items.map(i => item(m, i, speaking, chapters, asked))),
     h("p", {class: "body"}, h("a", {href: `/v1/feeds/committees/${m.committee_id}/meetings.ics`},
       t("meetings.calendar"))));
 }
