@@ -2,10 +2,10 @@
 against a planning item before the deadline (told it in words first), an
 officer accepts them and the chair's printable list shows them; a
 registration a minute after the deadline is refused with the deadline in
-words; a speaker withdraws by the link in their e-mail; a written question
-counts its words as it is typed and is published with its answer once the
-meeting has begun; a declined speaker is told why and the chair adds a late
-one; an officer marks items live during the
+words; a speaker withdraws by the link in their e-mail (My Account shows
+it); a written question counts its words as it is typed and is published
+with its answer once the meeting has begun; a declined speaker is told why
+and the chair adds a late one; an officer marks items live during the
 meeting and afterwards a resident goes from the agenda item to that minute
 of the recording; chapters YouTube would refuse are refused on the desk.
 
@@ -160,6 +160,11 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     fill_against(page, "Cy Withdraws")
     page.get_by_role("button", name="Register to speak").click()
     heading(page, "You are registered to speak")
+    page.goto("/account")
+    mine = page.locator("#my-taking-part li", has=page.locator(f"a[href='/meetings/9103#item-{ids[APPLICATION]}']"))
+    expect(mine).to_contain_text("Registered to speak on")
+    expect(mine).to_contain_text("waiting for democratic services")
+    expect(mine.get_by_role("link", name="Withdraw")).to_be_visible()
     page.goto("/meetings/9103")
     item_shown = page.locator(f"#item-{ids[APPLICATION]}")
     expect(item_shown.locator(".places-left")).to_have_text("2 places left to speak on this item")
@@ -173,6 +178,9 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     heading(page, "You have withdrawn")
     page.get_by_role("link", name="Back to the agenda").click()
     expect(item_shown.locator(".places-left")).to_have_text("3 places left to speak on this item")
+    page.goto("/account")
+    expect(mine).to_contain_text("withdrawn")
+    expect(mine.get_by_role("link", name="Withdraw")).to_have_count(0)
 
 
 def test_a_written_question_counts_its_words_as_they_are_typed_and_is_published_with_its_answer(

@@ -101,6 +101,21 @@ function appointments({appointments: mine, waiting = []}) {
 }
 
 // Their name, which an account may not have yet (one made before names were asked for): set here.
+// Taking part in meetings: my registrations to speak (withdrawn by their link while one holds a place) and my
+// written questions, each to its item on the agenda (where an answer is published after the meeting).
+function takingPart({speaking = [], questions = []}) {
+  if (!speaking.length && !questions.length) return [];
+  const agenda = x => h("a", {href: `/meetings/${encodeURIComponent(x.meeting_id)}#item-${encodeURIComponent(x.item_id)}`},
+    t("account.taking_part_agenda"));
+  return [h("h2", {class: "heading-m"}, t("account.taking_part_title")),
+    h("ul", {class: "list list--spaced", id: "my-taking-part"},
+      speaking.map(r => h("li", {}, t("account.speaking_row", {when: formatDate(r.created_at),
+        state: t(`account.speaking_state_${r.status}`)}), " ", agenda(r),
+        r.withdraw_url ? [" ", h("a", {href: r.withdraw_url}, t("account.speaking_withdraw"))] : null)),
+      questions.map(q => h("li", {}, t(q.answer ? "account.question_answered" : "account.question_row",
+        {member: q.member, when: formatDate(q.created_at)}), " ", agenda(q))))];
+}
+
 function nameForm(view, me) {
   const saved = h("p", {class: "body", role: "status", id: "name-saved"});
   const form = h("form", {novalidate: true, id: "name-form"},
@@ -118,9 +133,10 @@ function nameForm(view, me) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
-  // The lists below are asked for together with the profile: one round trip's wait, not six.
+  // The lists below are asked for together with the profile: one round trip's wait, not seven.
   const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
-    ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"]]
+    ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"],
+    ["/v1/me/taking-part", "speaking"]]
     .map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
@@ -137,7 +153,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats, paid, appts] = await lists;
+  const [bulky, garden, chats, paid, appts, part] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -152,6 +168,7 @@ export async function render(view) {
     ...bills(paid),
     ...conversations(chats),
     ...appointments(appts),
+    ...takingPart(part),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
     button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),
