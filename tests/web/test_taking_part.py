@@ -184,7 +184,7 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
 
 
 def test_a_written_question_counts_its_words_as_they_are_typed_and_is_published_with_its_answer(
-        browser, stack, clock):
+        browser, chromium, stack, clock):
     ids = planning_meeting(stack, "9104")
     stack.resident("di.asks@example.org", name="Di Asks")
     page = browser.new_page()
@@ -208,10 +208,22 @@ def test_a_written_question_counts_its_words_as_they_are_typed_and_is_published_
     heading(page, "Your question has been sent")
 
     stack.resident("hal.clerk@council.example", name="Hal Clerk", role="staff")
-    staff = stack.token("hal.clerk@council.example")
-    asked, = stack.get("/v1/staff/meetings/9104/questions", staff)["questions"]
-    stack.post(f"/v1/staff/meetings/9104/questions/{asked['id']}/answer", {"answer": "Twelve of the 40."},
-               {**staff, "If-Match": f'"{asked["version"]}"'})
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, "hal.clerk@council.example", "/staff/meetings/9104")
+        officer.get_by_role("link", name="Written questions").click()
+        heading(officer, "Written questions")
+        asked = officer.locator(".desk-question", has_text="To Cllr Jane Smith, on 4a Land at Acomb Road: 40 homes")
+        expect(asked).to_contain_text("Di Asks, di.asks@example.org (published as “A resident”)")
+        asked.get_by_role("button", name="Save answer").click()
+        expect(officer.locator(".error-summary")).to_contain_text("Enter Cllr Jane Smith's answer")
+        asked.get_by_label("Cllr Jane Smith's answer").fill("Twelve of the 40.")
+        asked.get_by_role("button", name="Save answer").click()
+        expect(asked.get_by_role("status")).to_have_text("The answer is saved.")
+        screen(officer, "desk-meeting-questions")
+    finally:
+        desk.close()
     page.goto("/meetings/9104")
     expect(page.locator("#speak-deadline")).to_be_visible()
     expect(page.locator(".written-question")).to_have_count(0)  # published once the meeting has begun

@@ -2,7 +2,8 @@
 // past), /staff/meetings/{id} (its registrations to speak, each accepted or
 // declined with a reason, a late one added at the chair's discretion, the
 // speakers' list to print or download) and /staff/meetings/{id}/print (the
-// chair's list: no contact details). The webcast's chapters are webcast.js.
+// chair's list: no contact details), /staff/meetings/{id}/questions (written
+// questions and the member's answers). The webcast's chapters are webcast.js.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, errorsOf, input, looksLikeEmail, looksLikePhone, onSubmit, select,
@@ -11,9 +12,10 @@ import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {saveCsv} from "./payments.js";
 
 export async function render(view, {path, url}) {
-  const found = path.match(/^\/staff\/meetings\/(\d{1,12})(?:\/(print|webcast))?$/);
+  const found = path.match(/^\/staff\/meetings\/(\d{1,12})(?:\/(print|webcast|questions))?$/);
   if (!found) return list(view, url.searchParams.get("when") === "past");
   if (found[2] === "webcast") return (await import("./webcast.js")).render(view, found[1]);
+  if (found[2] === "questions") return questions(view, found[1]);
   return found[2] === "print" ? printable(view, found[1]) : speakers(view, found[1]);
 }
 
@@ -70,6 +72,7 @@ async function speakers(view, id) {
       {moment: speaking.closes}), " ", tCount("staff.meetings.places_left", speaking.places_left)),
     h("ul", {class: "list list--inline"},
       h("li", {}, h("a", {href: `/staff/meetings/${id}/print`, id: "print-link"}, t("staff.meetings.print"))),
+      h("li", {}, h("a", {href: `/staff/meetings/${id}/questions`}, t("staff.meetings.questions"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/webcast`}, t("staff.meetings.webcast")))));
   const status = h("p", {class: "body", role: "status", id: "speakers-csv-status"});
   append(view, h("p", {class: "body"}, button(t("staff.meetings.csv"), {secondary: true, type: "button",
@@ -201,4 +204,50 @@ async function printable(view, id) {
         h("td", {class: "table__num"}, String(listed.minutes_each ?? speaking.minutes_each)),
         h("td", {}, t(`staff.meetings.status_${r.status}`), r.late ? ` (${t("staff.meetings.late")})` : "")))))
       : h("p", {class: "body"}, t("staff.meetings.nobody")));
+}
+
+/** Written questions, first asked first, with who asked; the member's answer recorded with If-Match. */
+async function questions(view, id) {
+  let meeting, listed;
+  try {
+    [meeting, listed] = await Promise.all([api(`/v1/meetings/${id}`), api(`/v1/staff/meetings/${id}/questions`)]);
+  } catch (error) {
+    return append(view, h("h1", {class: "heading-l"}, t("staff.meetings.questions")),
+      h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+  const items = new Map((meeting.items || []).map(i => [i.id, i]));
+  append(view, h("a", {class: "back-link", href: `/staff/meetings/${id}`}, t("staff.meetings.back")),
+    h("span", {class: "caption"}, `${meeting.committee_title}, ${when(meeting)}`),
+    h("h1", {class: "heading-l"}, t("staff.meetings.questions")),
+    h("p", {class: "body"}, t("staff.meetings.questions_intro")));
+  if (!listed.questions.length) return append(view, h("p", {class: "body"}, t("staff.meetings.no_questions")));
+  append(view, h("ol", {class: "list", id: "desk-questions"}, listed.questions.map(q => {
+    const field = `answer-${q.id}`;
+    const saved = h("p", {class: "body", role: "status"});
+    const form = h("form", {novalidate: true, class: "answer-form"},
+      textarea({field, label: t("staff.meetings.answer_of", {member: q.member}), value: q.answer || "", rows: 4,
+        maxlength: "8000"}),
+      button(t("staff.meetings.answer_save"), {secondary: true}), saved);
+    let version = q.version;
+    onSubmit(form, view, async () => {
+      saved.textContent = "";
+      const answer = form.elements[field].value.trim();
+      check([field, t("staff.meetings.answer_required", {member: q.member}), answer]);
+      const done = await api(`/v1/staff/meetings/${id}/questions/${q.id}/answer`, {method: "POST", body: {answer},
+        headers: {"If-Match": `"${version}"`}});
+      version = done.version;
+      saved.textContent = t("staff.meetings.answer_saved");
+    });
+    const item = items.get(q.item_id);
+    return h("li", {class: "registration desk-question"},
+      h("h2", {class: "heading-s"}, t("staff.meetings.question_to", {member: q.member,
+        item: item ? itemName(item) : q.item_id})),
+      h("dl", {class: "summary-list"},
+        h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, t("staff.meetings.asked_by")),
+          h("dd", {class: "summary-list__value"}, [q.asked_by, q.email].filter(Boolean).join(", "), " ",
+            t(q.name_public ? "staff.meetings.name_public" : "staff.meetings.name_private"))),
+        h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, t("staff.meetings.asked_at")),
+          h("dd", {class: "summary-list__value"}, formatDate(q.created_at, true)))),
+      h("p", {class: "body"}, q.question), form);
+  })));
 }
