@@ -72,6 +72,8 @@ def speak_form(page, meeting_id, email):
     heading(page, "Planning Committee")
     expect(page.locator("#speak-deadline")).to_contain_text(
         "You can register to speak on the items marked below until 5pm on Thursday 3 December 2026.")
+    for link in page.locator(".take-part-links a").all():  # each a 44 px target on a phone
+        assert link.bounding_box()["height"] >= 44, link.inner_text()
     page.get_by_role("link", name="Register to speak on Land at Acomb Road: 40 homes").click()
     heading(page, "Register to speak")
     expect(page.locator("#speak-deadline")).to_have_text("Registration closes at 5pm on Thursday 3 December 2026.")
@@ -107,6 +109,8 @@ def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_sh
         officer = desk.new_page()
         sign_in(officer, "clerk@council.example", "/staff/meetings/9101")
         heading(officer, "Speakers")
+        for link in officer.locator(".meeting-links a").all():
+            assert link.bounding_box()["height"] >= 44, link.inner_text()
         card = officer.locator(".registration", has_text="Ada Lovelace")
         expect(card).to_contain_text("ada.speaker@example.org")  # the desk can reach the speaker
         expect(card).to_contain_text("To decide")

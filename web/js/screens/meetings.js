@@ -165,7 +165,7 @@ function webcast(cast) {
   return h("div", {class: "inset", id: "webcast"}, on
     ? [h("strong", {class: "tag tag--red"}, t("meetings.live")), " ",
       t("meetings.now_on", {item: on.number ? `${on.number} ${on.title}` : on.title})] : null,
-    h("p", {class: "body"}, h("a", {href: cast.url}, t(on ? "meetings.watch_live" : "meetings.watch"))));
+    h("p", {class: "body take-part-links"}, h("a", {href: cast.url}, t(on ? "meetings.watch_live" : "meetings.watch"))));
 }
 
 function deadlines(speaking) {

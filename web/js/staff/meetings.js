@@ -29,7 +29,7 @@ function itemName(i) {
 
 async function list(view, past) {
   append(view, h("h1", {class: "heading-l"}, t("staff.meetings.title")),
-    h("p", {class: "body"}, h("a", {href: past ? "/staff/meetings" : "/staff/meetings?when=past"},
+    h("p", {class: "body meeting-links"}, h("a", {href: past ? "/staff/meetings" : "/staff/meetings?when=past"},
       t(past ? "staff.meetings.ahead" : "staff.meetings.past"))));
   let answer;
   try {
@@ -38,7 +38,7 @@ async function list(view, past) {
     return append(view, h("p", {class: "body"}, errorsOf(error)[0].message));
   }
   if (!answer.meetings.length) return append(view, h("p", {class: "body"}, t("staff.meetings.none")));
-  append(view, h("ul", {class: "list", id: "desk-meetings"}, answer.meetings.map(m => h("li", {},
+  append(view, h("ul", {class: "list meeting-links", id: "desk-meetings"}, answer.meetings.map(m => h("li", {},
     h("a", {href: `/staff/meetings/${m.id}`}, `${m.committee_title}, ${when(m)}`),
     m.cancelled ? [" ", h("strong", {class: "tag tag--red"}, t("staff.meetings.cancelled"))] : null))));
 }
@@ -70,7 +70,7 @@ async function speakers(view, id) {
     h("h1", {class: "heading-l"}, t("staff.meetings.speakers")),
     h("p", {class: "body", id: "desk-deadline"}, t(speaking.open ? "staff.meetings.closes" : "staff.meetings.closed",
       {moment: speaking.closes}), " ", tCount("staff.meetings.places_left", speaking.places_left)),
-    h("ul", {class: "list list--inline"},
+    h("ul", {class: "list list--inline meeting-links"},
       h("li", {}, h("a", {href: `/staff/meetings/${id}/print`, id: "print-link"}, t("staff.meetings.print"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/questions`}, t("staff.meetings.questions"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/webcast`}, t("staff.meetings.webcast")))));
