@@ -337,3 +337,26 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         expect(officer.locator("#chair-list")).not_to_contain_text("Fay Declined")  # declined: no place held
     finally:
         desk.close()
+
+
+def test_the_taking_part_screens_fit_a_320_px_phone_with_every_focus_shown(chromium, stack, clock):
+    from tests.web.test_every_screen import HEIGHT, WIDTH, screen as phone_screen
+    ids = planning_meeting(stack, "9107")
+    stack.resident("ivy.narrow@example.org", name="Ivy Narrow")
+    phone = Browser(chromium, stack, viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        page = phone.new_page()
+        sign_in(page, "ivy.narrow@example.org", "/meetings/9107")
+        expect(page.locator("#taking-part")).to_be_visible()
+        phone_screen(page, "meeting-taking-part")
+        for what, title in (("speak", "Register to speak"), ("question", "Ask a written question")):
+            page.goto(f"/meetings/9107/items/{ids[APPLICATION]}/{what}")
+            heading(page, title)
+            phone_screen(page, f"meeting-{what}")
+        page.goto("/meetings/speaking/withdraw?token=from-an-email")
+        heading(page, "Withdraw your registration to speak")
+        phone_screen(page, "meeting-withdraw")
+        page.get_by_role("button", name="Withdraw").click()
+        expect(page.locator(".error-summary")).to_contain_text("That link is not valid.")
+    finally:
+        phone.close()
