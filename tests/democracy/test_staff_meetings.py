@@ -67,6 +67,12 @@ def test_staff_see_what_the_committee_system_answered_how_often_it_failed_and_wh
     slow = client.get(HEALTH, people("staff").auth).json_body["sources"]["meetings"]
     assert (slow["failure"], slow["answered"], slow["failures"]) == ("unreachable", "timed_out", 3)
     moderngov.delay_s = 0
+    moderngov.down = True  # every call a 503
+    later(synced, council_clock, hours=1)
+    sync.run(synced)
+    down = client.get(HEALTH, people("staff").auth).json_body["sources"]["meetings"]
+    assert (down["answered"], down["status"], down["failures"]) == ("http_status", 503, 4)
+    moderngov.down = False
     later(synced, council_clock, hours=1)
     sync.run(synced)
     assert client.get(HEALTH, people("staff").auth).json_body["sources"]["meetings"]["failures"] == 0

@@ -69,7 +69,9 @@ SCHEMAS = {
             "failure": {**MAYBE, "enum": ["unreachable", "blocked", "malformed", "changed", None]},
             "answered": {**MAYBE, "description": "what came back: timed_out, refused, http_status, html_page, "
                                                  "not_xml, not_pdf, other_shape"},
-            "detail": MAYBE, "failures": {"type": "integer", "description": "failed runs in a row"},
+            "detail": {**MAYBE, "description": "the adapter's note, for developers"},
+            "status": {"type": "integer", "nullable": True, "description": "an error page's HTTP status"},
+            "failures": {"type": "integer", "description": "failed runs in a row"},
             "rows_skipped": {"type": "integer"}}}},
         "warnings": {"type": "array", "items": TEXT}}},
     "ItemTags": {"type": "object", "properties": {

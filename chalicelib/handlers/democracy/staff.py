@@ -10,6 +10,7 @@ overwrite each other unseen. A correction stays across the sync's later
 copies of the agenda (agendas.corrected) and can be given back to the words
 (`from_words`). The meeting row holds the effective tags, so what tells
 residents (notices.py) and the listing's ward filter read no more."""
+import re
 from datetime import datetime
 
 from ...errors import NotFound, Stale
@@ -28,6 +29,12 @@ def _moment(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
 
 
+def _status(detail):
+    """The HTTP status of an error page ("HTTP 503"), for the screen's own words."""
+    found = re.search(r"\b(\d{3})\b", detail or "")
+    return int(found.group(1)) if found else None
+
+
 def health(deps):
     kept = deps.democracy.document("health")
     body = kept[0] if kept else {}
@@ -40,6 +47,7 @@ def health(deps):
     sources = {name: {"ok_at": entry.get("ok_at"), "age_s": age(entry.get("ok_at")),
                       "failed_at": entry.get("failed_at"), "failure": entry.get("kind"),
                       "answered": entry.get("answered"), "detail": entry.get("detail"),
+                      "status": _status(entry.get("detail")) if entry.get("answered") == "http_status" else None,
                       "failures": entry.get("failures") or (1 if entry.get("kind") else 0),
                       "rows_skipped": entry.get("skipped") or 0}
                for name, entry in body.items() if name != "last_run"}
