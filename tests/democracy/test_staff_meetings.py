@@ -76,6 +76,11 @@ def test_staff_see_what_the_committee_system_answered_how_often_it_failed_and_wh
     later(synced, council_clock, hours=1)
     sync.run(synced)
     assert client.get(HEALTH, people("staff").auth).json_body["sources"]["meetings"]["failures"] == 0
+    moderngov.close()  # nothing listening: the connection refused
+    later(synced, council_clock, hours=1)
+    sync.run(synced)
+    gone = client.get(HEALTH, people("staff").auth).json_body["sources"]["meetings"]
+    assert (gone["failure"], gone["answered"], gone["failures"]) == ("unreachable", "refused", 1)
 
 
 def test_staff_correct_an_items_wards_and_topics_naming_the_version_they_read(client, people, synced):
