@@ -62,6 +62,10 @@ class MeetingModel(Stored):
     checked_at = UTCDateTimeAttribute(null=True)  # when the committee system last answered for it
     answer_hash = UnicodeAttribute(null=True)  # of its GetMeeting answer as read
     list_hash = UnicodeAttribute(null=True)  # of its row in GetMeetings
+    # Staff's corrections of items' tags ({item id: {"wards", "topics", "at"}}), kept across the sync's
+    # copies, and their version (If-Match): the sync's writes are conditioned on it, so none undoes an edit.
+    tag_edits = JSONAttribute(null=True)
+    tags_version = NumberAttribute(null=True)
     calendar = CalendarIndex()
     by_committee = ByCommitteeIndex()
 
@@ -94,9 +98,9 @@ class DemocracyStore:
         bind()
 
     # -- meetings -----------------------------------------------------------
-    def meeting(self, meeting_id):
+    def meeting(self, meeting_id, consistent=False):
         """One meeting with its whole agenda: one GetItem."""
-        return _plain(get_or_none(MeetingModel, meeting_id))
+        return _plain(get_or_none(MeetingModel, meeting_id, consistent_read=consistent))
 
     def summaries(self, meeting_ids):
         """{id: summary} of these meetings: one BatchGetItem (the sync's comparison)."""
@@ -106,14 +110,35 @@ class DemocracyStore:
                                                                          attributes_to_get=["id", *SUMMARY])}
 
     def save_meeting(self, meeting, events=()):
-        """The meeting (its whole agenda) and the events its change writes, one transaction."""
+        """The meeting (its whole agenda) and the events its change writes, one
+        transaction; EditConflict when staff's tags moved on from the version
+        `meeting` carries (its `tags_version`, none before any edit)."""
         from .report_store import event_model
         row = MeetingModel(**{k: v for k, v in meeting.items() if k in MeetingModel.get_attributes()},
                            season=meeting["date"][:4], starts=starts(meeting))
+        version = int(meeting.get("tags_version") or 0)
+        condition = (MeetingModel.tags_version.does_not_exist() | (MeetingModel.tags_version == 0)) if not version \
+            else MeetingModel.tags_version == version
         with writes(["meeting", *["event"] * len(events)]), transaction() as t:
-            t.save(row)
+            t.save(row, condition=condition)
             for event in events:
                 t.save(event_model(event))
+
+    def retag(self, read, items, wards, edits):
+        """Staff's corrected tags on the meeting as `read` (consistently): its
+        items, wards and edits, the tags' version one on. EditConflict when
+        another edit or a copy of the sync came between (its version or its
+        `checked_at` moved): the caller reads again."""
+        version = int(read.get("tags_version") or 0)
+        condition = (MeetingModel.tags_version == version) if version else (
+            MeetingModel.tags_version.does_not_exist() | (MeetingModel.tags_version == 0))
+        checked = read.get("checked_at")
+        condition &= (MeetingModel.checked_at == checked) if checked else MeetingModel.checked_at.does_not_exist()
+        with writes(parts=("meeting",)):
+            MeetingModel(id=read["id"]).update(actions=[
+                MeetingModel.items.set(items), MeetingModel.wards.set(wards), MeetingModel.tag_edits.set(edits),
+                MeetingModel.tags_version.set(version + 1)], condition=MeetingModel.id.exists() & condition)
+        return version + 1
 
     def checked(self, meeting_id, when):
         """The committee system answered and nothing changed: its time alone."""

@@ -325,6 +325,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
     # Taking part in meetings: no meeting in this world, and no genuine withdraw link.
     ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
@@ -397,6 +399,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
+                ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
+                ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"),
                 # democratic services' desk: any officer
                 ("GET", "/v1/staff/meetings/{meeting_id}/speakers"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"),
@@ -498,6 +502,9 @@ _simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/co
 _simple("GET", "/v1/feeds/decisions.atom")
 _simple("GET", "/v1/staff/meetings/health")
 _simple("GET", "/v1/staff/meetings/topics")
+_simple("GET", "/v1/staff/meetings/{meeting_id}/tags", "/v1/staff/meetings/1402/tags")
+REQUESTS[("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags")] = lambda world, caller: Request(
+    "PATCH", "/v1/staff/meetings/1402/items/14023/tags", {"wards": [], "topics": []}, {"If-Match": '"0"'})
 _simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking")
 _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
         {"name": "Olive Owner", "mode": "remote"})

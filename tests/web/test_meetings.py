@@ -1,8 +1,12 @@
 """Council meetings on a phone: a resident opens the transport decision
-session's agenda, reads the road repairs paper, and after the meeting sees its
-decision; the cancelled meeting shows as cancelled; and with the committee
-system stopped, meetings still show, marked with their age."""
+session's agenda (meeting 1402 of the local Modern.gov), finds it by its ward
+and by its words, reads the road repairs paper, and after the meeting sees
+its decision; the cancelled meeting shows as cancelled; a restricted paper is
+never listed, kept or served, whatever id is asked; and with the committee
+system stopped, meetings and an agenda still show, marked with their age."""
+import re
 from datetime import datetime, timedelta, timezone
+from urllib.request import urlopen
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +16,10 @@ from tests.web.browser import check_accessible
 from tests.web.journeys import heading
 
 LONDON = ZoneInfo("Europe/London")
+ROAD_REPAIRS_SESSION, ROAD_REPAIRS_ITEM = "1402", "14023"  # doorstep_cli/local/moderngov_data.py
+PUBLIC_PAPERS = {"140231": "Report: road repairs in Acomb ward", "140232": "Annex A: map of the repairs"}
+# Annex B of the road repairs item, restricted; the exempt item's paper; and ids no meeting of ours lists.
+RESTRICTED_PAPERS = ["140233", "140271", "140234", "99999"]
 
 
 class Clock:
@@ -76,6 +84,69 @@ def test_the_cancelled_meeting_shows_as_cancelled(browser, council):
     check_accessible(page, "a cancelled meeting")
 
 
+def test_a_resident_finds_the_road_repairs_session_by_its_ward_and_by_its_words_and_reads_each_paper(
+        browser, council):
+    sync(browser.stack, council.sync_clock)
+    page = browser.new_page()
+    page.goto("/meetings")
+    heading(page, "Council meetings")
+    page.get_by_label("Ward").fill("Acomb")
+    page.get_by_role("button", name="Show meetings").click()
+    expect(page).to_have_url(re.compile(r"ward=Acomb"))
+    listed = page.locator("#meeting-list .meeting-item", has_text="Decision Session - Executive Member for Transport")
+    expect(listed).to_have_count(1)
+    page.get_by_label("Search agenda items and decisions").fill("road repairs")
+    page.get_by_role("button", name="Search").click()
+    page.locator("#item-results").get_by_role("link", name="Road repairs in Acomb ward").first.click()
+    heading(page, "Decision Session - Executive Member for Transport")
+    item = page.locator(f"#item-{ROAD_REPAIRS_ITEM}")
+    expect(item).to_contain_text("pothole and carriageway repairs on Front Street")
+    for paper_id, title in PUBLIC_PAPERS.items():
+        link = item.get_by_role("link", name=re.compile(re.escape(title) + r" \(PDF, \d+ KB\)"))
+        assert link.get_attribute("href").endswith(f"/v1/meetings/{ROAD_REPAIRS_SESSION}/papers/{paper_id}")
+        answer = page.request.get(link.get_attribute("href"))
+        assert answer.ok and answer.headers["content-type"] == "application/pdf"
+        assert answer.body().startswith(b"%PDF-") and title.encode() in answer.body()
+    check_accessible(page, "an agenda item found by its words")
+
+
+def test_a_restricted_paper_is_never_listed_kept_or_served_whatever_id_is_asked(browser, council):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.democracy.agendas import paper_key
+    from chalicelib.storage.blobs import BlobMissing
+    sync(browser.stack, council.sync_clock)
+    page = browser.new_page()
+    page.goto(f"/meetings/{ROAD_REPAIRS_SESSION}")
+    expect(page.locator(f"#item-{ROAD_REPAIRS_ITEM}")).to_contain_text("Annex A: map of the repairs")
+    agenda = page.locator("#agenda").inner_text()
+    assert "Annex B" not in agenda and "tender" not in agenda.lower() and "Contract award" not in agenda
+    blobs = default_deps().blobs
+    for meeting_id in (ROAD_REPAIRS_SESSION, "1302", "1401"):
+        for paper_id in RESTRICTED_PAPERS:
+            answer = page.request.get(f"/v1/meetings/{meeting_id}/papers/{paper_id}")
+            assert answer.status == 404 and answer.json()["error"]["code"] == "paper_not_found", (meeting_id, paper_id)
+    for paper_id in RESTRICTED_PAPERS[:2]:
+        with pytest.raises(BlobMissing):
+            blobs.read(paper_key(paper_id))
+    meeting = page.request.get(f"/v1/meetings/{ROAD_REPAIRS_SESSION}").json()
+    listed = {p["id"] for i in meeting["items"] for p in i["papers"]}
+    assert listed >= set(PUBLIC_PAPERS) and not listed & set(RESTRICTED_PAPERS)
+    # What a council's Modern.gov answers for it: its sign-in page, never the PDF.
+    assert b"%PDF" not in urlopen(f"{council.url}/mgConvert2PDF.aspx?ID=140233", timeout=10).read()
+
+
+def test_the_cancelled_meeting_reads_as_cancelled_in_the_list_and_has_no_agenda(browser, council):
+    sync(browser.stack, council.sync_clock)
+    page = browser.new_page()
+    page.goto("/meetings?committee=3")
+    cancelled = page.locator(".meeting-item", has=page.locator(".meeting-cancelled"))
+    expect(cancelled.locator(".meeting-cancelled")).to_have_text("Cancelled")
+    cancelled.get_by_role("link").click()
+    expect(page.locator("#meeting-cancelled")).to_be_visible()
+    expect(page.locator("#agenda")).to_have_count(0)
+    expect(page.locator("#meeting-when")).to_contain_text("Cancelled")
+
+
 def test_with_the_committee_system_stopped_meetings_still_show_marked_with_their_age(browser, council):
     from chalicelib.deps import default_deps
     default_deps().democracy.keep_document("health", {}, None, council.sync_clock.now)  # no earlier test's runs
@@ -86,6 +157,14 @@ def test_with_the_committee_system_stopped_meetings_still_show_marked_with_their
     page.goto("/meetings")
     expect(page.locator("#meetings-stale")).to_contain_text("We cannot reach the council's committee system")
     expect(page.locator("#meeting-list li").first).to_be_visible()
+    page.goto(f"/meetings/{ROAD_REPAIRS_SESSION}")
+    heading(page, "Decision Session - Executive Member for Transport")
+    said = page.request.get("/v1/meetings").json()["synced_at"]  # when the committee system last answered
+    moment = page.evaluate("""iso => new Intl.DateTimeFormat("en-GB", {day: "numeric", month: "long", year: "numeric",
+        hour: "2-digit", minute: "2-digit"}).format(new Date(iso))""", said)
+    expect(page.locator("#meetings-stale")).to_have_text(
+        f"We cannot reach the council's committee system just now. This is what it said on {moment}.")
+    expect(page.locator(f"#item-{ROAD_REPAIRS_ITEM}")).to_contain_text("Road repairs in Acomb ward")
     page.goto("/decisions")
     heading(page, "Decisions to come")
     expect(page.locator("#forthcoming")).to_contain_text("Residents' parking on Bootham")

@@ -43,6 +43,7 @@ def made(run, listed, stored, meeting):
         words = " ".join([item.title, item.text, *(p.title for p in item.papers)])
         items.append({**{k: v for k, v in asdict(item).items() if k != "papers"}, "papers": papers,
                       **({} if item.heading else tags(words, run.ward_names(), run.topics()))})
+    edits = corrected(items, (stored or {}).get("tag_edits"))
     on_agenda = {p["id"] for i in items for p in i["papers"]}
     for gone in sorted(set(kept_papers) - on_agenda):
         run.forget_paper(gone)  # withdrawn or made restricted since: not kept, as never served
@@ -53,8 +54,21 @@ def made(run, listed, stored, meeting):
            "minutes_published": meeting.minutes_published, "items": items,
            "wards": sorted({w for i in items for w in i.get("wards", ())}), "checked_at": run.now,
            "answer_hash": answer_hash(asdict(meeting)) if complete else None,
-           "list_hash": listed.get("list_hash") or (stored or {}).get("list_hash")}
+           "list_hash": listed.get("list_hash") or (stored or {}).get("list_hash"),
+           "tag_edits": edits or None, "tags_version": (stored or {}).get("tags_version")}
     return row, events(run, stored, row), complete
+
+
+def corrected(items, edits):
+    """Staff's corrections laid over the tags of the items' words, in place:
+    the edits of items still on the agenda (those of an item gone go with it)."""
+    kept = {}
+    for item in items:
+        edit = (edits or {}).get(item["id"])
+        if edit is not None and not item.get("heading"):
+            item.update(wards=list(edit["wards"]), topics=list(edit["topics"]))
+            kept[item["id"]] = edit
+    return kept
 
 
 def events(run, stored, row):

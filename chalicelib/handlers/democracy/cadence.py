@@ -13,6 +13,7 @@ have changed, since every question costs a council's server a page.
 """
 from datetime import date, timedelta
 
+RUN_EVERY = timedelta(minutes=15)  # app.py's schedule: staff are told the next try comes by then
 COMMITTEES_EVERY = timedelta(hours=24)
 LISTS_EVERY = timedelta(hours=1)
 AGENDA_EVERY = timedelta(minutes=30)

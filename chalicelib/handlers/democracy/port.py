@@ -26,11 +26,14 @@ class DemocracyError(Exception):
     """The committee system could not answer usefully. `kind` says how:
     unreachable (refused, reset, timed out, a 5xx), blocked (a firewall's HTML
     challenge page instead of XML), malformed (not the XML it should be),
-    changed (a list page in a shape we do not read: never guessed at)."""
+    changed (a list page in a shape we do not read: never guessed at).
+    `answered` says what came back, for staff's screen: timed_out, refused,
+    http_status (detail "HTTP 503"), html_page (a challenge or sign-in page),
+    not_xml, not_pdf, other_shape; None when nothing plainer is known."""
 
-    def __init__(self, kind, detail=""):
+    def __init__(self, kind, detail="", answered=None):
         super().__init__(f"{kind}: {detail}" if detail else kind)
-        self.kind, self.detail = kind, detail
+        self.kind, self.detail, self.answered = kind, detail, answered
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ routes = Routes("democracy", schemas="chalicelib.handlers.democracy.schemas")
 # An agenda's publication tells residents of the items that concern them (notices.py).
 register("meeting_", "chalicelib.handlers.democracy.notices")
 ID = {"type": "string", "pattern": limits.ID_PATTERN}
-MEETING_ID, PAPER_ID, COMMITTEE_ID = (path_param(n, ID) for n in ("meeting_id", "paper_id", "committee_id"))
+MEETING_ID, PAPER_ID, COMMITTEE_ID, ITEM_ID = (path_param(n, ID) for n in ("meeting_id", "paper_id", "committee_id",
+                                                                            "item_id"))
 DAY = {"type": "string", "format": "date"}
 SPAN = [q("from", "the first day (YYYY-MM-DD)", schema=DAY), q("to", "the last day, at most a year on", schema=DAY)]
 LIMIT = q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum": 1, "maximum": 50})
@@ -123,8 +124,10 @@ def decisions_feed():
 
 
 @routes.get("/v1/staff/meetings/health", STAFF, {
-    "summary": "The meetings sync's health: each source's last answer and how its last failure failed "
-               "(unreachable, blocked, malformed, changed), list-page rows it could not read, the last run's calls",
+    "summary": "The meetings sync's health: each source's last answer and its age, how its last failure failed "
+               "(unreachable, blocked, malformed, changed) and what the committee system answered then (timed out, "
+               "an HTML page...), failures in a row, list-page rows it could not read, the last run's calls and "
+               "when the next asks again",
     "responses": {"200": json_response(ref("MeetingsHealth"))}})
 def meetings_health():
     from .staff import health
@@ -153,4 +156,31 @@ def change_meeting_topics():
     from .topics import change
     version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/topics")
     body, etag = change(http.deps(), http.body(), version)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/tags", STAFF, with_etag({
+    "summary": "A meeting's agenda items with the wards and topics each is placed by (from its words, or as staff "
+               "set them), and every ward and topic to choose from; its ETag is for a change",
+    "parameters": [MEETING_ID],
+    "responses": {"200": json_response(ref("MeetingTags")), **errors(400, **NO_MEETING)}}, thing="tags"))
+def meeting_tags(meeting_id):
+    from .staff import view
+    body, etag = view(http.deps(), meeting_id)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/meetings/{meeting_id}/items/{item_id}/tags", STAFF, with_etag({
+    "summary": "An agenda item's wards and topics as staff correct them (If-Match: the meeting's tags' version "
+               "read), kept across the sync's later copies; from_words gives it back to its own words",
+    "parameters": [MEETING_ID, ITEM_ID, if_match("tags", "stale: 409 edit_conflict with the tags as they are now")],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("ItemTags")}}}},
+    "responses": {"200": json_response(ref("MeetingTags")), **errors(400, 409, 428, **{
+        "404": "No such meeting or agenda item (meeting_not_found, agenda_item_not_found)",
+        "422": "A ward or topic that does not exist (validation_failed)"})}}, thing="tags"))
+def change_item_tags(meeting_id, item_id):
+    from ..shared.versions import expected_version
+    from .staff import change
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/{id}/tags")
+    body, etag = change(http.deps(), meeting_id, item_id, http.body(), version)
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})

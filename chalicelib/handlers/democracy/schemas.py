@@ -62,5 +62,28 @@ SCHEMAS = {
         "version": {"type": "integer"}, "edited": {"type": "boolean"}}},
     "MeetingsHealth": {"type": "object", "properties": {
         "configured": {"type": "boolean"}, "last_run": {"type": "object", "nullable": True},
-        "sources": {"type": "object"}, "warnings": {"type": "array", "items": TEXT}}},
+        "next_try_by": {**MOMENT, "description": "the next run asks again by then (the schedule's 15 minutes)"},
+        **FRESH, "age_s": {"type": "integer", "nullable": True, "description": "seconds since synced_at"},
+        "sources": {"type": "object", "additionalProperties": {"type": "object", "properties": {
+            "ok_at": MOMENT, "age_s": {"type": "integer", "nullable": True}, "failed_at": MOMENT,
+            "failure": {**MAYBE, "enum": ["unreachable", "blocked", "malformed", "changed", None]},
+            "answered": {**MAYBE, "description": "what came back: timed_out, refused, http_status, html_page, "
+                                                 "not_xml, not_pdf, other_shape"},
+            "detail": {**MAYBE, "description": "the adapter's note, for developers"},
+            "status": {"type": "integer", "nullable": True, "description": "an error page's HTTP status"},
+            "failures": {"type": "integer", "description": "failed runs in a row"},
+            "rows_skipped": {"type": "integer"}}}},
+        "warnings": {"type": "array", "items": TEXT}}},
+    "ItemTags": {"type": "object", "properties": {
+        "wards": {"type": "array", "maxItems": 50, "items": TEXT, "description": "ward names (GET's wards)"},
+        "topics": {"type": "array", "maxItems": 50, "items": TEXT, "description": "topics of the mapping"},
+        "from_words": {"type": "boolean", "description": "true alone: back to the tags of the item's own words"}}},
+    "MeetingTags": {"type": "object", "properties": {
+        "meeting": {"type": "object"}, "version": {"type": "integer"},
+        "items": {"type": "array", "items": {"type": "object", "properties": {
+            "id": TEXT, "number": MAYBE, "title": TEXT, "wards": {"type": "array", "items": TEXT},
+            "topics": {"type": "array", "items": TEXT},
+            "edited_at": {**MOMENT, "description": "set by staff then; null: from its own words"}}}},
+        "wards": {"type": "array", "items": TEXT, "description": "every ward an item may be given"},
+        "topics": {"type": "array", "items": TEXT, "description": "every topic of the mapping"}}},
 }

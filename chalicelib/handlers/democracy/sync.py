@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from ...config import democracy as settings
 from ...stamps import stamp
 from . import agendas, backoffice, cadence
+from ...storage.errors import EditConflict
 from .port import DemocracyError
 
 LONDON = ZoneInfo("Europe/London")
@@ -35,6 +36,7 @@ class Run:
         self.health = kept[0] if kept else {}
         self.stopped, self.calls_before = None, system.calls
         self.changed, self.checked, self._wards, self._topics = [], 0, None, None
+        self._papers = {}  # sizes kept this run: an agenda saved again after a staff edit asks for none twice
 
     def ask(self, source, question):
         """The answer, or None (the failure kept in the source's health)."""
@@ -44,11 +46,12 @@ class Run:
         try:
             answer = question()
         except DemocracyError as e:
-            entry.update(failed_at=stamp(self.now), kind=e.kind, detail=e.detail[:200])
+            entry.update(failed_at=stamp(self.now), kind=e.kind, detail=e.detail[:200], answered=e.answered,
+                         failures=(entry.get("failures") or 0) + 1)
             if e.kind in STOPPING:
                 self.stopped = e.kind
             return None
-        entry.update(ok_at=stamp(self.now), kind=None, detail=None)
+        entry.update(ok_at=stamp(self.now), kind=None, detail=None, answered=None, failures=0)
         return answer
 
     def ward_names(self):
@@ -64,10 +67,13 @@ class Run:
 
     def keep_paper(self, paper_id):
         """A paper's PDF fetched once and kept in S3: its size, or None."""
+        if paper_id in self._papers:
+            return self._papers[paper_id]
         pdf = self.ask("papers", lambda: self.system.paper(paper_id))
         if pdf is None:
             return None
         self.deps.blobs.write(agendas.paper_key(paper_id), pdf, "application/pdf")
+        self._papers[paper_id] = len(pdf)
         return len(pdf)
 
     def forget_paper(self, paper_id):
@@ -116,7 +122,10 @@ class Run:
         full = self.store.meeting(row["id"]) or {"items": [], "location": ""}
         updated = {**full, **{k: row[k] for k in ("id", "committee_id", "committee_title", "date", "time", "cancelled",
                                                   "list_hash")}}
-        self.store.save_meeting(updated, agendas.events(self, stored, updated))
+        try:
+            self.store.save_meeting(updated, agendas.events(self, stored, updated))
+        except EditConflict:
+            return  # staff retagged it this moment: its list_hash is not kept, so the next run saves it
         self.changed.append(row["id"])
 
     def _agenda(self, meeting_id, summary):
@@ -129,7 +138,17 @@ class Run:
             return
         stored = self.store.meeting(meeting_id) if summary.get("answer_hash") else None
         row, events, _ = agendas.made(self, summary, stored or summary, meeting)
-        self.store.save_meeting(row, events)
+        try:
+            self.store.save_meeting(row, events)
+        except EditConflict:
+            # Staff's tags moved on since our read (or were never read: a first copy or papers
+            # still missing): made again over the row as it is, so no edit is undone.
+            stored = self.store.meeting(meeting_id, consistent=True)
+            row, events, _ = agendas.made(self, summary, stored or summary, meeting)
+            try:
+                self.store.save_meeting(row, events)
+            except EditConflict:
+                return  # edited again this instant: its hash is not kept, so the next run copies it
         self.changed.append(meeting_id)
         from .search import index_meeting
         index_meeting(self.store, row, SEARCH_TEXT)

@@ -26,3 +26,8 @@ TOLD_BODY = "{committee} meets on {date}{time}{place}. On its agenda: {items}."
 TOLD_MORE = " and {more} more"
 TOLD_SPEAK = " You may ask to speak at it: the meeting's page says how."
 TOLD_WRITE = " You may write to your councillors about it before the meeting: the meeting's page says how."
+# Staff correcting an item's tags (staff.py).
+NO_ITEM = "That meeting has no agenda item with that id."
+TAGS_SHAPE = "Give wards and topics as lists of names (at most 50 each), or from_words: true."
+TAGS_WARD = "There is no ward called {name}."
+TAGS_TOPIC = "There is no topic called {name}: add it to the topics first."

@@ -26,6 +26,8 @@ const SCREENS = [
   [/^\/staff\/forms\/hand-ons$/, () => import("./form-hand-ons.js")],
   [/^\/staff\/appointments$/, () => import("./appointments.js")],
   [/^\/staff\/meetings(\/\d{1,12}(\/(print|webcast|questions))?)?$/, () => import("./meetings.js")],
+  [/^\/staff\/meetings\/sync$/, () => import("./meetings-sync.js")],
+  [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -34,7 +36,8 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/pay/reconciliation", "staff.nav.reconcile"], ["/staff/bulky", "staff.nav.bulky"],
               ["/staff/council-tax", "staff.nav.council_tax"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
-              ["/staff/appointments", "staff.nav.appointments"], ["/staff/meetings", "staff.nav.meetings"]];
+              ["/staff/appointments", "staff.nav.appointments"], ["/staff/meetings", "staff.nav.meetings"],
+              ["/staff/meetings/sync", "staff.nav.meetings_sync"]];
 
 let ready = null;
 

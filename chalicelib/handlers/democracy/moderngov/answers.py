@@ -25,17 +25,17 @@ def root(raw, expected):
     """The answer's root element, named `expected`; a firewall's HTML page is
     `blocked`, anything else not that XML `malformed`."""
     if CHALLENGE.match(raw[:512]):
-        raise DemocracyError("blocked", "an HTML page instead of XML")
+        raise DemocracyError("blocked", "an HTML page instead of XML", "html_page")
     if len(raw) > MAX_ANSWER_BYTES:
-        raise DemocracyError("malformed", "answer too large")
+        raise DemocracyError("malformed", "answer too large", "not_xml")
     if b"<!DOCTYPE" in raw[:1024] or b"<!ENTITY" in raw:
-        raise DemocracyError("malformed", "a DTD in an answer")  # never expanded, never accepted
+        raise DemocracyError("malformed", "a DTD in an answer", "not_xml")  # never expanded, never accepted
     try:
         element = ElementTree.fromstring(raw)
     except ElementTree.ParseError as e:
-        raise DemocracyError("malformed", f"not XML ({e.code})") from None
+        raise DemocracyError("malformed", f"not XML ({e.code})", "not_xml") from None
     if element.tag != expected:
-        raise DemocracyError("malformed", f"<{element.tag}> where <{expected}> was expected")
+        raise DemocracyError("malformed", f"<{element.tag}> where <{expected}> was expected", "not_xml")
     return element
 
 

@@ -27,6 +27,15 @@ def dmy(iso):
     return f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
 
 
+def _how(error):
+    """timed_out or refused, as far as urllib lets us tell (a timeout may come wrapped in a URLError)."""
+    import socket
+    reason = getattr(error, "reason", error)
+    if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason).lower():
+        return "timed_out"
+    return "refused" if isinstance(reason, (ConnectionError, OSError)) else None
+
+
 class ModernGovDemocracy:
     def __init__(self, url, timeout_s=10.0, plan_id="1"):
         self.url, self.timeout_s, self.plan_id = url.rstrip("/"), timeout_s, plan_id
@@ -45,9 +54,9 @@ class ModernGovDemocracy:
             with urlopen(request, timeout=self.timeout_s) as answer:
                 return answer.read(answers.MAX_ANSWER_BYTES + 1)
         except HTTPError as e:
-            raise DemocracyError("unreachable", f"HTTP {e.code}") from None
+            raise DemocracyError("unreachable", f"HTTP {e.code}", "http_status") from None
         except (URLError, OSError, TimeoutError, ValueError) as e:
-            raise DemocracyError("unreachable", type(e).__name__) from None
+            raise DemocracyError("unreachable", type(e).__name__, _how(e)) from None
 
     def committees(self):
         return answers.committees(self.get(f"{SERVICE}/GetCommittees"))
@@ -65,8 +74,8 @@ class ModernGovDemocracy:
         answers a sign-in page, which is not a PDF: refused, never kept."""
         raw = self.get("mgConvert2PDF.aspx", [("ID", paper_id)])
         if not raw.startswith(b"%PDF-"):
-            kind = "blocked" if answers.CHALLENGE.match(raw[:512]) else "malformed"
-            raise DemocracyError(kind, "not a PDF")
+            page = bool(answers.CHALLENGE.match(raw[:512]))
+            raise DemocracyError("blocked" if page else "malformed", "not a PDF", "html_page" if page else "not_pdf")
         return raw
 
     def forthcoming(self):

@@ -77,18 +77,18 @@ def _table(raw, columns, needed):
     """(column name -> index, rows) of the first table carrying every needed column."""
     if b'class="mg' not in raw and b"class='mg" not in raw:
         # Every Modern.gov page carries its mg* classes; a firewall's challenge page does not.
-        raise DemocracyError("blocked", "not a Modern.gov page")
+        raise DemocracyError("blocked", "not a Modern.gov page", "html_page")
     parser = _Tables()
     try:
         parser.feed(raw[:answers.MAX_ANSWER_BYTES].decode("utf-8", "replace"))
         parser.close()
     except Exception:  # html.parser raises little, but a page is never a crash
-        raise DemocracyError("changed", "the page could not be read") from None
+        raise DemocracyError("changed", "the page could not be read", "other_shape") from None
     for table in parser.tables:
         found = {columns[h]: i for i, h in enumerate(table["headers"]) if h in columns}
         if needed <= set(found):
             return found, [row for row in table["rows"] if row]
-    raise DemocracyError("changed", "no table with the columns " + ", ".join(sorted(needed)))
+    raise DemocracyError("changed", "no table with the columns " + ", ".join(sorted(needed)), "other_shape")
 
 
 def forthcoming(raw):
