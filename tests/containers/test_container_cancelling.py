@@ -119,6 +119,7 @@ def test_a_free_request_cancelled_owes_nothing_and_tells_the_resident(client, de
     request = ask(client, resident, reason="damaged_by_crew").json_body
     answer = cancel(client, resident, request["id"]).json_body
     assert answer["status"] == "cancelled" and answer["refund"] is None and answer["cancellable"] is False
+    assert answer["cancelled_by"]["by"] == "resident" and resident.user.id not in str(answer["cancelled_by"])
     assert deps.jobs.get(request["id"]).status == "withdrawn"
     told = [m for m in outbox_to(resident.user.email) if "is cancelled" in m.subject]
     assert len(told) == 1 and "nothing to refund" in told[0].body

@@ -59,8 +59,11 @@ def cancel(deps, request_id, body):
         elif job is not None:
             job = None  # unable: ended already, nothing for the crew to do
         owed = _owed(deps, request)
-        who = {"by": caller.email or caller.user_id, "by_user_id": caller.user_id, "at": stamp(now),
-               "staff": bool(caller.is_staff and caller.user_id != request.user_id), "reason": reason}
+        staff = bool(caller.is_staff and caller.user_id != request.user_id)
+        # An officer is named (the audit); a resident is not: their request already is theirs, and erasure
+        # then has nothing more to take from it.
+        who = {"by": caller.email or caller.user_id, "by_user_id": caller.user_id, "at": stamp(now), "staff": True,
+               "reason": reason} if staff else {"by": "resident", "at": stamp(now), "staff": False}
         event = None if request.status == "held" else new_event(
             deps, KIND, now, event_id=f"container.{request.id}.cancelled", request_id=request.id)
         try:
