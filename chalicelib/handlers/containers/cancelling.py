@@ -32,7 +32,7 @@ DONE = "done"
 
 def cancel(deps, request_id, body):
     """Cancel the request (its resident, or staff with a reason); pressed twice, the first stands."""
-    request_or_404(deps, request_id)  # not theirs: 404 whatever they sent
+    request = request_or_404(deps, request_id)  # not theirs: 404 whatever they sent
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     for key in body:
@@ -44,8 +44,9 @@ def cancel(deps, request_id, body):
     problems.raise_if_any()
     from ..shared.effects import first_try
     from ..shared.events import new_event
-    for _ in range(TRIES):
-        request = request_or_404(deps, request_id)
+    for attempt in range(TRIES):
+        if attempt:
+            request = request_or_404(deps, request_id)
         if request.status == "cancelled" or request.status == "released" and request.cancelled_by:
             return read(deps, request_id)
         if request.status not in ("held", "confirmed"):
