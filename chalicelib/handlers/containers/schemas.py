@@ -62,6 +62,7 @@ SCHEMAS = {
         "reason": {"type": "string", "maxLength": CANCEL_REASON_MAX, "description": "staff's, required of them"}}},
     "StaffContainerRequests": {"type": "object", "required": ["requests"], "properties": {
         "status": {"type": "string"}, "depot": {"type": "string", "nullable": True},
+        "depots": {"type": "array", "items": {"type": "string"}, "description": "the council's depots"},
         "requests": {"type": "array", "items": REQUEST},
         "next": {"type": "string", "nullable": True, "description": "the next page's cursor"}}},
     "ContainerStockItem": STOCK_ITEM,

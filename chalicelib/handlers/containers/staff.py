@@ -39,11 +39,12 @@ def listing(deps, query):
     if not limit.isdigit() or not 1 <= int(limit) <= LIST_MAX:
         problems.add("limit", f"Must be 1 to {LIST_MAX}.")
     problems.raise_if_any()
-    depot = query.get("depot")
+    depot, settings = query.get("depot"), current(deps)
     if depot:
-        _depot(current(deps), depot)
+        _depot(settings, depot)
     found, last = deps.containers.listing(status, depot, int(limit), decode_cursor(query.get("cursor")))
-    return {"status": status, "depot": depot, "requests": [view(r) for r in found], "next": encode_cursor(last)}
+    return {"status": status, "depot": depot, "depots": depots(settings), "requests": [view(r) for r in found],
+            "next": encode_cursor(last)}
 
 
 def _item(container, depot, count, version, audit):
