@@ -47,7 +47,7 @@ async function takeForm(view, uprn, address) {
       body});
     if (payment === "card") return location.assign(made.payment.next_url);  // key the caller's card in
     form.replaceWith(h("div", {class: "panel", id: "taken"}, h("h3", {class: "panel__title"},
-      t("staff.containers.done_title")), h("div", {class: "panel__body"}, t("staff.bulky.done_reference"), h("br"),
+      t("staff.containers.done_title")), h("div", {class: "panel__body"}, t("containers.reference"), h("br"),
       h("strong", {id: "reference"}, made.id), h("br"), t("containers.delivery", {day: formatDay(made.delivery_date)}))));
     return null;
   }, LABELS());
@@ -104,7 +104,7 @@ async function requestsSection(view, part, status, depot) {
   const depots = found.depots;
   const filter = h("form", {novalidate: true, id: "requests-filter"},
     select({field: "status", label: t("staff.containers.status"), value: status, options: STATUSES.map(s => ({value: s,
-      label: t(`account.container_state_${s}`, {day: ""}).trim()}))}),
+      label: t(`staff.containers.status_${s}`)}))}),
     select({field: "depot", label: t("staff.containers.depot"), value: depot, options: [
       {value: "", label: t("staff.containers.every_depot")}, ...depots.map(d => ({value: d, label: d}))]}),
     button(t("staff.containers.show"), {secondary: true}));
