@@ -55,7 +55,7 @@ def test_cancelling_staff_s_lists_and_missed_bins_read_by_key_and_index_never_a_
         "GET /v1/staff/waste/containers/requests": cost(lambda: staff.listing(officer, {"depot": "main"})),
         "GET /v1/staff/waste/containers/stock/{depot}": cost(lambda: staff.stock(officer, "main")),
         "POST /v1/staff/waste/containers/stock/{depot}/{container}": cost(lambda: staff.change(
-            officer, "main", "food-caddy", {"add": 5, "reason": "Delivery"}, 0)),
+            officer, "main", "food-caddy", {"add": 5, "reason": "Delivery"}, '"0"')),
         "POST /v1/waste/containers/requests/{id}/cancel (free)": cost(lambda: cancelling.cancel(own, made["id"], {})),
     }
     for route, operations in measured.items():

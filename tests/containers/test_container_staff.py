@@ -60,11 +60,13 @@ def test_a_stock_change_needs_if_match_a_reason_and_never_goes_below_nothing(cli
     officer, resident = people("staff"), people()
     no_match = client.post(f"{STOCK}/recycling-box", {"add": 5, "reason": "x"}, officer.auth)
     assert no_match.status_code == 428
-    for body, field in (({"add": 0, "reason": "x"}, "add"), ({"add": 5}, "reason"), ({"add": True, "reason": "x"}, "add"),
-                        ({"add": 5, "reason": "x", "colour": "red"}, "colour")):
+    for body, field in (({"add": 5}, "reason"), ({"add": True, "reason": "x"}, "add"),
+                        ({"add": 5, "reason": "x", "colour": "red"}, "colour"), ({"add": 5, "reason": "  "}, "reason")):
         answer = client.post(f"{STOCK}/recycling-box", body, {**officer.auth, "If-Match": '"0"'})
         assert answer.status_code == 400 and field in [f["field"] for f in answer.json_body["error"]["fields"]], body
-    assert restock(client, officer, -1, 0).status_code == 400
+    for add, code in ((0, "nothing_to_change"), (-1, "not_enough_stock")):  # rules the document says in words
+        refused = restock(client, officer, add, 0)
+        assert refused.status_code == 422 and refused.json_body["error"]["code"] == code
     assert restock(client, officer, 5, 0, container="golden-bin").json_body["error"]["code"] == "container_not_found"
     assert restock(client, resident, 5, 0).status_code == 403
     assert box(client, officer)["count"] == 0

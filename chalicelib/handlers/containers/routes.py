@@ -111,7 +111,8 @@ def cancel_container_request(request_id):
                                                                "maximum": limits.LIST_MAX}},
                    {"name": "cursor", "in": "query", "schema": {"type": "string"}}],
     "responses": {"200": json_response(ref("StaffContainerRequests")),
-                  **errors(400, **{"404": "No such depot (code depot_not_found)"})}})
+                  **errors(400, **{"404": "No such depot (code depot_not_found)",
+                                   "422": "A cursor this API did not give (code bad_cursor)"})}})
 def staff_container_requests():
     from .staff import listing
     return http.ok(listing(http.deps(), http.query()), headers=http.NO_STORE)
@@ -137,10 +138,10 @@ def container_stock(depot):
     "responses": {"200": {**json_response(ref("ContainerStockItem")), "headers": STOCK_ETAG},
                   **errors(400, 428, **{"404": "No such depot or container (code depot_not_found, "
                                                "container_not_found)",
+                                        "422": "add is 0 (code nothing_to_change), or writes off more than the "
+                                               "depot has (code not_enough_stock)",
                                         "409": "Changed since it was read (code edit_conflict, with current)"})}})
 def change_container_stock(depot, container):
-    from ..shared.versions import expected_version
     from .staff import change
-    version = expected_version(http.header("if-match"), "GET /v1/staff/waste/containers/stock/{depot}")
-    item, etag = change(http.deps(), depot, container, http.body(), version)
+    item, etag = change(http.deps(), depot, container, http.body(), http.header("if-match"))
     return http.ok(item, headers={"ETag": etag, **http.NO_STORE})

@@ -59,7 +59,8 @@ SCHEMAS = {
         "caller_email": {"type": "string", "format": "email"}}},
     "ContainerRequest": REQUEST,
     "ContainerCancel": {"type": "object", "additionalProperties": False, "properties": {
-        "reason": {"type": "string", "maxLength": CANCEL_REASON_MAX, "description": "staff's, required of them"}}},
+        "reason": {"type": "string", "maxLength": CANCEL_REASON_MAX, "pattern": "\\S",
+                   "description": "staff's, required of them"}}},
     "StaffContainerRequests": {"type": "object", "required": ["requests"], "properties": {
         "status": {"type": "string"}, "depot": {"type": "string", "nullable": True},
         "depots": {"type": "array", "items": {"type": "string"}, "description": "the council's depots"},
@@ -72,8 +73,8 @@ SCHEMAS = {
     "ContainerStockChange": {"type": "object", "required": ["add", "reason"], "additionalProperties": False,
                              "properties": {
         "add": {"type": "integer", "minimum": -STOCK_CHANGE_MAX, "maximum": STOCK_CHANGE_MAX,
-                "description": "more than 0: delivered to the depot; less than 0: written off (never 0)"},
-        "reason": {"type": "string", "maxLength": REASON_MAX}}},
+                "description": "more than 0: delivered to the depot; less than 0: written off (0 is refused: 422)"},
+        "reason": {"type": "string", "minLength": 1, "maxLength": REASON_MAX, "pattern": "\\S"}}},
     "MyContainerRequests": {"type": "object", "required": ["requests"], "properties": {
         "requests": {"type": "array", "items": REQUEST}}},
 }

@@ -4,7 +4,7 @@ with If-Match on the stock item's version and kept in its audit with who,
 when, why, before and after. Taking a request for a caller is assisted.py;
 cancelling one for a caller, cancelling.py (its `cancelled_by` names the officer)."""
 from ... import validation
-from ...errors import NotFound, Stale, ValidationFailed
+from ...errors import NotFound, Stale, Unacceptable
 from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ..petitions.drafting import decode_cursor, encode_cursor
@@ -61,7 +61,7 @@ def stock(deps, depot):
             "containers": [_item(c, depot, *found[c["id"]]) for c in settings["containers"]]}
 
 
-def change(deps, depot, container_id, body, version):
+def change(deps, depot, container_id, body, if_match):
     """POST /v1/staff/waste/containers/stock/{depot}/{container} {add, reason}
     with If-Match: the count moved by `add` (a delivery to the depot, or less
     than 0 a write-off), never below 0, audited. (item, etag)."""
@@ -70,17 +70,22 @@ def change(deps, depot, container_id, body, version):
     container = next((c for c in settings["containers"] if c["id"] == container_id), None)
     if container is None:
         raise NotFound("The council's list has no such container.", code="container_not_found")
+    from ..shared.versions import expected_version
+    version = expected_version(if_match, "GET /v1/staff/waste/containers/stock/{depot}")
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     for key in body:
         if key not in ("add", "reason"):
             problems.add(key, "Is not a stock change field.")
     add = body.get("add")
-    if isinstance(add, bool) or not isinstance(add, int) or add == 0 or abs(add) > STOCK_CHANGE_MAX:
-        problems.add("add", f"Must be a whole number of containers, not 0, from -{STOCK_CHANGE_MAX} to "
+    if isinstance(add, bool) or not isinstance(add, int) or abs(add) > STOCK_CHANGE_MAX:
+        problems.add("add", f"Must be a whole number of containers from -{STOCK_CHANGE_MAX} to "
                             f"{STOCK_CHANGE_MAX} (less than 0: written off).")
     reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
     problems.raise_if_any()
+    if add == 0:  # the document says so in words: a rule (422), not a malformed request
+        raise Unacceptable("A change of 0 changes nothing.", code="nothing_to_change",
+                           fields=[{"field": "add", "message": "Must not be 0."}])
     count, now_version, audit = deps.containers.stock_items(depot, [container_id])[container_id]
     if now_version != version:
         _stale(container, depot, count, now_version, audit)
@@ -89,7 +94,8 @@ def change(deps, depot, container_id, body, version):
     entry = {"at": stamp(now), "by": officer.email or officer.user_id, "by_user_id": officer.user_id, "add": add,
              "seen": count, "reason": reason}
     if count + add < 0:
-        raise ValidationFailed([("add", f"The depot has {count}: at most {count} can be written off.")])
+        raise Unacceptable(f"The depot has {count}: at most {count} can be written off.", code="not_enough_stock",
+                           fields=[{"field": "add", "message": f"At most {count} can be written off."}])
     try:
         count, version = deps.containers.change_stock(depot, container_id, add, version, entry, audit)
     except EditConflict:  # another officer's change, or orders took the last ones, meanwhile
