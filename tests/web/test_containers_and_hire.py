@@ -1,7 +1,9 @@
 """Issue 51's "done means", on a phone through the local stack: a resident
 orders a replacement recycling box, pays on the provider's page and sees
-the crew's delivery day (their recycling round's), and a second order for
-the same box is refused with the first one's reference; a community group
+the crew's delivery day (their recycling round's), is told it by e-mail (the
+confirmation's event's effect, waited for), and a second order for the same
+box is refused with the first one's reference; cancels another order and the
+refund (the cancellation's event's effect, waited for) is made once; a community group
 books the main hall every Tuesday evening for 10 weeks, is shown the
 Tuesday that cannot be had (28 December 2027, a bank holiday), books the
 others, pays, and cancels one evening for the refund the terms give, once.
@@ -38,6 +40,13 @@ def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_wi
     job = JobStore().get(reference)
     assert job is not None and job.service_code == "container_delivery"
     expect(page.locator("#delivery")).to_contain_text(str(int(job.due[-2:])))  # the crew's job is on that day
+
+    def told_the_day():
+        """the confirmation's event has had its effect: the e-mail naming the crew's day"""
+        from support.alert_support import outbox_to
+        return [m for m in outbox_to(email) if f"{reference}" in m.body and "will be delivered on" in m.subject]
+    [told] = wait_for(told_the_day, seconds=20)
+    assert job.due[-2:].lstrip("0") in told.subject
     page.goto(f"/containers?uprn={DEMO_HOME}")
     heading(page, "Order a bin or box")
     expect(page.locator("#screen")).to_contain_text(f"Already ordered: {reference}")
