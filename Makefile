@@ -89,7 +89,7 @@ screens: $(STAMP) $(VENDOR) $(CHROMIUM)
 	DOORSTEP_SCREENSHOTS=docs/screens $(PY) -m pytest -p no:xdist tests/web/test_every_screen.py \
 	  tests/web/test_staff_desk.py tests/web/test_staff_take.py tests/web/test_staff_broadcasts.py \
 	  tests/web/test_chat.py tests/web/test_moderation.py tests/web/test_petitions.py \
-	  tests/web/test_staff_bulky_take.py tests/web/test_staff_payments.py \
+	  tests/web/test_staff_bulky_take.py tests/web/test_staff_containers.py tests/web/test_staff_payments.py \
 	  tests/web/test_council_tax.py tests/web/test_staff_council_tax.py tests/web/test_chat_waiting.py \
 	  tests/web/test_bulky.py tests/web/test_staff_pay.py tests/web/test_appointments_desk.py
 

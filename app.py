@@ -188,9 +188,11 @@ def sync_meetings(event):
 @app.schedule("rate(5 minutes)", name="settle_payments")
 def settle_payments(event):
     from chalicelib.deps import default_deps
+    from chalicelib.handlers.containers.cancelling import refunds_due as container_refunds_due
     from chalicelib.handlers.containers.settling import release_expired
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()
     return {**settle_all(deps), "container_holds_released": release_expired(deps),
+            "container_refunds_settled": container_refunds_due(deps),  # the cancellations' effect's backstop
             "hire_holds_released": release_hire_holds(deps)}

@@ -9,8 +9,16 @@ request per property and container, and each depot's stock.
   ends (released, delivered, not delivered).
 - `container-stock`: one item per depot and container ("{depot}#{container}")
   counting what is on the shelf. A request takes one in its own transaction
-  under `count > 0`; a released one gives it back. An absent item is an
-  empty shelf: stock is counted, never assumed.
+  under `count > 0`; a released or cancelled one gives it back. An absent
+  item is an empty shelf: stock is counted, never assumed. Staff's changes
+  (a restock, a write-off) are conditional on the item's `version`, which
+  only they move (a request taking one does not), so a restock sent twice
+  adds once; each is kept in the item's `audit` (who, when, why, before
+  and after), written by that same conditional update.
+
+The requests' `status` index lists them for staff by status (newest first,
+a depot filtered), and the `property` index a property's own (missed-bin
+reporting reads which containers were delivered there, and when).
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
@@ -20,6 +28,7 @@ from .errors import AlreadyExists, EditConflict, SlotFull
 from .records import ContainerRequest
 
 HOLD = "hold"
+REFUND = "refund"
 
 
 class OutOfStock(SlotFull):
@@ -41,6 +50,24 @@ class UserIndex(GlobalSecondaryIndex):
         projection = AllProjection()
 
     user_id = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class StatusIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "status"
+        projection = AllProjection()
+
+    status = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class PropertyIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "property"
+        projection = AllProjection()
+
+    uprn = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -73,11 +100,16 @@ class ContainerRequestModel(Stored):
     ended_at = UTCDateTimeAttribute(null=True)
     why = UnicodeAttribute(null=True)
     taken_by = JSONAttribute(null=True)
+    cancelled_by = JSONAttribute(null=True)
+    refund = JSONAttribute(null=True)
+    delivered_on = UnicodeAttribute(null=True)
     due = UnicodeAttribute(null=True)
     due_at = UTCDateTimeAttribute(null=True)
 
     due_index = DueIndex()
     user_index = UserIndex()
+    status_index = StatusIndex()
+    property_index = PropertyIndex()
 
 
 class ContainerOpenModel(Stored):
@@ -96,6 +128,8 @@ class ContainerStockModel(Stored):
 
     key = UnicodeAttribute(hash_key=True)  # "{depot}#{container}"
     count = NumberAttribute(default=0)
+    version = NumberAttribute(null=True)  # staff's changes only; absent: 0
+    audit = JSONAttribute(null=True)  # staff's changes, oldest first
 
 
 def _request(model):
@@ -126,6 +160,36 @@ class ContainerStore:
     def set_stock(self, depot, container, count):
         with writes(["stock"]):
             ContainerStockModel(f"{depot}#{container}", count=count).save()
+
+    def stock_items(self, depot, containers):
+        """{container: (count, version, audit)} of a depot's shelf for staff (one BatchGetItem a hundred)."""
+        keys = [f"{depot}#{c}" for c in dict.fromkeys(containers)]
+        found = {k: (0, 0, []) for k in keys}
+        for at in range(0, len(keys), self.BATCH):
+            found.update((m.key, (int(m.count or 0), int(m.version or 0), m.audit or []))
+                         for m in ContainerStockModel.batch_get(keys[at:at + self.BATCH], consistent_read=True))
+        return {k.split("#", 1)[1]: v for k, v in found.items()}
+
+    def change_stock(self, depot, container, add, version, entry, audit):
+        """Staff's change: `add` (a restock, or less than 0 a write-off) to
+        the count, with `entry` added to the item's audit, only while the
+        item is at `version` (EditConflict("version") otherwise) and never
+        below 0 (EditConflict("count")). Returns the new (count, version)."""
+        from pynamodb.exceptions import UpdateError
+        S = ContainerStockModel
+        item = S(f"{depot}#{container}")
+        condition = (S.version == version) if version else S.version.does_not_exist()
+        if add < 0:
+            condition &= S.count >= -add
+        try:
+            item.update(actions=[S.count.add(add), S.version.set(version + 1), S.audit.set(audit + [entry])],
+                        condition=condition)
+        except UpdateError as e:
+            if getattr(e, "cause_response_code", None) != "ConditionalCheckFailedException":
+                raise
+            now = self.stock_items(depot, [container])[container]
+            raise EditConflict("version" if now[1] != version else "count") from e
+        return int(item.count), int(item.version)
 
     # Requests
     def get(self, request_id):
@@ -201,18 +265,53 @@ class ContainerStore:
         on the shelf, in one transaction; False when it was not held."""
         return self._end(request, "held", "released", why, now, stock=+1)
 
-    def ended(self, request, status, why, now, event=None):
+    def ended(self, request, status, why, now, event=None, delivered_on=None):
         """confirmed -> delivered or not_delivered, its open claim gone, with
         the event that tells the resident; False when told before."""
-        return self._end(request, "confirmed", status, why, now, event=event)
+        extra = [M.delivered_on.set(delivered_on)] if delivered_on else []
+        return self._end(request, "confirmed", status, why, now, event=event, extra=extra)
 
-    def _end(self, request, from_status, to_status, why, now, stock=0, event=None):
+    def cancel(self, request, now, cancelled_by, event=None, refund=None, job=None, refund_due_at=None):
+        """held (as read) -> released, or confirmed -> cancelled, in one transaction: its
+        open claim gone, its container back on the shelf, its crew's job
+        withdrawn as read (`job`: its version refuses one the crew has ended
+        meanwhile: EditConflict("job")), what it owes (`refund`, due from
+        `refund_due_at` for the backstop) and the event whose effect refunds.
+        False when it is no longer in the status read (cancelled or ended meanwhile)."""
+        extra = [M.cancelled_by.set(cancelled_by)]
+        if refund is not None:
+            extra += [M.refund.set(refund)]
+        due = (REFUND, refund_due_at) if refund is not None and refund.get("status") == "due" else None
+        to_status = "released" if request.status == "held" else "cancelled"
+        return self._end(request, request.status, to_status, "cancelled" if to_status == "released" else None, now,
+                         stock=+1, event=event, extra=extra, job=job, due=due)
+
+    def refund_done(self, request_id, refund):
+        """The owed refund settled on the request (False: settled before)."""
+        try:
+            with writes(["request"]):
+                M(request_id).update(actions=[M.refund.set(refund), M.due.remove(), M.due_at.remove()],
+                                     condition=M.due == REFUND)
+        except EditConflict:
+            return False
+        return True
+
+    def refunds_due(self, now, limit=100):
+        """Cancelled requests still owing their refund by `now` (the backstop's)."""
+        return [_request(m) for m in M.due_index.query(REFUND, M.due_at <= now, limit=limit, page_size=limit)]
+
+    def _end(self, request, from_status, to_status, why, now, stock=0, event=None, extra=(), job=None, due=None):
         parts = []
-        actions = [M.status.set(to_status), M.updated_at.set(now), M.ended_at.set(now), M.due.remove(),
-                   M.due_at.remove(), M.hold_until.remove()]
+        actions = [M.status.set(to_status), M.updated_at.set(now), M.ended_at.set(now), M.hold_until.remove(),
+                   *extra]
+        actions += [M.due.set(due[0]), M.due_at.set(due[1])] if due else [M.due.remove(), M.due_at.remove()]
         actions.append(M.why.set(why) if why else M.why.remove())
+        saved = None
         try:
             with writes(parts), transaction() as t:
+                if job is not None:
+                    from .jobs import put_job
+                    saved = put_job(t, parts, job)
                 t.delete(ContainerOpenModel(f"{request.uprn}#{request.container}"),
                          condition=ContainerOpenModel.request_id == request.id)
                 parts.append("open")
@@ -223,13 +322,33 @@ class ContainerStore:
                     t.update(ContainerStockModel(f"{request.depot}#{request.container}"),
                              actions=[ContainerStockModel.count.add(stock)])
                     parts.append("stock")
-        except EditConflict:
+        except EditConflict as e:
+            if e.part == "job":
+                raise
             return False
+        if saved is not None:
+            from .jobs import settle_job
+            settle_job(job, saved)
         return True
 
     def due(self, now, limit=100):
         """Held requests whose hold ran out by `now`."""
         return [_request(m) for m in M.due_index.query(HOLD, M.due_at <= now, limit=limit, page_size=limit)]
+
+    def of_property(self, uprn, limit=200):
+        """A property's requests, newest first (one Query of the property index: a property has a few)."""
+        return [_request(m) for m in M.property_index.query(uprn, scan_index_forward=False, limit=limit,
+                                                             page_size=limit)]
+
+    def listing(self, status, depot=None, limit=50, cursor=None):
+        """One page of the requests in `status`, newest first, of one depot
+        when named (a filter on the status index's page, so a page may hold
+        fewer than `limit`): ([requests], next cursor or None)."""
+        results = M.status_index.query(status, scan_index_forward=False, limit=limit, page_size=limit,
+                                       last_evaluated_key=cursor,
+                                       filter_condition=(M.depot == depot) if depot else None)
+        items = [_request(m) for m in results]
+        return items, results.last_evaluated_key
 
     def of_user(self, user_id, limit=200):
         return [_request(m) for m in M.user_index.query(user_id, scan_index_forward=False, limit=limit,

@@ -19,7 +19,7 @@ class ContainerRequest:
     reason: str  # damaged, damaged_by_crew, missing, new_resident, extra
     amount: int
     depot: str
-    status: str = "held"  # held, confirmed, released, delivered, not_delivered
+    status: str = "held"  # held, confirmed, then released, cancelled, delivered or not_delivered
     user_id: str | None = None  # None once its resident's account is erased
     email: str | None = None
     notes: str = ""
@@ -33,5 +33,8 @@ class ContainerRequest:
     ended_at: datetime | None = None
     why: str | None = None  # why it was released, or the crew's reason it was not delivered
     taken_by: dict | None = None  # staff took it for a caller: {by, by_user_id, at, payment: card|waived, reason}
-    due: str | None = None  # the store's: "hold" while a hold may run out
+    cancelled_by: dict | None = None  # who cancelled it: {by, by_user_id, at, staff, reason}
+    refund: dict | None = None  # a paid one cancelled: {status: due|done, amount, part, made, refund_id, at}
+    delivered_on: str | None = None  # "YYYY-MM-DD" the crew ended its job done (London)
+    due: str | None = None  # the store's: "hold" while a hold may run out, "refund" while one is owed
     due_at: datetime | None = None

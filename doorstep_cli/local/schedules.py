@@ -29,6 +29,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
     from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
     from chalicelib.handlers.containers.settling import release_expired as release_container_holds
+    from chalicelib.handlers.containers.cancelling import refunds_due as container_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.democracy.sync import run as sync_meetings
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
@@ -47,6 +48,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("sweep_forms", sweep_forms), ("send_form_hooks", send_form_hooks),
                               ("remind_appointments", remind_appointments),
                               ("release_container_holds", release_container_holds),
+                              ("container_refunds_due", container_refunds_due),
                               ("release_hire_holds", release_hire_holds),
                               ("sync_meetings", sync_meetings),
                               ("sweep_consultations", sweep_consultations),

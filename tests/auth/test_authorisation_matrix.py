@@ -201,6 +201,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/waste/containers/requests/{request_id}"): (SIGNED_IN, Outcome(404, "request_not_found")),
     ("GET", "/v1/me/container-requests"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/waste/containers/requests"): (STAFF, Outcome(404, "place_not_found")),
+    ("POST", "/v1/waste/containers/requests/{request_id}/cancel"): (SIGNED_IN, Outcome(404, "request_not_found")),
+    ("GET", "/v1/staff/waste/containers/requests"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/waste/containers/stock/{depot}"): (STAFF, Outcome(404, "depot_not_found")),
+    ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"): (STAFF, Outcome(404, "depot_not_found")),
     ("GET", "/v1/hire/places"): (ANYONE, Outcome(200)),
     ("GET", "/v1/hire/places/{place_id}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/hire/places/{place_id}/times"): (ANYONE, Outcome(404, "place_not_found")),
@@ -391,6 +395,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", PETITION), *(("POST", f"{PETITION}/{change}") for change in
                                      ("publish", "reject", "response", "debate", "invalidate")),
                 ("POST", "/v1/staff/waste/bulky/bookings"), ("POST", "/v1/staff/waste/containers/requests"),
+                ("GET", "/v1/staff/waste/containers/requests"), ("GET", "/v1/staff/waste/containers/stock/{depot}"),
+                ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"),
                 ("GET", "/v1/staff/hire/places/{place_id}/calendar"), ("POST", "/v1/staff/hire/places/{place_id}/blocks"),
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
@@ -627,6 +633,13 @@ _simple("POST", "/v1/staff/hire/bookings/{booking_id}/deposit", "/v1/staff/hire/
         {"returned": 100, "reason": "Clean"})
 _simple("POST", "/v1/staff/waste/containers/requests",
         body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged", "payment": "card"})
+_simple("POST", "/v1/waste/containers/requests/{request_id}/cancel", "/v1/waste/containers/requests/CR-7K3F9Q/cancel",
+        {})
+_simple("GET", "/v1/staff/waste/containers/requests", "/v1/staff/waste/containers/requests?status=confirmed")
+_simple("GET", "/v1/staff/waste/containers/stock/{depot}", "/v1/staff/waste/containers/stock/nowhere")
+REQUESTS[("POST", "/v1/staff/waste/containers/stock/{depot}/{container}")] = lambda world, caller: Request(
+    "POST", "/v1/staff/waste/containers/stock/nowhere/recycling-box", {"add": 10, "reason": "Delivery"},
+    {"If-Match": '"0"'})
 _simple("GET", "/v1/me/garden-subscriptions")
 _simple("GET", "/v1/staff/conversations")
 _simple("GET", "/v1/staff/conversations/search", "/v1/staff/conversations/search?q=ada%40example.org")

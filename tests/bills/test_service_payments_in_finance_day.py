@@ -63,3 +63,22 @@ def test_a_hall_s_payment_its_cancelled_evening_and_its_deposit_reach_finance_on
     assert sorted((r["fund_code"], r["reference"], r["amount"], r["original_id"]) for r in reversals) == [
         ("HIRE", made["id"], 1500, made["payment"]["id"]), ("HIRE", made["id"], 6000, made["payment"]["id"])]
     assert len([c for c in bill_office.calls if c["kind"] == "reversal"]) == 2
+
+
+def test_a_cancelled_container_request_s_refund_reaches_finance_as_one_reversal(client, deps, people, pay,
+                                                                                bill_office):
+    from support.effects_support import run_stream
+    stocked_home(deps)
+    resident, officer, day = people(), people("staff"), london_today(deps.clock()).isoformat()
+    request = ask(client, resident).json_body
+    paid(client, request)
+    for _ in range(2):  # pressed twice; the stream hands the event on again
+        client.post(f"/v1/waste/containers/requests/{request['id']}/cancel", {}, resident.auth)
+    run_stream(deps, "container_cancelled")
+    run_stream(deps, "payment_refunded")
+    reversals = [p for p in bill_office.posted("finance") if p["kind"] == "reversal"]
+    assert [(r["fund_code"], r["reference"], r["amount"], r["original_id"]) for r in reversals] == [
+        ("WCON", request["id"], 700, request["payment"]["id"])]
+    report = client.get(f"/v1/staff/pay/reconciliation?date={day}", officer.auth).json_body
+    containers = next(f for f in report["funds"] if f["fund"] == "waste-containers")
+    assert containers["differences"] == [] and report["differences"] == 0

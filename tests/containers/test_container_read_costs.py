@@ -35,3 +35,38 @@ def test_the_property_s_containers_and_a_free_request_read_a_fixed_handful_by_ke
         print("\nDynamoDB calls per container request (the handler's; effects' own reads beside):")
         for route, operations in measured.items():
             print(f"  {route}: {len(operations)} ({', '.join(operations)})")
+
+
+def test_cancelling_staff_s_lists_and_missed_bins_read_by_key_and_index_never_a_scan(deps, capsys):
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+    from chalicelib.handlers.containers import cancelling, requesting, staff
+    from chalicelib.handlers.waste import missed
+    uprn = stocked_home(deps)
+    ordered = datetime.combine(datetime(2027, 3, 1).date(), time(12), ZoneInfo("Europe/London"))
+    own = dataclasses.replace(deps, clock=lambda: ordered,
+                              principal=Principal(user_id="reader", role="resident", email="r@example.org"))
+    made, _ = requesting.create(own, {"uprn": uprn, "container": "recycling-box", "reason": "damaged_by_crew"},
+                                str(uuid.uuid4()))
+    officer = dataclasses.replace(own, principal=Principal(user_id="officer", role="staff", email="o@example.org"))
+    thursday = dataclasses.replace(own, clock=lambda: ordered + timedelta(days=10))
+    measured = {
+        "GET /v1/places/{uprn}/missed-bins (signed in)": cost(lambda: missed.offered(thursday, uprn)),
+        "GET /v1/staff/waste/containers/requests": cost(lambda: staff.listing(officer, {"depot": "main"})),
+        "GET /v1/staff/waste/containers/stock/{depot}": cost(lambda: staff.stock(officer, "main")),
+        "POST /v1/staff/waste/containers/stock/{depot}/{container}": cost(lambda: staff.change(
+            officer, "main", "food-caddy", {"add": 5, "reason": "Delivery"}, '"0"')),
+        "POST /v1/waste/containers/requests/{id}/cancel (free)": cost(lambda: cancelling.cancel(own, made["id"], {})),
+    }
+    for route, operations in measured.items():
+        assert "Scan" not in operations, route
+    assert measured["GET /v1/staff/waste/containers/requests"] == ["GetItem", "Query"]  # the settings, the index
+    assert measured["GET /v1/staff/waste/containers/stock/{depot}"] == ["GetItem", "BatchGetItem"]
+    assert measured["POST /v1/staff/waste/containers/stock/{depot}/{container}"] == [
+        "GetItem", "BatchGetItem", "UpdateItem"]
+    assert measured["POST /v1/waste/containers/requests/{id}/cancel (free)"].count("TransactWriteItems") == 1
+    assert measured["GET /v1/places/{uprn}/missed-bins (signed in)"].count("Query") == 1  # the property's requests
+    with capsys.disabled():
+        print("\nDynamoDB calls per container route (the handler's; effects' own reads beside):")
+        for route, operations in measured.items():
+            print(f"  {route}: {len(operations)} ({', '.join(operations)})")

@@ -140,6 +140,8 @@ def test_the_crew_delivering_ends_the_request_and_the_resident_is_told(client, d
     assert crew.update(request["id"], {"status": "done", "saved_at": now_iso()}).status_code in (200, 201)
     seen = client.get(f"/v1/waste/containers/requests/{request['id']}", resident.auth).json_body
     assert seen["status"] == "delivered"
+    from chalicelib.stamps import london_today
+    assert seen["delivered_on"] == london_today(deps.clock()).isoformat()  # missed bins count it from the next collection
     assert [m.subject for m in outbox_to(resident.user.email) if "has been delivered" in m.subject] == [
         "Your Green recycling box (55 litres) has been delivered"]
     assert ask(client, resident, reason="damaged_by_crew").status_code == 201  # no longer open

@@ -162,6 +162,34 @@ def test_a_cheaper_change_or_a_cancellation_refunds_once_whereever_the_process_d
     assert [r["amount"] for r in day if r["kind"] == "refund"] == [-owed]
 
 
+# A paid container request cancelled: its refund is the cancellation's event's effect, which the request tries
+# itself (the refund at once, unlike a bulky cancellation's); wherever that request dies, the stream's worker
+# finishes it later: refunded once, recorded once, settled on the request, the resident told once.
+CONTAINER_REFUND = ["event.committed", "effect.claimed", "container_refund.made", "effect.carried_out"]
+
+
+@pytest.mark.parametrize("boundary", CONTAINER_REFUND)
+def test_a_cancelled_container_request_refunds_once_whereever_the_process_dies(
+        client, deps, people, pay, stack, boundary):  # noqa: F811
+    from chalicelib.handlers.containers import routes as container_routes  # noqa: F401  (its hook and effects)
+    from support.containers_support import ask, paid, stocked_home
+    stocked_home(deps)
+    resident = people()
+    made = ask(client, resident).json_body
+    paid(client, made)
+    killed_at(boundary, lambda: client.post(f"/v1/waste/containers/requests/{made['id']}/cancel", {},
+                                            resident.auth))
+    stack.restart()
+    payment = deps.payments.get(made["payment"]["id"])
+    refunds = [r["amount"] for r in pay.payments[payment.provider_id]["refunds"]]
+    request = deps.containers.get(made["id"])
+    told = outbox_to(resident.user.email, "is cancelled")
+    counted("container cancellation", boundary, refunds=refunds, recorded=[r["amount"] for r in payment.refunds],
+            refund=request.refund["status"], receipts=len(set(message_ids(told))))
+    assert request.status == "cancelled" and refunds == [700] and [r["amount"] for r in payment.refunds] == [700]
+    assert (request.refund["status"], request.refund["made"]) == ("done", 700) and request.due is None
+    assert len(set(message_ids(told))) == 1
+
 OUTER = (53.9900, -1.1200)  # outside the city centre: potholes go to the county over Open311
 ON_THE_TRUNK_ROAD = (53.9250, -1.0600)  # within 15 m of the demo trunk road: National Highways, by e-mail
 HIGHWAYS, ROADS_INBOX, COUNTY = "national-highways", "a64.reports@highways.example", "north-yorkshire"

@@ -1,7 +1,9 @@
 """Issue 51's "done means", on a phone through the local stack: a resident
 orders a replacement recycling box, pays on the provider's page and sees
-the crew's delivery day (their recycling round's), and a second order for
-the same box is refused with the first one's reference; a community group
+the crew's delivery day (their recycling round's), is told it by e-mail (the
+confirmation's event's effect, waited for), and a second order for the same
+box is refused with the first one's reference; cancels another order and the
+refund (the cancellation's event's effect, waited for) is made once; a community group
 books the main hall every Tuesday evening for 10 weeks, is shown the
 Tuesday that cannot be had (28 December 2027, a bank holiday), books the
 others, pays, and cancels one evening for the refund the terms give, once.
@@ -38,6 +40,13 @@ def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_wi
     job = JobStore().get(reference)
     assert job is not None and job.service_code == "container_delivery"
     expect(page.locator("#delivery")).to_contain_text(str(int(job.due[-2:])))  # the crew's job is on that day
+
+    def told_the_day():
+        """the confirmation's event has had its effect: the e-mail naming the crew's day"""
+        from support.alert_support import outbox_to
+        return [m for m in outbox_to(email) if f"{reference}" in m.body and "will be delivered on" in m.subject]
+    [told] = wait_for(told_the_day, seconds=20)
+    assert job.due[-2:].lstrip("0") in told.subject
     page.goto(f"/containers?uprn={DEMO_HOME}")
     heading(page, "Order a bin or box")
     expect(page.locator("#screen")).to_contain_text(f"Already ordered: {reference}")
@@ -81,3 +90,39 @@ def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_can
         return session["refund"]["status"] == "done"
     wait_for(refunded, seconds=20)
     assert [[r["amount"] for r in p["refunds"]] for p in pay.payments.values()] == [[3000]]
+
+
+def test_a_resident_orders_a_bin_sees_it_in_their_account_and_cancels_it_for_one_refund(browser, pay):
+    from chalicelib.storage.containers import ContainerStore
+    email = browser.stack.resident("bin.canceller@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/containers?uprn={DEMO_HOME}")
+    heading(page, "Order a bin or box")
+    page.get_by_label("Grey wheeled bin (180 litres)").check()
+    page.get_by_label("Missing or stolen").check()
+    page.get_by_role("button", name="Continue").click()
+    fill_the_card_page(page, SUCCESS, "£32.00")
+    heading(page, "Your container is ordered")
+    reference = page.url.rstrip("/").rsplit("/", 1)[-1]
+    page.goto("/account")
+    heading(page, "Your account")
+    expect(page.locator("#container-requests")).to_contain_text(
+        f"Grey wheeled bin (180 litres): to be delivered on")
+    expect(page.locator("#container-requests")).to_contain_text(reference)
+    page.locator("#container-requests").get_by_role("link").filter(has_text=reference).click()
+    heading(page, "Your container is ordered")
+    expect(page.locator("#cancel-request")).to_contain_text("full refund until our crew has delivered it")
+    page.get_by_role("button", name="Cancel this order").click()
+    heading(page, "Your order is cancelled")
+    expect(page.locator("#refund")).to_contain_text("£32.00")
+    check_accessible(page, "container order cancelled")
+
+    def refunded():
+        """the cancellation's event has had its refund made and settled on the request"""
+        return (ContainerStore().get(reference).refund or {}).get("status") == "done"
+    wait_for(refunded, seconds=20)
+    page.reload()
+    expect(page.locator("#refund")).to_contain_text("£32.00 has been refunded")
+    expect(page.locator("#cancel-request")).to_have_count(0)
+    payment = next(p for p in pay.payments.values() if p["reference"] == reference)
+    assert [r["amount"] for r in payment["refunds"]] == [3200]  # once

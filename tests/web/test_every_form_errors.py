@@ -51,6 +51,8 @@ STAFF = [
     ("/staff/broadcasts", "staff: news", "Send news", None),
     ("/staff/pay/links", "staff: payment link", "Make the link", None),
     ("/staff/bulky", "staff: bulky, address", "Find addresses", None),
+    ("/staff/containers", "staff: containers, address", "Find addresses", None),
+    ("/staff/containers", "staff: container stock", "Change the count", ("How many to add", "0")),
     ("/staff/council-tax", "staff: council tax", "Look up", None),
     ("/staff/appointments", "staff: block time", "Block time", None),
 ]

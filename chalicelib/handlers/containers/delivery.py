@@ -7,6 +7,7 @@ The job carries the address and what to bring, never the resident's name,
 e-mail or phone. Its id is the request's, so it is made once."""
 import logging
 
+from ...stamps import london_today
 from ...storage.records import Job
 from ..crews.limits import CONTAINER_SERVICE
 from ..payments.core import pounds
@@ -60,7 +61,9 @@ def on_job_ended(deps, event, key):
         return
     status = "delivered" if job.status == "done" else "not_delivered"
     why = job.reason if status == "not_delivered" else None
-    if not deps.containers.ended(request, status, why, deps.clock()) and request.status != status:
+    now = deps.clock()
+    on = london_today(job.closed_at or now).isoformat() if status == "delivered" else None  # the crew's day
+    if not deps.containers.ended(request, status, why, now, delivered_on=on) and request.status != status:
         return  # ended otherwise meanwhile
     if status == "delivered":
         _send(deps, request, wording.DELIVERED_SUBJECT.format(name=request.name),

@@ -38,10 +38,13 @@ class RequestOpen(Conflict):
 def view(request, payment=None):
     out = {k: getattr(request, k) for k in ("id", "status", "uprn", "address", "container", "name", "stream",
                                             "reason", "amount", "depot", "notes", "delivery_date", "why",
-                                            "taken_by")}
+                                            "taken_by", "cancelled_by", "delivered_on")}
     out.update(hold_until=stamp(request.hold_until), created_at=stamp(request.created_at),
                confirmed_at=stamp(request.confirmed_at), ended_at=stamp(request.ended_at),
-               amount_text=payments.pounds(request.amount), payment=None)
+               amount_text=payments.pounds(request.amount), payment=None,
+               refund={k: v for k, v in request.refund.items() if k in ("status", "amount", "made")}
+               if request.refund else None,
+               cancellable=request.status in ("held", "confirmed"))
     if payment is not None:
         from ..payments.views import payment_view
         out["payment"] = payment_view(payment, request.status == "held")

@@ -1,6 +1,7 @@
 """The container routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ..waste.limits import WAIVE_REASON_MAX
-from .limits import CONTAINER_ID_PATTERN, NOTES_MAX, REASONS, REQUEST_ID_PATTERN
+from .limits import CANCEL_REASON_MAX, CONTAINER_ID_PATTERN, NOTES_MAX, REASON_MAX, REASONS, REQUEST_ID_PATTERN, \
+    STOCK_CHANGE_MAX
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
 NEW = {"uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
@@ -10,13 +11,20 @@ NEW = {"uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
        "notes": {"type": "string", "maxLength": NOTES_MAX, "description": "where to leave it, for the crew"}}
 REQUEST = {"type": "object", "required": ["id", "status", "uprn", "container", "reason", "amount"], "properties": {
     "id": {"type": "string", "pattern": REQUEST_ID_PATTERN},
-    "status": {"type": "string", "enum": ["held", "confirmed", "released", "delivered", "not_delivered"]},
+    "status": {"type": "string", "enum": ["held", "confirmed", "released", "cancelled", "delivered",
+                                                "not_delivered"]},
     "uprn": {"type": "string"}, "address": {"type": "string"}, "container": {"type": "string"},
     "name": {"type": "string"}, "stream": {"type": "string"}, "reason": {"type": "string"}, "amount": PENCE,
     "amount_text": {"type": "string"}, "depot": {"type": "string"}, "notes": {"type": "string"},
     "delivery_date": {"type": "string", "nullable": True, "format": "date", "description": "the crew's day, once confirmed"},
     "why": {"type": "string", "nullable": True, "description": "why it was released, or the crew's reason it was not delivered"},
     "taken_by": {"type": "object", "nullable": True},
+    "cancelled_by": {"type": "object", "nullable": True, "description": "who cancelled it, when (and staff's reason)"},
+    "refund": {"type": "object", "nullable": True, "description": "a paid one cancelled: what it owes back, and "
+               "once made (status done), what was refunded", "properties": {
+                   "status": {"type": "string", "enum": ["due", "done"]}, "amount": PENCE, "made": PENCE}},
+    "delivered_on": {"type": "string", "nullable": True, "format": "date"},
+    "cancellable": {"type": "boolean", "description": "false once delivered or ended"},
     "hold_until": {"type": "string", "nullable": True, "format": "date-time"},
     "created_at": {"type": "string", "nullable": True, "format": "date-time"},
     "confirmed_at": {"type": "string", "nullable": True, "format": "date-time"},
@@ -24,6 +32,13 @@ REQUEST = {"type": "object", "required": ["id", "status", "uprn", "container", "
     "payment": {"type": "object", "nullable": True, "properties": {
         "id": {"type": "string"}, "status": {"type": "string"}, "finished": {"type": "boolean"}, "amount": PENCE,
         "refunded": PENCE, "next_url": {"type": "string", "nullable": True}}}}}
+STOCK_ITEM = {"type": "object", "properties": {
+    "depot": {"type": "string"}, "container": {"type": "string"}, "name": {"type": "string"},
+    "count": {"type": "integer", "minimum": 0}, "version": {"type": "integer", "description": "for If-Match"},
+    "audit": {"type": "array", "description": "staff's latest changes, newest first", "items": {
+        "type": "object", "properties": {"at": {"type": "string", "format": "date-time"}, "by": {"type": "string"},
+                                         "add": {"type": "integer"}, "seen": {"type": "integer"},
+                                         "reason": {"type": "string"}}}}}}
 
 SCHEMAS = {
     "PropertyContainers": {"type": "object", "required": ["uprn", "containers", "reasons"], "properties": {
@@ -43,6 +58,23 @@ SCHEMAS = {
         "waive_reason": {"type": "string", "maxLength": WAIVE_REASON_MAX, "description": "required with waived"},
         "caller_email": {"type": "string", "format": "email"}}},
     "ContainerRequest": REQUEST,
+    "ContainerCancel": {"type": "object", "additionalProperties": False, "properties": {
+        "reason": {"type": "string", "maxLength": CANCEL_REASON_MAX, "pattern": "\\S",
+                   "description": "staff's, required of them"}}},
+    "StaffContainerRequests": {"type": "object", "required": ["requests"], "properties": {
+        "status": {"type": "string"}, "depot": {"type": "string", "nullable": True},
+        "depots": {"type": "array", "items": {"type": "string"}, "description": "the council's depots"},
+        "requests": {"type": "array", "items": REQUEST},
+        "next": {"type": "string", "nullable": True, "description": "the next page's cursor"}}},
+    "ContainerStockItem": STOCK_ITEM,
+    "ContainerStock": {"type": "object", "required": ["depot", "containers"], "properties": {
+        "depot": {"type": "string"}, "depots": {"type": "array", "items": {"type": "string"}},
+        "containers": {"type": "array", "items": STOCK_ITEM}}},
+    "ContainerStockChange": {"type": "object", "required": ["add", "reason"], "additionalProperties": False,
+                             "properties": {
+        "add": {"type": "integer", "minimum": -STOCK_CHANGE_MAX, "maximum": STOCK_CHANGE_MAX,
+                "description": "more than 0: delivered to the depot; less than 0: written off (0 is refused: 422)"},
+        "reason": {"type": "string", "minLength": 1, "maxLength": REASON_MAX, "pattern": "\\S"}}},
     "MyContainerRequests": {"type": "object", "required": ["requests"], "properties": {
         "requests": {"type": "array", "items": REQUEST}}},
 }

@@ -22,3 +22,8 @@ NOT_DELIVERED_BODY = ("Our crew could not deliver your {name} to {address} (requ
 REFUNDED_SUBJECT = "Your container request {id} was not made"
 REFUNDED_BODY = ("Your payment for a {name} arrived after its 30 minutes had run out, so the request was not "
                  "made.\n\n{amount} is being refunded to the card you paid with.\n")
+NOT_CANCELLABLE = "Request {id} cannot be cancelled: the crew has delivered it, or it has ended."
+CANCELLED_SUBJECT = "Your container request {id} is cancelled"
+CANCELLED_BODY = "Your request {id} for a {name} at {address} is cancelled.\n\n{refund}"
+CANCEL_REFUND = "{amount} is being refunded to the card you paid with.\n"
+CANCEL_NOTHING = "There was nothing to refund.\n"

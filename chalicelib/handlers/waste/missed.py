@@ -10,7 +10,7 @@ from ...errors import Unacceptable
 from ...stamps import london_today
 from ..places.bins import LABELS, address_or_404, rounds_for
 from ..reports.create import create_report
-from .wording import for_people
+from .wording import CONTAINER_NOT_HERE, for_people
 
 SERVICE = "missed_bin"
 WORKING_DAYS = 2
@@ -34,14 +34,32 @@ def _window(deps, round_model):
 def offered(deps, uprn):
     """GET /v1/places/{uprn}/missed-bins: the containers that can be reported missed now."""
     address = address_or_404(deps, uprn)
-    out = []
+    out, delivered = [], None
     for stream, round_model in rounds_for(deps, address):
         window = _window(deps, round_model)
         if window:
+            if delivered is None:  # what was ordered for a property is for its residents, not passers-by
+                delivered = _delivered(deps, address.uprn) if deps.principal is not None else []
             report_id, _, _ = deps.missed_bins.report_for(_collection(uprn, stream, window[0]))
             out.append({"stream": stream, "label": LABELS[stream], "collection_date": window[0].isoformat(),
-                        "report_until": window[1].isoformat(), "reported": report_id})
+                        "report_until": window[1].isoformat(), "reported": report_id,
+                        "ordered": _ordered(delivered, stream, window[0])})
     return {"uprn": uprn, "containers": out}
+
+
+def _delivered(deps, uprn):
+    """The property's containers the crew delivered (ordered: containers/), one Query of its requests."""
+    return [r for r in deps.containers.of_property(uprn) if r.status == "delivered" and r.delivered_on]
+
+
+def _ordered(delivered, stream, day):
+    """Those of `stream` collected at `day`'s collection: delivered before that day. One delivered on a
+    collection's own day is not counted at it (the crew may have come first), only from the next."""
+    first = {}
+    for r in sorted(delivered, key=lambda r: r.delivered_on):
+        if r.stream == stream and r.delivered_on < day.isoformat():
+            first.setdefault(r.container, {"container": r.container, "name": r.name, "delivered_on": r.delivered_on})
+    return list(first.values())
 
 
 def _collection(uprn, stream, day):
@@ -52,8 +70,11 @@ def report(deps, uprn, body):
     """POST /v1/places/{uprn}/missed-bins {stream, notes}: (answer, made)."""
     problems = validation.Problems()
     for key in body:
-        if key not in ("stream", "notes"):
+        if key not in ("stream", "container", "notes"):
             problems.add(key, "Is not a missed bin field.")
+    container = body.get("container")
+    if container is not None and not isinstance(container, str):
+        problems.add("container", "Must be one of the collection's ordered containers.")
     stream = body.get("stream")
     if stream not in bindays.STREAMS:
         problems.add("stream", f"Must be one of {', '.join(bindays.STREAMS)}.")
@@ -67,6 +88,14 @@ def report(deps, uprn, body):
                            f"its collection until {WORKING_DAYS} working days after it "
                            "(GET /v1/places/{uprn}/missed-bins).", code="not_reportable",
                            fields=[{"field": "stream", "message": "Not reportable now."}])
+    ordered = None
+    if container is not None:
+        ordered = next((c for c in _ordered(_delivered(deps, address.uprn), stream, window[0])
+                        if c["container"] == container), None)
+        if ordered is None:
+            raise Unacceptable(f"No {container} was delivered to this property before its "
+                               f"{for_people(window[0])} collection, so it cannot be reported missed from it.",
+                               code="not_reportable", fields=[{"field": "container", "message": CONTAINER_NOT_HERE}])
     collection = _collection(uprn, stream, window[0])
     user_id = deps.principal.user_id
     report_id, _, claimed_at = deps.missed_bins.report_for(collection)
@@ -79,18 +108,21 @@ def report(deps, uprn, body):
     if made or (claimed_at < deps.clock() - ABANDONED and deps.reports.get(report_id) is None):
         # Ours to make, or its maker stopped half-way a while ago: the same id
         # and key every time, so doing it again makes nothing twice.
-        _make(deps, report_id, collection, address, stream, window[0], notes)
+        _make(deps, report_id, collection, address, stream, window[0], notes, ordered)
     if not made:
         deps.missed_bins.merge(collection, user_id)
     return {"report_id": report_id, "merged": not made, "stream": stream,
+            "container": ordered["container"] if ordered else None,
             "collection_date": window[0].isoformat(), "url": f"{deps.base_url}/v1/reports/{report_id}"}, made
 
 
-def _make(deps, report_id, collection, address, stream, day, notes):
+def _make(deps, report_id, collection, address, stream, day, notes, ordered=None):
     from ...errors import ServiceUnavailable
     from ...storage.errors import AlreadyExists
+    what = f"{LABELS[stream]} ({ordered['name']}, delivered {for_people(ordered['delivered_on'])})" if ordered \
+        else LABELS[stream]
     body = {"service_code": SERVICE, "lat": address.lat, "lon": address.lon, "uprn": address.uprn,
-            "description": (f"{LABELS[stream]} not collected on {for_people(day)}. " + notes).strip(),
+            "description": (f"{what} not collected on {for_people(day)}. " + notes).strip(),
             "fields": {"stream": stream, "collection_date": day.isoformat(), "address": address.text}}
     fixed = deps.replace(new_report_id=lambda: report_id)
     try:

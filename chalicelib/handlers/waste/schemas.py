@@ -176,12 +176,19 @@ SCHEMAS = {
             "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
             "label": {"type": "string"}, "collection_date": {"type": "string", "format": "date"},
             "report_until": {"type": "string", "format": "date"},
-            "reported": {"type": "string", "nullable": True, "description": "the report made for it already"}}}}}},
+            "reported": {"type": "string", "nullable": True, "description": "the report made for it already"},
+            "ordered": {"type": "array", "description": "containers of this stream the crew delivered to the "
+                        "property (ordered: POST /v1/waste/containers/requests) before this collection, so "
+                        "collected from it on (to a signed-in caller; empty to anyone else)", "items": {"type": "object", "properties": {
+                            "container": {"type": "string"}, "name": {"type": "string"},
+                            "delivered_on": {"type": "string", "format": "date"}}}}}}}}},
     "MissedBinNew": {"type": "object", "required": ["stream"], "additionalProperties": False, "properties": {
         "stream": {"type": "string", "enum": ["refuse", "recycling", "garden", "food"]},
+        "container": {"type": "string", "description": "one of the collection's `ordered` containers, when it is "
+                                                       "the one missed"},
         "notes": {"type": "string", "maxLength": 500}}},
     "MissedBinReported": {"type": "object", "required": ["report_id", "merged"], "properties": {
         "report_id": {"type": "string", "example": "DS-7K3F9Q"}, "merged": {"type": "boolean"},
-        "stream": {"type": "string"}, "collection_date": {"type": "string", "format": "date"},
+        "stream": {"type": "string"}, "container": {"type": "string", "nullable": True}, "collection_date": {"type": "string", "format": "date"},
         "url": {"type": "string", "format": "uri"}}},
 }

@@ -37,3 +37,4 @@ BOOKING = {
     "location": {"length": f"Where you will leave the items must be {LOCATION_MAX} characters or fewer"},
     "notes": {"length": f"Notes for the crew must be {NOTES_MAX} characters or fewer"},
 }
+CONTAINER_NOT_HERE = "Choose a container delivered before that collection"

@@ -62,6 +62,15 @@ function gardenSubscriptions({subscriptions}) {
           state: t(`account.garden_state_${s.status === "active" && s.end < today ? "ended" : s.status}`)})))))];
 }
 
+// My bins and boxes ordered: each to its page (paying, cancelling are there).
+function containerRequests({requests}) {
+  if (!requests.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.containers_title")),
+    h("ul", {class: "list list--spaced", id: "container-requests"}, requests.map(r => h("li", {},
+      h("a", {href: `/containers/${encodeURIComponent(r.id)}`}, t("account.container_row", {name: r.name, id: r.id,
+        state: t(`account.container_state_${r.status}`, {day: r.delivery_date ? formatDay(r.delivery_date) : ""})})))))];
+}
+
 // My bills paid by reference: each to its page (how its payment stands).
 function bills({bills: mine}) {
   if (!mine.length) return [];
@@ -133,10 +142,10 @@ function nameForm(view, me) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
-  // The lists below are asked for together with the profile: one round trip's wait, not seven.
+  // The lists below are asked for together with the profile: one round trip's wait, not eight.
   const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
     ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"],
-    ["/v1/me/taking-part", "speaking"]]
+    ["/v1/me/taking-part", "speaking"], ["/v1/me/container-requests", "requests"]]
     .map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
@@ -153,7 +162,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats, paid, appts, part] = await lists;
+  const [bulky, garden, chats, paid, appts, part, containers] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -165,6 +174,7 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/account/council-tax"}, t("account.council_tax")))),
     ...bulkyBookings(bulky),
     ...gardenSubscriptions(garden),
+    ...containerRequests(containers),
     ...bills(paid),
     ...conversations(chats),
     ...appointments(appts),

@@ -1,35 +1,55 @@
 // Order a bin or box for my property (/containers?uprn=): the containers its
 // rounds take, why, the price; a paid one goes to the provider's card page.
-// A request's own page (/containers/{id}): where the provider sends the resident back.
+// A request's own page (/containers/{id}): where the provider sends the resident
+// back, and where it is cancelled until the crew has delivered it.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate, redraw} from "../router.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 
 const row = (key, value) => h("div", {class: "summary-list__row"}, h("dt", {class: "summary-list__key"}, key),
   h("dd", {class: "summary-list__value"}, value));
 
-async function request(view, id) {
-  const r = await api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`);
-  append(view, h("h1", {class: "heading-l"}, t(`containers.${r.status}`)),
+// A cancellation's answer says the refund is due (it follows from the cancellation's event); done on a later read.
+function refundText(r) {
+  const refund = r.refund;
+  if (!refund) return t(r.amount && r.payment?.status === "success" ? "bulky.refund_due" : "containers.nothing_paid");
+  return t(refund.status === "done" ? "bulky.refunded" : "bulky.refunding", {amount: pounds(refund.made ?? refund.amount)});
+}
+
+function request(view, r) {
+  const out = [h("h1", {class: "heading-l"}, t(`containers.${r.status}`)),
     r.delivery_date && r.status === "confirmed" ? h("div", {class: "panel", id: "delivery"},
       t("containers.delivery", {day: formatDay(r.delivery_date)})) : null,
+    r.status === "cancelled" ? h("p", {class: "body", id: "refund"}, refundText(r)) : null,
     h("dl", {class: "summary-list", id: "request"}, row(t("containers.reference"), r.id),
       row(t("containers.container"), r.name), row(t("bulky.address"), r.address),
-      row(t("bulky.amount"), r.amount_text)));
+      row(t("bulky.amount"), r.amount_text))];
   if (r.status === "held" && r.payment?.next_url) {
-    append(view, h("p", {class: "body"}, h("a", {class: "button", href: r.payment.next_url}, t("bulky.pay_now"))));
+    out.push(h("p", {class: "body"}, h("a", {class: "button", href: r.payment.next_url}, t("bulky.pay_now"))));
   }
+  if (r.cancellable) {
+    const form = h("form", {novalidate: true, id: "cancel-request"},
+      h("p", {class: "body"}, t(r.amount ? "containers.cancel_until_paid" : "containers.cancel_until")),
+      button(t("containers.cancel"), {warning: true}));
+    onSubmit(form, view, async () => {
+      const after = await api(`/v1/waste/containers/requests/${encodeURIComponent(r.id)}/cancel`,
+        {method: "POST", body: {}});
+      redraw(view, ...request(view, after));
+    });
+    out.push(form);
+  }
+  return out;
 }
 
 export async function render(view, {params, url}) {
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, {replace: true});
   const id = url.pathname.split("/")[2];
   try {
-    if (id) return await request(view, id);
+    if (id) return append(view, ...request(view, await api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`)));
   } catch (error) {
     return append(view, h("h1", {class: "heading-l"}, t("containers.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }

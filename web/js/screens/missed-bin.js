@@ -23,17 +23,21 @@ export async function render(view, {params}) {
     append(view, h("p", {class: "body", id: "nothing-to-report"}, t("missed.none")));
     return;
   }
+  // A container ordered for the property is its own choice from the first collection after its delivery.
+  const options = offered.containers.flatMap(c => {
+    const hint = t("missed.collection", {date: formatDay(c.collection_date), until: formatDay(c.report_until)});
+    return [{value: c.stream, label: c.label, hint}, ...(c.ordered || []).map(o => ({value: `${c.stream}|${o.container}`,
+      label: t("missed.ordered", {name: o.name, date: formatDay(o.delivered_on)}), hint}))];
+  });
   const form = h("form", {novalidate: true},
-    choices({field: "stream", legend: t("missed.which"), options: offered.containers.map(c => ({value: c.stream,
-      label: c.label, hint: t("missed.collection", {date: formatDay(c.collection_date),
-        until: formatDay(c.report_until)})}))}),
+    choices({field: "stream", legend: t("missed.which"), options}),
     textarea({field: "notes", label: t("missed.notes"), optional: true, rows: 3, maxlength: "500"}),
     button(t("missed.send")));
   onSubmit(form, view, async () => {
-    const stream = form.elements.stream.value;
+    const [stream, container] = form.elements.stream.value.split("|");
     if (!stream) throw new Invalid([{field: "stream", message: t("missed.which_required")}]);
     const answer = await api(`/v1/places/${encodeURIComponent(uprn)}/missed-bins`, {method: "POST",
-      body: {stream, notes: form.elements.notes.value.trim()}});
+      body: {stream, ...(container ? {container} : {}), notes: form.elements.notes.value.trim()}});
     redraw(view, h("h1", {class: "heading-l"}, t(answer.merged ? "missed.merged" : "missed.sent")),
       h("p", {class: "body", id: "missed-reference"}, t("missed.reference", {id: answer.report_id})),
       h("p", {class: "body"}, h("a", {href: `/?report=${encodeURIComponent(answer.report_id)}`}, t("missed.track"))));

@@ -75,16 +75,17 @@ async function bookingForm(view, uprn, address) {
   return [heading, form];
 }
 
-export async function render(view) {
-  const result = h("div", {id: "bulky-result"});
-  const find = h("form", {novalidate: true, id: "bulky-find"},
+// A caller's property by postcode, then the address from the list: `then(uprn, address)` gives what
+// follows in `result` (the container desk finds its caller the same way).
+export function addressFinder(view, result, then, prefix = "bulky") {
+  const find = h("form", {novalidate: true, id: `${prefix}-find`},
     input({field: "postcode", label: t("staff.bulky.postcode"), class: "input input--width-10", autocomplete: "off"}),
     button(t("staff.bulky.find"), {secondary: true}));
   onSubmit(find, view, async () => {
     const postcode = find.elements.postcode.value.trim();
     if (!postcode) throw new Invalid([{field: "postcode", message: t("staff.bulky.postcode_required")}]);
     const found = await api(`/v1/places?postcode=${encodeURIComponent(postcode)}`);
-    const pick = h("form", {novalidate: true, id: "bulky-pick"},
+    const pick = h("form", {novalidate: true, id: `${prefix}-pick`},
       select({field: "uprn", label: t("staff.bulky.address"), options: [{value: "", label:
         tCount("staff.bulky.addresses_found", found.addresses.length)},
       ...found.addresses.map(a => ({value: a.uprn, label: a.address}))]}),
@@ -94,7 +95,7 @@ export async function render(view) {
       if (!uprn) throw new Invalid([{field: "uprn", message: t("staff.bulky.address_required")}]);
       const chosenAddress = found.addresses.find(a => a.uprn === uprn).address;
       try {
-        result.replaceChildren(...await bookingForm(view, uprn, chosenAddress));
+        result.replaceChildren(...await then(uprn, chosenAddress));
       } catch (error) {
         result.replaceChildren(h("p", {class: "body"}, errorsOf(error)[0].message));
       }
@@ -102,6 +103,12 @@ export async function render(view) {
     result.replaceChildren(pick);
     pick.elements.uprn.focus();
   }, LABELS());
+  return find;
+}
+
+export async function render(view) {
+  const result = h("div", {id: "bulky-result"});
+  const find = addressFinder(view, result, (uprn, address) => bookingForm(view, uprn, address));
   append(view, h("h1", {class: "heading-l"}, t("staff.bulky.title")), h("p", {class: "body"}, t("staff.bulky.lead")),
     find, result);
 }

@@ -1,0 +1,107 @@
+"""Staff's side of container requests: the requests by status and depot,
+and each depot's stock, counted and changed (a restock, or a write-off)
+with If-Match on the stock item's version and kept in its audit with who,
+when, why, before and after. Taking a request for a caller is assisted.py;
+cancelling one for a caller, cancelling.py (its `cancelled_by` names the officer)."""
+from ... import validation
+from ...errors import NotFound, Stale, Unacceptable
+from ...stamps import stamp
+from ...storage.errors import EditConflict
+from ..petitions.drafting import decode_cursor, encode_cursor
+from .catalogue import current
+from .limits import LIST_MAX, REASON_MAX, STOCK_AUDIT_SHOWN, STOCK_CHANGE_MAX
+from .requesting import view
+
+STATUSES = ("held", "confirmed", "released", "cancelled", "delivered", "not_delivered")
+
+
+def depots(settings):
+    return sorted({settings["depot"], *(settings.get("depots") or {}).values()})
+
+
+def _depot(settings, depot):
+    if depot not in depots(settings):
+        raise NotFound(f"No depot is called {depot!r}; the council's are {', '.join(depots(settings))}.",
+                       code="depot_not_found")
+    return depot
+
+
+def listing(deps, query):
+    """GET /v1/staff/waste/containers/requests?status=&depot=&limit=&cursor=: one page, newest first."""
+    problems = validation.Problems()
+    for key in query:
+        if key not in ("status", "depot", "limit", "cursor"):
+            problems.add(key, "Is not a filter of this list.")
+    status = query.get("status") or "confirmed"
+    if status not in STATUSES:
+        problems.add("status", f"Must be one of {', '.join(STATUSES)}.")
+    limit = query.get("limit") or "50"
+    if not limit.isdigit() or not 1 <= int(limit) <= LIST_MAX:
+        problems.add("limit", f"Must be 1 to {LIST_MAX}.")
+    problems.raise_if_any()
+    depot, settings = query.get("depot"), current(deps)
+    if depot:
+        _depot(settings, depot)
+    found, last = deps.containers.listing(status, depot, int(limit), decode_cursor(query.get("cursor")))
+    return {"status": status, "depot": depot, "depots": depots(settings), "requests": [view(r) for r in found],
+            "next": encode_cursor(last)}
+
+
+def _item(container, depot, count, version, audit):
+    return {"depot": depot, "container": container["id"], "name": container["name"], "count": count,
+            "version": version, "audit": audit[-STOCK_AUDIT_SHOWN:][::-1]}  # newest first
+
+
+def stock(deps, depot):
+    """GET /v1/staff/waste/containers/stock/{depot}: each container on the council's list, counted (one BatchGetItem)."""
+    settings = current(deps)
+    _depot(settings, depot)
+    found = deps.containers.stock_items(depot, [c["id"] for c in settings["containers"]])
+    return {"depot": depot, "depots": depots(settings),
+            "containers": [_item(c, depot, *found[c["id"]]) for c in settings["containers"]]}
+
+
+def change(deps, depot, container_id, body, if_match):
+    """POST /v1/staff/waste/containers/stock/{depot}/{container} {add, reason}
+    with If-Match: the count moved by `add` (a delivery to the depot, or less
+    than 0 a write-off), never below 0, audited. (item, etag)."""
+    settings = current(deps)
+    _depot(settings, depot)
+    container = next((c for c in settings["containers"] if c["id"] == container_id), None)
+    if container is None:
+        raise NotFound("The council's list has no such container.", code="container_not_found")
+    from ..shared.versions import expected_version
+    version = expected_version(if_match, "GET /v1/staff/waste/containers/stock/{depot}")
+    problems = validation.Problems()
+    body = body if isinstance(body, dict) else {}
+    for key in body:
+        if key not in ("add", "reason"):
+            problems.add(key, "Is not a stock change field.")
+    add = body.get("add")
+    if isinstance(add, bool) or not isinstance(add, int) or abs(add) > STOCK_CHANGE_MAX:
+        problems.add("add", f"Must be a whole number of containers from -{STOCK_CHANGE_MAX} to "
+                            f"{STOCK_CHANGE_MAX} (less than 0: written off).")
+    reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
+    problems.raise_if_any()
+    if add == 0:  # the document says so in words: a rule (422), not a malformed request
+        raise Unacceptable("A change of 0 changes nothing.", code="nothing_to_change",
+                           fields=[{"field": "add", "message": "Must not be 0."}])
+    count, now_version, audit = deps.containers.stock_items(depot, [container_id])[container_id]
+    if now_version != version:
+        _stale(container, depot, count, now_version, audit)
+    officer, now = deps.principal, deps.clock()
+    # `seen`: the count the officer was shown (orders may take one meanwhile; they do not move the version)
+    entry = {"at": stamp(now), "by": officer.email or officer.user_id, "by_user_id": officer.user_id, "add": add,
+             "seen": count, "reason": reason}
+    if count + add < 0:
+        raise Unacceptable(f"The depot has {count}: at most {count} can be written off.", code="not_enough_stock",
+                           fields=[{"field": "add", "message": f"At most {count} can be written off."}])
+    try:
+        count, version = deps.containers.change_stock(depot, container_id, add, version, entry, audit)
+    except EditConflict:  # another officer's change, or orders took the last ones, meanwhile
+        _stale(container, depot, *deps.containers.stock_items(depot, [container_id])[container_id])
+    return _item(container, depot, count, version, audit + [entry]), f'"{version}"'
+
+
+def _stale(container, depot, count, version, audit):
+    raise Stale(_item(container, depot, count, version, audit), f'"{version}"')
