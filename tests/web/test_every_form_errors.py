@@ -308,6 +308,13 @@ def test_every_staff_form_keeps_the_error_pattern(desk, stack, back_office, pay,
     walk.sent("staff chat: link a report", "Link the report")
     walk.bad("staff chat: link a report", "Link the report", "Report reference", "not a reference")
 
+    started, _ = resident.call("POST", "/v1/petitions", {"action": "Walk every form the council has",
+                                                          "background": "A petition waiting for moderation."},
+                               {"Idempotency-Key": uuid.uuid4().hex})
+    page.goto(f"/staff/petitions/{started['id']}")
+    heading(page, "Walk every form the council has")
+    walk.sent("staff petition: reject", "Reject petition")  # publishing asks nothing: pressed, it publishes
+
     page.goto("/staff/petitions/PT-TREES2")
     heading(page, "")
     walk.sent("staff petition: response", "Publish response and tell signers")
