@@ -260,3 +260,12 @@ def test_in_the_nightly_window_with_no_copy_the_answer_says_when_not_in_a_few_mi
     assert view.status_code == 503 and 8990 <= int(view.headers["Retry-After"]) <= 9000  # 01:45 to 04:15 (a ticking clock)
     assert view.json_body["error"]["message"] == ("Council tax accounts are closed overnight while the council's "
                                                   "system is updated. They are back at 4:15am.")
+
+
+def test_the_nightly_answer_writes_its_time_as_the_screens_do():
+    """"back at midday", as formatClock on the screen and every other message; strftime's "12pm" was not."""
+    from datetime import datetime
+    from chalicelib.handlers.revenues.wording import closed_for_the_night
+    from support.revenues_support import LONDON
+    assert closed_for_the_night(datetime(2026, 11, 25, 12, 0, tzinfo=LONDON)).endswith("They are back at midday.")
+    assert closed_for_the_night(datetime(2026, 11, 25, 4, 15, tzinfo=LONDON)).endswith("They are back at 4:15am.")

@@ -3,7 +3,9 @@ GOV.UK's error pattern (tests/web/error_pattern.py): a summary above the h1,
 each entry a link to its field, the field showing the same words, and every
 field that may be left empty saying "(optional)". Each walk collects every
 break on its way and fails once, listing them all."""
+import contextlib
 import os
+import uuid
 
 import pytest
 from playwright.sync_api import expect
@@ -12,10 +14,12 @@ from tests.web.error_pattern import pattern_breaks
 from tests.web.crew import NEAR_450_M
 from tests.web.desk import desk  # noqa: F401
 from tests.web.journeys import heading, not_one_of_these, place_by_gps, sign_in, start_report
+from tests.web.test_bulky import pay  # noqa: F401
 from tests.web.test_council_tax import back_office  # noqa: F401
 from tests.web.test_taking_part import clock, planning_meeting  # noqa: F401
 
 BULKY_HOME, GARDEN_HOME = "990000000001", "990000000054"  # a refuse round; a garden round
+JOINT = "500123454"  # a demo council tax account no other browser test links
 
 
 # Forms on a screen of their own: (path, form, its button, one bad answer or None).
@@ -34,6 +38,8 @@ SIGNED_OUT = [
     ("/pay?fund=parking-pcn", "pay a PCN", "Continue", None),
     ("/petitions/PT-TREES2", "sign the demo petition", "Sign", ("Postcode", "not a postcode")),
     ("/petitions/PT-TREES2", "follow the demo petition", "Follow", None),
+    ("/reset-password?token=walked-reset-token", "new password", "Save password", None),
+    ("/meetings", "meetings: search", "Search", ("Search agenda items and decisions", "x")),
 ]
 SIGNED_IN = [
     ("/petitions/new", "start a petition", "Start petition", None),
@@ -55,7 +61,11 @@ STAFF = [
     ("/staff/containers", "staff: container stock", "Change the count", ("How many to add", "0")),
     ("/staff/council-tax", "staff: council tax", "Look up", None),
     ("/staff/appointments", "staff: block time", "Block time", None),
+    ("/staff/chat", "staff: find a conversation", "Find", None),
 ]
+# Screens with buttons but no question to answer: nothing to walk, and the walk says so, so a form added
+# there later is not missed (each button says what went wrong where it is pressed).
+NO_FORM = ["/staff/forms"]
 
 
 class Walk:
@@ -107,8 +117,66 @@ class Walk:
 
 
 @pytest.fixture
-def walk(page):
-    return Walk(page)
+def walk(page, stack):
+    made = Walk(page)
+    made.stack = stack
+    return made
+
+
+class Caller:
+    """A signed-in account through the API (as tests/web/desk.py's Officer, for an account that exists)."""
+
+    def __init__(self, stack, email):
+        self.stack, self.headers = stack, stack.token(email)
+
+    def call(self, method, path, body=None, headers=None):
+        """(answer, None), as Officer.call's (answer, headers)."""
+        if method == "GET":
+            return self.stack.get(path, self.headers), None
+        return self.stack.post(path, body, {**self.headers, **(headers or {})}), None
+
+
+def asked(stack, email):
+    from tests.web.test_questionnaire import asked as made
+    return made(stack, email)
+
+
+def _open_now(stack, consultation_id):
+    from tests.web.test_consultations import _open_now as opened
+    return opened(stack, consultation_id)
+
+
+@contextlib.contextmanager
+def body_link(stack):
+    """The link a body's officer is sent with a report of theirs; the body retired afterwards."""
+    from chalicelib.handlers.forwarding import sender
+    from chalicelib.storage.bodies import Body
+    from tests.web.test_body_link import ROAD
+    deps = stack.deps()
+    body_id = f"walk-{uuid.uuid4().hex[:6]}"
+    deps.bodies.save(Body(id=body_id, name="Walking Roads", precedence=2, send_method="email",
+                          email=f"{body_id}@agency.example", area={"kind": "line", "within_m": 15,
+                          "geometry": {"type": "LineString", "coordinates": ROAD}},
+                          categories=["abandoned_vehicle"], contact_text="Walking Roads: 0300 000 0000"), new=True)
+    try:
+        rid = stack.report(service_code="abandoned_vehicle", lat=53.9250, lon=-1.0600, description="A van for the walk",
+                           fields={"make_colour": "Blue van"})["id"]
+        assert sender.attempt(deps, rid, body_id) == "sent"
+        yield stack.link_in_mail(f"{body_id}@agency.example", "/body#")
+    finally:
+        body = deps.bodies.get(body_id)
+        body.retired = True
+        deps.bodies.save(body)  # the stack's other tests report where they like
+
+
+def locked_out(stack, reference):
+    """A council tax reference locked by others' wrong tries this hour (the test's counters start empty)."""
+    from chalicelib.handlers.revenues import limits
+    from chalicelib.handlers.revenues.linking import REFERENCE_COUNT, reference_subject
+    from chalicelib.auth import throttle
+    deps = stack.deps()
+    throttle.record(deps.counters, REFERENCE_COUNT, reference_subject(reference), limits.PER_REFERENCE, deps.clock(),
+                    amount=limits.PER_REFERENCE[0])
 
 
 def test_every_resident_form_keeps_the_error_pattern_signed_out(walk):
@@ -131,14 +199,55 @@ def test_every_resident_form_keeps_the_error_pattern_signed_out(walk):
     page.get_by_role("button", name="Continue").click()
     heading(page, "Your details")
     walk.bad("report: your details", "Send report", "Email", "not an email")  # every detail may be left out
+
+    stack = walk.stack
+    rid = stack.report(description="A pothole for the error walk's me too")["id"]
+    page.goto(f"/?report={rid}")
+    page.locator(".metoo").get_by_role("button", name="Me too").click()
+    walk.sent("me too: email", "Send me the link")
+    walk.bad("me too: email", "Send me the link", "Your email address", "not an email")
+
+    _, questionnaire = asked(stack, "walk.questioned@example.org")
+    page.goto(questionnaire)
+    heading(page, "Has it been fixed?")
+    walk.sent("questionnaire", "Send answer")
+
+    with body_link(stack) as link:
+        page.goto(link)
+        heading(page, "What is happening with this report? (Walking Roads)")
+        walk.sent("body link", "Send")
+        page.get_by_label("It is not ours").check()
+        walk.sent("body link (not ours, no reason)", "Send", empty=False)
+
+    consultation = f"walk-{uuid.uuid4().hex[:6]}"
+    _open_now(stack, consultation)
+    page.goto(f"/consultations/{consultation}/respond")
+    heading(page, "")
+    walk.sent("consultation: first page", "Continue")
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "")
+    expect(page.get_by_label("Anything else you want to tell us? (optional)")).to_be_visible()
+    page.goto(f"/consultations/{consultation}/respond?page=send")
+    heading(page, "Send your response")
+    walk.bad("consultation: send", "Send response", "Your postcode", "not a postcode")
     walk.done()
 
 
-def test_every_resident_form_keeps_the_error_pattern_signed_in(walk, stack, back_office):  # noqa: F811
+def test_every_resident_form_keeps_the_error_pattern_signed_in(walk, stack, back_office, pay):  # noqa: F811
+    from tests.web.test_staff_payments import paid_through
     page = walk.page
     sign_in(page, stack.resident("walker@example.org", name="Wanda Walker"), next_path="/account")
     heading(page, "Your account")
     walk.forms(SIGNED_IN)
+
+    walker = Caller(stack, "walker@example.org")
+    day = walker.call("GET", f"/v1/places/{BULKY_HOME}/bulky/dates")[0]["dates"][-1]["date"]
+    booking = paid_through(walker, "/v1/waste/bulky/bookings", {"uprn": BULKY_HOME, "date": day, "items": ["sofa"]})
+    page.goto(f"/bulky/bookings/{booking['id']}/change")
+    heading(page, "Change your collection")
+    page.get_by_label("Sofa or settee", exact=True).uncheck()
+    walk.sent("bulky: change, no items", "Save the change", empty=False)
 
     page.goto("/appointments")
     page.get_by_role("link", name="Housing options interview").click()
@@ -149,6 +258,18 @@ def test_every_resident_form_keeps_the_error_pattern_signed_in(walk, stack, back
     expect(page.locator("#held")).to_be_visible()
     page.get_by_label("Email address").fill("")
     walk.sent("appointment: questions", "Book appointment")
+    page.get_by_role("radio", name="I want to move").check()
+    page.get_by_label("Email address").fill("walker@example.org")
+    page.get_by_role("button", name="Book appointment").click()
+    expect(page.locator("#booked")).to_be_visible()
+    page.goto(stack.link_in_mail("walker@example.org", "/appointments/manage?move="))
+    heading(page, "Move your appointment")
+    walk.sent("appointment: move", "Move appointment")
+    cancel = stack.link_in_mail("walker@example.org", "/appointments/manage?cancel=")
+    page.goto(cancel)
+    heading(page, "Cancel your appointment")
+    stack.post("/v1/appointments/cancel", {"token": cancel.split("cancel=")[1]})  # cancelled meanwhile, elsewhere
+    walk.sent("appointment: cancel, already cancelled", "Cancel appointment", empty=False)
 
     page.goto("/account")
     heading(page, "Your account")
@@ -164,17 +285,69 @@ def test_every_resident_form_keeps_the_error_pattern_signed_in(walk, stack, back
     walk.done()
 
 
-def test_every_staff_form_keeps_the_error_pattern(desk, stack):
+def test_every_staff_form_keeps_the_error_pattern(desk, stack, back_office, pay, monkeypatch):  # noqa: F811
+    from tests.web.test_staff_payments import paid_booking
+    monkeypatch.setenv("DOORSTEP_CHAT_HOURS", "Mon-Sun 00:00-23:59")  # open whenever the suite runs
     walk = Walk(desk.new_page())
     page = walk.page
-    sign_in(page, stack.resident("walking.officer@council.example", name="Walking Officer", role="admin"),
-            next_path="/staff")
+    officer = "walking.officer@council.example"
+    sign_in(page, stack.resident(officer, name="Walking Officer", role="admin"), next_path="/staff")
     expect(page.locator(".desk-menu")).to_be_visible()  # signed in, on the desk
     walk.forms(STAFF)
     report = stack.report(description="A pothole for the staff error walk")
     page.goto(f"/staff/reports/{report['id']}")
     heading(page, "")
     walk.sent("staff: a report, nothing changed", "Save changes", empty=False)  # its answers are drawn filled in
+
+    resident = Caller(stack, stack.resident(f"walk.chat.{uuid.uuid4().hex[:6]}@example.org"))
+    chat, _ = resident.call("POST", "/v1/conversations", {"text": "A question for the error walk"},
+                            {"Idempotency-Key": uuid.uuid4().hex})
+    Caller(stack, officer).call("POST", f"/v1/staff/conversations/{chat['id']}/take", {})
+    page.goto(f"/staff/chat/{chat['id']}")
+    expect(page.get_by_label("Report reference")).to_be_visible()  # its forms drawn, the last one too
+    walk.sent("staff chat: answer", "Send answer")
+    page.get_by_label("Category").select_option("")
+    walk.sent("staff chat: report", "Make the report", empty=False)  # its words are drafted from the chat
+    walk.sent("staff chat: link a report", "Link the report")
+    walk.bad("staff chat: link a report", "Link the report", "Report reference", "not a reference")
+
+    started, _ = resident.call("POST", "/v1/petitions", {"action": "Walk every form the council has",
+                                                          "background": "A petition waiting for moderation."},
+                               {"Idempotency-Key": uuid.uuid4().hex})
+    page.goto(f"/staff/petitions/{started['id']}")
+    heading(page, "Walk every form the council has")
+    walk.sent("staff petition: reject", "Reject petition")  # publishing asks nothing: pressed, it publishes
+
+    page.goto("/staff/petitions/PT-TREES2")
+    heading(page, "")
+    walk.sent("staff petition: response", "Publish response and tell signers")
+    walk.sent("staff petition: debate", "Schedule debate and tell signers")
+    debate = page.locator("#debate-form")
+    for part, value in (("Day", "31"), ("Month", "2"), ("Year", "2027")):
+        debate.get_by_label(part).fill(value)
+    walk.sent("staff petition: debate (bad date)", "Schedule debate and tell signers", empty=False)
+    walk.sent("staff petition: invalidate", "Invalidate signatures")
+
+    paid = paid_booking(stack)
+    page.goto(f"/staff/payments/{paid['payment']['id']}")
+    heading(page, "")
+    walk.sent("staff: refund", "Refund")
+    walk.bad("staff: refund", "Refund", "Amount to refund (£)", "lots")
+
+    locked_out(stack, JOINT)
+    page.goto("/staff/council-tax")
+    page.get_by_label("Account reference").fill(JOINT)
+    page.get_by_label("Why you are looking").fill("Caller is locked out after others' tries")
+    page.get_by_role("button", name="Look up").click()
+    expect(page.locator("#ctax-lock")).to_be_visible()
+    page.route("**/v1/staff/council-tax/unlocks", lambda route: route.abort())  # no signal as it is pressed
+    walk.sent("staff: council tax unlock, no signal", "Let the caller try again now", empty=False)
+    page.unroute("**/v1/staff/council-tax/unlocks")
+
+    for path in NO_FORM:
+        page.goto(path)
+        heading(page, "")
+        expect(page.locator("#screen form")).to_have_count(0)
     walk.done()
 
 
@@ -212,6 +385,8 @@ def test_the_crew_form_keeps_the_error_pattern(chromium, stack):
         page.goto(f"/crew/jobs/{job_id}")
         heading(page, "")
         walk.sent("crew: job update", "Note or photo only")
+        walk.sent("crew: unable, no reason", "Unable to do", empty=False)
+        walk.bad("crew: job update", "Done", "Why it cannot be done", "A reason, but it is done")
         walk.done()
     finally:
         phone.close()

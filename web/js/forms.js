@@ -6,7 +6,7 @@ import {fieldId, h, uid} from "./dom.js";
 import {t} from "./i18n.js";
 
 /** A form group answering to API field names `field` (space-separated). */
-function group(field, ...children) {
+export function group(field, ...children) {
   return h("div", {class: "form-group", dataset: {field}}, ...children);
 }
 
@@ -117,7 +117,7 @@ export function onSubmit(form, view, work, labels = {}) {
     try {
       await work(event);
     } catch (error) {
-      showErrors(view, errorsOf(error), labels);
+      showErrors(view, errorsOf(error), labels, form);
     }
   });
 }
@@ -192,13 +192,18 @@ export function looksLikePhone(text) {
   return /^(?=.{7,20}$)\+?[ ()-]*(?:[0-9][ ()-]*){7,15}$/.test(text);
 }
 
-/** Show errors GOV.UK's way: a summary first, linking to each field's message. */
-export function showErrors(part, errors, labels = {}) {
+/**
+ * Show errors GOV.UK's way: a summary first, linking to each field's message.
+ * An error of no field (no signal, a link used meanwhile) goes to the first
+ * question of `sent`, the form or part pressed: where the person tries again.
+ */
+export function showErrors(part, errors, labels = {}, sent = null) {
   clearErrors(part);
   const root = screenOf(part);
   const list = h("ul", {class: "error-summary__list"});
   for (const {field, message, whole} of errors) {
-    const g = groupFor(part, field) || groupFor(root, field);  // the form's own field first
+    const g = groupFor(part, field) || groupFor(root, field)  // the form's own field first
+      || (!field && sent ? (sent.dataset?.field ? sent : sent.querySelector("[data-field]")) : null);
     const target = g && (g.querySelector("input:not([type=hidden]), textarea, select") || g.querySelector("button"));
     if (target && !target.id) target.id = uid("field");
     const label = labels[field] || labels[field?.replace(/\[\d+\]/g, "")] || "";
@@ -210,7 +215,7 @@ export function showErrors(part, errors, labels = {}) {
       const note = h("p", {class: "error-message", id}, h("span", {class: "visually-hidden"}, t("form.error")), text);
       const place = g.querySelector(":scope > .hint, :scope > fieldset > .hint")
         || g.querySelector(":scope > fieldset > legend, :scope > label, :scope > h1");
-      place.after(note);
+      if (place) place.after(note); else g.prepend(note);  // a group of a button only: the words above it
       g.querySelectorAll("input, textarea, select").forEach(el => {
         el.setAttribute("aria-invalid", "true");
         el.setAttribute("aria-describedby", `${el.getAttribute("aria-describedby") || ""} ${id}`.trim());

@@ -18,8 +18,10 @@ UNAVAILABLE = "Council tax accounts cannot be reached just now. Try again in a f
 
 
 def closed_for_the_night(back):
-    clock = f"{back:%I:%M%p}".lstrip("0").lower().replace(":00", "")
-    return f"Council tax accounts are closed overnight while the council's system is updated. They are back at {clock}."
+    # The time as every message and screen writes it ("4:15am", "midday"), not strftime's "12pm".
+    from ..shared.clock import clock
+    return f"Council tax accounts are closed overnight while the council's system is updated. They are back at " \
+           f"{clock(back)}."
 NOT_LINKED = "No linked council tax account has that id."
 NO_DOCUMENT = "That account has no such bill or letter."
 SECTIONS = "Ask for sections among plan, payments, documents, benefits and rent, separated by commas, or none."

@@ -14,6 +14,24 @@ const INPUTS = {
   organisation_name: {autocomplete: "organization"},
 };
 
+/** An answer left empty, as the engine counts one (forms/answers.py blank). */
+export function blank(answer) {
+  if (answer && typeof answer === "object" && !Array.isArray(answer)) return Object.values(answer).every(blank);
+  return answer === null || answer === undefined || (Array.isArray(answer) && !answer.length)
+    || (typeof answer === "string" && !answer.trim());
+}
+
+/**
+ * A required question left empty, in the engine's own words (forms/wording.py): "Select …" for a
+ * choice, "Enter …" otherwise, the question as words in a sentence (no "?", a lower-case first word).
+ */
+export function requiredWords(q) {
+  const said = q.label.trim().replace(/\s*\?$/, "");
+  const lower = /^.[a-z ]/.test(said) || said.length === 1 ? said.charAt(0).toLowerCase() + said.slice(1) : said;
+  return t(["selection", "property", "file"].includes(q.type) ? "forms.required_select" : "forms.required",
+    {label: lower});
+}
+
 export function question(q, answer, {heading = false, submissionId} = {}) {
   const common = {field: q.id, hint: q.hint, optional: q.optional};
   const single = {...common, label: q.label, heading};

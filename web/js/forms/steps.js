@@ -10,7 +10,7 @@ import {myProperty} from "../my-property.js";
 import {navigate} from "../router.js";
 import {nextPath} from "../screens/forms.js";
 import {answered, keep, kept, pageOf, tokenHeader, walk} from "./local.js";
-import {answerWords, question} from "./questions.js";
+import {answerWords, blank, question, requiredWords} from "./questions.js";
 
 export async function render(view, formId, submissionId, step) {
   const base = `/forms/${encodeURIComponent(formId)}/${encodeURIComponent(submissionId)}`;
@@ -147,8 +147,8 @@ export async function renderPage(view, formId, submissionId, pageId) {
       next = saved.next;
     } catch (error) {
       if (!(error instanceof Offline) || !mine?.definition) throw error;
-      const missing = page.questions.filter(q => !q.optional && given[q.id] === null);
-      if (missing.length) throw new Invalid(missing.map(q => ({field: q.id, message: t("forms.required", {label: q.label})})));
+      const missing = page.questions.filter(q => !q.optional && blank(given[q.id]));
+      if (missing.length) throw new Invalid(missing.map(q => ({field: q.id, message: requiredWords(q)})));
       const now = answered(submissionId, pageId, given, false);
       next = walk(now.definition, now.answers)[1];
     }

@@ -6,7 +6,7 @@
 // its other link (/?withdraw-support=TOKEN) is me-too-withdraw.js.
 import {api, ApiError} from "../api.js";
 import {append, h, uid} from "../dom.js";
-import {button} from "../forms.js";
+import {button, check, group, Invalid, looksLikeEmail, onSubmit} from "../forms.js";
 import {t, tCount} from "../i18n.js";
 import {signedIn} from "../session.js";
 
@@ -30,32 +30,25 @@ export function meToo(report, {compact = false} = {}) {
   const askEmail = () => {
     press.remove();
     const inputId = uid("metoo-email");
-    const errorId = uid("metoo-error");
     const field = h("input", {class: "input", id: inputId, name: "email", type: "email", autocomplete: "email",
-      spellcheck: false});
+      spellcheck: false, "aria-describedby": `${inputId}-hint`});
     const form = h("form", {class: "metoo__form", novalidate: true},
-      h("div", {class: "form-group"}, h("label", {class: "label", for: inputId}, t("metoo.email_label")),
+      group("email", h("label", {class: "label", for: inputId}, t("metoo.email_label")),
         h("div", {class: "hint", id: `${inputId}-hint`}, t("metoo.email_hint")), field),
       button(t("metoo.send_link")));
-    field.setAttribute("aria-describedby", `${inputId}-hint`);
-    form.addEventListener("submit", async event => {
-      event.preventDefault();
-      form.querySelector(".error-message")?.remove();
-      field.removeAttribute("aria-invalid");
-      field.setAttribute("aria-describedby", `${inputId}-hint`);
+    // GOV.UK's way, as every form: the summary at the top of the screen, the same words at this box.
+    onSubmit(form, form, async () => {
+      const email = field.value.trim();
+      check(["email", t("metoo.email_missing"), email], ["email", t("metoo.email_invalid"), !email || looksLikeEmail(email)]);
       try {
-        done(await api(`/v1/reports/${encodeURIComponent(id)}/supporters`, {method: "POST", auth: false,
-          body: {email: field.value.trim()}}));
-        form.remove();
+        done(await api(`/v1/reports/${encodeURIComponent(id)}/supporters`, {method: "POST", auth: false, body: {email}}));
       } catch (error) {
-        const message = error instanceof ApiError && error.fields[0]?.field === "email"
-          ? t("metoo.email_invalid") : error instanceof ApiError ? error.message : t("error.offline");
-        field.before(h("p", {class: "error-message", id: errorId},
-          h("span", {class: "visually-hidden"}, t("form.error")), message));
-        field.setAttribute("aria-invalid", "true");
-        field.setAttribute("aria-describedby", `${inputId}-hint ${errorId}`);
-        field.focus();
+        if (error instanceof ApiError && error.fields[0]?.field === "email") {
+          throw new Invalid([{field: "email", message: t("metoo.email_invalid")}]);
+        }
+        throw error;
       }
+      form.remove();
     });
     box.append(form);
     field.focus();

@@ -4,7 +4,7 @@
 // free times of the same service first. No sign-in: the link is the key.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, errorsOf, Invalid, onSubmit, select} from "../forms.js";
+import {button, choices, errorsOf, group, Invalid, onSubmit, select} from "../forms.js";
 import {formatClock, formatDay, t} from "../i18n.js";
 import {redraw} from "../router.js";
 
@@ -17,7 +17,8 @@ function done(view, key, appointment) {
 }
 
 function leave(view, token) {
-  const form = h("form", {novalidate: true, id: "leave"}, button(t("appointments.leave_button"), {warning: true}));
+  // The link is the form's one answer: a refusal of it (used, out of date) shows at the button.
+  const form = h("form", {novalidate: true, id: "leave"}, group("token", button(t("appointments.leave_button"), {warning: true})));
   onSubmit(form, view, async () => {
     await api("/v1/appointments/waiting-list/leave", {method: "POST", auth: false, body: {token}});
     redraw(view, h("div", {class: "panel", id: "changed"}, h("h1", {class: "panel__title"}, t("appointments.left"))));
@@ -43,7 +44,8 @@ export async function render(view, {params}) {
     h("p", {class: "body", id: "current"}, t("appointments.current", {service: a.service_name, when: a.start_text,
       place: a.place})));
   if (purpose === "cancel") {
-    const form = h("form", {novalidate: true, id: "cancel"}, button(t("appointments.cancel_button"), {warning: true}));
+    const form = h("form", {novalidate: true, id: "cancel"},
+      group("token", button(t("appointments.cancel_button"), {warning: true})));
     onSubmit(form, view, async () => done(view, "appointments.cancelled",
       await api("/v1/appointments/cancel", {method: "POST", auth: false, body: {token}})));
     return append(view, form);

@@ -4,9 +4,9 @@
 // Answers stay on the phone until Send: the close is told before the first question.
 import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, input, onSubmit} from "../forms.js";
+import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {walk} from "../forms/local.js";
-import {question} from "../forms/questions.js";
+import {blank, question, requiredWords} from "../forms/questions.js";
 import {formatDay, t} from "../i18n.js";
 import {navigate} from "../router.js";
 
@@ -91,6 +91,9 @@ async function respond(view, c, pageId) {
   onSubmit(step, view, async () => {
     const answers = {...mine.answers};
     page.questions.forEach((q, i) => { answers[q.id] = shown[i].read(step); });
+    // Checked on its own page (nothing is sent until the end): a question left empty is said here, not after Send.
+    const missing = page.questions.filter(q => !q.optional && blank(answers[q.id]));
+    if (missing.length) throw new Invalid(missing.map(q => ({field: q.id, message: requiredWords(q)})));
     keep(c.id, {...mine, answers});
     const [, next] = walk(form, answers);
     await navigate(`${base}/respond?page=${encodeURIComponent(next === "check" ? "send" : next)}`);

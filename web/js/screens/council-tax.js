@@ -30,10 +30,13 @@ function row(key, value) {
 function age(account) {
   const minutes = Math.floor(account.age_s / 60);
   // In the back office's nightly window: when it is back, and that requests wait for it, not "try again".
+  // A copy from under a minute ago is "less than a minute" old, never "0 minutes".
+  const time = account.back_at ? formatClock(account.back_at) : null;
+  const said = key => (minutes ? tCount(key, minutes, {time}) : t(`${key}_now`, {time}));
   if (account.stale && account.back_at) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
-    h("p", {class: "body"}, tCount("ctax.stale_night", minutes, {time: formatClock(account.back_at)})));
+    h("p", {class: "body"}, said("ctax.stale_night")));
   if (account.stale) return h("div", {class: "inset", role: "status", id: "ctax-stale"},
-    h("p", {class: "body"}, tCount("ctax.stale", minutes)));
+    h("p", {class: "body"}, said("ctax.stale")));
   return h("p", {class: "hint", id: "ctax-age"}, minutes ? tCount("ctax.updated", minutes) : t("ctax.updated_now"));
 }
 

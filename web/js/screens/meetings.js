@@ -8,7 +8,7 @@
 // webcast; the forms themselves are screens/taking-part.js.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, errorsOf, input, select} from "../forms.js";
+import {button, check, errorsOf, input, onSubmit, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 
@@ -21,6 +21,8 @@ export async function render(view, {params, url}) {
   const found = path.match(/^\/meetings\/(\d{1,12})$/);
   return found ? agenda(view, found[1]) : list(view, params);
 }
+
+const SEARCH_MIN = 2, SEARCH_MAX = 100;  // the API's limits on the words looked for (democracy/limits.py)
 
 async function ask(view, path) {
   try {
@@ -66,12 +68,14 @@ async function list(view, params) {
     navigate(`/meetings?${query({when: chosen.when, committee: filters.elements.committee.value || undefined,
       ward: filters.elements.ward.value.trim() || undefined})}`);
   });
-  const search = h("form", {role: "search", id: "item-search"},
-    input({field: "q", label: t("meetings.search"), value: params.get("q") || "", type: "search"}),
+  const search = h("form", {role: "search", id: "item-search", novalidate: true},
+    input({field: "q", label: t("meetings.search"), value: params.get("q") || "", type: "search", maxlength: SEARCH_MAX}),
     button(t("meetings.search_button"), {secondary: true}));
-  search.addEventListener("submit", event => {
-    event.preventDefault();
-    navigate(`/meetings?${query({q: search.elements.q.value.trim() || undefined})}`);
+  // Nothing, or too little, to look for is said at the box, not sent to come back as the API's words.
+  onSubmit(search, view, async () => {
+    const q = search.elements.q.value.trim();
+    check(["q", t("meetings.search_missing"), q], ["q", t("meetings.search_short", {min: SEARCH_MIN}), !q || q.length >= SEARCH_MIN]);
+    await navigate(`/meetings?${query({q})}`);
   });
   append(view, filters, search);
   if (params.get("q")) return found(view, params.get("q"));

@@ -200,7 +200,13 @@ async function reportForms(view, id, changed) {
   onSubmit(link, view, async () => {
     const reference = link.elements.report_id.value.trim();
     if (!reference) throw new Invalid([{field: "report_id", message: t("staff.chat.link_required")}]);
-    const now = await api(`${API}/${id}/link`, {method: "POST", body: {report_id: reference}});
+    const now = await api(`${API}/${id}/link`, {method: "POST", body: {report_id: reference}}).catch(error => {
+      // No such report: said at the box, in the desk's words, not the API's bare "No report …".
+      if (error instanceof ApiError && error.code === "report_not_found") {
+        throw new Invalid([{field: "report_id", message: t("staff.chat.link_unknown", {reference})}]);
+      }
+      throw error;
+    });
     link.reset();
     changed(now, "staff.chat.linked", reference.toUpperCase());
   }, {report_id: t("staff.chat.link_reference")});

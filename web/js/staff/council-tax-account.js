@@ -5,7 +5,7 @@
 // for the lookup goes with each opening and lift, so the audit says why.
 import {api} from "../api.js";
 import {h} from "../dom.js";
-import {button, errorsOf, showErrors} from "../forms.js";
+import {button, clearErrors, errorsOf, showErrors} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {savePdf} from "../save-pdf.js";
 import {money} from "./payments.js";
@@ -60,13 +60,20 @@ function claims(found) {
     : h("p", {class: "body"}, t("staff.ctax.no_claims"))];
 }
 
-function lock(found, reason, notice) {
+function lock(view, found, reason, notice) {
   if (!found.lock || !found.lock.locked_until) return [];
-  const box = h("div", {class: "inset", id: "ctax-lock"},
+  // A question of one button: a failure (no signal, the lift refused) is said GOV.UK's way, at the button.
+  const box = h("div", {class: "inset", id: "ctax-lock", dataset: {field: "unlock"}},
     h("p", {class: "body"}, t("staff.ctax.locked", {tries: found.lock.wrong_tries,
       until: formatDate(found.lock.locked_until, true)})),
     button(t("staff.ctax.unlock"), {type: "button", secondary: true, onclick: async () => {
-      await api("/v1/staff/council-tax/unlocks", {method: "POST", body: {reference: found.reference, reason}});
+      clearErrors(view);
+      try {
+        await api("/v1/staff/council-tax/unlocks", {method: "POST", body: {reference: found.reference, reason}});
+      } catch (error) {
+        showErrors(view, errorsOf(error), {}, box);
+        return;
+      }
       box.remove();
       notice.textContent = t("staff.ctax.unlocked");
     }}));
@@ -74,6 +81,6 @@ function lock(found, reason, notice) {
 }
 
 export function sections(view, found, reason, notice) {
-  return [...lock(found, reason, notice), ...plan(found), ...payments(found), ...documents(view, found, reason),
+  return [...lock(view, found, reason, notice), ...plan(found), ...payments(found), ...documents(view, found, reason),
     ...claims(found)];
 }

@@ -2,7 +2,7 @@
 // response and debate (If-Match: the version read), invalidation and audit.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, textarea} from "../forms.js";
+import {button, choices, dateInput, dateValue, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 
@@ -112,8 +112,10 @@ async function one(view, id) {
       button(t("staff.petitions.invalidate"), {warning: true}));
     const outcome = h("p", {class: "body", id: "invalidate-outcome", role: "status"});
     onSubmit(invalidate, view, async () => {
-      const done = await api(`/v1/staff/petitions/${id}/invalidate`, {method: "POST",
-        body: filled(invalidate, ["domain", "postcode", "client"])});
+      const body = filled(invalidate, ["domain", "postcode", "client"]);
+      // Each box may be left empty, not all three: said at the first, before the API is asked.
+      if (!Object.keys(body).length) throw new Invalid([{field: "domain", message: t("staff.petitions.invalidate_missing")}]);
+      const done = await api(`/v1/staff/petitions/${id}/invalidate`, {method: "POST", body});
       outcome.textContent = tCount("staff.petitions.invalidated", done.invalidated, {uncounted: done.uncounted,
         total: done.signature_count});
     }, {domain: t("staff.petitions.domain"), postcode: t("staff.petitions.postcode"),
