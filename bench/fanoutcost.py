@@ -25,7 +25,6 @@ BENCH_FANOUT_N=10000 runs a smaller trial.
 """
 import json
 import os
-import socket
 import sys
 import time
 
@@ -39,9 +38,8 @@ EMAIL_EVERY = 4  # every 4th subscriber also asked for e-mail: two messages
 
 
 def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    from doorstep_cli.local.serving import free_port
+    return free_port()  # never one port twice in a process
 
 
 def city_centre(progress):
