@@ -37,11 +37,6 @@ MEMORY_RUNS = 8
 EMAIL_EVERY = 4  # every 4th subscriber also asked for e-mail: two messages
 
 
-def _free_port():
-    from doorstep_cli.local.serving import free_port
-    return free_port()  # never one port twice in a process
-
-
 def city_centre(progress):
     """(report point, {key: [(alert_id, lat, lon, radius)]}) of the clustered
     city-centre sample event with the most rows under its keys."""
@@ -97,9 +92,8 @@ def channels(alert_id):
 
 
 def scenario(name, make, progress):
-    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
-    engine = DynamoDBLocal(None, _free_port())
-    engine.start()
+    from doorstep_cli.local.dynamodb_local import start_on_a_free_port
+    engine = start_on_a_free_port()  # started again elsewhere if its port is taken while it boots
     os.environ["DOORSTEP_DYNAMODB_ENDPOINT"] = engine.url
     try:
         from moto import mock_aws
