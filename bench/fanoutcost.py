@@ -25,7 +25,6 @@ BENCH_FANOUT_N=10000 runs a smaller trial.
 """
 import json
 import os
-import socket
 import sys
 import time
 
@@ -36,12 +35,6 @@ SEND_S = 0.05  # one push, SES or SNS call answered in 50 ms
 THREADS = 2  # invocations at once here (Lambda: batching.WORKER_CONCURRENCY; see bench.fanoutlatency)
 MEMORY_RUNS = 8
 EMAIL_EVERY = 4  # every 4th subscriber also asked for e-mail: two messages
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def city_centre(progress):
@@ -99,9 +92,8 @@ def channels(alert_id):
 
 
 def scenario(name, make, progress):
-    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
-    engine = DynamoDBLocal(None, _free_port())
-    engine.start()
+    from doorstep_cli.local.dynamodb_local import start_on_a_free_port
+    engine = start_on_a_free_port()  # started again elsewhere if its port is taken while it boots
     os.environ["DOORSTEP_DYNAMODB_ENDPOINT"] = engine.url
     try:
         from moto import mock_aws

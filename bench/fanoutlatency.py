@@ -201,11 +201,9 @@ def depth_of(jobs):
 
 def scenario(n, fanout_most, progress):
     from chalicelib.handlers.alerts import batching
-    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
-    from .fanoutcost import _free_port
+    from doorstep_cli.local.dynamodb_local import start_on_a_free_port
     from .fanoutrun import new_report
-    engine = DynamoDBLocal(None, _free_port())
-    engine.start()
+    engine = start_on_a_free_port()  # started again elsewhere if its port is taken while it boots
     os.environ["DOORSTEP_DYNAMODB_ENDPOINT"] = engine.url
     saved = batching.FANOUT
     batching.FANOUT = fanout_most

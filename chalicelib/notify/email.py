@@ -7,6 +7,7 @@ headers, so they go to SES as raw MIME: SendEmail cannot carry headers.
 """
 from datetime import timedelta
 
+from ..leases import LEASE  # a sender that took a message and stopped: another may take it after this
 from . import FAILED, LOCAL_STAGES, SENT
 from .outbox import keep, outbox_row
 from .templates import alert_email
@@ -46,7 +47,6 @@ def keyed(headers, key, to, sender):
     return {**headers, "Message-ID": mark, "X-Doorstep-Message-ID": mark}
 
 
-LEASE = timedelta(minutes=10)  # a sender that took a message and stopped: another may take it after this
 RETRY_AFTER = (timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=6))
 
 
@@ -83,6 +83,7 @@ def _deliver(store, row, now):
     """Send one queued e-mail if no other sender has it; True when it went."""
     from ..config import settings
     from ..faults import boundary
+    from ..leases import outbox_lease, ticking_from
     if not store.claim(row, now + LEASE):
         return False
     boundary("email.claimed")
@@ -92,9 +93,11 @@ def _deliver(store, row, now):
         if mailing:  # raw MIME: SendEmail cannot carry the Message-ID
             from . import aws
             headers = row.headers or {"Message-ID": message_id_header(row.id, row.to, s.email_sender)}
-            aws.client("ses", s).send_raw_email(
-                Source=s.email_sender, Destinations=[row.to],
-                RawMessage={"Data": mime(s.email_sender, row.to, row.subject or "", row.body, None, headers, now)})
+            with outbox_lease(ticking_from(now), store, row, now + LEASE):
+                aws.client("ses", s).send_raw_email(
+                    Source=s.email_sender, Destinations=[row.to],
+                    RawMessage={"Data": mime(s.email_sender, row.to, row.subject or "", row.body, None, headers,
+                                             now)})
     except Exception as e:  # noqa: BLE001 (SES's errors, the network's: the message waits and is tried again)
         import logging
         tries = int(row.tries or 0) + 1

@@ -220,6 +220,11 @@ class AlertStore:
             return False
         return True
 
+    def renew(self, delivery_id, held_since, now):
+        """The claim moved on to `now`, if it is still the one taken (or last renewed)
+        at `held_since`: False when another run has taken it since."""
+        return renew_claim(delivery_id, held_since, now, "delivery")
+
     def settle(self, delivery_id, status, attempts):
         DeliveryModel(delivery_id).update(actions=[
             DeliveryModel.status.set(status), DeliveryModel.attempts.set(attempts)])
@@ -233,6 +238,19 @@ class AlertStore:
                     DeliveryModel.claimed_at == claimed_at))
         except EditConflict:
             pass  # a run that took it as stale claimed or settled it since: it is that run's to finish
+
+
+def renew_claim(row_id, held_since, now, what):
+    """A claim in the deliveries table (a delivery's, an effect's) moved on to `now`,
+    fenced on the moment its runner holds it at."""
+    row = DeliveryModel(row_id)
+    condition = (DeliveryModel.status == "claimed") & (DeliveryModel.claimed_at == held_since)
+    try:
+        with writes([what]):
+            row.update(actions=[DeliveryModel.claimed_at.set(now)], condition=condition)
+    except EditConflict:
+        return False
+    return True
 
 
 def event_from_image(image):

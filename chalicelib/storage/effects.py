@@ -9,7 +9,7 @@ ATTEMPTS times: the dead letter, logged and counted, never run again by
 itself). A runner renews its claim while it works (`renew`), so a claim left
 by a runner that died goes stale within the short lease and is taken again.
 """
-from .alerts import DeliveryModel
+from .alerts import DeliveryModel, renew_claim
 from .binding import bind, get_or_none, writes
 from .errors import EditConflict
 
@@ -39,14 +39,7 @@ class EffectStore:
     def renew(self, event_id, name, held_since, now):
         """The claim moved on to `now`, if it is still the one this runner took
         (claimed, at `held_since`): False when another runner has taken it since."""
-        row = DeliveryModel(claim_id(event_id, name))
-        condition = (DeliveryModel.status == "claimed") & (DeliveryModel.claimed_at == held_since)
-        try:
-            with writes(["effect"]):
-                row.update(actions=[DeliveryModel.claimed_at.set(now)], condition=condition)
-        except EditConflict:
-            return False
-        return True
+        return renew_claim(claim_id(event_id, name), held_since, now, "effect")
 
     def status(self, event_id, name):
         """(status, attempts), or (None, 0) when never claimed."""

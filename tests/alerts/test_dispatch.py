@@ -328,3 +328,45 @@ def test_a_claim_given_back_late_leaves_the_claim_another_run_took_since(deps):
     assert not deps.alerts.claim("E1#push#x", later, later - STALE_CLAIM, later + DELIVERY_KEEP)
     deps.alerts.release("E1#push#x", later)
     assert deps.alerts.claim("E1#push#x", later, later - STALE_CLAIM, later + DELIVERY_KEEP)
+
+
+def test_a_delivery_a_dead_worker_held_is_sent_a_minute_later(deps, subscribe, report):
+    # Its claim went stale after five minutes; now a 45 s lease renewed while it is tried (issue 52).
+    from datetime import timedelta
+    from chalicelib.handlers.alerts.delivery import DELIVERY_KEEP, STALE_CLAIM, delivery_id
+    alert = subscribe(push_alert(1, **area()))
+    event = events_of(report())[0]
+    now = deps.clock()
+    push = deps.alerts.get(alert["id"]).channels["push"]
+    assert deps.alerts.claim(delivery_id(event.id, "push", push), now, now - STALE_CLAIM, now + DELIVERY_KEEP)
+    deps.clock = lambda: now + timedelta(minutes=1)
+    fake = FakeDeliver()
+    assert dispatch(deps, event, fake) == {"sent": 1}
+
+
+def test_a_delivery_still_being_tried_past_its_lease_keeps_its_claim(deps, subscribe, report, monkeypatch):
+    import time
+    from chalicelib import leases
+    from chalicelib.handlers.alerts.delivery import DELIVERY_KEEP, STALE_CLAIM, delivery_id
+    from chalicelib.storage.alerts import DeliveryModel
+    alert = subscribe(push_alert(1, **area()))
+    event = events_of(report())[0]
+    push = deps.alerts.get(alert["id"]).channels["push"]
+    claim = delivery_id(event.id, "push", push)
+    moment = [deps.clock()]
+    deps.clock = lambda: moment[0]
+    monkeypatch.setattr(leases, "RENEW_S", 0.01)
+    taken_meanwhile = []
+
+    class Slow(FakeDeliver):
+        def __call__(self, *args):
+            moment[0] += STALE_CLAIM * 3  # a push service slow to answer: three leases pass
+            deadline = time.monotonic() + 30
+            while DeliveryModel.get(claim, consistent_read=True).claimed_at < moment[0]:  # renewed at the later moment
+                assert time.monotonic() < deadline, "the claim was never renewed"
+                time.sleep(0.01)
+            now = moment[0]
+            taken_meanwhile.append(deps.alerts.claim(claim, now, now - STALE_CLAIM, now + DELIVERY_KEEP))
+            return super().__call__(*args)
+    assert dispatch(deps, event, Slow()) == {"sent": 1}
+    assert taken_meanwhile == [False]  # another run found it claimed, not stale

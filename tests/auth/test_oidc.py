@@ -195,11 +195,10 @@ def test_made_up_kids_do_not_make_us_hammer_the_issuer(issuers):
 
 
 def test_unreachable_jwks_is_reported_as_unavailable(monkeypatch):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        closed_port = s.getsockname()[1]
-    configure(monkeypatch, f"http://127.0.0.1:{closed_port}")
-    rejected(rs256(claims()), "jwks_unavailable")
+    from support.ports import refused_port
+    with refused_port() as closed_port:
+        configure(monkeypatch, f"http://127.0.0.1:{closed_port}")
+        rejected(rs256(claims()), "jwks_unavailable")
 
 
 def test_stalled_jwks_times_out_as_unavailable(monkeypatch):

@@ -183,3 +183,28 @@ def test_a_webhook_that_is_not_https_is_refused_with_its_path(deps):
     with pytest.raises(ValidationFailed) as refused:
         published(deps, "general-enquiry", definition)
     assert [f["field"] for f in refused.value.fields] == ["$.hand_on.url"]
+
+
+def test_a_post_a_dead_sweep_held_is_posted_by_the_sweep_a_minute_later(client, deps, receiver, dies_after_commit,
+                                                                         monkeypatch):
+    # Its lease was two minutes; now 45 s, renewed while a post runs (issue 52).
+    from chalicelib.handlers.forms import webhook
+    from chalicelib.handlers.forms.webhook_queue import send_due
+    dies_after_commit()
+    receiver.statuses = [503]
+    reference = enquiry_sent(client, deps, receiver.url)  # the first try met a 503: again at SENT + 1 minute
+    due = SENT + timedelta(minutes=1)
+    real = webhook.post
+
+    class Died(BaseException):
+        pass
+
+    def dies(*args, **kwargs):
+        monkeypatch.setattr(webhook, "post", real)
+        raise Died()
+    monkeypatch.setattr(webhook, "post", dies)
+    with pytest.raises(Died):
+        send_due(at(deps, due))  # the row claimed, then the process gone
+    assert send_due(at(deps, due + timedelta(seconds=30))) == {}  # its lease still runs
+    assert send_due(at(deps, due + timedelta(minutes=1))) == {"webhook_sent": 1}
+    assert len(receiver.received) == 2

@@ -129,7 +129,7 @@ def test_an_e_mail_to_a_body_the_mail_service_took_before_the_worker_died_goes_a
     from moto.ses.models import ses_backends
     from chalicelib import config
     from chalicelib.handlers.forwarding import sender
-    from chalicelib.notify.email import LEASE, message_id_header, send_queued
+    from chalicelib.notify.email import message_id_header, send_queued
     from chalicelib.storage.outbox import OutboxStore
     real = config.settings
     monkeypatch.setattr(config, "settings", lambda: dataclasses.replace(real(), stage="prod",
@@ -140,7 +140,8 @@ def test_an_e_mail_to_a_body_the_mail_service_took_before_the_worker_died_goes_a
     dies_once_at(monkeypatch, OutboxStore, "settle")
     with pytest.raises(Died):
         sender.attempt(bodies, rid, ROADS)  # SES took it; the outbox still says it is being sent
-    assert send_queued(bodies.clock() + LEASE + timedelta(seconds=1)) == 1
+    assert send_queued(bodies.clock() + timedelta(seconds=30)) == 0  # its lease, 45 s, not run out
+    assert send_queued(bodies.clock() + timedelta(minutes=1)) == 1  # a minute on: 10 minutes before (issue 52)
     sent = [email.message_from_string(m.raw_data, policy=policy.default)
             for m in ses_backends[DEFAULT_ACCOUNT_ID]["eu-west-2"].sent_messages]
     assert [m["To"] for m in sent] == ["a64.reports@highways.example"] * 2
@@ -148,3 +149,42 @@ def test_an_e_mail_to_a_body_the_mail_service_took_before_the_worker_died_goes_a
     mark = message_id_header(f"send:{rid}:{ROADS}:{made}", "a64.reports@highways.example", "reports@york.example")
     assert [(m["Message-ID"], m["X-Doorstep-Message-ID"]) for m in sent] == [(mark, mark)] * 2
     assert mark.endswith("@york.example>") and sent[0]["Subject"] == f"Pothole reported: {rid}"
+
+
+def test_a_send_a_dead_worker_held_is_tried_again_a_minute_later(client, bodies, monkeypatch):
+    # Its claim was two minutes; now a 45 s lease its worker renews while it sends (issue 52).
+    from dataclasses import replace
+    from datetime import timedelta
+    from chalicelib.handlers.forwarding import sender
+    rid = report_on_the_road(client)
+    dies_once_at(monkeypatch, sender, "_deliver")  # claimed, then nothing: the process is gone
+    with pytest.raises(Died):
+        sender.attempt(bodies, rid, ROADS)
+    assert sender.attempt(replace(bodies, clock=lambda: bodies.clock() + timedelta(seconds=30)), rid, ROADS) is None
+    assert sender.attempt(replace(bodies, clock=lambda: bodies.clock() + timedelta(minutes=1)), rid, ROADS) == "sent"
+    assert len(mail_to("a64.reports@highways.example")) == 1
+
+
+def test_a_send_still_going_past_its_lease_keeps_its_claim(client, bodies, monkeypatch):
+    import time
+    from dataclasses import replace
+    from chalicelib import leases
+    from chalicelib.handlers.forwarding import retries, sender
+    rid = report_on_the_road(client)
+    moment = [bodies.clock()]
+    running = replace(bodies, clock=lambda: moment[0])
+    monkeypatch.setattr(leases, "RENEW_S", 0.01)
+    real, taken_meanwhile = sender._deliver, []
+
+    def slow(*args, **kwargs):
+        moment[0] += retries.CLAIM * 3  # a body slow to answer: three leases pass
+        deadline = time.monotonic() + 30
+        while bodies.sends.get(rid, ROADS).claimed_until <= moment[0]:  # the renewal at the later moment
+            assert time.monotonic() < deadline, "the claim was never renewed"
+            time.sleep(0.01)
+        taken_meanwhile.append(sender.attempt(running, rid, ROADS))  # a second worker, a duplicate job
+        return real(*args, **kwargs)
+    monkeypatch.setattr(sender, "_deliver", slow)
+    assert sender.attempt(running, rid, ROADS) == "sent"
+    assert taken_meanwhile == [None] and len(mail_to("a64.reports@highways.example")) == 1
+    assert not leases._state.held  # nothing left renewing

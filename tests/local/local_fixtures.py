@@ -9,24 +9,23 @@ each is stopped (which wipes moto's memory) before the next starts.
 """
 from __future__ import annotations
 
-import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from doorstep_cli.local.emulator import Emulator
+from doorstep_cli.local.serving import free_port as free_port_once
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_port_once()
 
 
 @pytest.fixture
 def free_port() -> Callable[[], int]:
-    """Call for a port nobody is listening on (bind to 0, read it back)."""
+    """Call for a port nobody is listening on (bind to 0, read it back), never one
+    given before in this process: a stack given one port twice fought itself for it."""
     return _free_port
 
 

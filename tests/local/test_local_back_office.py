@@ -36,7 +36,7 @@ def test_the_nightly_window_is_configuration():
     assert nightly_window("23:00-23:30") == (time(23, 0), time(23, 30)) and nightly_window("off") is None
 
 
-def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(tmp_path, free_port, monkeypatch):
+def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(tmp_path, monkeypatch):
     from doorstep_cli.local.stack import start_local_back_office
     monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
     monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
@@ -44,7 +44,7 @@ def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(
                "paid_on": "2026-11-24", "key": "PY-1", "original_key": None, "card_brand": "visa"}
     references = []
     for _ in range(2):  # `make run`, stopped, and run again on the same data directory
-        monkeypatch.setenv("DOORSTEP_CIVICA_PORT", str(free_port()))
+        monkeypatch.setenv("DOORSTEP_CIVICA_PORT", "0")  # the office binds a port of its own: none to race for
         monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
         with start_local_back_office(tmp_path, 0) as office:
             civica = CivicaRevenues(office.url, office.user, office.password)
@@ -59,11 +59,11 @@ def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(
     assert kept == (3, 1) and (tmp_path / "civica.json").exists()
 
 
-def test_the_local_back_office_answers_as_slowly_as_configured(tmp_path, free_port, monkeypatch):
+def test_the_local_back_office_answers_as_slowly_as_configured(tmp_path, monkeypatch):
     import time
     from doorstep_cli.local.stack import start_local_back_office
     monkeypatch.delenv("DOORSTEP_CIVICA_URL", raising=False)
-    monkeypatch.setenv("DOORSTEP_CIVICA_PORT", str(free_port()))
+    monkeypatch.setenv("DOORSTEP_CIVICA_PORT", "0")  # the office binds a port of its own: none to race for
     monkeypatch.setenv("DOORSTEP_CIVICA_DELAY_MS", "50")
     monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
     with start_local_back_office(tmp_path, 0) as office:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import subprocess
 import sys
 import time
@@ -14,7 +16,8 @@ import pytest
 from local_fixtures import free_port  # noqa: F401 (fixtures)
 
 from doorstep_cli.local import aws_clients
-from doorstep_cli.local.dynamodb_local import DynamoDBLocal, EngineUnavailable
+from doorstep_cli.local import serving
+from doorstep_cli.local.dynamodb_local import DynamoDBLocal, EngineUnavailable, PortTaken, start_on_a_free_port
 
 
 @pytest.fixture
@@ -97,3 +100,64 @@ def test_a_missing_jar_is_named(tmp_path, monkeypatch, free_port):
     monkeypatch.setenv("DOORSTEP_DYNAMODB_LOCAL_JAR", str(tmp_path / "DynamoDBLocal.jar"))
     with pytest.raises(EngineUnavailable, match="DynamoDBLocal.jar, which does not exist"):
         DynamoDBLocal(tmp_path / "db", free_port()).start()
+
+
+class _Squatter(BaseHTTPRequestHandler):
+    """Another program's server on the engine's port: a second suite's web server
+    (404 to everything), or a second suite's DynamoDB Local (an empty list of tables)."""
+    status, body = 404, b"Not Found"
+
+    def do_POST(self):  # noqa: N802 (http.server's name)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(self.status)
+        self.send_header("Content-Type", "application/x-amz-json-1.0")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _AnotherEngine(_Squatter):
+    status, body = 200, b'{"TableNames": []}'
+
+
+def _squat(port, handler):
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize("squatter", [_Squatter, _AnotherEngine], ids=["a web server", "another engine"])
+def test_a_port_taken_while_the_engine_boots_is_never_taken_for_the_engine(free_port, squatter):
+    # Seen beside a second suite: the port was free when checked, another program bound it in the
+    # seconds the JVM took to boot, and ListTables was answered 404 by that program (or, worse,
+    # answered by that suite's own DynamoDB Local, whose tables this one would then have used).
+    engine = DynamoDBLocal(None, free_port())
+    engine.launch()
+    server = _squat(engine.port, squatter)
+    try:
+        with pytest.raises(PortTaken, match=f"port {engine.port}"):
+            engine.wait_ready(timeout=90)
+    finally:
+        server.shutdown()
+        server.server_close()
+        engine.stop()
+
+
+def test_an_engine_on_a_free_port_starts_again_on_another_when_its_port_is_taken(monkeypatch, free_port):
+    taken = free_port()
+    server = _squat(taken, _Squatter)
+    offered = [taken]
+    monkeypatch.setattr(serving, "free_port", lambda: offered.pop() if offered else free_port())
+    try:
+        engine = start_on_a_free_port()
+    finally:
+        server.shutdown()
+        server.server_close()
+    try:
+        assert engine.port != taken and engine.owns_port()
+        assert engine.client().list_tables()["TableNames"] == []
+    finally:
+        engine.stop()

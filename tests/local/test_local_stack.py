@@ -68,10 +68,12 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
     port, emulator_port, dynamodb_port = ports
     env = {**os.environ, **extra_env, "PYTHONPATH": str(PROJECT_ROOT), "DOORSTEP_EMULATOR_PORT": str(emulator_port),
            "DOORSTEP_DYNAMODB_PORT": str(dynamodb_port)}
-    # The payment provider's port too: PORT+3 of a random PORT may be any process's.
-    env.setdefault("DOORSTEP_PAY_PORT", str(_free_port()))
-    env.setdefault("DOORSTEP_CIVICA_PORT", str(_free_port()))  # the revenues back office's: PORT+7 likewise
-    env.setdefault("DOORSTEP_MODERNGOV_PORT", str(_free_port()))  # the committee system's: PORT+14 likewise
+    # Every port the stack binds is chosen free: PORT+N of a random PORT may be any process's
+    # (a second suite's beside this one): the payment provider's (PORT+3), the revenues back
+    # office's (+7), the committee system's (+14), the bill office's (+12) and live chat's (+5, +6).
+    for name in ("DOORSTEP_PAY_PORT", "DOORSTEP_CIVICA_PORT", "DOORSTEP_MODERNGOV_PORT",
+                 "DOORSTEP_BILL_OFFICE_PORT", "DOORSTEP_SOCKET_PORT", "DOORSTEP_SOCKET_API_PORT"):
+        env.setdefault(name, str(_free_port()))
     # A session of its own, as a terminal gives `make run`: kill -9 of the
     # group is a crash of the whole stack.
     return subprocess.Popen(

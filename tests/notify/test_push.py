@@ -76,12 +76,10 @@ def test_push_service_that_does_not_answer_in_time_is_retried(push_service, brow
 
 
 def test_unreachable_push_service_is_retried(browser):
-    import socket
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # nobody listens once it closes
-    subscription = {**browser.subscription, "endpoint": f"http://127.0.0.1:{port}/push/x"}
-    assert deliver("push", subscription, alert(), stage("test"), NOW, new_id) == "retry"
+    from support.ports import refused_port
+    with refused_port() as port:
+        subscription = {**browser.subscription, "endpoint": f"http://127.0.0.1:{port}/push/x"}
+        assert deliver("push", subscription, alert(), stage("test"), NOW, new_id) == "retry"
 
 
 @pytest.mark.parametrize("keys", [{}, {"p256dh": "AAAA", "auth": "AAAAAAAAAAAAAAAAAAAAAA"},

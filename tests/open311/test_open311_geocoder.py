@@ -2,7 +2,6 @@
 by DOORSTEP_GEOCODER: here a real HTTP server on 127.0.0.1 answering as
 Nominatim's /search does, so geopy's own request and parsing run."""
 import json
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
@@ -62,10 +61,10 @@ def nominatim(monkeypatch):
 
 @pytest.fixture
 def nominatim_down(monkeypatch):
-    with socket.socket() as s:  # a port nothing listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    monkeypatch.setenv("DOORSTEP_GEOCODER", geocoder_env(port))
+    from support.ports import refused_port
+    with refused_port() as port:  # a port nothing listens on, held so nothing can
+        monkeypatch.setenv("DOORSTEP_GEOCODER", geocoder_env(port))
+        yield
 
 
 @pytest.fixture(autouse=True)

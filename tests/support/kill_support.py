@@ -17,10 +17,11 @@ from datetime import timedelta
 
 import pytest
 
-# Past every claim a dead process can leave: an effect's (45 s, its job back within a minute:
-# tests/waste/test_effects_resume_within_a_minute.py), a send's (2 min), a delivery's (5 min),
-# the outbox's lease (10 min); a queue gives a page job back after longer.
-LATER = timedelta(minutes=11)
+# Past every claim a dead process can leave, all 45 s leases renewed while their runner lives
+# (chalicelib/leases.py): an effect's, a send's, a delivery's, the outbox's (11 minutes when they
+# were 45 s, 2, 5 and 10 minutes). The jobs the dead worker held are handed back here, as a
+# queue gives an effect's job back within a minute; a page job's visibility is longer.
+LATER = timedelta(minutes=1)
 
 
 def killed_at(boundary, step):

@@ -49,8 +49,13 @@ def test_an_effect_still_running_past_the_lease_keeps_its_claim(
     real, taken_meanwhile = not_collected.on_job_ended, []
 
     def slow(deps_, event, key):
+        from chalicelib.storage.alerts import DeliveryModel
+        from chalicelib.storage.effects import claim_id
         moment[0] += effects.STALE_CLAIM * 3  # a long effect: three leases pass while it runs
-        time.sleep(0.2)  # renewals, at the later moment
+        deadline = time.monotonic() + 30  # a renewal at the later moment: waited for, not guessed at
+        while DeliveryModel.get(claim_id(ended.id, EFFECT), consistent_read=True).claimed_at < moment[0]:
+            assert time.monotonic() < deadline, "the claim was never renewed"
+            time.sleep(0.01)
         now = moment[0]
         taken_meanwhile.append(deps.effects.claim(ended.id, EFFECT, now, now - effects.STALE_CLAIM, now + effects.KEEP))
         return real(deps_, event, key)

@@ -102,6 +102,7 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
         onPick({lat: c.lat, lon: c.lng});
       });
     }
+    box.dataset.state = "ready";  // a tap counts from now: what a test waits for before it taps
   });
 
   return {

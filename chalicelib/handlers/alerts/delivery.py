@@ -15,11 +15,12 @@ from collections import Counter
 from datetime import timedelta
 
 from ... import ids
+from ...leases import LEASE, renewed
 from .batching import SEND_MARGIN_S
 
 log = logging.getLogger(__name__)
 
-STALE_CLAIM = timedelta(minutes=5)
+STALE_CLAIM = LEASE  # renewed while a delivery is tried (chalicelib/leases.py)
 ATTEMPTS = 3  # tries per delivery on "retry", with exponential backoff
 BACKOFF_S = 0.5  # 0.5 s, then 1 s
 WORKERS = 8  # deliveries in flight at once (botocore clients are thread-safe)
@@ -116,20 +117,29 @@ def _deliver_once(deps, delivery_id, alert, channel, address, message, deliver, 
         return "already"
     from ...faults import boundary
     boundary("delivery.claimed")
+    held = [now]
+
+    def renew():
+        moment = deps.clock()
+        if not deps.alerts.renew(delivery_id, held[0], moment):
+            return False
+        held[0] = moment
+        return True
     attempts, outcome = 0, "retry"
-    while attempts < ATTEMPTS:
-        if attempts:
-            sleep(BACKOFF_S * 2 ** (attempts - 1))
-        attempts += 1
-        try:
-            outcome = deliver(channel, address, message, deps.settings, deps.clock(), deps.new_opaque_id)
-        except Exception:  # a channel bug must not stop the other deliveries
-            log.exception("deliver %s raised", delivery_id)
-            outcome = "retry"
-        if outcome != "retry":
-            break
+    with renewed(renew, f"delivery {delivery_id}"):
+        while attempts < ATTEMPTS:
+            if attempts:
+                sleep(BACKOFF_S * 2 ** (attempts - 1))
+            attempts += 1
+            try:
+                outcome = deliver(channel, address, message, deps.settings, deps.clock(), deps.new_opaque_id)
+            except Exception:  # a channel bug must not stop the other deliveries
+                log.exception("deliver %s raised", delivery_id)
+                outcome = "retry"
+            if outcome != "retry":
+                break
     if outcome == "retry":
-        deps.alerts.release(delivery_id, now)
+        deps.alerts.release(delivery_id, held[0])
         return DEFERRED
     boundary("delivery.sent")
     deps.alerts.settle(delivery_id, SETTLED.get(outcome, "failed"), attempts)

@@ -13,16 +13,18 @@ The row holds the submission's reference, not its answers: each try reads
 the submission, so the answers live in one place and go with it at the
 end of the form's retention (a row whose submission is gone is given up).
 Two sweeps never post one row at once: each claims it first (its try time
-moved on by LEASE, conditional on it being as read)."""
+moved on by LEASE, conditional on it being as read, and renewed while the post runs)."""
 import logging
 from datetime import datetime, timedelta, timezone
+
+from ... import leases
 
 CHANNEL, GIVEN_UP = "webhook", "webhook-failed"
 BACKOFF = [timedelta(minutes=m) for m in (1, 2, 4, 8, 15, 30, 60, 120, 240, 480)]  # then every 8 hours
 # Tries at 0, 1, 3, 7 ... 960 minutes, then every 8 hours: the 18th is three days on. Counted in tries, not
 # time, so a post staff send again gets the same three days afresh.
 GIVE_UP_AT_TRY = 18
-LEASE = timedelta(minutes=2)  # longer than a try takes (webhook.TIMEOUT_S)
+LEASE = leases.LEASE  # renewed while a try runs (a post may take webhook.TIMEOUT_S)
 KEEP = timedelta(days=30)  # the row (a reference and an address) after it was made
 _FAR = datetime(9999, 1, 1, tzinfo=timezone.utc)  # every given-up row's try time is before it
 PREFIX = "form-hook:"
@@ -61,7 +63,8 @@ def attempt(deps, row):
     try:
         if submission is None:
             raise WebhookRefused("the form sent is no longer kept")
-        post(deps, submission, row.to)
+        with leases.outbox_lease(deps.clock, deps.outbox, row, now + LEASE):
+            post(deps, submission, row.to)
     except WebhookRefused as e:
         if submission is None or tries >= GIVE_UP_AT_TRY:
             log.error("form webhook given up: %s after %s tries: %s", row.body, tries, e)

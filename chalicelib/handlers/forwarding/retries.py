@@ -1,13 +1,16 @@
 """When a failed send is tried again: after 5 minutes, then every 30, and
 after a day of trying it stops and waits for staff ("send again"), as
-FixMyStreet's sender does. A try claims its send for CLAIM so a second worker
-(a duplicate queue delivery) leaves it alone, and a crashed one's claim lapses."""
+FixMyStreet's sender does. A try claims its send for CLAIM, renewed while it
+talks to the body (chalicelib/leases.py), so a second worker (a duplicate queue
+delivery) leaves it alone, and a crashed one's claim lapses within a minute."""
 from datetime import timedelta
+
+from ...leases import LEASE
 
 FIRST_RETRY = timedelta(minutes=5)
 RETRY_EVERY = timedelta(minutes=30)
 GIVE_UP_AFTER = timedelta(days=1)
-CLAIM = timedelta(minutes=2)
+CLAIM = LEASE
 
 
 def after_failure(send, now):

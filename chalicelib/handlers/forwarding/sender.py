@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ...faults import boundary
 from ...storage.errors import EditConflict
+from ...leases import renewed
 from . import retries, wire
 from .email_out import message_key, send_by_email
 from .open311_out import post_request
@@ -34,13 +35,16 @@ def attempt(deps, report_id, body_id):
     except EditConflict:
         return None  # another try has it
     boundary("send.claimed")
+    held = [claimed]  # the claim as last written (its version), renewed while the body is talked to
     try:
-        reference, token = _deliver(deps, body, report, again=bool(send.resent), key=message_key(claimed))
+        with _renewed(deps, held, body):
+            reference, token = _deliver(deps, body, report, again=bool(send.resent), key=message_key(claimed))
     except wire.BodyUnreachable as e:
-        return _failed(deps, claimed, body, str(e), now)
+        return _failed(deps, held[0], body, str(e), now)
     except Exception as e:  # a bug here must not leave the send claimed for ever, nor lose it
         log.exception("Sending %s to %s failed", report_id, body_id)
-        return _failed(deps, claimed, body, f"Doorstep could not send it: {e.__class__.__name__}", now)
+        return _failed(deps, held[0], body, f"Doorstep could not send it: {e.__class__.__name__}", now)
+    claimed = held[0]
     boundary("send.delivered")
     if token:  # the body has it, and will give its id for the token later
         from .tokens import FIRST_ASK
@@ -52,6 +56,20 @@ def attempt(deps, report_id, body_id):
                        reference=reference or claimed.reference, last_error=None)
     deps.sends.save(done, retries.answer_within(body))
     return done.state
+
+
+def _renewed(deps, held, body):
+    """The claim moved on every RENEW_S while the send runs; its version fences it:
+    a renewal after another try took the send changes nothing, and they stop."""
+    def renew():
+        moved = replace(held[0], claimed_until=deps.clock() + retries.CLAIM)
+        try:
+            deps.sends.save(moved, retries.answer_within(body))
+        except EditConflict:
+            return False
+        held[0] = moved
+        return True
+    return renewed(renew, f"send of {held[0].report_id} to {held[0].body_id}")
 
 
 def _deliver(deps, body, report, again=False, key=None):

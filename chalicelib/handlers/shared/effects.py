@@ -61,17 +61,17 @@ a crash is recognisably the same message.
 """
 import importlib
 import logging
-import threading
-from contextlib import contextmanager
 from datetime import timedelta
+
+from ...leases import LEASE, RENEW_S as LEASE_RENEW_S, renewed
 
 log = logging.getLogger("doorstep.effects")
 
 # A runner renews its claim every RENEW_S while the effect runs (`_renewed`), so a claim not
 # renewed for STALE_CLAIM is a dead runner's: taken again within a minute of a crash, never
 # while its runner lives (it would have to stall for three renewals in a row).
-STALE_CLAIM = timedelta(seconds=45)
-RENEW_S = 15
+STALE_CLAIM = LEASE
+RENEW_S = LEASE_RENEW_S
 ATTEMPTS = 5  # failed tries before an effect is given up (its row kept as the dead letter)
 KEEP = timedelta(days=30)  # a claim outlives any redelivery of its event (streams keep 24 h)
 DONE, ALREADY, BUSY, RETRY, FAILED = "done", "already", "busy", "retry", "failed"
@@ -167,30 +167,17 @@ def _once(deps, event, name, target, keep_alive=None):
     return DONE
 
 
-@contextmanager
 def _renewed(deps, event_id, name, held_since, keep_alive):
-    """The claim renewed every RENEW_S while the block runs, by a thread that
-    ends with it; most effects end long before the first renewal."""
-    stop = threading.Event()
+    """The claim renewed every RENEW_S while the block runs (shared/leases.py);
+    most effects end long before the first renewal."""
+    held = [held_since]
 
     def renew():
-        held = held_since
-        while not stop.wait(RENEW_S):
-            try:
-                now = deps.clock()
-                if not deps.effects.renew(event_id, name, held, now):
-                    log.warning("effect %s of event %s: its claim was taken while it ran", name, event_id)
-                    return
-                held = now
-                if keep_alive is not None:
-                    keep_alive()
-            except Exception:  # noqa: BLE001 (a renewal missed: the next one may succeed)
-                log.warning("effect %s of event %s: renewing its claim failed", name, event_id, exc_info=True)
-
-    thread = threading.Thread(target=renew, name=f"effect-claim-{name}", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()  # a renewal under way ends before the claim is settled
+        now = deps.clock()
+        if not deps.effects.renew(event_id, name, held[0], now):
+            return False
+        held[0] = now
+        if keep_alive is not None:
+            keep_alive()
+        return True
+    return renewed(renew, f"effect {name} of event {event_id}", RENEW_S)
