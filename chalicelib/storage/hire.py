@@ -167,6 +167,13 @@ class HireStore:
     def get(self, booking_id):
         return _booking(get_or_none(B, booking_id, consistent_read=True))
 
+    def get_many(self, booking_ids):
+        """{id: booking} of those of `booking_ids` that exist (BatchGetItem, 100 a call)."""
+        keys, found = list(dict.fromkeys(booking_ids)), {}
+        for at in range(0, len(keys), self.BATCH):
+            found.update((m.id, _booking(m)) for m in B.batch_get(keys[at:at + self.BATCH]))
+        return found
+
     def hold(self, booking, starts, now, idempotency=None, event=None, holder=True):
         """The booking stored and every hour of it taken, with its resident's
         hold, in one transaction: all or nothing. HourTaken("hour:{start}"):

@@ -45,6 +45,21 @@ def is_closed(place, day):
     return closed(place["calendar"], day)
 
 
+def why_closed(place, day):
+    """Why `day` has no open hours, for staff's calendar: "bank_holiday" (or a
+    year the holiday data does not cover: not offered rather than guessed),
+    "closure", "not_open" (no hours that weekday); None when it opens."""
+    from ...workdays import NoHolidayData, bank_holiday
+    try:
+        if bank_holiday(day):
+            return "bank_holiday"
+    except NoHolidayData:
+        return "bank_holiday"
+    if is_closed(place, day):
+        return "closure"
+    return None if open_hours(place, day) else "not_open"
+
+
 def for_people(hours):
     """Notice as people say it: "14 days", "48 hours"."""
     return f"{hours // 24} days" if hours % 24 == 0 and hours >= 72 else f"{hours} hours"

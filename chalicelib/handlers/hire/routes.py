@@ -107,8 +107,9 @@ def my_hire_bookings():
 
 
 @routes.get("/v1/staff/hire/places/{place_id}/calendar", STAFF, {
-    "summary": "A place's calendar for staff: each hour taken over the window, held, booked or blocked, with its "
-               "booking (one Query)",
+    "summary": "A place's calendar for staff, day by day (a week: days=7): each day open or why it is shut (a bank "
+               "holiday, a closure, not open that weekday), each hour free, held, booked or blocked with its booking's "
+               "hirer or the block's reason (one Query of the hours taken, one BatchGetItem of their bookings)",
     "parameters": [PLACE_ID, *WINDOW],
     "responses": {"200": json_response(ref("HireCalendar")), **errors(400, **NO_PLACE)}})
 def staff_hire_calendar(place_id):

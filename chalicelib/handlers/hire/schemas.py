@@ -72,8 +72,27 @@ SCHEMAS = {
         "waive_reason": {"type": "string", "maxLength": REASON_MAX, "description": "required with waived"},
         "caller_email": {"type": "string", "format": "email"}}},
     "MyHireBookings": {"type": "object", "properties": {"bookings": {"type": "array", "items": BOOKING}}},
-    "HireCalendar": {"type": "object", "properties": {"place": STR, "from": STR, "days": {"type": "integer"},
-                                                      "hours": {"type": "array", "items": {"type": "object"}}}},
+    "HireCalendar": {"type": "object", "properties": {
+        "place": STR, "from": {"type": "string", "format": "date"}, "days": {"type": "integer"},
+        "calendar": {"type": "array", "description": "day by day: its open hours and any blocked outside them",
+                     "items": {"type": "object", "properties": {
+                         "date": {"type": "string", "format": "date"},
+                         "closed": {"type": "string", "nullable": True,
+                                    "enum": ["bank_holiday", "closure", "not_open", None]},
+                         "hours": {"type": "array", "items": {"type": "object", "properties": {
+                             "start": {"type": "string", "format": "date-time"},
+                             "time": {"type": "string", "description": "HH:MM, London"},
+                             "state": {"type": "string", "enum": ["free", "held", "booked", "blocked"]},
+                             "booking_id": {"type": "string", "nullable": True},
+                             "reason": {"type": "string", "nullable": True, "description": "a block's"}}}}}}},
+        "hours": {"type": "array", "description": "the hours taken, as one list",
+                  "items": {"type": "object", "properties": {
+                      "start": {"type": "string", "format": "date-time"},
+                      "kind": {"type": "string", "enum": ["held", "booked", "blocked"]}, "booking_id": STR}}},
+        "bookings": {"type": "object", "description": "the bookings named, by id",
+                     "additionalProperties": {"type": "object", "properties": {
+                         "hirer_name": {"type": "string", "nullable": True}, "hirer_type": STR, "status": STR,
+                         "deposit": {"type": "string", "nullable": True}, "taken_by": {"type": "boolean"}}}}}},
     "HireBlockNew": {"type": "object", "required": ["date", "start", "hours", "reason"], "additionalProperties": False,
                      "properties": {"date": {"type": "string", "format": "date"}, "start": STR,
                                     "hours": {"type": "integer", "minimum": 1},
