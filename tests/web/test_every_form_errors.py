@@ -52,6 +52,8 @@ STAFF = [
     ("/staff/bulky", "staff: bulky, address", "Find addresses", None),
     ("/staff/council-tax", "staff: council tax", "Look up", None),
     ("/staff/appointments", "staff: block time", "Block time", None),
+    ("/staff/hire", "staff: close a hall's time", "Close this time", None),
+    ("/staff/hire/book", "staff: hire for a caller", "Check and book", None),
 ]
 
 

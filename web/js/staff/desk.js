@@ -25,6 +25,7 @@ const SCREENS = [
   [/^\/staff\/forms$/, () => import("./forms.js")],
   [/^\/staff\/forms\/hand-ons$/, () => import("./form-hand-ons.js")],
   [/^\/staff\/appointments$/, () => import("./appointments.js")],
+  [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -33,7 +34,7 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/pay/reconciliation", "staff.nav.reconcile"], ["/staff/bulky", "staff.nav.bulky"],
               ["/staff/council-tax", "staff.nav.council_tax"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
-              ["/staff/appointments", "staff.nav.appointments"]];
+              ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"]];
 
 let ready = null;
 
