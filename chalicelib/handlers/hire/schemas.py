@@ -4,8 +4,9 @@ from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, MAX_SESSION_HOURS, MAX_WEE
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
 STR = {"type": "string"}
+TEXT = {"type": "string", "minLength": 1, "maxLength": REASON_MAX, "pattern": "\\S", "description": "more than spaces"}
 WHEN = {"date": {"type": "string", "format": "date", "description": "the (first) session's date"},
-        "start": {"type": "string", "pattern": "^[0-2][0-9]:00$", "description": "London time, on the hour"},
+        "start": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):00$", "description": "London time, on the hour"},
         "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS},
         "weeks": {"type": "integer", "minimum": 1, "maximum": MAX_WEEKS, "description": "a block: the same weekday "
                                                                                        "and time for this many weeks"}}
@@ -94,11 +95,14 @@ SCHEMAS = {
                          "hirer_name": {"type": "string", "nullable": True}, "hirer_type": STR, "status": STR,
                          "deposit": {"type": "string", "nullable": True}, "taken_by": {"type": "boolean"}}}}}},
     "HireBlockNew": {"type": "object", "required": ["date", "start", "hours", "reason"], "additionalProperties": False,
-                     "properties": {"date": {"type": "string", "format": "date"}, "start": STR,
-                                    "hours": {"type": "integer", "minimum": 1},
-                                    "reason": {"type": "string", "maxLength": REASON_MAX}}},
+                     "properties": {"date": {"type": "string", "format": "date",
+                                             "description": "in the years the council's calendar covers"},
+                                    "start": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):00$",
+                                              "description": "London time, on the hour"},
+                                    "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS * 2},
+                                    "reason": TEXT}},
     "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR,
                                                    "hours": {"type": "array", "items": STR}}},
     "HireDepositCheck": {"type": "object", "required": ["returned", "reason"], "additionalProperties": False,
-                         "properties": {"returned": PENCE, "reason": {"type": "string", "maxLength": REASON_MAX}}},
+                         "properties": {"returned": PENCE, "reason": TEXT}},
 }

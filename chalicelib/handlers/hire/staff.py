@@ -8,7 +8,7 @@ from ... import validation
 from ...errors import Conflict, ValidationFailed
 from ...storage.hire import HourTaken
 from .limits import MAX_SESSION_HOURS, MAX_VIEW_DAYS, REASON_MAX, VIEW_DAYS
-from .places import LONDON, open_hours, place_or_404, session_hours, today, why_closed
+from .places import LONDON, hire_date, open_hours, place_or_404, session_hours, today, why_closed
 from .times import _taken
 
 
@@ -20,7 +20,7 @@ def calendar(deps, place_id, query):
     of the bookings they name."""
     place = place_or_404(deps, place_id)
     problems = validation.Problems()
-    first = validation.iso_date(query.get("from"), "from", problems) if query.get("from") else today(deps).isoformat()
+    first = hire_date(query.get("from"), "from", problems) if query.get("from") else today(deps).isoformat()
     days = validation.number(query.get("days", VIEW_DAYS), "days", problems, 1, MAX_VIEW_DAYS)
     problems.raise_if_any()
     first, days = date.fromisoformat(first), int(days)
@@ -61,7 +61,7 @@ def block(deps, place_id, body):
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
     problems = validation.Problems()
-    day = validation.iso_date(body.get("date"), "date", problems)
+    day = hire_date(body.get("date"), "date", problems)
     start, hours = body.get("start"), body.get("hours")
     if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
             or not 0 <= int(start[:2]) <= 23:
