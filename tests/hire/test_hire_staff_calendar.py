@@ -94,3 +94,26 @@ def test_staff_only_see_the_calendar_and_a_bad_window_is_a_400(client, deps, peo
     assert client.get(f"/v1/staff/hire/places/{HALL}/calendar?from=monday", staff.auth).status_code == 400
     assert client.get(f"/v1/staff/hire/places/{HALL}/calendar?days=57", staff.auth).status_code == 400
     assert client.get("/v1/staff/hire/places/nowhere/calendar", staff.auth).status_code == 404
+
+
+def test_staff_closing_an_evening_while_eight_residents_race_to_book_it_leave_it_one_owner(deps, pay):
+    """All nine start on a barrier: the block (all its hours or none) and each hold (all or none) are
+    conditional writes, so one takes both hours and the rest are refused whole, never half each."""
+    from chalicelib.handlers.hire.staff import block
+    from support.racing import at_once
+
+    def race(n):
+        try:
+            if n == 0:
+                block(at(deps, NOW, resident(role="staff")), HALL,
+                      {"date": "2027-11-23", "start": "18:00", "hours": 2, "reason": "Roof leak"})
+                return "blocked"
+            return book(at(deps, NOW), tuesdays(weeks=1))["status"]
+        except ApiError as refused:
+            return refused.code
+    outcomes = at_once(race, range(9))
+    assert sum(o in ("blocked", "held") for o in outcomes) == 1, outcomes
+    assert set(outcomes) <= {"blocked", "held", "hour_taken", "block_clashes"}, outcomes
+    evening = [h for h in week(deps, "2027-11-22")["2027-11-23"]["hours"] if h["time"] in ("18:00", "19:00")]
+    assert len({(h["state"], h["booking_id"], h["reason"]) for h in evening}) == 1  # one owner of both hours
+    assert evening[0]["state"] in ("blocked", "held")
