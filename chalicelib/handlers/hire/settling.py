@@ -12,6 +12,11 @@ log = logging.getLogger(__name__)
 
 
 def page(deps, payment):
+    """Where the payer lands back from the provider: the hirer on their booking's page; an
+    officer who keyed a caller's card in (MOTO) on the desk's, where its deposit is checked later."""
+    booking = deps.hire.get(payment.subject_id)
+    if booking is not None and booking.taken_by:
+        return f"/staff/hire/bookings/{booking.id}"
     return f"/hire/bookings/{payment.subject_id}"
 
 
