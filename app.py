@@ -190,7 +190,7 @@ def sync_meetings(event):
 def settle_payments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.containers.settling import release_expired
-    from chalicelib.handlers.hire.settling import refunds_due as hire_refunds_due
+    from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()

@@ -30,7 +30,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.appointments.reminders import every_quarter as remind_appointments
     from chalicelib.handlers.containers.settling import release_expired as release_container_holds
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
-    from chalicelib.handlers.hire.settling import refunds_due as hire_refunds_due
+    from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.democracy.sync import run as sync_meetings
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
     from chalicelib.handlers.consultations.retention import sweep as sweep_consultations

@@ -34,7 +34,7 @@ def cancelled_unrefunded(deps, pay, dies_after_commit):
 
 
 def backstop(deps, moment):
-    from chalicelib.handlers.hire.settling import refunds_due
+    from chalicelib.handlers.hire.cancelling import refunds_due
     return refunds_due(at(deps, moment))
 
 

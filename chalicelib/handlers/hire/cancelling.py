@@ -3,11 +3,13 @@ the deposit returned after an officer's check: each a conditional change of
 the booking as read, written with its event, whose effect makes the refund
 once (waste/refund_parts.py: the refundable figure stored with the change is
 what every attempt names, so a retry after one that worked is refused by the
-provider, never paid twice).
+provider, never paid twice); the 5-minute job's `refunds_due` makes one its
+effect never made.
 
 Notice is real time, start minus now: "14 days" is 336 hours, so across the
 clocks going back a session 14 calendar days ahead at the same wall time has
 337 hours' notice, and one at 13 days 23 hours of wall time may have 336."""
+import logging
 import math
 from datetime import datetime
 
@@ -21,6 +23,7 @@ from .booking import booking_or_404, read
 from .limits import REASON_MAX
 from .telling import place_name, send
 
+log = logging.getLogger(__name__)
 CHANGE_TRIES = 5  # another change made meanwhile (a second session cancelled): read again and retry
 
 
@@ -186,3 +189,26 @@ def _settle(deps, booking, payload, made):
             if deps.hire.change(booking, sessions=sessions, refund_due_at=backstop_at(sessions, booking.deposit)):
                 return
         booking = deps.hire.get(booking.id)
+
+
+def refunds_due(deps):
+    """The backstop for refunds a cancellation or a deposit check owes and
+    its event's effect never made (the process died after the commit and the
+    stream's tries ran out, or the provider was away for them all): each
+    looked at BACKSTOP_AFTER its change, made once (the refundable figure
+    stored with the change is what every attempt names, so the provider
+    refuses one after another that worked). Returns how many were made."""
+    from ...storage.hire import REFUND
+    from ..payments import core as payments
+    settled, now = 0, deps.clock()
+    for booking in deps.hire.due(now, kind=REFUND):
+        for payload in owed_since(booking, now - BACKSTOP_AFTER):
+            booking = deps.hire.get(booking.id)  # the effect, or the last payload, may have settled it meanwhile
+            if payload not in owed_since(booking, now - BACKSTOP_AFTER):
+                continue
+            try:
+                settle_refund(deps, booking, payload)
+                settled += 1
+            except (payments.ProviderError, payments.ServiceUnavailable) as e:
+                log.warning("hire booking %s: refund left for the next run: %s", booking.id, e)
+    return settled

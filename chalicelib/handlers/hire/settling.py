@@ -1,14 +1,11 @@
 """What a hire booking does when its payment finishes (payments' hook, told
-from the `payment_finished` event's effect, never from the return URL), the
-job that lets holds go when a payment never comes back (payments' held.py,
-which container requests share), and the backstop for refunds left due."""
-import logging
-
+from the `payment_finished` event's effect, never from the return URL), and
+the job that lets holds go when a payment never comes back (payments'
+held.py, which container requests share). The backstop for refunds left
+owed is cancelling.py's `refunds_due`."""
 from ..payments import core as payments
 from ..payments import held
 from . import wording
-
-log = logging.getLogger(__name__)
 
 
 def page(deps, payment):
@@ -50,26 +47,3 @@ def release_expired(deps):
     """Holds past their 30 minutes let go (payments' held.py). Returns how many."""
     return held.release_expired(deps, deps.hire)
 
-
-def refunds_due(deps):
-    """The backstop for refunds a cancellation or a deposit check owes and
-    its event's effect never made (the process died after the commit and the
-    stream's tries ran out, or the provider was away for them all): each
-    looked at BACKSTOP_AFTER its change, made once (the refundable figure
-    stored with the change is what every attempt names, so the provider
-    refuses one after another that worked). Returns how many were made."""
-    from ...storage.hire import REFUND
-    from .cancelling import owed_since, settle_refund
-    from ..waste.refund_parts import BACKSTOP_AFTER
-    settled, now = 0, deps.clock()
-    for booking in deps.hire.due(now, kind=REFUND):
-        for payload in owed_since(booking, now - BACKSTOP_AFTER):
-            booking = deps.hire.get(booking.id)  # the effect, or the last payload, may have settled it meanwhile
-            if payload not in owed_since(booking, now - BACKSTOP_AFTER):
-                continue
-            try:
-                settle_refund(deps, booking, payload)
-                settled += 1
-            except (payments.ProviderError, payments.ServiceUnavailable) as e:
-                log.warning("hire booking %s: refund left for the next run: %s", booking.id, e)
-    return settled
