@@ -183,16 +183,18 @@ def sync_meetings(event):
 
 
 # Every five minutes, payments left unfinished are checked with the provider
-# and settled (a payer who closed the tab still gets their booking), bulky
-# holds past their 30 minutes are released, and refunds left due are made.
+# and settled (a payer who closed the tab still gets their booking), bulky,
+# container and hall holds past their 30 minutes are released, and refunds
+# left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made.
 @app.schedule("rate(5 minutes)", name="settle_payments")
 def settle_payments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.containers.cancelling import refunds_due as container_refunds_due
     from chalicelib.handlers.containers.settling import release_expired
+    from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.waste.jobs import settle_all
     deps = default_deps()
     return {**settle_all(deps), "container_holds_released": release_expired(deps),
             "container_refunds_settled": container_refunds_due(deps),  # the cancellations' effect's backstop
-            "hire_holds_released": release_hire_holds(deps)}
+            "hire_holds_released": release_hire_holds(deps), "hire_refunds_settled": hire_refunds_due(deps)}

@@ -25,6 +25,12 @@ def _calendar():
     return _loaded
 
 
+def years():
+    """(first, last): the years the bank-holiday file covers."""
+    calendar = _calendar()
+    return calendar["first"], calendar["last"]
+
+
 def bank_holiday(day):
     calendar = _calendar()
     if not calendar["first"] <= day.year <= calendar["last"]:

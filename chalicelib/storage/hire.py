@@ -10,7 +10,8 @@ the bookings, and who is holding one now.
   hours by itself once the hold has run out. A place's hours over a window
   are one Query reading only what is taken.
 - `hire-bookings`: one item per booking; the sparse `due` index lists holds
-  that may run out, the `user` index a resident's bookings.
+  that may run out, and confirmed bookings owing a refund (from when the
+  backstop job should look), the `user` index a resident's bookings.
 - `hire-holders`: one item per resident holding a booking unpaid: a second
   hold is refused until the first is paid, let go, or has run out.
 """
@@ -21,7 +22,8 @@ from .binding import Stored, bind, get_or_none, model_of, record_of, table, tran
 from .errors import AlreadyExists, EditConflict
 from .records import HireBooking
 
-HOLD = "hold"
+HOLD, REFUND = "hold", "refund"
+_KEEP = object()
 
 
 class HourTaken(EditConflict):
@@ -165,6 +167,13 @@ class HireStore:
     def get(self, booking_id):
         return _booking(get_or_none(B, booking_id, consistent_read=True))
 
+    def get_many(self, booking_ids):
+        """{id: booking} of those of `booking_ids` that exist (BatchGetItem, 100 a call)."""
+        keys, found = list(dict.fromkeys(booking_ids)), {}
+        for at in range(0, len(keys), self.BATCH):
+            found.update((m.id, _booking(m)) for m in B.batch_get(keys[at:at + self.BATCH]))
+        return found
+
     def hold(self, booking, starts, now, idempotency=None, event=None, holder=True):
         """The booking stored and every hour of it taken, with its resident's
         hold, in one transaction: all or nothing. HourTaken("hour:{start}"):
@@ -232,11 +241,12 @@ class HireStore:
         self._let_holder_go(booking)
         return True
 
-    def change(self, booking, sessions=None, deposit=None, event=None, free=()):
+    def change(self, booking, sessions=None, deposit=None, event=None, free=(), refund_due_at=_KEEP):
         """A confirmed booking's sessions or deposit changed as read (its
         `seq`), with the event the change promises, and `free` of its hours
-        given back, in one transaction. False when it changed meanwhile (read
-        it again) or is not confirmed."""
+        given back, in one transaction. `refund_due_at`: when the backstop
+        job looks for a refund it still owes (None: it owes none). False when
+        it changed meanwhile (read it again) or is not confirmed."""
         parts = []
         read = booking.seq
         same = (B.seq == read) | B.seq.does_not_exist() if read == 0 else B.seq == read
@@ -245,6 +255,10 @@ class HireStore:
             actions.append(B.sessions.set(sessions))
         if deposit is not None:
             actions.append(B.deposit.set(deposit))
+        if refund_due_at is None:
+            actions += [B.due.remove(), B.due_at.remove()]
+        elif refund_due_at is not _KEEP:
+            actions += [B.due.set(REFUND), B.due_at.set(refund_due_at)]
         try:
             with writes(parts), transaction() as t:
                 _put_events(t, parts, event)
@@ -268,8 +282,10 @@ class HireStore:
         except EditConflict as e:
             raise HourTaken(e.part) from e
 
-    def due(self, now, limit=100):
-        return [_booking(m) for m in B.due_index.query(HOLD, B.due_at <= now, limit=limit, page_size=limit)]
+    def due(self, now, kind=HOLD, limit=100):
+        """Bookings waiting for the `kind` job (HOLD: a hold that may have run
+        out; REFUND: a refund still owed) since before `now`."""
+        return [_booking(m) for m in B.due_index.query(kind, B.due_at <= now, limit=limit, page_size=limit)]
 
     def of_user(self, user_id, limit=200):
         return [_booking(m) for m in B.user_index.query(user_id, scan_index_forward=False, limit=limit,
@@ -308,4 +324,4 @@ def _put_events(t, parts, event):
     _put_event(t, parts, event)
 
 
-__all__ = ["AlreadyExists", "HireStore", "HourTaken"]
+__all__ = ["AlreadyExists", "HireStore", "HourTaken", "REFUND"]

@@ -3,8 +3,8 @@
 
 The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
-AWS) and the payments' settling (reconciliation, bulky holds run out, refunds left
-due, reminders), the closing of petitions past their time, the forms' retention sweep and the
+AWS) and the payments' settling (reconciliation, bulky, container and hall holds
+run out, refunds left due, reminders), the closing of petitions past their time, the forms' retention sweep and the
 appointments' reminders and waiting-list offers, and the committee system's sync (its own
 cadence decides what it asks, so a run a minute asks no more than one every 15); the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
@@ -31,6 +31,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.containers.settling import release_expired as release_container_holds
     from chalicelib.handlers.containers.cancelling import refunds_due as container_refunds_due
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
+    from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.democracy.sync import run as sync_meetings
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
     from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
@@ -50,6 +51,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("release_container_holds", release_container_holds),
                               ("container_refunds_due", container_refunds_due),
                               ("release_hire_holds", release_hire_holds),
+                              ("settle_hire_refunds", hire_refunds_due),
                               ("sync_meetings", sync_meetings),
                               ("sweep_consultations", sweep_consultations),
                               ("tell_consultations", tell_consultations)):

@@ -97,7 +97,8 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "bills": "read-write",  # a bill's payment settled by the job: its status, its receipt
                   # a form's fee the job finds paid: the form sent with its event (handlers/forms/fees.py)
                   "form-submissions": "read-write", "forms": "read", "events": "create",
-                  # container requests and hall bookings whose hold ran out (or whose payment the job settles)
+                  # container requests and hall bookings whose hold ran out (or whose payment the job settles),
+                  # and hall bookings owing a refund their effect never made (hire/cancelling.py refunds_due)
                   "container-requests": "read-write", "container-open": "read-write",
                   "container-stock": "read-write", "bin-rounds": "read", "hire-bookings": "read-write",
                   "hire-hours": "read-write", "hire-holders": "read-write", "hire-settings": "read"}

@@ -130,3 +130,22 @@ def test_staff_book_for_a_caller_with_a_card_or_waived_and_the_officer_is_not_he
     with pytest.raises(ApiError) as refused:
         take(officer, {**tuesdays(weeks=1, first="2027-12-14"), "payment": "waived"}, None)
     assert refused.value.status == 400 and refused.value.fields[0]["field"] == "waive_reason"
+
+
+@pytest.mark.parametrize("method, path, body, field", [
+    ("GET", f"/v1/staff/hire/places/{HALL}/calendar?from=9999-12-31&days=7", None, "from"),
+    ("GET", f"/v1/hire/places/{HALL}/times?from=9999-12-31&days=7", None, "from"),
+    ("POST", f"/v1/hire/places/{HALL}/check", {"date": "9999-12-28", "start": "18:00", "hours": 2, "weeks": 10}, "date"),
+    ("POST", f"/v1/hire/places/{HALL}/check", {"date": "0001-01-02", "start": "00:00", "hours": 2}, "date"),
+    ("POST", f"/v1/staff/hire/places/{HALL}/blocks", {"date": "9999-12-31", "start": "23:00", "hours": 16,
+                                                      "reason": "Roof"}, "date"),
+    ("POST", "/v1/hire/bookings", tuesdays(first="9999-12-28"), "date"),
+    ("POST", "/v1/staff/hire/bookings", {**tuesdays(first="9999-12-28"), "payment": "waived", "waive_reason": "Ours"},
+     "date"),
+])
+def test_a_date_beyond_the_council_s_calendar_is_a_422_naming_it_never_a_500(client, people, method, path, body,
+                                                                              field):
+    staff = people("staff")
+    answer = client.get(path, staff.auth) if method == "GET" else client.post(path, body, staff.auth)
+    assert answer.status_code == 422, answer.json_body
+    assert field in [f["field"] for f in answer.json_body["error"]["fields"]]

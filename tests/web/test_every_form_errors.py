@@ -62,6 +62,8 @@ STAFF = [
     ("/staff/council-tax", "staff: council tax", "Look up", None),
     ("/staff/appointments", "staff: block time", "Block time", None),
     ("/staff/chat", "staff: find a conversation", "Find", None),
+    ("/staff/hire", "staff: close a hall's time", "Close this time", None),
+    ("/staff/hire/book", "staff: hire for a caller", "Check and book", None),
 ]
 # Screens with buttons but no question to answer: nothing to walk, and the walk says so, so a form added
 # there later is not missed (each button says what went wrong where it is pressed).

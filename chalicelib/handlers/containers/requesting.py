@@ -8,12 +8,13 @@ import re
 from datetime import timedelta
 
 from ... import validation
-from ...errors import ApiError, Conflict, NotFound
+from ...errors import ApiError, Conflict
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
 from ...storage.containers import OutOfStock
 from ...storage.records import ContainerRequest
 from ..payments import core as payments
+from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .catalogue import allowed, delivery_day, depot_of, price
 from .limits import HOLD_MINUTES, IDEMPOTENCY_HOURS, NOTES_MAX, PURPOSE, REQUEST_ID_PATTERN
@@ -53,11 +54,8 @@ def view(request, payment=None):
 
 def request_or_404(deps, request_id):
     """The request, if the caller may see it (its resident, or staff); 404 otherwise."""
-    found = deps.containers.get(request_id) if re.fullmatch(REQUEST_ID_PATTERN, request_id or "") else None
-    caller = deps.principal
-    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
-        raise NotFound("No such container request.", code="request_not_found")
-    return found
+    return mine_or_404(deps, deps.containers, request_id, REQUEST_ID_PATTERN, "No such container request.",
+                       "request_not_found")
 
 
 def read(deps, request_id):

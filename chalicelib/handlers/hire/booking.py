@@ -3,16 +3,16 @@ whole, its hours all taken in one transaction or none (a clash names every
 date that clashes, 409, and the hirer may book again leaving them out with
 `skip`), held while the hirer pays, confirmed only by the payment's event
 (settling.py), as a bulky booking is."""
-import re
 from datetime import timedelta
 
 from ... import validation
-from ...errors import ApiError, Conflict, NotFound, ValidationFailed
+from ...errors import ApiError, Conflict, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
 from ...storage.hire import HourTaken
 from ...storage.records import HireBooking
 from ..payments import core as payments
+from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_HOURS, NAME_MAX, PURPOSE,
                      PURPOSE_MAX)
@@ -50,11 +50,8 @@ def view(booking, payment=None):
 
 
 def booking_or_404(deps, booking_id):
-    found = deps.hire.get(booking_id) if re.fullmatch(BOOKING_ID_PATTERN, booking_id or "") else None
-    caller = deps.principal
-    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
-        raise NotFound("No such booking.", code="booking_not_found")
-    return found
+    """The booking, if the caller may see it (its hirer, or staff); 404 otherwise."""
+    return mine_or_404(deps, deps.hire, booking_id, BOOKING_ID_PATTERN, "No such booking.", "booking_not_found")
 
 
 def read(deps, booking_id):

@@ -3,24 +3,27 @@ the deposit returned after an officer's check: each a conditional change of
 the booking as read, written with its event, whose effect makes the refund
 once (waste/refund_parts.py: the refundable figure stored with the change is
 what every attempt names, so a retry after one that worked is refused by the
-provider, never paid twice).
+provider, never paid twice); the 5-minute job's `refunds_due` makes one its
+effect never made.
 
 Notice is real time, start minus now: "14 days" is 336 hours, so across the
 clocks going back a session 14 calendar days ahead at the same wall time has
 337 hours' notice, and one at 13 days 23 hours of wall time may have 336."""
+import logging
 import math
 from datetime import datetime
 
 from ... import validation
 from ...errors import Conflict, NotFound, ValidationFailed
-from ...stamps import stamp
+from ...stamps import parse, stamp
 from ..payments.core import pounds
-from ..waste.refund_parts import refund_parts
+from ..waste.refund_parts import BACKSTOP_AFTER, refund_parts
 from . import wording
 from .booking import booking_or_404, read
 from .limits import REASON_MAX
 from .telling import place_name, send
 
+log = logging.getLogger(__name__)
 CHANGE_TRIES = 5  # another change made meanwhile (a second session cancelled): read again and retry
 
 
@@ -31,6 +34,28 @@ def percent_for(rules, notice_hours):
         if notice_hours >= rule["notice_hours"]:
             return rule["percent"]
     return 0
+
+
+def backstop_at(sessions, deposit):
+    """When the backstop job should look for a refund still owed:
+    BACKSTOP_AFTER the earliest change that owes one, past its effect's last
+    try (None: nothing owed). Stored with every change, so a booking leaves
+    the job's index once its last refund is made."""
+    since = [parse(s["cancelled_at"]) for s in sessions if (s.get("refund") or {}).get("status") == "due"]
+    if ((deposit or {}).get("refund") or {}).get("status") == "due":
+        since.append(parse(deposit["at"]))
+    return min(since) + BACKSTOP_AFTER if since else None
+
+
+def owed_since(booking, before):
+    """The `hire_refund` payloads of the refunds `booking` still owes from
+    changes made before `before` (what the backstop settles)."""
+    owed = [{"booking_id": booking.id, "session": s["date"]} for s in booking.sessions
+            if (s.get("refund") or {}).get("status") == "due" and parse(s["cancelled_at"]) <= before]
+    deposit = booking.deposit or {}
+    if (deposit.get("refund") or {}).get("status") == "due" and parse(deposit["at"]) <= before:
+        owed.append({"booking_id": booking.id, "deposit": True})
+    return owed
 
 
 def _part(deps, booking, amount):
@@ -67,7 +92,8 @@ def cancel_session(deps, booking_id, day):
                     if s is session else s for s in booking.sessions]
         event = new_event(deps, "hire_refund", now, event_id=f"hire.{booking.id}.{day}.cancelled",
                           booking_id=booking.id, session=day)
-        if deps.hire.change(booking, sessions=sessions, event=event, free=session["hours"]):
+        if deps.hire.change(booking, sessions=sessions, event=event, free=session["hours"],
+                            refund_due_at=backstop_at(sessions, booking.deposit)):
             from ..shared.effects import first_try
             first_try(deps, [event])
             return read(deps, booking_id)
@@ -103,7 +129,8 @@ def return_deposit(deps, booking_id, body):
                    "refund": {"amount": returned, "status": "due" if part else "none", "part": part}}
         event = new_event(deps, "hire_refund", now, event_id=f"hire.{booking.id}.deposit", booking_id=booking.id,
                           deposit=True)
-        if deps.hire.change(booking, deposit=deposit, event=event):
+        if deps.hire.change(booking, deposit=deposit, event=event,
+                            refund_due_at=backstop_at(booking.sessions, deposit)):
             from ..shared.effects import first_try
             first_try(deps, [event])
             return read(deps, booking_id)
@@ -116,8 +143,14 @@ def on_refund(deps, event, key):
     provider that cannot be reached raises: the queue brings it back."""
     payload = event.payload or {}
     booking = deps.hire.get(payload.get("booking_id"))
-    if booking is None:
-        return
+    if booking is not None:
+        settle_refund(deps, booking, payload)
+
+
+def settle_refund(deps, booking, payload):
+    """One refund a change owes (`payload` as its event's: the session's date,
+    or the deposit) made once and recorded, then the hirer told once (the
+    outbox keys the e-mail): the effect's work, and the backstop's."""
     if payload.get("deposit"):
         owed, what = booking.deposit.get("refund") or {}, "deposit"
     else:
@@ -148,11 +181,34 @@ def _settle(deps, booking, payload, made):
     for _ in range(CHANGE_TRIES):
         if payload.get("deposit"):
             deposit = {**booking.deposit, "refund": {**booking.deposit["refund"], "status": "done", "made": made}}
-            if deps.hire.change(booking, deposit=deposit):
+            if deps.hire.change(booking, deposit=deposit, refund_due_at=backstop_at(booking.sessions, deposit)):
                 return
         else:
             sessions = [{**s, "refund": {**s["refund"], "status": "done", "made": made}}
                         if s["date"] == payload.get("session") else s for s in booking.sessions]
-            if deps.hire.change(booking, sessions=sessions):
+            if deps.hire.change(booking, sessions=sessions, refund_due_at=backstop_at(sessions, booking.deposit)):
                 return
         booking = deps.hire.get(booking.id)
+
+
+def refunds_due(deps):
+    """The backstop for refunds a cancellation or a deposit check owes and
+    its event's effect never made (the process died after the commit and the
+    stream's tries ran out, or the provider was away for them all): each
+    looked at BACKSTOP_AFTER its change, made once (the refundable figure
+    stored with the change is what every attempt names, so the provider
+    refuses one after another that worked). Returns how many were made."""
+    from ...storage.hire import REFUND
+    from ..payments import core as payments
+    settled, now = 0, deps.clock()
+    for booking in deps.hire.due(now, kind=REFUND):
+        for payload in owed_since(booking, now - BACKSTOP_AFTER):
+            booking = deps.hire.get(booking.id)  # the effect, or the last payload, may have settled it meanwhile
+            if payload not in owed_since(booking, now - BACKSTOP_AFTER):
+                continue
+            try:
+                settle_refund(deps, booking, payload)
+                settled += 1
+            except (payments.ProviderError, payments.ServiceUnavailable) as e:
+                log.warning("hire booking %s: refund left for the next run: %s", booking.id, e)
+    return settled

@@ -26,6 +26,23 @@ def place_or_404(deps, place_id, settings=None):
     return found
 
 
+def hire_date(value, field, problems):
+    """A date in the years the council's calendar (its bank holidays) covers,
+    as "YYYY-MM-DD", or None with the problem named (a well-formed date beyond
+    them breaks the council's rule, 422): beyond them no place opens, and a
+    date near 9999 would run off the calendar when counted on."""
+    from datetime import date
+    from ... import validation
+    from ...workdays import years
+    from .wording import DATE_RANGE
+    found = validation.iso_date(value, field, problems)
+    first, last = years()
+    if found is not None and not first <= date.fromisoformat(found).year <= last:
+        problems.rule(field, DATE_RANGE.format(first=first, last=last))
+        return None
+    return found
+
+
 def iso(moment):
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -43,6 +60,21 @@ def session_hours(day, start, hours):
 
 def is_closed(place, day):
     return closed(place["calendar"], day)
+
+
+def why_closed(place, day):
+    """Why `day` has no open hours, for staff's calendar: "bank_holiday" (or a
+    year the holiday data does not cover: not offered rather than guessed),
+    "closure", "not_open" (no hours that weekday); None when it opens."""
+    from ...workdays import NoHolidayData, bank_holiday
+    try:
+        if bank_holiday(day):
+            return "bank_holiday"
+    except NoHolidayData:
+        return "bank_holiday"
+    if is_closed(place, day):
+        return "closure"
+    return None if open_hours(place, day) else "not_open"
 
 
 def for_people(hours):

@@ -18,7 +18,10 @@ PLACE_ID = path_param("place_id", {"type": "string", "pattern": limits.PLACE_ID_
 BOOKING_ID = path_param("booking_id", {"type": "string", "pattern": limits.BOOKING_ID_PATTERN, "example": "HB-7K3F9Q"})
 NO_PLACE = {"404": "No such place (code place_not_found)"}
 NO_BOOKING = {"404": "No such booking, or not yours (code booking_not_found)"}
-WINDOW = [q("from", "YYYY-MM-DD, today unless later"), q("days", f"1 to {limits.MAX_VIEW_DAYS}, {limits.VIEW_DAYS} unless given")]
+WINDOW = [q("from", "YYYY-MM-DD, today unless later, in the years the council's calendar covers",
+           schema={"type": "string", "format": "date"}),
+          q("days", f"1 to {limits.MAX_VIEW_DAYS}, {limits.VIEW_DAYS} unless given",
+            schema={"type": "integer", "minimum": 1, "maximum": limits.MAX_VIEW_DAYS})]
 
 
 @routes.get("/v1/hire/places", ANYONE, {
@@ -42,7 +45,7 @@ def hire_place(place_id):
     "summary": "A place's open hours day by day (closures and bank holidays shut), each free or taken: one "
                "Query of the hours taken over the window",
     "parameters": [PLACE_ID, *WINDOW],
-    "responses": {"200": json_response(ref("HireTimes")), **errors(400, **NO_PLACE)}})
+    "responses": {"200": json_response(ref("HireTimes")), **errors(400, 422, **NO_PLACE)}})
 def hire_times(place_id):
     from .times import free
     return http.ok(free(http.deps(), place_id, http.query()), headers=http.NO_STORE)
@@ -107,10 +110,11 @@ def my_hire_bookings():
 
 
 @routes.get("/v1/staff/hire/places/{place_id}/calendar", STAFF, {
-    "summary": "A place's calendar for staff: each hour taken over the window, held, booked or blocked, with its "
-               "booking (one Query)",
+    "summary": "A place's calendar for staff, day by day (a week: days=7): each day open or why it is shut (a bank "
+               "holiday, a closure, not open that weekday), each hour free, held, booked or blocked with its booking's "
+               "hirer or the block's reason (one Query of the hours taken, one BatchGetItem of their bookings)",
     "parameters": [PLACE_ID, *WINDOW],
-    "responses": {"200": json_response(ref("HireCalendar")), **errors(400, **NO_PLACE)}})
+    "responses": {"200": json_response(ref("HireCalendar")), **errors(400, 422, **NO_PLACE)}})
 def staff_hire_calendar(place_id):
     from .staff import calendar
     return http.ok(calendar(http.deps(), place_id, http.query()), headers=http.NO_STORE)
@@ -121,7 +125,7 @@ def staff_hire_calendar(place_id):
                "booked one)",
     "parameters": [PLACE_ID],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireBlockNew")}}}},
-    "responses": {"201": json_response(ref("HireBlock")), **errors(400, **NO_PLACE, **{
+    "responses": {"201": json_response(ref("HireBlock")), **errors(400, 422, **NO_PLACE, **{
         "409": "An hour is taken (code hour_taken)"})}})
 def staff_hire_block(place_id):
     from .staff import block

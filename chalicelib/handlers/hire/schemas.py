@@ -4,8 +4,9 @@ from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, MAX_SESSION_HOURS, MAX_WEE
 
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
 STR = {"type": "string"}
+TEXT = {"type": "string", "minLength": 1, "maxLength": REASON_MAX, "pattern": "\\S", "description": "more than spaces"}
 WHEN = {"date": {"type": "string", "format": "date", "description": "the (first) session's date"},
-        "start": {"type": "string", "pattern": "^[0-2][0-9]:00$", "description": "London time, on the hour"},
+        "start": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):00$", "description": "London time, on the hour"},
         "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS},
         "weeks": {"type": "integer", "minimum": 1, "maximum": MAX_WEEKS, "description": "a block: the same weekday "
                                                                                        "and time for this many weeks"}}
@@ -72,14 +73,36 @@ SCHEMAS = {
         "waive_reason": {"type": "string", "maxLength": REASON_MAX, "description": "required with waived"},
         "caller_email": {"type": "string", "format": "email"}}},
     "MyHireBookings": {"type": "object", "properties": {"bookings": {"type": "array", "items": BOOKING}}},
-    "HireCalendar": {"type": "object", "properties": {"place": STR, "from": STR, "days": {"type": "integer"},
-                                                      "hours": {"type": "array", "items": {"type": "object"}}}},
+    "HireCalendar": {"type": "object", "properties": {
+        "place": STR, "from": {"type": "string", "format": "date"}, "days": {"type": "integer"},
+        "calendar": {"type": "array", "description": "day by day: its open hours and any blocked outside them",
+                     "items": {"type": "object", "properties": {
+                         "date": {"type": "string", "format": "date"},
+                         "closed": {"type": "string", "nullable": True,
+                                    "enum": ["bank_holiday", "closure", "not_open", None]},
+                         "hours": {"type": "array", "items": {"type": "object", "properties": {
+                             "start": {"type": "string", "format": "date-time"},
+                             "time": {"type": "string", "description": "HH:MM, London"},
+                             "state": {"type": "string", "enum": ["free", "held", "booked", "blocked"]},
+                             "booking_id": {"type": "string", "nullable": True},
+                             "reason": {"type": "string", "nullable": True, "description": "a block's"}}}}}}},
+        "hours": {"type": "array", "description": "the hours taken, as one list",
+                  "items": {"type": "object", "properties": {
+                      "start": {"type": "string", "format": "date-time"},
+                      "kind": {"type": "string", "enum": ["held", "booked", "blocked"]}, "booking_id": STR}}},
+        "bookings": {"type": "object", "description": "the bookings named, by id",
+                     "additionalProperties": {"type": "object", "properties": {
+                         "hirer_name": {"type": "string", "nullable": True}, "hirer_type": STR, "status": STR,
+                         "deposit": {"type": "string", "nullable": True}, "taken_by": {"type": "boolean"}}}}}},
     "HireBlockNew": {"type": "object", "required": ["date", "start", "hours", "reason"], "additionalProperties": False,
-                     "properties": {"date": {"type": "string", "format": "date"}, "start": STR,
-                                    "hours": {"type": "integer", "minimum": 1},
-                                    "reason": {"type": "string", "maxLength": REASON_MAX}}},
+                     "properties": {"date": {"type": "string", "format": "date",
+                                             "description": "in the years the council's calendar covers"},
+                                    "start": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):00$",
+                                              "description": "London time, on the hour"},
+                                    "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS * 2},
+                                    "reason": TEXT}},
     "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR,
                                                    "hours": {"type": "array", "items": STR}}},
     "HireDepositCheck": {"type": "object", "required": ["returned", "reason"], "additionalProperties": False,
-                         "properties": {"returned": PENCE, "reason": {"type": "string", "maxLength": REASON_MAX}}},
+                         "properties": {"returned": PENCE, "reason": TEXT}},
 }

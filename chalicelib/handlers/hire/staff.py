@@ -1,27 +1,58 @@
-"""Staff's side of hire: a place's calendar (what takes each hour, one
-Query), and blocking time for maintenance (all the hours or none)."""
+"""Staff's side of hire: a place's calendar (each day's hours and what
+takes each), blocking time for maintenance (all the hours or none), and a
+booking taken for a caller."""
 import uuid
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from ... import validation
 from ...errors import Conflict, ValidationFailed
 from ...storage.hire import HourTaken
 from .limits import MAX_SESSION_HOURS, MAX_VIEW_DAYS, REASON_MAX, VIEW_DAYS
-from .places import place_or_404, session_hours, today
+from .places import LONDON, hire_date, open_hours, place_or_404, session_hours, today, why_closed
 from .times import _taken
 
 
 def calendar(deps, place_id, query):
+    """GET /v1/staff/hire/places/{id}/calendar?from=&days=: the week (or any
+    window, past too) as staff see it: each day open or why it is shut, each
+    open hour free, held, booked or blocked (and any hour blocked outside
+    them), with who holds it. One Query of the hours taken, one BatchGetItem
+    of the bookings they name."""
     place = place_or_404(deps, place_id)
     problems = validation.Problems()
-    first = validation.iso_date(query.get("from"), "from", problems) if query.get("from") else today(deps).isoformat()
+    first = hire_date(query.get("from"), "from", problems) if query.get("from") else today(deps).isoformat()
     days = validation.number(query.get("days", VIEW_DAYS), "days", problems, 1, MAX_VIEW_DAYS)
     problems.raise_if_any()
-    from datetime import date
-    first = date.fromisoformat(first)
-    taken = _taken(deps, place["id"], first, first + timedelta(days=int(days)))
-    return {"place": place["id"], "from": first.isoformat(), "days": int(days),
-            "hours": [{"start": start, "kind": kind, "booking_id": booking_id} for start, kind, booking_id, _ in taken]}
+    first, days = date.fromisoformat(first), int(days)
+    taken = _taken(deps, place["id"], first, first + timedelta(days=days))
+    by_start = {start: (kind, booking_id) for start, kind, booking_id, _ in taken}
+    named = deps.hire.get_many([b for _, kind, b, _ in taken if kind != "blocked"]) if taken else {}
+    local = {start: datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(LONDON) for start in by_start}
+    out = []
+    for n in range(days):
+        day = first + timedelta(days=n)
+        starts = sorted(set(open_hours(place, day)) | {s for s, at in local.items() if at.date() == day})
+        out.append({"date": day.isoformat(), "closed": why_closed(place, day), "hours": [
+            _hour(start, *by_start.get(start, ("free", None))) for start in starts]})
+    return {"place": place["id"], "from": first.isoformat(), "days": days, "calendar": out,
+            "hours": [{"start": start, "kind": kind, "booking_id": booking_id} for start, kind, booking_id, _ in taken],
+            "bookings": {b.id: _who(b) for b in named.values()}}
+
+
+def _hour(start, kind, taken_by):
+    """One hour of staff's calendar; a block's reason is kept in its id (block:{n}:{reason})."""
+    at = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(LONDON)
+    out = {"start": start, "time": at.strftime("%H:%M"), "state": kind, "booking_id": None, "reason": None}
+    if kind == "blocked":
+        out["reason"] = taken_by.split(":", 2)[2] if taken_by.count(":") >= 2 else ""
+    elif taken_by:
+        out["booking_id"] = taken_by
+    return out
+
+
+def _who(booking):
+    return {"hirer_name": booking.hirer_name, "hirer_type": booking.hirer_type, "status": booking.status,
+            "deposit": (booking.deposit or {}).get("status"), "taken_by": bool(booking.taken_by)}
 
 
 def block(deps, place_id, body):
@@ -30,15 +61,15 @@ def block(deps, place_id, body):
     if not isinstance(body, dict):
         raise ValidationFailed([("body", "Must be a JSON object.")])
     problems = validation.Problems()
-    day = validation.iso_date(body.get("date"), "date", problems)
+    day = hire_date(body.get("date"), "date", problems)
     start, hours = body.get("start"), body.get("hours")
-    if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit():
+    if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
+            or not 0 <= int(start[:2]) <= 23:
         problems.add("start", "Must be a time on the hour (HH:00).")
     if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= MAX_SESSION_HOURS * 2:
         problems.add("hours", f"Must be 1 to {MAX_SESSION_HOURS * 2}.")
     reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
     problems.raise_if_any()
-    from datetime import date
     starts = session_hours(date.fromisoformat(day), start, hours)
     block_id = f"block:{uuid.uuid4().hex[:8]}:{reason[:40]}"
     try:

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from ... import validation
 from ...errors import ValidationFailed
 from .limits import MAX_BLOCK_HOURS, MAX_SESSION_HOURS, MAX_VIEW_DAYS, MAX_WEEKS, VIEW_DAYS
-from .places import current, iso, is_closed, open_hours, place_or_404, session_hours, today
+from .places import current, hire_date, iso, is_closed, open_hours, place_or_404, session_hours, today
 from .wording import DATE, HOURS, START, WEEKS
 
 
@@ -21,7 +21,7 @@ def free(deps, place_id, query):
     problems = validation.Problems()
     first = today(deps)
     if query.get("from"):
-        first = max(first, date.fromisoformat(validation.iso_date(query["from"], "from", problems) or first.isoformat()))
+        first = max(first, date.fromisoformat(hire_date(query["from"], "from", problems) or first.isoformat()))
     days = validation.number(query.get("days", VIEW_DAYS), "days", problems, 1, MAX_VIEW_DAYS) or VIEW_DAYS
     problems.raise_if_any()
     days = int(days)
@@ -47,7 +47,7 @@ def _taken(deps, place_id, first, last):
 
 def parse_block(body, problems):
     """(first date, start "HH:00", hours, weeks) of a session or block request."""
-    first = validation.iso_date(body.get("date"), "date", problems)
+    first = hire_date(body.get("date"), "date", problems)
     start = body.get("start")
     if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
             or not 0 <= int(start[:2]) <= 23:
@@ -59,7 +59,7 @@ def parse_block(body, problems):
         problems.add("weeks", WEEKS.format(max=MAX_WEEKS))
     if not problems.items and hours * weeks > MAX_BLOCK_HOURS:
         problems.rule("weeks", f"A block may hold at most {MAX_BLOCK_HOURS} hours: book it as two terms.")
-    if first is None and "date" not in dict(problems.items):
+    if first is None and "date" not in dict(problems.items + problems.rules):
         problems.add("date", DATE)
     return (date.fromisoformat(first) if first else None), start, hours, weeks
 

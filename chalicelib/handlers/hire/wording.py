@@ -3,6 +3,7 @@ the terms, and the emails that follow a booking's events."""
 
 HIRER_TYPE = "Choose who is hiring: a resident, a community group or a business"
 DATE = "Enter the date of the first session"
+DATE_RANGE = "Enter a date from {first} to {last}: the council's calendar goes no further"
 START = "Choose a start time on the hour"
 HOURS = "Choose from 1 to {max} hours"
 WEEKS = "Choose from 1 to {max} weeks"

@@ -36,6 +36,45 @@ async function booking(view, id) {
   }
 }
 
+/** A booking's questions: the place, who hires, when, how often, the terms
+ * (`accept`: the box's words, a resident's own or an officer's for a caller). */
+export function bookingFields(places, accept = t("hire.accept")) {
+  return [choices({field: "place", legend: t("hire.place"), options: places.map(p => ({value: p.id, label: p.name,
+    hint: t("hire.place_hint", {capacity: p.capacity, resident: pounds(p.prices.resident),
+      community: pounds(p.prices.community), deposit: pounds(p.deposit)})}))}),
+  choices({field: "hirer_type", legend: t("hire.who"), options: ["resident", "community", "commercial"].map(v => ({
+    value: v, label: t(`hire.who.${v}`)}))}),
+  input({field: "hirer_name", label: t("hire.name"), optional: true, maxlength: "120"}),
+  dateInput({field: "date", legend: t("hire.date")}),
+  select({field: "start", label: t("hire.start"), options: range(9, 21, n => `${String(n).padStart(2, "0")}:00`)
+    .map(o => ({...o, value: o.label})), value: "18:00"}),
+  select({field: "hours", label: t("hire.hours"), options: range(1, 8, n => tCount("hire.hours_n", n)), value: "2"}),
+  select({field: "weeks", label: t("hire.weeks"), options: range(1, 40, n => tCount("hire.weeks_n", n)), value: "1"}),
+  choices({field: "terms_accepted", legend: t("hire.terms"), hint: places[0]?.terms, multiple: true,
+    options: [{value: "yes", label: accept}]})];
+}
+
+/** The booking's body from its questions, each checked in its own words first, all at once (issue 47). */
+export function bookingBody(form, skip, extra = []) {
+  check(["place", t("hire.place_required"), form.elements.place.value],
+    ["hirer_type", t("hire.who_required"), form.elements.hirer_type.value],
+    ["date", t("hire.date_required"), dateValue(form, "date")],
+    ["terms_accepted", t("hire.terms_required"), form.elements.terms_accepted.checked], ...extra);
+  return {place: form.elements.place.value, hirer_type: form.elements.hirer_type.value,
+    hirer_name: form.elements.hirer_name.value.trim(), date: dateValue(form, "date"), start: form.elements.start.value,
+    hours: Number(form.elements.hours.value), weeks: Number(form.elements.weeks.value), skip,
+    terms_accepted: form.elements.terms_accepted.checked};
+}
+
+/** A block's dates that cannot be had, listed in `box`; returns them, to skip when booked again. */
+export function showClashes(box, error) {
+  if (error.code !== "block_clashes") throw error;
+  box.replaceChildren(h("div", {class: "warning-text"}, t("hire.clashes")),
+    h("ul", {class: "list", id: "clash-list"}, error.body.clashes.map(c => h("li", {},
+      t(`hire.clash.${c.state}`, {day: formatDate(c.date)})))));
+  return error.body.clashes.map(c => c.date);
+}
+
 export async function render(view, {url}) {
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, {replace: true});
   const id = url.pathname.split("/")[3];
@@ -47,42 +86,16 @@ export async function render(view, {url}) {
     return append(view, h("h1", {class: "heading-l"}, t("hire.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }
   const clashes = h("div", {id: "clashes", "aria-live": "polite"});
-  const form = h("form", {novalidate: true},
-    choices({field: "place", legend: t("hire.place"), options: places.map(p => ({value: p.id, label: p.name,
-      hint: t("hire.place_hint", {capacity: p.capacity, resident: pounds(p.prices.resident),
-        community: pounds(p.prices.community), deposit: pounds(p.deposit)})}))}),
-    choices({field: "hirer_type", legend: t("hire.who"), options: ["resident", "community", "commercial"].map(v => ({
-      value: v, label: t(`hire.who.${v}`)}))}),
-    input({field: "hirer_name", label: t("hire.name"), optional: true, maxlength: "120"}),
-    dateInput({field: "date", legend: t("hire.date")}),
-    select({field: "start", label: t("hire.start"), options: range(9, 21, n => `${String(n).padStart(2, "0")}:00`)
-      .map(o => ({...o, value: o.label})), value: "18:00"}),
-    select({field: "hours", label: t("hire.hours"), options: range(1, 8, n => tCount("hire.hours_n", n)), value: "2"}),
-    select({field: "weeks", label: t("hire.weeks"), options: range(1, 40, n => tCount("hire.weeks_n", n)), value: "1"}),
-    choices({field: "terms_accepted", legend: t("hire.terms"), hint: places[0]?.terms, multiple: true,
-      options: [{value: "yes", label: t("hire.accept")}]}),
-    clashes, button(t("hire.book")));
+  const form = h("form", {novalidate: true}, ...bookingFields(places), clashes, button(t("hire.book")));
   const key = crypto.randomUUID();
   let skip = [];
   onSubmit(form, view, async () => {
-    // Each question in its own words, all at once, before anything is asked of the server (issue 47).
-    check(["place", t("hire.place_required"), form.elements.place.value],
-      ["hirer_type", t("hire.who_required"), form.elements.hirer_type.value],
-      ["date", t("hire.date_required"), dateValue(form, "date")],
-      ["terms_accepted", t("hire.terms_required"), form.elements.terms_accepted.checked]);
-    const body = {place: form.elements.place.value, hirer_type: form.elements.hirer_type.value,
-      hirer_name: form.elements.hirer_name.value.trim(), date: dateValue(form, "date"), start: form.elements.start.value,
-      hours: Number(form.elements.hours.value), weeks: Number(form.elements.weeks.value), skip,
-      terms_accepted: form.elements.terms_accepted.checked};
+    const body = bookingBody(form, skip);
     try {
       const made = await api("/v1/hire/bookings", {method: "POST", headers: {"Idempotency-Key": `${key}.${skip.length}`}, body});
       location.assign(made.payment.next_url);
     } catch (error) {
-      if (error.code !== "block_clashes") throw error;
-      skip = error.body.clashes.map(c => c.date);  // shown first; pressing again books the rest
-      clashes.replaceChildren(h("div", {class: "warning-text"}, t("hire.clashes")),
-        h("ul", {class: "list", id: "clash-list"}, error.body.clashes.map(c => h("li", {},
-          t(`hire.clash.${c.state}`, {day: formatDate(c.date)})))));
+      skip = showClashes(clashes, error);  // shown first; pressing again books the rest
     }
   });
   append(view, h("h1", {class: "heading-l"}, t("hire.title")), form);

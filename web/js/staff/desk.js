@@ -29,6 +29,7 @@ const SCREENS = [
   [/^\/staff\/meetings(\/\d{1,12}(\/(print|webcast|questions))?)?$/, () => import("./meetings.js")],
   [/^\/staff\/meetings\/sync$/, () => import("./meetings-sync.js")],
   [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
+  [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -38,8 +39,8 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/containers", "staff.nav.containers"],
               ["/staff/council-tax", "staff.nav.council_tax"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
-              ["/staff/appointments", "staff.nav.appointments"], ["/staff/meetings", "staff.nav.meetings"],
-              ["/staff/meetings/sync", "staff.nav.meetings_sync"]];
+              ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"],
+              ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"]];
 
 let ready = null;
 
