@@ -166,3 +166,12 @@ def test_my_live_questions_are_in_my_account_and_go_at_erasure(client, live, peo
     from chalicelib.handlers.participation.mine import erase
     assert erase(deps, ada.user.id)["live_questions"] == 1
     assert client.get(DESK, live.auth).json_body["questions"] == []
+
+
+def test_a_retry_of_a_stored_question_is_answered_even_when_the_minute_is_spent(client, live, people):
+    ada = people()
+    sent = [ask(client, ada, f"Question {n}?", key=f"live-000{n}") for n in range(3)]
+    assert [s.status_code for s in sent] == [201, 201, 201]
+    again = ask(client, ada, "Question 0?", key="live-0000")  # its answer was lost: the phone sends it again
+    assert again.status_code == 201 and again.json_body["id"] == sent[0].json_body["id"]
+    assert ask(client, ada, "Question 3?", key="live-0003").status_code == 429
