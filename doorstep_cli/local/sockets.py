@@ -154,6 +154,9 @@ class LocalSockets:
 def _management_handler(sockets: LocalSockets):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # The answer's headers and body are two writes: with Nagle's algorithm the body waits for the
+        # client's delayed ACK of the headers, 40 ms a post on Linux (a fan-out to 2,000 screens: 80 s).
+        disable_nagle_algorithm = True
 
         def _connection_id(self):
             path = urlsplit(self.path).path

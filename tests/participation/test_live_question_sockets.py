@@ -115,3 +115,19 @@ def test_a_decision_whose_request_stopped_after_its_commit_reaches_the_screens_f
         assert _frame(phone)["question"]["id"] == made["id"]
         assert run_stream(deps, "live_question_decided") == []  # the stream again: claimed, no second frame
         _silent(phone)
+
+
+def test_many_screens_are_posted_to_at_once_and_the_gone_ones_forgotten(client, live, people, sockets, deps):
+    from contextlib import ExitStack
+    from chalicelib.handlers.participation.live import watchers
+    from chalicelib.notify.sockets import SERIAL_UP_TO
+    made = ask(client, people()).json_body
+    ghosts = [f"GhostConnId{n}=" for n in range(3)]  # phones that lost signal: their close never heard
+    for ghost in ghosts:
+        deps.sockets.open(ghost, watchers(PLANNING_MEETING), "resident", deps.clock())
+    with ExitStack() as held:
+        screens = [held.enter_context(_watch(sockets)) for _ in range(SERIAL_UP_TO + 4)]  # past the one-by-one
+        assert decide(client, live, made, "approve").status_code == 200
+        assert {_frame(s)["question"]["id"] for s in screens} == {made["id"]}
+        left = {c for c, _ in deps.sockets.connections(watchers(PLANNING_MEETING), deps.clock())}
+        assert len(left) == len(screens) and not left & set(ghosts)
