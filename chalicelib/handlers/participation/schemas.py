@@ -106,7 +106,7 @@ SCHEMAS = {
         "name_public": {"type": "boolean", "description": "show my first name and ward with it"},
         "first_name": {**words(limits.FIRST_NAME_MAX), "description": "with name_public; its first word is shown"},
         "ward_id": {"type": "string", "minLength": 1, "maxLength": limits.WARD_ID_MAX,
-                    "description": "with name_public: a ward from GET /v1/wards"}}},
+                    "description": "with name_public: a ward's id, as GET /v1/places or /v1/councillors give it"}}},
     "LiveQuestionDecision": {"type": "object", "additionalProperties": False, "required": ["decision"],
                              "properties": {"decision": {"type": "string", "enum": list(limits.LIVE_DECISIONS)}}},
     "LiveQuestion": {"type": "object", "required": ["id", "status", "version"], "properties": LIVE},
