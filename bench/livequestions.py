@@ -86,7 +86,7 @@ def run(progress):
     screens_process = None
     try:
         deps = default_deps("http://localhost")
-        _live_meeting(deps)
+        live_meeting(deps)
         resident = dataclasses.replace(deps, principal=Principal(user_id="bench-resident", role="resident"))
         officer = dataclasses.replace(deps, principal=Principal(user_id="bench-officer", role="staff"))
         progress(f"live-questions: {WATCHERS} screens connecting")
@@ -105,14 +105,21 @@ def run(progress):
         _timed(posting, "post_all", spent["posts"], lambda args, found: len(found) > 100)  # not the desk's nudge
         poster_cpu = _thread_cpu(posting._Poster, "post")  # the app's own CPU a post: signing, the request, the answer
 
+        from chalicelib.storage import metering
+        costs = {}
+
         def approve(n):
-            made, _ = live.send(resident, MEETING, {"question": f"Question {n}: will the homes have parking?"})
+            with metering.metered() as meter:
+                made, _ = live.send(resident, MEETING, {"question": f"Question {n}: will the homes have parking?"})
+            costs.setdefault("send", meter.operations)
             screens_process.stdin.write(f"expect {made['id']}\n")
             screens_process.stdin.flush()
             assert screens_process.stdout.readline().strip() == "ok"
             started = time.time()
             t, cpu = time.perf_counter(), time.process_time()
-            live.decide(officer, MEETING, made["id"], {"decision": "approve"}, '"1"')
+            with metering.metered() as meter:
+                live.decide(officer, MEETING, made["id"], {"decision": "approve"}, '"1"')
+            costs.setdefault("decide", (meter.operations, meter.items))
             request_s = time.perf_counter() - t
             cpus.append(time.process_time() - cpu)
             arrived = json.loads(screens_process.stdout.readline())  # every screen's arrival, or those by the timeout
@@ -180,6 +187,9 @@ def run(progress):
         f"{_p(every_before, 0.5):.0f} ms, p90 {_p(every_before, 0.9):.0f} ms, worst "
         f"{every_before[-1] * 1000:.0f} ms; the officer's request {statistics.median(before_requests) * 1000:.0f} ms.",
         "",
+        f"DynamoDB calls: sending a question {_calls(costs['send'])}; approving it, its fan-out included, "
+        f"{_calls(costs['decide'][0])} ({costs['decide'][1]} items read, the connections among them); "
+        f"a post to a screen is no DynamoDB call.", "",
         "On one machine every post is an HTTP request to the local management API and a send on its one event "
         "loop, on 2 cores shared with the screens' process; in AWS each post_to_connection is a call to API "
         "Gateway's management API from the Lambda (single-digit to tens of ms), the same WORKERS at once.",
@@ -215,20 +225,26 @@ def _thread_cpu(owner, name):
     return spent
 
 
+def _calls(operations):
+    from collections import Counter
+    return ", ".join(f"{n} {op}" for op, n in sorted(Counter(operations).items()))
+
+
 def _p(values, q):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000 if ordered else float("nan")
 
 
-def _live_meeting(deps):
-    """A meeting tomorrow (London), marked live on its one item now: questions are taken until its day ends."""
+def live_meeting(deps, meeting_id=MEETING, item_id=ITEM):
+    """A planning meeting tomorrow (London), marked live on its one item now: it takes questions
+    until its day ends (the browser test's too)."""
     tomorrow = (datetime.now(ZoneInfo("Europe/London")) + timedelta(days=1)).date()
     deps.democracy.save_meeting({
-        "id": MEETING, "committee_id": "3", "committee_title": "Planning Committee", "date": tomorrow.isoformat(),
+        "id": meeting_id, "committee_id": "3", "committee_title": "Planning Committee", "date": tomorrow.isoformat(),
         "time": "18:00", "location": "West Offices", "agenda_published": True,
-        "items": [{"id": ITEM, "number": "4a", "title": "Land at Acomb Road: 40 homes", "text": "", "heading": False,
+        "items": [{"id": item_id, "number": "4a", "title": "Land at Acomb Road: 40 homes", "text": "", "heading": False,
                    "public_can_speak": True, "is_decision": True, "papers": []}]})
-    deps.webcasts.put(MEETING, [{"item_id": ITEM, "at_s": 0}], deps.clock(), 0)
+    deps.webcasts.put(meeting_id, [{"item_id": item_id, "at_s": 0}], deps.clock(), 0)
 
 
 async def screens(url, count):

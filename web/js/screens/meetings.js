@@ -12,6 +12,7 @@ import {navigate} from "../router.js";
 export async function render(view, {params, url}) {
   const path = url.pathname.replace(/\/+$/, "");
   if (path === "/decisions") return forthcoming(view, params);
+  if (/^\/meetings\/\d{1,12}\/live$/.test(path)) return (await import("./meeting-live.js")).render(view, {params, url});
   const found = path.match(/^\/meetings\/(\d{1,12})$/);
   return found ? agenda(view, found[1]) : list(view, params);
 }
@@ -127,6 +128,7 @@ async function agenda(view, id) {
   if (!m.agenda_published) return append(view, h("p", {class: "body", id: "no-agenda"}, t("meetings.no_agenda")));
   append(view, m.decisions_published ? h("p", {class: "body"}, t("meetings.decisions_out")) : null,
     h("h2", {class: "heading-m"}, t("meetings.agenda")),
+    h("p", {class: "body"}, h("a", {href: `/meetings/${m.id}/live`, id: "live-link"}, t("meetings.live_link"))),
     h("ol", {class: "list agenda", id: "agenda"}, m.items.map(i => item(m, i))),
     h("p", {class: "body"}, h("a", {href: `/v1/feeds/committees/${m.committee_id}/meetings.ics`},
       t("meetings.calendar"))));
