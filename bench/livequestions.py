@@ -103,7 +103,9 @@ def run(progress):
         spent = {"query": [], "posts": []}
         _timed(SocketStore, "connections", spent["query"], lambda args, found: len(found) > 100)
         _timed(posting, "post_all", spent["posts"], lambda args, found: len(found) > 100)  # not the desk's nudge
-        poster_cpu = _thread_cpu(posting._Poster, "post")  # the app's own CPU a post: signing, the request, the answer
+        from collections import Counter
+        posted = Counter()
+        poster_cpu = _thread_cpu(posting._Poster, "post", posted)  # the app's own CPU a post: signing, sending, reading
 
         from chalicelib.storage import metering
         costs = {}
@@ -161,11 +163,9 @@ def run(progress):
             os.environ.pop(name, None)
     every = sorted(x for one in after for x in one)
     missed = sum(WATCHERS - len(one) for one in after)
-    stamp = datetime.now(ZoneInfo("UTC")).strftime("%Y-%m-%d %H:%M UTC")
     every_before = sorted(x for one in before for x in one)
     lines = [
         "## Live questions to 2,000 screens (`python -m bench.livequestions`)", "",
-        f"_Measured {stamp}._", "",
         f"{WATCHERS} WebSocket clients (a second process) watching one meeting through the local stack's WebSocket "
         f"API, the app's Lambda entry points behind it, the tables in DynamoDB Local; {connected} connections known to "
         f"the app, opened in {connect_s:.1f} s ({CONNECTING_AT_ONCE} connects in flight at once).", "",
@@ -189,7 +189,9 @@ def run(progress):
         "",
         f"DynamoDB calls: sending a question {_calls(costs['send'])}; approving it, its fan-out included, "
         f"{_calls(costs['decide'][0])} ({costs['decide'][1]} items read, the connections among them); "
-        f"a post to a screen is no DynamoDB call.", "",
+        f"a post to a screen is no DynamoDB call. The posts' answers: "
+        f"{', '.join(f'{n} {outcome}' for outcome, n in sorted(posted.items(), key=str))} (a failed one is posted "
+        f"once more).", "",
         "On one machine every post is an HTTP request to the local management API and a send on its one event "
         "loop, on 2 cores shared with the screens' process; in AWS each post_to_connection is a call to API "
         "Gateway's management API from the Lambda (single-digit to tens of ms), the same WORKERS at once.",
@@ -211,16 +213,20 @@ def _timed(owner, name, into, counts):
     setattr(owner, name, timed)
 
 
-def _thread_cpu(owner, name):
-    """`owner.name` wrapped to note the CPU its thread spent in each call: the list it appends to."""
+def _thread_cpu(owner, name, outcomes):
+    """`owner.name` wrapped to note the CPU its thread spent in each call (the list it answers) and
+    count each call's answer in `outcomes`."""
     inner, spent = getattr(owner, name), []
 
     def timed(*args, **kwargs):
         t = time.thread_time()
+        found = None
         try:
-            return inner(*args, **kwargs)
+            found = inner(*args, **kwargs)
+            return found
         finally:
             spent.append(time.thread_time() - t)
+            outcomes[found] += 1
     setattr(owner, name, timed)
     return spent
 

@@ -67,7 +67,13 @@ def post_all(s, connection_ids, payload):
     poster = _Poster(s)
     try:
         with ThreadPoolExecutor(max_workers=min(WORKERS, len(connection_ids)), thread_name_prefix="fan-out") as pool:
-            return list(pool.map(lambda c: poster.post(c, data), connection_ids))
+            outcomes = list(pool.map(lambda c: poster.post(c, data), connection_ids))
+            # A post that failed (timed out, refused) is made once more: a screen shows a frame it
+            # already had once (by the question's id and version), and a missed one is not shown at all.
+            again = [n for n, outcome in enumerate(outcomes) if outcome == FAILED]
+            for n, outcome in zip(again, pool.map(lambda n: poster.post(connection_ids[n], data), again)):
+                outcomes[n] = outcome
+            return outcomes
     finally:
         poster.close()
 
