@@ -1,8 +1,8 @@
 """Live questions in the browser: the chair's screen is open on a meeting being
 webcast; a signed-in resident watching sends a question on the item now on,
-showing their first name and ward; democratic services approve it, and it
-appears on the chair's screen and the resident's, pushed over the socket with
-no reload, in a polite live region."""
+showing their first name and ward; democratic services see it at the desk and
+approve it, and it appears on the chair's screen and the resident's, pushed
+over the socket with no reload, in a polite live region."""
 from playwright.sync_api import expect
 
 from bench.livequestions import live_meeting
@@ -44,10 +44,16 @@ def test_a_residents_question_is_approved_and_appears_on_the_chairs_screen_witho
     waiting = deps.live_questions.of_meeting(MEETING)
     assert [(q["question"], q["status"], q["name"]) for q in waiting] == [
         ("Will the 40 homes have parking?", "waiting", "Ada")]
-    from chalicelib.auth.principal import Principal
-    from chalicelib.handlers.participation import live
-    officer = deps.replace(principal=Principal(user_id="democratic-services", role="staff"))
-    live.decide(officer, MEETING, waiting[0]["id"], {"decision": "approve"}, '"1"')
+    office = browser.new_page()
+    sign_in(office, stack.resident("democratic.services@example.org", name="Sam Officer", role="staff"),
+            f"/staff/meetings/{MEETING}/live-questions")
+    heading(office, "Questions during the meeting")
+    row = office.locator(".live-row", has_text="Will the 40 homes have parking?")
+    expect(row).to_contain_text(f"Waiting · Ada, {waiting[0]['ward']}")
+    expect(office.locator("#live-moderation")).to_have_attribute("data-live", "socket")
+    check_accessible(office, "moderating live questions")
+    row.get_by_role("button", name="Approve: Will the 40 homes have parking?").click()
+    expect(office.locator("#live-status")).to_have_text("Approved: it is on the chair's screen.")
     question = shown.locator(".live-question")
     expect(question).to_contain_text("Will the 40 homes have parking?")
     expect(question).to_contain_text(f"Ada, {waiting[0]['ward']}")
@@ -55,4 +61,5 @@ def test_a_residents_question_is_approved_and_appears_on_the_chairs_screen_witho
         "shown, but no socket frame carried it"
     expect(phone.get_by_role("log", name="Questions the council has accepted")).to_contain_text(
         "Will the 40 homes have parking?")
+    expect(office.locator(".live-row", has_text="Will the 40 homes")).to_contain_text("On the chair's screen")
     check_accessible(chair, "the chair's screen")

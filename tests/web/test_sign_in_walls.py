@@ -26,6 +26,7 @@ PLACES = {
     "screens/alerts.js": ("/alerts", "alerts"),
     "screens/appointments.js": ("/appointments?service=housing-options", "appointments"),
     "screens/forms.js": ("/forms", "forms"),
+    "screens/meeting-live.js": ("/meetings/2101/live", "live_question"),
     "staff/desk.js": ("/staff/reports", "staff"),
     "crew/crew.js": ("/crew", "crew"),
 }

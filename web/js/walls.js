@@ -21,6 +21,7 @@ const WALLS = [
   [/^\/pay(\/|\?|$)/, "pay"],
   [/^\/forms(\/|\?|$)/, "forms"],
   [/^\/appointments(\/|\?|$)/, "appointments"],
+  [/^\/meetings\/\d+\/live/, "live_question"],
   [/^\/staff/, "staff"],
   [/^\/crew/, "crew"],
 ];

@@ -25,6 +25,7 @@ const SCREENS = [
   [/^\/staff\/forms$/, () => import("./forms.js")],
   [/^\/staff\/forms\/hand-ons$/, () => import("./form-hand-ons.js")],
   [/^\/staff\/appointments$/, () => import("./appointments.js")],
+  [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
