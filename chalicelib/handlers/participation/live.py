@@ -28,7 +28,7 @@ from ..shared import idempotency
 from ..shared.events import new_event
 from ..shared.versions import expected_version
 from . import limits, rules, wording
-from .speaking import meeting_or_404
+from .speaking import contended, meeting_or_404
 
 DECIDED = "live_question_decided"  # the event a decision writes; the frame to the screens follows from it
 WORD = re.compile(r"\S+")
@@ -109,7 +109,8 @@ def send(deps, meeting_id, body, idempotency_key=None):
             "name": first_name.split()[0] if first_name else None, "ward": ward.name if ward else None,
             "created_at": now}
     try:
-        stored = deps.live_questions.send(made, claim.record(made["id"], now, limits.IDEMPOTENCY_HOURS))
+        record = claim.record(made["id"], now, limits.IDEMPOTENCY_HOURS)
+        stored = contended(lambda: deps.live_questions.send(made, record))  # a twin's key: AlreadyExists
     except AlreadyExists:
         return claim.twin(), False
     nudge_desk(deps, meeting_id)
@@ -142,8 +143,8 @@ def decide(deps, meeting_id, question_id, body, if_match):
     event = new_event(deps, DECIDED, now, meeting_id=meeting_id, question_id=question_id, status=status,
                       shown=status in SHOWN or found["status"] in SHOWN)
     try:
-        decided = deps.live_questions.decide(meeting_id, question_id, status, deps.principal.user_id, now, expected,
-                                             event)
+        decided = contended(lambda: deps.live_questions.decide(meeting_id, question_id, status,
+                                                               deps.principal.user_id, now, expected, event))
     except EditConflict:
         raise Conflict(wording.LIVE_CHANGED, code="edit_conflict") from None
     from ..shared.effects import first_try
