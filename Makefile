@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -104,6 +104,10 @@ bench-alerts: $(STAMP)
 
 bench-fanout: $(STAMP) dynamodb-local
 	$(PY) -m bench.fanoutcost
+
+# An approved live question to 2,000 screens watching a meeting: p50/p90 per screen (docs/benchmarks.md).
+bench-live-questions: $(STAMP) dynamodb-local
+	$(PY) -m bench.livequestions
 
 # Time from an event to its last message for 1k, 10k and 100k followers of one key (docs/benchmarks.md).
 bench-fanout-latency: $(STAMP) dynamodb-local

@@ -1,5 +1,6 @@
 """`make bench`: map cost, report creation, cold import, nearest-k, the staff inbox, crews' jobs near me, alert
-matching, alert fan-out in pages, the public figures and open data export, the local engine under load, and the local
+matching, alert fan-out in pages, the public figures and open data export, live chat and live questions to 2,000
+screens, the local engine under load, and the local
 stack's map reads through a burst of creations; writes docs/benchmarks.md.
 
 Set BENCH_SIZES=2000,5000 (two sizes) for a quick trial; the default is 10,000 and 100,000.
@@ -21,7 +22,7 @@ env.apply()  # before anything creates a botocore client
 
 from . import (alertcost, coldimport, creation, data, engine, fanoutcost, fanoutlatency, filtercost,  # noqa: E402
                firstrequest, inboxcost, jobs, mapcost, motofast, nearest, report)
-from . import chatcost, exportcost, statscost, writeload  # noqa: E402
+from . import chatcost, exportcost, livequestions, statscost, writeload  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -158,6 +159,7 @@ SECTIONS = {
     "stats": lambda progress: statscost.measure_and_write(progress),
     "export": lambda progress: exportcost.measure_and_write(progress),
     "chat": lambda progress: chatcost.measure_and_write(progress),
+    "live-questions": lambda progress: livequestions.measure_and_write(progress),
     "engine": lambda progress: engine.measure_and_write(progress),
     "writeload": lambda progress: writeload.measure_and_write(progress),
 }

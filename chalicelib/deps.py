@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .storage.participation import ParticipationStore
     from .storage.participation_questions import QuestionStore
     from .storage.participation_webcasts import WebcastStore
+    from .storage.participation_live import LiveQuestionStore
     from .storage.supporters import SupporterStore
     from .storage.effects import EffectStore
     from .storage.forms import FormStore
@@ -146,6 +147,7 @@ class Deps:
     participation: ParticipationStore | None = _store("participation", "ParticipationStore")  # speaking at meetings
     questions: QuestionStore | None = _store("participation_questions", "QuestionStore")  # written questions to members
     webcasts: WebcastStore | None = _store("participation_webcasts", "WebcastStore")  # meetings' webcast chapters
+    live_questions: LiveQuestionStore | None = _store("participation_live", "LiveQuestionStore")  # sent during webcasts
     supporters: SupporterStore | None = _store("supporters", "SupporterStore")  # "me too"s on reports
     effects: EffectStore = _store("effects", "EffectStore")  # each event's effects, claimed once (shared/effects.py)
     forms: FormStore | None = _store("forms", "FormStore")  # form definitions, versioned, and the one published

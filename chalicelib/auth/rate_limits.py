@@ -30,13 +30,15 @@ CREATIONS = {
     "alert": [(10, MINUTE), (60, HOUR)],
     "conversation": [(3, MINUTE), (20, HOUR)],  # "Ask us": one at a time is the norm
     "chat_message": [(20, MINUTE), (300, HOUR)],  # typing fast, not a script's loop
+    # A question during a meeting's webcast: read by a moderator, each one, while the meeting goes on.
+    "live_question": [(3, MINUTE), (20, HOUR)],
     "form": [(10, MINUTE), (60, HOUR)],  # forms started: a resident starts one or two
     # Appointment times held: a resident changing their mind takes a few; holding and letting go
     # over and over keeps times from everyone else (each hold is 10 minutes of a seat).
     "hold": [(10, MINUTE), (30, HOUR)],
 }
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
-         "chat_message": "messages", "form": "forms started",
+         "chat_message": "messages", "live_question": "questions", "form": "forms started",
          "hold": "appointment holds"}
 # Reads that cost many queries, per client: far above a resident panning a map
 # (a request a second for a minute), far below a script's loop.

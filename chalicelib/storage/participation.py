@@ -8,6 +8,7 @@ One table, `participation`, partition `pk`, sort `sk`:
   meeting#<id> / once#<item>#<user>     one person once per item
   meeting#<id> / q#<qid>                a written question (storage/participation_questions.py)
   meeting#<id> / webcast                its webcast's chapters (storage/participation_webcasts.py)
+  meeting#<id> / live#<qid>             a question sent during the webcast (storage/participation_live.py)
 
 A registration is one transaction: its row, its once row, the counters each
 added to under the condition that it is below its cap, and its event; so of
@@ -68,6 +69,8 @@ class ParticipationModel(Stored):
     name_public = BooleanAttribute(null=True)  # the asker consents to their name being printed with it
     chapters = JSONAttribute(null=True)  # the webcast row's: [{item_id, at_s}]
     started_at = UTCDateTimeAttribute(null=True)  # the webcast row's: first marked live
+    ward = UnicodeAttribute(null=True)  # a live question's: the asker's ward, by name (shown only by consent)
+    decided_by = UnicodeAttribute(null=True)  # a live question's: the officer who last moderated it
     version = NumberAttribute(null=True)  # a registration's, for If-Match (set by hand: counters have none)
     by_owner = OwnerIndex()
 
@@ -79,6 +82,65 @@ def _pk(meeting_id):
 def _once(r):
     """The once row's key: the resident's, or a late one's own (staff added it for someone without an account)."""
     return f"once#{r['item_id']}#{r.get('user_id') or 'late-' + r['id']}"
+
+
+def plain_row(row, fields, booleans=()):
+    """A row as the handlers take it: its fields, `booleans` as True or False, its version."""
+    found = {name: getattr(row, name, None) for name in fields}
+    for name in booleans:
+        found[name] = bool(found[name])
+    found["version"] = int(row.version or 0)
+    return found
+
+
+class ResidentRows:
+    """A resident's rows of one kind in meetings' partitions (`{PREFIX}<id>`):
+    written questions, live questions. Made with the request's key claimed in
+    the same transaction; read one by one, by meeting (one Query) or by
+    owner (`by_owner`), and gone at erasure."""
+    PREFIX, FIELDS, BOOLEANS = None, (), ()
+
+    def __init__(self):
+        bind()
+
+    def _plain(self, row):
+        return plain_row(row, self.FIELDS, self.BOOLEANS)
+
+    def _create(self, made, idempotency=None, **extra):
+        """AlreadyExists("idempotency"): the request's key was claimed meanwhile."""
+        from .report_store import _claim_key
+        row = ParticipationModel(_pk(made["meeting_id"]), f"{self.PREFIX}{made['id']}", version=1, **extra,
+                                 **{k: v for k, v in made.items() if k in self.FIELDS and v is not None})
+        parts = ["row"]
+        with writes(parts, exists={"row", "idempotency"}), transaction() as t:
+            t.save(row, condition=ParticipationModel.pk.does_not_exist())
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+        return self._plain(row)
+
+    def get(self, meeting_id, row_id):
+        try:
+            return self._plain(ParticipationModel.get(_pk(meeting_id), f"{self.PREFIX}{row_id}",
+                                                      consistent_read=True))
+        except ParticipationModel.DoesNotExist:
+            return None
+
+    def of_meeting(self, meeting_id):
+        """A meeting's rows of this kind, first made first: one Query."""
+        rows = ParticipationModel.query(_pk(meeting_id), ParticipationModel.sk.startswith(self.PREFIX),
+                                        consistent_read=True)
+        return sorted((self._plain(r) for r in rows), key=lambda q: (q["created_at"], q["id"]))
+
+    def of_owner(self, user_id, limit=200):
+        return [self._plain(r) for r in ParticipationModel.by_owner.query(
+            user_id, ParticipationModel.sk.startswith(self.PREFIX), limit=limit)]
+
+    def erase_owner(self, user_id):
+        """A resident's rows of this kind gone (erasure): how many."""
+        found = self.of_owner(user_id)
+        for q in found:
+            ParticipationModel(_pk(q["meeting_id"]), f"{self.PREFIX}{q['id']}").delete()
+        return len(found)
 
 
 def _plain(row):

@@ -350,6 +350,11 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (STAFF, Outcome(404, "meeting_not_found")),
     ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (STAFF, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/meetings/{meeting_id}/live-questions"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/meetings/{meeting_id}/live-questions"): (ANYONE, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/live-questions"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision"): (
+        STAFF, Outcome(404, "meeting_not_found")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -417,6 +422,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"),
                 ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"),
+                ("GET", "/v1/staff/meetings/{meeting_id}/live-questions"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 ("GET", CONSULTATION), ("POST", f"{CONSULTATION}/results"),  # the council's, not a category's
@@ -530,6 +537,12 @@ REQUESTS[("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters")] = lambda w
     "PUT", "/v1/staff/meetings/1402/webcast/chapters", {"chapters": []}, {"If-Match": '"0"'})
 _simple("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", "/v1/staff/meetings/1402/webcast/youtube.txt")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/questions", "/v1/staff/meetings/1402/questions")
+_simple("POST", "/v1/meetings/{meeting_id}/live-questions", "/v1/meetings/1402/live-questions", {"question": "Why?"})
+_simple("GET", "/v1/meetings/{meeting_id}/live-questions", "/v1/meetings/1402/live-questions")
+_simple("GET", "/v1/staff/meetings/{meeting_id}/live-questions", "/v1/staff/meetings/1402/live-questions")
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision")] = \
+    lambda world, caller: Request("POST", "/v1/staff/meetings/1402/live-questions/" + "0" * 32 + "/decision",
+                                  {"decision": "approve"}, {"If-Match": '"1"'})
 REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer")] = lambda world, caller: Request(
     "POST", "/v1/staff/meetings/1402/questions/" + "0" * 32 + "/answer", {"answer": "Because."}, {"If-Match": '"1"'})
 REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision")] = lambda world, caller: Request(

@@ -19,7 +19,7 @@ def test_my_registrations_and_questions_show_in_my_account_and_the_export(client
     assert [q["question"] for q in mine["questions"]] == [QUESTION["question"]]
     exported = client.get("/v1/me/export", ada.auth).json_body["taking_part"]
     assert exported == mine
-    assert client.get("/v1/me/taking-part", people().auth).json_body == {"speaking": [], "questions": []}
+    assert client.get("/v1/me/taking-part", people().auth).json_body == {"speaking": [], "questions": [], "live_questions": []}
 
 
 def test_erasure_takes_my_registrations_and_questions_and_frees_my_place(client, council, people):

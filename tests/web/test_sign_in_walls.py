@@ -27,6 +27,7 @@ PLACES = {
     "screens/appointments.js": ("/appointments?service=housing-options", "appointments"),
     "screens/forms.js": ("/forms", "forms"),
     "screens/taking-part.js": ("/meetings/2101/items/210102/speak", "speak"),
+    "screens/meeting-live.js": ("/meetings/2101/live", "live_question"),
     "staff/desk.js": ("/staff/reports", "staff"),
     "crew/crew.js": ("/crew", "crew"),
 }

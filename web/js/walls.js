@@ -23,6 +23,7 @@ const WALLS = [
   [/^\/appointments(\/|\?|$)/, "appointments"],
   [/^\/meetings\/\d+\/items\/\d+\/speak/, "speak"],
   [/^\/meetings\/\d+\/items\/\d+\/question/, "question"],
+  [/^\/meetings\/\d+\/live/, "live_question"],
   [/^\/staff/, "staff"],
   [/^\/crew/, "crew"],
 ];

@@ -44,6 +44,10 @@ def opened(deps, connection_id, params):
     if params.get("access_token"):
         from ...auth.principal import authenticate
         principal = authenticate(f"Bearer {params['access_token']}", deps.accounts)
+    from . import socket_topics
+    topic = socket_topics.for_connect(params)
+    if topic is not None:  # a capability's own topic (a meeting's live questions), over the same sockets
+        return topic.opened(deps, connection_id, params, principal)
     if params.get("desk") == "queue":  # the staff queue's nudges: staff only, no limit (one per officer's screen)
         if principal is None:
             from ...auth.principal import Unauthorized
@@ -82,6 +86,10 @@ def answer(deps, connection_id, body):
         return {"type": "queue"}  # the desk asks again after a reconnect: read the queue
     if following is None:
         return {"type": "error", "code": "not_connected", "message": "This connection follows no conversation."}
+    from . import socket_topics
+    topic = socket_topics.for_topic(following[0])
+    if topic is not None:
+        return topic.answer(deps, following[0], following[1], frame)
     try:
         conversation = chat.find(deps, following[0])
         return {"type": "messages", **chat.messages_after(deps, conversation, chat.cursor(frame.get("after")),

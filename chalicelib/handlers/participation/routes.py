@@ -5,6 +5,7 @@ from ...api import http
 from ...api.openapi import errors, json_response, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ..conversations import socket_topics
 from ..shared import effects
 from . import limits
 
@@ -13,6 +14,10 @@ routes = Routes("participation", schemas="chalicelib.handlers.participation.sche
 for _kind in ("speaker_registered", "speaker_accepted", "speaker_declined"):
     effects.register(_kind, "participation.email", "chalicelib.handlers.participation.messages:by_email")
     effects.register(_kind, "participation.text", "chalicelib.handlers.participation.messages:by_text")
+# A live question moderated: its frame to every screen watching the meeting, and a nudge to the desk.
+effects.register("live_question_decided", "participation.live_frame", "chalicelib.handlers.participation.live:on_decided")
+# A meeting's screens follow it over live chat's WebSocket API (?meeting=<id>).
+socket_topics.register("meeting", "meeting-", "chalicelib.handlers.participation.live")
 ID = {"type": "string", "pattern": limits.ID_PATTERN}
 MEETING_ID, ITEM_ID = path_param("meeting_id", ID), path_param("item_id", ID)
 REGISTRATION_ID = path_param("registration_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN})
@@ -222,9 +227,66 @@ def webcast_youtube(meeting_id):
                     headers={"Content-Type": "text/plain; charset=utf-8", **http.NO_STORE})
 
 
+LIVE_QUESTION_ID = path_param("question_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN})
+
+
+@routes.post("/v1/meetings/{meeting_id}/live-questions", SIGNED_IN, {
+    "summary": "While the meeting is webcast, send a question about the item now being discussed, for democratic "
+               "services to moderate; shown with a first name and ward only if name_public. Chat's refusals: "
+               "blocked (403), too many (429), too long (400), too many words (422). Idempotent with "
+               "Idempotency-Key",
+    "parameters": [MEETING_ID, IDEMPOTENCY], "requestBody": _body("LiveQuestionNew"),
+    "responses": {"201": json_response(ref("MyLiveQuestion")), **errors(400, 429, **NO_MEETING, **{
+        "403": "The council has stopped taking messages from you (blocked)",
+        "409": "Not live (not_live), the meeting has moved on from the item named (item_moved_on), or cancelled "
+               "(meeting_cancelled)",
+        "422": "Over the committee's word limit (too_many_words), or no such ward"})}})
+def send_live_question(meeting_id):
+    from .live import mine, send
+    made, created = send(http.deps(), meeting_id, http.body(), http.header("idempotency-key"))
+    return http.created(mine(made), created)
+
+
+@routes.get("/v1/meetings/{meeting_id}/live-questions", ANYONE, {
+    "summary": "The chair's screen and anyone watching: the approved and answered live questions, the item now on, "
+               "and the socket that pushes each as it is approved (?meeting=<id>); a first name and ward only by "
+               "consent. One Query of the meeting's partition",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("LiveQuestions")),
+                                              **errors(400, **NO_MEETING)}})
+def live_questions(meeting_id):
+    from .live import shown
+    return http.ok(shown(http.deps(), meeting_id), headers={"Cache-Control": "no-cache"})
+
+
+@routes.get("/v1/staff/meetings/{meeting_id}/live-questions", STAFF, {
+    "summary": "Democratic services: every live question of the meeting, first sent first, with its status and "
+               "version (the ETag to decide with); the desk's socket (?meeting=<id>&desk=live) says when to read "
+               "it again",
+    "parameters": [MEETING_ID], "responses": {"200": json_response(ref("StaffLiveQuestions")),
+                                              **errors(400, **NO_MEETING)}})
+def staff_live_questions(meeting_id):
+    from .live import staff_list
+    return http.ok(staff_list(http.deps(), meeting_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision", STAFF, {
+    "summary": "Moderate a live question: approve (shown on the chair's screen and every watching screen at once), "
+               "reject (a shown one is taken off them) or mark an approved one answered; If-Match with its version",
+    "parameters": [MEETING_ID, LIVE_QUESTION_ID, {"name": "If-Match", "in": "header", "required": True,
+                                                  "schema": {"type": "string"}}],
+    "requestBody": _body("LiveQuestionDecision"),
+    "responses": {"200": json_response(ref("StaffLiveQuestion")), **errors(400, 428, **{
+        "404": "No such meeting or question (meeting_not_found, question_not_found)",
+        "409": "It changed meanwhile, or that decision does not follow its state (edit_conflict)"})}})
+def decide_live_question(meeting_id, question_id):
+    from .live import decide, for_staff
+    found = for_staff(decide(http.deps(), meeting_id, question_id, http.body(), http.header("if-match")))
+    return http.ok(found, headers={**http.NO_STORE, "ETag": f'"{found["version"]}"'})
+
+
 @routes.get("/v1/me/taking-part", SIGNED_IN, {
-    "summary": "My registrations to speak (each with its withdraw link while it holds a place) and my written "
-               "questions with their answers, latest first (two Queries of my own)",
+    "summary": "My registrations to speak (each with its withdraw link while it holds a place), my written "
+               "questions with their answers and my live questions, latest first (three Queries of my own)",
     "responses": {"200": json_response(ref("MyTakingPart"))}})
 def my_taking_part():
     from .mine import mine

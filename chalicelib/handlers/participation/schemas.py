@@ -28,6 +28,15 @@ REGISTRATION = {
 QUESTION = {"id": TEXT, "item_id": TEXT, "member": TEXT, "question": TEXT, "answer": MAYBE,
             "asked_by": {"type": "string", "description": "the asker's name, or \"A resident\" without consent"}}
 
+LIVE_STATUS = {"type": "string", "enum": ["waiting", "approved", "rejected", "answered", "withdrawn"],
+               "description": "withdrawn: taken off the screens (its words are then not sent)"}
+LIVE = {"id": TEXT, "item_id": TEXT, "status": LIVE_STATUS, "question": MAYBE,
+        "asked_by": {"type": "string", "nullable": True,
+                     "description": "\"Ada, Micklegate\" by consent, else \"A resident\""},
+        "decided_at": MOMENT, "version": {"type": "integer"}}
+MY_LIVE = {**LIVE, "meeting_id": TEXT, "name_public": {"type": "boolean"}, "first_name": MAYBE, "ward": MAYBE,
+           "created_at": MOMENT}
+
 SCHEMAS = {
     "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
                    "properties": SPEAKER_FIELDS},
@@ -94,8 +103,29 @@ SCHEMAS = {
         "chapters": {"type": "array", "items": {"type": "object", "properties": {
             "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT,
             "url": MAYBE}}}}},
+    "LiveQuestionNew": {"type": "object", "additionalProperties": False, "required": ["question"], "properties": {
+        "question": {**words(limits.LIVE_TEXT_MAX), "description": "within the committee's live word limit"},
+        "item_id": {"type": "string", "pattern": limits.ID_PATTERN,
+                    "description": "the item the resident saw on: refused (item_moved_on) if the meeting moved on"},
+        "name_public": {"type": "boolean", "description": "show my first name and ward with it"},
+        "first_name": {**words(limits.FIRST_NAME_MAX), "description": "with name_public; its first word is shown"},
+        "ward_id": {"type": "string", "minLength": 1, "maxLength": limits.WARD_ID_MAX,
+                    "description": "with name_public: a ward's id, as GET /v1/places or /v1/councillors give it"}}},
+    "LiveQuestionDecision": {"type": "object", "additionalProperties": False, "required": ["decision"],
+                             "properties": {"decision": {"type": "string", "enum": list(limits.LIVE_DECISIONS)}}},
+    "LiveQuestion": {"type": "object", "required": ["id", "status", "version"], "properties": LIVE},
+    "LiveQuestions": {"type": "object", "required": ["meeting_id", "questions"], "properties": {
+        "meeting_id": TEXT, "now_on": MAYBE, "live": {"type": "boolean"}, "socket_url": MAYBE,
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/LiveQuestion"}}}},
+    "MyLiveQuestion": {"type": "object", "required": ["id", "status"], "properties": MY_LIVE},
+    "StaffLiveQuestion": {"type": "object", "required": ["id", "status", "version"], "properties": {
+        **MY_LIVE, "user_id": MAYBE, "decided_by": MAYBE}},
+    "StaffLiveQuestions": {"type": "object", "required": ["meeting_id", "questions"], "properties": {
+        "meeting_id": TEXT, "now_on": MAYBE, "socket_url": MAYBE,
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/StaffLiveQuestion"}}}},
     "MyTakingPart": {"type": "object", "required": ["speaking", "questions"], "properties": {
         "speaking": {"type": "array", "items": {"type": "object", "properties": {
             **REGISTRATION, "withdraw_url": MAYBE}}},
-        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyQuestion"}}}},
+        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyQuestion"}},
+        "live_questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyLiveQuestion"}}}},
 }

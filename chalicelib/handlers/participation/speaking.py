@@ -118,10 +118,17 @@ def register(deps, meeting_id, item_id, body, idempotency_key):
 def take_place(deps, registration, caps, event, record=None, uncapped=False):
     """The store's transaction, tried again when another racing transaction
     cancelled it (TransactionConflict: nothing written, no place decided)."""
+    return contended(lambda: deps.participation.register(registration, caps, event=event, idempotency=record,
+                                                         uncapped=uncapped))
+
+
+def contended(write):
+    """write(), tried again when another racing transaction cancelled it
+    (TransactionConflict: nothing written, nothing decided), after a short
+    random pause, up to CONTENDED_TRIES times; its conditions then decide."""
     for attempt in range(limits.CONTENDED_TRIES):
         try:
-            return deps.participation.register(registration, caps, event=event, idempotency=record,
-                                               uncapped=uncapped)
+            return write()
         except Throttled:
             if attempt + 1 == limits.CONTENDED_TRIES:
                 raise

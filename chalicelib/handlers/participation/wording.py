@@ -70,3 +70,17 @@ YT_REFUSED = "YouTube would not take these chapters."
 YT_FEW = "YouTube needs at least {least} chapters; there are {count}."
 YT_FIRST = "The first chapter must start at 0:00; it starts at {at}."
 YT_GAP = "The chapter at {at} is {gap} s after the one at {before}: YouTube needs at least {least} s."
+
+# Live questions during a webcast (live.py).
+LIVE_QUESTION = {"question": {"missing": "Enter your question"},
+                 "first_name": {"missing": "Enter your first name, or do not show your name"},
+                 "ward_id": {"missing": "Choose your ward, or do not show your name"}}
+LIVE_TOO_MANY_WORDS = "Your question has {words} words: questions during the meeting take at most {most}."
+NOT_LIVE = "The meeting is not live: questions can be sent while it is being webcast."
+MOVED_ON = "The meeting has moved on to item {number}: {title}. Send a question about it, or about the next."
+NO_WARD = "Choose a ward from the list."
+SHOW_NAME = "Say true to show your first name and ward with your question, or false."
+LIVE_DECISION = "Choose approve, reject or answered."
+LIVE_CHANGED = "That question changed meanwhile; reload the list and try again."
+NO_LIVE_QUESTION = "That meeting has no live question with that id."
+ASKED_BY = "{name}, {ward}"

@@ -18,6 +18,7 @@ export async function render(view, {params, url}) {
   if (path === "/meetings/speaking/withdraw" || /^\/meetings\/\d+\/items\/\d+\/(speak|question)$/.test(path)) {
     return (await import("./taking-part.js")).render(view, {params, url});
   }
+  if (/^\/meetings\/\d{1,12}\/live$/.test(path)) return (await import("./meeting-live.js")).render(view, {params, url});
   const found = path.match(/^\/meetings\/(\d{1,12})$/);
   return found ? agenda(view, found[1]) : list(view, params);
 }
@@ -202,6 +203,7 @@ async function agenda(view, id) {
   append(view, webcast(cast), deadlines(speaking),
     m.decisions_published ? h("p", {class: "body"}, t("meetings.decisions_out")) : null,
     h("h2", {class: "heading-m"}, t("meetings.agenda")),
+    h("p", {class: "body"}, h("a", {href: `/meetings/${m.id}/live`, id: "live-link"}, t("meetings.live_link"))),
     h("ol", {class: "list agenda", id: "agenda"}, m.items.map(i => item(m, i, speaking, chapters, asked))),
     h("p", {class: "body"}, h("a", {href: `/v1/feeds/committees/${m.committee_id}/meetings.ics`},
       t("meetings.calendar"))));

@@ -30,6 +30,7 @@ const SCREENS = [
   [/^\/staff\/meetings\/sync$/, () => import("./meetings-sync.js")],
   [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
   [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
+  [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],

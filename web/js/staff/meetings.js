@@ -74,6 +74,7 @@ async function speakers(view, id) {
       h("li", {}, h("a", {href: `/staff/meetings/${id}/print`, id: "print-link"}, t("staff.meetings.print"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/questions`}, t("staff.meetings.questions"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/webcast`}, t("staff.meetings.webcast"))),
+      h("li", {}, h("a", {href: `/staff/meetings/${id}/live-questions`}, t("staff.live.title"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/tags`}, t("staff.meetings.tags")))));
   const status = h("p", {class: "body", role: "status", id: "speakers-csv-status"});
   append(view, h("p", {class: "body"}, button(t("staff.meetings.csv"), {secondary: true, type: "button",
