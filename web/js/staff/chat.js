@@ -7,9 +7,9 @@ import {button, errorsOf, input, Invalid, onSubmit, select, textarea} from "../f
 import {formatDate, t} from "../i18n.js";
 import {fieldInput, fieldValue, missing} from "../report/fields.js";
 import {navigate} from "../router.js";
-import {tokens} from "../session.js";
 import {placePicker} from "../where.js";
 import {staffServices} from "./common.js";
+import {deskSocket} from "./desk-socket.js";
 
 const API = "/v1/staff/conversations";
 const page = id => `/staff/chat/${id}`;
@@ -52,37 +52,18 @@ async function queue(view, status, act) {
   };
   // Nudged over the socket when the queue changes; polled every 3 s without one (and each
   // minute with one, for the minutes waited).
-  let ws;
+  let socket = null;
   let read = 0;
   const fresh = given => refresh(given).then(() => { read = Date.now(); });
   const tick = () => {
-    if (!view.isConnected) return ws?.close();
-    const due = ws?.readyState !== WebSocket.OPEN || Date.now() - read > 60000;
+    if (!view.isConnected) return socket?.close();
+    const due = !socket?.open() || Date.now() - read > 60000;
     (due ? fresh() : Promise.resolve()).catch(() => null).finally(() => setTimeout(tick, 3000));
-  };
-  const listen = (socket, tries = 0) => {
-    try {
-      ws = new WebSocket(`${socket}/?${new URLSearchParams({desk: "queue", access_token: tokens()?.access || ""})}`);
-    } catch {
-      return;  // refused by the page's policy or the browser: polling goes on
-    }
-    let ping;
-    ws.onopen = () => {
-      tries = 0;
-      waiting.dataset.live = "socket";
-      ping = setInterval(() => ws.send(JSON.stringify({action: "ping"})), 300000);
-      ws.send(JSON.stringify({action: "since"}));  // what changed while it was away: read it again
-    };
-    ws.onmessage = event => JSON.parse(event.data).type === "queue" && fresh().catch(() => null);
-    ws.onclose = () => {
-      clearInterval(ping);
-      waiting.dataset.live = "polling";
-      if (view.isConnected) setTimeout(() => view.isConnected && listen(socket, tries + 1), [1000, 5000, 30000][Math.min(tries, 2)]);
-    };
   };
   const first = await api(API).catch(error => { status.textContent = errorsOf(error)[0].message; });
   if (first) await fresh(first).catch(() => null);
-  if (first?.socket_url && "WebSocket" in window) listen(first.socket_url);
+  socket = deskSocket(view, waiting, first?.socket_url, {desk: "queue"},
+    message => message.type === "queue" && fresh().catch(() => null));
   setTimeout(tick, 3000);
 }
 

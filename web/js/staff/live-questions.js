@@ -9,7 +9,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {tokens} from "../session.js";
+import {deskSocket} from "./desk-socket.js";
 
 const ACTIONS = {waiting: ["approve", "reject"], approved: ["answered", "reject"], answered: [], rejected: []};
 const ORDER = ["waiting", "approved", "answered", "rejected"];
@@ -49,35 +49,15 @@ export async function render(view, {path}) {
     document.activeElement?.blur();
     await refresh().catch(() => null);
   };
-  let ws;
+  let socket = null;
   const tick = () => {
-    if (!view.isConnected) return ws?.close();
-    (ws?.readyState === WebSocket.OPEN ? Promise.resolve() : refresh()).catch(() => null)
+    if (!view.isConnected) return socket?.close();
+    (socket?.open() ? Promise.resolve() : refresh()).catch(() => null)
       .finally(() => setTimeout(tick, 5000));
-  };
-  const listen = (socket, tries = 0) => {
-    try {
-      ws = new WebSocket(`${socket}/?${new URLSearchParams({meeting: id, desk: "live",
-        access_token: tokens()?.access || ""})}`);
-    } catch {
-      return;  // refused by the page's policy or the browser: polling goes on
-    }
-    let ping;
-    ws.onopen = () => {
-      tries = 0;
-      list.dataset.live = "socket";
-      ping = setInterval(() => ws.send(JSON.stringify({action: "ping"})), 300000);
-      ws.send(JSON.stringify({action: "since"}));  // what changed while it was away: read it again
-    };
-    ws.onmessage = event => JSON.parse(event.data).type === "live_queue" && refresh().catch(() => null);
-    ws.onclose = () => {
-      clearInterval(ping);
-      list.dataset.live = "polling";
-      if (view.isConnected) setTimeout(() => view.isConnected && listen(socket, tries + 1), [1000, 5000, 30000][Math.min(tries, 2)]);
-    };
   };
   const first = await api(at).catch(error => { status.textContent = errorsOf(error)[0].message; });
   if (first) await refresh(first).catch(() => null);
-  if (first?.socket_url && "WebSocket" in window) listen(first.socket_url);
+  socket = deskSocket(view, list, first?.socket_url, {meeting: id, desk: "live"},
+    message => message.type === "live_queue" && refresh().catch(() => null));
   setTimeout(tick, 5000);
 }
