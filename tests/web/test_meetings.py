@@ -92,8 +92,12 @@ def test_a_resident_finds_the_road_repairs_session_by_its_ward_and_by_its_words_
     page.goto("/meetings")
     heading(page, "Council meetings")
     page.get_by_label("Ward").fill("Acomb")
+    # The new screen is drawn once its meetings are read; until then the old one, every meeting and its own
+    # search box, is still there to be typed in (and lost).
+    page.locator("#screen > .screen").evaluate("s => { s.dataset.before = ''; }")
     page.get_by_role("button", name="Show meetings").click()
     expect(page).to_have_url(re.compile(r"ward=Acomb"))
+    expect(page.locator("#screen > .screen[data-before]")).to_have_count(0)
     listed = page.locator("#meeting-list .meeting-item", has_text="Decision Session - Executive Member for Transport")
     expect(listed).to_have_count(1)
     page.get_by_label("Search agenda items and decisions").fill("road repairs")
