@@ -107,8 +107,16 @@ def test_answers_are_checked_by_the_forms_engine_along_the_path_the_routes_take(
     with pytest.raises(ValidationFailed) as wrong:
         respond(deps, DURING, answers={"support": "no", "email": "not-an-address"}, postcode="nowhere")
     fields = {f["field"]: f["message"] for f in wrong.value.fields}
-    assert "why_not" in fields  # the page the "no" leads to, unanswered
+    assert fields["why_not"] == "Enter why you do not support it"  # the page the "no" leads to, unanswered
     assert "email" in fields and fields["postcode"] == "Enter a real postcode, like YO1 7HH"
+
+
+def test_a_question_left_empty_is_refused_in_words_a_person_would_say_not_the_question_after_select(deps):
+    loaded(deps)
+    with pytest.raises(ValidationFailed) as empty:
+        respond(deps, DURING, answers={"comments": "Only a comment"}, postcode=None)
+    fields = {f["field"]: f["message"] for f in empty.value.fields}
+    assert fields == {"support": "Select whether you support a residents' parking zone on Micklegate"}
 
 
 def test_the_same_answers_sent_again_anonymously_are_kept_and_flagged_for_the_analyst(deps):

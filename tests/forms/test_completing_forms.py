@@ -4,6 +4,8 @@ answers with only the pages taken, and a reference at once; someone part-way
 keeps the version they started; a start is idempotent."""
 import uuid
 
+import pytest
+
 from support.forms_support import CONTACT, Filler, charity_branch, demo, fields, published, put, uploaded
 
 
@@ -39,7 +41,7 @@ def test_answers_are_refused_in_the_questions_own_words_with_each_field(client, 
     assert fields(part) == {"date_of_birth.month": "Date of birth must include a month"}
     assert person.answer("individual", date_of_birth={"day": "1", "month": "1", "year": "1990"}).status_code == 200
     project = person.answer("project", project="x" * 2001, amount="lots")
-    assert fields(project) == {"project": "What would the grant pay for must be 2000 characters or fewer",
+    assert fields(project) == {"project": "The answer to \u201cWhat would the grant pay for?\u201d must be 2000 characters or fewer",
                                "amount": "Amount you would ask for, in pounds must be a number"}
     assert project.json_body["error"]["code"] == "validation_failed"
     person.answer("project", project="Bunting", amount="40")
@@ -219,3 +221,46 @@ def test_a_signed_in_residents_name_is_offered_and_check_your_answers_says_the_o
     assert ada.page("contact").json_body["prefill"]["name"] == {"full": "Ada Lovelace"}  # typed by nobody
     [pest] = [q for p in ada.check().json_body["pages"] for q in p["questions"] if q["id"] == "pest"]
     assert {o["value"]: o["label"] for o in pest["options"]}[pest["answer"]] == "A wasps' nest"  # not "wasps"
+
+
+# Each demo question asked as people ask one, and what a resident is told when it is left empty. The engine's
+# words used to put the question after "Select" or "Enter" ("Select what would you like to tell us").
+LEFT_EMPTY = [
+    ("complaints-comments-compliments", {}, "kind", {}, {"feedback_type": "Select what you would like to tell us"}),
+    ("complaints-comments-compliments", {"kind": {"feedback_type": "complaint"}}, "complaint",
+     {"what_happened": "A bin lorry blocked the road", "put_right": "Talk to the crew"},
+     {"service": "Enter which service it is about", "when": "Enter when it happened"}),
+    ("general-enquiry", {}, "question", {"enquiry": "When is my bin day?"},
+     {"subject": "Select what your question is about"}),
+    ("pest-control", {"pest": {"pest": "rats"}}, "where", {},
+     {"property": "Select the address to treat", "seen": "Enter where you have seen them"}),
+]
+
+
+@pytest.mark.parametrize("form_id, before, page, given, said", LEFT_EMPTY,
+                         ids=[f"{f}-{p}" for f, _, p, _, _ in LEFT_EMPTY])
+def test_a_question_asked_as_people_ask_it_is_refused_in_its_own_words_when_left_empty(client, deps, form_id, before,
+                                                                                      page, given, said):
+    published(deps, form_id)
+    filler = Filler(client, form_id)
+    for earlier, answers in before.items():
+        assert filler.answer(earlier, **answers).status_code == 200
+    assert fields(filler.answer(page, **given)) == said
+
+
+def test_a_question_asked_with_no_words_of_its_own_is_quoted_whole_never_put_after_select_or_enter():
+    from chalicelib.handlers.forms.wording import required
+    asked = {"id": "q", "label": "Do you support a residents' parking zone on Micklegate?"}
+    assert required({**asked, "type": "selection"}) == \
+        "Select an answer to \u201cDo you support a residents' parking zone on Micklegate?\u201d"
+    assert required({**asked, "type": "text", "label": "Why do you not support it?"}) == \
+        "Answer \u201cWhy do you not support it?\u201d"
+    assert required({**asked, "type": "file", "label": "Have you a photo of it?"}) == \
+        "Select a file for \u201cHave you a photo of it?\u201d"
+    # A question whose words need no turning round keeps the short words, as does a label that asks nothing.
+    assert required({"id": "q", "type": "selection", "label": "What needs treating?"}) == "Select what needs treating"
+    assert required({"id": "q", "type": "selection", "label": "Who is asking for the grant?"}) == \
+        "Select who is asking for the grant"
+    assert required({"id": "q", "type": "text", "label": "NHS number"}) == "Enter NHS number"
+    assert required({**asked, "type": "selection", "error_if_empty": "Select yes if you support it"}) == \
+        "Select yes if you support it"

@@ -115,3 +115,20 @@ def test_a_link_out_needs_its_address_and_a_form_its_receiving_team():
 
 def test_a_definition_that_is_not_an_object_is_refused_at_its_root():
     assert errors(["pages"]) == [("$", "['pages'] is not of type 'object'")]
+
+
+def test_a_questions_words_for_when_it_is_left_empty_are_an_instruction_on_a_required_question():
+    form = demo("grant-enquiry")
+    form["pages"][5]["questions"][0]["error_if_empty"] = "What would the grant pay for?"
+    form["pages"][5]["questions"][0]["optional"] = True
+    form["pages"][5]["questions"][1]["error_if_empty"] = "Enter the amount, in pounds"
+    form["pages"][6]["questions"][0]["error_if_empty"] = ""
+    found = errors(form)
+    assert sorted({path for path, _ in found}) == ["$.pages[5].questions[0].error_if_empty",
+                                                   "$.pages[6].questions[0].error_if_empty"]
+    assert "optional" in found[0][1]
+    del form["pages"][5]["questions"][0]["optional"]
+    del form["pages"][6]["questions"][0]["error_if_empty"]
+    assert errors(form) == [("$.pages[5].questions[0].error_if_empty",
+                             "Say what to do, not the question again, like \"Select yes if you support the plan\" "
+                             "(error_if_empty is shown when the question is left empty).")]

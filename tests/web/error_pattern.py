@@ -1,12 +1,18 @@
 """GOV.UK's error pattern, checked on the screen a form was sent from: a
 summary above the h1, each of its entries a link to a field that exists and
-shows the same words, every field in error listed, and every field left
-empty either flagged or labelled "(optional)"."""
+shows the same words, in words a person would say (never a question put
+after "Select" as it was asked), every field in error listed, and every
+field left empty either flagged or labelled "(optional)"."""
 
 # Run in the page after a submit; returns every break of the pattern, in words.
 BREAKS = """({empty}) => {
   const screen = document.querySelector("#screen");
   const words = el => el.textContent.replace(/^\\s*Error:\\s*/, "").replace(/\\s+/g, " ").trim();
+  // A question put after "Select" or "Enter" with its verb still before its subject: "Select do you support
+  // it", "Enter when did it happen", "Select what would you like to tell us".
+  const AUX = "(am|is|are|was|were|do|does|did|have|has|had|can|could|will|would|shall|should|may|might|must)";
+  const TURNED = new RegExp(`^(Select|Enter) (${AUX}|(what|which|who|why|when|where|how)( \\\\w+)? ${AUX} `
+    + "(i|you|your|it|its|they|their|we|our|he|she|the|this|that|there|my))\\\\b", "i");
   const summaries = screen.querySelectorAll(".error-summary");
   if (summaries.length !== 1) return [`${summaries.length} error summaries`];
   const summary = summaries[0];
@@ -31,7 +37,8 @@ BREAKS = """({empty}) => {
     if (words(message) !== words(link)) breaks.push(`summary "${words(link)}" but field "${words(message)}"`);
     const labelled = [...screen.querySelectorAll("label, legend")].map(l => words(l).replace(/\\s*\\(optional\\)$/, ""))
       .some(l => l && words(link).startsWith(`${l}:`));
-    if (labelled || /^(Answer this question|Is required|Must be|Enter an answer)\\b|\\?$/.test(words(link))) {
+    if (labelled || /^(Answer this question|Is required|Must be|Enter an answer)\\b|\\?$/.test(words(link))
+        || TURNED.test(words(link))) {
       breaks.push(`not the question's own words: "${words(link)}"`);
     }
   }

@@ -97,6 +97,18 @@ class Walk:
             return
         self.breaks += [f"{form}: {b}" for b in pattern_breaks(page, empty=empty)]
 
+    def opened(self, form, path):
+        """A screen opened with a bad answer already in its address (a link, a bookmark): the same pattern."""
+        self.walked.append(form)
+        self.page.goto(path)
+        self.page.wait_for_selector("#screen h1")
+        try:
+            expect(self.page.locator("#screen .error-summary")).to_be_visible()
+        except AssertionError:
+            self.breaks.append(f"{form}: no error summary")
+            return
+        self.breaks += [f"{form}: {b}" for b in pattern_breaks(self.page)]
+
     def bad(self, form, button, label, value, **options):
         """One answer that cannot be right, the rest as they are."""
         field = self.page.get_by_label(label, **options).first
@@ -184,6 +196,8 @@ def locked_out(stack, reference):
 def test_every_resident_form_keeps_the_error_pattern_signed_out(walk):
     page = walk.page
     walk.forms(SIGNED_OUT)
+    walk.opened("meetings: a search too short, in the address", "/meetings?q=x")
+    walk.opened("meetings: a search of spaces, in the address", "/meetings?q=%20%20")
     start_report(page, "Pothole")
     page.goto("/report/category")
     heading(page, "What is the problem?")

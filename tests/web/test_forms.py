@@ -250,3 +250,41 @@ def test_a_signed_in_resident_finds_their_home_and_name_filled_in_and_their_choi
     page.get_by_role("button", name="Continue").click()
     heading(page, "Check your answers")
     expect(page.locator(".summary-list")).to_contain_text("A wasps' nest")
+
+
+def _required_questions():
+    """Every required question of the demo forms and consultation, as loaded and with no words of its own, and
+    labels of each kind: a question asked (its verb before its subject), one that reads on after "Select", none."""
+    import json
+    from pathlib import Path
+    demo = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo"
+    found = []
+
+    def walk(questions):
+        for q in questions:
+            if not q.get("optional"):
+                found.append({k: q[k] for k in ("id", "type", "label", "error_if_empty") if k in q})
+                found.append({k: q[k] for k in ("id", "type", "label")})
+            walk(q.get("questions") or [])
+    for path in sorted((demo / "forms").glob("*.json")) + sorted((demo / "consultations").glob("*.json")):
+        data = json.loads(path.read_text())
+        for page in (data.get("form") or data).get("pages") or []:
+            walk(page["questions"])
+    found += [{"id": "q", "type": kind, "label": label} for kind in ("selection", "text", "file", "property", "date")
+              for label in ("Is the gate locked?", "How many bins do you need?", "What is wrong with it?",
+                            "NHS number", "A phone number", "Who has the key?  ")]
+    return found
+
+
+def test_the_screens_say_a_question_left_empty_in_the_engines_very_words(browser):
+    from chalicelib.handlers.forms.wording import required
+    questions = _required_questions()
+    page = browser.new_page()
+    page.goto("/forms")
+    heading(page, "Forms")
+    said = page.evaluate("async qs => { const {requiredWords} = await import('/js/forms/questions.js');"
+                         " return qs.map(requiredWords); }", questions)
+    assert said == [required(q) for q in questions]
+    # Never the question put after "Select" or "Enter", as "Select do you support …" was.
+    turned = re.compile(r"^(Select|Enter) (\w+ )?(do|does|did|is|are|have|has|would|can|will) (you|it|the|your)\b")
+    assert [words for words in said if turned.match(words)] == []

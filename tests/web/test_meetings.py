@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
+from tests.web.error_pattern import pattern_breaks
 from tests.web.journeys import heading
 
 LONDON = ZoneInfo("Europe/London")
@@ -91,8 +92,12 @@ def test_a_resident_finds_the_road_repairs_session_by_its_ward_and_by_its_words_
     page.goto("/meetings")
     heading(page, "Council meetings")
     page.get_by_label("Ward").fill("Acomb")
+    # The new screen is drawn once its meetings are read; until then the old one, every meeting and its own
+    # search box, is still there to be typed in (and lost).
+    page.locator("#screen > .screen").evaluate("s => { s.dataset.before = ''; }")
     page.get_by_role("button", name="Show meetings").click()
     expect(page).to_have_url(re.compile(r"ward=Acomb"))
+    expect(page.locator("#screen > .screen[data-before]")).to_have_count(0)
     listed = page.locator("#meeting-list .meeting-item", has_text="Decision Session - Executive Member for Transport")
     expect(listed).to_have_count(1)
     page.get_by_label("Search agenda items and decisions").fill("road repairs")
@@ -169,3 +174,25 @@ def test_with_the_committee_system_stopped_meetings_still_show_marked_with_their
     heading(page, "Decisions to come")
     expect(page.locator("#forthcoming")).to_contain_text("Residents' parking on Bootham")
     check_accessible(page, "decisions to come")
+
+
+def test_a_search_opened_from_its_address_is_refused_at_the_box_as_one_typed_there(browser):
+    page = browser.new_page()
+    box = page.get_by_label("Search agenda items and decisions")
+    for words, said in (("x", "Enter at least 2 letters or numbers to search for"),
+                        ("%20%20%20", "Enter words to search agenda items and decisions for"),
+                        ("w" * 101, "Search words must be 100 characters or fewer")):
+        page.goto(f"/meetings?q={words}")
+        heading(page, "Council meetings")
+        expect(page.locator(".error-summary")).to_contain_text(said)
+        expect(page.locator("#item-search .error-message")).to_contain_text(said)
+        assert pattern_breaks(page) == []
+        page.locator(".error-summary a").click()
+        expect(box).to_be_focused()
+    # The API's own refusal (here no signal at all) is said the same way, at the box.
+    page.route("**/v1/agenda-items*", lambda route: route.abort())
+    page.goto("/meetings?q=road+repairs")
+    heading(page, "Council meetings")
+    expect(page.locator("#item-search .error-message")).to_be_visible()
+    assert pattern_breaks(page) == []
+    expect(page.locator("#meetings-error")).to_have_count(0)

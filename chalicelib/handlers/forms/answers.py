@@ -20,9 +20,7 @@ def check(deps, question, raw, field=None):
     if blank(raw):
         if question.get("optional"):
             return None, []
-        message = w.select(question["label"]) if question["type"] in ("selection", "property", "file") \
-            else w.enter(question["label"])
-        return None, [(field, message)]
+        return None, [(field, w.required(question))]
     return CHECKS[question["type"]](deps, question, raw, field)
 
 
@@ -34,7 +32,7 @@ def blank(raw):
 
 def _text(deps, q, raw, field, default_max=None):
     if not isinstance(raw, str):
-        return None, [(field, w.enter(q["label"]))]
+        return None, [(field, w.required(q))]
     most = q.get("max_length") or default_max or (TEXT_LONG_MAX if q.get("length") == "long" else TEXT_SHORT_MAX)
     value = raw.strip()
     return (value, []) if len(value) <= most else (None, [(field, w.too_long(q["label"], most))])
@@ -50,7 +48,7 @@ def _name(deps, q, raw, field):
         text = text.strip() if isinstance(text, str) else ""
         if not text and part != "middle":
             problems.append((field if part == "full" else f"{field}.{part}",
-                             w.enter(q["label"]) if part == "full" else f"Enter the {part} name"))
+                             w.required(q) if part == "full" else f"Enter the {part} name"))
         elif len(text) > 200:
             problems.append((f"{field}.{part}", w.too_long(q["label"], 200)))
         value[part] = text
@@ -139,7 +137,7 @@ def _map_point(deps, q, raw, field):
     try:
         lat, lon = float(given.get("lat")), float(given.get("lon"))
     except (TypeError, ValueError):
-        return None, [(field, w.enter(q["label"]))]
+        return None, [(field, w.required(q))]
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or not deps.area.contains(lon, lat):
         return None, [(field, w.outside_area(q["label"]))]
     return {"lat": round(lat, 6), "lon": round(lon, 6)}, []

@@ -89,7 +89,7 @@ def _question_index(pages, found):
 
 
 def _question_errors(where, question):
-    found = []
+    found = _empty_words_errors(where, question)
     options = question.get("options") if question.get("type") == "selection" else None
     seen = set()
     for m, option in enumerate(options if isinstance(options, list) else []):
@@ -105,8 +105,23 @@ def _question_errors(where, question):
         for k, part in enumerate(question.get("questions") or []):
             if isinstance(part, dict) and part.get("id") in inner:
                 found.append((path_of([*where, "questions", k, "id"]), wording.duplicate_question(part["id"])))
+            if isinstance(part, dict):
+                found += _empty_words_errors([*where, "questions", k], part)
             inner.add(part.get("id") if isinstance(part, dict) else None)
     return found
+
+
+def _empty_words_errors(where, question):
+    """`error_if_empty` is said when a required question is left empty: an instruction, and never on an
+    optional question (it would never be said)."""
+    words = question.get("error_if_empty")
+    if not isinstance(words, str) or not words.strip():
+        return []
+    if question.get("optional") is True:
+        return [(path_of([*where, "error_if_empty"]), wording.EMPTY_WORDS_OPTIONAL)]
+    if words.rstrip().endswith("?"):
+        return [(path_of([*where, "error_if_empty"]), wording.EMPTY_WORDS_ASKED)]
+    return []
 
 
 def _route_errors(i, r, route, index, questions):

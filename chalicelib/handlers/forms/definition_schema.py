@@ -29,7 +29,10 @@ def _object(properties, required=()):
 
 COMMON = {"id": {"type": "string", "pattern": QUESTION_ID}, "type": {"type": "string"},
           "label": _text(LABEL_MAX), "hint": _text(HINT_MAX), "optional": {"type": "boolean"},
-          "prefill": {"enum": list(PREFILL)}}
+          "prefill": {"enum": list(PREFILL)},
+          # What the resident is told when they leave it empty ("Select yes if you support …"): a question
+          # asked as people ask one cannot be put after "Select" or "Enter" (wording.required).
+          "error_if_empty": _text(LABEL_MAX)}
 OPTION = _object({"value": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]{0,59}$"},
                   "label": _text(LABEL_MAX), "hint": _text(HINT_MAX)}, ["value", "label"])
 # What each type takes beyond the common properties, and which of them it needs.

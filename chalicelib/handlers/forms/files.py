@@ -69,7 +69,7 @@ def _keep(deps, submission, q, upload_id):
     from ...storage.blobs import BlobMissing
     upload = deps.reports.upload(upload_id) if isinstance(upload_id, str) and len(upload_id) <= 64 else None
     if upload is None or not _made_for(deps, submission, upload) or upload.content_type not in FILE_TYPES:
-        return None, w.choose_file(q["label"])
+        return None, w.required(q)
     names = [FILE_TYPES[t] for t in q["types"]]
     if upload.content_type not in q["types"]:
         return None, w.file_type(q["label"], names)
@@ -79,7 +79,7 @@ def _keep(deps, submission, q, upload_id):
             return None, w.file_size(q["label"], q["max_bytes"])
         data = deps.blobs.read(UPLOAD_PREFIX + upload_id)
     except BlobMissing:
-        return None, w.choose_file(q["label"])
+        return None, w.required(q)
     content_type, data = _checked(upload.content_type, data)
     if content_type is None:
         return None, w.file_type(q["label"], names)

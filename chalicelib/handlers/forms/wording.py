@@ -1,6 +1,7 @@
 """The forms' words on the server: a definition's errors for whoever wrote it,
 and a resident's answer errors, GOV.UK style, built from the question's own
 label ("Enter your date of birth", "Date of birth must be a real date")."""
+import re
 
 # A definition's errors.
 REQUIRED = "Required."
@@ -11,6 +12,9 @@ NOT_ROUTABLE = "A route can only ask a selection question's answer."
 EQUALS_OR_ANY_OF = "Give either equals (one answer) or any_of (a list of answers), not both or neither."
 BACKWARDS = "A route goes forward only: to a later page or to 'end'."
 UNREACHABLE = "No route from the first page reaches this page."
+EMPTY_WORDS_OPTIONAL = "An optional question is never said to be left empty: drop error_if_empty, or optional."
+EMPTY_WORDS_ASKED = ("Say what to do, not the question again, like \"Select yes if you support the plan\" "
+                     "(error_if_empty is shown when the question is left empty).")
 
 
 def definition_refused(count):
@@ -82,6 +86,53 @@ def _lower(label):
     return label[:1].lower() + label[1:] if label[1:2].islower() or label[1:2] == " " or len(label) == 1 else label
 
 
+# A question asked the way people ask ("Do you support it?", "When did it happen?") cannot follow "Enter" or
+# "Select" ("Select do you support it"): its verb comes before its subject. Told apart by its words (the same
+# lists are web/js/forms/questions.js's): an auxiliary first, or an auxiliary then a subject. "What needs
+# treating?" and "Who is asking for the grant?" read well after "Select", so they keep the short words.
+AUXILIARIES = frozenset("am is are was were do does did have has had can could will would shall should may might "
+                        "must".split())
+SUBJECTS = frozenset("i you your it its they their we our he his she her the this that these those a an there my "
+                     "someone anyone".split())
+
+
+def asked(label):
+    """Whether a label is a question whose words are inverted, so no sentence can take it in."""
+    words = re.findall(r"[a-z']+", label.lower())
+    if not label.rstrip().endswith("?") or not words:
+        return False
+    return words[0] in AUXILIARIES or any(a in AUXILIARIES and b in SUBJECTS for a, b in zip(words, words[1:]))
+
+
+def _quoted(label):
+    return f"\u201c{label.strip()}\u201d"
+
+
+def _named(label):
+    """The question as the object of "Enter …": its words, or for a question asked, an answer to it quoted."""
+    return f"an answer to {_quoted(label)}" if asked(label) else _lower(label)
+
+
+def _subject(label):
+    """The question as a sentence's subject: "Date of birth", or "The answer to “When did it happen?”"."""
+    return f"The answer to {_quoted(label)}" if asked(label) else _said(label)
+
+
+CHOSEN = ("selection", "property", "file")  # chosen, not typed: "Select …"
+
+
+def required(question):
+    """A required question left empty: its own words when the form gives them (`error_if_empty`), else "Select
+    …" for a choice, "Enter …" otherwise, and for a question asked, "Select an answer to “…”" or "Answer “…”"."""
+    if question.get("error_if_empty"):
+        return question["error_if_empty"]
+    label, kind = question["label"], question["type"]
+    if asked(label):
+        return (f"Select a file for {_quoted(label)}" if kind == "file"
+                else f"Select an answer to {_quoted(label)}" if kind in CHOSEN else f"Answer {_quoted(label)}")
+    return f"Select {_lower(label)}" if kind in CHOSEN else f"Enter {_lower(label)}"
+
+
 NOT_A_FORM_CASE = "This case did not come from a form."
 OPENED_TOO_OFTEN = "This case's files were opened very often since its last change: add a note to it, then open the file."
 NO_SUCH_FILE = "The form sent with this case has no such file (or it has been deleted at the end of its retention)."
@@ -108,64 +159,54 @@ def answer_first(page_name):
     return f"Your answers do not lead to this page yet: answer \u201c{page_name}\u201d first."
 
 
-def enter(label):
-    return f"Enter {_lower(label)}"
-
-
-def select(label):
-    return f"Select {_lower(label)}"
-
-
-def choose_file(label):
-    return f"Select {_lower(label)}"
 
 
 def too_long(label, most):
-    return f"{_said(label)} must be {most} characters or fewer"
+    return f"{_subject(label)} must be {most} characters or fewer"
 
 
 def real_date(label):
-    return f"{_said(label)} must be a real date"
+    return f"{_subject(label)} must be a real date"
 
 
 def date_in_past(label):
-    return f"{_said(label)} must be in the past"
+    return f"{_subject(label)} must be in the past"
 
 
 def date_in_future(label):
-    return f"{_said(label)} must be in the future"
+    return f"{_subject(label)} must be in the future"
 
 
 def date_part_missing(label, parts):
-    return f"{_said(label)} must include a {' and '.join(parts)}"
+    return f"{_subject(label)} must include a {' and '.join(parts)}"
 
 
 def a_number(label):
-    return f"{_said(label)} must be a number"
+    return f"{_subject(label)} must be a number"
 
 
 def a_whole_number(label):
-    return f"{_said(label)} must be a whole number"
+    return f"{_subject(label)} must be a whole number"
 
 
 def at_least(label, low):
-    return f"{_said(label)} must be {low:g} or more"
+    return f"{_subject(label)} must be {low:g} or more"
 
 
 def at_most(label, high):
-    return f"{_said(label)} must be {high:g} or less"
+    return f"{_subject(label)} must be {high:g} or less"
 
 
 def email_format(label):
-    return f"Enter {_lower(label)} in the correct format, like name@example.com"
+    return f"Enter {_named(label)} in the correct format, like name@example.com"
 
 
 def phone_format(label):
-    return f"Enter {_lower(label)}, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+    return f"Enter {_named(label)}, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
 
 
 def nino_format(label):
-    return f"Enter {_lower(label)} in the correct format, like QQ 12 34 56 C"
+    return f"Enter {_named(label)} in the correct format, like QQ 12 34 56 C"
 
 
 def postcode_format():
@@ -173,27 +214,27 @@ def postcode_format():
 
 
 def not_an_option_answer(label):
-    return f"Select {_lower(label)} from the list"
+    return f"Select {_named(label)} from the list"
 
 
 def no_such_property(label):
-    return f"Select {_lower(label)} from the council's addresses"
+    return f"Select {_named(label)} from the council's addresses"
 
 
 def outside_area(label):
-    return f"{_said(label)} must be in the council's area"
+    return f"{_subject(label)} must be in the council's area"
 
 
 def file_type(label, names):
-    return f"{_said(label)} must be a {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}"
+    return f"{_subject(label)} must be a {', '.join(names[:-1]) + ' or ' + names[-1] if len(names) > 1 else names[0]}"
 
 
 def file_size(label, most_bytes):
-    return f"{_said(label)} must be smaller than {most_bytes // (1024 * 1024) or 1}MB"
+    return f"{_subject(label)} must be smaller than {most_bytes // (1024 * 1024) or 1}MB"
 
 
 def too_many_files(label, most):
-    return f"{_said(label)}: select {most} file{'s' if most != 1 else ''} or fewer"
+    return f"{_subject(label)}: select {most} file{'s' if most != 1 else ''} or fewer"
 
 
 def too_many_items(item_name, most):

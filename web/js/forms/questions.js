@@ -21,15 +21,33 @@ export function blank(answer) {
     || (typeof answer === "string" && !answer.trim());
 }
 
+// Told apart as the engine tells them (forms/wording.py asked): a question whose verb comes before its
+// subject ("Do you support it?", "When did it happen?") cannot follow "Select" or "Enter".
+const AUXILIARIES = new Set("am is are was were do does did have has had can could will would shall should may might must".split(" "));
+const SUBJECTS = new Set("i you your it its they their we our he his she her the this that these those a an there my someone anyone".split(" "));
+
+function asked(label) {
+  const words = label.toLowerCase().match(/[a-z']+/g) || [];
+  if (!/\?\s*$/.test(label) || !words.length) return false;
+  return AUXILIARIES.has(words[0]) || words.some((w, i) => AUXILIARIES.has(w) && SUBJECTS.has(words[i + 1]));
+}
+
 /**
- * A required question left empty, in the engine's own words (forms/wording.py): "Select …" for a
- * choice, "Enter …" otherwise, the question as words in a sentence (no "?", a lower-case first word).
+ * A required question left empty, in the engine's own words (forms/wording.py required): the form's own
+ * (`error_if_empty`), else "Select …" for a choice, "Enter …" otherwise, the question as words in a
+ * sentence (no "?", a lower-case first word); a question asked is quoted whole ("Answer “Why …?”").
  */
 export function requiredWords(q) {
+  if (q.error_if_empty) return q.error_if_empty;
+  const chosen = ["selection", "property", "file"].includes(q.type);
+  if (asked(q.label)) {
+    const question = q.label.trim();
+    return t(q.type === "file" ? "forms.required_file_asked" : chosen ? "forms.required_select_asked" : "forms.required_asked",
+      {question});
+  }
   const said = q.label.trim().replace(/\s*\?$/, "");
   const lower = /^.[a-z ]/.test(said) || said.length === 1 ? said.charAt(0).toLowerCase() + said.slice(1) : said;
-  return t(["selection", "property", "file"].includes(q.type) ? "forms.required_select" : "forms.required",
-    {label: lower});
+  return t(chosen ? "forms.required_select" : "forms.required", {label: lower});
 }
 
 export function question(q, answer, {heading = false, submissionId} = {}) {

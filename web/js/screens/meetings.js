@@ -8,7 +8,7 @@
 // webcast; the forms themselves are screens/taking-part.js.
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
-import {button, check, errorsOf, input, onSubmit, select} from "../forms.js";
+import {button, check, errorsOf, input, onSubmit, select, showErrors} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 
@@ -75,11 +75,11 @@ async function list(view, params) {
   // Nothing, or too little, to look for is said at the box, not sent to come back as the API's words.
   onSubmit(search, view, async () => {
     const q = search.elements.q.value.trim();
-    check(["q", t("meetings.search_missing"), q], ["q", t("meetings.search_short", {min: SEARCH_MIN}), !q || q.length >= SEARCH_MIN]);
+    checkSearch(q);
     await navigate(`/meetings?${query({q})}`);
   });
   append(view, filters, search);
-  if (params.get("q")) return found(view, params.get("q"));
+  if (params.has("q")) return found(view, search, params.get("q").trim());
   const answer = await ask(view, `/v1/meetings?${query(chosen)}`);
   if (!answer) return;
   append(view, age(answer));
@@ -93,9 +93,22 @@ async function list(view, params) {
   }
 }
 
-async function found(view, words) {
-  const answer = await ask(view, `/v1/agenda-items?${query({q: words})}`);
-  if (!answer) return;
+function checkSearch(q) {
+  check(["q", t("meetings.search_missing"), q], ["q", t("meetings.search_short", {min: SEARCH_MIN}), !q || q.length >= SEARCH_MIN],
+    ["q", t("meetings.search_long", {max: SEARCH_MAX}), q.length <= SEARCH_MAX]);
+}
+
+// Words opened in the address (a link, a bookmark, typed) are checked as the box's are, and whatever
+// is wrong, ours or the API's, is said the one way: a summary above the h1 and the same words at the box.
+async function found(view, search, words) {
+  let answer;
+  try {
+    checkSearch(words);
+    answer = await api(`/v1/agenda-items?${query({q: words})}`, {auth: false});
+  } catch (error) {
+    showErrors(search, errorsOf(error), {q: t("meetings.search")}, search);
+    return;
+  }
   append(view, h("h2", {class: "heading-m"}, tCount("meetings.found", answer.items.length)),
     h("ul", {class: "list", id: "item-results"}, answer.items.map(i => h("li", {},
       h("a", {href: `/meetings/${i.meeting_id}#item-${i.item_id}`, class: "link"}, i.title),
