@@ -141,7 +141,8 @@ def start_local_webcasts(port: int):
     ensure_port_free("127.0.0.1", webcast_port, "webcast provider")
     provider = WebcastProvider(port=webcast_port)
     env["DOORSTEP_WEBCAST_CHAPTERS_URL"] = provider.chapters_url
-    env.setdefault("DOORSTEP_WEBCAST_URL", provider.webcast_url)
+    if not env.get("DOORSTEP_WEBCAST_URL"):  # a council's player, if set, with our indexes
+        env["DOORSTEP_WEBCAST_URL"] = provider.webcast_url
     return provider
 
 

@@ -157,3 +157,22 @@ def test_the_local_providers_demo_index_matches_the_local_agendas_but_its_adjour
     found = cues(demo_index("1402"))
     assert [c["title"] for c in found if match(c["title"], printed) is None] == ["Adjournment"]
     assert len({match(c["title"], printed)["id"] for c in found if c["title"] != "Adjournment"}) == len(printed)
+
+
+def test_make_run_points_the_app_at_its_own_provider_unless_a_councils_is_configured(monkeypatch):
+    import os
+    from urllib.request import urlopen
+    from doorstep_cli.local.serving import free_port
+    from doorstep_cli.local.stack import start_local_webcasts
+    for name in ("DOORSTEP_WEBCAST_URL", "DOORSTEP_WEBCAST_CHAPTERS_URL"):
+        monkeypatch.setenv(name, "")  # unset, and put back as it was after the test
+    monkeypatch.setenv("DOORSTEP_WEBCAST_PORT", str(free_port()))
+    provider = start_local_webcasts(8000)
+    try:
+        with urlopen(os.environ["DOORSTEP_WEBCAST_CHAPTERS_URL"].replace("{meeting_id}", "1301"), timeout=5) as got:
+            assert got.headers["Content-Type"].startswith("text/vtt") and got.read().startswith(b"WEBVTT")
+        assert os.environ["DOORSTEP_WEBCAST_URL"] == provider.url + "/webcast/{meeting_id}"
+    finally:
+        provider.close()
+    monkeypatch.setenv("DOORSTEP_WEBCAST_CHAPTERS_URL", "https://york.public-i.tv/chapters/{meeting_id}.vtt")
+    assert start_local_webcasts(8000) is None
