@@ -32,18 +32,17 @@ def stamp(seconds):
 
 def demo_index(meeting_id):
     """The demo's index for a meeting with an agenda, else None: each item numbered as the agenda
-    prints it (headings unnumbered), and an adjournment after the opening items."""
+    prints it, and an adjournment after the opening items. The recording stops where the public
+    is excluded ("Part B: exempt items"), as a council's webcast does."""
     meeting = next((m for m in data.MEETINGS if m[0] == meeting_id and m[5]), None)
     if meeting is None:
         return None
-    cues, at, number = [], 0, 0
+    cues, at = [], 0
     for n, item in enumerate(data.items(meeting)):
-        title = html.unescape(item["title"])
-        if "heading" in item["flags"]:
-            cues.append((at, title, 30))
-        else:
-            number += 1
-            cues.append((at, f"Item {number}: {title}", OPENING_S if n < len(data.OPENING) else BUSINESS_S))
+        if "heading" in item["flags"] or "restricted" in item["flags"]:
+            break
+        cues.append((at, f"Item {n + 1}: {html.unescape(item['title'])}",
+                     OPENING_S if n < len(data.OPENING) else BUSINESS_S))
         if n == len(data.OPENING) - 1:
             cues.append((at + cues[-1][2], "Adjournment", 5 * 60))
         at = cues[-1][0] + cues[-1][2]
