@@ -101,7 +101,7 @@ def _save(deps, meeting, given, if_match):
     return view(deps, meeting["id"])
 
 
-def import_chapters(deps, meeting_id, if_match, fetch=None):
+def import_chapters(deps, meeting_id, if_match):
     """The provider's index (a WebVTT chapters track) as this meeting's chapters, each cue
     matched to an item by its printed number ("Item 5", "5.", "4a ...") or its exact title.
     Saved as an officer's list is, with If-Match; the cues matching no item come back in
@@ -112,8 +112,7 @@ def import_chapters(deps, meeting_id, if_match, fetch=None):
     settings = configured()
     if settings["chapters_url"] is None:
         raise ApiError(wording.INDEX_NOT_CONFIGURED, status=503, code="webcast_index_not_configured")
-    text = (fetch or fetch_index)(settings["chapters_url"].replace("{meeting_id}", meeting_id),
-                                  settings["chapters_timeout_s"])
+    text = fetch_index(settings["chapters_url"].replace("{meeting_id}", meeting_id), settings["chapters_timeout_s"])
     from .vtt import MOST_CUES, Malformed, cues
     try:
         found = cues(text)

@@ -73,7 +73,8 @@ YT_GAP = "The chapter at {at} is {gap} s after the one at {before}: YouTube need
 # Importing the provider's index of item times (webcasts.py, vtt.py).
 INDEX_NOT_CONFIGURED = "No webcast provider's index is set for this council, so chapters cannot be imported."
 INDEX_NOT_FOUND = "The webcast provider has no index of item times for this meeting."
-INDEX_UNAVAILABLE = "The webcast provider did not answer within {timeout:g} seconds. Nothing was changed; try again later."
+INDEX_UNAVAILABLE = ("The webcast provider did not answer within {timeout:g} seconds. Nothing was changed; "
+                     "try again later.")
 INDEX_DOWN = "The webcast provider answered with an error ({status}). Nothing was changed; try again later."
 INDEX_HTML = ("The webcast provider answered with a web page, not an index of item times (WebVTT). "
               "Nothing was changed.")

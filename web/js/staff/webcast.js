@@ -155,7 +155,8 @@ function importer(id, current, byId, draw) {
           t("staff.webcast.import_matched", {at: m.at, cue: m.title, item: named(byId.get(m.item_id))})))));
       if (done.unmatched.length) {
         append(result, h("p", {class: "body"}, tCount("staff.webcast.import_unmatched", done.unmatched.length)),
-          h("ul", {class: "list list--bullet", id: "import-unmatched"}, done.unmatched.map(u => h("li", {}, u.message))));
+          h("ul", {class: "list list--bullet", id: "import-unmatched"},
+            done.unmatched.map(u => h("li", {}, u.message))));
       }
     } catch (error) {
       const problems = errorsOf(error);
