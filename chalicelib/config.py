@@ -224,5 +224,11 @@ def webcasts() -> dict:
     provider's address of a meeting's webcast with {meeting_id} in it (e.g.
     https://york.public-i.tv/core/portal/webcast_interactive/{meeting_id});
     unset: meetings show no webcast. A minute of the recording is the same
-    address with t=<seconds> added to its query."""
-    return {"url": (os.environ.get("DOORSTEP_WEBCAST_URL") or "").strip() or None}
+    address with t=<seconds> added to its query. DOORSTEP_WEBCAST_CHAPTERS_URL:
+    the provider's index of a recording's item times as a WebVTT chapters
+    track, {meeting_id} in it (unset: chapters are not imported), fetched
+    within DOORSTEP_WEBCAST_CHAPTERS_TIMEOUT_S (default 5)."""
+    env = os.environ
+    return {"url": (env.get("DOORSTEP_WEBCAST_URL") or "").strip() or None,
+            "chapters_url": (env.get("DOORSTEP_WEBCAST_CHAPTERS_URL") or "").strip() or None,
+            "chapters_timeout_s": float(env.get("DOORSTEP_WEBCAST_CHAPTERS_TIMEOUT_S") or 5)}

@@ -11,7 +11,8 @@ import importlib
 ERROR = {"$ref": "#/components/schemas/Error"}
 ERROR_TEXT = {400: "Invalid input", 401: "Missing, invalid or expired token", 403: "Forbidden",
               404: "Not found", 409: "Conflict", 413: "Too large", 422: "Valid but unacceptable",
-              428: "If-Match required", 429: "Too many attempts (see Retry-After)", 503: "Unavailable"}
+              428: "If-Match required", 429: "Too many attempts (see Retry-After)",
+              502: "An outside system answered badly", 503: "Unavailable"}
 
 
 def q(name, description, required=False, schema=None):

@@ -129,6 +129,23 @@ def start_local_moderngov(data_dir: Path, port: int):
     return office
 
 
+def start_local_webcasts(port: int):
+    """The local webcast provider (doorstep_cli/local/webcasts.py): its players' pages and
+    recordings' chapters indexes, and the app pointed at them; None when
+    DOORSTEP_WEBCAST_CHAPTERS_URL names a real provider's index already."""
+    env = os.environ
+    if env.get("DOORSTEP_WEBCAST_CHAPTERS_URL"):
+        return None
+    from doorstep_cli.local.webcasts import WebcastProvider
+    webcast_port = int(env.get("DOORSTEP_WEBCAST_PORT") or port + 15)
+    ensure_port_free("127.0.0.1", webcast_port, "webcast provider")
+    provider = WebcastProvider(port=webcast_port)
+    env["DOORSTEP_WEBCAST_CHAPTERS_URL"] = provider.chapters_url
+    if not env.get("DOORSTEP_WEBCAST_URL"):  # a council's player, if set, with our indexes
+        env["DOORSTEP_WEBCAST_URL"] = provider.webcast_url
+    return provider
+
+
 def nightly_window(text):
     """DOORSTEP_CIVICA_NIGHTLY: "01:30-04:15" (London time, the default, as one
     council's portal sleeps) or "off"."""
@@ -177,7 +194,7 @@ def run_stack(
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
-    moderngov = None
+    moderngov = webcasts = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -195,6 +212,7 @@ def run_stack(
         back_office = start_local_back_office(data_dir, port)
         bill_office = start_local_bill_office(port)
         moderngov = start_local_moderngov(data_dir, port)
+        webcasts = start_local_webcasts(port)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
@@ -246,6 +264,11 @@ def run_stack(
         if moderngov is not None:
             moderngov.close()
             os.environ.pop("DOORSTEP_MODERNGOV_URL", None)
+        if webcasts is not None:
+            webcasts.close()
+            for name in ("DOORSTEP_WEBCAST_URL", "DOORSTEP_WEBCAST_CHAPTERS_URL"):
+                if os.environ.get(name, "").startswith(webcasts.url):
+                    os.environ.pop(name, None)
         if bill_office is not None:
             bill_office.close()
             for name in ("DOORSTEP_BILL_OFFICE_URL", "DOORSTEP_BILL_OFFICE_SECRET"):

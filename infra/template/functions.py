@@ -89,6 +89,9 @@ def environment():
         "DOORSTEP_BILL_OFFICE_SECRET_ARN": ref("BillOfficeSecret"),
         # The committee system (handlers/democracy): a Modern.gov site's root; its pages are public.
         "DOORSTEP_MODERNGOV_URL": ref("ModernGovUrl"),
+        # Meetings' webcasts (handlers/participation): the player's address and the recordings' chapters index.
+        "DOORSTEP_WEBCAST_URL": ref("WebcastUrl"),
+        "DOORSTEP_WEBCAST_CHAPTERS_URL": ref("WebcastChaptersUrl"),
         # Live chat: the WebSocket API the screens open; new messages are posted to its management API.
         "DOORSTEP_SOCKET_URL": sub("wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com/api"),
     }

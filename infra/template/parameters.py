@@ -47,6 +47,16 @@ PARAMETERS = {
         "Description": "DOORSTEP_MODERNGOV_URL: the council's Modern.gov site root (e.g. "
                        "https://democracy.york.gov.uk); empty: no meetings are synced.",
     },
+    "WebcastUrl": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_WEBCAST_URL: the webcast provider's address of a meeting's webcast with "
+                       "{meeting_id} in it; empty: meetings show no webcast (their chapters still keep).",
+    },
+    "WebcastChaptersUrl": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_WEBCAST_CHAPTERS_URL: the provider's index of a recording's item times, a WebVTT "
+                       "chapters track, with {meeting_id} in it; empty: chapters are not imported.",
+    },
     "BillOfficeUrl": {
         "Type": "String", "Default": "",
         "Description": "DOORSTEP_BILL_OFFICE_URL: the base the funds file's ${BILL_OFFICE} names (the parking "

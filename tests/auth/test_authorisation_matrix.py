@@ -349,6 +349,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/taking-part"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (STAFF, Outcome(404, "meeting_not_found")),
     ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/chapters/import"): (STAFF, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (STAFF, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/live-questions"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/meetings/{meeting_id}/live-questions"): (ANYONE, Outcome(404, "meeting_not_found")),
@@ -421,6 +422,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"),
                 ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"),
                 ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/webcast/chapters/import"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/live-questions"),
                 ("POST", "/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision"),
@@ -535,6 +537,8 @@ _simple("POST", "/v1/staff/meetings/{meeting_id}/webcast/now", "/v1/staff/meetin
         {"item_id": "140201"})
 REQUESTS[("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters")] = lambda world, caller: Request(
     "PUT", "/v1/staff/meetings/1402/webcast/chapters", {"chapters": []}, {"If-Match": '"0"'})
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/webcast/chapters/import")] = lambda world, caller: Request(
+    "POST", "/v1/staff/meetings/1402/webcast/chapters/import", None, {"If-Match": '"0"'})
 _simple("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", "/v1/staff/meetings/1402/webcast/youtube.txt")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/questions", "/v1/staff/meetings/1402/questions")
 _simple("POST", "/v1/meetings/{meeting_id}/live-questions", "/v1/meetings/1402/live-questions", {"question": "Why?"})

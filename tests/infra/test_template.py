@@ -376,6 +376,7 @@ def test_the_meetings_sync_runs_every_15_minutes_writing_only_our_copy_its_event
     assert [s["Action"] for s in api] == [["s3:GetObject"]]  # residents read papers; only the sync keeps them
     settings = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert settings["DOORSTEP_MODERNGOV_URL"] == {"Ref": "ModernGovUrl"}
+    assert settings["DOORSTEP_WEBCAST_CHAPTERS_URL"] == {"Ref": "WebcastChaptersUrl"}  # imported by the API
 
 
 def test_forms_past_their_retention_are_swept_nightly_by_a_function_that_deletes_only_them_and_their_files(

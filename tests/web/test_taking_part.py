@@ -295,6 +295,40 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
     resident.wait_for_url("https://webcast.example/9105?t=245")
 
 
+def test_an_officer_imports_the_providers_chapters_and_is_shown_what_matched_and_what_did_not(
+        chromium, stack, clock, monkeypatch):
+    from doorstep_cli.local.webcasts import WebcastProvider
+    planning_meeting(stack, "9108")
+    stack.resident("fay.clerk@council.example", name="Fay Clerk", role="staff")
+    desk = Browser(chromium, stack, **DESKTOP)
+    with WebcastProvider() as provider:  # over real HTTP, on a free port
+        monkeypatch.setenv("DOORSTEP_WEBCAST_CHAPTERS_URL", provider.chapters_url)
+        provider.indexes["9108"] = ("WEBVTT\n\n00:00:00.000 --> 00:04:05.000\nApplications\n\n"
+                                    "00:04:05.000 --> 00:09:00.000\nItem 4a: Land at Acomb Road\n\n"
+                                    "00:09:00.000 --> 00:10:00.000\nAdjournment\n\n"
+                                    "00:10:00.000 --> 00:20:00.000\n5. Appeals performance\n")
+        try:
+            officer = desk.new_page()
+            sign_in(officer, "fay.clerk@council.example", "/staff/meetings/9108/webcast")
+            heading(officer, "Webcast and chapters")
+            officer.get_by_role("button", name="Import chapters from the webcast provider").click()
+            expect(officer.locator("#import-result")).to_contain_text("3 chapters were imported and saved:")
+            expect(officer.locator("#import-matched")).to_contain_text(
+                '4:05 "Item 4a: Land at Acomb Road" as 4a Land at Acomb Road: 40 homes')
+            expect(officer.locator("#import-unmatched")).to_have_text(
+                '9:00 "Adjournment" matches no item on the agenda.')
+            expect(officer.get_by_label("Chapter 3: starts at")).to_have_value("10:00")
+            expect(officer.get_by_label("Paste this into the video's description")).to_have_value(
+                "0:00 Applications\n4:05 4a Land at Acomb Road: 40 homes\n10:00 5 Appeals performance\n")
+            check_accessible(officer, "chapters imported")
+            provider.html = True  # the provider's sign-in page instead: nothing changes, and it says so
+            officer.get_by_role("button", name="Import chapters from the webcast provider").click()
+            expect(officer.locator("#import-problems")).to_contain_text("answered with a web page")
+            expect(officer.get_by_label("Chapter 3: starts at")).to_have_value("10:00")
+        finally:
+            desk.close()
+
+
 def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_adds_a_late_one(
         chromium, stack, clock):
     ids = planning_meeting(stack, "9106")

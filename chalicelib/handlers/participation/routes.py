@@ -214,6 +214,23 @@ def webcast_chapters(meeting_id):
     return http.ok(set_chapters(http.deps(), meeting_id, http.body(), http.header("if-match")), headers=http.NO_STORE)
 
 
+@routes.post("/v1/staff/meetings/{meeting_id}/webcast/chapters/import", STAFF, {
+    "summary": "Import the chapters from the webcast provider's index of item times (a WebVTT chapters track at "
+               "DOORSTEP_WEBCAST_CHAPTERS_URL): each cue matched to an item by its printed number or exact title "
+               "and saved as a set of chapters is, If-Match with the version read; cues matching no item are listed "
+               "in `unmatched`. The provider's page or a file that is not WebVTT changes nothing",
+    "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "responses": {"200": json_response(ref("WebcastImported")), **errors(400, 428, **NO_MEETING, **{
+        "409": "Another officer changed them first (edit_conflict)",
+        "422": "No cue names an item on the agenda (chapters_not_matched); nothing changed",
+        "502": "The provider did not answer in time or with an error (webcast_provider_unavailable), or answered "
+               "a web page or a file that is not WebVTT (webcast_index_malformed); nothing changed",
+        "503": "No provider's index is configured (webcast_index_not_configured)"})}})
+def webcast_chapters_import(meeting_id):
+    from .webcasts import import_chapters
+    return http.ok(import_chapters(http.deps(), meeting_id, http.header("if-match")), headers=http.NO_STORE)
+
+
 @routes.get("/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", STAFF, {
     "summary": "The chapters as YouTube description text (0:00 first, ascending, at least 3, each at least 10 s "
                "apart), or 422 naming what YouTube would refuse",

@@ -37,6 +37,8 @@ LIVE = {"id": TEXT, "item_id": TEXT, "status": LIVE_STATUS, "question": MAYBE,
 MY_LIVE = {**LIVE, "meeting_id": TEXT, "name_public": {"type": "boolean"}, "first_name": MAYBE, "ward": MAYBE,
            "created_at": MOMENT}
 
+CHAPTERS = {"type": "array", "items": {"type": "object", "properties": {
+    "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT, "url": MAYBE}}}
 SCHEMAS = {
     "SpeakerNew": {"type": "object", "additionalProperties": False, "required": ["name", "mode"],
                    "properties": SPEAKER_FIELDS},
@@ -100,9 +102,15 @@ SCHEMAS = {
                 "at_s": {"type": "integer", "minimum": 0, "maximum": 86400}}}}}},
     "Webcast": {"type": "object", "required": ["meeting_id", "chapters"], "properties": {
         "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
-        "chapters": {"type": "array", "items": {"type": "object", "properties": {
-            "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT,
-            "url": MAYBE}}}}},
+        "chapters": CHAPTERS}},
+    "WebcastImported": {"type": "object", "required": ["meeting_id", "chapters", "matched", "unmatched"],
+                        "properties": {
+        "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
+        "chapters": CHAPTERS,
+        "matched": {"type": "array", "items": {"type": "object", "properties": {
+            "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT, "item_id": TEXT}}},
+        "unmatched": {"type": "array", "items": {"type": "object", "properties": {
+            "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT, "message": TEXT}}}}},
     "LiveQuestionNew": {"type": "object", "additionalProperties": False, "required": ["question"], "properties": {
         "question": {**words(limits.LIVE_TEXT_MAX), "description": "within the committee's live word limit"},
         "item_id": {"type": "string", "pattern": limits.ID_PATTERN,

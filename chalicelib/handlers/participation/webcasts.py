@@ -4,7 +4,11 @@ start in the recording is a chapter, marked by an officer live ("now on item
 5": seconds since they first marked it) or set afterwards. From an item a
 resident goes to that minute (t=<seconds>). The chapters export as the
 description text YouTube accepts: 0:00 first, ascending, at least 3, each at
-least 10 s after the last; what breaks a rule is said, item by item."""
+least 10 s after the last; what breaks a rule is said, item by item. Where
+the provider publishes an index of item times (a WebVTT chapters track,
+DOORSTEP_WEBCAST_CHAPTERS_URL), an officer imports it as the chapters."""
+import html
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ...config import webcasts as configured
@@ -70,25 +74,126 @@ def now_on(deps, meeting_id, body):
 def set_chapters(deps, meeting_id, body, if_match):
     """Afterwards: the whole list, [{item_id, at_s}], in the recording's order."""
     meeting = meeting_or_404(deps, meeting_id)
-    problems = Problems()
     given = body.get("chapters")
     if set(body) - {"chapters"} or not isinstance(given, list) or len(given) > 200:
+        problems = Problems()
         problems.add("chapters", wording.CHAPTERS)
-        given = []
+        problems.raise_if_any()
+    return _save(deps, meeting, given, if_match)
+
+
+def _save(deps, meeting, given, if_match):
+    """An officer's list or the provider's index: checked alike (YouTube's rules are the export's)."""
+    problems = Problems()
     items = {i["id"] for i in meeting.get("items") or []}
     for n, c in enumerate(given):
         if not isinstance(c, dict) or set(c) != {"item_id", "at_s"} or c["item_id"] not in items \
                 or not isinstance(c["at_s"], int) or isinstance(c["at_s"], bool) or not 0 <= c["at_s"] <= LONGEST_S:
             problems.add(f"chapters[{n}]", wording.CHAPTER)
     problems.raise_if_any()
-    kept = deps.webcasts.get(meeting_id)
+    kept = deps.webcasts.get(meeting["id"])
     expected = expected_version(if_match, "GET /v1/meetings/{id}/webcast")
     try:
-        deps.webcasts.put(meeting_id, sorted(given, key=lambda c: c["at_s"]), kept["started_at"] if kept else None,
+        deps.webcasts.put(meeting["id"], sorted(given, key=lambda c: c["at_s"]), kept["started_at"] if kept else None,
                           expected)
     except EditConflict:
         raise Conflict(wording.CHANGED, code="edit_conflict") from None
-    return view(deps, meeting_id)
+    return view(deps, meeting["id"])
+
+
+def import_chapters(deps, meeting_id, if_match):
+    """The provider's index (a WebVTT chapters track) as this meeting's chapters, each cue
+    matched to an item by its printed number ("Item 5", "5.", "4a ...") or its exact title.
+    Saved as an officer's list is, with If-Match; the cues matching no item come back in
+    `unmatched`. A provider unreachable, slow, answering a web page or not WebVTT is an
+    error and the chapters kept are untouched."""
+    meeting = meeting_or_404(deps, meeting_id)
+    expected_version(if_match, "GET /v1/meetings/{id}/webcast")  # 428 before asking the provider
+    settings = configured()
+    if settings["chapters_url"] is None:
+        raise ApiError(wording.INDEX_NOT_CONFIGURED, status=503, code="webcast_index_not_configured")
+    text = fetch_index(settings["chapters_url"].replace("{meeting_id}", meeting_id), settings["chapters_timeout_s"])
+    from .vtt import MOST_CUES, Malformed, cues
+    try:
+        found = cues(text)
+    except Malformed as e:
+        message = wording.INDEX_MALFORMED[e.why].format(line=e.line, most=MOST_CUES)
+        raise ApiError(message + wording.INDEX_MALFORMED_AFTER, status=502, code="webcast_index_malformed") from None
+    items = meeting.get("items") or []
+    chapters, matched, unmatched = [], [], []
+    for cue in found:
+        at_s = int(cue["start_s"])
+        item = match(cue["title"], items)
+        if item is None:
+            unmatched.append({"title": cue["title"], "at_s": at_s, "at": clock(at_s),
+                              "message": wording.UNMATCHED_CUE.format(at=clock(at_s), title=cue["title"])})
+        else:
+            chapters.append({"item_id": item["id"], "at_s": at_s})
+            matched.append({"title": cue["title"], "at_s": at_s, "at": clock(at_s), "item_id": item["id"]})
+    if not chapters:  # an index for another meeting, or none of its titles ours: keep what is set
+        raise ApiError(wording.NONE_MATCHED.format(count=len(found)), status=422, code="chapters_not_matched",
+                       fields=[{"field": f"cues[{n}]", "message": u["message"]} for n, u in enumerate(unmatched)])
+    return {**_save(deps, meeting, chapters, if_match), "matched": matched, "unmatched": unmatched}
+
+
+NUMBERED = re.compile(r"^(?:item\s+)?(\d+[a-z]?)\.?(?=\s|[:)\-\u2013\u2014]|$)[:)]?\s*[-\u2013\u2014:]?\s*(.*)$", re.I)
+
+
+def _plain(text):
+    return " ".join(html.unescape(text or "").casefold().split())
+
+
+def match(title, items):
+    """The agenda item a cue's title names: its exact title (case and spacing aside), else its
+    printed number ("Item 5", "5.", "4a Land at ..."), else the title after the number."""
+    by_title = {}
+    for i in items:
+        by_title.setdefault(_plain(i.get("title")), i)
+    if _plain(title) in by_title:
+        return by_title[_plain(title)]
+    numbered = NUMBERED.match(title.strip())
+    if numbered is None:
+        return None
+    by_number = {}
+    for i in items:
+        if i.get("number"):
+            by_number.setdefault(_plain(i["number"]).rstrip("."), i)
+    return by_number.get(numbered.group(1).casefold()) or by_title.get(_plain(numbered.group(2)) or None)
+
+
+def fetch_index(url, timeout_s, most_bytes=256 * 1024):
+    """The provider's index as text over HTTP, within timeout_s in all (a slow trickle too)."""
+    import time
+    from urllib.error import HTTPError, URLError
+    from urllib.request import Request, urlopen
+    deadline = time.monotonic() + timeout_s
+    unavailable = ApiError(wording.INDEX_UNAVAILABLE.format(timeout=timeout_s), status=502,
+                           code="webcast_provider_unavailable")
+    try:
+        with urlopen(Request(url, headers={"Accept": "text/vtt"}), timeout=timeout_s) as answer:
+            kind = (answer.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            body = b""
+            while chunk := answer.read(16 * 1024):
+                body += chunk
+                if len(body) > most_bytes:
+                    raise ApiError(wording.INDEX_TOO_BIG.format(kb=most_bytes // 1024), status=502,
+                                   code="webcast_index_malformed")
+                if time.monotonic() > deadline:
+                    raise unavailable
+    except HTTPError as e:
+        if e.code in (404, 410):
+            raise NotFound(wording.INDEX_NOT_FOUND, code="webcast_index_not_found") from None
+        raise ApiError(wording.INDEX_DOWN.format(status=e.code), status=502, code="webcast_provider_unavailable") \
+            from None
+    except (URLError, OSError, ValueError):  # refused, reset, timed out (TimeoutError is an OSError)
+        raise unavailable from None
+    if kind in ("text/html", "application/xhtml+xml") or body.lstrip()[:1] == b"<":
+        raise ApiError(wording.INDEX_HTML, status=502, code="webcast_index_malformed")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(wording.INDEX_MALFORMED["encoding"] + wording.INDEX_MALFORMED_AFTER, status=502,
+                       code="webcast_index_malformed") from None
 
 
 def youtube(deps, meeting_id):

@@ -70,6 +70,27 @@ YT_REFUSED = "YouTube would not take these chapters."
 YT_FEW = "YouTube needs at least {least} chapters; there are {count}."
 YT_FIRST = "The first chapter must start at 0:00; it starts at {at}."
 YT_GAP = "The chapter at {at} is {gap} s after the one at {before}: YouTube needs at least {least} s."
+# Importing the provider's index of item times (webcasts.py, vtt.py).
+INDEX_NOT_CONFIGURED = "No webcast provider's index is set for this council, so chapters cannot be imported."
+INDEX_NOT_FOUND = "The webcast provider has no index of item times for this meeting."
+INDEX_UNAVAILABLE = ("The webcast provider did not answer within {timeout:g} seconds. Nothing was changed; "
+                     "try again later.")
+INDEX_DOWN = "The webcast provider answered with an error ({status}). Nothing was changed; try again later."
+INDEX_HTML = ("The webcast provider answered with a web page, not an index of item times (WebVTT). "
+              "Nothing was changed.")
+INDEX_TOO_BIG = "The webcast provider's index is larger than {kb} KB. Nothing was changed."
+INDEX_MALFORMED = {
+    "signature": "The webcast provider's index is not WebVTT: it does not start with WEBVTT.",
+    "timing": "The webcast provider's index is not WebVTT: line {line} should be a cue's times "
+              "(like 00:04:05.000 --> 00:09:00.000).",
+    "order": "The webcast provider's index has a cue out of order at line {line}.",
+    "empty_title": "The webcast provider's index has a cue with no title at line {line}.",
+    "too_many": "The webcast provider's index has more than {most} cues.",
+    "encoding": "The webcast provider's index is not UTF-8 text.",
+}
+INDEX_MALFORMED_AFTER = " Nothing was changed."
+NONE_MATCHED = "None of the provider's {count} chapters names an item on this agenda. Nothing was changed."
+UNMATCHED_CUE = "{at} \"{title}\" matches no item on the agenda."
 
 # Live questions during a webcast (live.py).
 LIVE_QUESTION = {"question": {"missing": "Enter your question"},

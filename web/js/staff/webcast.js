@@ -4,10 +4,13 @@
 // here as YouTube checks a description's chapters (the first at 0:00, each
 // later than the one before and at least 10 seconds after it) before they
 // are sent, and the text to paste into YouTube is shown, or what it would refuse.
+// Where the provider keeps an index of item times, the chapters are imported
+// from it, and the officer is shown each cue with the item it matched, and
+// each cue that matched none (to add by hand if it belongs to an item).
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, errorsOf, Invalid, input, onSubmit, select} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 
 const GAP_S = 10;  // YouTube: chapters at least 10 seconds apart
 
@@ -66,7 +69,7 @@ export async function render(view, id) {
     h("p", {class: "hint", id: "live-hint"}, t("staff.webcast.live_hint")), now,
     h("ul", {class: "list now-on-list"}, items.map(i => h("li", {}, button(t("staff.webcast.mark", {item: named(i)}),
       {type: "button", secondary: true, "aria-describedby": "live-hint", onclick: () => mark(i)})))),
-    parts);
+    importer(id, () => cast, byId, draw), parts);
   draw(cast);
 }
 
@@ -134,6 +137,41 @@ function chaptersForm(view, id, cast, items, byId, draw) {
     view.querySelector("#chapters-saved").textContent = t("staff.webcast.saved");
   });
   return [form, h("p", {class: "body", role: "status", id: "chapters-saved"})];
+}
+
+/** The provider's index of item times as the chapters: what matched each item, and each cue that matched none. */
+function importer(id, current, byId, draw) {
+  const result = h("div", {id: "import-result", role: "status"});
+  const go = async event => {
+    const pressed = event.currentTarget;
+    pressed.disabled = true;
+    clear(result);
+    try {
+      const done = await api(`/v1/staff/meetings/${id}/webcast/chapters/import`, {method: "POST",
+        headers: {"If-Match": `"${current().version}"`}});
+      draw(done);
+      append(result, h("p", {class: "body"}, tCount("staff.webcast.imported", done.matched.length)),
+        h("ul", {class: "list list--bullet", id: "import-matched"}, done.matched.map(m => h("li", {},
+          t("staff.webcast.import_matched", {at: m.at, cue: m.title, item: named(byId.get(m.item_id))})))));
+      if (done.unmatched.length) {
+        append(result, h("p", {class: "body"}, tCount("staff.webcast.import_unmatched", done.unmatched.length)),
+          h("ul", {class: "list list--bullet", id: "import-unmatched"},
+            done.unmatched.map(u => h("li", {}, u.message))));
+      }
+    } catch (error) {
+      const problems = errorsOf(error);
+      append(result, h("div", {class: "inset", id: "import-problems"}, h("p", {class: "body"}, error.fields?.length
+        ? t("staff.webcast.import_none") : problems[0].message),
+      error.fields?.length ? h("ul", {class: "list list--bullet"}, problems.map(p => h("li", {}, p.message))) : ""));
+    } finally {
+      pressed.disabled = false;
+    }
+  };
+  return h("section", {id: "import", "aria-labelledby": "import-title"},
+    h("h2", {class: "heading-m", id: "import-title"}, t("staff.webcast.import_title")),
+    h("p", {class: "hint", id: "import-hint"}, t("staff.webcast.import_hint")),
+    button(t("staff.webcast.import"), {type: "button", secondary: true, id: "import-chapters",
+      "aria-describedby": "import-hint", onclick: go}), result);
 }
 
 /** The description text YouTube accepts, or, in the API's words, each chapter it would refuse. */
