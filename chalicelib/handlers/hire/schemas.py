@@ -50,7 +50,8 @@ SCHEMAS = {
         "place": STR, "free": {"type": "integer"}, "clashes": {"type": "array", "items": {"type": "string"}},
         "sessions": {"type": "array", "items": {"type": "object", "properties": {
             "date": {"type": "string", "format": "date"}, "start": STR,
-            "state": {"type": "string", "enum": ["free", "taken", "closed", "past"]}}}}}},
+            "state": {"type": "string", "enum": ["free", "taken", "blocked", "closed", "past"],
+                      "description": "blocked: closed by the council for maintenance (its reason is not shown)"}}}}}},
     "HireBookingNew": {"type": "object", "additionalProperties": False,
                        "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted"], "properties": {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
@@ -85,7 +86,8 @@ SCHEMAS = {
                              "time": {"type": "string", "description": "HH:MM, London"},
                              "state": {"type": "string", "enum": ["free", "held", "booked", "blocked"]},
                              "booking_id": {"type": "string", "nullable": True},
-                             "reason": {"type": "string", "nullable": True, "description": "a block's"}}}}}}},
+                             "reason": {"type": "string", "nullable": True, "description": "a block's"},
+                             "block": {"type": "string", "description": "a block's id, to remove it"}}}}}}},
         "hours": {"type": "array", "description": "the hours taken, as one list",
                   "items": {"type": "object", "properties": {
                       "start": {"type": "string", "format": "date-time"},
@@ -101,8 +103,17 @@ SCHEMAS = {
                                               "description": "London time, on the hour"},
                                     "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS * 2},
                                     "reason": TEXT}},
-    "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR,
+    "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR, "id": STR,
                                                    "hours": {"type": "array", "items": STR}}},
+    "HireBlockRemoved": {"type": "object", "properties": {
+        "place": STR, "id": STR, "hours": {"type": "array", "items": STR}, "reason": STR, "by": STR,
+        "at": {"type": "string", "format": "date-time"}, "removed_by": STR,
+        "removed_at": {"type": "string", "format": "date-time"}}},
+    "HireDepositsWaiting": {"type": "object", "properties": {"bookings": {"type": "array", "items": {
+        "type": "object", "properties": {
+            "id": {"type": "string", "pattern": BOOKING_ID_PATTERN}, "place": STR, "place_name": STR,
+            "hirer_name": {"type": "string", "nullable": True}, "hirer_type": STR, "deposit": PENCE,
+            "ended": {"type": "string", "format": "date-time", "description": "its last session's end"}}}}}},
     "HireDepositCheck": {"type": "object", "required": ["returned", "reason"], "additionalProperties": False,
                          "properties": {"returned": PENCE, "reason": TEXT}},
 }
