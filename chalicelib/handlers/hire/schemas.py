@@ -36,6 +36,18 @@ BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "
     "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
     "payment": {"type": "object", "nullable": True}}}
 
+# What the server requires of fields together, declared so the document and the server agree
+# (OpenAPI 3.0 has no if/then nor dependentRequired: each is an anyOf of the cases the server takes).
+# A group's or a business's booking names them; a resident's need not.
+NAMED = {"anyOf": [{"properties": {"hirer_type": {"enum": ["resident"]}}},
+                   {"required": ["hirer_name"], "properties": {"hirer_name": {"pattern": "\\S"}}}]}
+# Waived goes with a reason (more than spaces); a card payment with none (absent or blank).
+WAIVED = {"anyOf": [{"properties": {"payment": {"enum": ["card"]}, "waive_reason": {"pattern": "^\\s*$"}}},
+                    {"required": ["waive_reason"], "properties": {"payment": {"enum": ["waived"]},
+                                                                  "waive_reason": {"pattern": "\\S"}}}]}
+SKIP = {"type": "array", "maxItems": MAX_WEEKS, "items": {"type": "string", "format": "date"},
+        "description": "the block's clashing dates, left out as the hirer agreed (no more than its weeks: 422)"}
+
 SCHEMAS = {
     "HirePlace": PLACE,
     "HirePlaces": {"type": "object", "properties": {"places": {"type": "array", "items": PLACE}}},
@@ -57,10 +69,8 @@ SCHEMAS = {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
         "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
         "hirer_name": {"type": "string", "maxLength": NAME_MAX, "description": "required for a group or business"},
-        "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN,
-        "skip": {"type": "array", "items": {"type": "string", "format": "date"},
-                 "description": "the block's clashing dates, left out as the hirer agreed"},
-        "terms_accepted": {"type": "boolean", "enum": [True]}}},
+        "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN, "skip": SKIP,
+        "terms_accepted": {"type": "boolean", "enum": [True]}}, "allOf": [NAMED]},
     "HireBooking": BOOKING,
     "StaffHireBookingNew": {"type": "object", "additionalProperties": False,
                             "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted", "payment"],
@@ -68,11 +78,12 @@ SCHEMAS = {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
         "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
         "hirer_name": {"type": "string", "maxLength": NAME_MAX}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
-        **WHEN, "skip": {"type": "array", "items": {"type": "string", "format": "date"}},
+        **WHEN, "skip": SKIP,
         "terms_accepted": {"type": "boolean", "enum": [True], "description": "the caller accepted them"},
         "payment": {"type": "string", "enum": ["card", "waived"]},
-        "waive_reason": {"type": "string", "maxLength": REASON_MAX, "description": "required with waived"},
-        "caller_email": {"type": "string", "format": "email"}}},
+        "waive_reason": {"type": "string", "maxLength": REASON_MAX,
+                         "description": "required with waived (more than spaces), blank or absent with card"},
+        "caller_email": {"type": "string", "format": "email"}}, "allOf": [NAMED, WAIVED]},
     "MyHireBookings": {"type": "object", "properties": {"bookings": {"type": "array", "items": BOOKING}}},
     "HireCalendar": {"type": "object", "properties": {
         "place": STR, "from": {"type": "string", "format": "date"}, "days": {"type": "integer"},
