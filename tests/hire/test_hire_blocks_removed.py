@@ -72,3 +72,13 @@ def test_a_block_that_is_not_one_is_a_404_and_only_staff_may_remove_one(client, 
                                   headers=staff.auth).status_code == 404  # another place's block is not this one's
     assert client.raw.http.delete(f"{path}/{closed['id']}", headers=staff.auth).status_code == 200
     assert client.raw.http.delete(f"{path}/{closed['id']}", headers=staff.auth).status_code == 200
+
+
+def test_removing_a_block_reads_its_own_item_never_the_place_s_hours(deps):
+    from test_hire_read_costs import busy_evenings, measure
+    from chalicelib.handlers.hire.staff import block, unblock
+    busy_evenings(deps, weeks=4)  # every open hour of four weeks taken: none of them is read
+    closed = block(officer(deps), HALL, {**EVENING, "date": "2028-01-04"})
+    figures = measure(lambda: unblock(officer(deps), HALL, closed["id"]))
+    assert figures["operations"][:2] == ["GetItem", "GetItem"], figures  # the places' item, the block's
+    assert "Query" not in figures["operations"] and figures["items"] == 1, figures
