@@ -8,10 +8,16 @@ the bookings, and who is holding one now.
   put under "does not exist, or a hold that has run out", so of any number
   racing for it one wins, and a payment that never comes back frees its
   hours by itself once the hold has run out. A place's hours over a window
-  are one Query reading only what is taken.
+  are one Query reading only what is taken. A staff block also has an item
+  of its own there (`start` "block:{id}": it sorts after every hour, "b" >
+  "2", so no window's Query reads it), kept with who closed it and when,
+  and who opened it again: it names the block's hours, so removing a block
+  reads one item, never the place's hours.
 - `hire-bookings`: one item per booking; the sparse `due` index lists holds
   that may run out, and confirmed bookings owing a refund (from when the
-  backstop job should look), the `user` index a resident's bookings.
+  backstop job should look), the `user` index a resident's bookings, the
+  sparse `deposits` index the confirmed bookings whose deposit is held,
+  by the end of their last session (the desk's list of deposits to check).
 - `hire-holders`: one item per resident holding a booking unpaid: a second
   hold is refused until the first is paid, let go, or has run out.
 """
@@ -23,6 +29,7 @@ from .errors import AlreadyExists, EditConflict
 from .records import HireBooking
 
 HOLD, REFUND = "hold", "refund"
+BLOCK = "block:"  # a block's own item's `start` prefix in hire-hours
 _KEEP = object()
 
 
@@ -48,8 +55,9 @@ class HireHourModel(Stored):
     place = UnicodeAttribute(hash_key=True)
     start = UnicodeAttribute(range_key=True)
     booking_id = UnicodeAttribute()
-    kind = UnicodeAttribute()  # held, booked, blocked
+    kind = UnicodeAttribute()  # held, booked, blocked; a block's own item: block, or unblocked once removed
     hold_until = UTCDateTimeAttribute(null=True)
+    detail = JSONAttribute(null=True)  # a block's own item: its hours, reason, who and when (and removed)
 
 
 class HireDueIndex(GlobalSecondaryIndex):
@@ -68,6 +76,15 @@ class HireUserIndex(GlobalSecondaryIndex):
 
     user_id = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class HireDepositIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "deposits"
+        projection = AllProjection()
+
+    deposit_held = UnicodeAttribute(hash_key=True)  # "held" while it waits for the officer's check
+    deposit_from = UnicodeAttribute(range_key=True)  # the end of its last session still booked (UTC)
 
 
 class HireBookingModel(Stored):
@@ -100,9 +117,12 @@ class HireBookingModel(Stored):
     due_at = UTCDateTimeAttribute(null=True)
     skipped = JSONAttribute(null=True)
     refund_rules = JSONAttribute(null=True)
+    deposit_held = UnicodeAttribute(null=True)
+    deposit_from = UnicodeAttribute(null=True)
 
     due_index = HireDueIndex()
     user_index = HireUserIndex()
+    deposit_index = HireDepositIndex()
 
 
 class HireHolderModel(Stored):
@@ -116,6 +136,33 @@ class HireHolderModel(Stored):
 
 
 B, H = HireBookingModel, HireHourModel
+
+
+def deposit_from(booking, sessions=None, deposit=None):
+    """(`deposit_held`, `deposit_from`) a booking is filed under in the
+    `deposits` index: ("held", the end of its last session still booked),
+    or (None, None) when no deposit waits for a check. A booking whose every
+    session was cancelled waits from its last cancelled session's end."""
+    sessions = booking.sessions if sessions is None else sessions
+    deposit = (booking.deposit or {}) if deposit is None else deposit
+    if deposit.get("status") != "held" or not deposit.get("amount") or not sessions:
+        return None, None
+    booked = [s for s in sessions if s.get("status", "booked") == "booked"] or sessions
+    return "held", max(_end_of(s) for s in booked)
+
+
+def _end_of(session):
+    """A session's end (UTC, ISO): an hour after its last hour's start."""
+    from datetime import datetime, timedelta, timezone
+    last = datetime.fromisoformat(session["hours"][-1].replace("Z", "+00:00")) + timedelta(hours=1)
+    return last.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _filed(booking, sessions=None, deposit=None):
+    """The update actions that file a booking in (or take it out of) the `deposits` index."""
+    held, since = deposit_from(booking, sessions, deposit)
+    return [B.deposit_held.set(held), B.deposit_from.set(since)] if held \
+        else [B.deposit_held.remove(), B.deposit_from.remove()]
 
 
 def _booking(model):
@@ -217,7 +264,8 @@ class HireStore:
                 _put_events(t, parts, event)
                 t.update(B(booking.id), actions=[B.status.set("confirmed"), B.confirmed_at.set(now),
                                                   B.updated_at.set(now), B.due.remove(), B.due_at.remove(),
-                                                  B.hold_until.remove()], condition=B.status == "held")
+                                                  B.hold_until.remove(), *_filed(booking)],
+                         condition=B.status == "held")
                 parts.append("booking")
                 for start in _starts(booking):
                     t.update(H(booking.place, start), actions=[H.kind.set("booked"), H.hold_until.remove()],
@@ -255,6 +303,8 @@ class HireStore:
             actions.append(B.sessions.set(sessions))
         if deposit is not None:
             actions.append(B.deposit.set(deposit))
+        if sessions is not None or deposit is not None:
+            actions += _filed(booking, sessions, deposit)  # a session cancelled moves it; a check takes it out
         if refund_due_at is None:
             actions += [B.due.remove(), B.due_at.remove()]
         elif refund_due_at is not _KEEP:
@@ -271,16 +321,55 @@ class HireStore:
             return False
         return True
 
-    def block(self, place, block_id, starts, now):
-        """Staff's block (maintenance) over `starts`, all or none: HourTaken names one taken."""
+    def block(self, place, block_id, starts, now, detail=None):
+        """Staff's block (maintenance) over `starts`, all or none, with its own
+        item (`detail`: who, when, why): HourTaken names one taken."""
         parts = []
         try:
             with writes(parts), transaction() as t:
+                t.save(H(place, BLOCK + block_id.split(":")[1], booking_id=block_id, kind="block",
+                         detail={**(detail or {}), "hours": list(starts)}), condition=H.start.does_not_exist())
+                parts.append("block")
                 for start in starts:
                     t.save(H(place, start, booking_id=block_id, kind="blocked"), condition=_free_or_lapsed(now))
                     parts.append(f"hour:{start}")
         except EditConflict as e:
             raise HourTaken(e.part) from e
+
+    def block_of(self, place, short_id):
+        """(kind "block" or "unblocked", block id, detail) of a block's own item, or None."""
+        try:
+            found = H.get(place, BLOCK + short_id, consistent_read=True)
+        except H.DoesNotExist:
+            return None
+        if found is None or found.kind not in ("block", "unblocked"):
+            return None
+        return found.kind, found.booking_id, found.detail or {}
+
+    def unblock(self, place, short_id, block_id, detail, now):
+        """A block removed: its item marked with who and when, and each of its
+        hours given back, in one transaction. False when it was removed
+        meanwhile (the first removal stands)."""
+        parts = []
+        try:
+            with writes(parts), transaction() as t:
+                t.update(H(place, BLOCK + short_id), actions=[H.kind.set("unblocked"), H.detail.set(detail)],
+                         condition=H.kind == "block")
+                parts.append("block")
+                for start in detail.get("hours", []):
+                    t.delete(H(place, start), condition=H.booking_id == block_id)
+                    parts.append(f"hour:{start}")
+        except EditConflict:
+            return False
+        return True
+
+    def deposits_waiting(self, now, limit=50):
+        """Confirmed bookings whose deposit is held and whose last session
+        ended by `now`, the longest waiting first: one Query of the sparse
+        `deposits` index, reading only them."""
+        from ..stamps import stamp
+        return [_booking(m) for m in B.deposit_index.query("held", B.deposit_from <= stamp(now), limit=limit,
+                                                            page_size=limit)]
 
     def due(self, now, kind=HOLD, limit=100):
         """Bookings waiting for the `kind` job (HOLD: a hold that may have run

@@ -215,6 +215,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/hire-bookings"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (STAFF, Outcome(404, "place_not_found")),
     ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (STAFF, Outcome(404, "place_not_found")),
+    ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"): (STAFF, Outcome(404, "place_not_found")),
+    ("GET", "/v1/staff/hire/deposits"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"): (STAFF, Outcome(404, "booking_not_found")),
     ("POST", "/v1/staff/hire/bookings"): (STAFF, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
@@ -405,6 +407,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"),
                 ("GET", "/v1/staff/hire/places/{place_id}/calendar"), ("POST", "/v1/staff/hire/places/{place_id}/blocks"),
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
+                ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"), ("GET", "/v1/staff/hire/deposits"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -643,6 +646,8 @@ _simple("GET", "/v1/me/hire-bookings")
 _simple("GET", "/v1/staff/hire/places/{place_id}/calendar", "/v1/staff/hire/places/nowhere/calendar")
 _simple("POST", "/v1/staff/hire/places/{place_id}/blocks", "/v1/staff/hire/places/nowhere/blocks",
         {"date": "2030-01-08", "start": "09:00", "hours": 2, "reason": "Floor polish"})
+_simple("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}", "/v1/staff/hire/places/nowhere/blocks/3f9a0c1d")
+_simple("GET", "/v1/staff/hire/deposits")
 _simple("POST", "/v1/staff/hire/bookings", body={"place": "nowhere", "hirer_type": "resident", "date": "2030-01-08",
                                                  "start": "18:00", "hours": 2, "terms_accepted": True,
                                                  "payment": "card"})

@@ -149,3 +149,23 @@ def test_a_date_beyond_the_council_s_calendar_is_a_422_naming_it_never_a_500(cli
     answer = client.get(path, staff.auth) if method == "GET" else client.post(path, body, staff.auth)
     assert answer.status_code == 422, answer.json_body
     assert field in [f["field"] for f in answer.json_body["error"]["fields"]]
+
+
+def test_a_date_staff_closed_for_maintenance_is_listed_as_closed_without_the_staff_reason(deps, pay):
+    """The clash list told residents a maintenance closure was "already booked"; it is "blocked" (the web
+    says "closed"), and the block's reason, staff's own note, is not in what the resident is sent."""
+    import json
+    from chalicelib.handlers.hire.staff import block
+    from chalicelib.handlers.hire.times import check
+    officer = at(deps, NOW, resident(role="staff"))
+    block(officer, HALL, {"date": "2027-11-30", "start": "19:00", "hours": 1, "reason": "Asbestos survey, room 2"})
+    paid_evening = book(at(deps, NOW), tuesdays(weeks=1, first="2027-12-07"))
+    answer = check(at(deps, NOW), HALL, tuesdays(weeks=4))
+    assert {s["date"]: s["state"] for s in answer["sessions"]} == {
+        "2027-11-23": "free", "2027-11-30": "blocked", "2027-12-07": "taken", "2027-12-14": "free"}
+    with pytest.raises(ApiError) as refused:
+        book(at(deps, NOW), tuesdays(weeks=4))
+    assert refused.value.body()["clashes"] == [{"date": "2027-11-30", "state": "blocked"},
+                                               {"date": "2027-12-07", "state": "taken"}]
+    assert "Asbestos" not in json.dumps(answer) + json.dumps(refused.value.body())
+    assert paid_evening["status"] == "held"

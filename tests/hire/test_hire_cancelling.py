@@ -81,7 +81,7 @@ def test_the_deposit_goes_back_in_part_after_the_officer_s_check_with_a_reason_o
     officer = at(deps, datetime(2028, 1, 26, 9, tzinfo=LONDON), resident(role="staff"))
     with pytest.raises(ApiError) as refused:
         return_deposit(officer, made["id"], {"returned": 10001, "reason": "Clean"})
-    assert refused.value.status == 400
+    assert (refused.value.status, refused.value.code) == (422, "more_than_deposit")  # well-formed, impossible
     with pytest.raises(ApiError):
         return_deposit(officer, made["id"], {"returned": 6000})  # no reason
     answer = return_deposit(officer, made["id"], {"returned": 6000, "reason": "A chair broken; the rest clean"})
@@ -90,3 +90,18 @@ def test_the_deposit_goes_back_in_part_after_the_officer_s_check_with_a_reason_o
     again = return_deposit(officer, made["id"], {"returned": 10000, "reason": "Second look"})
     assert again["deposit"]["returned"] == 6000  # the first check stands
     assert refunded(deps, made) == 6000
+
+
+def test_giving_back_more_than_the_deposit_paid_is_a_422_in_the_one_error_shape_and_changes_nothing(
+        client, deps, people, block):
+    made, _ = block
+    staff = people("staff")
+    answer = client.post(f"/v1/staff/hire/bookings/{made['id']}/deposit", {"returned": 10001, "reason": "Clean"},
+                         staff.auth)
+    assert answer.status_code == 422
+    assert answer.json_body["error"]["code"] == "more_than_deposit"
+    assert [f["field"] for f in answer.json_body["error"]["fields"]] == ["returned"]
+    assert deps.hire.get(made["id"]).deposit["status"] == "held"
+    malformed = client.post(f"/v1/staff/hire/bookings/{made['id']}/deposit", {"returned": "lots", "reason": "Clean"},
+                            staff.auth)
+    assert malformed.status_code == 400  # malformed stays a 400

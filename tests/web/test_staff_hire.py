@@ -74,6 +74,17 @@ def test_an_officer_reads_a_room_s_week_and_closes_a_morning_for_maintenance(des
     expect(page.locator("#hire-done")).to_contain_text("from 09:00 for 3 hours: Floor polish")
     expect(week.locator("td", has_text="Floor polish")).to_have_count(3)
     screen(page, "staff-hire-week-closed")
+    expect(page.locator("#hire-deposits")).to_have_text("No deposits are waiting to be checked.")
+
+    # Closed by mistake: opened again from the block's first hour, its hours free at once.
+    expect(week.get_by_role("button", name="Open again: 09:00 on")).to_have_count(1)  # one per block and day
+    week.get_by_role("button", name="Open again").click()
+    expect(page.locator("#hire-done")).to_contain_text("Opened again")
+    expect(page.locator("#hire-done")).to_contain_text("3 hours closed for Floor polish")
+    expect(week.locator("td", has_text="Floor polish")).to_have_count(0)
+    expect(week.get_by_role("button", name="Open again")).to_have_count(0)
+    free = stack.get(f"/v1/hire/places/{ROOM}/times?from={wednesday}&days=1")["days"][0]["hours"]
+    assert all(h["free"] for h in free[:3]), free[:3]
 
 
 def test_an_officer_books_for_a_caller_by_card_and_gives_part_of_the_deposit_back_with_why(desk, pay):

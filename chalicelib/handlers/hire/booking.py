@@ -14,8 +14,8 @@ from ...storage.records import HireBooking
 from ..payments import core as payments
 from ..payments.held import mine_or_404
 from ..shared import idempotency
-from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_HOURS, NAME_MAX, PURPOSE,
-                     PURPOSE_MAX)
+from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_HOURS, MAX_WEEKS, NAME_MAX,
+                     PURPOSE, PURPOSE_MAX)
 from .places import current, place_or_404
 from .times import checked, parse_block
 from .wording import DESCRIPTION, HIRER_NAME, HIRER_TYPE, SESSIONS, TERMS
@@ -84,8 +84,10 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     purpose = validation.text(body.get("purpose"), "purpose", problems, 0, PURPOSE_MAX) or ""
     first, start, hours, weeks = parse_block(body, problems)
     skip = body.get("skip", [])
-    if not isinstance(skip, list) or not all(isinstance(d, str) for d in skip) or len(skip) > weeks_or(weeks):
+    if not isinstance(skip, list) or not all(isinstance(d, str) for d in skip) or len(skip) > MAX_WEEKS:
         problems.add("skip", "Must be a list of the block's dates to leave out (YYYY-MM-DD).")
+    elif len(skip) > weeks_or(weeks):  # well-formed (the document's bound), more dates than the block has
+        problems.rule("skip", "Leave out no more dates than the block has weeks.")
     if body.get("terms_accepted") is not True:
         problems.add("terms_accepted", TERMS)
     if not isinstance(body.get("place"), str):

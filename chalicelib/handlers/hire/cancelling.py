@@ -14,7 +14,7 @@ import math
 from datetime import datetime
 
 from ... import validation
-from ...errors import Conflict, NotFound, ValidationFailed
+from ...errors import Conflict, NotFound, Unacceptable, ValidationFailed
 from ...stamps import parse, stamp
 from ..payments.core import pounds
 from ..waste.refund_parts import BACKSTOP_AFTER, refund_parts
@@ -118,8 +118,11 @@ def return_deposit(deps, booking_id, body):
         booking = booking_or_404(deps, booking_id)
         if booking.deposit.get("status") != "held":
             return read(deps, booking_id)  # checked already: the first officer's stands
-        if returned > booking.deposit["amount"]:
-            raise ValidationFailed([("returned", f"Must be at most the deposit, {booking.deposit['amount']} pence.")])
+        if returned > booking.deposit["amount"]:  # well-formed, but more than was paid: impossible, not malformed
+            raise Unacceptable(f"At most the deposit paid, {booking.deposit['amount']} pence, can go back.",
+                               code="more_than_deposit", fields=[
+                                   {"field": "returned",
+                                    "message": f"Must be at most the deposit, {booking.deposit['amount']} pence."}])
         if booking.status != "confirmed":
             raise Conflict("Only a confirmed booking's deposit can be returned.", code="booking_not_active")
         now, officer = deps.clock(), deps.principal

@@ -132,6 +132,28 @@ def staff_hire_block(place_id):
     return http.ok(block(http.deps(), place_id, http.body()), status=201)
 
 
+@routes.delete("/v1/staff/hire/places/{place_id}/blocks/{block}", STAFF, {
+    "summary": "Remove a block closed by mistake: its hours free at once; who removed it and when kept on the "
+               "block with who closed it; removing it again answers the same",
+    "parameters": [PLACE_ID, path_param("block", {"type": "string", "pattern": "^[0-9a-f]{8}$",
+                                                  "example": "3f9a0c1d"})],
+    "responses": {"200": json_response(ref("HireBlockRemoved")), **errors(**{
+        "404": "No such place or block (place_not_found, block_not_found)",
+        "409": "Removed by someone else just now, twice over (block_changed)"})}})
+def staff_hire_unblock(place_id, block):
+    from .staff import unblock
+    return http.ok(unblock(http.deps(), place_id, block), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/hire/deposits", STAFF, {
+    "summary": "Bookings whose sessions have all ended with the deposit still held, waiting for the officer's "
+               "check, the longest waiting first (one Query of a sparse index: it reads only them)",
+    "responses": {"200": json_response(ref("HireDepositsWaiting"))}})
+def staff_hire_deposits():
+    from .staff import deposits_waiting
+    return http.ok(deposits_waiting(http.deps()), headers=http.NO_STORE)
+
+
 @routes.post("/v1/staff/hire/bookings", STAFF, {
     "summary": "Book a place for a caller: payment card (card-not-present, GOV.UK Pay's MOTO: open payment.next_url "
                "and key in the caller's card) or waived with a reason (booked at once, no deposit); checked whole "
@@ -153,7 +175,8 @@ def staff_hire_booking():
     "parameters": [BOOKING_ID],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireDepositCheck")}}}},
     "responses": {"200": json_response(ref("HireBooking")),
-                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active)"})}})
+                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active)",
+                                                 "422": "More than the deposit paid (more_than_deposit)"})}})
 def staff_hire_deposit(booking_id):
     from .cancelling import return_deposit
     return http.ok(return_deposit(http.deps(), booking_id, http.body()), headers=http.NO_STORE)

@@ -36,6 +36,18 @@ BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "
     "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
     "payment": {"type": "object", "nullable": True}}}
 
+# What the server requires of fields together, declared so the document and the server agree
+# (OpenAPI 3.0 has no if/then nor dependentRequired: each is an anyOf of the cases the server takes).
+# A group's or a business's booking names them; a resident's need not.
+NAMED = {"anyOf": [{"properties": {"hirer_type": {"enum": ["resident"]}}},
+                   {"required": ["hirer_name"], "properties": {"hirer_name": {"pattern": "\\S"}}}]}
+# Waived goes with a reason (more than spaces); a card payment with none (absent or blank).
+WAIVED = {"anyOf": [{"properties": {"payment": {"enum": ["card"]}, "waive_reason": {"pattern": "^\\s*$"}}},
+                    {"required": ["waive_reason"], "properties": {"payment": {"enum": ["waived"]},
+                                                                  "waive_reason": {"pattern": "\\S"}}}]}
+SKIP = {"type": "array", "maxItems": MAX_WEEKS, "items": {"type": "string", "format": "date"},
+        "description": "the block's clashing dates, left out as the hirer agreed (no more than its weeks: 422)"}
+
 SCHEMAS = {
     "HirePlace": PLACE,
     "HirePlaces": {"type": "object", "properties": {"places": {"type": "array", "items": PLACE}}},
@@ -50,16 +62,15 @@ SCHEMAS = {
         "place": STR, "free": {"type": "integer"}, "clashes": {"type": "array", "items": {"type": "string"}},
         "sessions": {"type": "array", "items": {"type": "object", "properties": {
             "date": {"type": "string", "format": "date"}, "start": STR,
-            "state": {"type": "string", "enum": ["free", "taken", "closed", "past"]}}}}}},
+            "state": {"type": "string", "enum": ["free", "taken", "blocked", "closed", "past"],
+                      "description": "blocked: closed by the council for maintenance (its reason is not shown)"}}}}}},
     "HireBookingNew": {"type": "object", "additionalProperties": False,
                        "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted"], "properties": {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
         "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
         "hirer_name": {"type": "string", "maxLength": NAME_MAX, "description": "required for a group or business"},
-        "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN,
-        "skip": {"type": "array", "items": {"type": "string", "format": "date"},
-                 "description": "the block's clashing dates, left out as the hirer agreed"},
-        "terms_accepted": {"type": "boolean", "enum": [True]}}},
+        "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN, "skip": SKIP,
+        "terms_accepted": {"type": "boolean", "enum": [True]}}, "allOf": [NAMED]},
     "HireBooking": BOOKING,
     "StaffHireBookingNew": {"type": "object", "additionalProperties": False,
                             "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted", "payment"],
@@ -67,11 +78,12 @@ SCHEMAS = {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
         "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
         "hirer_name": {"type": "string", "maxLength": NAME_MAX}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
-        **WHEN, "skip": {"type": "array", "items": {"type": "string", "format": "date"}},
+        **WHEN, "skip": SKIP,
         "terms_accepted": {"type": "boolean", "enum": [True], "description": "the caller accepted them"},
         "payment": {"type": "string", "enum": ["card", "waived"]},
-        "waive_reason": {"type": "string", "maxLength": REASON_MAX, "description": "required with waived"},
-        "caller_email": {"type": "string", "format": "email"}}},
+        "waive_reason": {"type": "string", "maxLength": REASON_MAX,
+                         "description": "required with waived (more than spaces), blank or absent with card"},
+        "caller_email": {"type": "string", "format": "email"}}, "allOf": [NAMED, WAIVED]},
     "MyHireBookings": {"type": "object", "properties": {"bookings": {"type": "array", "items": BOOKING}}},
     "HireCalendar": {"type": "object", "properties": {
         "place": STR, "from": {"type": "string", "format": "date"}, "days": {"type": "integer"},
@@ -85,7 +97,8 @@ SCHEMAS = {
                              "time": {"type": "string", "description": "HH:MM, London"},
                              "state": {"type": "string", "enum": ["free", "held", "booked", "blocked"]},
                              "booking_id": {"type": "string", "nullable": True},
-                             "reason": {"type": "string", "nullable": True, "description": "a block's"}}}}}}},
+                             "reason": {"type": "string", "nullable": True, "description": "a block's"},
+                             "block": {"type": "string", "description": "a block's id, to remove it"}}}}}}},
         "hours": {"type": "array", "description": "the hours taken, as one list",
                   "items": {"type": "object", "properties": {
                       "start": {"type": "string", "format": "date-time"},
@@ -101,8 +114,17 @@ SCHEMAS = {
                                               "description": "London time, on the hour"},
                                     "hours": {"type": "integer", "minimum": 1, "maximum": MAX_SESSION_HOURS * 2},
                                     "reason": TEXT}},
-    "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR,
+    "HireBlock": {"type": "object", "properties": {"place": STR, "block": STR, "id": STR,
                                                    "hours": {"type": "array", "items": STR}}},
+    "HireBlockRemoved": {"type": "object", "properties": {
+        "place": STR, "id": STR, "hours": {"type": "array", "items": STR}, "reason": STR, "by": STR,
+        "at": {"type": "string", "format": "date-time"}, "removed_by": STR,
+        "removed_at": {"type": "string", "format": "date-time"}}},
+    "HireDepositsWaiting": {"type": "object", "properties": {"bookings": {"type": "array", "items": {
+        "type": "object", "properties": {
+            "id": {"type": "string", "pattern": BOOKING_ID_PATTERN}, "place": STR, "place_name": STR,
+            "hirer_name": {"type": "string", "nullable": True}, "hirer_type": STR, "deposit": PENCE,
+            "ended": {"type": "string", "format": "date-time", "description": "its last session's end"}}}}}},
     "HireDepositCheck": {"type": "object", "required": ["returned", "reason"], "additionalProperties": False,
                          "properties": {"returned": PENCE, "reason": TEXT}},
 }

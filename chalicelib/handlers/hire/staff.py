@@ -1,15 +1,20 @@
 """Staff's side of hire: a place's calendar (each day's hours and what
-takes each), blocking time for maintenance (all the hours or none), and a
-booking taken for a caller."""
+takes each), blocking time for maintenance (all the hours or none) and
+removing a block closed by mistake, the deposits waiting for a check, and
+a booking taken for a caller."""
+import re
 import uuid
 from datetime import date, datetime, timedelta
 
 from ... import validation
-from ...errors import Conflict, ValidationFailed
-from ...storage.hire import HourTaken
+from ...errors import Conflict, NotFound, ValidationFailed
+from ...stamps import stamp
+from ...storage.hire import HourTaken, deposit_from
 from .limits import MAX_SESSION_HOURS, MAX_VIEW_DAYS, REASON_MAX, VIEW_DAYS
 from .places import LONDON, hire_date, open_hours, place_or_404, session_hours, today, why_closed
 from .times import _taken
+
+BLOCK_ID = "[0-9a-f]{8}"  # a block's own id: the middle of its hours' "block:{id}:{reason}"
 
 
 def calendar(deps, place_id, query):
@@ -45,6 +50,7 @@ def _hour(start, kind, taken_by):
     out = {"start": start, "time": at.strftime("%H:%M"), "state": kind, "booking_id": None, "reason": None}
     if kind == "blocked":
         out["reason"] = taken_by.split(":", 2)[2] if taken_by.count(":") >= 2 else ""
+        out["block"] = taken_by.split(":")[1]  # what DELETE .../blocks/{block} names
     elif taken_by:
         out["booking_id"] = taken_by
     return out
@@ -72,13 +78,50 @@ def block(deps, place_id, body):
     problems.raise_if_any()
     starts = session_hours(date.fromisoformat(day), start, hours)
     block_id = f"block:{uuid.uuid4().hex[:8]}:{reason[:40]}"
-    try:
-        deps.hire.block(place["id"], block_id, starts, deps.clock())
+    now, officer = deps.clock(), deps.principal
+    try:  # who closed it and when, kept on the block's own item (its audit, with who opens it again)
+        deps.hire.block(place["id"], block_id, starts, now, detail={
+            "reason": reason, "by": officer.email or officer.user_id, "at": stamp(now)})
     except HourTaken as e:
         raise Conflict(f"That time is booked already ({str(e.part or '').removeprefix('hour:')}): move the booking "
                        "first, or block around it.", code="hour_taken") from None
-    return {"place": place["id"], "block": block_id, "hours": starts}
+    return {"place": place["id"], "block": block_id, "id": block_id.split(":")[1], "hours": starts}
 
+
+def unblock(deps, place_id, short_id):
+    """DELETE /v1/staff/hire/places/{id}/blocks/{block}: a block closed by
+    mistake removed, its hours free at once (the free hours are read
+    consistently). Removing it again answers as the first removal did."""
+    place = place_or_404(deps, place_id)
+    for _ in range(2):  # a second removal racing this one: the first stands, read it again
+        found = deps.hire.block_of(place["id"], short_id) if re.fullmatch(BLOCK_ID, short_id or "") else None
+        if found is None:
+            raise NotFound("That place has no such block.", code="block_not_found")
+        kind, block_id, detail = found
+        if kind == "unblocked":
+            return _unblocked(place, short_id, detail)
+        now, officer = deps.clock(), deps.principal
+        detail = {**detail, "removed_by": officer.email or officer.user_id, "removed_at": stamp(now)}
+        if deps.hire.unblock(place["id"], short_id, block_id, detail, now):
+            return _unblocked(place, short_id, detail)
+    raise Conflict("The block is being changed just now; try again.", code="block_changed")
+
+
+def _unblocked(place, short_id, detail):
+    return {"place": place["id"], "id": short_id, "hours": detail.get("hours", []), "reason": detail.get("reason"),
+            "by": detail.get("by"), "at": detail.get("at"), "removed_by": detail.get("removed_by"),
+            "removed_at": detail.get("removed_at")}
+
+
+def deposits_waiting(deps):
+    """GET /v1/staff/hire/deposits: bookings whose sessions have all ended
+    with their deposit still held, the longest waiting first (one Query of
+    the sparse `deposits` index: it costs what it returns)."""
+    from .places import current
+    names = {p["id"]: p["name"] for p in current(deps)["places"]}
+    return {"bookings": [{"id": b.id, "place": b.place, "place_name": names.get(b.place, b.place),
+                          "hirer_name": b.hirer_name, "hirer_type": b.hirer_type, "deposit": b.deposit["amount"],
+                          "ended": deposit_from(b)[1]} for b in deps.hire.deposits_waiting(deps.clock())]}
 
 def take(deps, body, idempotency_key):
     """POST /v1/staff/hire/bookings: book for a caller, as staff take a bulky

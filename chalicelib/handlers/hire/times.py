@@ -76,14 +76,17 @@ def sessions_of(place, first, start, hours, weeks):
 
 
 def checked(deps, place, first, start, hours, weeks):
-    """Each session with its state: free, taken (someone's hours) or closed."""
+    """Each session with its state: free, taken (someone's hours), blocked (staff closed it) or closed."""
     sessions = sessions_of(place, first, start, hours, weeks)
     taken = deps.hire.taken_at(place["id"], [h for s in sessions if s["open"] for h in s["hours"]])
     now = deps.clock()
     for s in sessions:
         clash = [h for h in s["hours"] if h in taken
                  and not (taken[h][0] == "held" and taken[h][2] is not None and taken[h][2] < now)]
-        s["state"] = "closed" if not s["open"] else ("taken" if clash else "free")
+        # staff's maintenance block is "blocked" (the resident reads "closed", never the block's reason,
+        # which is staff's own note); a session with any hour booked or held by a hirer is "taken"
+        s["state"] = "closed" if not s["open"] else (
+            "free" if not clash else "blocked" if all(taken[h][0] == "blocked" for h in clash) else "taken")
         if s["state"] == "free" and s["hours"][0] <= iso(now):
             s["state"] = "past"
     return sessions

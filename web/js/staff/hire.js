@@ -1,6 +1,7 @@
 // Halls, rooms and pitches at the desk (/staff/hire...): a place's week, each
 // hour free, held, booked (with who) or closed (a bank holiday, a closure, a
-// block with its reason); closing a time for maintenance; a booking taken for
+// block with its reason); closing a time for maintenance, and opening again
+// one closed by mistake; the deposits waiting for a check; a booking taken for
 // a caller (card on the provider's page, or waived with a reason); and a
 // booking's deposit after the officer's check: all, part or none, with why.
 import {api} from "../api.js";
@@ -20,13 +21,17 @@ const weekOf = (place, first) => `/staff/hire?place=${encodeURIComponent(place)}
 const hours = (from, to, label) => Array.from({length: to - from + 1}, (_, n) => ({value: String(from + n),
   label: label(from + n)}));
 
-function cell(day, time, bookings) {
+function cell(day, time, bookings, reopen) {
   if (day.closed) return h("td", {}, t("staff.hire.shut"));
-  const hour = day.hours.find(x => x.time === time);
+  const at = day.hours.findIndex(x => x.time === time);
+  const hour = day.hours[at];
   if (!hour) return h("td", {}, "");
   if (hour.state === "free") return h("td", {}, t("staff.hire.free"));
   if (hour.state === "blocked") {
-    return h("td", {}, h("strong", {class: "tag tag--grey"}, t("staff.hire.blocked")), " ", hour.reason);
+    // A block closed by mistake is opened again from its first hour of the day (the whole block goes).
+    const first = hour.block && day.hours[at - 1]?.block !== hour.block;
+    return h("td", {}, h("strong", {class: "tag tag--grey"}, t("staff.hire.blocked")), " ", hour.reason,
+      first ? reopen(day, hour) : null);
   }
   const who = bookings[hour.booking_id] || {};
   return h("td", {}, h("a", {href: `/staff/hire/bookings/${hour.booking_id}`},
@@ -34,7 +39,7 @@ function cell(day, time, bookings) {
     ? [" ", h("strong", {class: "tag tag--yellow"}, t("staff.hire.held"))] : null);
 }
 
-function table(calendar) {
+function table(calendar, reopen) {
   const times = [...new Set(calendar.calendar.flatMap(d => d.hours.map(x => x.time)))].sort();
   return h("div", {class: "table-wrap"}, h("table", {class: "table", id: "hire-week"},
     h("caption", {class: "visually-hidden"}, t("staff.hire.caption")),
@@ -42,7 +47,7 @@ function table(calendar) {
       h("th", {scope: "col", id: `day-${d.date}`}, formatDay(d.date),
         d.closed ? [h("br"), t(`staff.hire.closed.${d.closed}`)] : null)))),
     h("tbody", {}, times.map(time => h("tr", {}, h("th", {scope: "row"}, time),
-      calendar.calendar.map(d => cell(d, time, calendar.bookings)))))));
+      calendar.calendar.map(d => cell(d, time, calendar.bookings, reopen)))))));
 }
 
 // Maintenance: the hours closed all or none; the week shown is read again with them in it.
@@ -71,8 +76,18 @@ function closing(view, place, shown) {
   return form;
 }
 
+// Bookings whose sessions have ended with the deposit still held, the longest waiting first.
+function waiting(deposits) {
+  return [h("h2", {class: "heading-m", id: "hire-deposits-title"}, t("staff.hire.deposits_title")),
+    deposits.bookings.length ? h("ul", {class: "list", id: "hire-deposits"}, deposits.bookings.map(b => h("li", {},
+      h("a", {href: `/staff/hire/bookings/${b.id}`}, t("staff.hire.deposits_item", {id: b.id,
+        hirer: b.hirer_name || t(`hire.who.${b.hirer_type}`), place: b.place_name, amount: pounds(b.deposit),
+        day: formatDate(b.ended.slice(0, 10))})))))
+      : h("p", {class: "body", id: "hire-deposits"}, t("staff.hire.deposits_none"))];
+}
+
 async function week(view, params) {
-  const {places} = await api("/v1/hire/places");
+  const [{places}, deposits] = await Promise.all([api("/v1/hire/places"), api("/v1/staff/hire/deposits")]);
   const place = places.find(p => p.id === params.get("place")) || places[0];
   const picker = h("form", {novalidate: true, id: "hire-place"},
     select({field: "place", label: t("staff.hire.place"), value: place.id,
@@ -93,13 +108,26 @@ async function week(view, params) {
         h("a", {class: "days__link", href: weekOf(place.id, dayFrom(first, -7))}, t("staff.hire.previous")), " ",
         h("a", {class: "days__link", href: weekOf(place.id, monday(today()))}, t("staff.hire.this_week")), " ",
         h("a", {class: "days__link", href: weekOf(place.id, dayFrom(first, 7))}, t("staff.hire.next"))),
-      table(calendar));
+      table(calendar, reopen));
+  }
+  // Each block's button: the block removed (twice is harmless), the week drawn again with its hours free.
+  function reopen(day, hour) {
+    const form = h("form", {novalidate: true, class: "hire-unblock", "data-block": hour.block},
+      button(t("staff.hire.unblock"), {secondary: true, "aria-label": t("staff.hire.unblock_label",
+        {time: hour.time, day: formatDate(day.date), reason: hour.reason})}));
+    onSubmit(form, view, async () => {
+      const gone = await api(`/v1/staff/hire/places/${encodeURIComponent(place.id)}/blocks/${hour.block}`,
+        {method: "DELETE"});
+      await shown(monday(day.date), t("staff.hire.unblocked_done", {day: formatDate(day.date),
+        hours: tCount("hire.hours_n", gone.hours.length), reason: gone.reason}));
+    });
+    return form;
   }
   onSubmit(picker, view, async () => navigate(weekOf(picker.elements.place.value, monday(params.get("week") || today()))));
   await shown(monday(params.get("week") || today()));
   append(view, h("h1", {class: "heading-l"}, t("staff.hire.title")),
     h("p", {class: "body"}, h("a", {href: `/staff/hire/book?place=${encodeURIComponent(place.id)}`, id: "hire-take-link"},
-      t("staff.hire.take_link"))), picker, part, block);
+      t("staff.hire.take_link"))), picker, part, block, ...waiting(deposits));
 }
 
 // A caller's booking: the residents' questions, then how it is paid; a block's clashes listed before anything is held.
