@@ -83,6 +83,7 @@ WALK = {
     "/v1/meetings/{meeting_id}/speaking": ["/v1/meetings/1402/speaking"],
     "/v1/meetings/{meeting_id}/questions": ["/v1/meetings/1402/questions"],
     "/v1/meetings/{meeting_id}/webcast": ["/v1/meetings/1402/webcast"],
+    "/v1/meetings/{meeting_id}/live-questions": ["/v1/meetings/1402/live-questions"],
     "/v1/agenda-items": ["/v1/agenda-items?q=pothole"],
     "/v1/decisions": ["/v1/decisions"],
     "/v1/decisions/forthcoming": ["/v1/decisions/forthcoming"],
