@@ -137,3 +137,10 @@ def test_my_meetings_calendar_lists_what_i_was_told_of_never_why_and_a_new_link_
     assert client.raw.http.delete("/v1/me/meetings/calendar", headers=gus.auth).status_code == 204
     assert client.get(path_of(second)).status_code == 404  # revoked
     assert client.get("/v1/me/meetings", headers=gus.auth).json_body["calendar"] == {"active": False}
+
+
+@pytest.mark.parametrize("token", ["nodot", ".", "a.", ".b", "x" * 300 + ".y", "a.b.c", "%00.%ff", "0a1b.c2d3"])
+def test_a_calendar_link_never_made_answers_404_whatever_its_shape(client, token):
+    answer = client.get(f"/v1/feeds/my-meetings/{token}/meetings.ics")
+    assert answer.status_code in (400, 404) and answer.json_body["error"]["code"] in (
+        "calendar_not_found", "validation_failed", "not_found")  # not_found: no route takes such a path
