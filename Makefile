@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-fanout bench-fanout-latency bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -101,6 +101,10 @@ bench: $(STAMP) dynamodb-local
 
 bench-alerts: $(STAMP)
 	$(PY) -m bench.alertcost
+
+# An agenda matched against 100,000 residents' history and follows, and a meeting page's reads (docs/benchmarks.md).
+bench-meetings: $(STAMP)
+	$(PY) -m bench.meetingcost
 
 bench-fanout: $(STAMP) dynamodb-local
 	$(PY) -m bench.fanoutcost

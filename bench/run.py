@@ -22,7 +22,7 @@ env.apply()  # before anything creates a botocore client
 
 from . import (alertcost, coldimport, creation, data, engine, fanoutcost, fanoutlatency, filtercost,  # noqa: E402
                firstrequest, inboxcost, jobs, mapcost, motofast, nearest, report)
-from . import chatcost, exportcost, livequestions, statscost, writeload  # noqa: E402
+from . import chatcost, exportcost, livequestions, meetingcost, statscost, writeload  # noqa: E402
 
 DOC = env.ROOT / "docs" / "benchmarks.md"
 
@@ -156,6 +156,7 @@ SECTIONS = {
     "alerts": lambda progress: alertcost.measure_and_write(progress),
     "fanout": lambda progress: fanoutcost.measure_and_write(progress),
     "fanout-latency": lambda progress: fanoutlatency.measure_and_write(progress),
+    "meetings": lambda progress: meetingcost.measure_and_write(progress),
     "stats": lambda progress: statscost.measure_and_write(progress),
     "export": lambda progress: exportcost.measure_and_write(progress),
     "chat": lambda progress: chatcost.measure_and_write(progress),

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from .storage.conversations import ConversationStore
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
-    from .storage.democracy import DemocracyStore
+    from .storage.democracy import DemocracyStore, ToldStore
     from .storage.participation import ParticipationStore
     from .storage.participation_questions import QuestionStore
     from .storage.participation_webcasts import WebcastStore
@@ -144,6 +144,7 @@ class Deps:
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     democracy: DemocracyStore | None = _store("democracy", "DemocracyStore")  # our copy of the committee system
+    told: ToldStore | None = _store("democracy", "ToldStore")  # meetings each resident was told of, and why (private)
     participation: ParticipationStore | None = _store("participation", "ParticipationStore")  # speaking at meetings
     questions: QuestionStore | None = _store("participation_questions", "QuestionStore")  # written questions to members
     webcasts: WebcastStore | None = _store("participation_webcasts", "WebcastStore")  # meetings' webcast chapters

@@ -34,7 +34,7 @@ const ON_FIRST_USE = [
   "/js/screens/appointments.js", "/js/screens/appointment-manage.js",
   "/js/screens/pay.js", "/js/forms/paying.js",
   "/js/screens/form-case.js", "/js/screens/containers.js", "/js/screens/hire.js", "/js/screens/meetings.js",
-  "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js",
+  "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,

@@ -92,6 +92,7 @@ class AlertIndexModel(Stored):
     expires = TTLAttribute(null=True)  # the alert's, while unconfirmed: both lapse together
     near_only = BooleanAttribute(null=True)  # a crew's jobs alert: urgent jobs near the point only
     located_at = UTCDateTimeAttribute(null=True)  # when the crew member was at the point
+    why = UnicodeAttribute(null=True)  # a meetings interest row: reported, supported (None: followed)
 
 
 class DeliveryModel(Stored):
@@ -183,6 +184,12 @@ class AlertStore:
     def rows(self, key):
         """Every index row under one key (one Query, paginated)."""
         return [record_of(AlertIndexRow, r) for r in AlertIndexModel.query(key)]
+
+    def rows_of(self, pairs):
+        """The index rows of these (key, alert id) pairs that exist: one
+        BatchGetItem per hundred, what is asked and no more."""
+        pairs = list(dict.fromkeys(pairs))
+        return [record_of(AlertIndexRow, r) for r in AlertIndexModel.batch_get(pairs)] if pairs else []
 
     def page(self, key, after, limit, through=None):
         """(rows, next): at most `limit` index rows under `key` with alert

@@ -192,3 +192,75 @@ class DemocracyStore:
     def document_checked(self, name, when):
         DocumentModel(name=name).update(actions=[DocumentModel.checked_at.set(when)],
                                         condition=DocumentModel.name.exists())
+
+
+# -- what a resident was told of, and their "my meetings" calendar ------------
+TOLD = "meeting#"  # a told-of row's key: "meeting#<meeting id>"
+CALENDAR = "calendar"  # the key of a resident's calendar row, and of its token's row
+
+
+class ToldModel(Stored):
+    """Private to the resident (handlers/democracy/told.py): one row per
+    meeting they were told of (owner: their user id, key: "meeting#<id>"),
+    its items and why each concerned them; their calendar's token id
+    (owner: user id, key: "calendar"); and the token's own row (owner:
+    "calendar#<token id>", key: "calendar") holding whose it is and the
+    digest of its secret, so a calendar link is one GetItem then one Query,
+    and revoking deletes both rows. No public answer reads this table."""
+    class Meta:
+        table_name = table("meeting-told")
+        billing_mode = "PAY_PER_REQUEST"
+
+    owner = UnicodeAttribute(hash_key=True)
+    key = UnicodeAttribute(range_key=True)
+    body = JSONAttribute(default=dict)
+    told_at = UTCDateTimeAttribute(null=True)
+
+
+class ToldStore:
+    def __init__(self):
+        bind()
+
+    def tell(self, user_id, meeting_id, body, when):
+        """The resident was told of this meeting's items (`body`: the meeting's
+        date, time, place, committee and items with their reasons); a repeat
+        (a retried page) writes the same row again."""
+        ToldModel(owner=user_id, key=TOLD + meeting_id, body=body, told_at=when).save()
+
+    def of_user(self, user_id, limit=500):
+        """[(meeting id, body, told_at)] of the meetings they were told of, newest
+        meeting id last: one Query (paginated), what it returns and no more."""
+        rows = ToldModel.query(user_id, ToldModel.key.startswith(TOLD), limit=limit)
+        return [(r.key[len(TOLD):], r.body, r.told_at) for r in rows]
+
+    def calendar_of(self, user_id):
+        """The id of the resident's calendar token, or None: one GetItem."""
+        row = get_or_none(ToldModel, user_id, range_key=CALENDAR, consistent_read=True)
+        return (row.body or {}).get("token_id") if row is not None else None
+
+    def calendar_token(self, token_id):
+        """(user id, secret digest) of a calendar token, or None: one GetItem."""
+        row = get_or_none(ToldModel, f"{CALENDAR}#{token_id}", range_key=CALENDAR)
+        return ((row.body or {}).get("user_id"), (row.body or {}).get("secret_hash")) if row is not None else None
+
+    def replace_calendar(self, user_id, old_token_id, token_id, secret_hash, when):
+        """A new calendar token, the old one (if any) gone with it: one transaction."""
+        with writes(["calendar"]), transaction() as t:
+            if old_token_id:
+                t.delete(ToldModel(owner=f"{CALENDAR}#{old_token_id}", key=CALENDAR))
+            if token_id:
+                t.save(ToldModel(owner=user_id, key=CALENDAR, body={"token_id": token_id}, told_at=when))
+                t.save(ToldModel(owner=f"{CALENDAR}#{token_id}", key=CALENDAR,
+                                 body={"user_id": user_id, "secret_hash": secret_hash}, told_at=when))
+            else:
+                t.delete(ToldModel(owner=user_id, key=CALENDAR))
+
+    def forget_user(self, user_id):
+        """Erasure: every row of theirs and their calendar token's."""
+        token_id = self.calendar_of(user_id)
+        rows = list(ToldModel.query(user_id))
+        if token_id:
+            rows.append(ToldModel(owner=f"{CALENDAR}#{token_id}", key=CALENDAR))
+        with ToldModel.batch_write() as batch:
+            for row in rows:
+                batch.delete(row)

@@ -42,6 +42,9 @@ class AlertIndexRow:
     # of urgent jobs within it alone; located_at: when they were there.
     near_only: bool | None = None
     located_at: datetime | None = None
+    # A meetings interest row (alerts/targets.interest_key): how the resident came to
+    # follow the report, "reported" or "supported"; None: they followed it.
+    why: str | None = None
 
 
 @when_named

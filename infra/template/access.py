@@ -22,7 +22,9 @@ SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
 DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
                      "broadcasts": "read", "stats": "read-write",  # stats: the performance figures' counters
                      "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
-                     "petitions": "read", "consultations": "read"}  # a consultation's event: its wards' keys
+                     "petitions": "read", "consultations": "read",  # a consultation's event: its wards' keys
+                     # a meeting's agenda or decisions: the meeting, its petitions and topics' documents
+                     "meetings": "read", "democracy": "read"}
 # Events' effects, queued by the dispatcher as jobs on the alert queue and
 # carried out by its worker (handlers/shared/effects.py): each claimed in
 # alert-deliveries; a finished payment settled (the payment,
@@ -66,6 +68,8 @@ WORKER_TABLES = {
     "broadcasts": "read-write", "outbox": "read-write", "petitions": "read", "petition-signatures": "read",
     # a consultation's notices: the consultation, its responses (respondents, at the address each was sent with)
     "consultations": "read", "consultation-responses": "read",
+    # an agenda's notices: the meeting and its documents, and what each resident was told of and why
+    "meetings": "read", "democracy": "read", "meeting-told": "read-write",
     **EFFECT_TABLES,
 }
 # The nightly open data export: public reports through the month index, the

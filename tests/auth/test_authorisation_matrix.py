@@ -333,6 +333,13 @@ ROUTE_ACCESS = {
     ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
     ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
+    # Petitions at agenda items, and a resident's own meetings: no meeting in this world, and no calendar link.
+    ("POST", "/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}"): (
+        STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/me/meetings"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/me/meetings/calendar"): (SIGNED_IN, Outcome(201)),
+    ("DELETE", "/v1/me/meetings/calendar"): (SIGNED_IN, Outcome(204)),
+    ("GET", "/v1/feeds/my-meetings/{token}/meetings.ics"): (ANYONE, Outcome(404, "calendar_not_found")),
     # Taking part in meetings: no meeting in this world, and no genuine withdraw link.
     ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
@@ -429,6 +436,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/live-questions"),
                 ("POST", "/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision"),
+                ("POST", "/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}"),
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 ("GET", CONSULTATION), ("POST", f"{CONSULTATION}/results"),  # the council's, not a category's
@@ -536,6 +544,13 @@ _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions", "/v1/meet
 _simple("GET", "/v1/meetings/{meeting_id}/questions", "/v1/meetings/1402/questions")
 _simple("GET", "/v1/meetings/{meeting_id}/webcast", "/v1/meetings/1402/webcast")
 _simple("GET", "/v1/me/taking-part")
+REQUESTS[("POST", "/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}")] = (
+    lambda world, caller: Request("POST", "/v1/staff/meetings/1402/items/140201/petitions/PT-TREES2", {},
+                                  {"If-Match": '"1"'}))
+_simple("GET", "/v1/me/meetings")
+_simple("POST", "/v1/me/meetings/calendar", body={})
+_simple("DELETE", "/v1/me/meetings/calendar")
+_simple("GET", "/v1/feeds/my-meetings/{token}/meetings.ics", "/v1/feeds/my-meetings/0a1b.c2d3/meetings.ics")
 _simple("POST", "/v1/staff/meetings/{meeting_id}/webcast/now", "/v1/staff/meetings/1402/webcast/now",
         {"item_id": "140201"})
 REQUESTS[("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters")] = lambda world, caller: Request(

@@ -10,20 +10,9 @@ import pytest
 from chalicelib.handlers.democracy import sync
 from support.alert_support import FakeDeliver, push_alert
 from support.democracy_support import MORNING, ROAD_REPAIRS_SESSION, TRANSPORT
-from support.democracy_support import council_clock, moderngov  # noqa: F401 (fixtures)
-from support.wards_support import ward
+from support.democracy_support import council, council_clock, moderngov  # noqa: F401 (fixtures)
 
 PUBLISHED = f"meeting_agenda_published-{ROAD_REPAIRS_SESSION}"
-
-
-@pytest.fixture
-def council(deps, moderngov, council_clock):
-    """York's wards named in the demo; residents follow the evening before the sync publishes."""
-    import time_machine
-    deps.wards.put_many([ward(f"w{i}", -1.14 + i * 0.02, 53.95, name=name) for i, name in enumerate(
-        ("Acomb", "Clifton", "Hull Road", "Westfield", "Holgate"))])
-    with time_machine.travel(MORNING - timedelta(hours=12), tick=False):
-        yield deps.replace(clock=council_clock)
 
 
 def published(deps):

@@ -46,3 +46,15 @@ def moderngov(monkeypatch, council_clock, tmp_path):
 def democracy(moderngov):
     from chalicelib.handlers.democracy.moderngov.client import ModernGovDemocracy
     return ModernGovDemocracy(moderngov.url, timeout_s=2)
+
+
+@pytest.fixture
+def council(deps, moderngov, council_clock):
+    """York's wards named in the demo, as squares side by side; residents act the evening before the sync
+    publishes the transport session's agenda (deps then on the council's clock)."""
+    import time_machine
+    from support.wards_support import ward
+    deps.wards.put_many([ward(f"w{i}", -1.14 + i * 0.02, 53.95, name=name) for i, name in enumerate(
+        ("Acomb", "Clifton", "Hull Road", "Westfield", "Holgate"))])
+    with time_machine.travel(MORNING - timedelta(hours=12), tick=False):
+        yield deps.replace(clock=council_clock)

@@ -196,3 +196,41 @@ def test_a_search_opened_from_its_address_is_refused_at_the_box_as_one_typed_the
     expect(page.locator("#item-search .error-message")).to_be_visible()
     assert pattern_breaks(page) == []
     expect(page.locator("#meetings-error")).to_have_count(0)
+
+
+def test_a_resident_reads_what_they_were_told_of_and_why_and_makes_then_stops_their_calendar_link(browser, council):
+    import urllib.error
+    import urllib.request
+    from chalicelib.handlers.democracy.told import record
+    from tests.web.journeys import sign_in
+    stack = browser.stack
+    sync(stack, council.sync_clock)
+    email = stack.resident(f"told-{datetime.now(timezone.utc):%H%M%S%f}@example.org")
+    deps = stack.deps()
+    user_id = stack.get("/v1/me", stack.token(email))["id"]
+    meeting = next(m for m in stack.get("/v1/meetings?committee=4")["meetings"] if not m["cancelled"])
+    shown = stack.get(f"/v1/meetings/{meeting['id']}")
+    item = next(i for i in shown["items"] if not i["heading"])
+    # As the agenda's notice writes it (tests/democracy cover the matching): a "me too" in Acomb.
+    record(deps, user_id, shown, {item["id"]: [{"why": "supported", "ward": "Acomb", "report_id": "DS-TOLD01"}]})
+    page = browser.new_page()
+    sign_in(page, email, "/account/meetings")
+    heading(page, "Council meetings you were told of")
+    mine = page.locator("#my-meetings")
+    expect(mine).to_contain_text(item["title"])
+    expect(mine).to_contain_text("You said \u201cme too\u201d to a report in Acomb ward (DS-TOLD01).")
+    check_accessible(page, "my meetings")
+    page.get_by_role("button", name="Make my calendar link").click()
+    link = page.locator("#my-calendar-url")
+    expect(link).to_be_visible()
+    from urllib.parse import urlsplit
+    url = stack.url + urlsplit(link.inner_text()).path  # the link names the public host; ask the stack itself
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        calendar = answer.read().decode()
+    assert item["title"] in calendar and "DS-TOLD01" not in calendar and "me too" not in calendar
+    page.reload()
+    page.get_by_role("button", name="Stop my calendar link").click()
+    expect(page.locator("#my-calendar-stopped")).to_be_visible()
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        urllib.request.urlopen(url, timeout=10)
+    assert gone.value.code == 404

@@ -25,6 +25,7 @@ const screens = {
   "/reset-password": () => import("./screens/account-links.js"),
   "/account": () => import("./screens/account.js"),
   "/account/reports": () => import("./screens/my-reports.js"),
+  "/account/meetings": () => import("./screens/my-meetings.js"),
   "/account/delete": () => import("./screens/account-delete.js"),
   "/account/council-tax": () => import("./screens/council-tax.js"),
   "/performance": () => import("./screens/performance.js"),

@@ -92,6 +92,7 @@ def export_me(deps):
     from ..appointments.mine import mine as appointments
     from ..bills.paying import mine as my_bills
     from ..participation.mine import mine as taking_part
+    from ..democracy.told import export as meetings_told_of
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
@@ -112,6 +113,8 @@ def export_me(deps):
                                         "changed_at": stamp(r.updated_at), "kept_until": stamp(r.delete_at)}
                                        for r in deps.consultation_responses.of_user(user.id)],
             "taking_part": taking_part(deps, user.id),  # registrations to speak at meetings, written questions
+            # The meetings' items they were told of and why (their reports, "me too"s, follows, petitions).
+            "meetings_told_of": meetings_told_of(deps, user.id),
             "supports": supports_of(deps, user),
             # Only to an address the person has proven is theirs: an unverified
             # address may belong to someone else, and its mail holds their links.
@@ -153,6 +156,8 @@ def delete_me(deps):
     deps.hire.forget_user(user.id)  # each kept for the place's calendar and finance, no longer theirs
     from ..participation.mine import erase as erase_taking_part
     erase_taking_part(deps, user.id)  # registrations to speak (their places freed) and written questions: gone
+    from ..democracy.told import erase as erase_told_of
+    erase_told_of(deps, user.id)  # what they were told of and why, and their calendar link: gone
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them

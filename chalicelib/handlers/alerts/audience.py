@@ -42,6 +42,8 @@ class Audience:
     # An audience that is not alert index rows (a petition's signers) reads
     # its own pages: read_page(job body) -> (recipients, next job body or
     # None). Recipients look like alerts: id, channels, pending, created_at.
+    # It may answer None for a key of the alert index, read as usual (an
+    # agenda's audience reads a petition's signers and index keys both).
     read_page: Callable | None = None
     # Who a delivery claim is for, from (channel, address): by default the
     # address itself; a petition's notices fold e-mail addresses to their

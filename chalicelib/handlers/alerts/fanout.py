@@ -74,9 +74,11 @@ def split_id(event_id, body):
 def read_page(deps, audience, body):
     """(alerts with channels in id order, the jobs for the rest of the job's
     range: none when the page was its last)."""
-    if audience.read_page is not None:  # its own rows (a petition's signers): one page after another
-        people, following = audience.read_page(body)
+    page = audience.read_page(body) if audience.read_page is not None else None
+    if page is not None:  # its own rows (a petition's signers): one page after another
+        people, following = page
         return people, [following] if following else []
+    # None: the key is an index key (an agenda's audience reads both kinds)
     key, through = body["key"], body.get("through")
     rows, last = deps.alerts.page(key, body.get("after"), batching.PAGE_ROWS, through)
     found = sorted({row.alert_id for row in rows if audience.check(row)})

@@ -263,7 +263,7 @@ def own_report_follow(deps, report):
     email = (report.contact or {}).get("email")
     if p is None or not p.email_verified or not email or email.lower() != (p.email or "").lower():
         return None
-    return report_follow(p.user_id, report.id, {"email": email}, report.created_at, report=report)
+    return report_follow(p.user_id, report.id, {"email": email}, report.created_at, report=report, why="reported")
 
 
 def claim_for_account(deps, user):
@@ -297,17 +297,19 @@ def _email_only(alert):
             "made_by_you": False}
 
 
-def report_follow(user_id, report_id, channels, created_at, pending=(), report=None):
+def report_follow(user_id, report_id, channels, created_at, pending=(), report=None, why=None):
     """(Alert, [AlertIndexRow]) by which someone follows a report on
     `channels`, with the id the same subscription made through the API gets
     (staff/: a caller staff took a report for; the followers of a report
     marked as a duplicate, moved to the original). With the report, its
     reporter's or supporter's interest in its place and category is indexed
-    too, for the meetings that concern them (alerts/targets.interest_keys)."""
+    too, for the meetings that concern them (alerts/targets.interest_keys),
+    with `why` ("reported", "supported"; None: followed) for their history."""
     target = {"report_id": report_id}
     alert_id = _identity(user_id, "report", target, channels)
     keys = [(f"report#{report_id}", None, None, None)] + (alert_targets.interest_keys(report) if report else [])
-    rows = [AlertIndexRow(key, alert_id, lat=lat, lon=lon) for key, lat, lon, _ in keys]
+    rows = [AlertIndexRow(key, alert_id, lat=lat, lon=lon, why=why if lat is not None else None)
+            for key, lat, lon, _ in keys]
     return (Alert(id=alert_id, kind="report", user_id=user_id, channels=dict(channels), pending=list(pending),
                   target=target, index_keys=[k for k, *_ in keys], created_at=created_at), rows)
 

@@ -1,8 +1,9 @@
 """What residents read of meetings: our copy only, never the committee
 system, so a read costs the same and answers the same while it is down.
 
-A meeting page is two GetItems whatever the agenda's size (the meeting with
-its whole agenda, and the sync's health for the copy's age); a listing is
+A meeting page is one GetItem and one BatchGetItem whatever the agenda's
+size (the meeting with its whole agenda; the sync's health for the copy's
+age and the petitions its items debate); a listing is
 one Query of an index's summaries (one per year spanned without a
 committee), plus the health; a paper is the meeting's GetItem and the PDF
 from S3. Every answer says when the committee system last answered
@@ -21,12 +22,15 @@ def _age(deps, checked_at):
     return max(0, int((deps.clock() - checked_at).total_seconds()))
 
 
-def freshness(deps):
-    """{synced_at, stale}: when the sync last heard from the committee system."""
-    kept = deps.democracy.document("health")
+def freshness(deps, health=False):
+    """{synced_at, stale}: when the sync last heard from the committee system
+    (`health`: its document's body, already read; False: read it now)."""
+    if health is False:
+        kept = deps.democracy.document("health")
+        health = kept[0] if kept else None
     last = None
     for source in ("agendas", "meetings", "committees"):
-        ok = ((kept[0] if kept else {}).get(source) or {}).get("ok_at")
+        ok = ((health or {}).get(source) or {}).get("ok_at")
         last = max(last, ok) if last and ok else (last or ok)
     at = datetime.fromisoformat(last.replace("Z", "+00:00")) if last else None
     age = _age(deps, at)
@@ -56,16 +60,20 @@ def listing(deps, params):
 
 
 def one(deps, meeting_id):
+    from .petition_links import DOC, shown
     queries.ids(meeting_id=meeting_id)
     found = deps.democracy.meeting(meeting_id)
     if found is None:
         raise NotFound(wording.NO_MEETING, code="meeting_not_found")
+    # The sync's health and the petitions its items debate: one BatchGetItem.
+    docs = deps.democracy.documents(["health", DOC + meeting_id])
+    petitions = shown(docs.get(DOC + meeting_id))
     view = summary(deps, found)
-    view["items"] = [_item(deps, found, item) for item in found.get("items") or []]
-    return {**view, "age_s": _age(deps, found.get("checked_at")), **freshness(deps)}
+    view["items"] = [_item(deps, found, item, petitions.get(item["id"], [])) for item in found.get("items") or []]
+    return {**view, "age_s": _age(deps, found.get("checked_at")), **freshness(deps, docs.get("health"))}
 
 
-def _item(deps, meeting, item):
+def _item(deps, meeting, item, petitions=()):
     """An item as the copy holds it: decision and minutes only once published
     (the copy holds nothing else, but say so), papers with their size."""
     return {"id": item["id"], "number": item.get("number") or None, "title": item["title"],
@@ -77,7 +85,9 @@ def _item(deps, meeting, item):
             "papers": [{"id": p["id"], "title": p["title"], "published": p.get("published") or None,
                         "size": p.get("size"), "available": p.get("size") is not None,
                         "url": f"{deps.base_url}/v1/meetings/{meeting['id']}/papers/{p['id']}"}
-                       for p in item.get("papers") or []]}
+                       for p in item.get("papers") or []],
+            "petitions": [{"id": p["id"], "action": p["action"], "url": f"{deps.base_url}/petitions/{p['id']}"}
+                          for p in petitions]}
 
 
 def paper(deps, meeting_id, paper_id):

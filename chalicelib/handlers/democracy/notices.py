@@ -1,53 +1,160 @@
 """Residents told of the agenda items that concern them when an agenda is
-published (the sync's `meeting_agenda_published` event), through the alerts'
-fan-out: this module only says who (the index keys of the meeting's
-committee and of its items' wards and topics) and what (each alert's own
-items). The alerts' page jobs, channels and delivery claims do the rest, so
-each person hears of an agenda once, on every channel they chose, however
-often the event comes.
+published (the sync's `meeting_agenda_published` event), and a petition's
+signers told of the decision on it (`meeting_decisions_published`), through
+the alerts' fan-out: this module only says who (the index keys of the
+meeting's committee and of its items' wards and topics, the interest keys
+of its wards' cells and topics' categories, and the signers and followers
+of each petition on the agenda) and what (each person's own items). The
+alerts' page jobs, channels and delivery claims do the rest, so each person
+hears of an agenda once, on every channel they chose, however often the
+event comes.
 
-The cost follows who is concerned: one Query per key (the committee, each
-ward and topic an item is tagged with), never the number of residents.
-Who was told, and why, stays in the alerts' private tables: nothing here is
-in a public answer or feed.
+Every key a person has counts, not only the one whose page reached them
+first: the message for one of their alerts reads their other alerts (an
+account's through its index, an address's through the e-mail index) and,
+of those, the interest rows under this agenda's keys, so "Road repairs in
+Acomb" and "Street lighting in Hull Road" are named together to someone who
+reported a pothole in one and supported a dark lamp in the other. That read
+follows what it returns: one Query and one BatchGetItem of the person's
+alerts, one BatchGetItem of their rows under this agenda's keys, for each
+person told, never for anyone else.
+
+Who was told, and why, stays private: the alerts' tables and the resident's
+own told-of rows (told.py), in their export, gone at erasure; nothing here
+is in a public answer or feed.
 """
 from datetime import timedelta
 
 from ..alerts.audience import Audience
 from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.targets import interest_key, meeting_key
-from . import wording
-from .agendas import AGENDA_PUBLISHED
+from . import petition_links, wording
+from .agendas import AGENDA_PUBLISHED, DECISIONS_PUBLISHED
 
 SHOWN_ITEMS = 3  # items named in one message; the page has the rest
 HISTORY = timedelta(days=365)  # a report followed or supported longer ago says nothing of today's interests
+SIGNERS, FOLLOWERS = "petition#signers#", "petition#followers#"  # page-job keys of a petition's people
 
 
 def audience(deps, event):
-    """The Audience of an agenda's publication, or None when there is
-    nobody to tell (the meeting is gone or was cancelled since)."""
-    if event.kind != AGENDA_PUBLISHED:
-        return None  # decisions and cancellations: their notices come with petitions (item 6)
+    """The Audience of an agenda's or its decisions' publication, or None when
+    there is nobody to tell (the meeting is gone or was cancelled since)."""
+    if event.kind not in (AGENDA_PUBLISHED, DECISIONS_PUBLISHED):
+        return None  # a cancellation: the meeting's page says so
     meeting = deps.democracy.meeting((event.payload or {}).get("meeting_id"))
     if meeting is None or meeting.get("cancelled"):
         return None
-    plan, matched = interests(deps, meeting), {}
+    linked = petition_links.of_meeting(deps, meeting["id"])  # {petition id: item id}
+    if event.kind == DECISIONS_PUBLISHED:
+        from .petition_notices import decided_audience
+        return decided_audience(deps, event, meeting, linked)
+    plan = interests(deps, meeting)
+    people = petition_pages(deps, linked)
 
     def check(row):
         """A follow's row matches by its key; an interest's when its report's
-        point is in an item's ward (noting which items, for the message)."""
-        if row.key not in plan:
-            return True
-        found = [item for ward, item in plan[row.key] if ward.contains(float(row.lon), float(row.lat))]
-        matched.setdefault(row.alert_id, []).extend(i for i in found if i not in matched[row.alert_id])
-        return bool(found)
+        point is in one of the wards the key was read for."""
+        return row.key not in plan or any(ward.contains(float(row.lon), float(row.lat)) for ward, _ in plan[row.key])
 
     def hears(alert):
-        recent = event.created_at is None or alert.created_at is None or alert.created_at >= event.created_at - HISTORY
-        return alert.kind != "report" or recent
+        return getattr(alert, "kind", None) != "report" or recent(alert, event)
 
-    return Audience(lambda: keys(meeting) + sorted(plan), check,
-                    lambda alert: message(deps, event, meeting, alert, matched.get(alert.id)), hears=hears)
+    concern = Concerns(deps, event, meeting, plan, linked)
+    return Audience(lambda: keys(meeting) + sorted(plan) + [k + p for p in sorted(linked) for k in (SIGNERS, FOLLOWERS)],
+                    check, lambda person: message(deps, event, meeting, person, concern.of(person)), hears=hears,
+                    read_page=people, identity=_identity)
+
+
+def _identity(channel, address):
+    """E-mail addresses folded as petitions fold them: a signer who also
+    follows a ward is one person, told once."""
+    from ..petitions.canonical import email
+    return email(address) if channel == "email" else address
+
+
+def recent(alert, event):
+    return event.created_at is None or alert.created_at is None or alert.created_at >= event.created_at - HISTORY
+
+
+def petition_pages(deps, linked):
+    """read_page for the petitions' keys (None for an index key)."""
+    def read(body):
+        key = body["key"]
+        for prefix, kind in ((SIGNERS, "signers"), (FOLLOWERS, "followers")):
+            if key.startswith(prefix) and key[len(prefix):] in linked:
+                from ..petitions.notices import read_page
+                petition = deps.petitions.get(key[len(prefix):])
+                if petition is None:
+                    return [], None
+                people, following = read_page(deps, petition, {**body, "key": kind})
+                return people, {**following, "key": key} if following else None
+        return None
+    return read
+
+
+class Concerns:
+    """{item id: [reason]} of one person: every key they have, read once per
+    person (an agenda's audience lives for one worker's invocation)."""
+
+    def __init__(self, deps, event, meeting, plan, linked):
+        self.deps, self.event, self.meeting, self.plan, self.linked = deps, event, meeting, plan, linked
+        self.seen = {}
+
+    def of(self, person):
+        who = _who(person)
+        if who not in self.seen:
+            self.seen[who] = self._read(person)
+        return self.seen[who]
+
+    def _read(self, person):
+        deps, items = self.deps, {i["id"]: i for i in business(self.meeting)}
+        found = {}
+
+        def add(item_id, reason):
+            if item_id in items and reason not in found.setdefault(item_id, []):
+                found[item_id].append(reason)
+        petition_id = getattr(person, "petition_id", None)
+        if petition_id and petition_id in self.linked:
+            add(self.linked[petition_id], {"why": "followed_petition" if person.follower else "signed",
+                                           "petition_id": petition_id})
+        mine = self._alerts_of(person)
+        for alert in mine:
+            if alert.kind == "meetings":
+                for item in items_for(self.meeting, alert.target or {}):
+                    add(item["id"], {"why": "follows", **{k: v for k, v in (alert.target or {}).items()
+                                                         if k in ("committee", "ward_name", "topic")}})
+        report_alerts = {a.id: a for a in mine if a.kind == "report" and recent(a, self.event)}
+        pairs = [(k, a.id) for a in report_alerts.values() for k in a.index_keys or () if k in self.plan]
+        for row in deps.alerts.rows_of(pairs):
+            for ward, item in self.plan[row.key]:
+                if ward.contains(float(row.lon), float(row.lat)):
+                    add(item["id"], {"why": row.why or "followed", "ward": ward.name,
+                                     "report_id": (report_alerts[row.alert_id].target or {}).get("report_id"),
+                                     "service_code": row.key.rsplit("#", 1)[1]})
+        return {i: found[i] for i in items if i in found}
+
+    def _alerts_of(self, person):
+        """The person's alerts: their account's, else those mailing their
+        address, else the one alert they are (an anonymous push)."""
+        deps, user_id = self.deps, getattr(person, "user_id", None)
+        email = (person.channels or {}).get("email")
+        if user_id:
+            mine = deps.alerts.of_user(user_id)
+        elif email:
+            mine = deps.alerts.with_email(email)
+        else:
+            mine = []
+        mine = [a for a in mine if a is person or set(a.channels or {}) - set(a.pending or [])]  # confirmed only
+        if hasattr(person, "index_keys") and person.id not in {a.id for a in mine}:
+            mine.append(person)  # the alert found (an index not yet caught up, or an anonymous push)
+        return mine
+
+
+def _who(person):
+    """One person, however they were found: their account, their address or the alert."""
+    user_id = getattr(person, "user_id", None)
+    email = (person.channels or {}).get("email")
+    return f"user#{user_id}" if user_id else f"email#{_identity('email', email)}" if email else f"alert#{person.id}"
 
 
 def interests(deps, meeting):
@@ -104,14 +211,21 @@ def items_for(meeting, target):
     else those tagged with its ward (by name) or topic."""
     items = business(meeting)
     if target.get("committee"):
-        return items
+        return items if target["committee"] == meeting.get("committee_id") else []
     if target.get("ward"):
         return [i for i in items if target.get("ward_name") in (i.get("wards") or ())]
-    return [i for i in items if target.get("topic") in (i.get("topics") or ())]
+    if target.get("topic"):
+        return [i for i in items if target.get("topic") in (i.get("topics") or ())]
+    return []
 
 
-def message(deps, event, meeting, alert, matched=None):
-    items = matched or items_for(meeting, alert.target or {}) or business(meeting)[:1]
+def message(deps, event, meeting, person, concerns):
+    by_id = {i["id"]: i for i in business(meeting)}
+    items = [by_id[i] for i in concerns] or business(meeting)[:1]
+    user_id = getattr(person, "user_id", None)
+    if user_id and concerns and deps.told is not None:
+        from .told import record
+        record(deps, user_id, meeting, concerns)
     base = links_base(deps)
     date = nice_date(meeting["date"])
     named = "; ".join(i["title"] for i in items[:SHOWN_ITEMS])
@@ -123,8 +237,14 @@ def message(deps, event, meeting, alert, matched=None):
     body += wording.TOLD_SPEAK if any(i.get("public_can_speak") for i in items) else wording.TOLD_WRITE
     first = items[0] if items else {}
     anchor = f"#item-{first['id']}" if first.get("id") else ""
-    return {"event_id": event.id, "title": wording.TOLD_TITLE.format(
-                committee=meeting["committee_title"], date=date, item=first.get("title", ""))[:120],
-            "body": body[:500], "url": f"{base}/meetings/{meeting['id']}{anchor}",
-            "meeting_id": meeting["id"], "topic": f"meeting{meeting['id']}", "ttl": 24 * 3600,
-            "urgency": "low", **unsubscribe_links(base, alert)}
+    out = {"event_id": event.id, "title": wording.TOLD_TITLE.format(
+               committee=meeting["committee_title"], date=date, item=first.get("title", ""))[:120],
+           "body": body[:500], "url": f"{base}/meetings/{meeting['id']}{anchor}",
+           "meeting_id": meeting["id"], "topic": f"meeting{meeting['id']}", "ttl": 24 * 3600, "urgency": "low"}
+    stop = getattr(person, "alert", None) if not hasattr(person, "index_keys") else person
+    if stop is not None:
+        out.update(unsubscribe_links(base, stop))
+    if not hasattr(person, "index_keys"):  # a petition's signer or follower: the petition's own plain e-mail
+        from .petition_notices import agenda_notice
+        out["notice"] = agenda_notice(deps, base, person, out)
+    return out

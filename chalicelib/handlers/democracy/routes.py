@@ -6,7 +6,7 @@ from chalice import Response
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..alerts.audience import register
 from . import limits
 
@@ -48,8 +48,9 @@ def meetings():
 
 
 @routes.get("/v1/meetings/{meeting_id}", ANYONE, {
-    "summary": "One meeting's agenda: each item with its papers (their size) and, once published, its decision and "
-               "minutes; never a restricted item or paper. Two reads whatever the agenda's size",
+    "summary": "One meeting's agenda: each item with its papers (their size), the petitions it debates and, once "
+               "published, its decision and minutes; never a restricted item or paper. A GetItem and a "
+               "BatchGetItem whatever the agenda's size",
     "parameters": [MEETING_ID], "responses": {"200": json_response(ref("Meeting")), **errors(400, **NO_MEETING)}})
 def meeting(meeting_id):
     from .meetings import one
@@ -184,3 +185,62 @@ def change_item_tags(meeting_id, item_id):
     version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/{id}/tags")
     body, etag = change(http.deps(), meeting_id, item_id, http.body(), version)
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.post("/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}", STAFF, with_etag({
+    "summary": "Staff: a published petition is debated at this agenda item (If-Match: the petition's version). "
+               "Its page and the meeting's say so; its signers and followers are told the date (again only if it "
+               "moves to another meeting), of the item when the agenda is published, and the decision",
+    "parameters": [MEETING_ID, path_param("item_id", ID), path_param("petition_id", {"type": "string"}),
+                   if_match("petition", "stale: 409 edit_conflict with the petition as it is now")],
+    "responses": {"200": json_response("#/components/schemas/Petition"), **errors(400, 428, **{
+        "404": "No such meeting, item or petition (meeting_not_found, item_not_found, petition_not_found)",
+        "409": "The meeting was cancelled, the petition is not published, or someone changed it first"})}},
+    thing="petition"))
+def link_petition(meeting_id, item_id, petition_id):
+    from ..shared.versions import expected_version
+    from .petition_links import link
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/petitions/{id}")
+    view = link(http.deps(), meeting_id, item_id, petition_id, version)
+    return http.ok(view, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
+
+
+@routes.get("/v1/me/meetings", SIGNED_IN, {
+    "summary": "The council meetings you were told of, each item with why it concerned you (a report you made, "
+               "supported or follow, a petition you signed, a follow), and whether your calendar link is live. "
+               "Only you see this",
+    "responses": {"200": json_response(ref("MyMeetings"))}})
+def my_meetings():
+    from .told import mine
+    return http.ok(mine(http.deps()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/me/meetings/calendar", SIGNED_IN, {
+    "summary": "A private link to your meetings as an iCalendar feed, shown this once; asking again makes a new "
+               "link and the old one stops at once (404)",
+    "responses": {"201": json_response(ref("MyMeetingsCalendar"))}})
+def new_my_meetings_calendar():
+    from .told import new_calendar
+    return http.ok(new_calendar(http.deps()), status=201, headers=http.NO_STORE)
+
+
+@routes.delete("/v1/me/meetings/calendar", SIGNED_IN, {
+    "summary": "Stop your calendar link: it answers 404 from now on",
+    "responses": {"204": {"description": "Stopped (or there was none)"}}})
+def revoke_my_meetings_calendar():
+    from .told import revoke_calendar
+    revoke_calendar(http.deps())
+    return Response(body="", status_code=204, headers=http.NO_STORE)
+
+
+@routes.get("/v1/feeds/my-meetings/{token}/meetings.ics", ANYONE, {
+    "summary": "Your meetings (those you were told of) as an iCalendar feed, from your private link alone; never "
+               "why. A link stopped or replaced answers 404, as one never made",
+    "parameters": [path_param("token", {"type": "string", "maxLength": 200})],
+    "responses": {"200": {"description": "text/calendar", "content": {"text/calendar": {"schema": {"type": "string"}}}},
+                  **errors(**{"404": "No calendar at this link (calendar_not_found)"})}})
+def my_meetings_calendar(token):
+    from .feeds import CALENDAR_TYPE
+    from .told import calendar
+    return Response(body=calendar(http.deps(), token), status_code=200, headers={
+        "Content-Type": CALENDAR_TYPE, "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer"})

@@ -37,7 +37,9 @@ SCHEMAS = {
         "topics": {"type": "array", "items": TEXT, "description": "topics its words fall in (the staff's mapping)"},
         "decision": {**MAYBE, "description": "once the decisions are published"},
         "minutes": {**MAYBE, "description": "once the minutes are published"},
-        "papers": _list("papers", "Paper")}},
+        "papers": _list("papers", "Paper"),
+        "petitions": {"type": "array", "description": "the petitions this item debates", "items": {
+            "type": "object", "properties": {"id": TEXT, "action": TEXT, "url": TEXT}}}}},
     "Meeting": {"type": "object", "required": ["id", "items", "cancelled"], "properties": {
         **MEETING, "items": _list("items", "AgendaItem"), "age_s": {"type": "integer", "nullable": True}, **FRESH}},
     "ForthcomingDecisions": {"type": "object", "required": ["decisions"], "properties": {
@@ -60,6 +62,23 @@ SCHEMAS = {
             "description": "topic (1 to 60 characters, not starting with _): the words and phrases that place an "
                            "item in it, each with some letters or digits (else 422)"},
         "version": {"type": "integer"}, "edited": {"type": "boolean"}}},
+    "MyMeetings": {"type": "object", "required": ["meetings", "calendar"], "properties": {
+        "meetings": {"type": "array", "description": "the meetings you were told of, soonest first: only you see "
+                                                     "this", "items": {"type": "object", "properties": {
+            "meeting_id": TEXT, "committee_id": TEXT, "committee_title": TEXT, "date": DAY, "time": MAYBE,
+            "location": MAYBE, "told_at": MOMENT, "url": TEXT,
+            "items": {"type": "array", "items": {"type": "object", "properties": {
+                "id": TEXT, "title": TEXT, "reasons": {"type": "array", "items": {
+                    "type": "object", "description": "why: reported, supported, followed (a report in the item's "
+                                                     "ward and topic), signed or followed_petition (a petition it "
+                                                     "debates), follows (a committee, ward or topic)",
+                    "properties": {"why": TEXT, "ward": TEXT, "report_id": TEXT, "service_code": TEXT,
+                                   "petition_id": TEXT, "committee": TEXT, "ward_name": TEXT,
+                                   "topic": TEXT}}}}}}}}},
+        "calendar": {"type": "object", "properties": {"active": {"type": "boolean"}}}}},
+    "MyMeetingsCalendar": {"type": "object", "required": ["url"], "properties": {
+        "url": {**TEXT, "description": "the calendar's private link, shown this once; a new one stops the old"},
+        "active": {"type": "boolean"}}},
     "MeetingsHealth": {"type": "object", "properties": {
         "configured": {"type": "boolean"}, "last_run": {"type": "object", "nullable": True},
         "next_try_by": {**MOMENT, "description": "the next run asks again by then (the schedule's 15 minutes)"},

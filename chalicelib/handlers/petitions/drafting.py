@@ -35,7 +35,7 @@ def view(deps, petition, private=False):
            "response_threshold": rules["response_at"], "debate_threshold": rules["debate_at"],
            "created_at": stamp(petition.created_at), "opened_at": stamp(petition.opened_at),
            "closes_at": stamp(petition.closes_at), "closed_at": stamp(petition.closed_at),
-           "response": _shown(petition.response, ("text",)), "debate": _shown(petition.debate, ("date", "note")),
+           "response": _shown(petition.response, ("text",)), "debate": _debate(deps, petition.debate),
            "rejection": None, "version": int(petition.version or 0),
            "links": {"self": f"{deps.base_url}/v1/petitions/{petition.id}",
                      "page": f"{deps.base_url}/petitions/{petition.id}",
@@ -50,6 +50,25 @@ def view(deps, petition, private=False):
         out["sponsor_link"] = f"{deps.base_url}/petitions/{petition.id}/sponsor?token={petition.sponsor_token}"
         out["moderation"] = petition.moderation or {}
     return out
+
+
+MEETING_KEYS = ("meeting_id", "item_id", "time", "committee", "item_title")
+
+
+def _debate(deps, debate):
+    """Its date and note; at a council meeting, the meeting and item, and once
+    the meeting's decisions are out, what was decided (one GetItem of our copy)."""
+    shown = _shown(debate, ("date", "note"))
+    if not shown or not debate.get("meeting_id"):
+        return shown
+    shown.update({k: debate.get(k) or None for k in MEETING_KEYS},
+                 meeting_url=f"{deps.base_url}/meetings/{debate['meeting_id']}#item-{debate.get('item_id')}",
+                 decision=None)
+    meeting = deps.democracy.meeting(debate["meeting_id"]) if deps.democracy is not None else None
+    if meeting and meeting.get("decisions_published"):
+        item = next((i for i in meeting.get("items") or [] if i["id"] == debate.get("item_id")), {})
+        shown["decision"] = item.get("decision") or None
+    return shown
 
 
 def _shown(part, keys):

@@ -152,6 +152,26 @@ def schedule_debate(deps, petition_id, body, version):
                    notice_event(deps, petition, "debate", now) if before is None else None)
 
 
+def debate_at_meeting(deps, petition_id, place, version):
+    """The petition debated at a council meeting's agenda item (`place`: the
+    meeting's id, date, time and committee, the item's id and title, from our
+    copy of the committee system: democracy/petition_links.py). Its signers
+    and followers are told when it is first placed at a meeting, and again
+    only if it moves to another; staff's note stays."""
+    petition = petition_or_404(deps, petition_id)
+    if petition.state not in ("open", "closed"):
+        raise Conflict("Only a published petition can be debated.", code="petition_not_published")
+    before = dict(petition.debate or {}) or None
+    now = deps.clock()
+    petition.debate = {"note": (before or {}).get("note", ""), **place, "at": stamp(now),
+                       "by": deps.principal.user_id}
+    moved = before is None or before.get("meeting_id") != place["meeting_id"]
+    return _change(deps, petition, version, "petition_debate",
+                   {"debate": {"before": before and before.get("date"), "after": place["date"],
+                               "meeting": place["meeting_id"], "item": place["item_id"]}},
+                   notice_event(deps, petition, "debate", now) if moved else None)
+
+
 def criteria(body):
     """What to invalidate: any of domain, postcode, client, and a time window
     (since/until, signed in it); at least one of the first three or a window."""

@@ -46,6 +46,9 @@ FOLLOWED = {"response": "The council has responded to a petition you follow",
             "closed": "A petition you follow has closed"}
 
 
+DEBATE_AT = "It will be debated at {committee} on {date}{time}, as the item \"{item}\".\n\n{note}"
+
+
 def notice_event(deps, petition, notice, now):
     """The event that tells `petition`'s signers and followers of `notice`."""
     assert notice in NOTICES
@@ -61,6 +64,8 @@ class Recipient:
     alert: object = None  # the alert whose push subscription this is
     pending: list = field(default_factory=list)
     created_at: datetime | None = None
+    user_id: str | None = None  # the account that signed or follows with its own verified e-mail, if any
+    petition_id: str | None = None
 
 
 def audience(deps, event):
@@ -93,8 +98,10 @@ def read_page(deps, petition, body):
         if not (row.state == "following" if followers else row.counted):
             continue
         follower = row if followers else None
-        people.append(Recipient(id=f"{petition.id}#{row.key}", channels={"email": row.email}, follower=follower))
-        people += [Recipient(id=alert.id, channels={"push": push}, follower=follower, alert=alert)
+        people.append(Recipient(id=f"{petition.id}#{row.key}", channels={"email": row.email}, follower=follower,
+                                user_id=row.user_id, petition_id=petition.id))
+        people += [Recipient(id=alert.id, channels={"push": push}, follower=follower, alert=alert,
+                             user_id=row.user_id, petition_id=petition.id)
                    for alert, push in _pushes(deps, row.user_id)]
     return people, ({**body, "after": after} if after is not None else None)
 
@@ -125,6 +132,10 @@ def _said(petition, notice):
         return f"The council's response:\n\n{(petition.response or {}).get('text', '')}"
     if notice == "debate":
         debate = petition.debate or {}
+        if debate.get("meeting_id"):  # at a council meeting's agenda item (democracy/petition_links.py)
+            return DEBATE_AT.format(committee=debate.get("committee"), date=debate.get("date"),
+                                    time=f" at {debate['time']}" if debate.get("time") else "",
+                                    item=debate.get("item_title"), note=debate.get("note", "")).rstrip()
         return f"It will be debated at full council on {debate.get('date')}.\n\n{debate.get('note', '')}".rstrip()
     return f"It closed with {int(petition.signatures or 0):,} signatures."
 

@@ -44,7 +44,11 @@ SCHEMAS = {
         "response_threshold": {"type": "integer"}, "debate_threshold": {"type": "integer"},
         "created_at": STAMP, "version": {"type": "integer"},
         "response": {"type": "object", "nullable": True, "properties": {"text": TEXT, "at": STAMP}},
-        "debate": {"type": "object", "nullable": True, "properties": {"date": TEXT, "note": TEXT, "at": STAMP}},
+        "debate": {"type": "object", "nullable": True, "properties": {
+            "date": TEXT, "note": TEXT, "at": STAMP,
+            # at a council meeting's agenda item (PUT /v1/staff/meetings/{id}/items/{item}/petitions/{petition})
+            "meeting_id": TEXT, "item_id": TEXT, "time": TEXT, "committee": TEXT, "item_title": TEXT,
+            "meeting_url": TEXT, "decision": {"type": "string", "nullable": True}}},
         "rejection": {"type": "object", "nullable": True, "properties": {
             "reason": {"type": "string", "enum": list(REJECTIONS)}, "reason_text": TEXT, "note": TEXT}},
         "by_ward": {"type": "array", "items": {"type": "object", "properties": {

@@ -161,7 +161,8 @@ def _count(deps, report, supporter):
 
 def _follow(deps, report, supporter):
     from ..alerts.subscriptions import report_follow
-    alert, rows = report_follow(supporter.user_id, report.id, {"email": supporter.email}, deps.clock(), report=report)
+    alert, rows = report_follow(supporter.user_id, report.id, {"email": supporter.email}, deps.clock(), report=report,
+                                 why="supported")
     deps.alerts.create(alert, rows)  # False when they follow it already: the same alert
 
 

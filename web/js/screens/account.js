@@ -169,6 +169,7 @@ export async function render(view) {
     nameForm(view, me),
     h("ul", {class: "list list--spaced"},
       h("li", {}, h("a", {href: "/account/reports"}, t("account.my_reports"))),
+      h("li", {}, h("a", {href: "/account/meetings"}, t("account.my_meetings"))),
       h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
       h("li", {}, h("a", {href: "/property"}, t("account.my_property"))),
       h("li", {}, h("a", {href: "/account/council-tax"}, t("account.council_tax")))),

@@ -144,8 +144,15 @@ async function page(view, id) {
   }
   if (p.debate) {
     append(view, h("h2", {class: "heading-m"}, t("petitions.debate")),
-      h("p", {class: "body"}, t("petitions.debate_on", {date: formatDay(p.debate.date)})),
-      p.debate.note ? h("p", {class: "body"}, p.debate.note) : null);
+      h("p", {class: "body", id: "debate-when"}, p.debate.meeting_id
+        ? t("petitions.debate_at", {committee: p.debate.committee, date: formatDay(p.debate.date),
+          item: p.debate.item_title})
+        : t("petitions.debate_on", {date: formatDay(p.debate.date)})),
+      p.debate.meeting_id ? h("p", {class: "body"}, h("a", {class: "link",
+        href: `/meetings/${p.debate.meeting_id}#item-${p.debate.item_id}`}, t("petitions.debate_meeting"))) : null,
+      p.debate.note ? h("p", {class: "body"}, p.debate.note) : null,
+      p.debate.decision ? h("div", {class: "inset", id: "debate-decision"},
+        h("h3", {class: "heading-s"}, t("petitions.decided")), h("p", {class: "body"}, p.debate.decision)) : null);
   }
   if (p.state === "open") append(view, h("h2", {class: "heading-m"}, t("petitions.sign.title")), await signingForm(view, p.id));
   if (["open", "closed"].includes(p.state)) append(view, h("h2", {class: "heading-m"}, t("petitions.follow.title")),
