@@ -88,6 +88,7 @@ WALK = {
     "/v1/decisions": ["/v1/decisions"],
     "/v1/decisions/forthcoming": ["/v1/decisions/forthcoming"],
     "/v1/feeds/committees/{committee_id}/meetings.ics": ["/v1/feeds/committees/1/meetings.ics"],
+    "/v1/feeds/my-meetings/{token}/meetings.ics": ["/v1/feeds/my-meetings/not-a-token/meetings.ics"],
     "/v1/feeds/decisions.atom": ["/v1/feeds/decisions.atom"],
     "/v1/consultations": ["/v1/consultations"],
     "/v1/consultations/{consultation_id}": ["/v1/consultations/none"],

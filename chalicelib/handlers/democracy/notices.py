@@ -30,10 +30,10 @@ from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.targets import interest_key, meeting_key
 from . import petition_links, wording
 from .agendas import AGENDA_PUBLISHED, DECISIONS_PUBLISHED
+from .petition_notices import FOLLOWERS, SIGNERS, identity, nice_date, petition_pages
 
 SHOWN_ITEMS = 3  # items named in one message; the page has the rest
 HISTORY = timedelta(days=365)  # a report followed or supported longer ago says nothing of today's interests
-SIGNERS, FOLLOWERS = "petition#signers#", "petition#followers#"  # page-job keys of a petition's people
 
 
 def audience(deps, event):
@@ -62,34 +62,11 @@ def audience(deps, event):
     concern = Concerns(deps, event, meeting, plan, linked)
     return Audience(lambda: keys(meeting) + sorted(plan) + [k + p for p in sorted(linked) for k in (SIGNERS, FOLLOWERS)],
                     check, lambda person: message(deps, event, meeting, person, concern.of(person)), hears=hears,
-                    read_page=people, identity=_identity)
-
-
-def _identity(channel, address):
-    """E-mail addresses folded as petitions fold them: a signer who also
-    follows a ward is one person, told once."""
-    from ..petitions.canonical import email
-    return email(address) if channel == "email" else address
+                    read_page=people, identity=identity)
 
 
 def recent(alert, event):
     return event.created_at is None or alert.created_at is None or alert.created_at >= event.created_at - HISTORY
-
-
-def petition_pages(deps, linked):
-    """read_page for the petitions' keys (None for an index key)."""
-    def read(body):
-        key = body["key"]
-        for prefix, kind in ((SIGNERS, "signers"), (FOLLOWERS, "followers")):
-            if key.startswith(prefix) and key[len(prefix):] in linked:
-                from ..petitions.notices import read_page
-                petition = deps.petitions.get(key[len(prefix):])
-                if petition is None:
-                    return [], None
-                people, following = read_page(deps, petition, {**body, "key": kind})
-                return people, {**following, "key": key} if following else None
-        return None
-    return read
 
 
 class Concerns:
@@ -154,7 +131,7 @@ def _who(person):
     """One person, however they were found: their account, their address or the alert."""
     user_id = getattr(person, "user_id", None)
     email = (person.channels or {}).get("email")
-    return f"user#{user_id}" if user_id else f"email#{_identity('email', email)}" if email else f"alert#{person.id}"
+    return f"user#{user_id}" if user_id else f"email#{identity('email', email)}" if email else f"alert#{person.id}"
 
 
 def interests(deps, meeting):
@@ -181,16 +158,6 @@ def interests(deps, meeting):
                 for code in sorted({c for t in item["topics"] for c in categories.get(t, ())}):
                     plan.setdefault(interest_key(cell, code), []).append((ward, item))
     return plan
-
-
-def nice_date(day):
-    """"Monday 30 November 2026" from YYYY-MM-DD (as the meeting row keeps it)."""
-    from datetime import date
-    try:
-        d = date.fromisoformat(day)
-    except (TypeError, ValueError):
-        return day or ""
-    return f"{d:%A} {d.day} {d:%B %Y}"
 
 
 def business(meeting):

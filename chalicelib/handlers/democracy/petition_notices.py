@@ -8,6 +8,8 @@ from ..alerts.audience import Audience
 from ..alerts.delivery import links_base, unsubscribe_links
 from . import wording
 
+SIGNERS, FOLLOWERS = "petition#signers#", "petition#followers#"  # page-job keys of a petition's people
+
 
 def agenda_notice(deps, base, person, message):
     """The plain e-mail of an agenda's notice to a signer or follower."""
@@ -18,16 +20,14 @@ def agenda_notice(deps, base, person, message):
 def decided_audience(deps, event, meeting, linked):
     """The signers and followers of each petition the meeting debated, told
     what was decided on its item; None when it debated none."""
-    from .notices import FOLLOWERS, SIGNERS, _identity, petition_pages
     if not linked:
         return None
     return Audience(lambda: [k + p for p in sorted(linked) for k in (SIGNERS, FOLLOWERS)], lambda row: False,
                     lambda person: decided(deps, event, meeting, linked, person),
-                    read_page=petition_pages(deps, linked), identity=_identity)
+                    read_page=petition_pages(deps, linked), identity=identity)
 
 
 def decided(deps, event, meeting, linked, person):
-    from .notices import nice_date
     petition = deps.petitions.get(person.petition_id)
     item = next((i for i in meeting.get("items") or [] if i["id"] == linked.get(person.petition_id)), {})
     base = links_base(deps)
@@ -43,3 +43,36 @@ def decided(deps, event, meeting, linked, person):
     if person.alert is not None:
         out.update(unsubscribe_links(base, person.alert))
     return out
+
+
+def identity(channel, address):
+    """E-mail addresses folded as petitions fold them: a signer who also
+    follows a ward is one person, told once."""
+    from ..petitions.canonical import email
+    return email(address) if channel == "email" else address
+
+
+def petition_pages(deps, linked):
+    """read_page for the petitions' keys (None for an index key)."""
+    def read(body):
+        key = body["key"]
+        for prefix, kind in ((SIGNERS, "signers"), (FOLLOWERS, "followers")):
+            if key.startswith(prefix) and key[len(prefix):] in linked:
+                from ..petitions.notices import read_page
+                petition = deps.petitions.get(key[len(prefix):])
+                if petition is None:
+                    return [], None
+                people, following = read_page(deps, petition, {**body, "key": kind})
+                return people, {**following, "key": key} if following else None
+        return None
+    return read
+
+
+def nice_date(day):
+    """"Monday 30 November 2026" from YYYY-MM-DD (as the meeting row keeps it)."""
+    from datetime import date
+    try:
+        d = date.fromisoformat(day)
+    except (TypeError, ValueError):
+        return day or ""
+    return f"{d:%A} {d.day} {d:%B %Y}"
