@@ -11,9 +11,11 @@ planning item and 3 with no ward. A Query reads one partition key, so only
 rows under the keys the agenda reads can ever be read: every resident with
 a row under one of them is written whole (all their alerts and rows, as
 their union reads them), the rest are counted and not written (300,000 rows
-would not fit a shared 2-core machine in moto). Then one job after another
-as the queue's workers run them, each under the meter: reads, writes, the
-people told, and the wall time against the fan-out's 60 s budget.
+would not fit a shared 2-core machine). The tables are on DynamoDB Local.
+Then every job, one after another, each under the meter and timed, each
+with an audience of its own as one Lambda invocation has; and the jobs
+scheduled as the alert queue's consumers would run them side by side
+(bench.fanoutlatency's model), against the fan-out's 60 s budget.
 
 The meeting page's read cost is measured beside it: calls and items per call
 for agendas of 6 and 100 items.
@@ -117,12 +119,17 @@ def _flush(alert_model_cls, row_model_cls, alerts, rows):
 
 
 def fan_out(deps, progress):
-    """The agenda's whole fan-out, job by job, each under the meter."""
-    from chalicelib.handlers.alerts import fanout
-    from chalicelib.handlers.alerts.worker import InlineQueue, run_job
+    """The agenda's whole fan-out, job by job, each under the meter and timed
+    on DynamoDB Local, each with an audience of its own (one job, one Lambda
+    invocation: nothing read for one job is reused by another), recording
+    which job handed each on and when, for the schedule the queue's
+    consumers would run (bench.fanoutlatency's model)."""
+    from chalicelib.handlers.alerts import batching, fanout
+    from chalicelib.handlers.alerts.worker import run_job
     from chalicelib.storage.metering import metered
     from chalicelib.storage.records import Event
     import chalicelib.handlers.democracy.routes  # noqa: F401 (registers the meetings' audience, as app.py does)
+    from .fanoutlatency import CONSUMERS, Recording, depth_of, schedule
     event = Event(id="meeting_agenda_published-9001", kind="meeting_agenda_published", report_id=None,
                   payload={"meeting_id": "9001"}, created_at=NOW)
     people = set()
@@ -132,21 +139,34 @@ def fan_out(deps, progress):
         return "sent"
     started = time.perf_counter()
     with metered() as meter:
-        queue = InlineQueue(fanout.first_jobs(deps, event))
-    keys, reads, items, writes, jobs, worst = len(queue), meter.calls, meter.items, 0, 0, 0
-    audiences = {}
-    while queue:
+        first = fanout.first_jobs(deps, event)
+    stream_s = time.perf_counter() - started
+    keys, reads, items, writes, worst = len(first), meter.calls, meter.items, 0, 0
+    waiting, jobs = [(None, body) for body in first], []
+    while waiting:
+        parent, body = waiting.pop(0)
+        queue = Recording()
+        t0 = time.perf_counter()
         with metered() as meter:
-            run_job(deps, queue.pop(0), queue, deliver, sleep=lambda s: None, audiences=audiences)
-        jobs += 1
+            outcomes, _ = run_job(deps, body, queue, deliver, sleep=lambda s: None, audiences={})
+        me = len(jobs)
+        jobs.append({"parent": parent, "seconds": time.perf_counter() - t0, "messages": sum(outcomes.values()),
+                     "handed_s": (queue.handed - t0) if queue.handed else None})
+        waiting += [(me, child) for child in queue]
         reads += meter.calls - meter.writes
         items += meter.items
         writes += meter.writes
         worst = max(worst, meter.calls)
+        if len(jobs) % 100 == 0:
+            progress(f"  {len(jobs)} jobs run in {time.perf_counter() - started:.0f} s")
     seconds = time.perf_counter() - started
-    progress(f"fan-out: {keys} keys, {jobs} jobs, {len(people):,} told in {seconds:.1f} s")
-    return {"keys": keys, "jobs": jobs, "told": len(people), "calls": reads, "items": items, "writes": writes,
-            "worst_job": worst, "seconds": seconds}
+    at = {c: schedule(jobs, c, stream_s, batching.WORKER_BATCH) for c in CONSUMERS}
+    progress(f"fan-out: {keys} keys, {len(jobs)} jobs, {len(people):,} told in {seconds:.1f} s one after another; "
+             + ", ".join(f"last message {s:.1f} s with {c}" for c, s in at.items()))
+    return {"keys": keys, "jobs": len(jobs), "depth": depth_of(jobs), "told": len(people), "calls": reads,
+            "items": items, "writes": writes, "worst_job": worst, "seconds": seconds, "at": at,
+            "consumers": batching.WORKER_CONCURRENCY, "slowest_job": max(j["seconds"] for j in jobs),
+            "load": os.getloadavg()[0]}
 
 
 def page_cost(deps):
@@ -182,30 +202,32 @@ def run(progress=print):
 
 
 def section(r, elapsed):
-    ok = r["seconds"] <= BUDGET_S
+    last = r["at"][r["consumers"]]
+    ok = last <= BUDGET_S
     lines = [BEGIN, f"## Meetings: an agenda matched against {RESIDENTS:,} residents (issue 48)", "",
              f"`python -m bench.meetingcost` (`make bench-meetings`), {elapsed:.0f} s in all. "
              f"{RESIDENTS:,} residents, each with 1 to 3 reports made, supported or followed (a fifth with an "
              "account), 2% following the committee and 1% a ward; an agenda of 6 items, 2 of them highways in "
              "2 of 20 wards. Residents with a row under the agenda's keys are written whole, the others counted "
-             "(a Query reads only its key's rows).", "",
+             "(a Query reads only its key's rows). The tables are on DynamoDB Local; every job of the fan-out "
+             "runs for real, one after another, each with an audience of its own as a Lambda invocation has, "
+             "timed and metered; then the jobs are scheduled as the alert queue's consumers run them, with "
+             "bench.fanoutlatency's model (each message 50 ms, 8 in flight; a hand-on 0.2 s; cold starts and "
+             f"Lambda's scaling). Load average at the end: {r['load']:.1f} on 2 cores.", "",
              report.table(["measure", "value"], [
                  ["residents written / counted only", f"{r['written']:,} / {r['counted']:,}"],
                  ["keys read (committee, wards, topics, interest cells × categories)",
                   f"{r['keys']} ({r['interest_keys']} interest)"],
-                 ["page jobs", r["jobs"]],
+                 ["page jobs (levels)", f"{r['jobs']} ({r['depth']})"],
                  ["residents told (once each)", f"{r['told']:,}"],
                  ["DynamoDB read calls / items read", f"{r['calls']:,} / {r['items']:,}"],
                  ["read calls per resident told", f"{r['calls'] / max(r['told'], 1):.2f}"],
-                 ["writes in the jobs' thread (told-of rows, page claims)", f"{r['writes']:,}"],
-                 ["most calls in one job", r["worst_job"]],
-                 ["wall time (moto, one process, jobs one after another)", f"{r['seconds']:.1f} s"]]), "",
-             f"Within the fan-out's {BUDGET_S} s budget: {report.verdict(r['seconds'] <= BUDGET_S)} "
-             "(the queue's workers run the jobs side by side; here they run one after another, on moto, whose "
-             "every call costs tens of milliseconds and whose index Queries read the whole table). The reads are "
-             f"what carries over to DynamoDB: at 10 ms a call the busiest job takes {r['worst_job'] / 100:.1f} s, "
-             f"and the {r['jobs']} jobs run side by side on the queue's workers; that estimate is not a "
-             "measurement.", "",
+                 ["writes in the jobs (told-of rows, page claims)", f"{r['writes']:,}"],
+                 ["most calls in one job / slowest job", f"{r['worst_job']} / {r['slowest_job']:.1f} s"],
+                 ["all jobs one after another (DynamoDB Local)", f"{r['seconds']:.1f} s"]] + [
+                 [f"last message, {c} consumers", f"{s:.1f} s"] for c, s in r["at"].items()]), "",
+             f"Target: the last message within the fan-out's {BUDGET_S} s budget with the queue's "
+             f"MaximumConcurrency ({r['consumers']}): {last:.1f} s: {report.verdict(ok)}.", "",
              "A meeting page (`GET /v1/meetings/{id}`), measured under the meter:", "",
              report.table(["agenda items", "DynamoDB calls", "items read", "operations"],
                           [[p["items"], p["calls"], p["read"], ", ".join(p["operations"])] for p in r["page"]]),
@@ -215,12 +237,18 @@ def section(r, elapsed):
 
 def measure_and_write(progress=print):
     from moto import mock_aws
+    from doorstep_cli.local.dynamodb_local import start_on_a_free_port
     from . import env
     started = time.perf_counter()
-    from .motofast import faster_moto
-    with mock_aws(), faster_moto():
-        env.fresh_storage()
-        results = run(progress)
+    engine = start_on_a_free_port()  # started again elsewhere if its port is taken while it boots
+    os.environ["DOORSTEP_DYNAMODB_ENDPOINT"] = engine.url
+    try:
+        with mock_aws():  # the queues and bucket; the tables are on DynamoDB Local
+            env.fresh_storage()
+            results = run(progress)
+    finally:
+        os.environ.pop("DOORSTEP_DYNAMODB_ENDPOINT", None)
+        engine.stop()
     text, ok = section(results, time.perf_counter() - started)
     doc = env.ROOT / "docs" / "benchmarks.md"
     report.replace_section(doc, BEGIN, END, text)

@@ -141,9 +141,16 @@ class DemocracyStore:
         return version + 1
 
     def checked(self, meeting_id, when):
-        """The committee system answered and nothing changed: its time alone."""
-        MeetingModel(id=meeting_id).update(actions=[MeetingModel.checked_at.set(when)],
-                                           condition=MeetingModel.id.exists())
+        """The committee system answered (nothing changed, or it refused this
+        one meeting): its time alone; a meeting not in our copy stays out."""
+        from pynamodb.exceptions import UpdateError
+        from .errors import CONDITION_FAILED
+        try:
+            MeetingModel(id=meeting_id).update(actions=[MeetingModel.checked_at.set(when)],
+                                               condition=MeetingModel.id.exists())
+        except UpdateError as e:
+            if getattr(e, "cause_response_code", None) not in CONDITION_FAILED:
+                raise
 
     def between(self, first_day, last_day, committee_id=None, newest_first=False, limit=50):
         """Summaries of meetings from `first_day` to `last_day` (YYYY-MM-DD), in

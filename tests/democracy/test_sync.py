@@ -114,6 +114,23 @@ def test_a_malformed_agenda_keeps_its_last_copy_and_the_rest_go_on(synced, moder
     assert deps.democracy.meeting(ROAD_REPAIRS_SESSION)["agenda_published"]
 
 
+def test_a_meeting_the_committee_system_no_longer_has_does_not_stop_the_others(deps, moderngov, council_clock):
+    """Modern.gov answers 500 for a meeting id it does not have (one deleted there, here one of our
+    copy's it never listed): that meeting's failure alone, asked again at its cadence;
+    every other agenda is still copied, on the first run as on later ones."""
+    deps = deps.replace(clock=council_clock)
+    today = council_clock().date().isoformat()
+    deps.democracy.save_meeting({"id": "9801", "committee_id": "3", "committee_title": "Planning Committee",
+                                 "date": today, "time": "18:00", "location": "", "agenda_published": True,
+                                 "items": []})
+    first = sync.run(deps)
+    assert first["stopped"] is None and ROAD_REPAIRS_SESSION in first["changed_ids"]
+    assert deps.democracy.meeting(ROAD_REPAIRS_SESSION)["agenda_published"]
+    council_clock.advance(minutes=30)
+    again = sync.run(deps)
+    assert again["stopped"] is None and again["calls"] == LIVE + 1  # the refused one once, at its cadence
+
+
 def test_a_forward_plan_of_another_shape_keeps_the_last_plan_and_warns_staff(synced, moderngov, council_clock):
     deps, _ = synced
     plan = deps.democracy.document("forward_plan")[0]

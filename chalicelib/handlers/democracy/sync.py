@@ -38,8 +38,11 @@ class Run:
         self.changed, self.checked, self._wards, self._topics = [], 0, None, None
         self._papers = {}  # sizes kept this run: an agenda saved again after a staff edit asks for none twice
 
-    def ask(self, source, question):
-        """The answer, or None (the failure kept in the source's health)."""
+    def ask(self, source, question, refusal_stops=True):
+        """The answer, or None (the failure kept in the source's health).
+        `refusal_stops=False`: an error status answered to this one question
+        (Modern.gov's 500 for a meeting it no longer has) is the question's
+        failure, not the system's: the run goes on."""
         if self.stopped:
             return None
         entry = self.health.setdefault(source, {})
@@ -48,7 +51,7 @@ class Run:
         except DemocracyError as e:
             entry.update(failed_at=stamp(self.now), kind=e.kind, detail=e.detail[:200], answered=e.answered,
                          failures=(entry.get("failures") or 0) + 1)
-            if e.kind in STOPPING:
+            if e.kind in STOPPING and (refusal_stops or e.answered != "http_status"):
                 self.stopped = e.kind
             return None
         entry.update(ok_at=stamp(self.now), kind=None, detail=None, answered=None, failures=0)
@@ -129,8 +132,10 @@ class Run:
         self.changed.append(row["id"])
 
     def _agenda(self, meeting_id, summary):
-        meeting = self.ask("agendas", lambda: self.system.meeting(meeting_id))
+        meeting = self.ask("agendas", lambda: self.system.meeting(meeting_id), refusal_stops=False)
         if meeting is None:
+            if not self.stopped:  # refused this meeting alone (deleted there): asked again at its cadence
+                self.store.checked(meeting_id, self.now)
             return
         self.checked += 1
         if summary.get("answer_hash") == agendas.answer_hash(asdict(meeting)):
