@@ -20,6 +20,7 @@ PLACES = {
     "screens/my-reports.js": ("/account/reports", "my_reports"),
     "screens/track.js": ("/account/reports", "my_reports"),
     "screens/council-tax.js": ("/account/council-tax", "council_tax"),
+    "screens/my-meetings.js": ("/account/meetings", "my_meetings"),
     "screens/account-delete.js": ("/account/delete", "account_delete"),
     "screens/account.js": ("/account", "account"),
     "report/contact.js": ("/report/contact", "report"),

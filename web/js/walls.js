@@ -14,6 +14,7 @@ const WALLS = [
   [/^\/petitions\/new/, "petition_new"],
   [/^\/account\/reports/, "my_reports"],
   [/^\/account\/council-tax/, "council_tax"],
+  [/^\/account\/meetings/, "my_meetings"],
   [/^\/account\/delete/, "account_delete"],
   [/^\/account(\?|$)/, "account"],
   [/^\/report\/contact/, "report"],
