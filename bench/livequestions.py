@@ -54,12 +54,10 @@ def main():
 def measure_and_write(progress):
     """bench.run's `live-questions` section; answers whether it failed."""
     from moto import mock_aws
-    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
+    from doorstep_cli.local.dynamodb_local import start_on_a_free_port
     from . import env
-    from .fanoutcost import _free_port
     env.apply()
-    engine = DynamoDBLocal(None, _free_port())
-    engine.start()
+    engine = start_on_a_free_port()  # started again elsewhere if its port is taken while it boots
     os.environ["DOORSTEP_DYNAMODB_ENDPOINT"] = engine.url
     try:
         with mock_aws():  # S3; the tables' endpoint is DynamoDB Local, which moto lets through
