@@ -39,7 +39,7 @@ function sources(health) {
         h("td", {}, s.ok_at ? t("staff.meetsync.ok_row", {when: formatDate(s.ok_at, true), age: ageText(s.age_s)})
           : t("staff.meetsync.never")),
         h("td", {}, s.failures ? h("strong", {class: "tag tag--red"}, String(s.failures)) : "0"),
-        h("td", {}, s.failed_at ? formatDate(s.failed_at, true) : t("staff.none")),
+        h("td", {}, s.failed_at ? formatDate(s.failed_at, true) : t("staff.meetsync.never")),
         h("td", {}, answered(s)),
         h("td", {}, String(s.rows_skipped)));
     }))));
