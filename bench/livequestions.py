@@ -4,18 +4,20 @@ pressing "approve" to the question arriving at each screen.
 
 The server side is the app's own: the local stack's WebSocket API
 (doorstep_cli/local/sockets.py, speaking as API Gateway's, the app's Lambda
-entry points behind it) in this process, the tables in DynamoDB Local (a
-Query of 2,000 connections parsed by moto in this process took 3 s of its
-interpreter, which DynamoDB does not). Each screen is a real WebSocket client, all of them in a
-second process (so the screens do not share this process's interpreter with
-the server): it opens WATCHERS connections with ?meeting=<id>, as the chair's
-and a resident's screens do, and notes the wall-clock moment each frame
-arrives. Here, for each of TRIES questions: the moment before the officer's
-decision (live.decide, the route's function: the transaction with its event,
-then the effect's first try: the claim, one Query of the meeting's
-connections, a post to each through the management API, WORKERS at once),
-and then every screen's arrival. Each screen's latency is its arrival less
-that moment; the percentiles are over every (question, screen).
+entry points behind it) in a process of its own, as API Gateway is not the
+Lambda that posts to it (in the app's process, its reading of each post
+shared the app's interpreter, and the p90 was 1,385 ms); the
+tables in DynamoDB Local (a Query of 2,000 connections parsed by moto in
+this process took 3 s of its interpreter, which DynamoDB does not). Each
+screen is a real WebSocket client, all of them in a third process: it opens
+WATCHERS connections with ?meeting=<id>, as the chair's and a resident's
+screens do, and notes the wall-clock moment each frame arrives. Here, for
+each of TRIES questions: the moment before the officer's decision
+(live.decide, the route's function: the transaction with its event, then the
+effect's first try: the claim, one Query of the meeting's connections, a
+post to each through the management API, WORKERS at once), and then every
+screen's arrival. Each screen's latency is its arrival less that moment; the
+percentiles are over every (question, screen).
 
 *Before*: the same with the posts one after another through botocore (the
 fan-out as chat's conversations had it, less the local management API's 40 ms
@@ -48,6 +50,8 @@ CONNECTING_AT_ONCE = 50  # the screens' connects in flight at once (a crowd arri
 def main():
     if sys.argv[1:2] == ["--screens"]:
         return asyncio.run(screens(sys.argv[2], int(sys.argv[3])))
+    if sys.argv[1:2] == ["--gateway"]:
+        return gateway()
     measure_and_write(print)
 
 
@@ -77,9 +81,8 @@ def run(progress):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.participation import live
     from chalicelib.notify import sockets as posting
-    from doorstep_cli.local.sockets import LocalSockets, lambda_entries
     from . import env
-    served = LocalSockets(lambda_entries(app)).start()
+    served = Gateway()
     os.environ.update(DOORSTEP_SOCKET_URL=served.url, DOORSTEP_SOCKET_ENDPOINT=served.api_url)
     screens_process = None
     try:
@@ -116,6 +119,7 @@ def run(progress):
             screens_process.stdin.flush()
             assert screens_process.stdout.readline().strip() == "ok"
             started = time.time()
+            gateway_cpu = served.cpu()
             t, cpu = time.perf_counter(), time.process_time()
             with metering.metered() as meter:
                 live.decide(officer, MEETING, made["id"], {"decision": "approve"}, '"1"')
@@ -123,9 +127,10 @@ def run(progress):
             request_s = time.perf_counter() - t
             cpus.append(time.process_time() - cpu)
             arrived = json.loads(screens_process.stdout.readline())  # every screen's arrival, or those by the timeout
+            gateway_cpus.append(served.cpu() - gateway_cpu)
             return [a - started for a in arrived["times"]], request_s
 
-        after, requests, cpus = [], [], []
+        after, requests, cpus, gateway_cpus = [], [], [], []
         for n in range(TRIES):
             latencies, request_s = approve(n)
             after.append(sorted(latencies))
@@ -133,6 +138,7 @@ def run(progress):
             progress(f"live-questions: question {n + 1}: {len(latencies)} screens, p90 {_p(latencies, 0.9):.0f} ms")
         query_s, posts_s = statistics.median(spent["query"]), statistics.median(spent["posts"])
         cpu_s = statistics.median(cpus)
+        gateway_cpu_s = statistics.median(gateway_cpus)
         post_cpu_s = statistics.median(poster_cpu)
         serial_up_to = posting.SERIAL_UP_TO
         before, before_requests = [], []
@@ -169,16 +175,17 @@ def run(progress):
         f"the app, opened in {connect_s:.1f} s ({CONNECTING_AT_ONCE} connects in flight at once).", "",
         f"From the officer's approval (live.decide: the transaction with its event, the effect's claim, one Query "
         f"of the meeting's {connected} connections, a post to each through the management API, "
-        f"{posting.WORKERS} at once) to the question at each screen, over {TRIES} questions x {WATCHERS} screens: "
+        f"{posting.WORKERS} at once, to the local API Gateway's process) to the question at each screen, over {TRIES} questions x {WATCHERS} screens: "
         f"**p50 {_p(every, 0.5):.0f} ms, p90 {_p(every, 0.9):.0f} ms**, p99 {_p(every, 0.99):.0f} ms, worst "
         f"{every[-1] * 1000:.0f} ms; screens that missed a question within 30 s: {missed}. Each question's p90: "
         f"{', '.join(f'{_p(one, 0.9):.0f}' for one in after)} ms; its last screen: "
         f"{', '.join(f'{one[-1] * 1000:.0f}' for one in after)} ms. The officer's request, fan-out included: "
         f"median {statistics.median(requests) * 1000:.0f} ms, of which the Query of the connections "
-        f"{query_s * 1000:.0f} ms and the posts {posts_s * 1000:.0f} ms (medians); the CPU this process spent on one "
-        f"approval (the request, and the local management API and socket server answering each post): "
-        f"{cpu_s * 1000:.0f} ms, {cpu_s / max(connected, 1) * 1000:.2f} ms a screen, of which the app's own side of "
-        f"a post (signing it, sending it, reading the answer) {post_cpu_s * 1000:.2f} ms (median).", "",
+        f"{query_s * 1000:.0f} ms and the posts {posts_s * 1000:.0f} ms (medians); the CPU the app spent on one "
+        f"approval: {cpu_s * 1000:.0f} ms, {cpu_s / max(connected, 1) * 1000:.2f} ms a screen, of which its own side "
+        f"of a post (signing it, sending it, reading the answer) {post_cpu_s * 1000:.2f} ms; the local API "
+        f"Gateway's (each post's HTTP request read, its frame written to the screen): {gateway_cpu_s * 1000:.0f} ms, "
+        f"{gateway_cpu_s / max(connected, 1) * 1000:.2f} ms a screen (medians).", "",
         f"*Before* (posts one after another through botocore, as chat's fan-out posted, without the 40 ms "
         f"Nagle wait the local management API had, which made a post 45 ms and 2,000 of them 90 s; "
         f"{BEFORE_TRIES} questions): p50 "
@@ -191,11 +198,46 @@ def run(progress):
         f"{', '.join(f'{n} {outcome}' for outcome, n in sorted(posted.items(), key=str))} (a failed one is posted "
         f"once more).", "",
         "On one machine every post is an HTTP request to the local management API and a send on its one event "
-        "loop, on 2 cores shared with the screens' process; in AWS each post_to_connection is a call to API "
+        "loop, the app, the local API Gateway, the screens and DynamoDB Local sharing 2 cores; in AWS each post_to_connection is a call to API "
         "Gateway's management API from the Lambda (single-digit to tens of ms), the same WORKERS at once.",
     ]
     failed = missed > 0 or _p(every, 0.9) > 1000
     return lines, failed
+
+
+class Gateway:
+    """API Gateway's part, the local stack's WebSocket API and management API,
+    in a process of its own (as API Gateway is not the Lambda that posts to
+    it): `python -m bench.livequestions --gateway` with the app's Lambda entry
+    points behind it. It answers "cpu" with the CPU it has spent."""
+
+    def __init__(self):
+        from . import env
+        self.process = subprocess.Popen([sys.executable, "-m", "bench.livequestions", "--gateway"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                                        env=env.child_env(), cwd=env.ROOT)
+        ready = json.loads(self.process.stdout.readline())
+        self.url, self.api_url = ready["url"], ready["api_url"]
+
+    def cpu(self):
+        self.process.stdin.write("cpu\n")
+        self.process.stdin.flush()
+        return float(self.process.stdout.readline())
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(30)
+
+
+def gateway():
+    from app import app
+    from doorstep_cli.local.sockets import LocalSockets, lambda_entries
+    served = LocalSockets(lambda_entries(app)).start()
+    print(json.dumps({"url": served.url, "api_url": served.api_url}), flush=True)
+    for line in sys.stdin:
+        if line.strip() == "cpu":
+            print(time.process_time(), flush=True)
+    served.close()
 
 
 def _timed(owner, name, into, counts):
