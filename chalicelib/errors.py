@@ -8,6 +8,8 @@ bodies (405, 415, 500...) are rewritten into the same shape there too.
 """
 from chalice.app import ChaliceUnhandledError
 
+from . import wording as words
+
 
 class ApiError(ChaliceUnhandledError):
     status = 400
@@ -32,8 +34,8 @@ class ValidationFailed(ApiError):
     status = 400
     code = "validation_failed"
 
-    def __init__(self, fields, message="Some fields are missing or invalid."):
-        super().__init__(message, fields=[{"field": f, "message": m} for f, m in fields])
+    def __init__(self, fields, message=None):
+        super().__init__(message or words.FIELDS_INVALID, fields=[{"field": f, "message": m} for f, m in fields])
 
 
 class Unacceptable(ApiError):
@@ -46,9 +48,9 @@ class OutsideServiceArea(Unacceptable):
     """A point or shape the council does not look after (422 outside_service_area)."""
     code = "outside_service_area"
 
-    def __init__(self, area_name, field="lat", noun="location"):
-        super().__init__(f"That {noun} is outside the area {area_name or 'this council'} looks after.",
-                         fields=[{"field": field, "message": "Outside the service area."}])
+    def __init__(self, area_name, field="lat", noun=None):
+        super().__init__(words.OUTSIDE_AREA.format(noun=noun or words.LOCATION, area=area_name or words.THIS_COUNCIL),
+                         fields=[{"field": field, "message": words.OUTSIDE_AREA_FIELD}])
 
 
 class NotFound(ApiError):
@@ -68,7 +70,7 @@ class Stale(Conflict):
     code = "edit_conflict"
 
     def __init__(self, current, current_etag, message=None, code=None):
-        super().__init__(message or "It changed since you read it: here it is now; reapply your change to it.",
+        super().__init__(message or words.CHANGED_SINCE_READ,
                          code=code, headers={"ETag": current_etag})
         self.current = current
 

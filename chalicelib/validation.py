@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from .errors import Unacceptable, ValidationFailed
+from . import wording as words
 
 # Whitespace as Python's str.strip() and JavaScript's \s see it, together:
 # patterns spell it out, so /openapi.json (read with ECMA-262 rules) and these
@@ -42,7 +43,7 @@ class Problems:
         return self.words.get(field, {}).get(kind, otherwise)
 
     def missing(self, field):
-        self.add(field, self.say(field, "missing", "Is required."))
+        self.add(field, self.say(field, "missing", words.REQUIRED))
 
     def rule(self, field, message):
         self.rules.append((field, message))
@@ -56,7 +57,7 @@ class Problems:
 
 def broken_rules(fields):
     """422: well-formed, but the parts do not fit together or do not fit the council's data."""
-    return Unacceptable("The request cannot be accepted as it is.", code="validation_failed",
+    return Unacceptable(words.NOT_ACCEPTED, code="validation_failed",
                         fields=[{"field": f, "message": m} for f, m in fields])
 
 
@@ -66,27 +67,27 @@ def number(value, field, problems, low=None, high=None, text_ok=True):
     the document says number and "53.96" is a client's bug to hear of."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         if isinstance(value, str) and not text_ok:
-            problems.add(field, "Must be a number, not text.")
+            problems.add(field, words.NUMBER_NOT_TEXT)
             return None
         if isinstance(value, str):
             try:
                 value = float(value)
             except ValueError:
-                problems.add(field, "Must be a number.")
+                problems.add(field, words.NUMBER)
                 return None
         else:
-            problems.add(field, "Must be a number.")
+            problems.add(field, words.NUMBER)
             return None
     try:
         value = float(value)  # huge JSON integers overflow here, not later
     except OverflowError:
-        problems.add(field, "Is far too large.")
+        problems.add(field, words.FAR_TOO_LARGE)
         return None
     if not math.isfinite(value):
-        problems.add(field, "Must be a finite number.")
+        problems.add(field, words.FINITE)
         return None
     if (low is not None and value < low) or (high is not None and value > high):
-        problems.add(field, f"Must be between {low} and {high}.")
+        problems.add(field, words.BETWEEN.format(low=low, high=high))
         return None
     return value
 
@@ -96,7 +97,7 @@ def number_in(value, field, problems, document, rule, text_ok=True):
     within it, outside `rule` (the narrower bounds of one kind): 422."""
     value = number(value, field, problems, *document, text_ok=text_ok)
     if value is not None and not rule[0] <= value <= rule[1]:
-        problems.rule(field, f"Must be between {rule[0]} and {rule[1]} here.")
+        problems.rule(field, words.BETWEEN_HERE.format(low=rule[0], high=rule[1]))
         return None
     return value
 
@@ -115,14 +116,14 @@ def text(value, field, problems, min_len=0, max_len=4000, required=False):
             problems.missing(field)
         return None
     if not isinstance(value, str):
-        problems.add(field, "Must be text.")
+        problems.add(field, words.TEXT)
         return None
     value = value.strip()
     if any("\ud800" <= c <= "\udfff" for c in value):
-        problems.add(field, "Contains characters that are not valid text.")
+        problems.add(field, words.NOT_VALID_TEXT)
         return None
     if len(value) < min_len or len(value) > max_len:
-        problems.add(field, problems.say(field, "length", f"Must be {min_len} to {max_len} characters."))
+        problems.add(field, problems.say(field, "length", words.LENGTH.format(min=min_len, max=max_len)))
         return None
     return value
 
@@ -130,7 +131,7 @@ def text(value, field, problems, min_len=0, max_len=4000, required=False):
 def email(value, field, problems):
     value = text(value, field, problems, max_len=254)
     if value is not None and not EMAIL.match(value):
-        problems.add(field, problems.say(field, "invalid", "Is not an email address."))
+        problems.add(field, problems.say(field, "invalid", words.EMAIL))
         return None
     return value
 
@@ -141,7 +142,7 @@ def phone(value, field, problems):
         return None
     digits = re.sub(r"\D", "", value)
     if not PHONE.match(value) or not 7 <= len(digits) <= 15:
-        problems.add(field, problems.say(field, "invalid", "Is not a phone number."))
+        problems.add(field, problems.say(field, "invalid", words.PHONE))
         return None
     return value
 
@@ -162,15 +163,15 @@ def e164(phone):
 
 def iso_date(value, field, problems):
     if value is None or value == "":
-        problems.add(field, problems.say(field, "missing", "Must be a date (YYYY-MM-DD)."))
+        problems.add(field, problems.say(field, "missing", words.DATE))
         return None
     if not isinstance(value, str):
-        problems.add(field, problems.say(field, "invalid", "Must be a date (YYYY-MM-DD)."))
+        problems.add(field, problems.say(field, "invalid", words.DATE))
         return None
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        problems.add(field, problems.say(field, "invalid", "Must be a date (YYYY-MM-DD)."))
+        problems.add(field, problems.say(field, "invalid", words.DATE))
         return None
 
 
@@ -183,7 +184,7 @@ def extra_fields(definitions, values, problems, prefix="fields", keep_unknown=Fa
     if values is None:
         values = {}
     if not isinstance(values, dict):
-        problems.add(prefix, "Must be an object of field codes to values.")
+        problems.add(prefix, words.FIELD_CODES)
         return {}
     known = {d["code"]: d for d in definitions}
     clean = {}
@@ -193,7 +194,7 @@ def extra_fields(definitions, values, problems, prefix="fields", keep_unknown=Fa
         if keep_unknown:
             clean[code] = values[code]
         else:
-            problems.add(f"{prefix}.{code}", "Is not a field of this service.")
+            problems.add(f"{prefix}.{code}", words.NOT_A_FIELD)
     for code, d in known.items():
         name = f"{prefix}.{code}"
         value = values.get(code)
@@ -218,13 +219,13 @@ def _field_value(d, value, name, problems):
     keys = [o["key"] for o in d.get("options", [])]
     if kind == "single_choice":
         if value not in keys:
-            problems.add(name, f"Must be one of: {', '.join(keys)}.")
+            problems.add(name, words.ONE_OF.format(choices=", ".join(keys)))
             return None
         return value
     if kind == "multi_choice":
         if not isinstance(value, list) or not value or any(v not in keys for v in value):
-            problems.add(name, f"Must be a list of: {', '.join(keys)}.")
+            problems.add(name, words.LIST_OF.format(choices=", ".join(keys)))
             return None
         return sorted(set(value), key=keys.index)
-    problems.add(name, "Has an unknown field type.")
+    problems.add(name, words.UNKNOWN_FIELD_TYPE)
     return None

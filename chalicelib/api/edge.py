@@ -21,6 +21,7 @@ import importlib
 import re
 from contextlib import contextmanager
 
+from .. import wording as words
 from ..errors import NotFound, ValidationFailed
 
 PATH_MAX = 300  # the longest path value (a body's signed link); far under a key's 2,048 bytes
@@ -45,7 +46,7 @@ def check_path(params):
     """404 for a path parameter no id can be."""
     for value in (params or {}).values():
         if not isinstance(value, str) or not PATH_VALUE.fullmatch(value):
-            raise NotFound("Not found.")
+            raise NotFound(words.NOT_FOUND)
 
 
 def check_body(body):
@@ -67,15 +68,15 @@ def _problems(field, value, schema):
         return []
     if "enum" in schema and (isinstance(value, (dict, list)) or
                              (schema.get("type") == "string" and not isinstance(value, str))):
-        return [(field, f"Must be one of: {', '.join(map(str, schema['enum']))}.")]
+        return [(field, words.ONE_OF.format(choices=", ".join(map(str, schema["enum"]))))]
     if not schema.get(IDENTIFIER):
         return []
     if not isinstance(value, str):
-        return [(field, "Must be text: an id.")]
+        return [(field, words.ID_NOT_TEXT)]
     if not schema.get("minLength", 1) <= len(value) <= schema["maxLength"]:
-        return [(field, f"Must be an id of 1 to {schema['maxLength']} characters.")]
+        return [(field, words.ID_LENGTH.format(max=schema["maxLength"]))]
     if not re.search(schema["pattern"], value):
-        return [(field, "Is not an id: it has characters no id has.")]
+        return [(field, words.ID_CHARACTERS)]
     return []
 
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from chalice.app import Response
 
+from .. import wording as words
 from ..errors import ApiError, Conflict, ServiceUnavailable, ValidationFailed
 
 JSON = "application/json"
@@ -69,24 +70,24 @@ def store_errors_as_api_errors():
     try:
         yield
     except Throttled:
-        raise ServiceUnavailable("The service is busy; retry in a moment.", code="busy",
+        raise ServiceUnavailable(words.BUSY, code="busy",
                                  headers={"Retry-After": str(RETRY_AFTER_S)})
     except EditConflict:
-        raise Conflict("It changed at the same time; reload and try again.", code="edit_conflict")
+        raise Conflict(words.CHANGED_AT_ONCE, code="edit_conflict")
     except AlreadyExists:
-        raise Conflict("That exists already.")
+        raise Conflict(words.EXISTS_ALREADY)
 
 
 def json_body(request):
     raw = request.raw_body
     if not raw:
-        raise ValidationFailed([("body", "A JSON object is required.")])
+        raise ValidationFailed([("body", words.BODY_REQUIRED)])
     try:
         body = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise ApiError("The request body is not valid JSON.", code="invalid_json")
+        raise ApiError(words.BODY_NOT_JSON, code="invalid_json")
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", words.BODY_NOT_OBJECT)])
     return body
 
 

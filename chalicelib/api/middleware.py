@@ -9,11 +9,12 @@ catch-all 404) come out the same as the views' own.
 from chalice.app import Response
 
 from ..errors import CHALICE_CODES, ApiError, error_body
+from .. import wording as words
 from . import http
 from .security_headers import API as API_HEADERS
 
 OPEN311_PREFIX = "/open311/"
-SORRY = "Something went wrong on our side; it has been logged."
+SORRY = words.SORRY
 
 
 def for_registry(registry):
@@ -103,5 +104,5 @@ def _open311_chalice_error(event, response):
     body = response.body
     message = body.get("Message") if isinstance(body, dict) and "Message" in body else ""
     if response.status_code >= 500 or not isinstance(message, str) or not message:
-        message = SORRY if response.status_code >= 500 else "The request was not accepted."
+        message = SORRY if response.status_code >= 500 else words.REQUEST_NOT_ACCEPTED
     return _open311_error(event, response.status_code, [message])

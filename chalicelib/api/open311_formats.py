@@ -11,6 +11,7 @@ import re
 
 from chalice.app import Response
 
+from .. import wording as words
 from ..errors import ApiError
 
 FORMATS = ("json", "xml")
@@ -47,10 +48,10 @@ def split(segment):
     there is no such document (the error itself is JSON)."""
     name, dot, fmt = (segment or "").rpartition(".")
     if not dot or not name:
-        raise Open311Error(404, f"No such resource {segment!s:.60}: add .json or .xml.")
+        raise Open311Error(404, words.OPEN311_NO_RESOURCE.format(segment=str(segment)[:60]))
     fmt = fmt.lower()
     if fmt not in FORMATS:
-        raise Open311Error(404, f"Unknown format {fmt!s:.20}: use .json or .xml.")
+        raise Open311Error(404, words.OPEN311_FORMAT.format(format=str(fmt)[:20]))
     return name, fmt
 
 

@@ -5,7 +5,9 @@ middleware applies it before the view runs, and a (method, path) without a
 declared rule is refused. Views apply the object rules below to the item
 they load.
 """
+from .. import wording as base_words
 from ..errors import ApiError, NotFound
+from . import wording as words
 from .principal import Unauthorized
 from .rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
 
@@ -13,17 +15,17 @@ from .rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
 def require_route(principal, method, path, rule):
     """Apply a route's declared rule; `rule` None (nobody declared the route) refuses."""
     if rule is None:
-        raise NotFound(f"No route for {method} {path}.")
+        raise NotFound(base_words.NO_ROUTE.format(method=method, path=path))
     if rule == ANYONE:
         return
     if principal is None:
-        raise Unauthorized("Sign in to use this.")
+        raise Unauthorized(words.SIGN_IN)
     if rule == STAFF and not principal.is_staff:
-        raise Forbidden("Only council staff can do this.")
+        raise Forbidden(words.STAFF_ONLY)
     if rule == ADMIN and principal.role != "admin":
-        raise Forbidden("Only administrators can do this.")
+        raise Forbidden(words.ADMIN_ONLY)
     if rule == CREW and (principal.role != "crew" or not principal.team):
-        raise Forbidden("Only street-crew members of a team can do this.")
+        raise Forbidden(words.CREW_ONLY)
 
 
 class Forbidden(ApiError):
@@ -54,4 +56,4 @@ def can_see_private(principal, report):
 
 def require_manage(principal, report):
     if not staff_covers(principal, report):
-        raise Forbidden("This report is outside your area of responsibility.")
+        raise Forbidden(words.OUTSIDE_YOUR_AREA)

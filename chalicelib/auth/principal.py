@@ -8,6 +8,7 @@ import contextvars
 from dataclasses import dataclass, field
 
 from ..errors import ApiError
+from . import wording as words
 from .tokens import TokenRejected, verify_access
 
 _current = contextvars.ContextVar("doorstep_principal", default=None)
@@ -48,7 +49,7 @@ def authenticate(authorization, accounts):
         return None
     scheme, _, token = authorization.strip().partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise Unauthorized("Send the access token as 'Authorization: Bearer <token>'.")
+        raise Unauthorized(words.BEARER)
     try:
         claims = verify_access(token.strip())
     except TokenRejected as e:
@@ -57,7 +58,7 @@ def authenticate(authorization, accounts):
     session = accounts.session(claims.get("sid")) if isinstance(claims.get("sid"), str) else None
     if (user is None or int(user.session_epoch or 0) != claims.get("epoch") or session is None
             or session.revoked or session.user_id != user.id):
-        raise Unauthorized("This session has ended; sign in again.", code="session_ended")
+        raise Unauthorized(words.SESSION_ENDED, code="session_ended")
     return Principal(user_id=user.id, role=user.role, email=user.email,
                      email_verified=bool(user.email_verified), team=user.team,
                      scope=dict(user.scope or {}), session_id=claims.get("sid"))

@@ -20,6 +20,7 @@ requests cannot all slip under it. Past a limit: 429 with Retry-After.
 from datetime import timedelta
 
 from . import throttle
+from . import wording as words
 
 MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
 
@@ -37,14 +38,10 @@ CREATIONS = {
     # over and over keeps times from everyone else (each hold is 10 minutes of a seat).
     "hold": [(10, MINUTE), (30, HOUR)],
 }
-NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
-         "chat_message": "messages", "live_question": "questions", "form": "forms started",
-         "hold": "appointment holds"}
 # Reads that cost many queries, per client: far above a resident panning a map
 # (a request a second for a minute), far below a script's loop.
 READS = {"map": [(120, MINUTE), (2400, HOUR)]}
 MESSAGES_PER_CLIENT = {"email": [(5, MINUTE), (20, HOUR)], "sms": [(2, MINUTE), (5, HOUR)]}
-CHANNEL_NOUNS = {"email": "emails", "sms": "text messages"}
 
 
 def creation(deps, kind, partner=False):
@@ -54,7 +51,7 @@ def creation(deps, kind, partner=False):
     now = deps.clock()
     for rule in CREATIONS[kind]:
         throttle.spend(deps.counters, f"create-{kind}", _client(deps), rule, now,
-                       message=f"Too many new {NOUNS[kind]} from you for now; try again later.")
+                       message=words.TOO_MANY_NEW.format(things=words.NOUNS[kind]))
 
 
 def reading(deps, kind):
@@ -64,7 +61,7 @@ def reading(deps, kind):
     now = deps.clock()
     for rule in READS[kind]:
         throttle.spend(deps.counters, f"read-{kind}", _client(deps), rule, now,
-                       message="Too many map requests from you for now; try again in a minute.")
+                       message=words.TOO_MANY_MAP)
 
 
 def messages(deps, channels):
@@ -74,14 +71,13 @@ def messages(deps, channels):
         return
     now = deps.clock()
     for channel in channels:
-        noun = CHANNEL_NOUNS[channel]
+        noun = words.CHANNEL_NOUNS[channel]
         for rule in MESSAGES_PER_CLIENT[channel]:
             throttle.spend(deps.counters, f"messages-{channel}", _client(deps), rule, now,
-                           message=f"Too many {noun} asked for from you for now; try again later.")
+                           message=words.TOO_MANY_ASKED.format(things=noun))
         everyone = (deps.settings.messages_per_hour[channel], HOUR)
         throttle.spend(deps.counters, f"messages-{channel}", "everyone", everyone, now,
-                       message=f"We are sending too many {noun} to unconfirmed addresses right now; "
-                               "try again later.")
+                       message=words.SENDING_TOO_MANY.format(things=noun))
 
 
 def _client(deps):

@@ -25,6 +25,7 @@ import secrets
 from datetime import timedelta
 
 from . import throttle
+from . import wording as words
 from .keys import signing_key
 
 WINDOW = timedelta(minutes=15)
@@ -33,7 +34,7 @@ PER_ACCOUNT_UNTRUSTED = (10, WINDOW)  # every client without a device token, one
 PER_ADDRESS_UNTRUSTED = (100, WINDOW)  # one address, every account
 DEVICE_TTL = timedelta(days=365)
 PREFIX = "dv1"
-WAIT = "Too many failed sign-ins; try again later, sign in from a device you have used before, or reset your password."
+WAIT = words.TOO_MANY_SIGN_INS
 
 
 def issue(user_id, now):

@@ -4,8 +4,9 @@ live in storage/counters.py; every caller names what it counts."""
 from datetime import datetime, timezone
 
 from ..errors import ApiError
+from . import wording as words
 
-TOO_MANY = "Too many attempts; try again later."
+TOO_MANY = words.TOO_MANY
 
 
 def _window(now, window):

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from .. import ids
 from ..config import settings
+from . import wording as words
 from .keys import signing_key
 
 ACCESS_TTL = timedelta(minutes=15)
@@ -47,7 +48,7 @@ def verify_access(token):
     """The claims of a valid access token, or TokenRejected (-> 401)."""
     claims = _decode(token, signing_key())
     if claims.get("typ") != "access":
-        raise TokenRejected("invalid_token", "That is not an access token.")
+        raise TokenRejected("invalid_token", words.NOT_ACCESS_TOKEN)
     return claims
 
 
@@ -95,7 +96,7 @@ def _decode(token, key):
     import hmac
     import json
     import time
-    invalid = TokenRejected("invalid_token", "The access token is not valid.")
+    invalid = TokenRejected("invalid_token", words.TOKEN_INVALID)
     if not isinstance(token, str) or not token.isascii() or token.count(".") != 2:
         raise invalid
     header_b64, payload_b64, signature_b64 = token.split(".")
@@ -121,7 +122,7 @@ def _decode(token, key):
     except ValueError:
         raise invalid
     if exp <= now - LEEWAY_S:
-        raise TokenRejected("token_expired", "The access token has expired; refresh it.")
+        raise TokenRejected("token_expired", words.TOKEN_EXPIRED)
     audience = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
     if (iat > now + LEEWAY_S or (nbf is not None and nbf > now + LEEWAY_S) or AUDIENCE not in audience
             or claims["iss"] != issuer() or not isinstance(claims["sub"], str)

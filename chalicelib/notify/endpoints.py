@@ -17,6 +17,8 @@ from collections import namedtuple
 from urllib.parse import urlsplit
 
 from . import LOCAL_STAGES
+from . import wording as words
+
 MAX_URL_LENGTH = 2048
 # Names that only mean something inside a network, never a push service.
 INTERNAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".lan", ".intranet")
@@ -53,19 +55,19 @@ def resolve(host, port):
 def target(url, stage, lookup=True):
     local = stage in LOCAL_STAGES
     if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
-        raise EndpointRefused(f"The endpoint must be a URL of at most {MAX_URL_LENGTH} characters.")
+        raise EndpointRefused(words.TOO_LONG.format(max=MAX_URL_LENGTH))
     if any(c.isspace() or ord(c) < 32 for c in url):
-        raise EndpointRefused("The endpoint contains spaces or control characters.")
+        raise EndpointRefused(words.SPACES)
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise EndpointRefused("The endpoint is not a valid URL.")
+        raise EndpointRefused(words.NOT_URL)
     host = (parts.hostname or "").rstrip(".")
     if parts.scheme not in ("https", "http") or not host:
-        raise EndpointRefused("The endpoint must be an https URL.")
+        raise EndpointRefused(words.NOT_HTTPS)
     if parts.username is not None or parts.password is not None:
-        raise EndpointRefused("The endpoint must not carry a user name or password.")
+        raise EndpointRefused(words.CREDENTIALS)
     default_port = 443 if parts.scheme == "https" else 80
     port = port or default_port
     origin = f"{parts.scheme}://{host}" + ("" if port == default_port else f":{port}")
@@ -73,9 +75,9 @@ def target(url, stage, lookup=True):
     if local and _is_local_push_service(host):
         return Target(parts.scheme, host, port, "127.0.0.1" if host == "localhost" else host, origin, path)
     if parts.scheme != "https":
-        raise EndpointRefused("The endpoint must be an https URL.")
+        raise EndpointRefused(words.NOT_HTTPS)
     if port != 443:
-        raise EndpointRefused("The endpoint must use the standard https port.")
+        raise EndpointRefused(words.PORT)
     return Target(parts.scheme, host, port, _public_address(host, port, lookup), origin, path)
 
 
@@ -96,14 +98,14 @@ def _public_address(host, port, lookup=True):
         literal = None
     if literal is not None:
         if not is_public(literal):
-            raise EndpointRefused("The endpoint points at a private or reserved address.")
+            raise EndpointRefused(words.PRIVATE_ADDRESS)
         return host
     labels = host.split(".")
     if host == "localhost" or len(labels) < 2 or host.endswith(INTERNAL_SUFFIXES):
-        raise EndpointRefused("The endpoint's host is not a public name.")
+        raise EndpointRefused(words.NOT_PUBLIC_NAME)
     last = labels[-1]
     if last.isdigit() or last.startswith("0x"):  # 127.1, 0x7f.1: IPv4 in disguise
-        raise EndpointRefused("The endpoint's host is not a public name.")
+        raise EndpointRefused(words.NOT_PUBLIC_NAME)
     if not lookup:
         return None
     try:
@@ -111,10 +113,10 @@ def _public_address(host, port, lookup=True):
     except (OSError, UnicodeError):
         addresses = []
     if not addresses:
-        raise EndpointUnresolved("The endpoint's host name does not resolve.")
+        raise EndpointUnresolved(words.UNRESOLVED)
     for address in addresses:
         if not is_public(ipaddress.ip_address(address.split("%")[0])):
-            raise EndpointRefused("The endpoint's host resolves to a private or reserved address.")
+            raise EndpointRefused(words.RESOLVES_PRIVATE)
     return addresses[0]
 
 

@@ -215,9 +215,9 @@ def opened(deps, connection_id, params, principal):
     if params.get("desk") == "live":
         if principal is None:
             from ...auth.principal import Unauthorized
-            raise Unauthorized("Sign in as staff: moderating live questions is theirs.")
+            raise Unauthorized(wording.LIVE_DESK_SIGN_IN)
         if not principal.is_staff:
-            raise ApiError("Moderating live questions is for staff.", status=403, code="forbidden")
+            raise ApiError(wording.LIVE_DESK_STAFF, status=403, code="forbidden")
         deps.sockets.open(connection_id, desk(meeting["id"]), "staff", deps.clock())
         return "staff"
     side = "staff" if principal is not None and principal.is_staff else "resident"

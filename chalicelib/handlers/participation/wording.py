@@ -105,3 +105,7 @@ LIVE_DECISION = "Choose approve, reject or answered."
 LIVE_CHANGED = "That question changed meanwhile; reload the list and try again."
 NO_LIVE_QUESTION = "That meeting has no live question with that id."
 ASKED_BY = "{name}, {ward}"
+
+# -- the live moderation desk's socket
+LIVE_DESK_SIGN_IN = "Sign in as staff: moderating live questions is theirs."
+LIVE_DESK_STAFF = "Moderating live questions is for staff."
