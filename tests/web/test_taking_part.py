@@ -166,6 +166,8 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     heading(page, "You are registered to speak")
     page.goto("/account")
     mine = page.locator("#my-taking-part li", has=page.locator(f"a[href='/meetings/9103#item-{ids[APPLICATION]}']"))
+    expect(mine.get_by_role("link", name="Planning Committee, Monday 7 December 2026 at 18:00: "
+                                         "4a Land at Acomb Road: 40 homes")).to_be_visible()
     expect(mine).to_contain_text("Registered to speak on")
     expect(mine).to_contain_text("waiting for democratic services")
     expect(mine.get_by_role("link", name="Withdraw")).to_be_visible()
@@ -185,6 +187,12 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     page.goto("/account")
     expect(mine).to_contain_text("withdrawn")
     expect(mine.get_by_role("link", name="Withdraw")).to_have_count(0)
+    from chalicelib.storage.democracy import MeetingModel
+    MeetingModel("9103").delete()  # gone from the committee system, and so from our copy
+    page.goto("/account")
+    gone = page.locator("#my-taking-part li", has_text="Registered to speak on")
+    expect(gone).to_contain_text("withdrawn")  # still theirs, named by nothing and linked to no agenda
+    expect(gone.get_by_role("link")).to_have_count(0)
 
 
 def test_a_written_question_counts_its_words_as_they_are_typed_and_is_published_with_its_answer(

@@ -303,7 +303,8 @@ def decide_live_question(meeting_id, question_id):
 
 @routes.get("/v1/me/taking-part", SIGNED_IN, {
     "summary": "My registrations to speak (each with its withdraw link while it holds a place), my written "
-               "questions with their answers and my live questions, latest first (three Queries of my own)",
+               "questions with their answers and my live questions, latest first, each naming its meeting's "
+               "committee, date and time and its item (three Queries of my own, one BatchGetItem of the meetings)",
     "responses": {"200": json_response(ref("MyTakingPart"))}})
 def my_taking_part():
     from .mine import mine
