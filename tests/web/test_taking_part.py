@@ -303,6 +303,33 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
     resident.wait_for_url("https://webcast.example/9105?t=245")
 
 
+def test_chapters_naming_an_item_the_agenda_lost_meanwhile_are_refused_at_that_row_and_nothing_is_saved(
+        chromium, stack, clock):
+    """The desk checks the order; only the API knows the agenda changed under it (the sync dropped an
+    item): its words, by the chapter's JSON path, land on the row the chapter came from."""
+    ids = planning_meeting(stack, "9109")
+    stack.resident("hal.clerk@council.example", name="Hal Clerk", role="staff")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, "hal.clerk@council.example", "/staff/meetings/9109/webcast")
+        heading(officer, "Webcast and chapters")
+        expect(officer.get_by_label("Chapter 2: item")).to_have_value(ids[APPEALS])
+        meeting = stack.deps().democracy.meeting("9109")
+        stack.deps().democracy.save_meeting({**meeting, "items": meeting["items"][:2]})  # item 5 withdrawn
+        officer.get_by_label("Chapter 1: starts at").fill("0:00")
+        officer.get_by_label("Chapter 2: starts at").fill("4:05")
+        officer.get_by_role("button", name="Save chapters").click()
+        summary = officer.locator(".error-summary")
+        expect(summary).to_contain_text(f"Chapter 2 names item {ids[APPEALS]}, which is not on this meeting's agenda")
+        summary.get_by_role("link", name=re.compile("not on this meeting")).click()
+        expect(officer.get_by_label("Chapter 2: item")).to_be_focused()
+        expect(officer.locator("#chapters-saved")).to_have_text("")
+        assert stack.deps().webcasts.get("9109") is None
+    finally:
+        desk.close()
+
+
 def test_an_officer_imports_the_providers_chapters_and_is_shown_what_matched_and_what_did_not(
         chromium, stack, clock, monkeypatch):
     from doorstep_cli.local.webcasts import WebcastProvider
