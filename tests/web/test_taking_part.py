@@ -18,6 +18,7 @@ import csv
 import io
 import re
 import types
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -86,6 +87,20 @@ def fill_against(page, name):
     page.get_by_label("A hearing loop").check()
 
 
+@contextmanager
+def officer_at(chromium, stack, email, name, path, title):
+    """An officer of democratic services signed in on a desk screen, at an office computer's size."""
+    stack.resident(email, name=name, role="staff")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, email, path)
+        heading(officer, title)
+        yield officer
+    finally:
+        desk.close()
+
+
 def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_shows_them_once_accepted(
         browser, chromium, stack, clock):
     planning_meeting(stack, "9101")
@@ -103,12 +118,8 @@ def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_sh
     expect(page.locator(".summary-list")).to_contain_text("Against")
     check_accessible(page, "registered to speak")
 
-    stack.resident("clerk@council.example", name="Dee Services", role="staff")
-    desk = Browser(chromium, stack, **DESKTOP)
-    try:
-        officer = desk.new_page()
-        sign_in(officer, "clerk@council.example", "/staff/meetings/9101")
-        heading(officer, "Speakers")
+    with officer_at(chromium, stack, "clerk@council.example", "Dee Services", "/staff/meetings/9101",
+                    "Speakers") as officer:
         for link in officer.locator(".meeting-links a").all():
             assert link.bounding_box()["height"] >= 44, link.inner_text()
         card = officer.locator(".registration", has_text="Ada Lovelace")
@@ -133,8 +144,6 @@ def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_sh
         expect(officer.locator(".desk-menu")).to_be_hidden()
         expect(officer.get_by_role("button", name="Print this list")).to_be_hidden()
         expect(chair).to_be_visible()
-    finally:
-        desk.close()
 
 
 def test_a_registration_a_minute_after_the_deadline_is_refused_with_the_deadline_in_words(browser, stack, clock):
@@ -308,12 +317,8 @@ def test_chapters_naming_an_item_the_agenda_lost_meanwhile_are_refused_at_that_r
     """The desk checks the order; only the API knows the agenda changed under it (the sync dropped an
     item): its words, by the chapter's JSON path, land on the row the chapter came from."""
     ids = planning_meeting(stack, "9109")
-    stack.resident("hal.clerk@council.example", name="Hal Clerk", role="staff")
-    desk = Browser(chromium, stack, **DESKTOP)
-    try:
-        officer = desk.new_page()
-        sign_in(officer, "hal.clerk@council.example", "/staff/meetings/9109/webcast")
-        heading(officer, "Webcast and chapters")
+    with officer_at(chromium, stack, "ivo.clerk@council.example", "Ivo Clerk", "/staff/meetings/9109/webcast",
+                    "Webcast and chapters") as officer:
         expect(officer.get_by_label("Chapter 2: item")).to_have_value(ids[APPEALS])
         meeting = stack.deps().democracy.meeting("9109")
         stack.deps().democracy.save_meeting({**meeting, "items": meeting["items"][:2]})  # item 5 withdrawn
@@ -326,8 +331,6 @@ def test_chapters_naming_an_item_the_agenda_lost_meanwhile_are_refused_at_that_r
         expect(officer.get_by_label("Chapter 2: item")).to_be_focused()
         expect(officer.locator("#chapters-saved")).to_have_text("")
         assert stack.deps().webcasts.get("9109") is None
-    finally:
-        desk.close()
 
 
 def test_an_officer_imports_the_providers_chapters_and_is_shown_what_matched_and_what_did_not(
