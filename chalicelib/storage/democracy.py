@@ -109,6 +109,20 @@ class DemocracyStore:
         return {row.id: _plain(row, True) for row in MeetingModel.batch_get(list(dict.fromkeys(meeting_ids)),
                                                                          attributes_to_get=["id", *SUMMARY])}
 
+    def headings(self, meeting_ids):
+        """{id: {committee_title, date, time, items}} of those of these meetings
+        still in our copy (one deleted upstream is simply absent): one
+        BatchGetItem for up to 100, however many rows name them. The items
+        come whole (a JSON attribute cannot be projected into); the caller
+        keeps their numbers and titles."""
+        if not meeting_ids:
+            return {}
+        return {row.id: {"committee_title": row.committee_title, "date": row.date, "time": row.time or "",
+                         "items": row.items or []}
+                for row in MeetingModel.batch_get(list(dict.fromkeys(meeting_ids)),
+                                                  attributes_to_get=["id", "committee_title", "date", "time",
+                                                                     "items"])}
+
     def save_meeting(self, meeting, events=()):
         """The meeting (its whole agenda) and the events its change writes, one
         transaction; EditConflict when staff's tags moved on from the version

@@ -176,3 +176,24 @@ def test_make_run_points_the_app_at_its_own_provider_unless_a_councils_is_config
         provider.close()
     monkeypatch.setenv("DOORSTEP_WEBCAST_CHAPTERS_URL", "https://york.public-i.tv/chapters/{meeting_id}.vtt")
     assert start_local_webcasts(8000) is None
+
+
+def test_an_index_with_two_items_starting_in_one_second_is_refused_naming_its_cue_and_changes_nothing(
+        client, council, people, provider):
+    """The reader keeps cues in order; two starting within one second are one second apart once rounded
+    down, and the save refuses them as it would an officer's list: never one silently first."""
+    officer = people("staff")
+    kept = set_by_hand(client, officer)
+    provider.indexes[PLANNING_MEETING] = ("WEBVTT\n\n00:00.000 --> 01:35.000\nApplications\n\n"
+                                          "NOTE a cue matching nothing between them\n\n"
+                                          "01:35.100 --> 01:35.500\nA word from the chair\n\n"
+                                          "01:35.200 --> 25:00.000\nItem 4a: Land at Acomb Road\n\n"
+                                          "01:35.800 --> 40:00.000\n5. Appeals performance\n")
+    answer = imported(client, officer, version=1)
+    error = json.loads(answer.body)["error"]
+    assert (answer.status_code, error["code"]) == (422, "validation_failed")
+    assert error["message"].endswith("Nothing was changed.")
+    assert [(f["field"], f["message"]) for f in error["fields"]] == [
+        ("$.cues[3].at_s", "5 Appeals performance must start after 4a Land at Acomb Road: 40 homes, which starts "
+                           "at 1:35")]
+    assert saved(client) == kept

@@ -66,7 +66,7 @@ def test_chapters_set_afterwards_need_the_version_read(client, council, people, 
 
 def test_bad_chapters_get_a_clear_4xx(client, council, people):
     officer = people("staff")
-    for given in ([{"item_id": "99", "at_s": 0}], [{"item_id": HEADING, "at_s": -1}],
+    for given in ([{"item_id": HEADING, "at_s": -1}], [{"item_id": 99, "at_s": 0}],
                   [{"item_id": HEADING, "at_s": "0"}], "all of them", [{"item_id": HEADING}]):
         answer = chapters(client, officer, given)
         assert answer.status_code == 400, given
@@ -78,3 +78,65 @@ def test_bad_chapters_get_a_clear_4xx(client, council, people):
 
 def test_residents_cannot_mark_chapters(client, council, people):
     assert client.post(STAFF + "/now", {"item_id": APPLICATION}, people().auth).status_code == 403
+
+
+def test_chapters_out_of_order_at_one_time_or_off_the_agenda_are_refused_by_their_path_never_sorted(
+        client, council, people):
+    officer = people("staff")
+    kept = [{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 95}]
+    assert chapters(client, officer, kept).status_code == 200
+    cases = {
+        "out of order": ([{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 1500},
+                          {"item_id": REPORT_ONLY, "at_s": 95}],
+                         [("$.chapters[2].at_s", "5 Appeals performance must start after 4a Land at Acomb Road: "
+                                                 "40 homes, which starts at 25:00")]),
+        "at one time": ([{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 95},
+                         {"item_id": REPORT_ONLY, "at_s": 95}],
+                        [("$.chapters[2].at_s", "5 Appeals performance must start after 4a Land at Acomb Road: "
+                                                "40 homes, which starts at 1:35")]),
+        "off the agenda": ([{"item_id": HEADING, "at_s": 0}, {"item_id": "99", "at_s": 95}],
+                           [("$.chapters[1].item_id", "Chapter 2 names item 99, which is not on this meeting's "
+                                                      "agenda")]),
+        "every problem at once": ([{"item_id": APPLICATION, "at_s": 60}, {"item_id": "99", "at_s": 30},
+                                   {"item_id": REPORT_ONLY, "at_s": 30}],
+                                  [("$.chapters[1].item_id", "Chapter 2 names item 99, which is not on this "
+                                                             "meeting's agenda"),
+                                   ("$.chapters[1].at_s", "item 99 must start after 4a Land at Acomb Road: 40 homes, "
+                                                          "which starts at 1:00"),
+                                   ("$.chapters[2].at_s", "5 Appeals performance must start after item 99, which "
+                                                          "starts at 0:30")])}
+    for case, (given, said) in cases.items():
+        answer = chapters(client, officer, given, version=1)
+        error = answer.json_body["error"]
+        assert (answer.status_code, error["code"]) == (422, "validation_failed"), case
+        assert [(f["field"], f["message"]) for f in error["fields"]] == said, case
+    assert [(c["item_id"], c["at_s"]) for c in client.get(WEBCAST).json_body["chapters"]] == [
+        (HEADING, 0), (APPLICATION, 95)]  # nothing saved, nothing reordered
+    assert chapters(client, officer, kept + [{"item_id": REPORT_ONLY, "at_s": 96}], version=0).status_code == 409
+    assert put(client, STAFF + "/chapters", {"chapters": kept}, officer.auth).status_code == 428
+
+
+def test_a_list_saved_with_two_chapters_5_s_apart_is_kept_and_refused_by_the_youtube_export_saying_which(
+        client, council, people):
+    """A save checks order, not YouTube's spacing: the export does, as before, and says which chapter."""
+    officer = people("staff")
+    given = [{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 60},
+             {"item_id": REPORT_ONLY, "at_s": 65}]
+    assert chapters(client, officer, given).status_code == 200
+    refused = client.get(STAFF + "/youtube.txt", officer.auth)
+    assert (refused.status_code, refused.json_body["error"]["code"]) == (422, "chapters_not_accepted")
+    assert [(f["field"], f["message"]) for f in refused.json_body["error"]["fields"]] == [
+        ("chapters[2]", "The chapter at 1:05 is 5 s after the one at 1:00: YouTube needs at least 10 s.")]
+
+
+def test_live_marks_5_s_apart_are_kept_as_marked_and_the_export_says_which_youtube_would_refuse(
+        client, council, people):
+    """A live mark is a moment: YouTube's 10 s are not asked of it (docs/decisions/participation.md)."""
+    for item_id, later in ((HEADING, 0), (APPLICATION, 5), (REPORT_ONLY, 600)):
+        council.move_to(SIX_PM + timedelta(seconds=later))
+        marked = client.post(STAFF + "/now", {"item_id": item_id}, people("staff").auth)  # a session of its time
+        assert marked.status_code == 200
+    assert [(c["item_id"], c["at_s"]) for c in client.get(WEBCAST).json_body["chapters"]] == [
+        (HEADING, 0), (APPLICATION, 5), (REPORT_ONLY, 600)]
+    refused = client.get(STAFF + "/youtube.txt", people("staff").auth)
+    assert [f["field"] for f in refused.json_body["error"]["fields"]] == ["chapters[1]"]

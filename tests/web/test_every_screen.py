@@ -284,3 +284,52 @@ def test_paying_booking_and_forms_and_their_desks_are_accessible(phone, chromium
     finally:
         desk.close()
 
+
+
+def test_the_live_question_screens_are_accessible_and_fit_a_small_phone(phone, chromium):
+    """A meeting marked live as tests/web/test_live_questions.py marks one (bench/livequestions.py's
+    `live_meeting`: its day tomorrow, "now on" its one item from the real now, so it takes questions
+    whatever the time of the run): the resident's live screen with its form (and its errors, and the
+    name asked for), the chair's screen, and democratic services' moderation desk, each on a 320 px
+    phone with a question shown whose address is one long word."""
+    from bench.livequestions import live_meeting
+    from tests.web.test_live_questions import TITLE
+    stack = phone.stack
+    meeting, item = "9811", "981102"
+    live_meeting(stack.deps(), meeting, item)
+    asker = stack.token(stack.resident("screens.live@example.org", name="Lee Live"))
+    officer_email = stack.resident("screens.democracy@example.org", name="Sam Officer", role="staff")
+    officer = stack.token(officer_email)
+    at = f"/v1/meetings/{meeting}/live-questions"
+    shown = stack.post(at, {"question": "Is https://planningaccess.york.gov.uk/online-applications/26-01234-FULM "
+                                        "the whole application, transport assessment included?"}, asker)
+    stack.post(at, {"question": "Will the forty homes have parking for visitors as well as residents?"}, asker)
+    stack.post(f"/v1/staff/meetings/{meeting}/live-questions/{shown['id']}/decision", {"decision": "approve"},
+               {**officer, "If-Match": f"\"{shown['version']}\""})
+
+    page = phone.new_page()
+    page.goto(f"/meetings/{meeting}/live?screen=chair")
+    heading(page, TITLE)
+    expect(page.locator(".live-question")).to_contain_text("26-01234-FULM")
+    screen(page, "meeting-live-chair")
+    page.goto(f"/meetings/{meeting}/live")
+    expect(page.locator("#live-sign-in")).to_be_visible()
+    screen(page, "meeting-live-signed-out")
+    sign_in(page, "screens.live@example.org", f"/meetings/{meeting}/live")
+    heading(page, TITLE)
+    expect(page.locator(".live-question")).to_contain_text("26-01234-FULM")
+    screen(page, "meeting-live")
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Send question").click()
+    expect(page.locator(".error-summary")).to_contain_text("Enter your question")
+    screen(page, "meeting-live-errors")
+
+    desk = Browser(chromium, stack, viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        office = desk.new_page()
+        sign_in(office, officer_email, f"/staff/meetings/{meeting}/live-questions")
+        heading(office, "Questions during the meeting")
+        expect(office.locator(".live-row")).to_have_count(2)
+        screen(office, "staff-live-questions")
+    finally:
+        desk.close()

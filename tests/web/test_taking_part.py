@@ -18,6 +18,7 @@ import csv
 import io
 import re
 import types
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -86,6 +87,20 @@ def fill_against(page, name):
     page.get_by_label("A hearing loop").check()
 
 
+@contextmanager
+def officer_at(chromium, stack, email, name, path, title):
+    """An officer of democratic services signed in on a desk screen, at an office computer's size."""
+    stack.resident(email, name=name, role="staff")
+    desk = Browser(chromium, stack, **DESKTOP)
+    try:
+        officer = desk.new_page()
+        sign_in(officer, email, path)
+        heading(officer, title)
+        yield officer
+    finally:
+        desk.close()
+
+
 def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_shows_them_once_accepted(
         browser, chromium, stack, clock):
     planning_meeting(stack, "9101")
@@ -103,12 +118,8 @@ def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_sh
     expect(page.locator(".summary-list")).to_contain_text("Against")
     check_accessible(page, "registered to speak")
 
-    stack.resident("clerk@council.example", name="Dee Services", role="staff")
-    desk = Browser(chromium, stack, **DESKTOP)
-    try:
-        officer = desk.new_page()
-        sign_in(officer, "clerk@council.example", "/staff/meetings/9101")
-        heading(officer, "Speakers")
+    with officer_at(chromium, stack, "clerk@council.example", "Dee Services", "/staff/meetings/9101",
+                    "Speakers") as officer:
         for link in officer.locator(".meeting-links a").all():
             assert link.bounding_box()["height"] >= 44, link.inner_text()
         card = officer.locator(".registration", has_text="Ada Lovelace")
@@ -133,8 +144,6 @@ def test_a_resident_registers_against_before_the_deadline_and_the_chairs_list_sh
         expect(officer.locator(".desk-menu")).to_be_hidden()
         expect(officer.get_by_role("button", name="Print this list")).to_be_hidden()
         expect(chair).to_be_visible()
-    finally:
-        desk.close()
 
 
 def test_a_registration_a_minute_after_the_deadline_is_refused_with_the_deadline_in_words(browser, stack, clock):
@@ -166,6 +175,8 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     heading(page, "You are registered to speak")
     page.goto("/account")
     mine = page.locator("#my-taking-part li", has=page.locator(f"a[href='/meetings/9103#item-{ids[APPLICATION]}']"))
+    expect(mine.get_by_role("link", name="Planning Committee, Monday 7 December 2026 at 18:00: "
+                                         "4a Land at Acomb Road: 40 homes")).to_be_visible()
     expect(mine).to_contain_text("Registered to speak on")
     expect(mine).to_contain_text("waiting for democratic services")
     expect(mine.get_by_role("link", name="Withdraw")).to_be_visible()
@@ -185,6 +196,12 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
     page.goto("/account")
     expect(mine).to_contain_text("withdrawn")
     expect(mine.get_by_role("link", name="Withdraw")).to_have_count(0)
+    from chalicelib.storage.democracy import MeetingModel
+    MeetingModel("9103").delete()  # gone from the committee system, and so from our copy
+    page.goto("/account")
+    gone = page.locator("#my-taking-part li", has_text="Registered to speak on")
+    expect(gone).to_contain_text("withdrawn")  # still theirs, named by nothing and linked to no agenda
+    expect(gone.get_by_role("link")).to_have_count(0)
 
 
 def test_a_written_question_counts_its_words_as_they_are_typed_and_is_published_with_its_answer(
@@ -293,6 +310,27 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
     item_shown = resident.locator(f"#item-{ids[APPLICATION]}")
     item_shown.get_by_role("link", name="Watch this item in the recording, from 4:05 on Land at Acomb Road: 40 homes").click()
     resident.wait_for_url("https://webcast.example/9105?t=245")
+
+
+def test_chapters_naming_an_item_the_agenda_lost_meanwhile_are_refused_at_that_row_and_nothing_is_saved(
+        chromium, stack, clock):
+    """The desk checks the order; only the API knows the agenda changed under it (the sync dropped an
+    item): its words, by the chapter's JSON path, land on the row the chapter came from."""
+    ids = planning_meeting(stack, "9109")
+    with officer_at(chromium, stack, "ivo.clerk@council.example", "Ivo Clerk", "/staff/meetings/9109/webcast",
+                    "Webcast and chapters") as officer:
+        expect(officer.get_by_label("Chapter 2: item")).to_have_value(ids[APPEALS])
+        meeting = stack.deps().democracy.meeting("9109")
+        stack.deps().democracy.save_meeting({**meeting, "items": meeting["items"][:2]})  # item 5 withdrawn
+        officer.get_by_label("Chapter 1: starts at").fill("0:00")
+        officer.get_by_label("Chapter 2: starts at").fill("4:05")
+        officer.get_by_role("button", name="Save chapters").click()
+        summary = officer.locator(".error-summary")
+        expect(summary).to_contain_text(f"Chapter 2 names item {ids[APPEALS]}, which is not on this meeting's agenda")
+        summary.get_by_role("link", name=re.compile("not on this meeting")).click()
+        expect(officer.get_by_label("Chapter 2: item")).to_be_focused()
+        expect(officer.locator("#chapters-saved")).to_have_text("")
+        assert stack.deps().webcasts.get("9109") is None
 
 
 def test_an_officer_imports_the_providers_chapters_and_is_shown_what_matched_and_what_did_not(

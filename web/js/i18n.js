@@ -63,10 +63,15 @@ export function formatDate(iso, withTime = false) {
   return new Intl.DateTimeFormat(locale(), options).format(moment);
 }
 
-export function formatDay(isoDate) {
+export function formatDay(isoDate, withYear = false) {
   // A calendar date (YYYY-MM-DD) is read at noon so no time zone moves it.
   const date = new Date(`${isoDate}T12:00:00`);
-  return new Intl.DateTimeFormat(locale(), {weekday: "long", day: "numeric", month: "long"}).format(date);
+  const options = {weekday: "long", day: "numeric", month: "long"};
+  if (!withYear) return new Intl.DateTimeFormat(locale(), options).format(date);
+  // With its year ICU puts a comma after the weekday ("Monday, 7 December 2026"); GOV.UK's style, and the
+  // server's words for a deadline, have none.
+  return new Intl.DateTimeFormat(locale(), {...options, year: "numeric"}).formatToParts(date)
+    .map(part => (part.type === "literal" ? part.value.replace(",", "") : part.value)).join("");
 }
 
 /** A time as people read it, on the council's clock: "9am", "9:45am", "midday" (GOV.UK style).

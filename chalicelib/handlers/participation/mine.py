@@ -1,10 +1,30 @@
 """A resident's own taking part, for My Account, the export and erasure:
 their registrations to speak (with the withdraw link while one holds a
 place and its meeting is not over), their written questions and the
-questions they sent live. Each is one Query of the `by_owner` index."""
+questions they sent live. Each is one Query of the `by_owner` index; the
+meetings they name are read together, one BatchGetItem of the distinct
+meetings, so each row names its committee, date and item however many rows
+there are."""
 from . import views
 from .links import link
 from .questions import mine as my_question
+
+NO_MEETING = {"committee_title": None, "date": None, "time": None, "item_number": None, "item_title": None}
+
+
+def _named(rows, meetings):
+    """Each row with its meeting's committee, date and time and its item's number and title; a meeting
+    no longer in our copy (deleted upstream) leaves them null and the row still listed."""
+    for row in rows:
+        meeting = meetings.get(row["meeting_id"])
+        if meeting is None:
+            row.update(NO_MEETING)
+            continue
+        item = next((i for i in meeting["items"] if i.get("id") == row["item_id"]), None) or {}
+        row.update({"committee_title": meeting["committee_title"], "date": meeting["date"],
+                    "time": meeting["time"] or None, "item_number": item.get("number") or None,
+                    "item_title": item.get("title")})
+    return rows
 
 
 def mine(deps, user_id):
@@ -18,7 +38,9 @@ def mine(deps, user_id):
     from .live import mine as my_live_question
     live = [my_live_question(q) for q in sorted(deps.live_questions.of_owner(user_id), key=lambda q: q["created_at"],
                                                 reverse=True)]
-    return {"speaking": speaking, "questions": questions, "live_questions": live}
+    meetings = deps.democracy.headings([r["meeting_id"] for r in (*speaking, *questions, *live)])
+    return {"speaking": _named(speaking, meetings), "questions": _named(questions, meetings),
+            "live_questions": _named(live, meetings)}
 
 
 def erase(deps, user_id):

@@ -203,12 +203,15 @@ def webcast_now_on(meeting_id):
 
 
 @routes.route("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters", STAFF, {
-    "summary": "Afterwards: set the recording's chapters (each item's start in seconds), If-Match with the version "
-               "read (\"0\" before any)",
+    "summary": "Afterwards: set the recording's chapters (each item's start in seconds) in the recording's order, "
+               "kept as given (never sorted), If-Match with the version read (\"0\" before any)",
     "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
     "requestBody": _body("WebcastChapters"),
     "responses": {"200": json_response(ref("Webcast")), **errors(400, 428, **NO_MEETING, **{
-        "409": "Another officer changed them first (edit_conflict)"})}})
+        "409": "Another officer changed them first (edit_conflict)",
+        "422": "A chapter out of order or at the same second as the one before ($.chapters[n].at_s), or naming an "
+               "item not on the agenda ($.chapters[n].item_id): each named (validation_failed); nothing saved. "
+               "YouTube's 0:00 first and 10 s apart are the export's rules"})}})
 def webcast_chapters(meeting_id):
     from .webcasts import set_chapters
     return http.ok(set_chapters(http.deps(), meeting_id, http.body(), http.header("if-match")), headers=http.NO_STORE)
@@ -222,7 +225,8 @@ def webcast_chapters(meeting_id):
     "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
     "responses": {"200": json_response(ref("WebcastImported")), **errors(400, 428, **NO_MEETING, **{
         "409": "Another officer changed them first (edit_conflict)",
-        "422": "No cue names an item on the agenda (chapters_not_matched); nothing changed",
+        "422": "No cue names an item on the agenda (chapters_not_matched), or two start in one second, named by "
+               "their cue ($.cues[n].at_s, validation_failed); nothing changed",
         "502": "The provider did not answer in time or with an error (webcast_provider_unavailable), or answered "
                "a web page or a file that is not WebVTT (webcast_index_malformed); nothing changed",
         "503": "No provider's index is configured (webcast_index_not_configured)"})}})
@@ -303,7 +307,8 @@ def decide_live_question(meeting_id, question_id):
 
 @routes.get("/v1/me/taking-part", SIGNED_IN, {
     "summary": "My registrations to speak (each with its withdraw link while it holds a place), my written "
-               "questions with their answers and my live questions, latest first (three Queries of my own)",
+               "questions with their answers and my live questions, latest first, each naming its meeting's "
+               "committee, date and time and its item (three Queries of my own, one BatchGetItem of the meetings)",
     "responses": {"200": json_response(ref("MyTakingPart"))}})
 def my_taking_part():
     from .mine import mine

@@ -37,6 +37,13 @@ LIVE = {"id": TEXT, "item_id": TEXT, "status": LIVE_STATUS, "question": MAYBE,
 MY_LIVE = {**LIVE, "meeting_id": TEXT, "name_public": {"type": "boolean"}, "first_name": MAYBE, "ward": MAYBE,
            "created_at": MOMENT}
 
+# A row of My Account's names its meeting and item (null when the meeting is no longer in our copy).
+NAMED = {"committee_title": MAYBE, "date": {"type": "string", "format": "date", "nullable": True},
+         "time": {**MAYBE, "description": "HH:MM as the committee system gives it, when it gives one"},
+         "item_number": MAYBE, "item_title": MAYBE}
+MY_QUESTION = {**QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT, "created_at": MOMENT,
+               "answered_at": MOMENT}
+
 CHAPTERS = {"type": "array", "items": {"type": "object", "properties": {
     "item_id": TEXT, "number": MAYBE, "title": TEXT, "at_s": {"type": "integer"}, "at": TEXT, "url": MAYBE}}}
 SCHEMAS = {
@@ -86,8 +93,7 @@ SCHEMAS = {
     "PublishedQuestions": {"type": "object", "required": ["questions"], "properties": {
         "meeting_id": TEXT, "published_from": MOMENT,
         "questions": {"type": "array", "items": {"$ref": "#/components/schemas/PublishedQuestion"}}}},
-    "MyQuestion": {"type": "object", "properties": {**QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT,
-                                                    "created_at": MOMENT, "answered_at": MOMENT}},
+    "MyQuestion": {"type": "object", "properties": MY_QUESTION},
     "StaffQuestion": {"type": "object", "properties": {
         **QUESTION, "name_public": {"type": "boolean"}, "meeting_id": TEXT, "created_at": MOMENT,
         "answered_at": MOMENT, "email": MAYBE, "version": {"type": "integer"}}},
@@ -133,7 +139,7 @@ SCHEMAS = {
         "questions": {"type": "array", "items": {"$ref": "#/components/schemas/StaffLiveQuestion"}}}},
     "MyTakingPart": {"type": "object", "required": ["speaking", "questions"], "properties": {
         "speaking": {"type": "array", "items": {"type": "object", "properties": {
-            **REGISTRATION, "withdraw_url": MAYBE}}},
-        "questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyQuestion"}},
-        "live_questions": {"type": "array", "items": {"$ref": "#/components/schemas/MyLiveQuestion"}}}},
+            **REGISTRATION, "withdraw_url": MAYBE, **NAMED}}},
+        "questions": {"type": "array", "items": {"type": "object", "properties": {**MY_QUESTION, **NAMED}}},
+        "live_questions": {"type": "array", "items": {"type": "object", "properties": {**MY_LIVE, **NAMED}}}}},
 }

@@ -77,25 +77,53 @@ def set_chapters(deps, meeting_id, body, if_match):
     given = body.get("chapters")
     if set(body) - {"chapters"} or not isinstance(given, list) or len(given) > 200:
         problems = Problems()
-        problems.add("chapters", wording.CHAPTERS)
+        problems.add("$.chapters", wording.CHAPTERS)
         problems.raise_if_any()
+    problems = checked(meeting, given)
+    problems.raise_if_any()
     return _save(deps, meeting, given, if_match)
 
 
-def _save(deps, meeting, given, if_match):
-    """An officer's list or the provider's index: checked alike (YouTube's rules are the export's)."""
+def _well_formed(c):
+    return isinstance(c, dict) and set(c) == {"item_id", "at_s"} and isinstance(c["item_id"], str) \
+        and isinstance(c["at_s"], int) and not isinstance(c["at_s"], bool) and 0 <= c["at_s"] <= LONGEST_S
+
+
+def checked(meeting, given, path=lambda n: f"$.chapters[{n}]"):
+    """Problems with a list of chapters as given, by each one's JSON path (`path(n)`): one not
+    a {item_id, at_s} is malformed (400); one naming an item not on the agenda, or starting no
+    later than the one before it (out of order, or at the same second), breaks a rule (422).
+    Never sorted: an officer who typed one out of order is told which, in the desk's own words.
+    YouTube's 0:00 first and 10 s apart are the export's rules, not a save's (docs/decisions)."""
     problems = Problems()
-    items = {i["id"] for i in meeting.get("items") or []}
+    items = {i["id"]: i for i in meeting.get("items") or []}
+
+    def name(c):
+        item = items.get(c["item_id"])
+        if item is None:
+            return wording.UNKNOWN_ITEM.format(item_id=c["item_id"])
+        return f"{item['number']} {item['title']}" if item.get("number") else item["title"]
+
+    before = None
     for n, c in enumerate(given):
-        if not isinstance(c, dict) or set(c) != {"item_id", "at_s"} or c["item_id"] not in items \
-                or not isinstance(c["at_s"], int) or isinstance(c["at_s"], bool) or not 0 <= c["at_s"] <= LONGEST_S:
-            problems.add(f"chapters[{n}]", wording.CHAPTER)
-    problems.raise_if_any()
+        if not _well_formed(c):
+            problems.add(path(n), wording.CHAPTER)
+            continue
+        if c["item_id"] not in items:
+            problems.rule(f"{path(n)}.item_id", wording.NOT_ON_AGENDA.format(n=n + 1, item_id=c["item_id"]))
+        if before is not None and c["at_s"] <= before["at_s"]:
+            problems.rule(f"{path(n)}.at_s", wording.ASCENDING.format(item=name(c), before=name(before),
+                                                                       at=clock(before["at_s"])))
+        before = c
+    return problems
+
+
+def _save(deps, meeting, given, if_match):
+    """An officer's list or the provider's index, checked (checked()) and kept as given."""
     kept = deps.webcasts.get(meeting["id"])
     expected = expected_version(if_match, "GET /v1/meetings/{id}/webcast")
     try:
-        deps.webcasts.put(meeting["id"], sorted(given, key=lambda c: c["at_s"]), kept["started_at"] if kept else None,
-                          expected)
+        deps.webcasts.put(meeting["id"], given, kept["started_at"] if kept else None, expected)
     except EditConflict:
         raise Conflict(wording.CHANGED, code="edit_conflict") from None
     return view(deps, meeting["id"])
@@ -120,8 +148,8 @@ def import_chapters(deps, meeting_id, if_match):
         message = wording.INDEX_MALFORMED[e.why].format(line=e.line, most=MOST_CUES)
         raise ApiError(message + wording.INDEX_MALFORMED_AFTER, status=502, code="webcast_index_malformed") from None
     items = meeting.get("items") or []
-    chapters, matched, unmatched = [], [], []
-    for cue in found:
+    chapters, matched, unmatched, cue_of = [], [], [], []
+    for n, cue in enumerate(found):
         at_s = int(cue["start_s"])
         item = match(cue["title"], items)
         if item is None:
@@ -130,9 +158,16 @@ def import_chapters(deps, meeting_id, if_match):
         else:
             chapters.append({"item_id": item["id"], "at_s": at_s})
             matched.append({"title": cue["title"], "at_s": at_s, "at": clock(at_s), "item_id": item["id"]})
+            cue_of.append(n)
     if not chapters:  # an index for another meeting, or none of its titles ours: keep what is set
         raise ApiError(wording.NONE_MATCHED.format(count=len(found)), status=422, code="chapters_not_matched",
                        fields=[{"field": f"cues[{n}]", "message": u["message"]} for n, u in enumerate(unmatched)])
+    # The reader keeps cues in order, but two may start within one second (rounded down alike): such
+    # an index is refused as an officer's list would be, naming the provider's cue, and nothing changes.
+    broken = checked(meeting, chapters, path=lambda n: f"$.cues[{cue_of[n]}]").rules
+    if broken:
+        raise ApiError(wording.INDEX_NOT_SAVED, status=422, code="validation_failed",
+                       fields=[{"field": f, "message": m} for f, m in broken])
     return {**_save(deps, meeting, chapters, if_match), "matched": matched, "unmatched": unmatched}
 
 

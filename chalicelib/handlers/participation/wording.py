@@ -66,6 +66,12 @@ A_RESIDENT = "A resident"
 ITEM_ID = "Give the id of the agenda item now being discussed."
 CHAPTERS = "Give chapters as a list of at most 200 {item_id, at_s}."
 CHAPTER = "Each chapter needs an item of this meeting and the seconds into the recording (0 to 86400)."
+# A list of chapters as saved: the desk's words where it has them (web/messages/staff.en.json, staff.webcast.*).
+ASCENDING = "{item} must start after {before}, which starts at {at}"
+NOT_ON_AGENDA = "Chapter {n} names item {item_id}, which is not on this meeting's agenda"
+UNKNOWN_ITEM = "item {item_id}"
+INDEX_NOT_SAVED = ("The webcast provider's chapters cannot be saved as they are: two start in the same second. "
+                   "Nothing was changed.")
 YT_REFUSED = "YouTube would not take these chapters."
 YT_FEW = "YouTube needs at least {least} chapters; there are {count}."
 YT_FIRST = "The first chapter must start at 0:00; it starts at {at}."

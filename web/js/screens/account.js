@@ -109,22 +109,32 @@ function appointments({appointments: mine, waiting = []}) {
       button(t("account.waiting_leave"), {type: "button", secondary: true, onclick: leave(w)}))))];
 }
 
-// Their name, which an account may not have yet (one made before names were asked for): set here.
 // Taking part in meetings: my registrations to speak (withdrawn by their link while one holds a place) and my
-// written questions, each to its item on the agenda (where an answer is published after the meeting).
-function takingPart({speaking = [], questions = []}) {
-  if (!speaking.length && !questions.length) return [];
-  const agenda = x => h("a", {href: `/meetings/${encodeURIComponent(x.meeting_id)}#item-${encodeURIComponent(x.item_id)}`},
-    t("account.taking_part_agenda"));
-  return [h("h2", {class: "heading-m"}, t("account.taking_part_title")),
-    h("ul", {class: "list list--spaced", id: "my-taking-part"},
-      speaking.map(r => h("li", {}, t("account.speaking_row", {when: formatDate(r.created_at),
-        state: t(`account.speaking_state_${r.status}`)}), " ", agenda(r),
-        r.withdraw_url ? [" ", h("a", {href: r.withdraw_url}, t("account.speaking_withdraw"))] : null)),
-      questions.map(q => h("li", {}, t(q.answer ? "account.question_answered" : "account.question_row",
-        {member: q.member, when: formatDate(q.created_at)}), " ", agenda(q))))];
+// written questions, each named by its meeting and item ("Planning Committee, Monday 7 December 2026 at 18:00:
+// 4a Land at Acomb Road") and linked to the item on the agenda (where an answer is published after the meeting).
+// A meeting gone from the council's copy names nothing: the row is still theirs, with no agenda to link to.
+function meetingOf(x) {
+  const day = formatDay(x.date, true);
+  const when = x.time ? t("meetings.at", {day, time: x.time}) : day;
+  const item = x.item_number ? `${x.item_number} ${x.item_title}` : x.item_title;
+  return h("a", {href: `/meetings/${encodeURIComponent(x.meeting_id)}#item-${encodeURIComponent(x.item_id)}`},
+    item ? t("account.taking_part_meeting", {committee: x.committee_title, when, item})
+    : t("account.taking_part_meeting_only", {committee: x.committee_title, when}));
 }
 
+function takingPart({speaking = [], questions = []}) {
+  if (!speaking.length && !questions.length) return [];
+  const named = x => (x.committee_title ? [meetingOf(x), h("br")] : null);
+  return [h("h2", {class: "heading-m"}, t("account.taking_part_title")),
+    h("ul", {class: "list list--spaced", id: "my-taking-part"},
+      speaking.map(r => h("li", {}, named(r), t("account.speaking_row", {when: formatDate(r.created_at),
+        state: t(`account.speaking_state_${r.status}`)}),
+        r.withdraw_url ? [" ", h("a", {href: r.withdraw_url}, t("account.speaking_withdraw"))] : null)),
+      questions.map(q => h("li", {}, named(q), t(q.answer ? "account.question_answered" : "account.question_row",
+        {member: q.member, when: formatDate(q.created_at)}))))];
+}
+
+// Their name, which an account may not have yet (one made before names were asked for): set here.
 function nameForm(view, me) {
   const saved = h("p", {class: "body", role: "status", id: "name-saved"});
   const form = h("form", {novalidate: true, id: "name-form"},

@@ -109,10 +109,23 @@ function checked(form, count, byId) {
       problems.push({field: `at-${n}`, message: t("staff.webcast.gap", {item, before: before.name,
         at: clock(before.at_s), gap: GAP_S})});
     }
-    chapters.push({item_id: itemId, at_s: s, name: item});
+    chapters.push({item_id: itemId, at_s: s, name: item, row: n});
   }
   if (problems.length) throw new Invalid(problems);
-  return chapters.map(({item_id, at_s}) => ({item_id, at_s}));
+  return chapters;
+}
+
+// The API names a chapter it refuses by its place in the list sent ($.chapters[2].at_s), which skips
+// blank rows: its words go to the row it came from.
+const ON_ROW = /^\$\.chapters\[(\d+)\]\.(at_s|item_id)$/;
+function atRows(error, chapters) {
+  if (!error.fields?.length) return error;
+  error.fields = error.fields.map(f => {
+    const found = (f.field || "").match(ON_ROW);
+    const chapter = found && chapters[Number(found[1])];
+    return chapter ? {...f, field: `${found[2] === "at_s" ? "at" : "item"}-${chapter.row}`} : f;
+  });
+  return error;
 }
 
 function chaptersForm(view, id, cast, items, byId, draw) {
@@ -132,8 +145,9 @@ function chaptersForm(view, id, cast, items, byId, draw) {
     button(t("staff.webcast.save")));
   onSubmit(form, view, async () => {
     const chapters = checked(form, count, byId);
-    draw(await api(`/v1/staff/meetings/${id}/webcast/chapters`, {method: "PUT", body: {chapters},
-      headers: {"If-Match": `"${cast.version}"`}}));
+    draw(await api(`/v1/staff/meetings/${id}/webcast/chapters`, {method: "PUT",
+      body: {chapters: chapters.map(({item_id, at_s}) => ({item_id, at_s}))},
+      headers: {"If-Match": `"${cast.version}"`}}).catch(error => { throw atRows(error, chapters); }));
     view.querySelector("#chapters-saved").textContent = t("staff.webcast.saved");
   });
   return [form, h("p", {class: "body", role: "status", id: "chapters-saved"})];
@@ -159,10 +173,12 @@ function importer(id, current, byId, draw) {
             done.unmatched.map(u => h("li", {}, u.message))));
       }
     } catch (error) {
-      const problems = errorsOf(error);
-      append(result, h("div", {class: "inset", id: "import-problems"}, h("p", {class: "body"}, error.fields?.length
-        ? t("staff.webcast.import_none") : problems[0].message),
-      error.fields?.length ? h("ul", {class: "list list--bullet"}, problems.map(p => h("li", {}, p.message))) : ""));
+      // Nothing matched, or what matched the API would not save (two cues in one second): each cue said.
+      const listed = error.fields?.length ? error.fields : [];
+      const lead = error.code === "chapters_not_matched" ? t("staff.webcast.import_none")
+        : listed.length ? error.message : errorsOf(error)[0].message;
+      append(result, h("div", {class: "inset", id: "import-problems"}, h("p", {class: "body"}, lead),
+        listed.length ? h("ul", {class: "list list--bullet"}, listed.map(p => h("li", {}, p.message))) : ""));
     } finally {
       pressed.disabled = false;
     }
