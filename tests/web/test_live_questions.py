@@ -63,3 +63,11 @@ def test_a_residents_question_is_approved_and_appears_on_the_chairs_screen_witho
         "Will the 40 homes have parking?")
     expect(office.locator(".live-row", has_text="Will the 40 homes")).to_contain_text("On the chair's screen")
     check_accessible(chair, "the chair's screen")
+    # Their account lists it, named by its meeting and item, with what the moderator did with it (signed in
+    # again: the officer's sign-in on this browser's other tab took the session the tabs share).
+    sign_in(phone, "ada.live@example.org", "/account")
+    mine = phone.locator("#my-taking-part li", has_text="A question sent during the webcast")
+    expect(mine).to_contain_text("Planning Committee")
+    expect(mine).to_contain_text("4a Land at Acomb Road: 40 homes")
+    expect(mine).to_contain_text("shown on the chair's screen")
+    expect(mine).to_contain_text("“Will the 40 homes have parking?”")

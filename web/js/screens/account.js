@@ -109,8 +109,8 @@ function appointments({appointments: mine, waiting = []}) {
       button(t("account.waiting_leave"), {type: "button", secondary: true, onclick: leave(w)}))))];
 }
 
-// Taking part in meetings: my registrations to speak (withdrawn by their link while one holds a place) and my
-// written questions, each named by its meeting and item ("Planning Committee, Monday 7 December 2026 at 18:00:
+// Taking part in meetings: my registrations to speak (withdrawn by their link while one holds a place), my
+// written questions and the questions I sent during a webcast, each named by its meeting and item ("Planning Committee, Monday 7 December 2026 at 18:00:
 // 4a Land at Acomb Road") and linked to the item on the agenda (where an answer is published after the meeting).
 // A meeting gone from the council's copy names nothing: the row is still theirs, with no agenda to link to.
 function meetingOf(x) {
@@ -122,8 +122,8 @@ function meetingOf(x) {
     : t("account.taking_part_meeting_only", {committee: x.committee_title, when}));
 }
 
-function takingPart({speaking = [], questions = []}) {
-  if (!speaking.length && !questions.length) return [];
+function takingPart({speaking = [], questions = [], live_questions: live = []}) {
+  if (!speaking.length && !questions.length && !live.length) return [];
   const named = x => (x.committee_title ? [meetingOf(x), h("br")] : null);
   return [h("h2", {class: "heading-m"}, t("account.taking_part_title")),
     h("ul", {class: "list list--spaced", id: "my-taking-part"},
@@ -131,7 +131,10 @@ function takingPart({speaking = [], questions = []}) {
         state: t(`account.speaking_state_${r.status}`)}),
         r.withdraw_url ? [" ", h("a", {href: r.withdraw_url}, t("account.speaking_withdraw"))] : null)),
       questions.map(q => h("li", {}, named(q), t(q.answer ? "account.question_answered" : "account.question_row",
-        {member: q.member, when: formatDate(q.created_at)}))))];
+        {member: q.member, when: formatDate(q.created_at)}))),
+      // Questions sent during a webcast: what they asked and what the moderator did with it.
+      live.map(q => h("li", {}, named(q), t("account.live_question_row", {when: formatDate(q.created_at),
+        state: t(`account.live_question_${q.status}`)}), h("br"), t("account.live_question_text", {question: q.question}))))];
 }
 
 // Their name, which an account may not have yet (one made before names were asked for): set here.
