@@ -2,7 +2,6 @@
 address or a payment that is not there, a refund the payment cannot take,
 and a payment provider that did not answer."""
 
-
 # Refusals: what was asked for is not there.
 NO_RETURN_ADDRESS = "No payment has that return address."
 NO_PAYMENT = "No payment with that id."

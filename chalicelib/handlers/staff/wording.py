@@ -2,7 +2,6 @@
 refuses: a filter or a change outside their area of responsibility, teams
 (their ids, names and existence), and response templates."""
 
-
 # Refusals: who is asking (not signed in, or not the one who may).
 FILTER_OUTSIDE_AREA = "{field}={values} is outside your area of responsibility."
 CHANGE_OUTSIDE_AREA = ("That change would move the report outside your area of responsibility (its category or "
