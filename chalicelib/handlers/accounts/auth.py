@@ -14,7 +14,7 @@ from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
-from .wording import REGISTRATION
+from .wording import LINK_FOR_OLD_ADDRESS, REFRESH_NOT_VALID, REGISTRATION, SESSION_ENDED, SIGN_IN_WRONG
 
 EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
@@ -102,7 +102,7 @@ def login(deps, body):
     else:
         ok = passwords.verify_password(password, user.password_hash)
     if not ok:
-        raise Unauthorized("The email address or password is wrong.", code="invalid_credentials")
+        raise Unauthorized(SIGN_IN_WRONG, code="invalid_credentials")
     sign_in_guard.succeeded(deps.counters, counted, now)
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
@@ -126,24 +126,24 @@ def refresh(deps, body):
     now = deps.clock()
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is None or row.expires < now:
-        raise Unauthorized("The refresh token is not valid; sign in again.", code="invalid_refresh_token")
+        raise Unauthorized(REFRESH_NOT_VALID, code="invalid_refresh_token")
     session = deps.accounts.session(row.session_id)
     user = deps.accounts.user(row.user_id)
     if (session is None or session.revoked or session.expires < now or user is None
             or session.epoch != int(user.session_epoch or 0)):
-        raise Unauthorized("This session has ended; sign in again.", code="session_ended")
+        raise Unauthorized(SESSION_ENDED, code="session_ended")
     if row.rotated:
         # A refresh token works once. Seeing it again means two holders:
         # end the session for both, the thief included.
         deps.accounts.revoke_session(session.id)
-        raise Unauthorized("This session has ended; sign in again.", code="refresh_token_reused")
+        raise Unauthorized(SESSION_ENDED, code="refresh_token_reused")
     new = new_refresh_token()
     try:
         deps.accounts.rotate(row, RefreshToken(
             token_hash=ids.digest(new), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
     except EditConflict:
         deps.accounts.revoke_session(session.id)
-        raise Unauthorized("This session has ended; sign in again.", code="refresh_token_reused")
+        raise Unauthorized(SESSION_ENDED, code="refresh_token_reused")
     return _token_pair(user, session.id, new, now)
 
 
@@ -164,7 +164,7 @@ def verify_email(deps, body):
         raise INVALID_LINK()
     user = deps.accounts.user(row.user_id)
     if user is None or user.email != row.email:
-        raise ApiError("This link is for an address the account no longer uses.", code="invalid_link", status=403)
+        raise ApiError(LINK_FOR_OLD_ADDRESS, code="invalid_link", status=403)
     user.email_verified = True
     deps.accounts.save_user(user)
     return {"email_verified": True, **claim_earlier(deps, user)}

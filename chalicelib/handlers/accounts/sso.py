@@ -6,6 +6,7 @@ from ...errors import ServiceUnavailable, ValidationFailed
 from ...storage.errors import AlreadyExists
 from ...storage.records import User
 from . import auth
+from .wording import SSO_MISCONFIGURED, SSO_UNREACHABLE
 
 
 def sign_in(deps, body):
@@ -17,11 +18,10 @@ def sign_in(deps, body):
         who = oidc.verify_external_token(token)
     except oidc.OidcRejected as e:
         if e.code == "jwks_unavailable":
-            raise ServiceUnavailable("The sign-in provider cannot be reached; try again shortly.",
-                                     code="sso_unavailable")
+            raise ServiceUnavailable(SSO_UNREACHABLE, code="sso_unavailable")
         raise Unauthorized(e.message, code=e.code)
     except oidc.OidcConfigError:
-        raise ServiceUnavailable("Single sign-on is not configured correctly.", code="sso_unavailable")
+        raise ServiceUnavailable(SSO_MISCONFIGURED, code="sso_unavailable")
     key = f"oidc#{who.iss}#{who.sub}"
     now = deps.clock()
     user = deps.accounts.user_by_identity(key)

@@ -5,6 +5,8 @@ from ...errors import ApiError, Conflict, NotFound, ValidationFailed
 from ...storage.errors import AlreadyExists
 from ...storage.records import User
 from .auth import normalise_email
+from .wording import (ACCOUNT_EXISTS, CREW_NEEDS_TEAM, NOT_CONFIRMED, NO_ACCOUNT, NO_WARD, ROLE_ONE_OF,
+                      TEAM_ONLY_FOR_CREW)
 
 ROLES = ("resident", "crew", "staff", "admin")
 
@@ -23,7 +25,7 @@ def create_user(deps, email, role, name=None, password=None, team=None, categori
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
     except AlreadyExists:
-        raise Conflict(f"{email} already has an account.", code="email_taken")
+        raise Conflict(ACCOUNT_EXISTS.format(email=email), code="email_taken")
     return user
 
 
@@ -31,12 +33,11 @@ def set_role(deps, email, role, team=None, categories=None, wards=None):
     _check_role(deps, role, team)
     user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
     if user is None:
-        raise NotFound(f"No account for {email}.")
+        raise NotFound(NO_ACCOUNT.format(email=email))
     if role != "resident" and not user.email_verified:
         # Anyone can register an address before its owner does; only a proven
         # address may be given powers.
-        raise ApiError(f"{email} has not confirmed its address; ask them to, or remove the account.",
-                       code="email_not_verified")
+        raise ApiError(NOT_CONFIRMED.format(email=email), code="email_not_verified")
     user.role, user.team = role, team
     user.scope = _scope(deps, categories, wards)
     user.session_epoch = int(user.session_epoch or 0) + 1  # old tokens carried the old role
@@ -48,11 +49,11 @@ def set_role(deps, email, role, team=None, categories=None, wards=None):
 
 def _check_role(deps, role, team):
     if role not in ROLES:
-        raise ApiError(f"Role must be one of: {', '.join(ROLES)}.", code="invalid_role")
+        raise ApiError(ROLE_ONE_OF.format(roles=", ".join(ROLES)), code="invalid_role")
     if role == "crew" and not team:
-        raise ApiError("A crew member belongs to a team: give --team.", code="team_required")
+        raise ApiError(CREW_NEEDS_TEAM, code="team_required")
     if team and role != "crew":
-        raise ApiError("Only crew members belong to a team.", code="team_not_for_role")
+        raise ApiError(TEAM_ONLY_FOR_CREW, code="team_not_for_role")
     if team:
         from ..staff.teams import active_team
         active_team(deps, team)
@@ -62,7 +63,6 @@ def _scope(deps, categories, wards):
     """A staff member's scope: the categories and wards they handle (none: all)."""
     unknown = [w for w in wards or [] if deps.wards.get(w) is None]
     if unknown:
-        raise ApiError(f"No ward {unknown[0]!r}: ward ids are as `doorstep import wards` loaded them.",
-                       code="unknown_ward")
+        raise ApiError(NO_WARD.format(ward=unknown[0]), code="unknown_ward")
     scope = {"categories": categories, "wards": wards}
     return {k: list(v) for k, v in scope.items() if v}

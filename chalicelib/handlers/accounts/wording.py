@@ -1,5 +1,6 @@
 """What the account's checks say, in each field's own words as GOV.UK writes
-errors, so every client shows the same sentence."""
+errors, so every client shows the same sentence; and the refusals of signing
+in, of a session and of the commands that give accounts their roles."""
 
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
 
@@ -17,3 +18,27 @@ REGISTRATION = {
                           "A few unrelated words make a good one.",
                  "long": f"Password must be {PASSWORD_MAX} characters or fewer"},
 }
+
+
+# Refusals: who is asking (not signed in, or not the one who may).
+SIGN_IN_WRONG = "The email address or password is wrong."
+REFRESH_NOT_VALID = "The refresh token is not valid; sign in again."
+SESSION_ENDED = "This session has ended; sign in again."
+LINK_FOR_OLD_ADDRESS = "This link is for an address the account no longer uses."
+
+# Refusals: what was asked for is not there.
+NO_ACCOUNT = "No account for {email}."
+
+# Refusals: its state does not allow it, or it changed meanwhile.
+ACCOUNT_EXISTS = "{email} already has an account."
+
+# Refusals: what was asked cannot be done as asked.
+NOT_CONFIRMED = "{email} has not confirmed its address; ask them to, or remove the account."
+ROLE_ONE_OF = "Role must be one of: {roles}."
+CREW_NEEDS_TEAM = "A crew member belongs to a team: give --team."
+TEAM_ONLY_FOR_CREW = "Only crew members belong to a team."
+NO_WARD = "No ward {ward!r}: ward ids are as `doorstep import wards` loaded them."
+
+# Refusals: a service it relies on did not answer as it should.
+SSO_UNREACHABLE = "The sign-in provider cannot be reached; try again shortly."
+SSO_MISCONFIGURED = "Single sign-on is not configured correctly."

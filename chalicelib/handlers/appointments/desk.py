@@ -61,7 +61,7 @@ def mark(deps, appointment_id, body):
     try:
         deps.appointments.set_status(appointment, status, MARKS[status], event)
     except EditConflict:
-        raise ApiError(f"It cannot be marked {status} now.", status=409, code="cannot_mark") from None
+        raise ApiError(wording.CANNOT_MARK.format(status=status), status=409, code="cannot_mark") from None
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])

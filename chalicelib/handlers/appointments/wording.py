@@ -172,3 +172,7 @@ def missed_body(service, when, url):
 
 def missed_text(service, when, url):
     return f"{service['sender']}: we missed you at your {service['name']} on {when}. Book another time: {url}"
+
+
+# Refusals: its state does not allow it, or it changed meanwhile.
+CANNOT_MARK = "It cannot be marked {status} now."

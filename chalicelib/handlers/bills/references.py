@@ -22,8 +22,8 @@ def checked(fund, typed):
     the format's own words, or the check digit's."""
     reference = normalised(typed)
     if not re.fullmatch(fund.pattern, reference):
-        raise Unacceptable(f"{fund.rule}.", code="reference_invalid",
-                           fields=[{"field": "reference", "message": f"{fund.rule}."}])
+        raise Unacceptable(wording.REFERENCE_RULE.format(rule=fund.rule), code="reference_invalid",
+                           fields=[{"field": "reference", "message": wording.REFERENCE_RULE.format(rule=fund.rule)}])
     if not passes(fund.check, reference):
         message = wording.CHECK_DIGIT.format(label=in_sentence(fund.label))
         raise Unacceptable(message, code="reference_invalid", fields=[{"field": "reference", "message": message}])

@@ -45,3 +45,7 @@ LINK_BODY = ("The council has sent you a link to pay online.\n\n"
              "Pay here: {url}\n\nThe link can be used once, until {expires}. If you did not expect it, "
              "you can ignore this email.\n")
 LINK_TEXT = "Pay {fund} {reference}, {amount}, by {expires}: {url}"
+
+
+# Refusals: what was asked cannot be done as asked.
+REFERENCE_RULE = "{rule}."  # a fund's own rule, the council's words from its funds file, said as a sentence

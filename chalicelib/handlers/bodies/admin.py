@@ -7,6 +7,7 @@ from ...storage.errors import AlreadyExists, EditConflict
 from .areas import area_of
 from .limits import (ANSWER_WITHIN_DAYS_MAX, BODY_ID, CONTACT_TEXT_MAX, FORMATS, NAME_MAX, PRECEDENCE_BY_KIND,
                      SECRET_MAX, SEND_METHODS)
+from .wording import BODY_EXISTS, NO_BODY
 
 FIELDS = {"id", "name", "area", "categories", "send_method", "precedence", "contact_text", "endpoint", "api_key",
           "jurisdiction_id", "format", "service_codes", "status_map", "email", "gets_contact",
@@ -29,7 +30,7 @@ def create_body(deps, body):
     try:
         deps.bodies.save(new, new=True)
     except AlreadyExists:
-        raise Conflict(f"There is a body {new.id} already.", code="body_exists")
+        raise Conflict(BODY_EXISTS.format(id=new.id), code="body_exists")
     return view(new)
 
 
@@ -51,7 +52,7 @@ def retire_body(deps, body_id, expected_version):
 def existing(deps, body_id, expected_version=None):
     found = deps.bodies.get(body_id) if isinstance(body_id, str) and BODY_ID.match(body_id) else None
     if found is None:
-        raise NotFound(f"No body {body_id!s:.40}.", code="body_not_found")
+        raise NotFound(NO_BODY.format(body_id=body_id), code="body_not_found")
     if expected_version is not None and int(found.version or 0) != expected_version:
         raise Conflict(STALE, code="edit_conflict", headers={"ETag": f'"{int(found.version or 0)}"'})
     return found

@@ -10,6 +10,7 @@ category, its own inbox (what Doorstep did before bodies were data).
 """
 from ...errors import OutsideServiceArea, Unacceptable
 from ...storage.bodies import Body
+from .wording import CONTACT_THE_COUNCIL, COUNCIL_NAME, NOBODY_TAKES_THIS, NOT_TAKEN_HERE
 
 COUNCIL = "council"  # the id of this council's own body
 
@@ -19,15 +20,15 @@ class NobodyTakesThis(Unacceptable):
     code = "category_not_taken_here"
 
     def __init__(self, service_name, contacts):
-        who = " ".join(contacts) if contacts else "Contact the council."
-        super().__init__(f"Nobody here takes reports of {service_name}. {who}",
-                         fields=[{"field": "service_code", "message": "Not taken at this place."}])
+        who = " ".join(contacts) if contacts else CONTACT_THE_COUNCIL
+        super().__init__(NOBODY_TAKES_THIS.format(service=service_name, who=who),
+                         fields=[{"field": "service_code", "message": NOT_TAKEN_HERE}])
 
 
 def implicit_council(deps):
-    return Body(id=COUNCIL, name=deps.area.name or "The council",
+    return Body(id=COUNCIL, name=deps.area.name or COUNCIL_NAME,
                 area={"kind": "council", "geometry": deps.area.geometry},
-                contact_text="Contact the council.")
+                contact_text=CONTACT_THE_COUNCIL)
 
 
 def bodies_here(deps, lon, lat):

@@ -19,7 +19,7 @@ def load(deps, consultation_id, data, if_match):
     opens, closes = check(deps, data, consultation_id)
     before = deps.consultations.get(consultation_id)
     if before is not None and not if_match:
-        raise PreconditionRequired("This consultation exists: send If-Match with its ETag to change it.")
+        raise PreconditionRequired(wording.IF_MATCH_NEEDED)
     expected = expected_version(if_match, "GET /v1/staff/consultations/{id}") if before is not None else None
     if before is not None and expected != before.version:
         raise _stale(deps, consultation_id)

@@ -104,5 +104,5 @@ def results_view(deps, consultation_id):
     consultation = get_or_404(deps, consultation_id)
     found = public_results(consultation)
     if found is None:
-        raise NotFound("No results have been published for this consultation yet.", code="results_not_found")
+        raise NotFound(wording.NO_RESULTS_YET, code="results_not_found")
     return {"id": consultation.id, "title": consultation.doc.get("title"), **found}

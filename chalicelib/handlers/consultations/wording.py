@@ -39,3 +39,10 @@ def results_title(title):
 
 def response_for(title):
     return f"Your response to \"{title}\""
+
+
+# Refusals: what was asked for is not there.
+NO_RESULTS_YET = "No results have been published for this consultation yet."
+
+# Refusals: a change sent without If-Match.
+IF_MATCH_NEEDED = "This consultation exists: send If-Match with its ETag to change it."

@@ -75,7 +75,7 @@ def cancel(deps, request_id, body):
                 return read(deps, request_id)
         except EditConflict:
             pass  # the crew's job moved meanwhile: read both again
-    raise Conflict("The request is being changed just now; try again.", code="request_changed")
+    raise Conflict(wording.REQUEST_BEING_CHANGED, code="request_changed")
 
 
 def _owed(deps, request):

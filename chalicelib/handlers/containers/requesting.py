@@ -18,7 +18,7 @@ from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .catalogue import allowed, delivery_day, depot_of, price
 from .limits import HOLD_MINUTES, IDEMPOTENCY_HOURS, NOTES_MAX, PURPOSE, REQUEST_ID_PATTERN
-from .wording import CONTAINER, DESCRIPTION, REASON
+from .wording import CONTAINER, DESCRIPTION, NONE_LEFT, REASON
 
 FIELDS = ("uprn", "container", "reason", "notes")
 WORDS = {"container": {"missing": CONTAINER, "invalid": CONTAINER}, "reason": {"missing": REASON}}
@@ -123,8 +123,7 @@ def ask(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fals
     try:
         deps.containers.create(request, claim.record(request.id, now, IDEMPOTENCY_HOURS), job, event)
     except OutOfStock:
-        raise Conflict(f"The depot has no {container['name']} left just now, so it cannot be ordered; "
-                       "try again in a few days.", code="out_of_stock") from None
+        raise Conflict(NONE_LEFT.format(name=container["name"]), code="out_of_stock") from None
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False

@@ -11,6 +11,7 @@ from ..petitions.drafting import decode_cursor, encode_cursor
 from .catalogue import current
 from .limits import LIST_MAX, REASON_MAX, STOCK_AUDIT_SHOWN, STOCK_CHANGE_MAX
 from .requesting import view
+from .wording import ADD_AT_MOST, ADD_NOT_ZERO, CHANGE_OF_NOTHING, NO_DEPOT, NO_SUCH_CONTAINER, WRITE_OFF_AT_MOST
 
 STATUSES = ("held", "confirmed", "released", "cancelled", "delivered", "not_delivered")
 
@@ -21,8 +22,7 @@ def depots(settings):
 
 def _depot(settings, depot):
     if depot not in depots(settings):
-        raise NotFound(f"No depot is called {depot!r}; the council's are {', '.join(depots(settings))}.",
-                       code="depot_not_found")
+        raise NotFound(NO_DEPOT.format(depot=depot, depots=", ".join(depots(settings))), code="depot_not_found")
     return depot
 
 
@@ -69,7 +69,7 @@ def change(deps, depot, container_id, body, if_match):
     _depot(settings, depot)
     container = next((c for c in settings["containers"] if c["id"] == container_id), None)
     if container is None:
-        raise NotFound("The council's list has no such container.", code="container_not_found")
+        raise NotFound(NO_SUCH_CONTAINER, code="container_not_found")
     from ..shared.versions import expected_version
     version = expected_version(if_match, "GET /v1/staff/waste/containers/stock/{depot}")
     problems = validation.Problems()
@@ -84,8 +84,8 @@ def change(deps, depot, container_id, body, if_match):
     reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
     problems.raise_if_any()
     if add == 0:  # the document says so in words: a rule (422), not a malformed request
-        raise Unacceptable("A change of 0 changes nothing.", code="nothing_to_change",
-                           fields=[{"field": "add", "message": "Must not be 0."}])
+        raise Unacceptable(CHANGE_OF_NOTHING, code="nothing_to_change",
+                           fields=[{"field": "add", "message": ADD_NOT_ZERO}])
     count, now_version, audit = deps.containers.stock_items(depot, [container_id])[container_id]
     if now_version != version:
         _stale(container, depot, count, now_version, audit)
@@ -94,8 +94,8 @@ def change(deps, depot, container_id, body, if_match):
     entry = {"at": stamp(now), "by": officer.email or officer.user_id, "by_user_id": officer.user_id, "add": add,
              "seen": count, "reason": reason}
     if count + add < 0:
-        raise Unacceptable(f"The depot has {count}: at most {count} can be written off.", code="not_enough_stock",
-                           fields=[{"field": "add", "message": f"At most {count} can be written off."}])
+        raise Unacceptable(WRITE_OFF_AT_MOST.format(count=count), code="not_enough_stock",
+                           fields=[{"field": "add", "message": ADD_AT_MOST.format(count=count)}])
     try:
         count, version = deps.containers.change_stock(depot, container_id, add, version, entry, audit)
     except EditConflict:  # another officer's change, or orders took the last ones, meanwhile

@@ -1,5 +1,6 @@
 """What container requests say to a resident: the fields' checks in GOV.UK's
-words, the reasons' names, and the e-mails that follow a request's events."""
+words, the reasons' names, and the e-mails that follow a request's events; and
+the refusals a resident or an officer keeping the depots' stock may meet."""
 
 CONTAINER = "Choose a container this address can have"
 REASON = "Choose why you need it"
@@ -27,3 +28,18 @@ CANCELLED_SUBJECT = "Your container request {id} is cancelled"
 CANCELLED_BODY = "Your request {id} for a {name} at {address} is cancelled.\n\n{refund}"
 CANCEL_REFUND = "{amount} is being refunded to the card you paid with.\n"
 CANCEL_NOTHING = "There was nothing to refund.\n"
+
+
+# Refusals: what was asked for is not there.
+NO_DEPOT = "No depot is called {depot!r}; the council's are {depots}."
+NO_SUCH_CONTAINER = "The council's list has no such container."
+
+# Refusals: its state does not allow it, or it changed meanwhile.
+REQUEST_BEING_CHANGED = "The request is being changed just now; try again."
+NONE_LEFT = "The depot has no {name} left just now, so it cannot be ordered; try again in a few days."
+
+# Refusals: what was asked cannot be done as asked.
+CHANGE_OF_NOTHING = "A change of 0 changes nothing."
+ADD_NOT_ZERO = "Must not be 0."  # the add field's own words, beside CHANGE_OF_NOTHING
+WRITE_OFF_AT_MOST = "The depot has {count}: at most {count} can be written off."
+ADD_AT_MOST = "At most {count} can be written off."  # the add field's, beside WRITE_OFF_AT_MOST

@@ -10,7 +10,7 @@ from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import ChatMessage
 from ..shared import idempotency
 from .limits import CONVERSATION_ID_PATTERN, IDEMPOTENCY_HOURS, MAX_PHOTOS, PAGE_MAX, TEXT_MAX
-from .wording import MESSAGE
+from .wording import CONVERSATION_CLOSED, MESSAGE, MESSAGES_AT_ONCE, NO_CONVERSATION, TOKEN_NOT_THIS_CONVERSATION
 
 ATTEMPTS = 5  # messages racing for the same number: each loser reads again and takes the next
 
@@ -19,7 +19,7 @@ def find(deps, conversation_id):
     found = deps.conversations.get(conversation_id) \
         if re.fullmatch(CONVERSATION_ID_PATTERN, conversation_id or "") else None
     if found is None:
-        raise NotFound("No such conversation.", code="conversation_not_found")
+        raise NotFound(NO_CONVERSATION, code="conversation_not_found")
     return found
 
 
@@ -31,14 +31,13 @@ def opened(deps, conversation_id, token=None):
     caller = deps.principal
     if token is not None:
         if not conversation.token_hash or not ids.constant_time_equal(conversation.token_hash, ids.digest(token)):
-            raise ApiError("That conversation token does not open this conversation.", status=403,
-                           code="invalid_token")
+            raise ApiError(TOKEN_NOT_THIS_CONVERSATION, status=403, code="invalid_token")
         return conversation, "resident"
     if caller is not None and conversation.user_id and caller.user_id == conversation.user_id:
         return conversation, "resident"
     if caller is not None and caller.is_staff:
         return conversation, "staff"
-    raise NotFound("No such conversation.", code="conversation_not_found")
+    raise NotFound(NO_CONVERSATION, code="conversation_not_found")
 
 
 def message_view(deps, m):
@@ -136,7 +135,7 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
     if earlier:
         return earlier, False
     if conversation.state == "closed":
-        raise Conflict("This conversation is closed; start a new one.", code="conversation_closed")
+        raise Conflict(CONVERSATION_CLOSED, code="conversation_closed")
     now = deps.clock()
     photos = []
     if upload_ids:
@@ -167,8 +166,8 @@ def post(deps, conversation, author, text, upload_ids=(), idempotency_key=None, 
         except EditConflict:
             conversation = deps.conversations.get(conversation.id)
             if conversation.state == "closed":
-                raise Conflict("This conversation is closed; start a new one.", code="conversation_closed") from None
-    raise Conflict("Many messages arrived at once; send yours again.", code="busy")
+                raise Conflict(CONVERSATION_CLOSED, code="conversation_closed") from None
+    raise Conflict(MESSAGES_AT_ONCE, code="busy")
 
 
 def _answer(deps):

@@ -11,6 +11,8 @@ from ...storage.errors import EditConflict
 from ...storage.conversations import OfficerFull
 from . import chat, hours, live
 from .limits import QUEUE_MAX, REASON_MAX
+from .wording import (ALREADY_TAKEN, ANOTHER_OFFICERS, CHANGED_HANDS, CHANGED_MEANWHILE, COLLEAGUE_FULL, OFFICER_FULL,
+                      RESIDENT_NOT_TOLD_APART, TAKE_IT_FIRST)
 
 
 def _officer_name(deps, user_id):
@@ -86,10 +88,10 @@ def take(deps, conversation_id):
         deps.conversations.take(conversation.id, me, name, deps.settings.chat_max_per_officer, now,
                                 waited_s=waited)
     except OfficerFull:
-        raise Conflict(f"You have {deps.settings.chat_max_per_officer} conversations already; close or hand one "
-                       "over first.", code="too_many_conversations") from None
+        raise Conflict(OFFICER_FULL.format(most=deps.settings.chat_max_per_officer),
+                       code="too_many_conversations") from None
     except EditConflict:
-        raise Conflict("Someone else has taken this conversation.", code="already_taken") from None
+        raise Conflict(ALREADY_TAKEN, code="already_taken") from None
     conversation = deps.conversations.get(conversation.id)
     chat.post(deps, conversation, "system", f"{name} has joined the conversation.")
     live.queue_changed(deps)
@@ -99,7 +101,7 @@ def take(deps, conversation_id):
 def _mine(deps, conversation_id):
     conversation = chat.find(deps, conversation_id)
     if conversation.state != "taken" or conversation.officer != deps.principal.user_id:
-        raise Conflict("Take this conversation first: another officer has it, or nobody does.", code="not_yours")
+        raise Conflict(TAKE_IT_FIRST, code="not_yours")
     return conversation
 
 
@@ -117,10 +119,9 @@ def hand_over(deps, conversation_id, body):
         deps.conversations.hand_over(conversation.id, conversation.officer, colleague.id, name,
                                      deps.settings.chat_max_per_officer, deps.clock())
     except OfficerFull:
-        raise Conflict("That colleague has as many conversations as they may.", code="too_many_conversations") \
-            from None
+        raise Conflict(COLLEAGUE_FULL, code="too_many_conversations") from None
     except EditConflict:
-        raise Conflict("This conversation changed hands meanwhile.", code="not_yours") from None
+        raise Conflict(CHANGED_HANDS, code="not_yours") from None
     chat.post(deps, deps.conversations.get(conversation.id), "system", f"{name} has taken over the conversation.")
     live.queue_changed(deps)
     return chat.view(deps, deps.conversations.get(conversation.id), "staff")
@@ -161,13 +162,13 @@ def close(deps, conversation_id):
     if conversation.state == "closed":
         return chat.view(deps, conversation, "staff")
     if conversation.state == "taken" and conversation.officer != deps.principal.user_id:
-        raise Conflict("Another officer has this conversation.", code="not_yours")
+        raise Conflict(ANOTHER_OFFICERS, code="not_yours")
     try:
         chat.post(deps, conversation, "system", "This conversation has been closed. How did we do? "
                                                 "Rate it from 1 to 5.", notice=True)
         deps.conversations.close(deps.conversations.get(conversation.id), deps.principal.user_id, deps.clock())
     except EditConflict:
-        raise Conflict("This conversation changed meanwhile; look again.", code="edit_conflict") from None
+        raise Conflict(CHANGED_MEANWHILE, code="edit_conflict") from None
     closed = deps.conversations.get(conversation.id)
     live.state_changed(deps, closed)  # the resident's screen asks its one question now
     live.queue_changed(deps)
@@ -236,7 +237,7 @@ def block(deps, conversation_id, body):
     problems.raise_if_any()
     conversation = chat.find(deps, conversation_id)
     if not conversation.party:
-        raise NotFound("This conversation's resident cannot be told apart from others.", code="no_party")
+        raise NotFound(RESIDENT_NOT_TOLD_APART, code="no_party")
     deps.conversations.block(conversation.party, reason, deps.principal.user_id, deps.principal.email,
                              conversation.id, deps.clock())
     if conversation.state != "closed":

@@ -9,7 +9,8 @@ from ...storage.records import Conversation
 from ..shared import idempotency
 from . import chat, hours
 from .limits import IDEMPOTENCY_HOURS, NAME_MAX, RATINGS, SCREENS_PATTERN
-from .wording import CONTACT_OR_SIGN_IN, MESSAGE, NAME_OR_SIGN_IN
+from .wording import (ALREADY_RATED, CHAT_STOPPED_FOR_YOU, CONTACT_OR_SIGN_IN, MESSAGE, NAME_OR_SIGN_IN,
+                      ONLY_RESIDENT_RATES, RATED_ONCE_CLOSED, STAFF_ANSWER_ELSEWHERE)
 
 FIELDS = ("name", "email", "phone", "context", "text", "photos", "push_subscription")
 
@@ -25,8 +26,7 @@ def party_of(user_id, contact):
 
 def refuse_if_blocked(deps, party):
     if deps.conversations.blocked(party):
-        raise ApiError("The council has stopped taking chat messages from you; please phone or write instead.",
-                       status=403, code="blocked")
+        raise ApiError(CHAT_STOPPED_FOR_YOU, status=403, code="blocked")
 
 
 def _context(value, problems):
@@ -151,7 +151,7 @@ def write(deps, conversation_id, body, idempotency_key, token=None):
     """POST .../messages from the resident (staff answer through the desk)."""
     conversation, side = chat.opened(deps, conversation_id, token)
     if side != "resident":
-        raise Conflict("Staff answer through POST /v1/staff/conversations/{id}/answer.", code="not_the_resident")
+        raise Conflict(STAFF_ANSWER_ELSEWHERE, code="not_the_resident")
     text, photos = chat.checked_message(body)
     refuse_if_blocked(deps, conversation.party)
     from ...auth import rate_limits
@@ -164,7 +164,7 @@ def rate(deps, conversation_id, body, token=None):
     """POST .../rating {rating: 1-5}: the one question at the end, answered once."""
     conversation, side = chat.opened(deps, conversation_id, token)
     if side != "resident":
-        raise Conflict("Only the resident rates a conversation.", code="not_the_resident")
+        raise Conflict(ONLY_RESIDENT_RATES, code="not_the_resident")
     if not isinstance(body, dict) or set(body) != {"rating"} or body["rating"] not in RATINGS \
             or isinstance(body["rating"], bool):
         raise ValidationFailed([("rating", "Must be a whole number from 1 to 5.")])
@@ -175,9 +175,9 @@ def rate(deps, conversation_id, body, token=None):
     else:
         conversation = deps.conversations.get(conversation.id)
         if conversation.state != "closed":
-            raise Conflict("A conversation is rated once it has been closed.", code="conversation_open")
+            raise Conflict(RATED_ONCE_CLOSED, code="conversation_open")
         if conversation.rating != body["rating"]:
-            raise Conflict("This conversation has been rated already.", code="already_rated")
+            raise Conflict(ALREADY_RATED, code="already_rated")
     return chat.view(deps, deps.conversations.get(conversation.id), "resident")
 
 

@@ -8,6 +8,7 @@ import json
 from ...errors import ApiError
 from . import chat, live
 from .limits import SOCKETS_MAX
+from .wording import QUEUE_FOR_STAFF, QUEUE_SIGN_IN, TOO_MANY_SCREENS
 
 
 def _deps():
@@ -51,9 +52,9 @@ def opened(deps, connection_id, params):
     if params.get("desk") == "queue":  # the staff queue's nudges: staff only, no limit (one per officer's screen)
         if principal is None:
             from ...auth.principal import Unauthorized
-            raise Unauthorized("Sign in as staff: the desk's queue is theirs.")
+            raise Unauthorized(QUEUE_SIGN_IN)
         if not principal.is_staff:
-            raise ApiError("The desk's queue is for staff.", status=403, code="forbidden")
+            raise ApiError(QUEUE_FOR_STAFF, status=403, code="forbidden")
         deps.sockets.open(connection_id, live.DESK, "staff", deps.clock())
         return "staff"
     conversation, side = chat.opened(deps.replace(principal=principal), params.get("conversation") or "",
@@ -62,9 +63,7 @@ def opened(deps, connection_id, params):
     if len(deps.sockets.connections(conversation.id, now)) >= SOCKETS_MAX:
         # Refused rather than the oldest dropped: a dropped screen would reconnect and drop
         # the next. Connections whose close was never heard go at the next message (410).
-        raise ApiError(f"This conversation is open on {SOCKETS_MAX} screens already; close one. "
-                       "This screen still gets its messages, a few seconds later.", status=429,
-                       code="too_many_connections")
+        raise ApiError(TOO_MANY_SCREENS.format(most=SOCKETS_MAX), status=429, code="too_many_connections")
     deps.sockets.open(connection_id, conversation.id, side, now)
     return side
 

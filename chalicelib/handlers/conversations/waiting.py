@@ -9,7 +9,7 @@ an item for the hour (two numbers), and the estimate reads this hour's and
 the last (two small items): no scan, however busy the desk."""
 from ...errors import Conflict, ValidationFailed
 from . import chat
-from .wording import CHOICE_FIELD, CHOSE_EMAIL, CHOSE_END, CHOSE_PHONE
+from .wording import CHOICE_FIELD, CHOSE_EMAIL, CHOSE_END, CHOSE_PHONE, CONVERSATION_CLOSED, ONLY_RESIDENT_CHOOSES
 
 CHOICES = ("email", "phone", "end")
 PLACES_COUNTED = 50  # further back than this the place is said as "50 or more"
@@ -51,14 +51,14 @@ def choose(deps, conversation_id, body, token=None):
     confirms the e-mail choice); the same choice again changes nothing."""
     conversation, side = chat.opened(deps, conversation_id, token)
     if side != "resident":
-        raise Conflict("Only the resident chooses how to be answered.", code="not_the_resident")
+        raise Conflict(ONLY_RESIDENT_CHOOSES, code="not_the_resident")
     if not isinstance(body, dict) or body.get("choice") not in CHOICES or set(body) - {"choice", "email"}:
         raise ValidationFailed([("choice", CHOICE_FIELD["choice"])])
     choice = body["choice"]
     if conversation.state == "closed":
         if choice == "end":
             return chat.view(deps, conversation, "resident")
-        raise Conflict("This conversation is closed; start a new one.", code="conversation_closed")
+        raise Conflict(CONVERSATION_CLOSED, code="conversation_closed")
     now = deps.clock()
     changes = {"choice": choice, "chosen_at": now}
     if conversation.choice != choice:

@@ -30,6 +30,7 @@ from . import report_outcome, views
 
 from .field_form import read_form
 from .limits import UPDATES_MAX
+from .wording import PHOTO_ATTACHED_ELSEWHERE, REPORT_KEPT_CHANGING
 
 KEY_TTL = timedelta(days=8)  # longer than a queued update may wait (field_form.SAVED_AT_MAX_AGE_DAYS)
 ATTEMPTS = 3  # a staff edit of the report meanwhile: read it again and reapply
@@ -90,7 +91,7 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
                 job = views.team_job(deps, job.id)  # staff changed the report meanwhile: apply to it again
                 continue
             if isinstance(e, EditConflict) and e.part == "upload":
-                raise Conflict("A photo is already attached elsewhere; upload it again.", code="photo_already_used")
+                raise Conflict(PHOTO_ATTACHED_ELSEWHERE, code="photo_already_used")
             if isinstance(e, Throttled):
                 raise
             job = views.team_job(deps, job.id)
@@ -101,7 +102,7 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
         # Where the crew member was is where their phone's job alerts measure "near" from.
         follow(deps, deps.principal.user_id, form["lat"], form["lon"], form["saved_at"])
         return {"job": _view(deps, job), "update": views.update_view(deps, job.updates[-1])}, views.etag(job), True
-    raise Conflict("The report kept changing; try again.", code="busy")
+    raise Conflict(REPORT_KEPT_CHANGING, code="busy")
 
 
 def _ending(deps, job, now):

@@ -10,6 +10,7 @@ from ..reports import views as report_views
 from ..shared import placement
 from ..shared.placement import today
 from .limits import OTHER_WORK
+from .wording import NO_JOB
 
 DESCRIPTION_SHORT = 140  # characters of the description a list line shows
 
@@ -97,7 +98,7 @@ def team_job(deps, job_id):
     (a crew cannot learn which jobs exist elsewhere)."""
     job = deps.jobs.get(job_id) if isinstance(job_id, str) and len(job_id) <= 64 else None
     if job is None or job.team != deps.principal.team:
-        raise NotFound("No such job for your team.", code="job_not_found")
+        raise NotFound(NO_JOB, code="job_not_found")
     return job
 
 

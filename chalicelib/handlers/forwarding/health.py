@@ -4,13 +4,14 @@ answer Doorstep cannot read shows here as a failed send shows on the report.
 One GetItem of the body and one of its poll row."""
 from ...errors import NotFound
 from ...stamps import stamp
+from .wording import NO_BODY
 
 
 def body_health(deps, body_id):
     from ...storage.body_polls import PollCursorStore
     body = deps.bodies.get(body_id) if isinstance(body_id, str) and len(body_id) <= 40 else None
     if body is None:
-        raise NotFound(f"No body {body_id!s:.40}.", code="body_not_found")
+        raise NotFound(NO_BODY.format(body_id=body_id), code="body_not_found")
     polled = body.send_method == "open311" and bool(body.endpoint)
     polls = PollCursorStore().get(body.id) if polled else None
     if polls is None:

@@ -49,14 +49,14 @@ def send_again(deps, report_id, body, queue=None):
         _queue(report.id, target.id, queue)
         return hurried
     else:
-        raise Conflict("The send changed meanwhile; read the report again.", code="edit_conflict")
+        raise Conflict(wording.SEND_CHANGED, code="edit_conflict")
     [fresh] = routing.initial_sends(report, [target], now)
     fresh.version = current.version if current else None  # a send again replaces the row it had
     try:
         deps.sends.save(fresh)
     except EditConflict:
         _refuse_while_on_its_way(deps.sends.get(report.id, target.id), target, now)
-        raise Conflict("The send changed meanwhile; read the report again.", code="edit_conflict")
+        raise Conflict(wording.SEND_CHANGED, code="edit_conflict")
     _audit(deps, report, now, "send_again" if current else "send_to_body", target, current)
     if fresh.unsettled:
         _queue(report.id, target.id, queue)
@@ -72,7 +72,7 @@ def _refuse_while_on_its_way(send, target, now):
     if send.state == "sending" and send.claimed_until and send.claimed_until > now:
         raise Conflict(wording.UNDER_WAY.format(name=target.name), code="already_sending")
     if send.unsettled and (send.next_try_at is None or send.next_try_at <= now):
-        raise Conflict(f"It is on its way to {target.name} already.", code="already_sending")
+        raise Conflict(wording.ON_ITS_WAY.format(name=target.name), code="already_sending")
     if send.state == "sent" and send.method != "inbox" and send.sent_at and now - send.sent_at < JUST_SENT:
         raise Conflict(wording.JUST_SENT.format(name=target.name, at=f"{send.sent_at:%Y-%m-%d %H:%M}"),
                        code="just_sent")

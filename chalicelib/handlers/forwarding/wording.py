@@ -2,7 +2,8 @@
 body's id, a token that never resolved, a "send again" that had nothing to
 do) and those a body's officer reads about the link in its e-mail (in the
 e-mail itself, and when the link no longer works), and on the report's page
-in each field's own words as GOV.UK writes errors."""
+in each field's own words as GOV.UK writes errors; and the refusals staff may
+meet (a body that is not there, a send that changed or is already on its way)."""
 
 NAMELESS_UPDATES = ("{n} of {of} updates had no update_id or service_request_id and were skipped: "
                     "is the answer shaped as GeoReport's servicerequestupdates?")
@@ -33,3 +34,11 @@ OFFICER = {
     "reason": {"length": "What the resident should know must be 1000 characters or fewer"},
     "responsible": {"length": "Whose it is must be 300 characters or fewer"},
 }
+
+
+# Refusals: what was asked for is not there.
+NO_BODY = "No body {body_id!s:.40}."
+
+# Refusals: its state does not allow it, or it changed meanwhile.
+SEND_CHANGED = "The send changed meanwhile; read the report again."
+ON_ITS_WAY = "It is on its way to {name} already."

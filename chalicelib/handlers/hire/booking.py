@@ -18,7 +18,8 @@ from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_
                      PURPOSE, PURPOSE_MAX)
 from .places import current, place_or_404
 from .times import checked, parse_block
-from .wording import DESCRIPTION, HIRER_NAME, HIRER_TYPE, SESSIONS, TERMS
+from .wording import (DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
+                      PAYING_FOR_ANOTHER, SESSIONS, TERMS)
 
 FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hours", "weeks", "skip",
           "terms_accepted")
@@ -109,7 +110,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         raise Clashes(clashes)
     kept = [s for s in sessions if s["state"] == "free" and s["date"] not in skip]
     if not kept:
-        raise ApiError("Every session of the block was left out.", code="nothing_to_book", status=422)
+        raise ApiError(EVERY_SESSION_LEFT_OUT, code="nothing_to_book", status=422)
     rate = place["prices"][hirer_type]
     now = deps.clock()
     booking = HireBooking(
@@ -127,12 +128,11 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         deps.hire.hold(booking, [h for s in kept for h in s["hours"]], now,
                        claim.record(booking.id, now, IDEMPOTENCY_HOURS), event, holder=taken_by is None)
     except HourTaken:
-        raise Conflict("Someone has just taken one of those hours; check again.", code="hour_taken") from None
+        raise Conflict(HOURS_JUST_TAKEN, code="hour_taken") from None
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False
-        raise Conflict("You are already paying for another booking: finish it, or let it go, first.",
-                       code="hold_in_progress") from None
+        raise Conflict(PAYING_FOR_ANOTHER, code="hold_in_progress") from None
     if waived:
         from ..shared.effects import first_try
         first_try(deps, [event])

@@ -73,15 +73,15 @@ def cancel_session(deps, booking_id, day):
         booking = booking_or_404(deps, booking_id)
         session = next((s for s in booking.sessions if s["date"] == day), None)
         if session is None:
-            raise NotFound("That booking has no session on that date.", code="session_not_found")
+            raise NotFound(wording.NO_SESSION_ON_DATE, code="session_not_found")
         if session["status"] == "cancelled":
             return read(deps, booking_id)  # pressed twice: the first stands
         if booking.status != "confirmed":
-            raise Conflict("Only a confirmed booking's sessions can be cancelled.", code="booking_not_active")
+            raise Conflict(wording.SESSIONS_ONLY_CONFIRMED, code="booking_not_active")
         now = deps.clock()
         starts = datetime.fromisoformat(session["hours"][0].replace("Z", "+00:00"))
         if now >= starts:
-            raise Conflict("That session has started.", code="session_started")
+            raise Conflict(wording.SESSION_STARTED, code="session_started")
         notice = (starts - now).total_seconds() / 3600
         percent = percent_for(booking.refund_rules, notice)
         amount = session["amount"] * percent // 100
@@ -97,7 +97,7 @@ def cancel_session(deps, booking_id, day):
             from ..shared.effects import first_try
             first_try(deps, [event])
             return read(deps, booking_id)
-    raise Conflict("The booking is being changed just now; try again.", code="booking_changed")
+    raise Conflict(wording.BOOKING_BEING_CHANGED, code="booking_changed")
 
 
 def return_deposit(deps, booking_id, body):
@@ -119,12 +119,12 @@ def return_deposit(deps, booking_id, body):
         if booking.deposit.get("status") != "held":
             return read(deps, booking_id)  # checked already: the first officer's stands
         if returned > booking.deposit["amount"]:  # well-formed, but more than was paid: impossible, not malformed
-            raise Unacceptable(f"At most the deposit paid, {booking.deposit['amount']} pence, can go back.",
+            raise Unacceptable(wording.DEPOSIT_AT_MOST.format(paid=booking.deposit["amount"]),
                                code="more_than_deposit", fields=[
                                    {"field": "returned",
-                                    "message": f"Must be at most the deposit, {booking.deposit['amount']} pence."}])
+                                    "message": wording.RETURNED_AT_MOST.format(paid=booking.deposit["amount"])}])
         if booking.status != "confirmed":
-            raise Conflict("Only a confirmed booking's deposit can be returned.", code="booking_not_active")
+            raise Conflict(wording.DEPOSIT_ONLY_CONFIRMED, code="booking_not_active")
         now, officer = deps.clock(), deps.principal
         part = _part(deps, booking, returned)
         deposit = {**booking.deposit, "status": "returned" if returned else "kept", "returned": returned,
@@ -137,7 +137,7 @@ def return_deposit(deps, booking_id, body):
             from ..shared.effects import first_try
             first_try(deps, [event])
             return read(deps, booking_id)
-    raise Conflict("The booking is being changed just now; try again.", code="booking_changed")
+    raise Conflict(wording.BOOKING_BEING_CHANGED, code="booking_changed")
 
 
 def on_refund(deps, event, key):

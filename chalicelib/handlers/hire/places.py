@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta, timezone
 from ...errors import NotFound
 from ..appointments.slots import LONDON, closed, day_slots
 from .limits import DEFAULT_PLACES, PLACE_ID_PATTERN
-from .wording import KINDS, RULE, TERMS_TEXT
+from .wording import KINDS, NO_PLACE, RULE, TERMS_TEXT
 
 HOUR = {"minutes": 60}
 
@@ -22,7 +22,7 @@ def place_or_404(deps, place_id, settings=None):
     found = next((p for p in settings["places"] if p["id"] == place_id), None) \
         if re.fullmatch(PLACE_ID_PATTERN, place_id or "") else None
     if found is None:
-        raise NotFound("No such place for hire.", code="place_not_found")
+        raise NotFound(NO_PLACE, code="place_not_found")
     return found
 
 

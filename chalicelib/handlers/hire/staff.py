@@ -13,6 +13,7 @@ from ...storage.hire import HourTaken, deposit_from
 from .limits import MAX_SESSION_HOURS, MAX_VIEW_DAYS, REASON_MAX, VIEW_DAYS
 from .places import LONDON, hire_date, open_hours, place_or_404, session_hours, today, why_closed
 from .times import _taken
+from .wording import BLOCK_BEING_CHANGED, BLOCK_OVER_BOOKING, NO_BLOCK
 
 BLOCK_ID = "[0-9a-f]{8}"  # a block's own id: the middle of its hours' "block:{id}:{reason}"
 
@@ -83,8 +84,8 @@ def block(deps, place_id, body):
         deps.hire.block(place["id"], block_id, starts, now, detail={
             "reason": reason, "by": officer.email or officer.user_id, "at": stamp(now)})
     except HourTaken as e:
-        raise Conflict(f"That time is booked already ({str(e.part or '').removeprefix('hour:')}): move the booking "
-                       "first, or block around it.", code="hour_taken") from None
+        raise Conflict(BLOCK_OVER_BOOKING.format(hour=str(e.part or "").removeprefix("hour:")),
+                       code="hour_taken") from None
     return {"place": place["id"], "block": block_id, "id": block_id.split(":")[1], "hours": starts}
 
 
@@ -96,7 +97,7 @@ def unblock(deps, place_id, short_id):
     for _ in range(2):  # a second removal racing this one: the first stands, read it again
         found = deps.hire.block_of(place["id"], short_id) if re.fullmatch(BLOCK_ID, short_id or "") else None
         if found is None:
-            raise NotFound("That place has no such block.", code="block_not_found")
+            raise NotFound(NO_BLOCK, code="block_not_found")
         kind, block_id, detail = found
         if kind == "unblocked":
             return _unblocked(place, short_id, detail)
@@ -104,7 +105,7 @@ def unblock(deps, place_id, short_id):
         detail = {**detail, "removed_by": officer.email or officer.user_id, "removed_at": stamp(now)}
         if deps.hire.unblock(place["id"], short_id, block_id, detail, now):
             return _unblocked(place, short_id, detail)
-    raise Conflict("The block is being changed just now; try again.", code="block_changed")
+    raise Conflict(BLOCK_BEING_CHANGED, code="block_changed")
 
 
 def _unblocked(place, short_id, detail):

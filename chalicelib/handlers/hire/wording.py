@@ -1,5 +1,6 @@
 """What hiring a place says to a hirer: the fields' checks in GOV.UK's words,
-the terms, and the emails that follow a booking's events."""
+the terms, the emails that follow a booking's events, and the refusals a hirer
+or an officer (cancelling, returning a deposit, blocking hours) may meet."""
 
 HIRER_TYPE = "Choose who is hiring: a resident, a community group or a business"
 DATE = "Enter the date of the first session"
@@ -30,3 +31,24 @@ DEPOSIT_BODY = "Your deposit of {deposit} for booking {id}: {returned} is being 
 REFUNDED_LATE_SUBJECT = "Your booking {id} was not made"
 REFUNDED_LATE_BODY = ("Your payment arrived after the 30 minutes your times were held had run out, and someone else "
                       "has booked them since, so the booking was not made. {amount} is being refunded.\n")
+
+
+# Refusals: what was asked for is not there.
+NO_SESSION_ON_DATE = "That booking has no session on that date."
+NO_PLACE = "No such place for hire."
+NO_BLOCK = "That place has no such block."
+
+# Refusals: its state does not allow it, or it changed meanwhile.
+HOURS_JUST_TAKEN = "Someone has just taken one of those hours; check again."
+PAYING_FOR_ANOTHER = "You are already paying for another booking: finish it, or let it go, first."
+SESSIONS_ONLY_CONFIRMED = "Only a confirmed booking's sessions can be cancelled."
+SESSION_STARTED = "That session has started."
+BOOKING_BEING_CHANGED = "The booking is being changed just now; try again."
+DEPOSIT_ONLY_CONFIRMED = "Only a confirmed booking's deposit can be returned."
+BLOCK_OVER_BOOKING = "That time is booked already ({hour}): move the booking first, or block around it."
+BLOCK_BEING_CHANGED = "The block is being changed just now; try again."
+
+# Refusals: what was asked cannot be done as asked.
+EVERY_SESSION_LEFT_OUT = "Every session of the block was left out."
+DEPOSIT_AT_MOST = "At most the deposit paid, {paid} pence, can go back."
+RETURNED_AT_MOST = "Must be at most the deposit, {paid} pence."  # the returned field's own words, beside it

@@ -13,6 +13,7 @@ from ...errors import NotFound, Unacceptable
 from ...stamps import stamp
 from ...storage.blobs import HIDDEN_PHOTO_PREFIX, PHOTO_PREFIX
 from ...storage.errors import EditConflict
+from .wording import NOT_A_PHOTO, NOT_A_PHOTO_FIELD, NOT_A_PHOTO_NAMED
 
 
 def hide(deps, report, names, now, by, reason, field=None):
@@ -25,10 +26,10 @@ def hide(deps, report, names, now, by, reason, field=None):
     hidden = {p["name"] for p in report.hidden_photos or []}
     unknown = [n for n in names if n not in public and n not in hidden]
     if unknown and field is None:  # the photo in the path
-        raise NotFound("That is not a photo of this report.", code="photo_not_found")
+        raise NotFound(NOT_A_PHOTO, code="photo_not_found")
     if unknown:  # a request the document allows that names another report's photo
-        raise Unacceptable(f"Not a photo of this report: {unknown[0]!s:.60}.", code="photo_not_found",
-                           fields=[{"field": field, "message": "Not a photo of this report."}])
+        raise Unacceptable(NOT_A_PHOTO_NAMED.format(photo=unknown[0]), code="photo_not_found",
+                           fields=[{"field": field, "message": NOT_A_PHOTO_FIELD}])
     moved = [n for n in dict.fromkeys(names) if n in public]
     for name in moved:
         deps.blobs.copy(PHOTO_PREFIX + name, HIDDEN_PHOTO_PREFIX + name)

@@ -23,6 +23,7 @@ from ..shared.versions import expected_version
 from ..staff.view import etag, managed_report, staff_view, stale
 from ..opendata.export import rewrite_report
 from . import hiding
+from .wording import GIVE_WHAT_TO_CHANGE, NOTHING_TO_CHANGE
 
 REMOVED = "[...]"
 REASON_MAX = 500
@@ -81,8 +82,8 @@ def read_form(body):
             form["hide_photos"] = names
     problems.raise_if_any()
     if not ({"title", "description", "hide_photos"} & set(form)):  # the document says so in words: 422
-        raise Unacceptable("Give a title, a description or hide_photos to change.", code="nothing_to_moderate",
-                           fields=[{"field": "title", "message": "Give what to change."}])
+        raise Unacceptable(NOTHING_TO_CHANGE, code="nothing_to_moderate",
+                           fields=[{"field": "title", "message": GIVE_WHAT_TO_CHANGE}])
     return form
 
 

@@ -13,6 +13,7 @@ from ..opendata.export import rewrite_report
 from ..reports.tracking import find_report
 from ..reports.transition import transition
 from . import hiding
+from .wording import ONLY_REPORTER_WITHDRAWS
 
 BY_REPORTER = "withdrawn by its reporter"
 
@@ -20,8 +21,7 @@ BY_REPORTER = "withdrawn by its reporter"
 def withdraw_photo(deps, report_id, name, token=None):
     report = find_report(deps, report_id)
     if not is_its_reporter(deps, report, token):
-        raise ApiError("Only the person who reported it can withdraw its photos: open it with its tracking "
-                       "link, or sign in.", status=403, code="not_your_report")
+        raise ApiError(ONLY_REPORTER_WITHDRAWS, status=403, code="not_your_report")
     now = deps.clock()
     by = ("reporter", None) if deps.principal is None else (deps.principal.user_id, deps.principal.email)
     moved, again = hiding.hide(deps, report, [name], now, ("reporter", "reporter"), BY_REPORTER)

@@ -3,6 +3,7 @@ per file, and where each link leads (a bucket link for an hour)."""
 from ...errors import NotFound
 from ...storage.blobs import PUBLIC_DATA_PREFIX
 from .export import FILES, published
+from .wording import NOTHING_PUBLISHED, NO_FILE
 
 
 def index(deps):
@@ -13,7 +14,7 @@ def index(deps):
 
 def location(deps, name, seconds):
     if name not in FILES:
-        raise NotFound(f"No open data file {name!s:.60}; see /v1/open-data.", code="no_such_file")
+        raise NotFound(NO_FILE.format(name=name), code="no_such_file")
     _published(deps)
     return deps.blobs.download_url(PUBLIC_DATA_PREFIX + name, expires_in=seconds)
 
@@ -21,5 +22,5 @@ def location(deps, name, seconds):
 def _published(deps):
     found = published(deps)
     if found is None:
-        raise NotFound("No open data has been published yet; it is written daily.", code="not_published_yet")
+        raise NotFound(NOTHING_PUBLISHED, code="not_published_yet")
     return found

@@ -14,6 +14,7 @@ from ...storage.records import Payment
 from . import hooks
 from .limits import AMOUNT_MAX, AMOUNT_MIN
 from .provider import NotRefundable, ProviderError, RefundMismatch
+from .wording import NO_RETURN_ADDRESS, REFUND_NOT_AGREED
 
 log = logging.getLogger(__name__)
 RETURN_PATH = "/v1/payments/return/"
@@ -159,7 +160,7 @@ def by_return_token(deps, token):
     payment_id, _, secret = (token or "").partition(".")
     payment = deps.payments.get(payment_id) if payment_id and secret else None
     if payment is None or not ids.constant_time_equal(payment.return_secret_hash, ids.digest(secret)):
-        raise NotFound("No payment has that return address.", code="payment_not_found")
+        raise NotFound(NO_RETURN_ADDRESS, code="payment_not_found")
     return payment
 
 
@@ -204,8 +205,7 @@ def refund_in_full(deps, payment_id, by="doorstep"):
         refund = _refund_row(deps, made, by)
         record_refund(deps, payment_id, refund)
         return _together(got + [refund])
-    raise ServiceUnavailable("The refund could not be agreed with the payment provider; it will be tried again.",
-                             code="refund_pending")
+    raise ServiceUnavailable(REFUND_NOT_AGREED, code="refund_pending")
 
 
 def record_unrecorded(deps, payment, chosen, by):

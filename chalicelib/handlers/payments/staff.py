@@ -13,6 +13,8 @@ from ...errors import ApiError, Conflict, NotFound, Unacceptable
 from ...stamps import london_today, stamp
 from . import core
 from .provider import ProviderError, RefundMismatch
+from .wording import (AMOUNT_AT_MOST, NO_PAYMENT, REFUNDABLE_CHANGED, REFUNDED_AT_ONCE, REFUND_AT_MOST,
+                      REFUND_ONLY_SUCCEEDED)
 
 CSV_COLUMNS = ("at", "kind", "reference", "purpose", "description", "amount_pence", "amount", "payment_id",
                "provider_id", "refund_id", "by", "reason")
@@ -68,7 +70,7 @@ def one(deps, payment_id):
     """GET /v1/staff/payments/{id}: ours, with what the provider says is refundable now."""
     payment = deps.payments.get(payment_id) if re.fullmatch(r"[0-9a-f]{32}", payment_id or "") else None
     if payment is None:
-        raise NotFound("No payment with that id.", code="payment_not_found")
+        raise NotFound(NO_PAYMENT, code="payment_not_found")
     refundable = None
     if payment.provider_id:
         try:
@@ -97,20 +99,18 @@ def refund(deps, payment_id, body):
     problems.raise_if_any()
     shown = one(deps, payment_id)
     if shown["status"] != "success":
-        raise Unacceptable("Only a payment that succeeded can be refunded.", code="not_refundable")
+        raise Unacceptable(REFUND_ONLY_SUCCEEDED, code="not_refundable")
     if shown["refund_amount_available"] is None:
         raise core.PaymentsUnavailable()
     if seen != shown["refund_amount_available"]:
-        raise Conflict("The refundable amount changed since you read it (someone refunded meanwhile).",
-                       code="refund_amount_available_mismatch")
+        raise Conflict(REFUNDABLE_CHANGED, code="refund_amount_available_mismatch")
     if amount > seen:
-        raise Unacceptable(f"At most {seen} pence is left to refund.", code="refund_too_large",
-                           fields=[{"field": "amount", "message": f"Must be at most {seen}."}])
+        raise Unacceptable(REFUND_AT_MOST.format(left=seen), code="refund_too_large",
+                           fields=[{"field": "amount", "message": AMOUNT_AT_MOST.format(most=seen)}])
     try:
         made = core.provider(deps).refund(shown["provider_id"], amount, seen)
     except RefundMismatch:
-        raise Conflict("Someone refunded this payment at the same moment; read it again.",
-                       code="refund_amount_available_mismatch") from None
+        raise Conflict(REFUNDED_AT_ONCE, code="refund_amount_available_mismatch") from None
     except ProviderError:
         raise core.PaymentsUnavailable() from None
     principal = deps.principal

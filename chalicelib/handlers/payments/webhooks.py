@@ -14,6 +14,7 @@ from ...errors import ServiceUnavailable, ValidationFailed
 from .core import BadSignature, check
 from .limits import WEBHOOK_MAX_BYTES
 from .provider import ProviderError
+from .wording import PROVIDER_UNCHECKED
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,6 @@ def receive(deps, raw, given_signature, client="unknown"):
         payment = check(deps, payment)
     except ProviderError as e:
         # The provider sends it again later; by then it may answer.
-        raise ServiceUnavailable(f"The payment could not be checked with the provider: {e}",
+        raise ServiceUnavailable(PROVIDER_UNCHECKED.format(problem=e),
                                  code="provider_unreachable", headers={"Retry-After": "60"})
     return {"received": True, "payment": {"status": payment.status, "finished": payment.finished}}

@@ -7,6 +7,7 @@ from ... import bindays
 from ...errors import NotFound, ValidationFailed
 from ...stamps import london_today
 from . import postcodes as places
+from .wording import NO_PROPERTY
 
 NEXT_PER_STREAM = 4
 LABELS = {"refuse": "Refuse (general waste)", "recycling": "Recycling", "garden": "Garden waste",
@@ -19,7 +20,7 @@ def address_or_404(deps, uprn):
         raise ValidationFailed([("uprn", "Must be a UPRN: 1 to 12 digits.")])
     address = deps.addresses.get(uprn)
     if address is None:
-        raise NotFound(f"No property is known with UPRN {uprn}.", code="place_not_found")
+        raise NotFound(NO_PROPERTY.format(uprn=uprn), code="place_not_found")
     return address
 
 

@@ -14,6 +14,7 @@ from ... import validation
 from ...errors import NotFound
 from ...storage import metering
 from . import postcodes as places
+from .wording import NO_WARD_COVERS
 
 FIELDS = ("name", "party", "email", "phone", "surgery")
 MAX_COUNCILLORS = 10  # UK wards elect one to three; more is a wrong file
@@ -27,7 +28,7 @@ def councillors_at(deps, query):
     problems.raise_if_any()
     ward = deps.wards.at_point(lon, lat)
     if ward is None:
-        raise NotFound("No ward of this council covers that place.", code="no_ward")
+        raise NotFound(NO_WARD_COVERS, code="no_ward")
     return {"ward": ward_summary(ward), "councillors": [councillor_view(c) for c in ward.councillors]}
 
 

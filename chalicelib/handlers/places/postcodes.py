@@ -10,6 +10,7 @@ import re
 from ... import validation
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from .limits import STREET_MAX_ADDRESSES, STREET_MIN_LETTERS, STREET_TEXT_MAX, UPRN_PATTERN
+from .wording import NO_STREET
 
 # Outward code (area, district, optional sub-district) then inward code
 # (sector digit, unit letters; Royal Mail never uses C I K M O V in a unit).
@@ -86,7 +87,7 @@ def on_street(deps, text):
     if number:
         found = [a for a in found if number in _words(a.text.upper())] or found
     if not found:
-        raise NotFound(f"No addresses are known on a street called {name.title()}.", code="street_not_found")
+        raise NotFound(NO_STREET.format(street=name.title()), code="street_not_found")
     return {"street": text.strip(), "addresses": [address_view(a) for a in found]}
 
 

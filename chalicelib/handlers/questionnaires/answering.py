@@ -26,6 +26,7 @@ from ..reports.tracking import find_report
 from ..reports.transition import transition
 from ..shared import events
 from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, REOPENED_FLAG
+from .wording import NONE_SENT, REPORT_CHANGED, TOKEN_NOT_THIS_QUESTIONNAIRE
 
 ATTEMPTS = 3  # a staff edit racing the answer: read the report again and reapply
 REOPENED_TEXT = "Reopened: the person who reported it says it has not been fixed."
@@ -52,7 +53,7 @@ def answer(deps, report_id, body):
             deps.questionnaires.answer(report.id, given, event, _reopening(deps, report, given, now) if reopen else None)
         except EditConflict:
             if attempt == ATTEMPTS - 1:
-                raise Conflict("The report changed while your answer was saved; try again.", code="edit_conflict")
+                raise Conflict(REPORT_CHANGED, code="edit_conflict")
             continue
         q.answer = given
         return _view(deps, report, q), True
@@ -84,11 +85,11 @@ def _opened(deps, report_id, token):
     report = find_report(deps, report_id)
     q = deps.questionnaires.get(report.id)
     if q is None or not q.token_hash:
-        raise NotFound(f"No questionnaire was sent about {report.id}.", code="questionnaire_not_found")
+        raise NotFound(NONE_SENT.format(report_id=report.id), code="questionnaire_not_found")
     offered = ids.digest(token) if token else None
     # Every link sent stays open: a sender that died after sending was followed by a resend with its own.
     if not token or not any([ids.constant_time_equal(h, offered) for h in [q.token_hash, *q.earlier_hashes]]):
-        raise ApiError("That link's token does not open this questionnaire.", status=403, code="invalid_token")
+        raise ApiError(TOKEN_NOT_THIS_QUESTIONNAIRE, status=403, code="invalid_token")
     return report, q
 
 

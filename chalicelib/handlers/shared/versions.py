@@ -4,6 +4,7 @@ so a second editor is told instead of silently overwriting the first."""
 import re
 
 from ...errors import PreconditionRequired, ValidationFailed
+from .wording import IF_MATCH_NEEDED
 
 ETAG = re.compile(r'^(?:W/)?"?(\d{1,12})"?$')
 
@@ -13,8 +14,7 @@ def expected_version(if_match, read_from="GET /v1/staff/reports/{id}"):
     change must say which version it was made to)."""
     value = (if_match or "").strip()
     if not value or value == "*":
-        raise PreconditionRequired(f"Send If-Match with the ETag (or version) of the item as you read it "
-                                   f"({read_from}), so no one else's change is lost.")
+        raise PreconditionRequired(IF_MATCH_NEEDED.format(read_from=read_from))
     match = ETAG.match(value)
     if not match:
         raise ValidationFailed([("If-Match", f"Must be the ETag {read_from} gave, e.g. \"3\".")])

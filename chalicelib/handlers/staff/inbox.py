@@ -10,6 +10,7 @@ from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
 from .limits import INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX, SORTS
+from .wording import FILTER_OUTSIDE_AREA
 
 YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 PARAMS = {"status", "service_code", "ward", "priority", "team", "assigned", "overdue", "since", "q", "sort",
@@ -82,7 +83,7 @@ def _scoped(deps, kind, asked, name):
     """What was asked for within the caller's scope; a value outside it is refused."""
     scope = set((deps.principal.scope or {}).get(kind) or []) if deps.principal.role != "admin" else set()
     if asked and scope and not asked <= scope:
-        raise Forbidden(f"{name}={','.join(sorted(asked - scope))} is outside your area of responsibility.")
+        raise Forbidden(FILTER_OUTSIDE_AREA.format(field=name, values=",".join(sorted(asked - scope))))
     chosen = asked or scope
     return frozenset(chosen) if chosen else None
 

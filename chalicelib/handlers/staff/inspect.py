@@ -24,6 +24,7 @@ from . import assignment, duplicates, templates
 from ..shared.versions import expected_version
 from .inspect_form import check_due, read_form
 from .view import etag, managed_report, staff_view, stale
+from .wording import CHANGE_OUTSIDE_AREA
 
 AUTHOR = "council"  # who a public update is from, as the public sees it
 
@@ -41,8 +42,7 @@ def inspect(deps, report_id, body, if_match):
     if not writes:
         return staff_view(deps, report), etag(report)  # nothing differs: nothing is written
     if not staff_covers(deps.principal, report):  # its new category or ward, as the change leaves it
-        raise Forbidden("That change would move the report outside your area of responsibility (its category "
-                        "or ward); ask a colleague who covers it.", code="outside_your_scope")
+        raise Forbidden(CHANGE_OUTSIDE_AREA, code="outside_your_scope")
     try:
         deps.reports.apply(writes)
     except EditConflict:

@@ -7,6 +7,7 @@ from ...errors import ApiError, Conflict, NotFound
 from ...storage.errors import AlreadyExists
 from ...storage.records import Team
 from .limits import TEAM_ID_PATTERN, TEAM_NAME_MAX
+from .wording import NO_ACTIVE_TEAM, NO_TEAM, TEAM_EXISTS, TEAM_ID_FORMAT, TEAM_NAME_LENGTH
 
 TEAM_ID = re.compile(TEAM_ID_PATTERN)
 
@@ -22,13 +23,12 @@ def view(team):
 
 def create_team(deps, team_id, name):
     if not isinstance(team_id, str) or not TEAM_ID.match(team_id):
-        raise ApiError("A team id is 1-40 lower-case letters, digits, - or _, starting with a letter or digit "
-                       "(north, street-lighting).", code="invalid_team_id")
+        raise ApiError(TEAM_ID_FORMAT, code="invalid_team_id")
     team = Team(id=team_id, name=_name(name), created_at=deps.clock())
     try:
         deps.teams.create(team)
     except AlreadyExists:
-        raise Conflict(f"There is a team {team_id} already.", code="team_exists")
+        raise Conflict(TEAM_EXISTS.format(team_id=team_id), code="team_exists")
     return team
 
 
@@ -51,20 +51,19 @@ def active_team(deps, team_id):
     """The team a crew member may join (`doorstep users create --team`)."""
     team = deps.teams.get(team_id) if isinstance(team_id, str) else None
     if team is None or team.retired:
-        raise ApiError(f"No active team {team_id!r}: make it first with `doorstep teams create`.",
-                       code="unknown_team")
+        raise ApiError(NO_ACTIVE_TEAM.format(team_id=team_id), code="unknown_team")
     return team
 
 
 def _existing(deps, team_id):
     team = deps.teams.get(team_id)
     if team is None:
-        raise NotFound(f"No team {team_id!r}.", code="team_not_found")
+        raise NotFound(NO_TEAM.format(team_id=team_id), code="team_not_found")
     return team
 
 
 def _name(name):
     name = (name or "").strip()
     if not 1 <= len(name) <= TEAM_NAME_MAX:
-        raise ApiError(f"A team's name is 1 to {TEAM_NAME_MAX} characters.", code="invalid_team_name")
+        raise ApiError(TEAM_NAME_LENGTH.format(most=TEAM_NAME_MAX), code="invalid_team_name")
     return name

@@ -9,6 +9,7 @@ from ...storage.records import ResponseTemplate
 from ..reports.wording import PLACEHOLDER, PLACEHOLDERS, automatic, render  # noqa: F401  (staff use them as templates.*)
 from ..reports.form_cases import is_form_case
 from .limits import TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX
+from .wording import NO_TEMPLATE, TEMPLATE_ALREADY_AUTOMATIC, TEMPLATE_CHANGED
 
 FIELDS = {"title", "text", "state", "auto", "active", "service_codes"}
 
@@ -66,7 +67,7 @@ def update_template(deps, template_id, body, expected_version):
     try:
         deps.templates.save(template)
     except EditConflict:
-        raise Conflict("The template changed since you read it; read it again.", code="edit_conflict")
+        raise Conflict(TEMPLATE_CHANGED, code="edit_conflict")
     return view(template)
 
 
@@ -75,7 +76,7 @@ def delete_template(deps, template_id, expected_version):
     try:
         deps.templates.delete(template)
     except EditConflict:
-        raise Conflict("The template changed since you read it; read it again.", code="edit_conflict")
+        raise Conflict(TEMPLATE_CHANGED, code="edit_conflict")
 
 
 def view(template):
@@ -88,10 +89,9 @@ def view(template):
 def _existing(deps, template_id, expected_version):
     template = deps.templates.get(template_id)
     if template is None:
-        raise NotFound(f"No response template {template_id!s:.40}.", code="template_not_found")
+        raise NotFound(NO_TEMPLATE.format(template_id=template_id), code="template_not_found")
     if int(template.version or 0) != expected_version:
-        raise Conflict("The template changed since you read it; read it again.", code="edit_conflict",
-                       headers={"ETag": f'"{int(template.version or 0)}"'})
+        raise Conflict(TEMPLATE_CHANGED, code="edit_conflict", headers={"ETag": f'"{int(template.version or 0)}"'})
     return template
 
 
@@ -139,6 +139,5 @@ def _refuse_a_second_auto(deps, template):
         theirs = set(other.service_codes or [])
         if (other.id != template.id and other.auto and other.active and other.state == template.state
                 and (mine & theirs or not mine and not theirs)):
-            raise Conflict(f"The template {other.title!r} is already written automatically for this state "
-                           "and category; deactivate it first.", code="template_conflict")
+            raise Conflict(TEMPLATE_ALREADY_AUTOMATIC.format(title=other.title), code="template_conflict")
 

@@ -4,6 +4,7 @@ from ...api import http
 from ...api.registry import REGISTRY, Routes
 from ...auth.rules import ANYONE
 from ...errors import NotFound
+from .wording import NO_ROUTE
 
 routes = Routes("system")
 ANY_PATH = Routes("unknown")  # the catch-all, wired after every capability
@@ -34,4 +35,4 @@ NOT_AN_API = {"x-internal": True, "summary": "Any other path: a JSON 404",
 @ANY_PATH.route("DELETE", "/{proxy+}", ANYONE, NOT_AN_API)
 def unknown_route(**_):
     request = http.request()
-    raise NotFound(f"No route for {request.method} {request.context.get('path', '')}.")
+    raise NotFound(NO_ROUTE.format(method=request.method, path=request.context.get("path", "")))
