@@ -11,6 +11,7 @@ from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells, overlap
 from ...geo.polygon import bbox_of
 from .limits import BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, MAX_VERTICES, MAX_WARDS
+from .wording import UNKNOWN_WARDS
 
 MIN_RADIUS_M, MAX_RADIUS_M = BROADCAST_RADIUS_MIN_M, BROADCAST_RADIUS_MAX_M
 MAX_CELLS = 400  # precision-5 cells of the bbox: reads per topic at dispatch (York's area needs about 70)
@@ -44,7 +45,7 @@ def _wards(deps, value):
     known = deps.wards.exists(wanted)  # one BatchGet of keys
     missing = [w for w in wanted if w not in known]
     if missing:
-        raise NotFound(f"No ward {', '.join(missing)[:200]}; GET /v1/councillors gives ward ids.",
+        raise NotFound(UNKNOWN_WARDS.format(wards=', '.join(missing)[:200]),
                        code="ward_not_found", fields=[{"field": "target.wards", "message": "Unknown ward."}])
     return wanted
 

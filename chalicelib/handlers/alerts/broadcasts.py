@@ -21,6 +21,7 @@ from ...storage.records import Broadcast
 from . import targets as alert_targets, broadcast_targets
 from .limits import BODY_MAX, LIST_DEFAULT, LIST_MAX, PER_STAFF_PER_HOUR, PER_TOPIC_PER_HOUR, TITLE_MAX, URL_MAX
 from ..shared import events, idempotency
+from .wording import KEY_USED_FOR_ANOTHER_BROADCAST, NO_SUCH_BROADCAST
 
 # (limit, window): per staff member per topic, and per staff member overall.
 PER_TOPIC = (PER_TOPIC_PER_HOUR, timedelta(hours=1))
@@ -47,8 +48,7 @@ def create(deps, body, idempotency_key=None):
     broadcast_id = "bc" + (key or deps.new_opaque_id())[:24]
     if key and (earlier := deps.broadcasts.get(broadcast_id)) is not None:
         if (earlier.topic, earlier.title, earlier.body, earlier.url, earlier.target) != (topic, title, text, url, target):
-            raise Unacceptable("This Idempotency-Key was used for a different broadcast.",
-                               code="idempotency_key_reused")
+            raise Unacceptable(KEY_USED_FOR_ANOTHER_BROADCAST, code="idempotency_key_reused")
         return view(earlier), False
     _spend(deps, author, topic, now)
 
@@ -107,7 +107,7 @@ def get_broadcast(deps, broadcast_id):
     broadcast = deps.broadcasts.get(broadcast_id) if isinstance(broadcast_id, str) and len(broadcast_id) == 26 \
         else None
     if broadcast is None:
-        raise NotFound("No such broadcast.", code="broadcast_not_found")
+        raise NotFound(NO_SUCH_BROADCAST, code="broadcast_not_found")
     if deps.principal is not None and deps.principal.is_staff:
         return view(broadcast)
     return public_view(broadcast)

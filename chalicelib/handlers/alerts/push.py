@@ -1,5 +1,6 @@
 """Web Push set-up for the PWA: the key its service worker subscribes with."""
 from ...errors import ServiceUnavailable
+from .wording import PUSH_NOT_SET_UP
 
 
 def vapid_public_key():
@@ -9,4 +10,4 @@ def vapid_public_key():
         return {"public_key": vapid_public_key()}
     except VapidNotConfigured:
         # A deployed stage without its key: say so rather than a 500.
-        raise ServiceUnavailable("Push alerts are not set up on this service.", code="push_not_configured")
+        raise ServiceUnavailable(PUSH_NOT_SET_UP, code="push_not_configured")

@@ -16,6 +16,8 @@ from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, crew_points, targets as alert_targets
+from .wording import (NO_SUCH_ALERT, SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN, TOKEN_FOR_ANOTHER_ALERT,
+                      UNSUBSCRIBE_LINK_NOT_VALID)
 
 CONFIRM_WITHIN = timedelta(days=7)
 CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
@@ -188,7 +190,7 @@ def list_alerts(deps, token=None):
     if token:
         return {"alerts": [view(_by_token(deps, token, "manage_hash"))]}
     if deps.principal is None:
-        raise ApiError("Sign in, or give the alert's management token as ?token=.", status=401,
+        raise ApiError(SIGN_IN_OR_TOKEN, status=401,
                        code="unauthorized", headers={"WWW-Authenticate": 'Bearer error="invalid_request"'})
     return {"alerts": [view(a) for a in deps.alerts.of_user(deps.principal.user_id)]}
 
@@ -197,12 +199,12 @@ def delete_alert(deps, alert_id, token=None):
     if token:
         alert = _by_token(deps, token, "manage_hash")
         if alert.id != alert_id:
-            raise ApiError("That token belongs to another alert.", status=403, code="forbidden")
+            raise ApiError(TOKEN_FOR_ANOTHER_ALERT, status=403, code="forbidden")
     else:
         alert = deps.alerts.get(alert_id) if isinstance(alert_id, str) else None
         mine = alert is not None and deps.principal is not None and alert.user_id == deps.principal.user_id
         if not mine:
-            raise NotFound("No such alert of yours.", code="alert_not_found")
+            raise NotFound(NO_SUCH_ALERT, code="alert_not_found")
     deps.alerts.delete(alert)
 
 
@@ -222,8 +224,7 @@ def _by_token(deps, token, field):
     stored = getattr(alert, field, None) if alert is not None else None
     if not stored or not ids.constant_time_equal(stored, ids.digest(token)) \
             or (field == "confirm_hash" and alert.expires and alert.expires < deps.clock()):
-        raise ApiError("That token does not open an alert (used, expired or mistyped).", status=403,
-                       code="invalid_token")
+        raise ApiError(TOKEN_DOES_NOT_OPEN, status=403, code="invalid_token")
     return alert
 
 
@@ -241,7 +242,7 @@ def unsubscribe(deps, token, commit):
     alert_id = token.split(".", 1)[0] if isinstance(token, str) else ""
     # Compared as bytes: compare_digest refuses a str with non-ASCII characters.
     if not token or not hmac.compare_digest(unsubscribe_token(alert_id).encode(), token.encode()):
-        raise ApiError("That unsubscribe link is not valid.", status=403, code="invalid_token")
+        raise ApiError(UNSUBSCRIBE_LINK_NOT_VALID, status=403, code="invalid_token")
     alert = deps.alerts.get(alert_id)
     if not commit:
         return {"alert_id": alert_id, "subscribed": alert is not None,

@@ -9,6 +9,7 @@ import re
 from ... import ids, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
+from .wording import CREW_MEMBERS_ONLY, NO_SUCH_REPORT, NO_SUCH_WARD
 from .limits import (KINDS, MEETING_FOLLOWS, MEETING_TOPIC_PATTERN, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M,
                      TOPICS, WARD_PATTERN)
 
@@ -107,7 +108,7 @@ def _jobs(deps, body, problems):
     from .crew_points import read_point
     p = deps.principal
     if p is None or p.role != "crew" or not p.team:
-        raise Forbidden("Job alerts are for street-crew members of a team: sign in as one.")
+        raise Forbidden(CREW_MEMBERS_ONLY)
     point = read_point(body, deps.clock(), problems)
     problems.raise_if_any()
     return {"team": p.team, **point}, [(team_key(p.team), point.get("lat"), point.get("lon"), point.get("radius_m"))]
@@ -121,7 +122,7 @@ def _report(deps, value):
     if report is None or not visibility.report_is_public(report, deps.services.by_code()):
         from ...auth.policy import can_see_private
         if report is None or not can_see_private(deps.principal, report):
-            raise NotFound(f"No report {value!s:.40}.", code="report_not_found")
+            raise NotFound(NO_SUCH_REPORT.format(report_id=value), code="report_not_found")
     return {"report_id": report.id}, [(f"report#{report.id}", None, None, None)] + interest_keys(report)
 
 
@@ -156,8 +157,7 @@ def _ward(deps, value, field, problems):
     problems.raise_if_any()
     ward = deps.wards.get(value.strip()) if deps.wards is not None else None
     if ward is None:
-        raise NotFound(f"No ward {value.strip()!r}; GET /v1/councillors?lat=..&lon=.. gives a place's ward id.",
-                       code="ward_not_found")
+        raise NotFound(NO_SUCH_WARD.format(ward=value.strip()), code="ward_not_found")
     return ward
 
 

@@ -39,7 +39,7 @@ def start(deps, form_id, body, idempotency_key):
     else:
         head, definition = published(deps, form_id)
         if head.kind == "link_out":
-            raise Conflict("This form is completed on another service: follow its link.", code="form_links_out")
+            raise Conflict(wording.FORM_LINKS_OUT, code="form_links_out")
         version = head.published
     user_id = deps.principal.user_id if deps.principal else None
     claim = Claim(deps, idempotency_key, user_id, {"form_id": form_id, "preview": preview},
@@ -67,10 +67,10 @@ def start(deps, form_id, body, idempotency_key):
 
 def _preview_version(deps, form_id):
     if deps.principal is None or not deps.principal.is_staff:
-        raise Forbidden("Only staff preview a form's draft.")
+        raise Forbidden(wording.PREVIEW_STAFF_ONLY)
     head = deps.forms.head(form_id)
     if head is None or not (head.draft or head.published):
-        raise NotFound("No such form.", code="form_not_found")
+        raise NotFound(wording.NO_SUCH_FORM, code="form_not_found")
     return head.draft or head.published
 
 
@@ -89,7 +89,7 @@ def opened(deps, submission_id, token):
         or (submission.access_hash and token and ids.constant_time_equal(submission.access_hash,
                                                                           ids.digest(token))))
     if not mine:
-        raise NotFound("No such form in progress, or not yours.", code="submission_not_found")
+        raise NotFound(wording.NO_SUCH_SUBMISSION, code="submission_not_found")
     return submission, deps.forms.definition(submission.form_id, submission.form_version)
 
 
@@ -134,7 +134,7 @@ def answer(deps, submission_id, page_id, body, token):
     if submission.state == "paying":
         raise Conflict(wording.PAYING, code="payment_under_way")
     if submission.state != "in_progress":
-        raise Conflict("This form has been sent.", code="submission_sent")
+        raise Conflict(wording.FORM_SENT, code="submission_sent")
     found, _ = _reachable(submission, definition, page_id)
     given = body.get("answers")
     if not isinstance(given, dict):
@@ -155,7 +155,7 @@ def answer(deps, submission_id, page_id, body, token):
     try:
         deps.form_submissions.save(submission, expected)
     except EditConflict:
-        raise Conflict("These answers changed elsewhere at the same moment: reload the page.", code="edit_conflict")
+        raise Conflict(wording.ANSWERS_CHANGED_RELOAD, code="edit_conflict")
     taken, coming = walk(definition, submission.answers)
     return {"next": "check" if coming == END else coming, "taken": taken}
 
@@ -188,7 +188,7 @@ def _reachable(submission, definition, page_id):
     taken, coming = walk(definition, submission.answers)
     found = page_of(definition, page_id)
     if found is None:
-        raise NotFound("The form has no such page.", code="page_not_found")
+        raise NotFound(wording.NO_SUCH_FORM_PAGE, code="page_not_found")
     if page_id not in taken and page_id != coming:
         raise NotReached(definition, coming)
     before = taken[:taken.index(page_id)] if page_id in taken else taken

@@ -8,6 +8,7 @@ import io
 
 from ...auth.policy import Forbidden
 from ...errors import NotFound
+from . import wording
 from .cases import in_words
 
 ROWS_MAX = 10_000  # a download, not an archive: past this, the newest are left for the next
@@ -16,11 +17,11 @@ ROWS_MAX = 10_000  # a download, not an archive: past this, the newest are left 
 def submissions_csv(deps, form_id):
     head = deps.forms.head(form_id)
     if head is None:
-        raise NotFound("No such form.", code="form_not_found")
+        raise NotFound(wording.NO_SUCH_FORM, code="form_not_found")
     category = (deps.forms.definition(form_id, head.latest).get("receiving") or {}).get("category")
     scope = (deps.principal.scope or {}).get("categories") if deps.principal.role != "admin" else None
     if scope and category not in scope:
-        raise Forbidden("This form's submissions are outside your area of responsibility.")
+        raise Forbidden(wording.SUBMISSIONS_OUTSIDE_SCOPE)
     rows, cursor = [], None
     while len(rows) < ROWS_MAX:
         page, cursor = deps.form_submissions.sent(form_id, cursor)

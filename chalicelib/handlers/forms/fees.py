@@ -156,7 +156,7 @@ def reopen(deps, submission_id, payment_id, status):
             return
         except EditConflict:
             continue
-    raise Conflict("The form changed while its payment ended; it is tried again.", code="edit_conflict")
+    raise Conflict(wording.CHANGED_AS_PAYMENT_ENDED, code="edit_conflict")
 
 
 def page(deps, payment):

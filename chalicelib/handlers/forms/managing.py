@@ -6,6 +6,7 @@ import json
 
 from ...errors import Conflict, NotFound, PayloadTooLarge, Stale, ValidationFailed
 from ..shared.versions import expected_version
+from . import wording
 
 DEFINITION_BYTES_MAX = 200_000  # well inside DynamoDB's 400 KB item
 READ_FROM = "GET /v1/staff/forms/{form_id}"
@@ -16,7 +17,7 @@ def load(deps, form_id, definition, if_match):
     from ...storage.errors import AlreadyExists, EditConflict
     from .definition import check
     if len(json.dumps(definition)) > DEFINITION_BYTES_MAX:
-        raise PayloadTooLarge(f"A form definition may be at most {DEFINITION_BYTES_MAX} bytes.")
+        raise PayloadTooLarge(wording.DEFINITION_TOO_LARGE.format(most=DEFINITION_BYTES_MAX))
     check(definition)
     if definition["id"] != form_id:
         raise ValidationFailed([("$.id", f"Must be the form's id in the address, {form_id!r}.")])
@@ -26,8 +27,7 @@ def load(deps, form_id, definition, if_match):
         head = deps.forms.load(definition, deps.principal.user_id, deps.clock(), expected)
     except AlreadyExists:
         from ...errors import PreconditionRequired
-        raise PreconditionRequired(f"The form {form_id!r} exists: send If-Match with its ETag ({READ_FROM}) to "
-                                   f"load a new version.")
+        raise PreconditionRequired(wording.FORM_EXISTS_SEND_IF_MATCH.format(form_id=form_id, read_from=READ_FROM))
     except EditConflict:
         raise _stale(deps, form_id)
     return staff_view(deps, head), expected is None
@@ -36,7 +36,6 @@ def load(deps, form_id, definition, if_match):
 def _check_receiving(deps, receiving):
     """The category and the team a form's cases go to must be the council's own: a case filed with
     a team no one is in would sit "not assigned" (both errors at once)."""
-    from . import wording
     problems = []
     category, team_id = receiving.get("category"), receiving.get("team")
     if category and deps.services.get(category) is None:
@@ -52,7 +51,7 @@ def publish(deps, form_id, if_match):
     """The draft becomes the version residents start; those part-way keep theirs."""
     head, expected = _current(deps, form_id, if_match)
     if head.draft is None:
-        raise Conflict("There is no draft to publish: load one first.", code="no_draft")
+        raise Conflict(wording.NO_DRAFT_TO_PUBLISH, code="no_draft")
     return _move(deps, head, expected, published=head.draft, draft=None, state="live")
 
 
@@ -60,7 +59,7 @@ def retire(deps, form_id, if_match):
     """No one starts it any more; those part-way may still send theirs (their version is kept)."""
     head, expected = _current(deps, form_id, if_match)
     if head.state == "retired":
-        raise Conflict("It is retired already.", code="retired")
+        raise Conflict(wording.RETIRED_ALREADY, code="retired")
     return _move(deps, head, expected, state="retired")
 
 
@@ -82,7 +81,7 @@ def staff_read(deps, form_id, version=None):
     view = staff_view(deps, head)
     if version is not None:
         if not str(version).isdigit() or not 1 <= int(version) <= head.latest:
-            raise NotFound(f"The form has versions 1 to {head.latest}.", code="form_version_not_found")
+            raise NotFound(wording.NO_SUCH_VERSION.format(latest=head.latest), code="form_version_not_found")
         view["definition"] = deps.forms.definition(form_id, int(version))
     return view
 
@@ -103,7 +102,7 @@ def published(deps, form_id):
     """(head, definition) of the version residents start now; 404 when none."""
     head = deps.forms.head(form_id)
     if head is None or head.state != "live" or not head.published:
-        raise NotFound("No such form, or it is not open.", code="form_not_found")
+        raise NotFound(wording.FORM_NOT_OPEN, code="form_not_found")
     return head, deps.forms.definition(form_id, head.published)
 
 
@@ -136,7 +135,7 @@ def _summary(head):
 def _head(deps, form_id):
     head = deps.forms.head(form_id)
     if head is None:
-        raise NotFound("No such form.", code="form_not_found")
+        raise NotFound(wording.NO_SUCH_FORM, code="form_not_found")
     return head
 
 

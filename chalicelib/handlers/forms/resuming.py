@@ -15,12 +15,12 @@ from datetime import timedelta
 
 from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
+from . import wording
 from .completing import opened, view
 
 RESUME_DAYS = 7
 CODE_DIGITS = 6
 TRIES = 5
-LINK_GONE = "That link has expired or has been used. Start the form again, or sign in to see forms you saved."
 
 
 def save(deps, submission_id, body, token):
@@ -28,12 +28,12 @@ def save(deps, submission_id, body, token):
     from ...storage.errors import EditConflict
     submission, definition = opened(deps, submission_id, token)
     if submission.state != "in_progress":
-        raise ApiError("This form has been sent.", code="submission_sent", status=409)
+        raise ApiError(wording.FORM_SENT, code="submission_sent", status=409)
     if submission.user_id:
         return {"saved": True, "signed_in": True}
     email = body.get("email")
     if not isinstance(email, str) or not validation.EMAIL.match(email.strip()) or len(email) > 254:
-        raise ValidationFailed([("email", "Enter an email address in the correct format, like name@example.com")])
+        raise ValidationFailed([("email", wording.RESUME_EMAIL)])
     from ...auth import rate_limits
     rate_limits.messages(deps, ["email"])  # an address nobody has proven: as any message to one
     now = deps.clock()
@@ -46,7 +46,7 @@ def save(deps, submission_id, body, token):
     try:
         deps.form_submissions.save(submission, expected)
     except EditConflict:
-        raise ApiError("It changed at the same moment: try again.", code="edit_conflict", status=409)
+        raise ApiError(wording.SAVED_AT_THE_SAME_MOMENT, code="edit_conflict", status=409)
     link = f"{deps.base_url}/forms/resume?s={submission.id}&t={link_token}"
     _send(deps, email.strip(), definition["title"], link, submission.resume_expires)
     return {"saved": True, "code": code, "expires_at": submission.resume_expires.isoformat(),
@@ -65,7 +65,7 @@ def resume(deps, body):
     if (submission is None or submission.state != "in_progress" or not submission.resume_hash
             or not ids.constant_time_equal(submission.resume_hash, ids.digest(link_token))
             or submission.resume_expires is None or submission.resume_expires <= now):
-        raise NotFound(LINK_GONE, code="resume_link_not_found")
+        raise NotFound(wording.RESUME_LINK_GONE, code="resume_link_not_found")
     expected = submission.seq
     if not ids.constant_time_equal(submission.code_hash or "", ids.digest(f"{submission.id}:{code.strip()}")):
         submission.resume_tries += 1
@@ -75,14 +75,13 @@ def resume(deps, body):
             deps.form_submissions.save(submission, expected)
         except EditConflict:
             pass  # another try counted at the same moment: this one is refused all the same
-        raise ValidationFailed([("code", "Enter the code you were shown when you saved your form")],
-                               message="The code is not right.")
+        raise ValidationFailed([("code", wording.RESUME_CODE)], message=wording.CODE_NOT_RIGHT)
     access = deps.new_token()
     submission.access_hash, submission.resume_hash, submission.code_hash = ids.digest(access), None, None
     try:
         deps.form_submissions.save(submission, expected)
     except EditConflict:
-        raise NotFound(LINK_GONE, code="resume_link_not_found")  # opened at the same moment elsewhere
+        raise NotFound(wording.RESUME_LINK_GONE, code="resume_link_not_found")  # opened at the same moment elsewhere
     return {**view(deps, submission), "token": access}
 
 

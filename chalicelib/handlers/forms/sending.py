@@ -47,7 +47,7 @@ def submit(deps, submission_id, body, token):
 def ready(definition, submission, body):
     """Every page answered and the declaration made, or why not."""
     if walk(definition, submission.answers)[1] != END:
-        raise Conflict("Answer every page before sending.", code="form_incomplete")
+        raise Conflict(wording.UNANSWERED_PAGES, code="form_incomplete")
     if definition.get("declaration") and body.get("declaration") is not True:
         raise ValidationFailed([("declaration", wording.DECLARATION)], message=wording.ANSWERS_INVALID)
 
@@ -88,7 +88,7 @@ def send(deps, submission, definition, was="in_progress", paid=None):
         again = deps.form_submissions.get(submission.id)
         if again is not None and again.state == "submitted":
             return view(deps, again, definition)  # a twin sent it first: the same reference
-        raise Conflict("These answers changed elsewhere at the same moment: check them again.", code="edit_conflict")
+        raise Conflict(wording.ANSWERS_CHANGED_CHECK, code="edit_conflict")
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])  # the case and the copy, from the event written with the submission

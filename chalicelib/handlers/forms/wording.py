@@ -1,6 +1,8 @@
 """The forms' words on the server: a definition's errors for whoever wrote it,
 and a resident's answer errors, GOV.UK style, built from the question's own
-label ("Enter your date of birth", "Date of birth must be a real date")."""
+label ("Enter your date of birth", "Date of birth must be a real date"),
+the copies and cases they lead to, and what the forms' routes say when
+they refuse."""
 import re
 
 # A definition's errors.
@@ -280,3 +282,32 @@ def case_redacted(reference, when):
 
 CASE_LINK_NOT_VALID = "This link is not valid. Check it was copied whole from the email."
 HAND_ON_NOT_GIVEN_UP = "This form's hand-on is not given up: it was sent, or is waiting to be tried again."
+
+# Refusals: what the API answers when it will not do what was asked.
+# Nothing (or nothing open to you) by that name.
+NO_SUCH_FORM = "No such form."
+FORM_NOT_OPEN = "No such form, or it is not open."
+NO_SUCH_VERSION = "The form has versions 1 to {latest}."
+NO_SUCH_FORM_PAGE = "The form has no such page."
+NO_SUCH_SUBMISSION = "No such form in progress, or not yours."
+PREVIEW_STAFF_ONLY = "Only staff preview a form's draft."
+SUBMISSIONS_OUTSIDE_SCOPE = "This form's submissions are outside your area of responsibility."
+# Managing a form's definition (managing.py).
+DEFINITION_TOO_LARGE = "A form definition may be at most {most} bytes."
+FORM_EXISTS_SEND_IF_MATCH = "The form {form_id!r} exists: send If-Match with its ETag ({read_from}) to load a new version."
+NO_DRAFT_TO_PUBLISH = "There is no draft to publish: load one first."
+RETIRED_ALREADY = "It is retired already."
+# Completing and sending a form.
+FORM_LINKS_OUT = "This form is completed on another service: follow its link."
+FORM_SENT = "This form has been sent."
+UNANSWERED_PAGES = "Answer every page before sending."
+# Answers changed by another request at the same moment.
+ANSWERS_CHANGED_RELOAD = "These answers changed elsewhere at the same moment: reload the page."
+ANSWERS_CHANGED_CHECK = "These answers changed elsewhere at the same moment: check them again."
+SAVED_AT_THE_SAME_MOMENT = "It changed at the same moment: try again."
+CHANGED_AS_PAYMENT_ENDED = "The form changed while its payment ended; it is tried again."
+# Save and come back (resuming.py).
+RESUME_EMAIL = "Enter an email address in the correct format, like name@example.com"
+RESUME_CODE = "Enter the code you were shown when you saved your form"
+CODE_NOT_RIGHT = "The code is not right."
+RESUME_LINK_GONE = "That link has expired or has been used. Start the form again, or sign in to see forms you saved."

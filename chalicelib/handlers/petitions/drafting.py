@@ -17,7 +17,7 @@ from ...storage.errors import AlreadyExists
 from ...storage.petitions import NO_WARD, Petition
 from ..shared import idempotency
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, PETITION_ID_PATTERN, REJECTIONS
-from .wording import PETITION
+from .wording import NO_SUCH_PETITION, NOT_A_CURSOR, PETITION, PLACE_INCOMPLETE
 
 IDEMPOTENCY_HOURS = 24
 HIDDEN_REJECTIONS = ("offensive", "personal")  # rejected for these, the text is not shown to anyone but staff
@@ -87,10 +87,10 @@ def petition_or_404(deps, petition_id, sponsor_token=None):
     creator, staff, or a sponsor holding the link), closed first if its time is up."""
     found = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
     if found is None:
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     if found.state in ("pending", "sponsored") and not may_see_privately(deps, found) and not (
             sponsor_token and validation_equal(sponsor_token, found.sponsor_token)):
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     return close_if_due(deps, found)
 
 
@@ -134,7 +134,7 @@ def create(deps, body, idempotency_key):
     ward = validation.text(body.get("ward"), "ward", problems, 0, 100)
     problems.raise_if_any()
     if (body.get("lat") is None) != (body.get("lon") is None):
-        raise Unacceptable("Give lat and lon together, or neither.", code="place_incomplete",
+        raise Unacceptable(PLACE_INCOMPLETE, code="place_incomplete",
                            fields=[{"field": "lat" if body.get("lat") is None else "lon", "message": "Is required."}])
     if lat is not None and lon is not None:
         from ...errors import OutsideServiceArea
@@ -212,7 +212,7 @@ def decode_cursor(value):
             return key
     except (ValueError, UnicodeError):
         pass
-    raise Unacceptable("That is not a cursor this API gave.", code="bad_cursor",
+    raise Unacceptable(NOT_A_CURSOR, code="bad_cursor",
                        fields=[{"field": "cursor", "message": "Is not a cursor this API gave."}])
 
 
@@ -222,7 +222,7 @@ def wards_csv(deps, petition_id):
     import io
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("open", "closed"):
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["petition_id", "ward", "signatures"])
@@ -241,7 +241,7 @@ def wards_geojson(deps, petition_id):
     from ...geo.simplify import simplify
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("open", "closed"):
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     counts = deps.petitions.wards(petition.id)
     features = [{"type": "Feature", "geometry": simplify(w.geometry),
                  "properties": {"ward_id": w.id, "ward": w.name, "signatures": max(0, counts.get(w.name, 0))}}

@@ -22,6 +22,7 @@ from . import canonical
 from .drafting import close_if_due
 from .limits import PETITION_ID_PATTERN, PUBLIC_STATES
 from .notices import unsubscribe_token
+from .wording import EMAIL_OR_SIGN_IN, FOLLOW_LINK_NOT_VALID, NO_SUCH_PETITION
 
 CHECK_EMAIL = {"status": "check_email",
                "message": "Thank you. We have sent you an email: you follow this petition once you open its link."}
@@ -46,13 +47,13 @@ def follow(deps, petition_id, body):
         email is None or canonical.email(email) == canonical.email(principal.email))
     problems.raise_if_any()
     if email is None and not own:
-        raise Unacceptable("Give an email address, or sign in with a verified one.", code="email_required",
+        raise Unacceptable(EMAIL_OR_SIGN_IN, code="email_required",
                            fields=[{"field": "email",
                                     "message": "Is required unless you are signed in with a verified email address."}])
     email = principal.email if own else email
     petition = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
     if petition is None or petition.state not in PUBLIC_STATES:
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     petition = close_if_due(deps, petition)
     now = deps.clock()
     key = follower_key(email)
@@ -92,7 +93,7 @@ def _by_token(deps, body, check):
     found = TOKEN.match(token)
     follower = deps.petitions.signature(found.group(1), FOLLOWER + found.group(2)) if found else None
     if follower is None or not check(follower, token):
-        raise NotFound("That link is not (or no longer) valid.", code="follower_not_found")
+        raise NotFound(FOLLOW_LINK_NOT_VALID, code="follower_not_found")
     return follower
 
 

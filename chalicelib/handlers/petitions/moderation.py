@@ -19,6 +19,8 @@ from .canonical import postcode as canonical_postcode
 from .drafting import petition_or_404, view
 from .limits import NOTE_MAX, REJECTIONS, RESPONSE_MAX
 from .notices import notice_event
+from .wording import (DEBATE_NOT_PUBLISHED, KEPT_CHANGING_WHILE_AUDITING, NOTHING_TO_MATCH, PETITION_CHANGED_FIRST,
+                      PUBLISH_NOT_AWAITING_MODERATION, REJECT_NOT_AWAITING_MODERATION, RESPOND_NOT_PUBLISHED)
 
 
 def queue(deps, params):
@@ -59,8 +61,7 @@ def _change(deps, petition, version, action, changes, event=None):
 
 
 def _stale(deps, current):
-    raise Stale(view(deps, current, private=True), f'"{current.version}"',
-                "Someone changed this petition first; here it is as it is now.")
+    raise Stale(view(deps, current, private=True), f'"{current.version}"', PETITION_CHANGED_FIRST)
 
 
 def _note(body, problems, required=False, field="note", limit=NOTE_MAX):
@@ -80,7 +81,7 @@ def publish(deps, petition_id, body, version):
     problems.raise_if_any()
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("sponsored", "pending"):
-        raise Conflict("Only a petition awaiting moderation can be published.", code="not_awaiting_moderation")
+        raise Conflict(PUBLISH_NOT_AWAITING_MODERATION, code="not_awaiting_moderation")
     now = deps.clock()
     old = petition.state
     petition.state, petition.opened_at = "open", now
@@ -103,7 +104,7 @@ def reject(deps, petition_id, body, version):
     problems.raise_if_any()
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("sponsored", "pending"):
-        raise Conflict("Only a petition awaiting moderation can be rejected.", code="not_awaiting_moderation")
+        raise Conflict(REJECT_NOT_AWAITING_MODERATION, code="not_awaiting_moderation")
     now = deps.clock()
     old = petition.state
     petition.state = "rejected"
@@ -123,7 +124,7 @@ def respond(deps, petition_id, body, version):
     problems.raise_if_any()
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("open", "closed"):
-        raise Conflict("Only a published petition can be responded to.", code="petition_not_published")
+        raise Conflict(RESPOND_NOT_PUBLISHED, code="petition_not_published")
     now = deps.clock()
     before = (petition.response or {}).get("text")
     first = petition.response_at is None
@@ -143,7 +144,7 @@ def schedule_debate(deps, petition_id, body, version):
     problems.raise_if_any()
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("open", "closed"):
-        raise Conflict("Only a published petition can be debated.", code="petition_not_published")
+        raise Conflict(DEBATE_NOT_PUBLISHED, code="petition_not_published")
     before = dict(petition.debate or {}) or None
     now = deps.clock()
     petition.debate = {"date": day, "note": note, "at": stamp(now), "by": deps.principal.user_id}
@@ -160,7 +161,7 @@ def debate_at_meeting(deps, petition_id, place, version):
     only if it moves to another; staff's note stays."""
     petition = petition_or_404(deps, petition_id)
     if petition.state not in ("open", "closed"):
-        raise Conflict("Only a published petition can be debated.", code="petition_not_published")
+        raise Conflict(DEBATE_NOT_PUBLISHED, code="petition_not_published")
     before = dict(petition.debate or {}) or None
     now = deps.clock()
     petition.debate = {"note": (before or {}).get("note", ""), **place, "at": stamp(now),
@@ -202,7 +203,7 @@ def criteria(body):
         problems.add("dry_run", "Must be true or false.")
     problems.raise_if_any()
     if not out:
-        raise Unacceptable("Name a domain, postcode, client or time window (since/until).", code="nothing_to_match")
+        raise Unacceptable(NOTHING_TO_MATCH, code="nothing_to_match")
     return out
 
 
@@ -264,8 +265,7 @@ def _audit_invalidation(deps, petition_id, shown, invalidated, uncounted):
             return
         except EditConflict:
             continue
-    raise Conflict("The petition kept changing; the signatures were invalidated but try again to audit it.",
-                   code="edit_conflict")
+    raise Conflict(KEPT_CHANGING_WHILE_AUDITING, code="edit_conflict")
 
 
 def close_due(deps):

@@ -24,7 +24,7 @@ from ...storage.petitions import NO_WARD, Signature
 from . import canonical
 from .drafting import close_if_due, validation_equal
 from .limits import NAME_MAX, PETITION_ID_PATTERN
-from .wording import SIGNATURE
+from .wording import NO_SUCH_PETITION, NOT_TAKING_SIGNATURES, SIGNATURE, SIGNATURE_LINK_NOT_VALID
 
 ANSWER = {"status": "check_email",
           "message": "Thank you. We have sent you an email: your signature counts once you follow its link."}
@@ -62,12 +62,12 @@ def sign(deps, petition_id, body, sponsor=False):
     name, email, postcode = _fields(body, sponsor)
     petition = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
     if petition is None or (sponsor and not validation_equal(body.get("token"), petition.sponsor_token)):
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     if petition.state in ("pending", "sponsored") and not sponsor:
-        raise NotFound("No such petition.", code="petition_not_found")
+        raise NotFound(NO_SUCH_PETITION, code="petition_not_found")
     petition = close_if_due(deps, petition)
     if petition.state not in (("pending", "sponsored") if sponsor else ("open",)):
-        raise Conflict("This petition is not taking signatures.", code="petition_not_open")
+        raise Conflict(NOT_TAKING_SIGNATURES, code="petition_not_open")
     now = deps.clock()
     rules = petition_settings()
     limit, seconds = rules["client_limit"]
@@ -129,8 +129,7 @@ def confirm(deps, body):
     # signer's e-mail and name could work out, and must not tell them they signed.
     if signature is None or signature.state == "invalidated" or not ids.constant_time_equal(
             digest, signature.confirm_hash or ""):
-        raise NotFound("That link is not (or no longer) valid; sign again to be sent a new one.",
-                       code="signature_not_found")
+        raise NotFound(SIGNATURE_LINK_NOT_VALID, code="signature_not_found")
     if signature.state == "pending" and deps.petitions.confirm(signature, digest, deps.clock()):
         count(deps, signature)
     petition = deps.petitions.get(petition_id)

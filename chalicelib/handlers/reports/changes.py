@@ -7,8 +7,7 @@ from ...errors import Conflict, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from .tracking import find_report
 from .transition import transition
-
-EDIT_CONFLICT = "The report changed while you were editing it; reload and try again."
+from .wording import CHANGED_WHILE_EDITING, UPDATE_BEING_RECORDED
 
 
 def change_state(deps, report_id, new_state, text=None, author="council", idempotency=None, media_url=None,
@@ -32,9 +31,9 @@ def change_state(deps, report_id, new_state, text=None, author="council", idempo
     try:
         deps.reports.apply([write], idempotency=idempotency)
     except EditConflict:
-        raise Conflict(EDIT_CONFLICT, code="edit_conflict")
+        raise Conflict(CHANGED_WHILE_EDITING, code="edit_conflict")
     except AlreadyExists:
-        raise Conflict("This update is being recorded already.", code="request_in_progress")
+        raise Conflict(UPDATE_BEING_RECORDED, code="request_in_progress")
     return report
 
 

@@ -12,7 +12,7 @@ from ..shared import events, idempotency, placement
 from . import hooks
 from . import uploads as photo_handler
 from . import views
-from .wording import REPORT
+from .wording import IDENTICAL_REQUEST_IN_PROGRESS, NO_REFERENCE_FREE, PHOTO_ON_ANOTHER_REPORT, REPORT
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
@@ -106,9 +106,9 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             replay = _replay(deps, key, fingerprint)
             if replay:
                 return replay, False
-            raise Conflict("An identical request is being processed; retry shortly.", code="request_in_progress")
+            raise Conflict(IDENTICAL_REQUEST_IN_PROGRESS, code="request_in_progress")
         except EditConflict:  # the upload's condition: attached meanwhile
-            raise Conflict("A photo is already attached to another report.", code="photo_already_used")
+            raise Conflict(PHOTO_ON_ANOTHER_REPORT, code="photo_already_used")
         except Throttled:
             # A twin with the same Idempotency-Key may hold the items: its answer is ours.
             replay = _replay(deps, key, fingerprint) if key else None
@@ -116,7 +116,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
                 return replay, False
             raise
         return views.private_view(deps, report, service, tracking_token=token, sends=sends), True
-    raise ServiceUnavailable("Could not allocate a reference; retry.", code="busy")
+    raise ServiceUnavailable(NO_REFERENCE_FREE, code="busy")
 
 
 def _validate(deps, body, keep_unknown_fields=False):

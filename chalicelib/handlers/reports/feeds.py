@@ -23,6 +23,7 @@ from . import views
 from .limits import FEED_MAX_ITEMS as MAX_ITEMS, FEED_RADIUS_DEFAULT_M as RADIUS_DEFAULT_M, \
     FEED_RADIUS_MAX_M as RADIUS_MAX_M, FEED_RADIUS_MIN_M as RADIUS_MIN_M
 from .capped_read import read_capped
+from .wording import NO_SUCH_WARD
 MAX_COVER_CELLS = 96
 # Finding the newest needs every open report in the area (the index is in
 # geohash order, not time order): read up to this many, shared fairly between
@@ -62,7 +63,7 @@ def ward_area(deps, ward_id):
     """A ward read as its bounding box's cells, then its boundary as the exact test."""
     ward = deps.wards.get(ward_id) if isinstance(ward_id, str) and 0 < len(ward_id) <= 64 else None
     if ward is None:
-        raise NotFound(f"There is no ward {str(ward_id)[:64]!r}.", code="ward_not_found")
+        raise NotFound(NO_SUCH_WARD.format(ward=str(ward_id)[:64]), code="ward_not_found")
     area = FeedArea(title=f"in {ward.name} ward",
                     cover=cells.cover_bbox(*ward.bbox, max_cells=MAX_COVER_CELLS),
                     contains=ward.contains)

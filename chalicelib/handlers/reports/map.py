@@ -21,6 +21,7 @@ from ...storage import metering
 from ...geo.geojson import feature_collection
 from . import views
 from .limits import DATE_PATTERN, MAP_MAX_SERVICE_CODES
+from .wording import AREA_TOO_LARGE
 
 # Queries one map request may make, whatever its filters: ranges x open/closed x
 # categories multiply, and an anonymous request must not cost a thousand reads.
@@ -52,7 +53,7 @@ def map_reports(deps, params):
     problems.raise_if_any()
 
     if cells.cover_count(w, s, e, n, cells.PARTITION_PRECISION) > MAX_PARTITIONS:
-        raise Unacceptable("That area is too large for one map query; zoom in.", code="bbox_too_large",
+        raise Unacceptable(AREA_TOO_LARGE, code="bbox_too_large",
                            fields=[{"field": "bbox", "message": "Too large."}])
     buckets = sorted({states.bucket(x) for x in wanted})
     # Each category's own partitions while the budget allows a few ranges for each.

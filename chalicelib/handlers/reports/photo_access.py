@@ -24,6 +24,7 @@ import hmac
 
 from ... import visibility
 from ...errors import NotFound
+from .wording import NO_SUCH_PHOTO
 
 VIEW_LINK_S = 6 * 3600
 BODY_LINK_S = 30 * 86400
@@ -43,9 +44,9 @@ def location(deps, name, query):
     """The photo's short-lived S3 URL for this caller, or NotFound."""
     from .uploads import PHOTO_NAME, PHOTO_PREFIX
     if not PHOTO_NAME.match(name or ""):
-        raise NotFound("No such photo.", code="photo_not_found")
+        raise NotFound(NO_SUCH_PHOTO, code="photo_not_found")
     if not (_signed(deps, name, query) or _visible(deps, name)):
-        raise NotFound("No such photo.", code="photo_not_found")
+        raise NotFound(NO_SUCH_PHOTO, code="photo_not_found")
     return deps.blobs.download_url(PHOTO_PREFIX + name, expires_in=S3_URL_S)
 
 

@@ -2,6 +2,7 @@
 from ... import validation
 from ...errors import NotFound
 from ..shared import targets
+from .wording import NO_SUCH_SERVICE
 
 
 def list_services(deps, params=None):
@@ -37,7 +38,7 @@ def _point(params):
 def get_service(deps, code):
     service = deps.services.get(code)
     if service is None or not service.get("active", True):
-        raise NotFound(f"No service {code!s:.40}.", code="service_not_found")
+        raise NotFound(NO_SUCH_SERVICE.format(code=code), code="service_not_found")
     return _public(service, deps)
 
 

@@ -23,6 +23,8 @@ from ...storage.records import Supporter
 from ..shared.emails import canonical
 from ..shared.idempotency import request_key
 from .tracking import find_report
+from .wording import (EMAIL_OR_SIGN_IN, NO_SUCH_REPORT, OWN_REPORT, REPORT_CHANGING, REPORT_CLOSED,
+                      SUPPORT_LINK_NOT_VALID)
 
 RESEND_MINUTES = 10
 CONFIRM_WITHIN = timedelta(days=7)
@@ -55,12 +57,12 @@ def support(deps, report_id, body, idempotency_key=None):
     own = p is not None and p.email and p.email_verified and (
         email is None or canonical(email) == canonical(p.email))
     if email is None and not own:
-        raise Unacceptable("Give an email address, or sign in with a verified one.", code="email_required",
+        raise Unacceptable(EMAIL_OR_SIGN_IN, code="email_required",
                            fields=[{"field": "email",
                                     "message": "Is required unless you are signed in with a verified email address."}])
     report = _supportable(deps, report_id)
     if own and report.user_id and report.user_id == p.user_id:
-        raise Conflict("You reported this problem: it counts you already.", code="own_report")
+        raise Conflict(OWN_REPORT, code="own_report")
     now = deps.clock()
     email = p.email if own else email
     key = supporter_key(email)
@@ -96,9 +98,9 @@ def _supportable(deps, report_id):
     report = find_report(deps, report_id)
     service = deps.services.get(report.service_code) or {}
     if not visibility.details_are_public(report, service):
-        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
+        raise NotFound(NO_SUCH_REPORT.format(report_id=report_id), code="report_not_found")
     if not states.is_open(report.state):
-        raise Conflict("This report is closed: report the problem again if it is back.", code="report_closed")
+        raise Conflict(REPORT_CLOSED, code="report_closed")
     return report
 
 
@@ -119,8 +121,7 @@ def confirm(deps, body):
     """POST /v1/supporters/confirm {token}: count the supporter, once."""
     _, supporter = by_token(deps, body)
     if supporter is None or (supporter.state == "pending" and supporter.expires and supporter.expires < deps.clock()):
-        raise NotFound("That link is not (or no longer) valid; say \"me too\" again to be sent a new one.",
-                       code="supporter_not_found")
+        raise NotFound(SUPPORT_LINK_NOT_VALID, code="supporter_not_found")
     report = find_report(deps, supporter.report_id)
     if supporter.state == "pending":
         return _count(deps, report, supporter)
@@ -155,7 +156,7 @@ def _count(deps, report, supporter):
                 break  # counted by a twin confirmation
             report = find_report(deps, report.id)
     else:
-        raise Conflict("The report is changing right now; try again in a moment.", code="edit_conflict")
+        raise Conflict(REPORT_CHANGING, code="edit_conflict")
     return _answer(find_report(deps, report.id))
 
 

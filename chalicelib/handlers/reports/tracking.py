@@ -3,6 +3,7 @@ owner, staff in scope, or the holder of its tracking token) and its timeline."""
 from ... import ids, visibility
 from ...errors import ApiError, NotFound
 from . import views
+from .wording import NO_SUCH_REPORT, TOKEN_DOES_NOT_OPEN
 
 
 def get_report(deps, report_id, token=None):
@@ -39,8 +40,7 @@ def opens_privately(deps, report, token=None):
     from ...auth.policy import can_see_private
     if token is not None:
         if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
-            raise ApiError("That tracking token does not open this report.", status=403,
-                           code="invalid_token")
+            raise ApiError(TOKEN_DOES_NOT_OPEN, status=403, code="invalid_token")
         return True
     return can_see_private(deps.principal, report)
 
@@ -48,7 +48,7 @@ def opens_privately(deps, report, token=None):
 def _refuse_unless_public(report, report_id):
     """A form's case is as unknown to the public as a reference never given."""
     if visibility.form_reference(report):
-        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
+        raise NotFound(NO_SUCH_REPORT.format(report_id=report_id), code="report_not_found")
 
 
 def find_report(deps, report_id):
@@ -56,5 +56,5 @@ def find_report(deps, report_id):
     rid = ids.normalise_report_id(report_id or "")
     report = deps.reports.get(rid) if ids.is_report_id(rid) else None
     if report is None:
-        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")
+        raise NotFound(NO_SUCH_REPORT.format(report_id=report_id), code="report_not_found")
     return report

@@ -13,6 +13,8 @@ from ...errors import ApiError, PayloadTooLarge, Unacceptable
 from ...stamps import stamp
 from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
 from ...storage.records import Upload
+from .wording import (FILE_TOO_LARGE, PHOTO_ALREADY_ATTACHED, PHOTO_NEVER_UPLOADED, PHOTO_TOO_LARGE,
+                      UPLOAD_UNKNOWN_OR_EXPIRED)
 
 UPLOAD_EXPIRES = timedelta(minutes=15)
 UPLOAD_KEEP = timedelta(days=1)  # an unattached upload is forgotten after this
@@ -34,7 +36,7 @@ def create_upload(deps, body, form_token=None):
         problems.add("size", "Must be the file size in bytes.")
     elif size > most:
         photo = content_type in photos.CONTENT_TYPES
-        raise PayloadTooLarge(f"{'Photos' if photo else 'Files'} can be at most {most // (1024 * 1024)} MB.",
+        raise PayloadTooLarge((PHOTO_TOO_LARGE if photo else FILE_TOO_LARGE).format(megabytes=most // (1024 * 1024)),
                               code="photo_too_large" if photo else "file_too_large",
                               fields=[{"field": "size", "message": "Too large."}])
     problems.raise_if_any()
@@ -84,17 +86,17 @@ def attach(deps, upload_ids, now):
         if upload is not None and upload.owner and upload.owner != _caller(deps):
             upload = None  # another account's photo: as unknown to this caller as one never made
         if upload is None or (upload.expires and upload.expires < now):
-            raise Unacceptable("That photo upload is unknown or has expired; upload it again.",
+            raise Unacceptable(UPLOAD_UNKNOWN_OR_EXPIRED,
                                code="upload_not_found", fields=[{"field": field, "message": "Unknown upload."}])
         if upload.report_id:
-            raise ApiError("That photo is already attached to a report.", status=409,
+            raise ApiError(PHOTO_ALREADY_ATTACHED, status=409,
                            code="photo_already_used", fields=[{"field": field, "message": "Already used."}])
         try:
             if deps.blobs.size_of(UPLOAD_PREFIX + upload_id) > photos.MAX_BYTES:
                 raise photos.PhotoRejected("photo_too_large", "Photos can be at most 10 MB.")
             cleaned = photos.clean_photo(deps.blobs.read(UPLOAD_PREFIX + upload_id))
         except BlobMissing:
-            raise Unacceptable("The photo was never uploaded; send the file to the upload URL first.",
+            raise Unacceptable(PHOTO_NEVER_UPLOADED,
                                code="upload_missing", fields=[{"field": field, "message": "No file."}])
         except photos.PhotoRejected as e:
             raise Unacceptable(e.message, code=e.code, fields=[{"field": field, "message": e.message}])

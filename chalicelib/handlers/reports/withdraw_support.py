@@ -17,18 +17,18 @@ from ...errors import Conflict, NotFound, Unacceptable
 from ...storage.errors import EditConflict
 from .support import ATTEMPTS, by_token, supporter_key
 from .tracking import find_report
+from .wording import EMAIL_NOT_VERIFIED, NO_SUCH_REPORT, REPORT_CHANGING, WITHDRAW_LINK_NOT_VALID
 
 
 def withdraw_mine(deps, report_id):
     """DELETE /v1/reports/{id}/supporters/me: the signed-in resident's support."""
     p = deps.principal
     if not (p.email and p.email_verified):
-        raise Unacceptable("Only a verified email address supports a report; yours is not verified yet.",
-                           code="email_required")
+        raise Unacceptable(EMAIL_NOT_VERIFIED, code="email_required")
     report = find_report(deps, report_id)
     key = supporter_key(p.email)
     if deps.supporters.get(report.id, key) is None and not _public(deps, report):
-        raise NotFound(f"No report {report_id!s:.40}.", code="report_not_found")  # tells no one it exists
+        raise NotFound(NO_SUCH_REPORT.format(report_id=report_id), code="report_not_found")  # tells no one it exists
     return _withdraw(deps, report, key)
 
 
@@ -41,7 +41,7 @@ def withdraw_by_link(deps, body):
     if report is not None and _public(deps, report):
         # Gone already (withdrawn by this link or another way): a retry answers as the first did.
         return _answer(report)
-    raise NotFound("That link is not a valid link to withdraw support.", code="supporter_not_found")
+    raise NotFound(WITHDRAW_LINK_NOT_VALID, code="supporter_not_found")
 
 
 def _withdraw(deps, report, key):
@@ -61,7 +61,7 @@ def _withdraw(deps, report, key):
                 pass  # a twin withdrew it, or the report changed: read both again
         report = find_report(deps, report.id)
     else:
-        raise Conflict("The report is changing right now; try again in a moment.", code="edit_conflict")
+        raise Conflict(REPORT_CHANGING, code="edit_conflict")
     return _answer(report)
 
 

@@ -2,7 +2,9 @@
 writes errors (REPORT); and the council's words for a report's new state: a response template's text
 with its placeholders filled from the report. Staff manage the templates
 (staff/templates.py); whoever changes a report (staff, a crew's done) words
-the change through here, so a public update says the same whoever made it."""
+the change through here, so a public update says the same whoever made it.
+And what the reports' routes say when they refuse (a report not found, a link
+not valid, a photo too large)."""
 import re
 from datetime import date
 
@@ -14,6 +16,37 @@ REPORT = {"description": {"missing": "Enter a description of the problem"}}
 FORM_CASE_PRIVATE = "This case came from a form: it is the resident's own, and nothing of it can be made public."
 NOT_FOR_A_FORM_CASE = ("This case came from a form: it is answered at a desk, so street work (a crew, a place, "
                        "another body, a duplicate) is not for it.")
+
+# Refusals: what the API answers when it will not do what was asked.
+# Nothing (or nothing public) by that name.
+NO_SUCH_REPORT = "No report {report_id!s:.40}."
+NO_SUCH_SERVICE = "No service {code!s:.40}."
+NO_SUCH_WARD = "There is no ward {ward!r}."
+NO_SUCH_PHOTO = "No such photo."
+# A link or token that does not open what it names.
+TOKEN_DOES_NOT_OPEN = "That tracking token does not open this report."
+SUPPORT_LINK_NOT_VALID = "That link is not (or no longer) valid; say \"me too\" again to be sent a new one."
+WITHDRAW_LINK_NOT_VALID = "That link is not a valid link to withdraw support."
+# Someone else changed the report, or the same request is under way.
+CHANGED_WHILE_EDITING = "The report changed while you were editing it; reload and try again."
+REPORT_CHANGING = "The report is changing right now; try again in a moment."
+UPDATE_BEING_RECORDED = "This update is being recorded already."
+IDENTICAL_REQUEST_IN_PROGRESS = "An identical request is being processed; retry shortly."
+NO_REFERENCE_FREE = "Could not allocate a reference; retry."
+# Supporting a report ("me too").
+EMAIL_OR_SIGN_IN = "Give an email address, or sign in with a verified one."
+EMAIL_NOT_VERIFIED = "Only a verified email address supports a report; yours is not verified yet."
+OWN_REPORT = "You reported this problem: it counts you already."
+REPORT_CLOSED = "This report is closed: report the problem again if it is back."
+# Photos and files.
+PHOTO_TOO_LARGE = "Photos can be at most {megabytes} MB."
+FILE_TOO_LARGE = "Files can be at most {megabytes} MB."
+UPLOAD_UNKNOWN_OR_EXPIRED = "That photo upload is unknown or has expired; upload it again."
+PHOTO_NEVER_UPLOADED = "The photo was never uploaded; send the file to the upload URL first."
+PHOTO_ALREADY_ATTACHED = "That photo is already attached to a report."
+PHOTO_ON_ANOTHER_REPORT = "A photo is already attached to another report."
+# The map.
+AREA_TOO_LARGE = "That area is too large for one map query; zoom in."
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Only what the public may read: a template's text becomes a public update.

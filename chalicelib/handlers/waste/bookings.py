@@ -15,7 +15,8 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
-from .wording import BOOKING, DAY_NOT_OFFERED, ITEMS_COUNT, for_people, top_up
+from .wording import (BOOKING, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, NO_SUCH_BOOKING, NOT_AN_OFFERED_DAY,
+                      PAST_CUT_OFF, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -49,7 +50,7 @@ def booking_or_404(deps, booking_id):
     found = deps.bulky.get(booking_id) if re.fullmatch(BOOKING_ID_PATTERN, booking_id or "") else None
     caller = deps.principal
     if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
-        raise NotFound("No such booking.", code="booking_not_found")
+        raise NotFound(NO_SUCH_BOOKING, code="booking_not_found")
     return found
 
 
@@ -131,7 +132,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         return earlier, False
     address, round_model = property_round(deps, uprn, settings)
     if date.fromisoformat(day) not in candidates(deps, round_model, settings):
-        raise Unacceptable("That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates).",
+        raise Unacceptable(NOT_AN_OFFERED_DAY,
                            code="date_not_offered", fields=[{"field": "date", "message": DAY_NOT_OFFERED}])
     now = deps.clock()
     booking = BulkyBooking(
@@ -145,7 +146,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         deps.bulky.hold(booking, settings["capacity_per_day"], claim.record(booking.id, now, IDEMPOTENCY_HOURS),
                         event)
     except SlotFull:
-        raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
+        raise Conflict(DAY_FULLY_BOOKED, code="slot_full") from None
     except AlreadyExists:
         return claim.twin(), False
     if waived:
@@ -192,10 +193,9 @@ def cancel(deps, booking_id):
     if booking.status == "cancelled":
         return read(deps, booking_id)
     if booking.status == "released":
-        raise Conflict("That booking was not paid for, so there is nothing to cancel.", code="booking_not_active")
+        raise Conflict(UNPAID_NOTHING_TO_CANCEL, code="booking_not_active")
     if deps.clock() >= cut_off(date.fromisoformat(booking.date)):
-        raise Unacceptable("It is past the cut-off for this collection (14:00 the working day before).",
-                           code="past_cut_off")
+        raise Unacceptable(PAST_CUT_OFF, code="past_cut_off")
     if booking.status == "held":
         booking = _stop_paying(deps, booking)
         if booking.status == "held":

@@ -30,7 +30,9 @@ from .bookings import IDEMPOTENCY_HOURS, band_of, booking_or_404, priced, read
 from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .limits import LOCATION_MAX, NOTES_MAX
-from .wording import BOOKING, DAY_NOT_OFFERED
+from .wording import (BOOKING, BOOKING_CHANGED_MEANWHILE, CHANGE_AWAITING_PAYMENT, CHANGE_REFUND_UNDER_WAY,
+                      CHOOSE_A_NEW_DAY, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, NOT_AN_OFFERED_DAY, ONLY_CONFIRMED_CHANGED,
+                      PAST_CUT_OFF, REBOOKING_MOVES_DAY_ONLY)
 
 FIELDS = ("date", "items", "location", "notes")
 
@@ -50,26 +52,23 @@ def change(deps, booking_id, body, idempotency_key):
     settings, _ = current(deps)
     after = _wanted(deps, booking, body, settings)
     if booking.status != "confirmed":
-        raise Conflict("Only a confirmed (paid) booking can be changed.", code="booking_not_active")
+        raise Conflict(ONLY_CONFIRMED_CHANGED, code="booking_not_active")
     from .not_collected import may_rebook
     rebooking = may_rebook(booking)
     if rebooking and (after["date"] == booking.date or after["amount"] != booking.amount
                       or [i["id"] for i in after["items"]] != [i["id"] for i in booking.items]):
-        raise Unacceptable("A free rebooking moves the same items to another offered day: choose a new day.",
-                           code="rebook_date_only", fields=[{"field": "date", "message": "Choose a new day."}])
+        raise Unacceptable(REBOOKING_MOVES_DAY_ONLY, code="rebook_date_only",
+                           fields=[{"field": "date", "message": CHOOSE_A_NEW_DAY}])
     if not rebooking and deps.clock() >= cut_off(date.fromisoformat(booking.date)):
-        raise Unacceptable("It is past the cut-off for this collection (14:00 the working day before).",
-                           code="past_cut_off")
+        raise Unacceptable(PAST_CUT_OFF, code="past_cut_off")
     if booking.due == CHANGE_REFUND:
-        raise Conflict("The last change's refund is still being made; try again in a few minutes.",
-                       code="change_in_progress")
+        raise Conflict(CHANGE_REFUND_UNDER_WAY, code="change_in_progress")
     if booking.pending:
-        raise Conflict("A change is waiting for its difference to be paid: pay it, or wait until its hold ends.",
-                       code="change_in_progress")
+        raise Conflict(CHANGE_AWAITING_PAYMENT, code="change_in_progress")
     if after["date"] != booking.date:
         _, round_model = property_round(deps, booking.uprn, settings)
         if date.fromisoformat(after["date"]) not in candidates(deps, round_model, settings):
-            raise Unacceptable("That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates).",
+            raise Unacceptable(NOT_AN_OFFERED_DAY,
                                code="date_not_offered", fields=[{"field": "date", "message": DAY_NOT_OFFERED}])
     difference = after["amount"] - booking.amount
     now = deps.clock()
@@ -141,9 +140,9 @@ def _written(deps, write, claim):
     try:
         write()
     except SlotFull:
-        raise Conflict("That day has just been fully booked; choose another.", code="slot_full") from None
+        raise Conflict(DAY_FULLY_BOOKED, code="slot_full") from None
     except AlreadyExists:
         return claim.twin()
     except EditConflict:
-        raise Conflict("The booking changed meanwhile; read it again.", code="booking_changed") from None
+        raise Conflict(BOOKING_CHANGED_MEANWHILE, code="booking_changed") from None
     return None

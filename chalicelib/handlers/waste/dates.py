@@ -9,6 +9,7 @@ from ...stamps import TIMEZONE, london_today, stamp
 from ..places.bins import address_or_404, rounds_for
 from .catalogue import current
 from .limits import CUT_OFF_HOUR
+from .wording import NO_ROUND_FOR_PROPERTY
 
 
 def cut_off(day):
@@ -28,8 +29,7 @@ def property_round(deps, uprn, settings):
     for stream, found in rounds_for(deps, address):
         if stream == settings["round_stream"]:
             return address, found
-    raise NotFound(f"No {settings['round_stream']} round is known for this property, so no bulky collection "
-                   "can be booked online; call the council.", code="no_round")
+    raise NotFound(NO_ROUND_FOR_PROPERTY.format(stream=settings["round_stream"]), code="no_round")
 
 
 def candidates(deps, round_model, settings):

@@ -18,7 +18,8 @@ from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
-from .wording import BINS_COUNT, for_people
+from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT_UNDER_WAY, NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION,
+                      ONLY_ACTIVE_CANCELLED, for_people)
 
 log = logging.getLogger(__name__)
 RULES = {"first_bin_price": (0, PRICE_MAX * 10), "other_bin_price": (0, PRICE_MAX * 10),
@@ -80,8 +81,7 @@ def view(sub, payment=None):
 def _garden_round(deps, address):
     found = dict(rounds_for(deps, address)).get("garden")
     if found is None:
-        raise Unacceptable("This property is not on a garden waste round, so it cannot subscribe online.",
-                           code="no_garden_round")
+        raise Unacceptable(NO_GARDEN_ROUND, code="no_garden_round")
     return found
 
 
@@ -97,8 +97,8 @@ def next_term(deps, uprn, settings):
         end = date.fromisoformat(active[0].end)
         opens = end - timedelta(days=settings["renewal_opens_days"])
         if today < opens:
-            raise Conflict(f"This property is subscribed until {for_people(end)}; renewing opens on "
-                           f"{for_people(opens)}.", code="already_subscribed")
+            raise Conflict(ALREADY_SUBSCRIBED.format(until=for_people(end), opens=for_people(opens)),
+                           code="already_subscribed")
         start, renewing = end + timedelta(days=1), True
     return start, start + timedelta(days=settings["term_days"] - 1), renewing
 
@@ -155,8 +155,7 @@ def subscribe(deps, body, idempotency_key):
         if earlier:
             return earlier, False
         if e.args and e.args[0] == "subscription":
-            raise Conflict("Someone is paying for this property's garden waste right now, or it is paid "
-                           "for already.", code="subscription_in_progress") from None
+            raise Conflict(GARDEN_PAYMENT_UNDER_WAY, code="subscription_in_progress") from None
         raise
     try:
         payment = payments.start(
@@ -188,7 +187,7 @@ def _get(deps, sub_id):
 def _mine_or_404(deps, sub_id):
     sub, caller = _get(deps, sub_id), deps.principal
     if sub is None or caller is None or not (caller.is_staff or sub.user_id == caller.user_id):
-        raise NotFound("No such subscription.", code="subscription_not_found")
+        raise NotFound(NO_SUCH_SUBSCRIPTION, code="subscription_not_found")
     return sub
 
 
@@ -203,7 +202,7 @@ def cancel(deps, sub_id):
     if sub.status == "active":
         deps.garden.cancel(sub.uprn, sub.start, deps.clock(), "cancelled_by_resident")
     elif sub.status != "cancelled":
-        raise Conflict("Only an active subscription can be cancelled.", code="subscription_not_active")
+        raise Conflict(ONLY_ACTIVE_CANCELLED, code="subscription_not_active")
     return read(deps, sub_id)
 
 

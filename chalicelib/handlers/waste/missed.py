@@ -10,7 +10,7 @@ from ...errors import Unacceptable
 from ...stamps import london_today
 from ..places.bins import LABELS, address_or_404, rounds_for
 from ..reports.create import create_report
-from .wording import CONTAINER_NOT_HERE, for_people
+from .wording import CONTAINER_NOT_DELIVERED, CONTAINER_NOT_HERE, NOT_REPORTABLE_NOW, for_people
 
 SERVICE = "missed_bin"
 WORKING_DAYS = 2
@@ -84,17 +84,15 @@ def report(deps, uprn, body):
     round_model = dict(rounds_for(deps, address)).get(stream)
     window = _window(deps, round_model) if round_model else None
     if window is None:
-        raise Unacceptable(f"The {LABELS[stream].lower()} cannot be reported missed now: from the day after "
-                           f"its collection until {WORKING_DAYS} working days after it "
-                           "(GET /v1/places/{uprn}/missed-bins).", code="not_reportable",
+        raise Unacceptable(NOT_REPORTABLE_NOW.format(stream=LABELS[stream].lower(), working_days=WORKING_DAYS),
+                           code="not_reportable",
                            fields=[{"field": "stream", "message": "Not reportable now."}])
     ordered = None
     if container is not None:
         ordered = next((c for c in _ordered(_delivered(deps, address.uprn), stream, window[0])
                         if c["container"] == container), None)
         if ordered is None:
-            raise Unacceptable(f"No {container} was delivered to this property before its "
-                               f"{for_people(window[0])} collection, so it cannot be reported missed from it.",
+            raise Unacceptable(CONTAINER_NOT_DELIVERED.format(container=container, collection=for_people(window[0])),
                                code="not_reportable", fields=[{"field": "container", "message": CONTAINER_NOT_HERE}])
     collection = _collection(uprn, stream, window[0])
     user_id = deps.principal.user_id

@@ -27,6 +27,7 @@ from . import receipts
 from .receipts import pounds
 from .limits import CHANGE_PURPOSE, HOLD_MINUTES
 from .steps import next_step
+from .wording import CHANGE_PAYMENT_BEING_TAKEN
 
 log = logging.getLogger(__name__)
 KEPT = ("date", "items", "amount", "location", "notes")
@@ -127,8 +128,7 @@ def stop(deps, booking):
         return booking
     payment = deps.payments.get(booking.pending_payment) if booking.pending_payment else None
     if not payments.stopped(deps, payment):
-        raise Conflict("The change's payment is being taken this moment; try again in a minute.",
-                       code="change_in_progress")
+        raise Conflict(CHANGE_PAYMENT_BEING_TAKEN, code="change_in_progress")
     now = deps.bulky.get(booking.id)
     if now.pending and now.pending_payment == booking.pending_payment:
         deps.bulky.let_change_go(now, now.pending_payment, saved_step(now.pending))

@@ -14,12 +14,13 @@ from ...errors import NotFound
 from ...stamps import london_today
 from .garden import rules
 from .limits import CREW_ROUND_DAYS
+from .wording import GARDEN_CREW_ONLY, NO_SUCH_GARDEN_ROUND
 
 
 def crew_round(deps, round_id, params):
     settings, _ = rules(deps)
     if deps.principal.team != settings["crew_team"]:
-        raise Forbidden("Garden rounds' lists are for the crew that empties garden bins.", code="not_garden_crew")
+        raise Forbidden(GARDEN_CREW_ONLY, code="not_garden_crew")
     today = london_today(deps.clock())
     problems = validation.Problems()
     day = today
@@ -32,7 +33,7 @@ def crew_round(deps, round_id, params):
     problems.raise_if_any()
     found = deps.bin_rounds.get(round_id) if isinstance(round_id, str) and len(round_id) <= 40 else None
     if found is None or found.stream != "garden":
-        raise NotFound("No such garden round.", code="round_not_found")
+        raise NotFound(NO_SUCH_GARDEN_ROUND, code="round_not_found")
     goes_out = any(c.date == day for c in bindays.collections(found.to_round(), day, until=day + timedelta(days=1)))
     stops = []
     if goes_out:

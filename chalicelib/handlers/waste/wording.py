@@ -1,7 +1,9 @@
 """What a bulky booking's and a garden subscription's checks say to a
 resident, in each field's own words as GOV.UK writes errors ("Choose a day
 for the collection"), so every client shows the same sentences. Fields only
-a program fills (uprn, ids) keep the checks' terse words for developers."""
+a program fills (uprn, ids) keep the checks' terse words for developers.
+And what waste's routes say when they refuse (a day not offered, a booking
+past its cut-off, a bin not reportable missed yet)."""
 from .limits import LOCATION_MAX, NOTES_MAX
 
 DAY = "Choose a day for the collection"
@@ -38,3 +40,35 @@ BOOKING = {
     "notes": {"length": f"Notes for the crew must be {NOTES_MAX} characters or fewer"},
 }
 CONTAINER_NOT_HERE = "Choose a container delivered before that collection"
+CHOOSE_A_NEW_DAY = "Choose a new day."
+
+# Refusals: what the API answers when it will not do what was asked.
+# Nothing (or nothing of yours) by that name.
+NO_SUCH_BOOKING = "No such booking."
+NO_SUCH_SUBSCRIPTION = "No such subscription."
+NO_SUCH_GARDEN_ROUND = "No such garden round."
+NO_ROUND_FOR_PROPERTY = ("No {stream} round is known for this property, so no bulky collection can be booked online; "
+                         "call the council.")
+GARDEN_CREW_ONLY = "Garden rounds' lists are for the crew that empties garden bins."
+# A bulky booking's day. "{uprn}" is the route's own words, not a placeholder: never .format() it.
+NOT_AN_OFFERED_DAY = "That day is not one offered for this property (GET /v1/places/{uprn}/bulky/dates)."
+DAY_FULLY_BOOKED = "That day has just been fully booked; choose another."
+PAST_CUT_OFF = "It is past the cut-off for this collection (14:00 the working day before)."
+# Cancelling or changing a bulky booking.
+UNPAID_NOTHING_TO_CANCEL = "That booking was not paid for, so there is nothing to cancel."
+ONLY_CONFIRMED_CHANGED = "Only a confirmed (paid) booking can be changed."
+REBOOKING_MOVES_DAY_ONLY = "A free rebooking moves the same items to another offered day: choose a new day."
+CHANGE_REFUND_UNDER_WAY = "The last change's refund is still being made; try again in a few minutes."
+CHANGE_AWAITING_PAYMENT = "A change is waiting for its difference to be paid: pay it, or wait until its hold ends."
+CHANGE_PAYMENT_BEING_TAKEN = "The change's payment is being taken this moment; try again in a minute."
+BOOKING_CHANGED_MEANWHILE = "The booking changed meanwhile; read it again."
+# A garden waste subscription.
+NO_GARDEN_ROUND = "This property is not on a garden waste round, so it cannot subscribe online."
+ALREADY_SUBSCRIBED = "This property is subscribed until {until}; renewing opens on {opens}."
+GARDEN_PAYMENT_UNDER_WAY = "Someone is paying for this property's garden waste right now, or it is paid for already."
+ONLY_ACTIVE_CANCELLED = "Only an active subscription can be cancelled."
+# A missed bin. "{{uprn}}" stays "{uprn}", the route's own words.
+NOT_REPORTABLE_NOW = ("The {stream} cannot be reported missed now: from the day after its collection until "
+                      "{working_days} working days after it (GET /v1/places/{{uprn}}/missed-bins).")
+CONTAINER_NOT_DELIVERED = ("No {container} was delivered to this property before its {collection} collection, "
+                           "so it cannot be reported missed from it.")
