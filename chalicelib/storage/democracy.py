@@ -138,20 +138,29 @@ class DemocracyStore:
             for event in events:
                 t.save(event_model(event))
 
-    def retag(self, read, items, wards, edits):
+    def retag(self, read, items, wards, edits, events=()):
         """Staff's corrected tags on the meeting as `read` (consistently): its
-        items, wards and edits, the tags' version one on. EditConflict when
-        another edit or a copy of the sync came between (its version or its
-        `checked_at` moved): the caller reads again."""
+        items, wards and edits, the tags' version one on, and the events the
+        correction writes (residents newly concerned by a published agenda's
+        item), one transaction. EditConflict when another edit or a copy of
+        the sync came between (its version or its `checked_at` moved): the
+        caller reads again."""
         version = int(read.get("tags_version") or 0)
         condition = (MeetingModel.tags_version == version) if version else (
             MeetingModel.tags_version.does_not_exist() | (MeetingModel.tags_version == 0))
         checked = read.get("checked_at")
         condition &= (MeetingModel.checked_at == checked) if checked else MeetingModel.checked_at.does_not_exist()
-        with writes(parts=("meeting",)):
-            MeetingModel(id=read["id"]).update(actions=[
-                MeetingModel.items.set(items), MeetingModel.wards.set(wards), MeetingModel.tag_edits.set(edits),
-                MeetingModel.tags_version.set(version + 1)], condition=MeetingModel.id.exists() & condition)
+        actions = [MeetingModel.items.set(items), MeetingModel.wards.set(wards), MeetingModel.tag_edits.set(edits),
+                   MeetingModel.tags_version.set(version + 1)]
+        if not events:
+            with writes(parts=("meeting",)):
+                MeetingModel(id=read["id"]).update(actions=actions, condition=MeetingModel.id.exists() & condition)
+            return version + 1
+        from .report_store import event_model
+        with writes(["meeting", *["event"] * len(events)]), transaction() as t:
+            t.update(MeetingModel(id=read["id"]), actions=actions, condition=MeetingModel.id.exists() & condition)
+            for event in events:
+                t.save(event_model(event))
         return version + 1
 
     def checked(self, meeting_id, when):
@@ -247,6 +256,11 @@ class ToldStore:
         date, time, place, committee and items with their reasons); a repeat
         (a retried page) writes the same row again."""
         ToldModel(owner=user_id, key=TOLD + meeting_id, body=body, told_at=when).save()
+
+    def told_of(self, user_id, meeting_id):
+        """What they were told of this meeting (its body), or None: one GetItem."""
+        row = get_or_none(ToldModel, user_id, range_key=TOLD + meeting_id, consistent_read=True)
+        return row.body if row is not None else None
 
     def of_user(self, user_id, limit=500):
         """[(meeting id, body, told_at)] of the meetings they were told of, newest

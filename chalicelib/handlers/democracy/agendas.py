@@ -13,6 +13,9 @@ from .tagging import tags
 PAPER_PREFIX = "meeting-papers/"
 AGENDA_PUBLISHED, DECISIONS_PUBLISHED, CANCELLED = (
     "meeting_agenda_published", "meeting_decisions_published", "meeting_cancelled")
+# Staff corrected a published agenda's item so that it names a ward or topic it did not:
+# those it now concerns, and did not, are told of that item (democracy/notices.py).
+ITEM_RETAGGED = "meeting_item_retagged"
 
 
 def answer_hash(value):

@@ -19,6 +19,10 @@ follows what it returns: one Query and one BatchGetItem of the person's
 alerts, one BatchGetItem of their rows under this agenda's keys, for each
 person told, never for anyone else.
 
+A staff correction that gives a published item a ward or topic tells those
+it newly concerns of that item (`retagged_audience`), never anyone told of
+it already.
+
 Who was told, and why, stays private: the alerts' tables and the resident's
 own told-of rows (told.py), in their export, gone at erasure; nothing here
 is in a public answer or feed.
@@ -29,7 +33,7 @@ from ..alerts.audience import Audience
 from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.targets import interest_key, meeting_key
 from . import petition_links, wording
-from .agendas import AGENDA_PUBLISHED, DECISIONS_PUBLISHED
+from .agendas import AGENDA_PUBLISHED, DECISIONS_PUBLISHED, ITEM_RETAGGED
 from .petition_notices import FOLLOWERS, SIGNERS, identity, nice_date, petition_pages
 
 SHOWN_ITEMS = 3  # items named in one message; the page has the rest
@@ -39,11 +43,13 @@ HISTORY = timedelta(days=365)  # a report followed or supported longer ago says 
 def audience(deps, event):
     """The Audience of an agenda's or its decisions' publication, or None when
     there is nobody to tell (the meeting is gone or was cancelled since)."""
-    if event.kind not in (AGENDA_PUBLISHED, DECISIONS_PUBLISHED):
+    if event.kind not in (AGENDA_PUBLISHED, DECISIONS_PUBLISHED, ITEM_RETAGGED):
         return None  # a cancellation: the meeting's page says so
     meeting = deps.democracy.meeting((event.payload or {}).get("meeting_id"))
     if meeting is None or meeting.get("cancelled"):
         return None
+    if event.kind == ITEM_RETAGGED:
+        return retagged_audience(deps, event, meeting)
     linked = petition_links.of_meeting(deps, meeting["id"])  # {petition id: item id}
     if event.kind == DECISIONS_PUBLISHED:
         from .petition_notices import decided_audience
@@ -63,6 +69,54 @@ def audience(deps, event):
     return Audience(lambda: keys(meeting) + sorted(plan) + [k + p for p in sorted(linked) for k in (SIGNERS, FOLLOWERS)],
                     check, lambda person: message(deps, event, meeting, person, concern.of(person)), hears=hears,
                     read_page=people, identity=identity)
+
+
+def retagged_audience(deps, event, meeting):
+    """Those a staff correction newly concerns: the keys the item has now and
+    did not have (its gained wards' and topics', and their interest keys),
+    each person told of that item alone, and only if it concerns them now
+    and did not by the tags it had when they could have been told (their
+    Concerns under the item's tags before), nor was it among the items they
+    were told of this meeting (their told-of row: a correction made twice).
+    The item gone from the agenda since, or no longer tagged so: nobody."""
+    payload = event.payload or {}
+    item_id = payload.get("item_id")
+    item = next((i for i in business(meeting) if i["id"] == item_id), None)
+    if item is None:
+        return None
+    before = {**meeting, "items": [{**i, "wards": payload.get("wards_before") or [],
+                                    "topics": payload.get("topics_before") or []} if i["id"] == item_id else i
+                                   for i in meeting.get("items") or []]}
+    only = {**meeting, "items": [item]}
+    only_before = {**before, "items": [i for i in before["items"] if i["id"] == item_id]}
+    plan, plan_before = interests(deps, only), interests(deps, only_before)
+    gained_keys = [k for k in keys(only) if k not in keys(only_before)] + sorted(set(plan) - set(plan_before))
+    if not gained_keys:
+        return None
+    now_concerns = Concerns(deps, event, only, plan, {})
+    # A petition they signed on the agenda told them of its item whatever its tags.
+    then_concerns = Concerns(deps, event, before, interests(deps, before), petition_links.of_meeting(deps, meeting["id"]))
+
+    def check(row):
+        return row.key not in plan or any(ward.contains(float(row.lon), float(row.lat)) for ward, _ in plan[row.key])
+
+    def hears(alert):
+        if getattr(alert, "kind", None) == "report" and not recent(alert, event):
+            return False
+        if item_id not in now_concerns.of(alert) or item_id in then_concerns.of(alert):
+            return False
+        user_id = getattr(alert, "user_id", None)
+        told = deps.told.told_of(user_id, meeting["id"]) if user_id and deps.told is not None else None
+        return not any(i.get("id") == item_id for i in (told or {}).get("items") or ())
+
+    def message_for(person):
+        concerns = now_concerns.of(person)
+        user_id = getattr(person, "user_id", None)
+        told = deps.told.told_of(user_id, meeting["id"]) if user_id and deps.told is not None else None
+        earlier = {i["id"]: i.get("reasons") or [] for i in (told or {}).get("items") or ()}
+        # Their told-of row keeps what they were told before, and this item with it.
+        return message(deps, event, meeting, person, {item_id: concerns.get(item_id, [])}, keep={**earlier, **concerns})
+    return Audience(lambda: gained_keys, check, message_for, hears=hears)
 
 
 def recent(alert, event):
@@ -186,13 +240,15 @@ def items_for(meeting, target):
     return []
 
 
-def message(deps, event, meeting, person, concerns):
+def message(deps, event, meeting, person, concerns, keep=None):
+    """`keep`: what their told-of row is to hold, when more than `concerns` (a correction's one item
+    added to what they were told before)."""
     by_id = {i["id"]: i for i in business(meeting)}
     items = [by_id[i] for i in concerns] or business(meeting)[:1]
     user_id = getattr(person, "user_id", None)
     if user_id and concerns and deps.told is not None:
         from .told import record
-        record(deps, user_id, meeting, concerns)
+        record(deps, user_id, meeting, keep or concerns)
     base = links_base(deps)
     date = nice_date(meeting["date"])
     named = "; ".join(i["title"] for i in items[:SHOWN_ITEMS])

@@ -9,7 +9,10 @@ version of the meeting's tags they read (If-Match), so two officers never
 overwrite each other unseen. A correction stays across the sync's later
 copies of the agenda (agendas.corrected) and can be given back to the words
 (`from_words`). The meeting row holds the effective tags, so what tells
-residents (notices.py) and the listing's ward filter read no more."""
+residents (notices.py) and the listing's ward filter read no more. A
+correction that gives a published item a ward or topic writes its event with
+it, and those it newly concerns are told (notices.retagged_audience)."""
+import hashlib
 import re
 from datetime import datetime
 
@@ -17,7 +20,8 @@ from ...errors import NotFound, Stale
 from ...stamps import stamp
 from ...storage.errors import EditConflict
 from ...validation import Problems
-from . import backoffice, cadence, queries, wording
+from ..shared.events import new_event
+from . import agendas, backoffice, cadence, queries, wording
 from .meetings import freshness
 from .tagging import tags
 from .topics import current
@@ -129,7 +133,8 @@ def change(deps, meeting_id, item_id, body, version):
         item = next((i for i in items if i["id"] == item_id and not i.get("heading")), None)
         if item is None:
             raise NotFound(wording.NO_ITEM, code="agenda_item_not_found")
-        edits = dict(meeting.get("tag_edits") or {})
+        edits, before = dict(meeting.get("tag_edits") or {}), (list(item.get("wards") or ()),
+                                                                list(item.get("topics") or ()))
         if asked is None:
             edits.pop(item_id, None)
             words = " ".join([item["title"], item.get("text") or "", *(p["title"] for p in item.get("papers") or ())])
@@ -139,8 +144,29 @@ def change(deps, meeting_id, item_id, body, version):
             item.update(wards=asked["wards"], topics=asked["topics"])
         wards = sorted({w for i in items for w in i.get("wards") or ()})
         try:
-            deps.democracy.retag(meeting, items, wards, edits or None)
+            deps.democracy.retag(meeting, items, wards, edits or None, _newly_concerned(deps, meeting, item, before))
         except EditConflict:
             continue  # another edit (the version check above tells) or a sync's copy: read again
         return view(deps, meeting_id)
     raise Stale(*view(deps, meeting_id))
+
+
+def _newly_concerned(deps, meeting, item, before):
+    """The event that tells the residents a correction newly concerns: only
+    for an agenda already published (its residents told then, by the tags
+    it had) of a meeting still to come, and only when the item gained a ward
+    or a topic; who hears is notices.py's (those the item now concerns and
+    did not before). Its id is the meeting, the item and what it gained, so
+    taking a ward off and putting it back writes the same event again, which
+    the stream does not hand on twice (an INSERT only): nobody told twice."""
+    wards, topics = before
+    gained = sorted(f"ward:{w}" for w in set(item.get("wards") or ()) - set(wards)) + \
+        sorted(f"topic:{t}" for t in set(item.get("topics") or ()) - set(topics))
+    if not gained or not meeting.get("agenda_published") or meeting.get("cancelled") \
+            or meeting.get("decisions_published") or meeting["date"] < queries.today(deps).isoformat():
+        return []
+    digest = hashlib.sha256("|".join(gained).encode()).hexdigest()[:16]
+    return [new_event(deps, agendas.ITEM_RETAGGED, deps.clock(),
+                      event_id=f"{agendas.ITEM_RETAGGED}-{meeting['id']}-{item['id']}-{digest}",
+                      meeting_id=meeting["id"], committee_id=meeting["committee_id"], date=meeting["date"],
+                      item_id=item["id"], wards_before=wards, topics_before=topics)]
