@@ -255,8 +255,9 @@ def message(deps, event, meeting, person, concerns, keep=None):
     if len(items) > SHOWN_ITEMS:
         named += wording.TOLD_MORE.format(more=len(items) - SHOWN_ITEMS)
     body = wording.TOLD_BODY.format(committee=meeting["committee_title"], date=date,
-                                    time=f" at {meeting['time']}" if meeting.get("time") else "",
-                                    place=f", {meeting['location']}" if meeting.get("location") else "", items=named)
+                                    time=wording.TOLD_TIME.format(time=meeting["time"]) if meeting.get("time") else "",
+                                    place=wording.TOLD_PLACE.format(place=meeting["location"]) if meeting.get("location") else "",
+                                    items=named)
     body += wording.TOLD_SPEAK if any(i.get("public_can_speak") for i in items) else wording.TOLD_WRITE
     first = items[0] if items else {}
     anchor = f"#item-{first['id']}" if first.get("id") else ""

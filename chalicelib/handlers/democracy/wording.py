@@ -23,6 +23,8 @@ TOPIC_WORDS = "Give each word or phrase some letters or digits."
 # An agenda item's alert (notices.py): what a push notification, an e-mail or an SMS shows.
 TOLD_TITLE = "{committee}, {date}: {item}"
 TOLD_BODY = "{committee} meets on {date}{time}{place}. On its agenda: {items}."
+TOLD_TIME = " at {time}"  # after the date, when the meeting has a time
+TOLD_PLACE = ", {place}"  # after the time, when it has a place
 TOLD_MORE = " and {more} more"
 TOLD_SPEAK = " You may ask to speak at it: the meeting's page says how."
 TOLD_WRITE = " You may write to your councillors about it before the meeting: the meeting's page says how."
