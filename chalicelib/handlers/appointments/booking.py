@@ -73,7 +73,7 @@ def book(deps, appointment_id, body, idempotency_key):
     problems = Problems(wording.contact_words(NAME_MAX))
     for key in body:
         if key not in ("answers", "name", "email", "phone"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     answers = answers_of(service, body.get("answers"), problems)
     # Their account's name (and number, for a call) where the form gives none: one GetItem.
     contact = contact_of(body, problems, deps.principal.email, deps.accounts.user(deps.principal.user_id),

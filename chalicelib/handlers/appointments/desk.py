@@ -24,11 +24,11 @@ def day_list(deps, query):
     try:
         day = date.fromisoformat(query.get("date") or "")
     except ValueError:
-        raise ValidationFailed([("date", "Must be a date (YYYY-MM-DD).")]) from None
+        raise ValidationFailed([("date", wording.DATE_NOT_ISO)]) from None
     services, calendars = deps.appointments.setup()
     calendar_id = query.get("calendar_id")
     if calendar_id is not None and calendar_id not in calendars:
-        raise ValidationFailed([("calendar_id", "Is not a calendar.")])
+        raise ValidationFailed([("calendar_id", wording.NOT_A_CALENDAR)])
     found, cursor = [], None
     while True:
         page, cursor = deps.appointments.day(day, calendar_id, cursor)
@@ -76,12 +76,12 @@ def book_for_caller(deps, body, idempotency_key):
     slot = {k: body.get(k) for k in ("service_id", "start", "calendar_id") if body.get(k) is not None}
     for key in body:
         if key not in ("service_id", "start", "calendar_id", "answers", "name", "email", "phone", "channel"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     service, _ = service_or_404(deps, body.get("service_id"))
     answers = answers_of(service, body.get("answers"), problems)
     contact = contact_of(body, problems, calls=wording.CALLER_NUMBER_NEEDED if service.get("mode") == "phone" else None)
     if not contact["name"]:
-        problems.add("name", "Enter the caller's name.")
+        problems.add("name", wording.CALLER_NAME_NEEDED)
     problems.raise_if_any()
     officer = deps.principal.user_id
     taken_by = {"user_id": officer, "channel": body.get("channel") if body.get("channel") in ("phone", "desk")
@@ -103,9 +103,9 @@ def block(deps, body):
     calendar = calendars.get(calendar_id)
     service = next((s for s in services.values() if calendar_id in s["calendars"]), None)
     if calendar is None or service is None:
-        raise ValidationFailed([("calendar_id", "Is not a calendar.")])
+        raise ValidationFailed([("calendar_id", wording.NOT_A_CALENDAR)])
     if not first < last or (last - first).days > 31:
-        raise ValidationFailed([("to", "Must be after `from`, at most 31 days on.")])
+        raise ValidationFailed([("to", wording.TO_NOT_WITHIN_MONTH)])
     now, blocked, taken, starts = deps.clock(), 0, [], []
     day = first.astimezone(generating.LONDON).date()
     while datetime.combine(day, datetime.min.time(), generating.LONDON) < last:

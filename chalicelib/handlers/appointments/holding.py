@@ -35,7 +35,7 @@ def parse_start(value, problems, field="start"):
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        problems.add(field, "Must be a date and time with its zone, like 2026-12-29T09:00:00Z.")
+        problems.add(field, wording.NOT_A_MOMENT)
         return None
     return moment.astimezone(timezone.utc)
 
@@ -47,7 +47,7 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     problems = Problems()
     for key in body:
         if key not in ("service_id", "start", "calendar_id"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     start = parse_start(body.get("start"), problems)
     problems.raise_if_any()
     service, calendars = service_or_404(deps, body.get("service_id"))

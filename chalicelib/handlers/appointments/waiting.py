@@ -24,7 +24,7 @@ def join(deps, body):
     problems = Problems()
     for key in body:
         if key not in ("service_id", "before", "calendar_id", "phone"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     before = parse_start(body.get("before"), problems, "before")
     contact = contact_of(body, problems, deps.principal.email)
     problems.raise_if_any()

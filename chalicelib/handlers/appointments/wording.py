@@ -38,6 +38,13 @@ NOT_IN_PERSON = "Only an appointment in person can be marked arrived: mark a cal
 CALENDAR_NOT_TEXT = "Must be a calendar's id, as text."
 NOT_A_PLACE = "Is not a place that offers this service."
 NOT_A_SETUP = "Must be an object with `services` and `calendars`."
+# Other fields' own words, beside each field (422).
+NOT_A_FIELD_HERE = "Is not a field here."
+DATE_NOT_ISO = "Must be a date (YYYY-MM-DD)."
+NOT_A_CALENDAR = "Is not a calendar."
+CALLER_NAME_NEEDED = "Enter the caller's name."
+TO_NOT_WITHIN_MONTH = "Must be after `from`, at most 31 days on."
+NOT_A_MOMENT = "Must be a date and time with its zone, like 2026-12-29T09:00:00Z."
 
 
 def setup_changed(version):

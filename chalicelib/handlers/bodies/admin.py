@@ -7,7 +7,10 @@ from ...storage.errors import AlreadyExists, EditConflict
 from .areas import area_of
 from .limits import (ANSWER_WITHIN_DAYS_MAX, BODY_ID, CONTACT_TEXT_MAX, FORMATS, NAME_MAX, PRECEDENCE_BY_KIND,
                      SECRET_MAX, SEND_METHODS)
-from .wording import BODY_EXISTS, NO_BODY
+from .wording import (ANSWER_WITHIN_NOT_DAYS, BODY_EXISTS, BODY_NOT_OBJECT, CATEGORIES_NOT_CODES, EMAIL_NEEDS_ADDRESS,
+                      ENDPOINT_NOT_HTTPS, ENDPOINT_NOT_HTTPS_LOCAL, ID_CANNOT_CHANGE, ID_NOT_SLUG, MAPPING_NOT_STATES,
+                      MAPPING_NOT_TEXT, NOT_BODY_FIELD, NOT_ONE_OF, NOT_TRUE_OR_FALSE, NO_BODY, OPEN311_NEEDS_ENDPOINT,
+                      PRECEDENCE_NOT_DIGIT)
 
 FIELDS = {"id", "name", "area", "categories", "send_method", "precedence", "contact_text", "endpoint", "api_key",
           "jurisdiction_id", "format", "service_codes", "status_map", "email", "gets_contact",
@@ -81,17 +84,17 @@ def _save(deps, body):
 def _checked(deps, body, required, current=None):
     problems = validation.Problems()
     if not isinstance(body, dict):
-        problems.add("body", "Must be a JSON object.")
+        problems.add("body", BODY_NOT_OBJECT)
         problems.raise_if_any()
     for name in sorted(set(body) - FIELDS):
-        problems.add(name, "Is not a field of a body.")
+        problems.add(name, NOT_BODY_FIELD)
     if current is not None and "id" in body and body["id"] != current.id:
-        problems.add("id", "A body's id cannot change.")
+        problems.add("id", ID_CANNOT_CHANGE)
     values = {}
     if required:
         values["id"] = body.get("id")
         if not isinstance(values["id"], str) or not BODY_ID.match(values["id"]):
-            problems.add("id", "Must be 2-40 lower-case letters, digits and dashes, e.g. north-yorkshire.")
+            problems.add("id", ID_NOT_SLUG)
     if required or "name" in body:
         values["name"] = validation.text(body.get("name"), "name", problems, 1, NAME_MAX)
     if required or "area" in body:
@@ -104,8 +107,7 @@ def _checked(deps, body, required, current=None):
     if "precedence" in body:
         value = body["precedence"]
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 9:
-            problems.add("precedence", "Must be a whole number from 0 to 9 (higher wins where two bodies "
-                                       "take the same category).")
+            problems.add("precedence", PRECEDENCE_NOT_DIGIT)
         values["precedence"] = value
     _sending(deps, body, values, problems, required, current)
     problems.raise_if_any()
@@ -117,7 +119,7 @@ def _categories(deps, codes, problems):
     if codes == [EVERY_CATEGORY]:
         return codes
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and c in known for c in codes):
-        problems.add("categories", 'Must be a list of category codes (GET /v1/services), or ["*"] for all.')
+        problems.add("categories", CATEGORIES_NOT_CODES)
         return None
     return sorted(set(codes))
 
@@ -130,9 +132,9 @@ def _sending(deps, body, values, problems, required, current):
             values[name] = body[name]
     method = values.get("send_method", current.send_method if current else "inbox")
     if method not in SEND_METHODS:
-        problems.add("send_method", f"Must be one of: {', '.join(SEND_METHODS)}.")
+        problems.add("send_method", NOT_ONE_OF.format(choices=", ".join(SEND_METHODS)))
     if values.get("format", "json") not in FORMATS:
-        problems.add("format", f"Must be one of: {', '.join(FORMATS)}.")
+        problems.add("format", NOT_ONE_OF.format(choices=", ".join(FORMATS)))
     if "endpoint" in body:
         values["endpoint"] = _endpoint(deps, body["endpoint"], problems)
     for name in ("api_key", "jurisdiction_id"):
@@ -146,19 +148,19 @@ def _sending(deps, body, values, problems, required, current):
     if "gets_contact" in body:
         values["gets_contact"] = body["gets_contact"]
         if not isinstance(body["gets_contact"], bool):
-            problems.add("gets_contact", "Must be true or false.")
+            problems.add("gets_contact", NOT_TRUE_OR_FALSE)
     if "answer_within_days" in body:
         days = body["answer_within_days"]
         if days is not None and (isinstance(days, bool) or not isinstance(days, int)
                                  or not 1 <= days <= ANSWER_WITHIN_DAYS_MAX):
-            problems.add("answer_within_days", f"Must be 1 to {ANSWER_WITHIN_DAYS_MAX} days, or null.")
+            problems.add("answer_within_days", ANSWER_WITHIN_NOT_DAYS.format(most=ANSWER_WITHIN_DAYS_MAX))
         values["answer_within_days"] = days
     endpoint = values.get("endpoint", current.endpoint if current else None)
     email = values.get("email", current.email if current else None)
     if method == "open311" and not endpoint:
-        problems.rule("endpoint", "An Open311 body needs its endpoint (the base URL before /requests.json).")
+        problems.rule("endpoint", OPEN311_NEEDS_ENDPOINT)
     if method == "email" and not email:
-        problems.rule("email", "A body sent reports by email needs its address.")
+        problems.rule("email", EMAIL_NEEDS_ADDRESS)
 
 
 def _endpoint(deps, value, problems):
@@ -169,8 +171,7 @@ def _endpoint(deps, value, problems):
     parts = urlsplit(value)
     local = deps.settings.stage in ("local", "test")
     if parts.scheme not in (("https", "http") if local else ("https",)) or not parts.hostname or parts.query:
-        problems.add("endpoint", "Must be an https:// address with no query string"
-                                 + (" (http:// too on one machine)." if local else "."))
+        problems.add("endpoint", ENDPOINT_NOT_HTTPS_LOCAL if local else ENDPOINT_NOT_HTTPS)
         return None
     return value.rstrip("/")
 
@@ -178,8 +179,8 @@ def _endpoint(deps, value, problems):
 def _mapping(value, name, problems, states_only=False):
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k and v
                                               for k, v in value.items()):
-        problems.add(name, "Must be an object of text to text.")
+        problems.add(name, MAPPING_NOT_TEXT)
         return {}
     if states_only and any(v not in states.LABELS for v in value.values()):
-        problems.add(name, f"Each value must be one of: {', '.join(states.LABELS)}.")
+        problems.add(name, MAPPING_NOT_STATES.format(choices=", ".join(states.LABELS)))
     return dict(value)

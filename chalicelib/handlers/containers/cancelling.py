@@ -37,7 +37,7 @@ def cancel(deps, request_id, body):
     body = body if isinstance(body, dict) else {}
     for key in body:
         if key != "reason":
-            problems.add(key, "Is not a cancellation field.")
+            problems.add(key, wording.NOT_CANCELLATION_FIELD)
     caller = deps.principal
     reason = validation.text(body.get("reason"), "reason", problems, 1 if caller.is_staff else 0, CANCEL_REASON_MAX,
                              required=bool(caller.is_staff)) or None

@@ -18,7 +18,7 @@ from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .catalogue import allowed, delivery_day, depot_of, price
 from .limits import HOLD_MINUTES, IDEMPOTENCY_HOURS, NOTES_MAX, PURPOSE, REQUEST_ID_PATTERN
-from .wording import CONTAINER, DESCRIPTION, NONE_LEFT, REASON
+from .wording import BODY_NOT_OBJECT, CONTAINER, DESCRIPTION, NONE_LEFT, NOT_REQUEST_FIELD, REASON, UPRN_NOT_DIGITS
 
 FIELDS = ("uprn", "container", "reason", "notes")
 WORDS = {"container": {"missing": CONTAINER, "invalid": CONTAINER}, "reason": {"missing": REASON}}
@@ -78,14 +78,14 @@ def ask(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fals
     waived one is confirmed in that same transaction. Returns (view, created)."""
     problems = validation.Problems(WORDS)
     if not isinstance(body, dict):
-        problems.add("body", "Must be a JSON object.")
+        problems.add("body", BODY_NOT_OBJECT)
         problems.raise_if_any()
     for key in body:
         if key not in FIELDS:
-            problems.add(key, "Is not a container request field.")
+            problems.add(key, NOT_REQUEST_FIELD)
     uprn = body.get("uprn")
     if not isinstance(uprn, str) or not re.fullmatch(r"[0-9]{1,12}", uprn):
-        problems.add("uprn", "Must be a UPRN: 1 to 12 digits.")
+        problems.add("uprn", UPRN_NOT_DIGITS)
     container_id, reason = body.get("container"), body.get("reason")
     if not isinstance(container_id, str) or not container_id:
         problems.missing("container")

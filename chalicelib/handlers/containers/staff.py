@@ -11,7 +11,9 @@ from ..petitions.drafting import decode_cursor, encode_cursor
 from .catalogue import current
 from .limits import LIST_MAX, REASON_MAX, STOCK_AUDIT_SHOWN, STOCK_CHANGE_MAX
 from .requesting import view
-from .wording import ADD_AT_MOST, ADD_NOT_ZERO, CHANGE_OF_NOTHING, NO_DEPOT, NO_SUCH_CONTAINER, WRITE_OFF_AT_MOST
+from .wording import (ADD_AT_MOST, ADD_NOT_ZERO, ADD_OUT_OF_RANGE, CHANGE_OF_NOTHING, LIMIT_OUT_OF_RANGE,
+                      NOT_LIST_FILTER, NOT_STOCK_CHANGE_FIELD, NO_DEPOT, NO_SUCH_CONTAINER, STATUS_NOT_ONE_OF,
+                      WRITE_OFF_AT_MOST)
 
 STATUSES = ("held", "confirmed", "released", "cancelled", "delivered", "not_delivered")
 
@@ -31,13 +33,13 @@ def listing(deps, query):
     problems = validation.Problems()
     for key in query:
         if key not in ("status", "depot", "limit", "cursor"):
-            problems.add(key, "Is not a filter of this list.")
+            problems.add(key, NOT_LIST_FILTER)
     status = query.get("status") or "confirmed"
     if status not in STATUSES:
-        problems.add("status", f"Must be one of {', '.join(STATUSES)}.")
+        problems.add("status", STATUS_NOT_ONE_OF.format(choices=", ".join(STATUSES)))
     limit = query.get("limit") or "50"
     if not limit.isdigit() or not 1 <= int(limit) <= LIST_MAX:
-        problems.add("limit", f"Must be 1 to {LIST_MAX}.")
+        problems.add("limit", LIMIT_OUT_OF_RANGE.format(most=LIST_MAX))
     problems.raise_if_any()
     depot, settings = query.get("depot"), current(deps)
     if depot:
@@ -76,11 +78,10 @@ def change(deps, depot, container_id, body, if_match):
     body = body if isinstance(body, dict) else {}
     for key in body:
         if key not in ("add", "reason"):
-            problems.add(key, "Is not a stock change field.")
+            problems.add(key, NOT_STOCK_CHANGE_FIELD)
     add = body.get("add")
     if isinstance(add, bool) or not isinstance(add, int) or abs(add) > STOCK_CHANGE_MAX:
-        problems.add("add", f"Must be a whole number of containers from -{STOCK_CHANGE_MAX} to "
-                            f"{STOCK_CHANGE_MAX} (less than 0: written off).")
+        problems.add("add", ADD_OUT_OF_RANGE.format(most=STOCK_CHANGE_MAX))
     reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
     problems.raise_if_any()
     if add == 0:  # the document says so in words: a rule (422), not a malformed request

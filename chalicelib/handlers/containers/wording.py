@@ -29,6 +29,17 @@ CANCELLED_BODY = "Your request {id} for a {name} at {address} is cancelled.\n\n{
 CANCEL_REFUND = "{amount} is being refunded to the card you paid with.\n"
 CANCEL_NOTHING = "There was nothing to refund.\n"
 
+# Fields' own words, beside each field (422).
+NOT_CANCELLATION_FIELD = "Is not a cancellation field."
+BODY_NOT_OBJECT = "Must be a JSON object."
+NOT_REQUEST_FIELD = "Is not a container request field."
+UPRN_NOT_DIGITS = "Must be a UPRN: 1 to 12 digits."
+NOT_LIST_FILTER = "Is not a filter of this list."
+STATUS_NOT_ONE_OF = "Must be one of {choices}."
+LIMIT_OUT_OF_RANGE = "Must be 1 to {most}."
+NOT_STOCK_CHANGE_FIELD = "Is not a stock change field."
+ADD_OUT_OF_RANGE = "Must be a whole number of containers from -{most} to {most} (less than 0: written off)."
+
 
 # Refusals: what was asked for is not there.
 NO_DEPOT = "No depot is called {depot!r}; the council's are {depots}."

@@ -10,7 +10,8 @@ from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import ChatMessage
 from ..shared import idempotency
 from .limits import CONVERSATION_ID_PATTERN, IDEMPOTENCY_HOURS, MAX_PHOTOS, PAGE_MAX, TEXT_MAX
-from .wording import CONVERSATION_CLOSED, MESSAGE, MESSAGES_AT_ONCE, NO_CONVERSATION, TOKEN_NOT_THIS_CONVERSATION
+from .wording import (AFTER_NOT_CURSOR, BODY_NOT_OBJECT, CONVERSATION_CLOSED, MESSAGE, MESSAGES_AT_ONCE,
+                      NOT_MESSAGE_FIELD, NO_CONVERSATION, PHOTOS_NOT_UPLOADS, TOKEN_NOT_THIS_CONVERSATION)
 
 ATTEMPTS = 5  # messages racing for the same number: each loser reads again and takes the next
 
@@ -96,7 +97,7 @@ def cursor(value):
     if value in (None, ""):
         return 0
     if not re.fullmatch(r"[0-9]{1,9}", str(value)):
-        raise validation_error("after", "Must be a message number (the cursor from the last answer).")
+        raise validation_error("after", AFTER_NOT_CURSOR)
     return int(value)
 
 
@@ -109,14 +110,14 @@ def checked_message(body, allowed=("text", "photos")):
     """(text, upload ids) of a message body."""
     problems = validation.Problems(MESSAGE)
     if not isinstance(body, dict):
-        raise validation_error("body", "Must be a JSON object.")
+        raise validation_error("body", BODY_NOT_OBJECT)
     for key in body:
         if key not in allowed:
-            problems.add(key, "Is not a message field.")
+            problems.add(key, NOT_MESSAGE_FIELD)
     text = validation.text(body.get("text"), "text", problems, 1, TEXT_MAX, required=True)
     photos = body.get("photos") or []
     if not isinstance(photos, list) or len(photos) > MAX_PHOTOS or not all(isinstance(p, str) for p in photos):
-        problems.add("photos", f"Must be a list of at most {MAX_PHOTOS} upload ids (POST /v1/uploads).")
+        problems.add("photos", PHOTOS_NOT_UPLOADS.format(most=MAX_PHOTOS))
     problems.raise_if_any()
     return text, photos
 

@@ -11,8 +11,9 @@ from ...storage.errors import EditConflict
 from ...storage.conversations import OfficerFull
 from . import chat, hours, live
 from .limits import QUEUE_MAX, REASON_MAX
-from .wording import (ALREADY_TAKEN, ANOTHER_OFFICERS, CHANGED_HANDS, CHANGED_MEANWHILE, COLLEAGUE_FULL, OFFICER_FULL,
-                      RESIDENT_NOT_TOLD_APART, TAKE_IT_FIRST)
+from .wording import (ALREADY_TAKEN, ANOTHER_OFFICERS, BODY_NOT_OBJECT, CHANGED_HANDS, CHANGED_MEANWHILE,
+                      COLLEAGUE_FULL, NOT_REPORT_REFERENCE, OFFICER_FULL, RESIDENT_NOT_TOLD_APART, SEARCH_NOT_EMAIL,
+                      TAKE_IT_FIRST, TO_NOT_COLLEAGUE)
 
 
 def _officer_name(deps, user_id):
@@ -65,7 +66,7 @@ def search(deps, q):
             key, by = f"report#{rid}", "report"
         elif "@" in text:
             if not validation.EMAIL.match(text):
-                raise ValidationFailed([("q", "Is not an email address.")])
+                raise ValidationFailed([("q", SEARCH_NOT_EMAIL)])
             key, by = contact_keys({"email": text})[0], "email"
         elif validation.PHONE.match(text):
             key, by = contact_keys({"phone": text})[0], "phone"
@@ -111,7 +112,7 @@ def hand_over(deps, conversation_id, body):
     to = body.get("to") if isinstance(body, dict) else None
     colleague = deps.accounts.user(to) if isinstance(to, str) and to else None
     if colleague is None or colleague.role not in ("staff", "admin"):
-        raise ValidationFailed([("to", "Must be a colleague's account id (staff).")])
+        raise ValidationFailed([("to", TO_NOT_COLLEAGUE)])
     if colleague.id == conversation.officer:
         return chat.view(deps, conversation, "staff")
     name = _officer_name(deps, colleague.id)
@@ -131,7 +132,7 @@ def answer(deps, conversation_id, body, idempotency_key):
     """POST .../answer {text} or {template, text?}: the officer's message;
     the resident is told on their phone or by e-mail when they are not looking."""
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     template_id = body.get("template")
     conversation = _mine(deps, conversation_id)
     message_body = {k: v for k, v in body.items() if k != "template"}
@@ -182,7 +183,7 @@ def to_report(deps, conversation_id, body, idempotency_key):
     from ..reports.create import create_report
     from ..staff.assisted import OnBehalf
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     conversation = _mine(deps, conversation_id)
     report_body = {k: v for k, v in body.items() if k != "contact"}
     if conversation.user_id:
@@ -211,7 +212,7 @@ def link(deps, conversation_id, body):
     from ..reports.tracking import find_report
     rid = body.get("report_id") if isinstance(body, dict) else None
     if not isinstance(rid, str):
-        raise ValidationFailed([("report_id", "Must be a report reference (DS-7K3F9Q).")])
+        raise ValidationFailed([("report_id", NOT_REPORT_REFERENCE)])
     conversation = _mine(deps, conversation_id)
     report = find_report(deps, rid)
     if report.id not in conversation.report_ids:

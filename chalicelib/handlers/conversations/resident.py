@@ -9,8 +9,10 @@ from ...storage.records import Conversation
 from ..shared import idempotency
 from . import chat, hours
 from .limits import IDEMPOTENCY_HOURS, NAME_MAX, RATINGS, SCREENS_PATTERN
-from .wording import (ALREADY_RATED, CHAT_STOPPED_FOR_YOU, CONTACT_OR_SIGN_IN, MESSAGE, NAME_OR_SIGN_IN,
-                      ONLY_RESIDENT_RATES, RATED_ONCE_CLOSED, STAFF_ANSWER_ELSEWHERE)
+from .wording import (ALREADY_RATED, BODY_NOT_OBJECT, CHAT_STOPPED_FOR_YOU, CONTACT_OR_SIGN_IN, CONTEXT_NOT_OBJECT,
+                      CONTEXT_NOT_REPORT_REFERENCE, MESSAGE, NAME_OR_SIGN_IN, NOT_CONTEXT_FIELD,
+                      NOT_CONVERSATION_FIELD, ONLY_RESIDENT_RATES, PHOTOS_WITHOUT_TEXT, RATED_ONCE_CLOSED,
+                      RATING_NOT_ONE_TO_FIVE, SCREEN_NOT_NAME, STAFF_ANSWER_ELSEWHERE, UPRN_NOT_DIGITS)
 
 FIELDS = ("name", "email", "phone", "context", "text", "photos", "push_subscription")
 
@@ -33,40 +35,40 @@ def _context(value, problems):
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.add("context", "Must be an object with screen, report_id and uprn.")
+        problems.add("context", CONTEXT_NOT_OBJECT)
         return {}
     out = {}
     for key in value:
         if key not in ("screen", "report_id", "uprn"):
-            problems.add(f"context.{key}", "Is not a context field.")
+            problems.add(f"context.{key}", NOT_CONTEXT_FIELD)
     screen, report_id, uprn = value.get("screen"), value.get("report_id"), value.get("uprn")
     if screen is not None:
         if isinstance(screen, str) and re.fullmatch(SCREENS_PATTERN, screen):
             out["screen"] = screen
         else:
-            problems.add("context.screen", "Must be a screen's name: lower-case letters, digits and dashes.")
+            problems.add("context.screen", SCREEN_NOT_NAME)
     if report_id is not None:
         rid = ids.normalise_report_id(report_id) if isinstance(report_id, str) else None
         if rid and ids.is_report_id(rid):
             out["report_id"] = rid
         else:
-            problems.rule("context.report_id", "Is not a report reference (DS-7K3F9Q).")
+            problems.rule("context.report_id", CONTEXT_NOT_REPORT_REFERENCE)
     if uprn is not None:
         if isinstance(uprn, str) and re.fullmatch(r"[0-9]{1,12}", uprn):
             out["uprn"] = uprn
         else:
-            problems.add("context.uprn", "Must be a UPRN: 1 to 12 digits.")
+            problems.add("context.uprn", UPRN_NOT_DIGITS)
     return out
 
 
 def start(deps, body, idempotency_key=None, token_param=None):
     """POST /v1/conversations: (view with token once, created)."""
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems(MESSAGE)
     for key in body:
         if key not in FIELDS:
-            problems.add(key, "Is not a conversation field.")
+            problems.add(key, NOT_CONVERSATION_FIELD)
     caller = deps.principal
     user = deps.accounts.user(caller.user_id) if caller is not None and deps.accounts else None
     name = validation.text(body.get("name"), "name", problems, 0, NAME_MAX) or (user.name if user else None)
@@ -87,7 +89,7 @@ def start(deps, body, idempotency_key=None, token_param=None):
     if body.get("text") is not None:
         first = chat.checked_message({k: body[k] for k in ("text", "photos") if k in body})
     elif body.get("photos"):
-        problems.rule("text", "Say something with the photos.")
+        problems.rule("text", PHOTOS_WITHOUT_TEXT)
     problems.raise_if_any()
     contact = {k: v for k, v in {"name": name, "email": email, "phone": phone, "push": push}.items() if v}
     user_id = user.id if user else None
@@ -167,7 +169,7 @@ def rate(deps, conversation_id, body, token=None):
         raise Conflict(ONLY_RESIDENT_RATES, code="not_the_resident")
     if not isinstance(body, dict) or set(body) != {"rating"} or body["rating"] not in RATINGS \
             or isinstance(body["rating"], bool):
-        raise ValidationFailed([("rating", "Must be a whole number from 1 to 5.")])
+        raise ValidationFailed([("rating", RATING_NOT_ONE_TO_FIVE)])
     if deps.conversations.rate(conversation.id, body["rating"]):
         # Counted once, however often the answer is sent (the event id's marker).
         deps.stats.count(f"chat-rating-{conversation.id}", {"chat": {"answers": 1, f"rating_{body['rating']}": 1}},

@@ -8,7 +8,7 @@ import json
 from ...errors import ApiError
 from . import chat, live
 from .limits import SOCKETS_MAX
-from .wording import QUEUE_FOR_STAFF, QUEUE_SIGN_IN, TOO_MANY_SCREENS
+from .wording import NOT_CONNECTED, QUEUE_FOR_STAFF, QUEUE_SIGN_IN, TOO_MANY_SCREENS, UNKNOWN_ACTION
 
 
 def _deps():
@@ -78,13 +78,12 @@ def answer(deps, connection_id, body):
     if action == "ping":
         return {"type": "pong"}
     if action != "since":
-        return {"type": "error", "code": "unknown_action", "message": 'Send {"action": "ping"} or '
-                '{"action": "since", "after": N}.'}
+        return {"type": "error", "code": "unknown_action", "message": UNKNOWN_ACTION}
     following = deps.sockets.following(connection_id, deps.clock())
     if following is not None and following[0] == live.DESK:
         return {"type": "queue"}  # the desk asks again after a reconnect: read the queue
     if following is None:
-        return {"type": "error", "code": "not_connected", "message": "This connection follows no conversation."}
+        return {"type": "error", "code": "not_connected", "message": NOT_CONNECTED}
     from . import socket_topics
     topic = socket_topics.for_topic(following[0])
     if topic is not None:

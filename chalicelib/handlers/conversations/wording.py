@@ -21,6 +21,28 @@ CHOICE_FIELD = {"choice": "Choose email, phone or end",
 EMAIL_ANSWER_TITLE = "The council's answer to your question"
 EMAIL_ANSWER_TEXT = "{text}\n\nThe whole conversation, where you can write back: {url}\n"
 
+# Fields' own words, beside each field (422).
+AFTER_NOT_CURSOR = "Must be a message number (the cursor from the last answer)."
+BODY_NOT_OBJECT = "Must be a JSON object."
+NOT_MESSAGE_FIELD = "Is not a message field."
+PHOTOS_NOT_UPLOADS = "Must be a list of at most {most} upload ids (POST /v1/uploads)."
+SEARCH_NOT_EMAIL = "Is not an email address."
+TO_NOT_COLLEAGUE = "Must be a colleague's account id (staff)."
+NOT_REPORT_REFERENCE = "Must be a report reference (DS-7K3F9Q)."
+CONTEXT_NOT_OBJECT = "Must be an object with screen, report_id and uprn."
+NOT_CONTEXT_FIELD = "Is not a context field."
+SCREEN_NOT_NAME = "Must be a screen's name: lower-case letters, digits and dashes."
+CONTEXT_NOT_REPORT_REFERENCE = "Is not a report reference (DS-7K3F9Q)."
+UPRN_NOT_DIGITS = "Must be a UPRN: 1 to 12 digits."
+NOT_CONVERSATION_FIELD = "Is not a conversation field."
+PHOTOS_WITHOUT_TEXT = "Say something with the photos."
+RATING_NOT_ONE_TO_FIVE = "Must be a whole number from 1 to 5."
+
+# What a socket is told of a frame it cannot follow.
+# Its braces are JSON, said as they are (never .format()ted).
+UNKNOWN_ACTION = 'Send {"action": "ping"} or {"action": "since", "after": N}.'
+NOT_CONNECTED = "This connection follows no conversation."
+
 
 # Refusals: who is asking (not signed in, or not the one who may).
 TOKEN_NOT_THIS_CONVERSATION = "That conversation token does not open this conversation."

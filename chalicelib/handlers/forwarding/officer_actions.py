@@ -56,7 +56,7 @@ def act(deps, token, body):
     problems = validation.Problems(wording.OFFICER)
     choice = body.get("choice") if isinstance(body, dict) else None
     if choice not in CHOICES:
-        problems.add("choice", f"Must be one of: {', '.join(CHOICES)}.")
+        problems.add("choice", wording.NOT_ONE_OF.format(choices=", ".join(CHOICES)))
     reason = validation.text(body.get("reason"), "reason", problems, 0, REASON_MAX) if isinstance(body, dict) else None
     responsible = validation.text(body.get("responsible"), "responsible", problems, 0, 300) \
         if isinstance(body, dict) else None

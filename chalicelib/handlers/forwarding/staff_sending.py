@@ -32,7 +32,7 @@ def send_again(deps, report_id, body, queue=None):
     body_id = body.get("body") if isinstance(body, dict) else None
     target = deps.bodies.get(body_id) if isinstance(body_id, str) and body_id else None
     if target is None or target.retired:
-        raise ValidationFailed([("body", "Must be the id of a body (GET /v1/staff/bodies).")])
+        raise ValidationFailed([("body", wording.NOT_A_BODY)])
     now = deps.clock()
     current = deps.sends.get(report.id, target.id)
     for _ in range(BRING_FORWARD_TRIES):
@@ -110,7 +110,7 @@ def sends_in_trouble(deps, params):
     problems = validation.Problems()
     state = params.get("state") or "failed"
     if state not in TROUBLE:
-        problems.add("state", f"Must be one of: {', '.join(TROUBLE)}.")
+        problems.add("state", wording.NOT_ONE_OF.format(choices=", ".join(TROUBLE)))
     limit = validation.number(params.get("limit") or 50, "limit", problems, 1, 100)
     problems.raise_if_any()
     found, _ = deps.sends.in_trouble(state, int(limit))

@@ -35,6 +35,10 @@ OFFICER = {
     "responsible": {"length": "Whose it is must be 300 characters or fewer"},
 }
 
+# Fields' own words, beside each field (422).
+NOT_ONE_OF = "Must be one of: {choices}."
+NOT_A_BODY = "Must be the id of a body (GET /v1/staff/bodies)."
+
 
 # Refusals: what was asked for is not there.
 NO_BODY = "No body {body_id!s:.40}."

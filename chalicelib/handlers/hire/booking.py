@@ -18,8 +18,8 @@ from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_
                      PURPOSE, PURPOSE_MAX)
 from .places import current, place_or_404
 from .times import checked, parse_block
-from .wording import (DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
-                      PAYING_FOR_ANOTHER, SESSIONS, TERMS)
+from .wording import (BODY_NOT_OBJECT, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
+                      NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSIONS, SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
 
 FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hours", "weeks", "skip",
           "terms_accepted")
@@ -73,11 +73,11 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     take for a caller: `taken_by`; `moto` a card keyed by the officer;
     `waived` booked at once with nothing to pay). Returns (view, created)."""
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems()
     for key in body:
         if key not in FIELDS:
-            problems.add(key, "Is not a booking field.")
+            problems.add(key, NOT_BOOKING_FIELD)
     hirer_type = body.get("hirer_type")
     if hirer_type not in HIRER_TYPES:
         problems.add("hirer_type", HIRER_TYPE)
@@ -86,9 +86,9 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     first, start, hours, weeks = parse_block(body, problems)
     skip = body.get("skip", [])
     if not isinstance(skip, list) or not all(isinstance(d, str) for d in skip) or len(skip) > MAX_WEEKS:
-        problems.add("skip", "Must be a list of the block's dates to leave out (YYYY-MM-DD).")
+        problems.add("skip", SKIP_NOT_DATES)
     elif len(skip) > weeks_or(weeks):  # well-formed (the document's bound), more dates than the block has
-        problems.rule("skip", "Leave out no more dates than the block has weeks.")
+        problems.rule("skip", SKIP_MORE_THAN_WEEKS)
     if body.get("terms_accepted") is not True:
         problems.add("terms_accepted", TERMS)
     if not isinstance(body.get("place"), str):

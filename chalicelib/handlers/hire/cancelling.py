@@ -104,15 +104,15 @@ def return_deposit(deps, booking_id, body):
     """POST /v1/staff/hire/bookings/{id}/deposit: the officer's check: how much goes back, and why."""
     from ..shared.events import new_event
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", wording.BODY_NOT_OBJECT)])
     problems = validation.Problems()
     returned, reason = body.get("returned"), validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX,
                                                               required=True)
     for key in body:
         if key not in ("returned", "reason"):
-            problems.add(key, "Is not a deposit field.")
+            problems.add(key, wording.NOT_DEPOSIT_FIELD)
     if isinstance(returned, bool) or not isinstance(returned, int) or returned < 0:
-        problems.add("returned", "Must be whole pence, 0 or more.")
+        problems.add("returned", wording.RETURNED_NOT_PENCE)
     problems.raise_if_any()
     for _ in range(CHANGE_TRIES):
         booking = booking_or_404(deps, booking_id)

@@ -13,7 +13,8 @@ from ...storage.hire import HourTaken, deposit_from
 from .limits import MAX_SESSION_HOURS, MAX_VIEW_DAYS, REASON_MAX, VIEW_DAYS
 from .places import LONDON, hire_date, open_hours, place_or_404, session_hours, today, why_closed
 from .times import _taken
-from .wording import BLOCK_BEING_CHANGED, BLOCK_OVER_BOOKING, NO_BLOCK
+from .wording import (BLOCK_BEING_CHANGED, BLOCK_HOURS_OUT_OF_RANGE, BLOCK_OVER_BOOKING, BLOCK_START_NOT_HOUR,
+                      BODY_NOT_OBJECT, NO_BLOCK)
 
 BLOCK_ID = "[0-9a-f]{8}"  # a block's own id: the middle of its hours' "block:{id}:{reason}"
 
@@ -66,15 +67,15 @@ def block(deps, place_id, body):
     """POST /v1/staff/hire/places/{id}/blocks: maintenance, FHIR's busy-unavailable."""
     place = place_or_404(deps, place_id)
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems()
     day = hire_date(body.get("date"), "date", problems)
     start, hours = body.get("start"), body.get("hours")
     if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
             or not 0 <= int(start[:2]) <= 23:
-        problems.add("start", "Must be a time on the hour (HH:00).")
+        problems.add("start", BLOCK_START_NOT_HOUR)
     if isinstance(hours, bool) or not isinstance(hours, int) or not 1 <= hours <= MAX_SESSION_HOURS * 2:
-        problems.add("hours", f"Must be 1 to {MAX_SESSION_HOURS * 2}.")
+        problems.add("hours", BLOCK_HOURS_OUT_OF_RANGE.format(most=MAX_SESSION_HOURS * 2))
     reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
     problems.raise_if_any()
     starts = session_hours(date.fromisoformat(day), start, hours)

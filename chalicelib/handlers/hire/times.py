@@ -12,7 +12,7 @@ from ... import validation
 from ...errors import ValidationFailed
 from .limits import MAX_BLOCK_HOURS, MAX_SESSION_HOURS, MAX_VIEW_DAYS, MAX_WEEKS, VIEW_DAYS
 from .places import current, hire_date, iso, is_closed, open_hours, place_or_404, session_hours, today
-from .wording import DATE, HOURS, START, WEEKS
+from .wording import BLOCK_TOO_LONG, BODY_NOT_OBJECT, DATE, HOURS, START, WEEKS
 
 
 def free(deps, place_id, query):
@@ -58,7 +58,7 @@ def parse_block(body, problems):
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
         problems.add("weeks", WEEKS.format(max=MAX_WEEKS))
     if not problems.items and hours * weeks > MAX_BLOCK_HOURS:
-        problems.rule("weeks", f"A block may hold at most {MAX_BLOCK_HOURS} hours: book it as two terms.")
+        problems.rule("weeks", BLOCK_TOO_LONG.format(most=MAX_BLOCK_HOURS))
     if first is None and "date" not in dict(problems.items + problems.rules):
         problems.add("date", DATE)
     return (date.fromisoformat(first) if first else None), start, hours, weeks
@@ -97,7 +97,7 @@ def check(deps, place_id, body):
     place = place_or_404(deps, place_id, current(deps))
     problems = validation.Problems()
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     first, start, hours, weeks = parse_block(body, problems)
     problems.raise_if_any()
     sessions = checked(deps, place, first, start, hours, weeks)

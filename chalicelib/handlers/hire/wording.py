@@ -32,6 +32,17 @@ REFUNDED_LATE_SUBJECT = "Your booking {id} was not made"
 REFUNDED_LATE_BODY = ("Your payment arrived after the 30 minutes your times were held had run out, and someone else "
                       "has booked them since, so the booking was not made. {amount} is being refunded.\n")
 
+# Fields' own words, beside each field (422).
+BODY_NOT_OBJECT = "Must be a JSON object."
+NOT_BOOKING_FIELD = "Is not a booking field."
+SKIP_NOT_DATES = "Must be a list of the block's dates to leave out (YYYY-MM-DD)."
+SKIP_MORE_THAN_WEEKS = "Leave out no more dates than the block has weeks."
+NOT_DEPOSIT_FIELD = "Is not a deposit field."
+RETURNED_NOT_PENCE = "Must be whole pence, 0 or more."
+BLOCK_START_NOT_HOUR = "Must be a time on the hour (HH:00)."
+BLOCK_HOURS_OUT_OF_RANGE = "Must be 1 to {most}."
+BLOCK_TOO_LONG = "A block may hold at most {most} hours: book it as two terms."
+
 
 # Refusals: what was asked for is not there.
 NO_SESSION_ON_DATE = "That booking has no session on that date."

@@ -23,7 +23,8 @@ from ..shared.versions import expected_version
 from ..staff.view import etag, managed_report, staff_view, stale
 from ..opendata.export import rewrite_report
 from . import hiding
-from .wording import GIVE_WHAT_TO_CHANGE, NOTHING_TO_CHANGE
+from .wording import (BODY_NOT_OBJECT, GIVE_WHAT_TO_CHANGE, HIDE_PHOTOS_NOT_NAMES, NOTHING_TO_CHANGE,
+                      NOT_MODERATION_FIELD)
 
 REMOVED = "[...]"
 REASON_MAX = 500
@@ -64,10 +65,10 @@ def moderate(deps, report_id, body, if_match):
 
 def read_form(body):
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems()
     for name in sorted(set(body) - FORM):
-        problems.add(name, "Is not something moderation changes.")
+        problems.add(name, NOT_MODERATION_FIELD)
     form = {"reason": validation.text(body.get("reason"), "reason", problems, max_len=REASON_MAX, required=True)}
     if "title" in body:
         form["title"] = validation.text(body["title"], "title", problems, min_len=1, max_len=SUMMARY_MAX)
@@ -77,7 +78,7 @@ def read_form(body):
     if "hide_photos" in body:
         names = body["hide_photos"]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or len(names) > 20:
-            problems.add("hide_photos", "Must be a list of the report's photo names (at most 20).")
+            problems.add("hide_photos", HIDE_PHOTOS_NOT_NAMES)
         else:
             form["hide_photos"] = names
     problems.raise_if_any()

@@ -13,7 +13,7 @@ from ..opendata.export import rewrite_report
 from ..reports.tracking import find_report
 from ..reports.transition import transition
 from . import hiding
-from .wording import ONLY_REPORTER_WITHDRAWS
+from .wording import ONLY_REPORTER_WITHDRAWS, REPORT_CHANGED
 
 BY_REPORTER = "withdrawn by its reporter"
 
@@ -31,8 +31,7 @@ def withdraw_photo(deps, report_id, name, token=None):
         write = transition(deps, report, now, action="photo_withdrawn", by=by,
                            changes={"photos_hidden": {"before": None, "after": moved},
                                     "reason": {"before": None, "after": BY_REPORTER}})
-    hiding.commit(deps, write, moved + again, lambda: Conflict(
-        "The report changed while you were changing it; try again.", code="edit_conflict"))
+    hiding.commit(deps, write, moved + again, lambda: Conflict(REPORT_CHANGED, code="edit_conflict"))
     if write is not None:
         rewrite_report(deps, report)
 

@@ -62,7 +62,7 @@ def decide(deps, meeting_id, registration_id, body, if_match):
     problems = Problems()
     for key in body:
         if key not in ("decision", "reason"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     decision = body.get("decision")
     if decision not in ("accept", "decline"):
         problems.add("decision", wording.DECISION)
@@ -95,7 +95,7 @@ def add_late(deps, meeting_id, body):
     problems = Problems()
     item_id = body.get("item_id")
     if not isinstance(item_id, str):
-        problems.add("item_id", "Give the agenda item's id.")
+        problems.add("item_id", wording.ITEM_ID_NEEDED)
     problems.raise_if_any()
     item = item_or_404(meeting, item_id)
     speak = rules.of_committee(meeting["committee_id"])["speak"]

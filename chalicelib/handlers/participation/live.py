@@ -59,7 +59,7 @@ def send(deps, meeting_id, body, idempotency_key=None):
     problems = Problems(wording.LIVE_QUESTION)
     for key in body:
         if key not in ("question", "item_id", "name_public", "first_name", "ward_id"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     question = text(body.get("question"), "question", problems, min_len=1, max_len=limits.LIVE_TEXT_MAX,
                     required=True)
     consent = body.get("name_public", False)
@@ -128,7 +128,7 @@ def decide(deps, meeting_id, question_id, body, if_match):
     problems = Problems()
     for key in body:
         if key != "decision":
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     if body.get("decision") not in limits.LIVE_DECISIONS:
         problems.add("decision", wording.LIVE_DECISION)
     problems.raise_if_any()

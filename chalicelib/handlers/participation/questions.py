@@ -24,7 +24,7 @@ def ask(deps, meeting_id, item_id, body, idempotency_key=None):
     problems = Problems()
     for key in body:
         if key not in ("name", "member", "question", "name_public"):
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     name = text(body.get("name"), "name", problems, min_len=1, max_len=limits.NAME_MAX, required=True)
     member = text(body.get("member"), "member", problems, min_len=1, max_len=limits.NAME_MAX, required=True)
     question = text(body.get("question"), "question", problems, min_len=1, max_len=limits.QUESTION_MAX,
@@ -95,7 +95,7 @@ def answer(deps, meeting_id, question_id, body, if_match):
     problems = Problems()
     for key in body:
         if key != "answer":
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     words = text(body.get("answer"), "answer", problems, min_len=1, max_len=limits.ANSWER_MAX, required=True)
     problems.raise_if_any()
     found = deps.questions.get(meeting_id, question_id) \

@@ -8,6 +8,7 @@ from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..conversations import socket_topics
 from ..shared import effects
 from . import limits
+from .wording import NOT_A_FIELD_HERE
 
 routes = Routes("participation", schemas="chalicelib.handlers.participation.schemas")
 # A registration made, accepted or declined: its speaker told by e-mail and by text, from its event.
@@ -75,7 +76,7 @@ def withdraw_from_speaking():
     token = text(body.get("token"), "token", problems, min_len=1, max_len=limits.TOKEN_MAX, required=True)
     for key in body:
         if key != "token":
-            problems.add(key, "Is not a field here.")
+            problems.add(key, NOT_A_FIELD_HERE)
     problems.raise_if_any()
     return http.ok(mine(withdraw(http.deps(), token)), headers=http.NO_STORE)
 

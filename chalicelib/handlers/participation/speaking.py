@@ -39,7 +39,7 @@ def read_body(body, speak_rule, staff=False):
     allowed = {"name", "phone", "mode", "needs", "side", *(("email", "reason") if staff else ())}
     for key in body:
         if key not in allowed:
-            problems.add(key, "Is not a field here.")
+            problems.add(key, wording.NOT_A_FIELD_HERE)
     name = text(body.get("name"), "name", problems, min_len=1, max_len=limits.NAME_MAX, required=True)
     number = phone(body.get("phone"), "phone", problems)
     mode = body.get("mode")

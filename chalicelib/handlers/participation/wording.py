@@ -115,3 +115,7 @@ ASKED_BY = "{name}, {ward}"
 # -- the live moderation desk's socket
 LIVE_DESK_SIGN_IN = "Sign in as staff: moderating live questions is theirs."
 LIVE_DESK_STAFF = "Moderating live questions is for staff."
+
+# Fields' own words, beside each field (422).
+NOT_A_FIELD_HERE = "Is not a field here."
+ITEM_ID_NEEDED = "Give the agenda item's id."

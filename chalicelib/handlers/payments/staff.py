@@ -13,8 +13,8 @@ from ...errors import ApiError, Conflict, NotFound, Unacceptable
 from ...stamps import london_today, stamp
 from . import core
 from .provider import ProviderError, RefundMismatch
-from .wording import (AMOUNT_AT_MOST, NO_PAYMENT, REFUNDABLE_CHANGED, REFUNDED_AT_ONCE, REFUND_AT_MOST,
-                      REFUND_ONLY_SUCCEEDED)
+from .wording import (AMOUNT_AT_MOST, AMOUNT_NOT_PENCE, DATE_NOT_ISO, NOT_REFUND_FIELD, NO_PAYMENT, REFUNDABLE_CHANGED,
+                      REFUNDED_AT_ONCE, REFUND_AT_MOST, REFUND_ONLY_SUCCEEDED, SEEN_NOT_PENCE)
 
 CSV_COLUMNS = ("at", "kind", "reference", "purpose", "description", "amount_pence", "amount", "payment_id",
                "provider_id", "refund_id", "by", "reason")
@@ -28,7 +28,7 @@ def _day(value, deps):
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         from ...errors import ValidationFailed
-        raise ValidationFailed([("date", "Must be a date (YYYY-MM-DD).")]) from None
+        raise ValidationFailed([("date", DATE_NOT_ISO)]) from None
 
 
 def day(deps, query):
@@ -89,12 +89,12 @@ def refund(deps, payment_id, body):
     problems = validation.Problems()
     for key in body:
         if key not in ("amount", "refund_amount_available", "reason"):
-            problems.add(key, "Is not a refund field.")
+            problems.add(key, NOT_REFUND_FIELD)
     amount, seen = body.get("amount"), body.get("refund_amount_available")
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
-        problems.add("amount", "Must be a whole number of pence, at least 1.")
+        problems.add("amount", AMOUNT_NOT_PENCE)
     if isinstance(seen, bool) or not isinstance(seen, int) or seen < 0:
-        problems.add("refund_amount_available", "Must be the refundable amount you saw, in whole pence.")
+        problems.add("refund_amount_available", SEEN_NOT_PENCE)
     reason = validation.text(body.get("reason"), "reason", problems, 1, REASON_MAX, required=True)
     problems.raise_if_any()
     shown = one(deps, payment_id)

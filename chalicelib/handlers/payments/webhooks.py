@@ -14,7 +14,7 @@ from ...errors import ServiceUnavailable, ValidationFailed
 from .core import BadSignature, check
 from .limits import WEBHOOK_MAX_BYTES
 from .provider import ProviderError
-from .wording import PROVIDER_UNCHECKED
+from .wording import NOT_A_WEBHOOK, PROVIDER_UNCHECKED
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def receive(deps, raw, given_signature, client="unknown"):
         provider_id = str(message["resource_id"])
         payment_id = (resource.get("metadata") or {}).get("doorstep_payment")
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise ValidationFailed([("body", "Not a payment webhook.")])
+        raise ValidationFailed([("body", NOT_A_WEBHOOK)])
     if message.get("resource_type", "payment") != "payment" or not isinstance(payment_id, str):
         return {"received": True, "payment": None}  # not ours to act on; the provider need not resend
     payment = deps.payments.get(payment_id)

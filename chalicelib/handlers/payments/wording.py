@@ -1,6 +1,14 @@
 """What payments say to a payer or an officer when they refuse: a return
 address or a payment that is not there, a refund the payment cannot take,
-and a payment provider that did not answer."""
+and a payment provider that did not answer; and a field that is not what it
+must be."""
+
+# Fields' own words, beside each field (422).
+DATE_NOT_ISO = "Must be a date (YYYY-MM-DD)."
+NOT_REFUND_FIELD = "Is not a refund field."
+AMOUNT_NOT_PENCE = "Must be a whole number of pence, at least 1."
+SEEN_NOT_PENCE = "Must be the refundable amount you saw, in whole pence."
+NOT_A_WEBHOOK = "Not a payment webhook."
 
 # Refusals: what was asked for is not there.
 NO_RETURN_ADDRESS = "No payment has that return address."

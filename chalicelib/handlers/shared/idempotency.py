@@ -5,6 +5,7 @@ import json
 
 from ... import ids
 from ...errors import ValidationFailed
+from .wording import KEY_LENGTH, KEY_REUSED
 
 
 def request_key(value, user_id):
@@ -18,7 +19,7 @@ def request_key(value, user_id):
     value = value.strip()
     low = 8 if user_id else 16
     if not low <= len(value) <= 255:
-        raise ValidationFailed([("Idempotency-Key", f"Must be {low} to 255 characters (a UUID is ideal).")])
+        raise ValidationFailed([("Idempotency-Key", KEY_LENGTH.format(least=low))])
     return ids.digest(f"{user_id or 'anonymous'}\n{value}")
 
 
@@ -71,7 +72,7 @@ class Claim:
     def earlier(self):
         from ...errors import Unacceptable
         return replay(self.deps, self.key, self.fingerprint, self.answer, Unacceptable(
-            f"That Idempotency-Key was used for {self.what}.", code="idempotency_key_reused"))
+            KEY_REUSED.format(what=self.what), code="idempotency_key_reused"))
 
     def record(self, resource_id, now, hours, secret=None):
         """The record the write stores with what it makes (None: no key sent)."""

@@ -4,7 +4,7 @@ so a second editor is told instead of silently overwriting the first."""
 import re
 
 from ...errors import PreconditionRequired, ValidationFailed
-from .wording import IF_MATCH_NEEDED
+from .wording import IF_MATCH_NEEDED, IF_MATCH_NOT_ETAG
 
 ETAG = re.compile(r'^(?:W/)?"?(\d{1,12})"?$')
 
@@ -17,5 +17,5 @@ def expected_version(if_match, read_from="GET /v1/staff/reports/{id}"):
         raise PreconditionRequired(IF_MATCH_NEEDED.format(read_from=read_from))
     match = ETAG.match(value)
     if not match:
-        raise ValidationFailed([("If-Match", f"Must be the ETag {read_from} gave, e.g. \"3\".")])
+        raise ValidationFailed([("If-Match", IF_MATCH_NOT_ETAG.format(read_from=read_from))])
     return int(match.group(1))
