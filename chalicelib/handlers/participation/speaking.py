@@ -143,9 +143,9 @@ def withdraw(deps, token):
     if found is None:
         raise ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
     if found["status"] not in ("registered", "accepted"):
-        raise Conflict(wording.NOT_LIVE, code="not_holding_a_place")
+        raise Conflict(wording.NOT_HOLDING_A_PLACE, code="not_holding_a_place")
     try:
         deps.participation.settle(found, "withdrawn", deps.clock())
     except EditConflict:
-        raise Conflict(wording.NOT_LIVE, code="not_holding_a_place") from None
+        raise Conflict(wording.NOT_HOLDING_A_PLACE, code="not_holding_a_place") from None
     return deps.participation.get(meeting_id, registration_id)
