@@ -14,13 +14,13 @@ from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
-from .wording import LINK_FOR_OLD_ADDRESS, REFRESH_NOT_VALID, REGISTRATION, SESSION_ENDED, SIGN_IN_WRONG
+from .wording import (EMAIL_SENT_IF_USABLE, LINK_FOR_OLD_ADDRESS, LINK_NOT_VALID, PASSWORD_LENGTH, REFRESH_NOT_VALID,
+                      REGISTRATION, REQUIRED, SESSION_ENDED, SIGN_IN_MISSING, SIGN_IN_WRONG)
 
 EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
-SAME_ANSWER = {"status": "accepted",
-               "message": "If the address can be used, we have sent it an email with the next step."}
+SAME_ANSWER = {"status": "accepted", "message": EMAIL_SENT_IF_USABLE}
 
 
 def normalise_email(value):
@@ -29,7 +29,7 @@ def normalise_email(value):
 
 def INVALID_LINK():  # noqa: N802 (an error to raise, made fresh each time)
     # 403, as for any other token that opens nothing (alerts' invalid_token).
-    return ApiError("This link is not valid or has already been used.", code="invalid_link", status=403)
+    return ApiError(LINK_NOT_VALID, code="invalid_link", status=403)
 
 
 def _email(body, problems):
@@ -44,8 +44,8 @@ def _check_password(password, email, name, problems):
     common password, not the name or address) is a rule (422)."""
     if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
         kind = "short" if len(password) < PASSWORD_MIN else "long"
-        problems.add("password", problems.say("password", kind, f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters. "
-                                                                "A few unrelated words make a good password."))
+        problems.add("password", problems.say("password", kind, PASSWORD_LENGTH.format(least=PASSWORD_MIN,
+                                                                                       most=PASSWORD_MAX)))
         return
     for message in passwords.check_password(password, email=email, name=name):
         problems.rule("password", message)
@@ -91,7 +91,7 @@ def login(deps, body):
     email = validation.email(body.get("email"), "email", problems)
     password = body.get("password")
     if email is None or not isinstance(password, str) or not password or len(password) > 1024:
-        raise ValidationFailed([("email", "Email and password are required.")])
+        raise ValidationFailed([("email", SIGN_IN_MISSING)])
     email = normalise_email(email)
     now = deps.clock()
     user = deps.accounts.user_by_identity(f"email#{email}")
@@ -122,7 +122,7 @@ def start_session(deps, user, now):
 def refresh(deps, body):
     token = body.get("refresh_token")
     if not isinstance(token, str) or not token:
-        raise ValidationFailed([("refresh_token", "Is required.")])
+        raise ValidationFailed([("refresh_token", REQUIRED)])
     now = deps.clock()
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is None or row.expires < now:
@@ -150,7 +150,7 @@ def refresh(deps, body):
 def logout(deps, body):
     token = body.get("refresh_token")
     if not isinstance(token, str) or not token:
-        raise ValidationFailed([("refresh_token", "Is required.")])
+        raise ValidationFailed([("refresh_token", REQUIRED)])
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is not None:
         deps.accounts.revoke_session(row.session_id)
@@ -225,7 +225,7 @@ def send_password_setup(deps, user):
 def confirm_password_reset(deps, body):
     token, password = body.get("token"), body.get("password")
     if not isinstance(password, str) or not password:
-        raise ValidationFailed([("password", "Is required.")])
+        raise ValidationFailed([("password", REQUIRED)])
     now = deps.clock()
     invalid = INVALID_LINK()
     peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None

@@ -1,6 +1,7 @@
 """What the account's checks say, in each field's own words as GOV.UK writes
-errors, so every client shows the same sentence; and the refusals of signing
-in, of a session and of the commands that give accounts their roles."""
+errors, so every client shows the same sentence; what a registration or a
+reset request is answered; and the refusals of signing in, of a session and
+of the commands that give accounts their roles."""
 
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
 
@@ -19,9 +20,28 @@ REGISTRATION = {
                  "long": f"Password must be {PASSWORD_MAX} characters or fewer"},
 }
 
+# Fields, whatever the form.
+REQUIRED = "Is required."
+
+# Fields of signing in, of a session and of a new password, beside the registration's own words.
+SIGN_IN_MISSING = "Email and password are required."
+PASSWORD_LENGTH = "Use {least} to {most} characters. A few unrelated words make a good password."
+SSO_TOKEN_MISSING = "Is required: the ID or access token from your sign-in provider."
+
+# Fields of the profile (PATCH /v1/me), beside PROFILE's.
+NOT_CHANGED_HERE = "Cannot be changed here."
+NOT_A_PROFILE_FIELD = "Is not a profile field."
+NOT_A_UPRN = "Must be up to 12 digits."
+NOTIFICATIONS_FORMAT = "Must map email, sms and push to true or false."
+NOTHING_TO_CHANGE = "Nothing to change."
+
+# The answer to a registration or a reset request, the same whether or not the address has an account.
+EMAIL_SENT_IF_USABLE = "If the address can be used, we have sent it an email with the next step."
+
 
 # Refusals: who is asking (not signed in, or not the one who may).
 SIGN_IN_WRONG = "The email address or password is wrong."
+LINK_NOT_VALID = "This link is not valid or has already been used."
 REFRESH_NOT_VALID = "The refresh token is not valid; sign in again."
 SESSION_ENDED = "This session has ended; sign in again."
 LINK_FOR_OLD_ADDRESS = "This link is for an address the account no longer uses."
