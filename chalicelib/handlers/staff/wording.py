@@ -16,6 +16,7 @@ NO_TEMPLATE = "No response template {template_id!s:.40}."
 # Refusals: its state does not allow it, or it changed meanwhile.
 TEAM_EXISTS = "There is a team {team_id} already."
 TEMPLATE_CHANGED = "The template changed since you read it; read it again."
+REPORT_CHANGED = "The report changed since you read it: here it is now; reapply your change to it."
 TEMPLATE_ALREADY_AUTOMATIC = ("The template {title!r} is already written automatically for this state and "
                               "category; deactivate it first.")
 
