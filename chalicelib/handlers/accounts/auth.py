@@ -14,13 +14,15 @@ from ...errors import ApiError, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import OneTimeToken, RefreshToken, Session, User
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
-from .wording import LINK_FOR_OLD_ADDRESS, REFRESH_NOT_VALID, REGISTRATION, SESSION_ENDED, SIGN_IN_WRONG
+from .wording import (EMAIL_SENT_IF_USABLE, EMAIL_TAKEN_BODY, EMAIL_TAKEN_SUBJECT, LINK_FOR_OLD_ADDRESS, LINK_NOT_VALID,
+                      PASSWORD_LENGTH, PASSWORD_SETUP_BODY, PASSWORD_SETUP_SUBJECT, REFRESH_NOT_VALID, REGISTRATION,
+                      REQUIRED, RESET_BODY, RESET_NO_ACCOUNT_BODY, RESET_NO_ACCOUNT_SUBJECT, RESET_SUBJECT,
+                      SESSION_ENDED, SIGN_IN_MISSING, SIGN_IN_WRONG, VERIFY_BODY, VERIFY_SUBJECT)
 
 EMAILS_PER_ADDRESS = (5, timedelta(hours=1))  # one inbox, whoever asks
 VERIFY_TTL = timedelta(days=2)
 RESET_TTL = timedelta(hours=1)
-SAME_ANSWER = {"status": "accepted",
-               "message": "If the address can be used, we have sent it an email with the next step."}
+SAME_ANSWER = {"status": "accepted", "message": EMAIL_SENT_IF_USABLE}
 
 
 def normalise_email(value):
@@ -29,7 +31,7 @@ def normalise_email(value):
 
 def INVALID_LINK():  # noqa: N802 (an error to raise, made fresh each time)
     # 403, as for any other token that opens nothing (alerts' invalid_token).
-    return ApiError("This link is not valid or has already been used.", code="invalid_link", status=403)
+    return ApiError(LINK_NOT_VALID, code="invalid_link", status=403)
 
 
 def _email(body, problems):
@@ -44,8 +46,8 @@ def _check_password(password, email, name, problems):
     common password, not the name or address) is a rule (422)."""
     if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
         kind = "short" if len(password) < PASSWORD_MIN else "long"
-        problems.add("password", problems.say("password", kind, f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters. "
-                                                                "A few unrelated words make a good password."))
+        problems.add("password", problems.say("password", kind, PASSWORD_LENGTH.format(least=PASSWORD_MIN,
+                                                                                       most=PASSWORD_MAX)))
         return
     for message in passwords.check_password(password, email=email, name=name):
         problems.rule("password", message)
@@ -70,10 +72,7 @@ def register(deps, body):
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
     except AlreadyExists:
-        _send(deps, email, "Someone tried to register with your email address",
-              "Someone (perhaps you) tried to create a Doorstep account with this address, which "
-              "already has one. If it was you, sign in, or reset your password if you have "
-              f"forgotten it: {deps.base_url}/reset-password\n\nIf it was not you, ignore this email.")
+        _send(deps, email, EMAIL_TAKEN_SUBJECT, EMAIL_TAKEN_BODY.format(link=f"{deps.base_url}/reset-password"))
         return SAME_ANSWER
     send_verification(deps, user, now)
     return SAME_ANSWER
@@ -81,9 +80,7 @@ def register(deps, body):
 
 def send_verification(deps, user, now):
     token = _one_time(deps, "verify_email", user, now + VERIFY_TTL)
-    _send(deps, user.email, "Confirm your email address",
-          f"Confirm this address for your Doorstep account:\n\n{deps.base_url}/verify?token={token}\n\n"
-          "Confirming lets your account show reports you made before you signed up with it.")
+    _send(deps, user.email, VERIFY_SUBJECT, VERIFY_BODY.format(link=f"{deps.base_url}/verify?token={token}"))
 
 
 def login(deps, body):
@@ -91,7 +88,7 @@ def login(deps, body):
     email = validation.email(body.get("email"), "email", problems)
     password = body.get("password")
     if email is None or not isinstance(password, str) or not password or len(password) > 1024:
-        raise ValidationFailed([("email", "Email and password are required.")])
+        raise ValidationFailed([("email", SIGN_IN_MISSING)])
     email = normalise_email(email)
     now = deps.clock()
     user = deps.accounts.user_by_identity(f"email#{email}")
@@ -122,7 +119,7 @@ def start_session(deps, user, now):
 def refresh(deps, body):
     token = body.get("refresh_token")
     if not isinstance(token, str) or not token:
-        raise ValidationFailed([("refresh_token", "Is required.")])
+        raise ValidationFailed([("refresh_token", REQUIRED)])
     now = deps.clock()
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is None or row.expires < now:
@@ -150,7 +147,7 @@ def refresh(deps, body):
 def logout(deps, body):
     token = body.get("refresh_token")
     if not isinstance(token, str) or not token:
-        raise ValidationFailed([("refresh_token", "Is required.")])
+        raise ValidationFailed([("refresh_token", REQUIRED)])
     row = deps.accounts.refresh_token(ids.digest(token))
     if row is not None:
         deps.accounts.revoke_session(row.session_id)
@@ -203,29 +200,23 @@ def request_password_reset(deps, body):
     # person who has none is told so, as GOV.UK services do.
     token = _one_time(deps, "reset_password" if user else "reset_no_account", user or NOBODY, now + RESET_TTL)
     if user is not None:
-        _send(deps, email, "Reset your Doorstep password",
-              f"Choose a new password within the hour:\n\n{deps.base_url}/reset-password?token={token}\n\n"
-              "If you did not ask for this, ignore this email: your password stays as it is.")
+        _send(deps, email, RESET_SUBJECT, RESET_BODY.format(link=f"{deps.base_url}/reset-password?token={token}"))
     else:
-        _send(deps, email, "Your Doorstep password",
-              "Someone asked to reset the password of a Doorstep account for this address, but no account "
-              f"uses it. If it was you, you may have registered with another address, or you can register: "
-              f"{deps.base_url}/register\n\nIf you did not ask, ignore this email.")
+        _send(deps, email, RESET_NO_ACCOUNT_SUBJECT, RESET_NO_ACCOUNT_BODY.format(link=f"{deps.base_url}/register"))
     return SAME_ANSWER
 
 
 def send_password_setup(deps, user):
     """For accounts an administrator creates: the person chooses their own password."""
     token = _one_time(deps, "reset_password", user, deps.clock() + VERIFY_TTL)
-    _send(deps, user.email, "Your Doorstep account is ready",
-          f"An account has been created for you. Choose your password within two days:\n\n"
-          f"{deps.base_url}/reset-password?token={token}")
+    _send(deps, user.email, PASSWORD_SETUP_SUBJECT,
+          PASSWORD_SETUP_BODY.format(link=f"{deps.base_url}/reset-password?token={token}"))
 
 
 def confirm_password_reset(deps, body):
     token, password = body.get("token"), body.get("password")
     if not isinstance(password, str) or not password:
-        raise ValidationFailed([("password", "Is required.")])
+        raise ValidationFailed([("password", REQUIRED)])
     now = deps.clock()
     invalid = INVALID_LINK()
     peeked = deps.accounts.one_time(ids.digest(token)) if isinstance(token, str) else None

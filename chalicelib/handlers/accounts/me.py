@@ -6,7 +6,7 @@ from ...errors import ValidationFailed
 from ...stamps import stamp
 from ..reports import views
 from .limits import ADDRESS_MAX, NAME_MAX, UPRN_PATTERN
-from .wording import PROFILE
+from .wording import NOT_A_PROFILE_FIELD, NOT_A_UPRN, NOT_CHANGED_HERE, NOTHING_TO_CHANGE, NOTIFICATIONS_FORMAT, PROFILE
 
 NOTIFICATION_CHANNELS = ("email", "sms", "push")
 
@@ -32,7 +32,7 @@ def update_me(deps, body):
     allowed = {"name", "phone", "address", "uprn", "notifications"}
     for key in body:
         if key not in allowed:
-            problems.add(key, "Cannot be changed here." if key in ("email", "role", "id") else "Is not a profile field.")
+            problems.add(key, NOT_CHANGED_HERE if key in ("email", "role", "id") else NOT_A_PROFILE_FIELD)
     changes = {}
     if "name" in body:
         changes["name"] = validation.text(body["name"], "name", problems, 1, NAME_MAX)
@@ -43,18 +43,18 @@ def update_me(deps, body):
     if "uprn" in body:
         uprn = body["uprn"].strip() if isinstance(body["uprn"], str) else body["uprn"]
         if uprn not in (None, "") and not (isinstance(uprn, str) and re.fullmatch(UPRN_PATTERN, uprn)):
-            problems.add("uprn", "Must be up to 12 digits.")
+            problems.add("uprn", NOT_A_UPRN)
         changes["uprn"] = uprn or None
     if "notifications" in body:
         prefs = body["notifications"]
         if not isinstance(prefs, dict) or any(k not in NOTIFICATION_CHANNELS or not isinstance(v, bool)
                                               for k, v in prefs.items()):
-            problems.add("notifications", "Must map email, sms and push to true or false.")
+            problems.add("notifications", NOTIFICATIONS_FORMAT)
         else:
             changes["notifications"] = {**(user.notifications or {}), **prefs}
     problems.raise_if_any()
     if not changes:
-        raise ValidationFailed([("body", "Nothing to change.")])
+        raise ValidationFailed([("body", NOTHING_TO_CHANGE)])
     for key, value in changes.items():
         setattr(user, key, value)
     deps.accounts.save_user(user)

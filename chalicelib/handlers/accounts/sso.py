@@ -6,14 +6,14 @@ from ...errors import ServiceUnavailable, ValidationFailed
 from ...storage.errors import AlreadyExists
 from ...storage.records import User
 from . import auth
-from .wording import SSO_MISCONFIGURED, SSO_UNREACHABLE
+from .wording import SSO_MISCONFIGURED, SSO_TOKEN_MISSING, SSO_UNREACHABLE
 
 
 def sign_in(deps, body):
     from ...auth import oidc
     token = body.get("token") or body.get("id_token")
     if not isinstance(token, str) or not token:
-        raise ValidationFailed([("token", "Is required: the ID or access token from your sign-in provider.")])
+        raise ValidationFailed([("token", SSO_TOKEN_MISSING)])
     try:
         who = oidc.verify_external_token(token)
     except oidc.OidcRejected as e:

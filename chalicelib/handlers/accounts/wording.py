@@ -1,6 +1,7 @@
 """What the account's checks say, in each field's own words as GOV.UK writes
-errors, so every client shows the same sentence; and the refusals of signing
-in, of a session and of the commands that give accounts their roles."""
+errors, so every client shows the same sentence; what a registration or a
+reset request is answered; and the refusals of signing in, of a session and
+of the commands that give accounts their roles."""
 
 from .limits import NAME_MAX, PASSWORD_MAX, PASSWORD_MIN
 
@@ -19,9 +20,46 @@ REGISTRATION = {
                  "long": f"Password must be {PASSWORD_MAX} characters or fewer"},
 }
 
+# Fields, whatever the form.
+REQUIRED = "Is required."
+
+# Fields of signing in, of a session and of a new password, beside the registration's own words.
+SIGN_IN_MISSING = "Email and password are required."
+PASSWORD_LENGTH = "Use {least} to {most} characters. A few unrelated words make a good password."
+SSO_TOKEN_MISSING = "Is required: the ID or access token from your sign-in provider."
+
+# Fields of the profile (PATCH /v1/me), beside PROFILE's.
+NOT_CHANGED_HERE = "Cannot be changed here."
+NOT_A_PROFILE_FIELD = "Is not a profile field."
+NOT_A_UPRN = "Must be up to 12 digits."
+NOTIFICATIONS_FORMAT = "Must map email, sms and push to true or false."
+NOTHING_TO_CHANGE = "Nothing to change."
+
+# The answer to a registration or a reset request, the same whether or not the address has an account.
+EMAIL_SENT_IF_USABLE = "If the address can be used, we have sent it an email with the next step."
+
+
+# E-mails about the account: a subject and its body; {link} is the page the person goes on to.
+EMAIL_TAKEN_SUBJECT = "Someone tried to register with your email address"
+EMAIL_TAKEN_BODY = ("Someone (perhaps you) tried to create a Doorstep account with this address, which already has "
+                    "one. If it was you, sign in, or reset your password if you have forgotten it: {link}\n\n"
+                    "If it was not you, ignore this email.")
+VERIFY_SUBJECT = "Confirm your email address"
+VERIFY_BODY = ("Confirm this address for your Doorstep account:\n\n{link}\n\n"
+               "Confirming lets your account show reports you made before you signed up with it.")
+RESET_SUBJECT = "Reset your Doorstep password"
+RESET_BODY = ("Choose a new password within the hour:\n\n{link}\n\n"
+              "If you did not ask for this, ignore this email: your password stays as it is.")
+RESET_NO_ACCOUNT_SUBJECT = "Your Doorstep password"
+RESET_NO_ACCOUNT_BODY = ("Someone asked to reset the password of a Doorstep account for this address, but no account "
+                         "uses it. If it was you, you may have registered with another address, or you can register: "
+                         "{link}\n\nIf you did not ask, ignore this email.")
+PASSWORD_SETUP_SUBJECT = "Your Doorstep account is ready"
+PASSWORD_SETUP_BODY = "An account has been created for you. Choose your password within two days:\n\n{link}"
 
 # Refusals: who is asking (not signed in, or not the one who may).
 SIGN_IN_WRONG = "The email address or password is wrong."
+LINK_NOT_VALID = "This link is not valid or has already been used."
 REFRESH_NOT_VALID = "The refresh token is not valid; sign in again."
 SESSION_ENDED = "This session has ended; sign in again."
 LINK_FOR_OLD_ADDRESS = "This link is for an address the account no longer uses."

@@ -11,7 +11,8 @@ from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells, overlap
 from ...geo.polygon import bbox_of
 from .limits import BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, MAX_VERTICES, MAX_WARDS
-from .wording import UNKNOWN_WARDS
+from .wording import (CIRCLE_NOT_AN_OBJECT, PLACE, POLYGON_SHAPE, TARGET_NOT_ONE_SHAPE, TARGET_TOO_LARGE, UNKNOWN_WARD,
+                      UNKNOWN_WARDS, WARDS_LIST)
 
 MIN_RADIUS_M, MAX_RADIUS_M = BROADCAST_RADIUS_MIN_M, BROADCAST_RADIUS_MAX_M
 MAX_CELLS = 400  # precision-5 cells of the bbox: reads per topic at dispatch (York's area needs about 70)
@@ -20,8 +21,7 @@ MAX_CELLS = 400  # precision-5 cells of the bbox: reads per topic at dispatch (Y
 def check(deps, target):
     if not isinstance(target, dict) or len([k for k in ("wards", "polygon", "circle") if k in target]) != 1 \
             or len(target) != 1:
-        raise ValidationFailed([("target", 'Must be one of {"wards": [...]}, {"polygon": GeoJSON} or '
-                                           '{"circle": {"lat", "lon", "radius_m"}}.')])
+        raise ValidationFailed([("target", TARGET_NOT_ONE_SHAPE)])
     if "wards" in target:
         return {"wards": _wards(deps, target["wards"])}
     if "circle" in target:
@@ -40,19 +40,19 @@ def check(deps, target):
 def _wards(deps, value):
     if not isinstance(value, list) or not 1 <= len(value) <= MAX_WARDS \
             or not all(isinstance(v, str) and 0 < len(v.strip()) <= 100 for v in value):
-        raise ValidationFailed([("target.wards", f"Must be a list of 1 to {MAX_WARDS} ward ids.")])
+        raise ValidationFailed([("target.wards", WARDS_LIST.format(most=MAX_WARDS))])
     wanted = sorted({v.strip() for v in value})
     known = deps.wards.exists(wanted)  # one BatchGet of keys
     missing = [w for w in wanted if w not in known]
     if missing:
         raise NotFound(UNKNOWN_WARDS.format(wards=', '.join(missing)[:200]),
-                       code="ward_not_found", fields=[{"field": "target.wards", "message": "Unknown ward."}])
+                       code="ward_not_found", fields=[{"field": "target.wards", "message": UNKNOWN_WARD}])
     return wanted
 
 
 def _circle(value):
     if not isinstance(value, dict):
-        raise ValidationFailed([("target.circle", "Must be an object with lat, lon and radius_m.")])
+        raise ValidationFailed([("target.circle", CIRCLE_NOT_AN_OBJECT)])
     problems = validation.Problems()
     lat = validation.number(value.get("lat"), "target.circle.lat", problems, -90, 90, text_ok=False)
     lon = validation.number(value.get("lon"), "target.circle.lon", problems, -180, 180, text_ok=False)
@@ -65,8 +65,7 @@ def _circle(value):
 def _polygon(value):
     """A valid Polygon or MultiPolygon: closed rings of at least 4 finite
     lon/lat positions, at most MAX_VERTICES in all; coordinates to 6 places."""
-    bad = ValidationFailed([("target.polygon", "Must be a GeoJSON Polygon or MultiPolygon with closed rings of "
-                                               f"at least 4 [lon, lat] positions ({MAX_VERTICES} in all at most).")])
+    bad = ValidationFailed([("target.polygon", POLYGON_SHAPE.format(most=MAX_VERTICES))])
     kind = value.get("type") if isinstance(value, dict) else None
     coords = value.get("coordinates") if isinstance(value, dict) else None
     polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else None
@@ -99,10 +98,10 @@ def _position(p):
 
 def _inside(deps, reaches, field):
     if not reaches:
-        raise OutsideServiceArea(deps.area.name, field, noun="place")
+        raise OutsideServiceArea(deps.area.name, field, noun=PLACE)
 
 
 def _small_enough(geometry, field):
     """Dispatch reads one index partition per precision-5 cell of the bbox."""
     if cells.cover_count(*bbox_of(geometry), cells.PARTITION_PRECISION) > MAX_CELLS:
-        raise ValidationFailed([(field, "Covers far more than the council's area; draw a smaller one.")])
+        raise ValidationFailed([(field, TARGET_TOO_LARGE)])

@@ -21,7 +21,8 @@ from ...storage.records import Broadcast
 from . import targets as alert_targets, broadcast_targets
 from .limits import BODY_MAX, LIST_DEFAULT, LIST_MAX, PER_STAFF_PER_HOUR, PER_TOPIC_PER_HOUR, TITLE_MAX, URL_MAX
 from ..shared import events, idempotency
-from .wording import KEY_USED_FOR_ANOTHER_BROADCAST, NO_SUCH_BROADCAST
+from .wording import (BODY_NOT_OBJECT, KEY_USED_FOR_ANOTHER_BROADCAST, NO_SUCH_BROADCAST, NOT_A_CURSOR, ONE_OF,
+                      URL_FORMAT)
 
 # (limit, window): per staff member per topic, and per staff member overall.
 PER_TOPIC = (PER_TOPIC_PER_HOUR, timedelta(hours=1))
@@ -32,11 +33,11 @@ def create(deps, body, idempotency_key=None):
     """Returns (view, created). The same Idempotency-Key from the same staff
     member answers the first broadcast again and sends nothing more."""
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems()
     topic = body.get("topic")
     if topic not in alert_targets.TOPICS:
-        problems.add("topic", f"Must be one of: {', '.join(alert_targets.TOPICS)}.")
+        problems.add("topic", ONE_OF.format(choices=", ".join(alert_targets.TOPICS)))
     title = validation.text(body.get("title"), "title", problems, min_len=3, max_len=TITLE_MAX, required=True)
     text = validation.text(body.get("body"), "body", problems, min_len=1, max_len=BODY_MAX, required=True)
     url = _url(body.get("url"), problems)
@@ -66,7 +67,7 @@ def _url(value, problems):
         return None
     parts = urlsplit(value) if isinstance(value, str) and len(value) <= URL_MAX else None
     if parts is None or parts.scheme not in ("https", "http") or not parts.netloc or any(c.isspace() for c in value):
-        problems.add("url", f"Must be an http(s) link of at most {URL_MAX} characters.")
+        problems.add("url", URL_FORMAT.format(most=URL_MAX))
         return None
     return value
 
@@ -132,7 +133,7 @@ def _cursor(value, problems):
             raise ValueError(broadcast_id)
         return datetime.fromisoformat(created), broadcast_id
     except ValueError:  # binascii.Error and UnicodeDecodeError are ValueErrors too
-        problems.add("after", "Is not a cursor this list gave.")
+        problems.add("after", NOT_A_CURSOR)
         return None
 
 

@@ -7,6 +7,8 @@ mail or text the others: an endpoint must pass the push channel's own check
 
 from ... import validation
 from .limits import CHANNELS, MAX_ENDPOINT
+from .wording import (CHANNELS_LIST, EMAIL_FOR_EMAIL_CHANNEL, NOT_A_P256_KEY, NOT_A_PUSH_SECRET, NOT_A_PUSH_SERVICE_URL,
+                      NOT_A_PUSH_SUBSCRIPTION, PHONE_FOR_SMS_CHANNEL, SUBSCRIPTION_FOR_PUSH_CHANNEL)
 
 
 
@@ -15,7 +17,7 @@ def check_channels(deps, body, problems):
     wanted = body.get("channels")
     if not isinstance(wanted, list) or not wanted or not all(c in CHANNELS for c in wanted) \
             or len(set(wanted)) != len(wanted):
-        problems.add("channels", f"Must be a list of distinct channels from: {', '.join(CHANNELS)}.")
+        problems.add("channels", CHANNELS_LIST.format(channels=", ".join(CHANNELS)))
         return {}
     out = {}
     if "push" in wanted:
@@ -25,12 +27,12 @@ def check_channels(deps, body, problems):
         if given is None and deps.principal and deps.principal.email:
             given = deps.principal.email  # a signed-in resident's own address by default
         if given is None:
-            problems.rule("email", "Is required for the email channel.")
+            problems.rule("email", EMAIL_FOR_EMAIL_CHANNEL)
         else:
             out["email"] = validation.email(given, "email", problems)
     if "sms" in wanted:
         if body.get("phone") is None:
-            problems.rule("phone", "Is required for the sms channel.")
+            problems.rule("phone", PHONE_FOR_SMS_CHANNEL)
         else:
             out["sms"] = validation.e164(validation.phone(body.get("phone"), "phone", problems))
     return {k: v for k, v in out.items() if v}
@@ -40,13 +42,13 @@ def push_subscription(deps, value, problems):
     """What a browser's subscription must hold beyond its shape (a push
     service's https URL, a P-256 point) is a rule (422): the document gives the shape."""
     if value is None:
-        problems.rule("push_subscription", "Is required for the push channel.")
+        problems.rule("push_subscription", SUBSCRIPTION_FOR_PUSH_CHANNEL)
         return None
     if not isinstance(value, dict) or not isinstance(value.get("keys"), dict):
-        problems.add("push_subscription", "Must be the browser's PushSubscription (endpoint and keys).")
+        problems.add("push_subscription", NOT_A_PUSH_SUBSCRIPTION)
         return None
     endpoint = value.get("endpoint")
-    problem = "Must be an https URL of a push service." if not isinstance(endpoint, str) or len(
+    problem = NOT_A_PUSH_SERVICE_URL if not isinstance(endpoint, str) or len(
         endpoint) > MAX_ENDPOINT else _endpoint_problem(deps, endpoint)
     if problem:
         problems.rule("push_subscription.endpoint", problem)
@@ -54,9 +56,9 @@ def push_subscription(deps, value, problems):
     from ...notify.push import decode_keys
     _, _, bad = decode_keys(value["keys"])
     if "p256dh" in bad:
-        problems.rule("push_subscription.keys.p256dh", "Must be a base64url uncompressed P-256 key (65 bytes).")
+        problems.rule("push_subscription.keys.p256dh", NOT_A_P256_KEY)
     if "auth" in bad:
-        problems.rule("push_subscription.keys.auth", "Must be a base64url 16-byte secret.")
+        problems.rule("push_subscription.keys.auth", NOT_A_PUSH_SECRET)
     if endpoint is None or bad:
         return None
     return {"endpoint": endpoint, "keys": {"p256dh": value["keys"]["p256dh"].rstrip("="),

@@ -17,6 +17,7 @@ from ...storage.errors import EditConflict, Throttled
 from ...storage.records import AlertIndexRow
 from .limits import (JOBS_RADIUS_DEFAULT_M, JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, POINT_FRESH_HOURS,
                      RADIUS_DOCUMENT_M)
+from .wording import HALF_A_POINT, NEAR_ONLY_WITHOUT_POINT, RADIUS_WITHOUT_POINT, TRUE_OR_FALSE
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +29,15 @@ def read_point(body, now, problems):
     lon together, radius_m and urgent_near_only only with them."""
     lat, lon, radius, only = (body.get(k) for k in ("lat", "lon", "radius_m", "urgent_near_only"))
     if only is not None and not isinstance(only, bool):
-        problems.add("urgent_near_only", "Must be true or false.")
+        problems.add("urgent_near_only", TRUE_OR_FALSE)
     if lat is None and lon is None:
         if radius is not None:
-            problems.rule("radius_m", "Goes with lat and lon: the point it is measured from.")
+            problems.rule("radius_m", RADIUS_WITHOUT_POINT)
         if only:
-            problems.rule("urgent_near_only", "Needs lat and lon: near is measured from your point.")
+            problems.rule("urgent_near_only", NEAR_ONLY_WITHOUT_POINT)
         return {}
     if (lat is None) != (lon is None):
-        problems.rule("lat" if lat is None else "lon", "Give both lat and lon, or neither.")
+        problems.rule("lat" if lat is None else "lon", HALF_A_POINT)
         return {}
     lat = validation.number(lat, "lat", problems, -90, 90)
     lon = validation.number(lon, "lon", problems, -180, 180)

@@ -16,8 +16,8 @@ from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, crew_points, targets as alert_targets
-from .wording import (NO_SUCH_ALERT, SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN, TOKEN_FOR_ANOTHER_ALERT,
-                      UNSUBSCRIBE_LINK_NOT_VALID)
+from .wording import (BODY_NOT_OBJECT, NO_SUCH_ALERT, REQUIRED, SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN,
+                      TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_LINK_NOT_VALID)
 
 CONFIRM_WITHIN = timedelta(days=7)
 CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
@@ -27,7 +27,7 @@ def subscribe(deps, body):
     """Returns (view, created); the same subscriber asking for the same
     target again gets the same alert (created False)."""
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems()
     channels = alert_channels.check_channels(deps, body, problems)
     problems.raise_if_any()
@@ -211,7 +211,7 @@ def delete_alert(deps, alert_id, token=None):
 def confirm(deps, body):
     token = body.get("token") if isinstance(body, dict) else None
     if not isinstance(token, str) or not token:
-        raise ValidationFailed([("token", "Is required.")])
+        raise ValidationFailed([("token", REQUIRED)])
     alert = _by_token(deps, token, "confirm_hash")
     alert.pending, alert.confirm_hash, alert.expires = [], None, None
     deps.alerts.confirm(alert)

@@ -9,7 +9,10 @@ import re
 from ... import ids, validation, visibility
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
-from .wording import CREW_MEMBERS_ONLY, NO_SUCH_REPORT, NO_SUCH_WARD
+from .wording import (CIRCLE_NOT_AN_OBJECT, CREW_MEMBERS_ONLY, MEETINGS_FOLLOW_ONE, NEAR_ONLY_FOR_JOBS, NO_SUCH_REPORT,
+                      NO_SUCH_WARD, NOT_A_COMMITTEE_ID, NOT_A_TOPIC, NOT_A_WARD_ID, NOT_FOLLOWABLE, ONE_OF,
+                      PETITIONS_ONLY_FOR_PLACES, PLACE, REPORT_ID_REQUIRED, REQUIRED_FOR_KIND, SERVICE_CODE_REQUIRED,
+                      TOPICS_LIST, TOPICS_REQUIRED, TRUE_OR_FALSE, UPDATES_ONLY_FOR_AREA)
 from .limits import (KINDS, MEETING_FOLLOWS, MEETING_TOPIC_PATTERN, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M,
                      TOPICS, WARD_PATTERN)
 
@@ -36,16 +39,16 @@ def check_target(deps, kind, body):
     """(target dict, [(key, lat, lon, radius_m)]) for a subscription body."""
     problems = validation.Problems()
     if kind not in KINDS:
-        raise ValidationFailed([("kind", f"Must be one of: {', '.join(KINDS)}.")])
+        raise ValidationFailed([("kind", ONE_OF.format(choices=", ".join(KINDS)))])
     updates = body.get("include_updates")
     if updates is not None and not isinstance(updates, bool):
-        raise ValidationFailed([("include_updates", "Must be true or false.")])
+        raise ValidationFailed([("include_updates", TRUE_OR_FALSE)])
     if updates and kind != "area":
-        raise validation.broken_rules([("include_updates", "Goes with kind area: updates on reports near a place.")])
+        raise validation.broken_rules([("include_updates", UPDATES_ONLY_FOR_AREA)])
     if kind == "jobs":
         return _jobs(deps, body, problems)
     if body.get("urgent_near_only") is not None:
-        raise validation.broken_rules([("urgent_near_only", "Goes with kind jobs: a street crew's phone.")])
+        raise validation.broken_rules([("urgent_near_only", NEAR_ONLY_FOR_JOBS)])
     petitions = _petitions(kind, body)
     if kind == "report":
         return _report(deps, body.get("report_id"))
@@ -84,9 +87,9 @@ def _petitions(kind, body):
     if value is None or value is False:
         return False
     if value is not True:
-        raise ValidationFailed([("petitions", "Must be true or false.")])
+        raise ValidationFailed([("petitions", TRUE_OR_FALSE)])
     if kind not in ("area", "ward"):
-        raise validation.broken_rules([("petitions", "Goes with kind area or ward: new petitions in that place.")])
+        raise validation.broken_rules([("petitions", PETITIONS_ONLY_FOR_PLACES)])
     return True
 
 
@@ -118,7 +121,7 @@ def _report(deps, value):
     rid = ids.normalise_report_id(value) if isinstance(value, str) and value.strip() else ""
     report = deps.reports.get(rid) if ids.is_report_id(rid) else None
     if not rid:
-        raise validation.broken_rules([("report_id", "Is required for kind report.")])
+        raise validation.broken_rules([("report_id", REPORT_ID_REQUIRED)])
     if report is None or not visibility.report_is_public(report, deps.services.by_code()):
         from ...auth.policy import can_see_private
         if report is None or not can_see_private(deps.principal, report):
@@ -128,16 +131,16 @@ def _report(deps, value):
 
 def _circle(deps, body, problems, prefix):
     lat = validation.number(body.get("lat"), prefix + "lat", problems, -90, 90, text_ok=False) \
-        if body.get("lat") is not None else problems.rule(prefix + "lat", "Is required for this kind.")
+        if body.get("lat") is not None else problems.rule(prefix + "lat", REQUIRED_FOR_KIND)
     lon = validation.number(body.get("lon"), prefix + "lon", problems, -180, 180, text_ok=False) \
-        if body.get("lon") is not None else problems.rule(prefix + "lon", "Is required for this kind.")
+        if body.get("lon") is not None else problems.rule(prefix + "lon", REQUIRED_FOR_KIND)
     radius = validation.number_in(body.get("radius_m"), prefix + "radius_m", problems,
                                   RADIUS_DOCUMENT_M if not prefix else (MIN_RADIUS_M, MAX_RADIUS_M),
                                   (MIN_RADIUS_M, MAX_RADIUS_M), text_ok=False) \
-        if body.get("radius_m") is not None else problems.rule(prefix + "radius_m", "Is required for this kind.")
+        if body.get("radius_m") is not None else problems.rule(prefix + "radius_m", REQUIRED_FOR_KIND)
     problems.raise_if_any()
     if not deps.area.contains(lon, lat):
-        raise OutsideServiceArea(deps.area.name, prefix + "lat", noun="place")
+        raise OutsideServiceArea(deps.area.name, prefix + "lat", noun=PLACE)
     return {"lat": round(lat, 6), "lon": round(lon, 6), "radius_m": round(radius)}
 
 
@@ -151,9 +154,9 @@ def _ward(deps, value, field, problems):
     """The stored ward a ward id names (as GET /v1/councillors gives it): an alert on a
     ward that does not exist would never fire, so it is refused."""
     if value is None:
-        problems.rule(field, "Is required for this kind.")
+        problems.rule(field, REQUIRED_FOR_KIND)
     elif not isinstance(value, str) or not WARD.match(value.strip()):
-        problems.add(field, "Must be a ward id, as GET /v1/councillors gives it.")
+        problems.add(field, NOT_A_WARD_ID)
     problems.raise_if_any()
     ward = deps.wards.get(value.strip()) if deps.wards is not None else None
     if ward is None:
@@ -196,15 +199,15 @@ def _meetings(deps, body, problems):
     one-tap stop ends that follow alone."""
     named = [f for f in MEETING_FOLLOWS if body.get(f) is not None]
     if len(named) != 1:
-        raise validation.broken_rules([("committee", "Give one of committee, ward or topic for kind meetings.")])
+        raise validation.broken_rules([("committee", MEETINGS_FOLLOW_ONE)])
     follows, value = named[0], body[named[0]]
     if follows == "ward":
         ward = _ward(deps, value, "ward", problems)
         return {"ward": ward.id, "ward_name": ward.name}, [(meeting_key("ward", ward.name), None, None, None)]
     if follows == "committee" and not (isinstance(value, str) and value.isdigit() and len(value) <= 12):
-        problems.add("committee", "Must be a committee's id (digits), as GET /v1/committees gives it.")
+        problems.add("committee", NOT_A_COMMITTEE_ID)
     if follows == "topic" and not (isinstance(value, str) and MEETING_TOPIC.match(value)):
-        problems.add("topic", "Must be a topic's name, in lower case (at most 60 characters).")
+        problems.add("topic", NOT_A_TOPIC)
     problems.raise_if_any()
     return {follows: value}, [(meeting_key(follows, value), None, None, None)]
 
@@ -213,12 +216,12 @@ def _category(deps, body, problems):
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
     if not isinstance(code, str) or not code:
-        problems.rule("service_code", "Is required for kind category.")
+        problems.rule("service_code", SERVICE_CODE_REQUIRED)
     elif not visibility.followable(service):
-        problems.rule("service_code", "Is not a category residents can follow; see GET /v1/services.")
+        problems.rule("service_code", NOT_FOLLOWABLE)
     area = body.get("area")
     if area is not None and not isinstance(area, dict):
-        problems.add("area", "Must be an object with lat, lon and radius_m.")
+        problems.add("area", CIRCLE_NOT_AN_OBJECT)
     problems.raise_if_any()
     if area is None:
         return {"service_code": code}, [(f"category#{code}", None, None, None)]
@@ -229,10 +232,10 @@ def _category(deps, body, problems):
 def _broadcast(deps, body, problems):
     topics = body.get("topics")
     if topics is None:
-        problems.rule("topics", "Is required for kind broadcast.")
+        problems.rule("topics", TOPICS_REQUIRED)
     elif not isinstance(topics, list) or not topics or not all(t in TOPICS for t in topics) \
             or len(set(topics)) != len(topics):
-        problems.add("topics", f"Must be a list of distinct topics from: {', '.join(TOPICS)}.")
+        problems.add("topics", TOPICS_LIST.format(topics=", ".join(TOPICS)))
     if body.get("ward") is not None:
         ward = _ward(deps, body.get("ward"), "ward", problems)
         return ({"topics": sorted(topics), "ward": ward.id, "ward_name": ward.name},

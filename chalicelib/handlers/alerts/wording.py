@@ -1,5 +1,5 @@
 """Words of the alerts people read that are not a report's own facts, and what the
-alerts' routes say when they refuse."""
+alerts' routes say when they refuse: the request as a whole, and each field."""
 
 # A form's case, told to the resident who sent the form (dispatch.form_case_words).
 FORM_CASE_TITLE = "{form} {reference}: {label}"
@@ -22,3 +22,54 @@ CREW_MEMBERS_ONLY = "Job alerts are for street-crew members of a team: sign in a
 # Broadcasts and push.
 KEY_USED_FOR_ANOTHER_BROADCAST = "This Idempotency-Key was used for a different broadcast."
 PUSH_NOT_SET_UP = "Push alerts are not set up on this service."
+
+# The noun of "That place is outside the area ... looks after" (OutsideServiceArea).
+PLACE = "place"
+
+# Fields, whatever the alert: the body, a choice, a yes or no, one that is missing.
+BODY_NOT_OBJECT = "Must be a JSON object."
+ONE_OF = "Must be one of: {choices}."
+TRUE_OR_FALSE = "Must be true or false."
+REQUIRED = "Is required."
+CIRCLE_NOT_AN_OBJECT = "Must be an object with lat, lon and radius_m."
+
+# Fields of an alert's channels (push, email, sms).
+CHANNELS_LIST = "Must be a list of distinct channels from: {channels}."
+EMAIL_FOR_EMAIL_CHANNEL = "Is required for the email channel."
+PHONE_FOR_SMS_CHANNEL = "Is required for the sms channel."
+SUBSCRIPTION_FOR_PUSH_CHANNEL = "Is required for the push channel."
+NOT_A_PUSH_SUBSCRIPTION = "Must be the browser's PushSubscription (endpoint and keys)."
+NOT_A_PUSH_SERVICE_URL = "Must be an https URL of a push service."
+NOT_A_P256_KEY = "Must be a base64url uncompressed P-256 key (65 bytes)."
+NOT_A_PUSH_SECRET = "Must be a base64url 16-byte secret."
+
+# Fields of what an alert listens to, by kind.
+REQUIRED_FOR_KIND = "Is required for this kind."
+REPORT_ID_REQUIRED = "Is required for kind report."
+SERVICE_CODE_REQUIRED = "Is required for kind category."
+TOPICS_REQUIRED = "Is required for kind broadcast."
+UPDATES_ONLY_FOR_AREA = "Goes with kind area: updates on reports near a place."
+NEAR_ONLY_FOR_JOBS = "Goes with kind jobs: a street crew's phone."
+PETITIONS_ONLY_FOR_PLACES = "Goes with kind area or ward: new petitions in that place."
+NOT_A_WARD_ID = "Must be a ward id, as GET /v1/councillors gives it."
+NOT_FOLLOWABLE = "Is not a category residents can follow; see GET /v1/services."
+TOPICS_LIST = "Must be a list of distinct topics from: {topics}."
+MEETINGS_FOLLOW_ONE = "Give one of committee, ward or topic for kind meetings."
+NOT_A_COMMITTEE_ID = "Must be a committee's id (digits), as GET /v1/committees gives it."
+NOT_A_TOPIC = "Must be a topic's name, in lower case (at most 60 characters)."  # MEETING_TOPIC_PATTERN's 60
+# A crew member's point on a jobs alert.
+RADIUS_WITHOUT_POINT = "Goes with lat and lon: the point it is measured from."
+NEAR_ONLY_WITHOUT_POINT = "Needs lat and lon: near is measured from your point."
+HALF_A_POINT = "Give both lat and lon, or neither."
+
+# Fields of a staff broadcast and of its target.
+URL_FORMAT = "Must be an http(s) link of at most {most} characters."
+NOT_A_CURSOR = "Is not a cursor this list gave."
+# Never formatted: the braces show the three shapes as JSON.
+TARGET_NOT_ONE_SHAPE = ('Must be one of {"wards": [...]}, {"polygon": GeoJSON} or '
+                        '{"circle": {"lat", "lon", "radius_m"}}.')
+WARDS_LIST = "Must be a list of 1 to {most} ward ids."
+UNKNOWN_WARD = "Unknown ward."
+POLYGON_SHAPE = ("Must be a GeoJSON Polygon or MultiPolygon with closed rings of at least 4 [lon, lat] positions "
+                 "({most} in all at most).")
+TARGET_TOO_LARGE = "Covers far more than the council's area; draw a smaller one."

@@ -30,21 +30,18 @@ from . import report_outcome, views
 
 from .field_form import read_form
 from .limits import UPDATES_MAX
-from .wording import PHOTO_ATTACHED_ELSEWHERE, REPORT_KEPT_CHANGING
+from .wording import (IDEMPOTENCY_KEY_REQUIRED, JOB_CHANGED, JOB_CLOSED, JOB_UPDATES_FULL, KEY_USED_FOR_ANOTHER_UPDATE,
+                      PHOTO_ATTACHED_ELSEWHERE, REPORT_KEPT_CHANGING)
 
 KEY_TTL = timedelta(days=8)  # longer than a queued update may wait (field_form.SAVED_AT_MAX_AGE_DAYS)
 ATTEMPTS = 3  # a staff edit of the report meanwhile: read it again and reapply
-
-
-JOB_CHANGED = "The job changed since you read it: here it is now."
 
 
 def post_update(deps, job_id, body, idempotency_key, if_match):
     """(answer, ETag, created): created is False for a replayed retry."""
     job = views.team_job(deps, job_id)
     if not idempotency_key:
-        raise ValidationFailed([("Idempotency-Key", "Is required: a phone retries, and a retry must not "
-                                                    "update the job twice (a UUID per button press).")])
+        raise ValidationFailed([("Idempotency-Key", IDEMPOTENCY_KEY_REQUIRED)])
     key = idempotency.request_key(idempotency_key, f"{deps.principal.user_id}#job#{job.id}")
     fingerprint = idempotency.fingerprint(body)
     replay = _replay(deps, key, fingerprint)
@@ -120,17 +117,17 @@ def _check(deps, job, expected):
     if int(job.version or 0) != expected:
         raise Stale(_view(deps, job), views.etag(job), JOB_CHANGED)
     if not job.open:
-        raise Stale(_view(deps, job), views.etag(job), f"The job is {job.status}: nothing more can be added.",
+        raise Stale(_view(deps, job), views.etag(job), JOB_CLOSED.format(status=job.status),
                        code="job_closed")
     if len(job.updates or []) >= UPDATES_MAX:
-        raise Stale(_view(deps, job), views.etag(job), f"A job keeps at most {UPDATES_MAX} updates.",
+        raise Stale(_view(deps, job), views.etag(job), JOB_UPDATES_FULL.format(most=UPDATES_MAX),
                        code="job_updates_full")
 
 
 def _replay(deps, key, fingerprint):
     """The first answer again, for a retry with the same key and body."""
     return idempotency.replay(deps, key, fingerprint, lambda record: _answered(deps, record), Unacceptable(
-        "This Idempotency-Key was used with a different update.", code="idempotency_key_reused"))
+        KEY_USED_FOR_ANOTHER_UPDATE, code="idempotency_key_reused"))
 
 
 def _answered(deps, record):

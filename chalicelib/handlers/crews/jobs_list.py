@@ -20,6 +20,7 @@ from ..places.facilities import search
 from ..places.postcodes import point_from_query
 from . import views
 from .limits import JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX, SPLIT_PER_K
+from .wording import CURSOR_BY_DISTANCE, LIMIT_RANGE, NOT_A_CURSOR
 
 
 class _TeamCells:
@@ -48,7 +49,7 @@ def list_jobs(deps, params):
     if near:
         lon, lat = point_from_query(deps, params, problems)
         if params.get("cursor"):
-            problems.add("cursor", "Lists by distance come whole (up to limit); cursors page the due order.")
+            problems.add("cursor", CURSOR_BY_DISTANCE)
     elif params.get("cursor"):
         start = _cursor(params["cursor"], team, problems)
     problems.raise_if_any()
@@ -70,7 +71,7 @@ def _limit(value, problems):
         return JOBS_LIMIT_DEFAULT
     text = str(value).strip()
     if not text.isdigit() or not 1 <= int(text) <= JOBS_LIMIT_MAX:
-        problems.add("limit", f"Must be a whole number from 1 to {JOBS_LIMIT_MAX}.")
+        problems.add("limit", LIMIT_RANGE.format(most=JOBS_LIMIT_MAX))
         return None
     return int(text)
 
@@ -89,5 +90,5 @@ def _cursor(value, team, problems):
             return key
     except (ValueError, binascii.Error, UnicodeDecodeError):
         pass
-    problems.add("cursor", "Is not a cursor this list gave (next_cursor).")
+    problems.add("cursor", NOT_A_CURSOR)
     return None

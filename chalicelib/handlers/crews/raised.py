@@ -4,6 +4,7 @@ channel; with `assign_to_my_team` the report is their team's job at once,
 written in the report's own transaction."""
 from ...errors import ValidationFailed
 from ...stamps import stamp
+from .wording import ONLY_CREW_TAKE_JOBS, TRUE_OR_FALSE
 
 FIELD = "assign_to_my_team"
 
@@ -14,9 +15,9 @@ def crew_team(deps, body):
     team = p.team if p is not None and p.role == "crew" and p.team else None
     assign = body.get(FIELD, False)
     if not isinstance(assign, bool):
-        raise ValidationFailed([(FIELD, "Must be true or false.")])
+        raise ValidationFailed([(FIELD, TRUE_OR_FALSE)])
     if assign and team is None:
-        raise ValidationFailed([(FIELD, "Only a street-crew member of a team can take a report as a job.")])
+        raise ValidationFailed([(FIELD, ONLY_CREW_TAKE_JOBS)])
     return team, assign
 
 

@@ -7,7 +7,7 @@ from ... import bindays
 from ...errors import NotFound, ValidationFailed
 from ...stamps import london_today
 from . import postcodes as places
-from .wording import NO_PROPERTY
+from .wording import NO_PROPERTY, NOT_A_UPRN
 
 NEXT_PER_STREAM = 4
 LABELS = {"refuse": "Refuse (general waste)", "recycling": "Recycling", "garden": "Garden waste",
@@ -17,7 +17,7 @@ LABELS = {"refuse": "Refuse (general waste)", "recycling": "Recycling", "garden"
 def address_or_404(deps, uprn):
     """The address at `uprn`: 400 for text that is no UPRN, 404 place_not_found for an unknown one."""
     if not places.UPRN.match(uprn or ""):
-        raise ValidationFailed([("uprn", "Must be a UPRN: 1 to 12 digits.")])
+        raise ValidationFailed([("uprn", NOT_A_UPRN)])
     address = deps.addresses.get(uprn)
     if address is None:
         raise NotFound(NO_PROPERTY.format(uprn=uprn), code="place_not_found")

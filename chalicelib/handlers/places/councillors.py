@@ -14,7 +14,7 @@ from ... import validation
 from ...errors import NotFound
 from ...storage import metering
 from . import postcodes as places
-from .wording import NO_WARD_COVERS
+from .wording import NO_WARD_COVERS, REQUIRED
 
 FIELDS = ("name", "party", "email", "phone", "surgery")
 MAX_COUNCILLORS = 10  # UK wards elect one to three; more is a wrong file
@@ -55,7 +55,7 @@ def check_councillor(raw):
         "surgery": validation.text(raw.get("surgery"), "surgery", problems, max_len=SURGERY_MAX),
     }
     if clean["email"] is None and not any(f == "email" for f, _ in problems.items):
-        problems.add("email", "Is required.")
+        problems.add("email", REQUIRED)
     if problems.items:
         return None, "; ".join(f"{f} {m[0].lower()}{m[1:].rstrip('.')}" for f, m in problems.items)
     return {k: v for k, v in clean.items() if v is not None}, None

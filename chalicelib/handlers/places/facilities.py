@@ -55,6 +55,7 @@ from ...geo import cells, distance, nodes
 from ...geo.geojson import feature_collection, point_feature
 from ...storage import metering
 from ...storage.facilities import OPTIONAL
+from .wording import NOT_A_FACILITY_TYPE, REQUIRED, WHOLE_NUMBER_RANGE
 
 TYPE = re.compile(FACILITY_TYPE_PATTERN)
 SPLIT_MIN = 2  # split a node expected to hold more than max(2, k / 4) facilities
@@ -79,9 +80,9 @@ def nearest(deps, params):
     lon, lat = places.point_from_query(deps, params, problems)
     type_ = params.get("type")
     if not type_:
-        problems.add("type", "Is required.")
+        problems.add("type", REQUIRED)
     elif not TYPE.match(type_):
-        problems.add("type", "Must be a facility type such as library (see /v1/facility-types).")
+        problems.add("type", NOT_A_FACILITY_TYPE)
     k = _integer(params.get("k", K_DEFAULT), "k", problems, 1, K_MAX)
     max_m = params.get("max_distance_m")
     if max_m is not None:
@@ -185,10 +186,10 @@ def _beyond(expected, near, lon, lat, node, kth):
 def _integer(value, name, problems, low, high):
     text = str(value).strip()
     if not re.fullmatch(r"[0-9]{1,4}", text):
-        problems.add(name, f"Must be a whole number from {low} to {high}.")
+        problems.add(name, WHOLE_NUMBER_RANGE.format(low=low, high=high))
         return None
     n = int(text)
     if not low <= n <= high:
-        problems.add(name, f"Must be a whole number from {low} to {high}.")
+        problems.add(name, WHOLE_NUMBER_RANGE.format(low=low, high=high))
         return None
     return n

@@ -10,7 +10,9 @@ import re
 from ... import validation
 from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from .limits import STREET_MAX_ADDRESSES, STREET_MIN_LETTERS, STREET_TEXT_MAX, UPRN_PATTERN
-from .wording import NO_STREET
+from .wording import (HALF_A_POINT, NO_ADDRESSES_AT, NO_POSTCODE_OR_STREET, NO_STREET, NOT_A_POSTCODE,
+                      POINT_AND_POSTCODE, POSTCODE_AND_STREET, POSTCODE_NOUN, REQUIRED, STREET_TOO_LONG,
+                      STREET_TOO_SHORT)
 
 # Outward code (area, district, optional sub-district) then inward code
 # (sector digit, unit letters; Royal Mail never uses C I K M O V in a unit).
@@ -36,7 +38,7 @@ def normalise_postcode(value, field="postcode"):
     """As postcode_or_none, but a missing or malformed one is a 400 naming `field`."""
     postcode = postcode_or_none(value)
     if postcode is None:
-        message = "Is required." if not (value or "").strip() else "Is not a UK postcode, such as YO1 7HH."
+        message = REQUIRED if not (value or "").strip() else NOT_A_POSTCODE
         raise ValidationFailed([(field, message)])
     return postcode
 
@@ -48,8 +50,8 @@ def not_known(deps, postcode, field="postcode"):
     told so; otherwise 404 postcode_not_found (a new or mistyped postcode)."""
     districts = getattr(deps.area, "postcode_districts", None)
     if districts and postcode.split()[0] not in districts:
-        return OutsideServiceArea(deps.area.name, field=field, noun=f"postcode ({postcode})")
-    return NotFound(f"No addresses are known at {postcode}.", code="postcode_not_found")
+        return OutsideServiceArea(deps.area.name, field=field, noun=POSTCODE_NOUN.format(postcode=postcode))
+    return NotFound(NO_ADDRESSES_AT.format(postcode=postcode), code="postcode_not_found")
 
 
 def address_view(address):
@@ -62,10 +64,10 @@ def lookup(deps, query):
     know their street but not their postcode)."""
     if query.get("street") not in (None, ""):
         if query.get("postcode") not in (None, ""):
-            raise validation.broken_rules([("street", "Give a postcode or a street, not both.")])
+            raise validation.broken_rules([("street", POSTCODE_AND_STREET)])
         return on_street(deps, query["street"])
     if query.get("postcode") in (None, ""):
-        raise validation.broken_rules([("postcode", "Give a postcode, or a street.")])
+        raise validation.broken_rules([("postcode", NO_POSTCODE_OR_STREET)])
     postcode = normalise_postcode(query.get("postcode"))
     found = sorted(deps.addresses.by_postcode(postcode), key=_street_order)
     if not found:
@@ -77,12 +79,12 @@ def on_street(deps, text):
     """Addresses on the streets whose name begins with the text ("12 Micklegate,
     York": its house number, if any, then narrows them; the town is ignored)."""
     if not isinstance(text, str) or len(text) > STREET_TEXT_MAX:
-        raise ValidationFailed([("street", f"Must be a street name of up to {STREET_TEXT_MAX} characters.")])
+        raise ValidationFailed([("street", STREET_TOO_LONG.format(most=STREET_TEXT_MAX))])
     words = text.split(",")[0].upper().split()
     number = words.pop(0) if words and HOUSE_NUMBER.match(words[0]) else None
     name = " ".join(words)
     if len(re.sub(r"[^A-Z]", "", name)) < STREET_MIN_LETTERS:
-        raise validation.broken_rules([("street", f"Give at least {STREET_MIN_LETTERS} letters of the street's name.")])
+        raise validation.broken_rules([("street", STREET_TOO_SHORT.format(least=STREET_MIN_LETTERS))])
     found = deps.addresses.on_street(name, limit=STREET_MAX_ADDRESSES)
     if number:
         found = [a for a in found if number in _words(a.text.upper())] or found
@@ -147,18 +149,18 @@ def point_from_query(deps, query, problems):
     has_point = query.get("lat") not in (None, "") or query.get("lon") not in (None, "")
     has_postcode = query.get("postcode") not in (None, "")
     if has_postcode and has_point:
-        problems.rule("postcode", "Give lat and lon, or postcode, not both.")
+        problems.rule("postcode", POINT_AND_POSTCODE)
         return None, None
     if not has_postcode:
         for name in ("lat", "lon"):
             if query.get(name) in (None, ""):
-                problems.rule(name, "Is required (with the other of lat and lon), or give postcode.")
+                problems.rule(name, HALF_A_POINT)
         lat = validation.number(query["lat"], "lat", problems, -90, 90) if query.get("lat") else None
         lon = validation.number(query["lon"], "lon", problems, -180, 180) if query.get("lon") else None
         return (lon, lat) if lat is not None and lon is not None else (None, None)
     postcode = postcode_or_none(query.get("postcode"))
     if postcode is None:
-        problems.add("postcode", "Is not a UK postcode, such as YO1 7HH.")
+        problems.add("postcode", NOT_A_POSTCODE)
         return None, None
     found = deps.addresses.by_postcode(postcode)
     if not found:

@@ -9,6 +9,7 @@ assignment, once it exists (docs/decisions/).
 """
 from ...errors import ValidationFailed
 from ...stamps import stamp
+from .wording import INSTRUCTIONS_WITHOUT_TEAM, NO_ACTIVE_TEAM_TO_ASSIGN
 
 
 def assign(deps, report, team_given, team_id, instructions_given, instructions, now):
@@ -17,7 +18,7 @@ def assign(deps, report, team_given, team_id, instructions_given, instructions, 
     if team_given and team_id is not None:
         team = deps.teams.get(team_id)
         if team is None or team.retired:
-            raise ValidationFailed([("team", f"No active team {team_id!r} (GET /v1/staff/teams).")])
+            raise ValidationFailed([("team", NO_ACTIVE_TEAM_TO_ASSIGN.format(team_id=team_id))])
     if team_given and (team_id or None) != (current or {}).get("team"):
         if current:
             report.assignment_history = [*(report.assignment_history or []), {**current, "ended_at": stamp(now)}]
@@ -26,6 +27,6 @@ def assign(deps, report, team_given, team_id, instructions_given, instructions, 
             "assigned_at": stamp(now), "assigned_by": deps.principal.email or deps.principal.user_id}
     if instructions_given:
         if current is None:
-            raise ValidationFailed([("instructions", "Instructions go with a team: assign one.")])
+            raise ValidationFailed([("instructions", INSTRUCTIONS_WITHOUT_TEAM)])
         current["instructions"] = instructions
     report.assignment = current

@@ -14,6 +14,7 @@ from ..reports.create import create_report
 from ..reports.limits import CONTACT_NAME_MAX
 from .limits import CHANNELS
 from .view import etag, staff_view
+from .wording import CALLER_NOT_AN_OBJECT, CALLER_UNREACHABLE, ONE_OF
 
 
 @dataclass
@@ -49,19 +50,19 @@ def _channel(body):
     channel = body.get("channel")
     if channel not in CHANNELS:
         from ...errors import ValidationFailed
-        raise ValidationFailed([("channel", f"Must be one of: {', '.join(CHANNELS)}.")])
+        raise ValidationFailed([("channel", ONE_OF.format(choices=", ".join(CHANNELS)))])
     return channel
 
 
 def _caller(value):
     problems = validation.Problems()
     if not isinstance(value, dict):
-        problems.add("on_behalf_of", "Must be the caller's name, email and/or phone.")
+        problems.add("on_behalf_of", CALLER_NOT_AN_OBJECT)
         problems.raise_if_any()
     caller = {"name": validation.text(value.get("name"), "on_behalf_of.name", problems, max_len=CONTACT_NAME_MAX),
               "email": validation.email(value.get("email"), "on_behalf_of.email", problems),
               "phone": validation.phone(value.get("phone"), "on_behalf_of.phone", problems)}
     if not problems.items and not caller["email"] and not caller["phone"]:
-        problems.add("on_behalf_of", "Give the caller's email or phone, so they can be sent the reference.")
+        problems.add("on_behalf_of", CALLER_UNREACHABLE)
     problems.raise_if_any()
     return {k: v for k, v in caller.items() if v}

@@ -8,6 +8,7 @@ import logging
 from ... import ids
 from ...errors import ValidationFailed
 from ..alerts.subscriptions import report_follow
+from .wording import DUPLICATE_OF_ITSELF, NO_REPORT, ORIGINAL_IS_A_DUPLICATE
 
 log = logging.getLogger(__name__)
 STATE = "duplicate"
@@ -18,12 +19,12 @@ def original_of(deps, report, value):
     rid = ids.normalise_report_id(value) if isinstance(value, str) else ""
     original = deps.reports.get(rid) if ids.is_report_id(rid) else None
     if original is None:
-        raise ValidationFailed([("duplicate_of", f"No report {value!s:.40}.")])
+        raise ValidationFailed([("duplicate_of", NO_REPORT.format(report_id=value))])
     if original.id == report.id:
-        raise ValidationFailed([("duplicate_of", "A report cannot duplicate itself.")])
+        raise ValidationFailed([("duplicate_of", DUPLICATE_OF_ITSELF)])
     if original.duplicate_of:
-        raise ValidationFailed([("duplicate_of", f"{original.id} is itself a duplicate of "
-                                                 f"{original.duplicate_of}: mark it as a duplicate of that.")])
+        raise ValidationFailed([("duplicate_of", ORIGINAL_IS_A_DUPLICATE.format(
+            report_id=original.id, original_id=original.duplicate_of))])
     return original
 
 

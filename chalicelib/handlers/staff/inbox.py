@@ -9,8 +9,11 @@ from ...errors import ValidationFailed
 from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
-from .limits import INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX, SORTS
-from .wording import FILTER_OUTSIDE_AREA
+from .limits import FILTER_VALUES_MAX, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX, SORTS
+from .wording import (FILTER_OUTSIDE_AREA, FILTER_VALUES_MOST, LIMIT_RANGE, NOT_A_FILTER, ONE_OF,
+                      OVERDUE_NOT_IN_DUE_ORDER, SEARCH_LENGTH, SEARCH_NOT_BY_DATE, SEARCH_NOTHING, SEARCH_WORDS,
+                      SINCE_FORMAT, SINCE_IN_DUE_ORDER, STATUS_FILTER, SUPPORTERS_WITH_PRIORITY_OR_SINCE,
+                      UNASSIGNED_WITH_TEAM, UNKNOWN_FILTER_VALUES, YES_OR_NO)
 
 YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 PARAMS = {"status", "service_code", "ward", "priority", "team", "assigned", "overdue", "since", "q", "sort",
@@ -35,36 +38,36 @@ def _query(deps, params):
     problems = _Problems(params)
     wanted = states.states_for_filter(params.get("status"))
     if wanted is None:
-        problems.add("status", "Must be open, closed, all, or a comma list of states.")
-    categories = problems.codes("service_code", set(deps.services.by_code()), "category")
-    wards = problems.codes("ward", None, "ward", lambda w: deps.wards.get(w) is not None)
-    priorities = problems.codes("priority", set(states.PRIORITIES), "priority")
-    teams = problems.codes("team", None, "team", lambda t: deps.teams.get(t) is not None)
+        problems.add("status", STATUS_FILTER)
+    categories = problems.codes("service_code", set(deps.services.by_code()))
+    wards = problems.codes("ward", None, lambda w: deps.wards.get(w) is not None)
+    priorities = problems.codes("priority", set(states.PRIORITIES))
+    teams = problems.codes("team", None, lambda t: deps.teams.get(t) is not None)
     assigned, overdue = problems.yes_no("assigned"), problems.yes_no("overdue")
     since = problems.since()
     sort = params.get("sort") or ("due" if overdue is not None else "newest")
     if sort not in SORTS:
-        problems.add("sort", f"Must be one of: {', '.join(SORTS)}.")
+        problems.add("sort", ONE_OF.format(choices=", ".join(SORTS)))
     limit = problems.limit()
     text = (params.get("q") or "").strip()
     if len(text) > SEARCH_MAX:
-        problems.add("q", f"At most {SEARCH_MAX} characters.")
+        problems.add("q", SEARCH_LENGTH.format(most=SEARCH_MAX))
     reference = ids.normalise_report_id(text) if text and ids.is_report_id(ids.normalise_report_id(text)) else None
     found = () if reference or not text else tuple(words.words(text))
     if text and not reference and not found:
-        problems.add("q", "Give a reference or some words of the description.")
+        problems.add("q", SEARCH_NOTHING)
     if len(found) > SEARCH_WORDS_MAX:
-        problems.add("q", f"At most {SEARCH_WORDS_MAX} words.")
+        problems.add("q", SEARCH_WORDS.format(most=SEARCH_WORDS_MAX))
     if overdue is not None and sort != "due":
-        problems.add("overdue", "Overdue reports list in due order: leave out sort or use sort=due.")
+        problems.add("overdue", OVERDUE_NOT_IN_DUE_ORDER)
     if since is not None and sort == "due":
-        problems.add("since", "Lists by creation date: use sort=newest, oldest or priority.")
+        problems.add("since", SINCE_IN_DUE_ORDER)
     if sort == "supporters" and (priorities or since is not None):
-        problems.add("sort", "Most supported first lists every priority and date: leave out priority and since.")
+        problems.add("sort", SUPPORTERS_WITH_PRIORITY_OR_SINCE)
     if found and sort not in ("newest", "oldest"):
-        problems.add("q", "A word search lists newest or oldest first.")
+        problems.add("q", SEARCH_NOT_BY_DATE)
     if assigned is False and teams:
-        problems.add("assigned", "assigned=no lists unassigned reports: leave out team.")
+        problems.add("assigned", UNASSIGNED_WITH_TEAM)
     problems.raise_if_any()
     if assigned is True and not teams:
         teams = {t.id for t in deps.teams.all()}
@@ -120,7 +123,7 @@ class _Problems:
     def __init__(self, params):
         self.params, self.items = params, []
         for name in sorted(set(params) - PARAMS):
-            self.add(name, "Is not a filter of the inbox.")
+            self.add(name, NOT_A_FILTER)
 
     def add(self, field, message):
         self.items.append((field, message))
@@ -129,15 +132,17 @@ class _Problems:
         if self.items:
             raise ValidationFailed(self.items)
 
-    def codes(self, name, known, noun, exists=None):
+    def codes(self, name, known, exists=None):
         """A comma list of codes, each known; None when not given."""
         raw = self.params.get(name)
         if raw is None or not raw.strip():
             return None
         values = {v.strip() for v in raw.split(",") if v.strip()}
         unknown = sorted(v for v in values if (v not in known if known is not None else not exists(v)))
-        if unknown or len(values) > 50:
-            self.add(name, f"Unknown {noun}: {', '.join(unknown)[:200]}." if unknown else "At most 50 values.")
+        if unknown:
+            self.add(name, UNKNOWN_FILTER_VALUES[name].format(values=", ".join(unknown)[:200]))
+        elif len(values) > FILTER_VALUES_MAX:
+            self.add(name, FILTER_VALUES_MOST.format(most=FILTER_VALUES_MAX))
         return values
 
     def yes_no(self, name):
@@ -145,7 +150,7 @@ class _Problems:
         if raw is None or raw == "":
             return None
         if raw.lower() not in YES_NO:
-            self.add(name, "Must be yes or no.")
+            self.add(name, YES_OR_NO)
             return None
         return YES_NO[raw.lower()]
 
@@ -157,7 +162,7 @@ class _Problems:
             moment = datetime.fromisoformat(raw.replace("Z", "+00:00")) if "T" in raw \
                 else datetime.combine(datetime.fromisoformat(raw).date(), time(), timezone.utc)
         except ValueError:
-            self.add("since", "Must be a date (YYYY-MM-DD) or a date-time (ISO 8601).")
+            self.add("since", SINCE_FORMAT)
             return None
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
@@ -166,6 +171,6 @@ class _Problems:
         if raw in (None, ""):
             return INBOX_LIMIT_DEFAULT
         if not raw.isdigit() or not 1 <= int(raw) <= INBOX_LIMIT_MAX:
-            self.add("limit", f"Must be a whole number from 1 to {INBOX_LIMIT_MAX}.")
+            self.add("limit", LIMIT_RANGE.format(most=INBOX_LIMIT_MAX))
             return INBOX_LIMIT_DEFAULT
         return int(raw)

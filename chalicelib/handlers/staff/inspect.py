@@ -24,7 +24,8 @@ from . import assignment, duplicates, templates
 from ..shared.versions import expected_version
 from .inspect_form import check_due, read_form
 from .view import etag, managed_report, staff_view, stale
-from .wording import CHANGE_OUTSIDE_AREA
+from .wording import (CATEGORY_NEEDS_PLACE, CHANGE_OUTSIDE_AREA, DUPLICATE_IN_OTHER_STATE, DUPLICATE_NAMES_NO_ORIGINAL,
+                      LEAVING_DUPLICATE_WITHOUT_STATE, UNKNOWN_CATEGORY)
 
 AUTHOR = "council"  # who a public update is from, as the public sees it
 
@@ -128,10 +129,10 @@ class _Change:
         code = f.get("service_code", r.service_code)
         service = self.deps.services.get(code)
         if service is None or not service.get("active", True):
-            problems.add("service_code", "Is not a known category; see GET /v1/services.")
+            problems.add("service_code", UNKNOWN_CATEGORY)
             return
         if service.get("location", "required") == "required" and r.lon is None and "lat" not in f:
-            problems.add("service_code", "This category needs a place: move the pin with lat and lon too.")
+            problems.add("service_code", CATEGORY_NEEDS_PLACE)
         asked = {d["code"] for d in service.get("fields", [])}
         # Answers to questions the new category does not ask are dropped (the audit keeps them).
         answers = {**{k: v for k, v in (r.fields or {}).items() if k in asked}, **(f.get("fields") or {})}
@@ -193,10 +194,10 @@ class _Change:
             named = original.id
         if r.state != duplicates.STATE:
             if "duplicate_of" in f and f["duplicate_of"] is not None:
-                raise ValidationFailed([("status", "A report marked as a duplicate is in the state duplicate.")])
+                raise ValidationFailed([("status", DUPLICATE_IN_OTHER_STATE)])
             named = None  # out of "duplicate": no longer anyone's duplicate
         elif named is None:
-            problem = "Give the state it goes back to." if previous == duplicates.STATE else "Name its original."
+            problem = LEAVING_DUPLICATE_WITHOUT_STATE if previous == duplicates.STATE else DUPLICATE_NAMES_NO_ORIGINAL
             raise ValidationFailed([("status" if previous == duplicates.STATE else "duplicate_of", problem)])
         if named == r.duplicate_of:
             return

@@ -5,6 +5,7 @@ from ..reports.limits import DESCRIPTION_MAX
 INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX = 25, 100
 SEARCH_MAX = 200  # characters of `q`
 SEARCH_WORDS_MAX = 6
+FILTER_VALUES_MAX = 50  # codes in one filter of the inbox
 SORTS = ("newest", "oldest", "priority", "due", "supporters")  # supporters: most "me too"s first
 NOTE_MAX = 4000  # an internal note
 INSTRUCTIONS_MAX = 2000  # what the crew should do

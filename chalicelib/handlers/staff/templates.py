@@ -9,7 +9,9 @@ from ...storage.records import ResponseTemplate
 from ..reports.wording import PLACEHOLDER, PLACEHOLDERS, automatic, render  # noqa: F401  (staff use them as templates.*)
 from ..reports.form_cases import is_form_case
 from .limits import TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX
-from .wording import NO_TEMPLATE, TEMPLATE_ALREADY_AUTOMATIC, TEMPLATE_CHANGED
+from .wording import (AUTOMATIC_WITHOUT_STATE, NO_TEMPLATE, NOT_A_CATEGORY_LIST, NOT_A_TEMPLATE_FIELD,
+                      NOT_AN_ACTIVE_TEMPLATE, NOT_THIS_FORMS_TEMPLATE, ONE_OF, TEMPLATE_ALREADY_AUTOMATIC,
+                      TEMPLATE_CHANGED, TRUE_OR_FALSE, UNKNOWN_PLACEHOLDER)
 
 FIELDS = {"title", "text", "state", "auto", "active", "service_codes"}
 
@@ -20,12 +22,11 @@ def usable(deps, template_id, report=None):
     if report is not None and is_form_case(report):
         found = {t.id: t for t in form_templates(deps, report)}
         if template_id not in found:
-            raise ValidationFailed([("template", "Is not one of this form's templates (GET "
-                                                 "/v1/staff/reports/{id}/form).")])
+            raise ValidationFailed([("template", NOT_THIS_FORMS_TEMPLATE)])
         return found[template_id]
     template = deps.templates.get(template_id) if isinstance(template_id, str) and template_id else None
     if template is None or not template.active:
-        raise ValidationFailed([("template", "Is not an active response template (GET /v1/staff/templates).")])
+        raise ValidationFailed([("template", NOT_AN_ACTIVE_TEMPLATE)])
     return template
 
 
@@ -98,7 +99,7 @@ def _existing(deps, template_id, expected_version):
 def _checked(deps, body, required):
     problems = validation.Problems()
     for name in sorted(set(body) - FIELDS):
-        problems.add(name, "Is not a field of a response template.")
+        problems.add(name, NOT_A_TEMPLATE_FIELD)
     values = {}
     if required or "title" in body:
         values["title"] = validation.text(body.get("title"), "title", problems, 1, TEMPLATE_TITLE_MAX)
@@ -106,22 +107,22 @@ def _checked(deps, body, required):
         values["text"] = validation.text(body.get("text"), "text", problems, 1, TEMPLATE_TEXT_MAX)
         unknown = sorted(set(PLACEHOLDER.findall(values["text"] or "")) - set(PLACEHOLDERS))
         if unknown:
-            problems.add("text", f"Unknown placeholder {{{unknown[0]}}}; use: "
-                         + ", ".join(f"{{{p}}}" for p in PLACEHOLDERS) + ".")
+            problems.add("text", UNKNOWN_PLACEHOLDER.format(
+                name=unknown[0], placeholders=", ".join(f"{{{p}}}" for p in PLACEHOLDERS)))
     if "state" in body:
         values["state"] = body["state"]
         if body["state"] is not None and body["state"] not in states.LABELS:
-            problems.add("state", f"Must be one of: {', '.join(states.LABELS)}.")
+            problems.add("state", ONE_OF.format(choices=", ".join(states.LABELS)))
     for flag in ("auto", "active"):
         if flag in body:
             values[flag] = body[flag]
             if not isinstance(body[flag], bool):
-                problems.add(flag, "Must be true or false.")
+                problems.add(flag, TRUE_OR_FALSE)
     if "service_codes" in body:
         codes = body["service_codes"]
         known = set(deps.services.by_code())
         if not isinstance(codes, list) or not all(isinstance(c, str) and c in known for c in codes):
-            problems.add("service_codes", "Must be a list of category codes (GET /v1/services).")
+            problems.add("service_codes", NOT_A_CATEGORY_LIST)
         values["service_codes"] = sorted(set(codes)) if isinstance(codes, list) else []
     problems.raise_if_any()
     return values
@@ -133,7 +134,7 @@ def _refuse_a_second_auto(deps, template):
     if not (template.auto and template.active):
         return
     if template.state is None:
-        raise ValidationFailed([("auto", "An automatic template needs the state it answers.")])
+        raise ValidationFailed([("auto", AUTOMATIC_WITHOUT_STATE)])
     mine = set(template.service_codes or [])
     for other in deps.templates.all():
         theirs = set(other.service_codes or [])

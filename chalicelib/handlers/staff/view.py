@@ -8,6 +8,7 @@ from ...stamps import stamp
 from ..reports import views
 from ..reports.tracking import find_report
 from ..shared.placement import today
+from .wording import REPORT_CHANGED
 
 NOTE = "internal_note"
 
@@ -83,9 +84,6 @@ def get_staff_report(deps, report_id):
     """(view, ETag)."""
     report = managed_report(deps, report_id)
     return staff_view(deps, report), etag(report)
-
-
-REPORT_CHANGED = "The report changed since you read it: here it is now; reapply your change to it."
 
 
 def stale(deps, report_id, report=None):
