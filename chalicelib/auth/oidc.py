@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from . import wording as words
+
 ENV_VAR = "DOORSTEP_OIDC_ISSUERS"
 DEFAULT_ALGORITHMS = ("RS256", "ES256")
 # Asymmetric only. With HS* the "secret" would be the issuer's public key, which
@@ -143,31 +145,31 @@ def verify_external_token(token: str) -> ExternalIdentity:
 
     issuers = load_issuers()
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS or not token.isascii():
-        raise OidcRejected("invalid_token", "Token is missing or malformed.")
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_MALFORMED)
     try:
         unverified = jwt.decode_complete(token, options={"verify_signature": False})
     except jwt.PyJWTError as e:
-        raise OidcRejected("invalid_token", "Token is malformed.") from e
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_UNREADABLE) from e
     header, iss = unverified["header"], unverified["payload"].get("iss")
     # Unverified, iss only picks whose keys to try; decode() checks it properly.
     config = next((c for c in issuers if isinstance(iss, str) and c.issuer == iss), None)
     if config is None:
-        raise OidcRejected("unknown_issuer", "Token is not from an issuer Doorstep trusts.")
+        raise OidcRejected("unknown_issuer", words.EXTERNAL_TOKEN_UNKNOWN_ISSUER)
     if header.get("alg") not in config.algorithms:  # before any JWKS fetch
-        raise OidcRejected("invalid_token", "Token algorithm is not allowed.")
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_ALGORITHM)
     if not (kid := header.get("kid")):
-        raise OidcRejected("invalid_token", "Token has no key id.")
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_NO_KEY_ID)
     key = _signing_key(config, kid)
     try:
         claims = jwt.decode(
             token, key, algorithms=list(config.algorithms), audience=list(config.audience),
             issuer=config.issuer, leeway=LEEWAY_SECONDS, options={"require": REQUIRED_CLAIMS})
     except jwt.ExpiredSignatureError as e:
-        raise OidcRejected("expired_token", "Token has expired.") from e
+        raise OidcRejected("expired_token", words.EXTERNAL_TOKEN_EXPIRED) from e
     except (jwt.PyJWTError, ValueError, TypeError) as e:
-        raise OidcRejected("invalid_token", f"Token is not valid: {e}") from e
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_NOT_VALID.format(detail=e)) from e
     if not claims["sub"]:  # an empty sub would make every such user the same account
-        raise OidcRejected("invalid_token", "Token has an empty subject.")
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_EMPTY_SUBJECT)
 
     def optional_text(name):
         value = claims.get(name)
@@ -202,12 +204,12 @@ def _signing_key(config: IssuerConfig, kid: str):
     try:
         key = client.match_kid(client.get_signing_keys(), kid)  # the cached set, if fresh
     except (*unavailable, jwt.PyJWTError) as e:
-        raise OidcRejected("jwks_unavailable", "Could not fetch the issuer's keys.") from e
+        raise OidcRejected("jwks_unavailable", words.EXTERNAL_KEYS_UNREACHABLE) from e
     if key is not None:
         return key
     try:  # an unknown kid: PyJWKClient refetches once (cooldown permitting) for key rotation
         return client.get_signing_key(kid)
     except unavailable as e:
-        raise OidcRejected("jwks_unavailable", "Could not fetch the issuer's keys.") from e
+        raise OidcRejected("jwks_unavailable", words.EXTERNAL_KEYS_UNREACHABLE) from e
     except jwt.PyJWTError as e:
-        raise OidcRejected("invalid_token", "Token was signed with an unknown key.") from e
+        raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_UNKNOWN_KEY) from e

@@ -22,6 +22,8 @@ import os
 import secrets
 import unicodedata
 
+from . import wording as words
+
 ALGORITHM = "scrypt"
 DEFAULT_LOG_N = 17
 # Outside this range a setting or stored hash is a mistake or an attack:
@@ -157,20 +159,20 @@ def check_password(password: str, *, email: str | None = None, name: str | None 
     """What is wrong with `password`, as messages for the resident; [] if acceptable."""
     normalised = _normalise(password)
     if len(normalised) < MIN_LENGTH:
-        return [f"Use at least {MIN_LENGTH} characters. A few unrelated words make a good password."]
+        return [words.PASSWORD_TOO_SHORT.format(min_length=MIN_LENGTH)]
     if len(normalised) > MAX_LENGTH:
-        return [f"Use at most {MAX_LENGTH} characters."]
+        return [words.PASSWORD_TOO_LONG.format(max_length=MAX_LENGTH)]
     problems = []
     folded = _folded(password)
     if folded in _common_passwords():
-        problems.append("This password is one of the most commonly used. Choose one that is harder to guess.")
+        problems.append(words.PASSWORD_COMMON)
     if email:
         address = _folded(email)
         if folded in {address, address.rpartition("@")[0]} - {""}:
-            problems.append("Don't use your email address as your password.")
+            problems.append(words.PASSWORD_IS_EMAIL)
     if name:
         full = _folded(name)
         # "Ada Lovelace" typed as "adalovelace" is still just the name.
         if folded in {full, "".join(full.split())} - {""}:
-            problems.append("Don't use your name as your password.")
+            problems.append(words.PASSWORD_IS_NAME)
     return problems

@@ -27,3 +27,22 @@ NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "con
          "chat_message": "messages", "live_question": "questions", "form": "forms started",
          "hold": "appointment holds"}
 CHANNEL_NOUNS = {"email": "emails", "sms": "text messages"}
+
+# -- external sign-in tokens (accounts' SSO route shows these as the refusal)
+EXTERNAL_TOKEN_MALFORMED = "Token is missing or malformed."
+EXTERNAL_TOKEN_UNREADABLE = "Token is malformed."
+EXTERNAL_TOKEN_UNKNOWN_ISSUER = "Token is not from an issuer Doorstep trusts."
+EXTERNAL_TOKEN_ALGORITHM = "Token algorithm is not allowed."
+EXTERNAL_TOKEN_NO_KEY_ID = "Token has no key id."
+EXTERNAL_TOKEN_EXPIRED = "Token has expired."
+EXTERNAL_TOKEN_NOT_VALID = "Token is not valid: {detail}"
+EXTERNAL_TOKEN_EMPTY_SUBJECT = "Token has an empty subject."
+EXTERNAL_KEYS_UNREACHABLE = "Could not fetch the issuer's keys."
+EXTERNAL_TOKEN_UNKNOWN_KEY = "Token was signed with an unknown key."
+
+# -- password advice (shown beside the password field)
+PASSWORD_TOO_SHORT = "Use at least {min_length} characters. A few unrelated words make a good password."
+PASSWORD_TOO_LONG = "Use at most {max_length} characters."
+PASSWORD_COMMON = "This password is one of the most commonly used. Choose one that is harder to guess."
+PASSWORD_IS_EMAIL = "Don't use your email address as your password."
+PASSWORD_IS_NAME = "Don't use your name as your password."
