@@ -14,7 +14,8 @@ from ...storage.records import Payment
 from . import hooks
 from .limits import AMOUNT_MAX, AMOUNT_MIN
 from .provider import NotRefundable, ProviderError, RefundMismatch
-from .wording import NO_RETURN_ADDRESS, REFUND_NOT_AGREED
+from .wording import (NO_RETURN_ADDRESS, PAYMENTS_DOWN, PAYMENTS_NOT_SET_UP, PROVIDER_MISMATCH,
+                      PROVIDER_OTHER_AMOUNT, REFUND_NOT_AGREED)
 
 log = logging.getLogger(__name__)
 RETURN_PATH = "/v1/payments/return/"
@@ -24,7 +25,7 @@ METADATA_OWN_MAX = 7  # GOV.UK Pay's 10 keys, less the three every payment carri
 class PaymentsUnavailable(ServiceUnavailable):
     code = "payments_unavailable"
 
-    def __init__(self, message="Card payments cannot be taken just now; try again in a few minutes."):
+    def __init__(self, message=PAYMENTS_DOWN):
         super().__init__(message, headers={"Retry-After": "60"})
 
 
@@ -34,7 +35,7 @@ def provider(deps):
         from .govuk_pay import from_configuration
         chosen = from_configuration()
     if chosen is None:
-        raise PaymentsUnavailable("Card payments are not set up here (no DOORSTEP_PAY_API_KEY).")
+        raise PaymentsUnavailable(PAYMENTS_NOT_SET_UP)
     return chosen
 
 
@@ -76,7 +77,7 @@ def start(deps, *, purpose, subject_id, amount, reference, description, user_id=
         deps.payments.record_state(payment_id, "error", True, "not_created", str(e)[:200], deps.clock())
         raise PaymentsUnavailable() from None
     if made.amount != amount:
-        raise PaymentsUnavailable("The payment provider answered with another amount; nothing was taken.")
+        raise PaymentsUnavailable(PROVIDER_OTHER_AMOUNT)
     deps.payments.started(payment_id, made.provider_id, made.next_url, made.status, deps.clock())
     payment.provider_id, payment.next_url, payment.status = made.provider_id, made.next_url, made.status
     return payment
@@ -95,7 +96,7 @@ def check(deps, payment):
     if found.provider_id != payment.provider_id or found.amount != payment.amount:
         log.error("payment %s: the provider's payment %s is for %s pence, not %s: not settled",
                   payment.id, found.provider_id, found.amount, payment.amount)
-        raise ProviderError("The provider's payment does not match ours.", 502)
+        raise ProviderError(PROVIDER_MISMATCH, 502)
     now = deps.clock()
     event = finished_event(deps, payment.id, found.status, now) if found.finished else None
     deps.payments.record_state(payment.id, found.status, found.finished, found.code, found.message, now, event,

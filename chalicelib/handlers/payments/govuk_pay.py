@@ -7,6 +7,7 @@ start pays for nothing more.
 """
 import json
 
+from . import wording as words
 from .provider import NotRefundable, ProviderError, ProviderPayment, ProviderRefund, RefundMismatch
 
 
@@ -82,13 +83,13 @@ class GovukPay:
         except HTTPError as e:
             raise _error(e.code, e.read()) from None
         except (URLError, OSError, TimeoutError) as e:
-            raise ProviderError(f"The payment provider could not be reached: {e}") from None
+            raise ProviderError(words.PROVIDER_UNREACHABLE.format(problem=e)) from None
         if not raw:
             return {}
         try:
             return json.loads(raw)
         except ValueError:
-            raise ProviderError("The payment provider answered with something that is not JSON.", 502) from None
+            raise ProviderError(words.PROVIDER_NOT_JSON, 502) from None
 
 
 def _segment(value):
@@ -103,8 +104,9 @@ def _error(status, raw):
         body = {}
     code = body.get("code") if isinstance(body, dict) else None
     description = body.get("description") if isinstance(body, dict) else None
-    return ProviderError(f"The payment provider answered {status}: {description or 'no description'} "
-                         f"({code or 'no code'})", status, code)
+    return ProviderError(words.PROVIDER_ANSWERED.format(
+        status=status, description=description or words.PROVIDER_NO_DESCRIPTION, code=code or words.PROVIDER_NO_CODE),
+        status, code)
 
 
 def payment_of(body):
@@ -124,7 +126,7 @@ def payment_of(body):
             refund_submitted=int(refunds.get("amount_submitted", 0)), metadata=body.get("metadata") or {},
             card_brand=(body.get("card_details") or {}).get("card_brand"))
     except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise ProviderError(f"The payment provider's answer lacks what a payment has ({e}).", 502) from None
+        raise ProviderError(words.PROVIDER_NOT_A_PAYMENT.format(missing=e), 502) from None
 
 
 def from_configuration():

@@ -8,6 +8,7 @@ from datetime import timedelta
 from .core import check, settle
 from .limits import RECONCILE_AFTER_MINUTES, RECONCILE_BATCH, RECONCILE_UNTIL_HOURS
 from .provider import ProviderError
+from .wording import NEVER_ACKNOWLEDGED
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def reconcile(deps):
                 # Made here but never acknowledged by the provider: the payer never
                 # saw its page, so it can only have failed.
                 deps.payments.record_state(payment.id, "error", True, "not_created",
-                                           "The provider never acknowledged it.", now)
+                                           NEVER_ACKNOWLEDGED, now)
                 payment = settle(deps, deps.payments.get(payment.id))
             elif payment.provider_id is None:
                 payment = settle(deps, payment)

@@ -14,7 +14,7 @@ from ...errors import ServiceUnavailable, ValidationFailed
 from .core import BadSignature, check
 from .limits import WEBHOOK_MAX_BYTES
 from .provider import ProviderError
-from .wording import NOT_A_WEBHOOK, PROVIDER_UNCHECKED
+from .wording import NOT_A_WEBHOOK, PROVIDER_UNCHECKED, WEBHOOK_SIGNATURE
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def receive(deps, raw, given_signature, client="unknown"):
         raw = raw.encode()
     if len(raw) > WEBHOOK_MAX_BYTES or not verify(raw, given_signature):
         log.warning("payment webhook refused from %s: bad or missing Pay-Signature (%d bytes)", client, len(raw))
-        raise BadSignature("The webhook's Pay-Signature does not match its body.")
+        raise BadSignature(WEBHOOK_SIGNATURE)
     try:
         message = json.loads(raw)
         resource = message["resource"]

@@ -26,3 +26,22 @@ AMOUNT_AT_MOST = "Must be at most {most}."  # the amount field's own words, besi
 # Refusals: a service it relies on did not answer as it should.
 REFUND_NOT_AGREED = "The refund could not be agreed with the payment provider; it will be tried again."
 PROVIDER_UNCHECKED = "The payment could not be checked with the provider: {problem}"
+PAYMENTS_DOWN = "Card payments cannot be taken just now; try again in a few minutes."
+PAYMENTS_NOT_SET_UP = "Card payments are not set up here (no DOORSTEP_PAY_API_KEY)."
+PROVIDER_OTHER_AMOUNT = "The payment provider answered with another amount; nothing was taken."
+
+# The provider's failures, as the finance desk reads them in a payment's note
+# and inside PROVIDER_UNCHECKED.
+PROVIDER_MISMATCH = "The provider's payment does not match ours."
+PROVIDER_UNREACHABLE = "The payment provider could not be reached: {problem}"
+PROVIDER_NOT_JSON = "The payment provider answered with something that is not JSON."
+PROVIDER_ANSWERED = "The payment provider answered {status}: {description} ({code})"
+PROVIDER_NO_DESCRIPTION = "no description"  # stands in for {description} in PROVIDER_ANSWERED
+PROVIDER_NO_CODE = "no code"  # stands in for {code} in PROVIDER_ANSWERED
+PROVIDER_NOT_A_PAYMENT = "The payment provider's answer lacks what a payment has ({missing})."
+
+# Notes on a payment, read on the finance desk.
+NEVER_ACKNOWLEDGED = "The provider never acknowledged it."
+
+# Refusals to the caller of the webhook.
+WEBHOOK_SIGNATURE = "The webhook's Pay-Signature does not match its body."
