@@ -12,8 +12,9 @@ from ...storage.conversations import OfficerFull
 from . import chat, hours, live
 from .limits import QUEUE_MAX, REASON_MAX
 from .wording import (ALREADY_TAKEN, ANOTHER_OFFICERS, BODY_NOT_OBJECT, CHANGED_HANDS, CHANGED_MEANWHILE,
-                      COLLEAGUE_FULL, NOT_REPORT_REFERENCE, OFFICER_FULL, RESIDENT_NOT_TOLD_APART, SEARCH_NOT_EMAIL,
-                      TAKE_IT_FIRST, TO_NOT_COLLEAGUE)
+                      CLOSED_HOW_DID_WE_DO, COLLEAGUE_FULL, NOT_REPORT_REFERENCE, OFFICER_FULL, REPORT_LINKED,
+                      REPORT_MADE, RESIDENT_NOT_TOLD_APART, SEARCH_FOR, SEARCH_NOT_EMAIL, TAKE_IT_FIRST,
+                      TO_NOT_COLLEAGUE)
 
 
 def _officer_name(deps, user_id):
@@ -39,9 +40,6 @@ def queue(deps):
     return {"waiting": [_row(deps, c, now) for c in waiting], "mine": [_row(deps, c, now) for c in mine],
             "most_at_once": deps.settings.chat_max_per_officer,
             "desk": hours.view(deps.settings.chat_hours, now), "socket_url": deps.settings.socket_url}
-
-
-SEARCH_FOR = "Give a conversation reference (CV-...), a report reference (DS-...), an email address or a phone number."
 
 
 def search(deps, q):
@@ -165,8 +163,7 @@ def close(deps, conversation_id):
     if conversation.state == "taken" and conversation.officer != deps.principal.user_id:
         raise Conflict(ANOTHER_OFFICERS, code="not_yours")
     try:
-        chat.post(deps, conversation, "system", "This conversation has been closed. How did we do? "
-                                                "Rate it from 1 to 5.", notice=True)
+        chat.post(deps, conversation, "system", CLOSED_HOW_DID_WE_DO, notice=True)
         deps.conversations.close(deps.conversations.get(conversation.id), deps.principal.user_id, deps.clock())
     except EditConflict:
         raise Conflict(CHANGED_MEANWHILE, code="edit_conflict") from None
@@ -196,8 +193,8 @@ def to_report(deps, conversation_id, body, idempotency_key):
         contact = {k: v for k, v in conversation.contact.items() if k in ("name", "email", "phone")}
         view, created = create_report(deps, report_body, _key(conversation, idempotency_key),
                                       on_behalf=OnBehalf("chat", contact, deps.principal))
-    _linked(deps, conversation, view["id"], f"We have made report {view['id']} from this conversation: "
-                                            f"{deps.base_url}/?report={view['id']}")
+    _linked(deps, conversation, view["id"], REPORT_MADE.format(
+        report_id=view["id"], url=f"{deps.base_url}/?report={view['id']}"))
     return {"report_id": view["id"], "url": view.get("url"), "conversation": chat.view(
         deps, deps.conversations.get(conversation.id), "staff")}, created
 
@@ -216,8 +213,8 @@ def link(deps, conversation_id, body):
     conversation = _mine(deps, conversation_id)
     report = find_report(deps, rid)
     if report.id not in conversation.report_ids:
-        _linked(deps, conversation, report.id, f"This conversation is about report {report.id}: "
-                                               f"{deps.base_url}/?report={report.id}")
+        _linked(deps, conversation, report.id, REPORT_LINKED.format(
+            report_id=report.id, url=f"{deps.base_url}/?report={report.id}"))
     return chat.view(deps, deps.conversations.get(conversation.id), "staff")
 
 

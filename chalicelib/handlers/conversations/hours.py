@@ -5,6 +5,8 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from . import wording as words
+
 LONDON = ZoneInfo("Europe/London")
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 RULE = re.compile(r"^\s*([a-z]{3})(?:\s*-\s*([a-z]{3}))?\s+(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})\s*$", re.I)
@@ -48,7 +50,7 @@ def next_opening(spec, now):
 
 def when_text(opening):
     """When the desk opens, said one way on the screen and in the desk's message: "Wednesday at 09:00"."""
-    return f"{opening:%A} at {opening:%H:%M}" if opening else "as soon as we are open"
+    return words.OPENS_AT.format(opening=opening) if opening else words.OPENS_SOON
 
 
 def view(spec, now):
@@ -61,6 +63,7 @@ def view(spec, now):
 
 def closed_notice(spec, now, channels):
     when = when_text(next_opening(spec, now))
-    told = f" We will also send it to your {' and '.join(channels)}." if channels else ""
-    return (f"We are closed now (our hours: {spec}). An officer will answer from {when}; "
-            f"this conversation stays here until then.{told}")
+    if not channels:
+        return words.CLOSED_NOW.format(hours=spec, when=when)
+    named = words.CHANNELS_AND.join(words.CHANNEL_NAMES.get(c, c) for c in channels)
+    return words.CLOSED_NOW_ALSO_SENT.format(hours=spec, when=when, channels=named)

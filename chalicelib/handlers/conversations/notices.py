@@ -13,6 +13,7 @@ import logging
 from datetime import timedelta
 
 from .limits import QUIET_S
+from .wording import ANSWERED_BODY, ANSWERED_TITLE
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,7 @@ def tell_resident(deps, conversation, deliver=None, seq=None):
     base = deps.base_url
     url = f"{base}/chat?id={conversation.id}"
     message = {"event_id": f"chat-{conversation.id}-{seq or conversation.last_seq}",
-               "title": "The council has answered you",
-               # Never the words themselves: a lock screen or an inbox is not the conversation.
-               "body": "An officer has written in your conversation with the council. Open it to read the answer.",
+               "title": ANSWERED_TITLE, "body": ANSWERED_BODY,
                "url": url, "unsubscribe_url": url, "topic": f"chat{conversation.id[3:]}", "ttl": 2 * 86400}
     contact = conversation.contact
     sent = []

@@ -74,3 +74,26 @@ ONLY_RESIDENT_CHOOSES = "Only the resident chooses how to be answered."
 # Refusals: what was asked cannot be done as asked.
 TOO_MANY_SCREENS = ("This conversation is open on {most} screens already; close one. This screen still gets its "
                     "messages, a few seconds later.")
+
+# What the desk's hours say, on the screen and in the chat's own message (hours.py).
+OPENS_AT = "{opening:%A} at {opening:%H:%M}"  # "Wednesday at 09:00"
+OPENS_SOON = "as soon as we are open"  # when no opening is known
+CLOSED_NOW = ("We are closed now (our hours: {hours}). An officer will answer from {when}; "
+              "this conversation stays here until then.")
+CLOSED_NOW_ALSO_SENT = ("We are closed now (our hours: {hours}). An officer will answer from {when}; "
+                        "this conversation stays here until then. We will also send it to your {channels}.")
+CHANNEL_NAMES = {"email": "email", "phone": "phone", "notifications": "notifications"}  # {channels}, joined by:
+CHANNELS_AND = " and "
+
+# What the chat itself says to both sides, as a system message (desk.py).
+CLOSED_HOW_DID_WE_DO = "This conversation has been closed. How did we do? Rate it from 1 to 5."
+REPORT_MADE = "We have made report {report_id} from this conversation: {url}"
+REPORT_LINKED = "This conversation is about report {report_id}: {url}"
+
+# The desk's search field, when what was typed is none of the things it finds by.
+SEARCH_FOR = "Give a conversation reference (CV-...), a report reference (DS-...), an email address or a phone number."
+
+# The notice (push or e-mail) that an officer has answered (notices.py).
+# Never the words themselves: a lock screen or an inbox is not the conversation.
+ANSWERED_TITLE = "The council has answered you"
+ANSWERED_BODY = "An officer has written in your conversation with the council. Open it to read the answer."
