@@ -6,6 +6,8 @@ waste stream whose round delivers it and its price in pence; each reason
 says whether it is charged. A container may need something of the property
 first (`needs`: a garden bin only with a garden waste subscription)."""
 
+from .wording import CONTAINER_NAMES
+
 REQUEST_ID_PATTERN = r"^CR-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}$"
 CONTAINER_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 NOTES_MAX = 300  # where to leave it, for the crew
@@ -22,11 +24,11 @@ GARDEN_SUBSCRIPTION = "garden_subscription"
 
 DEFAULT_SETTINGS = {
     "containers": [
-        {"id": "refuse-bin", "name": "Grey wheeled bin (180 litres)", "stream": "refuse", "price": 3200},
-        {"id": "recycling-box", "name": "Green recycling box (55 litres)", "stream": "recycling", "price": 700},
-        {"id": "recycling-bin", "name": "Blue recycling bin (240 litres)", "stream": "recycling", "price": 3200},
-        {"id": "food-caddy", "name": "Food waste caddy", "stream": "food", "price": 500},
-        {"id": "garden-bin", "name": "Brown garden waste bin (240 litres)", "stream": "garden", "price": 3200,
+        {"id": "refuse-bin", "name": CONTAINER_NAMES["refuse-bin"], "stream": "refuse", "price": 3200},
+        {"id": "recycling-box", "name": CONTAINER_NAMES["recycling-box"], "stream": "recycling", "price": 700},
+        {"id": "recycling-bin", "name": CONTAINER_NAMES["recycling-bin"], "stream": "recycling", "price": 3200},
+        {"id": "food-caddy", "name": CONTAINER_NAMES["food-caddy"], "stream": "food", "price": 500},
+        {"id": "garden-bin", "name": CONTAINER_NAMES["garden-bin"], "stream": "garden", "price": 3200,
          "needs": GARDEN_SUBSCRIPTION},
     ],
     # charged: the container's price is paid; free: nothing is (the crew broke it).

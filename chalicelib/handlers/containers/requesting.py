@@ -18,7 +18,8 @@ from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .catalogue import allowed, delivery_day, depot_of, price
 from .limits import HOLD_MINUTES, IDEMPOTENCY_HOURS, NOTES_MAX, PURPOSE, REQUEST_ID_PATTERN
-from .wording import BODY_NOT_OBJECT, CONTAINER, DESCRIPTION, NONE_LEFT, NOT_REQUEST_FIELD, REASON, UPRN_NOT_DIGITS
+from .wording import (BODY_NOT_OBJECT, CONTAINER, DESCRIPTION, NO_SUCH_REQUEST, NONE_LEFT, NOT_REQUEST_FIELD, REASON,
+                      REQUEST_ALREADY_OPEN, UPRN_NOT_DIGITS)
 
 FIELDS = ("uprn", "container", "reason", "notes")
 WORDS = {"container": {"missing": CONTAINER, "invalid": CONTAINER}, "reason": {"missing": REASON}}
@@ -29,7 +30,7 @@ class RequestOpen(Conflict):
     code = "request_open"
 
     def __init__(self, reference):
-        super().__init__(f"A request for this container is already open: {reference}.")
+        super().__init__(REQUEST_ALREADY_OPEN.format(reference=reference))
         self.reference = reference
 
     def body(self):
@@ -54,7 +55,7 @@ def view(request, payment=None):
 
 def request_or_404(deps, request_id):
     """The request, if the caller may see it (its resident, or staff); 404 otherwise."""
-    return mine_or_404(deps, deps.containers, request_id, REQUEST_ID_PATTERN, "No such container request.",
+    return mine_or_404(deps, deps.containers, request_id, REQUEST_ID_PATTERN, NO_SUCH_REQUEST,
                        "request_not_found")
 
 

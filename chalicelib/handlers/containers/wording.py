@@ -54,3 +54,15 @@ CHANGE_OF_NOTHING = "A change of 0 changes nothing."
 ADD_NOT_ZERO = "Must not be 0."  # the add field's own words, beside CHANGE_OF_NOTHING
 WRITE_OFF_AT_MOST = "The depot has {count}: at most {count} can be written off."
 ADD_AT_MOST = "At most {count} can be written off."  # the add field's, beside WRITE_OFF_AT_MOST
+REQUEST_ALREADY_OPEN = "A request for this container is already open: {reference}."  # its reference rides along
+NO_SUCH_REQUEST = "No such container request."
+
+# The containers' names in the default settings (limits.py), read on screens and
+# in e-mails; a council's own settings name theirs.
+CONTAINER_NAMES = {
+    "refuse-bin": "Grey wheeled bin (180 litres)",
+    "recycling-box": "Green recycling box (55 litres)",
+    "recycling-bin": "Blue recycling bin (240 litres)",
+    "food-caddy": "Food waste caddy",
+    "garden-bin": "Brown garden waste bin (240 litres)",
+}
