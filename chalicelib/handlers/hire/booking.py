@@ -19,7 +19,8 @@ from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_
 from .places import current, place_or_404
 from .times import checked, parse_block
 from .wording import (BODY_NOT_OBJECT, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
-                      NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSIONS, SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
+                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSIONS, SESSIONS_CLASH,
+                      SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
 
 FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hours", "weeks", "skip",
           "terms_accepted")
@@ -30,7 +31,7 @@ class Clashes(Conflict):
     code = "block_clashes"
 
     def __init__(self, sessions):
-        super().__init__("Some sessions cannot be booked: book again leaving them out (skip), or choose another time.")
+        super().__init__(SESSIONS_CLASH)
         self.sessions = sessions
 
     def body(self):
@@ -52,7 +53,7 @@ def view(booking, payment=None):
 
 def booking_or_404(deps, booking_id):
     """The booking, if the caller may see it (its hirer, or staff); 404 otherwise."""
-    return mine_or_404(deps, deps.hire, booking_id, BOOKING_ID_PATTERN, "No such booking.", "booking_not_found")
+    return mine_or_404(deps, deps.hire, booking_id, BOOKING_ID_PATTERN, NO_SUCH_BOOKING, "booking_not_found")
 
 
 def read(deps, booking_id):

@@ -63,3 +63,5 @@ BLOCK_BEING_CHANGED = "The block is being changed just now; try again."
 EVERY_SESSION_LEFT_OUT = "Every session of the block was left out."
 DEPOSIT_AT_MOST = "At most the deposit paid, {paid} pence, can go back."
 RETURNED_AT_MOST = "Must be at most the deposit, {paid} pence."  # the returned field's own words, beside it
+SESSIONS_CLASH = "Some sessions cannot be booked: book again leaving them out (skip), or choose another time."
+NO_SUCH_BOOKING = "No such booking."
