@@ -1,5 +1,6 @@
 """The licence and publisher the open data carries in its metadata."""
 from ...config import open_data
+from .wording import ATTRIBUTION, PUBLISHER_UNNAMED, TITLE
 
 LICENCES = {
     "OGL-UK-3.0": ("Open Government Licence v3.0",
@@ -29,7 +30,7 @@ def metadata(deps):
         licence_id = None
     else:
         raise LicenceUnclear(value)
-    publisher = settings["publisher"] or getattr(deps.area, "name", None) or "the council"
-    return {"title": f"Street problems reported to {publisher}", "publisher": publisher,
+    publisher = settings["publisher"] or getattr(deps.area, "name", None) or PUBLISHER_UNNAMED
+    return {"title": TITLE.format(publisher=publisher), "publisher": publisher,
             "licence": {"id": licence_id, "name": name, "url": url},
-            "attribution": f"Contains information from {publisher} licensed under the {name}."}
+            "attribution": ATTRIBUTION.format(publisher=publisher, licence=name)}
