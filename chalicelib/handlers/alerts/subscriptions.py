@@ -16,8 +16,9 @@ from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, crew_points, targets as alert_targets
-from .wording import (BODY_NOT_OBJECT, NO_SUCH_ALERT, REQUIRED, SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN,
-                      TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_LINK_NOT_VALID)
+from .wording import (BODY_NOT_OBJECT, CONFIRM_EMAIL, CONFIRM_EMAIL_SUBJECT, CONFIRM_SMS, NO_SUCH_ALERT, REQUIRED,
+                      SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN, TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_HOW,
+                      UNSUBSCRIBE_LINK_NOT_VALID)
 
 CONFIRM_WITHIN = timedelta(days=7)
 CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
@@ -120,16 +121,14 @@ def _again(deps, alert, channels):
 
 def _send_confirmation(deps, alert, token, channels):
     link = f"{_base(deps)}/alerts/confirm?token={token}"  # the web app's page, which POSTs it
-    text = (f"Someone asked Doorstep to send alerts ({describe(alert)}) to this address.\n\n"
-            f"To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\nIf it was not you, ignore this message: "
-            f"nothing will be sent.")
+    text = CONFIRM_EMAIL.format(describes=describe(alert), link=link, token=token)
     now = deps.clock()
     if "email" in channels:
         from ...notify.email import send_email
-        send_email(alert.channels["email"], "Confirm your Doorstep alerts", text, now, deps.new_opaque_id)
+        send_email(alert.channels["email"], CONFIRM_EMAIL_SUBJECT, text, now, deps.new_opaque_id)
     if "sms" in channels:
         from ...notify.sms import send_sms
-        send_sms(alert.channels["sms"], f"Doorstep alerts: confirm at {link}", deps.settings, now,
+        send_sms(alert.channels["sms"], CONFIRM_SMS.format(link=link), deps.settings, now,
                  deps.new_opaque_id)
 
 
@@ -247,7 +246,7 @@ def unsubscribe(deps, token, commit):
     if not commit:
         return {"alert_id": alert_id, "subscribed": alert is not None,
                 "describes": describe(alert) if alert else None,
-                "unsubscribe": "POST this same URL to stop these alerts."}
+                "unsubscribe": UNSUBSCRIBE_HOW}
     if alert is not None:
         deps.alerts.delete(alert)
     return {"alert_id": alert_id, "subscribed": False}
