@@ -77,7 +77,8 @@ EMAIL_TEXT_AGAIN = "We sent you this report and have heard nothing back, so here
 # A report's description as a body's Open311 server gets it (open311_out.request_fields),
 # with the link to its public page; and sent once more, when the body did not answer.
 OPEN311_DESCRIPTION = "{description}\n\n{page}"
-OPEN311_DESCRIPTION_AGAIN = "Sent again: no answer has come from you since it was first sent.\n\n{description}\n\n{page}"
+OPEN311_DESCRIPTION_AGAIN = ("Sent again: no answer has come from you since it was first sent.\n\n"
+                             "{description}\n\n{page}")
 
 # Notes on a send, as staff read them on the body's health and the report's sends.
 CHASED = "No answer since {sent_at:%Y-%m-%d %H:%M} UTC: sent again with a note."
