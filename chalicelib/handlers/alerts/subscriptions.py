@@ -16,6 +16,7 @@ from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, crew_points, targets as alert_targets
+from . import wording as W
 from .wording import (BODY_NOT_OBJECT, CONFIRM_EMAIL, CONFIRM_EMAIL_SUBJECT, CONFIRM_SMS, NO_SUCH_ALERT, REQUIRED,
                       SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN, TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_HOW,
                       UNSUBSCRIBE_LINK_NOT_VALID)
@@ -152,18 +153,22 @@ def _may_ask(deps, address):
 
 def describe(alert):
     t = alert.target
-    also = " and petitions" if t.get("petitions") else ""
-    return {"report": lambda: f"report {t.get('report_id')}",
-            "area": lambda: f"new reports{also} within {t.get('radius_m')} m of a place"
-                            + (", and their updates" if t.get("include_updates") else ""),
-            "ward": lambda: f"new reports{also} in {t.get('ward_name') or t.get('ward')} ward",
-            "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
-            "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",
-            "meetings": lambda: "council meetings' items: " + (
-                f"committee {t['committee']}" if t.get("committee") else
-                f"{t.get('ward_name') or t.get('ward')} ward" if t.get("ward") else f"topic {t.get('topic')}"),
-            "jobs": lambda: f"jobs for team {t.get('team')}" + (
-                f" (urgent ones within {t.get('radius_m')} m of you only)" if t.get("urgent_near_only") else "")
+    also = W.DESCRIBE_PETITIONS_TOO if t.get("petitions") else ""
+    ward = t.get("ward_name") or t.get("ward")
+    return {"report": lambda: W.DESCRIBE_REPORT.format(report_id=t.get("report_id")),
+            "area": lambda: W.DESCRIBE_AREA.format(
+                petitions=also, radius_m=t.get("radius_m"),
+                updates=W.DESCRIBE_UPDATES_TOO if t.get("include_updates") else ""),
+            "ward": lambda: W.DESCRIBE_WARD.format(petitions=also, ward=ward),
+            "category": lambda: W.DESCRIBE_CATEGORY.format(
+                service_code=t.get("service_code"), in_area=W.DESCRIBE_IN_AN_AREA if t.get("area") else ""),
+            "broadcast": lambda: W.DESCRIBE_BROADCAST.format(topics=", ".join(t.get("topics", []))),
+            "meetings": lambda: W.DESCRIBE_MEETINGS.format(follows=(
+                W.DESCRIBE_MEETINGS_COMMITTEE.format(committee=t["committee"]) if t.get("committee") else
+                W.DESCRIBE_MEETINGS_WARD.format(ward=ward) if t.get("ward") else
+                W.DESCRIBE_MEETINGS_TOPIC.format(topic=t.get("topic")))),
+            "jobs": lambda: W.DESCRIBE_JOBS.format(team=t.get("team"), near_only=(
+                W.DESCRIBE_NEAR_ONLY.format(radius_m=t.get("radius_m")) if t.get("urgent_near_only") else ""))
             }[alert.kind]()
 
 

@@ -112,3 +112,22 @@ CONFIRM_EMAIL = ("Someone asked Doorstep to send alerts ({describes}) to this ad
 CONFIRM_SMS = "Doorstep alerts: confirm at {link}"
 # What an unsubscribe link's GET says it would take to stop the alert.
 UNSUBSCRIBE_HOW = "POST this same URL to stop these alerts."
+
+# What an alert listens to (subscriptions.describe), inside the confirmation e-mail's
+# "send alerts (...) to this address" and on an unsubscribe link's page. The optional
+# parts are the fragments below or nothing: {petitions} DESCRIBE_PETITIONS_TOO,
+# {updates} DESCRIBE_UPDATES_TOO, {in_area} DESCRIBE_IN_AN_AREA, {near_only} DESCRIBE_NEAR_ONLY.
+DESCRIBE_REPORT = "report {report_id}"
+DESCRIBE_AREA = "new reports{petitions} within {radius_m} m of a place{updates}"
+DESCRIBE_WARD = "new reports{petitions} in {ward} ward"
+DESCRIBE_CATEGORY = "new {service_code} reports{in_area}"
+DESCRIBE_BROADCAST = "council news: {topics}"  # the topics joined by ", "
+DESCRIBE_MEETINGS = "council meetings' items: {follows}"  # one of the three below
+DESCRIBE_MEETINGS_COMMITTEE = "committee {committee}"
+DESCRIBE_MEETINGS_WARD = "{ward} ward"
+DESCRIBE_MEETINGS_TOPIC = "topic {topic}"
+DESCRIBE_JOBS = "jobs for team {team}{near_only}"
+DESCRIBE_PETITIONS_TOO = " and petitions"
+DESCRIBE_UPDATES_TOO = ", and their updates"
+DESCRIBE_IN_AN_AREA = " in an area"
+DESCRIBE_NEAR_ONLY = " (urgent ones within {radius_m} m of you only)"
