@@ -90,3 +90,8 @@ ANSWER_TOO_LARGE = "The answer was over 2 MB."
 NO_ANSWER_WITHIN = "No answer within {timeout} s."
 COULD_NOT_REACH = "Could not reach {host}: {error}: {detail}"
 NOT_OPEN311 = "The answer was not Open311 {format}: {error}"
+# Why reading a body's updates failed (polling), before why the try failed as above.
+READING_UPDATES_FAILED = "Reading updates: {problem}"
+
+# What the officer's page offers to say happened, by choice (officer_actions.CHOICES).
+OFFICER_CHOICES = {"in_progress": "In progress", "fixed": "Fixed", "not_ours": "Not ours"}
