@@ -38,3 +38,8 @@ WHY_FORM_SENT = "You are told of each change to the form you sent."
 FORM_REFERENCE = "Form {reference}"
 REPORT_REFERENCE = "Report {report_id}"
 STATUS = "Status: {label}"
+
+# An alert as a text message (sms.alert_text): its title and body, shortened to one
+# segment as {words}, then its link (or nothing, when the link would leave no room).
+ALERT_SMS = "{title}: {body}"
+ALERT_SMS_WITH_LINK = "{words} {link}"
