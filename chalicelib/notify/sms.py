@@ -10,6 +10,7 @@ import unicodedata
 
 from . import FAILED, LOCAL_STAGES, SENT
 from .outbox import keep, outbox_row
+from .wording import ALERT_SMS, ALERT_SMS_WITH_LINK
 
 E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
 SEGMENT = 160
@@ -40,11 +41,11 @@ def send_sms(phone, text, settings, now, new_id):
 def alert_text(message):
     """`title: body link`, shortened to one segment; the link is kept whole."""
     url = message.get("url") or ""
-    words = gsm(f"{message['title']}: {message['body']}")
+    words = gsm(ALERT_SMS.format(title=message["title"], body=message["body"]))
     room = SEGMENT - (septets(url) + 1 if url else 0)
     if room < 40:  # a link that long leaves no room to say anything: leave it out
         url, room = "", SEGMENT
-    return f"{shorten(words, room)} {url}".strip()
+    return ALERT_SMS_WITH_LINK.format(words=shorten(words, room), link=url).strip()
 
 
 def gsm(text):

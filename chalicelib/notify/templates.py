@@ -8,20 +8,10 @@ import html
 from string import Template
 
 from ..states import LABELS
+from .wording import (ALERT_EMAIL_DETAILS_LINK, ALERT_EMAIL_STOP_LINK, ALERT_EMAIL_TEXT, FORM_REFERENCE,
+                      REPORT_REFERENCE, STATUS, WHY_ASKED, WHY_FORM_SENT)
 
-ASKED = "You asked Doorstep to send you these alerts."
-FORM_SENT = "You are told of each change to the form you sent."
-
-TEXT = Template("""\
-$title
-$reference
-$body
-
-See the details: $url
-
-$why
-Stop them: $unsubscribe_url
-""")
+TEXT = Template(ALERT_EMAIL_TEXT)
 
 HTML = Template("""\
 <!doctype html>
@@ -32,10 +22,10 @@ HTML = Template("""\
 <h1 style="font-size: 1.25em">$title</h1>
 $reference
 <p>$body</p>
-<p><a href="$url">See the details</a></p>
+<p><a href="$url">$details_link</a></p>
 <hr>
 <p style="font-size: 0.875em">$why
-<a href="$unsubscribe_url">Stop these alerts</a>.</p>
+<a href="$unsubscribe_url">$stop_link</a>.</p>
 </body>
 </html>
 """)
@@ -47,25 +37,26 @@ def alert_email(message):
     # People follow the page (a button that POSTs); mail clients POST the header's URL.
     unsubscribe = message.get("unsubscribe_page") or message["unsubscribe_url"]
     reference = _reference(message)
-    why = FORM_SENT if message.get("form_reference") else ASKED
+    why = WHY_FORM_SENT if message.get("form_reference") else WHY_ASKED
     text = TEXT.substitute(why=why, title=subject, reference=reference + "\n" if reference else "", body=message["body"],
                            url=message["url"], unsubscribe_url=unsubscribe)
     e = html.escape
     markup = HTML.substitute(
         why=e(why), title=e(subject), reference=f"<p><strong>{e(reference)}</strong></p>" if reference else "",
         body=e(message["body"]).replace("\n", "<br>\n"), url=e(link(message["url"])),
-        unsubscribe_url=e(link(unsubscribe)))
+        unsubscribe_url=e(link(unsubscribe)), details_link=e(ALERT_EMAIL_DETAILS_LINK),
+        stop_link=e(ALERT_EMAIL_STOP_LINK))
     return subject, text, markup
 
 
 def _reference(message):
     parts = []
     if message.get("form_reference"):
-        parts.append(f"Form {message['form_reference']}")
+        parts.append(FORM_REFERENCE.format(reference=message["form_reference"]))
     elif message.get("report_id"):
-        parts.append(f"Report {message['report_id']}")
+        parts.append(REPORT_REFERENCE.format(report_id=message["report_id"]))
     if message.get("state"):
-        parts.append(f"Status: {LABELS.get(message['state'], message['state'])}")
+        parts.append(STATUS.format(label=LABELS.get(message["state"], message["state"])))
     return " - ".join(parts)
 
 

@@ -7,6 +7,7 @@ from ... import states, visibility
 from ..shared import placement
 from . import targets as alert_targets
 from . import form_case_links
+from . import wording as W
 from .channels import reporters_own
 from .delivery import links_base, unsubscribe_links
 from .audience import Audience, alerts_under, point_check
@@ -88,23 +89,25 @@ def build_message(deps, event, report, service, alert):
     if event.kind == "report_created" and alert.kind != "report":
         # Its summary says what and often where, as the map pin does: a neighbour
         # can tell whether it is the one they know without opening the link.
-        said = f' "{report.summary}"' if report.summary else ""
-        title, body = f"New {name} report near you", f"{name} reported{where}.{said} Status: {label}."
+        said = W.REPORT_SAID.format(summary=report.summary) if report.summary else ""
+        title = W.NEW_REPORT_NEAR_TITLE.format(name=name)
+        body = W.NEW_REPORT_NEAR.format(name=name, where=where, said=said, label=label)
         ttl, urgency = 6 * 3600, "low"
     elif event.kind == "report_created":  # its follower: the reporter, followed at creation
-        title, body = f"{report.id}: {label}", f"The {name} report{where} was received. Status: {label}."
+        title = W.REPORT_TITLE.format(report_id=report.id, label=label)
+        body = W.REPORT_RECEIVED.format(name=name, where=where, label=label)
         ttl, urgency = 24 * 3600, "normal"
     elif visibility.form_reference(report):
         title, body = form_case_words(report, label, event.kind == "report_state_changed", payload)
         ttl, urgency = 24 * 3600, "normal"
     else:
         # Followers are not only the reporter: "the", never "your".
-        title = f"{report.id}: {label}"
+        title = W.REPORT_TITLE.format(report_id=report.id, label=label)
         moved = event.kind == "report_state_changed"
-        body = f"The {name} report{where} is now {label}." if moved else f"Update on the {name} report{where}."
+        body = (W.REPORT_MOVED if moved else W.REPORT_UPDATED).format(name=name, where=where, label=label)
         notes = payload["text"] if "text" in payload else report.status_notes
         if notes:
-            body += f" {notes}"
+            body = W.WITH_NOTES.format(body=body, notes=notes)
         ttl, urgency = 24 * 3600, "normal"
     reference = visibility.form_reference(report)
     form = {"form_reference": reference} if reference else {}
@@ -118,9 +121,8 @@ def build_message(deps, event, report, service, alert):
 def form_case_words(report, label, moved, payload):
     """(title, body) of a change to a form's case, as its resident knows it:
     the form they sent and its FM- reference, never the case's DS- one."""
-    from .wording import FORM_CASE_MOVED, FORM_CASE_TITLE, FORM_CASE_UPDATED
     reference, form = visibility.form_reference(report), visibility.form_title(report)
-    title = FORM_CASE_TITLE.format(form=form, reference=reference, label=label)
-    body = (FORM_CASE_MOVED if moved else FORM_CASE_UPDATED).format(form=form, reference=reference, label=label)
+    title = W.FORM_CASE_TITLE.format(form=form, reference=reference, label=label)
+    body = (W.FORM_CASE_MOVED if moved else W.FORM_CASE_UPDATED).format(form=form, reference=reference, label=label)
     notes = payload["text"] if "text" in payload else report.status_notes
-    return title, f"{body} {notes}" if notes else body
+    return title, W.WITH_NOTES.format(body=body, notes=notes) if notes else body

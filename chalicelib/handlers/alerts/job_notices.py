@@ -13,6 +13,7 @@ on the index row the page already read: a team's phones that are not told
 are not read.
 """
 from ..shared import events
+from . import wording as W
 from .audience import Audience
 from .crew_points import distance_if_near
 from .delivery import links_base, unsubscribe_links
@@ -53,16 +54,17 @@ def message(deps, event, alert, now):
     base, p = links_base(deps), event.payload
     service = deps.services.get(p.get("service_code")) or {}
     name = service.get("name") or p.get("service_code")
-    due = f", due {p['due']}" if p.get("due") else ""
+    due = W.JOB_DUE.format(due=p["due"]) if p.get("due") else ""
+    words = {"name": name, "summary": p.get("summary") or name, "priority": p.get("priority"), "due": due}
     near = _near(event, alert.target or {}, now) if event.kind != WITHDRAWN else None
     if near is not None:
-        title, body = f"Urgent job {_metres(near)} from you", f"{name}: {p.get('summary') or name}{due}."
+        title, body = W.JOB_URGENT_NEAR_TITLE.format(distance=_metres(near)), W.JOB_URGENT_NEAR.format(**words)
     elif event.kind == ASSIGNED:
-        title, body = f"New job: {name}", f"{p.get('summary') or name}. Priority {p.get('priority')}{due}."
+        title, body = W.JOB_ASSIGNED_TITLE.format(**words), W.JOB_ASSIGNED.format(**words)
     elif event.kind == MADE_URGENT:
-        title, body = f"Job now urgent: {name}", f"{p.get('summary') or name}. Priority urgent{due}."
+        title, body = W.JOB_MADE_URGENT_TITLE.format(**words), W.JOB_MADE_URGENT.format(**words)
     else:
-        title, body = f"Job moved: {name}", f"{p.get('summary') or name} is no longer your team's."
+        title, body = W.JOB_MOVED_TITLE.format(**words), W.JOB_MOVED.format(**words)
     return {"event_id": event.id, "title": title[:120], "body": body[:500], "url": f"{base}/?job={p['job_id']}",
             "report_id": event.report_id, "state": p.get("state"), "topic": p["job_id"][:32],
             "ttl": 24 * 3600, "urgency": "high" if p.get("priority") == "urgent" else "normal",

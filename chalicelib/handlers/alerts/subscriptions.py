@@ -16,8 +16,10 @@ from ... import ids, validation
 from ...errors import ApiError, NotFound, ValidationFailed
 from ...storage.records import Alert, AlertIndexRow
 from . import channels as alert_channels, crew_points, targets as alert_targets
-from .wording import (BODY_NOT_OBJECT, NO_SUCH_ALERT, REQUIRED, SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN,
-                      TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_LINK_NOT_VALID)
+from . import wording as W
+from .wording import (BODY_NOT_OBJECT, CONFIRM_EMAIL, CONFIRM_EMAIL_SUBJECT, CONFIRM_SMS, NO_SUCH_ALERT, REQUIRED,
+                      SIGN_IN_OR_TOKEN, TOKEN_DOES_NOT_OPEN, TOKEN_FOR_ANOTHER_ALERT, UNSUBSCRIBE_HOW,
+                      UNSUBSCRIBE_LINK_NOT_VALID)
 
 CONFIRM_WITHIN = timedelta(days=7)
 CONFIRMS_PER_ADDRESS = (3, timedelta(hours=1))
@@ -120,16 +122,14 @@ def _again(deps, alert, channels):
 
 def _send_confirmation(deps, alert, token, channels):
     link = f"{_base(deps)}/alerts/confirm?token={token}"  # the web app's page, which POSTs it
-    text = (f"Someone asked Doorstep to send alerts ({describe(alert)}) to this address.\n\n"
-            f"To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\nIf it was not you, ignore this message: "
-            f"nothing will be sent.")
+    text = CONFIRM_EMAIL.format(describes=describe(alert), link=link, token=token)
     now = deps.clock()
     if "email" in channels:
         from ...notify.email import send_email
-        send_email(alert.channels["email"], "Confirm your Doorstep alerts", text, now, deps.new_opaque_id)
+        send_email(alert.channels["email"], CONFIRM_EMAIL_SUBJECT, text, now, deps.new_opaque_id)
     if "sms" in channels:
         from ...notify.sms import send_sms
-        send_sms(alert.channels["sms"], f"Doorstep alerts: confirm at {link}", deps.settings, now,
+        send_sms(alert.channels["sms"], CONFIRM_SMS.format(link=link), deps.settings, now,
                  deps.new_opaque_id)
 
 
@@ -153,18 +153,22 @@ def _may_ask(deps, address):
 
 def describe(alert):
     t = alert.target
-    also = " and petitions" if t.get("petitions") else ""
-    return {"report": lambda: f"report {t.get('report_id')}",
-            "area": lambda: f"new reports{also} within {t.get('radius_m')} m of a place"
-                            + (", and their updates" if t.get("include_updates") else ""),
-            "ward": lambda: f"new reports{also} in {t.get('ward_name') or t.get('ward')} ward",
-            "category": lambda: f"new {t.get('service_code')} reports" + (" in an area" if t.get("area") else ""),
-            "broadcast": lambda: f"council news: {', '.join(t.get('topics', []))}",
-            "meetings": lambda: "council meetings' items: " + (
-                f"committee {t['committee']}" if t.get("committee") else
-                f"{t.get('ward_name') or t.get('ward')} ward" if t.get("ward") else f"topic {t.get('topic')}"),
-            "jobs": lambda: f"jobs for team {t.get('team')}" + (
-                f" (urgent ones within {t.get('radius_m')} m of you only)" if t.get("urgent_near_only") else "")
+    also = W.DESCRIBE_PETITIONS_TOO if t.get("petitions") else ""
+    ward = t.get("ward_name") or t.get("ward")
+    return {"report": lambda: W.DESCRIBE_REPORT.format(report_id=t.get("report_id")),
+            "area": lambda: W.DESCRIBE_AREA.format(
+                petitions=also, radius_m=t.get("radius_m"),
+                updates=W.DESCRIBE_UPDATES_TOO if t.get("include_updates") else ""),
+            "ward": lambda: W.DESCRIBE_WARD.format(petitions=also, ward=ward),
+            "category": lambda: W.DESCRIBE_CATEGORY.format(
+                service_code=t.get("service_code"), in_area=W.DESCRIBE_IN_AN_AREA if t.get("area") else ""),
+            "broadcast": lambda: W.DESCRIBE_BROADCAST.format(topics=", ".join(t.get("topics", []))),
+            "meetings": lambda: W.DESCRIBE_MEETINGS.format(follows=(
+                W.DESCRIBE_MEETINGS_COMMITTEE.format(committee=t["committee"]) if t.get("committee") else
+                W.DESCRIBE_MEETINGS_WARD.format(ward=ward) if t.get("ward") else
+                W.DESCRIBE_MEETINGS_TOPIC.format(topic=t.get("topic")))),
+            "jobs": lambda: W.DESCRIBE_JOBS.format(team=t.get("team"), near_only=(
+                W.DESCRIBE_NEAR_ONLY.format(radius_m=t.get("radius_m")) if t.get("urgent_near_only") else ""))
             }[alert.kind]()
 
 
@@ -247,7 +251,7 @@ def unsubscribe(deps, token, commit):
     if not commit:
         return {"alert_id": alert_id, "subscribed": alert is not None,
                 "describes": describe(alert) if alert else None,
-                "unsubscribe": "POST this same URL to stop these alerts."}
+                "unsubscribe": UNSUBSCRIBE_HOW}
     if alert is not None:
         deps.alerts.delete(alert)
     return {"alert_id": alert_id, "subscribed": False}

@@ -73,3 +73,61 @@ UNKNOWN_WARD = "Unknown ward."
 POLYGON_SHAPE = ("Must be a GeoJSON Polygon or MultiPolygon with closed rings of at least 4 [lon, lat] positions "
                  "({most} in all at most).")
 TARGET_TOO_LARGE = "Covers far more than the council's area; draw a smaller one."
+
+# A report's news, told to those who follow it or its place (dispatch.build_message): push
+# title and body, the same words by e-mail and text. {where} is the report's place phrase
+# after a space, or nothing; {said} is REPORT_SAID, or nothing when the report has no summary.
+NEW_REPORT_NEAR_TITLE = "New {name} report near you"
+NEW_REPORT_NEAR = "{name} reported{where}.{said} Status: {label}."
+REPORT_SAID = " \"{summary}\""
+REPORT_TITLE = "{report_id}: {label}"
+# To its reporter, who follows it from its creation.
+REPORT_RECEIVED = "The {name} report{where} was received. Status: {label}."
+# Followers are not only the reporter: "the", never "your".
+REPORT_MOVED = "The {name} report{where} is now {label}."
+REPORT_UPDATED = "Update on the {name} report{where}."
+# The status notes staff wrote, after any of the bodies above (and the form case's).
+WITH_NOTES = "{body} {notes}"
+
+# A crew's job, pushed to the team's phones (job_notices.message): title and body.
+# {due} is JOB_DUE, or nothing when the job has no due date; {summary} is the job's
+# summary, or its category's name when it has none; {distance} is "350 m" or "1.2 km".
+JOB_URGENT_NEAR_TITLE = "Urgent job {distance} from you"
+JOB_URGENT_NEAR = "{name}: {summary}{due}."
+JOB_ASSIGNED_TITLE = "New job: {name}"
+JOB_ASSIGNED = "{summary}. Priority {priority}{due}."
+JOB_MADE_URGENT_TITLE = "Job now urgent: {name}"
+JOB_MADE_URGENT = "{summary}. Priority urgent{due}."
+JOB_MOVED_TITLE = "Job moved: {name}"
+JOB_MOVED = "{summary} is no longer your team's."
+JOB_DUE = ", due {due}"
+
+# Asking an address to confirm an alert (subscriptions._send_confirmation).
+# The e-mail: subject and text; {describes} is what the alert listens to.
+CONFIRM_EMAIL_SUBJECT = "Confirm your Doorstep alerts"
+CONFIRM_EMAIL = ("Someone asked Doorstep to send alerts ({describes}) to this address.\n\n"
+                 "To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\n"
+                 "If it was not you, ignore this message: nothing will be sent.")
+# The text message.
+CONFIRM_SMS = "Doorstep alerts: confirm at {link}"
+# What an unsubscribe link's GET says it would take to stop the alert.
+UNSUBSCRIBE_HOW = "POST this same URL to stop these alerts."
+
+# What an alert listens to (subscriptions.describe), inside the confirmation e-mail's
+# "send alerts (...) to this address" and on an unsubscribe link's page. The optional
+# parts are the fragments below or nothing: {petitions} DESCRIBE_PETITIONS_TOO,
+# {updates} DESCRIBE_UPDATES_TOO, {in_area} DESCRIBE_IN_AN_AREA, {near_only} DESCRIBE_NEAR_ONLY.
+DESCRIBE_REPORT = "report {report_id}"
+DESCRIBE_AREA = "new reports{petitions} within {radius_m} m of a place{updates}"
+DESCRIBE_WARD = "new reports{petitions} in {ward} ward"
+DESCRIBE_CATEGORY = "new {service_code} reports{in_area}"
+DESCRIBE_BROADCAST = "council news: {topics}"  # the topics joined by ", "
+DESCRIBE_MEETINGS = "council meetings' items: {follows}"  # one of the three below
+DESCRIBE_MEETINGS_COMMITTEE = "committee {committee}"
+DESCRIBE_MEETINGS_WARD = "{ward} ward"
+DESCRIBE_MEETINGS_TOPIC = "topic {topic}"
+DESCRIBE_JOBS = "jobs for team {team}{near_only}"
+DESCRIBE_PETITIONS_TOO = " and petitions"
+DESCRIBE_UPDATES_TOO = ", and their updates"
+DESCRIBE_IN_AN_AREA = " in an area"
+DESCRIBE_NEAR_ONLY = " (urgent ones within {radius_m} m of you only)"

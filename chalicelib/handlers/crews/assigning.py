@@ -10,6 +10,7 @@ disagree about who is doing the work.
 from ... import states
 from ...storage.records import Job
 from ..alerts.job_notices import ASSIGNED, MADE_URGENT, WITHDRAWN as MOVED_AWAY, job_event
+from .wording import JOB_MOVED_TO_TEAM, JOB_REPORT_ENDED, JOB_UNASSIGNED
 
 WITHDRAWN = "withdrawn"
 UNABLE_FLAG = "crew_unable"  # a crew sent the report back: staff must look again
@@ -28,14 +29,14 @@ def sync(deps, report, previous, now):
     if before and (held is None or held.id != before):  # moved to another team, or unassigned
         old = deps.jobs.get(before)
         if old is not None and old.open:
-            why = f"moved to team {current['team']}" if current else "unassigned"
+            why = JOB_MOVED_TO_TEAM.format(team=current["team"]) if current else JOB_UNASSIGNED
             changed.append(end(old, WITHDRAWN, why, now))
             if current:
                 told.append(job_event(deps, MOVED_AWAY, old, report, now))
     if held is not None and held.open:
         was = held.priority
         if not wanted:
-            changed.append(end(held, WITHDRAWN, f"report {report.state}", now))
+            changed.append(end(held, WITHDRAWN, JOB_REPORT_ENDED.format(state=report.state), now))
         elif refresh(held, report, now):
             changed.append(held)
             if held.priority == URGENT and was != URGENT:

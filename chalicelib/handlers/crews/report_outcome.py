@@ -10,10 +10,10 @@ from ...stamps import stamp
 from ..reports.transition import transition
 from ..reports import wording as templates
 from .assigning import UNABLE_FLAG, end
+from .wording import DONE_TEXT
 
 FIXED = "fixed"
 AUTHOR = "council"  # the public sees the council's crew as the council
-DONE_TEXT = "Fixed by the council's street crew."
 
 
 def apply(deps, job, form, photos, now):

@@ -1,7 +1,8 @@
 """What the crews' capability says to a crew member when it refuses: a job
 that is not their team's, a job or a report that changed under their update;
 and what each field of an update, of their jobs' list and of a report they
-raise says when it is not right."""
+raise says when it is not right; and the words of a crew's work that others read
+(the note on a report a crew fixed, the names of work that is not a report's)."""
 
 # Refusals: what was asked for is not there.
 NO_JOB = "No such job for your team."
@@ -42,3 +43,16 @@ NOT_A_CURSOR = "Is not a cursor this list gave (next_cursor)."
 
 # Fields of a report a crew member raises (assign_to_my_team).
 ONLY_CREW_TAKE_JOBS = "Only a street-crew member of a team can take a report as a job."
+
+# The status note a report gets when a crew marks its job done and the category has no
+# automatic "fixed" template (report_outcome): the reporter and followers are told it.
+DONE_TEXT = "Fixed by the council's street crew."
+
+# What a crew's job list calls work that is not a report's (limits.OTHER_WORK).
+BULKY_WORK_NAME = "Bulky waste collection"
+CONTAINER_WORK_NAME = "Container delivery"
+
+# Why a job was withdrawn from a team (assigning.assign), as the crew's job list shows it.
+JOB_MOVED_TO_TEAM = "moved to team {team}"
+JOB_UNASSIGNED = "unassigned"
+JOB_REPORT_ENDED = "report {state}"  # the report's state code: closed, fixed, ...

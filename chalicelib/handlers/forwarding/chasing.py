@@ -4,6 +4,7 @@ the send goes back to waiting with a note for staff, and is not chased again."""
 from dataclasses import replace
 
 from ...storage.errors import EditConflict
+from .wording import CHASED
 
 
 def chase(deps, report_id, body_id):
@@ -13,7 +14,7 @@ def chase(deps, report_id, body_id):
         return False
     now = deps.clock()
     again = replace(send, state="waiting", resent=True, next_try_at=now,
-                    last_error=f"No answer since {send.sent_at:%Y-%m-%d %H:%M} UTC: sent again with a note.")
+                    last_error=CHASED.format(sent_at=send.sent_at))
     try:
         deps.sends.save(again)
     except EditConflict:

@@ -27,11 +27,11 @@ def message_key(send):
 def send_by_email(deps, body, report, service, base, again=False, key=None):
     """again: no answer came within the body's target; sent once more, saying so.
     key: the send's message_key (the outbox id and so the Message-ID)."""
-    subject = ("Sent again, no answer yet: " if again else "") + \
-        f"{service.get('name', report.service_code)} reported: {report.id}"
+    words = {"category": service.get("name", report.service_code), "reference": report.id}
+    subject = (wording.EMAIL_SUBJECT_AGAIN if again else wording.EMAIL_SUBJECT).format(**words)
     text = text_of(deps, body, report, service, base)
     if again:
-        text = "We sent you this report and have heard nothing back, so here it is again.\n\n" + text
+        text = wording.EMAIL_TEXT_AGAIN.format(text=text)
     queue_email(body.email, subject, text, deps.clock(), key or deps.new_opaque_id())
 
 
@@ -44,30 +44,29 @@ def _answer(service, code, value):
 
 
 def text_of(deps, body, report, service, base):
-    name = service.get("name", report.service_code)
-    lines = [f"A resident reported a problem that {body.name} looks after.", "",
-             f"Category: {name}", f"Reference: {report.id}"]
+    where = ""
     if report.lon is not None:
         lat, lon = float(report.lat), float(report.lon)
         words = placement.place_text(report)
-        where = f"{words} ({lat:.5f}, {lon:.5f})" if words else f"{lat:.5f}, {lon:.5f}"
-        lines += [f"Where: {where}",
-                  f"Map: https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}"]
-    lines += [f"Reported: {local_time(report.created_at)}", "", "What the resident said:", report.description]
+        point = wording.PLACE_AND_POINT if words else wording.POINT
+        where = wording.EMAIL_WHERE.format(
+            where=point.format(place=words, lat=lat, lon=lon),
+            map=f"https://www.openstreetmap.org/?mlat={lat:.5f}&mlon={lon:.5f}#map=18/{lat:.5f}/{lon:.5f}")
     answers = [_answer(service, k, v) for k, v in (report.fields or {}).items()]
-    if answers:
-        lines += ["", "Answers:"] + [f"  {label}: {value}" for label, value in answers]
-    if report.photos:
-        lines += ["", "Photos (no account needed):"] + [f"  {photo_url(deps, p, True, BODY_LINK_S)}"
-                                                         for p in report.photos]
+    answers = wording.EMAIL_ANSWERS.format(answers="\n".join(
+        wording.EMAIL_ANSWER.format(question=q, answer=a) for q, a in answers)) if answers else ""
+    photos = wording.EMAIL_PHOTOS.format(photos="\n".join(
+        wording.EMAIL_PHOTO.format(url=photo_url(deps, p, True, BODY_LINK_S)) for p in report.photos)) \
+        if report.photos else ""
     contact = report.contact or {}
     if body.gets_contact and contact:
-        lines += ["", "Reporter: " + ", ".join(v for v in (contact.get("name"), contact.get("email"),
-                                                           contact.get("phone")) if v)]
+        reporter = wording.EMAIL_REPORTER.format(contact=", ".join(
+            v for v in (contact.get("name"), contact.get("email"), contact.get("phone")) if v))
     else:
-        lines += ["", "The reporter's contact details are kept by the council."]
+        reporter = wording.EMAIL_CONTACT_KEPT
     now = deps.clock()
-    lines += ["", "The public page of this report:", f"  {base}/?report={report.id}", "",
-              "Tell us what happens (in progress, fixed, or not yours), no account needed:",
-              f"  {link(base, report.id, body.id, now)}", wording.link_lasts(expiry(now)), ""]
-    return "\n".join(lines)
+    return wording.EMAIL_TEXT.format(
+        body=body.name, category=service.get("name", report.service_code), reference=report.id, where=where,
+        reported=local_time(report.created_at), description=report.description, answers=answers, photos=photos,
+        reporter=reporter, page=f"{base}/?report={report.id}", answer_link=link(base, report.id, body.id, now),
+        link_lasts=wording.link_lasts(expiry(now)))

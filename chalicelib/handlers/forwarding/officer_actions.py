@@ -13,7 +13,7 @@ from ..reports.views import sent_view
 from . import wording
 from .officer_links import expiry, read_token, refuse_if_expired
 
-CHOICES = {"in_progress": "In progress", "fixed": "Fixed", "not_ours": "Not ours"}
+CHOICES = wording.OFFICER_CHOICES
 REASON_MAX = 1000
 
 

@@ -6,9 +6,7 @@ only where the body is entitled to them. An Idempotency-Key lets a server
 that honours it (Doorstep does) answer a retried send with the request it
 made the first time."""
 from . import wire
-
-
-AGAIN = "Sent again: no answer has come from you since it was first sent.\n\n"
+from . import wording
 
 
 def post_request(body, report, service, links, again=False):
@@ -16,7 +14,7 @@ def post_request(body, report, service, links, again=False):
     defers the id (GeoReport's tokens: asked for later, tokens.py); or
     BodyUnreachable. again: the body did not answer in time; it is sent once
     more, as a new request saying so."""
-    fields = request_fields(body, report, service, links, AGAIN if again else "")
+    fields = request_fields(body, report, service, links, again)
     key = f"doorstep-{report.id}-{body.id}" + ("-again" if again else "")
     status, _, data = wire.call("POST", f"{body.endpoint}/requests.{body.format}", fields,
                                 headers={"Idempotency-Key": key})
@@ -30,14 +28,15 @@ def post_request(body, report, service, links, again=False):
         return reference[:100], None
     if token:
         return None, token[:100]
-    raise wire.BodyUnreachable("The answer had no service_request_id and no token.")
+    raise wire.BodyUnreachable(wording.NEITHER_ID_NOR_TOKEN)
 
 
-def request_fields(body, report, service, links, note=""):
+def request_fields(body, report, service, links, again=False):
     """The form fields, as (name, value) pairs (media_url and attributes repeat)."""
     code = (body.service_codes or {}).get(report.service_code, report.service_code)
     pairs = [("api_key", body.api_key or ""), ("service_code", code),
-             ("description", f"{note}{report.description}\n\n{links['report']}")]
+             ("description", (wording.OPEN311_DESCRIPTION_AGAIN if again else wording.OPEN311_DESCRIPTION)
+              .format(description=report.description, page=links["report"]))]
     if body.jurisdiction_id:
         pairs.append(("jurisdiction_id", body.jurisdiction_id))
     if report.lon is not None:

@@ -42,7 +42,7 @@ def poll(deps, body, cursors):
             raise wire.BodyUnreachable(wire.error_text(body.format, status, data))
         updates = wire.parse(body.format, data, "service_request_updates")
     except wire.BodyUnreachable as e:
-        cursors.read(body.id, now, problem=f"Reading updates: {e}")
+        cursors.read(body.id, now, problem=wording.READING_UPDATES_FAILED.format(problem=e))
         raise
     updates.sort(key=lambda u: str(u.get("updated_datetime") or ""))
     applied, latest, nameless = 0, since, 0

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ...faults import boundary
 from ...storage.errors import EditConflict
 from ...leases import renewed
-from . import retries, wire
+from . import retries, wire, wording
 from .email_out import message_key, send_by_email
 from .open311_out import post_request
 
@@ -43,7 +43,7 @@ def attempt(deps, report_id, body_id):
         return _failed(deps, held[0], body, str(e), now)
     except Exception as e:  # a bug here must not leave the send claimed for ever, nor lose it
         log.exception("Sending %s to %s failed", report_id, body_id)
-        return _failed(deps, held[0], body, f"Doorstep could not send it: {e.__class__.__name__}", now)
+        return _failed(deps, held[0], body, wording.COULD_NOT_SEND.format(error=e.__class__.__name__), now)
     claimed = held[0]
     boundary("send.delivered")
     if token:  # the body has it, and will give its id for the token later
@@ -74,7 +74,7 @@ def _renewed(deps, held, body):
 
 def _deliver(deps, body, report, again=False, key=None):
     if body is None or report is None:
-        raise wire.BodyUnreachable("The body or the report no longer exists.")
+        raise wire.BodyUnreachable(wording.GONE)
     service = deps.services.get(report.service_code) or {"name": report.service_code}
     from ..alerts.delivery import links_base
     base = links_base(deps)

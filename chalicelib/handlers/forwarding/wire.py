@@ -4,6 +4,8 @@ import http.client
 import json
 from urllib.parse import urlencode, urlsplit
 
+from . import wording
+
 TIMEOUT_S = 10  # a body slower than this counts as down for this try
 MAX_ANSWER_BYTES = 2 * 1024 * 1024
 USER_AGENT = "Doorstep-forwarding/1"
@@ -38,12 +40,13 @@ def call(method, url, fields=None, headers=None, timeout=None):
         answer = connection.getresponse()
         data = answer.read(MAX_ANSWER_BYTES + 1)
         if len(data) > MAX_ANSWER_BYTES:
-            raise BodyUnreachable("The answer was over 2 MB.")
+            raise BodyUnreachable(wording.ANSWER_TOO_LARGE)
         return answer.status, answer.getheader("Content-Type") or "", data
     except TimeoutError:
-        raise BodyUnreachable(f"No answer within {timeout} s.")
+        raise BodyUnreachable(wording.NO_ANSWER_WITHIN.format(timeout=timeout))
     except (OSError, http.client.HTTPException) as e:
-        raise BodyUnreachable(f"Could not reach {parts.hostname}: {e.__class__.__name__}: {e}"[:300])
+        raise BodyUnreachable(wording.COULD_NOT_REACH.format(host=parts.hostname, error=e.__class__.__name__,
+                                                             detail=e)[:300])
     finally:
         connection.close()
 
@@ -78,7 +81,7 @@ def parse(fmt, data, root):
             items.append(item)
         return items
     except Exception as e:  # any malformed answer: this try failed, and why
-        raise BodyUnreachable(f"The answer was not Open311 {fmt.upper()}: {e.__class__.__name__}"[:300])
+        raise BodyUnreachable(wording.NOT_OPEN311.format(format=fmt.upper(), error=e.__class__.__name__)[:300])
 
 
 def error_text(fmt, status, data):

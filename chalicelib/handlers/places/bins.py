@@ -7,11 +7,10 @@ from ... import bindays
 from ...errors import NotFound, ValidationFailed
 from ...stamps import london_today
 from . import postcodes as places
-from .wording import NO_PROPERTY, NOT_A_UPRN
+from .wording import BIN_LABELS, NO_PROPERTY, NOT_A_UPRN
 
 NEXT_PER_STREAM = 4
-LABELS = {"refuse": "Refuse (general waste)", "recycling": "Recycling", "garden": "Garden waste",
-          "food": "Food waste"}
+LABELS = BIN_LABELS  # by this name for the place view, the calendar and waste
 
 
 def address_or_404(deps, uprn):

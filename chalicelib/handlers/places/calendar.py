@@ -14,6 +14,7 @@ from email.utils import format_datetime
 from ... import bindays
 from ...storage import metering
 from . import bins, ics
+from . import wording as W
 
 HORIZON = timedelta(days=366)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -44,8 +45,8 @@ def calendar(deps, uprn, if_none_match=None):
 
 def render(address, rounds, today):
     """The VCALENDAR as bytes, for (stream, BinRound) pairs, from `today` for HORIZON."""
-    name = f"Bin days: {address.text}"
-    about = f"Bin collections at {address.text}, from the council."
+    name = W.BIN_CALENDAR_NAME.format(address=address.text)
+    about = W.BIN_CALENDAR_ABOUT.format(address=address.text)
     content = [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Doorstep//Bin days//EN"),
                ("METHOD", "PUBLISH"), ("NAME", ics.plain(name)), ("X-WR-CALNAME", ics.plain(name)),
                ("DESCRIPTION", ics.text(about)), ("X-WR-CALDESC", ics.plain(about)),
@@ -62,15 +63,15 @@ def render(address, rounds, today):
             uid = f"{address.uprn}-{stream}-{scheduled.isoformat()}@doorstep"
             content += [("BEGIN", "VEVENT"), ("UID", ics.text(uid)), ("DTSTAMP", stamp), ("DTSTART;VALUE=DATE", ics.day(c.date)),
                         ("DTEND;VALUE=DATE", ics.day(c.date + timedelta(days=1))),
-                        ("SUMMARY", ics.text(f"{bins.LABELS[stream]} collection")),
+                        ("SUMMARY", ics.text(W.BIN_COLLECTION.format(label=bins.LABELS[stream]))),
                         ("DESCRIPTION", ics.text(_describe(c))), ("TRANSP", "TRANSPARENT"), ("END", "VEVENT")]
     return ics.lines(content + [("END", "VCALENDAR")])
 
 
 def _describe(collection):
     if collection.moved_from is None:
-        return "Put it out by 7am on the day."
-    return f"Moved from {collection.moved_from:%A %-d %B}. Put it out by 7am on {collection.date:%A %-d %B}."
+        return W.BIN_PUT_OUT
+    return W.BIN_MOVED_PUT_OUT.format(moved_from=collection.moved_from, date=collection.date)
 
 
 def _zone(year):

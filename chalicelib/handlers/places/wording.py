@@ -28,3 +28,17 @@ NOT_A_UPRN = "Must be a UPRN: 1 to 12 digits."
 
 # Fields of the nearest facilities (GET /v1/facilities/nearest).
 NOT_A_FACILITY_TYPE = "Must be a facility type such as library (see /v1/facility-types)."
+
+# A property's bin streams, as its place view and bin calendar name them (bins.LABELS;
+# waste's missed-collection reports read them there too).
+BIN_LABELS = {"refuse": "Refuse (general waste)", "recycling": "Recycling", "garden": "Garden waste",
+              "food": "Food waste"}
+
+# The bin-day calendar feed (calendar.render), as a calendar app shows it: the calendar's
+# name and description, each collection's title and its note.
+BIN_CALENDAR_NAME = "Bin days: {address}"
+BIN_CALENDAR_ABOUT = "Bin collections at {address}, from the council."
+BIN_COLLECTION = "{label} collection"
+BIN_PUT_OUT = "Put it out by 7am on the day."
+# A collection moved from its usual day (a bank holiday); days as "Friday 26 December".
+BIN_MOVED_PUT_OUT = "Moved from {moved_from:%A %-d %B}. Put it out by 7am on {date:%A %-d %B}."
