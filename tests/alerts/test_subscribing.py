@@ -102,6 +102,8 @@ def test_an_email_alert_without_a_verified_account_waits_for_the_link(client, de
     assert (alert["confirmed"], alert["pending"]) == (False, ["email"])
     [mail] = outbox_to("neighbour@example.org")
     assert "confirm" in mail.subject.lower()
+    from chalicelib.handlers.alerts.subscriptions import CONFIRM_WITHIN
+    assert f"within {CONFIRM_WITHIN.days} days" in mail.body  # the link's life, as the alert's own expiry
     from chalicelib.storage.alerts import AlertIndexModel
     assert {row.expires for row in AlertIndexModel.scan()} == {deps.alerts.get(alert["id"]).expires}
     confirmed = client.post("/v1/alerts/confirm", {"token": token_in(mail.body)})

@@ -122,7 +122,7 @@ def _again(deps, alert, channels):
 
 def _send_confirmation(deps, alert, token, channels):
     link = f"{_base(deps)}/alerts/confirm?token={token}"  # the web app's page, which POSTs it
-    text = CONFIRM_EMAIL.format(describes=describe(alert), link=link, token=token)
+    text = CONFIRM_EMAIL.format(describes=describe(alert), link=link, token=token, days=CONFIRM_WITHIN.days)
     now = deps.clock()
     if "email" in channels:
         from ...notify.email import send_email

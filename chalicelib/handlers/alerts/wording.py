@@ -106,7 +106,7 @@ JOB_DUE = ", due {due}"
 # The e-mail: subject and text; {describes} is what the alert listens to.
 CONFIRM_EMAIL_SUBJECT = "Confirm your Doorstep alerts"
 CONFIRM_EMAIL = ("Someone asked Doorstep to send alerts ({describes}) to this address.\n\n"
-                 "To start them, open this link within 7 days:\n{link}\n\nToken: {token}\n\n"
+                 "To start them, open this link within {days} days:\n{link}\n\nToken: {token}\n\n"
                  "If it was not you, ignore this message: nothing will be sent.")
 # The text message.
 CONFIRM_SMS = "Doorstep alerts: confirm at {link}"
