@@ -23,7 +23,7 @@ from . import views
 from .limits import FEED_MAX_ITEMS as MAX_ITEMS, FEED_RADIUS_DEFAULT_M as RADIUS_DEFAULT_M, \
     FEED_RADIUS_MAX_M as RADIUS_MAX_M, FEED_RADIUS_MIN_M as RADIUS_MIN_M
 from .capped_read import read_capped
-from .wording import NO_SUCH_WARD
+from .wording import LAT_LON_OR_REPORT_OR_WARD, NO_SUCH_WARD, ONE_PLACE_ONLY
 MAX_COVER_CELLS = 96
 # Finding the newest needs every open report in the area (the index is in
 # geohash order, not time order): read up to this many, shared fairly between
@@ -48,11 +48,11 @@ def reports_feed(deps, params):
     metering.expose()
     if params.get("report") is not None:
         if any(params.get(k) is not None for k in ("lat", "lon", "radius_m", "ward")):
-            raise validation.broken_rules([("report", "Give report, ward or lat/lon: one of them.")])
+            raise validation.broken_rules([("report", ONE_PLACE_ONLY)])
         return timeline_feed(deps, params["report"])
     if params.get("ward") is not None:
         if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
-            raise validation.broken_rules([("ward", "Give report, ward or lat/lon: one of them.")])
+            raise validation.broken_rules([("ward", ONE_PLACE_ONLY)])
         area, query = ward_area(deps, params["ward"])
     else:
         area, query = circle(deps, params)
@@ -75,7 +75,7 @@ def circle(deps, params):
     problems = validation.Problems()
     for name in ("lat", "lon"):
         if params.get(name) in (None, ""):
-            problems.rule(name, "Is required (with the other of lat and lon), or give report or ward.")
+            problems.rule(name, LAT_LON_OR_REPORT_OR_WARD)
     lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") else None
     lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") else None
     radius = validation.number(params.get("radius_m", RADIUS_DEFAULT_M), "radius_m", problems,

@@ -6,9 +6,9 @@ may not: a new private attribute cannot leak by being forgotten here.
 from ... import states, visibility
 from ...stamps import stamp
 from ..shared import placement, targets
+from .wording import MODERATED_BY_COUNCIL
 
 PHOTO_ROUTE = "/v1/photos/"
-MODERATED = "Moderated by the council"
 
 
 def public_view(deps, report, service, sends=None):
@@ -33,7 +33,7 @@ def public_view(deps, report, service, sends=None):
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))
     if getattr(report, "moderation", None):  # what the public is told of it: who and when, never why
-        view["moderated"] = {"by": "council", "label": MODERATED, "at": report.moderation.get("at")}
+        view["moderated"] = {"by": "council", "label": MODERATED_BY_COUNCIL, "at": report.moderation.get("at")}
     went_to = [s.body_name for s in sends or () if s.state != "withdrawn" and s.body_name]
     view.update(targets.against_target(deps, report, service, went_to))  # whose target, and "overdue" when it is
     if sends is not None:

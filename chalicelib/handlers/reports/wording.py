@@ -47,6 +47,56 @@ PHOTO_ALREADY_ATTACHED = "That photo is already attached to a report."
 PHOTO_ON_ANOTHER_REPORT = "A photo is already attached to another report."
 # The map.
 AREA_TOO_LARGE = "That area is too large for one map query; zoom in."
+IDEMPOTENCY_KEY_REUSED = "This Idempotency-Key was used with a different request body."
+
+# Fields: what a field's check says beside it, in the API's short words.
+# Any field: a body, a choice, a size.
+NOT_AN_OBJECT = "Must be a JSON object."
+REQUIRED = "Is required."
+ONE_OF = "Must be one of: {choices}."
+TOO_LARGE = "Too large."
+# A new report: its category, place, photos and contact.
+STAFF_ONLY_CATEGORY = "Only council staff can report in this category."
+NOT_A_SERVICE = "Is not a known service; see GET /v1/services."
+REQUIRED_FOR_CATEGORY = "Is required for this category."
+PHOTOS_NOT_A_LIST = "Must be a list of upload ids."
+PHOTOS_AT_MOST = "At most {most} photos."
+PHOTO_TWICE = "Lists the same upload twice."
+NOT_A_UPRN = "Must be a UPRN: 1 to 12 digits."
+UPRN_WITHOUT_PLACE = "Needs lat and lon: the address names where the problem is."
+UPRN_NOT_HERE = "Is not an address in this council's area; GET /v1/places finds one."
+UPRN_AWAY = ("Is {metres:.0f} m from lat/lon; send the address's own point, "
+             "or no uprn when the pin is moved away from it.")
+CONTACT_NOT_AN_OBJECT = "Must be an object with name, email and phone."
+# Where: a feed's or the categories' place.
+ONE_PLACE_ONLY = "Give report, ward or lat/lon: one of them."
+LAT_LON_OR_REPORT_OR_WARD = "Is required (with the other of lat and lon), or give report or ward."
+LAT_LON_TOGETHER = "Send lat and lon together."
+# The map's query.
+MAP_STATUS = "Must be open, closed, all or a comma list of states."
+SERVICE_CODES_AT_MOST = "At most {most} service codes."
+NOT_A_CATEGORY = "Not a category: {codes} (GET /v1/services lists them)."
+BBOX_NOT_FOUR_NUMBERS = "Must be w,s,e,n (four numbers, longitude first)."
+BBOX_INSIDE_OUT = "West must not exceed east, nor south north."
+SINCE_NOT_A_DATE = "Must be an ISO 8601 date or date-time."
+SINCE_NO_SUCH_DAY = "Must be a date that exists."
+# Supporting a report, and withdrawing.
+NOT_A_SUPPORTER_FIELD = "Is not a supporter field."
+EMAIL_REQUIRED_UNLESS_SIGNED_IN = "Is required unless you are signed in with a verified email address."
+TOKEN_REQUIRED = "Is required: the email's link carries it."
+# An upload's size, and the upload a report names.
+SIZE_NOT_BYTES = "Must be the file size in bytes."
+UPLOAD_UNKNOWN = "Unknown upload."
+UPLOAD_USED = "Already used."
+UPLOAD_WITHOUT_FILE = "No file."
+
+# Answers: what a supporter is told once asked, counted or withdrawn.
+SUPPORT_CHECK_EMAIL = "Thank you. We have sent you an email: your support counts once you open its link."
+SUPPORT_COUNTED = "Thank you: your support is counted, and we will email you when the report is updated."
+SUPPORT_WITHDRAWN = "Your support is withdrawn, and we will no longer email you about this report."
+
+# A report's view: what the public reads of a moderation (who, never why).
+MODERATED_BY_COUNCIL = "Moderated by the council"
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Only what the public may read: a template's text becomes a public update.
