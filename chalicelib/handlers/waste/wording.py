@@ -72,3 +72,42 @@ NOT_REPORTABLE_NOW = ("The {stream} cannot be reported missed now: from the day 
                       "{working_days} working days after it (GET /v1/places/{{uprn}}/missed-bins).")
 CONTAINER_NOT_DELIVERED = ("No {container} was delivered to this property before its {collection} collection, "
                            "so it cannot be reported missed from it.")
+
+# Fields: what a field's check says beside it, in the API's short words (fields a program fills,
+# and the officers' settings).
+# Any field.
+NOT_AN_OBJECT = "Must be a JSON object."
+REQUIRED = "Is required."
+ONE_OF = "Must be one of {choices}."
+WHOLE_NUMBER = "Must be a whole number from {low} to {high}."
+NOT_A_UPRN = "Must be a UPRN: 1 to 12 digits."
+# A field the request does not take.
+NOT_A_BOOKING_FIELD = "Is not a booking field."
+NOT_A_CHANGE_FIELD = "Is not something a booking's change can set."
+NOT_A_GARDEN_SETTING = "Is not a garden waste setting."
+NOT_A_SUBSCRIPTION_FIELD = "Is not a subscription field."
+NOT_A_MISSED_BIN_FIELD = "Is not a missed bin field."
+# A bulky booking, booked for a caller, and changed.
+NOT_AN_ITEM = "Is not an item on the list (GET /v1/waste/bulky/items)."
+CARD_OR_WAIVED = "Must be card (the caller's card, keyed in on the provider's page) or waived."
+WAIVED_WITHOUT_REASON = "Say why the charge is waived: it is kept with the booking."
+REASON_WITHOUT_WAIVING = "Goes with payment waived."
+CHANGE_WITHOUT_KEY = ("Is required: a change may refund, and a retry must not "
+                      "change or refund twice (a UUID per press).")
+GIVE_WHAT_CHANGES = "Give what changes: {fields}."
+# The bulky catalogue and its prices. ITEM_SHAPE's and BAND_SHAPE's braces are the shape's own words,
+# not placeholders: never .format() them; BANDS_COUNT's "{{...}}" is said "{up_to, price}".
+CATALOGUE_ITEMS_COUNT = "Must be a list of 1 to {most} items."
+ITEM_SHAPE = "Must be {id, name, price}."
+ITEM_ID = "Must be a unique id of lower-case letters, digits, - and _."
+NOT_A_TEAM = "Must be the id of a team taking work (GET /v1/staff/teams)."
+PRICING = "Must be per_item or banded."
+BANDS_WITHOUT_BANDED = "Go with pricing banded."
+BANDS_COUNT = "Must be a list of 1 to {most} bands: {{up_to, price}}."
+BAND_SHAPE = "Must be {up_to, price}."
+LAST_BAND_SHORT = "The last band must reach max_items ({max_items})."
+# A missed bin.
+NOT_AN_ORDERED_CONTAINER = "Must be one of the collection's ordered containers."
+STREAM_NOT_REPORTABLE = "Not reportable now."
+# A crew's round.
+ROUND_DAY_TOO_FAR = "Must be within {days} days of today."
