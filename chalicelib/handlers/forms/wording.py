@@ -297,10 +297,12 @@ DEFINITION_TOO_LARGE = "A form definition may be at most {most} bytes."
 FORM_EXISTS_SEND_IF_MATCH = "The form {form_id!r} exists: send If-Match with its ETag ({read_from}) to load a new version."
 NO_DRAFT_TO_PUBLISH = "There is no draft to publish: load one first."
 RETIRED_ALREADY = "It is retired already."
+NOT_THE_ADDRESS_ID = "Must be the form's id in the address, {form_id!r}."  # the $.id field's words
 # Completing and sending a form.
 FORM_LINKS_OUT = "This form is completed on another service: follow its link."
 FORM_SENT = "This form has been sent."
 UNANSWERED_PAGES = "Answer every page before sending."
+ANSWERS_NOT_AN_OBJECT = "Must be an object of answers by question id."  # the answers field's words
 # Answers changed by another request at the same moment.
 ANSWERS_CHANGED_RELOAD = "These answers changed elsewhere at the same moment: reload the page."
 ANSWERS_CHANGED_CHECK = "These answers changed elsewhere at the same moment: check them again."

@@ -10,3 +10,10 @@ NONE_SENT = "No questionnaire was sent about {report_id}."
 
 # Refusals: its state does not allow it, or it changed meanwhile.
 REPORT_CHANGED = "The report changed while your answer was saved; try again."
+
+# Fields: what a field's check says beside it, in the API's short words.
+NOT_AN_OBJECT = "Must be a JSON object."
+TOKEN_REQUIRED = "Is required: the token from the link you were sent."
+FIXED_TRUE_OR_FALSE = "Must be true (it has been fixed) or false (it has not)."
+RATING_RANGE = "Must be a whole number from {low} to {high}."
+NOT_AN_ANSWER_FIELD = "Is not part of an answer."
