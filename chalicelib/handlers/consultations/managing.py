@@ -122,7 +122,7 @@ def listing(deps, query):
     wanted = query.get("status") or "open"
     if wanted not in ("open", "forthcoming", "closed"):
         from ...errors import ValidationFailed
-        raise ValidationFailed([("status", "Must be open, forthcoming or closed")])
+        raise ValidationFailed([("status", wording.STATUS_FILTER)])
     rows = ranged(deps, ["any"], wanted, None, None, None)
     return {"consultations": [_list_item(deps, row) for row in rows]}
 

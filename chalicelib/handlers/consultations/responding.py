@@ -43,7 +43,7 @@ def checked(deps, consultation, body):
     from ..forms.limits import END
     from ..forms.routing import leads_to
     if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
-        raise ValidationFailed([("answers", "Must be an object of answers by question id.")])
+        raise ValidationFailed([("answers", wording.ANSWERS_NOT_AN_OBJECT)])
     given, form = body["answers"], form_of(consultation.doc)
     pages = form["pages"]
     index = {p["id"]: n for n, p in enumerate(pages)}
@@ -114,7 +114,7 @@ def respond_anonymously(deps, consultation_id, body, idempotency_key):
     if deps.client is not None:
         for rule in ANONYMOUS_LIMITS:
             throttle.spend(deps.counters, "consultation-response", f"address:{deps.client}", rule, now,
-                           message="Too many responses from you for now; try again later.")
+                           message=wording.TOO_MANY_RESPONSES)
     response = ConsultationResponse(
         consultation_id=consultation_id, key="", id=_new_id(), answers=answers, taken=taken, postcode=postcode,
         ward=ward, created_at=now, updated_at=now, delete_at=_delete_at(consultation))

@@ -58,7 +58,7 @@ def ward_figures(by_ward):
 def _checked(body):
     problems = []
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be an object")])
+        raise ValidationFailed([("body", wording.NOT_AN_OBJECT)])
     out = {}
     for name in ("summary", "you_said", "we_did"):
         value = body.get(name)

@@ -82,9 +82,9 @@ def search_results(deps, query):
         from ..places.postcodes import postcode_or_none
         postcode = postcode_or_none(query["pc"])
         if not POSTCODE_SHAPE.match(query["pc"]):
-            problems.append(("pc", "Is not a UK postcode, such as YO1 7HH"))
+            problems.append(("pc", wording.NOT_A_POSTCODE))
         elif postcode is None:
-            rules.append(("pc", "Is not a UK postcode, such as YO1 7HH"))
+            rules.append(("pc", wording.NOT_A_POSTCODE))
         else:
             ward = _ward(deps, postcode)
             partitions = [COUNCIL, *([ward] if ward else [])]

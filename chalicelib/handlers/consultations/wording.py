@@ -46,3 +46,12 @@ NO_RESULTS_YET = "No results have been published for this consultation yet."
 
 # Refusals: a change sent without If-Match.
 IF_MATCH_NEEDED = "This consultation exists: send If-Match with its ETag to change it."
+
+# Fields: what a field's check says beside it, in the API's short words.
+NOT_AN_OBJECT = "Must be an object"
+ANSWERS_NOT_AN_OBJECT = "Must be an object of answers by question id."
+STATUS_FILTER = "Must be open, forthcoming or closed"
+NOT_A_POSTCODE = "Is not a UK postcode, such as YO1 7HH"
+
+# Refusals: too many responses from one address (the throttle's words).
+TOO_MANY_RESPONSES = "Too many responses from you for now; try again later."
