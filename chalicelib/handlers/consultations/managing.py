@@ -43,7 +43,7 @@ def _stale(deps, consultation_id):
     from ...errors import Stale
     current = deps.consultations.get(consultation_id)
     view = staff_view(deps, current) if current else None
-    return Stale(view, etag(current) if current else None, "Someone changed this consultation since you read it.")
+    return Stale(view, etag(current) if current else None, wording.CHANGED_SINCE_READ)
 
 
 def areas(data):

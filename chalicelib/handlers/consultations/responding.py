@@ -68,7 +68,7 @@ def _place(deps, given, problems):
         return None, NO_WARD
     postcode = postcode_or_none(given)
     if postcode is None:
-        problems.append(("postcode", "Enter a real postcode, like YO1 7HH"))
+        problems.append(("postcode", wording.POSTCODE))
         return None, NO_WARD
     wards = [a.ward for a in deps.addresses.by_postcode(postcode) if a.ward]
     return postcode, max(set(wards), key=wards.count) if wards else NO_WARD

@@ -23,21 +23,22 @@ def _zone():
 
 def parse(value):
     """(the UTC moment, None) or (None, what is wrong with `value`)."""
+    from . import wording  # here: wording reads this module's moment_words
     if not isinstance(value, str) or not MOMENT.match(value):
-        return None, "Must be a London time to the second, like 2026-06-14T23:59:59"
+        return None, wording.NOT_A_MOMENT
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return None, "Is not a real date and time"
+        return None, wording.NOT_A_REAL_MOMENT
     if moment.tzinfo is not None:
         return moment.astimezone(timezone.utc), None
     zone = _zone()
     early, late = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
     utc = early.astimezone(timezone.utc)
     if utc.astimezone(zone).replace(tzinfo=None) != moment:
-        return None, "Does not happen in London (the clocks go forward then): choose another time"
+        return None, wording.SKIPPED_HOUR
     if early.utcoffset() != late.utcoffset():
-        return None, "Happens twice in London (the clocks go back): add the offset, +01:00 or +00:00"
+        return None, wording.REPEATED_HOUR
     return utc, None
 
 
@@ -84,9 +85,10 @@ def moment_words(moment):
 def day(value):
     """A results-due date "2026-09-01": (date, None) or (None, what is wrong)."""
     from datetime import date
+    from . import wording
     if not isinstance(value, str) or not DAY.match(value):
-        return None, "Must be a date like 2026-09-01"
+        return None, wording.NOT_A_DAY
     try:
         return date.fromisoformat(value), None
     except ValueError:
-        return None, "Is not a real date"
+        return None, wording.NOT_A_REAL_DATE
