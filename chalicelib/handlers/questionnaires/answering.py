@@ -26,11 +26,11 @@ from ..reports.tracking import find_report
 from ..reports.transition import transition
 from ..shared import events
 from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, REOPENED_FLAG
-from .wording import (FIXED_TRUE_OR_FALSE, NONE_SENT, NOT_AN_ANSWER_FIELD, NOT_AN_OBJECT, RATING_RANGE, REPORT_CHANGED,
-                      TOKEN_NOT_THIS_QUESTIONNAIRE, TOKEN_REQUIRED)
+from .wording import (ANSWERED_ALREADY, FIXED_TRUE_OR_FALSE, HAS_IT_BEEN_FIXED, NONE_SENT, NOT_AN_ANSWER_FIELD,
+                      NOT_AN_OBJECT, RATING_RANGE, REOPENED_TEXT, REPORT_CHANGED, TOKEN_NOT_THIS_QUESTIONNAIRE,
+                      TOKEN_REQUIRED)
 
 ATTEMPTS = 3  # a staff edit racing the answer: read the report again and reapply
-REOPENED_TEXT = "Reopened: the person who reported it says it has not been fixed."
 
 
 def get_questionnaire(deps, report_id, token):
@@ -105,7 +105,7 @@ class AlreadyAnswered(Conflict):
     code = "already_answered"
 
     def __init__(self, view):
-        super().__init__("This questionnaire was answered already; an answer cannot be changed.")
+        super().__init__(ANSWERED_ALREADY)
         self.view = view
 
     def body(self):
@@ -131,7 +131,7 @@ def _reopen_until(q):
 def _view(deps, report, q):
     service = deps.services.get(report.service_code) or {}
     can_reopen = not states.is_open(report.state) and deps.clock() <= _reopen_until(q)
-    return {"report": views.public_view(deps, report, service), "question": "Has it been fixed?",
+    return {"report": views.public_view(deps, report, service), "question": HAS_IT_BEEN_FIXED,
             "closed_state": q.closed_state, "closed_at": stamp(q.closed_at), "asked_at": stamp(q.sent_at),
             "rating_scale": {"min": RATING_MIN, "max": RATING_MAX}, "comment_max": COMMENT_MAX,
             "reopen_until": stamp(_reopen_until(q)), "can_reopen": can_reopen and not q.answer,

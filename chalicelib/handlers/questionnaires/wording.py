@@ -1,6 +1,11 @@
-"""What a questionnaire says to a resident when it refuses: a report it was
-not sent about, a link that does not open it, or a report that changed while
-the answer was saved."""
+"""What a questionnaire says to a resident: its question, the update a "not
+fixed" writes, each field's check, and its refusals (a report it was not sent
+about, a link that does not open it, a report that changed while the answer
+was saved, an answer given already)."""
+
+# The questionnaire as the reporter reads it, and the update its "not fixed" writes on the report.
+HAS_IT_BEEN_FIXED = "Has it been fixed?"
+REOPENED_TEXT = "Reopened: the person who reported it says it has not been fixed."
 
 # Refusals: who is asking (not signed in, or not the one who may).
 TOKEN_NOT_THIS_QUESTIONNAIRE = "That link's token does not open this questionnaire."
@@ -10,6 +15,7 @@ NONE_SENT = "No questionnaire was sent about {report_id}."
 
 # Refusals: its state does not allow it, or it changed meanwhile.
 REPORT_CHANGED = "The report changed while your answer was saved; try again."
+ANSWERED_ALREADY = "This questionnaire was answered already; an answer cannot be changed."
 
 # Fields: what a field's check says beside it, in the API's short words.
 NOT_AN_OBJECT = "Must be a JSON object."

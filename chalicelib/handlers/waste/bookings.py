@@ -16,8 +16,8 @@ from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
 from .wording import (BOOKING, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, NOT_AN_ITEM, NOT_AN_OFFERED_DAY,
-                      NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF, UNPAID_NOTHING_TO_CANCEL,
-                      for_people, top_up)
+                      NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF, PAYMENT_NOT_STOPPED,
+                      UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -221,7 +221,7 @@ def _stop_paying(deps, booking):
             if not payments.provider(deps).cancel(payment.provider_id):
                 payments.check(deps, payment)
         except payments.ProviderError:
-            raise payments.PaymentsUnavailable("The payment could not be stopped just now; try again.") from None
+            raise payments.PaymentsUnavailable(PAYMENT_NOT_STOPPED) from None
     return deps.bulky.get(booking.id)
 
 

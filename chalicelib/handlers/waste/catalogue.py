@@ -7,8 +7,8 @@ from ...errors import Stale
 from ...storage.errors import EditConflict
 from .limits import (BANDS_MAX, CAPACITY_LIMIT, CATALOGUE_MAX, DEFAULT_SETTINGS, ITEM_ID_PATTERN, ITEM_NAME_MAX,
                      MAX_ITEMS_LIMIT, NOT_COLLECTED_RULES, PRICE_MAX, WINDOW_LIMIT)
-from .wording import (BANDS_COUNT, BANDS_WITHOUT_BANDED, BAND_SHAPE, CATALOGUE_ITEMS_COUNT, ITEM_ID, ITEM_SHAPE,
-                      LAST_BAND_SHORT, NOT_A_TEAM, ONE_OF, PRICING, REQUIRED, WHOLE_NUMBER)
+from .wording import (BANDS_COUNT, BANDS_WITHOUT_BANDED, BAND_SHAPE, CANNOT_BE_SET, CATALOGUE_ITEMS_COUNT, ITEM_ID,
+                      ITEM_SHAPE, LAST_BAND_SHORT, NOT_A_SETTING, NOT_A_TEAM, ONE_OF, PRICING, REQUIRED, WHOLE_NUMBER)
 
 STREAMS = ("refuse", "recycling", "garden", "food")
 WHOLE = {"minimum_charge": (0, PRICE_MAX * MAX_ITEMS_LIMIT), "max_items": (1, MAX_ITEMS_LIMIT),
@@ -49,7 +49,7 @@ def replace(deps, body, expected_version):
     allowed = {"items", *WHOLE, "round_stream", "crew_team", "pricing", "bands", "not_collected"}
     for key in body:
         if key not in allowed:
-            problems.add(key, "Is not a setting." if key not in ("currency", "version") else "Cannot be set.")
+            problems.add(key, NOT_A_SETTING if key not in ("currency", "version") else CANNOT_BE_SET)
     settings = {}
     items = body.get("items")
     if not isinstance(items, list) or not 1 <= len(items) <= CATALOGUE_MAX:

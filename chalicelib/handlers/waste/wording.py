@@ -62,6 +62,7 @@ CHANGE_REFUND_UNDER_WAY = "The last change's refund is still being made; try aga
 CHANGE_AWAITING_PAYMENT = "A change is waiting for its difference to be paid: pay it, or wait until its hold ends."
 CHANGE_PAYMENT_BEING_TAKEN = "The change's payment is being taken this moment; try again in a minute."
 BOOKING_CHANGED_MEANWHILE = "The booking changed meanwhile; read it again."
+PAYMENT_NOT_STOPPED = "The payment could not be stopped just now; try again."
 # A garden waste subscription.
 NO_GARDEN_ROUND = "This property is not on a garden waste round, so it cannot subscribe online."
 ALREADY_SUBSCRIBED = "This property is subscribed until {until}; renewing opens on {opens}."
@@ -87,6 +88,8 @@ NOT_A_CHANGE_FIELD = "Is not something a booking's change can set."
 NOT_A_GARDEN_SETTING = "Is not a garden waste setting."
 NOT_A_SUBSCRIPTION_FIELD = "Is not a subscription field."
 NOT_A_MISSED_BIN_FIELD = "Is not a missed bin field."
+NOT_A_SETTING = "Is not a setting."
+CANNOT_BE_SET = "Cannot be set."  # currency and version: the council's, not a setting's
 # A bulky booking, booked for a caller, and changed.
 NOT_AN_ITEM = "Is not an item on the list (GET /v1/waste/bulky/items)."
 CARD_OR_WAIVED = "Must be card (the caller's card, keyed in on the provider's page) or waived."
