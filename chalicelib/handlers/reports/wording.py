@@ -45,6 +45,13 @@ UPLOAD_UNKNOWN_OR_EXPIRED = "That photo upload is unknown or has expired; upload
 PHOTO_NEVER_UPLOADED = "The photo was never uploaded; send the file to the upload URL first."
 PHOTO_ALREADY_ATTACHED = "That photo is already attached to a report."
 PHOTO_ON_ANOTHER_REPORT = "A photo is already attached to another report."
+# A photo refused by what it is (photos.py, by its code): {megabytes} and {pixels} are the limits.
+PHOTO_REFUSED = {
+    "photo_too_large": "The photo is larger than {megabytes} MB. Please send a smaller photo.",
+    "not_an_image": "The file is not a photo we can read. It may be damaged or incomplete.",
+    "unsupported_image_type": "This type of image is not accepted. Please send a JPEG, PNG, WebP or GIF photo.",
+    "image_dimensions_too_large": "The photo's dimensions are too large (over {pixels:,} pixels). Please send a smaller photo.",
+}
 # The map.
 AREA_TOO_LARGE = "That area is too large for one map query; zoom in."
 IDEMPOTENCY_KEY_REUSED = "This Idempotency-Key was used with a different request body."
