@@ -2,7 +2,7 @@
 from ... import validation
 from ...errors import NotFound
 from ..shared import targets
-from .wording import LAT_LON_TOGETHER, NO_SUCH_SERVICE
+from .wording import AND, LAT_LON_TOGETHER, NO_SUCH_SERVICE, WILL_BE_SENT_TO
 
 
 def list_services(deps, params=None):
@@ -18,7 +18,7 @@ def list_services(deps, params=None):
     offered = services_at(deps, services, *point)
     return {"services": [{**_public(s, deps, [b.name for b in offered[code]]),
                           "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
-                          "sent_to_text": "This will be sent to " + " and ".join(b.name for b in offered[code])}
+                          "sent_to_text": WILL_BE_SENT_TO.format(bodies=AND.join(b.name for b in offered[code]))}
                          for s in services if (code := s["service_code"]) in offered]}
 
 

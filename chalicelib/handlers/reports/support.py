@@ -23,9 +23,9 @@ from ...storage.records import Supporter
 from ..shared.emails import canonical
 from ..shared.idempotency import request_key
 from .tracking import find_report
-from .wording import (EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN, NOT_AN_OBJECT, NOT_A_SUPPORTER_FIELD,
-                      NO_SUCH_REPORT, OWN_REPORT, REPORT_CHANGING, REPORT_CLOSED, SUPPORT_CHECK_EMAIL, SUPPORT_COUNTED,
-                      SUPPORT_LINK_NOT_VALID, TOKEN_REQUIRED)
+from .wording import (CONFIRM_SUPPORT_BODY, CONFIRM_SUPPORT_SUBJECT, EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN,
+                      NOT_AN_OBJECT, NOT_A_SUPPORTER_FIELD, NO_SUCH_REPORT, OWN_REPORT, REPORT_CHANGING, REPORT_CLOSED,
+                      SUPPORT_CHECK_EMAIL, SUPPORT_COUNTED, SUPPORT_LINK_NOT_VALID, TOKEN_REQUIRED)
 
 RESEND_MINUTES = 10
 CONFIRM_WITHIN = timedelta(days=7)
@@ -107,12 +107,9 @@ def _send(deps, report, email, token):
     from ...notify.email import send_email
     link = f"{deps.base_url}/?support={token}"  # configuration's base, never the request's Host
     what = (deps.services.get(report.service_code) or {}).get("name", report.service_code)
-    send_email(email, "Please confirm you have this problem too",
-               f"You said you have this problem too: the {what} report {report.id}.\n\n"
-               f"To add your support, open this link within 7 days:\n{link}\n\n"
-               f"We will then email you when the council updates the report. If it was not you, "
-               f"ignore this message: nothing is counted.\n\n"
-               f"To take your support back at any time:\n{deps.base_url}/?withdraw-support={token}",
+    send_email(email, CONFIRM_SUPPORT_SUBJECT,
+               CONFIRM_SUPPORT_BODY.format(category=what, report_id=report.id, link=link,
+                                           withdraw=f"{deps.base_url}/?withdraw-support={token}"),
                deps.clock(), deps.new_opaque_id)
 
 

@@ -94,7 +94,8 @@ def attach(deps, upload_ids, now):
                            code="photo_already_used", fields=[{"field": field, "message": UPLOAD_USED}])
         try:
             if deps.blobs.size_of(UPLOAD_PREFIX + upload_id) > photos.MAX_BYTES:
-                raise photos.PhotoRejected("photo_too_large", PHOTO_TOO_LARGE.format(megabytes=photos.MAX_BYTES // (1024 * 1024)))
+                raise photos.PhotoRejected("photo_too_large",
+                                           PHOTO_TOO_LARGE.format(megabytes=photos.MAX_BYTES // (1024 * 1024)))
             cleaned = photos.clean_photo(deps.blobs.read(UPLOAD_PREFIX + upload_id))
         except BlobMissing:
             raise Unacceptable(PHOTO_NEVER_UPLOADED,

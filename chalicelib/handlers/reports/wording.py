@@ -50,7 +50,8 @@ PHOTO_REFUSED = {
     "photo_too_large": "The photo is larger than {megabytes} MB. Please send a smaller photo.",
     "not_an_image": "The file is not a photo we can read. It may be damaged or incomplete.",
     "unsupported_image_type": "This type of image is not accepted. Please send a JPEG, PNG, WebP or GIF photo.",
-    "image_dimensions_too_large": "The photo's dimensions are too large (over {pixels:,} pixels). Please send a smaller photo.",
+    "image_dimensions_too_large": ("The photo's dimensions are too large (over {pixels:,} pixels). "
+                                   "Please send a smaller photo."),
 }
 # The map.
 AREA_TOO_LARGE = "That area is too large for one map query; zoom in."
@@ -104,6 +105,43 @@ SUPPORT_WITHDRAWN = "Your support is withdrawn, and we will no longer email you 
 
 # A report's view: what the public reads of a moderation (who, never why).
 MODERATED_BY_COUNCIL = "Moderated by the council"
+# Where a report went, by its send's state ({name}: the body's), and when ("10:04 on 3 March 2027").
+SENT_WORDS = {"waiting": "Waiting to be sent to {name}",
+              "sending": "Waiting to be sent to {name}",
+              "retrying": "Could not be sent to {name} yet; we keep trying",
+              "awaiting_id": "Sent to {name}; waiting for their reference",
+              "failed": "Could not be sent to {name}; the council has been told",
+              "refused": "{name} says this is not theirs",
+              "withdrawn": "No longer going to {name}: moved to another body before it was sent"}
+SENT_AT = "Sent to {name} at {at}"
+LOCAL_MOMENT = "{at:%H:%M} on {day} {at:%B %Y}"
+# A category offered at a point: who it will go to ("X and Y").
+WILL_BE_SENT_TO = "This will be sent to {bodies}"
+AND = " and "
+
+# The e-mail that asks a supporter to confirm ("me too").
+CONFIRM_SUPPORT_SUBJECT = "Please confirm you have this problem too"
+CONFIRM_SUPPORT_BODY = ("You said you have this problem too: the {category} report {report_id}.\n\n"
+                        "To add your support, open this link within 7 days:\n{link}\n\n"
+                        "We will then email you when the council updates the report. If it was not you, "
+                        "ignore this message: nothing is counted.\n\n"
+                        "To take your support back at any time:\n{withdraw}")
+
+# The RSS feeds: an area's (a ward, or a circle around a point) and one report's timeline.
+THE_COUNCIL = "the council"  # when the area has no name
+FEED_IN_WARD = "in {ward} ward"
+FEED_WITHIN = "within {distance} of {lat:.5f}, {lon:.5f}"
+KILOMETRES = "{km:g} km"
+METRES = "{metres} m"
+AREA_FEED_TITLE = "Reports to {council} {area}"
+AREA_FEED_DESCRIPTION = "New problems reported to {council} {area}, newest first."
+AREA_FEED_TRUNCATED = (" This area has more open reports than one feed reads ({cap}):"
+                       " a smaller radius gives the complete list.")
+TIMELINE_DESCRIPTION = "Progress on report {report_id}, newest first."
+ITEM_WHERE = "Where: {place}"
+ITEM_STATUS = "Status: {status}"
+ITEM_REPORTED = "Reported: {category}"
+ITEM_UPDATE = "Update from the council"
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Only what the public may read: a template's text becomes a public update.
