@@ -22,8 +22,9 @@ from . import canonical
 from .drafting import close_if_due
 from .limits import PETITION_ID_PATTERN, PUBLIC_STATES
 from .notices import unsubscribe_token
-from .wording import (EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN, FOLLOW_CHECK_EMAIL, FOLLOW_LINK_NOT_VALID,
-                      NOT_A_FOLLOWER_FIELD, NOW_FOLLOWING, NO_SUCH_PETITION, TOKEN_IN_EMAIL_LINK)
+from .wording import (CONFIRM_FOLLOW_BODY, CONFIRM_FOLLOW_SUBJECT, EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN,
+                      FOLLOW_CHECK_EMAIL, FOLLOW_LINK_NOT_VALID, NOT_A_FOLLOWER_FIELD, NOW_FOLLOWING, NO_SUCH_PETITION,
+                      TOKEN_IN_EMAIL_LINK)
 
 CHECK_EMAIL = {"status": "check_email", "message": FOLLOW_CHECK_EMAIL}
 FOLLOWING = {"status": "following", "message": NOW_FOLLOWING}
@@ -78,9 +79,7 @@ def follow(deps, petition_id, body):
         return FOLLOWING
     from ...notify.email import send_email
     link = f"{deps.base_url}/petitions/follow?token={token}"  # configuration's base, never the request's Host
-    send_email(email, "Please confirm you want to follow a petition",
-               f"You asked to be told when this petition moves on:\n\n  {petition.action}\n\n"
-               f"To confirm, open this link:\n{link}\n\nIf it was not you, ignore this message.",
+    send_email(email, CONFIRM_FOLLOW_SUBJECT, CONFIRM_FOLLOW_BODY.format(action=petition.action, link=link),
                now, deps.new_opaque_id)
     return CHECK_EMAIL
 

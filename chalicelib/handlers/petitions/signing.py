@@ -24,8 +24,9 @@ from ...storage.petitions import NO_WARD, Signature
 from . import canonical
 from .drafting import close_if_due, validation_equal
 from .limits import NAME_MAX, PETITION_ID_PATTERN
-from .wording import (NOT_A_POSTCODE, NOT_A_SIGNATURE_FIELD, NOT_TAKING_SIGNATURES, NO_SUCH_PETITION, SIGNATURE,
-                      SIGNATURE_CHECK_EMAIL, SIGNATURE_LINK_NOT_VALID, TOKEN_IN_EMAIL_LINK, TOKEN_IN_SPONSORS_LINK)
+from .wording import (CONFIRM_SIGNATURE_BODY, CONFIRM_SIGNATURE_SUBJECT, NOT_A_POSTCODE, NOT_A_SIGNATURE_FIELD,
+                      NOT_TAKING_SIGNATURES, NO_SUCH_PETITION, SIGNATURE, SIGNATURE_CHECK_EMAIL,
+                      SIGNATURE_LINK_NOT_VALID, SIGNER_ROLE, SPONSOR_ROLE, TOKEN_IN_EMAIL_LINK, TOKEN_IN_SPONSORS_LINK)
 
 ANSWER = {"status": "check_email", "message": SIGNATURE_CHECK_EMAIL}
 TOKEN = re.compile(r"^(PT-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
@@ -110,10 +111,9 @@ def _ward(deps, postcode):
 def _send(deps, petition, email, token, sponsor):
     from ...notify.email import send_email
     link = f"{deps.base_url}/petitions/confirm?token={token}"  # configuration's base, never the request's Host
-    role = "support this petition as a sponsor" if sponsor else "sign this petition"
-    text = (f"You asked to {role}:\n\n  {petition.action}\n\nTo confirm, open this link:\n{link}\n\n"
-            f"Your signature counts only once you have. If it was not you, ignore this message.")
-    send_email(email, "Please confirm your signature", text, deps.clock(), deps.new_opaque_id)
+    role = SPONSOR_ROLE if sponsor else SIGNER_ROLE
+    text = CONFIRM_SIGNATURE_BODY.format(role=role, action=petition.action, link=link)
+    send_email(email, CONFIRM_SIGNATURE_SUBJECT, text, deps.clock(), deps.new_opaque_id)
 
 
 def confirm(deps, body):

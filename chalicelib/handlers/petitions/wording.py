@@ -84,3 +84,23 @@ CLOSED_WITH = "It closed with {signatures:,} signatures."
 SIGNER_EMAIL = "You signed the petition:\n\n  {action}\n\n{said}\n\nRead more: {link}\n"
 FOLLOWER_EMAIL = ("You follow the petition:\n\n  {action}\n\n{said}\n\nRead more: {link}\n\n"
                   "To stop these emails: {stop}\n")
+
+# The e-mails that ask a signer (or sponsor) and a follower to confirm.
+CONFIRM_SIGNATURE_SUBJECT = "Please confirm your signature"
+SIGNER_ROLE = "sign this petition"
+SPONSOR_ROLE = "support this petition as a sponsor"
+CONFIRM_SIGNATURE_BODY = ("You asked to {role}:\n\n  {action}\n\nTo confirm, open this link:\n{link}\n\n"
+                          "Your signature counts only once you have. If it was not you, ignore this message.")
+CONFIRM_FOLLOW_SUBJECT = "Please confirm you want to follow a petition"
+CONFIRM_FOLLOW_BODY = ("You asked to be told when this petition moves on:\n\n  {action}\n\n"
+                       "To confirm, open this link:\n{link}\n\nIf it was not you, ignore this message.")
+
+# A new petition, pushed to area and ward alerts.
+NEW_PETITION = "New petition {where}"
+IN_WARD = "in {ward} ward"
+NEAR_YOU = "near you"
+
+# The RSS feed of open petitions.
+FEED_TITLE = "Doorstep: open petitions"
+FEED_DESCRIPTION = "Petitions to the council that are open for signatures"
+FEED_ITEM_COUNT = "{signatures:,} signatures; open until {closes:%d %B %Y}."
