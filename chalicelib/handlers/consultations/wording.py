@@ -25,6 +25,13 @@ def not_open_yet(opens_at):
     return f"This consultation opens at {moment_words(opens_at)}."
 
 
+# A new consultation's push, and the Atom feed ({moment}: timing.moment_words of the close).
+OPENED = "{overview} It closes at {moment}."
+FEED_TITLE = "Consultations: have your say"
+FEED_CLOSES = "Closes at {moment}."
+FEED_CLOSED = "Closed at {moment}."
+
+
 def opened_title(title):
     return f"New consultation: {title}"
 

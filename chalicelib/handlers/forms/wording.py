@@ -312,4 +312,9 @@ CHANGED_AS_PAYMENT_ENDED = "The form changed while its payment ended; it is trie
 RESUME_EMAIL = "Enter an email address in the correct format, like name@example.com"
 RESUME_CODE = "Enter the code you were shown when you saved your form"
 CODE_NOT_RIGHT = "The code is not right."
+# The e-mail with a saved form's link ({day} {expires:%B %Y}: "3 March 2027").
+SAVED_SUBJECT = "Your saved form: {title}"
+SAVED_BODY = ("You saved your answers to \"{title}\".\n\nTo carry on, open this link and enter the code you were "
+              "shown when you saved:\n{link}\n\nThe link works once, until {day} {expires:%B %Y}.\n"
+              "If you did not ask for this, ignore this email: no one can open your answers without the code.")
 RESUME_LINK_GONE = "That link has expired or has been used. Start the form again, or sign in to see forms you saved."

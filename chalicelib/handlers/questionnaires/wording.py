@@ -6,6 +6,10 @@ was saved, an answer given already)."""
 # The questionnaire as the reporter reads it, and the update its "not fixed" writes on the report.
 HAS_IT_BEEN_FIXED = "Has it been fixed?"
 REOPENED_TEXT = "Reopened: the person who reported it says it has not been fixed."
+# The push that asks it ({where}: " near 2 Micklegate", or nothing).
+ASKED_TITLE = "{report_id}: has it been fixed?"
+ASKED_BODY = ("The {category} report{where} was marked {status}. Has it been fixed? "
+              "Tell us in one tap, and rate how it was dealt with (1 to 5).")
 
 # Refusals: who is asking (not signed in, or not the one who may).
 TOKEN_NOT_THIS_QUESTIONNAIRE = "That link's token does not open this questionnaire."
