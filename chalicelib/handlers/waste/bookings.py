@@ -15,9 +15,9 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
-from .wording import (BOOKING, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, NOT_AN_ITEM, NOT_AN_OFFERED_DAY,
-                      NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF, PAYMENT_NOT_STOPPED,
-                      UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
+from .wording import (BOOKING, BULKY_PAYMENT, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, NOT_AN_ITEM,
+                      NOT_AN_OFFERED_DAY, NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF,
+                      PAYMENT_NOT_STOPPED, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -155,8 +155,8 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=booking.id, amount=amount, reference=booking.id,
-            description=f"Bulky waste collection on {for_people(day)}: {len(items)} item"
-                        f"{'s' if len(items) > 1 else ''}",
+            description=BULKY_PAYMENT["other" if len(items) > 1 else "one"].format(day=for_people(day),
+                                                                                   count=len(items)),
             user_id=user_id, email=booking.email, moto=moto)
     except ApiError:
         deps.bulky.release(booking, "payment_unavailable", deps.clock())

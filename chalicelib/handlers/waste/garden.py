@@ -18,7 +18,7 @@ from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
-from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT_UNDER_WAY, NOT_A_GARDEN_SETTING,
+from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT, GARDEN_PAYMENT_UNDER_WAY, NOT_A_GARDEN_SETTING,
                       NOT_A_SUBSCRIPTION_FIELD, NOT_A_UPRN, NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION,
                       ONLY_ACTIVE_CANCELLED, for_people)
 
@@ -161,8 +161,9 @@ def subscribe(deps, body, idempotency_key):
     try:
         payment = payments.start(
             deps, purpose=GARDEN_PURPOSE, subject_id=subscription_id(sub), amount=sub.amount,
-            reference=f"GW-{uprn}-{start:%Y%m%d}", description=f"Garden waste collection, {bins} bin"
-            f"{'s' if bins > 1 else ''}, {for_people(start)} to {for_people(end)}", user_id=user_id, email=sub.email)
+            reference=f"GW-{uprn}-{start:%Y%m%d}", user_id=user_id, email=sub.email,
+            description=GARDEN_PAYMENT["other" if bins > 1 else "one"].format(
+                bins=bins, start=for_people(start), end=for_people(end)))
     except payments.PaymentsUnavailable:
         deps.garden.fail(uprn, sub.start, "payment_unavailable")
         raise

@@ -10,8 +10,9 @@ from ...errors import Unacceptable
 from ...stamps import london_today
 from ..places.bins import LABELS, address_or_404, rounds_for
 from ..reports.create import create_report
-from .wording import (CONTAINER_NOT_DELIVERED, CONTAINER_NOT_HERE, NOT_AN_ORDERED_CONTAINER, NOT_A_MISSED_BIN_FIELD,
-                      NOT_REPORTABLE_NOW, ONE_OF, STREAM_NOT_REPORTABLE, for_people)
+from .wording import (CONTAINER_NOT_DELIVERED, CONTAINER_NOT_HERE, MISSED_CONTAINER, MISSED_DESCRIPTION,
+                      NOT_AN_ORDERED_CONTAINER, NOT_A_MISSED_BIN_FIELD, NOT_REPORTABLE_NOW, ONE_OF,
+                      STREAM_NOT_REPORTABLE, for_people)
 
 SERVICE = "missed_bin"
 WORKING_DAYS = 2
@@ -118,10 +119,10 @@ def report(deps, uprn, body):
 def _make(deps, report_id, collection, address, stream, day, notes, ordered=None):
     from ...errors import ServiceUnavailable
     from ...storage.errors import AlreadyExists
-    what = f"{LABELS[stream]} ({ordered['name']}, delivered {for_people(ordered['delivered_on'])})" if ordered \
-        else LABELS[stream]
+    what = MISSED_CONTAINER.format(stream=LABELS[stream], container=ordered["name"],
+                                   delivered=for_people(ordered["delivered_on"])) if ordered else LABELS[stream]
     body = {"service_code": SERVICE, "lat": address.lat, "lon": address.lon, "uprn": address.uprn,
-            "description": (f"{what} not collected on {for_people(day)}. " + notes).strip(),
+            "description": (MISSED_DESCRIPTION.format(what=what, day=for_people(day)) + notes).strip(),
             "fields": {"stream": stream, "collection_date": day.isoformat(), "address": address.text}}
     fixed = deps.replace(new_report_id=lambda: report_id)
     try:

@@ -114,3 +114,63 @@ NOT_AN_ORDERED_CONTAINER = "Must be one of the collection's ordered containers."
 STREAM_NOT_REPORTABLE = "Not reportable now."
 # A crew's round.
 ROUND_DAY_TOO_FAR = "Must be within {days} days of today."
+
+# The e-mails (receipts.py): a booking paid for, waived, reminded, changed, cancelled or not collected,
+# and a garden subscription paid for or to renew. {day}: for_people's; amounts in pounds.
+NOT_GIVEN = "not given"
+WHERE_THE_CREW_CAN_SEE = "where the crew can see them"
+REFUNDED_TO_CARD = "{amount} is being refunded to the card you paid with; it usually shows within 5 working days.\n"
+NOTHING_TO_REFUND = "Nothing was left to refund.\n"
+BOOKED_SUBJECT = "Your bulky waste collection on {day} is booked"
+PAID_BODY = ("Thank you. Your bulky waste collection is booked and paid for.\n\n"
+             "Booking reference: {reference}\nCollection: {day}, from 6am\n"
+             "Address: {address}\nWhere the items will be: {location}\n\n"
+             "Items:\n{lines}\nTotal paid: {total} (card payment {payment})\n\n"
+             "You can cancel for a full refund until {cut_off} (the working day before): {link}\n")
+WAIVED_BODY = ("Your bulky waste collection is booked, free of charge.\n\n"
+               "Booking reference: {reference}\nCollection: {day}, from 6am\n"
+               "Address: {address}\nWhere the items will be: {location}\n\n"
+               "Items:\n{lines}\n")
+REMINDER_SUBJECT = "Reminder: your bulky waste collection is on {day}"
+REMINDER_BODY = ("Your bulky waste collection (reference {reference}) is on {day}.\n\n"
+                 "Please put these items out by 6am that day, {location}: {items}.\nOnly the items booked are taken.\n")
+CANCELLED_SUBJECT = "Your bulky waste collection {reference} is cancelled"
+CANCELLED_BODY = "Your bulky waste collection on {day} (reference {reference}) is cancelled.\n\n{refund}"
+CHANGED_SUBJECT = "Your bulky waste collection {reference} is changed"
+CHANGED_BODY = ("Your bulky waste collection (reference {reference}) is now on {day}, from 6am.\n\n"
+                "Where the items will be: {location}\nItems:\n{lines}\nTotal: {total}\n{refund}{paid}")
+DIFFERENCE_REFUNDED = ("\n{amount}, the difference, is being refunded to the card you paid with; it "
+                       "usually shows within 5 working days.\n")
+DIFFERENCE_PAID = "\nThank you for paying the difference, {amount}.\n"
+CHANGE_NOT_MADE_SUBJECT = "Your change to bulky waste collection {reference} was not made"
+CHANGE_NOT_MADE_BODY = ("Your payment of {paid} for a change to your bulky waste collection (reference "
+                        "{reference}) arrived after the change's 30 minutes had run out, so the change was not made "
+                        "and your collection stays as it was, on {day}.\n\n{refund}")
+NOT_COLLECTED_SUBJECT = "Your bulky waste collection {reference} could not be made"
+NOT_COLLECTED_BODY = ("Our crew could not collect your bulky waste on {day} (reference {reference}).\n\n"
+                      "The crew's reason: {reason}\n\n{remedy}")
+REBOOK_FREE = "You can choose a new day for the same items, free of charge: {link}\n"
+REFUND_TO_COME = "Everything you paid will be refunded to your card; we will write when it is done.\n"
+GARDEN_PAID_SUBJECT = "Your garden waste subscription is paid for"
+GARDEN_PAID_BODY = ("Thank you. Your garden waste bins at {address} will be emptied from {start} to {end}.\n\n"
+                    "Bins: {bins}\nTotal paid: {total} (card payment {payment})\nWe will remind you when you can renew.\n")
+GARDEN_RENEW_SUBJECT = "Renew your garden waste subscription"
+GARDEN_RENEW_BODY = ("Your garden waste subscription at {address} ends on {end}.\n"
+                     "Renew it here so your bins keep being emptied: {link}\n")
+
+# The push when a crew could not collect (never the reason on a lock screen).
+NOT_COLLECTED_PUSH = "Your bulky waste was not collected"
+PUSH_REBOOK = "Choose a new day, free of charge."
+PUSH_REFUNDING = "Your payment is being refunded."
+PUSH_SEE_WHY = " Open the booking to see why."
+
+# What a payment is for, as the payment page and the card statement say it.
+BULKY_PAYMENT = {"one": "Bulky waste collection on {day}: {count} item",
+                 "other": "Bulky waste collection on {day}: {count} items"}
+GARDEN_PAYMENT = {"one": "Garden waste collection, {bins} bin, {start} to {end}",
+                  "other": "Garden waste collection, {bins} bins, {start} to {end}"}
+CHANGE_PAYMENT = "Change to bulky waste collection {reference}: {amount} more"
+
+# A missed bin's report, as the council reads it ({stream}: the bin's label, places/bins.py).
+MISSED_CONTAINER = "{stream} ({container}, delivered {delivered})"
+MISSED_DESCRIPTION = "{what} not collected on {day}. "
