@@ -211,6 +211,11 @@ def nino_format(label):
     return f"Enter {_named(label)} in the correct format, like QQ 12 34 56 C"
 
 
+# An address question's parts left empty, in the order they are checked.
+ENTER_ADDRESS_PART = "Enter {part}"
+ADDRESS_PARTS = {"line1": "address line 1", "town": "the town or city", "postcode": "the postcode"}
+
+
 def postcode_format():
     return "Enter a real postcode, like SW1A 2AA"
 

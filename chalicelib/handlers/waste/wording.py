@@ -153,7 +153,8 @@ REBOOK_FREE = "You can choose a new day for the same items, free of charge: {lin
 REFUND_TO_COME = "Everything you paid will be refunded to your card; we will write when it is done.\n"
 GARDEN_PAID_SUBJECT = "Your garden waste subscription is paid for"
 GARDEN_PAID_BODY = ("Thank you. Your garden waste bins at {address} will be emptied from {start} to {end}.\n\n"
-                    "Bins: {bins}\nTotal paid: {total} (card payment {payment})\nWe will remind you when you can renew.\n")
+                    "Bins: {bins}\nTotal paid: {total} (card payment {payment})\n"
+                    "We will remind you when you can renew.\n")
 GARDEN_RENEW_SUBJECT = "Renew your garden waste subscription"
 GARDEN_RENEW_BODY = ("Your garden waste subscription at {address} ends on {end}.\n"
                      "Renew it here so your bins keep being emptied: {link}\n")
