@@ -50,14 +50,14 @@ def errors(deps, data, consultation_id):
     for name, (needed, most) in TEXTS.items():
         found += _text(data, name, needed, most)
     opens, problem = parse(data.get("opens"))
-    found += [("$.opens", problem)] if problem else []
+    found += [("$.opens", wording.MOMENT_PROBLEMS[problem])] if problem else []
     closes, problem = parse(data.get("closes"))
-    found += [("$.closes", problem)] if problem else []
+    found += [("$.closes", wording.MOMENT_PROBLEMS[problem])] if problem else []
     if opens and closes and closes <= opens:
         found.append(("$.closes", wording.CLOSES_BEFORE_OPENING))
     if "results_due" in data:
         due, problem = day(data["results_due"])
-        found += [("$.results_due", problem)] if problem else []
+        found += [("$.results_due", wording.MOMENT_PROBLEMS[problem])] if problem else []
     found += _areas(deps, data.get("areas"))
     found += _topics(data.get("topics", []))
     found += _documents(data.get("supporting_documents", []))

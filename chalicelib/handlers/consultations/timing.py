@@ -22,23 +22,23 @@ def _zone():
 
 
 def parse(value):
-    """(the UTC moment, None) or (None, what is wrong with `value`)."""
-    from . import wording  # here: wording reads this module's moment_words
+    """(the UTC moment, None) or (None, what is wrong with `value`: a key of
+    wording.MOMENT_PROBLEMS, as wording reads this module's moment_words)."""
     if not isinstance(value, str) or not MOMENT.match(value):
-        return None, wording.NOT_A_MOMENT
+        return None, "not_a_moment"
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return None, wording.NOT_A_REAL_MOMENT
+        return None, "not_a_real_moment"
     if moment.tzinfo is not None:
         return moment.astimezone(timezone.utc), None
     zone = _zone()
     early, late = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
     utc = early.astimezone(timezone.utc)
     if utc.astimezone(zone).replace(tzinfo=None) != moment:
-        return None, wording.SKIPPED_HOUR
+        return None, "skipped_hour"
     if early.utcoffset() != late.utcoffset():
-        return None, wording.REPEATED_HOUR
+        return None, "repeated_hour"
     return utc, None
 
 
@@ -83,12 +83,11 @@ def moment_words(moment):
 
 
 def day(value):
-    """A results-due date "2026-09-01": (date, None) or (None, what is wrong)."""
+    """A results-due date "2026-09-01": (date, None) or (None, what is wrong: as parse's)."""
     from datetime import date
-    from . import wording
     if not isinstance(value, str) or not DAY.match(value):
-        return None, wording.NOT_A_DAY
+        return None, "not_a_day"
     try:
         return date.fromisoformat(value), None
     except ValueError:
-        return None, wording.NOT_A_REAL_DATE
+        return None, "not_a_real_date"

@@ -81,6 +81,9 @@ NOT_A_REAL_MOMENT = "Is not a real date and time"
 SKIPPED_HOUR = "Does not happen in London (the clocks go forward then): choose another time"
 REPEATED_HOUR = "Happens twice in London (the clocks go back): add the offset, +01:00 or +00:00"
 NOT_A_DAY = "Must be a date like 2026-09-01"
+# timing.parse and timing.day name what is wrong by these keys (timing cannot read this module: it reads timing).
+MOMENT_PROBLEMS = {"not_a_moment": NOT_A_MOMENT, "not_a_real_moment": NOT_A_REAL_MOMENT, "skipped_hour": SKIPPED_HOUR,
+                   "repeated_hour": REPEATED_HOUR, "not_a_day": NOT_A_DAY, "not_a_real_date": NOT_A_REAL_DATE}
 # A response.
 ANSWERS_NOT_AN_OBJECT = "Must be an object of answers by question id."
 POSTCODE = "Enter a real postcode, like YO1 7HH"
