@@ -107,7 +107,7 @@ def respond_anonymously(deps, consultation_id, body, idempotency_key):
     refuse_unless_open(consultation, now)
     answers, taken, postcode, ward = checked(deps, consultation, body)
     claim = Claim(deps, idempotency_key, None, {"consultation": consultation_id, **body},
-                  lambda record: _replayed(deps, consultation, record), "another response")
+                  lambda record: _replayed(deps, consultation, record), wording.KEY_USED_FOR_RESPONSE)
     earlier = claim.earlier()
     if earlier is not None:
         return earlier, False

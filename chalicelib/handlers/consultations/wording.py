@@ -104,3 +104,7 @@ NOT_AN_ITEM_ID = "Must be a meeting item's id"
 
 # Refusals: too many responses from one address (the throttle's words).
 TOO_MANY_RESPONSES = "Too many responses from you for now; try again later."
+
+# An Idempotency-Key sent again with another body: what it was used for ends the refusal
+# (shared/idempotency.py: "That Idempotency-Key was used for {what}.").
+KEY_USED_FOR_RESPONSE = "another response"

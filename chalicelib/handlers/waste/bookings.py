@@ -15,8 +15,8 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
-from .wording import (BOOKING, BULKY_PAYMENT, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, NOT_AN_ITEM,
-                      NOT_AN_OFFERED_DAY, NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF,
+from .wording import (BOOKING, BULKY_PAYMENT, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, KEY_USED_FOR_BOOKING,
+                      NOT_AN_ITEM, NOT_AN_OFFERED_DAY, NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF,
                       PAYMENT_NOT_STOPPED, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     notes = validation.text(body.get("notes"), "notes", problems, 0, NOTES_MAX) or ""
     problems.raise_if_any()
     claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#bulky",
-                              body if key_body is None else key_body, _answer(deps), "another booking")
+                              body if key_body is None else key_body, _answer(deps), KEY_USED_FOR_BOOKING)
     earlier = claim.earlier()
     if earlier:
         return earlier, False

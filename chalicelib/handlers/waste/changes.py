@@ -32,7 +32,7 @@ from .dates import candidates, cut_off, property_round
 from .limits import LOCATION_MAX, NOTES_MAX
 from .wording import (BOOKING, BOOKING_CHANGED_MEANWHILE, CHANGE_AWAITING_PAYMENT, CHANGE_REFUND_UNDER_WAY,
                       CHANGE_WITHOUT_KEY, CHOOSE_A_NEW_DAY, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, GIVE_WHAT_CHANGES,
-                      NOT_AN_OFFERED_DAY, NOT_A_CHANGE_FIELD, ONLY_CONFIRMED_CHANGED, PAST_CUT_OFF,
+                      KEY_USED_FOR_CHANGE, NOT_AN_OFFERED_DAY, NOT_A_CHANGE_FIELD, ONLY_CONFIRMED_CHANGED, PAST_CUT_OFF,
                       REBOOKING_MOVES_DAY_ONLY)
 
 FIELDS = ("date", "items", "location", "notes")
@@ -45,7 +45,7 @@ def change(deps, booking_id, body, idempotency_key):
         raise ValidationFailed([("Idempotency-Key", CHANGE_WITHOUT_KEY)])
     claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#bulky-change#{booking.id}", body,
                               lambda record: read(deps, record.resource_id) if deps.bulky.get(record.resource_id)
-                              else None, "another change")
+                              else None, KEY_USED_FOR_CHANGE)
     earlier = claim.earlier()
     if earlier:
         return earlier, False

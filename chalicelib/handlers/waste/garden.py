@@ -18,9 +18,9 @@ from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
-from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT, GARDEN_PAYMENT_UNDER_WAY, NOT_A_GARDEN_SETTING,
-                      NOT_A_SUBSCRIPTION_FIELD, NOT_A_UPRN, NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION,
-                      ONLY_ACTIVE_CANCELLED, for_people)
+from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT, GARDEN_PAYMENT_UNDER_WAY,
+                      KEY_USED_FOR_SUBSCRIPTION, NOT_A_GARDEN_SETTING, NOT_A_SUBSCRIPTION_FIELD, NOT_A_UPRN,
+                      NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION, ONLY_ACTIVE_CANCELLED, for_people)
 
 log = logging.getLogger(__name__)
 RULES = {"first_bin_price": (0, PRICE_MAX * 10), "other_bin_price": (0, PRICE_MAX * 10),
@@ -137,7 +137,8 @@ def subscribe(deps, body, idempotency_key):
         problems.add("bins", BINS_COUNT.format(max=settings["max_bins"]))
     problems.raise_if_any()
     user_id = deps.principal.user_id
-    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps), "another subscription")
+    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps),
+                              KEY_USED_FOR_SUBSCRIPTION)
     earlier = claim.earlier()
     if earlier:
         return earlier, False

@@ -175,3 +175,9 @@ CHANGE_PAYMENT = "Change to bulky waste collection {reference}: {amount} more"
 # A missed bin's report, as the council reads it ({stream}: the bin's label, places/bins.py).
 MISSED_CONTAINER = "{stream} ({container}, delivered {delivered})"
 MISSED_DESCRIPTION = "{what} not collected on {day}. "
+
+# An Idempotency-Key sent again with another body: what it was used for ends the refusal
+# (shared/idempotency.py: "That Idempotency-Key was used for {what}.").
+KEY_USED_FOR_BOOKING = "another booking"
+KEY_USED_FOR_CHANGE = "another change"
+KEY_USED_FOR_SUBSCRIPTION = "another subscription"
