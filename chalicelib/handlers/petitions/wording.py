@@ -1,7 +1,9 @@
 """What a petition's checks say, in each field's own words as GOV.UK writes
 errors ("Enter your full name"), so the app and any other client show the
 same sentences: one catalogue for the petition and one for a signature; and
-what the petitions' routes say when they refuse."""
+what the petitions' routes say when they refuse; the answers to signing and
+following, the e-mails confirming them, the notices to signers and followers,
+a new petition's push and the RSS feed."""
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, NAME_MAX
 
 PETITION = {

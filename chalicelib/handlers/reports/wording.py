@@ -4,7 +4,9 @@ with its placeholders filled from the report. Staff manage the templates
 (staff/templates.py); whoever changes a report (staff, a crew's done) words
 the change through here, so a public update says the same whoever made it.
 And what the reports' routes say when they refuse (a report not found, a link
-not valid, a photo too large)."""
+not valid, a photo too large), each field's check in the API's short words,
+the answers to a "me too", where a report went, the RSS feeds and the e-mail
+confirming a "me too"."""
 import re
 from datetime import date
 

@@ -3,7 +3,8 @@ resident, in each field's own words as GOV.UK writes errors ("Choose a day
 for the collection"), so every client shows the same sentences. Fields only
 a program fills (uprn, ids) keep the checks' terse words for developers.
 And what waste's routes say when they refuse (a day not offered, a booking
-past its cut-off, a bin not reportable missed yet)."""
+past its cut-off, a bin not reportable missed yet), the e-mails and push
+waste sends, and what each payment is for."""
 from .limits import LOCATION_MAX, NOTES_MAX
 
 DAY = "Choose a day for the collection"
