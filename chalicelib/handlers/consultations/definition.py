@@ -43,21 +43,21 @@ def check(deps, data, consultation_id):
 
 def errors(deps, data, consultation_id):
     if not isinstance(data, dict):
-        return [("$", "Must be an object")], None
-    found = [(f"$.{k}", "Is not a property of a consultation") for k in data if k not in KNOWN]
+        return [("$", wording.NOT_AN_OBJECT)], None
+    found = [(f"$.{k}", wording.NOT_A_PROPERTY) for k in data if k not in KNOWN]
     if data.get("id") != consultation_id:
-        found.append(("$.id", f"Must be the consultation's id in its address, {consultation_id}"))
+        found.append(("$.id", wording.NOT_THE_ADDRESS_ID.format(consultation_id=consultation_id)))
     for name, (needed, most) in TEXTS.items():
         found += _text(data, name, needed, most)
     opens, problem = parse(data.get("opens"))
-    found += [("$.opens", problem)] if problem else []
+    found += [("$.opens", wording.MOMENT_PROBLEMS[problem])] if problem else []
     closes, problem = parse(data.get("closes"))
-    found += [("$.closes", problem)] if problem else []
+    found += [("$.closes", wording.MOMENT_PROBLEMS[problem])] if problem else []
     if opens and closes and closes <= opens:
-        found.append(("$.closes", "Must be after the opening"))
+        found.append(("$.closes", wording.CLOSES_BEFORE_OPENING))
     if "results_due" in data:
         due, problem = day(data["results_due"])
-        found += [("$.results_due", problem)] if problem else []
+        found += [("$.results_due", wording.MOMENT_PROBLEMS[problem])] if problem else []
     found += _areas(deps, data.get("areas"))
     found += _topics(data.get("topics", []))
     found += _documents(data.get("supporting_documents", []))
@@ -71,7 +71,7 @@ def _text(data, name, needed, most):
     if value is None:
         return [(f"$.{name}", wording.REQUIRED)] if needed else []
     if not isinstance(value, str) or not value.strip() or len(value) > most:
-        return [(f"$.{name}", f"Must be words, at most {most} characters")]
+        return [(f"$.{name}", wording.WORDS_AT_MOST.format(most=most))]
     return []
 
 
@@ -79,28 +79,28 @@ def _areas(deps, areas):
     if areas == COUNCIL:
         return []
     if not isinstance(areas, list) or not areas or not all(isinstance(a, str) and a.strip() for a in areas):
-        return [("$.areas", "Must be \"council\" or a list of the wards it concerns")]
+        return [("$.areas", wording.AREAS)]
     known = {w.name for w in deps.wards.all()} if deps.wards is not None else set()  # tens of wards, on load
-    return [(f"$.areas[{n}]", f"Is not one of the council's wards: {area}")
+    return [(f"$.areas[{n}]", wording.NOT_A_WARD.format(area=area))
             for n, area in enumerate(areas) if area not in known]
 
 
 def _topics(topics):
     if not isinstance(topics, list) or len(topics) > TOPICS_MAX:
-        return [("$.topics", f"Must be a list of at most {TOPICS_MAX} topics")]
-    return [(f"$.topics[{n}]", "Must be a topic's short name, like parking or libraries")
+        return [("$.topics", wording.TOPICS_AT_MOST.format(most=TOPICS_MAX))]
+    return [(f"$.topics[{n}]", wording.NOT_A_TOPIC)
             for n, t in enumerate(topics) if not isinstance(t, str) or not TOPIC.match(t)]
 
 
 def _documents(documents):
     if not isinstance(documents, list) or len(documents) > DOCUMENTS_MAX:
-        return [("$.supporting_documents", f"Must be a list of at most {DOCUMENTS_MAX} documents")]
+        return [("$.supporting_documents", wording.DOCUMENTS_AT_MOST.format(most=DOCUMENTS_MAX))]
     found = []
     for n, d in enumerate(documents):
         if not isinstance(d, dict) or not isinstance(d.get("title"), str) or not d["title"].strip():
             found.append((f"$.supporting_documents[{n}].title", wording.REQUIRED))
         if not isinstance(d, dict) or not isinstance(d.get("url"), str) or not URL.match(d["url"]):
-            found.append((f"$.supporting_documents[{n}].url", "Must be a web address starting https://"))
+            found.append((f"$.supporting_documents[{n}].url", wording.NOT_HTTPS))
     return found
 
 
@@ -109,7 +109,7 @@ def _contact(contact):
         return []
     if not isinstance(contact, dict) or not all(isinstance(v, str) and len(v) <= 250 for v in contact.values()) \
             or set(contact) - {"name", "email", "phone", "address"}:
-        return [("$.contact", "Must be the team's name, email, phone and address as words")]
+        return [("$.contact", wording.CONTACT)]
     return []
 
 
@@ -129,13 +129,13 @@ def _form(data):
     from ..forms.definition import errors as form_errors
     form = data.get("form")
     if not isinstance(form, dict):
-        return [("$.form", "Must be the consultation's questions, as a form definition")]
-    found = [(f"$.form.{k}", "A consultation's form does not take this") for k in NOT_IN_A_CONSULTATION
+        return [("$.form", wording.FORM)]
+    found = [(f"$.form.{k}", wording.NOT_IN_A_CONSULTATION_FORM) for k in NOT_IN_A_CONSULTATION
              if k in form]
     for n, page in enumerate(form.get("pages") or []):
         for m, question in enumerate((page or {}).get("questions") or [] if isinstance(page, dict) else []):
             if isinstance(question, dict) and question.get("type") == "file":
-                found.append((f"$.form.pages[{n}].questions[{m}].type", "A consultation's form takes no files"))
+                found.append((f"$.form.pages[{n}].questions[{m}].type", wording.NO_FILES))
     whole = form_of(data)
     found += [("$.form" + path[1:], message) for path, message in form_errors(whole)]
     return found

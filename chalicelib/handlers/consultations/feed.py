@@ -5,6 +5,7 @@ from xml.etree import ElementTree as ET
 
 from ...stamps import stamp
 from ..reports.rss import clean
+from . import wording
 from .timing import ONE_SECOND, moment_words, status
 
 CONTENT_TYPE = "application/atom+xml; charset=utf-8"
@@ -18,7 +19,7 @@ def atom(deps):
     rows = deps.consultations.opening("any", None, now.replace(microsecond=0) + ONE_SECOND, ENTRIES,
                                       newest_first=True)
     feed = ET.Element("feed", {"xmlns": ATOM})
-    _text(feed, "title", "Consultations: have your say")
+    _text(feed, "title", wording.FEED_TITLE)
     _text(feed, "id", f"{deps.base_url}/v1/feeds/consultations.atom")
     ET.SubElement(feed, "link", {"rel": "self", "href": f"{deps.base_url}/v1/feeds/consultations.atom"})
     ET.SubElement(feed, "link", {"rel": "alternate", "href": f"{deps.base_url}/consultations"})
@@ -33,8 +34,8 @@ def atom(deps):
         _text(entry, "published", stamp(row.opens_at))
         _text(entry, "updated", stamp(_updated(row)))
         state = status(row, now)
-        ending = f"Closes at {moment_words(row.closes_at)}." if state == "open" else \
-            f"Closed at {moment_words(row.closes_at)}."
+        ending = (wording.FEED_CLOSES if state == "open" else wording.FEED_CLOSED).format(
+            moment=moment_words(row.closes_at))
         _text(entry, "summary", f"{row.doc.get('overview') or ''} {ending}".strip())
         for topic in row.doc.get("topics") or []:
             ET.SubElement(entry, "category", {"term": clean(topic)})

@@ -43,7 +43,7 @@ def _stale(deps, consultation_id):
     from ...errors import Stale
     current = deps.consultations.get(consultation_id)
     view = staff_view(deps, current) if current else None
-    return Stale(view, etag(current) if current else None, "Someone changed this consultation since you read it.")
+    return Stale(view, etag(current) if current else None, wording.CHANGED_SINCE_READ)
 
 
 def areas(data):
@@ -122,7 +122,7 @@ def listing(deps, query):
     wanted = query.get("status") or "open"
     if wanted not in ("open", "forthcoming", "closed"):
         from ...errors import ValidationFailed
-        raise ValidationFailed([("status", "Must be open, forthcoming or closed")])
+        raise ValidationFailed([("status", wording.STATUS_FILTER)])
     rows = ranged(deps, ["any"], wanted, None, None, None)
     return {"consultations": [_list_item(deps, row) for row in rows]}
 

@@ -136,7 +136,8 @@ def _message(deps, event, consultation, person):
         subject, said = wording.closing_title(title), wording.closes(consultation.closes_at)
     else:
         subject, said = wording.opened_title(title), \
-            f"{consultation.doc.get('overview', '')} It closes at {moment_words(consultation.closes_at)}."
+            wording.OPENED.format(overview=consultation.doc.get("overview", ""),
+                                moment=moment_words(consultation.closes_at))
     out = {"event_id": event.id, "title": subject[:120], "body": said[:500], "url": url,
            "topic": f"{consultation.id.replace('-', '')}"[:24] + event.kind[-8:].replace("_", ""),
            "ttl": TTL_S, "urgency": "low"}

@@ -43,7 +43,7 @@ def checked(deps, consultation, body):
     from ..forms.limits import END
     from ..forms.routing import leads_to
     if not isinstance(body, dict) or not isinstance(body.get("answers"), dict):
-        raise ValidationFailed([("answers", "Must be an object of answers by question id.")])
+        raise ValidationFailed([("answers", wording.ANSWERS_NOT_AN_OBJECT)])
     given, form = body["answers"], form_of(consultation.doc)
     pages = form["pages"]
     index = {p["id"]: n for n, p in enumerate(pages)}
@@ -68,7 +68,7 @@ def _place(deps, given, problems):
         return None, NO_WARD
     postcode = postcode_or_none(given)
     if postcode is None:
-        problems.append(("postcode", "Enter a real postcode, like YO1 7HH"))
+        problems.append(("postcode", wording.POSTCODE))
         return None, NO_WARD
     wards = [a.ward for a in deps.addresses.by_postcode(postcode) if a.ward]
     return postcode, max(set(wards), key=wards.count) if wards else NO_WARD
@@ -107,14 +107,14 @@ def respond_anonymously(deps, consultation_id, body, idempotency_key):
     refuse_unless_open(consultation, now)
     answers, taken, postcode, ward = checked(deps, consultation, body)
     claim = Claim(deps, idempotency_key, None, {"consultation": consultation_id, **body},
-                  lambda record: _replayed(deps, consultation, record), "another response")
+                  lambda record: _replayed(deps, consultation, record), wording.KEY_USED_FOR_RESPONSE)
     earlier = claim.earlier()
     if earlier is not None:
         return earlier, False
     if deps.client is not None:
         for rule in ANONYMOUS_LIMITS:
             throttle.spend(deps.counters, "consultation-response", f"address:{deps.client}", rule, now,
-                           message="Too many responses from you for now; try again later.")
+                           message=wording.TOO_MANY_RESPONSES)
     response = ConsultationResponse(
         consultation_id=consultation_id, key="", id=_new_id(), answers=answers, taken=taken, postcode=postcode,
         ward=ward, created_at=now, updated_at=now, delete_at=_delete_at(consultation))

@@ -58,24 +58,24 @@ def ward_figures(by_ward):
 def _checked(body):
     problems = []
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be an object")])
+        raise ValidationFailed([("body", wording.NOT_AN_OBJECT)])
     out = {}
     for name in ("summary", "you_said", "we_did"):
         value = body.get(name)
         if not isinstance(value, str) or not value.strip() or len(value) > TEXT_MAX:
-            problems.append((name, f"Enter {name.replace('_', ' ')} in at most {TEXT_MAX} characters"))
+            problems.append((name, wording.RESULT_TEXT.format(name=name.replace("_", " "), most=TEXT_MAX)))
         else:
             out[name] = value.strip()
     figures = body.get("figures", [])
     if not isinstance(figures, list) or len(figures) > FIGURES_MAX:
-        problems.append(("figures", f"Must be a list of at most {FIGURES_MAX} figures"))
+        problems.append(("figures", wording.FIGURES_AT_MOST.format(most=FIGURES_MAX)))
         figures = []
     out["figures"] = []
     for n, f in enumerate(figures):
         ok = isinstance(f, dict) and isinstance(f.get("label"), str) and f["label"].strip() and \
             isinstance(f.get("value"), (int, float)) and not isinstance(f.get("value"), bool)
         if not ok:
-            problems.append((f"figures[{n}]", "Each figure needs a label and a number as its value"))
+            problems.append((f"figures[{n}]", wording.FIGURE))
         else:
             out["figures"].append({"label": f["label"].strip(), "value": f["value"],
                                    **({"unit": str(f["unit"])} if f.get("unit") else {})})
@@ -90,12 +90,12 @@ def _decision(decision, problems):
     if decision is None:
         return None
     if not isinstance(decision, dict) or not (decision.get("item_id") or decision.get("url")):
-        problems.append(("decision", "Give the meeting item's id (item_id) or a web address (url)"))
+        problems.append(("decision", wording.DECISION))
         return None
     if decision.get("url") and not (isinstance(decision["url"], str) and URL.match(decision["url"])):
-        problems.append(("decision.url", "Must be a web address starting https://"))
+        problems.append(("decision.url", wording.NOT_HTTPS))
     if decision.get("item_id") and not (isinstance(decision["item_id"], str) and len(decision["item_id"]) <= 100):
-        problems.append(("decision.item_id", "Must be a meeting item's id"))
+        problems.append(("decision.item_id", wording.NOT_AN_ITEM_ID))
     return {k: decision[k] for k in ("item_id", "url", "title") if isinstance(decision.get(k), str)}
 
 

@@ -67,24 +67,24 @@ def search_results(deps, query):
     problems, rules = [], []  # parameters it does not know are left alone, as Citizen Space leaves them
     wanted = query.get("st") or None
     if wanted is not None and wanted not in STATUSES:
-        problems.append(("st", "Must be forthcoming, open or closed"))
+        problems.append(("st", wording.SEARCH_STATUS))
     kind = query.get("dk") or None
     if kind is not None and kind not in ("op", "cl"):
-        problems.append(("dk", "Must be op (opening date) or cl (closing date)"))
+        problems.append(("dk", wording.DATE_KIND))
     start, end = _date(query, "fd", problems, rules), _date(query, "td", problems, rules)
     if (query.get("fd") or query.get("td")) and kind is None:
-        rules.append(("dk", "Say which date fd and td are of: op (opening) or cl (closing)"))
+        rules.append(("dk", wording.DATES_WITHOUT_KIND))
     tier = query.get("fields") or "basic"
     if tier not in TIERS:
-        problems.append(("fields", "Must be basic, extended or all"))
+        problems.append(("fields", wording.TIER))
     partitions = ["any"]
     if query.get("pc"):
         from ..places.postcodes import postcode_or_none
         postcode = postcode_or_none(query["pc"])
         if not POSTCODE_SHAPE.match(query["pc"]):
-            problems.append(("pc", "Is not a UK postcode, such as YO1 7HH"))
+            problems.append(("pc", wording.NOT_A_POSTCODE))
         elif postcode is None:
-            rules.append(("pc", "Is not a UK postcode, such as YO1 7HH"))
+            rules.append(("pc", wording.NOT_A_POSTCODE))
         else:
             ward = _ward(deps, postcode)
             partitions = [COUNCIL, *([ward] if ward else [])]
@@ -115,12 +115,12 @@ def _date(query, name, problems, rules):
     if not value:
         return None
     if not DATE.match(value):
-        problems.append((name, "Must be a date as yyyy/mm/dd"))
+        problems.append((name, wording.SEARCH_DATE))
         return None
     try:
         return date(*map(int, value.split("/")))
     except ValueError:
-        rules.append((name, "Is not a real date"))
+        rules.append((name, wording.NOT_A_REAL_DATE))
         return None
 
 

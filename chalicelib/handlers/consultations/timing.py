@@ -22,22 +22,23 @@ def _zone():
 
 
 def parse(value):
-    """(the UTC moment, None) or (None, what is wrong with `value`)."""
+    """(the UTC moment, None) or (None, what is wrong with `value`: a key of
+    wording.MOMENT_PROBLEMS, as wording reads this module's moment_words)."""
     if not isinstance(value, str) or not MOMENT.match(value):
-        return None, "Must be a London time to the second, like 2026-06-14T23:59:59"
+        return None, "not_a_moment"
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return None, "Is not a real date and time"
+        return None, "not_a_real_moment"
     if moment.tzinfo is not None:
         return moment.astimezone(timezone.utc), None
     zone = _zone()
     early, late = moment.replace(tzinfo=zone, fold=0), moment.replace(tzinfo=zone, fold=1)
     utc = early.astimezone(timezone.utc)
     if utc.astimezone(zone).replace(tzinfo=None) != moment:
-        return None, "Does not happen in London (the clocks go forward then): choose another time"
+        return None, "skipped_hour"
     if early.utcoffset() != late.utcoffset():
-        return None, "Happens twice in London (the clocks go back): add the offset, +01:00 or +00:00"
+        return None, "repeated_hour"
     return utc, None
 
 
@@ -82,11 +83,11 @@ def moment_words(moment):
 
 
 def day(value):
-    """A results-due date "2026-09-01": (date, None) or (None, what is wrong)."""
+    """A results-due date "2026-09-01": (date, None) or (None, what is wrong: as parse's)."""
     from datetime import date
     if not isinstance(value, str) or not DAY.match(value):
-        return None, "Must be a date like 2026-09-01"
+        return None, "not_a_day"
     try:
         return date.fromisoformat(value), None
     except ValueError:
-        return None, "Is not a real date"
+        return None, "not_a_real_date"

@@ -107,8 +107,7 @@ def _date(deps, q, raw, field):
 def _address(deps, q, raw, field):
     given = raw if isinstance(raw, dict) else {}
     value = {k: str(given.get(k) or "").strip() for k in ("line1", "line2", "town", "postcode")}
-    problems = [(f"{field}.{k}", f"Enter {label}") for k, label in
-                (("line1", "address line 1"), ("town", "the town or city"), ("postcode", "the postcode"))
+    problems = [(f"{field}.{k}", w.ENTER_ADDRESS_PART.format(part=part)) for k, part in w.ADDRESS_PARTS.items()
                 if not value[k]]
     if value["postcode"] and not POSTCODE.match(value["postcode"].upper()):
         problems.append((f"{field}.postcode", w.postcode_format()))

@@ -138,7 +138,7 @@ def answer(deps, submission_id, page_id, body, token):
     found, _ = _reachable(submission, definition, page_id)
     given = body.get("answers")
     if not isinstance(given, dict):
-        raise ValidationFailed([("answers", "Must be an object of answers by question id.")])
+        raise ValidationFailed([("answers", wording.ANSWERS_NOT_AN_OBJECT)])
     problems, kept = [], {}
     for question in found["questions"]:
         raw = given.get(question["id"])

@@ -20,7 +20,7 @@ def load(deps, form_id, definition, if_match):
         raise PayloadTooLarge(wording.DEFINITION_TOO_LARGE.format(most=DEFINITION_BYTES_MAX))
     check(definition)
     if definition["id"] != form_id:
-        raise ValidationFailed([("$.id", f"Must be the form's id in the address, {form_id!r}.")])
+        raise ValidationFailed([("$.id", wording.NOT_THE_ADDRESS_ID.format(form_id=form_id))])
     _check_receiving(deps, definition.get("receiving") or {})
     expected = expected_version(if_match, READ_FROM) if if_match else None
     try:

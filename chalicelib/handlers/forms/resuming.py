@@ -93,7 +93,5 @@ def mine(deps):
 
 def _send(deps, email, title, link, expires):
     from ...notify.email import send_email
-    text = (f"You saved your answers to \"{title}\".\n\nTo carry on, open this link and enter the code you were "
-            f"shown when you saved:\n{link}\n\nThe link works once, until {expires.day} {expires:%B %Y}.\n"
-            f"If you did not ask for this, ignore this email: no one can open your answers without the code.")
-    send_email(email, f"Your saved form: {title}", text, deps.clock(), deps.new_opaque_id)
+    text = wording.SAVED_BODY.format(title=title, link=link, day=expires.day, expires=expires)
+    send_email(email, wording.SAVED_SUBJECT.format(title=title), text, deps.clock(), deps.new_opaque_id)

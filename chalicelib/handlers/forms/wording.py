@@ -211,6 +211,11 @@ def nino_format(label):
     return f"Enter {_named(label)} in the correct format, like QQ 12 34 56 C"
 
 
+# An address question's parts left empty, in the order they are checked.
+ENTER_ADDRESS_PART = "Enter {part}"
+ADDRESS_PARTS = {"line1": "address line 1", "town": "the town or city", "postcode": "the postcode"}
+
+
 def postcode_format():
     return "Enter a real postcode, like SW1A 2AA"
 
@@ -297,10 +302,12 @@ DEFINITION_TOO_LARGE = "A form definition may be at most {most} bytes."
 FORM_EXISTS_SEND_IF_MATCH = "The form {form_id!r} exists: send If-Match with its ETag ({read_from}) to load a new version."
 NO_DRAFT_TO_PUBLISH = "There is no draft to publish: load one first."
 RETIRED_ALREADY = "It is retired already."
+NOT_THE_ADDRESS_ID = "Must be the form's id in the address, {form_id!r}."  # the $.id field's words
 # Completing and sending a form.
 FORM_LINKS_OUT = "This form is completed on another service: follow its link."
 FORM_SENT = "This form has been sent."
 UNANSWERED_PAGES = "Answer every page before sending."
+ANSWERS_NOT_AN_OBJECT = "Must be an object of answers by question id."  # the answers field's words
 # Answers changed by another request at the same moment.
 ANSWERS_CHANGED_RELOAD = "These answers changed elsewhere at the same moment: reload the page."
 ANSWERS_CHANGED_CHECK = "These answers changed elsewhere at the same moment: check them again."
@@ -310,4 +317,9 @@ CHANGED_AS_PAYMENT_ENDED = "The form changed while its payment ended; it is trie
 RESUME_EMAIL = "Enter an email address in the correct format, like name@example.com"
 RESUME_CODE = "Enter the code you were shown when you saved your form"
 CODE_NOT_RIGHT = "The code is not right."
+# The e-mail with a saved form's link ({day} {expires:%B %Y}: "3 March 2027").
+SAVED_SUBJECT = "Your saved form: {title}"
+SAVED_BODY = ("You saved your answers to \"{title}\".\n\nTo carry on, open this link and enter the code you were "
+              "shown when you saved:\n{link}\n\nThe link works once, until {day} {expires:%B %Y}.\n"
+              "If you did not ask for this, ignore this email: no one can open your answers without the code.")
 RESUME_LINK_GONE = "That link has expired or has been used. Start the form again, or sign in to see forms you saved."

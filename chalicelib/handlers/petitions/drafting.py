@@ -17,7 +17,8 @@ from ...storage.errors import AlreadyExists
 from ...storage.petitions import NO_WARD, Petition
 from ..shared import idempotency
 from .limits import ACTION_MAX, BACKGROUND_MAX, DETAILS_MAX, PETITION_ID_PATTERN, REJECTIONS
-from .wording import NO_SUCH_PETITION, NOT_A_CURSOR, PETITION, PLACE_INCOMPLETE
+from .wording import (CURSOR_NOT_OURS, LIMIT, NOT_A_CURSOR, NOT_A_PETITION_FIELD, NO_SUCH_PETITION, PETITION,
+                      PLACE_INCOMPLETE, PUBLIC_STATE, REQUIRED)
 
 IDEMPOTENCY_HOURS = 24
 HIDDEN_REJECTIONS = ("offensive", "personal")  # rejected for these, the text is not shown to anyone but staff
@@ -123,7 +124,7 @@ def create(deps, body, idempotency_key):
     problems = validation.Problems(PETITION)
     for key in body:
         if key not in ("action", "background", "details", "lat", "lon", "ward"):
-            problems.add(key, "Is not a petition field.")
+            problems.add(key, NOT_A_PETITION_FIELD)
     action = validation.text(body.get("action"), "action", problems, 10, ACTION_MAX, required=True)
     background = validation.text(body.get("background"), "background", problems, 10, BACKGROUND_MAX, required=True)
     details = validation.text(body.get("details"), "details", problems, 0, DETAILS_MAX) or ""
@@ -135,7 +136,7 @@ def create(deps, body, idempotency_key):
     problems.raise_if_any()
     if (body.get("lat") is None) != (body.get("lon") is None):
         raise Unacceptable(PLACE_INCOMPLETE, code="place_incomplete",
-                           fields=[{"field": "lat" if body.get("lat") is None else "lon", "message": "Is required."}])
+                           fields=[{"field": "lat" if body.get("lat") is None else "lon", "message": REQUIRED}])
     if lat is not None and lon is not None:
         from ...errors import OutsideServiceArea
         if not deps.area.contains(lon, lat):
@@ -171,7 +172,7 @@ def listing(deps, params):
     reading about what it returns (one Query of one index partition)."""
     state = params.get("state") or "open"
     if state not in ("open", "closed", "responded", "rejected"):
-        raise ValidationFailed([("state", "Must be open, closed, responded or rejected.")])
+        raise ValidationFailed([("state", PUBLIC_STATE)])
     limit = _limit(params.get("limit"))
     cursor = decode_cursor(params.get("cursor"))
     words = (params.get("q") or "").strip()[:100] or None
@@ -195,7 +196,7 @@ def _limit(value):
     if value is None:
         return 20
     if not str(value).isdigit() or not 1 <= int(value) <= 50:
-        raise ValidationFailed([("limit", "Must be 1 to 50.")])
+        raise ValidationFailed([("limit", LIMIT)])
     return int(value)
 
 
@@ -213,7 +214,7 @@ def decode_cursor(value):
     except (ValueError, UnicodeError):
         pass
     raise Unacceptable(NOT_A_CURSOR, code="bad_cursor",
-                       fields=[{"field": "cursor", "message": "Is not a cursor this API gave."}])
+                       fields=[{"field": "cursor", "message": CURSOR_NOT_OURS}])
 
 
 def wards_csv(deps, petition_id):

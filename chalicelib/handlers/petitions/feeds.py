@@ -1,6 +1,7 @@
 """RSS 2.0 of open petitions, newest first: the text residents wrote and the
 count; never a signer's or creator's name or e-mail."""
 from ..reports.rss import html_paragraphs, render
+from .wording import FEED_DESCRIPTION, FEED_ITEM_COUNT, FEED_TITLE
 
 CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 MAX_AGE_SECONDS = 60
@@ -15,9 +16,9 @@ def open_feed(deps):
     items = [{"title": p.action, "link": f"{deps.base_url}/petitions/{p.id}", "guid": f"petition-{p.id}",
               "pub_date": p.opened_at, "category": p.ward or "petition",
               "description": html_paragraphs(p.background, p.details,
-                                             f"{int(p.signatures or 0):,} signatures; open until "
-                                             f"{p.closes_at:%d %B %Y}."),
+                                             FEED_ITEM_COUNT.format(signatures=int(p.signatures or 0),
+                                                                    closes=p.closes_at)),
               "point": (float(p.lat), float(p.lon)) if p.lat is not None else None} for p in found]
-    return render({"title": "Doorstep: open petitions", "link": f"{deps.base_url}/petitions",
-                   "description": "Petitions to the council that are open for signatures",
+    return render({"title": FEED_TITLE, "link": f"{deps.base_url}/petitions",
+                   "description": FEED_DESCRIPTION,
                    "self_url": f"{deps.base_url}/v1/feeds/petitions.rss", "last_build": now, "ttl": 5}, items)

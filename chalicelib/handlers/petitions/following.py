@@ -22,11 +22,12 @@ from . import canonical
 from .drafting import close_if_due
 from .limits import PETITION_ID_PATTERN, PUBLIC_STATES
 from .notices import unsubscribe_token
-from .wording import EMAIL_OR_SIGN_IN, FOLLOW_LINK_NOT_VALID, NO_SUCH_PETITION
+from .wording import (CONFIRM_FOLLOW_BODY, CONFIRM_FOLLOW_SUBJECT, EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN,
+                      FOLLOW_CHECK_EMAIL, FOLLOW_LINK_NOT_VALID, NOT_A_FOLLOWER_FIELD, NOW_FOLLOWING, NO_SUCH_PETITION,
+                      TOKEN_IN_EMAIL_LINK)
 
-CHECK_EMAIL = {"status": "check_email",
-               "message": "Thank you. We have sent you an email: you follow this petition once you open its link."}
-FOLLOWING = {"status": "following", "message": "You follow this petition: we will email you when it moves on."}
+CHECK_EMAIL = {"status": "check_email", "message": FOLLOW_CHECK_EMAIL}
+FOLLOWING = {"status": "following", "message": NOW_FOLLOWING}
 TOKEN = re.compile(r"^(PT-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
 
 
@@ -40,7 +41,7 @@ def follow(deps, petition_id, body):
     problems = validation.Problems()
     for key in body:
         if key != "email":
-            problems.add(key, "Is not a follower field.")
+            problems.add(key, NOT_A_FOLLOWER_FIELD)
     email = validation.email(body.get("email"), "email", problems) if body.get("email") is not None else None
     principal = deps.principal
     own = principal is not None and principal.email and principal.email_verified and (
@@ -48,8 +49,7 @@ def follow(deps, petition_id, body):
     problems.raise_if_any()
     if email is None and not own:
         raise Unacceptable(EMAIL_OR_SIGN_IN, code="email_required",
-                           fields=[{"field": "email",
-                                    "message": "Is required unless you are signed in with a verified email address."}])
+                           fields=[{"field": "email", "message": EMAIL_REQUIRED_UNLESS_SIGNED_IN}])
     email = principal.email if own else email
     petition = deps.petitions.get(petition_id) if re.fullmatch(PETITION_ID_PATTERN, petition_id or "") else None
     if petition is None or petition.state not in PUBLIC_STATES:
@@ -79,9 +79,7 @@ def follow(deps, petition_id, body):
         return FOLLOWING
     from ...notify.email import send_email
     link = f"{deps.base_url}/petitions/follow?token={token}"  # configuration's base, never the request's Host
-    send_email(email, "Please confirm you want to follow a petition",
-               f"You asked to be told when this petition moves on:\n\n  {petition.action}\n\n"
-               f"To confirm, open this link:\n{link}\n\nIf it was not you, ignore this message.",
+    send_email(email, CONFIRM_FOLLOW_SUBJECT, CONFIRM_FOLLOW_BODY.format(action=petition.action, link=link),
                now, deps.new_opaque_id)
     return CHECK_EMAIL
 
@@ -89,7 +87,7 @@ def follow(deps, petition_id, body):
 def _by_token(deps, body, check):
     token = body.get("token")
     if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the email's link carries it.")])
+        raise ValidationFailed([("token", TOKEN_IN_EMAIL_LINK)])
     found = TOKEN.match(token)
     follower = deps.petitions.signature(found.group(1), FOLLOWER + found.group(2)) if found else None
     if follower is None or not check(follower, token):

@@ -19,8 +19,10 @@ from .canonical import postcode as canonical_postcode
 from .drafting import petition_or_404, view
 from .limits import NOTE_MAX, REJECTIONS, RESPONSE_MAX
 from .notices import notice_event
-from .wording import (DEBATE_NOT_PUBLISHED, KEPT_CHANGING_WHILE_AUDITING, NOTHING_TO_MATCH, PETITION_CHANGED_FIRST,
-                      PUBLISH_NOT_AWAITING_MODERATION, REJECT_NOT_AWAITING_MODERATION, RESPOND_NOT_PUBLISHED)
+from .wording import (DEBATE_NOT_PUBLISHED, KEPT_CHANGING_WHILE_AUDITING, MODERATION_STATE, MOMENT_WITHOUT_ZONE,
+                      NOTHING_TO_MATCH, NOT_A_FIELD_HERE, NOT_A_POSTCODE, ONE_OF, PETITION_CHANGED_FIRST,
+                      PUBLISH_NOT_AWAITING_MODERATION, REJECT_NOT_AWAITING_MODERATION, REQUIRED, RESPOND_NOT_PUBLISHED,
+                      TRUE_OR_FALSE)
 
 
 def queue(deps, params):
@@ -29,7 +31,7 @@ def queue(deps, params):
     from .drafting import _limit, decode_cursor, encode_cursor
     state = params.get("state") or "sponsored"
     if state not in ("pending", "sponsored", "open", "rejected", "closed"):
-        raise ValidationFailed([("state", "Must be pending, sponsored, open, rejected or closed.")])
+        raise ValidationFailed([("state", MODERATION_STATE)])
     found, more = deps.petitions.in_state(state, decode_cursor(params.get("cursor")), _limit(params.get("limit")),
                                           newest_first=False)
     return {"state": state, "petitions": [view(deps, p, private=True) for p in found],
@@ -71,7 +73,7 @@ def _note(body, problems, required=False, field="note", limit=NOTE_MAX):
 def _only(body, allowed, problems):
     for key in body:
         if key not in allowed:
-            problems.add(key, "Is not a field here.")
+            problems.add(key, NOT_A_FIELD_HERE)
 
 
 def publish(deps, petition_id, body, version):
@@ -99,7 +101,7 @@ def reject(deps, petition_id, body, version):
     _only(body, ("reason", "note"), problems)
     reason = body.get("reason")
     if reason not in REJECTIONS:
-        problems.add("reason", f"Must be one of {', '.join(REJECTIONS)}.")
+        problems.add("reason", ONE_OF.format(choices=", ".join(REJECTIONS)))
     note = _note(body, problems)
     problems.raise_if_any()
     petition = petition_or_404(deps, petition_id)
@@ -139,7 +141,7 @@ def schedule_debate(deps, petition_id, body, version):
     _only(body, ("date", "note"), problems)
     day = validation.iso_date(body.get("date"), "date", problems)
     if body.get("date") is None:
-        problems.add("date", "Is required.")
+        problems.add("date", REQUIRED)
     note = _note(body, problems)
     problems.raise_if_any()
     petition = petition_or_404(deps, petition_id)
@@ -185,7 +187,7 @@ def criteria(body):
     if body.get("postcode") is not None:
         out["postcode"] = canonical_postcode(body["postcode"]) if isinstance(body["postcode"], str) else None
         if out["postcode"] is None:
-            problems.add("postcode", "Must be a UK postcode.")
+            problems.add("postcode", NOT_A_POSTCODE)
     client = validation.text(body.get("client"), "client", problems, 0, 100)
     if client:
         out["client"] = client
@@ -196,11 +198,11 @@ def criteria(body):
             except ValueError:
                 moment = None
             if moment is None or moment.tzinfo is None:
-                problems.add(edge, "Must be a moment with its zone, e.g. 2026-11-23T09:00:00Z.")
+                problems.add(edge, MOMENT_WITHOUT_ZONE)
             else:
                 out[edge] = moment
     if body.get("dry_run") not in (None, True, False):
-        problems.add("dry_run", "Must be true or false.")
+        problems.add("dry_run", TRUE_OR_FALSE)
     problems.raise_if_any()
     if not out:
         raise Unacceptable(NOTHING_TO_MATCH, code="nothing_to_match")

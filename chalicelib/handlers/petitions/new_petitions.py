@@ -13,6 +13,7 @@ from ..alerts.audience import Audience, point_check
 from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.targets import petition_keys
 from ..shared import events
+from .wording import IN_WARD, NEAR_YOU, NEW_PETITION
 
 KIND = "petition_published"
 TTL_S = 3 * 24 * 3600
@@ -51,7 +52,7 @@ def audience(deps, event):
 
 def message(deps, event, petition, alert):
     base = links_base(deps)
-    where = f"in {alert.target.get('ward_name')} ward" if alert.kind == "ward" else "near you"
-    return {"event_id": event.id, "title": f"New petition {where}", "body": petition.action,
+    where = IN_WARD.format(ward=alert.target.get("ward_name")) if alert.kind == "ward" else NEAR_YOU
+    return {"event_id": event.id, "title": NEW_PETITION.format(where=where), "body": petition.action,
             "url": f"{base}/petitions/{petition.id}", "topic": petition.id.replace("-", ""),
             "ttl": TTL_S, "urgency": "low", **unsubscribe_links(base, alert)}

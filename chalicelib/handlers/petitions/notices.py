@@ -34,19 +34,12 @@ from ..alerts.delivery import links_base, unsubscribe_links
 from ..shared import events
 from . import canonical
 from .limits import NOTICES
+from .wording import (CLOSED_WITH, DEBATE_AT_FULL_COUNCIL, DEBATE_AT_MEETING, DEBATE_TIME, FOLLOWED_SUBJECTS,
+                      FOLLOWER_EMAIL, RESPONDED, SIGNED_SUBJECTS, SIGNER_EMAIL)
 
 KIND = "petition_"  # the prefix of petitions' event kinds (registered with the alerts in routes.py)
 KEYS = ("signers", "followers")  # a notice's two page-job keys
 TTL_S = 7 * 24 * 3600  # a push service keeps an undelivered notice a week: the page has it anyway
-SUBJECTS = {"response": "The council has responded to a petition you signed",
-            "debate": "A petition you signed will be debated",
-            "closed": "A petition you signed has closed"}
-FOLLOWED = {"response": "The council has responded to a petition you follow",
-            "debate": "A petition you follow will be debated",
-            "closed": "A petition you follow has closed"}
-
-
-DEBATE_AT = "It will be debated at {committee} on {date}{time}, as the item \"{item}\".\n\n{note}"
 
 
 def notice_event(deps, petition, notice, now):
@@ -117,7 +110,7 @@ def _pushes(deps, user_id):
 def message(deps, event, petition, notice, person):
     """One notice: a short push, or the plain e-mail it always was."""
     base = links_base(deps)
-    subject = (FOLLOWED if person.follower else SUBJECTS)[notice]
+    subject = (FOLLOWED_SUBJECTS if person.follower else SIGNED_SUBJECTS)[notice]
     out = {"event_id": event.id, "title": subject, "body": f"{petition.action}: {_said(petition, notice)}"[:500],
            "url": f"{base}/petitions/{petition.id}", "topic": f"{petition.id.replace('-', '')}{notice}"[:32],
            "ttl": TTL_S, "urgency": "normal",
@@ -129,25 +122,24 @@ def message(deps, event, petition, notice, person):
 
 def _said(petition, notice):
     if notice == "response":
-        return f"The council's response:\n\n{(petition.response or {}).get('text', '')}"
+        return RESPONDED.format(text=(petition.response or {}).get("text", ""))
     if notice == "debate":
         debate = petition.debate or {}
         if debate.get("meeting_id"):  # at a council meeting's agenda item (democracy/petition_links.py)
-            return DEBATE_AT.format(committee=debate.get("committee"), date=debate.get("date"),
-                                    time=f" at {debate['time']}" if debate.get("time") else "",
-                                    item=debate.get("item_title"), note=debate.get("note", "")).rstrip()
-        return f"It will be debated at full council on {debate.get('date')}.\n\n{debate.get('note', '')}".rstrip()
-    return f"It closed with {int(petition.signatures or 0):,} signatures."
+            return DEBATE_AT_MEETING.format(committee=debate.get("committee"), date=debate.get("date"),
+                                            time=DEBATE_TIME.format(time=debate["time"]) if debate.get("time") else "",
+                                            item=debate.get("item_title"), note=debate.get("note", "")).rstrip()
+        return DEBATE_AT_FULL_COUNCIL.format(date=debate.get("date"), note=debate.get("note", "")).rstrip()
+    return CLOSED_WITH.format(signatures=int(petition.signatures or 0))
 
 
 def _text(base, petition, notice, follower=None):
     link = f"{base}/petitions/{petition.id}"
     said = _said(petition, notice)
     if follower is None:
-        return f"You signed the petition:\n\n  {petition.action}\n\n{said}\n\nRead more: {link}\n"
+        return SIGNER_EMAIL.format(action=petition.action, said=said, link=link)
     stop = f"{base}/petitions/unfollow?token={unsubscribe_token(follower)}"
-    return (f"You follow the petition:\n\n  {petition.action}\n\n{said}\n\nRead more: {link}\n\n"
-            f"To stop these emails: {stop}\n")
+    return FOLLOWER_EMAIL.format(action=petition.action, said=said, link=link, stop=stop)
 
 
 def unsubscribe_token(follower):

@@ -24,10 +24,11 @@ from ...storage.petitions import NO_WARD, Signature
 from . import canonical
 from .drafting import close_if_due, validation_equal
 from .limits import NAME_MAX, PETITION_ID_PATTERN
-from .wording import NO_SUCH_PETITION, NOT_TAKING_SIGNATURES, SIGNATURE, SIGNATURE_LINK_NOT_VALID
+from .wording import (CONFIRM_SIGNATURE_BODY, CONFIRM_SIGNATURE_SUBJECT, NOT_A_POSTCODE, NOT_A_SIGNATURE_FIELD,
+                      NOT_TAKING_SIGNATURES, NO_SUCH_PETITION, SIGNATURE, SIGNATURE_CHECK_EMAIL,
+                      SIGNATURE_LINK_NOT_VALID, SIGNER_ROLE, SPONSOR_ROLE, TOKEN_IN_EMAIL_LINK, TOKEN_IN_SPONSORS_LINK)
 
-ANSWER = {"status": "check_email",
-          "message": "Thank you. We have sent you an email: your signature counts once you follow its link."}
+ANSWER = {"status": "check_email", "message": SIGNATURE_CHECK_EMAIL}
 TOKEN = re.compile(r"^(PT-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
 
 
@@ -36,7 +37,7 @@ def _fields(body, sponsor):
     allowed = ("name", "email", "postcode", "in_area", "token") if sponsor else ("name", "email", "postcode", "in_area")
     for key in body:
         if key not in allowed:
-            problems.add(key, "Is not a signature field.")
+            problems.add(key, NOT_A_SIGNATURE_FIELD)
     name = validation.text(body.get("name"), "name", problems, 1, NAME_MAX, required=True)
     email = validation.email(body.get("email"), "email", problems)
     if email is None and all(field != "email" for field, _ in problems.items):  # absent or blank
@@ -47,11 +48,11 @@ def _fields(body, sponsor):
         if given is None or isinstance(given, str) and not given.strip():
             problems.missing("postcode")
         else:
-            problems.add("postcode", problems.say("postcode", "invalid", "Must be a UK postcode."))
+            problems.add("postcode", problems.say("postcode", "invalid", NOT_A_POSTCODE))
     if body.get("in_area") is not True:  # the API's clients send true; anything else is not a yes
         problems.missing("in_area")
     if sponsor and not isinstance(body.get("token"), str):
-        problems.add("token", "Is required: the sponsors' link carries it.")
+        problems.add("token", TOKEN_IN_SPONSORS_LINK)
     problems.raise_if_any()
     return name, email, postcode
 
@@ -110,10 +111,9 @@ def _ward(deps, postcode):
 def _send(deps, petition, email, token, sponsor):
     from ...notify.email import send_email
     link = f"{deps.base_url}/petitions/confirm?token={token}"  # configuration's base, never the request's Host
-    role = "support this petition as a sponsor" if sponsor else "sign this petition"
-    text = (f"You asked to {role}:\n\n  {petition.action}\n\nTo confirm, open this link:\n{link}\n\n"
-            f"Your signature counts only once you have. If it was not you, ignore this message.")
-    send_email(email, "Please confirm your signature", text, deps.clock(), deps.new_opaque_id)
+    role = SPONSOR_ROLE if sponsor else SIGNER_ROLE
+    text = CONFIRM_SIGNATURE_BODY.format(role=role, action=petition.action, link=link)
+    send_email(email, CONFIRM_SIGNATURE_SUBJECT, text, deps.clock(), deps.new_opaque_id)
 
 
 def confirm(deps, body):
@@ -121,7 +121,7 @@ def confirm(deps, body):
     token = body.get("token")
     found = TOKEN.match(token) if isinstance(token, str) else None
     if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the email's link carries it.")])
+        raise ValidationFailed([("token", TOKEN_IN_EMAIL_LINK)])
     petition_id, key, _ = found.groups() if found else (None, None, None)
     signature = deps.petitions.signature(petition_id, key) if found else None
     digest = ids.digest(token)

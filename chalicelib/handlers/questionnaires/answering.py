@@ -26,10 +26,11 @@ from ..reports.tracking import find_report
 from ..reports.transition import transition
 from ..shared import events
 from .limits import COMMENT_MAX, RATING_MAX, RATING_MIN, REOPENED_FLAG
-from .wording import NONE_SENT, REPORT_CHANGED, TOKEN_NOT_THIS_QUESTIONNAIRE
+from .wording import (ANSWERED_ALREADY, FIXED_TRUE_OR_FALSE, HAS_IT_BEEN_FIXED, NONE_SENT, NOT_AN_ANSWER_FIELD,
+                      NOT_AN_OBJECT, RATING_RANGE, REOPENED_TEXT, REPORT_CHANGED, TOKEN_NOT_THIS_QUESTIONNAIRE,
+                      TOKEN_REQUIRED)
 
 ATTEMPTS = 3  # a staff edit racing the answer: read the report again and reapply
-REOPENED_TEXT = "Reopened: the person who reported it says it has not been fixed."
 
 
 def get_questionnaire(deps, report_id, token):
@@ -61,21 +62,21 @@ def answer(deps, report_id, body):
 
 def _checked(body):
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", NOT_AN_OBJECT)])
     problems = validation.Problems()
     token = body.get("token")
     if not isinstance(token, str) or not token.strip():
-        problems.add("token", "Is required: the token from the link you were sent.")
+        problems.add("token", TOKEN_REQUIRED)
     fixed = body.get("fixed")
     if not isinstance(fixed, bool):
-        problems.add("fixed", "Must be true (it has been fixed) or false (it has not).")
+        problems.add("fixed", FIXED_TRUE_OR_FALSE)
     rating = body.get("rating")
     if isinstance(rating, bool) or not isinstance(rating, int) or not RATING_MIN <= rating <= RATING_MAX:
-        problems.add("rating", f"Must be a whole number from {RATING_MIN} to {RATING_MAX}.")
+        problems.add("rating", RATING_RANGE.format(low=RATING_MIN, high=RATING_MAX))
     comment = validation.text(body.get("comment"), "comment", problems, max_len=COMMENT_MAX)
     unknown = sorted(set(body) - {"token", "fixed", "rating", "comment"})
     for name in unknown:
-        problems.add(name, "Is not part of an answer.")
+        problems.add(name, NOT_AN_ANSWER_FIELD)
     problems.raise_if_any()
     return {"fixed": fixed, "rating": rating, "comment": comment or None}, token
 
@@ -104,7 +105,7 @@ class AlreadyAnswered(Conflict):
     code = "already_answered"
 
     def __init__(self, view):
-        super().__init__("This questionnaire was answered already; an answer cannot be changed.")
+        super().__init__(ANSWERED_ALREADY)
         self.view = view
 
     def body(self):
@@ -130,7 +131,7 @@ def _reopen_until(q):
 def _view(deps, report, q):
     service = deps.services.get(report.service_code) or {}
     can_reopen = not states.is_open(report.state) and deps.clock() <= _reopen_until(q)
-    return {"report": views.public_view(deps, report, service), "question": "Has it been fixed?",
+    return {"report": views.public_view(deps, report, service), "question": HAS_IT_BEEN_FIXED,
             "closed_state": q.closed_state, "closed_at": stamp(q.closed_at), "asked_at": stamp(q.sent_at),
             "rating_scale": {"min": RATING_MIN, "max": RATING_MAX}, "comment_max": COMMENT_MAX,
             "reopen_until": stamp(_reopen_until(q)), "can_reopen": can_reopen and not q.answer,

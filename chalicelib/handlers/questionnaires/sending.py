@@ -24,6 +24,7 @@ from ..alerts.channels import reporters_own
 from ..shared import placement
 from ..alerts.delivery import links_base, unsubscribe_links
 from .limits import ASKED_STATES, RESEND_AFTER, SEND_BATCH
+from .wording import ASKED_BODY, ASKED_TITLE
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +94,8 @@ def message(deps, report, base, token, alert):
     name = service.get("name") or report.service_code
     label = states.LABELS.get(report.state, report.state)
     where = f" {placement.place_phrase(report)}" if placement.place_phrase(report) else ""
-    return {"event_id": f"questionnaire-{report.id}", "title": f"{report.id}: has it been fixed?",
-            "body": f"The {name} report{where} was marked {label}. Has it been fixed? "
-                    f"Tell us in one tap, and rate how it was dealt with (1 to 5).",
+    return {"event_id": f"questionnaire-{report.id}", "title": ASKED_TITLE.format(report_id=report.id),
+            "body": ASKED_BODY.format(category=name, where=where, status=label),
             "url": f"{base}/questionnaire?report={report.id}&token={token}", "report_id": report.id,
             "state": report.state, "topic": f"q{report.id.replace('-', '')}", "ttl": 7 * 86400,
             "urgency": "low", **unsubscribe_links(base, alert)}

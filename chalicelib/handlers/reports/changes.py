@@ -7,7 +7,7 @@ from ...errors import Conflict, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict
 from .tracking import find_report
 from .transition import transition
-from .wording import CHANGED_WHILE_EDITING, UPDATE_BEING_RECORDED
+from .wording import CHANGED_WHILE_EDITING, ONE_OF, UPDATE_BEING_RECORDED
 
 
 def change_state(deps, report_id, new_state, text=None, author="council", idempotency=None, media_url=None,
@@ -21,7 +21,7 @@ def change_state(deps, report_id, new_state, text=None, author="council", idempo
     its resource_id is set to the new entry's update id. `by`: who, for the
     audit, as (id, e-mail); the caller when signed in, else the author."""
     if new_state not in states.LABELS:
-        raise ValidationFailed([("status", f"Must be one of: {', '.join(states.LABELS)}.")])
+        raise ValidationFailed([("status", ONE_OF.format(choices=", ".join(states.LABELS)))])
     report = find_report(deps, report_id)
     by = by or (None if deps.principal else (author, None))
     write = transition(deps, report, deps.clock(), action=action, by=by, state=new_state, text=text, author=author,

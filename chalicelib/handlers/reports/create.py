@@ -12,7 +12,10 @@ from ..shared import events, idempotency, placement
 from . import hooks
 from . import uploads as photo_handler
 from . import views
-from .wording import IDENTICAL_REQUEST_IN_PROGRESS, NO_REFERENCE_FREE, PHOTO_ON_ANOTHER_REPORT, REPORT
+from .wording import (CONTACT_NOT_AN_OBJECT, IDEMPOTENCY_KEY_REUSED, IDENTICAL_REQUEST_IN_PROGRESS, NOT_AN_OBJECT,
+                      NOT_A_SERVICE, NOT_A_UPRN, NO_REFERENCE_FREE, PHOTOS_AT_MOST, PHOTOS_NOT_A_LIST,
+                      PHOTO_ON_ANOTHER_REPORT, PHOTO_TWICE, REPORT, REQUIRED, REQUIRED_FOR_CATEGORY,
+                      STAFF_ONLY_CATEGORY, UPRN_AWAY, UPRN_NOT_HERE, UPRN_WITHOUT_PLACE)
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
@@ -34,7 +37,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
     answered with the report an earlier identical request made.
     """
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", NOT_AN_OBJECT)])
     caller_id = deps.principal.user_id if deps.principal else None
     user_id = None if on_behalf else caller_id  # whose report it is
     key = idempotency.request_key(idempotency_key, caller_id)
@@ -53,7 +56,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
     if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
-        raise ValidationFailed([("service_code", "Only council staff can report in this category.")])
+        raise ValidationFailed([("service_code", STAFF_ONLY_CATEGORY)])
     if on_behalf:
         values["contact"] = on_behalf.contact
     elif user_id:
@@ -124,10 +127,10 @@ def _validate(deps, body, keep_unknown_fields=False):
     code = body.get("service_code")
     service = deps.services.get(code) if isinstance(code, str) and code else None
     if not isinstance(code, str) or not code:
-        problems.add("service_code", "Is required.")
+        problems.add("service_code", REQUIRED)
     elif service is None or not service.get("active", True):
         # The categories are the council's data, not the document's: a rule (422).
-        problems.rule("service_code", "Is not a known service; see GET /v1/services.")
+        problems.rule("service_code", NOT_A_SERVICE)
     description = validation.text(body.get("description"), "description", problems, 1, DESCRIPTION_MAX)
     lon = lat = None
     location = (service or {}).get("location", "required")
@@ -135,7 +138,7 @@ def _validate(deps, body, keep_unknown_fields=False):
     if service and (location == "required" or (location == "optional" and has_point)):
         for name in ("lat", "lon"):
             if body.get(name) is None:
-                problems.rule(name, "Is required for this category.")
+                problems.rule(name, REQUIRED_FOR_CATEGORY)
         lat = validation.number(body["lat"], "lat", problems, -90, 90, text_ok=False) if body.get("lat") is not None else None
         lon = validation.number(body["lon"], "lon", problems, -180, 180, text_ok=False) if body.get("lon") is not None else None
     # Each category defines its own fields: what they must hold is a rule too.
@@ -146,12 +149,12 @@ def _validate(deps, body, keep_unknown_fields=False):
         problems.rule(name, message)
     photo_ids = body.get("photos") or []
     if not isinstance(photo_ids, list) or not all(isinstance(p, str) for p in photo_ids):
-        problems.add("photos", "Must be a list of upload ids.")
+        problems.add("photos", PHOTOS_NOT_A_LIST)
         photo_ids = []
     elif len(photo_ids) > MAX_PHOTOS:
-        problems.add("photos", f"At most {MAX_PHOTOS} photos.")
+        problems.add("photos", PHOTOS_AT_MOST.format(most=MAX_PHOTOS))
     elif len(set(photo_ids)) != len(photo_ids):
-        problems.add("photos", "Lists the same upload twice.")
+        problems.add("photos", PHOTO_TWICE)
     contact = _contact(body.get("contact"), problems)
     problems.raise_if_any()
     source = body.get("source") if body.get("source") in ("web", "app", "open311", "api") else "api"
@@ -169,16 +172,15 @@ def _placed_by_address(deps, uprn, lat, lon):
     from ...geo.distance import haversine_m
     from ..places.postcodes import UPRN, by_uprn
     if not isinstance(uprn, str) or not UPRN.match(uprn.strip()):
-        raise ValidationFailed([("uprn", "Must be a UPRN: 1 to 12 digits.")])
+        raise ValidationFailed([("uprn", NOT_A_UPRN)])
     if lat is None:
-        raise validation.broken_rules([("uprn", "Needs lat and lon: the address names where the problem is.")])
+        raise validation.broken_rules([("uprn", UPRN_WITHOUT_PLACE)])
     address = by_uprn(deps, uprn)
     if address is None:
-        raise validation.broken_rules([("uprn", "Is not an address in this council's area; GET /v1/places finds one.")])
+        raise validation.broken_rules([("uprn", UPRN_NOT_HERE)])
     away = haversine_m(lon, lat, address.lon, address.lat)
     if away > ADDRESS_NEAR_M:
-        raise validation.broken_rules([("uprn", f"Is {away:.0f} m from lat/lon; send the address's own point, "
-                                         f"or no uprn when the pin is moved away from it.")])
+        raise validation.broken_rules([("uprn", UPRN_AWAY.format(metres=away))])
     return address.text
 
 
@@ -193,7 +195,7 @@ def _contact(value, problems):
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.add("contact", "Must be an object with name, email and phone.")
+        problems.add("contact", CONTACT_NOT_AN_OBJECT)
         return {}
     contact = {
         "name": validation.text(value.get("name"), "contact.name", problems, max_len=CONTACT_NAME_MAX),
@@ -211,7 +213,7 @@ def summarise(description):
 
 def _replay(deps, key, fingerprint):
     return idempotency.replay(deps, key, fingerprint, lambda record: _answered(deps, record), Unacceptable(
-        "This Idempotency-Key was used with a different request body.", code="idempotency_key_reused"))
+        IDEMPOTENCY_KEY_REUSED, code="idempotency_key_reused"))
 
 
 def _answered(deps, record):

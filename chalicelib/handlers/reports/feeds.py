@@ -23,7 +23,9 @@ from . import views
 from .limits import FEED_MAX_ITEMS as MAX_ITEMS, FEED_RADIUS_DEFAULT_M as RADIUS_DEFAULT_M, \
     FEED_RADIUS_MAX_M as RADIUS_MAX_M, FEED_RADIUS_MIN_M as RADIUS_MIN_M
 from .capped_read import read_capped
-from .wording import NO_SUCH_WARD
+from .wording import (AREA_FEED_DESCRIPTION, AREA_FEED_TITLE, AREA_FEED_TRUNCATED, FEED_IN_WARD, FEED_WITHIN,
+                      ITEM_REPORTED, ITEM_STATUS, ITEM_UPDATE, ITEM_WHERE, KILOMETRES, LAT_LON_OR_REPORT_OR_WARD,
+                      METRES, NO_SUCH_WARD, ONE_PLACE_ONLY, THE_COUNCIL, TIMELINE_DESCRIPTION)
 MAX_COVER_CELLS = 96
 # Finding the newest needs every open report in the area (the index is in
 # geohash order, not time order): read up to this many, shared fairly between
@@ -48,11 +50,11 @@ def reports_feed(deps, params):
     metering.expose()
     if params.get("report") is not None:
         if any(params.get(k) is not None for k in ("lat", "lon", "radius_m", "ward")):
-            raise validation.broken_rules([("report", "Give report, ward or lat/lon: one of them.")])
+            raise validation.broken_rules([("report", ONE_PLACE_ONLY)])
         return timeline_feed(deps, params["report"])
     if params.get("ward") is not None:
         if any(params.get(k) is not None for k in ("lat", "lon", "radius_m")):
-            raise validation.broken_rules([("ward", "Give report, ward or lat/lon: one of them.")])
+            raise validation.broken_rules([("ward", ONE_PLACE_ONLY)])
         area, query = ward_area(deps, params["ward"])
     else:
         area, query = circle(deps, params)
@@ -64,7 +66,7 @@ def ward_area(deps, ward_id):
     ward = deps.wards.get(ward_id) if isinstance(ward_id, str) and 0 < len(ward_id) <= 64 else None
     if ward is None:
         raise NotFound(NO_SUCH_WARD.format(ward=str(ward_id)[:64]), code="ward_not_found")
-    area = FeedArea(title=f"in {ward.name} ward",
+    area = FeedArea(title=FEED_IN_WARD.format(ward=ward.name),
                     cover=cells.cover_bbox(*ward.bbox, max_cells=MAX_COVER_CELLS),
                     contains=ward.contains)
     return area, {"ward": ward.id}
@@ -75,7 +77,7 @@ def circle(deps, params):
     problems = validation.Problems()
     for name in ("lat", "lon"):
         if params.get(name) in (None, ""):
-            problems.rule(name, "Is required (with the other of lat and lon), or give report or ward.")
+            problems.rule(name, LAT_LON_OR_REPORT_OR_WARD)
     lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") else None
     lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") else None
     radius = validation.number(params.get("radius_m", RADIUS_DEFAULT_M), "radius_m", problems,
@@ -85,7 +87,7 @@ def circle(deps, params):
         raise OutsideServiceArea(deps.area.name)
     radius = int(radius)
     area = FeedArea(
-        title=f"within {_distance_words(radius)} of {lat:.5f}, {lon:.5f}",
+        title=FEED_WITHIN.format(distance=_distance_words(radius), lat=lat, lon=lon),
         cover=cells.cover_circle(lon, lat, radius, max_cells=MAX_COVER_CELLS),
         contains=lambda x, y: distance.haversine_m(lon, lat, x, y) <= radius)
     return area, {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}", "radius_m": radius}
@@ -96,13 +98,12 @@ def area_feed(deps, area, query):
     found, truncated = _newest_open_in(deps.reports, area, services)
     reports = deps.reports.get_many([r.id for r in found])
     items = [_report_item(r, views.public_view(deps, r, services.get(r.service_code))) for r in reports]
-    council = deps.area.name or "the council"
+    council = deps.area.name or THE_COUNCIL
     return rss.render({
-        "title": f"Reports to {council} {area.title}",
+        "title": AREA_FEED_TITLE.format(council=council, area=area.title),
         "link": f"{deps.base_url}/",
-        "description": f"New problems reported to {council} {area.title}, newest first."
-                       + (f" This area has more open reports than one feed reads ({AREA_READ_CAP}):"
-                          " a smaller radius gives the complete list." if truncated else ""),
+        "description": AREA_FEED_DESCRIPTION.format(council=council, area=area.title)
+                       + (AREA_FEED_TRUNCATED.format(cap=AREA_READ_CAP) if truncated else ""),
         "self_url": f"{deps.base_url}{FEED_PATH}?{urlencode(query)}",
         "last_build": max((r.updated_at for r in reports), default=None) or _quiet_since(deps.clock()),
         "ttl": TTL_MINUTES,
@@ -128,8 +129,9 @@ def _report_item(report, view):
         "guid": view["id"],
         "pub_date": report.created_at,
         "description": rss.html_paragraphs(view.get("description"),
-                                           f"Where: {view['place_text']}" if view.get("place_text") else None,
-                                           f"Status: {view['status_label']}"),
+                                           ITEM_WHERE.format(place=view["place_text"]) if view.get("place_text")
+                                           else None,
+                                           ITEM_STATUS.format(status=view["status_label"])),
         "category": view["service_name"],
         "point": _point(view),
     }
@@ -146,7 +148,7 @@ def timeline_feed(deps, report_id):
     return rss.render({
         "title": f"{view['id']} {_title(report, view)}",
         "link": view["url"],
-        "description": f"Progress on report {view['id']}, newest first.",
+        "description": TIMELINE_DESCRIPTION.format(report_id=view["id"]),
         "self_url": f"{deps.base_url}{FEED_PATH}?{urlencode({'report': view['id']})}",
         "last_build": max((u.created_at for u in updates), default=report.updated_at),
         "ttl": TTL_MINUTES,
@@ -156,17 +158,17 @@ def timeline_feed(deps, report_id):
 def _update_item(view, entry, details):
     update = views.update_view(entry, details=details)
     if update["kind"] == "created":
-        title = f"Reported: {view['service_name']}"
+        title = ITEM_REPORTED.format(category=view["service_name"])
     elif update["kind"] == "state_changed":
-        title = f"Status: {update['status_label']}"
+        title = ITEM_STATUS.format(status=update["status_label"])
     else:
-        title = "Update from the council"
+        title = ITEM_UPDATE
     return {
         "title": title,
         "link": view["url"],
         "guid": f"{view['id']}-{update['seq']}",
         "pub_date": entry.created_at,
-        "description": rss.html_paragraphs(update["text"], f"Status: {update['status_label']}"),
+        "description": rss.html_paragraphs(update["text"], ITEM_STATUS.format(status=update["status_label"])),
         "category": view["service_name"],
         "point": _point(view),
     }
@@ -192,4 +194,4 @@ def _point(view):
 
 
 def _distance_words(metres):
-    return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres} m"
+    return KILOMETRES.format(km=metres / 1000) if metres >= 1000 else METRES.format(metres=metres)

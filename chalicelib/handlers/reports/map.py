@@ -21,7 +21,8 @@ from ...storage import metering
 from ...geo.geojson import feature_collection
 from . import views
 from .limits import DATE_PATTERN, MAP_MAX_SERVICE_CODES
-from .wording import AREA_TOO_LARGE
+from .wording import (AREA_TOO_LARGE, BBOX_INSIDE_OUT, BBOX_NOT_FOUR_NUMBERS, MAP_STATUS, NOT_A_CATEGORY,
+                      SERVICE_CODES_AT_MOST, SINCE_NOT_A_DATE, SINCE_NO_SUCH_DAY, TOO_LARGE)
 
 # Queries one map request may make, whatever its filters: ranges x open/closed x
 # categories multiply, and an anonymous request must not cost a thousand reads.
@@ -38,14 +39,13 @@ def map_reports(deps, params):
     w, s, e, n = _bbox(params.get("bbox"), problems)
     wanted = states.states_for_filter(params.get("status"))
     if wanted is None:
-        problems.add("status", "Must be open, closed, all or a comma list of states.")
+        problems.add("status", MAP_STATUS)
     codes = _codes(params.get("service_code"))
     services = deps.services.by_code()
     if len(codes) > MAP_MAX_SERVICE_CODES:
-        problems.add("service_code", f"At most {MAP_MAX_SERVICE_CODES} service codes.")
+        problems.add("service_code", SERVICE_CODES_AT_MOST.format(most=MAP_MAX_SERVICE_CODES))
     elif codes - set(services):
-        problems.rule("service_code", f"Not a category: {', '.join(sorted(codes - set(services)))[:200]} "
-                                      "(GET /v1/services lists them).")
+        problems.rule("service_code", NOT_A_CATEGORY.format(codes=", ".join(sorted(codes - set(services)))[:200]))
     since = _since(params.get("since"), problems)
     cap = deps.settings.map_feature_cap
     limit = validation.number(params.get("limit", cap), "limit", problems, 1, None)
@@ -54,7 +54,7 @@ def map_reports(deps, params):
 
     if cells.cover_count(w, s, e, n, cells.PARTITION_PRECISION) > MAX_PARTITIONS:
         raise Unacceptable(AREA_TOO_LARGE, code="bbox_too_large",
-                           fields=[{"field": "bbox", "message": "Too large."}])
+                           fields=[{"field": "bbox", "message": TOO_LARGE}])
     buckets = sorted({states.bucket(x) for x in wanted})
     # Each category's own partitions while the budget allows a few ranges for each.
     per_category = bool(codes) and len(codes) * len(buckets) <= QUERY_BUDGET // 2
@@ -139,7 +139,7 @@ def _keep_nearest(nearest, d, cap):
 def _bbox(value, problems):
     parts = (value or "").split(",")
     if len(parts) != 4:
-        problems.add("bbox", "Must be w,s,e,n (four numbers, longitude first).")
+        problems.add("bbox", BBOX_NOT_FOUR_NUMBERS)
         return 0, 0, 0, 0
     w = validation.number(parts[0], "bbox", problems, -180, 180)
     s = validation.number(parts[1], "bbox", problems, -90, 90)
@@ -148,7 +148,7 @@ def _bbox(value, problems):
     if None in (w, s, e, n):
         return 0, 0, 0, 0
     if w > e or s > n:
-        problems.rule("bbox", "West must not exceed east, nor south north.")
+        problems.rule("bbox", BBOX_INSIDE_OUT)
     return w, s, e, n
 
 
@@ -160,11 +160,11 @@ def _since(value, problems):
     if not value:
         return None
     if not re.match(DATE_PATTERN, value):
-        problems.add("since", "Must be an ISO 8601 date or date-time.")
+        problems.add("since", SINCE_NOT_A_DATE)
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:  # well-formed, but no such day (30 February)
-        problems.rule("since", "Must be a date that exists.")
+        problems.rule("since", SINCE_NO_SUCH_DAY)
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .limits import PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES
+from .wording import PHOTO_REFUSED
 
 MAX_BYTES = PHOTO_MAX_BYTES
 MAX_PIXELS = 40_000_000  # ~160 MB as RGBA once decoded; refused before that happens
@@ -28,16 +29,8 @@ _ALIASES = {"MPO": "JPEG"}
 _JPEG_QUALITY = 85
 
 
-_MESSAGES = {
-    "photo_too_large": f"The photo is larger than {MAX_BYTES // (1024 * 1024)} MB. "
-    "Please send a smaller photo.",
-    "not_an_image": "The file is not a photo we can read. "
-    "It may be damaged or incomplete.",
-    "unsupported_image_type": "This type of image is not accepted. "
-    "Please send a JPEG, PNG, WebP or GIF photo.",
-    "image_dimensions_too_large": "The photo's dimensions are too large "
-    f"(over {MAX_PIXELS:,} pixels). Please send a smaller photo.",
-}
+_MESSAGES = {code: words.format(megabytes=MAX_BYTES // (1024 * 1024), pixels=MAX_PIXELS)
+             for code, words in PHOTO_REFUSED.items()}
 
 
 class PhotoRejected(Exception):

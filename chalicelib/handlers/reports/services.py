@@ -2,7 +2,7 @@
 from ... import validation
 from ...errors import NotFound
 from ..shared import targets
-from .wording import NO_SUCH_SERVICE
+from .wording import AND, LAT_LON_TOGETHER, NO_SUCH_SERVICE, WILL_BE_SENT_TO
 
 
 def list_services(deps, params=None):
@@ -18,7 +18,7 @@ def list_services(deps, params=None):
     offered = services_at(deps, services, *point)
     return {"services": [{**_public(s, deps, [b.name for b in offered[code]]),
                           "bodies": [{"id": b.id, "name": b.name} for b in offered[code]],
-                          "sent_to_text": "This will be sent to " + " and ".join(b.name for b in offered[code])}
+                          "sent_to_text": WILL_BE_SENT_TO.format(bodies=AND.join(b.name for b in offered[code]))}
                          for s in services if (code := s["service_code"]) in offered]}
 
 
@@ -28,7 +28,7 @@ def _point(params):
     problems = validation.Problems()
     for name in ("lat", "lon"):
         if params.get(name) in (None, ""):
-            problems.rule(name, "Send lat and lon together.")  # the document cannot say so: a 422
+            problems.rule(name, LAT_LON_TOGETHER)  # the document cannot say so: a 422
     lat = validation.number(params["lat"], "lat", problems, -90, 90) if params.get("lat") else None
     lon = validation.number(params["lon"], "lon", problems, -180, 180) if params.get("lon") else None
     problems.raise_if_any()

@@ -23,15 +23,15 @@ from ...storage.records import Supporter
 from ..shared.emails import canonical
 from ..shared.idempotency import request_key
 from .tracking import find_report
-from .wording import (EMAIL_OR_SIGN_IN, NO_SUCH_REPORT, OWN_REPORT, REPORT_CHANGING, REPORT_CLOSED,
-                      SUPPORT_LINK_NOT_VALID)
+from .wording import (CONFIRM_SUPPORT_BODY, CONFIRM_SUPPORT_SUBJECT, EMAIL_OR_SIGN_IN, EMAIL_REQUIRED_UNLESS_SIGNED_IN,
+                      NOT_AN_OBJECT, NOT_A_SUPPORTER_FIELD, NO_SUCH_REPORT, OWN_REPORT, REPORT_CHANGING, REPORT_CLOSED,
+                      SUPPORT_CHECK_EMAIL, SUPPORT_COUNTED, SUPPORT_LINK_NOT_VALID, TOKEN_REQUIRED)
 
 RESEND_MINUTES = 10
 CONFIRM_WITHIN = timedelta(days=7)
 ATTEMPTS = 5  # tries of the counting transaction when the report changed meanwhile
 TOKEN = re.compile(r"^(DS-[0-9A-Z]{6})\.([0-9a-f]{40})\.([A-Za-z0-9_-]{20,64})$")
-CHECK_EMAIL = {"status": "check_email",
-               "message": "Thank you. We have sent you an email: your support counts once you open its link."}
+CHECK_EMAIL = {"status": "check_email", "message": SUPPORT_CHECK_EMAIL}
 
 
 def supporter_key(email):
@@ -46,11 +46,11 @@ def support(deps, report_id, body, idempotency_key=None):
     without an Idempotency-Key, answers the same and counts nothing twice."""
     request_key(idempotency_key, deps.principal.user_id if deps.principal else None)  # its shape only
     if not isinstance(body, dict):
-        raise ValidationFailed([("body", "Must be a JSON object.")])
+        raise ValidationFailed([("body", NOT_AN_OBJECT)])
     problems = validation.Problems()
     for key in body:
         if key != "email":
-            problems.add(key, "Is not a supporter field.")
+            problems.add(key, NOT_A_SUPPORTER_FIELD)
     email = validation.email(body.get("email"), "email", problems) if body.get("email") is not None else None
     problems.raise_if_any()
     p = deps.principal
@@ -58,8 +58,7 @@ def support(deps, report_id, body, idempotency_key=None):
         email is None or canonical(email) == canonical(p.email))
     if email is None and not own:
         raise Unacceptable(EMAIL_OR_SIGN_IN, code="email_required",
-                           fields=[{"field": "email",
-                                    "message": "Is required unless you are signed in with a verified email address."}])
+                           fields=[{"field": "email", "message": EMAIL_REQUIRED_UNLESS_SIGNED_IN}])
     report = _supportable(deps, report_id)
     if own and report.user_id and report.user_id == p.user_id:
         raise Conflict(OWN_REPORT, code="own_report")
@@ -108,12 +107,9 @@ def _send(deps, report, email, token):
     from ...notify.email import send_email
     link = f"{deps.base_url}/?support={token}"  # configuration's base, never the request's Host
     what = (deps.services.get(report.service_code) or {}).get("name", report.service_code)
-    send_email(email, "Please confirm you have this problem too",
-               f"You said you have this problem too: the {what} report {report.id}.\n\n"
-               f"To add your support, open this link within 7 days:\n{link}\n\n"
-               f"We will then email you when the council updates the report. If it was not you, "
-               f"ignore this message: nothing is counted.\n\n"
-               f"To take your support back at any time:\n{deps.base_url}/?withdraw-support={token}",
+    send_email(email, CONFIRM_SUPPORT_SUBJECT,
+               CONFIRM_SUPPORT_BODY.format(category=what, report_id=report.id, link=link,
+                                           withdraw=f"{deps.base_url}/?withdraw-support={token}"),
                deps.clock(), deps.new_opaque_id)
 
 
@@ -132,7 +128,7 @@ def by_token(deps, body):
     """(the report id an e-mail's token names, the supporter it proves or None)."""
     token = body.get("token") if isinstance(body, dict) else None
     if not isinstance(token, str):
-        raise ValidationFailed([("token", "Is required: the email's link carries it.")])
+        raise ValidationFailed([("token", TOKEN_REQUIRED)])
     found = TOKEN.match(token)
     supporter = deps.supporters.get(found.group(1), found.group(2)) if found else None
     if supporter is not None and not ids.constant_time_equal(ids.digest(token), supporter.confirm_hash or ""):
@@ -169,4 +165,4 @@ def _follow(deps, report, supporter):
 
 def _answer(report):
     return {"status": "supporting", "report_id": report.id, "supporters": int(report.supporters or 0),
-            "message": "Thank you: your support is counted, and we will email you when the report is updated."}
+            "message": SUPPORT_COUNTED}

@@ -13,8 +13,9 @@ from ...errors import ApiError, PayloadTooLarge, Unacceptable
 from ...stamps import stamp
 from ...storage.blobs import PHOTO_PREFIX, UPLOAD_PREFIX
 from ...storage.records import Upload
-from .wording import (FILE_TOO_LARGE, PHOTO_ALREADY_ATTACHED, PHOTO_NEVER_UPLOADED, PHOTO_TOO_LARGE,
-                      UPLOAD_UNKNOWN_OR_EXPIRED)
+from .wording import (FILE_TOO_LARGE, ONE_OF, PHOTO_ALREADY_ATTACHED, PHOTO_NEVER_UPLOADED, PHOTO_TOO_LARGE,
+                      SIZE_NOT_BYTES, TOO_LARGE, UPLOAD_UNKNOWN, UPLOAD_UNKNOWN_OR_EXPIRED, UPLOAD_USED,
+                      UPLOAD_WITHOUT_FILE)
 
 UPLOAD_EXPIRES = timedelta(minutes=15)
 UPLOAD_KEEP = timedelta(days=1)  # an unattached upload is forgotten after this
@@ -29,16 +30,16 @@ def create_upload(deps, body, form_token=None):
     content_type = body.get("content_type")
     allowed = (*photos.CONTENT_TYPES, *DOCUMENT_CONTENT_TYPES)
     if not isinstance(content_type, str) or content_type not in allowed:
-        problems.add("content_type", f"Must be one of: {', '.join(sorted(allowed))}.")
+        problems.add("content_type", ONE_OF.format(choices=", ".join(sorted(allowed))))
     most = DOCUMENT_MAX_BYTES if content_type in DOCUMENT_CONTENT_TYPES else photos.MAX_BYTES
     size = body.get("size")
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
-        problems.add("size", "Must be the file size in bytes.")
+        problems.add("size", SIZE_NOT_BYTES)
     elif size > most:
         photo = content_type in photos.CONTENT_TYPES
         raise PayloadTooLarge((PHOTO_TOO_LARGE if photo else FILE_TOO_LARGE).format(megabytes=most // (1024 * 1024)),
                               code="photo_too_large" if photo else "file_too_large",
-                              fields=[{"field": "size", "message": "Too large."}])
+                              fields=[{"field": "size", "message": TOO_LARGE}])
     problems.raise_if_any()
     from ...auth import rate_limits
     rate_limits.creation(deps, "upload")
@@ -87,17 +88,18 @@ def attach(deps, upload_ids, now):
             upload = None  # another account's photo: as unknown to this caller as one never made
         if upload is None or (upload.expires and upload.expires < now):
             raise Unacceptable(UPLOAD_UNKNOWN_OR_EXPIRED,
-                               code="upload_not_found", fields=[{"field": field, "message": "Unknown upload."}])
+                               code="upload_not_found", fields=[{"field": field, "message": UPLOAD_UNKNOWN}])
         if upload.report_id:
             raise ApiError(PHOTO_ALREADY_ATTACHED, status=409,
-                           code="photo_already_used", fields=[{"field": field, "message": "Already used."}])
+                           code="photo_already_used", fields=[{"field": field, "message": UPLOAD_USED}])
         try:
             if deps.blobs.size_of(UPLOAD_PREFIX + upload_id) > photos.MAX_BYTES:
-                raise photos.PhotoRejected("photo_too_large", "Photos can be at most 10 MB.")
+                raise photos.PhotoRejected("photo_too_large",
+                                           PHOTO_TOO_LARGE.format(megabytes=photos.MAX_BYTES // (1024 * 1024)))
             cleaned = photos.clean_photo(deps.blobs.read(UPLOAD_PREFIX + upload_id))
         except BlobMissing:
             raise Unacceptable(PHOTO_NEVER_UPLOADED,
-                               code="upload_missing", fields=[{"field": field, "message": "No file."}])
+                               code="upload_missing", fields=[{"field": field, "message": UPLOAD_WITHOUT_FILE}])
         except photos.PhotoRejected as e:
             raise Unacceptable(e.message, code=e.code, fields=[{"field": field, "message": e.message}])
         extension = "png" if cleaned.content_type == "image/png" else "jpg"

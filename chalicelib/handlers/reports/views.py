@@ -6,9 +6,9 @@ may not: a new private attribute cannot leak by being forgotten here.
 from ... import states, visibility
 from ...stamps import stamp
 from ..shared import placement, targets
+from .wording import LOCAL_MOMENT, MODERATED_BY_COUNCIL, SENT_AT, SENT_WORDS
 
 PHOTO_ROUTE = "/v1/photos/"
-MODERATED = "Moderated by the council"
 
 
 def public_view(deps, report, service, sends=None):
@@ -33,7 +33,7 @@ def public_view(deps, report, service, sends=None):
     if public:
         view.update(_details(deps, report, visibility.public_fields(service)))
     if getattr(report, "moderation", None):  # what the public is told of it: who and when, never why
-        view["moderated"] = {"by": "council", "label": MODERATED, "at": report.moderation.get("at")}
+        view["moderated"] = {"by": "council", "label": MODERATED_BY_COUNCIL, "at": report.moderation.get("at")}
     went_to = [s.body_name for s in sends or () if s.state != "withdrawn" and s.body_name]
     view.update(targets.against_target(deps, report, service, went_to))  # whose target, and "overdue" when it is
     if sends is not None:
@@ -107,21 +107,12 @@ def update_view(update, deps=None, details=True, signed=None):
     return view
 
 
-SENT_WORDS = {"waiting": "Waiting to be sent to {name}",
-              "sending": "Waiting to be sent to {name}",
-              "retrying": "Could not be sent to {name} yet; we keep trying",
-              "awaiting_id": "Sent to {name}; waiting for their reference",
-              "failed": "Could not be sent to {name}; the council has been told",
-              "refused": "{name} says this is not theirs",
-              "withdrawn": "No longer going to {name}: moved to another body before it was sent"}
-
-
 def sent_view(send):
     """Where a report went, as the resident reads it: the body's name, how far
     it got, the body's own reference, and who is responsible when a body
     said it is not theirs. Never the error a body gave (staff see that)."""
     if send.state == "sent":
-        summary = f"Sent to {send.body_name} at {local_time(send.sent_at)}"
+        summary = SENT_AT.format(name=send.body_name, at=local_time(send.sent_at))
     else:
         summary = SENT_WORDS.get(send.state, "{name}").format(name=send.body_name)
     view = {"body_id": send.body_id, "body": send.body_name, "state": send.state, "summary": summary,
@@ -136,7 +127,7 @@ def local_time(moment):
     from zoneinfo import ZoneInfo
     from ...stamps import TIMEZONE
     local = moment.astimezone(ZoneInfo(TIMEZONE))
-    return f"{local:%H:%M} on {local.day} {local:%B %Y}"
+    return LOCAL_MOMENT.format(at=local, day=local.day)
 
 
 def photo_url(deps, photo, signed=None, valid_s=None):

@@ -17,7 +17,7 @@ from ...errors import Conflict, NotFound, Unacceptable
 from ...storage.errors import EditConflict
 from .support import ATTEMPTS, by_token, supporter_key
 from .tracking import find_report
-from .wording import EMAIL_NOT_VERIFIED, NO_SUCH_REPORT, REPORT_CHANGING, WITHDRAW_LINK_NOT_VALID
+from .wording import EMAIL_NOT_VERIFIED, NO_SUCH_REPORT, REPORT_CHANGING, SUPPORT_WITHDRAWN, WITHDRAW_LINK_NOT_VALID
 
 
 def withdraw_mine(deps, report_id):
@@ -80,4 +80,4 @@ def _public(deps, report):
 def _answer(report):
     return {"status": "withdrawn", "report_id": report.id,
             "supporters": int(report.supporters or 0),
-            "message": "Your support is withdrawn, and we will no longer email you about this report."}
+            "message": SUPPORT_WITHDRAWN}

@@ -44,12 +44,12 @@ def _read(body):
         if not isinstance(value, str) or len(value) > limits.CHECK_MAX:
             problems.add(check, wording.CHECKS)
         elif check in ("phone_last3", "dd_last3") and not (len(value) == 3 and value.isdigit()):
-            problems.add(check, "Give the last 3 digits.")
+            problems.add(check, wording.LAST_3_DIGITS)
         else:
             checks[check] = value.strip()
     for key in body:
         if key not in ("reference", "name", *limits.CHECKS):
-            problems.add(key, "Is not part of linking an account.")
+            problems.add(key, wording.NOT_A_LINKING_FIELD)
     if len(checks) < limits.CHECKS_NEEDED:
         problems.rule("checks", wording.CHECKS)
     problems.raise_if_any()

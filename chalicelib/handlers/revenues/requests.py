@@ -32,7 +32,7 @@ def make(deps, link_id, body, idempotency_key):
     from ..shared.idempotency import Claim
     user_id = deps.principal.user_id
     claim = Claim(deps, idempotency_key, user_id, {"link": link_id, **body},
-                  lambda record: _replayed(deps, user_id, record), "another council tax request")
+                  lambda record: _replayed(deps, user_id, record), wording.KEY_USED_FOR_REQUEST)
     earlier = claim.earlier()
     if earlier is not None:
         return earlier, False

@@ -19,7 +19,7 @@ def _read(body, *names):
         problems.add("reference", wording.REFERENCE)
     reason = body.get("reason")
     if not isinstance(reason, str) or not REASON_MIN <= len(reason.strip()) <= REASON_MAX:
-        problems.add("reason", f"Say why, in {REASON_MIN} to {REASON_MAX} characters.")
+        problems.add("reason", wording.REASON_LENGTH.format(low=REASON_MIN, high=REASON_MAX))
     for name in names:
         if not isinstance(body.get(name), str) or not body[name]:
             problems.add(name, "Required.")

@@ -56,3 +56,13 @@ def taken_body(kind, ours, theirs):
     return (f"The council's council tax office has taken your request about {KINDS[kind]}.\n\n"
             f"Your reference: {ours}\nThe council tax office's reference: {theirs}\n\n"
             "You can see your requests in My Account.")
+
+
+# Fields: what a field's check says beside it, in the API's short words.
+LAST_3_DIGITS = "Give the last 3 digits."
+NOT_A_LINKING_FIELD = "Is not part of linking an account."
+REASON_LENGTH = "Say why, in {low} to {high} characters."  # an officer's reason
+
+# An Idempotency-Key sent again with another body: what it was used for ends the refusal
+# (shared/idempotency.py: "That Idempotency-Key was used for {what}.").
+KEY_USED_FOR_REQUEST = "another council tax request"

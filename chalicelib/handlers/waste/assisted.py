@@ -15,6 +15,7 @@ from ... import validation
 from ...stamps import stamp
 from .bookings import book
 from .limits import WAIVE_REASON_MAX
+from .wording import CARD_OR_WAIVED, NOT_AN_OBJECT, REASON_WITHOUT_WAIVING, WAIVED_WITHOUT_REASON
 
 EXTRA = ("payment", "reason", "caller_email")
 
@@ -34,16 +35,16 @@ def for_a_caller(deps, body, reason_field="reason"):
     own `reason` is why the container is needed: theirs is `reason_field`)."""
     problems = validation.Problems()
     if not isinstance(body, dict):
-        problems.add("body", "Must be a JSON object.")
+        problems.add("body", NOT_AN_OBJECT)
         problems.raise_if_any()
     how = body.get("payment")
     if how not in ("card", "waived"):
-        problems.add("payment", "Must be card (the caller's card, keyed in on the provider's page) or waived.")
+        problems.add("payment", CARD_OR_WAIVED)
     reason = validation.text(body.get(reason_field), reason_field, problems, 0, WAIVE_REASON_MAX)
     if how == "waived" and not reason and reason_field not in dict(problems.items):
-        problems.add(reason_field, "Say why the charge is waived: it is kept with the booking.")
+        problems.add(reason_field, WAIVED_WITHOUT_REASON)
     elif reason and how != "waived":
-        problems.add(reason_field, "Goes with payment waived.")
+        problems.add(reason_field, REASON_WITHOUT_WAIVING)
     email = None if body.get("caller_email") in (None, "") else validation.email(
         body["caller_email"], "caller_email", problems)
     problems.raise_if_any()

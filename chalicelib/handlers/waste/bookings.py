@@ -15,8 +15,9 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
-from .wording import (BOOKING, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, NO_SUCH_BOOKING, NOT_AN_OFFERED_DAY,
-                      PAST_CUT_OFF, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
+from .wording import (BOOKING, BULKY_PAYMENT, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, KEY_USED_FOR_BOOKING,
+                      NOT_AN_ITEM, NOT_AN_OFFERED_DAY, NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF,
+                      PAYMENT_NOT_STOPPED, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -73,7 +74,7 @@ def priced(settings, wanted, problems):
     items = []
     for i, item_id in enumerate(wanted):
         if not isinstance(item_id, str) or item_id not in catalogue:
-            problems.add(f"items[{i}]", "Is not an item on the list (GET /v1/waste/bulky/items).")
+            problems.add(f"items[{i}]", NOT_AN_ITEM)
         else:
             items.append(dict(catalogue[item_id]))
     return items, amount_of(settings, items)
@@ -115,10 +116,10 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     problems = validation.Problems(BOOKING)
     for key in body:
         if key not in ("uprn", "date", "items", "location", "notes"):
-            problems.add(key, "Is not a booking field.")
+            problems.add(key, NOT_A_BOOKING_FIELD)
     uprn = body.get("uprn")
     if not isinstance(uprn, str) or not re.fullmatch(r"[0-9]{1,12}", uprn):
-        problems.add("uprn", "Must be a UPRN: 1 to 12 digits.")
+        problems.add("uprn", NOT_A_UPRN)
     day = validation.iso_date(body.get("date"), "date", problems)
     settings, _ = current(deps)
     items, amount = priced(settings, body.get("items"), problems)
@@ -126,7 +127,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     notes = validation.text(body.get("notes"), "notes", problems, 0, NOTES_MAX) or ""
     problems.raise_if_any()
     claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#bulky",
-                              body if key_body is None else key_body, _answer(deps), "another booking")
+                              body if key_body is None else key_body, _answer(deps), KEY_USED_FOR_BOOKING)
     earlier = claim.earlier()
     if earlier:
         return earlier, False
@@ -154,8 +155,8 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     try:
         payment = payments.start(
             deps, purpose=PURPOSE, subject_id=booking.id, amount=amount, reference=booking.id,
-            description=f"Bulky waste collection on {for_people(day)}: {len(items)} item"
-                        f"{'s' if len(items) > 1 else ''}",
+            description=BULKY_PAYMENT["other" if len(items) > 1 else "one"].format(day=for_people(day),
+                                                                                   count=len(items)),
             user_id=user_id, email=booking.email, moto=moto)
     except ApiError:
         deps.bulky.release(booking, "payment_unavailable", deps.clock())
@@ -220,7 +221,7 @@ def _stop_paying(deps, booking):
             if not payments.provider(deps).cancel(payment.provider_id):
                 payments.check(deps, payment)
         except payments.ProviderError:
-            raise payments.PaymentsUnavailable("The payment could not be stopped just now; try again.") from None
+            raise payments.PaymentsUnavailable(PAYMENT_NOT_STOPPED) from None
     return deps.bulky.get(booking.id)
 
 

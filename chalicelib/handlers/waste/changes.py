@@ -31,8 +31,9 @@ from .catalogue import current
 from .dates import candidates, cut_off, property_round
 from .limits import LOCATION_MAX, NOTES_MAX
 from .wording import (BOOKING, BOOKING_CHANGED_MEANWHILE, CHANGE_AWAITING_PAYMENT, CHANGE_REFUND_UNDER_WAY,
-                      CHOOSE_A_NEW_DAY, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, NOT_AN_OFFERED_DAY, ONLY_CONFIRMED_CHANGED,
-                      PAST_CUT_OFF, REBOOKING_MOVES_DAY_ONLY)
+                      CHANGE_WITHOUT_KEY, CHOOSE_A_NEW_DAY, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, GIVE_WHAT_CHANGES,
+                      KEY_USED_FOR_CHANGE, NOT_AN_OFFERED_DAY, NOT_A_CHANGE_FIELD, ONLY_CONFIRMED_CHANGED, PAST_CUT_OFF,
+                      REBOOKING_MOVES_DAY_ONLY)
 
 FIELDS = ("date", "items", "location", "notes")
 
@@ -41,11 +42,10 @@ def change(deps, booking_id, body, idempotency_key):
     """(booking view, changed): changed is False for a replayed retry."""
     booking = booking_or_404(deps, booking_id)
     if not idempotency_key:
-        raise ValidationFailed([("Idempotency-Key", "Is required: a change may refund, and a retry must not "
-                                                    "change or refund twice (a UUID per press).")])
+        raise ValidationFailed([("Idempotency-Key", CHANGE_WITHOUT_KEY)])
     claim = idempotency.Claim(deps, idempotency_key, f"{deps.principal.user_id}#bulky-change#{booking.id}", body,
                               lambda record: read(deps, record.resource_id) if deps.bulky.get(record.resource_id)
-                              else None, "another change")
+                              else None, KEY_USED_FOR_CHANGE)
     earlier = claim.earlier()
     if earlier:
         return earlier, False
@@ -106,10 +106,10 @@ def _wanted(deps, booking, body, settings):
     """The booking as the body would have it, every problem at once."""
     problems = validation.Problems(BOOKING)
     if not isinstance(body, dict) or not body:
-        raise ValidationFailed([("body", f"Give what changes: {', '.join(FIELDS)}.")])
+        raise ValidationFailed([("body", GIVE_WHAT_CHANGES.format(fields=", ".join(FIELDS)))])
     for key in body:
         if key not in FIELDS:
-            problems.add(key, "Is not something a booking's change can set.")
+            problems.add(key, NOT_A_CHANGE_FIELD)
     after = {"date": booking.date, "items": booking.items, "amount": booking.amount,
              "location": booking.location, "notes": booking.notes, "band": booking.band}
     if "date" in body:

@@ -18,8 +18,9 @@ from ..payments import core as payments
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
-from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT_UNDER_WAY, NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION,
-                      ONLY_ACTIVE_CANCELLED, for_people)
+from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT, GARDEN_PAYMENT_UNDER_WAY,
+                      KEY_USED_FOR_SUBSCRIPTION, NOT_A_GARDEN_SETTING, NOT_A_SUBSCRIPTION_FIELD, NOT_A_UPRN,
+                      NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION, ONLY_ACTIVE_CANCELLED, for_people)
 
 log = logging.getLogger(__name__)
 RULES = {"first_bin_price": (0, PRICE_MAX * 10), "other_bin_price": (0, PRICE_MAX * 10),
@@ -42,7 +43,7 @@ def replace_rules(deps, body, expected_version):
     problems = validation.Problems()
     for key in body:
         if key not in RULES and key != "crew_team":
-            problems.add(key, "Is not a garden waste setting.")
+            problems.add(key, NOT_A_GARDEN_SETTING)
     settings = {key: whole(body.get(key), key, problems, low, high) for key, (low, high) in RULES.items()}
     # Absent: the team stays as it is (a price edit need not know the crews).
     settings["crew_team"] = (crew_team(deps, body["crew_team"], problems) if "crew_team" in body
@@ -128,15 +129,16 @@ def subscribe(deps, body, idempotency_key):
     problems = validation.Problems()
     for key in body:
         if key not in ("uprn", "bins"):
-            problems.add(key, "Is not a subscription field.")
+            problems.add(key, NOT_A_SUBSCRIPTION_FIELD)
     uprn, bins = body.get("uprn"), body.get("bins")
     if not isinstance(uprn, str) or not re.fullmatch(r"[0-9]{1,12}", uprn):
-        problems.add("uprn", "Must be a UPRN: 1 to 12 digits.")
+        problems.add("uprn", NOT_A_UPRN)
     if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= settings["max_bins"]:
         problems.add("bins", BINS_COUNT.format(max=settings["max_bins"]))
     problems.raise_if_any()
     user_id = deps.principal.user_id
-    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps), "another subscription")
+    claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps),
+                              KEY_USED_FOR_SUBSCRIPTION)
     earlier = claim.earlier()
     if earlier:
         return earlier, False
@@ -160,8 +162,9 @@ def subscribe(deps, body, idempotency_key):
     try:
         payment = payments.start(
             deps, purpose=GARDEN_PURPOSE, subject_id=subscription_id(sub), amount=sub.amount,
-            reference=f"GW-{uprn}-{start:%Y%m%d}", description=f"Garden waste collection, {bins} bin"
-            f"{'s' if bins > 1 else ''}, {for_people(start)} to {for_people(end)}", user_id=user_id, email=sub.email)
+            reference=f"GW-{uprn}-{start:%Y%m%d}", user_id=user_id, email=sub.email,
+            description=GARDEN_PAYMENT["other" if bins > 1 else "one"].format(
+                bins=bins, start=for_people(start), end=for_people(end)))
     except payments.PaymentsUnavailable:
         deps.garden.fail(uprn, sub.start, "payment_unavailable")
         raise

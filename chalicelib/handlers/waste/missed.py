@@ -10,7 +10,9 @@ from ...errors import Unacceptable
 from ...stamps import london_today
 from ..places.bins import LABELS, address_or_404, rounds_for
 from ..reports.create import create_report
-from .wording import CONTAINER_NOT_DELIVERED, CONTAINER_NOT_HERE, NOT_REPORTABLE_NOW, for_people
+from .wording import (CONTAINER_NOT_DELIVERED, CONTAINER_NOT_HERE, MISSED_CONTAINER, MISSED_DESCRIPTION,
+                      NOT_AN_ORDERED_CONTAINER, NOT_A_MISSED_BIN_FIELD, NOT_REPORTABLE_NOW, ONE_OF,
+                      STREAM_NOT_REPORTABLE, for_people)
 
 SERVICE = "missed_bin"
 WORKING_DAYS = 2
@@ -71,13 +73,13 @@ def report(deps, uprn, body):
     problems = validation.Problems()
     for key in body:
         if key not in ("stream", "container", "notes"):
-            problems.add(key, "Is not a missed bin field.")
+            problems.add(key, NOT_A_MISSED_BIN_FIELD)
     container = body.get("container")
     if container is not None and not isinstance(container, str):
-        problems.add("container", "Must be one of the collection's ordered containers.")
+        problems.add("container", NOT_AN_ORDERED_CONTAINER)
     stream = body.get("stream")
     if stream not in bindays.STREAMS:
-        problems.add("stream", f"Must be one of {', '.join(bindays.STREAMS)}.")
+        problems.add("stream", ONE_OF.format(choices=", ".join(bindays.STREAMS)))
     notes = validation.text(body.get("notes"), "notes", problems, 0, NOTES_MAX) or ""
     problems.raise_if_any()
     address = address_or_404(deps, uprn)
@@ -86,7 +88,7 @@ def report(deps, uprn, body):
     if window is None:
         raise Unacceptable(NOT_REPORTABLE_NOW.format(stream=LABELS[stream].lower(), working_days=WORKING_DAYS),
                            code="not_reportable",
-                           fields=[{"field": "stream", "message": "Not reportable now."}])
+                           fields=[{"field": "stream", "message": STREAM_NOT_REPORTABLE}])
     ordered = None
     if container is not None:
         ordered = next((c for c in _ordered(_delivered(deps, address.uprn), stream, window[0])
@@ -117,10 +119,10 @@ def report(deps, uprn, body):
 def _make(deps, report_id, collection, address, stream, day, notes, ordered=None):
     from ...errors import ServiceUnavailable
     from ...storage.errors import AlreadyExists
-    what = f"{LABELS[stream]} ({ordered['name']}, delivered {for_people(ordered['delivered_on'])})" if ordered \
-        else LABELS[stream]
+    what = MISSED_CONTAINER.format(stream=LABELS[stream], container=ordered["name"],
+                                   delivered=for_people(ordered["delivered_on"])) if ordered else LABELS[stream]
     body = {"service_code": SERVICE, "lat": address.lat, "lon": address.lon, "uprn": address.uprn,
-            "description": (f"{what} not collected on {for_people(day)}. " + notes).strip(),
+            "description": (MISSED_DESCRIPTION.format(what=what, day=for_people(day)) + notes).strip(),
             "fields": {"stream": stream, "collection_date": day.isoformat(), "address": address.text}}
     fixed = deps.replace(new_report_id=lambda: report_id)
     try:

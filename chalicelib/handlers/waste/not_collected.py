@@ -20,6 +20,7 @@ import logging
 from ...stamps import stamp
 from . import receipts
 from .catalogue import current
+from .wording import NOT_COLLECTED_PUSH, PUSH_REBOOK, PUSH_REFUNDING, PUSH_SEE_WHY
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +82,8 @@ def _push(deps, booking, missed, deliver=None):
     if deliver is None:
         from ...notify.deliver import deliver
     url = f"{deps.base_url}/bulky/bookings/{booking.id}"
-    message = {"event_id": f"bulky-missed-{booking.id}", "title": "Your bulky waste was not collected",
-               "body": ("Choose a new day, free of charge." if missed["remedy"] == "rebook"
-                        else "Your payment is being refunded.") + " Open the booking to see why.",
+    message = {"event_id": f"bulky-missed-{booking.id}", "title": NOT_COLLECTED_PUSH,
+               "body": (PUSH_REBOOK if missed["remedy"] == "rebook" else PUSH_REFUNDING) + PUSH_SEE_WHY,
                "url": url, "unsubscribe_url": url, "topic": f"bulky{booking.id[3:]}", "ttl": 2 * 86400}
     seen = set()
     for alert in deps.alerts.of_user(booking.user_id) if deps.alerts else []:

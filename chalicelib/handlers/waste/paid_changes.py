@@ -27,7 +27,7 @@ from . import receipts
 from .receipts import pounds
 from .limits import CHANGE_PURPOSE, HOLD_MINUTES
 from .steps import next_step
-from .wording import CHANGE_PAYMENT_BEING_TAKEN
+from .wording import CHANGE_PAYMENT, CHANGE_PAYMENT_BEING_TAKEN
 
 log = logging.getLogger(__name__)
 KEPT = ("date", "items", "amount", "location", "notes")
@@ -49,7 +49,7 @@ def hold(deps, booking, after, difference, capacity, record):
         payment = payments.start(
             deps, purpose=CHANGE_PURPOSE, subject_id=booking.id, amount=difference,
             reference=f"{booking.id}-C{pending['seq']}",
-            description=f"Change to bulky waste collection {booking.id}: {pounds(difference)} more",
+            description=CHANGE_PAYMENT.format(reference=booking.id, amount=pounds(difference)),
             user_id=booking.user_id, email=booking.email)
     except ApiError:
         deps.bulky.let_change_go(held, None, saved_step(pending))

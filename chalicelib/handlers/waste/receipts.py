@@ -8,6 +8,7 @@ job sends it) and goes once even if asked for twice."""
 from datetime import date
 
 from ..payments.core import pounds
+from . import wording as w
 
 
 def receipt_event(deps, booking_id, receipt, now, **facts):
@@ -89,90 +90,80 @@ def paid(deps, booking, payment):
     from .dates import cut_off
     from .wording import moment_for_people
     lines = _priced_lines(deps, booking)
-    _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
-        f"Thank you. Your bulky waste collection is booked and paid for.\n\n"
-        f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
-        f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
-        f"Items:\n{lines}\nTotal paid: {pounds(booking.amount)} (card payment {payment.id})\n\n"
-        f"You can cancel for a full refund until {moment_for_people(cut_off(date.fromisoformat(booking.date)))} "
-        f"(the working day before): {deps.base_url}/bulky/bookings/{booking.id}\n"), f"{booking.id}:paid")
+    _send(deps, booking, w.BOOKED_SUBJECT.format(day=_day(booking.date)), w.PAID_BODY.format(
+        reference=booking.id, day=_day(booking.date), address=booking.address,
+        location=booking.location or w.NOT_GIVEN, lines=lines, total=pounds(booking.amount), payment=payment.id,
+        cut_off=moment_for_people(cut_off(date.fromisoformat(booking.date))),
+        link=f"{deps.base_url}/bulky/bookings/{booking.id}"), f"{booking.id}:paid")
 
 
 def reminder(deps, booking, due_at=None):
     """due_at: the step the reminder was due at (the booking has moved on to its next)."""
     due_at = due_at or booking.due_at
     items = ", ".join(item["name"] for item in booking.items)
-    _send(deps, booking, f"Reminder: your bulky waste collection is on {_day(booking.date)}", (
-        f"Your bulky waste collection (reference {booking.id}) is on {_day(booking.date)}.\n\n"
-        f"Please put these items out by 6am that day, {booking.location or 'where the crew can see them'}: "
-        f"{items}.\nOnly the items booked are taken.\n"),
+    _send(deps, booking, w.REMINDER_SUBJECT.format(day=_day(booking.date)), w.REMINDER_BODY.format(
+        reference=booking.id, day=_day(booking.date), location=booking.location or w.WHERE_THE_CREW_CAN_SEE,
+        items=items),
         f"{booking.id}:reminder:{due_at:%Y-%m-%dT%H}" if due_at else f"{booking.id}:reminder")
 
 
 def refunded(deps, booking, amount):
-    _send(deps, booking, f"Your bulky waste collection {booking.id} is cancelled", (
-        f"Your bulky waste collection on {_day(booking.date)} (reference {booking.id}) is cancelled.\n\n"
-        + (f"{pounds(amount)} is being refunded to the card you paid with; it usually shows within "
-           f"5 working days.\n" if amount else "Nothing was left to refund.\n")), f"{booking.id}:cancelled")
+    _send(deps, booking, w.CANCELLED_SUBJECT.format(reference=booking.id), w.CANCELLED_BODY.format(
+        day=_day(booking.date), reference=booking.id, refund=_refund(amount)), f"{booking.id}:cancelled")
 
 
 def garden_paid(deps, sub, payment):
-    _send(deps, sub, "Your garden waste subscription is paid for", (
-        f"Thank you. Your garden waste bins at {sub.address} will be emptied from {_day(sub.start)} to "
-        f"{_day(sub.end)}.\n\nBins: {sub.bins}\nTotal paid: {pounds(sub.amount)} (card payment {payment.id})\n"
-        f"We will remind you when you can renew.\n"), f"garden:{sub.uprn}.{sub.start}:paid")
+    _send(deps, sub, w.GARDEN_PAID_SUBJECT, w.GARDEN_PAID_BODY.format(
+        address=sub.address, start=_day(sub.start), end=_day(sub.end), bins=sub.bins, total=pounds(sub.amount),
+        payment=payment.id), f"garden:{sub.uprn}.{sub.start}:paid")
 
 
 def garden_reminder(deps, sub, day=None):
     """day: the day it was due (ISO), which names it in the outbox (default: today)."""
-    _send(deps, sub, "Renew your garden waste subscription", (
-        f"Your garden waste subscription at {sub.address} ends on {_day(sub.end)}.\n"
-        f"Renew it here so your bins keep being emptied: {deps.base_url}/garden?uprn={sub.uprn}\n"),
+    _send(deps, sub, w.GARDEN_RENEW_SUBJECT, w.GARDEN_RENEW_BODY.format(
+        address=sub.address, end=_day(sub.end), link=f"{deps.base_url}/garden?uprn={sub.uprn}"),
         f"garden:{sub.uprn}.{sub.start}:reminder:{day or format(deps.clock(), '%Y-%m-%d')}")
 
 
 def changed(deps, booking, refund_amount, paid=0):
     """The booking as changed (sent once, by the change that committed); `paid`: the difference paid for it."""
     lines = _priced_lines(deps, booking)
-    _send(deps, booking, f"Your bulky waste collection {booking.id} is changed", (
-        f"Your bulky waste collection (reference {booking.id}) is now on {_day(booking.date)}, from 6am.\n\n"
-        f"Where the items will be: {booking.location or 'not given'}\nItems:\n{lines}\n"
-        f"Total: {pounds(booking.amount)}\n"
-        + (f"\n{pounds(refund_amount)}, the difference, is being refunded to the card you paid with; it "
-           f"usually shows within 5 working days.\n" if refund_amount else "")
-        + (f"\nThank you for paying the difference, {pounds(paid)}.\n" if paid else "")),
+    _send(deps, booking, w.CHANGED_SUBJECT.format(reference=booking.id), w.CHANGED_BODY.format(
+        reference=booking.id, day=_day(booking.date), location=booking.location or w.NOT_GIVEN, lines=lines,
+        total=pounds(booking.amount),
+        refund=w.DIFFERENCE_REFUNDED.format(amount=pounds(refund_amount)) if refund_amount else "",
+        paid=w.DIFFERENCE_PAID.format(amount=pounds(paid)) if paid else ""),
         f"{booking.id}:change:{booking.change_seq}")
 
 
 def change_not_made(deps, booking, payment, amount):
     """The difference was paid after its change was let go: the change was not made, the money goes back."""
-    _send(deps, booking, f"Your change to bulky waste collection {booking.id} was not made", (
-        f"Your payment of {pounds(payment.amount)} for a change to your bulky waste collection (reference "
-        f"{booking.id}) arrived after the change's 30 minutes had run out, so the change was not made and your "
-        f"collection stays as it was, on {_day(booking.date)}.\n\n{pounds(amount)} is being refunded to the "
-        f"card you paid with; it usually shows within 5 working days.\n"), f"{booking.id}:change-refund:{payment.id}")
+    _send(deps, booking, w.CHANGE_NOT_MADE_SUBJECT.format(reference=booking.id), w.CHANGE_NOT_MADE_BODY.format(
+        paid=pounds(payment.amount), reference=booking.id, day=_day(booking.date),
+        refund=w.REFUNDED_TO_CARD.format(amount=pounds(amount))), f"{booking.id}:change-refund:{payment.id}")
 
 
 def not_collected(deps, booking, missed, refunded):
     """The crew could not collect it: their reason, and the council's remedy."""
     if missed["remedy"] == "rebook":
-        remedy = (f"You can choose a new day for the same items, free of charge: "
-                  f"{deps.base_url}/bulky/bookings/{booking.id}/change\n")
+        remedy = w.REBOOK_FREE.format(link=f"{deps.base_url}/bulky/bookings/{booking.id}/change")
     elif refunded is not None:
-        remedy = (f"{pounds(refunded['amount'])} is being refunded to the card you paid with; it usually shows "
-                  f"within 5 working days.\n" if refunded["amount"] else "Nothing was left to refund.\n")
+        remedy = _refund(refunded["amount"])
     else:
-        remedy = "Everything you paid will be refunded to your card; we will write when it is done.\n"
-    _send(deps, booking, f"Your bulky waste collection {booking.id} could not be made", (
-        f"Our crew could not collect your bulky waste on {_day(booking.date)} (reference {booking.id}).\n\n"
-        f"The crew's reason: {missed['reason']}\n\n{remedy}"), f"{booking.id}:not-collected")
+        remedy = w.REFUND_TO_COME
+    _send(deps, booking, w.NOT_COLLECTED_SUBJECT.format(reference=booking.id), w.NOT_COLLECTED_BODY.format(
+        day=_day(booking.date), reference=booking.id, reason=missed["reason"], remedy=remedy),
+        f"{booking.id}:not-collected")
 
 
 def waived(deps, booking):
     """A collection staff booked for a caller with the charge waived."""
     lines = "\n".join(f"  {item['name']}" for item in booking.items)
-    _send(deps, booking, f"Your bulky waste collection on {_day(booking.date)} is booked", (
-        f"Your bulky waste collection is booked, free of charge.\n\n"
-        f"Booking reference: {booking.id}\nCollection: {_day(booking.date)}, from 6am\n"
-        f"Address: {booking.address}\nWhere the items will be: {booking.location or 'not given'}\n\n"
-        f"Items:\n{lines}\n"), f"{booking.id}:waived")
+    _send(deps, booking, w.BOOKED_SUBJECT.format(day=_day(booking.date)), w.WAIVED_BODY.format(
+        reference=booking.id, day=_day(booking.date), address=booking.address,
+        location=booking.location or w.NOT_GIVEN, lines=lines), f"{booking.id}:waived")
+
+
+def _refund(amount):
+    """What a refund of `amount` pence says, or that nothing was left to refund."""
+    return w.REFUNDED_TO_CARD.format(amount=pounds(amount)) if amount else w.NOTHING_TO_REFUND

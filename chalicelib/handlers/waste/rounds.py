@@ -14,7 +14,7 @@ from ...errors import NotFound
 from ...stamps import london_today
 from .garden import rules
 from .limits import CREW_ROUND_DAYS
-from .wording import GARDEN_CREW_ONLY, NO_SUCH_GARDEN_ROUND
+from .wording import GARDEN_CREW_ONLY, NO_SUCH_GARDEN_ROUND, ROUND_DAY_TOO_FAR
 
 
 def crew_round(deps, round_id, params):
@@ -27,7 +27,7 @@ def crew_round(deps, round_id, params):
     if params.get("date") not in (None, ""):
         given = validation.iso_date(params["date"], "date", problems)
         if given and abs((date.fromisoformat(given) - today).days) > CREW_ROUND_DAYS:
-            problems.add("date", f"Must be within {CREW_ROUND_DAYS} days of today.")
+            problems.add("date", ROUND_DAY_TOO_FAR.format(days=CREW_ROUND_DAYS))
         elif given:
             day = date.fromisoformat(given)
     problems.raise_if_any()
