@@ -170,7 +170,7 @@ def run(progress):
     every_before = sorted(x for one in before for x in one)
     lines = [
         "## Live questions to 2,000 screens (`python -m bench.livequestions`)", "",
-        f"{WATCHERS} WebSocket clients (a second process) watching one meeting through the local stack's WebSocket "
+        f"{WATCHERS} WebSocket clients (a process of their own) watching one meeting through the local stack's WebSocket "
         f"API, the app's Lambda entry points behind it, the tables in DynamoDB Local; {connected} connections known to "
         f"the app, opened in {connect_s:.1f} s ({CONNECTING_AT_ONCE} connects in flight at once).", "",
         f"From the officer's approval (live.decide: the transaction with its event, the effect's claim, one Query "
