@@ -126,12 +126,17 @@ def isolated_transactions():
     # moto checks a single item's condition and then writes it, unlocked, so two
     # threads' conditional puts could both pass where DynamoDB lets one: each
     # write is made one at a time too (reentrant: moto's transactions call them)
-    singles = {name: getattr(models.DynamoDBBackend, name) for name in ("put_item", "update_item", "delete_item")}
+    # Reads wait for a transaction in flight too: DynamoDB never shows a GetItem half of one (its
+    # job written, its idempotency record not yet), and moto wrote a transaction's items one by one
+    # while another thread read them (a crew's retried "done" answered 409 by such a torn read).
+    singles = {name: getattr(models.DynamoDBBackend, name) for name in (
+        "put_item", "update_item", "delete_item", "get_item", "query", "scan", "batch_get_item",
+        "transact_get_items")}
 
-    def one_at_a_time(write):
+    def one_at_a_time(call):
         def locked(self, *args, **kwargs):
             with lock:
-                return write(self, *args, **kwargs)
+                return call(self, *args, **kwargs)
         return locked
 
     class Live:  # moto's whole-table backup and restore made no-ops: the items are restored below
@@ -179,14 +184,14 @@ def isolated_transactions():
             finally:
                 models.copy = copy
     models.DynamoDBBackend.transact_write_items = transact_write_items
-    for name, write in singles.items():
-        setattr(models.DynamoDBBackend, name, one_at_a_time(write))
+    for name, call in singles.items():
+        setattr(models.DynamoDBBackend, name, one_at_a_time(call))
     try:
         yield
     finally:
         models.DynamoDBBackend.transact_write_items = original
-        for name, write in singles.items():
-            setattr(models.DynamoDBBackend, name, write)
+        for name, call in singles.items():
+            setattr(models.DynamoDBBackend, name, call)
 
 
 # DynamoDB's data calls: their results are plain JSON already (moto's
