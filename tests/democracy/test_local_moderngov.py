@@ -20,7 +20,10 @@ def test_a_restart_days_later_keeps_every_meeting_on_its_day_and_every_paper_add
 
 
 def test_make_run_starts_one_and_points_the_app_at_it_unless_a_real_one_is_configured(tmp_path, monkeypatch):
-    monkeypatch.delenv("DOORSTEP_MODERNGOV_URL", raising=False)
+    # Set, then unset: monkeypatch puts back only what it touched first, so the local office's address,
+    # written to os.environ as `make run` writes it, does not outlive the test.
+    monkeypatch.setenv("DOORSTEP_MODERNGOV_URL", "")
+    monkeypatch.delenv("DOORSTEP_MODERNGOV_URL")
     monkeypatch.setenv("DOORSTEP_MODERNGOV_PORT", "0")
     office = start_local_moderngov(tmp_path, 8000)
     try:
