@@ -56,19 +56,23 @@ def audience(deps, event):
         return decided_audience(deps, event, meeting, linked)
     plan = interests(deps, meeting)
     people = petition_pages(deps, linked)
-
-    def check(row):
-        """A follow's row matches by its key; an interest's when its report's
-        point is in one of the wards the key was read for."""
-        return row.key not in plan or any(ward.contains(float(row.lon), float(row.lat)) for ward, _ in plan[row.key])
-
-    def hears(alert):
-        return getattr(alert, "kind", None) != "report" or recent(alert, event)
-
     concern = Concerns(deps, event, meeting, plan, linked)
     return Audience(lambda: keys(meeting) + sorted(plan) + [k + p for p in sorted(linked) for k in (SIGNERS, FOLLOWERS)],
-                    check, lambda person: message(deps, event, meeting, person, concern.of(person)), hears=hears,
-                    read_page=people, identity=identity)
+                    in_plan(plan), lambda person: message(deps, event, meeting, person, concern.of(person)),
+                    hears=lambda alert: recent_enough(alert, event), read_page=people, identity=identity)
+
+
+def in_plan(plan):
+    """The row check: a follow's row matches by its key; an interest's when its
+    report's point is in one of the wards the key was read for."""
+    def check(row):
+        return row.key not in plan or any(ward.contains(float(row.lon), float(row.lat)) for ward, _ in plan[row.key])
+    return check
+
+
+def recent_enough(alert, event):
+    """A follow always counts; a report's alert only within HISTORY of the event."""
+    return getattr(alert, "kind", None) != "report" or recent(alert, event)
 
 
 def retagged_audience(deps, event, meeting):
@@ -96,27 +100,27 @@ def retagged_audience(deps, event, meeting):
     now_concerns = Concerns(deps, event, only, plan, {})
     # A petition they signed on the agenda told them of its item whatever its tags.
     then_concerns = Concerns(deps, event, before, interests(deps, before), petition_links.of_meeting(deps, meeting["id"]))
+    told = {}  # user id -> {item id: reasons} they were told of this meeting: one GetItem each, for hears and message
 
-    def check(row):
-        return row.key not in plan or any(ward.contains(float(row.lon), float(row.lat)) for ward, _ in plan[row.key])
+    def told_of(person):
+        user_id = getattr(person, "user_id", None)
+        if not user_id or deps.told is None:
+            return {}
+        if user_id not in told:
+            row = deps.told.told_of(user_id, meeting["id"]) or {}
+            told[user_id] = {i["id"]: i.get("reasons") or [] for i in row.get("items") or ()}
+        return told[user_id]
 
     def hears(alert):
-        if getattr(alert, "kind", None) == "report" and not recent(alert, event):
-            return False
-        if item_id not in now_concerns.of(alert) or item_id in then_concerns.of(alert):
-            return False
-        user_id = getattr(alert, "user_id", None)
-        told = deps.told.told_of(user_id, meeting["id"]) if user_id and deps.told is not None else None
-        return not any(i.get("id") == item_id for i in (told or {}).get("items") or ())
+        return (recent_enough(alert, event) and item_id in now_concerns.of(alert)
+                and item_id not in then_concerns.of(alert) and item_id not in told_of(alert))
 
     def message_for(person):
         concerns = now_concerns.of(person)
-        user_id = getattr(person, "user_id", None)
-        told = deps.told.told_of(user_id, meeting["id"]) if user_id and deps.told is not None else None
-        earlier = {i["id"]: i.get("reasons") or [] for i in (told or {}).get("items") or ()}
         # Their told-of row keeps what they were told before, and this item with it.
-        return message(deps, event, meeting, person, {item_id: concerns.get(item_id, [])}, keep={**earlier, **concerns})
-    return Audience(lambda: gained_keys, check, message_for, hears=hears)
+        return message(deps, event, meeting, person, {item_id: concerns.get(item_id, [])},
+                       keep={**told_of(person), **concerns})
+    return Audience(lambda: gained_keys, in_plan(plan), message_for, hears=hears)
 
 
 def recent(alert, event):
