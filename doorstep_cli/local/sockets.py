@@ -163,11 +163,6 @@ class LocalSockets:
         await asyncio.wait_for(connection.close(), 5)
         return True
 
-    def post(self, connection_id, data: bytes) -> bool:
-        """post_frame from another thread (a test's)."""
-        text = data.decode("utf-8", "replace")
-        return asyncio.run_coroutine_threadsafe(self.post_frame(connection_id, text), self.loop).result(10)
-
     async def _management(self, reader, writer):
         """One kept-alive HTTP/1.1 connection to the management API."""
         import h11
