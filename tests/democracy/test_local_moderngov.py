@@ -6,6 +6,7 @@ from chalicelib.handlers.democracy.moderngov.client import ModernGovDemocracy
 from doorstep_cli.local.moderngov import ModernGov
 from doorstep_cli.local.stack import start_local_moderngov
 from support.democracy_support import MORNING, ROAD_REPAIRS_SESSION, Clock
+from support.restored_env import unset_but_restored
 
 
 def test_a_restart_days_later_keeps_every_meeting_on_its_day_and_every_paper_added(tmp_path):
@@ -20,10 +21,7 @@ def test_a_restart_days_later_keeps_every_meeting_on_its_day_and_every_paper_add
 
 
 def test_make_run_starts_one_and_points_the_app_at_it_unless_a_real_one_is_configured(tmp_path, monkeypatch):
-    # Set, then unset: monkeypatch puts back only what it touched first, so the local office's address,
-    # written to os.environ as `make run` writes it, does not outlive the test.
-    monkeypatch.setenv("DOORSTEP_MODERNGOV_URL", "")
-    monkeypatch.delenv("DOORSTEP_MODERNGOV_URL")
+    unset_but_restored(monkeypatch, "DOORSTEP_MODERNGOV_URL")
     monkeypatch.setenv("DOORSTEP_MODERNGOV_PORT", "0")
     office = start_local_moderngov(tmp_path, 8000)
     try:

@@ -9,6 +9,7 @@ from local_fixtures import free_port  # noqa: F401 (fixtures)
 from test_local_stack import read_stack, start_stack
 
 from chalicelib.handlers.revenues.civica.adapter import CivicaRevenues
+from support.restored_env import unset_but_restored
 
 
 def test_the_stack_serves_a_civica_speaking_back_office_the_app_is_configured_for(tmp_path, free_port, monkeypatch):
@@ -36,19 +37,12 @@ def test_the_nightly_window_is_configuration():
     assert nightly_window("23:00-23:30") == (time(23, 0), time(23, 30)) and nightly_window("off") is None
 
 
-def unset_but_restored(monkeypatch):
-    """The names start_local_back_office sets in os.environ (as `make run` points the app at the office),
-    absent now and put back as they were after the test: monkeypatch restores only what it touched, so a
-    bare delenv of a name that was not set let the office's address outlive it, and the next test on the
-    worker found a council tax back office where none is configured."""
-    for name in ("DOORSTEP_CIVICA_URL", "DOORSTEP_CIVICA_USER", "DOORSTEP_CIVICA_PASSWORD"):
-        monkeypatch.setenv(name, "")
-        monkeypatch.delenv(name)
+CIVICA = ("DOORSTEP_CIVICA_URL", "DOORSTEP_CIVICA_USER", "DOORSTEP_CIVICA_PASSWORD")
 
 
 def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(tmp_path, monkeypatch):
     from doorstep_cli.local.stack import start_local_back_office
-    unset_but_restored(monkeypatch)
+    unset_but_restored(monkeypatch, *CIVICA)
     monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
     posting = {"kind": "payment", "account_ref": "500123454", "module": "C", "amount": 4200,
                "paid_on": "2026-11-24", "key": "PY-1", "original_key": None, "card_brand": "visa"}
@@ -72,7 +66,7 @@ def test_the_local_back_office_keeps_its_requests_and_postings_across_a_restart(
 def test_the_local_back_office_answers_as_slowly_as_configured(tmp_path, monkeypatch):
     import time
     from doorstep_cli.local.stack import start_local_back_office
-    unset_but_restored(monkeypatch)
+    unset_but_restored(monkeypatch, *CIVICA)
     monkeypatch.setenv("DOORSTEP_CIVICA_PORT", "0")  # the office binds a port of its own: none to race for
     monkeypatch.setenv("DOORSTEP_CIVICA_DELAY_MS", "50")
     monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
