@@ -9,7 +9,7 @@ from .. import wording as base_words
 from ..errors import ApiError, NotFound
 from . import wording as words
 from .principal import Unauthorized
-from .rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
+from .rules import ADMIN, ANYONE, CREW, STAFF
 
 
 def require_route(principal, method, path, rule):

@@ -4,7 +4,6 @@ import re
 from datetime import date
 
 from ... import states, validation
-from ...errors import ValidationFailed
 from .limits import DUE_YEARS_AHEAD, INSTRUCTIONS_MAX, NOTE_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN
 from .wording import (DUE_OUT_OF_RANGE, DUPLICATE_WITHOUT_ORIGINAL, FIELDS_NOT_AN_OBJECT, NO_CHANGE,
                       NOT_A_CATEGORY_CODE, NOT_A_REPORT_REFERENCE, NOT_A_STAFF_FIELD, NOT_A_TEAM_ID, NOT_A_TEMPLATE_ID,
