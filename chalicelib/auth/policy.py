@@ -9,7 +9,7 @@ from .. import wording as base_words
 from ..errors import ApiError, NotFound
 from . import wording as words
 from .principal import Unauthorized
-from .rules import ADMIN, ANYONE, CREW, STAFF
+from .rules import ADMIN, ANYONE, CREW, STAFF, is_desk
 
 
 def require_route(principal, method, path, rule):
@@ -20,7 +20,7 @@ def require_route(principal, method, path, rule):
         return
     if principal is None:
         raise Unauthorized(words.SIGN_IN)
-    if rule == STAFF and not principal.is_staff:
+    if (rule == STAFF or is_desk(rule)) and not principal.is_staff:
         raise Forbidden(words.STAFF_ONLY)
     if rule == ADMIN and principal.role != "admin":
         raise Forbidden(words.ADMIN_ONLY)

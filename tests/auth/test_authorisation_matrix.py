@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
-from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF
+from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, is_desk
 
 # -- the callers -------------------------------------------------------------
 
@@ -456,7 +456,7 @@ def expected(route, caller):
         return UNAUTHORIZED
     if access == SIGNED_IN:
         return permitted
-    if access == STAFF:
+    if access == STAFF or is_desk(access):
         if caller not in IS_STAFF:
             return FORBIDDEN  # route policy: staff only
         if route in COUNCIL_WIDE:
