@@ -109,3 +109,18 @@ class Registry:
 
 
 REGISTRY = Registry()  # the app's; app.py wires the capabilities into it
+
+
+def api_path_patterns(paths):
+    """The path patterns, from their first segment, that reach the API and not the web app's files:
+    /api/*, /open311/*, /openapi.json, /v1/*. CloudFront's behaviours (infra/template/site.py) and the
+    local server of `make run` (doorstep_cli/local/devserver.py) both route by these, so a route added
+    anywhere is served alike by both. The catch-all JSON 404 route is left out: other paths are the
+    web app's."""
+    patterns = set()
+    for path in paths:
+        first = path.split("/")[1]
+        if first.startswith("{"):
+            continue
+        patterns.add(f"/{first}/*" if "/" in path[1:] else f"/{first}")
+    return sorted(patterns)

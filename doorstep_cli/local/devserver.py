@@ -22,13 +22,11 @@ from chalice.local import ChaliceRequestHandler, LocalChalice, LocalDevServer, R
 from chalicelib.api import security_headers
 from doorstep_cli.local.serving import PortInUseError, client_host
 
-API_PREFIXES = ("/v1/", "/open311/")
 # API Gateway refuses a payload over 10 MB before the function sees it; so do
 # we, by its declared length, before reading a byte of it.
 MAX_BODY = 10 * 1024 * 1024
 ERROR_CODES = {405: "method_not_allowed", 413: "payload_too_large", 414: "uri_too_long",
                431: "headers_too_large", 501: "method_not_allowed"}
-API_EXACT = frozenset({"/openapi.json", "/v1", "/open311"})
 
 # mimetypes depends on the host's /etc/mime.types; these must not vary, since
 # browsers refuse a manifest or module script served with the wrong type.
@@ -48,8 +46,19 @@ TEXTUAL = ("text/", "application/javascript", "application/json", "application/m
 
 LOOPBACK = {"localhost", "127.0.0.1", "[::1]"}  # one machine's names for itself
 
-def is_api_path(path: str) -> bool:
-    return path.startswith(API_PREFIXES) or path in API_EXACT
+def api_paths(app: Chalice) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(prefixes, exact paths) that reach the API, as CloudFront sends them to API Gateway
+    (chalicelib/api/registry.py's api_path_patterns over the app's own routes): /v1/, /open311/,
+    /api/ (Citizen Space's paths), /openapi.json. A prefix's bare folder (/v1) is the API's too."""
+    from chalicelib.api.registry import api_path_patterns
+    patterns = api_path_patterns(app.routes)
+    prefixes = tuple(p[:-1] for p in patterns if p.endswith("/*"))
+    return prefixes, frozenset({p for p in patterns if not p.endswith("/*")} | {p[:-1] for p in prefixes})
+
+
+def is_api_path(path: str, paths: tuple[tuple[str, ...], frozenset[str]]) -> bool:
+    prefixes, exact = paths
+    return path.startswith(prefixes) or path in exact
 
 
 def content_type_for(path: Path) -> str:
@@ -103,9 +112,11 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
     disable_nagle_algorithm = True
 
     def __init__(self, request: Any, client_address: Any, server: Any, app_object: Chalice,
-                 config: Config, web_dir: Path, route_matcher: RouteMatcher, public_url: str | None = None) -> None:
+                 config: Config, web_dir: Path, route_matcher: RouteMatcher, public_url: str | None = None,
+                 api_paths: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())) -> None:
         # Set before super().__init__, which handles the request immediately.
         self.web_dir = web_dir
+        self.api_paths = api_paths
         self.route_matcher = route_matcher
         self.public_url = public_url
         super().__init__(request, client_address, server, app_object, config)
@@ -116,7 +127,7 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
             self.close_connection = True  # what was sent is never read: this connection is done
             self.send_error(413, f"The request body is over {MAX_BODY // (1024 * 1024)} MB.")
             return
-        if self.command in ("GET", "HEAD") and not is_api_path(path):
+        if self.command in ("GET", "HEAD") and not is_api_path(path, self.api_paths):
             if self._elsewhere():
                 return
             self._serve_static(path)
@@ -249,7 +260,7 @@ class DoorstepDevServer(LocalDevServer):
                  public_url: str | None = None) -> None:
         self.web_dir = Path(web_dir)
         self._handler_extras = {"web_dir": self.web_dir, "route_matcher": RouteMatcher(list(app.routes)),
-                                "public_url": (public_url or "").rstrip("/") or None}
+                                "public_url": (public_url or "").rstrip("/") or None, "api_paths": api_paths(app)}
         try:
             super().__init__(app, config, host, port, handler_cls=self._handler, server_cls=DoorstepHTTPServer)
         except OSError as exc:

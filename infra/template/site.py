@@ -20,16 +20,10 @@ ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
 
 
 def api_path_patterns(app):
-    """CloudFront path patterns covering every route of the app, from its
-    first path segment: /v1/*, /open311/*, /openapi.json. The catch-all
-    JSON 404 route is left out: other paths are the web app's."""
-    patterns = set()
-    for path in app.routes:
-        first = path.split("/")[1]
-        if first.startswith("{"):
-            continue
-        patterns.add(f"/{first}/*" if "/" in path[1:] else f"/{first}")
-    return sorted(patterns)
+    """CloudFront path patterns covering every route of the app (chalicelib/api/registry.py's rule,
+    which `make run` serves by too)."""
+    from chalicelib.api.registry import api_path_patterns as patterns
+    return patterns(app.routes)
 
 
 def resources(app):

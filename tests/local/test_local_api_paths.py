@@ -1,0 +1,48 @@
+"""`make run` serves every path the API serves, as CloudFront and API Gateway do in AWS: each
+first segment of the route table (/v1/, /open311/, Citizen Space's /api/2.4/..., /openapi.json)
+reaches the API, never the web app's index.html."""
+import http.client
+import json
+
+from support.consultation_support import loaded
+from support.served import served  # noqa: F401 (fixture)
+
+
+def ask(server, path):
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        connection.request("GET", path)
+        answer = connection.getresponse()
+        return answer.status, answer.getheader("Content-Type") or "", answer.read()
+    finally:
+        connection.close()
+
+
+def test_every_first_segment_of_the_route_table_reaches_the_api_through_make_runs_server(served):
+    from app import app
+    from chalicelib.api.registry import api_path_patterns
+    patterns = api_path_patterns(app.routes)
+    assert "/api/*" in patterns and "/v1/*" in patterns  # the walk covers Citizen Space's paths and ours
+    for pattern in patterns:
+        # A path under the prefix that no route serves: the API's own JSON 404, not the web app's page.
+        path = pattern[:-1] + "no-such-thing-here" if pattern.endswith("/*") else pattern
+        status, kind, body = ask(served, path)
+        assert kind.startswith("application/json"), (path, status, kind, body[:80])
+        if pattern.endswith("/*"):
+            assert status == 404 and json.loads(body)["error"]["code"] == "not_found", (path, body[:200])
+        else:
+            assert status == 200, path
+
+
+def test_citizen_spaces_search_answers_json_through_make_runs_server(served, deps):
+    loaded(deps)  # Micklegate, open 1-14 June 2026: closed by now
+    status, kind, body = ask(served, "/api/2.4/json_search_results?st=closed&fields=basic")
+    assert (status, kind.split(";")[0]) == (200, "application/json"), body[:200]
+    assert "micklegate-parking" in [c["id"] for c in json.loads(body)]
+    status, _, body = ask(served, "/api/2.4/json_consultation_details?dept=transport-and-highways&id=micklegate-parking")
+    assert status == 200 and json.loads(body)["id"] == "micklegate-parking"
+
+
+def test_paths_that_are_no_route_of_the_api_are_still_the_web_apps_pages(served):
+    status, kind, body = ask(served, "/consultations/micklegate-parking")
+    assert (status, kind.split(";")[0]) == (200, "text/html") and body.lstrip().lower().startswith(b"<!doctype html")
