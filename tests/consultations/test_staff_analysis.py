@@ -87,7 +87,7 @@ def test_results_are_published_after_the_close_with_small_wards_withheld(deps):
     view = publish(after, "micklegate-parking", RESULTS, '"1"')
     assert view["results"]["wards"] == [{"ward": "Bishopthorpe", "responses": None, "withheld": "fewer than 10"},
                                         {"ward": "Micklegate", "responses": 12}]
-    assert view["results"]["decision"]["item_id"] == "MTG-1234-5" and view["results"]["total"] == 15
+    assert view["results"]["decision"]["item_id"] == "MTG-1234-5" and view["results"]["total"] is None
     public = read(at(deps, MIDNIGHT + timedelta(days=31)), "micklegate-parking")["results"]
     assert "published_by" not in public and public["we_did"] == RESULTS["we_did"]
     with pytest.raises(ApiError) as stale:
@@ -116,3 +116,46 @@ def test_staff_routes_answer_csv_and_counts_over_http(client, deps, people):
     assert client.get("/v1/staff/consultations/micklegate-parking/counts", people().auth).status_code == 403
     assert client.get("/v1/consultations/micklegate-parking/results").json_body["error"]["code"] == \
         "results_not_found"
+
+
+def _published(deps, by_postcode):
+    """Results published a month after the close, with `by_postcode` {postcode or None: responses}; the public view."""
+    from chalicelib.handlers.consultations.managing import read
+    from chalicelib.handlers.consultations.results import publish
+    store_addresses(deps)
+    loaded(deps)
+    n = 0
+    for postcode, many in by_postcode.items():
+        for _ in range(many):
+            n += 1
+            respond(deps, DURING, answers={**YES, "comments": f"c{n}"}, postcode=postcode, client=f"198.51.100.{n}")
+    publish(at(deps, MIDNIGHT + timedelta(days=30), officer()), "micklegate-parking", RESULTS, '"1"')
+    return read(at(deps, MIDNIGHT + timedelta(days=31)), "micklegate-parking")["results"]
+
+
+def _worked_out(results):
+    """The withheld figures the published ones give away: with the total, the one withheld ward is the rest."""
+    withheld = [w["ward"] for w in results["wards"] if w["responses"] is None]
+    if results["total"] is None or len(withheld) != 1:
+        return {}
+    return {withheld[0]: results["total"] - sum(w["responses"] for w in results["wards"] if w["responses"])}
+
+
+def test_a_withheld_wards_figure_cannot_be_worked_out_from_the_total_and_the_others(deps):
+    public = _published(deps, {"YO1 7HH": 12, "YO23 1AA": 9})  # 21 = 12 + 9
+    assert [(w["ward"], w["responses"]) for w in public["wards"]] == [("Bishopthorpe", None), ("Micklegate", 12)]
+    assert _worked_out(public) == {} and public["total"] is None
+    assert public["total_withheld"].startswith("The total is not published")
+
+
+def test_two_small_wards_are_withheld_and_so_is_what_they_add_up_to(deps):
+    public = _published(deps, {"YO1 7HH": 12, "YO23 1AA": 3, None: 4})  # 19 - 12 = 7: the two small ones together
+    assert [(w["ward"], w["responses"]) for w in public["wards"]] == [
+        ("(no ward)", None), ("Bishopthorpe", None), ("Micklegate", 12)]
+    assert public["total"] is None
+
+
+def test_the_total_is_published_when_no_ward_is_withheld(deps):
+    public = _published(deps, {"YO1 7HH": 12, "YO23 1AA": 10})  # 10: just shown
+    assert public["total"] == 22 and "total_withheld" not in public
+    assert [(w["ward"], w["responses"]) for w in public["wards"]] == [("Bishopthorpe", 10), ("Micklegate", 12)]

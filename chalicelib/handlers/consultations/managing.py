@@ -91,11 +91,16 @@ def public_view(deps, consultation, with_form=True):
 
 
 def public_results(consultation):
-    """"We asked, you said, we did" as published (wards under 10 withheld when published), not who published it."""
+    """"We asked, you said, we did" as published (wards under 10 withheld when published), not who
+    published it. With any ward withheld the total is withheld too: a total beside every other ward's
+    figure would give the withheld one away (21 in all, Acomb 12: Holgate 9)."""
     results = consultation.results
     if not results:
         return None
-    return {k: v for k, v in results.items() if k != "published_by"}
+    shown = {k: v for k, v in results.items() if k != "published_by"}
+    if any(w.get("responses") is None for w in results.get("wards") or ()):
+        shown.update(total=None, total_withheld=wording.TOTAL_WITHHELD)
+    return shown
 
 
 def day_words_of(day):

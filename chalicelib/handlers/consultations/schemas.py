@@ -61,7 +61,9 @@ SCHEMAS = {
             "ward": TEXT, "responses": {"type": "integer"}}}}, "status": STATUS}},
     "ConsultationResults": {"type": "object", "required": ["id", "summary", "you_said", "we_did", "wards"],
                             "additionalProperties": True, "properties": {
-        "id": TEXT, "title": TEXT, "summary": TEXT, "you_said": TEXT, "we_did": TEXT, "total": {"type": "integer"},
+        "id": TEXT, "title": TEXT, "summary": TEXT, "you_said": TEXT, "we_did": TEXT,
+        "total": {"type": "integer", "nullable": True, "description": "null while any ward is withheld"},
+        "total_withheld": {**TEXT, "description": "why the total is not published (only when it is not)"},
         "figures": {"type": "array", "items": VIEW}, "decision": {**VIEW, "nullable": True},
         "wards": {"type": "array", "items": {"type": "object", "properties": {
             "ward": TEXT, "responses": {"type": "integer", "nullable": True},

@@ -9,6 +9,7 @@ RESULTS_BEFORE_CLOSE = "Results can be published once the consultation has close
 FORM_FIXED = "People have responded already: the questions cannot change now. Load them as a new consultation."
 REFUSED = "The consultation was not loaded: mend each error listed."
 WITHHELD = "fewer than 10"
+TOTAL_WITHHELD = "The total is not published while a ward's figure is withheld: it would give that figure away."
 REQUIRED = "Is required"
 
 

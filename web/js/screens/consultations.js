@@ -145,7 +145,8 @@ function results(view, c) {
     h("h2", {class: "heading-m"}, t("consultations.we_did")), h("p", {class: "body"}, r.we_did),
     decision ? h("p", {class: "body"}, t("consultations.decision"), " ", decision) : null,
     r.figures?.length ? h("ul", {class: "list"}, r.figures.map(f => h("li", {}, `${f.label}: ${f.value}${f.unit || ""}`))) : null,
-    h("h2", {class: "heading-m"}, t("consultations.by_ward", {total: r.total})),
+    h("h2", {class: "heading-m"}, r.total == null ? t("consultations.by_ward_only") : t("consultations.by_ward", {total: r.total})),
+    r.total_withheld ? h("p", {class: "body", id: "results-total-withheld"}, r.total_withheld) : null,
     h("ul", {class: "list", id: "results-wards"}, r.wards.map(w => h("li", {},
       `${w.ward}: ${w.responses ?? t("consultations.withheld")}`))));
 }
