@@ -86,6 +86,17 @@ def test_bad_search_parameters_are_named(client, deps):
     assert _search(client, "fd=2026/02/01", status=422)["error"]["fields"][0]["field"] == "dk"
 
 
+def test_search_words_over_the_200_the_route_declares_are_refused_as_it_says(client, deps):
+    _several(deps)
+    declared = next(p for p in client.get("/openapi.json").json_body["paths"]["/api/2.4/json_search_results"]["get"]
+                    ["parameters"] if p["name"] == "tx")["schema"]["maxLength"]
+    assert declared == 200
+    refused = _search(client, "tx=" + "a" * 5000, status=400)["error"]
+    assert refused["code"] == "validation_failed" and refused["fields"][0]["field"] == "tx"
+    assert _search(client, "tx=" + "b" * 201, status=400)["error"]["fields"][0]["field"] == "tx"  # just past it
+    assert _search(client, "tx=" + "b" * 200) == []  # at the most: searched, nothing has those words
+
+
 def test_the_search_reads_the_rows_of_its_areas_only(deps, capsys):
     from chalicelib.handlers.consultations.search import search_results
     from chalicelib.storage.metering import metered

@@ -8,6 +8,7 @@ from ...api.openapi import errors, if_match, json_response, path_param, q, ref, 
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
 from ..alerts.audience import register
+from .search import WORDS_MAX
 
 routes = Routes("consultations", schemas="chalicelib.handlers.consultations.schemas")
 # Consultation events (opened, closing, results published) reach followers and respondents by the alerts' fan-out.
@@ -170,7 +171,7 @@ OPEN_TO_ALL = {"Cache-Control": "public, max-age=60", "Access-Control-Allow-Orig
     "summary": "Citizen Space API v2: consultations as a JSON array: tx words, pc a postcode (its ward's and "
                "the whole council's), st forthcoming|open|closed, dk op|cl with fd/td (yyyy/mm/dd, London dates), "
                "fields basic|extended|all (at most 100, soonest closing first)",
-    "parameters": [q("tx", "words in the title or overview", schema={"type": "string", "maxLength": 200}),
+    "parameters": [q("tx", "words in the title or overview", schema={"type": "string", "maxLength": WORDS_MAX}),
                    q("pc", "a postcode", schema={"type": "string", "pattern": r"^[A-Za-z0-9 ]{2,10}$"}),
                    q("st", "status", schema={"type": "string", "enum": ["forthcoming", "open", "closed"]}),
                    q("dk", "which date fd and td are of: op (opening) or cl (closing)",

@@ -20,6 +20,7 @@ STATUSES = ("forthcoming", "open", "closed")
 DATE = re.compile(r"^\d{4}/\d{2}/\d{2}$")
 POSTCODE_SHAPE = re.compile(r"^[A-Za-z0-9 ]{2,10}$")  # as /openapi.json declares pc
 TIERS = ("basic", "extended", "all")
+WORDS_MAX = 200  # tx, as /openapi.json declares it
 
 
 def _floor(now):
@@ -74,6 +75,8 @@ def search_results(deps, query):
     start, end = _date(query, "fd", problems, rules), _date(query, "td", problems, rules)
     if (query.get("fd") or query.get("td")) and kind is None:
         rules.append(("dk", wording.DATES_WITHOUT_KIND))
+    if len(query.get("tx") or "") > WORDS_MAX:
+        problems.append(("tx", wording.WORDS_AT_MOST.format(most=WORDS_MAX)))
     tier = query.get("fields") or "basic"
     if tier not in TIERS:
         problems.append(("fields", wording.TIER))
