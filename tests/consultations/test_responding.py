@@ -23,7 +23,7 @@ def test_a_response_in_the_last_second_is_taken_and_one_at_midnight_is_refused_w
     store_addresses(deps)
     loaded(deps)
     view, created = respond(deps, LAST_SECOND + timedelta(milliseconds=999))
-    assert created and view["id"].startswith("CR-")
+    assert created and view["id"].startswith("CN-")
     refused = _refused(lambda: respond(deps, MIDNIGHT))
     assert refused.status == 409 and refused.code == "consultation_closed"
     assert refused.message.startswith("This consultation closed at 11:59:59pm on Sunday 14 June 2026.")

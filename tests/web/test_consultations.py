@@ -64,7 +64,7 @@ def test_a_resident_responds_on_a_phone_then_signs_in_and_changes_theirs(chromiu
     check_accessible(page, "consultation send with errors")
     page.get_by_label("Your postcode").fill("YO1 6JP")
     page.get_by_role("button", name="Send response").click()
-    expect(page.locator("#consultation-sent")).to_contain_text("Your reference is CR-")
+    expect(page.locator("#consultation-sent")).to_contain_text("Your reference is CN-")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= NARROW["width"]
 
     email = stack.resident("consulted@example.org")

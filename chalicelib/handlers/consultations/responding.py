@@ -24,7 +24,7 @@ from .timing import ONE_SECOND, moment_words, status
 
 NO_WARD = "(no ward)"
 ANONYMOUS_LIMITS = [(3, timedelta(minutes=1)), (10, timedelta(hours=1))]
-ID_PREFIX = "CR-"
+ID_PREFIX = "CN-"  # CR- is a container request's: each kind of reference its own prefix
 # Answers that say who someone is or where they live: the personal file of the export, never the analysis file.
 PERSONAL_TYPES = ("name", "email", "phone", "address", "property", "national_insurance_number", "map_point")
 
