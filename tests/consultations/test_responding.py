@@ -2,9 +2,11 @@
 London and not a moment after, with the close in words; one response each for
 a signed-in resident, changed until the close; anonymous responses limited per
 client and likely duplicates flagged, never dropped."""
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+import time_machine
 
 from chalicelib.errors import ApiError, Conflict, ValidationFailed
 from support.consultation_support import (DURING, LAST_SECOND, MIDNIGHT, OPENS, YES, demo, loaded, respond,
@@ -144,3 +146,21 @@ def test_an_anonymous_response_retried_with_its_idempotency_key_is_the_same_resp
     again, created_again = respond(deps, DURING, postcode=None, key="retry-key-0001-2f9c4e1a")
     assert created and not created_again and again["id"] == first["id"]
     assert deps.consultations.counts("micklegate-parking")[1] == 1
+
+
+def test_a_resident_who_has_not_responded_is_answered_204_not_an_error_and_200_once_they_have(client, deps, people):
+    loaded(deps)
+    with time_machine.travel(DURING, tick=False):
+        ada = people()
+        before = client.get("/v1/consultations/micklegate-parking/response", ada.auth)
+        made = client.raw.http.put("/v1/consultations/micklegate-parking/response", body=json.dumps({"answers": YES}),
+                                   headers={**ada.auth, "Content-Type": "application/json"})
+        after = client.get("/v1/consultations/micklegate-parking/response", ada.auth)
+        nowhere = client.get("/v1/consultations/nothing-here/response", ada.auth)
+    assert before.status_code == 204 and not before.body and "ETag" not in before.headers
+    assert before.headers["Cache-Control"] == "no-store"
+    assert made.status_code == 201, made.json_body
+    assert after.status_code == 200 and after.json_body["id"] == made.json_body["id"] and after.headers["ETag"]
+    assert nowhere.status_code == 404 and nowhere.json_body["error"]["code"] == "consultation_not_found"
+    declared = client.get("/openapi.json").json_body["paths"]["/v1/consultations/{consultation_id}/response"]["get"]
+    assert "204" in declared["responses"]

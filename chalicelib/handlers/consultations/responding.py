@@ -175,12 +175,11 @@ def _delete_at(consultation):
 
 
 def mine(deps, consultation_id):
-    """GET: (view, etag) of the signed-in resident's response."""
-    from ...errors import NotFound
+    """GET: (view, etag) of the signed-in resident's response, or (None, None) when they have not responded."""
     consultation = get_or_404(deps, consultation_id)
     found = deps.consultation_responses.get(consultation_id, f"u#{deps.principal.user_id}")
     if found is None:
-        raise NotFound(wording.RESPONSE_NOT_FOUND, code="response_not_found")
+        return None, None
     return view(consultation, found), f'"{found.seq}"'
 
 

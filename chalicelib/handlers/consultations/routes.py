@@ -102,12 +102,17 @@ def respond_signed_in(consultation_id):
 
 
 @routes.get("/v1/consultations/{consultation_id}/response", SIGNED_IN, with_etag({
-    "summary": "The signed-in resident's response to change, with its ETag",
-    "parameters": [ID], "responses": {"200": json_response(ref("ConsultationResponse")), **errors(**{
-        "404": "No such consultation, or no response yet (code response_not_found)"})}}))
+    "summary": "The signed-in resident's response to change, with its ETag; 204 when they have not responded "
+               "(not having responded is an answer: PUT without If-Match makes their response)",
+    "parameters": [ID], "responses": {"200": json_response(ref("ConsultationResponse")),
+                                      "204": {"description": "You have not responded to it (no body, no ETag)"},
+                                      **errors(**NOT_FOUND)}}))
 def my_response(consultation_id):
     from .responding import mine
     view, tag = mine(http.deps(), consultation_id)
+    if view is None:
+        from chalice import Response
+        return Response(body="", status_code=204, headers=http.NO_STORE)
     return http.ok(view, headers={**http.NO_STORE, "ETag": tag})
 
 

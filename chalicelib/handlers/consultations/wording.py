@@ -2,7 +2,6 @@
 from .timing import moment_words
 
 NOT_FOUND = "No such consultation."
-RESPONSE_NOT_FOUND = "You have not responded to this consultation."
 ANSWERS_INVALID = "Some answers need changing before your response can be sent."
 EDITED_ELSEWHERE = "Your response was changed somewhere else at the same moment: reload it and try again."
 RESULTS_BEFORE_CLOSE = "Results can be published once the consultation has closed."
