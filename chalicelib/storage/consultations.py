@@ -119,6 +119,11 @@ class ConsultationStore:
     def get(self, consultation_id):
         return _record(get_or_none(ConsultationModel, consultation_id, range_key=HEAD, consistent_read=True))
 
+    def get_many(self, consultation_ids):
+        """{id: consultation} of those that exist: one BatchGetItem per 100."""
+        keys = [(i, HEAD) for i in dict.fromkeys(consultation_ids)]
+        return {c.id: c for c in map(_record, ConsultationModel.batch_get(keys))} if keys else {}
+
     def put(self, consultation, areas, summary, expected_version=None, old_areas=()):
         """The head written with its search rows (one per area, and "any"), in one
         transaction: new (expected_version None: AlreadyExists when the id is

@@ -293,6 +293,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/consultations/{consultation_id}/responses"): (ANYONE, Outcome(404, "consultation_not_found")),
     ("PUT", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
     ("GET", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
+    ("GET", "/v1/me/consultation-responses"): (SIGNED_IN, Outcome(200)),
     **{("GET", f"{CONSULTATION}/{view}"): (STAFF, Outcome(404, "consultation_not_found"))
        for view in ("counts", "responses.csv", "respondents.csv")},
     ("POST", f"{CONSULTATION}/results"): (STAFF, Outcome(404, "consultation_not_found")),
@@ -747,6 +748,7 @@ _simple("POST", "/v1/consultations/{consultation_id}/responses", "/v1/consultati
 _simple("PUT", "/v1/consultations/{consultation_id}/response", "/v1/consultations/micklegate-parking/response",
         {"answers": {"support": "yes"}})
 _simple("GET", "/v1/consultations/{consultation_id}/response", "/v1/consultations/micklegate-parking/response")
+_simple("GET", "/v1/me/consultation-responses")
 for _view in ("counts", "responses.csv", "respondents.csv"):
     _simple("GET", f"{CONSULTATION}/{_view}", f"/v1/staff/consultations/micklegate-parking/{_view}")
 _simple("GET", "/v1/consultations/{consultation_id}/results", "/v1/consultations/micklegate-parking/results")

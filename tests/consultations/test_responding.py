@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from chalicelib.errors import ApiError, Conflict, ValidationFailed
-from support.consultation_support import (DURING, LAST_SECOND, MIDNIGHT, OPENS, YES, demo, loaded, respond,
+from support.consultation_support import (DURING, LAST_SECOND, MIDNIGHT, OPENS, YES, at, demo, loaded, respond,
                                           resident)
 
 
@@ -164,3 +164,41 @@ def test_a_resident_who_has_not_responded_is_answered_204_not_an_error_and_200_o
     assert nowhere.status_code == 404 and nowhere.json_body["error"]["code"] == "consultation_not_found"
     declared = client.get("/openapi.json").json_body["paths"]["/v1/consultations/{consultation_id}/response"]["get"]
     assert "204" in declared["responses"]
+
+
+def test_my_account_lists_my_responses_with_their_consultation_and_a_change_only_while_open(client, deps, people):
+    loaded(deps)  # Micklegate: open 1-14 June 2026
+    loaded(deps, demo(id="bins-everywhere", title="Fortnightly bin collections", areas="council",
+                      opens="2026-05-20T09:00:00", closes="2026-06-30T23:59:59"))
+    with time_machine.travel(DURING, tick=False):
+        ada, bob = people(), people()
+        for consultation_id in ("micklegate-parking", "bins-everywhere"):
+            made = client.raw.http.put(f"/v1/consultations/{consultation_id}/response",
+                                       body=json.dumps({"answers": YES}),
+                                       headers={**ada.auth, "Content-Type": "application/json"})
+            assert made.status_code == 201, made.json_body
+    # 15 June: Micklegate closed at midnight, the bins one open until the end of the month
+    with time_machine.travel(MIDNIGHT + timedelta(hours=10), tick=False):
+        mine = client.get("/v1/me/consultation-responses", _signed_in_again(deps, ada))
+        theirs = client.get("/v1/me/consultation-responses", _signed_in_again(deps, bob))
+    assert mine.status_code == 200, mine.json_body
+    listed = {r["consultation_id"]: r for r in mine.json_body["responses"]}
+    assert set(listed) == {"micklegate-parking", "bins-everywhere"}
+    assert listed["bins-everywhere"]["can_change"] and listed["bins-everywhere"]["status"] == "open"
+    assert listed["bins-everywhere"]["title"] == "Fortnightly bin collections"
+    assert listed["bins-everywhere"]["closes_words"] == "11:59:59pm on Tuesday 30 June 2026"
+    assert not listed["micklegate-parking"]["can_change"] and listed["micklegate-parking"]["status"] == "closed"
+    assert all(r["id"].startswith("CN-") for r in listed.values())
+    assert theirs.json_body == {"responses": []}
+    assert 'desc="queries=1 items=' in mine.headers["Server-Timing"]  # what it read, the resident may see
+    from chalicelib.handlers.consultations.responding import of_mine
+    from chalicelib.storage.metering import metered
+    with metered() as meter:
+        of_mine(at(deps, MIDNIGHT), ada.user.id)
+    assert (meter.operations, meter.items) == (["Query", "BatchGetItem"], 4)  # 2 responses, their 2 consultations
+
+
+def _signed_in_again(deps, person):
+    """The person's Authorization header from a session started now (a token from the day before has expired)."""
+    from chalicelib.handlers.accounts import auth
+    return {"Authorization": f"Bearer {auth.start_session(deps, person.user, deps.clock())['access_token']}"}

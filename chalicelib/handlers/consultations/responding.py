@@ -183,6 +183,26 @@ def mine(deps, consultation_id):
     return view(consultation, found), f'"{found.seq}"'
 
 
+def of_mine(deps, user_id):
+    """GET /v1/me/consultation-responses: the resident's responses, newest first, each with its consultation,
+    whether it is open (and so can be changed, until when) and whether its results are out. One Query of the
+    responses' user index, one BatchGetItem of their consultations."""
+    responses = deps.consultation_responses.of_user(user_id)
+    consultations = deps.consultations.get_many([r.consultation_id for r in responses])
+    now = deps.clock()
+    out = []
+    for response in sorted(responses, key=lambda r: r.updated_at, reverse=True):
+        consultation = consultations.get(response.consultation_id)
+        if consultation is None:
+            continue  # withdrawn by the council since: nothing to link to
+        state = status(consultation, now)
+        out.append({"id": response.id, "consultation_id": consultation.id, "title": consultation.doc.get("title"),
+                    "status": state, "sent_at": stamp(response.created_at), "changed_at": stamp(response.updated_at),
+                    "closes_at": stamp(consultation.closes_at), "closes_words": moment_words(consultation.closes_at),
+                    "can_change": state == "open", "results_published": bool(consultation.results)})
+    return out
+
+
 def view(consultation, response):
     return {"id": response.id, "consultation_id": consultation.id, "title": consultation.doc.get("title"),
             "answers": response.answers, "taken": response.taken, "postcode": response.postcode,

@@ -116,6 +116,19 @@ def my_response(consultation_id):
     return http.ok(view, headers={**http.NO_STORE, "ETag": tag})
 
 
+@routes.get("/v1/me/consultation-responses", SIGNED_IN, {
+    "summary": "My consultation responses, newest first, each with its consultation, whether it is still open (and "
+               "so can be changed, until its close) and whether its results are published (one Query of the "
+               "responses' user index, one BatchGetItem of their consultations: Server-Timing)",
+    "responses": {"200": json_response(ref("MyConsultationResponses"))}})
+def my_consultation_responses():
+    from ...storage.metering import expose
+    from .responding import of_mine
+    deps = http.deps()
+    expose()  # the resident's own: what it read is theirs to see
+    return http.ok({"responses": of_mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
+
+
 @routes.get("/v1/staff/consultations/{consultation_id}/counts", STAFF, {
     "summary": "Staff: responses so far, live, by ward (the counters each response adds to; no personal details)",
     "parameters": [ID], "responses": {"200": json_response(ref("WardCounts")), **errors(**NOT_FOUND)}})

@@ -69,6 +69,13 @@ SCHEMAS = {
             "ward": TEXT, "responses": {"type": "integer", "nullable": True},
             "withheld": {**TEXT, "description": "\"fewer than 10\": the ward's figure is not published"}}}},
         "published_at": STAMP, "updated_at": STAMP}},
+    "MyConsultationResponses": {"type": "object", "required": ["responses"], "properties": {
+        "responses": {"type": "array", "items": {"type": "object", "required": ["id", "consultation_id", "status"],
+                                                 "properties": {
+            "id": {**TEXT, "description": "the response's reference (CN-...)"}, "consultation_id": TEXT,
+            "title": TEXT, "status": STATUS, "sent_at": STAMP, "changed_at": STAMP, "closes_at": STAMP,
+            "closes_words": TEXT, "can_change": {"type": "boolean", "description": "open: PUT .../response changes it"},
+            "results_published": {"type": "boolean"}}}}}},
     "ResultsNew": {"type": "object", "required": ["summary", "you_said", "we_did"], "properties": {
         "summary": TEXT, "you_said": TEXT, "we_did": TEXT,
         "figures": {"type": "array", "items": {"type": "object", "properties": {

@@ -71,6 +71,22 @@ function containerRequests({requests}) {
         state: t(`account.container_state_${r.status}`, {day: r.delivery_date ? formatDay(r.delivery_date) : ""})})))))];
 }
 
+// My consultation responses: each to its consultation; while it is open, to changing the response, once closed,
+// to its results when they are out.
+function consultationResponses({responses}) {
+  if (!responses.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.consultations_title")),
+    h("ul", {class: "list list--spaced", id: "my-consultation-responses"}, responses.map(r => {
+      const page = `/consultations/${encodeURIComponent(r.consultation_id)}`;
+      return h("li", {}, h("a", {href: page}, r.title), " ", t("account.consultation_reference", {id: r.id}), h("br"),
+        r.can_change ? [t("account.consultation_open", {when: r.closes_words}), " ",
+          h("a", {href: `${page}/respond`, id: `change-${r.id}`, "aria-label": t("account.consultation_change_label",
+            {title: r.title})}, t("consultations.change"))]
+        : r.results_published ? h("a", {href: `${page}/results`}, t("consultations.results_link"))
+          : t("account.consultation_closed", {when: r.closes_words}));
+    }))];
+}
+
 // My bills paid by reference: each to its page (how its payment stands).
 function bills({bills: mine}) {
   if (!mine.length) return [];
@@ -158,7 +174,8 @@ export async function render(view) {
   // The lists below are asked for together with the profile: one round trip's wait, not eight.
   const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
     ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"],
-    ["/v1/me/taking-part", "speaking"], ["/v1/me/container-requests", "requests"]]
+    ["/v1/me/taking-part", "speaking"], ["/v1/me/container-requests", "requests"],
+    ["/v1/me/consultation-responses", "responses"]]
     .map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
@@ -175,7 +192,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats, paid, appts, part, containers] = await lists;
+  const [bulky, garden, chats, paid, appts, part, containers, responses] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -193,6 +210,7 @@ export async function render(view) {
     ...conversations(chats),
     ...appointments(appts),
     ...takingPart(part),
+    ...consultationResponses(responses),
     h("h2", {class: "heading-m"}, t("account.data_title")),
     h("p", {class: "body"}, t("account.data_lead")),
     button(t("account.download"), {type: "button", secondary: true, id: "download-data", onclick: () => download(view)}),
