@@ -85,6 +85,7 @@ def public_view(deps, consultation, with_form=True):
     if "results_due" in doc:
         from datetime import date
         view["results_due_words"] = day_words_of(date.fromisoformat(doc["results_due"]))
+    view["results_words"] = results_words(doc, (consultation.results or {}).get("published_at"), now)
     if with_form:  # what a browser needs to show the questions (not the placeholder receiving team)
         view["form"] = {k: v for k, v in form_of(doc).items() if k != "receiving"}
     return view
@@ -101,6 +102,20 @@ def public_results(consultation):
     if any(w.get("responses") is None for w in results.get("wards") or ()):
         shown.update(total=None, total_withheld=wording.TOTAL_WITHHELD)
     return shown
+
+
+def results_words(doc, published_at, now):
+    """The one sentence saying when results are out: published on (the day they were), due by (a day to come, or
+    today), or late (the day has passed without them); None when no day was given and none are out."""
+    from datetime import date, datetime
+    from .timing import local
+    if published_at:  # its London day: published at 00:30 on 2 September in summer is 23:30 UTC on the 1st
+        return wording.RESULTS_PUBLISHED_ON.format(day=day_words(datetime.fromisoformat(published_at.replace("Z", "+00:00"))))
+    if not doc.get("results_due"):
+        return None
+    due = date.fromisoformat(doc["results_due"])
+    late = due < local(now).date()
+    return (wording.RESULTS_LATE if late else wording.RESULTS_DUE_BY).format(day=day_words_of(due))
 
 
 def day_words_of(day):
@@ -136,6 +151,7 @@ def _list_item(deps, row):
     return {"id": row.id, "title": row.doc.get("title"), "overview": row.doc.get("overview"),
             "status": status(row, deps.clock()), "opens_at": stamp(row.opens_at), "closes_at": stamp(row.closes_at),
             "closes_words": moment_words(row.closes_at), "areas": row.doc.get("areas"),
-            "topics": row.doc.get("topics", [])}
+            "topics": row.doc.get("topics", []), "results_published_at": row.doc.get("results_published_at"),
+            "results_words": results_words(row.doc, row.doc.get("results_published_at"), deps.clock())}
 
 

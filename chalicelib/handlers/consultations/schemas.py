@@ -11,6 +11,8 @@ CONSULTATION = {
     "properties": {
         "id": TEXT, "title": TEXT, "overview": TEXT, "department": TEXT, "type": TEXT, "why": TEXT,
         "what_happens_next": TEXT, "results_due": TEXT, "results_due_words": TEXT, "status": STATUS,
+        "results_words": {**TEXT_OR_NULL, "description": "the one sentence on when results are out, true to now: "
+                                                         "published on, due by, or due by and late"},
         "supporting_documents": DOCUMENTS, "contact": VIEW, "topics": {"type": "array", "items": TEXT},
         "areas": {"description": "\"council\" (the whole council) or a list of ward names"},
         "opens_at": STAMP, "closes_at": STAMP,
@@ -49,7 +51,8 @@ SCHEMAS = {
     "StaffConsultation": {**CONSULTATION, "properties": {**CONSULTATION["properties"], "version": {"type": "integer"},
                                                          "data": VIEW, "notices": VIEW}},
     "ConsultationList": {"type": "object", "required": ["consultations"], "properties": {
-        "consultations": {"type": "array", "items": VIEW}}},
+        "consultations": {"type": "array", "items": {**VIEW, "properties": {
+            "results_published_at": STAMP, "results_words": TEXT_OR_NULL}}}}},
     "ResponseAnswers": {"type": "object", "required": ["answers"], "properties": {
         "answers": {**VIEW, "description": "answers by question id, as the forms engine takes them"},
         "postcode": {"type": "string", "maxLength": 12, "description": "optional: counted in its ward"}}},

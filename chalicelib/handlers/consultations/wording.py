@@ -48,6 +48,12 @@ def response_for(title):
     return f"Your response to \"{title}\""
 
 
+# The one sentence on when results are out, true to where the consultation stands ({day}: "Tuesday 1 September 2026").
+RESULTS_PUBLISHED_ON = "We published the results on {day}."
+RESULTS_DUE_BY = "We will publish the results by {day}."
+RESULTS_LATE = "The results were due by {day}. We have not published them yet."
+
+
 # Refusals: what was asked for is not there.
 NO_RESULTS_YET = "No results have been published for this consultation yet."
 

@@ -7,7 +7,7 @@ import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {walk} from "../forms/local.js";
 import {blank, question, requiredWords} from "../forms/questions.js";
-import {formatDay, t} from "../i18n.js";
+import {t} from "../i18n.js";
 import {navigate} from "../router.js";
 
 export async function render(view, {params, url}) {
@@ -26,13 +26,20 @@ export async function render(view, {params, url}) {
   return detail(view, consultation);
 }
 
+// Open ones first, then those closed (latest first) with "We asked, you said, we did" once it is out.
 async function list(view) {
-  const found = await api("/v1/consultations", {auth: false});
+  const [open, closed] = await Promise.all(["open", "closed"].map(status =>
+    api(`/v1/consultations?status=${status}`, {auth: false})));
+  const page = c => `/consultations/${encodeURIComponent(c.id)}`;
   append(view, h("h1", {class: "heading-l"}, t("consultations.title")), h("p", {class: "body"}, t("consultations.lead")),
-    found.consultations.length ? h("ul", {class: "list", id: "consultations-list"}, found.consultations.map(c => h("li", {},
-      h("a", {href: `/consultations/${encodeURIComponent(c.id)}`}, c.title),
-      h("span", {class: "hint"}, ` ${t("consultations.closes", {when: c.closes_words})}`))))
-      : h("p", {class: "body"}, t("consultations.none")));
+    open.consultations.length ? h("ul", {class: "list", id: "consultations-list"}, open.consultations.map(c => h("li", {},
+      h("a", {href: page(c)}, c.title), h("span", {class: "hint"}, ` ${t("consultations.closes", {when: c.closes_words})}`))))
+      : h("p", {class: "body"}, t("consultations.none")),
+    closed.consultations.length ? [h("h2", {class: "heading-m"}, t("consultations.closed_title")),
+      h("ul", {class: "list list--spaced", id: "consultations-closed"}, closed.consultations.map(c => h("li", {},
+        h("a", {href: page(c)}, c.title), h("span", {class: "hint"}, ` ${t("consultations.closed", {when: c.closes_words})}`),
+        h("br"), c.results_published_at ? h("a", {href: `${page(c)}/results`, id: `results-${c.id}`},
+          t("consultations.results_title")) : c.results_words)))] : null);
 }
 
 async function detail(view, c) {
@@ -51,7 +58,7 @@ async function detail(view, c) {
     c.supporting_documents?.length ? [h("h2", {class: "heading-m"}, t("consultations.documents")),
       h("ul", {class: "list"}, c.supporting_documents.map(d => h("li", {}, h("a", {href: d.url, rel: "noopener"}, d.title))))] : null,
     h("h2", {class: "heading-m"}, t("consultations.next")), h("p", {class: "body"}, c.what_happens_next),
-    c.results_due ? h("p", {class: "body"}, t("consultations.results_due", {day: formatDay(c.results_due)})) : null);
+    c.results_words ? h("p", {class: "body", id: "consultation-results-words"}, c.results_words) : null);
 }
 
 const KEPT = id => `consultation:${id}`;
