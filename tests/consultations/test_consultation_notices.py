@@ -94,3 +94,25 @@ def test_respondents_are_told_when_the_results_are_published(deps, people):
     assert sorted(told.to("email")) == ["ada.signed@example.org", "anon@example.org"]
     assert told.calls[0][2]["notice"]["subject"] == "We asked, you said, we did: Residents' parking on Micklegate"
     assert told.calls[0][2]["url"].endswith("/consultations/micklegate-parking/results")
+
+
+def _meetings_follower(alert_id, ward_id, ward_name, email):
+    from chalicelib.handlers.alerts.targets import meeting_key
+    from chalicelib.storage.alerts import AlertIndexModel, AlertModel
+    key = meeting_key("ward", ward_name)
+    AlertModel(alert_id, kind="meetings", channels={"email": email}, target={"ward": ward_id, "ward_name": ward_name},
+               index_keys=[key], created_at=LONG_AGO).save()
+    AlertIndexModel(key, alert_id).save()
+
+
+def test_a_resident_who_follows_a_wards_meetings_is_told_when_a_consultation_opens_there_once(deps):
+    loaded(deps, moment=OPENS - timedelta(days=10))  # Micklegate
+    _meetings_follower("al-meet", "w-micklegate", "Micklegate", "meet@example.org")
+    _meetings_follower("al-other", "w-bishopthorpe", "Bishopthorpe", "other@example.org")
+    # one resident who follows the ward both ways, on one address: told once
+    _follower("al-both-ward", "ward#w-micklegate", "both@example.org")
+    _meetings_follower("al-both-meet", "w-micklegate", "Micklegate", "both@example.org")
+    done, told = _tell(deps, OPENS + timedelta(minutes=10))
+    assert done["opened"] == 1
+    assert sorted(told.to("email")) == ["both@example.org", "meet@example.org"]
+    assert {c[2]["title"] for c in told.calls} == {"New consultation: Residents' parking on Micklegate"}

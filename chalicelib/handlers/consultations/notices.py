@@ -1,7 +1,8 @@
 """Telling people, through the alerts' follows and fan-out, from events:
 
 - `consultation_opened`: residents who follow a ward it concerns (a ward
-  alert, or a broadcast topic of the ward that is one of its topics) are told
+  alert, a follow of the ward's meetings, or a broadcast topic of the ward
+  that is one of its topics) are told
   it is open and when it closes; a whole-council one reaches every ward's.
 - `consultation_closing`: CLOSING_DAYS before the close, the same people,
   except those whose account has responded (their alert's account is looked
@@ -23,7 +24,7 @@ from ..alerts import batching
 from ..alerts.audience import Audience
 from ..alerts.delivery import links_base, unsubscribe_links
 from ..alerts.limits import TOPICS
-from ..alerts.targets import ward_key
+from ..alerts.targets import meeting_key, ward_key
 from ..shared import events
 from . import wording
 from .definition import COUNCIL, form_of
@@ -79,11 +80,14 @@ def audience(deps, event):
 
 
 def followers_keys(deps, consultation):
-    """The alert index keys of its wards' followers: ward alerts and the ward's broadcast topics it shares."""
+    """The alert index keys of its wards' followers: ward alerts, the ward's broadcast topics it shares, and
+    the ward's follows for its meetings (keyed by the ward's name, as agenda items are tagged): following a
+    ward is one thing to a resident, whichever screen they followed it from. A resident with two of these
+    follows on one address is told once (the fan-out claims each message per address)."""
     names = consultation.doc.get("areas")
     wards = [w for w in deps.wards.all() if names == COUNCIL or w.name in (names or [])]  # tens of wards
     topics = [t for t in consultation.doc.get("topics") or [] if t in TOPICS]
-    return [key for w in wards for key in (ward_key("ward", w.id),
+    return [key for w in wards for key in (ward_key("ward", w.id), meeting_key("ward", w.name),
                                            *(ward_key(f"topic#{t}#ward", w.id) for t in topics))]
 
 
