@@ -44,24 +44,44 @@ def test_an_anonymous_resident_comes_back_on_another_browser_through_the_link_an
 
 def test_five_wrong_codes_spend_the_link_and_an_old_link_expires(client, deps):
     import dataclasses
+    from chalicelib.handlers.forms.resuming import resume, save
     published(deps, "general-enquiry")
     filler = Filler(client, "general-enquiry")
-    code = client.post(f"/v1/form-submissions/{filler.id}/save", {"email": "bo@example.org"},
-                       filler.auth).json_body["code"]
+
+    def saved_link(form_token, clock=deps):
+        """(link token, code) of a save now."""
+        code = save(clock, filler.id, {"email": "bo@example.org"}, form_token)["code"]
+        return link_sent("bo@example.org")[-1][1], code
+
+    def tries(token, code, times):
+        wrong = "1" * 6 if code != "1" * 6 else "2" * 6
+        for _ in range(times):
+            answer = client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token,
+                                                                 "code": wrong})
+            assert answer.status_code == 400 and fields(answer) == {"code": "Enter the code you were shown when "
+                                                                             "you saved your form"}
+        return client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": code})
+
+    # Before: four wrong codes leave the link good, and the right code then opens the form.
+    first = client.post(f"/v1/form-submissions/{filler.id}/save", {"email": "bo@example.org"}, filler.auth)
+    assert first.status_code == 200
     [(_, token)] = link_sent("bo@example.org")
-    wrong = "1" * 6 if code != "1" * 6 else "2" * 6
-    for _ in range(5):
-        client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": wrong})
-    spent = client.post("/v1/form-submissions/resume", {"submission_id": filler.id, "token": token, "code": code})
-    assert spent.status_code == 404
-    from chalicelib.handlers.forms.resuming import resume, save
-    saved = save(deps, filler.id, {"email": "bo@example.org"}, filler.auth["Form-Token"])
-    token = link_sent("bo@example.org")[-1][1]
-    later = dataclasses.replace(deps, clock=lambda: deps.clock() + timedelta(days=7, seconds=1))
+    opened = tries(token, first.json_body["code"], 4)
+    assert opened.status_code == 200, opened.json_body
+    # After: the fifth wrong code spends it; the right code afterwards finds nothing.
+    spent = tries(*saved_link(opened.json_body["token"]), 5)
+    assert spent.status_code == 404 and spent.json_body["error"]["code"] == "resume_link_not_found"
+    # A link is good for 7 days to the second: at its last second it opens the form, a second later nothing.
+    now = deps.clock()
+    at = lambda moment: dataclasses.replace(deps, clock=lambda: moment)  # noqa: E731
+    token, code = saved_link(opened.json_body["token"], at(now))
+    last = resume(at(now + timedelta(days=7) - timedelta(seconds=1)), {"submission_id": filler.id, "token": token,
+                                                                       "code": code})
+    token, code = saved_link(last["token"], at(now))
     import pytest
     from chalicelib.errors import NotFound
     with pytest.raises(NotFound):
-        resume(later, {"submission_id": filler.id, "token": token, "code": saved["code"]})
+        resume(at(now + timedelta(days=7)), {"submission_id": filler.id, "token": token, "code": code})
 
 
 def test_a_signed_in_resident_carries_on_from_another_device(client, deps, people):
