@@ -1,7 +1,9 @@
 """A consultation on a phone: a resident finds it, is told when it closes
 before the first question, answers a page at a time with the forms' own
 questions (the "no" branch), sends it, then signs in and changes it; and
-a closed one's results page, with a small ward withheld.
+a closed one's results page, with a small ward withheld (and the total with it), found from the
+list of closed ones; and a signed-in resident asked nothing in error before responding, who finds
+their response in My Account and changes it from there.
 
 The browser keeps the real time (tests/support/pinned_clock.py): the
 consultation is loaded to have opened a minute ago and close in a week."""
@@ -20,7 +22,8 @@ def _moment(moment):
     return local(moment).strftime("%Y-%m-%dT%H:%M:%S%z")[:-2] + ":00"
 
 
-def _open_now(stack, consultation_id, opened=timedelta(minutes=1), closes=timedelta(days=7)):
+def _open_now(stack, consultation_id, opened=timedelta(minutes=1), closes=timedelta(days=7),
+              title="Parking on Bishophill"):
     from chalicelib.handlers.consultations.managing import load
     from doorstep_cli.consultations import DEMO
     from doorstep_cli.forms import operator
@@ -28,7 +31,7 @@ def _open_now(stack, consultation_id, opened=timedelta(minutes=1), closes=timede
     deps = operator(stack.deps())
     now = deps.clock()
     data = json.loads((DEMO / "micklegate-parking.json").read_text())
-    data.update(id=consultation_id, title="Parking on Bishophill",
+    data.update(id=consultation_id, title=title, results_due=f"{(now + closes + timedelta(days=60)).date()}",
                 opens=_moment(now - opened), closes=_moment(now + closes))
     load(deps, consultation_id, data, None)
     return deps
@@ -95,8 +98,45 @@ def test_the_results_page_says_what_was_done_and_withholds_a_small_ward(chromium
                                       "we_did": "The zone starts in April.", "decision": {"url": "https://example.org/d"}},
             '"1"')
     page = Browser(chromium, stack, viewport=NARROW).new_page()
-    page.goto("/consultations/closed-parking/results")
+    page.goto("/consultations")  # closed ones are listed under the open ones, with their results
+    heading(page, "Have your say")
+    expect(page.locator("#consultations-closed")).to_contain_text("Parking on Bishophill")
+    check_accessible(page, "consultations, open and closed")
+    page.locator("#results-closed-parking").click()
     heading(page, "We asked, you said, we did")
     expect(page.locator("#results-wards")).to_contain_text("fewer than 10")
     expect(page.locator("#results-summary")).to_contain_text("One response.")
+    # one ward withheld: so is the total, which would give it away
+    expect(page.locator("#results-total-withheld")).to_contain_text("The total is not published")
+    expect(page.get_by_role("heading", name="Responses by ward", exact=True)).to_be_visible()
     check_accessible(page, "consultation results")
+    page.goto("/consultations/closed-parking")
+    expect(page.locator("#consultation-results-words")).to_contain_text("We published the results on")
+    expect(page.get_by_text("We will publish the results")).to_have_count(0)
+
+
+def test_a_signed_in_resident_is_asked_nothing_in_error_before_responding_and_finds_it_in_my_account(chromium, stack):
+    _open_now(stack, "fulford-parking", title="Parking on Fulford Road")
+    page = Browser(chromium, stack, viewport=NARROW).new_page()
+    failed = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    sign_in(page, stack.resident("fulford@example.org"), "/consultations/fulford-parking")
+    heading(page, "Parking on Fulford Road")
+    expect(page.get_by_role("link", name="Respond")).to_be_visible()  # asked whether they have responded: no
+    expect(page.locator("#consultation-results-words")).to_contain_text("We will publish the results by")
+    page.get_by_role("link", name="Respond").click()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    _next(page, "Anything else you want to tell us?")
+    _next(page, "Your email address")
+    page.get_by_role("button", name="Send response").click()
+    expect(page.locator("#consultation-change-until")).to_be_visible()
+    assert failed == []
+    page.goto("/account")
+    listed = page.locator("#my-consultation-responses")
+    expect(listed).to_contain_text("Parking on Fulford Road")
+    expect(listed).to_contain_text("(reference CN-")
+    expect(listed).to_contain_text("Open: you can change your response until")
+    check_accessible(page, "my account with a consultation response")
+    page.get_by_role("link", name="Change your response to Parking on Fulford Road").click()
+    expect(page.get_by_label("Yes", exact=True)).to_be_checked()
