@@ -43,6 +43,16 @@ def _next(page, label):
     page.get_by_role("button", name="Continue").click()
 
 
+def _respond_yes(page):
+    """Respond from the consultation's page: "Yes", the optional pages passed over, sent."""
+    page.get_by_role("link", name="Respond").click()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    _next(page, "Anything else you want to tell us?")
+    _next(page, "Your email address")
+    page.get_by_role("button", name="Send response").click()
+
+
 def test_a_resident_responds_on_a_phone_then_signs_in_and_changes_theirs(chromium, stack):
     _open_now(stack, "bishophill-parking")
     page = Browser(chromium, stack, viewport=NARROW).new_page()
@@ -72,12 +82,7 @@ def test_a_resident_responds_on_a_phone_then_signs_in_and_changes_theirs(chromiu
 
     email = stack.resident("consulted@example.org")
     sign_in(page, email, "/consultations/bishophill-parking")
-    page.get_by_role("link", name="Respond").click()
-    page.get_by_label("Yes", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    _next(page, "Anything else you want to tell us?")
-    _next(page, "Your email address")
-    page.get_by_role("button", name="Send response").click()
+    _respond_yes(page)
     expect(page.locator("#consultation-change-until")).to_contain_text("You can change your response until")
     page.goto("/consultations/bishophill-parking")
     expect(page.get_by_role("link", name="Change your response")).to_be_visible()
@@ -124,12 +129,7 @@ def test_a_signed_in_resident_is_asked_nothing_in_error_before_responding_and_fi
     heading(page, "Parking on Fulford Road")
     expect(page.get_by_role("link", name="Respond")).to_be_visible()  # asked whether they have responded: no
     expect(page.locator("#consultation-results-words")).to_contain_text("We will publish the results by")
-    page.get_by_role("link", name="Respond").click()
-    page.get_by_label("Yes", exact=True).check()
-    page.get_by_role("button", name="Continue").click()
-    _next(page, "Anything else you want to tell us?")
-    _next(page, "Your email address")
-    page.get_by_role("button", name="Send response").click()
+    _respond_yes(page)
     expect(page.locator("#consultation-change-until")).to_be_visible()
     assert failed == []
     page.goto("/account")
