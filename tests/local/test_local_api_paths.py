@@ -46,3 +46,28 @@ def test_citizen_spaces_search_answers_json_through_make_runs_server(served, dep
 def test_paths_that_are_no_route_of_the_api_are_still_the_web_apps_pages(served):
     status, kind, body = ask(served, "/consultations/micklegate-parking")
     assert (status, kind.split(";")[0]) == (200, "text/html") and body.lstrip().lower().startswith(b"<!doctype html")
+
+
+def test_citizen_spaces_search_at_another_name_of_this_machine_is_answered_not_sent_to_the_web_app(storage, deps):
+    """The issue's symptom: asked at 127.0.0.1 while make run's address is localhost, a page is sent there
+    (308), but the API answers at any name, as in AWS: Citizen Space's paths are the API's."""
+    import threading
+    from pathlib import Path
+    from app import app
+    from doorstep_cli.local.devserver import make_server
+    loaded(deps)
+    server = make_server(app, "127.0.0.1", 0, Path(__file__).resolve().parents[2] / "web",
+                         public_url="http://localhost:0")
+    server._handler_extras["public_url"] = f"http://localhost:{server.port}"  # its port is known once bound
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        connection.request("GET", "/api/2.4/json_search_results?st=closed", headers={"Host": f"127.0.0.1:{server.port}"})
+        answer = connection.getresponse()
+        assert (answer.status, (answer.getheader("Content-Type") or "").split(";")[0]) == (200, "application/json")
+        assert "micklegate-parking" in [c["id"] for c in json.loads(answer.read())]
+        connection.close()
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
