@@ -34,6 +34,20 @@ def test_every_first_segment_of_the_route_table_reaches_the_api_through_make_run
             assert status == 200, path
 
 
+def test_every_get_route_in_the_registry_reaches_the_api_through_make_runs_server_never_the_web_app(served):
+    import re
+    from chalicelib.api.registry import REGISTRY
+    walked = 0
+    for method, path in sorted(REGISTRY.routes):
+        if method != "GET" or path == "/{proxy+}":
+            continue  # only GET and HEAD are ever the web app's; the catch-all is the API's JSON 404
+        status, kind, body = ask(served, re.sub(r"\{[^}]+\}", "x", path))
+        assert not kind.startswith("text/html") and not body.lstrip().lower().startswith(b"<!doctype html"), \
+            (path, status, kind)
+        walked += 1
+    assert walked > 100
+
+
 def test_citizen_spaces_search_answers_json_through_make_runs_server(served, deps):
     loaded(deps)  # Micklegate, open 1-14 June 2026: closed by now
     status, kind, body = ask(served, "/api/2.4/json_search_results?st=closed&fields=basic")
