@@ -116,3 +116,13 @@ def test_a_resident_who_follows_a_wards_meetings_is_told_when_a_consultation_ope
     assert done["opened"] == 1
     assert sorted(told.to("email")) == ["both@example.org", "meet@example.org"]
     assert {c[2]["title"] for c in told.calls} == {"New consultation: Residents' parking on Micklegate"}
+
+
+def test_a_follow_of_a_wards_meetings_says_it_brings_the_wards_consultations_too(deps):
+    from chalicelib.handlers.alerts.subscriptions import describe
+    from chalicelib.storage.alerts import AlertModel
+    from chalicelib.storage.binding import record_of
+    from chalicelib.storage.records import Alert
+    _meetings_follower("al-meet", "w-micklegate", "Micklegate", "meet@example.org")
+    follow = record_of(Alert, AlertModel.get("al-meet"))
+    assert describe(follow) == "council meetings' items: Micklegate ward, and consultations there"
