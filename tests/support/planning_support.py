@@ -11,6 +11,7 @@ LONDON = ZoneInfo("Europe/London")
 MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)  # a Tuesday: the demo's anchor (its Monday the 23rd)
 THIS_WEEK, LAST_WEEK, TWO_WEEKS_AGO = "2026-11-23", "2026-11-16", "2026-11-09"
 EXTENSION = "PA00HOU0001"  # 26/00412/FUL, 3 Micklegate: validated last Friday, comments open
+LISTED_BUILDING = "PA00LBC0002"  # 26/00418/LBC, 11 Micklegate: validated two weeks ago, awaiting a decision
 FLATS = "PA00FUL0007"  # 26/00355/FUL, 3 Walmgate: awaiting a decision, its consultation over
 APPEALED = "PA00HOU0006"  # 26/00397/FUL, 3 Heworth Green: refused, appealed
 

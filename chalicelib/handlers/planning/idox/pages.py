@@ -40,6 +40,7 @@ LABELS = {
     "standard_expiry": ("Standard Consultation Expiry", "Standard Consultation Expiry Date",
                         "Consultation Expiry Date", "Public Consultation Expiry"),
 }
+NOT_GIVEN = {"", "not available", "n/a", "na", "unknown", "none", "-", "not applicable"}  # how a register leaves one empty
 _BY_LABEL = {" ".join(label.lower().split()): field for field, labels in LABELS.items() for label in labels}
 
 
@@ -143,5 +144,6 @@ def details(tree):
             continue
         field = _BY_LABEL.get(head.text().lower())
         if field and field not in found:
-            found[field] = cell.text()
+            value = cell.text()
+            found[field] = "" if value.lower() in NOT_GIVEN else value
     return found
