@@ -13,7 +13,7 @@ from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..geo import cells
-from .binding import Stored, bind, get_or_none, table
+from .binding import Stored, bind, get_or_none, table, transaction, writes
 
 FIELDS = ("reference", "key", "proposal", "address", "status", "decision", "decided", "validated", "received",
           "consultation_ends", "appeal_status", "app_type", "ward", "link", "comment_link", "digest",
@@ -95,15 +95,24 @@ class PlanningStore:
             found.update((i.id, _plain(i)) for i in PlanningApplicationModel.batch_get(ids[start:start + self.BATCH]))
         return found
 
-    def save(self, row):
-        """Write one application (a dict of FIELDS, id, lat, lon); placed ones get the near index's keys."""
+    def save(self, row, events=()):
+        """Write one application (a dict of FIELDS, id, lat, lon) and the events its change writes, one
+        transaction; placed ones get the near index's keys."""
+        from .report_store import event_model
         extra = {}
         if row.get("lat") is not None and row.get("lon") is not None:
             point = cells.encode(row["lon"], row["lat"], cells.POINT_PRECISION)
             extra = {"near_pk": point[:cells.PARTITION_PRECISION], "near_sk": f"{point}#{row['id']}"}
         values = {k: row.get(k) or None for k in FIELDS}
-        PlanningApplicationModel(row["id"], lat=row.get("lat"), lon=row.get("lon"),
-                                 **{k: v for k, v in {**values, **extra}.items() if v is not None}).save()
+        item = PlanningApplicationModel(row["id"], lat=row.get("lat"), lon=row.get("lon"),
+                                        **{k: v for k, v in {**values, **extra}.items() if v is not None})
+        if not events:
+            item.save()
+            return
+        with writes(["application", *["event"] * len(events)]), transaction() as t:
+            t.save(item)
+            for event in events:
+                t.save(event_model(event))
 
     def seen(self, app_id, at):
         PlanningApplicationModel(app_id).update(actions=[PlanningApplicationModel.seen_at.set(at)])

@@ -6,9 +6,12 @@ from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, desk
+from ..alerts.audience import register
 from . import limits
 
 routes = Routes("planning", schemas="chalicelib.handlers.planning.schemas")
+# A new application, a decision, a withdrawal or an appeal tells the area alerts that hold it (notices.py).
+register("planning_", "chalicelib.handlers.planning.notices")
 APPLICATION_ID = path_param("application_id", {"type": "string", "pattern": limits.ID_PATTERN})
 BRIEF = {"Cache-Control": "no-cache"}  # our copy changes with each sync: asked again, cheaply
 

@@ -119,9 +119,27 @@ class Run:
             row["lat"], row["lon"] = self.placer.place(found.address)
         if row["lat"] is None:
             self.counts["unplaced"] += 1
-        self.store.save(row)
+        self.store.save(row, self.events(row, ours))
         self.counts["changed" if ours is not None else "new"] += 1
         return True
+
+    def events(self, row, ours):
+        """The changes residents are told of (notices.py), once each: none on a register's first sync
+        (what was there before Doorstep read it is not news), nor for an application not on the map."""
+        from ..shared.events import new_event
+        from .notices import APPEALED, DECIDED, NEW, WITHDRAWN, event_id
+        if not self.health.get("last_complete_at") or row["lat"] is None:
+            return []
+        kinds = []
+        if ours is None:
+            kinds.append(NEW)
+        withdrawn = "withdrawn" in f"{row['status']} {row['decision']}".lower()
+        if (ours is None or not ours["decision"]) and row["decision"]:
+            kinds.append(WITHDRAWN if withdrawn else DECIDED)
+        if (ours is None or not ours["appeal_status"]) and row["appeal_status"]:
+            kinds.append(APPEALED)
+        return [new_event(self.deps, kind, self.now, event_id=event_id(row["id"], kind), application_id=row["id"],
+                          reference=row["reference"], lon=row["lon"], lat=row["lat"]) for kind in kinds]
 
     def _failed(self, what, error):
         self._warn(what, error)
