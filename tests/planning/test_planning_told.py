@@ -95,3 +95,19 @@ def test_a_decision_is_one_event_however_often_seen_and_reaches_only_those_askin
                                       ((-1.0819 + 0.0001, 53.9623), "at your alert's centre")])
 def test_distance_and_direction_in_words(to, words):
     assert where_words(-1.0819, 53.9623, *to) == words
+
+
+def test_a_resident_follows_one_application_and_is_told_of_its_decision_alone(
+        synced, public_access, council_clock, client):
+    from support.alert_support import push_alert
+    made = client.post("/v1/alerts", push_alert(kind="planning", application_id="26-00418-lbc"))
+    assert made.status_code == 201 and made.json_body["reference"] == "26/00418/LBC"
+    assert client.post("/v1/alerts", push_alert(kind="planning", application_id="26-99999-ful")).json_body[
+        "error"]["code"] == "application_not_found"
+    assert client.post("/v1/alerts", push_alert(kind="planning")).status_code == 422
+    council_clock.advance(hours=7)
+    public_access.decide(LISTED_BUILDING, "Refused")
+    sync.run(synced)
+    messages = told(synced, "planning.26-00418-lbc.decided")
+    assert list(messages) == [made.json_body["id"]]
+    assert messages[made.json_body["id"]]["title"] == "Planning decision (you follow it): 26/00418/LBC"

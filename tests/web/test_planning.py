@@ -67,6 +67,9 @@ def test_a_resident_sees_applications_near_home_and_where_to_comment_and_the_cop
     expect(page.locator("#planning-comment")).to_have_attribute("href", f"{register.root}applicationDetails.do"
                                                                        "?activeTab=makeComment&keyVal=PA00HOU0001")
     check_accessible(page, "one planning application")
+    page.locator("#planning-follow").click()
+    heading(page, "Follow a planning application")
+    expect(page.get_by_text("Planning application 26/00412/FUL.")).to_be_visible()
     register.down = True
     register.sync_clock.now = datetime.now(LONDON)
     assert sync(browser.stack, register.sync_clock)["stopped"] == "unreachable"

@@ -1,7 +1,7 @@
 """Residents told of planning applications through the alerts' fan-out: a
 new application reaches the area alerts whose circle holds it; a decision,
-a withdrawal or an appeal reaches those who asked for updates in their area
-(`include_updates`). This module says who (the index keys of the cells that
+a withdrawal or an appeal reaches the application's followers (alerts of kind
+planning) and those who asked for updates in their area (`include_updates`). This module says who (the index keys of the cells that
 hold the application, each row's circle checked exactly) and what (the
 application, with its distance and direction from the alert's centre in
 words: "650 m west"). The alerts' page jobs, channels and delivery claims do
@@ -14,6 +14,7 @@ from ...geo.bearing import bearing_deg, compass_point, rounded_m
 from ...geo.distance import haversine_m
 from ..alerts.audience import Audience, point_check
 from ..alerts.delivery import links_base, unsubscribe_links
+from ..alerts.planning_follows import planning_key
 from ..alerts.targets import point_keys
 from . import wording
 
@@ -34,9 +35,11 @@ def audience(deps, event):
     if app is None or app["lat"] is None or event.kind not in TITLES:
         return None
     lon, lat = app["lon"], app["lat"]
-    prefix = "area" if event.kind == NEW else "area_updates"
-    return Audience(lambda: point_keys(prefix, lon, lat), point_check(lon, lat),
-                    lambda alert: message(deps, event, app, alert))
+    if event.kind == NEW:
+        keys = point_keys("area", lon, lat)
+    else:  # its followers, and those asking for updates in their area
+        keys = [planning_key(app["id"])] + point_keys("area_updates", lon, lat)
+    return Audience(lambda: keys, point_check(lon, lat), lambda alert: message(deps, event, app, alert))
 
 
 def where_words(from_lon, from_lat, lon, lat):
@@ -55,7 +58,7 @@ def message(deps, event, app, alert):
     from .reads import LONDON, shown
     target = alert.target or {}
     distance = where_words(float(target["lon"]), float(target["lat"]), app["lon"], app["lat"]) \
-        if target.get("lon") is not None else ""
+        if target.get("lon") is not None else wording.TOLD_FOLLOWED
     today = deps.clock().astimezone(LONDON).date()
     one = shown(app, today)
     base = links_base(deps)

@@ -19,6 +19,7 @@ TOLD_WITHDRAWN_TITLE = "Planning application withdrawn {distance}: {reference}"
 TOLD_APPEALED_TITLE = "Planning appeal {distance}: {reference}"
 TOLD_BODY = "{proposal} at {address}. {next}"
 TOLD_HERE = "at your alert's centre"  # an application within 10 m of it
+TOLD_FOLLOWED = "(you follow it)"  # an application's follower: no centre to measure from
 TOLD_METRES = "{metres} m {direction}"
 TOLD_KM = "{km} km {direction}"
 DIRECTIONS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")

@@ -82,6 +82,8 @@ async function one(view, id) {
     a.comment_link ? [h("p", {class: "body"}, a.comment_where),
       h("p", {class: "body"}, h("a", {id: "planning-comment", class: "button", href: a.comment_link,
         rel: "noopener external"}, t("planning.comment")))] : null,
+    a.phase !== "decided" ? h("p", {class: "body"}, h("a", {id: "planning-follow",
+      href: `/alerts/new?${query({kind: "planning", application: a.id, reference: a.reference})}`}, t("planning.follow"))) : null,
     a.link ? h("p", {class: "body"}, h("a", {href: a.link, rel: "noopener external"}, t("planning.register"))) : null,
     h("p", {class: "body"}, h("a", {href: "/planning"}, t("planning.all"))));
 }
