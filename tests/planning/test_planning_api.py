@@ -65,6 +65,11 @@ def test_bad_input_is_a_400_naming_the_field(client, query, field):
     assert field in [f["field"] for f in answer.json_body["error"]["fields"]]
 
 
+def test_a_point_beyond_the_councils_area_is_a_422_not_a_search_of_the_world(client):
+    answer = client.get(f"{NEAR}?lat=90&lon=180&radius=2000")
+    assert (answer.status_code, answer.json_body["error"]["code"]) == (422, "outside_service_area")
+
+
 def test_an_application_not_in_our_copy_is_a_404_and_an_id_no_reference_can_be_too(client):
     assert client.get(f"{NEAR}/26-99999-ful").json_body["error"]["code"] == "application_not_found"
     assert client.get(f"{NEAR}/26%2F00412%2FFUL").status_code == 404

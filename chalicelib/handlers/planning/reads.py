@@ -9,7 +9,7 @@ once it is older than STALE_AFTER_S."""
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from ...errors import NotFound
+from ...errors import NotFound, OutsideServiceArea
 from ...geo import cells
 from ...geo.distance import haversine_m
 from ...storage import metering
@@ -85,6 +85,8 @@ def near(deps, params):
     if wanted is not None and wanted not in limits.PHASES:
         problems.add("status", wording.STATUS)
     problems.raise_if_any()
+    if not deps.area.contains(lon, lat):  # the council's register holds nothing beyond its area
+        raise OutsideServiceArea(deps.area.name)
     today = deps.clock().astimezone(LONDON).date()
     cover = cells.cover_circle(lon, lat, radius, max_cells=limits.MAX_COVER_CELLS)
     found = []

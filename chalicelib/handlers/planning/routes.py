@@ -27,7 +27,8 @@ BRIEF = {"Cache-Control": "no-cache"}  # our copy changes with each sync: asked 
                      schema={"type": "number", "minimum": 50, "maximum": limits.RADIUS_MAX_M}),
                    q("status", "open, awaiting or decided (default: all)",
                      schema={"type": "string", "enum": list(limits.PHASES)})],
-    "responses": {"200": json_response(ref("PlanningApplications")), **errors(400)}})
+    "responses": {"200": json_response(ref("PlanningApplications")),
+                  **errors(400, **{"422": "A point outside the council's area (code outside_service_area)"})}})
 def applications_near():
     from .reads import near
     return http.ok(near(http.deps(), http.query()), headers=BRIEF)
