@@ -95,3 +95,12 @@ def test_a_changed_page_shape_is_a_warning_and_loses_nothing(synced, public_acce
     later = sync.run(deps)
     assert later["changed"] == 1 and deps.planning.get("26-00412-ful")["decision"] == "Approved"
     assert APPEALED  # the appealed one was never asked again
+
+
+def test_the_lists_read_are_kept_only_for_the_weeks_a_run_still_asks(synced, council_clock):
+    deps, _ = synced
+    council_clock.advance(weeks=2)
+    sync.run(deps)
+    lists, _ = deps.planning.state("lists")
+    assert sorted({name.split("#")[1] for name in lists}) == ["2026-11-16", "2026-11-23", "2026-11-30",
+                                                              "2026-12-07"]

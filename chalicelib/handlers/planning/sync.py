@@ -154,6 +154,8 @@ class Run:
                   "warnings": (self.warnings + self.health.get("warnings", []))[:KEEP_WARNINGS]}
         if not self.stopped:
             health["last_complete_at"] = stamp(self.now)
+        oldest = mondays(self.today, self.config["weeks"])[0]  # weeks no run asks again are forgotten
+        self.lists = {name: at for name, at in self.lists.items() if name.split("#")[1] >= oldest}
         self.store.keep_state("lists", self.lists, stamp(self.now))
         self.store.keep_state("health", health, stamp(self.now))
         return {"configured": True, **last, "warnings": self.warnings}
