@@ -26,6 +26,7 @@ from chalicelib.handlers.opendata.routes import routes as opendata
 from chalicelib.handlers.participation.routes import routes as participation
 from chalicelib.handlers.payments.routes import routes as payments
 from chalicelib.handlers.petitions.routes import routes as petitions
+from chalicelib.handlers.planning.routes import routes as planning
 from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
@@ -39,7 +40,8 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, containers, hire, democracy, participation, consultations, ANY_PATH)
+              moderation, revenues, bills, appointments, containers, hire, democracy, participation, consultations, planning,
+              ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])
@@ -179,6 +181,16 @@ def remind_appointments(event):
 def sync_meetings(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.democracy.sync import run
+    return run(default_deps())
+
+
+# Every hour, the planning register is read into our own copy: only the weekly lists
+# that can hold something new and the applications they show new or changed, one
+# request at a time with a gap (handlers/planning/sync.py); residents read the copy.
+@app.schedule("rate(1 hour)", name="sync_planning")
+def sync_planning(event):
+    from chalicelib.deps import default_deps
+    from chalicelib.handlers.planning.sync import run
     return run(default_deps())
 
 

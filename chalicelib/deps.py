@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from .storage.sockets import SocketStore
     from .storage.petitions import PetitionStore
     from .storage.democracy import DemocracyStore, ToldStore
+    from .storage.planning import PlanningStore
     from .storage.participation import ParticipationStore
     from .storage.participation_questions import QuestionStore
     from .storage.participation_webcasts import WebcastStore
@@ -144,6 +145,7 @@ class Deps:
     sockets: SocketStore = _store("sockets", "SocketStore")  # live chat's open WebSocket connections
     petitions: PetitionStore | None = _store("petitions", "PetitionStore")  # e-petitions, their signatures and counts by ward
     democracy: DemocracyStore | None = _store("democracy", "DemocracyStore")  # our copy of the committee system
+    planning: PlanningStore | None = _store("planning", "PlanningStore")  # our copy of the planning register
     told: ToldStore | None = _store("democracy", "ToldStore")  # meetings each resident was told of, and why (private)
     participation: ParticipationStore | None = _store("participation", "ParticipationStore")  # speaking at meetings
     questions: QuestionStore | None = _store("participation_questions", "QuestionStore")  # written questions to members
@@ -164,6 +166,7 @@ class Deps:
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     committee_system: object | None = None  # the Democracy port (handlers/democracy/port.py); None: configuration's
+    planning_register: object | None = None  # the Planning port (handlers/planning/port.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)

@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-14";
+const VERSION = "doorstep-15";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -35,11 +35,12 @@ const ON_FIRST_USE = [
   "/js/screens/pay.js", "/js/forms/paying.js",
   "/js/screens/form-case.js", "/js/screens/containers.js", "/js/screens/hire.js", "/js/screens/meetings.js",
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
+  "/js/screens/planning.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
               /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/, /^\/v1\/stats$/,
-              /^\/v1\/forms(\/[a-z0-9-]+)?$/];
+              /^\/v1\/forms(\/[a-z0-9-]+)?$/, /^\/v1\/planning\/applications(\/[a-z0-9-]+)?$/];
 
 // Data a first journey needs with no signal: a phone that installed the app
 // can report offline before it ever opened the report screen with signal.

@@ -14,6 +14,7 @@ from . import containers, hire  # noqa: F401
 from . import conversations, sockets  # noqa: F401
 from . import petitions  # noqa: F401
 from . import democracy  # noqa: F401
+from . import planning  # noqa: F401
 from . import participation  # noqa: F401
 from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401

@@ -5,8 +5,9 @@ The questionnaires run this way (every minute rather than every hour, so a
 developer sees one arrive), forwarding's sweep and polling (every minute, as in
 AWS) and the payments' settling (reconciliation, bulky, container and hall holds
 run out, refunds left due, reminders), the closing of petitions past their time, the forms' retention sweep and the
-appointments' reminders and waiting-list offers, and the committee system's sync (its own
-cadence decides what it asks, so a run a minute asks no more than one every 15); the nightly open data export is run by hand (`doorstep export`)."""
+appointments' reminders and waiting-list offers, and the committee system's and the planning
+register's syncs (their own cadence decides what they ask, so a run a minute asks no more than one
+every 15, or than the planning lists due); the nightly open data export is run by hand (`doorstep export`)."""
 from __future__ import annotations
 
 import logging
@@ -33,15 +34,17 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.hire.settling import release_expired as release_hire_holds
     from chalicelib.handlers.hire.cancelling import refunds_due as hire_refunds_due
     from chalicelib.handlers.democracy.sync import run as sync_meetings
+    from chalicelib.handlers.planning.sync import run as sync_planning
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
     from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
     stopped = threading.Event()
 
     def loop() -> None:
-        try:  # meetings at once on a fresh start, not a minute later (its cadence spares the committee system)
-            sync_meetings(deps_factory())
-        except Exception:
-            log.exception("sync_meetings failed")
+        for name, job in (("sync_meetings", sync_meetings), ("sync_planning", sync_planning)):
+            try:  # meetings and planning at once on a fresh start, not a minute later (their cadence spares them)
+                job(deps_factory())
+            except Exception:
+                log.exception("%s failed", name)
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
@@ -52,7 +55,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("container_refunds_due", container_refunds_due),
                               ("release_hire_holds", release_hire_holds),
                               ("settle_hire_refunds", hire_refunds_due),
-                              ("sync_meetings", sync_meetings),
+                              ("sync_meetings", sync_meetings), ("sync_planning", sync_planning),
                               ("sweep_consultations", sweep_consultations),
                               ("tell_consultations", tell_consultations)):
                 try:

@@ -129,6 +129,25 @@ def start_local_moderngov(data_dir: Path, port: int):
     return office
 
 
+def start_local_public_access(data_dir: Path, port: int):
+    """The local Idox Public Access planning register (doorstep_cli/local/public_access.py), its
+    state in the data directory, and the app pointed at it as it would be at a council's, with a
+    1 s gap between requests (a council's wants 10: DOORSTEP_PLANNING_GAP_S); None when
+    DOORSTEP_PLANNING_URL names a real one already."""
+    env = os.environ
+    if env.get("DOORSTEP_PLANNING_URL"):
+        return None
+    from doorstep_cli.local.public_access import PublicAccess
+    register_port = int(env.get("DOORSTEP_PUBLIC_ACCESS_PORT") or port + 16)
+    ensure_port_free("127.0.0.1", register_port, "planning register")
+    register = PublicAccess(port=register_port, state_file=data_dir / "public_access.json",
+                            quiet=env.get("DOORSTEP_PUBLIC_ACCESS_QUIET", ""))
+    env["DOORSTEP_PLANNING_URL"] = register.root
+    env.setdefault("DOORSTEP_PLANNING_GAP_S", "1")
+    env.setdefault("DOORSTEP_PLANNING_QUIET", register.quiet)
+    return register
+
+
 def start_local_webcasts(port: int):
     """The local webcast provider (doorstep_cli/local/webcasts.py): its players' pages and
     recordings' chapters indexes, and the app pointed at them; None when
@@ -194,7 +213,7 @@ def run_stack(
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
-    moderngov = webcasts = None
+    moderngov = webcasts = public_access = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -213,6 +232,7 @@ def run_stack(
         bill_office = start_local_bill_office(port)
         moderngov = start_local_moderngov(data_dir, port)
         webcasts = start_local_webcasts(port)
+        public_access = start_local_public_access(data_dir, port)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
@@ -232,6 +252,7 @@ def run_stack(
              "pay_url": os.environ.get("DOORSTEP_PAY_URL"), "civica_url": os.environ.get("DOORSTEP_CIVICA_URL"),
              "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
              "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
+             "planning_url": os.environ.get("DOORSTEP_PLANNING_URL"),
              **identity()}, indent=2
         ).encode())
         print(
@@ -264,6 +285,9 @@ def run_stack(
         if moderngov is not None:
             moderngov.close()
             os.environ.pop("DOORSTEP_MODERNGOV_URL", None)
+        if public_access is not None:
+            public_access.close()
+            os.environ.pop("DOORSTEP_PLANNING_URL", None)
         if webcasts is not None:
             webcasts.close()
             for name in ("DOORSTEP_WEBCAST_URL", "DOORSTEP_WEBCAST_CHAPTERS_URL"):

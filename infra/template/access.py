@@ -24,7 +24,8 @@ DISPATCHER_TABLES = {"reports": "read", "services": "read", "wards": "read", "wa
                      "questionnaires": "read-write",  # a report closed: its questionnaire scheduled
                      "petitions": "read", "consultations": "read",  # a consultation's event: its wards' keys
                      # a meeting's agenda or decisions: the meeting, its petitions and topics' documents
-                     "meetings": "read", "democracy": "read"}
+                     "meetings": "read", "democracy": "read",
+                     "planning-applications": "read"}  # a planning event: the application's place
 # Events' effects, queued by the dispatcher as jobs on the alert queue and
 # carried out by its worker (handlers/shared/effects.py): each claimed in
 # alert-deliveries; a finished payment settled (the payment,
@@ -70,6 +71,7 @@ WORKER_TABLES = {
     "consultations": "read", "consultation-responses": "read",
     # an agenda's notices: the meeting and its documents, and what each resident was told of and why
     "meetings": "read", "democracy": "read", "meeting-told": "read-write",
+    "planning-applications": "read",  # a planning event's message: the application
     **EFFECT_TABLES,
 }
 # The nightly open data export: public reports through the month index, the
@@ -130,6 +132,10 @@ REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox
 # The committee system's sync: meetings and its documents written, an agenda's publication as an
 # event, the wards read to place items (a Scan of tens of rows, once a run that changes a meeting).
 SYNCER_TABLES = {"meetings": "read-write", "democracy": "read-write", "events": "read-write", "wards": "read"}
+# The planning register's sync: applications and its state, a change's event, and the addresses
+# that place an application (one Query of the postcode index each).
+PLANNER_TABLES = {"planning-applications": "read-write", "planning-sync": "read-write", "events": "read-write",
+                  "addresses": "read"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
 # or the caller's account and session) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);

@@ -22,6 +22,7 @@ REQUESTER = "SendCouncilTaxRequests"  # every minute: council tax requests left 
 SWEEPER = "SweepForms"  # every night: forms' submissions past their retention deleted with their files (@app.schedule)
 REMINDER = "RemindAppointments"  # every 15 minutes: tomorrow's appointments' reminder events (@app.schedule)
 SYNCER = "SyncMeetings"  # every 15 minutes: the committee system read into our copy (@app.schedule)
+PLANNER = "SyncPlanning"  # every hour: the planning register read into our copy (@app.schedule)
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
@@ -34,6 +35,7 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          CLOSER: "doorstep-${Stage}-close-petitions", REQUESTER: "doorstep-${Stage}-send-council-tax-requests",
          SWEEPER: "doorstep-${Stage}-sweep-forms",
          REMINDER: "doorstep-${Stage}-remind-appointments", SYNCER: "doorstep-${Stage}-sync-meetings",
+         PLANNER: "doorstep-${Stage}-sync-planning",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
          MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
 # Chalice's names for each function's log group.
@@ -42,9 +44,9 @@ LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", W
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
               SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
-              **{f: f"{f}LogGroup" for f in SOCKETS}}
+              PLANNER: "SyncPlanningLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             SWEEPER, REMINDER, SYNCER, *SOCKETS)
+             SWEEPER, REMINDER, SYNCER, PLANNER, *SOCKETS)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -58,6 +60,7 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             SWEEPER: (300, 256),  # at most retention.BATCH submissions and their files
             REMINDER: (900, 256),  # a day's reminders: 10,000 one-transaction writes; the next run finishes any left
             SYNCER: (300, 256),  # tens of 10 s calls at most; a run stops asking at the first that fails
+            PLANNER: (900, 256),  # at most DOORSTEP_PLANNING_BUDGET (60) requests 10 s apart; the next run goes on
             **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
 
 
@@ -89,6 +92,9 @@ def environment():
         "DOORSTEP_BILL_OFFICE_SECRET_ARN": ref("BillOfficeSecret"),
         # The committee system (handlers/democracy): a Modern.gov site's root; its pages are public.
         "DOORSTEP_MODERNGOV_URL": ref("ModernGovUrl"),
+        # The planning register (handlers/planning): its public pages, or PlanIt's API.
+        "DOORSTEP_PLANNING_URL": ref("PlanningUrl"), "DOORSTEP_PLANNING_VENDOR": ref("PlanningVendor"),
+        "DOORSTEP_PLANNING_AUTHORITY": ref("PlanningAuthority"),
         # Meetings' webcasts (handlers/participation): the player's address and the recordings' chapters index.
         "DOORSTEP_WEBCAST_URL": ref("WebcastUrl"),
         "DOORSTEP_WEBCAST_CHAPTERS_URL": ref("WebcastChaptersUrl"),
@@ -145,6 +151,9 @@ def resources(app):
     # The committee system's sync: our copy of meetings written, each paper kept once, events of publication.
     syncer_role = role([access.logs(NAMES[SYNCER]), *access.table_statements(access.SYNCER_TABLES),
                         access.meeting_papers(writer=True)])
+    # The planning register's sync: our copy of applications and its state written, a change's event, the
+    # addresses read to place an application.
+    planner_role = role([access.logs(NAMES[PLANNER]), *access.table_statements(access.PLANNER_TABLES)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
     out = {
@@ -161,6 +170,8 @@ def resources(app):
         REMINDER: _function(REMINDER, "ReminderRole"),
         "SyncerRole": syncer_role,
         SYNCER: _function(SYNCER, "SyncerRole"),
+        "PlannerRole": planner_role,
+        PLANNER: _function(PLANNER, "PlannerRole"),
         "SenderRole": sender_role,
         "ForwarderRole": forwarder_role,
         SENDER: _function(SENDER, "SenderRole"),

@@ -47,6 +47,21 @@ PARAMETERS = {
         "Description": "DOORSTEP_MODERNGOV_URL: the council's Modern.gov site root (e.g. "
                        "https://democracy.york.gov.uk); empty: no meetings are synced.",
     },
+    "PlanningUrl": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_PLANNING_URL: the council's planning register, Idox Public Access's root (e.g. "
+                       "https://planningaccess.york.gov.uk/online-applications/) or PlanIt's; empty: no planning "
+                       "applications are synced.",
+    },
+    "PlanningVendor": {
+        "Type": "String", "Default": "idox", "AllowedValues": ["idox", "planit"],
+        "Description": "DOORSTEP_PLANNING_VENDOR: how the register is read: idox (Public Access pages) or planit "
+                       "(PlanIt's JSON API, with PlanningAuthority its name of the council's area).",
+    },
+    "PlanningAuthority": {
+        "Type": "String", "Default": "",
+        "Description": "DOORSTEP_PLANNING_AUTHORITY: PlanIt's name of the council's area (PlanIt only).",
+    },
     "WebcastUrl": {
         "Type": "String", "Default": "",
         "Description": "DOORSTEP_WEBCAST_URL: the webcast provider's address of a meeting's webcast with "

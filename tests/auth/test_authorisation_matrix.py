@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
-from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, is_desk
+from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, desk, is_desk
 
 # -- the callers -------------------------------------------------------------
 
@@ -330,6 +330,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/feeds/committees/{committee_id}/meetings.ics"): (ANYONE, Outcome(404, "committee_not_found")),
     ("GET", "/v1/feeds/decisions.atom"): (ANYONE, Outcome(200)),
     ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
+    # Planning applications: our copy of the register, empty in this world.
+    ("GET", "/v1/planning/applications"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/planning/applications/{application_id}"): (ANYONE, Outcome(404, "application_not_found")),
+    ("GET", "/v1/staff/planning/health"): (desk("planning"), Outcome(200)),
     ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
@@ -421,6 +425,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
+                ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
                 ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
                 ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"),
@@ -528,6 +533,9 @@ _simple("GET", "/v1/agenda-items", "/v1/agenda-items?q=road")
 _simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/committees/4/meetings.ics")
 _simple("GET", "/v1/feeds/decisions.atom")
 _simple("GET", "/v1/staff/meetings/health")
+_simple("GET", "/v1/planning/applications", "/v1/planning/applications?lat=53.9559&lon=-1.0886&radius=500")
+_simple("GET", "/v1/planning/applications/{application_id}", "/v1/planning/applications/26-00412-ful")
+_simple("GET", "/v1/staff/planning/health")
 _simple("GET", "/v1/staff/meetings/topics")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/tags", "/v1/staff/meetings/1402/tags")
 REQUESTS[("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags")] = lambda world, caller: Request(

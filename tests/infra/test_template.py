@@ -81,7 +81,8 @@ def test_no_role_allows_a_wildcard_action(template):
     roles = of_type(template, "AWS::IAM::Role")
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
                           "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
-                          "SyncerRole", "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
+                          "SyncerRole", "PlannerRole", "WebsocketConnectRole", "WebsocketMessageRole",
+                          "WebsocketDisconnectRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -95,8 +96,8 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     functions = of_type(template, "AWS::Serverless::Function")
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
-        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "WebsocketConnectRole",
-        "WebsocketMessageRole", "WebsocketDisconnectRole"}
+        "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "PlannerRole",
+        "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
                  "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
@@ -402,3 +403,15 @@ def _form_files_only(statements):
     assert files["Action"] == ["s3:DeleteObject"] and "form-files/*" in str(files["Resource"])
     assert listed["Action"] == ["s3:ListBucket"]
     assert listed["Condition"] == {"StringLike": {"s3:prefix": ["form-files/*"]}}
+
+
+def test_the_planning_sync_runs_hourly_writing_only_our_copy_and_its_events(template):
+    function = template["Resources"]["SyncPlanning"]["Properties"]
+    assert function["Handler"] == "app.sync_planning" and function["Timeout"] == 900
+    (schedule,) = function["Events"].values()
+    assert schedule["Properties"]["Schedule"] == "rate(1 hour)"
+    statements = str([s for n, s in _statements(template) if n == "PlannerRole"])
+    for resource in ("UsersTable", "SessionsTable", "ReportsTable", "AlertsTable", "PhotoBucket"):
+        assert resource not in statements, resource
+    settings = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert settings["DOORSTEP_PLANNING_URL"] == {"Ref": "PlanningUrl"}

@@ -59,6 +59,7 @@ function screenFor(url) {
   if (/^\/meetings(\/|$)/.test(url.pathname) || url.pathname === "/decisions") return () => import("./screens/meetings.js");
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
   if (/^\/consultations(\/|$)/.test(url.pathname)) return () => import("./screens/consultations.js");
+  if (/^\/planning(\/|$)/.test(url.pathname)) return () => import("./screens/planning.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/bulky\/bookings\/[^/]+\/change$/.test(url.pathname)) return () => import("./screens/bulky-change.js");
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");

@@ -1,7 +1,7 @@
 """What alerts and broadcasts accept, read by the validators and by the
 OpenAPI document alike, so the two cannot disagree."""
 
-KINDS = ("report", "area", "ward", "category", "broadcast", "jobs", "meetings")  # jobs: street crews' own team's work
+KINDS = ("report", "area", "ward", "category", "broadcast", "jobs", "meetings", "planning")  # jobs: street crews' own team's work
 # meetings: a committee's, a ward's or a topic's agenda items (democracy/notices.py tells them)
 MEETING_FOLLOWS = ("committee", "ward", "topic")
 # a topic of the meetings' mapping, as /v1/staff/meetings/topics names it

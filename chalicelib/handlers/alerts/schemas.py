@@ -35,6 +35,8 @@ SCHEMAS = {
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
         "phone": {"type": "string", "pattern": PHONE.pattern},
         "report_id": identifier("kind report", REPORT_REFERENCE, 20), **_CIRCLE,
+        "application_id": identifier("kind planning: a planning application's id (its reference with - for /)",
+                                     "^[a-z0-9][a-z0-9-]{0,79}$", 80),
         "radius_m": {"type": "number", "minimum": RADIUS_DOCUMENT_M[0], "maximum": RADIUS_DOCUMENT_M[1],
                      "description": f"area, category, broadcast: {RADIUS_MIN_M}-{RADIUS_MAX_M}; jobs: "
                                     f"{JOBS_RADIUS_MIN_M}-{JOBS_RADIUS_MAX_M}, default {JOBS_RADIUS_DEFAULT_M} "

@@ -156,6 +156,7 @@ def describe(alert):
     also = W.DESCRIBE_PETITIONS_TOO if t.get("petitions") else ""
     ward = t.get("ward_name") or t.get("ward")
     return {"report": lambda: W.DESCRIBE_REPORT.format(report_id=t.get("report_id")),
+            "planning": lambda: W.DESCRIBE_PLANNING.format(reference=t.get("reference")),
             "area": lambda: W.DESCRIBE_AREA.format(
                 petitions=also, radius_m=t.get("radius_m"),
                 updates=W.DESCRIBE_UPDATES_TOO if t.get("include_updates") else ""),

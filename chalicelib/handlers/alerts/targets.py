@@ -73,6 +73,9 @@ def check_target(deps, kind, body):
         return _category(deps, body, problems)
     if kind == "meetings":
         return _meetings(deps, body, problems)
+    if kind == "planning":
+        from .planning_follows import planning_target
+        return planning_target(deps, body.get("application_id"))
     return _broadcast(deps, body, problems)
 
 

@@ -46,6 +46,8 @@ NOT_A_PUSH_SECRET = "Must be a base64url 16-byte secret."
 # Fields of what an alert listens to, by kind.
 REQUIRED_FOR_KIND = "Is required for this kind."
 REPORT_ID_REQUIRED = "Is required for kind report."
+APPLICATION_ID_REQUIRED = "Is required for kind planning."
+NO_SUCH_APPLICATION = "No planning application {application_id!s:.40} in our copy of the register."
 SERVICE_CODE_REQUIRED = "Is required for kind category."
 TOPICS_REQUIRED = "Is required for kind broadcast."
 UPDATES_ONLY_FOR_AREA = "Goes with kind area: updates on reports near a place."
@@ -118,6 +120,7 @@ UNSUBSCRIBE_HOW = "POST this same URL to stop these alerts."
 # parts are the fragments below or nothing: {petitions} DESCRIBE_PETITIONS_TOO,
 # {updates} DESCRIBE_UPDATES_TOO, {in_area} DESCRIBE_IN_AN_AREA, {near_only} DESCRIBE_NEAR_ONLY.
 DESCRIBE_REPORT = "report {report_id}"
+DESCRIBE_PLANNING = "planning application {reference}: its decision, a withdrawal or an appeal"
 DESCRIBE_AREA = "new reports{petitions} within {radius_m} m of a place{updates}"
 DESCRIBE_WARD = "new reports{petitions} in {ward} ward"
 DESCRIBE_CATEGORY = "new {service_code} reports{in_area}"

@@ -10,7 +10,8 @@ import {navigate, redraw} from "../router.js";
 import {rememberPushAlert} from "../store.js";
 import {placePicker} from "../where.js";
 
-const KINDS = ["report", "area", "ward", "broadcast"];
+const KINDS = ["report", "area", "ward", "broadcast", "planning"];
+const ONE_THING = ["report", "planning"];  // an alert about one thing names it: no place to choose
 const RADII = [250, 500, 1000, 2000];
 
 async function myEmail() {
@@ -20,6 +21,9 @@ async function myEmail() {
 /** The where-part of the form: a place, and for wards the ward holding it. */
 function placePart(kind, state, params) {
   if (kind === "report") return h("p", {class: "inset"}, t("alerts.form.report", {id: params.get("report")}));
+  if (kind === "planning") {
+    return h("p", {class: "inset"}, t("alerts.form.planning", {reference: params.get("reference") || params.get("application")}));
+  }
   if (kind === "ward" && params.get("ward")) {
     state.ward = {id: params.get("ward"), name: params.get("ward_name") || params.get("ward")};
     return h("p", {class: "inset"}, t("alerts.form.ward", {ward: state.ward.name}));
@@ -49,6 +53,7 @@ function placePart(kind, state, params) {
 
 function target(kind, state, form, params) {
   if (kind === "report") return {report_id: params.get("report")};
+  if (kind === "planning") return {application_id: params.get("application")};
   if (kind === "ward") return {ward: state.ward?.id};
   const circle = state.point ? {lat: state.point.lat, lon: state.point.lon} : {};
   if (kind === "area") {
@@ -69,7 +74,9 @@ function done(view, alert, channel) {
 
 export async function render(view, {params}) {
   const kind = KINDS.includes(params.get("kind")) ? params.get("kind") : "area";
-  if (kind === "report" && !params.get("report")) return navigate("/alerts", {replace: true});
+  if (ONE_THING.includes(kind) && !params.get(kind === "report" ? "report" : "application")) {
+    return navigate("/alerts", {replace: true});
+  }
   const state = {point: null, ward: null};
   const push = pushSupported();
   const email = await myEmail();
@@ -91,7 +98,7 @@ export async function render(view, {params}) {
   onSubmit(form, view, async () => {
     const how = new FormData(form).get("channels");
     const missing = [];
-    if (kind !== "report" && !(kind === "ward" ? state.ward : state.point || state.ward)) {
+    if (!ONE_THING.includes(kind) && !(kind === "ward" ? state.ward : state.point || state.ward)) {
       missing.push({field: kind === "ward" ? "ward" : "lat", message: t(kind === "ward" ? "alerts.form.ward_required"
         : "alerts.form.where_required")});
     }

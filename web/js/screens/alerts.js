@@ -12,6 +12,7 @@ export function describeAlert(a) {
   const channels = a.channels.map(c => t(`alerts.channel.${c}`)).join(", ");
   const what = {
     report: () => t("alerts.describe.report", {id: a.report_id}),
+    planning: () => t("alerts.describe.planning", {reference: a.reference}),
     area: () => t(a.include_updates ? "alerts.describe.area_updates" : "alerts.describe.area", {radius: a.radius_m}),
     ward: () => t("alerts.describe.ward", {ward: a.ward_name || a.ward}),
     category: () => t("alerts.describe.category", {category: a.service_code}),

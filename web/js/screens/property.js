@@ -131,6 +131,7 @@ async function show(view, uprn) {
       h("li", {}, h("a", {id: "missed-bin", href: `/missed-bin?uprn=${at}`}, t("property.missed_bin"))),
       h("li", {}, h("a", {id: "order-container", href: `/containers?uprn=${at}`}, t("property.order_container"))),
       h("li", {}, h("a", {id: "hire", href: "/hire"}, t("property.hire"))),
+      h("li", {}, h("a", {id: "planning", href: `/planning?uprn=${at}`}, t("property.planning"))),
       h("li", {}, h("a", {id: "ask-us", href: `/chat?from=property&uprn=${at}`}, t("chat.ask_us")))),
     h("h2", {class: "heading-m"}, t("property.bins")), bins(place), councillors(place),
     place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),

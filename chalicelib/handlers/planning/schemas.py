@@ -1,0 +1,34 @@
+"""The planning routes' OpenAPI components (loaded only to build /openapi.json)."""
+DAY = {"type": "string", "format": "date", "nullable": True}
+TEXT = {"type": "string"}
+MAYBE = {"type": "string", "nullable": True}
+NUMBER = {"type": "number", "nullable": True}
+FRESH = {"synced_at": {"type": "string", "format": "date-time", "nullable": True,
+                       "description": "when the register last answered the sync completely"},
+         "age_s": {"type": "integer", "nullable": True, "description": "seconds since then"},
+         "stale": {"type": "boolean", "description": "true: the register has not answered for two days; this is "
+                                                    "the last copy"}}
+APPLICATION = {
+    "id": TEXT, "reference": {**TEXT, "description": "the council's own (24/01234/FUL)"}, "proposal": TEXT,
+    "address": TEXT, "validated": DAY, "phase": {"type": "string", "enum": ["open", "awaiting", "decided"]},
+    "status": {**MAYBE, "description": "as the register words it"},
+    "comments_close": DAY, "comments": {**MAYBE, "description": "when comments close, in words"},
+    "decision": MAYBE, "decided": DAY, "decision_words": {**MAYBE, "description": "the decision and its day in words"},
+    "appeal_status": MAYBE, "lat": NUMBER, "lon": NUMBER,
+    "distance_m": {"type": "integer", "description": "from the point asked about (near only)"}}
+
+SCHEMAS = {
+    "PlanningApplicationSummary": {"type": "object", "required": ["id", "reference", "proposal", "phase"],
+                                   "properties": APPLICATION},
+    "PlanningApplications": {"type": "object", "required": ["applications"], "properties": {
+        "applications": {"type": "array", "items": {"$ref": "#/components/schemas/PlanningApplicationSummary"}},
+        "lat": {"type": "number"}, "lon": {"type": "number"}, "radius": {"type": "number"}, "status": MAYBE,
+        **FRESH}},
+    "PlanningApplication": {"type": "object", "required": ["id", "reference", "proposal", "phase"], "properties": {
+        **APPLICATION, "link": {**MAYBE, "description": "the application's page on the council's register"},
+        "comment_link": {**MAYBE, "description": "its comment tab there, while comments are open"},
+        "comment_where": MAYBE, **FRESH}},
+    "PlanningHealth": {"type": "object", "required": ["configured"], "properties": {
+        "configured": {"type": "boolean"}, "last_run": {"type": "object", "nullable": True},
+        "warnings": {"type": "array", "items": {"type": "object"}}, **FRESH}},
+}
