@@ -1,7 +1,8 @@
-"""Administrators load consultations as data (PUT, checked first); residents
-and other sites read them. A consultation is new without If-Match, changed
-with it; once anyone has responded its questions are fixed (a response
-answers the questions it was given)."""
+"""Administrators load consultations as data (PUT, checked first), and the
+consultations desk changes them until they open; residents and other sites
+read them. A consultation is new without If-Match, changed with it; once
+anyone has responded its questions are fixed (a response answers the
+questions it was given)."""
 from ...errors import Conflict, NotFound, PreconditionRequired
 from ...stamps import stamp
 from . import wording
@@ -26,6 +27,12 @@ def load(deps, consultation_id, data, if_match):
     if before is not None and form_of(before.doc) != form_of(data) and deps.consultations.counts(consultation_id)[1]:
         raise Conflict(wording.FORM_FIXED, code="questions_fixed")
     p = deps.principal
+    if not (p and p.role == "admin"):  # the desk changes one until it opens (desk.py), and not to open in the past
+        if before is not None and deps.clock() >= before.opens_at:
+            raise Conflict(wording.OPEN_NOW, code="consultation_open")
+        if opens <= deps.clock():
+            from ...errors import ValidationFailed
+            raise ValidationFailed([("$.opens", wording.OPENS_IN_THE_PAST)], message=wording.REFUSED)
     consultation = Consultation(id=consultation_id, doc=data, opens_at=opens, closes_at=closes,
                                 results=before.results if before else None, notices=before.notices if before else None,
                                 updated_at=deps.clock(), updated_by=p.user_id if p else None)

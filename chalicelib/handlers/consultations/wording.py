@@ -10,6 +10,12 @@ FORM_FIXED = "People have responded already: the questions cannot change now. Lo
 REFUSED = "The consultation was not loaded: mend each error listed."
 WITHHELD = "fewer than 10"
 REQUIRED = "Is required"
+# The consultations desk.
+TEMPLATE_UNKNOWN = "Choose a template to start from"
+TITLE_TAKEN = "A consultation with this title exists already: give this one a title of its own"
+OPEN_NOW = "This consultation has opened: residents are answering what it says, so it can no longer be changed."
+OPENS_IN_THE_PAST = "Must be a moment still to come: a consultation opens after it is made"
+ANOTHER_CONSULTATION = "another consultation"
 
 
 def closed(closes_at):
