@@ -50,6 +50,10 @@ def test_a_new_consultation_with_errors_names_each_field_at_once(deps):
     fields = {f["field"] for f in refused.value.fields}
     assert refused.value.status == 400
     assert {"$.title", "$.areas[0]", "$.closes", "$.supporting_documents[0].url"} <= fields
+    with pytest.raises(ApiError) as bare:  # nothing chosen or written: each named, the template's form not
+        create(at(deps, MADE, officer()), {}, None)
+    assert {f["field"] for f in bare.value.fields} == {"template", "$.title", "$.overview", "$.opens", "$.closes",
+                                                       "$.areas", "$.why", "$.what_happens_next", "$.department"}
     with pytest.raises(ApiError) as past:  # a moment just gone: it would open as it is made
         create(at(deps, OPENS + timedelta(seconds=1), officer()), dict(NEW), None)
     assert past.value.fields == [{"field": "$.opens", "message": past.value.fields[0]["message"]}]
@@ -80,6 +84,8 @@ def test_the_desk_list_reads_about_what_it_returns(deps, capsys):
     assert [(c["title"], c["status"]) for c in listed["consultations"]] == [
         ("Crossing number 2", "open"), ("Crossing number 1", "open"), ("Crossing number 0", "closed")]
     assert meter.operations == ["Query"] and meter.items == 3
-    assert {t["id"] for t in templates()["templates"]} == {"scheme", "priorities"}
+    offered = templates(deps)
+    assert {t["id"] for t in offered["templates"]} == {"scheme", "priorities"}
+    assert offered["wards"] == ["Bishopthorpe", "Micklegate"]
     with capsys.disabled():
         print(f"\nthe desk's list of 3: {meter.calls} call ({', '.join(meter.operations)}), {meter.items} read")

@@ -26,11 +26,13 @@ def _templates():
     return json.loads((Path(__file__).with_name("templates.json")).read_text())
 
 
-def templates():
-    """GET /v1/staff/consultation-templates: each with the questions its form asks, in order."""
+def templates(deps):
+    """GET /v1/staff/consultation-templates: each with the questions its form asks, in order, and the
+    council's wards a consultation may concern (tens, read whole as the checker reads them)."""
     return {"templates": [{"id": key, **{k: v for k, v in t.items() if k != "form"},
                            "questions": [q["label"] for p in t["form"]["pages"] for q in p["questions"]]}
-                          for key, t in _templates().items()]}
+                          for key, t in _templates().items()],
+            "wards": sorted(w.name for w in deps.wards.all())}
 
 
 def desk_list(deps):
@@ -52,17 +54,17 @@ def create(deps, body, idempotency_key):
     """(staff view, created): the consultation made from its template and the officer's words."""
     from ...storage.consultations import AlreadyExists, Consultation
     from ..shared import idempotency
-    from .definition import check
+    from .definition import errors
     from .managing import areas, get_or_404, staff_view, summary
     if not isinstance(body, dict):
         raise ValidationFailed([("$", wording.NOT_AN_OBJECT)], message=wording.REFUSED)
     template = _templates().get(body.get("template")) if isinstance(body.get("template"), str) else None
-    if template is None:
-        raise ValidationFailed([("template", wording.TEMPLATE_UNKNOWN)], message=wording.REFUSED)
     consultation_id = slug(body.get("title"))
-    data = {k: template[k] for k in ("department", "type", "topics", "why", "what_happens_next") if k in template}
+    consultation_id = consultation_id if ID.match(consultation_id) else "untitled"  # the title's own error says why
+    data = {k: (template or {})[k] for k in ("department", "type", "topics", "why", "what_happens_next")
+            if k in (template or {})}
     data.update({k: body[k] for k in CHOSEN if k in body and body[k] not in (None, "")})
-    data.update(id=consultation_id, form=template["form"])
+    data.update(id=consultation_id, form=(template or {}).get("form", {}))
     p = deps.principal
     claim = idempotency.Claim(deps, idempotency_key, f"{p.user_id}#consultation", body,
                               lambda record: staff_view(deps, get_or_404(deps, record.resource_id)),
@@ -70,11 +72,20 @@ def create(deps, body, idempotency_key):
     earlier = claim.earlier()
     if earlier is not None:
         return earlier, False
-    if not ID.match(consultation_id):  # no title, or one of no letters or digits: the checker names it
-        data["id"] = consultation_id = "untitled"
-    opens, closes = check(deps, data, consultation_id)
-    if opens <= deps.clock():
-        raise ValidationFailed([("$.opens", wording.OPENS_IN_THE_PAST)], message=wording.REFUSED)
+    # Every error at once, named as the form names its fields: the template's form is the council's, not the
+    # officer's, so without a template only the template is named for it.
+    found, (opens, closes) = errors(deps, data, consultation_id)
+    found = [("template", wording.TEMPLATE_UNKNOWN)] * (template is None) + \
+        [(path, message) for path, message in found if path != "$.id" and not (template is None and
+                                                                               path.startswith("$.form"))]
+    # What is not given is asked for as the desk asks it, not as a loader of data is told its shape.
+    missing = {f"$.{k}": m for k, m in (("opens", wording.REQUIRED), ("closes", wording.REQUIRED),
+                                        ("areas", wording.CHOOSE_AREAS)) if body.get(k) in (None, "", [])}
+    found = [(path, missing.get(path, message)) for path, message in found]
+    if opens is not None and opens <= deps.clock():
+        found.append(("$.opens", wording.OPENS_IN_THE_PAST))
+    if found:
+        raise ValidationFailed(found, message=wording.REFUSED)
     now = deps.clock()
     made = Consultation(id=consultation_id, doc=data, opens_at=opens, closes_at=closes, updated_at=now,
                         updated_by=p.user_id)

@@ -46,13 +46,14 @@ def desk_consultations():
 
 
 @routes.get("/v1/staff/consultation-templates", DESK, {
-    "summary": "The templates a consultation starts from: its form's questions, and the words it suggests",
+    "summary": "The templates a consultation starts from (its form's questions, and the words it suggests), and "
+               "the council's wards it may concern",
     "responses": {"200": json_response(ref("ConsultationTemplates"))}})
 def consultation_templates():
     from ...storage import metering
     from .desk import templates
-    metering.expose()  # none: the templates are the code's data
-    return http.ok(templates(), headers={"Cache-Control": "private, max-age=300"})
+    metering.expose()  # the wards alone: the templates are the code's data
+    return http.ok(templates(http.deps()), headers=http.NO_STORE)
 
 
 @routes.post("/v1/staff/consultations", DESK, with_etag({

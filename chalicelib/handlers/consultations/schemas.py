@@ -56,7 +56,8 @@ SCHEMAS = {
                                        "topics": {"type": "array", "items": TEXT}, "why": TEXT,
                                        "what_happens_next": TEXT, "department": TEXT, "results_due": TEXT,
                                        "supporting_documents": DOCUMENTS, "contact": VIEW}},
-    "ConsultationTemplates": {"type": "object", "required": ["templates"], "properties": {
+    "ConsultationTemplates": {"type": "object", "required": ["templates", "wards"], "properties": {
+        "wards": {"type": "array", "items": TEXT},
         "templates": {"type": "array", "items": {"type": "object", "additionalProperties": True, "properties": {
             "id": TEXT, "title": TEXT, "description": TEXT, "questions": {"type": "array", "items": TEXT}}}}}},
     "Consultation": CONSULTATION,

@@ -12,6 +12,7 @@ WITHHELD = "fewer than 10"
 REQUIRED = "Is required"
 # The consultations desk.
 TEMPLATE_UNKNOWN = "Choose a template to start from"
+CHOOSE_AREAS = "Choose the wards it concerns, or the whole council"
 TITLE_TAKEN = "A consultation with this title exists already: give this one a title of its own"
 OPEN_NOW = "This consultation has opened: residents are answering what it says, so it can no longer be changed."
 OPENS_IN_THE_PAST = "Must be a moment still to come: a consultation opens after it is made"
