@@ -89,3 +89,17 @@ def test_the_desk_list_reads_about_what_it_returns(deps, capsys):
     assert offered["wards"] == ["Bishopthorpe", "Micklegate"]
     with capsys.disabled():
         print(f"\nthe desk's list of 3: {meter.calls} call ({', '.join(meter.operations)}), {meter.items} read")
+
+
+def test_the_respondents_details_downloaded_at_the_desk_are_audited_each_time_and_the_answers_alone_are_not(deps):
+    from chalicelib.handlers.consultations.analysis import respondents_csv, responses_csv
+    from support.consultation_support import DURING, MIDNIGHT, loaded
+    loaded(deps)
+    after = at(deps, MIDNIGHT + timedelta(hours=9), officer())
+    responses_csv(after, "micklegate-parking")
+    respondents_csv(after, "micklegate-parking")
+    respondents_csv(after, "micklegate-parking")
+    lines = deps.audit.entries("micklegate-parking")
+    assert [(e.action, e.by_user_id, e.by_email) for e in lines] == [
+        ("respondents_downloaded", "officer-1", "officer@council.example")] * 2
+    assert [e.seq for e in lines] == [1.001, 1.002] and DURING < lines[0].created_at

@@ -171,7 +171,7 @@ def consultation_responses_csv(consultation_id):
 
 @routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", DESK, {
     "summary": "Staff: the personal details given with each response (names, contact, addresses, postcode), "
-               "by the response's reference: kept apart from the answers analysed",
+               "by the response's reference: kept apart from the answers analysed; each download audited",
     "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
         "schema": {"type": "string"}}}}, **errors(**NOT_FOUND)}})
 def consultation_respondents_csv(consultation_id):
