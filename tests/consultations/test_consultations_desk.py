@@ -103,3 +103,31 @@ def test_the_respondents_details_downloaded_at_the_desk_are_audited_each_time_an
     assert [(e.action, e.by_user_id, e.by_email) for e in lines] == [
         ("respondents_downloaded", "officer-1", "officer@council.example")] * 2
     assert [e.seq for e in lines] == [1.001, 1.002] and DURING < lines[0].created_at
+
+
+def test_the_desks_reads_publish_their_dynamodb_cost_and_a_retried_make_answers_the_first(client, deps, people,
+                                                                                         capsys):
+    import json
+    import re
+    wards(deps)
+    officer_person = people("staff")
+    headers = {**officer_person.auth, "Content-Type": "application/json"}
+    # Far off, so the moments are still to come whenever the suite runs (the client keeps the real time).
+    body = {**NEW, "opens": "2099-01-05T09:00:00", "closes": "2099-01-31T23:59:59"}
+    made = client.raw.http.post("/v1/staff/consultations", body=json.dumps(body),
+                                headers={**headers, "Idempotency-Key": "made-at-the-desk-1"})
+    again = client.raw.http.post("/v1/staff/consultations", body=json.dumps(body),
+                                 headers={**headers, "Idempotency-Key": "made-at-the-desk-1"})
+    assert (made.status_code, again.status_code) == (201, 200) and made.json_body["id"] == again.json_body["id"]
+    assert again.headers["ETag"] == '"1"'
+    figures = {}
+    for name, path in (("list", "/v1/staff/consultations"), ("templates", "/v1/staff/consultation-templates"),
+                       ("counts", f"/v1/staff/consultations/{made.json_body['id']}/counts")):
+        answer = client.raw.http.get(path, headers=officer_person.auth)
+        assert answer.status_code == 200
+        figures[name] = tuple(int(n) for n in re.search(r"queries=(\d+) items=(\d+)",
+                                                         answer.headers["Server-Timing"]).groups())
+    signed_in = 2  # every staff request reads its caller's session and account
+    assert figures == {"list": (1, 1 + signed_in), "templates": (1, 2 + signed_in), "counts": (1, 1 + signed_in)}
+    with capsys.disabled():
+        print(f"\nServer-Timing (calls, items read): {figures}")

@@ -70,8 +70,8 @@ function counts(c) {
 
 /** A CSV fetched with the officer's session and saved under its own name. */
 function csvButton(c, name, note) {
-  return button(t(`staff.consultations.csv_${name}`), {type: "button", secondary: true, class: "button button--secondary",
-    onclick: async () => {
+  return button(t(`staff.consultations.csv_${name}`), {type: "button", secondary: true,
+    class: "button button--secondary", onclick: async () => {
       try {
         const text = await api(`${path(c.id)}/${name}.csv`, {headers: {Accept: "text/csv"}});
         const a = h("a", {href: URL.createObjectURL(new Blob([text], {type: "text/csv"})),
