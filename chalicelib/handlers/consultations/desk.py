@@ -54,7 +54,7 @@ def create(deps, body, idempotency_key):
     """(staff view, created): the consultation made from its template and the officer's words."""
     from ...storage.consultations import AlreadyExists, Consultation
     from ..shared import idempotency
-    from .definition import errors
+    from .definition import errors, refused
     from .managing import areas, get_or_404, staff_view, summary
     if not isinstance(body, dict):
         raise ValidationFailed([("$", wording.NOT_AN_OBJECT)], message=wording.REFUSED)
@@ -85,7 +85,7 @@ def create(deps, body, idempotency_key):
     if opens is not None and opens <= deps.clock():
         found.append(("$.opens", wording.OPENS_IN_THE_PAST))
     if found:
-        raise ValidationFailed(found, message=wording.REFUSED)
+        raise refused(found)
     now = deps.clock()
     made = Consultation(id=consultation_id, doc=data, opens_at=opens, closes_at=closes, updated_at=now,
                         updated_by=p.user_id)

@@ -29,8 +29,8 @@ def load(deps, consultation_id, data, if_match):
         if before is not None and deps.clock() >= before.opens_at:
             raise Conflict(wording.OPEN_NOW, code="consultation_open")
         if opens <= deps.clock():
-            from ...errors import ValidationFailed
-            raise ValidationFailed([("$.opens", wording.OPENS_IN_THE_PAST)], message=wording.REFUSED)
+            from .definition import refused
+            raise refused([("$.opens", wording.OPENS_IN_THE_PAST)])
     if before is not None and form_of(before.doc) != form_of(data) and deps.consultations.counts(consultation_id)[1]:
         raise Conflict(wording.FORM_FIXED, code="questions_fixed")
     consultation = Consultation(id=consultation_id, doc=data, opens_at=opens, closes_at=closes,

@@ -63,7 +63,9 @@ def consultation_templates():
     "parameters": [{**IDEMPOTENCY, "schema": {"type": "string", "minLength": 8, "maxLength": 255}}],
     "requestBody": _body("ConsultationNew"),
     "responses": {"201": json_response(ref("StaffConsultation")), "200": json_response(ref("StaffConsultation")),
-                  **errors(400, **{"409": "A consultation with that title exists (code consultation_exists)"})}}))
+                  **errors(400, **{"409": "A consultation with that title exists (code consultation_exists)",
+                                   "422": "The data breaks a rule the checker states in words (validation_failed): "
+                                          "each error with its JSON path"})}}))
 def create_consultation():
     from .desk import create
     view, created = create(http.deps(), http.body(), http.header("idempotency-key"))
@@ -79,6 +81,8 @@ def create_consultation():
     "responses": {"200": json_response(ref("StaffConsultation")), "201": json_response(ref("StaffConsultation")),
                   **errors(400, **{"409": "Stale If-Match (edit_conflict), questions fixed (questions_fixed) or "
                                           "opened (consultation_open)",
+                                   "422": "The data breaks a rule the checker states in words (validation_failed): "
+                                          "each error with its JSON path",
                                    "428": "The consultation exists: send If-Match"})}}))
 def load_consultation(consultation_id):
     from .managing import load
