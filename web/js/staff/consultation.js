@@ -135,7 +135,9 @@ function resultsForm(view, c) {
 }
 
 async function draw(view, id, notice) {
-  const [c, offered] = await Promise.all([api(path(id)), api("/v1/staff/consultation-templates")]);
+  const c = await api(path(id));
+  // The wards to choose from only while it can be changed.
+  const offered = c.status === "forthcoming" ? await api("/v1/staff/consultation-templates") : null;
   const menu = view.querySelector(".desk-menu");
   const note = h("p", {class: "body", role: "status", id: "csv-status"});
   const content = [
