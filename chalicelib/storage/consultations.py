@@ -124,15 +124,21 @@ class ConsultationStore:
         keys = [(i, HEAD) for i in dict.fromkeys(consultation_ids)]
         return {c.id: c for c in map(_record, ConsultationModel.batch_get(keys))} if keys else {}
 
-    def put(self, consultation, areas, summary, expected_version=None, old_areas=()):
+    def put(self, consultation, areas, summary, expected_version=None, old_areas=(), idempotency=None):
         """The head written with its search rows (one per area, and "any"), in one
-        transaction: new (expected_version None: AlreadyExists when the id is
-        taken) or replacing the version read (EditConflict otherwise)."""
+        transaction: new (expected_version None: AlreadyExists("head") when the id is
+        taken, AlreadyExists("idempotency") when a twin with its key came first) or
+        replacing the version read (EditConflict otherwise)."""
+        from .report_store import _claim_key
         consultation.version = (expected_version or 0) + 1
         keep = [ANY, *areas]
-        with writes(["head"], exists=set() if expected_version else {"head"}), transaction() as t:
+        parts = ["head"]
+        with writes(parts, exists={"idempotency"} if expected_version else {"head", "idempotency"}), \
+                transaction() as t:
             t.save(_head(consultation), condition=ConsultationModel.sk.does_not_exist() if expected_version is None
                    else ConsultationModel.version == expected_version)
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
             for area in keep:
                 t.save(_area_row(consultation, area, summary))
             for area in set(old_areas) - set(keep):

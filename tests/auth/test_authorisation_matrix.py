@@ -284,19 +284,22 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/reports/{report_id}/form-files/{file_id}"): (STAFF, Outcome(404, "not_a_form_case")),
     ("GET", "/v1/staff/form-hand-ons"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"): (STAFF, Outcome(409, "not_given_up")),  # none given up
-    # Consultations: administrators load them; staff read them; anyone reads and responds (signed in: their
-    # one response). The world holds no consultation (404) but the one an administrator's PUT makes.
-    ("PUT", CONSULTATION): (ADMIN_ONLY, Outcome(201)),
-    ("GET", CONSULTATION): (STAFF, Outcome(404, "consultation_not_found")),
+    # Consultations: the consultations desk makes, loads and reads them; anyone reads and responds (signed in:
+    # their one response). The world holds no consultation (404) but the ones the desk's POST and PUT make.
+    ("GET", "/v1/staff/consultations"): (desk("consultations"), Outcome(200)),
+    ("GET", "/v1/staff/consultation-templates"): (desk("consultations"), Outcome(200)),
+    ("POST", "/v1/staff/consultations"): (desk("consultations"), Outcome(201)),
+    ("PUT", CONSULTATION): (desk("consultations"), Outcome(201)),
+    ("GET", CONSULTATION): (desk("consultations"), Outcome(404, "consultation_not_found")),
     ("GET", "/v1/consultations"): (ANYONE, Outcome(200)),
     ("GET", "/v1/consultations/{consultation_id}"): (ANYONE, Outcome(404, "consultation_not_found")),
     ("POST", "/v1/consultations/{consultation_id}/responses"): (ANYONE, Outcome(404, "consultation_not_found")),
     ("PUT", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
     ("GET", "/v1/consultations/{consultation_id}/response"): (SIGNED_IN, Outcome(404, "consultation_not_found")),
     ("GET", "/v1/me/consultation-responses"): (SIGNED_IN, Outcome(200)),
-    **{("GET", f"{CONSULTATION}/{view}"): (STAFF, Outcome(404, "consultation_not_found"))
+    **{("GET", f"{CONSULTATION}/{view}"): (desk("consultations"), Outcome(404, "consultation_not_found"))
        for view in ("counts", "responses.csv", "respondents.csv")},
-    ("POST", f"{CONSULTATION}/results"): (STAFF, Outcome(404, "consultation_not_found")),
+    ("POST", f"{CONSULTATION}/results"): (desk("consultations"), Outcome(404, "consultation_not_found")),
     ("GET", "/v1/consultations/{consultation_id}/results"): (ANYONE, Outcome(404, "consultation_not_found")),
     ("GET", "/api/2.4/json_search_results"): (ANYONE, Outcome(200)),
     ("GET", "/api/2.4/json_consultation_details"): (ANYONE, Outcome(404, "consultation_not_found")),
@@ -446,6 +449,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/forms"), ("GET", FORM),
                 ("GET", f"{FORM}/submissions.csv"),
                 ("GET", CONSULTATION), ("POST", f"{CONSULTATION}/results"),  # the council's, not a category's
+                ("GET", "/v1/staff/consultations"), ("GET", "/v1/staff/consultation-templates"),
+                ("POST", "/v1/staff/consultations"), ("PUT", CONSULTATION),
                 *(("GET", f"{CONSULTATION}/{view}") for view in ("counts", "responses.csv", "respondents.csv")),
                 # Appointments: any officer's desk.
                 ("GET", "/v1/staff/appointments/day"), ("POST", "/v1/staff/appointments"),
@@ -820,10 +825,25 @@ def _load_form(world, caller):
     return Request("PUT", "/v1/staff/forms/general-enquiry", demo("general-enquiry"))
 
 
+# Each caller its own consultation (the route's world is shared), opening long after any run of the suite.
+FAR_OFF = {"opens": "2099-06-01T09:00:00", "closes": "2099-06-14T23:59:59"}
+_simple("GET", "/v1/staff/consultations")
+_simple("GET", "/v1/staff/consultation-templates")
+
+
+@builds("POST", "/v1/staff/consultations")
+def _make_consultation(world, caller):
+    return Request("POST", "/v1/staff/consultations", {
+        "template": "priorities", "title": f"Budget priorities for {caller}", "overview": "What matters most?",
+        "areas": "council", **FAR_OFF})
+
+
 @builds("PUT", CONSULTATION)
 def _load_consultation(world, caller):
     from support.consultation_support import demo
-    return Request("PUT", "/v1/staff/consultations/micklegate-parking", demo(areas="council"))
+    consultation_id = "micklegate-" + caller.replace("_", "-")
+    return Request("PUT", f"/v1/staff/consultations/{consultation_id}",
+                   demo(id=consultation_id, areas="council", **FAR_OFF))
 
 
 @builds("PUT", "/v1/waste/bulky/items")

@@ -2,15 +2,16 @@
 the second, its wards, topics and documents, and its form by the forms engine."""
 import pytest
 
-from chalicelib.errors import ValidationFailed
+from chalicelib.errors import ApiError
 from support.consultation_support import OPENS, admin, at, demo, loaded, wards
 
 
 def _errors(deps, data):
     from chalicelib.handlers.consultations.managing import load
     wards(deps)
-    with pytest.raises(ValidationFailed) as refused:
+    with pytest.raises(ApiError) as refused:
         load(at(deps, OPENS, admin()), data["id"], data, None)
+    assert refused.value.status == 422 and refused.value.code == "validation_failed"  # an object, breaking rules
     return {f["field"]: f["message"] for f in refused.value.fields}
 
 

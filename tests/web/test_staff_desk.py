@@ -57,7 +57,9 @@ def test_a_staff_member_triages_and_assigns_a_report_with_the_keyboard_alone(des
     page.keyboard.type(str(due.year))
     tab_to(page, page.get_by_label("Template"))
     page.keyboard.type("Inspection")
-    expect(page.locator("#template-preview")).to_contain_text("An inspector will look at this by {due}")
+    # the preview reads as the update will: its date the one in the due box
+    expect(page.locator("#template-preview")).to_contain_text(
+        f"An inspector will look at this by {due.day} {due:%B %Y}")
     tab_to(page, page.get_by_label("Internal note"))
     page.keyboard.type("Bus company told: stop may move for the repair.")
     tab_to(page, page.get_by_role("button", name="Save changes"))

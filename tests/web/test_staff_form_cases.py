@@ -52,7 +52,7 @@ def test_a_grants_officer_answers_a_form_case_with_its_template_opens_its_file_a
     grants.get_by_role("link", name="Cases of Ask about a community grant").click()
     page.get_by_role("link", name=re.compile(case)).click()
 
-    heading(page, case)
+    heading(page, reference)  # the case named by its form and the reference its resident holds
     details = page.locator("#report-details")
     expect(details).to_contain_text("Community grants")  # the form's team, not "Not assigned"
     expect(details).to_contain_text(reference)
@@ -75,7 +75,7 @@ def test_a_grants_officer_answers_a_form_case_with_its_template_opens_its_file_a
     expect(page.locator("#form-file-status")).to_contain_text("larder-accounts.pdf")
 
     template.select_option(label="Enquiry received")
-    expect(page.locator("#template-preview")).to_contain_text("Thank you for your grant enquiry {reference}")
+    expect(page.locator("#template-preview")).to_contain_text(f"Thank you for your grant enquiry {reference}.")
     page.get_by_role("button", name="Save changes").click()
     expect(page.locator("#saved")).to_be_visible()
     expect(page.locator("#audit")).to_contain_text("File opened")

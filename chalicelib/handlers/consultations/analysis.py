@@ -17,6 +17,7 @@ from .managing import get_or_404
 from .responding import PERSONAL_TYPES
 from .timing import status
 
+READINGS_PER_VERSION = 999  # respondents' downloads audited between two changes of the consultation
 ROWS_MAX = 50_000  # one download; a consultation's responses are read a page (200) at a time
 
 
@@ -54,10 +55,31 @@ def responses_csv(deps, consultation_id):
 
 def respondents_csv(deps, consultation_id):
     consultation = get_or_404(deps, consultation_id)
+    _audited(deps, consultation)  # personal details read by staff: who, when, before they are read
     columns = questions(consultation, personal=True)
     head = ["response", "postcode", *(label for _, label in columns)]
     return _write(deps, consultation_id, head, lambda r: [
         r.id, r.postcode or "", *(_cell(r.answers.get(qid)) for qid, _ in columns)])
+
+
+def _audited(deps, consultation):
+    """A line in the consultation's staff audit (the audit table, under its id), numbered after its
+    version with a fraction as a form's file opened is (forms/case_files.py): never overwritten."""
+    from ...errors import Conflict
+    from ...storage.errors import AlreadyExists
+    from ...storage.records import AuditEntry
+    from . import wording
+    p = deps.principal
+    entry = AuditEntry(report_id=consultation.id, seq=0, action="respondents_downloaded", by_user_id=p.user_id,
+                       by_email=p.email, created_at=deps.clock(),
+                       changes={"respondents_csv": {"before": None, "after": f"{consultation.id}-respondents.csv"}})
+    for n in range(1, READINGS_PER_VERSION + 1):
+        entry.seq = int(consultation.version or 0) + n / 1000
+        try:
+            return deps.audit.add_reading(entry)
+        except AlreadyExists:
+            continue
+    raise Conflict(wording.DOWNLOADED_TOO_OFTEN, code="downloaded_too_often")
 
 
 def _write(deps, consultation_id, head, row_of):

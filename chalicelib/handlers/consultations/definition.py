@@ -37,8 +37,18 @@ def check(deps, data, consultation_id):
     ValidationFailed naming each error's path."""
     found, moments = errors(deps, data, consultation_id)
     if found:
-        raise ValidationFailed(found, message=wording.REFUSED)
+        raise refused(found, not isinstance(data, dict))
     return moments
+
+
+def refused(found, malformed=False):
+    """The errors of a consultation's data, each with its JSON path: 400 when the body is not even the object
+    /openapi.json declares, 422 when it is one but breaks the rules the checker states in words."""
+    if malformed:
+        return ValidationFailed(found, message=wording.REFUSED)
+    from ...errors import Unacceptable
+    return Unacceptable(wording.REFUSED, code="validation_failed",
+                        fields=[{"field": path, "message": message} for path, message in found])
 
 
 def errors(deps, data, consultation_id):

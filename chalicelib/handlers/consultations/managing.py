@@ -1,7 +1,8 @@
-"""Administrators load consultations as data (PUT, checked first); residents
-and other sites read them. A consultation is new without If-Match, changed
-with it; once anyone has responded its questions are fixed (a response
-answers the questions it was given)."""
+"""Administrators load consultations as data (PUT, checked first), and the
+consultations desk changes them until they open; residents and other sites
+read them. A consultation is new without If-Match, changed with it; once
+anyone has responded its questions are fixed (a response answers the
+questions it was given)."""
 from ...errors import Conflict, NotFound, PreconditionRequired
 from ...stamps import stamp
 from . import wording
@@ -18,14 +19,20 @@ def load(deps, consultation_id, data, if_match):
     from ..shared.versions import expected_version
     opens, closes = check(deps, data, consultation_id)
     before = deps.consultations.get(consultation_id)
+    p = deps.principal
     if before is not None and not if_match:
         raise PreconditionRequired(wording.IF_MATCH_NEEDED)
     expected = expected_version(if_match, "GET /v1/staff/consultations/{id}") if before is not None else None
     if before is not None and expected != before.version:
         raise _stale(deps, consultation_id)
+    if not (p and p.role == "admin"):  # the desk changes one until it opens (desk.py), and not to open in the past
+        if before is not None and deps.clock() >= before.opens_at:
+            raise Conflict(wording.OPEN_NOW, code="consultation_open")
+        if opens <= deps.clock():
+            from .definition import refused
+            raise refused([("$.opens", wording.OPENS_IN_THE_PAST)])
     if before is not None and form_of(before.doc) != form_of(data) and deps.consultations.counts(consultation_id)[1]:
         raise Conflict(wording.FORM_FIXED, code="questions_fixed")
-    p = deps.principal
     consultation = Consultation(id=consultation_id, doc=data, opens_at=opens, closes_at=closes,
                                 results=before.results if before else None, notices=before.notices if before else None,
                                 updated_at=deps.clock(), updated_by=p.user_id if p else None)

@@ -1,4 +1,5 @@
-"""Consultations' routes: administrators load them as data; residents read and
+"""Consultations' routes: administrators load them as data, and consultations
+officers make them from templates at their desk; residents read and
 respond (signed in: one response, changed until the close; anonymous: each a
 response); staff see live counts by ward, export the responses and publish
 "We asked, you said, we did"; other sites search them in Citizen Space's
@@ -6,11 +7,12 @@ public API shape (api/2.4/...) or follow the Atom feed."""
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
 from .search import WORDS_MAX
 
 routes = Routes("consultations", schemas="chalicelib.handlers.consultations.schemas")
+DESK = desk("consultations")
 # Consultation events (opened, closing, results published) reach followers and respondents by the alerts' fan-out.
 register("consultation_", "chalicelib.handlers.consultations.notices")
 ID = path_param("consultation_id", {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{1,59}$",
@@ -34,13 +36,54 @@ def _csv(body, name):
                                                          "Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@routes.route("PUT", "/v1/staff/consultations/{consultation_id}", ADMIN, with_etag({
+@routes.get("/v1/staff/consultations", DESK, {
+    "summary": "The consultations desk's list: forthcoming, open and recently closed, latest close first (50)",
+    "responses": {"200": json_response(ref("ConsultationList"))}})
+def desk_consultations():
+    from ...storage import metering
+    from .desk import desk_list
+    metering.expose()  # one Query of the search rows it returns
+    return http.ok(desk_list(http.deps()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/consultation-templates", DESK, {
+    "summary": "The templates a consultation starts from (its form's questions, and the words it suggests), and "
+               "the council's wards it may concern",
+    "responses": {"200": json_response(ref("ConsultationTemplates"))}})
+def consultation_templates():
+    from ...storage import metering
+    from .desk import templates
+    metering.expose()  # the wards alone: the templates are the code's data
+    return http.ok(templates(http.deps()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/consultations", DESK, with_etag({
+    "summary": "Make a consultation from a template (its form) and the officer's words, areas, topics and London "
+               "opening and closing moments; its id from its title. Checked first: each error with its JSON path. "
+               "Idempotent with Idempotency-Key",
+    "parameters": [{**IDEMPOTENCY, "schema": {"type": "string", "minLength": 8, "maxLength": 255}}],
+    "requestBody": _body("ConsultationNew"),
+    "responses": {"201": json_response(ref("StaffConsultation")), "200": json_response(ref("StaffConsultation")),
+                  **errors(400, **{"409": "A consultation with that title exists (code consultation_exists)",
+                                   "422": "The data breaks a rule the checker states in words (validation_failed): "
+                                          "each error with its JSON path"})}}))
+def create_consultation():
+    from .desk import create
+    view, created = create(http.deps(), http.body(), http.header("idempotency-key"))
+    return http.ok(view, status=201 if created else 200, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
+
+
+@routes.route("PUT", "/v1/staff/consultations/{consultation_id}", DESK, with_etag({
     "summary": "Load a consultation as data (its words, London opening and closing moments, areas, topics, "
                "documents and its form), checked first: each error with its JSON path. One that exists needs "
-               "If-Match; its questions are fixed once anyone has responded",
+               "If-Match; its questions are fixed once anyone has responded. The desk changes it until it opens "
+               "(then 409 consultation_open); an administrator may still mend it",
     "parameters": [ID, {**if_match("consultation"), "required": False}], "requestBody": _body("ConsultationData"),
     "responses": {"200": json_response(ref("StaffConsultation")), "201": json_response(ref("StaffConsultation")),
-                  **errors(400, **{"409": "Stale If-Match (edit_conflict) or questions fixed (questions_fixed)",
+                  **errors(400, **{"409": "Stale If-Match (edit_conflict), questions fixed (questions_fixed) or "
+                                          "opened (consultation_open)",
+                                   "422": "The data breaks a rule the checker states in words (validation_failed): "
+                                          "each error with its JSON path",
                                    "428": "The consultation exists: send If-Match"})}}))
 def load_consultation(consultation_id):
     from .managing import load
@@ -48,7 +91,7 @@ def load_consultation(consultation_id):
     return http.ok(view, status=201 if created else 200, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}", STAFF, with_etag({
+@routes.get("/v1/staff/consultations/{consultation_id}", DESK, with_etag({
     "summary": "Staff: one consultation as loaded, with its version (ETag) and the notices sent",
     "parameters": [ID], "responses": {"200": json_response(ref("StaffConsultation")), **errors(**NOT_FOUND)}}))
 def staff_consultation(consultation_id):
@@ -129,15 +172,17 @@ def my_consultation_responses():
     return http.ok({"responses": of_mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}/counts", STAFF, {
+@routes.get("/v1/staff/consultations/{consultation_id}/counts", DESK, {
     "summary": "Staff: responses so far, live, by ward (the counters each response adds to; no personal details)",
     "parameters": [ID], "responses": {"200": json_response(ref("WardCounts")), **errors(**NOT_FOUND)}})
 def consultation_counts(consultation_id):
+    from ...storage import metering
     from .analysis import counts
+    metering.expose()  # the desk watches it: its cost is the wards with responses, not the responses
     return http.ok(counts(http.deps(), consultation_id), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}/responses.csv", STAFF, {
+@routes.get("/v1/staff/consultations/{consultation_id}/responses.csv", DESK, {
     "summary": "Staff: the responses for analysis as CSV (free text whole), without personal details; "
                "respondents.csv holds those, joined by the response's reference",
     "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
@@ -147,9 +192,9 @@ def consultation_responses_csv(consultation_id):
     return _csv(responses_csv(http.deps(), consultation_id), f"{consultation_id}-responses.csv")
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", STAFF, {
+@routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", DESK, {
     "summary": "Staff: the personal details given with each response (names, contact, addresses, postcode), "
-               "by the response's reference: kept apart from the answers analysed",
+               "by the response's reference: kept apart from the answers analysed; each download audited",
     "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
         "schema": {"type": "string"}}}}, **errors(**NOT_FOUND)}})
 def consultation_respondents_csv(consultation_id):
@@ -157,7 +202,7 @@ def consultation_respondents_csv(consultation_id):
     return _csv(respondents_csv(http.deps(), consultation_id), f"{consultation_id}-respondents.csv")
 
 
-@routes.post("/v1/staff/consultations/{consultation_id}/results", STAFF, with_etag({
+@routes.post("/v1/staff/consultations/{consultation_id}/results", DESK, with_etag({
     "summary": "Staff: publish \"We asked, you said, we did\" once it has closed: summary, what people said, what "
                "the council did, figures and the decision it fed (a meeting item's id or a web address); responses "
                "by ward from the counters, a ward under 10 withheld. The first publication tells respondents",

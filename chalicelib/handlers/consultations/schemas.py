@@ -47,6 +47,21 @@ SCHEMAS = {
                                         "error is answered at once, each field a JSON path",
                          "additionalProperties": True,
                          "properties": {"id": TEXT, "title": TEXT, "opens": TEXT, "closes": TEXT, "form": VIEW}},
+    "ConsultationNew": {"type": "object", "required": ["template", "title", "overview", "opens", "closes", "areas"],
+                        "description": "A consultation made at the desk: its template's form, and the words, "
+                                       "wards (or \"council\"), topics and London moments given; department, "
+                                       "type, topics, why and what happens next default to the template's",
+                        "properties": {"template": {**TEXT, "maxLength": 40}, "title": TEXT, "overview": TEXT,
+                                       "opens": {**TEXT, "example": "2027-01-04T09:00:00"},
+                                       "closes": {**TEXT, "example": "2027-01-31T23:59:59"},
+                                       "areas": {"description": "\"council\" or a list of ward names"},
+                                       "topics": {"type": "array", "items": TEXT}, "why": TEXT,
+                                       "what_happens_next": TEXT, "department": TEXT, "results_due": TEXT,
+                                       "supporting_documents": DOCUMENTS, "contact": VIEW}},
+    "ConsultationTemplates": {"type": "object", "required": ["templates", "wards"], "properties": {
+        "wards": {"type": "array", "items": TEXT},
+        "templates": {"type": "array", "items": {"type": "object", "additionalProperties": True, "properties": {
+            "id": TEXT, "title": TEXT, "description": TEXT, "questions": {"type": "array", "items": TEXT}}}}}},
     "Consultation": CONSULTATION,
     "StaffConsultation": {**CONSULTATION, "properties": {**CONSULTATION["properties"], "version": {"type": "integer"},
                                                          "data": VIEW, "notices": VIEW}},

@@ -10,6 +10,14 @@ REFUSED = "The consultation was not loaded: mend each error listed."
 WITHHELD = "fewer than 10"
 TOTAL_WITHHELD = "The total is not published while a ward's figure is withheld: it would give that figure away."
 REQUIRED = "Is required"
+# The consultations desk.
+TEMPLATE_UNKNOWN = "Choose a template to start from"
+CHOOSE_AREAS = "Choose the wards it concerns, or the whole council"
+TITLE_TAKEN = "A consultation with this title exists already: give this one a title of its own"
+OPEN_NOW = "This consultation has opened: residents are answering what it says, so it can no longer be changed."
+OPENS_IN_THE_PAST = "Must be a moment still to come: a consultation opens after it is made"
+ANOTHER_CONSULTATION = "another consultation"
+DOWNLOADED_TOO_OFTEN = "The respondents' details have been downloaded 999 times since the consultation last changed."
 
 
 def closed(closes_at):

@@ -11,7 +11,7 @@ import {summaryRow as row} from "./common.js";
 const kb = size => Math.max(1, Math.round(size / 1024));
 
 /** A file of the case: a button that asks for its link, then saves it (the link works for a minute). */
-function fileButton(reportId, file, status) {
+function fileButton(reportId, file, status, audited) {
   const name = file.name || t("staff.form_case.unnamed");
   return button(t("staff.form_case.open", {name, kb: kb(file.size)}), {type: "button", secondary: true,
     class: "button button--secondary button--small", dataset: {file: file.id}, onclick: async () => {
@@ -20,6 +20,7 @@ function fileButton(reportId, file, status) {
           {method: "POST", body: {}});
         status.textContent = t("staff.form_case.opened", {name: link.name});
         location.assign(link.url);
+        await audited();
       } catch (error) {
         status.textContent = errorsOf(error)[0].message;
       }
@@ -27,13 +28,13 @@ function fileButton(reportId, file, status) {
 }
 
 /** The answers sent, page by page, question by question. */
-function answers(report, desk) {
+function answers(report, desk, audited) {
   const status = h("p", {class: "hint", role: "status", id: "form-file-status"});
   if (desk.deleted) return [h("p", {class: "body", id: "form-answers"}, t("staff.form_case.deleted"))];
   return [h("div", {id: "form-answers"}, desk.pages.map(page => [
     page.title ? h("h3", {class: "heading-s"}, page.title) : null,
     h("dl", {class: "summary-list"}, page.questions.map(q => row(q.label, q.files
-      ? h("ul", {class: "list"}, q.files.map(f => h("li", {}, fileButton(report.id, f, status))))
+      ? h("ul", {class: "list"}, q.files.map(f => h("li", {}, fileButton(report.id, f, status, audited))))
       : q.answer)))])), status];
 }
 
@@ -49,7 +50,8 @@ export function formCaseDetails(report, desk, lists, drawn) {
       desk.paid ? row(t("staff.form_case.paid"), t("staff.form_case.paid_value", {amount: pounds(desk.paid.amount),
         id: desk.paid.payment_id})) : null),
     h("p", {class: "inset", id: "form-case-private"}, t("staff.form_case.private")),
-    h("h2", {class: "heading-m"}, t("staff.form_case.answers")), ...answers(report, desk), drawn.notes(report),
+    h("h2", {class: "heading-m"}, t("staff.form_case.answers")), ...answers(report, desk, drawn.audited),
+    drawn.notes(report),
   ];
 }
 

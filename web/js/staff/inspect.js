@@ -4,7 +4,7 @@
 // so a save never writes back a value somebody else has since changed.
 import {clear, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, select, textarea} from "../forms.js";
-import {t} from "../i18n.js";
+import {formatDate, t} from "../i18n.js";
 import {fieldInput, fieldValue} from "../report/fields.js";
 import {mapPanel} from "../map.js";
 import {placePicker} from "../where.js";
@@ -42,6 +42,9 @@ export function changes(values, base) {
   }
   if (values.location && !same(values.location, base.location)) Object.assign(body, values.location);  // lat, lon
   for (const key of TEXTS) if (values[key]) body[key] = values[key];
+  // A template may suggest a status: the box says what the case becomes, so it goes with the template even when
+  // it is unchanged (else the server would take the template's own).
+  if (values.template && !("status" in body)) body.status = values.status;
   return body;
 }
 
@@ -78,9 +81,22 @@ function section(title, ...children) {
     ...children);
 }
 
+/** A template's text as the message will read once saved: its placeholders filled from the report and the form
+ * (the status and due date in the boxes), as reports/wording.py's render fills them. */
+function filled(text, form, report, services) {
+  if (!report) return text;
+  const due = dateValue(form, "due");
+  const values = {reference: report.fields?.form_reference || report.id,
+    category: services.find(s => s.service_code === report.service_code)?.name || report.service_code,
+    status: stateLabel(form.elements.status.value), address: report.place_text || "",
+    due: /^\d{4}-\d{2}-\d{2}$/.test(due) ? formatDate(due) : "",
+    duplicate_of: (form.elements.duplicate_of?.value.trim() || report.duplicate_of || "").toUpperCase()};
+  return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? values[name] : whole)).trim();
+}
+
 /** The form for `values`; read it back with readValues(form). A form's case (`desk`: its form's view) has
  * its form's templates and none of a street report's sections: no category, crew instructions, place or privacy. */
-export function inspectForm(values, {services, teams, templates}, desk = null) {
+export function inspectForm(values, {services, teams, templates}, desk = null, report = null) {
   const questions = h("div", {class: "inspect__questions", id: "inspect-questions"});
   const serviceOf = code => services.find(s => s.service_code === code);
   const ask = (code, answers) => {
@@ -130,13 +146,15 @@ export function inspectForm(values, {services, teams, templates}, desk = null) {
         optional: true, hint: t("staff.inspect.note_hint")})),
     button(t("staff.inspect.save")));
   form.elements.service_code?.addEventListener("change", () => ask(form.elements.service_code.value, {}));
-  const showTemplate = () => {
+  const showTemplate = suggest => {
     const chosen = usable.find(x => x.id === form.elements.template.value);
+    if (suggest && chosen?.state) form.elements.status.value = chosen.state;  // the status it will save with
     preview.hidden = !chosen;
-    preview.textContent = chosen ? chosen.text : "";
+    preview.textContent = chosen ? filled(chosen.text, form, report, services) : "";
   };
-  form.elements.template.addEventListener("change", showTemplate);
-  showTemplate();
+  form.elements.template.addEventListener("change", () => showTemplate(true));
+  form.addEventListener("change", event => { if (event.target.name !== "template") showTemplate(false); });
+  showTemplate(false);
   form.serviceOf = serviceOf;
   form.place = () => place;
   form.base = values;  // what a form's case's missing sections read as: unchanged

@@ -78,7 +78,7 @@ async function load(id) {
 function draw(view, state, values, notice) {
   const {report, entries, lists, desk} = state;
   const read = valuesOf(report);
-  const form = inspectForm(values, lists, desk && desk[0]);
+  const form = inspectForm(values, lists, desk && desk[0], report);
   form.addEventListener("submit", async event => {
     event.preventDefault();
     clearErrors(view);
@@ -110,13 +110,23 @@ function draw(view, state, values, notice) {
     }
   });
   const menu = view.querySelector(".desk-menu");
+  const auditLists = desk ? {...lists, templates: desk[0].templates} : lists;
+  // A file opened is in the audit at once: the list is read again and redrawn in place.
+  const audited = async () => {
+    const audit = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}/audit`);
+    state.entries = audit.entries;
+    view.querySelector("#audit")?.replaceWith(auditTrail(audit.entries, auditLists));
+  };
   const content = [
     h("a", {class: "back-link", href: `/staff${sessionStorage.getItem(LAST) || ""}`}, t("staff.report.back")),
-    h("span", {class: "caption"}, t("staff.report.caption", {id: report.id})),
-    h("h1", {class: "heading-l"}, `${report.service_name}: ${report.id}`),
+    // A form's case is named by its form and the reference its resident holds, not as a street report.
+    desk ? h("span", {class: "caption"}, t("staff.form_case.caption", {id: report.id}))
+      : h("span", {class: "caption"}, t("staff.report.caption", {id: report.id})),
+    h("h1", {class: "heading-l"}, desk ? `${desk[0].title || desk[0].form_id}: ${desk[0].reference}`
+      : `${report.service_name}: ${report.id}`),
     h("div", {class: "desk-columns"},
       h("div", {class: "desk-columns__main"},
-        desk ? desk[1].formCaseDetails(report, desk[0], lists, drawn) : details(report, lists),
+        desk ? desk[1].formCaseDetails(report, desk[0], lists, {...drawn, audited}) : details(report, lists),
         desk ? null : moderationSection(report, async () => {
           const fresh = await load(report.id);
           draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", id: "saved",
@@ -128,7 +138,7 @@ function draw(view, state, values, notice) {
             tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.sends.queued"))));
         }),
         h("h2", {class: "heading-m"}, t("staff.audit.title")),
-        auditTrail(entries, desk ? {...lists, templates: desk[0].templates} : lists)),
+        auditTrail(entries, auditLists)),
       h("div", {class: "desk-columns__side"}, h("h2", {class: "heading-m"}, t("staff.inspect.title")), notice, form))];
   if (!notice) {
     append(view, content);  // the first drawing: the router shows it and moves the focus
