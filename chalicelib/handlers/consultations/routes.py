@@ -6,7 +6,7 @@ public API shape (api/2.4/...) or follow the Atom feed."""
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
 
 routes = Routes("consultations", schemas="chalicelib.handlers.consultations.schemas")
@@ -47,7 +47,7 @@ def load_consultation(consultation_id):
     return http.ok(view, status=201 if created else 200, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}", STAFF, with_etag({
+@routes.get("/v1/staff/consultations/{consultation_id}", desk("consultations"), with_etag({
     "summary": "Staff: one consultation as loaded, with its version (ETag) and the notices sent",
     "parameters": [ID], "responses": {"200": json_response(ref("StaffConsultation")), **errors(**NOT_FOUND)}}))
 def staff_consultation(consultation_id):
@@ -110,7 +110,7 @@ def my_response(consultation_id):
     return http.ok(view, headers={**http.NO_STORE, "ETag": tag})
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}/counts", STAFF, {
+@routes.get("/v1/staff/consultations/{consultation_id}/counts", desk("consultations"), {
     "summary": "Staff: responses so far, live, by ward (the counters each response adds to; no personal details)",
     "parameters": [ID], "responses": {"200": json_response(ref("WardCounts")), **errors(**NOT_FOUND)}})
 def consultation_counts(consultation_id):
@@ -118,7 +118,7 @@ def consultation_counts(consultation_id):
     return http.ok(counts(http.deps(), consultation_id), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}/responses.csv", STAFF, {
+@routes.get("/v1/staff/consultations/{consultation_id}/responses.csv", desk("consultations"), {
     "summary": "Staff: the responses for analysis as CSV (free text whole), without personal details; "
                "respondents.csv holds those, joined by the response's reference",
     "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
@@ -128,7 +128,7 @@ def consultation_responses_csv(consultation_id):
     return _csv(responses_csv(http.deps(), consultation_id), f"{consultation_id}-responses.csv")
 
 
-@routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", STAFF, {
+@routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", desk("consultations"), {
     "summary": "Staff: the personal details given with each response (names, contact, addresses, postcode), "
                "by the response's reference: kept apart from the answers analysed",
     "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
@@ -138,7 +138,7 @@ def consultation_respondents_csv(consultation_id):
     return _csv(respondents_csv(http.deps(), consultation_id), f"{consultation_id}-respondents.csv")
 
 
-@routes.post("/v1/staff/consultations/{consultation_id}/results", STAFF, with_etag({
+@routes.post("/v1/staff/consultations/{consultation_id}/results", desk("consultations"), with_etag({
     "summary": "Staff: publish \"We asked, you said, we did\" once it has closed: summary, what people said, what "
                "the council did, figures and the decision it fed (a meeting item's id or a web address); responses "
                "by ward from the counters, a ward under 10 withheld. The first publication tells respondents",
