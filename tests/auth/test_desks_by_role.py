@@ -177,3 +177,21 @@ def test_every_desk_a_route_names_is_a_desk_of_the_councils_file_and_each_desk_h
     from chalicelib.auth.rules import desk_of
     named = {desk_of(route.access) for route in REGISTRY.routes.values()} - {None}
     assert named == set(desk_ids())
+
+
+def test_a_residents_conversation_opens_to_a_chat_officer_and_not_to_an_officer_of_another_desk(client, people):
+    from support.chat_support import start
+    made = start(client)
+    halls, contact = people("staff", roles=["halls"]), people("staff", roles=["customer_services"])
+    assert client.get(f"/v1/conversations/{made['id']}", halls.auth).status_code == 404  # as anyone else's
+    assert client.get(f"/v1/conversations/{made['id']}", contact.auth).status_code == 200
+
+
+def test_the_demo_councils_officers_are_added_once_each_with_the_roles_of_their_work(deps):
+    from doorstep_cli.demo_staff import demo_officers
+    assert demo_officers(deps) == 7 and demo_officers(deps) == 0
+    by_email = {e: deps.accounts.user_by_identity(f"email#{e}@council.example")
+                for e in ("halls", "revenues", "democracy", "streets", "admin")}
+    assert [(u.role, u.roles) for u in by_email.values()] == [
+        ("staff", ["halls"]), ("staff", ["revenues"]), ("staff", ["democratic_services"]),
+        ("staff", ["street_scene"]), ("admin", [])]

@@ -63,4 +63,27 @@ def test_an_administrator_sees_every_desk(desk):
     desk.stack.resident(email, name="Boss", role="admin")
     sign_in_by_keyboard(page, email)
     heading(page, "Inbox")
-    expect(menu(page)).to_have_count(18)
+    expect(menu(page)).to_have_count(19)  # every desk's screens, and officers' roles
+
+
+def test_an_administrator_gives_a_halls_officer_the_revenues_role_and_their_menu_gains_council_tax(desk):
+    stack = desk.stack
+    hana = officer(stack, "hana", ["halls"])
+    boss = f"boss.{uuid.uuid4().hex[:6]}@example.org"
+    stack.resident(boss, name="Boss", role="admin")
+    page = desk.new_page()
+    sign_in_by_keyboard(page, boss, "/sign-in?next=/staff/officers")
+    heading(page, "Officers' roles")
+    page.get_by_label("Officer's email address").fill(hana)
+    page.get_by_role("button", name="Find").click()
+    expect(page.get_by_label("Halls officer")).to_be_checked()
+    page.get_by_label("Revenues officer").check()
+    page.get_by_role("button", name="Save roles").click()
+    expect(page.locator("#officer-status")).to_contain_text("Roles saved.")
+    expect(page.locator("#officer-history li")).to_have_count(1)
+    expect(page.locator("#officer-history li")).to_contain_text("Halls officer to Revenues officer, Halls officer")
+    screen(page, "staff-officers-roles")
+
+    theirs = desk.new_page()  # the officer signs in again (the change ended their sessions)
+    sign_in_by_keyboard(theirs, hana)
+    expect(menu(theirs)).to_have_text(["Payment links", "Council tax", "Halls and pitches"])

@@ -5,7 +5,7 @@ import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {isStaff, signedIn} from "../session.js";
-import {countUse, deskOf, mostUsed, myDesks} from "./desks.js";
+import {ADMINISTRATORS, countUse, deskOf, mostUsed, myDesks} from "./desks.js";
 
 const SCREENS = [
   [/^\/staff\/?$/, () => import("./inbox.js")],
@@ -32,6 +32,7 @@ const SCREENS = [
   [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
   [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
   [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],
+  [/^\/staff\/officers$/, () => import("./officers.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -42,7 +43,8 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/council-tax", "staff.nav.council_tax"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
               ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"],
-              ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"]];
+              ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
+              ["/staff/officers", "staff.nav.officers"]];
 
 let ready = null;
 
@@ -99,7 +101,8 @@ export async function render(view, context) {
   const found = SCREENS.find(([pattern]) => pattern.test(path));
   if (!found) return (await import("../screens/not-found.js")).render(view, context);
   // The API refuses a desk not theirs whatever this shows; unknown desks (no answer) offer everything.
-  const opened = await myDesks().then(mine => new Set(mine.desks.map(d => d.id)), () => null);
+  const opened = await myDesks().then(mine => new Set([...mine.desks.map(d => d.id),
+    ...(mine.administrator ? [ADMINISTRATORS] : [])]), () => null);
   const desk = deskOf(path);
   if (opened && desk && !opened.has(desk)) {
     const shown = entries(opened);

@@ -6,6 +6,8 @@
 import {api} from "../api.js";
 import {tokens} from "../session.js";
 
+export const ADMINISTRATORS = "administrators";  // not a desk: screens only an administrator is offered
+
 // Path prefixes, longest first wins; "/staff" alone is the inbox. A screen under no prefix is any officer's.
 const DESK_OF = [
   ["/staff/reports", "reports"], ["/staff/take", "reports"], ["/staff/templates", "reports"],
@@ -13,7 +15,7 @@ const DESK_OF = [
   ["/staff/payments", "payments"], ["/staff/pay/links", "bills"], ["/staff/pay/reconciliation", "payments"],
   ["/staff/bulky", "bulky"], ["/staff/containers", "containers"], ["/staff/council-tax", "council_tax"],
   ["/staff/forms", "forms"], ["/staff/appointments", "appointments"], ["/staff/hire", "halls"],
-  ["/staff/meetings", "meetings"], ["/staff/consultations", "consultations"],
+  ["/staff/meetings", "meetings"], ["/staff/consultations", "consultations"], ["/staff/officers", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";
 
