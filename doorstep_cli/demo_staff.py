@@ -1,7 +1,8 @@
 """Demo data for staff triage (demo/staff.json): crew teams, due-date rules
 per category, response templates, a complaint and an FOI request old
-enough to be overdue, and two reports assigned to the north crew (its jobs).
-Each is added once: a council's own edits survive `make run` and
+enough to be overdue, and two reports assigned to the north crew (its jobs);
+and the demo council's officers (demo/officers.json), each with the roles of
+their work. Each is added once: a council's own edits survive `make run` and
 `doorstep seed`."""
 import json
 
@@ -33,7 +34,37 @@ def demo_staff(deps, requests=True):
         added["demo requests"] += _request_once(deps, request)
     for job in data["crew_jobs"] if requests else ():
         added["demo crew jobs"] += _job_once(deps, job)
+    added["demo officers"] = demo_officers(deps)
     return added
+
+
+def demo_officers(deps):
+    """The demo officers (demo/officers.json) not there yet, on a local stage only (a real council's
+    officers are its own), with one password kept in the stack's secrets; how many were added."""
+    from chalicelib.config import settings
+    from chalicelib.errors import Conflict
+    from chalicelib.handlers.accounts import users
+    from chalicelib.notify import LOCAL_STAGES
+    if settings().stage not in LOCAL_STAGES:
+        return 0
+    added = 0
+    for officer in json.loads((DEMO_DIR / "officers.json").read_text())["officers"]:
+        if deps.accounts.user_by_identity(f"email#{officer['email']}") is not None:
+            continue
+        try:
+            users.create_user(deps, officer["email"], officer["role"], name=officer["name"],
+                              password=demo_staff_password(), roles=officer["roles"])
+            added += 1
+        except Conflict:
+            pass  # made by another process's seeding at the same moment
+    return added
+
+
+def demo_staff_password():
+    """The demo officers' one password: made once, kept in DOORSTEP_DATA_DIR/secrets/demo-staff-password."""
+    import secrets
+    from chalicelib.keystore import secret
+    return secret("DOORSTEP_DEMO_STAFF_PASSWORD", "demo-staff-password", lambda: "demo-" + secrets.token_urlsafe(12))
 
 
 def _job_once(deps, job):

@@ -36,12 +36,16 @@ def main(argv=None):
     create.add_argument("--team", help="crew team (required for --role crew)")
     create.add_argument("--categories", help="staff: comma list of service codes they handle")
     create.add_argument("--wards", help="staff: comma list of ward ids they handle")
+    create.add_argument("--roles", help="staff: comma list of the council's roles (chalicelib/data/staff_roles.json), "
+                                        "which open their desks")
     set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
     set_role.add_argument("--email", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
     set_role.add_argument("--team")
     set_role.add_argument("--categories")
     set_role.add_argument("--wards")
+    set_role.add_argument("--roles", help="staff: comma list of roles, replacing theirs (\"\" for none; "
+                                          "left out: kept)")
     open311_keys.add_parser(commands)
     teams.add_parser(commands)
     forms.add_parser(commands)
@@ -106,19 +110,27 @@ def users_command(args):
     deps = _deps()
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
     wards = [w.strip() for w in (args.wards or "").split(",") if w.strip()] or None
+    roles = None if args.roles is None else [r.strip() for r in args.roles.split(",") if r.strip()]
     try:
         if args.users_command == "create":
             user = users.create_user(deps, args.email, args.role, name=args.name, team=args.team,
-                                     categories=categories, wards=wards)
+                                     categories=categories, wards=wards, roles=roles)
             auth.send_password_setup(deps, user)
-            print(f"created {user.email} ({user.role}); a link to set the password was e-mailed"
+            print(f"created {user.email} ({user.role}{_holding(user)}); a link to set the password was e-mailed"
                   + (" (see `doorstep outbox`)" if args.stage == "local" else ""))
         else:
-            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories, wards=wards)
-            print(f"{user.email} is now {user.role}; their sessions have ended")
+            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories, wards=wards,
+                                  roles=roles)
+            print(f"{user.email} is now {user.role}{_holding(user)}; their sessions have ended")
     except ApiError as e:
         raise ApiErrorExit(e.message)
     return 0
+
+
+def _holding(user):
+    if user.role == "staff" and not user.roles:
+        return ", no roles yet: no desk opens to them until they hold one (--roles)"
+    return f", roles: {', '.join(user.roles)}" if user.roles else ""
 
 
 def teams_command(args):

@@ -32,6 +32,7 @@ os.environ.update({
     # generate one, and whether an earlier test had made it depended on the order
     "DOORSTEP_BODY_LINK_SECRET": "test-link-key-" + "y" * 32,
     "DOORSTEP_FORMS_WEBHOOK_SECRET": "test-webhook-key-" + "z" * 32,
+    "DOORSTEP_DEMO_STAFF_PASSWORD": "demo officers' test passphrase 42",  # doorstep_cli/demo_staff.py
     # Web Push's VAPID private key (a P-256 scalar, base64url), a test-only one.
     "DOORSTEP_VAPID_PRIVATE_KEY": "BEv27mGLdrbA2dY0m9KO6DLy3-dD2VMOgW34Yar11kA",
     # Hashes verify with the cost stored in them; tests hash at a lower cost
@@ -200,12 +201,13 @@ def people(deps):
     """make(role, **kwargs) -> a Person with a live session."""
     import itertools
     from chalicelib.handlers.accounts import auth, users
+    from support.officers import every_role
     counter = itertools.count(1)
 
     def make(role="resident", **kwargs):
         n = next(counter)
         user = users.create_user(deps, kwargs.pop("email", f"{role}{n}@example.org"), role,
-                                 name=kwargs.pop("name", f"{role.title()} {n}"), **kwargs)
+                                 name=kwargs.pop("name", f"{role.title()} {n}"), **every_role(role, kwargs))
         return Person(user, auth.start_session(deps, user, deps.clock()))
     return make
 

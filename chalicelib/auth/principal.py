@@ -25,6 +25,11 @@ class Principal:
     team: str | None = None
     scope: dict = field(default_factory=dict)
     session_id: str | None = None
+    roles: tuple = ()  # staff roles (auth/desks.py: which desks each opens); an admin needs none
+
+    def opens(self, desk):
+        from .desks import opens
+        return opens(self, desk)
 
     @property
     def is_staff(self):
@@ -61,7 +66,8 @@ def authenticate(authorization, accounts):
         raise Unauthorized(words.SESSION_ENDED, code="session_ended")
     return Principal(user_id=user.id, role=user.role, email=user.email,
                      email_verified=bool(user.email_verified), team=user.team,
-                     scope=dict(user.scope or {}), session_id=claims.get("sid"))
+                     scope=dict(user.scope or {}), session_id=claims.get("sid"),
+                     roles=tuple(user.roles or ()))
 
 
 def set_current(principal):

@@ -9,8 +9,8 @@ ADMIN = "admin"
 CREW = "crew"  # a street-crew member with a team; object rules narrow it to the team's jobs
 RULES = (ANYONE, SIGNED_IN, STAFF, ADMIN, CREW)
 
-# A staff desk: a route open to the staff whose roles include the desk (auth/desks.py says which
-# roles open which desk). Declared beside each staff route as `desk("halls")`.
+# A staff desk: a route open to the staff whose roles include the desk (auth/desks.py reads which
+# roles open which desk from the council's file). Declared beside each staff route as `desk("halls")`.
 DESK_PREFIX = "desk:"
 
 

@@ -5,6 +5,8 @@ session not accepted, too many of something."""
 SIGN_IN = "Sign in to use this."
 STAFF_ONLY = "Only council staff can do this."
 ADMIN_ONLY = "Only administrators can do this."
+NOT_YOUR_DESK = ("Your roles do not open the {desk} desk. If your work needs it, ask an administrator to give you "
+                 "a role that does.")
 CREW_ONLY = "Only street-crew members of a team can do this."
 OUTSIDE_YOUR_AREA = "This report is outside your area of responsibility."
 

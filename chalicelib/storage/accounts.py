@@ -26,6 +26,8 @@ class UserModel(Stored):
     role = UnicodeAttribute(default="resident")  # resident, crew, staff, admin
     team = UnicodeAttribute(null=True)  # crew team
     scope = JSONAttribute(default=dict)  # staff limits: {"categories": [...], "wards": [...]}
+    roles = JSONAttribute(default=list)  # staff roles (auth/desks.py): the desks they open
+    roles_history = JSONAttribute(default=list)  # each change of roles: who, when, before and after (latest 50)
     # Raised to end every session at once (logout everywhere, password reset,
     # deletion); tokens carry the epoch they were issued under.
     session_epoch = NumberAttribute(default=0)

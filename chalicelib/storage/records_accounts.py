@@ -23,6 +23,8 @@ class User:
     role: str = "resident"  # resident, crew, staff, admin
     team: str | None = None
     scope: dict = field(default_factory=dict)  # staff limits: {"categories": [...], "wards": [...]}
+    roles: list = field(default_factory=list)  # staff roles (auth/desks.py): the desks they open
+    roles_history: list = field(default_factory=list)  # each change of roles: who, when, before and after
     session_epoch: int = 0
     identity_keys: list = field(default_factory=list)
     created_at: datetime | None = None

@@ -24,7 +24,8 @@ def caller_headers(deps, who):
     if who == "anonymous":
         return {}
     from chalicelib.handlers.accounts import auth, users
-    user = users.create_user(deps, f"fuzz-{who}@example.org", who, name=f"Fuzz {who}")
+    from support.officers import every_role
+    user = users.create_user(deps, f"fuzz-{who}@example.org", who, name=f"Fuzz {who}", **every_role(who, {}))
     return {"Authorization": "Bearer " + auth.start_session(deps, user, deps.clock())["access_token"]}
 
 

@@ -9,6 +9,7 @@ from chalicelib.handlers.appointments import routes  # noqa: F401  (registers th
 from chalicelib.handlers.appointments.desk import block, book_for_caller, day_list, mark, move_for_resident
 from chalicelib.handlers.appointments.free import view as free_view
 from support.appointments_support import TUESDAY_8AM, book, hold, load_demo, resident
+from support.officers import all_roles
 
 
 @pytest.fixture
@@ -18,7 +19,8 @@ def demo(deps):
 
 
 def officer(deps):
-    return deps.replace(principal=Principal(user_id="officer-1", role="staff", email="officer@example.org"),
+    return deps.replace(principal=Principal(user_id="officer-1", role="staff", roles=all_roles(),
+                                            email="officer@example.org"),
                         clock=lambda: TUESDAY_8AM)
 
 

@@ -10,6 +10,7 @@ from chalicelib.auth.principal import Principal
 from chalicelib.handlers.appointments.desk import day_list
 from chalicelib.storage.metering import metered
 from support.appointments_support import TUESDAY_8AM, load_demo
+from support.officers import all_roles
 
 WEDNESDAY_MORNING, WEDNESDAY_CALL = "2026-12-23T10:30:00Z", "2026-12-23T11:00:00Z"
 
@@ -39,7 +40,7 @@ def test_the_day_list_names_each_resident_and_the_number_to_call_for_a_call_back
             (WEDNESDAY_MORNING, "Ada Lovelace", "in_person", None),
             (WEDNESDAY_CALL, "Bob Caller", "phone", "+447700900456")]
         assert client.get("/v1/staff/appointments/day?date=2026-12-23", ada.auth).status_code == 403
-        desk = deps.replace(principal=Principal(user_id=officer.user.id, role="staff"))
+        desk = deps.replace(principal=Principal(user_id=officer.user.id, role="staff", roles=all_roles()))
         with metered() as cost:
             listed = day_list(desk, {"date": "2026-12-23"})["appointments"]
         # The setup's Query (9 rows) and one page of by_day (the day's 2): the names ride on the rows.

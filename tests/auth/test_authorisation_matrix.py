@@ -8,8 +8,8 @@ and independently of the app, who each route is for and what a permitted call
 answers; `expected()` turns that and the object rules into an outcome per
 caller; KNOWN_BUGS lists the cases the app gets wrong today (strict xfail).
 
-Speed: a moto "world" (tables, the seven callers, the owner's pothole report)
-is built once per route and shared by that route's seven cases; GET routes
+Speed: a moto "world" (tables, the eight callers, the owner's pothole report)
+is built once per route and shared by that route's eight cases; GET routes
 change nothing, so they all share one world; DELETE /v1/me destroys its
 caller, so it gets a fresh world per caller.
 """
@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
-from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, desk, is_desk
+from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, desk, desk_of, is_desk
 
 # -- the callers -------------------------------------------------------------
 
@@ -32,8 +32,9 @@ OTHER = "resident_other"
 CREW = "crew"
 STAFF_IN = "staff_in_scope"  # scope ["pothole"]: covers the owner's pothole report
 STAFF_OUT = "staff_out_of_scope"  # scope ["graffiti"]
+HALLS = "halls_officer"  # one role (halls), no scope: every other desk is refused
 ADMIN = "admin"
-CALLERS = (ANONYMOUS, OWNER, OTHER, CREW, STAFF_IN, STAFF_OUT, ADMIN)
+CALLERS = (ANONYMOUS, OWNER, OTHER, CREW, STAFF_IN, STAFF_OUT, HALLS, ADMIN)
 SIGNED_IN_CALLERS = CALLERS[1:]
 
 OWNER_NAME, OWNER_EMAIL, OWNER_PHONE = "Olive Owner", "olive.owner@example.org", "07700 900456"
@@ -42,12 +43,14 @@ ACCOUNTS = {
     OTHER: dict(role="resident", email="rowan.other@example.org", name="Rowan Other"),
     CREW: dict(role="crew", team="north"),
     STAFF_IN: dict(role="staff", categories=["pothole"]),
-    STAFF_OUT: dict(role="staff", categories=["graffiti"]),
+    STAFF_OUT: dict(role="staff", categories=["graffiti"]),  # both holding every role (every desk)
+    HALLS: dict(role="staff", roles=["halls"]),
     ADMIN: dict(role="admin"),
 }
 
 # The object rules, applied to the owner's pothole report.
-IS_STAFF = {STAFF_IN, STAFF_OUT, ADMIN}  # may reach STAFF routes at all
+IS_STAFF = {STAFF_IN, STAFF_OUT, HALLS, ADMIN}  # may reach STAFF routes at all
+ONLY_DESKS = {HALLS: {"halls"}}  # the desks of callers whose roles do not open every desk
 MANAGES = {STAFF_IN, ADMIN}  # staff_covers / require_manage
 SEES_PRIVATE = {OWNER, STAFF_IN, ADMIN}  # can_see_private: owner or staff in scope
 
@@ -105,14 +108,14 @@ ROUTE_ACCESS = {
     ("DELETE", "/v1/me"): (SIGNED_IN, Outcome(204)),
     ("GET", "/v1/me/reports"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/export"): (SIGNED_IN, Outcome(200)),
-    ("PATCH", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
+    ("PATCH", "/v1/staff/reports/{report_id}"): (desk("reports"), Outcome(200)),
     # Staff triage: the inbox lists only what the caller's scope covers; taking
     # a caller's report is front-line work any officer does.
-    ("GET", "/v1/staff/reports"): (STAFF, Outcome(200)),
-    ("POST", "/v1/staff/reports"): (STAFF, Outcome(201)),
-    ("GET", "/v1/staff/reports/{report_id}"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/reports/{report_id}/audit"): (STAFF, Outcome(200)),
-    ("POST", "/v1/staff/reports/{report_id}/moderation"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/reports"): (desk("reports"), Outcome(200)),
+    ("POST", "/v1/staff/reports"): (desk("reports"), Outcome(201)),
+    ("GET", "/v1/staff/reports/{report_id}"): (desk("reports"), Outcome(200)),
+    ("GET", "/v1/staff/reports/{report_id}/audit"): (desk("reports"), Outcome(200)),
+    ("POST", "/v1/staff/reports/{report_id}/moderation"): (desk("moderation"), Outcome(200)),
     # A reporter withdraws a photo of theirs: the tracking token (or being its
     # owner without one) decides; a token that is not the report's is refused alike.
     ("DELETE", "/v1/reports/{report_id}/photos/{name}"): (ANYONE, Outcome(403, "not_your_report")),
@@ -121,16 +124,21 @@ ROUTE_ACCESS = {
     ("PATCH", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(200)),
     ("DELETE", "/v1/staff/templates/{template_id}"): (ADMIN_ONLY, Outcome(204)),
     ("GET", "/v1/staff/teams"): (STAFF, Outcome(200)),
+    # Officers: what desks am I given is any officer's; the council's roles and an officer's are administrators'.
+    ("GET", "/v1/staff/desks"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/roles"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/staff/officers"): (ADMIN_ONLY, Outcome(200)),
+    ("PUT", "/v1/staff/officers/{user_id}/roles"): (ADMIN_ONLY, Outcome(200)),
     # Bodies: staff see where reports can go (keys never shown); administrators manage them.
-    ("GET", "/v1/staff/bodies"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/bodies"): (desk("sends"), Outcome(200)),
     ("POST", "/v1/staff/bodies"): (ADMIN_ONLY, Outcome(201)),
     ("GET", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
     ("PATCH", "/v1/staff/bodies/{body_id}"): (ADMIN_ONLY, Outcome(200)),
     ("POST", "/v1/staff/bodies/{body_id}/retire"): (ADMIN_ONLY, Outcome(200)),
-    ("GET", "/v1/staff/bodies/{body_id}/health"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/bodies/{body_id}/health"): (desk("sends"), Outcome(200)),
     # Sending a report on: staff whose scope covers it.
-    ("POST", "/v1/staff/reports/{report_id}/sends"): (STAFF, Outcome(201)),
-    ("GET", "/v1/staff/sends"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/reports/{report_id}/sends"): (desk("sends"), Outcome(201)),
+    ("GET", "/v1/staff/sends"): (desk("sends"), Outcome(200)),
     # A body's officer: the signed link is the right, whoever holds it.
     ("GET", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/body-links/{token}"): (ANYONE, Outcome(200)),
@@ -163,8 +171,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/alerts/unsubscribe"): (ANYONE, Outcome(200)),
     ("POST", "/v1/alerts/unsubscribe"): (ANYONE, Outcome(200)),
     # Broadcasts: council-wide, so any staff member (COUNCIL_WIDE: no object rule).
-    ("POST", "/v1/broadcasts"): (STAFF, Outcome(201)),
-    ("GET", "/v1/broadcasts"): (STAFF, Outcome(200)),
+    ("POST", "/v1/broadcasts"): (desk("broadcasts"), Outcome(201)),
+    ("GET", "/v1/broadcasts"): (desk("broadcasts"), Outcome(200)),
     # A message's link shows the news to anyone; staff get the audit entry.
     ("GET", "/v1/broadcasts/{broadcast_id}"): (ANYONE, Outcome(200)),
     # Public performance and open data: the same for everyone.
@@ -180,10 +188,10 @@ ROUTE_ACCESS = {
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
     ("GET", "/v1/payments/return/{token}"): (ANYONE, Outcome(404, "payment_not_found")),
     # Staff's view of the money is council-wide; the world holds no payment.
-    ("GET", "/v1/staff/payments"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/payments.csv"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/payments/{payment_id}"): (STAFF, Outcome(404, "payment_not_found")),
-    ("POST", "/v1/staff/payments/{payment_id}/refunds"): (STAFF, Outcome(404, "payment_not_found")),
+    ("GET", "/v1/staff/payments"): (desk("payments"), Outcome(200)),
+    ("GET", "/v1/staff/payments.csv"): (desk("payments"), Outcome(200)),
+    ("GET", "/v1/staff/payments/{payment_id}"): (desk("payments"), Outcome(404, "payment_not_found")),
+    ("POST", "/v1/staff/payments/{payment_id}/refunds"): (desk("payments"), Outcome(404, "payment_not_found")),
     # Bulky waste: the catalogue for anyone, edited by administrators; the world
     # has no addresses (404) and no bookings, and a booking is only its resident's or staff's.
     ("GET", "/v1/waste/bulky/items"): (ANYONE, Outcome(200)),
@@ -195,16 +203,16 @@ ROUTE_ACCESS = {
     ("POST", "/v1/waste/bulky/bookings/{booking_id}/change"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("GET", "/v1/me/bulky-bookings"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/garden-subscriptions"): (SIGNED_IN, Outcome(200)),
-    ("POST", "/v1/staff/waste/bulky/bookings"): (STAFF, Outcome(404, "place_not_found")),
+    ("POST", "/v1/staff/waste/bulky/bookings"): (desk("bulky"), Outcome(404, "place_not_found")),
     ("GET", "/v1/places/{uprn}/containers"): (SIGNED_IN, Outcome(404, "place_not_found")),
     ("POST", "/v1/waste/containers/requests"): (SIGNED_IN, Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/containers/requests/{request_id}"): (SIGNED_IN, Outcome(404, "request_not_found")),
     ("GET", "/v1/me/container-requests"): (SIGNED_IN, Outcome(200)),
-    ("POST", "/v1/staff/waste/containers/requests"): (STAFF, Outcome(404, "place_not_found")),
+    ("POST", "/v1/staff/waste/containers/requests"): (desk("containers"), Outcome(404, "place_not_found")),
     ("POST", "/v1/waste/containers/requests/{request_id}/cancel"): (SIGNED_IN, Outcome(404, "request_not_found")),
-    ("GET", "/v1/staff/waste/containers/requests"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/waste/containers/stock/{depot}"): (STAFF, Outcome(404, "depot_not_found")),
-    ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"): (STAFF, Outcome(404, "depot_not_found")),
+    ("GET", "/v1/staff/waste/containers/requests"): (desk("containers"), Outcome(200)),
+    ("GET", "/v1/staff/waste/containers/stock/{depot}"): (desk("containers"), Outcome(404, "depot_not_found")),
+    ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"): (desk("containers"), Outcome(404, "depot_not_found")),
     ("GET", "/v1/hire/places"): (ANYONE, Outcome(200)),
     ("GET", "/v1/hire/places/{place_id}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/hire/places/{place_id}/times"): (ANYONE, Outcome(404, "place_not_found")),
@@ -213,12 +221,12 @@ ROUTE_ACCESS = {
     ("GET", "/v1/hire/bookings/{booking_id}"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("POST", "/v1/hire/bookings/{booking_id}/sessions/{date}/cancel"): (SIGNED_IN, Outcome(404, "booking_not_found")),
     ("GET", "/v1/me/hire-bookings"): (SIGNED_IN, Outcome(200)),
-    ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (STAFF, Outcome(404, "place_not_found")),
-    ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (STAFF, Outcome(404, "place_not_found")),
-    ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"): (STAFF, Outcome(404, "place_not_found")),
-    ("GET", "/v1/staff/hire/deposits"): (STAFF, Outcome(200)),
-    ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"): (STAFF, Outcome(404, "booking_not_found")),
-    ("POST", "/v1/staff/hire/bookings"): (STAFF, Outcome(404, "place_not_found")),
+    ("GET", "/v1/staff/hire/places/{place_id}/calendar"): (desk("halls"), Outcome(404, "place_not_found")),
+    ("POST", "/v1/staff/hire/places/{place_id}/blocks"): (desk("halls"), Outcome(404, "place_not_found")),
+    ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"): (desk("halls"), Outcome(404, "place_not_found")),
+    ("GET", "/v1/staff/hire/deposits"): (desk("halls"), Outcome(200)),
+    ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"): (desk("halls"), Outcome(404, "booking_not_found")),
+    ("POST", "/v1/staff/hire/bookings"): (desk("halls"), Outcome(404, "place_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -228,7 +236,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/waste/garden/subscriptions/{subscription_id}"): (SIGNED_IN, Outcome(404, "subscription_not_found")),
     ("POST", "/v1/waste/garden/subscriptions/{subscription_id}/cancel"): (SIGNED_IN,
                                                                          Outcome(404, "subscription_not_found")),
-    ("GET", "/v1/staff/waste/garden/rounds/{round_id}"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/waste/garden/rounds/{round_id}"): (desk("garden"), Outcome(200)),
     # Live chat: anyone may start one; a conversation opens only for its account,
     # its token or staff, and the world holds none (404 for everyone alike).
     ("POST", "/v1/conversations"): (ANYONE, Outcome(201)),
@@ -238,9 +246,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/conversations/{conversation_id}/rating"): (ANYONE, Outcome(404, "conversation_not_found")),
     ("POST", "/v1/conversations/{conversation_id}/choice"): (ANYONE, Outcome(404, "conversation_not_found")),
     ("GET", "/v1/me/conversations"): (SIGNED_IN, Outcome(200)),
-    ("GET", "/v1/staff/conversations"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/conversations/search"): (STAFF, Outcome(200)),
-    **{(m, f"/v1/staff/conversations/{{conversation_id}}{suffix}"): (STAFF, Outcome(404, "conversation_not_found"))
+    ("GET", "/v1/staff/conversations"): (desk("chat"), Outcome(200)),
+    ("GET", "/v1/staff/conversations/search"): (desk("chat"), Outcome(200)),
+    **{(m, f"/v1/staff/conversations/{{conversation_id}}{suffix}"): (desk("chat"), Outcome(404, "conversation_not_found"))
        for m, suffix in CHAT_DESK},
     # Petitions: any signed-in resident starts one; anyone reads, lists, signs and
     # confirms; staff moderate. The world holds no petition (404) and no signature.
@@ -256,19 +264,19 @@ ROUTE_ACCESS = {
     ("POST", "/v1/followers/confirm"): (ANYONE, Outcome(404, "follower_not_found")),
     ("POST", "/v1/followers/unsubscribe"): (ANYONE, Outcome(404, "follower_not_found")),
     ("GET", "/v1/feeds/petitions.rss"): (ANYONE, Outcome(200)),
-    ("GET", "/v1/staff/petitions"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/petitions/{petition_id}"): (STAFF, Outcome(404, "petition_not_found")),
-    ("POST", "/v1/staff/petitions/{petition_id}/publish"): (STAFF, Outcome(404, "petition_not_found")),
-    ("POST", "/v1/staff/petitions/{petition_id}/reject"): (STAFF, Outcome(404, "petition_not_found")),
-    ("POST", "/v1/staff/petitions/{petition_id}/response"): (STAFF, Outcome(404, "petition_not_found")),
-    ("POST", "/v1/staff/petitions/{petition_id}/debate"): (STAFF, Outcome(404, "petition_not_found")),
-    ("POST", "/v1/staff/petitions/{petition_id}/invalidate"): (STAFF, Outcome(404, "petition_not_found")),
+    ("GET", "/v1/staff/petitions"): (desk("petitions"), Outcome(200)),
+    ("GET", "/v1/staff/petitions/{petition_id}"): (desk("petitions"), Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/publish"): (desk("petitions"), Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/reject"): (desk("petitions"), Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/response"): (desk("petitions"), Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/debate"): (desk("petitions"), Outcome(404, "petition_not_found")),
+    ("POST", "/v1/staff/petitions/{petition_id}/invalidate"): (desk("petitions"), Outcome(404, "petition_not_found")),
     # Forms: administrators load, publish and retire; staff list and preview;
     # anyone completes one. The world holds no form (404) and no submission.
-    ("GET", "/v1/staff/forms"): (STAFF, Outcome(200)),
-    ("GET", FORM): (STAFF, Outcome(404, "form_not_found")),
+    ("GET", "/v1/staff/forms"): (desk("forms"), Outcome(200)),
+    ("GET", FORM): (desk("forms"), Outcome(404, "form_not_found")),
     ("PUT", FORM): (ADMIN_ONLY, Outcome(201)),
-    ("GET", f"{FORM}/submissions.csv"): (STAFF, Outcome(404, "form_not_found")),
+    ("GET", f"{FORM}/submissions.csv"): (desk("forms"), Outcome(404, "form_not_found")),
     ("POST", f"{FORM}/publish"): (ADMIN_ONLY, Outcome(404, "form_not_found")),
     ("POST", f"{FORM}/retire"): (ADMIN_ONLY, Outcome(404, "form_not_found")),
     ("GET", "/v1/forms"): (ANYONE, Outcome(200)),
@@ -280,10 +288,10 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/form-submissions"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/form-cases/{token}"): (ANYONE, Outcome(404, "link_not_valid")),  # the world has no form's case
     # A form's case at the desk, for staff whose scope covers the case: the world's pothole is no form's.
-    ("GET", "/v1/staff/reports/{report_id}/form"): (STAFF, Outcome(404, "not_a_form_case")),
-    ("POST", "/v1/staff/reports/{report_id}/form-files/{file_id}"): (STAFF, Outcome(404, "not_a_form_case")),
-    ("GET", "/v1/staff/form-hand-ons"): (STAFF, Outcome(200)),
-    ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"): (STAFF, Outcome(409, "not_given_up")),  # none given up
+    ("GET", "/v1/staff/reports/{report_id}/form"): (desk("forms"), Outcome(404, "not_a_form_case")),
+    ("POST", "/v1/staff/reports/{report_id}/form-files/{file_id}"): (desk("forms"), Outcome(404, "not_a_form_case")),
+    ("GET", "/v1/staff/form-hand-ons"): (desk("forms"), Outcome(200)),
+    ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"): (desk("forms"), Outcome(409, "not_given_up")),  # none given up
     # Consultations: the consultations desk makes, loads and reads them; anyone reads and responds (signed in:
     # their one response). The world holds no consultation (404) but the ones the desk's POST and PUT make.
     ("GET", "/v1/staff/consultations"): (desk("consultations"), Outcome(200)),
@@ -316,12 +324,12 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("POST", "/v1/me/council-tax/{link_id}/requests"): (SIGNED_IN, Outcome(404, "link_not_found")),
     ("GET", "/v1/me/council-tax/{link_id}/requests"): (SIGNED_IN, Outcome(404, "link_not_found")),
-    ("POST", "/v1/staff/council-tax/lookups"): (STAFF, Outcome(503, "revenues_not_configured")),
-    ("POST", "/v1/staff/council-tax/revocations"): (STAFF, Outcome(404, "link_not_found")),
-    ("POST", "/v1/staff/council-tax/unlocks"): (STAFF, Outcome(200)),
-    ("POST", "/v1/staff/council-tax/documents"): (STAFF, Outcome(503, "revenues_not_configured")),
-    ("GET", "/v1/staff/council-tax/health"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/council-tax/requests"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/council-tax/lookups"): (desk("council_tax"), Outcome(503, "revenues_not_configured")),
+    ("POST", "/v1/staff/council-tax/revocations"): (desk("council_tax"), Outcome(404, "link_not_found")),
+    ("POST", "/v1/staff/council-tax/unlocks"): (desk("council_tax"), Outcome(200)),
+    ("POST", "/v1/staff/council-tax/documents"): (desk("council_tax"), Outcome(503, "revenues_not_configured")),
+    ("GET", "/v1/staff/council-tax/health"): (desk("council_tax"), Outcome(200)),
+    ("GET", "/v1/staff/council-tax/requests"): (desk("council_tax"), Outcome(200)),
     # Meetings: our copy of the committee system, empty in this world.
     ("GET", "/v1/committees"): (ANYONE, Outcome(200)),
     ("GET", "/v1/meetings"): (ANYONE, Outcome(200)),
@@ -332,18 +340,18 @@ ROUTE_ACCESS = {
     ("GET", "/v1/agenda-items"): (ANYONE, Outcome(200)),
     ("GET", "/v1/feeds/committees/{committee_id}/meetings.ics"): (ANYONE, Outcome(404, "committee_not_found")),
     ("GET", "/v1/feeds/decisions.atom"): (ANYONE, Outcome(200)),
-    ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/meetings/health"): (desk("meetings"), Outcome(200)),
     # Planning applications: our copy of the register, empty in this world.
     ("GET", "/v1/planning/applications"): (ANYONE, Outcome(200)),
     ("GET", "/v1/planning/applications/{application_id}"): (ANYONE, Outcome(404, "application_not_found")),
     ("GET", "/v1/staff/planning/health"): (desk("planning"), Outcome(200)),
-    ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
-    ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
-    ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/topics"): (desk("meetings"), Outcome(200)),
+    ("PATCH", "/v1/staff/meetings/topics"): (desk("meetings"), Outcome(200)),
+    ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     # Petitions at agenda items, and a resident's own meetings: no meeting in this world, and no calendar link.
     ("POST", "/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}"): (
-        STAFF, Outcome(404, "meeting_not_found")),
+        desk("meetings"), Outcome(404, "meeting_not_found")),
     ("GET", "/v1/me/meetings"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/me/meetings/calendar"): (SIGNED_IN, Outcome(201)),
     ("DELETE", "/v1/me/meetings/calendar"): (SIGNED_IN, Outcome(204)),
@@ -352,27 +360,27 @@ ROUTE_ACCESS = {
     ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
-    ("GET", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
-    ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"): (STAFF, Outcome(404, "meeting_not_found")),
-    ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/speakers"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision"): (
-        STAFF, Outcome(404, "meeting_not_found")),
+        desk("meetings"), Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/questions"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/meetings/{meeting_id}/questions"): (ANYONE, Outcome(404, "meeting_not_found")),
-    ("GET", "/v1/staff/meetings/{meeting_id}/questions"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/questions"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer"): (
-        STAFF, Outcome(404, "meeting_not_found")),
+        desk("meetings"), Outcome(404, "meeting_not_found")),
     ("GET", "/v1/meetings/{meeting_id}/webcast"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/me/taking-part"): (SIGNED_IN, Outcome(200)),
-    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (STAFF, Outcome(404, "meeting_not_found")),
-    ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (STAFF, Outcome(404, "meeting_not_found")),
-    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/chapters/import"): (STAFF, Outcome(404, "meeting_not_found")),
-    ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/now"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("POST", "/v1/staff/meetings/{meeting_id}/webcast/chapters/import"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/webcast/youtube.txt"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/live-questions"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/meetings/{meeting_id}/live-questions"): (ANYONE, Outcome(404, "meeting_not_found")),
-    ("GET", "/v1/staff/meetings/{meeting_id}/live-questions"): (STAFF, Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/{meeting_id}/live-questions"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision"): (
-        STAFF, Outcome(404, "meeting_not_found")),
+        desk("meetings"), Outcome(404, "meeting_not_found")),
     # Appointments: the world holds no services and no appointment.
     ("GET", "/v1/appointments/services"): (ANYONE, Outcome(200)),
     ("GET", "/v1/appointments/services/{service_id}/slots"): (ANYONE, Outcome(404, "service_not_found")),
@@ -386,26 +394,27 @@ ROUTE_ACCESS = {
     ("GET", "/v1/me/appointments"): (SIGNED_IN, Outcome(200)),
     ("POST", "/v1/appointments/waiting-list/leave"): (ANYONE, Outcome(404, "link_not_valid")),
     ("DELETE", "/v1/appointments/waiting-list/{service_id}"): (SIGNED_IN, Outcome(409, "not_waiting")),
-    ("GET", "/v1/staff/appointments/day"): (STAFF, Outcome(200)),
-    ("POST", "/v1/staff/appointments"): (STAFF, Outcome(404, "service_not_found")),
-    ("POST", "/v1/staff/appointments/blocks"): (STAFF, Outcome(400, "validation_failed")),
-    ("POST", "/v1/staff/appointments/{appointment_id}/mark"): (STAFF, Outcome(404, "appointment_not_found")),
-    ("POST", "/v1/staff/appointments/{appointment_id}/move"): (STAFF, Outcome(404, "appointment_not_found")),
+    ("GET", "/v1/staff/appointments/day"): (desk("appointments"), Outcome(200)),
+    ("POST", "/v1/staff/appointments"): (desk("appointments"), Outcome(404, "service_not_found")),
+    ("POST", "/v1/staff/appointments/blocks"): (desk("appointments"), Outcome(400, "validation_failed")),
+    ("POST", "/v1/staff/appointments/{appointment_id}/mark"): (desk("appointments"), Outcome(404, "appointment_not_found")),
+    ("POST", "/v1/staff/appointments/{appointment_id}/move"): (desk("appointments"), Outcome(404, "appointment_not_found")),
     ("GET", "/v1/pay/funds"): (ANYONE, Outcome(200)),
     ("POST", "/v1/pay/check"): (ANYONE, Outcome(200)),
     ("POST", "/v1/pay/payments"): (ANYONE, Outcome(503, "payments_unavailable")),
     ("GET", "/v1/pay/payments/{bill_id}"): (ANYONE, Outcome(404, "bill_not_found")),
     ("GET", "/v1/me/bills"): (SIGNED_IN, Outcome(200)),
-    ("GET", "/v1/staff/pay/cash-file.csv"): (STAFF, Outcome(200)),
-    ("GET", "/v1/staff/pay/reconciliation"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/pay/cash-file.csv"): (desk("payments"), Outcome(200)),
+    ("GET", "/v1/staff/pay/reconciliation"): (desk("payments"), Outcome(200)),
     ("GET", "/v1/pay/links/{link_id}"): (ANYONE, Outcome(404, "link_gone")),
-    ("POST", "/v1/staff/pay/links"): (STAFF, Outcome(201)),
+    ("POST", "/v1/staff/pay/links"): (desk("bills"), Outcome(201)),
 }
 PETITION = "/v1/staff/petitions/{petition_id}"
 # STAFF routes about no report: a category scope does not narrow them.
 COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-hand-ons/{reference}/send-again"),
                 ("POST", "/v1/broadcasts"), ("GET", "/v1/broadcasts"), ("GET", "/v1/staff/reports"),
                 ("POST", "/v1/staff/reports"), ("GET", "/v1/staff/templates"), ("GET", "/v1/staff/teams"),
+                ("GET", "/v1/staff/desks"),
                 ("GET", "/v1/staff/bodies"), ("GET", "/v1/staff/sends"), ("GET", "/v1/staff/bodies/{body_id}/health"),
                 ("GET", "/v1/staff/payments"), ("GET", "/v1/staff/payments.csv"),
                 ("GET", "/v1/staff/pay/cash-file.csv"), ("GET", "/v1/staff/pay/reconciliation"),
@@ -470,6 +479,8 @@ def expected(route, caller):
     if access == STAFF or is_desk(access):
         if caller not in IS_STAFF:
             return FORBIDDEN  # route policy: staff only
+        if is_desk(access) and caller in ONLY_DESKS and desk_of(access) not in ONLY_DESKS[caller]:
+            return FORBIDDEN  # route policy: a desk none of their roles opens
         if route in COUNCIL_WIDE:
             return permitted
         return permitted if caller in MANAGES else FORBIDDEN  # object rule: their scope only
@@ -945,6 +956,22 @@ def _now_iso():
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_simple("GET", "/v1/staff/desks")
+_simple("GET", "/v1/staff/roles")
+_simple("GET", "/v1/staff/officers", f"/v1/staff/officers?email={STAFF_IN}@example.org")
+
+
+@builds("PUT", "/v1/staff/officers/{user_id}/roles")
+def _set_roles(world, caller):
+    """An officer made once for the route's callers (none of them: an administrator's change ends the
+    officer's sessions), as stored now."""
+    if not getattr(world, "officer", None):
+        world.officer = world.make("staff", caller="halls-to-revenues", roles=["halls"]).user.id
+    officer = world.deps.accounts.user(world.officer)
+    return Request("PUT", f"/v1/staff/officers/{officer.id}/roles", {"roles": ["halls", "revenues"]},
+                   {"If-Match": f'"{officer.version}"'})
+
+
 @builds("POST", "/v1/staff/reports")
 def _take_for_caller(world, caller):
     return Request("POST", "/v1/staff/reports", pothole(contact=None, channel="phone", on_behalf_of={
@@ -962,7 +989,7 @@ def _staff_audit(world, caller):
 
 
 def _template(world):
-    """The world's one template (made once: its route's seven callers share it), as stored now."""
+    """The world's one template (made once: its route's eight callers share it), as stored now."""
     if not getattr(world, "template_id", None):
         from chalicelib.handlers.staff.templates import create_template
         world.template_id = create_template(world.deps, {"title": "Seen", "text": "Seen: {reference}."})["id"]
@@ -1153,7 +1180,7 @@ def _broadcast(world, caller):
 
 @builds("GET", "/v1/broadcasts/{broadcast_id}")
 def _get_broadcast(world, caller):
-    if not getattr(world, "broadcast_id", None):  # one broadcast for the seven callers (rate limit)
+    if not getattr(world, "broadcast_id", None):  # one broadcast for the eight callers (rate limit)
         made = world.call(Request("POST", "/v1/broadcasts", BROADCAST), ADMIN)
         assert made.status_code == 201, made.body
         world.broadcast_id = made.json_body["id"]
@@ -1414,7 +1441,8 @@ class World:
     def make(self, role, caller="someone", email=None, **kwargs):
         """Like conftest's `people`: an account with a live session."""
         from chalicelib.handlers.accounts import auth
-        user = self._create_user(email or f"{caller}@example.org", role, **kwargs)
+        from support.officers import every_role
+        user = self._create_user(email or f"{caller}@example.org", role, **every_role(role, kwargs))
         return Person(user, auth.start_session(self.deps, user, self.deps.clock()))
 
     def holder_session(self):

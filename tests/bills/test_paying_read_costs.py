@@ -9,6 +9,7 @@ from chalicelib.stamps import london_today
 from support.bills_support import PCN_20_DAYS, bill_office, pay_bill  # noqa: F401
 from support.pay_support import SUCCESS, pay, pay_with  # noqa: F401
 from support.revenues_support import ARREARS, BILLS, DEV, civica, council_morning, linked  # noqa: F401
+from support.officers import all_roles
 
 
 def cost(call):
@@ -30,7 +31,7 @@ def test_each_paying_route_reads_a_fixed_handful_of_items_by_key(client, deps, p
     client.get(back[back.index("/v1/"):])
     own = dataclasses.replace(deps, principal=Principal(user_id=dev.user.id, role="resident", email=dev.user.email))
     officer = people("staff")
-    staff = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff",
+    staff = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff", roles=all_roles(),
                                                           email=officer.user.email))
     link, _ = links.make(staff, {"fund": "sundry-invoice", "reference": "200345672", "amount": 100}, None)
     day = london_today(deps.clock()).isoformat()

@@ -7,6 +7,7 @@ import uuid
 from chalicelib.auth.principal import Principal
 from chalicelib.handlers.containers import routes  # noqa: F401
 from support.containers_support import stocked_home
+from support.officers import all_roles
 
 
 def cost(call):
@@ -48,7 +49,8 @@ def test_cancelling_staff_s_lists_and_missed_bins_read_by_key_and_index_never_a_
                               principal=Principal(user_id="reader", role="resident", email="r@example.org"))
     made, _ = requesting.create(own, {"uprn": uprn, "container": "recycling-box", "reason": "damaged_by_crew"},
                                 str(uuid.uuid4()))
-    officer = dataclasses.replace(own, principal=Principal(user_id="officer", role="staff", email="o@example.org"))
+    officer = dataclasses.replace(own, principal=Principal(user_id="officer", role="staff", roles=all_roles(),
+                                                           email="o@example.org"))
     thursday = dataclasses.replace(own, clock=lambda: ordered + timedelta(days=10))
     measured = {
         "GET /v1/places/{uprn}/missed-bins (signed in)": cost(lambda: missed.offered(thursday, uprn)),

@@ -10,6 +10,7 @@ from chalicelib.errors import ApiError
 from conftest import YORK_MINSTER
 from support.chat_support import ANON, desk, messages, open_desk, say, start  # noqa: F401
 from support.racing import at_once
+from support.officers import all_roles
 
 OFFICERS = 5
 
@@ -20,7 +21,7 @@ def test_officers_pressing_take_at_once_one_gets_it_and_the_others_are_told(clie
     officers = [people("staff") for _ in range(OFFICERS)]
 
     def take(officer):
-        own = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff"))
+        own = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff", roles=all_roles()))
         try:
             desk_handlers.take(own, conversation["id"])
             return 200, officer.user.id
@@ -63,7 +64,8 @@ def test_the_queue_lists_the_waiting_longest_first_with_their_wait_and_context(c
     assert [c["id"] for c in queue["mine"]] == [taken["id"]]
     from chalicelib.handlers.conversations.desk import queue as read_queue
     with metering.metered() as meter:
-        read_queue(dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff")))
+        read_queue(dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff",
+                                                                 roles=all_roles())))
     # Two Queries (waiting, mine), reading the three items they return: not the closed one.
     assert (meter.queries, meter.items) == (2, 3)
 

@@ -9,6 +9,7 @@ import dataclasses
 from datetime import datetime, timezone
 
 from support.forms_support import published
+from support.officers import all_roles
 
 CHRISTMAS_EVE_EVE = datetime(2026, 12, 23, 16, 0, tzinfo=timezone.utc)  # a Wednesday before three bank holidays
 
@@ -87,7 +88,7 @@ def test_a_signed_in_resident_follows_their_case_and_a_preview_opens_none(client
     deliver(deps)
     case_id = case_of(deps, reference)
     assert case_id and deps.reports.get(case_id).user_id == resident.user.id
-    staff = dataclasses.replace(deps, principal=Principal(user_id="s1", role="staff"))
+    staff = dataclasses.replace(deps, principal=Principal(user_id="s1", role="staff", roles=all_roles()))
     preview, _ = completing.start(staff, "general-enquiry", {"preview": True}, None)
     assert open_case(deps, preview["id"]) is None and case_of(deps, preview["id"]) is None
 

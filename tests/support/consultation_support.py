@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from chalicelib.auth.principal import Principal
+from support.officers import all_roles
 
 DEMO = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo" / "consultations"
 # The demo's moments: opens 09:00 on 1 June 2026 (BST: 08:00 UTC), closes 23:59:59 on 14 June (22:59:59 UTC).
@@ -32,7 +33,7 @@ def admin():
 
 
 def officer():
-    return Principal(user_id="officer-1", role="staff", email="officer@council.example")
+    return Principal(user_id="officer-1", role="staff", roles=all_roles(), email="officer@council.example")
 
 
 def resident(user_id="resident-1", email="ada@example.org"):

@@ -5,6 +5,7 @@ import re
 from datetime import datetime, timezone
 
 from chalicelib.auth.principal import Principal
+from support.officers import all_roles
 
 NOON = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 CROSSING = {"action": "Put a zebra crossing outside Scarcroft Primary School",
@@ -23,7 +24,7 @@ def resident(user_id="resident-1", email="creator@example.org"):
 
 
 def officer(user_id="officer-1"):
-    return Principal(user_id=user_id, role="staff", email="officer@council.example")
+    return Principal(user_id=user_id, role="staff", roles=all_roles(), email="officer@council.example")
 
 
 def tokens_sent(to):

@@ -6,6 +6,7 @@ import uuid
 import pytest
 
 from support.pay_support import home_with_round, pay, pay_with  # noqa: F401
+from support.officers import all_roles
 
 
 
@@ -66,7 +67,7 @@ def test_changing_and_taking_a_booking_for_a_caller_read_a_fixed_handful_of_item
     own = dataclasses.replace(deps, principal=Principal(user_id=resident.user.id, role="resident",
                                                         email=resident.user.email))
     officer = people("staff")
-    staff = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff",
+    staff = dataclasses.replace(deps, principal=Principal(user_id=officer.user.id, role="staff", roles=all_roles(),
                                                           email=officer.user.email))
     first = dates_of(deps, made["uprn"])[0]
     asked, real = [], GovukPay._call

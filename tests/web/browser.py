@@ -61,10 +61,11 @@ class Stack:
         assert found, f"no mail to {address} links to {path}"
         return found[-1]
 
-    def resident(self, email, name="Ada Resident", role="resident"):
-        """A verified account with PASSWORD."""
+    def resident(self, email, name="Ada Resident", role="resident", **roles):
+        """A verified account with PASSWORD (staff: every role, unless `roles=[...]` names theirs)."""
+        from support.officers import every_role
         from chalicelib.handlers.accounts import users
-        users.create_user(self.deps(), email, role, name=name, password=PASSWORD)
+        users.create_user(self.deps(), email, role, name=name, password=PASSWORD, **every_role(role, roles))
         return email
 
     def token(self, email):

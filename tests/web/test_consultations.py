@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from tests.web.browser import Browser, check_accessible
 from tests.web.journeys import heading, sign_in
+from support.officers import all_roles
 
 NARROW = {"width": 360, "height": 740}
 
@@ -98,7 +99,7 @@ def test_the_results_page_says_what_was_done_and_withholds_a_small_ward(chromium
     deps = _open_now(stack, "closed-parking", opened=timedelta(days=2), closes=-timedelta(hours=1))
     during = dataclasses.replace(deps, clock=lambda: deps.clock() - timedelta(hours=2), client="192.0.2.50")
     respond_anonymously(during, "closed-parking", {"answers": {"support": "yes"}, "postcode": "YO1 6JP"}, None)
-    staff = deps.replace(principal=Principal(user_id="officer", role="staff"))
+    staff = deps.replace(principal=Principal(user_id="officer", role="staff", roles=all_roles()))
     publish(staff, "closed-parking", {"summary": "One response.", "you_said": "Yes.",
                                       "we_did": "The zone starts in April.", "decision": {"url": "https://example.org/d"}},
             '"1"')

@@ -1,18 +1,21 @@
-"""Administering accounts (the `doorstep users` commands): create with a role,
-change a role. Not exposed over HTTP."""
+"""Administering accounts (the `doorstep users` commands): create with a role
+(and a staff member's roles), change a role. Not exposed over HTTP; an
+administrator sets an officer's roles over HTTP too (handlers/officers)."""
 from ...auth import passwords
 from ...errors import ApiError, Conflict, NotFound, ValidationFailed
 from ...storage.errors import AlreadyExists
 from ...storage.records import User
 from .auth import normalise_email
-from .wording import (ACCOUNT_EXISTS, CREW_NEEDS_TEAM, NOT_CONFIRMED, NO_ACCOUNT, NO_WARD, ROLE_ONE_OF,
-                      TEAM_ONLY_FOR_CREW)
+from .wording import (ACCOUNT_EXISTS, BY_COMMAND, CREW_NEEDS_TEAM, NOT_CONFIRMED, NO_ACCOUNT, NO_STAFF_ROLE,
+                      NO_WARD, ROLE_ONE_OF, ROLES_ONLY_FOR_STAFF, TEAM_ONLY_FOR_CREW)
 
 ROLES = ("resident", "crew", "staff", "admin")
+HISTORY_KEPT = 50  # the latest changes of an officer's roles kept on their row; older ones drop off
 
 
-def create_user(deps, email, role, name=None, password=None, team=None, categories=None, wards=None):
+def create_user(deps, email, role, name=None, password=None, team=None, categories=None, wards=None, roles=None):
     _check_role(deps, role, team)
+    roles = staff_roles(role, roles)
     email = normalise_email(email)
     if password is not None:
         problems = passwords.check_password(password, email=email, name=name)
@@ -20,7 +23,7 @@ def create_user(deps, email, role, name=None, password=None, team=None, categori
             raise ValidationFailed([("password", m) for m in problems])
     user = User(id="u_" + deps.new_opaque_id(), email=email, email_verified=True, name=name,
                 password_hash=passwords.hash_password(password) if password else None,
-                role=role, team=team, scope=_scope(deps, categories, wards),
+                role=role, team=team, scope=_scope(deps, categories, wards), roles=roles,
                 created_at=deps.clock())
     try:
         deps.accounts.create_user(user, [f"email#{email}"])
@@ -29,7 +32,8 @@ def create_user(deps, email, role, name=None, password=None, team=None, categori
     return user
 
 
-def set_role(deps, email, role, team=None, categories=None, wards=None):
+def set_role(deps, email, role, team=None, categories=None, wards=None, roles=None):
+    """The account's kind (and team, scope); `roles` None keeps a staff member's roles as they were."""
     _check_role(deps, role, team)
     user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
     if user is None:
@@ -38,6 +42,8 @@ def set_role(deps, email, role, team=None, categories=None, wards=None):
         # Anyone can register an address before its owner does; only a proven
         # address may be given powers.
         raise ApiError(NOT_CONFIRMED.format(email=email), code="email_not_verified")
+    kept = list(user.roles or []) if roles is None and role == "staff" else roles
+    give_roles(user, staff_roles(role, kept), BY_COMMAND, deps.clock())
     user.role, user.team = role, team
     user.scope = _scope(deps, categories, wards)
     user.session_epoch = int(user.session_epoch or 0) + 1  # old tokens carried the old role
@@ -57,6 +63,31 @@ def _check_role(deps, role, team):
     if team:
         from ..staff.teams import active_team
         active_team(deps, team)
+
+
+def give_roles(user, roles, by, at):
+    """`user` holds `roles` from now, the change kept on their own row (who, when, before, after; the
+    latest HISTORY_KEPT): False when they held exactly these already. The caller saves and ends sessions."""
+    from ...stamps import stamp
+    before = list(user.roles or [])
+    if before == roles:
+        return False
+    user.roles = roles
+    user.roles_history = [*(user.roles_history or []), {"at": stamp(at), "by": by, "before": before,
+                                                        "after": roles}][-HISTORY_KEPT:]
+    return True
+
+
+def staff_roles(role, roles):
+    """`roles` checked against the council's roles file: staff accounts only (an administrator opens every desk)."""
+    from ...auth.desks import role_ids
+    roles = list(dict.fromkeys(roles or []))
+    if roles and role != "staff":
+        raise ApiError(ROLES_ONLY_FOR_STAFF, code="roles_not_for_role")
+    known = role_ids()
+    for unknown in (r for r in roles if r not in known):
+        raise ApiError(NO_STAFF_ROLE.format(role=unknown, roles=", ".join(known)), code="unknown_staff_role")
+    return roles
 
 
 def _scope(deps, categories, wards):

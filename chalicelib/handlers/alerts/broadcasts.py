@@ -109,7 +109,7 @@ def get_broadcast(deps, broadcast_id):
         else None
     if broadcast is None:
         raise NotFound(NO_SUCH_BROADCAST, code="broadcast_not_found")
-    if deps.principal is not None and deps.principal.is_staff:
+    if deps.principal is not None and deps.principal.opens("broadcasts"):
         return view(broadcast)
     return public_view(broadcast)
 

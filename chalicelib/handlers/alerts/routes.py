@@ -3,7 +3,7 @@ and staff broadcasts."""
 from ...api import http
 from ...api.openapi import errors, identifier, json_response, operation, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, STAFF
+from ...auth.rules import ANYONE, desk
 from . import limits
 
 routes = Routes("alerts", schemas="chalicelib.handlers.alerts.schemas")
@@ -77,7 +77,7 @@ def vapid_public_key():
     return http.ok(push.vapid_public_key(), headers={"Cache-Control": "public, max-age=86400"})
 
 
-@routes.post("/v1/broadcasts", STAFF, {**operation(
+@routes.post("/v1/broadcasts", desk("broadcasts"), {**operation(
     f"Staff: send council news on a topic to its followers in a ward, polygon or circle. At most "
     f"{limits.PER_TOPIC_PER_HOUR} an hour per topic and {limits.PER_STAFF_PER_HOUR} an hour per staff member "
     f"(429 with Retry-After); an Idempotency-Key makes a retry answer the first broadcast", "NewBroadcast", "201", ref("Broadcast"), (400, 404, 422, 429)),
@@ -89,7 +89,7 @@ def create_broadcast():
     return http.created(*broadcasts.create(http.deps(), http.body(), http.header("idempotency-key")))
 
 
-@routes.get("/v1/broadcasts", STAFF, {**operation(
+@routes.get("/v1/broadcasts", desk("broadcasts"), {**operation(
     "Staff: the broadcast audit log, newest first", None, "200", ref("BroadcastList"), (400,)),
     "parameters": [q("limit", f"1 to {limits.LIST_MAX} (default {limits.LIST_DEFAULT})",
                      schema={"type": "integer", "minimum": 1, "maximum": limits.LIST_MAX}),

@@ -129,7 +129,7 @@ def appointment_or_404(deps, appointment_id, owner_only=True):
     found = deps.appointments.get(appointment_id) if re.fullmatch(APPOINTMENT_ID_PATTERN, appointment_id or "") \
         else None
     caller = deps.principal
-    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
+    if found is None or caller is None or not (caller.opens("appointments") or found.user_id == caller.user_id):
         raise NotFound(wording.NO_APPOINTMENT, code="appointment_not_found")
     return found
 

@@ -3,7 +3,7 @@ the questions are answered, then booked."""
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..shared import effects
 
 routes = Routes("appointments", schemas="chalicelib.handlers.appointments.schemas")
@@ -181,7 +181,7 @@ def my_appointments():
     return http.ok(upcoming(http.deps()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/appointments/day", STAFF, {
+@routes.get("/v1/staff/appointments/day", desk("appointments"), {
     "summary": "An officer's day: the appointments of a date (one calendar's, or all) in time order, with the "
                "answers and how to reach each resident (one Query of the day index)",
     "parameters": [q("date", "YYYY-MM-DD (London)", required=True, schema={"type": "string", "format": "date"}),
@@ -192,7 +192,7 @@ def staff_appointment_day():
     return http.ok(day_list(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/appointments/{appointment_id}/mark", STAFF, {
+@routes.post("/v1/staff/appointments/{appointment_id}/mark", desk("appointments"), {
     "summary": "Mark arrived, seen or did not attend (no_show: the resident is offered to book again)",
     "parameters": [APPOINTMENT_ID], "requestBody": _body("AppointmentMark"),
     "responses": {"200": json_response(ref("Appointment")), **errors(400, **NO_APPOINTMENT, **{
@@ -203,7 +203,7 @@ def staff_mark_appointment(appointment_id):
     return http.ok(mark(http.deps(), appointment_id, http.body()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/appointments", STAFF, {
+@routes.post("/v1/staff/appointments", desk("appointments"), {
     "summary": "Book for a caller (assisted digital): booked at once, no hold, confirmed to the caller by text "
                "and e-mail when given (idempotent with Idempotency-Key)",
     "parameters": [IDEMPOTENCY], "requestBody": _body("StaffAppointmentNew"),
@@ -215,7 +215,7 @@ def staff_book_appointment():
     return http.created(view, created)
 
 
-@routes.post("/v1/staff/appointments/blocks", STAFF, {
+@routes.post("/v1/staff/appointments/blocks", desk("appointments"), {
     "summary": "Block a calendar's time (FHIR busy-unavailable): every free seat of the slots starting in "
                "[from, to); seats already booked are left and named",
     "requestBody": _body("AppointmentBlock"),
@@ -225,7 +225,7 @@ def staff_block_time():
     return http.ok(block(http.deps(), http.body()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/appointments/{appointment_id}/move", STAFF, {
+@routes.post("/v1/staff/appointments/{appointment_id}/move", desk("appointments"), {
     "summary": "Move a booking to another time (the resident told; the old time goes to the waiting list)",
     "parameters": [APPOINTMENT_ID], "requestBody": _body("StaffAppointmentMove"),
     "responses": {"200": json_response(ref("Appointment")), **errors(400, **NO_APPOINTMENT, **{

@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import errors, json_response, operation, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -92,7 +92,7 @@ def pay_link(link_id):
     return http.ok(read(http.deps(), link_id), headers=NO_STORE)
 
 
-@routes.post("/v1/staff/pay/links", STAFF, {
+@routes.post("/v1/staff/pay/links", desk("bills"), {
     "summary": "Make a payment link with the fund, reference and amount filled in (the amount left to the "
                "issuer where it fixes it), to send by e-mail or text; it expires, and pays once; refused while "
                "another for the fund and reference is live or in progress unless confirmed",
@@ -112,7 +112,7 @@ DAY = q("date", "a day in the council's calendar (YYYY-MM-DD)", required=True,
         schema={"type": "string", "format": "date"})
 
 
-@routes.get("/v1/staff/pay/cash-file.csv", STAFF, {
+@routes.get("/v1/staff/pay/cash-file.csv", desk("payments"), {
     "summary": "Finance's cash file of a fund's day, for its cash-receipting system: fund code, reference, "
                "amount in pence, date, payment id, card type",
     "parameters": [q("fund", "the fund's id", required=True, schema={"type": "string",
@@ -127,7 +127,7 @@ def staff_cash_file():
         "Content-Type": "text/csv; charset=utf-8", **NO_STORE, "Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@routes.get("/v1/staff/pay/reconciliation", STAFF, {
+@routes.get("/v1/staff/pay/reconciliation", desk("payments"), {
     "summary": "A day's reconciliation per fund: what the provider settled, what was posted to the fund's back "
                "office and what the cash file holds (totals in pence, counts), and every payment that differs",
     "parameters": [DAY],

@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import if_match, operation, path_param, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, STAFF
+from ...auth.rules import ADMIN, desk
 from .limits import BODY_ID
 
 routes = Routes("bodies", schemas="chalicelib.handlers.bodies.schemas")
@@ -19,7 +19,7 @@ def _answer(view, status=200):
     return http.ok(view, status=status, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
 
 
-@routes.get("/v1/staff/bodies", STAFF, operation(
+@routes.get("/v1/staff/bodies", desk("sends"), operation(
     "The bodies reports are sent to, retired ones too (staff choose where to send a report; keys never shown)",
     None, "200", ref("BodyList")))
 def staff_bodies():

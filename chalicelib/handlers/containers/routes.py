@@ -3,7 +3,7 @@ staff: for a caller, the requests by status and depot, each depot's stock and it
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import SIGNED_IN, STAFF
+from ...auth.rules import SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -73,7 +73,7 @@ def my_container_requests():
     return http.ok({"requests": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/waste/containers/requests", STAFF, {
+@routes.post("/v1/staff/waste/containers/requests", desk("containers"), {
     "summary": "Take a container request for a caller: payment card (card-not-present, GOV.UK Pay's MOTO: open "
                "payment.next_url and key in the caller's card) or waived with a reason (confirmed at once)",
     "parameters": [KEY],
@@ -101,7 +101,7 @@ def cancel_container_request(request_id):
     return http.ok(cancel(http.deps(), request_id, http.body() if raw else {}), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/waste/containers/requests", STAFF, {
+@routes.get("/v1/staff/waste/containers/requests", desk("containers"), {
     "summary": "Container requests in one status (confirmed unless named), newest first, of one depot when named "
                "(a filter of each page, so a page may hold fewer than limit; follow next)",
     "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": [
@@ -118,7 +118,7 @@ def staff_container_requests():
     return http.ok(listing(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/waste/containers/stock/{depot}", STAFF, {
+@routes.get("/v1/staff/waste/containers/stock/{depot}", desk("containers"), {
     "summary": "A depot's stock: each container on the council's list, its count, its version (for If-Match) "
                "and its latest changes, newest first",
     "parameters": [DEPOT],
@@ -129,7 +129,7 @@ def container_stock(depot):
     return http.ok(stock(http.deps(), depot), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/waste/containers/stock/{depot}/{container}", STAFF, {
+@routes.post("/v1/staff/waste/containers/stock/{depot}/{container}", desk("containers"), {
     "summary": "Restock (add more than 0) or write off (less than 0) a depot's container, with a reason, "
                "If-Match its version as read: sent twice, it is counted once; audited with who and when",
     "parameters": [DEPOT, CONTAINER, {"name": "If-Match", "in": "header", "required": True,

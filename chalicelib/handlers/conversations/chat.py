@@ -36,7 +36,7 @@ def opened(deps, conversation_id, token=None):
         return conversation, "resident"
     if caller is not None and conversation.user_id and caller.user_id == conversation.user_id:
         return conversation, "resident"
-    if caller is not None and caller.is_staff:
+    if caller is not None and caller.opens("chat"):
         return conversation, "staff"
     raise NotFound(NO_CONVERSATION, code="conversation_not_found")
 

@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import errors, identifier, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..shared import effects
 from . import limits
 
@@ -104,7 +104,7 @@ def choose_another_way(conversation_id):
                    headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/conversations", STAFF, {
+@routes.get("/v1/staff/conversations", desk("chat"), {
     "summary": "The desk: waiting conversations, longest first, with how long each has waited and its "
                "context, and the caller's own",
     "responses": {"200": json_response(ref("ChatQueue"))}})
@@ -113,7 +113,7 @@ def chat_queue():
     return http.ok(queue(http.deps()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/conversations/search", STAFF, {
+@routes.get("/v1/staff/conversations/search", desk("chat"), {
     "summary": "Find conversations by their reference (CV-...), a linked report's reference, or the resident's "
                "e-mail or phone (exact, normalised), newest first; one lookup: it reads what it returns",
     "parameters": [q("q", "a conversation or report reference, an e-mail address or a phone number", required=True,
@@ -133,7 +133,7 @@ def _staff_action(summary, body=None, result="Conversation", conflicts="", extra
     return doc
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/take", STAFF, _staff_action(
+@routes.post("/v1/staff/conversations/{conversation_id}/take", desk("chat"), _staff_action(
     "Take a waiting conversation (a conditional write: of two officers at once, one gets it)",
     conflicts="Taken by someone else (code already_taken), or the officer has the most at once "
               "(code too_many_conversations)"))
@@ -142,7 +142,7 @@ def take_conversation(conversation_id):
     return http.ok(take(http.deps(), conversation_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/hand-over", STAFF, _staff_action(
+@routes.post("/v1/staff/conversations/{conversation_id}/hand-over", desk("chat"), _staff_action(
     "Hand a conversation one has over to a colleague", "ChatHandOver",
     conflicts="Not yours (code not_yours), or the colleague has the most at once", extra_errors=(400,)))
 def hand_over_conversation(conversation_id):
@@ -150,7 +150,7 @@ def hand_over_conversation(conversation_id):
     return http.ok(hand_over(http.deps(), conversation_id, http.body()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/answer", STAFF, {
+@routes.post("/v1/staff/conversations/{conversation_id}/answer", desk("chat"), {
     "summary": "Answer the resident (text, or a response template's text); told by push or e-mail when "
                "their app is closed",
     "parameters": [ID, KEY], "requestBody": _json("ChatAnswer"),
@@ -162,7 +162,7 @@ def answer_conversation(conversation_id):
     return http.created(view, created)
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/report", STAFF, {
+@routes.post("/v1/staff/conversations/{conversation_id}/report", desk("chat"), {
     "summary": "Make a report from the conversation (reports' own create; the resident its reporter); "
                "category and place given by the officer",
     "parameters": [ID, KEY],
@@ -175,7 +175,7 @@ def report_from_conversation(conversation_id):
     return http.created(view, created)
 
 
-@routes.get("/v1/staff/conversations/{conversation_id}/report-draft", STAFF, _staff_action(
+@routes.get("/v1/staff/conversations/{conversation_id}/report-draft", desk("chat"), _staff_action(
     "A report drafted from what was said, for the officer to check before POST .../report: the category "
     "whose words the resident used most, the place they asked from (the property's address point, else the "
     "report they asked about), their words, and the answers those give to the category's questions",
@@ -185,7 +185,7 @@ def conversation_report_draft(conversation_id):
     return http.ok(report_draft(http.deps(), conversation_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/link", STAFF, _staff_action(
+@routes.post("/v1/staff/conversations/{conversation_id}/link", desk("chat"), _staff_action(
     "Link the conversation to an existing report", "ChatReportLink", conflicts="Not yours (code not_yours)",
     extra_errors=(400,)))
 def link_conversation(conversation_id):
@@ -193,14 +193,14 @@ def link_conversation(conversation_id):
     return http.ok(link(http.deps(), conversation_id, http.body()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/close", STAFF, _staff_action(
+@routes.post("/v1/staff/conversations/{conversation_id}/close", desk("chat"), _staff_action(
     "Close the conversation; the resident is asked to rate it", conflicts="Another officer has it"))
 def close_conversation(conversation_id):
     from .desk import close
     return http.ok(close(http.deps(), conversation_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/conversations/{conversation_id}/block", STAFF, _staff_action(
+@routes.post("/v1/staff/conversations/{conversation_id}/block", desk("chat"), _staff_action(
     "Block the resident, with a reason (audited); the conversation is closed", "ChatBlock",
     extra_errors=(400,)))
 def block_resident(conversation_id):
@@ -208,7 +208,7 @@ def block_resident(conversation_id):
     return http.ok(block(http.deps(), conversation_id, http.body()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/conversations/{conversation_id}/audit", STAFF, _staff_action(
+@routes.get("/v1/staff/conversations/{conversation_id}/audit", desk("chat"), _staff_action(
     "Who blocked the resident, when and why", result="ChatAudit"))
 def conversation_audit(conversation_id):
     from .desk import audit

@@ -53,7 +53,7 @@ def opened(deps, connection_id, params):
         if principal is None:
             from ...auth.principal import Unauthorized
             raise Unauthorized(QUEUE_SIGN_IN)
-        if not principal.is_staff:
+        if not principal.opens("chat"):
             raise ApiError(QUEUE_FOR_STAFF, status=403, code="forbidden")
         deps.sockets.open(connection_id, live.DESK, "staff", deps.clock())
         return "staff"

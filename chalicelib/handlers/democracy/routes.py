@@ -6,7 +6,7 @@ from chalice import Response
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
 from . import limits
 
@@ -124,7 +124,7 @@ def decisions_feed():
     return http.cacheable(http.request(), decisions_atom(http.deps()), ATOM_TYPE, 600)
 
 
-@routes.get("/v1/staff/meetings/health", STAFF, {
+@routes.get("/v1/staff/meetings/health", desk("meetings"), {
     "summary": "The meetings sync's health: each source's last answer and its age, how its last failure failed "
                "(unreachable, blocked, malformed, changed) and what the committee system answered then (timed out, "
                "an HTML page...), failures in a row, list-page rows it could not read, the last run's calls and "
@@ -135,7 +135,7 @@ def meetings_health():
     return http.ok(health(http.deps()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/meetings/topics", STAFF, with_etag({
+@routes.get("/v1/staff/meetings/topics", desk("meetings"), with_etag({
     "summary": "The mapping of topics to words that places agenda items and forthcoming decisions (the default "
                "until staff edit it); its ETag is for the change",
     "responses": {"200": json_response(ref("MeetingTopics"))}}, thing="mapping"))
@@ -145,7 +145,7 @@ def meeting_topics():
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.patch("/v1/staff/meetings/topics", STAFF, with_etag({
+@routes.patch("/v1/staff/meetings/topics", desk("meetings"), with_etag({
     "summary": "Replace the mapping of topics to words (If-Match: the version read); items are tagged by it as "
                "the sync next copies them",
     "parameters": [if_match("mapping", "stale: 409 edit_conflict with the mapping as it is now")],
@@ -160,7 +160,7 @@ def change_meeting_topics():
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.get("/v1/staff/meetings/{meeting_id}/tags", STAFF, with_etag({
+@routes.get("/v1/staff/meetings/{meeting_id}/tags", desk("meetings"), with_etag({
     "summary": "A meeting's agenda items with the wards and topics each is placed by (from its words, or as staff "
                "set them), and every ward and topic to choose from; its ETag is for a change",
     "parameters": [MEETING_ID],
@@ -171,7 +171,7 @@ def meeting_tags(meeting_id):
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.patch("/v1/staff/meetings/{meeting_id}/items/{item_id}/tags", STAFF, with_etag({
+@routes.patch("/v1/staff/meetings/{meeting_id}/items/{item_id}/tags", desk("meetings"), with_etag({
     "summary": "An agenda item's wards and topics as staff correct them (If-Match: the meeting's tags' version "
                "read), kept across the sync's later copies; from_words gives it back to its own words",
     "parameters": [MEETING_ID, ITEM_ID, if_match("tags", "stale: 409 edit_conflict with the tags as they are now")],
@@ -187,7 +187,7 @@ def change_item_tags(meeting_id, item_id):
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}", STAFF, with_etag({
+@routes.post("/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}", desk("meetings"), with_etag({
     "summary": "Staff: a published petition is debated at this agenda item (If-Match: the petition's version). "
                "Its page and the meeting's say so; its signers and followers are told the date (again only if it "
                "moves to another meeting), of the item when the agenda is published, and the decision",

@@ -66,7 +66,7 @@ def start(deps, form_id, body, idempotency_key):
 
 
 def _preview_version(deps, form_id):
-    if deps.principal is None or not deps.principal.is_staff:
+    if deps.principal is None or not deps.principal.opens("forms"):
         raise Forbidden(wording.PREVIEW_STAFF_ONLY)
     head = deps.forms.head(form_id)
     if head is None or not (head.draft or head.published):

@@ -4,7 +4,7 @@ their answers and send it."""
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, desk
 from ..payments import hooks
 from ..reports import hooks as report_hooks
 from ..shared import effects
@@ -45,7 +45,7 @@ def _token():
     return http.header("form-token")
 
 
-@routes.get("/v1/staff/forms", STAFF, {
+@routes.get("/v1/staff/forms", desk("forms"), {
     "summary": "Every form (live, draft, retired) with its versions' numbers",
     "responses": {"200": json_response(ref("FormHeadList"))}})
 def staff_forms():
@@ -53,7 +53,7 @@ def staff_forms():
     return http.ok(staff_list(http.deps()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/forms/{form_id}", STAFF, with_etag({
+@routes.get("/v1/staff/forms/{form_id}", desk("forms"), with_etag({
     "summary": "One form: its draft's and published version's definitions (a preview); ?version=N one version's",
     "parameters": [FORM_ID, q("version", "a version number", schema={"type": "string", "pattern": r"^\d{1,6}$"})],
     "responses": {"200": json_response(ref("FormHead")), **errors(**NO_FORM)}}))
@@ -63,7 +63,7 @@ def staff_form(form_id):
     return http.ok(view, headers={**http.NO_STORE, "ETag": etag(view)})
 
 
-@routes.get("/v1/staff/forms/{form_id}/submissions.csv", STAFF, {
+@routes.get("/v1/staff/forms/{form_id}/submissions.csv", desk("forms"), {
     "summary": "A form's submissions sent, as CSV (oldest first; a column per question of every version sent); "
                "staff whose scope names categories need the form's",
     "parameters": [FORM_ID],
@@ -244,7 +244,7 @@ def form_case(token):
     return http.ok(show(http.deps(), token), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/reports/{report_id}/form", STAFF, {
+@routes.get("/v1/staff/reports/{report_id}/form", desk("forms"), {
     "summary": "A form's case at the desk: the answers sent question by question (each file named, to open), "
                "the fee paid, the form's team and its own response templates; staff whose scope covers the case",
     "parameters": [REPORT_ID],
@@ -255,7 +255,7 @@ def staff_form_case(report_id):
     return http.ok(case_view(http.deps(), report_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/reports/{report_id}/form-files/{file_id}", STAFF, {
+@routes.post("/v1/staff/reports/{report_id}/form-files/{file_id}", desk("forms"), {
     "summary": "Open a file a resident sent with a form: the opening is written to the case's audit, and the "
                "answer is a link to the file made for this officer, working for a minute (saved, not shown)",
     "parameters": [REPORT_ID, path_param("file_id", {"type": "string", "maxLength": 64})],
@@ -266,7 +266,7 @@ def staff_open_form_file(report_id, file_id):
     return http.ok(open_file(http.deps(), report_id, file_id), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/form-hand-ons", STAFF, {
+@routes.get("/v1/staff/form-hand-ons", desk("forms"), {
     "summary": "Forms' webhook posts given up after days of tries: each form's reference, the system's host, "
                "how often it was tried, the last failure and when",
     "responses": {"200": json_response(ref("FormHandOns"))}})
@@ -275,7 +275,7 @@ def staff_form_hand_ons():
     return http.ok(given_up(http.deps()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/form-hand-ons/{reference}/send-again", STAFF, {
+@routes.post("/v1/staff/form-hand-ons/{reference}/send-again", desk("forms"), {
     "summary": "A given-up webhook post queued again at once, its tries counted afresh",
     "parameters": [path_param("reference", {"type": "string", "example": "FM-7K3F9QRT"})],
     "responses": {"200": json_response(ref("FormHandOnAgain")), **errors(**{

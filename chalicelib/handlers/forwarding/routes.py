@@ -3,7 +3,7 @@ and a body's officer answering through the signed link in its e-mail."""
 from ...api import http
 from ...api.openapi import operation, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, STAFF
+from ...auth.rules import ANYONE, desk
 
 routes = Routes("forwarding", schemas="chalicelib.handlers.forwarding.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
@@ -11,7 +11,7 @@ BODY_ID = path_param("body_id", {"type": "string", "example": "north-yorkshire"}
 TOKEN = path_param("token", {"type": "string", "maxLength": 300})
 
 
-@routes.post("/v1/staff/reports/{report_id}/sends", STAFF, {**operation(
+@routes.post("/v1/staff/reports/{report_id}/sends", desk("sends"), {**operation(
     "Send the report again, or to another body (audited); 409 while it is on its way there already",
     "SendAgain", "201", ref("SendState"), (400, 403, 404, 409)), "parameters": [REPORT_ID]})
 def staff_send_again(report_id):
@@ -21,7 +21,7 @@ def staff_send_again(report_id):
     return http.ok(send_detail(sent), status=201, headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/sends", STAFF, {**operation(
+@routes.get("/v1/staff/sends", desk("sends"), {**operation(
     "Sends that need staff: still retrying, awaiting the body's id for its token, failed after a day, or "
     "refused by the body; newest first, "
     "in your scope", None, "200", ref("SendsInTrouble"), (400,)),
@@ -32,7 +32,7 @@ def staff_sends():
     return http.ok(staff_sending.sends_in_trouble(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/bodies/{body_id}/health", STAFF, {**operation(
+@routes.get("/v1/staff/bodies/{body_id}/health", desk("sends"), {**operation(
     "A body's health: when its Open311 updates were last read, last read whole, and why not (an answer "
     "Doorstep could not read, updates without their ids)", None, "200", ref("BodyHealth"), (404,)),
     "parameters": [BODY_ID]})

@@ -3,7 +3,7 @@ sessions cancelled by notice, My Account's list; staff's calendar, maintenance b
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -109,7 +109,7 @@ def my_hire_bookings():
     return http.ok({"bookings": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/hire/places/{place_id}/calendar", STAFF, {
+@routes.get("/v1/staff/hire/places/{place_id}/calendar", desk("halls"), {
     "summary": "A place's calendar for staff, day by day (a week: days=7): each day open or why it is shut (a bank "
                "holiday, a closure, not open that weekday), each hour free, held, booked or blocked with its booking's "
                "hirer or the block's reason (one Query of the hours taken, one BatchGetItem of their bookings)",
@@ -120,7 +120,7 @@ def staff_hire_calendar(place_id):
     return http.ok(calendar(http.deps(), place_id, http.query()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/hire/places/{place_id}/blocks", STAFF, {
+@routes.post("/v1/staff/hire/places/{place_id}/blocks", desk("halls"), {
     "summary": "Block a place's time for maintenance, with a reason: every hour or none (409 hour_taken names a "
                "booked one)",
     "parameters": [PLACE_ID],
@@ -132,7 +132,7 @@ def staff_hire_block(place_id):
     return http.ok(block(http.deps(), place_id, http.body()), status=201)
 
 
-@routes.delete("/v1/staff/hire/places/{place_id}/blocks/{block}", STAFF, {
+@routes.delete("/v1/staff/hire/places/{place_id}/blocks/{block}", desk("halls"), {
     "summary": "Remove a block closed by mistake: its hours free at once; who removed it and when kept on the "
                "block with who closed it; removing it again answers the same",
     "parameters": [PLACE_ID, path_param("block", {"type": "string", "pattern": "^[0-9a-f]{8}$",
@@ -145,7 +145,7 @@ def staff_hire_unblock(place_id, block):
     return http.ok(unblock(http.deps(), place_id, block), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/hire/deposits", STAFF, {
+@routes.get("/v1/staff/hire/deposits", desk("halls"), {
     "summary": "Bookings whose sessions have all ended with the deposit still held, waiting for the officer's "
                "check, the longest waiting first (one Query of a sparse index: it reads only them)",
     "responses": {"200": json_response(ref("HireDepositsWaiting"))}})
@@ -154,7 +154,7 @@ def staff_hire_deposits():
     return http.ok(deposits_waiting(http.deps()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/hire/bookings", STAFF, {
+@routes.post("/v1/staff/hire/bookings", desk("halls"), {
     "summary": "Book a place for a caller: payment card (card-not-present, GOV.UK Pay's MOTO: open payment.next_url "
                "and key in the caller's card) or waived with a reason (booked at once, no deposit); checked whole "
                "as a resident's booking is (idempotent with Idempotency-Key)",
@@ -169,7 +169,7 @@ def staff_hire_booking():
     return http.created(view, created, headers={"Location": f"/v1/hire/bookings/{view['id']}"})
 
 
-@routes.post("/v1/staff/hire/bookings/{booking_id}/deposit", STAFF, {
+@routes.post("/v1/staff/hire/bookings/{booking_id}/deposit", desk("halls"), {
     "summary": "After the officer's check: how much of the deposit goes back (pence, 0 to all) and why; refunded "
                "once, just after the answer; a second check changes nothing",
     "parameters": [BOOKING_ID],

@@ -3,13 +3,13 @@ its reporter withdraws a photo of theirs."""
 from ...api import http
 from ...api.openapi import errors, identifier, if_match, operation, path_param, q, with_etag, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, STAFF
+from ...auth.rules import ANYONE, desk
 
 routes = Routes("moderation", schemas="chalicelib.handlers.moderation.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 
 
-@routes.post("/v1/staff/reports/{report_id}/moderation", STAFF, with_etag({**operation(
+@routes.post("/v1/staff/reports/{report_id}/moderation", desk("moderation"), with_etag({**operation(
     "Moderate: change the public title and description (words taken out read \"[...]\") and hide photos, "
     "with a reason; the original stays for staff, the audit says who, when and why, and every public output "
     "(page, map, feeds, Open311, open data) shows only what is left, with \"moderated by the council\"",

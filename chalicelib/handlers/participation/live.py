@@ -216,7 +216,7 @@ def opened(deps, connection_id, params, principal):
         if principal is None:
             from ...auth.principal import Unauthorized
             raise Unauthorized(wording.LIVE_DESK_SIGN_IN)
-        if not principal.is_staff:
+        if not principal.opens("meetings"):
             raise ApiError(wording.LIVE_DESK_STAFF, status=403, code="forbidden")
         deps.sockets.open(connection_id, desk(meeting["id"]), "staff", deps.clock())
         return "staff"

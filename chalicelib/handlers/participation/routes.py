@@ -4,7 +4,7 @@ services see, decide and print each meeting's speakers."""
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..conversations import socket_topics
 from ..shared import effects
 from . import limits
@@ -81,7 +81,7 @@ def withdraw_from_speaking():
     return http.ok(mine(withdraw(http.deps(), token)), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/meetings/{meeting_id}/speakers", STAFF, {
+@routes.get("/v1/staff/meetings/{meeting_id}/speakers", desk("meetings"), {
     "summary": "Democratic services: a meeting's registrations to speak, first come first, each with its speaker's "
                "contact details, status and version (the ETag to decide with); one Query of the meeting's own",
     "parameters": [MEETING_ID], "responses": {"200": json_response(ref("SpeakersList")), **errors(400, **NO_MEETING)}})
@@ -90,7 +90,7 @@ def meeting_speakers(meeting_id):
     return http.ok(listing(http.deps(), meeting_id), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/meetings/{meeting_id}/speakers.csv", STAFF, {
+@routes.get("/v1/staff/meetings/{meeting_id}/speakers.csv", desk("meetings"), {
     "summary": "The speakers' list for the chair, to print or download: those holding a place, in agenda order, "
                "first come first within an item; no contact details",
     "parameters": [MEETING_ID],
@@ -105,7 +105,7 @@ def meeting_speakers_csv(meeting_id):
         **http.NO_STORE})
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/speakers", STAFF, {
+@routes.post("/v1/staff/meetings/{meeting_id}/speakers", desk("meetings"), {
     "summary": "Add a speaker at the chair's discretion (past the deadline or the caps), accepted at once with the "
                "reason; told by e-mail or text when given",
     "parameters": [MEETING_ID], "requestBody": _body("LateSpeakerNew"),
@@ -118,7 +118,7 @@ def add_late_speaker(meeting_id):
     return http.created(for_staff(add_late(http.deps(), meeting_id, http.body())), True)
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision", STAFF, {
+@routes.post("/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision", desk("meetings"), {
     "summary": "Accept a registration, or decline it with a reason (the speaker is told it; the place is freed); "
                "If-Match with its version as listed",
     "parameters": [MEETING_ID, REGISTRATION_ID, {"name": "If-Match", "in": "header", "required": True,
@@ -159,7 +159,7 @@ def meeting_questions(meeting_id):
     return http.ok(published(http.deps(), meeting_id), headers={"Cache-Control": "no-cache"})
 
 
-@routes.get("/v1/staff/meetings/{meeting_id}/questions", STAFF, {
+@routes.get("/v1/staff/meetings/{meeting_id}/questions", desk("meetings"), {
     "summary": "Democratic services: a meeting's written questions, first asked first, with who asked (one Query)",
     "parameters": [MEETING_ID], "responses": {"200": json_response(ref("StaffQuestions")),
                                               **errors(400, **NO_MEETING)}})
@@ -168,7 +168,7 @@ def staff_meeting_questions(meeting_id):
     return http.ok(staff_list(http.deps(), meeting_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer", STAFF, {
+@routes.post("/v1/staff/meetings/{meeting_id}/questions/{question_id}/answer", desk("meetings"), {
     "summary": "Record the member's answer to a written question (If-Match with its version as listed); published "
                "with the question once the meeting has begun",
     "parameters": [MEETING_ID, path_param("question_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN}),
@@ -194,7 +194,7 @@ def meeting_webcast(meeting_id):
     return http.ok(found, headers={"Cache-Control": "no-cache", "ETag": f'"{found["version"]}"'})
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/webcast/now", STAFF, {
+@routes.post("/v1/staff/meetings/{meeting_id}/webcast/now", desk("meetings"), {
     "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live",
     "parameters": [MEETING_ID], "requestBody": _body("WebcastNow"),
     "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
@@ -203,7 +203,7 @@ def webcast_now_on(meeting_id):
     return http.ok(now_on(http.deps(), meeting_id, http.body()), headers=http.NO_STORE)
 
 
-@routes.route("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters", STAFF, {
+@routes.route("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters", desk("meetings"), {
     "summary": "Afterwards: set the recording's chapters (each item's start in seconds) in the recording's order, "
                "kept as given (never sorted), If-Match with the version read (\"0\" before any)",
     "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
@@ -218,7 +218,7 @@ def webcast_chapters(meeting_id):
     return http.ok(set_chapters(http.deps(), meeting_id, http.body(), http.header("if-match")), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/webcast/chapters/import", STAFF, {
+@routes.post("/v1/staff/meetings/{meeting_id}/webcast/chapters/import", desk("meetings"), {
     "summary": "Import the chapters from the webcast provider's index of item times (a WebVTT chapters track at "
                "DOORSTEP_WEBCAST_CHAPTERS_URL): each cue matched to an item by its printed number or exact title "
                "and saved as a set of chapters is, If-Match with the version read; cues matching no item are listed "
@@ -236,7 +236,7 @@ def webcast_chapters_import(meeting_id):
     return http.ok(import_chapters(http.deps(), meeting_id, http.header("if-match")), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", STAFF, {
+@routes.get("/v1/staff/meetings/{meeting_id}/webcast/youtube.txt", desk("meetings"), {
     "summary": "The chapters as YouTube description text (0:00 first, ascending, at least 3, each at least 10 s "
                "apart), or 422 naming what YouTube would refuse",
     "parameters": [MEETING_ID],
@@ -280,7 +280,7 @@ def live_questions(meeting_id):
     return http.ok(shown(http.deps(), meeting_id), headers={"Cache-Control": "no-cache"})
 
 
-@routes.get("/v1/staff/meetings/{meeting_id}/live-questions", STAFF, {
+@routes.get("/v1/staff/meetings/{meeting_id}/live-questions", desk("meetings"), {
     "summary": "Democratic services: every live question of the meeting, first sent first, with its status and "
                "version (the ETag to decide with); the desk's socket (?meeting=<id>&desk=live) says when to read "
                "it again",
@@ -291,7 +291,7 @@ def staff_live_questions(meeting_id):
     return http.ok(staff_list(http.deps(), meeting_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision", STAFF, {
+@routes.post("/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision", desk("meetings"), {
     "summary": "Moderate a live question: approve (shown on the chair's screen and every watching screen at once), "
                "reject (a shown one is taken off them) or mark an approved one answered; If-Match with its version",
     "parameters": [MEETING_ID, LIVE_QUESTION_ID, {"name": "If-Match", "in": "header", "required": True,

@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, STAFF
+from ...auth.rules import ANYONE, desk
 from ..shared import effects
 from . import limits
 
@@ -46,7 +46,7 @@ PAYMENT_ID = path_param("payment_id", {"type": "string", "pattern": "^[0-9a-f]{3
 PAYMENT_NOT_FOUND = {"404": "No payment with that id (code payment_not_found)"}
 
 
-@routes.get("/v1/staff/payments", STAFF, {
+@routes.get("/v1/staff/payments", desk("payments"), {
     "summary": "The money that moved on a day: payments that succeeded and refunds made, with totals (pence)",
     "parameters": [DAY], "responses": {"200": json_response(ref("PaymentDay")), **errors(400)}})
 def staff_payments_day():
@@ -54,7 +54,7 @@ def staff_payments_day():
     return http.ok(day(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/payments.csv", STAFF, {
+@routes.get("/v1/staff/payments.csv", desk("payments"), {
     "summary": "The same day as CSV for finance: one row per payment or refund, amounts in pence and pounds",
     "parameters": [DAY],
     "responses": {"200": {"description": "text/csv", "content": {"text/csv": {"schema": {"type": "string"}}}},
@@ -68,7 +68,7 @@ def staff_payments_csv():
         "Content-Disposition": f'attachment; filename="payments-{on}.csv"'})
 
 
-@routes.get("/v1/staff/payments/{payment_id}", STAFF, {
+@routes.get("/v1/staff/payments/{payment_id}", desk("payments"), {
     "summary": "One payment: its state, what it paid for, its refunds (who, when, why) and what is left to refund",
     "parameters": [PAYMENT_ID],
     "responses": {"200": json_response(ref("StaffPayment")), **errors(**PAYMENT_NOT_FOUND)}})
@@ -77,7 +77,7 @@ def staff_payment(payment_id):
     return http.ok(one(http.deps(), payment_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/payments/{payment_id}/refunds", STAFF, {
+@routes.post("/v1/staff/payments/{payment_id}/refunds", desk("payments"), {
     "summary": "Refund some or all of a payment through the provider, with a reason (kept with who did it); "
                "send refund_amount_available as read, so a second press or another officer's refund is refused",
     "parameters": [PAYMENT_ID],

@@ -80,7 +80,7 @@ def _shown(part, keys):
 
 def may_see_privately(deps, petition):
     caller = deps.principal
-    return caller is not None and (caller.is_staff or caller.user_id == petition.creator_id)
+    return caller is not None and (caller.opens("petitions") or caller.user_id == petition.creator_id)
 
 
 def petition_or_404(deps, petition_id, sponsor_token=None):

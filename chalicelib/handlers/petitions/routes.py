@@ -3,7 +3,7 @@ and takes the open data; staff moderate, respond and invalidate."""
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
 from . import limits
 
@@ -163,7 +163,7 @@ def petitions_feed():
     return http.cacheable(http.request(), open_feed(http.deps()), CONTENT_TYPE, MAX_AGE_SECONDS)
 
 
-@routes.get("/v1/staff/petitions", STAFF, {
+@routes.get("/v1/staff/petitions", desk("petitions"), {
     "summary": "Staff: petitions in a state, oldest first (default sponsored: the moderation queue)",
     "parameters": [q("state", "pending, sponsored (default), open, rejected or closed",
                      schema={"type": "string", "enum": ["pending", "sponsored", "open", "rejected", "closed"]}),
@@ -174,7 +174,7 @@ def staff_petitions():
     return http.ok(queue(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/petitions/{petition_id}", STAFF, with_etag({
+@routes.get("/v1/staff/petitions/{petition_id}", desk("petitions"), with_etag({
     "summary": "Staff: one petition with its moderation and audit",
     "parameters": [PETITION_ID],
     "responses": {"200": json_response(ref("Petition")), **errors(**NOT_FOUND)}}, thing="petition"))
@@ -203,14 +203,14 @@ def _changed(change, petition_id):
     return http.ok(view, headers={**http.NO_STORE, "ETag": f'"{view["version"]}"'})
 
 
-@routes.post("/v1/staff/petitions/{petition_id}/publish", STAFF, _staff_change(
+@routes.post("/v1/staff/petitions/{petition_id}/publish", desk("petitions"), _staff_change(
     "Staff: publish a petition awaiting moderation; it is open for the configured period", "PetitionPublish"))
 def publish_petition(petition_id):
     from .moderation import publish
     return _changed(publish, petition_id)
 
 
-@routes.post("/v1/staff/petitions/{petition_id}/reject", STAFF, _staff_change(
+@routes.post("/v1/staff/petitions/{petition_id}/reject", desk("petitions"), _staff_change(
     f"Staff: reject a petition with a standard reason ({', '.join(limits.REJECTIONS)}) and a note",
     "PetitionReject"))
 def reject_petition(petition_id):
@@ -218,21 +218,21 @@ def reject_petition(petition_id):
     return _changed(reject, petition_id)
 
 
-@routes.post("/v1/staff/petitions/{petition_id}/response", STAFF, _staff_change(
+@routes.post("/v1/staff/petitions/{petition_id}/response", desk("petitions"), _staff_change(
     "Staff: the council's response; every counted signer is told once", "PetitionResponse"))
 def respond_to_petition(petition_id):
     from .moderation import respond
     return _changed(respond, petition_id)
 
 
-@routes.post("/v1/staff/petitions/{petition_id}/debate", STAFF, _staff_change(
+@routes.post("/v1/staff/petitions/{petition_id}/debate", desk("petitions"), _staff_change(
     "Staff: schedule a debate at full council; every counted signer is told once", "PetitionDebate"))
 def schedule_petition_debate(petition_id):
     from .moderation import schedule_debate
     return _changed(schedule_debate, petition_id)
 
 
-@routes.post("/v1/staff/petitions/{petition_id}/invalidate", STAFF, {
+@routes.post("/v1/staff/petitions/{petition_id}/invalidate", desk("petitions"), {
     "summary": "Staff: invalidate signatures in bulk by e-mail domain, postcode, client or time window; the "
                "count drops by the counted ones among them (audited). dry_run counts without changing",
     "parameters": [PETITION_ID], "requestBody": _body("SignatureInvalidation"),

@@ -3,7 +3,7 @@ Each route is the signed-in person's own (their links only)."""
 from ...api import http
 from ...api.openapi import errors, json_response, operation, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import SIGNED_IN, STAFF
+from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
 from . import limits
 
@@ -119,7 +119,7 @@ def council_tax_requests(link_id):
     return http.ok({"requests": [r for r in found["requests"] if r["link_id"] == link_id]}, headers=PRIVATE)
 
 
-@routes.post("/v1/staff/council-tax/lookups", STAFF, operation(
+@routes.post("/v1/staff/council-tax/lookups", desk("council_tax"), operation(
     "Look a council tax account up for a caller, with a reason (audited before the back office is asked): the "
     "account as the back office has it now, its liable people, who has linked it, and its audit",
     "CouncilTaxLookup", "200", "the account, its links and its audit", (400, 404, 503)))
@@ -128,7 +128,7 @@ def staff_council_tax_lookup():
     return http.ok(lookup(http.deps(), http.body()), headers=PRIVATE)
 
 
-@routes.post("/v1/staff/council-tax/revocations", STAFF, operation(
+@routes.post("/v1/staff/council-tax/revocations", desk("council_tax"), operation(
     "Revoke a resident's link to a council tax account, with a reason (audited); its cached copy goes too",
     "CouncilTaxRevocation", "200", "Revoked", (400, 404)))
 def staff_council_tax_revoke():
@@ -136,7 +136,7 @@ def staff_council_tax_revoke():
     return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
 
 
-@routes.post("/v1/staff/council-tax/documents", STAFF, {
+@routes.post("/v1/staff/council-tax/documents", desk("council_tax"), {
     "summary": "A bill or letter of a council tax account as PDF, opened for a caller with a reason (audited, with "
                "the document, before the back office is asked); never stored (Cache-Control: private, no-store)",
     "requestBody": {"required": True, "content": {"application/json": {
@@ -154,7 +154,7 @@ def staff_council_tax_document():
         "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="document.pdf"', **PRIVATE})
 
 
-@routes.post("/v1/staff/council-tax/unlocks", STAFF, operation(
+@routes.post("/v1/staff/council-tax/unlocks", desk("council_tax"), operation(
     "Let a caller try linking their account again now: the wrong tries others made on its reference this hour "
     "forgotten (five lock it until the hour's end), with a reason (audited)",
     "CouncilTaxLookup", "200", "wrong_tries_forgotten and the lock now", (400,)))
@@ -163,7 +163,7 @@ def staff_council_tax_unlock():
     return http.ok(unlock(http.deps(), http.body()), headers=PRIVATE)
 
 
-@routes.get("/v1/staff/council-tax/requests", STAFF, {
+@routes.get("/v1/staff/council-tax/requests", desk("council_tax"), {
     "summary": "Residents' council tax requests the back office never took in two days (state=failed), newest "
                "first, at most 100: what was asked, for which account and person, how the last try failed; for an "
                "officer to key by hand. Our own rows, not audited per read (a lookup is)",
@@ -175,7 +175,7 @@ def staff_council_tax_requests():
     return http.ok(given_up(http.deps(), http.query()), headers=PRIVATE)
 
 
-@routes.get("/v1/staff/council-tax/health", STAFF, operation(
+@routes.get("/v1/staff/council-tax/health", desk("council_tax"), operation(
     "Whether the revenues back office answers now (a login, as its availability is checked) and how fast; "
     "failure says how it failed: unreachable (down, its nightly window, too slow), malformed or refused",
     None, "200", "configured, reachable, seconds, failure"))

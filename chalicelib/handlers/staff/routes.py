@@ -3,7 +3,7 @@ reports taken for callers, response templates and the crews' teams."""
 from ...api import http
 from ...api.openapi import if_match, operation, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, STAFF
+from ...auth.rules import ADMIN, STAFF, desk
 from . import limits
 
 routes = Routes("staff", schemas="chalicelib.handlers.staff.schemas")
@@ -24,7 +24,7 @@ INBOX_FILTERS = [
     q("cursor", "next_cursor of the page before, with the same filters")]
 
 
-@routes.get("/v1/staff/reports", STAFF, {**operation(
+@routes.get("/v1/staff/reports", desk("reports"), {**operation(
     "The staff inbox: reports in your scope, private categories included, filtered and ordered; "
     "its cost follows the page, not the table (Server-Timing)", None, "200", ref("Inbox"), (400,)),
     "parameters": INBOX_FILTERS})
@@ -33,7 +33,7 @@ def staff_inbox():
     return http.ok(inbox.list_inbox(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/reports", STAFF, with_etag({**operation(
+@routes.post("/v1/staff/reports", desk("reports"), with_etag({**operation(
     "Take a report for a caller (phone, face to face, letter, e-mail): the caller follows it and is sent the "
     "reference (idempotent with Idempotency-Key)", "AssistedReport", "201", ref("StaffReport"), (400, 409, 422)),
     "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
@@ -44,7 +44,7 @@ def staff_take_report():
     return http.created(view, created, headers={"Location": view["url"], "ETag": etag})
 
 
-@routes.get("/v1/staff/reports/{report_id}", STAFF, with_etag({**operation(
+@routes.get("/v1/staff/reports/{report_id}", desk("reports"), with_etag({**operation(
     "One report for staff: the private view with internal notes, assignment, due date and its ETag",
     None, "200", ref("StaffReport"), (404,)), "parameters": [REPORT_ID]}))
 def staff_report(report_id):
@@ -53,7 +53,7 @@ def staff_report(report_id):
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.patch("/v1/staff/reports/{report_id}", STAFF, with_etag({**operation(
+@routes.patch("/v1/staff/reports/{report_id}", desk("reports"), with_etag({**operation(
     "Inspect: change state, priority, category, place, privacy, duplicate, team, due date; add an internal "
     "note or a public update (own text or a template). Only a new state or a public update reaches the "
     "timeline and the reporter", "Inspect", "200", ref("StaffReport"), (400, 404, 409, 422, 428)),
@@ -64,7 +64,7 @@ def staff_inspect_report(report_id):
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
-@routes.get("/v1/staff/reports/{report_id}/audit", STAFF, {**operation(
+@routes.get("/v1/staff/reports/{report_id}/audit", desk("reports"), {**operation(
     "Every staff change to the report: who, when, each field before and after (read only)", None, "200",
     ref("Audit"), (404,)), "parameters": [REPORT_ID]})
 def staff_report_audit(report_id):

@@ -50,7 +50,7 @@ def booking_or_404(deps, booking_id):
     """The booking, if the caller may see it (its resident, or staff); 404 otherwise."""
     found = deps.bulky.get(booking_id) if re.fullmatch(BOOKING_ID_PATTERN, booking_id or "") else None
     caller = deps.principal
-    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
+    if found is None or caller is None or not (caller.opens("bulky") or found.user_id == caller.user_id):
         raise NotFound(NO_SUCH_BOOKING, code="booking_not_found")
     return found
 

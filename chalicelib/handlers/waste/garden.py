@@ -189,7 +189,7 @@ def _get(deps, sub_id):
 
 def _mine_or_404(deps, sub_id):
     sub, caller = _get(deps, sub_id), deps.principal
-    if sub is None or caller is None or not (caller.is_staff or sub.user_id == caller.user_id):
+    if sub is None or caller is None or not (caller.opens("garden") or sub.user_id == caller.user_id):
         raise NotFound(NO_SUCH_SUBSCRIPTION, code="subscription_not_found")
     return sub
 

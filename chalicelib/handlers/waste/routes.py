@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, STAFF
+from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -131,7 +131,7 @@ def change_bulky_booking(booking_id):
     return http.ok(view, headers=http.NO_STORE)
 
 
-@routes.post("/v1/staff/waste/bulky/bookings", STAFF, {
+@routes.post("/v1/staff/waste/bulky/bookings", desk("bulky"), {
     "summary": "Take a bulky booking for a caller: payment card (card-not-present through the same provider, "
                "GOV.UK Pay's MOTO: open payment.next_url and key in the caller's card) or waived with a reason "
                "(confirmed at once, no payment; kept with the booking as taken_by). Idempotent with Idempotency-Key",
@@ -235,7 +235,7 @@ def my_garden_subscriptions():
     return http.ok({"subscriptions": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
 
 
-@routes.get("/v1/staff/waste/garden/rounds/{round_id}", STAFF, {
+@routes.get("/v1/staff/waste/garden/rounds/{round_id}", desk("garden"), {
     "summary": "A garden round's subscribers today: each property with its bins, and the totals",
     "parameters": [path_param("round_id", {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"})],
     "responses": {"200": json_response(ref("GardenRound"))}})

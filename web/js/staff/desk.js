@@ -5,6 +5,7 @@ import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
 import {navigate} from "../router.js";
 import {isStaff, signedIn} from "../session.js";
+import {ADMINISTRATORS, countUse, deskOf, mostUsed, myDesks} from "./desks.js";
 
 const SCREENS = [
   [/^\/staff\/?$/, () => import("./inbox.js")],
@@ -33,6 +34,7 @@ const SCREENS = [
   [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
   [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],
   [/^\/staff\/consultations(\/[a-z0-9][a-z0-9-]{1,59})?$/, () => import("./consultations.js")],
+  [/^\/staff\/officers$/, () => import("./officers.js")],
 ];
 const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/templates", "staff.nav.templates"], ["/staff/broadcasts", "staff.nav.broadcasts"],
@@ -44,7 +46,8 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
               ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
-              ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"]];
+              ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
+              ["/staff/officers", "staff.nav.officers"]];
 
 let ready = null;
 
@@ -58,16 +61,34 @@ function prepare() {
   return ready;
 }
 
-function menu(path) {
+/** The menu's entries the officer's desks open (`opened` null: not known, so all), the desk they
+ * open most here first and the rest in the council's order. */
+function entries(opened) {
+  const theirs = MENU.filter(([href]) => !opened || !deskOf(href) || opened.has(deskOf(href)));
+  const first = mostUsed([...new Set(theirs.map(([href]) => deskOf(href)).filter(Boolean))]);
+  return [...theirs.filter(([href]) => deskOf(href) === first), ...theirs.filter(([href]) => deskOf(href) !== first)];
+}
+
+function menu(path, shown) {
   // The longest entry the path is under is the current one (/staff/forms/hand-ons is not /staff/forms).
   const under = href => path === href || path.startsWith(`${href}/`);
-  const deepest = MENU.map(([href]) => href).filter(href => href !== "/staff" && under(href))
+  const deepest = shown.map(([href]) => href).filter(href => href !== "/staff" && under(href))
     .sort((a, b) => b.length - a.length)[0];
   const current = href => (href === "/staff" ? path === "/staff" || path.startsWith("/staff/reports")
     : href === deepest);
   return h("nav", {class: "desk-menu", "aria-label": t("staff.nav.label")},
-    h("ul", {class: "desk-menu__list"}, MENU.map(([href, key]) => h("li", {},
+    h("ul", {class: "desk-menu__list"}, shown.map(([href, key]) => h("li", {},
       h("a", {class: "desk-menu__link", href, "aria-current": current(href) ? "page" : null}, t(key))))));
+}
+
+/** A desk none of the officer's roles opens, asked for by its address: said so, with the way to theirs. */
+function refusal(shown) {
+  if (!shown.length) {
+    return [h("h1", {class: "heading-l"}, t("staff.no_desks_title")), h("p", {class: "body"}, t("staff.no_desks_body"))];
+  }
+  const [href, key] = shown[0];
+  return [h("h1", {class: "heading-l"}, t("staff.desk_refused_title")), h("p", {class: "body"}, t("staff.desk_refused_body")),
+    h("p", {class: "body"}, h("a", {href, id: "desk-refused-back"}, t("staff.desk_refused_back", {desk: t(key)})))];
 }
 
 export async function render(view, context) {
@@ -82,7 +103,18 @@ export async function render(view, context) {
   }
   const found = SCREENS.find(([pattern]) => pattern.test(path));
   if (!found) return (await import("../screens/not-found.js")).render(view, context);
-  append(view, menu(path));
+  // The API refuses a desk not theirs whatever this shows; unknown desks (no answer) offer everything.
+  const opened = await myDesks().then(mine => new Set([...mine.desks.map(d => d.id),
+    ...(mine.administrator ? [ADMINISTRATORS] : [])]), () => null);
+  const desk = deskOf(path);
+  if (opened && desk && !opened.has(desk)) {
+    const shown = entries(opened);
+    if (path === "/staff" && shown.length) return navigate(shown[0][0], {replace: true});  // the inbox is not theirs
+    append(view, menu(path, shown), ...refusal(shown));
+    return;
+  }
+  countUse(desk);
+  append(view, menu(path, entries(opened)));
   const screen = await found[1]();
   await screen.render(view, {...context, path});
 }

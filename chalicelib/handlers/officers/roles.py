@@ -1,0 +1,81 @@
+"""The council's roles and desks as officers and administrators read them,
+and an administrator setting an officer's roles: checked against the roles
+file, with the officer's version (If-Match), recorded on the officer's own
+row (who, when, before and after), and ending the officer's sessions, since
+their tokens were issued for the desks they had."""
+from ...auth import desks
+from ...errors import ApiError, NotFound, Stale, ValidationFailed
+from ...storage.errors import EditConflict
+from ..accounts.users import give_roles
+from .wording import EMAIL_NEEDED, NO_ACCOUNT, NOT_STAFF, ROLES_LIST, UNEXPECTED_FIELD, UNKNOWN_ROLE
+
+
+def my_desks(deps):
+    """The desks the caller's roles open (an administrator: every desk), in the council's order."""
+    me, config = deps.principal, desks.configuration()
+    return {"desks": [{"id": d, "name": config["desks"][d]["name"]} for d in desks.desks_for(me)],
+            "roles": [{"id": r, "name": config["roles"][r]["name"]} for r in me.roles if r in config["roles"]],
+            "administrator": me.role == "admin"}
+
+
+def all_roles():
+    config = desks.configuration()
+    return {"roles": [{"id": r, **{k: role[k] for k in ("name", "desks", "reads", "changes")}}
+                      for r, role in config["roles"].items()],
+            "desks": [{"id": d, **{k: desk[k] for k in ("name", "what", "personal_data")}}
+                      for d, desk in config["desks"].items()]}
+
+
+def officer_view(user):
+    config = desks.configuration()
+    return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
+            "roles": list(user.roles or []),
+            "desks": desks.desk_ids() if user.role == "admin" else desks.desks_of_roles(user.roles),
+            "scope": dict(user.scope or {}),
+            "roles_history": [{**entry} for entry in user.roles_history or []],
+            "unknown_roles": [r for r in user.roles or [] if r not in config["roles"]],
+            "version": int(user.version or 0)}
+
+
+def find_officer(deps, email):
+    from ..accounts.auth import normalise_email
+    if not isinstance(email, str) or "@" not in email:
+        raise ValidationFailed([("email", EMAIL_NEEDED)])
+    user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
+    if user is None:
+        raise NotFound(NO_ACCOUNT.format(email=email), code="officer_not_found")
+    return officer_view(user)
+
+
+def set_roles(deps, user_id, body, version):
+    roles = _roles(body)
+    user = deps.accounts.user(user_id)
+    if user is None:
+        raise NotFound(NO_ACCOUNT.format(email=user_id), code="officer_not_found")
+    if user.role != "staff":
+        raise ApiError(NOT_STAFF.format(email=user.email, role=user.role), code="not_staff", status=409)
+    if int(user.version or 0) != version:
+        raise Stale(officer_view(user), f'"{int(user.version or 0)}"')
+    if not give_roles(user, roles, deps.principal.email or deps.principal.user_id, deps.clock()):
+        return officer_view(user)  # the roles they hold already: nothing to record, no session to end
+    user.session_epoch = int(user.session_epoch or 0) + 1  # tokens issued for the old desks end now
+    try:
+        deps.accounts.save_user(user)
+    except EditConflict:  # changed between the read and the write (a sign-out everywhere, another admin)
+        now = deps.accounts.user(user_id)
+        raise Stale(officer_view(now), f'"{int(now.version or 0)}"')
+    return officer_view(user)
+
+
+def _roles(body):
+    if not isinstance(body, dict) or set(body) - {"roles"}:
+        raise ValidationFailed([(k, UNEXPECTED_FIELD) for k in (body if isinstance(body, dict) else ["roles"])
+                                if k != "roles"] or [("roles", ROLES_LIST)])
+    roles = body.get("roles")
+    if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+        raise ValidationFailed([("roles", ROLES_LIST)])
+    known = desks.role_ids()
+    unknown = [r for r in roles if r not in known]
+    if unknown:
+        raise ValidationFailed([("roles", UNKNOWN_ROLE.format(role=unknown[0], roles=", ".join(known)))])
+    return list(dict.fromkeys(roles))
