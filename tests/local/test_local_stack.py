@@ -70,10 +70,11 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
            "DOORSTEP_DYNAMODB_PORT": str(dynamodb_port)}
     # Every port the stack binds is chosen free: PORT+N of a random PORT may be any process's
     # (a second suite's beside this one): the payment provider's (PORT+3), the revenues back
-    # office's (+7), the committee system's (+14), the webcast provider's (+15), the bill office's
-    # (+12) and live chat's (+5, +6).
+    # office's (+7), the committee system's (+14), the webcast provider's (+15), the repairs'
+    # scheduler's (+16), the bill office's (+12) and live chat's (+5, +6).
     for name in ("DOORSTEP_PAY_PORT", "DOORSTEP_CIVICA_PORT", "DOORSTEP_MODERNGOV_PORT", "DOORSTEP_WEBCAST_PORT",
-                 "DOORSTEP_BILL_OFFICE_PORT", "DOORSTEP_SOCKET_PORT", "DOORSTEP_SOCKET_API_PORT"):
+                 "DOORSTEP_DRS_PORT", "DOORSTEP_BILL_OFFICE_PORT", "DOORSTEP_SOCKET_PORT",
+                 "DOORSTEP_SOCKET_API_PORT"):
         env.setdefault(name, str(_free_port()))
     # A session of its own, as a terminal gives `make run`: kill -9 of the
     # group is a crash of the whole stack.
