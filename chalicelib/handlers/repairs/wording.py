@@ -27,3 +27,25 @@ def when(deadline):
 def said(deadline, state):
     """The deadline in words for the tenant, in the state clocks.status gave."""
     return SAID[state].format(what=DUE[deadline.name], when=when(deadline))
+
+# Refusals and field messages
+NO_HOMES = "We could not find a council home you rent. Link your council tax account to report a repair."
+NO_SUCH_HOME = "You can report repairs only for the council home you rent."
+HOMES_UNAVAILABLE = "We cannot check your tenancy just now. Try again in a few minutes, or call us."
+NO_SUCH_REPAIR = "You have no repair with that reference."
+NOT_A_REPAIR_FIELD = "This is not part of a repair."
+BODY_NOT_OBJECT = "Send the repair as a JSON object."
+NOT_IN_TREE = "Choose where the problem is, what it is and the issue from the list."
+EMERGENCY = "This is an emergency: do not report it online. {do_now} Call {phone}."
+DESCRIPTION = "Describe the problem in up to 500 characters."
+PHONE = "Enter a phone number we can text, like 07700 900123."
+ACCESS = "Give access notes (pets, times, needs) in up to 300 characters each."
+NO_CHOICE = "An emergency repair is not booked by choosing a time: an operative comes within 24 hours."
+NOT_ORDERED = "We are still arranging your repair with our contractor. We will text you when you can choose a time."
+SCHEDULER_DOWN = "We cannot reach our contractor's diary just now. Your repair is taken: try again later."
+SLOT = "Choose one of the times offered: a date and AM or PM."
+SLOT_GONE = "That time has just been taken. Choose another."
+ALREADY_BOOKED = "This repair already has an appointment. Move it instead."
+NOT_BOOKED = "This repair has no appointment to move or cancel."
+CLOSED = "This repair is closed."
+CHANGED = "This repair was changed at the same moment. Look at it again and try once more."

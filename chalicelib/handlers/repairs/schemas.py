@@ -1,0 +1,54 @@
+"""The repair routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import PHONE
+TEXT = {"type": "string", "maxLength": 300}
+ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
+LABELLED = {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}}
+DATES = {"type": "array", "description": "each clock that concerns the tenant", "items": {"type": "object", "properties": {
+    "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
+    "state": {"type": "string", "enum": ["on_time", "at_risk", "due_today", "late", "met", "missed"]},
+    "text": {"type": "string"}}}}
+SCHEMAS = {
+    "RepairQuestions": {"type": "object", "properties": {
+        "emergencies": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "label": {"type": "string"}, "do_now": {"type": "string"},
+            "phone": {"type": "string"}, "page": {"type": "string"}}}},
+        "locations": {"type": "array", "items": {**LABELLED, "properties": {
+            **LABELLED["properties"], "problems": {"type": "array", "items": {**LABELLED, "properties": {
+                **LABELLED["properties"], "issues": {"type": "array", "items": LABELLED}}}}}}}}},
+    "MyHomes": {"type": "object", "properties": {"homes": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string", "description": "the tenancy's rent account reference"},
+        "address": {"type": "string"}}}}}},
+    "RepairNew": {"type": "object", "required": ["home", "location", "problem", "issue", "description", "contact"],
+                  "additionalProperties": False, "properties": {
+        "home": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S",
+                 "description": "one of GET /v1/me/homes"},
+        "location": ID, "problem": ID, "issue": ID,
+        "emergency": {"type": "string", "description": "an emergency's id: refused, with what to do and whom to call"},
+        "description": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"},
+        "access": {"type": "object", "additionalProperties": False, "properties": {
+            "notes": TEXT, "pets": TEXT, "times": TEXT, "needs": TEXT}},
+        "contact": {"type": "object", "required": ["phone"], "properties": {
+            "phone": {"type": "string", "pattern": PHONE.pattern, "description": "a number to text"},
+            "name": {"type": "string", "maxLength": 100}}}}},
+    "Repair": {"type": "object", "required": ["id", "status", "home"], "properties": {
+        "id": {"type": "string"}, "home": {"type": "string"}, "address": {"type": "string"},
+        "location": {"type": "string"}, "problem": {"type": "string"}, "issue": {"type": "string"},
+        "priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]},
+        "description": {"type": "string"}, "access": {"type": "object"},
+        "status": {"type": "string", "enum": ["reported", "booked", "cancelled", "done"]},
+        "emergency": {"type": "boolean", "description": "no time is chosen: attended within 24 hours"},
+        "ordered": {"type": "boolean", "description": "the contractor's scheduler holds its order"},
+        "appointment": {"type": "object", "nullable": True, "properties": {
+            "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},
+            "start": {"type": "string", "format": "date-time"}, "end": {"type": "string", "format": "date-time"},
+            "state": {"type": "string", "enum": ["asking", "booked"]}}},
+        "aware_at": {"type": "string", "format": "date-time", "description": "when the council became aware"},
+        "created_at": {"type": "string", "format": "date-time"}, "dates": DATES}},
+    "RepairSlots": {"type": "object", "properties": {
+        "slots": {"type": "array", "items": {"type": "object", "properties": {
+            "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},
+            "start": {"type": "string", "format": "date-time"}, "end": {"type": "string", "format": "date-time"}}}},
+        "scheduler_calls": {"type": "integer", "description": "requests this search made to the scheduler"}}},
+    "RepairSlotChoice": {"type": "object", "required": ["day", "half"], "additionalProperties": False, "properties": {
+        "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]}}},
+}
