@@ -114,8 +114,10 @@ def test_a_booking_pressed_twice_at_once_for_two_times_books_one(client, tenant,
     answers = at_once(lambda body: client.post(f"/v1/repairs/{repair['id']}/appointment", body, tenant.auth),
                       choices)
     assert sorted(a.status_code for a in answers) == [200, 409]
-    booked = [o["slot"][0] for o in tenant_drs.state["orders"].values() if o["slot"][0]]
-    assert len(booked) == 1
+    held = tenant_drs.state["orders"][repair["id"]]["slot"][0]
+    kept = client.get(f"/v1/repairs/{repair['id']}", tenant.auth).json_body["appointment"]
+    winner = next(a.json_body for a in answers if a.status_code == 200)["appointment"]
+    assert held == kept["start"].replace("Z", "+00:00") == winner["start"].replace("Z", "+00:00")
 
 
 def test_a_tenant_moves_the_time_and_then_cancels_giving_each_place_back(client, tenant, tenant_drs):
