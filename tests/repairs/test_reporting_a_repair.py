@@ -139,3 +139,23 @@ def test_a_time_taken_by_another_tenant_is_refused_and_another_can_be_chosen(cli
     assert taken.status_code == 409 and taken.json_body["error"]["code"] == "slot_taken"
     again = client.post(f"/v1/repairs/{second['id']}/appointment", {"day": "2026-11-30", "half": "PM"}, tenant.auth)
     assert again.status_code == 200
+
+
+def test_a_repair_ordered_after_the_scheduler_returns_texts_the_tenant_once_to_choose_a_time(client, tenant,
+                                                                                            tenant_drs, deps):
+    from chalicelib.storage.outbox import OutboxModel
+    from support.effects_support import run_stream
+    tenant_drs.down = True
+    repair = report(client, tenant).json_body  # the request's own try fails: the tenant leaves with no time
+    tenant_drs.down = False
+    run_stream(deps, "repair_reported")
+    run_stream(deps, "repair_reported", "repair_ordered")
+    texts = [m.body for m in OutboxModel.recipient_index.query("+447700900123")]
+    assert texts == [f"Your council repair {repair['id']} is with our contractor. Choose a time for it in the "
+                     f"Doorstep app: Repairs, {repair['id']}."]
+
+
+def test_a_repair_ordered_while_the_tenant_waits_sends_no_text(client, tenant, deps):
+    from chalicelib.storage.outbox import OutboxModel
+    report(client, tenant)
+    assert list(OutboxModel.recipient_index.query("+447700900123")) == []

@@ -5,6 +5,7 @@ its order placed when the scheduler answers. An order is ours first: its
 reference is the repair's, so a try that died after the scheduler took it
 finds it (`order`) instead of placing a second."""
 from ...stamps import stamp
+from ..shared.events import new_event
 from .scheduler import Order, SchedulerError
 
 
@@ -23,17 +24,23 @@ def order_of(repair):
                  priority=repair.priority, target=first.due)
 
 
+EFFECT = "repairs.order"
+
+
 def on_reported(deps, event, key):
     repair = deps.repairs.get(event.payload["repair_id"])
     if repair is None or repair.order is not None:
         return
-    place(deps, repair)
+    _, tried = deps.effects.status(event.id, EFFECT)
+    place(deps, repair, late=tried > 0)
 
 
-def place(deps, repair):
+def place(deps, repair, late=False):
     """The order placed (or found, placed by an earlier try) and kept on the
     repair. SchedulerError when the scheduler cannot take it now: the effect
-    is tried again; none configured is the same, until one is."""
+    is tried again; none configured is the same, until one is. `late`: an
+    earlier try failed, so the tenant left without a time to choose; the
+    order's event then tells them they can (telling.on_ordered)."""
     scheduler = configured(deps)
     if scheduler is None:
         raise SchedulerError("unreachable", "no scheduler configured")
@@ -45,6 +52,11 @@ def place(deps, repair):
         if held is None:
             raise
         booking_id = held.booking_id
-    repair.order = {"booking_id": booking_id, "at": stamp(deps.clock())}
-    repair.updated_at = deps.clock()
-    return deps.repairs.changed(repair, repair.seq)
+    now = deps.clock()
+    repair.order, repair.updated_at = {"booking_id": booking_id, "at": stamp(now)}, now
+    event = new_event(deps, "repair_ordered", now, repair_id=repair.id) if late else None
+    kept = deps.repairs.changed(repair, repair.seq, event)
+    if event is not None:
+        from ..shared.effects import first_try
+        first_try(deps, [event])
+    return kept

@@ -9,6 +9,8 @@ from ..shared import effects
 routes = Routes("repairs", schemas="chalicelib.handlers.repairs.schemas")
 effects.register("repair_reported", "repairs.order",  # the order placed at the contractor's scheduler, once
                  "chalicelib.handlers.repairs.ordering:on_reported")
+effects.register("repair_ordered", "repairs.choose_text",  # ordered late: the tenant told by text to choose a time
+                 "chalicelib.handlers.repairs.telling:on_ordered")
 REPAIR_ID = path_param("repair_id", {"type": "string", "pattern": "^RP-[0-9A-Z]{6}$", "example": "RP-7K3F9Q"})
 KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
        "description": "the same key and body answer the same repair"}

@@ -1,6 +1,7 @@
-"""Each date a repair keeps that concerns its tenant, in words: its priority's
-(or, for a qualifying repair, the Right to Repair's period, the stricter), and
-for damp and mould Awaab's Law's inspection."""
+"""What a repair's tenant is told: each date it keeps that concerns them, in
+words (its priority's or, for a qualifying repair, the Right to Repair's
+period, the stricter; for damp and mould Awaab's Law's inspection), and by
+text, once, that they can choose a time when its order was placed late."""
 from ...stamps import stamp
 from . import clocks, wording
 
@@ -24,3 +25,20 @@ def dates(repair, now):
         out.append({"clock": deadline.name, "due": stamp(deadline.due), "state": state,
                     "text": wording.said(deadline, state)})
     return out
+
+
+class TextNotSent(Exception):
+    """The SMS service did not take the text: the effect is tried again."""
+
+
+def on_ordered(deps, event, key):
+    from ...notify import SENT
+    from ...notify.sms import send_sms
+    from ...validation import e164
+    repair = deps.repairs.get(event.payload["repair_id"])
+    if repair is None or repair.status != "reported" or repair.priority == "emergency" or \
+            not repair.contact.get("phone"):
+        return
+    words = wording.CHOOSE_A_TIME.format(reference=repair.id)
+    if send_sms(e164(repair.contact["phone"]), words, deps.settings, deps.clock(), deps.new_opaque_id) != SENT:
+        raise TextNotSent(f"repair {repair.id}: the text to choose a time was not sent")

@@ -49,3 +49,7 @@ ALREADY_BOOKED = "This repair already has an appointment. Move it instead."
 NOT_BOOKED = "This repair has no appointment to move or cancel."
 CLOSED = "This repair is closed."
 CHANGED = "This repair was changed at the same moment. Look at it again and try once more."
+
+# Texts
+CHOOSE_A_TIME = ("Your council repair {reference} is with our contractor. Choose a time for it in the Doorstep app: "
+                 "Repairs, {reference}.")
