@@ -35,3 +35,5 @@ class Repair:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     seq: int = 0  # changes made: a change names the count it read
+    board: str | None = None  # "open" while open: the staff board's partition (sparse)
+    at_risk_at: datetime | None = None  # the soonest moment one of its clocks is at risk: the board's order

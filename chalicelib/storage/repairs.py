@@ -1,7 +1,9 @@
 """Repairs to council homes: one table, `repairs`, one item per repair.
 
 The `home` index lists a home's repairs, newest first (the tenant's list and
-the home's history: one Query). Every change after the report names the
+the home's history: one Query). The sparse `board` index holds open repairs
+only, by the soonest moment one of their clocks is at risk: staff's board
+reads the repairs at risk, due or late, never the open ones still on time. Every change after the report names the
 `seq` it read (`changed`): two changes racing (a booking pressed twice, a
 move and a cancel) make one, the other an EditConflict. A report is stored
 with its Idempotency-Key and its event in one transaction, so its effects
@@ -22,6 +24,15 @@ class HomeIndex(GlobalSecondaryIndex):
 
     home = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class BoardIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "board"
+        projection = AllProjection()
+
+    board = UnicodeAttribute(hash_key=True)
+    at_risk_at = UTCDateTimeAttribute(range_key=True)
 
 
 class RepairModel(Stored):
@@ -53,8 +64,11 @@ class RepairModel(Stored):
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute(null=True)
     seq = NumberAttribute(default=0)
+    board = UnicodeAttribute(null=True)
+    at_risk_at = UTCDateTimeAttribute(null=True)
 
     home_index = HomeIndex()
+    board_index = BoardIndex()
 
 
 M = RepairModel
@@ -83,6 +97,13 @@ class RepairStore:
         """A home's repairs, newest first: one Query of the home index."""
         return [record_of(Repair, item) for item in
                 M.home_index.query(home, scan_index_forward=False, limit=limit)]
+
+    def at_risk(self, now, limit=500):
+        """Open repairs one of whose clocks is at risk, due or late at `now`,
+        soonest first: one Query of the sparse board index, reading those
+        only, however many repairs are open and on time."""
+        return [record_of(Repair, item) for item in
+                M.board_index.query("open", M.at_risk_at <= now, limit=limit)]
 
     def changed(self, repair, expected_seq, event=None):
         """The repair saved whole if its seq is still `expected_seq` (its own

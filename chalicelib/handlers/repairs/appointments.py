@@ -107,6 +107,8 @@ def _claim(deps, repair, appointment, status=None):
     repair.appointment, repair.updated_at = appointment, deps.clock()
     if status is not None:
         repair.status = status
+        if status in ("cancelled", "done"):
+            repair.board = repair.at_risk_at = None  # off the board
     elif appointment is None and repair.status == "booked":
         repair.status = "reported"
     try:

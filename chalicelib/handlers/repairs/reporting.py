@@ -12,7 +12,7 @@ from ...storage.errors import AlreadyExists
 from ...storage.records import Repair
 from ..shared import idempotency
 from ..shared.events import new_event
-from . import tree, wording
+from . import telling, tree, wording
 from .homes import home_of
 
 FIELDS = ("home", "location", "problem", "issue", "description", "access", "contact", "emergency")
@@ -24,7 +24,7 @@ WORDS = {"description": {"missing": wording.DESCRIPTION, "length": wording.DESCR
 
 
 def view(repair, now=None):
-    from .telling import dates
+    dates = telling.dates
     out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
                                            "description", "access", "status", "appointment")}
     out.update(aware_at=stamp(repair.aware_at), created_at=stamp(repair.created_at), ordered=repair.order is not None,
@@ -44,6 +44,7 @@ def report(deps, body, key):
                     user_id=user_id, repair=found.name, code=found.code, trade=found.trade, priority=found.priority,
                     right_to_repair_days=found.right_to_repair_days, damp_mould=found.damp_mould,
                     aware_at=now, created_at=now, updated_at=now, **fields)
+    on_board(repair)
     event = new_event(deps, "repair_reported", now, repair_id=repair.id)
     try:
         deps.repairs.create(repair, claim.record(repair.id, now, IDEMPOTENCY_HOURS), event)
@@ -54,6 +55,12 @@ def report(deps, body, key):
     from ..shared.effects import first_try
     first_try(deps, [event])
     return view(deps.repairs.get(repair.id) or repair, now), True
+
+
+def on_board(repair):
+    """An open repair on staff's board from the soonest moment one of its clocks is at risk."""
+    repair.board, repair.at_risk_at = "open", min(d.at_risk_from for d in telling.deadlines(repair))
+    return repair
 
 
 def checked(body):

@@ -3,7 +3,7 @@ reported, read, its slots, booked, moved and cancelled."""
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, ref
 from ...api.registry import Routes
-from ...auth.rules import SIGNED_IN
+from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
 
 routes = Routes("repairs", schemas="chalicelib.handlers.repairs.schemas")
@@ -108,3 +108,14 @@ def move_repair(repair_id):
 def cancel_repair(repair_id):
     from .appointments import cancel
     return http.ok(cancel(http.deps(), repair_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/repairs/board", desk("repairs"), {
+    "summary": "The repairs board: open repairs late, due today and at risk, each with its clocks' states (one "
+               "Query of the open repairs at risk or past it: it reads what it shows, not every open repair)",
+    "responses": {"200": json_response(ref("RepairsBoard"))}})
+def repairs_board():
+    from ...storage.metering import expose
+    from .board import board
+    expose()
+    return http.ok(board(http.deps()), headers=http.NO_STORE)

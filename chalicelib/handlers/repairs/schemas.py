@@ -7,7 +7,19 @@ DATES = {"type": "array", "description": "each clock that concerns the tenant", 
     "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
     "state": {"type": "string", "enum": ["on_time", "at_risk", "due_today", "late", "met", "missed"]},
     "text": {"type": "string"}}}}
+BOARD_ROW = {"type": "object", "properties": {
+    "id": {"type": "string"}, "address": {"type": "string"}, "priority": {"type": "string"},
+    "trade": {"type": "string"}, "status": {"type": "string"}, "appointment": {"type": "object", "nullable": True},
+    "aware_at": {"type": "string", "format": "date-time"},
+    "clocks": {"type": "array", "items": {"type": "object", "properties": {
+        "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
+        "state": {"type": "string"}}}}}}
 SCHEMAS = {
+    "RepairsBoard": {"type": "object", "required": ["late", "due_today", "at_risk", "read"], "properties": {
+        "late": {"type": "array", "items": BOARD_ROW}, "due_today": {"type": "array", "items": BOARD_ROW},
+        "at_risk": {"type": "array", "items": BOARD_ROW},
+        "read": {"type": "integer", "description": "repairs the board read"},
+        "at": {"type": "string", "format": "date-time"}}},
     "RepairQuestions": {"type": "object", "properties": {
         "emergencies": {"type": "array", "items": {"type": "object", "properties": {
             "id": {"type": "string"}, "label": {"type": "string"}, "do_now": {"type": "string"},
