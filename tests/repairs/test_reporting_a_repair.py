@@ -23,8 +23,10 @@ def test_a_tenant_reports_a_dripping_kitchen_tap_and_takes_an_am_slot_next_week(
     repair = made.json_body
     assert repair["ordered"] and repair["priority"] == "routine" and not repair["emergency"]
     assert repair["dates"][0]["text"] == "Your repair is due by Tuesday 22 December 2026."
-    offered = client.get(f"/v1/repairs/{repair['id']}/slots", tenant.auth).json_body
+    searched = client.get(f"/v1/repairs/{repair['id']}/slots", tenant.auth)
+    offered = searched.json_body
     assert offered["scheduler_calls"] == 2  # openSession and one checkAvailability for fourteen days
+    assert 'queries=0 items=3"' in searched.headers["Server-Timing"]  # the caller's session and account, the repair
     assert {s["day"] for s in offered["slots"]} >= {"2026-11-30", "2026-12-01"}
     assert not {"2026-11-28", "2026-11-29"} & {s["day"] for s in offered["slots"]}  # the weekend
     booked = client.post(f"/v1/repairs/{repair['id']}/appointment", {"day": "2026-11-30", "half": "AM"}, tenant.auth)
@@ -159,3 +161,21 @@ def test_a_repair_ordered_while_the_tenant_waits_sends_no_text(client, tenant, d
     from chalicelib.storage.outbox import OutboxModel
     report(client, tenant)
     assert list(OutboxModel.recipient_index.query("+447700900123")) == []
+
+
+def test_a_photo_of_the_leak_is_kept_without_where_it_was_taken_and_shown_only_on_a_signed_link(client, tenant,
+                                                                                               deps):
+    import io
+    from PIL import Image
+    from chalicelib.storage.blobs import PHOTO_PREFIX
+    from conftest import jpeg_with_gps
+    from support.forms_support import uploaded
+    upload_id = uploaded(client, deps, jpeg_with_gps(), auth=tenant.auth)
+    repair = report(client, tenant, {**DRIPPING_TAP, "photos": [upload_id]}).json_body
+    link, = repair["photos"]
+    assert "sig=" in link and f"{upload_id}.jpg" in link
+    kept = deps.blobs.read(PHOTO_PREFIX + f"{upload_id}.jpg")
+    assert not Image.open(io.BytesIO(kept)).getexif().get_ifd(0x8825)  # no GPS
+    plain = client.get(f"/v1/photos/{upload_id}.jpg")
+    assert plain.status_code == 404
+    assert client.get(f"/v1/repairs/{repair['id']}", tenant.auth).json_body["photos"][0].startswith(link[:60])

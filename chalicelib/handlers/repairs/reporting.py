@@ -15,7 +15,8 @@ from ..shared.events import new_event
 from . import telling, tree, wording
 from .homes import home_of
 
-FIELDS = ("home", "location", "problem", "issue", "description", "access", "contact", "emergency")
+FIELDS = ("home", "location", "problem", "issue", "description", "access", "contact", "emergency", "photos")
+PHOTOS_MAX = 3
 ACCESS_FIELDS = ("notes", "pets", "times", "needs")
 REPAIR_ID = r"^RP-[0-9A-Z]{6}$"
 IDEMPOTENCY_HOURS = 24
@@ -32,10 +33,18 @@ def view(repair, now=None):
     return out
 
 
+def with_photos(deps, out, repair):
+    """The view with its photos' links, signed: a repair's photos are never on a plain link."""
+    from ..reports.views import photo_url
+    return {**out, "photos": [photo_url(deps, photo, signed=True) for photo in repair.photos]}
+
+
 def report(deps, body, key):
     user_id, now = deps.principal.user_id, deps.clock()
     found, fields = checked(body)
     home = home_of(deps, body["home"])
+    from ..reports.uploads import attach
+    fields["photos"] = [photo for _, photo in attach(deps, body.get("photos") or [], now)]
     claim = idempotency.Claim(deps, key, f"{user_id}#repair", body, _answer(deps), "another repair")
     earlier = claim.earlier()
     if earlier:
@@ -54,7 +63,7 @@ def report(deps, body, key):
         raise
     from ..shared.effects import first_try
     first_try(deps, [event])
-    return view(deps.repairs.get(repair.id) or repair, now), True
+    return with_photos(deps, view(deps.repairs.get(repair.id) or repair, now), repair), True
 
 
 def on_board(repair):
@@ -92,6 +101,9 @@ def checked(body):
     if phone is not None and not validation.PHONE.match(phone):
         problems.add("contact.phone", wording.PHONE)
     name = validation.text(contact.get("name"), "contact.name", problems, 0, 100)
+    photos = body.get("photos") or []
+    if not isinstance(photos, list) or len(photos) > PHOTOS_MAX or not all(isinstance(p, str) for p in photos):
+        problems.add("photos", wording.PHOTOS.format(most=PHOTOS_MAX))
     problems.raise_if_any()
     found = tree.repair(answers["location"], answers["problem"], answers["issue"])
     if found is None:
@@ -114,5 +126,5 @@ def mine_or_404(deps, repair_id):
 def _answer(deps):
     def answer(record):
         found = deps.repairs.get(record.resource_id)
-        return view(found, deps.clock()) if found is not None else None
+        return with_photos(deps, view(found, deps.clock()), found) if found is not None else None
     return answer

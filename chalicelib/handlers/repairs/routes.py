@@ -47,8 +47,9 @@ def my_homes():
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("RepairNew")}}}},
     "responses": {"201": json_response(ref("Repair")), **errors(400, 422, **{
         "404": "Not a home I rent (code home_not_found)",
-        "422": "An emergency: call (code emergency_phone), or answers the questions do not lead to "
-               "(code validation_failed)",
+        "422": "An emergency: call (code emergency_phone), answers the questions do not lead to "
+               "(code validation_failed), or a photo not uploaded or not a photo (code upload_not_found...)",
+        "409": "A photo used already (code photo_already_used)",
         "503": "The tenancy cannot be checked now (code tenancy_unavailable)"})}})
 def report_repair():
     from ...storage.metering import expose
@@ -63,10 +64,11 @@ def report_repair():
     "parameters": [REPAIR_ID], "responses": {"200": json_response(ref("Repair")), **errors(**MISSING)}})
 def repair(repair_id):
     from ...storage.metering import expose
-    from .reporting import mine_or_404, view
+    from .reporting import mine_or_404, view, with_photos
     expose()
     deps = http.deps()
-    return http.ok(view(mine_or_404(deps, repair_id), deps.clock()), headers=http.NO_STORE)
+    found = mine_or_404(deps, repair_id)
+    return http.ok(with_photos(deps, view(found, deps.clock()), found), headers=http.NO_STORE)
 
 
 @routes.get("/v1/repairs/{repair_id}/slots", SIGNED_IN, {

@@ -39,6 +39,8 @@ SCHEMAS = {
         "description": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"},
         "access": {"type": "object", "additionalProperties": False, "properties": {
             "notes": TEXT, "pets": TEXT, "times": TEXT, "needs": TEXT}},
+        "photos": {"type": "array", "maxItems": 3, "items": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+                   "description": "upload ids (POST /v1/uploads): checked and cleaned of their metadata"},
         "contact": {"type": "object", "required": ["phone"], "properties": {
             "phone": {"type": "string", "pattern": PHONE.pattern, "description": "a number to text"},
             "name": {"type": "string", "maxLength": 100}}}}},
@@ -55,7 +57,8 @@ SCHEMAS = {
             "start": {"type": "string", "format": "date-time"}, "end": {"type": "string", "format": "date-time"},
             "state": {"type": "string", "enum": ["asking", "booked"]}}},
         "aware_at": {"type": "string", "format": "date-time", "description": "when the council became aware"},
-        "created_at": {"type": "string", "format": "date-time"}, "dates": DATES}},
+        "created_at": {"type": "string", "format": "date-time"}, "dates": DATES,
+        "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},
     "RepairSlots": {"type": "object", "properties": {
         "slots": {"type": "array", "items": {"type": "object", "properties": {
             "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},

@@ -39,6 +39,7 @@ NOT_IN_TREE = "Choose where the problem is, what it is and the issue from the li
 EMERGENCY = "This is an emergency: do not report it online. {do_now} Call {phone}."
 DESCRIPTION = "Describe the problem in up to 500 characters."
 PHONE = "Enter a phone number we can text, like 07700 900123."
+PHOTOS = "Add at most {most} photos, each one you uploaded."
 ACCESS = "Give access notes (pets, times, needs) in up to 300 characters each."
 NO_CHOICE = "An emergency repair is not booked by choosing a time: an operative comes within 24 hours."
 NOT_ORDERED = "We are still arranging your repair with our contractor. We will text you when you can choose a time."
