@@ -35,5 +35,8 @@ class Repair:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     seq: int = 0  # changes made: a change names the count it read
+    investigated_at: datetime | None = None  # an officer's inspection (Awaab's Law's clocks start again from it)
+    summary: str | None = None  # the inspection's written summary for the tenant
+    summary_at: datetime | None = None  # when it was given
     board: str | None = None  # "open" while open: the staff board's partition (sparse)
     at_risk_at: datetime | None = None  # the soonest moment one of its clocks is at risk: the board's order

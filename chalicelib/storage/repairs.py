@@ -64,6 +64,9 @@ class RepairModel(Stored):
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute(null=True)
     seq = NumberAttribute(default=0)
+    investigated_at = UTCDateTimeAttribute(null=True)
+    summary = UnicodeAttribute(null=True)
+    summary_at = UTCDateTimeAttribute(null=True)
     board = UnicodeAttribute(null=True)
     at_risk_at = UTCDateTimeAttribute(null=True)
 

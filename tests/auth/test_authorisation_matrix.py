@@ -207,6 +207,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"): (STAFF, Outcome(404, "depot_not_found")),
     ("GET", "/v1/repairs/questions"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/repairs/board"): (desk("repairs"), Outcome(200)),
+    ("POST", "/v1/staff/repairs/{repair_id}/inspection"): (desk("repairs"), Outcome(404, "repair_not_found")),
     ("GET", "/v1/me/homes"): (SIGNED_IN, Outcome(200)),  # no council tax linked: no home, no back office asked
     ("POST", "/v1/repairs"): (SIGNED_IN, Outcome(404, "home_not_found")),
     ("GET", "/v1/repairs/{repair_id}"): (SIGNED_IN, Outcome(404, "repair_not_found")),
@@ -429,6 +430,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
+                ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
                 ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
@@ -659,6 +661,8 @@ _simple("GET", "/v1/waste/containers/requests/{request_id}", "/v1/waste/containe
 _simple("GET", "/v1/me/container-requests")
 _simple("GET", "/v1/repairs/questions")
 _simple("GET", "/v1/staff/repairs/board")
+_simple("POST", "/v1/staff/repairs/{repair_id}/inspection", "/v1/staff/repairs/RP-7K3F9Q/inspection",
+        {"summary": "Mould behind the wardrobe; the extractor fan is broken."})
 _simple("GET", "/v1/me/homes")
 _simple("POST", "/v1/repairs", body={"home": "R0448105", "location": "kitchen", "problem": "sink",
                                      "issue": "tap_dripping", "description": "Drips", "contact": {"phone": "07700 900123"}})

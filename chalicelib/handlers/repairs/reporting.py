@@ -27,7 +27,8 @@ WORDS = {"description": {"missing": wording.DESCRIPTION, "length": wording.DESCR
 def view(repair, now=None):
     dates = telling.dates
     out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
-                                           "description", "access", "status", "appointment")}
+                                           "description", "access", "status", "appointment", "summary")}
+    out["investigated_at"] = stamp(repair.investigated_at)
     out.update(aware_at=stamp(repair.aware_at), created_at=stamp(repair.created_at), ordered=repair.order is not None,
                emergency=repair.priority == "emergency", dates=dates(repair, now) if now else [])
     return out
@@ -68,7 +69,8 @@ def report(deps, body, key):
 
 def on_board(repair):
     """An open repair on staff's board from the soonest moment one of its clocks is at risk."""
-    repair.board, repair.at_risk_at = "open", min(d.at_risk_from for d in telling.deadlines(repair))
+    waiting = telling.open_deadlines(repair)
+    repair.board, repair.at_risk_at = ("open", min(d.at_risk_from for d in waiting)) if waiting else (None, None)
     return repair
 
 

@@ -9,6 +9,8 @@ from ..shared import effects
 routes = Routes("repairs", schemas="chalicelib.handlers.repairs.schemas")
 effects.register("repair_reported", "repairs.order",  # the order placed at the contractor's scheduler, once
                  "chalicelib.handlers.repairs.ordering:on_reported")
+effects.register("repair_inspected", "repairs.summary_text",  # the tenant told their written summary is ready
+                 "chalicelib.handlers.repairs.telling:on_inspected")
 effects.register("repair_ordered", "repairs.choose_text",  # ordered late: the tenant told by text to choose a time
                  "chalicelib.handlers.repairs.telling:on_ordered")
 REPAIR_ID = path_param("repair_id", {"type": "string", "pattern": "^RP-[0-9A-Z]{6}$", "example": "RP-7K3F9Q"})
@@ -121,3 +123,17 @@ def repairs_board():
     from .board import board
     expose()
     return http.ok(board(http.deps()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/repairs/{repair_id}/inspection", desk("repairs"), {
+    "summary": "Record a repair's inspection and its written summary for the tenant, once: Awaab's Law's "
+               "investigation is met and its summary, safety work and further work run from it; the tenant is told",
+    "parameters": [REPAIR_ID],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("RepairInspection")}}}},
+    "responses": {"200": json_response(ref("Repair")), **errors(400, **{
+        "404": "No such repair (code repair_not_found)",
+        "409": "Inspected already (code already_inspected), closed (code repair_closed), or changed at the same "
+               "moment (code repair_changed)"})}})
+def record_inspection(repair_id):
+    from .inspecting import record
+    return http.ok(record(http.deps(), repair_id, http.body()), headers=http.NO_STORE)

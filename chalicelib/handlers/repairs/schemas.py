@@ -58,12 +58,17 @@ SCHEMAS = {
             "state": {"type": "string", "enum": ["asking", "booked"]}}},
         "aware_at": {"type": "string", "format": "date-time", "description": "when the council became aware"},
         "created_at": {"type": "string", "format": "date-time"}, "dates": DATES,
+        "investigated_at": {"type": "string", "format": "date-time", "nullable": True},
+        "summary": {"type": "string", "nullable": True, "description": "the inspection's written summary"},
         "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},
     "RepairSlots": {"type": "object", "properties": {
         "slots": {"type": "array", "items": {"type": "object", "properties": {
             "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},
             "start": {"type": "string", "format": "date-time"}, "end": {"type": "string", "format": "date-time"}}}},
         "scheduler_calls": {"type": "integer", "description": "requests this search made to the scheduler"}}},
+    "RepairInspection": {"type": "object", "required": ["summary"], "additionalProperties": False, "properties": {
+        "summary": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S",
+                    "description": "the written summary the tenant reads"}}},
     "RepairSlotChoice": {"type": "object", "required": ["day", "half"], "additionalProperties": False, "properties": {
         "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]}}},
 }

@@ -13,15 +13,28 @@ def deadlines(repair):
         qualifying = clocks.right_to_repair(repair.aware_at, repair.right_to_repair_days)
         found = [qualifying if qualifying.due <= found[0].due else found[0]]
     if repair.damp_mould:
-        found += clocks.awaab(repair.aware_at, emergency=repair.priority == "emergency")
+        found += clocks.awaab(repair.aware_at, investigated=repair.investigated_at,
+                              emergency=repair.priority == "emergency")
     return found
 
 
+def done_at(repair, deadline):
+    """When what the deadline asks was done, or None."""
+    done = {"investigation": repair.investigated_at, "emergency_hazard": repair.investigated_at,
+            "written_summary": repair.summary_at}
+    if deadline.name in done:
+        return done[deadline.name]
+    return repair.updated_at if repair.status == "done" else None
+
+
+def open_deadlines(repair):
+    return [d for d in deadlines(repair) if done_at(repair, d) is None]
+
+
 def dates(repair, now):
-    done_at = repair.updated_at if repair.status == "done" else None
     out = []
     for deadline in deadlines(repair):
-        state = clocks.status(deadline, now, done_at)
+        state = clocks.status(deadline, now, done_at(repair, deadline))
         out.append({"clock": deadline.name, "due": stamp(deadline.due), "state": state,
                     "text": wording.said(deadline, state)})
     return out
@@ -42,3 +55,16 @@ def on_ordered(deps, event, key):
     words = wording.CHOOSE_A_TIME.format(reference=repair.id)
     if send_sms(e164(repair.contact["phone"]), words, deps.settings, deps.clock(), deps.new_opaque_id) != SENT:
         raise TextNotSent(f"repair {repair.id}: the text to choose a time was not sent")
+
+
+def on_inspected(deps, event, key):
+    """The tenant told by text that the inspection's written summary is theirs to read, once."""
+    from ...notify import SENT
+    from ...notify.sms import send_sms
+    from ...validation import e164
+    repair = deps.repairs.get(event.payload["repair_id"])
+    if repair is None or not repair.summary or not repair.contact.get("phone"):
+        return
+    words = wording.SUMMARY_READY.format(reference=repair.id)
+    if send_sms(e164(repair.contact["phone"]), words, deps.settings, deps.clock(), deps.new_opaque_id) != SENT:
+        raise TextNotSent(f"repair {repair.id}: the text of the summary was not sent")

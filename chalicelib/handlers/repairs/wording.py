@@ -51,6 +51,10 @@ NOT_BOOKED = "This repair has no appointment to move or cancel."
 CLOSED = "This repair is closed."
 CHANGED = "This repair was changed at the same moment. Look at it again and try once more."
 
+SUMMARY = "Write the inspection's summary for the tenant in up to 2000 characters."
+ALREADY_INSPECTED = "This repair's inspection is recorded already."
 # Texts
+SUMMARY_READY = ("The written summary of the inspection for your council repair {reference} is ready. Read it in "
+                 "the Doorstep app: Repairs, {reference}.")
 CHOOSE_A_TIME = ("Your council repair {reference} is with our contractor. Choose a time for it in the Doorstep app: "
                  "Repairs, {reference}.")
