@@ -38,5 +38,9 @@ class Repair:
     investigated_at: datetime | None = None  # an officer's inspection (Awaab's Law's clocks start again from it)
     summary: str | None = None  # the inspection's written summary for the tenant
     summary_at: datetime | None = None  # when it was given
+    second_contractor_at: datetime | None = None  # the Right to Repair's second contractor sent (its period starts)
+    done_at: datetime | None = None
+    done_what: str | None = None  # what was done, as the officer closing it said
+    compensation: int | None = None  # pence owed under the Right to Repair, fixed once when it is done
     board: str | None = None  # "open" while open: the staff board's partition (sparse)
     at_risk_at: datetime | None = None  # the soonest moment one of its clocks is at risk: the board's order

@@ -67,6 +67,10 @@ class RepairModel(Stored):
     investigated_at = UTCDateTimeAttribute(null=True)
     summary = UnicodeAttribute(null=True)
     summary_at = UTCDateTimeAttribute(null=True)
+    second_contractor_at = UTCDateTimeAttribute(null=True)
+    done_at = UTCDateTimeAttribute(null=True)
+    done_what = UnicodeAttribute(null=True)
+    compensation = NumberAttribute(null=True)
     board = UnicodeAttribute(null=True)
     at_risk_at = UTCDateTimeAttribute(null=True)
 

@@ -208,6 +208,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/repairs/questions"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/repairs/board"): (desk("repairs"), Outcome(200)),
     ("POST", "/v1/staff/repairs/{repair_id}/inspection"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/done"): (desk("repairs"), Outcome(404, "repair_not_found")),
     ("GET", "/v1/me/homes"): (SIGNED_IN, Outcome(200)),  # no council tax linked: no home, no back office asked
     ("POST", "/v1/repairs"): (SIGNED_IN, Outcome(404, "home_not_found")),
     ("GET", "/v1/repairs/{repair_id}"): (SIGNED_IN, Outcome(404, "repair_not_found")),
@@ -430,7 +432,9 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
-                ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections
+                ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
+                ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
+                ("POST", "/v1/staff/repairs/{repair_id}/done"),  # and closing
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
                 ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
@@ -661,6 +665,8 @@ _simple("GET", "/v1/waste/containers/requests/{request_id}", "/v1/waste/containe
 _simple("GET", "/v1/me/container-requests")
 _simple("GET", "/v1/repairs/questions")
 _simple("GET", "/v1/staff/repairs/board")
+_simple("POST", "/v1/staff/repairs/{repair_id}/second-contractor", "/v1/staff/repairs/RP-7K3F9Q/second-contractor", {})
+_simple("POST", "/v1/staff/repairs/{repair_id}/done", "/v1/staff/repairs/RP-7K3F9Q/done", {"what": "New washer"})
 _simple("POST", "/v1/staff/repairs/{repair_id}/inspection", "/v1/staff/repairs/RP-7K3F9Q/inspection",
         {"summary": "Mould behind the wardrobe; the extractor fan is broken."})
 _simple("GET", "/v1/me/homes")

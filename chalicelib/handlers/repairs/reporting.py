@@ -28,7 +28,10 @@ def view(repair, now=None):
     dates = telling.dates
     out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
                                            "description", "access", "status", "appointment", "summary")}
-    out["investigated_at"] = stamp(repair.investigated_at)
+    out.update(investigated_at=stamp(repair.investigated_at), done_at=stamp(repair.done_at),
+               done_what=repair.done_what, second_contractor=repair.second_contractor_at is not None,
+               compensation=repair.compensation,
+               compensation_text=wording.compensation(repair.compensation) if repair.compensation else None)
     out.update(aware_at=stamp(repair.aware_at), created_at=stamp(repair.created_at), ordered=repair.order is not None,
                emergency=repair.priority == "emergency", dates=dates(repair, now) if now else [])
     return out

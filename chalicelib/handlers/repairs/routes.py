@@ -137,3 +137,28 @@ def repairs_board():
 def record_inspection(repair_id):
     from .inspecting import record
     return http.ok(record(http.deps(), repair_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/repairs/{repair_id}/second-contractor", desk("repairs"), {
+    "summary": "Send a qualifying repair to a second contractor once the first's Right to Repair period has run "
+               "out (the board proposes it): its second period starts now",
+    "parameters": [REPAIR_ID],
+    "responses": {"200": json_response(ref("Repair")), **errors(**{
+        "404": "No such repair (code repair_not_found)",
+        "409": "Not a qualifying repair (code not_qualifying), the first period still running (code "
+               "first_period_running), one sent already (code second_contractor_sent), or " + CLOSED})}})
+def send_second_contractor(repair_id):
+    from .closing import second_contractor
+    return http.ok(second_contractor(http.deps(), repair_id), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/repairs/{repair_id}/done", desk("repairs"), {
+    "summary": "Close a repair with what was done, once; after a second contractor's missed period, the Right to "
+               "Repair's compensation (pence) is fixed then",
+    "parameters": [REPAIR_ID],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("RepairDone")}}}},
+    "responses": {"200": json_response(ref("Repair")), **errors(400, **{
+        "404": "No such repair (code repair_not_found)", "409": CLOSED})}})
+def repair_done(repair_id):
+    from .closing import done
+    return http.ok(done(http.deps(), repair_id, http.body()), headers=http.NO_STORE)

@@ -13,7 +13,8 @@ BOARD_ROW = {"type": "object", "properties": {
     "aware_at": {"type": "string", "format": "date-time"},
     "clocks": {"type": "array", "items": {"type": "object", "properties": {
         "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
-        "state": {"type": "string"}}}}}}
+        "state": {"type": "string"}}}},
+    "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", None]}}}
 SCHEMAS = {
     "RepairsBoard": {"type": "object", "required": ["late", "due_today", "at_risk", "read"], "properties": {
         "late": {"type": "array", "items": BOARD_ROW}, "due_today": {"type": "array", "items": BOARD_ROW},
@@ -60,6 +61,11 @@ SCHEMAS = {
         "created_at": {"type": "string", "format": "date-time"}, "dates": DATES,
         "investigated_at": {"type": "string", "format": "date-time", "nullable": True},
         "summary": {"type": "string", "nullable": True, "description": "the inspection's written summary"},
+        "done_at": {"type": "string", "format": "date-time", "nullable": True},
+        "done_what": {"type": "string", "nullable": True},
+        "second_contractor": {"type": "boolean"},
+        "compensation": {"type": "integer", "nullable": True, "description": "pence owed (Right to Repair)"},
+        "compensation_text": {"type": "string", "nullable": True},
         "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},
     "RepairSlots": {"type": "object", "properties": {
         "slots": {"type": "array", "items": {"type": "object", "properties": {
@@ -69,6 +75,8 @@ SCHEMAS = {
     "RepairInspection": {"type": "object", "required": ["summary"], "additionalProperties": False, "properties": {
         "summary": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S",
                     "description": "the written summary the tenant reads"}}},
+    "RepairDone": {"type": "object", "required": ["what"], "additionalProperties": False, "properties": {
+        "what": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"}}},
     "RepairSlotChoice": {"type": "object", "required": ["day", "half"], "additionalProperties": False, "properties": {
         "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]}}},
 }

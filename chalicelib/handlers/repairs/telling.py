@@ -10,12 +10,24 @@ def deadlines(repair):
     """The repair's clocks (clocks.Deadline), from when the council became aware."""
     found = [clocks.for_priority(repair.priority, repair.aware_at)]
     if repair.right_to_repair_days:
-        qualifying = clocks.right_to_repair(repair.aware_at, repair.right_to_repair_days)
-        found = [qualifying if qualifying.due <= found[0].due else found[0]]
+        qualifying = first_period(repair)
+        if repair.second_contractor_at is not None:
+            qualifying = second_period(repair)
+        found = [qualifying if qualifying.due <= found[0].due or repair.second_contractor_at else found[0]]
     if repair.damp_mould:
         found += clocks.awaab(repair.aware_at, investigated=repair.investigated_at,
                               emergency=repair.priority == "emergency")
     return found
+
+
+def first_period(repair):
+    return clocks.right_to_repair(repair.aware_at, repair.right_to_repair_days)
+
+
+def second_period(repair):
+    from dataclasses import replace
+    return replace(clocks.right_to_repair(repair.second_contractor_at, repair.right_to_repair_days),
+                   name="right_to_repair_second")
 
 
 def done_at(repair, deadline):
@@ -24,7 +36,7 @@ def done_at(repair, deadline):
             "written_summary": repair.summary_at}
     if deadline.name in done:
         return done[deadline.name]
-    return repair.updated_at if repair.status == "done" else None
+    return repair.done_at
 
 
 def open_deadlines(repair):

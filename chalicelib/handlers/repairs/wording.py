@@ -4,7 +4,8 @@ from datetime import datetime, time
 
 # What falls due, by the clock's name (data/repair_clocks.json).
 DUE = {"emergency": "A repairs operative's visit", "urgent": "Your repair", "routine": "Your repair",
-       "right_to_repair": "Your repair", "emergency_hazard": "Making your home safe",
+       "right_to_repair": "Your repair", "right_to_repair_second": "Your repair by a second contractor",
+       "emergency_hazard": "Making your home safe",
        "investigation": "The inspection", "written_summary": "Your written summary of the inspection",
        "safety_work": "The work to make your home safe", "further_work_begun": "The further work",
        "further_work_physically_begun": "The further work on site"}
@@ -53,6 +54,18 @@ CHANGED = "This repair was changed at the same moment. Look at it again and try 
 
 SUMMARY = "Write the inspection's summary for the tenant in up to 2000 characters."
 ALREADY_INSPECTED = "This repair's inspection is recorded already."
+NOT_QUALIFYING = "This repair is not a qualifying repair under the Right to Repair."
+FIRST_NOT_LATE = "The first contractor's time has not run out yet."
+SECOND_ALREADY = "A second contractor is already sent."
+DONE_WHAT = "Say what was done in up to 500 characters."
+
+
+def compensation(pence):
+    from ..payments.core import pounds
+    return (f"Your repair was late twice under the Right to Repair, so you are owed {pounds(pence)} in "
+            f"compensation. We will pay it to your rent account.")
+
+
 # Texts
 SUMMARY_READY = ("The written summary of the inspection for your council repair {reference} is ready. Read it in "
                  "the Doorstep app: Repairs, {reference}.")
