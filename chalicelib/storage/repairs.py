@@ -1,7 +1,7 @@
 """Repairs to council homes: one table, `repairs`, one item per repair.
 
 The `home` index lists a home's repairs, newest first (the tenant's list and
-the home's history: one Query). The sparse `board` index holds open repairs
+the home's history: one Query); the `user` index a tenant's own, newest first. The sparse `board` index holds open repairs
 only, by the soonest moment one of their clocks is at risk: staff's board
 reads the repairs at risk, due or late, never the open ones still on time. Every change after the report names the
 `seq` it read (`changed`): two changes racing (a booking pressed twice, a
@@ -23,6 +23,15 @@ class HomeIndex(GlobalSecondaryIndex):
         projection = AllProjection()
 
     home = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class UserIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "user"
+        projection = AllProjection()
+
+    user_id = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -75,6 +84,7 @@ class RepairModel(Stored):
     at_risk_at = UTCDateTimeAttribute(null=True)
 
     home_index = HomeIndex()
+    user_index = UserIndex()
     board_index = BoardIndex()
 
 
@@ -104,6 +114,11 @@ class RepairStore:
         """A home's repairs, newest first: one Query of the home index."""
         return [record_of(Repair, item) for item in
                 M.home_index.query(home, scan_index_forward=False, limit=limit)]
+
+    def of_user(self, user_id, limit=50):
+        """The repairs a tenant reported, newest first: one Query of the user index."""
+        return [record_of(Repair, item) for item in
+                M.user_index.query(user_id, scan_index_forward=False, limit=limit)]
 
     def at_risk(self, now, limit=500):
         """Open repairs one of whose clocks is at risk, due or late at `now`,

@@ -210,7 +210,8 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/repairs/{repair_id}/inspection"): (desk("repairs"), Outcome(404, "repair_not_found")),
     ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"): (desk("repairs"), Outcome(404, "repair_not_found")),
     ("POST", "/v1/staff/repairs/{repair_id}/done"): (desk("repairs"), Outcome(404, "repair_not_found")),
-    ("GET", "/v1/me/homes"): (SIGNED_IN, Outcome(200)),  # no council tax linked: no home, no back office asked
+    ("GET", "/v1/me/homes"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/repairs"): (SIGNED_IN, Outcome(200)),  # no council tax linked: no home, no back office asked
     ("POST", "/v1/repairs"): (SIGNED_IN, Outcome(404, "home_not_found")),
     ("GET", "/v1/repairs/{repair_id}"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("GET", "/v1/repairs/{repair_id}/slots"): (SIGNED_IN, Outcome(404, "repair_not_found")),
@@ -670,6 +671,7 @@ _simple("POST", "/v1/staff/repairs/{repair_id}/done", "/v1/staff/repairs/RP-7K3F
 _simple("POST", "/v1/staff/repairs/{repair_id}/inspection", "/v1/staff/repairs/RP-7K3F9Q/inspection",
         {"summary": "Mould behind the wardrobe; the extractor fan is broken."})
 _simple("GET", "/v1/me/homes")
+_simple("GET", "/v1/me/repairs")
 _simple("POST", "/v1/repairs", body={"home": "R0448105", "location": "kitchen", "problem": "sink",
                                      "issue": "tap_dripping", "description": "Drips", "contact": {"phone": "07700 900123"}})
 _simple("GET", "/v1/repairs/{repair_id}", "/v1/repairs/RP-7K3F9Q")

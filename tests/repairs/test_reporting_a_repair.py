@@ -179,3 +179,11 @@ def test_a_photo_of_the_leak_is_kept_without_where_it_was_taken_and_shown_only_o
     plain = client.get(f"/v1/photos/{upload_id}.jpg")
     assert plain.status_code == 404
     assert client.get(f"/v1/repairs/{repair['id']}", tenant.auth).json_body["photos"][0].startswith(link[:60])
+
+
+def test_my_repairs_lists_what_i_reported_newest_first_and_nobody_elses(client, tenant, people):
+    first, second = report(client, tenant).json_body, report(client, tenant).json_body
+    listed = client.get("/v1/me/repairs", tenant.auth)
+    assert [r["id"] for r in listed.json_body["repairs"]] == [second["id"], first["id"]]
+    assert 'desc="queries=1 ' in listed.headers["Server-Timing"]  # one Query of my repairs
+    assert client.get("/v1/me/repairs", people().auth).json_body["repairs"] == []

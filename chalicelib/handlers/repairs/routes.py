@@ -61,6 +61,19 @@ def report_repair():
     return http.created(view, created, headers={"Location": f"/v1/repairs/{view['id']}"})
 
 
+@routes.get("/v1/me/repairs", SIGNED_IN, {
+    "summary": "The repairs I reported, newest first, each with its dates in words (one Query of my repairs)",
+    "responses": {"200": json_response(ref("MyRepairs"))}})
+def my_repairs():
+    from ...storage.metering import expose
+    from .reporting import view
+    expose()
+    deps = http.deps()
+    now = deps.clock()
+    return http.ok({"repairs": [view(r, now) for r in deps.repairs.of_user(deps.principal.user_id)]},
+                   headers=http.NO_STORE)
+
+
 @routes.get("/v1/repairs/{repair_id}", SIGNED_IN, {
     "summary": "One of my repairs with each date that concerns me, in words",
     "parameters": [REPAIR_ID], "responses": {"200": json_response(ref("Repair")), **errors(**MISSING)}})

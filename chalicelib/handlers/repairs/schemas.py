@@ -67,6 +67,7 @@ SCHEMAS = {
         "compensation": {"type": "integer", "nullable": True, "description": "pence owed (Right to Repair)"},
         "compensation_text": {"type": "string", "nullable": True},
         "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},
+    "MyRepairs": {"type": "object", "properties": {"repairs": {"type": "array", "items": {"$ref": "#/components/schemas/Repair"}}}},
     "RepairSlots": {"type": "object", "properties": {
         "slots": {"type": "array", "items": {"type": "object", "properties": {
             "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},
