@@ -51,7 +51,7 @@ class Stack:
                     **{name: str(_free_port()) for name in (
                         "DOORSTEP_PAY_PORT", "DOORSTEP_CIVICA_PORT", "DOORSTEP_BILL_OFFICE_PORT",
                         "DOORSTEP_MODERNGOV_PORT", "DOORSTEP_SOCKET_PORT", "DOORSTEP_SOCKET_API_PORT",
-                        "DOORSTEP_COUNTY_PORT")}}
+                        "DOORSTEP_COUNTY_PORT", "DOORSTEP_DRS_PORT")}}
         self.dynamodb_url = f"http://127.0.0.1:{dynamodb}"
         self.process = None
 

@@ -203,6 +203,22 @@ def revenues() -> dict:
             "nightly": (env.get("DOORSTEP_REVENUES_NIGHTLY") or "01:30-04:15").strip()}
 
 
+def scheduler() -> dict:
+    """The contractor's scheduler for repairs (handlers/repairs): DOORSTEP_DRS_URL,
+    a DRS web service's SOAP endpoint (the local one `make run` starts, or a
+    council's contractor's; unset: repairs are taken and their slots offered
+    when one is configured), DOORSTEP_DRS_CONTRACT (the contract orders are
+    placed under, default "0"), DOORSTEP_DRS_TIMEOUT_S (each call's, default 10)
+    and DOORSTEP_DRS_SEARCH_DAYS (the days one slot search covers, default 14).
+    Its login and password are secrets (keystore.optional): DOORSTEP_DRS_LOGIN,
+    DOORSTEP_DRS_PASSWORD."""
+    env = os.environ
+    return {"url": (env.get("DOORSTEP_DRS_URL") or "").strip() or None,
+            "contract": (env.get("DOORSTEP_DRS_CONTRACT") or "0").strip(),
+            "timeout_s": float(env.get("DOORSTEP_DRS_TIMEOUT_S") or 10),
+            "search_days": int(env.get("DOORSTEP_DRS_SEARCH_DAYS") or 14)}
+
+
 def democracy() -> dict:
     """The committee system (handlers/democracy): DOORSTEP_MODERNGOV_URL, a
     Modern.gov site's root (the local one `make run` starts, or a council's,

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from .storage.appointment_waiting import WaitingStore
     from .storage.bills import BillStore
     from .storage.outbox import OutboxStore
+    from .storage.repairs import RepairStore
 
 _areas = {}
 _UNBUILT = object()
@@ -163,10 +164,12 @@ class Deps:
     appointments: AppointmentStore | None = _store("appointments", "AppointmentStore")  # services, calendars, seats, bookings
     waiting: WaitingStore | None = _store("appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
     bills: BillStore | None = _store("bills", "BillStore")  # bills paid by reference, their postings, staff links
+    repairs: RepairStore | None = _store("repairs", "RepairStore")  # repairs to council homes
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's
     committee_system: object | None = None  # the Democracy port (handlers/democracy/port.py); None: configuration's
     planning_register: object | None = None  # the Planning port (handlers/planning/port.py); None: configuration's
+    scheduler: object | None = None  # the contractor's Scheduler (handlers/repairs/scheduler.py); None: configuration's
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)

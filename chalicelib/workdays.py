@@ -52,3 +52,14 @@ def add_working_days(start, days):
         if is_working_day(day):
             counted += 1
     return day
+
+
+def working_days_before(end, days):
+    """The working day `days` working days before `end` (a date; `end` itself
+    not counted): where a clock due on `end` starts to be at risk."""
+    day, counted = end, 0
+    while counted < days:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day

@@ -22,6 +22,7 @@ from . import consultation_responses, consultations  # noqa: F401
 from . import revenue_requests, revenues  # noqa: F401
 from . import appointments  # noqa: F401
 from . import bills  # noqa: F401
+from . import repairs  # noqa: F401
 
 
 def ensure_tables(wait=True):

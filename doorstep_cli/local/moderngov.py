@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 from doorstep_cli.local import moderngov_answers as answers, moderngov_data as data
 from doorstep_cli.local.files import atomic_write_bytes
 from doorstep_cli.local.pdf import one_page
-from doorstep_cli.local.serving import ThreadedServer
+from doorstep_cli.local.serving import ThreadedServer, reply
 
 LONDON = ZoneInfo("Europe/London")
 CHALLENGE = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
@@ -161,15 +161,7 @@ def _handler(office):
             params = {k.lower(): v for k, v in parse_qsl(parts.query)}
             if office.delay_s:
                 time.sleep(office.delay_s)
-            status, content_type, body = office.answer(parts.path, params)
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the adapter gave up waiting (its timeout)
+            reply(self, *office.answer(parts.path, params))
 
         def log_message(self, *args):
             pass

@@ -80,6 +80,19 @@ def quiet_moto_request_handler() -> type:
     return QuietMotoRequestHandler
 
 
+def reply(handler, status: int, content_type: str, body: bytes) -> None:
+    """One answer from a local stand-in's request handler; a client that gave
+    up waiting (its timeout) is no error of the stand-in's."""
+    try:
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
 class ThreadedServer:
     """A local stand-in for an outside system (the Civica back office, the bill
     offices): its HTTP server on a daemon thread, closed as a context manager."""

@@ -146,6 +146,20 @@ def start_local_public_access(data_dir: Path, port: int):
     env.setdefault("DOORSTEP_PLANNING_GAP_S", "1")
     env.setdefault("DOORSTEP_PLANNING_QUIET", register.quiet)
     return register
+def start_local_scheduler(data_dir: Path, port: int):
+    """The local DRS-speaking contractor's scheduler for repairs
+    (doorstep_cli/local/drs.py), and the app pointed at it as it would be at a
+    contractor's DRS; None when DOORSTEP_DRS_URL names a real one already."""
+    env = os.environ
+    if env.get("DOORSTEP_DRS_URL"):
+        return None
+    from doorstep_cli.local.drs import LocalScheduler
+    drs_port = int(env.get("DOORSTEP_DRS_PORT") or port + 17)
+    ensure_port_free("127.0.0.1", drs_port, "repairs scheduler")
+    office = LocalScheduler(port=drs_port, state_file=data_dir / "drs.json",
+                            capacity=int(env.get("DOORSTEP_DRS_CAPACITY") or 2))
+    env.update(DOORSTEP_DRS_URL=office.url, DOORSTEP_DRS_LOGIN=office.login, DOORSTEP_DRS_PASSWORD=office.password)
+    return office
 
 
 def start_local_webcasts(port: int):
@@ -213,7 +227,7 @@ def run_stack(
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
-    moderngov = webcasts = public_access = None
+    moderngov = webcasts = public_access = drs = None
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -233,6 +247,7 @@ def run_stack(
         moderngov = start_local_moderngov(data_dir, port)
         webcasts = start_local_webcasts(port)
         public_access = start_local_public_access(data_dir, port)
+        drs = start_local_scheduler(data_dir, port)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
@@ -253,6 +268,7 @@ def run_stack(
              "socket_url": os.environ.get("DOORSTEP_SOCKET_URL"),
              "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
              "planning_url": os.environ.get("DOORSTEP_PLANNING_URL"),
+             "drs_url": os.environ.get("DOORSTEP_DRS_URL"),
              **identity()}, indent=2
         ).encode())
         print(
@@ -260,6 +276,7 @@ def run_stack(
             f"(DynamoDB Local {engine.url}, S3 and mail on {emulator.url}, "
             f"payments {os.environ.get('DOORSTEP_PAY_URL')}, revenues {os.environ.get('DOORSTEP_CIVICA_URL')}, "
             f"meetings {os.environ.get('DOORSTEP_MODERNGOV_URL')}, "
+            f"repairs' scheduler {os.environ.get('DOORSTEP_DRS_URL')}, "
             f"data in {data_dir}, "
             f"{photos} photos; ready in {time.monotonic() - started:.1f} s). Press Ctrl-C to stop.",
             flush=True,
@@ -281,6 +298,10 @@ def run_stack(
         if sockets is not None:
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
+                os.environ.pop(name, None)
+        if drs is not None:
+            drs.close()
+            for name in ("DOORSTEP_DRS_URL", "DOORSTEP_DRS_LOGIN", "DOORSTEP_DRS_PASSWORD"):
                 os.environ.pop(name, None)
         if moderngov is not None:
             moderngov.close()

@@ -53,6 +53,7 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "revenue-requests": "read-write",  # a council tax request sent, its reference kept
                  "revenue-links": "read",  # a council tax form handed on: the resident's link to the account named
                  "appointments": "read-write",  # its messages; a freed time held for the first waiting
+                 "repairs": "read-write",  # a reported repair's order placed at the contractor's scheduler
                  "bills": "read-write",  # a bill paid by reference: its status, its posting once
                  # a container request paid: confirmed with its crew's delivery job (and the job's cell count) on
                  # the round's day, or released (its open claim and its stock); a crew's delivery ended

@@ -213,6 +213,19 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/waste/containers/requests"): (desk("containers"), Outcome(200)),
     ("GET", "/v1/staff/waste/containers/stock/{depot}"): (desk("containers"), Outcome(404, "depot_not_found")),
     ("POST", "/v1/staff/waste/containers/stock/{depot}/{container}"): (desk("containers"), Outcome(404, "depot_not_found")),
+    ("GET", "/v1/repairs/questions"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/staff/repairs/board"): (desk("repairs"), Outcome(200)),
+    ("POST", "/v1/staff/repairs/{repair_id}/inspection"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/done"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("GET", "/v1/me/homes"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/repairs"): (SIGNED_IN, Outcome(200)),  # no council tax linked: no home, no back office asked
+    ("POST", "/v1/repairs"): (SIGNED_IN, Outcome(404, "home_not_found")),
+    ("GET", "/v1/repairs/{repair_id}"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("GET", "/v1/repairs/{repair_id}/slots"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("POST", "/v1/repairs/{repair_id}/appointment"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("POST", "/v1/repairs/{repair_id}/appointment/move"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("POST", "/v1/repairs/{repair_id}/cancel"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("GET", "/v1/hire/places"): (ANYONE, Outcome(200)),
     ("GET", "/v1/hire/places/{place_id}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/hire/places/{place_id}/times"): (ANYONE, Outcome(404, "place_not_found")),
@@ -436,6 +449,10 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
+                ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
+                ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
+                ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
+                ("POST", "/v1/staff/repairs/{repair_id}/done"),  # and closing
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
@@ -672,6 +689,23 @@ _simple("POST", "/v1/waste/containers/requests",
         body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged"})
 _simple("GET", "/v1/waste/containers/requests/{request_id}", "/v1/waste/containers/requests/CR-7K3F9Q")
 _simple("GET", "/v1/me/container-requests")
+_simple("GET", "/v1/repairs/questions")
+_simple("GET", "/v1/staff/repairs/board")
+_simple("POST", "/v1/staff/repairs/{repair_id}/second-contractor", "/v1/staff/repairs/RP-7K3F9Q/second-contractor", {})
+_simple("POST", "/v1/staff/repairs/{repair_id}/done", "/v1/staff/repairs/RP-7K3F9Q/done", {"what": "New washer"})
+_simple("POST", "/v1/staff/repairs/{repair_id}/inspection", "/v1/staff/repairs/RP-7K3F9Q/inspection",
+        {"summary": "Mould behind the wardrobe; the extractor fan is broken."})
+_simple("GET", "/v1/me/homes")
+_simple("GET", "/v1/me/repairs")
+_simple("POST", "/v1/repairs", body={"home": "R0448105", "location": "kitchen", "problem": "sink",
+                                     "issue": "tap_dripping", "description": "Drips", "contact": {"phone": "07700 900123"}})
+_simple("GET", "/v1/repairs/{repair_id}", "/v1/repairs/RP-7K3F9Q")
+_simple("GET", "/v1/repairs/{repair_id}/slots", "/v1/repairs/RP-7K3F9Q/slots")
+_simple("POST", "/v1/repairs/{repair_id}/appointment", "/v1/repairs/RP-7K3F9Q/appointment",
+        {"day": "2030-01-08", "half": "AM"})
+_simple("POST", "/v1/repairs/{repair_id}/appointment/move", "/v1/repairs/RP-7K3F9Q/appointment/move",
+        {"day": "2030-01-08", "half": "PM"})
+_simple("POST", "/v1/repairs/{repair_id}/cancel", "/v1/repairs/RP-7K3F9Q/cancel", {})
 _simple("GET", "/v1/hire/places")
 _simple("GET", "/v1/hire/places/{place_id}", "/v1/hire/places/nowhere")
 _simple("GET", "/v1/hire/places/{place_id}/times", "/v1/hire/places/nowhere/times")

@@ -47,7 +47,8 @@ def test_reset_links_from_the_cli_and_from_a_forged_host_point_at_the_running_st
                 "DOORSTEP_SOCKET_PORT": str(free_port()), "DOORSTEP_SOCKET_API_PORT": str(free_port()),
                 "DOORSTEP_CIVICA_PORT": str(free_port()), "DOORSTEP_BILL_OFFICE_PORT": str(free_port()),
                 "DOORSTEP_MODERNGOV_PORT": str(free_port()), "DOORSTEP_COUNTY_PORT": str(free_port()),
-                "DOORSTEP_WEBCAST_PORT": str(free_port()), "DOORSTEP_PUBLIC_ACCESS_PORT": str(free_port())})
+                "DOORSTEP_WEBCAST_PORT": str(free_port()), "DOORSTEP_PUBLIC_ACCESS_PORT": str(free_port()),
+                "DOORSTEP_DRS_PORT": str(free_port())})
     stack = subprocess.Popen([sys.executable, "-c", SERVE], cwd=ROOT, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:

@@ -71,9 +71,9 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
     # Every port the stack binds is chosen free: PORT+N of a random PORT may be any process's
     # (a second suite's beside this one): the payment provider's (PORT+3), the revenues back
     # office's (+7), the committee system's (+14), the webcast provider's (+15), the planning
-    # register's (+16), the bill office's (+12) and live chat's (+5, +6).
+    # register's (+16), the repairs' scheduler's (+17), the bill office's (+12) and live chat's (+5, +6).
     for name in ("DOORSTEP_PAY_PORT", "DOORSTEP_CIVICA_PORT", "DOORSTEP_MODERNGOV_PORT", "DOORSTEP_WEBCAST_PORT",
-                 "DOORSTEP_PUBLIC_ACCESS_PORT", "DOORSTEP_BILL_OFFICE_PORT", "DOORSTEP_SOCKET_PORT",
+                 "DOORSTEP_PUBLIC_ACCESS_PORT", "DOORSTEP_DRS_PORT", "DOORSTEP_BILL_OFFICE_PORT", "DOORSTEP_SOCKET_PORT",
                  "DOORSTEP_SOCKET_API_PORT"):
         env.setdefault(name, str(_free_port()))
     # A session of its own, as a terminal gives `make run`: kill -9 of the

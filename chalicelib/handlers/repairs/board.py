@@ -1,0 +1,35 @@
+"""Staff's repairs board: the open repairs late, due today or at risk, each
+with its clocks' states, worst first. One Query of the sparse board index
+reads only the repairs one of whose clocks is at risk now or past it, so the
+board costs what it shows, not the repairs open and on time."""
+from ...stamps import stamp
+from . import clocks
+from .telling import deadlines, first_period
+
+SHOWN = ("late", "due_today", "at_risk")  # the board's columns, worst first
+
+
+def board(deps):
+    now = deps.clock()
+    columns = {name: [] for name in SHOWN}
+    found = deps.repairs.at_risk(now)
+    for repair in found:
+        states = [(d, clocks.status(d, now)) for d in deadlines(repair)]
+        worst = next((name for name in SHOWN if any(state == name for _, state in states)), None)
+        if worst is None:
+            continue  # its soonest clock was met or moved: nothing to show
+        columns[worst].append({
+            "id": repair.id, "address": repair.address, "priority": repair.priority, "trade": repair.trade,
+            "status": repair.status, "appointment": repair.appointment, "aware_at": stamp(repair.aware_at),
+            "clocks": [{"clock": d.name, "due": stamp(d.due), "state": state} for d, state in states],
+            "proposal": _proposal(repair, now)})
+    for rows in columns.values():
+        rows.sort(key=lambda row: min(c["due"] for c in row["clocks"]))
+    return {**columns, "read": len(found), "at": stamp(now)}
+
+
+def _proposal(repair, now):
+    """"second_contractor" when the Right to Repair's first period has run out and none is sent yet."""
+    if repair.right_to_repair_days and repair.second_contractor_at is None and now >= first_period(repair).due:
+        return "second_contractor"
+    return None

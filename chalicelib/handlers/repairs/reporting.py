@@ -1,0 +1,135 @@
+"""A tenant reports a repair (POST /v1/repairs), in Housing Repairs Online's
+order: not an emergency (those go to the phone), then location, problem and
+issue from the tree, a description, access notes and a number to text. The
+repair is stored with when the council became aware (now) and its event, in
+one transaction with its Idempotency-Key; its order at the contractor's
+scheduler follows from that event (ordering.py), so a scheduler that is down
+never stops a repair being taken."""
+from ... import validation
+from ...errors import NotFound, Unacceptable
+from ...stamps import stamp
+from ...storage.errors import AlreadyExists
+from ...storage.records import Repair
+from ..shared import idempotency
+from ..shared.events import new_event
+from . import telling, tree, wording
+from .homes import home_of
+
+FIELDS = ("home", "location", "problem", "issue", "description", "access", "contact", "emergency", "photos")
+PHOTOS_MAX = 3
+ACCESS_FIELDS = ("notes", "pets", "times", "needs")
+REPAIR_ID = r"^RP-[0-9A-Z]{6}$"
+IDEMPOTENCY_HOURS = 24
+WORDS = {"description": {"missing": wording.DESCRIPTION, "length": wording.DESCRIPTION},
+         "contact.phone": {"missing": wording.PHONE, "invalid": wording.PHONE}}
+
+
+def view(repair, now=None):
+    dates = telling.dates
+    out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
+                                           "description", "access", "status", "appointment", "summary")}
+    out.update(investigated_at=stamp(repair.investigated_at), done_at=stamp(repair.done_at),
+               done_what=repair.done_what, second_contractor=repair.second_contractor_at is not None,
+               compensation=repair.compensation,
+               compensation_text=wording.compensation(repair.compensation) if repair.compensation else None)
+    out.update(aware_at=stamp(repair.aware_at), created_at=stamp(repair.created_at), ordered=repair.order is not None,
+               emergency=repair.priority == "emergency", dates=dates(repair, now) if now else [])
+    return out
+
+
+def with_photos(deps, out, repair):
+    """The view with its photos' links, signed: a repair's photos are never on a plain link."""
+    from ..reports.views import photo_url
+    return {**out, "photos": [photo_url(deps, photo, signed=True) for photo in repair.photos]}
+
+
+def report(deps, body, key):
+    user_id, now = deps.principal.user_id, deps.clock()
+    found, fields = checked(body)
+    home = home_of(deps, body["home"])
+    from ..reports.uploads import attach
+    fields["photos"] = [photo for _, photo in attach(deps, body.get("photos") or [], now)]
+    claim = idempotency.Claim(deps, key, f"{user_id}#repair", body, _answer(deps), "another repair")
+    earlier = claim.earlier()
+    if earlier:
+        return earlier, False
+    repair = Repair(id="RP-" + deps.new_report_id()[-6:].upper(), home=home["id"], address=home["address"],
+                    user_id=user_id, repair=found.name, code=found.code, trade=found.trade, priority=found.priority,
+                    right_to_repair_days=found.right_to_repair_days, damp_mould=found.damp_mould,
+                    aware_at=now, created_at=now, updated_at=now, **fields)
+    on_board(repair)
+    event = new_event(deps, "repair_reported", now, repair_id=repair.id)
+    try:
+        deps.repairs.create(repair, claim.record(repair.id, now, IDEMPOTENCY_HOURS), event)
+    except AlreadyExists as e:
+        if e.part == "idempotency":
+            return claim.twin(), False
+        raise
+    from ..shared.effects import first_try
+    first_try(deps, [event])
+    return with_photos(deps, view(deps.repairs.get(repair.id) or repair, now), repair), True
+
+
+def on_board(repair):
+    """An open repair on staff's board from the soonest moment one of its clocks is at risk."""
+    waiting = telling.open_deadlines(repair)
+    repair.board, repair.at_risk_at = ("open", min(d.at_risk_from for d in waiting)) if waiting else (None, None)
+    return repair
+
+
+def checked(body):
+    """(the tree's Repair, the repair's own fields) from a well-formed body: 400
+    for a shape broken, 422 for an emergency or answers the tree does not lead to."""
+    problems = validation.Problems(WORDS)
+    if not isinstance(body, dict):
+        problems.add("body", wording.BODY_NOT_OBJECT)
+        problems.raise_if_any()
+    for name in body:
+        if name not in FIELDS:
+            problems.add(name, wording.NOT_A_REPAIR_FIELD)
+    emergency = next((e for e in tree.emergencies() if e["id"] == body.get("emergency")), None)
+    if emergency is not None:
+        raise Unacceptable(wording.EMERGENCY.format(do_now=emergency["do_now"], phone=emergency["phone"]),
+                           code="emergency_phone")
+    answers = {name: body.get(name) for name in ("home", "location", "problem", "issue")}
+    for name, value in answers.items():
+        if not isinstance(value, str) or not value:
+            problems.missing(name)
+    description = validation.text(body.get("description"), "description", problems, 1, 500)
+    access = body.get("access") or {}
+    if not isinstance(access, dict) or set(access) - set(ACCESS_FIELDS):
+        problems.add("access", wording.ACCESS)
+        access = {}
+    access = {k: validation.text(v, f"access.{k}", problems, 0, 300) for k, v in access.items()}
+    contact = body.get("contact") if isinstance(body.get("contact"), dict) else {}
+    phone = validation.text(contact.get("phone"), "contact.phone", problems, 1, 20)
+    if phone is not None and not validation.PHONE.match(phone):
+        problems.add("contact.phone", wording.PHONE)
+    name = validation.text(contact.get("name"), "contact.name", problems, 0, 100)
+    photos = body.get("photos") or []
+    if not isinstance(photos, list) or len(photos) > PHOTOS_MAX or not all(isinstance(p, str) for p in photos):
+        problems.add("photos", wording.PHOTOS.format(most=PHOTOS_MAX))
+    problems.raise_if_any()
+    found = tree.repair(answers["location"], answers["problem"], answers["issue"])
+    if found is None:
+        problems.rule("issue", wording.NOT_IN_TREE)
+        problems.raise_if_any()
+    return found, {"location": answers["location"], "problem": answers["problem"], "issue": answers["issue"],
+                   "description": description, "access": {k: v for k, v in access.items() if v},
+                   "contact": {k: v for k, v in {"phone": phone, "name": name}.items() if v}}
+
+
+def mine_or_404(deps, repair_id):
+    """The repair, if it is for a home the caller rents now; 404 otherwise."""
+    import re
+    repair = deps.repairs.get(repair_id) if isinstance(repair_id, str) and re.match(REPAIR_ID, repair_id) else None
+    if repair is None or repair.user_id != deps.principal.user_id:
+        raise NotFound(wording.NO_SUCH_REPAIR, code="repair_not_found")
+    return repair
+
+
+def _answer(deps):
+    def answer(record):
+        found = deps.repairs.get(record.resource_id)
+        return with_photos(deps, view(found, deps.clock()), found) if found is not None else None
+    return answer

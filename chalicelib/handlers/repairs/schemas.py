@@ -1,0 +1,83 @@
+"""The repair routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import PHONE
+TEXT = {"type": "string", "maxLength": 300}
+ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
+LABELLED = {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}}
+DATES = {"type": "array", "description": "each clock that concerns the tenant", "items": {"type": "object", "properties": {
+    "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
+    "state": {"type": "string", "enum": ["on_time", "at_risk", "due_today", "late", "met", "missed"]},
+    "text": {"type": "string"}}}}
+BOARD_ROW = {"type": "object", "properties": {
+    "id": {"type": "string"}, "address": {"type": "string"}, "priority": {"type": "string"},
+    "trade": {"type": "string"}, "status": {"type": "string"}, "appointment": {"type": "object", "nullable": True},
+    "aware_at": {"type": "string", "format": "date-time"},
+    "clocks": {"type": "array", "items": {"type": "object", "properties": {
+        "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
+        "state": {"type": "string"}}}},
+    "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", None]}}}
+SCHEMAS = {
+    "RepairsBoard": {"type": "object", "required": ["late", "due_today", "at_risk", "read"], "properties": {
+        "late": {"type": "array", "items": BOARD_ROW}, "due_today": {"type": "array", "items": BOARD_ROW},
+        "at_risk": {"type": "array", "items": BOARD_ROW},
+        "read": {"type": "integer", "description": "repairs the board read"},
+        "at": {"type": "string", "format": "date-time"}}},
+    "RepairQuestions": {"type": "object", "properties": {
+        "emergencies": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "label": {"type": "string"}, "do_now": {"type": "string"},
+            "phone": {"type": "string"}, "page": {"type": "string"}}}},
+        "locations": {"type": "array", "items": {**LABELLED, "properties": {
+            **LABELLED["properties"], "problems": {"type": "array", "items": {**LABELLED, "properties": {
+                **LABELLED["properties"], "issues": {"type": "array", "items": LABELLED}}}}}}}}},
+    "MyHomes": {"type": "object", "properties": {"homes": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string", "description": "the tenancy's rent account reference"},
+        "address": {"type": "string"}}}}}},
+    "RepairNew": {"type": "object", "required": ["home", "location", "problem", "issue", "description", "contact"],
+                  "additionalProperties": False, "properties": {
+        "home": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S",
+                 "description": "one of GET /v1/me/homes"},
+        "location": ID, "problem": ID, "issue": ID,
+        "emergency": {"type": "string", "description": "an emergency's id: refused, with what to do and whom to call"},
+        "description": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"},
+        "access": {"type": "object", "additionalProperties": False, "properties": {
+            "notes": TEXT, "pets": TEXT, "times": TEXT, "needs": TEXT}},
+        "photos": {"type": "array", "maxItems": 3, "items": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+                   "description": "upload ids (POST /v1/uploads): checked and cleaned of their metadata"},
+        "contact": {"type": "object", "required": ["phone"], "properties": {
+            "phone": {"type": "string", "pattern": PHONE.pattern, "description": "a number to text"},
+            "name": {"type": "string", "maxLength": 100}}}}},
+    "Repair": {"type": "object", "required": ["id", "status", "home"], "properties": {
+        "id": {"type": "string"}, "home": {"type": "string"}, "address": {"type": "string"},
+        "location": {"type": "string"}, "problem": {"type": "string"}, "issue": {"type": "string"},
+        "priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]},
+        "description": {"type": "string"}, "access": {"type": "object"},
+        "status": {"type": "string", "enum": ["reported", "booked", "cancelled", "done"]},
+        "emergency": {"type": "boolean", "description": "no time is chosen: attended within 24 hours"},
+        "ordered": {"type": "boolean", "description": "the contractor's scheduler holds its order"},
+        "appointment": {"type": "object", "nullable": True, "properties": {
+            "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},
+            "start": {"type": "string", "format": "date-time"}, "end": {"type": "string", "format": "date-time"},
+            "state": {"type": "string", "enum": ["asking", "booked"]}}},
+        "aware_at": {"type": "string", "format": "date-time", "description": "when the council became aware"},
+        "created_at": {"type": "string", "format": "date-time"}, "dates": DATES,
+        "investigated_at": {"type": "string", "format": "date-time", "nullable": True},
+        "summary": {"type": "string", "nullable": True, "description": "the inspection's written summary"},
+        "done_at": {"type": "string", "format": "date-time", "nullable": True},
+        "done_what": {"type": "string", "nullable": True},
+        "second_contractor": {"type": "boolean"},
+        "compensation": {"type": "integer", "nullable": True, "description": "pence owed (Right to Repair)"},
+        "compensation_text": {"type": "string", "nullable": True},
+        "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},
+    "MyRepairs": {"type": "object", "properties": {"repairs": {"type": "array", "items": {"$ref": "#/components/schemas/Repair"}}}},
+    "RepairSlots": {"type": "object", "properties": {
+        "slots": {"type": "array", "items": {"type": "object", "properties": {
+            "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]},
+            "start": {"type": "string", "format": "date-time"}, "end": {"type": "string", "format": "date-time"}}}},
+        "scheduler_calls": {"type": "integer", "description": "requests this search made to the scheduler"}}},
+    "RepairInspection": {"type": "object", "required": ["summary"], "additionalProperties": False, "properties": {
+        "summary": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S",
+                    "description": "the written summary the tenant reads"}}},
+    "RepairDone": {"type": "object", "required": ["what"], "additionalProperties": False, "properties": {
+        "what": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": "\\S"}}},
+    "RepairSlotChoice": {"type": "object", "required": ["day", "half"], "additionalProperties": False, "properties": {
+        "day": {"type": "string", "format": "date"}, "half": {"type": "string", "enum": ["AM", "PM"]}}},
+}

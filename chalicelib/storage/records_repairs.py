@@ -1,0 +1,46 @@
+"""Repairs to council homes (see records.py)."""
+from dataclasses import field
+from datetime import datetime
+
+from .record_class import when_named
+
+
+@when_named
+class Repair:
+    """A repair a tenant reported for the home they rent (`home`: its rent
+    account's reference), with what the tree gave it (code, trade, priority,
+    Right to Repair period, damp and mould), when the council became aware,
+    and its order and appointment at the contractor's scheduler."""
+    id: str
+    home: str
+    address: str
+    user_id: str
+    location: str
+    problem: str
+    issue: str
+    repair: str  # the tree's repair name
+    code: str
+    trade: str
+    priority: str
+    aware_at: datetime
+    description: str = ""
+    access: dict = field(default_factory=dict)  # {notes, pets, times, needs}
+    contact: dict = field(default_factory=dict)  # {name, phone}
+    photos: list = field(default_factory=list)  # upload ids
+    right_to_repair_days: int | None = None
+    damp_mould: bool = False
+    status: str = "reported"  # reported, booked, cancelled, done
+    order: dict | None = None  # {booking_id, at}: the scheduler holds the order
+    appointment: dict | None = None  # {start, end, half}: the slot booked
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    seq: int = 0  # changes made: a change names the count it read
+    investigated_at: datetime | None = None  # an officer's inspection (Awaab's Law's clocks start again from it)
+    summary: str | None = None  # the inspection's written summary for the tenant
+    summary_at: datetime | None = None  # when it was given
+    second_contractor_at: datetime | None = None  # the Right to Repair's second contractor sent (its period starts)
+    done_at: datetime | None = None
+    done_what: str | None = None  # what was done, as the officer closing it said
+    compensation: int | None = None  # pence owed under the Right to Repair, fixed once when it is done
+    board: str | None = None  # "open" while open: the staff board's partition (sparse)
+    at_risk_at: datetime | None = None  # the soonest moment one of its clocks is at risk: the board's order

@@ -1,0 +1,139 @@
+"""Repairs to council homes: one table, `repairs`, one item per repair.
+
+The `home` index lists a home's repairs, newest first (the tenant's list and
+the home's history: one Query); the `user` index a tenant's own, newest first. The sparse `board` index holds open repairs
+only, by the soonest moment one of their clocks is at risk: staff's board
+reads the repairs at risk, due or late, never the open ones still on time. Every change after the report names the
+`seq` it read (`changed`): two changes racing (a booking pressed twice, a
+move and a cancel) make one, the other an EditConflict. A report is stored
+with its Idempotency-Key and its event in one transaction, so its effects
+(the order at the contractor's scheduler) follow from it once.
+"""
+from pynamodb.attributes import (BooleanAttribute, JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute,
+                                 UTCDateTimeAttribute)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .records import Repair
+
+
+class HomeIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "home"
+        projection = AllProjection()
+
+    home = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class UserIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "user"
+        projection = AllProjection()
+
+    user_id = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class BoardIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "board"
+        projection = AllProjection()
+
+    board = UnicodeAttribute(hash_key=True)
+    at_risk_at = UTCDateTimeAttribute(range_key=True)
+
+
+class RepairModel(Stored):
+    class Meta:
+        table_name = table("repairs")
+        billing_mode = "PAY_PER_REQUEST"
+
+    id = UnicodeAttribute(hash_key=True)
+    home = UnicodeAttribute()
+    address = UnicodeAttribute()
+    user_id = UnicodeAttribute()
+    location = UnicodeAttribute()
+    problem = UnicodeAttribute()
+    issue = UnicodeAttribute()
+    repair = UnicodeAttribute()
+    code = UnicodeAttribute()
+    trade = UnicodeAttribute()
+    priority = UnicodeAttribute()
+    aware_at = UTCDateTimeAttribute()
+    description = UnicodeAttribute(null=True)
+    access = JSONAttribute(null=True)
+    contact = JSONAttribute(null=True)
+    photos = ListAttribute(null=True)
+    right_to_repair_days = NumberAttribute(null=True)
+    damp_mould = BooleanAttribute(null=True)
+    status = UnicodeAttribute()
+    order = JSONAttribute(null=True)
+    appointment = JSONAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute(null=True)
+    seq = NumberAttribute(default=0)
+    investigated_at = UTCDateTimeAttribute(null=True)
+    summary = UnicodeAttribute(null=True)
+    summary_at = UTCDateTimeAttribute(null=True)
+    second_contractor_at = UTCDateTimeAttribute(null=True)
+    done_at = UTCDateTimeAttribute(null=True)
+    done_what = UnicodeAttribute(null=True)
+    compensation = NumberAttribute(null=True)
+    board = UnicodeAttribute(null=True)
+    at_risk_at = UTCDateTimeAttribute(null=True)
+
+    home_index = HomeIndex()
+    user_index = UserIndex()
+    board_index = BoardIndex()
+
+
+M = RepairModel
+
+
+class RepairStore:
+    def __init__(self):
+        bind()
+
+    def create(self, repair, idempotency=None, event=None):
+        """The repair, its Idempotency-Key and its event in one transaction:
+        AlreadyExists("idempotency") when a twin with the key came first."""
+        from .bulky import _put_event
+        from .report_store import _claim_key
+        parts = ["repair"]
+        with writes(parts, exists={"repair", "idempotency"}), transaction() as t:
+            t.save(model_of(M, repair), condition=M.id.does_not_exist())
+            if idempotency is not None:
+                _claim_key(t, parts, idempotency)
+            _put_event(t, parts, event)
+
+    def get(self, repair_id):
+        return record_of(Repair, get_or_none(M, repair_id))
+
+    def of_home(self, home, limit=50):
+        """A home's repairs, newest first: one Query of the home index."""
+        return [record_of(Repair, item) for item in
+                M.home_index.query(home, scan_index_forward=False, limit=limit)]
+
+    def of_user(self, user_id, limit=50):
+        """The repairs a tenant reported, newest first: one Query of the user index."""
+        return [record_of(Repair, item) for item in
+                M.user_index.query(user_id, scan_index_forward=False, limit=limit)]
+
+    def at_risk(self, now, limit=500):
+        """Open repairs one of whose clocks is at risk, due or late at `now`,
+        soonest first: one Query of the sparse board index, reading those
+        only, however many repairs are open and on time."""
+        return [record_of(Repair, item) for item in
+                M.board_index.query("open", M.at_risk_at <= now, limit=limit)]
+
+    def changed(self, repair, expected_seq, event=None):
+        """The repair saved whole if its seq is still `expected_seq` (its own
+        raised by one), with the change's event: EditConflict("repair") otherwise."""
+        from .bulky import _put_event
+        repair.seq = expected_seq + 1
+        parts = ["repair"]
+        with writes(parts), transaction() as t:
+            t.save(model_of(M, repair), condition=M.seq == expected_seq)
+            _put_event(t, parts, event)
+        return repair

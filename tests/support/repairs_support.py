@@ -1,0 +1,59 @@
+"""The repairs tests' scheduler: the local DRS-speaking one over real HTTP, its
+clock pinned to a Friday afternoon before Christmas (Friday 25 December and
+Monday 28 December 2026 are bank holidays), and the adapter pointed at it."""
+from datetime import datetime
+
+import pytest
+
+from chalicelib.handlers.repairs.scheduler import LONDON, Order
+
+FRIDAY_AFTERNOON = datetime(2026, 12, 18, 15, 30, tzinfo=LONDON)
+TAP = Order(reference="R-1001", location="3670010", code="TAP-DRIP", priority="Routine 20 days")
+
+
+@pytest.fixture
+def drs(tmp_path):
+    from doorstep_cli.local.drs import LocalScheduler
+    with LocalScheduler(clock=lambda: FRIDAY_AFTERNOON, state_file=tmp_path / "drs.json", capacity=2) as office:
+        yield office
+
+
+def adapter_for(office, timeout_s=2.0):
+    from chalicelib.handlers.repairs.drs.adapter import DrsScheduler
+    return DrsScheduler(office.url, office.login, office.password, contract="0", timeout_s=timeout_s)
+
+
+@pytest.fixture
+def scheduler(drs):
+    return adapter_for(drs)
+
+
+def order(n, **changes):
+    values = {**TAP.__dict__, "reference": f"R-{n}", **changes}
+    return Order(**values)
+
+
+@pytest.fixture
+def tenant_drs(monkeypatch, tmp_path):
+    """The local scheduler on the app's own (travelled) clock, configured as a contractor's would be."""
+    from doorstep_cli.local.drs import LocalScheduler
+    with LocalScheduler(clock=lambda: datetime.now(LONDON), state_file=tmp_path / "drs.json", capacity=1) as office:
+        monkeypatch.setenv("DOORSTEP_DRS_URL", office.url)
+        monkeypatch.setenv("DOORSTEP_DRS_LOGIN", office.login)
+        monkeypatch.setenv("DOORSTEP_DRS_PASSWORD", office.password)
+        monkeypatch.setenv("DOORSTEP_DRS_TIMEOUT_S", "2")
+        yield office
+
+
+@pytest.fixture
+def tenant(client, people, civica, council_morning, tenant_drs):
+    """Dev Patel, a council tenant (rent account R0448105) who has linked his council tax account."""
+    from support.revenues_support import BILLS, DEV, linked
+    person = people()
+    linked(client, person, BILLS[DEV])
+    return person
+
+
+DRIPPING_TAP = {"home": "R0448105", "location": "kitchen", "problem": "sink", "issue": "tap_dripping",
+                "description": "The cold tap drips all night.", "access": {"pets": "A friendly dog"},
+                "contact": {"phone": "07700 900123"}}
