@@ -119,6 +119,7 @@ class ContainerOpenModel(Stored):
 
     key = UnicodeAttribute(hash_key=True)  # "{uprn}#{container}"
     request_id = UnicodeAttribute()
+    user_id = UnicodeAttribute(null=True)  # whose it is: only they (and staff) are shown its reference
 
 
 class ContainerStockModel(Stored):
@@ -196,14 +197,16 @@ class ContainerStore:
         return _request(get_or_none(M, request_id, consistent_read=True))
 
     def open_for(self, uprn, container):
-        """The id of the property's open request for `container`, or None."""
+        """(id, user id) of the property's open request for `container`, or None."""
         found = get_or_none(ContainerOpenModel, f"{uprn}#{container}", consistent_read=True)
-        return found.request_id if found else None
+        return (found.request_id, found.user_id) if found else None
 
     def open_of(self, uprn, containers):
-        """{container: its open request's id} of those of `containers` the property has one open for (one BatchGetItem)."""
+        """{container: (its open request's id, whose it is)} of those of `containers` the property has one open
+        for (one BatchGetItem)."""
         keys = [f"{uprn}#{c}" for c in dict.fromkeys(containers)]
-        return {m.key.split("#", 1)[1]: m.request_id for m in ContainerOpenModel.batch_get(keys)} if keys else {}
+        return {m.key.split("#", 1)[1]: (m.request_id, m.user_id)
+                for m in ContainerOpenModel.batch_get(keys)} if keys else {}
 
     def create(self, request, idempotency=None, job=None, event=None):
         """Store the request, its property's open claim and the idempotency
@@ -219,7 +222,8 @@ class ContainerStore:
             with writes(parts, exists={"request", "open", "idempotency"}), transaction() as t:
                 t.save(model_of(M, request, **extra), condition=M.id.does_not_exist())
                 parts.append("request")
-                t.save(ContainerOpenModel(f"{request.uprn}#{request.container}", request_id=request.id),
+                t.save(ContainerOpenModel(f"{request.uprn}#{request.container}", request_id=request.id,
+                                          user_id=request.user_id),
                        condition=ContainerOpenModel.key.does_not_exist())
                 parts.append("open")
                 if idempotency is not None:

@@ -56,6 +56,17 @@ def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_wi
     page.get_by_label("Missing or stolen").check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".error-summary")).to_contain_text(reference)
+    # Someone else typing the same address learns that one is open there, never its reference.
+    stranger = browser.new_page()
+    sign_in(stranger, browser.stack.resident("box.stranger@example.org"), next_path=f"/containers?uprn={DEMO_HOME}")
+    heading(stranger, "Order a bin or box")
+    expect(stranger.locator("#screen")).to_contain_text("Already ordered for this address")
+    expect(stranger.locator("#screen")).not_to_contain_text(reference)
+    stranger.get_by_label("Green recycling box (55 litres)").check()
+    stranger.get_by_label("Missing or stolen").check()
+    stranger.get_by_role("button", name="Continue").click()
+    expect(stranger.locator(".error-summary")).to_contain_text("already open at this address")
+    expect(stranger.locator(".error-summary")).not_to_contain_text(reference)
 
 
 def tuesdays_from(now):
