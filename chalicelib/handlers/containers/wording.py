@@ -58,6 +58,7 @@ REQUEST_ALREADY_OPEN = "A request for this container is already open: {reference
 REQUEST_OPEN_AT_ADDRESS = ("A request for this container is already open at this address. If it is yours, you can "
                            "find it in My Account.")  # anyone else's: no reference
 NO_SUCH_REQUEST = "No such container request."
+PAYMENT_BEING_TAKEN = "The payment is being taken just now: its cancellation is tried again."  # logs, not people
 
 # The containers' names in the default settings (limits.py), read on screens and
 # in e-mails; a council's own settings name theirs.
