@@ -113,7 +113,7 @@ def test_staff_closing_an_evening_while_eight_residents_race_to_book_it_leave_it
             return refused.code
     outcomes = at_once(race, range(9))
     assert sum(o in ("blocked", "held") for o in outcomes) == 1, outcomes
-    assert set(outcomes) <= {"blocked", "held", "hour_taken", "block_clashes"}, outcomes
+    assert set(outcomes) <= {"blocked", "held", "hour_taken", "session_unavailable"}, outcomes
     evening = [h for h in week(deps, "2027-11-22")["2027-11-23"]["hours"] if h["time"] in ("18:00", "19:00")]
     assert len({(h["state"], h["booking_id"], h["reason"]) for h in evening}) == 1  # one owner of both hours
     assert evening[0]["state"] in ("blocked", "held")

@@ -17,9 +17,10 @@ from ..shared import idempotency
 from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_HOURS, MAX_WEEKS, NAME_MAX,
                      PURPOSE, PURPOSE_MAX)
 from .places import current, place_or_404
-from .times import checked, parse_block
+from .times import checked, clash_of, parse_block
 from .wording import (BODY_NOT_OBJECT, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
-                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSIONS, SESSIONS_CLASH,
+                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSION_UNAVAILABLE, SESSIONS,
+                      SESSIONS_CLASH,
                       SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
 
 FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hours", "weeks", "skip",
@@ -27,11 +28,17 @@ FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hour
 
 
 class Clashes(Conflict):
-    """409 block_clashes: the dates that cannot be had, listed; nothing was held."""
+    """409 block_clashes: the dates that cannot be had, listed; nothing was held. A single session (one week)
+    that cannot be had is 409 session_unavailable, in a single booking's words: why that time cannot be had."""
     code = "block_clashes"
 
-    def __init__(self, sessions):
-        super().__init__(SESSIONS_CLASH)
+    def __init__(self, sessions, weeks):
+        if weeks == 1:
+            (one,) = sessions
+            self.code = "session_unavailable"
+            super().__init__(SESSION_UNAVAILABLE[one["state"]].format(until=_london_time(one.get("held_until"))))
+        else:
+            super().__init__(SESSIONS_CLASH)
         self.sessions = sessions
 
     def body(self):
@@ -105,10 +112,9 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     if earlier:
         return earlier, False
     sessions = checked(deps, place, first, start, hours, weeks)
-    clashes = [{"date": s["date"], "state": s["state"]} for s in sessions
-               if s["state"] != "free" and s["date"] not in skip]
+    clashes = [clash_of(s) for s in sessions if s["state"] != "free" and s["date"] not in skip]
     if clashes:
-        raise Clashes(clashes)
+        raise Clashes(clashes, weeks)
     kept = [s for s in sessions if s["state"] == "free" and s["date"] not in skip]
     if not kept:
         raise ApiError(EVERY_SESSION_LEFT_OUT, code="nothing_to_book", status=422)
@@ -151,6 +157,14 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     deps.hire.set_payment(booking.id, payment.id)
     booking.payment_id = payment.id
     return view(booking, payment), True
+
+
+def _london_time(stamped):
+    """"15:30" (London) of a stamp, for a held hour's words; "" when there is none."""
+    from datetime import datetime
+    from .places import LONDON
+    return datetime.fromisoformat(stamped.replace("Z", "+00:00")).astimezone(LONDON).strftime("%H:%M") \
+        if stamped else ""
 
 
 def weeks_or(weeks):

@@ -71,8 +71,9 @@ def hire_check(place_id):
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireBookingNew")}}}},
     "responses": {"201": json_response(ref("HireBooking")),
                   **errors(400, 422, 503, **NO_PLACE, **{
-                      "409": "Dates clash (block_clashes, with clashes), an hour just taken (hour_taken), or "
-                             "another booking being paid for (hold_in_progress)"})}})
+                      "409": "Dates clash (block_clashes, with clashes; one session: session_unavailable, in its "
+                             "own words), an hour just taken (hour_taken), or another booking being paid for "
+                             "(hold_in_progress)"})}})
 def create_hire_booking():
     from .booking import create
     view, created = create(http.deps(), http.body(), http.header("idempotency-key"))
@@ -162,7 +163,8 @@ def staff_hire_deposits():
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffHireBookingNew")}}}},
     "responses": {"201": json_response(ref("HireBooking")),
                   **errors(400, 422, 503, **NO_PLACE, **{
-                      "409": "Dates clash (block_clashes, with clashes), or an hour just taken (hour_taken)"})}})
+                      "409": "Dates clash (block_clashes, with clashes; one session: session_unavailable, in its "
+                             "own words), or an hour just taken (hour_taken)"})}})
 def staff_hire_booking():
     from .staff import take
     view, created = take(http.deps(), http.body(), http.header("idempotency-key"))

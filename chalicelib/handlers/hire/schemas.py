@@ -62,8 +62,10 @@ SCHEMAS = {
         "place": STR, "free": {"type": "integer"}, "clashes": {"type": "array", "items": {"type": "string"}},
         "sessions": {"type": "array", "items": {"type": "object", "properties": {
             "date": {"type": "string", "format": "date"}, "start": STR,
-            "state": {"type": "string", "enum": ["free", "taken", "blocked", "closed", "past"],
-                      "description": "blocked: closed by the council for maintenance (its reason is not shown)"}}}}}},
+            "state": {"type": "string", "enum": ["free", "taken", "held", "blocked", "closed", "past"],
+                      "description": "blocked: closed by the council for maintenance (its reason is not shown); "
+                                     "held: held for someone paying, until held_until"},
+            "held_until": {"type": "string", "format": "date-time"}}}}}},
     "HireBookingNew": {"type": "object", "additionalProperties": False,
                        "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted"], "properties": {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},

@@ -64,4 +64,13 @@ EVERY_SESSION_LEFT_OUT = "Every session of the block was left out."
 DEPOSIT_AT_MOST = "At most the deposit paid, {paid} pence, can go back."
 RETURNED_AT_MOST = "Must be at most the deposit, {paid} pence."  # the returned field's own words, beside it
 SESSIONS_CLASH = "Some sessions cannot be booked: book again leaving them out (skip), or choose another time."
+SESSION_UNAVAILABLE = {  # a single session (one week) that cannot be had, by why
+    "taken": "That time is already booked. Choose another time or day.",
+    "held": ("That time is held for a booking being paid for, until {until}. If it is yours, cancel the payment on "
+             "the card page to let it go now; otherwise choose another time, or try again after {until}."),
+    "blocked": "The place is closed at that time. Choose another time or day.",
+    "closed": "The place is not open at that time (a bank holiday, a closure, or outside its hours). Choose another "
+              "time or day.",
+    "past": "That time has passed. Choose a time still to come.",
+}
 NO_SUCH_BOOKING = "No such booking."
