@@ -45,7 +45,8 @@ def test_the_week_shows_a_paid_evening_a_held_one_a_block_with_its_reason_and_wh
     assert [h["time"] for h in days["2027-11-22"]["hours"]] == [f"{n:02d}:00" for n in range(9, 22)]
     assert days["2027-11-28"]["closed"] == "not_open" and days["2027-11-28"]["hours"] == []  # a Sunday
     assert answer["bookings"][paid["id"]] == {"hirer_name": "Tang Hall Chess Club", "hirer_type": "community",
-                                              "status": "confirmed", "deposit": "held", "taken_by": False}
+                                              "status": "confirmed", "deposit": "held", "taken_by": False,
+                                              "hold_until": None}
     assert answer["bookings"][held["id"]]["status"] == "held"
 
 

@@ -16,9 +16,9 @@ from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_HOURS, MAX_WEEKS, NAME_MAX,
                      PURPOSE, PURPOSE_MAX)
-from .places import current, place_or_404
+from .places import current, london_time, place_or_404
 from .times import checked, clash_of, parse_block
-from .wording import (BODY_NOT_OBJECT, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
+from .wording import (BODY_NOT_OBJECT, CALLER_NAME, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
                       NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSION_UNAVAILABLE, SESSIONS,
                       SESSIONS_CLASH,
                       SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
@@ -36,7 +36,7 @@ class Clashes(Conflict):
         if weeks == 1:
             (one,) = sessions
             self.code = "session_unavailable"
-            super().__init__(SESSION_UNAVAILABLE[one["state"]].format(until=_london_time(one.get("held_until"))))
+            super().__init__(SESSION_UNAVAILABLE[one["state"]].format(until=london_time(one.get("held_until"))))
         else:
             super().__init__(SESSIONS_CLASH)
         self.sessions = sessions
@@ -50,7 +50,9 @@ def view(booking, payment=None):
                                             "amount", "total", "deposit", "terms", "why", "skipped", "taken_by")}
     out["sessions"] = [{k: s.get(k) for k in ("date", "start", "end", "amount", "status", "refund")}
                        for s in booking.sessions]
-    out.update(hold_until=stamp(booking.hold_until), created_at=stamp(booking.created_at),
+    from ...storage.hire import last_end
+    out.update(hold_until=stamp(booking.hold_until), created_at=stamp(booking.created_at), ends_at=last_end(
+               booking.sessions),
                confirmed_at=stamp(booking.confirmed_at), total_text=payments.pounds(booking.total), payment=None)
     if payment is not None:
         from ..payments.views import payment_view
@@ -101,7 +103,9 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         problems.add("terms_accepted", TERMS)
     if not isinstance(body.get("place"), str):
         problems.missing("place")
-    if hirer_type in ("community", "commercial") and not name:
+    if taken_by is not None and not name.strip():  # staff booking for a caller: whoever it is, named
+        problems.add("hirer_name", CALLER_NAME)
+    elif hirer_type in ("community", "commercial") and not name:
         problems.add("hirer_name", HIRER_NAME)
     problems.raise_if_any()
     settings = current(deps)
@@ -157,14 +161,6 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     deps.hire.set_payment(booking.id, payment.id)
     booking.payment_id = payment.id
     return view(booking, payment), True
-
-
-def _london_time(stamped):
-    """"15:30" (London) of a stamp, for a held hour's words; "" when there is none."""
-    from datetime import datetime
-    from .places import LONDON
-    return datetime.fromisoformat(stamped.replace("Z", "+00:00")).astimezone(LONDON).strftime("%H:%M") \
-        if stamped else ""
 
 
 def weeks_or(weeks):

@@ -3,7 +3,7 @@ sessions cancelled by notice, My Account's list; staff's calendar, maintenance b
 from ...api import http
 from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -172,13 +172,31 @@ def staff_hire_booking():
 
 
 @routes.post("/v1/staff/hire/bookings/{booking_id}/deposit", STAFF, {
-    "summary": "After the officer's check: how much of the deposit goes back (pence, 0 to all) and why; refunded "
-               "once, just after the answer; a second check changes nothing",
+    "summary": "After the officer's check, once the booking's last session has ended: how much of the deposit "
+               "goes back (pence, 0 to all) and why; refunded once, just after the answer; a second check changes "
+               "nothing",
     "parameters": [BOOKING_ID],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireDepositCheck")}}}},
     "responses": {"200": json_response(ref("HireBooking")),
-                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active)",
+                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active), or its last session "
+                                                        "not yet ended (sessions_not_ended)",
                                                  "422": "More than the deposit paid (more_than_deposit)"})}})
 def staff_hire_deposit(booking_id):
     from .cancelling import return_deposit
     return http.ok(return_deposit(http.deps(), booking_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/hire/bookings/{booking_id}/cancel", desk("halls"), {
+    "summary": "Cancel a booking's every session still to come at once (a club's whole block), for a caller, with "
+               "why: their hours freed, each refunded by its own notice (the booking's terms), once each, from the "
+               "change's one event; sessions begun or over stay. Pressed twice, the first stands",
+    "parameters": [BOOKING_ID],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireBlockCancel")}}}},
+    "responses": {"200": json_response(ref("HireBooking")),
+                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active), nothing left to come "
+                                                        "(nothing_to_cancel), or changed meanwhile (booking_changed)"})}})
+def staff_hire_cancel_block(booking_id):
+    from ...storage.metering import expose
+    from .block_cancel import cancel_block
+    expose()
+    return http.ok(cancel_block(http.deps(), booking_id, http.body()), headers=http.NO_STORE)

@@ -32,6 +32,8 @@ BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "
     "skipped": {"type": "array", "items": {"type": "string", "format": "date"}},
     "why": {"type": "string", "nullable": True}, "taken_by": {"type": "object", "nullable": True},
     "hold_until": {"type": "string", "format": "date-time", "nullable": True},
+    "ends_at": {"type": "string", "format": "date-time", "nullable": True,
+                "description": "the end of its last session still booked: its deposit is checked from then"},
     "created_at": {"type": "string", "format": "date-time", "nullable": True},
     "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
     "payment": {"type": "object", "nullable": True}}}
@@ -74,12 +76,17 @@ SCHEMAS = {
         "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN, "skip": SKIP,
         "terms_accepted": {"type": "boolean", "enum": [True]}}, "allOf": [NAMED]},
     "HireBooking": BOOKING,
+    "HireBlockCancel": {"type": "object", "required": ["reason"], "additionalProperties": False,
+                        "properties": {"reason": {**TEXT, "description": "why, as the caller gave it (kept with each "
+                                                                         "session)"}}},
     "StaffHireBookingNew": {"type": "object", "additionalProperties": False,
-                            "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted", "payment"],
+                            "required": ["place", "hirer_type", "hirer_name", "date", "start", "hours",
+                                         "terms_accepted", "payment"],
                             "properties": {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
         "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
-        "hirer_name": {"type": "string", "maxLength": NAME_MAX}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
+        "hirer_name": {"type": "string", "minLength": 1, "maxLength": NAME_MAX, "pattern": "\\S",
+                       "description": "the caller's name, or their group's or business's"}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
         **WHEN, "skip": SKIP,
         "terms_accepted": {"type": "boolean", "enum": [True], "description": "the caller accepted them"},
         "payment": {"type": "string", "enum": ["card", "waived"]},
