@@ -131,6 +131,13 @@ class ContainerStockModel(Stored):
     count = NumberAttribute(default=0)
     version = NumberAttribute(null=True)  # staff's changes only; absent: 0
     audit = JSONAttribute(null=True)  # staff's changes, oldest first
+    moved = JSONAttribute(null=True)  # the count's last change of any kind: {at, what, add, request?, by?}
+
+
+def _moved(request, what, add, now):
+    """The stock item's last change, set by the order or its end that moves the count."""
+    from ..stamps import stamp
+    return ContainerStockModel.moved.set({"at": stamp(now), "what": what, "add": add, "request": request.id})
 
 
 def _request(model):
@@ -158,16 +165,21 @@ class ContainerStore:
             found.update((m.key, int(m.count or 0)) for m in ContainerStockModel.batch_get(keys[at:at + self.BATCH]))
         return {k.split("#", 1)[1]: n for k, n in found.items()}
 
-    def set_stock(self, depot, container, count):
+    def set_stock(self, depot, container, count, now=None):
+        """The count as set up (seeded, or counted at the depot)."""
+        from datetime import datetime, timezone
+        from ..stamps import stamp
+        moved = {"at": stamp(now or datetime.now(timezone.utc)), "what": "counted", "add": count}
         with writes(["stock"]):
-            ContainerStockModel(f"{depot}#{container}", count=count).save()
+            ContainerStockModel(f"{depot}#{container}", count=count, moved=moved).save()
 
     def stock_items(self, depot, containers):
-        """{container: (count, version, audit)} of a depot's shelf for staff (one BatchGetItem a hundred)."""
+        """{container: (count, version, audit, moved)} of a depot's shelf for staff (one BatchGetItem a hundred):
+        `moved` the count's last change of any kind (an order, a cancellation, staff's), None if none is kept."""
         keys = [f"{depot}#{c}" for c in dict.fromkeys(containers)]
-        found = {k: (0, 0, []) for k in keys}
+        found = {k: (0, 0, [], None) for k in keys}
         for at in range(0, len(keys), self.BATCH):
-            found.update((m.key, (int(m.count or 0), int(m.version or 0), m.audit or []))
+            found.update((m.key, (int(m.count or 0), int(m.version or 0), m.audit or [], m.moved))
                          for m in ContainerStockModel.batch_get(keys[at:at + self.BATCH], consistent_read=True))
         return {k.split("#", 1)[1]: v for k, v in found.items()}
 
@@ -183,7 +195,8 @@ class ContainerStore:
         if add < 0:
             condition &= S.count >= -add
         try:
-            item.update(actions=[S.count.add(add), S.version.set(version + 1), S.audit.set(audit + [entry])],
+            item.update(actions=[S.count.add(add), S.version.set(version + 1), S.audit.set(audit + [entry]),
+                                 S.moved.set({"at": entry["at"], "what": "staff", "add": add, "by": entry["by"]})],
                         condition=condition)
         except UpdateError as e:
             if getattr(e, "cause_response_code", None) != "ConditionalCheckFailedException":
@@ -232,7 +245,8 @@ class ContainerStore:
                 if job is not None:
                     saved = put_job(t, parts, job)
                 t.update(ContainerStockModel(f"{request.depot}#{request.container}"),
-                         actions=[ContainerStockModel.count.add(-1)], condition=ContainerStockModel.count > 0)
+                         actions=[ContainerStockModel.count.add(-1), _moved(request, "ordered", -1, request.created_at)],
+                         condition=ContainerStockModel.count > 0)
                 parts.append("stock")
         except EditConflict as e:
             if e.part == "stock":
@@ -324,7 +338,7 @@ class ContainerStore:
                 parts.append("request")
                 if stock:
                     t.update(ContainerStockModel(f"{request.depot}#{request.container}"),
-                             actions=[ContainerStockModel.count.add(stock)])
+                             actions=[ContainerStockModel.count.add(stock), _moved(request, to_status, stock, now)])
                     parts.append("stock")
         except EditConflict as e:
             if e.part == "job":

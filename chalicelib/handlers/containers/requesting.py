@@ -41,7 +41,7 @@ class RequestOpen(Conflict):
 def view(request, payment=None):
     out = {k: getattr(request, k) for k in ("id", "status", "uprn", "address", "container", "name", "stream",
                                             "reason", "amount", "depot", "notes", "delivery_date", "why",
-                                            "taken_by", "cancelled_by", "delivered_on")}
+                                            "taken_by", "cancelled_by", "delivered_on", "job_id")}
     out.update(hold_until=stamp(request.hold_until), created_at=stamp(request.created_at),
                confirmed_at=stamp(request.confirmed_at), ended_at=stamp(request.ended_at),
                amount_text=payments.pounds(request.amount), payment=None,
@@ -62,7 +62,12 @@ def request_or_404(deps, request_id):
 
 def read(deps, request_id):
     found = request_or_404(deps, request_id)
-    return view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
+    out = view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
+    if deps.principal.is_staff and found.job_id:  # the desk's request page: its delivery job, as it stands
+        job = deps.jobs.get(found.job_id)
+        out["job"] = None if job is None else {"id": job.id, "team": job.team, "status": job.status, "due": job.due,
+                                               "updated_at": stamp(getattr(job, "updated_at", None))}
+    return out
 
 
 def mine(deps, user_id):
