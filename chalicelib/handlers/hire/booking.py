@@ -67,11 +67,19 @@ def booking_or_404(deps, booking_id):
 
 def read(deps, booking_id):
     found = booking_or_404(deps, booking_id)
-    return view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
+    return {**view(found, deps.payments.get(found.payment_id) if found.payment_id else None),
+            "place_name": _names(deps).get(found.place, found.place)}
 
 
 def mine(deps, user_id):
-    return [view(b) for b in deps.hire.of_user(user_id)]
+    """My Account's list, newest first, each naming its place (one Query, and the places' one item)."""
+    found = deps.hire.of_user(user_id)
+    names = _names(deps) if found else {}
+    return [{**view(b), "place_name": names.get(b.place, b.place)} for b in found]
+
+
+def _names(deps):
+    return {p["id"]: p["name"] for p in current(deps)["places"]}
 
 
 def create(deps, body, idempotency_key):

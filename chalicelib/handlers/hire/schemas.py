@@ -22,6 +22,7 @@ PLACE = {"type": "object", "properties": {
 BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "total"], "properties": {
     "id": {"type": "string", "pattern": BOOKING_ID_PATTERN},
     "status": {"type": "string", "enum": ["held", "confirmed", "released"]}, "place": STR,
+    "place_name": {"type": "string", "description": "the place as people know it (its page and My Account)"},
     "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)}, "hirer_name": STR, "purpose": STR,
     "amount": PENCE, "total": PENCE, "total_text": STR, "terms": STR,
     "deposit": {"type": "object", "description": "{amount, status: held|returned|kept, returned, reason, by, at}"},
