@@ -108,3 +108,26 @@ def test_a_club_s_whole_block_is_cancelled_at_once_each_session_refunded_by_its_
     assert nameless.status_code == 400 and nameless.json_body["error"]["fields"][0]["field"] == "reason"
     told = [m for m in deps.accounts.messages_to([club.email]) if "is cancelled" in m["subject"]]
     assert len(told) == 7
+
+
+def test_the_desk_cancelling_the_block_racing_the_club_cancelling_one_evening_refunds_each_session_once(
+        deps, club_block):
+    """Six start on a barrier: three officers cancelling the whole block, three of the club cancelling the 14
+    December evening. The booking's sequence number lets one change in at a time; each loser reads it again,
+    so every session to come ends cancelled once, and each refund is made once by its notice."""
+    from chalicelib.handlers.hire.block_cancel import cancel_block
+    from chalicelib.handlers.hire.cancelling import cancel_session
+    made, club = club_block
+
+    def race(n):
+        if n < 3:
+            return cancel_block(officer_at(deps, SATURDAY_BEFORE), made["id"], {"reason": "The club has folded"})
+        return cancel_session(at(deps, SATURDAY_BEFORE, club), made["id"], "2027-12-14")
+    answers = at_once(race, range(6))
+    assert all({s["date"]: s["status"] for s in a["sessions"]}["2027-12-14"] == "cancelled" for a in answers)
+    run_stream(deps, "hire_refund")
+    sessions = deps.hire.get(made["id"]).sessions
+    assert [s["status"] for s in sessions] == ["booked"] * 2 + ["cancelled"] * 7
+    assert sorted(refunds_at_provider(deps, made)) == [1500, 1500] + [3000] * 5  # each session once
+    assert deps.payments.get(made["payment"]["id"]).refunded == 18000
+    assert deps.hire.taken_at(HALL, ["2027-12-14T18:00:00Z", "2028-01-25T18:00:00Z"]) == {}

@@ -18,7 +18,7 @@ from ...errors import Conflict, ValidationFailed
 from ...stamps import stamp
 from . import wording
 from .booking import booking_or_404, read
-from .cancelling import CHANGE_TRIES, backstop_at, percent_for
+from .cancelling import CHANGE_TRIES, backstop_at, percent_for, refundable
 from .limits import REASON_MAX
 
 
@@ -66,7 +66,7 @@ def _refunds(deps, booking, sessions, now):
     """{date: refund} of each session by its own notice, the parts' refundable figures one after another."""
     payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
     paid = payment is not None and payment.status == "success"
-    available = payment.amount - payment.refunded if paid else 0
+    available = refundable(payment, booking) if paid else 0
     out = {}
     for session in sorted(sessions, key=_start):
         notice = (_start(session) - now).total_seconds() / 3600

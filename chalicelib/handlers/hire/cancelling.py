@@ -60,11 +60,23 @@ def owed_since(booking, before):
     return owed
 
 
+def unmade(booking):
+    """What the booking's changes owe back and have not yet made (their parts still due): a new part's
+    refundable figure is the payment's left after them, so two changes never name the same figure."""
+    owed = [s.get("refund") or {} for s in booking.sessions] + [(booking.deposit or {}).get("refund") or {}]
+    return sum(r["part"]["amount"] for r in owed if r.get("status") == "due" and r.get("part"))
+
+
+def refundable(payment, booking):
+    """The refundable figure a new part of `booking`'s names: paid, less what is refunded and what is owed."""
+    return payment.amount - payment.refunded - unmade(booking)
+
+
 def _part(deps, booking, amount):
     payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
     if payment is None or payment.status != "success" or amount <= 0:
         return None
-    return {"payment_id": payment.id, "amount": amount, "refund_amount_available": payment.amount - payment.refunded,
+    return {"payment_id": payment.id, "amount": amount, "refund_amount_available": refundable(payment, booking),
             "status": "due"}
 
 
