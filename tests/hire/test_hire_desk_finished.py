@@ -131,3 +131,15 @@ def test_the_desk_cancelling_the_block_racing_the_club_cancelling_one_evening_re
     assert sorted(refunds_at_provider(deps, made)) == [1500, 1500] + [3000] * 5  # each session once
     assert deps.payments.get(made["payment"]["id"]).refunded == 18000
     assert deps.hire.taken_at(HALL, ["2027-12-14T18:00:00Z", "2028-01-25T18:00:00Z"]) == {}
+
+
+def test_cancelling_a_whole_block_reads_the_booking_and_its_payment_by_key_never_a_scan(
+        deps, club_block, dies_after_commit, capsys):
+    from test_hire_read_costs import measure, report
+    from chalicelib.handlers.hire.block_cancel import cancel_block
+    made, _ = club_block
+    dies_after_commit()  # the refunds are the event's effect's, measured apart
+    figures = measure(lambda: cancel_block(officer_at(deps, SATURDAY_BEFORE), made["id"], {"reason": "Folded"}))
+    assert "Scan" not in figures["operations"] and "Query" not in figures["operations"], figures
+    assert figures["items"] <= 6, figures  # the booking (read, then read back), its payment (twice), the places
+    report(capsys, "DynamoDB reads of cancelling a 9-week block (7 sessions to come):", {"cancel_block": figures})
