@@ -119,6 +119,7 @@ class ContainerOpenModel(Stored):
 
     key = UnicodeAttribute(hash_key=True)  # "{uprn}#{container}"
     request_id = UnicodeAttribute()
+    user_id = UnicodeAttribute(null=True)  # whose it is: only they (and staff) are shown its reference
 
 
 class ContainerStockModel(Stored):
@@ -130,6 +131,13 @@ class ContainerStockModel(Stored):
     count = NumberAttribute(default=0)
     version = NumberAttribute(null=True)  # staff's changes only; absent: 0
     audit = JSONAttribute(null=True)  # staff's changes, oldest first
+    moved = JSONAttribute(null=True)  # the count's last change of any kind: {at, what, add, request?, by?}
+
+
+def _moved(request, what, add, now):
+    """The stock item's last change, set by the order or its end that moves the count."""
+    from ..stamps import stamp
+    return ContainerStockModel.moved.set({"at": stamp(now), "what": what, "add": add, "request": request.id})
 
 
 def _request(model):
@@ -157,16 +165,21 @@ class ContainerStore:
             found.update((m.key, int(m.count or 0)) for m in ContainerStockModel.batch_get(keys[at:at + self.BATCH]))
         return {k.split("#", 1)[1]: n for k, n in found.items()}
 
-    def set_stock(self, depot, container, count):
+    def set_stock(self, depot, container, count, now=None):
+        """The count as set up (seeded, or counted at the depot)."""
+        from datetime import datetime, timezone
+        from ..stamps import stamp
+        moved = {"at": stamp(now or datetime.now(timezone.utc)), "what": "counted", "add": count}
         with writes(["stock"]):
-            ContainerStockModel(f"{depot}#{container}", count=count).save()
+            ContainerStockModel(f"{depot}#{container}", count=count, moved=moved).save()
 
     def stock_items(self, depot, containers):
-        """{container: (count, version, audit)} of a depot's shelf for staff (one BatchGetItem a hundred)."""
+        """{container: (count, version, audit, moved)} of a depot's shelf for staff (one BatchGetItem a hundred):
+        `moved` the count's last change of any kind (an order, a cancellation, staff's), None if none is kept."""
         keys = [f"{depot}#{c}" for c in dict.fromkeys(containers)]
-        found = {k: (0, 0, []) for k in keys}
+        found = {k: (0, 0, [], None) for k in keys}
         for at in range(0, len(keys), self.BATCH):
-            found.update((m.key, (int(m.count or 0), int(m.version or 0), m.audit or []))
+            found.update((m.key, (int(m.count or 0), int(m.version or 0), m.audit or [], m.moved))
                          for m in ContainerStockModel.batch_get(keys[at:at + self.BATCH], consistent_read=True))
         return {k.split("#", 1)[1]: v for k, v in found.items()}
 
@@ -182,7 +195,8 @@ class ContainerStore:
         if add < 0:
             condition &= S.count >= -add
         try:
-            item.update(actions=[S.count.add(add), S.version.set(version + 1), S.audit.set(audit + [entry])],
+            item.update(actions=[S.count.add(add), S.version.set(version + 1), S.audit.set(audit + [entry]),
+                                 S.moved.set({"at": entry["at"], "what": "staff", "add": add, "by": entry["by"]})],
                         condition=condition)
         except UpdateError as e:
             if getattr(e, "cause_response_code", None) != "ConditionalCheckFailedException":
@@ -196,14 +210,16 @@ class ContainerStore:
         return _request(get_or_none(M, request_id, consistent_read=True))
 
     def open_for(self, uprn, container):
-        """The id of the property's open request for `container`, or None."""
+        """(id, user id) of the property's open request for `container`, or None."""
         found = get_or_none(ContainerOpenModel, f"{uprn}#{container}", consistent_read=True)
-        return found.request_id if found else None
+        return (found.request_id, found.user_id) if found else None
 
     def open_of(self, uprn, containers):
-        """{container: its open request's id} of those of `containers` the property has one open for (one BatchGetItem)."""
+        """{container: (its open request's id, whose it is)} of those of `containers` the property has one open
+        for (one BatchGetItem)."""
         keys = [f"{uprn}#{c}" for c in dict.fromkeys(containers)]
-        return {m.key.split("#", 1)[1]: m.request_id for m in ContainerOpenModel.batch_get(keys)} if keys else {}
+        return {m.key.split("#", 1)[1]: (m.request_id, m.user_id)
+                for m in ContainerOpenModel.batch_get(keys)} if keys else {}
 
     def create(self, request, idempotency=None, job=None, event=None):
         """Store the request, its property's open claim and the idempotency
@@ -219,7 +235,8 @@ class ContainerStore:
             with writes(parts, exists={"request", "open", "idempotency"}), transaction() as t:
                 t.save(model_of(M, request, **extra), condition=M.id.does_not_exist())
                 parts.append("request")
-                t.save(ContainerOpenModel(f"{request.uprn}#{request.container}", request_id=request.id),
+                t.save(ContainerOpenModel(f"{request.uprn}#{request.container}", request_id=request.id,
+                                          user_id=request.user_id),
                        condition=ContainerOpenModel.key.does_not_exist())
                 parts.append("open")
                 if idempotency is not None:
@@ -228,7 +245,8 @@ class ContainerStore:
                 if job is not None:
                     saved = put_job(t, parts, job)
                 t.update(ContainerStockModel(f"{request.depot}#{request.container}"),
-                         actions=[ContainerStockModel.count.add(-1)], condition=ContainerStockModel.count > 0)
+                         actions=[ContainerStockModel.count.add(-1), _moved(request, "ordered", -1, request.created_at)],
+                         condition=ContainerStockModel.count > 0)
                 parts.append("stock")
         except EditConflict as e:
             if e.part == "stock":
@@ -320,7 +338,7 @@ class ContainerStore:
                 parts.append("request")
                 if stock:
                     t.update(ContainerStockModel(f"{request.depot}#{request.container}"),
-                             actions=[ContainerStockModel.count.add(stock)])
+                             actions=[ContainerStockModel.count.add(stock), _moved(request, to_status, stock, now)])
                     parts.append("stock")
         except EditConflict as e:
             if e.part == "job":

@@ -147,8 +147,14 @@ def deposit_from(booking, sessions=None, deposit=None):
     deposit = (booking.deposit or {}) if deposit is None else deposit
     if deposit.get("status") != "held" or not deposit.get("amount") or not sessions:
         return None, None
+    return "held", last_end(sessions)
+
+
+def last_end(sessions):
+    """The end (UTC, ISO) of a booking's last session still booked (every session cancelled: of its last
+    cancelled one); None without sessions. A deposit is checked from then, never before."""
     booked = [s for s in sessions if s.get("status", "booked") == "booked"] or sessions
-    return "held", max(_end_of(s) for s in booked)
+    return max(_end_of(s) for s in booked) if booked else None
 
 
 def _end_of(session):

@@ -240,6 +240,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/hire/deposits"): (desk("halls"), Outcome(200)),
     ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"): (desk("halls"), Outcome(404, "booking_not_found")),
     ("POST", "/v1/staff/hire/bookings"): (desk("halls"), Outcome(404, "place_not_found")),
+    ("POST", "/v1/staff/hire/bookings/{booking_id}/cancel"): (desk("halls"), Outcome(404, "booking_not_found")),
     ("GET", "/v1/waste/garden"): (ANYONE, Outcome(200)),
     ("GET", "/v1/places/{uprn}/missed-bins"): (ANYONE, Outcome(404, "place_not_found")),
     ("POST", "/v1/places/{uprn}/missed-bins"): (SIGNED_IN, Outcome(404, "place_not_found")),
@@ -445,6 +446,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/hire/places/{place_id}/calendar"), ("POST", "/v1/staff/hire/places/{place_id}/blocks"),
                 ("POST", "/v1/staff/hire/bookings/{booking_id}/deposit"), ("POST", "/v1/staff/hire/bookings"),
                 ("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}"), ("GET", "/v1/staff/hire/deposits"),
+                ("POST", "/v1/staff/hire/bookings/{booking_id}/cancel"),
                 # Council tax for a caller: any officer, each lookup and revocation audited with its reason.
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
@@ -722,11 +724,14 @@ _simple("POST", "/v1/staff/hire/places/{place_id}/blocks", "/v1/staff/hire/place
         {"date": "2030-01-08", "start": "09:00", "hours": 2, "reason": "Floor polish"})
 _simple("DELETE", "/v1/staff/hire/places/{place_id}/blocks/{block}", "/v1/staff/hire/places/nowhere/blocks/3f9a0c1d")
 _simple("GET", "/v1/staff/hire/deposits")
-_simple("POST", "/v1/staff/hire/bookings", body={"place": "nowhere", "hirer_type": "resident", "date": "2030-01-08",
+_simple("POST", "/v1/staff/hire/bookings", body={"place": "nowhere", "hirer_type": "resident", "hirer_name": "Ada",
+                                                 "date": "2030-01-08",
                                                  "start": "18:00", "hours": 2, "terms_accepted": True,
                                                  "payment": "card"})
 _simple("POST", "/v1/staff/hire/bookings/{booking_id}/deposit", "/v1/staff/hire/bookings/HB-7K3F9Q/deposit",
         {"returned": 100, "reason": "Clean"})
+_simple("POST", "/v1/staff/hire/bookings/{booking_id}/cancel", "/v1/staff/hire/bookings/HB-7K3F9Q/cancel",
+        {"reason": "The club has closed"})
 _simple("POST", "/v1/staff/waste/containers/requests",
         body={"uprn": "990000000101", "container": "recycling-box", "reason": "damaged", "payment": "card"})
 _simple("POST", "/v1/waste/containers/requests/{request_id}/cancel", "/v1/waste/containers/requests/CR-7K3F9Q/cancel",

@@ -12,7 +12,7 @@ from chalicelib.handlers.payments import routes as payment_routes  # noqa: F401 
 from support.alert_support import outbox_to
 from support.containers_support import ask, paid, stocked_home
 from support.effects_support import dies_after_commit, events_of_kind, run_stream  # noqa: F401
-from support.pay_support import pay  # noqa: F401
+from support.pay_support import open_card_page, pay, pay_with  # noqa: F401
 from support.racing import at_once
 
 
@@ -125,15 +125,44 @@ def test_a_free_request_cancelled_owes_nothing_and_tells_the_resident(client, de
     assert len(told) == 1 and "nothing to refund" in told[0].body
 
 
-def test_a_held_request_cancelled_before_paying_is_let_go_and_a_payment_after_is_refunded(client, deps, people,
-                                                                                            pay):
+def provider_payment(deps, pay, request):
+    return pay.payments[deps.payments.get(request["payment"]["id"]).provider_id]
+
+
+def test_a_held_request_cancelled_before_paying_is_let_go_and_its_payment_cancelled_at_the_provider_once(
+        client, deps, people, pay, dies_after_commit):
     stocked_home(deps, count=1)
     resident = people()
     request = ask(client, resident).json_body
+    assert request["status"] == "held" and provider_payment(deps, pay, request)["status"] == "created"
+    dies_after_commit()  # the request's own try never happens: the cancellation's event alone cancels it
     answer = cancel(client, resident, request["id"]).json_body
     assert answer["status"] == "released" and answer["why"] == "cancelled"
     assert deps.containers.stock("main", ["recycling-box"]) == {"recycling-box": 1}
-    paid(client, request)  # the card page was still open in another tab
+    assert provider_payment(deps, pay, request)["status"] == "created"  # not yet: its event's effect does it
+    [event] = events_of_kind("container_cancelled")
+    assert run_stream(deps, "container_cancelled") == [] and run_stream(deps, "container_cancelled") == []
+    at_provider = provider_payment(deps, pay, request)
+    assert at_provider["status"] == "cancelled" and at_provider["code"] == "P0040"  # cancelled by the service
+    assert [h["status"] for h in at_provider["history"]].count("cancelled") == 1  # once, however often told
+    _, page = open_card_page(request["payment"]["next_url"])  # the card page still open elsewhere takes nothing
+    assert "Your payment has been cancelled" in page.text and "form_secret" not in page.text
+    assert deps.payments.get(request["payment"]["id"]).status == "cancelled"
+    assert refunds_at_provider(deps, request) == [] and deps.containers.get(request["id"]).status == "released"
+    assert not [m for m in outbox_to(resident.user.email) if "is cancelled" in m.subject]  # nothing was paid
+
+
+def test_a_held_request_paid_just_before_its_cancellation_s_effect_is_refunded_in_full_once(
+        client, deps, people, pay, dies_after_commit):
+    stocked_home(deps, count=1)
+    resident = people()
+    request = ask(client, resident).json_body
+    dies_after_commit()
+    assert cancel(client, resident, request["id"]).json_body["status"] == "released"
+    pay_with(request["payment"]["next_url"])  # the card page was open in another tab, and paid first
+    assert provider_payment(deps, pay, request)["status"] == "success"
+    run_stream(deps, "container_cancelled", "payment_finished")
+    run_stream(deps, "container_cancelled", "payment_finished")
     assert refunds_at_provider(deps, request) == [700]  # as a payment after its hold went
     assert deps.containers.get(request["id"]).status == "released" and deps.jobs.get(request["id"]) is None
 

@@ -21,7 +21,7 @@ def test_a_property_is_offered_only_what_its_rounds_take_priced_by_reason(client
     assert sorted(offered) == ["recycling-bin", "recycling-box", "refuse-bin"]  # no garden round, no food round
     box = offered["recycling-box"]
     assert box["prices"]["damaged"] == 700 and box["prices"]["damaged_by_crew"] == 0
-    assert box["in_stock"] is True and box["open_request"] is None
+    assert box["in_stock"] is True and box["open_request"] is None and box["request_open"] is False
 
 
 def test_a_garden_bin_needs_an_active_garden_subscription(client, deps, people):
@@ -54,14 +54,29 @@ def test_a_paid_request_is_confirmed_by_its_payment_and_delivered_on_the_round_d
         f"Your Green recycling box (55 litres) will be delivered on {day:%A} {day.day} {day:%B %Y}"]
 
 
-def test_a_second_request_for_the_same_container_is_refused_with_the_open_one_s_reference(client, deps, people):
+def test_a_second_request_for_the_same_container_is_refused_and_only_its_owner_is_told_the_reference(
+        client, deps, people):
     stocked_home(deps)
-    first = ask(client, people(), reason="damaged_by_crew")
+    owner, stranger, officer = people(), people(), people("staff")
+    first = ask(client, owner, reason="damaged_by_crew")
     assert first.status_code == 201 and first.json_body["status"] == "confirmed"  # free: confirmed at once
-    again = ask(client, people(), reason="missing")
+    reference = first.json_body["id"]
+    again = ask(client, stranger, reason="missing")  # anyone may type the address
     assert again.status_code == 409 and again.json_body["error"]["code"] == "request_open"
-    assert again.json_body["open_request"] == first.json_body["id"]
-    assert first.json_body["id"] in again.json_body["error"]["message"]
+    assert again.json_body["open_request"] is None and reference not in again.body.decode()
+    assert "already open at this address" in again.json_body["error"]["message"]
+    mine = ask(client, owner, reason="missing")
+    assert mine.status_code == 409 and mine.json_body["open_request"] == reference
+    assert reference in mine.json_body["error"]["message"]
+
+    def box(person):
+        answer = client.get("/v1/places/990000000501/containers", person.auth)
+        assert answer.status_code == 200, answer.body
+        return next(c for c in answer.json_body["containers"] if c["id"] == "recycling-box")
+    seen = box(stranger)
+    assert seen["request_open"] is True and seen["open_request"] is None
+    assert box(owner)["open_request"] == reference and box(officer)["open_request"] == reference
+    assert box(owner)["request_open"] is True
     other = ask(client, people(), container="recycling-bin", reason="damaged_by_crew")
     assert other.status_code == 201  # another container is another request
 
@@ -106,11 +121,14 @@ def test_a_payment_s_event_confirms_once_however_often_it_is_told(client, deps, 
 
 def test_an_empty_depot_says_so_before_any_payment(client, deps, people, pay):
     stocked_home(deps, count=0)
-    listed = client.get("/v1/places/990000000501/containers", people().auth).json_body["containers"]
-    assert all(not c["in_stock"] for c in listed)
+    answer = client.get("/v1/places/990000000501/containers", people().auth)
+    assert answer.status_code == 200, answer.body
+    listed = {c["id"]: c["in_stock"] for c in answer.json_body["containers"]}
+    # Every container the home's rounds take (no garden subscription: no garden bin) says the shelf is empty.
+    assert listed == {"refuse-bin": False, "recycling-box": False, "recycling-bin": False}
     refused = ask(client, people())
     assert refused.status_code == 409 and refused.json_body["error"]["code"] == "out_of_stock"
-    assert pay.payments == {} or len(pay.payments) == 0  # the provider was never asked
+    assert pay.payments == {}  # the provider was never asked
     assert deps.containers.open_for("990000000501", "recycling-box") is None
 
 

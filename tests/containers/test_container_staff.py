@@ -97,3 +97,52 @@ def test_staff_cancel_a_caller_s_request_with_their_reason_kept(client, deps, pe
     assert answer.json_body["cancelled_by"]["reason"] == "Caller found the bin"
     listed = client.get("/v1/staff/waste/containers/requests?status=cancelled", officer.auth).json_body["requests"]
     assert [r["id"] for r in listed] == [taken["id"]]
+
+
+def test_a_caller_s_card_payment_brings_the_officer_back_to_the_request_on_the_desk(client, deps, people, pay):
+    from chalicelib.handlers.containers.settling import page
+    stocked_home(deps)
+    officer, resident = people("staff"), people()
+    body = {"uprn": "990000000501", "container": "recycling-box", "reason": "missing", "payment": "card"}
+    taken = client.post("/v1/staff/waste/containers/requests", body, officer.auth)
+    assert taken.status_code == 201, taken.body
+    own = ask(client, resident, container="refuse-bin").json_body
+    assert own["status"] == "held"
+    payment_of = deps.payments.get
+    assert page(deps, payment_of(taken.json_body["payment"]["id"])) == f"/staff/containers/{taken.json_body['id']}"
+    assert page(deps, payment_of(own["payment"]["id"])) == f"/containers/{own['id']}"  # a resident: their own
+
+
+def test_staff_read_a_request_with_its_delivery_job_and_residents_only_its_reference(client, deps, people):
+    stocked_home(deps)
+    officer, resident = people("staff"), people()
+    made = ask(client, resident, reason="damaged_by_crew").json_body  # free: confirmed, its job made at once
+    assert made["status"] == "confirmed" and made["job_id"] == made["id"]
+    listed = client.get("/v1/staff/waste/containers/requests", officer.auth).json_body["requests"]
+    assert [r["job_id"] for r in listed] == [made["id"]]  # each row links to its job
+    seen = client.get(f"/v1/waste/containers/requests/{made['id']}", officer.auth)
+    assert seen.status_code == 200, seen.body
+    job = seen.json_body["job"]
+    assert job["id"] == made["id"] and job["team"] == "waste" and job["due"] == made["delivery_date"]
+    assert job["status"] == deps.jobs.get(made["id"]).status
+    assert "job" not in client.get(f"/v1/waste/containers/requests/{made['id']}", resident.auth).json_body
+
+
+def test_a_depot_has_a_name_and_shows_its_count_s_last_change_whatever_made_it(client, deps, people):
+    stocked_home(deps, count=24)
+    officer, resident = people("staff"), people()
+    stock = client.get(STOCK, officer.auth).json_body
+    assert stock["depot_names"] == {"main": "Hazel Court depot"}
+    assert box(client, officer)["moved"]["what"] == "counted" and box(client, officer)["audit"] == []
+    made = ask(client, resident, reason="damaged_by_crew").json_body
+    shelf = box(client, officer)
+    assert shelf["count"] == 23 and shelf["audit"] == []  # no staff change, yet the count moved: said so
+    assert {k: shelf["moved"][k] for k in ("what", "add", "request")} == {"what": "ordered", "add": -1,
+                                                                          "request": made["id"]}
+    client.post(f"/v1/waste/containers/requests/{made['id']}/cancel", {}, resident.auth)
+    assert {k: box(client, officer)["moved"][k] for k in ("what", "add")} == {"what": "cancelled", "add": 1}
+    assert restock(client, officer, 6, 0).status_code == 200
+    assert {k: box(client, officer)["moved"][k] for k in ("what", "add", "by")} == {
+        "what": "staff", "add": 6, "by": officer.user.email}
+    listed = client.get("/v1/staff/waste/containers/requests", officer.auth).json_body
+    assert listed["depot_names"] == {"main": "Hazel Court depot"}

@@ -28,7 +28,7 @@ def test_a_block_removed_frees_its_hours_at_once_and_a_resident_can_book_them(de
     assert not free_at(deps, "2027-11-23", "18:00")
     with pytest.raises(ApiError) as refused:
         book(at(deps, NOW), tuesdays(weeks=1))
-    assert refused.value.code == "block_clashes"
+    assert refused.value.code == "session_unavailable"
     shown = calendar(officer(deps), HALL, {"from": "2027-11-23", "days": 1})["calendar"][0]["hours"]
     assert {h["block"] for h in shown if h["state"] == "blocked"} == {closed["id"]}  # what the button names
     gone = unblock(officer(deps, 2), HALL, closed["id"])

@@ -28,6 +28,37 @@ def test_a_block_over_a_bank_holiday_tuesday_and_a_taken_evening_lists_both_and_
     assert other["status"] == "held"
 
 
+def test_one_hour_on_a_taken_held_or_closed_hour_is_refused_in_a_single_booking_s_words(deps, pay):
+    from datetime import datetime
+    from support.hire_support import LONDON
+    hour = {"place": HALL, "hirer_type": "resident", "hirer_name": "", "start": "10:00", "hours": 1, "weeks": 1,
+            "terms_accepted": True}
+    paid = book(at(deps, NOW), {**hour, "date": "2027-11-25"})
+    assert pay_for(at(deps, NOW), paid).status == "confirmed"
+    held = book(at(deps, NOW), {**hour, "date": "2027-11-26"})  # left at the card page: held 30 minutes
+    assert held["status"] == "held" and held["hold_until"] == "2027-11-20T12:30:00Z"
+
+    def refused(day, moment=NOW):
+        with pytest.raises(ApiError) as answer:
+            book(at(deps, moment), {**hour, "date": day})
+        assert answer.value.status == 409 and answer.value.code == "session_unavailable", answer.value.code
+        assert "leaving them out" not in answer.value.message and "skip" not in answer.value.message
+        return answer.value.message, answer.value.body()["clashes"]
+    assert refused("2027-11-25")[0] == "That time is already booked. Choose another time or day."
+    message, [clash] = refused("2027-11-26")
+    assert "held for a booking being paid for, until 12:30" in message and "cancel the payment" in message
+    assert clash == {"date": "2027-11-26", "state": "held", "held_until": "2027-11-20T12:30:00Z"}
+    assert refused("2027-12-27")[0].startswith("The place is not open at that time")  # a bank holiday (Monday)
+    winter = datetime(2028, 1, 10, 12, tzinfo=LONDON)  # GMT: a hold until 12:30 London, said as such
+    made = book(at(deps, winter), {**hour, "date": "2028-01-12"})
+    assert made["hold_until"] == "2028-01-10T12:30:00Z"
+    summer = {**hour, "date": "2028-06-14"}  # in BST the hold's end is said in London's time, not UTC's
+    july = datetime(2028, 6, 12, 12, tzinfo=LONDON)
+    book(at(deps, july), summer)
+    assert "until 12:30" in refused("2028-06-14", july)[0]
+    assert len(pay.payments) == 4  # the refused were never sent to pay
+
+
 def test_a_block_booked_with_its_clashes_left_out_is_paid_and_confirmed_whole(deps, pay):
     book(at(deps, NOW), tuesdays(weeks=1, first="2028-01-11", hirer_type="resident", hirer_name=""))
     group = at(deps, NOW)
@@ -53,8 +84,9 @@ def test_twenty_racing_for_one_hour_get_one_booking(deps, pay):
             return e.status, e.code
     answers = at_once(one, range(20))
     won = [a for a in answers if a[0] == 201]
-    # Those who lost the write are told hour_taken; any checking after the winner committed, block_clashes.
-    assert len(won) == 1 and {a for a in answers if a[0] != 201} <= {(409, "hour_taken"), (409, "block_clashes")}
+    # Those who lost the write are told hour_taken; any checking after the winner committed, session_unavailable.
+    assert len(won) == 1 and {a for a in answers if a[0] != 201} <= {(409, "hour_taken"),
+                                                                     (409, "session_unavailable")}
     assert len([a for a in answers if a[0] == 409]) == 19
     assert len(pay.payments) == 1  # the losers were never sent to pay
 
@@ -162,10 +194,11 @@ def test_a_date_staff_closed_for_maintenance_is_listed_as_closed_without_the_sta
     paid_evening = book(at(deps, NOW), tuesdays(weeks=1, first="2027-12-07"))
     answer = check(at(deps, NOW), HALL, tuesdays(weeks=4))
     assert {s["date"]: s["state"] for s in answer["sessions"]} == {
-        "2027-11-23": "free", "2027-11-30": "blocked", "2027-12-07": "taken", "2027-12-14": "free"}
+        "2027-11-23": "free", "2027-11-30": "blocked", "2027-12-07": "held", "2027-12-14": "free"}
     with pytest.raises(ApiError) as refused:
         book(at(deps, NOW), tuesdays(weeks=4))
     assert refused.value.body()["clashes"] == [{"date": "2027-11-30", "state": "blocked"},
-                                               {"date": "2027-12-07", "state": "taken"}]
+                                               {"date": "2027-12-07", "state": "held",
+                                                "held_until": "2027-11-20T12:30:00Z"}]
     assert "Asbestos" not in json.dumps(answer) + json.dumps(refused.value.body())
     assert paid_evening["status"] == "held"

@@ -20,7 +20,8 @@ CASES = [  # (schema, body, what the server answers: 400 malformed, or anything 
     ("StaffHireBookingNew", {**STAFF_BOOKING, "hirer_type": "commercial", "hirer_name": " "}, 400),
     ("StaffHireBookingNew", {**STAFF_BOOKING, "payment": "waived", "waive_reason": "Polling station"}, 201),
     ("StaffHireBookingNew", {**STAFF_BOOKING, "waive_reason": ""}, 201),  # blank goes with card
-    ("StaffHireBookingNew", {**STAFF_BOOKING, "hirer_type": "resident", "hirer_name": ""}, 201),
+    ("StaffHireBookingNew", {**STAFF_BOOKING, "hirer_type": "resident", "hirer_name": ""}, 400),  # a caller unnamed
+    ("StaffHireBookingNew", {**STAFF_BOOKING, "hirer_type": "resident", "hirer_name": "Ada Lovelace"}, 201),
     ("HireBookingNew", {**tuesdays(weeks=1), "hirer_name": ""}, 400),
     ("HireBookingNew", {**tuesdays(weeks=1, hirer_type="resident"), "hirer_name": ""}, 201),
     ("HireBookingNew", tuesdays(weeks=1, skip=["2027-11-30", "2027-12-07"]), 422),  # more than its weeks: a rule

@@ -56,6 +56,17 @@ def test_a_resident_orders_a_recycling_box_pays_and_a_second_order_is_refused_wi
     page.get_by_label("Missing or stolen").check()
     page.get_by_role("button", name="Continue").click()
     expect(page.locator(".error-summary")).to_contain_text(reference)
+    # Someone else typing the same address learns that one is open there, never its reference.
+    stranger = browser.new_page()
+    sign_in(stranger, browser.stack.resident("box.stranger@example.org"), next_path=f"/containers?uprn={DEMO_HOME}")
+    heading(stranger, "Order a bin or box")
+    expect(stranger.locator("#screen")).to_contain_text("Already ordered for this address")
+    expect(stranger.locator("#screen")).not_to_contain_text(reference)
+    stranger.get_by_label("Green recycling box (55 litres)").check()
+    stranger.get_by_label("Missing or stolen").check()
+    stranger.get_by_role("button", name="Continue").click()
+    expect(stranger.locator(".error-summary")).to_contain_text("already open at this address")
+    expect(stranger.locator(".error-summary")).not_to_contain_text(reference)
 
 
 def tuesdays_from(now):
@@ -112,12 +123,22 @@ def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_can
     # Each evening 2 hours at £15.00, and the £100.00 deposit.
     fill_the_card_page(page, SUCCESS, f"£{len(booked) * 30 + 100}.00")
     heading(page, "Your booking is confirmed")
+    expect(page.locator("#hire-place")).to_have_text("At Tang Hall Community Centre: main hall")  # the place named
     expect(page.locator("#sessions li")).to_have_count(len(booked))
+    expect(page.locator("#sessions button")).to_have_count(0)  # no cancel straight under a time
     expect(page.locator("#skipped")).to_contain_text(in_words(stage_work))
+    expect(page.locator("#cancel-title")).to_have_text("Cancel a session")  # its own part, its own heading
+    expect(page.locator(f"#cancel-{cancelled.isoformat()}")).to_contain_text("Cancel the session on")
     page.locator(f"#cancel-{cancelled.isoformat()}").click()
     expect(page.locator("#sessions")).to_contain_text(f"Cancelled: £{30 * percent // 100}.00 refunded ({percent}%)")
     check_accessible(page, "hire booking with a session cancelled")
     booking_id = page.url.rstrip("/").rsplit("/", 1)[-1]
+    page.goto("/account")  # My Account lists the booking, by its place, to its page
+    heading(page, "Your account")
+    listed = page.locator("#hire-bookings")
+    expect(listed).to_contain_text(f"Tang Hall Community Centre: main hall: {len(booked)} sessions from")
+    listed.get_by_role("link", name=booking_id).click()
+    heading(page, "Your booking is confirmed")
 
     def refunded():
         """the cancellation's event has had its refund made and settled on the booking"""

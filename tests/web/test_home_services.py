@@ -51,3 +51,13 @@ def test_sign_in_is_offered_only_to_guests_and_the_account_only_to_members():
     assert whom["account"] == "member" and whom["my_reports"] == "member"
     home = (WEB / "js" / "screens" / "home.js").read_text()
     assert "servicesFor(signedIn())" in home
+
+
+def test_every_service_an_address_page_offers_is_also_one_tap_from_home():
+    """Hall hire sat under Bin days, then an address: two taps and a search. Whatever the property page
+    links to (with or without its address) is on the home page too."""
+    page = (WEB / "js" / "screens" / "property.js").read_text()
+    offered = set(re.findall(r'href: [`"](/[a-z-]+)[?`"]', page)) - {"/property", "/chat"}
+    assert {"/bulky", "/garden", "/missed-bin", "/containers", "/hire"} <= offered, offered
+    home = {href.split("?")[0] for listed in services().values() for _, href, *_ in listed}
+    assert offered - home == set()

@@ -10,6 +10,7 @@ export const GROUPS = [
     {key: "bulky", href: "/bulky", property: "bulky"},
     {key: "garden", href: "/garden", property: "garden"},
     {key: "missed_bin", href: "/missed-bin", property: "missed-bin"},
+    {key: "containers", href: "/containers", property: "containers"},
   ]},
   {group: "report", services: [
     {key: "report", href: "/report/category"},
@@ -33,6 +34,7 @@ export const GROUPS = [
   {group: "near", services: [
     {key: "find", href: "/find"},
     {key: "alerts", href: "/alerts"},
+    {key: "hire", href: "/hire"},
   ]},
   {group: "account", services: [
     {key: "sign_in", href: "/sign-in?next=/", who: "guest"},

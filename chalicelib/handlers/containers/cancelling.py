@@ -11,8 +11,10 @@ owed is stored with the cancellation with the refundable figure Doorstep's
 records give (waste/refund_parts.py), so a retry, a second worker or the
 backstop naming the same figure is refused by the provider, never paid
 twice. A held request (not yet paid) is released, as a hold let go is, and
-owes nothing; a payment that succeeds after that is refunded in full by the
-payment's hook (settling.py), as a late payment is.
+owes nothing; its event's effect cancels its payment at the provider (GOV.UK
+Pay's cancel), so the card page still open elsewhere takes nothing; a payment
+the provider says went through first is settled by the payment's hook
+(settling.py): refunded in full, as a late payment is.
 """
 from ... import validation
 from ...errors import Conflict
@@ -65,13 +67,11 @@ def cancel(deps, request_id, body):
         # then has nothing more to take from it.
         who = {"by": caller.email or caller.user_id, "by_user_id": caller.user_id, "at": stamp(now), "staff": True,
                "reason": reason} if staff else {"by": "resident", "at": stamp(now), "staff": False}
-        event = None if request.status == "held" else new_event(
-            deps, KIND, now, event_id=f"container.{request.id}.cancelled", request_id=request.id)
+        event = new_event(deps, KIND, now, event_id=f"container.{request.id}.cancelled", request_id=request.id)
         try:
             if deps.containers.cancel(request, now, who, event, refund=owed, job=job,
                                       refund_due_at=now + BACKSTOP_AFTER):
-                if event is not None:
-                    first_try(deps, [event])
+                first_try(deps, [event])
                 return read(deps, request_id)
         except EditConflict:
             pass  # the crew's job moved meanwhile: read both again
@@ -92,10 +92,13 @@ def _owed(deps, request):
 
 
 def on_cancelled(deps, event, key):
-    """The effect of `container_cancelled`: its refund made once and settled
-    on the request, then the resident told (the outbox keeps one). A provider
-    that cannot be reached raises: the queue brings it back."""
+    """The effect of `container_cancelled`: a paid request's refund made once
+    and settled on the request, then the resident told (the outbox keeps one);
+    an unpaid one's payment cancelled at the provider. A provider that cannot
+    be reached raises: the queue brings it back."""
     request = deps.containers.get((event.payload or {}).get("request_id"))
+    if request is not None and request.status == "released" and request.cancelled_by:
+        return stop_payment(deps, request)
     if request is None or request.status != "cancelled":
         return
     made = settle(deps, request)
@@ -106,6 +109,17 @@ def on_cancelled(deps, event, key):
     _send(deps, request, wording.CANCELLED_SUBJECT.format(id=request.id),
           wording.CANCELLED_BODY.format(name=request.name, address=request.address, id=request.id, refund=line),
           "cancelled")
+
+
+def stop_payment(deps, request):
+    """An unpaid request cancelled: its payment ended at the provider (asked
+    first: one paid meanwhile settles through its hook, refunded in full as a
+    payment after its hold). Told again, a finished payment is left as it is."""
+    payment = deps.payments.get(request.payment_id) if request.payment_id else None
+    if payment is None or payment.finished:
+        return
+    if not payments.stopped(deps, payment, quiet=False):
+        raise payments.ProviderError(wording.PAYMENT_BEING_TAKEN)  # the queue brings the effect back
 
 
 def settle(deps, request):

@@ -50,6 +50,15 @@ def allowed(deps, uprn, settings=None):
     return address, settings, out
 
 
+def own_reference(caller, opened):
+    """An open request's reference, for its own resident (or staff) alone: anyone may type an address, and
+    another household's reference is theirs. None for anyone else, or when none is open."""
+    if opened is None or caller is None:
+        return None
+    request_id, user_id = opened
+    return request_id if caller.is_staff or (user_id is not None and user_id == caller.user_id) else None
+
+
 def delivery_day(deps, settings, round_model):
     """The round's first collection day at least `lead_days` after today (London)."""
     first = london_today(deps.clock()) + timedelta(days=settings["lead_days"])
@@ -67,11 +76,13 @@ def offered(deps, uprn):
     for depot, ids in by_depot.items():
         stock.update({c: (depot, n) for c, n in deps.containers.stock(depot, ids).items()})
     opened = deps.containers.open_of(address.uprn, list(found))
+    caller = deps.principal
     return {"uprn": address.uprn, "address": ", ".join(address.lines or []),
             "reasons": [{"id": r, "name": REASON_NAMES.get(r, r), "charged": rule != "free"}
                         for r, rule in settings["reasons"].items()],
             "containers": [{"id": c["id"], "name": c["name"], "stream": c["stream"],
                             "prices": {r: price(settings, c, r) for r in settings["reasons"]},
                             "in_stock": stock[c["id"]][1] > 0,
-                            "open_request": opened.get(c["id"])}
+                            "request_open": c["id"] in opened,
+                            "open_request": own_reference(caller, opened.get(c["id"]))}
                            for c, _ in found.values()]}

@@ -37,5 +37,6 @@ DEFAULT_SETTINGS = {
     "lead_days": 2,  # the delivery is the round's first day at least this many days after confirming
     "depot": "main",  # the depot every round draws from, unless `depots` names another for the round
     "depots": {},
+    "depot_names": {"main": "Hazel Court depot"},  # each depot's name, as staff and crews know it
     "crew_team": "waste",
 }

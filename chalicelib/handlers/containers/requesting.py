@@ -16,21 +16,22 @@ from ...storage.records import ContainerRequest
 from ..payments import core as payments
 from ..payments.held import mine_or_404
 from ..shared import idempotency
-from .catalogue import allowed, delivery_day, depot_of, price
+from .catalogue import allowed, delivery_day, depot_of, own_reference, price
 from .limits import HOLD_MINUTES, IDEMPOTENCY_HOURS, NOTES_MAX, PURPOSE, REQUEST_ID_PATTERN
 from .wording import (BODY_NOT_OBJECT, CONTAINER, DESCRIPTION, NO_SUCH_REQUEST, NONE_LEFT, NOT_REQUEST_FIELD, REASON,
-                      REQUEST_ALREADY_OPEN, UPRN_NOT_DIGITS)
+                      REQUEST_ALREADY_OPEN, REQUEST_OPEN_AT_ADDRESS, UPRN_NOT_DIGITS)
 
 FIELDS = ("uprn", "container", "reason", "notes")
 WORDS = {"container": {"missing": CONTAINER, "invalid": CONTAINER}, "reason": {"missing": REASON}}
 
 
 class RequestOpen(Conflict):
-    """409 request_open: the property has one open for that container; its reference rides along."""
+    """409 request_open: the property has one open for that container; its reference rides along for its own
+    resident (or staff), and anyone else is told only that one is open."""
     code = "request_open"
 
     def __init__(self, reference):
-        super().__init__(REQUEST_ALREADY_OPEN.format(reference=reference))
+        super().__init__(REQUEST_ALREADY_OPEN.format(reference=reference) if reference else REQUEST_OPEN_AT_ADDRESS)
         self.reference = reference
 
     def body(self):
@@ -40,7 +41,7 @@ class RequestOpen(Conflict):
 def view(request, payment=None):
     out = {k: getattr(request, k) for k in ("id", "status", "uprn", "address", "container", "name", "stream",
                                             "reason", "amount", "depot", "notes", "delivery_date", "why",
-                                            "taken_by", "cancelled_by", "delivered_on")}
+                                            "taken_by", "cancelled_by", "delivered_on", "job_id")}
     out.update(hold_until=stamp(request.hold_until), created_at=stamp(request.created_at),
                confirmed_at=stamp(request.confirmed_at), ended_at=stamp(request.ended_at),
                amount_text=payments.pounds(request.amount), payment=None,
@@ -61,7 +62,12 @@ def request_or_404(deps, request_id):
 
 def read(deps, request_id):
     found = request_or_404(deps, request_id)
-    return view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
+    out = view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
+    if deps.principal.is_staff and found.job_id:  # the desk's request page: its delivery job, as it stands
+        job = deps.jobs.get(found.job_id)
+        out["job"] = None if job is None else {"id": job.id, "team": job.team, "status": job.status, "due": job.due,
+                                               "updated_at": stamp(getattr(job, "updated_at", None))}
+    return out
 
 
 def mine(deps, user_id):
@@ -128,7 +134,8 @@ def ask(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fals
     except AlreadyExists as e:
         if e.part == "idempotency":
             return claim.twin(), False
-        raise RequestOpen(deps.containers.open_for(address.uprn, container_id) or "") from None
+        raise RequestOpen(own_reference(deps.principal, deps.containers.open_for(address.uprn, container_id))) \
+            from None
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])

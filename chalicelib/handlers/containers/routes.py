@@ -26,7 +26,7 @@ KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {
        "description": "the same key and body answer the same request"}
 ASKED = {"404": "No property with that UPRN (code place_not_found)",
          "409": "A request for that container is open already (code request_open, with open_request: its "
-                "reference), or the depot has none left (code out_of_stock)",
+                "reference, for its own resident or staff only), or the depot has none left (code out_of_stock)",
          "503": "Card payments cannot be taken just now (code payments_unavailable)"}
 
 

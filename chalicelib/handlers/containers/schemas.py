@@ -29,10 +29,16 @@ REQUEST = {"type": "object", "required": ["id", "status", "uprn", "container", "
     "created_at": {"type": "string", "nullable": True, "format": "date-time"},
     "confirmed_at": {"type": "string", "nullable": True, "format": "date-time"},
     "ended_at": {"type": "string", "nullable": True, "format": "date-time"},
+    "job_id": {"type": "string", "nullable": True, "description": "the crew's delivery job, once confirmed"},
+    "job": {"type": "object", "nullable": True, "description": "staff reading one request: its delivery job "
+            "{id, team, status, due, updated_at}"},
     "payment": {"type": "object", "nullable": True, "properties": {
         "id": {"type": "string"}, "status": {"type": "string"}, "finished": {"type": "boolean"}, "amount": PENCE,
         "refunded": PENCE, "next_url": {"type": "string", "nullable": True}}}}}
+DEPOT_NAMES = {"type": "object", "additionalProperties": {"type": "string"}, "description": "each depot's name"}
 STOCK_ITEM = {"type": "object", "properties": {
+    "moved": {"type": "object", "nullable": True, "description": "the count's last change of any kind: {at, what "
+              "(counted, ordered, released, cancelled, staff), add, request?, by?}"},
     "depot": {"type": "string"}, "container": {"type": "string"}, "name": {"type": "string"},
     "count": {"type": "integer", "minimum": 0}, "version": {"type": "integer", "description": "for If-Match"},
     "audit": {"type": "array", "description": "staff's latest changes, newest first", "items": {
@@ -49,7 +55,9 @@ SCHEMAS = {
             "id": {"type": "string"}, "name": {"type": "string"}, "stream": {"type": "string"},
             "prices": {"type": "object", "additionalProperties": PENCE, "description": "by reason"},
             "in_stock": {"type": "boolean", "description": "false: the depot has none; ordering it is refused"},
-            "open_request": {"type": "string", "nullable": True, "description": "a request already open for it"}}}}}},
+            "request_open": {"type": "boolean", "description": "a request is open for it at this address"},
+            "open_request": {"type": "string", "nullable": True,
+                             "description": "the open request's reference: for its own resident (or staff) only"}}}}}},
     "ContainerRequestNew": {"type": "object", "required": ["uprn", "container", "reason"],
                             "additionalProperties": False, "properties": NEW},
     "StaffContainerRequestNew": {"type": "object", "required": ["uprn", "container", "reason", "payment"],
@@ -64,12 +72,13 @@ SCHEMAS = {
     "StaffContainerRequests": {"type": "object", "required": ["requests"], "properties": {
         "status": {"type": "string"}, "depot": {"type": "string", "nullable": True},
         "depots": {"type": "array", "items": {"type": "string"}, "description": "the council's depots"},
+        "depot_names": DEPOT_NAMES,
         "requests": {"type": "array", "items": REQUEST},
         "next": {"type": "string", "nullable": True, "description": "the next page's cursor"}}},
     "ContainerStockItem": STOCK_ITEM,
     "ContainerStock": {"type": "object", "required": ["depot", "containers"], "properties": {
         "depot": {"type": "string"}, "depots": {"type": "array", "items": {"type": "string"}},
-        "containers": {"type": "array", "items": STOCK_ITEM}}},
+        "depot_names": DEPOT_NAMES, "containers": {"type": "array", "items": STOCK_ITEM}}},
     "ContainerStockChange": {"type": "object", "required": ["add", "reason"], "additionalProperties": False,
                              "properties": {
         "add": {"type": "integer", "minimum": -STOCK_CHANGE_MAX, "maximum": STOCK_CHANGE_MAX,

@@ -10,7 +10,11 @@ from . import wording
 
 
 def page(deps, payment):
-    """Where the resident lands after paying: the request's page in the app."""
+    """Where the payer lands after paying: the resident on the request's page in the app; an officer who keyed
+    a caller's card in (MOTO) back on the desk, on the request there."""
+    request = deps.containers.get(payment.subject_id)
+    if request is not None and request.taken_by:
+        return f"/staff/containers/{payment.subject_id}"
     return f"/containers/{payment.subject_id}"
 
 

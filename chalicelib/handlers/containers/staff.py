@@ -22,6 +22,12 @@ def depots(settings):
     return sorted({settings["depot"], *(settings.get("depots") or {}).values()})
 
 
+def depot_names(settings):
+    """{depot id: the name people know it by} (a depot the settings do not name keeps its id)."""
+    names = settings.get("depot_names") or {}
+    return {d: names.get(d, d) for d in depots(settings)}
+
+
 def _depot(settings, depot):
     if depot not in depots(settings):
         raise NotFound(NO_DEPOT.format(depot=depot, depots=", ".join(depots(settings))), code="depot_not_found")
@@ -45,13 +51,15 @@ def listing(deps, query):
     if depot:
         _depot(settings, depot)
     found, last = deps.containers.listing(status, depot, int(limit), decode_cursor(query.get("cursor")))
-    return {"status": status, "depot": depot, "depots": depots(settings), "requests": [view(r) for r in found],
+    return {"status": status, "depot": depot, "depots": depots(settings), "depot_names": depot_names(settings),
+            "requests": [view(r) for r in found],
             "next": encode_cursor(last)}
 
 
-def _item(container, depot, count, version, audit):
+def _item(container, depot, count, version, audit, moved=None):
     return {"depot": depot, "container": container["id"], "name": container["name"], "count": count,
-            "version": version, "audit": audit[-STOCK_AUDIT_SHOWN:][::-1]}  # newest first
+            "version": version, "audit": audit[-STOCK_AUDIT_SHOWN:][::-1],  # newest first
+            "moved": moved}  # the count's last change of any kind (an order, a cancellation, staff's)
 
 
 def stock(deps, depot):
@@ -59,7 +67,7 @@ def stock(deps, depot):
     settings = current(deps)
     _depot(settings, depot)
     found = deps.containers.stock_items(depot, [c["id"] for c in settings["containers"]])
-    return {"depot": depot, "depots": depots(settings),
+    return {"depot": depot, "depots": depots(settings), "depot_names": depot_names(settings),
             "containers": [_item(c, depot, *found[c["id"]]) for c in settings["containers"]]}
 
 
@@ -87,9 +95,9 @@ def change(deps, depot, container_id, body, if_match):
     if add == 0:  # the document says so in words: a rule (422), not a malformed request
         raise Unacceptable(CHANGE_OF_NOTHING, code="nothing_to_change",
                            fields=[{"field": "add", "message": ADD_NOT_ZERO}])
-    count, now_version, audit = deps.containers.stock_items(depot, [container_id])[container_id]
+    count, now_version, audit, moved = deps.containers.stock_items(depot, [container_id])[container_id]
     if now_version != version:
-        _stale(container, depot, count, now_version, audit)
+        _stale(container, depot, count, now_version, audit, moved)
     officer, now = deps.principal, deps.clock()
     # `seen`: the count the officer was shown (orders may take one meanwhile; they do not move the version)
     entry = {"at": stamp(now), "by": officer.email or officer.user_id, "by_user_id": officer.user_id, "add": add,
@@ -101,8 +109,9 @@ def change(deps, depot, container_id, body, if_match):
         count, version = deps.containers.change_stock(depot, container_id, add, version, entry, audit)
     except EditConflict:  # another officer's change, or orders took the last ones, meanwhile
         _stale(container, depot, *deps.containers.stock_items(depot, [container_id])[container_id])
-    return _item(container, depot, count, version, audit + [entry]), f'"{version}"'
+    moved = {"at": entry["at"], "what": "staff", "add": add, "by": entry["by"]}
+    return _item(container, depot, count, version, audit + [entry], moved), f'"{version}"'
 
 
-def _stale(container, depot, count, version, audit):
-    raise Stale(_item(container, depot, count, version, audit), f'"{version}"')
+def _stale(container, depot, count, version, audit, moved):
+    raise Stale(_item(container, depot, count, version, audit, moved), f'"{version}"')

@@ -55,7 +55,10 @@ ADD_NOT_ZERO = "Must not be 0."  # the add field's own words, beside CHANGE_OF_N
 WRITE_OFF_AT_MOST = "The depot has {count}: at most {count} can be written off."
 ADD_AT_MOST = "At most {count} can be written off."  # the add field's, beside WRITE_OFF_AT_MOST
 REQUEST_ALREADY_OPEN = "A request for this container is already open: {reference}."  # its reference rides along
+REQUEST_OPEN_AT_ADDRESS = ("A request for this container is already open at this address. If it is yours, you can "
+                           "find it in My Account.")  # anyone else's: no reference
 NO_SUCH_REQUEST = "No such container request."
+PAYMENT_BEING_TAKEN = "The payment is being taken just now: its cancellation is tried again."  # logs, not people
 
 # The containers' names in the default settings (limits.py), read on screens and
 # in e-mails; a council's own settings name theirs.

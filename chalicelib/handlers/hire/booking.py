@@ -16,10 +16,11 @@ from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_HOURS, MAX_WEEKS, NAME_MAX,
                      PURPOSE, PURPOSE_MAX)
-from .places import current, place_or_404
-from .times import checked, parse_block
-from .wording import (BODY_NOT_OBJECT, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
-                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSIONS, SESSIONS_CLASH,
+from .places import current, london_time, place_or_404
+from .times import checked, clash_of, parse_block
+from .wording import (BODY_NOT_OBJECT, CALLER_NAME, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
+                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSION_UNAVAILABLE, SESSIONS,
+                      SESSIONS_CLASH,
                       SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
 
 FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hours", "weeks", "skip",
@@ -27,11 +28,17 @@ FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hour
 
 
 class Clashes(Conflict):
-    """409 block_clashes: the dates that cannot be had, listed; nothing was held."""
+    """409 block_clashes: the dates that cannot be had, listed; nothing was held. A single session (one week)
+    that cannot be had is 409 session_unavailable, in a single booking's words: why that time cannot be had."""
     code = "block_clashes"
 
-    def __init__(self, sessions):
-        super().__init__(SESSIONS_CLASH)
+    def __init__(self, sessions, weeks):
+        if weeks == 1:
+            (one,) = sessions
+            self.code = "session_unavailable"
+            super().__init__(SESSION_UNAVAILABLE[one["state"]].format(until=london_time(one.get("held_until"))))
+        else:
+            super().__init__(SESSIONS_CLASH)
         self.sessions = sessions
 
     def body(self):
@@ -43,7 +50,9 @@ def view(booking, payment=None):
                                             "amount", "total", "deposit", "terms", "why", "skipped", "taken_by")}
     out["sessions"] = [{k: s.get(k) for k in ("date", "start", "end", "amount", "status", "refund")}
                        for s in booking.sessions]
-    out.update(hold_until=stamp(booking.hold_until), created_at=stamp(booking.created_at),
+    from ...storage.hire import last_end
+    out.update(hold_until=stamp(booking.hold_until), created_at=stamp(booking.created_at), ends_at=last_end(
+               booking.sessions),
                confirmed_at=stamp(booking.confirmed_at), total_text=payments.pounds(booking.total), payment=None)
     if payment is not None:
         from ..payments.views import payment_view
@@ -58,11 +67,19 @@ def booking_or_404(deps, booking_id):
 
 def read(deps, booking_id):
     found = booking_or_404(deps, booking_id)
-    return view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
+    return {**view(found, deps.payments.get(found.payment_id) if found.payment_id else None),
+            "place_name": _names(deps).get(found.place, found.place)}
 
 
 def mine(deps, user_id):
-    return [view(b) for b in deps.hire.of_user(user_id)]
+    """My Account's list, newest first, each naming its place (one Query, and the places' one item)."""
+    found = deps.hire.of_user(user_id)
+    names = _names(deps) if found else {}
+    return [{**view(b), "place_name": names.get(b.place, b.place)} for b in found]
+
+
+def _names(deps):
+    return {p["id"]: p["name"] for p in current(deps)["places"]}
 
 
 def create(deps, body, idempotency_key):
@@ -94,7 +111,9 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         problems.add("terms_accepted", TERMS)
     if not isinstance(body.get("place"), str):
         problems.missing("place")
-    if hirer_type in ("community", "commercial") and not name:
+    if taken_by is not None and not name.strip():  # staff booking for a caller: whoever it is, named
+        problems.add("hirer_name", CALLER_NAME)
+    elif hirer_type in ("community", "commercial") and not name:
         problems.add("hirer_name", HIRER_NAME)
     problems.raise_if_any()
     settings = current(deps)
@@ -105,10 +124,9 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
     if earlier:
         return earlier, False
     sessions = checked(deps, place, first, start, hours, weeks)
-    clashes = [{"date": s["date"], "state": s["state"]} for s in sessions
-               if s["state"] != "free" and s["date"] not in skip]
+    clashes = [clash_of(s) for s in sessions if s["state"] != "free" and s["date"] not in skip]
     if clashes:
-        raise Clashes(clashes)
+        raise Clashes(clashes, weeks)
     kept = [s for s in sessions if s["state"] == "free" and s["date"] not in skip]
     if not kept:
         raise ApiError(EVERY_SESSION_LEFT_OUT, code="nothing_to_book", status=422)

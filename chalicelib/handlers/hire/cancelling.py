@@ -19,7 +19,9 @@ from ...stamps import parse, stamp
 from ..payments.core import pounds
 from ..waste.refund_parts import BACKSTOP_AFTER, refund_parts
 from . import wording
+from ...storage.hire import last_end
 from .booking import booking_or_404, read
+from .places import london
 from .limits import REASON_MAX
 from .telling import place_name, send
 
@@ -58,11 +60,23 @@ def owed_since(booking, before):
     return owed
 
 
+def unmade(booking):
+    """What the booking's changes owe back and have not yet made (their parts still due): a new part's
+    refundable figure is the payment's left after them, so two changes never name the same figure."""
+    owed = [s.get("refund") or {} for s in booking.sessions] + [(booking.deposit or {}).get("refund") or {}]
+    return sum(r["part"]["amount"] for r in owed if r.get("status") == "due" and r.get("part"))
+
+
+def refundable(payment, booking):
+    """The refundable figure a new part of `booking`'s names: paid, less what is refunded and what is owed."""
+    return payment.amount - payment.refunded - unmade(booking)
+
+
 def _part(deps, booking, amount):
     payment = deps.payments.get(booking.payment_id) if booking.payment_id else None
     if payment is None or payment.status != "success" or amount <= 0:
         return None
-    return {"payment_id": payment.id, "amount": amount, "refund_amount_available": payment.amount - payment.refunded,
+    return {"payment_id": payment.id, "amount": amount, "refund_amount_available": refundable(payment, booking),
             "status": "due"}
 
 
@@ -126,6 +140,9 @@ def return_deposit(deps, booking_id, body):
         if booking.status != "confirmed":
             raise Conflict(wording.DEPOSIT_ONLY_CONFIRMED, code="booking_not_active")
         now, officer = deps.clock(), deps.principal
+        ends = last_end(booking.sessions)
+        if ends is not None and stamp(now) < ends:  # the place is checked after the hire, never before
+            raise Conflict(wording.DEPOSIT_BEFORE_END.format(when=london(ends)), code="sessions_not_ended")
         part = _part(deps, booking, returned)
         deposit = {**booking.deposit, "status": "returned" if returned else "kept", "returned": returned,
                    "reason": reason, "by": officer.email or officer.user_id, "at": stamp(now),
@@ -145,9 +162,11 @@ def on_refund(deps, event, key):
     checked): its refund made once and recorded, then the hirer told. A
     provider that cannot be reached raises: the queue brings it back."""
     payload = event.payload or {}
-    booking = deps.hire.get(payload.get("booking_id"))
-    if booking is not None:
-        settle_refund(deps, booking, payload)
+    for one in ([{"booking_id": payload.get("booking_id"), "session": day} for day in payload["sessions"]]
+                if "sessions" in payload else [payload]):  # a whole block: its refunds in order, each once
+        booking = deps.hire.get(one.get("booking_id"))
+        if booking is not None:
+            settle_refund(deps, booking, one)
 
 
 def settle_refund(deps, booking, payload):

@@ -108,3 +108,17 @@ def one(deps, place_id):
 def today(deps):
     return deps.clock().astimezone(LONDON).date()
 
+
+
+def london_time(stamped):
+    """"15:30" (London) of a stamp ("2027-11-20T15:30:00Z"); "" when there is none."""
+    if not stamped:
+        return ""
+    return datetime.fromisoformat(stamped.replace("Z", "+00:00")).astimezone(LONDON).strftime("%H:%M")
+
+
+def london(stamped):
+    """A stamp as people read it in London: "on Tuesday 23 November 2027 at 20:00"."""
+    from .wording import AT_WHEN
+    at = datetime.fromisoformat(stamped.replace("Z", "+00:00")).astimezone(LONDON)
+    return AT_WHEN.format(day=f"{at:%A} {at.day} {at:%B %Y}", time=f"{at:%H:%M}")

@@ -71,8 +71,9 @@ def hire_check(place_id):
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireBookingNew")}}}},
     "responses": {"201": json_response(ref("HireBooking")),
                   **errors(400, 422, 503, **NO_PLACE, **{
-                      "409": "Dates clash (block_clashes, with clashes), an hour just taken (hour_taken), or "
-                             "another booking being paid for (hold_in_progress)"})}})
+                      "409": "Dates clash (block_clashes, with clashes; one session: session_unavailable, in its "
+                             "own words), an hour just taken (hour_taken), or another booking being paid for "
+                             "(hold_in_progress)"})}})
 def create_hire_booking():
     from .booking import create
     view, created = create(http.deps(), http.body(), http.header("idempotency-key"))
@@ -162,7 +163,8 @@ def staff_hire_deposits():
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffHireBookingNew")}}}},
     "responses": {"201": json_response(ref("HireBooking")),
                   **errors(400, 422, 503, **NO_PLACE, **{
-                      "409": "Dates clash (block_clashes, with clashes), or an hour just taken (hour_taken)"})}})
+                      "409": "Dates clash (block_clashes, with clashes; one session: session_unavailable, in its "
+                             "own words), or an hour just taken (hour_taken)"})}})
 def staff_hire_booking():
     from .staff import take
     view, created = take(http.deps(), http.body(), http.header("idempotency-key"))
@@ -170,13 +172,31 @@ def staff_hire_booking():
 
 
 @routes.post("/v1/staff/hire/bookings/{booking_id}/deposit", desk("halls"), {
-    "summary": "After the officer's check: how much of the deposit goes back (pence, 0 to all) and why; refunded "
-               "once, just after the answer; a second check changes nothing",
+    "summary": "After the officer's check, once the booking's last session has ended: how much of the deposit "
+               "goes back (pence, 0 to all) and why; refunded once, just after the answer; a second check changes "
+               "nothing",
     "parameters": [BOOKING_ID],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireDepositCheck")}}}},
     "responses": {"200": json_response(ref("HireBooking")),
-                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active)",
+                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active), or its last session "
+                                                        "not yet ended (sessions_not_ended)",
                                                  "422": "More than the deposit paid (more_than_deposit)"})}})
 def staff_hire_deposit(booking_id):
     from .cancelling import return_deposit
     return http.ok(return_deposit(http.deps(), booking_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/staff/hire/bookings/{booking_id}/cancel", desk("halls"), {
+    "summary": "Cancel a booking's every session still to come at once (a club's whole block), for a caller, with "
+               "why: their hours freed, each refunded by its own notice (the booking's terms), once each, from the "
+               "change's one event; sessions begun or over stay. Pressed twice, the first stands",
+    "parameters": [BOOKING_ID],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireBlockCancel")}}}},
+    "responses": {"200": json_response(ref("HireBooking")),
+                  **errors(400, **NO_BOOKING, **{"409": "Not confirmed (booking_not_active), nothing left to come "
+                                                        "(nothing_to_cancel), or changed meanwhile (booking_changed)"})}})
+def staff_hire_cancel_block(booking_id):
+    from ...storage.metering import expose
+    from .block_cancel import cancel_block
+    expose()
+    return http.ok(cancel_block(http.deps(), booking_id, http.body()), headers=http.NO_STORE)

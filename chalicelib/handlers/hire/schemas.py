@@ -22,6 +22,7 @@ PLACE = {"type": "object", "properties": {
 BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "total"], "properties": {
     "id": {"type": "string", "pattern": BOOKING_ID_PATTERN},
     "status": {"type": "string", "enum": ["held", "confirmed", "released"]}, "place": STR,
+    "place_name": {"type": "string", "description": "the place as people know it (its page and My Account)"},
     "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)}, "hirer_name": STR, "purpose": STR,
     "amount": PENCE, "total": PENCE, "total_text": STR, "terms": STR,
     "deposit": {"type": "object", "description": "{amount, status: held|returned|kept, returned, reason, by, at}"},
@@ -32,6 +33,8 @@ BOOKING = {"type": "object", "required": ["id", "status", "place", "sessions", "
     "skipped": {"type": "array", "items": {"type": "string", "format": "date"}},
     "why": {"type": "string", "nullable": True}, "taken_by": {"type": "object", "nullable": True},
     "hold_until": {"type": "string", "format": "date-time", "nullable": True},
+    "ends_at": {"type": "string", "format": "date-time", "nullable": True,
+                "description": "the end of its last session still booked: its deposit is checked from then"},
     "created_at": {"type": "string", "format": "date-time", "nullable": True},
     "confirmed_at": {"type": "string", "format": "date-time", "nullable": True},
     "payment": {"type": "object", "nullable": True}}}
@@ -62,8 +65,10 @@ SCHEMAS = {
         "place": STR, "free": {"type": "integer"}, "clashes": {"type": "array", "items": {"type": "string"}},
         "sessions": {"type": "array", "items": {"type": "object", "properties": {
             "date": {"type": "string", "format": "date"}, "start": STR,
-            "state": {"type": "string", "enum": ["free", "taken", "blocked", "closed", "past"],
-                      "description": "blocked: closed by the council for maintenance (its reason is not shown)"}}}}}},
+            "state": {"type": "string", "enum": ["free", "taken", "held", "blocked", "closed", "past"],
+                      "description": "blocked: closed by the council for maintenance (its reason is not shown); "
+                                     "held: held for someone paying, until held_until"},
+            "held_until": {"type": "string", "format": "date-time"}}}}}},
     "HireBookingNew": {"type": "object", "additionalProperties": False,
                        "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted"], "properties": {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
@@ -72,12 +77,17 @@ SCHEMAS = {
         "purpose": {"type": "string", "maxLength": PURPOSE_MAX}, **WHEN, "skip": SKIP,
         "terms_accepted": {"type": "boolean", "enum": [True]}}, "allOf": [NAMED]},
     "HireBooking": BOOKING,
+    "HireBlockCancel": {"type": "object", "required": ["reason"], "additionalProperties": False,
+                        "properties": {"reason": {**TEXT, "description": "why, as the caller gave it (kept with each "
+                                                                         "session)"}}},
     "StaffHireBookingNew": {"type": "object", "additionalProperties": False,
-                            "required": ["place", "hirer_type", "date", "start", "hours", "terms_accepted", "payment"],
+                            "required": ["place", "hirer_type", "hirer_name", "date", "start", "hours",
+                                         "terms_accepted", "payment"],
                             "properties": {
         "place": {"type": "string", "pattern": PLACE_ID_PATTERN},
         "hirer_type": {"type": "string", "enum": list(HIRER_TYPES)},
-        "hirer_name": {"type": "string", "maxLength": NAME_MAX}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
+        "hirer_name": {"type": "string", "minLength": 1, "maxLength": NAME_MAX, "pattern": "\\S",
+                       "description": "the caller's name, or their group's or business's"}, "purpose": {"type": "string", "maxLength": PURPOSE_MAX},
         **WHEN, "skip": SKIP,
         "terms_accepted": {"type": "boolean", "enum": [True], "description": "the caller accepted them"},
         "payment": {"type": "string", "enum": ["card", "waived"]},

@@ -60,7 +60,8 @@ def _hour(start, kind, taken_by):
 
 def _who(booking):
     return {"hirer_name": booking.hirer_name, "hirer_type": booking.hirer_type, "status": booking.status,
-            "deposit": (booking.deposit or {}).get("status"), "taken_by": bool(booking.taken_by)}
+            "deposit": (booking.deposit or {}).get("status"), "taken_by": bool(booking.taken_by),
+            "hold_until": stamp(booking.hold_until) if booking.status == "held" else None}
 
 
 def block(deps, place_id, body):
@@ -135,4 +136,4 @@ def take(deps, body, idempotency_key):
     how, email, taken_by = for_a_caller(deps, body, reason_field="waive_reason")
     fields = {k: v for k, v in body.items() if k not in ("payment", "waive_reason", "caller_email")}
     return book(deps, fields, idempotency_key, user_id=f"caller:{deps.principal.user_id}", email=email,
-                taken_by=taken_by, moto=how == "card", waived=how == "waived", key_body=body)
+                taken_by=taken_by, moto=how == "card", waived=how == "waived", key_body=body)  # named: a caller

@@ -76,7 +76,8 @@ def sessions_of(place, first, start, hours, weeks):
 
 
 def checked(deps, place, first, start, hours, weeks):
-    """Each session with its state: free, taken (someone's hours), blocked (staff closed it) or closed."""
+    """Each session with its state: free, taken (someone's hours), held (hours held for someone paying, with
+    `held_until`: when they are let go if the payment never comes), blocked (staff closed it) or closed."""
     sessions = sessions_of(place, first, start, hours, weeks)
     taken = deps.hire.taken_at(place["id"], [h for s in sessions if s["open"] for h in s["hours"]])
     now = deps.clock()
@@ -86,10 +87,22 @@ def checked(deps, place, first, start, hours, weeks):
         # staff's maintenance block is "blocked" (the resident reads "closed", never the block's reason,
         # which is staff's own note); a session with any hour booked or held by a hirer is "taken"
         s["state"] = "closed" if not s["open"] else (
-            "free" if not clash else "blocked" if all(taken[h][0] == "blocked" for h in clash) else "taken")
+            "free" if not clash else "blocked" if all(taken[h][0] == "blocked" for h in clash)
+            else "held" if all(taken[h][0] == "held" for h in clash) else "taken")
+        if s["state"] == "held":
+            s["held_until"] = max(taken[h][2] for h in clash if taken[h][2] is not None)
         if s["state"] == "free" and s["hours"][0] <= iso(now):
             s["state"] = "past"
     return sessions
+
+
+def clash_of(session, *extra):
+    """A session's date and state as a hirer is shown it (a held one with when it is let go)."""
+    from ...stamps import stamp
+    out = {k: session[k] for k in ("date", *extra, "state")}
+    if session["state"] == "held":
+        out["held_until"] = stamp(session["held_until"])
+    return out
 
 
 def check(deps, place_id, body):
@@ -101,6 +114,6 @@ def check(deps, place_id, body):
     first, start, hours, weeks = parse_block(body, problems)
     problems.raise_if_any()
     sessions = checked(deps, place, first, start, hours, weeks)
-    return {"place": place["id"], "sessions": [{k: s[k] for k in ("date", "start", "state")} for s in sessions],
+    return {"place": place["id"], "sessions": [clash_of(s, "start") for s in sessions],
             "free": sum(s["state"] == "free" for s in sessions),
             "clashes": [s["date"] for s in sessions if s["state"] != "free"]}

@@ -10,12 +10,14 @@ HOURS = "Choose from 1 to {max} hours"
 WEEKS = "Choose from 1 to {max} weeks"
 TERMS = "You must accept the terms of hire"
 HIRER_NAME = "Enter the name of the group or business"
+CALLER_NAME = "Enter the caller's name, or their group's or business's"
 KINDS = {"hall": "Hall", "room": "Room", "pitch": "Pitch"}
 TERMS_TEXT = ("The hirer leaves the place as they found it. The deposit is returned, in part or whole, once an "
               "officer has checked the place after the last session. Cancelling a session refunds its hire by "
               "the notice given: {rules}; none with less notice.")
 RULE = "{percent}% with at least {notice}"
 DESCRIPTION = "{place}: {sessions} ({first})"
+AT_WHEN = "on {day} at {time}"
 SESSIONS = {"one": "{count} session", "other": "{count} sessions"}
 
 CONFIRMED_SUBJECT = "Your booking {id} of {place} is confirmed"
@@ -38,6 +40,7 @@ NOT_BOOKING_FIELD = "Is not a booking field."
 SKIP_NOT_DATES = "Must be a list of the block's dates to leave out (YYYY-MM-DD)."
 SKIP_MORE_THAN_WEEKS = "Leave out no more dates than the block has weeks."
 NOT_DEPOSIT_FIELD = "Is not a deposit field."
+NOT_BLOCK_CANCEL_FIELD = "Is not a field of cancelling the whole booking."
 RETURNED_NOT_PENCE = "Must be whole pence, 0 or more."
 BLOCK_START_NOT_HOUR = "Must be a time on the hour (HH:00)."
 BLOCK_HOURS_OUT_OF_RANGE = "Must be 1 to {most}."
@@ -55,7 +58,9 @@ PAYING_FOR_ANOTHER = "You are already paying for another booking: finish it, or 
 SESSIONS_ONLY_CONFIRMED = "Only a confirmed booking's sessions can be cancelled."
 SESSION_STARTED = "That session has started."
 BOOKING_BEING_CHANGED = "The booking is being changed just now; try again."
+NOTHING_TO_COME = "Every session of that booking has begun, ended or been cancelled: there is nothing left to cancel."
 DEPOSIT_ONLY_CONFIRMED = "Only a confirmed booking's deposit can be returned."
+DEPOSIT_BEFORE_END = "The deposit can be checked once the booking's last session has ended, {when}."
 BLOCK_OVER_BOOKING = "That time is booked already ({hour}): move the booking first, or block around it."
 BLOCK_BEING_CHANGED = "The block is being changed just now; try again."
 
@@ -64,4 +69,13 @@ EVERY_SESSION_LEFT_OUT = "Every session of the block was left out."
 DEPOSIT_AT_MOST = "At most the deposit paid, {paid} pence, can go back."
 RETURNED_AT_MOST = "Must be at most the deposit, {paid} pence."  # the returned field's own words, beside it
 SESSIONS_CLASH = "Some sessions cannot be booked: book again leaving them out (skip), or choose another time."
+SESSION_UNAVAILABLE = {  # a single session (one week) that cannot be had, by why
+    "taken": "That time is already booked. Choose another time or day.",
+    "held": ("That time is held for a booking being paid for, until {until}. If it is yours, cancel the payment on "
+             "the card page to let it go now; otherwise choose another time, or try again after {until}."),
+    "blocked": "The place is closed at that time. Choose another time or day.",
+    "closed": "The place is not open at that time (a bank holiday, a closure, or outside its hours). Choose another "
+              "time or day.",
+    "past": "That time has passed. Choose a time still to come.",
+}
 NO_SUCH_BOOKING = "No such booking."

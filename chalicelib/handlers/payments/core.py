@@ -137,12 +137,13 @@ def settle(deps, payment):
     return payment
 
 
-def stopped(deps, payment):
+def stopped(deps, payment, quiet=True):
     """Make sure an unfinished payment is over before what it holds goes:
     checked with the provider (a paid one settles through its hook), else
     cancelled there. False while the card is being charged (try later); True
     too when the provider cannot say (a payment that did go through later
-    is settled by its hook: its place taken again, or refunded)."""
+    is settled by its hook: its place taken again, or refunded), unless not
+    `quiet`: then the provider's error is raised, for the caller to try again."""
     try:
         if payment is not None and payment.provider_id:
             payment = check(deps, payment)
@@ -151,6 +152,8 @@ def stopped(deps, payment):
             elif not payment.finished:
                 return False
     except (ProviderError, ServiceUnavailable) as e:
+        if not quiet:
+            raise
         log.warning("payment %s: let go without the provider: %s", getattr(payment, "id", None), e)
     return True
 

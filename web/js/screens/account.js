@@ -3,7 +3,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
-import {formatDate, formatDay, t} from "../i18n.js";
+import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../router.js";
 import {forget, rememberProfile, signedIn, tokens} from "../session.js";
 
@@ -85,6 +85,16 @@ function consultationResponses({responses}) {
         : r.results_published ? h("a", {href: `${page}/results`}, t("consultations.results_link"))
           : t("account.consultation_closed", {when: r.closes_words}));
     }))];
+}
+
+// My hall, room and pitch bookings: each to its page (paying, cancelling a session are there).
+function hireBookings({bookings}) {
+  if (!bookings.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.hire_title")),
+    h("ul", {class: "list list--spaced", id: "hire-bookings"}, bookings.map(b => h("li", {},
+      h("a", {href: `/hire/bookings/${encodeURIComponent(b.id)}`}, t("account.hire_row", {place: b.place_name,
+        first: formatDay(b.sessions[0].date), sessions: tCount("account.hire_sessions", b.sessions.length),
+        state: t(`hire.${b.status}`), id: b.id})))))];
 }
 
 // My bills paid by reference: each to its page (how its payment stands).
@@ -171,11 +181,12 @@ function nameForm(view, me) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
-  // The lists below are asked for together with the profile: one round trip's wait, not eight.
+  // The lists below are asked for together with the profile: one round trip's wait, not ten.
   const lists = Promise.all([["/v1/me/bulky-bookings", "bookings"], ["/v1/me/garden-subscriptions", "subscriptions"],
     ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"],
     ["/v1/me/taking-part", "speaking"], ["/v1/me/container-requests", "requests"],
-    ["/v1/me/consultation-responses", "responses"]]
+    ["/v1/me/consultation-responses", "responses"],
+    ["/v1/me/hire-bookings", "bookings"]]
     .map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
@@ -192,7 +203,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats, paid, appts, part, containers, responses] = await lists;
+  const [bulky, garden, chats, paid, appts, part, containers, responses, halls] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -206,6 +217,7 @@ export async function render(view) {
     ...bulkyBookings(bulky),
     ...gardenSubscriptions(garden),
     ...containerRequests(containers),
+    ...hireBookings(halls),
     ...bills(paid),
     ...conversations(chats),
     ...appointments(appts),

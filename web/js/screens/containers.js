@@ -66,7 +66,7 @@ export async function render(view, {params, url}) {
     h("p", {class: "inset"}, t("bulky.for_address", {address: offer.address})),
     choices({field: "container", legend: t("containers.which"), options: offer.containers.map(c => ({value: c.id,
       label: c.name, hint: c.open_request ? t("containers.open", {reference: c.open_request})
-        : c.in_stock ? t("containers.price", {price: price(c, "damaged")}) : t("containers.none_left")}))}),
+        : c.request_open ? t("containers.open_here") : c.in_stock ? t("containers.price", {price: price(c, "damaged")}) : t("containers.none_left")}))}),
     choices({field: "reason", legend: t("containers.why"), options: offer.reasons.map(r => ({value: r.id,
       label: r.name, hint: r.charged ? null : t("containers.free")}))}),
     input({field: "notes", label: t("containers.where"), optional: true, maxlength: "300"}),

@@ -13,38 +13,50 @@ import {pounds} from "./bulky.js";
 const range = (from, to, label) => Array.from({length: to - from + 1}, (_, n) => ({value: String(from + n),
   label: label(from + n)}));
 
+// Cancelling is its own part, under its own heading after the booking, each button naming its session:
+// never a button straight under a time, where a tap meant for the time cancels it.
+function cancelling(view, b) {
+  const open = b.sessions.filter(s => s.status !== "cancelled");
+  if (b.status !== "confirmed" || !open.length) return [];
+  return [h("h2", {class: "heading-m", id: "cancel-title"}, t("hire.cancel_title")),
+    h("p", {class: "body"}, t("hire.cancel_lead")),
+    h("ul", {class: "list list--spaced", id: "cancel-sessions"}, open.map(s => h("li", {}, button(
+      t("hire.cancel_session", {day: formatDay(s.date), start: s.start}), {warning: true, type: "button",
+        id: `cancel-${s.date}`, onclick: async () => {
+          try {
+            await api(`/v1/hire/bookings/${b.id}/sessions/${s.date}/cancel`, {method: "POST"});
+            view.replaceChildren();
+            await booking(view, b.id);  // drawn again as it now stands
+          } catch (error) { append(view, h("p", {class: "body"}, errorsOf(error)[0].message)); }
+        }}))))];
+}
+
 async function booking(view, id) {
   const b = await api(`/v1/hire/bookings/${encodeURIComponent(id)}`);
-  const list = h("ul", {class: "list", id: "sessions"}, b.sessions.map(s => {
-    const cancel = button(t("hire.cancel"), {secondary: true, type: "button", id: `cancel-${s.date}`, onclick: async () => {
-      try {
-        await api(`/v1/hire/bookings/${b.id}/sessions/${s.date}/cancel`, {method: "POST"});
-        view.replaceChildren();
-        await booking(view, b.id);  // drawn again as it now stands
-      } catch (error) { append(view, h("p", {class: "body"}, errorsOf(error)[0].message)); }
-    }});
-    return h("li", {}, t("hire.session", {day: formatDay(s.date), start: s.start, end: s.end}), " ",
-      s.status === "cancelled" ? h("strong", {}, t("hire.cancelled", {refund: pounds(s.refund?.amount || 0),
-        percent: s.refund?.percent || 0})) : b.status === "confirmed" ? cancel : null);
-  }));
+  const list = h("ul", {class: "list", id: "sessions"}, b.sessions.map(s => h("li", {},
+    t("hire.session", {day: formatDay(s.date), start: s.start, end: s.end}),
+    s.status === "cancelled" ? [" ", h("strong", {}, t("hire.cancelled", {refund: pounds(s.refund?.amount || 0),
+      percent: s.refund?.percent || 0}))] : null)));
   append(view, h("h1", {class: "heading-l"}, t(`hire.${b.status}`)),
+    h("p", {class: "body", id: "hire-place"}, t("hire.at_place", {place: b.place_name || b.place})),
     h("p", {class: "body"}, t("hire.summary", {id: b.id, total: b.total_text, deposit: pounds(b.deposit.amount)})),
     b.skipped.length ? h("p", {class: "body", id: "skipped"}, t("hire.skipped", {dates: b.skipped.map(d => formatDate(d)).join(", ")})) : null,
-    list);
+    h("h2", {class: "heading-m"}, t("hire.sessions_title")), list);
   if (b.status === "held" && b.payment?.next_url) {
     append(view, h("p", {class: "body"}, h("a", {class: "button", href: b.payment.next_url}, t("bulky.pay_now"))));
   }
+  append(view, ...cancelling(view, b));
 }
 
 /** A booking's questions: the place, who hires, when, how often, the terms
  * (`accept`: the box's words, a resident's own or an officer's for a caller). */
-export function bookingFields(places, accept = t("hire.accept")) {
+export function bookingFields(places, accept = t("hire.accept"), name = t("hire.name")) {
   return [choices({field: "place", legend: t("hire.place"), options: places.map(p => ({value: p.id, label: p.name,
     hint: t("hire.place_hint", {capacity: p.capacity, resident: pounds(p.prices.resident),
       community: pounds(p.prices.community), deposit: pounds(p.deposit)})}))}),
   choices({field: "hirer_type", legend: t("hire.who"), options: ["resident", "community", "commercial"].map(v => ({
     value: v, label: t(`hire.who.${v}`)}))}),
-  input({field: "hirer_name", label: t("hire.name"), optional: true, maxlength: "120"}),
+  input({field: "hirer_name", label: name, optional: name === t("hire.name"), maxlength: "120"}),
   dateInput({field: "date", legend: t("hire.date")}),
   select({field: "start", label: t("hire.start"), options: range(9, 21, n => `${String(n).padStart(2, "0")}:00`)
     .map(o => ({...o, value: o.label})), value: "18:00"}),
@@ -66,12 +78,15 @@ export function bookingBody(form, skip, extra = []) {
     terms_accepted: form.elements.terms_accepted.checked};
 }
 
-/** A block's dates that cannot be had, listed in `box`; returns them, to skip when booked again. */
-export function showClashes(box, error) {
-  if (error.code !== "block_clashes") throw error;
-  box.replaceChildren(h("div", {class: "warning-text"}, t("hire.clashes")),
+/** A block's dates that cannot be had, listed in `box`; returns them, to skip when booked again. `again`: the
+ * words naming the button that books the rest (a resident's "Check and pay", the desk's "Check and book"). */
+export function showClashes(box, error, again = t("hire.clashes")) {
+  if (error.code !== "block_clashes") throw error;  // one session: the server's own words, in the error summary
+  const until = c => c.held_until ? new Date(c.held_until).toLocaleTimeString("en-GB",
+    {timeZone: "Europe/London", hour: "2-digit", minute: "2-digit"}) : "";
+  box.replaceChildren(h("div", {class: "warning-text"}, again),
     h("ul", {class: "list", id: "clash-list"}, error.body.clashes.map(c => h("li", {},
-      t(`hire.clash.${c.state}`, {day: formatDate(c.date)})))));
+      t(`hire.clash.${c.state}`, {day: formatDate(c.date), time: until(c)})))));
   return error.body.clashes.map(c => c.date);
 }
 

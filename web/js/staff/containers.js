@@ -9,6 +9,7 @@ import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../fo
 import {formatDate, formatDay, t} from "../i18n.js";
 import {pounds} from "../screens/bulky.js";
 import {addressFinder} from "./bulky-take.js";
+import {summaryRow} from "./common.js";
 
 const STATUSES = ["confirmed", "held", "delivered", "not_delivered", "cancelled", "released"];
 const LABELS = () => ({container: t("staff.containers.container"), reason: t("staff.containers.reason"),
@@ -54,16 +55,34 @@ async function takeForm(view, uprn, address) {
   return [form];
 }
 
+// The count's last change, whatever made it (set up, an order, its end, an officer's), so a count is never
+// shown beside "no changes"; an officer's change with its reason from the audit.
+function lastChange(c) {
+  const moved = c.moved;
+  const at = moved ? formatDate(moved.at, true) : "";
+  if (!moved) return t("staff.containers.not_recorded");
+  if (moved.what === "staff" && c.audit.length) {
+    const a = c.audit[0];
+    return t("staff.containers.last_change", {add: a.add > 0 ? `+${a.add}` : String(a.add), by: a.by,
+      at: formatDate(a.at, true), reason: a.reason});
+  }
+  if (moved.what === "ordered" || moved.what === "released" || moved.what === "cancelled") {
+    return [t(`staff.containers.moved_${moved.what}`, {at}), " ",
+      h("a", {href: `/staff/containers/${moved.request}`}, moved.request)];
+  }
+  return t("staff.containers.moved_counted", {count: String(moved.add), at});
+}
+
 function stockTable(stock) {
-  return h("div", {class: "table-wrap"}, h("table", {class: "table", id: "stock"},
-    h("caption", {class: "visually-hidden"}, t("staff.containers.stock_title", {depot: stock.depot})),
+  const name = stock.depot_names?.[stock.depot] || stock.depot;
+  return h("div", {class: "table-wrap"}, h("h3", {class: "heading-s", id: "stock-depot"},
+    t("staff.containers.stock_title", {depot: name})), h("table", {class: "table", id: "stock"},
+    h("caption", {class: "visually-hidden"}, t("staff.containers.stock_title", {depot: name})),
     h("thead", {}, h("tr", {}, ["container", "count", "last"].map(k => h("th", {scope: "col",
       class: k === "count" ? "table__num" : null}, t(`staff.containers.col_${k}`))))),
     h("tbody", {}, stock.containers.map(c => h("tr", {id: `stock-${c.container}`},
       h("th", {scope: "row"}, c.name), h("td", {class: "table__num"}, String(c.count)),
-      h("td", {}, c.audit.length ? t("staff.containers.last_change", {add: c.audit[0].add > 0 ? `+${c.audit[0].add}`
-        : String(c.audit[0].add), by: c.audit[0].by, at: formatDate(c.audit[0].at, true), reason: c.audit[0].reason})
-        : t("staff.containers.no_changes")))))));
+      h("td", {}, lastChange(c)))))));
 }
 
 async function stockSection(view, part, depot) {
@@ -106,22 +125,48 @@ async function requestsSection(view, part, status, depot) {
     select({field: "status", label: t("staff.containers.status"), value: status, options: STATUSES.map(s => ({value: s,
       label: t(`staff.containers.status_${s}`)}))}),
     select({field: "depot", label: t("staff.containers.depot"), value: depot, options: [
-      {value: "", label: t("staff.containers.every_depot")}, ...depots.map(d => ({value: d, label: d}))]}),
+      {value: "", label: t("staff.containers.every_depot")},
+      ...depots.map(d => ({value: d, label: found.depot_names?.[d] || d}))]}),
     button(t("staff.containers.show"), {secondary: true}));
   onSubmit(filter, view, () => requestsSection(view, part, filter.elements.status.value,
     filter.elements.depot.value));
   const list = found.requests.length ? h("div", {class: "table-wrap"}, h("table", {class: "table", id: "requests"},
     h("caption", {class: "visually-hidden"}, t("staff.containers.requests_title")),
-    h("thead", {}, h("tr", {}, ["reference", "container", "address", "day"].map(k => h("th", {scope: "col"},
+    h("thead", {}, h("tr", {}, ["reference", "container", "address", "day", "job"].map(k => h("th", {scope: "col"},
       t(`staff.containers.col_${k}`))))),
-    h("tbody", {}, found.requests.map(r => h("tr", {}, h("th", {scope: "row"}, r.id), h("td", {}, r.name),
-      h("td", {}, r.address), h("td", {}, r.delivery_date ? formatDay(r.delivery_date) : "")))))) :
+    h("tbody", {}, found.requests.map(r => h("tr", {}, h("th", {scope: "row"}, h("a", {href: `/staff/containers/${r.id}`},
+      r.id)), h("td", {}, r.name), h("td", {}, r.address), h("td", {}, r.delivery_date ? formatDay(r.delivery_date) : ""),
+      h("td", {}, r.job_id ? h("a", {href: `/staff/containers/${r.id}#job`}, t("staff.containers.job_link",
+        {id: r.job_id})) : t("staff.containers.no_job"))))))) :
     h("p", {class: "body", id: "requests"}, t("staff.containers.none"));
   part.replaceChildren(filter, list);
   return depots;
 }
 
-export async function render(view) {
+// One request on the desk (where a caller's card payment comes back to): what was asked, how it stands,
+// and its delivery job as the crew have it.
+async function requestPage(view, id) {
+  const r = await api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`);
+  const job = r.job;
+  append(view, h("p", {class: "body"}, h("a", {class: "back-link", href: "/staff/containers"},
+    t("staff.containers.back"))),
+  h("h1", {class: "heading-l"}, t("staff.containers.request_title", {id: r.id})),
+  h("dl", {class: "summary-list", id: "request"}, summaryRow(t("staff.containers.status"),
+    t(`staff.containers.status_${r.status}`)), summaryRow(t("staff.containers.container"), r.name),
+  summaryRow(t("staff.containers.col_address"), r.address), summaryRow(t("bulky.amount"), r.amount_text),
+  r.payment ? summaryRow(t("staff.containers.payment"), t(`staff.containers.payment_${r.payment.status}`,
+    {status: r.payment.status})) : null,
+  r.delivery_date ? summaryRow(t("staff.containers.col_day"), formatDay(r.delivery_date)) : null),
+  h("h2", {class: "heading-m", id: "job"}, t("staff.containers.job_title")),
+  job ? h("dl", {class: "summary-list", id: "delivery-job"}, summaryRow(t("staff.containers.job_id"), job.id),
+    summaryRow(t("staff.containers.job_team"), job.team), summaryRow(t("staff.containers.job_status"), job.status),
+    summaryRow(t("staff.containers.job_due"), job.due ? formatDay(job.due) : "")) :
+    h("p", {class: "body", id: "delivery-job"}, t("staff.containers.no_job_yet")));
+}
+
+export async function render(view, {path} = {}) {
+  const id = (path || "").match(/^\/staff\/containers\/(CR-[0-9A-Z]{6})$/)?.[1];
+  if (id) return requestPage(view, id);
   const taken = h("div", {id: "containers-result"});
   const stockPart = h("div", {id: "stock-part"});
   const requestsPart = h("div", {id: "requests-part"});

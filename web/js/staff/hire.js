@@ -14,10 +14,14 @@ import {bookingBody, bookingFields, showClashes} from "../screens/hire.js";
 import {summaryRow} from "./common.js";
 
 const today = () => new Date().toLocaleDateString("en-CA", {timeZone: "Europe/London"});  // YYYY-MM-DD
+// "YYYY-MM-DDTHH:MM" in London now, to compare with a session's date and start.
+const nowInLondon = () => new Date().toLocaleString("sv-SE", {timeZone: "Europe/London"}).replace(" ", "T").slice(0, 16);
 // Days counted at noon UTC, so no clock change moves a date.
 const dayFrom = (date, days) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const monday = date => dayFrom(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
 const weekOf = (place, first) => `/staff/hire?place=${encodeURIComponent(place)}&week=${first}`;
+const londonTime = stamp => new Date(stamp).toLocaleTimeString("en-GB", {timeZone: "Europe/London", hour: "2-digit",
+  minute: "2-digit"});
 const hours = (from, to, label) => Array.from({length: to - from + 1}, (_, n) => ({value: String(from + n),
   label: label(from + n)}));
 
@@ -36,7 +40,8 @@ function cell(day, time, bookings, reopen) {
   const who = bookings[hour.booking_id] || {};
   return h("td", {}, h("a", {href: `/staff/hire/bookings/${hour.booking_id}`},
     who.hirer_name || hour.booking_id), hour.state === "held"
-    ? [" ", h("strong", {class: "tag tag--yellow"}, t("staff.hire.held"))] : null);
+    ? [" ", h("strong", {class: "tag tag--yellow"}, who.hold_until ? t("staff.hire.held_until",
+      {time: londonTime(who.hold_until)}) : t("staff.hire.held"))] : null);
 }
 
 function table(calendar, reopen) {
@@ -100,7 +105,8 @@ async function week(view, params) {
   });
   async function shown(first, done) {
     const calendar = await api(`/v1/staff/hire/places/${encodeURIComponent(place.id)}/calendar?from=${first}&days=7`);
-    part.replaceChildren(
+    // Only what is there: replaceChildren, unlike h(), writes a null as the text "null".
+    part.replaceChildren(...[
       done ? h("p", {class: "body", id: "hire-done", role: "status"}, done) : null,
       h("h2", {class: "heading-m", id: "hire-week-title"}, t("staff.hire.week", {place: place.name,
         day: formatDate(first)})),
@@ -108,7 +114,7 @@ async function week(view, params) {
         h("a", {class: "days__link", href: weekOf(place.id, dayFrom(first, -7))}, t("staff.hire.previous")), " ",
         h("a", {class: "days__link", href: weekOf(place.id, monday(today()))}, t("staff.hire.this_week")), " ",
         h("a", {class: "days__link", href: weekOf(place.id, dayFrom(first, 7))}, t("staff.hire.next"))),
-      table(calendar, reopen));
+      table(calendar, reopen)].filter(Boolean));
   }
   // Each block's button: the block removed (twice is harmless), the week drawn again with its hours free.
   function reopen(day, hour) {
@@ -134,7 +140,8 @@ async function week(view, params) {
 async function take(view, params) {
   const {places} = await api("/v1/hire/places");
   const clashes = h("div", {id: "clashes", "aria-live": "polite"});
-  const form = h("form", {novalidate: true, id: "hire-take"}, ...bookingFields(places, t("staff.hire.accept")),
+  const form = h("form", {novalidate: true, id: "hire-take"}, ...bookingFields(places, t("staff.hire.accept"),
+    t("staff.hire.caller_name")),
     input({field: "caller_email", label: t("staff.hire.email"), hint: t("staff.hire.email_hint"), type: "email",
       optional: true, spellcheck: "false", autocomplete: "off"}),
     choices({field: "payment", legend: t("staff.hire.payment"), value: "card", options: [
@@ -149,7 +156,8 @@ async function take(view, params) {
   onSubmit(form, view, async () => {
     const payment = form.elements.payment.value;
     const reason = form.elements.waive_reason.value.trim();
-    const body = {...bookingBody(form, skip, [["waive_reason", t("staff.hire.waive_reason_required"),
+    const body = {...bookingBody(form, skip, [["hirer_name", t("staff.hire.caller_name_required"),
+      form.elements.hirer_name.value.trim()], ["waive_reason", t("staff.hire.waive_reason_required"),
       payment !== "waived" || reason]]), payment};
     if (payment === "waived") body.waive_reason = reason;
     if (form.elements.caller_email.value.trim()) body.caller_email = form.elements.caller_email.value.trim();
@@ -158,7 +166,7 @@ async function take(view, params) {
       made = await api("/v1/staff/hire/bookings", {method: "POST", headers: {"Idempotency-Key": `${key}.${skip.length}`},
         body});
     } catch (error) {
-      skip = showClashes(clashes, error);  // shown first; pressing again books the rest
+      skip = showClashes(clashes, error, t("staff.hire.clashes"));  // shown first; pressing again books the rest
       return;
     }
     if (payment === "card") return location.assign(made.payment.next_url);  // key the caller's card in
@@ -204,11 +212,35 @@ function depositWords(b) {
     return h("p", {class: "body", id: "hire-deposit-done", role: "status"}, t("staff.hire.deposit_done",
       {returned: pounds(d.returned), amount: pounds(d.amount), reason: d.reason, by: d.by}));
   }
+  if (d.status === "held" && b.status === "confirmed") {  // the place is checked after the hire, never before
+    return h("p", {class: "body", id: "hire-deposit-done"}, t("staff.hire.deposit_after", {
+      day: formatDay(b.ends_at.slice(0, 10)), time: londonTime(b.ends_at)}));
+  }
   return h("p", {class: "body", id: "hire-deposit-done"}, t(d.status === "none" ? "staff.hire.deposit_waived"
     : "staff.hire.deposit_later"));
 }
 
-async function booking(view, id) {
+// A held booking (a caller left at the card page): held until when, and how it is let go.
+const heldWords = b => h("div", {class: "inset", id: "hire-held"}, t("staff.hire.held_booking",
+  {time: londonTime(b.hold_until)}));
+
+// A club's whole block: every session still to come cancelled at once, each refunded by its notice.
+function cancelAll(view, b) {
+  const form = h("form", {novalidate: true, id: "hire-cancel-all"},
+    h("h2", {class: "heading-m"}, t("staff.hire.cancel_all_title")),
+    h("p", {class: "body"}, t("staff.hire.cancel_all_lead")),
+    textarea({field: "cancel_reason", label: t("staff.hire.cancel_all_reason"), rows: 2, maxlength: "500"}),
+    button(t("staff.hire.cancel_all"), {warning: true}));
+  onSubmit(form, view, async () => {
+    const reason = form.elements.cancel_reason.value.trim();
+    check(["cancel_reason", t("staff.hire.cancel_all_reason_required"), reason]);
+    await api(`/v1/staff/hire/bookings/${b.id}/cancel`, {method: "POST", body: {reason}});
+    await booking(view, b.id, t("staff.hire.cancelled_all"));
+  });
+  return form;
+}
+
+async function booking(view, id, done = null) {
   const [b, {places}] = await Promise.all([api(`/v1/hire/bookings/${encodeURIComponent(id)}`), api("/v1/hire/places")]);
   const place = places.find(p => p.id === b.place) || {name: b.place};
   const sessions = h("ul", {class: "list", id: "sessions"}, b.sessions.map(s => h("li", {},
@@ -216,7 +248,10 @@ async function booking(view, id) {
     s.status === "cancelled" ? [" ", h("strong", {}, t("hire.cancelled", {refund: pounds(s.refund?.amount || 0),
       percent: s.refund?.percent || 0}))] : null)));
   const first = b.sessions[0]?.date;
+  const toCome = b.sessions.some(s => s.status === "booked" && `${s.date}T${s.start}` > nowInLondon());
   redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"}, t("staff.hire.booking_title", {id: b.id})),
+    done ? h("p", {class: "body", id: "hire-done", role: "status"}, done) : null,
+    b.status === "held" && b.hold_until ? heldWords(b) : null,
     h("dl", {class: "summary-list", id: "hire-booking"},
       summaryRow(t("staff.hire.hirer"), b.hirer_name || t(`hire.who.${b.hirer_type}`), " (", t(`hire.who.${b.hirer_type}`), ")"),
       summaryRow(t("staff.hire.place"), first ? h("a", {href: weekOf(b.place, monday(first))}, place.name) : place.name),
@@ -226,7 +261,9 @@ async function booking(view, id) {
       b.taken_by ? summaryRow(t("staff.hire.taken_by"), t(`staff.hire.card_or_waived.${b.taken_by.payment}`),
         b.taken_by.reason ? `: ${b.taken_by.reason}` : "") : null),
     h("h2", {class: "heading-m"}, t("staff.hire.sessions")), sessions,
-    b.status === "confirmed" && b.deposit.status === "held" ? depositForm(view, b) : depositWords(b));
+    b.status === "confirmed" && b.deposit.status === "held" && Date.parse(b.ends_at) <= Date.now()
+      ? depositForm(view, b) : depositWords(b),
+    b.status === "confirmed" && toCome ? cancelAll(view, b) : null);
 }
 
 export async function render(view, {path, params}) {
