@@ -33,9 +33,8 @@ def create_table(client, name="reports"):
                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}])
 
 
-def test_acknowledged_transactions_survive_kill_9_of_the_engine(tmp_path, free_port, durable_transactions):
-    engine = DynamoDBLocal(tmp_path / "db", free_port())
-    engine.start()
+def test_acknowledged_transactions_survive_kill_9_of_the_engine(tmp_path, durable_transactions):
+    engine = start_on_a_free_port(tmp_path / "db")  # a port of its own, started again elsewhere if taken
     durable_transactions(engine.url)
     client = engine.client()
     create_table(client)
@@ -57,8 +56,8 @@ def test_acknowledged_transactions_survive_kill_9_of_the_engine(tmp_path, free_p
     engine.process.wait()
     engine.process = None
 
-    again = DynamoDBLocal(tmp_path / "db", engine.port)
-    again.start()
+    again = start_on_a_free_port(tmp_path / "db")
+    durable_transactions(again.url)
     try:
         client = again.client()
         missing = [rid for rid in acknowledged
