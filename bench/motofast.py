@@ -25,7 +25,8 @@ Counts (Count, ScannedCount, LastEvaluatedKey) are untouched; `bench.run
 `isolated_transactions()` (the test suite's moto, and the benchmarks' that
 write) replaces moto's whole-table backup before each transaction with a
 copy of the items it names, and runs transactions and single-item writes
-one at a time, so a conditional write is atomic as DynamoDB's is.
+one at a time, so a conditional write is atomic as DynamoDB's is; every call
+into moto's DynamoDB goes through that one lock, its answer written inside it.
 """
 from contextlib import contextmanager
 from decimal import Decimal
@@ -133,6 +134,13 @@ def isolated_transactions():
         "put_item", "update_item", "delete_item", "get_item", "query", "scan", "batch_get_item",
         "transact_get_items")}
 
+    # And every call into moto's DynamoDB, its answer written inside the lock: moto is not safe for
+    # threads (describe_table counted items while another thread added some, and a get_item's
+    # answer was written from an item another thread's update_item was adding attributes to:
+    # "dictionary changed size during iteration").
+    from moto.dynamodb.responses import DynamoHandler
+    handled = DynamoHandler.__dict__.get("call_action")
+
     def one_at_a_time(call):
         def locked(self, *args, **kwargs):
             with lock:
@@ -186,12 +194,17 @@ def isolated_transactions():
     models.DynamoDBBackend.transact_write_items = transact_write_items
     for name, call in singles.items():
         setattr(models.DynamoDBBackend, name, one_at_a_time(call))
+    DynamoHandler.call_action = one_at_a_time(DynamoHandler.call_action)
     try:
         yield
     finally:
         models.DynamoDBBackend.transact_write_items = original
         for name, call in singles.items():
             setattr(models.DynamoDBBackend, name, call)
+        if handled is None:
+            del DynamoHandler.call_action
+        else:
+            DynamoHandler.call_action = handled
 
 
 # DynamoDB's data calls: their results are plain JSON already (moto's

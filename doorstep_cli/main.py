@@ -284,10 +284,7 @@ def serve(args):
         # The work queues, the events table's stream, the alert queue's worker, forwarding and the schedules,
         # as the Lambdas and SQS in AWS: in a process of their own, beside the API's.
         from doorstep_cli.local import background
-        from doorstep_cli.local.serving import ensure_port_free
-        port = background.queue_port(local_port())
-        ensure_port_free("127.0.0.1", port, "work queues")
-        return background.start(data_dir(), port, local_port())
+        return background.start(data_dir(), background.queue_port(local_port()), local_port())
 
     return run_stack(data_dir(), local_port(), ROOT / "web", load_app, prepare, background=dispatcher) or 0
 

@@ -10,7 +10,7 @@ const SHELL = [
   "/icons/icon.svg", "/icons/icon-192.png",
   "/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css",
   "/js/main.js", "/js/api.js", "/js/config.js", "/js/dom.js", "/js/forms.js", "/js/hours.js", "/js/i18n.js",
-  "/js/idb.js", "/js/map.js", "/js/outbox.js", "/js/photos.js", "/js/push.js", "/js/router.js",
+  "/js/idb.js", "/js/map.js", "/js/outbox.js", "/js/photos.js", "/js/push.js", "/js/router.js", "/js/navigation.js",
   "/js/my-property.js", "/js/services.js", "/js/session.js", "/js/walls.js", "/js/status.js", "/js/store.js", "/js/where.js",
   "/js/report/category.js", "/js/report/contact.js", "/js/report/details.js", "/js/report/draft.js",
   "/js/report/fields.js", "/js/report/location.js", "/js/report/me-too.js", "/js/report/me-too-withdraw.js", "/js/report/nearby.js", "/js/report/photo-picker.js",

@@ -1,8 +1,10 @@
 """Counts what DynamoDB is asked and what it reads, per request.
 
-Cost is a feature: geo queries report `queries=` and `items=` in a
-Server-Timing header, and benchmarks read the same meter. Counting happens at
-PynamoDB's single call site so nothing can bypass it.
+Cost is a feature: every route reports `queries=` and `items=` in a
+Server-Timing header (the middleware adds it, so no route can leave it out),
+and benchmarks read the same meter. Counting happens at PynamoDB's single call
+site so nothing can bypass it. A route whose cost could tell a caller something
+its answer keeps back (whether an e-mail address has an account) conceals it.
 """
 import contextvars
 import time
@@ -17,7 +19,7 @@ WRITES = {"PutItem", "UpdateItem", "DeleteItem"}
 
 class Meter:
     def __init__(self):
-        self.exposed = False  # only geo queries publish their cost
+        self.exposed = True  # every route publishes its cost, unless it conceals it
         self.calls = 0
         self.queries = 0
         self.items = 0
@@ -51,12 +53,19 @@ class Meter:
 
 
 def expose():
-    """Publish this request's DynamoDB cost (Server-Timing). Geo queries do;
-    other routes don't, since counts there could reveal, e.g., whether an
-    e-mail address has an account."""
+    """Publish this request's DynamoDB cost (Server-Timing): every route's is, unless concealed;
+    kept for the routes that said so when only they did."""
     meter = _current.get()
     if meter is not None:
         meter.exposed = True
+
+
+def conceal():
+    """Keep this request's DynamoDB cost out of its answer: counts that differ with whether an
+    e-mail address has an account would say what the answer, the same for any address, does not."""
+    meter = _current.get()
+    if meter is not None:
+        meter.exposed = False
 
 
 @contextmanager

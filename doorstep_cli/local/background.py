@@ -32,7 +32,8 @@ READY_S = 60.0
 def queue_port(port: int) -> int:
     """The work queues' port: DOORSTEP_QUEUE_PORT, or the fourth after PORT (the
     payment provider has the third)."""
-    return int(os.environ.get("DOORSTEP_QUEUE_PORT") or port + 4)
+    from doorstep_cli.local.serving import port_for
+    return port_for("DOORSTEP_QUEUE_PORT", port, 4)
 
 
 def start(data_dir: Path, port: int, api_port: int) -> Callable[[], None]:
@@ -41,14 +42,20 @@ def start(data_dir: Path, port: int, api_port: int) -> Callable[[], None]:
     process's environment; returns how to stop it. Sets DOORSTEP_SQS_ENDPOINT
     here too, for the `doorstep` commands that read stack.json's environment."""
     from doorstep_cli.local.lifeline import tied_to_this_process
-    url = f"http://127.0.0.1:{port}"
-    os.environ["DOORSTEP_SQS_ENDPOINT"] = url
-    log_file = open(Path(data_dir) / "background.log", "ab")
-    child = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.background", str(data_dir), str(port),
-                              str(api_port)],
-                             env=dict(os.environ), stdout=log_file, stderr=subprocess.STDOUT,
-                             start_new_session=True, preexec_fn=tied_to_this_process())
-    log_file.close()
+    from doorstep_cli.local.serving import bind_listening_socket
+    # Bound here and handed to the child, which serves on it: no other program can take the
+    # port while the child starts (port 0: one of its own).
+    with bind_listening_socket("127.0.0.1", port, "work queues") as queue_socket:
+        port = queue_socket.getsockname()[1]
+        url = f"http://127.0.0.1:{port}"
+        os.environ["DOORSTEP_SQS_ENDPOINT"] = url
+        log_file = open(Path(data_dir) / "background.log", "ab")
+        child = subprocess.Popen([sys.executable, "-m", "doorstep_cli.local.background", str(data_dir),
+                                  f"fd:{queue_socket.fileno()}", str(api_port)],
+                                 env=dict(os.environ), stdout=log_file, stderr=subprocess.STDOUT,
+                                 pass_fds=(queue_socket.fileno(),), start_new_session=True,
+                                 preexec_fn=tied_to_this_process())
+        log_file.close()
     deadline = time.monotonic() + READY_S
     while not _answers(port):
         if child.poll() is not None or time.monotonic() > deadline:
@@ -76,7 +83,9 @@ def _answers(port: int) -> bool:
 
 
 def main(argv: list[str]) -> int:
-    data_dir, port, api_port = Path(argv[0]), int(argv[1]), int(argv[2])
+    data_dir, api_port = Path(argv[0]), int(argv[2])
+    # "fd:N": the listening socket the parent bound and handed over; else a port to bind
+    port = socket.socket(fileno=int(argv[1][3:])) if argv[1].startswith("fd:") else int(argv[1])
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -85,12 +85,12 @@ def prepare(args: argparse.Namespace) -> None:
 
 
 def command(port: int, key: str, data: Path | str, email: str, password: str, dynamodb: str | None = None,
-            emulator: str | None = None) -> list[str]:
+            emulator: str | None = None, fd: int | None = None) -> list[str]:
     """The command that starts the county. Each value is joined to its option
     with "=": a random password or key may begin with "-", which argparse
     would otherwise take for an option and refuse (the county would not start)."""
     given = {"port": port, "key": key, "dynamodb": dynamodb, "emulator": emulator, "data": data,
-             "staff-email": email, "staff-password": password}
+             "staff-email": email, "staff-password": password, "fd": fd}
     return [sys.executable, "-m", "doorstep_cli.local.county",
             *(f"--{name}={value}" for name, value in given.items() if value is not None)]
 
@@ -98,6 +98,7 @@ def command(port: int, key: str, data: Path | str, email: str, password: str, dy
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--fd", type=int, help="a socket listening on --port, bound and handed over by the parent")
     parser.add_argument("--key", required=True, help="the district's Open311 api key here")
     parser.add_argument("--dynamodb", help="DynamoDB Local's URL (default: a moto server in memory)")
     parser.add_argument("--emulator", help="the S3 emulator's URL (default: as --dynamodb)")
@@ -115,7 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     from app import app
     from doorstep_cli.local.devserver import DoorstepRequestHandler, make_server
     DoorstepRequestHandler.log_message = lambda *a: None
-    server = make_server(app, "127.0.0.1", args.port, ROOT / "web")
+    import socket
+    held = socket.socket(fileno=args.fd) if args.fd is not None else None  # the port never let go
+    server = make_server(app, "127.0.0.1", args.port, ROOT / "web", sock=held)
     print(json.dumps({"url": f"http://127.0.0.1:{server.port}"}), flush=True)
     stop = threading.Event()
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -20,7 +20,7 @@ from chalice.config import Config
 from chalice.local import ChaliceRequestHandler, LocalChalice, LocalDevServer, RouteMatcher, ThreadedHTTPServer
 
 from chalicelib.api import security_headers
-from doorstep_cli.local.serving import PortInUseError, client_host
+from doorstep_cli.local.serving import PortInUseError, adopt, client_host
 
 # API Gateway refuses a payload over 10 MB before the function sees it; so do
 # we, by its declared length, before reading a byte of it.
@@ -257,12 +257,15 @@ class DoorstepDevServer(LocalDevServer):
     """LocalDevServer that knows its real port (port 0 allowed) and prints nothing."""
 
     def __init__(self, app: Chalice, config: Config, host: str, port: int, web_dir: Path,
-                 public_url: str | None = None) -> None:
+                 public_url: str | None = None, sock=None) -> None:
         self.web_dir = Path(web_dir)
         self._handler_extras = {"web_dir": self.web_dir, "route_matcher": RouteMatcher(list(app.routes)),
                                 "public_url": (public_url or "").rstrip("/") or None, "api_paths": api_paths(app)}
+        # A socket bound already (the stack's, held since start-up) is taken over, not bound again.
+        server_cls = DoorstepHTTPServer if sock is None else (
+            lambda address, handler: adopt(DoorstepHTTPServer, sock, handler))
         try:
-            super().__init__(app, config, host, port, handler_cls=self._handler, server_cls=DoorstepHTTPServer)
+            super().__init__(app, config, host, port, handler_cls=self._handler, server_cls=server_cls)
         except OSError as exc:
             raise PortInUseError("web server", host, port, exc.strerror or str(exc)) from exc
         self.port = self.server.server_address[1]
@@ -294,8 +297,10 @@ def _upload_origins() -> list[str]:
     return origins
 
 
-def make_server(app: Chalice, host: str, port: int, web_dir: Path, public_url: str | None = None) -> DoorstepDevServer:
-    """public_url: the one address pages are served at; a loopback alias of it is redirected there."""
+def make_server(app: Chalice, host: str, port: int, web_dir: Path, public_url: str | None = None,
+                sock=None) -> DoorstepDevServer:
+    """public_url: the one address pages are served at; a loopback alias of it is redirected there.
+    sock: a listening socket to serve on (bound and kept by the caller) instead of binding port."""
     _make_request_local(app)
     config = Config.create(
         chalice_stage="local",
@@ -304,7 +309,7 @@ def make_server(app: Chalice, host: str, port: int, web_dir: Path, public_url: s
         lambda_timeout=60,
         lambda_memory_size=512,
     )
-    return DoorstepDevServer(app, config, host, port, web_dir, public_url)
+    return DoorstepDevServer(app, config, host, port, web_dir, public_url, sock)
 
 
 def _make_request_local(app: Chalice) -> None:

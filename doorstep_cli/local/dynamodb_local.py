@@ -13,12 +13,13 @@ import os
 import re
 import signal
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
 from doorstep_cli.local.lifeline import tied_to_this_process
 from doorstep_cli.local import serving
-from doorstep_cli.local.serving import PortInUseError, bind_listening_socket, client_host
+from doorstep_cli.local.serving import PortInUseError, bind_listening_socket, client_host, listens_on
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Where `make` installs the npm package (see the Makefile's dynamodb-local target).
@@ -79,6 +80,8 @@ class DynamoDBLocal:
         self.host = host
         self.port = port
         self.process: subprocess.Popen | None = None
+        self._output = None  # the engine's output when it has no log directory (a file of no name)
+        self._log_start = 0
 
     @property
     def url(self) -> str:
@@ -93,7 +96,9 @@ class DynamoDBLocal:
             self.db_dir.mkdir(parents=True, exist_ok=True)
             self._stop_orphan()
         bind_listening_socket(self.host, self.port, "DynamoDB Local").close()
-        log = open(self.log_dir / LOG_FILE, "ab") if self.log_dir else subprocess.DEVNULL
+        # Kept even with no log directory: a JVM that exits at boot says why ("Address already in use").
+        log = open(self.log_dir / LOG_FILE, "ab") if self.log_dir else tempfile.TemporaryFile()
+        self._log_start = log.seek(0, os.SEEK_END)  # what this launch wrote, not an earlier run's
         try:
             # A session of its own: Ctrl-C in the terminal reaches us, and we
             # stop the engine after the web server, not before it.
@@ -101,8 +106,10 @@ class DynamoDBLocal:
                 command(jar, self.port, self.db_dir), cwd=jar.parent, stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=tied_to_this_process())
         finally:
-            if log is not subprocess.DEVNULL:
+            if self.log_dir:
                 log.close()
+            else:
+                self._output = log
         if self.db_dir is not None:
             (self.db_dir / PID_FILE).write_text(str(self.process.pid))
 
@@ -119,7 +126,8 @@ class DynamoDBLocal:
         started = time.monotonic()
         while True:
             if self.process is not None and self.process.poll() is not None:
-                if self._port_held_by_another():
+                if self._port_held_by_another() or _BIND_FAILED.search(self._log_tail(True)):
+                    # held by another now, or held for a moment as the JVM bound it and let go since
                     raise PortTaken(f"Another program took port {self.port} while DynamoDB Local was starting.")
                 raise EngineUnavailable(f"DynamoDB Local exited with code {self.process.returncode}. "
                                         f"{self._log_tail()}")
@@ -142,23 +150,7 @@ class DynamoDBLocal:
     def owns_port(self) -> bool:
         """Whether the listener on our port is our JVM's (true when we did not
         start it, or where /proc cannot tell)."""
-        if self.process is None:
-            return True
-        listening = _listening_inodes(self.port)
-        if listening is None:
-            return True
-        try:
-            fds = os.listdir(f"/proc/{self.process.pid}/fd")
-        except OSError:
-            return True
-        for fd in fds:
-            try:
-                target = os.readlink(f"/proc/{self.process.pid}/fd/{fd}")
-            except OSError:
-                continue
-            if target.startswith("socket:[") and target[8:-1] in listening:
-                return True
-        return False
+        return self.process is None or listens_on(self.process.pid, self.port)
 
     def _port_held_by_another(self) -> bool:
         try:
@@ -182,6 +174,9 @@ class DynamoDBLocal:
 
     def stop(self, timeout: float = 15.0) -> None:
         process, self.process = self.process, None
+        if self._output is not None:
+            self._output.close()
+            self._output = None
         if process is None:
             return
         if process.poll() is None:
@@ -210,45 +205,49 @@ class DynamoDBLocal:
                     break
                 time.sleep(0.05)
 
-    def _log_tail(self) -> str:
-        if self.log_dir is None:
-            return ""
+    def _log_tail(self, this_launch: bool = False) -> str:
         try:
-            lines = (self.log_dir / LOG_FILE).read_text(errors="replace").strip().splitlines()[-15:]
+            if self.log_dir is not None:
+                text = (self.log_dir / LOG_FILE).read_text(errors="replace")
+            elif self._output is not None:
+                self._output.seek(0)
+                text = self._output.read().decode(errors="replace")
+            else:
+                return ""
         except OSError:
             return ""
+        lines = (text[self._log_start:] if this_launch else text).strip().splitlines()[-15:]
         return "Its log ends:\n" + "\n".join(lines)
 
 
-def _listening_inodes(port: int) -> set[str] | None:
-    """The inodes of the sockets listening on `port` (Linux's /proc), or None."""
-    found: set[str] = set()
-    seen_any = False
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            lines = Path(table).read_text().splitlines()[1:]
-        except OSError:
-            continue
-        seen_any = True
-        for line in lines:
-            fields = line.split()
-            # local_address is HOST:PORT in hex; state 0A is LISTEN; field 9 the inode
-            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
-                found.add(fields[9])
-    return found if seen_any else None
+# What the JVM says when its port is taken (java.net.BindException, through Jetty).
+_BIND_FAILED = re.compile(r"BindException|Address already in use")
 
 
-def start_on_a_free_port(db_dir: Path | None = None, attempts: int = 5, timeout: float = 90.0,
-                         **kwargs) -> DynamoDBLocal:
-    """A DynamoDB Local started and answering on a port of its own."""
+def ready_on_a_port_of_its_own(engine: DynamoDBLocal, attempts: int = 5, timeout: float = 90.0,
+                               say=lambda line: None) -> DynamoDBLocal:
+    """The engine (launched here if not yet) once it answers; if another program took its port
+    while the JVM booted (seconds after the port was seen free: a second suite's server beside
+    this one), it starts again on another port, as any port serves (the app is given its address)."""
     for attempt in range(attempts):
-        engine = DynamoDBLocal(db_dir, serving.free_port(), **kwargs)
         try:
-            engine.launch()
+            if engine.process is None:
+                engine.launch()
             engine.wait_ready(timeout)
             return engine
         except (PortTaken, PortInUseError):
             engine.stop()
             if attempt == attempts - 1:
                 raise
+            say(f"DynamoDB Local's port {engine.port} was taken as it started; starting it on another.")
+            engine = DynamoDBLocal(engine.db_dir, serving.free_port(), host=engine.host, log_dir=engine.log_dir)
+        except BaseException:
+            engine.stop()
+            raise
     raise AssertionError("unreachable")
+
+
+def start_on_a_free_port(db_dir: Path | None = None, attempts: int = 5, timeout: float = 90.0,
+                         **kwargs) -> DynamoDBLocal:
+    """A DynamoDB Local started and answering on a port of its own."""
+    return ready_on_a_port_of_its_own(DynamoDBLocal(db_dir, serving.free_port(), **kwargs), attempts, timeout)

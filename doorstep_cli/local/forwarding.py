@@ -39,13 +39,20 @@ def start_county(data_dir: Path, port: int) -> Callable[[], None]:
     """The county's Doorstep on DynamoDB Local (tables doorstep-county-*): it keeps its data across restarts.
     It dies with the process that starts it (the background process), as that one dies with the stack."""
     from doorstep_cli.local.lifeline import tied_to_this_process
+    from doorstep_cli.local.serving import PortInUseError, bind_listening_socket
     env = os.environ
     log_path = Path(data_dir) / "county.log"
-    with open(log_path, "ab") as log_file:
+    try:  # bound here and handed over: no other program can take the port while the county starts
+        held = bind_listening_socket("127.0.0.1", port, "county")
+    except PortInUseError as taken:  # as when the county could not start: reports for it wait, retried
+        log.warning("The county's Doorstep did not start: %s", taken)
+        return lambda: None
+    with open(log_path, "ab") as log_file, held:
         process = subprocess.Popen(
             county.command(port, county_key(), Path(data_dir) / "county", OFFICER, county_password(),
-                           dynamodb=env["DOORSTEP_DYNAMODB_ENDPOINT"], emulator=env["DOORSTEP_AWS_ENDPOINT"]),
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True,
+                           dynamodb=env["DOORSTEP_DYNAMODB_ENDPOINT"], emulator=env["DOORSTEP_AWS_ENDPOINT"],
+                           fd=held.fileno()),
+            cwd=ROOT, stdout=subprocess.PIPE, stderr=log_file, text=True, pass_fds=(held.fileno(),),
             env={**env, "PYTHONPATH": str(ROOT)}, preexec_fn=tied_to_this_process())
     line = process.stdout.readline()
     if line:

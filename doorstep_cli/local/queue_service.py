@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
 import sqlite3
 import threading
 import time
@@ -315,9 +316,14 @@ class _Handler(BaseHTTPRequestHandler):
 class QueueService:
     """The queues at http://127.0.0.1:port, kept in `path`, until stop()."""
 
-    def __init__(self, path: Path, port: int = 0, region: str = "eu-west-2"):
+    def __init__(self, path: Path, port: int | socket.socket = 0, region: str = "eu-west-2"):
+        """port: a port to bind, or a listening socket bound already (handed over by a parent)."""
         handler = type("Handler", (_Handler,), {})
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        if isinstance(port, socket.socket):
+            from doorstep_cli.local.serving import adopt
+            self._server = adopt(ThreadingHTTPServer, port, handler)
+        else:
+            self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self.queues = handler.queues = Queues(Path(path), self.url, region)

@@ -1,7 +1,9 @@
 """Sockets shared by the emulator, DynamoDB Local, the dev server and the stack."""
 from __future__ import annotations
 
+import os
 import socket
+from pathlib import Path
 
 
 class PortInUseError(RuntimeError):
@@ -31,6 +33,26 @@ def bind_listening_socket(host: str, port: int, what: str) -> socket.socket:
     return sock
 
 
+def adopt(server_cls, sock: socket.socket, handler, **kwargs):
+    """A socketserver server (http.server's) on a socket bound and listening already: held
+    since it was bound, so no other program can have taken its port in between."""
+    server = server_cls(sock.getsockname()[:2], handler, bind_and_activate=False, **kwargs)
+    server.socket.close()
+    server.socket = sock
+    server.server_address = sock.getsockname()[:2]
+    server.server_name, server.server_port = server.server_address[0], server.server_address[1]
+    return server
+
+
+def port_for(name: str, port: int, offset: int) -> int:
+    """A server's port beside the stack's PORT: its variable, or PORT+offset. 0 (or a PORT
+    of 0) is a port of the server's own, bound where it starts: none for another to take."""
+    value = os.environ.get(name)
+    if value:
+        return int(value)
+    return 0 if port == 0 else port + offset
+
+
 def ensure_port_free(host: str, port: int, what: str) -> None:
     """Fail early, before slow start-up work, if a port is obviously taken."""
     bind_listening_socket(host, port, what).close()
@@ -53,6 +75,43 @@ def free_port(host: str = "127.0.0.1") -> int:
         if port not in _given:
             _given.add(port)
             return port
+
+
+def listening_inodes(port: int) -> set[str] | None:
+    """The inodes of the sockets listening on `port` (Linux's /proc), or None."""
+    found: set[str] = set()
+    seen_any = False
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        seen_any = True
+        for line in lines:
+            fields = line.split()
+            # local_address is HOST:PORT in hex; state 0A is LISTEN; field 9 the inode
+            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                found.add(fields[9])
+    return found if seen_any else None
+
+
+def listens_on(pid: int, port: int) -> bool:
+    """Whether process `pid` holds the socket listening on `port` (true where /proc cannot tell)."""
+    listening = listening_inodes(port)
+    if listening is None:
+        return True
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return True
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:[") and target[8:-1] in listening:
+            return True
+    return False
 
 
 def client_host(bind_host: str) -> str:

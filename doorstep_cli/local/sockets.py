@@ -34,10 +34,9 @@ STAGE = "local"
 
 
 def socket_ports(port: int) -> tuple[int, int]:
-    """(the sockets' port, the management API's): set, or PORT+5 and PORT+6."""
-    env = os.environ
-    return (int(env.get("DOORSTEP_SOCKET_PORT") or port + 5),
-            int(env.get("DOORSTEP_SOCKET_API_PORT") or port + 6))
+    """(the sockets' port, the management API's): set, or PORT+5 and PORT+6 (0: ports of their own)."""
+    from doorstep_cli.local.serving import port_for
+    return port_for("DOORSTEP_SOCKET_PORT", port, 5), port_for("DOORSTEP_SOCKET_API_PORT", port, 6)
 
 
 def lambda_entries(app):

@@ -20,7 +20,7 @@ from typing import Any
 
 from doorstep_cli.local.files import atomic_write_bytes
 from doorstep_cli.local.process_identity import identity, is_running
-from doorstep_cli.local.serving import client_host, ensure_port_free
+from doorstep_cli.local.serving import bind_listening_socket, client_host, ensure_port_free, free_port, port_for
 
 STACK_FILE = "stack.json"
 DEFAULT_REGION = "eu-west-2"
@@ -57,10 +57,8 @@ def configure_environment(emulator_url: str, dynamodb_url: str) -> str:
 
 
 def local_ports(port: int) -> tuple[int, int]:
-    """(moto's port, DynamoDB Local's port): set, or the two after PORT."""
-    env = os.environ
-    return (int(env.get("DOORSTEP_EMULATOR_PORT") or port + 1),
-            int(env.get("DOORSTEP_DYNAMODB_PORT") or port + 2))
+    """(moto's port, DynamoDB Local's port): set, or the two after PORT (0: ports of their own)."""
+    return port_for("DOORSTEP_EMULATOR_PORT", port, 1), port_for("DOORSTEP_DYNAMODB_PORT", port, 2)
 
 
 def start_local_payments(data_dir: Path, port: int):
@@ -71,7 +69,7 @@ def start_local_payments(data_dir: Path, port: int):
     if env.get("DOORSTEP_PAY_URL"):
         return None
     from doorstep_cli.local.pay_provider import PayProvider
-    pay_port = int(env.get("DOORSTEP_PAY_PORT") or port + 3)
+    pay_port = port_for("DOORSTEP_PAY_PORT", port, 3)
     ensure_port_free("127.0.0.1", pay_port, "payment provider")
     provider = PayProvider(api_key=env.get("DOORSTEP_PAY_API_KEY") or "local-pay-api-key",
                            webhook_secret=env.get("DOORSTEP_PAY_WEBHOOK_SECRET") or "local-pay-webhook-secret",
@@ -90,7 +88,7 @@ def start_local_back_office(data_dir: Path, port: int):
     if env.get("DOORSTEP_CIVICA_URL"):
         return None
     from doorstep_cli.local.civica import CivicaBackOffice
-    civica_port = int(env.get("DOORSTEP_CIVICA_PORT") or port + 7)
+    civica_port = port_for("DOORSTEP_CIVICA_PORT", port, 7)
     ensure_port_free("127.0.0.1", civica_port, "revenues back office")
     office = CivicaBackOffice(port=civica_port, nightly=nightly_window(env.get("DOORSTEP_CIVICA_NIGHTLY")),
                               state_file=data_dir / "civica.json")
@@ -107,7 +105,7 @@ def start_local_bill_office(port: int):
     if env.get("DOORSTEP_BILL_OFFICE_URL"):
         return None
     from doorstep_cli.local.bill_office import BillOffice
-    office_port = int(env.get("DOORSTEP_BILL_OFFICE_PORT") or port + 12)
+    office_port = port_for("DOORSTEP_BILL_OFFICE_PORT", port, 12)
     ensure_port_free("127.0.0.1", office_port, "bill office")
     office = BillOffice(port=office_port, secret=env.get("DOORSTEP_BILL_OFFICE_SECRET") or "local-bill-office-secret")
     env.update(DOORSTEP_BILL_OFFICE_URL=office.url, DOORSTEP_BILL_OFFICE_SECRET=office.secret)
@@ -122,7 +120,7 @@ def start_local_moderngov(data_dir: Path, port: int):
     if env.get("DOORSTEP_MODERNGOV_URL"):
         return None
     from doorstep_cli.local.moderngov import ModernGov
-    moderngov_port = int(env.get("DOORSTEP_MODERNGOV_PORT") or port + 14)
+    moderngov_port = port_for("DOORSTEP_MODERNGOV_PORT", port, 14)
     ensure_port_free("127.0.0.1", moderngov_port, "committee system")
     office = ModernGov(port=moderngov_port, state_file=data_dir / "moderngov.json")
     env["DOORSTEP_MODERNGOV_URL"] = office.url
@@ -138,7 +136,7 @@ def start_local_public_access(data_dir: Path, port: int):
     if env.get("DOORSTEP_PLANNING_URL"):
         return None
     from doorstep_cli.local.public_access import PublicAccess
-    register_port = int(env.get("DOORSTEP_PUBLIC_ACCESS_PORT") or port + 16)
+    register_port = port_for("DOORSTEP_PUBLIC_ACCESS_PORT", port, 16)
     ensure_port_free("127.0.0.1", register_port, "planning register")
     register = PublicAccess(port=register_port, state_file=data_dir / "public_access.json",
                             quiet=env.get("DOORSTEP_PUBLIC_ACCESS_QUIET", ""))
@@ -154,7 +152,7 @@ def start_local_scheduler(data_dir: Path, port: int):
     if env.get("DOORSTEP_DRS_URL"):
         return None
     from doorstep_cli.local.drs import LocalScheduler
-    drs_port = int(env.get("DOORSTEP_DRS_PORT") or port + 17)
+    drs_port = port_for("DOORSTEP_DRS_PORT", port, 17)
     ensure_port_free("127.0.0.1", drs_port, "repairs scheduler")
     office = LocalScheduler(port=drs_port, state_file=data_dir / "drs.json",
                             capacity=int(env.get("DOORSTEP_DRS_CAPACITY") or 2))
@@ -170,7 +168,7 @@ def start_local_webcasts(port: int):
     if env.get("DOORSTEP_WEBCAST_CHAPTERS_URL"):
         return None
     from doorstep_cli.local.webcasts import WebcastProvider
-    webcast_port = int(env.get("DOORSTEP_WEBCAST_PORT") or port + 15)
+    webcast_port = port_for("DOORSTEP_WEBCAST_PORT", port, 15)
     ensure_port_free("127.0.0.1", webcast_port, "webcast provider")
     provider = WebcastProvider(port=webcast_port)
     env["DOORSTEP_WEBCAST_CHAPTERS_URL"] = provider.chapters_url
@@ -202,7 +200,7 @@ def run_stack(
     stream reader) once storage is ready, and returns how to stop it."""
     from doorstep_cli.local import aws_clients
     from doorstep_cli.local.devserver import make_server
-    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
+    from doorstep_cli.local.dynamodb_local import DynamoDBLocal, ready_on_a_port_of_its_own
     from doorstep_cli.local.emulator import Emulator
 
     started = time.monotonic()
@@ -213,8 +211,12 @@ def run_stack(
         # Two stacks on one directory would run two engines on one database file.
         raise RuntimeError(f"Doorstep is already running at {running['api_url']} (pid {running['pid']}).")
     emulator_port, dynamodb_port = local_ports(port)
-    # Checked up front so a taken port fails in milliseconds, not after start-up.
-    ensure_port_free(host, port, "web server")
+    # Bound up front, so a taken port fails in milliseconds, not after start-up, and kept until
+    # the web server takes it over: no other program can take it in between (PORT 0: one of its own).
+    web_socket = bind_listening_socket(host, port, "web server")
+    port = web_socket.getsockname()[1]
+    given_port = os.environ.get("PORT")
+    os.environ["PORT"] = str(port)  # for what starts beside it (the background process, the county)
     ensure_port_free("127.0.0.1", emulator_port, "AWS emulator")
     ensure_port_free("127.0.0.1", dynamodb_port, "DynamoDB Local")
     _mention_old_snapshot(data_dir)
@@ -222,7 +224,7 @@ def run_stack(
     for name in PROFILE_VARIABLES:
         os.environ.pop(name, None)
     region = os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
-    engine = DynamoDBLocal(data_dir / "dynamodb", dynamodb_port)
+    engine = DynamoDBLocal(data_dir / "dynamodb", dynamodb_port or free_port())
     emulator = Emulator(data_dir, emulator_port, region=region)
     shutdown = _Shutdown()
     previous_handlers = _install_signal_handlers(shutdown)
@@ -234,7 +236,7 @@ def run_stack(
         engine.launch()  # the JVM boots while moto loads
         emulator.start()
         photos = emulator.restore()
-        engine.wait_ready()
+        engine = ready_on_a_port_of_its_own(engine, say=lambda line: print(line, flush=True))
         configure_environment(emulator.url, engine.url)
         aws_clients.install(engine.url)
         # Links in answers and messages (and the CLI's, through stack.json):
@@ -252,7 +254,7 @@ def run_stack(
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, port)  # live chat, as API Gateway's WebSocket API
-        server = make_server(app, host, port, Path(web_dir), public_url=public_url)
+        server = make_server(app, host, port, Path(web_dir), public_url=public_url, sock=web_socket)
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
         stop_background = background() if background else None
@@ -295,6 +297,8 @@ def run_stack(
             server_thread.join(timeout=10)
         elif server is not None:
             server.server.server_close()  # shutdown() would wait forever for a loop never started
+        else:
+            web_socket.close()
         if sockets is not None:
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
@@ -334,6 +338,10 @@ def run_stack(
             stack_file.unlink(missing_ok=True)
             if configured_url is None:
                 os.environ.pop("DOORSTEP_PUBLIC_URL", None)
+            if given_port is None:
+                os.environ.pop("PORT", None)
+            else:
+                os.environ["PORT"] = given_port
             _restore_signal_handlers(previous_handlers)
     print(f"Doorstep stopped; data kept in {data_dir}.", flush=True)
     return 0

@@ -192,13 +192,15 @@ def test_a_job_run_again_sends_nothing_and_queues_its_next_page_once(deps, queue
     assert len(fake.calls) == len(set(fake.to())) == 150
 
 
-def test_a_bad_job_is_reported_alone_and_ends_in_the_dead_letter_queue(deps, queue, event):
+def test_a_bad_job_is_reported_alone_and_ends_in_the_dead_letter_queue(deps, queue, event, monkeypatch):
+    from chalicelib.handlers.alerts import batching
     from chalicelib.handlers.alerts.batching import MAX_RECEIVES
     from chalicelib.handlers.alerts.fanout import job
     many_alerts(3, WARD_KEY)
     fake = FakeDeliver()
     queue.send([{**job(event, WARD_KEY), "v": 99}, job(event, WARD_KEY)])
-    polling = worker(queue, deps, fake, visibility_s=0)  # a failed job comes back at once
+    monkeypatch.setattr(batching, "VISIBILITY_S", 0)  # a failed job comes back at once
+    polling = worker(queue, deps, fake, visibility_s=0)
     for _ in range(MAX_RECEIVES + 2):
         polling.poll()
     assert len(fake.calls) == 3  # the good job of the batch was done, once

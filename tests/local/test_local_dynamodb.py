@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import subprocess
@@ -32,9 +33,8 @@ def create_table(client, name="reports"):
                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}])
 
 
-def test_acknowledged_transactions_survive_kill_9_of_the_engine(tmp_path, free_port, durable_transactions):
-    engine = DynamoDBLocal(tmp_path / "db", free_port())
-    engine.start()
+def test_acknowledged_transactions_survive_kill_9_of_the_engine(tmp_path, durable_transactions):
+    engine = start_on_a_free_port(tmp_path / "db")  # a port of its own, started again elsewhere if taken
     durable_transactions(engine.url)
     client = engine.client()
     create_table(client)
@@ -56,8 +56,8 @@ def test_acknowledged_transactions_survive_kill_9_of_the_engine(tmp_path, free_p
     engine.process.wait()
     engine.process = None
 
-    again = DynamoDBLocal(tmp_path / "db", engine.port)
-    again.start()
+    again = start_on_a_free_port(tmp_path / "db")
+    durable_transactions(again.url)
     try:
         client = again.client()
         missing = [rid for rid in acknowledged
@@ -156,6 +156,32 @@ def test_an_engine_on_a_free_port_starts_again_on_another_when_its_port_is_taken
     finally:
         server.shutdown()
         server.server_close()
+    try:
+        assert engine.port != taken and engine.owns_port()
+        assert engine.client().list_tables()["TableNames"] == []
+    finally:
+        engine.stop()
+
+
+def test_an_engine_whose_port_was_held_only_while_it_booted_starts_again_on_another(monkeypatch, free_port):
+    # Beside a second suite: its free_port() bound our port for a moment (bind to 0, read it back,
+    # close) just after we saw it free and as the JVM bound it. The JVM exited with "Address already
+    # in use", and by the time we looked the port was free again: a taken port, not a broken engine.
+    taken = free_port()
+    offered = [taken]
+    monkeypatch.setattr(serving, "free_port", lambda: offered.pop() if offered else free_port())
+    launch = DynamoDBLocal.launch
+
+    def launched_while_another_holds_the_port(engine):
+        if engine.port != taken:
+            return launch(engine)
+        launch(engine)  # the port seen free, the JVM booting; then the other program binds it
+        with socket.socket() as held:
+            held.bind(("127.0.0.1", taken))
+            held.listen(1)
+            engine.process.wait(timeout=60)  # the JVM fails to bind and exits; the port is let go
+    monkeypatch.setattr(DynamoDBLocal, "launch", launched_while_another_holds_the_port)
+    engine = start_on_a_free_port()
     try:
         assert engine.port != taken and engine.owns_port()
         assert engine.client().list_tables()["TableNames"] == []

@@ -104,3 +104,23 @@ def test_an_unknown_queue_is_missing_as_sqs_says_so(queue_service):
         client.get_queue_url(QueueName="nothing-here")
     from chalicelib.storage.queues import MISSING
     assert missing.value.response["Error"]["Code"] in MISSING
+
+
+def test_the_queues_serve_on_a_socket_bound_before_and_handed_over_so_its_port_was_never_free(tmp_path):
+    # `make run` binds the work queues' port and hands the socket to the background process:
+    # in the seconds that process takes to start, no other program can take the port.
+    import urllib.request
+    from doorstep_cli.local.serving import PortInUseError, bind_listening_socket
+    held = bind_listening_socket("127.0.0.1", 0, "work queues")
+    port = held.getsockname()[1]
+    with pytest.raises(PortInUseError):  # held from the moment it was bound
+        bind_listening_socket("127.0.0.1", port, "another program").close()
+    service = QueueService(tmp_path / "queues.sqlite3", held).start()
+    try:
+        assert service.url == f"http://127.0.0.1:{port}"
+        asked = urllib.request.Request(service.url, data=b"{}", headers={
+            "X-Amz-Target": "AmazonSQS.ListQueues", "Content-Type": "application/x-amz-json-1.0"})
+        with urllib.request.urlopen(asked, timeout=10) as answer:
+            assert json.loads(answer.read()) == {"QueueUrls": []}
+    finally:
+        service.stop()

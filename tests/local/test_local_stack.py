@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from local_fixtures import _free_port, free_port  # noqa: F401 (fixtures)
+from local_fixtures import free_port  # noqa: F401 (fixtures)
 
 from doorstep_cli.local.serving import PortInUseError
 from doorstep_cli.local.stack import read_stack, run_stack
@@ -34,6 +34,15 @@ def dynamodb():
         region_name=os.environ["AWS_DEFAULT_REGION"])
 
 def prepare():
+    if os.environ.get("TEST_TAKE_WEB_PORT"):  # another program tries for the web server's port mid start-up
+        import socket
+        squatter = socket.socket()
+        try:
+            squatter.bind(("127.0.0.1", int(os.environ.get("PORT") or sys.argv[2])))
+            squatter.listen()
+            SQUATTERS.append(squatter)
+        except OSError:
+            squatter.close()
     if os.environ.get("TEST_SLOW_PREPARE"):
         Path(os.environ["TEST_SLOW_PREPARE"]).touch()
         time.sleep(60)
@@ -55,6 +64,21 @@ def load_app():
 
     return app
 
+SQUATTERS = []
+if os.environ.get("TEST_TAKE_ENGINE_PORT"):  # another program binds the engine's port as the JVM boots
+    import socket
+    from doorstep_cli.local.dynamodb_local import DynamoDBLocal
+    launch = DynamoDBLocal.launch
+
+    def launch_and_take_its_port(engine):
+        launch(engine)
+        if not SQUATTERS:
+            squatter = socket.socket()
+            squatter.bind(("127.0.0.1", engine.port))
+            squatter.listen()
+            SQUATTERS.append(squatter)
+    DynamoDBLocal.launch = launch_and_take_its_port
+
 sys.exit(run_stack(Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]), load_app, prepare))
 '''
 
@@ -68,14 +92,13 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
     port, emulator_port, dynamodb_port = ports
     env = {**os.environ, **extra_env, "PYTHONPATH": str(PROJECT_ROOT), "DOORSTEP_EMULATOR_PORT": str(emulator_port),
            "DOORSTEP_DYNAMODB_PORT": str(dynamodb_port)}
-    # Every port the stack binds is chosen free: PORT+N of a random PORT may be any process's
-    # (a second suite's beside this one): the payment provider's (PORT+3), the revenues back
-    # office's (+7), the committee system's (+14), the webcast provider's (+15), the planning
-    # register's (+16), the repairs' scheduler's (+17), the bill office's (+12) and live chat's (+5, +6).
+    # Every server the stack starts binds a port of its own (0), unless a test names one: a port
+    # chosen free here and bound there seconds later may be another program's by then (a second
+    # suite's beside this one). The stack says where each is in stack.json.
     for name in ("DOORSTEP_PAY_PORT", "DOORSTEP_CIVICA_PORT", "DOORSTEP_MODERNGOV_PORT", "DOORSTEP_WEBCAST_PORT",
                  "DOORSTEP_PUBLIC_ACCESS_PORT", "DOORSTEP_DRS_PORT", "DOORSTEP_BILL_OFFICE_PORT", "DOORSTEP_SOCKET_PORT",
                  "DOORSTEP_SOCKET_API_PORT"):
-        env.setdefault(name, str(_free_port()))
+        env.setdefault(name, "0")
     # A session of its own, as a terminal gives `make run`: kill -9 of the
     # group is a crash of the whole stack.
     return subprocess.Popen(
@@ -84,8 +107,12 @@ def launch(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int], **extra_
     )
 
 
-def start_stack(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int]) -> subprocess.Popen:
-    process = launch(tmp_path, data_dir, ports)
+OWN_PORTS = (0, 0, 0)  # the web server's, moto's and DynamoDB Local's: each a port of its own
+
+
+def start_stack(tmp_path: Path, data_dir: Path, ports: tuple[int, int, int] = OWN_PORTS,
+                **extra_env: str) -> subprocess.Popen:
+    process = launch(tmp_path, data_dir, ports, **extra_env)
     deadline = time.monotonic() + 90  # the JVM starts in 3 s, slower on a busy machine
     while read_stack(data_dir) is None or read_stack(data_dir)["pid"] != process.pid:
         if process.poll() is not None or time.monotonic() > deadline:
@@ -103,11 +130,11 @@ def call(url: str, body: dict | None = None) -> dict:
 
 
 def test_acknowledged_writes_survive_kill_9_of_the_whole_stack_and_ctrl_c_exits_cleanly(tmp_path, free_port):
-    data_dir, port = tmp_path / "data", free_port()
-    ports = (port, free_port(), free_port())
-    first = start_stack(tmp_path, data_dir, ports)
+    data_dir = tmp_path / "data"
+    first = start_stack(tmp_path, data_dir)
     api = read_stack(data_dir)["api_url"]
-    assert api == f"http://127.0.0.1:{port}"
+    port = int(api.rsplit(":", 1)[1])
+    assert api == f"http://127.0.0.1:{port}" and port != 0
     assert read_stack(data_dir)["public_url"] == f"http://localhost:{port}"  # the CLI's links use it
     for n in range(10):
         call(f"{api}/v1/notes", {"id": f"before-crash-{n}"})
@@ -117,8 +144,9 @@ def test_acknowledged_writes_survive_kill_9_of_the_whole_stack_and_ctrl_c_exits_
     assert read_stack(data_dir) is None, "a dead stack's stack.json must not count as running"
     assert not _running(engine_pid), "the engine must die with the stack"
 
-    second = start_stack(tmp_path, data_dir, ports)  # no manual step in between
+    second = start_stack(tmp_path, data_dir)  # no manual step in between
     try:
+        api = read_stack(data_dir)["api_url"]
         assert call(f"{api}/v1/notes") == {"ids": [f"before-crash-{n}" for n in range(10)]}
         call(f"{api}/v1/notes", {"id": "after-restart"})
         with pytest.raises(RuntimeError, match="already running"):
@@ -146,7 +174,7 @@ def _running(pid: int) -> bool:
 
 
 def test_sigterm_stops_the_stack_with_exit_code_0(tmp_path, free_port):
-    process = start_stack(tmp_path, tmp_path / "data", (free_port(), free_port(), free_port()))
+    process = start_stack(tmp_path, tmp_path / "data")
     process.send_signal(signal.SIGTERM)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
@@ -155,8 +183,7 @@ def test_sigterm_stops_the_stack_with_exit_code_0(tmp_path, free_port):
 
 def test_ctrl_c_during_start_up_stops_promptly(tmp_path, free_port):
     marker = tmp_path / "preparing"
-    process = launch(tmp_path, tmp_path / "data", (free_port(), free_port(), free_port()),
-                     TEST_SLOW_PREPARE=str(marker))
+    process = launch(tmp_path, tmp_path / "data", OWN_PORTS, TEST_SLOW_PREPARE=str(marker))
     deadline = time.monotonic() + 90
     while not marker.exists():
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
@@ -168,6 +195,23 @@ def test_ctrl_c_during_start_up_stops_promptly(tmp_path, free_port):
     assert time.monotonic() - started < 5
     assert "Doorstep stopped" in out and "is running" not in out
     assert not (tmp_path / "data" / "stack.json").exists()
+
+
+@pytest.mark.parametrize("taken", ["TEST_TAKE_ENGINE_PORT", "TEST_TAKE_WEB_PORT"])
+def test_a_port_another_program_tries_to_take_while_the_stack_starts_never_stops_it(tmp_path, taken):
+    # The engine's port taken in the seconds the JVM boots: it starts again on another. The web
+    # server's port wanted by another program in start-up: held since the stack bound it first.
+    data_dir = tmp_path / "data"
+    stack = start_stack(tmp_path, data_dir, (0, 0, 0), **{taken: "1"})
+    try:
+        stack_file = read_stack(data_dir)
+        call(f"{stack_file['api_url']}/v1/notes", {"id": "served"})
+        assert call(f"{stack_file['api_url']}/v1/notes") == {"ids": ["served"]}
+    finally:
+        stack.send_signal(signal.SIGINT)
+        out, err = stack.communicate(timeout=30)
+    assert stack.returncode == 0, err
+    assert ("was taken as it started; starting it on another" in out) == (taken == "TEST_TAKE_ENGINE_PORT")
 
 
 def test_a_taken_port_fails_before_anything_starts(tmp_path, free_port):

@@ -20,7 +20,7 @@ import pytest
 # Past every claim a dead process can leave, all 45 s leases renewed while their runner lives
 # (chalicelib/leases.py): an effect's, a send's, a delivery's, the outbox's (11 minutes when they
 # were 45 s, 2, 5 and 10 minutes). The jobs the dead worker held are handed back here, as a
-# queue gives an effect's job back within a minute; a page job's visibility is longer.
+# queue gives an effect's or a page job back within a minute of its worker's death.
 LATER = timedelta(minutes=1)
 
 

@@ -3,6 +3,7 @@
 // /?report=, /?broadcast=, /verify, /reset-password, /alerts/confirm, /questionnaire, /petitions/confirm...
 import {append, clear, h} from "./dom.js";
 import {t} from "./i18n.js";
+import {navigate, settle, useRenderer} from "./navigation.js";
 
 const screens = {
   "/": () => import("./screens/home.js"),
@@ -94,28 +95,6 @@ export async function render() {
   document.dispatchEvent(new CustomEvent("doorstep:rendered", {detail: url.pathname + url.search}));
 }
 
-/** The page title follows the screen's heading, and so does the focus after a change. */
-function settle(view, focus) {
-  const heading = view.querySelector("h1");
-  document.title = `${heading ? heading.textContent.trim() : t("app.name")} – ${t("app.name")}`;
-  if (focus && heading) {
-    heading.setAttribute("tabindex", "-1");
-    heading.focus();
-  }
-}
-
-/** Replace a screen's content in place (what a form led to), as a new screen would be shown. */
-export function redraw(view, ...children) {
-  append(clear(view), ...children);
-  settle(view, true);
-}
-
-export function navigate(href, {replace = false} = {}) {
-  const url = new URL(href, location.href);
-  if (replace) history.replaceState({}, "", url); else history.pushState({}, "", url);
-  return render();
-}
-
 function internal(link) {
   if (!link || link.target || link.hasAttribute("download") || link.origin !== location.origin) return false;
   const path = link.pathname;
@@ -123,6 +102,7 @@ function internal(link) {
 }
 
 export function start() {
+  useRenderer(render);
   document.addEventListener("click", event => {
     const link = event.target.closest("a[href]");
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey

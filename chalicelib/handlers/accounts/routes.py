@@ -4,6 +4,7 @@ from ...api import http
 from ...api.openapi import operation, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN
+from ...storage.metering import conceal
 
 routes = Routes("accounts", schemas="chalicelib.handlers.accounts.schemas")
 EXPORT_FILE = {"Content-Disposition": 'attachment; filename="my-doorstep-data.json"'}
@@ -13,6 +14,7 @@ EXPORT_FILE = {"Content-Disposition": 'attachment; filename="my-doorstep-data.js
     "Create an account (the answer is the same whether or not the address is registered; a verification "
     "e-mail follows)", "Register", "202", "Accepted", (400, 422, 429)))
 def register():
+    conceal()  # the same answer for any address: its cost must not differ either
     from . import auth
     return http.ok(auth.register(http.deps(), http.body()), status=202)
 
@@ -20,6 +22,7 @@ def register():
 @routes.post("/v1/auth/login", ANYONE, operation(
     "Sign in with e-mail and password", "Login", "200", ref("Tokens"), (400, 401, 429)))
 def login():
+    conceal()
     from . import auth
     return http.ok(auth.login(http.deps(), http.body()), headers=http.NO_STORE)
 
@@ -58,6 +61,7 @@ def resend_verification():
 @routes.post("/v1/auth/password-reset", ANYONE, operation(
     "Send a password reset link (same answer for any address)", "ResetRequest", "202", "Accepted", (400, 429)))
 def request_password_reset():
+    conceal()
     from . import auth
     return http.ok(auth.request_password_reset(http.deps(), http.body()), status=202)
 

@@ -48,11 +48,13 @@ SEND_MARGIN_S = 35
 # (delivery.STALE_CLAIM), so a job redelivered after a crash finds the
 # crashed claims stale and takes them again.
 VISIBILITY_S = 6 * WORKER_TIMEOUT_S
-# An event's effect job is kept hidden only this long at a time, renewed while its
-# runner works (shared/effects.py renews the claim every RENEW_S): a worker that died
-# mid-effect leaves a job that comes back within a minute and finds the claim stale
-# (STALE_CLAIM, shorter). A failed try waits VISIBILITY_S as before.
-EFFECT_VISIBILITY_S = 60
+# A job (a page of an alert's audience, or an event's effect) is kept hidden only this
+# long at a time, renewed while its worker runs it (chalicelib/leases.py, every RENEW_S):
+# a worker that died mid-job leaves a job that comes back within a minute and finds its
+# claims stale (STALE_CLAIM, shorter), not after VISIBILITY_S. A failed try (a send to be
+# tried again, an effect's retry) or a job short of time waits VISIBILITY_S as before.
+JOB_VISIBILITY_S = 60
+EFFECT_VISIBILITY_S = JOB_VISIBILITY_S
 MAX_RECEIVES = 5  # then the job goes to the dead-letter queue (alarmed)
 RETENTION_S = 4 * 24 * 3600  # SQS's default: longer than any outage we would not notice
 DEAD_RETENTION_S = 14 * 24 * 3600  # the most SQS keeps: time to fix the cause and redrive

@@ -44,21 +44,38 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     queue = queue if queue is not None else alert_queue()
     audiences, failures = {}, []
     for record in records:
+        hide = None
         try:
             body = json.loads(record["body"])
-            hide = _hider(queue, record) if "effect" in body else None
+            hide = _hider(queue, record)
             if hide is not None:
-                hide(batching.EFFECT_VISIBILITY_S)
-            outcomes, finished = run_job(deps, body, queue, deliver, sleep, time_left, audiences,
-                                         keep_alive=hide and (lambda: hide(batching.EFFECT_VISIBILITY_S)))
-            if hide is not None and "retry" in outcomes:
+                hide(batching.JOB_VISIBILITY_S)  # a dead worker's job is back within a minute
+            outcomes, finished = _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide)
+            if hide is not None and ("retry" in outcomes if "effect" in body else not finished):
                 hide(batching.VISIBILITY_S)  # a failed try waits as long as before
         except Exception:  # one bad job must not fail the others of the batch
             log.exception("alert page job %s failed", record.get("messageId"))
             finished = False
+            if hide is not None:
+                hide(batching.VISIBILITY_S)  # not the minute a live worker's job is hidden for
         if not finished:
             failures.append({"itemIdentifier": record["messageId"]})
     return {"batchItemFailures": failures}
+
+
+def _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide):
+    """run_job with the job kept hidden while it runs: an effect renews through its claim's
+    keep-alive (shared/effects.py), a page job through a lease of its own (chalicelib/leases.py)."""
+    keep_hidden = hide and (lambda: hide(batching.JOB_VISIBILITY_S))
+    if keep_hidden is None or "effect" in body:
+        return run_job(deps, body, queue, deliver, sleep, time_left, audiences, keep_alive=keep_hidden)
+    from ...leases import renewed
+    with renewed(lambda: keep_hidden() or True, f"alert page job {record_key(body)}"):
+        return run_job(deps, body, queue, deliver, sleep, time_left, audiences)
+
+
+def record_key(body):
+    return f"{(body.get('event') or {}).get('id')} {body.get('key')}"
 
 
 def _hider(queue, record):

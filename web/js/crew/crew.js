@@ -5,7 +5,7 @@
 // without it.
 import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {isCrew, signedIn} from "../session.js";
 import * as job from "./job.js";
 import * as jobs from "./jobs.js";

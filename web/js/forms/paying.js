@@ -3,7 +3,7 @@
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {keep, kept, sendPages, tokenHeader} from "./local.js";
 
 const money = pence => new Intl.NumberFormat("en-GB", {style: "currency", currency: "GBP"}).format(pence / 100);

@@ -7,7 +7,7 @@ import {button, choices, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {add, discard, send} from "../outbox.js";
 import {myProperty} from "../my-property.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {nextPath} from "../screens/forms.js";
 import {answered, keep, kept, pageOf, tokenHeader, walk} from "./local.js";
 import {answerWords, blank, question, requiredWords} from "./questions.js";

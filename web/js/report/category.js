@@ -2,7 +2,7 @@
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, showErrors} from "../forms.js";
 import {t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {backLink, draft, fieldLabels, loadServices, nextStep, takeErrors, update} from "./draft.js";
 
 export async function render(view) {

@@ -6,7 +6,7 @@ import {append, h} from "../dom.js";
 import {button, clearErrors, input, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
 import {discard, queue, send} from "../outbox.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {answerText} from "./fields.js";
 import {apiBody, backLink, currentService, draft, draftPhotos, fieldLabels, holdErrors, previousStep, reset,
         stepFor, takeErrors, update} from "./draft.js";

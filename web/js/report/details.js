@@ -2,7 +2,7 @@
 import {append, h} from "../dom.js";
 import {button, Invalid, onSubmit, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {photoPicker} from "./photo-picker.js";
 import {fieldInput, fieldValue, missing, wrong} from "./fields.js";
 import {backLink, currentService, draft, fieldLabels, nextStep, previousStep, takeErrors, update} from "./draft.js";

@@ -5,7 +5,7 @@ import {append, h} from "../dom.js";
 import {button, Invalid, onSubmit, showErrors} from "../forms.js";
 import {formatClock, t} from "../i18n.js";
 import {mapPanel} from "../map.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {placePicker} from "../where.js";
 import {backLink, currentService, draft, fieldLabels, nextStep, previousStep, takeErrors, update} from "./draft.js";
 

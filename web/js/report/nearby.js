@@ -4,7 +4,7 @@ import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button} from "../forms.js";
 import {formatDate, formatDistance, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {backLink, currentService, draft, nextStep, previousStep} from "./draft.js";
 import {meToo} from "./me-too.js";
 

@@ -3,7 +3,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, showErrors} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {forget, signedIn} from "../session.js";
 
 export function render(view) {

@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit} from "../forms.js";
 import {t, tCount} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 import {rememberDevice} from "../session.js";
 import {keptPlace} from "../walls.js";
 

@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {forget, rememberProfile, signedIn, tokens} from "../session.js";
 
 function row(key, value) {

@@ -2,7 +2,7 @@
 // /alerts/unsubscribe?token= (a GET only describes; the button stops it).
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 import {button, errorsOf} from "../forms.js";
 import {t} from "../i18n.js";
 import {describeAlert} from "./alerts.js";

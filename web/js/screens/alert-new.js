@@ -6,7 +6,7 @@ import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, select} from "../forms.js";
 import {t} from "../i18n.js";
 import {pushSubscription, pushSupported} from "../push.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {rememberPushAlert} from "../store.js";
 import {placePicker} from "../where.js";
 

@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, group, Invalid, onSubmit, select} from "../forms.js";
 import {formatClock, formatDay, t} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 
 const PAGE_DAYS = 7;  // a week of free times at a time; "Later times" asks for the next week
 const dayOf = iso => new Date(iso).toLocaleDateString("en-CA", {timeZone: "Europe/London"});  // YYYY-MM-DD

@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatClock, t, tCount} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 const LONDON = {timeZone: "Europe/London"};

@@ -9,7 +9,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 
 const REFUSALS = {link_expired: "body_link.expired", report_closed: "body_link.closed",
   link_withdrawn: "body_link.withdrawn"};

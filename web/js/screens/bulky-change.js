@@ -8,7 +8,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
 import {chosen, itemsPicker, itemsProblem, pounds, total} from "./bulky.js";
 

@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, fieldId, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 export function pounds(pence) {

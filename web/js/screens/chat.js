@@ -5,7 +5,7 @@ import {waitingPanel} from "../chat-wait.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 const KEPT = "doorstep.conversations";  // {id: token}

@@ -7,8 +7,8 @@ import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit} from "../forms.js";
 import {walk} from "../forms/local.js";
 import {blank, question, requiredWords} from "../forms/questions.js";
-import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {formatDay, t} from "../i18n.js";
+import {navigate} from "../navigation.js";
 
 export async function render(view, {params, url}) {
   const [id, part] = url.pathname.replace(/\/+$/, "").split("/").slice(2);

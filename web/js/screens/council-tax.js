@@ -8,7 +8,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {formatClock, formatDay, t, tCount} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {savePdf} from "../save-pdf.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";

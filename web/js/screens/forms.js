@@ -4,7 +4,7 @@ import {append, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, showErrors} from "../forms.js";
 import {keep} from "../forms/local.js";
 import {formatDate, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 
 export async function render(view, {params, url}) {
   const [formId, submissionId] = url.pathname.replace(/\/+$/, "").split("/").slice(2);

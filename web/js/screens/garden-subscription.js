@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 const HEADINGS = {active: "garden.active", pending: "garden.pending", failed: "garden.failed",

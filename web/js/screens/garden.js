@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 

@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, dateInput, dateValue, errorsOf, input, onSubmit, select} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 

@@ -10,7 +10,7 @@ import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, errorsOf, input, onSubmit, select, showErrors} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 
 export async function render(view, {params, url}) {
   const path = url.pathname.replace(/\/+$/, "");

@@ -5,7 +5,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 export async function render(view, {params}) {

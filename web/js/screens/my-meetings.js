@@ -5,7 +5,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf} from "../forms.js";
 import {formatDay, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 function why(r) {

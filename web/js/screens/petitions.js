@@ -5,7 +5,7 @@ import {api, myProfile, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
 import {shareButtons} from "../share.js";
 

@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "../forms.js";
 import {formatDay, formatDistance, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {myProperty} from "../my-property.js";
 import {GROUPS} from "../services.js";
 import {property, rememberProperty} from "../store.js";

@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 
 const RATINGS = [5, 4, 3, 2, 1];
 

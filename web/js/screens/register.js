@@ -3,7 +3,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, input, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 import {keepPlace} from "../walls.js";
 import {safeNext, why} from "./sign-in.js";
 

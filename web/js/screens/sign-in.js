@@ -3,7 +3,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, input, Invalid, looksLikeEmail, onSubmit} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {deviceToken, rememberDevice, rememberProfile, roleHome, saveTokens} from "../session.js";
 import {keepPlace, wallReason} from "../walls.js";
 

@@ -8,7 +8,7 @@ import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, input, looksLikePhone, onSubmit, textarea} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {signedIn} from "../session.js";
 
 const WORD = /\S+/g;

@@ -4,7 +4,7 @@ import {append, clear, h} from "../dom.js";
 import {button, input, Invalid, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {discard, flush, waiting} from "../outbox.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 import {deviceReports} from "../store.js";
 

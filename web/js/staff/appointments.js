@@ -5,7 +5,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatClock, formatDay, lang, t, tCount} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 
 const LONDON = {timeZone: "Europe/London"};
 // A UK number as people dial it (+447700900123: 07700 900123).

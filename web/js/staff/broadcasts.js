@@ -7,7 +7,7 @@ import {append, clear, h} from "../dom.js";
 import {button, check, choices, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t, tOr} from "../i18n.js";
 import {mapPanel} from "../map.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {placePicker} from "../where.js";
 
 const TOPICS = ["bins", "roads", "emergencies"];

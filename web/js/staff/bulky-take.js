@@ -6,7 +6,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 import {chosen, itemsPicker, pounds, total} from "../screens/bulky.js";
 
 const LABELS = () => ({postcode: t("staff.bulky.postcode"), uprn: t("staff.bulky.address"), date: t("staff.bulky.date"),

@@ -6,7 +6,7 @@ import {append, clear, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {fieldInput, fieldValue, missing} from "../report/fields.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {placePicker} from "../where.js";
 import {staffServices} from "./common.js";
 import {deskSocket} from "./desk-socket.js";

@@ -6,7 +6,7 @@ import {api, ApiError} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, onSubmit, textarea} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 
 const DOCUMENTS = 3;  // the rows the form offers; more are added as data by an administrator
 const status = s => h("strong", {class: `tag ${{open: "tag--green", forthcoming: "tag--blue"}[s] || "tag--grey"}`},

@@ -3,7 +3,7 @@
 // the first staff screen, so a resident's phone never fetches them.
 import {addStylesheet, append, h} from "../dom.js";
 import {addMessages, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {isStaff, signedIn} from "../session.js";
 import {ADMINISTRATORS, countUse, deskOf, mostUsed, myDesks} from "./desks.js";
 

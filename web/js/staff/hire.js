@@ -8,7 +8,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, choices, dateInput, dateValue, input, onSubmit, select, textarea} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
-import {navigate, redraw} from "../router.js";
+import {navigate, redraw} from "../navigation.js";
 import {pounds} from "../screens/bulky.js";
 import {bookingBody, bookingFields, showClashes} from "../screens/hire.js";
 import {summaryRow} from "./common.js";

@@ -5,7 +5,7 @@ import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, select, showErrors} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {
   dueText, LAST, options, PRIORITIES, priorityLabel, priorityTag, staffServices, stateLabel, STATES, teamName, teams, wards,
 } from "./common.js";

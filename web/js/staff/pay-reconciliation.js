@@ -4,7 +4,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {money, saveCsv} from "./payments.js";
 
 const SIDES = ["settled", "posted", "file"];

@@ -5,7 +5,7 @@ import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {pounds} from "../screens/bulky.js";
 
 export const money = pence => (pence < 0 ? `−${pounds(-pence)}` : pounds(pence));

@@ -4,7 +4,7 @@ import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, Invalid, onSubmit, textarea} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 
 const STATES = ["sponsored", "pending", "open", "closed", "rejected"];
 const REASONS = ["duplicate", "not_council", "no_action", "offensive", "irrelevant", "personal", "legal"];

@@ -5,7 +5,7 @@ import {api, ApiError} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {t} from "../i18n.js";
-import {redraw} from "../router.js";
+import {redraw} from "../navigation.js";
 import {fieldInput, fieldValue, missing} from "../report/fields.js";
 import {placePicker} from "../where.js";
 import {CHANNELS, channelLabel, staffServices} from "./common.js";

@@ -5,7 +5,7 @@ import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
 import {t} from "../i18n.js";
-import {navigate} from "../router.js";
+import {navigate} from "../navigation.js";
 import {options, stateLabel, STATES, staffServices} from "./common.js";
 import {isAdmin} from "./templates.js";
 
