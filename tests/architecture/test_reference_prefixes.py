@@ -22,6 +22,7 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "PT-": "a petition",
     "CV-": "a live chat conversation",
     "CTR-": "a council tax request",
+    "RP-": "a repair to a council home",
 }
 
 
