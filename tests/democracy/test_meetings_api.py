@@ -98,8 +98,12 @@ def test_with_the_committee_system_stopped_meetings_still_show_marked_with_their
 
 
 def test_forthcoming_decisions_key_or_not_with_their_date_maker_and_wards(client, council):
+    every = client.get("/v1/decisions/forthcoming").json_body["decisions"]
     key = client.get("/v1/decisions/forthcoming?key=true").json_body["decisions"]
-    assert all(d["key"] for d in key) and "Road repairs in Acomb ward" not in [d["title"] for d in key]
+    others = client.get("/v1/decisions/forthcoming?key=false").json_body["decisions"]
+    assert len(every) == 6 and [d["title"] for d in others] == ["Road repairs in Acomb ward"]
+    assert [d["id"] for d in key] == [d["id"] for d in every if d["id"] != others[0]["id"]]  # soonest first
+    assert {d["key"] for d in key} == {True} and others[0]["key"] is False
     clifton = client.get("/v1/decisions/forthcoming?ward=Clifton").json_body["decisions"]
     assert [(d["title"], d["due"], d["decision_maker"]) for d in clifton] == [
         ("Residents' parking on Bootham", "2026-11-30", "Executive Member for Transport")]

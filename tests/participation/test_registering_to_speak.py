@@ -2,10 +2,11 @@
 5pm two working days before, the Planning Committee's three per item for or
 against; a place taken first come first served; one person once per item;
 the confirmation by e-mail and text with a withdraw link."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from support.participation_support import (APPLICATION, HEADING, PLANNING_CLOSES, PLANNING_MEETING, REPORT_ONLY,
-                                           XMAS_CLOSES, XMAS_ITEM, XMAS_MEETING, outbox, speak_path, speaker)
+from support.participation_support import (APPLICATION, HEADING, LONDON, PLANNING_CLOSES, PLANNING_MEETING,
+                                           REPORT_ONLY, XMAS_CLOSES, XMAS_ITEM, XMAS_MEETING, outbox, speak_path,
+                                           speaker)
 
 
 def test_a_resident_registers_to_speak_against_a_planning_application(client, council, people):
@@ -101,12 +102,27 @@ def test_the_speaker_is_confirmed_by_email_and_text_and_withdraws_by_the_link(cl
 
 def test_a_withdraw_link_is_for_withdrawing_and_ends_with_the_meeting(client, council, people):
     import re
-    client.post(speak_path(), speaker(), people(email="ada@example.org").auth)
-    token = re.search(r"withdraw\?token=(\S+)", outbox("ada@example.org")[-1].body).group(1)
-    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-    assert client.post("/v1/speaking/withdraw", {"token": forged}).json_body["error"]["code"] == "link_not_valid"
-    council.move_to(PLANNING_CLOSES + timedelta(days=5))
-    late = client.post("/v1/speaking/withdraw", {"token": token})
+    from chalicelib.handlers.participation.links import LABEL
+    from chalicelib.handlers.shared.signed_links import seal, unseal
+    tokens = {}
+    for name in ("ada", "bob"):
+        made = client.post(speak_path(), speaker(), people(email=f"{name}@example.org").auth)
+        assert made.status_code == 201, made.json_body
+        tokens[name] = re.search(r"withdraw\?token=(\S+)", outbox(f"{name}@example.org")[-1].body).group(1)
+    meeting_id, registration_id, purpose, until = unseal(tokens["ada"], LABEL, 500)
+    assert (meeting_id, purpose) == (PLANNING_MEETING, "withdraw")
+    not_for_withdrawing = [tokens["ada"][:-2] + ("AA" if not tokens["ada"].endswith("AA") else "BB"),  # forged
+                           seal(LABEL, [meeting_id, registration_id, "decide", until]),  # genuine, another purpose
+                           seal(b"alert-unsubscribe", [meeting_id, registration_id, "withdraw", until])]  # another label
+    for token in not_for_withdrawing:
+        refused = client.post("/v1/speaking/withdraw", {"token": token})
+        assert (refused.status_code, refused.json_body["error"]["code"]) == (404, "link_not_valid"), token
+    ends = datetime(2026, 12, 8, 0, 0, tzinfo=LONDON)  # the end of the Planning meeting's day (7 December)
+    council.move_to(ends - timedelta(minutes=1))
+    last_minute = client.post("/v1/speaking/withdraw", {"token": tokens["bob"]})
+    assert last_minute.status_code == 200 and last_minute.json_body["status"] == "withdrawn"
+    council.move_to(ends + timedelta(minutes=1))
+    late = client.post("/v1/speaking/withdraw", {"token": tokens["ada"]})
     assert late.status_code == 403 and late.json_body["error"]["code"] == "link_expired"
 
 
