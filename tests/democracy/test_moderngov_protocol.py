@@ -88,7 +88,7 @@ def test_a_real_meetings_quirks_are_read_once_and_its_restricted_paper_dropped()
     meeting = answers.meeting(REAL_MEETING)
     assert (meeting.date, meeting.time, meeting.minutes_published) == ("2026-02-10", "14:30", True)
     [item] = meeting.items  # the untitled heading numbered 0 says nothing and goes
-    assert (item.number, item.title) == ("1.", "Chair's Communications")
+    assert (item.number, item.title) == ("1", "Chair's Communications")  # printed "1."
     assert item.text == "To approve as a correct record the minutes of the meeting held on 25 November 2025."
     assert item.minutes == "Approved as a correct record."
     assert [p.id for p in item.papers] == ["60860"] and item.papers[0].published == "2026-02-02"
@@ -126,7 +126,7 @@ def test_an_agenda_holds_its_printed_numbers_and_public_papers_and_never_a_restr
     assert "Road repairs in Acomb ward" in titles and "Residents' parking on Bootham, Clifton ward" in titles
     assert not any("Contract award" in t or "Part B" in t for t in titles)
     repairs = next(i for i in meeting.items if i.title == "Road repairs in Acomb ward")
-    assert repairs.number == "4." and repairs.public_can_speak
+    assert repairs.number == "4" and repairs.public_can_speak  # printed "4.": the number without its list's dot
     assert [p.id for p in repairs.papers] == [ROAD_REPAIRS_REPORT, "140232"]  # Annex B (tender prices) is restricted
     assert repairs.decision == ""  # not decided yet
 
