@@ -152,6 +152,24 @@ def test_the_forward_plan_gives_key_decisions_their_date_maker_and_wards(democra
     assert plan["703"].wards == ()  # "All wards"
 
 
+# A forward plan whose template links each issue to its details page, not its history.
+ISSUE_DETAILS_PLAN = """<table class="mgTabTable"><thead><tr><th>Title</th><th>Decision maker</th>
+<th>Decision due</th><th>Key decision</th><th>Wards affected</th></tr></thead><tbody>
+<tr><td><a href="ieIssueDetails.aspx?IId=7011&amp;Opt=3">Bishopthorpe Road cycle lanes</a></td>
+<td>Executive Member for Transport</td><td>15&#47;01&#47;2027</td><td>Yes</td><td>Micklegate</td></tr>
+<tr><td><a href="mgIssueHistoryHome.aspx?IId=7012">Library opening hours</a></td>
+<td>Executive</td><td>22&#47;01&#47;2027</td><td>No</td><td>All Wards</td></tr>
+</tbody></table>""".encode()
+
+
+def test_a_forward_plan_linking_issues_to_their_details_page_is_read_as_one_linking_their_history():
+    listing = list_pages.forthcoming(ISSUE_DETAILS_PLAN)
+    assert [(p.id, p.title, p.due, p.key, p.wards) for p in listing.rows] == [
+        ("7011", "Bishopthorpe Road cycle lanes", "2027-01-15", True, ("Micklegate",)),
+        ("7012", "Library opening hours", "2027-01-22", False, ())]
+    assert listing.skipped == 0
+
+
 def test_a_forward_plan_in_another_shape_is_a_changed_page(democracy, moderngov):
     moderngov.plan_changed = True
     with pytest.raises(DemocracyError) as refused:
