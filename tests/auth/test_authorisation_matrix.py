@@ -344,6 +344,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("GET", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
     ("GET", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
     ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"): (STAFF, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (STAFF, Outcome(404, "meeting_not_found")),
@@ -535,6 +536,7 @@ _simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking
 _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
         {"name": "Olive Owner", "mode": "remote"})
 _simple("POST", "/v1/speaking/withdraw", body={"token": "bm90.dmFsaWQ"})
+_simple("GET", "/v1/speaking/withdraw", "/v1/speaking/withdraw?token=bm90.dmFsaWQ")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv", "/v1/staff/meetings/1402/speakers.csv")
 _simple("POST", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers",

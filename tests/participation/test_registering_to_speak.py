@@ -126,6 +126,26 @@ def test_a_withdraw_link_is_for_withdrawing_and_ends_with_the_meeting(client, co
     assert late.status_code == 403 and late.json_body["error"]["code"] == "link_expired"
 
 
+def test_a_withdraw_link_says_which_meeting_and_item_it_withdraws_from_before_it_is_used(client, council, people):
+    import re
+    made = client.post(speak_path(), speaker(), people(email="ada@example.org").auth)
+    assert made.status_code == 201, made.json_body
+    token = re.search(r"withdraw\?token=(\S+)", outbox("ada@example.org")[-1].body).group(1)
+    read = client.get(f"/v1/speaking/withdraw?token={token}")
+    assert read.status_code == 200, read.body
+    assert read.json_body == {"meeting_id": PLANNING_MEETING, "item_id": APPLICATION,
+                              "committee_title": "Planning Committee", "date": "2026-12-07", "time": "18:00",
+                              "item_number": "4a", "item_title": "Land at Acomb Road: 40 homes",
+                              "status": "registered", "holding": True}
+    assert "Ada" not in read.body.decode() and "07700" not in read.body.decode()  # never who
+    assert client.post("/v1/speaking/withdraw", {"token": token}).status_code == 200  # reading changed nothing
+    after = client.get(f"/v1/speaking/withdraw?token={token}").json_body
+    assert (after["status"], after["holding"]) == ("withdrawn", False)
+    forged = client.get(f"/v1/speaking/withdraw?token={token[:-2]}{'AA' if not token.endswith('AA') else 'BB'}")
+    assert (forged.status_code, forged.json_body["error"]["code"]) == (404, "link_not_valid")
+    assert client.get("/v1/speaking/withdraw").status_code == 400
+
+
 def test_a_retried_registration_answers_the_first(client, council, people):
     ada = people()
     headers = {**ada.auth, "Idempotency-Key": "speak-once-please"}

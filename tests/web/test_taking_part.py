@@ -188,9 +188,14 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
                       "the confirmation's withdraw link")[-1]
     page.goto(link)
     heading(page, "Withdraw your registration to speak")
+    expect(page.locator("#withdraw-for")).to_have_text(  # which meeting and item, before the press
+        "You are registered to speak at Planning Committee on Monday 7 December, "
+        "on item 4a: Land at Acomb Road: 40 homes.")
     check_accessible(page, "withdraw from speaking")
     page.get_by_role("button", name="Withdraw").click()
     heading(page, "You have withdrawn")
+    expect(page.locator("#withdrawn-from")).to_have_text(
+        "From speaking at Planning Committee on Monday 7 December, on item 4a: Land at Acomb Road: 40 homes.")
     page.get_by_role("link", name="Back to the agenda").click()
     expect(item_shown.locator(".places-left")).to_have_text("3 places left to speak on this item")
     page.goto("/account")

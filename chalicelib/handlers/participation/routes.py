@@ -2,7 +2,7 @@
 committee's rules), withdrawing by the link in the messages; democratic
 services see, decide and print each meeting's speakers."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, STAFF
 from ..conversations import socket_topics
@@ -58,6 +58,23 @@ def register_to_speak(meeting_id, item_id):
     deps = http.deps()
     made, created = register(deps, meeting_id, item_id, http.body(), http.header("idempotency-key"))
     return http.created(mine(made), created)
+
+
+@routes.get("/v1/speaking/withdraw", ANYONE, {
+    "summary": "What a withdraw link is for, before it is used, changing nothing: the meeting and agenda item it "
+               "withdraws from and whether the registration still holds a place; never who. A GetItem of the "
+               "registration and one of the meeting",
+    "parameters": [q("token", "the link's token", required=True,
+                     schema={"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX})],
+    "responses": {"200": json_response(ref("SpeakingLinkFor")), **errors(400, **{
+        "403": "The meeting is over (link_expired)", "404": "Not a valid link (link_not_valid)"})}})
+def speaking_link():
+    from ...validation import Problems, text
+    from .speaking import linked
+    problems = Problems()
+    token = text(http.query().get("token"), "token", problems, min_len=1, max_len=limits.TOKEN_MAX, required=True)
+    problems.raise_if_any()
+    return http.ok(linked(http.deps(), token), headers=http.NO_STORE)
 
 
 @routes.post("/v1/speaking/withdraw", ANYONE, {

@@ -52,6 +52,12 @@ SCHEMAS = {
     "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
                      "properties": {"token": {"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX,
                                                        "pattern": "^\\S+$"}}},
+    "SpeakingLinkFor": {"type": "object", "required": ["meeting_id", "item_id", "status", "holding"], "properties": {
+        "meeting_id": {"type": "string"}, "item_id": {"type": "string"},
+        "committee_title": MAYBE, "date": MAYBE, "time": MAYBE, "item_number": MAYBE,
+        "item_title": {**MAYBE, "description": "null when the meeting or item is no longer in our copy"},
+        "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
+        "holding": {"type": "boolean", "description": "whether the link can still withdraw it"}}},
     "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"],
                             "properties": REGISTRATION},
     "SpeakerForStaff": {"type": "object", "required": ["id", "status", "version"], "properties": {
