@@ -384,6 +384,7 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         officer = desk.new_page()
         sign_in(officer, "gil.clerk@council.example", "/staff/meetings/9106")
         card = officer.locator(".registration", has_text="Fay Declined")
+        expect(officer.locator("#desk-deadline")).to_contain_text("9 places left at the meeting.")
         card.get_by_role("button", name="Decline Fay Declined").click()
         expect(officer.locator(".error-summary")).to_contain_text("Enter why you are declining Fay Declined")
         card.get_by_label("Why decline Fay Declined?").fill("The application was withdrawn.")
@@ -391,6 +392,7 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         expect(officer.locator("#decided")).to_have_text(
             "Fay Declined is declined and has been told why. Their place is free.")
         expect(card).to_contain_text("The application was withdrawn.")
+        expect(officer.locator("#desk-deadline")).to_contain_text("10 places left at the meeting.")  # no reload
         stack.once(lambda: [m for m in stack.mail_to("fay.declined@example.org")
                             if "declined" in m.subject and "The application was withdrawn." in m.body],
                    "the speaker told the reason")
@@ -398,6 +400,7 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         clock.now = CLOSES + timedelta(hours=3)  # past the deadline: only the chair's discretion adds one now
         officer.reload()
         expect(officer.locator("#desk-deadline")).to_contain_text("Registration closed at 5pm on Thursday 3 December")
+        expect(officer.locator("#speakers-count")).to_have_text("1 registration")
         late = officer.locator("#late-form")
         late.get_by_label("Speaker's full name").fill("Gus Late")
         late.get_by_label("Against").check()
@@ -406,6 +409,8 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         late.get_by_label("Why the chair allows it").fill("The ward councillor asked; the chair agreed.")
         late.get_by_role("button", name="Add speaker").click()
         expect(officer.locator("#decided")).to_have_text("Gus Late is added and accepted.")
+        expect(officer.locator("#speakers-count")).to_have_text("2 registrations")  # no reload
+        expect(officer.locator("#desk-deadline")).to_contain_text("9 places left at the meeting.")
         added = officer.locator(".registration", has_text="Gus Late")
         expect(added).to_contain_text("Late, at the chair's discretion")
         expect(added).to_contain_text("Accepted")
