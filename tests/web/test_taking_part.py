@@ -266,12 +266,21 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
     ids = planning_meeting(stack, "9105")
     stack.resident("eve.clerk@council.example", name="Eve Clerk", role="staff")
     started = datetime(2026, 12, 7, 18, 0, 30, tzinfo=LONDON)
-    clock.now = started
+    clock.now = started - timedelta(days=7)  # a week early: marking live is for the meeting's own day
     desk = Browser(chromium, stack, **DESKTOP)
     try:
         officer = desk.new_page()
+        youtube_asked = []
+        officer.on("request", lambda r: youtube_asked.append(r.url) if "youtube.txt" in r.url else None)
         sign_in(officer, "eve.clerk@council.example", "/staff/meetings/9105/webcast")
         heading(officer, "Webcast and chapters")
+        expect(officer.locator("#live-window")).to_have_text(
+            "Items can be marked as they start from 5pm on Monday 7 December 2026 until 6am on Tuesday 8 December "
+            "2026. It is not that time now: the chapters can be set afterwards, below.")
+        expect(officer.get_by_role("button", name="Now on Applications")).to_have_count(0)
+        expect(officer.locator("#youtube-problems")).to_contain_text("YouTube needs at least 3 chapters; there are 0.")
+        clock.now = started
+        officer.reload()
         expect(officer.locator("#now-on")).to_have_text("Not marked live yet.")
         officer.get_by_role("button", name="Now on Applications").click()
         expect(officer.locator("#now-on")).to_have_text("Now on Applications, from 0:00.")
@@ -288,6 +297,7 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
         clock.now = started + timedelta(hours=3)
         officer.reload()
         expect(officer.locator("#youtube-problems")).to_contain_text("YouTube would not show these chapters")
+        assert youtube_asked == []  # not asked (and no 422 logged) while it could not be given
         officer.get_by_label("Chapter 3: item").select_option(label="5 Appeals performance")
         officer.get_by_label("Chapter 3: starts at").fill("4:09")
         officer.get_by_label("Chapter 1: starts at").fill("0:30")
@@ -305,6 +315,7 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
         expect(officer.locator("#chapters-saved")).to_have_text("The chapters are saved.")
         expect(officer.get_by_label("Paste this into the video's description")).to_have_value(
             "0:00 Applications\n4:05 4a Land at Acomb Road: 40 homes\n1:02:03 5 Appeals performance\n")
+        assert len(youtube_asked) == 1  # asked once it could be given
     finally:
         desk.close()
 

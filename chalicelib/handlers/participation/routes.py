@@ -212,9 +212,11 @@ def meeting_webcast(meeting_id):
 
 
 @routes.post("/v1/staff/meetings/{meeting_id}/webcast/now", STAFF, {
-    "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live",
+    "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live; only "
+               "on the meeting's day, from an hour before its start (the webcast's live.says)",
     "parameters": [MEETING_ID], "requestBody": _body("WebcastNow"),
-    "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
+    "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING, **{
+        "422": "Not while the meeting is on, with its times in words (not_meeting_time)"})}})
 def webcast_now_on(meeting_id):
     from .webcasts import now_on
     return http.ok(now_on(http.deps(), meeting_id, http.body()), headers=http.NO_STORE)

@@ -114,7 +114,11 @@ SCHEMAS = {
                 "at_s": {"type": "integer", "minimum": 0, "maximum": 86400}}}}}},
     "Webcast": {"type": "object", "required": ["meeting_id", "chapters"], "properties": {
         "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
-        "chapters": CHAPTERS}},
+        "chapters": CHAPTERS,
+        "live": {"type": "object", "description": "when items may be marked now on: the meeting's day, around its "
+                 "start", "properties": {"open": {"type": "boolean"}, "from": TEXT, "until": TEXT, "says": TEXT}},
+        "youtube": {"type": "object", "description": "whether youtube.txt can be given, and if not why",
+                    "properties": {"ready": {"type": "boolean"}, "problems": {"type": "array", "items": TEXT}}}}},
     "WebcastImported": {"type": "object", "required": ["meeting_id", "chapters", "matched", "unmatched"],
                         "properties": {
         "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
