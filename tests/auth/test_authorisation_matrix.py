@@ -22,7 +22,7 @@ import pytest
 
 from conftest import Api, Person, empty_aws, ensure_storage, pothole
 
-from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, is_desk
+from chalicelib.auth.rules import ADMIN as ADMIN_ONLY, ANYONE, CREW as CREW_ONLY, SIGNED_IN, STAFF, desk, is_desk
 
 # -- the callers -------------------------------------------------------------
 
@@ -331,6 +331,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/meetings/health"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
     ("PATCH", "/v1/staff/meetings/topics"): (STAFF, Outcome(200)),
+    ("GET", "/v1/staff/meetings/speaking-rules"): (desk("meetings"), Outcome(200)),
+    ("PATCH", "/v1/staff/meetings/speaking-rules"): (desk("meetings"), Outcome(422, "validation_failed")),
     ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
     ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (STAFF, Outcome(404, "meeting_not_found")),
     # Petitions at agenda items, and a resident's own meetings: no meeting in this world, and no calendar link.
@@ -422,6 +424,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
+                ("GET", "/v1/staff/meetings/speaking-rules"),  # committees' rules for taking part: no report's
+                ("PATCH", "/v1/staff/meetings/speaking-rules"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
                 ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"),
                 # democratic services' desk: any officer
@@ -529,6 +533,16 @@ _simple("GET", "/v1/feeds/committees/{committee_id}/meetings.ics", "/v1/feeds/co
 _simple("GET", "/v1/feeds/decisions.atom")
 _simple("GET", "/v1/staff/meetings/health")
 _simple("GET", "/v1/staff/meetings/topics")
+_simple("GET", "/v1/staff/meetings/speaking-rules")
+
+
+@builds("PATCH", "/v1/staff/meetings/speaking-rules")
+def _choose_speaking_rules(world, caller):
+    version = world.deps.democracy.versioned("speaking_rules")[1]  # the ETag as just read
+    return Request("PATCH", "/v1/staff/meetings/speaking-rules", {"committee_id": "4", "rules": "planning"},
+                   {"If-Match": f'"{version}"'})
+
+
 _simple("GET", "/v1/staff/meetings/{meeting_id}/tags", "/v1/staff/meetings/1402/tags")
 REQUESTS[("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags")] = lambda world, caller: Request(
     "PATCH", "/v1/staff/meetings/1402/items/14023/tags", {"wards": [], "topics": []}, {"If-Match": '"0"'})

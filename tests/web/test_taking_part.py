@@ -24,7 +24,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from support.participation_support import LONDON, PLANNING, item
+from support.participation_support import LONDON, PLANNING, item, planning_rules
 from tests.web.browser import Browser, check_accessible
 from tests.web.desk import DESKTOP, screen
 from tests.web.journeys import heading, sign_in
@@ -59,6 +59,7 @@ def clock(stack, monkeypatch):
 def planning_meeting(stack, meeting_id):
     """A planning committee's meeting of our own (ids no other test uses), as the sync would keep it."""
     ids = {k: f"{meeting_id}{k}" for k in (HEADING, APPLICATION, APPEALS)}
+    planning_rules(stack.deps())
     stack.deps().democracy.save_meeting({
         "id": meeting_id, "committee_id": PLANNING, "committee_title": "Planning Committee",
         "date": DAY, "time": "18:00", "location": "West Offices", "agenda_published": True,

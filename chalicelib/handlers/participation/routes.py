@@ -2,9 +2,9 @@
 committee's rules), withdrawing by the link in the messages; democratic
 services see, decide and print each meeting's speakers."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, STAFF
+from ...auth.rules import ANYONE, SIGNED_IN, STAFF, desk
 from ..conversations import socket_topics
 from ..shared import effects
 from . import limits
@@ -334,3 +334,29 @@ def my_taking_part():
     from .mine import mine
     deps = http.deps()
     return http.ok(mine(deps, deps.principal.user_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/speaking-rules", desk("meetings"), with_etag({
+    "summary": "Democratic services: each current committee with the rules for taking part it follows (null: the "
+               "default set), whether its meetings ahead have items the public may speak on, the sets to choose "
+               "from and the audit of changes; its ETag is for a change",
+    "responses": {"200": json_response(ref("SpeakingRules"))}}, thing="choice"))
+def speaking_rules():
+    from .speaking_rules import view
+    body, etag = view(http.deps())
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/meetings/speaking-rules", desk("meetings"), with_etag({
+    "summary": "Democratic services choose one committee's rules for taking part (If-Match: the version read); "
+               "audited with who, when, and from what to what",
+    "parameters": [if_match("choice", "stale: 409 edit_conflict with the choice as it is now")],
+    "requestBody": _body("SpeakingRulesChoice"),
+    "responses": {"200": json_response(ref("SpeakingRules")), **errors(400, 409, 428, **{
+        "422": "A committee we do not know or a set that does not exist (validation_failed)"})}}, thing="choice"))
+def choose_speaking_rules():
+    from ..shared.versions import expected_version
+    from .speaking_rules import choose
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/speaking-rules")
+    body, etag = choose(http.deps(), http.body(), version)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})

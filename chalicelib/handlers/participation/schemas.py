@@ -52,6 +52,16 @@ SCHEMAS = {
     "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
                      "properties": {"token": {"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX,
                                                        "pattern": "^\\S+$"}}},
+    "SpeakingRules": {"type": "object", "required": ["committees", "sets", "audit", "version"], "properties": {
+        "committees": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"},
+            "rules": {**MAYBE, "description": "the set chosen; null: none chosen, the default applies"},
+            "speaking_items_ahead": {"type": "boolean"}}}},
+        "default": {"type": "string"}, "sets": {"type": "array", "items": {"type": "object"}},
+        "audit": {"type": "array", "items": {"type": "object"}}, "version": {"type": "integer"}}},
+    "SpeakingRulesChoice": {"type": "object", "additionalProperties": False, "required": ["committee_id", "rules"],
+                            "properties": {"committee_id": {"type": "string", "maxLength": 12},
+                                           "rules": {"type": "string", "nullable": True, "maxLength": 60}}},
     "SpeakingLinkFor": {"type": "object", "required": ["meeting_id", "item_id", "status", "holding"], "properties": {
         "meeting_id": {"type": "string"}, "item_id": {"type": "string"},
         "committee_title": MAYBE, "date": MAYBE, "time": MAYBE, "item_number": MAYBE,

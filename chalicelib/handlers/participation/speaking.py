@@ -77,7 +77,7 @@ def register(deps, meeting_id, item_id, body, idempotency_key):
     """(registration, created) for the signed-in resident."""
     meeting = meeting_or_404(deps, meeting_id)
     item = item_or_404(meeting, item_id)
-    speak = rules.of_committee(meeting["committee_id"])["speak"]
+    speak = rules.of_committee(deps, meeting["committee_id"])["speak"]
     asked = read_body(body, speak)
     if meeting.get("cancelled"):
         raise Conflict(wording.CANCELLED, code="meeting_cancelled")

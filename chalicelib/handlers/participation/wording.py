@@ -123,3 +123,6 @@ LIVE_DESK_STAFF = "Moderating live questions is for staff."
 # Fields' own words, beside each field (422).
 NOT_A_FIELD_HERE = "Is not a field here."
 ITEM_ID_NEEDED = "Give the agenda item's id."
+# Choosing a committee's rules for taking part on the desk (speaking_rules.py).
+RULES_COMMITTEE = "Choose a committee of the council's committee system."
+RULES_SET = "Choose one of the sets of rules ({names}), or null for the default."
