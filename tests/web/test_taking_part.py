@@ -433,6 +433,40 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         desk.close()
 
 
+def test_democratic_services_choose_a_committees_rules_on_the_desk_and_its_meetings_follow_them(
+        chromium, stack, clock):
+    deps = stack.deps()
+    kept = deps.democracy.document("committees")
+    committees = list(kept[0]) if kept else []
+    own = {"id": "9177", "title": "Area Planning Sub-Committee", "category": "", "current": True}
+    deps.democracy.keep_document("committees", [*committees, own], kept[1] if kept else None, datetime.now(timezone.utc))
+    deps.democracy.save_meeting({
+        "id": "9108", "committee_id": "9177", "committee_title": "Area Planning Sub-Committee", "date": DAY,
+        "time": "16:30", "location": "West Offices", "agenda_published": True,
+        "items": [item("91081", "3", "Land at Tadcaster Road: 12 homes")]})
+    try:
+        with officer_at(chromium, stack, "hal.clerk@council.example", "Hal Clerk", "/staff/meetings",
+                        "Meetings") as officer:
+            officer.get_by_role("link", name="Committees' rules for taking part").click()
+            heading(officer, "Committees' rules for taking part")
+            mine = officer.locator(".committee-rules[data-committee='9177']")
+            expect(mine).to_contain_text("No rules chosen, and the public may speak at its meetings ahead")
+            expect(mine.get_by_label("Rules for Area Planning Sub-Committee", exact=True)).to_have_value("")
+            check_accessible(officer, "committees' rules for taking part")
+            mine.get_by_label("Rules for Area Planning Sub-Committee", exact=True).select_option(label="Planning: for and against")
+            mine.get_by_role("button", name="Save the rules for Area Planning Sub-Committee").click()
+            expect(officer.locator("#rules-saved")).to_have_text(
+                "Area Planning Sub-Committee: Planning: for and against. Saved.")
+            expect(officer.locator("#rules-audit")).to_contain_text(
+                "hal.clerk@council.example changed Area Planning Sub-Committee from no rules chosen to "
+                "Planning: for and against.")
+            expect(mine).not_to_contain_text("No rules chosen")
+            speaking = officer.request.get("/v1/meetings/9108/speaking").json()
+            assert (speaking["per_item"], speaking["sides"]) == (3, True)
+    finally:
+        deps.democracy.keep_document("committees", committees, kept[1] if kept else None, datetime.now(timezone.utc))
+
+
 def test_the_taking_part_screens_fit_a_320_px_phone_with_every_focus_shown(chromium, stack, clock):
     from tests.web.test_every_screen import HEIGHT, WIDTH, screen as phone_screen
     ids = planning_meeting(stack, "9107")

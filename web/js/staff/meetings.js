@@ -29,8 +29,10 @@ function itemName(i) {
 
 async function list(view, past) {
   append(view, h("h1", {class: "heading-l"}, t("staff.meetings.title")),
-    h("p", {class: "body meeting-links"}, h("a", {href: past ? "/staff/meetings" : "/staff/meetings?when=past"},
-      t(past ? "staff.meetings.ahead" : "staff.meetings.past"))));
+    h("ul", {class: "list list--inline meeting-links"},
+      h("li", {}, h("a", {href: past ? "/staff/meetings" : "/staff/meetings?when=past"},
+        t(past ? "staff.meetings.ahead" : "staff.meetings.past"))),
+      h("li", {}, h("a", {href: "/staff/meetings/speaking-rules"}, t("staff.rules.link")))));
   let answer;
   try {
     answer = await api(`/v1/meetings?${query({when: past ? "past" : undefined})}`);
