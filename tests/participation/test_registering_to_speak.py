@@ -133,6 +133,7 @@ def test_a_withdraw_link_says_which_meeting_and_item_it_withdraws_from_before_it
     token = re.search(r"withdraw\?token=(\S+)", outbox("ada@example.org")[-1].body).group(1)
     read = client.get(f"/v1/speaking/withdraw?token={token}")
     assert read.status_code == 200, read.body
+    assert "items=2" in read.headers["Server-Timing"]  # the registration and the meeting
     assert read.json_body == {"meeting_id": PLANNING_MEETING, "item_id": APPLICATION,
                               "committee_title": "Planning Committee", "date": "2026-12-07", "time": "18:00",
                               "item_number": "4a", "item_title": "Land at Acomb Road: 40 homes",

@@ -34,6 +34,7 @@ def test_a_councils_own_planning_committee_follows_the_planning_rules_once_chose
     officer = people("staff")
     before = client.get(RULES, officer.auth)
     assert before.status_code == 200, before.body
+    assert "queries=" in before.headers["Server-Timing"]  # its read cost, seen from outside
     listed = {c["id"]: c for c in before.json_body["committees"]}
     assert listed["3"]["rules"] == "planning"
     assert listed[OWN_PLANNING] == {"id": OWN_PLANNING, "title": "Area Planning Sub-Committee", "rules": None,

@@ -69,8 +69,10 @@ def register_to_speak(meeting_id, item_id):
     "responses": {"200": json_response(ref("SpeakingLinkFor")), **errors(400, **{
         "403": "The meeting is over (link_expired)", "404": "Not a valid link (link_not_valid)"})}})
 def speaking_link():
+    from ...storage import metering
     from ...validation import Problems, text
     from .speaking import linked
+    metering.expose()  # Server-Timing: its DynamoDB calls and items read
     problems = Problems()
     token = text(http.query().get("token"), "token", problems, min_len=1, max_len=limits.TOKEN_MAX, required=True)
     problems.raise_if_any()
@@ -342,7 +344,9 @@ def my_taking_part():
                "from and the audit of changes; its ETag is for a change",
     "responses": {"200": json_response(ref("SpeakingRules"))}}, thing="choice"))
 def speaking_rules():
+    from ...storage import metering
     from .speaking_rules import view
+    metering.expose()
     body, etag = view(http.deps())
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
@@ -355,8 +359,10 @@ def speaking_rules():
     "responses": {"200": json_response(ref("SpeakingRules")), **errors(400, 409, 428, **{
         "422": "A committee we do not know or a set that does not exist (validation_failed)"})}}, thing="choice"))
 def choose_speaking_rules():
+    from ...storage import metering
     from ..shared.versions import expected_version
     from .speaking_rules import choose
+    metering.expose()
     version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/speaking-rules")
     body, etag = choose(http.deps(), http.body(), version)
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
