@@ -67,6 +67,7 @@ class AlertModel(Stored):
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)  # only while unconfirmed: never-confirmed alerts lapse
     email_hash = UnicodeAttribute(null=True)  # EmailAlertsIndex key: digest of the lower-cased e-mail
+    meeting_notices_stopped = BooleanAttribute(null=True)  # meeting notices stopped by their link; the rest goes on
     version = VersionAttribute()
 
     user_index = UserAlertsIndex()

@@ -23,6 +23,8 @@ class Alert:
     created_at: datetime | None = None
     expires: datetime | None = None  # only while unconfirmed
     version: int | None = None
+    # Its owner stopped the council meeting notices it brought by their one-tap link; its own news carries on.
+    meeting_notices_stopped: bool | None = None
 
     @property
     def confirmed(self):

@@ -13,7 +13,9 @@ moves no meeting.
 
 For tests and demos: `down` (every call a 503), `challenge` (a firewall's
 HTML page instead of every answer), `malformed` (XML cut short), `delay_s`,
-`plan_changed` (the forward plan's table in another shape), `add_paper(meeting
+`plan_changed` (the forward plan's table in another shape), `pages_blocked` (a
+firewall's page in place of the two list pages alone: the web service still
+answers), `add_paper(meeting
 _id, title)` (a supplementary paper: the agenda changes). `calls` lists each
 path asked, in order. A restricted paper answers a sign-in page, never its PDF.
 """
@@ -47,7 +49,7 @@ class ModernGov(ThreadedServer):
         self.state_file = Path(state_file) if state_file else None
         self.state = self._load()
         self.calls = []
-        self.down = self.challenge = self.malformed = self.plan_changed = False
+        self.down = self.challenge = self.malformed = self.plan_changed = self.pages_blocked = False
         self.delay_s = 0.0
         self.url = self.serve(host, port, _handler(self), "moderngov")
 
@@ -93,6 +95,8 @@ class ModernGov(ThreadedServer):
         if self.down:
             return 503, "text/html", b"<html><body><h1>Service Unavailable</h1></body></html>"
         if self.challenge:
+            return 200, "text/html", CHALLENGE
+        if self.pages_blocked and path in ("/mgListPlanItems.aspx", "/mgDelegatedDecisions.aspx"):
             return 200, "text/html", CHALLENGE
         today, anchor = self.today(), self.anchor
         if path == "/mgWebService.asmx/GetCommittees":

@@ -362,6 +362,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/meetings/topics"): (desk("meetings"), Outcome(200)),
     ("PATCH", "/v1/staff/meetings/topics"): (desk("meetings"), Outcome(200)),
     ("GET", "/v1/staff/meetings/{meeting_id}/tags"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    ("GET", "/v1/staff/meetings/speaking-rules"): (desk("meetings"), Outcome(200)),
+    ("PATCH", "/v1/staff/meetings/speaking-rules"): (desk("meetings"), Outcome(422, "validation_failed")),
     ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     # Petitions at agenda items, and a resident's own meetings: no meeting in this world, and no calendar link.
     ("POST", "/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}"): (
@@ -374,6 +376,7 @@ ROUTE_ACCESS = {
     ("GET", "/v1/meetings/{meeting_id}/speaking"): (ANYONE, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers"): (SIGNED_IN, Outcome(404, "meeting_not_found")),
     ("POST", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
+    ("GET", "/v1/speaking/withdraw"): (ANYONE, Outcome(404, "link_not_valid")),
     ("GET", "/v1/staff/meetings/{meeting_id}/speakers"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"): (desk("meetings"), Outcome(404, "meeting_not_found")),
     ("POST", "/v1/staff/meetings/{meeting_id}/speakers"): (desk("meetings"), Outcome(404, "meeting_not_found")),
@@ -458,6 +461,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
+                ("GET", "/v1/staff/meetings/speaking-rules"),  # committees' rules for taking part: no report's
+                ("PATCH", "/v1/staff/meetings/speaking-rules"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
                 ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"),
                 # democratic services' desk: any officer
@@ -572,6 +577,16 @@ _simple("GET", "/v1/planning/applications", "/v1/planning/applications?lat=53.95
 _simple("GET", "/v1/planning/applications/{application_id}", "/v1/planning/applications/26-00412-ful")
 _simple("GET", "/v1/staff/planning/health")
 _simple("GET", "/v1/staff/meetings/topics")
+_simple("GET", "/v1/staff/meetings/speaking-rules")
+
+
+@builds("PATCH", "/v1/staff/meetings/speaking-rules")
+def _choose_speaking_rules(world, caller):
+    version = world.deps.democracy.versioned("speaking_rules")[1]  # the ETag as just read
+    return Request("PATCH", "/v1/staff/meetings/speaking-rules", {"committee_id": "4", "rules": "planning"},
+                   {"If-Match": f'"{version}"'})
+
+
 _simple("GET", "/v1/staff/meetings/{meeting_id}/tags", "/v1/staff/meetings/1402/tags")
 REQUESTS[("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags")] = lambda world, caller: Request(
     "PATCH", "/v1/staff/meetings/1402/items/14023/tags", {"wards": [], "topics": []}, {"If-Match": '"0"'})
@@ -579,6 +594,7 @@ _simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking
 _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
         {"name": "Olive Owner", "mode": "remote"})
 _simple("POST", "/v1/speaking/withdraw", body={"token": "bm90.dmFsaWQ"})
+_simple("GET", "/v1/speaking/withdraw", "/v1/speaking/withdraw?token=bm90.dmFsaWQ")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers")
 _simple("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv", "/v1/staff/meetings/1402/speakers.csv")
 _simple("POST", "/v1/staff/meetings/{meeting_id}/speakers", "/v1/staff/meetings/1402/speakers",

@@ -97,9 +97,34 @@ def test_with_the_committee_system_stopped_meetings_still_show_marked_with_their
     assert client.get("/v1/meetings").json_body["stale"]
 
 
+def test_the_decisions_feed_carries_the_decisions_taken_at_meetings_when_the_list_pages_cannot_be_read(
+        client, deps, moderngov, council_clock):
+    moderngov.pages_blocked = True  # a firewall before the list pages; the web service answers
+    report = sync.run(deps.replace(clock=council_clock))
+    assert report["stopped"] == "blocked" and deps.democracy.document("decisions") is None
+    atom = client.get("/v1/feeds/decisions.atom")
+    assert atom.status_code == 200
+    assert b"Winter maintenance: gritting routes" in atom.body  # decided at the meeting fourteen days back
+    assert f"/meetings/{PAST_SESSION}#item-".encode() in atom.body
+    made = client.get("/v1/decisions?from=2026-01-01&to=2026-11-24").json_body["decisions"]
+    gritting = [d for d in made if d["title"] == "Winter maintenance: gritting routes"]
+    assert [(d["meeting_id"], d["decided"]) for d in gritting] == [(PAST_SESSION, "2026-11-10")]
+
+
+def test_a_decision_both_the_list_page_and_its_meeting_give_is_listed_once(client, council):
+    made = client.get("/v1/decisions?from=2026-01-01&to=2026-11-24").json_body["decisions"]
+    gritting = [d for d in made if d["title"] == "Winter maintenance: gritting routes"]
+    assert len(gritting) == 1 and gritting[0]["call_in"]  # the list page's, which says its call-in
+    assert client.get("/v1/feeds/decisions.atom").body.count(b"Winter maintenance: gritting routes") == 1
+
+
 def test_forthcoming_decisions_key_or_not_with_their_date_maker_and_wards(client, council):
+    every = client.get("/v1/decisions/forthcoming").json_body["decisions"]
     key = client.get("/v1/decisions/forthcoming?key=true").json_body["decisions"]
-    assert all(d["key"] for d in key) and "Road repairs in Acomb ward" not in [d["title"] for d in key]
+    others = client.get("/v1/decisions/forthcoming?key=false").json_body["decisions"]
+    assert len(every) == 6 and [d["title"] for d in others] == ["Road repairs in Acomb ward"]
+    assert [d["id"] for d in key] == [d["id"] for d in every if d["id"] != others[0]["id"]]  # soonest first
+    assert {d["key"] for d in key} == {True} and others[0]["key"] is False
     clifton = client.get("/v1/decisions/forthcoming?ward=Clifton").json_body["decisions"]
     assert [(d["title"], d["due"], d["decision_maker"]) for d in clifton] == [
         ("Residents' parking on Bootham", "2026-11-30", "Executive Member for Transport")]

@@ -88,7 +88,7 @@ def test_a_real_meetings_quirks_are_read_once_and_its_restricted_paper_dropped()
     meeting = answers.meeting(REAL_MEETING)
     assert (meeting.date, meeting.time, meeting.minutes_published) == ("2026-02-10", "14:30", True)
     [item] = meeting.items  # the untitled heading numbered 0 says nothing and goes
-    assert (item.number, item.title) == ("1.", "Chair's Communications")
+    assert (item.number, item.title) == ("1", "Chair's Communications")  # printed "1."
     assert item.text == "To approve as a correct record the minutes of the meeting held on 25 November 2025."
     assert item.minutes == "Approved as a correct record."
     assert [p.id for p in item.papers] == ["60860"] and item.papers[0].published == "2026-02-02"
@@ -126,7 +126,7 @@ def test_an_agenda_holds_its_printed_numbers_and_public_papers_and_never_a_restr
     assert "Road repairs in Acomb ward" in titles and "Residents' parking on Bootham, Clifton ward" in titles
     assert not any("Contract award" in t or "Part B" in t for t in titles)
     repairs = next(i for i in meeting.items if i.title == "Road repairs in Acomb ward")
-    assert repairs.number == "4." and repairs.public_can_speak
+    assert repairs.number == "4" and repairs.public_can_speak  # printed "4.": the number without its list's dot
     assert [p.id for p in repairs.papers] == [ROAD_REPAIRS_REPORT, "140232"]  # Annex B (tender prices) is restricted
     assert repairs.decision == ""  # not decided yet
 
@@ -150,6 +150,24 @@ def test_the_forward_plan_gives_key_decisions_their_date_maker_and_wards(democra
     assert (plan["702"].key, plan["702"].decision_maker, plan["702"].wards) == (
         True, "Executive Member for Transport", ("Clifton",))
     assert plan["703"].wards == ()  # "All wards"
+
+
+# A forward plan whose template links each issue to its details page, not its history.
+ISSUE_DETAILS_PLAN = """<table class="mgTabTable"><thead><tr><th>Title</th><th>Decision maker</th>
+<th>Decision due</th><th>Key decision</th><th>Wards affected</th></tr></thead><tbody>
+<tr><td><a href="ieIssueDetails.aspx?IId=7011&amp;Opt=3">Bishopthorpe Road cycle lanes</a></td>
+<td>Executive Member for Transport</td><td>15&#47;01&#47;2027</td><td>Yes</td><td>Micklegate</td></tr>
+<tr><td><a href="mgIssueHistoryHome.aspx?IId=7012">Library opening hours</a></td>
+<td>Executive</td><td>22&#47;01&#47;2027</td><td>No</td><td>All Wards</td></tr>
+</tbody></table>""".encode()
+
+
+def test_a_forward_plan_linking_issues_to_their_details_page_is_read_as_one_linking_their_history():
+    listing = list_pages.forthcoming(ISSUE_DETAILS_PLAN)
+    assert [(p.id, p.title, p.due, p.key, p.wards) for p in listing.rows] == [
+        ("7011", "Bishopthorpe Road cycle lanes", "2027-01-15", True, ("Micklegate",)),
+        ("7012", "Library opening hours", "2027-01-22", False, ())]
+    assert listing.skipped == 0
 
 
 def test_a_forward_plan_in_another_shape_is_a_changed_page(democracy, moderngov):

@@ -146,12 +146,19 @@ def test_a_forward_plan_of_another_shape_keeps_the_last_plan_and_warns_staff(syn
 
 
 def test_the_events_stream_takes_a_publication_and_has_nothing_to_send_yet(synced):
-    """With nobody following anything its items are tagged with, an agenda's
-    event passes the dispatcher and the worker without a job failing
-    (those it concerns: test_told_of_items.py)."""
-    from support.effects_support import run_stream
+    """With nobody following anything its items are tagged with, each
+    agenda's publication is taken by the stream, its jobs (if any page is
+    read) all succeed and nothing is sent (those it concerns:
+    test_told_of_items.py)."""
+    from chalicelib.storage.outbox import OutboxModel
+    from support.effects_support import events_of_kind, run_stream, stream_takes
     deps, _ = synced
+    published = {e.id for e in events_of_kind("meeting_agenda_published")}
+    assert f"meeting_agenda_published-{ROAD_REPAIRS_SESSION}" in published and len(published) == LIVE
+    taken, _ = stream_takes(deps, "meeting_agenda_published", "meeting_decisions_published")
+    assert taken == len(published) + len(events_of_kind("meeting_decisions_published"))
     assert run_stream(deps, "meeting_agenda_published", "meeting_decisions_published") == []
+    assert list(OutboxModel.scan()) == []  # nobody e-mailed or texted
 
 
 def test_the_app_imports_no_committee_system_code_until_the_sync_runs():

@@ -29,8 +29,9 @@ def test_a_registration_is_one_read_and_one_transaction_of_four_writes_five_on_a
     as_ada = deps.replace(principal=Principal(user_id=ada.user.id, role="resident", email="ada@example.org"))
     with metered() as meter:
         speaking.register(as_ada, XMAS_MEETING, XMAS_ITEM, speaker(side=None), None)
-    # the meeting (GetItem); the registration, its once row, its event and the meeting's counter
-    assert meter.operations == ["GetItem", "TransactWriteItems"] and meter.writes == 4
+    # the meeting and its committee's chosen rules (GetItems); the registration, its once row, its event and
+    # the meeting's counter
+    assert meter.operations == ["GetItem", "GetItem", "TransactWriteItems"] and meter.writes == 4
     with metered() as meter:  # planning: the item's counter too
         speaking.register(as_ada, PLANNING_MEETING, APPLICATION, speaker(), None)
-    assert meter.operations == ["GetItem", "TransactWriteItems"] and meter.writes == 5
+    assert meter.operations == ["GetItem", "GetItem", "TransactWriteItems"] and meter.writes == 5

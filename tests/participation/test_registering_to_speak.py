@@ -2,10 +2,11 @@
 5pm two working days before, the Planning Committee's three per item for or
 against; a place taken first come first served; one person once per item;
 the confirmation by e-mail and text with a withdraw link."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from support.participation_support import (APPLICATION, HEADING, PLANNING_CLOSES, PLANNING_MEETING, REPORT_ONLY,
-                                           XMAS_CLOSES, XMAS_ITEM, XMAS_MEETING, outbox, speak_path, speaker)
+from support.participation_support import (APPLICATION, HEADING, LONDON, PLANNING_CLOSES, PLANNING_MEETING,
+                                           REPORT_ONLY, XMAS_CLOSES, XMAS_ITEM, XMAS_MEETING, outbox, speak_path,
+                                           speaker)
 
 
 def test_a_resident_registers_to_speak_against_a_planning_application(client, council, people):
@@ -101,13 +102,49 @@ def test_the_speaker_is_confirmed_by_email_and_text_and_withdraws_by_the_link(cl
 
 def test_a_withdraw_link_is_for_withdrawing_and_ends_with_the_meeting(client, council, people):
     import re
-    client.post(speak_path(), speaker(), people(email="ada@example.org").auth)
-    token = re.search(r"withdraw\?token=(\S+)", outbox("ada@example.org")[-1].body).group(1)
-    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
-    assert client.post("/v1/speaking/withdraw", {"token": forged}).json_body["error"]["code"] == "link_not_valid"
-    council.move_to(PLANNING_CLOSES + timedelta(days=5))
-    late = client.post("/v1/speaking/withdraw", {"token": token})
+    from chalicelib.handlers.participation.links import LABEL
+    from chalicelib.handlers.shared.signed_links import seal, unseal
+    tokens = {}
+    for name in ("ada", "bob"):
+        made = client.post(speak_path(), speaker(), people(email=f"{name}@example.org").auth)
+        assert made.status_code == 201, made.json_body
+        tokens[name] = re.search(r"withdraw\?token=(\S+)", outbox(f"{name}@example.org")[-1].body).group(1)
+    meeting_id, registration_id, purpose, until = unseal(tokens["ada"], LABEL, 500)
+    assert (meeting_id, purpose) == (PLANNING_MEETING, "withdraw")
+    not_for_withdrawing = [tokens["ada"][:-2] + ("AA" if not tokens["ada"].endswith("AA") else "BB"),  # forged
+                           seal(LABEL, [meeting_id, registration_id, "decide", until]),  # genuine, another purpose
+                           seal(b"alert-unsubscribe", [meeting_id, registration_id, "withdraw", until])]  # another label
+    for token in not_for_withdrawing:
+        refused = client.post("/v1/speaking/withdraw", {"token": token})
+        assert (refused.status_code, refused.json_body["error"]["code"]) == (404, "link_not_valid"), token
+    ends = datetime(2026, 12, 8, 0, 0, tzinfo=LONDON)  # the end of the Planning meeting's day (7 December)
+    council.move_to(ends - timedelta(minutes=1))
+    last_minute = client.post("/v1/speaking/withdraw", {"token": tokens["bob"]})
+    assert last_minute.status_code == 200 and last_minute.json_body["status"] == "withdrawn"
+    council.move_to(ends + timedelta(minutes=1))
+    late = client.post("/v1/speaking/withdraw", {"token": tokens["ada"]})
     assert late.status_code == 403 and late.json_body["error"]["code"] == "link_expired"
+
+
+def test_a_withdraw_link_says_which_meeting_and_item_it_withdraws_from_before_it_is_used(client, council, people):
+    import re
+    made = client.post(speak_path(), speaker(), people(email="ada@example.org").auth)
+    assert made.status_code == 201, made.json_body
+    token = re.search(r"withdraw\?token=(\S+)", outbox("ada@example.org")[-1].body).group(1)
+    read = client.get(f"/v1/speaking/withdraw?token={token}")
+    assert read.status_code == 200, read.body
+    assert "items=2" in read.headers["Server-Timing"]  # the registration and the meeting
+    assert read.json_body == {"meeting_id": PLANNING_MEETING, "item_id": APPLICATION,
+                              "committee_title": "Planning Committee", "date": "2026-12-07", "time": "18:00",
+                              "item_number": "4a", "item_title": "Land at Acomb Road: 40 homes",
+                              "status": "registered", "holding": True}
+    assert "Ada" not in read.body.decode() and "07700" not in read.body.decode()  # never who
+    assert client.post("/v1/speaking/withdraw", {"token": token}).status_code == 200  # reading changed nothing
+    after = client.get(f"/v1/speaking/withdraw?token={token}").json_body
+    assert (after["status"], after["holding"]) == ("withdrawn", False)
+    forged = client.get(f"/v1/speaking/withdraw?token={token[:-2]}{'AA' if not token.endswith('AA') else 'BB'}")
+    assert (forged.status_code, forged.json_body["error"]["code"]) == (404, "link_not_valid")
+    assert client.get("/v1/speaking/withdraw").status_code == 400
 
 
 def test_a_retried_registration_answers_the_first(client, council, people):

@@ -43,6 +43,39 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_jumps_to_that_min
                                   "25:00 5 Appeals performance\n")
 
 
+def test_now_on_is_marked_only_on_the_meetings_day_around_its_start_and_the_webcast_says_when(
+        client, council, people, provider):
+    says = "Items can be marked as they start from 5pm on Monday 7 December 2026 until 6am on Tuesday 8 December 2026."
+    for early in (SIX_PM - timedelta(days=7), SIX_PM - timedelta(hours=1, minutes=1)):  # a week, a minute too soon
+        council.move_to(early)
+        assert client.get(WEBCAST).json_body["live"]["open"] is False
+        refused = client.post(STAFF + "/now", {"item_id": HEADING}, people("staff").auth)
+        assert refused.status_code == 422 and refused.json_body["error"]["code"] == "not_meeting_time"
+        assert refused.json_body["error"]["message"].startswith(
+            "Items can be marked only while the meeting is on: from 5pm on Monday 7 December 2026 until 6am on "
+            "Tuesday 8 December 2026.")
+        assert client.get(WEBCAST).json_body["now_on"] is None  # the public page does not say "Live"
+    council.move_to(SIX_PM - timedelta(hours=1))
+    webcast = client.get(WEBCAST).json_body
+    assert webcast["live"]["open"] is True and webcast["live"]["says"] == says
+    assert client.post(STAFF + "/now", {"item_id": HEADING}, people("staff").auth).status_code == 200
+    council.move_to(SIX_PM + timedelta(hours=12))  # 6am: the longest evening is over
+    late = client.post(STAFF + "/now", {"item_id": APPLICATION}, people("staff").auth)
+    assert late.status_code == 422 and late.json_body["error"]["code"] == "not_meeting_time"
+
+
+def test_the_webcast_says_whether_youtube_would_take_its_chapters_before_anyone_asks(
+        client, council, people, provider):
+    officer = people("staff")
+    assert client.get(WEBCAST).json_body["youtube"] == {
+        "ready": False, "problems": ["YouTube needs at least 3 chapters; there are 0."]}
+    given = [{"item_id": HEADING, "at_s": 0}, {"item_id": APPLICATION, "at_s": 60},
+             {"item_id": REPORT_ONLY, "at_s": 120}]
+    assert chapters(client, officer, given).status_code == 200
+    assert client.get(WEBCAST).json_body["youtube"] == {"ready": True, "problems": []}
+    assert client.get(STAFF + "/youtube.txt", officer.auth).status_code == 200
+
+
 def test_youtube_chapters_that_break_its_rules_are_refused_saying_which(client, council, people, provider):
     officer = people("staff")
     assert chapters(client, officer, [{"item_id": HEADING, "at_s": 5}, {"item_id": APPLICATION, "at_s": 9}]

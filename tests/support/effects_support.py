@@ -15,21 +15,28 @@ def dies_after_commit(monkeypatch):
     return die
 
 
-def run_stream(deps, *kinds):
+def stream_takes(deps, *kinds):
     """Every event of `kinds` (tests only: a scan is fine here) through
-    handlers/stream.on_stream, as the dispatch_events Lambda gets them, and
-    the jobs it queues through the alert worker's handler, as the
-    deliver_alerts Lambda gets them (the queue is this process's list).
-    Returns the jobs the worker handed back to the queue (to run again)."""
-    import json
-    from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
+    handlers/stream.on_stream, as the dispatch_events Lambda gets them:
+    (how many events it took, the jobs it queued; the queue is a list)."""
+    from chalicelib.handlers.alerts.worker import InlineQueue
     from chalicelib.handlers.stream import on_stream
     from chalicelib.storage.reports import EventModel
     images = [e.serialize() for e in EventModel.scan() if e.kind in kinds]
     queue = InlineQueue()
-    on_stream([{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images], lambda: deps, queue,
-              InlineQueue())
-    jobs, back = list(queue), []
+    taken = on_stream([{"eventName": "INSERT", "dynamodb": {"NewImage": i}} for i in images], lambda: deps, queue,
+                      InlineQueue())
+    return taken, list(queue)
+
+
+def run_stream(deps, *kinds):
+    """stream_takes, then the jobs it queues through the alert worker's
+    handler, as the deliver_alerts Lambda gets them. Returns the jobs the
+    worker handed back to the queue (to run again)."""
+    import json
+    from chalicelib.handlers.alerts.worker import InlineQueue, on_queue
+    _, jobs = stream_takes(deps, *kinds)
+    queue, back = InlineQueue(jobs), []
     records = [{"messageId": str(n), "body": json.dumps(job)} for n, job in enumerate(jobs)]
     for failed in on_queue({"Records": records}, lambda: deps, queue=queue)["batchItemFailures"]:
         back.append(jobs[int(failed["itemIdentifier"])])

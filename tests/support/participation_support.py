@@ -21,7 +21,19 @@ def item(item_id, number, title, speak=True, heading=False):
             "public_can_speak": speak, "is_decision": True, "papers": []}
 
 
+def planning_rules(deps, committee_id=PLANNING):
+    """The Planning Committee follows the planning rules, as democratic services chose them on the desk."""
+    from datetime import datetime, timezone
+    body, version = deps.democracy.versioned("speaking_rules")
+    chosen = dict((body or {}).get("chosen") or {})
+    if chosen.get(committee_id) != "planning":
+        chosen[committee_id] = "planning"
+        deps.democracy.replace_versioned("speaking_rules", {"chosen": chosen, "audit": (body or {}).get("audit") or []},
+                                         version, datetime.now(timezone.utc))
+
+
 def meetings(deps):
+    planning_rules(deps)
     deps.democracy.save_meeting({
         "id": PLANNING_MEETING, "committee_id": PLANNING, "committee_title": "Planning Committee",
         "date": "2026-12-07", "time": "18:00", "location": "West Offices", "agenda_published": True,

@@ -131,3 +131,34 @@ def test_a_signed_in_resident_follows_their_ward_and_its_new_petitions_and_stops
     check_accessible(page, "alerts: yours")
     page.locator("#my-alerts").get_by_role("button", name="Stop").click()
     expect(page.locator("#screen")).to_contain_text("You have no alerts yet.")
+
+
+def test_a_meeting_notices_stop_link_says_it_stops_those_notices_alone_before_and_after(chromium, stack):
+    from chalicelib.handlers.alerts.subscriptions import meeting_notices_token
+    email = "rita.reporter@example.org"
+    stack.resident(email, name="Rita Reporter")
+    made = stack.report(lat=HEWORTH["latitude"], lon=HEWORTH["longitude"], description="Pothole on Rita's road")
+    stack.post("/v1/alerts", {"kind": "report", "report_id": made["id"], "channels": ["email"]}, stack.token(email))
+    (alert,) = [a for a in stack.deps().alerts.with_email(email) if (a.target or {}).get("report_id") == made["id"]]
+    what = f"report {made['id']}"
+    phone = Browser(chromium, stack)
+    try:
+        page = phone.new_page()
+        page.goto(f"/alerts/unsubscribe?token={meeting_notices_token(alert.id)}")  # as a meeting notice links it
+        heading(page, "Stop council meeting notices")
+        expect(page.locator("#unsubscribe-about")).to_have_text(
+            f"Because of your alerts about {what}, we tell you when a council meeting's agenda has an item about "
+            f"it. This stops those meeting notices only: your alerts about {what} carry on.")
+        check_accessible(page, "alerts: stop meeting notices")
+        page.get_by_role("button", name="Stop these meeting notices").click()
+        heading(page, "Meeting notices stopped")
+        expect(page.locator("#unsubscribe-done")).to_have_text(
+            f"You will get no more notices of council meetings because of {what}. Your alerts about {what} carry "
+            f"on: you will still hear of it.")
+        kept = stack.deps().alerts.get(alert.id)
+        assert kept is not None and kept.meeting_notices_stopped  # the report's own alert goes on
+        page.reload()
+        expect(page.locator("#unsubscribe-about")).to_have_text(
+            f"Meeting notices from your alerts about {what} are already stopped. Your alerts about {what} carry on.")
+    finally:
+        phone.close()

@@ -85,6 +85,25 @@ def test_the_cancelled_meeting_shows_as_cancelled(browser, council):
     check_accessible(page, "a cancelled meeting")
 
 
+def test_a_resident_finds_their_wards_meetings_by_a_postcode_or_an_address(browser, council):
+    sync(browser.stack, council.sync_clock)
+    page = browser.new_page()
+    page.goto("/meetings")
+    heading(page, "Council meetings")
+    for place in ("yo24 4wu", "1 Front Street"):  # both in Acomb (doorstep_cli/demo/addresses.csv)
+        page.get_by_label("Ward, postcode or address").fill(place)
+        page.get_by_role("button", name="Show meetings").click()
+        expect(page.locator("#ward-of-place")).to_have_text(f"Meetings about Acomb ward, the ward of {place}.")
+        listed = page.locator("#meeting-list .meeting-item",
+                              has_text="Decision Session - Executive Member for Transport")
+        expect(listed).to_have_count(1)
+    check_accessible(page, "meetings found by an address")
+    page.get_by_label("Ward, postcode or address").fill("YO24 9ZZ")
+    page.get_by_role("button", name="Show meetings").click()
+    expect(page.locator("#ward-of-place")).to_contain_text("We have no addresses at YO24 9ZZ")
+    expect(page.locator("#no-meetings")).to_have_count(0)  # not "There are no meetings to show."
+
+
 def test_a_resident_finds_the_road_repairs_session_by_its_ward_and_by_its_words_and_reads_each_paper(
         browser, council):
     sync(browser.stack, council.sync_clock)

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from support.participation_support import LONDON, PLANNING, item
+from support.participation_support import LONDON, PLANNING, item, planning_rules
 from tests.web.browser import Browser, check_accessible
 from tests.web.desk import DESKTOP, screen
 from tests.web.journeys import heading, sign_in
@@ -59,6 +59,7 @@ def clock(stack, monkeypatch):
 def planning_meeting(stack, meeting_id):
     """A planning committee's meeting of our own (ids no other test uses), as the sync would keep it."""
     ids = {k: f"{meeting_id}{k}" for k in (HEADING, APPLICATION, APPEALS)}
+    planning_rules(stack.deps())
     stack.deps().democracy.save_meeting({
         "id": meeting_id, "committee_id": PLANNING, "committee_title": "Planning Committee",
         "date": DAY, "time": "18:00", "location": "West Offices", "agenda_published": True,
@@ -188,9 +189,14 @@ def test_a_speaker_withdraws_by_the_link_in_their_email_and_the_place_is_free_ag
                       "the confirmation's withdraw link")[-1]
     page.goto(link)
     heading(page, "Withdraw your registration to speak")
+    expect(page.locator("#withdraw-for")).to_have_text(  # which meeting and item, before the press
+        "You are registered to speak at Planning Committee on Monday 7 December, "
+        "on item 4a: Land at Acomb Road: 40 homes.")
     check_accessible(page, "withdraw from speaking")
     page.get_by_role("button", name="Withdraw").click()
     heading(page, "You have withdrawn")
+    expect(page.locator("#withdrawn-from")).to_have_text(
+        "From speaking at Planning Committee on Monday 7 December, on item 4a: Land at Acomb Road: 40 homes.")
     page.get_by_role("link", name="Back to the agenda").click()
     expect(item_shown.locator(".places-left")).to_have_text("3 places left to speak on this item")
     page.goto("/account")
@@ -261,12 +267,21 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
     ids = planning_meeting(stack, "9105")
     stack.resident("eve.clerk@council.example", name="Eve Clerk", role="staff")
     started = datetime(2026, 12, 7, 18, 0, 30, tzinfo=LONDON)
-    clock.now = started
+    clock.now = started - timedelta(days=7)  # a week early: marking live is for the meeting's own day
     desk = Browser(chromium, stack, **DESKTOP)
     try:
         officer = desk.new_page()
+        youtube_asked = []
+        officer.on("request", lambda r: youtube_asked.append(r.url) if "youtube.txt" in r.url else None)
         sign_in(officer, "eve.clerk@council.example", "/staff/meetings/9105/webcast")
         heading(officer, "Webcast and chapters")
+        expect(officer.locator("#live-window")).to_have_text(
+            "Items can be marked as they start from 5pm on Monday 7 December 2026 until 6am on Tuesday 8 December "
+            "2026. It is not that time now: the chapters can be set afterwards, below.")
+        expect(officer.get_by_role("button", name="Now on Applications")).to_have_count(0)
+        expect(officer.locator("#youtube-problems")).to_contain_text("YouTube needs at least 3 chapters; there are 0.")
+        clock.now = started
+        officer.reload()
         expect(officer.locator("#now-on")).to_have_text("Not marked live yet.")
         officer.get_by_role("button", name="Now on Applications").click()
         expect(officer.locator("#now-on")).to_have_text("Now on Applications, from 0:00.")
@@ -283,6 +298,7 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
         clock.now = started + timedelta(hours=3)
         officer.reload()
         expect(officer.locator("#youtube-problems")).to_contain_text("YouTube would not show these chapters")
+        assert youtube_asked == []  # not asked (and no 422 logged) while it could not be given
         officer.get_by_label("Chapter 3: item").select_option(label="5 Appeals performance")
         officer.get_by_label("Chapter 3: starts at").fill("4:09")
         officer.get_by_label("Chapter 1: starts at").fill("0:30")
@@ -300,6 +316,7 @@ def test_an_officer_marks_items_live_and_afterwards_a_resident_goes_from_the_ite
         expect(officer.locator("#chapters-saved")).to_have_text("The chapters are saved.")
         expect(officer.get_by_label("Paste this into the video's description")).to_have_value(
             "0:00 Applications\n4:05 4a Land at Acomb Road: 40 homes\n1:02:03 5 Appeals performance\n")
+        assert len(youtube_asked) == 1  # asked once it could be given
     finally:
         desk.close()
 
@@ -379,6 +396,7 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         officer = desk.new_page()
         sign_in(officer, "gil.clerk@council.example", "/staff/meetings/9106")
         card = officer.locator(".registration", has_text="Fay Declined")
+        expect(officer.locator("#desk-deadline")).to_contain_text("9 places left at the meeting.")
         card.get_by_role("button", name="Decline Fay Declined").click()
         expect(officer.locator(".error-summary")).to_contain_text("Enter why you are declining Fay Declined")
         card.get_by_label("Why decline Fay Declined?").fill("The application was withdrawn.")
@@ -386,6 +404,7 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         expect(officer.locator("#decided")).to_have_text(
             "Fay Declined is declined and has been told why. Their place is free.")
         expect(card).to_contain_text("The application was withdrawn.")
+        expect(officer.locator("#desk-deadline")).to_contain_text("10 places left at the meeting.")  # no reload
         stack.once(lambda: [m for m in stack.mail_to("fay.declined@example.org")
                             if "declined" in m.subject and "The application was withdrawn." in m.body],
                    "the speaker told the reason")
@@ -393,6 +412,7 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         clock.now = CLOSES + timedelta(hours=3)  # past the deadline: only the chair's discretion adds one now
         officer.reload()
         expect(officer.locator("#desk-deadline")).to_contain_text("Registration closed at 5pm on Thursday 3 December")
+        expect(officer.locator("#speakers-count")).to_have_text("1 registration")
         late = officer.locator("#late-form")
         late.get_by_label("Speaker's full name").fill("Gus Late")
         late.get_by_label("Against").check()
@@ -401,6 +421,8 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         late.get_by_label("Why the chair allows it").fill("The ward councillor asked; the chair agreed.")
         late.get_by_role("button", name="Add speaker").click()
         expect(officer.locator("#decided")).to_have_text("Gus Late is added and accepted.")
+        expect(officer.locator("#speakers-count")).to_have_text("2 registrations")  # no reload
+        expect(officer.locator("#desk-deadline")).to_contain_text("9 places left at the meeting.")
         added = officer.locator(".registration", has_text="Gus Late")
         expect(added).to_contain_text("Late, at the chair's discretion")
         expect(added).to_contain_text("Accepted")
@@ -409,6 +431,41 @@ def test_an_officer_declines_with_a_reason_the_speaker_is_told_and_the_chair_add
         expect(officer.locator("#chair-list")).not_to_contain_text("Fay Declined")  # declined: no place held
     finally:
         desk.close()
+
+
+def test_democratic_services_choose_a_committees_rules_on_the_desk_and_its_meetings_follow_them(
+        chromium, stack, clock):
+    deps = stack.deps()
+    kept = deps.democracy.document("committees")
+    committees = list(kept[0]) if kept else []
+    own = {"id": "9177", "title": "Area Planning Sub-Committee", "category": "", "current": True}
+    deps.democracy.keep_document("committees", [*committees, own], kept[1] if kept else None, datetime.now(timezone.utc))
+    deps.democracy.save_meeting({
+        "id": "9108", "committee_id": "9177", "committee_title": "Area Planning Sub-Committee", "date": DAY,
+        "time": "16:30", "location": "West Offices", "agenda_published": True,
+        "items": [item("91081", "3", "Land at Tadcaster Road: 12 homes")]})
+    try:
+        with officer_at(chromium, stack, "ida.rules@council.example", "Ida Rules", "/staff/meetings",
+                        "Meetings") as officer:
+            officer.get_by_role("link", name="Committees' rules for taking part").click()
+            heading(officer, "Committees' rules for taking part")
+            mine = officer.locator(".committee-rules[data-committee='9177']")
+            expect(mine).to_contain_text("No rules chosen, and the public may speak at its meetings ahead")
+            expect(mine.get_by_label("Rules for Area Planning Sub-Committee", exact=True)).to_have_value("")
+            check_accessible(officer, "committees' rules for taking part")
+            mine.get_by_label("Rules for Area Planning Sub-Committee", exact=True).select_option(label="Planning: for and against")
+            mine.get_by_role("button", name="Save the rules for Area Planning Sub-Committee").click()
+            expect(officer.locator("#rules-saved")).to_have_text(
+                "Area Planning Sub-Committee: Planning: for and against. Saved.")
+            expect(officer.locator("#rules-audit")).to_contain_text(
+                "ida.rules@council.example changed Area Planning Sub-Committee from no rules chosen to "
+                "Planning: for and against.")
+            expect(mine).not_to_contain_text("No rules chosen")
+            speaking = officer.request.get("/v1/meetings/9108/speaking").json()
+            assert (speaking["per_item"], speaking["sides"]) == (3, True)
+    finally:  # as it was, its moment too: the sync reads its age to decide when to ask again
+        deps.democracy.keep_document("committees", committees, kept[1] if kept else None,
+                                     kept[2] if kept else datetime(2000, 1, 1, tzinfo=timezone.utc))
 
 
 def test_the_taking_part_screens_fit_a_320_px_phone_with_every_focus_shown(chromium, stack, clock):
@@ -427,8 +484,9 @@ def test_the_taking_part_screens_fit_a_320_px_phone_with_every_focus_shown(chrom
             phone_screen(page, f"meeting-{what}")
         page.goto("/meetings/speaking/withdraw?token=from-an-email")
         heading(page, "Withdraw your registration to speak")
+        # The link is read on opening (what it withdraws from): one not valid says so, and offers no button.
+        expect(page.locator("#withdraw-error")).to_have_text("That link is not valid.")
+        expect(page.get_by_role("button", name="Withdraw")).to_have_count(0)
         phone_screen(page, "meeting-withdraw")
-        page.get_by_role("button", name="Withdraw").click()
-        expect(page.locator(".error-summary")).to_contain_text("That link is not valid.")
     finally:
         phone.close()

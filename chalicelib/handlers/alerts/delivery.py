@@ -102,11 +102,13 @@ def links_base(deps):
     return f"http://localhost:{local_port()}"
 
 
-def unsubscribe_links(base, alert):
+def unsubscribe_links(base, alert, meeting_notices=False):
     """The List-Unsubscribe POST target, and the web page (a button that POSTs
-    it) for people: a GET of the API URL only describes the alert."""
-    from .subscriptions import unsubscribe_token
-    token = unsubscribe_token(alert.id)
+    it) for people: a GET of the API URL only describes the alert.
+    `meeting_notices`: the link of a council meeting notice the alert brought,
+    which stops those notices alone (subscriptions.meeting_notices_token)."""
+    from .subscriptions import meeting_notices_token, unsubscribe_token
+    token = (meeting_notices_token if meeting_notices else unsubscribe_token)(alert.id)
     return {"unsubscribe_url": f"{base}/v1/alerts/unsubscribe?token={token}",
             "unsubscribe_page": f"{base}/alerts/unsubscribe?token={token}"}
 

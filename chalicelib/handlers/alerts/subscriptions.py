@@ -241,21 +241,48 @@ def unsubscribe_token(alert_id):
     return f"{alert_id}.{mac}"
 
 
+def meeting_notices_token(alert_id):
+    """The stop link of a council meeting notice an alert brought (a report
+    followed, its neighbourhood's agenda items): it stops those notices by
+    this alert and nothing else. `m` marks it apart from the whole alert's."""
+    from ...auth.keys import signing_key
+    mac = hmac.new(signing_key(), f"alert-meeting-notices:{alert_id}".encode(), hashlib.sha256).hexdigest()[:32]
+    return f"{alert_id}.m{mac}"
+
+
 def unsubscribe(deps, token, commit):
     """GET shows what the link would stop (mail scanners follow links, so a
-    GET never unsubscribes); POST (RFC 8058 one-click) stops it."""
-    alert_id = token.split(".", 1)[0] if isinstance(token, str) else ""
+    GET never unsubscribes); POST (RFC 8058 one-click) stops it: the whole
+    alert, or by a meeting notice's link only the meeting notices it brought."""
+    alert_id, _, mark = token.partition(".") if isinstance(token, str) else ("", "", "")
+    meetings_only = mark.startswith("m")
+    expected = meeting_notices_token(alert_id) if meetings_only else unsubscribe_token(alert_id)
     # Compared as bytes: compare_digest refuses a str with non-ASCII characters.
-    if not token or not hmac.compare_digest(unsubscribe_token(alert_id).encode(), token.encode()):
+    if not token or not hmac.compare_digest(expected.encode(), token.encode()):
         raise ApiError(UNSUBSCRIBE_LINK_NOT_VALID, status=403, code="invalid_token")
     alert = deps.alerts.get(alert_id)
+    if meetings_only:
+        return _stop_meeting_notices(deps, alert_id, alert, commit)
     if not commit:
         return {"alert_id": alert_id, "subscribed": alert is not None,
                 "describes": describe(alert) if alert else None,
-                "unsubscribe": UNSUBSCRIBE_HOW}
+                "unsubscribe": UNSUBSCRIBE_HOW, "stops": "alert"}
     if alert is not None:
         deps.alerts.delete(alert)
-    return {"alert_id": alert_id, "subscribed": False}
+    return {"alert_id": alert_id, "subscribed": False, "stops": "alert"}
+
+
+def _stop_meeting_notices(deps, alert_id, alert, commit):
+    """The alert's meeting notices stopped (idempotent), the alert itself kept:
+    `subscribed` is whether those notices still come, `alert_kept` whether
+    the alert's own news does."""
+    if commit and alert is not None and not alert.meeting_notices_stopped:
+        alert.meeting_notices_stopped = True
+        deps.alerts.save(alert)  # its version: a change made meanwhile fails this (409), never lost
+    return {"alert_id": alert_id, "stops": "meeting_notices",
+            "subscribed": alert is not None and not alert.meeting_notices_stopped,
+            "alert_kept": alert is not None, "describes": describe(alert) if alert else None,
+            **({} if commit else {"unsubscribe": W.STOP_MEETING_NOTICES_HOW})}
 
 
 def own_report_follow(deps, report):

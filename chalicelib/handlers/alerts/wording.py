@@ -114,6 +114,8 @@ CONFIRM_EMAIL = ("Someone asked Doorstep to send alerts ({describes}) to this ad
 CONFIRM_SMS = "Doorstep alerts: confirm at {link}"
 # What an unsubscribe link's GET says it would take to stop the alert.
 UNSUBSCRIBE_HOW = "POST this same URL to stop these alerts."
+# A council meeting notice's link (subscriptions.meeting_notices_token): it stops those notices alone.
+STOP_MEETING_NOTICES_HOW = "POST this same URL to stop the meeting notices this alert brings; the alert itself goes on."
 
 # What an alert listens to (subscriptions.describe), inside the confirmation e-mail's
 # "send alerts (...) to this address" and on an unsubscribe link's page. The optional

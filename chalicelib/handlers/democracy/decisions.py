@@ -2,7 +2,9 @@
 forward plan: key or not, when, who decides, the wards affected), those made
 (the decisions page), and a search across agenda items' titles and
 decisions. Each is one or two reads of a kept document, whatever is asked."""
-from . import queries, search
+from datetime import timedelta
+
+from . import limits, queries, search
 from .meetings import freshness
 
 
@@ -29,18 +31,43 @@ def forthcoming(deps, params):
 
 def made(deps, params):
     asked = queries.decisions(deps, params)
-    rows = [d for d in _kept(deps, "decisions") if asked["from"] <= d["decided"] <= asked["to"]]
-    return {"decisions": [_made(d) for d in rows[:asked["limit"]]], "from": asked["from"], "to": asked["to"],
-            **freshness(deps)}
+    rows = _held(deps, asked["from"], asked["to"])
+    return {"decisions": rows[:asked["limit"]], "from": asked["from"], "to": asked["to"], **freshness(deps)}
 
 
 def latest(deps, count):
-    return [_made(d) for d in _kept(deps, "decisions")[:count]]
+    today = queries.today(deps)
+    return _held(deps, (today - timedelta(days=limits.PAST_DAYS)).isoformat(), today.isoformat())[:count]
+
+
+def _held(deps, first, last):
+    """Every decision we hold from `first` to `last`, latest first: those the
+    decisions list page published, and those taken at meetings (GetMeeting's
+    items, kept month by month for search), so one source that cannot be read
+    leaves the other's. A decision both give (same title, same day) is the
+    list's, which says its call-in."""
+    listed = [_made(d) for d in _kept(deps, "decisions") if first <= d["decided"] <= last]
+    seen = {(d["title"].casefold(), d["decided"]) for d in listed}
+    at_meetings = [d for d in _taken_at_meetings(deps, first, last)
+                   if (d["title"].casefold(), d["decided"]) not in seen]
+    return sorted(listed + at_meetings, key=lambda d: (d["decided"], d["id"]), reverse=True)
+
+
+def _taken_at_meetings(deps, first, last):
+    for body in deps.democracy.documents([f"search#{m}" for m in search.months(first, last)]).values():
+        for meeting_id, meeting in body.items():
+            if meeting["cancelled"] or not first <= meeting["date"] <= last:
+                continue
+            for item_id, title, decision in meeting["items"]:
+                if decision:
+                    yield {"id": f"{meeting_id}-{item_id}", "title": title, "decided": meeting["date"],
+                           "decision_maker": meeting["committee_title"], "effective": None, "call_in": None,
+                           "meeting_id": meeting_id, "item_id": item_id}
 
 
 def _made(d):
     return {"id": d["id"], "title": d["title"], "decided": d["decided"], "decision_maker": d["decision_maker"] or None,
-            "effective": d["effective"] or None, "call_in": d["call_in"] or None}
+            "effective": d["effective"] or None, "call_in": d["call_in"] or None, "meeting_id": None, "item_id": None}
 
 
 def found(deps, params):

@@ -60,8 +60,10 @@ def decisions_atom(deps):
              f"<id>{escape(feed_url)}</id>", f"<updated>{updated}T00:00:00Z</updated>"]
     for d in entries:
         about = " ".join(x for x in (d["decision_maker"], d["call_in"]) if x)
+        page = (f"/meetings/{d['meeting_id']}#item-{d['item_id']}" if d["meeting_id"]
+                else f"/decisions#decision-{d['id']}")
         parts.append(f"<entry><title>{escape(d['title'])}</title>"
-                     f'<link href="{escape(deps.base_url)}/decisions#decision-{d["id"]}"/>'
+                     f'<link href="{escape(deps.base_url + page)}"/>'
                      f"<id>tag:doorstep,2026:decision-{d['id']}</id><updated>{d['decided']}T00:00:00Z</updated>"
                      f"<author><name>{escape(d['decision_maker'] or wording.ATOM_TITLE)}</name></author>"
                      f"<summary>{escape(about)}</summary></entry>")

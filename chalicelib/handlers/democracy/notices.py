@@ -71,7 +71,10 @@ def in_plan(plan):
 
 
 def recent_enough(alert, event):
-    """A follow always counts; a report's alert only within HISTORY of the event."""
+    """A follow always counts; a report's alert only within HISTORY of the event; an alert
+    whose meeting notices were stopped by their link, never."""
+    if getattr(alert, "meeting_notices_stopped", False):
+        return False
     return getattr(alert, "kind", None) != "report" or recent(alert, event)
 
 
@@ -94,7 +97,7 @@ def retagged_audience(deps, event, meeting):
     only = {**meeting, "items": [item]}
     only_before = {**before, "items": [i for i in before["items"] if i["id"] == item_id]}
     plan, plan_before = interests(deps, only), interests(deps, only_before)
-    gained_keys = [k for k in keys(only) if k not in keys(only_before)] + sorted(set(plan) - set(plan_before))
+    gained_keys = [k for k in keys(only) if k not in keys(only_before)] + gained_interests(plan, plan_before)
     if not gained_keys:
         return None
     now_concerns = Concerns(deps, event, only, plan, {})
@@ -121,6 +124,15 @@ def retagged_audience(deps, event, meeting):
         return message(deps, event, meeting, person, {item_id: concerns.get(item_id, [])},
                        keep={**told_of(person), **concerns})
     return Audience(lambda: gained_keys, in_plan(plan), message_for, hears=hears)
+
+
+def gained_interests(plan, plan_before):
+    """The interest keys under which the item now reaches a ward it did not:
+    a key new to the plan, or one a ward gained shares with one it had (two
+    neighbouring wards often lie in one precision-5 cell)."""
+    def wards(entries):
+        return {ward.name for ward, _ in entries}
+    return sorted(k for k in plan if wards(plan[k]) - wards(plan_before.get(k, ())))
 
 
 def recent(alert, event):
@@ -154,11 +166,11 @@ class Concerns:
                                            "petition_id": petition_id})
         mine = self._alerts_of(person)
         for alert in mine:
-            if alert.kind == "meetings":
+            if alert.kind == "meetings" and not alert.meeting_notices_stopped:
                 for item in items_for(self.meeting, alert.target or {}):
                     add(item["id"], {"why": "follows", **{k: v for k, v in (alert.target or {}).items()
                                                          if k in ("committee", "ward_name", "topic")}})
-        report_alerts = {a.id: a for a in mine if a.kind == "report" and recent(a, self.event)}
+        report_alerts = {a.id: a for a in mine if a.kind == "report" and recent_enough(a, self.event)}
         pairs = [(k, a.id) for a in report_alerts.values() for k in a.index_keys or () if k in self.plan]
         for row in deps.alerts.rows_of(pairs):
             for ward, item in self.plan[row.key]:
@@ -270,8 +282,8 @@ def message(deps, event, meeting, person, concerns, keep=None):
            "body": body[:500], "url": f"{base}/meetings/{meeting['id']}{anchor}",
            "meeting_id": meeting["id"], "topic": f"meeting{meeting['id']}", "ttl": 24 * 3600, "urgency": "low"}
     stop = getattr(person, "alert", None) if not hasattr(person, "index_keys") else person
-    if stop is not None:
-        out.update(unsubscribe_links(base, stop))
+    if stop is not None:  # a follow of meetings is stopped whole; any other alert's meeting notices alone
+        out.update(unsubscribe_links(base, stop, meeting_notices=stop.kind != "meetings"))
     if not hasattr(person, "index_keys"):  # a petition's signer or follower: the petition's own plain e-mail
         from .petition_notices import agenda_notice
         out["notice"] = agenda_notice(deps, base, person, out)

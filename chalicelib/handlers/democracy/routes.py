@@ -85,7 +85,8 @@ def forthcoming_decisions():
 
 
 @routes.get("/v1/decisions", ANYONE, {
-    "summary": "Decisions made, latest first (the last year by default)",
+    "summary": "Decisions made, latest first (the last year by default): those the decisions list page published "
+               "and those taken at meetings (from their agendas), each once",
     "parameters": [*SPAN, LIMIT], "responses": {"200": json_response(ref("DecisionsMade")), **errors(400, **SPAN_422)}})
 def decisions_made():
     from .decisions import made
@@ -116,7 +117,8 @@ def committee_calendar(committee_id):
 
 
 @routes.get("/v1/feeds/decisions.atom", ANYONE, {
-    "summary": "Decisions made, latest 50, as an Atom feed; honours If-None-Match (304)",
+    "summary": "Decisions made, latest 50 (the list page's and those taken at meetings), as an Atom feed; honours "
+               "If-None-Match (304)",
     "responses": {"200": {"description": "Atom", "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
                   "304": {"description": "Not modified"}}})
 def decisions_feed():

@@ -50,7 +50,8 @@ SCHEMAS = {
     "DecisionsMade": {"type": "object", "required": ["decisions"], "properties": {
         "decisions": {"type": "array", "items": {"type": "object", "properties": {
             "id": TEXT, "title": TEXT, "decided": DAY, "decision_maker": MAYBE, "effective": MAYBE,
-            "call_in": MAYBE}}}, "from": DAY, "to": DAY, **FRESH}},
+            "call_in": MAYBE, "meeting_id": {**MAYBE, "description": "taken at this meeting (its agenda item_id)"},
+            "item_id": MAYBE}}}, "from": DAY, "to": DAY, **FRESH}},
     "AgendaItemsFound": {"type": "object", "required": ["items"], "properties": {
         "items": {"type": "array", "items": {"type": "object", "properties": {
             "meeting_id": TEXT, "item_id": TEXT, "title": TEXT, "decision": MAYBE, "date": DAY,

@@ -22,7 +22,7 @@ READ_FROM = "GET /v1/staff/meetings/{id}/speakers"
 def registrations(deps, meeting_id):
     meeting = meeting_or_404(deps, meeting_id)
     found = deps.participation.of_meeting(meeting_id)
-    speak = rules.of_committee(meeting["committee_id"])["speak"]
+    speak = rules.of_committee(deps, meeting["committee_id"])["speak"]
     return meeting, speak, found
 
 
@@ -98,7 +98,7 @@ def add_late(deps, meeting_id, body):
         problems.add("item_id", wording.ITEM_ID_NEEDED)
     problems.raise_if_any()
     item = item_or_404(meeting, item_id)
-    speak = rules.of_committee(meeting["committee_id"])["speak"]
+    speak = rules.of_committee(deps, meeting["committee_id"])["speak"]
     asked = read_body({k: v for k, v in body.items() if k != "item_id"}, speak, staff=True)
     if not item.get("public_can_speak"):
         raise ApiError(wording.NOT_ALLOWED, status=422, code="speaking_not_allowed")

@@ -88,7 +88,7 @@ def send(deps, meeting_id, body, idempotency_key=None):
     if item_id is not None and item_id != item["id"]:  # typed while the chair moved on
         raise Conflict(wording.MOVED_ON.format(number=item.get("number") or "", title=item.get("title") or ""),
                        code="item_moved_on")
-    most = rules.of_committee(meeting["committee_id"])["live"]["words"]
+    most = rules.of_committee(deps, meeting["committee_id"])["live"]["words"]
     words = len(WORD.findall(question))
     if words > most:
         said = wording.LIVE_TOO_MANY_WORDS.format(words=words, most=most)

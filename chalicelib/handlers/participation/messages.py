@@ -23,7 +23,7 @@ def _about(deps, event):
     if meeting is None:
         return None
     item = next((i for i in meeting.get("items") or [] if i["id"] == registration["item_id"]), {})
-    speak = rules.of_committee(meeting["committee_id"])["speak"]
+    speak = rules.of_committee(deps, meeting["committee_id"])["speak"]
     needs = ", ".join(wording.NEED_NAMES[n] for n in registration["needs"])
     return registration, {
         "committee": meeting["committee_title"], "day": wording.day(meeting["date"]),

@@ -20,7 +20,7 @@ def ask(deps, meeting_id, item_id, body, idempotency_key=None):
     """(question, created)."""
     meeting = meeting_or_404(deps, meeting_id)
     item = item_or_404(meeting, item_id)
-    rule = rules.of_committee(meeting["committee_id"])["questions"]
+    rule = rules.of_committee(deps, meeting["committee_id"])["questions"]
     problems = Problems()
     for key in body:
         if key not in ("name", "member", "question", "name_public"):

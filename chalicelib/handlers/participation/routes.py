@@ -2,7 +2,7 @@
 committee's rules), withdrawing by the link in the messages; democratic
 services see, decide and print each meeting's speakers."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..conversations import socket_topics
@@ -58,6 +58,25 @@ def register_to_speak(meeting_id, item_id):
     deps = http.deps()
     made, created = register(deps, meeting_id, item_id, http.body(), http.header("idempotency-key"))
     return http.created(mine(made), created)
+
+
+@routes.get("/v1/speaking/withdraw", ANYONE, {
+    "summary": "What a withdraw link is for, before it is used, changing nothing: the meeting and agenda item it "
+               "withdraws from and whether the registration still holds a place; never who. A GetItem of the "
+               "registration and one of the meeting",
+    "parameters": [q("token", "the link's token", required=True,
+                     schema={"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX})],
+    "responses": {"200": json_response(ref("SpeakingLinkFor")), **errors(400, **{
+        "403": "The meeting is over (link_expired)", "404": "Not a valid link (link_not_valid)"})}})
+def speaking_link():
+    from ...storage import metering
+    from ...validation import Problems, text
+    from .speaking import linked
+    metering.expose()  # Server-Timing: its DynamoDB calls and items read
+    problems = Problems()
+    token = text(http.query().get("token"), "token", problems, min_len=1, max_len=limits.TOKEN_MAX, required=True)
+    problems.raise_if_any()
+    return http.ok(linked(http.deps(), token), headers=http.NO_STORE)
 
 
 @routes.post("/v1/speaking/withdraw", ANYONE, {
@@ -195,9 +214,11 @@ def meeting_webcast(meeting_id):
 
 
 @routes.post("/v1/staff/meetings/{meeting_id}/webcast/now", desk("meetings"), {
-    "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live",
+    "summary": "Live: \"now on item N\", a chapter at the seconds since the meeting was first marked live; only "
+               "on the meeting's day, from an hour before its start (the webcast's live.says)",
     "parameters": [MEETING_ID], "requestBody": _body("WebcastNow"),
-    "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING)}})
+    "responses": {"200": json_response(ref("Webcast")), **errors(400, **NO_MEETING, **{
+        "422": "Not while the meeting is on, with its times in words (not_meeting_time)"})}})
 def webcast_now_on(meeting_id):
     from .webcasts import now_on
     return http.ok(now_on(http.deps(), meeting_id, http.body()), headers=http.NO_STORE)
@@ -315,3 +336,33 @@ def my_taking_part():
     from .mine import mine
     deps = http.deps()
     return http.ok(mine(deps, deps.principal.user_id), headers=http.NO_STORE)
+
+
+@routes.get("/v1/staff/meetings/speaking-rules", desk("meetings"), with_etag({
+    "summary": "Democratic services: each current committee with the rules for taking part it follows (null: the "
+               "default set), whether its meetings ahead have items the public may speak on, the sets to choose "
+               "from and the audit of changes; its ETag is for a change",
+    "responses": {"200": json_response(ref("SpeakingRules"))}}, thing="choice"))
+def speaking_rules():
+    from ...storage import metering
+    from .speaking_rules import view
+    metering.expose()
+    body, etag = view(http.deps())
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/meetings/speaking-rules", desk("meetings"), with_etag({
+    "summary": "Democratic services choose one committee's rules for taking part (If-Match: the version read); "
+               "audited with who, when, and from what to what",
+    "parameters": [if_match("choice", "stale: 409 edit_conflict with the choice as it is now")],
+    "requestBody": _body("SpeakingRulesChoice"),
+    "responses": {"200": json_response(ref("SpeakingRules")), **errors(400, 409, 428, **{
+        "422": "A committee we do not know or a set that does not exist (validation_failed)"})}}, thing="choice"))
+def choose_speaking_rules():
+    from ...storage import metering
+    from ..shared.versions import expected_version
+    from .speaking_rules import choose
+    metering.expose()
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/meetings/speaking-rules")
+    body, etag = choose(http.deps(), http.body(), version)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})

@@ -1,9 +1,11 @@
-"""Each committee's rules for taking part, as data
-(chalicelib/data/participation_rules.json): the deadline as "N working days
+"""Each committee's rules for taking part: sets of rules as data
+(chalicelib/data/participation_rules.json: the deadline as "N working days
 before at HH:MM" London time, speakers per meeting and per item, minutes
-each, for or against (planning), and written questions' deadline and words.
-A committee names only what differs from the default. A council changes the
-file, not the code."""
+each, for or against (planning), written questions' deadline and words),
+and which set each committee follows, as democratic services choose it on
+the desk (speaking_rules.py: kept in our own store with its audit, never a
+file keyed by a committee's id). A committee not chosen for follows the
+default set, and the desk says so."""
 import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -13,6 +15,7 @@ from ...workdays import is_working_day
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "participation_rules.json"
 LONDON = ZoneInfo("Europe/London")
+CHOSEN = "speaking_rules"  # the democracy store's document: {"chosen": {committee id: set}, "audit": [...]}
 _loaded = {}
 
 
@@ -27,10 +30,28 @@ def _merged(base, over):
             for k, v in base.items()}
 
 
-def of_committee(committee_id):
-    """The committee's rules: {"speak": {...}, "questions": {...}}."""
+def default_set():
+    return _document()["default"]
+
+
+def sets():
+    """{name: the whole rules} of every set to choose from."""
     document = _document()
-    return _merged(document["default"], document["committees"].get(str(committee_id), {}))
+    default = document["sets"][document["default"]]
+    return {name: _merged(default, over) for name, over in document["sets"].items()}
+
+
+def chosen(deps):
+    """({committee id: set name}, audit, version): one GetItem."""
+    body, version = deps.democracy.versioned(CHOSEN)
+    return dict((body or {}).get("chosen") or {}), list((body or {}).get("audit") or []), version
+
+
+def of_committee(deps, committee_id):
+    """The committee's rules: {"speak": {...}, "questions": {...}, "live": {...}}."""
+    name = chosen(deps)[0].get(str(committee_id))
+    every = sets()
+    return every.get(name) or every[default_set()]
 
 
 def working_days_before(day, days):

@@ -52,6 +52,22 @@ SCHEMAS = {
     "SpeakingLink": {"type": "object", "additionalProperties": False, "required": ["token"],
                      "properties": {"token": {"type": "string", "minLength": 1, "maxLength": limits.TOKEN_MAX,
                                                        "pattern": "^\\S+$"}}},
+    "SpeakingRules": {"type": "object", "required": ["committees", "sets", "audit", "version"], "properties": {
+        "committees": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"},
+            "rules": {**MAYBE, "description": "the set chosen; null: none chosen, the default applies"},
+            "speaking_items_ahead": {"type": "boolean"}}}},
+        "default": {"type": "string"}, "sets": {"type": "array", "items": {"type": "object"}},
+        "audit": {"type": "array", "items": {"type": "object"}}, "version": {"type": "integer"}}},
+    "SpeakingRulesChoice": {"type": "object", "additionalProperties": False, "required": ["committee_id", "rules"],
+                            "properties": {"committee_id": {"type": "string", "maxLength": 12},
+                                           "rules": {"type": "string", "nullable": True, "maxLength": 60}}},
+    "SpeakingLinkFor": {"type": "object", "required": ["meeting_id", "item_id", "status", "holding"], "properties": {
+        "meeting_id": {"type": "string"}, "item_id": {"type": "string"},
+        "committee_title": MAYBE, "date": MAYBE, "time": MAYBE, "item_number": MAYBE,
+        "item_title": {**MAYBE, "description": "null when the meeting or item is no longer in our copy"},
+        "status": {"type": "string", "enum": ["registered", "accepted", "declined", "withdrawn"]},
+        "holding": {"type": "boolean", "description": "whether the link can still withdraw it"}}},
     "SpeakerRegistration": {"type": "object", "required": ["id", "meeting_id", "item_id", "status"],
                             "properties": REGISTRATION},
     "SpeakerForStaff": {"type": "object", "required": ["id", "status", "version"], "properties": {
@@ -108,7 +124,11 @@ SCHEMAS = {
                 "at_s": {"type": "integer", "minimum": 0, "maximum": 86400}}}}}},
     "Webcast": {"type": "object", "required": ["meeting_id", "chapters"], "properties": {
         "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},
-        "chapters": CHAPTERS}},
+        "chapters": CHAPTERS,
+        "live": {"type": "object", "description": "when items may be marked now on: the meeting's day, around its "
+                 "start", "properties": {"open": {"type": "boolean"}, "from": TEXT, "until": TEXT, "says": TEXT}},
+        "youtube": {"type": "object", "description": "whether youtube.txt can be given, and if not why",
+                    "properties": {"ready": {"type": "boolean"}, "problems": {"type": "array", "items": TEXT}}}}},
     "WebcastImported": {"type": "object", "required": ["meeting_id", "chapters", "matched", "unmatched"],
                         "properties": {
         "meeting_id": TEXT, "url": MAYBE, "now_on": MAYBE, "version": {"type": "integer"},

@@ -77,7 +77,7 @@ def register(deps, meeting_id, item_id, body, idempotency_key):
     """(registration, created) for the signed-in resident."""
     meeting = meeting_or_404(deps, meeting_id)
     item = item_or_404(meeting, item_id)
-    speak = rules.of_committee(meeting["committee_id"])["speak"]
+    speak = rules.of_committee(deps, meeting["committee_id"])["speak"]
     asked = read_body(body, speak)
     if meeting.get("cancelled"):
         raise Conflict(wording.CANCELLED, code="meeting_cancelled")
@@ -135,13 +135,33 @@ def contended(write):
             time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
 
 
-def withdraw(deps, token):
-    """The link's registration withdrawn: its place freed for another."""
+def _linked(deps, token):
+    """The registration a genuine, live withdraw link names (404 otherwise, 403 once the meeting is over)."""
     from .links import read_token
     meeting_id, registration_id = read_token(token, deps.clock())
     found = deps.participation.get(meeting_id, registration_id)
     if found is None:
         raise ApiError(wording.LINK_NOT_VALID, status=404, code="link_not_valid")
+    return found
+
+
+def linked(deps, token):
+    """What a withdraw link is for, changing nothing: the meeting and item it
+    withdraws from and whether it still holds a place (never who)."""
+    found = _linked(deps, token)
+    meeting = deps.democracy.meeting(found["meeting_id"]) or {}
+    item = next((i for i in meeting.get("items") or [] if i["id"] == found["item_id"]), {})
+    return {"meeting_id": found["meeting_id"], "item_id": found["item_id"],
+            "committee_title": meeting.get("committee_title"), "date": meeting.get("date"),
+            "time": meeting.get("time") or None, "item_number": item.get("number") or None,
+            "item_title": item.get("title"), "status": found["status"],
+            "holding": found["status"] in ("registered", "accepted")}
+
+
+def withdraw(deps, token):
+    """The link's registration withdrawn: its place freed for another."""
+    found = _linked(deps, token)
+    meeting_id, registration_id = found["meeting_id"], found["id"]
     if found["status"] not in ("registered", "accepted"):
         raise Conflict(wording.NOT_HOLDING_A_PLACE, code="not_holding_a_place")
     try:

@@ -24,7 +24,7 @@ def speaking(deps, meeting):
     whether it has passed), places left at the meeting and on each item
     that allows speaking, and written questions' deadline and word limit
     (a resident is told both before they start). Never who."""
-    committee = rules.of_committee(meeting["committee_id"])
+    committee = rules.of_committee(deps, meeting["committee_id"])
     speak, ask = committee["speak"], committee["questions"]
     asks_until = rules.deadline(meeting, ask)
     closes = rules.deadline(meeting, speak)

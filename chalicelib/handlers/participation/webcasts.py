@@ -18,8 +18,8 @@ from ...validation import Problems
 from ..shared.versions import expected_version
 from . import wording
 from .speaking import meeting_or_404
+from .webcast_checks import live, live_window, youtube_problems
 
-YOUTUBE_MIN_CHAPTERS, YOUTUBE_MIN_GAP_S = 3, 10
 LONGEST_S = 24 * 3600
 
 
@@ -42,9 +42,11 @@ def view(deps, meeting_id):
     chapters = [{"item_id": c["item_id"], "number": items.get(c["item_id"], {}).get("number") or None,
                  "title": items.get(c["item_id"], {}).get("title") or "", "at_s": c["at_s"],
                  "at": clock(c["at_s"]), "url": address(meeting_id, c["at_s"])} for c in kept["chapters"]]
+    problems = youtube_problems(chapters)
     return {"meeting_id": meeting_id, "url": address(meeting_id), "chapters": chapters,
             "now_on": chapters[-1]["item_id"] if chapters and kept["started_at"] else None,
-            "version": kept["version"]}
+            "version": kept["version"], "live": live(meeting, deps.clock()),
+            "youtube": {"ready": not problems, "problems": [p["message"] for p in problems]}}
 
 
 def now_on(deps, meeting_id, body):
@@ -58,6 +60,10 @@ def now_on(deps, meeting_id, body):
     if item is None:  # a section heading may be a chapter ("Applications")
         raise NotFound(wording.NO_ITEM, code="item_not_found")
     now = deps.clock()
+    opens, closes = live_window(meeting)
+    if not opens <= now < closes:  # a week early, the public page would say "Live"
+        raise ApiError(wording.NOT_MEETING_TIME.format(opens=wording.moment(opens), closes=wording.moment(closes)),
+                       status=422, code="not_meeting_time")
     for _ in range(3):  # two officers marking at once: the second reads the first's and marks after it
         kept = deps.webcasts.get(meeting_id) or {"chapters": [], "started_at": None, "version": 0}
         started = kept["started_at"] or now
@@ -234,17 +240,7 @@ def fetch_index(url, timeout_s, most_bytes=256 * 1024):
 def youtube(deps, meeting_id):
     """The chapters as YouTube description text, or 422 naming each problem."""
     found = view(deps, meeting_id)["chapters"]
-    problems = []
-    if len(found) < YOUTUBE_MIN_CHAPTERS:
-        problems.append({"field": "chapters", "message": wording.YT_FEW.format(least=YOUTUBE_MIN_CHAPTERS,
-                                                                               count=len(found))})
-    if found and found[0]["at_s"] != 0:
-        problems.append({"field": "chapters[0]", "message": wording.YT_FIRST.format(at=found[0]["at"])})
-    for n in range(1, len(found)):
-        gap = found[n]["at_s"] - found[n - 1]["at_s"]
-        if gap < YOUTUBE_MIN_GAP_S:
-            problems.append({"field": f"chapters[{n}]", "message": wording.YT_GAP.format(
-                at=found[n]["at"], gap=gap, least=YOUTUBE_MIN_GAP_S, before=found[n - 1]["at"])})
+    problems = youtube_problems(found)
     if problems:
         raise ApiError(wording.YT_REFUSED, status=422, code="chapters_not_accepted", fields=problems)
     return "".join(f"{c['at']} {(c['number'] + ' ') if c['number'] else ''}{c['title']}\n" for c in found)

@@ -73,6 +73,10 @@ UNKNOWN_ITEM = "item {item_id}"
 INDEX_NOT_SAVED = ("The webcast provider's chapters cannot be saved as they are: two start in the same second. "
                    "Nothing was changed.")
 YT_REFUSED = "YouTube would not take these chapters."
+# Marking an item "now on" (webcast_checks.live_window): the meeting's own day, around its start.
+LIVE_WINDOW = "Items can be marked as they start from {opens} until {closes}."
+NOT_MEETING_TIME = ("Items can be marked only while the meeting is on: from {opens} until {closes}. "
+                    "Set the chapters afterwards below.")
 YT_FEW = "YouTube needs at least {least} chapters; there are {count}."
 YT_FIRST = "The first chapter must start at 0:00; it starts at {at}."
 YT_GAP = "The chapter at {at} is {gap} s after the one at {before}: YouTube needs at least {least} s."
@@ -119,3 +123,6 @@ LIVE_DESK_STAFF = "Moderating live questions is for staff."
 # Fields' own words, beside each field (422).
 NOT_A_FIELD_HERE = "Is not a field here."
 ITEM_ID_NEEDED = "Give the agenda item's id."
+# Choosing a committee's rules for taking part on the desk (speaking_rules.py).
+RULES_COMMITTEE = "Choose a committee of the council's committee system."
+RULES_SET = "Choose one of the sets of rules ({names}), or null for the default."

@@ -31,22 +31,25 @@ async function unsubscribe(view, token) {
   } catch (error) {
     return problem(view, "alerts.unsubscribe.failed", error);
   }
-  const heading = h("h1", {class: "heading-l"}, t("alerts.unsubscribe.title"));
+  // A council meeting notice's link stops those notices alone: its words say so, before and after.
+  const words = about.stops === "meeting_notices" && about.describes ? "alerts.stop_meetings" : "alerts.unsubscribe";
+  const what = {what: about.describes};
+  const heading = h("h1", {class: "heading-l"}, t(`${words}.title`));
   if (!about.subscribed) {
-    append(view, heading, h("p", {class: "body"}, t("alerts.unsubscribe.already")));
+    append(view, heading, h("p", {class: "body", id: "unsubscribe-about"}, t(`${words}.already`, what)));
     return;
   }
-  const stop = button(t("alerts.unsubscribe.button"), {type: "button", warning: true, onclick: async () => {
+  const stop = button(t(`${words}.button`), {type: "button", warning: true, onclick: async () => {
     try {
       await api(url, {method: "POST", body: "List-Unsubscribe=One-Click", form: true, auth: false,
         headers: {"Content-Type": "application/x-www-form-urlencoded"}});
-      redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t("alerts.unsubscribe.done"))),
-        h("p", {class: "body"}, t("alerts.unsubscribe.done_body")));
+      redraw(view, h("div", {class: "panel"}, h("h1", {class: "panel__title"}, t(`${words}.done`))),
+        h("p", {class: "body", id: "unsubscribe-done"}, t(`${words}.done_body`, what)));
     } catch (error) {
       problem(clear(view), "alerts.unsubscribe.failed", error);
     }
   }});
-  append(view, heading, h("p", {class: "body"}, t("alerts.unsubscribe.about", {what: about.describes})), stop);
+  append(view, heading, h("p", {class: "body", id: "unsubscribe-about"}, t(`${words}.about`, what)), stop);
 }
 
 export function render(view, {params, url}) {

@@ -11,6 +11,7 @@ import {append, h} from "../dom.js";
 import {button, check, errorsOf, input, onSubmit, select, showErrors} from "../forms.js";
 import {formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
+import {isPostcode, searchAddresses} from "../where.js";
 
 export async function render(view, {params, url}) {
   const path = url.pathname.replace(/\/+$/, "");
@@ -49,27 +50,56 @@ function cancelledTag(m) {
   return m.cancelled ? h("strong", {class: "tag tag--red meeting-cancelled"}, t("meetings.cancelled")) : null;
 }
 
+// A postcode or an address ("1 Front Street") in the ward box is a place: the ward is its addresses'.
+const placeLike = text => isPostcode(text) || /^\d/.test(text);
+
+/** The one ward of the addresses at a postcode or on a street, or null having said why (or offered each). */
+async function wardOf(view, where, chosen) {
+  let addresses;
+  try {
+    addresses = await searchAddresses(where);
+  } catch (error) {
+    append(view, h("p", {class: "body", id: "ward-of-place"}, error.message));
+    return null;
+  }
+  const wards = [...new Set(addresses.map(a => a.ward).filter(Boolean))].sort();
+  if (wards.length === 1) {
+    append(view, h("p", {class: "body", id: "ward-of-place"}, t("meetings.ward_found", {ward: wards[0], where})));
+    return wards[0];
+  }
+  append(view, h("p", {class: "body", id: "ward-of-place"},
+    t(wards.length ? "meetings.ward_choose" : "meetings.ward_unknown", {where})));
+  if (wards.length) {
+    append(view, h("ul", {class: "list", id: "ward-choices"}, wards.map(ward => h("li", {},
+      h("a", {href: `/meetings?${query({when: chosen.when, committee: chosen.committee, ward})}`}, ward)))));
+  }
+  return null;
+}
+
 async function list(view, params) {
   const past = params.get("when") === "past";
+  const where = params.get("where")?.trim() || undefined;
   const chosen = {when: past ? "past" : undefined, committee: params.get("committee") || undefined,
-    ward: params.get("ward") || undefined};
+    ward: where ? undefined : params.get("ward") || undefined, where};
   append(view, h("h1", {class: "heading-l"}, t("meetings.title")), h("p", {class: "body"}, t("meetings.intro")),
     h("nav", {"aria-label": t("meetings.which")}, h("ul", {class: "list list--inline"},
       [false, true].map(p => h("li", {}, p === past ? h("strong", {"aria-current": "page"}, t(p ? "meetings.past" : "meetings.ahead"))
         : h("a", {href: `/meetings?${query({...chosen, when: p ? "past" : undefined})}`}, t(p ? "meetings.past" : "meetings.ahead")))))),
     h("p", {class: "body"}, h("a", {href: "/decisions"}, t("meetings.forthcoming_link"))));
   const committees = (await ask(view, "/v1/committees"))?.committees || [];
-  const filters = h("form", {role: "search", id: "meeting-filters"},
+  const filters = h("form", {role: "search", id: "meeting-filters", "aria-label": t("meetings.filters_name")},
     select({field: "committee", label: t("meetings.committee"), value: chosen.committee || "",
       options: [{value: "", label: t("meetings.every_committee")}, ...committees.map(c => ({value: c.id, label: c.title}))]}),
-    input({field: "ward", label: t("meetings.ward"), value: chosen.ward || "", optional: true}),
+    input({field: "ward", label: t("meetings.ward"), hint: t("meetings.ward_hint"), value: where || chosen.ward || "",
+      optional: true}),
     button(t("meetings.filter"), {secondary: true}));
   filters.addEventListener("submit", event => {
     event.preventDefault();
+    const text = filters.elements.ward.value.trim() || undefined;
     navigate(`/meetings?${query({when: chosen.when, committee: filters.elements.committee.value || undefined,
-      ward: filters.elements.ward.value.trim() || undefined})}`);
+      ...(text && placeLike(text) ? {where: text} : {ward: text})})}`);
   });
-  const search = h("form", {role: "search", id: "item-search", novalidate: true},
+  const search = h("form", {role: "search", id: "item-search", novalidate: true, "aria-label": t("meetings.search_name")},
     input({field: "q", label: t("meetings.search"), value: params.get("q") || "", type: "search", maxlength: SEARCH_MAX}),
     button(t("meetings.search_button"), {secondary: true}));
   // Nothing, or too little, to look for is said at the box, not sent to come back as the API's words.
@@ -80,7 +110,12 @@ async function list(view, params) {
   });
   append(view, filters, search);
   if (params.has("q")) return found(view, search, params.get("q").trim());
-  const answer = await ask(view, `/v1/meetings?${query(chosen)}`);
+  if (where) {
+    chosen.ward = await wardOf(view, where, chosen);
+    if (!chosen.ward) return;
+  }
+  const answer = await ask(view, `/v1/meetings?${query({when: chosen.when, committee: chosen.committee,
+    ward: chosen.ward})}`);
   if (!answer) return;
   append(view, age(answer));
   if (!answer.meetings.length) return append(view, h("p", {class: "body", id: "no-meetings"}, t("meetings.none")));

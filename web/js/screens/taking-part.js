@@ -153,14 +153,33 @@ async function question(view, meeting, item, rules) {
   append(view, form);
 }
 
+/** "Planning Committee on Monday 7 December 2026, on item 4a: Land at ...", from what the link is for. */
+function withdrawingFrom(link) {
+  const item = link.item_number ? `${link.item_number}: ${link.item_title}` : link.item_title;
+  return {committee: link.committee_title, day: formatDay(link.date), item};
+}
+
 async function withdraw(view, token) {
-  append(view, h("h1", {class: "heading-l"}, t("take_part.withdraw_title")),
+  append(view, h("h1", {class: "heading-l"}, t("take_part.withdraw_title")));
+  let link;
+  try {
+    link = await api(`/v1/speaking/withdraw?token=${encodeURIComponent(token)}`, {auth: false});
+  } catch (error) {
+    return append(view, h("p", {class: "body", id: "withdraw-error"}, error.message));
+  }
+  const named = link.item_title ? withdrawingFrom(link) : null;
+  if (!link.holding) {
+    return append(view, h("p", {class: "body", id: "withdraw-for"},
+      named ? t("take_part.withdraw_done_already", named) : t("take_part.withdraw_gone")));
+  }
+  append(view, named ? h("p", {class: "lead", id: "withdraw-for"}, t("take_part.withdraw_from", named)) : null,
     h("p", {class: "body"}, t("take_part.withdraw_body")));
   // A POST from the press, never on opening: a mail scanner following the link changes nothing.
   const form = h("form", {novalidate: true, id: "withdraw-form"}, button(t("take_part.withdraw_button"), {warning: true}));
   onSubmit(form, view, async () => {
     const gone = await api("/v1/speaking/withdraw", {method: "POST", auth: false, body: {token}});
-    redraw(view, h("div", {class: "panel", id: "withdrawn"}, h("h1", {class: "panel__title"}, t("take_part.withdrawn"))),
+    redraw(view, h("div", {class: "panel", id: "withdrawn"}, h("h1", {class: "panel__title"}, t("take_part.withdrawn")),
+      named ? h("div", {class: "panel__body", id: "withdrawn-from"}, t("take_part.withdrawn_from", named)) : null),
       h("p", {class: "body"}, t("take_part.withdrawn_body")),
       h("p", {class: "body"}, h("a", {href: `/meetings/${gone.meeting_id}#item-${gone.item_id}`},
         t("take_part.back_to_agenda"))));

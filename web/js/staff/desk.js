@@ -30,6 +30,7 @@ const SCREENS = [
   [/^\/staff\/meetings(\/\d{1,12}(\/(print|webcast|questions))?)?$/, () => import("./meetings.js")],
   [/^\/staff\/meetings\/sync$/, () => import("./meetings-sync.js")],
   [/^\/staff\/planning\/sync$/, () => import("./planning-sync.js")],
+  [/^\/staff\/meetings\/speaking-rules$/, () => import("./speaking-rules.js")],
   [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
   [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
   [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],

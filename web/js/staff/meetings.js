@@ -29,8 +29,10 @@ function itemName(i) {
 
 async function list(view, past) {
   append(view, h("h1", {class: "heading-l"}, t("staff.meetings.title")),
-    h("p", {class: "body meeting-links"}, h("a", {href: past ? "/staff/meetings" : "/staff/meetings?when=past"},
-      t(past ? "staff.meetings.ahead" : "staff.meetings.past"))));
+    h("ul", {class: "list list--inline meeting-links"},
+      h("li", {}, h("a", {href: past ? "/staff/meetings" : "/staff/meetings?when=past"},
+        t(past ? "staff.meetings.ahead" : "staff.meetings.past"))),
+      h("li", {}, h("a", {href: "/staff/meetings/speaking-rules"}, t("staff.rules.link")))));
   let answer;
   try {
     answer = await api(`/v1/meetings?${query({when: past ? "past" : undefined})}`);
@@ -68,8 +70,7 @@ async function speakers(view, id) {
   const items = new Map((meeting.items || []).map(i => [i.id, i]));
   append(view, h("span", {class: "caption"}, `${meeting.committee_title}, ${when(meeting)}`),
     h("h1", {class: "heading-l"}, t("staff.meetings.speakers")),
-    h("p", {class: "body", id: "desk-deadline"}, t(speaking.open ? "staff.meetings.closes" : "staff.meetings.closed",
-      {moment: speaking.closes}), " ", tCount("staff.meetings.places_left", speaking.places_left)),
+    h("p", {class: "body", id: "desk-deadline"}, deadline(speaking)),
     h("ul", {class: "list list--inline meeting-links"},
       h("li", {}, h("a", {href: `/staff/meetings/${id}/print`, id: "print-link"}, t("staff.meetings.print"))),
       h("li", {}, h("a", {href: `/staff/meetings/${id}/questions`}, t("staff.meetings.questions"))),
@@ -81,10 +82,23 @@ async function speakers(view, id) {
     id: "speakers-csv", onclick: () => saveCsv(`/v1/staff/meetings/${id}/speakers.csv`, `speakers-${id}.csv`, status,
       t("staff.meetings.csv_ready"))})), status);
   const regs = listed.registrations;
-  append(view, h("h2", {class: "heading-m"}, tCount("staff.meetings.count", regs.length)),
+  append(view, h("h2", {class: "heading-m", id: "speakers-count"}, tCount("staff.meetings.count", regs.length)),
     h("p", {class: "body", role: "status", id: "decided"}));
   append(view, h("ol", {class: "list", id: "registrations"}, regs.map(r => registration(view, id, r, items))));
   append(view, late(view, id, meeting, speaking));
+}
+
+function deadline(speaking) {
+  return `${t(speaking.open ? "staff.meetings.closes" : "staff.meetings.closed", {moment: speaking.closes})} ${
+    tCount("staff.meetings.places_left", speaking.places_left)}`;
+}
+
+/** After a change that moved them, the desk's counts as the API now has them: no reload. */
+async function recount(view, meetingId) {
+  view.querySelector("#speakers-count").textContent = tCount("staff.meetings.count",
+    view.querySelectorAll("#registrations > li").length);
+  const speaking = await api(`/v1/meetings/${meetingId}/speaking`);
+  view.querySelector("#desk-deadline").textContent = deadline(speaking);
 }
 
 function registration(view, meetingId, r, items) {
@@ -120,6 +134,7 @@ function decide(view, meetingId, r, items) {
     title.tabIndex = -1;
     title.focus();  // the pressed button has gone: the focus stays on this speaker
     view.querySelector("#decided").textContent = t(`staff.meetings.decided_${done.status}`, {name: done.name});
+    await recount(view, meetingId);
   };
   const accept = h("form", {novalidate: true, class: "accept-form"},
     button(t("staff.meetings.accept"), {"aria-label": t("staff.meetings.accept_named", {name: r.name})}));
@@ -176,6 +191,7 @@ function late(view, id, meeting, speaking) {
       new Map(offered.map(i => [i.id, i]))));
     form.reset();
     view.querySelector("#decided").textContent = t("staff.meetings.late_added", {name: made.name});
+    await recount(view, id);
   });
   return form;
 }

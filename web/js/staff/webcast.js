@@ -56,7 +56,7 @@ export async function render(view, id) {
     now.textContent = on ? t("staff.webcast.now_on", {item: named(on), at: cast.chapters.at(-1).at})
       : t("staff.webcast.not_live");
     clear(parts);
-    append(parts, chaptersForm(view, id, cast, items, byId, draw), youtube(id));
+    append(parts, chaptersForm(view, id, cast, items, byId, draw), youtube(id, cast.youtube));
   };
   const mark = async i => {
     try {
@@ -65,10 +65,14 @@ export async function render(view, id) {
       now.textContent = errorsOf(error)[0].message;
     }
   };
+  // Marking is for the meeting's own day, around its start: outside it the desk says when, and offers no button.
   append(view, h("h2", {class: "heading-m"}, t("staff.webcast.live_title")),
-    h("p", {class: "hint", id: "live-hint"}, t("staff.webcast.live_hint")), now,
-    h("ul", {class: "list now-on-list"}, items.map(i => h("li", {}, button(t("staff.webcast.mark", {item: named(i)}),
-      {type: "button", secondary: true, "aria-describedby": "live-hint", onclick: () => mark(i)})))),
+    h("p", {class: "hint", id: "live-hint"}, cast.live.open ? t("staff.webcast.live_hint") : ""),
+    h("p", {class: cast.live.open ? "hint" : "inset", id: "live-window"}, cast.live.says,
+      cast.live.open ? "" : ` ${t("staff.webcast.live_closed")}`), now,
+    cast.live.open ? h("ul", {class: "list now-on-list"}, items.map(i => h("li", {},
+      button(t("staff.webcast.mark", {item: named(i)}), {type: "button", secondary: true,
+        "aria-describedby": "live-hint live-window", onclick: () => mark(i)})))) : null,
     importer(id, () => cast, byId, draw), parts);
   draw(cast);
 }
@@ -190,16 +194,20 @@ function importer(id, current, byId, draw) {
       "aria-describedby": "import-hint", onclick: go}), result);
 }
 
-/** The description text YouTube accepts, or, in the API's words, each chapter it would refuse. */
-function youtube(id) {
+/** The description text YouTube accepts, asked for only when the webcast says it can be given; else why not. */
+function youtube(id, ready) {
   const part = h("section", {id: "youtube", "aria-labelledby": "youtube-title"},
     h("h2", {class: "heading-m", id: "youtube-title"}, t("staff.webcast.youtube_title")));
+  const refused = problems => append(part, h("div", {class: "inset", id: "youtube-problems"},
+    h("p", {class: "body"}, t("staff.webcast.youtube_refused")),
+    h("ul", {class: "list list--bullet"}, problems.map(p => h("li", {}, p)))));
+  if (!ready.ready) {
+    refused(ready.problems);
+    return part;
+  }
   api(`/v1/staff/meetings/${id}/webcast/youtube.txt`, {headers: {Accept: "text/plain"}}).then(text => {
     append(part, h("label", {class: "label", for: "youtube-text"}, t("staff.webcast.youtube_label")),
       h("textarea", {class: "textarea", id: "youtube-text", readonly: true, rows: 6, value: text}));
-  }, error => {
-    append(part, h("div", {class: "inset", id: "youtube-problems"}, h("p", {class: "body"}, t("staff.webcast.youtube_refused")),
-      h("ul", {class: "list list--bullet"}, errorsOf(error).map(p => h("li", {}, p.message)))));
-  });
+  }, error => refused(errorsOf(error).map(p => p.message)));
   return part;
 }

@@ -117,7 +117,9 @@ def _item(a):
     if _true(a, "isrestricted"):
         return None
     title = words.title(_text(a, "agendaitemtitle"))
-    number = words.title(_text(a, "fulldisplaynumberformat"))
+    # "4." as Modern.gov prints it is item 4: the dot is its list's punctuation, not the number's, and a
+    # sentence saying "item 4.: Road repairs" would print it twice.
+    number = words.title(_text(a, "fulldisplaynumberformat")).rstrip(".")
     heading = _text(a, "agendaitemnumber") in ("0", "") or not title
     if not title and not number:
         return None

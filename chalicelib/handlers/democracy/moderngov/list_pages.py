@@ -23,7 +23,9 @@ PLAN_NEEDED = {"title", "maker", "due", "key"}
 DECISION_COLUMNS = {"title": "title", "date": "date", "effective from": "effective", "call-ins": "call_in",
                     "decision maker": "maker"}
 DECISION_NEEDED = {"title", "date"}
-ISSUE_LINK = re.compile(r"mgIssueHistoryHome\.aspx\?IId=(\d+)", re.IGNORECASE)
+# An issue is linked to its history (mgIssueHistoryHome) or to its details page (ieIssueDetails), as a
+# council's forward plan template chooses: the same IId either way.
+ISSUE_LINK = re.compile(r"(?:mgIssueHistoryHome|ieIssueDetails)\.aspx\?IId=(\d+)", re.IGNORECASE)
 DECISION_LINK = re.compile(r"ieDecisionDetails\.aspx\?ID=(\d+)", re.IGNORECASE)
 
 
