@@ -144,6 +144,8 @@ def start_local_public_access(data_dir: Path, port: int):
     env.setdefault("DOORSTEP_PLANNING_GAP_S", "1")
     env.setdefault("DOORSTEP_PLANNING_QUIET", register.quiet)
     return register
+
+
 def start_local_scheduler(data_dir: Path, port: int):
     """The local DRS-speaking contractor's scheduler for repairs
     (doorstep_cli/local/drs.py), and the app pointed at it as it would be at a
@@ -214,6 +216,9 @@ def run_stack(
     # Bound up front, so a taken port fails in milliseconds, not after start-up, and kept until
     # the web server takes it over: no other program can take it in between (PORT 0: one of its own).
     web_socket = bind_listening_socket(host, port, "web server")
+    # The servers beside it take PORT+N, or with PORT 0 a port each of their own: never the bound
+    # port's neighbours, which are any program's (another server of this stack's among them).
+    siblings = port
     port = web_socket.getsockname()[1]
     given_port = os.environ.get("PORT")
     os.environ["PORT"] = str(port)  # for what starts beside it (the background process, the county)
@@ -243,17 +248,17 @@ def run_stack(
         # the stack's own address unless one is configured.
         public_url = configured_url or f"http://localhost:{port}"
         os.environ["DOORSTEP_PUBLIC_URL"] = public_url
-        payments = start_local_payments(data_dir, port)
-        back_office = start_local_back_office(data_dir, port)
-        bill_office = start_local_bill_office(port)
-        moderngov = start_local_moderngov(data_dir, port)
-        webcasts = start_local_webcasts(port)
-        public_access = start_local_public_access(data_dir, port)
-        drs = start_local_scheduler(data_dir, port)
+        payments = start_local_payments(data_dir, siblings)
+        back_office = start_local_back_office(data_dir, siblings)
+        bill_office = start_local_bill_office(siblings)
+        moderngov = start_local_moderngov(data_dir, siblings)
+        webcasts = start_local_webcasts(siblings)
+        public_access = start_local_public_access(data_dir, siblings)
+        drs = start_local_scheduler(data_dir, siblings)
         prepare()
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
-        sockets = start_local_sockets(app, port)  # live chat, as API Gateway's WebSocket API
+        sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
         server = make_server(app, host, port, Path(web_dir), public_url=public_url, sock=web_socket)
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
