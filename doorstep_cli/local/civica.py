@@ -16,6 +16,8 @@ which before any `ctxdet` is the person's first: call `irins` first and you
 get another account's instalments, as a real one gives them. Sessions expire
 after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py;
 council rent accounts (`rntsel`, `rnttrn`, docids assumed): civica_rents.py.
+Landlords paid housing benefit (`cocrmcred`, `llcheck`, `llruns`, `llrun`, `llclaims`,
+`llchange`, docids ours): civica_landlords.py, civica_landlord_data.py.
 
 For tests and demos: `down` (every call a 503 maintenance page), a nightly
 window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),

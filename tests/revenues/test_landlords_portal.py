@@ -139,3 +139,44 @@ def test_a_back_office_away_shows_the_last_runs_with_their_age_and_queues_a_chan
     assert away["stale"] and away["runs"] == kept["runs"] and away["fetched_at"] == kept["fetched_at"]
     assert queued.status_code == 201 and queued.json_body["state"] == "queued"
     assert civica.landlords.count() == 0
+
+
+def test_the_lead_removes_a_colleague_who_then_sees_nothing_and_both_are_audited(client, landlord, people, deps):
+    lead, colleague = landlord(SMALL_PROOF), people()
+    client.post("/v1/me/landlord/colleagues", {"user_id": colleague.user.id, "role": "view"}, lead.auth)
+    assert client.post("/v1/me/landlord/colleagues", {"user_id": people().user.id, "role": "view"},
+                       colleague.auth).status_code == 403  # only the lead adds
+    removed = client.raw.http.delete(f"/v1/me/landlord/colleagues/{colleague.user.id}", headers=lead.auth)
+    assert removed.status_code == 204
+    assert client.get("/v1/me/landlord/runs", colleague.auth).status_code == 403
+    assert [e["action"] for e in deps.landlords.audit(SMALL)] == ["registered", "member_added:view", "member_removed"]
+    assert client.post("/v1/me/landlord/colleagues", {"user_id": "u_nobody", "role": "view"},
+                       lead.auth).status_code == 404
+
+
+def test_where_the_council_asks_for_the_bank_digits_and_approval_an_officer_opens_the_landlord(
+        client, people, civica, council_morning, monkeypatch):
+    monkeypatch.setenv("DOORSTEP_LANDLORD_PROOF", "bank")
+    monkeypatch.setenv("DOORSTEP_LANDLORD_APPROVAL", "staff")
+    lead, officer = people(), people("staff")
+    assert client.post("/v1/landlords", SMALL_PROOF, lead.auth).status_code == 400  # the claim is not this proof
+    assert client.post("/v1/landlords", {"creditor_ref": SMALL, "bank_last4": "0938"}, lead.auth).status_code == 422
+    made = client.post("/v1/landlords", {"creditor_ref": SMALL, "bank_last4": "0937"}, lead.auth)
+    assert (made.status_code, made.json_body["state"]) == (201, "awaiting_approval")
+    assert client.get("/v1/me/landlord/runs", lead.auth).json_body["error"]["code"] == "awaiting_approval"
+    assert client.post(f"/v1/staff/landlords/{SMALL}/approval", {}, lead.auth).status_code == 403
+    assert client.post(f"/v1/staff/landlords/{SMALL}/approval", {}, officer.auth).status_code == 200
+    assert client.get("/v1/me/landlord/runs", lead.auth).status_code == 200
+
+
+def test_two_leads_registering_one_landlord_at_once_make_one_organisation(client, people, civica, council_morning):
+    import threading
+    leads, barrier, answers = [people(), people()], threading.Barrier(2), []
+
+    def register(lead):
+        barrier.wait()
+        answers.append(client.post("/v1/landlords", SMALL_PROOF, lead.auth).status_code)
+    threads = [threading.Thread(target=register, args=(lead,)) for lead in leads]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert sorted(answers) == [201, 409]

@@ -134,6 +134,8 @@ def add_colleague(deps, body):
     if role not in limits.ROLES:
         problems.add("role", wording.ROLE)
     problems.raise_if_any()
+    if deps.accounts.user(user_id) is None:
+        raise NotFound(wording.NO_USER, code="user_not_found")
     if deps.landlords.membership(user_id) is not None:
         raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already")
     now = deps.clock()

@@ -52,7 +52,7 @@ def my_landlord():
 
 @routes.post("/v1/me/landlord/colleagues", SIGNED_IN, {
     "summary": "The lead adds a colleague (user_id) with a role: view, or report (view and report changes); audited",
-    "requestBody": BODY, "responses": {"201": {"description": "Added"}, **errors(400, 403, 409)}})
+    "requestBody": BODY, "responses": {"201": {"description": "Added"}, **errors(400, 403, 404, 409)}})
 def add_landlord_colleague():
     from .registering import add_colleague
     return http.ok(add_colleague(http.deps(), http.body()), status=201, headers=PRIVATE)
