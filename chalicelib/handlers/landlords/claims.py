@@ -2,15 +2,19 @@
 claim reference, and one claim with what a person affected may see.
 
 The back office's list is copied when older than fresh_s into one item per
-claim and search term (storage/landlords.py), stamped with the copy's time;
-the "claims" marker holds the copy's time, and a row older than it (a claim
-no longer paid to the landlord) is never shown. A search is one index Query;
+claim and search term (storage/landlords.py), each with the claim's digest;
+the "claims" marker (one item, about 40 KB for 2,000 claims) holds every
+current claim's digest, so a refresh writes only the claims that changed,
+and a row whose digest is not the marker's (a claim no longer paid to the
+landlord, or a surname or address since changed) is never shown. A search is one index Query;
 a claim is one GetItem under the landlord's own key, so another landlord's
 claim is not found whatever its reference. What a claim shows is
 landlord_port.PaidClaim's: never the claimant's other benefits, income or
 household."""
+import json
 import re
 
+from ... import ids
 from ...config import landlords as settings
 from ...errors import NotFound, ValidationFailed
 from ...stamps import stamp
@@ -43,28 +47,40 @@ def terms(body):
 
 
 def fresh(deps, org):
-    """The time of the copy searched (refreshed first when old); the last copy while the back office is away."""
+    """(digests, as_of, stale): {claim_ref: digest} of the copy searched, refreshed first when old; the
+    last copy while the back office is away. Only claims whose digest changed are written again."""
     creditor, now = org["creditor_ref"], deps.clock()
     kept = deps.landlords.copy(creditor, "claims")
     if kept is not None and (now - kept[1]).total_seconds() < settings()["fresh_s"]:
-        return kept[1], False
+        return kept[0], kept[1], False
     try:
         with backoffice.configured(deps).landlord_session(creditor) as session:
             bodies = [_body(claim) for claim in session.claims()]
     except BackOfficeError:
         if kept is None:
             raise backoffice.unavailable(now) from None
-        return kept[1], True
-    deps.landlords.keep_claims(creditor, [(kind, value, body) for body in bodies for kind, value in terms(body)], now)
-    deps.landlords.keep(creditor, "claims", {"count": len(bodies)}, now)
-    return now, False
+        return kept[0], kept[1], True
+    before = kept[0] if kept is not None else {}
+    digests = {body["claim_ref"]: ids.digest(json.dumps(body, sort_keys=True))[:16] for body in bodies}
+    changed = [{**body, "digest": digests[body["claim_ref"]]} for body in bodies
+               if before.get(body["claim_ref"]) != digests[body["claim_ref"]]]
+    deps.landlords.keep_claims(creditor, [(kind, value, body) for body in changed for kind, value in terms(body)], now)
+    deps.landlords.keep(creditor, "claims", digests, now)
+    return digests, now, False
+
+
+def current(digests, body):
+    """The claim as the copy has it now, or None (no longer paid to the landlord, or a term it has lost)."""
+    if digests.get(body["claim_ref"]) != body.get("digest"):
+        return None
+    return {k: v for k, v in body.items() if k != "digest"}
 
 
 def search(deps, org, q):
     text = (q or "").strip()
     if not limits.SEARCH_MIN <= len(text) <= limits.SEARCH_MAX:
         raise ValidationFailed([("q", wording.SEARCH)])
-    as_of, stale = fresh(deps, org)
+    digests, as_of, stale = fresh(deps, org)
     upper = text.upper()
     if CLAIM.match(upper):
         kind, value = "ref", upper
@@ -74,8 +90,8 @@ def search(deps, org, q):
         kind, value = "street", street_of(text + ",")
     else:
         kind, value = "surname", text.casefold()
-    found = [body for body, at in deps.landlords.find(org["creditor_ref"], kind, value, limits.SEARCH_LIMIT + 1)
-             if at >= as_of]
+    found = [shown for shown in (current(digests, body) for body, _ in deps.landlords.find(
+        org["creditor_ref"], kind, value, limits.SEARCH_LIMIT + 1)) if shown is not None]
     return {"claims": [_summary(b) for b in found[:limits.SEARCH_LIMIT]], "more": len(found) > limits.SEARCH_LIMIT,
             "fetched_at": stamp(as_of), "stale": stale}
 
@@ -87,8 +103,9 @@ def _summary(body):
 def one(deps, org, claim_ref):
     if not CLAIM.match(claim_ref or ""):
         raise NotFound(wording.NO_CLAIM, code="claim_not_found")
-    as_of, stale = fresh(deps, org)
+    digests, as_of, stale = fresh(deps, org)
     kept = deps.landlords.claim(org["creditor_ref"], claim_ref)
-    if kept is None or kept[1] < as_of:
+    shown = current(digests, kept[0]) if kept is not None else None
+    if shown is None:
         raise NotFound(wording.NO_CLAIM, code="claim_not_found")
-    return {**kept[0], "fetched_at": stamp(as_of), "stale": stale}
+    return {**shown, "fetched_at": stamp(as_of), "stale": stale}
