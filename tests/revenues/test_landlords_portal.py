@@ -59,6 +59,9 @@ def test_a_claim_paid_to_another_landlord_is_no_proof(client, people, civica, co
 def test_a_2000_line_run_and_its_csv_cost_a_few_reads_and_the_back_office_once(client, landlord, civica):
     lead = landlord()
     runs = client.get("/v1/me/landlord/runs", lead.auth).json_body["runs"]
+    autumn = client.get("/v1/me/landlord/runs?from=2026-09-01&to=2026-10-31", lead.auth).json_body["runs"]
+    assert [r["paid_on"] for r in autumn] == ["2026-10-12", "2026-09-14"]
+    assert client.get("/v1/me/landlord/runs?from=12/10/2026", lead.auth).status_code == 400
     first = client.get(f"/v1/me/landlord/runs/{runs[0]['run_ref']}", lead.auth)
     civica.calls.clear()
     again = client.get(f"/v1/me/landlord/runs/{runs[0]['run_ref']}", lead.auth)
@@ -123,19 +126,15 @@ def test_a_tenant_gone_is_reported_once_whatever_the_retries_and_the_viewer_cann
 
 
 def test_a_back_office_away_shows_the_last_runs_with_their_age_and_queues_a_change(
-        client, landlord, civica, deps):
+        client, landlord, civica, deps, monkeypatch):
     lead = landlord(SMALL_PROOF)
     client.get("/v1/me/landlord/claims/HB70001", lead.auth)
     kept = client.get("/v1/me/landlord/runs", lead.auth).json_body
     civica.down = True
-    import os
-    os.environ["DOORSTEP_LANDLORD_FRESH_S"] = "0"
-    try:
-        away = client.get("/v1/me/landlord/runs", lead.auth).json_body
-        queued = client.post("/v1/me/landlord/claims/HB70001/changes",
-                             {"change": "tenant_away", "date": "2026-11-23"}, lead.auth)
-    finally:
-        del os.environ["DOORSTEP_LANDLORD_FRESH_S"]
+    monkeypatch.setenv("DOORSTEP_LANDLORD_FRESH_S", "0")  # every copy old: the back office is asked, and is away
+    away = client.get("/v1/me/landlord/runs", lead.auth).json_body
+    queued = client.post("/v1/me/landlord/claims/HB70001/changes",
+                         {"change": "tenant_away", "date": "2026-11-23"}, lead.auth)
     assert away["stale"] and away["runs"] == kept["runs"] and away["fetched_at"] == kept["fetched_at"]
     assert queued.status_code == 201 and queued.json_body["state"] == "queued"
     assert civica.landlords.count() == 0

@@ -67,13 +67,16 @@ def remove_landlord_colleague(user_id):
     return http.empty()
 
 
-@routes.get("/v1/me/landlord/runs", SIGNED_IN, operation(
-    "Our payment runs, newest first: date, total and lines; the last copy with its age while the back office is "
-    "away", None, "200", "the runs", (*NOT_ONE, 503)))
+@routes.get("/v1/me/landlord/runs", SIGNED_IN, {
+    "summary": "Our payment runs, newest first: date, total and lines, those paid in a period when asked; the last "
+               "copy with its age while the back office is away",
+    "parameters": [q("from", "paid on or after (YYYY-MM-DD)"), q("to", "paid on or before (YYYY-MM-DD)")],
+    "responses": {"200": {"description": "the runs"}, **errors(400, *NOT_ONE, 503)}})
 def landlord_runs():
-    from .schedules import runs
+    from .schedules import in_period, period, runs
+    start, end = period(http.query())
     deps, org = _member()
-    return http.ok(runs(deps, org), headers=PRIVATE)
+    return http.ok(in_period(runs(deps, org), start, end), headers=PRIVATE)
 
 
 @routes.get("/v1/me/landlord/runs/{run_ref}", SIGNED_IN, {

@@ -21,6 +21,26 @@ def _run_view(run):
     return {"run_ref": run["run_ref"], "paid_on": run["paid_on"], "total": run["total"], "lines": run["line_count"]}
 
 
+def period(query):
+    """(from, to) ISO dates a landlord searches runs by (either may be None); 400 for a date unread."""
+    from datetime import date
+    from ...errors import ValidationFailed
+    bounds = []
+    for name in ("from", "to"):
+        value = query.get(name)
+        try:
+            bounds.append(date.fromisoformat(value).isoformat() if value else None)
+        except ValueError:
+            raise ValidationFailed([(name, wording.PERIOD)]) from None
+    return tuple(bounds)
+
+
+def in_period(listed, start, end):
+    listed["runs"] = [r for r in listed["runs"] if (start is None or r["paid_on"] >= start) and
+                      (end is None or r["paid_on"] <= end)]
+    return listed
+
+
 def runs(deps, org):
     """{"runs": [...], "fetched_at", "stale"}."""
     creditor, now = org["creditor_ref"], deps.clock()

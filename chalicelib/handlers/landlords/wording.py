@@ -18,6 +18,7 @@ USER = "Give the colleague's Doorstep account: the user id they see under My acc
 NO_USER = "No Doorstep account has that user id. Ask your colleague to sign up first."
 NOT_COLLEAGUE = "That person is not one of your colleagues."
 LEAD_STAYS = "The lead user cannot be removed."
+PERIOD = "Give the period's dates as YYYY-MM-DD."
 NO_RUN = "You have no payment run with that reference."
 NO_CHANGE = "Your landlord has reported no change with that reference."
 KEY_USED = "another change"  # ends "That Idempotency-Key was used for ..."
