@@ -33,6 +33,7 @@ from chalicelib.handlers.places.routes import routes as places
 from chalicelib.handlers.questionnaires.routes import routes as questionnaires
 from chalicelib.handlers.reports.routes import routes as reports
 from chalicelib.handlers.revenues.routes import routes as revenues
+from chalicelib.handlers.landlords.routes import routes as landlords
 from chalicelib.handlers.staff.routes import routes as staff
 from chalicelib.handlers.stats.routes import routes as stats
 from chalicelib.handlers.system.routes import ANY_PATH, routes as system
@@ -42,7 +43,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, bills, appointments, containers, hire, repairs, democracy, participation, consultations, officers,
+              moderation, revenues, landlords, bills, appointments, containers, hire, repairs, democracy, participation, consultations, officers,
               planning, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)

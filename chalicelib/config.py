@@ -219,6 +219,21 @@ def scheduler() -> dict:
             "search_days": int(env.get("DOORSTEP_DRS_SEARCH_DAYS") or 14)}
 
 
+def landlords() -> dict:
+    """The landlords' portal (handlers/landlords): DOORSTEP_LANDLORD_PROOF, the
+    proof a lead user registers with besides the creditor reference ("claim":
+    a tenant's claim reference and surname, the default; "bank": the last 4
+    digits of the account paid), DOORSTEP_LANDLORD_APPROVAL ("staff": a
+    revenues officer approves each organisation; unset: none), and
+    DOORSTEP_LANDLORD_FRESH_S (how long a payment run list or the claims are
+    shown without asking again, default 3600: runs are four-weekly)."""
+    env = os.environ
+    proof = (env.get("DOORSTEP_LANDLORD_PROOF") or "claim").strip().lower()
+    return {"proof": proof if proof in ("claim", "bank") else "claim",
+            "approval": (env.get("DOORSTEP_LANDLORD_APPROVAL") or "").strip().lower() == "staff",
+            "fresh_s": int(env.get("DOORSTEP_LANDLORD_FRESH_S") or 3600)}
+
+
 def democracy() -> dict:
     """The committee system (handlers/democracy): DOORSTEP_MODERNGOV_URL, a
     Modern.gov site's root (the local one `make run` starts, or a council's,

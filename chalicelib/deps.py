@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from .storage.consultation_responses import ResponseStore
     from .storage.revenues import RevenueStore
     from .storage.revenue_requests import RevenueRequestStore
+    from .storage.landlords import LandlordStore
     from .storage.appointments import AppointmentStore
     from .storage.appointment_waiting import WaitingStore
     from .storage.bills import BillStore
@@ -161,6 +162,7 @@ class Deps:
     outbox: OutboxStore | None = _store("outbox", "OutboxStore")  # messages kept and queued (a form's webhook posts)
     revenue_links: RevenueStore | None = _store("revenues", "RevenueStore")  # council tax links, audit, cached views
     revenue_requests: RevenueRequestStore | None = _store("revenue_requests", "RevenueRequestStore")  # residents' council tax requests
+    landlords: LandlordStore | None = _store("landlords", "LandlordStore")  # landlord organisations, copies, claims
     appointments: AppointmentStore | None = _store("appointments", "AppointmentStore")  # services, calendars, seats, bookings
     waiting: WaitingStore | None = _store("appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
     bills: BillStore | None = _store("bills", "BillStore")  # bills paid by reference, their postings, staff links

@@ -19,7 +19,7 @@ from . import participation  # noqa: F401
 from . import supporters  # noqa: F401
 from . import form_submissions, forms  # noqa: F401
 from . import consultation_responses, consultations  # noqa: F401
-from . import revenue_requests, revenues  # noqa: F401
+from . import landlords, revenue_requests, revenues  # noqa: F401
 from . import appointments  # noqa: F401
 from . import bills  # noqa: F401
 from . import repairs  # noqa: F401

@@ -16,6 +16,8 @@ which before any `ctxdet` is the person's first: call `irins` first and you
 get another account's instalments, as a real one gives them. Sessions expire
 after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py;
 council rent accounts (`rntsel`, `rnttrn`, docids assumed): civica_rents.py.
+Landlords paid housing benefit (`cocrmcred`, `llcheck`, `llruns`, `llrun`, `llclaims`,
+`llchange`, docids ours): civica_landlords.py, civica_landlord_data.py.
 
 For tests and demos: `down` (every call a 503 maintenance page), a nightly
 window (NIGHTLY, local time: the same page), `delay_s` (answers that slow),
@@ -42,6 +44,7 @@ from urllib.parse import parse_qsl, urlsplit
 from zoneinfo import ZoneInfo
 
 from doorstep_cli.local import civica_answers as answers, civica_data as data, civica_rents
+from doorstep_cli.local.civica_landlords import LandlordCalls
 from doorstep_cli.local.civica_payments import Payments
 from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.files import atomic_write_bytes, load_json
@@ -68,11 +71,13 @@ class CivicaBackOffice(ThreadedServer):
         self.postings_closed = False  # postings answered with the maintenance page, reads going on
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
+        self.landlords = LandlordCalls()  # landlords' calls and the changes they report (civica_landlords.py)
         self.state_file = state_file
         if state_file is not None and state_file.exists():
             state = load_json(state_file)
             self.requests.restore(state.get("requests", {}))
             self.payments.restore(state.get("payments", {}))
+            self.landlords.restore(state.get("landlord_changes", {}))
         self.origin = self.serve(host, port, _handler(self), "civica-back-office")
         self.url = self.origin + PATH
 
@@ -128,6 +133,9 @@ class CivicaBackOffice(ThreadedServer):
         if self.payments.handles(docid):  # a service session's: the payer may be anyone
             with self.lock:
                 return self._kept(self.payments.take(docid, form or {}))
+        if self.landlords.handles(docid):  # a landlord is a creditor on the session, not a person
+            with self.lock:
+                return self._kept(self.landlords.answer(docid, session, params, form, today))
         person = session["person"]
         if person is None:
             return answers.error("No Person Set On Session", "3")
@@ -175,7 +183,8 @@ class CivicaBackOffice(ThreadedServer):
         file is never written by two at once)."""
         if self.state_file is not None:
             atomic_write_bytes(self.state_file, json.dumps(
-                {"requests": self.requests.state(), "payments": self.payments.state()}).encode())
+                {"requests": self.requests.state(), "payments": self.payments.state(),
+                 "landlord_changes": self.landlords.state()}).encode())
         return answer
 
     def _posted(self, ref):

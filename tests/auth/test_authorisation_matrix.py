@@ -344,6 +344,19 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/council-tax/documents"): (desk("council_tax"), Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/staff/council-tax/health"): (desk("council_tax"), Outcome(200)),
     ("GET", "/v1/staff/council-tax/requests"): (desk("council_tax"), Outcome(200)),
+    # The landlords' portal: a signed-in person who belongs to no landlord reaches none of it.
+    ("POST", "/v1/landlords"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
+    ("GET", "/v1/me/landlord"): (SIGNED_IN, Outcome(404, "not_a_landlord")),
+    ("POST", "/v1/me/landlord/colleagues"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("DELETE", "/v1/me/landlord/colleagues/{user_id}"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("GET", "/v1/me/landlord/runs"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("GET", "/v1/me/landlord/runs/{run_ref}"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("GET", "/v1/me/landlord/runs/{run_ref}/csv"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("GET", "/v1/me/landlord/claims"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("GET", "/v1/me/landlord/claims/{claim_ref}"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("POST", "/v1/me/landlord/claims/{claim_ref}/changes"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("GET", "/v1/me/landlord/changes"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
+    ("POST", "/v1/staff/landlords/{creditor_ref}/approval"): (desk("landlords"), Outcome(404, "landlord_not_found")),
     # Meetings: our copy of the committee system, empty in this world.
     ("GET", "/v1/committees"): (ANYONE, Outcome(200)),
     ("GET", "/v1/meetings"): (ANYONE, Outcome(200)),
@@ -458,6 +471,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
                 ("POST", "/v1/staff/repairs/{repair_id}/done"),  # and closing
+                ("POST", "/v1/staff/landlords/{creditor_ref}/approval"),  # the revenues desk approves landlords
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
@@ -683,6 +697,19 @@ _simple("GET", "/v1/me/council-tax/{link_id}/documents/{document_id}", CTAX_LINK
 _simple("POST", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests", body={"kind": "instalment_day",
                                                                                        "day": 15})
 _simple("GET", "/v1/me/council-tax/{link_id}/requests", CTAX_LINK + "/requests")
+_simple("POST", "/v1/landlords", body={"creditor_ref": "CR100301", "claim_ref": "HB70002", "surname": "Hughes"})
+_simple("GET", "/v1/me/landlord")
+_simple("POST", "/v1/me/landlord/colleagues", body={"user_id": "u_someone", "role": "view"})
+_simple("DELETE", "/v1/me/landlord/colleagues/{user_id}", "/v1/me/landlord/colleagues/u_someone")
+_simple("GET", "/v1/me/landlord/runs")
+_simple("GET", "/v1/me/landlord/runs/{run_ref}", "/v1/me/landlord/runs/PR10030120261109")
+_simple("GET", "/v1/me/landlord/runs/{run_ref}/csv", "/v1/me/landlord/runs/PR10030120261109/csv")
+_simple("GET", "/v1/me/landlord/claims", "/v1/me/landlord/claims?q=Hughes")
+_simple("GET", "/v1/me/landlord/claims/{claim_ref}", "/v1/me/landlord/claims/HB70002")
+_simple("POST", "/v1/me/landlord/claims/{claim_ref}/changes", "/v1/me/landlord/claims/HB70002/changes",
+        {"change": "tenant_away", "date": "2026-11-20"})
+_simple("GET", "/v1/me/landlord/changes")
+_simple("POST", "/v1/staff/landlords/{creditor_ref}/approval", "/v1/staff/landlords/CR100301/approval")
 _simple("GET", "/v1/staff/council-tax/health")
 _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})

@@ -26,9 +26,6 @@ def new_id():
 
 def make(deps, link_id, body, idempotency_key):
     """(view, created)."""
-    from ...storage.errors import AlreadyExists
-    from ..shared.effects import first_try
-    from ..shared.events import new_event
     from ..shared.idempotency import Claim
     user_id = deps.principal.user_id
     claim = Claim(deps, idempotency_key, user_id, {"link": link_id, **body},
@@ -42,13 +39,25 @@ def make(deps, link_id, body, idempotency_key):
     request = {"user_id": user_id, "id": new_id(), "link_id": link.id, "account_ref": link.account_ref,
                "person_ref": link.person_ref, "kind": kind, "details": details, "state": "queued",
                "created_at": now, "email": deps.principal.email, "tries": 0}
-    event = new_event(deps, KIND, now, user_id=user_id, request_id=request["id"])
+    return queued(deps, request, claim, view)
+
+
+def queued(deps, request, claim, shown):
+    """The request, its `revenue_request` event and the key's record made at
+    once, and its first try started: (shown(request), True), or the twin's
+    answer when one with the same key committed first. A landlord's change
+    (handlers/landlords/changes.py) joins the queue here too."""
+    from ...storage.errors import AlreadyExists
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
+    now = request["created_at"]
+    event = new_event(deps, KIND, now, user_id=request["user_id"], request_id=request["id"])
     try:
         deps.revenue_requests.create(request, event, claim.record(request["id"], now, limits.IDEMPOTENCY_HOURS))
     except AlreadyExists:
         return claim.twin(), False
     first_try(deps, [event])
-    return view(deps.revenue_requests.get(user_id, request["id"]) or request), True
+    return shown(deps.revenue_requests.get(request["user_id"], request["id"]) or request), True
 
 
 def _replayed(deps, user_id, record):

@@ -102,7 +102,12 @@ def _failed(deps, request, e):
 
 
 def send(deps, request):
-    """The back office's reference (its request key: our id)."""
+    """The back office's reference (its request key: our id). A landlord's
+    change (handlers/landlords/changes.py) goes on a session of the landlord's."""
+    if request["kind"] == "landlord_change":
+        with backoffice.configured(deps).landlord_session(request["person_ref"]) as session:
+            return session.report_change(request["account_ref"], request["details"]["change"], request["details"],
+                                         request["id"])
     return backoffice.configured(deps).send_request(request["person_ref"], request["account_ref"], request["kind"],
                                                     request["details"], request["id"])
 

@@ -119,6 +119,16 @@ class CivicaRevenues:
         from .requests import send
         return send(self, person_ref, account_ref, kind, details, key)
 
+    def check_landlord(self, creditor_ref, claim_ref=""):
+        """A landlord's registering facts (landlords.py: the calls are ours, LANDLORDS.md)."""
+        from .landlords import check
+        return check(self, creditor_ref, claim_ref)
+
+    def landlord_session(self, creditor_ref):
+        """A session on a landlord, the port's second kind of party (../landlord_port.py)."""
+        from .landlords import CivicaLandlordSession
+        return CivicaLandlordSession(self, creditor_ref)
+
 
 class CivicaSession:
     """One Civica session for one person, keeping Civica's call order.

@@ -1,0 +1,166 @@
+"""A landlord organisation registered by its lead user, and its colleagues.
+
+The lead gives the creditor reference and the proof the council chose
+(config.landlords()["proof"]): a tenant's claim reference with that tenant's
+surname, or the last 4 digits of the bank account paid. As council tax
+linking (revenues/linking.py): every attempt counts against the client, the
+user and the creditor reference before the back office is asked; a creditor
+that does not exist and a wrong proof get the same 422 after the same calls;
+the creditor's count is given back on a match, so five wrong tries by anyone
+lock it for the hour. With approval configured the organisation waits for a
+revenues officer (desk("landlords"), the revenues role's). Everything is audited."""
+from ...auth import throttle
+from ...config import landlords as settings
+from ...errors import ApiError, NotFound
+from ...stamps import stamp
+from ...storage.errors import AlreadyExists, EditConflict
+from ... import ids, validation
+from ..revenues import backoffice
+from ..revenues.linking import audit_key
+from ..revenues.port import BackOfficeError
+from . import limits, wording
+
+CREDITOR_COUNT = "landlord-creditor"
+
+
+def _read(body, proof):
+    import re
+    problems = validation.Problems()
+    creditor = (body.get("creditor_ref") or "").strip().upper() if isinstance(body.get("creditor_ref"), str) else ""
+    if not re.match(limits.CREDITOR_PATTERN, creditor):
+        problems.add("creditor_ref", wording.CREDITOR)
+    fields = {"claim": ("claim_ref", "surname"), "bank": ("bank_last4",)}[proof]
+    given = {}
+    for name in fields:
+        value = body.get(name)
+        given[name] = value.strip() if isinstance(value, str) else ""
+    if proof == "claim":
+        if not re.match(limits.CLAIM_PATTERN, given["claim_ref"].upper()):
+            problems.add("claim_ref", wording.CLAIM_REF)
+        if not given["surname"] or len(given["surname"]) > limits.NAME_MAX:
+            problems.add("surname", wording.SURNAME)
+        given["claim_ref"] = given["claim_ref"].upper()
+    elif not (len(given["bank_last4"]) == 4 and given["bank_last4"].isdigit()):
+        problems.add("bank_last4", wording.BANK_LAST4)
+    for key in body:
+        if key not in ("creditor_ref", *fields):
+            problems.add(key, wording.NOT_A_FIELD)
+    problems.raise_if_any()
+    return creditor, given
+
+
+def matched(facts, proof, given):
+    """True when the back office's facts bear the proof out (None facts: no such creditor)."""
+    import hmac
+    if facts is None:
+        return False
+    if proof == "bank":
+        return hmac.compare_digest(facts.bank_last4, given["bank_last4"])
+    return bool(facts.tenant_surname) and facts.tenant_surname.casefold() == given["surname"].casefold()
+
+
+def register(deps, body):
+    """(view, created): the organisation with the caller as its lead."""
+    proof = settings()["proof"]
+    creditor, given = _read(body, proof)
+    user_id, now = deps.principal.user_id, deps.clock()
+    revenues = backoffice.configured(deps)
+    throttle.spend(deps.counters, "landlord-client", deps.client or "unknown", limits.PER_CLIENT, now,
+                   wording.TOO_MANY)
+    throttle.spend(deps.counters, "landlord-user", user_id, limits.PER_USER, now, wording.TOO_MANY)
+    subject = ids.digest(creditor)[:24]
+    if throttle.record(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now) > limits.PER_CREDITOR[0]:
+        throttle.give_back(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now)
+        raise throttle.refuse(limits.PER_CREDITOR, now, wording.TOO_MANY, "landlord_locked")
+    try:
+        facts = revenues.check_landlord(creditor, given.get("claim_ref", ""))
+    except BackOfficeError:
+        throttle.give_back(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now)
+        raise backoffice.unavailable() from None
+    if not matched(facts, proof, given):
+        raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")
+    throttle.give_back(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now)
+    if deps.landlords.membership(user_id) is not None:
+        raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already")
+    org = {"creditor_ref": creditor, "name": facts.name, "lead_user_id": user_id, "registered_at": now,
+           "state": "awaiting_approval" if settings()["approval"] else "active"}
+    try:
+        deps.landlords.register(org, audit_key(deps, now))
+    except AlreadyExists:
+        raise ApiError(wording.TAKEN, status=409, code="landlord_taken") from None
+    return org_view(org, "lead"), True
+
+
+def org_view(org, role):
+    return {"creditor_ref": org["creditor_ref"], "name": org["name"], "state": org["state"], "role": role,
+            "registered_at": stamp(org["registered_at"])}
+
+
+def member_of(deps, need=None):
+    """(org, role) of the caller's active organisation; 403 otherwise.
+    need: "lead" (colleagues), "report" (reporting a change)."""
+    found = deps.landlords.membership(deps.principal.user_id)
+    org = deps.landlords.org(found[0]) if found else None
+    if org is None:
+        raise ApiError(wording.NOT_A_MEMBER, status=403, code="not_a_landlord")
+    role = found[1]
+    if org["state"] != "active":
+        raise ApiError(wording.AWAITING_APPROVAL, status=403, code="awaiting_approval")
+    if need == "lead" and role != "lead":
+        raise ApiError(wording.LEAD_ONLY, status=403, code="lead_only")
+    if need == "report" and role not in ("lead", "report"):
+        raise ApiError(wording.CANNOT_REPORT, status=403, code="cannot_report")
+    return org, role
+
+
+def mine(deps):
+    found = deps.landlords.membership(deps.principal.user_id)
+    org = deps.landlords.org(found[0]) if found else None
+    if org is None:
+        raise NotFound(wording.NOT_A_MEMBER, code="not_a_landlord")
+    view = org_view(org, found[1])
+    if found[1] == "lead":
+        view["colleagues"] = [{"user_id": m["user_id"], "role": m["role"], "added_at": stamp(m["added_at"])}
+                              for m in deps.landlords.members(org["creditor_ref"])]
+    return view
+
+
+def add_colleague(deps, body):
+    org, _ = member_of(deps, "lead")
+    problems = validation.Problems()
+    user_id, role = body.get("user_id"), body.get("role")
+    if not isinstance(user_id, str) or not 1 <= len(user_id) <= 64:
+        problems.add("user_id", wording.USER)
+    if role not in limits.ROLES:
+        problems.add("role", wording.ROLE)
+    problems.raise_if_any()
+    if deps.accounts.user(user_id) is None:
+        raise NotFound(wording.NO_USER, code="user_not_found")
+    if deps.landlords.membership(user_id) is not None:
+        raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already")
+    now = deps.clock()
+    try:
+        deps.landlords.add_member(org["creditor_ref"], user_id, role, None, now, audit_key(deps, now),
+                                  deps.principal.user_id)
+    except AlreadyExists:
+        raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already") from None
+    return {"user_id": user_id, "role": role, "added_at": stamp(now)}
+
+
+def remove_colleague(deps, user_id):
+    org, _ = member_of(deps, "lead")
+    if user_id == org["lead_user_id"]:
+        raise ApiError(wording.LEAD_STAYS, status=409, code="lead_stays")
+    try:
+        deps.landlords.remove_member(org["creditor_ref"], user_id, audit_key(deps, deps.clock()),
+                                     deps.principal.user_id)
+    except EditConflict:
+        raise NotFound(wording.NOT_COLLEAGUE, code="colleague_not_found") from None
+
+
+def approve(deps, creditor_ref):
+    """A revenues officer approves a waiting organisation (audited)."""
+    if deps.landlords.org(creditor_ref) is None:
+        raise NotFound(wording.NO_SUCH_LANDLORD, code="landlord_not_found")
+    deps.landlords.approve(creditor_ref, audit_key(deps, deps.clock()), deps.principal.user_id)
+    return org_view(deps.landlords.org(creditor_ref), None)
