@@ -23,6 +23,7 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "CV-": "a live chat conversation",
     "CTR-": "a council tax request",
     "RP-": "a repair to a council home",
+    "LLC-": "a change a landlord reported",
 }
 
 

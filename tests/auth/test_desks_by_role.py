@@ -47,7 +47,7 @@ def test_an_officer_with_no_roles_opens_no_desk_but_what_every_officer_needs(cli
 def test_my_desks_are_my_roles_desks_in_the_councils_order(client, people):
     officer = people("staff", roles=["revenues", "halls"])
     mine = client.get("/v1/staff/desks", officer.auth).json_body
-    assert [d["id"] for d in mine["desks"]] == ["bills", "council_tax", "halls"]  # the file's order of desks
+    assert [d["id"] for d in mine["desks"]] == ["bills", "council_tax", "halls", "landlords"]  # the file's order of desks
     assert mine["roles"] == [{"id": "revenues", "name": "Revenues officer"}, {"id": "halls", "name": "Halls officer"}]
     admin = client.get("/v1/staff/desks", people("admin").auth).json_body
     assert admin["administrator"] and len(admin["desks"]) == len(json.loads(DEFAULT_FILE.read_text())["desks"])
@@ -71,7 +71,7 @@ def test_an_admin_gives_an_officer_a_role_and_it_takes_effect_at_once(client, pe
         {"roles": ["halls", "revenues"]}), headers={"Content-Type": "application/json", **admin.auth,
                                                     "If-Match": found.headers["ETag"]})
     assert given.status_code == 200, given.body
-    assert given.json_body["desks"] == ["bills", "council_tax", "halls"]
+    assert given.json_body["desks"] == ["bills", "council_tax", "halls", "landlords"]
     [change] = given.json_body["roles_history"]
     assert (change["by"], change["before"], change["after"]) == ("boss@council.example", ["halls"],
                                                                  ["halls", "revenues"])
@@ -81,7 +81,7 @@ def test_an_admin_gives_an_officer_a_role_and_it_takes_effect_at_once(client, pe
     again = signed_in_again(deps, halls)
     assert client.post("/v1/staff/council-tax/lookups", LOOKUP, again.auth).status_code == 200
     assert [d["id"] for d in client.get("/v1/staff/desks", again.auth).json_body["desks"]] == [
-        "bills", "council_tax", "halls"]
+        "bills", "council_tax", "halls", "landlords"]
 
 
 def put_roles(client, admin, user_id, body, etag):

@@ -121,7 +121,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     try:
         office = desk.new_page()
         sign_in(office, "grants.officer@example.org", next_path=f"/staff/reports/{case}")
-        heading(office, case)
+        heading(office, f"Ask about a community grant: {reference}")  # a form's case is named by its form
         expect(office.locator("#report-details")).to_contain_text(reference)
         due = date.fromisoformat(stack.deps().reports.get(case).due)
         assert due.weekday() < 5  # working days: never a weekend

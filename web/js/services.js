@@ -35,6 +35,7 @@ export const GROUPS = [
     {key: "find", href: "/find"},
     {key: "alerts", href: "/alerts"},
     {key: "hire", href: "/hire"},
+    {key: "planning", href: "/planning"},
   ]},
   {group: "account", services: [
     {key: "sign_in", href: "/sign-in?next=/", who: "guest"},

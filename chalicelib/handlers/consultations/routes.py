@@ -253,8 +253,8 @@ def citizen_space_search():
 @routes.get("/api/2.4/json_consultation_details", ANYONE, {
     "summary": "Citizen Space API v2: one consultation, every field, by its department (dept) and id",
     "parameters": [q("dept", "the department as in dept of the search", required=True,
-                     schema={"type": "string", "maxLength": 120}),
-                   q("id", "the consultation's id", required=True, schema={"type": "string", "maxLength": 60})],
+                     schema={"type": "string", "minLength": 1, "maxLength": 120}),
+                   q("id", "the consultation's id", required=True, schema={"type": "string", "minLength": 1, "maxLength": 60})],
     "responses": {"200": json_response(ref("CitizenSpaceConsultation")), **errors(400, **NOT_FOUND)}})
 def citizen_space_details():
     from .search import details
