@@ -99,6 +99,7 @@ WALK = {
     "/v1/hire/places": ["/v1/hire/places"],
     "/v1/hire/places/{place_id}": ["/v1/hire/places/none"],
     "/v1/hire/places/{place_id}/times": ["/v1/hire/places/none/times"],
+    "/v1/speaking/withdraw": ["/v1/speaking/withdraw?token=not-a-token"],
     "/v1/planning/applications": ["/v1/planning/applications?lat=53.9559&lon=-1.0886&radius=500"],
     "/v1/planning/applications/{application_id}": ["/v1/planning/applications/26-00412-ful"],
     "/{proxy+}": ["/v1/{id}"],
