@@ -2,10 +2,11 @@
 to a Tuesday morning (its demo placed around that week), and the app
 configured for it as for a council's: no gap between requests, no overnight
 window, unless a test says so."""
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from support.democracy_support import Clock, council_clock  # noqa: F401 (a clock both sides read; a fixture)
 
 LONDON = ZoneInfo("Europe/London")
 MORNING = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)  # a Tuesday: the demo's anchor (its Monday the 23rd)
@@ -14,24 +15,6 @@ EXTENSION = "PA00HOU0001"  # 26/00412/FUL, 3 Micklegate: validated last Friday, 
 LISTED_BUILDING = "PA00LBC0002"  # 26/00418/LBC, 11 Micklegate: validated two weeks ago, awaiting a decision
 FLATS = "PA00FUL0007"  # 26/00355/FUL, 3 Walmgate: awaiting a decision, its consultation over
 APPEALED = "PA00HOU0006"  # 26/00397/FUL, 3 Heworth Green: refused, appealed
-
-
-class Clock:
-    """A clock both sides read: the register's and the sync's."""
-
-    def __init__(self, now=MORNING):
-        self.now = now
-
-    def __call__(self):
-        return self.now
-
-    def advance(self, **delta):
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def council_clock():
-    return Clock()
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ after a caller pays by card the officer is back on the desk, on the request
 request shows its delivery job and the list links each request to it; a depot
 is named, and its count's last change is said truly (an order took one), not
 "No changes yet" beside a count."""
+import re
+
 from playwright.sync_api import expect
 
 from support.pay_support import SUCCESS
@@ -20,7 +22,8 @@ def test_a_caller_s_card_payment_returns_the_officer_to_the_request_with_its_job
     heading(page, "Bins and boxes ordered")
     expect(page.locator("#stock-depot")).to_have_text("Stock at Hazel Court depot")  # named, not "main"
     expect(page.locator("#stock")).not_to_contain_text("No changes yet")
-    expect(page.locator("#stock-refuse-bin")).to_contain_text("Counted:")
+    # Its last change with its moment, whatever made it (the demo's count, or another journey's order on this stack).
+    expect(page.locator("#stock-refuse-bin")).to_contain_text(re.compile(r"\d{1,2} \w+ \d{4} at \d{1,2}:\d{2}"))
     page.locator("#containers-find").get_by_label("Postcode").fill("YO1 7HH")  # 1
     page.keyboard.press("Enter")  # 2
     page.locator("#containers-pick").get_by_label("Address", exact=True).select_option(DEMO_HOME)  # 3
