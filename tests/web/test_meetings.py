@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
+from support.democracy_support import Clock
 
 from tests.web.browser import check_accessible
 from tests.web.error_pattern import pattern_breaks
@@ -21,14 +22,6 @@ ROAD_REPAIRS_SESSION, ROAD_REPAIRS_ITEM = "1402", "14023"  # doorstep_cli/local/
 PUBLIC_PAPERS = {"140231": "Report: road repairs in Acomb ward", "140232": "Annex A: map of the repairs"}
 # Annex B of the road repairs item, restricted; the exempt item's paper; and ids no meeting of ours lists.
 RESTRICTED_PAPERS = ["140233", "140271", "140234", "99999"]
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

@@ -8,20 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
+from support.democracy_support import Clock
 
 from tests.web.browser import check_accessible
 from tests.web.journeys import heading
 
 LONDON = ZoneInfo("Europe/London")
 THREE_MICKLEGATE = "990000000003"  # doorstep_cli/demo/addresses.csv: 26/00412/FUL is there
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture
