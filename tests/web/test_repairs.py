@@ -3,8 +3,8 @@ Civica back office (Dev Patel's rent account R0448105 comes with his council
 tax link) and the local DRS scheduler, with the app's clock on Christmas Eve
 2026, a Thursday at 10am: Friday 25 and Monday 28 December are bank holidays,
 so "next week" starts on Tuesday 29th. The officer's part goes through the API;
-axe and the 320 px width are checked on every repair screen in
-tests/web/test_every_screen.py."""
+axe and the 320 px width are checked on the repair screens in
+tests/web/test_every_screen.py, axe on the two it leaves (a question of the tree, booked) here."""
 import uuid
 from datetime import datetime
 from types import SimpleNamespace
@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.web.browser import check_accessible
 from tests.web.journeys import add_photos, heading, phone_photo, sign_in
 
 LONDON = ZoneInfo("Europe/London")
@@ -55,7 +56,7 @@ def officer(stack):
     return email
 
 
-def report(page, where, what, issue, description, photos=(), pets=""):
+def report(page, where, what, issue, description, photos=(), pets="", axe=False):
     """From Your repairs through the questions to Report the repair, past the emergencies."""
     page.get_by_role("button", name="Report a repair").click()
     heading(page, "Is it an emergency?")
@@ -64,6 +65,8 @@ def report(page, where, what, issue, description, photos=(), pets=""):
     for question, answer in (("Where in your home", where), ("What is the problem with", what),
                              ("What is wrong", issue)):
         heading(page, question)
+        if axe and question == "Where in your home":
+            check_accessible(page, "repairs: where in the home")
         page.get_by_label(answer, exact=True).check()
         page.get_by_role("button", name="Continue").click()
     heading(page, "Describe the problem")
@@ -99,7 +102,7 @@ def test_a_tenant_reports_a_dripping_kitchen_tap_and_takes_a_morning_next_week_a
     heading(page, "Is it an emergency?")
     page.goto("/repairs")
     report(page, "Kitchen", "Sink, taps or drainage", "A tap is dripping", "The cold tap drips all night.",
-           photos=[phone_photo(tmp_path, size=(800, 600))], pets="A friendly dog")
+           photos=[phone_photo(tmp_path, size=(800, 600))], pets="A friendly dog", axe=True)
     heading(page, "Repair reported")
     # Routine: 20 working days from Christmas Eve, the bank holidays left out.
     expect(page.locator("#repair-due")).to_have_text("Your repair is due by Tuesday 26 January 2027.")
@@ -111,6 +114,7 @@ def test_a_tenant_reports_a_dripping_kitchen_tap_and_takes_a_morning_next_week_a
     page.get_by_role("button", name="Book this time").click()
     heading(page, "Appointment booked")
     expect(page.locator("#repair-booked")).to_contain_text("Tuesday 29 December 2026, morning (8am to midday)")
+    check_accessible(page, "repairs: booked")
     repair_id = next(iter(repairs.drs.state["orders"]))
     assert repairs.drs.state["orders"][repair_id]["slot"][0] == "2026-12-29T08:00:00+00:00"
     page.get_by_role("link", name="Your repairs").click()
