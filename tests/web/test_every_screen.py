@@ -16,6 +16,7 @@ from tests.web.browser import PASSWORD, Browser, check_accessible, check_focus_v
 from tests.web.journeys import (describe, heading, phone_photo, place_by_gps, send, sent_reference, sign_in,
                                 start_report)
 from tests.web.test_performance_page import ON_ONE_STACK
+from tests.web.test_repairs import repairs  # noqa: F401 (a fixture: the back office, scheduler and clock)
 
 SHOTS = os.environ.get("DOORSTEP_SCREENSHOTS")
 WIDTH, HEIGHT = (412, 915) if SHOTS else (320, 640)
@@ -333,3 +334,72 @@ def test_the_live_question_screens_are_accessible_and_fit_a_small_phone(phone, c
         screen(office, "staff-live-questions")
     finally:
         desk.close()
+
+
+def test_the_repairs_screens_are_accessible_and_fit_a_small_phone(phone, repairs):  # noqa: F811
+    """A tenant's repairs (tests/web/test_repairs.py's back office, scheduler and Christmas Eve clock): told how to
+    link a rent account when none is found, the emergencies (unanswered, and one to call),
+    the description, getting in, the number to text with the answers, a time, the list with an
+    inspection's summary, one repair, cancelling, and a repair taken while the scheduler is down."""
+    from tests.web.test_repairs import officer, tenant
+    stack = phone.stack
+    page = phone.new_page()
+    sign_in(page, stack.resident("screens.not.tenant@example.org"), "/repairs/new")
+    expect(page.locator("#no-home")).to_be_visible()
+    screen(page, "repairs-no-home")
+    page.evaluate("() => localStorage.clear()")
+    auth = tenant(stack, "screens.tenant@example.org")
+    mould = stack.post("/v1/repairs", {"home": "R0448105", "location": "bedroom", "problem": "damp_mould",
+                                       "issue": "mould", "description": "Mould on the ceiling above the bed.",
+                                       "contact": {"phone": "07700 900123"}}, auth)
+    stack.post(f"/v1/staff/repairs/{mould['id']}/inspection",
+               {"summary": "Condensation mould over the bed: the wall is treated and a fan fitted."},
+               stack.token(officer(stack)))
+    sign_in(page, "screens.tenant@example.org", "/repairs/new")
+    heading(page, "Is it an emergency?")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    screen(page, "repair-emergency-errors")
+    page.get_by_label("Water is leaking onto electrics").check()
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Call now")
+    screen(page, "repair-emergency-call")
+    page.get_by_role("link", name="Back").click()
+    page.get_by_label("No, none of these").check()
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Where in your home")  # a question of the tree: as the emergencies' page (axe in test_repairs.py)
+    for answer in ("Hall and stairs", "Stairs and banisters", "A banister or handrail is loose or broken"):
+        page.get_by_label(answer, exact=True).check()
+        page.get_by_role("button", name="Continue").click()
+    heading(page, "Describe the problem")
+    page.get_by_label("Describe the problem").fill("The handrail on the stairs has come away from the wall.")
+    screen(page, "repair-details")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "Getting into your home")
+    screen(page, "repair-access")
+    page.get_by_role("button", name="Continue").click()
+    heading(page, "How we contact you")
+    screen(page, "repair-contact")
+    page.get_by_label("Mobile number").fill("07700 900123")
+    page.get_by_role("button", name="Report the repair").click()
+    heading(page, "Repair reported")
+    expect(page.locator("#repair-time")).to_be_visible()
+    screen(page, "repair-time")
+    page.locator("#repair-time .radios__input").first.check()
+    page.get_by_role("button", name="Book this time").click()
+    heading(page, "Appointment booked")  # axe'd in test_repairs.py
+    page.goto("/repairs")
+    expect(page.locator(f"#{mould['id']} .repair-summary")).to_be_visible()
+    screen(page, "repairs")
+    page.goto(f"/repairs/{mould['id']}")
+    heading(page, "Bedroom: Mould on walls or ceiling")
+    screen(page, "repair")
+    page.goto(f"/repairs/{mould['id']}/cancel")
+    screen(page, "repair-cancel")
+    repairs.drs.down = True
+    taken = stack.post("/v1/repairs", {"home": "R0448105", "location": "kitchen", "problem": "fan",
+                                       "issue": "fan_broken", "description": "The kitchen fan does not start.",
+                                       "contact": {"phone": "07700 900123"}}, auth)
+    page.goto(f"/repairs/{taken['id']}/time?new=1")
+    expect(page.locator("#repair-later")).to_be_visible()
+    screen(page, "repair-time-later")

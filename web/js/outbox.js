@@ -119,7 +119,8 @@ const reportSender = {
 };
 // A crew's code loads only on a crew member's phone, the first time it has an update to send.
 const SENDERS = {report: async () => reportSender, job_update: async () => (await import("./crew/sending.js")).sender,
-                 form: async () => (await import("./forms/local.js")).sender};
+                 form: async () => (await import("./forms/local.js")).sender,
+                 repair: async () => (await import("./screens/repair-report.js")).sender};
 
 function announce(detail = {}) {
   window.dispatchEvent(new CustomEvent("doorstep:outbox", {detail}));

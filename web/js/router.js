@@ -61,6 +61,8 @@ function screenFor(url) {
   if (/^\/forms(\/|$)/.test(url.pathname)) return () => import("./screens/forms.js");
   if (/^\/consultations(\/|$)/.test(url.pathname)) return () => import("./screens/consultations.js");
   if (/^\/planning(\/|$)/.test(url.pathname)) return () => import("./screens/planning.js");
+  if (/^\/repairs\/new$/.test(url.pathname)) return () => import("./screens/repair-report.js");
+  if (/^\/repairs(\/|$)/.test(url.pathname)) return () => import("./screens/repairs.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/bulky\/bookings\/[^/]+\/change$/.test(url.pathname)) return () => import("./screens/bulky-change.js");
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");

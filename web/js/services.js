@@ -16,6 +16,7 @@ export const GROUPS = [
     {key: "report", href: "/report/category"},
     {key: "track", href: "/track"},
     {key: "my_reports", href: "/account/reports", who: "member"},
+    {key: "repairs", href: "/repairs"},
   ]},
   {group: "pay", services: [
     {key: "pay", href: "/pay"},

@@ -34,6 +34,7 @@ def view(repair, now=None):
                compensation_text=wording.compensation(repair.compensation) if repair.compensation else None)
     out.update(aware_at=stamp(repair.aware_at), created_at=stamp(repair.created_at), ordered=repair.order is not None,
                emergency=repair.priority == "emergency", dates=dates(repair, now) if now else [])
+    out["right_to_repair_days"] = repair.right_to_repair_days  # a qualifying repair's period, said to the tenant
     return out
 
 

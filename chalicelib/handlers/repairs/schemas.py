@@ -64,6 +64,8 @@ SCHEMAS = {
         "done_at": {"type": "string", "format": "date-time", "nullable": True},
         "done_what": {"type": "string", "nullable": True},
         "second_contractor": {"type": "boolean"},
+        "right_to_repair_days": {"type": "integer", "nullable": True, "minimum": 1,
+                                 "description": "a qualifying repair's Right to Repair period, in working days"},
         "compensation": {"type": "integer", "nullable": True, "description": "pence owed (Right to Repair)"},
         "compensation_text": {"type": "string", "nullable": True},
         "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},

@@ -6,11 +6,10 @@ import {clear, fieldId, h} from "../dom.js";
 import {button} from "../forms.js";
 import {t, tCount} from "../i18n.js";
 import {resize} from "../photos.js";
-import {draftPhotos, setPhotos} from "./draft.js";
+import {draftPhotos as reportPhotos, setPhotos as setReportPhotos} from "./draft.js";
 
-const MAX_PHOTOS = 6;
-
-export function photoPicker() {
+// A street report's photos by default; a repair's keep their own (screens/repair-report.js).
+export function photoPicker({max: MAX_PHOTOS = 6, get: draftPhotos = reportPhotos, set: setPhotos = setReportPhotos} = {}) {
   const id = fieldId("photos");
   const list = h("ul", {class: "photo-list", "aria-label": t("report.photos.chosen")});
   const status = h("p", {class: "hint", "aria-live": "polite"});
