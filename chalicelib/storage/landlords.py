@@ -25,6 +25,16 @@ class ByUserIndex(GlobalSecondaryIndex):
     user_id = UnicodeAttribute(hash_key=True)
 
 
+class WaitingIndex(GlobalSecondaryIndex):
+    """Sparse: only organisations awaiting approval hold `waiting`, so the desk's list reads what it shows."""
+    class Meta:
+        index_name = "waiting"
+        projection = AllProjection()
+
+    waiting = UnicodeAttribute(hash_key=True)
+    registered_at = UTCDateTimeAttribute(range_key=True)
+
+
 class LandlordOrgModel(Stored):
     class Meta:
         table_name = table("landlord-orgs")
@@ -35,6 +45,8 @@ class LandlordOrgModel(Stored):
     state = UnicodeAttribute()  # active, awaiting_approval
     lead_user_id = UnicodeAttribute()
     registered_at = UTCDateTimeAttribute()
+    waiting = UnicodeAttribute(null=True)  # "yes" while awaiting approval: the sparse index's key
+    waiting_index = WaitingIndex()
 
 
 class LandlordMemberModel(Stored):
@@ -112,16 +124,42 @@ class LandlordStore:
     def register(self, org, audit_key):
         """The organisation, its lead as a member and the audit, one transaction (AlreadyExists: taken)."""
         with writes(parts=("org", "member", "audit"), exists=("org", "member", "audit")), transaction() as t:
-            t.save(LandlordOrgModel(**org), condition=LandlordOrgModel.creditor_ref.does_not_exist())
+            waiting = "yes" if org["state"] == "awaiting_approval" else None
+            t.save(LandlordOrgModel(**org, waiting=waiting), condition=LandlordOrgModel.creditor_ref.does_not_exist())
             t.save(LandlordMemberModel(creditor_ref=org["creditor_ref"], user_id=org["lead_user_id"], role="lead",
                                        added_at=org["registered_at"]))
             t.save(self._entry(org["creditor_ref"], audit_key, "registered", org["lead_user_id"]))
 
     def approve(self, creditor_ref, audit_key, by_user_id):
         with writes(parts=("org", "audit")), transaction() as t:
-            t.update(LandlordOrgModel(creditor_ref=creditor_ref), actions=[LandlordOrgModel.state.set("active")],
-                     condition=LandlordOrgModel.creditor_ref.exists())
+            t.update(LandlordOrgModel(creditor_ref=creditor_ref), actions=[
+                LandlordOrgModel.state.set("active"), LandlordOrgModel.waiting.remove()],
+                condition=LandlordOrgModel.state == "awaiting_approval")
             t.save(self._entry(creditor_ref, audit_key, "approved", by_user_id))
+
+    def refuse(self, creditor_ref, members, audit_key, by_user_id, reason):
+        """The waiting organisation and its members go (so the landlord's real lead may register); the audit
+        stays. EditConflict: not waiting (approved or refused meanwhile)."""
+        with writes(parts=("org", "audit")), transaction() as t:
+            t.delete(LandlordOrgModel(creditor_ref=creditor_ref),
+                     condition=LandlordOrgModel.state == "awaiting_approval")
+            for user_id in members:
+                t.delete(LandlordMemberModel(creditor_ref=creditor_ref, user_id=user_id))
+            t.save(self._entry(creditor_ref, audit_key, "refused", by_user_id, detail=reason))
+
+    def waiting(self, limit):
+        """Organisations awaiting approval, oldest first: one Query of the sparse index."""
+        return [{"creditor_ref": r.creditor_ref, "name": r.name, "state": r.state, "lead_user_id": r.lead_user_id,
+                 "registered_at": r.registered_at} for r in LandlordOrgModel.waiting_index.query("yes", limit=limit)]
+
+    def accept_invitation(self, creditor_ref, invite_id, user_id, role, email, now, audit_key):
+        """An invitation by e-mail becomes the signed-in colleague's membership (EditConflict: gone meanwhile)."""
+        with writes(parts=("invite", "member", "audit"), exists=("member",)), transaction() as t:
+            t.delete(LandlordMemberModel(creditor_ref=creditor_ref, user_id=invite_id),
+                     condition=LandlordMemberModel.user_id.exists())
+            t.save(LandlordMemberModel(creditor_ref=creditor_ref, user_id=user_id, role=role, email=email,
+                                       added_at=now), condition=LandlordMemberModel.user_id.does_not_exist())
+            t.save(self._entry(creditor_ref, audit_key, f"invitation_accepted:{role}", user_id, user_id))
 
     def membership(self, user_id):
         """The user's (creditor_ref, role), or None: one index Query."""
@@ -188,6 +226,30 @@ class LandlordStore:
     def find(self, creditor_ref, kind, value, limit):
         """(body, fetched_at) of claims whose `kind` term is `value`: one index Query."""
         return [(row.body, row.fetched_at) for row in LandlordClaimModel.by_term.query(f"{creditor_ref}#{kind}:{value}", limit=limit)]
+
+    def claims(self, creditor_ref, claim_refs):
+        """The kept bodies of `claim_refs` (their "ref" rows): BatchGetItem, 100 keys a call."""
+        keys = [(creditor_ref, f"ref:{ref}#{ref}") for ref in claim_refs]
+        return [row.body for row in LandlordClaimModel.batch_get(keys)] if keys else []
+
+    def drop_claims(self, creditor_ref, keys):
+        """Delete index rows by key ("<kind>:<value>#<claim_ref>"), 25 to a BatchWriteItem."""
+        with LandlordClaimModel.batch_write() as batch:
+            for key in keys:
+                batch.delete(LandlordClaimModel(creditor_ref=creditor_ref, key=key))
+        return len(keys)
+
+    def ask_copy(self, event):
+        """The claims copy's refresh asked for, once per event id (the window's): False when asked already."""
+        from .errors import AlreadyExists
+        from .report_store import event_model
+        from .reports import EventModel
+        try:
+            with writes(parts=("event",), exists=("event",)):
+                event_model(event).save(condition=EventModel.id.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
 
     def keep_claims(self, creditor_ref, rows, now):
         """rows: [(kind, value, claim body)]; upserted 25 to a batch."""
