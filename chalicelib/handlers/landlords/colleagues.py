@@ -1,8 +1,8 @@
 """The lead's colleagues: added by their Doorstep account (user_id) or by
-e-mail, each with a role (view, or report: view and report changes),
+email, each with a role (view, or report: view and report changes),
 removed by the lead; every step audited.
 
-By e-mail, the answer is the same whether or not a Doorstep account has
+By email, the answer is the same whether or not a Doorstep account has
 that address (a landlord's lead learns nothing of who has an account): an
 invitation is kept under the organisation as a member row whose user is
 "invite:<digest of the address>", and the person becomes the member the

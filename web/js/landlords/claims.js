@@ -9,7 +9,7 @@
 import {api, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, input, onSubmit} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {newKey} from "../chat-log.js";
 import {age, ask, back, pounds, row} from "./common.js";
@@ -35,7 +35,7 @@ async function search(view, params) {
   const found = await ask(view, `/v1/me/landlord/claims?${query({q})}`);
   if (!found) return;
   append(view, age(found), h("p", {class: "body", id: "landlord-found"}, found.claims.length
-    ? t(found.more ? "ll.claims.found_more" : "ll.claims.found", {count: found.claims.length, q}) : t("ll.claims.none", {q})),
+    ? tCount(found.more ? "ll.claims.found_more" : "ll.claims.found", found.claims.length, {q}) : t("ll.claims.none", {q})),
   h("ul", {class: "cards", id: "landlord-claims"}, found.claims.map(c => h("li", {class: "card"},
     h("h2", {class: "heading-s card__title"}, h("a", {href: `/landlords/claims/${c.claim_ref}`}, c.tenant)),
     h("p", {class: "card__meta"}, status(c), " ", c.claim_ref),

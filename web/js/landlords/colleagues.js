@@ -1,5 +1,5 @@
 // /landlords/colleagues: the lead's own staff. A colleague is added by their
-// e-mail address with a role (view, or view and report changes); they join
+// email address with a role (view, or view and report changes); they join
 // when they open the portal signed in with that address (an account made
 // later with it counts too). Removing takes them off at once. All audited.
 import {api} from "../api.js";
