@@ -37,7 +37,7 @@ def claim(ref, tenant, postcode="YO10 4AA"):
 
 
 def rows(creditor):
-    from chalicelib.storage.landlords import LandlordClaimModel
+    from chalicelib.storage.landlord_copies import LandlordClaimModel
     return sorted(r.key for r in LandlordClaimModel.query(creditor))
 
 

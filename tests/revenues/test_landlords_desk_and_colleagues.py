@@ -50,8 +50,10 @@ def test_an_officer_refuses_a_waiting_landlord_with_a_reason_and_approves_the_re
     assert audit[1]["by_user_id"] == officer.user.id and audit[1]["detail"] == "Not known to the landlord"
 
 
-def test_the_first_search_of_2000_claims_writes_no_index_and_its_event_writes_it_once(client, landlord, deps):
+def test_the_first_search_of_2000_claims_writes_no_index_and_its_event_writes_it_once(
+        client, landlord, deps, monkeypatch):
     import time
+    monkeypatch.setenv("DOORSTEP_CIVICA_TIMEOUT_S", "30")  # 2,000 claims from a busy machine's local office
     lead = landlord(ASSOCIATION_PROOF)
     first = client.get("/v1/me/landlord/claims?q=Dawson", lead.auth)
     again = client.get("/v1/me/landlord/claims?q=Oakes", lead.auth)
@@ -65,6 +67,7 @@ def test_the_first_search_of_2000_claims_writes_no_index_and_its_event_writes_it
     found = client.get("/v1/me/landlord/claims?q=Dawson", lead.auth)
     print("search from the index", found.headers["Server-Timing"])
     assert found.json_body["claims"] == first.json_body["claims"] and not found.json_body["stale"]
+    assert cost(found)[0] == 2  # the membership and the index: the copy is there
     assert all(c["tenant"].endswith("Dawson") for c in found.json_body["claims"])
     assert cost(found)[1] <= len(found.json_body["claims"]) + 1 + 6  # what it found (and one more), not 2,000
     by_postcode = client.get("/v1/me/landlord/claims?q=yo31 7tq", lead.auth).json_body["claims"]

@@ -14,12 +14,14 @@ shown), then sweeps: the rows of a claim gone, or a term it has lost (a
 surname or address since changed), are deleted, read from the old "ref" rows
 of the claims that changed only."""
 import json
+import logging
 
 from ... import ids
 from ...config import landlords as settings
 from ..revenues import backoffice
 
 KIND = "landlord_claims_old"
+log = logging.getLogger("doorstep.landlords")
 
 
 def body_of(claim):
@@ -55,10 +57,17 @@ def ask(deps, creditor, now):
 
 
 def on_old(deps, event, key):
-    """The effect: the copy written again from the back office (BackOfficeError: tried again later)."""
+    """The effect: the copy written again from the back office. A back office away is no failure to retry
+    and give up on (its nightly window would log one every night): the old copy keeps answering, with its
+    age, and the next request in a later window asks again."""
+    from ..revenues.port import BackOfficeError
     creditor = (event.payload or {}).get("creditor_ref")
-    if creditor:
+    if not creditor:
+        return
+    try:
         refresh(deps, creditor)
+    except BackOfficeError as e:
+        log.info("landlord %s's claims copy not refreshed: the back office is away (%s)", creditor, e)
 
 
 def refresh(deps, creditor):

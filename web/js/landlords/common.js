@@ -23,7 +23,7 @@ export function pounds(pence) {
   return `${sign}£${Math.floor(whole / 100).toLocaleString("en-GB")}.${String(whole % 100).padStart(2, "0")}`;
 }
 
-/** The last copy's age when the council's system did not answer (or the copy is being brought up to date). */
+/** The copy's age when it is old: the council's system did not answer, or a newer copy is on its way. */
 export function age(answer) {
   if (!answer || !answer.stale) return null;
   return h("div", {class: "inset", id: "landlord-stale"}, t("ll.stale", {when: formatDate(answer.fetched_at, true)}));
