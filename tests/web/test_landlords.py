@@ -64,7 +64,7 @@ def test_a_housing_association_registers_adds_a_colleague_who_opens_the_run_and_
     check_accessible(page, "the landlord's start")
     page.get_by_role("link", name="Colleagues").click()
     heading(page, "Colleagues")
-    page.get_by_label("Their e-mail address").fill(colleague)
+    page.get_by_label("Their email address").fill(colleague)
     page.get_by_label("View and report changes").check()
     page.get_by_role("button", name="Add colleague").click()
     expect(page.locator("#landlord-colleague-made")).to_contain_text(colleague)
