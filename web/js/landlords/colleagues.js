@@ -13,11 +13,13 @@ const ROLES = ["view", "report"];
 
 function colleague(view, c) {
   const who = c.invited ? t("ll.col.invited", {email: c.email}) : (c.email || c.user_id);
-  const remove = c.role === "lead" ? null : h("form", {class: "inline-form", onsubmit: async event => {
-    event.preventDefault();
+  if (c.role === "lead") return h("li", {dataset: {user: c.user_id}}, h("strong", {}, t("ll.col.you")), h("br"), t("ll.role_lead"));
+  const remove = h("form", {class: "inline-form", dataset: {field: "remove"}},
+    button(t("ll.col.remove"), {secondary: true, "aria-label": t("ll.col.remove_who", {who})}));
+  onSubmit(remove, view, async () => {
     await api(`/v1/me/landlord/colleagues/${encodeURIComponent(c.user_id)}`, {method: "DELETE"});
     await draw(view);
-  }}, button(t("ll.col.remove"), {secondary: true, "aria-label": t("ll.col.remove_who", {who})}));
+  });
   return h("li", {dataset: {user: c.user_id}}, h("strong", {}, who), h("br"),
     t(`ll.role_${c.role}`), " · ", t("ll.col.added", {when: formatDate(c.added_at)}), remove);
 }
