@@ -44,12 +44,12 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/payments", "staff.nav.payments"], ["/staff/pay/links", "staff.nav.pay_links"],
               ["/staff/pay/reconciliation", "staff.nav.reconcile"], ["/staff/bulky", "staff.nav.bulky"],
               ["/staff/containers", "staff.nav.containers"],
-              ["/staff/council-tax", "staff.nav.council_tax"],
+              ["/staff/council-tax", "staff.nav.council_tax"], ["/staff/landlords", "staff.nav.landlords"],
               ["/staff/forms", "staff.nav.forms"], ["/staff/forms/hand-ons", "staff.nav.hand_ons"],
               ["/staff/appointments", "staff.nav.appointments"], ["/staff/hire", "staff.nav.hire"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
               ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
-              ["/staff/officers", "staff.nav.officers"], ["/staff/landlords", "staff.nav.landlords"]];
+              ["/staff/officers", "staff.nav.officers"]];
 
 let ready = null;
 
