@@ -357,6 +357,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/me/landlord/claims/{claim_ref}/changes"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
     ("GET", "/v1/me/landlord/changes"): (SIGNED_IN, Outcome(403, "not_a_landlord")),
     ("POST", "/v1/staff/landlords/{creditor_ref}/approval"): (desk("landlords"), Outcome(404, "landlord_not_found")),
+    ("GET", "/v1/landlords/registering"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/staff/landlords"): (desk("landlords"), Outcome(200)),
+    ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"): (desk("landlords"), Outcome(404, "landlord_not_found")),
     # Meetings: our copy of the committee system, empty in this world.
     ("GET", "/v1/committees"): (ANYONE, Outcome(200)),
     ("GET", "/v1/meetings"): (ANYONE, Outcome(200)),
@@ -472,6 +475,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
                 ("POST", "/v1/staff/repairs/{repair_id}/done"),  # and closing
                 ("POST", "/v1/staff/landlords/{creditor_ref}/approval"),  # the revenues desk approves landlords
+                ("GET", "/v1/staff/landlords"), ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"),  # or refuses
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
@@ -710,6 +714,10 @@ _simple("POST", "/v1/me/landlord/claims/{claim_ref}/changes", "/v1/me/landlord/c
         {"change": "tenant_away", "date": "2026-11-20"})
 _simple("GET", "/v1/me/landlord/changes")
 _simple("POST", "/v1/staff/landlords/{creditor_ref}/approval", "/v1/staff/landlords/CR100301/approval")
+_simple("GET", "/v1/landlords/registering")
+_simple("GET", "/v1/staff/landlords")
+_simple("POST", "/v1/staff/landlords/{creditor_ref}/refusal", "/v1/staff/landlords/CR100301/refusal",
+        {"reason": "Not known to the landlord"})
 _simple("GET", "/v1/staff/council-tax/health")
 _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})

@@ -31,6 +31,7 @@ PLACES = {
     "screens/meeting-live.js": ("/meetings/2101/live", "live_question"),
     "staff/desk.js": ("/staff/reports", "staff"),
     "crew/crew.js": ("/crew", "crew"),
+    "landlords/portal.js": ("/landlords/runs", "landlords"),
 }
 
 

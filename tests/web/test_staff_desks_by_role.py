@@ -44,11 +44,11 @@ def test_each_officer_s_menu_holds_their_desks_and_the_one_they_open_most_comes_
     page = desk.new_page()
     sign_in_by_keyboard(page, officer(desk.stack, "ravi", ["revenues"]))
     expect(page).to_have_url(f"{desk.stack.url}/staff/pay/links")  # the first of theirs, in the council's order
-    expect(menu(page)).to_have_text(["Payment links", "Council tax"])
+    expect(menu(page)).to_have_text(["Payment links", "Council tax", "Landlords to approve"])
     for _ in range(2):
         page.goto("/staff/council-tax")
         heading(page, "Council tax")
-    expect(menu(page)).to_have_text(["Council tax", "Payment links"])  # opened twice to links' once
+    expect(menu(page)).to_have_text(["Council tax", "Payment links", "Landlords to approve"])  # opened twice
     page.goto("/staff")  # signing in again lands on the desk they use most
     expect(page).to_have_url(f"{desk.stack.url}/staff/council-tax")
 
@@ -93,4 +93,4 @@ def test_an_administrator_gives_a_halls_officer_the_revenues_role_and_their_menu
 
     theirs = desk.new_page()  # the officer signs in again (the change ended their sessions)
     sign_in_by_keyboard(theirs, hana)
-    expect(menu(theirs)).to_have_text(["Payment links", "Council tax", "Halls and pitches"])
+    expect(menu(theirs)).to_have_text(["Payment links", "Council tax", "Landlords to approve", "Halls and pitches"])

@@ -16,6 +16,14 @@ BUDGET = 150 * 1024  # what a resident's phone loads and keeps
 DESK_CEILING = 90 * 1024
 RESIDENT_CEILING = 225 * 1024
 DESK = WEB / "js" / "staff"
+# The landlords' portal (web/js/landlords/ and its print styles) is an office's, not a resident's daily app:
+# a ceiling of its own, as the desk's (docs/decisions/web.md).
+LANDLORDS_CEILING = 20 * 1024
+LANDLORDS = (WEB / "js" / "landlords", WEB / "css" / "landlords.css")
+
+
+def landlords_file(path):
+    return path.is_relative_to(LANDLORDS[0]) or path == LANDLORDS[1]
 
 
 def gzipped(data):
@@ -58,7 +66,7 @@ def every_file():
 
 def test_every_file_but_the_desks_is_within_its_ceiling_as_the_readme_says():
     """Every screen a resident or a crew may fetch, kept at install or on first use, Leaflet too."""
-    files = [p for p in every_file() if not p.is_relative_to(DESK)]
+    files = [p for p in every_file() if not p.is_relative_to(DESK) and not landlords_file(p)]
     total = sum(gzipped(p.read_bytes()) for p in files)
     assert total <= RESIDENT_CEILING, f"every file but the desk's: {total / 1024:.1f} KB of JS+CSS gzipped"
     readme_states("resident and crew files", RESIDENT_FILES, total, len(files))
@@ -72,6 +80,14 @@ def test_the_staff_desks_screens_are_within_their_own_ceiling_as_the_readme_says
     readme_states("staff desk", DESK_FILES, total, len(files))
 
 
+def test_the_landlords_portal_is_within_its_own_ceiling_as_the_readme_says():
+    """The landlords' screens come on the portal only, on demand: a ceiling of their own."""
+    files = [p for p in every_file() if landlords_file(p)]
+    total = sum(gzipped(p.read_bytes()) for p in files)
+    assert files and total <= LANDLORDS_CEILING, f"the landlords' portal: {total / 1024:.1f} KB of JS+CSS gzipped"
+    readme_states("landlords' portal", LANDLORD_FILES, total, len(files))
+
+
 # The README's words for the four figures (its "Weight" paragraph), which these
 # tests measure: a figure more than 3% out, or a file count that changed, fails.
 FIRST_LOAD = re.compile(r"first load is \*\*([\d.]+) KB\*\* of JS\+CSS gzipped \((\d+) files")
@@ -79,6 +95,8 @@ KEPT_APP = re.compile(r"keeps the rest of the resident app, Leaflet included, \*
                       r"\((\d+) files\)")
 RESIDENT_FILES = re.compile(r"Every other JS and CSS file in `web/` \(the screens kept on first use and the crews' "
                             r"screens too\) is \*\*([\d.]+) KB\*\* gzipped \((\d+) files")
+LANDLORD_FILES = re.compile(r"The landlords' portal \(`web/js/landlords/` and its print styles\) is "
+                            r"\*\*([\d.]+) KB\*\* gzipped \((\d+) files")
 DESK_FILES = re.compile(r"The staff desk's screens \(`web/js/staff/`, fetched on a desk only\) are "
                         r"\*\*([\d.]+) KB\*\* gzipped \((\d+) files")
 
@@ -128,7 +146,8 @@ def test_every_message_the_code_names_is_in_the_catalogue():
     # The staff and crew screens' words come in their own files, with their first screen.
     catalogue = {**json.loads((WEB / "messages" / "en.json").read_text()),
                  **json.loads((WEB / "messages" / "staff.en.json").read_text()),
-                 **json.loads((WEB / "messages" / "crew.en.json").read_text())}
+                 **json.loads((WEB / "messages" / "crew.en.json").read_text()),
+                 **json.loads((WEB / "messages" / "landlords.en.json").read_text())}
     named = set()
     for path in (WEB / "js").rglob("*.js"):
         for call in re.finditer(r"\bt(Count|Or)?\(\s*\"([a-z_.A-Z]+)\"", path.read_text()):
@@ -153,13 +172,14 @@ def test_the_service_worker_keeps_every_resident_module_and_no_staff_or_crew_one
     modules = {"/" + p.relative_to(WEB).as_posix() for p in (WEB / "js").rglob("*.js")}
     staff = {m for m in modules if m.startswith("/js/staff/")}
     crew = {m for m in modules if m.startswith("/js/crew/")}
+    landlords = {m for m in modules if m.startswith("/js/landlords/")}  # an office's portal, kept by no phone
     # Each resident module is installed with the app or kept when first opened: a new one is placed
     # on purpose, and the screens that work offline (reporting, tracking, finding, forms) are installed.
-    assert staff and crew and modules - staff - crew - kept - on_first_use == set()
+    assert staff and crew and landlords and modules - staff - crew - landlords - kept - on_first_use == set()
     assert not kept & on_first_use and on_first_use <= modules
     assert {"/js/report/sent.js", "/js/screens/track.js", "/js/screens/find.js", "/js/forms/steps.js"} <= kept
     # A resident's phone installs no staff or crew code; a staff desk keeps what it used (network first).
-    assert not any("staff" in path or "crew" in path for path in kept)
+    assert not any("staff" in path or "crew" in path or "landlords" in path for path in kept)
     assert {"/css/app.css", "/messages/en.json", "/config.json", "/vendor/leaflet/leaflet.js"} <= kept
 
 

@@ -63,6 +63,8 @@ function screenFor(url) {
   if (/^\/planning(\/|$)/.test(url.pathname)) return () => import("./screens/planning.js");
   if (/^\/repairs\/new$/.test(url.pathname)) return () => import("./screens/repair-report.js");
   if (/^\/repairs(\/|$)/.test(url.pathname)) return () => import("./screens/repairs.js");
+  // The landlords' portal is one module's business too, with a budget of its own (docs/decisions/web.md).
+  if (/^\/landlords(\/|$)/.test(url.pathname)) return () => import("./landlords/portal.js");
   if (/^\/bulky\/bookings\/[^/]+$/.test(url.pathname)) return () => import("./screens/bulky-booking.js");
   if (/^\/bulky\/bookings\/[^/]+\/change$/.test(url.pathname)) return () => import("./screens/bulky-change.js");
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");

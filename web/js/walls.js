@@ -27,6 +27,7 @@ const WALLS = [
   [/^\/meetings\/\d+\/live/, "live_question"],
   [/^\/staff/, "staff"],
   [/^\/crew/, "crew"],
+  [/^\/landlords(\/|\?|$)/, "landlords"],
 ];
 
 export function wallReason(next) {

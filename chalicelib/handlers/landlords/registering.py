@@ -8,7 +8,9 @@ user and the creditor reference before the back office is asked; a creditor
 that does not exist and a wrong proof get the same 422 after the same calls;
 the creditor's count is given back on a match, so five wrong tries by anyone
 lock it for the hour. With approval configured the organisation waits for a
-revenues officer (desk("landlords"), the revenues role's). Everything is audited."""
+revenues officer (desk("landlords"), the revenues role's). Everything is audited.
+A colleague invited by e-mail (colleagues.py) joins here, on
+their first request signed in with that address verified (`membership`)."""
 from ...auth import throttle
 from ...config import landlords as settings
 from ...errors import ApiError, NotFound
@@ -96,10 +98,33 @@ def org_view(org, role):
             "registered_at": stamp(org["registered_at"])}
 
 
+def invite_id(email):
+    return "invite:" + ids.digest(email.strip().casefold())[:24]
+
+
+def membership(deps):
+    """The caller's (creditor_ref, role), an invitation to their verified address accepted on the way; None."""
+    principal = deps.principal
+    found = deps.landlords.membership(principal.user_id)
+    if found is not None or not (principal.email and principal.email_verified):
+        return found
+    invite = invite_id(principal.email)
+    invited = deps.landlords.membership(invite)
+    if invited is None:
+        return None
+    now = deps.clock()
+    try:
+        deps.landlords.accept_invitation(invited[0], invite, principal.user_id, invited[1], principal.email, now,
+                                         audit_key(deps, now))
+    except (AlreadyExists, EditConflict):
+        pass  # a twin request accepted it, or the lead removed it meanwhile
+    return deps.landlords.membership(principal.user_id)
+
+
 def member_of(deps, need=None):
     """(org, role) of the caller's active organisation; 403 otherwise.
     need: "lead" (colleagues), "report" (reporting a change)."""
-    found = deps.landlords.membership(deps.principal.user_id)
+    found = membership(deps)
     org = deps.landlords.org(found[0]) if found else None
     if org is None:
         raise ApiError(wording.NOT_A_MEMBER, status=403, code="not_a_landlord")
@@ -114,53 +139,13 @@ def member_of(deps, need=None):
 
 
 def mine(deps):
-    found = deps.landlords.membership(deps.principal.user_id)
+    found = membership(deps)
     org = deps.landlords.org(found[0]) if found else None
     if org is None:
         raise NotFound(wording.NOT_A_MEMBER, code="not_a_landlord")
     view = org_view(org, found[1])
     if found[1] == "lead":
-        view["colleagues"] = [{"user_id": m["user_id"], "role": m["role"], "added_at": stamp(m["added_at"])}
+        view["colleagues"] = [{"user_id": m["user_id"], "role": m["role"], "email": m["email"],
+                               "invited": m["user_id"].startswith("invite:"), "added_at": stamp(m["added_at"])}
                               for m in deps.landlords.members(org["creditor_ref"])]
     return view
-
-
-def add_colleague(deps, body):
-    org, _ = member_of(deps, "lead")
-    problems = validation.Problems()
-    user_id, role = body.get("user_id"), body.get("role")
-    if not isinstance(user_id, str) or not 1 <= len(user_id) <= 64:
-        problems.add("user_id", wording.USER)
-    if role not in limits.ROLES:
-        problems.add("role", wording.ROLE)
-    problems.raise_if_any()
-    if deps.accounts.user(user_id) is None:
-        raise NotFound(wording.NO_USER, code="user_not_found")
-    if deps.landlords.membership(user_id) is not None:
-        raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already")
-    now = deps.clock()
-    try:
-        deps.landlords.add_member(org["creditor_ref"], user_id, role, None, now, audit_key(deps, now),
-                                  deps.principal.user_id)
-    except AlreadyExists:
-        raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already") from None
-    return {"user_id": user_id, "role": role, "added_at": stamp(now)}
-
-
-def remove_colleague(deps, user_id):
-    org, _ = member_of(deps, "lead")
-    if user_id == org["lead_user_id"]:
-        raise ApiError(wording.LEAD_STAYS, status=409, code="lead_stays")
-    try:
-        deps.landlords.remove_member(org["creditor_ref"], user_id, audit_key(deps, deps.clock()),
-                                     deps.principal.user_id)
-    except EditConflict:
-        raise NotFound(wording.NOT_COLLEAGUE, code="colleague_not_found") from None
-
-
-def approve(deps, creditor_ref):
-    """A revenues officer approves a waiting organisation (audited)."""
-    if deps.landlords.org(creditor_ref) is None:
-        raise NotFound(wording.NO_SUCH_LANDLORD, code="landlord_not_found")
-    deps.landlords.approve(creditor_ref, audit_key(deps, deps.clock()), deps.principal.user_id)
-    return org_view(deps.landlords.org(creditor_ref), None)

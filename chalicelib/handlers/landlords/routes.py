@@ -7,9 +7,12 @@ from ...api import http
 from ...api.openapi import errors, operation, path_param, q
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
+from ..shared import effects
 from . import limits
 
 routes = Routes("landlords")
+# The claims copy is written by its own event's effect, from the stream alone (copying.py).
+effects.register("landlord_claims_old", "landlords.copy", "chalicelib.handlers.landlords.copying:on_old")
 PRIVATE = {"Cache-Control": "private, no-store"}
 DOWN = {"503": "The back office cannot be reached and there is no copy yet (Retry-After)"}
 NOT_ONE = (403,)  # not a landlord's member, awaiting approval, or a role that may not
@@ -28,6 +31,16 @@ def _member(need=None):
     from .registering import member_of
     deps = _costed()
     return deps, member_of(deps, need)[0]
+
+
+@routes.get("/v1/landlords/registering", SIGNED_IN, operation(
+    "What registering a landlord asks for here: the council's proof (claim: a tenant's claim reference and "
+    "surname; bank: the last 4 digits of the account paid) and whether an officer approves", None, "200",
+    "proof and approval"))
+def landlord_registering():
+    from ...config import landlords as settings
+    chosen = settings()
+    return http.ok({"proof": chosen["proof"], "approval": chosen["approval"]})
 
 
 @routes.post("/v1/landlords", SIGNED_IN, {
@@ -51,10 +64,12 @@ def my_landlord():
 
 
 @routes.post("/v1/me/landlord/colleagues", SIGNED_IN, {
-    "summary": "The lead adds a colleague (user_id) with a role: view, or report (view and report changes); audited",
+    "summary": "The lead adds a colleague with a role (view, or report: view and report changes): by e-mail (an "
+               "invitation the person takes by opening the portal signed in with that address, the same answer "
+               "whether or not they have an account yet) or by user_id; audited",
     "requestBody": BODY, "responses": {"201": {"description": "Added"}, **errors(400, 403, 404, 409)}})
 def add_landlord_colleague():
-    from .registering import add_colleague
+    from .colleagues import add_colleague
     return http.ok(add_colleague(http.deps(), http.body()), status=201, headers=PRIVATE)
 
 
@@ -62,7 +77,7 @@ def add_landlord_colleague():
     "summary": "The lead removes a colleague; audited", "parameters": [path_param("user_id", {"maxLength": 64})],
     "responses": {"204": {"description": "Removed"}, **errors(403, 404, 409)}})
 def remove_landlord_colleague(user_id):
-    from .registering import remove_colleague
+    from .colleagues import remove_colleague
     remove_colleague(http.deps(), user_id)
     return http.empty()
 
@@ -142,10 +157,29 @@ def landlord_changes():
     return http.ok(ours(deps, org), headers=PRIVATE)
 
 
+CREDITOR = path_param("creditor_ref", {"type": "string", "pattern": limits.CREDITOR_PATTERN})
+
+
+@routes.get("/v1/staff/landlords", desk("landlords"), operation(
+    "Landlords awaiting the council's approval, oldest first (one Query of a sparse index)", None, "200",
+    "the landlords waiting"))
+def landlords_waiting():
+    from .approvals import waiting
+    return http.ok(waiting(http.deps()), headers=PRIVATE)
+
+
 @routes.post("/v1/staff/landlords/{creditor_ref}/approval", desk("landlords"), {
     "summary": "Approve a landlord waiting for the council (where configuration asks for approval); audited",
-    "parameters": [path_param("creditor_ref", {"type": "string", "pattern": limits.CREDITOR_PATTERN})],
-    "responses": {"200": {"description": "Approved"}, **errors(404)}})
+    "parameters": [CREDITOR], "responses": {"200": {"description": "Approved"}, **errors(404, 409)}})
 def approve_landlord(creditor_ref):
-    from .registering import approve
+    from .approvals import approve
     return http.ok(approve(http.deps(), creditor_ref), headers=PRIVATE)
+
+
+@routes.post("/v1/staff/landlords/{creditor_ref}/refusal", desk("landlords"), {
+    "summary": "Refuse a landlord waiting for the council, with the reason: the organisation goes, the audit "
+               "stays, and the creditor reference may be registered again", "parameters": [CREDITOR],
+    "requestBody": BODY, "responses": {"200": {"description": "Refused"}, **errors(400, 404, 409)}})
+def refuse_landlord(creditor_ref):
+    from .approvals import refuse
+    return http.ok(refuse(http.deps(), creditor_ref, http.body()), headers=PRIVATE)

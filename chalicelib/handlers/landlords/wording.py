@@ -31,3 +31,6 @@ NO_SUCH_LANDLORD = "No landlord has registered with that creditor reference."
 UNAVAILABLE = "Housing benefit payments cannot be reached just now. Try again in a few minutes."
 CSV_HEADER = ("Payment date", "Claim reference", "Tenant", "Address", "Postcode", "Period from", "Period to",
               "Amount", "Overpayment recovered")
+EMAIL = "Give your colleague's email address, like name@example.org."
+DECIDED = "This landlord has been approved or refused already."
+REASON = "Say why the landlord is refused (up to 300 characters)."

@@ -1,0 +1,118 @@
+"""The last copies of a landlord's back-office answers (storage/landlords.py's
+LandlordStore has these too): its payment runs as the back office answered
+them, and its claims with the index a search reads.
+
+A run's copy is kept in chunks of RUN_CHUNK lines under one key (a 2,000-line
+run is four items, one Query), so a run and its CSV cost a few reads, not
+one per line. Claims are one item each under the organisation, so opening a
+claim is one GetItem that can only find the organisation's own; a search
+Queries the `by_term` index (surname, postcode, street, claim reference), never
+every claim. The claims are written by handlers/landlords/copying.py, from an
+event, never by a request."""
+from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from .binding import Stored, batch_save, get_or_none, table, writes
+
+RUN_CHUNK = 500  # lines a copy item holds: about 100 KB, well inside DynamoDB's 400 KB
+
+
+class LandlordCopyModel(Stored):
+    """The back office's answers as it gave them: "runs" (the list), "run#<ref>#<n>" (a run's chunks)."""
+    class Meta:
+        table_name = table("landlord-copies")
+        billing_mode = "PAY_PER_REQUEST"
+
+    creditor_ref = UnicodeAttribute(hash_key=True)
+    part = UnicodeAttribute(range_key=True)
+    body = JSONAttribute()
+    fetched_at = UTCDateTimeAttribute()
+
+
+class ByTermIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by_term"
+        projection = AllProjection()
+
+    term = UnicodeAttribute(hash_key=True)  # "<creditor>#<kind>:<value>"
+    claim_ref = UnicodeAttribute(range_key=True)
+
+
+class LandlordClaimModel(Stored):
+    """A claim paid to the landlord, once per term it is found by (the "ref" row holds it whole)."""
+    class Meta:
+        table_name = table("landlord-claims")
+        billing_mode = "PAY_PER_REQUEST"
+
+    creditor_ref = UnicodeAttribute(hash_key=True)
+    key = UnicodeAttribute(range_key=True)  # "<kind>:<value>#<claim_ref>"
+    term = UnicodeAttribute()
+    claim_ref = UnicodeAttribute()
+    body = JSONAttribute()
+    fetched_at = UTCDateTimeAttribute()
+    by_term = ByTermIndex()
+
+
+class LandlordCopies:
+    # -- the back office's copies --------------------------------------------
+    def copy(self, creditor_ref, part):
+        """(body, fetched_at) of a kept answer, or None: one GetItem."""
+        row = get_or_none(LandlordCopyModel, creditor_ref, range_key=part)
+        return None if row is None else (row.body, row.fetched_at)
+
+    def keep(self, creditor_ref, part, body, now):
+        LandlordCopyModel(creditor_ref=creditor_ref, part=part, body=body, fetched_at=now).save()
+
+    def run_lines(self, creditor_ref, run_ref):
+        """(lines, fetched_at) of a kept run, or None: one Query of its chunks."""
+        rows = list(LandlordCopyModel.query(creditor_ref, LandlordCopyModel.part.startswith(f"run#{run_ref}#")))
+        if not rows:
+            return None
+        rows.sort(key=lambda r: int(r.part.rsplit("#", 1)[1]))
+        return [line for r in rows for line in r.body], rows[0].fetched_at
+
+    def keep_run(self, creditor_ref, run_ref, lines, now):
+        chunks = [lines[i:i + RUN_CHUNK] for i in range(0, len(lines), RUN_CHUNK)] or [[]]
+        return batch_save(LandlordCopyModel, (LandlordCopyModel(creditor_ref=creditor_ref, part=f"run#{run_ref}#{n}",
+                                                                body=chunk, fetched_at=now)
+                                              for n, chunk in enumerate(chunks)))
+
+    # -- claims and their index ----------------------------------------------
+    def claim(self, creditor_ref, claim_ref):
+        row = get_or_none(LandlordClaimModel, creditor_ref, range_key=f"ref:{claim_ref}#{claim_ref}")
+        return None if row is None else (row.body, row.fetched_at)
+
+    def find(self, creditor_ref, kind, value, limit):
+        """(body, fetched_at) of claims whose `kind` term is `value`: one index Query."""
+        return [(row.body, row.fetched_at) for row in LandlordClaimModel.by_term.query(f"{creditor_ref}#{kind}:{value}", limit=limit)]
+
+    def claims(self, creditor_ref, claim_refs):
+        """The kept bodies of `claim_refs` (their "ref" rows): BatchGetItem, 100 keys a call."""
+        keys = [(creditor_ref, f"ref:{ref}#{ref}") for ref in claim_refs]
+        return [row.body for row in LandlordClaimModel.batch_get(keys)] if keys else []
+
+    def drop_claims(self, creditor_ref, keys):
+        """Delete index rows by key ("<kind>:<value>#<claim_ref>"), 25 to a BatchWriteItem."""
+        with LandlordClaimModel.batch_write() as batch:
+            for key in keys:
+                batch.delete(LandlordClaimModel(creditor_ref=creditor_ref, key=key))
+        return len(keys)
+
+    def ask_copy(self, event):
+        """The claims copy's refresh asked for, once per event id (the window's): False when asked already."""
+        from .errors import AlreadyExists
+        from .report_store import event_model
+        from .reports import EventModel
+        try:
+            with writes(parts=("event",), exists=("event",)):
+                event_model(event).save(condition=EventModel.id.does_not_exist())
+        except AlreadyExists:
+            return False
+        return True
+
+    def keep_claims(self, creditor_ref, rows, now):
+        """rows: [(kind, value, claim body)]; upserted 25 to a batch."""
+        return batch_save(LandlordClaimModel, (
+            LandlordClaimModel(creditor_ref=creditor_ref, key=f"{kind}:{value}#{body['claim_ref']}",
+                               term=f"{creditor_ref}#{kind}:{value}", claim_ref=body["claim_ref"], body=body,
+                               fetched_at=now) for kind, value, body in rows))
