@@ -45,6 +45,7 @@ def check_target(deps, kind, body):
         raise ValidationFailed([("include_updates", TRUE_OR_FALSE)])
     if updates and kind != "area":
         raise validation.broken_rules([("include_updates", UPDATES_ONLY_FOR_AREA)])
+    planning = _planning_filters(kind, body)
     if kind == "jobs":
         return _jobs(deps, body, problems)
     if body.get("urgent_near_only") is not None:
@@ -52,7 +53,6 @@ def check_target(deps, kind, body):
     petitions = _petitions(kind, body)
     if kind == "report":
         return _report(deps, body.get("report_id"))
-    planning = _planning_filters(kind, body)
     if kind == "area":
         circle = {**_circle(deps, body, problems, ""), **planning}
         keys = circle_keys("area", circle)
