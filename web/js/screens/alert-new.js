@@ -132,9 +132,9 @@ export async function render(view, {params}) {
 // An area alert's planning applications: some types only, and only while comments are open (issue 59).
 const PLANNING_TYPES = ["householder", "full", "outline", "listed_building", "trees", "advertisement", "other"];
 function planningChoices() {
-  return [choices({field: "planning_types", legend: t("alerts.form.planning_types"), multiple: true,
+  return [choices({field: "planning_types", legend: t("alerts.form.planning_types"), multiple: true, optional: true,
     hint: t("alerts.form.planning_types_hint"),
     options: PLANNING_TYPES.map(x => ({value: x, label: t(`alerts.planning_type.${x}`)}))}),
-  choices({field: "planning_open", legend: t("alerts.form.planning_when"), multiple: true,
+  choices({field: "planning_open", legend: t("alerts.form.planning_when"), multiple: true, optional: true,
     options: [{value: "yes", label: t("alerts.form.planning_open_only")}]})];
 }
