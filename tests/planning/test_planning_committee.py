@@ -42,7 +42,12 @@ def test_the_agenda_written_first_links_its_item_and_the_application_copied_afte
     sync.run(deps)
     item = client.get("/v1/meetings/1301").json_body["items"][-1]
     assert [(a["reference"], a["url"].rsplit("/", 1)[-1]) for a in item["applications"]] == [("26/00418/LBC", LISTED)]
-    shown = client.get(f"/v1/planning/applications/{LISTED}").json_body["committee"]
+    page = client.get(f"/v1/planning/applications/{LISTED}")
+    # By key each way: the application, the health and its committee row; the meeting, its documents and the
+    # applications its items name (one BatchGetItem); no Query, no scan.
+    for timing in (page.headers["Server-Timing"], client.get("/v1/meetings/1301").headers["Server-Timing"]):
+        assert 'queries=0 items=3"' in timing
+    shown = page.json_body["committee"]
     assert (shown["meeting_id"], shown["item_id"]) == ("1301", item["id"])
     assert shown["words"].startswith("On the agenda of Planning Committee on Sunday 22 November 2026 at 4:30pm")
     assert shown["speaking"]["open"] is False and shown["speaking"]["url"] is None  # the meeting is past
