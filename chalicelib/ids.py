@@ -49,3 +49,12 @@ def utc_now():
     # was made before it, and at whole seconds two steps a moment apart tie.
     # The API still writes whole seconds (stamps.stamp).
     return datetime.now(timezone.utc)
+
+
+def planning_id(reference):
+    """Our id of a planning application: its reference as one path segment
+    ("24/01234/FUL" -> "24-01234-ful"), so a link reads as the council's own
+    reference. Here, beneath every capability, because the agenda's sync
+    (democracy) names applications by it as the planning capability does."""
+    import re
+    return re.sub(r"[^a-z0-9]+", "-", reference.lower()).strip("-")[:80] or "x"

@@ -59,6 +59,10 @@ MEETINGS = [
         ("Land to the rear of 12 Front Street, Acomb (25/01234/FUL)", "<p>Erection of four dwellings.</p>",
          "<p>Approved subject to conditions.</p>", [("Officer report", False), ("Site plan", False)],
          ("decision", "speak")),
+        # The local Public Access's demo application 26/00418/LBC (public_access_data.py): linked both ways.
+        ("11 Micklegate, York YO1 5DS (26/00418/LBC)", "<p>Internal alterations to form en-suite and replacement "
+         "sash windows to front elevation.</p>", "<p>Deferred for a site visit.</p>",
+         [("Officer report: 26/00418/LBC", False)], ("decision", "speak")),
     ]),
     ("1302", "3", 16, "4.30 pm", True, []),
     ("1303", "3", 44, "4.30 pm", False, []),

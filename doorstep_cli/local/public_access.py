@@ -4,7 +4,7 @@ session, the search form's hidden `_csrf` (a POST without the session's own is
 answered the error page, with 200, as Public Access answers), the weekly lists
 validated or decided by the Monday of a week and optionally a ward, ten
 results a page with the search kept in the session, and each application's
-summary, dates and comment tabs (public_access_pages.py).
+summary, dates, further information and comment tabs (public_access_pages.py).
 
 `make run` starts one (DOORSTEP_PUBLIC_ACCESS_PORT, default PORT+16) and
 points the app at it exactly as at a council's: DOORSTEP_PLANNING_URL. Tests
@@ -126,6 +126,8 @@ class PublicAccess(ThreadedServer):
             tab = params.get("activeTab")
             if tab == "dates":
                 return pages.dates(found, self.changed)
+            if tab == "details":
+                return pages.further(found, self.changed)
             if tab == "makeComment":
                 return pages.comment(found, found["decided"] is None and found["consultation"] >= self.today())
             return pages.summary(found, self.changed)

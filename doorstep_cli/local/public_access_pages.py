@@ -68,7 +68,8 @@ def _table(rows, changed):
 
 def _tabs(key):
     return "".join(f'<a href="{ROOT}/applicationDetails.do?activeTab={tab}&amp;keyVal={key}" id="tab_{tab}">{label}</a>'
-                   for tab, label in (("summary", "Summary"), ("dates", "Important Dates"),
+                   for tab, label in (("summary", "Summary"), ("details", "Further Information"),
+                                      ("dates", "Important Dates"),
                                       ("makeComment", "Comments"), ("documents", "Documents")))
 
 
@@ -92,6 +93,15 @@ def dates(a, changed=False):
             ("Standard Consultation Expiry Date", written(a["consultation"])),
             ("Decision Made Date", written(a["decided"])), ("Decision Issued Date", written(a["decided"]))]
     return _page(f"Dates | {a['reference']}", _tabs(a["key"]) + _table(rows, changed))
+
+
+def further(a, changed=False):
+    """The "Further Information" tab: the application's type, and who applied (read by no one: Doorstep keeps
+    only the rows it reads by label)."""
+    rows = [("Application Type", a["type"]), ("Expected Decision Level", "Delegated Decision"),
+            ("Case Officer", "Not Available"), ("Parish", "Not Available"), ("Ward", a["ward"]),
+            ("Applicant Name", "A Fictional Applicant"), ("Agent Name", "Not Available")]
+    return _page(f"Further Information | {a['reference']}", _tabs(a["key"]) + _table(rows, changed))
 
 
 def comment(a, open_):

@@ -24,8 +24,8 @@ def synced(deps, moderngov, council_clock):
 
 def test_a_first_sync_copies_the_window_and_keeps_each_public_paper_once_and_no_restricted_one(synced):
     deps, first = synced
-    # committees 1 + lists 5 + agendas 10 (not the cancelled one) + public papers 11 + the two list pages
-    assert first["calls"] == 29
+    # committees 1 + lists 5 + agendas 10 (not the cancelled one) + public papers 12 + the two list pages
+    assert first["calls"] == 30
     meeting = deps.democracy.meeting(ROAD_REPAIRS_SESSION)
     papers = {p["id"]: p for i in meeting["items"] for p in i["papers"]}
     assert papers[ROAD_REPAIRS_REPORT]["size"] > 500

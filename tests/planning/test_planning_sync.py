@@ -27,8 +27,8 @@ def requests(public_access):
 
 def test_a_first_sync_reads_four_weeks_of_lists_and_each_application_once_placed_at_its_address(synced):
     deps, first = synced
-    # 8 lists (form + POST each, none past one page) + 9 applications x 2 tabs
-    assert (first["lists"], first["new"], first["calls"]) == (LISTS, IN_WINDOW, 8 * 2 + IN_WINDOW * 2)
+    # 8 lists (form + POST each, none past one page) + 9 applications x 3 tabs (summary, dates, its type)
+    assert (first["lists"], first["new"], first["calls"]) == (LISTS, IN_WINDOW, 8 * 2 + IN_WINDOW * 3)
     assert first["unplaced"] == 0 and first["stopped"] is None
     kept = deps.planning.get("26-00412-ful")
     assert (kept["reference"], kept["address"], kept["validated"]) == ("26/00412/FUL", "3 Micklegate, York YO1 7HH",
@@ -49,7 +49,7 @@ def test_a_new_day_asks_only_this_weeks_two_lists_and_the_one_new_application(sy
     council_clock.advance(days=2)  # Thursday: 26/00444/FUL validated today
     again = sync.run(deps)
     assert (again["lists"], again["new"], again["changed"]) == (2, 1, 0)
-    assert again["calls"] == 2 * 2 + 2 == requests(public_access)
+    assert again["calls"] == 2 * 2 + 3 == requests(public_access)
     assert deps.planning.get("26-00444-ful")["address"] == "3 Holgate Road, York YO24 4QH"
 
 
@@ -62,7 +62,7 @@ def test_a_decision_is_read_from_this_weeks_decided_list_and_only_that_applicati
     again = sync.run(deps)
     assert (again["lists"], again["new"], again["changed"]) == (2, 1, 1)
     asked = [c[2].get("keyVal") for c in public_access.calls if c[1].endswith("applicationDetails.do")]
-    assert sorted(asked) == [FLATS, FLATS, LISTED_BUILDING, LISTED_BUILDING]
+    assert sorted(asked) == [FLATS] * 3 + [LISTED_BUILDING] * 2  # the new one's type asked once, with it
     kept = deps.planning.get("26-00418-lbc")
     assert (kept["decision"], kept["decided"], kept["status"]) == ("Approved", "2026-11-24", "Decided")
     assert deps.planning.get("26-00355-ful")["decision"] == "Refused"

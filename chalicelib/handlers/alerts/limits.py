@@ -7,6 +7,8 @@ MEETING_FOLLOWS = ("committee", "ward", "topic")
 # a topic of the meetings' mapping, as /v1/staff/meetings/topics names it
 MEETING_TOPIC_PATTERN = r"^[a-z0-9][a-z0-9 -]{0,59}$"
 TOPICS = ("bins", "roads", "emergencies")
+# An area alert's planning applications by type (planning/kinds.py sorts each application into one)
+PLANNING_TYPES = ("householder", "full", "outline", "listed_building", "trees", "advertisement", "other")
 CHANNELS = ("push", "email", "sms")
 RADIUS_MIN_M, RADIUS_MAX_M = 50, 5000  # an alert's circle
 # A crew member's point on a jobs alert: "near" is within their radius of it

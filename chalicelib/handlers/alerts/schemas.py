@@ -3,7 +3,8 @@ from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...validation import EMAIL, PHONE, SOME_TEXT
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
                      JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MEETING_TOPIC_PATTERN, MAX_WARDS,
-                     RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX, WARD_PATTERN)
+                     PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX,
+                     WARD_PATTERN)
 
 ALERT = "#/components/schemas/Alert"
 BROADCAST = "#/components/schemas/Broadcast"
@@ -19,6 +20,13 @@ TARGET = {"type": "object", "description": "exactly one of wards, polygon or cir
               "description": "ward ids (as GET /v1/councillors gives them)"},
     "polygon": {"type": "object", "description": "GeoJSON Polygon or MultiPolygon reaching into the council area"},
     "circle": BROADCAST_CIRCLE}}
+
+PLANNING_FILTERS = {
+    "planning_types": {"type": "array", "minItems": 1, "uniqueItems": True,
+                       "items": {"type": "string", "enum": list(PLANNING_TYPES)},
+                       "description": "kind area: planning applications of these types only (absent: every type)"},
+    "planning_open_only": {"type": "boolean", "description": "kind area: planning applications only while "
+                                                             "comments on them are open (default false)"}}
 
 SCHEMAS = {
     "NewAlert": {"type": "object", "required": ["kind", "channels"], "properties": {
@@ -52,6 +60,7 @@ SCHEMAS = {
         "petitions": {"type": "boolean", "description": "kind area or ward: also told of new petitions "
                                                         "published there (default false)"},
         "area": {"type": "object", "properties": _CIRCLE, "description": "kind category: only within it"},
+        **PLANNING_FILTERS,
         "topics": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TOPIC,
                    "description": "kind broadcast, with a ward or lat/lon/radius_m"},
         "committee": {"type": "string", "pattern": "^[0-9]{1,12}$",
@@ -79,6 +88,7 @@ SCHEMAS = {
         "urgent_near_only": {"type": "boolean"},
         "petitions": {"type": "boolean", "description": "kind area or ward: new petitions there too"},
         "include_updates": {"type": "boolean", "description": "kind area: updates too (absent: new reports only)"},
+        **PLANNING_FILTERS,
         "located_at": {"type": "string", "format": "date-time",
                        "description": "kind jobs: when the crew member was at lat/lon (their own alerts only)"},
         "email": {"type": "string"}, "phone": {"type": "string"}, "push_endpoint": {"type": "string"},

@@ -11,10 +11,10 @@ from ...errors import NotFound, OutsideServiceArea, ValidationFailed
 from ...geo import cells
 from .wording import (CIRCLE_NOT_AN_OBJECT, CREW_MEMBERS_ONLY, MEETINGS_FOLLOW_ONE, NEAR_ONLY_FOR_JOBS, NO_SUCH_REPORT,
                       NO_SUCH_WARD, NOT_A_COMMITTEE_ID, NOT_A_TOPIC, NOT_A_WARD_ID, NOT_FOLLOWABLE, ONE_OF,
-                      PETITIONS_ONLY_FOR_PLACES, PLACE, REPORT_ID_REQUIRED, REQUIRED_FOR_KIND, SERVICE_CODE_REQUIRED,
+                      PETITIONS_ONLY_FOR_PLACES, PLACE, PLANNING_ONLY_FOR_AREA, PLANNING_TYPES_LIST, REPORT_ID_REQUIRED, REQUIRED_FOR_KIND, SERVICE_CODE_REQUIRED,
                       TOPICS_LIST, TOPICS_REQUIRED, TRUE_OR_FALSE, UPDATES_ONLY_FOR_AREA)
-from .limits import (KINDS, MEETING_FOLLOWS, MEETING_TOPIC_PATTERN, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M,
-                     TOPICS, WARD_PATTERN)
+from .limits import (KINDS, MEETING_FOLLOWS, MEETING_TOPIC_PATTERN, PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M,
+                     RADIUS_MIN_M, TOPICS, WARD_PATTERN)
 
 MIN_RADIUS_M, MAX_RADIUS_M = RADIUS_MIN_M, RADIUS_MAX_M
 # A circle is indexed at the finest geohash precision (5..8) whose cover
@@ -45,6 +45,7 @@ def check_target(deps, kind, body):
         raise ValidationFailed([("include_updates", TRUE_OR_FALSE)])
     if updates and kind != "area":
         raise validation.broken_rules([("include_updates", UPDATES_ONLY_FOR_AREA)])
+    planning = _planning_filters(kind, body)
     if kind == "jobs":
         return _jobs(deps, body, problems)
     if body.get("urgent_near_only") is not None:
@@ -53,7 +54,7 @@ def check_target(deps, kind, body):
     if kind == "report":
         return _report(deps, body.get("report_id"))
     if kind == "area":
-        circle = _circle(deps, body, problems, "")
+        circle = {**_circle(deps, body, problems, ""), **planning}
         keys = circle_keys("area", circle)
         if body.get("include_updates"):  # only when asked for: an alert made before keeps its identity
             circle, keys = {**circle, "include_updates": True}, keys + circle_keys(
@@ -77,6 +78,23 @@ def check_target(deps, kind, body):
         from .planning_follows import planning_target
         return planning_target(deps, body.get("application_id"))
     return _broadcast(deps, body, problems)
+
+
+def _planning_filters(kind, body):
+    """An area alert's planning applications by type and only while comments are open (planning/notices.py
+    applies them): {} when neither is asked for, so an alert made before keeps its identity."""
+    types, open_only = body.get("planning_types"), body.get("planning_open_only")
+    if types is None and open_only in (None, False):
+        return {}
+    if kind != "area":
+        raise validation.broken_rules([("planning_types" if types is not None else "planning_open_only",
+                                        PLANNING_ONLY_FOR_AREA)])
+    if open_only is not None and not isinstance(open_only, bool):
+        raise ValidationFailed([("planning_open_only", TRUE_OR_FALSE)])
+    if types is not None and (not isinstance(types, list) or not types or len(set(map(str, types))) != len(types)
+                              or not all(isinstance(t, str) and t in PLANNING_TYPES for t in types)):
+        raise ValidationFailed([("planning_types", PLANNING_TYPES_LIST.format(choices=", ".join(PLANNING_TYPES)))])
+    return {**({"planning_types": sorted(types)} if types else {}), **({"planning_open_only": True} if open_only else {})}
 
 
 # An area or ward alert that opts in to new petitions there (petitions/new_petitions.py

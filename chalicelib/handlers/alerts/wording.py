@@ -136,3 +136,6 @@ DESCRIBE_PETITIONS_TOO = " and petitions"
 DESCRIBE_UPDATES_TOO = ", and their updates"
 DESCRIBE_IN_AN_AREA = " in an area"
 DESCRIBE_NEAR_ONLY = " (urgent ones within {radius_m} m of you only)"
+# An area alert's planning applications: by type, only while comments are open (targets.py)
+PLANNING_TYPES_LIST = "Give a list of one or more of: {choices}, each once."
+PLANNING_ONLY_FOR_AREA = "Goes with kind area: planning applications near a place."

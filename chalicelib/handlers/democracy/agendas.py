@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 
 from ..shared.events import new_event
+from .planning_refs import event as planning_event, found as found_refs
 from .tagging import tags
 
 PAPER_PREFIX = "meeting-papers/"
@@ -45,7 +46,8 @@ def made(run, listed, stored, meeting):
             papers.append({"id": paper.id, "title": paper.title, "published": paper.published, "size": size})
         words = " ".join([item.title, item.text, *(p.title for p in item.papers)])
         items.append({**{k: v for k, v in asdict(item).items() if k != "papers"}, "papers": papers,
-                      **({} if item.heading else tags(words, run.ward_names(), run.topics()))})
+                      **({} if item.heading else tags(words, run.ward_names(), run.topics())),
+                      **({} if item.heading or not found_refs(words) else {"planning_refs": found_refs(words)})})
     edits = corrected(items, (stored or {}).get("tag_edits"))
     on_agenda = {p["id"] for i in items for p in i["papers"]}
     for gone in sorted(set(kept_papers) - on_agenda):
@@ -85,4 +87,4 @@ def events(run, stored, row):
                         (CANCELLED, "cancelled")):
         if row.get(field) and not before.get(field) and (kind != CANCELLED or stored is not None):
             found.append(new_event(run.deps, kind, run.now, event_id=f"{kind}-{row['id']}", **facts))
-    return found
+    return found + planning_event(run, stored, row)  # the applications it decides (planning/committee.py)

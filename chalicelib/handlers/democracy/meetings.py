@@ -3,7 +3,8 @@ system, so a read costs the same and answers the same while it is down.
 
 A meeting page is one GetItem and one BatchGetItem whatever the agenda's
 size (the meeting with its whole agenda; the sync's health for the copy's
-age and the petitions its items debate); a listing is
+age and the petitions its items debate), and a Planning Committee's naming
+applications one more BatchGetItem of them (planning_refs.py); a listing is
 one Query of an index's summaries (one per year spanned without a
 committee), plus the health; a paper is the meeting's GetItem and the PDF
 from S3. Every answer says when the committee system last answered
@@ -69,11 +70,25 @@ def one(deps, meeting_id):
     docs = deps.democracy.documents(["health", DOC + meeting_id])
     petitions = shown(docs.get(DOC + meeting_id))
     view = summary(deps, found)
-    view["items"] = [_item(deps, found, item, petitions.get(item["id"], [])) for item in found.get("items") or []]
+    applications = _applications(deps, found)
+    view["items"] = [_item(deps, found, item, petitions.get(item["id"], []), applications)
+                     for item in found.get("items") or []]
     return {**view, "age_s": _age(deps, found.get("checked_at")), **freshness(deps, docs.get("health"))}
 
 
-def _item(deps, meeting, item, petitions=()):
+def _applications(deps, meeting):
+    """{application id: what the item shows of it} for the planning applications its items name that our
+    copy of the register holds: one BatchGetItem, and none for an agenda naming none (planning_refs.py)."""
+    from ...ids import planning_id
+    named = [planning_id(r) for i in meeting.get("items") or [] for r in i.get("planning_refs") or []]
+    if not named or deps.planning is None:
+        return {}
+    return {a["id"]: {"id": a["id"], "reference": a["reference"], "proposal": a["proposal"],
+                      "address": a["address"] or None, "url": f"{deps.base_url}/planning/{a['id']}"}
+            for a in deps.planning.many(named).values()}
+
+
+def _item(deps, meeting, item, petitions=(), applications=None):
     """An item as the copy holds it: decision and minutes only once published
     (the copy holds nothing else, but say so), papers with their size."""
     return {"id": item["id"], "number": item.get("number") or None, "title": item["title"],
@@ -87,7 +102,14 @@ def _item(deps, meeting, item, petitions=()):
                         "url": f"{deps.base_url}/v1/meetings/{meeting['id']}/papers/{p['id']}"}
                        for p in item.get("papers") or []],
             "petitions": [{"id": p["id"], "action": p["action"], "url": f"{deps.base_url}/petitions/{p['id']}"}
-                          for p in petitions]}
+                          for p in petitions],
+            "applications": [found for found in (_named(applications, r) for r in item.get("planning_refs") or [])
+                             if found is not None]}
+
+
+def _named(applications, reference):
+    from ...ids import planning_id
+    return (applications or {}).get(planning_id(reference))
 
 
 def paper(deps, meeting_id, paper_id):

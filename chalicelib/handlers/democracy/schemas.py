@@ -39,7 +39,10 @@ SCHEMAS = {
         "minutes": {**MAYBE, "description": "once the minutes are published"},
         "papers": _list("papers", "Paper"),
         "petitions": {"type": "array", "description": "the petitions this item debates", "items": {
-            "type": "object", "properties": {"id": TEXT, "action": TEXT, "url": TEXT}}}}},
+            "type": "object", "properties": {"id": TEXT, "action": TEXT, "url": TEXT}}},
+        "applications": {"type": "array", "description": "the planning applications this item names by reference "
+                         "that our copy of the register holds", "items": {"type": "object", "properties": {
+                             "id": TEXT, "reference": TEXT, "proposal": TEXT, "address": MAYBE, "url": TEXT}}}}},
     "Meeting": {"type": "object", "required": ["id", "items", "cancelled"], "properties": {
         **MEETING, "items": _list("items", "AgendaItem"), "age_s": {"type": "integer", "nullable": True}, **FRESH}},
     "ForthcomingDecisions": {"type": "object", "required": ["decisions"], "properties": {

@@ -4,7 +4,8 @@ a withdrawal or an appeal reaches the application's followers (alerts of kind
 planning) and those who asked for updates in their area (`include_updates`). This module says who (the index keys of the cells that
 hold the application, each row's circle checked exactly) and what (the
 application, with its distance and direction from the alert's centre in
-words: "650 m west"). The alerts' page jobs, channels and delivery claims do
+words: "650 m west"); an area alert may ask for some types only, and only
+while comments are open (`wants`). The alerts' page jobs, channels and delivery claims do
 the rest, so each alert hears of each change once.
 
 The sync writes the events (sync.py), one per change, with ids made from the
@@ -39,7 +40,20 @@ def audience(deps, event):
         keys = point_keys("area", lon, lat)
     else:  # its followers, and those asking for updates in their area
         keys = [planning_key(app["id"])] + point_keys("area_updates", lon, lat)
-    return Audience(lambda: keys, point_check(lon, lat), lambda alert: message(deps, event, app, alert))
+    return Audience(lambda: keys, point_check(lon, lat), lambda alert: message(deps, event, app, alert),
+                    hears=lambda alert: wants(deps, alert, app))
+
+
+def wants(deps, alert, app):
+    """An area alert's own filters (alerts/targets._planning_filters): the types it asked for, and, when it
+    asked, only while comments are open (on the day it is told). A follower hears of their application."""
+    from .kinds import kind_of
+    from .reads import LONDON, phase
+    target = alert.target or {}
+    types = target.get("planning_types")
+    if types and kind_of(app["app_type"], app["reference"]) not in types:
+        return False
+    return not target.get("planning_open_only") or phase(app, deps.clock().astimezone(LONDON).date()) == "open"
 
 
 def where_words(from_lon, from_lat, lon, lat):

@@ -66,7 +66,8 @@ class Planning(Protocol):
     def weekly_list(self, monday: str, kind: str, ward: str = "") -> list:
         """Listed applications validated (kind VALIDATED) or decided (DECIDED) in the week beginning `monday`."""
 
-    def application(self, key: str) -> Application: ...
+    def application(self, key: str, with_type: bool = True) -> Application:
+        """`with_type=False`: the sync holds its type already (Idox gives it on a third tab, asked once)."""
 
     def near(self, lat: float, lon: float, radius_m: float) -> list:
         """Listed applications near a point, where the register can be asked so (PlanIt); [] where not."""

@@ -15,6 +15,7 @@ from ...geo.distance import haversine_m
 from ...storage import metering
 from ... import validation
 from . import limits, wording
+from .kinds import kind_of
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -60,7 +61,8 @@ def shown(app, today, origin=None):
              "validated": app["validated"] or None, "phase": now, "status": app["status"] or None,
              "comments_close": ends.isoformat() if ends != date.min else None, "comments": comments or None,
              "decision": app["decision"] or None, "decided": app["decided"] or None, "decision_words": decision,
-             "appeal_status": app["appeal_status"] or None, "lat": app["lat"], "lon": app["lon"]}
+             "appeal_status": app["appeal_status"] or None, "lat": app["lat"], "lon": app["lon"],
+             "type": kind_of(app["app_type"], app["reference"]), "type_words": app["app_type"] or None}
     if origin is not None and app["lat"] is not None:
         found["distance_m"] = round(haversine_m(origin[0], origin[1], app["lon"], app["lat"]))
     return found
@@ -95,7 +97,9 @@ def near(deps, params):
         if one.get("distance_m", radius + 1) <= radius and (wanted is None or one["phase"] == wanted):
             found.append(one)
     found.sort(key=lambda a: (a["distance_m"], a["reference"]))
+    from .constraints import at as constraints_at
     return {"applications": found[:limits.LIST_MAX], "lat": lat, "lon": lon, "radius": radius, "status": wanted,
+            "constraints": constraints_at(lon, lat), "constraints_source": wording.CONSTRAINTS_SOURCE,
             **freshness(deps)}
 
 
@@ -118,6 +122,10 @@ def one(deps, app_id):
     if app is None:
         raise NotFound(wording.NO_APPLICATION, code="application_not_found")
     today = deps.clock().astimezone(LONDON).date()
-    return {**shown(app, today), "link": app["link"] or None,
+    from .committee import of_application
+    from .constraints import at as constraints_at
+    return {**shown(app, today), "link": app["link"] or None, "committee": of_application(deps, app_id, today),
+            "constraints": constraints_at(app["lon"], app["lat"]) if app["lat"] is not None else [],
+            "constraints_source": wording.CONSTRAINTS_SOURCE,
             "comment_link": app["comment_link"] if phase(app, today) == "open" and app["comment_link"] else None,
             "comment_where": wording.COMMENT_WHERE if phase(app, today) == "open" else None, **freshness(deps)}

@@ -7,11 +7,14 @@ from ...api.openapi import errors, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, desk
 from ..alerts.audience import register
+from ..shared import effects
 from . import limits
 
 routes = Routes("planning", schemas="chalicelib.handlers.planning.schemas")
 # A new application, a decision, a withdrawal or an appeal tells the area alerts that hold it (notices.py).
 register("planning_", "chalicelib.handlers.planning.notices")
+# An agenda naming applications (democracy/planning_refs.py): each application's committee kept (committee.py).
+effects.register("meeting_planning_items", "planning.committee", "chalicelib.handlers.planning.committee:on_agenda")
 APPLICATION_ID = path_param("application_id", {"type": "string", "pattern": limits.ID_PATTERN})
 BRIEF = {"Cache-Control": "no-cache"}  # our copy changes with each sync: asked again, cheaply
 

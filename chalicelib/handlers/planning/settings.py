@@ -13,6 +13,8 @@ DOORSTEP_PLANNING_QUIET    the register's overnight window, London time (default
 DOORSTEP_PLANNING_BUDGET   requests per run at most (default 60: ten minutes at a 10 s gap); the next run goes on
 DOORSTEP_PLANNING_WEEKS    weeks back the first sync reads (default 4)
 DOORSTEP_PLANNING_TIMEOUT_S each request's (default 20)
+DOORSTEP_PLANNING_DATA_DIR  Planning Data's GeoJSON datasets (conservation-area.geojson...; default the
+                           repository's demo, chalicelib/data/planning_data/)
 """
 import os
 
@@ -31,4 +33,5 @@ def planning() -> dict:
             "quiet": "00:30-06:30" if quiet is None else quiet.strip(),
             "budget": int(env.get("DOORSTEP_PLANNING_BUDGET") or 60),
             "weeks": int(env.get("DOORSTEP_PLANNING_WEEKS") or 4),
-            "timeout_s": float(env.get("DOORSTEP_PLANNING_TIMEOUT_S") or 20)}
+            "timeout_s": float(env.get("DOORSTEP_PLANNING_TIMEOUT_S") or 20),
+            "data_dir": (env.get("DOORSTEP_PLANNING_DATA_DIR") or "").strip() or None}

@@ -105,7 +105,7 @@ class Run:
 
     def application(self, key, ours):
         try:
-            found = self.register.application(key)
+            found = self.register.application(key, with_type=ours is None or not ours["app_type"])
         except PlanningError as e:
             self._failed(f"application {key}", e)
             return False
@@ -115,6 +115,8 @@ class Run:
             return True
         row = {**asdict(found), "id": ids.of(found.reference), "digest": answer, "seen_at": stamp(self.now),
                "changed_at": stamp(self.now)}
+        if not row["app_type"] and ours is not None:
+            row["app_type"] = ours["app_type"]  # not asked again: an application's type does not change
         if row["lat"] is None or row["lon"] is None:
             row["lat"], row["lon"] = self.placer.place(found.address)
         if row["lat"] is None:

@@ -23,3 +23,16 @@ TOLD_FOLLOWED = "(you follow it)"  # an application's follower: no centre to mea
 TOLD_METRES = "{metres} m {direction}"
 TOLD_KM = "{km} km {direction}"
 DIRECTIONS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+# The committee that decides it (committee.py).
+COMMITTEE_AHEAD = "To be decided at {committee} on {day} at {time}, {where}"
+COMMITTEE_HELD = "On the agenda of {committee} on {day} at {time}, {where}"
+COMMITTEE_NO_PLACE = "place to be confirmed"
+SPEAK_OPEN = "You can ask to speak on it at the meeting until {moment}."
+SPEAK_CLOSED = "Registration to speak closed at {moment}."
+# The constraints at a place (constraints.py), from Planning Data's datasets.
+CONSTRAINTS = {"conservation-area": "Conservation area", "listed-building-outline": "Listed building",
+               "tree-preservation-zone": "Tree preservation order", "flood-risk-zone": "Flood risk zone"}
+FLOOD_ZONE = "Flood zone {level}"
+LISTED_GRADE = "Listed building, grade {grade}"
+CONSTRAINT_WORDS = "{kind}: {name}"
+CONSTRAINTS_SOURCE = "From Planning Data (planning.data.gov.uk), Open Government Licence v3.0"

@@ -91,6 +91,7 @@ export async function render(view, {params}) {
       options: ["bins", "roads", "emergencies"].map(x => ({value: x, label: t(`alerts.topic.${x}`)}))}) : null,
     ["area", "ward"].includes(kind) ? choices({field: "petitions", legend: t("alerts.form.also"), multiple: true,
       options: [{value: "yes", label: t("alerts.form.petitions")}]}) : null,
+    kind === "area" ? planningChoices() : null,
     channel, emailGroup, button(t("alerts.form.submit")));
   const toggle = () => { emailGroup.hidden = new FormData(form).get("channels") !== "email"; };
   form.addEventListener("change", toggle);
@@ -108,6 +109,9 @@ export async function render(view, {params}) {
     if (missing.length) throw new Invalid(missing);
     const body = {kind, channels: [how], ...target(kind, state, form, params)};
     if (new FormData(form).get("petitions") === "yes") body.petitions = true;  // new petitions there too
+    const types = new FormData(form).getAll("planning_types");  // none chosen: planning applications of every type
+    if (kind === "area" && types.length) body.planning_types = types;
+    if (kind === "area" && new FormData(form).get("planning_open") === "yes") body.planning_open_only = true;
     if (how === "email") {
       body.email = form.elements.email.value.trim();
     } else {
@@ -123,4 +127,14 @@ export async function render(view, {params}) {
   }, {email: t("alerts.form.email"), channels: t("alerts.form.how")});
   append(view, h("a", {class: "back-link", href: "/alerts"}, t("nav.back")),
     h("h1", {class: "heading-l"}, t(`alerts.new.${kind}`)), h("p", {class: "body"}, t(`alerts.lead.${kind}`)), form);
+}
+
+// An area alert's planning applications: some types only, and only while comments are open (issue 59).
+const PLANNING_TYPES = ["householder", "full", "outline", "listed_building", "trees", "advertisement", "other"];
+function planningChoices() {
+  return [choices({field: "planning_types", legend: t("alerts.form.planning_types"), multiple: true, optional: true,
+    hint: t("alerts.form.planning_types_hint"),
+    options: PLANNING_TYPES.map(x => ({value: x, label: t(`alerts.planning_type.${x}`)}))}),
+  choices({field: "planning_open", legend: t("alerts.form.planning_when"), multiple: true, optional: true,
+    options: [{value: "yes", label: t("alerts.form.planning_open_only")}]})];
 }

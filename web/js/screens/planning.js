@@ -34,6 +34,27 @@ function age(answer) {
     ? t("planning.stale", {when: formatDate(answer.synced_at, true)}) : t("planning.stale_never"));
 }
 
+// Planning Data's constraints at the place (a conservation area, a listed building...), with their source.
+function constraints(answer, title) {
+  if (!answer.constraints?.length) return null;
+  return h("section", {id: "planning-constraints", "aria-labelledby": "planning-constraints-title"},
+    h("h2", {class: "heading-m", id: "planning-constraints-title"}, t(title)),
+    h("ul", {class: "list list--bullet"}, answer.constraints.map(c => h("li", {}, c.words))),
+    h("p", {class: "hint"}, answer.constraints_source));
+}
+
+// The Planning Committee meeting whose agenda names it: when and where, and how to ask to speak.
+function committee(c) {
+  if (!c) return null;
+  return h("section", {id: "planning-committee", "aria-labelledby": "planning-committee-title"},
+    h("h2", {class: "heading-m", id: "planning-committee-title"}, t("planning.committee")),
+    h("p", {class: "body"}, c.words),
+    h("p", {class: "body"}, h("a", {href: `/meetings/${c.meeting_id}#item-${c.item_id}`, id: "planning-committee-item"},
+      t("planning.committee_item"))),
+    c.speaking ? h("p", {class: "body", id: "planning-speaking"}, c.speaking.words, " ", c.speaking.url
+      ? h("a", {href: `/meetings/${c.meeting_id}/items/${c.item_id}/speak`}, t("planning.speak")) : null) : null);
+}
+
 function phaseTag(a) {
   return h("strong", {class: `tag ${TAGS[a.phase]} planning-phase`}, t(`planning.phase_${a.phase}`));
 }
@@ -56,7 +77,7 @@ async function near(view, params) {
           t(`planning.show_${p || "all"}`)))))));
   const answer = await ask(view, `/v1/planning/applications?${query({lat: place.lat, lon: place.lon, status})}`);
   if (!answer) return;
-  append(view, age(answer), h("p", {class: "body", id: "planning-count"},
+  append(view, age(answer), constraints(answer, "planning.constraints_home"), h("p", {class: "body", id: "planning-count"},
     tCount("planning.count", answer.applications.length, {radius: answer.radius})),
   h("ul", {class: "cards", id: "planning-list"}, answer.applications.map(a => h("li", {class: "card planning-card"},
     h("h2", {class: "heading-s card__title"}, h("a", {href: `/planning/${a.id}`}, a.proposal)),
@@ -78,7 +99,8 @@ async function one(view, id) {
       row("planning.reference", a.reference), row("planning.address", a.address),
       row("planning.validated", a.validated ? formatDay(a.validated, true) : null),
       row("planning.comments", a.comments), row("planning.decision", a.decision_words),
-      row("planning.appeal", a.appeal_status)),
+      row("planning.appeal", a.appeal_status), row("planning.type", a.type_words)),
+    committee(a.committee), constraints(a, "planning.constraints_here"),
     a.comment_link ? [h("p", {class: "body"}, a.comment_where),
       h("p", {class: "body"}, h("a", {id: "planning-comment", class: "button", href: a.comment_link,
         rel: "noopener external"}, t("planning.comment")))] : null,

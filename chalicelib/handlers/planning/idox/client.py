@@ -70,13 +70,16 @@ class IdoxPlanning:
             tree = self._fetch(following)
         raise PlanningError("changed", f"more than {MAX_PAGES} pages in one week's list")
 
-    def application(self, key):
+    def application(self, key, with_type=True):
         query = urlencode({"keyVal": key})
         summary = pages.details(self._fetch(f"applicationDetails.do?activeTab=summary&{query}"))
         dates = pages.details(self._fetch(f"applicationDetails.do?activeTab=dates&{query}"))
         if not summary.get("reference") or not summary.get("proposal"):
             raise PlanningError("changed", "a summary without its reference or proposal")
-        merged = {**dates, **summary}
+        more = {}
+        if with_type and not summary.get("app_type"):  # "Further Information": the type, once per application
+            more = pages.details(self._fetch(f"applicationDetails.do?activeTab=details&{query}"))
+        merged = {**more, **dates, **summary}
         ends = max(pages.day(dates.get("neighbour_expiry", "")), pages.day(dates.get("standard_expiry", "")))
         return Application(
             key=key, reference=summary["reference"], proposal=summary["proposal"], address=merged.get("address", ""),

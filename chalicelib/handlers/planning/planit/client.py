@@ -69,7 +69,7 @@ class PlanItPlanning:
         return [Listed(key=a.key, reference=a.reference, proposal=a.proposal, address=a.address, status=a.status,
                        validated=a.validated) for a in found], skipped
 
-    def application(self, key):
+    def application(self, key, with_type=True):
         if key in self._seen:
             return self._seen[key]
         application = _application(self._get(f"planapplic/{key}/json", {}))
