@@ -174,8 +174,9 @@ def remind_appointments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.appointments.reminders import every_quarter
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
+    from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
     deps = default_deps()
-    return {**every_quarter(deps), "consultations": tell_consultations(deps)}
+    return {**every_quarter(deps), "consultations": tell_consultations(deps), "repairs": remind_repairs(deps)}
 
 
 # Every 15 minutes, the committee system is read into our own copy, asking only
