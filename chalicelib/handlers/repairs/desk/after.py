@@ -107,12 +107,14 @@ def send_reminders(deps):
     tomorrow, written = (local.date() + timedelta(days=1)).isoformat(), 0
     for repair in deps.repairs.to_remind(tomorrow):
         repair.reminded_for = tomorrow
+        event = new_event(deps, "repair_reminder", now, repair_id=repair.id, day=tomorrow)
         try:
-            deps.repairs.changed(repair, repair.seq, new_event(deps, "repair_reminder", now, repair_id=repair.id,
-                                                               day=tomorrow))
-            written += 1
+            deps.repairs.changed(repair, repair.seq, event)
         except EditConflict:
-            pass  # moved or cancelled meanwhile: its new day is reminded in its turn
+            continue  # moved or cancelled meanwhile: its new day is reminded in its turn
+        written += 1
+        from ...shared.effects import first_try
+        first_try(deps, [event])  # the text's first try; the stream carries out what a crash leaves
     return written
 
 

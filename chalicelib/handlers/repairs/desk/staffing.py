@@ -106,7 +106,8 @@ def assign(deps, repair_id, body, if_match):
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     team = body.get("team")
-    if not isinstance(team, str) or not TEAM.match(team):
+    known = deps.teams.get(team) if isinstance(team, str) and TEAM.match(team) else None
+    if known is None or known.retired:
         problems.add("team", wording.TEAM)
     trade = validation.text(body.get("trade"), "trade", problems, 0, 40)
     instructions = validation.text(body.get("instructions"), "instructions", problems, 0, 500)
