@@ -205,3 +205,11 @@ class RepairStore:
                 Q(repair_id).update(actions=[Q.status.set("sent")], condition=Q.status == "sending")
         except EditConflict:
             pass  # answered already
+
+    def forget_user(self, user_id):
+        """Erasure: each of their repairs kept for the home's history and the law's clocks, no longer
+        theirs: no contact, no access notes, and its user key an opaque one of its own (off their index)."""
+        for repair in self.of_user(user_id, limit=10_000):
+            with writes(["repair"]):
+                M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
+                                             M.access.remove()])

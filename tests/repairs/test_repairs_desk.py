@@ -54,3 +54,16 @@ def test_a_follow_on_job_is_raised_once_for_the_same_home(client, tenant, people
 def test_a_home_the_tenant_does_not_rent_has_no_history_for_them(client, tenant):
     refused = client.get("/v1/me/homes/R0000001/repairs", tenant.auth)
     assert refused.status_code == 404 and refused.json_body["error"]["code"] == "home_not_found"
+
+
+def test_my_repairs_are_in_my_export_and_kept_for_the_home_without_me_when_i_am_erased(client, tenant, people, deps):
+    repair = client.post("/v1/repairs", DRIPPING_TAP, tenant.auth).json_body
+    exported = client.get("/v1/me/export", tenant.auth).json_body["repairs"]
+    assert [(r["id"], r["contact"]["phone"], r["access"]) for r in exported] == \
+        [(repair["id"], "07700 900123", {"pets": "A friendly dog"})]
+    assert client.raw.http.delete("/v1/me", headers=tenant.auth).status_code in (200, 204)
+    kept = deps.repairs.get(repair["id"])
+    assert kept.user_id != tenant.user.id and kept.contact == {} and kept.access == {}
+    assert deps.repairs.of_user(tenant.user.id) == []
+    history = client.get(f"/v1/staff/repairs/homes/{repair['home']}", people("staff").auth).json_body
+    assert [r["id"] for r in history["repairs"]] == [repair["id"]]

@@ -175,6 +175,3 @@ def send_second_contractor(repair_id):
 def repair_done(repair_id):
     from .closing import done
     return http.ok(done(http.deps(), repair_id, http.body()), headers=http.NO_STORE)
-
-
-from .desk import routes as _desk_routes  # noqa: E402,F401 (the desk's, the crews' and the after routes)

@@ -124,3 +124,9 @@ def on_reminder(deps, event, key):
     repair = deps.repairs.get(event.payload["repair_id"])
     half = ((repair.appointment or {}).get("half") if repair else None) or "AM"
     _text(deps, event, wording.REMINDER_TEXT, still, when=wording.HALVES.get(half, half))
+
+
+def exported(deps, user_id):
+    """Their repairs for the account's export: each as they see it, with the contact and access notes they gave."""
+    now = deps.clock()
+    return [{**view(r, now), "contact": r.contact, "photos": len(r.photos or [])} for r in deps.repairs.of_user(user_id)]

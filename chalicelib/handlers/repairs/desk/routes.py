@@ -1,10 +1,14 @@
 """The repairs desk's routes on one repair, the operatives' in the crew app,
-and the tenant's after a repair (wired with the tenant's, ../routes.py)."""
+and the tenant's after a repair: a second table of the repairs capability
+(app.py wires it beside ../routes.py's), its components the capability's."""
 from ....api import http
 from ....api.openapi import errors, json_response, path_param, ref
 from ....auth.rules import CREW, SIGNED_IN, desk
 from ...shared import effects
-from ..routes import KEY, REPAIR_ID, routes
+from ....api.registry import Routes
+from ..routes import KEY, REPAIR_ID
+
+routes = Routes("repairs")
 
 for _kind, _name, _fn in (("job_ended", "repairs.crew_done", "crewing:on_job_ended"),
                           ("repair_on_way", "repairs.on_way_text", "crewing:on_way_text"),
@@ -17,6 +21,7 @@ HOME = path_param("home", {"type": "string", "minLength": 1, "maxLength": 40})
 MATCH = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
          "description": "the repair's ETag as read; stale: 409 with the repair as it is now"}
 OBJECT = {"type": "object"}
+ANSWER = {"description": "OK", "content": {"application/json": {"schema": OBJECT}}}
 STAFF_404 = {"404": "No such repair (code repair_not_found)"}
 EDIT = {**STAFF_404, "409": "Changed since read (code edit_conflict), closed (code repair_closed), or raced "
                             "(code repair_changed)", "428": "If-Match missing (code precondition_required)"}
@@ -78,7 +83,7 @@ def staff_repair_follow_on(repair_id):
 
 @routes.get("/v1/staff/repairs/homes/{home}", desk("repairs"), {
     "summary": "A home's repairs, newest first (one Query)", "parameters": [HOME],
-    "responses": {"200": json_response(OBJECT)}})
+    "responses": {"200": ANSWER}})
 def staff_home_repairs(home):
     from ....storage.metering import expose
     from .staffing import history
@@ -88,7 +93,7 @@ def staff_home_repairs(home):
 
 @routes.get("/v1/crew/jobs/{job_id}/tenant", CREW, {
     "summary": "A repair's tenant to call, and the home's access notes: only while your team holds the repair",
-    "parameters": [JOB_ID], "responses": {"200": json_response(OBJECT), **errors(**CREW_JOB)}})
+    "parameters": [JOB_ID], "responses": {"200": ANSWER, **errors(**CREW_JOB)}})
 def crew_repair_tenant(job_id):
     from .crewing import tenant
     return http.ok(tenant(http.deps(), job_id), headers=http.NO_STORE)
@@ -96,7 +101,7 @@ def crew_repair_tenant(job_id):
 
 @routes.post("/v1/crew/jobs/{job_id}/on-my-way", CREW, {
     "summary": "On my way: the tenant is texted, once a visit",
-    "parameters": [JOB_ID], "responses": {"200": json_response(OBJECT), **errors(**CREW_JOB, **{
+    "parameters": [JOB_ID], "responses": {"200": ANSWER, **errors(**CREW_JOB, **{
         "409": "Told already (code told_already), or raced (code repair_changed)"})}})
 def crew_repair_on_my_way(job_id):
     from .crewing import on_my_way
@@ -105,7 +110,7 @@ def crew_repair_on_my_way(job_id):
 
 @routes.post("/v1/crew/jobs/{job_id}/no-access", CREW, {
     "summary": "No access: a card left, the job ended, and the tenant offered a new time by text",
-    "parameters": [JOB_ID], "responses": {"200": json_response(OBJECT), **errors(**CREW_JOB, **{
+    "parameters": [JOB_ID], "responses": {"200": ANSWER, **errors(**CREW_JOB, **{
         "409": "Raced (code repair_changed)"})}})
 def crew_repair_no_access(job_id):
     from .crewing import no_access
@@ -114,7 +119,7 @@ def crew_repair_no_access(job_id):
 
 @routes.get("/v1/repairs/{repair_id}/how-it-went", SIGNED_IN, {
     "summary": "Whether I have been asked how my repair went, and my answer",
-    "parameters": [REPAIR_ID], "responses": {"200": json_response(OBJECT),
+    "parameters": [REPAIR_ID], "responses": {"200": ANSWER,
                                              **errors(**{"404": "No such repair (code repair_not_found)"})}})
 def repair_question(repair_id):
     from .after import question
@@ -125,7 +130,7 @@ def repair_question(repair_id):
     "summary": "Say how my repair went, once", "parameters": [REPAIR_ID],
     "requestBody": _body({"fixed": {"type": "boolean"}, "rating": {"type": "integer", "minimum": 1, "maximum": 5},
                           "comment": {"type": "string", "maxLength": 500}}, ["fixed", "rating"]),
-    "responses": {"200": json_response(OBJECT), **errors(400, **{
+    "responses": {"200": ANSWER, **errors(400, **{
         "404": "No such repair (code repair_not_found)",
         "409": "Not asked yet (code not_asked), or answered already (code already_answered)"})}})
 def repair_answer(repair_id):
@@ -148,7 +153,7 @@ def repair_reopen(repair_id):
 
 @routes.get("/v1/me/homes/{home}/repairs", SIGNED_IN, {
     "summary": "A home I rent now and its repairs, newest first", "parameters": [HOME],
-    "responses": {"200": json_response(OBJECT), **errors(**{
+    "responses": {"200": ANSWER, **errors(**{
         "404": "Not a home I rent (code home_not_found)", "503": "The tenancy cannot be checked now"})}})
 def my_home_repairs(home):
     from .after import home_history

@@ -141,8 +141,9 @@ def follow_on(deps, repair_id, body, key):
         problems.add("priority", wording.PRIORITY)
     problems.raise_if_any()
     import hashlib
-    # Its id is the key's: a retry, or a twin racing it, names the same repair (created once, by a condition).
-    new_id = "RP-" + hashlib.sha256(f"{repair_id}#{key}".encode()).hexdigest()[:6].upper()
+    # Its id is the key's: a retry, or a twin racing it, names the same repair (created once, by a condition);
+    # its prefix is the one reporting.py gives every repair (read from the reference's pattern).
+    new_id = REPAIR_ID[1:4] + hashlib.sha256(f"{repair_id}#{key}".encode()).hexdigest()[:6].upper()
     earlier = deps.repairs.get(new_id)
     if earlier is not None:
         if earlier.parent_id != repair_id or earlier.description != what:
