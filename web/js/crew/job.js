@@ -63,7 +63,7 @@ async function answers(job) {
 // A bulky collection: what to take, where it is left, the resident's words for the crew.
 function collection(c) {
   return [
-    row(t("crew.field.items"), h("ul", {class: "list"}, (c.items || []).map(name => h("li", {}, name)))),
+    row(t(c.kind === "repair" ? "crew.repair.what" : "crew.field.items"), h("ul", {class: "list"}, (c.items || []).map(name => h("li", {}, name)))),
     row(t(c.kind === "repair" ? "crew.repair.in_home" : "crew.field.left_at"), c.location || t("crew.none")),
     c.notes ? row(t("crew.field.notes"), c.notes) : null,
   ];

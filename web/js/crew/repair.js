@@ -17,12 +17,11 @@ export async function repairPanel(job, after) {
   if (job.collection?.kind !== "repair" || !job.open) return null;
   const box = h("section", {class: "inset", id: "repair-visit", "aria-labelledby": "repair-visit-title"});
   const said = h("p", {class: "body", role: "status", id: "repair-said"});
-  const press = (step, words) => async event => {
+  const press = step => async event => {
     event.target.disabled = true;
     try {
       await api(`/v1/crew/jobs/${job.id}/${step}`, {method: "POST", body: {}});
-      said.textContent = t(words);
-      if (step === "no-access") await after();
+      await after();  // the job as it is now (its status moved), saying what was done: an update is made to it
     } catch (error) {
       said.textContent = errorsOf(error)[0].message;
       event.target.disabled = false;
@@ -41,7 +40,11 @@ export async function repairPanel(job, after) {
       h("button", {class: "button", type: "button", id: "repair-on-my-way"}, t("crew.repair.on_my_way")),
       h("button", {class: "button button--secondary", type: "button", id: "repair-no-access"}, t("crew.repair.no_access"))),
     said);
-  box.querySelector("#repair-on-my-way").addEventListener("click", press("on-my-way", "crew.repair.told"));
-  box.querySelector("#repair-no-access").addEventListener("click", press("no-access", "crew.repair.card_left"));
+  if (tenant.on_way_at) {
+    said.textContent = t("crew.repair.told");
+    box.querySelector("#repair-on-my-way").disabled = true;
+  }
+  box.querySelector("#repair-on-my-way").addEventListener("click", press("on-my-way"));
+  box.querySelector("#repair-no-access").addEventListener("click", press("no-access"));
   return box;
 }

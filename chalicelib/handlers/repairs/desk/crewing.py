@@ -30,7 +30,8 @@ def job_for(deps, repair, team, instructions, now):
                summary=f"{repair.repair}: {repair.description}"[:300], priority=repair.priority, due=due,
                instructions=instructions or None, assigned_at=now, assigned_by=deps.principal.user_id,
                updated_at=now, details={"kind": KIND, "booking_id": repair.id, "address": repair.address,
-                                        "items": [repair.repair], "location": repair.location, "notes": notes})
+                                        "items": [repair.description or repair.repair], "location": repair.location,
+                                        "notes": notes})
 
 
 def withdrawn(deps, repair, now):
@@ -53,7 +54,8 @@ def _assigned(deps, job_id):
 def tenant(deps, job_id):
     job, repair = _assigned(deps, job_id)
     return {"job": job.id, "repair": repair.id, "name": (repair.contact or {}).get("name"),
-            "phone": (repair.contact or {}).get("phone"), "access": repair.access or {}}
+            "phone": (repair.contact or {}).get("phone"), "access": repair.access or {},
+            "on_way_at": stamp(repair.on_way_at)}
 
 
 def on_my_way(deps, job_id):
