@@ -21,6 +21,7 @@ from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.hire.routes import routes as hire
 from chalicelib.handlers.repairs.routes import routes as repairs
+from chalicelib.handlers.repairs.desk.routes import routes as repairs_desk
 from chalicelib.handlers.moderation.routes import routes as moderation
 from chalicelib.handlers.officers.routes import routes as officers
 from chalicelib.handlers.open311.routes import routes as open311
@@ -43,7 +44,7 @@ check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
-              moderation, revenues, landlords, bills, appointments, containers, hire, repairs, democracy, participation, consultations, officers,
+              moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
               planning, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
@@ -174,8 +175,9 @@ def remind_appointments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.appointments.reminders import every_quarter
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
+    from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
     deps = default_deps()
-    return {**every_quarter(deps), "consultations": tell_consultations(deps)}
+    return {**every_quarter(deps), "consultations": tell_consultations(deps), "repairs": remind_repairs(deps)}
 
 
 # Every 15 minutes, the committee system is read into our own copy, asking only

@@ -142,6 +142,12 @@ def questionnaires() -> dict:
             "reopen_within_days": float(os.environ.get("DOORSTEP_REOPEN_WITHIN_DAYS") or 56)}
 
 
+def repair_reopen_days() -> int:
+    """For how many calendar days after a repair is done its tenant may reopen it
+    (handlers/repairs/desk/after.py): DOORSTEP_REPAIR_REOPEN_DAYS, default 28."""
+    return int(os.environ.get("DOORSTEP_REPAIR_REOPEN_DAYS") or 28)
+
+
 GOVUK_PAY_URL = "https://publicapi.payments.service.gov.uk"
 
 

@@ -44,3 +44,12 @@ class Repair:
     compensation: int | None = None  # pence owed under the Right to Repair, fixed once when it is done
     board: str | None = None  # "open" while open: the staff board's partition (sparse)
     at_risk_at: datetime | None = None  # the soonest moment one of its clocks is at risk: the board's order
+    # The desk's and the crews' (issue 58, item 5 and 6): who does the work, and what came of a visit.
+    team: str | None = None  # the trade or team assigned; its crew job is `job_id`
+    job_id: str | None = None  # the open crew job while a team holds it
+    parent_id: str | None = None  # a follow-on job's first repair
+    priority_reason: str | None = None  # why the priority was last changed (the audit keeps each)
+    on_way_at: datetime | None = None  # the operative's "On my way" (the tenant texted once)
+    no_access_at: datetime | None = None  # the last visit that found nobody in (a card left)
+    reminded_for: str | None = None  # the appointment day whose day-before text's event is written (once a day)
+    reopened_at: datetime | None = None  # reopened by its tenant after it failed

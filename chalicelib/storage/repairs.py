@@ -13,6 +13,7 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, ListAttribute,
                                  UTCDateTimeAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
+from .errors import AlreadyExists, EditConflict
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .records import Repair
 
@@ -42,6 +43,16 @@ class BoardIndex(GlobalSecondaryIndex):
 
     board = UnicodeAttribute(hash_key=True)
     at_risk_at = UTCDateTimeAttribute(range_key=True)
+
+
+class RemindIndex(GlobalSecondaryIndex):
+    """Booked appointments whose day-before text is still to come, by the appointment's day (sparse)."""
+    class Meta:
+        index_name = "remind"
+        projection = AllProjection()
+
+    remind_day = UnicodeAttribute(hash_key=True)
+    id = UnicodeAttribute(range_key=True)
 
 
 class RepairModel(Stored):
@@ -82,13 +93,31 @@ class RepairModel(Stored):
     compensation = NumberAttribute(null=True)
     board = UnicodeAttribute(null=True)
     at_risk_at = UTCDateTimeAttribute(null=True)
+    team = UnicodeAttribute(null=True)
+    job_id = UnicodeAttribute(null=True)
+    parent_id = UnicodeAttribute(null=True)
+    priority_reason = UnicodeAttribute(null=True)
+    on_way_at = UTCDateTimeAttribute(null=True)
+    no_access_at = UTCDateTimeAttribute(null=True)
+    reminded_for = UnicodeAttribute(null=True)
+    reopened_at = UTCDateTimeAttribute(null=True)
+    remind_day = UnicodeAttribute(null=True)  # a booked appointment's day until its reminder: the sparse index
 
     home_index = HomeIndex()
     user_index = UserIndex()
     board_index = BoardIndex()
+    remind_index = RemindIndex()
 
 
 M = RepairModel
+
+
+def _model(repair):
+    """The stored repair with its reminder key: a booked appointment not yet reminded, by its London day."""
+    day = (repair.appointment or {}).get("day") if repair.status == "booked" else None
+    if (repair.appointment or {}).get("state") != "booked" or day == repair.reminded_for:
+        day = None
+    return model_of(M, repair, remind_day=day)
 
 
 class RepairStore:
@@ -102,7 +131,7 @@ class RepairStore:
         from .report_store import _claim_key
         parts = ["repair"]
         with writes(parts, exists={"repair", "idempotency"}), transaction() as t:
-            t.save(model_of(M, repair), condition=M.id.does_not_exist())
+            t.save(_model(repair), condition=M.id.does_not_exist())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
             _put_event(t, parts, event)
@@ -127,13 +156,60 @@ class RepairStore:
         return [record_of(Repair, item) for item in
                 M.board_index.query("open", M.at_risk_at <= now, limit=limit)]
 
-    def changed(self, repair, expected_seq, event=None):
+    def changed(self, repair, expected_seq, event=None, audit=None, jobs=(), also=()):
         """The repair saved whole if its seq is still `expected_seq` (its own
-        raised by one), with the change's event: EditConflict("repair") otherwise."""
+        raised by one), with the change's event, its audit entry (the staff
+        audit, keyed by the repair's new seq), its crew jobs and any other
+        repair made with it (a follow-on): EditConflict("repair") otherwise."""
+        from .audit import AuditModel, audit_model
         from .bulky import _put_event
+        from .jobs import put_job, settle_job
         repair.seq = expected_seq + 1
-        parts = ["repair"]
-        with writes(parts), transaction() as t:
-            t.save(model_of(M, repair), condition=M.seq == expected_seq)
+        parts, saved = ["repair"] + ["follow_on"] * len(also), []
+        with writes(parts, exists={"follow_on"}), transaction() as t:
+            t.save(_model(repair), condition=M.seq == expected_seq)
+            for other in also:
+                t.save(_model(other), condition=M.id.does_not_exist())
+            if audit is not None:
+                t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
+                parts.append("audit")
+            for job in jobs:
+                saved.append((job, put_job(t, parts, job)))
             _put_event(t, parts, event)
+        for job, kept in saved:
+            settle_job(job, kept)
         return repair
+
+    def to_remind(self, day, limit=200):
+        """Booked repairs on `day` (YYYY-MM-DD) whose reminder is still to come: one Query of the sparse index."""
+        return [record_of(Repair, item) for item in M.remind_index.query(day, limit=limit)]
+
+    def ask(self, repair_id, closed_at, now):
+        """"How did it go?" claimed once for a done repair, in the questionnaires'
+        table (answered as theirs are): the row's status, "new" when this call
+        made it; "sending" left by a sender that died, which the caller sends again."""
+        from .questionnaires import QuestionnaireModel as Q
+        try:
+            with writes(["questionnaire"], exists={"questionnaire"}):
+                Q(repair_id, status="sending", closed_at=closed_at, closed_state="done", sent_at=now,
+                  channels=["sms"]).save(condition=Q.report_id.does_not_exist())
+            return "new"
+        except AlreadyExists:
+            found = Q.get(repair_id, consistent_read=True)
+            return found.status
+
+    def asked(self, repair_id):
+        from .questionnaires import QuestionnaireModel as Q
+        try:
+            with writes(["questionnaire"]):
+                Q(repair_id).update(actions=[Q.status.set("sent")], condition=Q.status == "sending")
+        except EditConflict:
+            pass  # answered already
+
+    def forget_user(self, user_id):
+        """Erasure: each of their repairs kept for the home's history and the law's clocks, no longer
+        theirs: no contact, no access notes, and its user key an opaque one of its own (off their index)."""
+        for repair in self.of_user(user_id, limit=10_000):
+            with writes(["repair"]):
+                M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
+                                             M.access.remove()])

@@ -37,6 +37,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.planning.sync import run as sync_planning
     from chalicelib.handlers.consultations.notices import every_quarter as tell_consultations
     from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
+    from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
     stopped = threading.Event()
 
     def loop() -> None:
@@ -57,7 +58,8 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("settle_hire_refunds", hire_refunds_due),
                               ("sync_meetings", sync_meetings), ("sync_planning", sync_planning),
                               ("sweep_consultations", sweep_consultations),
-                              ("tell_consultations", tell_consultations)):
+                              ("tell_consultations", tell_consultations),
+                              ("remind_repairs", remind_repairs)):
                 try:
                     outcomes = job(deps_factory())
                     if outcomes and name == "send_questionnaires":

@@ -54,6 +54,7 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "revenue-links": "read",  # a council tax form handed on: the resident's link to the account named
                  "appointments": "read-write",  # its messages; a freed time held for the first waiting
                  "repairs": "read-write",  # a reported repair's order placed at the contractor's scheduler
+                 "questionnaires": "read-write",  # a repair done: its tenant asked how it went, claimed once
                  "bills": "read-write",  # a bill paid by reference: its status, its posting once
                  # a container request paid: confirmed with its crew's delivery job (and the job's cell count) on
                  # the round's day, or released (its open claim and its stock); a crew's delivery ended
@@ -129,7 +130,9 @@ SWEEPER_TABLES = {"form-submissions": "read-write", "idempotency": "read", "repo
                   "consultation-responses": "read-write"}  # consultations' responses past their retention
 # Tomorrow's appointments' reminders: the sparse reminder index read, each taken out with its event.
 REMINDER_TABLES = {"appointments": "read-write", "events": "read-write", "outbox": "read-write",
-                   "consultations": "read-write"}  # and consultations' opened and closing notices' events
+                   "consultations": "read-write",  # and consultations' opened and closing notices' events
+                   # and repairs' day-before texts: the sparse remind index, each text's event and first try
+                   "repairs": "read-write", "alert-deliveries": "read-write"}
 # The committee system's sync: meetings and its documents written, an agenda's publication as an
 # event, the wards read to place items (a Scan of tens of rows, once a run that changes a meeting).
 SYNCER_TABLES = {"meetings": "read-write", "democracy": "read-write", "events": "read-write", "wards": "read"}

@@ -226,6 +226,19 @@ ROUTE_ACCESS = {
     ("POST", "/v1/repairs/{repair_id}/appointment"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("POST", "/v1/repairs/{repair_id}/appointment/move"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("POST", "/v1/repairs/{repair_id}/cancel"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    # The repairs desk on one repair, operatives' repairs in the crew app, and the tenant's after (issue 58).
+    ("GET", "/v1/staff/repairs/{repair_id}"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/priority"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/assign"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("POST", "/v1/staff/repairs/{repair_id}/follow-on"): (desk("repairs"), Outcome(404, "repair_not_found")),
+    ("GET", "/v1/staff/repairs/homes/{home}"): (desk("repairs"), Outcome(200)),
+    ("GET", "/v1/crew/jobs/{job_id}/tenant"): (CREW_ONLY, Outcome(404, "job_not_found")),  # a report's job
+    ("POST", "/v1/crew/jobs/{job_id}/on-my-way"): (CREW_ONLY, Outcome(404, "job_not_found")),
+    ("POST", "/v1/crew/jobs/{job_id}/no-access"): (CREW_ONLY, Outcome(404, "job_not_found")),
+    ("GET", "/v1/repairs/{repair_id}/how-it-went"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("POST", "/v1/repairs/{repair_id}/how-it-went"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("POST", "/v1/repairs/{repair_id}/reopen"): (SIGNED_IN, Outcome(404, "repair_not_found")),
+    ("GET", "/v1/me/homes/{home}/repairs"): (SIGNED_IN, Outcome(404, "home_not_found")),
     ("GET", "/v1/hire/places"): (ANYONE, Outcome(200)),
     ("GET", "/v1/hire/places/{place_id}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/hire/places/{place_id}/times"): (ANYONE, Outcome(404, "place_not_found")),
@@ -474,6 +487,9 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
                 ("POST", "/v1/staff/repairs/{repair_id}/done"),  # and closing
+                ("GET", "/v1/staff/repairs/{repair_id}"), ("POST", "/v1/staff/repairs/{repair_id}/priority"),
+                ("POST", "/v1/staff/repairs/{repair_id}/assign"), ("POST", "/v1/staff/repairs/{repair_id}/follow-on"),
+                ("GET", "/v1/staff/repairs/homes/{home}"),  # a repair's page, its changes, a home's history
                 ("POST", "/v1/staff/landlords/{creditor_ref}/approval"),  # the revenues desk approves landlords
                 ("GET", "/v1/staff/landlords"), ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"),  # or refuses
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
@@ -759,6 +775,20 @@ _simple("POST", "/v1/repairs/{repair_id}/appointment", "/v1/repairs/RP-7K3F9Q/ap
 _simple("POST", "/v1/repairs/{repair_id}/appointment/move", "/v1/repairs/RP-7K3F9Q/appointment/move",
         {"day": "2030-01-08", "half": "PM"})
 _simple("POST", "/v1/repairs/{repair_id}/cancel", "/v1/repairs/RP-7K3F9Q/cancel", {})
+_simple("GET", "/v1/staff/repairs/{repair_id}", "/v1/staff/repairs/RP-7K3F9Q")
+_simple("GET", "/v1/staff/repairs/homes/{home}", "/v1/staff/repairs/homes/R0448105")
+_simple("GET", "/v1/repairs/{repair_id}/how-it-went", "/v1/repairs/RP-7K3F9Q/how-it-went")
+_simple("POST", "/v1/repairs/{repair_id}/how-it-went", "/v1/repairs/RP-7K3F9Q/how-it-went", {"fixed": True, "rating": 4})
+_simple("POST", "/v1/repairs/{repair_id}/reopen", "/v1/repairs/RP-7K3F9Q/reopen", {"what": "It drips again"})
+_simple("GET", "/v1/me/homes/{home}/repairs", "/v1/me/homes/R0448105/repairs")
+for _path, _body in (("priority", {"priority": "urgent", "reason": "Older tenant alone"}),
+                     ("assign", {"team": "north"})):
+    REQUESTS[("POST", f"/v1/staff/repairs/{{repair_id}}/{_path}")] = \
+        lambda world, caller, _path=_path, _body=_body: Request(
+            "POST", f"/v1/staff/repairs/RP-7K3F9Q/{_path}", _body, {"If-Match": '"0"'})
+REQUESTS[("POST", "/v1/staff/repairs/{repair_id}/follow-on")] = lambda world, caller: Request(
+    "POST", "/v1/staff/repairs/RP-7K3F9Q/follow-on", {"what": "Replace the cupboard base"},
+    {"Idempotency-Key": f"matrix-{caller}"})
 _simple("GET", "/v1/hire/places")
 _simple("GET", "/v1/hire/places/{place_id}", "/v1/hire/places/nowhere")
 _simple("GET", "/v1/hire/places/{place_id}/times", "/v1/hire/places/nowhere/times")
@@ -1031,6 +1061,21 @@ def _crew_jobs(world, caller):
 @builds("GET", "/v1/crew/jobs/{job_id}")
 def _crew_job(world, caller):
     return Request("GET", f"/v1/crew/jobs/{_job(world).id}")
+
+
+@builds("GET", "/v1/crew/jobs/{job_id}/tenant")
+def _crew_repair_tenant(world, caller):  # the world's job is a report's: a crew is told it is no repair's
+    return Request("GET", f"/v1/crew/jobs/{_job(world).id}/tenant")
+
+
+@builds("POST", "/v1/crew/jobs/{job_id}/on-my-way")
+def _crew_repair_on_my_way(world, caller):
+    return Request("POST", f"/v1/crew/jobs/{_job(world).id}/on-my-way", {})
+
+
+@builds("POST", "/v1/crew/jobs/{job_id}/no-access")
+def _crew_repair_no_access(world, caller):
+    return Request("POST", f"/v1/crew/jobs/{_job(world).id}/no-access", {})
 
 
 @builds("POST", "/v1/crew/jobs/{job_id}/updates")

@@ -93,6 +93,7 @@ def export_me(deps):
     from ..bills.paying import mine as my_bills
     from ..participation.mine import mine as taking_part
     from ..democracy.told import export as meetings_told_of
+    from ..repairs.desk.after import exported as my_repairs
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
@@ -107,6 +108,7 @@ def export_me(deps):
             # Their appointments with staff: when, what, where, their answers and how we reach them.
             "appointments": appointments(deps, user.id),
             "bills": my_bills(deps)["bills"],  # bills paid by reference (what finance keeps is the payment)
+            "repairs": my_repairs(deps, user.id),  # repairs to the homes they rent, with their contact and notes
             # Their responses to consultations (read from storage: consultations sit above accounts).
             "consultation_responses": [{"consultation_id": r.consultation_id, "reference": r.id, "answers": r.answers,
                                         "postcode": r.postcode, "ward": r.ward, "sent_at": stamp(r.created_at),
@@ -158,6 +160,7 @@ def delete_me(deps):
     erase_taking_part(deps, user.id)  # registrations to speak (their places freed) and written questions: gone
     from ..democracy.told import erase as erase_told_of
     erase_told_of(deps, user.id)  # what they were told of and why, and their calendar link: gone
+    deps.repairs.forget_user(user.id)  # each kept for the home's history and its clocks, no longer theirs
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them

@@ -1,7 +1,7 @@
 """The limits a crew's requests keep, read by the validators and by the
 OpenAPI document alike."""
 from ..reports.limits import MAX_PHOTOS
-from .wording import BULKY_WORK_NAME, CONTAINER_WORK_NAME
+from .wording import BULKY_WORK_NAME, CONTAINER_WORK_NAME, REPAIR_WORK_NAME
 
 JOBS_LIMIT_DEFAULT, JOBS_LIMIT_MAX = 50, 200  # jobs in one list: a phone caches a day's work
 NOTE_MAX = 2000  # a crew member's note
@@ -18,4 +18,5 @@ SPLIT_PER_K = 1 / 16
 # list shows this name (no category to look it up in). Made by waste/collections.py.
 BULKY_SERVICE = "bulky_waste"
 CONTAINER_SERVICE = "container_delivery"  # made by containers/delivery.py
-OTHER_WORK = {BULKY_SERVICE: BULKY_WORK_NAME, CONTAINER_SERVICE: CONTAINER_WORK_NAME}
+REPAIR_SERVICE = "housing_repair"  # made by repairs/desk/crewing.py
+OTHER_WORK = {BULKY_SERVICE: BULKY_WORK_NAME, CONTAINER_SERVICE: CONTAINER_WORK_NAME, REPAIR_SERVICE: REPAIR_WORK_NAME}

@@ -51,6 +51,7 @@ DONE_TEXT = "Fixed by the council's street crew."
 # What a crew's job list calls work that is not a report's (limits.OTHER_WORK).
 BULKY_WORK_NAME = "Bulky waste collection"
 CONTAINER_WORK_NAME = "Container delivery"
+REPAIR_WORK_NAME = "Housing repair"
 
 # Why a job was withdrawn from a team (assigning.assign), as the crew's job list shows it.
 JOB_MOVED_TO_TEAM = "moved to team {team}"

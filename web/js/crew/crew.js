@@ -13,7 +13,7 @@ import * as jobs from "./jobs.js";
 // Every file a crew screen may need with no signal (a test checks the list is whole).
 export const CREW_FILES = ["/css/crew.css", "/messages/crew.en.json", "/js/crew/crew.js", "/js/crew/common.js",
   "/js/crew/conflict.js", "/js/crew/job.js", "/js/crew/jobs.js", "/js/crew/kept.js", "/js/crew/sending.js",
-  "/js/crew/update-form.js", "/js/crew/job-map.js"];
+  "/js/crew/update-form.js", "/js/crew/job-map.js", "/js/crew/repair.js"];
 
 let ready = null;
 

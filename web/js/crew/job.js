@@ -6,12 +6,14 @@ import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
+import {navigate} from "../navigation.js";
 import {flush} from "../outbox.js";
 import {answerText} from "../report/fields.js";
 import {currentPosition} from "../where.js";
 import {asOf, dueText, navigateLinks, priorityTag, row, statusLabel, statusTag} from "./common.js";
 import {conflictPanel} from "./conflict.js";
 import {jobsMap} from "./job-map.js";
+import {repairPanel} from "./repair.js";
 import {job as readJob, keptJob} from "./kept.js";
 import {dropUpdate, pendingFor, queueUpdate} from "./sending.js";
 import {updateForm} from "./update-form.js";
@@ -61,8 +63,8 @@ async function answers(job) {
 // A bulky collection: what to take, where it is left, the resident's words for the crew.
 function collection(c) {
   return [
-    row(t("crew.field.items"), h("ul", {class: "list"}, (c.items || []).map(name => h("li", {}, name)))),
-    row(t("crew.field.left_at"), c.location || t("crew.none")),
+    row(t(c.kind === "repair" ? "crew.repair.what" : "crew.field.items"), h("ul", {class: "list"}, (c.items || []).map(name => h("li", {}, name)))),
+    row(t(c.kind === "repair" ? "crew.repair.in_home" : "crew.field.left_at"), c.location || t("crew.none")),
     c.notes ? row(t("crew.field.notes"), c.notes) : null,
   ];
 }
@@ -154,7 +156,8 @@ export async function render(view, {id}) {
   const job = state.answer.data;
   append(view, h("a", {class: "back-link", href: "/crew"}, t("crew.back")),
     h("h1", {class: "heading-l"}, job.service_name, h("span", {class: "caption"}, ` ${job.report_id}`)),
-    notice, top, await about(job, null), form, past);
+    notice, top, await about(job, null),
+    await repairPanel(job, () => navigate(location.pathname, {replace: true})), form, past);
   await draw();
   // Sent from the queue while this screen is shown (the signal came back): the job as the API now has it.
   const heard = async event => {
