@@ -30,3 +30,9 @@ def living_at(deps, person, uprn=HOME):
 def move(client, person, body, key="move-one"):
     base = {"people": ["Ann Hartley"]}
     return client.post("/v1/me/moves", {**base, **body}, {**person.auth, "Idempotency-Key": key})
+
+
+def signed_in_again(deps, person):
+    """A fresh session (days later, the first one's access token has run out)."""
+    from chalicelib.handlers.accounts import auth
+    return {"Authorization": "Bearer " + auth.start_session(deps, person.user, deps.clock())["access_token"]}
