@@ -12,7 +12,7 @@ import re
 from ... import validation
 from ...errors import Conflict, NotFound
 from . import limits, wording
-from .making import mine_or_404
+from .view import mine_or_404
 
 STATE = {"keep": "kept", "cancel": "cancelled", "move": "moved", "stay": "stayed"}
 

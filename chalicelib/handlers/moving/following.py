@@ -41,13 +41,13 @@ def council_tax(deps, move):
     (old and new homes) has the move sent on the first (decisions)."""
     if _has(deps, move, "council_tax"):
         return
-    from ..revenues.requests import for_move
+    from ..revenues.requests import for_move, new_id
     links = deps.revenue_links.links(move["user_id"])
     now = deps.clock()
     if not links:
         deps.moves.add_part(move["user_id"], move["id"], "council_tax", "no_account", {}, now)
         return
-    request_id = "CTR-" + move["id"][3:]
+    request_id = new_id(move["id"][3:])  # the move's own characters: one request per move
     details = {"move": move["move"], "date": move["date"], "move_ref": move["id"]}
     details.update({k: move[k] for k in ("people", "furnished", "tenure", "contact", "tenancy_end", "forwarding")
                     if move.get(k) is not None})

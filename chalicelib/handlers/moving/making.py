@@ -13,7 +13,7 @@ import secrets
 from datetime import date, timedelta
 
 from ... import ids, validation
-from ...errors import NotFound, Unacceptable
+from ...errors import Unacceptable
 from ...stamps import london_today
 from . import limits, wording
 
@@ -137,10 +137,3 @@ def _homes(deps, kind, body, problems):
     if old is not None and new is not None and old.uprn == new.uprn:
         problems.rule("to_uprn", wording.SAME_HOME)
     return old, new
-
-
-def mine_or_404(deps, move_id):
-    found = deps.moves.get(deps.principal.user_id, move_id) if move_id else None
-    if found is None:
-        raise NotFound(wording.NO_MOVE, code="move_not_found")
-    return found

@@ -8,10 +8,17 @@ from pathlib import Path
 
 from ...stamps import stamp
 from . import wording
-from .making import mine_or_404
 
 ELSEWHERE = Path(__file__).resolve().parents[2] / "data" / "moving_elsewhere.json"
 ORDER = ("council_tax", "address", "bin_days", "garden", "bulky", "container", "alert")
+
+
+def mine_or_404(deps, move_id):
+    from ...errors import NotFound
+    found = deps.moves.get(deps.principal.user_id, move_id) if move_id else None
+    if found is None:
+        raise NotFound(wording.NO_MOVE, code="move_not_found")
+    return found
 
 
 def one(deps, move_id):

@@ -20,8 +20,10 @@ from .request_checks import checked
 KIND = "revenue_request"  # the event's kind (routes.py registers its effect)
 
 
-def new_id():
-    return "CTR-" + "".join(secrets.choice(ids.ALPHABET) for _ in range(10))
+def new_id(own=None):
+    """A fresh reference, or one another change names (`own`: 10 characters of
+    the alphabet, a move's: handlers/moving), so a run again finds it made."""
+    return "CTR-" + (own or "".join(secrets.choice(ids.ALPHABET) for _ in range(10)))
 
 
 def make(deps, link_id, body, idempotency_key):
