@@ -97,9 +97,8 @@ def _add_months(day, n):
 
 
 def _garden_round(deps, uprn):
-    if not uprn:
-        return None
+    """The garden round serving the new home, or None (none there, or leaving)."""
     from ..places.bins import rounds_for
-    found = deps.addresses.get(uprn)
-    return dict(rounds_for(deps, found)).get("garden").id if found and dict(rounds_for(deps, found)).get("garden") \
-        else None
+    found = deps.addresses.get(uprn) if uprn else None
+    garden_round = dict(rounds_for(deps, found)).get("garden") if found else None
+    return garden_round.id if garden_round else None
