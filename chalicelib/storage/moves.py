@@ -57,16 +57,22 @@ class MoveStore:
     def __init__(self):
         bind()
 
-    def create(self, move, event, idempotency=None):
-        """The move, its event and its key's record, one transaction
+    def create(self, move, event, idempotency=None, moving_to=None, user_version=None):
+        """The move, its event, the account's address from the move date
+        (`moving_to`, on the user as read at `user_version`: a change meanwhile
+        is an EditConflict) and its key's record, one transaction
         (AlreadyExists("idempotency") when a twin took the key first)."""
+        from .accounts import UserModel
         from .report_store import _claim_key, event_model
         data = {k: v for k, v in move.items() if k not in ("user_id", "id", "created_at")}
-        parts = ["move", "event"]
+        parts = ["move", "event", "user"]
         with writes(parts, exists={"move", "idempotency"}), transaction() as t:
             t.save(MoveModel(move["user_id"], f"move#{move['id']}", move_id=move["id"], data=data,
                              created_at=move["created_at"]), condition=MoveModel.sk.does_not_exist())
             t.save(event_model(event))
+            user = UserModel(move["user_id"])
+            user.version = user_version
+            t.update(user, actions=[UserModel.moving_to.set(moving_to)], condition=UserModel.id.exists())
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
 

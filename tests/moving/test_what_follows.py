@@ -62,7 +62,7 @@ def test_moving_within_york_in_ten_days_moves_council_tax_bins_and_garden_once(
     # included; the stream's job again is one read of its claim, and the effect run again writes nothing.
     writes = {"PutItem", "UpdateItem", "TransactWriteItems", "DeleteItem", "BatchWriteItem"}
     done = Counter(first.operations)
-    assert sum(done[w] for w in writes) == 12 and done["Query"] == 6 and first.calls <= 32, done
+    assert sum(done[w] for w in writes) == 11 and done["Query"] == 6 and first.calls <= 30, done
     assert set(again.operations) <= {"Scan", "GetItem"} and set(rerun.operations) <= {"GetItem", "Query"}
     run_stream(deps, "revenue_request")
 

@@ -55,30 +55,24 @@ def council_tax(deps, move):
         details.update(address=move["to_address"], postcode=move.get("to_postcode"), uprn=move["to_uprn"])
     elif move.get("forwarding"):
         details["address"] = move["forwarding"]
-    for_move(deps, move["user_id"], move.get("email"), links[0], details, request_id, now)
+    # Made as of the move's telling: its date was checked then, and a retry days later keeps that check.
+    for_move(deps, move["user_id"], move.get("email"), links[0], details, request_id, move["created_at"])
     deps.moves.add_part(move["user_id"], move["id"], "council_tax", "sent",
                         {"request_id": request_id, "link_id": links[0].id}, now)
 
 
 def address(deps, move):
     """The saved address ("my street") and, with it, the bin days and the bin
-    calendar follow from the move date: kept on the account as where the
-    resident lives from then (accounts/me.py shows it from that day)."""
+    calendar follow from the move date: the account's `moving_to` was written
+    with the move (making.py; the worker never writes accounts); here the
+    parts say so, the new street's days with them."""
     if _has(deps, move, "address"):
         return
     now = deps.clock()
-    user = deps.accounts.user(move["user_id"])
-    if user is None:
-        return
-    moving_to = {"uprn": move.get("to_uprn"), "address": move.get("to_address"), "from": move["date"],
-                 "move_id": move["id"]}
-    if user.moving_to != moving_to:
-        user.moving_to = moving_to
-        deps.accounts.save_user(user)  # versioned: a change meanwhile is tried again by the effect's retry
     if move.get("to_uprn"):
         deps.moves.add_part(move["user_id"], move["id"], "bin_days", "moved",
-                            {"date": move["date"], "days": _days(deps, move["to_uprn"], move["date"]), "uprn": move["to_uprn"]},
-                            now)
+                            {"date": move["date"], "days": _days(deps, move["to_uprn"], move["date"]),
+                             "uprn": move["to_uprn"]}, now)
         deps.moves.add_part(move["user_id"], move["id"], "address", "moved",
                             {"date": move["date"], "address": move["to_address"], "uprn": move["to_uprn"]}, now)
     else:

@@ -37,21 +37,27 @@ def make(deps, body, idempotency_key):
     if earlier is not None:
         return earlier, False
     now = deps.clock()
-    move = checked(deps, body, london_today(now))
+    user = deps.accounts.user(user_id)
+    move = checked(deps, body, london_today(now), user)
     move.update(user_id=user_id, id=new_id(), created_at=now, email=deps.principal.email)
     from ...storage.errors import AlreadyExists
     from ..shared.effects import first_try
     from ..shared.events import new_event
     event = new_event(deps, KIND, now, event_id=f"move.{move['id']}", user_id=user_id, move_id=move["id"])
+    # The saved address ("my street", and with it bin days and the calendar) is the new home's from the move
+    # date: written with the move, as the account's (accounts/me.living_at reads it from that day).
+    moving_to = {"uprn": move.get("to_uprn"), "address": move.get("to_address"), "from": move["date"],
+                 "move_id": move["id"]}
     try:
-        deps.moves.create(move, event, claim.record(move["id"], now, limits.IDEMPOTENCY_HOURS))
+        deps.moves.create(move, event, claim.record(move["id"], now, limits.IDEMPOTENCY_HOURS), moving_to,
+                          user.version)
     except AlreadyExists:
         return claim.twin(), False
     first_try(deps, [event])
     return one(deps, move["id"]), True
 
 
-def checked(deps, body, today):
+def checked(deps, body, today, user):
     """The move as kept, or 400 (the request breaks its description) / 422 (a rule, in words)."""
     from ..revenues.request_checks import move_more
     problems = validation.Problems()
@@ -78,7 +84,7 @@ def checked(deps, body, today):
         problems.add("tenure", wording.TENURE)
     problems.raise_if_any()
     _date_rules(when, today, problems)
-    old, new = _homes(deps, kind, body, problems)
+    old, new = _homes(deps, kind, body, problems, user)
     problems.raise_if_any()
     move = {"move": kind, "date": when.isoformat(), **details,
             "late": when < today - timedelta(days=limits.LATE_DAYS)}
@@ -115,13 +121,13 @@ def _date_rules(when, today, problems):
         problems.rule("date", wording.too_long_ago(first))
 
 
-def _homes(deps, kind, body, problems):
+def _homes(deps, kind, body, problems, user):
     """(old, new) addresses from the address base: old for out/within (the
     saved one when not given), new for in/within; an address not in it is
     not in York."""
     old = new = None
     if kind in ("out", "within"):
-        uprn = body.get("from_uprn") or deps.accounts.user(deps.principal.user_id).uprn
+        uprn = body.get("from_uprn") or user.uprn
         old = deps.addresses.get(uprn) if uprn else None
         if old is None:
             problems.rule("from_uprn", wording.NO_OLD_HOME if not uprn else wording.NOT_IN_YORK)

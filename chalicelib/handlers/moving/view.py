@@ -55,7 +55,7 @@ def part_view(deps, move, part):
         facts.update(back_office_state=request["state"] if request else None,
                      back_office_reference=request.get("reference") if request else None)
     if kind == "bin_days" and part.get("days") is not None:
-        facts["days_text"] = ", ".join(f"{d['label']} {d['weekday']} {d['date']}" for d in part["days"])
+        facts["days_text"] = ", ".join(f"{d['label']} from {for_people(d['date'])}" for d in part["days"])
     if kind == "garden" and part.get("amount") is not None:
         facts["amount_text"] = f"{part['amount'] // 100:,}.{part['amount'] % 100:02d}"
     words = wording.PARTS.get((kind, part["state"]))
@@ -70,11 +70,23 @@ def _say(words, facts):
     if not words:
         return None
     values = {**facts, "days": facts.get("days_text") or "", "amount": facts.get("amount_text") or ""}
+    for key in ("date", "last_day", "end"):
+        if isinstance(values.get(key), str) and len(values[key]) == 10:
+            values[key] = for_people(values[key])
 
     class Blank(dict):
         def __missing__(self, key):
             return ""
     return words.format_map(Blank(values))
+
+
+def for_people(iso):
+    """2026-12-04 -> Friday 4 December 2026, as the e-mail and page say a day."""
+    from datetime import date
+    try:
+        return f"{date.fromisoformat(iso):%A %-d %B %Y}"
+    except ValueError:
+        return iso
 
 
 def _choices(kind, state):

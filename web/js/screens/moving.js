@@ -8,6 +8,7 @@ import {append, h} from "../dom.js";
 import {button, choices, dateInput, dateValue, errorsOf, input, onSubmit, select, showErrors, textarea} from "../forms.js";
 import {t} from "../i18n.js";
 import {newKey} from "../chat-log.js";
+import {myProperty} from "../my-property.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 import {searchAddresses} from "../where.js";
@@ -17,10 +18,10 @@ const checked = (form, field) => form.querySelector(`input[name="${field}"]:chec
 // The new home: a postcode or street finds the addresses; one is chosen from the list.
 function newHome(view) {
   const list = h("div", {id: "to-list"});
-  const find = button(t("moving.find"), {type: "button", secondary: true, id: "to-find", onclick: async () => {
+  const find = button(t("moving.find"), {type: "button", secondary: true, id: "to-find", onclick: async event => {
     list.replaceChildren();
     try {
-      const found = await searchAddresses(view.querySelector("#to_search").value);
+      const found = await searchAddresses(event.target.form.elements.to_search.value);
       list.replaceChildren(select({field: "to_uprn", label: t("moving.to_choose"),
         options: [{value: "", label: t("where.addresses_found", {count: found.length})},
           ...found.map(a => ({value: a.uprn, label: a.address}))]}));
@@ -34,6 +35,8 @@ function newHome(view) {
 
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/moving", {replace: true});
+  // The home left: the one remembered on this phone or the account's (the API falls back to the saved one).
+  const home = await myProperty().catch(() => null);
   const form = h("form", {novalidate: true, id: "move-form"},
     choices({field: "move", legend: t("moving.kind"), options: ["within", "in", "out"].map(m =>
       ({value: m, label: t(`moving.kind_${m}`)}))}),
@@ -55,6 +58,7 @@ export async function render(view) {
     const body = {move: checked(form, "move") || null, date: dateValue(form, "date") || null,
       people: get("people").split("\n").map(p => p.trim()).filter(Boolean)};
     if (get("to_uprn")) body.to_uprn = get("to_uprn");
+    if (home && body.move !== "in") body.from_uprn = home.uprn;
     if (checked(form, "tenure")) body.tenure = checked(form, "tenure");
     if (get("contact_role") && get("contact_name")) {
       body.contact = {role: get("contact_role"), name: get("contact_name"),
@@ -74,5 +78,6 @@ export async function render(view) {
     return navigate(`/moving/${encodeURIComponent(made.id)}`);
   }, {move: t("moving.kind"), date: t("moving.date"), people: t("moving.people"), to_search: t("moving.to_search"),
     tenure: t("moving.tenure"), contact_name: t("moving.contact_name"), forwarding: t("moving.forwarding")});
-  append(view, h("h1", {class: "heading-l"}, t("moving.title")), h("p", {class: "body"}, t("moving.lead")), form);
+  append(view, h("h1", {class: "heading-l"}, t("moving.title")), h("p", {class: "body"}, t("moving.lead")),
+    home ? h("p", {class: "body", id: "move-from"}, t("moving.from", {address: home.address})) : null, form);
 }
