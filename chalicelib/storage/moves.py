@@ -106,6 +106,16 @@ class MoveStore:
             return False
         return True
 
+    def everything_of(self, user_id):
+        """Export: every row of the resident's moves (moves, parts, officers' reads), plain."""
+        return [{"row": r.sk, "state": r.state, **r.data, "at": r.created_at.isoformat()}
+                for r in MoveModel.query(user_id, consistent_read=True)]
+
+    def erase_user(self, user_id):
+        with MoveModel.batch_write() as batch:
+            for row in MoveModel.query(user_id, attributes_to_get=["user_id", "sk"]):
+                batch.delete(row)
+
     def add_audit(self, user_id, move_id, entry, now, key):
         """An officer's read or undo, kept in the move's own partition."""
         MoveModel(user_id, f"audit#{move_id}#{now.isoformat()}#{key}", data=entry, created_at=now).save()

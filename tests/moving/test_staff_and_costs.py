@@ -49,3 +49,17 @@ def test_a_moves_page_costs_what_it_returns(client, deps, people):
     # on every signed-in route, the session and the user.
     assert cost(page) == (1, 6), page.headers["Server-Timing"]
     assert cost(client.get("/v1/me/moves", resident.auth)) == (1, 3)  # one Query: the one move
+
+
+def test_a_residents_moves_are_in_their_export_and_gone_with_their_account(client, deps, people):
+    from chalicelib.stamps import london_today
+    homes(deps)
+    resident = people()
+    living_at(deps, resident)
+    made = move(client, resident, {"move": "out", "date": london_today(deps.clock()).isoformat(), "tenure": "rented",
+                                   "contact": {"role": "landlord", "name": "Mrs Ross"},
+                                   "forwarding": "4 Quay Street, Whitby"}).json_body
+    rows = client.get("/v1/me/export", resident.auth).json_body["moves"]
+    assert any(r["row"] == f"move#{made['id']}" and r["contact"]["name"] == "Mrs Ross" for r in rows)
+    assert client.raw.http.request("DELETE", "/v1/me", headers=resident.auth).status_code == 204
+    assert deps.moves.of_user(resident.user.id) == [] and deps.moves.parts(resident.user.id, made["id"]) == []

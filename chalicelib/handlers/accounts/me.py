@@ -126,6 +126,9 @@ def export_me(deps):
                                         "changed_at": stamp(r.updated_at), "kept_until": stamp(r.delete_at)}
                                        for r in deps.consultation_responses.of_user(user.id)],
             "taking_part": taking_part(deps, user.id),  # registrations to speak at meetings, written questions
+            # Their moves home as told (the people, who to contact, the forwarding address) and each part's state
+            # (read from storage: moving sits above accounts).
+            "moves": deps.moves.everything_of(user.id),
             # The meetings' items they were told of and why (their reports, "me too"s, follows, petitions).
             "meetings_told_of": meetings_told_of(deps, user.id),
             "supports": supports_of(deps, user),
@@ -174,4 +177,5 @@ def delete_me(deps):
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them
+    deps.moves.erase_user(user.id)  # their moves (names, contacts, addresses): gone; what they changed stays
     deps.accounts.delete_user(user)
