@@ -78,11 +78,15 @@ def checked(deps, body, today, user):
         value = body.get(name)
         if value is not None and not (isinstance(value, str) and validation_uprn(value)):
             problems.add(name, wording.NOT_A_UPRN)
-    if kind == "out" and not details.get("forwarding"):
-        problems.add("forwarding", wording.FORWARDING)
-    if kind in ("out", "within") and not details.get("tenure"):
-        problems.add("tenure", wording.TENURE)
+    # What each kind of move needs: rules the document states in words (422), not its schema.
+    if kind == "out" and not details.get("forwarding") and "forwarding" not in body:
+        problems.rule("forwarding", wording.FORWARDING)
+    if kind in ("out", "within") and not details.get("tenure") and "tenure" not in body:
+        problems.rule("tenure", wording.TENURE)
     problems.raise_if_any()
+    from ..revenues.limits import CONTACT_ROLES
+    if details.get("contact") and details["contact"]["role"] not in CONTACT_ROLES.get(details.get("tenure"), ()):
+        problems.rule("contact", wording.CONTACT_FOR_TENURE)
     _date_rules(when, today, problems)
     old, new = _homes(deps, kind, body, problems, user)
     problems.raise_if_any()

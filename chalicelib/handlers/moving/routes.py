@@ -12,7 +12,8 @@ routes = Routes("moving", schemas="chalicelib.handlers.moving.schemas")
 effects.register("move_made", "moving.follow", "chalicelib.handlers.moving.following:on_move")
 MOVE_ID = path_param("move_id", {"type": "string", "pattern": limits.MOVE_ID_PATTERN, "example": "MV-7K3F9Q2M4N"})
 PART = path_param("part", {"type": "string", "pattern": limits.PART_PATTERN, "example": "bulky:BK-7K3F9Q"})
-KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+KEY = {"name": "Idempotency-Key", "in": "header", "required": False,
+       "schema": {"type": "string", "minLength": 8, "maxLength": 255},  # a signed-in caller's (shared/idempotency)
        "description": "the same key and body answer the same move"}
 PRIVATE = {"Cache-Control": "private, no-store"}
 NO_MOVE = {"404": "Not one of my moves (code move_not_found)"}

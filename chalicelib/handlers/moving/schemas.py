@@ -16,16 +16,16 @@ MOVE = {"id": {"type": "string"}, "move": {"type": "string", "enum": ["in", "out
         "created_at": {"type": "string", "format": "date-time"}}
 
 SCHEMAS = {
-    "MoveNew": {"type": "object", "required": ["move", "date", "people"], "properties": {
+    "MoveNew": {"type": "object", "required": ["move", "date", "people"], "additionalProperties": False, "properties": {
         "move": {"type": "string", "enum": ["in", "out", "within"]},
         "date": {**DAY, "description": "the day of the move: no more than 14 days ahead"},
         "from_uprn": {"type": "string", "pattern": "^[0-9]{1,12}$",
                       "description": "out, within: the home left (my saved address when not given)"},
         "to_uprn": {"type": "string", "pattern": "^[0-9]{1,12}$", "description": "in, within: the new home"},
         **{k: MOVE_MORE[k] for k in ("people", "furnished", "tenure", "contact", "tenancy_end", "forwarding")}}},
-    "MoveChoice": {"type": "object", "required": ["choice"], "properties": {
+    "MoveChoice": {"type": "object", "required": ["choice"], "additionalProperties": False, "properties": {
         "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay"]}}},
-    "MoveUndo": {"type": "object", "required": ["reason"], "properties": {
+    "MoveUndo": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
         "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
     "Moves": {"type": "object", "required": ["moves"], "properties": {
         "moves": {"type": "array", "items": {"type": "object", "properties": MOVE}}}},

@@ -18,6 +18,8 @@ def too_long_ago(first):
 
 
 LATE_NOTE = "Told more than 21 days after the move: the council tax office may ask why."
+CONTACT_FOR_TENURE = ("Who to contact goes with how the old home was left: the buyer or solicitor when it was sold, "
+                      "the landlord or agent when it was rented.")
 NOT_IN_YORK = "That address is not in our address list. If you are moving out of York, choose moving out."
 MOVING_OUT_TO_YORK = "You chose moving out of York, but this address is in York. Choose moving within York."
 NO_OLD_HOME = "Choose the address you are moving from."

@@ -99,7 +99,7 @@ def move_more(body, problems):
         out["tenure"] = tenure
     contact = body.get("contact")
     if contact is not None:
-        roles = limits.CONTACT_ROLES.get(tenure, ())
+        roles = {role for pair in limits.CONTACT_ROLES.values() for role in pair}  # which fits the tenure: the caller's
         if not (isinstance(contact, dict) and contact.get("role") in roles and set(contact) <= {"role", "name", "phone", "email"}
                 and all(isinstance(contact.get(k), str) and len(contact[k]) <= limits.ADDRESS_MAX
                         for k in contact) and (contact.get("name") or "").strip()):
