@@ -23,6 +23,7 @@ from chalicelib.handlers.hire.routes import routes as hire
 from chalicelib.handlers.repairs.routes import routes as repairs
 from chalicelib.handlers.repairs.desk.routes import routes as repairs_desk
 from chalicelib.handlers.moderation.routes import routes as moderation
+from chalicelib.handlers.moving.routes import routes as moving
 from chalicelib.handlers.officers.routes import routes as officers
 from chalicelib.handlers.open311.routes import routes as open311
 from chalicelib.handlers.opendata.routes import routes as opendata
@@ -45,7 +46,7 @@ app = Chalice(app_name="doorstep")
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              planning, ANY_PATH)
+              planning, moving, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])

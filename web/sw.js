@@ -37,6 +37,7 @@ const ON_FIRST_USE = [
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
   "/js/screens/planning.js",
   "/js/screens/repairs.js", "/js/screens/repair-report.js",
+  "/js/screens/moving.js", "/js/screens/moving-page.js",
 ];
 // Answers worth keeping for a journey without signal.
 const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,

@@ -32,6 +32,7 @@ class UserModel(Stored):
     # deletion); tokens carry the epoch they were issued under.
     session_epoch = NumberAttribute(default=0)
     identity_keys = JSONAttribute(default=list)  # the IdentityModel keys that lead here
+    moving_to = JSONAttribute(null=True)  # a move's new home and its date (handlers/moving): the address from then
     created_at = UTCDateTimeAttribute()
     version = VersionAttribute()
 

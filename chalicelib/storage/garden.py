@@ -123,6 +123,45 @@ class GardenStore:
         return self._move(uprn, start, "active", [S.status.set("cancelled"), S.cancelled_at.set(now),
                                                   S.reason.set(reason), S.remind.remove(), S.remind_on.remove()])
 
+    def move_term(self, sub, new, last_day):
+        """A move's (handlers/moving): the term at the old home ends on
+        `last_day` (no more reminders there), and the same term, paid by the
+        same payment, starts at the new home: one transaction. False when the
+        old term is no longer active with its end (moved already, cancelled)."""
+        condition = (S.status == "active") & (S.end == sub.end)
+        free = S.uprn.does_not_exist() | S.status.is_in("failed", "cancelled")
+        try:
+            with writes(["old", "new"]), transaction() as t:
+                t.update(S(sub.uprn, sub.start), actions=[S.end.set(last_day), S.remind.remove(),
+                                                          S.remind_on.remove(), S.reason.set("moved")],
+                         condition=condition)
+                t.save(model_of(S, new), condition=free)
+        except EditConflict:
+            return False
+        return True
+
+    def move_back(self, uprn, start, end, to_uprn, to_start):
+        """A move's garden term undone by staff: the old home's term runs to
+        `end` again, the new home's is cancelled; one transaction."""
+        with writes(["old", "new"]), transaction() as t:
+            t.update(S(uprn, start), actions=[S.end.set(end), S.reason.set("move undone")],
+                     condition=S.status == "active")
+            t.update(S(to_uprn, to_start), actions=[S.status.set("cancelled"), S.reason.set("move undone"),
+                                                    S.remind.remove(), S.remind_on.remove()],
+                     condition=S.status == "active")
+
+    def end_early(self, uprn, start, end, last_day):
+        """A term ended on `last_day` (its resident moved away); False when it
+        is no longer the active term ending on `end`."""
+        try:
+            with writes(["subscription"]):
+                S(uprn, start).update(actions=[S.end.set(last_day), S.remind.remove(), S.remind_on.remove(),
+                                               S.reason.set("moved_away")],
+                                      condition=(S.status == "active") & (S.end == end))
+        except EditConflict:
+            return False
+        return True
+
     def reminders_due(self, kind, today, limit=200):
         return [_record(m) for m in S.remind_index.query(kind, S.remind_on <= today, limit=limit, page_size=limit)]
 

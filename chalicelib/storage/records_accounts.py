@@ -28,6 +28,7 @@ class User:
     session_epoch: int = 0
     identity_keys: list = field(default_factory=list)
     created_at: datetime | None = None
+    moving_to: dict | None = None  # {uprn, address, from, move_id}: where they live from `from` (handlers/moving)
     version: int | None = None
 
 

@@ -23,6 +23,7 @@ from . import landlords, revenue_requests, revenues  # noqa: F401
 from . import appointments  # noqa: F401
 from . import bills  # noqa: F401
 from . import repairs  # noqa: F401
+from . import moves  # noqa: F401
 
 
 def ensure_tables(wait=True):

@@ -64,7 +64,11 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  # a hall's booking paid (its hours booked, its holder let go) or released; a session's or
                  # deposit's refund, from its event
                  "hire-bookings": "read-write", "hire-hours": "read-write", "hire-holders": "read-write",
-                 "hire-settings": "read"}
+                 "hire-settings": "read",
+                 # a resident's move (handlers/moving): its parts written once each, its council tax request
+                 # made (revenue-requests above), its garden term moved; the account's address is the move's
+                 # own transaction's (the API's), never the worker's
+                 "moves": "read-write"}
 WORKER_TABLES = {
     "reports": "read", "services": "read", "wards": "read", "ward-cells": "read",
     "alert-index": "read-write", "alerts": "read-write", "alert-deliveries": "read-write",

@@ -24,6 +24,7 @@ KINDS = {  # every kind of reference in the product, by its prefix
     "CTR-": "a council tax request",
     "RP-": "a repair to a council home",
     "LLC-": "a change a landlord reported",
+    "MV-": "a move home told",
 }
 
 

@@ -357,6 +357,13 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/council-tax/documents"): (desk("council_tax"), Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/staff/council-tax/health"): (desk("council_tax"), Outcome(200)),
     ("GET", "/v1/staff/council-tax/requests"): (desk("council_tax"), Outcome(200)),
+    # Moving home (issue 61): the resident's own moves; the council tax desk sees one and undoes a part.
+    ("POST", "/v1/me/moves"): (SIGNED_IN, Outcome(422, "validation_failed")),
+    ("GET", "/v1/me/moves"): (SIGNED_IN, Outcome(200)),
+    ("GET", "/v1/me/moves/{move_id}"): (SIGNED_IN, Outcome(404, "move_not_found")),
+    ("POST", "/v1/me/moves/{move_id}/parts/{part}/choice"): (SIGNED_IN, Outcome(404, "move_not_found")),
+    ("POST", "/v1/staff/moves/{move_id}/lookup"): (desk("council_tax"), Outcome(404, "move_not_found")),
+    ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"): (desk("council_tax"), Outcome(404, "move_not_found")),
     # The landlords' portal: a signed-in person who belongs to no landlord reaches none of it.
     ("POST", "/v1/landlords"): (SIGNED_IN, Outcome(503, "revenues_not_configured")),
     ("GET", "/v1/me/landlord"): (SIGNED_IN, Outcome(404, "not_a_landlord")),
@@ -483,6 +490,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/council-tax/lookups"), ("POST", "/v1/staff/council-tax/revocations"),
                 ("POST", "/v1/staff/council-tax/unlocks"), ("POST", "/v1/staff/council-tax/documents"),
                 ("GET", "/v1/staff/council-tax/health"), ("GET", "/v1/staff/council-tax/requests"),
+                ("POST", "/v1/staff/moves/{move_id}/lookup"), ("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo"),
                 ("GET", "/v1/staff/repairs/board"),  # the repairs desk's board: any officer of the desk
                 ("POST", "/v1/staff/repairs/{repair_id}/inspection"),  # and its inspections,
                 ("POST", "/v1/staff/repairs/{repair_id}/second-contractor"),  # second contractors
@@ -735,6 +743,17 @@ _simple("GET", "/v1/staff/landlords")
 _simple("POST", "/v1/staff/landlords/{creditor_ref}/refusal", "/v1/staff/landlords/CR100301/refusal",
         {"reason": "Not known to the landlord"})
 _simple("GET", "/v1/staff/council-tax/health")
+# Moving home: a move in from elsewhere to a home the world has no address for (422: not in York).
+_simple("POST", "/v1/me/moves", body={"move": "in", "date": "2026-11-20", "to_uprn": "990000009999",
+                                      "people": ["A Resident"]})
+_simple("GET", "/v1/me/moves")
+_simple("GET", "/v1/me/moves/{move_id}", "/v1/me/moves/MV-7K3F9Q2M4N")
+_simple("POST", "/v1/me/moves/{move_id}/parts/{part}/choice", "/v1/me/moves/MV-7K3F9Q2M4N/parts/bulky:BK-7K3F9Q/choice",
+        {"choice": "keep"})
+_simple("POST", "/v1/staff/moves/{move_id}/lookup", "/v1/staff/moves/MV-7K3F9Q2M4N/lookup",
+        {"reason": "Caller on the phone"})
+_simple("POST", "/v1/staff/moves/{move_id}/parts/{part}/undo", "/v1/staff/moves/MV-7K3F9Q2M4N/parts/address/undo",
+        {"reason": "Caller on the phone"})
 _simple("GET", "/v1/staff/council-tax/requests", "/v1/staff/council-tax/requests?state=failed")
 _simple("POST", "/v1/staff/council-tax/lookups", body={"reference": "500123454", "reason": "Caller on the phone"})
 _simple("POST", "/v1/staff/council-tax/revocations", body={"reference": "500123454", "link_id": "0f" * 16,

@@ -40,6 +40,7 @@ const screens = {
   "/appointments/manage": () => import("./screens/appointment-manage.js"),
   "/pay": () => import("./screens/pay.js"),
   "/form-case": () => import("./screens/form-case.js"),  // a form's case from its e-mail: /form-case#<token>
+  "/moving": () => import("./screens/moving.js"),  // moving home, told once
 };
 const onHome = {
   report: () => import("./screens/report-page.js"),
@@ -70,6 +71,7 @@ function screenFor(url) {
   if (/^\/garden\/subscriptions\/\d+\/[\d-]+$/.test(url.pathname)) return () => import("./screens/garden-subscription.js");
   if (/^\/containers(\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/containers.js");
   if (/^\/hire(\/bookings\/[^/]+)?$/.test(url.pathname)) return () => import("./screens/hire.js");
+  if (/^\/moving\/[^/]+$/.test(url.pathname)) return () => import("./screens/moving-page.js");
   if (url.pathname === "/" || url.pathname === "/index.html") {
     for (const [param, load] of Object.entries(onHome)) {
       if (url.searchParams.get(param)) return load;

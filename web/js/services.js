@@ -42,6 +42,7 @@ export const GROUPS = [
     {key: "sign_in", href: "/sign-in?next=/", who: "guest"},
     {key: "register", href: "/register", who: "guest"},
     {key: "account", href: "/account", who: "member"},
+    {key: "moving", href: "/moving", who: "member"},
   ]},
 ];
 

@@ -3,7 +3,7 @@ import re
 
 from ... import ids, validation
 from ...errors import ValidationFailed
-from ...stamps import stamp
+from ...stamps import london_today, stamp
 from ..reports import views
 from .limits import ADDRESS_MAX, NAME_MAX, UPRN_PATTERN
 from .wording import NOT_A_PROFILE_FIELD, NOT_A_UPRN, NOT_CHANGED_HERE, NOTHING_TO_CHANGE, NOTIFICATIONS_FORMAT, PROFILE
@@ -18,12 +18,23 @@ def profile(user):
         "notifications": {c: bool((user.notifications or {}).get(c, c == "email"))
                           for c in NOTIFICATION_CHANNELS},
         "role": user.role, "team": user.team,
+        "moving_to": user.moving_to,
         "created_at": stamp(user.created_at),
     }
 
 
 def get_me(deps):
-    return profile(deps.accounts.user(deps.principal.user_id))
+    return profile(living_at(deps.accounts.user(deps.principal.user_id), deps.clock()))
+
+
+def living_at(user, now):
+    """The user with their saved address as it stands today: a move told
+    ahead (handlers/moving) makes the new home theirs from its date, and
+    moving out of the area clears it then."""
+    moving = user.moving_to if user is not None else None
+    if moving and moving.get("from") and moving["from"] <= london_today(now).isoformat():
+        user.uprn, user.address = moving.get("uprn"), moving.get("address")
+    return user
 
 
 def update_me(deps, body):
@@ -57,6 +68,8 @@ def update_me(deps, body):
         raise ValidationFailed([("body", NOTHING_TO_CHANGE)])
     for key, value in changes.items():
         setattr(user, key, value)
+    if "uprn" in changes or "address" in changes:
+        user.moving_to = None  # their own choice of address, after a move's: theirs stands
     deps.accounts.save_user(user)
     return profile(user)
 
@@ -115,6 +128,9 @@ def export_me(deps):
                                         "changed_at": stamp(r.updated_at), "kept_until": stamp(r.delete_at)}
                                        for r in deps.consultation_responses.of_user(user.id)],
             "taking_part": taking_part(deps, user.id),  # registrations to speak at meetings, written questions
+            # Their moves home as told (the people, who to contact, the forwarding address) and each part's state
+            # (read from storage: moving sits above accounts).
+            "moves": deps.moves.everything_of(user.id),
             # The meetings' items they were told of and why (their reports, "me too"s, follows, petitions).
             "meetings_told_of": meetings_told_of(deps, user.id),
             "supports": supports_of(deps, user),
@@ -164,4 +180,5 @@ def delete_me(deps):
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them
+    deps.moves.erase_user(user.id)  # their moves (names, contacts, addresses): gone; what they changed stays
     deps.accounts.delete_user(user)

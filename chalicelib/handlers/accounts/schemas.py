@@ -40,6 +40,9 @@ SCHEMAS = {
                     # Optional details a resident may never have given.
                     "phone": {"type": "string", "nullable": True}, "address": {"type": "string", "nullable": True},
                     "uprn": {"type": "string", "nullable": True},
+                    "moving_to": {"type": "object", "nullable": True, "description": "a move told (handlers/moving):"
+                                  " the new home's uprn and address (none: leaving the area) and from when; "
+                                  "address and uprn are the new home's from that day"},
                     "notifications": {"type": "object", "properties": {
                         c: {"type": "boolean"} for c in ("email", "sms", "push")}},
                     "role": {"type": "string", "enum": ["resident", "crew", "staff", "admin"]},

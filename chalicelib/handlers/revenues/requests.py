@@ -20,8 +20,10 @@ from .request_checks import checked
 KIND = "revenue_request"  # the event's kind (routes.py registers its effect)
 
 
-def new_id():
-    return "CTR-" + "".join(secrets.choice(ids.ALPHABET) for _ in range(10))
+def new_id(own=None):
+    """A fresh reference, or one another change names (`own`: 10 characters of
+    the alphabet, a move's: handlers/moving), so a run again finds it made."""
+    return "CTR-" + (own or "".join(secrets.choice(ids.ALPHABET) for _ in range(10)))
 
 
 def make(deps, link_id, body, idempotency_key):
@@ -58,6 +60,27 @@ def queued(deps, request, claim, shown):
         return claim.twin(), False
     first_try(deps, [event])
     return shown(deps.revenue_requests.get(request["user_id"], request["id"]) or request), True
+
+
+def for_move(deps, user_id, email, link, details, request_id, now):
+    """A move's council tax request (handlers/moving): the existing `move`
+    kind, with what the move tells, under an id the move names, so a move's
+    effect run again finds its request made (True: made now). Sent from the
+    request's own event, as any other, once."""
+    from ...storage.errors import AlreadyExists
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
+    _, details = checked({"kind": "move", **details}, now)  # the move checked these already: the same rules
+    request = {"user_id": user_id, "id": request_id, "link_id": link.id, "account_ref": link.account_ref,
+               "person_ref": link.person_ref, "kind": "move", "details": details, "state": "queued",
+               "created_at": now, "email": email, "tries": 0}
+    event = new_event(deps, KIND, now, user_id=user_id, request_id=request_id)
+    try:
+        deps.revenue_requests.create(request, event)
+    except AlreadyExists:
+        return False
+    first_try(deps, [event])
+    return True
 
 
 def _replayed(deps, user_id, record):

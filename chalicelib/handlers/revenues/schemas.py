@@ -2,6 +2,23 @@
 PENCE = {"type": "integer", "description": "pence"}
 DAY = {"type": "string", "format": "date"}
 
+# What a move tells beyond where and when (request_checks.move_more; handlers/moving sends them).
+MOVE_MORE = {
+    "people": {"type": "array", "minItems": 1, "maxItems": 10, "items": {"type": "string", "minLength": 1,
+                                                                           "maxLength": 100},
+               "description": "move: everyone on the bill"},
+    "furnished": {"type": "boolean", "description": "move: the old home left furnished"},
+    "tenure": {"type": "string", "enum": ["sold", "rented"], "description": "move: the old home sold or rented"},
+    "contact": {"type": "object", "required": ["role", "name"], "additionalProperties": False, "properties": {
+        "role": {"type": "string", "enum": ["buyer", "solicitor", "landlord", "agent"]},
+        "name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "phone": {"type": "string", "maxLength": 200}, "email": {"type": "string", "maxLength": 200}},
+        "description": "move: the buyer or solicitor when sold, the landlord or agent when rented"},
+    "tenancy_end": {**DAY, "description": "move: when the old home's tenancy ends"},
+    "forwarding": {"type": "string", "minLength": 1, "maxLength": 200, "description": "move: the forwarding address"},
+    "uprn": {"type": "string", "maxLength": 200, "description": "move: the new address's UPRN"},
+    "move_ref": {"type": "string", "maxLength": 200, "description": "move: the Doorstep move it came from"}}
+
 SCHEMAS = {
     "CouncilTaxLinkRequest": {"type": "object", "required": ["reference", "name"], "properties": {
         "reference": {"type": "string", "example": "500123454",
@@ -73,8 +90,10 @@ SCHEMAS = {
                                        "months ahead), not only 14 days ahead"},
         "address": {"type": "string", "maxLength": 200}, "postcode": {"type": "string", "maxLength": 200},
         "action": {"type": "string", "enum": ["apply", "end"], "description": "single person discount"},
-        "day": {"type": "integer", "minimum": 1, "maximum": 28, "description": "instalment day of the month"}},
-        "description": "what the kind needs and nothing else; never a person: a request is the linked person's own"},
+        "day": {"type": "integer", "minimum": 1, "maximum": 28, "description": "instalment day of the month"},
+        **MOVE_MORE},
+        "description": "what the kind needs and nothing else; a request is the linked person's own (a move names "
+                       "everyone on the bill as information, never as their consent)"},
     "CouncilTaxRequest": {"type": "object", "required": ["id", "kind", "state", "created_at"], "properties": {
         "id": {"type": "string", "description": "our reference, given at once"}, "link_id": {"type": "string"},
         "kind": {"type": "string"}, "details": {"type": "object"},

@@ -163,6 +163,14 @@ function takingPart({speaking = [], questions = [], live_questions: live = []}) 
         state: t(`account.live_question_${q.status}`)}), h("br"), t("account.live_question_text", {question: q.question}))))];
 }
 
+// My moves home: each to its page (what it changed, what waits for my choice).
+function moves({moves: mine}) {
+  if (!mine.length) return [];
+  return [h("h2", {class: "heading-m"}, t("account.moves_title")),
+    h("ul", {class: "list list--spaced", id: "my-moves"}, mine.map(m => h("li", {},
+      h("a", {href: `/moving/${encodeURIComponent(m.id)}`}, t("account.move_row", {day: formatDay(m.date, true)})))))];
+}
+
 // Their name, which an account may not have yet (one made before names were asked for): set here.
 function nameForm(view, me) {
   const saved = h("p", {class: "body", role: "status", id: "name-saved"});
@@ -186,7 +194,7 @@ export async function render(view) {
     ["/v1/me/conversations", "conversations"], ["/v1/me/bills", "bills"], ["/v1/me/appointments", "appointments"],
     ["/v1/me/taking-part", "speaking"], ["/v1/me/container-requests", "requests"],
     ["/v1/me/consultation-responses", "responses"],
-    ["/v1/me/hire-bookings", "bookings"]]
+    ["/v1/me/hire-bookings", "bookings"], ["/v1/me/moves", "moves"]]
     .map(([path, key]) => api(path).catch(() => ({[key]: []}))));
   let me;
   try {
@@ -203,7 +211,7 @@ export async function render(view) {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);
       event.target.replaceWith(h("p", {class: "body", role: "status"}, t("account.resent")));
     }}));
-  const [bulky, garden, chats, paid, appts, part, containers, responses, halls] = await lists;
+  const [bulky, garden, chats, paid, appts, part, containers, responses, halls, moving] = await lists;
   append(view, h("h1", {class: "heading-l"}, t("account.title")), resend,
     h("dl", {class: "summary-list"}, row(t("account.email"), me.email),
       me.phone ? row(t("contact.phone"), me.phone) : null),
@@ -214,7 +222,9 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/alerts"}, t("account.my_alerts"))),
       h("li", {}, h("a", {href: "/property"}, t("account.my_property"))),
       h("li", {}, h("a", {href: "/account/council-tax"}, t("account.council_tax"))),
-      h("li", {}, h("a", {href: "/landlords"}, t("account.landlords")))),
+      h("li", {}, h("a", {href: "/landlords"}, t("account.landlords"))),
+      h("li", {}, h("a", {href: "/moving", id: "moving-link"}, t("account.moving")))),
+    ...moves(moving),
     ...bulkyBookings(bulky),
     ...gardenSubscriptions(garden),
     ...containerRequests(containers),

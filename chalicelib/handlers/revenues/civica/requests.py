@@ -35,11 +35,29 @@ def form_of(kind, account_ref, details, key):
     elif kind == "move":
         form.update(movetype=details["move"], movedate=civica_date(details["date"]),
                     address=details.get("address") or "", postcode=details.get("postcode") or "")
+        form.update(_move_more(details))
     elif kind == "single_person_discount":
         form.update(action=details["action"], effdate=civica_date(details["date"]))
     elif kind == "instalment_day":
         form.update(instday=str(details["day"]))
     return form
+
+
+def _move_more(details):
+    """A move's further details, as IEG4's change of address form hands them
+    on: the people on the bill, the old home furnished, sold or rented and who
+    to contact, the forwarding address, and our move's reference."""
+    contact = details.get("contact") or {}
+    more = {"occupants": "; ".join(details.get("people") or []), "tenure": details.get("tenure") or "",
+            "contactrole": contact.get("role", ""), "contactname": contact.get("name", ""),
+            "contactphone": contact.get("phone", ""), "contactemail": contact.get("email", ""),
+            "fwdaddress": details.get("forwarding") or "", "newuprn": details.get("uprn") or "",
+            "moveref": details.get("move_ref") or ""}
+    if details.get("furnished") is not None:
+        more["furnished"] = "Y" if details["furnished"] else "N"
+    if details.get("tenancy_end"):
+        more["tenancyend"] = civica_date(details["tenancy_end"])
+    return {k: v for k, v in more.items() if v}
 
 
 def send(civica, person_ref, account_ref, kind, details, key):

@@ -1,0 +1,1 @@
+"""Moving home, told once: the move and everything that follows it (issue 61)."""

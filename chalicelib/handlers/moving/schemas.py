@@ -1,0 +1,41 @@
+"""The moving routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..revenues.schemas import MOVE_MORE
+
+DAY = {"type": "string", "format": "date"}
+PART = {"type": "object", "required": ["name", "kind", "state"], "properties": {
+    "name": {"type": "string"}, "kind": {"type": "string",
+                                         "enum": ["council_tax", "address", "bin_days", "garden", "bulky",
+                                                  "container", "alert"]},
+    "state": {"type": "string", "description": "sent, no_account, moved, stopped, refunding, refunded, ended, "
+                                               "offered, kept, cancelled, stayed"},
+    "text": {"type": "string", "nullable": True, "description": "the state in words"},
+    "facts": {"type": "object"}, "choices": {"type": "array", "items": {"type": "string"}},
+    "updated_at": {"type": "string", "format": "date-time", "nullable": True}}}
+MOVE = {"id": {"type": "string"}, "move": {"type": "string", "enum": ["in", "out", "within"]}, "date": DAY,
+        "from_address": {"type": "string", "nullable": True}, "to_address": {"type": "string", "nullable": True},
+        "created_at": {"type": "string", "format": "date-time"}}
+
+SCHEMAS = {
+    "MoveNew": {"type": "object", "required": ["move", "date", "people"], "additionalProperties": False, "properties": {
+        "move": {"type": "string", "enum": ["in", "out", "within"]},
+        "date": {**DAY, "description": "the day of the move: no more than 14 days ahead"},
+        "from_uprn": {"type": "string", "pattern": "^[0-9]{1,12}$",
+                      "description": "out, within: the home left (my saved address when not given)"},
+        "to_uprn": {"type": "string", "pattern": "^[0-9]{1,12}$", "description": "in, within: the new home"},
+        **{k: MOVE_MORE[k] for k in ("people", "furnished", "tenure", "contact", "tenancy_end", "forwarding")}}},
+    "MoveChoice": {"type": "object", "required": ["choice"], "additionalProperties": False, "properties": {
+        "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay"]}}},
+    "MoveUndo": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
+        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+    "Moves": {"type": "object", "required": ["moves"], "properties": {
+        "moves": {"type": "array", "items": {"type": "object", "properties": MOVE}}}},
+    "Move": {"type": "object", "required": ["id", "move", "date", "parts", "elsewhere"], "properties": {
+        **MOVE, "people": {"type": "array", "items": {"type": "string"}}, "late": {"type": "boolean"},
+        "tenure": {"type": "string", "nullable": True}, "forwarding": {"type": "string", "nullable": True},
+        "parts": {"type": "array", "items": PART},
+        "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
+            "text": {"type": "string"}, "url": {"type": "string"}}}}}},
+    "StaffMove": {"type": "object", "required": ["id", "parts", "audit"], "properties": {
+        **MOVE, "parts": {"type": "array", "items": PART}, "audit": {"type": "array", "items": {"type": "object"}},
+        "late_note": {"type": "string", "nullable": True}}},
+}

@@ -1,0 +1,22 @@
+"""The move's e-mail: the same list as its page, once (the outbox keeps one
+row per id, and the id is the move's), sent when every step of the move's
+effect has written its part (the last step of following.on_move)."""
+from . import wording
+from .view import shown
+
+
+def email(deps, move):
+    if not move.get("email"):
+        return
+    from ...notify.email import queue_email
+    page = shown(deps, move, deps.moves.parts(move["user_id"], move["id"]))
+    lines = [wording.EMAIL_TOP.format(date=_day(move["date"])), ""]
+    lines += [f"- {p['text']}" for p in page["parts"] if p["text"]]
+    lines += ["", wording.EMAIL_ELSEWHERE] + [f"- {e['text']}: {e['url']}" for e in page["elsewhere"]]
+    lines += ["", wording.EMAIL_END]
+    queue_email(move["email"], wording.EMAIL_SUBJECT, "\n".join(lines), deps.clock(), f"move:{move['id']}")
+
+
+def _day(iso):
+    from datetime import date
+    return f"{date.fromisoformat(iso):%A %-d %B %Y}"

@@ -1,0 +1,68 @@
+"""What residents and officers read about a move (server side)."""
+KIND = "Say whether you are moving in to York, out of York, or within York."
+DATE = "Give the date you move as YYYY-MM-DD."
+PEOPLE = "Name everyone moving who is on the council tax bill (1 to 10 people, each at most 100 characters)."
+TENURE = "Say whether your old home was sold or rented."
+FORWARDING = "Give the address you are moving to outside York, so post can follow you (at most 200 characters)."
+NOT_ASKED = "This is not part of telling us about a move."
+NOT_A_UPRN = "Choose the address from the list."
+
+
+def too_far_ahead(last):
+    return (f"You can tell us about a move up to 14 days before it. For this move, come back on or after "
+            f"{last:%-d %B %Y}.")
+
+
+def too_long_ago(first):
+    return f"We can only take a move from the last 12 months here, on or after {first:%-d %B %Y}. Please call us."
+
+
+LATE_NOTE = "Told more than 21 days after the move: the council tax office may ask why."
+CONTACT_FOR_TENURE = ("Who to contact goes with how the old home was left: the buyer or solicitor when it was sold, "
+                      "the landlord or agent when it was rented.")
+NOT_IN_YORK = "That address is not in our address list. If you are moving out of York, choose moving out."
+MOVING_OUT_TO_YORK = "You chose moving out of York, but this address is in York. Choose moving within York."
+NO_OLD_HOME = "Choose the address you are moving from."
+SAME_HOME = "The new address is the one you are moving from."
+IN_HAS_NO_OLD = "Moving in to York: leave out the address you are moving from in York."
+KEY_USED_FOR_MOVE = "another move"
+NO_MOVE = "You have no move with that id."
+NO_PART = "That move has no such part to choose for."
+CHOICE = "Choose {choices}."
+CHOSEN_ALREADY = "You have already chosen for this one."
+REASON = "Say why, in 5 to 300 characters."
+NOT_UNDONE = "This part cannot be undone here."
+
+# What each part says to the resident (the page and the e-mail), by (part, state).
+PARTS = {
+    ("council_tax", "sent"): "Your council tax move has gone to the council tax office (reference {request_id}).",
+    ("council_tax", "no_account"): "You have no council tax account linked, so tell the council tax office "
+                                   "yourself, or link your account and tell us again.",
+    ("bin_days", "moved"): "Your bin days are the new street's from {date}: {days}.",
+    ("bin_days", "stopped"): "Bin day reminders and the bin calendar for your old home stop on {date}.",
+    ("address", "moved"): "Your saved address and your street become {address} from {date}.",
+    ("address", "stopped"): "Your saved address is cleared from {date}.",
+    ("garden", "moved"): "Your garden waste subscription moves to the new home from {date}, on round {round}, "
+                         "until {end}.",
+    ("garden", "refunding"): "Your garden waste subscription ends on {last_day}; £{amount} for the {months} "
+                             "months left is being refunded.",
+    ("garden", "refunded"): "Your garden waste subscription ends on {last_day}; £{amount} for the {months} "
+                            "months left has been refunded.",
+    ("garden", "ended"): "Your garden waste subscription ends on {last_day}; no whole months are left to refund.",
+    ("bulky", "offered"): "Your bulky collection on {date} at your old home: keep it or cancel it.",
+    ("bulky", "kept"): "Your bulky collection on {date} at your old home is kept.",
+    ("bulky", "cancelled"): "Your bulky collection on {date} at your old home is cancelled; any payment is "
+                            "refunded by its terms.",
+    ("container", "offered"): "Your {container} order for your old home: keep it or cancel it.",
+    ("container", "kept"): "Your {container} order for your old home is kept.",
+    ("container", "cancelled"): "Your {container} order for your old home is cancelled; any payment is refunded "
+                                "by its terms.",
+    ("alert", "offered"): "Your alert \u201c{about}\u201d is for your old home: move it or keep it there.",
+    ("alert", "moved"): "Your alert \u201c{about}\u201d now follows your new home.",
+    ("alert", "stayed"): "Your alert \u201c{about}\u201d stays on your old home.",
+}
+UNDONE = "Undone by the council: {reason}"
+EMAIL_SUBJECT = "Your move: what we changed"
+EMAIL_TOP = "You told us you are moving on {date}. This is what we changed, and what is left for you to do."
+EMAIL_ELSEWHERE = "Elsewhere:"
+EMAIL_END = "You can see all of this, and choose what to keep, in My Account."

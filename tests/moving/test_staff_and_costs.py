@@ -1,0 +1,65 @@
+"""The council tax desk sees a move and everything it set off, with its
+audit, reads it only with a reason, and undoes one part with one; and what
+a move and its page cost in DynamoDB (Server-Timing)."""
+import re
+
+from support.moving_support import NEW_HOME, homes, living_at, move, signed_in_again  # noqa: F401
+
+
+def cost(answer):
+    timing = answer.headers.get("Server-Timing", "")
+    found = re.search(r"queries=(\d+) items=(\d+)", timing)
+    return (int(found.group(1)), int(found.group(2))) if found else timing
+
+
+def test_an_officer_reads_a_move_with_a_reason_and_undoes_the_address_with_one(client, deps, people):
+    from chalicelib.stamps import london_today
+    homes(deps)
+    resident, officer = people(), people("staff", roles=["revenues"])
+    living_at(deps, resident)
+    made = move(client, resident, {"move": "within", "date": london_today(deps.clock()).isoformat(),
+                                   "to_uprn": NEW_HOME, "tenure": "sold"}).json_body
+    path = f"/v1/staff/moves/{made['id']}"
+    assert client.post(f"{path}/lookup", {}, officer.auth).status_code == 400  # no reason, no read
+    assert client.post(f"{path}/lookup", {"reason": "Caller"}, resident.auth).status_code == 403
+    read = client.post(f"{path}/lookup", {"reason": "Caller on the phone"}, officer.auth)
+    assert read.status_code == 200, read.body
+    assert {p["name"] for p in read.json_body["parts"]} >= {"address", "bin_days", "council_tax"}
+    assert client.get("/v1/me", resident.auth).json_body["uprn"] == NEW_HOME
+    undone = client.post(f"{path}/parts/address/undo", {"reason": "Resident says the sale fell through"},
+                         officer.auth)
+    assert undone.status_code == 200, undone.body
+    parts = {p["name"]: p for p in undone.json_body["parts"]}
+    assert parts["address"]["state"] == "undone" and "sale fell through" in parts["address"]["text"]
+    assert [a["action"] for a in undone.json_body["audit"]] == ["read", "undo"]
+    assert client.get("/v1/me", resident.auth).json_body["uprn"] == "990000000501"
+    again = client.post(f"{path}/parts/address/undo", {"reason": "Pressed twice by mistake"}, officer.auth)
+    assert again.status_code == 422 and again.json_body["error"]["code"] == "not_undoable"
+
+
+def test_a_moves_page_costs_what_it_returns(client, deps, people):
+    from chalicelib.stamps import london_today
+    homes(deps)
+    resident = people()
+    living_at(deps, resident)
+    made = move(client, resident, {"move": "within", "date": london_today(deps.clock()).isoformat(),
+                                   "to_uprn": NEW_HOME, "tenure": "sold"})
+    page = client.get(f"/v1/me/moves/{made.json_body['id']}", resident.auth)
+    # One Query of its parts (council tax, address, bin days: 3 items) and GetItems of the move and, as
+    # on every signed-in route, the session and the user.
+    assert cost(page) == (1, 6), page.headers["Server-Timing"]
+    assert cost(client.get("/v1/me/moves", resident.auth)) == (1, 3)  # one Query: the one move
+
+
+def test_a_residents_moves_are_in_their_export_and_gone_with_their_account(client, deps, people):
+    from chalicelib.stamps import london_today
+    homes(deps)
+    resident = people()
+    living_at(deps, resident)
+    made = move(client, resident, {"move": "out", "date": london_today(deps.clock()).isoformat(), "tenure": "rented",
+                                   "contact": {"role": "landlord", "name": "Mrs Ross"},
+                                   "forwarding": "4 Quay Street, Whitby"}).json_body
+    rows = client.get("/v1/me/export", resident.auth).json_body["moves"]
+    assert any(r["row"] == f"move#{made['id']}" and r["contact"]["name"] == "Mrs Ross" for r in rows)
+    assert client.raw.http.request("DELETE", "/v1/me", headers=resident.auth).status_code == 204
+    assert deps.moves.of_user(resident.user.id) == [] and deps.moves.parts(resident.user.id, made["id"]) == []

@@ -1,0 +1,64 @@
+"""Moving home on a phone (issue 61): a resident with a garden waste
+subscription and a linked council tax account tells us they move within York
+in 10 days' time; the move's page lists every change (council tax sent, the
+saved address and bin days from the move date, the garden bins on the new
+home's round) and what is left to do elsewhere, and My Account leads to it."""
+from datetime import date, timedelta
+
+from playwright.sync_api import expect
+
+from support.pay_support import SUCCESS
+from tests.web.browser import check_accessible
+from tests.web.journeys import heading, sign_in
+from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401  (pay: a fixture)
+from tests.web.test_council_tax import back_office, fill_demo_bill  # noqa: F401  (back_office: a fixture)
+
+OLD_HOME, NEW_HOME = "990000000052", "990000000068"  # 4 Bootham and 4 Heworth Green: both on garden rounds
+
+
+def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_account(browser, back_office, pay):  # noqa: F811
+    email = browser.stack.resident("moving.resident@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path="/account/council-tax")
+    fill_demo_bill(page)
+    page.get_by_role("button", name="Link account").click()
+    heading(page, "Council tax account 500345686")
+    page.goto(f"/garden?uprn={OLD_HOME}")
+    page.get_by_label("1 bin: £50.00 a year").check()
+    pay_on_the_card_page(page, SUCCESS, "£50.00")
+    heading(page, "Your garden waste subscription is active")
+
+    page.goto("/account")
+    page.locator("#moving-link").click()
+    heading(page, "Tell us you are moving home")
+    expect(page.locator("#move-from")).to_contain_text("4 Bootham")
+    page.get_by_label("To another home in York").check()
+    day = date.today() + timedelta(days=10)
+    page.get_by_label("Day", exact=True).fill(str(day.day))
+    page.get_by_label("Month", exact=True).fill(str(day.month))
+    page.get_by_label("Year", exact=True).fill(str(day.year))
+    page.get_by_label("Your new home's postcode or street").fill("YO31 8BB")
+    page.get_by_role("button", name="Find addresses").click()
+    page.get_by_label("Choose your new address").select_option(NEW_HOME)
+    page.get_by_label("Everyone moving who is on the council tax bill").fill("Dev Patel")
+    page.get_by_label("Sold").check()
+    page.get_by_label("Who can we contact about your old home?").select_option("solicitor")
+    page.get_by_label("Their name").fill("Lee and Co")
+    check_accessible(page, "moving home")
+    page.get_by_role("button", name="Tell us about the move").click()
+
+    heading(page, "Your move")
+    parts = page.locator("#move-parts")
+    expect(parts.locator("[data-part='council_tax']")).to_contain_text("gone to the council tax office")
+    expect(parts.locator("[data-part='address']")).to_contain_text("4 Heworth Green")
+    expect(parts.locator("[data-part='bin_days']")).to_contain_text("new street")
+    expect(parts.locator("[data-part^='garden:']")).to_contain_text("moves to the new home")
+    expect(page.locator("#move-elsewhere")).to_contain_text("Register to vote")
+    check_accessible(page, "a move's page")
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+    page.goto("/account")
+    page.locator("#my-moves a").click()
+    heading(page, "Your move")
+    expect(page.locator("#move-parts li")).to_have_count(4)

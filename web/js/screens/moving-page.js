@@ -1,0 +1,54 @@
+// One move: what it changed (moved, stopped, refunded), what waits for the
+// resident's choice (a booking or an alert at the old home: keep or cancel,
+// move or stay), and what is left to do elsewhere, by link. The words of each
+// part come from the API, inserted as text.
+import {api} from "../api.js";
+import {append, clear, h} from "../dom.js";
+import {button, errorsOf, showErrors} from "../forms.js";
+import {formatDay, t} from "../i18n.js";
+import {navigate} from "../navigation.js";
+import {signedIn} from "../session.js";
+
+function part(view, move, p, redraw) {
+  const choose = choice => async () => {
+    try {
+      redraw(await api(`/v1/me/moves/${encodeURIComponent(move.id)}/parts/${encodeURIComponent(p.name)}/choice`,
+        {method: "POST", body: {choice}}));
+    } catch (error) {
+      showErrors(view, [{message: errorsOf(error)[0].message}]);
+    }
+  };
+  return h("li", {dataset: {part: p.name, state: p.state}}, h("strong", {}, t(`moving.part_${p.kind}`)), ": ",
+    p.text || t(`moving.state_${p.state}`),
+    p.choices.length ? h("div", {}, p.choices.map((c, i) => button(t(`moving.choice_${c}`), {
+      type: "button", secondary: i > 0, id: `${c}-${p.name.replace(/[^A-Za-z0-9-]/g, "-")}`, onclick: choose(c)})))
+      : null);
+}
+
+function draw(view, move) {
+  const holder = h("div", {id: "move-page"});
+  const redraw = fresh => holder.replaceWith(draw(view, fresh));
+  append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
+    h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
+      to: move.to_address || "", from: move.from_address || ""})),
+    move.late ? h("p", {class: "body"}, t("moving.late")) : null,
+    h("h2", {class: "heading-m"}, t("moving.changed")),
+    move.parts.length ? h("ul", {class: "list list--spaced", id: "move-parts"},
+      move.parts.map(p => part(view, move, p, redraw)))
+      : h("p", {class: "body", id: "move-parts"}, t("moving.under_way")),
+    h("h2", {class: "heading-m"}, t("moving.elsewhere")),
+    h("ul", {class: "list list--spaced", id: "move-elsewhere"}, move.elsewhere.map(e => h("li", {},
+      h("a", {href: e.url, rel: "noopener", target: "_blank"}, e.text)))));
+  return holder;
+}
+
+export async function render(view, {url}) {
+  if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname)}`, {replace: true});
+  const id = decodeURIComponent(url.pathname.split("/")[2] || "");
+  try {
+    append(view, draw(view, await api(`/v1/me/moves/${encodeURIComponent(id)}`)));
+  } catch (error) {
+    append(clear(view), h("h1", {class: "heading-l"}, t("moving.page_title")),
+      h("p", {class: "body"}, errorsOf(error)[0].message));
+  }
+}
