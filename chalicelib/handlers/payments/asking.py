@@ -26,7 +26,7 @@ from .provider import ProviderError
 
 STALE = timedelta(minutes=2)  # past four provider calls at their 10-second timeout, with room
 WAIT_S = 5.0
-STEP_S = 0.05
+STEP_S = 0.05  # the first wait, doubled each time up to 0.4 s: some 16 reads in the 5 seconds, not 100
 pause = time.sleep  # a test's hook: a taker waiting its turn
 
 
@@ -38,7 +38,7 @@ def take(deps, payment_id, by):
     """Hold the payment's place for a refund under `by`. Returns (token, the
     payment as it now stands: any refund a former holder made, recorded)."""
     from ...stamps import parse, stamp
-    waited_until = time.monotonic() + WAIT_S
+    waited_until, step = time.monotonic() + WAIT_S, STEP_S
     while True:
         payment, now = deps.payments.get(payment_id), deps.clock()
         held = payment.asking
@@ -52,7 +52,8 @@ def take(deps, payment_id, by):
             continue  # another took it between the read and the write: read again
         if time.monotonic() >= waited_until:
             raise RefundBusy(f"payment {payment_id}: a refund is being asked for by {held['by']}")
-        pause(STEP_S)
+        pause(step)
+        step = min(step * 2, 0.4)
 
 
 def let_go(deps, payment_id, token):
