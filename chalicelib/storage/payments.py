@@ -53,6 +53,8 @@ class PaymentModel(Stored):
     refunds = JSONAttribute(null=True)
     settled_status = UnicodeAttribute(null=True)
     card_brand = UnicodeAttribute(null=True)  # as the provider says once paid (finance's cash files)
+    asking = JSONAttribute(null=True)  # {by, since, token}: the one refund being asked of the provider
+    asking_token = UnicodeAttribute(null=True)  # the asking's own, what the conditional writes compare
 
     open_index = OpenIndex()
 
@@ -157,6 +159,33 @@ class PaymentStore:
         with writes(["event", "payment"], exists={"event"}), transaction() as t:
             t.save(event_model(event), condition=EventModel.id.does_not_exist())
             t.update(PaymentModel(payment_id), actions=actions, condition=PaymentModel.refunded == refunded_before)
+
+    def take_asking(self, payment_id, asking, held_token):
+        """The payment's one place for asking the provider for a refund taken
+        for `asking` ({by, since, token}) if it is as read: free when
+        `held_token` is None, else still that asking's. False when another
+        took it meanwhile."""
+        held = PaymentModel.asking_token.does_not_exist() if held_token is None else \
+            PaymentModel.asking_token == held_token
+        try:
+            with writes(["payment"]):
+                PaymentModel(payment_id).update(
+                    actions=[PaymentModel.asking.set(asking), PaymentModel.asking_token.set(asking["token"])],
+                    condition=PaymentModel.id.exists() & held)
+        except EditConflict:
+            return False
+        return True
+
+    def let_go_asking(self, payment_id, token):
+        """The place given back by the asking holding it (False: taken over, as stale, meanwhile)."""
+        try:
+            with writes(["payment"]):
+                PaymentModel(payment_id).update(
+                    actions=[PaymentModel.asking.remove(), PaymentModel.asking_token.remove()],
+                    condition=PaymentModel.asking_token == token)
+        except EditConflict:
+            return False
+        return True
 
     def _refunds(self, payment_id):
         found = self.get(payment_id)

@@ -30,6 +30,7 @@ class Payment:
     refunds: list = field(default_factory=list)  # [{refund_id, amount, status, at, by}]
     settled_status: str | None = None  # the finished status the purpose was last told of
     card_brand: str | None = None  # the provider's card_details.card_brand once paid
+    asking: dict | None = None  # the one refund being asked of the provider: {by, since, token} (payments/asking.py)
 
 
 @when_named

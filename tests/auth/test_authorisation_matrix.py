@@ -401,6 +401,9 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/meetings/speaking-rules"): (desk("meetings"), Outcome(200)),
     ("PATCH", "/v1/staff/meetings/speaking-rules"): (desk("meetings"), Outcome(422, "validation_failed")),
     ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"): (desk("meetings"), Outcome(404, "meeting_not_found")),
+    # Forthcoming decisions' tags: no forward plan in this world.
+    ("GET", "/v1/staff/decisions/forthcoming/tags"): (desk("meetings"), Outcome(200)),
+    ("PATCH", "/v1/staff/decisions/forthcoming/{decision_id}/tags"): (desk("meetings"), Outcome(404, "decision_not_found")),
     # Petitions at agenda items, and a resident's own meetings: no meeting in this world, and no calendar link.
     ("POST", "/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}"): (
         desk("meetings"), Outcome(404, "meeting_not_found")),
@@ -507,6 +510,8 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("PATCH", "/v1/staff/meetings/speaking-rules"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/tags"),  # and its items' tags
                 ("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags"),
+                ("GET", "/v1/staff/decisions/forthcoming/tags"),  # and forthcoming decisions' tags
+                ("PATCH", "/v1/staff/decisions/forthcoming/{decision_id}/tags"),
                 # democratic services' desk: any officer
                 ("GET", "/v1/staff/meetings/{meeting_id}/speakers"),
                 ("GET", "/v1/staff/meetings/{meeting_id}/speakers.csv"),
@@ -632,6 +637,9 @@ def _choose_speaking_rules(world, caller):
 _simple("GET", "/v1/staff/meetings/{meeting_id}/tags", "/v1/staff/meetings/1402/tags")
 REQUESTS[("PATCH", "/v1/staff/meetings/{meeting_id}/items/{item_id}/tags")] = lambda world, caller: Request(
     "PATCH", "/v1/staff/meetings/1402/items/14023/tags", {"wards": [], "topics": []}, {"If-Match": '"0"'})
+_simple("GET", "/v1/staff/decisions/forthcoming/tags")
+REQUESTS[("PATCH", "/v1/staff/decisions/forthcoming/{decision_id}/tags")] = lambda world, caller: Request(
+    "PATCH", "/v1/staff/decisions/forthcoming/701/tags", {"wards": [], "topics": []}, {"If-Match": '"0"'})
 _simple("GET", "/v1/meetings/{meeting_id}/speaking", "/v1/meetings/1402/speaking")
 _simple("POST", "/v1/meetings/{meeting_id}/items/{item_id}/speakers", "/v1/meetings/1402/items/140201/speakers",
         {"name": "Olive Owner", "mode": "remote"})

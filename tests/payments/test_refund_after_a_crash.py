@@ -2,6 +2,7 @@
 recorded) is found on the retry, by its refund id: the payment and the ledger
 carry it once, and the retry tells its real amount, not £0.00."""
 from chalicelib.handlers.payments import core
+from chalicelib.handlers.payments import in_full
 from support.pay_support import pay  # noqa: F401
 from tests.payments.test_staff_payments import paid_booking
 
@@ -12,8 +13,8 @@ def test_a_refund_made_before_a_crash_is_recorded_once_by_the_retry_with_its_amo
     payment = deps.payments.get(made["payment"]["id"])
     chosen = core.provider(deps)
     lost = chosen.refund(payment.provider_id, 3500, 3500)  # made; the process died before recording it
-    retried = core.refund_in_full(deps, payment.id, by=f"booking {made['id']}")
-    again = core.refund_in_full(deps, payment.id, by=f"booking {made['id']}")
+    retried = in_full.refund_in_full(deps, payment.id, by=f"booking {made['id']}")
+    again = in_full.refund_in_full(deps, payment.id, by=f"booking {made['id']}")
     assert (retried["refund_id"], retried["amount"]) == (lost.refund_id, 3500)
     assert again is None  # nothing new at the provider, nothing recorded twice
     kept = deps.payments.get(payment.id)
@@ -27,7 +28,7 @@ def test_a_partial_refund_made_before_a_crash_is_recorded_and_the_rest_refunded(
     made, _ = paid_booking(client, deps, people)
     payment = deps.payments.get(made["payment"]["id"])
     lost = core.provider(deps).refund(payment.provider_id, 1000, 3500)
-    got = core.refund_in_full(deps, payment.id, by="doorstep")
+    got = in_full.refund_in_full(deps, payment.id, by="doorstep")
     kept = deps.payments.get(payment.id)
     assert (got["refund_id"], got["amount"]) == (lost.refund_id, 3500)
     assert (sorted(r["amount"] for r in kept.refunds), kept.refunded) == ([1000, 2500], 3500)

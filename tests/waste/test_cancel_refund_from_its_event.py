@@ -118,7 +118,11 @@ def test_a_cancellation_while_a_cheaper_change_s_refund_is_owed_refunds_what_was
 def test_a_cancellation_just_after_a_change_s_refund_reached_the_provider_unrecorded_refunds_only_the_rest(
         client, deps, people, pay, monkeypatch):
     """The change's refund made at the provider, its answer lost, then the cancellation (which read
-    nothing refunded): its stored figure is refused and what is left is agreed afresh; 4500 in all."""
+    nothing refunded). The change's refund holds the payment's place for asking (payments/asking.py), so
+    the cancellation's waits its turn (handed back) rather than take the change's unrecorded 1000 for
+    anything; the change's retry, owed nothing now, records its own and lets go; then the cancellation's stored figure is refused and what
+    is left is agreed afresh; 4500 in all."""
+    from chalicelib.handlers.payments import asking
     from chalicelib.handlers.payments.govuk_pay import GovukPay
     from chalicelib.handlers.payments.provider import ProviderError
     made, resident = confirmed_booking(client, deps, people, items=THREE)
@@ -132,6 +136,8 @@ def test_a_cancellation_just_after_a_change_s_refund_reached_the_provider_unreco
     assert len(run_stream(deps, "bulky_change_refund")) == 1
     monkeypatch.setattr(GovukPay, "refund", real)
     assert cancel(client, resident, made["id"])["refund"]["amount"] == 4500
-    assert run_stream(deps, "bulky_cancel_refund") == [] and run_stream(deps, "bulky_change_refund") == []
+    monkeypatch.setattr(asking, "WAIT_S", 0)  # its turn not come, at once
+    assert len(run_stream(deps, "bulky_cancel_refund")) == 1 and refunds_at_provider(deps, pay, made["id"]) == [1000]
+    assert run_stream(deps, "bulky_change_refund") == [] and run_stream(deps, "bulky_cancel_refund") == []
     assert refunds_at_provider(deps, pay, made["id"]) == [1000, 3500]
     assert deps.bulky.get(made["id"]).refund["status"] == "done"

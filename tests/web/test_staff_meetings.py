@@ -3,7 +3,9 @@ officer sees that Modern.gov answers a firewall's page instead of data, how
 many runs in a row failed, how old residents' copy is and when the next run
 asks; then corrects the wards an agenda item is tagged with, is told when a
 second officer changed them first (If-Match) and gives the item back to its
-own words. Each screen inside the desk's menu, axe finding nothing."""
+own words; then lists a forthcoming decision in a ward its plan forgot, which
+residents' ward filter then finds. Each screen inside the desk's menu, axe
+finding nothing."""
 from datetime import timedelta
 
 from playwright.sync_api import expect
@@ -69,3 +71,18 @@ def test_an_officer_sees_the_syncs_failures_and_corrects_an_items_tags(desk, cou
     expect(road.locator(".summary-list")).to_contain_text("From the item's own words")
     tags = default_deps().democracy.meeting("1402")
     assert next(i for i in tags["items"] if i["id"] == ROAD_REPAIRS)["wards"] == ["Acomb"]
+
+    page.get_by_role("link", name="Back to the committee system's sync").click()
+    page.get_by_role("link", name="Tags of forthcoming decisions").click()
+    heading(page, "Tags of forthcoming decisions")
+    plan = page.locator("#plan-701")  # "Road repairs in Acomb ward", in the forward plan for Acomb
+    expect(plan.locator(".summary-list")).to_contain_text("From the forward plan and the decision's title")
+    plan.get_by_text("Change the tags").click()
+    plan.get_by_label("Westfield").check()
+    screen(page, "staff-forthcoming-tags")
+    plan.get_by_role("button", name="Save these tags").click()
+    expect(page.locator("#tags-said")).to_have_text("Tags saved for Road repairs in Acomb ward.")
+    expect(plan.locator(".summary-list")).to_contain_text("Acomb, Westfield")
+    expect(page.locator("#plan-audit")).to_contain_text("Road repairs in Acomb ward, wards Acomb to Acomb, Westfield")
+    listed, _ = other.call("GET", "/v1/decisions/forthcoming?ward=Westfield")
+    assert "701" in [d["id"] for d in listed["decisions"]]

@@ -14,9 +14,14 @@ def _kept(deps, name):
 
 
 def forthcoming(deps, params):
+    """The plan's decisions still to come, with staff's corrections of their tags (forthcoming_tags.py):
+    both documents in one BatchGetItem."""
+    from .forthcoming_tags import EDITS, corrected
     asked = queries.forthcoming(params)
     today = queries.today(deps).isoformat()
-    rows = [d for d in _kept(deps, "forward_plan") if not d["due"] or d["due"] >= today]
+    kept = deps.democracy.documents(["forward_plan", EDITS])
+    rows = corrected([d for d in kept.get("forward_plan") or [] if not d["due"] or d["due"] >= today],
+                     (kept.get(EDITS) or {}).get("edits") or {})
     if asked["key"] is not None:
         rows = [d for d in rows if d["key"] == asked["key"]]
     if asked["ward"]:

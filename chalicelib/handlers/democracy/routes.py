@@ -189,6 +189,33 @@ def change_item_tags(meeting_id, item_id):
     return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
 
 
+@routes.get("/v1/staff/decisions/forthcoming/tags", desk("meetings"), with_etag({
+    "summary": "Forthcoming decisions with the wards and topics each is listed by (the plan's and its title's, or "
+               "as staff corrected them), every ward and topic to choose from, and the audit of corrections",
+    "responses": {"200": json_response(ref("ForthcomingTags"))}}, thing="forthcoming tags"))
+def forthcoming_tags():
+    from .forthcoming_tags import view
+    body, etag = view(http.deps())
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
+@routes.patch("/v1/staff/decisions/forthcoming/{decision_id}/tags", desk("meetings"), with_etag({
+    "summary": "A forthcoming decision's wards and topics as staff correct them (If-Match: the corrections' version "
+               "read), audited and kept across the sync's later copies; from_words gives it back to its own",
+    "parameters": [path_param("decision_id", ID),
+                   if_match("forthcoming tags", "stale: 409 edit_conflict with the tags as they are now")],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("ItemTags")}}}},
+    "responses": {"200": json_response(ref("ForthcomingTags")), **errors(400, 409, 428, **{
+        "404": "No such decision still to come in the forward plan (decision_not_found)",
+        "422": "A ward or topic that does not exist (validation_failed)"})}}, thing="forthcoming tags"))
+def change_forthcoming_tags(decision_id):
+    from ..shared.versions import expected_version
+    from .forthcoming_tags import change
+    version = expected_version(http.header("If-Match"), "GET /v1/staff/decisions/forthcoming/tags")
+    body, etag = change(http.deps(), decision_id, http.body(), version)
+    return http.ok(body, headers={**http.NO_STORE, "ETag": etag})
+
+
 @routes.post("/v1/staff/meetings/{meeting_id}/items/{item_id}/petitions/{petition_id}", desk("meetings"), with_etag({
     "summary": "Staff: a published petition is debated at this agenda item (If-Match: the petition's version). "
                "Its page and the meeting's say so; its signers and followers are told the date (again only if it "

@@ -109,4 +109,12 @@ SCHEMAS = {
             "edited_at": {**MOMENT, "description": "set by staff then; null: from its own words"}}}},
         "wards": {"type": "array", "items": TEXT, "description": "every ward an item may be given"},
         "topics": {"type": "array", "items": TEXT, "description": "every topic of the mapping"}}},
+    "ForthcomingTags": {"type": "object", "required": ["decisions", "wards", "topics", "audit", "version"], "properties": {
+        "decisions": {"type": "array", "items": {"type": "object", "properties": {
+            "id": TEXT, "title": TEXT, "decision_maker": MAYBE, "due": MAYBE, "key": {"type": "boolean"},
+            "wards": {"type": "array", "items": TEXT}, "topics": {"type": "array", "items": TEXT},
+            "edited_at": {**MOMENT, "description": "corrected by staff then; null: the plan's and its title's"}}}},
+        "wards": {"type": "array", "items": TEXT}, "topics": {"type": "array", "items": TEXT},
+        "audit": {"type": "array", "items": {"type": "object"}, "description": "newest first: who, when, from, to"},
+        "version": {"type": "integer"}}},
 }

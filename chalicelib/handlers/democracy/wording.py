@@ -32,6 +32,7 @@ TOLD_WRITE = " You may write to your councillors about it before the meeting: th
 NO_ITEM = "That meeting has no agenda item with that id."
 TAGS_SHAPE = "Give wards and topics as lists of names (at most 50 each), or from_words: true."
 TAGS_WARD = "There is no ward called {name}."
+NO_FORTHCOMING = "There is no such decision still to come in the forward plan."
 TAGS_TOPIC = "There is no topic called {name}: add it to the topics first."
 LINK_CANCELLED = "That meeting was cancelled: link the petition to the meeting that will debate it."
 LINK_BUSY = "The meeting's petitions are changing right now; try again in a moment."

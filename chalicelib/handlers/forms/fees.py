@@ -19,6 +19,7 @@ import logging
 
 from ...errors import Conflict, ServiceUnavailable
 from ..payments import core as payments
+from ..payments.in_full import refund_in_full
 from ..payments.provider import ProviderError
 from . import wording
 
@@ -128,7 +129,7 @@ def on_payment(deps, payment):
             # Cannot happen while one payment is live at a time; were it to, the money goes back.
             log.error("payment %s succeeded for form %s, which does not wait for it: refunded", payment.id,
                       payment.subject_id)
-            payments.refund_in_full(deps, payment.id, by=f"form {payment.subject_id}")
+            refund_in_full(deps, payment.id, by=f"form {payment.subject_id}")
         return
     if submission.state != "paying":
         return

@@ -7,8 +7,9 @@ alone is), and one event whose effect makes those refunds, once each.
 The refunds come from one payment, one after another: each part stores the
 refundable figure it will meet (what is left on the payment less the parts
 before it), and the one effect makes them in that order, so no part waits
-on another's answer and a retry after one that worked is refused by the
-provider, never paid twice (waste/refund_parts.py). Sessions already begun
+on another's answer; a part refused because another refund came first is
+agreed afresh, and each is recorded under its own session's name, so a
+retry finds it and never pays twice (waste/refund_parts.py). Sessions already begun
 or over stay as they were; pressed twice, the first stands."""
 import math
 from datetime import datetime

@@ -1,10 +1,11 @@
 """Cancelling one session of a booking, refunded by the notice given, and
 the deposit returned after an officer's check: each a conditional change of
 the booking as read, written with its event, whose effect makes the refund
-once (waste/refund_parts.py: the refundable figure stored with the change is
-what every attempt names, so a retry after one that worked is refused by the
-provider, never paid twice); the 5-minute job's `refunds_due` makes one its
-effect never made.
+once (waste/refund_parts.py: each refund known by what it refunds, "hire
+{id} session:{date}", and made holding the payment's one place for asking,
+so a retry or a racer finds it recorded under that name, never takes another
+refund of the same size for it); the 5-minute job's `refunds_due` makes one
+its effect never made.
 
 Notice is real time, start minus now: "14 days" is 336 hours, so across the
 clocks going back a session 14 calendar days ahead at the same wall time has

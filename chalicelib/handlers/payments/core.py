@@ -13,9 +13,9 @@ from ...errors import ApiError, NotFound, ServiceUnavailable
 from ...storage.records import Payment
 from . import hooks
 from .limits import AMOUNT_MAX, AMOUNT_MIN
-from .provider import NotRefundable, ProviderError, RefundMismatch
+from .provider import NotRefundable, ProviderError, RefundMismatch  # noqa: F401 (callers' payments.RefundMismatch)
 from .wording import (NO_RETURN_ADDRESS, PAYMENTS_DOWN, PAYMENTS_NOT_SET_UP, PROVIDER_MISMATCH,
-                      PROVIDER_OTHER_AMOUNT, REFUND_NOT_AGREED)
+                      PROVIDER_OTHER_AMOUNT)
 
 log = logging.getLogger(__name__)
 RETURN_PATH = "/v1/payments/return/"
@@ -180,43 +180,11 @@ def returned(deps, token):
     return told.page(deps, payment) if told is not None else "/"
 
 
-def refund_in_full(deps, payment_id, by="doorstep"):
-    """Refund whatever the provider says is still refundable, sending that very
-    amount as refund_amount_available: a second refund (a retry, a race) finds
-    nothing left or is refused (P0604), never pays out twice. A refund the
-    provider holds that we never recorded (made just before a process died)
-    is recorded first, by its refund id, so a retry tells the real amount.
-    Returns the refunds made or found ({refund_id, amount, status, at, by},
-    several summed under the first's id) or None when there were none."""
-    payment = deps.payments.get(payment_id)
-    if payment is None or payment.provider_id is None:
-        return None
-    chosen, got = provider(deps), []
-    for _ in range(3):
-        found = chosen.get(payment.provider_id)
-        if found.refund_submitted > deps.payments.get(payment_id).refunded:
-            got += record_unrecorded(deps, payment, chosen, by)  # the provider knows more than we do
-        if found.status != "success" or found.refund_available <= 0:
-            return _together(got)
-        try:
-            made = chosen.refund(payment.provider_id, found.refund_available, found.refund_available)
-        except RefundMismatch:
-            continue  # someone refunded meanwhile: read again
-        except NotRefundable:
-            return _together(got)
-        from ...faults import boundary
-        boundary("refund.made")
-        refund = _refund_row(deps, made, by)
-        record_refund(deps, payment_id, refund)
-        return _together(got + [refund])
-    raise ServiceUnavailable(REFUND_NOT_AGREED, code="refund_pending")
-
-
 def record_unrecorded(deps, payment, chosen, by):
     """Each refund the provider holds (GET .../refunds) that the payment does
     not carry, recorded under `by`: the ones recorded now."""
     known = {r.get("refund_id") for r in deps.payments.get(payment.id).refunds or []}
-    got = [_refund_row(deps, r, by) for r in chosen.refunds(payment.provider_id)
+    got = [refund_row(deps, r, by) for r in chosen.refunds(payment.provider_id)
            if r.refund_id not in known and r.status != "error"]
     for refund in got:
         log.warning("payment %s: refund %s found at the provider, recorded now", payment.id, refund["refund_id"])
@@ -224,15 +192,9 @@ def record_unrecorded(deps, payment, chosen, by):
     return got
 
 
-def _refund_row(deps, made, by):
+def refund_row(deps, made, by):
     return {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
             "at": deps.clock().strftime("%Y-%m-%dT%H:%M:%SZ"), "by": by}
-
-
-def _together(refunds):
-    if not refunds:
-        return None
-    return {**refunds[0], "amount": sum(r["amount"] for r in refunds)}
 
 
 def ledger(deps, kind, entry_id, payment, amount, refund=None):

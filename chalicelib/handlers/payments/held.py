@@ -8,6 +8,7 @@ import re
 
 from ...errors import NotFound
 from . import core as payments
+from .in_full import refund_in_full
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def refund_if_released(deps, item, payment, what, tell):
     payer when money went back now."""
     if item is None or item.status != "released":
         return
-    made = payments.refund_in_full(deps, payment.id, by=f"{what} {item.id}")
+    made = refund_in_full(deps, payment.id, by=f"{what} {item.id}")
     if made and made.get("amount"):
         tell(made["amount"])
 

@@ -11,7 +11,7 @@ from datetime import date
 from ... import validation
 from ...errors import ApiError, Conflict, NotFound, Unacceptable
 from ...stamps import london_today, stamp
-from . import core
+from . import asking, core
 from .provider import ProviderError, RefundMismatch
 from .wording import (AMOUNT_AT_MOST, AMOUNT_NOT_PENCE, DATE_NOT_ISO, NOT_REFUND_FIELD, NO_PAYMENT, REFUNDABLE_CHANGED,
                       REFUNDED_AT_ONCE, REFUND_AT_MOST, REFUND_ONLY_SUCCEEDED, SEEN_NOT_PENCE)
@@ -107,15 +107,23 @@ def refund(deps, payment_id, body):
     if amount > seen:
         raise Unacceptable(REFUND_AT_MOST.format(left=seen), code="refund_too_large",
                            fields=[{"field": "amount", "message": AMOUNT_AT_MOST.format(most=seen)}])
+    principal = deps.principal
+    by = principal.email or principal.user_id
+    try:  # the payment's one place for asking (asking.py): no other refund of it is then in flight
+        token, _ = asking.take(deps, payment_id, by)
+    except asking.RefundBusy:
+        raise Conflict(REFUNDED_AT_ONCE, code="refund_amount_available_mismatch") from None
     try:
         made = core.provider(deps).refund(shown["provider_id"], amount, seen)
     except RefundMismatch:
+        asking.let_go(deps, payment_id, token)
         raise Conflict(REFUNDED_AT_ONCE, code="refund_amount_available_mismatch") from None
-    except ProviderError:
+    except ProviderError as e:  # unanswered, the place stays held: the refund may be made, its next holder records it
+        if not e.unreachable:
+            asking.let_go(deps, payment_id, token)
         raise core.PaymentsUnavailable() from None
-    principal = deps.principal
     entry = {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
-             "at": stamp(deps.clock()), "by": principal.email or principal.user_id, "by_user_id": principal.user_id,
-             "reason": reason}
+             "at": stamp(deps.clock()), "by": by, "by_user_id": principal.user_id, "reason": reason}
     core.record_refund(deps, payment_id, entry)
+    asking.let_go(deps, payment_id, token)
     return one(deps, payment_id)

@@ -38,8 +38,16 @@ def on_change_refund(deps, event, key):
     A provider that cannot be reached raises, and the queue brings it back."""
     payload = event.payload or {}
     booking = deps.bulky.get(payload.get("booking_id"))
-    if booking is not None and booking.change_seq == payload.get("seq"):
-        refund_owed(deps, booking)
+    if booking is not None and booking.change_seq == payload.get("seq") and refund_owed(deps, booking) is None:
+        from ..payments.asking import give_up
+        from .paid_changes import payment_ids
+        for payment_id in payment_ids(booking):  # owed no more: a try that went unanswered lets go of its payment
+            give_up(deps, payment_id, by(booking.id, payload.get("seq")))
+
+
+def by(booking_id, seq):
+    """What a change's refund is recorded as (payments/asking.py knows a refund by it)."""
+    return f"booking {booking_id} change {seq}"
 
 
 def refund_owed(deps, booking):
@@ -54,7 +62,7 @@ def refund_owed(deps, booking):
         return None
     parts = owed["parts"] if "parts" in owed else [{"payment_id": booking.payment_id, "amount": owed["amount"], "status": "due",
                                    "refund_amount_available": owed["refund_amount_available"]}]
-    parts = refund_parts(deps, parts, f"booking {booking.id} change {entry['seq']}", "cheaper change",
+    parts = refund_parts(deps, parts, by(booking.id, entry["seq"]), "cheaper change",
                          "change_refund.made")
     done = settled(owed, parts, deps)
     from .steps import next_step

@@ -15,6 +15,7 @@ from ...stamps import london_today, stamp
 from ...storage.errors import AlreadyExists, EditConflict
 from ...storage.records import GardenSubscription
 from ..payments import core as payments
+from ..payments.in_full import refund_in_full
 from ..places.bins import address_or_404, rounds_for
 from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
@@ -254,7 +255,7 @@ def on_payment(deps, payment):
     # Paid for a term given up meanwhile (its hold ran out, another payment
     # took it): the money goes back in full, once (refund_in_full).
     log.warning("subscription %s paid by %s after it was given up: refunding", payment.subject_id, payment.id)
-    payments.refund_in_full(deps, payment.id, by=f"subscription {payment.subject_id}")
+    refund_in_full(deps, payment.id, by=f"subscription {payment.subject_id}")
 
 
 def send_reminders(deps):

@@ -23,6 +23,7 @@ from ...errors import ApiError, Conflict
 from ...stamps import parse, stamp
 from ...storage.bulky_pending import CHANGE_HOLD
 from ..payments import core as payments
+from ..payments.in_full import refund_in_full
 from . import receipts
 from .receipts import pounds
 from .limits import CHANGE_PURPOSE, HOLD_MINUTES
@@ -104,7 +105,7 @@ def on_payment(deps, payment):
         receipts.changed(deps, booking, 0, paid=payment.amount)
     if payment.status != "success" or applied:
         return
-    made = payments.refund_in_full(deps, payment.id, by=f"booking {booking.id} change not made")
+    made = refund_in_full(deps, payment.id, by=f"booking {booking.id} change not made")
     if made is not None:
         receipts.change_not_made(deps, booking, payment, made["amount"])
 

@@ -1,18 +1,20 @@
 """A bulky booking's refund made part by part, each part once at the
-provider: the machinery a cheaper change's refund (change_refunds.py) and a
-cancellation's (cancel_refunds.py) share, each carried out as the effect of
-its change's own event.
+provider: the machinery a cheaper change's refund (change_refunds.py), a
+cancellation's (cancel_refunds.py), a hall session's or deposit's (hire) and
+a container request's share, each carried out as the effect of its change's
+own event.
 
 What is owed is stored with the change that owes it: per payment, the part
-and the refundable figure Doorstep's own records give for it (paid, less the
-refunds recorded). Every attempt at a part sends that figure as
-`refund_amount_available`, so an attempt after one that worked is refused
-(GOV.UK Pay's P0604), never paid. A refused attempt looks for our refund
-first at the provider (one whose answer was lost: a crash, a timeout) and
-then in Doorstep's records (one a racer recorded), in that order, so a racer
-recording between the two looks is still seen; only when neither holds it
-(staff refunded meanwhile, or the stored figure was stale) is a fresh figure
-agreed.
+and the refundable figure Doorstep's own records give for it. A part is
+known by what it refunds (`by`), never by its amount: it takes the
+payment's one place for asking (payments/asking.py, a conditional write),
+so any refund the provider holds unrecorded is the holder's. Holding it, a
+part recorded under `by` already (a retry, a racer of the same part, a
+taker recording a dead holder's) is done; otherwise the part names its
+stored figure as `refund_amount_available`, and one the provider refuses
+(another refund came first: this one was not made) is made at the figure
+the provider gives now. The refund is recorded under `by`, then the place
+let go.
 """
 import logging
 from datetime import timedelta
@@ -49,17 +51,21 @@ def refund_parts(deps, parts, by, reason, made_at):
     """Each part still due refunded once and recorded on its payment under
     `by`: the parts as done ({amount, refund_id} each; 0 when nothing was
     left). made_at: the step boundary just after the provider's answer.
-    ProviderError when the provider cannot be reached (the parts done so far
-    are recorded on their payments, so a retry finds them)."""
+    ProviderError when the provider cannot be reached, or another refund of
+    the payment is being asked for (RefundBusy): the parts done so far are
+    recorded on their payments, so a retry finds them."""
     from ...stamps import stamp
+    from ..payments import asking
     at, done = stamp(deps.clock()), []
     for part in parts:
         if part["status"] == "due":
-            made = _refund_part(deps, part, by, made_at)
+            token, payment = asking.take(deps, part["payment_id"], by)
+            made = _refund_part(deps, payment, part, by, made_at)
             if made is not None and made.get("new"):
                 payments.record_refund(deps, part["payment_id"], {
                     "refund_id": made["refund_id"], "amount": made["amount"], "status": made["status"], "at": at,
                     "by": by, "reason": reason})
+            asking.let_go(deps, part["payment_id"], token)
             part = {**part, "status": "done", "amount": made["amount"] if made else 0,
                     "refund_id": made["refund_id"] if made else None}
         done.append(part)
@@ -87,41 +93,33 @@ def backstop(deps, kind, settle):
     return count
 
 
-def _refund_part(deps, part, by, made_at):
-    """One payment's share, made once: {refund_id, amount, status, new}
-    (new: not yet in Doorstep's records), or None when nothing is left."""
+def _refund_part(deps, payment, part, by, made_at):
+    """One payment's share, made once, its place held: {refund_id, amount,
+    status, new} (new: not yet in Doorstep's records), or None when nothing
+    is left."""
     from ...faults import boundary
-    payment, chosen = deps.payments.get(part["payment_id"]), payments.provider(deps)
+    from ..payments.asking import recorded
+    ours = recorded(payment, by)
+    if ours is not None:
+        return {**ours, "new": False}
+    chosen = payments.provider(deps)
     try:
         made = chosen.refund(payment.provider_id, part["amount"], part["refund_amount_available"])
     except (payments.RefundMismatch, payments.NotRefundable):
-        return _ours_already(deps, chosen, payment, part["amount"], by) or _agreed_afresh(chosen, payment, part)
+        made = _agreed_afresh(chosen, payment, part)
+        if made is None:
+            return None
     boundary(made_at)
     return _row(made)
 
 
-def _ours_already(deps, chosen, payment, amount, by):
-    """Our refund, when the provider refused because it was made: one of
-    `amount` the provider holds that Doorstep never recorded (its answer was
-    lost), else one Doorstep recorded under `by` (a racer's). The provider
-    is asked first: a racer recording between the two looks is then seen in
-    Doorstep's records."""
-    known = {r.get("refund_id") for r in deps.payments.get(payment.id).refunds or []}
-    lost = next((r for r in chosen.refunds(payment.provider_id)
-                 if r.refund_id not in known and r.amount == amount and r.status != "error"), None)
-    if lost is not None:
-        return _row(lost)
-    recorded = next((r for r in deps.payments.get(payment.id).refunds or [] if r.get("by") == by), None)
-    return None if recorded is None else {**recorded, "new": False}
-
-
 def _agreed_afresh(chosen, payment, part):
-    """Another refund (staff's, or a change's made meanwhile) came first, so
-    ours was not made: agree the figure again."""
+    """Another refund (staff's, or another change's) came first, so ours was
+    not made: agree the figure again (None when nothing is left)."""
     fresh = chosen.get(payment.provider_id).refund_available
     if fresh <= 0:
         return None
-    return _row(chosen.refund(payment.provider_id, min(part["amount"], fresh), fresh))
+    return chosen.refund(payment.provider_id, min(part["amount"], fresh), fresh)
 
 
 def _row(refund):

@@ -4,6 +4,7 @@ import logging
 
 from ...storage.errors import SlotFull
 from ..payments import core as payments
+from ..payments.in_full import refund_in_full
 from . import receipts
 from .catalogue import current
 from .steps import next_step
@@ -69,7 +70,7 @@ def refund(deps, booking, tell=True):
     made = []
     try:
         for payment_id in payment_ids(booking):
-            made.append(payments.refund_in_full(deps, payment_id, by=by))
+            made.append(refund_in_full(deps, payment_id, by=by))
     except (payments.ProviderError, payments.ServiceUnavailable) as e:
         log.warning("booking %s: refund left for the job: %s", booking.id, e)
         return None

@@ -32,6 +32,7 @@ const SCREENS = [
   [/^\/staff\/planning\/sync$/, () => import("./planning-sync.js")],
   [/^\/staff\/meetings\/speaking-rules$/, () => import("./speaking-rules.js")],
   [/^\/staff\/meetings\/\d{1,12}\/tags$/, () => import("./meeting-tags.js")],
+  [/^\/staff\/meetings\/forthcoming-tags$/, () => import("./forthcoming-tags.js")],
   [/^\/staff\/hire(\/book|\/bookings\/HB-[0-9A-Z]{6})?$/, () => import("./hire.js")],
   [/^\/staff\/meetings\/\d{1,12}\/live-questions$/, () => import("./live-questions.js")],
   [/^\/staff\/consultations(\/[a-z0-9][a-z0-9-]{1,59})?$/, () => import("./consultations.js")],

@@ -2,7 +2,8 @@
 // council's Modern.gov last answered and how old residents' copy is, each
 // source's failures in a row and what the system answered when it failed (a
 // firewall's page, a time out...), when the next run asks, and the meetings
-// whose agenda items' tags staff can correct (meeting-tags.js).
+// whose agenda items' tags staff can correct (meeting-tags.js), and the forthcoming
+// decisions' (forthcoming-tags.js).
 import {api, query} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, errorsOf} from "../forms.js";
@@ -92,6 +93,8 @@ export async function render(view) {
   append(view, h("h1", {class: "heading-l"}, t("staff.meetsync.title")),
     h("p", {class: "body"}, t("staff.meetsync.lead")), box,
     h("h2", {class: "heading-m"}, t("staff.meetsync.tags_title")),
-    h("p", {class: "body"}, t("staff.meetsync.tags_lead")), list);
+    h("p", {class: "body"}, t("staff.meetsync.tags_lead")), list,
+    h("p", {class: "body"}, h("a", {class: "desk-target", href: "/staff/meetings/forthcoming-tags", id: "meetsync-plan"},
+      t("staff.meetsync.plan_link"))));
   await Promise.all([drawHealth(box), meetings(list)]);
 }
