@@ -89,7 +89,8 @@ def test_done_in_the_crew_app_closes_the_repair_and_asks_how_it_went_once(client
                         payload={"repair_id": repair["id"]}), "again")  # the event handed again: asked once
     assert texts().count(asked) == 1
     path = f"/v1/repairs/{repair['id']}/how-it-went"
-    assert client.get(path, tenant.auth).json_body == {"repair": repair["id"], "asked": True, "answer": None}
+    assert client.get(path, tenant.auth).json_body == {"repair": repair["id"], "asked": True, "answer": None,
+                                                       "reopen_by": "2026-12-22"}  # done 24 November, + 28 days
     said = client.post(path, {"fixed": True, "rating": 5}, tenant.auth)
     assert said.status_code == 200 and said.json_body["answer"]["rating"] == 5
     twice = client.post(path, {"fixed": False, "rating": 1}, tenant.auth)

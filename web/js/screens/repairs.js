@@ -11,6 +11,7 @@ import {formatClock, formatDate, formatDay, t, tCount} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
 import {flush, waiting} from "../outbox.js";
 import {signedIn} from "../session.js";
+import {after} from "./repair-after.js";
 import {answersIn, questions} from "./repair-report.js";
 
 const TAGS = {reported: "tag--blue", booked: "tag--green", cancelled: "tag--grey", done: "tag--grey"};
@@ -68,12 +69,14 @@ async function list(view, params) {
     : h("p", {class: "body", id: "no-repairs"}, t("repairs.none")));
 }
 
-async function one(view, id) {
+async function one(view, id, params) {
   const [tree, r] = await Promise.all([questions(), api(`/v1/repairs/${id}`)]);
   append(view, h("a", {class: "back-link", href: "/repairs"}, t("repairs.yours")), h("h1", {class: "heading-l"}, title(tree, r)),
+    params.get("reopened") ? h("div", {class: "inset", id: "repair-reopened", role: "status"}, t("repair_after.reopened")) : null,
     h("ul", {class: "cards"}, card(tree, r)), r.description ? h("p", {class: "body"}, r.description) : null,
     r.photos?.length ? h("ul", {class: "photo-list"}, r.photos.map((src, i) => h("li", {class: "photo-list__item"},
       h("img", {src, alt: t("report.photos.alt", {n: i + 1}), class: "photo-list__img"})))) : null);
+  await after(view, r);
 }
 
 function booked(view, r) {
@@ -142,7 +145,7 @@ export async function render(view, {url, params}) {
   try {
     if (!found) return await list(view, params);
     if (found[2] === "time") return await time(view, found[1], params);
-    return await (found[2] === "cancel" ? cancel(view, found[1]) : one(view, found[1]));
+    return await (found[2] === "cancel" ? cancel(view, found[1]) : one(view, found[1], params));
   } catch (error) {
     view.replaceChildren(h("h1", {class: "heading-l"}, t("repairs.title")),
       h("p", {class: "body", id: "repairs-error"}, errorsOf(error)[0].message),

@@ -32,10 +32,20 @@ def on_done(deps, event, key):
     deps.repairs.asked(repair.id)
 
 
+def reopen_by(repair, now):
+    """The last London day a done repair may be reopened on (ISO), or None once past it or not done:
+    the tenant's page offers reopening while this holds, and says the day in words."""
+    if repair.status != "done" or repair.done_at is None or repair.reopened_at is not None:
+        return None
+    last = repair.done_at.astimezone(LONDON).date() + timedelta(days=config.repair_reopen_days())
+    return last.isoformat() if now.astimezone(LONDON).date() <= last else None
+
+
 def question(deps, repair_id):
     repair = mine_or_404(deps, repair_id)
     q = deps.questionnaires.get(repair.id)
-    return {"repair": repair.id, "asked": q is not None, "answer": (q.answer if q is not None else None)}
+    return {"repair": repair.id, "asked": q is not None, "answer": (q.answer if q is not None else None),
+            "reopen_by": reopen_by(repair, deps.clock())}
 
 
 def answer(deps, repair_id, body):
@@ -74,8 +84,7 @@ def reopen(deps, repair_id, body):
     if repair.reopened_at is not None:
         raise Conflict(wording.REOPENED_ALREADY, code="reopened_already")
     now, days = deps.clock(), config.repair_reopen_days()
-    done_day = repair.done_at.astimezone(LONDON).date()
-    if now.astimezone(LONDON).date() > done_day + timedelta(days=days):
+    if reopen_by(repair, now) is None:
         raise Unacceptable(wording.REOPEN_TOO_LATE.format(days=days, done=day_in_words(repair.done_at)),
                            code="reopen_too_late")
     # The council is aware of the failure now: its clocks start again from the reopening.

@@ -118,7 +118,7 @@ def crew_repair_no_access(job_id):
 
 
 @routes.get("/v1/repairs/{repair_id}/how-it-went", SIGNED_IN, {
-    "summary": "Whether I have been asked how my repair went, and my answer",
+    "summary": "Whether I have been asked how my repair went, my answer, and the last day I may reopen it (reopen_by)",
     "parameters": [REPAIR_ID], "responses": {"200": ANSWER,
                                              **errors(**{"404": "No such repair (code repair_not_found)"})}})
 def repair_question(repair_id):
