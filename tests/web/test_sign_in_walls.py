@@ -32,6 +32,10 @@ PLACES = {
     "staff/desk.js": ("/staff/reports", "staff"),
     "crew/crew.js": ("/crew", "crew"),
     "landlords/portal.js": ("/landlords/runs", "landlords"),
+    "screens/repairs.js": ("/repairs/RP-7K3F9Q", "repairs"),
+    "screens/repair-report.js": ("/repairs/new", "repairs"),
+    "screens/moving.js": ("/moving", "moving"),
+    "screens/moving-page.js": ("/moving/MV-7K3F9Q", "moving"),
 }
 
 

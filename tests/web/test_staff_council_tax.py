@@ -46,12 +46,15 @@ def test_an_officer_looks_an_account_up_with_a_reason_revokes_a_link_and_sees_wh
     page.keyboard.press("Enter")
     expect(page.locator("#ctax-found")).to_contain_text("Mr Dev Patel")
     expect(page.locator("#ctax-found")).to_contain_text("Rent account R0448105")
-    expect(page.locator("#ctax-audit tbody tr").last).to_contain_text(REASON)
+    # The lookup is in the account's audit, once. Found by its reason, not as the last row: the journeys
+    # share one stack, and the repairs journeys link this account on a moved clock (Christmas Eve 2026),
+    # so their rows may sort after today's.
+    expect(page.locator("#ctax-audit tbody tr", has_text=REASON)).to_have_count(1)
     expect(page.locator("#ctax-plan tbody tr")).to_have_count(10)
     expect(page.locator("#ctax-payments tbody tr")).to_have_count(7)
     expect(page.locator("#ctax-documents li")).to_have_count(3)
     expect(page.locator("#ctax-claims")).to_contain_text("HB40721")
-    expect(page.locator("#ctax-audit tbody tr").last).to_contain_text("Revenues.Desk")  # names, not user ids
+    expect(page.locator("#ctax-audit tbody tr", has_text=REASON)).to_contain_text("Revenues.Desk")  # names, not ids
     expect(page.locator("#ctax-links")).to_contain_text("Dev.Patel.")
     assert dev_id not in page.locator("#ctax-people").inner_text()
     screen(page, "staff-council-tax-lookup")
@@ -63,8 +66,8 @@ def test_an_officer_looks_an_account_up_with_a_reason_revokes_a_link_and_sees_wh
         page.keyboard.press("Enter")
     with open(downloading.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
-    opened = deps.revenue_links.audit(ARREARS)[-1]
-    assert (opened["action"], opened["reason"]) == ("staff_document", REASON)
+    opened = [a for a in deps.revenue_links.audit(ARREARS) if a["action"] == "staff_document"]
+    assert len(opened) == 1 and opened[0]["reason"] == REASON
 
     link = page.locator("#ctax-links li", has_text="Dev.Patel.")
     tab_to(page, link.get_by_label("Why revoke this link"))
@@ -72,13 +75,13 @@ def test_an_officer_looks_an_account_up_with_a_reason_revokes_a_link_and_sees_wh
     tab_to(page, link.get_by_role("button", name="Revoke link"))
     page.keyboard.press("Enter")
     expect(page.locator("#ctax-notice")).to_contain_text("Link of Dev.Patel.")
-    expect(page.locator("#ctax-audit tbody tr").last).to_contain_text("Resident says the link is not theirs")
+    expect(page.locator("#ctax-audit tbody tr", has_text="Resident says the link is not theirs")).to_have_count(1)
     # Redrawn from the revocation's answer: their link is gone (others' links to the same account,
     # made by other tests on the worker's shared stack, may stay).
     expect(page.locator("#ctax-links")).not_to_contain_text("Dev.Patel.")
     screen(page, "staff-council-tax-revoked")
     assert dev.call("GET", "/v1/me/council-tax")[0]["links"] == []
-    assert deps.revenue_links.audit(ARREARS)[-1]["reason"] == "Resident says the link is not theirs"
+    assert [a["reason"] for a in deps.revenue_links.audit(ARREARS)].count("Resident says the link is not theirs") == 1
 
     tab_to(page, page.get_by_role("link", name="Requests the council's system never took"))
     page.keyboard.press("Enter")

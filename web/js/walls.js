@@ -28,6 +28,8 @@ const WALLS = [
   [/^\/staff/, "staff"],
   [/^\/crew/, "crew"],
   [/^\/landlords(\/|\?|$)/, "landlords"],
+  [/^\/repairs(\/|\?|$)/, "repairs"],
+  [/^\/moving(\/|\?|$)/, "moving"],
 ];
 
 export function wallReason(next) {
