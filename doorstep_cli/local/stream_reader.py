@@ -20,6 +20,10 @@ from doorstep_cli.local.files import atomic_write_bytes, dump_json, load_json
 log = logging.getLogger("doorstep.local")
 BATCH_SIZE = 50
 MAX_BACKOFF = 30.0
+# The stream and its shards are described again this often (and at once after a
+# shard closes or a poll fails), not on every poll: three calls a poll kept an
+# idle test stack's interpreter 12% busy; one GetRecords per open shard is the poll.
+DESCRIBE_EVERY_S = 5.0
 
 
 def lambda_handler() -> Callable[..., Any]:
@@ -38,6 +42,7 @@ class StreamReader:
         self.handle_batch = handle_batch  # called with a chalice DynamoDBEvent
         self.interval = interval
         self._iterators: dict[str, str] = {}
+        self._described: tuple[float, str, dict[str, dict[str, Any]]] | None = None  # (when, arn, shards)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._position = self._load_position()
@@ -60,18 +65,24 @@ class StreamReader:
             except Exception:
                 log.exception("Stream reader: a batch failed; it will be retried")
                 self._iterators.clear()  # read again from the last position kept (an iterator may have expired)
+                self._described = None  # and look at the stream again: the table may have been made anew
                 delay = min(MAX_BACKOFF, max(1.0, delay * 2))
             self._stop.wait(delay)
 
     def poll(self) -> int:
         """Read each open shard once and handle what it returned; returns the records handled."""
-        arn = self.stream_arn()
+        import time
+        described = self._described
+        if described is None or time.monotonic() - described[0] > DESCRIBE_EVERY_S:
+            arn = self.stream_arn()
+            described = self._described = (time.monotonic(), arn, self._shards(arn))
+        _, arn, shards = described
         if self._position.get("stream") != arn:
             # A new stream (a new data directory, or the table was recreated).
             self._position = {"stream": arn, "shards": {}, "closed": []}
             self._iterators.clear()
         handled = 0
-        shards = self._shards(arn)
+        closed = len(self._position["closed"])
         for shard_id, shard in shards.items():
             parent = shard.get("ParentShardId")
             if shard_id in self._position["closed"]:
@@ -79,6 +90,8 @@ class StreamReader:
             if parent in shards and parent not in self._position["closed"]:
                 continue  # a child waits until its parent is read to the end, as in Lambda
             handled += self._read_shard(arn, shard_id)
+        if len(self._position["closed"]) > closed:
+            self._described = None  # a closed shard's children are found by describing the stream again
         return handled
 
     def stream_arn(self) -> str:
