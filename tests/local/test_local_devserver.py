@@ -90,6 +90,17 @@ def test_head_of_a_static_file_sends_headers_without_a_body(server):
     assert headers["Content-Length"] == str(len("console.log('hi')"))
 
 
+def test_an_unchanged_file_is_revalidated_without_its_body_and_a_changed_one_is_sent(server, web_dir):
+    status, headers, body = request(server, "GET", "/app.js")
+    etag = headers["ETag"]
+    assert (status, headers["Cache-Control"]) == (200, "no-cache")
+    status, headers, body = request(server, "GET", "/app.js", headers={"If-None-Match": etag})
+    assert (status, body, headers["ETag"]) == (304, b"", etag)
+    (web_dir / "app.js").write_text("console.log('changed')")
+    status, headers, body = request(server, "GET", "/app.js", headers={"If-None-Match": etag})
+    assert (status, body) == (200, b"console.log('changed')") and headers["ETag"] != etag
+
+
 @pytest.mark.parametrize("path", [
     "/../secret.txt", "/icons/../../secret.txt", "/%2e%2e/secret.txt", "/icons/..%2f..%2fsecret.txt",
     "/..%5csecret.txt", "/.env",
