@@ -233,3 +233,15 @@ def geojson_file(tmp_path, features, name="features.geojson"):
     path = tmp_path / name
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
     return str(path)
+
+
+@pytest.fixture(autouse=True)
+def _stage_left_as_found():
+    """A test that leaves DOORSTEP_STAGE changed (the CLI's `connect` sets it in
+    os.environ) fails, and the stage is put back: a later test on the worker
+    met a "prod" stage that would not make its own queue."""
+    yield
+    left = os.environ.get("DOORSTEP_STAGE")
+    if left != "test":
+        os.environ["DOORSTEP_STAGE"] = "test"
+        pytest.fail(f"this test left DOORSTEP_STAGE={left!r}; tests run on the test stage")
