@@ -38,6 +38,11 @@ PARTS = {
     ("council_tax", "sent"): "Your council tax move has gone to the council tax office (reference {request_id}).",
     ("council_tax", "no_account"): "You have no council tax account linked, so tell the council tax office "
                                    "yourself, or link your account and tell us again.",
+    ("council_tax_new", "offered"): "The council tax office has opened your account for your new home "
+                                    "({reference}). Link it to see it here.",
+    ("council_tax_new", "linked"): "Your council tax account for your new home ({reference}) is linked.",
+    ("council_tax_new", "declined"): "You chose not to link your account for your new home ({reference}). You can "
+                                     "link it yourself from council tax in My Account.",
     ("bin_days", "moved"): "Your bin days are the new street's from {date}: {days}.",
     ("bin_days", "stopped"): "Bin day reminders and the bin calendar for your old home stop on {date}.",
     ("address", "moved"): "Your saved address and your street become {address} from {date}.",
@@ -61,6 +66,10 @@ PARTS = {
     ("alert", "moved"): "Your alert \u201c{about}\u201d now follows your new home.",
     ("alert", "stayed"): "Your alert \u201c{about}\u201d stays on your old home.",
 }
+CLOSING = " Your account for your old home closes from {closing_from}: you pay there up to the day before."
+OLD_LINK_GONE = "Your old council tax account is no longer linked, so link your new one yourself."
+NOT_ON_NEW_ACCOUNT = ("The council tax office has not put you on the new account, so link it yourself with the "
+                      "details on its bill.")
 UNDONE = "Undone by the council: {reason}"
 EMAIL_SUBJECT = "Your move: what we changed"
 EMAIL_TOP = "You told us you are moving on {date}. This is what we changed, and what is left for you to do."
