@@ -2,7 +2,7 @@
 changed and chooses for what it offered; staff see a move and undo a part.
 Everything the move changes follows from its `move_made` event (following.py)."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, if_match, json_response, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
@@ -81,11 +81,12 @@ def staff_move(move_id):
 
 @routes.post("/v1/staff/moves/{move_id}/parts/{part}/undo", desk("council_tax"), {
     "summary": "Undo one part of a move with a reason (audited): the saved address put back, a moved garden "
-               "term put back at the old home. A council tax request is the back office's to reverse",
-    "parameters": [MOVE_ID, PART],
+               "term put back at the old home. A council tax request is the back office's to reverse. If-Match "
+               "names the part's version from the lookup: 428 without, 409 edit_conflict when it changed since",
+    "parameters": [MOVE_ID, PART, if_match("part (its version in the lookup)", "changed since: 409 edit_conflict")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MoveUndo")}}}},
     "responses": {"200": json_response(ref("StaffMove")),
-                  **errors(400, 409, 422, **{"404": "No such move or part (code part_not_found)"})}})
+                  **errors(400, 409, 422, 428, **{"404": "No such move or part (code part_not_found)"})}})
 def undo_move_part(move_id, part):
     from .staff import undo
-    return http.ok(undo(http.deps(), move_id, part, http.body()), headers=PRIVATE)
+    return http.ok(undo(http.deps(), move_id, part, http.body(), http.header("if-match")), headers=PRIVATE)

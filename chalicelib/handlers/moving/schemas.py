@@ -40,6 +40,8 @@ SCHEMAS = {
         "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
             "text": {"type": "string"}, "url": {"type": "string"}}}}}},
     "StaffMove": {"type": "object", "required": ["id", "parts", "audit"], "properties": {
-        **MOVE, "parts": {"type": "array", "items": PART}, "audit": {"type": "array", "items": {"type": "object"}},
+        **MOVE, "parts": {"type": "array", "items": {**PART, "properties": {
+            **PART["properties"], "version": {"type": "integer", "description": "the undo's If-Match"},
+            "undoable": {"type": "boolean"}}}}, "audit": {"type": "array", "items": {"type": "object"}},
         "late_note": {"type": "string", "nullable": True}}},
 }

@@ -36,8 +36,12 @@ def brief(move):
             "to_address": move.get("to_address"), "created_at": stamp(move["created_at"])}
 
 
+def sorted_parts(parts):
+    return sorted(parts, key=lambda p: (ORDER.index(p["name"].split(":")[0]), p["name"]))
+
+
 def shown(deps, move, parts, staff=False):
-    parts = sorted(parts, key=lambda p: (ORDER.index(p["name"].split(":")[0]), p["name"]))
+    parts = sorted_parts(parts)
     out = {**brief(move), "people": move.get("people") or [], "late": bool(move.get("late")),
            "tenure": move.get("tenure"), "forwarding": move.get("forwarding"),
            "parts": [part_view(deps, move, p) for p in parts],
@@ -51,7 +55,7 @@ def shown(deps, move, parts, staff=False):
 def part_view(deps, move, part):
     kind = part["name"].split(":")[0]
     facts = {k: v for k, v in part.items()
-             if k not in ("name", "state", "created_at", "updated_at", "parts", "back_office")}
+             if k not in ("name", "state", "created_at", "updated_at", "parts", "back_office", "version")}
     if kind == "council_tax" and part.get("request_id"):
         from .council_tax import copy_facts
         request = deps.revenue_requests.get(move["user_id"], part["request_id"])

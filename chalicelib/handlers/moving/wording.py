@@ -32,6 +32,7 @@ CHOICE = "Choose {choices}."
 CHOSEN_ALREADY = "You have already chosen for this one."
 REASON = "Say why, in 5 to 300 characters."
 NOT_UNDONE = "This part cannot be undone here."
+PART_CHANGED = "This part has changed since you looked the move up. Look it up again before undoing it."
 
 # What each part says to the resident (the page and the e-mail), by (part, state).
 PARTS = {
