@@ -4,6 +4,7 @@ home's account offered to link (one tap) once the office opens it, and the
 last copy with its age while the office is away."""
 from datetime import date, timedelta
 
+from tests.moving.test_staff_and_costs import cost
 from support.moving_support import NEW_HOME, homes, living_at, move, signed_in_again
 from support.revenues_support import ARREARS, BILLS, DEV, civica, council_morning, linked  # noqa: F401 (fixtures)
 
@@ -30,12 +31,17 @@ def test_the_old_account_closes_from_the_move_date_and_the_new_one_is_offered_on
     assert ctax["facts"]["closing_from"] == IN_TEN_DAYS and ctax["facts"]["stale"] is False
     assert "closes from Friday 4 December 2026" in ctax["text"] and "council_tax_new" not in parts
     asked = len(civica.calls)
-    parts_of(client, auth, made["id"])
+    fresh = client.get(f"/v1/me/moves/{made['id']}", auth)
     assert len(civica.calls) == asked  # a fresh copy asks nothing
+    # The move, its request and the parts' Query (3 parts), with the session and user: no back office.
+    assert cost(fresh) == (1, 7), fresh.headers["Server-Timing"]
 
     civica.moves.open_all()  # the office works the move: the new home's account opens
     council_morning.shift(timedelta(minutes=6))
-    offer = parts_of(client, auth, made["id"])["council_tax_new"]
+    asking = client.get(f"/v1/me/moves/{made['id']}", auth)
+    # Asked again (crmlogin, cocrmper, ctxmovestat) with the links' Query to offer the new account once.
+    assert cost(asking) == (2, 8) and len(civica.calls) - asked == 3, asking.headers["Server-Timing"]
+    offer = {p["name"]: p for p in asking.json_body["parts"]}["council_tax_new"]
     new_ref = offer["facts"]["reference"]
     assert offer["state"] == "offered" and offer["choices"] == ["link", "decline"] and new_ref != ARREARS
 

@@ -22,7 +22,7 @@ def brought_up_to_date(deps, move, parts):
     part = next((p for p in parts if p["name"] == "council_tax" and p["state"] == "sent"), None)
     if part is None:
         return parts
-    request = deps.revenue_requests.get(move["user_id"], part["request_id"])
+    request = part["_request"] = deps.revenue_requests.get(move["user_id"], part["request_id"])  # read once
     if request is None or not request.get("reference"):
         return parts  # not taken yet: nothing to ask about
     now, copy = deps.clock(), part.get("back_office")
@@ -35,7 +35,7 @@ def brought_up_to_date(deps, move, parts):
     except (BackOfficeError, ApiError):
         return parts  # away: the last copy stands, with its age
     copy = {"closing_from": answer.closing_from, "new_account_ref": answer.new_account_ref, "read_at": stamp(now)}
-    data = {k: v for k, v in part.items() if k not in ("name", "state", "created_at", "updated_at")}
+    data = {k: v for k, v in part.items() if k not in ("name", "state", "created_at", "updated_at", "_request")}
     data["back_office"] = copy
     deps.moves.settle_part(move["user_id"], move["id"], "council_tax", ("sent",), "sent", data, now)
     part.update(back_office=copy)

@@ -47,7 +47,8 @@ def my_moves():
 
 @routes.get("/v1/me/moves/{move_id}", SIGNED_IN, {
     "summary": "One of my moves: each thing it changed with its state in words (moved, stopped, refunded, "
-               "offered to keep or cancel), and what is left to do elsewhere, by link",
+               "offered to keep or cancel), the old council tax account closing from the move date as the back "
+               "office says (its last copy with its age while it is away), and what is left to do elsewhere, by link",
     "parameters": [MOVE_ID], "responses": {"200": json_response(ref("Move")), **errors(**NO_MOVE)}})
 def my_move(move_id):
     from .view import one
@@ -56,7 +57,8 @@ def my_move(move_id):
 
 @routes.post("/v1/me/moves/{move_id}/parts/{part}/choice", SIGNED_IN, {
     "summary": "Choose for something the move offered: keep or cancel a bulky collection or container request "
-               "at the old home (cancelling refunds by its own terms), move or keep an alert. Choosing again "
+               "at the old home (cancelling refunds by its own terms), move or keep an alert, link the new "
+               "home's council tax account once the back office has opened it (one tap) or not. Choosing again "
                "the same is no change; another choice once made is 409 chosen_already",
     "parameters": [MOVE_ID, PART],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MoveChoice")}}}},

@@ -4,8 +4,8 @@ from ..revenues.schemas import MOVE_MORE
 DAY = {"type": "string", "format": "date"}
 PART = {"type": "object", "required": ["name", "kind", "state"], "properties": {
     "name": {"type": "string"}, "kind": {"type": "string",
-                                         "enum": ["council_tax", "council_tax_new", "address", "bin_days", "garden", "bulky",
-                                                  "container", "alert"]},
+                                         "enum": ["council_tax", "council_tax_new", "address", "bin_days", "garden",
+                                                  "bulky", "container", "alert"]},
     "state": {"type": "string", "description": "sent, no_account, moved, stopped, refunding, refunded, ended, "
                                                "offered, kept, cancelled, stayed, linked, declined, "
                                                "undone"},

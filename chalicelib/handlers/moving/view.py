@@ -55,10 +55,11 @@ def shown(deps, move, parts, staff=False):
 def part_view(deps, move, part):
     kind = part["name"].split(":")[0]
     facts = {k: v for k, v in part.items()
-             if k not in ("name", "state", "created_at", "updated_at", "parts", "back_office", "version")}
+             if k not in ("name", "state", "created_at", "updated_at", "parts", "back_office", "version", "_request")}
     if kind == "council_tax" and part.get("request_id"):
         from .council_tax import copy_facts
-        request = deps.revenue_requests.get(move["user_id"], part["request_id"])
+        request = part["_request"] if "_request" in part else \
+            deps.revenue_requests.get(move["user_id"], part["request_id"])
         facts.update(back_office_state=request["state"] if request else None,
                      back_office_reference=request.get("reference") if request else None,
                      **copy_facts(part, deps.clock()))
