@@ -18,7 +18,7 @@ def test_an_officer_looks_a_move_up_with_a_reason_and_undoes_its_address_with_an
     mover = Officer(stack, f"mover.{uuid.uuid4().hex[:6]}@example.org", role="resident")
     today = datetime.now(ZoneInfo("Europe/London")).date().isoformat()
     made, _ = mover.call("POST", "/v1/me/moves", {"move": "within", "date": today, "from_uprn": "990000000003",
-                                                  "to_uprn": "990000000054", "people": ["Ann Hartley"]},
+                                                  "to_uprn": "990000000054", "people": ["Ann Hartley"], "tenure": "sold"},
                          {"Idempotency-Key": str(uuid.uuid4())})
 
     Officer(stack, "moves.desk@example.org")

@@ -40,7 +40,7 @@ def brought_up_to_date(deps, move, parts):
     deps.moves.settle_part(move["user_id"], move["id"], "council_tax", ("sent",), "sent", data, now)
     part.update(back_office=copy)
     if answer.new_account_ref and not any(p["name"] == "council_tax_new" for p in parts) \
-            and answer.new_account_ref not in {l.account_ref for l in deps.revenue_links.links(move["user_id"])}:
+            and answer.new_account_ref not in {link.account_ref for link in deps.revenue_links.links(move["user_id"])}:
         offer = {"reference": answer.new_account_ref, "link_id": part.get("link_id")}
         if deps.moves.add_part(move["user_id"], move["id"], "council_tax_new", "offered", offer, now):
             parts = [*parts, {"name": "council_tax_new", "state": "offered", **offer, "created_at": now,
