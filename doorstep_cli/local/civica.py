@@ -27,7 +27,8 @@ read as ever: its cash receipting closed) and `odd_unknowns` (an unknown council
 of its own, no SetPerson and no error code, as Civica's versions differ). `calls` lists each docid asked, in order; `requests` holds the
 residents' requests it has taken, one per request key (civica_requests.py);
 `payments` the card payments posted, each shown on its account at once
-(civica_payments.py). Given a `state_file` (`make run`: the data directory's
+(civica_payments.py); `moves` what it says of a move it took (`ctxmovestat`:
+the old account closing, the new home's account once opened, civica_moves.py). Given a `state_file` (`make run`: the data directory's
 civica.json) it keeps both there, written whole after each change, so a
 restart neither forgets a request nor gives its reference (CR0000001...) to
 another.
