@@ -128,6 +128,7 @@ class MoveStore:
         """The part moved on from one of `from_states`: False when it was not
         in one of them (another run or a choice moved it first)."""
         row = MoveModel(user_id, f"part#{move_id}#{name}")
+        data = {**data, "version": int(data.get("version") or 1) + 1}  # staff's undo names it (If-Match)
         try:
             with writes(["part"]):
                 row.update(actions=[MoveModel.state.set(state), MoveModel.data.set(data),

@@ -27,7 +27,8 @@ read as ever: its cash receipting closed) and `odd_unknowns` (an unknown council
 of its own, no SetPerson and no error code, as Civica's versions differ). `calls` lists each docid asked, in order; `requests` holds the
 residents' requests it has taken, one per request key (civica_requests.py);
 `payments` the card payments posted, each shown on its account at once
-(civica_payments.py). Given a `state_file` (`make run`: the data directory's
+(civica_payments.py); `moves` what it says of a move it took (`ctxmovestat`:
+the old account closing, the new home's account once opened, civica_moves.py). Given a `state_file` (`make run`: the data directory's
 civica.json) it keeps both there, written whole after each change, so a
 restart neither forgets a request nor gives its reference (CR0000001...) to
 another.
@@ -45,6 +46,7 @@ from zoneinfo import ZoneInfo
 
 from doorstep_cli.local import civica_answers as answers, civica_data as data, civica_rents
 from doorstep_cli.local.civica_landlords import LandlordCalls
+from doorstep_cli.local.civica_moves import Moves
 from doorstep_cli.local.civica_payments import Payments
 from doorstep_cli.local.civica_requests import Requests
 from doorstep_cli.local.files import atomic_write_bytes, load_json
@@ -72,17 +74,24 @@ class CivicaBackOffice(ThreadedServer):
         self.requests = Requests()  # residents' requests, one per request key (civica_requests.py)
         self.payments = Payments()  # card payments posted, one per posting key (civica_payments.py)
         self.landlords = LandlordCalls()  # landlords' calls and the changes they report (civica_landlords.py)
+        self.moves = Moves(self.requests)  # moves taken: the old account closing, the new one opened (civica_moves.py)
         self.state_file = state_file
         if state_file is not None and state_file.exists():
             state = load_json(state_file)
             self.requests.restore(state.get("requests", {}))
             self.payments.restore(state.get("payments", {}))
             self.landlords.restore(state.get("landlord_changes", {}))
+            self.moves.restore(state.get("moves_opened", {}))
         self.origin = self.serve(host, port, _handler(self), "civica-back-office")
         self.url = self.origin + PATH
 
     def today(self):
         return self.clock().astimezone(LONDON).date()
+
+    def close(self):
+        super().close()
+        with self.lock:
+            self.moves.forget()  # the accounts it opened leave the demo data with it
 
     def in_nightly_window(self):
         start, end = self.nightly or (None, None)
@@ -145,7 +154,10 @@ class CivicaBackOffice(ThreadedServer):
             return civica_rents.answer(docid, person, params, today)
         if self.requests.handles(docid):
             with self.lock:
-                return self._kept(self.requests.take(docid, person, form, today))
+                return self._kept(self.requests.take(docid, person, form, today, self.clock()))
+        if docid == "ctxmovestat":
+            with self.lock:
+                return self._kept(self.moves.answer(person, form or {}, self.clock()))
         if docid == "ctxsel":
             return answers.accounts_list(person, refs, year, today, self._posted)
         if docid == "ctxdet":
@@ -184,7 +196,7 @@ class CivicaBackOffice(ThreadedServer):
         if self.state_file is not None:
             atomic_write_bytes(self.state_file, json.dumps(
                 {"requests": self.requests.state(), "payments": self.payments.state(),
-                 "landlord_changes": self.landlords.state()}).encode())
+                 "landlord_changes": self.landlords.state(), "moves_opened": self.moves.state()}).encode())
         return answer
 
     def _posted(self, ref):

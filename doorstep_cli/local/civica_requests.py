@@ -33,7 +33,7 @@ class Requests:
         self.kept = dict(state.get("kept", {}))
         self.paperless = {(a, p): v for a, p, v in state.get("paperless", [])}
 
-    def take(self, docid, person, form, today):
+    def take(self, docid, person, form, today, now=None):
         """The XML answer to one request. Called under the office's lock, so
         two sends of one key at once keep one request."""
         key, account = form.get("reqkey", ""), form.get("actref", "")
@@ -49,7 +49,7 @@ class Requests:
             return answers.error(refused, "10", root="CtaxRequest")
         reference = f"CR{len(self.kept) + 1:07d}"
         self.kept[key] = {"reference": reference, "kind": DOCIDS[docid], "account": account, "person": person,
-                          "form": dict(form)}
+                          "form": dict(form), "received": now.isoformat() if now else None}
         if docid == "ctxebill":
             self.paperless[(account, person)] = form.get("ebill") == "Y"
         return _receipt(reference, "Request Received")

@@ -26,15 +26,20 @@ def test_an_officer_reads_a_move_with_a_reason_and_undoes_the_address_with_one(c
     assert read.status_code == 200, read.body
     assert {p["name"] for p in read.json_body["parts"]} >= {"address", "bin_days", "council_tax"}
     assert client.get("/v1/me", resident.auth).json_body["uprn"] == NEW_HOME
-    undone = client.post(f"{path}/parts/address/undo", {"reason": "Resident says the sale fell through"},
-                         officer.auth)
+    version = next(p["version"] for p in read.json_body["parts"] if p["name"] == "address")
+    why = {"reason": "Resident says the sale fell through"}
+    assert client.post(f"{path}/parts/address/undo", why, officer.auth).status_code == 428
+    stale = client.post(f"{path}/parts/address/undo", why, {**officer.auth, "If-Match": f'"{version + 1}"'})
+    assert stale.status_code == 409 and stale.json_body["error"]["code"] == "edit_conflict"
+    undone = client.post(f"{path}/parts/address/undo", why, {**officer.auth, "If-Match": f'"{version}"'})
     assert undone.status_code == 200, undone.body
     parts = {p["name"]: p for p in undone.json_body["parts"]}
     assert parts["address"]["state"] == "undone" and "sale fell through" in parts["address"]["text"]
     assert [a["action"] for a in undone.json_body["audit"]] == ["read", "undo"]
     assert client.get("/v1/me", resident.auth).json_body["uprn"] == "990000000501"
-    again = client.post(f"{path}/parts/address/undo", {"reason": "Pressed twice by mistake"}, officer.auth)
-    assert again.status_code == 422 and again.json_body["error"]["code"] == "not_undoable"
+    again = client.post(f"{path}/parts/address/undo", {"reason": "Pressed twice by mistake"},
+                        {**officer.auth, "If-Match": f'"{version}"'})
+    assert again.status_code == 409 and again.json_body["error"]["code"] == "edit_conflict"  # undone meanwhile
 
 
 def test_a_moves_page_costs_what_it_returns(client, deps, people):

@@ -2,13 +2,28 @@
 // signed-in resident with none here (a new phone), the address of their
 // latest bulky booking or garden subscription, remembered from then on as the
 // account's (forgotten on signing out: a shared phone keeps none of it).
-import {api} from "./api.js";
+// A move told in the account wins from its date (London's day, as /v1/me
+// answers the address then): the new home, or none after leaving York, so the
+// bin days shown are the new street's; once per move, so a property chosen on
+// this phone afterwards stands.
+import {api, myProfile} from "./api.js";
 import {signedIn} from "./session.js";
-import {property, rememberProperty} from "./store.js";
+import {followMove, followedMove, property, rememberProperty} from "./store.js";
+
+const londonToday = () => new Intl.DateTimeFormat("en-CA", {timeZone: "Europe/London"}).format(new Date());
+
+async function moved() {
+  const me = await myProfile();
+  const move = me?.moving_to;
+  if (!move || move.from > londonToday() || followedMove() === move.move_id) return false;
+  followMove(move.move_id, me.uprn ? {uprn: me.uprn, address: me.address, from: "account"} : null);
+  return true;
+}
 
 export async function myProperty() {
+  if (signedIn() && await moved()) return property();
   const kept = property();
-  if (kept || !signedIn()) return kept;
+  if (kept || !signedIn() || followedMove()) return kept;  // after a move, the old home's bookings say nothing
   const [bookings, subscriptions] = await Promise.all([
     api("/v1/me/bulky-bookings").then(answer => answer.bookings, () => []),
     api("/v1/me/garden-subscriptions").then(answer => answer.subscriptions, () => [])]);

@@ -48,3 +48,14 @@ export function property() {
 export function rememberProperty(place) {
   write("property", place);
 }
+
+/** A move told in the account, followed on this phone once (my-property.js): its id, and the place it gives. */
+export function followMove(moveId, place) {
+  write("property-move", moveId);
+  if (place) write("property", place);
+  else localStorage.removeItem("doorstep.property");
+}
+
+export function followedMove() {
+  return read("property-move", null);
+}

@@ -14,7 +14,8 @@ from ...errors import Conflict, NotFound
 from . import limits, wording
 from .view import mine_or_404
 
-STATE = {"keep": "kept", "cancel": "cancelled", "move": "moved", "stay": "stayed"}
+STATE = {"keep": "kept", "cancel": "cancelled", "move": "moved", "stay": "stayed", "link": "linked",
+         "decline": "declined"}
 
 
 def choose(deps, move_id, name, body):
@@ -39,7 +40,7 @@ def choose(deps, move_id, name, body):
     if not deps.moves.settle_part(move["user_id"], move_id, name, ("offered",), STATE[choice], data, deps.clock()):
         return _view(deps, move)  # a twin tap chose first
     try:
-        act(deps, move, kind, part["id"], choice)
+        act(deps, move, kind, part.get("id"), choice, part)
     except Exception:
         # Refused there (past a booking's cut-off, a payment not stopped): offered again, their answer stands.
         deps.moves.settle_part(move["user_id"], move_id, name, (STATE[choice],), "offered", data, deps.clock())
@@ -47,7 +48,7 @@ def choose(deps, move_id, name, body):
     return _view(deps, move)
 
 
-def act(deps, move, kind, thing_id, choice):
+def act(deps, move, kind, thing_id, choice, part=None):
     if kind == "bulky" and choice == "cancel":
         from ..waste.bookings import cancel
         cancel(deps, thing_id)
@@ -57,6 +58,9 @@ def act(deps, move, kind, thing_id, choice):
     elif kind == "alert" and choice == "move":
         from .alert_offers import move_alert
         move_alert(deps, move, thing_id)
+    elif kind == "council_tax_new" and choice == "link":
+        from .council_tax import link_new
+        link_new(deps, move, part)
 
 
 def _view(deps, move):

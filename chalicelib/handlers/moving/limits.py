@@ -12,6 +12,7 @@ MOVE_ID_PATTERN = "^MV-[A-Z0-9]{10}$"
 PART_PATTERN = "^[a-z_]{1,20}(:[A-Za-z0-9._-]{1,60})?$"
 UPRN_PATTERN = "^[0-9]{1,12}$"
 IDEMPOTENCY_HOURS = 24
-CHOICES = {"bulky": ("keep", "cancel"), "container": ("keep", "cancel"), "alert": ("move", "stay")}
+CHOICES = {"bulky": ("keep", "cancel"), "container": ("keep", "cancel"), "alert": ("move", "stay"),
+           "council_tax_new": ("link", "decline")}
 REASON_MAX = 300
 KEEP = timedelta(days=400)  # how long a move's record is shown (a year and its reminders)

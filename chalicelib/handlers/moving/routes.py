@@ -2,7 +2,7 @@
 changed and chooses for what it offered; staff see a move and undo a part.
 Everything the move changes follows from its `move_made` event (following.py)."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, if_match, json_response, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
@@ -47,7 +47,8 @@ def my_moves():
 
 @routes.get("/v1/me/moves/{move_id}", SIGNED_IN, {
     "summary": "One of my moves: each thing it changed with its state in words (moved, stopped, refunded, "
-               "offered to keep or cancel), and what is left to do elsewhere, by link",
+               "offered to keep or cancel), the old council tax account closing from the move date as the back "
+               "office says (its last copy with its age while it is away), and what is left to do elsewhere, by link",
     "parameters": [MOVE_ID], "responses": {"200": json_response(ref("Move")), **errors(**NO_MOVE)}})
 def my_move(move_id):
     from .view import one
@@ -56,7 +57,8 @@ def my_move(move_id):
 
 @routes.post("/v1/me/moves/{move_id}/parts/{part}/choice", SIGNED_IN, {
     "summary": "Choose for something the move offered: keep or cancel a bulky collection or container request "
-               "at the old home (cancelling refunds by its own terms), move or keep an alert. Choosing again "
+               "at the old home (cancelling refunds by its own terms), move or keep an alert, link the new "
+               "home's council tax account once the back office has opened it (one tap) or not. Choosing again "
                "the same is no change; another choice once made is 409 chosen_already",
     "parameters": [MOVE_ID, PART],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MoveChoice")}}}},
@@ -81,11 +83,12 @@ def staff_move(move_id):
 
 @routes.post("/v1/staff/moves/{move_id}/parts/{part}/undo", desk("council_tax"), {
     "summary": "Undo one part of a move with a reason (audited): the saved address put back, a moved garden "
-               "term put back at the old home. A council tax request is the back office's to reverse",
-    "parameters": [MOVE_ID, PART],
+               "term put back at the old home. A council tax request is the back office's to reverse. If-Match "
+               "names the part's version from the lookup: 428 without, 409 edit_conflict when it changed since",
+    "parameters": [MOVE_ID, PART, if_match("part (its version in the lookup)", "changed since: 409 edit_conflict")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("MoveUndo")}}}},
     "responses": {"200": json_response(ref("StaffMove")),
-                  **errors(400, 409, 422, **{"404": "No such move or part (code part_not_found)"})}})
+                  **errors(400, 409, 422, 428, **{"404": "No such move or part (code part_not_found)"})}})
 def undo_move_part(move_id, part):
     from .staff import undo
-    return http.ok(undo(http.deps(), move_id, part, http.body()), headers=PRIVATE)
+    return http.ok(undo(http.deps(), move_id, part, http.body(), http.header("if-match")), headers=PRIVATE)

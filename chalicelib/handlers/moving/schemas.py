@@ -4,12 +4,16 @@ from ..revenues.schemas import MOVE_MORE
 DAY = {"type": "string", "format": "date"}
 PART = {"type": "object", "required": ["name", "kind", "state"], "properties": {
     "name": {"type": "string"}, "kind": {"type": "string",
-                                         "enum": ["council_tax", "address", "bin_days", "garden", "bulky",
-                                                  "container", "alert"]},
+                                         "enum": ["council_tax", "council_tax_new", "address", "bin_days", "garden",
+                                                  "bulky", "container", "alert"]},
     "state": {"type": "string", "description": "sent, no_account, moved, stopped, refunding, refunded, ended, "
-                                               "offered, kept, cancelled, stayed"},
+                                               "offered, kept, cancelled, stayed, linked, declined, "
+                                               "undone"},
     "text": {"type": "string", "nullable": True, "description": "the state in words"},
-    "facts": {"type": "object"}, "choices": {"type": "array", "items": {"type": "string"}},
+    "facts": {"type": "object", "description": "council_tax: closing_from (the old account's end), "
+                                               "new_account_ref, and the back office's copy: read_at, age_s, "
+                                               "stale (the last copy shown while it is away)"},
+    "choices": {"type": "array", "items": {"type": "string"}},
     "updated_at": {"type": "string", "format": "date-time", "nullable": True}}}
 MOVE = {"id": {"type": "string"}, "move": {"type": "string", "enum": ["in", "out", "within"]}, "date": DAY,
         "from_address": {"type": "string", "nullable": True}, "to_address": {"type": "string", "nullable": True},
@@ -24,7 +28,7 @@ SCHEMAS = {
         "to_uprn": {"type": "string", "pattern": "^[0-9]{1,12}$", "description": "in, within: the new home"},
         **{k: MOVE_MORE[k] for k in ("people", "furnished", "tenure", "contact", "tenancy_end", "forwarding")}}},
     "MoveChoice": {"type": "object", "required": ["choice"], "additionalProperties": False, "properties": {
-        "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay"]}}},
+        "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay", "link", "decline"]}}},
     "MoveUndo": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
         "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
     "Moves": {"type": "object", "required": ["moves"], "properties": {
@@ -36,6 +40,8 @@ SCHEMAS = {
         "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
             "text": {"type": "string"}, "url": {"type": "string"}}}}}},
     "StaffMove": {"type": "object", "required": ["id", "parts", "audit"], "properties": {
-        **MOVE, "parts": {"type": "array", "items": PART}, "audit": {"type": "array", "items": {"type": "object"}},
+        **MOVE, "parts": {"type": "array", "items": {**PART, "properties": {
+            **PART["properties"], "version": {"type": "integer", "description": "the undo's If-Match"},
+            "undoable": {"type": "boolean"}}}}, "audit": {"type": "array", "items": {"type": "object"}},
         "late_note": {"type": "string", "nullable": True}}},
 }

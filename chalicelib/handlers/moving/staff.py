@@ -2,10 +2,10 @@
 undoing one part with a reason. Each read and undo is in the move's audit
 with who and why; the reason travels in the body, never the path."""
 from ... import validation
-from ...errors import Conflict, NotFound
+from ...errors import Conflict, NotFound, Unacceptable
 from ...stamps import stamp
 from . import limits, wording
-from .view import shown
+from .view import shown, sorted_parts
 
 UNDOABLE = ("address", "bin_days", "garden")
 
@@ -37,7 +37,11 @@ def read(deps, move_id, body):
 
 
 def _staff_view(deps, move):
-    out = shown(deps, move, deps.moves.parts(move["user_id"], move["id"]), staff=True)
+    parts = deps.moves.parts(move["user_id"], move["id"])
+    out = shown(deps, move, parts, staff=True)
+    for shown_part, part in zip(out["parts"], sorted_parts(parts)):
+        shown_part["version"] = int(part.get("version") or 1)  # the undo's If-Match
+        shown_part["undoable"] = shown_part["kind"] in UNDOABLE and part["state"] in ("moved", "stopped")
     out["audit"] = [{**a, "at": stamp(a["at"])} for a in deps.moves.audit(move["user_id"], move["id"])]
     return out
 
@@ -49,15 +53,20 @@ def _audit(deps, move, action, reason, part=None):
     deps.moves.add_audit(move["user_id"], move["id"], entry, now, deps.new_opaque_id())
 
 
-def undo(deps, move_id, name, body):
+def undo(deps, move_id, name, body, if_match):
+    """One part undone, as the officer saw it: If-Match names the part's
+    version from the lookup (428 without, 409 when it changed since)."""
+    from ..shared.versions import expected_version
     reason = _reason(body)
     move = _found(deps, move_id)
+    expected = expected_version(if_match, read_from="POST /v1/staff/moves/{move_id}/lookup")
     part = deps.moves.part(move["user_id"], move_id, name)
     if part is None:
         raise NotFound(wording.NO_PART, code="part_not_found")
+    if expected != int(part.get("version") or 1):
+        raise Conflict(wording.PART_CHANGED, code="edit_conflict")
     kind = name.split(":")[0]
     if kind not in UNDOABLE or part["state"] not in ("moved", "stopped"):
-        from ...errors import Unacceptable
         raise Unacceptable(wording.NOT_UNDONE, code="not_undoable")
     data = {k: v for k, v in part.items() if k not in ("name", "state", "created_at", "updated_at")}
     data["undone"] = {"reason": reason, "by": deps.principal.email or deps.principal.user_id,

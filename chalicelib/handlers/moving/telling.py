@@ -13,7 +13,7 @@ def email(deps, move):
     lines = [wording.EMAIL_TOP.format(date=_day(move["date"])), ""]
     lines += [f"- {p['text']}" for p in page["parts"] if p["text"]]
     lines += ["", wording.EMAIL_ELSEWHERE] + [f"- {e['text']}: {e['url']}" for e in page["elsewhere"]]
-    lines += ["", wording.EMAIL_END]
+    lines += ["", wording.EMAIL_REFERENCE.format(id=move["id"]), wording.EMAIL_END]
     queue_email(move["email"], wording.EMAIL_SUBJECT, "\n".join(lines), deps.clock(), f"move:{move['id']}")
 
 

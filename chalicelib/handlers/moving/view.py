@@ -10,7 +10,7 @@ from ...stamps import stamp
 from . import wording
 
 ELSEWHERE = Path(__file__).resolve().parents[2] / "data" / "moving_elsewhere.json"
-ORDER = ("council_tax", "address", "bin_days", "garden", "bulky", "container", "alert")
+ORDER = ("council_tax", "council_tax_new", "address", "bin_days", "garden", "bulky", "container", "alert")
 
 
 def mine_or_404(deps, move_id):
@@ -22,8 +22,9 @@ def mine_or_404(deps, move_id):
 
 
 def one(deps, move_id):
+    from .council_tax import brought_up_to_date
     move = mine_or_404(deps, move_id)
-    return shown(deps, move, deps.moves.parts(move["user_id"], move_id))
+    return shown(deps, move, brought_up_to_date(deps, move, deps.moves.parts(move["user_id"], move_id)))
 
 
 def mine(deps):
@@ -35,8 +36,12 @@ def brief(move):
             "to_address": move.get("to_address"), "created_at": stamp(move["created_at"])}
 
 
+def sorted_parts(parts):
+    return sorted(parts, key=lambda p: (ORDER.index(p["name"].split(":")[0]), p["name"]))
+
+
 def shown(deps, move, parts, staff=False):
-    parts = sorted(parts, key=lambda p: (ORDER.index(p["name"].split(":")[0]), p["name"]))
+    parts = sorted_parts(parts)
     out = {**brief(move), "people": move.get("people") or [], "late": bool(move.get("late")),
            "tenure": move.get("tenure"), "forwarding": move.get("forwarding"),
            "parts": [part_view(deps, move, p) for p in parts],
@@ -49,16 +54,22 @@ def shown(deps, move, parts, staff=False):
 
 def part_view(deps, move, part):
     kind = part["name"].split(":")[0]
-    facts = {k: v for k, v in part.items() if k not in ("name", "state", "created_at", "updated_at", "parts")}
+    facts = {k: v for k, v in part.items()
+             if k not in ("name", "state", "created_at", "updated_at", "parts", "back_office", "version", "_request")}
     if kind == "council_tax" and part.get("request_id"):
-        request = deps.revenue_requests.get(move["user_id"], part["request_id"])
+        from .council_tax import copy_facts
+        request = part["_request"] if "_request" in part else \
+            deps.revenue_requests.get(move["user_id"], part["request_id"])
         facts.update(back_office_state=request["state"] if request else None,
-                     back_office_reference=request.get("reference") if request else None)
+                     back_office_reference=request.get("reference") if request else None,
+                     **copy_facts(part, deps.clock()))
     if kind == "bin_days" and part.get("days") is not None:
         facts["days_text"] = ", ".join(f"{d['label']} from {for_people(d['date'])}" for d in part["days"])
     if kind == "garden" and part.get("amount") is not None:
         facts["amount_text"] = f"{part['amount'] // 100:,}.{part['amount'] % 100:02d}"
     words = wording.PARTS.get((kind, part["state"]))
+    if kind == "council_tax" and facts.get("closing_from"):
+        words = words + wording.CLOSING
     if part.get("undone"):
         words = wording.UNDONE.format(reason=part["undone"]["reason"])
     return {"name": part["name"], "kind": kind, "state": part["state"], "facts": facts,
@@ -70,7 +81,7 @@ def _say(words, facts):
     if not words:
         return None
     values = {**facts, "days": facts.get("days_text") or "", "amount": facts.get("amount_text") or ""}
-    for key in ("date", "last_day", "end"):
+    for key in ("date", "last_day", "end", "closing_from"):
         if isinstance(values.get(key), str) and len(values[key]) == 10:
             values[key] = for_people(values[key])
 

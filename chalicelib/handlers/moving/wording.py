@@ -32,12 +32,18 @@ CHOICE = "Choose {choices}."
 CHOSEN_ALREADY = "You have already chosen for this one."
 REASON = "Say why, in 5 to 300 characters."
 NOT_UNDONE = "This part cannot be undone here."
+PART_CHANGED = "This part has changed since you looked the move up. Look it up again before undoing it."
 
 # What each part says to the resident (the page and the e-mail), by (part, state).
 PARTS = {
     ("council_tax", "sent"): "Your council tax move has gone to the council tax office (reference {request_id}).",
     ("council_tax", "no_account"): "You have no council tax account linked, so tell the council tax office "
                                    "yourself, or link your account and tell us again.",
+    ("council_tax_new", "offered"): "The council tax office has opened your account for your new home "
+                                    "({reference}). Link it to see it here.",
+    ("council_tax_new", "linked"): "Your council tax account for your new home ({reference}) is linked.",
+    ("council_tax_new", "declined"): "You chose not to link your account for your new home ({reference}). You can "
+                                     "link it yourself from council tax in My Account.",
     ("bin_days", "moved"): "Your bin days are the new street's from {date}: {days}.",
     ("bin_days", "stopped"): "Bin day reminders and the bin calendar for your old home stop on {date}.",
     ("address", "moved"): "Your saved address and your street become {address} from {date}.",
@@ -61,8 +67,13 @@ PARTS = {
     ("alert", "moved"): "Your alert \u201c{about}\u201d now follows your new home.",
     ("alert", "stayed"): "Your alert \u201c{about}\u201d stays on your old home.",
 }
+CLOSING = " Your account for your old home closes from {closing_from}: you pay there up to the day before."
+OLD_LINK_GONE = "Your old council tax account is no longer linked, so link your new one yourself."
+NOT_ON_NEW_ACCOUNT = ("The council tax office has not put you on the new account, so link it yourself with the "
+                      "details on its bill.")
 UNDONE = "Undone by the council: {reason}"
 EMAIL_SUBJECT = "Your move: what we changed"
 EMAIL_TOP = "You told us you are moving on {date}. This is what we changed, and what is left for you to do."
 EMAIL_ELSEWHERE = "Elsewhere:"
+EMAIL_REFERENCE = "Your move's reference is {id}. Give it if you call us about your move."
 EMAIL_END = "You can see all of this, and choose what to keep, in My Account."

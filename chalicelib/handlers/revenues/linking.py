@@ -77,6 +77,12 @@ def link(deps, body):
     if person is None:
         raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")
     not_a_wrong_try(deps, reference, now)
+    return made_link(deps, user_id, reference, person, now)
+
+
+def made_link(deps, user_id, reference, person, now):
+    """The link and its audit entry, once: (view, created). Also a move's
+    one-tap link of the new home's account (handlers/moving/council_tax.py)."""
     # One link per person, account and liable person: its id follows from them, so of two
     # presses at once the conditional write lets one in and the other finds it.
     link_id = ids.digest(f"{user_id}#{reference}#{person.person_ref}")[:32]

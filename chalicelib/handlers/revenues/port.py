@@ -124,6 +124,16 @@ class RentAccount:
     status: str = ""  # the back office's (Current, Former...)
 
 
+@dataclass(frozen=True)
+class MoveAnswer:
+    """What the back office says of a move request it took: the old account's
+    last day charged is the day before `closing_from` (the move date), and the
+    new home's account once it has opened one (None until then)."""
+    reference: str
+    closing_from: str | None = None  # YYYY-MM-DD; None: nothing closes (moving in)
+    new_account_ref: str | None = None
+
+
 class RevenuesSession(Protocol):
     """One back-office session for one person (context manager)."""
 
@@ -168,3 +178,7 @@ class Revenues(Protocol):
         """The back office's own reference for a resident's request (kind:
         paperless, move, single_person_discount, instalment_day). `key` is
         ours: sent again, the back office answers the same reference."""
+
+    def move_answer(self, person_ref: str, account_ref: str, key: str) -> MoveAnswer:
+        """The back office's answer about a move request sent with `key`
+        (raises BackOfficeError; refused when it holds no such request)."""

@@ -5,7 +5,7 @@
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, errorsOf, showErrors} from "../forms.js";
-import {formatDay, t} from "../i18n.js";
+import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
 
@@ -18,8 +18,12 @@ function part(view, move, p, redraw) {
       showErrors(view, [{message: errorsOf(error)[0].message}]);
     }
   };
+  // The council tax office's answer is a copy: while it cannot be asked, its age is said, as on council tax.
+  const minutes = Math.floor((p.facts.age_s || 0) / 60);
   return h("li", {dataset: {part: p.name, state: p.state}}, h("strong", {}, t(`moving.part_${p.kind}`)), ": ",
     p.text || t(`moving.state_${p.state}`),
+    p.facts.stale ? h("span", {class: "hint", role: "status"}, " ", minutes ? tCount("ctax.stale", minutes)
+      : t("ctax.stale_now")) : null,
     p.choices.length ? h("div", {}, p.choices.map((c, i) => button(t(`moving.choice_${c}`), {
       type: "button", secondary: i > 0, id: `${c}-${p.name.replace(/[^A-Za-z0-9-]/g, "-")}`, onclick: choose(c)})))
       : null);
@@ -31,6 +35,7 @@ function draw(view, move) {
   append(holder, h("h1", {class: "heading-l"}, t("moving.page_title")),
     h("p", {class: "body", id: "move-summary"}, t(`moving.summary_${move.move}`, {day: formatDay(move.date, true),
       to: move.to_address || "", from: move.from_address || ""})),
+    h("p", {class: "hint", id: "move-reference"}, t("moving.reference", {id: move.id})),
     move.late ? h("p", {class: "body"}, t("moving.late")) : null,
     h("h2", {class: "heading-m"}, t("moving.changed")),
     move.parts.length ? h("ul", {class: "list list--spaced", id: "move-parts"},

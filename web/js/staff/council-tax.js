@@ -106,6 +106,7 @@ export async function render(view) {
   append(view, h("h1", {class: "heading-l"}, t("staff.ctax.title")),
     h("h2", {class: "heading-m"}, t("staff.ctax.health")), health,
     h("p", {class: "body"}, h("a", {href: "/staff/council-tax/failed"}, t("staff.ctax.failed_link"))),
+    h("p", {class: "body"}, h("a", {href: "/staff/council-tax/moves"}, t("staff.moves.link"))),
     h("h2", {class: "heading-m"}, t("staff.ctax.lookup")), form, notice, result);
   await drawHealth(health);
 }

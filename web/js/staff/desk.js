@@ -24,6 +24,7 @@ const SCREENS = [
   [/^\/staff\/containers(\/CR-[0-9A-Z]{6})?$/, () => import("./containers.js")],
   [/^\/staff\/council-tax$/, () => import("./council-tax.js")],
   [/^\/staff\/council-tax\/failed$/, () => import("./council-tax-failed.js")],
+  [/^\/staff\/council-tax\/moves$/, () => import("./moves.js")],
   [/^\/staff\/forms$/, () => import("./forms.js")],
   [/^\/staff\/forms\/hand-ons$/, () => import("./form-hand-ons.js")],
   [/^\/staff\/appointments$/, () => import("./appointments.js")],

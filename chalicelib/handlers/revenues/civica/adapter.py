@@ -119,6 +119,11 @@ class CivicaRevenues:
         from .requests import send
         return send(self, person_ref, account_ref, kind, details, key)
 
+    def move_answer(self, person_ref, account_ref, key):
+        """What the back office says of a move request (requests.py)."""
+        from .requests import move_answer
+        return move_answer(self, person_ref, account_ref, key)
+
     def check_landlord(self, creditor_ref, claim_ref=""):
         """A landlord's registering facts (landlords.py: the calls are ours, LANDLORDS.md)."""
         from .landlords import check

@@ -71,3 +71,23 @@ def send(civica, person_ref, account_ref, kind, details, key):
     if description not in RECEIVED or not reference:
         raise BackOfficeError("refused", description or "request not received", code)
     return reference
+
+
+def move_answer(civica, person_ref, account_ref, key):
+    """`ctxmovestat` (ours, in Civica's style, as the request docids are): the
+    move request kept under `key`, the old account's closing date and the new
+    home's account once opened:
+
+        <CtaxMoveStatus><ErrorCode Description="Request Found">0</ErrorCode>
+          <RequestReference>CR0000001</RequestReference><ClosingDate>04-Dec-2026</ClosingDate>
+          <NewAccount><CtaxActRef>500777016</CtaxActRef></NewAccount></CtaxMoveStatus>"""
+    from ..port import MoveAnswer
+    sid = civica.login()
+    xml.person_set(civica.answer([("SessionId", sid), ("docid", "cocrmper"), ("personref", person_ref)]))
+    root = civica.answer([("sessionId", sid), ("docid", "ctxmovestat")], {"actref": account_ref, "reqkey": key})
+    node = xml.expect(root, "CtaxMoveStatus")
+    reference = xml.text(node, "RequestReference")
+    if not reference:
+        raise BackOfficeError("malformed", "no RequestReference")
+    return MoveAnswer(reference=reference, closing_from=xml.day(xml.text(node, "ClosingDate")),
+                      new_account_ref=xml.text(node, "NewAccount/CtaxActRef") or None)
