@@ -95,13 +95,20 @@ class Stack:
 
 
 class Browser:
-    """One phone: a browser context of its own; any page error fails the test."""
+    """One phone: a browser context of its own; any page error fails the test.
+
+    The app is not installed (its service worker blocked) unless a journey asks
+    with `service_workers="allow"` (or the `installed` mark on the `browser`
+    fixture): installing fetches the whole shell again in every new context,
+    a third of an ordinary journey's CPU, and only the journeys that go offline
+    or receive pushes test what it does."""
 
     def __init__(self, chromium, stack, **options):
         self.stack = stack
         self.errors = []
         self.context = chromium.new_context(**{"base_url": stack.url, "geolocation": CONEY_STREET,
-                                               "permissions": ["geolocation"], **PHONE, **options})
+                                               "permissions": ["geolocation"], **PHONE,
+                                               "service_workers": "block", **options})
         self.context.set_default_timeout(WAIT_MS)
 
     def new_page(self):

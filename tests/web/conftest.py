@@ -132,9 +132,11 @@ def allowances_whole(request):
 
 
 @pytest.fixture
-def browser(stack, chromium):
-    """A fresh phone: a new context (storage, service worker, permissions)."""
-    made = Browser(chromium, stack)
+def browser(request, stack, chromium):
+    """A fresh phone: a new context (storage, permissions); with the app
+    installed (its service worker) when the test is marked `installed`."""
+    installed = request.node.get_closest_marker("installed") is not None
+    made = Browser(chromium, stack, service_workers="allow" if installed else "block")
     yield made
     made.close()
 
@@ -160,3 +162,7 @@ def pytest_runtest_makereport(item, call):
                 pass
 
 
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "installed: the `browser` fixture's phone installs the app (its service worker)")

@@ -75,7 +75,8 @@ def test_an_email_area_alert_starts_from_its_link_and_stops_from_its_unsubscribe
 def phone_with_push(chromium, stack, push_service, geolocation):
     """(a phone whose pushes go to the local push service, its subscription there)."""
     subscriber = push_service.subscribe(application_server_key=stack.get("/v1/push/vapid-public-key")["public_key"])
-    phone = Browser(chromium, stack, geolocation=geolocation, permissions=["geolocation", "notifications"])
+    phone = Browser(chromium, stack, geolocation=geolocation, permissions=["geolocation", "notifications"],
+                    service_workers="allow")
     phone.context.add_init_script(PUSH_SHIM.replace("SUBSCRIPTION", json.dumps(subscriber.subscription)))
     return phone, subscriber
 

@@ -19,7 +19,7 @@ def test_a_crew_member_closes_a_job_offline_and_the_report_is_fixed_once_when_th
         chromium, stack, tmp_path):
     report, job_id = assigned_job(stack, officer(stack), "Pothole fixed by a crew without signal",
                                   instructions="Bring the cold-lay tarmac.")
-    phone = Browser(chromium, stack, geolocation=NEAR_450_M)
+    phone = Browser(chromium, stack, geolocation=NEAR_450_M, service_workers="allow")
     try:
         page = phone.new_page()
         sign_in_crew(page, crew_member(stack))

@@ -52,12 +52,15 @@ def keep(png, path):
 
 
 @pytest.fixture
-def phone(chromium, stack):
-    made = Browser(chromium, stack, geolocation=ACOMB, viewport={"width": WIDTH, "height": HEIGHT})
+def phone(request, chromium, stack):
+    installed = request.node.get_closest_marker("installed") is not None
+    made = Browser(chromium, stack, geolocation=ACOMB, viewport={"width": WIDTH, "height": HEIGHT},
+                   service_workers="allow" if installed else "block")
     yield made
     made.close()
 
 
+@pytest.mark.installed
 def test_every_screen_is_accessible_and_fits_a_small_phone(phone, tmp_path):
     stack = phone.stack
     page = phone.new_page()
@@ -179,6 +182,7 @@ def test_the_questionnaire_is_accessible_and_fits_a_small_phone(phone):
     screen(page, "questionnaire")
 
 
+@pytest.mark.installed
 def test_the_crew_screens_are_accessible_and_fit_a_small_phone(phone):
     from tests.web.crew import assigned_job, crew_member, officer, sign_in_crew
     stack = phone.stack

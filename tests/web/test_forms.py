@@ -7,6 +7,7 @@ resident opens their case from the e-mail saying so, with no account."""
 import re
 from datetime import date
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import Browser, check_accessible
@@ -148,6 +149,7 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
         third.close()
 
 
+@pytest.mark.installed
 def test_a_business_completes_the_grant_enquiry_with_no_signal_and_it_is_sent_when_the_signal_returns(browser):
     from tests.web.test_offline import installed
     page = browser.new_page()

@@ -1,6 +1,7 @@
 """No signal: the app shell and the last data still load, a report made
 offline waits on the phone (IndexedDB) and is sent once when the signal
 returns, whatever happens to the answers on the way."""
+import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
@@ -16,6 +17,7 @@ def installed(page):
     page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
+@pytest.mark.installed
 def test_a_report_made_offline_waits_on_the_phone_and_arrives_exactly_once(browser, tmp_path):
     browser.context.set_geolocation(OSBALDWICK)
     page = browser.new_page()
@@ -93,6 +95,7 @@ def test_a_report_whose_answer_was_lost_is_sent_again_and_stored_once(chromium, 
         phone.close()
 
 
+@pytest.mark.installed
 def test_the_last_data_loaded_is_shown_without_signal(browser):
     report = browser.stack.report(description="Seen once, then read offline")
     page = browser.new_page()
@@ -105,6 +108,7 @@ def test_the_last_data_loaded_is_shown_without_signal(browser):
     expect(page.locator(".summary-list")).to_contain_text("Seen once, then read offline")
 
 
+@pytest.mark.installed
 def test_a_phone_that_never_reported_with_signal_can_start_a_report_offline(browser):
     page = browser.new_page()
     installed(page)  # the home screen alone: the categories were never asked for by a screen

@@ -3,6 +3,7 @@ what it does, places in words, errors in the field's own words, a sent
 screen with no secret printed, and one true state per report on the phone."""
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.web.browser import check_accessible
@@ -110,6 +111,7 @@ def test_without_web_share_the_sent_screen_offers_copy_alone(browser):
     expect(page.get_by_role("button", name="Share the link")).to_have_count(0)
 
 
+@pytest.mark.installed
 def test_a_waiting_report_shows_one_state_sent_with_its_reference_once_it_goes(browser):
     page = browser.new_page()
     page.goto("/")
