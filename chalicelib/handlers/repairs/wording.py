@@ -58,6 +58,7 @@ NOT_QUALIFYING = "This repair is not a qualifying repair under the Right to Repa
 FIRST_NOT_LATE = "The first contractor's time has not run out yet."
 SECOND_ALREADY = "A second contractor is already sent."
 DONE_WHAT = "Say what was done in up to 500 characters."
+CLOSED_BY_OFFICE = "closed by the office"  # why a repair's crew job ended when the desk closed the repair
 
 
 def compensation(pence):

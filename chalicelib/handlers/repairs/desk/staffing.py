@@ -18,7 +18,7 @@ from ..wording import CHANGED, NO_SUCH_REPAIR
 from ...shared.versions import expected_version
 from ....errors import NotFound
 from . import wording
-from .crewing import job_for, withdrawn
+from .crewing import followed, job_for, withdrawn
 
 PRIORITIES = ("emergency", "urgent", "routine")
 TEAM = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -99,7 +99,8 @@ def priority(deps, repair_id, body, if_match):
     audit = _audit(deps, repair, "priority", now, {"priority": {"before": repair.priority, "after": wanted},
                                                    "reason": {"before": None, "after": reason}})
     repair.priority, repair.priority_reason, repair.updated_at = wanted, reason, now
-    return _keep(deps, on_board(repair), audit)
+    job = followed(deps, on_board(repair), now)  # the clocks re-derived first: the job's due day follows them
+    return _keep(deps, repair, audit, jobs=[job] if job is not None else [])
 
 
 def assign(deps, repair_id, body, if_match):
