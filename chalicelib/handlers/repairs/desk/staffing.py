@@ -35,7 +35,11 @@ def page(deps, repair_id):
     if repair is None:
         raise NotFound(NO_SUCH_REPAIR, code="repair_not_found")
     _read(deps, repair)
-    return desk_view(deps, repair), etag(repair)
+    out = desk_view(deps, repair)
+    if repair.block:  # a shared part's: how many of the block's tenants said it affects them too
+        row = deps.communal.get(repair.id)
+        out["me_too"] = int(row.me_too or 0) if row is not None else 0
+    return out, etag(repair)
 
 
 def desk_view(deps, repair):
