@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "repair_blocks.json"
-_by_home = {}
+_by_home = {}  # home id -> its block, filled once (a file with no blocks: the empty key alone)
 
 
 class BlockDataError(ValueError):
