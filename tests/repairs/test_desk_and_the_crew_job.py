@@ -49,6 +49,21 @@ def test_an_operatives_done_first_leaves_the_desk_a_clear_409(client, people, te
     assert client.get(f"/v1/repairs/{repair['id']}", tenant.auth).json_body["done_what"] == "Done by the operative."
 
 
+def test_a_desk_close_racing_an_operatives_done_closes_the_repair_once(client, people, tenant):
+    from support.racing import at_once
+    repair, job_id, officer = assigned(client, people, tenant)
+    north = Crew(client, people("crew", team="north"))
+    etag = north.job(job_id).headers["ETag"]
+    press = {0: lambda: client.post(f"/v1/staff/repairs/{repair['id']}/done", {"what": "Closed at the desk"},
+                                    officer.auth).status_code,
+             1: lambda: north.update(job_id, {"status": "done", "saved_at": now_iso()}, etag=etag).status_code}
+    desk, crew = at_once(lambda n: press[n](), range(2))
+    assert 409 in (desk, crew) or (desk, crew) == (200, 201)  # the close after the job ended: the repair still open
+    assert client.get(f"/v1/repairs/{repair['id']}", tenant.auth).json_body["status"] == "done"
+    asked = [m for m in OutboxModel.recipient_index.query("+447700900123") if "How did it go?" in m.body]
+    assert len(asked) == 1
+
+
 def test_a_priority_changed_at_the_desk_reaches_the_crew_job_and_the_repairs_clocks(client, people, tenant, deps):
     repair, job_id, officer = assigned(client, people, tenant)
     north = Crew(client, people("crew", team="north"))
