@@ -167,6 +167,7 @@ class Deps:
     waiting: WaitingStore | None = _store("appointment_waiting", "WaitingStore")  # residents waiting for an earlier time
     bills: BillStore | None = _store("bills", "BillStore")  # bills paid by reference, their postings, staff links
     repairs: RepairStore | None = _store("repairs", "RepairStore")  # repairs to council homes
+    communal: object | None = _store("repair_communal", "CommunalStore")  # a block's shared repairs, its "me too"s
     moves: object | None = _store("moves", "MoveStore")  # residents' moves home and what each changed
     payment_provider: object | None = None  # a PaymentProvider; None: the one configuration names
     revenues: object | None = None  # the Revenues back office (handlers/revenues/port.py); None: configuration's

@@ -30,7 +30,7 @@ _HOMES = {
     **dict.fromkeys(["Payment", "BulkyBooking", "GardenSubscription"], "records_waste"),
     **dict.fromkeys(["ContainerRequest"], "records_containers"),
     **dict.fromkeys(["HireBooking"], "records_hire"),
-    **dict.fromkeys(["Repair"], "records_repairs"),
+    **dict.fromkeys(["Repair", "CommunalRepair"], "records_repairs"),
     **dict.fromkeys(["Conversation", "ChatMessage"], "records_chat"),
     **dict.fromkeys(["RevenueLink"], "records_revenues"),
 }

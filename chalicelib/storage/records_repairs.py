@@ -53,3 +53,20 @@ class Repair:
     no_access_at: datetime | None = None  # the last visit that found nobody in (a card left)
     reminded_for: str | None = None  # the appointment day whose day-before text's event is written (once a day)
     reopened_at: datetime | None = None  # reopened by its tenant after it failed
+    block: str | None = None  # a repair to a shared part of this block (data/repair_blocks.json): its tenants see it
+
+
+@when_named
+class CommunalRepair:
+    """A block's communal repair as the block's tenants see it (storage/repair_communal.py): no name, contact,
+    access notes or photos; `me_too` counts the tenants who said it affects them too."""
+    repair_id: str
+    block: str | None = None
+    location: str = ""
+    problem: str = ""
+    issue: str = ""
+    description: str = ""
+    status: str = ""
+    reporter: str | None = None
+    created_at: datetime | None = None
+    me_too: int = 0

@@ -16,6 +16,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from .errors import AlreadyExists, EditConflict
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
 from .records import Repair
+from .repair_communal import put_communal
 
 
 class HomeIndex(GlobalSecondaryIndex):
@@ -102,6 +103,7 @@ class RepairModel(Stored):
     reminded_for = UnicodeAttribute(null=True)
     reopened_at = UTCDateTimeAttribute(null=True)
     remind_day = UnicodeAttribute(null=True)  # a booked appointment's day until its reminder: the sparse index
+    block = UnicodeAttribute(null=True)  # a shared part of this block: its row in repair_communal follows it
 
     home_index = HomeIndex()
     user_index = UserIndex()
@@ -132,6 +134,8 @@ class RepairStore:
         parts = ["repair"]
         with writes(parts, exists={"repair", "idempotency"}), transaction() as t:
             t.save(_model(repair), condition=M.id.does_not_exist())
+            if repair.block:
+                put_communal(t, parts, repair, first=True)
             if idempotency is not None:
                 _claim_key(t, parts, idempotency)
             _put_event(t, parts, event)
@@ -170,6 +174,8 @@ class RepairStore:
             t.save(_model(repair), condition=M.seq == expected_seq)
             for other in also:
                 t.save(_model(other), condition=M.id.does_not_exist())
+            if repair.block:
+                put_communal(t, parts, repair)
             if audit is not None:
                 t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
                 parts.append("audit")
@@ -213,3 +219,6 @@ class RepairStore:
             with writes(["repair"]):
                 M(repair.id).update(actions=[M.user_id.set(f"erased#{repair.id}"), M.contact.remove(),
                                              M.access.remove()])
+            if repair.block:
+                from .repair_communal import CommunalStore
+                CommunalStore().forget_reporter(repair.id)

@@ -22,7 +22,7 @@ from . import consultation_responses, consultations  # noqa: F401
 from . import landlords, revenue_requests, revenues  # noqa: F401
 from . import appointments  # noqa: F401
 from . import bills  # noqa: F401
-from . import repairs  # noqa: F401
+from . import repair_communal, repairs  # noqa: F401
 from . import moves  # noqa: F401
 
 

@@ -6,6 +6,10 @@ Civica's style: chalicelib/handlers/revenues/civica/rents.py), FICTIONAL:
   payments: in arrears.
 - Carol Dobson rents 6 Bootham: 95.12 a week, paid monthly ahead on the 1st
   and a credit brought forward: in credit.
+- Sam Okafor, one of 2 Walmgate's sharers, holds the tenancy of Flat 2 in
+  Dev's block, 4 Hull Road: 104.60 a week, paid monthly. Its address is the
+  tenancy's own (`address`), as Civica's RentActAddress is. Which block a
+  home is in is the council's data (chalicelib/data/repair_blocks.json).
 
 Rent is charged each Monday of the rent year (from the first Monday of
 April), so the figures follow the day the stack runs, as council tax's do.
@@ -23,6 +27,8 @@ RENTS = {
                   "benefit_weekly": 9_875, "fortnightly": 2_730, "missed": 3, "brought_forward": 4_120}],
     "P0010003": [{"reference": "R0230117", "place_ref": "990000000054", "account": "500234574", "weekly": 9_512,
                   "monthly": 41_219, "brought_forward": -15_000}],
+    "P0010010": [{"reference": "R0448112", "place_ref": "990000000148", "account": "500567816", "weekly": 10_460,
+                  "monthly": 45_327, "brought_forward": 0, "address": "Flat 2, 4 Hull Road, York, YO10 4EE"}],
 }
 
 
@@ -69,7 +75,8 @@ def answer(docid, person, params, today):
                                RentBalance=answers.pounds(balance(rent, data.financial_year(today), today)),
                                WeeklyRent=answers.pounds(rent["weekly"]), TenancyStatus="Current")
             account = data.ACCOUNTS[rent["account"]]
-            answers._add(row, "RentActAddress", ", ".join(account["lines"] + [account["postcode"]]))
+            answers._add(row, "RentActAddress",
+                         rent.get("address") or ", ".join(account["lines"] + [account["postcode"]]))
         return answers.xml(node)
     found = [r for r in rents if r["reference"] == params.get("rentref")]
     if not found:

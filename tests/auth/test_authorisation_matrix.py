@@ -239,6 +239,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/repairs/{repair_id}/how-it-went"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("POST", "/v1/repairs/{repair_id}/reopen"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("GET", "/v1/me/homes/{home}/repairs"): (SIGNED_IN, Outcome(404, "home_not_found")),
+    # A block's communal repairs and a neighbour's "me too" (issue 58, repairs-rest): no link, no block.
+    ("GET", "/v1/me/block-repairs"): (SIGNED_IN, Outcome(200)),
+    ("POST", "/v1/repairs/{repair_id}/me-too"): (SIGNED_IN, Outcome(404, "repair_not_found")),
     ("GET", "/v1/hire/places"): (ANYONE, Outcome(200)),
     ("GET", "/v1/hire/places/{place_id}"): (ANYONE, Outcome(404, "place_not_found")),
     ("GET", "/v1/hire/places/{place_id}/times"): (ANYONE, Outcome(404, "place_not_found")),
@@ -808,6 +811,8 @@ _simple("GET", "/v1/repairs/{repair_id}/how-it-went", "/v1/repairs/RP-7K3F9Q/how
 _simple("POST", "/v1/repairs/{repair_id}/how-it-went", "/v1/repairs/RP-7K3F9Q/how-it-went", {"fixed": True, "rating": 4})
 _simple("POST", "/v1/repairs/{repair_id}/reopen", "/v1/repairs/RP-7K3F9Q/reopen", {"what": "It drips again"})
 _simple("GET", "/v1/me/homes/{home}/repairs", "/v1/me/homes/R0448105/repairs")
+_simple("GET", "/v1/me/block-repairs")
+_simple("POST", "/v1/repairs/{repair_id}/me-too", "/v1/repairs/RP-7K3F9Q/me-too", {})
 for _path, _body in (("priority", {"priority": "urgent", "reason": "Older tenant alone"}),
                      ("assign", {"team": "north"})):
     REQUESTS[("POST", f"/v1/staff/repairs/{{repair_id}}/{_path}")] = \

@@ -57,3 +57,13 @@ def tenant(client, people, civica, council_morning, tenant_drs):
 DRIPPING_TAP = {"home": "R0448105", "location": "kitchen", "problem": "sink", "issue": "tap_dripping",
                 "description": "The cold tap drips all night.", "access": {"pets": "A friendly dog"},
                 "contact": {"phone": "07700 900123"}}
+
+
+def assigned(client, people, tenant, team="north", body=None):
+    """A tenant's repair sent by the desk to `team`: (the repair as reported, its crew job's id, the officer)."""
+    repair = client.post("/v1/repairs", body or DRIPPING_TAP, tenant.auth).json_body
+    officer, path = people("staff"), f"/v1/staff/repairs/{repair['id']}"
+    etag = client.get(path, officer.auth).headers["ETag"]
+    sent = client.post(f"{path}/assign", {"team": team}, {**officer.auth, "If-Match": etag})
+    assert sent.status_code == 200, sent.body
+    return repair, sent.json_body["job"], officer

@@ -19,6 +19,7 @@ from tests.web.journeys import add_photos, heading, phone_photo, sign_in
 LONDON = ZoneInfo("Europe/London")
 CHRISTMAS_EVE = datetime(2026, 12, 24, 10, 0, tzinfo=LONDON)
 DEV_BILL = {"reference": "500345686", "name": "Mr Dev Patel", "online_key": "PTL8-3RZD", "phone_last3": "315"}
+SAM_BILL = {"reference": "500567816", "name": "Sam Okafor", "online_key": "WLM6-4TQB", "phone_last3": "510"}
 
 
 @pytest.fixture
@@ -165,7 +166,8 @@ def test_a_tenant_reports_mould_in_a_bedroom_once_whatever_the_signal_and_reads_
     expect(cards.first).to_contain_text("The inspection was done in time.")
 
 
-def test_a_qualifying_repair_late_with_both_contractors_shows_the_compensation_owed_once(browser, repairs):
+def test_a_qualifying_repair_late_twice_shows_the_compensation_owed_once_and_a_neighbours_stair_light_a_me_too(
+        browser, repairs):
     email = "flush.tenant@example.org"
     auth = tenant(repairs.stack, email)
     stack, by = repairs.stack, officer(repairs.stack)
@@ -187,6 +189,20 @@ def test_a_qualifying_repair_late_with_both_contractors_shows_the_compensation_o
         "We will pay it to your rent account.")
     expect(page.get_by_text("you are owed")).to_have_count(1)
     expect(card).to_contain_text("Done on 5 January 2027: A new flush valve fitted.")
+    # A neighbour in his block (4 Hull Road) reported the stair light: Dev says it affects him too, counted once.
+    sam = "stair.neighbour@example.org"
+    stack.resident(sam, name="Sam Okafor")
+    stack.post("/v1/me/council-tax", SAM_BILL, stack.token(sam))
+    light = stack.post("/v1/repairs", {"home": "R0448112", "location": "communal", "problem": "lighting",
+                                       "issue": "stair_light", "description": "The second floor landing is dark.",
+                                       "contact": {"phone": "07700 900510", "name": "Sam Okafor"}}, stack.token(sam))
+    page.reload()
+    shared = page.locator(f"#block-{light['id']}")
+    expect(shared).to_contain_text("Shared parts of your block: A stair or landing light is out")
+    shared.get_by_role("button", name="It affects me too").click()
+    expect(shared.get_by_role("status")).to_have_text("1 neighbour says it affects them too.")
+    expect(shared).not_to_contain_text("07700")
+    check_accessible(page, "repairs: in your block")
 
 
 def test_with_the_scheduler_stopped_the_repair_is_taken_and_a_time_is_chosen_when_it_returns(browser, repairs):

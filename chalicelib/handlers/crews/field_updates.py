@@ -30,8 +30,8 @@ from . import report_outcome, views
 
 from .field_form import read_form
 from .limits import UPDATES_MAX
-from .wording import (IDEMPOTENCY_KEY_REQUIRED, JOB_CHANGED, JOB_CLOSED, JOB_UPDATES_FULL, KEY_USED_FOR_ANOTHER_UPDATE,
-                      PHOTO_ATTACHED_ELSEWHERE, REPORT_KEPT_CHANGING)
+from .wording import (IDEMPOTENCY_KEY_REQUIRED, JOB_CHANGED, JOB_CLOSED, JOB_CLOSED_WHY, JOB_UPDATES_FULL,
+                      KEY_USED_FOR_ANOTHER_UPDATE, PHOTO_ATTACHED_ELSEWHERE, REPORT_KEPT_CHANGING)
 
 KEY_TTL = timedelta(days=8)  # longer than a queued update may wait (field_form.SAVED_AT_MAX_AGE_DAYS)
 ATTEMPTS = 3  # a staff edit of the report meanwhile: read it again and reapply
@@ -117,7 +117,8 @@ def _check(deps, job, expected):
     if int(job.version or 0) != expected:
         raise Stale(_view(deps, job), views.etag(job), JOB_CHANGED)
     if not job.open:
-        raise Stale(_view(deps, job), views.etag(job), JOB_CLOSED.format(status=job.status),
+        said = JOB_CLOSED_WHY if job.reason else JOB_CLOSED  # why it ended, when someone else ended it
+        raise Stale(_view(deps, job), views.etag(job), said.format(status=job.status, reason=job.reason),
                        code="job_closed")
     if len(job.updates or []) >= UPDATES_MAX:
         raise Stale(_view(deps, job), views.etag(job), JOB_UPDATES_FULL.format(most=UPDATES_MAX),

@@ -12,6 +12,7 @@ PHOTO_ATTACHED_ELSEWHERE = "A photo is already attached elsewhere; upload it aga
 REPORT_KEPT_CHANGING = "The report kept changing; try again."
 JOB_CHANGED = "The job changed since you read it: here it is now."
 JOB_CLOSED = "The job is {status}: nothing more can be added."
+JOB_CLOSED_WHY = "The job is {status} ({reason}): nothing more can be added."
 JOB_UPDATES_FULL = "A job keeps at most {most} updates."
 KEY_USED_FOR_ANOTHER_UPDATE = "This Idempotency-Key was used with a different update."
 

@@ -2,12 +2,16 @@
 contractor sent once the first's period has run out (the board proposes it),
 and the repair done with what was done. Done after the second contractor's
 period, the compensation the regulations set is fixed then, once, in pence:
-the close is conditional on the repair as read, so it happens once."""
+the close is conditional on the repair as read, so it happens once. A team's
+job still open is ended in the close's own transaction ("withdrawn", closed by
+the office), so the crew app no longer lists it and an operative's Done after
+the close is refused by the job (409), never a second close."""
 import re
 
 from ... import validation
 from ...errors import Conflict, NotFound
 from ...storage.errors import EditConflict
+from ..crews.assigning import end
 from ..shared.events import new_event
 from . import clocks, telling, wording
 from .reporting import REPAIR_ID, on_board, view
@@ -23,10 +27,10 @@ def open_repair(deps, repair_id):
     return repair
 
 
-def keep(deps, repair, event=None):
-    """The repair saved under the seq it was read at, with its event tried at once; 409 when raced."""
+def keep(deps, repair, event=None, jobs=()):
+    """The repair saved under the seq it was read at (with its jobs), its event tried at once; 409 when raced."""
     try:
-        kept = deps.repairs.changed(repair, repair.seq, event)
+        kept = deps.repairs.changed(repair, repair.seq, event, jobs=jobs)
     except EditConflict:
         raise Conflict(wording.CHANGED, code="repair_changed") from None
     if event is not None:
@@ -52,10 +56,13 @@ def done(deps, repair_id, body):
     what = validation.text(body.get("what") if isinstance(body, dict) else None, "what", problems, 1, 500)
     problems.raise_if_any()
     repair, now = open_repair(deps, repair_id), deps.clock()
+    job = deps.jobs.get(repair.job_id) if repair.job_id else None
+    # The crew's own Done reaches here with its job ended already; the office's close ends it now.
+    jobs = [end(job, "withdrawn", wording.CLOSED_BY_OFFICE, now)] if job is not None and job.open else []
     repair.status, repair.done_at, repair.updated_at, repair.done_what = "done", now, now, what
     if repair.second_contractor_at is not None:
         owed = clocks.compensation(telling.second_period(repair), now)
         repair.compensation = owed or None
     repair.board = repair.at_risk_at = None
     return keep(deps, repair, new_event(deps, "repair_done", now, repair_id=repair.id,
-                                         compensation=repair.compensation or 0))
+                                         compensation=repair.compensation or 0), jobs=jobs)

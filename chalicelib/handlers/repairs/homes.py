@@ -10,7 +10,7 @@ CURRENT = ("Current", "")  # the back office's word for a tenancy held now ("" w
 
 
 def homes(deps):
-    """[{id, address}] of the caller's current tenancies: one Query of their
+    """[{id, address, block}] of the caller's current tenancies (block: {id, name}, or None): one Query of their
     links and one back-office session per person linked (one, nearly always)."""
     from ..revenues import backoffice
     from ..revenues.port import BackOfficeError
@@ -23,11 +23,18 @@ def homes(deps):
             with backoffice.configured(deps).session(person) as session:
                 for rent in session.rent_accounts():
                     if rent.status in CURRENT:
-                        found[rent.reference] = {"id": rent.reference, "address": rent.address}
+                        found[rent.reference] = {"id": rent.reference, "address": rent.address,
+                                                 "block": _block(rent.reference)}
     except BackOfficeError:
         raise ApiError(wording.HOMES_UNAVAILABLE, status=503, code="tenancy_unavailable",
                        headers={"Retry-After": "300"}) from None
     return list(found.values())
+
+
+def _block(home_id):
+    from .blocks import block_of
+    found = block_of(home_id)
+    return {"id": found["id"], "name": found["name"]} if found else None
 
 
 def home_of(deps, home_id):

@@ -27,7 +27,8 @@ WORDS = {"description": {"missing": wording.DESCRIPTION, "length": wording.DESCR
 def view(repair, now=None):
     dates = telling.dates
     out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
-                                           "description", "access", "status", "appointment", "summary")}
+                                           "description", "access", "status", "appointment", "summary",
+                                           "block")}
     out.update(investigated_at=stamp(repair.investigated_at), done_at=stamp(repair.done_at),
                done_what=repair.done_what, second_contractor=repair.second_contractor_at is not None,
                compensation=repair.compensation,
@@ -48,13 +49,16 @@ def report(deps, body, key):
     user_id, now = deps.principal.user_id, deps.clock()
     found, fields = checked(body)
     home = home_of(deps, body["home"])
+    block = _block(home, fields["location"])
     from ..reports.uploads import attach
     fields["photos"] = [photo for _, photo in attach(deps, body.get("photos") or [], now)]
     claim = idempotency.Claim(deps, key, f"{user_id}#repair", body, _answer(deps), "another repair")
     earlier = claim.earlier()
     if earlier:
         return earlier, False
-    repair = Repair(id="RP-" + deps.new_report_id()[-6:].upper(), home=home["id"], address=home["address"],
+    # A shared part's repair is the block's: at the block's address, seen by its tenants (communal.py).
+    repair = Repair(id="RP-" + deps.new_report_id()[-6:].upper(), home=home["id"],
+                    address=block["address"] if block else home["address"], block=block and block["id"],
                     user_id=user_id, repair=found.name, code=found.code, trade=found.trade, priority=found.priority,
                     right_to_repair_days=found.right_to_repair_days, damp_mould=found.damp_mould,
                     aware_at=now, created_at=now, updated_at=now, **fields)
@@ -69,6 +73,17 @@ def report(deps, body, key):
     from ..shared.effects import first_try
     first_try(deps, [event])
     return with_photos(deps, view(deps.repairs.get(repair.id) or repair, now), repair), True
+
+
+def _block(home, location):
+    """The home's block for a repair to a shared part (None for one inside the home); 422 for a home in none."""
+    if not tree.communal(location):
+        return None
+    from .blocks import block_of
+    found = block_of(home["id"])
+    if found is None:
+        raise Unacceptable(wording.NO_BLOCK, code="no_block")
+    return found
 
 
 def on_board(repair):

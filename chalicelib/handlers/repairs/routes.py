@@ -175,3 +175,28 @@ def send_second_contractor(repair_id):
 def repair_done(repair_id):
     from .closing import done
     return http.ok(done(http.deps(), repair_id, http.body()), headers=http.NO_STORE)
+
+
+@routes.get("/v1/me/block-repairs", SIGNED_IN, {
+    "summary": "The open repairs to shared parts of each block I rent a home in (not mine: those are in my repairs), "
+               "with how many neighbours said \"me too\" and whether I did; no one's name, contact or notes "
+               "(one Query a block)",
+    "responses": {"200": json_response(ref("BlockRepairs")),
+                  **errors(**{"503": "The tenancy cannot be checked now (code tenancy_unavailable)"})}})
+def block_repairs():
+    from .communal import in_my_blocks
+    return http.ok(in_my_blocks(http.deps()), headers=http.NO_STORE)
+
+
+@routes.post("/v1/repairs/{repair_id}/me-too", SIGNED_IN, {
+    "summary": "Say a shared part's repair in my block affects me too: counted once however often it is sent "
+               "(201; again: 201 with Idempotent-Replayed, nothing counted)",
+    "parameters": [REPAIR_ID],
+    "responses": {"201": json_response(ref("BlockRepair")), **errors(**{
+        "404": "No open repair with that reference in my block (code repair_not_found)",
+        "409": "My own repair (code your_own_repair), or closed (code repair_closed)",
+        "503": "The tenancy cannot be checked now (code tenancy_unavailable)"})}})
+def repair_me_too(repair_id):
+    from .communal import me_too
+    body, added = me_too(http.deps(), repair_id)
+    return http.created(body, added)

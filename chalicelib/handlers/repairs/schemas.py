@@ -15,6 +15,14 @@ BOARD_ROW = {"type": "object", "properties": {
         "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
         "state": {"type": "string"}}}},
     "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", None]}}}
+BLOCK = {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
+BLOCK_REPAIR = {"type": "object", "description": "a shared part's repair as the block's tenants see it: no one's name, "
+                "contact, access notes or photos", "properties": {
+    "id": {"type": "string"}, "location": {"type": "string"}, "problem": {"type": "string"},
+    "issue": {"type": "string"}, "description": {"type": "string"}, "status": {"type": "string"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "me_too": {"type": "integer", "description": "tenants who said it affects them too"},
+    "mine_too": {"type": "boolean", "description": "I said so"}}}
 SCHEMAS = {
     "RepairsBoard": {"type": "object", "required": ["late", "due_today", "at_risk", "read"], "properties": {
         "late": {"type": "array", "items": BOARD_ROW}, "due_today": {"type": "array", "items": BOARD_ROW},
@@ -26,11 +34,16 @@ SCHEMAS = {
             "id": {"type": "string"}, "label": {"type": "string"}, "do_now": {"type": "string"},
             "phone": {"type": "string"}, "page": {"type": "string"}}}},
         "locations": {"type": "array", "items": {**LABELLED, "properties": {
-            **LABELLED["properties"], "problems": {"type": "array", "items": {**LABELLED, "properties": {
+            **LABELLED["properties"], "communal": {"type": "boolean", "description": "a shared part of a block"},
+            "problems": {"type": "array", "items": {**LABELLED, "properties": {
                 **LABELLED["properties"], "issues": {"type": "array", "items": LABELLED}}}}}}}}},
     "MyHomes": {"type": "object", "properties": {"homes": {"type": "array", "items": {"type": "object", "properties": {
         "id": {"type": "string", "description": "the tenancy's rent account reference"},
-        "address": {"type": "string"}}}}}},
+        "address": {"type": "string"},
+        "block": {**BLOCK, "nullable": True, "description": "the block it is in (a house: null)"}}}}}},
+    "BlockRepair": BLOCK_REPAIR,
+    "BlockRepairs": {"type": "object", "properties": {"blocks": {"type": "array", "items": {**BLOCK, "properties": {
+        **BLOCK["properties"], "repairs": {"type": "array", "items": BLOCK_REPAIR}}}}}},
     "RepairNew": {"type": "object", "required": ["home", "location", "problem", "issue", "description", "contact"],
                   "additionalProperties": False, "properties": {
         "home": {"type": "string", "minLength": 1, "maxLength": 40, "pattern": "\\S",
@@ -68,7 +81,8 @@ SCHEMAS = {
                                  "description": "a qualifying repair's Right to Repair period, in working days"},
         "compensation": {"type": "integer", "nullable": True, "description": "pence owed (Right to Repair)"},
         "compensation_text": {"type": "string", "nullable": True},
-        "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"}}},
+        "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"},
+        "block": {"type": "string", "nullable": True, "description": "a shared part of this block: its tenants see it"}}},
     "MyRepairs": {"type": "object", "properties": {"repairs": {"type": "array", "items": {"$ref": "#/components/schemas/Repair"}}}},
     "RepairSlots": {"type": "object", "properties": {
         "slots": {"type": "array", "items": {"type": "object", "properties": {

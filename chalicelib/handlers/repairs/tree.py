@@ -96,10 +96,16 @@ def repair(location, problem, issue):
     return None
 
 
+def communal(location):
+    """True for a location that is a shared part of a block (the stairs' lights, the door entry, the lift)."""
+    return any(place["id"] == location and place.get("communal") for place in tree()["locations"])
+
+
 def questions():
     """The tree as the screen asks it: labels and ids, no codes, trades or priorities."""
     return {"emergencies": emergencies(),
-            "locations": [{"id": place["id"], "label": place["label"], "problems": [
+            "locations": [{"id": place["id"], "label": place["label"], "communal": bool(place.get("communal")),
+                           "problems": [
                 {"id": p["id"], "label": p["label"], "issues": [{"id": i["id"], "label": i["label"]}
                                                                 for i in p["issues"]]}
                 for p in place["problems"]]} for place in tree()["locations"]]}

@@ -52,12 +52,18 @@ NOT_BOOKED = "This repair has no appointment to move or cancel."
 CLOSED = "This repair is closed."
 CHANGED = "This repair was changed at the same moment. Look at it again and try once more."
 
+NO_BLOCK = "Your home is not in a block whose shared parts we look after. Call us to report this repair."
+NOT_IN_YOUR_BLOCK = "There is no open repair with that reference in your block."
+YOUR_OWN = "You reported this repair: it is counted as yours already."
+ME_TOO_CLOSED = "This repair is closed: there is nothing to add to."
+
 SUMMARY = "Write the inspection's summary for the tenant in up to 2000 characters."
 ALREADY_INSPECTED = "This repair's inspection is recorded already."
 NOT_QUALIFYING = "This repair is not a qualifying repair under the Right to Repair."
 FIRST_NOT_LATE = "The first contractor's time has not run out yet."
 SECOND_ALREADY = "A second contractor is already sent."
 DONE_WHAT = "Say what was done in up to 500 characters."
+CLOSED_BY_OFFICE = "closed by the office"  # why a repair's crew job ended when the desk closed the repair
 
 
 def compensation(pence):

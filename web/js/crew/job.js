@@ -122,7 +122,8 @@ export async function render(view, {id}) {
         t("crew.field.instructions")), h("p", {class: "body"}, job.instructions)) : null);
     form.hidden = !job.open;
     append(clear(past), job.open ? null : h("p", {class: "inset", id: "job-closed"},
-      t("crew.closed", {status: statusLabel(job.status)})), history(job));
+      job.reason ? t("crew.closed_why", {status: statusLabel(job.status), reason: job.reason})
+        : t("crew.closed", {status: statusLabel(job.status)})), history(job));
   };
   // The newest job the phone has: an update's answer, or the job a conflict came back with.
   const newest = async () => {

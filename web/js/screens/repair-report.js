@@ -83,11 +83,12 @@ async function home(view, d) {
       h("p", {class: "body"}, h("a", {href: "/account/council-tax"}, t("repairs.link_account"))));
   }
   if (homes.length === 1) {
-    update({home: homes[0].id, address: homes[0].address, only: true});
+    update({home: homes[0].id, address: homes[0].address, block: Boolean(homes[0].block), only: true});
     return navigate(stepHref("emergency"), {replace: true});
   }
   ask(view, "home", d, homes.map(o => ({value: o.id, label: o.address})), id => {
-    update({home: id, address: homes.find(o => o.id === id).address, only: false});
+    const chosen = homes.find(o => o.id === id);
+    update({home: id, address: chosen.address, block: Boolean(chosen.block), only: false});
     return next("home");
   });
 }
@@ -222,7 +223,8 @@ export async function render(view, {params}) {
   const asked = await questions();
   const {location, problem} = answersIn(asked, d);
   if (step === "emergency") return emergency(view, d, asked, params);
-  if (step === "location") return tree(view, step, d, asked.locations);
+  // A block's shared parts only for a home in a block (a house has none to report).
+  if (step === "location") return tree(view, step, d, asked.locations.filter(l => !l.communal || d.block));
   if (step === "problem") return tree(view, step, d, location?.problems || []);
   if (step === "issue") return tree(view, step, d, problem?.issues || []);
   if (step === "details") return details(view, d);

@@ -54,6 +54,36 @@ function card(tree, r) {
         h("span", {class: "visually-hidden"}, ` ${r.id}`)))) : null);
 }
 
+// A repair a neighbour reported to a shared part of the tenant's block: "It affects me too", counted once.
+function blockCard(tree, r) {
+  const said = h("p", {class: "body", role: "status"}, tCount("repairs.block.me_too", r.me_too));
+  const press = h("button", {class: "button button--secondary", type: "button", disabled: r.mine_too},
+    t(r.mine_too ? "repairs.block.said" : "repairs.block.press"));
+  press.addEventListener("click", async () => {
+    press.disabled = true;
+    try {
+      said.textContent = tCount("repairs.block.me_too", (await api(`/v1/repairs/${r.id}/me-too`, {method: "POST", body: {}})).me_too);
+      press.textContent = t("repairs.block.said");
+    } catch (error) {
+      said.textContent = errorsOf(error)[0].message;
+      press.disabled = false;
+    }
+  });
+  return h("li", {class: "card repair-card", id: `block-${r.id}`}, h("h3", {class: "heading-s card__title"}, title(tree, r)),
+    h("p", {class: "card__meta"}, t("repairs.reference", {id: r.id, date: formatDate(r.created_at)})),
+    r.description ? h("p", {class: "body"}, r.description) : null, said, press);
+}
+
+async function inYourBlock(view, tree) {
+  const {blocks} = await api("/v1/me/block-repairs").catch(() => ({blocks: []}));  // the rest of the page stands
+  for (const b of blocks) {
+    append(view, h("h2", {class: "heading-m"}, t("repairs.block.title", {block: b.name})),
+      h("p", {class: "body"}, t("repairs.block.lead")),
+      b.repairs.length ? h("ul", {class: "cards", id: "block-repairs"}, b.repairs.map(r => blockCard(tree, r)))
+        : h("p", {class: "body"}, t("repairs.block.none")));
+  }
+}
+
 async function list(view, params) {
   append(view, h("h1", {class: "heading-l"}, t("repairs.title")),
     params.get("cancelled") ? h("div", {class: "inset", id: "repair-cancelled", role: "status"},
@@ -67,6 +97,7 @@ async function list(view, params) {
   const [tree, {repairs}] = await Promise.all([questions(), api("/v1/me/repairs")]);
   append(view, repairs.length ? h("ul", {class: "cards", id: "my-repairs"}, repairs.map(r => card(tree, r)))
     : h("p", {class: "body", id: "no-repairs"}, t("repairs.none")));
+  await inYourBlock(view, tree);
 }
 
 async function one(view, id, params) {

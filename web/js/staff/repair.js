@@ -26,7 +26,8 @@ function facts(r) {
     summaryRow(t("staff.repairs.status"), tOr(`staff.repairs.state.${r.status}`, r.status)),
     summaryRow(t("staff.repairs.aware"), formatDate(r.aware_at, true)),
     r.summary ? summaryRow(t("staff.repairs.summary"), r.summary) : null,
-    r.done_what ? summaryRow(t("staff.repairs.done_what"), r.done_what) : null);
+    r.done_what ? summaryRow(t("staff.repairs.done_what"), r.done_what) : null,
+    r.block ? summaryRow(t("staff.repairs.me_too"), String(r.me_too ?? 0)) : null);
 }
 
 function form(id, view, fields, label, send) {

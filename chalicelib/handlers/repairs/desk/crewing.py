@@ -6,7 +6,7 @@ repair), "On my way" (the tenant texted once, from its event), "No access"
 "Done" (the crew's ordinary field update: its `job_ended` event closes the
 repair, whose own event then asks how it went)."""
 from ....errors import ApiError, Conflict
-from ....stamps import london_today, stamp
+from ....stamps import stamp
 from ....storage.errors import EditConflict
 from ....storage.records import Job
 from ...crews.assigning import end
@@ -22,9 +22,7 @@ KIND = "repair"  # the job's details.kind
 
 def job_for(deps, repair, team, instructions, now):
     """The crew job of a repair assigned to `team`: due on its appointment's day, else its soonest clock's."""
-    waiting = telling.open_deadlines(repair)
-    due = (repair.appointment or {}).get("day") or (
-        london_today(min(d.due for d in waiting)).isoformat() if waiting else None)
+    due = due_day(repair)
     notes = "; ".join(f"{name}: {text}" for name, text in (repair.access or {}).items() if text)
     return Job(id=deps.new_opaque_id(), report_id=repair.id, team=team, service_code=REPAIR_SERVICE,
                summary=f"{repair.repair}: {repair.description}"[:300], priority=repair.priority, due=due,
@@ -32,6 +30,24 @@ def job_for(deps, repair, team, instructions, now):
                updated_at=now, details={"kind": KIND, "booking_id": repair.id, "address": repair.address,
                                         "items": [repair.description or repair.repair], "location": repair.location,
                                         "notes": notes})
+
+
+def due_day(repair):
+    """The day a repair's crew job is due: its appointment's, else its soonest open clock's (None without)."""
+    waiting = telling.open_deadlines(repair)
+    # The clock's last day, not the day of its `due` instant: a day's clock falls due at that day's midnight.
+    return (repair.appointment or {}).get("day") or (
+        min(waiting, key=lambda d: d.due).last_day.isoformat() if waiting else None)
+
+
+def followed(deps, repair, now):
+    """The repair's open job with its priority and due day as the repair now has them (a priority changed at
+    the desk reaches the crew in the same transaction); None when it has no open job or nothing differs."""
+    job = deps.jobs.get(repair.job_id) if repair.job_id else None
+    if job is None or not job.open or (job.priority, job.due) == (repair.priority, due_day(repair)):
+        return None
+    job.priority, job.due, job.updated_at = repair.priority, due_day(repair), now
+    return job
 
 
 def withdrawn(deps, repair, now):

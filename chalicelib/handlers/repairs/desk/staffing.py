@@ -18,7 +18,7 @@ from ..wording import CHANGED, NO_SUCH_REPAIR
 from ...shared.versions import expected_version
 from ....errors import NotFound
 from . import wording
-from .crewing import job_for, withdrawn
+from .crewing import followed, job_for, withdrawn
 
 PRIORITIES = ("emergency", "urgent", "routine")
 TEAM = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
@@ -35,7 +35,11 @@ def page(deps, repair_id):
     if repair is None:
         raise NotFound(NO_SUCH_REPAIR, code="repair_not_found")
     _read(deps, repair)
-    return desk_view(deps, repair), etag(repair)
+    out = desk_view(deps, repair)
+    if repair.block:  # a shared part's: how many of the block's tenants said it affects them too
+        row = deps.communal.get(repair.id)
+        out["me_too"] = int(row.me_too or 0) if row is not None else 0
+    return out, etag(repair)
 
 
 def desk_view(deps, repair):
@@ -99,7 +103,8 @@ def priority(deps, repair_id, body, if_match):
     audit = _audit(deps, repair, "priority", now, {"priority": {"before": repair.priority, "after": wanted},
                                                    "reason": {"before": None, "after": reason}})
     repair.priority, repair.priority_reason, repair.updated_at = wanted, reason, now
-    return _keep(deps, on_board(repair), audit)
+    job = followed(deps, on_board(repair), now)  # the clocks re-derived first: the job's due day follows them
+    return _keep(deps, repair, audit, jobs=[job] if job is not None else [])
 
 
 def assign(deps, repair_id, body, if_match):
