@@ -149,7 +149,10 @@ def deps(storage):
 def client(storage):
     from chalice.test import Client
     from app import app
-    with Client(app) as c:
+    # A stage the config does not name: Chalice's test client sets a named stage's
+    # variables (DOORSTEP_STAGE=dev) around each request and puts back what it found,
+    # so two racing requests left "dev" behind for every test after them on the worker.
+    with Client(app, stage_name="test") as c:
         yield Api(c)
 
 
