@@ -49,7 +49,8 @@ def test_key_is_generated_once_and_reused_by_every_process(fresh_data_dir):
 
 
 def test_deployed_stage_without_a_key_says_push_is_not_set_up(client, monkeypatch):
-    monkeypatch.delenv("DOORSTEP_VAPID_PRIVATE_KEY")  # the test client runs requests as stage "dev"
+    monkeypatch.delenv("DOORSTEP_VAPID_PRIVATE_KEY")
+    monkeypatch.setenv("DOORSTEP_STAGE", "dev")  # a deployed stage, which never makes a key of its own
     monkeypatch.setattr(keystore, "_cache", {})
     response = client.get("/v1/push/vapid-public-key")
     assert response.status_code == 503

@@ -120,7 +120,8 @@ def test_a_crew_member_reports_a_job_they_cannot_do_with_the_keyboard_alone(chro
         page.keyboard.type("A skip is parked over it; staff to ask the owner to move it.")
         tab_to(page, page.get_by_role("button", name="Unable to do"))
         page.keyboard.press("Enter")
-        expect(page.locator("#job-closed")).to_contain_text("This job is closed: Unable to do.")
+        expect(page.locator("#job-closed")).to_have_text(
+            "This job is closed: Unable to do (A skip is parked over it; staff to ask the owner to move it.).")
         job = stored_job(stack, job_id)
         assert [u["status"] for u in job.updates] == ["accepted", "unable"] and not job.open
         assert job.updates[1]["reason"] == "A skip is parked over it; staff to ask the owner to move it."
