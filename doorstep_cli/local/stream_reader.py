@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,6 @@ class StreamReader:
 
     def poll(self) -> int:
         """Read each open shard once and handle what it returned; returns the records handled."""
-        import time
         described = self._described
         if described is None or time.monotonic() - described[0] > DESCRIBE_EVERY_S:
             arn = self.stream_arn()

@@ -44,9 +44,10 @@ def followed(deps, repair, now):
     """The repair's open job with its priority and due day as the repair now has them (a priority changed at
     the desk reaches the crew in the same transaction); None when it has no open job or nothing differs."""
     job = deps.jobs.get(repair.job_id) if repair.job_id else None
-    if job is None or not job.open or (job.priority, job.due) == (repair.priority, due_day(repair)):
+    due = due_day(repair)
+    if job is None or not job.open or (job.priority, job.due) == (repair.priority, due):
         return None
-    job.priority, job.due, job.updated_at = repair.priority, due_day(repair), now
+    job.priority, job.due, job.updated_at = repair.priority, due, now
     return job
 
 
