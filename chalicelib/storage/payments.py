@@ -53,7 +53,7 @@ class PaymentModel(Stored):
     refunds = JSONAttribute(null=True)
     settled_status = UnicodeAttribute(null=True)
     card_brand = UnicodeAttribute(null=True)  # as the provider says once paid (finance's cash files)
-    asking = JSONAttribute(null=True)  # {by, since, token}: the one refund being asked of the provider
+    asking = JSONAttribute(null=True)  # {by, since, token, open}: the one refund being asked of the provider
     asking_token = UnicodeAttribute(null=True)  # the asking's own, what the conditional writes compare
 
     open_index = OpenIndex()
@@ -183,6 +183,20 @@ class PaymentStore:
                 PaymentModel(payment_id).update(
                     actions=[PaymentModel.asking.remove(), PaymentModel.asking_token.remove()],
                     condition=PaymentModel.asking_token == token)
+        except EditConflict:
+            return False
+        return True
+
+    def open_asking(self, payment_id, token):
+        """The place, still held by the asking with `token`, marked open: its
+        holder is no longer asking (False: taken over meanwhile)."""
+        found = self.get(payment_id)
+        if found is None or (found.asking or {}).get("token") != token:
+            return False
+        try:
+            with writes(["payment"]):
+                PaymentModel(payment_id).update(actions=[PaymentModel.asking.set({**found.asking, "open": True})],
+                                                condition=PaymentModel.asking_token == token)
         except EditConflict:
             return False
         return True

@@ -12,10 +12,12 @@ officer's) first takes the payment's place for asking (`take`: a
 conditional write on the payment row) under `by`, what it refunds. It keeps
 the place until its refund is recorded under `by` or it knows none was made
 (`let_go`). A provider that could not be answered keeps it held: the refund
-may have been made. Whoever takes a place that was held (the same asker
-again, or anyone once it is STALE) first records every refund the provider
-holds that Doorstep does not, under the holder's `by`: only the holder can
-have made them. While a place is held elsewhere and fresh, a taker waits a
+may have been made, but marked `open` (`unanswered`): nobody is asking now.
+Whoever takes a place that was held (open, or STALE: its holder died) first
+records every refund the provider holds that Doorstep does not, under the
+holder's `by`: only the holder can have made them. A fresh place is never
+retaken, not even by the same `by`: two runs of one job (the backstop raced
+with itself) would each ask (issue 62: 1,500p refunded three times). While a place is held elsewhere and fresh, a taker waits a
 little (a refund is one call) and then gives up for now (`RefundBusy`, an
 unreachable-provider error: its effect comes again)."""
 import secrets
@@ -42,7 +44,7 @@ def take(deps, payment_id, by):
     while True:
         payment, now = deps.payments.get(payment_id), deps.clock()
         held = payment.asking
-        if held is None or held["by"] == by or parse(held["since"]) <= now - STALE:
+        if held is None or held.get("open") or parse(held["since"]) <= now - STALE:
             token = secrets.token_hex(8)
             if deps.payments.take_asking(payment_id, {"by": by, "since": stamp(now), "token": token},
                                          held and held["token"]):
@@ -59,6 +61,23 @@ def take(deps, payment_id, by):
 def let_go(deps, payment_id, token):
     """The place given back: the refund is recorded, or none was made."""
     deps.payments.let_go_asking(payment_id, token)
+
+
+def unanswered(deps, payment_id, token):
+    """The provider did not answer the holder: the place stays held (the
+    refund may have been made, and is the holder's), but open to the next
+    taker at once, who records it first."""
+    deps.payments.open_asking(payment_id, token)
+
+
+def asked(deps, payment_id, token, call):
+    """`call()` asked of the provider with the place held: a provider that
+    could not be answered leaves it held and open (`unanswered`)."""
+    try:
+        return call()
+    except ProviderError:  # a refusal made nothing either: open all the same
+        unanswered(deps, payment_id, token)
+        raise
 
 
 def give_up(deps, payment_id, by):

@@ -25,6 +25,12 @@ def refund_in_full(deps, payment_id, by="doorstep"):
         return None
     known = {r.get("refund_id") for r in payment.refunds}
     token, payment = asking.take(deps, payment_id, by)
+    return asking.asked(deps, payment_id, token, lambda: _ask(deps, payment, token, by, known))
+
+
+def _ask(deps, payment, token, by, known):
+    """The refund asked for with the place held (token), read again until agreed."""
+    payment_id = payment.id
     chosen = core.provider(deps)
     got = [r for r in payment.refunds if r.get("by") == by and r.get("refund_id") not in known]
     for _ in range(3):

@@ -121,6 +121,8 @@ def refund(deps, payment_id, body):
     except ProviderError as e:  # unanswered, the place stays held: the refund may be made, its next holder records it
         if not e.unreachable:
             asking.let_go(deps, payment_id, token)
+        else:  # open to the next taker at once: nobody is asking now
+            asking.unanswered(deps, payment_id, token)
         raise core.PaymentsUnavailable() from None
     entry = {"refund_id": made.refund_id, "amount": made.amount, "status": made.status,
              "at": stamp(deps.clock()), "by": by, "by_user_id": principal.user_id, "reason": reason}

@@ -60,7 +60,8 @@ def refund_parts(deps, parts, by, reason, made_at):
     for part in parts:
         if part["status"] == "due":
             token, payment = asking.take(deps, part["payment_id"], by)
-            made = _refund_part(deps, payment, part, by, made_at)
+            made = asking.asked(deps, part["payment_id"], token,
+                                lambda: _refund_part(deps, payment, part, by, made_at))
             if made is not None and made.get("new"):
                 payments.record_refund(deps, part["payment_id"], {
                     "refund_id": made["refund_id"], "amount": made["amount"], "status": made["status"], "at": at,
