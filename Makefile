@@ -20,7 +20,7 @@ DYNAMODB_LOCAL := $(DYNAMODB_LOCAL_HOME)/.installed-$(DYNAMODB_LOCAL_VERSION)
 # The web app's front-end packages (package-lock.json), copied into web/vendor/.
 VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
-CHROMIUM := /usr/bin/chromium
+CHROMIUM := /usr/bin/chromium-headless-shell
 
 .PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-planning-fanout bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
 
@@ -60,7 +60,7 @@ $(VENDOR): package.json package-lock.json
 web: $(VENDOR)
 
 $(CHROMIUM):
-	$(APT) install -y -qq chromium || ($(APT) update -qq && $(APT) install -y -qq chromium)
+	$(APT) install -y -qq chromium-headless-shell || ($(APT) update -qq && $(APT) install -y -qq chromium-headless-shell)
 
 run: $(STAMP) dynamodb-local $(VENDOR)
 	$(VENV)/bin/doorstep serve

@@ -26,6 +26,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NPM_PREFIX = PROJECT_ROOT / ".tools" / "dynamodb-local"
 PID_FILE = "java.pid"
 LOG_FILE = "dynamodb-local.log"
+PROBE_READ_S = 3  # an engine that is up answers ListTables in milliseconds, and a slow first one is asked again
 INSTALL_HINT = "Run `make run` or `make test` (they install it), or `make dynamodb-local`."
 
 
@@ -122,7 +123,10 @@ class DynamoDBLocal:
         be someone else's server (ListTables answered 404) or someone else's
         DynamoDB Local."""
         import botocore.exceptions
-        client = self.client()
+        # A probe waits briefly: a program that took the port and never answers (its listen
+        # backlog accepts the connection) would hold a 30-second read while our JVM has
+        # already exited on its bind error; the next probe sees that exit.
+        client = self.client(read_timeout=PROBE_READ_S)
         started = time.monotonic()
         while True:
             if self.process is not None and self.process.poll() is not None:
@@ -163,14 +167,14 @@ class DynamoDBLocal:
         self.launch()
         self.wait_ready()
 
-    def client(self, service: str = "dynamodb"):
+    def client(self, service: str = "dynamodb", read_timeout: float = 30):
         """A client of this engine ("dynamodb" or "dynamodbstreams") on dummy keys."""
         import botocore.config
         import botocore.session
         return botocore.session.get_session().create_client(
             service, endpoint_url=self.url, region_name=os.environ.get("AWS_DEFAULT_REGION") or "eu-west-2",
             aws_access_key_id="local", aws_secret_access_key="local",
-            config=botocore.config.Config(retries={"max_attempts": 1}, connect_timeout=2, read_timeout=30))
+            config=botocore.config.Config(retries={"max_attempts": 1}, connect_timeout=2, read_timeout=read_timeout))
 
     def stop(self, timeout: float = 15.0) -> None:
         process, self.process = self.process, None

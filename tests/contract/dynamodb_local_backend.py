@@ -143,13 +143,15 @@ def _empty_table(table_and_keys: tuple[str, list[str]]) -> None:
             {"DeleteRequest": {"Key": key}} for key in doomed[start:start + 25]]})
 
 
-def rerun(relative_path: str, namespace: dict, only: tuple[str, ...] = ()) -> None:
+def rerun(relative_path: str, namespace: dict, only: tuple[str, ...] = (), overrides: dict | None = None) -> None:
     """Put the tests and fixtures of tests/<relative_path> into namespace,
     keeping what namespace defines already (the storage fixtures above).
     `only`: run again just the tests whose names hold one of these words, the
     ones whose outcome depends on the engine (conditional writes and races,
     transactions, key ranges and read costs, streams); the module's other
-    tests check logic that moto runs the same way (docs/decisions/)."""
+    tests check logic that moto runs the same way (docs/decisions/).
+    `overrides`: the module's names set anew before its tests run (its
+    cases kept to those the engine could answer differently)."""
     path = TESTS_DIR / relative_path
     if str(path.parent) not in sys.path:
         sys.path.insert(0, str(path.parent))  # its own support modules, as pytest would
@@ -157,6 +159,9 @@ def rerun(relative_path: str, namespace: dict, only: tuple[str, ...] = ()) -> No
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    for attribute, value in (overrides or {}).items():
+        assert hasattr(module, attribute), f"{relative_path} has no {attribute} to override"
+        setattr(module, attribute, value)
     kept = []
     for attribute, value in vars(module).items():
         if attribute.startswith("test_") and only and not any(word in attribute for word in only):

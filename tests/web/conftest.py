@@ -28,7 +28,7 @@ from tests.web.browser import WAIT_MS, Browser, Stack
 expect.set_options(timeout=WAIT_MS)
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 # Without these Chromium calls Google's services at start-up, and a
 # network without internet refuses every one of those connections.
 CHROMIUM_FLAGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
