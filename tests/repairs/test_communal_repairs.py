@@ -6,24 +6,11 @@ Okafor (R0448112) rent in 4 Hull Road; Carol Dobson (R0230117) in 6 Bootham.
 The app's clock is Tuesday 24 November 2026, 10am."""
 import re
 
-import pytest
-
 from support.crew_support import Crew
-from support.repairs_support import tenant, tenant_drs  # noqa: F401 (fixtures)
-from support.revenues_support import BILLS, CAROL, SAM, civica, council_morning, linked  # noqa: F401 (fixtures)
+from support.repairs_support import STAIR_LIGHT, neighbour, tenant, tenant_drs  # noqa: F401 (fixtures)
+from support.revenues_support import BILLS, CAROL, civica, council_morning, linked  # noqa: F401 (fixtures)
 
-STAIR_LIGHT = {"home": "R0448105", "location": "communal", "problem": "lighting", "issue": "stair_light",
-               "description": "The second floor landing light is out.", "access": {"notes": "Key safe by the bins"},
-               "contact": {"phone": "07700 900123", "name": "Dev Patel"}}
 PRIVATE = ("07700", "Dev Patel", "Key safe")
-
-
-@pytest.fixture
-def neighbour(client, people, tenant):
-    """Sam Okafor, who rents Flat 2 in Dev's block."""
-    person = people()
-    linked(client, person, BILLS[SAM])
-    return person
 
 
 def blocks(client, person):
