@@ -20,11 +20,13 @@ def blocks(client, person):
     return answer
 
 
-def test_a_neighbour_in_the_block_sees_a_shared_repair_and_says_me_too_once(client, tenant, neighbour):
+def test_a_neighbour_in_the_block_sees_a_shared_repair_and_says_me_too_once(client, tenant, neighbour, tenant_drs):
     reported = client.post("/v1/repairs", STAIR_LIGHT, tenant.auth)
     assert reported.status_code == 201, reported.body
     repair = reported.json_body
     assert (repair["block"], repair["address"]) == ("hull_road_4", "4 Hull Road, York, YO10 4EE")
+    # The contractor's scheduler is sent to the block (data/repair_blocks.json), not the reporter's flat.
+    assert tenant_drs.state["orders"][repair["id"]]["location"] == "hull_road_4"
     seen = blocks(client, neighbour)
     # Two Queries (their council tax links, the block's open communal repairs); session, account, link, the repair.
     assert 'desc="queries=2 items=4"' in seen.headers["Server-Timing"]
