@@ -70,3 +70,4 @@ class CommunalRepair:
     reporter: str | None = None
     created_at: datetime | None = None
     me_too: int = 0
+    said_at: datetime | None = None  # read by a tenant's "me too"s (said_by): when they said it

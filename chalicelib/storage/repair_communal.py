@@ -10,12 +10,16 @@ count's increment on condition the repair is open: a retry, a second tab or
 a twin request counts nothing more. The sparse `open_block` index holds the
 open ones by block, newest first: a block's open communal repairs are one
 Query of it, reading what it returns. The count lives here, not on the repair,
-so a neighbour's "me too" never makes an officer's If-Match stale.
+so a neighbour's "me too" never makes an officer's If-Match stale. The sparse
+`by_tenant` index (keys only) holds the "me too" rows by whose they are, newest
+first: a person's are one Query reading theirs alone, for their account's export
+and its erasure, which deletes each with one off its repair's count.
 """
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, bind, record_of, table, transaction, writes
+from .errors import EditConflict
 from .records import CommunalRepair
 
 OPEN = ("reported", "booked")
@@ -28,6 +32,16 @@ class OpenBlockIndex(GlobalSecondaryIndex):
         projection = AllProjection()
 
     open_block = UnicodeAttribute(hash_key=True)
+    created_at = UTCDateTimeAttribute(range_key=True)
+
+
+class TenantIndex(GlobalSecondaryIndex):
+    """A tenant's "me too" rows, newest first (sparse: only they carry `tenant`); keys are all it needs."""
+    class Meta:
+        index_name = "by_tenant"
+        projection = KeysOnlyProjection()
+
+    tenant = UnicodeAttribute(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -48,8 +62,10 @@ class CommunalModel(Stored):
     reporter = UnicodeAttribute(null=True)  # whose it is: their own is in their list, not among their block's
     created_at = UTCDateTimeAttribute(null=True)
     me_too = NumberAttribute(null=True)
+    tenant = UnicodeAttribute(null=True)  # on a "me too" row: whose it is, the by_tenant index's key
 
     open_index = OpenBlockIndex()
+    tenant_index = TenantIndex()
 
 
 def put_communal(t, parts, repair, first=False):
@@ -95,8 +111,50 @@ class CommunalStore:
         M = CommunalModel
         parts = ["me_too", "communal"]
         with writes(parts, exists={"me_too"}), transaction() as t:
-            t.save(M(repair_id, f"tenant#{user_id}", created_at=now), condition=M.key.does_not_exist())
+            t.save(M(repair_id, f"tenant#{user_id}", created_at=now, tenant=user_id),
+                   condition=M.key.does_not_exist())
             t.update(M(repair_id, ROW), actions=[M.me_too.add(1)], condition=M.open_block.exists())
+
+    def said_by(self, user_id, limit=1000):
+        """The communal repairs this tenant said "me too" to, newest first, each with `said_at`: one
+        Query of the by_tenant index and one BatchGetItem of those repairs' rows, reading what they return."""
+        said = {item.repair_id: item.created_at for item in CommunalModel.tenant_index.query(
+            user_id, scan_index_forward=False, limit=limit)}
+        rows = {item.repair_id: item for item in CommunalModel.batch_get([(rid, ROW) for rid in said])} \
+            if said else {}
+        found = []
+        for repair_id, at in said.items():
+            record = record_of(CommunalRepair, rows.get(repair_id)) or CommunalRepair(repair_id=repair_id)
+            record.said_at = at
+            found.append(record)
+        return found
+
+    def forget_tenant(self, user_id):
+        """Erasure: each of this tenant's "me too" rows deleted with one off its repair's count, in one
+        transaction each (found by the by_tenant index: one Query), so the count stays the rows there are;
+        a twin erasure deletes and counts nothing more. Returns how many went."""
+        M, gone = CommunalModel, 0
+        for item in M.tenant_index.query(user_id):
+            try:
+                with writes(["me_too", "communal"]), transaction() as t:
+                    t.delete(M(item.repair_id, item.key), condition=M.key.exists())
+                    t.update(M(item.repair_id, ROW), actions=[M.me_too.add(-1)], condition=M.me_too > 0)
+            except EditConflict as e:
+                if e.part != "communal":
+                    continue  # gone already: a twin erasure took it and its count
+                with writes(["me_too"]):  # a count at nought already: the row goes, the count stays nought
+                    M(item.repair_id, item.key).delete()
+            gone += 1
+        return gone
+
+    def add_missing_keys(self):
+        """"Me too" rows written before the by_tenant index given its key (after `doorstep tables` adds
+        the index; a scan, as the reports' own): returns how many were changed."""
+        M, changed = CommunalModel, 0
+        for item in M.scan(filter_condition=M.key.startswith("tenant#") & M.tenant.does_not_exist()):
+            item.update(actions=[M.tenant.set(item.key.split("#", 1)[1])])
+            changed += 1
+        return changed
 
     def forget_reporter(self, repair_id):
         """Erasure: the row no longer names whose it was."""

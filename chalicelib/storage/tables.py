@@ -48,6 +48,10 @@ def ensure_tables(wait=True):
             # Rows written before the index lack its key: write every report's rows again.
             from .report_store import ReportStore
             result[name] += f"; {ReportStore().reindex_inbox()} reports' inbox rows rewritten"
+        if added and model is repair_communal.CommunalModel:
+            # "Me too" rows written before the by_tenant index lack its key: erasure and export would miss them.
+            changed = repair_communal.CommunalStore().add_missing_keys()
+            result[name] += f"; {changed} me too rows given their tenant" if changed else ""
         if added and model is services.ServiceModel:
             changed = services.ServiceStore().add_missing_keys()
             result[name] += f"; {changed} categories given the catalogue key" if changed else ""

@@ -6,24 +6,11 @@ Okafor (R0448112) rent in 4 Hull Road; Carol Dobson (R0230117) in 6 Bootham.
 The app's clock is Tuesday 24 November 2026, 10am."""
 import re
 
-import pytest
-
 from support.crew_support import Crew
-from support.repairs_support import tenant, tenant_drs  # noqa: F401 (fixtures)
-from support.revenues_support import BILLS, CAROL, SAM, civica, council_morning, linked  # noqa: F401 (fixtures)
+from support.repairs_support import STAIR_LIGHT, neighbour, tenant, tenant_drs  # noqa: F401 (fixtures)
+from support.revenues_support import BILLS, CAROL, civica, council_morning, linked  # noqa: F401 (fixtures)
 
-STAIR_LIGHT = {"home": "R0448105", "location": "communal", "problem": "lighting", "issue": "stair_light",
-               "description": "The second floor landing light is out.", "access": {"notes": "Key safe by the bins"},
-               "contact": {"phone": "07700 900123", "name": "Dev Patel"}}
 PRIVATE = ("07700", "Dev Patel", "Key safe")
-
-
-@pytest.fixture
-def neighbour(client, people, tenant):
-    """Sam Okafor, who rents Flat 2 in Dev's block."""
-    person = people()
-    linked(client, person, BILLS[SAM])
-    return person
 
 
 def blocks(client, person):
@@ -33,11 +20,13 @@ def blocks(client, person):
     return answer
 
 
-def test_a_neighbour_in_the_block_sees_a_shared_repair_and_says_me_too_once(client, tenant, neighbour):
+def test_a_neighbour_in_the_block_sees_a_shared_repair_and_says_me_too_once(client, tenant, neighbour, tenant_drs):
     reported = client.post("/v1/repairs", STAIR_LIGHT, tenant.auth)
     assert reported.status_code == 201, reported.body
     repair = reported.json_body
     assert (repair["block"], repair["address"]) == ("hull_road_4", "4 Hull Road, York, YO10 4EE")
+    # The contractor's scheduler is sent to the block (data/repair_blocks.json), not the reporter's flat.
+    assert tenant_drs.state["orders"][repair["id"]]["location"] == "hull_road_4"
     seen = blocks(client, neighbour)
     # Two Queries (their council tax links, the block's open communal repairs); session, account, link, the repair.
     assert 'desc="queries=2 items=4"' in seen.headers["Server-Timing"]

@@ -1,6 +1,6 @@
-"""The desk's changes reach the repair's crew job: a close at the desk ends the
-team's open job (the crew app no longer lists it; an operative's Done then is
-409, never a second close), and a priority changed at the desk is the job's
+"""The desk's changes reach the repair's crew job: a close at the desk, or the
+tenant's cancel, ends the team's open job (the crew app no longer lists it; an
+operative's Done then is 409, never a second close), and a priority changed at the desk is the job's
 priority and due day as the crew sees them, with the repair's clocks
 re-derived. The app's clock is Tuesday 24 November 2026, 10am."""
 import json
@@ -82,3 +82,28 @@ def test_a_priority_changed_at_the_desk_reaches_the_crew_job_and_the_repairs_clo
     kept = deps.repairs.get(repair["id"])
     assert kept.at_risk_at < at_risk_before and kept.board == "open"
     assert made.json_body["dates"][0]["text"] == "Your repair is due by Tuesday 1 December 2026."
+
+
+def test_a_tenants_cancel_ends_the_crew_job_and_a_later_done_is_refused(client, people, tenant, tenant_drs):
+    repair, job_id, officer = assigned(client, people, tenant)
+    north = Crew(client, people("crew", team="north"))
+    read_before = north.job(job_id).headers["ETag"]
+    tenant_drs.down = True  # the contractor's diary cannot be reached: nothing cancelled, the job still the crew's
+    refused = client.post(f"/v1/repairs/{repair['id']}/cancel", {}, tenant.auth)
+    assert refused.status_code == 503 and refused.json_body["error"]["code"] == "scheduler_unavailable"
+    assert job_id in [f["id"] for f in north.jobs().json_body["features"]]
+    assert (north.job(job_id).json_body["open"], client.get(f"/v1/repairs/{repair['id']}", tenant.auth)
+            .json_body["status"]) == (True, "reported")
+    tenant_drs.down = False
+    cancelled = client.post(f"/v1/repairs/{repair['id']}/cancel", {}, tenant.auth)
+    assert cancelled.status_code == 200 and cancelled.json_body["status"] == "cancelled"
+    assert tenant_drs.state["orders"] == {}
+    assert job_id not in [f["id"] for f in north.jobs().json_body["features"]]
+    job = north.job(job_id).json_body
+    assert (job["open"], job["status"], job["reason"]) == (False, "withdrawn", "cancelled by the tenant")
+    for etag in (read_before, None):  # a phone that read it before the cancel, and one that reads it now
+        done = north.update(job_id, {"status": "done", "note": "Fitted a washer", "saved_at": now_iso()}, etag=etag)
+        assert done.status_code == 409, done.body
+    refused = json.loads(done.body)["error"]
+    assert refused["code"] == "job_closed" and "cancelled by the tenant" in refused["message"]
+    assert client.get(f"/v1/repairs/{repair['id']}", tenant.auth).json_body["status"] == "cancelled"

@@ -32,7 +32,8 @@ def test_a_tenant_reports_a_dripping_kitchen_tap_and_takes_an_am_slot_next_week(
     booked = client.post(f"/v1/repairs/{repair['id']}/appointment", {"day": "2026-11-30", "half": "AM"}, tenant.auth)
     assert booked.status_code == 200, booked.body
     assert booked.json_body["status"] == "booked" and booked.json_body["appointment"]["half"] == "AM"
-    assert tenant_drs.state["orders"][repair["id"]]["slot"][0] == "2026-11-30T08:00:00+00:00"
+    held = tenant_drs.state["orders"][repair["id"]]
+    assert (held["slot"][0], held["location"]) == ("2026-11-30T08:00:00+00:00", "R0448105")  # at the home
 
 
 def test_the_same_report_sent_twice_with_its_key_is_one_repair_and_one_order(client, tenant, tenant_drs):

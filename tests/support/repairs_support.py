@@ -67,3 +67,18 @@ def assigned(client, people, tenant, team="north", body=None):
     sent = client.post(f"{path}/assign", {"team": team}, {**officer.auth, "If-Match": etag})
     assert sent.status_code == 200, sent.body
     return repair, sent.json_body["job"], officer
+
+
+# A shared part of Dev's block, 4 Hull Road (chalicelib/data/repair_blocks.json), with what neighbours never read.
+STAIR_LIGHT = {"home": "R0448105", "location": "communal", "problem": "lighting", "issue": "stair_light",
+               "description": "The second floor landing light is out.", "access": {"notes": "Key safe by the bins"},
+               "contact": {"phone": "07700 900123", "name": "Dev Patel"}}
+
+
+@pytest.fixture
+def neighbour(client, people, tenant):
+    """Sam Okafor, who rents Flat 2 in Dev's block (R0448112)."""
+    from support.revenues_support import BILLS, SAM, linked
+    person = people()
+    linked(client, person, BILLS[SAM])
+    return person

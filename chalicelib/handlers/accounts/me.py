@@ -107,6 +107,7 @@ def export_me(deps):
     from ..participation.mine import mine as taking_part
     from ..democracy.told import export as meetings_told_of
     from ..repairs.desk.after import exported as my_repairs
+    from ..repairs.communal import exported as my_me_too
     return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
@@ -122,6 +123,7 @@ def export_me(deps):
             "appointments": appointments(deps, user.id),
             "bills": my_bills(deps)["bills"],  # bills paid by reference (what finance keeps is the payment)
             "repairs": my_repairs(deps, user.id),  # repairs to the homes they rent, with their contact and notes
+            "repair_me_too": my_me_too(deps, user.id),  # their "me too"s on their blocks' shared repairs
             # Their responses to consultations (read from storage: consultations sit above accounts).
             "consultation_responses": [{"consultation_id": r.consultation_id, "reference": r.id, "answers": r.answers,
                                         "postcode": r.postcode, "ward": r.ward, "sent_at": stamp(r.created_at),
@@ -177,6 +179,7 @@ def delete_me(deps):
     from ..democracy.told import erase as erase_told_of
     erase_told_of(deps, user.id)  # what they were told of and why, and their calendar link: gone
     deps.repairs.forget_user(user.id)  # each kept for the home's history and its clocks, no longer theirs
+    deps.communal.forget_tenant(user.id)  # their "me too"s on shared repairs: gone, and one off each count
     deps.bills.forget_user(user.id)  # bills paid stay finance's record, no longer theirs: no account, no e-mail
     for response in deps.consultation_responses.of_user(user.id):
         deps.consultation_responses.delete(response)  # their answers gone, and their counts with them

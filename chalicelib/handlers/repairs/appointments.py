@@ -12,6 +12,7 @@ from ... import validation
 from ...errors import ApiError, Conflict
 from ...storage.errors import EditConflict
 from ...stamps import stamp
+from ..crews.assigning import end
 from . import wording
 from .ordering import configured, order_of, place
 from .reporting import mine_or_404, view
@@ -91,19 +92,29 @@ def book(deps, repair_id, body, moving=False):
 
 
 def cancel(deps, repair_id):
+    """The repair cancelled, with its team's open crew job ended in the same transaction (as the desk's close
+    ends it), then its order at the scheduler; a scheduler that cannot answer puts both back as they were."""
     repair = _open(deps, repair_id)
-    repair = _claim(deps, repair, repair.appointment, status="cancelled")
+    job = deps.jobs.get(repair.job_id) if repair.job_id else None
+    job = job if job is not None and job.open else None
+    was = (job.status, job.reason, job.closed_at) if job is not None else None
+    if job is not None:
+        end(job, "withdrawn", wording.CANCELLED_BY_TENANT, deps.clock())
+    repair = _claim(deps, repair, repair.appointment, status="cancelled", jobs=[job] if job else ())
     if repair.order is not None:
         try:
             configured(deps).cancel(order_of(repair))
         except SchedulerError as e:
             if e.kind != "refused":  # refused: the scheduler holds no such order any more
-                _claim(deps, repair, repair.appointment, status="booked" if repair.appointment else "reported")
+                if job is not None:
+                    job.status, job.reason, job.closed_at = was  # the crew's job open again, as it was
+                _claim(deps, repair, repair.appointment, status="booked" if repair.appointment else "reported",
+                       jobs=[job] if job else ())
                 raise _down() from None
     return view(repair, deps.clock())
 
 
-def _claim(deps, repair, appointment, status=None):
+def _claim(deps, repair, appointment, status=None, jobs=()):
     repair.appointment, repair.updated_at = appointment, deps.clock()
     if status is not None:
         repair.status = status
@@ -112,6 +123,6 @@ def _claim(deps, repair, appointment, status=None):
     elif appointment is None and repair.status == "booked":
         repair.status = "reported"
     try:
-        return deps.repairs.changed(repair, repair.seq)
+        return deps.repairs.changed(repair, repair.seq, jobs=jobs)
     except EditConflict:
         raise Conflict(wording.CHANGED, code="repair_changed") from None

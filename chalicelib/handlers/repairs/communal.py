@@ -53,3 +53,11 @@ def me_too(deps, repair_id):
     except EditConflict:
         raise Conflict(wording.ME_TOO_CLOSED, code="repair_closed") from None
     return _line(deps.communal.get(repair_id), True), added
+
+
+def exported(deps, user_id):
+    """Their "me too"s for the account's export: which repair, where and what (the tree's words), its state and
+    when they said it. Not the reporter's words: those are the neighbour's, not theirs."""
+    return [{"repair_id": r.repair_id, "block": r.block, "location": r.location, "problem": r.problem,
+             "issue": r.issue, "status": r.status, "said_at": stamp(r.said_at)}
+            for r in deps.communal.said_by(user_id)]

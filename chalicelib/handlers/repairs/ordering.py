@@ -20,7 +20,8 @@ def configured(deps):
 def order_of(repair):
     from . import telling
     first = telling.deadlines(repair)[0]
-    return Order(reference=repair.id, location=repair.home, code=repair.code,
+    # A shared part's repair is the block's (its address is), so the contractor is sent to the block, not the flat.
+    return Order(reference=repair.id, location=repair.block or repair.home, code=repair.code,
                  priority=repair.priority, target=first.due)
 
 

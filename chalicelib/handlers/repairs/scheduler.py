@@ -30,7 +30,7 @@ class SchedulerError(Exception):
 @dataclass(frozen=True)
 class Order:
     """A repair as the scheduler plans it: `reference` is ours (the repair's),
-    `location` the home's id in the scheduler, `code` the repair's code (a
+    `location` the home's id in the scheduler (a shared part's: its block's), `code` the repair's code (a
     council's Schedule of Rates code: opaque configuration), `priority` the
     scheduler's own word for it."""
     reference: str

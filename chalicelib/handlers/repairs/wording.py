@@ -64,6 +64,7 @@ FIRST_NOT_LATE = "The first contractor's time has not run out yet."
 SECOND_ALREADY = "A second contractor is already sent."
 DONE_WHAT = "Say what was done in up to 500 characters."
 CLOSED_BY_OFFICE = "closed by the office"  # why a repair's crew job ended when the desk closed the repair
+CANCELLED_BY_TENANT = "cancelled by the tenant"  # why it ended when the tenant cancelled the repair
 
 
 def compensation(pence):
