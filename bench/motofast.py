@@ -275,5 +275,7 @@ def quick_server():
 def served():
     """Every patch a moto *server* can take while things write: the browser
     tests' stack and the first-request benchmark run their server under these."""
-    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(), quick_server():
+    from .motocalls import cached_method_names
+    with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(), quick_server(), \
+            cached_method_names():
         yield
