@@ -70,8 +70,11 @@ def command(jar: Path, port: int, db_dir: Path | None) -> list[str]:
     storage = ["-inMemory"] if db_dir is None else ["-dbPath", str(db_dir)]
     # -sharedDb: one database whatever the access key (otherwise each key pair
     # gets its own file); telemetry would try to reach AWS at every start.
-    return ["java", "-XX:+UseSerialGC", f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}",
-            "-jar", str(jar), "-port", str(port), *storage, "-sharedDb", "-disableTelemetry"]
+    # TieredStopAtLevel=1: the quick compiler only. The optimising one's threads spent a fifth
+    # of the engine's CPU in a test run (67 s to 54 s over three contract files) for no
+    # shorter run: the engine waits on its SQLite calls, not on its Java.
+    return ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            f"-Djava.library.path={jar.parent / 'DynamoDBLocal_lib'}", "-jar", str(jar), "-port", str(port), *storage, "-sharedDb", "-disableTelemetry"]
 
 
 class DynamoDBLocal:
