@@ -8,6 +8,8 @@ route tables are read on every cold start.
 """
 import importlib
 
+from ..validation import SOME_TEXT
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 ERROR_TEXT = {400: "Invalid input", 401: "Missing, invalid or expired token", 403: "Forbidden",
               404: "Not found", 409: "Conflict", 413: "Too large", 422: "Valid but unacceptable",
@@ -56,10 +58,31 @@ def errors(*codes, **described):
     return out
 
 
-def if_match(thing="item", stale="stale: 409 with the item as it is now"):
-    """The If-Match header a change to a shared thing must send."""
-    return {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
-            "description": f"the ETag the {thing} was read with; missing: 428, {stale}"}
+# The ETag an If-Match names, as handlers/shared/versions.py reads it (around it, spaces are
+# let be): a version, quoted or not, weak or not. "*" names no version: 428, as missing.
+ETAG_PATTERN = r'^(?:W/)?"?([0-9]{1,12})"?$'
+# An Idempotency-Key as handlers/shared/idempotency.py checks it, spaces around it stripped:
+# anonymous callers share one key space, so their keys must be long enough not to be guessed.
+KEY_MIN_SIGNED_IN, KEY_MIN_ANONYMOUS, KEY_MAX = 8, 16, 255
+KEY_PATTERN = rf"^{SOME_TEXT}.*{SOME_TEXT}$"  # nothing to strip: its length is what is counted
+
+
+def if_match(thing="item", stale="stale: 409 with the item as it is now", required=True):
+    """The If-Match header a change to a shared thing must send (every If-Match in the document)."""
+    return {"name": "If-Match", "in": "header", "required": required,
+            "schema": {"type": "string", "pattern": ETAG_PATTERN, "example": '"3"'},
+            "description": f"the ETag the {thing} was read with; missing or *: 428, {stale}"}
+
+
+def idempotency_key(description="the same key and body answer what the first request made; "
+                                "the same key with another body: 422", anonymous=False, required=False,
+                    least=None, most=KEY_MAX):
+    """The Idempotency-Key header of a creating request (every one in the document). `anonymous`:
+    the operation takes callers without an account, whose keys need KEY_MIN_ANONYMOUS characters.
+    `least`, `most`: an operation whose handler checks its key itself (repairs' follow-on)."""
+    least = least or (KEY_MIN_ANONYMOUS if anonymous else KEY_MIN_SIGNED_IN)
+    return {"name": "Idempotency-Key", "in": "header", "required": required, "description": description,
+            "schema": {"type": "string", "minLength": least, "maxLength": most, "pattern": KEY_PATTERN}}
 
 
 def with_etag(doc, status="200", thing="item"):

@@ -1,8 +1,9 @@
 """The API against its own description: schemathesis generates requests from
 /openapi.json, for every operation, as an anonymous caller, a resident and
 a member of staff, over real HTTP. Whatever it sends, the API never answers
-5xx, every answer matches its documented schema, and a request the document
-calls valid is never refused as malformed: 400 means the request breaks the
+5xx (but a documented 503 with Retry-After: an outside system away), every
+answer matches its documented schema, and a request the document calls
+valid is never refused as malformed: 400 means the request breaks the
 document, 422 (documented where it can happen) that it breaks a rule the
 document states in words (parts that must go together, the council's own
 categories, area and password policy)."""
@@ -15,7 +16,12 @@ from support.served import served  # noqa: F401 (fixture)
 # LEAST, then more while they keep finding answers not seen before (tests/support/fuzzing.py).
 LEAST, MOST = 2, 8
 CALLERS = ("anonymous", "resident", "staff")
-MIN_CASES = 700  # per caller: over 2,000 in all
+# Each caller's operations in PARTS tests (every PARTS-th operation): one test of a caller's
+# 300-odd operations took two and a half minutes, the suite's longest, and ended the run on one worker.
+# Hypothesis draws other cases from a part than from the whole (schemathesis's caches change what it
+# draws): each part must pass on its own, and every document must be true for any draw.
+PARTS = 4
+MIN_CASES = 700 // PARTS  # per caller and part: over 2,000 in all
 # Longer than any answer takes on a busy machine: a slow answer is not a failure (a hung one is).
 ANSWER_WAIT_S = 120
 
@@ -72,10 +78,19 @@ def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None)
             return None
         return positive_data_acceptance(ctx, response, case)
 
+    def no_server_error(ctx, response, case):
+        """not_a_server_error, but for a 503 with Retry-After where the operation documents it: an
+        outside system away, or none set up here (no council tax back office is served to the fuzzing,
+        so a valid reference meets revenues_not_configured). It is an answer, not a failure."""
+        if response.status_code == 503 and "503" in case.operation.definition.raw.get("responses", {}) \
+                and "retry-after" in response.headers:
+            return None
+        return not_a_server_error(ctx, response, case)
+
     for operation in operations:
         forget_counts()
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-            checks = [not_a_server_error, response_schema_conformance]
+            checks = [no_server_error, response_schema_conformance]
             if mode is GenerationMode.POSITIVE:
                 checks.append(documented_422)
 
@@ -104,10 +119,11 @@ def operations_of(served, path_part=""):
     return schema, [r.ok() for r in schema.get_all_operations() if path_part in r.ok().path]
 
 
+@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize("who", CALLERS)
-def test_generated_requests_get_no_5xx_keep_the_schema_and_valid_ones_are_not_refused(served, deps, who):
-    schema, operations = operations_of(served)
-    cases, failures = fuzzed(operations, caller_headers(deps, who), who=who)
-    print(f"{who}: {cases} generated requests over {len(schema.raw_schema['paths'])} paths")
+def test_generated_requests_get_no_5xx_keep_the_schema_and_valid_ones_are_not_refused(served, deps, who, part):
+    _, operations = operations_of(served)
+    cases, failures = fuzzed(operations[part::PARTS], caller_headers(deps, who), who=who)
+    print(f"{who}, part {part + 1} of {PARTS}: {cases} generated requests")
     assert not failures, "\n\n".join(f"{k}:\n{v}" for k, v in failures.items())
     assert cases >= MIN_CASES

@@ -89,7 +89,7 @@ def test_me_toos_reorder_the_staff_inbox_and_a_page_reads_about_what_it_returns(
     items = int(page.headers["Server-Timing"].split("items=")[1].split('"')[0])
     assert items <= len(lines) + 2, page.headers["Server-Timing"]
     refused = officer.inbox(sort="supporters", priority="high")
-    assert refused.status_code == 400 and refused.json_body["error"]["fields"][0]["field"] == "sort"
+    assert refused.status_code == 422 and refused.json_body["error"]["fields"][0]["field"] == "sort"
     # A staff change rewrites the rows and keeps the count.
     assert officer.patch(one, {"priority": "high"}).status_code == 200
     assert [r["id"] for r in officer.inbox(sort="supporters", limit=2).json_body["reports"]] == [quiet, one]

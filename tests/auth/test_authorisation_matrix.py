@@ -455,7 +455,7 @@ ROUTE_ACCESS = {
     ("DELETE", "/v1/appointments/waiting-list/{service_id}"): (SIGNED_IN, Outcome(409, "not_waiting")),
     ("GET", "/v1/staff/appointments/day"): (desk("appointments"), Outcome(200)),
     ("POST", "/v1/staff/appointments"): (desk("appointments"), Outcome(404, "service_not_found")),
-    ("POST", "/v1/staff/appointments/blocks"): (desk("appointments"), Outcome(400, "validation_failed")),
+    ("POST", "/v1/staff/appointments/blocks"): (desk("appointments"), Outcome(422, "validation_failed")),
     ("POST", "/v1/staff/appointments/{appointment_id}/mark"): (desk("appointments"), Outcome(404, "appointment_not_found")),
     ("POST", "/v1/staff/appointments/{appointment_id}/move"): (desk("appointments"), Outcome(404, "appointment_not_found")),
     ("GET", "/v1/pay/funds"): (ANYONE, Outcome(200)),

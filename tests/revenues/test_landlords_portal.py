@@ -155,7 +155,7 @@ def test_where_the_council_asks_for_the_bank_digits_and_approval_an_officer_open
     monkeypatch.setenv("DOORSTEP_LANDLORD_PROOF", "bank")
     monkeypatch.setenv("DOORSTEP_LANDLORD_APPROVAL", "staff")
     lead, officer = people(), people("staff")
-    assert client.post("/v1/landlords", SMALL_PROOF, lead.auth).status_code == 400  # the claim is not this proof
+    assert client.post("/v1/landlords", SMALL_PROOF, lead.auth).status_code == 422  # the claim is not this proof
     assert client.post("/v1/landlords", {"creditor_ref": SMALL, "bank_last4": "0938"}, lead.auth).status_code == 422
     made = client.post("/v1/landlords", {"creditor_ref": SMALL, "bank_last4": "0937"}, lead.auth)
     assert (made.status_code, made.json_body["state"]) == (201, "awaiting_approval")

@@ -35,7 +35,7 @@ def test_linking_the_same_account_again_is_the_same_link(client, resident):
 
 def test_a_mistyped_reference_is_refused_at_once_without_asking_the_back_office(client, resident, civica):
     answer = link(client, resident(), {**BILLS[CAROL], "reference": "500234547"})  # two digits swapped
-    assert answer.status_code == 400
+    assert answer.status_code == 422  # of the document's shape; its check digit is the rule in words
     assert [f["field"] for f in answer.json_body["error"]["fields"]] == ["reference"]
     assert civica.calls == []
 

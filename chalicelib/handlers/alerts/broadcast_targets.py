@@ -2,7 +2,9 @@
     {"wards": [ward ids]}                     stored wards (GET /v1/councillors ids)
     {"polygon": GeoJSON Polygon/MultiPolygon} drawn on a map
     {"circle": {"lat", "lon", "radius_m"}}    e.g. around a road closure
-and it must reach into the council's area (422 outside_service_area).
+and it must reach into the council's area (422 outside_service_area). A shape
+/openapi.json states is checked as it states it (400); what it says in words (a
+ring closed, so many positions in all, not far larger than the area) is a rule (422).
 """
 import math
 
@@ -66,6 +68,7 @@ def _polygon(value):
     """A valid Polygon or MultiPolygon: closed rings of at least 4 finite
     lon/lat positions, at most MAX_VERTICES in all; coordinates to 6 places."""
     bad = ValidationFailed([("target.polygon", POLYGON_SHAPE.format(most=MAX_VERTICES))])
+    broken = validation.broken_rules([("target.polygon", POLYGON_SHAPE.format(most=MAX_VERTICES))])
     kind = value.get("type") if isinstance(value, dict) else None
     coords = value.get("coordinates") if isinstance(value, dict) else None
     polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else None
@@ -81,8 +84,10 @@ def _polygon(value):
                 raise bad
             count += len(ring)
             points = [_position(p) for p in ring]
-            if count > MAX_VERTICES or None in points or points[0] != points[-1]:
+            if None in points:
                 raise bad
+            if count > MAX_VERTICES or points[0] != points[-1]:
+                raise broken
             clean[-1].append(points)
     return {"type": "Polygon", "coordinates": clean[0]} if kind == "Polygon" else \
         {"type": "MultiPolygon", "coordinates": clean}
@@ -104,4 +109,4 @@ def _inside(deps, reaches, field):
 def _small_enough(geometry, field):
     """Dispatch reads one index partition per precision-5 cell of the bbox."""
     if cells.cover_count(*bbox_of(geometry), cells.PARTITION_PRECISION) > MAX_CELLS:
-        raise ValidationFailed([(field, TARGET_TOO_LARGE)])
+        raise validation.broken_rules([(field, TARGET_TOO_LARGE)])

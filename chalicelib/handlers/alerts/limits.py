@@ -27,4 +27,3 @@ MAX_WARDS = 50
 MAX_VERTICES = 2_000  # a hand-drawn area has tens; a traced boundary a few hundred
 PER_TOPIC_PER_HOUR, PER_STAFF_PER_HOUR = 5, 12  # broadcasts one staff member may send
 LIST_DEFAULT, LIST_MAX = 20, 100
-IDEMPOTENCY_KEY_MIN, IDEMPOTENCY_KEY_MAX = 8, 255  # staff are signed in (see shared/idempotency.py)

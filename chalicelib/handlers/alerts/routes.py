@@ -1,7 +1,7 @@
 """Alerts' routes: subscribing, confirming and stopping alerts, the push key,
 and staff broadcasts."""
 from ...api import http
-from ...api.openapi import errors, identifier, json_response, operation, path_param, q, ref
+from ...api.openapi import errors, identifier, json_response, operation, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, desk
 from . import limits
@@ -81,9 +81,7 @@ def vapid_public_key():
     f"Staff: send council news on a topic to its followers in a ward, polygon or circle. At most "
     f"{limits.PER_TOPIC_PER_HOUR} an hour per topic and {limits.PER_STAFF_PER_HOUR} an hour per staff member "
     f"(429 with Retry-After); an Idempotency-Key makes a retry answer the first broadcast", "NewBroadcast", "201", ref("Broadcast"), (400, 404, 422, 429)),
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
-                    "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN,
-                               "maxLength": limits.IDEMPOTENCY_KEY_MAX}}]})
+    "parameters": [idempotency_key()]})
 def create_broadcast():
     from . import broadcasts
     return http.created(*broadcasts.create(http.deps(), http.body(), http.header("idempotency-key")))

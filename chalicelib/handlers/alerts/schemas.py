@@ -2,9 +2,12 @@
 from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...validation import EMAIL, PHONE, SOME_TEXT
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
-                     JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MEETING_TOPIC_PATTERN, MAX_WARDS,
-                     PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX,
+                     JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MEETING_TOPIC_PATTERN, MAX_VERTICES,
+                     MAX_WARDS, PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX,
                      WARD_PATTERN)
+
+POLYGON_DESCRIPTION = (f"GeoJSON Polygon or MultiPolygon, rings closed (else 422), at most {MAX_VERTICES} positions "
+                       "in all (else 422)")
 
 ALERT = "#/components/schemas/Alert"
 BROADCAST = "#/components/schemas/Broadcast"
@@ -20,6 +23,21 @@ TARGET = {"type": "object", "description": "exactly one of wards, polygon or cir
               "description": "ward ids (as GET /v1/councillors gives them)"},
     "polygon": {"type": "object", "description": "GeoJSON Polygon or MultiPolygon reaching into the council area"},
     "circle": BROADCAST_CIRCLE}}
+# A broadcast's target as sent, stated as broadcast_targets.py checks it (else 400). That each ring is
+# closed, that all the rings hold at most MAX_VERTICES positions, and that the shape is not far larger
+# than the council's area are rules in words (422), as is reaching into the area.
+_POSITION = {"type": "array", "minItems": 2, "maxItems": 3, "description": "[lon, lat]",
+             "items": {"type": "number", "minimum": -90, "maximum": 90}}  # lon within ±90 here: a UK council
+_RINGS = {"type": "array", "minItems": 1, "items": {"type": "array", "minItems": 4, "items": _POSITION}}
+_POLYGON = {"type": "object", "required": ["type", "coordinates"], "description": POLYGON_DESCRIPTION,
+            "oneOf": [{"properties": {"type": {"type": "string", "enum": ["Polygon"]}, "coordinates": _RINGS}},
+                      {"properties": {"type": {"type": "string", "enum": ["MultiPolygon"]},
+                                      "coordinates": {"type": "array", "minItems": 1, "items": _RINGS}}}]}
+_WARD_IDS = {"type": "array", "minItems": 1, "maxItems": MAX_WARDS, "description": "ward ids (unknown: 404)",
+             "items": {"type": "string", "minLength": 1, "maxLength": 100, "pattern": SOME_TEXT}}
+TARGET_NEW = {"description": "exactly one of wards, polygon or circle", "oneOf": [
+    {"type": "object", "required": [key], "additionalProperties": False, "properties": {key: schema}}
+    for key, schema in (("wards", _WARD_IDS), ("polygon", _POLYGON), ("circle", BROADCAST_CIRCLE))]}
 
 PLANNING_FILTERS = {
     "planning_types": {"type": "array", "minItems": 1, "uniqueItems": True,
@@ -99,7 +117,7 @@ SCHEMAS = {
     "VapidPublicKey": {"type": "object", "required": ["public_key"], "properties": {"public_key": {
         "type": "string", "description": "uncompressed P-256 point (65 bytes), base64url without padding"}}},
     "NewBroadcast": {"type": "object", "required": ["target", "topic", "title", "body"], "properties": {
-        "target": TARGET, "topic": TOPIC,
+        "target": TARGET_NEW, "topic": TOPIC,
         "title": {"type": "string", "minLength": 3, "maxLength": TITLE_MAX},
         "body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX},
         "url": {"type": "string", "format": "uri", "maxLength": URL_MAX}}},

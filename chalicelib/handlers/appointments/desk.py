@@ -8,7 +8,7 @@ from ...errors import ApiError, ValidationFailed
 from ...stamps import stamp
 from ...storage.appointment_models import BOOKED, Appointment  # noqa: F401
 from ...storage.errors import AlreadyExists, EditConflict
-from ...validation import Problems
+from ...validation import Problems, broken_rules
 from ..shared.events import new_event
 from . import slots as generating, wording
 from .catalogue import service_or_404
@@ -27,8 +27,8 @@ def day_list(deps, query):
         raise ValidationFailed([("date", wording.DATE_NOT_ISO)]) from None
     services, calendars = deps.appointments.setup()
     calendar_id = query.get("calendar_id")
-    if calendar_id is not None and calendar_id not in calendars:
-        raise ValidationFailed([("calendar_id", wording.NOT_A_CALENDAR)])
+    if calendar_id is not None and calendar_id not in calendars:  # the council's calendars: a rule (422)
+        raise broken_rules([("calendar_id", wording.NOT_A_CALENDAR)])
     found, cursor = [], None
     while True:
         page, cursor = deps.appointments.day(day, calendar_id, cursor)
@@ -102,10 +102,11 @@ def block(deps, body):
     calendar_id = body.get("calendar_id") if isinstance(body.get("calendar_id"), str) else None
     calendar = calendars.get(calendar_id)
     service = next((s for s in services.values() if calendar_id in s["calendars"]), None)
+    # The council's calendars, and from and to together: rules the document states in words (422).
     if calendar is None or service is None:
-        raise ValidationFailed([("calendar_id", wording.NOT_A_CALENDAR)])
+        raise broken_rules([("calendar_id", wording.NOT_A_CALENDAR)])
     if not first < last or (last - first).days > 31:
-        raise ValidationFailed([("to", wording.TO_NOT_WITHIN_MONTH)])
+        raise broken_rules([("to", wording.TO_NOT_WITHIN_MONTH)])
     now, blocked, taken, starts = deps.clock(), 0, [], []
     day = first.astimezone(generating.LONDON).date()
     while datetime.combine(day, datetime.min.time(), generating.LONDON) < last:

@@ -1,7 +1,7 @@
 """Appointments' routes: the services, their free slots, a time held while
 the questions are answered, then booked."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..shared import effects
@@ -18,8 +18,7 @@ SERVICE_ID = path_param("service_id", {"type": "string", "pattern": r"^[a-z0-9][
                                        "example": "housing-options"})
 APPOINTMENT_ID = path_param("appointment_id", {"type": "string", "pattern": r"^AP-[0-9A-Z]{8}$",
                                                "example": "AP-7K3F9QRT"})
-IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-               "description": "the same key and body answer the same request"}
+IDEMPOTENCY = idempotency_key("the same key and body answer the same request")
 NO_SERVICE = {"404": "No such service (code service_not_found)"}
 NO_APPOINTMENT = {"404": "No such appointment, or not the caller's (code appointment_not_found)"}
 
@@ -185,8 +184,9 @@ def my_appointments():
     "summary": "An officer's day: the appointments of a date (one calendar's, or all) in time order, with the "
                "answers and how to reach each resident (one Query of the day index)",
     "parameters": [q("date", "YYYY-MM-DD (London)", required=True, schema={"type": "string", "format": "date"}),
-                   q("calendar_id", "one calendar", schema={"type": "string", "maxLength": 60})],
-    "responses": {"200": json_response(ref("AppointmentDay")), **errors(400)}})
+                   q("calendar_id", "one calendar (not one of the council's: 422)",
+                     schema={"type": "string", "maxLength": 60})],
+    "responses": {"200": json_response(ref("AppointmentDay")), **errors(400, 422)}})
 def staff_appointment_day():
     from .desk import day_list
     return http.ok(day_list(http.deps(), http.query()), headers=http.NO_STORE)
@@ -219,7 +219,8 @@ def staff_book_appointment():
     "summary": "Block a calendar's time (FHIR busy-unavailable): every free seat of the slots starting in "
                "[from, to); seats already booked are left and named",
     "requestBody": _body("AppointmentBlock"),
-    "responses": {"200": json_response(ref("AppointmentBlocked")), **errors(400)}})
+    "responses": {"200": json_response(ref("AppointmentBlocked")), **errors(400, **{
+        "422": "Not one of the council's calendars, or to not after from and within 31 days (validation_failed)"})}})
 def staff_block_time():
     from .desk import block
     return http.ok(block(http.deps(), http.body()), headers=http.NO_STORE)

@@ -1,6 +1,6 @@
 """Paying any council bill by its reference: anyone, signed in or not."""
 from ...api import http
-from ...api.openapi import errors, json_response, operation, path_param, q, ref
+from ...api.openapi import errors, json_response, operation, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..payments import hooks
@@ -17,8 +17,8 @@ effects.register("pay_link_made", "bills.link_text", "chalicelib.handlers.bills.
 BILL_ID = path_param("bill_id", {"type": "string", "pattern": limits.BILL_ID_PATTERN})
 NO_STORE = {"Cache-Control": "private, no-store"}
 # An anonymous caller's key is 16 characters at least (shared/idempotency.py): a UUID is ideal.
-IDEMPOTENCY_KEY = {"name": "Idempotency-Key", "in": "header", "required": False,
-                   "schema": {"type": "string", "minLength": 16, "maxLength": 255}}
+# Payments anonymous callers make ask the anonymous length of a key (their keys share one space).
+IDEMPOTENCY_KEY = idempotency_key(anonymous=True)
 
 
 @routes.get("/v1/pay/funds", ANYONE, operation(

@@ -5,7 +5,7 @@ response); staff see live counts by ward, export the responses and publish
 "We asked, you said, we did"; other sites search them in Citizen Space's
 public API shape (api/2.4/...) or follow the Atom feed."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
@@ -20,10 +20,8 @@ ID = path_param("consultation_id", {"type": "string", "pattern": r"^[a-z0-9][a-z
 NOT_FOUND = {"404": "No such consultation (code consultation_not_found)"}
 CLOSED = {"409": "Not open: closed (code consultation_closed, the close in words), not open yet "
                  "(consultation_not_open), or changed elsewhere meanwhile (edit_conflict)"}
-IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
-               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{16,255}$"},
-               "description": "the same key answers the same response (16 or more characters: anonymous "
-                              "callers share one key space)"}
+IDEMPOTENCY = idempotency_key("the same key answers the same response (16 or more characters: anonymous "
+                              "callers share one key space)", anonymous=True)
 
 
 def _body(name):
@@ -61,7 +59,7 @@ def consultation_templates():
     "summary": "Make a consultation from a template (its form) and the officer's words, areas, topics and London "
                "opening and closing moments; its id from its title. Checked first: each error with its JSON path. "
                "Idempotent with Idempotency-Key",
-    "parameters": [{**IDEMPOTENCY, "schema": {"type": "string", "minLength": 8, "maxLength": 255}}],
+    "parameters": [idempotency_key("the same key and body answer the same consultation")],
     "requestBody": _body("ConsultationNew"),
     "responses": {"201": json_response(ref("StaffConsultation")), "200": json_response(ref("StaffConsultation")),
                   **errors(400, **{"409": "A consultation with that title exists (code consultation_exists)",

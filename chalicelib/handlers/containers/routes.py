@@ -1,7 +1,7 @@
 """Waste containers' routes: what a property may order, a request, its page, cancelling it, My Account's list;
 staff: for a caller, the requests by status and depot, each depot's stock and its changes."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, json_response, path_param, ref, idempotency_key, if_match
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ..payments import hooks
@@ -22,8 +22,7 @@ CONTAINER = path_param("container", {"type": "string", "pattern": limits.CONTAIN
                                      "example": "recycling-box"})
 STOCK_ETAG = {"ETag": {"schema": {"type": "string"}, "description": "the stock item's version, for If-Match"}}
 REQUEST_ID = path_param("request_id", {"type": "string", "pattern": limits.REQUEST_ID_PATTERN, "example": "CR-7K3F9Q"})
-KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-       "description": "the same key and body answer the same request"}
+KEY = idempotency_key("the same key and body answer the same request")
 ASKED = {"404": "No property with that UPRN (code place_not_found)",
          "409": "A request for that container is open already (code request_open, with open_request: its "
                 "reference, for its own resident or staff only), or the depot has none left (code out_of_stock)",
@@ -132,8 +131,7 @@ def container_stock(depot):
 @routes.post("/v1/staff/waste/containers/stock/{depot}/{container}", desk("containers"), {
     "summary": "Restock (add more than 0) or write off (less than 0) a depot's container, with a reason, "
                "If-Match its version as read: sent twice, it is counted once; audited with who and when",
-    "parameters": [DEPOT, CONTAINER, {"name": "If-Match", "in": "header", "required": True,
-                                      "schema": {"type": "string"}}],
+    "parameters": [DEPOT, CONTAINER, if_match("stock", "stale: 409")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("ContainerStockChange")}}}},
     "responses": {"200": {**json_response(ref("ContainerStockItem")), "headers": STOCK_ETAG},
                   **errors(400, 428, **{"404": "No such depot or container (code depot_not_found, "

@@ -1,5 +1,6 @@
 """The container routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ..waste.limits import WAIVE_REASON_MAX
+from ..waste.schemas import waived
 from .limits import CANCEL_REASON_MAX, CONTAINER_ID_PATTERN, NOTES_MAX, REASON_MAX, REASONS, REQUEST_ID_PATTERN, \
     STOCK_CHANGE_MAX
 
@@ -64,7 +65,7 @@ SCHEMAS = {
                                  "additionalProperties": False, "properties": {
         **NEW, "payment": {"type": "string", "enum": ["card", "waived"]},
         "waive_reason": {"type": "string", "maxLength": WAIVE_REASON_MAX, "description": "required with waived"},
-        "caller_email": {"type": "string", "format": "email"}}},
+        "caller_email": {"type": "string", "format": "email"}}, **waived("waive_reason")},
     "ContainerRequest": REQUEST,
     "ContainerCancel": {"type": "object", "additionalProperties": False, "properties": {
         "reason": {"type": "string", "maxLength": CANCEL_REASON_MAX, "pattern": "\\S",

@@ -1,6 +1,6 @@
 """Live chat's routes: the resident's conversation ("Ask us") and the staff desk."""
 from ...api import http
-from ...api.openapi import errors, identifier, json_response, path_param, q, ref
+from ...api.openapi import errors, identifier, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..shared import effects
@@ -18,14 +18,9 @@ TOKEN = q("token", "the conversation token given when it was started (anonymous 
           schema=identifier(max_length=100))
 
 
-def _key(least):
-    return {"name": "Idempotency-Key", "in": "header", "required": False,
-            "schema": {"type": "string", "minLength": least, "maxLength": 255, "pattern": r"^\S.*\S$"},
-            "description": "the same key and body answer what the first request made (sent twice: stored once)"}
-
-
-KEY = _key(8)  # a message's key is scoped to its conversation
-START_KEY = _key(16)  # anonymous callers share one key space: a key must be unguessable
+SAME = "the same key and body answer what the first request made (sent twice: stored once)"
+KEY = idempotency_key(SAME)  # a message's key is scoped to its conversation
+START_KEY = idempotency_key(SAME, anonymous=True)  # anonymous callers share one key space
 NOT_FOUND = {"404": "No such conversation, or not yours (code conversation_not_found)"}
 FORBIDDEN = {"403": "A wrong token (code invalid_token), or a blocked resident (code blocked)"}
 

@@ -2,7 +2,7 @@
 updates (idempotent, with If-Match). Only crew members with a team may call
 them; a job of another team is a 404."""
 from ...api import http
-from ...api.openapi import GEOJSON, errors, operation, path_param, q, ref
+from ...api.openapi import GEOJSON, errors, operation, path_param, q, ref, if_match, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import CREW
 from ..reports import hooks
@@ -43,10 +43,8 @@ def crew_job(job_id):
     "answers as the first time; a stale If-Match gets 409 with the job as it is now",
     "FieldUpdate", "201", ref("FieldUpdateResult"), (400, 401, 403, 404, 409, 422, 428)),
     "parameters": [JOB_ID,
-                   {"name": "Idempotency-Key", "in": "header", "required": True, "schema": {"type": "string"},
-                    "description": "one per button press: a retry with it changes nothing"},
-                   {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
-                    "description": "the job's ETag as read; stale: 409 with the job as it is now"}]})
+                   idempotency_key("one per button press: a retry with it changes nothing", required=True),
+                   if_match("job", "stale: 409 with the job as it is now")]})
 def crew_job_update(job_id):
     from . import field_updates
     body, etag, created = field_updates.post_update(http.deps(), job_id, http.body(), http.header("Idempotency-Key"),

@@ -97,10 +97,14 @@ SCHEMAS = {
             "failures": {"type": "integer", "description": "failed runs in a row"},
             "rows_skipped": {"type": "integer"}}}},
         "warnings": {"type": "array", "items": TEXT}}},
+    # Either from_words: true alone, or both lists (a name not among GET's: 422), as staff._checked reads it.
     "ItemTags": {"type": "object", "properties": {
         "wards": {"type": "array", "maxItems": 50, "items": TEXT, "description": "ward names (GET's wards)"},
         "topics": {"type": "array", "maxItems": 50, "items": TEXT, "description": "topics of the mapping"},
-        "from_words": {"type": "boolean", "description": "true alone: back to the tags of the item's own words"}}},
+        "from_words": {"type": "boolean", "description": "true alone: back to the tags of the item's own words"}},
+        "anyOf": [{"required": ["from_words"], "additionalProperties": False,
+                   "properties": {"from_words": {"enum": [True]}}},
+                  {"required": ["wards", "topics"]}]},
     "MeetingTags": {"type": "object", "properties": {
         "meeting": {"type": "object"}, "version": {"type": "integer"},
         "items": {"type": "array", "items": {"type": "object", "properties": {

@@ -2,7 +2,7 @@
 residents start one, answer it a page at a time, save and come back, check
 their answers and send it."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, desk
 from ..payments import hooks
@@ -29,9 +29,8 @@ REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 PAGE_ID = path_param("page_id", {"type": "string", "example": "applicant-type"})
 TOKEN = {"name": "Form-Token", "in": "header", "required": False, "schema": {"type": "string"},
          "description": "the submission's token (anonymous residents: given by the start and by a resume link)"}
-IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
-               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{8,255}$"},
-               "description": "the same key answers the same submission"}
+# Anonymous residents start forms: their keys share one space, so are longer.
+IDEMPOTENCY = idempotency_key("the same key answers the same submission", anonymous=True)
 NO_FORM = {"404": "No such form, or not open (code form_not_found)"}
 NO_SUBMISSION = {"404": "No such submission, or not the caller's (code submission_not_found)"}
 STALE = {"409": "Stale If-Match: the form as it is now, with its ETag (code edit_conflict)"}

@@ -4,6 +4,7 @@ from ...api import http
 from ...api.openapi import operation, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, desk
+from .limits import SEND_STATES
 
 routes = Routes("forwarding", schemas="chalicelib.handlers.forwarding.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
@@ -25,7 +26,8 @@ def staff_send_again(report_id):
     "Sends that need staff: still retrying, awaiting the body's id for its token, failed after a day, or "
     "refused by the body; newest first, "
     "in your scope", None, "200", ref("SendsInTrouble"), (400,)),
-    "parameters": [q("state", "retrying, awaiting_id, failed (default) or refused"),
+    "parameters": [q("state", "retrying, awaiting_id, failed (default) or refused",
+                     schema={"type": "string", "enum": list(SEND_STATES)}),
                    q("limit", "1-100, default 50", schema={"type": "integer", "minimum": 1, "maximum": 100})]})
 def staff_sends():
     from . import staff_sending

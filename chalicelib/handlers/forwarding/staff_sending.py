@@ -11,6 +11,7 @@ from ..bodies import routing
 from ..reports.tracking import find_report
 from ..reports.transition import transition
 from . import wording
+from .limits import SEND_STATES
 from .retries import answer_within
 
 log = logging.getLogger("doorstep.forwarding")
@@ -105,12 +106,11 @@ def sends_in_trouble(deps, params):
     day, or refused by the body; only reports the caller's scope covers."""
     from ... import validation
     from ...auth.policy import staff_covers
-    from ...storage.sends import TROUBLE
     from ..staff.view import send_detail
     problems = validation.Problems()
     state = params.get("state") or "failed"
-    if state not in TROUBLE:
-        problems.add("state", wording.NOT_ONE_OF.format(choices=", ".join(TROUBLE)))
+    if state not in SEND_STATES:
+        problems.add("state", wording.NOT_ONE_OF.format(choices=", ".join(SEND_STATES)))
     limit = validation.number(params.get("limit") or 50, "limit", problems, 1, 100)
     problems.raise_if_any()
     found, _ = deps.sends.in_trouble(state, int(limit))

@@ -1,7 +1,7 @@
 """Hiring halls, rooms and pitches: the places, their free hours, a block checked whole, a booking, its
 sessions cancelled by notice, My Account's list; staff's calendar, maintenance blocks and deposit checks."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..payments import hooks
@@ -67,7 +67,7 @@ def hire_check(place_id):
                "book again with them in skip), every hour taken in one transaction, held 30 minutes while paying "
                "the hire and deposit at payment.next_url, confirmed only once the provider says paid. One booking "
                "held at a time per resident (idempotent with Idempotency-Key)",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "parameters": [idempotency_key()],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("HireBookingNew")}}}},
     "responses": {"201": json_response(ref("HireBooking")),
                   **errors(400, 422, 503, **NO_PLACE, **{
@@ -159,7 +159,7 @@ def staff_hire_deposits():
     "summary": "Book a place for a caller: payment card (card-not-present, GOV.UK Pay's MOTO: open payment.next_url "
                "and key in the caller's card) or waived with a reason (booked at once, no deposit); checked whole "
                "as a resident's booking is (idempotent with Idempotency-Key)",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "parameters": [idempotency_key()],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffHireBookingNew")}}}},
     "responses": {"201": json_response(ref("HireBooking")),
                   **errors(400, 422, 503, **NO_PLACE, **{

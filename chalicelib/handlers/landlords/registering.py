@@ -25,30 +25,40 @@ from . import limits, wording
 CREDITOR_COUNT = "landlord-creditor"
 
 
+PROOFS = {"claim": ("claim_ref", "surname"), "bank": ("bank_last4",)}
+
+
 def _read(body, proof):
+    """(creditor, the proof given). Each field is checked as /openapi.json states it, whichever
+    proof it belongs to (400); the council's proof left out, the other sent, is a rule (422)."""
     import re
     problems = validation.Problems()
     creditor = (body.get("creditor_ref") or "").strip().upper() if isinstance(body.get("creditor_ref"), str) else ""
     if not re.match(limits.CREDITOR_PATTERN, creditor):
         problems.add("creditor_ref", wording.CREDITOR)
-    fields = {"claim": ("claim_ref", "surname"), "bank": ("bank_last4",)}[proof]
     given = {}
-    for name in fields:
+    for name in (*PROOFS["claim"], *PROOFS["bank"]):
         value = body.get(name)
         given[name] = value.strip() if isinstance(value, str) else ""
-    if proof == "claim":
-        if not re.match(limits.CLAIM_PATTERN, given["claim_ref"].upper()):
-            problems.add("claim_ref", wording.CLAIM_REF)
-        if not given["surname"] or len(given["surname"]) > limits.NAME_MAX:
-            problems.add("surname", wording.SURNAME)
-        given["claim_ref"] = given["claim_ref"].upper()
-    elif not (len(given["bank_last4"]) == 4 and given["bank_last4"].isdigit()):
-        problems.add("bank_last4", wording.BANK_LAST4)
-    for key in body:
-        if key not in ("creditor_ref", *fields):
+        if name not in body:
+            if name in PROOFS[proof]:
+                problems.rule(name, _SAY[name])  # the other proof's shape, or none: this council's is asked
+        elif name == "claim_ref" and not re.match(limits.CLAIM_PATTERN, given[name].upper()):
+            problems.add(name, wording.CLAIM_REF)
+        elif name == "surname" and not (given[name] and len(given[name]) <= limits.NAME_MAX):
+            problems.add(name, wording.SURNAME)
+        elif name == "bank_last4" and not (len(given[name]) == 4 and given[name].isdigit()):
+            problems.add(name, wording.BANK_LAST4)
+    given["claim_ref"] = given["claim_ref"].upper()
+    mine = any(name in body for name in PROOFS[proof])
+    for key in body:  # one proof or the other, never both
+        if key not in ("creditor_ref", *PROOFS[proof]) and (key not in given or mine):
             problems.add(key, wording.NOT_A_FIELD)
     problems.raise_if_any()
-    return creditor, given
+    return creditor, {name: given[name] for name in PROOFS[proof]}
+
+
+_SAY = {"claim_ref": wording.CLAIM_REF, "surname": wording.SURNAME, "bank_last4": wording.BANK_LAST4}
 
 
 def matched(facts, proof, given):

@@ -4,9 +4,10 @@ and the changes it reports. Every landlord route is the caller's own
 organisation's (registering.member_of); the cost of what it reads is sent
 (Server-Timing)."""
 from ...api import http
-from ...api.openapi import errors, operation, path_param, q
+from ...api.openapi import errors, operation, path_param, q, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
+from ...validation import SOME_TEXT
 from ..shared import effects
 from . import limits
 
@@ -19,6 +20,23 @@ NOT_ONE = (403,)  # not a landlord's member, awaiting approval, or a role that m
 RUN_REF = path_param("run_ref", {"type": "string", "pattern": limits.RUN_PATTERN})
 CLAIM_REF = path_param("claim_ref", {"type": "string", "maxLength": 20})
 BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+def _body(schema):
+    return {"required": True, "content": {"application/json": {"schema": {"type": "object", **schema}}}}
+
+
+CREDITOR_REF = {"type": "string", "pattern": limits.CREDITOR_PATTERN, "example": "CR000123"}
+# The proof the council chose (GET /v1/landlords/registering): the other proof sent is a rule (422).
+REGISTERING = _body({"oneOf": [
+    {"required": ["creditor_ref", "claim_ref", "surname"], "additionalProperties": False, "properties": {
+        "creditor_ref": CREDITOR_REF, "claim_ref": {"type": "string", "pattern": limits.CLAIM_PATTERN},
+        "surname": {"type": "string", "minLength": 1, "maxLength": limits.NAME_MAX, "pattern": SOME_TEXT}}},
+    {"required": ["creditor_ref", "bank_last4"], "additionalProperties": False, "properties": {
+        "creditor_ref": CREDITOR_REF, "bank_last4": {"type": "string", "pattern": "^[0-9]{4}$"}}}]})
+REASON = _body({"required": ["reason"], "properties": {
+    "reason": {"type": "string", "minLength": 1, "maxLength": limits.REASON_MAX, "pattern": SOME_TEXT}}})
+DAY = {"type": "string", "format": "date"}
 
 
 def _costed():
@@ -47,8 +65,10 @@ def landlord_registering():
     "summary": "Register a landlord we pay, as its lead user: the creditor reference and the council's proof "
                "(claim_ref and surname of a tenant paid for, or bank_last4). A missing landlord and a wrong proof "
                "get the same answer; attempts are limited per client, per person and per creditor reference",
-    "requestBody": BODY, "responses": {"201": {"description": "Registered (state active or awaiting_approval)"},
-                                       **errors(400, 409, 429, **{"422": "Not matched (code not_matched)", **DOWN})}})
+    "requestBody": REGISTERING, "responses": {
+        "201": {"description": "Registered (state active or awaiting_approval)"},
+        **errors(400, 409, 429, **{"422": "Not matched (code not_matched), or not the proof this council asks for "
+                                          "(validation_failed)", **DOWN})}})
 def register_landlord():
     from .registering import register
     view, _ = register(http.deps(), http.body())
@@ -85,7 +105,8 @@ def remove_landlord_colleague(user_id):
 @routes.get("/v1/me/landlord/runs", SIGNED_IN, {
     "summary": "Our payment runs, newest first: date, total and lines, those paid in a period when asked; the last "
                "copy with its age while the back office is away",
-    "parameters": [q("from", "paid on or after (YYYY-MM-DD)"), q("to", "paid on or before (YYYY-MM-DD)")],
+    "parameters": [q("from", "paid on or after (YYYY-MM-DD)", schema=DAY),
+                   q("to", "paid on or before (YYYY-MM-DD)", schema=DAY)],
     "responses": {"200": {"description": "the runs"}, **errors(400, *NOT_ONE, 503)}})
 def landlord_runs():
     from .schedules import in_period, period, runs
@@ -138,7 +159,8 @@ def landlord_claim(claim_ref):
 @routes.post("/v1/me/landlord/claims/{claim_ref}/changes", SIGNED_IN, {
     "summary": "Report a change on a claim paid to us (tenant_left with date and forwarding_address, tenant_away, "
                "new_occupiers): queued for the back office and sent once; Idempotency-Key: sending again answers "
-               "the same change (200)", "parameters": [CLAIM_REF], "requestBody": BODY,
+               "the same change (200)", "requestBody": BODY,
+    "parameters": [CLAIM_REF, idempotency_key("the same key and body answer the same change (200)")],
     "responses": {"201": {"description": "Queued"}, "200": {"description": "Made already"},
                   **errors(400, *NOT_ONE, 404, 422)}})
 def report_landlord_change(claim_ref):
@@ -179,7 +201,7 @@ def approve_landlord(creditor_ref):
 @routes.post("/v1/staff/landlords/{creditor_ref}/refusal", desk("landlords"), {
     "summary": "Refuse a landlord waiting for the council, with the reason: the organisation goes, the audit "
                "stays, and the creditor reference may be registered again", "parameters": [CREDITOR],
-    "requestBody": BODY, "responses": {"200": {"description": "Refused"}, **errors(400, 404, 409)}})
+    "requestBody": REASON, "responses": {"200": {"description": "Refused"}, **errors(400, 404, 409)}})
 def refuse_landlord(creditor_ref):
     from .approvals import refuse
     return http.ok(refuse(http.deps(), creditor_ref, http.body()), headers=PRIVATE)

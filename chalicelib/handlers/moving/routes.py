@@ -2,7 +2,7 @@
 changed and chooses for what it offered; staff see a move and undo a part.
 Everything the move changes follows from its `move_made` event (following.py)."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, ref
+from ...api.openapi import errors, if_match, json_response, path_param, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
@@ -12,9 +12,7 @@ routes = Routes("moving", schemas="chalicelib.handlers.moving.schemas")
 effects.register("move_made", "moving.follow", "chalicelib.handlers.moving.following:on_move")
 MOVE_ID = path_param("move_id", {"type": "string", "pattern": limits.MOVE_ID_PATTERN, "example": "MV-7K3F9Q2M4N"})
 PART = path_param("part", {"type": "string", "pattern": limits.PART_PATTERN, "example": "bulky:BK-7K3F9Q"})
-KEY = {"name": "Idempotency-Key", "in": "header", "required": False,
-       "schema": {"type": "string", "minLength": 8, "maxLength": 255},  # a signed-in caller's (shared/idempotency)
-       "description": "the same key and body answer the same move"}
+KEY = idempotency_key("the same key and body answer the same move")
 PRIVATE = {"Cache-Control": "private, no-store"}
 NO_MOVE = {"404": "Not one of my moves (code move_not_found)"}
 

@@ -2,7 +2,7 @@
 committee's rules), withdrawing by the link in the messages; democratic
 services see, decide and print each meeting's speakers."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..conversations import socket_topics
@@ -22,8 +22,7 @@ socket_topics.register("meeting", "meeting-", "chalicelib.handlers.participation
 ID = {"type": "string", "pattern": limits.ID_PATTERN}
 MEETING_ID, ITEM_ID = path_param("meeting_id", ID), path_param("item_id", ID)
 REGISTRATION_ID = path_param("registration_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN})
-IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-               "description": "the same key and body answer the same request"}
+IDEMPOTENCY = idempotency_key("the same key and body answer the same request")
 NO_MEETING = {"404": "No such meeting (meeting_not_found) or item on it (item_not_found)"}
 
 
@@ -140,8 +139,7 @@ def add_late_speaker(meeting_id):
 @routes.post("/v1/staff/meetings/{meeting_id}/speakers/{registration_id}/decision", desk("meetings"), {
     "summary": "Accept a registration, or decline it with a reason (the speaker is told it; the place is freed); "
                "If-Match with its version as listed",
-    "parameters": [MEETING_ID, REGISTRATION_ID, {"name": "If-Match", "in": "header", "required": True,
-                                                 "schema": {"type": "string"}}],
+    "parameters": [MEETING_ID, REGISTRATION_ID, if_match("registration", "stale: 409")],
     "requestBody": _body("SpeakerDecision"),
     "responses": {"200": json_response(ref("SpeakerForStaff")), **errors(400, 428, **{
         "404": "No such meeting or registration (meeting_not_found, registration_not_found)",
@@ -191,7 +189,7 @@ def staff_meeting_questions(meeting_id):
     "summary": "Record the member's answer to a written question (If-Match with its version as listed); published "
                "with the question once the meeting has begun",
     "parameters": [MEETING_ID, path_param("question_id", {"type": "string", "pattern": limits.REGISTRATION_PATTERN}),
-                   {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+                   if_match("question", "stale: 409")],
     "requestBody": _body("QuestionAnswer"),
     "responses": {"200": json_response(ref("StaffQuestion")), **errors(400, 428, **{
         "404": "No such meeting or question (meeting_not_found, question_not_found)",
@@ -227,7 +225,7 @@ def webcast_now_on(meeting_id):
 @routes.route("PUT", "/v1/staff/meetings/{meeting_id}/webcast/chapters", desk("meetings"), {
     "summary": "Afterwards: set the recording's chapters (each item's start in seconds) in the recording's order, "
                "kept as given (never sorted), If-Match with the version read (\"0\" before any)",
-    "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "parameters": [MEETING_ID, if_match("webcast", "stale: 409")],
     "requestBody": _body("WebcastChapters"),
     "responses": {"200": json_response(ref("Webcast")), **errors(400, 428, **NO_MEETING, **{
         "409": "Another officer changed them first (edit_conflict)",
@@ -244,7 +242,7 @@ def webcast_chapters(meeting_id):
                "DOORSTEP_WEBCAST_CHAPTERS_URL): each cue matched to an item by its printed number or exact title "
                "and saved as a set of chapters is, If-Match with the version read; cues matching no item are listed "
                "in `unmatched`. The provider's page or a file that is not WebVTT changes nothing",
-    "parameters": [MEETING_ID, {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "parameters": [MEETING_ID, if_match("webcast", "stale: 409")],
     "responses": {"200": json_response(ref("WebcastImported")), **errors(400, 428, **NO_MEETING, **{
         "409": "Another officer changed them first (edit_conflict)",
         "422": "No cue names an item on the agenda (chapters_not_matched), or two start in one second, named by "
@@ -315,8 +313,7 @@ def staff_live_questions(meeting_id):
 @routes.post("/v1/staff/meetings/{meeting_id}/live-questions/{question_id}/decision", desk("meetings"), {
     "summary": "Moderate a live question: approve (shown on the chair's screen and every watching screen at once), "
                "reject (a shown one is taken off them) or mark an approved one answered; If-Match with its version",
-    "parameters": [MEETING_ID, LIVE_QUESTION_ID, {"name": "If-Match", "in": "header", "required": True,
-                                                  "schema": {"type": "string"}}],
+    "parameters": [MEETING_ID, LIVE_QUESTION_ID, if_match("question", "stale: 409")],
     "requestBody": _body("LiveQuestionDecision"),
     "responses": {"200": json_response(ref("StaffLiveQuestion")), **errors(400, 428, **{
         "404": "No such meeting or question (meeting_not_found, question_not_found)",

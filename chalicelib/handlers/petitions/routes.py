@@ -1,7 +1,7 @@
 """E-petitions' routes: residents start, sponsor and sign; anyone reads, lists
 and takes the open data; staff moderate, respond and invalidate."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
@@ -14,9 +14,7 @@ register("petition_", "chalicelib.handlers.petitions.notices")
 PETITION_ID = path_param("petition_id", {"type": "string", "example": "PT-7K3F9Q",
                                          "description": "the petition's id (GET also takes \"PT-7K3F9Q.json\")"})
 NOT_FOUND = {"404": "No such petition, or not one the caller may see (code petition_not_found)"}
-IDEMPOTENCY = {"name": "Idempotency-Key", "in": "header", "required": False,
-               "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.:-]{8,255}$"},
-               "description": "the same key and body answer the same petition"}
+IDEMPOTENCY = idempotency_key("the same key and body answer the same petition")
 CURSOR = q("cursor", "next_cursor of the page before (another value: 422)")
 CURSOR_422 = {"422": "Not a cursor this API gave (code bad_cursor)"}
 LIMIT = q("limit", "1 to 50 (default 20)", schema={"type": "integer", "minimum": 1, "maximum": 50})
@@ -185,9 +183,7 @@ def staff_petition(petition_id):
 
 
 def _staff_change(summary, body_schema):
-    from ..shared.versions import ETAG as VERSION
-    version = {**if_match("petition"), "schema": {"type": "string", "pattern": VERSION.pattern}}
-    return with_etag({"summary": summary, "parameters": [PETITION_ID, version],
+    return with_etag({"summary": summary, "parameters": [PETITION_ID, if_match("petition")],
                       "requestBody": _body(body_schema),
                       "responses": {"200": json_response(ref("Petition")),
                                     **errors(400, 428, **NOT_FOUND, **{"409": "Not in a state for this, or "

@@ -1,7 +1,7 @@
 """Repairs' routes: the questions a tenant is asked, their homes, a repair
 reported, read, its slots, booked, moved and cancelled."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref
+from ...api.openapi import errors, json_response, path_param, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
@@ -14,8 +14,7 @@ effects.register("repair_inspected", "repairs.summary_text",  # the tenant told 
 effects.register("repair_ordered", "repairs.choose_text",  # ordered late: the tenant told by text to choose a time
                  "chalicelib.handlers.repairs.telling:on_ordered")
 REPAIR_ID = path_param("repair_id", {"type": "string", "pattern": "^RP-[0-9A-Z]{6}$", "example": "RP-7K3F9Q"})
-KEY = {"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-       "description": "the same key and body answer the same repair"}
+KEY = idempotency_key("the same key and body answer the same repair")
 MISSING = {"404": "No such repair, or not yours (code repair_not_found)"}
 CLOSED = "Closed (code repair_closed), an emergency (code no_choice), or changed at the same moment (code repair_changed)"
 DOWN = {"503": "The contractor's scheduler cannot be reached (code scheduler_unavailable), or has not taken the "

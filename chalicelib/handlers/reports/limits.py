@@ -17,9 +17,6 @@ DOCUMENT_CONTENT_TYPES = ("application/pdf", "image/heic", "text/csv", "text/pla
                           "application/vnd.oasis.opendocument.text")
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 CONTACT_NAME_MAX = 200
-IDEMPOTENCY_KEY_MAX = 255
-IDEMPOTENCY_KEY_MIN_ANONYMOUS = 16  # anonymous callers share one key space: a key must be unguessable
-IDEMPOTENCY_KEY_MIN_SIGNED_IN = 8
 
 MAP_MAX_SERVICE_CODES = 20  # a map's service_code filter: each code is its own set of queries
 

@@ -2,10 +2,9 @@
 map, nearby reports and feeds. Each view reads the request, calls its
 handler (imported on first use) and answers."""
 from ...api import http
-from ...api.openapi import GEOJSON, errors, identifier, json_response, path_param, q, ref
+from ...api.openapi import GEOJSON, errors, identifier, json_response, path_param, q, ref, idempotency_key, KEY_MIN_ANONYMOUS, KEY_MIN_SIGNED_IN
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN
-from ...validation import SOME_TEXT
 from . import limits
 
 routes = Routes("reports", schemas="chalicelib.handlers.reports.schemas")
@@ -64,13 +63,9 @@ def photo(name):
 
 @routes.post("/v1/reports", ANYONE, {
     "summary": "Create a report (idempotent with Idempotency-Key)",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
-                    "description": "Same key and body: the same report again. Same key, other body: 422. "
-                                   f"At least {limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS} characters anonymously, "
-                                   f"{limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN} signed in.",
-                    "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS,
-                               "maxLength": limits.IDEMPOTENCY_KEY_MAX,
-                               "pattern": rf"^{SOME_TEXT}.*{SOME_TEXT}$"}}],
+    "parameters": [idempotency_key("Same key and body: the same report again. Same key, other body: 422. "
+                                   f"At least {KEY_MIN_ANONYMOUS} characters anonymously, "
+                                   f"{KEY_MIN_SIGNED_IN} signed in.", anonymous=True)],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewReport")}}}},
     "responses": {"201": json_response(ref("Report"), "Created (or replayed)"), **errors(400, 409, 422, 429)}})
 def create_report():
@@ -147,15 +142,11 @@ def report_updates(report_id):
                "Signed in with a verified e-mail and none given: counted now (200). An e-mail given: counted "
                "once its e-mailed link is followed (202, the same answer whether or not it supported before). "
                "Supporters are e-mailed the report's updates",
-    "parameters": [REPORT_ID, {"name": "Idempotency-Key", "in": "header", "required": False,
-                               "schema": {"type": "string", "minLength": limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS,
-                                          "maxLength": limits.IDEMPOTENCY_KEY_MAX,
-                                          "pattern": rf"^{SOME_TEXT}.*{SOME_TEXT}$"},
-                               "description": "accepted for retries (at least "
-                                              f"{limits.IDEMPOTENCY_KEY_MIN_ANONYMOUS} characters anonymously, "
-                                              f"{limits.IDEMPOTENCY_KEY_MIN_SIGNED_IN} signed in); the support is "
+    "parameters": [REPORT_ID, idempotency_key("accepted for retries (at least "
+                                              f"{KEY_MIN_ANONYMOUS} characters anonymously, "
+                                              f"{KEY_MIN_SIGNED_IN} signed in); the support is "
                                               "idempotent by its own key (one per person per report), with or "
-                                              "without it"}],
+                                              "without it", anonymous=True)],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("SupporterNew")}}}},
     "responses": {"200": json_response(ref("Support"), "Counted (or counted before)"),
                   "202": json_response(ref("Support"), "check_email: counted once its link is followed"),

@@ -8,6 +8,12 @@ DOCUMENT_ID_PATTERN = "^[A-Za-z0-9_.-]{1,40}$"
 LINKS_PER_USER = 10  # accounts one person may link (a landlord's few homes, old and new)
 CHECKS = ("online_key", "postcode", "phone_last3", "dd_last3")
 CHECKS_NEEDED = 2
+# An account's sections beyond its first screen; `sections` names some, comma separated ("none", and
+# empty names, for none), as the document's pattern states it.
+SECTIONS = ("plan", "payments", "documents", "benefits", "rent")
+_SECTION = "(?:" + "|".join((*SECTIONS, "none")) + ")?"
+SECTIONS_PATTERN = rf"^{_SECTION}(?:,{_SECTION})*$"
+REASON_MIN, REASON_MAX = 5, 300  # an officer's reason for a lookup, a document, an unlock or a revocation
 # Attempts to link (every attempt counts, right or wrong, so guessing costs
 # the same as trying): per client address, per user, per account reference.
 PER_CLIENT = (10, timedelta(hours=1))

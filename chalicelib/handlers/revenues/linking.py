@@ -30,9 +30,7 @@ def my_links(deps):
 
 def _read(body):
     problems = validation.Problems()
-    reference = references.normalised(body.get("reference"))
-    if not references.valid(reference):
-        problems.add("reference", wording.REFERENCE)
+    reference = references.check(body.get("reference"), problems)
     name = body.get("name")
     if not isinstance(name, str) or not name.strip() or len(name) > limits.NAME_MAX:
         problems.add("name", wording.NAME)

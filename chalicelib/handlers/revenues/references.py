@@ -9,7 +9,12 @@ references use another scheme changes this module alone (docs/decisions/).
 """
 import re
 
+from .wording import REFERENCE
+
 PATTERN = "^5[0-9]{8}$"
+# As a person types it (spaces and dashes, which normalised() takes out), for /openapi.json: a reference
+# of another shape is refused as the document's (400), a wrong check digit as a rule it states in words (422).
+AS_TYPED = r"^[ -]*5(?:[ -]*[0-9]){8}[ -]*$"
 WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2)
 
 
@@ -24,8 +29,23 @@ def normalised(reference):
     return re.sub(r"[\s-]", "", str(reference or ""))
 
 
+def shaped(reference):
+    """Nine digits starting 5 (normalised)."""
+    return bool(re.match(PATTERN, reference))
+
+
 def valid(reference):
     """Nine digits starting 5 whose last is the check digit of the rest."""
-    if not re.match(PATTERN, reference):
+    if not shaped(reference):
         return False
     return check_digit(reference[:8]) == int(reference[8])
+
+
+def check(reference, problems, field="reference"):
+    """The reference as typed, normalised; its shape a problem (400), its check digit a rule (422)."""
+    reference = normalised(reference)
+    if not shaped(reference):
+        problems.add(field, REFERENCE)
+    elif not valid(reference):
+        problems.rule(field, REFERENCE)
+    return reference

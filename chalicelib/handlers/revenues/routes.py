@@ -1,7 +1,7 @@
 """Council tax in My Account: link an account, see it, its bills, unlink.
 Each route is the signed-in person's own (their links only)."""
 from ...api import http
-from ...api.openapi import errors, json_response, operation, path_param, q, ref
+from ...api.openapi import errors, json_response, operation, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ..shared import effects
@@ -32,7 +32,8 @@ def my_council_tax():
         "schema": {"$ref": ref("CouncilTaxLinkRequest")}}}},
     "responses": {"201": json_response(ref("CouncilTaxLink"), "Linked"),
                   "200": json_response(ref("CouncilTaxLink"), "Linked already"),
-                  **errors(400, 409, 429, **{"422": "Not matched (code not_matched), or fewer than two checks",
+                  **errors(400, 409, 429, **{"422": "Not matched (code not_matched), fewer than two checks, or a "
+                                                    "reference whose check digit is wrong",
                                              **DOWN})}})
 def link_council_tax():
     from .linking import link
@@ -47,7 +48,7 @@ def link_council_tax():
                "rent. Kept for minutes, each section with when it was read, and the last copy with its age when the "
                "back office cannot be asked",
     "parameters": [LINK_ID, q("sections", "plan, payments, documents, benefits, rent (comma separated), or none",
-                              schema={"type": "string", "maxLength": 60})],
+                              schema={"type": "string", "maxLength": 60, "pattern": limits.SECTIONS_PATTERN})],
     "responses": {"200": json_response(ref("CouncilTaxAccount")), **errors(400, **NO_LINK, **DOWN)}})
 def council_tax_account(link_id):
     from .view import account, wanted
@@ -95,7 +96,7 @@ def council_tax_document(link_id, document_id):
                "single person discount applied for or ended, the instalment day. The reference at once; it goes "
                "to the back office when it can be reached, once, and I am e-mailed when it is taken. "
                "Idempotency-Key: sending again answers the same request (200)",
-    "parameters": [LINK_ID],
+    "parameters": [LINK_ID, idempotency_key("the same key and body answer the same request (200)")],
     "requestBody": {"required": True, "content": {"application/json": {
         "schema": {"$ref": ref("CouncilTaxRequestNew")}}}},
     "responses": {"201": json_response(ref("CouncilTaxRequest"), "Made (state queued or taken)"),
@@ -122,7 +123,7 @@ def council_tax_requests(link_id):
 @routes.post("/v1/staff/council-tax/lookups", desk("council_tax"), operation(
     "Look a council tax account up for a caller, with a reason (audited before the back office is asked): the "
     "account as the back office has it now, its liable people, who has linked it, and its audit",
-    "CouncilTaxLookup", "200", "the account, its links and its audit", (400, 404, 503)))
+    "CouncilTaxLookup", "200", "the account, its links and its audit", (400, 404, 422, 503)))
 def staff_council_tax_lookup():
     from .staff import lookup
     return http.ok(lookup(http.deps(), http.body()), headers=PRIVATE)
@@ -130,7 +131,7 @@ def staff_council_tax_lookup():
 
 @routes.post("/v1/staff/council-tax/revocations", desk("council_tax"), operation(
     "Revoke a resident's link to a council tax account, with a reason (audited); its cached copy goes too",
-    "CouncilTaxRevocation", "200", "Revoked", (400, 404)))
+    "CouncilTaxRevocation", "200", "Revoked", (400, 404, 422)))
 def staff_council_tax_revoke():
     from .staff import revoke
     return http.ok(revoke(http.deps(), http.body()), headers=PRIVATE)
@@ -143,8 +144,8 @@ def staff_council_tax_revoke():
         "schema": {"$ref": ref("CouncilTaxStaffDocument")}}}},
     "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
         "schema": {"type": "string", "format": "binary"}}}},
-        **errors(400, **{"404": "No such account, or not one of its documents (account_not_found, "
-                                "document_not_found)", **DOWN})}})
+        **errors(400, 422, **{"404": "No such account, or not one of its documents (account_not_found, "
+                                     "document_not_found)", **DOWN})}})
 def staff_council_tax_document():
     from chalice import Response
     from .staff import document
@@ -157,7 +158,7 @@ def staff_council_tax_document():
 @routes.post("/v1/staff/council-tax/unlocks", desk("council_tax"), operation(
     "Let a caller try linking their account again now: the wrong tries others made on its reference this hour "
     "forgotten (five lock it until the hour's end), with a reason (audited)",
-    "CouncilTaxLookup", "200", "wrong_tries_forgotten and the lock now", (400,)))
+    "CouncilTaxLookup", "200", "wrong_tries_forgotten and the lock now", (400, 422)))
 def staff_council_tax_unlock():
     from .staff import unlock
     return http.ok(unlock(http.deps(), http.body()), headers=PRIVATE)

@@ -1,4 +1,13 @@
 """The council tax routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import SOME_TEXT
+from .references import AS_TYPED
+from .limits import REASON_MAX, REASON_MIN
+
+REFERENCE = {"type": "string", "pattern": AS_TYPED, "example": "500123454",
+             "description": "the account reference on the bill: 9 digits starting 5 (spaces and dashes let be), the "
+                            "last a check digit (wrong: 422)"}
+# Counted without the spaces around it: none there to count.
+REASON = {"type": "string", "minLength": REASON_MIN, "maxLength": REASON_MAX, "pattern": rf"^{SOME_TEXT}.*{SOME_TEXT}$"}
 PENCE = {"type": "integer", "description": "pence"}
 DAY = {"type": "string", "format": "date"}
 
@@ -21,24 +30,22 @@ MOVE_MORE = {
 
 SCHEMAS = {
     "CouncilTaxLinkRequest": {"type": "object", "required": ["reference", "name"], "properties": {
-        "reference": {"type": "string", "example": "500123454",
-                      "description": "the account reference on the bill: 9 digits starting 5, the last a check digit"},
-        "name": {"type": "string", "maxLength": 100, "description": "the name as printed on the bill"},
+        "reference": REFERENCE,
+        "name": {"type": "string", "maxLength": 100, "pattern": SOME_TEXT, "description": "the name as printed on the bill"},
         "online_key": {"type": "string", "maxLength": 20, "description": "the online key printed on the bill"},
         "postcode": {"type": "string", "maxLength": 20},
         "phone_last3": {"type": "string", "pattern": "^[0-9]{3}$",
                         "description": "the last 3 digits of the phone number the council holds"},
         "dd_last3": {"type": "string", "pattern": "^[0-9]{3}$",
                      "description": "the last 3 digits of the account paying by Direct Debit"}},
-        "description": "the reference, the name and at least two of the four checks"},
+        "additionalProperties": False, "description": "the reference, the name and at least two of the four checks"},
     "CouncilTaxLookup": {"type": "object", "required": ["reference", "reason"], "properties": {
-        "reference": {"type": "string"}, "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+        "reference": REFERENCE, "reason": REASON}},
     "CouncilTaxRevocation": {"type": "object", "required": ["reference", "link_id", "reason"], "properties": {
-        "reference": {"type": "string"}, "link_id": {"type": "string"},
-        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+        "reference": REFERENCE, "link_id": {"type": "string", "minLength": 1}, "reason": REASON}},
     "CouncilTaxStaffDocument": {"type": "object", "required": ["reference", "document_id", "reason"], "properties": {
-        "reference": {"type": "string"}, "document_id": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,40}$"},
-        "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
+        "reference": REFERENCE, "document_id": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,40}$"},
+        "reason": REASON}},
     "CouncilTaxLink": {"type": "object", "required": ["id", "reference", "linked_at"], "properties": {
         "id": {"type": "string"}, "reference": {"type": "string"},
         "linked_at": {"type": "string", "format": "date-time"}}},

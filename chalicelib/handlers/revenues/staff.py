@@ -5,18 +5,15 @@ the reason, so neither reaches an access log."""
 from ...errors import NotFound
 from ... import validation
 from . import backoffice, references, wording
+from .limits import REASON_MAX, REASON_MIN
 from .linking import audit_key, lift_lock, link_view, lock_of
 from .port import BackOfficeError
 from .view import read
 
-REASON_MIN, REASON_MAX = 5, 300
-
 
 def _read(body, *names):
     problems = validation.Problems()
-    reference = references.normalised(body.get("reference"))
-    if not references.valid(reference):
-        problems.add("reference", wording.REFERENCE)
+    reference = references.check(body.get("reference"), problems)
     reason = body.get("reason")
     if not isinstance(reason, str) or not REASON_MIN <= len(reason.strip()) <= REASON_MAX:
         problems.add("reason", wording.REASON_LENGTH.format(low=REASON_MIN, high=REASON_MAX))

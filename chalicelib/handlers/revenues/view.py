@@ -21,11 +21,11 @@ from datetime import timedelta
 from ...config import revenues as revenue_settings
 from ...errors import NotFound, ValidationFailed
 from ...stamps import stamp
-from . import backoffice, wording
+from . import backoffice, limits, wording
 from .linking import owned
 from .port import BackOfficeError
 
-SECTIONS = ("plan", "payments", "documents", "benefits", "rent")
+SECTIONS = limits.SECTIONS
 
 
 def fetch(revenues, link, year, sections=SECTIONS):

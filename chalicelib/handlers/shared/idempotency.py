@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from ... import ids
+from ...api.openapi import KEY_MAX, KEY_MIN_ANONYMOUS, KEY_MIN_SIGNED_IN
 from ...errors import ValidationFailed
 from .wording import KEY_LENGTH, KEY_REUSED
 
@@ -17,8 +18,8 @@ def request_key(value, user_id):
     if value is None:
         return None
     value = value.strip()
-    low = 8 if user_id else 16
-    if not low <= len(value) <= 255:
+    low = KEY_MIN_SIGNED_IN if user_id else KEY_MIN_ANONYMOUS  # as every Idempotency-Key's document says
+    if not low <= len(value) <= KEY_MAX:
         raise ValidationFailed([("Idempotency-Key", KEY_LENGTH.format(least=low))])
     return ids.digest(f"{user_id or 'anonymous'}\n{value}")
 

@@ -3,10 +3,11 @@ response template) are edited by naming the version the edit was made to,
 so a second editor is told instead of silently overwriting the first."""
 import re
 
+from ...api.openapi import ETAG_PATTERN
 from ...errors import PreconditionRequired, ValidationFailed
 from .wording import IF_MATCH_NEEDED, IF_MATCH_NOT_ETAG
 
-ETAG = re.compile(r'^(?:W/)?"?(\d{1,12})"?$')
+ETAG = re.compile(ETAG_PATTERN)  # the pattern every If-Match in /openapi.json states
 
 
 def expected_version(if_match, read_from="GET /v1/staff/reports/{id}"):

@@ -1,21 +1,23 @@
 """The staff inbox: reports in the caller's scope, filtered and ordered by
 the index rows that hold exactly each answer (storage/inbox.py), never by
 reading the reports; a reference goes straight to its report."""
+import re
 from datetime import datetime, time, timezone
 
 from ... import ids, states, words
 from ...auth.policy import Forbidden, staff_covers
 from ...errors import ValidationFailed
+from ...validation import broken_rules
 from ...stamps import stamp
 from ...storage.records import InboxQuery
 from ..shared.placement import today
-from .limits import FILTER_VALUES_MAX, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX, SORTS
+from .limits import (FILTER_VALUES_MAX, INBOX_LIMIT_DEFAULT, INBOX_LIMIT_MAX, SEARCH_MAX, SEARCH_WORDS_MAX,
+                     SINCE_PATTERN, SORTS, YES_NO)
 from .wording import (FILTER_OUTSIDE_AREA, FILTER_VALUES_MOST, LIMIT_RANGE, NOT_A_FILTER, ONE_OF,
                       OVERDUE_NOT_IN_DUE_ORDER, SEARCH_LENGTH, SEARCH_NOT_BY_DATE, SEARCH_NOTHING, SEARCH_WORDS,
                       SINCE_FORMAT, SINCE_IN_DUE_ORDER, STATUS_FILTER, SUPPORTERS_WITH_PRIORITY_OR_SINCE,
                       UNASSIGNED_WITH_TEAM, UNKNOWN_FILTER_VALUES, YES_OR_NO)
 
-YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 PARAMS = {"status", "service_code", "ward", "priority", "team", "assigned", "overdue", "since", "q", "sort",
           "limit", "cursor"}
 
@@ -29,8 +31,8 @@ def list_inbox(deps, params):
     from ...storage.inbox_store import BadCursor
     try:
         rows, next_cursor, _ = deps.inbox.find(query, limit, cursor)
-    except BadCursor as e:
-        raise ValidationFailed([("cursor", str(e))])
+    except BadCursor as e:  # not a cursor this inbox gave, with these filters: a rule (422)
+        raise broken_rules([("cursor", str(e))])
     return {"reports": [_line(deps, row) for row in rows], "next_cursor": next_cursor}
 
 
@@ -39,10 +41,11 @@ def _query(deps, params):
     wanted = states.states_for_filter(params.get("status"))
     if wanted is None:
         problems.add("status", STATUS_FILTER)
-    categories = problems.codes("service_code", set(deps.services.by_code()))
-    wards = problems.codes("ward", None, lambda w: deps.wards.get(w) is not None)
+    # The council's own categories, wards and teams: a code it does not have is a rule (422).
+    categories = problems.codes("service_code", set(deps.services.by_code()), council=True)
+    wards = problems.codes("ward", None, lambda w: deps.wards.get(w) is not None, council=True)
     priorities = problems.codes("priority", set(states.PRIORITIES))
-    teams = problems.codes("team", None, lambda t: deps.teams.get(t) is not None)
+    teams = problems.codes("team", None, lambda t: deps.teams.get(t) is not None, council=True)
     assigned, overdue = problems.yes_no("assigned"), problems.yes_no("overdue")
     since = problems.since()
     sort = params.get("sort") or ("due" if overdue is not None else "newest")
@@ -54,20 +57,21 @@ def _query(deps, params):
         problems.add("q", SEARCH_LENGTH.format(most=SEARCH_MAX))
     reference = ids.normalise_report_id(text) if text and ids.is_report_id(ids.normalise_report_id(text)) else None
     found = () if reference or not text else tuple(words.words(text))
+    # What the words hold, and filters that do not go together: rules the document states in words (422).
     if text and not reference and not found:
-        problems.add("q", SEARCH_NOTHING)
+        problems.rule("q", SEARCH_NOTHING)
     if len(found) > SEARCH_WORDS_MAX:
-        problems.add("q", SEARCH_WORDS.format(most=SEARCH_WORDS_MAX))
+        problems.rule("q", SEARCH_WORDS.format(most=SEARCH_WORDS_MAX))
     if overdue is not None and sort != "due":
-        problems.add("overdue", OVERDUE_NOT_IN_DUE_ORDER)
+        problems.rule("overdue", OVERDUE_NOT_IN_DUE_ORDER)
     if since is not None and sort == "due":
-        problems.add("since", SINCE_IN_DUE_ORDER)
+        problems.rule("since", SINCE_IN_DUE_ORDER)
     if sort == "supporters" and (priorities or since is not None):
-        problems.add("sort", SUPPORTERS_WITH_PRIORITY_OR_SINCE)
+        problems.rule("sort", SUPPORTERS_WITH_PRIORITY_OR_SINCE)
     if found and sort not in ("newest", "oldest"):
-        problems.add("q", SEARCH_NOT_BY_DATE)
+        problems.rule("q", SEARCH_NOT_BY_DATE)
     if assigned is False and teams:
-        problems.add("assigned", UNASSIGNED_WITH_TEAM)
+        problems.rule("assigned", UNASSIGNED_WITH_TEAM)
     problems.raise_if_any()
     if assigned is True and not teams:
         teams = {t.id for t in deps.teams.all()}
@@ -118,31 +122,40 @@ def _line(deps, row):
 
 
 class _Problems:
-    """The inbox's query parameters, checked, every problem collected."""
+    """The inbox's query parameters, checked, every problem collected: add() what breaks the
+    document (400), rule() what keeps it but breaks a rule it states in words (422)."""
 
     def __init__(self, params):
-        self.params, self.items = params, []
+        self.params, self.items, self.rules = params, [], []
         for name in sorted(set(params) - PARAMS):
             self.add(name, NOT_A_FILTER)
 
     def add(self, field, message):
         self.items.append((field, message))
 
+    def rule(self, field, message):
+        self.rules.append((field, message))
+
     def raise_if_any(self):
         if self.items:
-            raise ValidationFailed(self.items)
+            raise ValidationFailed(self.items + self.rules)
+        if self.rules:
+            raise broken_rules(self.rules)
 
-    def codes(self, name, known, exists=None):
-        """A comma list of codes, each known; None when not given."""
+    def codes(self, name, known, exists=None, council=False):
+        """A comma list of codes, each known; None when not given. `council`: the codes are
+        the council's own (not the document's), so an unknown one is a rule."""
         raw = self.params.get(name)
         if raw is None or not raw.strip():
             return None
         values = {v.strip() for v in raw.split(",") if v.strip()}
+        if len(values) > FILTER_VALUES_MAX:
+            self.add(name, FILTER_VALUES_MOST.format(most=FILTER_VALUES_MAX))
+            return values
         unknown = sorted(v for v in values if (v not in known if known is not None else not exists(v)))
         if unknown:
-            self.add(name, UNKNOWN_FILTER_VALUES[name].format(values=", ".join(unknown)[:200]))
-        elif len(values) > FILTER_VALUES_MAX:
-            self.add(name, FILTER_VALUES_MOST.format(most=FILTER_VALUES_MAX))
+            (self.rule if council else self.add)(name, UNKNOWN_FILTER_VALUES[name].format(
+                values=", ".join(unknown)[:200]))
         return values
 
     def yes_no(self, name):
@@ -158,11 +171,14 @@ class _Problems:
         raw = self.params.get("since")
         if not raw:
             return None
+        if not re.match(SINCE_PATTERN, raw):
+            self.add("since", SINCE_FORMAT)
+            return None
         try:
             moment = datetime.fromisoformat(raw.replace("Z", "+00:00")) if "T" in raw \
                 else datetime.combine(datetime.fromisoformat(raw).date(), time(), timezone.utc)
-        except ValueError:
-            self.add("since", SINCE_FORMAT)
+        except ValueError:  # of the document's shape, but no such day (31 April)
+            self.rule("since", SINCE_FORMAT)
             return None
         return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 

@@ -1,7 +1,7 @@
 """Staff routes: the inbox, one report with its audit, the inspect form,
 reports taken for callers, response templates and the crews' teams."""
 from ...api import http
-from ...api.openapi import if_match, operation, path_param, q, ref, with_etag
+from ...api.openapi import if_match, operation, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, STAFF, desk
 from . import limits
@@ -11,22 +11,33 @@ REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
 TEMPLATE_ID = path_param("template_id")
 TEMPLATES_READ = "GET /v1/staff/templates"  # where a template's version is read
 IF_MATCH = if_match()
+CODES = {"type": "string", "pattern": limits.CODES_PATTERN}
+YES_NO = {"type": "string", "enum": list(limits.YES_NO)}
 INBOX_FILTERS = [
-    q("status", "open (default), closed, all, or a comma list of states"),
-    q("service_code", "a category, or a comma list"), q("ward", "a ward id, or a comma list"),
-    q("priority", "low, normal, high, urgent, or a comma list"), q("team", "a team id, or a comma list"),
-    q("assigned", "yes or no"), q("overdue", "yes or no: lists in due order"),
-    q("since", "created on or after (date or date-time); not with sort=due"),
-    q("q", f"a report reference, or up to {limits.SEARCH_WORDS_MAX} words of the description or address"),
-    q("sort", " | ".join(limits.SORTS)),
+    q("status", "open (default), closed, all, or a comma list of states",
+      schema={"type": "string", "pattern": limits.STATUS_PATTERN}),
+    q("service_code", "a category, or a comma list (one the council does not have: 422)", schema=CODES),
+    q("ward", "a ward id, or a comma list (one the council does not have: 422)", schema=CODES),
+    q("priority", "low, normal, high, urgent, or a comma list",
+      schema={"type": "string", "pattern": limits.PRIORITY_PATTERN}),
+    q("team", "a team id, or a comma list (one the council does not have: 422)", schema=CODES),
+    q("assigned", "yes or no (no with team: 422)", schema=YES_NO),
+    q("overdue", "yes or no: lists in due order (with another sort: 422)", schema=YES_NO),
+    q("since", "created on or after (date or date-time; no such day, or with sort=due: 422)",
+      schema={"type": "string", "pattern": limits.SINCE_PATTERN}),
+    q("q", f"a report reference, or up to {limits.SEARCH_WORDS_MAX} words of the description or address "
+           "(no words, more words, or words with a sort other than by date: 422)",
+      schema={"type": "string", "maxLength": limits.SEARCH_MAX}),
+    q("sort", " | ".join(limits.SORTS) + " (supporters with priority or since: 422)",
+      schema={"type": "string", "enum": list(limits.SORTS)}),
     q("limit", f"1-{limits.INBOX_LIMIT_MAX}, default {limits.INBOX_LIMIT_DEFAULT}",
       schema={"type": "integer", "minimum": 1, "maximum": limits.INBOX_LIMIT_MAX}),
-    q("cursor", "next_cursor of the page before, with the same filters")]
+    q("cursor", "next_cursor of the page before, with the same filters (another value: 422)")]
 
 
 @routes.get("/v1/staff/reports", desk("reports"), {**operation(
     "The staff inbox: reports in your scope, private categories included, filtered and ordered; "
-    "its cost follows the page, not the table (Server-Timing)", None, "200", ref("Inbox"), (400,)),
+    "its cost follows the page, not the table (Server-Timing)", None, "200", ref("Inbox"), (400, 422)),
     "parameters": INBOX_FILTERS})
 def staff_inbox():
     from . import inbox
@@ -36,8 +47,7 @@ def staff_inbox():
 @routes.post("/v1/staff/reports", desk("reports"), with_etag({**operation(
     "Take a report for a caller (phone, face to face, letter, e-mail): the caller follows it and is sent the "
     "reference (idempotent with Idempotency-Key)", "AssistedReport", "201", ref("StaffReport"), (400, 409, 422)),
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-                    "description": "same key and body: the same report again"}]}, "201"))
+    "parameters": [idempotency_key("same key and body: the same report again")]}, "201"))
 def staff_take_report():
     from . import assisted
     view, created, etag = assisted.take_for_caller(http.deps(), http.body(), http.header("Idempotency-Key"))

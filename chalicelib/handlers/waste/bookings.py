@@ -66,15 +66,23 @@ def read(deps, booking_id):
 
 
 def priced(settings, wanted, problems):
-    """[{id, name, price}] for the item ids wanted, and the amount (amount_of)."""
+    """[{id, name, price}] for the item ids wanted, and the amount (amount_of). The
+    catalogue and its most items are the council's (an administrator's to change), so an
+    item not on it, or more than it takes, is a rule (422); past the document's bounds, 400."""
+    from .limits import MAX_ITEMS_LIMIT
     catalogue = {i["id"]: i for i in settings["items"]}
-    if not isinstance(wanted, list) or not 1 <= len(wanted) <= settings["max_items"]:
+    if not isinstance(wanted, list) or not 1 <= len(wanted) <= MAX_ITEMS_LIMIT:
         problems.add("items", ITEMS_COUNT.format(max=settings["max_items"]))
+        return [], 0
+    if len(wanted) > settings["max_items"]:
+        problems.rule("items", ITEMS_COUNT.format(max=settings["max_items"]))
         return [], 0
     items = []
     for i, item_id in enumerate(wanted):
-        if not isinstance(item_id, str) or item_id not in catalogue:
+        if not isinstance(item_id, str):
             problems.add(f"items[{i}]", NOT_AN_ITEM)
+        elif item_id not in catalogue:
+            problems.rule(f"items[{i}]", NOT_AN_ITEM)
         else:
             items.append(dict(catalogue[item_id]))
     return items, amount_of(settings, items)

@@ -134,8 +134,10 @@ def subscribe(deps, body, idempotency_key):
     uprn, bins = body.get("uprn"), body.get("bins")
     if not isinstance(uprn, str) or not re.fullmatch(r"[0-9]{1,12}", uprn):
         problems.add("uprn", NOT_A_UPRN)
-    if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= settings["max_bins"]:
+    if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= GARDEN_BINS_LIMIT:
         problems.add("bins", BINS_COUNT.format(max=settings["max_bins"]))
+    elif bins > settings["max_bins"]:  # the council's own most, within the document's: a rule (422)
+        problems.rule("bins", BINS_COUNT.format(max=settings["max_bins"]))
     problems.raise_if_any()
     user_id = deps.principal.user_id
     claim = idempotency.Claim(deps, idempotency_key, f"{user_id}#garden", body, _answer(deps),

@@ -1,6 +1,6 @@
 """Waste services' routes: bulky collections, their catalogue and days."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref
+from ...api.openapi import errors, json_response, path_param, q, ref, if_match, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, desk
 from ..payments import hooks
@@ -37,7 +37,7 @@ def bulky_items():
 
 @routes.route("PUT", "/v1/waste/bulky/items", ADMIN, {
     "summary": "Replace the bulky catalogue and its rules (administrators; If-Match with the ETag read)",
-    "parameters": [{"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "parameters": [if_match("catalogue", "stale: 409")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BulkyCatalogueEdit")}}}},
     "responses": {"200": {**json_response(ref("BulkyCatalogue")), "headers": ETAG},
                   **errors(400, 409, 428, **{"409": "Someone saved first (code edit_conflict, with current)"})}})
@@ -64,8 +64,7 @@ def bulky_dates(uprn):
 @routes.post("/v1/waste/bulky/bookings", SIGNED_IN, {
     "summary": "Book a bulky collection: its place is held for 30 minutes while the resident pays at "
                "payment.next_url; confirmed once the provider says paid (idempotent with Idempotency-Key)",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-                    "description": "the same key and body answer the same booking"}],
+    "parameters": [idempotency_key("the same key and body answer the same booking")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BulkyBookingNew")}}}},
     "responses": {"201": json_response(ref("BulkyBooking")),
                   **errors(400, 422, **{"404": "No property with that UPRN (code place_not_found)",
@@ -116,8 +115,7 @@ def cancel_bulky_booking(booking_id):
                "done); one costing more is held (pending_change, the new day's "
                "place with it) while the difference is paid through the provider (pending_change.payment.next_url) "
                "and made only once the provider says paid; unpaid when its hold ends it is let go",
-    "parameters": [BOOKING_ID, {"name": "Idempotency-Key", "in": "header", "required": True,
-                                "schema": {"type": "string"}, "description": "a retry with it changes nothing"}],
+    "parameters": [BOOKING_ID, idempotency_key("a retry with it changes nothing", required=True)],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("BulkyBookingChange")}}}},
     "responses": {"200": json_response(ref("BulkyBooking")),
                   **errors(400, 422, 503, **NOT_FOUND, **{
@@ -135,8 +133,7 @@ def change_bulky_booking(booking_id):
     "summary": "Take a bulky booking for a caller: payment card (card-not-present through the same provider, "
                "GOV.UK Pay's MOTO: open payment.next_url and key in the caller's card) or waived with a reason "
                "(confirmed at once, no payment; kept with the booking as taken_by). Idempotent with Idempotency-Key",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
-                    "description": "the same key and body answer the same booking"}],
+    "parameters": [idempotency_key("the same key and body answer the same booking")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("StaffBulkyBookingNew")}}}},
     "responses": {"201": json_response(ref("BulkyBooking")),
                   **errors(400, 422, **{"404": "No property with that UPRN (code place_not_found)",
@@ -165,7 +162,7 @@ def garden_rules():
 
 @routes.route("PUT", "/v1/waste/garden", ADMIN, {
     "summary": "Change the garden waste prices and rules (administrators; If-Match with the ETag read)",
-    "parameters": [{"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}}],
+    "parameters": [if_match("rules", "stale: 409")],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("GardenRulesEdit")}}}},
     "responses": {"200": {**json_response(ref("GardenRules")), "headers": ETAG},
                   **errors(400, 428, **{"409": "Someone saved first (code edit_conflict, with current)"})}})
@@ -192,7 +189,7 @@ def garden_for_property(uprn):
 @routes.post("/v1/waste/garden/subscriptions", SIGNED_IN, {
     "summary": "Subscribe a property (or renew, once renewing has opened) for a number of bins; pay at "
                "payment.next_url; active once the provider says paid (idempotent with Idempotency-Key)",
-    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}}],
+    "parameters": [idempotency_key()],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("GardenNew")}}}},
     "responses": {"201": json_response(ref("GardenSubscription")),
                   **errors(400, 422, **{"404": "No property with that UPRN (code place_not_found)",

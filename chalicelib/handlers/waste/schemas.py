@@ -2,7 +2,25 @@
 from .limits import (WAIVE_REASON_MAX, BOOKING_ID_PATTERN, CATALOGUE_MAX, GARDEN_BINS_LIMIT, ITEM_ID_PATTERN, ITEM_NAME_MAX,
                      LOCATION_MAX, MAX_ITEMS_LIMIT, NOTES_MAX, PRICE_MAX, SUBSCRIPTION_ID_PATTERN)
 
+from ...validation import SOME_TEXT
+
 PENCE = {"type": "integer", "minimum": 0, "description": "pence"}
+# Item ids a booking names: the catalogue's (GET /v1/waste/bulky/items), so one not on it, or more than
+# its max_items, is a rule (422); the shape and the hard bounds are the document's (400).
+BOOKED_ITEMS = {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
+                "items": {"type": "string", "pattern": ITEM_ID_PATTERN},
+                "description": "item ids from the catalogue; repeat one for two of it (not on it, or more than its "
+                               "max_items: 422)"}
+
+
+def waived(field):
+    """What assisted.for_a_caller requires together, as hire's schemas state it (OpenAPI 3.0 has no
+    if/then): waived with a reason (more than spaces); card with none (absent, or spaces alone)."""
+    return {"anyOf": [
+        {"properties": {"payment": {"enum": ["card"]}, field: {"pattern": "^[ \\t\\r\\n]*$"}}},
+        {"required": [field], "properties": {"payment": {"enum": ["waived"]}, field: {"pattern": SOME_TEXT}}}]}
+
+
 ITEM = {"type": "object", "required": ["id", "name", "price"], "additionalProperties": False, "properties": {
     "id": {"type": "string", "pattern": ITEM_ID_PATTERN}, "name": {"type": "string", "maxLength": ITEM_NAME_MAX},
     "price": {**PENCE, "maximum": PRICE_MAX}}}
@@ -50,9 +68,7 @@ SCHEMAS = {
                         "properties": {
                             "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
                             "date": {"type": "string", "format": "date", "description": "one of the offered days"},
-                            "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
-                                      "items": {"type": "string", "pattern": ITEM_ID_PATTERN},
-                                      "description": "item ids from the catalogue; repeat one for two of it"},
+                            "items": BOOKED_ITEMS,
                             "location": {"type": "string", "maxLength": LOCATION_MAX,
                                          "description": "where the items will be left"},
                             "notes": {"type": "string", "maxLength": NOTES_MAX}}},
@@ -117,17 +133,16 @@ SCHEMAS = {
     "StaffBulkyBookingNew": {"type": "object", "required": ["uprn", "date", "items", "payment"],
                              "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"}, "date": {"type": "string", "format": "date"},
-        "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
-                  "items": {"type": "string", "pattern": ITEM_ID_PATTERN}},
+        "items": BOOKED_ITEMS,
         "location": {"type": "string", "maxLength": LOCATION_MAX}, "notes": {"type": "string", "maxLength": NOTES_MAX},
         "payment": {"type": "string", "enum": ["card", "waived"]},
         "reason": {"type": "string", "maxLength": WAIVE_REASON_MAX, "description": "required with waived"},
-        "caller_email": {"type": "string", "format": "email", "description": "where receipts and reminders go"}}},
+        "caller_email": {"type": "string", "format": "email", "description": "where receipts and reminders go"}},
+        **waived("reason")},
     "BulkyBookingChange": {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {
         "date": {"type": "string", "format": "date", "description": "another offered day"},
-        "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS_LIMIT,
-                  "items": {"type": "string", "pattern": ITEM_ID_PATTERN},
-                  "description": "the whole new list, priced at today's catalogue"},
+        "items": {**BOOKED_ITEMS, "description": "the whole new list, priced at today's catalogue (not on it, or "
+                                                 "more than its max_items: 422)"},
         "location": {"type": "string", "maxLength": LOCATION_MAX}, "notes": {"type": "string", "maxLength": NOTES_MAX}}},
     "GardenRules": {"type": "object", "required": ["first_bin_price", "other_bin_price", "max_bins"], "properties": {
         **GARDEN_RULES, "currency": {"type": "string"}, "version": {"type": "integer"}}},
@@ -136,7 +151,8 @@ SCHEMAS = {
                         "properties": GARDEN_RULES},
     "GardenNew": {"type": "object", "required": ["uprn", "bins"], "additionalProperties": False, "properties": {
         "uprn": {"type": "string", "pattern": "^[0-9]{1,12}$"},
-        "bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT}}},
+        "bins": {"type": "integer", "minimum": 1, "maximum": GARDEN_BINS_LIMIT,
+                 "description": "at most the council's max_bins (GET /v1/waste/garden; more: 422)"}}},
     "GardenSubscription": {"type": "object", "required": ["id", "status", "bins", "amount", "start", "end"],
                            "properties": {
         "id": {"type": "string", "pattern": SUBSCRIPTION_ID_PATTERN}, "uprn": {"type": "string"},

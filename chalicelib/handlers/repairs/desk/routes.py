@@ -2,11 +2,13 @@
 and the tenant's after a repair: a second table of the repairs capability
 (app.py wires it beside ../routes.py's), its components the capability's."""
 from ....api import http
-from ....api.openapi import errors, json_response, path_param, ref
+from ....api.openapi import errors, json_response, path_param, ref, if_match, idempotency_key
 from ....auth.rules import CREW, SIGNED_IN, desk
 from ...shared import effects
 from ....api.registry import Routes
-from ..routes import KEY, REPAIR_ID
+from ....validation import SOME_TEXT
+from ..routes import REPAIR_ID
+from . import FOLLOW_ON_KEY_MAX, PRIORITIES, TEAM_PATTERN
 
 routes = Routes("repairs")
 
@@ -18,8 +20,7 @@ for _kind, _name, _fn in (("job_ended", "repairs.crew_done", "crewing:on_job_end
     effects.register(_kind, _name, f"chalicelib.handlers.repairs.desk.{_fn}")
 JOB_ID = path_param("job_id")
 HOME = path_param("home", {"type": "string", "minLength": 1, "maxLength": 40})
-MATCH = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"},
-         "description": "the repair's ETag as read; stale: 409 with the repair as it is now"}
+MATCH = if_match("repair", "stale: 409 with the repair as it is now")
 OBJECT = {"type": "object"}
 ANSWER = {"description": "OK", "content": {"application/json": {"schema": OBJECT}}}
 STAFF_404 = {"404": "No such repair (code repair_not_found)"}
@@ -46,8 +47,9 @@ def staff_repair(repair_id):
 @routes.post("/v1/staff/repairs/{repair_id}/priority", desk("repairs"), {
     "summary": "Change a repair's priority with a reason, audited; its clocks follow the new priority",
     "parameters": [REPAIR_ID, MATCH],
-    "requestBody": _body({"priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]},
-                          "reason": {"type": "string", "minLength": 1, "maxLength": 300}}, ["priority", "reason"]),
+    "requestBody": _body({"priority": {"type": "string", "enum": list(PRIORITIES)},
+                          "reason": {"type": "string", "minLength": 1, "maxLength": 300, "pattern": SOME_TEXT}},
+                         ["priority", "reason"]),
     "responses": {"200": json_response(ref("Repair")), **errors(400, **EDIT)}})
 def staff_repair_priority(repair_id):
     from .staffing import priority
@@ -58,10 +60,11 @@ def staff_repair_priority(repair_id):
 @routes.post("/v1/staff/repairs/{repair_id}/assign", desk("repairs"), {
     "summary": "Send a repair to a team or trade: its crew job is made (another team's ended) with the change",
     "parameters": [REPAIR_ID, MATCH],
-    "requestBody": _body({"team": {"type": "string", "pattern": "^[A-Za-z0-9_-]{1,40}$"},
+    "requestBody": _body({"team": {"type": "string", "pattern": TEAM_PATTERN,
+                                   "description": "one of the council's active teams (else 422)"},
                           "trade": {"type": "string", "maxLength": 40},
                           "instructions": {"type": "string", "maxLength": 500}}, ["team"]),
-    "responses": {"200": json_response(ref("Repair")), **errors(400, **EDIT)}})
+    "responses": {"200": json_response(ref("Repair")), **errors(400, 422, **EDIT)}})
 def staff_repair_assign(repair_id):
     from .staffing import assign
     body, etag = assign(http.deps(), repair_id, http.body(), http.header("If-Match"))
@@ -70,9 +73,10 @@ def staff_repair_assign(repair_id):
 
 @routes.post("/v1/staff/repairs/{repair_id}/follow-on", desk("repairs"), {
     "summary": "Raise a follow-on job for the same home: a repair of its own, once per Idempotency-Key",
-    "parameters": [REPAIR_ID, {**KEY, "required": True}],
-    "requestBody": _body({"what": {"type": "string", "minLength": 1, "maxLength": 500},
-                          "priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]}}, ["what"]),
+    "parameters": [REPAIR_ID, idempotency_key("the same key answers the same follow-on job", required=True,
+                                              least=1, most=FOLLOW_ON_KEY_MAX)],
+    "requestBody": _body({"what": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": SOME_TEXT},
+                          "priority": {"type": "string", "enum": list(PRIORITIES)}}, ["what"]),
     "responses": {"201": json_response(ref("Repair")), **errors(400, **STAFF_404, **{
         "409": "The key used for another follow-on (code idempotency_key_reused), or raised (code repair_changed)"})}})
 def staff_repair_follow_on(repair_id):

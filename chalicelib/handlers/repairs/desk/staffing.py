@@ -17,11 +17,11 @@ from ..reporting import on_board, view
 from ..wording import CHANGED, NO_SUCH_REPAIR
 from ...shared.versions import expected_version
 from ....errors import NotFound
-from . import wording
+from . import FOLLOW_ON_KEY_MAX, PRIORITIES, TEAM_PATTERN, wording
 from .crewing import followed, job_for, withdrawn
 
-PRIORITIES = ("emergency", "urgent", "routine")
-TEAM = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+TEAM = re.compile(TEAM_PATTERN)
 READINGS = 999  # readings audited between two changes (a fraction after the change's seq)
 
 
@@ -111,9 +111,12 @@ def assign(deps, repair_id, body, if_match):
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     team = body.get("team")
-    known = deps.teams.get(team) if isinstance(team, str) and TEAM.match(team) else None
-    if known is None or known.retired:
+    if not (isinstance(team, str) and TEAM.match(team)):
         problems.add("team", wording.TEAM)
+    else:  # the council's own teams: one it does not have (or has retired) is a rule (422)
+        known = deps.teams.get(team)
+        if known is None or known.retired:
+            problems.rule("team", wording.TEAM)
     trade = validation.text(body.get("trade"), "trade", problems, 0, 40)
     instructions = validation.text(body.get("instructions"), "instructions", problems, 0, 500)
     problems.raise_if_any()
@@ -136,7 +139,7 @@ def assign(deps, repair_id, body, if_match):
 def follow_on(deps, repair_id, body, key):
     """A follow-on job for the same home, as a repair of its own, once per key: (view, created)."""
     from ....errors import ValidationFailed
-    if not key or len(key) > 200:
+    if not key or len(key) > FOLLOW_ON_KEY_MAX:
         raise ValidationFailed([("Idempotency-Key", wording.FOLLOW_ON_KEY)])
     problems = validation.Problems({"what": {"missing": wording.FOLLOW_ON, "length": wording.FOLLOW_ON}})
     body = body if isinstance(body, dict) else {}
