@@ -45,3 +45,8 @@ def test_map_queries_with_any_parameters_never_fail_with_a_500(client, params, p
 @given(body=st.dictionaries(st.sampled_from(["content_type", "size"]), JSON_VALUES, max_size=2))
 def test_upload_requests_with_any_body_never_fail_with_a_500(client, body):
     assert_error_shape(client.post("/v1/uploads", json.dumps(body)))
+
+
+def test_an_upload_whose_content_type_is_an_object_and_size_too_large_is_refused_in_the_error_shape(client):
+    response = client.post("/v1/uploads", json.dumps({"content_type": {"x": 1}, "size": 10 ** 12}))
+    assert response.status_code in (400, 413, 422) and "error" in response.json_body

@@ -19,9 +19,11 @@ import pytest
 
 # Past every claim a dead process can leave, all 45 s leases renewed while their runner lives
 # (chalicelib/leases.py): an effect's, a send's, a delivery's, the outbox's (11 minutes when they
-# were 45 s, 2, 5 and 10 minutes). The jobs the dead worker held are handed back here, as a
-# queue gives an effect's or a page job back within a minute of its worker's death.
-LATER = timedelta(minutes=1)
+# were 45 s, 2, 5 and 10 minutes), and a refund's place for asking, open to another taker two
+# minutes on (payments/asking.py: while fresh it is never taken again, its holder may be alive).
+# The jobs the dead worker held are handed back here, as the alert queue gives an effect back
+# once its visibility timeout (12 minutes) has passed.
+LATER = timedelta(minutes=3)
 
 
 def killed_at(boundary, step):

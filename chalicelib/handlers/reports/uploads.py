@@ -28,8 +28,10 @@ def create_upload(deps, body, form_token=None):
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
     content_type = body.get("content_type")
+    if not isinstance(content_type, str):
+        content_type = None  # an object or a list would reach the set lookups below unhashable: a 500
     allowed = (*photos.CONTENT_TYPES, *DOCUMENT_CONTENT_TYPES)
-    if not isinstance(content_type, str) or content_type not in allowed:
+    if content_type not in allowed:
         problems.add("content_type", ONE_OF.format(choices=", ".join(sorted(allowed))))
     most = DOCUMENT_MAX_BYTES if content_type in DOCUMENT_CONTENT_TYPES else photos.MAX_BYTES
     size = body.get("size")
