@@ -17,9 +17,10 @@ Whoever takes a place that was held (open, or STALE: its holder died) first
 records every refund the provider holds that Doorstep does not, under the
 holder's `by`: only the holder can have made them. A fresh place is never
 retaken, not even by the same `by`: two runs of one job (the backstop raced
-with itself) would each ask (issue 62: 1,500p refunded three times). While a place is held elsewhere and fresh, a taker waits a
-little (a refund is one call) and then gives up for now (`RefundBusy`, an
-unreachable-provider error: its effect comes again)."""
+with itself) would each ask (issue 62: 1,500p refunded three times). While a
+place is held elsewhere and fresh, a taker waits a little (a refund is one
+call) and then gives up for now (`RefundBusy`, an unreachable-provider
+error: its effect comes again)."""
 import secrets
 import time
 from datetime import timedelta
