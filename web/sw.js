@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-17";
+const VERSION = "doorstep-18";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [

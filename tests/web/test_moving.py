@@ -2,8 +2,10 @@
 subscription and a linked council tax account tells us they move within York
 in 10 days' time; the move's page lists every change (council tax sent, the
 saved address and bin days from the move date, the garden bins on the new
-home's round) and what is left to do elsewhere, and My Account leads to it."""
-from datetime import date, timedelta
+home's round) and what is left to do elsewhere, and My Account leads to it. The phone that remembers the old home shows the
+new one's bin days from the move date, once."""
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
@@ -62,3 +64,30 @@ def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_accou
     page.locator("#my-moves a").click()
     heading(page, "Your move")
     expect(page.locator("#move-parts li")).to_have_count(4)
+
+
+def test_a_phone_shows_the_new_homes_bins_from_the_move_date_once_and_a_home_chosen_after_stands(browser):
+    email = browser.stack.resident("moving.phone@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/property?uprn={OLD_HOME}")
+    heading(page, "4 Bootham")  # remembered on this phone
+    day = date.today() + timedelta(days=10)
+    move = {"move": "within", "date": day.isoformat(), "from_uprn": OLD_HOME, "to_uprn": NEW_HOME,
+            "tenure": "sold", "people": ["Dev Patel"]}
+    told = browser.stack.post("/v1/me/moves", move, {**browser.stack.token(email), "Idempotency-Key": "phone-move-one"})
+    assert told["date"] == day.isoformat()
+
+    page.goto("/property")
+    expect(page.locator("#my-property")).to_contain_text("4 Bootham")  # the day before: still the old home
+    # The phone's day is the move date while the server's is still today: the phone
+    # follows the move's own new home, not the profile's address of the server's day.
+    page.clock.set_fixed_time(datetime.combine(day, time(0, 30), ZoneInfo("Europe/London")))
+    page.goto("/property")
+    expect(page.locator("#my-property")).to_contain_text("4 Heworth Green")
+    page.locator("#my-property a").click()
+    heading(page, "4 Heworth Green")
+
+    page.goto(f"/property?uprn={OLD_HOME}")  # the resident's own choice afterwards
+    heading(page, "4 Bootham")
+    page.goto("/property")
+    expect(page.locator("#my-property")).to_contain_text("4 Bootham")  # followed once: the choice stands

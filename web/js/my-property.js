@@ -16,7 +16,8 @@ async function moved() {
   const me = await myProfile();
   const move = me?.moving_to;
   if (!move || move.from > londonToday() || followedMove() === move.move_id) return false;
-  followMove(move.move_id, me.uprn ? {uprn: me.uprn, address: me.address, from: "account"} : null);
+  // The move's own new home, not the profile's address: the server's day may not yet be the phone's.
+  followMove(move.move_id, move.uprn ? {uprn: move.uprn, address: move.address, from: "account"} : null);
   return true;
 }
 
