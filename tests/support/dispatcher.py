@@ -26,7 +26,10 @@ def stream_dispatcher(position_file, deps_factory, interval=0.05, long_poll=Fals
     from doorstep_cli.local.stream_reader import StreamReader, lambda_handler
     s = settings()
     session = botocore.session.get_session()
-    clients = [session.create_client(service, region_name=s.region, endpoint_url=s.dynamodb_endpoint)
+    # An emulator answers both services at its one address; AWS's own (moto in this process)
+    # has one per service.
+    emulator = s.dynamodb_endpoint if s.dynamodb_endpoint and "amazonaws.com" not in s.dynamodb_endpoint else None
+    clients = [session.create_client(service, region_name=s.region, endpoint_url=emulator)
                for service in ("dynamodb", "dynamodbstreams")]
     handler = lambda_handler()
     worker = (start_alert_worker(deps_factory, wait_s=1) if long_poll
