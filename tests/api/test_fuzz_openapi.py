@@ -54,9 +54,11 @@ def forget_counts():
 
 def refused(who, operation):
     """Whether the operation's rule refuses `who` whatever is sent (the authorisation
-    matrix proves each refusal): such an operation gets LEAST cases only, enough to
-    show hostile input is refused in the one shape before anything reads it. Two
-    thirds of the anonymous caller's fuzzing went on routes it may not call."""
+    matrix proves each refusal, with valid requests): such an operation gets one
+    hostile case only, enough to show hostile input is refused in the one shape
+    before anything reads it. Valid cases for it, and more hostile ones, met the
+    same refusal every time. 387 of the 1,071 caller and operation pairs are
+    refused; four cases each were a sixth of the fuzzing's CPU (347 s to 290 s)."""
     from chalicelib.api.registry import REGISTRY
     from chalicelib.auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN
     access = REGISTRY.routes[(operation.method.upper(), operation.path)].access
@@ -67,7 +69,7 @@ def refused(who, operation):
 def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None):
     """Each operation's generated cases, valid and invalid, sent with `headers` and checked:
     (cases sent, {operation (mode): failure}). `outcomes` collects what each answered.
-    `who`: the caller, whose refused operations get `least` cases only."""
+    `who`: the caller, whose refused operations get one hostile case only."""
     from schemathesis.checks import not_a_server_error, positive_data_acceptance, response_schema_conformance
     from schemathesis.generation import GenerationMode
     cases, failures = 0, {}
@@ -89,7 +91,8 @@ def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None)
 
     for operation in operations:
         forget_counts()
-        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        shut = bool(who) and refused(who, operation)
+        for mode in (GenerationMode.NEGATIVE,) if shut else (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             checks = [no_server_error, response_schema_conformance]
             if mode is GenerationMode.POSITIVE:
                 checks.append(documented_422)
@@ -101,8 +104,8 @@ def fuzzed(operations, headers, least=LEAST, most=MOST, outcomes=None, who=None)
                     outcomes.add((operation.label, mode.value, response.status_code, error_code(response)))
                 return response.status_code, error_code(response)
 
-            sent, failure = explore(operation.as_strategy(generation_mode=mode), send, least=least,
-                                    most=least if who and refused(who, operation) else most)
+            sent, failure = explore(operation.as_strategy(generation_mode=mode), send, least=1 if shut else least,
+                                    most=1 if shut else most)
             cases += sent
             if failure:
                 failures[f"{operation.label} ({mode.value})"] = failure
