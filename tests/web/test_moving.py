@@ -2,7 +2,9 @@
 subscription and a linked council tax account tells us they move within York
 in 10 days' time; the move's page lists every change (council tax sent, the
 saved address and bin days from the move date, the garden bins on the new
-home's round) and what is left to do elsewhere, and My Account leads to it. The phone that remembers the old home shows the
+home's round) and what is left to do elsewhere, and My Account leads to it.
+One moving out of York sees the garden months left refunded (the provider
+holds the one refund) and the bins stop. The phone that remembers the old home shows the
 new one's bin days from the move date, once."""
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -91,3 +93,37 @@ def test_a_phone_shows_the_new_homes_bins_from_the_move_date_once_and_a_home_cho
     heading(page, "4 Bootham")
     page.goto("/property")
     expect(page.locator("#my-property")).to_contain_text("4 Bootham")  # followed once: the choice stands
+
+
+def test_moving_out_of_york_the_garden_months_left_are_refunded_once_and_the_bins_stop(browser, pay):  # noqa: F811
+    email = browser.stack.resident("moving.out@example.org")
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/garden?uprn={OLD_HOME}")
+    page.get_by_label("1 bin: £50.00 a year").check()
+    pay_on_the_card_page(page, SUCCESS, "£50.00")
+    heading(page, "Your garden waste subscription is active")
+
+    page.goto("/account")
+    page.locator("#moving-link").click()
+    heading(page, "Tell us you are moving home")
+    page.get_by_label("Out of York").check()
+    day = date.today() + timedelta(days=10)
+    page.get_by_label("Day", exact=True).fill(str(day.day))
+    page.get_by_label("Month", exact=True).fill(str(day.month))
+    page.get_by_label("Year", exact=True).fill(str(day.year))
+    page.get_by_label("Everyone moving who is on the council tax bill").fill("Dev Patel")
+    page.get_by_label("Rented").check()
+    page.get_by_label("Who can we contact about your old home?").select_option("landlord")
+    page.get_by_label("Their name").fill("Mrs Ross")
+    page.get_by_label("Your forwarding address").fill("4 Quay Street, Whitby YO21 3PY")
+    page.get_by_role("button", name="Tell us about the move").click()
+
+    heading(page, "Your move")
+    parts = page.locator("#move-parts")
+    # A year from today, left 10 days on: 11 whole months of 12 at £50, rounded down to the penny.
+    expect(parts.locator("[data-part^='garden:']")).to_contain_text("£45.83 for the 11 months left")
+    expect(parts.locator("[data-part^='garden:']")).to_contain_text("refunded")
+    expect(parts.locator("[data-part='bin_days']")).to_contain_text("stop on")
+    expect(parts.locator("[data-part='address']")).to_contain_text("cleared")
+    refunds = [r["amount"] for p in pay.payments.values() for r in p["refunds"]]
+    assert refunds == [4583]
