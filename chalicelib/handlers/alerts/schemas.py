@@ -120,7 +120,8 @@ SCHEMAS = {
         "target": TARGET_NEW, "topic": TOPIC,
         "title": {"type": "string", "minLength": 3, "maxLength": TITLE_MAX},
         "body": {"type": "string", "minLength": 1, "maxLength": BODY_MAX},
-        "url": {"type": "string", "format": "uri", "maxLength": URL_MAX}}},
+        "url": {"type": "string", "format": "uri", "maxLength": URL_MAX, "pattern": r"^https?://[^/\s]+\S*$",
+                "description": "a web page (http or https) with more"}}},
     "Broadcast": {"type": "object", "required": ["id", "topic", "title", "body", "created_at"],
                   "description": "staff see every property; anyone else the news alone (no author, "
                                  "target, status or counts)", "properties": {
