@@ -18,6 +18,33 @@ from tests.web.test_bulky import pay, pay_on_the_card_page  # noqa: F401  (pay: 
 from tests.web.test_council_tax import back_office, fill_demo_bill  # noqa: F401  (back_office: a fixture)
 
 OLD_HOME, NEW_HOME = "990000000052", "990000000068"  # 4 Bootham and 4 Heworth Green: both on garden rounds
+# 7 Bootham, on a garden round: a home of its own, as a garden subscription at OLD_HOME after
+# the first journey's would start only when that one ends there.
+LEAVING = "990000000055"
+
+
+def a_garden_bin_paid_for(page):
+    page.get_by_label("1 bin: £50.00 a year").check()
+    pay_on_the_card_page(page, SUCCESS, "£50.00")
+    heading(page, "Your garden waste subscription is active")
+
+
+def the_move_form_from_my_account(page, home, where, day):
+    """The form reached from My Account, where and when filled in."""
+    page.goto("/account")
+    page.locator("#moving-link").click()
+    heading(page, "Tell us you are moving home")
+    expect(page.locator("#move-from")).to_contain_text(home)
+    page.get_by_label(where).check()
+    for part, value in (("Day", day.day), ("Month", day.month), ("Year", day.year)):
+        page.get_by_label(part, exact=True).fill(str(value))
+
+
+def who_moves_and_whom_to_contact(page, tenure, role, name):
+    page.get_by_label("Everyone moving who is on the council tax bill").fill("Dev Patel")
+    page.get_by_label(tenure).check()
+    page.get_by_label("Who can we contact about your old home?").select_option(role)
+    page.get_by_label("Their name").fill(name)
 
 
 def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_account(browser, back_office, pay):  # noqa: F811
@@ -28,26 +55,13 @@ def test_a_resident_moving_within_york_in_ten_days_sees_every_change_in_my_accou
     page.get_by_role("button", name="Link account").click()
     heading(page, "Council tax account 500345686")
     page.goto(f"/garden?uprn={OLD_HOME}")
-    page.get_by_label("1 bin: £50.00 a year").check()
-    pay_on_the_card_page(page, SUCCESS, "£50.00")
-    heading(page, "Your garden waste subscription is active")
+    a_garden_bin_paid_for(page)
 
-    page.goto("/account")
-    page.locator("#moving-link").click()
-    heading(page, "Tell us you are moving home")
-    expect(page.locator("#move-from")).to_contain_text("4 Bootham")
-    page.get_by_label("To another home in York").check()
-    day = date.today() + timedelta(days=10)
-    page.get_by_label("Day", exact=True).fill(str(day.day))
-    page.get_by_label("Month", exact=True).fill(str(day.month))
-    page.get_by_label("Year", exact=True).fill(str(day.year))
+    the_move_form_from_my_account(page, "4 Bootham", "To another home in York", date.today() + timedelta(days=10))
     page.get_by_label("Your new home's postcode or street").fill("YO31 8BB")
     page.get_by_role("button", name="Find addresses").click()
     page.get_by_label("Choose your new address").select_option(NEW_HOME)
-    page.get_by_label("Everyone moving who is on the council tax bill").fill("Dev Patel")
-    page.get_by_label("Sold").check()
-    page.get_by_label("Who can we contact about your old home?").select_option("solicitor")
-    page.get_by_label("Their name").fill("Lee and Co")
+    who_moves_and_whom_to_contact(page, "Sold", "solicitor", "Lee and Co")
     check_accessible(page, "moving home")
     page.get_by_role("button", name="Tell us about the move").click()
 
@@ -98,23 +112,11 @@ def test_a_phone_shows_the_new_homes_bins_from_the_move_date_once_and_a_home_cho
 def test_moving_out_of_york_the_garden_months_left_are_refunded_once_and_the_bins_stop(browser, pay):  # noqa: F811
     email = browser.stack.resident("moving.out@example.org")
     page = browser.new_page()
-    sign_in(page, email, next_path=f"/garden?uprn={OLD_HOME}")
-    page.get_by_label("1 bin: £50.00 a year").check()
-    pay_on_the_card_page(page, SUCCESS, "£50.00")
-    heading(page, "Your garden waste subscription is active")
+    sign_in(page, email, next_path=f"/garden?uprn={LEAVING}")
+    a_garden_bin_paid_for(page)
 
-    page.goto("/account")
-    page.locator("#moving-link").click()
-    heading(page, "Tell us you are moving home")
-    page.get_by_label("Out of York").check()
-    day = date.today() + timedelta(days=10)
-    page.get_by_label("Day", exact=True).fill(str(day.day))
-    page.get_by_label("Month", exact=True).fill(str(day.month))
-    page.get_by_label("Year", exact=True).fill(str(day.year))
-    page.get_by_label("Everyone moving who is on the council tax bill").fill("Dev Patel")
-    page.get_by_label("Rented").check()
-    page.get_by_label("Who can we contact about your old home?").select_option("landlord")
-    page.get_by_label("Their name").fill("Mrs Ross")
+    the_move_form_from_my_account(page, "7 Bootham", "Out of York", date.today() + timedelta(days=10))
+    who_moves_and_whom_to_contact(page, "Rented", "landlord", "Mrs Ross")
     page.get_by_label("Your forwarding address").fill("4 Quay Street, Whitby YO21 3PY")
     page.get_by_role("button", name="Tell us about the move").click()
 
