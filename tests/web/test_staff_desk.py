@@ -21,8 +21,13 @@ def test_a_staff_member_triages_and_assigns_a_report_with_the_keyboard_alone(des
     sign_in_by_keyboard(page, "triage@example.org")
     heading(page, "Inbox")
     expect(page.locator("#inbox")).to_contain_text(report["id"])
-    expect(page.locator("#inbox tr", has_text=OVERDUE_COMPLAINT)).to_contain_text("Overdue")
     screen(page, "staff-inbox")
+    # The newest 25 come first, and the stack's other journeys make reports: the overdue
+    # filter (due order) finds the month-old complaint whatever they made.
+    page.goto("/staff?overdue=yes")
+    expect(page.locator("#inbox tr", has_text=OVERDUE_COMPLAINT)).to_contain_text("Overdue")
+    page.goto("/staff")
+    heading(page, "Inbox")
 
     tab_to(page, page.get_by_label("Category"))
     page.keyboard.type("Pothole")
