@@ -69,20 +69,10 @@ run: $(STAMP) dynamodb-local $(VENDOR)
 # `make test CLOCK=2027-03-28T00:30:00Z` runs the in-process tests at that instant
 # (the clock ticks on from it; DynamoDB Local and Chromium keep the real time, so
 # their tests are skipped then).
-# The browser journeys run as a pytest of their own beside the rest: alone, at the end of
-# one run, they left the two cores half idle (waiting on Chromium, timers and their own
-# server), while the rest keep the cores busy. Their output follows the rest's;
-# `make test REPORTS=dir` writes each run's JUnit XML there.
-CLOCK_ARG = $(if $(CLOCK),--clock=$(CLOCK))
+# Three workers on two cores: a browser journey leaves its worker idle 40% of the time
+# (waiting on Chromium and its own server), and the third worker takes up that slack.
 test: $(STAMP) dynamodb-local $(VENDOR) $(CHROMIUM) runtime-python
-	@mkdir -p .test-screens
-	@$(PY) -m pytest -n 2 --dist loadgroup tests/web $(CLOCK_ARG) $(if $(REPORTS),--junitxml=$(REPORTS)/web.xml) \
-	  > .test-screens/web.log 2>&1 & web=$$!; trap 'kill $$web 2>/dev/null' INT TERM; \
-	echo "browser journeys (tests/web): running beside the rest, their output after it"; \
-	$(PY) -m pytest -n 3 --dist loadgroup --ignore=tests/web tests $(CLOCK_ARG) \
-	  $(if $(REPORTS),--junitxml=$(REPORTS)/rest.xml); rest=$$?; \
-	wait $$web; journeys=$$?; echo "--- browser journeys (tests/web)"; cat .test-screens/web.log; \
-	test $$rest -eq 0 -a $$journeys -eq 0
+	$(PY) -m pytest -n 3 --dist loadgroup tests $(if $(CLOCK),--clock=$(CLOCK))
 
 # The tests most bound to the time of day, again at 00:30 UTC on the Sunday the clocks
 # go forward (the small hours of a 23-hour day that is no working day):
