@@ -1,7 +1,9 @@
 """The package and template `make package` builds, built once per test
 process (every test that needs them is in one xdist group, so one worker)."""
+import atexit
 import functools
 import json
+import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -14,6 +16,7 @@ def built():
     """(zip path, template dict, directory the zip is unpacked in)."""
     from infra.package import build
     where = Path(tempfile.mkdtemp(prefix="doorstep-package-"))
+    atexit.register(shutil.rmtree, where, ignore_errors=True)  # kept for the process, as the cache is
     zip_path, template_path = build(dist=where / "dist")
     with zipfile.ZipFile(zip_path) as z:
         z.extractall(where / "unzipped")
