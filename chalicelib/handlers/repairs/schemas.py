@@ -1,5 +1,5 @@
 """The repair routes' OpenAPI components (loaded only to build /openapi.json)."""
-from ...validation import PHONE
+from ...validation import PHONE_SCHEMA
 TEXT = {"type": "string", "maxLength": 300}
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
 LABELLED = {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}}
@@ -56,7 +56,7 @@ SCHEMAS = {
         "photos": {"type": "array", "maxItems": 3, "items": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
                    "description": "upload ids (POST /v1/uploads): checked and cleaned of their metadata"},
         "contact": {"type": "object", "required": ["phone"], "properties": {
-            "phone": {"type": "string", "pattern": PHONE.pattern, "description": "a number to text"},
+            "phone": {**PHONE_SCHEMA, "description": "a number to text"},
             "name": {"type": "string", "maxLength": 100}}}}},
     "Repair": {"type": "object", "required": ["id", "status", "home"], "properties": {
         "id": {"type": "string"}, "home": {"type": "string"}, "address": {"type": "string"},
