@@ -276,6 +276,7 @@ def served():
     """Every patch a moto *server* can take while things write: the browser
     tests' stack and the first-request benchmark run their server under these."""
     from .motocalls import cached_method_names
+    from .motoexpressions import quick_expressions
     with isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(), quick_server(), \
-            cached_method_names():
+            cached_method_names(), quick_expressions():
         yield

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from bench.motocalls import lean_calls
+from bench.motoexpressions import quick_expressions
 from bench.motofast import faster_moto, isolated_transactions, quick_responses
 # Starts the one DynamoDB Local the contract and stream tests share (only for runs that include them).
 from contract.engine_session import pytest_configure, pytest_unconfigure  # noqa: F401
@@ -64,7 +65,7 @@ def _moto():
     from moto import mock_aws
     check = os.environ.get("DOORSTEP_CHECK_MOTOFAST") == "1"
     with mock_aws(), isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(check=check), \
-            lean_calls():
+            lean_calls(), quick_expressions():
         yield
 
 
