@@ -1,10 +1,9 @@
 """Limits of the accounts routes, read by the handlers and by the OpenAPI document alike."""
 from ...auth.passwords import MAX_LENGTH as PASSWORD_MAX, MIN_LENGTH as PASSWORD_MIN  # noqa: F401
-from ...validation import EMAIL, PHONE
+from ...validation import EMAIL
 
 EMAIL_MAX = 254
 EMAIL_PATTERN = EMAIL.pattern
-PHONE_PATTERN = PHONE.pattern
 NAME_MAX = 200
 ADDRESS_MAX = 300
 UPRN_PATTERN = r"^[0-9]{1,12}$"

@@ -1,8 +1,8 @@
 """The accounts routes' OpenAPI components (loaded only to build /openapi.json),
 with the limits the handlers enforce (limits.py)."""
-from ...validation import SOME_TEXT
+from ...validation import PHONE_SCHEMA, SOME_TEXT
 from .limits import (ADDRESS_MAX, DEVICE_TOKEN_MAX, EMAIL_MAX, EMAIL_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN,
-                     PHONE_PATTERN, TOKEN_MAX, UPRN_PATTERN)
+                     TOKEN_MAX, UPRN_PATTERN)
 
 EMAIL = {"type": "string", "pattern": EMAIL_PATTERN, "maxLength": EMAIL_MAX, "example": "ada@example.org"}
 TOKEN = {"type": "string", "pattern": SOME_TEXT, "maxLength": TOKEN_MAX}
@@ -50,7 +50,7 @@ SCHEMAS = {
                     "created_at": {"type": "string", "format": "date-time"}}},
     "ProfileUpdate": {"type": "object", "minProperties": 1, "additionalProperties": False, "properties": {
         "name": NAME,
-        "phone": {"type": "string", "nullable": True, "pattern": PHONE_PATTERN, "description": "null or empty: none"},
+        "phone": {**PHONE_SCHEMA, "nullable": True, "description": "null or empty: none"},
         "address": {"type": "string", "nullable": True, "maxLength": ADDRESS_MAX},
         "uprn": {"type": "string", "nullable": True, "pattern": UPRN_PATTERN},
         "notifications": {"type": "object", "additionalProperties": False, "properties": {

@@ -1,6 +1,6 @@
 """The alerts and broadcasts routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
-from ...validation import EMAIL, PHONE, SOME_TEXT
+from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT
 from .limits import (BODY_MAX, BROADCAST_RADIUS_MAX_M, BROADCAST_RADIUS_MIN_M, CHANNELS, JOBS_RADIUS_DEFAULT_M,
                      JOBS_RADIUS_MAX_M, JOBS_RADIUS_MIN_M, KINDS, MAX_ENDPOINT, MEETING_TOPIC_PATTERN, MAX_VERTICES,
                      MAX_WARDS, PLANNING_TYPES, RADIUS_DOCUMENT_M, RADIUS_MAX_M, RADIUS_MIN_M, TITLE_MAX, TOPICS, URL_MAX,
@@ -59,7 +59,7 @@ SCHEMAS = {
                                              "keys": {"type": "object", "properties": {
                                                  "p256dh": {"type": "string"}, "auth": {"type": "string"}}}}},
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
-        "phone": {"type": "string", "pattern": PHONE.pattern},
+        "phone": {**PHONE_SCHEMA},
         "report_id": identifier("kind report", REPORT_REFERENCE, 20), **_CIRCLE,
         "application_id": identifier("kind planning: a planning application's id (its reference with - for /)",
                                      "^[a-z0-9][a-z0-9-]{0,79}$", 80),

@@ -1,6 +1,6 @@
 """The conversation routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...api.openapi import REPORT_REFERENCE, identifier
-from ...validation import EMAIL, PHONE, SOME_TEXT
+from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT
 from ..alerts.schemas import SCHEMAS as ALERTS
 from .limits import CONVERSATION_ID_PATTERN, MAX_PHOTOS, NAME_MAX, REASON_MAX, SCREENS_PATTERN, STATES, TEXT_MAX
 
@@ -40,7 +40,7 @@ SCHEMAS = {
     "ConversationNew": {"type": "object", "additionalProperties": False, "properties": {
         "name": {"type": "string", "pattern": SOME_TEXT, "maxLength": NAME_MAX},
         "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
-        "phone": {"type": "string", "pattern": PHONE.pattern}, "context": CONTEXT, "text": TEXT,
+        "phone": {**PHONE_SCHEMA}, "context": CONTEXT, "text": TEXT,
         "photos": PHOTOS, "push_subscription": PUSH},
         "description": "Signed in: nothing is required. Anonymous: name, and email or phone (else 422). "
                        "Photos need text with them (else 422)."},

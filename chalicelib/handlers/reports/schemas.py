@@ -1,7 +1,7 @@
 """The reports routes' OpenAPI components (loaded only to build /openapi.json)."""
 from ...api.openapi import SERVICE_CODE, identifier
 from ... import states
-from ...validation import EMAIL, PHONE, SOME_TEXT
+from ...validation import EMAIL, PHONE_SCHEMA, SOME_TEXT
 from ..places.limits import UPRN_PATTERN
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS
 
@@ -60,7 +60,7 @@ SCHEMAS = {
         "contact": {"type": "object", "properties": {
             "name": {"type": "string", "maxLength": CONTACT_NAME_MAX},
             "email": {"type": "string", "pattern": EMAIL.pattern, "maxLength": 254},
-            "phone": {"type": "string", "pattern": PHONE.pattern}}},
+            "phone": {**PHONE_SCHEMA}}},
         "source": {"type": "string"},
         "assign_to_my_team": {"type": "boolean", "description": "street crews only: the report becomes your "
                                                                 "team's job at once (GET /v1/crew/jobs)"}},
