@@ -64,7 +64,9 @@ def test_a_page_job_running_past_a_minute_stays_hidden_while_its_worker_lives(de
         return recorded(*args)
     assert on_queue(page_job(event), lambda: deps, deliver=slow, queue=queue, sleep=lambda s: None) == {
         "batchItemFailures": []}
-    assert len(queue.hidden) >= 4 and set(queue.hidden) == {batching.JOB_VISIBILITY_S}
+    # The first hide, then at least one renewal while the sends ran: they run side by side
+    # (delivery.WORKERS), so one renewal may release all three, and a count of 4 is luck.
+    assert len(queue.hidden) >= 2 and set(queue.hidden) == {batching.JOB_VISIBILITY_S}
     assert len(recorded.to("push")) == 3
 
 
