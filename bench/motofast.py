@@ -28,8 +28,13 @@ copy of the items it names, and runs transactions and single-item writes
 one at a time, so a conditional write is atomic as DynamoDB's is; every call
 into moto's DynamoDB goes through that one lock, its answer written inside it.
 """
+import threading
 from contextlib import contextmanager
 from decimal import Decimal
+
+# Every call into moto's DynamoDB, and every write, one at a time (isolated_transactions;
+# bench.motodirect's calls take it too).
+moto_lock = threading.RLock()
 
 
 @contextmanager
@@ -37,7 +42,6 @@ def faster_moto(remember_sizes=True):
     """remember_sizes=False leaves out the one patch that is only valid while
     nothing writes: the test suite's moto (in process and the browser stack's
     server) uses the rest, whose answers hold whatever is written."""
-    import threading
     from moto.dynamodb.models.dynamo_type import DynamoType, Item
     from moto.dynamodb.models.table import Table
 
@@ -119,11 +123,10 @@ def isolated_transactions():
     the tables' streams) if it fails, and transactions run one at a time, as
     DynamoDB isolates them. What a transaction answers is unchanged."""
     import copy
-    import threading
     from moto.dynamodb import models
     from moto.dynamodb.models.dynamo_type import DynamoType
     from moto.dynamodb.models.table import Table
-    original, lock = models.DynamoDBBackend.transact_write_items, threading.RLock()
+    original, lock = models.DynamoDBBackend.transact_write_items, moto_lock
     # moto checks a single item's condition and then writes it, unlocked, so two
     # threads' conditional puts could both pass where DynamoDB lets one: each
     # write is made one at a time too (reentrant: moto's transactions call them)

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from bench.motocalls import lean_calls
+from bench.motodirect import direct_calls
 from bench.motoexpressions import quick_expressions
 from bench.motofast import faster_moto, isolated_transactions, quick_responses
 # Starts the one DynamoDB Local the contract and stream tests share (only for runs that include them).
@@ -65,7 +66,7 @@ def _moto():
     from moto import mock_aws
     check = os.environ.get("DOORSTEP_CHECK_MOTOFAST") == "1"
     with mock_aws(), isolated_transactions(), faster_moto(remember_sizes=False), quick_responses(check=check), \
-            lean_calls(), quick_expressions():
+            lean_calls(), quick_expressions(), direct_calls(check=check):
         yield
 
 
