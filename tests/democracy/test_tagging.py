@@ -36,3 +36,37 @@ def test_staff_mapping_replaces_the_default():
     mine = {"potholes only": ["pothole"]}
     assert tags("Pothole repairs and a new bus lane", [], mine) == {"wards": [], "topics": ["potholes only"]}
     assert tags("Pothole repairs and a new bus lane", [])["topics"] == ["highways", "transport"]
+
+
+def _word_by_word(text, topics):
+    """The rule as the module states it, word by word: a reference for the compiled patterns."""
+    from chalicelib.handlers.democracy.tagging import words_of
+
+    def matches(word, term):
+        return word == term or word in (term + "s", term + "es") or (len(term) >= 5 and word.startswith(term))
+
+    def holds(words, terms):
+        return bool(terms) and any(all(matches(words[i + j], t) for j, t in enumerate(terms))
+                                   for i in range(len(words) - len(terms) + 1))
+    words = words_of(text)
+    return sorted(t for t, phrases in topics.items() if any(holds(words, words_of(p)) for p in phrases))
+
+
+# Words chosen to meet each side of the rule: plurals, "es" plurals, short words inside longer
+# ones, five-letter stems begun, a phrase's words apart or reversed.
+VOCABULARY = ["bus", "buses", "busy", "bin", "bins", "binding", "light", "lights", "lighting", "street",
+              "streets", "pothole", "potholes", "potholed", "pot", "hole", "road", "roads", "roadworks",
+              "the", "on", "a", "box", "boxes", "boxing", "tree", "trees", "c", "c-19", "st", "'s"]
+TOPICS = {"highways": ["pothole", "street light", "road"], "transport": ["bus", "bus lane"],
+          "waste": ["bin", "box"], "trees": ["tree"], "short": ["st", "c 19"], "empty": ["", "--"]}
+
+
+def test_the_compiled_topics_agree_with_the_rule_word_by_word_for_any_words():
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(VOCABULARY + ["Street", "LIGHT", "Bus,", "(pothole)"]), max_size=12))
+    def agree(words):
+        text = " ".join(words)
+        assert topics_of(text, TOPICS) == _word_by_word(text, TOPICS)
+    agree()

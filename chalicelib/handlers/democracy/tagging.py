@@ -31,21 +31,24 @@ def default_topics():
     return {topic: tuple(phrases) for topic, phrases in found.items() if not topic.startswith("_")}
 
 
-def _matches(word, term):
-    return word == term or word in (term + "s", term + "es") or (len(term) >= 5 and word.startswith(term))
+def _term(term):
+    """A mapping word as a pattern: itself and its plural, or from five letters any word it begins."""
+    return re.escape(term) + ("[a-z0-9]*" if len(term) >= 5 else "(?:e?s)?")
 
 
-def _holds(words, phrase):
-    terms = words_of(phrase)
-    if not terms:
-        return False
-    return any(all(_matches(words[i + j], t) for j, t in enumerate(terms))
-               for i in range(len(words) - len(terms) + 1))
+@lru_cache(maxsize=256)
+def _topic(phrases):
+    """One pattern for a topic's phrases, over words joined by single spaces: each phrase its
+    words in order, whole. Compiled once per mapping (the alert worker asks for every report
+    category's topics on every meeting notice)."""
+    parts = [" ".join(map(_term, terms)) for terms in map(words_of, phrases) if terms]
+    return re.compile(f"(?<![a-z0-9])(?:{'|'.join(parts)})(?![a-z0-9])") if parts else None
 
 
 def topics_of(text, topics):
-    words = words_of(text)
-    return sorted(topic for topic, phrases in topics.items() if any(_holds(words, p) for p in phrases))
+    joined = " ".join(words_of(text))
+    return sorted(topic for topic, phrases in topics.items()
+                  if (pattern := _topic(tuple(phrases))) is not None and pattern.search(joined))
 
 
 def wards_of(text, ward_names):
