@@ -3,8 +3,9 @@ test suite's moto in process, and the cached method names for its server):
 
 * botocore signs each DynamoDB request (SigV4: a canonical request, four
   HMACs) that moto in process never reads: 7% of the authorisation matrix's
-  time. Requests to AWS's own DynamoDB address, which `mock_aws` intercepts,
-  go unsigned; any other endpoint (DynamoDB Local, moto's server, the
+  time. Requests to AWS's own DynamoDB and SQS addresses, which `mock_aws`
+  intercepts, go unsigned (moto then takes its default account, as it does for
+  the tests' key); any other endpoint (DynamoDB Local, moto's server, the
   contract tests' engine, which reads the key from the signature) is signed
   as ever.
 * moto lists its response class's methods with `inspect.getmembers` on every
@@ -33,7 +34,7 @@ def unsigned_in_process():
 
     def handler(self, operation_name=None, request=None, **kwargs):
         url = getattr(request, "url", "") or ""
-        if url.startswith("https://dynamodb.") and ".amazonaws.com" in url.split("/", 3)[2]:
+        if url.startswith(("https://dynamodb.", "https://sqs.")) and ".amazonaws.com" in url.split("/", 3)[2]:
             return None  # intercepted in process: nobody reads a signature
         return original(self, operation_name=operation_name, request=request, **kwargs)
 
