@@ -7,6 +7,7 @@ and takes over the rest.
 """
 from __future__ import annotations
 
+import functools
 import json
 import mimetypes
 import os
@@ -67,9 +68,15 @@ def content_type_for(path: Path) -> str:
     return f"{guessed}; charset=utf-8" if guessed.startswith(TEXTUAL) else guessed
 
 
+@functools.lru_cache(maxsize=8)
+def _resolved(web_dir: Path) -> Path:
+    """The served folder's real path, found once (a page's first load asks for about 19 files)."""
+    return web_dir.resolve()
+
+
 def resolve_static(web_dir: Path, url_path: str) -> Path | None:
     """The file under web_dir that url_path names, or None; never outside web_dir."""
-    root = web_dir.resolve()
+    root = _resolved(web_dir)
     parts = [part for part in unquote(url_path).split("/") if part]
     for part in parts:
         # Refuse rather than normalise: a request containing ".." or a
