@@ -27,14 +27,19 @@ def cached_method_names():
         responses.method_names_from_class = original
 
 
+def aws_address(url, services=("dynamodb", "sqs")):
+    """Whether `url` is AWS's own address for one of `services`, which `mock_aws` answers in process."""
+    url = url or ""
+    return url.startswith(tuple(f"https://{s}." for s in services)) and ".amazonaws.com" in url.split("/", 3)[2]
+
+
 @contextmanager
 def unsigned_in_process():
     from botocore.signers import RequestSigner
     original = RequestSigner.handler
 
     def handler(self, operation_name=None, request=None, **kwargs):
-        url = getattr(request, "url", "") or ""
-        if url.startswith(("https://dynamodb.", "https://sqs.")) and ".amazonaws.com" in url.split("/", 3)[2]:
+        if aws_address(getattr(request, "url", "")):
             return None  # intercepted in process: nobody reads a signature
         return original(self, operation_name=operation_name, request=request, **kwargs)
 

@@ -28,13 +28,8 @@ and the two must be equal.
 import os
 from contextlib import contextmanager
 
+from .motocalls import aws_address
 from .motofast import DATA_CALLS, moto_lock
-
-
-def in_process(endpoint_url):
-    """AWS's own DynamoDB address, which `mock_aws` intercepts in this process."""
-    host = (endpoint_url or "").split("/", 3)[2] if "://" in (endpoint_url or "") else ""
-    return endpoint_url.startswith("https://dynamodb.") and host.endswith(".amazonaws.com")
 
 
 def _blob(value):
@@ -59,6 +54,8 @@ def direct_calls(check=False):
     original = BaseClient._make_api_call
     moto_model = get_service_model("dynamodb")
     actions = {name: camelcase_to_underscores(name) for name in DATA_CALLS}
+    # moto's own reader of each call's parameters (it keeps no state between calls)
+    parsers = {name: JSONParser(moto_model.operation_model(name), blob_parser=_blob) for name in DATA_CALLS}
 
     def handler_for(client, operation_name, params):
         handler = DynamoHandler()
@@ -86,7 +83,7 @@ def direct_calls(check=False):
     def call(self, operation_name, api_params):
         meta = self.meta
         if (operation_name not in DATA_CALLS or meta.service_model.service_name != "dynamodb"
-                or not in_process(meta.endpoint_url)):
+                or not aws_address(meta.endpoint_url, ("dynamodb",))):
             return original(self, operation_name, api_params)
         operation_model = self._service_model.operation_model(operation_name)
         context = {"client_region": meta.region_name, "client_config": meta.config,
@@ -95,9 +92,8 @@ def direct_calls(check=False):
                                            context=context)
         if meta.config.parameter_validation:
             validate_parameters(api_params, operation_model.input_shape)
-        moto_operation = moto_model.operation_model(operation_name)
-        parser = JSONParser(moto_operation, blob_parser=_blob)
-        handler = handler_for(self, operation_name, parser._parse_shape(moto_operation.input_shape, api_params))
+        parser = parsers[operation_name]
+        handler = handler_for(self, operation_name, parser._parse_shape(parser.operation_model.input_shape, api_params))
         with moto_lock:
             try:
                 answer = getattr(handler, actions[operation_name])()
