@@ -3,6 +3,7 @@ outbox), a phone-sized browser context that fails the test on any page
 error, and axe-core run in the page."""
 import json
 import re
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -103,9 +104,16 @@ class Browser:
     a third of an ordinary journey's CPU, and only the journeys that go offline
     or receive pushes test what it does."""
 
+    # Every phone the running test opened, so that a failure pictures each of their pages, not only the
+    # `browser` fixture's (a journey's second person had no picture when it failed).
+    opened = []
+
     def __init__(self, chromium, stack, **options):
         self.stack = stack
         self.errors = []
+        self.refusals = []  # the API's answers of 400 and over, told with a failure's pictures
+        self.kept = None
+        Browser.opened.append(self)
         self.context = chromium.new_context(**{"base_url": stack.url, "geolocation": CONEY_STREET,
                                                "permissions": ["geolocation"], **PHONE,
                                                "service_workers": "block", **options})
@@ -114,9 +122,28 @@ class Browser:
     def new_page(self):
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("response", self._refused)
         return page
 
+    def _refused(self, response):
+        if response.status >= 400 and "/v1/" in response.url:
+            self.refusals.append(f"{response.request.method} {response.url} {response.status}")
+
+    def pictures(self):
+        """(url, PNG) of each open page, kept from before closing if a failure closed them."""
+        if self.kept is not None:
+            return self.kept
+        shots = []
+        for page in self.context.pages:
+            try:
+                shots.append((page.url, page.screenshot(full_page=True)))
+            except Exception:  # a page gone already has nothing to show
+                pass
+        return shots
+
     def close(self):
+        if sys.exc_info()[1] is not None:  # closed by a `finally` as a failure passes: picture it first
+            self.kept = self.pictures()
         self.context.close()
         assert not self.errors, f"errors in the page: {self.errors}"
 

@@ -152,6 +152,7 @@ def browser(request, stack, chromium):
     """A fresh phone: a new context (storage, permissions); with the app
     installed (its service worker) when the test is marked `installed`."""
     installed = request.node.get_closest_marker("installed") is not None
+    Browser.opened.clear()
     made = Browser(chromium, stack, service_workers="allow" if installed else "block")
     yield made
     made.close()
@@ -168,14 +169,15 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" and report.failed and "browser" in item.funcargs:
-        for n, page in enumerate(item.funcargs["browser"].context.pages):
+        pictures = [picture for phone in Browser.opened for picture in phone.pictures()]
+        for n, (url, png) in enumerate(pictures):
             path = Path(item.config.rootpath) / ".test-screens" / f"{item.name}-{n}.png"
             path.parent.mkdir(exist_ok=True)
-            try:
-                page.screenshot(path=str(path), full_page=True)
-                report.sections.append(("failure screenshot", str(path)))
-            except Exception:  # a page already closed has nothing to show
-                pass
+            path.write_bytes(png)
+            report.sections.append(("failure screenshot", f"{path} ({url})"))
+        refusals = [line for phone in Browser.opened for line in phone.refusals]
+        if refusals:
+            report.sections.append(("the API's refusals", "\n".join(refusals[-20:])))
 
 
 
