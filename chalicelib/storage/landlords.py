@@ -129,11 +129,20 @@ class LandlordStore(LandlordCopies):
         return [{"user_id": r.user_id, "role": r.role, "email": r.email, "added_at": r.added_at}
                 for r in LandlordMemberModel.query(creditor_ref, consistent_read=True)]
 
-    def add_member(self, creditor_ref, user_id, role, email, now, audit_key, by_user_id):
-        with writes(parts=("member", "audit"), exists=("member", "audit")), transaction() as t:
+    def member(self, creditor_ref, user_id):
+        row = get_or_none(LandlordMemberModel, creditor_ref, range_key=user_id, consistent_read=True)
+        return None if row is None else {"user_id": row.user_id, "role": row.role, "email": row.email}
+
+    def add_member(self, creditor_ref, user_id, role, email, now, audit_key, by_user_id, event=None):
+        """The member, its audit and (an invitation's) the event that e-mails it, one transaction."""
+        from .report_store import EventModel, event_model
+        parts = ("member", "audit") + (("event",) if event is not None else ())
+        with writes(parts=parts, exists=("member", "audit", "event")), transaction() as t:
             t.save(LandlordMemberModel(creditor_ref=creditor_ref, user_id=user_id, role=role, email=email,
                                        added_at=now), condition=LandlordMemberModel.user_id.does_not_exist())
             t.save(self._entry(creditor_ref, audit_key, f"member_added:{role}", by_user_id, user_id))
+            if event is not None:
+                t.save(event_model(event), condition=EventModel.id.does_not_exist())
 
     def remove_member(self, creditor_ref, user_id, audit_key, by_user_id):
         with writes(parts=("member", "audit")), transaction() as t:

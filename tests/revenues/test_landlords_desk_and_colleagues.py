@@ -3,7 +3,7 @@ same answer whether they have an account yet or not), the landlords desk's
 list of landlords awaiting approval with approve and refuse (audited), and
 the first claims copy written from its event, not by the request."""
 from doorstep_cli.local.civica_landlord_data import SMALL
-from support.effects_support import events_of_kind, run_stream
+from support.effects_support import dies_after_commit, events_of_kind, run_stream  # noqa: F401 (a fixture)
 from support.revenues_support import civica, council_morning  # noqa: F401 (fixtures)
 from test_landlords_portal import ASSOCIATION_PROOF, SMALL_PROOF, cost, landlord  # noqa: F401 (fixture)
 
@@ -72,3 +72,32 @@ def test_the_first_search_of_2000_claims_writes_no_index_and_its_event_writes_it
     assert cost(found)[1] <= len(found.json_body["claims"]) + 1 + 6  # what it found (and one more), not 2,000
     by_postcode = client.get("/v1/me/landlord/claims?q=yo31 7tq", lead.auth).json_body["claims"]
     assert by_postcode and all(c["postcode"] == "YO31 7TQ" for c in by_postcode)
+
+
+def test_an_invitation_is_emailed_once_with_the_configured_link_and_one_removed_before_it_went_sends_nothing(
+        client, landlord, people, deps, monkeypatch, dies_after_commit):
+    from support.alert_support import outbox_to
+    monkeypatch.setenv("DOORSTEP_PUBLIC_URL", "https://doorstep.example")
+    lead, known = landlord(SMALL_PROOF), people(email="by.id@example.org")
+    forged = {**lead.auth, "Host": "evil.example", "X-Forwarded-Host": "evil.example"}
+    added = client.post("/v1/me/landlord/colleagues", {"email": "new.starter@example.org", "role": "report"}, forged)
+    assert added.status_code == 201, added.body
+    (mail,) = outbox_to("new.starter@example.org")
+    assert "https://doorstep.example/landlords" in mail.body and "evil" not in mail.body
+    assert "Mr Piotr Gill" in mail.subject and "report a tenant's change" in mail.body
+    assert client.post("/v1/me/landlord/colleagues", {"email": "new.starter@example.org", "role": "view"},
+                       lead.auth).status_code == 409
+    run_stream(deps, "landlord_invited")  # the stream delivers the event again
+    assert len(outbox_to("new.starter@example.org")) == 1
+    by_id = client.post("/v1/me/landlord/colleagues", {"user_id": known.user.id, "role": "view"}, lead.auth)
+    assert by_id.status_code == 201 and outbox_to("by.id@example.org") == []  # an account added: no invitation
+
+    dies_after_commit()  # the request's own try never happens: the stream sends, or nothing
+    for address in ("late.starter@example.org", "wrong.address@example.org"):
+        assert client.post("/v1/me/landlord/colleagues", {"email": address, "role": "view"}, lead.auth).status_code == 201
+    wrong = next(c for c in client.get("/v1/me/landlord", lead.auth).json_body["colleagues"]
+                 if c["email"] == "wrong.address@example.org")
+    removed = client.raw.http.delete(f"/v1/me/landlord/colleagues/{wrong['user_id']}", headers=lead.auth)
+    assert removed.status_code in (200, 204), removed.body
+    run_stream(deps, "landlord_invited")
+    assert len(outbox_to("late.starter@example.org")) == 1 and outbox_to("wrong.address@example.org") == []

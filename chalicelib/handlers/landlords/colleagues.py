@@ -8,7 +8,8 @@ invitation is kept under the organisation as a member row whose user is
 "invite:<digest of the address>", and the person becomes the member the
 first time they open the portal signed in with that address verified
 (`membership`). Someone without an account yet signs up with that address
-first; until then the lead sees the invitation, and may remove it."""
+first; until then the lead sees the invitation, and may remove it. The
+invitation is e-mailed to the address (inviting.py)."""
 from ... import validation
 from ...errors import ApiError, NotFound
 from ...stamps import stamp
@@ -47,11 +48,17 @@ def add_colleague(deps, body):
     if deps.landlords.membership(user_id) is not None:
         raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already")
     now = deps.clock()
+    from ..shared.effects import first_try
+    from ..shared.events import new_event
+    from .inviting import KIND
+    # An invitation is e-mailed from its own event, written with it: once, and never from this request alone.
+    event = new_event(deps, KIND, now, creditor_ref=org["creditor_ref"], user_id=user_id) if email else None
     try:
         deps.landlords.add_member(org["creditor_ref"], user_id, role, email or None, now, audit_key(deps, now),
-                                  deps.principal.user_id)
+                                  deps.principal.user_id, event=event)
     except AlreadyExists:
         raise ApiError(wording.MEMBER_ALREADY, status=409, code="member_already") from None
+    first_try(deps, [event])
     return {"user_id": user_id, "role": role, "email": email or None, "invited": bool(email),
             "added_at": stamp(now)}
 

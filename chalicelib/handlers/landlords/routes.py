@@ -14,6 +14,7 @@ from . import limits
 routes = Routes("landlords")
 # The claims copy is written by its own event's effect, from the stream alone (copying.py).
 effects.register("landlord_claims_old", "landlords.copy", "chalicelib.handlers.landlords.copying:on_old")
+effects.register("landlord_invited", "landlords.invite", "chalicelib.handlers.landlords.inviting:on_invited")
 PRIVATE = {"Cache-Control": "private, no-store"}
 DOWN = {"503": "The back office cannot be reached and there is no copy yet (Retry-After)"}
 NOT_ONE = (403,)  # not a landlord's member, awaiting approval, or a role that may not
@@ -85,8 +86,8 @@ def my_landlord():
 
 @routes.post("/v1/me/landlord/colleagues", SIGNED_IN, {
     "summary": "The lead adds a colleague with a role (view, or report: view and report changes): by e-mail (an "
-               "invitation the person takes by opening the portal signed in with that address, the same answer "
-               "whether or not they have an account yet) or by user_id; audited",
+               "invitation, e-mailed to the address, the person takes by opening the portal signed in with it, "
+               "the same answer whether or not they have an account yet) or by user_id; audited",
     "requestBody": BODY, "responses": {"201": {"description": "Added"}, **errors(400, 403, 404, 409)}})
 def add_landlord_colleague():
     from .colleagues import add_colleague

@@ -34,3 +34,11 @@ CSV_HEADER = ("Payment date", "Claim reference", "Tenant", "Address", "Postcode"
 EMAIL = "Give your colleague's email address, like name@example.org."
 DECIDED = "This landlord has been approved or refused already."
 REASON = "Say why the landlord is refused (up to 300 characters)."
+# The invitation e-mailed to a colleague the lead added by address (inviting.py).
+INVITE_SUBJECT = "{landlord} has added you to the council's landlords' portal"
+INVITE_BODY = ("{landlord} has added you as a colleague on the council's landlords' portal, where you can {can}.\n\n"
+               "To join, sign in with this email address, or create an account with it, then open\n{url}\n\n"
+               "If you do not work with {landlord}, you can ignore this email: nothing happens unless you sign "
+               "in with this address.\n")
+INVITE_CAN = {"view": "see the housing benefit paid to them and the claims it is for",
+              "report": "see the housing benefit paid to them and report a tenant's change"}
