@@ -1,6 +1,7 @@
 """What the browser tests share: the stack's server side (its data, its
 outbox), a phone-sized browser context that fails the test on any page
 error, and axe-core run in the page."""
+import collections
 import json
 import re
 import sys
@@ -95,6 +96,17 @@ class Stack:
         return self.post("/v1/reports", body, headers)
 
 
+# The stack's last answers of 400 and over, told with a failed journey's pictures: noted by the server
+# as it answers (a listener on every page's responses cost the journeys CPU for each file loaded).
+REFUSED = collections.deque(maxlen=20)
+
+
+def note_refused(handler, code="-", size="-"):
+    """The dev server's log_request: its answers of 400 and over, kept in REFUSED."""
+    if isinstance(code, int) and code >= 400:  # an int or an HTTPStatus
+        REFUSED.append(f"{handler.command} {handler.path} {int(code)}")
+
+
 class Browser:
     """One phone: a browser context of its own; any page error fails the test.
 
@@ -111,23 +123,17 @@ class Browser:
     def __init__(self, chromium, stack, **options):
         self.stack = stack
         self.errors = []
-        self.refusals = []  # the API's answers of 400 and over, told with a failure's pictures
         self.kept = None
-        Browser.opened.append(self)
         self.context = chromium.new_context(**{"base_url": stack.url, "geolocation": CONEY_STREET,
                                                "permissions": ["geolocation"], **PHONE,
                                                "service_workers": "block", **options})
+        Browser.opened.append(self)
         self.context.set_default_timeout(WAIT_MS)
 
     def new_page(self):
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("response", self._refused)
         return page
-
-    def _refused(self, response):
-        if response.status >= 400 and "/v1/" in response.url:
-            self.refusals.append(f"{response.request.method} {response.url} {response.status}")
 
     def pictures(self):
         """(url, PNG) of each open page, kept from before closing if a failure closed them."""

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.web.browser import WAIT_MS, Browser, Stack
+from tests.web.browser import REFUSED, WAIT_MS, Browser, Stack, note_refused
 
 # Every wait in these tests is for the thing it needs (a heading, a row, a
 # pushed message), so a generous limit costs nothing when all is well and
@@ -74,6 +74,7 @@ def stack(tmp_path_factory, quick_transactions, _moto):
     assert vendored.is_file(), "run `make web` (make test does) to vendor Leaflet into web/vendor/"
     env = pytest.MonkeyPatch()
     env.setattr(DoorstepRequestHandler, "log_message", lambda *args: None)  # a line per request, from threads
+    env.setattr(DoorstepRequestHandler, "log_request", note_refused)
     aws = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
     aws.start()
     aws_url = "http://%s:%d" % aws.get_host_and_port()
@@ -152,7 +153,6 @@ def browser(request, stack, chromium):
     """A fresh phone: a new context (storage, permissions); with the app
     installed (its service worker) when the test is marked `installed`."""
     installed = request.node.get_closest_marker("installed") is not None
-    Browser.opened.clear()
     made = Browser(chromium, stack, service_workers="allow" if installed else "block")
     yield made
     made.close()
@@ -168,16 +168,18 @@ def pytest_runtest_makereport(item, call):
     """A failed journey leaves a picture of each of its pages in .test-screens/."""
     outcome = yield
     report = outcome.get_result()
-    if report.when == "call" and report.failed and "browser" in item.funcargs:
+    if report.when == "teardown":
+        Browser.opened.clear()  # the next test's phones and answers only, whichever fixture opened them
+        REFUSED.clear()
+    if report.when == "call" and report.failed and Browser.opened:
         pictures = [picture for phone in Browser.opened for picture in phone.pictures()]
         for n, (url, png) in enumerate(pictures):
             path = Path(item.config.rootpath) / ".test-screens" / f"{item.name}-{n}.png"
             path.parent.mkdir(exist_ok=True)
             path.write_bytes(png)
             report.sections.append(("failure screenshot", f"{path} ({url})"))
-        refusals = [line for phone in Browser.opened for line in phone.refusals]
-        if refusals:
-            report.sections.append(("the API's refusals", "\n".join(refusals[-20:])))
+        if REFUSED:
+            report.sections.append(("the stack's last refusals", "\n".join(REFUSED)))
 
 
 
