@@ -126,12 +126,11 @@ class LandlordStore(LandlordCopies):
         return None
 
     def members(self, creditor_ref):
-        return [{"user_id": r.user_id, "role": r.role, "email": r.email, "added_at": r.added_at}
-                for r in LandlordMemberModel.query(creditor_ref, consistent_read=True)]
+        return [_member(r) for r in LandlordMemberModel.query(creditor_ref, consistent_read=True)]
 
     def member(self, creditor_ref, user_id):
         row = get_or_none(LandlordMemberModel, creditor_ref, range_key=user_id, consistent_read=True)
-        return None if row is None else {"user_id": row.user_id, "role": row.role, "email": row.email}
+        return None if row is None else _member(row)
 
     def add_member(self, creditor_ref, user_id, role, email, now, audit_key, by_user_id, event=None):
         """The member, its audit and (an invitation's) the event that e-mails it, one transaction."""
@@ -161,3 +160,7 @@ class LandlordStore(LandlordCopies):
     def _entry(creditor_ref, audit_key, action, by_user_id, user_id=None, detail=None):
         return LandlordAuditModel(creditor_ref=creditor_ref, key=audit_key, action=action, by_user_id=by_user_id,
                                   user_id=user_id, detail=detail)
+
+
+def _member(row):
+    return {"user_id": row.user_id, "role": row.role, "email": row.email, "added_at": row.added_at}
