@@ -137,6 +137,19 @@ def test_a_back_office_away_shows_the_last_runs_with_their_age_and_queues_a_chan
     assert civica.landlords.count() == 0
 
 
+def test_with_no_copy_yet_a_back_office_away_is_told_as_housing_benefit_and_logged_by_its_kind(
+        client, landlord, civica, caplog):
+    lead = landlord(SMALL_PROOF)  # registered, and nothing copied yet
+    civica.down = True
+    with caplog.at_level("WARNING", logger="doorstep.revenues"):
+        away = client.get("/v1/me/landlord/claims/HB70002", lead.auth)
+    assert away.status_code == 503 and away.headers["Retry-After"] == "300"
+    assert away.json_body["error"]["code"] == "back_office_unavailable"
+    assert away.json_body["error"]["message"].startswith("Housing benefit records cannot be reached")
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "unreachable: HTTP 503" in logged and "HB70002" not in logged and "Hughes" not in logged
+
+
 def test_the_lead_removes_a_colleague_who_then_sees_nothing_and_both_are_audited(client, landlord, people, deps):
     lead, colleague = landlord(SMALL_PROOF), people()
     client.post("/v1/me/landlord/colleagues", {"user_id": colleague.user.id, "role": "view"}, lead.auth)

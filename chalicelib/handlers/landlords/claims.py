@@ -52,8 +52,8 @@ def fresh(deps, org):
     try:
         with backoffice.configured(deps).landlord_session(creditor) as session:
             listed = Listed([body_of(claim) for claim in session.claims()])
-    except BackOfficeError:
-        raise backoffice.unavailable(now) from None
+    except BackOfficeError as e:
+        raise backoffice.unavailable(now, wording, e) from None
     ask(deps, creditor, now)
     return listed.digests, now, False, listed
 

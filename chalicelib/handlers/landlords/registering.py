@@ -86,9 +86,9 @@ def register(deps, body):
         raise throttle.refuse(limits.PER_CREDITOR, now, wording.TOO_MANY, "landlord_locked")
     try:
         facts = revenues.check_landlord(creditor, given.get("claim_ref", ""))
-    except BackOfficeError:
+    except BackOfficeError as e:
         throttle.give_back(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now)
-        raise backoffice.unavailable() from None
+        raise backoffice.unavailable(now, wording, e) from None
     if not matched(facts, proof, given):
         raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")
     throttle.give_back(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now)

@@ -51,9 +51,9 @@ def runs(deps, org):
         with backoffice.configured(deps).landlord_session(creditor) as session:
             body = [{"run_ref": r.run_ref, "paid_on": r.paid_on, "total": r.total, "line_count": r.line_count}
                     for r in session.runs()]
-    except BackOfficeError:
+    except BackOfficeError as e:
         if kept is None:
-            raise backoffice.unavailable(now) from None
+            raise backoffice.unavailable(now, wording, e) from None
         return _listed(kept, stale=True)
     deps.landlords.keep(creditor, "runs", body, now)
     return _listed((body, now), stale=False)
@@ -81,7 +81,7 @@ def run(deps, org, run_ref):
     except BackOfficeError as e:
         if e.kind == "refused":
             raise NotFound(wording.NO_RUN, code="run_not_found") from None
-        raise backoffice.unavailable(now) from None
+        raise backoffice.unavailable(now, wording, e) from None
     lines = [[line.claim_ref, line.tenant, line.address, line.postcode, line.period_start, line.period_end,
               line.amount, line.recovered] for line in found.lines]
     deps.landlords.keep_run(creditor, run_ref, lines, now)

@@ -42,3 +42,10 @@ INVITE_BODY = ("{landlord} has added you as a colleague on the council's landlor
                "in with this address.\n")
 INVITE_CAN = {"view": "see the housing benefit paid to them and the claims it is for",
               "report": "see the housing benefit paid to them and report a tenant's change"}
+UNAVAILABLE = "Housing benefit records cannot be reached just now. Try again in a few minutes."
+
+
+def closed_for_the_night(back):
+    from ..shared.clock import clock
+    return f"Housing benefit records are closed overnight while the council's system is updated. They are back " \
+           f"at {clock(back)}."

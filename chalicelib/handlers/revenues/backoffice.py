@@ -1,11 +1,13 @@
 """The back office a request talks to, and how its failures reach a resident:
 a 503 with Retry-After in the one error shape, never a 500."""
+import logging
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from ...errors import ApiError
 from . import wording
 
+log = logging.getLogger("doorstep.revenues")
 RETRY_AFTER_S = 300  # Civica's nightly window and restarts last minutes, not seconds
 LONDON = ZoneInfo("Europe/London")
 
@@ -22,13 +24,18 @@ def configured(deps):
     return deps.revenues
 
 
-def unavailable(now=None):
-    """The 503 a resident gets with no copy kept; in the nightly window it says when the back office is back."""
+def unavailable(now=None, words=wording, failure=None):
+    """The 503 a resident gets with no copy kept; in the nightly window it says when the back office is back.
+    `words` holds UNAVAILABLE and closed_for_the_night(back): a landlord reads of housing benefit, not council
+    tax (landlords/wording.py). `failure` (a BackOfficeError) is logged by its kind and Civica's words, never
+    whose account it was: the operator's first question is whether it timed out, refused or sent nonsense."""
+    if failure is not None:
+        log.warning("back office away, answered 503: %s", failure)
     back = back_at(now) if now is not None else None
     if back is None:
-        return ApiError(wording.UNAVAILABLE, status=503, code="back_office_unavailable",
+        return ApiError(words.UNAVAILABLE, status=503, code="back_office_unavailable",
                         headers={"Retry-After": str(RETRY_AFTER_S)})
-    return ApiError(wording.closed_for_the_night(back), status=503, code="back_office_unavailable",
+    return ApiError(words.closed_for_the_night(back), status=503, code="back_office_unavailable",
                     headers={"Retry-After": str(max(60, int((back - now).total_seconds())))})
 
 
