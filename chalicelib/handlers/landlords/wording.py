@@ -28,7 +28,6 @@ CHANGE = "Say what changed: tenant_left, tenant_away or new_occupiers."
 DATE = "Give the date as YYYY-MM-DD, within the last year or the next six months."
 FORWARDING = "Give the tenant's forwarding address (up to 200 characters), if you know it."
 NO_SUCH_LANDLORD = "No landlord has registered with that creditor reference."
-UNAVAILABLE = "Housing benefit payments cannot be reached just now. Try again in a few minutes."
 CSV_HEADER = ("Payment date", "Claim reference", "Tenant", "Address", "Postcode", "Period from", "Period to",
               "Amount", "Overpayment recovered")
 EMAIL = "Give your colleague's email address, like name@example.org."
