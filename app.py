@@ -2,11 +2,13 @@
 behind the middleware that authenticates, applies each route's access rule
 and renders every error in one shape. Routes live with their capability
 (chalicelib/handlers/*/routes.py); handlers are imported on first use."""
+import logging
+
 from chalice import Chalice
 
 from chalicelib.api.middleware import for_registry
 from chalicelib.api.registry import REGISTRY
-from chalicelib.config import check_start_up
+from chalicelib.config import check_start_up, log_level
 from chalicelib.handlers.accounts.routes import routes as accounts
 from chalicelib.handlers.alerts.routes import routes as alerts
 from chalicelib.handlers.appointments.routes import routes as appointments
@@ -43,6 +45,8 @@ from chalicelib.handlers.waste.routes import routes as waste
 
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
+for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which Chalice sets to ERROR, and
+    _logger.setLevel(log_level())  # the modules' own (config.log_level)
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,

@@ -116,6 +116,17 @@ def check_start_up() -> None:
         raise MissingPublicUrl(f"DOORSTEP_PUBLIC_URL must be like https://host, not {url!r}.")
 
 
+def log_level() -> int:
+    """DOORSTEP_LOG_LEVEL (DEBUG, INFO, WARNING or ERROR; default INFO): what the app's own loggers
+    ("doorstep.*" and the modules' "chalicelib.*") write. Chalice sets its app's logger, the
+    "doorstep.*" loggers' parent, to ERROR unless in debug, and that dropped the warnings they write
+    for operators (a back office away, a form's webhook failing, a lease lost). A name not among
+    these is INFO."""
+    import logging
+    name = (os.environ.get("DOORSTEP_LOG_LEVEL") or "INFO").strip().upper()
+    return getattr(logging, name) if name in ("DEBUG", "INFO", "WARNING", "ERROR") else logging.INFO
+
+
 def data_dir() -> Path:
     """Where the local stack keeps all of its state."""
     return Path(os.environ.get("DOORSTEP_DATA_DIR", ".data")).resolve()

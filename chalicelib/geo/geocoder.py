@@ -72,7 +72,8 @@ def geocode(text, area):
             query.update(viewbox=[(s, w), (n, e)], bounded=True)
         found = geocoder.geocode(text, **query)
     except GeopyError as e:
-        log.warning("geocoder %s failed: %s", service, e)
+        # Its kind, not its words: an HTTP library's words can carry the URL, with the address asked for.
+        log.warning("geocoder %s failed: %s", service, type(e).__name__)
         raise GeocoderUnavailable(str(e)) from None
     except (TypeError, ValueError) as e:  # unknown options, a bad value in them
         log.error("geocoder %s could not be used: %s", service, e)

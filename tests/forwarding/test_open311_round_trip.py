@@ -111,3 +111,10 @@ def test_the_councils_update_on_a_forwarded_report_reaches_the_county_and_is_not
     polling.poll_all(district)
     mine = [u["text"] for u in client.get(f"/v1/reports/{rid}/updates").json_body["updates"] if u["text"]]
     assert mine == ["We have asked the county to treat it as urgent."]
+
+
+def test_what_the_county_writes_after_its_address_goes_to_its_log_file_not_the_pipe_read_once(county):
+    import os
+    # The starter reads the county's first line (its address) and nothing more: a pipe that fills
+    # would stop the county, and the app logs to stdout (as Chalice does in Lambda).
+    assert os.readlink(f"/proc/{county.process.pid}/fd/1") == str(county.log)

@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class County:
-    def __init__(self, url, key, email, password):
+    def __init__(self, url, key, email, password, process=None, log=None):
         self.url, self.key, self.email, self.password = url, key, email, password
+        self.process, self.log = process, log  # its process (stdout: the pipe read for its URL) and log file
         self.open311 = f"{url}/open311/v2"
         self._token = None
 
@@ -66,7 +67,7 @@ def county(tmp_path_factory):
             tail = [row for row in log.read_text(errors="replace").splitlines() if "HTTP/1.1" not in row][-40:]
             pytest.fail(f"the county stack did not start (exit {process.returncode}):\n" + "\n".join(tail),
                         pytrace=False)
-        yield County(json.loads(line)["url"], key, email, password)
+        yield County(json.loads(line)["url"], key, email, password, process, log)
     finally:
         process.terminate()
         process.wait(timeout=20)
