@@ -119,11 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     import socket
     held = socket.socket(fileno=args.fd) if args.fd is not None else None  # the port never let go
     server = make_server(app, "127.0.0.1", args.port, ROOT / "web", sock=held)
-    print(json.dumps({"url": f"http://127.0.0.1:{server.port}"}), flush=True)
-    # stdout is the starter's pipe, read for that one line and never again: what the county writes
-    # after it (the app logs to stdout, as Chalice does in Lambda) goes to its log file, so a full
-    # pipe never stops it.
+    # stdout is the starter's pipe, read for one line, the address, and never again: from before that
+    # line is sent, what the county writes to stdout (the app logs there, as Chalice does in Lambda)
+    # goes to its log file, so a pipe nobody reads never fills and stops it.
+    pipe = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    sys.stdout.flush()
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    with pipe:
+        pipe.write(json.dumps({"url": f"http://127.0.0.1:{server.port}"}) + "\n")
     stop = threading.Event()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
