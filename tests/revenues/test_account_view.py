@@ -140,13 +140,27 @@ def test_a_failing_back_office_shows_the_last_copy_with_its_age(client, dev, civ
     assert view.json_body["summary"] == first["summary"] and view.json_body["fetched_at"] == first["fetched_at"]
 
 
+LOGGED = {"down": "unreachable: HTTP 503", "nightly": "unreachable: HTTP 503", "slow": "unreachable: TimeoutError",
+          "malformed": "malformed (code none)", "refusing": "refused (code 9)"}
+
+
 @pytest.mark.parametrize("failure", ["down", "nightly", "slow", "malformed", "refusing"])
-def test_a_failing_back_office_with_no_copy_is_a_503_with_retry_after(client, dev, civica, failure, monkeypatch):
+def test_a_failing_back_office_with_no_copy_is_a_503_with_retry_after_logged_by_its_kind(
+        client, dev, civica, failure, monkeypatch, caplog):
     person, path = dev
     _fail(civica, failure, monkeypatch)
     view = client.get(path, person.auth)
     assert view.status_code == 503 and int(view.headers["Retry-After"]) > 0
     assert view.json_body["error"]["code"] == "back_office_unavailable"
+    assert [r.getMessage() for r in caplog.records if r.name == "doorstep.revenues"] == [
+        f"back office away, answered 503: {LOGGED[failure]}"]
+
+
+def test_a_malformed_answers_words_are_not_logged_for_they_quote_the_value_it_could_not_read(caplog):
+    from chalicelib.handlers.revenues import backoffice
+    from chalicelib.handlers.revenues.port import BackOfficeError
+    backoffice.unavailable(failure=BackOfficeError("malformed", "not an amount: '480.3X'"))
+    assert caplog.records and "480" not in caplog.text and "malformed (code none)" in caplog.text
 
 
 def _fail(civica, failure, monkeypatch):

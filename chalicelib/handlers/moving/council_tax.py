@@ -67,8 +67,8 @@ def link_new(deps, move, part):
         raise ApiError(wording.OLD_LINK_GONE, status=409, code="old_link_gone")
     try:
         account = backoffice.configured(deps).check_account(part["reference"])
-    except BackOfficeError:
-        raise backoffice.unavailable(deps.clock()) from None
+    except BackOfficeError as e:
+        raise backoffice.unavailable(deps.clock(), failure=e) from None
     person = next((p for p in (account.people if account else ()) if p.person_ref == old.person_ref), None)
     if person is None:
         raise ApiError(wording.NOT_ON_NEW_ACCOUNT, status=422, code="not_matched")

@@ -27,10 +27,13 @@ def configured(deps):
 def unavailable(now=None, words=wording, failure=None):
     """The 503 a resident gets with no copy kept; in the nightly window it says when the back office is back.
     `words` holds UNAVAILABLE and closed_for_the_night(back): a landlord reads of housing benefit, not council
-    tax (landlords/wording.py). `failure` (a BackOfficeError) is logged by its kind and Civica's words, never
-    whose account it was: the operator's first question is whether it timed out, refused or sent nonsense."""
+    tax (landlords/wording.py). `failure` (a BackOfficeError) is logged for the operator, whose first question
+    is whether it timed out, refused or sent nonsense: an unreachable one with its words (an HTTP status or an
+    error's type), any other by its kind and Civica's code only, since a malformed answer's words quote the
+    value it could not read (an account's balance, a claim's amount)."""
     if failure is not None:
-        log.warning("back office away, answered 503: %s", failure)
+        log.warning("back office away, answered 503: %s", failure if failure.kind == "unreachable" else
+                    f"{failure.kind} (code {failure.code or 'none'})")
     back = back_at(now) if now is not None else None
     if back is None:
         return ApiError(words.UNAVAILABLE, status=503, code="back_office_unavailable",

@@ -68,9 +68,9 @@ def link(deps, body):
         raise locked(now)
     try:
         account = revenues.check_account(reference)
-    except BackOfficeError:
+    except BackOfficeError as e:
         not_a_wrong_try(deps, reference, now)
-        raise backoffice.unavailable() from None
+        raise backoffice.unavailable(failure=e) from None
     person = matching.matched_person(account, name, checks)
     if person is None:
         raise ApiError(wording.NOT_MATCHED, status=422, code="not_matched")

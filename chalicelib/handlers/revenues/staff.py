@@ -37,13 +37,13 @@ def lookup(deps, body):
         session.__enter__()
     except BackOfficeError as e:
         if e.kind == "unreachable":
-            raise backoffice.unavailable() from None
+            raise backoffice.unavailable(failure=e) from None
         raise NotFound(wording.NO_ACCOUNT, code="account_not_found") from None  # as linking reads it
     try:
         people = session.liable(reference, year)
         view = read(session, reference, year)
-    except BackOfficeError:
-        raise backoffice.unavailable() from None
+    except BackOfficeError as e:
+        raise backoffice.unavailable(failure=e) from None
     finally:
         session.__exit__(None, None, None)
     return {**view, "liable": [p.name_on_bill for p in people], **_links_and_audit(deps, reference),
@@ -89,7 +89,7 @@ def document(deps, body):
             return session.document_pdf(reference, body["document_id"], backoffice.financial_year(now))
     except BackOfficeError as e:
         if e.kind == "unreachable":
-            raise backoffice.unavailable() from None
+            raise backoffice.unavailable(failure=e) from None
         raise NotFound(wording.NO_ACCOUNT, code="account_not_found") from None
 
 

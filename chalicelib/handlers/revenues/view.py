@@ -113,9 +113,9 @@ def _account(deps, link, sections=SECTIONS):
             new = first_screen(session, link.account_ref, year) if not fresh else {}
             for name in stale_parts:
                 new.update(section(session, link.account_ref, year, name))
-    except BackOfficeError:
+    except BackOfficeError as e:
         if kept is None or any(n not in read_at for n in sections):
-            raise backoffice.unavailable(now) from None
+            raise backoffice.unavailable(now, failure=e) from None
         return {**_shown(link, body, fetched_at, now, stale=True), "back_at": stamp(backoffice.back_at(now))}
     read_at.update({n: stamp(now) for n in stale_parts})
     if not fresh and body.get("year") not in (None, new["year"]):  # a new financial year: last year's parts go
@@ -175,5 +175,5 @@ def document(deps, link_id, document_id):
     try:
         with backoffice.configured(deps).session(link.person_ref) as session:
             return session.document_pdf(link.account_ref, document_id, backoffice.financial_year(deps.clock()))
-    except BackOfficeError:
-        raise backoffice.unavailable() from None
+    except BackOfficeError as e:
+        raise backoffice.unavailable(failure=e) from None
