@@ -45,6 +45,29 @@ from chalicelib.handlers.waste.routes import routes as waste
 
 check_start_up()  # a deployed stage without DOORSTEP_PUBLIC_URL does not start
 app = Chalice(app_name="doorstep")
+
+
+def every_council(schedule):
+    """A schedule's run made once for every council the deployment serves, each working for its own."""
+    from functools import wraps
+
+    @wraps(schedule)
+    def run(event):
+        from chalicelib import tenancy
+        return tenancy.each_council(lambda: schedule(event), schedule.__name__)
+    return run
+
+
+def for_socket(handler):
+    """A WebSocket event handled for the council its address names (requestContext.domainName)."""
+    from functools import wraps
+
+    @wraps(handler)
+    def run(event):
+        from chalicelib import tenancy
+        with tenancy.acting_for(tenancy.for_host(event.domain_name)):
+            return handler(event)
+    return run
 for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which Chalice sets to ERROR, and
     _logger.setLevel(log_level())  # the modules' own (config.log_level)
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
@@ -60,18 +83,21 @@ app.experimental_feature_flags.update(["WEBSOCKETS"])
 # calls these same functions): a connection is authorised and follows one
 # conversation; new messages are posted to it (handlers/conversations/live.py).
 @app.on_ws_connect()
+@for_socket
 def chat_socket_connect(event):
     from chalicelib.handlers.conversations.socket_events import connect
     return connect(event)
 
 
 @app.on_ws_message()
+@for_socket
 def chat_socket_message(event):
     from chalicelib.handlers.conversations.socket_events import message
     return message(event)
 
 
 @app.on_ws_disconnect()
+@for_socket
 def chat_socket_disconnect(event):
     from chalicelib.handlers.conversations.socket_events import disconnect
     return disconnect(event)
@@ -110,6 +136,7 @@ def send_reports(event, context):
 # Every minute: sends whose retry is due are queued, reports a body has not
 # answered in time are sent once more, and Open311 bodies' updates are read.
 @app.schedule("rate(1 minute)", name="forward_reports")
+@every_council
 def forward_reports(event):
     from chalicelib.handlers.forwarding.schedule import every_minute
     from chalicelib.deps import default_deps
@@ -119,6 +146,7 @@ def forward_reports(event):
 # Every night, the open data files are written again from the public reports
 # (`doorstep export` does the same by hand).
 @app.schedule("cron(30 2 * * ? *)", name="export_open_data")
+@every_council
 def export_open_data(event):
     from chalicelib.handlers.opendata.export import publish
     from chalicelib.deps import default_deps
@@ -129,6 +157,7 @@ def export_open_data(event):
 # fixed?" (a due index read, never the reports; on one machine the local
 # stack runs the same every minute).
 @app.schedule("rate(1 hour)", name="send_questionnaires")
+@every_council
 def send_questionnaires(event):
     from chalicelib.handlers.questionnaires.sending import send_due
     from chalicelib.deps import default_deps
@@ -138,6 +167,7 @@ def send_questionnaires(event):
 # Every hour, petitions open past their closing moment are closed and their
 # signers told (a read that finds one first closes it as well, once).
 @app.schedule("rate(1 hour)", name="close_petitions")
+@every_council
 def close_petitions(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.petitions.moderation import close_due
@@ -150,6 +180,7 @@ def close_petitions(event):
 # request per key); and forms' webhook posts a council system has not taken
 # yet, likewise (forms/webhook_queue.py).
 @app.schedule("rate(1 minute)", name="send_council_tax_requests")
+@every_council
 def send_council_tax_requests(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.forms.webhook_queue import send_due as send_form_hooks
@@ -161,6 +192,7 @@ def send_council_tax_requests(event):
 # Every night, forms' submissions past their form's retention (and those never
 # sent, 28 days after their last save) are deleted with their files (a due index read).
 @app.schedule("cron(45 3 * * ? *)", name="sweep_forms")
+@every_council
 def sweep_forms(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.consultations.retention import sweep as sweep_consultations
@@ -176,6 +208,7 @@ def sweep_forms(event):
 # that have opened, or close within three days, get their notice's event once each
 # (handlers/consultations/notices.py: the fan-out tells their wards' followers).
 @app.schedule("rate(15 minutes)", name="remind_appointments")
+@every_council
 def remind_appointments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.appointments.reminders import every_quarter
@@ -188,6 +221,7 @@ def remind_appointments(event):
 # Every 15 minutes, the committee system is read into our own copy, asking only
 # what can have changed (handlers/democracy/cadence.py); residents read the copy.
 @app.schedule("rate(15 minutes)", name="sync_meetings")
+@every_council
 def sync_meetings(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.democracy.sync import run
@@ -198,6 +232,7 @@ def sync_meetings(event):
 # that can hold something new and the applications they show new or changed, one
 # request at a time with a gap (handlers/planning/sync.py); residents read the copy.
 @app.schedule("rate(1 hour)", name="sync_planning")
+@every_council
 def sync_planning(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.planning.sync import run
@@ -209,6 +244,7 @@ def sync_planning(event):
 # container and hall holds past their 30 minutes are released, and refunds
 # left due (bulky's, a cancelled container's, a hall's cancelled session or deposit) are made.
 @app.schedule("rate(5 minutes)", name="settle_payments")
+@every_council
 def settle_payments(event):
     from chalicelib.deps import default_deps
     from chalicelib.handlers.containers.cancelling import refunds_due as container_refunds_due

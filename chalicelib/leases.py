@@ -30,6 +30,9 @@ def renewed(renew, what, every_s=None):
     (per process) renews every lease held, so a page of deliveries, each holding
     one, starts no thread of its own."""
     every = RENEW_S if every_s is None else every_s
+    from . import tenancy
+    if tenancy.current_or_none() is not None:
+        renew = tenancy.carried(renew)  # the keeper's thread renews for the council the work is for
     lease = {"due": time.monotonic() + every, "every": every, "renew": renew, "what": what, "busy": False}
     token = object()
     with _state.cond:

@@ -21,6 +21,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="doorstep", description=__doc__.splitlines()[0])
     parser.add_argument("--stage", default=os.environ.get("DOORSTEP_STAGE", "local"),
                         help="stage to act on (default: local, the stack `make run` started)")
+    parser.add_argument("--council", default=None,
+                        help="the council a command acts for (default: the deployment's first, "
+                             "DOORSTEP_DEFAULT_COUNCIL, york)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="run the whole app locally (what `make run` calls)")
     commands.add_parser("tables", help="create missing tables and the photo bucket, and list them")
@@ -65,6 +68,8 @@ def main(argv=None):
     outbox.add_argument("--html", action="store_true", help="also print the HTML part of e-mail")
     outbox.add_argument("--save", metavar="DIR", help="write each message's attachments (an invite) to files in DIR")
     args = parser.parse_args(argv)
+    from chalicelib import tenancy
+    tenancy.use(args.council or tenancy.default())  # every command works for one council
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,

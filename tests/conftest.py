@@ -76,6 +76,16 @@ def aws(_moto):
     empty_aws()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _working_for_york():
+    """York, the council the tests work for unless they say otherwise (a module's
+    fixtures as well as its tests: session-wide, in the tests' own thread)."""
+    from chalicelib import tenancy
+    token = tenancy.use("york")
+    yield "york"
+    tenancy.reset(token)
+
+
 @pytest.fixture
 def storage(aws):
     """Every table and the photo bucket, empty, and the report categories loaded."""

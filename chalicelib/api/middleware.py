@@ -22,9 +22,11 @@ def for_registry(registry):
     def middleware(event, get_response):
         from ..auth import principal as principals
         from ..storage.metering import metered
+        from .. import tenancy
         with metered() as meter:
             token = principals.set_current(None)
             request = http.set_request(event)
+            council = tenancy.use(_council(event))
             try:
                 with http.store_errors_as_api_errors():
                     who = _authenticate(event)
@@ -38,6 +40,7 @@ def for_registry(registry):
                     response = _open311_error(event, *_open311_describe(e))
                     response.headers.update(e.headers)  # Retry-After, WWW-Authenticate
             finally:
+                tenancy.reset(council)
                 http.reset_request(request)
                 principals.reset_current(token)
             response = _normalise_chalice_error(response, event)
@@ -47,6 +50,11 @@ def for_registry(registry):
                 response.headers["Server-Timing"] = meter.server_timing()
         return response
     return middleware
+
+
+def _council(event):
+    import os
+    return os.environ.get("DOORSTEP_DEFAULT_COUNCIL") or "york"
 
 
 def _authenticate(event):

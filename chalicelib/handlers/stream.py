@@ -17,7 +17,19 @@ def on_stream(records, deps_factory, queue=None, sends_queue=None):
     """A Chalice DynamoDBEvent's records (or plain stream record dicts):
     queue the first page jobs of every inserted event; returns how many
     events. An exception fails the batch and the stream redelivers it: the
-    jobs queued again find their deliveries claimed and send nothing twice."""
+    jobs queued again find their deliveries claimed and send nothing twice.
+    One table's stream carries every council's events: each council's are
+    handled for that council (its key says which), in the stream's order."""
+    from .. import tenancy
+    from .shared.events import by_council
+    handled = 0
+    for council, its_records in by_council(records):
+        with tenancy.acting_for(council):
+            handled += _on_council_stream(its_records, deps_factory, queue, sends_queue)
+    return handled
+
+
+def _on_council_stream(records, deps_factory, queue, sends_queue):
     from .alerts import fanout
     from .alerts.worker import alert_queue
     from .questionnaires.scheduling import schedule_events

@@ -7,6 +7,7 @@ from pynamodb.attributes import (
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, table
+from .council_key import CouncilKey
 
 
 class UserModel(Stored):
@@ -53,7 +54,7 @@ class UserSessionsIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = KeysOnlyProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
 
 
 class SessionModel(Stored):
@@ -62,8 +63,8 @@ class SessionModel(Stored):
         table_name = table("sessions")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
-    user_id = UnicodeAttribute()
+    id = CouncilKey(hash_key=True)
+    user_id = CouncilKey()
     epoch = NumberAttribute()
     revoked = BooleanAttribute(default=False)
     created_at = UTCDateTimeAttribute()
@@ -77,7 +78,7 @@ class RefreshTokenModel(Stored):
         table_name = table("refresh-tokens")
         billing_mode = "PAY_PER_REQUEST"
 
-    token_hash = UnicodeAttribute(hash_key=True)
+    token_hash = CouncilKey(hash_key=True)
     session_id = UnicodeAttribute()
     user_id = UnicodeAttribute()
     rotated = BooleanAttribute(default=False)  # used once already: a second use is theft
@@ -90,7 +91,7 @@ class OneTimeTokenModel(Stored):
         table_name = table("one-time-tokens")
         billing_mode = "PAY_PER_REQUEST"
 
-    token_hash = UnicodeAttribute(hash_key=True)
+    token_hash = CouncilKey(hash_key=True)
     purpose = UnicodeAttribute()  # verify_email, reset_password
     user_id = UnicodeAttribute()
     email = UnicodeAttribute(null=True)

@@ -12,6 +12,7 @@ from pynamodb.attributes import ListAttribute, MapAttribute, NumberAttribute, Un
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from .binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
+from .council_key import CouncilKey
 from .records import Address
 
 # What a postcode lookup shows, so it reads the index alone.
@@ -25,7 +26,7 @@ class PostcodeIndex(GlobalSecondaryIndex):
         index_name = "by_postcode"
         projection = IncludeProjection(LOOKUP_ATTRIBUTES)
 
-    postcode_key = UnicodeAttribute(hash_key=True)
+    postcode_key = CouncilKey(hash_key=True)
 
 
 class StreetIndex(GlobalSecondaryIndex):
@@ -37,7 +38,7 @@ class StreetIndex(GlobalSecondaryIndex):
         index_name = "by_street"
         projection = IncludeProjection(LOOKUP_ATTRIBUTES)
 
-    street_pk = UnicodeAttribute(hash_key=True)
+    street_pk = CouncilKey(hash_key=True)
     street_sk = UnicodeAttribute(range_key=True)
 
 
@@ -49,7 +50,7 @@ class CellIndex(GlobalSecondaryIndex):
         index_name = "by_cell"
         projection = IncludeProjection(["lines", "lat", "lon"])
 
-    cell_pk = UnicodeAttribute(hash_key=True)
+    cell_pk = CouncilKey(hash_key=True)
     cell_sk = UnicodeAttribute(range_key=True)
 
 
@@ -58,10 +59,10 @@ class AddressModel(Stored):
         table_name = table("addresses")
         billing_mode = "PAY_PER_REQUEST"
 
-    uprn = UnicodeAttribute(hash_key=True)  # up to 12 digits, kept as text: never arithmetic
+    uprn = CouncilKey(hash_key=True)  # up to 12 digits, kept as text: never arithmetic
     lines = ListAttribute(of=UnicodeAttribute)  # "14 Micklegate", "York"
     postcode = UnicodeAttribute()  # as shown: "YO1 7HH"
-    postcode_key = UnicodeAttribute()  # PostcodeIndex key: "YO17HH"
+    postcode_key = CouncilKey()  # PostcodeIndex key: "YO17HH"
     lat = NumberAttribute()
     lon = NumberAttribute()
     ward = UnicodeAttribute(null=True)
@@ -69,9 +70,9 @@ class AddressModel(Stored):
     # stream ("refuse", "recycling"...) -> bin round id, and band "A".."H".
     bin_rounds = MapAttribute(null=True)
     council_tax_band = UnicodeAttribute(null=True)
-    street_pk = UnicodeAttribute(null=True)  # StreetIndex keys (see street_keys)
+    street_pk = CouncilKey(null=True)  # StreetIndex keys (see street_keys)
     street_sk = UnicodeAttribute(null=True)
-    cell_pk = UnicodeAttribute(null=True)  # CellIndex keys (see cell_keys); rows loaded before it have none
+    cell_pk = CouncilKey(null=True)  # CellIndex keys (see cell_keys); rows loaded before it have none
     cell_sk = UnicodeAttribute(null=True)
 
     postcode_index = PostcodeIndex()

@@ -24,7 +24,8 @@ from pynamodb.attributes import (
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 
 from .. import ids
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, wire_key, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .records import Alert, AlertIndexRow, Event
 
@@ -35,7 +36,7 @@ class UserAlertsIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = KeysOnlyProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -46,7 +47,7 @@ class EmailAlertsIndex(GlobalSecondaryIndex):
         index_name = "by_email"
         projection = KeysOnlyProjection()
 
-    email_hash = UnicodeAttribute(hash_key=True)
+    email_hash = CouncilKey(hash_key=True)
 
 
 class AlertModel(Stored):
@@ -54,9 +55,9 @@ class AlertModel(Stored):
         table_name = table("alerts")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     kind = UnicodeAttribute()  # report, area, ward, category, broadcast
-    user_id = UnicodeAttribute(null=True)  # None: an anonymous (push or opted-in) subscriber
+    user_id = CouncilKey(null=True)  # None: an anonymous (push or opted-in) subscriber
     # {"push": {endpoint, keys}, "email": "a@b", "sms": "+447700900123"}: private, never public
     channels = JSONAttribute(default=dict)
     pending = ListAttribute(default=list)  # channels awaiting double opt-in
@@ -66,7 +67,7 @@ class AlertModel(Stored):
     confirm_hash = UnicodeAttribute(null=True)  # digest of the opt-in token while pending
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute(null=True)  # only while unconfirmed: never-confirmed alerts lapse
-    email_hash = UnicodeAttribute(null=True)  # EmailAlertsIndex key: digest of the lower-cased e-mail
+    email_hash = CouncilKey(null=True)  # EmailAlertsIndex key: digest of the lower-cased e-mail
     meeting_notices_stopped = BooleanAttribute(null=True)  # meeting notices stopped by their link; the rest goes on
     version = VersionAttribute()
 
@@ -85,7 +86,7 @@ class AlertIndexModel(Stored):
         table_name = table("alert-index")
         billing_mode = "PAY_PER_REQUEST"
 
-    key = UnicodeAttribute(hash_key=True)
+    key = CouncilKey(hash_key=True)
     alert_id = UnicodeAttribute(range_key=True)
     lat = NumberAttribute(null=True)  # the circle, for the exact distance check
     lon = NumberAttribute(null=True)
@@ -104,7 +105,7 @@ class DeliveryModel(Stored):
         table_name = table("alert-deliveries")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)  # "{event_id}#{channel}#{digest}" or "{event_id}#page#{key}#{after}"
+    id = CouncilKey(hash_key=True)  # "{event_id}#{channel}#{digest}" or "{event_id}#page#{key}#{after}"
     status = UnicodeAttribute()  # claimed, sent, gone, failed
     attempts = NumberAttribute(default=0)
     claimed_at = UTCDateTimeAttribute()
@@ -201,7 +202,7 @@ class AlertStore:
         if through is not None:
             condition = AlertIndexModel.alert_id <= through
             if after:  # both ends: the upper in the key condition, the lower as where the Query starts
-                start = {"key": {"S": key}, "alert_id": {"S": after}}
+                start = wire_key(AlertIndexModel, key=key, alert_id=after)
         elif after:
             condition = AlertIndexModel.alert_id > after
         result = AlertIndexModel.query(key, condition, limit=limit, page_size=limit, last_evaluated_key=start)

@@ -9,6 +9,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, Un
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, table
+from .council_key import CouncilKey
 from .record_class import record
 
 SETUP = "setup"
@@ -48,7 +49,7 @@ class DayIndex(GlobalSecondaryIndex):
         index_name = "by_day"
         projection = AllProjection()
 
-    day = UnicodeAttribute(hash_key=True)  # "YYYY-MM-DD" (London)
+    day = CouncilKey(hash_key=True)  # "YYYY-MM-DD" (London)
     day_sk = UnicodeAttribute(range_key=True)  # "<calendar>#<start>#<id>"
 
 
@@ -59,7 +60,7 @@ class ReminderIndex(GlobalSecondaryIndex):
         index_name = "reminders"
         projection = KeysOnlyProjection()  # the sweep needs the ids only
 
-    remind_on = UnicodeAttribute(hash_key=True)  # the appointment's local day
+    remind_on = CouncilKey(hash_key=True)  # the appointment's local day
     remind_sk = UnicodeAttribute(range_key=True)  # "<start>#<id>"
 
 
@@ -69,7 +70,7 @@ class OwnerIndex(GlobalSecondaryIndex):
         index_name = "by_owner"
         projection = AllProjection()
 
-    owner = UnicodeAttribute(hash_key=True)  # the resident's user id
+    owner = CouncilKey(hash_key=True)  # the resident's user id
     owner_sk = UnicodeAttribute(range_key=True)  # "<created>#<id>"
 
 
@@ -78,7 +79,7 @@ class AppointmentsModel(Stored):
         table_name = table("appointments")
         billing_mode = "PAY_PER_REQUEST"
 
-    pk = UnicodeAttribute(hash_key=True)
+    pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     data = JSONAttribute(null=True)  # a service's or calendar's definition; an appointment's values
     state = UnicodeAttribute(null=True)  # a seat's; an appointment's status
@@ -86,11 +87,11 @@ class AppointmentsModel(Stored):
     user_id = UnicodeAttribute(null=True)
     hold_until = UTCDateTimeAttribute(null=True)
     seq = NumberAttribute(null=True)
-    day = UnicodeAttribute(null=True)
+    day = CouncilKey(null=True)
     day_sk = UnicodeAttribute(null=True)
-    owner = UnicodeAttribute(null=True)
+    owner = CouncilKey(null=True)
     owner_sk = UnicodeAttribute(null=True)
-    remind_on = UnicodeAttribute(null=True)
+    remind_on = CouncilKey(null=True)
     remind_sk = UnicodeAttribute(null=True)
     reminded_at = UTCDateTimeAttribute(null=True)
     expires = TTLAttribute(null=True)

@@ -15,7 +15,7 @@ appointment, its seat, the holder row, its event, its Idempotency-Key).
 """
 from .appointment_models import (BLOCKED, BOOKED, HELD, LIVE_PREFIX, SETUP, Appointment, AppointmentsModel as M, appointment_key,
                                  appointment_row, free_seat, get_row, holder_key, seat_key, stamp, to_appointment)
-from .binding import batch_save, bind, transaction, writes
+from .binding import batch_save, bind, page_key, start_key, transaction, writes
 
 # The setup's version, a row of its own beside the setup partition (so the setup's Query
 # reads only services and calendars): a load names the version it was made to.
@@ -211,9 +211,9 @@ class AppointmentStore:
         all): ([Appointment], next cursor or None), one Query of by_day."""
         condition = M.day_sk.startswith(f"{calendar_id}#") if calendar_id else None
         results = M.day_index.query(day.isoformat(), condition, limit=limit, page_size=limit,
-                                    last_evaluated_key=cursor)
+                                    last_evaluated_key=start_key(M, cursor))
         items = [to_appointment(m) for m in results]
-        return items, results.last_evaluated_key if len(items) == limit else None
+        return items, page_key(M, results.last_evaluated_key) if len(items) == limit else None
 
     # --- a resident's own
     def of_owner(self, user_id, limit=200):
@@ -244,9 +244,9 @@ class AppointmentStore:
         """One page of a local day's appointments not yet reminded of:
         ([(id, remind_on)], next cursor or None), one Query of the sparse index."""
         limit = limit or self.REMINDER_PAGE
-        results = M.reminder_index.query(day.isoformat(), limit=limit, page_size=limit, last_evaluated_key=cursor)
+        results = M.reminder_index.query(day.isoformat(), limit=limit, page_size=limit, last_evaluated_key=start_key(M, cursor))
         found = [(m.pk.split("#", 1)[1], m.remind_on) for m in results]
-        return found, results.last_evaluated_key if len(found) == limit else None
+        return found, page_key(M, results.last_evaluated_key) if len(found) == limit else None
 
     def remind(self, appointment_id, day_text, now, event):
         """Out of the reminder index, with the reminder's event: one

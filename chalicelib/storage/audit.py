@@ -5,6 +5,7 @@ that the key is new: no entry is ever overwritten, and no API edits one."""
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, model_of, record_of, table, writes
+from .council_key import CouncilKey
 from .records import AuditEntry
 
 
@@ -13,7 +14,7 @@ class AuditModel(Stored):
         table_name = table("report-audit")
         billing_mode = "PAY_PER_REQUEST"
 
-    report_id = UnicodeAttribute(hash_key=True)
+    report_id = CouncilKey(hash_key=True)
     seq = NumberAttribute(range_key=True)  # the report's version after the change
     action = UnicodeAttribute()
     by_user_id = UnicodeAttribute()

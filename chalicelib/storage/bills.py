@@ -24,6 +24,7 @@ from pynamodb.attributes import JSONAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 
 
 class ByUserIndex(GlobalSecondaryIndex):
@@ -31,7 +32,7 @@ class ByUserIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     sk_time = UnicodeAttribute(range_key=True)  # ISO creation time, then the id
 
 
@@ -40,7 +41,7 @@ class ByAccountIndex(GlobalSecondaryIndex):
         index_name = "by_account"
         projection = AllProjection()
 
-    account = UnicodeAttribute(hash_key=True)  # "{fund}#{reference}"
+    account = CouncilKey(hash_key=True)  # "{fund}#{reference}"
     account_time = UnicodeAttribute(range_key=True)  # ISO creation time, then the id
 
 
@@ -49,17 +50,17 @@ class BillModel(Stored):
         table_name = table("bills")
         billing_mode = "PAY_PER_REQUEST"
 
-    pk = UnicodeAttribute(hash_key=True)
+    pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     row = JSONAttribute()
-    user_id = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
     sk_time = UnicodeAttribute(null=True)
     used_at = UnicodeAttribute(null=True)  # a payment link's use
     paid_at = UnicodeAttribute(null=True)  # a payment link's payment, once it succeeded
     latest = UnicodeAttribute(null=True)  # the newest payment link of a reference ("linkfor#" rows)
     payment_id = UnicodeAttribute(null=True)  # a bill's payment, once made
     status = UnicodeAttribute(null=True)  # how it finished, as its purpose was told
-    account = UnicodeAttribute(null=True)
+    account = CouncilKey(null=True)
     account_time = UnicodeAttribute(null=True)
     by_user = ByUserIndex()
     by_account = ByAccountIndex()

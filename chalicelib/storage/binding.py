@@ -113,6 +113,39 @@ def connection():
     return _connections[where]
 
 
+def wire_key(model, **values):
+    """A key in DynamoDB's own form (a Query's ExclusiveStartKey) from bare values,
+    each written by its attribute: a partition key gets its council (council_key.py)."""
+    attributes = model.get_attributes()
+    return {name: {"S": attributes[name].serialize(value)} for name, value in values.items()}
+
+
+def _council_keyed(model, name):
+    from .council_key import CouncilKey
+    return isinstance(model.get_attributes().get(name), CouncilKey)
+
+
+def page_key(model, wire):
+    """A Query's LastEvaluatedKey as callers keep it for the next page: each partition
+    key bare, so a cursor handed out names no council and one sent back can name
+    only the council it is read for (start_key). None stays None."""
+    from .. import tenancy
+    if not wire:
+        return wire
+    return {name: {"S": tenancy.unkey(value["S"])} if _council_keyed(model, name) else value
+            for name, value in wire.items()}
+
+
+def start_key(model, bare):
+    """page_key's answer made a Query's ExclusiveStartKey again, for the council the work is for."""
+    from .. import tenancy
+    if not bare:
+        return bare
+    return {name: {"S": tenancy.key(value["S"])}
+            if _council_keyed(model, name) and isinstance(value, dict) and isinstance(value.get("S"), str) else value
+            for name, value in bare.items()}
+
+
 def get_or_none(model, key, **kwargs):
     try:
         return model.get(key, **kwargs)

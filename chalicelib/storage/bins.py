@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, batch_save, bind, get_or_none, model_of, record_of, table
+from .council_key import CouncilKey
 from .records import BinRound
 
 
@@ -18,7 +19,7 @@ class BinRoundModel(Stored):
         table_name = table("bin-rounds")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     stream = UnicodeAttribute()
     weekday = NumberAttribute()  # 0 Monday .. 6 Sunday
     every_weeks = NumberAttribute()

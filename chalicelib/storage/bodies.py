@@ -22,6 +22,7 @@ from pynamodb.attributes import (BinaryAttribute, BooleanAttribute, JSONAttribut
 
 from ..geo import cells, polygon
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 from .record_class import record
 from .wards import geometry_blob
 
@@ -99,7 +100,7 @@ class BodyModel(Stored):
         table_name = table("bodies")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     name = UnicodeAttribute()
     geometry = BinaryAttribute(legacy_encoding=False)
     area = JSONAttribute(default=dict)  # kind, within_m, wards: the rest of the area
@@ -125,7 +126,7 @@ class BodyCellModel(Stored):
         table_name = table("body-cells")
         billing_mode = "PAY_PER_REQUEST"
 
-    cell = UnicodeAttribute(hash_key=True)
+    cell = CouncilKey(hash_key=True)
     body_id = UnicodeAttribute(range_key=True)
     w = NumberAttribute()
     s = NumberAttribute()

@@ -8,6 +8,7 @@ health never overwrite each other."""
 from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, get_or_none, table
+from .council_key import CouncilKey
 from .record_class import record
 
 REASON_MAX = 300
@@ -28,7 +29,7 @@ class PollCursorModel(Stored):
         table_name = table("body-polls")
         billing_mode = "PAY_PER_REQUEST"
 
-    body_id = UnicodeAttribute(hash_key=True)
+    body_id = CouncilKey(hash_key=True)
     since = UTCDateTimeAttribute(null=True)
     read_at = UTCDateTimeAttribute(null=True)
     ok_at = UTCDateTimeAttribute(null=True)

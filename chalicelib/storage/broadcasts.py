@@ -12,7 +12,8 @@ send a handful an hour (rate limited), far below a partition's limits.
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, wire_key, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists
 from .records import Broadcast
 
@@ -24,7 +25,7 @@ class LogIndex(GlobalSecondaryIndex):
         index_name = "by_time"
         projection = AllProjection()
 
-    log = UnicodeAttribute(hash_key=True)
+    log = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -33,8 +34,8 @@ class BroadcastModel(Stored):
         table_name = table("broadcasts")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
-    log = UnicodeAttribute(default=LOG)
+    id = CouncilKey(hash_key=True)
+    log = CouncilKey(default=LOG)
     created_at = UTCDateTimeAttribute()
     author = UnicodeAttribute()  # the staff member's user id
     topic = UnicodeAttribute()
@@ -75,8 +76,7 @@ class BroadcastStore:
         start = None
         if after is not None:
             created_at, broadcast_id = after
-            start = {"id": {"S": broadcast_id}, "log": {"S": LOG},
-                     "created_at": {"S": BroadcastModel.created_at.serialize(created_at)}}
+            start = wire_key(BroadcastModel, id=broadcast_id, log=LOG, created_at=created_at)
         result = BroadcastModel.log_index.query(LOG, scan_index_forward=False, limit=limit,
                                                 last_evaluated_key=start)
         items = [record_of(Broadcast, b) for b in result]

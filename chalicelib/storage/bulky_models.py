@@ -5,6 +5,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, table
+from .council_key import CouncilKey
 
 HOLD, REFUND, REMIND, CREW = "hold", "refund", "remind", "crew"
 CHANGE_REFUND = "change_refund"  # a change lowered the price: the difference is still to refund
@@ -15,7 +16,7 @@ class WasteSettingsModel(Stored):
         table_name = table("waste-settings")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)  # the service: "bulky", "garden"
+    id = CouncilKey(hash_key=True)  # the service: "bulky", "garden"
     settings = JSONAttribute()
     version = NumberAttribute()
     updated_at = UTCDateTimeAttribute()
@@ -27,7 +28,7 @@ class BulkySlotModel(Stored):
         table_name = table("bulky-slots")
         billing_mode = "PAY_PER_REQUEST"
 
-    slot = UnicodeAttribute(hash_key=True)  # "{round}#{YYYY-MM-DD}"
+    slot = CouncilKey(hash_key=True)  # "{round}#{YYYY-MM-DD}"
     taken = NumberAttribute(default=0)
     capacity = NumberAttribute(null=True)  # the capacity the last hold was made against
 
@@ -37,7 +38,7 @@ class DueIndex(GlobalSecondaryIndex):
         index_name = "due"
         projection = AllProjection()
 
-    due = UnicodeAttribute(hash_key=True)
+    due = CouncilKey(hash_key=True)
     due_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -46,7 +47,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -55,14 +56,14 @@ class BulkyBookingModel(Stored):
         table_name = table("bulky-bookings")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     uprn = UnicodeAttribute()
     address = UnicodeAttribute()
     round_id = UnicodeAttribute()
     date = UnicodeAttribute()
     items = JSONAttribute()
     amount = NumberAttribute()
-    user_id = UnicodeAttribute()
+    user_id = CouncilKey()
     status = UnicodeAttribute()
     email = UnicodeAttribute(null=True)
     location = UnicodeAttribute(null=True)
@@ -75,7 +76,7 @@ class BulkyBookingModel(Stored):
     cancelled_at = UTCDateTimeAttribute(null=True)
     reason = UnicodeAttribute(null=True)
     refund = JSONAttribute(null=True)
-    due = UnicodeAttribute(null=True)
+    due = CouncilKey(null=True)
     due_at = UTCDateTimeAttribute(null=True)
     job_id = UnicodeAttribute(null=True)
     change_seq = NumberAttribute(null=True)

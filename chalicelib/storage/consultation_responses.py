@@ -26,7 +26,8 @@ from datetime import datetime
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table, transaction, writes
+from .council_key import CouncilKey
 from .consultations import (ConsultationModel, count_update, fingerprint_row, iso, still_open, total_update)
 from .errors import AlreadyExists, EditConflict
 from .record_class import record
@@ -55,7 +56,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     consultation_id = UnicodeAttribute(range_key=True)
 
 
@@ -64,7 +65,7 @@ class ExpiringIndex(GlobalSecondaryIndex):
         index_name = "expiring"
         projection = AllProjection()
 
-    expiring_month = UnicodeAttribute(hash_key=True)
+    expiring_month = CouncilKey(hash_key=True)
     expiring_sk = UnicodeAttribute(range_key=True)
 
 
@@ -73,21 +74,21 @@ class ResponseModel(Stored):
         table_name = table("consultation-responses")
         billing_mode = "PAY_PER_REQUEST"
 
-    consultation_id = UnicodeAttribute(hash_key=True)
+    consultation_id = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)
     id = UnicodeAttribute()
     answers = JSONAttribute(null=True)
     taken = JSONAttribute(null=True)
     postcode = UnicodeAttribute(null=True)
     ward = UnicodeAttribute(null=True)
-    user_id = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
     follow_email = UnicodeAttribute(null=True)
     flags = JSONAttribute(null=True)
     created_at = UTCDateTimeAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
     delete_at = UTCDateTimeAttribute(null=True)
     seq = NumberAttribute(default=0)
-    expiring_month = UnicodeAttribute(null=True)
+    expiring_month = CouncilKey(null=True)
     expiring_sk = UnicodeAttribute(null=True)
 
     user_index = UserIndex()
@@ -154,9 +155,9 @@ class ResponseStore:
 
     def page(self, consultation_id, cursor=None, limit=200):
         """One page of a consultation's responses: ([response], next cursor or None)."""
-        results = ResponseModel.query(consultation_id, limit=limit, page_size=limit, last_evaluated_key=cursor)
+        results = ResponseModel.query(consultation_id, limit=limit, page_size=limit, last_evaluated_key=start_key(ResponseModel, cursor))
         items = [_record(m) for m in results]
-        return items, results.last_evaluated_key if len(items) == limit else None
+        return items, page_key(ResponseModel, results.last_evaluated_key) if len(items) == limit else None
 
     def of_user(self, user_id):
         """A resident's responses (one per consultation): one Query."""

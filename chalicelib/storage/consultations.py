@@ -24,6 +24,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .record_class import record
 
@@ -50,7 +51,7 @@ class CloseIndex(GlobalSecondaryIndex):
         index_name = "by_close"
         projection = AllProjection()
 
-    area = UnicodeAttribute(hash_key=True)
+    area = CouncilKey(hash_key=True)
     close_sk = UnicodeAttribute(range_key=True)
 
 
@@ -59,7 +60,7 @@ class OpenIndex(GlobalSecondaryIndex):
         index_name = "by_open"
         projection = AllProjection()
 
-    area = UnicodeAttribute(hash_key=True)
+    area = CouncilKey(hash_key=True)
     open_sk = UnicodeAttribute(range_key=True)
 
 
@@ -68,7 +69,7 @@ class ConsultationModel(Stored):
         table_name = table("consultations")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     doc = JSONAttribute(null=True)  # head: the whole; area rows: the public summary
     opens_at = UTCDateTimeAttribute(null=True)
@@ -78,7 +79,7 @@ class ConsultationModel(Stored):
     notices = JSONAttribute(null=True)
     updated_at = UTCDateTimeAttribute(null=True)
     updated_by = UnicodeAttribute(null=True)
-    area = UnicodeAttribute(null=True)
+    area = CouncilKey(null=True)
     close_sk = UnicodeAttribute(null=True)
     open_sk = UnicodeAttribute(null=True)
     count = NumberAttribute(null=True)

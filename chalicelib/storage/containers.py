@@ -23,7 +23,8 @@ reporting reads which containers were delivered there, and when).
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict, SlotFull
 from .records import ContainerRequest
 
@@ -40,7 +41,7 @@ class DueIndex(GlobalSecondaryIndex):
         index_name = "due"
         projection = AllProjection()
 
-    due = UnicodeAttribute(hash_key=True)
+    due = CouncilKey(hash_key=True)
     due_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -49,7 +50,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -58,7 +59,7 @@ class StatusIndex(GlobalSecondaryIndex):
         index_name = "status"
         projection = AllProjection()
 
-    status = UnicodeAttribute(hash_key=True)
+    status = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -67,7 +68,7 @@ class PropertyIndex(GlobalSecondaryIndex):
         index_name = "property"
         projection = AllProjection()
 
-    uprn = UnicodeAttribute(hash_key=True)
+    uprn = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -76,8 +77,8 @@ class ContainerRequestModel(Stored):
         table_name = table("container-requests")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
-    uprn = UnicodeAttribute()
+    id = CouncilKey(hash_key=True)
+    uprn = CouncilKey()
     address = UnicodeAttribute()
     container = UnicodeAttribute()
     name = UnicodeAttribute()
@@ -86,8 +87,8 @@ class ContainerRequestModel(Stored):
     reason = UnicodeAttribute()
     amount = NumberAttribute()
     depot = UnicodeAttribute()
-    status = UnicodeAttribute()
-    user_id = UnicodeAttribute(null=True)
+    status = CouncilKey()
+    user_id = CouncilKey(null=True)
     email = UnicodeAttribute(null=True)
     notes = UnicodeAttribute(null=True)
     hold_until = UTCDateTimeAttribute(null=True)
@@ -103,7 +104,7 @@ class ContainerRequestModel(Stored):
     cancelled_by = JSONAttribute(null=True)
     refund = JSONAttribute(null=True)
     delivered_on = UnicodeAttribute(null=True)
-    due = UnicodeAttribute(null=True)
+    due = CouncilKey(null=True)
     due_at = UTCDateTimeAttribute(null=True)
 
     due_index = DueIndex()
@@ -117,7 +118,7 @@ class ContainerOpenModel(Stored):
         table_name = table("container-open")
         billing_mode = "PAY_PER_REQUEST"
 
-    key = UnicodeAttribute(hash_key=True)  # "{uprn}#{container}"
+    key = CouncilKey(hash_key=True)  # "{uprn}#{container}"
     request_id = UnicodeAttribute()
     user_id = UnicodeAttribute(null=True)  # whose it is: only they (and staff) are shown its reference
 
@@ -127,7 +128,7 @@ class ContainerStockModel(Stored):
         table_name = table("container-stock")
         billing_mode = "PAY_PER_REQUEST"
 
-    key = UnicodeAttribute(hash_key=True)  # "{depot}#{container}"
+    key = CouncilKey(hash_key=True)  # "{depot}#{container}"
     count = NumberAttribute(default=0)
     version = NumberAttribute(null=True)  # staff's changes only; absent: 0
     audit = JSONAttribute(null=True)  # staff's changes, oldest first
@@ -363,10 +364,10 @@ class ContainerStore:
         when named (a filter on the status index's page, so a page may hold
         fewer than `limit`): ([requests], next cursor or None)."""
         results = M.status_index.query(status, scan_index_forward=False, limit=limit, page_size=limit,
-                                       last_evaluated_key=cursor,
+                                       last_evaluated_key=start_key(M, cursor),
                                        filter_condition=(M.depot == depot) if depot else None)
         items = [_request(m) for m in results]
-        return items, results.last_evaluated_key
+        return items, page_key(M, results.last_evaluated_key)
 
     def of_user(self, user_id, limit=200):
         return [_request(m) for m in M.user_index.query(user_id, scan_index_forward=False, limit=limit,

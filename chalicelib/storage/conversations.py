@@ -29,6 +29,7 @@ from pynamodb.attributes import (JSONAttribute, ListAttribute, NumberAttribute, 
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import EditConflict
 from .records import ChatMessage, Conversation
 
@@ -40,7 +41,7 @@ class QueueIndex(GlobalSecondaryIndex):
         index_name = "queue"
         projection = AllProjection()
 
-    queue_pk = UnicodeAttribute(hash_key=True)
+    queue_pk = CouncilKey(hash_key=True)
     queue_sk = UnicodeAttribute(range_key=True)
 
 
@@ -49,7 +50,7 @@ class OfficerIndex(GlobalSecondaryIndex):
         index_name = "officer"
         projection = AllProjection()
 
-    officer_pk = UnicodeAttribute(hash_key=True)
+    officer_pk = CouncilKey(hash_key=True)
     updated_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -58,7 +59,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -67,11 +68,11 @@ class ConversationModel(Stored):
         table_name = table("conversations")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     state = UnicodeAttribute()
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
-    user_id = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
     token_hash = UnicodeAttribute(null=True)
     contact = JSONAttribute(null=True)
     context = JSONAttribute(null=True)
@@ -89,9 +90,9 @@ class ConversationModel(Stored):
     offered_at = UTCDateTimeAttribute(null=True)
     choice = UnicodeAttribute(null=True)
     chosen_at = UTCDateTimeAttribute(null=True)
-    queue_pk = UnicodeAttribute(null=True)
+    queue_pk = CouncilKey(null=True)
     queue_sk = UnicodeAttribute(null=True)
-    officer_pk = UnicodeAttribute(null=True)
+    officer_pk = CouncilKey(null=True)
     queue_index = QueueIndex()
     officer_index = OfficerIndex()
     user_index = UserIndex()
@@ -102,7 +103,7 @@ class MessageModel(Stored):
         table_name = table("conversation-messages")
         billing_mode = "PAY_PER_REQUEST"
 
-    conversation_id = UnicodeAttribute(hash_key=True)
+    conversation_id = CouncilKey(hash_key=True)
     seq = NumberAttribute(range_key=True)
     author = UnicodeAttribute()
     text = UnicodeAttribute()
@@ -117,7 +118,7 @@ class PartyModel(Stored):
         table_name = table("conversation-parties")
         billing_mode = "PAY_PER_REQUEST"
 
-    party = UnicodeAttribute(hash_key=True)  # "officer#{user id}" or "resident#{party}"
+    party = CouncilKey(hash_key=True)  # "officer#{user id}" or "resident#{party}"
     taken = NumberAttribute(null=True)  # an officer's conversations now
     waited_s = NumberAttribute(null=True)  # "waits#{hour}": seconds the conversations taken in that hour waited
     answered = NumberAttribute(null=True)  # ... and how many they were
@@ -131,7 +132,7 @@ class LinkModel(Stored):
         table_name = table("conversation-links")
         billing_mode = "PAY_PER_REQUEST"
 
-    lookup = UnicodeAttribute(hash_key=True)  # "email#{sha256}", "phone#{sha256}" or "report#{report id}"
+    lookup = CouncilKey(hash_key=True)  # "email#{sha256}", "phone#{sha256}" or "report#{report id}"
     conversation_id = UnicodeAttribute(range_key=True)
     created_at = UTCDateTimeAttribute()
 

@@ -17,6 +17,7 @@ from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 
 SUMMARY = ["committee_id", "committee_title", "date", "time", "cancelled", "location", "agenda_published",
            "decisions_published", "minutes_published", "wards", "checked_at", "answer_hash", "list_hash"]
@@ -27,7 +28,7 @@ class CalendarIndex(GlobalSecondaryIndex):
         index_name = "calendar"
         projection = IncludeProjection(SUMMARY)
 
-    season = UnicodeAttribute(hash_key=True)  # the meeting's year, "2026"
+    season = CouncilKey(hash_key=True)  # the meeting's year, "2026"
     starts = UnicodeAttribute(range_key=True)  # "2026-11-30T10:00#1402"
 
 
@@ -36,7 +37,7 @@ class ByCommitteeIndex(GlobalSecondaryIndex):
         index_name = "by_committee"
         projection = IncludeProjection(SUMMARY)
 
-    committee_id = UnicodeAttribute(hash_key=True)
+    committee_id = CouncilKey(hash_key=True)
     starts = UnicodeAttribute(range_key=True)
 
 
@@ -45,8 +46,8 @@ class MeetingModel(Stored):
         table_name = table("meetings")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
-    committee_id = UnicodeAttribute()
+    id = CouncilKey(hash_key=True)
+    committee_id = CouncilKey()
     committee_title = UnicodeAttribute()
     date = UnicodeAttribute()
     time = UnicodeAttribute(default="")
@@ -57,7 +58,7 @@ class MeetingModel(Stored):
     minutes_published = BooleanAttribute(default=False)
     items = JSONAttribute(default=list)
     wards = JSONAttribute(default=list)  # ward names its items' words name
-    season = UnicodeAttribute()
+    season = CouncilKey()
     starts = UnicodeAttribute()
     checked_at = UTCDateTimeAttribute(null=True)  # when the committee system last answered for it
     answer_hash = UnicodeAttribute(null=True)  # of its GetMeeting answer as read
@@ -75,7 +76,7 @@ class DocumentModel(Stored):
         table_name = table("democracy")
         billing_mode = "PAY_PER_REQUEST"
 
-    name = UnicodeAttribute(hash_key=True)  # committees, forward_plan, decisions, health, search#2026-11
+    name = CouncilKey(hash_key=True)  # committees, forward_plan, decisions, health, search#2026-11
     body = JSONAttribute()
     answer_hash = UnicodeAttribute(null=True)
     checked_at = UTCDateTimeAttribute(null=True)
@@ -241,7 +242,7 @@ class ToldModel(Stored):
         table_name = table("meeting-told")
         billing_mode = "PAY_PER_REQUEST"
 
-    owner = UnicodeAttribute(hash_key=True)
+    owner = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)
     body = JSONAttribute(default=dict)
     told_at = UTCDateTimeAttribute(null=True)

@@ -9,6 +9,7 @@ import time
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 
 from .binding import Stored, bind, model_of, record_of, table
+from .council_key import CouncilKey
 from .records import DueRule
 
 KIND = "rule"
@@ -25,7 +26,7 @@ class DueRuleModel(Stored):
         table_name = table("due-rules")
         billing_mode = "PAY_PER_REQUEST"
 
-    kind = UnicodeAttribute(hash_key=True)  # always "rule": one partition (tens of categories)
+    kind = CouncilKey(hash_key=True)  # always "rule": one partition (tens of categories)
     service_code = UnicodeAttribute(range_key=True)
     working_days = NumberAttribute()
     by_priority = JSONAttribute(default=dict)

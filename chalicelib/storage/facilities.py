@@ -14,7 +14,8 @@ from pynamodb.exceptions import PutError, UpdateError
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..geo import cells
-from .binding import Stored, bind, get_or_none, model_of, record_of, table
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table
+from .council_key import CouncilKey
 from .errors import CONDITION_FAILED
 from .records import Facility
 
@@ -27,7 +28,7 @@ class NearbyIndex(GlobalSecondaryIndex):
         index_name = "nearby"
         projection = AllProjection()  # facilities are small; results need every field
 
-    nearby_pk = UnicodeAttribute(hash_key=True)
+    nearby_pk = CouncilKey(hash_key=True)
     nearby_sk = UnicodeAttribute(range_key=True)
 
 
@@ -36,7 +37,7 @@ class FacilityModel(Stored):
         table_name = table("facilities")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     type = UnicodeAttribute()
     name = UnicodeAttribute()
     address = UnicodeAttribute(null=True)
@@ -47,7 +48,7 @@ class FacilityModel(Stored):
     lon = NumberAttribute()
     lat = NumberAttribute()
     geohash = UnicodeAttribute()
-    nearby_pk = UnicodeAttribute()
+    nearby_pk = CouncilKey()
     nearby_sk = UnicodeAttribute()
 
     nearby_index = NearbyIndex()
@@ -59,7 +60,7 @@ class FacilityTypeModel(Stored):
         table_name = table("facility-types")
         billing_mode = "PAY_PER_REQUEST"
 
-    type = UnicodeAttribute(hash_key=True)
+    type = CouncilKey(hash_key=True)
     count = NumberAttribute(default=0)
     # {cell5: facilities of this type in it}; a council has a few dozen cells,
     # so the item stays small (400 KB would hold tens of thousands).
@@ -213,9 +214,9 @@ class FacilityStore:
         Returns (items, resume key or None when the range is exhausted)."""
         results = FacilityModel.nearby_index.query(
             f"{type_}#{partition}", FacilityModel.nearby_sk.between(lo, hi + "~"),
-            limit=limit, page_size=limit, last_evaluated_key=start)
+            limit=limit, page_size=limit, last_evaluated_key=start_key(FacilityModel, start))
         items = [record_of(Facility, f) for f in results]
-        return items, results.last_evaluated_key
+        return items, page_key(FacilityModel, results.last_evaluated_key)
 
 
 def _condition_failed(error):

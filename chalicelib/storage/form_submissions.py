@@ -29,7 +29,8 @@ from datetime import datetime
 from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .record_class import record
 
@@ -67,7 +68,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     user_sk = UnicodeAttribute(range_key=True)
 
 
@@ -76,7 +77,7 @@ class SentIndex(GlobalSecondaryIndex):
         index_name = "by_form"
         projection = AllProjection()
 
-    form_sent = UnicodeAttribute(hash_key=True)
+    form_sent = CouncilKey(hash_key=True)
     sent_sk = UnicodeAttribute(range_key=True)
 
 
@@ -85,7 +86,7 @@ class ExpiringIndex(GlobalSecondaryIndex):
         index_name = "expiring"
         projection = AllProjection()
 
-    expiring_month = UnicodeAttribute(hash_key=True)
+    expiring_month = CouncilKey(hash_key=True)
     expiring_sk = UnicodeAttribute(range_key=True)
 
 
@@ -94,13 +95,13 @@ class SubmissionModel(Stored):
         table_name = table("form-submissions")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     form_id = UnicodeAttribute()
     form_version = NumberAttribute()
     state = UnicodeAttribute()
     answers = JSONAttribute(null=True)
     taken = JSONAttribute(null=True)
-    user_id = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
     user_sk = UnicodeAttribute(null=True)
     access_hash = UnicodeAttribute(null=True)
     resume_hash = UnicodeAttribute(null=True)
@@ -119,10 +120,10 @@ class SubmissionModel(Stored):
     payment_status = UnicodeAttribute(null=True)
     paid = JSONAttribute(null=True)
 
-    form_sent = UnicodeAttribute(null=True)  # the form's id, once sent (not a preview)
+    form_sent = CouncilKey(null=True)  # the form's id, once sent (not a preview)
     sent_sk = UnicodeAttribute(null=True)
     delete_at = UTCDateTimeAttribute(null=True)
-    expiring_month = UnicodeAttribute(null=True)
+    expiring_month = CouncilKey(null=True)
     expiring_sk = UnicodeAttribute(null=True)
 
     user_index = UserIndex()
@@ -192,9 +193,9 @@ class SubmissionStore:
 
     def sent(self, form_id, cursor=None, limit=200):
         """One page of a form's submissions sent, oldest first: ([FormSubmission], next cursor or None)."""
-        results = SubmissionModel.sent_index.query(form_id, limit=limit, page_size=limit, last_evaluated_key=cursor)
+        results = SubmissionModel.sent_index.query(form_id, limit=limit, page_size=limit, last_evaluated_key=start_key(SubmissionModel, cursor))
         items = [_record(m) for m in results]
-        return items, results.last_evaluated_key if len(items) == limit else None
+        return items, page_key(SubmissionModel, results.last_evaluated_key) if len(items) == limit else None
 
     def expiring(self, month, until, limit):
         """Sent submissions whose retention ended by `until`, in the month it ends: one Query."""

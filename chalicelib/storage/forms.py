@@ -15,6 +15,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .record_class import record
 
@@ -40,7 +41,7 @@ class StateIndex(GlobalSecondaryIndex):
         index_name = "by_state"
         projection = AllProjection()
 
-    state = UnicodeAttribute(hash_key=True)
+    state = CouncilKey(hash_key=True)
     form_id = UnicodeAttribute(range_key=True)
 
 
@@ -49,12 +50,12 @@ class FormModel(Stored):
         table_name = table("forms")
         billing_mode = "PAY_PER_REQUEST"
 
-    form_id = UnicodeAttribute(hash_key=True)
+    form_id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     # the head's
     title = UnicodeAttribute(null=True)
     kind = UnicodeAttribute(null=True)
-    state = UnicodeAttribute(null=True)
+    state = CouncilKey(null=True)
     latest = NumberAttribute(null=True)
     draft = NumberAttribute(null=True)
     published = NumberAttribute(null=True)

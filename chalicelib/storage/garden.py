@@ -10,6 +10,7 @@ from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAt
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import EditConflict
 from .records import GardenSubscription
 
@@ -19,7 +20,7 @@ class RoundIndex(GlobalSecondaryIndex):
         index_name = "round"
         projection = AllProjection()
 
-    round_id = UnicodeAttribute(hash_key=True)
+    round_id = CouncilKey(hash_key=True)
     end = UnicodeAttribute(range_key=True)
 
 
@@ -28,7 +29,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -37,7 +38,7 @@ class RemindIndex(GlobalSecondaryIndex):
         index_name = "remind"
         projection = AllProjection()
 
-    remind = UnicodeAttribute(hash_key=True)
+    remind = CouncilKey(hash_key=True)
     remind_on = UnicodeAttribute(range_key=True)
 
 
@@ -46,15 +47,15 @@ class GardenSubscriptionModel(Stored):
         table_name = table("garden-subscriptions")
         billing_mode = "PAY_PER_REQUEST"
 
-    uprn = UnicodeAttribute(hash_key=True)
+    uprn = CouncilKey(hash_key=True)
     start = UnicodeAttribute(range_key=True)
     end = UnicodeAttribute()
     bins = NumberAttribute()
     amount = NumberAttribute()
-    user_id = UnicodeAttribute()
+    user_id = CouncilKey()
     status = UnicodeAttribute()
     address = UnicodeAttribute(null=True)
-    round_id = UnicodeAttribute(null=True)
+    round_id = CouncilKey(null=True)
     email = UnicodeAttribute(null=True)
     payment_id = UnicodeAttribute(null=True)
     hold_until = UTCDateTimeAttribute(null=True)
@@ -62,7 +63,7 @@ class GardenSubscriptionModel(Stored):
     confirmed_at = UTCDateTimeAttribute(null=True)
     cancelled_at = UTCDateTimeAttribute(null=True)
     reason = UnicodeAttribute(null=True)
-    remind = UnicodeAttribute(null=True)
+    remind = CouncilKey(null=True)
     remind_on = UnicodeAttribute(null=True)
 
     round_index = RoundIndex()

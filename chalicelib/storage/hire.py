@@ -25,6 +25,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .records import HireBooking
 
@@ -42,7 +43,7 @@ class HireSettingsModel(Stored):
         table_name = table("hire-settings")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     settings = JSONAttribute()
     version = NumberAttribute()
 
@@ -52,7 +53,7 @@ class HireHourModel(Stored):
         table_name = table("hire-hours")
         billing_mode = "PAY_PER_REQUEST"
 
-    place = UnicodeAttribute(hash_key=True)
+    place = CouncilKey(hash_key=True)
     start = UnicodeAttribute(range_key=True)
     booking_id = UnicodeAttribute()
     kind = UnicodeAttribute()  # held, booked, blocked; a block's own item: block, or unblocked once removed
@@ -65,7 +66,7 @@ class HireDueIndex(GlobalSecondaryIndex):
         index_name = "due"
         projection = AllProjection()
 
-    due = UnicodeAttribute(hash_key=True)
+    due = CouncilKey(hash_key=True)
     due_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -74,7 +75,7 @@ class HireUserIndex(GlobalSecondaryIndex):
         index_name = "user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -83,7 +84,7 @@ class HireDepositIndex(GlobalSecondaryIndex):
         index_name = "deposits"
         projection = AllProjection()
 
-    deposit_held = UnicodeAttribute(hash_key=True)  # "held" while it waits for the officer's check
+    deposit_held = CouncilKey(hash_key=True)  # "held" while it waits for the officer's check
     deposit_from = UnicodeAttribute(range_key=True)  # the end of its last session still booked (UTC)
 
 
@@ -92,7 +93,7 @@ class HireBookingModel(Stored):
         table_name = table("hire-bookings")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     place = UnicodeAttribute()
     hirer_type = UnicodeAttribute()
     sessions = JSONAttribute()
@@ -100,7 +101,7 @@ class HireBookingModel(Stored):
     deposit = JSONAttribute()
     total = NumberAttribute()
     status = UnicodeAttribute()
-    user_id = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
     email = UnicodeAttribute(null=True)
     hirer_name = UnicodeAttribute(null=True)
     purpose = UnicodeAttribute(null=True)
@@ -113,11 +114,11 @@ class HireBookingModel(Stored):
     why = UnicodeAttribute(null=True)
     seq = NumberAttribute(null=True)
     taken_by = JSONAttribute(null=True)
-    due = UnicodeAttribute(null=True)
+    due = CouncilKey(null=True)
     due_at = UTCDateTimeAttribute(null=True)
     skipped = JSONAttribute(null=True)
     refund_rules = JSONAttribute(null=True)
-    deposit_held = UnicodeAttribute(null=True)
+    deposit_held = CouncilKey(null=True)
     deposit_from = UnicodeAttribute(null=True)
 
     due_index = HireDueIndex()
@@ -130,7 +131,7 @@ class HireHolderModel(Stored):
         table_name = table("hire-holders")
         billing_mode = "PAY_PER_REQUEST"
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     booking_id = UnicodeAttribute()
     hold_until = UTCDateTimeAttribute()
 

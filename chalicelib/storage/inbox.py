@@ -37,6 +37,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .. import states, words
 from .binding import Stored, table
+from .council_key import CouncilKey
 from .records import InboxRow
 
 PRIORITY_RANK = {"urgent": "0", "high": "1", "normal": "2", "low": "3"}
@@ -52,7 +53,7 @@ class _ByPriority(GlobalSecondaryIndex):
         index_name = "by_priority"
         projection = AllProjection()
 
-    facet = UnicodeAttribute(hash_key=True)
+    facet = CouncilKey(hash_key=True)
     by_priority = UnicodeAttribute(range_key=True)
 
 
@@ -61,7 +62,7 @@ class _ByDue(GlobalSecondaryIndex):
         index_name = "by_due"
         projection = AllProjection()
 
-    facet = UnicodeAttribute(hash_key=True)
+    facet = CouncilKey(hash_key=True)
     by_due = UnicodeAttribute(range_key=True)
 
 
@@ -70,7 +71,7 @@ class _ByPriorityDue(GlobalSecondaryIndex):
         index_name = "by_priority_due"
         projection = AllProjection()
 
-    facet = UnicodeAttribute(hash_key=True)
+    facet = CouncilKey(hash_key=True)
     by_priority_due = UnicodeAttribute(range_key=True)
 
 
@@ -79,7 +80,7 @@ class _BySupport(GlobalSecondaryIndex):
         index_name = "by_support"
         projection = AllProjection()
 
-    facet = UnicodeAttribute(hash_key=True)
+    facet = CouncilKey(hash_key=True)
     by_support = UnicodeAttribute(range_key=True)
 
 
@@ -88,7 +89,7 @@ class InboxModel(Stored):
         table_name = table("inbox")
         billing_mode = "PAY_PER_REQUEST"
 
-    facet = UnicodeAttribute(hash_key=True)
+    facet = CouncilKey(hash_key=True)
     newest = UnicodeAttribute(range_key=True)
     # Word rows lack these four, so they stay out of the indexes.
     by_priority = UnicodeAttribute(null=True)

@@ -16,7 +16,7 @@ from collections import deque
 from itertools import product
 
 from .. import states
-from .binding import bind, record_of
+from .binding import bind, record_of, wire_key
 from .inbox import NO_DUE, PRIORITY_RANK, STAMP, UNASSIGNED, WORD_PREFIX, InboxModel, facet, row_of
 from .records import InboxRow
 
@@ -40,10 +40,10 @@ class _Source:
         self.start = self._key_after(after) if after else None
 
     def _key_after(self, position):
-        key = {"facet": {"S": self.partition}, "newest": {"S": "#".join(position.rsplit("#", 2)[-2:])}}
+        values = {"facet": self.partition, "newest": "#".join(position.rsplit("#", 2)[-2:])}
         if self.attribute != "newest":
-            key[self.attribute] = {"S": self.prefix + position}
-        return key
+            values[self.attribute] = self.prefix + position
+        return wire_key(InboxModel, **values)
 
     def fill(self, count):
         if self.done:

@@ -18,7 +18,8 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection
 
 from ..geo import cells
-from .binding import Stored, bind, get_or_none, model_of, record_of, table
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table
+from .council_key import CouncilKey
 from .records import Job
 
 # What a line of a crew's list shows; updates and instructions stay out.
@@ -32,7 +33,7 @@ class NearIndex(GlobalSecondaryIndex):
         index_name = "near"
         projection = IncludeProjection(LIST_ATTRIBUTES)
 
-    near_pk = UnicodeAttribute(hash_key=True)
+    near_pk = CouncilKey(hash_key=True)
     near_sk = UnicodeAttribute(range_key=True)
 
 
@@ -41,7 +42,7 @@ class DueIndex(GlobalSecondaryIndex):
         index_name = "by_due"
         projection = IncludeProjection(LIST_ATTRIBUTES)
 
-    due_pk = UnicodeAttribute(hash_key=True)
+    due_pk = CouncilKey(hash_key=True)
     due_sk = UnicodeAttribute(range_key=True)
 
 
@@ -50,7 +51,7 @@ class JobModel(Stored):
         table_name = table("jobs")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     report_id = UnicodeAttribute()
     team = UnicodeAttribute()
     service_code = UnicodeAttribute()
@@ -70,9 +71,9 @@ class JobModel(Stored):
     updates = JSONAttribute(default=list)
     details = JSONAttribute(null=True)
     counted = UnicodeAttribute(null=True)
-    near_pk = UnicodeAttribute(null=True)
+    near_pk = CouncilKey(null=True)
     near_sk = UnicodeAttribute(null=True)
-    due_pk = UnicodeAttribute(null=True)
+    due_pk = CouncilKey(null=True)
     due_sk = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
@@ -86,7 +87,7 @@ class JobCellModel(Stored):
         table_name = table("job-cells")
         billing_mode = "PAY_PER_REQUEST"
 
-    team = UnicodeAttribute(hash_key=True)
+    team = CouncilKey(hash_key=True)
     cell = UnicodeAttribute(range_key=True)
     count = NumberAttribute(default=0)
 
@@ -149,8 +150,8 @@ class JobStore:
         (jobs with their list attributes, resume key or None)."""
         results = JobModel.near_index.query(
             f"{team}#{partition}", JobModel.near_sk.between(lo, hi + "~"),
-            limit=limit, page_size=limit, last_evaluated_key=start)
-        return [record_of(Job, j) for j in results], results.last_evaluated_key
+            limit=limit, page_size=limit, last_evaluated_key=start_key(JobModel, start))
+        return [record_of(Job, j) for j in results], page_key(JobModel, results.last_evaluated_key)
 
     def load(self, jobs):
         """Write new jobs in bulk, outside transactions (benchmarks, imports):
@@ -170,5 +171,5 @@ class JobStore:
 
     def by_due(self, team, limit, start=None):
         """A team's open jobs, soonest due first (none due last): (jobs, resume key or None)."""
-        results = JobModel.due_index.query(team, limit=limit, page_size=limit, last_evaluated_key=start)
-        return [record_of(Job, j) for j in results], results.last_evaluated_key
+        results = JobModel.due_index.query(team, limit=limit, page_size=limit, last_evaluated_key=start_key(JobModel, start))
+        return [record_of(Job, j) for j in results], page_key(JobModel, results.last_evaluated_key)

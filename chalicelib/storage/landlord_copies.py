@@ -13,6 +13,7 @@ from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttr
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, batch_save, get_or_none, table, writes
+from .council_key import CouncilKey
 
 RUN_CHUNK = 500  # lines a copy item holds: about 100 KB, well inside DynamoDB's 400 KB
 
@@ -23,7 +24,7 @@ class LandlordCopyModel(Stored):
         table_name = table("landlord-copies")
         billing_mode = "PAY_PER_REQUEST"
 
-    creditor_ref = UnicodeAttribute(hash_key=True)
+    creditor_ref = CouncilKey(hash_key=True)
     part = UnicodeAttribute(range_key=True)
     body = JSONAttribute()
     fetched_at = UTCDateTimeAttribute()
@@ -34,7 +35,7 @@ class ByTermIndex(GlobalSecondaryIndex):
         index_name = "by_term"
         projection = AllProjection()
 
-    term = UnicodeAttribute(hash_key=True)  # "<creditor>#<kind>:<value>"
+    term = CouncilKey(hash_key=True)  # "<creditor>#<kind>:<value>"
     claim_ref = UnicodeAttribute(range_key=True)
 
 
@@ -44,9 +45,9 @@ class LandlordClaimModel(Stored):
         table_name = table("landlord-claims")
         billing_mode = "PAY_PER_REQUEST"
 
-    creditor_ref = UnicodeAttribute(hash_key=True)
+    creditor_ref = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<kind>:<value>#<claim_ref>"
-    term = UnicodeAttribute()
+    term = CouncilKey()
     claim_ref = UnicodeAttribute()
     body = JSONAttribute()
     fetched_at = UTCDateTimeAttribute()

@@ -8,6 +8,7 @@ from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 from .landlord_copies import LandlordCopies
 
 
@@ -16,7 +17,7 @@ class ByUserIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
 
 
 class WaitingIndex(GlobalSecondaryIndex):
@@ -25,7 +26,7 @@ class WaitingIndex(GlobalSecondaryIndex):
         index_name = "waiting"
         projection = AllProjection()
 
-    waiting = UnicodeAttribute(hash_key=True)
+    waiting = CouncilKey(hash_key=True)
     registered_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -34,12 +35,12 @@ class LandlordOrgModel(Stored):
         table_name = table("landlord-orgs")
         billing_mode = "PAY_PER_REQUEST"
 
-    creditor_ref = UnicodeAttribute(hash_key=True)
+    creditor_ref = CouncilKey(hash_key=True)
     name = UnicodeAttribute()
     state = UnicodeAttribute()  # active, awaiting_approval
     lead_user_id = UnicodeAttribute()
     registered_at = UTCDateTimeAttribute()
-    waiting = UnicodeAttribute(null=True)  # "yes" while awaiting approval: the sparse index's key
+    waiting = CouncilKey(null=True)  # "yes" while awaiting approval: the sparse index's key
     waiting_index = WaitingIndex()
 
 
@@ -48,8 +49,8 @@ class LandlordMemberModel(Stored):
         table_name = table("landlord-members")
         billing_mode = "PAY_PER_REQUEST"
 
-    creditor_ref = UnicodeAttribute(hash_key=True)
-    user_id = UnicodeAttribute(range_key=True)
+    creditor_ref = CouncilKey(hash_key=True)
+    user_id = CouncilKey(range_key=True)
     role = UnicodeAttribute()  # lead, view, report
     email = UnicodeAttribute(null=True)
     added_at = UTCDateTimeAttribute()
@@ -61,7 +62,7 @@ class LandlordAuditModel(Stored):
         table_name = table("landlord-audit")
         billing_mode = "PAY_PER_REQUEST"
 
-    creditor_ref = UnicodeAttribute(hash_key=True)
+    creditor_ref = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<ISO time>#<id>"
     action = UnicodeAttribute()
     by_user_id = UnicodeAttribute()

@@ -4,6 +4,7 @@ everyone after is merged into that report rather than making another."""
 from pynamodb.attributes import UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, get_or_none, table, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists
 
 
@@ -12,7 +13,7 @@ class MissedBinModel(Stored):
         table_name = table("missed-bins")
         billing_mode = "PAY_PER_REQUEST"
 
-    collection = UnicodeAttribute(hash_key=True)  # "{uprn}#{stream}#{YYYY-MM-DD}"
+    collection = CouncilKey(hash_key=True)  # "{uprn}#{stream}#{YYYY-MM-DD}"
     report_id = UnicodeAttribute()
     created_at = UTCDateTimeAttribute()
     reporters = UnicodeSetAttribute(null=True)  # accounts that reported it, the first included

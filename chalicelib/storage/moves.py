@@ -16,6 +16,7 @@ from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttr
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import EditConflict
 
 
@@ -25,7 +26,7 @@ class ByIdIndex(GlobalSecondaryIndex):
         index_name = "by_id"
         projection = AllProjection()
 
-    move_id = UnicodeAttribute(hash_key=True)
+    move_id = CouncilKey(hash_key=True)
 
 
 class MoveModel(Stored):
@@ -33,9 +34,9 @@ class MoveModel(Stored):
         table_name = table("moves")
         billing_mode = "PAY_PER_REQUEST"
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
-    move_id = UnicodeAttribute(null=True)  # move rows only (the by_id index)
+    move_id = CouncilKey(null=True)  # move rows only (the by_id index)
     state = UnicodeAttribute(null=True)  # a part's
     data = JSONAttribute()
     created_at = UTCDateTimeAttribute()

@@ -8,6 +8,7 @@ A council has a handful of partners, so listing and revoking by name scan.
 from pynamodb.attributes import BooleanAttribute, JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .council_key import CouncilKey
 from .records import Open311Key
 
 
@@ -16,7 +17,7 @@ class Open311KeyModel(Stored):
         table_name = table("open311-keys")
         billing_mode = "PAY_PER_REQUEST"
 
-    key_hash = UnicodeAttribute(hash_key=True)  # sha256 hex of the key itself
+    key_hash = CouncilKey(hash_key=True)  # sha256 hex of the key itself
     name = UnicodeAttribute()  # the partner; also names its update_id space
     created_at = UTCDateTimeAttribute()
     revoked = BooleanAttribute(default=False)

@@ -10,6 +10,7 @@ from pynamodb.attributes import (JSONAttribute, NumberAttribute, UnicodeAttribut
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, model_of, record_of, table
+from .council_key import CouncilKey
 from .records import OutboxMessage
 
 
@@ -19,7 +20,7 @@ class RecipientIndex(GlobalSecondaryIndex):
         index_name = "by_recipient"
         projection = AllProjection()
 
-    to = UnicodeAttribute(hash_key=True)
+    to = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -29,7 +30,7 @@ class QueuedIndex(GlobalSecondaryIndex):
         index_name = "queued"
         projection = AllProjection()
 
-    queued = UnicodeAttribute(hash_key=True)
+    queued = CouncilKey(hash_key=True)
     try_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -38,9 +39,9 @@ class OutboxModel(Stored):
         table_name = table("outbox")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     channel = UnicodeAttribute()  # email, sms
-    to = UnicodeAttribute()
+    to = CouncilKey()
     subject = UnicodeAttribute(null=True)
     body = UnicodeAttribute()  # e-mail: the plain-text part
     html = UnicodeAttribute(null=True)  # alert e-mail: the HTML part
@@ -49,7 +50,7 @@ class OutboxModel(Stored):
     status = UnicodeAttribute(default="queued")  # queued, sent, retry, failed, kept (local)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute()
-    queued = UnicodeAttribute(null=True)
+    queued = CouncilKey(null=True)
     try_at = UTCDateTimeAttribute(null=True)
     tries = NumberAttribute(null=True)
     error = UnicodeAttribute(null=True)  # the last try's failure, never what was sent

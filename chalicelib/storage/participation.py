@@ -21,6 +21,7 @@ from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, table, transaction, writes
+from .council_key import CouncilKey
 
 FIELDS = ("id", "meeting_id", "item_id", "user_id", "name", "email", "phone", "mode", "needs", "side", "status",
           "reason", "late", "capped", "created_at", "decided_at", "meeting_ends", "committee_id")
@@ -32,7 +33,7 @@ class OwnerIndex(GlobalSecondaryIndex):
         index_name = "by_owner"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
 
 
@@ -41,14 +42,14 @@ class ParticipationModel(Stored):
         table_name = table("participation")
         billing_mode = "PAY_PER_REQUEST"
 
-    pk = UnicodeAttribute(hash_key=True)
+    pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     taken = NumberAttribute(null=True)  # counters
     id = UnicodeAttribute(null=True)
     meeting_id = UnicodeAttribute(null=True)
     committee_id = UnicodeAttribute(null=True)
     item_id = UnicodeAttribute(null=True)
-    user_id = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
     name = UnicodeAttribute(null=True)
     email = UnicodeAttribute(null=True)
     phone = UnicodeAttribute(null=True)

@@ -10,6 +10,7 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribut
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .records import Payment
 
@@ -22,7 +23,7 @@ class OpenIndex(GlobalSecondaryIndex):
         index_name = "open"
         projection = AllProjection()
 
-    queue = UnicodeAttribute(hash_key=True)
+    queue = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -31,7 +32,7 @@ class PaymentModel(Stored):
         table_name = table("payments")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     purpose = UnicodeAttribute()
     subject_id = UnicodeAttribute()
     amount = NumberAttribute()
@@ -40,7 +41,7 @@ class PaymentModel(Stored):
     return_secret_hash = UnicodeAttribute()
     status = UnicodeAttribute()
     finished = BooleanAttribute(default=False)
-    queue = UnicodeAttribute(null=True)
+    queue = CouncilKey(null=True)
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute(null=True)
     user_id = UnicodeAttribute(null=True)
@@ -74,7 +75,7 @@ class LedgerModel(Stored):
         table_name = table("payment-ledger")
         billing_mode = "PAY_PER_REQUEST"
 
-    day = UnicodeAttribute(hash_key=True)  # "YYYY-MM-DD", Europe/London
+    day = CouncilKey(hash_key=True)  # "YYYY-MM-DD", Europe/London
     entry = UnicodeAttribute(range_key=True)  # "{kind}#{payment or refund id}": written once
     row = JSONAttribute()  # {at, kind, payment_id, provider_id, refund_id, reference, purpose, amount, by, reason}
 

@@ -32,7 +32,8 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, NumberAttribut
                                  UnicodeSetAttribute, UTCDateTimeAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table, transaction, writes
+from .council_key import CouncilKey
 from .record_class import record
 from .errors import AlreadyExists, EditConflict
 
@@ -95,7 +96,7 @@ class StateIndex(GlobalSecondaryIndex):
         index_name = "by_state"
         projection = AllProjection()
 
-    state = UnicodeAttribute(hash_key=True)
+    state = CouncilKey(hash_key=True)
     state_sk = UnicodeAttribute(range_key=True)
 
 
@@ -104,7 +105,7 @@ class ResponseIndex(GlobalSecondaryIndex):
         index_name = "by_response"
         projection = AllProjection()
 
-    responded = UnicodeAttribute(hash_key=True)
+    responded = CouncilKey(hash_key=True)
     response_sk = UnicodeAttribute(range_key=True)
 
 
@@ -113,8 +114,8 @@ class PetitionModel(Stored):
         table_name = table("petitions")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
-    state = UnicodeAttribute()
+    id = CouncilKey(hash_key=True)
+    state = CouncilKey()
     state_sk = UnicodeAttribute()
     action = UnicodeAttribute()
     background = UnicodeAttribute()
@@ -135,7 +136,7 @@ class PetitionModel(Stored):
     response = JSONAttribute(null=True)
     debate = JSONAttribute(null=True)
     response_at = UTCDateTimeAttribute(null=True)
-    responded = UnicodeAttribute(null=True)  # "yes" once answered: ResponseIndex's partition
+    responded = CouncilKey(null=True)  # "yes" once answered: ResponseIndex's partition
     response_sk = UnicodeAttribute(null=True)
     version = NumberAttribute(default=0)  # staff edits only (If-Match); counts never touch it
 
@@ -148,7 +149,7 @@ class SignatureModel(Stored):
         table_name = table("petition-signatures")
         billing_mode = "PAY_PER_REQUEST"
 
-    petition_id = UnicodeAttribute(hash_key=True)
+    petition_id = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)
     name = UnicodeAttribute()
     email = UnicodeAttribute()
@@ -173,7 +174,7 @@ class WardCountModel(Stored):
         table_name = table("petition-wards")
         billing_mode = "PAY_PER_REQUEST"
 
-    petition_id = UnicodeAttribute(hash_key=True)
+    petition_id = CouncilKey(hash_key=True)
     ward = UnicodeAttribute(range_key=True)
     count = NumberAttribute(default=0)
 
@@ -281,9 +282,9 @@ class PetitionStore:
         limit = max(1, min(limit, PAGE_MAX))
         found = PetitionModel.search.contains(words.lower()) if words else None
         results = index.query(partition, condition, filter_condition=found, scan_index_forward=not newest_first,
-                              limit=limit, page_size=limit, last_evaluated_key=cursor)
+                              limit=limit, page_size=limit, last_evaluated_key=start_key(PetitionModel, cursor))
         items = [record_of(Petition, m) for m in results]
-        return items, results.last_evaluated_key if len(items) == limit else None
+        return items, page_key(PetitionModel, results.last_evaluated_key) if len(items) == limit else None
 
     def add_counts(self, petition_id, signatures=0, sponsors=0):
         """ADD to the petition's counts; returns (signatures, sponsors) after."""
@@ -351,9 +352,9 @@ class PetitionStore:
         """One page of a petition's signatures in key order: ([Signature], next cursor).
         Staff tools and notices only: its cost follows the petition's signatures."""
         results = SignatureModel.query(petition_id, SignatureModel.key < "~", page_size=page_size, limit=page_size,
-                                       last_evaluated_key=cursor, consistent_read=True)
+                                       last_evaluated_key=start_key(SignatureModel, cursor), consistent_read=True)
         items = [_signature(m) for m in results]
-        return items, results.last_evaluated_key if len(items) == page_size else None
+        return items, page_key(SignatureModel, results.last_evaluated_key) if len(items) == page_size else None
 
     def page(self, petition_id, followers, after, limit):
         """(rows, next): at most `limit` signatures (or followers) of a
@@ -377,9 +378,9 @@ class PetitionStore:
     def followers(self, petition_id, cursor=None, page_size=200):
         """One page of a petition's followers (any state): ([Signature], next cursor)."""
         results = SignatureModel.query(petition_id, SignatureModel.key.startswith(FOLLOWER), page_size=page_size,
-                                       limit=page_size, last_evaluated_key=cursor, consistent_read=True)
+                                       limit=page_size, last_evaluated_key=start_key(SignatureModel, cursor), consistent_read=True)
         items = [_signature(m) for m in results]
-        return items, results.last_evaluated_key if len(items) == page_size else None
+        return items, page_key(SignatureModel, results.last_evaluated_key) if len(items) == page_size else None
 
     def follow_state(self, follower, from_state, to_state, now):
         """Move a follower from `from_state` only: True for the one call that moved it."""

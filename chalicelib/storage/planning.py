@@ -14,6 +14,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from ..geo import cells
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 
 FIELDS = ("reference", "key", "proposal", "address", "status", "decision", "decided", "validated", "received",
           "consultation_ends", "appeal_status", "app_type", "ward", "link", "comment_link", "digest",
@@ -25,7 +26,7 @@ class NearIndex(GlobalSecondaryIndex):
         index_name = "near"
         projection = AllProjection()  # a list shows what the one application shows, but its links
 
-    near_pk = UnicodeAttribute(hash_key=True)
+    near_pk = CouncilKey(hash_key=True)
     near_sk = UnicodeAttribute(range_key=True)
 
 
@@ -34,7 +35,7 @@ class PlanningApplicationModel(Stored):
         table_name = table("planning-applications")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     reference = UnicodeAttribute()
     key = UnicodeAttribute()  # the register's own (Idox keyVal, PlanIt name)
     proposal = UnicodeAttribute()
@@ -55,7 +56,7 @@ class PlanningApplicationModel(Stored):
     digest = UnicodeAttribute(null=True)  # of the register's answer: written again only when it changes
     seen_at = UnicodeAttribute(null=True)
     changed_at = UnicodeAttribute(null=True)
-    near_pk = UnicodeAttribute(null=True)  # sparse: only applications placed on the map
+    near_pk = CouncilKey(null=True)  # sparse: only applications placed on the map
     near_sk = UnicodeAttribute(null=True)
 
     near_index = NearIndex()
@@ -66,7 +67,7 @@ class PlanningStateModel(Stored):
         table_name = table("planning-sync")
         billing_mode = "PAY_PER_REQUEST"
 
-    name = UnicodeAttribute(hash_key=True)  # "health", "lists"
+    name = CouncilKey(hash_key=True)  # "health", "lists"
     body = UnicodeAttribute()  # JSON
     at = UnicodeAttribute(null=True)
 

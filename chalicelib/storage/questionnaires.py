@@ -20,6 +20,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .audit import AuditModel, audit_model
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .records import Questionnaire
 
@@ -32,7 +33,7 @@ class DueIndex(GlobalSecondaryIndex):
         index_name = "due"
         projection = AllProjection()
 
-    queue = UnicodeAttribute(hash_key=True)
+    queue = CouncilKey(hash_key=True)
     due_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -41,9 +42,9 @@ class QuestionnaireModel(Stored):
         table_name = table("questionnaires")
         billing_mode = "PAY_PER_REQUEST"
 
-    report_id = UnicodeAttribute(hash_key=True)
+    report_id = CouncilKey(hash_key=True)
     status = UnicodeAttribute()  # waiting, sending, sent, answered, unreachable
-    queue = UnicodeAttribute(null=True)  # DUE while waiting to be sent
+    queue = CouncilKey(null=True)  # DUE while waiting to be sent
     due_at = UTCDateTimeAttribute(null=True)
     closed_at = UTCDateTimeAttribute()
     closed_state = UnicodeAttribute()

@@ -52,8 +52,10 @@ class WorkQueue:
         return self._url
 
     def send(self, bodies):
-        """Put each body (a JSON-able dict) on the queue, ten to a request."""
-        texts = [json.dumps(b, separators=(",", ":")) for b in bodies]
+        """Put each body (a JSON-able dict) on the queue, ten to a request, each
+        naming the council it is for (tenancy.stamped): the worker works for it."""
+        from .. import tenancy
+        texts = [json.dumps(tenancy.stamped(b), separators=(",", ":")) for b in bodies]
         for start in range(0, len(texts), SEND_BATCH):
             chunk = texts[start:start + SEND_BATCH]
             if sum(len(t.encode()) for t in chunk) > MAX_BATCH_BYTES:

@@ -19,6 +19,7 @@ from pynamodb.attributes import NumberAttribute, UnicodeAttribute, UTCDateTimeAt
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from .binding import Stored, bind, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import EditConflict
 from .records import CommunalRepair
 
@@ -31,7 +32,7 @@ class OpenBlockIndex(GlobalSecondaryIndex):
         index_name = "open_block"
         projection = AllProjection()
 
-    open_block = UnicodeAttribute(hash_key=True)
+    open_block = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -41,7 +42,7 @@ class TenantIndex(GlobalSecondaryIndex):
         index_name = "by_tenant"
         projection = KeysOnlyProjection()
 
-    tenant = UnicodeAttribute(hash_key=True)
+    tenant = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -50,10 +51,10 @@ class CommunalModel(Stored):
         table_name = table("repair-communal")
         billing_mode = "PAY_PER_REQUEST"
 
-    repair_id = UnicodeAttribute(hash_key=True)
+    repair_id = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "repair", or "tenant#<user id>" for a "me too"
     block = UnicodeAttribute(null=True)
-    open_block = UnicodeAttribute(null=True)  # the block while the repair is open: the sparse index
+    open_block = CouncilKey(null=True)  # the block while the repair is open: the sparse index
     location = UnicodeAttribute(null=True)
     problem = UnicodeAttribute(null=True)
     issue = UnicodeAttribute(null=True)
@@ -62,7 +63,7 @@ class CommunalModel(Stored):
     reporter = UnicodeAttribute(null=True)  # whose it is: their own is in their list, not among their block's
     created_at = UTCDateTimeAttribute(null=True)
     me_too = NumberAttribute(null=True)
-    tenant = UnicodeAttribute(null=True)  # on a "me too" row: whose it is, the by_tenant index's key
+    tenant = CouncilKey(null=True)  # on a "me too" row: whose it is, the by_tenant index's key
 
     open_index = OpenBlockIndex()
     tenant_index = TenantIndex()

@@ -15,6 +15,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .errors import AlreadyExists, EditConflict
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .records import Repair
 from .repair_communal import put_communal
 
@@ -24,7 +25,7 @@ class HomeIndex(GlobalSecondaryIndex):
         index_name = "home"
         projection = AllProjection()
 
-    home = UnicodeAttribute(hash_key=True)
+    home = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -33,7 +34,7 @@ class UserIndex(GlobalSecondaryIndex):
         index_name = "user"
         projection = AllProjection()
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -42,7 +43,7 @@ class BoardIndex(GlobalSecondaryIndex):
         index_name = "board"
         projection = AllProjection()
 
-    board = UnicodeAttribute(hash_key=True)
+    board = CouncilKey(hash_key=True)
     at_risk_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -52,7 +53,7 @@ class RemindIndex(GlobalSecondaryIndex):
         index_name = "remind"
         projection = AllProjection()
 
-    remind_day = UnicodeAttribute(hash_key=True)
+    remind_day = CouncilKey(hash_key=True)
     id = UnicodeAttribute(range_key=True)
 
 
@@ -61,10 +62,10 @@ class RepairModel(Stored):
         table_name = table("repairs")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
-    home = UnicodeAttribute()
+    id = CouncilKey(hash_key=True)
+    home = CouncilKey()
     address = UnicodeAttribute()
-    user_id = UnicodeAttribute()
+    user_id = CouncilKey()
     location = UnicodeAttribute()
     problem = UnicodeAttribute()
     issue = UnicodeAttribute()
@@ -92,7 +93,7 @@ class RepairModel(Stored):
     done_at = UTCDateTimeAttribute(null=True)
     done_what = UnicodeAttribute(null=True)
     compensation = NumberAttribute(null=True)
-    board = UnicodeAttribute(null=True)
+    board = CouncilKey(null=True)
     at_risk_at = UTCDateTimeAttribute(null=True)
     team = UnicodeAttribute(null=True)
     job_id = UnicodeAttribute(null=True)
@@ -102,7 +103,7 @@ class RepairModel(Stored):
     no_access_at = UTCDateTimeAttribute(null=True)
     reminded_for = UnicodeAttribute(null=True)
     reopened_at = UTCDateTimeAttribute(null=True)
-    remind_day = UnicodeAttribute(null=True)  # a booked appointment's day until its reminder: the sparse index
+    remind_day = CouncilKey(null=True)  # a booked appointment's day until its reminder: the sparse index
     block = UnicodeAttribute(null=True)  # a shared part of this block: its row in repair_communal follows it
 
     home_index = HomeIndex()

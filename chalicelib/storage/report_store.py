@@ -10,7 +10,7 @@ code never sees them. A report staff marked private gets no map or month
 keys, so no public listing can find it.
 """
 from .. import states
-from .binding import bind, get_or_none, model_of, record_of, transaction, writes
+from .binding import bind, get_or_none, model_of, page_key, record_of, start_key, transaction, writes
 from . import records
 from .reports import EventModel, ReportModel, ReportUpdateModel
 
@@ -294,16 +294,16 @@ class ReportStore:
         """
         results = ReportModel.map_index.query(
             partition, ReportModel.geo_sk.between(lo, hi + "~"),
-            limit=limit, page_size=limit, last_evaluated_key=start)
+            limit=limit, page_size=limit, last_evaluated_key=start_key(ReportModel, start))
         items = [record_of(records.Report, r) for r in results]
-        return items, results.last_evaluated_key
+        return items, page_key(ReportModel, results.last_evaluated_key)
 
     def category_map_range(self, partition, lo, hi, limit, start=None):
         """As map_range, within one category's partition ("pothole#gcwy8#o")."""
         results = ReportModel.category_map_index.query(
             partition, ReportModel.geo_sk.between(lo, hi + "~"),
-            limit=limit, page_size=limit, last_evaluated_key=start)
-        return [record_of(records.Report, r) for r in results], results.last_evaluated_key
+            limit=limit, page_size=limit, last_evaluated_key=start_key(ReportModel, start))
+        return [record_of(records.Report, r) for r in results], page_key(ReportModel, results.last_evaluated_key)
 
     def created_between_in(self, codes, buckets, start, end, page_size=100):
         """Reports of these categories in these open/closed buckets ("o",

@@ -6,6 +6,7 @@ from pynamodb.attributes import (
 from pynamodb.indexes import GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection
 
 from .binding import Stored, table
+from .council_key import CouncilKey
 
 # What a map pin needs; descriptions and contact details stay out of the
 # index so map queries read small items. A report staff marked private has
@@ -19,7 +20,7 @@ class MapIndex(GlobalSecondaryIndex):
         index_name = "map"
         projection = IncludeProjection(MAP_ATTRIBUTES)
 
-    geo_pk = UnicodeAttribute(hash_key=True)
+    geo_pk = CouncilKey(hash_key=True)
     geo_sk = UnicodeAttribute(range_key=True)
 
 
@@ -29,7 +30,7 @@ class UserReportsIndex(GlobalSecondaryIndex):
         index_name = "by_user"
         projection = IncludeProjection(MAP_ATTRIBUTES)
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -48,7 +49,7 @@ class MonthIndex(GlobalSecondaryIndex):
         index_name = "by_month"
         projection = IncludeProjection(LISTING_ATTRIBUTES)
 
-    created_month = UnicodeAttribute(hash_key=True)  # "YYYY-MM", UTC
+    created_month = CouncilKey(hash_key=True)  # "YYYY-MM", UTC
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -60,7 +61,7 @@ class CategoryMapIndex(GlobalSecondaryIndex):
         index_name = "map_by_category"
         projection = IncludeProjection(MAP_ATTRIBUTES)
 
-    category_geo_pk = UnicodeAttribute(hash_key=True)
+    category_geo_pk = CouncilKey(hash_key=True)
     geo_sk = UnicodeAttribute(range_key=True)
 
 
@@ -72,7 +73,7 @@ class CategoryMonthIndex(GlobalSecondaryIndex):
         index_name = "by_category_month"
         projection = IncludeProjection(LISTING_ATTRIBUTES)
 
-    category_month = UnicodeAttribute(hash_key=True)
+    category_month = CouncilKey(hash_key=True)
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -83,7 +84,7 @@ class ReporterEmailIndex(GlobalSecondaryIndex):
         index_name = "by_reporter_email"
         projection = KeysOnlyProjection()
 
-    reporter_email_hash = UnicodeAttribute(hash_key=True)
+    reporter_email_hash = CouncilKey(hash_key=True)
 
 
 class ReportModel(Stored):
@@ -91,27 +92,27 @@ class ReportModel(Stored):
         table_name = table("reports")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     service_code = UnicodeAttribute()
     state = UnicodeAttribute()
     description = UnicodeAttribute()
     summary = UnicodeAttribute()
     lon = NumberAttribute(null=True)
     lat = NumberAttribute(null=True)
-    geo_pk = UnicodeAttribute(null=True)  # absent for reports with no location
+    geo_pk = CouncilKey(null=True)  # absent for reports with no location
     geo_sk = UnicodeAttribute(null=True)
     fields = JSONAttribute(default=dict)
     photos = JSONAttribute(default=list)
     contact = JSONAttribute(default=dict)  # private: never in a public view
-    user_id = UnicodeAttribute(null=True)
-    reporter_email_hash = UnicodeAttribute(null=True)
+    user_id = CouncilKey(null=True)
+    reporter_email_hash = CouncilKey(null=True)
     token_hash = UnicodeAttribute(null=True)
     source = UnicodeAttribute(default="api")
     priority = UnicodeAttribute(default="normal")  # council-internal: never public
     created_at = UTCDateTimeAttribute()
-    created_month = UnicodeAttribute(null=True)  # MonthIndex key; older items lack it
-    category_geo_pk = UnicodeAttribute(null=True)  # CategoryMapIndex key (located reports)
-    category_month = UnicodeAttribute(null=True)  # CategoryMonthIndex key
+    created_month = CouncilKey(null=True)  # MonthIndex key; older items lack it
+    category_geo_pk = CouncilKey(null=True)  # CategoryMapIndex key (located reports)
+    category_month = CouncilKey(null=True)  # CategoryMonthIndex key
     updated_at = UTCDateTimeAttribute()
     update_count = NumberAttribute(default=0)
     # Residents who said "me too" and were counted (storage/supporters.py): public as a count only.
@@ -164,7 +165,7 @@ class UpdateMonthIndex(GlobalSecondaryIndex):
         index_name = "by_month"
         projection = IncludeProjection(UPDATE_LISTING_ATTRIBUTES)
 
-    update_month = UnicodeAttribute(hash_key=True)  # "YYYY-MM", UTC
+    update_month = CouncilKey(hash_key=True)  # "YYYY-MM", UTC
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -174,7 +175,7 @@ class ReportUpdateModel(Stored):
         table_name = table("report-updates")
         billing_mode = "PAY_PER_REQUEST"
 
-    report_id = UnicodeAttribute(hash_key=True)
+    report_id = CouncilKey(hash_key=True)
     seq = NumberAttribute(range_key=True)
     kind = UnicodeAttribute()  # created, state_changed, public_update
     state = UnicodeAttribute()
@@ -187,7 +188,7 @@ class ReportUpdateModel(Stored):
     # The report's category, so a listing across reports can leave out private
     # ones without reading each report; and the UpdateMonthIndex key.
     service_code = UnicodeAttribute(null=True)
-    update_month = UnicodeAttribute(null=True)
+    update_month = CouncilKey(null=True)
 
     month_index = UpdateMonthIndex()
 
@@ -199,7 +200,7 @@ class EventModel(Stored):
         billing_mode = "PAY_PER_REQUEST"
         stream_view_type = "NEW_IMAGE"  # dispatch reads inserts only (infra/README.md)
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     kind = UnicodeAttribute()
     report_id = UnicodeAttribute(null=True)
     payload = JSONAttribute(default=dict)

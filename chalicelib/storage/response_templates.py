@@ -4,6 +4,7 @@ from pynamodb.attributes import (BooleanAttribute, JSONAttribute, UnicodeAttribu
                                  VersionAttribute)
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .council_key import CouncilKey
 from .records import ResponseTemplate
 
 KIND = "template"
@@ -14,7 +15,7 @@ class ResponseTemplateModel(Stored):
         table_name = table("response-templates")
         billing_mode = "PAY_PER_REQUEST"
 
-    kind = UnicodeAttribute(hash_key=True)  # always "template": one partition
+    kind = CouncilKey(hash_key=True)  # always "template": one partition
     id = UnicodeAttribute(range_key=True)
     title = UnicodeAttribute()
     text = UnicodeAttribute()

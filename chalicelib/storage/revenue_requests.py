@@ -6,6 +6,7 @@ from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
 
 
 class WaitingIndex(GlobalSecondaryIndex):
@@ -15,7 +16,7 @@ class WaitingIndex(GlobalSecondaryIndex):
         index_name = "waiting"
         projection = AllProjection()
 
-    waiting = UnicodeAttribute(hash_key=True)
+    waiting = CouncilKey(hash_key=True)
     next_try_at = UnicodeAttribute(range_key=True)
 
 
@@ -24,7 +25,7 @@ class RevenueRequestModel(Stored):
         table_name = table("revenue-requests")
         billing_mode = "PAY_PER_REQUEST"
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     id = UnicodeAttribute(range_key=True)
     link_id = UnicodeAttribute()
     account_ref = UnicodeAttribute()
@@ -38,7 +39,7 @@ class RevenueRequestModel(Stored):
     taken_at = UTCDateTimeAttribute(null=True)
     tries = NumberAttribute(default=0)
     last_error = UnicodeAttribute(null=True)  # how the last try failed (unreachable, refused: code), never details
-    waiting = UnicodeAttribute(null=True)  # queued, failed; absent once taken or refused
+    waiting = CouncilKey(null=True)  # queued, failed; absent once taken or refused
     next_try_at = UnicodeAttribute(null=True)  # ISO UTC: when the sweep sends it again
     waiting_index = WaitingIndex()
 

@@ -11,6 +11,7 @@ from pynamodb.attributes import JSONAttribute, TTLAttribute, UnicodeAttribute, U
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import EditConflict
 from .records import RevenueLink
 
@@ -20,7 +21,7 @@ class ByAccountIndex(GlobalSecondaryIndex):
         index_name = "by_account"
         projection = AllProjection()
 
-    account_ref = UnicodeAttribute(hash_key=True)
+    account_ref = CouncilKey(hash_key=True)
     user_id = UnicodeAttribute(range_key=True)
 
 
@@ -29,9 +30,9 @@ class RevenueLinkModel(Stored):
         table_name = table("revenue-links")
         billing_mode = "PAY_PER_REQUEST"
 
-    user_id = UnicodeAttribute(hash_key=True)
+    user_id = CouncilKey(hash_key=True)
     id = UnicodeAttribute(range_key=True)
-    account_ref = UnicodeAttribute()
+    account_ref = CouncilKey()
     person_ref = UnicodeAttribute()
     linked_at = UTCDateTimeAttribute()
     by_account = ByAccountIndex()
@@ -42,7 +43,7 @@ class RevenueAuditModel(Stored):
         table_name = table("revenue-audit")
         billing_mode = "PAY_PER_REQUEST"
 
-    account_ref = UnicodeAttribute(hash_key=True)
+    account_ref = CouncilKey(hash_key=True)
     key = UnicodeAttribute(range_key=True)  # "<ISO time>#<id>": in order, never overwritten
     action = UnicodeAttribute()  # linked, unlinked, staff_lookup
     user_id = UnicodeAttribute()
@@ -57,7 +58,7 @@ class RevenueViewModel(Stored):
         table_name = table("revenue-views")
         billing_mode = "PAY_PER_REQUEST"
 
-    link_id = UnicodeAttribute(hash_key=True)
+    link_id = CouncilKey(hash_key=True)
     body = JSONAttribute()
     fetched_at = UTCDateTimeAttribute()
     expires = TTLAttribute()  # the last copy is kept this long

@@ -16,7 +16,8 @@ from pynamodb.attributes import BooleanAttribute, ListAttribute, NumberAttribute
     UTCDateTimeAttribute, VersionAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
-from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .binding import Stored, bind, get_or_none, model_of, page_key, record_of, start_key, table, writes
+from .council_key import CouncilKey
 from .record_class import record
 
 # A try is due (or under way); awaiting_id: the body took it and gave a
@@ -58,7 +59,7 @@ class DueIndex(GlobalSecondaryIndex):
         index_name = "due"
         projection = KeysOnlyProjection()
 
-    due = UnicodeAttribute(hash_key=True)  # DUE_TRY or DUE_ANSWER
+    due = CouncilKey(hash_key=True)  # DUE_TRY or DUE_ANSWER
     due_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -67,7 +68,7 @@ class ReferenceIndex(GlobalSecondaryIndex):
         index_name = "by_reference"
         projection = AllProjection()
 
-    body_reference = UnicodeAttribute(hash_key=True)  # "north-yorkshire#DS-7K3F9Q"
+    body_reference = CouncilKey(hash_key=True)  # "north-yorkshire#DS-7K3F9Q"
 
 
 class TroubleIndex(GlobalSecondaryIndex):
@@ -76,7 +77,7 @@ class TroubleIndex(GlobalSecondaryIndex):
         index_name = "trouble"
         projection = AllProjection()
 
-    trouble = UnicodeAttribute(hash_key=True)  # the state
+    trouble = CouncilKey(hash_key=True)  # the state
     created_at = UTCDateTimeAttribute(range_key=True)
 
 
@@ -88,7 +89,7 @@ class SendModel(Stored):
         table_name = table("sends")
         billing_mode = "PAY_PER_REQUEST"
 
-    report_id = UnicodeAttribute(hash_key=True)
+    report_id = CouncilKey(hash_key=True)
     body_id = UnicodeAttribute(range_key=True)
     body_name = UnicodeAttribute()
     method = UnicodeAttribute()
@@ -108,10 +109,10 @@ class SendModel(Stored):
     resent = BooleanAttribute(default=False)
     echoes = ListAttribute(of=UnicodeAttribute, null=True)
     version = VersionAttribute()
-    due = UnicodeAttribute(null=True)
+    due = CouncilKey(null=True)
     due_at = UTCDateTimeAttribute(null=True)
-    body_reference = UnicodeAttribute(null=True)
-    trouble = UnicodeAttribute(null=True)
+    body_reference = CouncilKey(null=True)
+    trouble = CouncilKey(null=True)
 
     due_index = DueIndex()
     reference_index = ReferenceIndex()
@@ -152,10 +153,10 @@ class SendStore:
         """(sends in `state`, the next page's key): newest first, a page at a time."""
         kwargs = {"scan_index_forward": False, "limit": limit, "page_size": limit}
         if after:
-            kwargs["last_evaluated_key"] = after
+            kwargs["last_evaluated_key"] = start_key(SendModel, after)
         rows = SendModel.trouble_index.query(state, **kwargs)
         found = [record_of(Send, m) for m in rows]
-        return found, rows.last_evaluated_key
+        return found, page_key(SendModel, rows.last_evaluated_key)
 
     def due(self, kind, until, limit=100):
         """(report_id, body_id) of sends due by `until`, soonest first."""

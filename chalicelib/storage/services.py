@@ -13,6 +13,7 @@ from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import bind, Stored, table
+from .council_key import CouncilKey
 
 CACHE_SECONDS = 60
 _cache = {}  # table name -> (fetched at, [service dicts])
@@ -30,7 +31,7 @@ class CatalogueIndex(GlobalSecondaryIndex):
         index_name = "catalogue"
         projection = AllProjection()
 
-    catalogue = UnicodeAttribute(hash_key=True)
+    catalogue = CouncilKey(hash_key=True)
     sort = NumberAttribute(range_key=True)
 
 
@@ -39,11 +40,11 @@ class ServiceModel(Stored):
         table_name = table("services")
         billing_mode = "PAY_PER_REQUEST"
 
-    service_code = UnicodeAttribute(hash_key=True)
+    service_code = CouncilKey(hash_key=True)
     active = BooleanAttribute(default=True)
     sort = NumberAttribute(default=0)
     definition = JSONAttribute()  # name, group, description, keywords, fields...
-    catalogue = UnicodeAttribute(null=True)  # EVERY: listed by catalogue_index
+    catalogue = CouncilKey(null=True)  # EVERY: listed by catalogue_index
     catalogue_index = CatalogueIndex()
 
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from pynamodb.attributes import TTLAttribute, UnicodeAttribute
 
 from .binding import Stored, bind, get_or_none, table
+from .council_key import CouncilKey
 
 LIFETIME = timedelta(hours=2)  # API Gateway closes a WebSocket after 2 hours at most
 SIDES = ("resident", "staff")
@@ -25,7 +26,7 @@ class SocketModel(Stored):
         table_name = table("chat-sockets")
         billing_mode = "PAY_PER_REQUEST"
 
-    pk = UnicodeAttribute(hash_key=True)  # "conversation#{id}" or "connection#{id}"
+    pk = CouncilKey(hash_key=True)  # "conversation#{id}" or "connection#{id}"
     sk = UnicodeAttribute(range_key=True)  # the connection id, or "-"
     conversation_id = UnicodeAttribute(null=True)
     side = UnicodeAttribute()  # resident or staff: who is on the other end

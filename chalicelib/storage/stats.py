@@ -19,6 +19,7 @@ from datetime import timedelta
 from pynamodb.attributes import TTLAttribute, UnicodeAttribute
 
 from .binding import Stored, bind, connection, table, writes
+from .council_key import CouncilKey
 from .record_class import record
 from .errors import AlreadyExists
 
@@ -31,7 +32,7 @@ class StatsModel(Stored):
         table_name = table("stats")
         billing_mode = "PAY_PER_REQUEST"
 
-    pk = UnicodeAttribute(hash_key=True)
+    pk = CouncilKey(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     label = UnicodeAttribute(null=True)  # a ward's name, as it was when last counted
     expires = TTLAttribute(null=True)  # markers only
@@ -56,7 +57,7 @@ class StatsStore:
         name = StatsModel.Meta.table_name
         labels = labels or {}
         marker = {"TableName": name, "Item": {
-            "pk": {"S": f"event#{event_id}"}, "sk": {"S": "counted"},
+            "pk": {"S": StatsModel.pk.serialize(f"event#{event_id}")}, "sk": {"S": "counted"},
             "expires": {"N": str(int((now + MARKER_TTL).timestamp()))}},
             "ConditionExpression": "attribute_not_exists(pk)"}
         updates = [_update(name, row, counts, labels.get(row)) for row, counts in sorted(changes.items()) if counts]
@@ -74,7 +75,7 @@ class StatsStore:
         found, start = [], None
         while True:
             request = {"TableName": StatsModel.Meta.table_name, "KeyConditionExpression": "pk = :p",
-                       "ExpressionAttributeValues": {":p": {"S": FIGURES}}}
+                       "ExpressionAttributeValues": {":p": {"S": StatsModel.pk.serialize(FIGURES)}}}
             if start:
                 request["ExclusiveStartKey"] = start
             page = connection().dispatch("Query", request)
@@ -93,7 +94,7 @@ def _update(table_name, row, counts, label):
     if label:
         names["#label"], values[":label"] = "label", {"S": label}
         expression += " SET #label = :label"
-    return {"TableName": table_name, "Key": {"pk": {"S": FIGURES}, "sk": {"S": row}},
+    return {"TableName": table_name, "Key": {"pk": {"S": StatsModel.pk.serialize(FIGURES)}, "sk": {"S": row}},
             "UpdateExpression": expression, "ExpressionAttributeNames": names,
             "ExpressionAttributeValues": values}
 

@@ -16,6 +16,7 @@ from pynamodb.attributes import TTLAttribute, UnicodeAttribute, UTCDateTimeAttri
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, transaction, writes
+from .council_key import CouncilKey
 from .errors import AlreadyExists, EditConflict
 from .records import Supporter
 
@@ -25,7 +26,7 @@ class PersonIndex(GlobalSecondaryIndex):
         index_name = "by_person"
         projection = AllProjection()
 
-    key = UnicodeAttribute(hash_key=True)
+    key = CouncilKey(hash_key=True)
     report_id = UnicodeAttribute(range_key=True)
 
 
@@ -34,8 +35,8 @@ class SupporterModel(Stored):
         table_name = table("supporters")
         billing_mode = "PAY_PER_REQUEST"
 
-    report_id = UnicodeAttribute(hash_key=True)
-    key = UnicodeAttribute(range_key=True)
+    report_id = CouncilKey(hash_key=True)
+    key = CouncilKey(range_key=True)
     email = UnicodeAttribute()
     state = UnicodeAttribute()
     created_at = UTCDateTimeAttribute()

@@ -3,6 +3,7 @@ teams, so they share one partition: listing them is one Query, never a Scan."""
 from pynamodb.attributes import BooleanAttribute, UnicodeAttribute, UTCDateTimeAttribute, VersionAttribute
 
 from .binding import Stored, bind, get_or_none, model_of, record_of, table, writes
+from .council_key import CouncilKey
 from .records import Team
 
 KIND = "team"
@@ -13,7 +14,7 @@ class TeamModel(Stored):
         table_name = table("teams")
         billing_mode = "PAY_PER_REQUEST"
 
-    kind = UnicodeAttribute(hash_key=True)  # always "team": one partition
+    kind = CouncilKey(hash_key=True)  # always "team": one partition
     id = UnicodeAttribute(range_key=True)
     name = UnicodeAttribute()
     created_at = UTCDateTimeAttribute()

@@ -2,6 +2,7 @@
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute, TTLAttribute
 
 from .binding import Stored, table
+from .council_key import CouncilKey
 
 
 class UploadModel(Stored):
@@ -9,7 +10,7 @@ class UploadModel(Stored):
         table_name = table("uploads")
         billing_mode = "PAY_PER_REQUEST"
 
-    upload_id = UnicodeAttribute(hash_key=True)
+    upload_id = CouncilKey(hash_key=True)
     content_type = UnicodeAttribute()
     size = NumberAttribute()
     created_at = UTCDateTimeAttribute()
@@ -26,7 +27,7 @@ class IdempotencyModel(Stored):
         table_name = table("idempotency")
         billing_mode = "PAY_PER_REQUEST"
 
-    key = UnicodeAttribute(hash_key=True)  # sha256 of scope + client key
+    key = CouncilKey(hash_key=True)  # sha256 of scope + client key
     fingerprint = UnicodeAttribute()  # sha256 of the canonical request body
     resource_id = UnicodeAttribute()
     # The anonymous tracking token, kept (for the key's 24 hours only) so a

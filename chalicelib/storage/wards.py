@@ -20,6 +20,7 @@ from pynamodb.attributes import BinaryAttribute, ListAttribute, NumberAttribute,
 
 from ..geo import cells, polygon
 from .binding import Stored, bind, get_or_none, table
+from .council_key import CouncilKey
 from .record_class import record
 
 CELL_PRECISION = 5
@@ -72,7 +73,7 @@ class WardModel(Stored):
         table_name = table("wards")
         billing_mode = "PAY_PER_REQUEST"
 
-    id = UnicodeAttribute(hash_key=True)
+    id = CouncilKey(hash_key=True)
     name = UnicodeAttribute()
     geometry = BinaryAttribute(legacy_encoding=False)
     w = NumberAttribute()
@@ -94,7 +95,7 @@ class WardCellModel(Stored):
         table_name = table("ward-cells")
         billing_mode = "PAY_PER_REQUEST"
 
-    cell = UnicodeAttribute(hash_key=True)
+    cell = CouncilKey(hash_key=True)
     ward_id = UnicodeAttribute(range_key=True)
     w = NumberAttribute()
     s = NumberAttribute()

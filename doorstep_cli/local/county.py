@@ -111,6 +111,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     configure(args)
+    from chalicelib import tenancy
+    tenancy.use(tenancy.default())  # the county is a deployment of its own, its one council
     sys.path.insert(0, str(ROOT))
     prepare(args)
     from app import app

@@ -40,12 +40,12 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
     stopped = threading.Event()
 
+    from chalicelib import tenancy
+
     def loop() -> None:
         for name, job in (("sync_meetings", sync_meetings), ("sync_planning", sync_planning)):
-            try:  # meetings and planning at once on a fresh start, not a minute later (their cadence spares them)
-                job(deps_factory())
-            except Exception:
-                log.exception("%s failed", name)
+            # meetings and planning at once on a fresh start, not a minute later (their cadence spares them)
+            tenancy.each_council(lambda: job(deps_factory()), name)
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
@@ -60,15 +60,12 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("sweep_consultations", sweep_consultations),
                               ("tell_consultations", tell_consultations),
                               ("remind_repairs", remind_repairs)):
-                try:
-                    outcomes = job(deps_factory())
+                for council, outcomes in tenancy.each_council(lambda: job(deps_factory()), name).items():
                     if outcomes and name == "send_questionnaires":
-                        log.info("Questionnaires: %s", outcomes)
-                    elif name == "settle_payments" and (outcomes["payments"]["checked"] or outcomes["holds_released"]
-                                                        or outcomes["refunds_settled"]):
-                        log.info("Payments: %s", outcomes)
-                except Exception:  # as a failed Lambda run: logged, and the next run tries again
-                    log.exception("%s failed", name)
+                        log.info("%s: questionnaires: %s", council, outcomes)
+                    elif outcomes and name == "settle_payments" and (
+                            outcomes["payments"]["checked"] or outcomes["holds_released"] or outcomes["refunds_settled"]):
+                        log.info("%s: payments: %s", council, outcomes)
 
     thread = threading.Thread(target=loop, name="schedules", daemon=True)
     thread.start()

@@ -27,7 +27,7 @@ def test_the_forms_sweep_job_runs_the_consultations_sweep_too(deps, monkeypatch)
     respond(deps, DURING, postcode=None)
     later = at(deps, LAST_SECOND + timedelta(days=731))
     monkeypatch.setattr("chalicelib.deps.default_deps", lambda *a, **k: later)
-    outcome = app.sweep_forms.func({})  # the function EventBridge invokes every night
+    outcome = app.sweep_forms.func({})["york"]  # the function EventBridge invokes every night, for each council
     assert outcome["consultation_responses"] == {"deleted": 1} and "deleted" in outcome
 
 

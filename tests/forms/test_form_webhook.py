@@ -16,6 +16,7 @@ import pytest
 
 from support.effects_support import dies_after_commit  # noqa: F401 (a fixture)
 from support.forms_support import Filler, demo, published
+from chalicelib import tenancy
 
 KEY = "a-webhook-key-for-tests"
 
@@ -166,7 +167,7 @@ def test_two_sweeps_at_once_post_a_waiting_form_once(client, deps, receiver, die
     def sweep():
         start.wait()
         outcomes.append(send_due(at(deps, due)))
-    racers = [threading.Thread(target=sweep) for _ in range(3)]
+    racers = [threading.Thread(target=tenancy.carried(sweep)) for _ in range(3)]
     for racer in racers:
         racer.start()
     for racer in racers:

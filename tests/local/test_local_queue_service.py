@@ -11,6 +11,7 @@ import pytest
 from local_fixtures import queue, queue_service  # noqa: F401 (fixtures)
 
 from doorstep_cli.local.queue_service import QueueService
+from chalicelib import tenancy
 
 
 def receive(queue, most=10, **extra):
@@ -60,14 +61,14 @@ def test_a_job_received_too_often_moves_to_the_dead_letter_queue(queue):
         assert len(receive(queue, VisibilityTimeout=0)) == 1
     assert receive(queue, VisibilityTimeout=0) == []
     dead = queue.client.receive_message(QueueUrl=queue.dead_url(), MaxNumberOfMessages=10).get("Messages", [])
-    assert [json.loads(m["Body"]) for m in dead] == [{"n": "poison"}]
+    assert [json.loads(m["Body"]) for m in dead] == [{"n": "poison", "council": "york"}]
 
 
 def test_a_long_poll_answers_as_soon_as_a_job_arrives(queue):
-    threading.Timer(0.3, lambda: queue.send([{"n": "late"}])).start()
+    threading.Timer(0.3, tenancy.carried(lambda: queue.send([{"n": "late"}]))).start()
     started = time.monotonic()
     got = queue.client.receive_message(QueueUrl=queue.url, WaitTimeSeconds=5).get("Messages", [])
-    assert [json.loads(m["Body"]) for m in got] == [{"n": "late"}] and time.monotonic() - started < 3
+    assert [json.loads(m["Body"]) for m in got] == [{"n": "late", "council": "york"}] and time.monotonic() - started < 3
 
 
 def test_sent_jobs_survive_a_restart_of_the_service(tmp_path, monkeypatch):

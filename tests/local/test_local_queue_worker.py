@@ -52,7 +52,7 @@ def test_a_batch_whose_handler_raises_comes_back_until_the_dead_letter_queue_tak
         polling.poll()
     assert tries == [str(n) for n in range(1, MAX_RECEIVES + 1)]
     [dead] = queue.client.receive_message(QueueUrl=queue.dead_url())["Messages"]
-    assert json.loads(dead["Body"]) == {"n": 1}
+    assert json.loads(dead["Body"]) == {"n": 1, "council": "york"}
 
 
 def test_the_local_handler_is_the_lambdas_and_gives_it_the_time_left(queue, monkeypatch):

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from conftest import store_addresses
 from support.petition_support import NOON, at, published, tokens_sent
+from chalicelib import tenancy
 
 SIGNERS = 200
 
@@ -20,7 +21,7 @@ def _in_threads(work, items):
     environ = os.environ
     try:
         with ThreadPoolExecutor(max_workers=16) as pool:
-            return list(pool.map(work, items))
+            return list(pool.map(tenancy.carried(work), items))
     finally:
         os.environ = environ
 

@@ -18,6 +18,9 @@ def at_once(work, racers, wait=60):
         gate.wait(wait)
         return work(racer)
 
+    from chalicelib import tenancy
+    if tenancy.current_or_none() is not None:
+        race = tenancy.carried(race)  # each racer works for the test's council, as its requests would
     environ = os.environ
     try:
         with ThreadPoolExecutor(max_workers=len(racers)) as pool:

@@ -64,8 +64,9 @@ def deliver_to(deps, event, alerts, message_for, deliver, sleep=time.sleep, time
     if len(sends) <= 1:
         return dict(Counter(map(send, sends)))
     from concurrent.futures import ThreadPoolExecutor
+    from ... import tenancy
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(sends))) as pool:
-        return dict(Counter(pool.map(send, sends)))
+        return dict(Counter(pool.map(tenancy.carried(send), sends)))
 
 
 def _made_after(alert, event):

@@ -14,6 +14,7 @@ import logging
 import time
 from collections import Counter
 
+from ... import tenancy
 from . import batching, fanout
 from .delivery import DEFERRED, DELIVERY_KEEP, STALE_CLAIM, UNSTARTED, deliver_to
 
@@ -50,7 +51,8 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
             hide = _hider(queue, record)
             if hide is not None:
                 hide(batching.JOB_VISIBILITY_S)  # a dead worker's job is back within a minute
-            outcomes, finished = _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide)
+            with tenancy.acting_for(tenancy.of_job(body)):
+                outcomes, finished = _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide)
             if hide is not None and ("retry" in outcomes if "effect" in body else not finished):
                 hide(batching.VISIBILITY_S)  # a failed try waits as long as before
         except Exception:  # one bad job must not fail the others of the batch

@@ -8,6 +8,7 @@ costs tries, never reports."""
 import json
 import logging
 
+from ... import tenancy
 from . import sender
 
 log = logging.getLogger("doorstep.forwarding")
@@ -51,11 +52,12 @@ def on_queue(sqs_event, deps_factory):
     for record in records:
         try:
             job = json.loads(record["body"])
-            if "update" in job:
-                from .updates_out import forward_update
-                forward_update(deps, str(job["report"]), int(job["update"]))
-            else:
-                sender.attempt(deps, str(job["report"]), str(job["body"]))
+            with tenancy.acting_for(tenancy.of_job(job)):
+                if "update" in job:
+                    from .updates_out import forward_update
+                    forward_update(deps, str(job["report"]), int(job["update"]))
+                else:
+                    sender.attempt(deps, str(job["report"]), str(job["body"]))
         except Exception:
             log.exception("send job %s failed", record.get("messageId"))
             failures.append({"itemIdentifier": record["messageId"]})

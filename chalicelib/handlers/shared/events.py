@@ -31,6 +31,19 @@ def report_facts(report):
             "lon": report.lon, "lat": report.lat}
 
 
+def by_council(records):
+    """[(council id, its records)] of a stream batch, councils in the order they first
+    appear: an event's council is its key's (storage/council_key.py)."""
+    from ... import tenancy
+    groups = {}
+    for record in records:
+        keys = getattr(record, "keys", None) if not isinstance(record, dict) \
+            else record.get("dynamodb", {}).get("Keys")
+        stored = ((keys or {}).get("id") or {}).get("S") or ""
+        groups.setdefault(tenancy.council_of(stored) or tenancy.default(), []).append(record)
+    return list(groups.items())
+
+
 def inserted(records):
     """The events a stream batch inserted (a Chalice DynamoDBEvent or plain
     stream record dicts): TTL deletions and edits of old events are not news."""
