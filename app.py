@@ -53,8 +53,8 @@ def every_council(schedule):
 
     @wraps(schedule)
     def run(event):
-        from chalicelib import tenancy
-        return tenancy.each_council(lambda: schedule(event), schedule.__name__)
+        from chalicelib.councils.registry import each_council
+        return each_council(lambda: schedule(event), schedule.__name__)
     return run
 
 
@@ -65,7 +65,8 @@ def for_socket(handler):
     @wraps(handler)
     def run(event):
         from chalicelib import tenancy
-        with tenancy.acting_for(tenancy.for_host(event.domain_name)):
+        from chalicelib.councils.registry import council_for_host
+        with tenancy.acting_for(council_for_host(event.domain_name)):
             return handler(event)
     return run
 for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which Chalice sets to ERROR, and

@@ -83,18 +83,28 @@ class MissingPublicUrl(RuntimeError):
     """A deployed stage without DOORSTEP_PUBLIC_URL: links would point nowhere."""
 
 
-def links_base(s: Settings) -> str:
-    """The base of every absolute link, in answers and in messages alike.
+def links_base(s: Settings, council=None) -> str:
+    """The base of every absolute link, in answers and in messages alike: the
+    council's own address (its settings' public_url), else the deployment's.
 
     Configuration only, never the request's Host or X-Forwarded-* headers:
     anyone can send those, and a password-reset link built from them would
     mail the reset token to the sender's server. One machine uses the local
-    stack's own address."""
+    stack's own address, under the council's first host name."""
+    if council is not None and council.public_url:
+        return council.public_url
+    if council is not None and council.hosts and not deployed() and council.id != _default_council():
+        return f"http://{council.hosts[0]}:{local_port()}"
     if s.public_url:
         return s.public_url
     if deployed():
         raise MissingPublicUrl("DOORSTEP_PUBLIC_URL is not set: links would point nowhere.")
     return f"http://localhost:{local_port()}"
+
+
+def _default_council():
+    from .tenancy import default
+    return default()
 
 
 def deployed() -> bool:

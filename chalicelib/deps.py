@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .storage.bills import BillStore
     from .storage.outbox import OutboxStore
     from .storage.repairs import RepairStore
+    from .councils.council import Council
 
 _areas = {}
 _UNBUILT = object()
@@ -105,6 +106,12 @@ def _store(module, name):
     return _Lazy(build)
 
 
+def _council(deps):
+    from . import tenancy
+    from .councils.council import council
+    return council(tenancy.current())
+
+
 def _area(deps):
     return service_area(deps.settings.service_area_file)
 
@@ -117,6 +124,7 @@ class Deps:
     reports: ReportStore = _store("report_store", "ReportStore")
     services: ServiceStore = _store("services", "ServiceStore")
     blobs: BlobStore = _store("blobs", "BlobStore")
+    council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
     area: Area = _Lazy(_area)  # the council's boundary
     accounts: AccountStore | None = _store("account_store", "AccountStore")
     addresses: AddressStore | None = _store("addresses", "AddressStore")
@@ -216,5 +224,6 @@ def default_deps(base_url=None, principal=None, client=None):
     """The real stores, each built when a handler first reads it."""
     from .config import links_base
     s = settings()
-    return Deps(principal=principal, base_url=links_base(s) if base_url is None else base_url,
-                client=client, settings=s)
+    deps = Deps(principal=principal, client=client, settings=s)
+    deps.base_url = links_base(s, deps.council) if base_url is None else base_url
+    return deps

@@ -96,31 +96,6 @@ def default():
     return os.environ.get("DOORSTEP_DEFAULT_COUNCIL") or "york"
 
 
-def for_host(host):
-    """The council a web address is for (a request's Host, a socket's domain name)."""
-    return default()
-
-
-def councils():
-    """Every council the deployment serves, in a stable order."""
-    return [default()]
-
-
-def each_council(work, what="the run"):
-    """work() once for every council, working for each in turn ({council: its answer}):
-    a schedule's run is every council's; one council's failure does not stop the others'."""
-    import logging
-    answers = {}
-    for council in councils():
-        with acting_for(council):
-            try:
-                answers[council] = work()
-            except Exception:  # noqa: BLE001 (as a failed run: logged, and the next run tries again)
-                logging.getLogger("doorstep.councils").exception("%s: %s failed", council, what)
-                answers[council] = None
-    return answers
-
-
 def council_of(stored):
     """The council a stored partition key belongs to (a stream record's, a migration's); None if it has none."""
     council, sep, _ = stored.partition(SEPARATOR)

@@ -9,8 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from doorstep_cli import (addresses, bin_rounds, bodies, councillors, facilities, importing, open311_keys, teams,
-                          wards)
+from doorstep_cli import (addresses, bin_rounds, bodies, councillors, councils, facilities, importing, open311_keys,
+                          teams, wards)
 from doorstep_cli import appointments, forms, open_data, pay, petition_signers, routes
 from doorstep_cli.stage import StackNotRunning, connect
 
@@ -55,6 +55,7 @@ def main(argv=None):
     appointments.add_parser(commands)
     pay.add_parser(commands)
     bodies.add_parser(commands)
+    councils.add_parser(commands)
     imports = addresses.add_parser(commands)
     for kind in (facilities, wards, councillors, bin_rounds):
         kind.add_parser(imports)
@@ -74,7 +75,7 @@ def main(argv=None):
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
                    "import": import_command, "facilities": facilities_command,
-                   "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "pay": pay_command, "bodies": bodies_command, "routes": routes.run,
+                   "export": export_command, "teams": teams_command, "forms": forms_command, "appointments": appointments_command, "pay": pay_command, "bodies": bodies_command, "councils": councils_command, "routes": routes.run,
                    "sign-petition": petition_signers.run}[args.command]
         return handler(args)
     except (StackNotRunning, RuntimeError) as e:
@@ -171,12 +172,11 @@ def _run_with_paths(command, args):
 
 
 def bodies_command(args):
-    from chalicelib.errors import ApiError
-    connect(args.stage)
-    try:
-        return bodies.run(args, _deps())
-    except ApiError as e:
-        raise ApiErrorExit(e.message + "".join(f"\n  {f['field']}: {f['message']}" for f in e.fields or []))
+    return _run_with_paths(bodies, args)
+
+
+def councils_command(args):
+    return _run_with_paths(councils, args)
 
 
 def open311_keys_command(args):

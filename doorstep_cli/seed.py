@@ -158,7 +158,8 @@ def demo_council(deps, report_count=0, reload_categories=True):
     """Everything the demo council has, each part loaded once: {what: how many
     loaded}. Without reload_categories, categories only fill an empty table
     (a council's edits survive a restart)."""
-    loaded = {"categories": 0}
+    from doorstep_cli.councils import demo_councils
+    loaded = {"categories": 0, "demo councils": demo_councils(deps)}
     if reload_categories or not deps.services.all():
         loaded["categories"] = load_services(deps.services)
     # Wards and due-date rules first: a new report is stamped with its ward and due date.

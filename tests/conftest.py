@@ -89,8 +89,10 @@ def _working_for_york():
 @pytest.fixture
 def storage(aws):
     """Every table and the photo bucket, empty, and the report categories loaded."""
+    from chalicelib.councils import registry
     from chalicelib.storage import due_rules
     from chalicelib.storage.services import clear_cache
+    registry.forget()  # the councils kept from an earlier test's tables
     ensure_storage()
     clear_cache()
     due_rules.clear_cache()

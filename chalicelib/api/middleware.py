@@ -26,9 +26,10 @@ def for_registry(registry):
         with metered() as meter:
             token = principals.set_current(None)
             request = http.set_request(event)
-            council = tenancy.use(_council(event))
+            council = None
             try:
                 with http.store_errors_as_api_errors():
+                    council = tenancy.use(_council(event))  # first: sessions, like all else, are a council's
                     who = _authenticate(event)
                     principals.set_current(who)
                     _authorise(registry, who, event)
@@ -40,7 +41,8 @@ def for_registry(registry):
                     response = _open311_error(event, *_open311_describe(e))
                     response.headers.update(e.headers)  # Retry-After, WWW-Authenticate
             finally:
-                tenancy.reset(council)
+                if council is not None:
+                    tenancy.reset(council)
                 http.reset_request(request)
                 principals.reset_current(token)
             response = _normalise_chalice_error(response, event)
@@ -53,8 +55,9 @@ def for_registry(registry):
 
 
 def _council(event):
-    import os
-    return os.environ.get("DOORSTEP_DEFAULT_COUNCIL") or "york"
+    """The council the request's web address is (councils/registry.py): its Host header."""
+    from ..councils.registry import council_for_host
+    return council_for_host((event.headers or {}).get("host"))
 
 
 def _authenticate(event):

@@ -55,6 +55,19 @@ class Stored(Model):
         return table_connection
 
 
+    @classmethod
+    def scan(cls, filter_condition=None, *args, **kwargs):
+        """A scan reads every council's partitions and pays for them all, so it is for
+        commands and migrations, never a council's list; what it answers is only the
+        council's own items (the others are filtered out before they are read back)."""
+        from .council_key import CouncilKey
+        key = cls._hash_key_attribute()
+        if isinstance(key, CouncilKey):
+            mine = key.startswith("")  # "york|": the council the work is for
+            filter_condition = mine if filter_condition is None else mine & filter_condition
+        return super().scan(filter_condition, *args, **kwargs)
+
+
 def models():
     """Every model class declared (import storage.tables to have them all)."""
     found, todo = [], list(Stored.__subclasses__())

@@ -40,12 +40,12 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
     from chalicelib.handlers.repairs.desk.after import send_reminders as remind_repairs
     stopped = threading.Event()
 
-    from chalicelib import tenancy
+    from chalicelib.councils.registry import each_council
 
     def loop() -> None:
         for name, job in (("sync_meetings", sync_meetings), ("sync_planning", sync_planning)):
             # meetings and planning at once on a fresh start, not a minute later (their cadence spares them)
-            tenancy.each_council(lambda: job(deps_factory()), name)
+            each_council(lambda: job(deps_factory()), name)
         while not stopped.wait(every_s):
             for name, job in (("send_questionnaires", send_due), ("forward_reports", every_minute),
                               ("settle_payments", settle_all), ("close_petitions", close_due),
@@ -60,7 +60,7 @@ def start_schedules(deps_factory: Callable[[], Any], every_s: float = EVERY_S) -
                               ("sweep_consultations", sweep_consultations),
                               ("tell_consultations", tell_consultations),
                               ("remind_repairs", remind_repairs)):
-                for council, outcomes in tenancy.each_council(lambda: job(deps_factory()), name).items():
+                for council, outcomes in each_council(lambda: job(deps_factory()), name).items():
                     if outcomes and name == "send_questionnaires":
                         log.info("%s: questionnaires: %s", council, outcomes)
                     elif outcomes and name == "settle_payments" and (

@@ -17,6 +17,7 @@ DEPLOYMENT_WIDE = {
     "users": "one sign-in works at every council's address: a person's credentials",
     "identities": "the identities (an OIDC subject, an e-mail) that sign a person in, wherever",
     "throttle": "sign-in throttling and message quotas: for the person and the one SES/SNS account",
+    "councils": "which council each web address is, and each council's settings",
 }
 
 

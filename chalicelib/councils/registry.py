@@ -1,0 +1,116 @@
+"""Which council a web address is, and each council's settings, kept in the
+process between requests: a warm function finds the council of a request
+with no DynamoDB read. What it keeps is read again at most every REFRESH_S,
+so a council added, or its settings changed, on another function is seen
+within that time (and at once on the function that made the change).
+
+The deployment's own addresses (its DOORSTEP_PUBLIC_URL's host, localhost)
+lead to its default council, with no read at all; any other address must be
+one a council has, or the request is refused (421, no council here)."""
+import os
+import threading
+import time
+from urllib.parse import urlsplit
+
+from .. import tenancy
+from ..errors import ApiError
+from . import wording as words
+
+REFRESH_S = 300.0
+LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "[::1]", "testserver"})
+
+_lock = threading.Lock()
+_kept = {"addresses": None, "addresses_at": 0.0, "councils": {}}
+
+
+class NoCouncilHere(ApiError):
+    """A web address no council of the deployment has (RFC 9110's 421: this
+    server does not answer for that authority)."""
+    status = 421
+    code = "no_council_here"
+
+    def __init__(self):
+        super().__init__(words.NO_COUNCIL_HERE)
+
+
+def host_of(value):
+    """A Host header or a domain name, lower case, without its port."""
+    host = (value or "").strip().lower()
+    if host.startswith("["):
+        return host.split("]")[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def deployment_hosts():
+    """The addresses that are the deployment's own: they lead to its default council."""
+    public = urlsplit(os.environ.get("DOORSTEP_PUBLIC_URL") or "").hostname or ""
+    return LOCAL_HOSTS | {public.lower()}
+
+
+def council_for_host(value, store=None, clock=time.monotonic):
+    """The id of the council `value` (a Host header) is the address of."""
+    host = host_of(value)
+    if host in deployment_hosts():
+        return tenancy.default()
+    council = _addresses(store, clock).get(host)
+    if council is None:
+        raise NoCouncilHere()
+    return council
+
+
+def _addresses(store, clock):
+    with _lock:
+        if _kept["addresses"] is None or clock() - _kept["addresses_at"] > REFRESH_S:
+            _kept["addresses"] = _store(store).addresses()
+            _kept["addresses_at"] = clock()
+        return _kept["addresses"]
+
+
+def settings_of(council_id, store=None, clock=time.monotonic):
+    """(settings document, version) of a council, or None when it has none stored."""
+    with _lock:
+        kept = _kept["councils"].get(council_id)
+        if kept is not None and clock() - kept[0] <= REFRESH_S:
+            return kept[1]
+    found = _store(store).get(council_id)
+    with _lock:
+        _kept["councils"][council_id] = (clock(), found)
+    return found
+
+
+def councils(store=None):
+    """Every council the deployment serves, the default first: what a schedule runs for."""
+    ids = _store(store).ids()
+    return [tenancy.default()] + [c for c in ids if c != tenancy.default()]
+
+
+def each_council(work, what="the run", store=None):
+    """work() once for every council, working for each in turn ({council: its answer}):
+    a schedule's run is every council's; one council's failure does not stop the others'."""
+    import logging
+    answers = {}
+    for council in councils(store):
+        with tenancy.acting_for(council):
+            try:
+                answers[council] = work()
+            except Exception:  # noqa: BLE001 (as a failed run: logged, and the next run tries again)
+                logging.getLogger("doorstep.councils").exception("%s: %s failed", council, what)
+                answers[council] = None
+    return answers
+
+
+def forget(council_id=None):
+    """Read again on next use: after this process changed a council (or in tests, all)."""
+    with _lock:
+        _kept["addresses"] = None
+        if council_id is None:
+            _kept["councils"].clear()
+        else:
+            _kept["councils"].pop(council_id, None)
+
+
+def _store(store):
+    if store is not None:
+        return store
+    from ..storage.councils import CouncilStore
+    return CouncilStore()

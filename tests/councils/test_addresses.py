@@ -1,0 +1,59 @@
+"""Which council a request is for comes from its web address, once, at the edge
+(docs/decisions/councils.md); an address no council has is refused."""
+from support.councils_support import NL_HOST, YORK_HOST, add, at, north_lanarkshire, york
+
+
+def test_an_address_no_council_has_is_refused_in_the_error_shape(client, deps):
+    add(deps, york())
+    answer = client.get("/v1/services", at("elsewhere.example.org"))
+    assert answer.status_code == 421
+    assert answer.json_body["error"]["code"] == "no_council_here"
+
+
+def test_the_deployments_own_address_is_its_default_council_with_no_read(client, deps):
+    from chalicelib.storage import metering
+    add(deps, york())
+    with metering.metered() as meter:
+        from chalicelib.councils.registry import council_for_host
+        assert council_for_host("localhost:8000") == "york"
+    assert meter.calls == 0
+    assert client.get("/v1/services", at("localhost:8000")).status_code == 200
+
+
+def test_a_council_is_found_by_its_address_and_a_warm_function_reads_nothing_to_find_it(deps):
+    from chalicelib.councils.registry import council_for_host
+    from chalicelib.storage import metering
+    add(deps, york(), north_lanarkshire())
+    assert council_for_host(f"{NL_HOST}:8000") == "north-lanarkshire"
+    with metering.metered() as meter:
+        assert council_for_host(NL_HOST.upper()) == "north-lanarkshire"
+        assert council_for_host(YORK_HOST) == "york"
+    assert meter.calls == 0
+
+
+def test_a_report_made_at_one_council_answers_404_at_anothers_address_by_its_id_and_on_its_map(client, deps):
+    from conftest import pothole
+    add(deps, york(), north_lanarkshire())
+    made = client.post("/v1/reports", pothole(), at(YORK_HOST, {"Idempotency-Key": "a1b2c3d4-0000-4000-8000-000000000001"}))
+    assert made.status_code == 201, made.json_body
+    report_id = made.json_body["id"]
+    assert client.get(f"/v1/reports/{report_id}", at(YORK_HOST)).status_code == 200
+    assert client.get(f"/v1/reports/{report_id}", at(NL_HOST)).status_code == 404
+    bbox = "bbox=-1.10,53.95,-1.07,53.97"
+    assert [f["id"] for f in client.get(f"/v1/reports?{bbox}", at(YORK_HOST)).json_body["features"]] == [report_id]
+    assert client.get(f"/v1/reports?{bbox}", at(NL_HOST)).json_body["features"] == []
+
+
+def test_a_token_made_at_one_council_is_refused_at_anothers_address(client, deps):
+    add(deps, york(), north_lanarkshire())
+    ada = {"email": "ada@example.org", "password": "correct horse battery"}
+    client.post("/v1/auth/register", {**ada, "name": "Ada Resident"}, at(YORK_HOST))
+    made = client.post("/v1/auth/login", ada, at(YORK_HOST))
+    assert made.status_code == 200, made.json_body
+    bearer = {"Authorization": f"Bearer {made.json_body['access_token']}"}
+    assert client.get("/v1/me", at(YORK_HOST, bearer)).status_code == 200
+    refused = client.get("/v1/me", at(NL_HOST, bearer))
+    assert refused.status_code == 401
+    # one sign-in works at every council's address: there it makes that council's session
+    there = client.post("/v1/auth/login", ada, at(NL_HOST)).json_body
+    assert client.get("/v1/me", at(NL_HOST, {"Authorization": f"Bearer {there['access_token']}"})).status_code == 200

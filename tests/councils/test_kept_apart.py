@@ -1,0 +1,93 @@
+"""Nothing crosses between councils (docs/decisions/councils.md): settings are
+refused whole, an address is one council's, and what storage, the stream and
+the schedules do for one council is that council's alone."""
+import pytest
+
+from chalicelib import tenancy
+from support.councils_support import NL_HOST, add, north_lanarkshire, york
+
+
+def test_settings_that_fail_the_schema_are_refused_whole_naming_each_field(deps):
+    from chalicelib.councils import settings
+    from chalicelib.errors import ValidationFailed
+    from chalicelib.storage.councils import CouncilStore
+    bad = dict(york(), hosts=["York Council"], jurisdiction="mars", colours="blue")
+    with pytest.raises(ValidationFailed) as refused:
+        settings.write(CouncilStore(), bad, 0, deps.clock(), "test")
+    assert {f["field"] for f in refused.value.fields} == {"$.hosts[0]", "$.jurisdiction", "$.colours"}
+    assert CouncilStore().get("york", consistent=True) is None and CouncilStore().addresses() == {}
+
+
+def test_an_address_another_council_has_is_refused_and_nothing_of_the_change_is_applied(deps):
+    from chalicelib.councils import settings
+    store = add(deps, york(), north_lanarkshire())
+    grabbing = dict(north_lanarkshire(), hosts=[NL_HOST, "york.localhost"], name="Renamed")
+    with pytest.raises(settings.AddressTaken):
+        settings.write(store, grabbing, 1, deps.clock(), "test")
+    assert store.get("north-lanarkshire", consistent=True)[0]["name"] == "North Lanarkshire Council"
+    assert store.addresses() == {"york.localhost": "york", NL_HOST: "north-lanarkshire"}
+
+
+def test_a_change_is_audited_with_its_fields_before_and_after_and_a_stale_version_is_refused(deps):
+    from chalicelib.councils import settings
+    from chalicelib.storage.errors import EditConflict
+    store = add(deps, york())
+    changed = dict(york(), branding={"colour": "#0b0c0c", "phone": "01904 551550"})
+    assert settings.write(store, changed, 1, deps.clock(), "admin@york") == 2
+    with pytest.raises(EditConflict):
+        settings.write(store, york(), 1, deps.clock(), "admin@york")
+    latest = store.audit("york")[0]
+    assert latest["by"] == "admin@york"
+    assert latest["change"] == {"branding": [york()["branding"], changed["branding"]]}
+
+
+def test_a_scan_answers_only_the_councils_own_items(deps):
+    from chalicelib.storage.wards import WardModel
+    from support.wards_support import ward
+    deps.wards.put_many([ward("micklegate", -1.09, 53.95)])
+    with tenancy.acting_for("north-lanarkshire"):
+        deps.wards.put_many([ward("motherwell", -3.99, 55.79)])
+        assert [w.id for w in WardModel.scan()] == ["motherwell"]
+    assert [w.id for w in WardModel.scan()] == ["micklegate"]
+
+
+def test_a_schedule_runs_for_every_council_each_working_for_its_own(deps):
+    import app
+    add(deps, york(), north_lanarkshire())
+    seen = []
+    from chalicelib.councils.registry import each_council
+    assert each_council(lambda: seen.append(tenancy.current()) or tenancy.current()) == {
+        "york": "york", "north-lanarkshire": "north-lanarkshire"}
+    assert seen == ["york", "north-lanarkshire"]
+    assert set(app.send_questionnaires.func({})) == {"york", "north-lanarkshire"}
+
+
+def test_one_councils_failing_run_does_not_stop_the_others(deps):
+    from chalicelib.councils.registry import each_council
+    add(deps, york(), north_lanarkshire())
+
+    def work():
+        if tenancy.current() == "york":
+            raise RuntimeError("York's back office is away")
+        return "done"
+    assert each_council(work) == {"york": None, "north-lanarkshire": "done"}
+
+
+def test_the_stream_hands_each_councils_events_to_that_council(deps):
+    from chalicelib.handlers.shared.events import by_council
+    records = [{"eventName": "INSERT", "dynamodb": {"Keys": {"id": {"S": key}}}}
+               for key in ("york|e1", "north-lanarkshire|e2", "york|e3", "e4")]
+    grouped = {council: [r["dynamodb"]["Keys"]["id"]["S"] for r in rs] for council, rs in by_council(records)}
+    assert grouped == {"york": ["york|e1", "york|e3", "e4"], "north-lanarkshire": ["north-lanarkshire|e2"]}
+
+
+def test_a_queued_job_is_carried_out_for_the_council_that_queued_it(deps):
+    import json
+    from chalicelib.handlers.alerts.worker import alert_queue
+    with tenancy.acting_for("north-lanarkshire"):
+        alert_queue().send([{"effect": "nothing", "event": {"id": "e1", "kind": "none"}}])
+    queue = alert_queue()
+    sent = queue.client.receive_message(QueueUrl=queue.url, MaxNumberOfMessages=10)["Messages"]
+    assert [json.loads(m["Body"])["council"] for m in sent] == ["north-lanarkshire"]
+    assert tenancy.of_job(json.loads(sent[0]["Body"])) == "north-lanarkshire"
+    assert tenancy.of_job({"effect": "older"}) == "york"  # queued before councils were kept apart
