@@ -15,7 +15,7 @@ council's register and the local one of `make run` and the tests
 """
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from ..port import DECIDED, Application, PlanningError
+from ..port import DECIDED, Application, PlanningError, lacking
 from ..transport import answer
 from . import pages
 from .polite import Gate
@@ -73,9 +73,11 @@ class IdoxPlanning:
 
     def application(self, key, with_type=True):
         query = urlencode({"keyVal": key})
-        summary, dates = self._tab("summary", query), self._tab("dates", query)
-        if not summary.get("reference") or not summary.get("proposal"):
-            raise PlanningError("changed", "a summary without its reference or proposal")
+        summary = self._tab("summary", query)
+        incomplete = lacking(summary)  # before the other tabs: they cannot make it a copy to keep
+        if incomplete:
+            raise incomplete
+        dates = self._tab("dates", query)
         more = {}
         if with_type and not summary.get("app_type"):  # "Further Information": the type, once per application
             more = self._tab("details", query)
