@@ -108,6 +108,9 @@ ROUTE_ACCESS = {
     ("DELETE", "/v1/me"): (SIGNED_IN, Outcome(204)),
     ("GET", "/v1/me/reports"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/export"): (SIGNED_IN, Outcome(200)),
+    # The resident's own bin calendar: its address is the key (a calendar app holds no session).
+    ("DELETE", "/v1/me/bins-calendar"): (SIGNED_IN, Outcome(204)),
+    ("GET", "/v1/feeds/my-bins/{token}/bins.ics"): (ANYONE, Outcome(404, "calendar_not_found")),
     ("PATCH", "/v1/staff/reports/{report_id}"): (desk("reports"), Outcome(200)),
     # Staff triage: the inbox lists only what the caller's scope covers; taking
     # a caller's report is front-line work any officer does.
@@ -607,6 +610,8 @@ _simple("GET", "/v1/me")
 _simple("DELETE", "/v1/me")
 _simple("GET", "/v1/me/reports")
 _simple("GET", "/v1/me/export")
+_simple("DELETE", "/v1/me/bins-calendar")
+_simple("GET", "/v1/feeds/my-bins/{token}/bins.ics", "/v1/feeds/my-bins/0a1b.c2d3/bins.ics")
 _simple("GET", "/openapi.json")
 _simple("GET", "/open311/v2/{resource}", "/open311/v2/requests.json")
 _simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/pothole.json")
