@@ -138,13 +138,18 @@ def landlord_run_csv(run_ref):
 
 
 @routes.get("/v1/me/landlord/claims", SIGNED_IN, {
-    "summary": "Claims paid to us found by tenant surname, address, postcode or claim reference (an index, "
-               "at most 50)", "parameters": [q("q", "what to search by", required=True)],
-    "responses": {"200": {"description": "the claims found"}, **errors(400, *NOT_ONE, 503)}})
+    "summary": "Claims paid to us found by the tenant's name (full, or surname), the address as printed or any run "
+               "of its words (with the house number), the postcode or the claim reference: names first, then "
+               "addresses, 50 a page; next_cursor (null on the last page) asks for the next",
+    "parameters": [q("q", "what to search by", required=True),
+                   q("cursor", "next_cursor of the page before", schema={"type": "string",
+                                                                         "maxLength": limits.CURSOR_MAX})],
+    "responses": {"200": {"description": "a page of the claims found"}, **errors(400, *NOT_ONE, 503)}})
 def landlord_claims():
-    from .claims import search
+    from .searching import search
     deps, org = _member()
-    return http.ok(search(deps, org, http.query().get("q")), headers=PRIVATE)
+    asked = http.query()
+    return http.ok(search(deps, org, asked.get("q"), asked.get("cursor")), headers=PRIVATE)
 
 
 @routes.get("/v1/me/landlord/claims/{claim_ref}", SIGNED_IN, {
