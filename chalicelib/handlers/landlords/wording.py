@@ -7,6 +7,14 @@ NOT_A_FIELD = "This is not something registering asks for."
 NOT_MATCHED = "We could not match those details to a landlord we pay. Check them against your latest remittance " \
               "advice and try again."
 TOO_MANY = "Too many attempts to register a landlord. Try again later, or call us."
+
+
+def locked(until):
+    from ..revenues.wording import opens_at
+    return (f"This landlord is locked for now after too many wrong tries to register it. You can try again from "
+            f"{opens_at(until)}, or call us.")
+
+
 TAKEN = "This landlord is registered already. Ask its lead user to add you."
 MEMBER_ALREADY = "You belong to a landlord already."
 NOT_A_MEMBER = "You are not registered with a landlord we pay."
