@@ -17,7 +17,8 @@ RUN_CHUNK = 500  # lines a copy item holds: about 100 KB, well inside DynamoDB's
 
 
 class LandlordCopyModel(Stored):
-    """The back office's answers as it gave them: "runs" (the list), "run#<ref>#<n>" (a run's chunks)."""
+    """The back office's answers as it gave them: "runs" (the list), "run#<ref>#<n>" (a run's chunks), the
+    claims' marker, and the claims' list with the lease of the one asking for it (landlord_lists.py)."""
     class Meta:
         table_name = table("landlord-copies")
         billing_mode = "PAY_PER_REQUEST"
@@ -26,6 +27,8 @@ class LandlordCopyModel(Stored):
     part = UnicodeAttribute(range_key=True)
     body = JSONAttribute()
     fetched_at = UTCDateTimeAttribute()
+    holder = UnicodeAttribute(null=True)  # the lease's
+    expires_at = UTCDateTimeAttribute(null=True)
 
 
 class LandlordClaimModel(Stored):

@@ -4,7 +4,7 @@ changed, and sweeps the rows of a claim no longer paid to the landlord or a
 term it lost (a surname since changed)."""
 from datetime import datetime, timedelta, timezone
 
-from chalicelib.handlers.landlords import copying, searching as claims
+from chalicelib.handlers.landlords import copying, listing, searching as claims
 from chalicelib.handlers.revenues.landlord_port import PaidClaim
 
 ORG = {"creditor_ref": "CR100999"}
@@ -67,7 +67,7 @@ def test_a_copy_kept_before_words_were_searched_is_written_anew_and_its_old_rows
     from chalicelib.storage.landlord_copies import LandlordClaimModel
     deps.clock = lambda: START
     deps.revenues = Office([claim("HB60001", "Ann Ahmed")])
-    body = {**copying.body_of(claim("HB60001", "Ann Ahmed")), "digest": "0123456789abcdef"}
+    body = {**listing.body_of(claim("HB60001", "Ann Ahmed")), "digest": "0123456789abcdef"}
     for key in ("ref:HB60001#HB60001", "surname:ahmed#HB60001", "postcode:YO104AA#HB60001",
                 "street:fishergate#HB60001"):  # the rows and marker of a copy made before
         LandlordClaimModel(creditor_ref="CR100999", key=key, claim_ref="HB60001", body=body, fetched_at=START).save()

@@ -10,13 +10,16 @@ is never shown. A claim is one GetItem under the landlord's own key, so
 another landlord's claim is not found whatever its reference. What a claim
 shows is landlord_port.PaidClaim's: never the claimant's other benefits,
 income or household."""
+from datetime import timedelta
+
 from ...config import landlords as settings
 from ...errors import NotFound
 from ...stamps import stamp
 from ..revenues import backoffice
 from ..revenues.port import BackOfficeError
 from . import phrases, wording
-from .copying import MARKER, ask, body_of, digest
+from .copying import MARKER, ask, digest
+from .listing import the_list
 
 
 class Listed:
@@ -43,8 +46,8 @@ class Listed:
 
 def fresh(deps, org):
     """(digests, as_of, stale, source): the copy searched (source: the store, or the back office's list in
-    memory when there is no copy yet). An old copy answers as it is (stale) and its refresh is asked for
-    once (copying.py): a request never writes the index itself."""
+    memory when there is no copy yet, asked for by one process at a time: listing.py). An old copy answers as
+    it is (stale) and its refresh is asked for once (copying.py): a request never writes the index itself."""
     creditor, now = org["creditor_ref"], deps.clock()
     kept = deps.landlords.copy(creditor, MARKER)
     if kept is not None and (now - kept[1]).total_seconds() < settings()["fresh_s"]:
@@ -53,12 +56,12 @@ def fresh(deps, org):
         ask(deps, creditor, now)
         return kept[0], kept[1], True, deps.landlords
     try:
-        with backoffice.configured(deps).landlord_session(creditor) as session:
-            listed = Listed([body_of(claim) for claim in session.claims()])
+        bodies, fetched_at = the_list(deps, creditor, now - timedelta(seconds=settings()["fresh_s"]))
     except BackOfficeError as e:
         raise backoffice.unavailable(now, wording, e) from None
     ask(deps, creditor, now)
-    return listed.digests, now, False, listed
+    listed = Listed(bodies)
+    return listed.digests, fetched_at, False, listed
 
 
 def current(digests, body):

@@ -7,7 +7,9 @@ per landlord and fresh_s window (its id names both, a conditional write), and
 the copy is written by that event's effect (`on_old`), from the stream alone
 (the request does not make a first try). Meanwhile an old copy answers, with
 its age; with no copy yet the request answers from the back office's list in
-memory (claims.py), and costs two DynamoDB calls, not 22,000 writes.
+memory (claims.py), and costs a few DynamoDB calls, not 22,000 writes. The
+list is asked for by one process at a time (listing.py): the requests that
+find no copy and the effect that writes it share the one answer.
 
 A refresh writes only the claims whose digest changed, then the marker (the
 digests every request checks, so a row not the marker's is never shown),
@@ -19,7 +21,7 @@ import logging
 
 from ... import ids
 from ...config import landlords as settings
-from ..revenues import backoffice
+from .listing import the_list
 from .phrases import row_key, terms
 
 KIND = "landlord_claims_old"
@@ -27,15 +29,6 @@ MARKER = "claim-digests"  # every current claim's digest
 # The marker and row kinds of the copy before words were searched: found as no copy, and dropped once.
 RETIRED = ("claims", ("surname:", "postcode:", "street:"))
 log = logging.getLogger("doorstep.landlords")
-
-
-def body_of(claim):
-    return {"claim_ref": claim.claim_ref, "tenant": claim.tenant, "address": claim.address,
-            "postcode": claim.postcode, "status": claim.status, "suspended_reason": claim.suspended_reason,
-            "weekly": claim.weekly, "next_payment_date": claim.next_payment_date,
-            "next_payment_amount": claim.next_payment_amount,
-            "overpayments": [{"amount": o.amount, "recovered_on": o.recovered_on, "dispute_by": o.dispute_by}
-                             for o in claim.overpayments]}
 
 
 def digest(body):
@@ -70,8 +63,8 @@ def refresh(deps, creditor):
     kept = deps.landlords.copy(creditor, MARKER)
     if kept is not None and (now - kept[1]).total_seconds() < settings()["fresh_s"]:
         return {"written": 0, "swept": 0}  # a twin event's effect did it
-    with backoffice.configured(deps).landlord_session(creditor) as session:
-        bodies = [body_of(claim) for claim in session.claims()]
+    from datetime import timedelta
+    bodies, _ = the_list(deps, creditor, now - timedelta(seconds=settings()["fresh_s"]))
     before = kept[0] if kept is not None else {}
     digests = {body["claim_ref"]: digest(body) for body in bodies}
     changed = [{**body, "digest": digests[body["claim_ref"]]} for body in bodies
