@@ -38,6 +38,10 @@ CHANGE = "Say what changed: tenant_left, tenant_away or new_occupiers."
 DATE = "Give the date as YYYY-MM-DD, within the last year or the next six months."
 FORWARDING = "Give the tenant's forwarding address (up to 200 characters), if you know it."
 NO_SUCH_LANDLORD = "No landlord has registered with that creditor reference."
+# The landlords desk's read of a landlord (staff.py).
+STAFF_CREDITOR = "Give the landlord's creditor reference: CR and 6 digits."
+NOT_A_LOOKUP_FIELD = "Looking up a landlord asks for its creditor reference and why, nothing else."
+AN_INVITATION = "(an invitation by email, since removed)"
 CSV_HEADER = ("Payment date", "Claim reference", "Tenant", "Address", "Postcode", "Period from", "Period to",
               "Amount", "Overpayment recovered")
 EMAIL = "Give your colleague's email address, like name@example.org."
