@@ -61,7 +61,9 @@ def the_list(deps, creditor, since):
 
 
 def _ask(deps, office, creditor, holder, now):
-    clock = ticking_from(now)
+    """The list asked for under the lease, kept, and the lease ended however it went (a failure of the
+    back office's said on it for those waiting)."""
+    clock, failed = ticking_from(now), None
     try:
         with renewed(lambda: deps.landlords.renew_list_lease(creditor, holder, clock() + LEASE),
                      f"landlord {creditor}'s list", every_s=RENEW_S):
@@ -69,7 +71,8 @@ def _ask(deps, office, creditor, holder, now):
                 bodies = [body_of(claim) for claim in session.claims()]
             deps.landlords.keep_list(creditor, bodies, now)
     except BackOfficeError as e:
-        deps.landlords.end_list_lease(creditor, holder, clock(), failed=e.kind)
+        failed = e.kind
         raise
-    deps.landlords.end_list_lease(creditor, holder, clock())
+    finally:
+        deps.landlords.end_list_lease(creditor, holder, clock(), failed=failed)
     return bodies, now
