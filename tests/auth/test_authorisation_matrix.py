@@ -386,6 +386,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/landlords/registering"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/landlords"): (desk("landlords"), Outcome(200)),
     ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"): (desk("landlords"), Outcome(404, "landlord_not_found")),
+    # A landlord's members and audit read with a reason: the landlords desk's roles only (none registered here).
+    ("POST", "/v1/staff/landlords/lookups"): (desk("landlords"), Outcome(404, "landlord_not_found")),
     # Meetings: our copy of the committee system, empty in this world.
     ("GET", "/v1/committees"): (ANYONE, Outcome(200)),
     ("GET", "/v1/meetings"): (ANYONE, Outcome(200)),
@@ -509,6 +511,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/repairs/homes/{home}"),  # a repair's page, its changes, a home's history
                 ("POST", "/v1/staff/landlords/{creditor_ref}/approval"),  # the revenues desk approves landlords
                 ("GET", "/v1/staff/landlords"), ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"),  # or refuses
+                ("POST", "/v1/staff/landlords/lookups"),  # and reads a landlord's members and audit for a caller
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
@@ -758,6 +761,7 @@ _simple("GET", "/v1/landlords/registering")
 _simple("GET", "/v1/staff/landlords")
 _simple("POST", "/v1/staff/landlords/{creditor_ref}/refusal", "/v1/staff/landlords/CR100301/refusal",
         {"reason": "Not known to the landlord"})
+_simple("POST", "/v1/staff/landlords/lookups", body={"creditor_ref": "CR100301", "reason": "The landlord rang us"})
 _simple("GET", "/v1/staff/council-tax/health")
 # Moving home: a move in from elsewhere to a home the world has no address for (422: not in York).
 _simple("POST", "/v1/me/moves", body={"move": "in", "date": "2026-11-20", "to_uprn": "990000009999",
