@@ -11,7 +11,7 @@ never every claim: no index, so each row is written once. The claims are
 written by handlers/landlords/copying.py, from an event, never by a request."""
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
-from .binding import Stored, batch_save, get_or_none, table, writes
+from .binding import Stored, batch_save, get_or_none, table, wire_key, writes
 from .council_key import CouncilKey
 
 RUN_CHUNK = 500  # lines a copy item holds: about 100 KB, well inside DynamoDB's 400 KB
@@ -77,7 +77,7 @@ class LandlordCopies:
     def rows(self, creditor_ref, prefix, after, page_size):
         """(key, body) of the rows whose key begins with `prefix`, in key order, after the key `after`: one
         Query a page of `page_size`, read as they are taken (a caller that stops reads no further page)."""
-        start = None if after is None else {"creditor_ref": {"S": creditor_ref}, "key": {"S": after}}
+        start = None if after is None else wire_key(LandlordClaimModel, creditor_ref=creditor_ref, key=after)
         for row in LandlordClaimModel.query(creditor_ref, LandlordClaimModel.key.startswith(prefix),
                                             last_evaluated_key=start, page_size=page_size):
             yield row.key, row.body

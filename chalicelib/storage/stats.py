@@ -92,7 +92,7 @@ def _update(table_name, row, counts, label):
         adds.append(f"#c{i} :c{i}")
     expression = "ADD " + ", ".join(adds)
     if label:
-        names["#label"], values[":label"] = "label", {"S": label}
+        names["#label"], values[":label"] = "label", {"S": label}  # a value, not a key
         expression += " SET #label = :label"
     return {"TableName": table_name, "Key": {"pk": {"S": StatsModel.pk.serialize(FIGURES)}, "sk": {"S": row}},
             "UpdateExpression": expression, "ExpressionAttributeNames": names,

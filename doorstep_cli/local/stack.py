@@ -200,7 +200,10 @@ def run_stack(
 ) -> int:
     """`background`, if given, starts work beside the server (the events
     stream reader) once storage is ready, and returns how to stop it."""
+    from chalicelib import tenancy
     from doorstep_cli.local import aws_clients
+    if tenancy.current_or_none() is None:
+        tenancy.use(tenancy.default())  # the stack's own start-up (tables, demo data) is its first council's
     from doorstep_cli.local.devserver import make_server
     from doorstep_cli.local.dynamodb_local import DynamoDBLocal, ready_on_a_port_of_its_own
     from doorstep_cli.local.emulator import Emulator

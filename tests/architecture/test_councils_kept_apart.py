@@ -47,6 +47,18 @@ def test_a_deployment_wide_table_is_one_the_models_declare_and_keeps_no_council_
     assert mixed == set()
 
 
+def test_storage_writes_no_key_in_dynamodbs_own_form_by_hand():
+    """A key written as {"S": value} skips its attribute, and so the council: every one is made
+    by binding.wire_key / start_key or an attribute's serialize() (a line writing an attribute's
+    value says so: "# a value, not a key")."""
+    from pathlib import Path
+    storage = Path(__file__).resolve().parents[2] / "chalicelib" / "storage"
+    by_hand = [f"{path.name}:{n}" for path in sorted(storage.glob("*.py")) if path.name != "binding.py"
+               for n, line in enumerate(path.read_text().splitlines(), 1)
+               if '{"S":' in line and ".serialize(" not in line and "# a value, not a key" not in line]
+    assert by_hand == []
+
+
 @pytest.mark.parametrize("model", [m for m in models() if short_name(m) not in DEPLOYMENT_WIDE], ids=short_name)
 def test_no_council_table_can_be_read_or_queried_for_no_council(model):
     """In a thread of its own, which starts with no council (as any new thread does)."""

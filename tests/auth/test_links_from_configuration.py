@@ -1,5 +1,6 @@
 """Links in answers and messages come from configuration, never from the
-request: a forged Host or X-Forwarded-* header reaches no message."""
+request: a forged X-Forwarded-* header reaches no message, and a Host no
+council has is refused before anything is done (councils/registry.py)."""
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 from conftest import pothole
 
 ROOT = Path(__file__).resolve().parents[2]
-FORGED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https",
+FORGED = {"Host": "localhost", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https",
           "Forwarded": "host=evil.example;proto=https", "X-Forwarded-Server": "evil.example"}
 
 
@@ -54,6 +55,15 @@ def test_forged_host_headers_reach_no_message_and_no_link_in_an_answer(client, m
     assert "evil" not in report.body.decode() and report.json_body["url"].startswith("https://doorstep.example/")
     discovery = client.get("/open311/v2/discovery.json", FORGED).json_body
     assert discovery["endpoints"][0]["url"] == "https://doorstep.example/open311/v2"
+
+
+def test_a_host_no_council_has_is_refused_and_reaches_no_message(client, monkeypatch):
+    monkeypatch.setenv("DOORSTEP_PUBLIC_URL", "https://doorstep.example")
+    for path, body in (("/v1/auth/register", {"email": "ada@example.org", "password": "correct horse battery",
+                                              "name": "Ada Resident"}),
+                       ("/v1/auth/password-reset", {"email": "ada@example.org"}), ("/v1/reports", pothole())):
+        assert client.post(path, body, {**FORGED, "Host": "evil.example"}).status_code == 421
+    assert every_message() == []
 
 
 def test_without_a_configured_url_one_machine_links_to_its_own_port(client, monkeypatch):
