@@ -15,21 +15,8 @@ DeleteMessage(Batch) and ChangeMessageVisibility. As SQS does, a message
 received more than its queue's RedrivePolicy maxReceiveCount times moves to
 the dead-letter queue, and one older than MessageRetentionPeriod is dropped.
 
-Order: oldest first while a queue keeps up. A queue whose oldest visible job
-has waited more than BEHIND_S is behind (a fresh stack's start-up backlog: the
-demo's events, the county's first answers and the first meetings sync made
-about 830 alert jobs, a minute of two workers' time), and then every other
-receive is a fresh turn. Jobs are grouped by MessageGroupId (an alert job's
-event: one event's fan-out is one group). A fresh turn goes on with the group
-its last fresh turn took until it has nothing visible, then takes the group of
-the newest job; but a big group (more than BIG_GROUP jobs waiting: a broadcast,
-an agenda) gives way to a small one that arrived since it began (a person's
-change is a handful of jobs: a new report's 13 keys, an effect's one). So a
-resident's change made now is told in seconds, neither behind the backlog nor
-behind a bigger fan-out, and the backlog still drains at half the rate or
-more. SQS promises no order on a standard queue (its fair queues put a quiet
-group's messages before a noisy one's); in AWS the alert queue's 200
-consumers clear such a backlog in seconds.
+The order a receive takes jobs in is queue_order.py's: oldest first while a
+queue keeps up, and the newest work on every other receive once it is behind.
 """
 from __future__ import annotations
 
@@ -44,12 +31,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from doorstep_cli.local.queue_order import Order
+
 ACCOUNT = "000000000000"
 DEFAULTS = {"VisibilityTimeout": "30", "MessageRetentionPeriod": "345600", "DelaySeconds": "0",
             "ReceiveMessageWaitTimeSeconds": "0", "MaximumMessageSize": "262144"}
 MISSING = ("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue")
-BEHIND_S = 2.0  # the oldest visible job waited longer than this: the queue is behind
-BIG_GROUP = 20  # more jobs than this waiting: a fan-out to many, which gives way (module docstring)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS queues (name TEXT PRIMARY KEY, attributes TEXT NOT NULL, created REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
@@ -60,7 +47,6 @@ CREATE INDEX IF NOT EXISTS next_visible ON messages (queue, visible, seq);
 CREATE INDEX IF NOT EXISTS by_receipt ON messages (receipt);
 CREATE INDEX IF NOT EXISTS by_age ON messages (queue, sent);
 """
-COLUMNS = "seq, id, body, md5, sent, receives, first_receive, visible, grp"
 GROUPS = "CREATE INDEX IF NOT EXISTS by_group ON messages (queue, grp, visible, seq)"
 
 
@@ -85,8 +71,7 @@ class Queues:
         self._lock = threading.Lock()
         self._arrived = threading.Condition(self._lock)
         self._swept: dict[str, float] = {}
-        self._fresh_turn: dict[str, bool] = {}  # a queue behind: is the next receive a fresh turn
-        self._fresh_group: dict[str, tuple[str | None, int]] = {}  # and the (group, its seq) it took last
+        self._order = Order(self._db)
 
     def close(self) -> None:
         self._db.close()
@@ -191,7 +176,7 @@ class Queues:
         out: list[dict[str, Any]] = []
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            rows = self._next(name, now, most)
+            rows = self._order.next(name, now, most)
             for seq, message_id, body, md5, sent, receives, first, _, group in rows:
                 if redrive and receives >= int(redrive["maxReceiveCount"]):
                     dead = redrive["deadLetterTargetArn"].rsplit(":", 1)[-1]
@@ -213,47 +198,6 @@ class Queues:
             self._db.execute("ROLLBACK")
             raise
         return out
-
-    def _next(self, name: str, now: float, most: int) -> list[tuple]:
-        """The oldest visible rows, or on a behind queue's fresh turn a group's (module
-        docstring). A message moved to the dead-letter queue makes the answer shorter, as
-        SQS's may be."""
-        oldest = self._db.execute(f"SELECT {COLUMNS} FROM messages WHERE queue = ? AND visible <= ? "
-                                  "ORDER BY visible, seq LIMIT ?", (name, now, most)).fetchall()
-        if not oldest or oldest[0][7] > now - BEHIND_S:
-            self._fresh_turn[name] = True  # keeping up: the oldest, and a fresh turn first once behind
-            self._fresh_group.pop(name, None)
-            return oldest
-        fresh = self._fresh_turn.get(name, True)
-        self._fresh_turn[name] = not fresh
-        return self._fresh(name, now, most) if fresh else oldest
-
-    def _fresh(self, name: str, now: float, most: int) -> list[tuple]:
-        """A fresh turn's rows (module docstring): reads one group's jobs and, while a big group
-        is served, the jobs sent since it began; never the backlog."""
-        group, since = self._fresh_group.get(name, (None, 0))
-        waiting = self._count(name, group, now) if group is not None else 0
-        if waiting > BIG_GROUP:
-            smaller = self._db.execute(
-                "SELECT grp, max(seq) FROM messages WHERE queue = ? AND seq > ? AND visible <= ? AND grp != ? "
-                "GROUP BY grp HAVING count(*) <= ? ORDER BY max(seq) DESC LIMIT 1",
-                (name, since, now, group, BIG_GROUP)).fetchone()
-            if smaller is not None:
-                group, since, waiting = smaller[0], smaller[1], 1
-        if not waiting:
-            newest = self._db.execute(f"SELECT {COLUMNS} FROM messages WHERE queue = ? AND visible <= ? "
-                                      "ORDER BY visible DESC, seq DESC LIMIT 1", (name, now)).fetchone()
-            group, since = newest[8], newest[0]
-            if group is None:
-                self._fresh_group.pop(name, None)
-                return [newest]
-        self._fresh_group[name] = (group, since)
-        return self._db.execute(f"SELECT {COLUMNS} FROM messages WHERE queue = ? AND grp = ? AND visible <= ? "
-                                "ORDER BY visible, seq LIMIT ?", (name, group, now, most)).fetchall()
-
-    def _count(self, name: str, group: str, now: float) -> int:
-        return self._db.execute("SELECT count(*) FROM messages WHERE queue = ? AND grp = ? AND visible <= ?",
-                                (name, group, now)).fetchone()[0]
 
     def _sweep(self, name: str, attributes: dict[str, str], now: float) -> None:
         """Drop messages past the queue's retention, at most once a minute (an index range)."""

@@ -111,7 +111,7 @@ def test_a_behind_queue_finishes_the_fresh_event_it_started_before_a_newer_one(q
 def test_a_behind_queue_serves_a_residents_event_before_the_rest_of_a_big_fan_out_it_began(queue, monkeypatch):
     # A broadcast's fan-out started on the fresh turns, then a resident's report: its few jobs
     # are not left behind the broadcast's many.
-    from doorstep_cli.local.queue_service import BIG_GROUP
+    from doorstep_cli.local.queue_order import BIG_GROUP
     now = pinned_clock(monkeypatch)
     send_grouped(queue, "demo", ["demo 0", "demo 1", "demo 2", "demo 3"])
     now[0] += 5
