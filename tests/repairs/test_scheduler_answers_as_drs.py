@@ -59,3 +59,12 @@ def test_a_time_already_past_today_or_not_offered_is_not_booked_and_drs_is_not_a
     assert "scheduleBooking" not in tenant_drs.calls
     assert tenant_drs.state["orders"][repair["id"]]["slot"] == [None, None]
     assert client.post(path, NEXT_MONDAY_AM, tenant.auth).status_code == 200
+
+
+def test_a_slot_choice_with_a_field_its_schema_does_not_take_is_refused(client, tenant, tenant_drs):
+    repair = client.post("/v1/repairs", DRIPPING_TAP, tenant.auth).json_body
+    refused = client.post(f"/v1/repairs/{repair['id']}/appointment", {**NEXT_MONDAY_AM, "start": "08:00"},
+                          tenant.auth)
+    assert refused.status_code == 400 and refused.json_body["error"]["code"] == "validation_failed"
+    assert [f["field"] for f in refused.json_body["error"]["fields"]] == ["start"]
+    assert "scheduleBooking" not in tenant_drs.calls
