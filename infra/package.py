@@ -78,7 +78,7 @@ def _stage(build_dir, vendored):
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     shutil.copy(ROOT / "app.py", stage)
-    shutil.copytree(ROOT / "chalicelib", stage / "chalicelib",  # fixtures/: vendors' saved pages, for tests only
+    shutil.copytree(ROOT / "chalicelib", stage / "chalicelib",  # fixtures/: vendors' saved pages and answers, for tests only
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "fixtures"))
     shutil.copytree(ROOT / ".chalice", stage / ".chalice", ignore=shutil.ignore_patterns("deployments", "venv"))
     (stage / "requirements.txt").write_text("")
