@@ -78,8 +78,8 @@ def _stage(build_dir, vendored):
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     shutil.copy(ROOT / "app.py", stage)
-    shutil.copytree(ROOT / "chalicelib", stage / "chalicelib",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(ROOT / "chalicelib", stage / "chalicelib",  # fixtures/: vendors' saved pages and answers, for tests only
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "fixtures"))
     shutil.copytree(ROOT / ".chalice", stage / ".chalice", ignore=shutil.ignore_patterns("deployments", "venv"))
     (stage / "requirements.txt").write_text("")
     (stage / "vendor").symlink_to(vendored)

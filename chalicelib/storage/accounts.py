@@ -33,6 +33,7 @@ class UserModel(Stored):
     session_epoch = NumberAttribute(default=0)
     identity_keys = JSONAttribute(default=list)  # the IdentityModel keys that lead here
     moving_to = JSONAttribute(null=True)  # a move's new home and its date (handlers/moving): the address from then
+    bins_calendar_epoch = NumberAttribute(default=0)  # raised to stop their bin calendar's address (accounts)
     created_at = UTCDateTimeAttribute()
     version = VersionAttribute()
 

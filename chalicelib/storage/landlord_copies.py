@@ -4,13 +4,12 @@ them, and its claims with the index a search reads.
 
 A run's copy is kept in chunks of RUN_CHUNK lines under one key (a 2,000-line
 run is four items, one Query), so a run and its CSV cost a few reads, not
-one per line. Claims are one item each under the organisation, so opening a
-claim is one GetItem that can only find the organisation's own; a search
-Queries the `by_term` index (surname, postcode, street, claim reference), never
-every claim. The claims are written by handlers/landlords/copying.py, from an
-event, never by a request."""
+one per line. Claims are kept under the organisation's key, so opening a
+claim is one GetItem that can only find the organisation's own, and a search
+is one Query of the keys beginning with its words (handlers/landlords/phrases.py),
+never every claim: no index, so each row is written once. The claims are
+written by handlers/landlords/copying.py, from an event, never by a request."""
 from pynamodb.attributes import JSONAttribute, UnicodeAttribute, UTCDateTimeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, batch_save, get_or_none, table, writes
 
@@ -18,7 +17,8 @@ RUN_CHUNK = 500  # lines a copy item holds: about 100 KB, well inside DynamoDB's
 
 
 class LandlordCopyModel(Stored):
-    """The back office's answers as it gave them: "runs" (the list), "run#<ref>#<n>" (a run's chunks)."""
+    """The back office's answers as it gave them: "runs" (the list), "run#<ref>#<n>" (a run's chunks), the
+    claims' marker, and the claims' list with the lease of the one asking for it (landlord_lists.py)."""
     class Meta:
         table_name = table("landlord-copies")
         billing_mode = "PAY_PER_REQUEST"
@@ -27,15 +27,8 @@ class LandlordCopyModel(Stored):
     part = UnicodeAttribute(range_key=True)
     body = JSONAttribute()
     fetched_at = UTCDateTimeAttribute()
-
-
-class ByTermIndex(GlobalSecondaryIndex):
-    class Meta:
-        index_name = "by_term"
-        projection = AllProjection()
-
-    term = UnicodeAttribute(hash_key=True)  # "<creditor>#<kind>:<value>"
-    claim_ref = UnicodeAttribute(range_key=True)
+    holder = UnicodeAttribute(null=True)  # the lease's
+    expires_at = UTCDateTimeAttribute(null=True)
 
 
 class LandlordClaimModel(Stored):
@@ -45,12 +38,10 @@ class LandlordClaimModel(Stored):
         billing_mode = "PAY_PER_REQUEST"
 
     creditor_ref = UnicodeAttribute(hash_key=True)
-    key = UnicodeAttribute(range_key=True)  # "<kind>:<value>#<claim_ref>"
-    term = UnicodeAttribute()
+    key = UnicodeAttribute(range_key=True)  # "<kind>:<value>#<claim_ref>" (phrases.row_key)
     claim_ref = UnicodeAttribute()
     body = JSONAttribute()
     fetched_at = UTCDateTimeAttribute()
-    by_term = ByTermIndex()
 
 
 class LandlordCopies:
@@ -82,9 +73,13 @@ class LandlordCopies:
         row = get_or_none(LandlordClaimModel, creditor_ref, range_key=f"ref:{claim_ref}#{claim_ref}")
         return None if row is None else (row.body, row.fetched_at)
 
-    def find(self, creditor_ref, kind, value, limit):
-        """(body, fetched_at) of claims whose `kind` term is `value`: one index Query."""
-        return [(row.body, row.fetched_at) for row in LandlordClaimModel.by_term.query(f"{creditor_ref}#{kind}:{value}", limit=limit)]
+    def rows(self, creditor_ref, prefix, after, page_size):
+        """(key, body) of the rows whose key begins with `prefix`, in key order, after the key `after`: one
+        Query a page of `page_size`, read as they are taken (a caller that stops reads no further page)."""
+        start = None if after is None else {"creditor_ref": {"S": creditor_ref}, "key": {"S": after}}
+        for row in LandlordClaimModel.query(creditor_ref, LandlordClaimModel.key.startswith(prefix),
+                                            last_evaluated_key=start, page_size=page_size):
+            yield row.key, row.body
 
     def claims(self, creditor_ref, claim_refs):
         """The kept bodies of `claim_refs` (their "ref" rows): BatchGetItem, 100 keys a call."""
@@ -97,6 +92,17 @@ class LandlordCopies:
             for key in keys:
                 batch.delete(LandlordClaimModel(creditor_ref=creditor_ref, key=key))
         return len(keys)
+
+    def drop_retired(self, creditor_ref, marker, prefixes):
+        """A copy's rows of a retired shape (keys beginning with `prefixes`) and its marker deleted, when that
+        marker is still kept: one GetItem otherwise. Returns the rows deleted."""
+        if get_or_none(LandlordCopyModel, creditor_ref, range_key=marker) is None:
+            return 0
+        keys = [row.key for prefix in prefixes for row in LandlordClaimModel.query(
+            creditor_ref, LandlordClaimModel.key.startswith(prefix), attributes_to_get=["key"])]
+        dropped = self.drop_claims(creditor_ref, keys)
+        LandlordCopyModel(creditor_ref=creditor_ref, part=marker).delete()
+        return dropped
 
     def ask_copy(self, event):
         """The claims copy's refresh asked for, once per event id (the window's): False when asked already."""
@@ -111,8 +117,7 @@ class LandlordCopies:
         return True
 
     def keep_claims(self, creditor_ref, rows, now):
-        """rows: [(kind, value, claim body)]; upserted 25 to a batch."""
+        """rows: [(key, claim body)]; upserted 25 to a batch."""
         return batch_save(LandlordClaimModel, (
-            LandlordClaimModel(creditor_ref=creditor_ref, key=f"{kind}:{value}#{body['claim_ref']}",
-                               term=f"{creditor_ref}#{kind}:{value}", claim_ref=body["claim_ref"], body=body,
-                               fetched_at=now) for kind, value, body in rows))
+            LandlordClaimModel(creditor_ref=creditor_ref, key=key, claim_ref=body["claim_ref"], body=body,
+                               fetched_at=now) for key, body in rows))

@@ -3,12 +3,14 @@ registered for a creditor reference, its members with their roles, its
 audit, the last copy of its payment runs as the back office answered them,
 and its claims with the indexes a search reads.
 
-The back office's copies (runs, claims and their index) are landlord_copies.py's."""
+The back office's copies (runs, claims and their index) are landlord_copies.py's, the claims' list
+and its lease landlord_lists.py's."""
 from pynamodb.attributes import UnicodeAttribute, UTCDateTimeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
 from .landlord_copies import LandlordCopies
+from .landlord_lists import LandlordLists
 
 
 class ByUserIndex(GlobalSecondaryIndex):
@@ -69,7 +71,7 @@ class LandlordAuditModel(Stored):
     detail = UnicodeAttribute(null=True)
 
 
-class LandlordStore(LandlordCopies):
+class LandlordStore(LandlordCopies, LandlordLists):
     def __init__(self):
         bind()
 

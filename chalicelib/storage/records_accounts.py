@@ -29,6 +29,7 @@ class User:
     identity_keys: list = field(default_factory=list)
     created_at: datetime | None = None
     moving_to: dict | None = None  # {uprn, address, from, move_id}: where they live from `from` (handlers/moving)
+    bins_calendar_epoch: int = 0  # in their bin calendar's address (handlers/accounts/bin_calendar.py)
     version: int | None = None
 
 

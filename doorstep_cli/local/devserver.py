@@ -12,6 +12,7 @@ import json
 import mimetypes
 import os
 from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -21,6 +22,7 @@ from chalice.config import Config
 from chalice.local import ChaliceRequestHandler, LocalChalice, LocalDevServer, RouteMatcher, ThreadedHTTPServer
 
 from chalicelib.api import security_headers
+from doorstep_cli.local.gateway import ApiGateway
 from doorstep_cli.local.serving import PortInUseError, adopt, client_host
 
 # API Gateway refuses a payload over 10 MB before the function sees it; so do
@@ -126,7 +128,15 @@ class DoorstepRequestHandler(ChaliceRequestHandler):
         self.api_paths = api_paths
         self.route_matcher = route_matcher
         self.public_url = public_url
-        super().__init__(request, client_address, server, app_object, config)
+        # ChaliceRequestHandler's own two steps, with the gateway that decodes path values as API
+        # Gateway does (gateway.py); the base class's __init__ handles the request at once.
+        self.local_gateway = self.gateway_for(app_object, config)
+        BaseHTTPRequestHandler.__init__(self, request, client_address, server)  # type: ignore[arg-type]
+
+    @staticmethod
+    def gateway_for(app_object: Chalice, config: Config) -> ApiGateway:
+        """The stand-in for API Gateway a request goes through: path values decoded, as on AWS."""
+        return ApiGateway(app_object, config)
 
     def _doorstep_handle(self) -> None:
         path = urlsplit(self.path).path or "/"

@@ -15,6 +15,7 @@ in `public_access.json` in the data directory, so a restart moves nothing.
 For tests and demos: `quiet` ("HH:MM-HH:MM": its overnight window, a 200
 page saying so), `down` (every request a 503), `error_page` (every page the
 200 error page), `changed` (details tables in a redesign's shape),
+`without` (labels whose rows the tabs leave out, as a register missing a value),
 `limit_next` (that many requests answered 429 with Retry-After: 1),
 `decide(key, decision)` (a decision made today). `calls` lists each
 (method, path, query) asked, in order.
@@ -49,6 +50,7 @@ class PublicAccess(ThreadedServer):
         self.per_page = per_page
         self.calls = []
         self.quiet, self.down, self.error_page, self.changed, self.limit_next = quiet, False, False, False, 0
+        self.without = set()
         self.url = self.serve(host, port, _handler(self), "public-access")
         self.root = f"{self.url}{pages.ROOT}/"
 
@@ -124,13 +126,10 @@ class PublicAccess(ThreadedServer):
             if found is None:
                 return pages.not_found()
             tab = params.get("activeTab")
-            if tab == "dates":
-                return pages.dates(found, self.changed)
-            if tab == "details":
-                return pages.further(found, self.changed)
             if tab == "makeComment":
                 return pages.comment(found, found["decided"] is None and found["consultation"] >= self.today())
-            return pages.summary(found, self.changed)
+            shown = {"dates": pages.dates, "details": pages.further}.get(tab, pages.summary)
+            return shown(found, self.changed, self.without)
         return pages.not_found()
 
     def _weekly(self, params, session):

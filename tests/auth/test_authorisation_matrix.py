@@ -108,6 +108,9 @@ ROUTE_ACCESS = {
     ("DELETE", "/v1/me"): (SIGNED_IN, Outcome(204)),
     ("GET", "/v1/me/reports"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/me/export"): (SIGNED_IN, Outcome(200)),
+    # The resident's own bin calendar: its address is the key (a calendar app holds no session).
+    ("DELETE", "/v1/me/bins-calendar"): (SIGNED_IN, Outcome(204)),
+    ("GET", "/v1/feeds/my-bins/{token}/bins.ics"): (ANYONE, Outcome(404, "calendar_not_found")),
     ("PATCH", "/v1/staff/reports/{report_id}"): (desk("reports"), Outcome(200)),
     # Staff triage: the inbox lists only what the caller's scope covers; taking
     # a caller's report is front-line work any officer does.
@@ -383,6 +386,8 @@ ROUTE_ACCESS = {
     ("GET", "/v1/landlords/registering"): (SIGNED_IN, Outcome(200)),
     ("GET", "/v1/staff/landlords"): (desk("landlords"), Outcome(200)),
     ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"): (desk("landlords"), Outcome(404, "landlord_not_found")),
+    # A landlord's members and audit read with a reason: the landlords desk's roles only (none registered here).
+    ("POST", "/v1/staff/landlords/lookups"): (desk("landlords"), Outcome(404, "landlord_not_found")),
     # Meetings: our copy of the committee system, empty in this world.
     ("GET", "/v1/committees"): (ANYONE, Outcome(200)),
     ("GET", "/v1/meetings"): (ANYONE, Outcome(200)),
@@ -506,6 +511,7 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("GET", "/v1/staff/repairs/homes/{home}"),  # a repair's page, its changes, a home's history
                 ("POST", "/v1/staff/landlords/{creditor_ref}/approval"),  # the revenues desk approves landlords
                 ("GET", "/v1/staff/landlords"), ("POST", "/v1/staff/landlords/{creditor_ref}/refusal"),  # or refuses
+                ("POST", "/v1/staff/landlords/lookups"),  # and reads a landlord's members and audit for a caller
                 ("GET", "/v1/staff/meetings/health"),  # the meetings sync's health: any officer
                 ("GET", "/v1/staff/planning/health"),  # and the planning sync's
                 ("GET", "/v1/staff/meetings/topics"), ("PATCH", "/v1/staff/meetings/topics"),  # and its topics
@@ -607,6 +613,8 @@ _simple("GET", "/v1/me")
 _simple("DELETE", "/v1/me")
 _simple("GET", "/v1/me/reports")
 _simple("GET", "/v1/me/export")
+_simple("DELETE", "/v1/me/bins-calendar")
+_simple("GET", "/v1/feeds/my-bins/{token}/bins.ics", "/v1/feeds/my-bins/0a1b.c2d3/bins.ics")
 _simple("GET", "/openapi.json")
 _simple("GET", "/open311/v2/{resource}", "/open311/v2/requests.json")
 _simple("GET", "/open311/v2/services/{code_format}", "/open311/v2/services/pothole.json")
@@ -753,6 +761,7 @@ _simple("GET", "/v1/landlords/registering")
 _simple("GET", "/v1/staff/landlords")
 _simple("POST", "/v1/staff/landlords/{creditor_ref}/refusal", "/v1/staff/landlords/CR100301/refusal",
         {"reason": "Not known to the landlord"})
+_simple("POST", "/v1/staff/landlords/lookups", body={"creditor_ref": "CR100301", "reason": "The landlord rang us"})
 _simple("GET", "/v1/staff/council-tax/health")
 # Moving home: a move in from elsewhere to a home the world has no address for (422: not in York).
 _simple("POST", "/v1/me/moves", body={"move": "in", "date": "2026-11-20", "to_uprn": "990000009999",

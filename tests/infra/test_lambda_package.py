@@ -62,6 +62,7 @@ def test_the_zip_keeps_only_the_botocore_models_the_code_calls(unzipped):
 
 def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, template):
     assert (unzipped / "app.py").exists() and (unzipped / "chalicelib" / "storage" / "schema.py").exists()
+    assert not list((unzipped / "chalicelib").rglob("fixtures"))  # vendors' saved pages are for the tests
     functions = [r for r in template["Resources"].values() if r["Type"] == "AWS::Serverless::Function"]
     # The API, the stream's dispatcher, the alert worker, the nightly export, the hourly questionnaires,
     # the sender of reports to other bodies and its every-minute sweep, the payments' settling every 5 minutes,

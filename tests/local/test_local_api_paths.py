@@ -85,3 +85,33 @@ def test_citizen_spaces_search_at_another_name_of_this_machine_is_answered_not_s
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+# Every character of a path segment (RFC 3986 pchar) that encodeURIComponent writes as %XX.
+ESCAPED_BY_THE_APP = "id:1@2$3&4+5,6;7=8"
+
+
+def test_every_routes_path_values_reach_it_decoded_as_api_gateway_hands_them_on_under_make_run_and_in_tests():
+    """The web app writes each path value through encodeURIComponent (a move's part `alert:al1` as
+    `alert%3Aal1`); API Gateway hands the route the value decoded, and so do `make run`'s server and
+    the tests' client: every route of the app, each of its values, with a second value beside it."""
+    import re
+    from urllib.parse import quote
+    from chalice.config import Config
+    from chalice.test import Client
+    from app import app
+    from doorstep_cli.local.devserver import DoorstepRequestHandler
+    gateways = {"make run": DoorstepRequestHandler.gateway_for(app, Config.create(chalice_app=app)),
+                "tests": Client(app).http._local_gateway}
+    walked = 0
+    for path, methods in sorted(app.routes.items()):
+        names = re.findall(r"\{([^}+]+)\}", path)
+        if not names:
+            continue
+        values = {name: f"{ESCAPED_BY_THE_APP}{n}" for n, name in enumerate(names)}
+        sent = re.sub(r"\{([^}+]+)\}", lambda m: quote(values[m.group(1)], safe=""), path)
+        for where, gateway in gateways.items():
+            event = gateway._generate_lambda_event(sorted(methods)[0], sent, {}, None)
+            assert event["pathParameters"] == values, (where, path, event["pathParameters"])
+        walked += 1
+    assert walked > 150

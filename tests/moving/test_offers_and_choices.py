@@ -1,8 +1,15 @@
 """What a move offers (bookings and alerts at the old home) waits for the
 resident's choice, and a move reaches only its own resident's things: a
-neighbour at the same address moving sees none of theirs and cannot choose for them."""
+neighbour at the same address moving sees none of theirs and cannot choose for them.
+A choice is sent as the app sends it: the part's name through encodeURIComponent
+(`alert%3A...`), which API Gateway hands to the route decoded."""
+import json
+import urllib.request
+from urllib.parse import quote
+
 from support.moving_support import NEW_HOME, homes, living_at, move
 from support.pay_support import confirmed_booking, pay  # noqa: F401 (fixture)
+from support.served import served  # noqa: F401 (fixture)
 
 WITHIN = {"move": "within", "date": None, "to_uprn": NEW_HOME, "tenure": "rented",
           "contact": {"role": "agent", "name": "Ouse Lettings"}}
@@ -16,7 +23,8 @@ def moved(client, deps, person, key="move-one"):
 
 
 def choose(client, person, move_id, part, choice):
-    return client.post(f"/v1/me/moves/{move_id}/parts/{part}/choice", {"choice": choice}, person.auth)
+    """As web/js/screens/moving-page.js sends it: the part's name through encodeURIComponent."""
+    return client.post(f"/v1/me/moves/{move_id}/parts/{quote(part, safe='')}/choice", {"choice": choice}, person.auth)
 
 
 def test_a_booking_and_an_alert_at_the_old_home_are_offered_and_act_only_on_the_residents_choice(
@@ -61,3 +69,18 @@ def test_a_move_cannot_touch_another_residents_subscriptions_or_bookings(client,
     assert not_mine.status_code == 404 and not_mine.json_body["error"]["code"] == "move_not_found"
     assert client.get(f"/v1/me/moves/{neighbours_move['id']}", resident.auth).status_code == 404
     assert deps.bulky.get(booking["id"]).status == "confirmed"
+
+
+def test_a_choice_sent_as_the_app_encodes_it_acts_through_make_runs_server(served, client, deps, people, pay):
+    booking, resident = confirmed_booking(client, deps, people)
+    homes(deps)
+    living_at(deps, resident)
+    made = moved(client, deps, resident)
+    part = f"bulky:{booking['id']}"
+    request = urllib.request.Request(
+        f"{served.url}/v1/me/moves/{made['id']}/parts/{quote(part, safe='')}/choice", method="POST",
+        data=json.dumps({"choice": "cancel"}).encode(), headers={"Content-Type": "application/json", **resident.auth})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 200
+        assert {p["name"]: p["state"] for p in json.loads(answer.read())["parts"]}[part] == "cancelled"
+    assert deps.bulky.get(booking["id"]).status == "cancelled"

@@ -1,7 +1,8 @@
 """The PlanIt adapter reads `api/applics/json` by authority and dates (a
 weekly list), keeps each record it was given so an application just listed
 costs no second request, answers a decided week from the decision's own day,
-and refuses an answer of another shape rather than read it."""
+and refuses an answer of another shape rather than read it; a record without
+its state is never stored."""
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +13,7 @@ import pytest
 from chalicelib.handlers.planning.idox.polite import Gate
 from chalicelib.handlers.planning.planit.client import PlanItPlanning
 from chalicelib.handlers.planning.port import DECIDED, VALIDATED, PlanningError
+from support.planning_support import council_clock  # noqa: F401 (a fixture)
 
 RECORDS = [
     {"name": "York/26/00412/FUL", "uid": "26/00412/FUL", "description": "Single storey rear extension",
@@ -32,7 +34,7 @@ def planit():
         def do_GET(self):  # noqa: N802
             parts = urlsplit(self.path)
             asked.append((parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()}))
-            body = json.dumps({"records": RECORDS} if not server.changed else {"error": "gone"}).encode()
+            body = json.dumps({"records": server.records} if not server.changed else {"error": "gone"}).encode()
             self.send_response(200)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -42,7 +44,7 @@ def planit():
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.changed = False
+    server.changed, server.records = False, RECORDS
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield PlanItPlanning(f"http://127.0.0.1:{server.server_address[1]}/", "York",
@@ -75,3 +77,13 @@ def test_an_answer_without_records_is_a_changed_shape(planit):
     with pytest.raises(PlanningError) as changed:
         adapter.weekly_list("2026-11-16", VALIDATED)
     assert changed.value.kind == "changed"
+
+
+def test_a_record_without_its_state_is_a_warning_and_never_stored(planit, deps, council_clock):
+    from chalicelib.handlers.planning import sync
+    adapter, _, server = planit
+    server.records = [{**RECORDS[0], "app_state": None}]  # PlanIt says nothing of where it stands
+    report = sync.run(deps.replace(planning_register=adapter, clock=council_clock))
+    assert deps.planning.get("26-00412-ful") is None
+    assert {(w["what"], w["kind"], tuple(w["missing"])) for w in report["warnings"]} == {
+        ("application 26/00412/FUL", "incomplete", ("status",))}

@@ -104,3 +104,25 @@ def test_the_lists_read_are_kept_only_for_the_weeks_a_run_still_asks(synced, cou
     lists, _ = deps.planning.state("lists")
     assert sorted({name.split("#")[1] for name in lists}) == ["2026-11-16", "2026-11-23", "2026-11-30",
                                                               "2026-12-07"]
+
+
+def test_a_summary_without_its_status_is_a_warning_for_staff_and_the_last_copy_stands(
+        synced, public_access, council_clock):
+    deps, _ = synced
+    council_clock.advance(hours=7)
+    public_access.decide(EXTENSION, "Approved")  # this week's decided list shows it: asked again
+    public_access.without = {"Status"}  # and its summary comes without the Status row
+    again = sync.run(deps)
+    kept = deps.planning.get("26-00412-ful")
+    assert (kept["status"], kept["decision"]) == ("Awaiting decision", "")  # the last good copy, not overwritten
+    assert (again["changed"], again["stopped"]) == (0, None)
+    assert again["calls"] == 2 * 2 + 1  # this week's two lists and the summary: its other tabs cannot mend it
+    warning = deps.planning.state("health")[0]["warnings"][0]
+    assert {k: warning[k] for k in ("what", "kind", "missing")} == {
+        "what": "application 26/00412/FUL", "kind": "incomplete", "missing": ["status"]}
+    public_access.without = set()  # the register mends its page: the next run reads the list and the decision
+    council_clock.advance(minutes=15)
+    later = sync.run(deps)
+    assert later["changed"] == 1
+    assert (deps.planning.get("26-00412-ful")["status"], deps.planning.get("26-00412-ful")["decision"]) == (
+        "Decided", "Approved")

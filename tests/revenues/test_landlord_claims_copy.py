@@ -4,7 +4,7 @@ changed, and sweeps the rows of a claim no longer paid to the landlord or a
 term it lost (a surname since changed)."""
 from datetime import datetime, timedelta, timezone
 
-from chalicelib.handlers.landlords import claims, copying
+from chalicelib.handlers.landlords import copying, listing, searching as claims
 from chalicelib.handlers.revenues.landlord_port import PaidClaim
 
 ORG = {"creditor_ref": "CR100999"}
@@ -49,13 +49,30 @@ def test_the_request_writes_no_index_the_event_does_and_a_refresh_sweeps_a_gone_
     assert [c["claim_ref"] for c in claims.search(deps, ORG, "Barker")["claims"]] == ["HB60002"]
     claims.search(deps, ORG, "Clarke")
     assert rows("CR100999") == []
-    assert copying.refresh(deps, "CR100999") == {"written": 12, "swept": 0}  # four terms a claim
+    # a claim's reference, the two words of its name, the seven of its address and postcode
+    assert copying.refresh(deps, "CR100999") == {"written": 30, "swept": 0}
     # Two hours on: Bo Barker married (now Bo Moss), Cy Clarke's claim is no longer paid to this landlord.
     now[0] = START + timedelta(hours=2)
     deps.revenues.paid = [claim("HB60001", "Ann Ahmed"), claim("HB60002", "Bo Moss")]
     old = claims.search(deps, ORG, "Barker")  # the old copy answers, with its age, until the effect runs
     assert old["stale"] and [c["claim_ref"] for c in old["claims"]] == ["HB60002"]
-    assert copying.refresh(deps, "CR100999") == {"written": 4, "swept": 5}  # Barker's surname row, Clarke's 4
+    # Bo Moss's ten rows; Bo Barker's two name rows and Cy Clarke's ten swept
+    assert copying.refresh(deps, "CR100999") == {"written": 10, "swept": 12}
     assert claims.search(deps, ORG, "Barker")["claims"] == [] and claims.search(deps, ORG, "Clarke")["claims"] == []
     assert [c["claim_ref"] for c in claims.search(deps, ORG, "moss")["claims"]] == ["HB60002"]
     assert not any("clarke" in key or "barker" in key or "HB60003" in key for key in rows("CR100999"))
+
+
+def test_a_copy_kept_before_words_were_searched_is_written_anew_and_its_old_rows_go(deps):
+    from chalicelib.storage.landlord_copies import LandlordClaimModel
+    deps.clock = lambda: START
+    deps.revenues = Office([claim("HB60001", "Ann Ahmed")])
+    body = {**listing.body_of(claim("HB60001", "Ann Ahmed")), "digest": "0123456789abcdef"}
+    for key in ("ref:HB60001#HB60001", "surname:ahmed#HB60001", "postcode:YO104AA#HB60001",
+                "street:fishergate#HB60001"):  # the rows and marker of a copy made before
+        LandlordClaimModel(creditor_ref="CR100999", key=key, claim_ref="HB60001", body=body, fetched_at=START).save()
+    deps.landlords.keep("CR100999", "claims", {"HB60001": "0123456789abcdef"}, START)
+    assert copying.refresh(deps, "CR100999") == {"written": 10, "swept": 3}
+    assert not any(key.startswith(("surname:", "postcode:", "street:")) for key in rows("CR100999"))
+    assert deps.landlords.copy("CR100999", "claims") is None
+    assert [c["claim_ref"] for c in claims.search(deps, ORG, "Ann Ahmed")["claims"]] == ["HB60001"]

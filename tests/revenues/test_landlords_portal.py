@@ -39,7 +39,7 @@ def test_a_lead_registers_with_a_tenants_claim_and_surname_and_adds_a_colleague_
     assert [e["action"] for e in deps.landlords.audit(ASSOCIATION)] == ["registered", "member_added:report"]
 
 
-def test_a_wrong_surname_and_an_unknown_creditor_get_the_same_answer_and_five_lock_the_creditor(
+def test_a_wrong_surname_and_an_unknown_creditor_get_the_same_answer_and_five_lock_the_creditor_until_a_time_said(
         client, people, civica, council_morning):
     wrong = client.post("/v1/landlords", {**SMALL_PROOF, "surname": "Smith"}, people().auth)
     missing = client.post("/v1/landlords", {**SMALL_PROOF, "creditor_ref": "CR999999"}, people().auth)
@@ -48,7 +48,10 @@ def test_a_wrong_surname_and_an_unknown_creditor_get_the_same_answer_and_five_lo
     for _ in range(4):
         client.post("/v1/landlords", {**SMALL_PROOF, "surname": "Smith"}, people().auth)
     locked = client.post("/v1/landlords", SMALL_PROOF, people().auth)  # right, but the creditor is locked
-    assert locked.status_code == 429 and "Retry-After" in locked.headers
+    assert locked.status_code == 429 and locked.json_body["error"]["code"] == "landlord_locked"
+    # 10:00 in London: locked until the hour's end, said as the council account's lock says it
+    assert 3500 < int(locked.headers["Retry-After"]) <= 3600
+    assert "try again from 11:00" in locked.json_body["error"]["message"]
 
 
 def test_a_claim_paid_to_another_landlord_is_no_proof(client, people, civica, council_morning):

@@ -32,6 +32,15 @@ def tab_to(page, target, most=120):
     raise AssertionError(f"{most} presses of Tab never reached {target}")
 
 
+def look_up_by_keyboard(page, label, value, reason):
+    """A desk's look-up as an officer makes it, by keyboard alone: what to look up, why, and Look up."""
+    for field, typed in ((page.get_by_label(label), value), (page.get_by_label("Why you are looking"), reason)):
+        tab_to(page, field)
+        page.keyboard.type(typed)
+    tab_to(page, page.get_by_role("button", name="Look up"))
+    page.keyboard.press("Enter")
+
+
 def sign_in_by_keyboard(page, email, path="/sign-in"):
     page.goto(path)
     tab_to(page, page.get_by_label("Email address"))

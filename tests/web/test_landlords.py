@@ -2,10 +2,14 @@
 registers (errors in words first; where the council checks each landlord, an
 officer approves it on the landlords desk) and adds a colleague by e-mail;
 the colleague, on a 320 px phone, opens the last payment run's lines a page
-at a time, downloads its CSV, prints the remittance, finds a tenant by
+at a time, downloads its CSV, prints the remittance, finds a tenant by the
+address as printed, pages through a street's claims, finds a tenant by
 surname and reports them gone; the back office has the change once. axe on
-every new screen."""
+every new screen. A creditor others' wrong tries locked says on the screen
+when it opens."""
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -25,6 +29,13 @@ def approval():
     env.undo()
 
 
+def register(page, creditor_ref, claim_ref, surname):
+    page.get_by_label("Creditor reference").fill(creditor_ref)
+    page.get_by_label("A tenant's claim reference").fill(claim_ref)
+    page.get_by_label("That tenant's surname").fill(surname)
+    page.get_by_role("button", name="Register").click()
+
+
 def register_and_approve(browser, chromium, lead_email, officer_email):
     page = browser.new_page()
     sign_in(page, lead_email, next_path="/landlords")
@@ -33,10 +44,7 @@ def register_and_approve(browser, chromium, lead_email, officer_email):
     expect(page.locator(".error-summary")).to_contain_text("Give your creditor reference")
     expect(page.locator(".error-summary")).to_contain_text("Give that tenant's surname")
     check_accessible(page, "registering a landlord, with its errors")
-    page.get_by_label("Creditor reference").fill("CR100200")
-    page.get_by_label("A tenant's claim reference").fill("HB50003")
-    page.get_by_label("That tenant's surname").fill("Oakes")
-    page.get_by_role("button", name="Register").click()
+    register(page, "CR100200", "HB50003", "Oakes")
     heading(page, "Waiting for the council")
     desk = Browser(chromium, browser.stack, viewport={"width": 1280, "height": 900})
     try:
@@ -99,7 +107,19 @@ def test_a_housing_association_registers_adds_a_colleague_who_opens_the_run_and_
 
         rob.goto("/landlords/claims")
         heading(rob, "Find a tenant's claim")
-        rob.get_by_label("Surname, address, postcode or claim reference").fill("Dawson")
+        search = rob.get_by_label("Name, address, postcode or claim reference")
+        search.fill("Flat 5, 264 Heworth Green, York")  # as the remittance prints it
+        rob.get_by_role("button", name="Find").click()
+        expect(rob.locator("#landlord-found")).to_contain_text("1 claim paid to you matches")
+        expect(rob.locator("#landlord-claims li")).to_contain_text("Eli Oakes")
+        search.fill("Heworth Green")
+        rob.get_by_role("button", name="Find").click()
+        expect(rob.locator("#landlord-found")).to_contain_text("Claims 1 to 50 of those paid to you")
+        rob.get_by_role("link", name="Next 50 claims").click()
+        expect(rob.locator("#landlord-found")).to_contain_text("Claims 51 to 100 of those paid to you")
+        expect(rob.locator("#landlord-claims li")).to_have_count(50)
+        check_accessible(rob, "the second page of claims found")
+        search.fill("Dawson")
         rob.get_by_role("button", name="Find").click()
         expect(rob.locator("#landlord-claims li").first).to_contain_text("Dawson")
         check_accessible(rob, "claims found")
@@ -127,3 +147,26 @@ def test_a_housing_association_registers_adds_a_colleague_who_opens_the_run_and_
         expect(rob.locator("#landlord-error")).to_contain_text("You are not paid for a claim with that reference")
     finally:
         phone.close()
+
+
+def test_a_creditor_locked_by_wrong_tries_says_on_the_registering_screen_when_it_opens(
+        browser, back_office):  # noqa: F811
+    import time_machine
+    import urllib.error
+    stack = browser.stack
+    # The app's clock (this process serves it) at 10:20 in London: the lock holds until the hour's end.
+    with time_machine.travel(datetime(2026, 11, 24, 10, 20, tzinfo=ZoneInfo("Europe/London")), tick=True):
+        guesser = stack.token(stack.resident("guesser@example.org", name="Guy Guesser"))
+        for _ in range(5):
+            try:
+                stack.post("/v1/landlords", {"creditor_ref": "CR100301", "claim_ref": "HB70002", "surname": "Smith"},
+                           guesser)
+            except urllib.error.HTTPError as refused:
+                assert refused.code == 422
+        page = browser.new_page()
+        sign_in(page, stack.resident("piotr.gill@example.org", name="Piotr Gill"), next_path="/landlords")
+        heading(page, "Register a landlord we pay")
+        register(page, "CR100301", "HB70002", "Hughes")
+        expect(page.locator(".error-summary")).to_contain_text(
+            "This landlord is locked for now after too many wrong tries to register it. You can try again from 11:00")
+        check_accessible(page, "registering a locked landlord")

@@ -6,7 +6,10 @@ home's round) and what is left to do elsewhere, and My Account leads to it.
 One moving out of York sees the garden months left refunded (the provider
 holds the one refund) and the bins stop. The phone that remembers the old home shows the
 new one's bin days from the move date, once."""
+import json
+import urllib.request
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
@@ -129,3 +132,104 @@ def test_moving_out_of_york_the_garden_months_left_are_refunded_once_and_the_bin
     expect(parts.locator("[data-part='address']")).to_contain_text("cleared")
     refunds = [r["amount"] for p in pay.payments.values() for r in p["refunds"]]
     assert refunds == [4583]
+
+
+# 10 Bootham (Guildhall ward) to 5 Heworth Green (Heworth ward): homes of this journey's own.
+CHOOSING_FROM, CHOOSING_TO = "990000000058", "990000000069"
+# 11 Bootham (refuse on Thursdays) to 2 Heworth Green (refuse on Fridays): the calendar journey's.
+CALENDAR_FROM, CALENDAR_TO = "990000000059", "990000000066"
+
+
+def london_today():
+    """The move date a resident means by "today": London's, whatever the machine's zone."""
+    return datetime.now(ZoneInfo("Europe/London")).date()
+
+
+def a_bulky_collection_paid_for(stack, auth, uprn):
+    """A sofa on the last day offered at `uprn`, paid on the provider's page and confirmed."""
+    from support.pay_support import pay_with
+    last = stack.get(f"/v1/places/{uprn}/bulky/dates")["dates"][-1]["date"]
+    made = stack.post("/v1/waste/bulky/bookings", {"uprn": uprn, "date": last, "items": ["sofa"],
+                                                   "location": "By the front gate"}, auth)
+    assert pay_with(made["payment"]["next_url"], SUCCESS)  # the provider's webhook confirms it
+    return stack.once(lambda: stack.deps().bulky.get(made["id"]).status == "confirmed" and made["id"],
+                      "the bulky collection confirmed")
+
+
+def press(page, part, choice, state):
+    """The choice's button in the part's row, by its words; the row then says the part's new state."""
+    row = page.locator(f"#move-parts li[data-part='{part}']")
+    row.get_by_role("button", name=choice).click()
+    expect(page.locator(f"#move-parts li[data-part='{part}']")).to_have_attribute("data-state", state)
+
+
+def test_a_resident_makes_each_choice_the_move_offers_on_its_page(browser, back_office, pay):  # noqa: F811
+    """Each choice goes to the API as the page writes it (the part's name through encodeURIComponent:
+    `alert%3A...`), as API Gateway then hands it on: an alert moved and one kept, a bulky collection
+    cancelled, and the new home's council tax account linked once the back office opens it."""
+    stack = browser.stack
+    email = stack.resident("moving.choices@example.org")
+    auth = stack.token(email)
+    page = browser.new_page()
+    sign_in(page, email, next_path="/account/council-tax")
+    fill_demo_bill(page)
+    page.get_by_role("button", name="Link account").click()
+    heading(page, "Council tax account 500345686")
+    ward = stack.post("/v1/alerts", {"kind": "ward", "ward": "guildhall", "channels": ["email"]}, auth)["id"]
+    home = stack.deps().addresses.get(CHOOSING_FROM)
+    near = stack.post("/v1/alerts", {"kind": "area", "lat": float(home.lat), "lon": float(home.lon), "radius_m": 300,
+                                     "channels": ["email"]}, auth)["id"]
+    booking = a_bulky_collection_paid_for(stack, auth, CHOOSING_FROM)
+    made = stack.post("/v1/me/moves", {"move": "within", "date": london_today().isoformat(),
+                                       "from_uprn": CHOOSING_FROM, "to_uprn": CHOOSING_TO, "tenure": "sold",
+                                       "people": ["Dev Patel"]}, {**auth, "Idempotency-Key": "choices-move"})
+
+    page.goto(f"/moving/{made['id']}")
+    heading(page, "Your move")
+    press(page, f"alert:{ward}", "Move it to my new home", "moved")
+    press(page, f"alert:{near}", "Keep it where it is", "stayed")
+    press(page, f"bulky:{booking}", "Cancel it", "cancelled")
+    expect(page.locator("#screen")).not_to_contain_text("Not found")
+    alerts = {a["id"]: a for a in stack.get("/v1/alerts", auth)["alerts"]}
+    assert near in alerts and ward not in alerts
+    assert [a["ward"] for a in alerts.values() if a["kind"] == "ward"] == ["heworth"]
+    assert stack.deps().bulky.get(booking).status == "cancelled"
+
+    user_id = stack.get("/v1/me", auth)["id"]
+    stack.once(lambda: any(r.get("reference") for r in stack.deps().revenue_requests.of_user(user_id)),
+               "the council tax office taking the move")
+    back_office.moves.open_all()  # the office works the move: the new home's account opens
+    page.reload()
+    press(page, "council_tax_new", "Link it to my account", "linked")
+    links = stack.get("/v1/me/council-tax", auth)["links"]
+    assert len(links) == 2
+
+
+def test_the_bin_calendar_the_app_offers_for_my_home_lists_the_new_homes_collections_once_i_have_moved(browser):
+    """The app offered a calendar app the old home's feed, which kept listing the old street's collections
+    after the move. For the resident's own home it offers their own calendar, which follows them: a move
+    told for today, and what the subscribed address lists is the new home's; the old home's feed stands."""
+    from icalendar import Calendar
+    stack = browser.stack
+    email = stack.resident("moving.calendar@example.org")
+    auth = stack.token(email)
+    saved = urllib.request.Request(f"{stack.url}/v1/me", method="PATCH", headers={**auth, "Content-Type":
+                                   "application/json"}, data=json.dumps({"uprn": CALENDAR_FROM}).encode())
+    urllib.request.urlopen(saved, timeout=10).close()
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/property?uprn={CALENDAR_FROM}")
+    heading(page, "11 Bootham")
+    expect(page.locator("#bins-calendar-hint")).to_contain_text("your own calendar")
+    subscribed = urlsplit(page.locator("#bins-ics").get_attribute("href")).path
+
+    def homes_listed(path):
+        with urllib.request.urlopen(stack.url + path, timeout=10) as answer:
+            events = Calendar.from_ical(answer.read()).walk("VEVENT")
+        return {str(e["UID"]).split("-")[0] for e in events}
+
+    assert homes_listed(subscribed) == {CALENDAR_FROM}
+    stack.post("/v1/me/moves", {"move": "within", "date": london_today().isoformat(), "from_uprn": CALENDAR_FROM,
+                                "to_uprn": CALENDAR_TO, "tenure": "sold", "people": ["Dev Patel"]},
+               {**auth, "Idempotency-Key": "calendar-move"})
+    assert homes_listed(subscribed) == {CALENDAR_TO}
+    assert homes_listed(f"/v1/places/{CALENDAR_FROM}/bins.ics") == {CALENDAR_FROM}  # whoever lives there now

@@ -2,13 +2,14 @@
 its reference with a reason (the read audited), every part it set off with its
 state, and the saved address undone with a reason of its own."""
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import expect
 
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard, tab_to
+from tests.web.test_bulky import pay  # noqa: F401 (a fixture)
 
 REASON = "Caller asks what their move changed"
 
@@ -46,3 +47,42 @@ def test_an_officer_looks_a_move_up_with_a_reason_and_undoes_its_address_with_an
     expect(address).to_contain_text("Undone")
     expect(page.locator("#move-audit tbody tr", has_text="sale fell through")).to_contain_text("Undid address")
     assert mover.call("GET", "/v1/me")[0]["uprn"] != "990000000054"
+
+
+# 9 Bootham to 3 Heworth Green: both on garden rounds, homes of this journey's own.
+GARDEN_FROM, GARDEN_TO = "990000000057", "990000000067"
+
+
+def test_an_officer_undoes_a_moved_garden_term_whose_part_name_the_desk_sends_encoded(desk, pay):  # noqa: F811
+    """The garden part is named `garden:<uprn>.<start>`; the desk sends it through encodeURIComponent
+    (`garden%3A...`) and API Gateway hands the route the name decoded: the undo reaches its part."""
+    from support.pay_support import SUCCESS, pay_with
+    stack = desk.stack
+    mover = Officer(stack, f"garden.mover.{uuid.uuid4().hex[:6]}@example.org", role="resident")
+    paid, _ = mover.call("POST", "/v1/waste/garden/subscriptions", {"uprn": GARDEN_FROM, "bins": 1},
+                         {"Idempotency-Key": str(uuid.uuid4())})
+    assert pay_with(paid["payment"]["next_url"], SUCCESS)
+    term = stack.once(lambda: (t := stack.deps().garden.get(GARDEN_FROM, paid["start"])) and t.status == "active"
+                      and t, "the garden term paid for")
+    day = (datetime.now(ZoneInfo("Europe/London")).date() + timedelta(days=10)).isoformat()
+    made, _ = mover.call("POST", "/v1/me/moves", {"move": "within", "date": day, "from_uprn": GARDEN_FROM,
+                                                  "to_uprn": GARDEN_TO, "people": ["Ann Hartley"], "tenure": "sold"},
+                         {"Idempotency-Key": str(uuid.uuid4())})
+    part = f"garden:{GARDEN_FROM}.{term.start}"
+    assert next(p for p in made["parts"] if p["name"] == part)["state"] == "moved"
+
+    Officer(stack, "garden.desk@example.org")
+    page = desk.new_page()
+    sign_in_by_keyboard(page, "garden.desk@example.org", "/sign-in?next=/staff/council-tax/moves")
+    heading(page, "A resident's move")
+    page.get_by_label("Move reference").fill(made["id"])
+    page.get_by_label("Why you are looking").fill(REASON)
+    page.get_by_role("button", name="Look up").click()
+    garden = page.locator(f"#move-parts tr[data-part='{part}']")
+    expect(garden).to_contain_text("Moved")
+    garden.get_by_label("Why undo this part").fill("Caller says the sale fell through")
+    garden.get_by_role("button", name="Undo").click()
+    expect(page.locator("#move-notice")).to_contain_text("undone")
+    expect(garden).to_contain_text("Undone")
+    back = stack.deps().garden.get(GARDEN_FROM, term.start)
+    assert (back.status, back.end) == ("active", term.end)  # the old home's term put back whole

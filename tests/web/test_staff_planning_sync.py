@@ -29,3 +29,24 @@ def test_an_officer_sees_the_register_stopped_and_the_copy_kept_with_its_age(des
     expect(page.locator("#plansync-summary")).to_contain_text("stopped after 1 request (")
     expect(page.locator("#plansync-warnings")).to_contain_text("The register did not answer")
     screen(page, "staff-planning-sync")
+
+
+def test_an_officer_reads_which_application_came_without_its_status_and_that_its_copy_was_kept(desk, register):
+    from chalicelib.deps import default_deps
+    from support.planning_support import EXTENSION
+    default_deps().planning.keep_state("health", {}, None)
+    stack, clock = desk.stack, register.sync_clock
+    assert sync(stack, clock)["stopped"] is None
+    clock.now += timedelta(hours=7)
+    register.decide(EXTENSION, "Approved")
+    register.without = {"Status"}
+    assert sync(stack, clock)["changed"] == 0
+
+    Officer(stack, "planning.warned@example.org")
+    page = desk.new_page()
+    sign_in_by_keyboard(page, "planning.warned@example.org", "/sign-in?next=/staff/planning/sync")
+    heading(page, "The planning register's sync")
+    warned = page.locator("#plansync-warnings tbody tr").first
+    expect(warned).to_contain_text("application 26/00412/FUL")
+    expect(warned).to_contain_text("The register's page had no status: our last copy of it was kept")
+    screen(page, "staff-planning-sync-incomplete")

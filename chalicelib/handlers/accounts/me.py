@@ -24,7 +24,13 @@ def profile(user):
 
 
 def get_me(deps):
-    return profile(living_at(deps.accounts.user(deps.principal.user_id), deps.clock()))
+    return own(deps, living_at(deps.accounts.user(deps.principal.user_id), deps.clock()))
+
+
+def own(deps, user):
+    """The profile as its person reads it: with their bin calendar's address (bin_calendar.py)."""
+    from .bin_calendar import address_of
+    return {**profile(user), "bins_calendar_url": address_of(deps, user)}
 
 
 def living_at(user, now):
@@ -71,7 +77,7 @@ def update_me(deps, body):
     if "uprn" in changes or "address" in changes:
         user.moving_to = None  # their own choice of address, after a move's: theirs stands
     deps.accounts.save_user(user)
-    return profile(user)
+    return own(deps, user)
 
 
 def my_reports(deps):

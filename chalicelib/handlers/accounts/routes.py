@@ -1,7 +1,7 @@
 """Accounts' routes: registration, sign-in and sessions, verification and
 password reset, single sign-on, and My Account."""
 from ...api import http
-from ...api.openapi import operation, ref
+from ...api.openapi import errors, operation, path_param, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN
 from ...storage.metering import conceal
@@ -116,3 +116,32 @@ def my_reports():
 def export_me():
     from . import me
     return http.ok(me.export_me(http.deps()), headers={**http.NO_STORE, **EXPORT_FILE})
+
+
+@routes.get("/v1/feeds/my-bins/{token}/bins.ics", ANYONE, {
+    "summary": "Your own bin-day calendar (iCalendar, RFC 5545) from its address in My Account alone: your home's "
+               "collections for the coming year, the new home's from the date of a move you told us of, and on "
+               "leaving the area one last event on the move date saying why. It names no address. An address "
+               "stopped, or of an erased account, answers 404 as one never made; honours If-None-Match (304)",
+    "parameters": [path_param("token", {"type": "string", "maxLength": 200}),
+                   {"name": "If-None-Match", "in": "header", "required": False, "schema": {"type": "string"},
+                    "description": "an ETag from an earlier answer"}],
+    "responses": {"200": {"description": "text/calendar; all-day events", "content": {
+                      "text/calendar": {"schema": {"type": "string"}}}},
+                  "304": {"description": "Not modified since the ETag given"},
+                  **errors(**{"404": "No calendar at this address (calendar_not_found)"})}})
+def my_bins_calendar(token):
+    from chalice import Response
+    from .bin_calendar import feed
+    status, text, headers = feed(http.deps(), token, http.header("if-none-match"))
+    return Response(body=text, status_code=status, headers={**headers, "Referrer-Policy": "no-referrer"})
+
+
+@routes.delete("/v1/me/bins-calendar", SIGNED_IN, operation(
+    "Stop the address of my bin-day calendar: it answers 404 from now on, and My Account gives a new one",
+    None, "204", "Stopped"))
+def stop_my_bins_calendar():
+    from .bin_calendar import stop
+    stop(http.deps())
+    return http.empty()
+

@@ -43,6 +43,9 @@ SCHEMAS = {
                     "moving_to": {"type": "object", "nullable": True, "description": "a move told (handlers/moving):"
                                   " the new home's uprn and address (none: leaving the area) and from when; "
                                   "address and uprn are the new home's from that day"},
+                    "bins_calendar_url": {"type": "string", "description": "your own bin-day calendar to "
+                                          "subscribe to: your home's collections, the new home's from a move's "
+                                          "date, ended when you move away; the same until you stop it"},
                     "notifications": {"type": "object", "properties": {
                         c: {"type": "boolean"} for c in ("email", "sms", "push")}},
                     "role": {"type": "string", "enum": ["resident", "crew", "staff", "admin"]},

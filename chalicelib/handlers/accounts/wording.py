@@ -83,3 +83,15 @@ NO_WARD = "No ward {ward!r}: ward ids are as `doorstep import wards` loaded them
 # Refusals: a service it relies on did not answer as it should.
 SSO_UNREACHABLE = "The sign-in provider cannot be reached; try again shortly."
 SSO_MISCONFIGURED = "Single sign-on is not configured correctly."
+
+# The resident's own bin-day calendar (bin_calendar.py), as a calendar app shows it: its name and
+# description (no address: a link passed on tells nobody where they live), and its last event after a
+# move away; and the answer to an address that opens none.
+MY_BINS_NAME = "Your bin days"
+MY_BINS_ABOUT = ("Bin collections at your home, from the council. When you tell us you are moving, they become "
+                 "your new home's from the day you move.")
+MY_BINS_ENDED = "Bin days end: you moved away"
+MY_BINS_ENDED_WHY = ("You told us you are moving away from {area} on {day}, so this calendar has no more bin "
+                     "collections. If you still live in {area}, set your address in My Account and your bin days "
+                     "come back.")
+NO_BIN_CALENDAR = "There is no bin calendar at this address. Get yours again from My Account."

@@ -64,12 +64,12 @@ def search(deps, q):
             key, by = f"report#{rid}", "report"
         elif "@" in text:
             if not validation.EMAIL.match(text):
-                raise ValidationFailed([("q", SEARCH_NOT_EMAIL)])
+                raise validation.broken_rules([("q", SEARCH_NOT_EMAIL)])
             key, by = contact_keys({"email": text})[0], "email"
         elif validation.PHONE.match(text):
             key, by = contact_keys({"phone": text})[0], "phone"
-        else:
-            raise ValidationFailed([("q", SEARCH_FOR)])
+        else:  # well-formed text that names nothing searchable: a rule in words (422), as the house says
+            raise validation.broken_rules([("q", SEARCH_FOR)])
         matches = deps.conversations.search(key, SEARCH_MAX)
     return {"q": text, "matched_by": by, "conversations": [_row(deps, c, now) for c in matches]}
 

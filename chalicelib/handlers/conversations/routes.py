@@ -113,7 +113,8 @@ def chat_queue():
                "e-mail or phone (exact, normalised), newest first; one lookup: it reads what it returns",
     "parameters": [q("q", "a conversation or report reference, an e-mail address or a phone number", required=True,
                      schema={"type": "string", "minLength": 1, "maxLength": 254})],
-    "responses": {"200": json_response(ref("ChatSearch")), **errors(400)}})
+    "responses": {"200": json_response(ref("ChatSearch")), **errors(400, **{
+        "422": "Text that is no reference, e-mail address or phone number, said in words"})}})
 def search_conversations():
     from .desk import search
     return http.ok(search(http.deps(), http.query().get("q")), headers=http.NO_STORE)

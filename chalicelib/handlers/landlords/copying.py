@@ -1,51 +1,38 @@
 """The landlord's claims copy, refreshed in the background.
 
-A request that finds the copy old (or none) never writes the index itself:
-2,000 claims are 8,000 rows. It writes one `landlord_claims_old` event, once
+A request that finds the copy old (or none) never writes the rows a search
+reads itself: 2,000 claims are about 22,000 (a claim's reference, and each word
+of its name and address, phrases.py). It writes one `landlord_claims_old` event, once
 per landlord and fresh_s window (its id names both, a conditional write), and
 the copy is written by that event's effect (`on_old`), from the stream alone
 (the request does not make a first try). Meanwhile an old copy answers, with
 its age; with no copy yet the request answers from the back office's list in
-memory (claims.py), and costs two DynamoDB calls, not 8,000 writes.
+memory (claims.py), and costs a few DynamoDB calls, not 22,000 writes. The
+list is asked for by one process at a time (listing.py): the requests that
+find no copy and the effect that writes it share the one answer.
 
-A refresh writes only the claims whose digest changed, then the "claims"
-marker (the digests every request checks, so a row not the marker's is never
-shown), then sweeps: the rows of a claim gone, or a term it has lost (a
-surname or address since changed), are deleted, read from the old "ref" rows
-of the claims that changed only."""
+A refresh writes only the claims whose digest changed, then the marker (the
+digests every request checks, so a row not the marker's is never shown),
+then sweeps: the rows of a claim gone, or a term it has lost (a name or
+address since changed), are deleted, read from the old "ref" rows of the
+claims that changed only."""
 import json
 import logging
 
 from ... import ids
 from ...config import landlords as settings
-from ..revenues import backoffice
+from .listing import the_list
+from .phrases import row_key, terms
 
 KIND = "landlord_claims_old"
+MARKER = "claim-digests"  # every current claim's digest
+# The marker and row kinds of the copy before words were searched: found as no copy, and dropped once.
+RETIRED = ("claims", ("surname:", "postcode:", "street:"))
 log = logging.getLogger("doorstep.landlords")
-
-
-def body_of(claim):
-    return {"claim_ref": claim.claim_ref, "tenant": claim.tenant, "address": claim.address,
-            "postcode": claim.postcode, "status": claim.status, "suspended_reason": claim.suspended_reason,
-            "weekly": claim.weekly, "next_payment_date": claim.next_payment_date,
-            "next_payment_amount": claim.next_payment_amount,
-            "overpayments": [{"amount": o.amount, "recovered_on": o.recovered_on, "dispute_by": o.dispute_by}
-                             for o in claim.overpayments]}
 
 
 def digest(body):
     return ids.digest(json.dumps(body, sort_keys=True))[:16]
-
-
-def street_of(address):
-    """"Flat 3, 104 Heworth Green, York" -> "heworth green": the words after the house number."""
-    part = address.split(",")[-2] if address.count(",") >= 1 else address
-    return " ".join(w for w in part.lower().split() if not any(c.isdigit() for c in w))
-
-
-def terms(body):
-    return [("ref", body["claim_ref"]), ("surname", body["tenant"].split()[-1].casefold()),
-            ("postcode", body["postcode"].replace(" ", "")), ("street", street_of(body["address"]))]
 
 
 def ask(deps, creditor, now):
@@ -73,20 +60,22 @@ def on_old(deps, event, key):
 def refresh(deps, creditor):
     """{"written": rows, "swept": rows} of one refresh."""
     now = deps.clock()
-    kept = deps.landlords.copy(creditor, "claims")
+    kept = deps.landlords.copy(creditor, MARKER)
     if kept is not None and (now - kept[1]).total_seconds() < settings()["fresh_s"]:
         return {"written": 0, "swept": 0}  # a twin event's effect did it
-    with backoffice.configured(deps).landlord_session(creditor) as session:
-        bodies = [body_of(claim) for claim in session.claims()]
+    from datetime import timedelta
+    bodies, _ = the_list(deps, creditor, now - timedelta(seconds=settings()["fresh_s"]))
     before = kept[0] if kept is not None else {}
     digests = {body["claim_ref"]: digest(body) for body in bodies}
     changed = [{**body, "digest": digests[body["claim_ref"]]} for body in bodies
                if before.get(body["claim_ref"]) != digests[body["claim_ref"]]]
     old = deps.landlords.claims(creditor, [ref for ref, d in before.items() if digests.get(ref) != d])
     written = deps.landlords.keep_claims(
-        creditor, [(kind, value, body) for body in changed for kind, value in terms(body)], now)
-    deps.landlords.keep(creditor, "claims", digests, now)
+        creditor, [(row_key(kind, value, body["claim_ref"]), body) for body in changed for kind, value in terms(body)],
+        now)
+    deps.landlords.keep(creditor, MARKER, digests, now)
     now_terms = {body["claim_ref"]: set(terms(body)) for body in changed}
-    gone = [f"{kind}:{value}#{body['claim_ref']}" for body in old for kind, value in terms(body)
+    gone = [row_key(kind, value, body["claim_ref"]) for body in old for kind, value in terms(body)
             if (kind, value) not in now_terms.get(body["claim_ref"], set())]
-    return {"written": written, "swept": deps.landlords.drop_claims(creditor, gone)}
+    swept = deps.landlords.drop_claims(creditor, gone) + deps.landlords.drop_retired(creditor, *RETIRED)
+    return {"written": written, "swept": swept}

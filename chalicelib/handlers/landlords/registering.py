@@ -7,7 +7,8 @@ linking (revenues/linking.py): every attempt counts against the client, the
 user and the creditor reference before the back office is asked; a creditor
 that does not exist and a wrong proof get the same 422 after the same calls;
 the creditor's count is given back on a match, so five wrong tries by anyone
-lock it for the hour. With approval configured the organisation waits for a
+lock it for the hour, and the 429 says until when in words, as the council
+account's lock does (revenues/linking.lock_refusal). With approval configured the organisation waits for a
 revenues officer (desk("landlords"), the revenues role's). Everything is audited.
 A colleague invited by e-mail (colleagues.py) joins here, on
 their first request signed in with that address verified (`membership`)."""
@@ -18,7 +19,7 @@ from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
 from ... import ids, validation
 from ..revenues import backoffice
-from ..revenues.linking import audit_key
+from ..revenues.linking import audit_key, lock_refusal
 from ..revenues.port import BackOfficeError
 from . import limits, wording
 
@@ -83,7 +84,7 @@ def register(deps, body):
     subject = ids.digest(creditor)[:24]
     if throttle.record(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now) > limits.PER_CREDITOR[0]:
         throttle.give_back(deps.counters, CREDITOR_COUNT, subject, limits.PER_CREDITOR, now)
-        raise throttle.refuse(limits.PER_CREDITOR, now, wording.TOO_MANY, "landlord_locked")
+        raise lock_refusal(limits.PER_CREDITOR, now, wording.locked, "landlord_locked")
     try:
         facts = revenues.check_landlord(creditor, given.get("claim_ref", ""))
     except BackOfficeError as e:

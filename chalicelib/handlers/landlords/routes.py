@@ -8,6 +8,7 @@ from ...api.openapi import errors, operation, path_param, q, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import SIGNED_IN, desk
 from ...validation import SOME_TEXT
+from ..revenues.limits import REASON_MAX, REASON_MIN
 from ..shared import effects
 from . import limits
 
@@ -138,13 +139,18 @@ def landlord_run_csv(run_ref):
 
 
 @routes.get("/v1/me/landlord/claims", SIGNED_IN, {
-    "summary": "Claims paid to us found by tenant surname, address, postcode or claim reference (an index, "
-               "at most 50)", "parameters": [q("q", "what to search by", required=True)],
-    "responses": {"200": {"description": "the claims found"}, **errors(400, *NOT_ONE, 503)}})
+    "summary": "Claims paid to us found by the tenant's name (full, or surname), the address as printed or any run "
+               "of its words (with the house number), the postcode or the claim reference: names first, then "
+               "addresses, 50 a page; next_cursor (null on the last page) asks for the next",
+    "parameters": [q("q", "what to search by", required=True),
+                   q("cursor", "next_cursor of the page before", schema={"type": "string",
+                                                                         "maxLength": limits.CURSOR_MAX})],
+    "responses": {"200": {"description": "a page of the claims found"}, **errors(400, *NOT_ONE, 503)}})
 def landlord_claims():
-    from .claims import search
+    from .searching import search
     deps, org = _member()
-    return http.ok(search(deps, org, http.query().get("q")), headers=PRIVATE)
+    asked = http.query()
+    return http.ok(search(deps, org, asked.get("q"), asked.get("cursor")), headers=PRIVATE)
 
 
 @routes.get("/v1/me/landlord/claims/{claim_ref}", SIGNED_IN, {
@@ -206,3 +212,17 @@ def approve_landlord(creditor_ref):
 def refuse_landlord(creditor_ref):
     from .approvals import refuse
     return http.ok(refuse(http.deps(), creditor_ref, http.body()), headers=PRIVATE)
+
+
+@routes.post("/v1/staff/landlords/lookups", desk("landlords"), {
+    "summary": "Read a landlord organisation for a caller: its members (names, e-mail addresses, roles, "
+               "invitations), its audit with people by name, and the changes it reported. Personal data: read "
+               "with a reason in the body (never the path), the read itself audited in the landlord's audit first",
+    "requestBody": _body({"required": ["creditor_ref", "reason"], "additionalProperties": False, "properties": {
+        "creditor_ref": CREDITOR_REF, "reason": {"type": "string", "minLength": REASON_MIN, "maxLength": REASON_MAX,
+                                                 "pattern": SOME_TEXT}}}),
+    "responses": {"200": {"description": "the landlord, its members, audit and changes"},
+                  **errors(400, **{"404": "No landlord registered with that creditor reference (landlord_not_found)"})}})
+def staff_landlord_lookup():
+    from .staff import lookup
+    return http.ok(lookup(_costed(), http.body()), headers=PRIVATE)

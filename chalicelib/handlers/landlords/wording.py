@@ -7,6 +7,14 @@ NOT_A_FIELD = "This is not something registering asks for."
 NOT_MATCHED = "We could not match those details to a landlord we pay. Check them against your latest remittance " \
               "advice and try again."
 TOO_MANY = "Too many attempts to register a landlord. Try again later, or call us."
+
+
+def locked(until):
+    from ..revenues.wording import opens_at
+    return (f"This landlord is locked for now after too many wrong tries to register it. You can try again from "
+            f"{opens_at(until)}, or call us.")
+
+
 TAKEN = "This landlord is registered already. Ask its lead user to add you."
 MEMBER_ALREADY = "You belong to a landlord already."
 NOT_A_MEMBER = "You are not registered with a landlord we pay."
@@ -23,11 +31,17 @@ NO_RUN = "You have no payment run with that reference."
 NO_CHANGE = "Your landlord has reported no change with that reference."
 KEY_USED = "another change"  # ends "That Idempotency-Key was used for ..."
 NO_CLAIM = "You are not paid for a claim with that reference."
-SEARCH = "Search by surname, address, postcode or claim reference (2 to 60 characters)."
+SEARCH = "Search by the tenant's name, the address or part of it, the postcode or the claim reference " \
+         "(2 to 120 characters)."
+CURSOR = "This page of results belongs to another search. Search again."
 CHANGE = "Say what changed: tenant_left, tenant_away or new_occupiers."
 DATE = "Give the date as YYYY-MM-DD, within the last year or the next six months."
 FORWARDING = "Give the tenant's forwarding address (up to 200 characters), if you know it."
 NO_SUCH_LANDLORD = "No landlord has registered with that creditor reference."
+# The landlords desk's read of a landlord (staff.py).
+STAFF_CREDITOR = "Give the landlord's creditor reference: CR and 6 digits."
+NOT_A_LOOKUP_FIELD = "Looking up a landlord asks for its creditor reference and why, nothing else."
+AN_INVITATION = "(an invitation by email, since removed)"
 CSV_HEADER = ("Payment date", "Claim reference", "Tenant", "Address", "Postcode", "Period from", "Period to",
               "Amount", "Overpayment recovered")
 EMAIL = "Give your colleague's email address, like name@example.org."

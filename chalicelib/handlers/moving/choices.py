@@ -1,7 +1,8 @@
 """The resident's choice for each thing a move offered: a bulky collection or
 a container request at the old home kept or cancelled (cancelling goes
 through their own cancel, as the resident, so it refunds by their terms and
-can touch nothing of anyone else's), an alert moved or kept where it is.
+can touch nothing of anyone else's), an alert moved or kept where it is
+(leaving the area: stopped or kept).
 
 The part moves from `offered` to its choice by a conditional write first, so
 two taps act once; the cancel or move follows, and is itself safe to repeat
@@ -15,7 +16,7 @@ from . import limits, wording
 from .view import mine_or_404
 
 STATE = {"keep": "kept", "cancel": "cancelled", "move": "moved", "stay": "stayed", "link": "linked",
-         "decline": "declined"}
+         "decline": "declined", "stop": "stopped"}
 
 
 def choose(deps, move_id, name, body):
@@ -28,9 +29,9 @@ def choose(deps, move_id, name, body):
     for key in body:
         if key != "choice":
             problems.add(key, wording.NOT_ASKED)
-    choice = body.get("choice")
-    if choice not in limits.CHOICES[kind]:
-        problems.add("choice", wording.CHOICE.format(choices=" or ".join(limits.CHOICES[kind])))
+    choice, allowed = body.get("choice"), limits.choices(kind, move["move"])
+    if choice not in allowed:
+        problems.add("choice", wording.CHOICE.format(choices=" or ".join(allowed)))
     problems.raise_if_any()
     if part["state"] != "offered":
         if part["state"] == STATE[choice]:
@@ -58,6 +59,9 @@ def act(deps, move, kind, thing_id, choice, part=None):
     elif kind == "alert" and choice == "move":
         from .alert_offers import move_alert
         move_alert(deps, move, thing_id)
+    elif kind == "alert" and choice == "stop":
+        from .alert_offers import stop_alert
+        stop_alert(deps, thing_id)
     elif kind == "council_tax_new" and choice == "link":
         from .council_tax import link_new
         link_new(deps, move, part)

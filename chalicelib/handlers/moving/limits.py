@@ -14,5 +14,11 @@ UPRN_PATTERN = "^[0-9]{1,12}$"
 IDEMPOTENCY_HOURS = 24
 CHOICES = {"bulky": ("keep", "cancel"), "container": ("keep", "cancel"), "alert": ("move", "stay"),
            "council_tax_new": ("link", "decline")}
+LEAVING_CHOICES = {"alert": ("stop", "stay")}  # out of the area an alert has no new home to follow
+
+
+def choices(kind, move_kind):
+    """What the resident may choose for a part of this kind on a move of this kind."""
+    return (LEAVING_CHOICES.get(kind) if move_kind == "out" else None) or CHOICES.get(kind, ())
 REASON_MAX = 300
 KEEP = timedelta(days=400)  # how long a move's record is shown (a year and its reminders)

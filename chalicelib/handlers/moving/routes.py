@@ -55,7 +55,8 @@ def my_move(move_id):
 
 @routes.post("/v1/me/moves/{move_id}/parts/{part}/choice", SIGNED_IN, {
     "summary": "Choose for something the move offered: keep or cancel a bulky collection or container request "
-               "at the old home (cancelling refunds by its own terms), move or keep an alert, link the new "
+               "at the old home (cancelling refunds by its own terms), move or keep an alert (leaving the area: "
+               "stop or keep it), link the new "
                "home's council tax account once the back office has opened it (one tap) or not. Choosing again "
                "the same is no change; another choice once made is 409 chosen_already",
     "parameters": [MOVE_ID, PART],

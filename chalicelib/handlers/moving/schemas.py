@@ -28,7 +28,8 @@ SCHEMAS = {
         "to_uprn": {"type": "string", "pattern": "^[0-9]{1,12}$", "description": "in, within: the new home"},
         **{k: MOVE_MORE[k] for k in ("people", "furnished", "tenure", "contact", "tenancy_end", "forwarding")}}},
     "MoveChoice": {"type": "object", "required": ["choice"], "additionalProperties": False, "properties": {
-        "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay", "link", "decline"]}}},
+        "choice": {"type": "string", "enum": ["keep", "cancel", "move", "stay", "stop", "link",
+                                                           "decline"]}}},
     "MoveUndo": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
         "reason": {"type": "string", "minLength": 5, "maxLength": 300}}},
     "Moves": {"type": "object", "required": ["moves"], "properties": {

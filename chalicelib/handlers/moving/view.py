@@ -68,12 +68,14 @@ def part_view(deps, move, part):
     if kind == "garden" and part.get("amount") is not None:
         facts["amount_text"] = f"{part['amount'] // 100:,}.{part['amount'] % 100:02d}"
     words = wording.PARTS.get((kind, part["state"]))
+    if (kind, part["state"], move["move"]) == ("alert", "offered", "out"):
+        words = wording.ALERT_OFFERED_LEAVING
     if kind == "council_tax" and facts.get("closing_from"):
         words = words + wording.CLOSING
     if part.get("undone"):
         words = wording.UNDONE.format(reason=part["undone"]["reason"])
     return {"name": part["name"], "kind": kind, "state": part["state"], "facts": facts,
-            "text": _say(words, facts), "choices": _choices(kind, part["state"]),
+            "text": _say(words, facts), "choices": _choices(kind, part["state"], move["move"]),
             "updated_at": stamp(part.get("updated_at"))}
 
 
@@ -100,9 +102,9 @@ def for_people(iso):
         return iso
 
 
-def _choices(kind, state):
-    from .limits import CHOICES
-    return list(CHOICES[kind]) if state == "offered" and kind in CHOICES else []
+def _choices(kind, state, move_kind):
+    from .limits import choices
+    return list(choices(kind, move_kind)) if state == "offered" else []
 
 
 def elsewhere(kind):

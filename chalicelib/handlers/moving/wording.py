@@ -30,6 +30,7 @@ NO_MOVE = "You have no move with that id."
 NO_PART = "That move has no such part to choose for."
 CHOICE = "Choose {choices}."
 CHOSEN_ALREADY = "You have already chosen for this one."
+NO_NEW_WARD = "Your new home is in none of our wards, so this alert cannot follow it. Keep it where it is."
 REASON = "Say why, in 5 to 300 characters."
 NOT_UNDONE = "This part cannot be undone here."
 PART_CHANGED = "This part has changed since you looked the move up. Look it up again before undoing it."
@@ -66,7 +67,9 @@ PARTS = {
     ("alert", "offered"): "Your alert \u201c{about}\u201d is for your old home: move it or keep it there.",
     ("alert", "moved"): "Your alert \u201c{about}\u201d now follows your new home.",
     ("alert", "stayed"): "Your alert \u201c{about}\u201d stays on your old home.",
+    ("alert", "stopped"): "Your alert \u201c{about}\u201d is stopped.",
 }
+ALERT_OFFERED_LEAVING = "Your alert \u201c{about}\u201d is for your old home: stop it or keep it."
 CLOSING = " Your account for your old home closes from {closing_from}: you pay there up to the day before."
 OLD_LINK_GONE = "Your old council tax account is no longer linked, so link your new one yourself."
 NOT_ON_NEW_ACCOUNT = ("The council tax office has not put you on the new account, so link it yourself with the "

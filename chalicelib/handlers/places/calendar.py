@@ -30,12 +30,16 @@ def calendar(deps, uprn, if_none_match=None):
     metering.expose()
     address = bins.address_or_404(deps, uprn)
     rounds = bins.rounds_for(deps, address)
-    today = bins.today(deps)
-    body = render(address, rounds, today).decode("utf-8")
+    body = render(address, rounds, bins.today(deps)).decode("utf-8")
+    return answer(body, if_none_match, CACHE_CONTROL, [model for _, model in rounds])
+
+
+def answer(body, if_none_match, cache_control, rounds=()):
+    """(status, body, headers) for a feed's text: its hash a strong ETag, 304 when the caller has it."""
     etag = '"' + hashlib.sha256(body.encode("utf-8")).hexdigest()[:32] + '"'
-    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag}
+    headers = {"Cache-Control": cache_control, "ETag": etag}
     if rounds:
-        headers["Last-Modified"] = format_datetime(max(m.updated_at for _, m in rounds), usegmt=True)
+        headers["Last-Modified"] = format_datetime(max(m.updated_at for m in rounds), usegmt=True)
     if _matches(if_none_match, etag):
         return 304, "", headers
     # A file to save and open (a phone's browser then hands it to the calendar);
@@ -47,24 +51,40 @@ def render(address, rounds, today):
     """The VCALENDAR as bytes, for (stream, BinRound) pairs, from `today` for HORIZON."""
     name = W.BIN_CALENDAR_NAME.format(address=address.text)
     about = W.BIN_CALENDAR_ABOUT.format(address=address.text)
-    content = [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Doorstep//Bin days//EN"),
-               ("METHOD", "PUBLISH"), ("NAME", ics.plain(name)), ("X-WR-CALNAME", ics.plain(name)),
-               ("DESCRIPTION", ics.text(about)), ("X-WR-CALDESC", ics.plain(about)),
-               ("UID", ics.text(f"{address.uprn}-bins@doorstep")),
-               # RFC 7986 requires VALUE=DURATION on REFRESH-INTERVAL; X-PUBLISHED-TTL is Outlook's.
-               ("REFRESH-INTERVAL;VALUE=DURATION", "P1D"), ("X-PUBLISHED-TTL", "P1D"),
-               ("X-WR-TIMEZONE", bindays.TIMEZONE)]
-    content += _zone(today.year)
-    until = today + HORIZON
+    return finish(head(name, about, f"{address.uprn}-bins@doorstep", today)
+                  + collections(address, rounds, today, today + HORIZON))
+
+
+def head(name, about, uid, today):
+    """[(name, value)]: the calendar's own lines, its name and the time zone."""
+    return [("BEGIN", "VCALENDAR"), ("VERSION", "2.0"), ("PRODID", "-//Doorstep//Bin days//EN"),
+            ("METHOD", "PUBLISH"), ("NAME", ics.plain(name)), ("X-WR-CALNAME", ics.plain(name)),
+            ("DESCRIPTION", ics.text(about)), ("X-WR-CALDESC", ics.plain(about)), ("UID", ics.text(uid)),
+            # RFC 7986 requires VALUE=DURATION on REFRESH-INTERVAL; X-PUBLISHED-TTL is Outlook's.
+            ("REFRESH-INTERVAL;VALUE=DURATION", "P1D"), ("X-PUBLISHED-TTL", "P1D"),
+            ("X-WR-TIMEZONE", bindays.TIMEZONE)] + _zone(today.year)
+
+
+def collections(address, rounds, first, until):
+    """[(name, value)]: an all-day event per collection at `address` from `first` to before `until`."""
+    content = []
     for stream, model in rounds:
         stamp = ics.utc(model.updated_at)
-        for c in bindays.collections(model.to_round(), today, until=until):
+        for c in bindays.collections(model.to_round(), first, until=until):
             scheduled = c.moved_from or c.date
             uid = f"{address.uprn}-{stream}-{scheduled.isoformat()}@doorstep"
-            content += [("BEGIN", "VEVENT"), ("UID", ics.text(uid)), ("DTSTAMP", stamp), ("DTSTART;VALUE=DATE", ics.day(c.date)),
-                        ("DTEND;VALUE=DATE", ics.day(c.date + timedelta(days=1))),
-                        ("SUMMARY", ics.text(W.BIN_COLLECTION.format(label=bins.LABELS[stream]))),
-                        ("DESCRIPTION", ics.text(_describe(c))), ("TRANSP", "TRANSPARENT"), ("END", "VEVENT")]
+            content += event(uid, stamp, c.date, W.BIN_COLLECTION.format(label=bins.LABELS[stream]), _describe(c))
+    return content
+
+
+def event(uid, stamp, day, summary, description):
+    """[(name, value)]: one all-day event, shown free (it takes no time)."""
+    return [("BEGIN", "VEVENT"), ("UID", ics.text(uid)), ("DTSTAMP", stamp), ("DTSTART;VALUE=DATE", ics.day(day)),
+            ("DTEND;VALUE=DATE", ics.day(day + timedelta(days=1))), ("SUMMARY", ics.text(summary)),
+            ("DESCRIPTION", ics.text(description)), ("TRANSP", "TRANSPARENT"), ("END", "VEVENT")]
+
+
+def finish(content):
     return ics.lines(content + [("END", "VCALENDAR")])
 
 

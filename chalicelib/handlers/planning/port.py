@@ -7,24 +7,33 @@ chooses (backoffice.configured). Residents never read an adapter: the
 scheduled sync (sync.py) copies what changed into our own table.
 
 A page the adapter cannot read as it expects (a changed shape, an error page
-served with 200, a firewall's challenge) is a PlanningError, never a guess:
-the sync keeps its last copy and tells staff.
+served with 200, a firewall's challenge), or an application without a value
+every application has (REQUIRED), is a PlanningError, never a guess: the sync
+keeps its last copy and tells staff.
 """
 from dataclasses import dataclass
 from typing import Protocol
 
 VALIDATED, DECIDED = "validated", "decided"  # the two weekly lists
+REQUIRED = ("reference", "address", "proposal", "status")  # a copy without one of these is not stored
 
 
 class PlanningError(Exception):
     """The register could not answer usefully. `kind`: unreachable (refused,
     timed out, an HTTP error, 429 after our back-off), asleep (inside its
     overnight window: not asked), blocked (a challenge page), changed (a page
-    of a shape we do not read, or an error page served with 200)."""
+    of a shape we do not read, or an error page served with 200), incomplete
+    (an application without REQUIRED values: `missing` names them)."""
 
-    def __init__(self, kind, detail=""):
+    def __init__(self, kind, detail="", missing=()):
         super().__init__(f"{kind}: {detail}" if detail else kind)
-        self.kind, self.detail = kind, detail
+        self.kind, self.detail, self.missing = kind, detail, list(missing)
+
+
+def lacking(values):
+    """The REQUIRED values a register's answer ({field: value}) left out or empty; a PlanningError for them, or None."""
+    missing = [field for field in REQUIRED if not values.get(field)]
+    return PlanningError("incomplete", f"no {', '.join(missing)}", missing) if missing else None
 
 
 @dataclass(frozen=True)

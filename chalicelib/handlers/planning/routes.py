@@ -52,7 +52,8 @@ def application(application_id):
 @routes.get("/v1/staff/planning/health", desk("planning"), {
     "summary": "The planning sync's health: its last run (requests made, lists read, applications new and "
                "changed, unplaced, why it stopped), when the register last answered completely, and its "
-               "warnings (pages of a shape it does not read, error pages, the register away)",
+               "warnings (pages of a shape it does not read, applications without a value every application has, "
+               "error pages, the register away)",
     "responses": {"200": json_response(ref("PlanningHealth")), **errors(401, 403)}})
 def planning_health():
     from .reads import freshness

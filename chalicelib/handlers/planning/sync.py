@@ -9,9 +9,11 @@ is asked for (its summary and dates tabs) only when we hold no copy, or the
 list's status differs from our copy's, or a decided list shows it and our
 copy has no decision. A register that is down, blocked, asleep (its overnight
 window) or past this run's request budget stops the run: the last copies
-stand, with their age. A page of a shape we do not read is a warning kept for
-staff (GET /v1/staff/planning/health), never data; that list is asked again
-next run. Residents' reads never wait on any of this.
+stand, with their age. A page of a shape we do not read, or an application
+without a value every application has (its status, reference...), is a
+warning kept for staff (GET /v1/staff/planning/health), never data: our last
+copy stands, and that list is asked again next run. Residents' reads never
+wait on any of this.
 
 `run(deps)`: the Chalice schedule `sync_planning` (app.py) and, on one
 machine, doorstep_cli/local/schedules.py call it."""
@@ -24,7 +26,7 @@ from zoneinfo import ZoneInfo
 from ...stamps import stamp
 from . import backoffice, ids
 from .placing import Placer
-from .port import DECIDED, VALIDATED, PlanningError
+from .port import DECIDED, VALIDATED, PlanningError, lacking
 from .settings import planning as settings
 
 LONDON = ZoneInfo("Europe/London")
@@ -57,7 +59,8 @@ class Run:
         self.warnings = []
 
     def _warn(self, what, error):
-        self.warnings.append({"what": what, "kind": error.kind, "detail": error.detail[:200], "at": stamp(self.now)})
+        warning = {"what": what, "kind": error.kind, "detail": error.detail[:200], "at": stamp(self.now)}
+        self.warnings.append({**warning, "missing": error.missing} if error.missing else warning)
 
     def due(self, name, monday):
         """Whether the list `name` (of the week beginning `monday`) can hold something we have not read."""
@@ -96,18 +99,21 @@ class Run:
             if ours is not None and (ours["status"] == row.status or not row.status) and \
                     (kind != DECIDED or ours["decision"]):
                 continue  # as we hold it
-            if not self.application(row.key, ours):
+            if not self.application(row, ours):
                 complete = False
                 if self.stopped:
                     return
         if complete and not skipped:
             self.lists[name] = stamp(self.now)
 
-    def application(self, key, ours):
+    def application(self, listed, ours):
         try:
-            found = self.register.application(key, with_type=ours is None or not ours["app_type"])
+            found = self.register.application(listed.key, with_type=ours is None or not ours["app_type"])
+            incomplete = lacking(asdict(found))  # whichever register: such a copy is never kept
+            if incomplete:
+                raise incomplete
         except PlanningError as e:
-            self._failed(f"application {key}", e)
+            self._failed(f"application {listed.reference}", e)
             return False
         self.counts["fetched"] += 1
         answer = digest(found)

@@ -113,11 +113,17 @@ def not_a_wrong_try(deps, reference, now):
 
 def locked(now):
     """429 account_locked, saying when the reference opens again (London time)."""
-    from zoneinfo import ZoneInfo
+    return lock_refusal(limits.PER_REFERENCE, now, wording.locked, "account_locked")
+
+
+def lock_refusal(rule, now, say, code):
+    """429 `code` for a lock by `rule` (throttle's fixed window): when it opens in words, `say(until)` on the
+    council's clock, and in Retry-After. A landlord's registering is locked the same way (landlords/registering.py)."""
     from datetime import timedelta
-    wait = throttle.retry_after(limits.PER_REFERENCE, now)
-    until = (now + timedelta(seconds=wait)).astimezone(ZoneInfo("Europe/London"))
-    return ApiError(wording.locked(until), status=429, code="account_locked", headers={"Retry-After": str(wait)})
+    from ..shared.clock import local
+    wait = throttle.retry_after(rule, now)
+    return ApiError(say(local(now + timedelta(seconds=wait))), status=429, code=code,
+                    headers={"Retry-After": str(wait)})
 
 
 def lock_of(deps, reference, now):

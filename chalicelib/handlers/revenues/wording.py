@@ -10,7 +10,12 @@ TOO_MANY = "Too many attempts to link a council tax account. Try again later, or
 
 def locked(until):
     return (f"This account is locked for now after too many wrong tries to link it. You can try again from "
-            f"{until:%H:%M}, or call us and we can let you try now.")
+            f"{opens_at(until)}, or call us and we can let you try now.")
+
+
+def opens_at(until):
+    """When a lock opens, as its refusal says it ("11:00"): the council account's and a landlord's."""
+    return f"{until:%H:%M}"
 
 
 TOO_MANY_LINKS = "You have linked as many accounts as you can. Unlink one first."

@@ -1,5 +1,6 @@
-// Claims paid to the landlord: /landlords/claims?q= (by tenant surname,
-// address, postcode or claim reference) and /landlords/claims/{ref} (its
+// Claims paid to the landlord: /landlords/claims?q= (by the tenant's name,
+// the address as printed or part of it, the postcode or the claim reference,
+// 50 a page, the next asked with the API's cursor) and /landlords/claims/{ref} (its
 // status, live or suspended and why, the weekly amount, the next payment,
 // overpayments recovered and the date each can be disputed by), where a
 // colleague who may report says what changed: the tenant left (the date and a
@@ -15,6 +16,7 @@ import {newKey} from "../chat-log.js";
 import {age, ask, back, pounds, row} from "./common.js";
 
 const CHANGES = ["tenant_left", "tenant_away", "new_occupiers"];
+const PAGE = 50;  // the API's page
 
 function status(c) {
   return h("strong", {class: `tag ${c.status === "live" ? "tag--green" : "tag--red"}`}, t(`ll.claim.${c.status}`));
@@ -32,14 +34,25 @@ async function search(view, params) {
   }, {q: t("ll.claims.q")});
   append(view, back(), h("h1", {class: "heading-l"}, t("ll.claims.title")), form);
   if (!q) return;
-  const found = await ask(view, `/v1/me/landlord/claims?${query({q})}`);
+  const cursor = params.get("cursor") || "";
+  const page = cursor ? Math.max(2, Number.parseInt(params.get("page") || "2", 10) || 2) : 1;
+  const found = await ask(view, `/v1/me/landlord/claims?${query({q, cursor})}`);
   if (!found) return;
-  append(view, age(found), h("p", {class: "body", id: "landlord-found"}, found.claims.length
-    ? tCount(found.more ? "ll.claims.found_more" : "ll.claims.found", found.claims.length, {q}) : t("ll.claims.none", {q})),
-  h("ul", {class: "cards", id: "landlord-claims"}, found.claims.map(c => h("li", {class: "card"},
-    h("h2", {class: "heading-s card__title"}, h("a", {href: `/landlords/claims/${c.claim_ref}`}, c.tenant)),
-    h("p", {class: "card__meta"}, status(c), " ", c.claim_ref),
-    h("p", {class: "body"}, `${c.address}, ${c.postcode}`)))));
+  const first = (page - 1) * PAGE + 1;
+  const said = !found.claims.length ? t("ll.claims.none", {q})
+    : page === 1 && !found.more ? tCount("ll.claims.found", found.claims.length, {q})
+      : t("ll.claims.page", {first, last: first + found.claims.length - 1, q});
+  const turn = (href, key, rel) => h("li", {}, h("a", {href, rel}, t(key)));
+  append(view, age(found), h("p", {class: "body", id: "landlord-found"}, said),
+    h("ul", {class: "cards", id: "landlord-claims"}, found.claims.map(c => h("li", {class: "card"},
+      h("h2", {class: "heading-s card__title"}, h("a", {href: `/landlords/claims/${c.claim_ref}`}, c.tenant)),
+      h("p", {class: "card__meta"}, status(c), " ", c.claim_ref),
+      h("p", {class: "body"}, `${c.address}, ${c.postcode}`)))),
+    page > 1 || found.next_cursor ? h("nav", {class: "pagination", "aria-label": t("ll.claims.pages")},
+      h("ul", {class: "list list--inline"},
+        page > 1 ? turn(`/landlords/claims?${query({q})}`, "ll.claims.first", "first") : null,
+        found.next_cursor ? turn(`/landlords/claims?${query({q, cursor: found.next_cursor, page: page + 1})}`,
+          "ll.claims.next", "next") : null)) : null);
 }
 
 function reportForm(view, c) {

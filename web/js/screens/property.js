@@ -1,6 +1,6 @@
 // My property: find it by postcode or street, then its bin days (with the calendar
 // feed to subscribe to), ward and councillors, and nearest services.
-import {api} from "../api.js";
+import {api, myProfile} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "../forms.js";
 import {formatDay, formatDistance, t} from "../i18n.js";
@@ -78,9 +78,16 @@ function webcalHandled() {
   return !/Android/i.test(navigator.userAgent);
 }
 
-function bins(place) {
+/** The resident's own calendar for their home (now, or from a move's date): it follows them when they move. */
+async function ownCalendar(place) {
+  const me = await myProfile();
+  const home = me && (me.uprn === place.uprn || me.moving_to?.uprn === place.uprn);
+  return home && me.bins_calendar_url ? me.bins_calendar_url : null;
+}
+
+function bins(place, own) {
   if (!place.bins.length) return h("p", {class: "body"}, t("property.no_bins"));
-  const calendar = new URL(place.bins_calendar_url, location.href);
+  const calendar = new URL(own || place.bins_calendar_url, location.href);
   return [
     h("ul", {class: "cards", id: "bins"}, place.bins.map(stream => h("li", {class: "card"},
       h("h3", {class: "heading-s card__title"}, stream.label),
@@ -89,7 +96,8 @@ function bins(place) {
     ),
     // A file every phone can save and open (the API sends it as an attachment);
     // webcal:// only where a calendar app takes it: Android's browsers do nothing with it.
-    h("p", {class: "body", id: "bins-calendar-hint"}, t("property.calendar_hint")),
+    h("p", {class: "body", id: "bins-calendar-hint"}, t("property.calendar_hint"),
+      own ? [" ", t("property.calendar_yours")] : null),
     h("p", {class: "body"}, h("a", {class: "button", id: "bins-ics", href: calendar.href, download: "bin-days.ics",
       "aria-describedby": "bins-calendar-hint"}, t("property.calendar"))),
     webcalHandled() ? h("p", {class: "body"}, t("property.calendar_subscribe_lead"), " ",
@@ -133,7 +141,7 @@ async function show(view, uprn) {
       h("li", {}, h("a", {id: "hire", href: "/hire"}, t("property.hire"))),
       h("li", {}, h("a", {id: "planning", href: `/planning?uprn=${at}`}, t("property.planning"))),
       h("li", {}, h("a", {id: "ask-us", href: `/chat?from=property&uprn=${at}`}, t("chat.ask_us")))),
-    h("h2", {class: "heading-m"}, t("property.bins")), bins(place), councillors(place),
+    h("h2", {class: "heading-m"}, t("property.bins")), bins(place, await ownCalendar(place)), councillors(place),
     place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),
       h("p", {class: "body"}, t("property.band", {band: place.council_tax_band}))] : null,
     place.nearest.length ? [h("h2", {class: "heading-m"}, t("property.nearest")),

@@ -76,3 +76,11 @@ export function summaryRow(key, ...value) {
 export function options(list, first) {
   return [...(first ? [{value: "", label: first}] : []), ...list];
 }
+
+/** A table with its caption for screen readers and a column head for each of `headings` (words already read). */
+export function dataTable(id, caption, headings, rows) {
+  return h("div", {class: "table-wrap"}, h("table", {class: "table", id},
+    h("caption", {class: "visually-hidden"}, caption),
+    h("thead", {}, h("tr", {}, headings.map(words => h("th", {scope: "col"}, words)))),
+    h("tbody", {}, rows.map(cells => h("tr", {}, cells.map(c => h("td", {}, c)))))));
+}

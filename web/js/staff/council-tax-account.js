@@ -8,13 +8,11 @@ import {h} from "../dom.js";
 import {button, clearErrors, errorsOf, showErrors} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {savePdf} from "../save-pdf.js";
+import {dataTable} from "./common.js";
 import {money} from "./payments.js";
 
 function table(id, caption, columns, rows) {
-  return h("div", {class: "table-wrap"}, h("table", {class: "table", id},
-    h("caption", {class: "visually-hidden"}, caption),
-    h("thead", {}, h("tr", {}, columns.map(k => h("th", {scope: "col"}, t(`staff.ctax.col_${k}`))))),
-    h("tbody", {}, rows.map(cells => h("tr", {}, cells.map(c => h("td", {}, c)))))));
+  return dataTable(id, caption, columns.map(k => t(`staff.ctax.col_${k}`)), rows);
 }
 
 function plan(found) {

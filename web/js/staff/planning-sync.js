@@ -2,11 +2,12 @@
 // register answered its last run, when residents' copy was last complete and
 // how old it is, what the last run asked (requests, weekly lists, applications
 // new and changed, those we could not place on the map) and the warnings kept:
-// pages of a shape the sync does not read, error pages, the register away.
+// pages of a shape the sync does not read, an application without a value
+// every application has (its status...), error pages, the register away.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {button, errorsOf} from "../forms.js";
-import {formatDate, t, tCount} from "../i18n.js";
+import {formatDate, lang, t, tCount} from "../i18n.js";
 import {summaryRow} from "./common.js";
 import {ageText} from "./meetings-sync.js";
 
@@ -31,7 +32,13 @@ function warnings(health) {
     h("caption", {class: "table__caption"}, t("staff.plansync.warnings_caption")),
     h("thead", {}, h("tr", {}, ["at", "what", "kind"].map(c => h("th", {scope: "col"}, t(`staff.plansync.col_${c}`))))),
     h("tbody", {}, health.warnings.map(w => h("tr", {},
-      h("td", {}, formatDate(w.at, true)), h("td", {}, w.what), h("td", {}, t(`staff.plansync.kind.${w.kind}`)))))));
+      h("td", {}, formatDate(w.at, true)), h("td", {}, w.what), h("td", {}, happened(w)))))));
+}
+
+// What happened, in words; an application that came without a value every application has names it.
+function happened(warning) {
+  const values = (warning.missing || []).map(v => t(`staff.plansync.value.${v}`));
+  return t(`staff.plansync.kind.${warning.kind}`, {values: new Intl.ListFormat(lang(), {type: "conjunction"}).format(values)});
 }
 
 async function draw(box) {

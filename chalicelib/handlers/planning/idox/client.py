@@ -6,7 +6,8 @@ offers), POST `weeklyListResults.do?action=firstPage` (week as the site
 writes it, dateType DC_Validated or DC_Decided, optionally a ward), then its
 pages by the pager's `a.next` (`pagedSearchResults.do`: the search is kept in
 the session). An application: its summary and dates tabs
-(`applicationDetails.do?activeTab=summary|dates&keyVal=`).
+(`applicationDetails.do?activeTab=summary|dates&keyVal=`), and once, its
+"Further Information" tab (`activeTab=details`) for its type.
 
 Every request passes the host's Gate (polite.py). The same code reads a
 council's register and the local one of `make run` and the tests
@@ -14,7 +15,7 @@ council's register and the local one of `make run` and the tests
 """
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from ..port import DECIDED, Application, PlanningError
+from ..port import DECIDED, Application, PlanningError, lacking
 from ..transport import answer
 from . import pages
 from .polite import Gate
@@ -72,13 +73,14 @@ class IdoxPlanning:
 
     def application(self, key, with_type=True):
         query = urlencode({"keyVal": key})
-        summary = pages.details(self._fetch(f"applicationDetails.do?activeTab=summary&{query}"))
-        dates = pages.details(self._fetch(f"applicationDetails.do?activeTab=dates&{query}"))
-        if not summary.get("reference") or not summary.get("proposal"):
-            raise PlanningError("changed", "a summary without its reference or proposal")
+        summary = self._tab("summary", query)
+        incomplete = lacking(summary)  # before the other tabs: they cannot make it a copy to keep
+        if incomplete:
+            raise incomplete
+        dates = self._tab("dates", query)
         more = {}
         if with_type and not summary.get("app_type"):  # "Further Information": the type, once per application
-            more = pages.details(self._fetch(f"applicationDetails.do?activeTab=details&{query}"))
+            more = self._tab("details", query)
         merged = {**more, **dates, **summary}
         ends = max(pages.day(dates.get("neighbour_expiry", "")), pages.day(dates.get("standard_expiry", "")))
         return Application(
@@ -89,6 +91,9 @@ class IdoxPlanning:
             appeal_status=merged.get("appeal_status", ""), app_type=merged.get("app_type", ""),
             ward=merged.get("ward", ""), link=urljoin(self.url, f"applicationDetails.do?activeTab=summary&{query}"),
             comment_link=urljoin(self.url, f"applicationDetails.do?activeTab=makeComment&{query}"))
+
+    def _tab(self, tab, query):
+        return pages.details(self._fetch(f"applicationDetails.do?activeTab={tab}&{query}"), pages.TAB_TABLES[tab])
 
     def near(self, lat, lon, radius_m):
         return []  # Public Access has no search by distance: the weekly lists are how it is read

@@ -6,7 +6,9 @@ rely on, and no more: the search form `searchCriteriaForm` with its hidden
 fields (`_csrf` on current releases) and its `week` and `ward` selects; results
 as `li.searchresult` (an `a` to applicationDetails.do?keyVal=..., `p.address`,
 `p.metaInfo` "Ref. No: | Received: | Validated: | Status:"), the pager's
-`a.next`; an application's tabs as `#simpleDetailsTable` th/td pairs.
+`a.next`; an application's tabs as th/td pairs in the table each tab is
+rendered in (TAB_TABLES: the summary and dates tabs' `#simpleDetailsTable`,
+"Further Information"'s `#applicationDetails`; fixtures/ holds real pages).
 A page without what it should hold raises PlanningError("changed"), so an
 error page served with 200 or a new design is never read as data.
 """
@@ -40,6 +42,8 @@ LABELS = {
     "standard_expiry": ("Standard Consultation Expiry", "Standard Consultation Expiry Date",
                         "Consultation Expiry Date", "Public Consultation Expiry"),
 }
+# The table each of an application's tabs holds its rows in, as registers render them.
+TAB_TABLES = {"summary": "simpleDetailsTable", "dates": "simpleDetailsTable", "details": "applicationDetails"}
 NOT_GIVEN = {"", "not available", "n/a", "na", "unknown", "none", "-", "not applicable"}  # how a register leaves one empty
 _BY_LABEL = {" ".join(label.lower().split()): field for field, labels in LABELS.items() for label in labels}
 
@@ -132,9 +136,9 @@ def key_of(href):
     return values[0] if values else ""
 
 
-def details(tree):
-    """{our field: the value} of a tab's `#simpleDetailsTable`, read by label; unknown labels are left."""
-    table = tree.find("table", id="simpleDetailsTable")
+def details(tree, table_id=TAB_TABLES["summary"]):
+    """{our field: the value} of a tab's table (`table_id`), read by label; unknown labels are left."""
+    table = tree.find("table", id=table_id)
     if table is None:
         raise _changed(tree, "details table")
     found = {}
