@@ -57,7 +57,10 @@ def _build(dist, build_dir):
     check(out / "deployment.zip")
     dist.mkdir(exist_ok=True)
     shutil.move(out / "deployment.zip", zip_path)
-    shutil.move(out / "sam.json", template_path)  # CodeUri ./deployment.zip stays right beside it
+    # Written without Chalice's indentation: CloudFormation takes a template of at most 1 MB
+    # (cfn-lint holds it to 1,000,000 bytes), and the API's routes alone took it past that indented.
+    template = json.loads((out / "sam.json").read_text())
+    template_path.write_text(json.dumps(template, separators=(",", ":")))  # CodeUri ./deployment.zip beside it
     return zip_path, template_path
 
 
