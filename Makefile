@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium-headless-shell
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-planning-fanout bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -109,6 +109,11 @@ bench-meetings: $(STAMP)
 
 bench-fanout: $(STAMP) dynamodb-local
 	$(PY) -m bench.fanoutcost
+
+# Time from a resident's report to the push it makes, on fresh and warm `make run` stacks, quiet and
+# under load, and where the time goes (docs/benchmarks.md; ~6 minutes).
+bench-first-messages: $(STAMP) dynamodb-local
+	$(PY) -m bench.firstmessages
 
 # A new planning application told to the residents around it, out of 100,000 (docs/benchmarks.md; ~3 minutes).
 bench-planning-fanout: $(STAMP) dynamodb-local

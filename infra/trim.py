@@ -24,6 +24,18 @@ PILLOW_UNUSED = ("_avif", "_imagingft", "_imagingtk")
 # machine's Python) and pip's own bookkeeping.
 NEVER_IMPORTED_DIRS = {"tests", "test", "__pycache__"}
 
+# Packages that only build: cffi's Python package and pycparser write a cffi
+# module's C at build time; cryptography's Rust bindings, built already, load
+# the compiled _cffi_backend alone (kept). 440 KB zipped.
+BUILD_ONLY_PACKAGES = ("cffi", "pycparser")
+
+# Files no code reads: dateutil's own copy of the zone database backs
+# dateutil.tz.gettz, which nothing calls (botocore takes tzutc and tzlocal,
+# the app's zones are zoneinfo's, from tzdata), 150 KB; botocore's examples
+# feed docstrings only.
+UNREAD_FILES = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
+UNREAD_NAMES = ("examples-1.json",)
+
 
 def trim(root):
     root = Path(root)
@@ -33,6 +45,14 @@ def trim(root):
             path.unlink()
     _unreached_libraries(root)
     shutil.rmtree(root / "bin", ignore_errors=True)
+    for package in BUILD_ONLY_PACKAGES:  # and its metadata: nothing here says it is installed
+        for path in [root / package, *root.glob(f"{package}-*.dist-info")]:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in UNREAD_FILES:
+        (root / path).unlink(missing_ok=True)
+    for name in UNREAD_NAMES:
+        for path in root.rglob(name):
+            path.unlink()
     for folder, dirs, files in os.walk(root):
         for d in [d for d in dirs if d in NEVER_IMPORTED_DIRS]:
             shutil.rmtree(Path(folder) / d)

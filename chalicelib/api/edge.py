@@ -6,11 +6,16 @@ it gets that far. So before a view reads them:
 
 - every path parameter, of every route, must be text of 1 to PATH_MAX
   characters from a path segment's own alphabet (RFC 3986 pchar, once
-  decoded): anything else names nothing that can exist, so 404 not_found;
+  decoded), and fit the parameter's schema in the route's operation (its
+  pattern, length, enum, date format): anything else names nothing that can
+  exist, so 404 not_found;
 - a JSON body's fields, and a query's parameters, that the route's OpenAPI
   operation declares as identifiers (openapi.identifier) must be text within
   that declaration's length and pattern, and its fields with an `enum` must
-  be text: anything else is 400 validation_failed naming the field.
+  be text: anything else is 400 validation_failed naming the field;
+- a JSON body whose schema says it takes no other fields (additionalProperties
+  false, at any depth) must send none: 400 validation_failed naming each, before
+  the view runs, whatever the view reads first.
 
 The declaration in /openapi.json is the rule, so a client reading the
 document and this check cannot disagree. null is left to the view (for many
@@ -20,6 +25,7 @@ import contextvars
 import importlib
 import re
 from contextlib import contextmanager
+from datetime import date
 
 from .. import wording as words
 from ..errors import NotFound, ValidationFailed
@@ -32,21 +38,70 @@ _route = contextvars.ContextVar("doorstep_route", default=None)
 
 
 @contextmanager
-def serving(route, params):
-    """The view of `route` runs inside: its path checked, its declaration at hand for body() and query()."""
-    check_path(params)
+def serving(route, params, raw_body=None):
+    """The view of `route` runs inside: its path and its body's fields (`raw_body`, as sent) checked
+    against its operation, its declaration at hand for body() and query()."""
+    check_path(params, {p["name"]: p.get("schema", {}) for p in route.doc.get("parameters", [])
+                        if p.get("in") == "path"})
     token = _route.set(route)
     try:
+        check_closed(raw_body)
         yield
     finally:
         _route.reset(token)
 
 
-def check_path(params):
-    """404 for a path parameter no id can be."""
-    for value in (params or {}).values():
-        if not isinstance(value, str) or not PATH_VALUE.fullmatch(value):
+def check_path(params, schemas=None):
+    """404 for a path parameter no id can be, or none its route's operation has room for."""
+    for name, value in (params or {}).items():
+        if not isinstance(value, str) or not PATH_VALUE.fullmatch(value) or not _fits(value, (schemas or {})
+                                                                                      .get(name, {})):
             raise NotFound(words.NOT_FOUND)
+
+
+def _fits(value, schema):
+    if "enum" in schema:
+        return value in schema["enum"]
+    if schema.get("format") == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return False
+    return schema.get("minLength", 1) <= len(value) <= schema.get("maxLength", PATH_MAX) and (
+        "pattern" not in schema or re.search(schema["pattern"], value) is not None)
+
+
+def check_closed(sent):
+    """400 naming each field the current route's JSON body schema does not take; a body that is
+    not a JSON object is left to the view, which says so in its words."""
+    import json
+    schema = _body_schema()
+    if not schema or not sent:
+        return
+    try:
+        body = json.loads(sent)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return
+    problems = [(name, words.NOT_TAKEN) for name in _undeclared(body, schema, "")]
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _undeclared(value, schema, at):
+    """The places in `value` its schema (additionalProperties false) does not take, as "a.b[0].c"."""
+    schema = _resolved(schema)
+    if isinstance(value, dict) and "properties" in schema:
+        found = []
+        for name, inner in value.items():
+            place = f"{at}.{name}" if at else name
+            if name in schema["properties"]:
+                found += _undeclared(inner, schema["properties"][name], place)
+            elif schema.get("additionalProperties") is False:
+                found.append(place)
+        return found
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [p for n, inner in enumerate(value) for p in _undeclared(inner, schema["items"], f"{at}[{n}]")]
+    return []
 
 
 def check_body(body):
@@ -88,10 +143,24 @@ def _declared(where):
     if where == "query":
         return {p["name"]: p.get("schema", {}) for p in route.doc.get("parameters", [])
                 if p.get("in") == "query" and p.get("schema", {}).get(IDENTIFIER)}
-    ref = (route.doc.get("requestBody", {}).get("content", {}).get("application/json", {})
-           .get("schema", {}).get("$ref", ""))
-    schema = _component(route.capability, ref.rsplit("/", 1)[-1]) if ref else {}
-    return {name: s for name, s in schema.get("properties", {}).items() if s.get(IDENTIFIER) or "enum" in s}
+    return {name: s for name, s in _body_schema().get("properties", {}).items() if s.get(IDENTIFIER) or "enum" in s}
+
+
+def _body_schema():
+    """The current route's JSON body schema, its $ref followed ({}: it takes none)."""
+    route = _route.get()
+    if route is None:
+        return {}
+    return _resolved(route.doc.get("requestBody", {}).get("content", {}).get("application/json", {})
+                     .get("schema", {}))
+
+
+def _resolved(schema):
+    """`schema`, or the component its $ref names (a body's, or a field's within it)."""
+    ref = schema.get("$ref", "") if isinstance(schema, dict) else ""
+    if not ref:
+        return schema if isinstance(schema, dict) else {}
+    return _component(_route.get().capability, ref.rsplit("/", 1)[-1])
 
 
 def _component(capability, name):

@@ -72,11 +72,11 @@ def _answering_store_errors(view, route):
     from functools import wraps
 
     from .edge import serving
-    from .http import store_errors_as_api_errors
+    from .http import request, store_errors_as_api_errors
 
     @wraps(view)
     def answered(*args, **kwargs):
-        with serving(route, kwargs), store_errors_as_api_errors():
+        with serving(route, kwargs, getattr(request(), "raw_body", None)), store_errors_as_api_errors():
             return view(*args, **kwargs)
     return answered
 

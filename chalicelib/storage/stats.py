@@ -56,10 +56,7 @@ class StatsStore:
         was counted before."""
         name = StatsModel.Meta.table_name
         labels = labels or {}
-        marker = {"TableName": name, "Item": {
-            "pk": {"S": StatsModel.pk.serialize(f"event#{event_id}")}, "sk": {"S": "counted"},
-            "expires": {"N": str(int((now + MARKER_TTL).timestamp()))}},
-            "ConditionExpression": "attribute_not_exists(pk)"}
+        marker = _marker(name, event_id, now)
         updates = [_update(name, row, counts, labels.get(row)) for row, counts in sorted(changes.items()) if counts]
         parts = ["marker"] + ["counts"] * len(updates)
         try:
@@ -68,6 +65,25 @@ class StatsStore:
                                                   put_items=[marker], update_items=updates)
         except AlreadyExists:
             return False
+        return True
+
+    def count_many(self, counted, now):
+        """`counted`: [(event id, changes, labels)], as `count` takes each. All of them in one
+        transaction, their changes summed per row: True; AlreadyExists, and nothing written,
+        when any of them was counted before (the caller counts them one by one then)."""
+        name = StatsModel.Meta.table_name
+        summed, labels = {}, {}
+        for _, changes, more in counted:
+            labels.update(more or {})
+            for row, counts in changes.items():
+                for counter, amount in counts.items():
+                    summed.setdefault(row, {}).setdefault(counter, 0)
+                    summed[row][counter] += amount
+        markers = [_marker(name, event_id, now) for event_id, _, _ in counted]
+        updates = [_update(name, row, counts, labels.get(row)) for row, counts in sorted(summed.items()) if counts]
+        with writes(["marker"] * len(markers) + ["counts"] * len(updates), exists={"marker"}):
+            connection().transact_write_items(condition_check_items=[], delete_items=[],
+                                              put_items=markers, update_items=updates)
         return True
 
     def rows(self):
@@ -83,6 +99,13 @@ class StatsStore:
             start = page.get("LastEvaluatedKey")
             if not start:
                 return found
+
+
+def _marker(table_name, event_id, now):
+    return {"TableName": table_name, "Item": {
+        "pk": {"S": StatsModel.pk.serialize(f"event#{event_id}")}, "sk": {"S": "counted"},
+        "expires": {"N": str(int((now + MARKER_TTL).timestamp()))}},
+        "ConditionExpression": "attribute_not_exists(pk)"}
 
 
 def _update(table_name, row, counts, label):

@@ -1,8 +1,18 @@
-"""A contractor's scheduler on this machine that speaks DRS's SOAP
-(chalicelib/handlers/repairs/drs/soap.py): openSession, checkAvailability,
-createOrder, selectOrder, scheduleBooking and deleteOrder, answered as DRS
-answers them (status success or error, errorMsg; a SOAP fault for a request it
-cannot read).
+"""A contractor's scheduler on this machine that speaks DRS's SOAP: openSession,
+checkAvailability, createOrder, selectOrder, scheduleBooking and deleteOrder,
+read as DRS's WSDL declares them and answered in the shape of DRS's real
+answers (chalicelib/handlers/repairs/drs/fixtures/, SOURCES.md says whence):
+status success or error with errorMsg, a SOAP fault for a request it cannot
+read. As DRS does, and so as a client meets it:
+
+- `checkAvailability` answers at most 7 days from periodBegin, with status
+  success and errorMsg "The number of days returned has been limited to 7 day";
+- `selectOrder` reads its criteria (primaryOrderNumber, locationIDs, contract)
+  directly in selectOrder and skips any element its type does not declare (a
+  `theOrder` is none): with no criterion it answers every order it holds; an
+  order it does not hold is status error "Unable to find order in OptiTime Web";
+- `scheduleBooking` finds the booking by bookingId alone (its primaryOrderNumber
+  "can be anything") and records the window it is given, a past one too.
 
 `make run` starts one (DOORSTEP_DRS_PORT, default PORT+17) and points the app
 at it exactly as at a contractor's: DOORSTEP_DRS_URL, _LOGIN, _PASSWORD. Tests
@@ -17,7 +27,8 @@ booked past its capacity, whatever races, and a restart loses no booking.
 
 For tests and demos: `down` (every call a 503), `delay_s`, `planning_s` (a
 pause between finding a place free and taking it), `calls` (each operation
-asked, in order).
+asked, in order), `faults` (operation: "before" or "after": a SOAP fault, the
+call not carried out or carried out first, as a gateway failing on its way out).
 """
 from __future__ import annotations
 
@@ -32,10 +43,16 @@ from pathlib import Path
 from chalicelib.handlers.repairs.drs import soap
 from chalicelib.handlers.repairs.scheduler import HALVES, LONDON, SchedulerError, Slot
 from chalicelib.workdays import is_working_day
+from doorstep_cli.local import drs_answers as answers
 from doorstep_cli.local.files import atomic_write_bytes
 from doorstep_cli.local.serving import ThreadedServer, reply
 
-ALL_DAY = ("08:00", "16:00")
+# The windows besides AM and PM that DRS's real answer offers each working day (bestSlot true): not offered to tenants.
+OTHER_WINDOWS = (("09:30", "14:30"), ("08:00", "16:00"))
+DAYS_AT_MOST = 7  # days one checkAvailability answers
+LIMITED = "The number of days returned has been limited to 7 day"
+NOT_FOUND = "Unable to find order in OptiTime Web"
+SERVER_FAULT = "Fault occurred while processing."  # the gateway's (Apache CXF's) words for a failure inside it
 
 
 class LocalScheduler(ThreadedServer):
@@ -48,6 +65,7 @@ class LocalScheduler(ThreadedServer):
         self.password = password or secrets.token_urlsafe(12)
         self.state = self._load()
         self.calls = []
+        self.faults = {}
         self.down = False
         self.delay_s = 0.0
         self.planning_s = 0.0  # time between seeing a place free and taking it (a race's window, for tests)
@@ -81,27 +99,31 @@ class LocalScheduler(ThreadedServer):
             operation = wrapper.tag.split("}")[-1]
             request = wrapper.find(operation)
         except (ET.ParseError, AttributeError, IndexError, TypeError):
-            return 500, _fault("Unmarshalling Error: not a SOAP request")
+            return 500, answers.fault("Unmarshalling Error: not a SOAP request")
         if request is None or not wrapper.tag.startswith(f"{{{soap.DRS}}}"):
-            return 500, _fault(f"Unexpected wrapper element {wrapper.tag}")
+            return 500, answers.fault(f"Unexpected wrapper element {wrapper.tag}")
         with self.lock:
             self.calls.append(operation)
             if operation == "openSession":
                 if (soap.text(request, "login"), soap.text(request, "password")) != (self.login, self.password):
-                    return 200, _response(operation, error="Invalid login or password")
+                    return 200, answers.response(operation, error="Invalid login or password")
                 session = secrets.token_hex(16)
                 self.state["sessions"] = [*self.state["sessions"][-50:], session]
                 self._save()
-                return 200, _response(operation, [("sessionId", session)])
+                return 200, answers.response(operation, [("sessionId", session)])
             if soap.text(request, "sessionId") not in self.state["sessions"]:
-                return 200, _response(operation, error="Invalid session")
+                return 200, answers.response(operation, error="Invalid session")
             method = getattr(self, f"_{operation}", None)
             if method is None:
-                return 500, _fault(f"Unknown operation {operation}")
+                return 500, answers.fault(f"Unknown operation {operation}")
+            fault = self.faults.get(operation)
+            if fault == "before":
+                return 500, answers.fault(SERVER_FAULT, "soap:Server")
             try:
-                return 200, method(request, operation)
+                answered = 200, method(request, operation)
             except (ValueError, KeyError, AttributeError, SchedulerError) as e:
-                return 200, _response(operation, error=f"Invalid request: {e}")
+                answered = 200, answers.response(operation, error=f"Invalid request: {e}")
+            return (500, answers.fault(SERVER_FAULT, "soap:Server")) if fault == "after" else answered
 
     def _checkAvailability(self, request, operation):  # noqa: N802
         begin = soap.moment(soap.text(request, "periodBegin")).astimezone(LONDON).date()
@@ -109,27 +131,23 @@ class LocalScheduler(ThreadedServer):
         order = request.find("theOrder")
         if order is None or not soap.text(order, "theBookingCodes/bookingCodeSORCode"):
             raise ValueError("an order with a booking code")
-        days, day = [], begin
-        while day <= end and len(days) < 62:
-            days.append(("theSlots", self._day(day)))
-            day += timedelta(days=1)
-        return _response(operation, days)
+        last = min(end, begin + timedelta(days=DAYS_AT_MOST - 1))
+        days = [("theSlots", self._day(begin + timedelta(days=n))) for n in range((last - begin).days + 1)]
+        return answers.response(operation, days, warning=LIMITED if end > last else None)
 
     def _day(self, day: date):
-        working = is_working_day(day)
-        parts = [("day", datetime.combine(day, datetime.min.time(), LONDON).isoformat()),
-                 ("nonWorkingDay", str(not working and day.weekday() < 5).lower())]
-        if working and day > self.today():
+        """One day as DRS's real answer has it: a day with no slots (a weekend, a holiday) says only so."""
+        parts = [("day", datetime.combine(day, datetime.min.time(), LONDON).isoformat()), ("nonWorkingDay", "false")]
+        if is_working_day(day) and day > self.today():
             for half in HALVES:
                 slot = Slot.of(day, half)
                 free = self.taken(slot.start.isoformat()) < self.capacity
-                parts.append(("slotsForDay", [("available", "YES" if free else "NO"),
-                                              ("beginDate", slot.start.isoformat()), ("bestSlot", "false"),
-                                              ("endDate", slot.end.isoformat())]))
-            start, end = (datetime.combine(day, datetime.strptime(t, "%H:%M").time(), LONDON) for t in ALL_DAY)
-            parts.append(("slotsForDay", [("available", "YES"), ("beginDate", start.isoformat()),
-                                          ("bestSlot", "true"), ("endDate", end.isoformat())]))
-        parts.append(("weeklyDayOff", str(day.weekday() >= 5).lower()))
+                parts.append(("slotsForDay", answers.slot(slot.start, slot.end, free, best=False)))
+            for begins, ends in OTHER_WINDOWS:
+                start, end = (datetime.combine(day, datetime.strptime(t, "%H:%M").time(), LONDON)
+                              for t in (begins, ends))
+                parts.append(("slotsForDay", answers.slot(start, end, True, best=True)))
+        parts.append(("weeklyDayOff", "false"))
         return parts
 
     def _createOrder(self, request, operation):  # noqa: N802
@@ -138,70 +156,54 @@ class LocalScheduler(ThreadedServer):
         if not reference or not soap.text(order, "locationID"):
             raise ValueError("primaryOrderNumber and locationID")
         if reference in self.state["orders"]:
-            return _response(operation, error=f"Order {reference} already exists")
-        booking_id = str(self.state["next_id"])
+            return answers.response(operation, error=f"Order {reference} already exists")
+        booking_id, order_id = str(self.state["next_id"]), str(self.state["next_id"] + 500_000)
         self.state["next_id"] += 1
+        now, target = self.clock().astimezone(LONDON), soap.text(order, "targetDate")
         self.state["orders"][reference] = {
-            "booking_id": booking_id, "location": soap.text(order, "locationID"),
-            "code": soap.text(order, "theBookingCodes/bookingCodeSORCode"),
-            "priority": soap.text(order, "priority"), "slot": [None, None], "status": "PLANNED"}
+            "booking_id": booking_id, "order_id": order_id, "location": soap.text(order, "locationID"),
+            "code": soap.text(order, "theBookingCodes/bookingCodeSORCode"), "contract": soap.text(order, "contract"),
+            "priority": soap.text(order, "priority"), "target": target or None, "status": "PLANNED",
+            # Until it is scheduled, a booking's window is DRS's default: from now to the order's target date.
+            "window": [now.isoformat(timespec="seconds"), target or None], "slot": [None, None]}
         self._save()
-        return _response(operation, [("theOrder", _order(reference, self.state["orders"][reference]))])
+        return answers.response(operation, [("theOrder", answers.order(reference, self.state["orders"][reference]))])
 
     def _selectOrder(self, request, operation):  # noqa: N802
-        reference = soap.text(request, "theOrder/primaryOrderNumber")
-        held = self.state["orders"].get(reference)
-        return _response(operation, [("theOrders", _order(reference, held))] if held else [])
+        """Orders meeting every criterion given; elements xmbSelectOrder does not declare are skipped."""
+        numbers, locations, contracts = ({e.text or "" for e in request.findall(name)}
+                                         for name in ("primaryOrderNumber", "locationIDs", "contract"))
+        found = [(reference, held) for reference, held in self.state["orders"].items()
+                 if (not numbers or reference in numbers) and (not locations or held["location"] in locations)
+                 and (not contracts or held.get("contract", "0") in contracts)]
+        if not found:
+            return answers.response(operation, error=f"{NOT_FOUND}: no order meets the criteria")
+        return answers.response(operation, [("theOrders", answers.order(reference, held)) for reference, held in found])
 
     def _scheduleBooking(self, request, operation):  # noqa: N802
         booking = request.find("theBooking")
-        reference, booking_id = soap.text(booking, "primaryOrderNumber"), soap.text(booking, "bookingId")
-        held = self.state["orders"].get(reference)
-        if held is None or held["booking_id"] != booking_id:
-            return _response(operation, error=f"Booking {booking_id} not found")
+        booking_id = soap.text(booking, "bookingId")
+        held = next((o for o in self.state["orders"].values() if o["booking_id"] == booking_id), None)
+        if held is None:
+            return answers.response(operation, error=f"Error in Booking.schedule. Booking {booking_id} not found")
         slot = Slot(soap.moment(soap.text(booking, "planningWindowStart")),
                     soap.moment(soap.text(booking, "planningWindowEnd")))
-        if slot.half is None or not is_working_day(slot.day) or slot.day <= self.today():
-            return _response(operation, error="Error in Booking.schedule. Planning failed: no such slot")
+        if slot.half is None or not is_working_day(slot.day):
+            return answers.response(operation, error="Error in Booking.schedule. Error in modifyJob Planning failed")
         start = slot.start.astimezone(LONDON).isoformat()
         if held["slot"][0] != start and self.taken(start) >= self.capacity:
-            return _response(operation, error="Error in Booking.schedule. Planning failed: slot full")
+            return answers.response(operation, error="Error in Booking.schedule. Planning failed: slot full")
         time.sleep(self.planning_s)
         held["slot"] = [start, slot.end.astimezone(LONDON).isoformat()]
         self._save()
-        return _response(operation)
+        return answers.response(operation)
 
     def _deleteOrder(self, request, operation):  # noqa: N802
         reference = soap.text(request, "theOrder/primaryOrderNumber")
         if self.state["orders"].pop(reference, None) is None:
-            return _response(operation, error=f"Order {reference} not found")
+            return answers.response(operation, error=f"Order {reference} not found")
         self._save()
-        return _response(operation)
-
-
-def _order(reference, held):
-    return [("contract", "0"), ("locationID", held["location"]), ("primaryOrderNumber", reference),
-            ("priority", held["priority"]),
-            ("theBookings", [("bookingId", held["booking_id"]), ("bookingLifeCycleStatus", held["status"]),
-                             ("planningWindowStart", held["slot"][0]), ("planningWindowEnd", held["slot"][1]),
-                             ("primaryOrderNumber", reference)])]
-
-
-def _response(operation, parts=(), error=None):
-    from xml.etree import ElementTree as ET
-    root = ET.Element(f"{{{soap.ENVELOPE}}}Envelope")
-    outer = ET.SubElement(ET.SubElement(root, f"{{{soap.ENVELOPE}}}Body"), f"{{{soap.DRS}}}{operation}Response")
-    status = [("id", "0"), ("status", "error" if error else "success"), ("errorMsg", error)]
-    soap.fill(ET.SubElement(outer, "return"), [*status, *parts])
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
-
-
-def _fault(message):
-    from xml.etree import ElementTree as ET
-    root = ET.Element(f"{{{soap.ENVELOPE}}}Envelope")
-    fault = ET.SubElement(ET.SubElement(root, f"{{{soap.ENVELOPE}}}Body"), f"{{{soap.ENVELOPE}}}Fault")
-    soap.fill(fault, [("faultcode", "soap:Client"), ("faultstring", message)])
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        return answers.response(operation)
 
 
 def _handler(office):

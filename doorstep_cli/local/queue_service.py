@@ -14,6 +14,9 @@ PurgeQueue, SendMessage(Batch), ReceiveMessage (long polling too),
 DeleteMessage(Batch) and ChangeMessageVisibility. As SQS does, a message
 received more than its queue's RedrivePolicy maxReceiveCount times moves to
 the dead-letter queue, and one older than MessageRetentionPeriod is dropped.
+
+The order a receive takes jobs in is queue_order.py's: oldest first while a
+queue keeps up, and the newest work on every other receive once it is behind.
 """
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from doorstep_cli.local.queue_order import Order
+
 ACCOUNT = "000000000000"
 DEFAULTS = {"VisibilityTimeout": "30", "MessageRetentionPeriod": "345600", "DelaySeconds": "0",
             "ReceiveMessageWaitTimeSeconds": "0", "MaximumMessageSize": "262144"}
@@ -37,11 +42,12 @@ CREATE TABLE IF NOT EXISTS queues (name TEXT PRIMARY KEY, attributes TEXT NOT NU
 CREATE TABLE IF NOT EXISTS messages (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, queue TEXT NOT NULL, body TEXT NOT NULL,
     md5 TEXT NOT NULL, sent REAL NOT NULL, visible REAL NOT NULL, receives INTEGER NOT NULL DEFAULT 0,
-    first_receive REAL, receipt TEXT);
+    first_receive REAL, receipt TEXT, grp TEXT);
 CREATE INDEX IF NOT EXISTS next_visible ON messages (queue, visible, seq);
 CREATE INDEX IF NOT EXISTS by_receipt ON messages (receipt);
 CREATE INDEX IF NOT EXISTS by_age ON messages (queue, sent);
 """
+GROUPS = "CREATE INDEX IF NOT EXISTS by_group ON messages (queue, grp, visible, seq)"
 
 
 class QueueError(Exception):
@@ -59,9 +65,13 @@ class Queues:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")  # a send is on disk before it is acknowledged
         self._db.executescript(SCHEMA)
+        if "grp" not in {row[1] for row in self._db.execute("PRAGMA table_info(messages)")}:
+            self._db.execute("ALTER TABLE messages ADD COLUMN grp TEXT")  # a data directory from before groups
+        self._db.execute(GROUPS)
         self._lock = threading.Lock()
         self._arrived = threading.Condition(self._lock)
         self._swept: dict[str, float] = {}
+        self._order = Order(self._db)
 
     def close(self) -> None:
         self._db.close()
@@ -124,7 +134,8 @@ class Queues:
         return out if "All" in wanted else {k: v for k, v in out.items() if k in wanted}
 
     # messages
-    def send(self, name: str, bodies: list[str], delays: list[int] | None = None) -> list[tuple[str, str]]:
+    def send(self, name: str, bodies: list[str], delays: list[int] | None = None,
+             groups: list[str | None] | None = None) -> list[tuple[str, str]]:
         """(message id, MD5 of body) for each body, all written in one transaction."""
         now = time.time()
         out = []
@@ -135,8 +146,9 @@ class Queues:
                 for n, body in enumerate(bodies):
                     message_id, md5 = str(uuid.uuid4()), hashlib.md5(body.encode()).hexdigest()
                     delay = (delays[n] if delays and delays[n] is not None else default_delay)
-                    self._db.execute("INSERT INTO messages (id, queue, body, md5, sent, visible) VALUES (?, ?, ?, ?, ?, ?)",
-                                     (message_id, name, body, md5, now, now + delay))
+                    self._db.execute("INSERT INTO messages (id, queue, body, md5, sent, visible, grp) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     (message_id, name, body, md5, now, now + delay, groups[n] if groups else None))
                     out.append((message_id, md5))
                 self._db.execute("COMMIT")
             except BaseException:
@@ -164,13 +176,8 @@ class Queues:
         out: list[dict[str, Any]] = []
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            # The index's first rows: never a look at the rest of the backlog. A
-            # message moved to the dead-letter queue makes the answer shorter,
-            # as SQS's may be.
-            rows = self._db.execute(
-                "SELECT seq, id, body, md5, sent, receives, first_receive FROM messages "
-                "WHERE queue = ? AND visible <= ? ORDER BY visible, seq LIMIT ?", (name, now, most)).fetchall()
-            for seq, message_id, body, md5, sent, receives, first in rows:
+            rows = self._order.next(name, now, most)
+            for seq, message_id, body, md5, sent, receives, first, _, group in rows:
                 if redrive and receives >= int(redrive["maxReceiveCount"]):
                     dead = redrive["deadLetterTargetArn"].rsplit(":", 1)[-1]
                     self._db.execute("UPDATE messages SET queue = ?, visible = ?, receives = 0, "
@@ -180,11 +187,12 @@ class Queues:
                 self._db.execute("UPDATE messages SET visible = ?, receives = receives + 1, "
                                  "first_receive = coalesce(first_receive, ?), receipt = ? WHERE seq = ?",
                                  (now + hide, now, receipt, seq))
+                attributes = {"ApproximateReceiveCount": str(receives + 1), "SentTimestamp": str(int(sent * 1000)),
+                              "ApproximateFirstReceiveTimestamp": str(int((first or now) * 1000)), "SenderId": ACCOUNT}
+                if group is not None:
+                    attributes["MessageGroupId"] = group
                 out.append({"MessageId": message_id, "ReceiptHandle": receipt, "MD5OfBody": md5, "Body": body,
-                            "Attributes": {"ApproximateReceiveCount": str(receives + 1),
-                                           "SentTimestamp": str(int(sent * 1000)),
-                                           "ApproximateFirstReceiveTimestamp": str(int((first or now) * 1000)),
-                                           "SenderId": ACCOUNT}})
+                            "Attributes": attributes})
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -216,12 +224,12 @@ class Queues:
                                  "ReceiptHandleIsInvalid")
             self._arrived.notify_all()
 
-    def plan(self, name: str) -> str:
-        """SQLite's plan for a receive's read (tests check it walks the index)."""
+    def plan(self, name: str, order: str = "ASC") -> str:
+        """SQLite's plan for a receive's read, oldest or newest first (tests check it walks the index)."""
         with self._lock:
             rows = self._db.execute(
-            "EXPLAIN QUERY PLAN SELECT seq FROM messages WHERE queue = ? AND visible <= ? "
-                "ORDER BY visible, seq LIMIT 10", (name, time.time())).fetchall()
+                "EXPLAIN QUERY PLAN SELECT seq FROM messages WHERE queue = ? AND visible <= ? "
+                f"ORDER BY visible {order}, seq {order} LIMIT 10", (name, time.time())).fetchall()
         return " ".join(str(r[-1]) for r in rows)
 
 
@@ -251,11 +259,13 @@ def answer(queues: Queues, operation: str, request: dict[str, Any]) -> dict[str,
         queues.purge(name)
         return {}
     if operation == "SendMessage":
-        ((message_id, md5),) = queues.send(name, [request["MessageBody"]], [request.get("DelaySeconds")])
+        ((message_id, md5),) = queues.send(name, [request["MessageBody"]], [request.get("DelaySeconds")],
+                                           [request.get("MessageGroupId")])
         return {"MessageId": message_id, "MD5OfMessageBody": md5}
     if operation == "SendMessageBatch":
         entries = request.get("Entries") or []
-        sent = queues.send(name, [e["MessageBody"] for e in entries], [e.get("DelaySeconds") for e in entries])
+        sent = queues.send(name, [e["MessageBody"] for e in entries], [e.get("DelaySeconds") for e in entries],
+                           [e.get("MessageGroupId") for e in entries])
         return {"Successful": [{"Id": e["Id"], "MessageId": m, "MD5OfMessageBody": md5}
                                for e, (m, md5) in zip(entries, sent)], "Failed": []}
     if operation == "ReceiveMessage":

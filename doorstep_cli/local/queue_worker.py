@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from doorstep_cli.local import pipeline_trace
+
 log = logging.getLogger("doorstep.local")
 FUNCTION = "deliver_alerts"
 
@@ -82,12 +84,18 @@ class QueueWorker:
         from chalice.local import LambdaContext
         event = {"Records": [self.lambda_record(m) for m in messages]}
         context = LambdaContext(FUNCTION, 512, max_runtime_ms=self.timeout_s * 1000)
+        began = time.time()
         try:
             result = self.handle_batch(event, context) or {}
         except Exception:
             log.exception("Alert worker: a batch failed; its jobs will come back")
             return 0
         failed = {f["itemIdentifier"] for f in result.get("batchItemFailures", [])}
+        for m in messages:
+            pipeline_trace.write(what="job", began=began, ended=time.time(), queue=self.queue_url.rsplit("/", 1)[-1],
+                                 sent=int(m.get("Attributes", {}).get("SentTimestamp", 0)) / 1000,
+                                 event=m.get("Attributes", {}).get("MessageGroupId"),
+                                 failed=m["MessageId"] in failed)
         done = [m for m in messages if m["MessageId"] not in failed]
         if done:
             self.client.delete_message_batch(QueueUrl=self.queue_url, Entries=[
@@ -128,15 +136,17 @@ def wait_until_idle(worker: QueueWorker, seconds: float) -> bool:
     return False
 
 
-def start_alert_pipeline(data_dir: Any, deps_factory: Callable[[], Any], drain_s: float = 10.0) -> Callable[[], None]:
+def start_alert_pipeline(data_dir: Any, deps_factory: Callable[[], Any], drain_s: float = 10.0,
+                         caught_up: Callable[[], None] | None = None) -> Callable[[], None]:
     """`make run`'s alerts: the events stream read into page jobs (and a job
     per event's effect, handlers/shared/effects.py), and the jobs' queue consumed; returns how to stop both. Stopping lets the queue
     drain for up to drain_s first: a queue kept in memory (moto's) loses what
-    is left; the local stack's (queue_service.py) keeps it, and passes 0."""
+    is left; the local stack's (queue_service.py) keeps it, and passes 0. `caught_up`: called
+    once the stream has been read to its end."""
     from pathlib import Path
     from doorstep_cli.local.stream_reader import start_event_stream
     worker = start_alert_worker(deps_factory)
-    stop_stream = start_event_stream(Path(data_dir), deps_factory)
+    stop_stream = start_event_stream(Path(data_dir), deps_factory, caught_up)
 
     def stop() -> None:
         stop_stream()

@@ -199,7 +199,8 @@ def run_stack(
     background: Callable[[], Callable[[], None]] | None = None,
 ) -> int:
     """`background`, if given, starts work beside the server (the events
-    stream reader) once storage is ready, and returns how to stop it."""
+    stream reader) once storage is ready, before the server answers, and
+    returns how to stop it."""
     from chalicelib import tenancy
     from doorstep_cli.local import aws_clients
     if tenancy.current_or_none() is None:
@@ -263,9 +264,12 @@ def run_stack(
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
         server = make_server(app, host, port, Path(web_dir), public_url=public_url, sock=web_socket)
+        # The background first: it returns once the events stream is read to its end, so the first
+        # request (a health check, a resident's report) comes after the start-up's own events. A
+        # client that connects meanwhile waits in the listen queue of the port bound above.
+        stop_background = background() if background else None
         server_thread = threading.Thread(target=server.serve_forever, name="doorstep-http", daemon=True)
         server_thread.start()
-        stop_background = background() if background else None
         api_url = f"http://{client_host(host)}:{server.port}"
         # Serving from here on, before stack.json says so: a Ctrl-C the moment a reader of
         # stack.json sees it stops the stack as a running one (its line said, its exit clean),

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from doorstep_cli.local import pipeline_trace
 from doorstep_cli.local.files import atomic_write_bytes, dump_json, load_json
 
 log = logging.getLogger("doorstep.local")
@@ -36,12 +37,14 @@ def lambda_handler() -> Callable[..., Any]:
 
 class StreamReader:
     def __init__(self, dynamodb: Any, streams: Any, table_name: str, position_file: Path,
-                 handle_batch: Callable[[Any], Any], interval: float = 0.25):
+                 handle_batch: Callable[[Any], Any], interval: float = 0.25,
+                 caught_up: Callable[[], None] | None = None):
         self.dynamodb, self.streams = dynamodb, streams
         self.table_name = table_name
         self.position_file = Path(position_file)
         self.handle_batch = handle_batch  # called with a chalice DynamoDBEvent
         self.interval = interval
+        self.caught_up = caught_up  # called once, the first time a poll finds nothing left to read
         self._iterators: dict[str, str] = {}
         self._described: tuple[float, str, dict[str, dict[str, Any]]] | None = None  # (when, arn, shards)
         self._stop = threading.Event()
@@ -63,6 +66,9 @@ class StreamReader:
             try:
                 handled = self.poll()
                 delay = 0 if handled else self.interval
+                if not handled and self.caught_up is not None:
+                    told, self.caught_up = self.caught_up, None
+                    told()
             except Exception:
                 log.exception("Stream reader: a batch failed; it will be retried")
                 self._iterators.clear()  # read again from the last position kept (an iterator may have expired)
@@ -132,11 +138,16 @@ class StreamReader:
         if records:
             from chalice.app import DynamoDBEvent
             event = {"Records": [lambda_record(record, arn) for record in records]}
+            began = time.time()
             try:
                 self.handle_batch(DynamoDBEvent(event, context=None))
             except Exception:
                 self._iterators.pop(shard_id, None)  # the next poll starts again at this batch
                 raise
+            pipeline_trace.write(what="stream", began=began, ended=time.time(), events=[
+                {name: image.get(field, {}).get("S") for name, field in (("id", "id"), ("kind", "kind"),
+                                                                           ("report", "report_id"))}
+                for image in (r["dynamodb"].get("NewImage", {}) for r in records)])
             self._position["shards"][shard_id] = records[-1]["dynamodb"]["SequenceNumber"]
         following = response.get("NextShardIterator")
         if following is None:
@@ -169,8 +180,10 @@ def lambda_record(record: dict[str, Any], arn: str) -> dict[str, Any]:
     return {**record, "dynamodb": dynamodb, "eventSourceARN": arn}
 
 
-def start_event_stream(data_dir: Path, deps_factory: Callable[[], Any]) -> Callable[[], None]:
-    """Start reading the events table's stream for `make run`; returns how to stop."""
+def start_event_stream(data_dir: Path, deps_factory: Callable[[], Any],
+                       caught_up: Callable[[], None] | None = None) -> Callable[[], None]:
+    """Start reading the events table's stream for `make run`; returns how to stop. `caught_up`
+    is called once the stream has been read to its end (the start-up's own events handed over)."""
     import botocore.session
     from chalicelib.config import settings
     s = settings()
@@ -179,6 +192,6 @@ def start_event_stream(data_dir: Path, deps_factory: Callable[[], Any]) -> Calla
                for service in ("dynamodb", "dynamodbstreams")]
     handler = lambda_handler()
     reader = StreamReader(*clients, s.table_name("events"), Path(data_dir) / "dynamodb" / "events-stream.json",
-                          lambda event: handler(event, deps_factory))
+                          lambda event: handler(event, deps_factory), caught_up=caught_up)
     reader.start()
     return reader.stop

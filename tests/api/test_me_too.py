@@ -63,8 +63,10 @@ def test_a_me_too_is_refused_clearly_when_it_cannot_count(client, deps, people, 
     rid = report()
     url = f"/v1/reports/{rid}/supporters"
     assert client.post(url, {}).json_body["error"]["code"] == "email_required"  # nobody signed in, no e-mail
-    bad = client.post(url, {"email": "not an address", "name": "x"})
-    assert bad.status_code == 400 and {f["field"] for f in bad.json_body["error"]["fields"]} >= {"email", "name"}
+    bad = client.post(url, {"email": "not an address"})
+    assert bad.status_code == 400 and {f["field"] for f in bad.json_body["error"]["fields"]} == {"email"}
+    odd = client.post(url, {"email": "a@example.org", "name": "x"})  # its schema takes no name: at the edge
+    assert odd.status_code == 400 and [f["field"] for f in odd.json_body["error"]["fields"]] == ["name"]
     assert client.post("/v1/reports/DS-ZZZZZZ/supporters", {"email": "a@example.org"}).status_code == 404
     reporter = people(email="rae.reporter@example.org")
     own = client.post("/v1/reports", pothole(contact={"email": "rae.reporter@example.org"}), reporter.auth)

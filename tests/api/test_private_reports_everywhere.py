@@ -32,6 +32,7 @@ WALK = {
     "/v1/places": [f"/v1/places?postcode={POSTCODE}"],
     "/v1/places/{uprn}": [f"/v1/places/{UPRN}"],
     "/v1/places/{uprn}/bins.ics": [f"/v1/places/{UPRN}/bins.ics"],
+    "/v1/feeds/my-bins/{token}/bins.ics": ["/v1/feeds/my-bins/bm90LWEtY2FsZW5kYXI/bins.ics"],
     "/v1/councillors": [f"/v1/councillors?lat={LAT}&lon={LON}"],
     "/v1/facility-types": ["/v1/facility-types"],
     "/v1/nearest": [f"/v1/nearest?lat={LAT}&lon={LON}&type=library"],

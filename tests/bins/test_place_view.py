@@ -88,11 +88,10 @@ def test_an_unknown_uprn_is_404_place_not_found(client, storage):
 
 
 @pytest.mark.parametrize("uprn", ["abc", "1234567890123"])
-def test_a_malformed_uprn_is_a_400_naming_it(client, storage, uprn):
+def test_a_malformed_uprn_names_no_place_404_at_the_edge_as_its_route_declares(client, storage, uprn):
     for path in (f"/v1/places/{uprn}", f"/v1/places/{uprn}/bins.ics"):
         response = client.get(path)
-        assert response.status_code == 400
-        assert [f["field"] for f in response.json_body["error"]["fields"]] == ["uprn"]
+        assert response.status_code == 404 and response.json_body["error"]["code"] == "not_found"
 
 
 def test_a_uprn_with_a_character_no_path_segment_holds_names_nothing(client, storage):

@@ -61,7 +61,7 @@ def test_staff_correct_a_forthcoming_decisions_wards_and_topics_audited_and_kept
     (ROAD_REPAIRS, {"wards": ["Acomb"], "topics": ["astronomy"]}, 422),
     (ROAD_REPAIRS, {"wards": "Acomb", "topics": []}, 400),
     ("99999", {"wards": [], "topics": []}, 404),
-    ("70x", {"wards": [], "topics": []}, 400),
+    ("70x", {"wards": [], "topics": []}, 404),  # no decision's id has that form
 ])
 def test_a_forthcoming_decision_tag_edit_that_cannot_be_made_gets_a_clear_4xx(client, people, synced, decision,
                                                                              body, status):

@@ -151,12 +151,18 @@ def test_a_committees_calendar_and_the_decisions_feed(client, council):
 @pytest.mark.parametrize("path, field", [
     ("/v1/meetings?when=soon", "when"), ("/v1/meetings?from=2026-13-01", "from"),
     ("/v1/meetings?committee=x", "committee"),
-    ("/v1/meetings?limit=0", "limit"), ("/v1/meetings/abc", "meeting_id"),
-    ("/v1/decisions/forthcoming?key=maybe", "key"), ("/v1/agenda-items?q=a", "q"), (f"/v1/feeds/committees/{TRANSPORT}x/meetings.ics", "committee_id")])
+    ("/v1/meetings?limit=0", "limit"),
+    ("/v1/decisions/forthcoming?key=maybe", "key"), ("/v1/agenda-items?q=a", "q")])
 def test_bad_input_gets_a_clear_400_naming_its_field(client, council, path, field):
     answer = client.get(path)
     assert answer.status_code == 400
     assert field in [f["field"] for f in answer.json_body["error"]["fields"]]
+
+
+@pytest.mark.parametrize("path", ["/v1/meetings/abc", f"/v1/feeds/committees/{TRANSPORT}x/meetings.ics"])
+def test_a_path_id_of_the_wrong_form_names_nothing_404_at_the_edge(client, council, path):
+    answer = client.get(path)
+    assert answer.status_code == 404 and answer.json_body["error"]["code"] == "not_found"
 
 
 @pytest.mark.parametrize("path", ["/v1/meetings?from=2026-12-01&to=2026-11-01",

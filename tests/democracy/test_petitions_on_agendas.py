@@ -76,7 +76,7 @@ def test_placing_a_petition_checks_the_meeting_the_item_and_the_petitions_versio
     staff, resident = people("staff"), people()
     assert link(client, staff, petition["id"], "999999").status_code == 404  # no such item
     assert link(client, staff, petition["id"], item["id"], meeting_id="999999").status_code == 404
-    assert link(client, staff, petition["id"], "not-digits").status_code == 400
+    assert link(client, staff, petition["id"], "not-digits").status_code == 404  # no item's id has that form
     assert link(client, staff, petition["id"], item["id"], etag='"0"').status_code == 409  # a stale version
     assert client.post(f"/v1/staff/meetings/{ROAD_REPAIRS_SESSION}/items/{item['id']}/petitions/{petition['id']}",
                        {}, {**resident.auth, "If-Match": '"1"'}).status_code == 403

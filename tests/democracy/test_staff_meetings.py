@@ -148,7 +148,7 @@ def test_an_edit_landing_while_the_sync_copies_the_agenda_is_not_undone(client, 
     (ROAD_REPAIRS, {"from_words": True, "wards": []}, 400),
     (PART_B, {"wards": [], "topics": []}, 404),
     ("99999", {"wards": [], "topics": []}, 404),
-    ("14o23", {"wards": [], "topics": []}, 400),
+    ("14o23", {"wards": [], "topics": []}, 404),  # no item's id has that form
 ])
 def test_a_tag_edit_that_cannot_be_made_gets_a_clear_4xx(client, people, synced, item, body, status):
     answer = retag(client, people("staff"), item, body, '"0"')

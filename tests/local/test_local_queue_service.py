@@ -40,10 +40,7 @@ def test_jobs_go_out_in_order_hidden_while_in_flight_and_gone_once_deleted(queue
 def test_a_job_not_deleted_comes_back_after_its_visibility_timeout(queue, monkeypatch):
     # The queue's clock pinned, then moved on: "hidden for 1 s" is not raced against a busy machine,
     # where more than a second could pass between two receives.
-    import types
-    from doorstep_cli.local import queue_service
-    now = [time.time()]
-    monkeypatch.setattr(queue_service, "time", types.SimpleNamespace(time=lambda: now[0], monotonic=time.monotonic))
+    now = pinned_clock(monkeypatch)
     queue.send([{"n": 1}])
     (taken,) = receive(queue, VisibilityTimeout=1)
     now[0] += 0.9
@@ -52,6 +49,98 @@ def test_a_job_not_deleted_comes_back_after_its_visibility_timeout(queue, monkey
     (again,) = receive(queue)
     assert again["MessageId"] == taken["MessageId"] and again["Attributes"]["ApproximateReceiveCount"] == "2"
     assert again["ReceiptHandle"] != taken["ReceiptHandle"]
+
+
+def pinned_clock(monkeypatch):
+    """The queue's clock, pinned where the test moves it."""
+    import types
+    from doorstep_cli.local import queue_service
+    now = [time.time()]
+    monkeypatch.setattr(queue_service, "time", types.SimpleNamespace(time=lambda: now[0], monotonic=time.monotonic))
+    return now
+
+
+def bodies(messages):
+    return [json.loads(m["Body"])["n"] for m in messages]
+
+
+def test_a_job_sent_while_the_queue_is_behind_goes_out_before_the_backlog(queue, monkeypatch):
+    # A fresh stack's start-up backlog (the demo's events, the first meetings sync) queued
+    # first, then a resident's report: the two workers must not serve the whole backlog first.
+    now = pinned_clock(monkeypatch)
+    queue.send([{"n": f"backlog {n}"} for n in range(100)])
+    now[0] += 5  # the backlog's oldest job has waited 5 s: the queue is behind
+    queue.send([{"n": "resident"}])
+    assert bodies(receive(queue, most=1)) == ["resident"]
+
+
+def test_a_queue_behind_serves_its_backlog_every_other_receive_so_fresh_jobs_never_starve_it(queue, monkeypatch):
+    now = pinned_clock(monkeypatch)
+    queue.send([{"n": f"backlog {n}"} for n in range(3)])
+    now[0] += 5
+    served = []
+    for n in range(3):
+        queue.send([{"n": f"fresh {n}"}])
+        now[0] += 0.1
+        served += bodies(receive(queue, most=1)) + bodies(receive(queue, most=1))
+    assert served == ["fresh 0", "backlog 0", "fresh 1", "backlog 1", "fresh 2", "backlog 2"]
+    assert bodies(receive(queue)) == []
+
+
+def send_grouped(queue, group, bodies):
+    queue.client.send_message_batch(QueueUrl=queue.url, Entries=[
+        {"Id": str(i), "MessageBody": json.dumps({"n": b}), "MessageGroupId": group} for i, b in enumerate(bodies)])
+
+
+def test_a_behind_queue_finishes_the_fresh_event_it_started_before_a_newer_one(queue, monkeypatch):
+    # The resident's report's jobs, then the county's answers on the demo's reports (newer, and
+    # as few jobs each): the report's, begun first, are not left behind theirs.
+    now = pinned_clock(monkeypatch)
+    for n in range(5):
+        send_grouped(queue, f"demo {n}", [f"demo {n}.{j}" for j in range(3)])
+    now[0] += 5
+    send_grouped(queue, "resident", ["resident 0", "resident 1", "resident 2"])
+    served = bodies(receive(queue, most=1))
+    now[0] += 0.1
+    send_grouped(queue, "county", ["county 0", "county 1"])
+    for _ in range(4):
+        served += bodies(receive(queue, most=1))
+    assert served == ["resident 0", "demo 0.0", "resident 1", "demo 0.1", "resident 2"]
+    assert bodies(receive(queue, most=1)) + bodies(receive(queue, most=1)) == ["demo 0.2", "county 0"]
+
+
+def test_a_behind_queue_serves_a_residents_event_before_the_rest_of_a_big_fan_out_it_began(queue, monkeypatch):
+    # A broadcast's fan-out started on the fresh turns, then a resident's report: its few jobs
+    # are not left behind the broadcast's many.
+    from doorstep_cli.local.queue_order import BIG_GROUP
+    now = pinned_clock(monkeypatch)
+    send_grouped(queue, "demo", ["demo 0", "demo 1", "demo 2", "demo 3"])
+    now[0] += 5
+    send_grouped(queue, "broadcast", [f"broadcast {j}" for j in range(BIG_GROUP + 5)])
+    served = bodies(receive(queue, most=1)) + bodies(receive(queue, most=1))
+    send_grouped(queue, "resident", ["resident 0", "resident 1"])
+    for _ in range(4):
+        served += bodies(receive(queue, most=1))
+    assert served == ["broadcast 0", "demo 0", "resident 0", "demo 1", "resident 1", "demo 2"]
+    assert bodies(receive(queue, most=1)) == ["broadcast 1"]
+
+
+def test_the_alert_queue_sends_each_job_under_its_events_group(queue):
+    from chalicelib.handlers.alerts import fanout
+    from chalicelib.storage.records import Event
+    event = Event(id="ev-1", kind="report_created", report_id="r-1", payload={}, created_at=None)
+    queue.send([fanout.job(event, "area#gcx4z"), fanout.job(event, "ward#guildhall"), {"n": "no event"}])
+    got = queue.client.receive_message(QueueUrl=queue.url, MaxNumberOfMessages=10,
+                                       MessageSystemAttributeNames=["MessageGroupId"])["Messages"]
+    assert [m.get("Attributes", {}).get("MessageGroupId") for m in got] == ["ev-1", "ev-1", None]
+
+
+def test_a_queue_that_keeps_up_serves_its_jobs_in_order(queue, monkeypatch):
+    now = pinned_clock(monkeypatch)
+    queue.send([{"n": "first"}])
+    now[0] += 0.5  # waited, but not long enough to be behind
+    queue.send([{"n": "second"}])
+    assert bodies(receive(queue, most=1)) + bodies(receive(queue, most=1)) == ["first", "second"]
 
 
 def test_a_job_received_too_often_moves_to_the_dead_letter_queue(queue):
@@ -92,8 +181,10 @@ def test_sent_jobs_survive_a_restart_of_the_service(tmp_path, monkeypatch):
 def test_a_receive_reads_the_index_not_the_backlog(queue, queue_service):
     queue.send([{"n": n} for n in range(500)])
     name = queue.url.rsplit("/", 1)[1]
-    assert "INDEX next_visible (queue=? AND visible<?)" in queue_service.queues.plan(name)
-    assert "SCAN" not in queue_service.queues.plan(name) and "TEMP B-TREE" not in queue_service.queues.plan(name)
+    for order in ("ASC", "DESC"):  # the oldest jobs, and the newest on a behind queue's turn for them
+        plan = queue_service.queues.plan(name, order)
+        assert "INDEX next_visible (queue=? AND visible<?)" in plan
+        assert "SCAN" not in plan and "TEMP B-TREE" not in plan
 
 
 def test_an_unknown_queue_is_missing_as_sqs_says_so(queue_service):

@@ -72,9 +72,9 @@ def test_bad_registrations_get_a_clear_4xx(client, council, people):
              (speak_path(item_id=REPORT_ONLY), speaker(), 422, "speaking_not_allowed"),
              (speak_path(item_id=HEADING), speaker(), 404, "item_not_found"),
              (speak_path(item_id="99"), speaker(), 404, "item_not_found"),
-             (speak_path(item_id="12a"), speaker(), 404, "item_not_found"),
+             (speak_path(item_id="12a"), speaker(), 404, "not_found"),  # no item's id has that form
              (speak_path(meeting_id="9999"), speaker(), 404, "meeting_not_found"),
-             (speak_path(meeting_id="abc"), speaker(), 400, "validation_failed")]
+             (speak_path(meeting_id="abc"), speaker(), 404, "not_found")]
     for path, body, status, code in cases:
         answer = client.post(path, body, ada.auth)
         assert (path, answer.status_code, answer.json_body["error"]["code"]) == (path, status, code)

@@ -44,7 +44,7 @@ def test_a_letter_asking_for_information_is_taken_with_the_same_checks(officer):
                                              "on_behalf_of": {"name": "No Way To Reach"}})
     assert bad.status_code == 400 and bad.json_body["error"]["fields"][0]["field"] == "channel"
     unreachable = officer.post("/v1/staff/reports", {**FOI, "channel": "letter", "on_behalf_of": {"name": "Anon"}})
-    assert unreachable.status_code == 400
+    assert unreachable.status_code == 422  # as its description allows: a rule said in words
     assert unreachable.json_body["error"]["fields"][0]["field"] == "on_behalf_of"
     invalid = officer.post("/v1/staff/reports", {**FOI, "description": "", "channel": "email",
                                                  "on_behalf_of": CALLER})

@@ -127,3 +127,32 @@ def test_a_busy_table_is_tried_again_then_fails_the_batch_for_the_stream_to_rede
     with pytest.raises(Throttled):
         count_event(replace(deps, stats=Busy()), event, sleep=lambda s: None)
     assert tries == ["e1"] * 3
+
+
+def test_a_stream_batch_is_counted_in_one_transaction_and_a_batch_partly_counted_before_counts_the_rest_once(
+        client, deps, monkeypatch):
+    # The stream's handler counts a batch of up to 50 events: one transaction each kept a fresh
+    # stack's start-up batches (the demo's reports) busy for seconds while a resident's report
+    # waited its turn in the stream behind them.
+    from pynamodb.connection import Connection
+    from chalicelib.handlers.stats.counting import count_event, count_events
+    from chalicelib.storage.alerts import event_from_image
+    from chalicelib.storage.reports import EventModel
+    ids = [report(deps, when=T0 + timedelta(minutes=n)) for n in range(12)]
+    events = sorted((event_from_image(e.serialize()) for e in EventModel.scan() if e.report_id in ids),
+                    key=lambda e: e.created_at)
+    transactions = []
+    write = Connection.transact_write_items
+    monkeypatch.setattr(Connection, "transact_write_items",
+                        lambda self, *a, **k: transactions.append(1) or write(self, *a, **k))
+    assert [count_event(deps, e) for e in events[:3]] == [True] * 3  # a batch cut short, then delivered again
+    transactions.clear()
+    assert count_events(deps, events) == 9
+    assert count_events(deps, events[3:]) == 0
+    assert stats(client)["totals"]["received"] == 12
+    fresh = [report(deps, when=T0 + timedelta(hours=1, minutes=n)) for n in range(10)]
+    batch = sorted((event_from_image(e.serialize()) for e in EventModel.scan() if e.report_id in fresh),
+                   key=lambda e: e.created_at)
+    transactions.clear()
+    assert count_events(deps, batch) == 10 and len(transactions) == 1
+    assert stats(client)["totals"]["received"] == 22

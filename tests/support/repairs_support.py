@@ -1,7 +1,10 @@
 """The repairs tests' scheduler: the local DRS-speaking one over real HTTP, its
 clock pinned to a Friday afternoon before Christmas (Friday 25 December and
-Monday 28 December 2026 are bank holidays), and the adapter pointed at it."""
+Monday 28 December 2026 are bank holidays), and the adapter pointed at it; and
+DRS's own saved answers (chalicelib/handlers/repairs/drs/fixtures/) replayed over
+real HTTP, for the adapter to read what a contractor's DRS really sends."""
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +85,40 @@ def neighbour(client, people, tenant):
     person = people()
     linked(client, person, BILLS[SAM])
     return person
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "chalicelib/handlers/repairs/drs/fixtures"
+
+
+def saved(name):
+    """A request or answer DRS really sent (or one built from its WSDL: fixtures/SOURCES.md says which)."""
+    return (FIXTURES / name).read_bytes()
+
+
+class ReplayedDrs:
+    """DRS's saved answers over real HTTP, one per operation, whatever is asked; the requests kept."""
+
+    def __init__(self, answers):
+        from http.server import BaseHTTPRequestHandler
+        from doorstep_cli.local.serving import ThreadedServer, reply
+        self.answers, self.requests = answers, []
+        replay = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                replay.requests.append(raw)
+                operation = next(name for name in replay.answers if f":{name}>".encode() in raw)
+                reply(self, 200, "text/xml; charset=utf-8", replay.answers[operation])
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadedServer()
+        self.url = self.server.serve("127.0.0.1", 0, Handler, "replayed-drs") + "/OTWebServiceApi/services/SOAP"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.close()

@@ -228,3 +228,21 @@ def test_with_the_scheduler_stopped_the_repair_is_taken_and_a_time_is_chosen_whe
     page.get_by_role("button", name="Yes, cancel this repair").click()
     expect(page.locator("#repair-cancelled")).to_contain_text("is cancelled")
     expect(page.locator("#my-repairs .card").first).to_contain_text("Cancelled")
+
+
+def test_a_time_page_left_open_past_its_day_books_nothing_and_offers_the_times_again(browser, repairs):
+    email = "overnight.tenant@example.org"
+    auth = tenant(repairs.stack, email)
+    repair = repairs.stack.post("/v1/repairs", {"home": "R0448105", "location": "kitchen", "problem": "sink",
+                                                "issue": "tap_dripping", "description": "The cold tap drips.",
+                                                "contact": {"phone": "07700 900123"}}, auth)
+    page = browser.new_page()
+    sign_in(page, email, next_path=f"/repairs/{repair['id']}/time")
+    heading(page, "Choose a time")
+    page.get_by_label("Tuesday 29 December, morning").check()
+    repairs.clock.move_to(datetime(2026, 12, 29, 9, 0, tzinfo=LONDON))  # the morning chosen has begun
+    page.get_by_role("button", name="Book this time").click()
+    expect(page.locator("#slot-taken")).to_have_text(
+        "That time is not one we can offer now. Choose one of the times shown.")
+    expect(page.locator("#repair-time .radios__label").first).to_have_text("Wednesday 30 December, morning")
+    assert repairs.drs.state["orders"][repair["id"]]["slot"] == [None, None]

@@ -26,7 +26,13 @@ def alert_queue():
     from ...storage.queues import QueueShape, WorkQueue
     shape = QueueShape(batching.VISIBILITY_S, batching.MAX_RECEIVES, batching.RETENTION_S,
                        batching.DEAD_RETENTION_S)
-    return WorkQueue(batching.QUEUE, shape, url=settings().alert_queue_url)
+    return WorkQueue(batching.QUEUE, shape, url=settings().alert_queue_url, group_of=job_group)
+
+
+def job_group(body):
+    """A job's message group: its event, so one event's fan-out is one tenant of the queue (a
+    big one does not hold a resident's back; the local queue finishes one it started)."""
+    return (body.get("event") or {}).get("id")
 
 
 def default_deliver():

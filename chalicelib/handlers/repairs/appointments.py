@@ -43,15 +43,19 @@ def _ordered(deps, repair):
         return deps.repairs.get(repair.id)  # the order's effect kept it at the same moment
 
 
+def _offered_days(deps):
+    """The first day times are offered for (tomorrow, on the council's clock) and how many days."""
+    from ...config import scheduler as settings
+    return deps.clock().astimezone(LONDON).date() + timedelta(days=1), settings()["search_days"]
+
+
 def slots(deps, repair_id):
     """The times offered from tomorrow for the configured days, and what the search cost the scheduler."""
-    from ...config import scheduler as settings
     repair = _ordered(deps, _open(deps, repair_id))
     scheduler = configured(deps)
     before = scheduler.calls
-    tomorrow = deps.clock().astimezone(LONDON).date() + timedelta(days=1)
     try:
-        found = scheduler.slots(order_of(repair), tomorrow, settings()["search_days"])
+        found = scheduler.slots(order_of(repair), *_offered_days(deps))
     except SchedulerError:
         raise _down() from None
     return {"slots": [{"day": s.day.isoformat(), "half": s.half, "start": stamp(s.start), "end": stamp(s.end)}
@@ -76,6 +80,7 @@ def book(deps, repair_id, body, moving=False):
     if (repair.appointment is not None) != moving:
         raise Conflict(wording.NOT_BOOKED if moving else wording.ALREADY_BOOKED,
                        code="not_booked" if moving else "already_booked")
+    _still_offered(deps, repair, slot)
     before = repair.appointment
     repair = _claim(deps, repair, {"start": stamp(slot.start), "end": stamp(slot.end), "half": slot.half,
                                    "day": slot.day.isoformat(), "state": "asking"})
@@ -89,6 +94,24 @@ def book(deps, repair_id, body, moving=False):
         raise _down() from None
     repair.status = "booked"
     return view(_claim(deps, repair, {**repair.appointment, "state": "booked"}), deps.clock())
+
+
+def _still_offered(deps, repair, slot):
+    """Only a time the search would offer now is booked (a scheduler records any window it is sent, a past one
+    too): from tomorrow for the days searched, and listed by the scheduler for the repair. Offered but full: 409
+    slot_taken, as when the scheduler refuses it; not offered at all: 409 slot_not_offered. One checkAvailability."""
+    first, days = _offered_days(deps)
+    if not first <= slot.day < first + timedelta(days=days):
+        raise Conflict(wording.SLOT_NOT_OFFERED, code="slot_not_offered")
+    try:
+        listed = configured(deps).slots(order_of(repair), slot.day, 1, full_too=True)
+    except SchedulerError:
+        raise _down() from None
+    found = next((s for s in listed if s == slot), None)
+    if found is None:
+        raise Conflict(wording.SLOT_NOT_OFFERED, code="slot_not_offered")
+    if not found.free:
+        raise Conflict(wording.SLOT_GONE, code="slot_taken")
 
 
 def cancel(deps, repair_id):

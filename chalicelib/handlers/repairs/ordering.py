@@ -49,7 +49,9 @@ def place(deps, repair, late=False):
     try:
         booking_id = scheduler.create(order)
     except SchedulerError as e:
-        held = scheduler.order(order.reference) if e.kind == "refused" else None
+        # Refused (it holds that number already) or a fault (it may have taken the order before failing):
+        # the order under our own number, if the scheduler has one; none, and the repair waits for the retry.
+        held = scheduler.order(order.reference) if e.kind in ("refused", "fault") else None
         if held is None:
             raise
         booking_id = held.booking_id

@@ -87,7 +87,7 @@ def repair(repair_id):
 
 @routes.get("/v1/repairs/{repair_id}/slots", SIGNED_IN, {
     "summary": "The AM and PM times the contractor offers for the repair, from tomorrow (one checkAvailability "
-               "a search; scheduler_calls says what it cost)",
+               "a week searched, as DRS answers 7 days at most; scheduler_calls says what it cost)",
     "parameters": [REPAIR_ID],
     "responses": {"200": json_response(ref("RepairSlots")), **errors(**MISSING, **DOWN, **{"409": CLOSED})}})
 def repair_slots(repair_id):
@@ -98,10 +98,13 @@ def repair_slots(repair_id):
 
 
 @routes.post("/v1/repairs/{repair_id}/appointment", SIGNED_IN, {
-    "summary": "Book one of the times offered, once: pressed twice or raced, one booking stands",
+    "summary": "Book one of the times offered now, once: pressed twice or raced, one booking stands (the time "
+               "checked with the scheduler first: one checkAvailability of its day)",
     "parameters": [REPAIR_ID], "requestBody": SLOT,
     "responses": {"200": json_response(ref("Repair")), **errors(400, **MISSING, **DOWN, **{
-        "409": "Booked already (code already_booked), the time just taken (code slot_taken), or " + CLOSED})}})
+        "409": "Booked already (code already_booked), the time just taken (code slot_taken), a time not offered "
+               "now (code slot_not_offered: past, today, beyond the days searched, or not the scheduler's), or "
+               + CLOSED})}})
 def book_repair(repair_id):
     from .appointments import book
     return http.ok(book(http.deps(), repair_id, http.body()), headers=http.NO_STORE)
@@ -111,7 +114,8 @@ def book_repair(repair_id):
     "summary": "Move the appointment to another time offered; the old one is given back",
     "parameters": [REPAIR_ID], "requestBody": SLOT,
     "responses": {"200": json_response(ref("Repair")), **errors(400, **MISSING, **DOWN, **{
-        "409": "No appointment (code not_booked), the time just taken (code slot_taken), or " + CLOSED})}})
+        "409": "No appointment (code not_booked), the time just taken (code slot_taken), a time not offered now "
+               "(code slot_not_offered), or " + CLOSED})}})
 def move_repair(repair_id):
     from .appointments import book
     return http.ok(book(http.deps(), repair_id, http.body(), moving=True), headers=http.NO_STORE)

@@ -6,7 +6,7 @@ Online's scheduling API speaks it). An order is ours first: its reference is
 the repair's, sent as DRS's primaryOrderNumber, so an order created once can be
 found again (`order`) after a crash between asking and recording the answer.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -19,12 +19,15 @@ HALVES = {"AM": (time(8), time(12)), "PM": (time(12), time(16))}
 
 class SchedulerError(Exception):
     """The scheduler could not answer usefully. `kind` says how: unreachable
-    (refused, reset, timed out, a 5xx), malformed (not the SOAP it should be),
-    refused (it answered status error: a slot gone, an order unknown)."""
+    (refused, reset, timed out, a 5xx), malformed (not the SOAP it should be,
+    or an answer about another order than the one asked for), refused (it
+    answered status error: a slot gone, an order unknown), fault (a SOAP fault:
+    the call failed inside the scheduler, which may or may not have carried it
+    out: nothing about the order can be read from it). `detail`: its words."""
 
     def __init__(self, kind, detail=""):
         super().__init__(f"{kind}: {detail}" if detail else kind)
-        self.kind = kind
+        self.kind, self.detail = kind, detail
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Order:
 class Slot:
     start: datetime  # aware
     end: datetime
+    free: bool = field(default=True, compare=False)  # the scheduler has a place in it (a slot is its times)
 
     @property
     def day(self):
@@ -75,9 +79,10 @@ class Booking:
 class Scheduler(Protocol):
     calls: int  # requests made to the scheduler by this instance (its cost, reported)
 
-    def slots(self, order: Order, first_day, days: int) -> list:
+    def slots(self, order: Order, first_day, days: int, full_too=False) -> list:
         """The AM and PM Slots free for the order from `first_day` (a date) for
-        `days` calendar days, in time order."""
+        `days` calendar days, in time order; `full_too`: the full ones as well
+        (`free` False), as the scheduler lists them."""
 
     def create(self, order: Order) -> str:
         """The booking id of a new order (not yet in any slot)."""

@@ -47,6 +47,7 @@ NOT_ORDERED = "We are still arranging your repair with our contractor. We will t
 SCHEDULER_DOWN = "We cannot reach our contractor's diary just now. Your repair is taken: try again later."
 SLOT = "Choose one of the times offered: a date and AM or PM."
 SLOT_GONE = "That time has just been taken. Choose another."
+SLOT_NOT_OFFERED = "That time is not one we can offer now. Choose one of the times shown."
 ALREADY_BOOKED = "This repair already has an appointment. Move it instead."
 NOT_BOOKED = "This repair has no appointment to move or cancel."
 CLOSED = "This repair is closed."

@@ -63,6 +63,6 @@ def _caller(value):
               "email": validation.email(value.get("email"), "on_behalf_of.email", problems),
               "phone": validation.phone(value.get("phone"), "on_behalf_of.phone", problems)}
     if not problems.items and not caller["email"] and not caller["phone"]:
-        problems.add("on_behalf_of", CALLER_UNREACHABLE)
+        problems.rule("on_behalf_of", CALLER_UNREACHABLE)  # the description allows it: a rule in words (422)
     problems.raise_if_any()
     return {k: v for k, v in caller.items() if v}

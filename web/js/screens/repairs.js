@@ -149,7 +149,7 @@ async function time(view, id, params, note = null) {
       booked(view, await api(`/v1/repairs/${id}/appointment${r.appointment ? "/move" : ""}`, {method: "POST", body: {day, half}}));
     } catch (error) {
       if (error.code === "already_booked") return booked(view, await api(`/v1/repairs/${id}`));  // pressed twice
-      if (error.code !== "slot_taken") throw error;
+      if (!["slot_taken", "slot_not_offered"].includes(error.code)) throw error;  // the times offered again
       view.replaceChildren();
       await time(view, id, new URLSearchParams(), errorsOf(error)[0].message);
     }

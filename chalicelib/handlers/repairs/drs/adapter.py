@@ -4,10 +4,14 @@ As Housing Repairs Online's scheduling API speaks it: `openSession` (login,
 password) gives a sessionId every later call carries; `checkAvailability`
 sends an order (contract, locationID, priority, bookingCodes with the repair's
 code and quantity) and a period, and answers `theSlots` per day, each with
-`slotsForDay` (available YES/NO, beginDate, endDate); `createOrder` answers the
-order with `theBookings[0].bookingId`; `scheduleBooking` puts that booking in a
-planning window (a slot), and again in another to move it; `selectOrder` finds
-an order by our primaryOrderNumber; `deleteOrder` withdraws it.
+`slotsForDay` (available YES/NO, beginDate, endDate), for 7 days at most: a
+longer period is asked a week at a time, as the public clients do;
+`createOrder` answers the order with `theBookings[0].bookingId`;
+`scheduleBooking` puts that booking in a planning window (a slot), and again in
+another to move it; `selectOrder` finds an order by our primaryOrderNumber,
+sent directly in selectOrder as the WSDL's xmbSelectOrder has it; `deleteOrder`
+withdraws it. An answer is taken only about the order it was asked about: one
+that names another order is malformed (fixtures/SOURCES.md: what DRS sends).
 
 The same code talks to a council's DRS and to the local scheduler of `make run`
 and the tests (doorstep_cli/local/drs.py): which one is configuration alone
@@ -19,6 +23,8 @@ from ..scheduler import LONDON, Booking, SchedulerError, Slot
 from . import soap
 
 USER = "Doorstep"
+DAYS_AT_MOST = 7  # DRS answers a checkAvailability for 7 days at most ("limited to 7 day")
+NO_SUCH_ORDER = "Unable to find order"  # DRS's selectOrder for an order it does not hold (status error)
 
 
 class DrsScheduler:
@@ -67,36 +73,36 @@ class DrsScheduler:
                                      ("quantity", str(order.quantity))])]
 
     # -- the port ----------------------------------------------------------
-    def slots(self, order, first_day, days):
-        begin = datetime.combine(first_day, time(0), LONDON)
-        end = datetime.combine(first_day + timedelta(days=days - 1), time(23, 59), LONDON)
-        found = self.call("checkAvailability", [("periodBegin", soap.stamp(begin)),
-                                                ("periodEnd", soap.stamp(end)),
-                                                ("theOrder", self._order(order))])
-        slots = []
-        for day in found.findall("theSlots"):
-            for offered in day.findall("slotsForDay"):
-                if soap.text(offered, "available") != "YES":
-                    continue
-                slot = Slot(soap.moment(soap.text(offered, "beginDate")), soap.moment(soap.text(offered, "endDate")))
-                if slot.half is not None and begin <= slot.start <= end:
-                    slots.append(slot)
+    def slots(self, order, first_day, days, full_too=False):
+        """A week per checkAvailability; a scheduler that answers fewer days than asked is asked again
+        from the day after the last it answered."""
+        slots, day, last = [], first_day, first_day + timedelta(days=days - 1)
+        while day <= last:
+            begin = datetime.combine(day, time(0), LONDON)
+            end = datetime.combine(min(day + timedelta(days=DAYS_AT_MOST - 1), last), time(23, 59), LONDON)
+            found = self.call("checkAvailability", [("periodBegin", soap.stamp(begin)),
+                                                    ("periodEnd", soap.stamp(end)),
+                                                    ("theOrder", self._order(order))])
+            answered = [soap.moment(soap.text(d, "day")).astimezone(LONDON).date() for d in found.findall("theSlots")
+                        if soap.text(d, "day")]
+            slots += [s for s in _listed(found) if begin <= s.start <= end and (s.free or full_too)]
+            day = max(max(answered, default=end.date()), day) + timedelta(days=1)
         return sorted(set(slots), key=lambda s: s.start)
 
     def create(self, order):
         made = self.call("createOrder", [("theOrder", self._order(order))])
-        booking_id = soap.text(made, "theOrder/theBookings/bookingId")
-        if not booking_id:
-            raise SchedulerError("malformed", "createOrder: no bookingId")
-        return booking_id
+        held = _ours(made.findall("theOrder"), order.reference, "createOrder")
+        return soap.text(_first_booking(held, order.reference), "bookingId")
 
     def order(self, reference):
-        found = self.call("selectOrder", [("theOrder", [("contract", self.contract),
-                                                        ("primaryOrderNumber", reference)])])
-        held = found.find("theOrders") if found.find("theOrders") is not None else found.find("theOrder")
-        booking = held.find("theBookings") if held is not None else None
-        if booking is None:
-            return None
+        try:
+            found = self.call("selectOrder", [("includeCompletedBookings", "false"),
+                                              ("primaryOrderNumber", reference)])
+        except SchedulerError as e:
+            if e.kind == "refused" and NO_SUCH_ORDER in e.detail:
+                return None
+            raise
+        booking = _first_booking(_ours(found.findall("theOrders"), reference, "selectOrder"), reference)
         start, end = soap.text(booking, "planningWindowStart"), soap.text(booking, "planningWindowEnd")
         slot = Slot(soap.moment(start), soap.moment(end)) if start and end else None
         return Booking(reference, soap.text(booking, "bookingId"), slot if slot and slot.half else None,
@@ -114,6 +120,33 @@ class DrsScheduler:
 
     def cancel(self, order):
         self.call("deleteOrder", [("theOrder", self._order(order))])
+
+
+def _listed(found):
+    """The AM and PM slots a checkAvailability answer lists, each free or not."""
+    for day in found.findall("theSlots"):
+        for listed in day.findall("slotsForDay"):
+            slot = Slot(soap.moment(soap.text(listed, "beginDate")), soap.moment(soap.text(listed, "endDate")),
+                        free=soap.text(listed, "available") == "YES")
+            if slot.half is not None:
+                yield slot
+
+
+def _ours(orders, reference, operation):
+    """The order of `orders` that is ours: an answer about another order is never taken as about ours."""
+    held = next((o for o in orders if soap.text(o, "primaryOrderNumber") == reference), None)
+    if held is None:
+        raise SchedulerError("malformed", f"{operation}: no order {reference} in the answer")
+    return held
+
+
+def _first_booking(held, reference):
+    """The order's first booking with its id (a booking naming another order is not one of ours)."""
+    booking = next((b for b in held.findall("theBookings")
+                    if soap.text(b, "primaryOrderNumber") in ("", reference) and soap.text(b, "bookingId")), None)
+    if booking is None:
+        raise SchedulerError("malformed", f"order {reference}: no bookingId")
+    return booking
 
 
 def from_configuration():
