@@ -77,6 +77,19 @@ def unkey(stored):
     return value
 
 
+def per_council(make):
+    """get(): make() once for each council it is asked for while working for it (a worker's
+    batch holds several councils' jobs; each council's share what they can, never another's)."""
+    made = {}
+
+    def get():
+        council = current()
+        if council not in made:
+            made[council] = make()
+        return made[council]
+    return get
+
+
 def stamped(body):
     """A queued job's body naming the council it is for (the worker sets it back: of_job)."""
     return {**body, "council": current()}

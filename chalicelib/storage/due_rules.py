@@ -14,7 +14,7 @@ from .records import DueRule
 
 KIND = "rule"
 CACHE_SECONDS = 60
-_cache = {}  # table name -> (fetched at, {service_code: DueRule})
+_cache = {}  # (table name, council) -> (fetched at, {service_code: DueRule}): each council's own rules
 
 
 def clear_cache():
@@ -44,7 +44,8 @@ class DueRuleStore:
         return list(self._by_code().values())
 
     def _by_code(self):
-        name = DueRuleModel.Meta.table_name
+        from .. import tenancy
+        name = (DueRuleModel.Meta.table_name, tenancy.current())
         cached = _cache.get(name)
         if cached is None or time.monotonic() - cached[0] >= CACHE_SECONDS:
             rules = {r.service_code: record_of(DueRule, r) for r in DueRuleModel.query(KIND)}

@@ -74,7 +74,7 @@ def version_key(number):
     return f"v#{number:06d}"
 
 
-_definitions = {}  # (table, form id, number) -> definition: versions never change
+_definitions = {}  # (table, council, form id, number) -> definition: versions never change
 
 
 def clear_cache():
@@ -95,7 +95,8 @@ class FormStore:
 
     def definition(self, form_id, number):
         """A version's definition (None: no such version); read once per process."""
-        key = (FormModel.Meta.table_name, form_id, number)
+        from .. import tenancy
+        key = (FormModel.Meta.table_name, tenancy.current(), form_id, number)
         if key not in _definitions:
             item = get_or_none(FormModel, form_id, range_key=version_key(number))
             if item is None:

@@ -91,3 +91,37 @@ def test_a_queued_job_is_carried_out_for_the_council_that_queued_it(deps):
     assert [json.loads(m["Body"])["council"] for m in sent] == ["north-lanarkshire"]
     assert tenancy.of_job(json.loads(sent[0]["Body"])) == "north-lanarkshire"
     assert tenancy.of_job({"effect": "older"}) == "york"  # queued before councils were kept apart
+
+
+def test_what_a_process_keeps_of_one_council_is_never_answered_for_another(deps):
+    """The due-date rules and a form's definition, kept in the process between requests."""
+    from chalicelib.storage.records import DueRule
+    from support.forms_support import published
+    deps.due_rules.put(DueRule(service_code="pothole", working_days=5))
+    assert deps.due_rules.get("pothole").working_days == 5
+    head = published(deps, "general-enquiry")
+    form_id, number = head["id"], head["published"]
+    assert deps.forms.definition(form_id, number) is not None
+    with tenancy.acting_for("north-lanarkshire"):
+        assert deps.due_rules.get("pothole") is None
+        assert deps.forms.definition(form_id, number) is None
+
+
+def test_a_workers_batch_builds_each_councils_deps_while_working_for_it(deps):
+    """A worker's thread starts with no council (the local stack's, a Lambda's): each job's deps,
+    links and all, are its own council's, built once per council of the batch."""
+    import json
+    import threading
+    from chalicelib.handlers.forwarding.queue import on_queue
+    built, outcome = [], {}
+
+    def deps_factory():
+        built.append(tenancy.current())
+        return deps
+
+    records = [{"messageId": str(n), "body": json.dumps({"report": "DS-NONE", "body": "b", "council": council})}
+               for n, council in enumerate(("york", "north-lanarkshire", "york"))]
+    worker = threading.Thread(target=lambda: outcome.update(on_queue({"Records": records}, deps_factory)))
+    worker.start()
+    worker.join()
+    assert built == ["york", "north-lanarkshire"] and "batchItemFailures" in outcome

@@ -47,9 +47,9 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
     records = sqs_event.get("Records") or []
     if not records:
         return {"batchItemFailures": []}
-    deps, deliver = deps_factory(), deliver or default_deliver()
+    deps_of, deliver = tenancy.per_council(deps_factory), deliver or default_deliver()
     queue = queue if queue is not None else alert_queue()
-    audiences, failures = {}, []
+    audiences_of, failures = tenancy.per_council(dict), []
     for record in records:
         hide = None
         try:
@@ -57,8 +57,9 @@ def on_queue(sqs_event, deps_factory, time_left=None, deliver=None, queue=None, 
             hide = _hider(queue, record)
             if hide is not None:
                 hide(batching.JOB_VISIBILITY_S)  # a dead worker's job is back within a minute
-            with tenancy.acting_for(tenancy.of_job(body)):
-                outcomes, finished = _run_hidden(deps, body, queue, deliver, sleep, time_left, audiences, hide)
+            with tenancy.acting_for(tenancy.of_job(body)):  # its deps built for its council, with its links
+                outcomes, finished = _run_hidden(deps_of(), body, queue, deliver, sleep, time_left, audiences_of(),
+                                                 hide)
             if hide is not None and ("retry" in outcomes if "effect" in body else not finished):
                 hide(batching.VISIBILITY_S)  # a failed try waits as long as before
         except Exception:  # one bad job must not fail the others of the batch

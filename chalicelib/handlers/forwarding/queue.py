@@ -48,16 +48,16 @@ def on_queue(sqs_event, deps_factory):
     records = sqs_event.get("Records") or []
     if not records:
         return {"batchItemFailures": []}
-    deps, failures = deps_factory(), []
+    deps_of, failures = tenancy.per_council(deps_factory), []
     for record in records:
         try:
             job = json.loads(record["body"])
             with tenancy.acting_for(tenancy.of_job(job)):
                 if "update" in job:
                     from .updates_out import forward_update
-                    forward_update(deps, str(job["report"]), int(job["update"]))
+                    forward_update(deps_of(), str(job["report"]), int(job["update"]))
                 else:
-                    sender.attempt(deps, str(job["report"]), str(job["body"]))
+                    sender.attempt(deps_of(), str(job["report"]), str(job["body"]))
         except Exception:
             log.exception("send job %s failed", record.get("messageId"))
             failures.append({"itemIdentifier": record["messageId"]})
