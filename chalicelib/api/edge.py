@@ -33,11 +33,14 @@ _route = contextvars.ContextVar("doorstep_route", default=None)
 
 @contextmanager
 def serving(route, params):
-    """The view of `route` runs inside: its path checked, its declaration at hand for body() and query()."""
+    """The view of `route` runs inside: its path checked, its declaration at hand for body() and query(),
+    and for the object rules the desk whose officers it opens a resident's things to (auth/policy.py)."""
+    from ..auth.policy import serving as opening_to
     check_path(params)
     token = _route.set(route)
     try:
-        yield
+        with opening_to(route.access, route.holds, route.method):
+            yield
     finally:
         _route.reset(token)
 
