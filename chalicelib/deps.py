@@ -185,6 +185,8 @@ class Deps:
     principal: Principal | None = None  # who is calling (None: anonymous)
     base_url: str = ""  # where links point: config.links_base, never the request's Host
     client: str | None = None  # the API caller's address, for per-client limits (None: not the API)
+    reason: str | None = None  # why an officer opens a person's data (the Access-Reason header), kept in the audit
+    readings: set = _Lazy(lambda deps: set())  # what this request's officer read already: audited once
     # Read from the class when not given (no generated __init__ copies them
     # in), so not to be bound as methods.
     clock: Callable[[], datetime] = staticmethod(ids.utc_now)
@@ -220,10 +222,10 @@ def service_area(path):
     return _areas[path]
 
 
-def default_deps(base_url=None, principal=None, client=None):
+def default_deps(base_url=None, principal=None, client=None, reason=None):
     """The real stores, each built when a handler first reads it."""
     from .config import links_base
     s = settings()
-    deps = Deps(principal=principal, client=client, settings=s)
+    deps = Deps(principal=principal, client=client, settings=s, reason=reason)
     deps.base_url = links_base(s, deps.council) if base_url is None else base_url
     return deps

@@ -40,13 +40,16 @@ _route = contextvars.ContextVar("doorstep_route", default=None)
 @contextmanager
 def serving(route, params, raw_body=None):
     """The view of `route` runs inside: its path and its body's fields (`raw_body`, as sent) checked
-    against its operation, its declaration at hand for body() and query()."""
+    against its operation, its declaration at hand for body() and query(), and for the object rules
+    the desk whose officers it opens a resident's things to (auth/policy.py)."""
+    from ..auth.policy import serving as opening_to
     check_path(params, {p["name"]: p.get("schema", {}) for p in route.doc.get("parameters", [])
                         if p.get("in") == "path"})
     token = _route.set(route)
     try:
         check_closed(raw_body)
-        yield
+        with opening_to(route.access, route.holds, route.method):
+            yield
     finally:
         _route.reset(token)
 

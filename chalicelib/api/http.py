@@ -31,11 +31,20 @@ def request():
     return _request.get()
 
 
+ACCESS_REASON = "Access-Reason"  # why an officer opens a person's data (api/openapi.py access_reason: its rule)
+
+
 def deps():
     """The handlers' dependencies for this request and its caller."""
     from ..auth.principal import current
     from ..deps import default_deps
-    return default_deps(principal=current(), client=client())
+    return default_deps(principal=current(), client=client(), reason=access_reason())
+
+
+def access_reason():
+    """The Access-Reason header as sent, or None. A header, not the query: the reason can name the caller,
+    and a header reaches no access log. Checked and decoded where a reading needs it (reading.py)."""
+    return header(ACCESS_REASON)
 
 
 def body():

@@ -74,6 +74,26 @@ def if_match(thing="item", stale="stale: 409 with the item as it is now", requir
             "description": f"the ETag the {thing} was read with; missing or *: 428, {stale}"}
 
 
+# An Access-Reason as handlers/shared/reading.py checks it: printable ASCII as typed, any other character
+# (and % itself) percent-encoded as UTF-8, with at least one character that is neither a space nor encoded.
+REASON_UNIT = r"(?:[ -$&-~]|%[0-9A-Fa-f]{2})"
+REASON_PATTERN = rf"^{REASON_UNIT}*[!-$&-~]{REASON_UNIT}*$"
+REASON_MIN, REASON_MAX = 5, 1200  # as sent: 300 characters typed, each of up to 4 UTF-8 bytes encoded
+
+
+def access_reason(what, required=True, without=None):
+    """The Access-Reason header an officer opening a person's data sends (handlers/shared/reading.py): why,
+    in the officer's words, kept in the audit with the reading. A header, so it reaches no access log.
+    `without`: what an officer who sends none is answered, where that is not a 400."""
+    when = (f"without it, {without}" if without else "400 without it" if required
+            else "an officer without it: 400 (its resident needs none)")
+    return {"name": "Access-Reason", "in": "header", "required": required,
+            "schema": {"type": "string", "minLength": REASON_MIN, "maxLength": REASON_MAX, "pattern": REASON_PATTERN,
+                       "example": "Caller on the phone about their report"},
+            "description": f"why the officer opens {what}, as typed: printable ASCII as it is, any other character "
+                           f"(and %) percent-encoded as UTF-8; kept in the audit with the reading; {when}"}
+
+
 def idempotency_key(description="the same key and body answer what the first request made; "
                                 "the same key with another body: 422", anonymous=False, required=False,
                     least=None, most=KEY_MAX):

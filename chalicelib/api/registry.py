@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from chalice import Blueprint
 
-from ..auth.rules import RULES, is_desk
+from ..auth.rules import ANYONE, DESK_OF_KIND, RULES, SIGNED_IN, is_desk
 
 
 class RouteError(ValueError):
@@ -25,6 +25,7 @@ class Route:
     access: str  # one of auth.rules.RULES
     doc: dict  # the OpenAPI operation
     capability: str
+    holds: str | None = None  # a residents' route: the kind of thing it opens to its desk's officers too
 
 
 @dataclass
@@ -41,14 +42,19 @@ class Routes:
     def __post_init__(self):
         self.blueprint = Blueprint(f"chalicelib.handlers.{self.capability}")
 
-    def route(self, method, path, access, doc, **options):
+    def route(self, method, path, access, doc, holds=None, **options):
+        """`holds`: on a residents' route, the kind of thing it opens (auth/rules.py DESK_OF_KIND) to the
+        officers of that kind's desk as well as to its resident; without it, staff get what anyone does."""
         if access not in RULES and not is_desk(access):
             raise RouteError(f"{method} {path}: access must be one of {', '.join(RULES)}, not {access!r}.")
         if not isinstance(doc, dict) or "responses" not in doc:
             raise RouteError(f"{method} {path}: an OpenAPI operation with its responses is required.")
+        if holds is not None and (holds not in DESK_OF_KIND or access not in (ANYONE, SIGNED_IN)):
+            raise RouteError(f"{method} {path}: holds names a kind of auth.rules.DESK_OF_KIND, on a residents' "
+                             f"route (a desk's own route opens to its desk), not {holds!r} on {access!r}.")
 
         def register(view):
-            route = Route(method, path, access, doc, self.capability)
+            route = Route(method, path, access, doc, self.capability, holds)
             self.blueprint.route(path, methods=[method], **options)(_answering_store_errors(view, route))
             self.declared.append(route)
             return view

@@ -96,11 +96,15 @@ def desk_name(desk):
 
 def opens(principal, desk):
     """Whether `principal` may use `desk`: an administrator always; other staff through a role."""
-    if principal is None or not principal.is_staff:
-        return False
-    if principal.role == "admin":
+    return principal is not None and account_opens(principal.role, principal.roles, desk)
+
+
+def account_opens(role, roles, desk):
+    """Whether an account of `role` holding staff `roles` opens `desk` (a caller's, or an account read from
+    storage, such as an alert's subscriber)."""
+    if role == "admin":
         return True
-    return desk in desks_of_roles(principal.roles)
+    return role == "staff" and desk in desks_of_roles(roles)
 
 
 def desks_for(principal):

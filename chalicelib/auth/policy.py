@@ -3,16 +3,19 @@
 Every route states its rule where it is declared (api/registry.py); the
 middleware applies it before the view runs, and a (method, path) without a
 declared rule is refused. Views apply the object rules below to the item
-they load.
+they load: `who_opens` for a resident's thing, whose route says what it holds.
 """
+import contextvars
+from contextlib import contextmanager
+
 from .. import wording as base_words
 from ..errors import ApiError, NotFound
 from . import wording as words
 from .principal import Unauthorized
-from .rules import ADMIN, ANYONE, CREW, STAFF, desk_of, is_desk
+from .rules import ADMIN, ANYONE, CREW, DESK_OF_KIND, REPORT, REPORTS_DESK, STAFF, desk_of, is_desk
 
-
-REPORTS_DESK = "reports"  # the desk whose officers see reports' private views (auth/desks.py)
+RESIDENT, OFFICER = "resident", "officer"
+_serving = contextvars.ContextVar("doorstep_route_served", default=None)  # (its desk, the kind it holds, method)
 
 
 def require_route(principal, method, path, rule):
@@ -61,9 +64,43 @@ def staff_covers(principal, report):
 
 
 def can_see_private(principal, report):
-    return owns(principal, report) or staff_covers(principal, report)
+    """Its owner, or an officer of the reports desk in scope (who_opens's rule for a report, and its scope)."""
+    return owns(principal, report) or (who_opens(principal, REPORT, None) == OFFICER
+                                       and staff_covers(principal, report))
 
 
 def require_manage(principal, report):
     if not staff_covers(principal, report):
         raise Forbidden(words.OUTSIDE_YOUR_AREA)
+
+
+@contextmanager
+def serving(access, holds=None, method="GET"):
+    """The route being served (api/edge.py): the kind it holds, or the desk it is, for `who_opens`."""
+    token = _serving.set((desk_of(access), holds, method))
+    try:
+        yield
+    finally:
+        _serving.reset(token)
+
+
+def serving_a_read():
+    """Whether a route that reads (GET) is being served: what it answers an officer is a reading. A change's
+    own audit names the officer who made it; a job or a command reads for no officer."""
+    served = _serving.get()
+    return served is not None and served[2] == "GET"
+
+
+def who_opens(principal, kind, owner_id):
+    """Who opens a resident's thing of `kind` (auth/rules.py DESK_OF_KIND), `owner_id` theirs: RESIDENT, its
+    own; OFFICER, an officer whose roles open the kind's desk, where the route being served holds that kind
+    or is that desk's own route (a job or a command, serving none, goes by the kind alone); None for anyone
+    else, officers of other desks included, and everyone but its resident on a route not holding it."""
+    if principal is None:
+        return None
+    if owner_id is not None and owner_id == principal.user_id:
+        return RESIDENT
+    desk, served = DESK_OF_KIND[kind], _serving.get()
+    if served is not None and kind != served[1] and desk != served[0]:
+        return None
+    return OFFICER if principal.opens(desk) else None

@@ -1,7 +1,9 @@
 """The staff audit of each report: every change staff made, who, when, and
 each field before and after. An entry's key is the report's version after
 the change, and it is written in that change's transaction with a condition
-that the key is new: no entry is ever overwritten, and no API edits one."""
+that the key is new: no entry is ever overwritten, and no API edits one.
+Staff's readings of a person's data are lines here too, under the id of what
+was read (a report, a repair, a booking...), each with its reason."""
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, model_of, record_of, table, writes
@@ -21,6 +23,7 @@ class AuditModel(Stored):
     by_email = UnicodeAttribute(null=True)
     created_at = UTCDateTimeAttribute()
     changes = JSONAttribute(default=dict)
+    reason = UnicodeAttribute(null=True)  # a reading's, as the officer gave it
 
 
 def audit_model(entry):

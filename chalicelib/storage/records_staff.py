@@ -43,6 +43,7 @@ class AuditEntry:
     created_at: datetime
     by_email: str | None = None
     changes: dict = field(default_factory=dict)  # field -> {"before": ..., "after": ...}
+    reason: str | None = None  # a reading's: why the officer opened the person's data (handlers/shared/reading.py)
 
 
 @when_named

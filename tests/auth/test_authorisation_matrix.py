@@ -815,7 +815,8 @@ _simple("POST", "/v1/repairs/{repair_id}/appointment/move", "/v1/repairs/RP-7K3F
         {"day": "2030-01-08", "half": "PM"})
 _simple("POST", "/v1/repairs/{repair_id}/cancel", "/v1/repairs/RP-7K3F9Q/cancel", {})
 _simple("GET", "/v1/staff/repairs/{repair_id}", "/v1/staff/repairs/RP-7K3F9Q")
-_simple("GET", "/v1/staff/repairs/homes/{home}", "/v1/staff/repairs/homes/R0448105")
+REQUESTS[("GET", "/v1/staff/repairs/homes/{home}")] = lambda world, caller: Request(
+    "GET", "/v1/staff/repairs/homes/R0448105", None, _why(caller))  # a tenant's home: read with a reason
 _simple("GET", "/v1/repairs/{repair_id}/how-it-went", "/v1/repairs/RP-7K3F9Q/how-it-went")
 _simple("POST", "/v1/repairs/{repair_id}/how-it-went", "/v1/repairs/RP-7K3F9Q/how-it-went", {"fixed": True, "rating": 4})
 _simple("POST", "/v1/repairs/{repair_id}/reopen", "/v1/repairs/RP-7K3F9Q/reopen", {"what": "It drips again"})
@@ -1025,9 +1026,17 @@ def _bulky_catalogue(world, caller):
         "capacity_per_day": 10, "window_days": 28}, {"If-Match": '"0"'})
 
 
+WHY = {"Access-Reason": "Ringing the reporter back"}  # what an officer opening a person's data says
+
+
+def _why(caller):
+    """An officer says why they open a person's data (Access-Reason); a resident has nothing to say."""
+    return WHY if caller in IS_STAFF else None
+
+
 @builds("GET", "/v1/reports/{report_id}")
 def _get_report(world, caller):
-    return Request("GET", f"/v1/reports/{world.report_id}")
+    return Request("GET", f"/v1/reports/{world.report_id}", None, _why(caller))
 
 
 @builds("GET", "/open311/v2/requests/{id_format}")
@@ -1156,7 +1165,7 @@ def _take_for_caller(world, caller):
 
 @builds("GET", "/v1/staff/reports/{report_id}")
 def _staff_report(world, caller):
-    return Request("GET", f"/v1/staff/reports/{world.report_id}")
+    return Request("GET", f"/v1/staff/reports/{world.report_id}", None, _why(caller))
 
 
 @builds("GET", "/v1/staff/reports/{report_id}/audit")

@@ -91,17 +91,22 @@ def test_the_desk_list_reads_about_what_it_returns(deps, capsys):
         print(f"\nthe desk's list of 3: {meter.calls} call ({', '.join(meter.operations)}), {meter.items} read")
 
 
-def test_the_respondents_details_downloaded_at_the_desk_are_audited_each_time_and_the_answers_alone_are_not(deps):
+def test_the_respondents_details_downloaded_at_the_desk_are_audited_each_time_with_why_and_the_answers_are_not(deps):
+    from chalicelib.errors import ValidationFailed
     from chalicelib.handlers.consultations.analysis import respondents_csv, responses_csv
     from support.consultation_support import DURING, MIDNIGHT, loaded
     loaded(deps)
     after = at(deps, MIDNIGHT + timedelta(hours=9), officer())
     responses_csv(after, "micklegate-parking")
-    respondents_csv(after, "micklegate-parking")
-    respondents_csv(after, "micklegate-parking")
+    with pytest.raises(ValidationFailed):  # no reason given: nothing read
+        respondents_csv(after, "micklegate-parking")
+    why = after.replace(reason="Writing to respondents about the results")
+    respondents_csv(why, "micklegate-parking")
+    respondents_csv(why.replace(readings=set()), "micklegate-parking")  # a second request: audited again
     lines = deps.audit.entries("micklegate-parking")
-    assert [(e.action, e.by_user_id, e.by_email) for e in lines] == [
-        ("respondents_downloaded", "officer-1", "officer@council.example")] * 2
+    assert [(e.action, e.by_user_id, e.by_email, e.reason) for e in lines] == [
+        ("respondents_downloaded", "officer-1", "officer@council.example",
+         "Writing to respondents about the results")] * 2
     assert [e.seq for e in lines] == [1.001, 1.002] and DURING < lines[0].created_at
 
 

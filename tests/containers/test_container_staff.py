@@ -120,7 +120,8 @@ def test_staff_read_a_request_with_its_delivery_job_and_residents_only_its_refer
     assert made["status"] == "confirmed" and made["job_id"] == made["id"]
     listed = client.get("/v1/staff/waste/containers/requests", officer.auth).json_body["requests"]
     assert [r["job_id"] for r in listed] == [made["id"]]  # each row links to its job
-    seen = client.get(f"/v1/waste/containers/requests/{made['id']}", officer.auth)
+    seen = client.get(f"/v1/waste/containers/requests/{made['id']}",
+                      {**officer.auth, "Access-Reason": "Crew asked when it is due"})
     assert seen.status_code == 200, seen.body
     job = seen.json_body["job"]
     assert job["id"] == made["id"] and job["team"] == "waste" and job["due"] == made["delivery_date"]

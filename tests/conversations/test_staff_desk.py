@@ -98,6 +98,16 @@ def test_a_conversation_handed_over_is_the_colleagues_to_answer(client, people, 
     assert messages(client, conversation)["messages"][-1]["author_name"] == "Kim"
 
 
+def test_a_conversation_is_handed_over_only_to_a_colleague_whose_roles_open_the_chat_desk(client, people, open_desk):
+    officer, halls = people("staff", name="Sam Officer"), people("staff", name="Hal Halls", roles=["halls"])
+    conversation = start(client)
+    desk(client, officer, conversation["id"], "take")
+    refused = desk(client, officer, conversation["id"], "hand-over", {"to": halls.user.id})
+    assert refused.status_code == 400, refused.body
+    assert [f["field"] for f in refused.json_body["error"]["fields"]] == ["to"]
+    assert desk(client, officer, conversation["id"], "answer", {"text": "Still with me."}).status_code == 201
+
+
 def test_a_conversation_becomes_a_report_with_the_resident_as_its_reporter(client, deps, people, open_desk):
     resident, officer = people(), people("staff")
     conversation = start(client, {"context": {"screen": "property", "uprn": "990000000101"},

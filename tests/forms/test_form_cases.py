@@ -55,7 +55,8 @@ def test_a_form_sent_is_a_private_case_in_the_staff_inbox_due_by_its_working_day
     inbox = client.get("/v1/staff/reports?service_code=general_enquiry", officer.auth).json_body
     rows = [r for r in inbox["reports"]]
     assert [(r["id"], r["due"], r["private"]) for r in rows] == [(case_id, "2027-01-04", True)]
-    case = client.get(f"/v1/staff/reports/{case_id}", officer.auth).json_body
+    case = client.get(f"/v1/staff/reports/{case_id}", {**officer.auth, "Access-Reason": "Answering the enquiry"}
+                      ).json_body
     assert reference in case["description"] and "Your question: My green bin was not emptied" in case["description"]
     assert case["contact"]["email"] == "ada@example.org"
     assert client.get(f"/v1/reports/{case_id}").status_code == 404  # not public at all, as a form sent is not

@@ -13,7 +13,7 @@ def with_etag(auth, etag):
 def test_an_officer_changes_a_priority_with_a_reason_and_the_audit_keeps_it(client, tenant, people, deps):
     repair = client.post("/v1/repairs", DRIPPING_TAP, tenant.auth).json_body
     officer, path = people("staff"), f"/v1/staff/repairs/{repair['id']}"
-    page = client.get(path, officer.auth)
+    page = client.get(path, {**officer.auth, "Access-Reason": "Booking the plumber"})
     assert page.status_code == 200 and page.json_body["contact"] == {"phone": "07700 900123"}
     body = {"priority": "urgent", "reason": "An older tenant alone: the drip wakes her"}
     assert client.post(f"{path}/priority", body, officer.auth).status_code == 428
@@ -45,7 +45,8 @@ def test_a_follow_on_job_is_raised_once_for_the_same_home(client, tenant, people
     again = client.post(path, body, {**officer.auth, "Idempotency-Key": "fo-1"})
     assert first.status_code == again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
     assert first.json_body["id"] == again.json_body["id"] and first.json_body["parent"] == repair["id"]
-    history = client.get(f"/v1/staff/repairs/homes/{repair['home']}", officer.auth).json_body
+    history = client.get(f"/v1/staff/repairs/homes/{repair['home']}",
+                         {**officer.auth, "Access-Reason": "Checking the home's history"}).json_body
     assert [r["id"] for r in history["repairs"]] == [first.json_body["id"], repair["id"]]
     mine = client.get(f"/v1/me/homes/{repair['home']}/repairs", tenant.auth).json_body
     assert len(mine["repairs"]) == 2 and "contact" not in mine["repairs"][0]
@@ -65,5 +66,34 @@ def test_my_repairs_are_in_my_export_and_kept_for_the_home_without_me_when_i_am_
     kept = deps.repairs.get(repair["id"])
     assert kept.user_id != tenant.user.id and kept.contact == {} and kept.access == {}
     assert deps.repairs.of_user(tenant.user.id) == []
-    history = client.get(f"/v1/staff/repairs/homes/{repair['home']}", people("staff").auth).json_body
+    history = client.get(f"/v1/staff/repairs/homes/{repair['home']}",
+                         {**people("staff").auth, "Access-Reason": "Checking the home's history"}).json_body
     assert [r["id"] for r in history["repairs"]] == [repair["id"]]
+
+
+def test_a_tenants_contact_on_a_repairs_page_shows_only_when_the_officer_says_why_and_the_reading_keeps_it(
+        client, tenant, people, deps):
+    repair = client.post("/v1/repairs", DRIPPING_TAP, tenant.auth).json_body
+    officer, path = people("staff", roles=["housing_repairs"]), f"/v1/staff/repairs/{repair['id']}"
+    unsaid = client.get(path, officer.auth)
+    assert unsaid.status_code == 200 and "07700 900123" not in unsaid.body.decode()
+    assert (unsaid.json_body["contact"], unsaid.json_body["access"], unsaid.json_body["contact_withheld"]) == (
+        None, None, True)
+    assert deps.audit.entries(repair["id"]) == []
+    said = client.get(path, {**officer.auth, "Access-Reason": "Booking the plumber"})
+    assert said.json_body["contact"] == {"phone": "07700 900123"} and said.json_body["contact_withheld"] is False
+    [entry] = deps.audit.entries(repair["id"])
+    assert (entry.action, entry.reason, entry.by_user_id) == ("contact_read", "Booking the plumber", officer.user.id)
+
+
+def test_a_tenants_home_opens_only_when_the_officer_says_why_and_the_reading_is_audited_under_the_home(
+        client, tenant, people, deps):
+    repair = client.post("/v1/repairs", DRIPPING_TAP, tenant.auth).json_body
+    officer, path = people("staff", roles=["housing_repairs"]), f"/v1/staff/repairs/homes/{repair['home']}"
+    assert client.get(path, officer.auth).status_code == 400
+    history = client.get(path, {**officer.auth, "Access-Reason": "Damp again? Checking the home's history"})
+    assert history.status_code == 200 and [r["id"] for r in history.json_body["repairs"]] == [repair["id"]]
+    [entry] = deps.audit.entries(repair["home"])
+    assert (entry.action, entry.reason, entry.by_user_id) == (
+        "read", "Damp again? Checking the home's history", officer.user.id)
+    assert entry.changes == {"read": {"before": None, "after": "The home's repairs"}}

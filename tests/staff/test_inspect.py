@@ -13,7 +13,7 @@ def new_report(client, **overrides):
 
 def test_a_staff_report_carries_its_version_as_an_etag(client, officer):
     rid = new_report(client)
-    got = officer.report(rid)
+    got = officer.report(rid, reason="Ringing the reporter back")
     assert got.status_code == 200
     assert got.headers["ETag"] == '"1"' and got.json_body["version"] == 1
     assert got.json_body["view"] == "staff" and got.json_body["contact"]["email"] == "ada@example.org"

@@ -19,9 +19,12 @@ def at(deps, moment, who=None):
 
 
 def resident(n=None, role="resident"):
+    """A hirer; role="staff": an officer holding every role (support/officers.py)."""
     from chalicelib.auth.principal import Principal
+    from support.officers import all_roles
     n = n if n is not None else next(_ids)
-    return Principal(user_id=f"hirer-{n}", role=role, email=f"hirer{n}@example.org")
+    return Principal(user_id=f"hirer-{n}", role=role, email=f"hirer{n}@example.org",
+                     roles=all_roles() if role == "staff" else ())
 
 
 def tuesdays(weeks=10, first="2027-11-23", **extra):

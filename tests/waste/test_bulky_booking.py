@@ -191,13 +191,15 @@ def test_the_resident_who_asks_for_a_full_day_is_told_at_once(client, deps, peop
     assert offered(client, uprn)[0]["places_left"] == 0 and len(pay.payments) == 2
 
 
-def test_a_booking_is_its_resident_s_and_staff_s_only(client, deps, people, pay):
+def test_a_booking_is_its_resident_s_and_the_bulky_desk_s_only(client, deps, people, pay):
     uprn, resident = home_with_round(deps), people()
     made = client.post("/v1/waste/bulky/bookings", booking_body(offered(client, uprn)[0]["date"]),
                        resident.auth).json_body
     path = f"/v1/waste/bulky/bookings/{made['id']}"
     assert client.get(path, resident.auth).status_code == 200
-    assert client.get(path, people("staff").auth).status_code == 200
+    why = {"Access-Reason": "Caller asked what is booked"}
+    assert client.get(path, {**people("staff").auth, **why}).status_code == 200
+    assert client.get(path, {**people("staff", roles=["halls"]).auth, **why}).status_code == 404
     other = client.get(path, people().auth)
     assert other.status_code == 404 and other.json_body["error"]["code"] == "booking_not_found"
     assert client.post(path + "/cancel", {}, people().auth).status_code == 404

@@ -31,7 +31,8 @@ def test_a_caller_s_card_is_keyed_in_on_the_provider_s_page_as_a_card_not_presen
     assert provider_payment["moto"] is True and provider_payment["amount"] == 3500
     back = pay_with(booking["payment"]["next_url"], SUCCESS)
     client.get(back[back.index("/v1/"):])
-    seen = client.get(f"/v1/waste/bulky/bookings/{booking['id']}", officer.auth).json_body
+    seen = client.get(f"/v1/waste/bulky/bookings/{booking['id']}",
+                      {**officer.auth, "Access-Reason": "Caller paying on the phone"}).json_body
     assert seen["status"] == "confirmed" and seen["payment"]["status"] == "success"
     mail = deps.accounts.messages_to(["caller@example.org"])
     assert len(mail) == 1 and "Total paid: £35.00" in mail[0]["body"]

@@ -50,6 +50,14 @@ def sign_in_by_keyboard(page, email, path="/sign-in"):
     page.keyboard.press("Enter")
 
 
+def say_why(page, reason):
+    """Answer the desk's question before a person's details are read (web/js/staff/reasons.js)."""
+    asked = page.locator(".reason-form")
+    asked.get_by_label("Why are you opening it?").fill(reason)
+    asked.get_by_role("button").click()
+    expect(asked).to_have_count(0)
+
+
 def screen(page, name):
     """axe-core finds nothing on the screen now shown, every Tab stop on it shows the focus;
     `make screens` keeps a picture of it."""

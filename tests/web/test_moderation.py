@@ -57,7 +57,7 @@ def test_a_reporter_withdraws_a_photo_and_an_officer_moderates_the_rest_with_the
     page.keyboard.type("Pothole by number 12, where is always parked.")
     tab_to(page, page.get_by_label("Photo 1"))
     page.keyboard.press("Space")
-    tab_to(page, page.get_by_label("Why"))
+    tab_to(page, page.get_by_label("Why", exact=True))
     page.keyboard.type("A neighbour's name")
     tab_to(page, page.get_by_role("button", name="Moderate"))
     page.keyboard.press("Enter")

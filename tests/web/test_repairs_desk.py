@@ -7,6 +7,7 @@ went, and then answers on the repair's page and (from a second tab) reopens it,
 the first tab's late press refused in the API's words; and an officer records
 a mould inspection and its written summary at the desk, which reaches the tenant. axe-core finds nothing on each screen."""
 import random
+import re
 import uuid
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -150,7 +151,16 @@ def test_an_officer_records_a_mould_inspection_and_its_summary_at_the_desk(desk,
     page.goto(f"/staff/repairs/{repair['id']}")
     heading(page, f"Repair {repair['id']}")
     expect(page.locator("#repair-dates")).to_contain_text("The inspection is due by")
+    expect(page.locator("main")).not_to_contain_text(phone)  # the tenant's details wait for a reason
     screen(page, "staff-repair")
+    page.get_by_label("Why are you opening it?").fill("Booking the mould inspection with the tenant")
+    page.get_by_role("button", name="Show the tenant's details").click()
+    expect(page.locator("#repair-facts")).to_contain_text(phone)
+    expect(page.locator("#repair-history")).to_contain_text(re.compile("No other repairs|RP-"))  # read now
+    assert [(e.action, e.reason) for e in stack.deps().audit.entries(repair["id"])] == [
+        ("contact_read", "Booking the mould inspection with the tenant")]
+    assert [(e.action, e.reason) for e in stack.deps().audit.entries(repair["home"])][-1:] == [
+        ("read", "Booking the mould inspection with the tenant")]
     summary = "Condensation behind the bed: the vents are blocked. We will clear them and treat the wall."
     page.get_by_label("Written summary for the tenant").fill(summary)
     page.get_by_role("button", name="Record the inspection and send the summary").click()

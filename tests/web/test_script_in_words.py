@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tests.web.browser import CONEY_STREET, PASSWORD
 from tests.web.crew import crew_member
-from tests.web.desk import DESKTOP, Officer
+from tests.web.desk import DESKTOP, Officer, say_why
 from tests.web.journeys import start_report
 
 # Each would run (or draw an element) if inserted as HTML; data-xss marks what it would draw.
@@ -112,6 +112,8 @@ def test_a_script_in_any_field_is_printed_never_run_on_every_screen(stack, chrom
         for path, shown in [("/staff", (0,)), (f"/staff/reports/{report['id']}", (0, 1, 2, 3, 4, 5)),
                             ("/staff/templates", (6,)), ("/staff/broadcasts", (8,))]:
             visit(staff, path)
+            if 2 in shown:  # the reporter's name, read once the officer says why
+                say_why(staff, "Checking how the reporter's name shows")
             for n in shown:
                 as_text(staff, n)
             untouched(staff, path, dialogs)

@@ -114,11 +114,16 @@ def test_after_the_close_an_officer_downloads_both_csvs_and_publishes_what_was_d
     page = desk.new_page()
     sign_in(page, "consult.close@example.org", next_path="/staff/consultations/walmgate-parking")
     heading(page, "Parking on Bishophill")
+    why = "Writing to the respondents about the results"
     for name, first in (("responses", "response,sent_at"), ("respondents", "response,postcode")):
+        if name == "respondents":  # personal details: said why first
+            page.get_by_label("Why are you opening it?").fill(why)
         with page.expect_download() as downloading:
             page.get_by_role("button", name=re.compile(f"Download the {name}|Download the {name[:-1]}")).click()
         assert downloading.value.suggested_filename == f"walmgate-parking-{name}.csv"
         assert first in open(downloading.value.path(), encoding="utf-8").readline().lower()
+    assert [(e.action, e.reason) for e in stack.deps().audit.entries("walmgate-parking")] == [
+        ("respondents_downloaded", why)]
     page.get_by_role("button", name="Publish the results").click()
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("summary")

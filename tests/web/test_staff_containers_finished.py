@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from support.pay_support import SUCCESS
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import Officer, heading, sign_in_by_keyboard
+from tests.web.desk import Officer, heading, say_why, sign_in_by_keyboard
 from tests.web.test_bulky import DEMO_HOME, fill_the_card_page, pay  # noqa: F401 (a fixture)
 
 
@@ -48,3 +48,12 @@ def test_a_caller_s_card_payment_returns_the_officer_to_the_request_with_its_job
     expect(page.locator("#stock-refuse-bin").get_by_role("link", name=reference)).to_be_visible()
     row.get_by_role("link", name=reference, exact=True).click()
     heading(page, f"Request {reference}")
+    assert [e.reason for e in desk.stack.deps().audit.entries(reference)][-1] == "Taken for a caller"
+
+    elsewhere = desk.new_page()  # another tab: nothing was said there about this request
+    elsewhere.goto(f"/staff/containers/{reference}")
+    heading(elsewhere, f"Request {reference}")
+    expect(elsewhere.locator("#request")).to_have_count(0)  # the resident's address waits for a reason
+    say_why(elsewhere, "The crew asked which bin it was")
+    expect(elsewhere.locator("#request")).to_contain_text("Grey wheeled bin")
+    assert [e.reason for e in desk.stack.deps().audit.entries(reference)][-1] == "The crew asked which bin it was"

@@ -41,9 +41,16 @@ def test_a_staff_member_triages_and_assigns_a_report_with_the_keyboard_alone(des
     tab_to(page, link)
     page.keyboard.press("Enter")
     heading(page, report["id"])
-    expect(page.locator("#report-details")).to_contain_text("Rita Reporter")
     expect(page.locator("#sends")).to_contain_text("Sent to City of York at ")  # where it went, and how
+    details = page.locator("#report-details")
+    expect(details).not_to_contain_text("Rita Reporter")  # her details wait for a reason
     screen(page, "staff-report")
+    tab_to(page, page.get_by_label("Why are you opening it?"))
+    page.keyboard.type("Ringing Rita back: is the hole by the stop?")
+    tab_to(page, page.get_by_role("button", name="Show the reporter's details"))
+    page.keyboard.press("Enter")
+    expect(details).to_contain_text("Rita Reporter, rita@example.org")
+    expect(page.locator("#audit")).to_contain_text("Why: Ringing Rita back: is the hole by the stop?")
 
     due = date.today() + timedelta(days=9)
     tab_to(page, page.get_by_label("Status"))

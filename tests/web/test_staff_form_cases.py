@@ -52,7 +52,13 @@ def test_a_grants_officer_answers_a_form_case_with_its_template_opens_its_file_a
     grants.get_by_role("link", name="Cases of Ask about a community grant").click()
     page.get_by_role("link", name=re.compile(case)).click()
 
+    heading(page, "A form's case")  # its answers are the resident's: opened once the officer says why
+    expect(page.locator("main")).not_to_contain_text("Priya")
+    screen(page, "staff-form-case-why")
+    page.get_by_label("Why are you opening it?").fill("Deciding the larder's grant")
+    page.get_by_role("button", name="Open the case").click()
     heading(page, reference)  # the case named by its form and the reference its resident holds
+    expect(page.locator("#audit")).to_contain_text("Why: Deciding the larder's grant")
     details = page.locator("#report-details")
     expect(details).to_contain_text("Community grants")  # the form's team, not "Not assigned"
     expect(details).to_contain_text(reference)

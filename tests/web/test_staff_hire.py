@@ -13,7 +13,7 @@ from chalicelib.handlers.appointments.slots import LONDON
 from support.pay_support import SUCCESS
 from tests.alerts.test_alerts_end_to_end import wait_for
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import Officer, heading, screen, sign_in_by_keyboard
+from tests.web.desk import Officer, heading, say_why, screen, sign_in_by_keyboard
 from tests.web.test_bulky import fill_the_card_page, pay  # noqa: F401 (a fixture)
 
 ROOM = "tang-hall-room-1"  # £8.00 an hour for a community group, a £25.00 deposit
@@ -123,6 +123,7 @@ def test_an_officer_books_for_a_caller_by_card_and_gives_part_of_the_deposit_bac
                               booking(before, hirer_name="Hull Road Runners", start="19:00", hours=1))["id"]
     page.goto(f"/staff/hire/bookings/{booking_id}")
     heading(page, f"Booking {booking_id}")
+    say_why(page, "Checking the room after the run club")
     page.get_by_label("Part of it").check()
     page.get_by_role("button", name="Give back and tell the hirer").click()
     expect(page.locator(".error-summary")).to_contain_text("Enter an amount more than £0.00 and less than £25.00")

@@ -13,7 +13,7 @@ from chalicelib.handlers.appointments.slots import LONDON
 from support.pay_support import SUCCESS, pay_with
 from tests.alerts.test_alerts_end_to_end import wait_for
 from tests.web.desk import desk  # noqa: F401 (a fixture)
-from tests.web.desk import Officer, heading, sign_in_by_keyboard
+from tests.web.desk import Officer, heading, say_why, screen, sign_in_by_keyboard
 from tests.web.test_bulky import pay  # noqa: F401 (a fixture)
 from tests.web.test_staff_hire import ROOM, booking, fill_date, week_ahead
 
@@ -109,6 +109,12 @@ def test_a_deposit_is_checked_only_after_the_last_session_and_a_club_s_block_is_
     page = desk.new_page()
     sign_in_by_keyboard(page, "hire.checker@example.org", f"/sign-in?next=/staff/hire/bookings/{club['id']}")
     heading(page, f"Booking {club['id']}")
+    expect(page.locator("main")).not_to_contain_text("Tang Hall Chess Club")  # the hirer's, until said why
+    screen(page, "staff-hire-booking-why")
+    say_why(page, "The club rang to cancel its sessions")
+    expect(page.locator("#hire-booking")).to_contain_text("Tang Hall Chess Club")
+    assert [(e.action, e.reason) for e in stack.deps().audit.entries(club["id"])] == [
+        ("read", "The club rang to cancel its sessions")]
     last = first + timedelta(weeks=3)
     expect(page.locator("#hire-deposit-done")).to_contain_text(
         f"The deposit can be checked once the last session has ended: {last:%A} {last.day} {last:%B}")
@@ -134,6 +140,7 @@ def test_a_deposit_is_checked_only_after_the_last_session_and_a_club_s_block_is_
 
     page.goto(f"/staff/hire/bookings/{ended['id']}")
     heading(page, f"Booking {ended['id']}")
+    say_why(page, "Checking the room after the session")
     expect(page.locator("#hire-deposit")).to_be_visible()  # its last session has ended: the check is open
     page.get_by_label("All of it").check()
     page.get_by_label("Why?").fill("Left clean")

@@ -3,7 +3,7 @@ and staff broadcasts."""
 from ...api import http
 from ...api.openapi import errors, identifier, json_response, operation, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, desk
+from ...auth.rules import ANYONE, BROADCAST, REPORT, desk
 from . import limits
 
 routes = Routes("alerts", schemas="chalicelib.handlers.alerts.schemas")
@@ -14,7 +14,7 @@ TOKEN_Q = q("token", "the alert's unsubscribe token (from the message's link)", 
 FORM_OR_JSON = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]
 
 
-@routes.post("/v1/alerts", ANYONE, operation(
+@routes.post("/v1/alerts", ANYONE, holds=REPORT, doc=operation(
     "Subscribe to alerts: a report, an area, a ward, a category or council broadcasts; a crew member, their "
     "team's jobs (urgent ones near their point). The same subscriber and "
     "target again answer the same alert (Idempotent-Replayed). E-mail/SMS to an address not proven by a "
@@ -97,7 +97,7 @@ def list_broadcasts():
     return http.ok(broadcasts.list_broadcasts(http.deps(), http.query()), headers=http.NO_STORE)
 
 
-@routes.get("/v1/broadcasts/{broadcast_id}", ANYONE, {**operation(
+@routes.get("/v1/broadcasts/{broadcast_id}", ANYONE, holds=BROADCAST, doc={**operation(
     "One broadcast: the news itself for anyone (a message's link); for staff, the audit entry with "
     "its author, target and how many were told", None, "200", ref("Broadcast"), (404,)),
     "parameters": [path_param("broadcast_id")]})

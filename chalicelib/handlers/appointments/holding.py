@@ -6,6 +6,7 @@ another lets the first go."""
 import re
 from datetime import datetime, timezone
 
+from ...auth.rules import APPOINTMENT
 from ...errors import ApiError, Conflict, NotFound
 from ...storage.appointment_models import HELD, Appointment
 from ...storage.errors import AlreadyExists, EditConflict
@@ -125,11 +126,11 @@ def _answer(deps):
 
 
 def appointment_or_404(deps, appointment_id, owner_only=True):
-    """The appointment, if the caller may see it (its resident, or staff)."""
+    """The appointment, if the caller may open it (its resident, or the appointments desk, with a reason)."""
+    from ..shared.reading import opened
     found = deps.appointments.get(appointment_id) if re.fullmatch(APPOINTMENT_ID_PATTERN, appointment_id or "") \
         else None
-    caller = deps.principal
-    if found is None or caller is None or not (caller.opens("appointments") or found.user_id == caller.user_id):
+    if found is None or not opened(deps, APPOINTMENT, found.user_id, found.id, wording.READ_APPOINTMENT):
         raise NotFound(wording.NO_APPOINTMENT, code="appointment_not_found")
     return found
 

@@ -1,9 +1,9 @@
 """Appointments' routes: the services, their free slots, a time held while
 the questions are answered, then booked."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref, idempotency_key
+from ...api.openapi import access_reason, errors, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, desk
+from ...auth.rules import ANYONE, APPOINTMENT, SIGNED_IN, desk
 from ..shared import effects
 
 routes = Routes("appointments", schemas="chalicelib.handlers.appointments.schemas")
@@ -70,15 +70,16 @@ def hold_appointment():
     return _answer(appointment, created)
 
 
-@routes.get("/v1/appointments/{appointment_id}", SIGNED_IN, {
-    "summary": "One appointment (its resident's, or staff)", "parameters": [APPOINTMENT_ID],
-    "responses": {"200": json_response(ref("Appointment")), **errors(**NO_APPOINTMENT)}})
+@routes.get("/v1/appointments/{appointment_id}", SIGNED_IN, holds=APPOINTMENT, doc={
+    "summary": "One appointment (its resident's, or the appointments desk's, who say why)",
+    "parameters": [APPOINTMENT_ID, access_reason("the appointment", required=False)],
+    "responses": {"200": json_response(ref("Appointment")), **errors(400, **NO_APPOINTMENT)}})
 def read_appointment(appointment_id):
     from .holding import appointment_or_404
     return _answer(appointment_or_404(http.deps(), appointment_id), status=200)
 
 
-@routes.post("/v1/appointments/{appointment_id}/release", SIGNED_IN, {
+@routes.post("/v1/appointments/{appointment_id}/release", SIGNED_IN, holds=APPOINTMENT, doc={
     "summary": "Let a held time go at once", "parameters": [APPOINTMENT_ID],
     "responses": {"200": json_response(ref("Appointment")), **errors(**NO_APPOINTMENT)}})
 def release_appointment(appointment_id):
@@ -86,7 +87,7 @@ def release_appointment(appointment_id):
     return _answer(release(http.deps(), appointment_id), status=200)
 
 
-@routes.post("/v1/appointments/{appointment_id}/book", SIGNED_IN, {
+@routes.post("/v1/appointments/{appointment_id}/book", SIGNED_IN, holds=APPOINTMENT, doc={
     "summary": "Book a held time with the answers to the service's questions and a way to reach the resident: "
                "confirmed at once by e-mail (with an iCalendar invite) and text (idempotent with Idempotency-Key)",
     "parameters": [APPOINTMENT_ID, IDEMPOTENCY], "requestBody": _body("AppointmentBook"),

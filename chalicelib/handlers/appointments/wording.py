@@ -183,3 +183,6 @@ def missed_text(service, when, url):
 
 # Refusals: its state does not allow it, or it changed meanwhile.
 CANNOT_MARK = "It cannot be marked {status} now."
+
+# What an officer opened, in the audit's line of the reading (shared/reading.py).
+READ_APPOINTMENT = "The appointment, with the resident's name, contact and answers"

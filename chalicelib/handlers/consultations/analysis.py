@@ -3,7 +3,8 @@ responses ADD to: one Query, never the responses themselves), and the
 responses as two CSV files for analysis, joined by the response's reference:
 `responses.csv` (the answers that say what people think, the ward, flags)
 and `respondents.csv` (the answers that say who they are or where they live:
-names, e-mails, phones, addresses, properties, points, and the postcode).
+names, e-mails, phones, addresses, properties, points, and the postcode),
+downloaded by an officer who says why, each download in the audit.
 
 Free text is kept whole: newlines, commas and quotes survive through the csv
 module's quoting, nothing is cut; a cell a spreadsheet would run as a formula
@@ -17,7 +18,6 @@ from .managing import get_or_404
 from .responding import PERSONAL_TYPES
 from .timing import status
 
-READINGS_PER_VERSION = 999  # respondents' downloads audited between two changes of the consultation
 ROWS_MAX = 50_000  # one download; a consultation's responses are read a page (200) at a time
 
 
@@ -55,7 +55,7 @@ def responses_csv(deps, consultation_id):
 
 def respondents_csv(deps, consultation_id):
     consultation = get_or_404(deps, consultation_id)
-    _audited(deps, consultation)  # personal details read by staff: who, when, before they are read
+    _audited(deps, consultation)  # personal details read by staff: who, when, why, before they are read
     columns = questions(consultation, personal=True)
     head = ["response", "postcode", *(label for _, label in columns)]
     return _write(deps, consultation_id, head, lambda r: [
@@ -63,23 +63,11 @@ def respondents_csv(deps, consultation_id):
 
 
 def _audited(deps, consultation):
-    """A line in the consultation's staff audit (the audit table, under its id), numbered after its
-    version with a fraction as a form's file opened is (forms/case_files.py): never overwritten."""
-    from ...errors import Conflict
-    from ...storage.errors import AlreadyExists
-    from ...storage.records import AuditEntry
-    from . import wording
-    p = deps.principal
-    entry = AuditEntry(report_id=consultation.id, seq=0, action="respondents_downloaded", by_user_id=p.user_id,
-                       by_email=p.email, created_at=deps.clock(),
-                       changes={"respondents_csv": {"before": None, "after": f"{consultation.id}-respondents.csv"}})
-    for n in range(1, READINGS_PER_VERSION + 1):
-        entry.seq = int(consultation.version or 0) + n / 1000
-        try:
-            return deps.audit.add_reading(entry)
-        except AlreadyExists:
-            continue
-    raise Conflict(wording.DOWNLOADED_TOO_OFTEN, code="downloaded_too_often")
+    """A line in the consultation's staff audit (the audit table, under its id), with why, numbered after
+    its version as every reading of a thing with changes is (shared/reading.py): never overwritten."""
+    from ..shared.reading import audited
+    audited(deps, consultation.id, f"{consultation.id}-respondents.csv", after=consultation.version,
+            action="respondents_downloaded", name="respondents_csv")
 
 
 def _write(deps, consultation_id, head, row_of):

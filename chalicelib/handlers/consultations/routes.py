@@ -5,7 +5,7 @@ response); staff see live counts by ward, export the responses and publish
 "We asked, you said, we did"; other sites search them in Citizen Space's
 public API shape (api/2.4/...) or follow the Atom feed."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
+from ...api.openapi import access_reason, errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, SIGNED_IN, desk
 from ..alerts.audience import register
@@ -192,9 +192,11 @@ def consultation_responses_csv(consultation_id):
 
 @routes.get("/v1/staff/consultations/{consultation_id}/respondents.csv", DESK, {
     "summary": "Staff: the personal details given with each response (names, contact, addresses, postcode), "
-               "by the response's reference: kept apart from the answers analysed; each download audited",
-    "parameters": [ID], "responses": {"200": {"description": "CSV", "content": {"text/csv": {
-        "schema": {"type": "string"}}}}, **errors(**NOT_FOUND)}})
+               "by the response's reference: kept apart from the answers analysed; each download audited with "
+               "its reason",
+    "parameters": [ID, access_reason("the respondents' details")],
+    "responses": {"200": {"description": "CSV", "content": {"text/csv": {
+        "schema": {"type": "string"}}}}, **errors(400, **NOT_FOUND)}})
 def consultation_respondents_csv(consultation_id):
     from .analysis import respondents_csv
     return _csv(respondents_csv(http.deps(), consultation_id), f"{consultation_id}-respondents.csv")

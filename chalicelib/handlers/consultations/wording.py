@@ -17,7 +17,6 @@ TITLE_TAKEN = "A consultation with this title exists already: give this one a ti
 OPEN_NOW = "This consultation has opened: residents are answering what it says, so it can no longer be changed."
 OPENS_IN_THE_PAST = "Must be a moment still to come: a consultation opens after it is made"
 ANOTHER_CONSULTATION = "another consultation"
-DOWNLOADED_TOO_OFTEN = "The respondents' details have been downloaded 999 times since the consultation last changed."
 
 
 def closed(closes_at):

@@ -33,7 +33,7 @@ DONE = "done"
 
 
 def cancel(deps, request_id, body):
-    """Cancel the request (its resident, or staff with a reason); pressed twice, the first stands."""
+    """Cancel the request (its resident, or the containers desk with a reason); pressed twice, the first stands."""
     request = request_or_404(deps, request_id)  # not theirs: 404 whatever they sent
     problems = validation.Problems()
     body = body if isinstance(body, dict) else {}
@@ -41,8 +41,9 @@ def cancel(deps, request_id, body):
         if key != "reason":
             problems.add(key, wording.NOT_CANCELLATION_FIELD)
     caller = deps.principal
-    reason = validation.text(body.get("reason"), "reason", problems, 1 if caller.is_staff else 0, CANCEL_REASON_MAX,
-                             required=bool(caller.is_staff)) or None
+    officer = caller.user_id != request.user_id  # request_or_404 let in its resident and the desk's officers
+    reason = validation.text(body.get("reason"), "reason", problems, 1 if officer else 0, CANCEL_REASON_MAX,
+                             required=officer) or None
     problems.raise_if_any()
     from ..shared.effects import first_try
     from ..shared.events import new_event
@@ -62,11 +63,10 @@ def cancel(deps, request_id, body):
         elif job is not None:
             job = None  # unable: ended already, nothing for the crew to do
         owed = _owed(deps, request)
-        staff = bool(caller.is_staff and caller.user_id != request.user_id)
         # An officer is named (the audit); a resident is not: their request already is theirs, and erasure
         # then has nothing more to take from it.
         who = {"by": caller.email or caller.user_id, "by_user_id": caller.user_id, "at": stamp(now), "staff": True,
-               "reason": reason} if staff else {"by": "resident", "at": stamp(now), "staff": False}
+               "reason": reason} if officer else {"by": "resident", "at": stamp(now), "staff": False}
         event = new_event(deps, KIND, now, event_id=f"container.{request.id}.cancelled", request_id=request.id)
         try:
             if deps.containers.cancel(request, now, who, event, refund=owed, job=job,

@@ -51,12 +51,15 @@ def allowed(deps, uprn, settings=None):
 
 
 def own_reference(caller, opened):
-    """An open request's reference, for its own resident (or staff) alone: anyone may type an address, and
-    another household's reference is theirs. None for anyone else, or when none is open."""
+    """An open request's reference, for its own resident (or the containers desk's officers) alone: anyone
+    may type an address, and another household's reference is theirs. None for anyone else, or when none is
+    open. The reference opens nothing by itself: the request is read with a reason (shared/reading.py)."""
+    from ...auth.policy import who_opens
+    from ...auth.rules import CONTAINER_REQUEST
     if opened is None or caller is None:
         return None
     request_id, user_id = opened
-    return request_id if caller.is_staff or (user_id is not None and user_id == caller.user_id) else None
+    return request_id if who_opens(caller, CONTAINER_REQUEST, user_id) else None
 
 
 def delivery_day(deps, settings, round_model):

@@ -8,6 +8,7 @@ import re
 from datetime import timedelta
 
 from ... import validation
+from ...auth.rules import CONTAINER_REQUEST
 from ...errors import ApiError, Conflict
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
@@ -18,8 +19,8 @@ from ..payments.held import mine_or_404
 from ..shared import idempotency
 from .catalogue import allowed, delivery_day, depot_of, own_reference, price
 from .limits import HOLD_MINUTES, IDEMPOTENCY_HOURS, NOTES_MAX, PURPOSE, REQUEST_ID_PATTERN
-from .wording import (BODY_NOT_OBJECT, CONTAINER, DESCRIPTION, NO_SUCH_REQUEST, NONE_LEFT, NOT_REQUEST_FIELD, REASON,
-                      REQUEST_ALREADY_OPEN, REQUEST_OPEN_AT_ADDRESS, UPRN_NOT_DIGITS)
+from .wording import (BODY_NOT_OBJECT, CONTAINER, DESCRIPTION, NO_SUCH_REQUEST, NONE_LEFT, NOT_REQUEST_FIELD,
+                      READ_REQUEST, REASON, REQUEST_ALREADY_OPEN, REQUEST_OPEN_AT_ADDRESS, UPRN_NOT_DIGITS)
 
 FIELDS = ("uprn", "container", "reason", "notes")
 WORDS = {"container": {"missing": CONTAINER, "invalid": CONTAINER}, "reason": {"missing": REASON}}
@@ -55,15 +56,15 @@ def view(request, payment=None):
 
 
 def request_or_404(deps, request_id):
-    """The request, if the caller may see it (its resident, or staff); 404 otherwise."""
+    """The request, if the caller may open it (its resident, or the containers desk, with a reason); 404 otherwise."""
     return mine_or_404(deps, deps.containers, request_id, REQUEST_ID_PATTERN, NO_SUCH_REQUEST,
-                       "request_not_found")
+                       "request_not_found", CONTAINER_REQUEST, READ_REQUEST)
 
 
 def read(deps, request_id):
     found = request_or_404(deps, request_id)
     out = view(found, deps.payments.get(found.payment_id) if found.payment_id else None)
-    if deps.principal.is_staff and found.job_id:  # the desk's request page: its delivery job, as it stands
+    if found.user_id != deps.principal.user_id and found.job_id:  # the desk's page: its delivery job, as it stands
         job = deps.jobs.get(found.job_id)
         out["job"] = None if job is None else {"id": job.id, "team": job.team, "status": job.status, "due": job.due,
                                                "updated_at": stamp(getattr(job, "updated_at", None))}

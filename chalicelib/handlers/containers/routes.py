@@ -1,9 +1,9 @@
 """Waste containers' routes: what a property may order, a request, its page, cancelling it, My Account's list;
 staff: for a caller, the requests by status and depot, each depot's stock and its changes."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, ref, idempotency_key, if_match
+from ...api.openapi import access_reason, errors, json_response, path_param, ref, idempotency_key, if_match
 from ...api.registry import Routes
-from ...auth.rules import SIGNED_IN, desk
+from ...auth.rules import CONTAINER_REQUEST, SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -29,7 +29,7 @@ ASKED = {"404": "No property with that UPRN (code place_not_found)",
          "503": "Card payments cannot be taken just now (code payments_unavailable)"}
 
 
-@routes.get("/v1/places/{uprn}/containers", SIGNED_IN, {
+@routes.get("/v1/places/{uprn}/containers", SIGNED_IN, holds=CONTAINER_REQUEST, doc={
     "summary": "The containers this property's rounds take, each with its price by reason (pence), whether its "
                "depot has one, and the reference of a request already open for it",
     "parameters": [UPRN],
@@ -40,7 +40,7 @@ def property_containers(uprn):
     return http.ok(offered(http.deps(), uprn), headers=http.NO_STORE)
 
 
-@routes.post("/v1/waste/containers/requests", SIGNED_IN, {
+@routes.post("/v1/waste/containers/requests", SIGNED_IN, holds=CONTAINER_REQUEST, doc={
     "summary": "Order a container: a charged one is held 30 minutes while the resident pays at "
                "payment.next_url and confirmed only once the provider says paid; a free one is confirmed at "
                "once. Confirmed, it is a crew job on the property's round day (delivery_date)",
@@ -53,11 +53,12 @@ def create_container_request():
     return http.created(view, created, headers={"Location": f"/v1/waste/containers/requests/{view['id']}"})
 
 
-@routes.get("/v1/waste/containers/requests/{request_id}", SIGNED_IN, {
-    "summary": "One container request (its resident, or staff), with its payment's state",
-    "parameters": [REQUEST_ID],
+@routes.get("/v1/waste/containers/requests/{request_id}", SIGNED_IN, holds=CONTAINER_REQUEST, doc={
+    "summary": "One container request (its resident, or the containers desk, who say why), with its payment's "
+               "state",
+    "parameters": [REQUEST_ID, access_reason("the request", required=False)],
     "responses": {"200": json_response(ref("ContainerRequest")),
-                  **errors(**{"404": "No such request, or not yours (code request_not_found)"})}})
+                  **errors(400, **{"404": "No such request, or not yours (code request_not_found)"})}})
 def container_request(request_id):
     from .requesting import read
     return http.ok(read(http.deps(), request_id), headers=http.NO_STORE)
@@ -85,7 +86,7 @@ def staff_container_request():
     return http.created(view, created, headers={"Location": f"/v1/waste/containers/requests/{view['id']}"})
 
 
-@routes.post("/v1/waste/containers/requests/{request_id}/cancel", SIGNED_IN, {
+@routes.post("/v1/waste/containers/requests/{request_id}/cancel", SIGNED_IN, holds=CONTAINER_REQUEST, doc={
     "summary": "Cancel a container request (its resident; staff for a caller, with a reason) until the crew has "
                "delivered it: its container goes back on the shelf, the crew's job is withdrawn, and a paid one is "
                "refunded in full, once, from the cancellation's event. Pressed twice, the first stands",

@@ -69,3 +69,6 @@ CONTAINER_NAMES = {
     "food-caddy": "Food waste caddy",
     "garden-bin": "Brown garden waste bin (240 litres)",
 }
+
+# What an officer opened, in the audit's line of the reading (shared/reading.py).
+READ_REQUEST = "The container request, with the resident's address"

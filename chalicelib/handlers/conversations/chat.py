@@ -26,7 +26,7 @@ def find(deps, conversation_id):
 
 def opened(deps, conversation_id, token=None):
     """(conversation, side): "resident" for its account or the holder of its
-    token, "staff" for staff. Anyone else: 404 (a conversation's existence is
+    token, "staff" for the chat desk's officers. Anyone else: 404 (a conversation's existence is
     as private as its words); a wrong token: 403, as a report's."""
     conversation = find(deps, conversation_id)
     caller = deps.principal
@@ -34,10 +34,11 @@ def opened(deps, conversation_id, token=None):
         if not conversation.token_hash or not ids.constant_time_equal(conversation.token_hash, ids.digest(token)):
             raise ApiError(TOKEN_NOT_THIS_CONVERSATION, status=403, code="invalid_token")
         return conversation, "resident"
-    if caller is not None and conversation.user_id and caller.user_id == conversation.user_id:
-        return conversation, "resident"
-    if caller is not None and caller.opens("chat"):
-        return conversation, "staff"
+    from ...auth.policy import RESIDENT, who_opens
+    from ...auth.rules import CONVERSATION
+    who = who_opens(caller, CONVERSATION, conversation.user_id)
+    if who is not None:  # the chat desk's officers: the conversation is with their desk (docs/decisions/staff.md)
+        return conversation, "resident" if who == RESIDENT else "staff"
     raise NotFound(NO_CONVERSATION, code="conversation_not_found")
 
 

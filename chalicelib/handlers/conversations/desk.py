@@ -5,6 +5,7 @@ linking one, closing, and blocking a resident."""
 
 from ... import ids, validation
 from ...auth.principal import Principal
+from ...auth.rules import CONVERSATION, DESK_OF_KIND
 from ...errors import Conflict, NotFound, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import EditConflict
@@ -105,11 +106,12 @@ def _mine(deps, conversation_id):
 
 
 def hand_over(deps, conversation_id, body):
-    """POST .../hand-over {to}: to a colleague (staff), who then has it."""
+    """POST .../hand-over {to}: to a colleague whose roles open the chat desk, who then has it."""
     conversation = _mine(deps, conversation_id)
     to = body.get("to") if isinstance(body, dict) else None
     colleague = deps.accounts.user(to) if isinstance(to, str) and to else None
-    if colleague is None or colleague.role not in ("staff", "admin"):
+    from ...auth.desks import account_opens
+    if colleague is None or not account_opens(colleague.role, colleague.roles, DESK_OF_KIND[CONVERSATION]):
         raise ValidationFailed([("to", TO_NOT_COLLEAGUE)])
     if colleague.id == conversation.officer:
         return chat.view(deps, conversation, "staff")

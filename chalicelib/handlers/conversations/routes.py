@@ -2,7 +2,7 @@
 from ...api import http
 from ...api.openapi import errors, identifier, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, desk
+from ...auth.rules import ANYONE, CONVERSATION, SIGNED_IN, desk
 from ..shared import effects
 from . import limits
 
@@ -40,7 +40,7 @@ def start_conversation():
     return http.created(view, created, headers={"Location": f"/v1/conversations/{view['id']}"})
 
 
-@routes.get("/v1/conversations/{conversation_id}", ANYONE, {
+@routes.get("/v1/conversations/{conversation_id}", ANYONE, holds=CONVERSATION, doc={
     "summary": "One conversation: its account, its token's holder, or staff",
     "parameters": [ID, TOKEN],
     "responses": {"200": json_response(ref("Conversation")), **errors(**NOT_FOUND, **FORBIDDEN)}})
@@ -49,7 +49,7 @@ def conversation(conversation_id):
     return http.ok(read(http.deps(), conversation_id, http.query().get("token")), headers=http.NO_STORE)
 
 
-@routes.get("/v1/conversations/{conversation_id}/messages", ANYONE, {
+@routes.get("/v1/conversations/{conversation_id}/messages", ANYONE, holds=CONVERSATION, doc={
     "summary": "The messages after a cursor (the last seq the client has), oldest first: poll with the "
                "cursor each answer gives",
     "parameters": [ID, TOKEN, q("after", "the cursor: the last message number already shown (0: from the start)",
@@ -62,7 +62,7 @@ def conversation_messages(conversation_id):
                    headers=http.NO_STORE)
 
 
-@routes.post("/v1/conversations/{conversation_id}/messages", ANYONE, {
+@routes.post("/v1/conversations/{conversation_id}/messages", ANYONE, holds=CONVERSATION, doc={
     "summary": "The resident writes (text up to 2,000 characters, up to 3 photos by upload id); "
                "with Idempotency-Key a message sent twice appears once",
     "parameters": [ID, TOKEN, KEY], "requestBody": _json("ChatMessageNew"),
@@ -76,7 +76,7 @@ def write_message(conversation_id):
     return http.created(view, created)
 
 
-@routes.post("/v1/conversations/{conversation_id}/rating", ANYONE, {
+@routes.post("/v1/conversations/{conversation_id}/rating", ANYONE, holds=CONVERSATION, doc={
     "summary": "The one question at the end: how did we do, 1 to 5 (once, after it is closed)",
     "parameters": [ID, TOKEN], "requestBody": _json("ChatRating"),
     "responses": {"200": json_response(ref("Conversation")),
@@ -87,7 +87,7 @@ def rate_conversation(conversation_id):
                    headers=http.NO_STORE)
 
 
-@routes.post("/v1/conversations/{conversation_id}/choice", ANYONE, {
+@routes.post("/v1/conversations/{conversation_id}/choice", ANYONE, holds=CONVERSATION, doc={
     "summary": "A waiting resident's other way: answer by e-mail (to the address given or known), "
                "they will phone, or end the chat; said in the conversation, shown to the desk",
     "parameters": [ID, TOKEN], "requestBody": _json("ChatChoice"),

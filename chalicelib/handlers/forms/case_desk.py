@@ -1,20 +1,25 @@
 """A form's case as an officer works it at the desk: the form it came from,
 its reference, the answers sent laid out question by question (a choice in the
 words the resident read, each file named with its size, to be opened through
-case_files.py), the fee paid, the form's own team and its own templates.
+case_files.py), the fee paid, the form's own team and its own templates;
+read by an officer who says why, each reading in the case's audit.
 The report holds the answers as words too (its description), but a page that
 reads the case from here never shows that paragraph.
 
 After the form's retention the submission is deleted and the case redacted:
 the view then says so and keeps the form's title, team and templates."""
 from ...stamps import stamp
+from . import wording
 from .case_files import form_case
 from .cases import in_words, labelled
 from .routing import page_of
 
 
 def case_view(deps, report_id):
+    """The case for an officer whose scope covers it, once they have said why (the reading audited)."""
+    from ..shared.reading import audited
     report, submission, definition = form_case(deps, report_id)
+    audited(deps, report.id, wording.READ_ANSWERS, after=report.version)
     fields = report.fields or {}
     if definition is None:
         definition = latest_definition(deps, fields.get("form")) or {}

@@ -1,18 +1,17 @@
 """A form's files opened by staff from its case. Nothing serves them publicly:
 each opening is asked for by an officer whose scope covers the case (its
-category is the form's), writes a line to the case's audit (who, when, which
-file), and is answered with a link to that file made for them alone, which
+category is the form's), saying why, writes a line to the case's audit (who,
+when, which file, why: shared/reading.py), and is answered with a link to that file made for them alone, which
 works for a minute and saves the file rather than showing it inside the app.
 A file the sent answers do not name is not opened (the send deleted it)."""
 from datetime import timedelta
 
-from ...errors import Conflict, NotFound
+from ...errors import NotFound
 from ...stamps import stamp
 from . import wording
 from .files import PREFIX
 
 LINK_SECONDS = 60  # long enough to start a download; a link forwarded later opens nothing
-READINGS_PER_VERSION = 999  # audit lines between two changes of the case (12.001 ... 12.999)
 
 
 def form_case(deps, report_id):
@@ -52,24 +51,11 @@ def open_file(deps, report_id, file_id):
     kept = sent_files(submission).get(file_id) if submission is not None else None
     if kept is None:
         raise NotFound(wording.NO_SUCH_FILE, code="file_not_found")
+    from ..shared.reading import audited
     now = deps.clock()
     name = kept.get("name") or wording.unnamed_file(submission.id, kept["content_type"])
-    _audit(deps, report, now, {"file_opened": {"before": None, "after": f"{name} ({file_id})"}})
+    audited(deps, report.id, f"{name} ({file_id})", after=report.version, action="file_opened")
     url = deps.blobs.download_url(f"{PREFIX}{submission.id}/{file_id}", expires_in=LINK_SECONDS,
                                   filename=name, content_type=kept["content_type"])
     return {"url": url, "expires_at": stamp(now + timedelta(seconds=LINK_SECONDS)), "name": name,
             "content_type": kept["content_type"], "size": kept["size"]}
-
-
-def _audit(deps, report, now, changes):
-    from ...storage.errors import AlreadyExists
-    from ..reports.transition import audit_entry
-    entry = audit_entry(deps, report, "file_opened", now, changes)
-    version = int(report.version or 0)
-    for n in range(1, READINGS_PER_VERSION + 1):
-        entry.seq = version + n / 1000
-        try:
-            return deps.audit.add_reading(entry)
-        except AlreadyExists:
-            continue
-    raise Conflict(wording.OPENED_TOO_OFTEN, code="opened_too_often")  # 999 openings between two changes

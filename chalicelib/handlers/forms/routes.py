@@ -2,9 +2,9 @@
 residents start one, answer it a page at a time, save and come back, check
 their answers and send it."""
 from ...api import http
-from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
+from ...api.openapi import access_reason, errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, SIGNED_IN, desk
+from ...auth.rules import ADMIN, ANYONE, DRAFT_FORM, SIGNED_IN, desk
 from ..payments import hooks
 from ..reports import hooks as report_hooks
 from ..shared import effects
@@ -124,7 +124,7 @@ def read_form(form_id):
     return http.ok(public_view(http.deps(), form_id), headers={"Cache-Control": "no-cache"})
 
 
-@routes.post("/v1/forms/{form_id}/submissions", ANYONE, {
+@routes.post("/v1/forms/{form_id}/submissions", ANYONE, holds=DRAFT_FORM, doc={
     "summary": "Start the form (its published version, kept to the end; staff with preview: the draft); an "
                "anonymous caller gets the submission's token (idempotent with Idempotency-Key)",
     "parameters": [FORM_ID, IDEMPOTENCY], "requestBody": _body("SubmissionNew"),
@@ -245,9 +245,10 @@ def form_case(token):
 
 @routes.get("/v1/staff/reports/{report_id}/form", desk("forms"), {
     "summary": "A form's case at the desk: the answers sent question by question (each file named, to open), "
-               "the fee paid, the form's team and its own response templates; staff whose scope covers the case",
-    "parameters": [REPORT_ID],
-    "responses": {"200": json_response(ref("FormCaseDesk")), **errors(403, **{
+               "the fee paid, the form's team and its own response templates; staff whose scope covers the case, "
+               "saying why (the reading in the case's audit)",
+    "parameters": [REPORT_ID, access_reason("the form's answers")],
+    "responses": {"200": json_response(ref("FormCaseDesk")), **errors(400, 403, **{
         "404": "No such case, or not a form's (code not_a_form_case)"})}})
 def staff_form_case(report_id):
     from .case_desk import case_view
@@ -255,10 +256,11 @@ def staff_form_case(report_id):
 
 
 @routes.post("/v1/staff/reports/{report_id}/form-files/{file_id}", desk("forms"), {
-    "summary": "Open a file a resident sent with a form: the opening is written to the case's audit, and the "
-               "answer is a link to the file made for this officer, working for a minute (saved, not shown)",
-    "parameters": [REPORT_ID, path_param("file_id", {"type": "string", "maxLength": 64})],
-    "responses": {"200": json_response(ref("FormFileLink")), **errors(403, **{
+    "summary": "Open a file a resident sent with a form: the opening is written to the case's audit with its "
+               "reason, and the answer is a link to the file made for this officer, working for a minute (saved, "
+               "not shown)",
+    "parameters": [REPORT_ID, path_param("file_id", {"type": "string", "maxLength": 64}), access_reason("the file")],
+    "responses": {"200": json_response(ref("FormFileLink")), **errors(400, 403, **{
         "404": "No such case or file (codes not_a_form_case, file_not_found)"})}})
 def staff_open_form_file(report_id, file_id):
     from .case_files import open_file

@@ -136,7 +136,6 @@ def required(question):
 
 
 NOT_A_FORM_CASE = "This case did not come from a form."
-OPENED_TOO_OFTEN = "This case's files were opened very often since its last change: add a note to it, then open the file."
 NO_SUCH_FILE = "The form sent with this case has no such file (or it has been deleted at the end of its retention)."
 
 
@@ -323,3 +322,6 @@ SAVED_BODY = ("You saved your answers to \"{title}\".\n\nTo carry on, open this 
               "shown when you saved:\n{link}\n\nThe link works once, until {day} {expires:%B %Y}.\n"
               "If you did not ask for this, ignore this email: no one can open your answers without the code.")
 RESUME_LINK_GONE = "That link has expired or has been used. Start the form again, or sign in to see forms you saved."
+
+# What an officer read, in the audit's line of the reading (shared/reading.py).
+READ_ANSWERS = "The form's answers"

@@ -6,6 +6,7 @@ date that clashes, 409, and the hirer may book again leaving them out with
 from datetime import timedelta
 
 from ... import validation
+from ...auth.rules import HIRE_BOOKING
 from ...errors import ApiError, Conflict, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists
@@ -19,8 +20,8 @@ from .limits import (BOOKING_ID_PATTERN, HIRER_TYPES, HOLD_MINUTES, IDEMPOTENCY_
 from .places import current, london_time, place_or_404
 from .times import checked, clash_of, parse_block
 from .wording import (BODY_NOT_OBJECT, CALLER_NAME, DESCRIPTION, EVERY_SESSION_LEFT_OUT, HIRER_NAME, HIRER_TYPE, HOURS_JUST_TAKEN,
-                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, SESSION_UNAVAILABLE, SESSIONS,
-                      SESSIONS_CLASH,
+                      NO_SUCH_BOOKING, NOT_BOOKING_FIELD, PAYING_FOR_ANOTHER, READ_BOOKING, SESSION_UNAVAILABLE,
+                      SESSIONS, SESSIONS_CLASH,
                       SKIP_MORE_THAN_WEEKS, SKIP_NOT_DATES, TERMS)
 
 FIELDS = ("place", "hirer_type", "hirer_name", "purpose", "date", "start", "hours", "weeks", "skip",
@@ -61,8 +62,9 @@ def view(booking, payment=None):
 
 
 def booking_or_404(deps, booking_id):
-    """The booking, if the caller may see it (its hirer, or staff); 404 otherwise."""
-    return mine_or_404(deps, deps.hire, booking_id, BOOKING_ID_PATTERN, NO_SUCH_BOOKING, "booking_not_found")
+    """The booking, if the caller may open it (its hirer, or the halls desk, with a reason); 404 otherwise."""
+    return mine_or_404(deps, deps.hire, booking_id, BOOKING_ID_PATTERN, NO_SUCH_BOOKING, "booking_not_found",
+                       HIRE_BOOKING, READ_BOOKING)
 
 
 def read(deps, booking_id):

@@ -1,9 +1,9 @@
 """Hiring halls, rooms and pitches: the places, their free hours, a block checked whole, a booking, its
 sessions cancelled by notice, My Account's list; staff's calendar, maintenance blocks and deposit checks."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref, idempotency_key
+from ...api.openapi import access_reason, errors, json_response, path_param, q, ref, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, desk
+from ...auth.rules import ANYONE, HIRE_BOOKING, SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -80,15 +80,16 @@ def create_hire_booking():
     return http.created(view, created, headers={"Location": f"/v1/hire/bookings/{view['id']}"})
 
 
-@routes.get("/v1/hire/bookings/{booking_id}", SIGNED_IN, {
-    "summary": "One hire booking (its hirer, or staff), with its sessions, deposit and payment",
-    "parameters": [BOOKING_ID], "responses": {"200": json_response(ref("HireBooking")), **errors(**NO_BOOKING)}})
+@routes.get("/v1/hire/bookings/{booking_id}", SIGNED_IN, holds=HIRE_BOOKING, doc={
+    "summary": "One hire booking (its hirer, or the halls desk, who say why), with its sessions, deposit and "
+               "payment", "parameters": [BOOKING_ID, access_reason("the booking", required=False)],
+    "responses": {"200": json_response(ref("HireBooking")), **errors(400, **NO_BOOKING)}})
 def hire_booking(booking_id):
     from .booking import read
     return http.ok(read(http.deps(), booking_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/hire/bookings/{booking_id}/sessions/{date}/cancel", SIGNED_IN, {
+@routes.post("/v1/hire/bookings/{booking_id}/sessions/{date}/cancel", SIGNED_IN, holds=HIRE_BOOKING, doc={
     "summary": "Cancel one session: its hours freed, its hire refunded by the notice given (the booking's terms: "
                "e.g. 100% with 14 days, 50% with 48 hours, none after), once, just after the answer",
     "parameters": [BOOKING_ID, path_param("date", {"type": "string", "format": "date"})],

@@ -79,3 +79,6 @@ SESSION_UNAVAILABLE = {  # a single session (one week) that cannot be had, by wh
     "past": "That time has passed. Choose a time still to come.",
 }
 NO_SUCH_BOOKING = "No such booking."
+
+# What an officer opened, in the audit's line of the reading (shared/reading.py).
+READ_BOOKING = "The booking, with the hirer's name"

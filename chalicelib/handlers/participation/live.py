@@ -220,7 +220,7 @@ def opened(deps, connection_id, params, principal):
             raise ApiError(wording.LIVE_DESK_STAFF, status=403, code="forbidden")
         deps.sockets.open(connection_id, desk(meeting["id"]), "staff", deps.clock())
         return "staff"
-    side = "staff" if principal is not None and principal.is_staff else "resident"
+    side = "staff" if principal is not None and principal.opens("meetings") else "resident"
     deps.sockets.open(connection_id, watchers(meeting["id"]), side, deps.clock())
     return side
 

@@ -13,12 +13,13 @@ from .in_full import refund_in_full
 log = logging.getLogger(__name__)
 
 
-def mine_or_404(deps, store, item_id, pattern, message, code):
-    """The item, if the caller may see it (its payer, or staff); 404 the
-    same for a malformed id, another's item and none, so ids cannot be probed."""
+def mine_or_404(deps, store, item_id, pattern, message, code, kind, what):
+    """The item of `kind`, if the caller may open it (its payer, or an officer of the desk the kind belongs
+    to, who says why: the reading of `what` audited, shared/reading.py); 404 the same for a malformed id,
+    another's item and none, so ids cannot be probed."""
+    from ..shared.reading import opened
     found = store.get(item_id) if re.fullmatch(pattern, item_id or "") else None
-    caller = deps.principal
-    if found is None or caller is None or not (caller.is_staff or found.user_id == caller.user_id):
+    if found is None or not opened(deps, kind, found.user_id, found.id, what):
         raise NotFound(message, code=code)
     return found
 

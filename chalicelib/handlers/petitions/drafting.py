@@ -79,8 +79,10 @@ def _shown(part, keys):
 
 
 def may_see_privately(deps, petition):
-    caller = deps.principal
-    return caller is not None and (caller.opens("petitions") or caller.user_id == petition.creator_id)
+    """Its creator, or the petitions desk's officers (on a route holding petitions, or at their desk)."""
+    from ...auth.policy import who_opens
+    from ...auth.rules import PETITION
+    return who_opens(deps.principal, PETITION, petition.creator_id) is not None
 
 
 def petition_or_404(deps, petition_id, sponsor_token=None):

@@ -3,7 +3,7 @@ and takes the open data; staff moderate, respond and invalidate."""
 from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN, desk
+from ...auth.rules import ANYONE, PETITION, SIGNED_IN, desk
 from ..alerts.audience import register
 from . import limits
 
@@ -49,7 +49,7 @@ def list_petitions():
     return http.ok(listing(http.deps(), http.query()), headers={"Cache-Control": "no-cache"})
 
 
-@routes.get("/v1/petitions/{petition_id}", ANYONE, {
+@routes.get("/v1/petitions/{petition_id}", ANYONE, holds=PETITION, doc={
     "summary": "One petition: its count, the council's response, a debate, and counts by ward; its creator "
                "and staff also see the sponsors' link (sponsor_token= shows a pending one to a sponsor)",
     "parameters": [PETITION_ID, q("sponsor_token", "the sponsors' link token")],

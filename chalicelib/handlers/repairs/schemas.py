@@ -62,7 +62,10 @@ SCHEMAS = {
         "id": {"type": "string"}, "home": {"type": "string"}, "address": {"type": "string"},
         "location": {"type": "string"}, "problem": {"type": "string"}, "issue": {"type": "string"},
         "priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]},
-        "description": {"type": "string"}, "access": {"type": "object"},
+        "description": {"type": "string"}, "access": {"type": "object", "nullable": True},
+        "contact": {"type": "object", "nullable": True, "description": "the desk's: null until asked for with "
+                    "Access-Reason (contact_withheld true)"},
+        "contact_withheld": {"type": "boolean"},
         "status": {"type": "string", "enum": ["reported", "booked", "cancelled", "done"]},
         "emergency": {"type": "boolean", "description": "no time is chosen: attended within 24 hours"},
         "ordered": {"type": "boolean", "description": "the contractor's scheduler holds its order"},

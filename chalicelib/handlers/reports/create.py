@@ -3,6 +3,7 @@ first timeline entry and event, once, however often a client retries."""
 from datetime import timedelta
 
 from ... import ids, states, validation
+from ...auth.rules import REPORTS_DESK
 from ...errors import ApiError, Conflict, ServiceUnavailable, Unacceptable, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
 from ...storage.records import IdempotencyRecord, Report, TimelineEntry
@@ -53,7 +54,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
     crew_team, take = raised.crew_team(deps, body) if raised else (None, False)
     if crew_team:
         values["source"] = "crew"
-    if service.get("staff_only") and not partner and not (deps.principal and deps.principal.is_staff):
+    if service.get("staff_only") and not partner and not (deps.principal and deps.principal.opens(REPORTS_DESK)):
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
         raise ValidationFailed([("service_code", STAFF_ONLY_CATEGORY)])

@@ -2,13 +2,15 @@
 map, nearby reports and feeds. Each view reads the request, calls its
 handler (imported on first use) and answers."""
 from ...api import http
-from ...api.openapi import GEOJSON, errors, identifier, json_response, path_param, q, ref, idempotency_key, KEY_MIN_ANONYMOUS, KEY_MIN_SIGNED_IN
+from ...api.openapi import (GEOJSON, access_reason, errors, identifier, json_response, path_param, q, ref,
+                           idempotency_key, KEY_MIN_ANONYMOUS, KEY_MIN_SIGNED_IN)
 from ...api.registry import Routes
-from ...auth.rules import ANYONE, SIGNED_IN
+from ...auth.rules import ANYONE, REPORT, SIGNED_IN
 from . import limits
 
 routes = Routes("reports", schemas="chalicelib.handlers.reports.schemas")
 REPORT_ID = path_param("report_id", {"type": "string", "example": "DS-7K3F9Q"})
+TOKEN = q("token", "the tracking token returned at creation", schema=identifier(max_length=200))
 GEO = {"Content-Type": "application/geo+json"}
 
 
@@ -49,7 +51,7 @@ def create_upload():
     return http.ok(uploads.create_upload(http.deps(), http.body(), http.header("form-token")), status=201)
 
 
-@routes.get("/v1/photos/{name}", ANYONE, {
+@routes.get("/v1/photos/{name}", ANYONE, holds=REPORT, doc={
     "summary": "A report photo (cleaned of metadata): redirects to the image while its report is one the caller "
                "may see now (public, theirs, or in their staff scope), or with a signed link a private view gave",
     "parameters": [path_param("name"), q("exp", "a signed link's expiry (Unix seconds)"),
@@ -114,21 +116,24 @@ def nearby_reports():
     return http.ok(nearby.nearby(http.deps(), http.query()), headers=GEO)
 
 
-@routes.get("/v1/reports/{report_id}", ANYONE, {
-    "summary": "One report: the public view, or the private view with ?token=",
-    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation", schema=identifier(max_length=200))],
-    "responses": {"200": json_response(ref("Report")), **errors(403, 404)}})
+@routes.get("/v1/reports/{report_id}", ANYONE, holds=REPORT, doc={
+    "summary": "One report: the public view, or the private view with ?token=, for its owner, or for an officer "
+               "of the reports desk in scope who gives Access-Reason (the reading audited)",
+    "parameters": [REPORT_ID, TOKEN,
+                   access_reason("the private view", required=False, without="the public view")],
+    "responses": {"200": json_response(ref("Report")), **errors(400, 403, 404)}})
 def get_report(report_id):
     from . import tracking
     view = tracking.get_report(http.deps(), report_id, token=http.query().get("token"))
     return http.ok(view, headers=http.NO_STORE if view["view"] == "private" else {})
 
 
-@routes.get("/v1/reports/{report_id}/updates", ANYONE, {
+@routes.get("/v1/reports/{report_id}/updates", ANYONE, holds=REPORT, doc={
     "summary": "The report's timeline; of a report whose details are private, only its status changes "
-               "unless opened by its owner, staff or ?token=",
-    "parameters": [REPORT_ID, q("token", "the tracking token returned at creation", schema=identifier(max_length=200))],
-    "responses": {"200": json_response(ref("Timeline")), **errors(403, 404)}})
+               "unless opened by its owner, ?token=, or an officer in scope giving Access-Reason (audited)",
+    "parameters": [REPORT_ID, TOKEN,
+                   access_reason("the private timeline", required=False, without="the public timeline")],
+    "responses": {"200": json_response(ref("Timeline")), **errors(400, 403, 404)}})
 def report_updates(report_id):
     from . import tracking
     deps, token = http.deps(), http.query().get("token")

@@ -1,5 +1,6 @@
 """Report categories as residents and partner systems see them."""
 from ... import validation
+from ...auth.rules import REPORTS_DESK
 from ...errors import NotFound
 from ..shared import targets
 from .wording import AND, LAT_LON_TOGETHER, NO_SUCH_SERVICE, WILL_BE_SENT_TO
@@ -9,7 +10,7 @@ def list_services(deps, params=None):
     """Every category the caller may report in; with lat and lon, those on
     offer at that point, each saying which body it will be sent to, so the
     app can say so before Send."""
-    staff = bool(deps.principal and deps.principal.is_staff)
+    staff = bool(deps.principal and deps.principal.opens(REPORTS_DESK))  # the desk that takes callers' reports
     services = [s for s in deps.services.all() if s.get("active", True) and (staff or not s.get("staff_only"))]
     point = _point(params or {})
     if point is None:

@@ -3,7 +3,7 @@ owner, staff in scope, or the holder of its tracking token) and its timeline."""
 from ... import ids, visibility
 from ...errors import ApiError, NotFound
 from . import views
-from .wording import NO_SUCH_REPORT, TOKEN_DOES_NOT_OPEN
+from .wording import NO_SUCH_REPORT, READ_PRIVATE_VIEW, READ_TIMELINE, TOKEN_DOES_NOT_OPEN
 
 
 def get_report(deps, report_id, token=None):
@@ -12,7 +12,7 @@ def get_report(deps, report_id, token=None):
     report = find_report(deps, report_id)
     service = deps.services.get(report.service_code) or {}
     sends = deps.sends.for_report(report.id)
-    if opens_privately(deps, report, token):
+    if opens_privately(deps, report, token, READ_PRIVATE_VIEW):
         return views.private_view(deps, report, service, sends=sends)
     _refuse_unless_public(report, report_id)
     return views.public_view(deps, report, service, sends)
@@ -24,7 +24,7 @@ def get_updates(deps, report_id, token=None):
     nothing that was written or photographed: the one visibility rule, as the
     report's own public view applies it."""
     report = find_report(deps, report_id)
-    private = opens_privately(deps, report, token)
+    private = opens_privately(deps, report, token, READ_TIMELINE)
     if not private:
         _refuse_unless_public(report, report_id)
     details = private or visibility.details_are_public(report, deps.services.get(report.service_code))
@@ -34,15 +34,23 @@ def get_updates(deps, report_id, token=None):
             "sent_to": [views.sent_view(s) for s in deps.sends.for_report(report.id) if s.state != "withdrawn"]}
 
 
-def opens_privately(deps, report, token=None):
+def opens_privately(deps, report, token=None, what=READ_PRIVATE_VIEW):
     """Whether the caller sees everything: its tracking token (a wrong one is a
-    403), its owner, or staff in scope."""
-    from ...auth.policy import can_see_private
+    403), its owner, or an officer of the reports desk in scope who says why
+    (the reading of `what` audited); an officer who does not say sees what the
+    public does, as on the map."""
+    from ...auth.policy import can_see_private, owns
+    from ..shared.reading import audited
     if token is not None:
         if not report.token_hash or not ids.constant_time_equal(report.token_hash, ids.digest(token)):
             raise ApiError(TOKEN_DOES_NOT_OPEN, status=403, code="invalid_token")
         return True
-    return can_see_private(deps.principal, report)
+    if owns(deps.principal, report):
+        return True
+    if not can_see_private(deps.principal, report) or deps.reason is None:
+        return False
+    audited(deps, report.id, what, after=report.version)
+    return True
 
 
 def _refuse_unless_public(report, report_id):

@@ -4,6 +4,7 @@ The public view is built by listing what may be shown, never by removing what
 may not: a new private attribute cannot leak by being forgotten here.
 """
 from ... import states, visibility
+from ...auth.rules import REPORTS_DESK
 from ...stamps import stamp
 from ..shared import placement, targets
 from .wording import LOCAL_MOMENT, MODERATED_BY_COUNCIL, SENT_AT, SENT_WORDS
@@ -138,7 +139,7 @@ def photo_url(deps, photo, signed=None, valid_s=None):
     url = f"{deps.base_url}{PHOTO_ROUTE}{photo['name']}"
     caller = getattr(deps, "principal", None)
     if signed is None:
-        signed = caller is not None and (caller.is_staff or caller.role == "crew")
+        signed = caller is not None and (caller.role == "crew" or caller.opens(REPORTS_DESK))
     if signed:
         from .photo_access import VIEW_LINK_S, signed_query
         url += "?" + signed_query(deps, photo["name"], valid_s or VIEW_LINK_S)

@@ -178,3 +178,8 @@ def automatic(deps, state, service_code):
 def _long_date(text):
     day = date.fromisoformat(text)
     return f"{day.day} {day:%B %Y}"
+
+# What an officer opened, in the audit's line of the reading (shared/reading.py).
+READ_PRIVATE_VIEW = "The report's private view, with the reporter's contact details"
+READ_TIMELINE = "The report's private timeline"
+READ_CONTACT = "The reporter's contact details"

@@ -12,3 +12,8 @@ IF_MATCH_NEEDED = ("Send If-Match with the ETag (or version) of the item as you 
 
 # Refusals: what was asked cannot be done as asked (a key sent again with another request).
 KEY_REUSED = "That Idempotency-Key was used for {what}."
+
+# An officer opening a person's data says why (handlers/shared/reading.py): the Access-Reason header's words.
+SAY_WHY = "Say why you are opening it, in {low} characters or more: it is kept in the audit."
+READ_TOO_OFTEN = "This was read very often since its last change: add a note to it, then read it again."
+READ_AT_ONCE = "Many officers read this at the same moment. Try again."

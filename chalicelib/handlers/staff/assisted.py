@@ -40,7 +40,7 @@ def take_for_caller(deps, body, idempotency_key=None):
     on_behalf = OnBehalf(_channel(body), _caller(body.get("on_behalf_of")), deps.principal)
     view, created = create_report(deps, body, idempotency_key, on_behalf=on_behalf)
     report = deps.reports.get(view["id"])
-    staff = staff_view(deps, report)
+    staff = staff_view(deps, report, contact=True)  # the caller's details, as the officer has just taken them
     if view.get("tracking_token"):  # for the officer to read out, if the caller wants to track it online
         staff.update(tracking_token=view["tracking_token"], tracking_url=view["tracking_url"])
     return staff, created, etag(report)

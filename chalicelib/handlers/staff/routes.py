@@ -1,7 +1,7 @@
 """Staff routes: the inbox, one report with its audit, the inspect form,
 reports taken for callers, response templates and the crews' teams."""
 from ...api import http
-from ...api.openapi import if_match, operation, path_param, q, ref, with_etag, idempotency_key
+from ...api.openapi import access_reason, if_match, operation, path_param, q, ref, with_etag, idempotency_key
 from ...api.registry import Routes
 from ...auth.rules import ADMIN, STAFF, desk
 from . import limits
@@ -55,8 +55,10 @@ def staff_take_report():
 
 
 @routes.get("/v1/staff/reports/{report_id}", desk("reports"), with_etag({**operation(
-    "One report for staff: the private view with internal notes, assignment, due date and its ETag",
-    None, "200", ref("StaffReport"), (404,)), "parameters": [REPORT_ID]}))
+    "One report for staff: the private view with internal notes, assignment, due date and its ETag; the "
+    "reporter's contact details only with Access-Reason, the reading audited",
+    None, "200", ref("StaffReport"), (400, 404)),
+    "parameters": [REPORT_ID, access_reason("the reporter's contact details", required=False, without="they are withheld (null)")]}))
 def staff_report(report_id):
     from . import view
     body, etag = view.get_staff_report(http.deps(), report_id)

@@ -39,6 +39,9 @@ SCHEMAS = {
         "assignment_history": {"type": "array", "items": ASSIGNMENT},
         "duplicate_of": NULLABLE_STRING, "duplicates": {"type": "array", "items": STRING},
         "channel": NULLABLE_STRING, "version": {"type": "integer"}, "summary": STRING,
+        "contact": {"type": "object", "nullable": True, "description": "the reporter's contact details: null "
+                    "unless asked for with Access-Reason (that reading is audited), or the caller's own as taken"},
+        "contact_withheld": {"type": "boolean", "description": "true when contact is null for want of a reason"},
         "moderation": {"type": "object", "nullable": True, "description": "what moderation took away (staff only): "
                        "original {summary, description}, reason, by, at, and hidden_photos with short-lived urls",
                        "properties": {"original": {"type": "object"}, "reason": STRING, "by": STRING,
@@ -68,6 +71,7 @@ SCHEMAS = {
         "type": "object", "properties": {
             "seq": {"type": "integer"}, "action": STRING, "by": STRING,
             "at": {"type": "string", "format": "date-time"},
+            "reason": {"type": "string", "nullable": True, "description": "a reading's: why the officer read it"},
             "changes": {"type": "object", "additionalProperties": {"type": "object", "properties": {
                 "before": {}, "after": {}}}}}}}}},
     "NewTemplate": {"type": "object", "required": ["title", "text"], "properties": TEMPLATE_PROPERTIES},

@@ -1,6 +1,8 @@
 """One report as staff see it: the private view plus what only staff see
 (priority, internal notes, assignment, due date, ward, flags), with its
-version as an ETag for the next change."""
+version as an ETag for the next change. The reporter's contact details are
+withheld until the officer says why they need them (the Access-Reason
+header): then they are shown, and the reading is in the report's audit."""
 from ... import states
 from ...auth.policy import require_manage
 from ...errors import Stale
@@ -25,11 +27,14 @@ def send_detail(send):
             "resent": bool(send.resent), "token": send.token}
 
 
-def staff_view(deps, report, entries=None):
-    """entries: the report's audit, when already read (its notes come from it)."""
+def staff_view(deps, report, entries=None, contact=False):
+    """entries: the report's audit, when already read (its notes come from it). contact: the reporter's
+    contact details shown (a reading audited with its reason, or the caller's own just taken for them);
+    otherwise null, and `contact_withheld`."""
     service = deps.services.get(report.service_code)
     sends = deps.sends.for_report(report.id)
     view = views.private_view(deps, report, service, sends=sends)
+    view.update(contact=view["contact"] if contact else None, contact_withheld=not contact)
     view["sends"] = [send_detail(s) for s in sends]
     entries = deps.audit.entries(report.id) if entries is None else entries
     view.update({
@@ -81,9 +86,12 @@ def managed_report(deps, report_id):
 
 
 def get_staff_report(deps, report_id):
-    """(view, ETag)."""
+    """(view, ETag): with the reporter's contact when the officer said why (that reading audited)."""
+    from ..reports.wording import READ_CONTACT
+    from ..shared.reading import audited
     report = managed_report(deps, report_id)
-    return staff_view(deps, report), etag(report)
+    said = deps.reason is not None and bool(audited(deps, report.id, READ_CONTACT, after=report.version))
+    return staff_view(deps, report, contact=said), etag(report)
 
 
 def stale(deps, report_id, report=None):

@@ -5,6 +5,7 @@ import re
 from datetime import date, timedelta
 
 from ... import validation
+from ...auth.rules import BULKY_BOOKING
 from ...errors import ApiError, Conflict, NotFound, Unacceptable
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, SlotFull
@@ -17,7 +18,7 @@ from .receipts import pounds
 from .limits import BOOKING_ID_PATTERN, HOLD_MINUTES, LOCATION_MAX, NOTES_MAX, PURPOSE
 from .wording import (BOOKING, BULKY_PAYMENT, DAY_FULLY_BOOKED, DAY_NOT_OFFERED, ITEMS_COUNT, KEY_USED_FOR_BOOKING,
                       NOT_AN_ITEM, NOT_AN_OFFERED_DAY, NOT_A_BOOKING_FIELD, NOT_A_UPRN, NO_SUCH_BOOKING, PAST_CUT_OFF,
-                      PAYMENT_NOT_STOPPED, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
+                      PAYMENT_NOT_STOPPED, READ_BOOKING, UNPAID_NOTHING_TO_CANCEL, for_people, top_up)
 
 log = logging.getLogger(__name__)
 IDEMPOTENCY_HOURS = 24
@@ -47,10 +48,10 @@ def view(deps, booking, payment=None):
 
 
 def booking_or_404(deps, booking_id):
-    """The booking, if the caller may see it (its resident, or staff); 404 otherwise."""
+    """The booking, if the caller may open it (its resident, or the bulky desk, with a reason); 404 otherwise."""
+    from ..shared.reading import opened
     found = deps.bulky.get(booking_id) if re.fullmatch(BOOKING_ID_PATTERN, booking_id or "") else None
-    caller = deps.principal
-    if found is None or caller is None or not (caller.opens("bulky") or found.user_id == caller.user_id):
+    if found is None or not opened(deps, BULKY_BOOKING, found.user_id, found.id, READ_BOOKING):
         raise NotFound(NO_SUCH_BOOKING, code="booking_not_found")
     return found
 

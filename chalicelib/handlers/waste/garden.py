@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from ... import validation
+from ...auth.rules import GARDEN_SUBSCRIPTION
 from ...errors import Conflict, NotFound, Stale, Unacceptable
 from ...stamps import london_today, stamp
 from ...storage.errors import AlreadyExists, EditConflict
@@ -21,7 +22,8 @@ from ..shared import idempotency
 from .limits import GARDEN_BINS_LIMIT, GARDEN_DEFAULTS, GARDEN_PURPOSE, HOLD_MINUTES, PRICE_MAX, SUBSCRIPTION_ID_PATTERN
 from .wording import (ALREADY_SUBSCRIBED, BINS_COUNT, GARDEN_PAYMENT, GARDEN_PAYMENT_UNDER_WAY,
                       KEY_USED_FOR_SUBSCRIPTION, NOT_A_GARDEN_SETTING, NOT_A_SUBSCRIPTION_FIELD, NOT_A_UPRN,
-                      NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION, ONLY_ACTIVE_CANCELLED, for_people)
+                      NO_GARDEN_ROUND, NO_SUCH_SUBSCRIPTION, ONLY_ACTIVE_CANCELLED, READ_SUBSCRIPTION,
+                      for_people)
 
 log = logging.getLogger(__name__)
 RULES = {"first_bin_price": (0, PRICE_MAX * 10), "other_bin_price": (0, PRICE_MAX * 10),
@@ -191,8 +193,10 @@ def _get(deps, sub_id):
 
 
 def _mine_or_404(deps, sub_id):
-    sub, caller = _get(deps, sub_id), deps.principal
-    if sub is None or caller is None or not (caller.opens("garden") or sub.user_id == caller.user_id):
+    """The subscription, if the caller may open it (its resident, or the garden desk, with a reason)."""
+    from ..shared.reading import opened
+    sub = _get(deps, sub_id)
+    if sub is None or not opened(deps, GARDEN_SUBSCRIPTION, sub.user_id, sub_id, READ_SUBSCRIPTION):
         raise NotFound(NO_SUCH_SUBSCRIPTION, code="subscription_not_found")
     return sub
 

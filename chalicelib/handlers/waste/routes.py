@@ -1,8 +1,8 @@
 """Waste services' routes: bulky collections, their catalogue and days."""
 from ...api import http
-from ...api.openapi import errors, json_response, path_param, q, ref, if_match, idempotency_key
+from ...api.openapi import access_reason, errors, json_response, path_param, q, ref, if_match, idempotency_key
 from ...api.registry import Routes
-from ...auth.rules import ADMIN, ANYONE, CREW, SIGNED_IN, desk
+from ...auth.rules import ADMIN, ANYONE, BULKY_BOOKING, CREW, GARDEN_SUBSCRIPTION, SIGNED_IN, desk
 from ..payments import hooks
 from ..shared import effects
 from . import limits
@@ -76,10 +76,10 @@ def create_bulky_booking():
     return http.created(view, created, headers={"Location": f"/v1/waste/bulky/bookings/{view['id']}"})
 
 
-@routes.get("/v1/waste/bulky/bookings/{booking_id}", SIGNED_IN, {
-    "summary": "One bulky booking (its resident, or staff), with its payment's state",
-    "parameters": [BOOKING_ID],
-    "responses": {"200": json_response(ref("BulkyBooking")), **errors(**NOT_FOUND)}})
+@routes.get("/v1/waste/bulky/bookings/{booking_id}", SIGNED_IN, holds=BULKY_BOOKING, doc={
+    "summary": "One bulky booking (its resident, or the bulky desk, who say why), with its payment's state",
+    "parameters": [BOOKING_ID, access_reason("the booking", required=False)],
+    "responses": {"200": json_response(ref("BulkyBooking")), **errors(400, **NOT_FOUND)}})
 def bulky_booking(booking_id):
     from .bookings import read
     return http.ok(read(http.deps(), booking_id), headers=http.NO_STORE)
@@ -95,7 +95,7 @@ def my_bulky_bookings():
     return http.ok({"bookings": mine(deps, deps.principal.user_id)}, headers=http.NO_STORE)
 
 
-@routes.post("/v1/waste/bulky/bookings/{booking_id}/cancel", SIGNED_IN, {
+@routes.post("/v1/waste/bulky/bookings/{booking_id}/cancel", SIGNED_IN, holds=BULKY_BOOKING, doc={
     "summary": "Cancel a booking before its cut-off (14:00 the working day before): a paid one is refunded "
                "in full through the provider, once, however often this is pressed, just after the answer (its "
                "refund is due, then done)",
@@ -108,7 +108,7 @@ def cancel_bulky_booking(booking_id):
     return http.ok(cancel(http.deps(), booking_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/waste/bulky/bookings/{booking_id}/change", SIGNED_IN, {
+@routes.post("/v1/waste/bulky/bookings/{booking_id}/change", SIGNED_IN, holds=BULKY_BOOKING, doc={
     "summary": "Change a confirmed booking until its cut-off: another offered day (its place taken and the old one "
                "given back at once), other items, where they are left, notes. A cheaper change refunds the "
                "difference through the provider, once, just after the answer (its change's refund is due, then "
@@ -203,16 +203,17 @@ def subscribe_garden():
     return http.created(view, created, headers={"Location": f"/v1/waste/garden/subscriptions/{view['id']}"})
 
 
-@routes.get("/v1/waste/garden/subscriptions/{subscription_id}", SIGNED_IN, {
-    "summary": "One garden waste subscription (its resident, or staff), with its payment's state",
-    "parameters": [SUBSCRIPTION_ID],
-    "responses": {"200": json_response(ref("GardenSubscription")), **errors(**NO_SUBSCRIPTION)}})
+@routes.get("/v1/waste/garden/subscriptions/{subscription_id}", SIGNED_IN, holds=GARDEN_SUBSCRIPTION, doc={
+    "summary": "One garden waste subscription (its resident, or the garden desk, who say why), with its "
+               "payment's state",
+    "parameters": [SUBSCRIPTION_ID, access_reason("the subscription", required=False)],
+    "responses": {"200": json_response(ref("GardenSubscription")), **errors(400, **NO_SUBSCRIPTION)}})
 def garden_subscription(subscription_id):
     from .garden import read
     return http.ok(read(http.deps(), subscription_id), headers=http.NO_STORE)
 
 
-@routes.post("/v1/waste/garden/subscriptions/{subscription_id}/cancel", SIGNED_IN, {
+@routes.post("/v1/waste/garden/subscriptions/{subscription_id}/cancel", SIGNED_IN, holds=GARDEN_SUBSCRIPTION, doc={
     "summary": "Stop a garden waste subscription (the year paid for is not refunded)",
     "parameters": [SUBSCRIPTION_ID],
     "responses": {"200": json_response(ref("GardenSubscription")),

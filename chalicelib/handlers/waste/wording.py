@@ -182,3 +182,7 @@ MISSED_DESCRIPTION = "{what} not collected on {day}. "
 KEY_USED_FOR_BOOKING = "another booking"
 KEY_USED_FOR_CHANGE = "another change"
 KEY_USED_FOR_SUBSCRIPTION = "another subscription"
+
+# What an officer opened, in the audit's line of the reading (shared/reading.py).
+READ_BOOKING = "The bulky booking, with the resident's address"
+READ_SUBSCRIPTION = "The garden waste subscription, with the resident's address"

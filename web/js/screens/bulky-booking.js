@@ -7,6 +7,7 @@ import {append, h} from "../dom.js";
 import {button, errorsOf, onSubmit} from "../forms.js";
 import {formatDate, formatDay, t} from "../i18n.js";
 import {navigate, redraw} from "../navigation.js";
+import {keptWhy} from "../reasons.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
 
@@ -106,7 +107,8 @@ export async function render(view, {url}) {
   const id = decodeURIComponent(url.pathname.split("/").pop());
   if (!signedIn()) return navigate(`/sign-in?next=${encodeURIComponent(url.pathname)}`, {replace: true});
   try {
-    append(view, ...body(view, await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}`)));
+    const booking = await api(`/v1/waste/bulky/bookings/${encodeURIComponent(id)}`, {headers: keptWhy(id)});
+    append(view, ...body(view, booking));
   } catch (error) {
     append(view, h("h1", {class: "heading-l"}, t("bulky.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
   }

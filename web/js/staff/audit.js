@@ -1,6 +1,7 @@
 // A report's history for staff: the audit trail (every change, who, when,
-// each field before and after) and, when someone saved first, the two
-// versions side by side with the change I was making.
+// each field before and after; every reading of a person's details, and why)
+// and, when someone saved first, the two versions side by side with the
+// change I was making.
 import {h} from "../dom.js";
 import {formatDate, formatDay, t, tOr} from "../i18n.js";
 import {channelLabel, priorityLabel, stateLabel, teamName} from "./common.js";
@@ -39,6 +40,7 @@ export function auditTrail(entries, lists) {
     h("li", {class: "timeline__item"},
       h("h3", {class: "heading-s timeline__title"}, tOr(`staff.audit.${entry.action}`, entry.action)),
       h("p", {class: "timeline__date"}, t("staff.audit.by", {when: formatDate(entry.at, true), who: entry.by})),
+      entry.reason ? h("p", {class: "body audit__reason"}, t("staff.audit.reason", {reason: entry.reason})) : null,
       h("dl", {class: "audit__changes"}, Object.entries(entry.changes || {}).map(([key, change]) =>
         h("div", {class: "audit__change"}, h("dt", {}, fieldName(key)),
           h("dd", {}, change.before === null || change.before === undefined

@@ -7,6 +7,7 @@ import {append, h} from "../dom.js";
 import {button, choices, errorsOf, input, Invalid, onSubmit, select, textarea} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {redraw} from "../navigation.js";
+import {remember} from "../reasons.js";
 import {chosen, itemsPicker, pounds, total} from "../screens/bulky.js";
 
 const LABELS = () => ({postcode: t("staff.bulky.postcode"), uprn: t("staff.bulky.address"), date: t("staff.bulky.date"),
@@ -69,6 +70,7 @@ async function bookingForm(view, uprn, address) {
     if (form.elements.caller_email.value.trim()) body.caller_email = form.elements.caller_email.value.trim();
     const booking = await api("/v1/staff/waste/bulky/bookings", {method: "POST",
       headers: {"Idempotency-Key": key}, body});
+    remember(booking.id, t("staff.reason.taken_for_caller"));  // the booking's page it comes back to reads it for that
     if (payment === "card") return location.assign(booking.payment.next_url);  // key the caller's card in
     return done(view, booking);
   }, LABELS());

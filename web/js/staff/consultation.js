@@ -6,6 +6,7 @@ import {append, clear, h} from "../dom.js";
 import {button, errorsOf, input, onSubmit, textarea} from "../forms.js";
 import {formatDate, t, tCount} from "../i18n.js";
 import {summaryRow as row} from "./common.js";
+import {reasonForm, why} from "./reasons.js";
 import {consultationFields, inFields, labels, readFields, status} from "./consultations.js";
 
 const EVERY_MS = 15_000;  // the counts while it is open: what a second desk adds shows within this
@@ -69,22 +70,27 @@ function counts(c) {
 }
 
 /** A CSV fetched with the officer's session and saved under its own name. */
+/** A CSV fetched with the officer's session (and `headers`) and saved under its own name. */
+async function download(c, name, note, headers = {}) {
+  const text = await api(`${path(c.id)}/${name}.csv`, {headers: {Accept: "text/csv", ...headers}});
+  const a = h("a", {href: URL.createObjectURL(new Blob([text], {type: "text/csv"})), download: `${c.id}-${name}.csv`});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  note.textContent = t("staff.consultations.downloaded", {name: `${c.id}-${name}.csv`});
+}
+
 function csvButton(c, name, note) {
   return button(t(`staff.consultations.csv_${name}`), {type: "button", secondary: true,
-    class: "button button--secondary", onclick: async () => {
-      try {
-        const text = await api(`${path(c.id)}/${name}.csv`, {headers: {Accept: "text/csv"}});
-        const a = h("a", {href: URL.createObjectURL(new Blob([text], {type: "text/csv"})),
-          download: `${c.id}-${name}.csv`});
-        document.body.append(a);
-        a.click();
-        a.remove();
-        note.textContent = t("staff.consultations.downloaded", {name: `${c.id}-${name}.csv`});
-      } catch (error) {
-        note.textContent = errorsOf(error)[0].message;
-      }
-    }});
+    class: "button button--secondary", onclick: () => download(c, name, note).catch(error => {
+      note.textContent = errorsOf(error)[0].message;
+    })});
 }
+
+/** The respondents' details: downloaded once the officer says why (the API keeps it in the audit). */
+const respondents = (c, note) => reasonForm({id: `${c.id}-respondents`, formId: "respondents-reason",
+  lead: t("staff.consultations.respondents_why"), label: t("staff.consultations.csv_respondents"),
+  open: reason => download(c, "respondents", note, why(reason))});
 
 function resultsForm(view, c) {
   const was = c.results || {};
@@ -147,7 +153,7 @@ async function draw(view, id, notice) {
     c.status === "forthcoming" ? await changeForm(view, c, offered.wards) : counts(c),
     c.status === "closed" ? [h("h2", {class: "heading-m"}, t("staff.consultations.csv_title")),
       h("p", {class: "body"}, t("staff.consultations.csv_lead")),
-      h("div", {class: "button-group"}, csvButton(c, "responses", note), csvButton(c, "respondents", note)), note,
+      h("div", {class: "button-group"}, csvButton(c, "responses", note)), respondents(c, note), note,
       resultsForm(view, c)] : null];
   if (!notice) return append(view, content);  // the first drawing: the router shows it and moves the focus
   append(clear(view), menu, content);

@@ -9,7 +9,9 @@ import {button, choices, errorsOf, input, Invalid, onSubmit, select} from "../fo
 import {formatDate, formatDay, t} from "../i18n.js";
 import {pounds} from "../screens/bulky.js";
 import {addressFinder} from "./bulky-take.js";
+import {redraw} from "../navigation.js";
 import {summaryRow} from "./common.js";
+import {reasonFor, reasonForm, remember, why} from "./reasons.js";
 
 const STATUSES = ["confirmed", "held", "delivered", "not_delivered", "cancelled", "released"];
 const LABELS = () => ({container: t("staff.containers.container"), reason: t("staff.containers.reason"),
@@ -46,6 +48,7 @@ async function takeForm(view, uprn, address) {
     if (form.elements.caller_email.value.trim()) body.caller_email = form.elements.caller_email.value.trim();
     const made = await api("/v1/staff/waste/containers/requests", {method: "POST", headers: {"Idempotency-Key": key},
       body});
+    remember(made.id, t("staff.reason.taken_for_caller"));  // the request page it comes back to reads it for that
     if (payment === "card") return location.assign(made.payment.next_url);  // key the caller's card in
     form.replaceWith(h("div", {class: "panel", id: "taken"}, h("h3", {class: "panel__title"},
       t("staff.containers.done_title")), h("div", {class: "panel__body"}, t("containers.reference"), h("br"),
@@ -144,24 +147,34 @@ async function requestsSection(view, part, status, depot) {
 }
 
 // One request on the desk (where a caller's card payment comes back to): what was asked, how it stands,
-// and its delivery job as the crew have it.
+// and its delivery job as the crew have it; read once the officer says why (the API audits the reading).
 async function requestPage(view, id) {
-  const r = await api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`);
+  const reason = reasonFor(id);
+  const read = given => api(`/v1/waste/containers/requests/${encodeURIComponent(id)}`, {headers: why(given)});
+  if (reason !== null) return append(view, ...request(await read(reason)));
+  return append(view, back(), h("h1", {class: "heading-l"}, t("staff.containers.request_title", {id})),
+    reasonForm({id, formId: "request-reason", lead: t("staff.containers.why_lead"),
+      label: t("staff.containers.open_request"),
+      open: async given => redraw(view, view.querySelector(".desk-menu"), ...request(await read(given)))}));
+}
+
+const back = () => h("p", {class: "body"}, h("a", {class: "back-link", href: "/staff/containers"},
+  t("staff.containers.back")));
+
+function request(r) {
   const job = r.job;
-  append(view, h("p", {class: "body"}, h("a", {class: "back-link", href: "/staff/containers"},
-    t("staff.containers.back"))),
-  h("h1", {class: "heading-l"}, t("staff.containers.request_title", {id: r.id})),
-  h("dl", {class: "summary-list", id: "request"}, summaryRow(t("staff.containers.status"),
-    t(`staff.containers.status_${r.status}`)), summaryRow(t("staff.containers.container"), r.name),
-  summaryRow(t("staff.containers.col_address"), r.address), summaryRow(t("bulky.amount"), r.amount_text),
-  r.payment ? summaryRow(t("staff.containers.payment"), t(`staff.containers.payment_${r.payment.status}`,
-    {status: r.payment.status})) : null,
-  r.delivery_date ? summaryRow(t("staff.containers.col_day"), formatDay(r.delivery_date)) : null),
-  h("h2", {class: "heading-m", id: "job"}, t("staff.containers.job_title")),
-  job ? h("dl", {class: "summary-list", id: "delivery-job"}, summaryRow(t("staff.containers.job_id"), job.id),
-    summaryRow(t("staff.containers.job_team"), job.team), summaryRow(t("staff.containers.job_status"), job.status),
-    summaryRow(t("staff.containers.job_due"), job.due ? formatDay(job.due) : "")) :
-    h("p", {class: "body", id: "delivery-job"}, t("staff.containers.no_job_yet")));
+  return [back(), h("h1", {class: "heading-l"}, t("staff.containers.request_title", {id: r.id})),
+    h("dl", {class: "summary-list", id: "request"}, summaryRow(t("staff.containers.status"),
+      t(`staff.containers.status_${r.status}`)), summaryRow(t("staff.containers.container"), r.name),
+    summaryRow(t("staff.containers.col_address"), r.address), summaryRow(t("bulky.amount"), r.amount_text),
+    r.payment ? summaryRow(t("staff.containers.payment"), t(`staff.containers.payment_${r.payment.status}`,
+      {status: r.payment.status})) : null,
+    r.delivery_date ? summaryRow(t("staff.containers.col_day"), formatDay(r.delivery_date)) : null),
+    h("h2", {class: "heading-m", id: "job"}, t("staff.containers.job_title")),
+    job ? h("dl", {class: "summary-list", id: "delivery-job"}, summaryRow(t("staff.containers.job_id"), job.id),
+      summaryRow(t("staff.containers.job_team"), job.team), summaryRow(t("staff.containers.job_status"), job.status),
+      summaryRow(t("staff.containers.job_due"), job.due ? formatDay(job.due) : "")) :
+      h("p", {class: "body", id: "delivery-job"}, t("staff.containers.no_job_yet"))];
 }
 
 export async function render(view, {path} = {}) {

@@ -1,23 +1,26 @@
 // Forms at the desk. /staff/forms: every form, where its cases are (the inbox, by its category) and its
-// submissions as CSV. And a form's case (report.js draws it with these): its form, the answers question by
-// question, each file opened through a link made for the officer (audited), and none of a street's controls.
+// submissions as CSV. And a form's case (report.js draws it with these, once the officer has said why): its
+// form, the answers question by question, each file opened through a link made for the officer (audited with
+// the case's reason), and none of a street's controls.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, errorsOf} from "../forms.js";
 import {formatDate, t} from "../i18n.js";
 import {pounds} from "../screens/bulky.js";
 import {summaryRow as row} from "./common.js";
+import {why} from "./reasons.js";
 
 const kb = size => Math.max(1, Math.round(size / 1024));
 
-/** A file of the case: a button that asks for its link, then saves it (the link works for a minute). */
-function fileButton(reportId, file, status, audited) {
+/** A file of the case: a button that asks for its link (with the reason the case was opened for: audited),
+ *  then saves it (the link works for a minute). */
+function fileButton(reportId, file, status, audited, reason) {
   const name = file.name || t("staff.form_case.unnamed");
   return button(t("staff.form_case.open", {name, kb: kb(file.size)}), {type: "button", secondary: true,
     class: "button button--secondary button--small", dataset: {file: file.id}, onclick: async () => {
       try {
         const link = await api(`/v1/staff/reports/${encodeURIComponent(reportId)}/form-files/${encodeURIComponent(file.id)}`,
-          {method: "POST", body: {}});
+          {method: "POST", body: {}, headers: why(reason)});
         status.textContent = t("staff.form_case.opened", {name: link.name});
         location.assign(link.url);
         await audited();
@@ -28,13 +31,13 @@ function fileButton(reportId, file, status, audited) {
 }
 
 /** The answers sent, page by page, question by question. */
-function answers(report, desk, audited) {
+function answers(report, desk, audited, reason) {
   const status = h("p", {class: "hint", role: "status", id: "form-file-status"});
   if (desk.deleted) return [h("p", {class: "body", id: "form-answers"}, t("staff.form_case.deleted"))];
   return [h("div", {id: "form-answers"}, desk.pages.map(page => [
     page.title ? h("h3", {class: "heading-s"}, page.title) : null,
     h("dl", {class: "summary-list"}, page.questions.map(q => row(q.label, q.files
-      ? h("ul", {class: "list"}, q.files.map(f => h("li", {}, fileButton(report.id, f, status, audited))))
+      ? h("ul", {class: "list"}, q.files.map(f => h("li", {}, fileButton(report.id, f, status, audited, reason))))
       : q.answer)))])), status];
 }
 
@@ -50,7 +53,7 @@ export function formCaseDetails(report, desk, lists, drawn) {
       desk.paid ? row(t("staff.form_case.paid"), t("staff.form_case.paid_value", {amount: pounds(desk.paid.amount),
         id: desk.paid.payment_id})) : null),
     h("p", {class: "inset", id: "form-case-private"}, t("staff.form_case.private")),
-    h("h2", {class: "heading-m"}, t("staff.form_case.answers")), ...answers(report, desk, drawn.audited),
+    h("h2", {class: "heading-m"}, t("staff.form_case.answers")), ...answers(report, desk, drawn.audited, drawn.reason),
     drawn.notes(report),
   ];
 }

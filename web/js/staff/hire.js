@@ -12,6 +12,7 @@ import {navigate, redraw} from "../navigation.js";
 import {pounds} from "../screens/bulky.js";
 import {bookingBody, bookingFields, showClashes} from "../screens/hire.js";
 import {summaryRow} from "./common.js";
+import {reasonFor, reasonForm, remember, why} from "./reasons.js";
 
 const today = () => new Date().toLocaleDateString("en-CA", {timeZone: "Europe/London"});  // YYYY-MM-DD
 // "YYYY-MM-DDTHH:MM" in London now, to compare with a session's date and start.
@@ -169,6 +170,7 @@ async function take(view, params) {
       skip = showClashes(clashes, error, t("staff.hire.clashes"));  // shown first; pressing again books the rest
       return;
     }
+    remember(made.id, t("staff.reason.taken_for_caller"));  // the booking's page reads it for that
     if (payment === "card") return location.assign(made.payment.next_url);  // key the caller's card in
     navigate(`/staff/hire/bookings/${made.id}`);
   });
@@ -240,8 +242,15 @@ function cancelAll(view, b) {
   return form;
 }
 
-async function booking(view, id, done = null) {
-  const [b, {places}] = await Promise.all([api(`/v1/hire/bookings/${encodeURIComponent(id)}`), api("/v1/hire/places")]);
+// A booking's page: the hirer's booking read once the officer says why (the API audits each reading).
+async function booking(view, id, done = null, reason = reasonFor(id)) {
+  if (reason === null) {
+    return redraw(view, view.querySelector(".desk-menu"), h("h1", {class: "heading-l"},
+      t("staff.hire.booking_title", {id})), reasonForm({id, formId: "booking-reason", lead: t("staff.hire.why_lead"),
+      label: t("staff.hire.open_booking"), open: given => booking(view, id, null, given)}));
+  }
+  const [b, {places}] = await Promise.all([api(`/v1/hire/bookings/${encodeURIComponent(id)}`, {headers: why(reason)}),
+    api("/v1/hire/places")]);
   const place = places.find(p => p.id === b.place) || {name: b.place};
   const sessions = h("ul", {class: "list", id: "sessions"}, b.sessions.map(s => h("li", {},
     t("hire.session", {day: formatDay(s.date), start: s.start, end: s.end}),

@@ -1,15 +1,17 @@
 // One repair at the desk (/staff/repairs/RP-...): what the tenant reported,
-// their contact and access notes (the API audits the reading), each clock in
-// words, and the desk's steps: a priority changed with a reason, a team sent,
-// the inspection and its written summary, a second contractor, a follow-on
-// job, the close with what was done (the compensation shown when owed), and
-// the home's other repairs. Every change names the repair's version as read.
+// each clock in words, and the desk's steps: a priority changed with a reason,
+// a team sent, the inspection and its written summary, a second contractor, a
+// follow-on job, the close with what was done (the compensation shown when
+// owed). The tenant's contact and access notes and the home's other repairs
+// are read once the officer says why (reasons.js; the API audits each reading).
+// Every change names the repair's version as read.
 import {api} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {Invalid, button, errorsOf, input, onSubmit, select, textarea} from "../forms.js";
 import {formatDate, t, tOr} from "../i18n.js";
 import {redraw} from "../navigation.js";
 import {summaryRow, teams} from "./common.js";
+import {reasonFor, reasonForm, why} from "./reasons.js";
 
 const PRIORITIES = ["emergency", "urgent", "routine"];
 
@@ -19,8 +21,10 @@ function facts(r) {
     summaryRow(t("staff.repairs.th.address"), r.address),
     summaryRow(t("staff.repairs.what"), `${r.location} · ${r.problem} · ${r.issue}`),
     summaryRow(t("staff.repairs.description"), r.description || ""),
-    summaryRow(t("staff.repairs.contact"), [r.contact?.name, r.contact?.phone].filter(Boolean).join(", ")),
-    summaryRow(t("staff.repairs.access_notes"), access.join("; ") || t("staff.repairs.none_given")),
+    r.contact_withheld ? null : summaryRow(t("staff.repairs.contact"),
+      [r.contact?.name, r.contact?.phone].filter(Boolean).join(", ")),
+    r.contact_withheld ? null : summaryRow(t("staff.repairs.access_notes"),
+      access.join("; ") || t("staff.repairs.none_given")),
     summaryRow(t("staff.repairs.th.priority"), tOr(`staff.repairs.priority.${r.priority}`, r.priority)),
     summaryRow(t("staff.repairs.team"), r.team || t("staff.repairs.no_team")),
     summaryRow(t("staff.repairs.status"), tOr(`staff.repairs.state.${r.status}`, r.status)),
@@ -76,9 +80,9 @@ function steps(view, r, change, teamList) {
       t("staff.repairs.done_go"), f => change("done", {what: required(f, "what", "staff.repairs.done_required")}))];
 }
 
-async function history(box, home, id) {
+async function history(box, home, id, reason) {
   try {
-    const found = await api(`/v1/staff/repairs/homes/${encodeURIComponent(home)}`);
+    const found = await api(`/v1/staff/repairs/homes/${encodeURIComponent(home)}`, {headers: why(reason)});
     const others = found.repairs.filter(x => x.id !== id);
     append(box, others.length ? h("ul", {class: "list"}, others.map(x => h("li", {},
       h("a", {href: `/staff/repairs/${x.id}`}, x.id), ` ${formatDate(x.created_at)} · ${x.description} · `,
@@ -88,8 +92,8 @@ async function history(box, home, id) {
   }
 }
 
-async function show(view, id, said) {
-  const r = await api(`/v1/staff/repairs/${id}`);
+async function show(view, id, said, reason = reasonFor(id)) {
+  const r = await api(`/v1/staff/repairs/${id}`, {headers: reason === null ? {} : why(reason)});
   const teamList = await teams().catch(() => []);
   const change = async (step, body, headers = {}) => {
     const done = await api(`/v1/staff/repairs/${id}/${step}`, {method: "POST", body,
@@ -98,16 +102,20 @@ async function show(view, id, said) {
     return show(view, id, t(`staff.repairs.said.${step}`));
   };
   const past = h("div", {id: "repair-history"});
+  const asked = r.contact_withheld ? reasonForm({id, formId: "tenant-reason", lead: t("staff.repairs.why_lead"),
+    label: t("staff.repairs.show_tenant"), open: given => show(view, id, t("staff.repairs.tenant_shown"), given)})
+    : null;
   redraw(view, h("h1", {class: "heading-l"}, t("staff.repairs.one_title", {id})),
     said ? h("div", {class: "notice", role: "status", id: "repair-said"}, said) : null,
     r.compensation_text ? h("p", {class: "body", id: "repair-compensation"}, h("strong", {}, r.compensation_text)) : null,
-    facts(r),
+    facts(r), asked,
     h("h2", {class: "heading-m"}, t("staff.repairs.dates_h")),
     h("ul", {class: "list", id: "repair-dates"}, r.dates.map(d => h("li", {}, d.text))),
     ...steps(view, r, change, teamList),
     h("h2", {class: "heading-m"}, t("staff.repairs.history_h")), past,
     h("p", {class: "body"}, h("a", {href: "/staff/repairs"}, t("staff.repairs.back"))));
-  await history(past, r.home, id);
+  if (reason === null) return append(past, h("p", {class: "body"}, t("staff.repairs.history_after_why")));
+  await history(past, r.home, id, reason);
 }
 
 export async function render(view, context) {

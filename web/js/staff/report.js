@@ -2,6 +2,9 @@
 // internal notes and the audit trail. A save names the version it was made
 // to (If-Match); when someone saved first (409) both versions are shown and
 // what I typed stays in the form, laid over their change, to save again.
+// The reporter's contact details are read only once the officer says why
+// (reasons.js), and a form's case, whose answers are all a resident's, is
+// opened only then: each reading is in the audit with its reason.
 import {api, ApiError} from "../api.js";
 import {append, clear, h} from "../dom.js";
 import {link} from "../config.js";
@@ -15,6 +18,7 @@ import {
 } from "./common.js";
 import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
 import {moderationSection} from "./moderate.js";
+import {reasonFor, reasonForm, why} from "./reasons.js";
 import {sendsSection} from "./sends.js";
 
 const labels = service => Object.fromEntries([...(service?.fields || []).map(def => [`fields.${def.code}`, def.label]),
@@ -36,16 +40,24 @@ const drawn = {
       : h("p", {class: "body", id: "internal-notes"}, t("staff.report.no_notes"))],
 };
 
-function details(report, lists) {
+/** The reporter's details once read with a reason; until then, the question that reads them. */
+function reporter(report, reveal) {
+  if (report.contact) {
+    const contact = report.contact;
+    return [contact.name, contact.email, contact.phone].filter(Boolean).join(", ") || t("staff.none");
+  }
+  return reasonForm({id: report.id, formId: "reporter-reason", lead: t("staff.report.reporter_withheld"),
+    label: t("staff.report.show_reporter"), open: reveal});
+}
+
+function details(report, lists, reveal) {
   const service = lists.services.find(s => s.service_code === report.service_code);
-  const contact = report.contact || {};
   const where = report.location;
   return [
     h("dl", {class: "summary-list", id: "report-details"}, drawn.standing(report, lists),
       row(t("staff.report.received"), formatDate(report.created_at, true),
         report.channel ? ` (${channelLabel(report.channel)})` : null),
-      row(t("staff.report.reporter"), [contact.name, contact.email, contact.phone].filter(Boolean).join(", ")
-        || t("staff.none")),
+      row(t("staff.report.reporter"), reporter(report, reveal)),
       where ? row(t("staff.report.where"), report.place_text || null,
         h("span", {class: report.place_text ? "place-point" : null}, shown("location", where, lists)), " ",
         h("a", {href: link("place_url", {lat: where.lat, lon: where.lon}), rel: "noopener"}, t("staff.report.map"))) : null,
@@ -64,19 +76,27 @@ function details(report, lists) {
   ];
 }
 
-async function load(id) {
-  const [report, audit, services, teamList, templateList] = await Promise.all([
-    api(`/v1/staff/reports/${encodeURIComponent(id)}`), api(`/v1/staff/reports/${encodeURIComponent(id)}/audit`),
-    staffServices(), teams(), templates()]);
+/** The report (with its reporter's details and, for a form's case, its answers when `reason` is given) and
+ *  then its audit, which holds that reading. */
+async function load(id, reason = null) {
+  const headers = reason === null ? {} : why(reason);  // an empty reason is sent, for the API to say what is missing
+  const [report, services, teamList, templateList] = await Promise.all([
+    api(`/v1/staff/reports/${encodeURIComponent(id)}`, {headers}), staffServices(), teams(), templates()]);
   // A form's case: its form's view (answers, files, its templates) and the code that draws it.
-  const desk = report.fields?.form_reference ? await Promise.all([
-    api(`/v1/staff/reports/${encodeURIComponent(id)}/form`), import("./forms.js")]) : null;
-  return {report, entries: audit.entries, lists: {services, teams: teamList, templates: templateList}, desk};
+  const desk = report.fields?.form_reference && reason !== null ? await Promise.all([
+    api(`/v1/staff/reports/${encodeURIComponent(id)}/form`, {headers}), import("./forms.js")]) : null;
+  const audit = await api(`/v1/staff/reports/${encodeURIComponent(id)}/audit`);
+  return {report, entries: audit.entries, lists: {services, teams: teamList, templates: templateList}, desk, reason,
+    contact: reason === null ? null : report.contact, formCase: Boolean(report.fields?.form_reference)};
 }
+
+const banner = (key, id) => h("div", {class: "banner banner--saved", id, role: "status", tabindex: "-1"},
+  h("p", {class: "banner__line"}, t(key)));
 
 /** The screen for `report` and a form holding `values`; `notice` (saved, or the conflict) above the form. */
 function draw(view, state, values, notice) {
-  const {report, entries, lists, desk} = state;
+  const {entries, lists, desk} = state;
+  const report = {...state.report, contact: state.contact};  // as read with the reason, whatever a save answers
   const read = valuesOf(report);
   const form = inspectForm(values, lists, desk && desk[0], report);
   form.addEventListener("submit", async event => {
@@ -95,8 +115,7 @@ function draw(view, state, values, notice) {
         {method: "PATCH", body, headers: {"If-Match": `"${report.version}"`}});
       const audit = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}/audit`);
       draw(view, {...state, report: saved, entries: audit.entries}, valuesOf(saved),
-        h("div", {class: "banner banner--saved", id: "saved", role: "status", tabindex: "-1"},
-          h("p", {class: "banner__line"}, t("staff.inspect.saved"))));
+        banner("staff.inspect.saved", "saved"));
     } catch (error) {
       form.querySelector("button[type=submit]").disabled = false;
       if (error instanceof ApiError && error.code === "edit_conflict" && error.body?.current) {
@@ -111,6 +130,14 @@ function draw(view, state, values, notice) {
   });
   const menu = view.querySelector(".desk-menu");
   const auditLists = desk ? {...lists, templates: desk[0].templates} : lists;
+  // Read again after a change elsewhere on the page: the reporter's details as already read, not read again.
+  const again = async () => ({...await load(report.id), contact: state.contact, reason: state.reason,
+    desk: state.desk});
+  const reveal = async reason => {
+    const fresh = await load(report.id, reason);
+    draw(view, {...state, ...fresh, desk: state.desk}, readValues(form),
+      banner("staff.report.reporter_shown", "opened"));
+  };
   // A file opened is in the audit at once: the list is read again and redrawn in place.
   const audited = async () => {
     const audit = await api(`/v1/staff/reports/${encodeURIComponent(report.id)}/audit`);
@@ -126,16 +153,15 @@ function draw(view, state, values, notice) {
       : `${report.service_name}: ${report.id}`),
     h("div", {class: "desk-columns"},
       h("div", {class: "desk-columns__main"},
-        desk ? desk[1].formCaseDetails(report, desk[0], lists, {...drawn, audited}) : details(report, lists),
+        desk ? desk[1].formCaseDetails(report, desk[0], lists, {...drawn, audited, reason: state.reason})
+          : details(report, lists, reveal),
         desk ? null : moderationSection(report, async () => {
-          const fresh = await load(report.id);
-          draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", id: "saved",
-            role: "status", tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.moderate.saved"))));
+          const fresh = await again();
+          draw(view, fresh, valuesOf(fresh.report), banner("staff.moderate.saved", "saved"));
         }),
         desk ? null : sendsSection(report, async () => {
-          const fresh = await load(report.id);
-          draw(view, fresh, valuesOf(fresh.report), h("div", {class: "banner banner--saved", role: "status",
-            tabindex: "-1"}, h("p", {class: "banner__line"}, t("staff.sends.queued"))));
+          const fresh = await again();
+          draw(view, fresh, valuesOf(fresh.report), banner("staff.sends.queued"));
         }),
         h("h2", {class: "heading-m"}, t("staff.audit.title")),
         auditTrail(entries, auditLists)),
@@ -148,10 +174,25 @@ function draw(view, state, values, notice) {
   notice.focus();
 }
 
+/** A form's case before its answers are read: what it is, and why the officer opens it. */
+function gate(view, state) {
+  const {report} = state;
+  const asked = reasonForm({id: report.id, formId: "case-reason", lead: t("staff.form_case.why_lead"),
+    label: t("staff.form_case.open_case"), open: async reason => {
+      const full = await load(report.id, reason);
+      draw(view, full, valuesOf(full.report), banner("staff.form_case.case_opened", "opened"));
+    }});
+  const back = `/staff${sessionStorage.getItem(LAST) || ""}`;
+  append(view, h("a", {class: "back-link", href: back}, t("staff.report.back")),
+    h("span", {class: "caption"}, t("staff.form_case.caption", {id: report.id})),
+    h("h1", {class: "heading-l"}, t("staff.form_case.closed_title", {id: report.id})), asked);
+}
+
 export async function render(view, {path}) {
   const id = decodeURIComponent(path.split("/").pop()).toUpperCase();
   try {
-    const state = await load(id);
+    const state = await load(id, reasonFor(id));
+    if (state.formCase && !state.desk) return gate(view, state);
     draw(view, state, valuesOf(state.report));
   } catch (error) {
     append(view, h("h1", {class: "heading-l"}, t("staff.report.not_found_title")),

@@ -9,6 +9,7 @@ import {redraw} from "../navigation.js";
 import {fieldInput, fieldValue, missing} from "../report/fields.js";
 import {placePicker} from "../where.js";
 import {CHANNELS, channelLabel, staffServices} from "./common.js";
+import {remember} from "./reasons.js";
 
 const labels = () => ({channel: t("staff.take.channel"), "on_behalf_of": t("staff.take.caller"),
   "on_behalf_of.name": t("staff.take.name"), "on_behalf_of.email": t("staff.take.email"),
@@ -17,6 +18,7 @@ const labels = () => ({channel: t("staff.take.channel"), "on_behalf_of": t("staf
   lon: t("staff.take.where"), uprn: t("staff.take.where")});
 
 function taken(view, report) {
+  remember(report.id, t("staff.reason.taken_for_caller"));  // its page shows the caller's details for that
   redraw(view, view.querySelector(".desk-menu"),
     h("div", {class: "panel", id: "taken"}, h("h1", {class: "panel__title"}, t("staff.take.done_title")),
       h("div", {class: "panel__body"}, t("staff.take.done_reference"), h("br"), h("strong", {id: "reference"}, report.id))),

@@ -2,7 +2,7 @@
 and the tenant's after a repair: a second table of the repairs capability
 (app.py wires it beside ../routes.py's), its components the capability's."""
 from ....api import http
-from ....api.openapi import errors, json_response, path_param, ref, if_match, idempotency_key
+from ....api.openapi import access_reason, errors, json_response, path_param, ref, if_match, idempotency_key
 from ....auth.rules import CREW, SIGNED_IN, desk
 from ...shared import effects
 from ....api.registry import Routes
@@ -36,8 +36,11 @@ def _body(props, required):
 
 
 @routes.get("/v1/staff/repairs/{repair_id}", desk("repairs"), {
-    "summary": "One repair for the desk, with the tenant's contact and access notes (the reading audited) and its ETag",
-    "parameters": [REPAIR_ID], "responses": {"200": json_response(ref("Repair")), **errors(**STAFF_404)}})
+    "summary": "One repair for the desk and its ETag; the tenant's contact and access notes with Access-Reason "
+               "(the reading audited), withheld without",
+    "parameters": [REPAIR_ID, access_reason("the tenant's contact and access notes", required=False,
+                                            without="they are withheld (null, contact_withheld true)")],
+    "responses": {"200": json_response(ref("Repair")), **errors(400, **STAFF_404)}})
 def staff_repair(repair_id):
     from .staffing import page
     body, etag = page(http.deps(), repair_id)
@@ -86,8 +89,8 @@ def staff_repair_follow_on(repair_id):
 
 
 @routes.get("/v1/staff/repairs/homes/{home}", desk("repairs"), {
-    "summary": "A home's repairs, newest first (one Query)", "parameters": [HOME],
-    "responses": {"200": ANSWER}})
+    "summary": "A home's repairs, newest first (one Query): read with a reason, the reading audited under the home",
+    "parameters": [HOME, access_reason("the home's repairs")], "responses": {"200": ANSWER, **errors(400)}})
 def staff_home_repairs(home):
     from ....storage.metering import expose
     from .staffing import history

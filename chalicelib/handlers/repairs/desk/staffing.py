@@ -1,5 +1,5 @@
 """The repairs desk's steps on one repair: its page (the tenant's contact on
-it, the reading audited), a priority changed with a reason (audited, If-Match),
+it, read with a reason, the reading audited), a priority changed with a reason (audited, If-Match),
 a team or trade assigned (its crew job made in the same transaction), and a
 follow-on job raised (a new repair for the same home, once per
 Idempotency-Key). Every change is conditional on the repair's `seq` as read,
@@ -22,7 +22,6 @@ from .crewing import followed, job_for, withdrawn
 
 
 TEAM = re.compile(TEAM_PATTERN)
-READINGS = 999  # readings audited between two changes (a fraction after the change's seq)
 
 
 def etag(repair):
@@ -30,12 +29,18 @@ def etag(repair):
 
 
 def page(deps, repair_id):
-    """(view for the desk, ETag): the repair with the tenant's contact, the reading audited."""
+    """(view for the desk, ETag): the repair, and the tenant's contact and access notes once the officer
+    says why (the reading audited); without a reason they are withheld (null)."""
     repair = deps.repairs.get(repair_id) if isinstance(repair_id, str) and re.match(REPAIR_ID, repair_id) else None
     if repair is None:
         raise NotFound(NO_SUCH_REPAIR, code="repair_not_found")
-    _read(deps, repair)
+    said = deps.reason is not None
+    if said:
+        _read(deps, repair)
     out = desk_view(deps, repair)
+    if not said:
+        out.update(contact=None, access=None)
+    out["contact_withheld"] = not said
     if repair.block:  # a shared part's: how many of the block's tenants said it affects them too
         row = deps.communal.get(repair.id)
         out["me_too"] = int(row.me_too or 0) if row is not None else 0
@@ -52,15 +57,9 @@ def desk_view(deps, repair):
 
 
 def _read(deps, repair):
-    entry = AuditEntry(report_id=repair.id, seq=0, action="contact_read", by_user_id=deps.principal.user_id,
-                       by_email=deps.principal.email, created_at=deps.clock(),
-                       changes={"contact_read": {"before": None, "after": "the tenant's contact and access notes"}})
-    for n in range(1, READINGS + 1):
-        entry.seq = int(repair.seq or 0) + n / 1000
-        try:
-            return deps.audit.add_reading(entry)
-        except AlreadyExists:
-            continue
+    """The tenant's contact and access notes read: said why, audited after the repair's change (shared/reading.py)."""
+    from ...shared.reading import audited
+    audited(deps, repair.id, wording.READ_CONTACT, after=repair.seq, action="contact_read")
 
 
 def _as_read(deps, repair_id, if_match):
@@ -179,7 +178,10 @@ def follow_on(deps, repair_id, body, key):
 
 
 def history(deps, home):
-    """A home's repairs, newest first (one Query of the home index), for the desk."""
+    """A home's repairs, newest first (one Query of the home index), for the desk: a tenant's home, read by
+    an officer who says why, the reading audited under the home."""
+    from ...shared.reading import audited
+    audited(deps, home, wording.READ_HOME)
     now = deps.clock()
     return {"home": home, "repairs": [_line(r, now) for r in deps.repairs.of_home(home)]}
 

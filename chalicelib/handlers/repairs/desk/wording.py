@@ -36,3 +36,7 @@ HOW_DID_IT_GO_TEXT = ("Your council repair {reference} is done. How did it go? T
                       "Repairs, {reference}.")
 REMINDER_TEXT = "A reminder: your council repair {reference} is booked for tomorrow, {when}."
 HALVES = {"AM": "in the morning (8am to 12pm)", "PM": "in the afternoon (12pm to 4pm)"}
+
+# What an officer read, in the audit's line of the reading (shared/reading.py).
+READ_CONTACT = "The tenant's contact and access notes"
+READ_HOME = "The home's repairs"
