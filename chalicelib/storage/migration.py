@@ -141,11 +141,11 @@ def _plan(shape, item, into, councils, now_s):
     for name, council in named.items():
         if council is not None and council not in councils:
             return "refuse", "unknown_council", {"attribute": name, "council": council}
-    of_key = {named[name] for name in shape.table_keyed if named.get(name)}
-    owner = min(of_key) if of_key else into
+    of_key = sorted({named[name] for name in shape.table_keyed if named.get(name)})
+    owner = of_key[0] if of_key else into  # never `into` for an item whose key names its council
     for name, council in named.items():
-        if council not in (None, owner) or len(of_key) > 1:
-            return "refuse", "crossed", {"key_council": min(of_key) if of_key else None, "attribute": name,
+        if council is not None and council != owner:
+            return "refuse", "crossed", {"key_council": of_key[0] if of_key else None, "attribute": name,
                                          "council": council}
     bare = [name for name, council in named.items() if council is None]
     if not bare:
