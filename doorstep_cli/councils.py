@@ -4,6 +4,8 @@
     doorstep councils change --file york.json    its settings replaced by the file's (audited)
     doorstep councils list                       every council with its addresses
     doorstep councils show --id york             one council's settings as JSON
+    doorstep councils migrate --into york        a deployment from before councils: every record
+                                                 and file made the council's (--dry-run: say what)
 
 A settings file is checked whole against the schema (chalicelib/councils/schema.py)
 before anything is written: a refusal names each field's path and reason.
@@ -21,12 +23,19 @@ def add_parser(commands):
     sub.add_parser("list", help="every council, with its web addresses")
     show = sub.add_parser("show", help="one council's settings as JSON")
     show.add_argument("--id", required=True)
+    migrate = sub.add_parser("migrate", help="make every record and file written before councils were kept apart "
+                                             "this council's (safe to run again)")
+    migrate.add_argument("--into", required=True, help="the council (its settings added first)")
+    migrate.add_argument("--dry-run", action="store_true", help="say what would be done, and do nothing")
 
 
 def run(args, deps, by="command line"):
     from chalicelib.councils import settings
     from chalicelib.storage.councils import CouncilStore
     store, command = CouncilStore(), args.councils_command
+    if command == "migrate":
+        from doorstep_cli.council_migration import migrate
+        return migrate(store, args.into, deps.clock(), args.dry_run)
     if command in ("add", "change"):
         document = read(args.file)
         current = store.get(document.get("id") or "", consistent=True) if isinstance(document, dict) else None
@@ -68,3 +77,14 @@ def demo_councils(deps):
             settings.write(store, document, 0, deps.clock(), "demo data")
             added += 1
     return added
+
+
+def migrate_local(deps):
+    """`make run` on a data folder from before councils: the demo councils' settings added and
+    every record moved into the first council, before anything is seeded (a demo category
+    seeded first would take the key of the one it replaces, and the older one be refused)."""
+    from chalicelib import tenancy
+    from chalicelib.storage.councils import CouncilStore
+    from doorstep_cli.council_migration import migrate
+    demo_councils(deps)
+    return migrate(CouncilStore(), tenancy.default(), deps.clock())

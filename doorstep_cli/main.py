@@ -210,9 +210,14 @@ def outbox_command(args):
 
 
 def tables(args):
+    from doorstep_cli.council_migration import made_before_councils
     connect(args.stage)
-    for name, state in prepare_storage().items():
+    states = prepare_storage()
+    for name, state in states.items():
         print(f"{name}: {state}")
+    if made_before_councils(states):
+        from chalicelib.councils.wording import MADE_BEFORE_COUNCILS
+        print(MADE_BEFORE_COUNCILS)
     return 0
 
 
@@ -269,9 +274,14 @@ def serve(args):
             from chalicelib.storage.blobs import BlobStore
             BlobStore().ensure_bucket()
         else:
-            for name, state in prepare_storage().items():
+            states = prepare_storage()
+            for name, state in states.items():
                 if state == "created":
                     print(f"created {name}")
+            from doorstep_cli.council_migration import made_before_councils
+            from doorstep_cli.councils import migrate_local
+            if made_before_councils(states):  # a data folder from before councils: York's, before seeding
+                migrate_local(_deps())
         counts = seed_all(40, categories_only_if_empty=True)
         from doorstep_cli.demo_bodies import load_demo_bodies
         from doorstep_cli.local.forwarding import demo_county_endpoint

@@ -36,3 +36,30 @@ def size(kind, limit):
             "maxLength": f"Must be at most {limit} characters long.",
             "minItems": f"Must list at least {limit}.",
             "maxItems": f"Must list at most {limit}."}[kind]
+
+# `doorstep councils migrate`: what it says to the council's engineer running it.
+MADE_BEFORE_COUNCILS = "This stage was made before councils were kept apart: its records are found by no read " \
+                       "until they are a council's. Add its council (doorstep councils add --file), then move " \
+                       "them into it (doorstep councils migrate --into <council>)."
+NO_SETTINGS = "{council} has no settings stored: add it first (doorstep councils add --file)."
+MIGRATED = "{name}: {moved} moved, {mended} mended, {already} already in a council, {expired} left to expire, " \
+           "{refused} refused"
+WOULD_MIGRATE = "{name}: {moved} would be moved, {mended} would be mended, {already} already in a council, " \
+                "{expired} left to expire, {refused} refused"
+MIGRATION_PROGRESS = "... {name}: {read} read"
+IN_ALL = "in all"
+REFUSED_MORE = "  and {count} more refused"
+REFUSALS = {
+    "unknown_council": "{attribute} names {council}, which has no settings",
+    "crossed": "its key is {key_council}'s but {attribute} names {council}",
+    "crossed_bare": "its key has no council but {attribute} names {council}",
+    "taken": "{council} has an item with its key already (left as it is)",
+    "changing": "it kept changing while being moved (run the migration again)",
+    "no_kind": "its key names no kind of file (photos/, uploads/...)",
+}
+
+
+def refused(key, reason, detail):
+    if reason == "crossed" and detail.get("key_council") is None:
+        reason = "crossed_bare"
+    return f"  {key}: " + REFUSALS[reason].format(**detail)

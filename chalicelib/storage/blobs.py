@@ -1,6 +1,15 @@
-"""Photo storage in S3, through botocore (boto3 would add ~260 ms to a cold start)."""
+"""Photo storage in S3, through botocore (boto3 would add ~260 ms to a cold start).
+
+Every file is a council's, as every record is (docs/decisions/councils.md): code names a
+file by its kind and name (`photos/a.jpg`) and the store keeps it under the council the
+work is for (`photos/york/a.jpg`), so two councils' files of one name (Modern.gov's paper
+4108, each night's open data) never meet, and a link made at one council's address finds
+nothing at another's. The kind stays first: the bucket's rules by prefix (uploads/
+expiring after a day, each function's IAM prefixes) hold for every council.
+"""
 import threading
 
+from .. import tenancy
 from ..config import settings
 
 _clients = {}
@@ -19,6 +28,20 @@ class BlobMissing(Exception):
     pass
 
 
+def placed(key, council=None):
+    """Where a file lies in the bucket: `photos/a.jpg` of York's is `photos/york/a.jpg`."""
+    kind, sep, rest = key.partition("/")
+    if not kind or not sep:
+        raise ValueError(f"a file's key starts with its kind (photos/, uploads/...): {key!r}")
+    return f"{kind}/{council or tenancy.current()}/{rest}"
+
+
+def _unplaced(stored):
+    """A listed key as code names it; the listing was of the council's own prefix."""
+    kind, _, rest = stored.partition("/")
+    return f"{kind}/{rest.partition('/')[2]}"
+
+
 class BlobStore:
     def __init__(self):
         s = settings()
@@ -34,7 +57,7 @@ class BlobStore:
         """A form POST a browser can send the file with, limited by type and size."""
         return self.client.generate_presigned_post(
             Bucket=self.bucket,
-            Key=key,
+            Key=placed(key),
             Fields={"Content-Type": content_type},
             Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
             ExpiresIn=expires_in,
@@ -43,7 +66,7 @@ class BlobStore:
     def size_of(self, key):
         from botocore.exceptions import ClientError
         try:
-            return self.client.head_object(Bucket=self.bucket, Key=key)["ContentLength"]
+            return self.client.head_object(Bucket=self.bucket, Key=placed(key))["ContentLength"]
         except ClientError as e:
             if e.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 raise BlobMissing(key) from e
@@ -52,30 +75,31 @@ class BlobStore:
     def read(self, key):
         from botocore.exceptions import ClientError
         try:
-            return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+            return self.client.get_object(Bucket=self.bucket, Key=placed(key))["Body"].read()
         except ClientError as e:
             if e.response.get("Error", {}).get("Code") in ("404", "NoSuchKey", "NotFound"):
                 raise BlobMissing(key) from e
             raise
 
     def write(self, key, data, content_type, cache_control=IMMUTABLE):
-        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type,
+        self.client.put_object(Bucket=self.bucket, Key=placed(key), Body=data, ContentType=content_type,
                                CacheControl=cache_control)
 
     def copy(self, source, target):
-        self.client.copy_object(Bucket=self.bucket, Key=target, CopySource={"Bucket": self.bucket, "Key": source},
+        self.client.copy_object(Bucket=self.bucket, Key=placed(target),
+                                CopySource={"Bucket": self.bucket, "Key": placed(source)},
                                 MetadataDirective="COPY")
 
     def delete(self, key):
-        self.client.delete_object(Bucket=self.bucket, Key=key)
+        self.client.delete_object(Bucket=self.bucket, Key=placed(key))
 
     def keys(self, prefix):
         """Every key under `prefix` (a page of 1,000 per call)."""
         found, token = [], None
         while True:
-            page = self.client.list_objects_v2(Bucket=self.bucket, Prefix=prefix,
+            page = self.client.list_objects_v2(Bucket=self.bucket, Prefix=placed(prefix),
                                                **({"ContinuationToken": token} if token else {}))
-            found += [item["Key"] for item in page.get("Contents", ())]
+            found += [_unplaced(item["Key"]) for item in page.get("Contents", ())]
             token = page.get("NextContinuationToken")
             if not token:
                 return found
@@ -83,7 +107,7 @@ class BlobStore:
     def download_url(self, key, expires_in=3600, filename=None, content_type=None):
         """A link to the object for `expires_in` seconds; with `filename`, saved as that file
         (Content-Disposition: attachment) in `content_type`, never shown inside our origin."""
-        params = {"Bucket": self.bucket, "Key": key}
+        params = {"Bucket": self.bucket, "Key": placed(key)}
         if filename:
             from urllib.parse import quote
             params["ResponseContentDisposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"

@@ -32,7 +32,7 @@ def test_an_officer_with_the_forms_category_opens_a_file_through_a_link_made_for
     assert opened.status_code == 200, opened.json_body
     link = urlparse(opened.json_body["url"])
     query = parse_qs(link.query)
-    assert link.path.endswith(f"/form-files/{case_reference(deps, case_id)}/{pdf}")
+    assert link.path.endswith(f"/form-files/york/{case_reference(deps, case_id)}/{pdf}")  # York's file
     assert query["X-Amz-Expires"] == ["60"] and "attachment" in query["response-content-disposition"][0]
     assert opened.json_body["name"] == "accounts-2025.pdf" and opened.json_body["content_type"] == "application/pdf"
     client.post(f"/v1/staff/reports/{case_id}/form-files/{pdf}", {}, {**officer.auth, **WHY})  # again: audited

@@ -88,7 +88,7 @@ def test_open_data_has_one_address_that_describes_and_links_the_latest_files(cli
 
     link = client.get("/v1/open-data/reports.geojson")
     assert link.status_code == 302
-    assert f"/{PUBLIC_DATA_PREFIX}reports.geojson?" in link.headers["Location"]
+    assert f"/{PUBLIC_DATA_PREFIX}york/reports.geojson?" in link.headers["Location"]  # York's file
     missing = client.get("/v1/open-data/reports.xlsx")  # not one of the names its route declares: at the edge
     assert (missing.status_code, missing.json_body["error"]["code"]) == (404, "not_found")
 

@@ -46,11 +46,14 @@ def by_council(records):
 
 def inserted(records):
     """The events a stream batch inserted (a Chalice DynamoDBEvent or plain
-    stream record dicts): TTL deletions and edits of old events are not news."""
+    stream record dicts): TTL deletions and edits of old events are not news,
+    and nor is an old event a migration moved into its council (its effects,
+    alerts and sends were done when it was first written: storage/migration.py)."""
     from ...storage.alerts import event_from_image
+    from ...storage.migration import MOVED
     for record in records:
         name = getattr(record, "event_name", None) or record.get("eventName")
         image = getattr(record, "new_image", None) if not isinstance(record, dict) \
             else record.get("dynamodb", {}).get("NewImage")
-        if name == "INSERT" and image:
+        if name == "INSERT" and image and MOVED not in image:
             yield event_from_image(image)
