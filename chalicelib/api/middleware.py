@@ -29,7 +29,7 @@ def for_registry(registry):
             council = None
             try:
                 with http.store_errors_as_api_errors():
-                    council = tenancy.use(_council(event))  # first: sessions, like all else, are a council's
+                    council = tenancy.use(_council(registry, event))  # first: sessions, like all else, are a council's
                     who = _authenticate(event)
                     principals.set_current(who)
                     _authorise(registry, who, event)
@@ -54,10 +54,14 @@ def for_registry(registry):
     return middleware
 
 
-def _council(event):
-    """The council the request's web address is (councils/registry.py): its Host header."""
+def _council(registry, event):
+    """The council the request is for: the one its web address is (councils/registry.py,
+    its Host header; an address no council has is refused first), unless its route's
+    capability names another from the request (Open311's jurisdiction_id) before any read."""
     from ..councils.registry import council_for_host
-    return council_for_host((event.headers or {}).get("host"))
+    at_address = council_for_host((event.headers or {}).get("host"))
+    chooser = registry.council_chooser(event.method, (event.context or {}).get("resourcePath"))
+    return (chooser(event) if chooser else None) or at_address
 
 
 def _authenticate(event):

@@ -34,9 +34,14 @@ class Routes:
 
     `schemas` names the module whose SCHEMAS dict holds the OpenAPI components
     its operations refer to; it is imported only to build /openapi.json.
+    `council_from` ("module:function") lets a capability name the council its
+    request is for, where its protocol says so (Open311's jurisdiction_id): the
+    middleware asks it before anything is read (council_chooser), and imports
+    it then, so api/ names no handler.
     """
     capability: str
     schemas: str | None = None
+    council_from: str | None = None
     declared: list = field(default_factory=list)
 
     def __post_init__(self):
@@ -93,6 +98,7 @@ class Registry:
     def __init__(self):
         self.routes = {}
         self.tables = []
+        self.choosers = {}  # capability -> its council_from
 
     def wire(self, app, *tables):
         for table in tables:
@@ -104,9 +110,22 @@ class Registry:
                 self.routes[key] = route
             app.register_blueprint(table.blueprint)
             self.tables.append(table)
+            if table.council_from:
+                self.choosers[table.capability] = table.council_from
             if table.schemas:
                 from .edge import SCHEMA_MODULES
                 SCHEMA_MODULES[table.capability] = table.schemas
+
+    def council_chooser(self, method, path):
+        """The function the capability of (method, path) names to choose its request's
+        council from the request (None: the address's council); None when it names none."""
+        route = self.routes.get((method, path))
+        named = self.choosers.get(route.capability) if route else None
+        if named is None:
+            return None
+        from importlib import import_module
+        module, _, name = named.partition(":")
+        return getattr(import_module(module), name)
 
     def rule_for(self, method, path):
         """The access rule of (method, path), or None for a route nobody declared."""

@@ -2,7 +2,8 @@
 process between requests: a warm function finds the council of a request
 with no DynamoDB read. What it keeps is read again at most every REFRESH_S,
 so a council added, or its settings changed, on another function is seen
-within that time (and at once on the function that made the change).
+within that time (and at once on the function that made the change). Open311's
+jurisdiction_id is found the same way (council_for_jurisdiction).
 
 The deployment's own addresses (its DOORSTEP_PUBLIC_URL's host, localhost)
 lead to its default council, with no read at all; any other address must be
@@ -20,7 +21,7 @@ REFRESH_S = 300.0
 LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "[::1]", "testserver"})
 
 _lock = threading.Lock()
-_kept = {"addresses": None, "addresses_at": 0.0, "councils": {}}
+_kept = {"addresses": None, "addresses_at": 0.0, "jurisdictions": None, "jurisdictions_at": 0.0, "councils": {}}
 
 
 class NoCouncilHere(ApiError):
@@ -58,12 +59,27 @@ def council_for_host(value, store=None, clock=time.monotonic):
     return council
 
 
+def council_for_jurisdiction(value, store=None, clock=time.monotonic):
+    """The id of the council an Open311 jurisdiction_id names, in any case: its id, or
+    the open311_jurisdiction its settings give (a domain, so never another's id); None
+    when no council of the deployment has it. Every council has an address, so the
+    addresses kept say which ids are councils'; a domain is looked for only then."""
+    wanted = (value or "").strip().lower()
+    if wanted == tenancy.default() or wanted in _addresses(store, clock).values():
+        return wanted
+    return _kept_map("jurisdictions", lambda: _store(store).jurisdictions(), clock).get(wanted)
+
+
 def _addresses(store, clock):
+    return _kept_map("addresses", lambda: _store(store).addresses(), clock)
+
+
+def _kept_map(name, read, clock):
     with _lock:
-        if _kept["addresses"] is None or clock() - _kept["addresses_at"] > REFRESH_S:
-            _kept["addresses"] = _store(store).addresses()
-            _kept["addresses_at"] = clock()
-        return _kept["addresses"]
+        if _kept[name] is None or clock() - _kept[f"{name}_at"] > REFRESH_S:
+            _kept[name] = read()
+            _kept[f"{name}_at"] = clock()
+        return _kept[name]
 
 
 def settings_of(council_id, store=None, clock=time.monotonic):
@@ -102,7 +118,7 @@ def each_council(work, what="the run", store=None):
 def forget(council_id=None):
     """Read again on next use: after this process changed a council (or in tests, all)."""
     with _lock:
-        _kept["addresses"] = None
+        _kept["addresses"] = _kept["jurisdictions"] = None
         if council_id is None:
             _kept["councils"].clear()
         else:

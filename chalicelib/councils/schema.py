@@ -5,6 +5,9 @@ path and reason, and nothing of it is applied."""
 from .. import tenancy
 
 HOST = r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+# An Open311 jurisdiction_id: a web domain (GeoReport v2 suggests the council's main website's),
+# so with at least one dot, which a council's id never has: the two cannot name different councils.
+DOMAIN = HOST.replace(")*$", ")+$")
 URL = r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$"
 JURISDICTIONS = ("england", "wales", "scotland")
 SOME = r"\S"
@@ -35,6 +38,7 @@ SCHEMA = _object({
               "items": {"type": "string", "pattern": HOST}},
     "public_url": {"type": "string", "pattern": URL, "maxLength": 300},
     "jurisdiction": {"enum": list(JURISDICTIONS)},
+    "open311_jurisdiction": {"type": "string", "pattern": DOMAIN},  # "york.gov.uk"; its id names it too
     "area": AREA,
     "branding": _object({
         "colour": {"type": "string", "pattern": r"^#[0-9a-f]{6}$"},

@@ -57,20 +57,32 @@ class AddressTaken(ApiError):
         super().__init__(words.ADDRESS_TAKEN, fields=[{"field": "$.hosts", "message": words.ADDRESS_TAKEN}])
 
 
+class JurisdictionTaken(ApiError):
+    status = 409
+    code = "jurisdiction_taken"
+
+    def __init__(self):
+        super().__init__(words.JURISDICTION_TAKEN, fields=[{"field": "$.open311_jurisdiction",
+                                                             "message": words.JURISDICTION_TAKEN}])
+
+
 def write(store, document, expected_version, now, by):
     """Add a council (expected_version 0) or change one; the new version. ValidationFailed
-    naming each refused field; AddressTaken; the store's EditConflict when it moved on."""
+    naming each refused field; AddressTaken; JurisdictionTaken; the store's EditConflict
+    when it moved on."""
     found = problems(document)
     if found:
         raise ValidationFailed(found, message=words.settings_refused(len(found)))
-    from ..storage.councils import AddressTaken as Taken
+    from ..storage import councils as stored
     before = store.get(document["id"], consistent=True) if expected_version else None
     old = before[0] if before else {}
     try:
         version = store.put(document, expected_version, now, by, changes(old, document),
-                            old_hosts=old.get("hosts") or ())
-    except Taken:
+                            old_hosts=old.get("hosts") or (), old_jurisdiction=old.get("open311_jurisdiction"))
+    except stored.AddressTaken:
         raise AddressTaken() from None
+    except stored.JurisdictionTaken:
+        raise JurisdictionTaken() from None
     registry.forget(document["id"])
     return version
 

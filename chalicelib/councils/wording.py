@@ -4,6 +4,7 @@ NO_COUNCIL_HERE = "No council is served at this address."
 REQUIRED = "Is required."
 NOT_A_SETTING = "Is not a setting a council has."
 ADDRESS_TAKEN = "Another council of this deployment has one of these web addresses."
+JURISDICTION_TAKEN = "Another council of this deployment has this Open311 jurisdiction."
 
 
 def settings_refused(count):
@@ -17,6 +18,7 @@ FORMS = {
     "hosts": "Must be a web address's host name in lower case, like york.example.gov.uk.",
     "public_url": "Must be an address like https://york.example.gov.uk, with no path.",
     "colour": "Must be a colour written like #1d4f91.",
+    "open311_jurisdiction": "Must be a web domain in lower case, like york.gov.uk.",
 }
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",
           "integer": "a whole number", "boolean": "true or false"}

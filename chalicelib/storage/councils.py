@@ -6,18 +6,21 @@ it says which council an address is, so it cannot itself be one council's.
 
     pk "council",   sk <id>         the council's settings document, versioned
     pk "address",   sk <host>       which council a web address is (one Query reads them all)
+    pk "jurisdiction", sk <domain>  which council an Open311 jurisdiction_id names (its settings'
+                                    open311_jurisdiction; one Query reads them all)
     pk "audit#<id>", sk <when>#<n>  a change to the settings: who, and the fields before and after
 
-A settings change and its addresses are one transaction: an address is never
-left pointing at a council that no longer names it, and two councils can never
-both hold one (the address row is written on condition it is free or theirs).
+A settings change, its addresses and its jurisdiction are one transaction: an
+address is never left pointing at a council that no longer names it, and two
+councils can never both hold one (the row is written on condition it is free
+or theirs); a jurisdiction alike.
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
 from .errors import AlreadyExists, EditConflict
 
-COUNCIL, ADDRESS = "council", "address"
+COUNCIL, ADDRESS, JURISDICTION = "council", "address", "jurisdiction"
 
 
 class CouncilModel(Stored):
@@ -28,7 +31,7 @@ class CouncilModel(Stored):
     pk = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     document = JSONAttribute(null=True)  # a council's settings (councils/schema.py)
-    council = UnicodeAttribute(null=True)  # an address row: the council it leads to
+    council = UnicodeAttribute(null=True)  # an address or jurisdiction row: the council it leads to
     version = NumberAttribute(null=True)  # a council row: raised by each change (the ETag)
     changed_at = UTCDateTimeAttribute(null=True)
     by = UnicodeAttribute(null=True)  # an audit row: who changed it
@@ -37,6 +40,10 @@ class CouncilModel(Stored):
 
 class AddressTaken(AlreadyExists):
     """A web address another council already has."""
+
+
+class JurisdictionTaken(AlreadyExists):
+    """An Open311 jurisdiction another council already has."""
 
 
 class CouncilStore:
@@ -52,34 +59,45 @@ class CouncilStore:
         """{host: council id}: every address the deployment answers at. One Query."""
         return {row.sk: row.council for row in CouncilModel.query(ADDRESS)}
 
+    def jurisdictions(self):
+        """{open311_jurisdiction: council id} of every council that gives one. One Query."""
+        return {row.sk: row.council for row in CouncilModel.query(JURISDICTION)}
+
     def ids(self):
         """Every council's id, in order. One Query (the documents come with it)."""
         return [row.sk for row in CouncilModel.query(COUNCIL, attributes_to_get=["sk"])]
 
-    def put(self, document, expected_version, now, by, change, old_hosts=()):
+    def put(self, document, expected_version, now, by, change, old_hosts=(), old_jurisdiction=None):
         """Write a council's settings at version expected_version + 1 (0: a new council),
-        its addresses taken and those it gave up freed, and the change audited: one
-        transaction. EditConflict when the version moved on (or a new council's id is
-        taken: AlreadyExists); AddressTaken when another council holds one of its addresses."""
+        its addresses and jurisdiction taken and those it gave up freed, and the change
+        audited: one transaction. EditConflict when the version moved on (or a new
+        council's id is taken: AlreadyExists); AddressTaken (JurisdictionTaken) when
+        another council holds one of its addresses (its jurisdiction)."""
         council_id, hosts = document["id"], list(document.get("hosts") or [])
+        jurisdictions = [document["open311_jurisdiction"]] if document.get("open311_jurisdiction") else []
+        gone = {ADDRESS: sorted(set(old_hosts) - set(hosts)),
+                JURISDICTION: [old_jurisdiction] if old_jurisdiction and old_jurisdiction not in jurisdictions else []}
         version = expected_version + 1
         council = CouncilModel(COUNCIL, council_id, document=document, version=version, changed_at=now, by=by)
         parts = ["council-new" if expected_version == 0 else "council"]
-        parts += ["address"] * len(hosts) + ["freed"] * len(set(old_hosts) - set(hosts)) + ["audit"]
+        parts += [ADDRESS] * len(hosts) + [JURISDICTION] * len(jurisdictions)
+        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["audit"]
         try:
-            with writes(parts, exists={"council-new", "address"}), transaction() as t:
+            with writes(parts, exists={"council-new", ADDRESS, JURISDICTION}), transaction() as t:
                 t.save(council, condition=CouncilModel.pk.does_not_exist() if expected_version == 0
                        else CouncilModel.version == expected_version)
-                for host in hosts:
-                    t.save(CouncilModel(ADDRESS, host, council=council_id),
-                           condition=CouncilModel.pk.does_not_exist() | (CouncilModel.council == council_id))
-                for host in sorted(set(old_hosts) - set(hosts)):
-                    t.delete(CouncilModel(ADDRESS, host), condition=CouncilModel.council == council_id)
+                for pk, values in ((ADDRESS, hosts), (JURISDICTION, jurisdictions)):
+                    for value in values:
+                        t.save(CouncilModel(pk, value, council=council_id),
+                               condition=CouncilModel.pk.does_not_exist() | (CouncilModel.council == council_id))
+                for pk, values in gone.items():
+                    for value in values:
+                        t.delete(CouncilModel(pk, value), condition=CouncilModel.council == council_id)
                 t.save(CouncilModel(f"audit#{council_id}", f"{now.isoformat()}#{version}",
                                     changed_at=now, by=by, change=change))
         except AlreadyExists as e:
-            if e.part == "address":
-                raise AddressTaken("address") from e
+            if e.part in (ADDRESS, JURISDICTION):
+                raise (AddressTaken if e.part == ADDRESS else JurisdictionTaken)(e.part) from e
             raise
         return version
 
@@ -89,4 +107,4 @@ class CouncilStore:
         return [{"at": r.changed_at, "by": r.by, "change": r.change} for r in rows]
 
 
-__all__ = ["CouncilStore", "CouncilModel", "AddressTaken", "EditConflict"]
+__all__ = ["CouncilStore", "CouncilModel", "AddressTaken", "JurisdictionTaken", "EditConflict"]

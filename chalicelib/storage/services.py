@@ -2,8 +2,8 @@
 without a deploy; `doorstep seed` loads the defaults.
 
 Every map and report request needs the category list, so each process keeps
-it for a minute: an edit shows within CACHE_SECONDS everywhere. The list is
-one Query of an index whose one partition holds every category, never a Scan
+each council's for a minute: an edit shows within CACHE_SECONDS everywhere. The
+list is one Query of an index whose one partition holds every category, never a Scan
 (a stage from before the index gets it, and its categories the key, from
 `doorstep tables`; until then the list falls back to a Scan).
 """
@@ -12,11 +12,12 @@ import time
 from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
+from .. import tenancy
 from .binding import bind, Stored, table
 from .council_key import CouncilKey
 
 CACHE_SECONDS = 60
-_cache = {}  # table name -> (fetched at, [service dicts])
+_cache = {}  # (table name, council) -> (fetched at, [service dicts])
 
 
 def clear_cache():
@@ -54,14 +55,14 @@ class ServiceStore:
 
     def all(self):
         """Every service, in display order. The table holds tens of items."""
-        table = ServiceModel.Meta.table_name
-        cached = _cache.get(table)
+        kept = (ServiceModel.Meta.table_name, tenancy.current())  # each council's its own
+        cached = _cache.get(kept)
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
             return cached[1]
         rows = list(ServiceModel.catalogue_index.query(EVERY)) or list(ServiceModel.scan())
         rows.sort(key=lambda r: (r.sort, r.service_code))
         services = [self._to_dict(r) for r in rows]
-        _cache[table] = (time.monotonic(), services)
+        _cache[kept] = (time.monotonic(), services)
         return services
 
     def describe(self):

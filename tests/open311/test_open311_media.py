@@ -1,6 +1,6 @@
 """A partner's pictures: media_url links stored and shown (never fetched),
-photo file parts cleaned like a phone's upload, and the jurisdiction a
-deployment answers for."""
+and photo file parts cleaned like a phone's upload (jurisdictions:
+test_open311_jurisdiction*.py)."""
 import io
 
 import pytest
@@ -15,7 +15,6 @@ PHOTO_URL = "https://fixmystreet.example/photo/101.0.jpeg"
 @pytest.fixture(autouse=True)
 def api_keys(monkeypatch):
     monkeypatch.setenv("OPEN311_API_KEYS", API_KEY)
-    monkeypatch.delenv("DOORSTEP_OPEN311_JURISDICTION", raising=False)
 
 
 def a_pothole(**overrides):
@@ -143,50 +142,6 @@ def test_more_than_six_photos_or_one_over_10_mb_is_a_spec_400(client, deps):
     body, headers = multipart(a_pothole(), huge)
     response = client.raw.http.post("/open311/v2/requests.json", body=body, headers=headers)
     assert response.status_code == 400 and "10 MB" in read_json(response, ERRORS)[0]["description"]
-    assert read_json(client.get("/open311/v2/requests.json"), REQUESTS) == []
-
-
-OPEN311_GETS = ["/open311/v2/services.json", "/open311/v2/discovery.json", "/open311/v2/requests.json",
-                "/open311/v2/servicerequestupdates.json", "/open311/v2/services/pothole.json",
-                "/open311/v2/service/pothole.json", "/open311/v2/requests/DS-ZZZZZZ.json",
-                "/open311/v2/tokens/abc.json"]
-
-
-def test_any_jurisdiction_is_accepted_when_none_is_configured(client):
-    assert client.get("/open311/v2/services.json?jurisdiction_id=anywhere.example").status_code == 200
-    created_id(post_form(client, "/open311/v2/requests.json", a_pothole(jurisdiction_id="anywhere.example")))
-
-
-@pytest.mark.parametrize("path", OPEN311_GETS)
-def test_another_jurisdiction_is_a_spec_404_on_every_call(client, monkeypatch, path):
-    monkeypatch.setenv("DOORSTEP_OPEN311_JURISDICTION", "york.gov.uk")
-    response = client.get(f"{path}?jurisdiction_id=leeds.gov.uk")
-    assert response.status_code == 404
-    assert "Unknown jurisdiction" in read_json(response, ERRORS)[0]["description"]
-    xml = read_xml(client.get(f"{path.replace('.json', '.xml')}?jurisdiction_id=leeds.gov.uk"))
-    assert xml["error"][0]["code"] == "404"
-
-
-def test_the_configured_jurisdiction_or_none_is_served(client, monkeypatch, deps):
-    monkeypatch.setenv("DOORSTEP_OPEN311_JURISDICTION", "york.gov.uk")
-    for query in ("", "?jurisdiction_id=", "?jurisdiction_id=York.gov.uk"):
-        assert client.get(f"/open311/v2/services.json{query}").status_code == 200
-    created_id(post_form(client, "/open311/v2/requests.json", a_pothole(jurisdiction_id="york.gov.uk")))
-    created_id(post_form(client, "/open311/v2/requests.json", a_pothole(jurisdiction_id="")))
-
-
-@pytest.mark.parametrize("resource", ["requests", "servicerequestupdates"])
-@pytest.mark.parametrize("in_query", [False, True])
-def test_a_post_for_another_jurisdiction_is_a_spec_404_and_writes_nothing(client, monkeypatch, resource, in_query):
-    monkeypatch.setenv("DOORSTEP_OPEN311_JURISDICTION", "york.gov.uk")
-    fields = a_pothole() if resource == "requests" else {
-        "api_key": API_KEY, "service_request_id": "DS-ZZZZZZ", "update_id": "x", "status": "FIXED"}
-    query = {"jurisdiction_id": "leeds.gov.uk"} if in_query else None
-    if not in_query:
-        fields["jurisdiction_id"] = "leeds.gov.uk"
-    response = post_form(client, f"/open311/v2/{resource}.json", fields, query=query)
-    assert response.status_code == 404
-    assert "Unknown jurisdiction" in read_json(response, ERRORS)[0]["description"]
     assert read_json(client.get("/open311/v2/requests.json"), REQUESTS) == []
 
 

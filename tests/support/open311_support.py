@@ -59,9 +59,9 @@ def multipart(fields, files=()):
     return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
 
 
-def post_form(client, path, fields, query=None):
+def post_form(client, path, fields, query=None, headers=None):
     url = f"{path}?{urlencode(query)}" if query else path
-    return client.raw.http.post(url, body=urlencode(fields, doseq=True).encode(), headers=FORM)
+    return client.raw.http.post(url, body=urlencode(fields, doseq=True).encode(), headers={**FORM, **(headers or {})})
 
 
 W3C_UTC = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"
@@ -126,3 +126,29 @@ def read_back(client, response):
     [created] = read_json(response, CREATED)
     [request] = read_json(client.get(f"/open311/v2/requests/{created['service_request_id']}.json"), REQUESTS)
     return request
+
+
+class FixMyStreetClient:
+    """Open311 as FixMyStreet's client speaks it (perllib/Open311.pm, `_request`): a GET
+    carries jurisdiction_id in its query string, a POST in its form beside api_key,
+    each only when the body it sends to has one; arrays are repeated names, as LWP
+    posts a Perl hash; answers are read with XML::Simple's options (read_xml)."""
+
+    def __init__(self, client, jurisdiction=None, api_key=None, headers=None):
+        self.client, self.jurisdiction, self.api_key = client, jurisdiction, api_key
+        self.headers = dict(headers or {})
+
+    def get(self, path, **params):
+        if self.jurisdiction:
+            params["jurisdiction_id"] = self.jurisdiction
+        url = f"/open311/v2/{path}" + (f"?{urlencode(params)}" if params else "")
+        return self.client.raw.http.get(url, headers=self.headers)
+
+    def post(self, path, params):
+        params = dict(params)
+        if self.jurisdiction:
+            params["jurisdiction_id"] = self.jurisdiction
+        if self.api_key:
+            params["api_key"] = self.api_key
+        body = urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
+        return self.client.raw.http.post(f"/open311/v2/{path}", body=body.encode(), headers={**FORM, **self.headers})

@@ -33,8 +33,9 @@ def array(ref):
     return {"type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}
 
 
-JURISDICTION = ("optional; empty counts as absent. When the deployment sets DOORSTEP_OPEN311_JURISDICTION, "
-                "any other value is a 404 (unknown jurisdiction)")
+JURISDICTION = ("the council the request is for, of every council this server answers for: its id "
+                "(york) or the domain its settings give (york.gov.uk), in any case; in a POST's form or its "
+                "query string. Absent or empty: the council of the address asked. No council's: 404")
 POST_FORM = {
     "type": "object", "required": ["api_key", "service_code", "description"],
     "properties": {**{k: {"type": "string"} for k in (

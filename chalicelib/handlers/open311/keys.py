@@ -1,16 +1,18 @@
 """Which partner system an Open311 `api_key` names, and what it may post.
 
-Keys are data (`doorstep open311-keys`, stored as SHA-256 only). The
-OPEN311_API_KEYS environment list still works, so `make run` and a stage
-without issued keys behave as before; those keys have no scope and share the
-partner name "env".
+Keys are data (`doorstep open311-keys`, stored as SHA-256 only), each one
+council's: a key is looked for in the partitions of the council the request is
+for, so another council's key is unknown here. The OPEN311_API_KEYS environment
+list still works, for the deployment's default council alone (the council it
+served before there were several), so `make run` and a stage without issued
+keys behave as before; those keys have no scope and share the partner name "env".
 """
 import hmac
 import os
 import secrets
 from dataclasses import dataclass
 
-from ... import ids
+from ... import ids, tenancy
 from ...api.open311_formats import Open311Error
 
 ENV_PARTNER = "env"
@@ -41,7 +43,8 @@ def partner_for(given):
             raise refused  # even if the same string is also in the environment
         return Partner(record.name, tuple(record.categories or ()))
     configured = [k.strip() for k in os.environ.get("OPEN311_API_KEYS", "").split(",") if k.strip()]
-    if any(hmac.compare_digest(given.encode(), k.encode()) for k in configured):
+    if tenancy.current() == tenancy.default() and any(hmac.compare_digest(given.encode(), k.encode())
+                                                      for k in configured):
         return Partner(ENV_PARTNER)
     raise refused
 

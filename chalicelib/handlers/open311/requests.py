@@ -4,7 +4,9 @@ shown through `views.public_view`. Only the wire format differs, and it lives
 in chalicelib/open311/.
 
 Every error here is raised (Open311Error, or the shared ApiErrors); the
-middleware renders errors on /open311/ paths in the spec's shape.
+middleware renders errors on /open311/ paths in the spec's shape. The council
+a request is for, its jurisdiction_id's or its address's, is set before the
+view runs (jurisdiction.py).
 """
 from ... import ids, states, visibility
 from . import params, serialise
@@ -22,9 +24,8 @@ STREAM_PAGE = 100  # a filtered listing merges one Query per category and month,
 
 def get_resource(deps, segment, query):
     name, fmt = split(segment)
-    params.check_jurisdiction(query.get("jurisdiction_id"))
     if name == "discovery":
-        return respond(fmt, "discovery", serialise.discovery(deps.base_url))
+        return respond(fmt, "discovery", serialise.discovery(deps.base_url, deps.council))
     if name == "services":
         # Inactive categories stay listed with the mySociety `inactive`
         # keyword, so partners keep showing their old reports.
@@ -37,25 +38,22 @@ def get_resource(deps, segment, query):
     raise Open311Error(404, f"No Open311 resource {name!s:.40}.")
 
 
-def service_definition(deps, segment, query=None):
+def service_definition(deps, segment):
     code, fmt = split(segment)
-    params.check_jurisdiction((query or {}).get("jurisdiction_id"))
     return respond(fmt, "service_definition", serialise.definition(_service(deps, code)))
 
 
-def get_request(deps, segment, query=None):
+def get_request(deps, segment):
     report_id, fmt = split(segment)
-    params.check_jurisdiction((query or {}).get("jurisdiction_id"))
     report = find_report(deps, report_id)  # its NotFound leaves as a spec 404
     service = deps.services.get(report.service_code) or {}
     return respond(fmt, "service_requests", [serialise.request(deps, report, service)])
 
 
-def get_token(deps, segment, query=None):
+def get_token(deps, segment):
     # POST answers with service_request_id at once, so no token is ever handed
     # out to look up; the route exists so a client asking gets a spec 404.
     token, fmt = split(segment)
-    params.check_jurisdiction((query or {}).get("jurisdiction_id"))
     raise Open311Error(404, f"No token {token!s:.40}: requests are answered with "
                             "service_request_id directly.")
 
@@ -107,20 +105,18 @@ def list_requests(deps, query):
     return [serialise.request(deps, r, services.get(r.service_code)) for r in found]
 
 
-def post_resource(deps, segment, query, raw_body, content_type, idempotency_key=None):
+def post_resource(deps, segment, query, request, idempotency_key=None):
     """POST requests.{format} or servicerequestupdates.{format}, by a partner
-    system named by its api_key. An Idempotency-Key (not in GeoReport v2,
-    sent by Doorstep's own forwarding) makes a retried request answer with
-    the request it made the first time."""
+    system named by its api_key (the council's: the request is its council's
+    already). An Idempotency-Key (not in GeoReport v2, sent by Doorstep's own
+    forwarding) makes a retried request answer with the request it made the
+    first time."""
     from . import keys, updates as open311_updates
     name, fmt = split(segment)
     if name not in ("requests", "servicerequestupdates"):
         raise Open311Error(404, f"No Open311 resource {name!s:.40} to post to.")
-    pairs, files = params.form_and_files(raw_body, content_type)
-    # Older clients put api_key and jurisdiction_id in the query string of a POST.
-    # An empty value (jurisdiction_id= is common) counts as absent.
-    given = {k: v for k, v in {**query, **params.first_values(pairs)}.items() if v != ""}
-    params.check_jurisdiction(given.get("jurisdiction_id"))
+    pairs, files = params.posted(request)
+    given = params.given(query, pairs)
     partner = keys.partner_for(given.get("api_key"))
     if name == "servicerequestupdates":
         # Photo file parts on an update are not read (yet): media_url is.

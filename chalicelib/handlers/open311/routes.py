@@ -3,14 +3,17 @@ each route takes the segment ("services.xml", "DS-7K3F9Q.json") and the
 handler splits it on the last dot; {resource} also serves mySociety's
 servicerequestupdates. Errors on these paths are rendered in Open311's shape
 by the middleware. Partner systems are named by their api_key (POST), not a
-token: every route is open to anyone and the handlers check the key."""
+token: every route is open to anyone and the handlers check the key. Every
+route serves the council its jurisdiction_id names (jurisdiction.py), else its
+address's: the middleware asks before anything is read."""
 from ...api import http
 from ...api.registry import Routes
 from ...auth.rules import ANYONE
 from .docs import DEFINITION, JURISDICTION, POST_FORM, array, errors, ok, q, segment
 from .limits import DEFAULT_LIMIT, MAX_IDS, MAX_PHOTOS, MAX_RANGE, PHOTO_MAX_BYTES
 
-routes = Routes("open311", schemas="chalicelib.handlers.open311.schemas")
+routes = Routes("open311", schemas="chalicelib.handlers.open311.schemas",
+                council_from="chalicelib.handlers.open311.jurisdiction:council_of")
 POST_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "application/json"]
 DAYS = MAX_RANGE.days
 
@@ -55,14 +58,13 @@ def open311_resource(resource):
 def open311_create(resource):
     from . import requests
     request = http.request()
-    return requests.post_resource(http.deps(), resource, http.query(), request.raw_body,
-                                  request.headers.get("content-type"), request.headers.get("idempotency-key"))
+    return requests.post_resource(http.deps(), resource, http.query(), request, request.headers.get("idempotency-key"))
 
 
 @routes.get("/open311/v2/services/{code_format}", ANYONE, DEFINITION)
 def open311_service(code_format):
     from . import requests
-    return requests.service_definition(http.deps(), code_format, http.query())
+    return requests.service_definition(http.deps(), code_format)
 
 
 @routes.get("/open311/v2/service/{code_format}", ANYONE,
@@ -70,7 +72,7 @@ def open311_service(code_format):
 def open311_service_legacy(code_format):
     # An older client asks for service/{code} rather than services/{code}.
     from . import requests
-    return requests.service_definition(http.deps(), code_format, http.query())
+    return requests.service_definition(http.deps(), code_format)
 
 
 @routes.get("/open311/v2/requests/{id_format}", ANYONE, {
@@ -79,7 +81,7 @@ def open311_service_legacy(code_format):
     "responses": {"200": ok(array("Open311Request")), **errors(404)}})
 def open311_request(id_format):
     from . import requests
-    return requests.get_request(http.deps(), id_format, http.query())
+    return requests.get_request(http.deps(), id_format)
 
 
 @routes.get("/open311/v2/tokens/{token_format}", ANYONE, {
@@ -88,4 +90,4 @@ def open311_request(id_format):
     "responses": {"404": errors(404)["404"]}})
 def open311_token(token_format):
     from . import requests
-    return requests.get_token(http.deps(), token_format, http.query())
+    return requests.get_token(http.deps(), token_format)

@@ -6,6 +6,7 @@ contact details can never appear because the public view never has them.
 """
 from ... import visibility
 from ..reports import views
+from .wording import CONTACT, KEY_SERVICE, SEE_WEBSITE
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-11-21T00:00:00Z"  # when this interface last changed
@@ -14,11 +15,16 @@ DATATYPES = {"number": "number", "date": "datetime", "single_choice": "singleval
 LONG_TEXT = 200  # text fields longer than this are `text` (a text area), else `string`
 
 
-def discovery(base_url):
+def discovery(base_url, council):
+    """The Service Discovery document of one council: its endpoint at its own address.
+    The spec has no place to name a jurisdiction beside an endpoint, so it lists one
+    council's, the jurisdiction the request is for (docs/decisions/open311.md)."""
+    branding = council.document.get("branding") or {}
+    reach = branding.get("email") or branding.get("phone") or SEE_WEBSITE
     return {
         "changeset": CHANGESET,
-        "contact": "Doorstep Open311 support; see the council's website.",
-        "key_service": "Ask the council for an api_key to create requests.",
+        "contact": CONTACT.format(council=council.name, reach=reach),
+        "key_service": KEY_SERVICE.format(council=council.name),
         "endpoints": [{
             "specification": SPECIFICATION,
             "url": f"{base_url}/open311/v2",
