@@ -17,7 +17,27 @@ FORMS = {
     "hosts": "Must be a web address's host name in lower case, like york.example.gov.uk.",
     "public_url": "Must be an address like https://york.example.gov.uk, with no path.",
     "colour": "Must be a colour written like #1d4f91.",
+    "logo": "Must be an image's address: a path on this site like /icons/york.svg, or an https address.",
+    "src": "Must be an image's address: a path on this site like /icons/york-192.png, or an https address.",
+    "website": "Must be an https address, like https://www.york.gov.uk.",
+    "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
 }
+NOT_A_WORD = "Is not a word of the app: name it by its key in the app's catalogue, like home.bin_days."
+NOT_OFFERED = "{council} does not offer this service online."
+
+
+def placeholders_kept(names):
+    if not names:
+        return "Must have no names in curly brackets: the app has nothing to put in them."
+    return "Must keep " + ", ".join("{" + n + "}" for n in names) + " and no other names in curly brackets, " \
+        "where the app puts its values."
+
+
+def too_light(ratio, least):
+    return (f"Is too light for the header's white words to be read on it (contrast {ratio:.1f} to 1; "
+            f"at least {least:g} to 1 is needed): choose a darker colour.")
+
+
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",
           "integer": "a whole number", "boolean": "true or false"}
 
@@ -35,4 +55,5 @@ def size(kind, limit):
     return {"minLength": f"Must be at least {limit} characters long.",
             "maxLength": f"Must be at most {limit} characters long.",
             "minItems": f"Must list at least {limit}.",
-            "maxItems": f"Must list at most {limit}."}[kind]
+            "maxItems": f"Must list at most {limit}.",
+            "maxProperties": f"Must hold at most {limit}."}[kind]
