@@ -3,7 +3,7 @@ a council of the deployment. Checked whole before anything is written
 (councils/settings.py): a document that fails is refused with each field's
 path and reason, and nothing of it is applied. What a schema cannot say (a
 word's key is the web catalogue's, white words can be read on the colour) is
-checked beside it (councils/catalogue.py, councils/colours.py)."""
+checked beside it (councils/checks.py)."""
 from .. import tenancy
 from .services import SWITCHABLE
 
@@ -64,6 +64,6 @@ SCHEMA = _object({
     # A service switched off (false) is hidden from the app's home and its routes answer 404; absent: on.
     "services": _object({name: {"type": "boolean"} for name in SWITCHABLE}),
     # The app's words the council says otherwise: a key of the web catalogue, its text with the same {placeholders}.
-    # (Its keys are checked against the catalogue itself: councils/catalogue.py.)
+    # (Its keys are checked against the catalogue itself: councils/checks.py.)
     "words": {"type": "object", "maxProperties": MOST_WORDS, "additionalProperties": _text(WORD_MOST)},
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -1,7 +1,6 @@
 """A council's settings added or changed: checked whole against the schema
-(schema.py), and what a schema cannot say beside it (the words' keys are the
-app's catalogue's, catalogue.py; white words can be read on the colour,
-colours.py), then written with its addresses and its audit in one transaction
+(schema.py), and what a schema cannot say beside it (checks.py: the words'
+keys are the app's catalogue's; white words can be read on the colour), then written with its addresses and its audit in one transaction
 (storage/councils.py), or refused with every field's path and reason and
 nothing written."""
 import json
@@ -35,8 +34,8 @@ def problems(document):
         else:
             found.append((where, _reason(error)))
     if isinstance(document, dict):
-        from . import catalogue, colours
-        found += colours.problems(document.get("branding")) + catalogue.problems(document.get("words"))
+        from . import checks
+        found += checks.problems(document)
     return sorted(set(found))
 
 
@@ -108,8 +107,8 @@ def changes(before, after):
         old, new = before.get(name), after.get(name)
         if old == new:
             continue
-        if name == "area" and old is not None and new is not None:
-            out[name] = ["(changed)", "(changed)"]
+        if name == "area":  # a boundary's thousands of points are no line to read: that it changed is
+            out[name] = [None if old is None else words.AREA_BEFORE, None if new is None else words.AREA_NOW]
         elif name in ("branding", "services", "words") and isinstance(old or {}, dict) and isinstance(new or {}, dict):
             old, new = old or {}, new or {}
             out.update({f"{name}.{key}": [old.get(key), new.get(key)]

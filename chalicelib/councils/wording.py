@@ -22,6 +22,7 @@ FORMS = {
     "website": "Must be an https address, like https://www.york.gov.uk.",
     "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
 }
+AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
 NOT_A_WORD = "Is not a word of the app: name it by its key in the app's catalogue, like home.bin_days."
 NOT_OFFERED = "{council} does not offer this service online."
 
@@ -35,7 +36,7 @@ def placeholders_kept(names):
 
 def too_light(ratio, least):
     return (f"Is too light for the header's white words to be read on it (contrast {ratio:.1f} to 1; "
-            f"at least {least:g} to 1 is needed): choose a darker colour.")
+            f"at least {least:g} to 1 is needed): choose a darker one.")
 
 
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",

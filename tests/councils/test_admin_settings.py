@@ -156,3 +156,13 @@ def test_two_administrators_changing_the_same_version_at_once_make_one_change_an
     won = next(a for a in answers if a.status_code == 200).json_body
     assert lost == won and won["version"] == 2
     assert len(client.get(f"{SETTINGS}/audit", at(YORK_HOST, admin.auth)).json_body["changes"]) == 2
+
+
+def test_an_area_is_audited_as_changed_never_point_by_point(client, admin, councils):
+    trail = client.get(f"{SETTINGS}/audit", at(YORK_HOST, admin.auth)).json_body["changes"]
+    assert trail[0]["change"]["area"] == [None, "(the area now)"]  # York added: its boundary not written out
+    document, etag = read(client, admin)
+    document["area"]["coordinates"][0][1] = [-1.236, 53.946]
+    assert put(client, SETTINGS, document, at(YORK_HOST, {**admin.auth, "If-Match": etag})).status_code == 200
+    latest = client.get(f"{SETTINGS}/audit", at(YORK_HOST, admin.auth)).json_body["changes"][0]
+    assert latest["change"] == {"area": ["(the area before)", "(the area now)"]}

@@ -87,7 +87,7 @@ def test_the_deployments_icons_the_manifest_names_are_the_sizes_it_says():
 
     from PIL import Image
 
-    from chalicelib.handlers.council.manifest import DEFAULT_ICONS
+    from chalicelib.handlers.council.page import DEFAULT_ICONS
     web = Path(__file__).resolve().parents[2] / "web"
     for icon in DEFAULT_ICONS:
         assert (web / icon["src"].lstrip("/")).is_file(), icon["src"]

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
-from tests.web.browser import Browser, check_accessible
+from tests.web.browser import Browser
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import heading, screen, sign_in_by_keyboard
 
@@ -53,8 +53,8 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         expect(summary).to_be_focused()
         expect(summary).to_contain_text("too light for the header's white words")
         colour = page.locator(".form-group--error").filter(has=page.get_by_label("Colour"))
-        expect(colour.locator(".error-message")).to_contain_text("choose a darker colour")
-        check_accessible(page, "staff: council settings refused")
+        expect(colour.locator(".error-message")).to_contain_text("Colour is too light")
+        screen(page, "staff-council-settings-refused")
         assert store.get("york", consistent=True)[1] == version  # nothing of it applied
 
         page.get_by_label("Colour").fill("#0B5A32")
@@ -76,7 +76,7 @@ def test_yorks_administrator_changes_its_colour_a_bin_day_word_and_a_service_and
         expect(theirs.get_by_role("link", name="Bin days", exact=True)).to_be_visible()
         expect(theirs.get_by_role("link", name="Planning applications near you")).to_be_visible()
         expect(theirs.locator("#footer")).to_contain_text("Phone the council on 01698 403200.")
-        check_accessible(theirs, "home: North Lanarkshire")
+        screen(theirs, "home-north-lanarkshire")
     finally:
         resident.close()
         current = store.get("york", consistent=True)[1]

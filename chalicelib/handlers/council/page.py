@@ -1,14 +1,24 @@
 """What the web app needs to be a council's (GET /v1/council): its names, branding and contact,
-its words over the app's catalogue, the services it offers, where its map opens. Built from the
-settings the process keeps (councils/registry.py), once per settings version: a warm function
-answers it with no read and no work, and a kept copy is revalidated by the version (304)."""
+its words over the app's catalogue, the services it offers, where its map opens; and the PWA's
+manifest (W3C Web App Manifest), so that installed, the app is named as the council and takes its
+colour and icons (its own, or the deployment's). Built from the settings the process keeps
+(councils/registry.py), once for each copy kept: a warm function answers with no read and no
+work, and a kept copy is revalidated by the settings' version (304)."""
 import json
 import threading
 
 from ...councils.services import offered
+from .wording import MANIFEST_DESCRIPTION
 
 DEFAULT_COLOUR = "#1d4f91"  # the app's own brand (web/css/app.css), for a council that names none
 BRANDING = ("colour", "logo", "phone", "emergency_phone", "email", "website")
+DEFAULT_ICONS = (
+    {"src": "/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
+    {"src": "/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any"},
+    {"src": "/icons/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+    {"src": "/icons/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+)
+MANIFEST = "application/manifest+json"
 _made = {}
 _lock = threading.Lock()
 
@@ -40,6 +50,15 @@ def view(council):
             "branding": {name: branding.get(name) for name in BRANDING},
             "services": offered(document), "words": dict(document.get("words") or {}),
             "map": {"centre": centre} if centre else None}
+
+
+def manifest(council):
+    branding = (council.document or {}).get("branding") or {}
+    return {"name": council.name, "short_name": council.short_name, "description": MANIFEST_DESCRIPTION,
+            "lang": "en-GB", "id": "/", "start_url": "/", "scope": "/", "display": "standalone",
+            "orientation": "portrait", "background_color": "#ffffff",
+            "theme_color": branding.get("colour") or DEFAULT_COLOUR,
+            "icons": list(branding.get("icons") or DEFAULT_ICONS)}
 
 
 def centre_of(area):

@@ -37,10 +37,9 @@ def council_page():
     "responses": {"200": {"description": "The manifest", "content": {"application/manifest+json": {
         "schema": {"type": "object"}}}}, **NOT_CHANGED}})
 def council_manifest():
-    from .manifest import CONTENT_TYPE, manifest
-    from .page import made, revalidated
+    from .page import MANIFEST, made, manifest, revalidated
     council = _council()
-    return revalidated(http.request(), council, made(council, "manifest", manifest), CONTENT_TYPE)
+    return revalidated(http.request(), council, made(council, "manifest", manifest), MANIFEST)
 
 
 def _answering(doc, **more):

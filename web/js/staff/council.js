@@ -41,7 +41,9 @@ async function draw(part, view, {settings, version}, catalogue, notice) {
     Object.entries(CONTACT).map(([name, type]) => input({field: `$.branding.${name}`, optional: true, type,
       label: t(`staff.council.${name}`), value: branding[name] || "", autocomplete: "off"})),
     services, words.part, button(t("staff.council.save")));
+  const labels = {};  // each refused field named by its question in the summary (filled as the form is sent)
   onSubmit(form, view, async () => {
+    Object.assign(labels, labelsOf(form));
     const changed = {...settings, branding: brandingOf(form, branding), services: servicesOf(form), words: words.value()};
     for (const name of ["services", "words"]) if (!Object.keys(changed[name]).length) delete changed[name];
     let shown;
@@ -54,7 +56,7 @@ async function draw(part, view, {settings, version}, catalogue, notice) {
     }
     await draw(part, view, shown[0], catalogue, shown[1]);
     part.querySelector("#council-status").focus();
-  });
+  }, labels);
   const changes = await api(`${SETTINGS}/audit`);
   append(clear(part), h("p", {class: "body", role: "status", id: "council-status", tabindex: "-1"}, notice || ""), form,
     h("h2", {class: "heading-m"}, t("staff.council.export_title")), h("p", {class: "body"}, t("staff.council.export_lead")),
@@ -71,6 +73,14 @@ function brandingOf(form, before) {
     if (value) out[name] = name === "colour" ? value.toLowerCase() : value; else delete out[name];
   }
   return out;
+}
+
+/** {API field: its question's words} for every field of the form, word rows added since it was drawn too. */
+function labelsOf(form) {
+  return Object.fromEntries([...form.querySelectorAll("[data-field]")].flatMap(group => {
+    const words = (group.querySelector("legend, label")?.textContent || "").replace(` ${t("form.optional")}`, "");
+    return group.dataset.field.split(" ").map(field => [field, words]);
+  }));
 }
 
 /** Only the services switched off are said (absent: on). */
