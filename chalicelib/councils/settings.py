@@ -12,6 +12,10 @@ from . import wording as words
 
 _validator = {}
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# A document is one DynamoDB item (at most 400 KB, with its other attributes): an unsimplified boundary of
+# tens of thousands of points would be refused by DynamoDB itself, as a failure rather than an answer.
+MOST_BYTES = 350_000
+AUDIT_MOST_BYTES = 150_000  # a change's before and after, in its own item: every word said otherwise at once
 
 
 def problems(document):
@@ -36,6 +40,9 @@ def problems(document):
     if isinstance(document, dict):
         from . import checks
         found += checks.problems(document)
+        size = len(json.dumps(document))  # as the item holds it (storage/councils.py's JSONAttribute)
+        if size > MOST_BYTES:
+            found.append(("$", words.too_big(size, MOST_BYTES)))
     return sorted(set(found))
 
 
@@ -91,12 +98,21 @@ def write(store, document, expected_version, now, by, before=None):
         before = stored[0] if stored else {}
     old = before or {}
     try:
-        version = store.put(document, expected_version, now, by, changes(old, document),
+        version = store.put(document, expected_version, now, by, bounded(changes(old, document)),
                             old_hosts=old.get("hosts") or ())
     except Taken:
         raise AddressTaken() from None
     registry.forget(document["id"])
     return version
+
+
+def bounded(change):
+    """`change`, or, when it is too long for its audit row (every word said otherwise at once), which
+    settings changed without what they were and are: who changed them and when are kept all the same."""
+    if len(json.dumps(change)) <= AUDIT_MOST_BYTES:
+        return change
+    return {name: [None if was is None else words.WAS, None if now is None else words.IS]
+            for name, (was, now) in change.items()}
 
 
 def changes(before, after):

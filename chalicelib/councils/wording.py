@@ -23,6 +23,7 @@ FORMS = {
     "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
 }
 AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
+WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
 NOT_A_WORD = "Is not a word of the app: name it by its key in the app's catalogue, like home.bin_days."
 NOT_OFFERED = "{council} does not offer this service online."
 
@@ -32,6 +33,11 @@ def placeholders_kept(names):
         return "Must have no names in curly brackets: the app has nothing to put in them."
     return "Must keep " + ", ".join("{" + n + "}" for n in names) + " and no other names in curly brackets, " \
         "where the app puts its values."
+
+
+def too_big(size, most):
+    return (f"The settings are {size // 1000:,} KB, and at most {most // 1000:,} KB are kept: "
+            "simplify the area's boundary, or say fewer words.")
 
 
 def too_light(ratio, least):

@@ -166,3 +166,29 @@ def test_an_area_is_audited_as_changed_never_point_by_point(client, admin, counc
     assert put(client, SETTINGS, document, at(YORK_HOST, {**admin.auth, "If-Match": etag})).status_code == 200
     latest = client.get(f"{SETTINGS}/audit", at(YORK_HOST, admin.auth)).json_body["changes"][0]
     assert latest["change"] == {"area": ["(the area before)", "(the area now)"]}
+
+
+def test_settings_too_big_for_one_record_are_refused_in_words_not_failed(client, admin):
+    document, etag = read(client, admin)
+    ring = [[-1.2 + n / 100000, 53.9 + (n % 7) / 1000] for n in range(30000)]
+    document["area"] = {"type": "Polygon", "coordinates": [ring + [ring[0]]]}  # a boundary never simplified
+    refused = put(client, SETTINGS, document, at(YORK_HOST, {**admin.auth, "If-Match": etag}))
+    assert refused.status_code == 400
+    [field] = refused.json_body["error"]["fields"]
+    assert field["field"] == "$" and field["message"].startswith("The settings are ")
+    assert read(client, admin) == (york(), '"1"')
+
+
+def test_every_word_said_otherwise_at_once_is_audited_without_failing(client, admin, deps):
+    from chalicelib.councils import checks, settings
+    from chalicelib.storage.councils import CouncilStore
+    keys = [k for k, text in checks.catalogue().items() if not checks.placeholders(text)][:300]
+    document, etag = read(client, admin)
+    wordy = dict(document, words={k: "é" * 130 for k in keys})  # stored as \u00e9: 234 KB of words
+    admin_store = CouncilStore()
+    settings.write(admin_store, wordy, 1, deps.clock(), "test")
+    reworded = dict(wordy, words={k: "ü" * 130 for k in keys})
+    answer = put(client, SETTINGS, reworded, at(YORK_HOST, {**admin.auth, "If-Match": '"2"'}))
+    assert answer.status_code == 200, answer.json_body
+    latest = admin_store.audit("york")[0]["change"]
+    assert len(latest) == 300 and latest[f"words.{keys[0]}"] == ["(what it was)", "(what it is now)"]
