@@ -37,6 +37,11 @@ export function offers(service) {
   return !council || !council.services || council.services[service] !== false;
 }
 
+/** Every service a council may switch off (chalicelib/councils/services.py), in the home screen's order. */
+export function switchable() {
+  return council && council.services ? Object.keys(council.services) : [];
+}
+
 /** Where the council's map opens ({lat, lon}), or null for the deployment's own. */
 export function mapCentre() {
   return (council && council.map && council.map.centre) || null;

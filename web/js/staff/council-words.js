@@ -1,6 +1,5 @@
-// The council's own words on its settings screen: each the app's words for one key of the catalogue
-// (web/messages/en.json) said otherwise, shown beside what the app says; words to change found by
-// what they say. The API checks each key is the catalogue's and keeps its {placeholders}.
+// The council's own words on its settings screen, each beside the app's own for its key; words to change
+// found by what they say. The API checks each key is the catalogue's and keeps its {placeholders}.
 import {h} from "../dom.js";
 import {button, input} from "../forms.js";
 import {t} from "../i18n.js";

@@ -1,9 +1,8 @@
-// Administrators: the council's settings as its residents meet them on this site (its colour and logo,
-// its contact details, the services it offers and its own words over the app's), sent whole with the
-// version read (If-Match). The API checks the whole document and names every field it refuses; each
-// refusal is shown at its field. Someone else's change first is shown as it is now. Below: the changes
-// made, newest first, and the settings as a file (what `doorstep councils change --file` loads).
+// Administrators: the council's settings as residents meet them here (colour, logo, contact, services,
+// its own words), sent whole with the version read (If-Match); every field the API refuses is shown at
+// itself, someone else's change first as it is now. Then the changes made, and the settings as a file.
 import {api, ApiError} from "../api.js";
+import {switchable} from "../council.js";
 import {append, clear, h} from "../dom.js";
 import {button, choices, input, onSubmit} from "../forms.js";
 import {formatDate, t, tOr} from "../i18n.js";
@@ -11,9 +10,6 @@ import {saveFile} from "../save-pdf.js";
 import {wordsPart} from "./council-words.js";
 
 const SETTINGS = "/v1/admin/council";
-// The services a council may switch off (chalicelib/councils/services.py), as the home screen names them.
-const SERVICES = ["bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
-                  "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving"];
 const CONTACT = {phone: "tel", emergency_phone: "tel", email: "email", website: "url"};
 
 export async function render(view) {
@@ -27,10 +23,11 @@ export async function render(view) {
 async function draw(part, view, {settings, version}, catalogue, notice) {
   const branding = settings.branding || {};
   const words = wordsPart(settings.words || {}, catalogue);
+  const serviceNames = switchable();  // every service a council may switch off, one list with the API's
   const services = choices({field: "services", legend: t("staff.council.services"), multiple: true, optional: true,
-    hint: t("staff.council.services_hint"), value: SERVICES.filter(name => (settings.services || {})[name] !== false),
-    options: SERVICES.map(name => ({value: name, label: tOr(`home.${name}`, t(`staff.council.service_${name}`))}))});
-  services.dataset.field = SERVICES.map(name => `$.services.${name}`).join(" ");  // the API names each
+    hint: t("staff.council.services_hint"), value: serviceNames.filter(name => (settings.services || {})[name] !== false),
+    options: serviceNames.map(name => ({value: name, label: tOr(`home.${name}`, t(`staff.council.service_${name}`))}))});
+  services.dataset.field = serviceNames.map(name => `$.services.${name}`).join(" ");  // the API names each
   const form = h("form", {novalidate: true, id: "council-settings"},
     h("h2", {class: "heading-m"}, t("staff.council.branding")),
     input({field: "$.branding.colour", label: t("staff.council.colour"), hint: t("staff.council.colour_hint"),
@@ -44,7 +41,8 @@ async function draw(part, view, {settings, version}, catalogue, notice) {
   const labels = {};  // each refused field named by its question in the summary (filled as the form is sent)
   onSubmit(form, view, async () => {
     Object.assign(labels, labelsOf(form));
-    const changed = {...settings, branding: brandingOf(form, branding), services: servicesOf(form), words: words.value()};
+    const changed = {...settings, branding: brandingOf(form, branding), services: servicesOf(form, serviceNames),
+      words: words.value()};
     for (const name of ["services", "words"]) if (!Object.keys(changed[name]).length) delete changed[name];
     let shown;
     try {
@@ -84,9 +82,9 @@ function labelsOf(form) {
 }
 
 /** Only the services switched off are said (absent: on). */
-function servicesOf(form) {
+function servicesOf(form, names) {
   const on = new Set([...form.querySelectorAll("input[name=services]:checked")].map(box => box.value));
-  return Object.fromEntries(SERVICES.filter(name => !on.has(name)).map(name => [name, false]));
+  return Object.fromEntries(names.filter(name => !on.has(name)).map(name => [name, false]));
 }
 
 function history(changes) {
