@@ -17,6 +17,7 @@ from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.containers.routes import routes as containers
 from chalicelib.handlers.consultations.routes import routes as consultations
 from chalicelib.handlers.conversations.routes import routes as conversations
+from chalicelib.handlers.council.routes import routes as council
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.democracy.routes import routes as democracy
 from chalicelib.handlers.forms.routes import routes as forms
@@ -74,7 +75,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              planning, moving, ANY_PATH)
+              planning, moving, council, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])

@@ -2,14 +2,14 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-18";
+const VERSION = "doorstep-19";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
-  "/", "/css/app.css", "/config.json", "/manifest.webmanifest", "/messages/en.json",
+  "/", "/css/app.css", "/config.json", "/messages/en.json",
   "/icons/icon.svg", "/icons/icon-192.png",
   "/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css",
-  "/js/main.js", "/js/api.js", "/js/config.js", "/js/dom.js", "/js/forms.js", "/js/hours.js", "/js/i18n.js",
+  "/js/main.js", "/js/api.js", "/js/config.js", "/js/council.js", "/js/dom.js", "/js/forms.js", "/js/hours.js", "/js/i18n.js",
   "/js/idb.js", "/js/map.js", "/js/outbox.js", "/js/photos.js", "/js/push.js", "/js/router.js", "/js/navigation.js",
   "/js/my-property.js", "/js/services.js", "/js/session.js", "/js/walls.js", "/js/status.js", "/js/store.js", "/js/where.js",
   "/js/report/category.js", "/js/report/contact.js", "/js/report/details.js", "/js/report/draft.js",
@@ -40,14 +40,15 @@ const ON_FIRST_USE = [
   "/js/screens/repairs.js", "/js/screens/repair-report.js", "/js/screens/repair-after.js",
   "/js/screens/moving.js", "/js/screens/moving-page.js",
 ];
-// Answers worth keeping for a journey without signal.
-const KEEP = [/^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
+// Answers worth keeping for a journey without signal; the council's page and manifest (its names, colour and
+// words) among them, so the app opened offline is still the council's.
+const KEEP = [/^\/v1\/council(\/manifest\.webmanifest)?$/, /^\/v1\/services$/, /^\/v1\/facility-types$/, /^\/v1\/reports\/[^/]+(\/updates)?$/,
               /^\/v1\/me(\/reports)?$/, /^\/v1\/places\/\d+$/, /^\/v1\/alerts$/, /^\/v1\/stats$/,
               /^\/v1\/forms(\/[a-z0-9-]+)?$/, /^\/v1\/planning\/applications(\/[a-z0-9-]+)?$/];
 
 // Data a first journey needs with no signal: a phone that installed the app
 // can report offline before it ever opened the report screen with signal.
-const FIRST_DATA = ["/v1/services", "/v1/facility-types"];
+const FIRST_DATA = ["/v1/council", "/v1/council/manifest.webmanifest", "/v1/services", "/v1/facility-types"];
 
 self.addEventListener("install", event => {
   event.waitUntil(caches.open(SHELL_CACHE).then(cache => cache.addAll(SHELL))

@@ -30,6 +30,7 @@ def for_registry(registry):
             try:
                 with http.store_errors_as_api_errors():
                     council = tenancy.use(_council(registry, event))  # first: sessions, like all else, are a council's
+                    _offered(registry, event)
                     who = _authenticate(event)
                     principals.set_current(who)
                     _authorise(registry, who, event)
@@ -77,6 +78,14 @@ def _authorise(registry, who, event):
     from ..auth.policy import require_route
     path = (event.context or {}).get("resourcePath")
     require_route(who, event.method, path, registry.rule_for(event.method, path))
+
+
+def _offered(registry, event):
+    """A route of a service the council has switched off is not there, whoever asks (404)."""
+    from ..councils.services import refuse_if_off
+    from .. import tenancy
+    path = (event.context or {}).get("resourcePath")
+    refuse_if_off(registry.routes.get((event.method, path)), tenancy.current())
 
 
 def _normalise_chalice_error(response, event=None):

@@ -1,16 +1,25 @@
 """The JSON Schema (draft 2020-12) of a council's settings document: what makes
 a council of the deployment. Checked whole before anything is written
 (councils/settings.py): a document that fails is refused with each field's
-path and reason, and nothing of it is applied."""
+path and reason, and nothing of it is applied. What a schema cannot say (a
+word's key is the web catalogue's, white words can be read on the colour) is
+checked beside it (councils/checks.py)."""
 from .. import tenancy
+from .services import SWITCHABLE
 
 HOST = r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
 # An Open311 jurisdiction_id: a web domain (GeoReport v2 suggests the council's main website's),
 # so with at least one dot, which a council's id never has: the two cannot name different councils.
 DOMAIN = HOST.replace(")*$", ")+$")
 URL = r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$"
+WEBSITE = r"^https://[a-z0-9.-]+(:[0-9]{1,5})?(/[^\s\"'<>\\]*)?$"
+# An image on the deployment's own site ("/icons/york.png") or on a council's (https only: the app's pages
+# are served over https, and their policy loads images from the site itself or https).
+IMAGE = r"^(/[A-Za-z0-9._~/-]+|https://[a-z0-9.-]+(:[0-9]{1,5})?/[^\s\"'<>\\]*)$"
 JURISDICTIONS = ("england", "wales", "scotland")
 SOME = r"\S"
+MOST_WORDS = 300
+WORD_MOST = 400  # the catalogue's longest message is under 200 characters
 
 
 def _text(most, least=1):
@@ -29,6 +38,13 @@ AREA = {"type": "object", "required": ["type", "coordinates"], "additionalProper
     "if": {"properties": {"type": {"const": "Polygon"}}},
     "then": {"properties": {"coordinates": {"items": _RING}}},
     "else": {"properties": {"coordinates": {"items": {"type": "array", "minItems": 1, "items": _RING}}}}}
+# The PWA manifest's icons (W3C Web App Manifest): without them, the deployment's own.
+ICON = _object({
+    "src": {"type": "string", "pattern": IMAGE, "maxLength": 300},
+    "sizes": {"type": "string", "pattern": r"^(any|[0-9]{2,4}x[0-9]{2,4}( [0-9]{2,4}x[0-9]{2,4})*)$"},
+    "type": {"enum": ["image/png", "image/svg+xml", "image/webp"]},
+    "purpose": {"enum": ["any", "maskable", "monochrome"]},
+}, required=("src", "sizes", "type"))
 
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
@@ -41,9 +57,17 @@ SCHEMA = _object({
     "open311_jurisdiction": {"type": "string", "pattern": DOMAIN},  # "york.gov.uk"; its id names it too
     "area": AREA,
     "branding": _object({
-        "colour": {"type": "string", "pattern": r"^#[0-9a-f]{6}$"},
-        "logo": _text(300),
+        "colour": {"type": "string", "pattern": r"^#[0-9a-f]{6}$"},  # the header's, behind white words
+        "logo": {"type": "string", "pattern": IMAGE, "maxLength": 300},
         "phone": _text(40),
+        "emergency_phone": _text(40),  # "Danger to life or property? Phone ..., day or night."
         "email": {"type": "string", "format": "email", "maxLength": 254},
+        "website": {"type": "string", "pattern": WEBSITE, "maxLength": 300},
+        "icons": {"type": "array", "minItems": 1, "maxItems": 6, "items": ICON},
     }),
+    # A service switched off (false) is hidden from the app's home and its routes answer 404; absent: on.
+    "services": _object({name: {"type": "boolean"} for name in SWITCHABLE}),
+    # The app's words the council says otherwise: a key of the web catalogue, its text with the same {placeholders}.
+    # (Its keys are checked against the catalogue itself: councils/checks.py.)
+    "words": {"type": "object", "maxProperties": MOST_WORDS, "additionalProperties": _text(WORD_MOST)},
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -10,6 +10,8 @@ JURISDICTION_TAKEN = "Another council of this deployment has this Open311 jurisd
 def settings_refused(count):
     return "The settings were not changed: 1 field is refused." if count == 1 else \
         f"The settings were not changed: {count} fields are refused."
+
+
 NOT_IN_FORM = "Is not in the form this setting takes."
 NOT_AN_EMAIL = "Must be an email address, like name@example.gov.uk."
 TWICE = "Names one thing twice."
@@ -19,7 +21,34 @@ FORMS = {
     "public_url": "Must be an address like https://york.example.gov.uk, with no path.",
     "colour": "Must be a colour written like #1d4f91.",
     "open311_jurisdiction": "Must be a web domain in lower case, like york.gov.uk.",
+    "logo": "Must be an image's address: a path on this site like /icons/york.svg, or an https address.",
+    "src": "Must be an image's address: a path on this site like /icons/york-192.png, or an https address.",
+    "website": "Must be an https address, like https://www.york.gov.uk.",
+    "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
 }
+AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
+WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
+NOT_A_WORD = "Is not a word of the app: name it by its key in the app's catalogue, like home.bin_days."
+NOT_OFFERED = "{council} does not offer this service online."
+
+
+def placeholders_kept(names):
+    if not names:
+        return "Must have no names in curly brackets: the app has nothing to put in them."
+    return "Must keep " + ", ".join("{" + n + "}" for n in names) + " and no other names in curly brackets, " \
+        "where the app puts its values."
+
+
+def too_big(size, most):
+    return (f"The settings are {size // 1000:,} KB, and at most {most // 1000:,} KB are kept: "
+            "simplify the area's boundary, or say fewer words.")
+
+
+def too_light(ratio, least):
+    return (f"Is too light for the header's white words to be read on it (contrast {ratio:.1f} to 1; "
+            f"at least {least:g} to 1 is needed): choose a darker one.")
+
+
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",
           "integer": "a whole number", "boolean": "true or false"}
 
@@ -37,7 +66,9 @@ def size(kind, limit):
     return {"minLength": f"Must be at least {limit} characters long.",
             "maxLength": f"Must be at most {limit} characters long.",
             "minItems": f"Must list at least {limit}.",
-            "maxItems": f"Must list at most {limit}."}[kind]
+            "maxItems": f"Must list at most {limit}.",
+            "maxProperties": f"Must hold at most {limit}."}[kind]
+
 
 # `doorstep councils migrate`: what it says to the council's engineer running it.
 MADE_BEFORE_COUNCILS = "This stage was made before councils were kept apart: its records are found by no read " \

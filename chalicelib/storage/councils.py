@@ -101,10 +101,13 @@ class CouncilStore:
             raise
         return version
 
-    def audit(self, council_id, limit=50):
-        """The latest changes to a council's settings, newest first. One Query."""
-        rows = CouncilModel.query(f"audit#{council_id}", scan_index_forward=False, limit=limit, page_size=limit)
-        return [{"at": r.changed_at, "by": r.by, "change": r.change} for r in rows]
+    def audit(self, council_id, limit=50, before=None):
+        """The latest changes to a council's settings, newest first, older than the change
+        `before` names (a row's "key", the page's last): one Query of `limit` rows."""
+        condition = CouncilModel.sk < before if before else None
+        rows = CouncilModel.query(f"audit#{council_id}", condition, scan_index_forward=False, limit=limit,
+                                  page_size=limit)
+        return [{"key": r.sk, "at": r.changed_at, "by": r.by, "change": r.change} for r in rows]
 
 
 __all__ = ["CouncilStore", "CouncilModel", "AddressTaken", "JurisdictionTaken", "EditConflict"]

@@ -131,6 +131,13 @@ ROUTE_ACCESS = {
     ("GET", "/v1/staff/desks"): (STAFF, Outcome(200)),
     ("GET", "/v1/staff/roles"): (ADMIN_ONLY, Outcome(200)),
     ("GET", "/v1/staff/officers"): (ADMIN_ONLY, Outcome(200)),
+    # The council of the address: what its app shows, anyone's; its settings, its administrators'.
+    ("GET", "/v1/council"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/council/manifest.webmanifest"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/admin/council"): (ADMIN_ONLY, Outcome(200)),
+    ("PUT", "/v1/admin/council"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/admin/council/audit"): (ADMIN_ONLY, Outcome(200)),
+    ("GET", "/v1/admin/council/export"): (ADMIN_ONLY, Outcome(200)),
     ("PUT", "/v1/staff/officers/{user_id}/roles"): (ADMIN_ONLY, Outcome(200)),
     # Bodies: staff see where reports can go (keys never shown); administrators manage them.
     ("GET", "/v1/staff/bodies"): (desk("sends"), Outcome(200)),
@@ -1144,6 +1151,32 @@ def _now_iso():
 _simple("GET", "/v1/staff/desks")
 _simple("GET", "/v1/staff/roles")
 _simple("GET", "/v1/staff/officers", f"/v1/staff/officers?email={STAFF_IN}@example.org")
+
+
+_simple("GET", "/v1/council")
+_simple("GET", "/v1/council/manifest.webmanifest")
+
+
+def _york_settings(world):
+    """York's settings, stored once for the world: (document, version)."""
+    from chalicelib.councils import settings
+    from chalicelib.storage.councils import CouncilStore
+    from support.councils_support import york
+    store = CouncilStore()
+    if store.get("york", consistent=True) is None:
+        settings.write(store, york(), 0, world.deps.clock(), "test")
+    return store.get("york", consistent=True)
+
+
+for _path in ("/v1/admin/council", "/v1/admin/council/audit", "/v1/admin/council/export"):
+    builds("GET", _path)(lambda world, caller, _path=_path: _york_settings(world) and Request("GET", _path))
+
+
+@builds("PUT", "/v1/admin/council")
+def _change_settings(world, caller):
+    """The settings as read, sent back (an administrator's is taken: the same, so nothing recorded)."""
+    document, version = _york_settings(world)
+    return Request("PUT", "/v1/admin/council", document, {"If-Match": f'"{version}"'})
 
 
 @builds("PUT", "/v1/staff/officers/{user_id}/roles")

@@ -32,13 +32,13 @@ def test_a_change_is_audited_with_its_fields_before_and_after_and_a_stale_versio
     from chalicelib.councils import settings
     from chalicelib.storage.errors import EditConflict
     store = add(deps, york())
-    changed = dict(york(), branding={"colour": "#0b0c0c", "phone": "01904 551550"})
+    changed = dict(york(), branding={**york()["branding"], "colour": "#0b0c0c"})
     assert settings.write(store, changed, 1, deps.clock(), "admin@york") == 2
     with pytest.raises(EditConflict):
         settings.write(store, york(), 1, deps.clock(), "admin@york")
     latest = store.audit("york")[0]
     assert latest["by"] == "admin@york"
-    assert latest["change"] == {"branding": [york()["branding"], changed["branding"]]}
+    assert latest["change"] == {"branding.colour": ["#1d4f91", "#0b0c0c"]}
 
 
 def test_a_scan_answers_only_the_councils_own_items(deps):

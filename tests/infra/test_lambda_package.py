@@ -160,3 +160,11 @@ def test_the_zips_bytecode_is_readable_by_the_runtime_and_stamped_as_chalice_sta
     with zipfile.ZipFile(package[0]) as z:
         entries = [i for i in z.infolist() if i.filename.endswith(".pyc")]
     assert entries and {(i.date_time, i.external_attr >> 16) for i in entries} == {((1980, 1, 1, 0, 0, 0), 0o100644)}
+
+
+def test_the_zip_carries_the_resident_apps_words_a_council_may_say_otherwise(unzipped):
+    # The Lambda has no web/: a council's words are checked against the catalogue the package copies
+    # (chalicelib/data/web_words.en.json, a link to web/messages/en.json in the repository).
+    carried = unzipped / "chalicelib" / "data" / "web_words.en.json"
+    assert carried.is_file() and not carried.is_symlink()
+    assert carried.read_bytes() == (ROOT / "web" / "messages" / "en.json").read_bytes()

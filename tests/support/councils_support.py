@@ -1,5 +1,4 @@
-"""Councils for tests: York's demo settings and a second council beside it."""
-import copy
+"""Councils for tests: the demo's York and North Lanarkshire, each at its own address."""
 import json
 from pathlib import Path
 
@@ -15,13 +14,8 @@ def york():
 
 
 def north_lanarkshire():
-    """A second council on a square around Motherwell (the demo's own comes with issue 70's data)."""
-    document = copy.deepcopy(york())
-    document.update(id="north-lanarkshire", name="North Lanarkshire Council", short_name="North Lanarkshire",
-                    hosts=[NL_HOST], jurisdiction="scotland")
-    document["area"] = {"type": "Polygon", "coordinates": [[[-4.2, 55.75], [-3.8, 55.75], [-3.8, 55.95],
-                                                            [-4.2, 55.95], [-4.2, 55.75]]]}
-    return document
+    """A second council, in Scotland, around Motherwell, Airdrie and Coatbridge."""
+    return json.loads((DEMO / "north-lanarkshire.json").read_text())
 
 
 def add(deps, *documents):
@@ -33,3 +27,9 @@ def add(deps, *documents):
 
 def at(host, headers=None):
     return {"Host": host, **(headers or {})}
+
+
+def put(client, path, body, headers=None):
+    """A PUT of `body` as JSON through the Chalice test client (its Api speaks GET and POST)."""
+    return client.raw.http.request("PUT", path, body=json.dumps(body).encode(),
+                                   headers={"Content-Type": "application/json", **(headers or {})})

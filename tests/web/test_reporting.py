@@ -139,7 +139,7 @@ def test_missing_answers_and_the_apis_field_errors_are_shown_on_their_fields(bro
     check_accessible(page, "report: details with errors")
     summary.get_by_role("link").first.click()
     expect(page.get_by_label("Smaller than a dinner plate")).to_be_focused()
-    expect(page).to_have_title("Error: Tell us about the pothole – Doorstep")
+    expect(page).to_have_title("Error: Tell us about the pothole – City of York Council")
 
     page.get_by_label("Up to a car tyre").check()
     page.get_by_label("Roughly how deep, in centimetres?").fill("500")  # the API allows 0 to 100

@@ -1,7 +1,7 @@
 """The app's files themselves: the JS+CSS budget (first load and the whole
 app, gzipped as a CDN serves them), one message catalogue holding every
-word, a service worker that keeps every module (installed or on first use), an installable manifest,
-and no code from anywhere but this site."""
+word, a service worker that keeps every module (installed or on first use), and no code
+from anywhere but this site (the manifest is each council's: tests/councils/test_council_page.py)."""
 import gzip
 import json
 import re
@@ -192,17 +192,6 @@ def test_a_crew_phone_asks_the_service_worker_to_keep_every_crew_file():
     crew = {"/" + p.relative_to(WEB).as_posix() for p in (WEB / "js" / "crew").rglob("*.js")}
     assert listed == crew | {"/css/crew.css", "/messages/crew.en.json"}
     assert all((WEB / path.lstrip("/")).is_file() for path in listed)
-
-
-def test_the_app_is_installable_with_192_and_512_icons():
-    from PIL import Image
-    manifest = json.loads((WEB / "manifest.webmanifest").read_text())
-    sizes = {i["sizes"] for i in manifest["icons"] if i["type"] == "image/png"}
-    assert {"192x192", "512x512"} <= sizes and manifest["theme_color"] and manifest["display"] == "standalone"
-    for icon in manifest["icons"]:
-        if icon["type"] == "image/png":
-            with Image.open(WEB / icon["src"].lstrip("/")) as image:
-                assert f"{image.width}x{image.height}" == icon["sizes"]
 
 
 def test_no_code_or_style_is_loaded_from_another_site():

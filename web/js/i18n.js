@@ -1,6 +1,9 @@
 // Every word the app shows comes from one catalogue, /messages/<lang>.json,
-// so a council can add a language by translating one file.
+// so a council can add a language by translating one file. A council may say
+// some of them otherwise (its settings' words, from /v1/council): those win
+// over every catalogue, whichever is loaded later.
 let messages = {};
+let councils = {};
 let language = "en";
 
 export async function loadMessages(lang) {
@@ -16,13 +19,22 @@ export async function addMessages(name) {
   Object.assign(messages, await response.json());
 }
 
+/** The council's own words for some of the catalogues' keys (the API has checked each is one). */
+export function useWords(words) {
+  councils = {...words};
+}
+
 export function lang() {
   return language;
 }
 
+function said(key) {
+  return key in councils ? councils[key] : messages[key];
+}
+
 /** The message `key` with {name} placeholders filled from `params`. */
 export function t(key, params = {}) {
-  const text = messages[key];
+  const text = said(key);
   if (text === undefined) {
     console.warn(`Doorstep: no message "${key}"`);
     return key;
@@ -32,7 +44,7 @@ export function t(key, params = {}) {
 
 /** A message that may not exist (a facility type a council added): `fallback` then. */
 export function tOr(key, fallback, params = {}) {
-  return key in messages ? fill(messages[key], params) : fallback;
+  return key in messages || key in councils ? fill(said(key), params) : fallback;
 }
 
 /** "1 report" / "3 reports": `${key}.one` or `${key}.other`. */

@@ -1,7 +1,8 @@
 // Start-up: settings and words first, then the shell, the screens, the
 // service worker (offline) and the queue of reports waiting to be sent.
 import {api} from "./api.js";
-import {loadConfig, setting} from "./config.js";
+import {loadConfig} from "./config.js";
+import {branding, councilName, loadCouncil} from "./council.js";
 import {h} from "./dom.js";
 import {loadMessages, t} from "./i18n.js";
 import {startFlushing} from "./outbox.js";
@@ -18,7 +19,9 @@ function shell() {
   const skip = document.getElementById("skip-link");
   skip.textContent = t("nav.skip");
   skip.hidden = false;
-  document.getElementById("brand").textContent = t("app.name");
+  const logo = branding("logo");
+  document.getElementById("brand").append(...(logo ? [h("img", {class: "header__logo", src: logo, alt: ""})] : []),
+    councilName() || t("app.name"));
   const nav = document.getElementById("nav");
   nav.setAttribute("aria-label", t("nav.label"));
   const links = () => (isStaff() ? [...STAFF_NAV, ...NAV] : isCrew() ? [...CREW_NAV, ...NAV] : NAV)
@@ -26,10 +29,7 @@ function shell() {
   const list = h("ul", {class: "nav__list"}, links());
   nav.append(list);
   nav.hidden = false;
-  document.getElementById("footer").append(
-    h("p", {class: "footer__text"}, t("footer.council", {council: setting("council")})),
-    h("p", {class: "footer__text"}, t("footer.emergency", {phone: setting("emergency_phone")})),
-    h("p", {class: "footer__text"}, h("a", {href: "/performance"}, t("footer.performance"))));
+  document.getElementById("footer").append(...footer());
   document.addEventListener("doorstep:rendered", () => {
     if (list.children.length !== links().length) list.replaceChildren(...links());
     for (const link of nav.querySelectorAll("a")) {
@@ -38,6 +38,20 @@ function shell() {
       else link.removeAttribute("aria-current");
     }
   });
+}
+
+/** Who runs the app and how to reach them: the council's own contact details, each when it gave one. */
+function footer() {
+  const [phone, email, website, emergency] = ["phone", "email", "website", "emergency_phone"].map(branding);
+  const line = (...content) => h("p", {class: "footer__text"}, ...content);
+  return [
+    councilName() ? line(t("footer.council", {council: councilName()})) : null,
+    phone ? line(t("footer.phone", {phone})) : null,
+    email ? line(t("footer.email"), " ", h("a", {href: `mailto:${email}`}, email)) : null,
+    website ? line(h("a", {href: website}, t("footer.website", {council: councilName()}))) : null,
+    emergency ? line(t("footer.emergency", {phone: emergency})) : null,
+    line(h("a", {href: "/performance"}, t("footer.performance"))),
+  ].filter(Boolean);
 }
 
 async function registerServiceWorker() {
@@ -50,7 +64,7 @@ async function registerServiceWorker() {
 }
 
 async function boot() {
-  const config = await loadConfig();
+  const [config] = await Promise.all([loadConfig(), loadCouncil()]);
   await loadMessages(config.language || "en");
   shell();
   registerServiceWorker();

@@ -5,6 +5,7 @@
 import {api, query} from "./api.js";
 import {h} from "./dom.js";
 import {setting} from "./config.js";
+import {mapCentre} from "./council.js";
 import {t} from "./i18n.js";
 
 let loading = null;
@@ -81,7 +82,7 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       say("map.unavailable");
       return;
     }
-    const start = centre || setting("map").centre;
+    const start = centre || mapCentre() || setting("map").centre;
     map = L.map(box, {zoomControl: true, tapHold: false}).setView([start.lat, start.lon],
       centre ? zoom : setting("map").zoom);
     L.tileLayer(setting("map").tile_url, {maxZoom: setting("map").max_zoom,

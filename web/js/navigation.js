@@ -1,6 +1,7 @@
 // How a screen moves the app on: navigate to another address, or redraw itself in place.
 // It imports no screen: the router (which imports every screen) gives it its render at
 // start, so screens import this and never the router, and no module is in a circle.
+import {councilName} from "./council.js";
 import {append, clear} from "./dom.js";
 import {t} from "./i18n.js";
 
@@ -14,7 +15,8 @@ export function useRenderer(renderer) {
 /** The page title follows the screen's heading, and so does the focus after a change. */
 export function settle(view, focus) {
   const heading = view.querySelector("h1");
-  document.title = `${heading ? heading.textContent.trim() : t("app.name")} – ${t("app.name")}`;
+  const name = councilName() || t("app.name");
+  document.title = `${heading ? heading.textContent.trim() : name} – ${name}`;
   if (focus && heading) {
     heading.setAttribute("tabindex", "-1");
     heading.focus();

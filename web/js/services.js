@@ -3,7 +3,10 @@
 // its words in web/messages: home.<key> and home.<key>_hint).
 // `property`: the service is for an address; with one remembered it opens
 // for it, otherwise the address is asked for first (/property?then=<path>).
-// `who`: "guest" or "member" when only one of them is offered it.
+// `who`: "guest" or "member" when only one of them is offered it. A service the
+// council has switched off (its settings, /v1/council) is not shown at all.
+import {offers} from "./council.js";
+
 export const GROUPS = [
   {group: "waste", services: [
     {key: "bin_days", href: "/property", property: "property"},
@@ -53,7 +56,9 @@ export function serviceHref(service, home) {
   return service.property === "property" ? service.href : `/property?then=${service.property}`;
 }
 
-/** The groups as one kind of resident sees them (signed in or not). */
+/** The groups as one kind of resident sees them (signed in or not), with what the council offers; a group left
+ * with nothing is not shown. */
 export function servicesFor(member) {
-  return GROUPS.map(g => ({...g, services: g.services.filter(s => !s.who || (s.who === "member") === member)}));
+  return GROUPS.map(g => ({...g, services: g.services.filter(s => (!s.who || (s.who === "member") === member)
+    && offers(s.key))})).filter(g => g.services.length);
 }

@@ -3,7 +3,7 @@
 // the nearest service and setting up alerts.
 import {api, ApiError, Offline, query} from "./api.js";
 import {append, clear, fieldId, h} from "./dom.js";
-import {setting} from "./config.js";
+import {councilName} from "./council.js";
 import {button, clearErrors, showErrors} from "./forms.js";
 import {t} from "./i18n.js";
 
@@ -38,14 +38,14 @@ export async function searchAddresses(text) {
     if (!postcode && error instanceof ApiError && error.status === 400) throw new Error(t("where.postcode_only"));
     // Over the border is not a mistake to check for: say whose area it is not.
     if (error instanceof ApiError && error.code === "outside_service_area") {
-      throw new Error(t("where.outside_area", {postcode: text.trim().toUpperCase(), council: setting("council")}));
+      throw new Error(t("where.outside_area", {postcode: text.trim().toUpperCase(), council: councilName()}));
     }
     if (error instanceof ApiError && error.code === "postcode_not_found") {
       throw new Error(t("where.postcode_unknown", {postcode: text.trim().toUpperCase()}));
     }
     if (error instanceof ApiError && error.code === "street_not_found") {
       throw new Error(t("where.street_unknown", {street: text.trim().replace(/^\d+\w?\s+/, ""),
-        council: setting("council")}));
+        council: councilName()}));
     }
     if (error instanceof Offline) throw new Error(t("error.offline"));
     throw error;

@@ -6,6 +6,7 @@ import {button, errorsOf, input, Invalid, onSubmit, select, showErrors} from "..
 import {formatDay, formatDistance, t} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {myProperty} from "../my-property.js";
+import {offers} from "../council.js";
 import {GROUPS} from "../services.js";
 import {property, rememberProperty} from "../store.js";
 import {isPostcode, searchAddresses} from "../where.js";
@@ -133,14 +134,15 @@ async function show(view, uprn) {
   const at = encodeURIComponent(place.uprn);
   // What can be done for the address first, as WasteWorks' bin days page does; then the days.
   append(view, h("span", {class: "caption"}, t("property.caption")), h("h1", {class: "heading-l"}, place.address),
-    h("ul", {class: "list list--spaced"},
-      h("li", {}, h("a", {id: "book-bulky", href: `/bulky?uprn=${at}`}, t("property.book_bulky"))),
-      h("li", {}, h("a", {id: "garden", href: `/garden?uprn=${at}`}, t("property.garden"))),
-      h("li", {}, h("a", {id: "missed-bin", href: `/missed-bin?uprn=${at}`}, t("property.missed_bin"))),
-      h("li", {}, h("a", {id: "order-container", href: `/containers?uprn=${at}`}, t("property.order_container"))),
-      h("li", {}, h("a", {id: "hire", href: "/hire"}, t("property.hire"))),
-      h("li", {}, h("a", {id: "planning", href: `/planning?uprn=${at}`}, t("property.planning"))),
-      h("li", {}, h("a", {id: "ask-us", href: `/chat?from=property&uprn=${at}`}, t("chat.ask_us")))),
+    h("ul", {class: "list list--spaced"}, [  // what the council offers of them (its settings)
+      {service: "bulky", id: "book-bulky", href: `/bulky?uprn=${at}`, words: "property.book_bulky"},
+      {service: "garden", id: "garden", href: `/garden?uprn=${at}`, words: "property.garden"},
+      {service: "missed_bin", id: "missed-bin", href: `/missed-bin?uprn=${at}`, words: "property.missed_bin"},
+      {service: "containers", id: "order-container", href: `/containers?uprn=${at}`, words: "property.order_container"},
+      {service: "hire", id: "hire", href: "/hire", words: "property.hire"},
+      {service: "planning", id: "planning", href: `/planning?uprn=${at}`, words: "property.planning"},
+      {service: "chat", id: "ask-us", href: `/chat?from=property&uprn=${at}`, words: "chat.ask_us"},
+    ].filter(link => offers(link.service)).map(({id, href, words}) => h("li", {}, h("a", {id, href}, t(words))))),
     h("h2", {class: "heading-m"}, t("property.bins")), bins(place, await ownCalendar(place)), councillors(place),
     place.council_tax_band ? [h("h2", {class: "heading-m"}, t("property.council_tax")),
       h("p", {class: "body"}, t("property.band", {band: place.council_tax_band}))] : null,

@@ -17,7 +17,7 @@ const DESK_OF = [
   ["/staff/forms", "forms"], ["/staff/appointments", "appointments"], ["/staff/hire", "halls"],
   ["/staff/meetings", "meetings"], ["/staff/consultations", "consultations"], ["/staff/planning", "planning"], ["/staff/repairs", "repairs"],
   ["/staff/landlords", "landlords"],
-  ["/staff/officers", ADMINISTRATORS],
+  ["/staff/officers", ADMINISTRATORS], ["/staff/council", ADMINISTRATORS],
 ];
 const USE = "doorstep.desk-use";
 

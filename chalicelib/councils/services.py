@@ -1,0 +1,60 @@
+"""The services a council may switch off, and the routes that are each one's.
+
+A council that does not offer a service online (North Lanarkshire books no
+bulky collections here, say) says so in its settings (`services`); the app's
+home hides it, and every route of it answers 404 at that council's address,
+whoever asks, before anything is read for it: the service is not there, as a
+page a site never had is not. The names are the home screen's
+(web/js/services.js). The rest of the API (reports, places, accounts, alerts,
+Open311, the staff's triage) is every council's.
+
+A service is its capabilities' routes; waste's three services share one
+capability and are told apart by path."""
+from ..errors import NotFound
+from . import wording as words
+
+# By capability (chalicelib/handlers/<capability>/): every route of it is the service's.
+BY_CAPABILITY = {
+    "containers": "containers", "repairs": "repairs", "bills": "pay", "revenues": "council_tax",
+    "landlords": "landlords", "petitions": "petitions", "democracy": "meetings", "participation": "meetings",
+    "consultations": "consultations", "conversations": "chat", "forms": "forms", "appointments": "appointments",
+    "hire": "hire", "planning": "planning", "moving": "moving",
+}
+# Waste's routes by the start of their path.
+WASTE = {
+    "bulky": ("/v1/waste/bulky/", "/v1/places/{uprn}/bulky/", "/v1/me/bulky-bookings", "/v1/staff/waste/bulky/"),
+    "garden": ("/v1/waste/garden", "/v1/places/{uprn}/garden", "/v1/me/garden-subscriptions",
+               "/v1/staff/waste/garden/", "/v1/crew/garden/"),
+    "missed_bin": ("/v1/places/{uprn}/missed-bins",),
+}
+SWITCHABLE = ("bulky", "garden", "missed_bin", "containers", "repairs", "pay", "council_tax", "landlords",
+              "petitions", "meetings", "consultations", "chat", "forms", "appointments", "hire", "planning", "moving")
+
+
+def service_of(route):
+    """The switchable service a route (api/registry.Route) is part of, or None: every council's."""
+    if route.capability == "waste":
+        return next((name for name, starts in WASTE.items() if route.path.startswith(starts)), None)
+    return BY_CAPABILITY.get(route.capability)
+
+
+def offered(document):
+    """{service: on} for every switchable service, by a council's settings document (None: none stored)."""
+    off = {name for name, on in ((document or {}).get("services") or {}).items() if on is False}
+    return {name: name not in off for name in SWITCHABLE}
+
+
+class NotOffered(NotFound):
+    code = "not_offered"
+
+
+def refuse_if_off(route, council_id):
+    """404 for a route of a service the council has switched off. Reads the council's settings
+    only for a switchable service's route, and those from the process's copy (councils/registry.py)."""
+    name = service_of(route) if route is not None else None
+    if name is None:
+        return
+    from .registry import settings_of
+    found = settings_of(council_id)
+    if not offered(found[0] if found else None)[name]:
+        raise NotOffered(words.NOT_OFFERED.format(council=found[0]["short_name"]))

@@ -1,0 +1,48 @@
+// The council of this address (GET /v1/council): its names, colour, logo and
+// contact, its own words over the catalogue and the services it offers, applied
+// before the first screen is drawn. Without signal the service worker answers
+// with the last copy; with neither, the app's own words and colours stay.
+import {useWords} from "./i18n.js";
+
+let council = null;
+
+export async function loadCouncil() {
+  try {
+    const response = await fetch("/v1/council", {headers: {Accept: "application/json"}});
+    if (response.ok) council = await response.json();
+  } catch { /* no signal and no copy kept */ }
+  if (council) {
+    useWords(council.words || {});
+    const colour = council.branding && council.branding.colour;
+    if (colour) {
+      document.documentElement.style.setProperty("--brand", colour);
+      document.querySelector('meta[name="theme-color"]')?.setAttribute("content", colour);
+    }
+  }
+  return council;
+}
+
+/** "City of York Council", or null before it is known. */
+export function councilName() {
+  return council ? council.name : null;
+}
+
+/** A branding or contact setting: colour, logo, phone, emergency_phone, email, website (null: none). */
+export function branding(name) {
+  return (council && council.branding && council.branding[name]) || null;
+}
+
+/** Whether the council offers `service` (a key of services.js) here: all do until it says otherwise. */
+export function offers(service) {
+  return !council || !council.services || council.services[service] !== false;
+}
+
+/** Every service a council may switch off (chalicelib/councils/services.py), in the home screen's order. */
+export function switchable() {
+  return council && council.services ? Object.keys(council.services) : [];
+}
+
+/** Where the council's map opens ({lat, lon}), or null for the deployment's own. */
+export function mapCentre() {
+  return (council && council.map && council.map.centre) || null;
+}
