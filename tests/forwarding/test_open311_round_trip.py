@@ -53,7 +53,8 @@ def test_a_pothole_goes_to_the_county_gets_its_reference_and_comes_back_fixed_on
     status, _, theirs = county.call("GET", f"/open311/v2/requests/{reference}.json")
     assert status == 200 and theirs[0]["service_code"] == "pothole"
     assert theirs[0]["description"].startswith("A deep pothole by the bus stop.")
-    _, _, staff_view = county.as_officer("GET", f"/v1/staff/reports/{reference}")
+    _, _, staff_view = county.as_officer("GET", f"/v1/staff/reports/{reference}",
+                                            headers={"Access-Reason": "Checking the district sent her details"})
     assert staff_view["contact"]["email"] == "ada@example.org"
     assert staff_view["fields"]["external_id"] == rid
 

@@ -50,7 +50,7 @@ def test_a_fixmystreet_report_update_and_updates_feed_work_as_its_client_reads_t
     request_id = read_xml(created)["request"][0]["service_request_id"]  # $obj->{request}->[0]->{service_request_id}
     assert request_id.startswith("DS-")
 
-    staff_view = client.get(f"/v1/reports/{request_id}", headers=people("staff").auth).json_body
+    staff_view = client.get(f"/v1/reports/{request_id}", headers={**people("staff").auth, "Access-Reason": "Checking what FixMyStreet sent"}).json_body
     assert staff_view["fields"]["fixmystreet_id"] == FMS_ID and staff_view["fields"]["size"] == "large"
     assert staff_view["fields"]["closest_address"] == "Deangate, York YO1 7JA"
     public = client.get(f"/v1/reports/{request_id}").json_body

@@ -122,6 +122,9 @@ def test_a_charity_asks_about_a_grant_leaves_and_comes_back_on_another_browser(c
     try:
         office = desk.new_page()
         sign_in(office, "grants.officer@example.org", next_path=f"/staff/reports/{case}")
+        heading(office, "A form's case")  # its answers are the resident's: opened once the officer says why
+        office.get_by_label("Why are you opening it?").fill("Deciding the larder's grant")
+        office.get_by_role("button", name="Open the case").click()
         heading(office, f"Ask about a community grant: {reference}")  # a form's case is named by its form
         expect(office.locator("#report-details")).to_contain_text(reference)
         due = date.fromisoformat(stack.deps().reports.get(case).due)
