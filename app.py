@@ -66,8 +66,12 @@ def for_socket(handler):
     @wraps(handler)
     def run(event):
         from chalicelib import tenancy
-        from chalicelib.councils.registry import council_for_host
-        with tenancy.acting_for(council_for_host(event.domain_name)):
+        from chalicelib.councils.registry import NoCouncilHere, council_for_host
+        try:
+            council = council_for_host(event.domain_name)
+        except NoCouncilHere as refused:  # API Gateway's own address: the chat polls instead (chat-log.js)
+            return {"statusCode": refused.status}
+        with tenancy.acting_for(council):
             return handler(event)
     return run
 for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which Chalice sets to ERROR, and

@@ -14,6 +14,7 @@ aws cloudformation deploy --template-file dist/packaged.json --stack-name "$stac
     --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND --no-fail-on-empty-changeset \
     --parameter-overrides "Stage=$STAGE" "PublicUrl=$PUBLIC_URL" "EmailFrom=$EMAIL_FROM" \
         "SesIdentity=$SES_IDENTITY" "CertificateArn=${CERTIFICATE_ARN:-}" "AlarmEmail=${ALARM_EMAIL:-}" \
+        "CouncilAddresses=${COUNCIL_ADDRESSES:-}" \
         "ApiRateLimit=${API_RATE_LIMIT:-50}" "ApiBurstLimit=${API_BURST_LIMIT:-100}" \
         "OpenDataLicence=${OPEN_DATA_LICENCE:-OGL-UK-3.0}"
 

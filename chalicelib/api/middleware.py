@@ -15,6 +15,7 @@ from .security_headers import API as API_HEADERS
 
 OPEN311_PREFIX = "/open311/"
 SORRY = words.SORRY
+VIEWER_HOST = "x-doorstep-host"  # the address a resident typed, behind CloudFront (infra/template/site.py)
 
 
 def for_registry(registry):
@@ -60,7 +61,10 @@ def _council(registry, event):
     its Host header; an address no council has is refused first), unless its route's
     capability names another from the request (Open311's jurisdiction_id) before any read."""
     from ..councils.registry import council_for_host
-    at_address = council_for_host((event.headers or {}).get("host"))
+    headers = event.headers or {}
+    # Behind CloudFront the API sees API Gateway's own Host; the address typed comes in
+    # X-Doorstep-Host (infra/template/viewer_host.js sets it, whatever the viewer sent).
+    at_address = council_for_host(headers.get(VIEWER_HOST) or headers.get("host"))
     chooser = registry.council_chooser(event.method, (event.context or {}).get("resourcePath"))
     return (chooser(event) if chooser else None) or at_address
 

@@ -23,6 +23,12 @@ PARAMETERS = {
         "Type": "String", "Default": "",
         "Description": "An ACM certificate in us-east-1 for PublicUrl's host name; empty: CloudFront's own domain.",
     },
+    "CouncilAddresses": {
+        "Type": "CommaDelimitedList", "Default": "",
+        "Description": "Every council's own web address (host names, e.g. report.york.gov.uk,report.northlanarkshire."
+                       "gov.uk) besides PublicUrl's: CloudFront answers at each, CertificateArn covering them all. "
+                       "Which council an address is comes from the councils' settings (doorstep councils add).",
+    },
     "AlarmEmail": {
         "Type": "String", "Default": "",
         "Description": "Who alarms are e-mailed to (confirm the subscription SNS sends); empty: subscribe later.",
@@ -90,4 +96,5 @@ PARAMETERS = {
 CONDITIONS = {
     "HasAlarmEmail": {"Fn::Not": [{"Fn::Equals": [{"Ref": "AlarmEmail"}, ""]}]},
     "HasCertificate": {"Fn::Not": [{"Fn::Equals": [{"Ref": "CertificateArn"}, ""]}]},
+    "HasCouncilAddresses": {"Fn::Not": [{"Fn::Equals": [{"Fn::Join": ["", {"Ref": "CouncilAddresses"}]}, ""]}]},
 }

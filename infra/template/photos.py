@@ -5,6 +5,10 @@ later (the report cleans and copies a photo to photos/ when it claims it)."""
 from .cfn import arn, ref, sub
 from .tables import KEEP
 
+# PublicUrl and every council's own address post photos from the resident's phone (CORS).
+ORIGINS = {"Fn::If": ["HasCouncilAddresses", {"Fn::Split": [",", {"Fn::Join": [",", [ref("PublicUrl"), {
+    "Fn::Join": ["", ["https://", {"Fn::Join": [",https://", ref("CouncilAddresses")]}]]}]]}]}, [ref("PublicUrl")]]}
+
 PRIVATE = {
     "PublicAccessBlockConfiguration": {
         "BlockPublicAcls": True, "BlockPublicPolicy": True, "IgnorePublicAcls": True, "RestrictPublicBuckets": True},
@@ -26,7 +30,7 @@ def resources(app):
     bucket = {"Type": "AWS::S3::Bucket", **KEEP, "Properties": {
         **PRIVATE,
         "CorsConfiguration": {"CorsRules": [{
-            "AllowedMethods": ["POST", "GET"], "AllowedOrigins": [ref("PublicUrl")],
+            "AllowedMethods": ["POST", "GET"], "AllowedOrigins": ORIGINS,
             "AllowedHeaders": ["*"], "MaxAge": 3600}]},
         "LifecycleConfiguration": {"Rules": [
             {"Id": "UnclaimedUploads", "Status": "Enabled", "Prefix": "uploads/", "ExpirationInDays": 1},

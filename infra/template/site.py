@@ -4,6 +4,8 @@ calls its API same-origin (no CORS, one certificate, one address to give
 residents). `make deploy` copies web/ into SiteBucket."""
 from chalicelib.api.security_headers import content_security_policy
 
+from pathlib import Path
+
 from .cfn import arn, ref, sub
 from .photos import PRIVATE, tls_only
 
@@ -17,6 +19,8 @@ ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 PHOTOS_ORIGIN = "https://s3.${AWS::Region}.${AWS::URLSuffix}"
 SOCKET_ORIGIN = "wss://${WebsocketAPI}.execute-api.${AWS::Region}.amazonaws.com"  # live chat (functions.py)
 ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]
+# The address a resident typed, copied into X-Doorstep-Host on the API's paths (Host is not forwarded).
+VIEWER_HOST = Path(__file__).with_name("viewer_host.js")
 
 
 def api_path_patterns(app):
@@ -32,11 +36,15 @@ def resources(app):
         "PathPattern": pattern, "TargetOriginId": "api", "ViewerProtocolPolicy": "https-only",
         "AllowedMethods": ALL_METHODS, "CachedMethods": ["GET", "HEAD"], "Compress": True,
         "CachePolicyId": CACHING_DISABLED, "OriginRequestPolicyId": ALL_VIEWER_EXCEPT_HOST,
+        "FunctionAssociations": [{"EventType": "viewer-request", "FunctionARN": arn("SiteHost", "FunctionARN")}],
     } for pattern in api_path_patterns(app)]
     distribution = {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {
         "Enabled": True, "Comment": sub("Doorstep ${Stage}"), "HttpVersion": "http2and3",
         "IPV6Enabled": True, "PriceClass": "PriceClass_100", "DefaultRootObject": "index.html",
-        "Aliases": {"Fn::If": ["HasCertificate", [host], ref("AWS::NoValue")]},
+        # PublicUrl's host and every council's own address (CouncilAddresses), one certificate for all.
+        "Aliases": {"Fn::If": ["HasCertificate", {"Fn::If": ["HasCouncilAddresses", {"Fn::Split": [",", {
+            "Fn::Join": [",", [host, {"Fn::Join": [",", ref("CouncilAddresses")]}]]}]}, [host]]},
+            ref("AWS::NoValue")]},
         "ViewerCertificate": {"Fn::If": ["HasCertificate",
                                          {"AcmCertificateArn": ref("CertificateArn"), "SslSupportMethod": "sni-only",
                                           "MinimumProtocolVersion": "TLSv1.2_2021"},
@@ -67,7 +75,11 @@ def resources(app):
                  "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Site}")}}},
             tls_only("SiteBucket"),
         ]}}}
-    return ({"Site": distribution, "SiteBucket": site_bucket, "SiteAccess": access, "SiteBucketPolicy": policy,
+    viewer_host = {"Type": "AWS::CloudFront::Function", "Properties": {
+        "Name": sub("doorstep-${Stage}-viewer-host"), "AutoPublish": True,
+        "FunctionCode": VIEWER_HOST.read_text(),
+        "FunctionConfig": {"Comment": "The council's address, for the API", "Runtime": "cloudfront-js-2.0"}}}
+    return ({"Site": distribution, "SiteHost": viewer_host, "SiteBucket": site_bucket, "SiteAccess": access, "SiteBucketPolicy": policy,
              "SiteHeaders": security_headers()},
             {"SiteUrl": sub("https://${Site.DomainName}"), "SiteDistributionId": ref("Site"),
              "SiteBucketName": ref("SiteBucket")})

@@ -57,3 +57,24 @@ def test_a_token_made_at_one_council_is_refused_at_anothers_address(client, deps
     # one sign-in works at every council's address: there it makes that council's session
     there = client.post("/v1/auth/login", ada, at(NL_HOST)).json_body
     assert client.get("/v1/me", at(NL_HOST, {"Authorization": f"Bearer {there['access_token']}"})).status_code == 200
+
+
+def test_behind_cloudfront_the_address_typed_chooses_the_council_not_api_gateways_host(client, deps):
+    """CloudFront forwards every viewer header but Host (API Gateway refuses a foreign one), and its
+    function copies the address typed into X-Doorstep-Host (infra/template/viewer_host.js)."""
+    add(deps, york(), north_lanarkshire())
+    gateway = "abc123.execute-api.eu-west-2.amazonaws.com"
+    answer = client.get("/v1/council", at(gateway, {"X-Doorstep-Host": NL_HOST}))
+    assert answer.status_code == 200 and answer.json_body["id"] == "north-lanarkshire"
+    assert client.get("/v1/council", at(gateway)).status_code == 421  # API Gateway's own is no council's
+
+
+def test_a_chat_socket_at_an_address_no_council_has_is_refused_not_an_error(deps):
+    """As API Gateway invokes $connect at its own address (doorstep_cli/local/sockets.py builds the same event)."""
+    from app import app
+    from doorstep_cli.local.sockets import lambda_entries
+    add(deps, york())
+    event = {"requestContext": {"routeKey": "$connect", "eventType": "CONNECT", "connectionId": "L0SM9cOFvHcCIhw=",
+                                "domainName": "abc123.execute-api.eu-west-2.amazonaws.com", "stage": "api",
+                                "apiId": "abc123"}, "isBase64Encoded": False, "queryStringParameters": None}
+    assert lambda_entries(app)["$connect"](event, None) == {"statusCode": 421}

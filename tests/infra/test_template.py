@@ -203,7 +203,8 @@ def test_the_photo_bucket_is_private_tls_only_and_forgets_unclaimed_uploads(temp
     bucket = template["Resources"]["PhotoBucket"]["Properties"]
     assert all(bucket["PublicAccessBlockConfiguration"].values())
     assert bucket["BucketEncryption"]["ServerSideEncryptionConfiguration"]
-    assert bucket["CorsConfiguration"]["CorsRules"][0]["AllowedOrigins"] == [{"Ref": "PublicUrl"}]
+    origins = bucket["CorsConfiguration"]["CorsRules"][0]["AllowedOrigins"]["Fn::If"]
+    assert origins[0] == "HasCouncilAddresses" and origins[2] == [{"Ref": "PublicUrl"}]  # and each council's
     assert "POST" in bucket["CorsConfiguration"]["CorsRules"][0]["AllowedMethods"]
     rules = {r["Id"]: r for r in bucket["LifecycleConfiguration"]["Rules"]}
     assert rules["UnclaimedUploads"]["Prefix"] == "uploads/" and rules["UnclaimedUploads"]["ExpirationInDays"] == 1
