@@ -71,7 +71,6 @@ if TYPE_CHECKING:
     from .storage.repairs import RepairStore
     from .councils.council import Council
 
-_areas = {}
 _UNBUILT = object()
 
 
@@ -113,7 +112,8 @@ def _council(deps):
 
 
 def _area(deps):
-    return service_area(deps.settings.service_area_file)
+    from .councils.areas import area_of
+    return area_of(deps.council, deps.settings.service_area_file)
 
 
 # No generated __repr__ (it would build every store to show it), __eq__ (two
@@ -125,7 +125,7 @@ class Deps:
     services: ServiceStore = _store("services", "ServiceStore")
     blobs: BlobStore = _store("blobs", "BlobStore")
     council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
-    area: Area = _Lazy(_area)  # the council's boundary
+    area: Area = _Lazy(_area)  # the council's boundary: its settings' area (councils/areas.py)
     accounts: AccountStore | None = _store("account_store", "AccountStore")
     addresses: AddressStore | None = _store("addresses", "AddressStore")
     facilities: FacilityStore | None = _store("facilities", "FacilityStore")
@@ -213,11 +213,10 @@ class Deps:
 
 
 def service_area(path):
-    """The council's boundary, loaded once per process per file."""
-    if path not in _areas:
-        from .geo.polygon import load_area
-        _areas[path] = load_area(path)
-    return _areas[path]
+    """A boundary file (DOORSTEP_SERVICE_AREA), loaded once per process per file: the area
+    of a council with none in its settings (councils/areas.py)."""
+    from .councils.areas import from_file
+    return from_file(path)
 
 
 def default_deps(base_url=None, principal=None, client=None):

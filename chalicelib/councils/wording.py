@@ -17,6 +17,7 @@ FORMS = {
     "hosts": "Must be a web address's host name in lower case, like york.example.gov.uk.",
     "public_url": "Must be an address like https://york.example.gov.uk, with no path.",
     "colour": "Must be a colour written like #1d4f91.",
+    "postcode_districts": "Must be a postcode's district in capitals, like YO1 or YO10.",
 }
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",
           "integer": "a whole number", "boolean": "true or false"}

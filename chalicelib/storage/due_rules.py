@@ -8,13 +8,14 @@ import time
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 
+from .. import tenancy
 from .binding import Stored, bind, model_of, record_of, table
 from .council_key import CouncilKey
 from .records import DueRule
 
 KIND = "rule"
 CACHE_SECONDS = 60
-_cache = {}  # table name -> (fetched at, {service_code: DueRule})
+_cache = {}  # (table name, council) -> (fetched at, {service_code: DueRule}): each council's own rules
 
 
 def clear_cache():
@@ -44,7 +45,7 @@ class DueRuleStore:
         return list(self._by_code().values())
 
     def _by_code(self):
-        name = DueRuleModel.Meta.table_name
+        name = (DueRuleModel.Meta.table_name, tenancy.current())
         cached = _cache.get(name)
         if cached is None or time.monotonic() - cached[0] >= CACHE_SECONDS:
             rules = {r.service_code: record_of(DueRule, r) for r in DueRuleModel.query(KIND)}

@@ -12,11 +12,12 @@ import time
 from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
+from .. import tenancy
 from .binding import bind, Stored, table
 from .council_key import CouncilKey
 
 CACHE_SECONDS = 60
-_cache = {}  # table name -> (fetched at, [service dicts])
+_cache = {}  # (table name, council) -> (fetched at, [service dicts]): each council's own categories
 
 
 def clear_cache():
@@ -54,7 +55,7 @@ class ServiceStore:
 
     def all(self):
         """Every service, in display order. The table holds tens of items."""
-        table = ServiceModel.Meta.table_name
+        table = (ServiceModel.Meta.table_name, tenancy.current())
         cached = _cache.get(table)
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
             return cached[1]

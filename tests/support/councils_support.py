@@ -1,17 +1,31 @@
-"""Councils for tests: York's demo settings and a second council beside it."""
+"""Councils for tests: York's demo settings, a second council beside it, and a
+two-tier pair (a district inside its county) for reports at a boundary."""
 import copy
 import json
 from pathlib import Path
 
+from chalicelib import tenancy
 from chalicelib.councils import settings
 from chalicelib.storage.councils import CouncilStore
 
 DEMO = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo" / "councils"
 YORK_HOST, NL_HOST = "york.localhost", "northlanarkshire.localhost"
+DISTRICT_HOST, COUNTY_HOST = "newcastle.localhost", "staffordshire.localhost"
+DISTRICT, COUNTY = "newcastle-under-lyme", "staffordshire-county"
+# The A34 through Newcastle-under-Lyme, as the county's road (a line the county's body holds 15 m either side of).
+A34 = [[-2.2250, 52.9600], [-2.2250, 53.0900]]
+ON_THE_A34 = (53.0100, -2.22505)  # lat, lon: a pin 3 m off the road's line
+OFF_THE_A34 = (53.0200, -2.3000)  # a district street, 5 km west
+IN_THE_COUNTY_ONLY = (52.8000, -2.0000)  # Stafford way: the county's, no district of the deployment's
+NOWHERE_SERVED = (51.5007, -0.1246)  # Westminster: no council of the deployment
 
 
 def york():
     return json.loads((DEMO / "york.json").read_text())
+
+
+def _square(w, s, e, n):
+    return {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}
 
 
 def north_lanarkshire():
@@ -19,9 +33,20 @@ def north_lanarkshire():
     document = copy.deepcopy(york())
     document.update(id="north-lanarkshire", name="North Lanarkshire Council", short_name="North Lanarkshire",
                     hosts=[NL_HOST], jurisdiction="scotland")
-    document["area"] = {"type": "Polygon", "coordinates": [[[-4.2, 55.75], [-3.8, 55.75], [-3.8, 55.95],
-                                                            [-4.2, 55.95], [-4.2, 55.75]]]}
+    document["area"] = _square(-4.2, 55.75, -3.8, 55.95)
     return document
+
+
+def district():
+    """Newcastle-under-Lyme, a district inside its county: its own streets, the county's roads."""
+    return {"id": DISTRICT, "name": "Newcastle-under-Lyme Borough Council", "short_name": "Newcastle-under-Lyme",
+            "hosts": [DISTRICT_HOST], "jurisdiction": "england", "area": _square(-2.40, 52.92, -2.15, 53.12)}
+
+
+def county():
+    """Staffordshire County, around its district: the highways authority for both."""
+    return {"id": COUNTY, "name": "Staffordshire County Council", "short_name": "Staffordshire",
+            "hosts": [COUNTY_HOST], "jurisdiction": "england", "area": _square(-2.50, 52.40, -1.55, 53.25)}
 
 
 def add(deps, *documents):
@@ -29,6 +54,15 @@ def add(deps, *documents):
     for document in documents:
         settings.write(store, document, 0, deps.clock(), "test")
     return store
+
+
+def with_categories(*council_ids):
+    """The demo's categories for these councils too (the tests' storage loads York's alone)."""
+    from chalicelib.storage.services import ServiceStore
+    from doorstep_cli.seed import load_services
+    for council in council_ids:
+        with tenancy.acting_for(council):
+            load_services(ServiceStore())
 
 
 def at(host, headers=None):
