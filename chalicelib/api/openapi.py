@@ -112,7 +112,12 @@ SCHEMAS = {
         "type": "object", "required": ["code", "message"],
         "properties": {"code": {"type": "string"}, "message": {"type": "string"},
                        "fields": {"type": "array", "items": {"type": "object", "properties": {
-                           "field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
+                           "field": {"type": "string"}, "message": {"type": "string"}}}},
+                       "report_at": {"type": "object", "description": "a point this council does not look "
+                                     "after: where it can be reported instead (another council of this service, "
+                                     "or FixMyStreet)", "required": ["name", "url"], "properties": {
+                                         "council": {"type": "string"}, "name": {"type": "string"},
+                                         "url": {"type": "string", "format": "uri"}}}}}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},

@@ -20,7 +20,7 @@ REFRESH_S = 300.0
 LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "[::1]", "testserver"})
 
 _lock = threading.Lock()
-_kept = {"addresses": None, "addresses_at": 0.0, "councils": {}}
+_kept = {"addresses": None, "addresses_at": 0.0, "extents": None, "extents_at": 0.0, "councils": {}}
 
 
 class NoCouncilHere(ApiError):
@@ -59,11 +59,20 @@ def council_for_host(value, store=None, clock=time.monotonic):
 
 
 def _addresses(store, clock):
+    return _refreshed("addresses", lambda: _store(store).addresses(), clock)
+
+
+def extents(store=None, clock=time.monotonic):
+    """{council id: (w, s, e, n)}: the box each council's area fits in (councils/areas.py)."""
+    return _refreshed("extents", lambda: _store(store).extents(), clock)
+
+
+def _refreshed(what, read, clock):
     with _lock:
-        if _kept["addresses"] is None or clock() - _kept["addresses_at"] > REFRESH_S:
-            _kept["addresses"] = _store(store).addresses()
-            _kept["addresses_at"] = clock()
-        return _kept["addresses"]
+        if _kept[what] is None or clock() - _kept[f"{what}_at"] > REFRESH_S:
+            _kept[what] = read()
+            _kept[f"{what}_at"] = clock()
+        return _kept[what]
 
 
 def settings_of(council_id, store=None, clock=time.monotonic):
@@ -102,7 +111,7 @@ def each_council(work, what="the run", store=None):
 def forget(council_id=None):
     """Read again on next use: after this process changed a council (or in tests, all)."""
     with _lock:
-        _kept["addresses"] = None
+        _kept["addresses"] = _kept["extents"] = None
         if council_id is None:
             _kept["councils"].clear()
         else:

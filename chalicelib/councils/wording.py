@@ -37,3 +37,12 @@ def size(kind, limit):
             "maxLength": f"Must be at most {limit} characters long.",
             "minItems": f"Must list at least {limit}.",
             "maxItems": f"Must list at most {limit}."}[kind]
+
+# A point this council does not look after: where to report it instead (councils/elsewhere.py).
+ELSEWHERE = "That {noun} is looked after by {name}: report it on its own site, {url}"
+ELSEWHERE_FIELD = "Looked after by {name}."
+NATIONAL = ("That {noun} is outside the area {area} looks after, and no council of this service looks after it. "
+            "Report it on FixMyStreet, which sends reports to every council in the UK: {url}")
+NATIONAL_NAME = "FixMyStreet"
+# FixMyStreet's own page for a point (its councils' sites send people there the same way).
+NATIONAL_URL = "https://www.fixmystreet.com/around?latitude={lat}&longitude={lon}"

@@ -6,18 +6,21 @@ it says which council an address is, so it cannot itself be one council's.
 
     pk "council",   sk <id>         the council's settings document, versioned
     pk "address",   sk <host>       which council a web address is (one Query reads them all)
+    pk "extent",    sk <id>         the box its area fits in: which councils a point or a map
+                                    may concern (one Query of small rows, whatever the areas weigh)
     pk "audit#<id>", sk <when>#<n>  a change to the settings: who, and the fields before and after
 
-A settings change and its addresses are one transaction: an address is never
+A settings change, its addresses and its extent are one transaction: an address is never
 left pointing at a council that no longer names it, and two councils can never
 both hold one (the address row is written on condition it is free or theirs).
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from ..geo.polygon import bbox_of
 from .errors import AlreadyExists, EditConflict
 
-COUNCIL, ADDRESS = "council", "address"
+COUNCIL, ADDRESS, EXTENT = "council", "address", "extent"
 
 
 class CouncilModel(Stored):
@@ -33,6 +36,7 @@ class CouncilModel(Stored):
     changed_at = UTCDateTimeAttribute(null=True)
     by = UnicodeAttribute(null=True)  # an audit row: who changed it
     change = JSONAttribute(null=True)  # an audit row: {field: [before, after]}
+    bbox = JSONAttribute(null=True)  # an extent row: [w, s, e, n] of the council's area
 
 
 class AddressTaken(AlreadyExists):
@@ -52,6 +56,10 @@ class CouncilStore:
         """{host: council id}: every address the deployment answers at. One Query."""
         return {row.sk: row.council for row in CouncilModel.query(ADDRESS)}
 
+    def extents(self):
+        """{council id: (w, s, e, n)} of every council with an area. One Query of small rows."""
+        return {row.sk: tuple(row.bbox) for row in CouncilModel.query(EXTENT)}
+
     def ids(self):
         """Every council's id, in order. One Query (the documents come with it)."""
         return [row.sk for row in CouncilModel.query(COUNCIL, attributes_to_get=["sk"])]
@@ -65,7 +73,7 @@ class CouncilStore:
         version = expected_version + 1
         council = CouncilModel(COUNCIL, council_id, document=document, version=version, changed_at=now, by=by)
         parts = ["council-new" if expected_version == 0 else "council"]
-        parts += ["address"] * len(hosts) + ["freed"] * len(set(old_hosts) - set(hosts)) + ["audit"]
+        parts += ["address"] * len(hosts) + ["freed"] * len(set(old_hosts) - set(hosts)) + ["extent", "audit"]
         try:
             with writes(parts, exists={"council-new", "address"}), transaction() as t:
                 t.save(council, condition=CouncilModel.pk.does_not_exist() if expected_version == 0
@@ -75,6 +83,10 @@ class CouncilStore:
                            condition=CouncilModel.pk.does_not_exist() | (CouncilModel.council == council_id))
                 for host in sorted(set(old_hosts) - set(hosts)):
                     t.delete(CouncilModel(ADDRESS, host), condition=CouncilModel.council == council_id)
+                if document.get("area"):
+                    t.save(CouncilModel(EXTENT, council_id, bbox=list(bbox_of(document["area"])), version=version))
+                else:
+                    t.delete(CouncilModel(EXTENT, council_id))
                 t.save(CouncilModel(f"audit#{council_id}", f"{now.isoformat()}#{version}",
                                     changed_at=now, by=by, change=change))
         except AlreadyExists as e:
