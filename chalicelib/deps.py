@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .storage.bills import BillStore
     from .storage.outbox import OutboxStore
     from .storage.repairs import RepairStore
+    from .storage.reports_elsewhere import ElsewhereStore
     from .councils.council import Council
 
 _UNBUILT = object()
@@ -122,6 +123,8 @@ def _area(deps):
 @dataclass(repr=False, eq=False, init=False)
 class Deps:
     reports: ReportStore = _store("report_store", "ReportStore")
+    # Reports made here and held by another council of the deployment, by their reference (reports/across.py).
+    elsewhere: ElsewhereStore = _store("reports_elsewhere", "ElsewhereStore")
     services: ServiceStore = _store("services", "ServiceStore")
     blobs: BlobStore = _store("blobs", "BlobStore")
     council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
@@ -200,6 +203,16 @@ class Deps:
             if name not in self.__dataclass_fields__:
                 raise TypeError(f"Deps has no field {name!r}")
             setattr(self, name, value)
+
+    def for_council(self):
+        """A copy for the council worked for now (inside tenancy.acting_for): its own
+        settings record and area, built again when read; the stores (which key every
+        read and write by the council worked for), the clock, the caller and where
+        links point, as they are."""
+        copied = copy.copy(self)
+        copied.__dict__.pop("council", None)
+        copied.__dict__.pop("area", None)
+        return copied
 
     def replace(self, **changes):
         """dataclasses.replace, except that stores not built yet stay unbuilt

@@ -1,6 +1,7 @@
 """Councils for tests: York's demo settings, a second council beside it, and a
 two-tier pair (a district inside its county) for reports at a boundary."""
 import copy
+import itertools
 import json
 from pathlib import Path
 
@@ -67,3 +68,31 @@ def with_categories(*council_ids):
 
 def at(host, headers=None):
     return {"Host": host, **(headers or {})}
+
+
+def signed_in_at(deps, council, role="staff", email=None, **kwargs):
+    """An Authorization header for a person signed in at `council`'s address (sessions are a council's)."""
+    from chalicelib.handlers.accounts import auth, users
+    from support.officers import every_role
+    n = next(_people)
+    user = users.create_user(deps, email or f"{role}{n}@{council}.example.org", role, name=f"{role.title()} {n}",
+                             **every_role(role, kwargs))
+    with tenancy.acting_for(council):
+        tokens = auth.start_session(deps.replace(), user, deps.clock())
+    return {"Authorization": f"Bearer {tokens['access_token']}"}
+
+
+_people = itertools.count(1)
+
+
+def county_road(client, deps):
+    """The district's body for the county's road (the A34, 15 m either side): potholes there
+    go to the county's inbox. Added by the district's administrator through the API."""
+    admin = signed_in_at(deps, DISTRICT, "admin")
+    made = client.post("/v1/staff/bodies", {
+        "id": "county-highways", "name": "Staffordshire County Council", "send_method": "council",
+        "council": COUNTY, "categories": ["pothole"], "contact_text": "Staffordshire's roads.",
+        "area": {"kind": "line", "within_m": 15, "geometry": {"type": "LineString", "coordinates": A34}}},
+        at(DISTRICT_HOST, admin))
+    assert made.status_code == 201, made.json_body
+    return made.json_body

@@ -178,3 +178,6 @@ def automatic(deps, state, service_code):
 def _long_date(text):
     day = date.fromisoformat(text)
     return f"{day.day} {day:%B %Y}"
+
+# A report the point and category give to another council of this service (reports/across.py).
+RECEIVER_TAKES_NONE = "{council} looks after this place but takes no reports of {service}: contact it directly."
