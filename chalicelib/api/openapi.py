@@ -103,7 +103,8 @@ def operation(summary, body_schema, status, result, error_codes=()):
 
 
 GEOJSON = {"description": "GeoJSON FeatureCollection (RFC 7946)",
-           "headers": {"Server-Timing": {"description": 'dynamodb;dur=<ms>;desc="queries=<n> items=<m>"',
+           "headers": {"Server-Timing": {"description": 'dynamodb;dur=<ms>;desc="queries=<n> items=<m>"; the map '
+                                                        'adds councils;desc="<the councils whose reports it read>"',
                                          "schema": {"type": "string"}}},
            "content": {"application/geo+json": {"schema": {"$ref": ref("FeatureCollection")}}}}
 

@@ -2,27 +2,14 @@
 reported on the district's site, lands in the county's inbox; the resident is
 told who has it and tracks it where they made it; the district's staff cannot
 open it; the county's staff can pass it back (or on), with a reason, once."""
-import pytest
-
 from chalicelib import tenancy
 from conftest import pothole
 from support.councils_support import (COUNTY, COUNTY_HOST, DISTRICT, DISTRICT_HOST, OFF_THE_A34, ON_THE_A34,
-                                      add, at, county, county_road, district, signed_in_at, with_categories, york)
-
-
-@pytest.fixture
-def two_tier(client, deps):
-    add(deps, york(), district(), county())
-    with_categories(DISTRICT, COUNTY)
-    county_road(client, deps)
-    return {"district": signed_in_at(deps, DISTRICT), "county": signed_in_at(deps, COUNTY)}
+                                      add, at, county, district, reported, signed_in_at, with_categories, york)
 
 
 def _report(client, where, n, headers=None):
-    made = client.post("/v1/reports", pothole(lat=where[0], lon=where[1]), at(DISTRICT_HOST, {
-        "Idempotency-Key": f"c3d4e5f6-0000-4000-8000-00000000{n:04d}", **(headers or {})}))
-    assert made.status_code == 201, made.json_body
-    return made.json_body
+    return reported(client, where, n, headers)
 
 
 def _inbox(client, host, officer):

@@ -96,3 +96,35 @@ def county_road(client, deps):
         at(DISTRICT_HOST, admin))
     assert made.status_code == 201, made.json_body
     return made.json_body
+
+
+def two_tier_councils(client, deps):
+    """York, and the district inside its county with the county's road: an officer of each of the pair."""
+    add(deps, york(), district(), county())
+    with_categories(DISTRICT, COUNTY)
+    county_road(client, deps)
+    return {"district": signed_in_at(deps, DISTRICT), "county": signed_in_at(deps, COUNTY)}
+
+
+def reported(client, where, n, headers=None, host=DISTRICT_HOST):
+    """A pothole reported at `where` (lat, lon) on a council's site (the district's): its view."""
+    from conftest import pothole
+    made = client.post("/v1/reports", pothole(lat=where[0], lon=where[1]), at(host, {
+        "Idempotency-Key": f"c3d4e5f6-0000-4000-8000-{n:012d}", **(headers or {})}))
+    assert made.status_code == 201, made.json_body
+    return made.json_body
+
+
+def remove(*council_ids):
+    """Take these councils out of the deployment again (a test's stack outlives the test): their
+    settings, addresses, extents and audit rows; the registry forgets what it kept of them."""
+    from chalicelib.councils import registry
+    from chalicelib.storage.councils import CouncilModel
+    for council in council_ids:
+        found = CouncilStore().get(council, consistent=True)
+        rows = [CouncilModel("council", council), CouncilModel("extent", council)]
+        rows += [CouncilModel("address", host) for host in (found[0].get("hosts") or [])] if found else []
+        rows += list(CouncilModel.query(f"audit#{council}"))
+        for row in rows:
+            row.delete()
+    registry.forget()
