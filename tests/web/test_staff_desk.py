@@ -42,7 +42,7 @@ def test_a_staff_member_triages_and_assigns_a_report_with_the_keyboard_alone(des
     page.keyboard.press("Enter")
     heading(page, report["id"])
     expect(page.locator("#report-details")).to_contain_text("Rita Reporter")
-    expect(page.locator("#sends")).to_contain_text("Sent to City of York at ")  # where it went, and how
+    expect(page.locator("#sends")).to_contain_text("Sent to City of York Council at ")  # where it went, and how
     screen(page, "staff-report")
 
     due = date.today() + timedelta(days=9)
