@@ -69,9 +69,9 @@ if TYPE_CHECKING:
     from .storage.bills import BillStore
     from .storage.outbox import OutboxStore
     from .storage.repairs import RepairStore
+    from .storage.reports_elsewhere import ElsewhereStore
     from .councils.council import Council
 
-_areas = {}
 _UNBUILT = object()
 
 
@@ -113,7 +113,8 @@ def _council(deps):
 
 
 def _area(deps):
-    return service_area(deps.settings.service_area_file)
+    from .councils.areas import area_of
+    return area_of(deps.council, deps.settings.service_area_file)
 
 
 # No generated __repr__ (it would build every store to show it), __eq__ (two
@@ -122,10 +123,12 @@ def _area(deps):
 @dataclass(repr=False, eq=False, init=False)
 class Deps:
     reports: ReportStore = _store("report_store", "ReportStore")
+    # Reports made here and held by another council of the deployment, by their reference (reports/across.py).
+    elsewhere: ElsewhereStore = _store("reports_elsewhere", "ElsewhereStore")
     services: ServiceStore = _store("services", "ServiceStore")
     blobs: BlobStore = _store("blobs", "BlobStore")
     council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
-    area: Area = _Lazy(_area)  # the council's boundary
+    area: Area = _Lazy(_area)  # the council's boundary: its settings' area (councils/areas.py)
     accounts: AccountStore | None = _store("account_store", "AccountStore")
     addresses: AddressStore | None = _store("addresses", "AddressStore")
     facilities: FacilityStore | None = _store("facilities", "FacilityStore")
@@ -203,6 +206,16 @@ class Deps:
                 raise TypeError(f"Deps has no field {name!r}")
             setattr(self, name, value)
 
+    def for_council(self):
+        """A copy for the council worked for now (inside tenancy.acting_for): its own
+        settings record and area, built again when read; the stores (which key every
+        read and write by the council worked for), the clock, the caller and where
+        links point, as they are."""
+        copied = copy.copy(self)
+        copied.__dict__.pop("council", None)
+        copied.__dict__.pop("area", None)
+        return copied
+
     def replace(self, **changes):
         """dataclasses.replace, except that stores not built yet stay unbuilt
         (dataclasses.replace reads, and so builds, every field)."""
@@ -215,11 +228,10 @@ class Deps:
 
 
 def service_area(path):
-    """The council's boundary, loaded once per process per file."""
-    if path not in _areas:
-        from .geo.polygon import load_area
-        _areas[path] = load_area(path)
-    return _areas[path]
+    """A boundary file (DOORSTEP_SERVICE_AREA), loaded once per process per file: the area
+    of a council with none in its settings (councils/areas.py)."""
+    from .councils.areas import from_file
+    return from_file(path)
 
 
 def default_deps(base_url=None, principal=None, client=None, reason=None):

@@ -15,7 +15,7 @@ class ApiError(ChaliceUnhandledError):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message, *, code=None, status=None, fields=None, headers=None):
+    def __init__(self, message, *, code=None, status=None, fields=None, headers=None, report_at=None):
         super().__init__(message)
         self.message = message
         if code:
@@ -24,9 +24,13 @@ class ApiError(ChaliceUnhandledError):
             self.status = status
         self.fields = fields or []
         self.headers = headers or {}
+        self.report_at = report_at  # where a point this council does not look after can be reported instead
 
     def body(self):
-        return error_body(self.code, self.message, self.fields)
+        body = error_body(self.code, self.message, self.fields)
+        if self.report_at:
+            body["error"]["report_at"] = self.report_at
+        return body
 
 
 class ValidationFailed(ApiError):

@@ -123,7 +123,8 @@ def operation(summary, body_schema, status, result, error_codes=()):
 
 
 GEOJSON = {"description": "GeoJSON FeatureCollection (RFC 7946)",
-           "headers": {"Server-Timing": {"description": 'dynamodb;dur=<ms>;desc="queries=<n> items=<m>"',
+           "headers": {"Server-Timing": {"description": 'dynamodb;dur=<ms>;desc="queries=<n> items=<m>"; the map '
+                                                        'adds councils;desc="<the councils whose reports it read>"',
                                          "schema": {"type": "string"}}},
            "content": {"application/geo+json": {"schema": {"$ref": ref("FeatureCollection")}}}}
 
@@ -132,7 +133,12 @@ SCHEMAS = {
         "type": "object", "required": ["code", "message"],
         "properties": {"code": {"type": "string"}, "message": {"type": "string"},
                        "fields": {"type": "array", "items": {"type": "object", "properties": {
-                           "field": {"type": "string"}, "message": {"type": "string"}}}}}}}},
+                           "field": {"type": "string"}, "message": {"type": "string"}}}},
+                       "report_at": {"type": "object", "description": "a point this council does not look "
+                                     "after: where it can be reported instead (another council of this service, "
+                                     "or FixMyStreet)", "required": ["name", "url"], "properties": {
+                                         "council": {"type": "string"}, "name": {"type": "string"},
+                                         "url": {"type": "string", "format": "uri"}}}}}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},

@@ -21,7 +21,8 @@ REFRESH_S = 300.0
 LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "[::1]", "testserver"})
 
 _lock = threading.Lock()
-_kept = {"addresses": None, "addresses_at": 0.0, "jurisdictions": None, "jurisdictions_at": 0.0, "councils": {}}
+_kept = {"addresses": None, "addresses_at": 0.0, "jurisdictions": None, "jurisdictions_at": 0.0,
+         "extents": None, "extents_at": 0.0, "councils": {}}
 
 
 class NoCouncilHere(ApiError):
@@ -74,6 +75,11 @@ def _addresses(store, clock):
     return _kept_map("addresses", lambda: _store(store).addresses(), clock)
 
 
+def extents(store=None, clock=time.monotonic):
+    """{council id: (w, s, e, n)}: the box each council's area fits in (councils/areas.py)."""
+    return _kept_map("extents", lambda: _store(store).extents(), clock)
+
+
 def _kept_map(name, read, clock):
     with _lock:
         if _kept[name] is None or clock() - _kept[f"{name}_at"] > REFRESH_S:
@@ -118,7 +124,7 @@ def each_council(work, what="the run", store=None):
 def forget(council_id=None):
     """Read again on next use: after this process changed a council (or in tests, all)."""
     with _lock:
-        _kept["addresses"] = _kept["jurisdictions"] = None
+        _kept["addresses"] = _kept["jurisdictions"] = _kept["extents"] = None
         if council_id is None:
             _kept["councils"].clear()
         else:

@@ -56,6 +56,10 @@ SCHEMA = _object({
     "jurisdiction": {"enum": list(JURISDICTIONS)},
     "open311_jurisdiction": {"type": "string", "pattern": DOMAIN},  # "york.gov.uk"; its id names it too
     "area": AREA,
+    # The postcode districts ("YO1") wholly or partly inside the area: a postcode of one of them
+    # that the gazetteer lacks is the council's unknown one, any other is over the border.
+    "postcode_districts": {"type": "array", "maxItems": 300, "uniqueItems": True,
+                           "items": {"type": "string", "pattern": r"^[A-Z]{1,2}[0-9][0-9A-Z]?$"}},
     "branding": _object({
         "colour": {"type": "string", "pattern": r"^#[0-9a-f]{6}$"},  # the header's, behind white words
         "logo": {"type": "string", "pattern": IMAGE, "maxLength": 300},

@@ -25,6 +25,7 @@ FORMS = {
     "src": "Must be an image's address: a path on this site like /icons/york-192.png, or an https address.",
     "website": "Must be an https address, like https://www.york.gov.uk.",
     "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
+    "postcode_districts": "Must be a postcode's district in capitals, like YO1 or YO10.",
 }
 AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
 WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
@@ -96,3 +97,13 @@ def refused(key, reason, detail):
     if reason == "crossed" and detail.get("key_council") is None:
         reason = "crossed_bare"
     return f"  {key}: " + REFUSALS[reason].format(**detail)
+
+
+# A point this council does not look after: where to report it instead (councils/elsewhere.py).
+ELSEWHERE = "That {noun} is looked after by {name}: report it on its own site, {url}"
+ELSEWHERE_FIELD = "Looked after by {name}."
+NATIONAL = ("That {noun} is outside the area {area} looks after, and no council of this service looks after it. "
+            "Report it on FixMyStreet, which sends reports to every council in the UK: {url}")
+NATIONAL_NAME = "FixMyStreet"
+# FixMyStreet's own page for a point (its councils' sites send people there the same way).
+NATIONAL_URL = "https://www.fixmystreet.com/around?latitude={lat}&longitude={lon}"

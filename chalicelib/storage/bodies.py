@@ -54,6 +54,7 @@ class Body:
     service_codes: dict = field(default_factory=dict)  # our category -> the body's service_code
     status_map: dict = field(default_factory=dict)  # the body's status -> our state
     email: str | None = None
+    council: str | None = None  # send_method "council": the council of the deployment that receives (and holds) it
     gets_contact: bool = False  # may see the reporter's name, e-mail and phone
     answer_within_days: int | None = None  # re-sent once, with a note, when nothing came back by then
     retired: bool = False
@@ -137,7 +138,7 @@ class BodyCellModel(Stored):
 
 
 _SETTINGS = ("categories", "send_method", "precedence", "contact_text", "endpoint", "api_key", "jurisdiction_id",
-             "format", "service_codes", "status_map", "email", "gets_contact", "answer_within_days")
+             "format", "service_codes", "status_map", "email", "gets_contact", "answer_within_days", "council")
 
 
 class BodyStore:

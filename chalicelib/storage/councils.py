@@ -8,19 +8,22 @@ it says which council an address is, so it cannot itself be one council's.
     pk "address",   sk <host>       which council a web address is (one Query reads them all)
     pk "jurisdiction", sk <domain>  which council an Open311 jurisdiction_id names (its settings'
                                     open311_jurisdiction; one Query reads them all)
+    pk "extent",    sk <id>         the box its area fits in: which councils a point or a map
+                                    may concern (one Query of small rows, whatever the areas weigh)
     pk "audit#<id>", sk <when>#<n>  a change to the settings: who, and the fields before and after
 
-A settings change, its addresses and its jurisdiction are one transaction: an
-address is never left pointing at a council that no longer names it, and two
-councils can never both hold one (the row is written on condition it is free
-or theirs); a jurisdiction alike.
+A settings change, its addresses, its jurisdiction and its extent are one transaction: an
+address is never left pointing at a council that no longer names it, and two councils can
+never both hold one (the row is written on condition it is free or theirs); a jurisdiction
+alike.
 """
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
 
 from .binding import Stored, bind, get_or_none, table, transaction, writes
+from ..geo.polygon import bbox_of
 from .errors import AlreadyExists, EditConflict
 
-COUNCIL, ADDRESS, JURISDICTION = "council", "address", "jurisdiction"
+COUNCIL, ADDRESS, JURISDICTION, EXTENT = "council", "address", "jurisdiction", "extent"
 
 
 class CouncilModel(Stored):
@@ -36,6 +39,7 @@ class CouncilModel(Stored):
     changed_at = UTCDateTimeAttribute(null=True)
     by = UnicodeAttribute(null=True)  # an audit row: who changed it
     change = JSONAttribute(null=True)  # an audit row: {field: [before, after]}
+    bbox = JSONAttribute(null=True)  # an extent row: [w, s, e, n] of the council's area
 
 
 class AddressTaken(AlreadyExists):
@@ -63,6 +67,10 @@ class CouncilStore:
         """{open311_jurisdiction: council id} of every council that gives one. One Query."""
         return {row.sk: row.council for row in CouncilModel.query(JURISDICTION)}
 
+    def extents(self):
+        """{council id: (w, s, e, n)} of every council with an area. One Query of small rows."""
+        return {row.sk: tuple(row.bbox) for row in CouncilModel.query(EXTENT)}
+
     def ids(self):
         """Every council's id, in order. One Query (the documents come with it)."""
         return [row.sk for row in CouncilModel.query(COUNCIL, attributes_to_get=["sk"])]
@@ -81,7 +89,7 @@ class CouncilStore:
         council = CouncilModel(COUNCIL, council_id, document=document, version=version, changed_at=now, by=by)
         parts = ["council-new" if expected_version == 0 else "council"]
         parts += [ADDRESS] * len(hosts) + [JURISDICTION] * len(jurisdictions)
-        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["audit"]
+        parts += ["freed"] * (len(gone[ADDRESS]) + len(gone[JURISDICTION])) + ["extent", "audit"]
         try:
             with writes(parts, exists={"council-new", ADDRESS, JURISDICTION}), transaction() as t:
                 t.save(council, condition=CouncilModel.pk.does_not_exist() if expected_version == 0
@@ -93,6 +101,10 @@ class CouncilStore:
                 for pk, values in gone.items():
                     for value in values:
                         t.delete(CouncilModel(pk, value), condition=CouncilModel.council == council_id)
+                if document.get("area"):
+                    t.save(CouncilModel(EXTENT, council_id, bbox=list(bbox_of(document["area"])), version=version))
+                else:
+                    t.delete(CouncilModel(EXTENT, council_id))
                 t.save(CouncilModel(f"audit#{council_id}", f"{now.isoformat()}#{version}",
                                     changed_at=now, by=by, change=change))
         except AlreadyExists as e:

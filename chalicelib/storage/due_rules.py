@@ -8,6 +8,7 @@ import time
 
 from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
 
+from .. import tenancy
 from .binding import Stored, bind, model_of, record_of, table
 from .council_key import CouncilKey
 from .records import DueRule
@@ -44,7 +45,6 @@ class DueRuleStore:
         return list(self._by_code().values())
 
     def _by_code(self):
-        from .. import tenancy
         name = (DueRuleModel.Meta.table_name, tenancy.current())
         cached = _cache.get(name)
         if cached is None or time.monotonic() - cached[0] >= CACHE_SECONDS:

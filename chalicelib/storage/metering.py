@@ -26,6 +26,7 @@ class Meter:
         self.writes = 0
         self.seconds = 0.0
         self.operations = []
+        self.notes = {}  # more Server-Timing entries a route gives: {name: description}
 
     def record(self, operation, kwargs, result, seconds):
         self.calls += 1
@@ -49,7 +50,8 @@ class Meter:
 
     def server_timing(self):
         ms = round(self.seconds * 1000, 1)
-        return f'dynamodb;dur={ms};desc="queries={self.queries} items={self.items}"'
+        noted = "".join(f', {name};desc="{desc}"' for name, desc in self.notes.items())
+        return f'dynamodb;dur={ms};desc="queries={self.queries} items={self.items}"{noted}'
 
 
 def expose():
@@ -58,6 +60,13 @@ def expose():
     meter = _current.get()
     if meter is not None:
         meter.exposed = True
+
+
+def note(name, desc):
+    """One more Server-Timing entry for this request (what a read chose: whose partitions)."""
+    meter = _current.get()
+    if meter is not None:
+        meter.notes[name] = desc
 
 
 def conceal():

@@ -46,6 +46,11 @@ class Report:
     channel: str | None = None  # how the council heard, when staff took it: phone, face_to_face, letter, email
     raised_by_team: str | None = None  # the street crew whose member raised it from the field
     flags: list = field(default_factory=list)  # why it needs staff attention again
+    # Where it was made and where it went, as FixMyStreet keeps a report's site apart from its bodies:
+    # the council of the deployment whose address it was made at, when not the one holding it (None: here);
+    # and its one pass between councils, {from, to, reason, at, by} (handlers/staff/passing.py).
+    site: str | None = None
+    passed: dict | None = None
     # Moderation (handlers/moderation): photos taken off the public report,
     # each {name, content_type, width, height, hidden_at, by, reason} and kept
     # for staff under another key; and {original: {summary, description},

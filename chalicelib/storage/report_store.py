@@ -9,7 +9,9 @@ the inbox partitions) are worked out here from the report's values: domain
 code never sees them. A report staff marked private gets no map or month
 keys, so no public listing can find it.
 """
-from .. import states
+from contextlib import nullcontext
+
+from .. import states, tenancy
 from .binding import bind, get_or_none, model_of, page_key, record_of, start_key, transaction, writes
 from . import records
 from .reports import EventModel, ReportModel, ReportUpdateModel
@@ -79,6 +81,23 @@ def _save_report(t, parts, report, condition=None, rows=True):
     return model, new_keys
 
 
+def _attach(t, parts, report_id, uploads):
+    """Mark each (upload id, cleaned photo) as the report's: kept (no expiry) once
+    attached, as the photo's link finds its report through it; never a second report's."""
+    if uploads:
+        from .uploads import UploadModel
+    for upload_id, photo in uploads:
+        parts.append("upload")
+        t.update(UploadModel(upload_id), actions=[
+            UploadModel.report_id.set(report_id), UploadModel.photo.set(photo), UploadModel.expires.remove()],
+            condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
+
+
+def _working_for(council):
+    """Work for `council` inside the block (None: for whoever it is now)."""
+    return tenancy.acting_for(council) if council is not None else nullcontext()
+
+
 def _settle(report, saved):
     model, keys = saved
     report.version, report.inbox_keys = model.version, keys
@@ -112,7 +131,7 @@ class ReportStore:
         return [record_of(records.TimelineEntry, u) for u in ReportUpdateModel.query(report_id)]
 
     def create(self, report, entry, event, idempotency=None, uploads=(), follow=None, audit=None, jobs=(),
-               sends=()):
+               sends=(), site=None, copies=()):
         """Store a new report with its first timeline entry and event, atomically.
 
         uploads: (upload_id, cleaned photo dict) pairs, marked as used in the
@@ -122,6 +141,11 @@ class ReportStore:
         audit: the staff audit's first entry, when staff took it for a caller.
         jobs: the crew job of a report a crew raised for its own team.
         sends: its Sends (storage/sends.py), one per body that acts on it.
+        site: the council it was made with, when that is not the council worked
+        for (which holds it: handlers/reports/across.py): the site keeps a
+        pointer under its reference, its Idempotency-Key and its photos' upload
+        rows (which name the report), all in this transaction; copies: those
+        upload rows (Upload records) as the holder keeps them for its own links.
         AlreadyExists("id" or "idempotency") when the reference or the
         Idempotency-Key is taken; EditConflict("upload") when a photo is.
         """
@@ -139,16 +163,19 @@ class ReportStore:
                 from .audit import AuditModel, audit_model
                 parts.append("audit")
                 t.save(audit_model(audit), condition=AuditModel.seq.does_not_exist())
-            if idempotency is not None:
-                _claim_key(t, parts, idempotency)
-            if uploads:
-                from .uploads import UploadModel
-            for upload_id, photo in uploads:
-                parts.append("upload")
-                # Kept (no expiry) once attached: the photo's link finds its report through it.
-                t.update(UploadModel(upload_id), actions=[
-                    UploadModel.report_id.set(report.id), UploadModel.photo.set(photo), UploadModel.expires.remove()],
-                    condition=UploadModel.upload_id.exists() & UploadModel.report_id.does_not_exist())
+            holder = tenancy.current()
+            with _working_for(site):
+                if site is not None:
+                    from .reports_elsewhere import ElsewhereModel, pointer
+                    parts.append("id")  # a reference the site has already: draw another
+                    t.save(pointer(report, holder), condition=ElsewhereModel.report_id.does_not_exist())
+                if idempotency is not None:
+                    _claim_key(t, parts, idempotency)
+                _attach(t, parts, report.id, uploads)
+            for copy in copies:
+                from .uploads import keep_photo
+                parts.append("upload copy")
+                keep_photo(t, copy, report.id)
             if follow is not None:
                 alert, rows = follow
                 parts.extend(["follow"] * (1 + len(rows)))

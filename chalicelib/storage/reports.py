@@ -137,6 +137,8 @@ class ReportModel(Stored):
     channel = UnicodeAttribute(null=True)
     raised_by_team = UnicodeAttribute(null=True)  # a street crew raised it from the field
     flags = JSONAttribute(default=list)
+    site = UnicodeAttribute(null=True)  # the council it was made with, when not its holder (records.Report)
+    passed = JSONAttribute(null=True)  # its one pass between councils
     hidden_photos = JSONAttribute(default=list)  # moderated away: staff only (records.Report)
     moderation = JSONAttribute(null=True)  # staff's edit of its words, with the original: staff only
     # The staff inbox rows written for it (storage/inbox.py), so a change

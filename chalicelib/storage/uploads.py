@@ -35,3 +35,13 @@ class IdempotencyModel(Stored):
     secret = UnicodeAttribute(null=True)
     created_at = UTCDateTimeAttribute()
     expires = TTLAttribute()
+
+
+def keep_photo(t, upload, report_id):
+    """Write in transaction `t` a report's photo row (an Upload record or a row read) for the
+    council worked for: another council holding the report keeps its own, so links at its
+    address find the report too. Kept with no expiry, as an attached photo's row is."""
+    t.update(UploadModel(upload.upload_id), actions=[
+        UploadModel.content_type.set(upload.content_type), UploadModel.size.set(upload.size),
+        UploadModel.created_at.set(upload.created_at), UploadModel.report_id.set(report_id),
+        UploadModel.photo.set(upload.photo), UploadModel.expires.remove()])

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 """The map and duplicate suggestions read the geo index, never the table."""
@@ -33,7 +35,7 @@ def test_map_response_states_its_dynamodb_cost(client):
     timing = r.headers["Server-Timing"]
     assert timing.startswith("dynamodb;dur=")
     queries = int(timing.split("queries=")[1].split()[0])
-    items = int(timing.split("items=")[1].rstrip('"'))
+    items = _items(r)
     assert items == 3 and 1 <= queries <= 40
 
 
@@ -76,7 +78,7 @@ def test_city_wide_map_is_capped_and_shows_the_pins_nearest_its_centre(small_map
     nearest = sorted(points, key=lambda p: haversine_m(-1.075, 53.97, *p))[:4]
     shown = [tuple(round(c, 5) for c in f["geometry"]["coordinates"]) for f in fc["features"]]
     assert sorted(shown) == sorted((round(lon, 5), round(lat, 5)) for lon, lat in nearest)
-    assert int(r.headers["Server-Timing"].split("items=")[1].rstrip('"')) <= 1.5 * 4 + READ_SLACK
+    assert _items(r) <= 1.5 * 4 + READ_SLACK
 
 
 def test_bad_bbox_gets_field_errors(client):
@@ -143,9 +145,16 @@ def _queries(response):
     return int(timing.split("queries=")[1].split()[0])
 
 
-def test_the_readmes_map_request_costs_no_more_than_its_13_queries(client):
+def _items(response):
+    """The items DynamoDB read for the answer (Server-Timing's dynamodb entry)."""
+    return int(re.search(r"items=(\d+)", response.headers["Server-Timing"]).group(1))
+
+
+def test_the_readmes_map_request_costs_its_12_queries_and_a_process_first_two_more(client):
     answer = client.get("/v1/reports?bbox=-1.10,53.95,-1.07,53.97")
-    assert answer.status_code == 200 and _queries(answer) <= 13
+    # a process's first also reads the categories and the councils' extents (kept for a minute and 5 minutes)
+    assert answer.status_code == 200 and _queries(answer) <= 14
+    assert _queries(client.get("/v1/reports?bbox=-1.10,53.95,-1.07,53.97")) <= 12
 
 
 def test_a_map_request_naming_many_categories_and_every_state_stays_within_its_query_budget(client):

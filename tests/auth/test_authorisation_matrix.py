@@ -118,6 +118,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/staff/reports"): (desk("reports"), Outcome(201)),
     ("GET", "/v1/staff/reports/{report_id}"): (desk("reports"), Outcome(200)),
     ("GET", "/v1/staff/reports/{report_id}/audit"): (desk("reports"), Outcome(200)),
+    # Passing a report to another council: the matrix names one this deployment does not serve, so the report
+    # stays for the next caller; those the route lets in are told so (422), the rest never reach it.
+    ("POST", "/v1/staff/reports/{report_id}/pass"): (desk("reports"), Outcome(422, "validation_failed")),
     ("POST", "/v1/staff/reports/{report_id}/moderation"): (desk("moderation"), Outcome(200)),
     # A reporter withdraws a photo of theirs: the tracking token (or being its
     # owner without one) decides; a token that is not the report's is refused alike.
@@ -1075,6 +1078,13 @@ def _staff_update(world, caller):
     version = world.deps.reports.get(world.report_id).version  # the ETag as just read
     return Request("PATCH", f"/v1/staff/reports/{world.report_id}",
                    {"status": "investigating", "public_update": f"Inspected ({caller})."}, {"If-Match": f'"{version}"'})
+
+
+@builds("POST", "/v1/staff/reports/{report_id}/pass")
+def _staff_pass(world, caller):
+    version = world.deps.reports.get(world.report_id).version
+    return Request("POST", f"/v1/staff/reports/{world.report_id}/pass",
+                   {"to": "atlantis", "reason": f"Not ours ({caller})."}, {"If-Match": f'"{version}"'})
 
 
 @builds("POST", "/v1/staff/reports/{report_id}/moderation")

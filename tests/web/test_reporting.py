@@ -23,7 +23,7 @@ def test_a_resident_reports_a_pothole_with_a_photo_by_gps(browser, tmp_path):
     describe(page, "Pothole by the gps journey", choices=["Larger than a car tyre"],
              photos=[phone_photo(tmp_path)], axe=True)
     # Before Send: who will deal with it, from the routing the report will get.
-    expect(page.locator("#sent-to")).to_have_text("This will be sent to City of York.")
+    expect(page.locator("#sent-to")).to_have_text("This will be sent to City of York Council.")
     send(page, name="Ada Resident", email="ada@example.org", axe=True)
     reference = sent_reference(page)
     check_accessible(page, "report: sent")
@@ -38,7 +38,7 @@ def test_a_resident_reports_a_pothole_with_a_photo_by_gps(browser, tmp_path):
     page.locator("#tracking-link").click()
     heading(page, "Pothole")
     expect(page.locator(".summary-list")).to_contain_text("Who deals with it")
-    expect(page.locator(".summary-list")).to_contain_text("Sent to City of York at ")
+    expect(page.locator(".summary-list")).to_contain_text("Sent to City of York Council at ")
     expect(page.get_by_role("img", name="Photo 1 of the Pothole report")).to_be_visible()
     src = page.get_by_role("img", name="Photo 1 of the Pothole report").get_attribute("src")
     from PIL import Image

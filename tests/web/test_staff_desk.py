@@ -41,7 +41,7 @@ def test_a_staff_member_triages_and_assigns_a_report_with_the_keyboard_alone(des
     tab_to(page, link)
     page.keyboard.press("Enter")
     heading(page, report["id"])
-    expect(page.locator("#sends")).to_contain_text("Sent to City of York at ")  # where it went, and how
+    expect(page.locator("#sends")).to_contain_text("Sent to City of York Council at ")  # where it went, and how
     details = page.locator("#report-details")
     expect(details).not_to_contain_text("Rita Reporter")  # her details wait for a reason
     screen(page, "staff-report")

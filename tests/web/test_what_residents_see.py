@@ -190,19 +190,20 @@ def test_who_deals_with_it_and_the_target_are_said_before_and_after_send_and_ove
     start_report(page, "Pothole")
     # Who takes it, said at the location step as soon as the point and the category decide it.
     page.get_by_role("button", name="Use my current location").click()
-    expect(page.locator("#goes-to")).to_have_text("This will be sent to City of York.")
-    expect(page.locator("#goes-to-target")).to_have_text("City of York aims to fix potholes within 20 working days.")
+    expect(page.locator("#goes-to")).to_have_text("This will be sent to City of York Council.")
+    expect(page.locator("#goes-to-target")).to_have_text(
+        "City of York Council aims to fix potholes within 20 working days.")
     check_accessible(page, "report: location, who takes it")
     page.get_by_role("button", name="Continue").click()
     not_one_of_these(page)
     describe(page, "Pothole with a target", choices=["Up to a car tyre"])
-    expect(page.locator("#sent-to")).to_have_text("This will be sent to City of York.")
-    expect(page.locator("#target")).to_have_text("City of York aims to fix potholes within 20 working days.")
+    expect(page.locator("#sent-to")).to_have_text("This will be sent to City of York Council.")
+    expect(page.locator("#target")).to_have_text("City of York Council aims to fix potholes within 20 working days.")
     send(page, name="Tara Target", email="tara.target@example.org")
     reference = sent_reference(page)
-    expect(page.locator("#who-and-when #sent-to")).to_have_text("It has gone to City of York.")
+    expect(page.locator("#who-and-when #sent-to")).to_have_text("It has gone to City of York Council.")
     expect(page.locator("#who-and-when #target")).to_have_text(
-        "City of York aims to fix potholes within 20 working days.")  # whose target it is
+        "City of York Council aims to fix potholes within 20 working days.")  # whose target it is
     # Its reporter gave an email and hears of every change: not offered to follow it, here or on its page.
     expect(page.locator("#who-and-when #you-hear")).to_be_visible()
     expect(page.get_by_role("link", name="Get told when it changes")).to_have_count(0)
@@ -210,7 +211,7 @@ def test_who_deals_with_it_and_the_target_are_said_before_and_after_send_and_ove
     heading(page, "Pothole")
     expect(page.locator("#open-for")).to_have_text("Open for less than a working day.")  # never "0 working days"
     expect(page.locator("#me-too")).to_have_text("Others with this problem")  # not asked if they have it too
-    expect(page.locator("#timeline")).to_contain_text("Sent to City of York")
+    expect(page.locator("#timeline")).to_contain_text("Sent to City of York Council")
     # Its reporter hears of every change already: not offered to follow it as well.
     expect(page.get_by_role("link", name="Follow this report")).to_have_count(0)
     expect(page.locator("#you-hear")).to_be_visible()

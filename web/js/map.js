@@ -61,10 +61,16 @@ export function mapPanel({centre, onPick, showReports = true, label = t("map.lab
       pins.clearLayers();
       for (const f of found.features) {
         const [lon, lat] = f.geometry.coordinates;
-        const pin = window.L.circleMarker([lat, lon], {radius: 7, color: "#1d4f91", weight: 2, fillColor: "#ffdd00",
+        const theirs = f.properties.held_by;  // another council's report (a county's road): grey, and theirs to show
+        const pin = window.L.circleMarker([lat, lon], {radius: 7, weight: 2, fillOpacity: 0.9, interactive: true,
+          ...(theirs ? {color: "#505a5f", fillColor: "#b1b4b6", className: "pin-elsewhere", bubblingMouseEvents: false}
+            : {color: "#1d4f91", fillColor: "#ffdd00"}),
           // An element, never a string: Leaflet inserts a string as HTML, and a summary is anyone's words.
-          fillOpacity: 0.9, interactive: true}).bindTooltip(h("span", {},
-            `${f.properties.service_name}: ${f.properties.summary}`)).addTo(pins);
+        }).bindTooltip(h("span", {}, `${f.properties.service_name}: ${f.properties.summary}`,
+          theirs ? ` (${t("map.elsewhere", {council: theirs.name})})` : "")).addTo(pins);
+        // A tap on another council's pin offers its page on that council's own site, as FixMyStreet's do.
+        if (theirs) pin.bindPopup(h("a", {href: theirs.url, class: "pin-elsewhere__link"},
+          t("map.elsewhere_link", {council: theirs.name})));
         // Not a Tab stop each: twenty pins would stand between the map and Continue, and the
         // list of nearby reports ("Is it one of these?") says the same to the keyboard.
         pin.getElement()?.setAttribute("tabindex", "-1");

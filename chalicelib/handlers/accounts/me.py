@@ -81,13 +81,20 @@ def update_me(deps, body):
 
 
 def my_reports(deps):
+    """Their reports made at this council's address, newest first: those it holds, and those
+    another council of the deployment holds (a county's road), as that council has them now."""
+    from ..reports.across import held_for
     rows = deps.accounts.reports_of_user(deps.principal.user_id)
     services = {s["service_code"]: s.get("name") for s in deps.services.all()}
-    return {"reports": [{
-        "id": r.id, "service_code": r.service_code, "service_name": services.get(r.service_code),
-        "status": r.state, "summary": r.summary, "url": f"{deps.base_url}/v1/reports/{r.id}",
-        "created_at": stamp(r.created_at), "updated_at": stamp(r.updated_at),
-    } for r in rows]}
+    mine = [report_line(deps, r, services) for r in rows] + held_for(deps, deps.principal.user_id, report_line)
+    return {"reports": sorted(mine, key=lambda r: r["created_at"], reverse=True)}
+
+
+def report_line(deps, r, services):
+    """One of their reports as My Account lists it (services: the holder's names by code)."""
+    return {"id": r.id, "service_code": r.service_code, "service_name": services.get(r.service_code),
+            "status": r.state, "summary": r.summary, "url": f"{deps.base_url}/v1/reports/{r.id}",
+            "created_at": stamp(r.created_at), "updated_at": stamp(r.updated_at)}
 
 
 def export_me(deps):
@@ -99,6 +106,8 @@ def export_me(deps):
         view = views.private_view(deps, report, deps.services.get(report.service_code))
         view["timeline"] = [views.update_view(u) for u in deps.reports.updates(report.id)]
         reports.append(view)
+    from ..reports.across import held_export
+    reports += held_export(deps, user.id)  # made here, held by another council of the deployment
     from ..alerts.subscriptions import held_about
     from ..waste.bookings import mine as bulky_bookings
     from ..waste.garden import mine as garden_subscriptions
@@ -165,6 +174,8 @@ def delete_me(deps):
     user = deps.accounts.user(deps.principal.user_id)
     for row in deps.accounts.reports_of_user(user.id, limit=10_000):
         deps.reports.anonymise(row.id)
+    from ..reports.across import anonymise_held
+    anonymise_held(deps, user.id)  # made here, held by another council of the deployment
     if user.email and user.email_verified:
         # Only a proven address may erase anonymous reports made with it, and
         # never a report someone else's account owns.

@@ -14,7 +14,7 @@ from .wording import (ANSWER_WITHIN_NOT_DAYS, BODY_EXISTS, BODY_NOT_OBJECT, CATE
 
 FIELDS = {"id", "name", "area", "categories", "send_method", "precedence", "contact_text", "endpoint", "api_key",
           "jurisdiction_id", "format", "service_codes", "status_map", "email", "gets_contact",
-          "answer_within_days"}
+          "answer_within_days", "council"}
 STALE = "The body changed since you read it; read it again."
 
 
@@ -68,7 +68,8 @@ def view(body):
             "send_method": body.send_method, "precedence": int(body.precedence), "contact_text": body.contact_text,
             "endpoint": body.endpoint, "has_api_key": bool(body.api_key), "jurisdiction_id": body.jurisdiction_id,
             "format": body.format, "service_codes": dict(body.service_codes or {}),
-            "status_map": dict(body.status_map or {}), "email": body.email, "gets_contact": bool(body.gets_contact),
+            "status_map": dict(body.status_map or {}), "email": body.email, "council": body.council,
+            "gets_contact": bool(body.gets_contact),
             "answer_within_days": body.answer_within_days, "retired": bool(body.retired),
             "version": int(body.version or 0)}
 
@@ -161,6 +162,11 @@ def _sending(deps, body, values, problems, required, current):
         problems.rule("endpoint", OPEN311_NEEDS_ENDPOINT)
     if method == "email" and not email:
         problems.rule("email", EMAIL_NEEDS_ADDRESS)
+    if "council" in body or method == "council":
+        from .receiving import checked_council
+        values["council"] = checked_council(body.get("council", current.council if current else None), method,
+                                            values.get("categories", current.categories if current else None),
+                                            problems)
 
 
 def _endpoint(deps, value, problems):

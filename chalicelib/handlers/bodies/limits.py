@@ -4,7 +4,8 @@ import re
 BODY_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,39}$")
 NAME_MAX = 120
 CONTACT_TEXT_MAX = 300
-SEND_METHODS = ("inbox", "open311", "email")
+# council: another council of this deployment, into whose own inbox the report goes (and is held there)
+SEND_METHODS = ("inbox", "open311", "email", "council")
 AREA_KINDS = ("council", "polygons", "wards", "line")
 FORMATS = ("json", "xml")
 # The more specific an area, the more it wins where two bodies take the same

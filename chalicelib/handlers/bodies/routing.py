@@ -8,7 +8,8 @@ road); bodies of equal precedence all get it. Until an administrator stores
 the council's own body, the council is one implicitly: its whole area, every
 category, its own inbox (what Doorstep did before bodies were data).
 """
-from ...errors import OutsideServiceArea, Unacceptable
+from ...councils.elsewhere import refusal
+from ...errors import Unacceptable
 from ...storage.bodies import Body
 from .wording import CONTACT_THE_COUNCIL, COUNCIL_NAME, NOBODY_TAKES_THIS, NOT_TAKEN_HERE
 
@@ -50,11 +51,12 @@ def council_body(deps):
 def route(deps, service, lon=None, lat=None):
     """The bodies a report of `service` at (lon, lat) goes to. A report
     with no point (a category that needs none) goes to the council's body.
-    Raises OutsideServiceArea where no body holds the point, NobodyTakesThis
+    Raises where no body holds the point (councils/elsewhere.py: another council's,
+    or no council's of the deployment), NobodyTakesThis
     where none of those there takes the category."""
     here = [council_body(deps)] if lon is None else bodies_here(deps, lon, lat)
     if not here:
-        raise OutsideServiceArea(deps.area.name)
+        raise refusal(deps, lon, lat)
     return choose(here, service)
 
 
@@ -83,7 +85,7 @@ def services_at(deps, services, lon, lat):
     the same routing a report made there gets (bodies read once for all)."""
     here = bodies_here(deps, lon, lat)
     if not here:
-        raise OutsideServiceArea(deps.area.name)
+        raise refusal(deps, lon, lat)
     offered = {}
     for service in services:
         try:

@@ -3,7 +3,10 @@ from ... import states
 from .limits import (ANSWER_WITHIN_DAYS_MAX, AREA_KINDS, BODY_ID, CONTACT_TEXT_MAX, FORMATS, LINE_WITHIN_MAX_M,
                      NAME_MAX, SECRET_MAX, SEND_METHODS)
 
+from ... import tenancy
+
 STRING = {"type": "string"}
+COUNCIL_ID = tenancy.ID.pattern
 TEXT_MAP = {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}}
 AREA = {"type": "object", "required": ["kind"], "properties": {
     "kind": {"type": "string", "enum": list(AREA_KINDS)},
@@ -32,6 +35,9 @@ PROPERTIES = {
     "status_map": {"type": "object", "additionalProperties": {"type": "string", "enum": list(states.LABELS)},
                    "description": "the body's status or external_status_code -> our state"},
     "email": {"type": "string", "nullable": True, "format": "email"},
+    "council": {"type": "string", "nullable": True, "pattern": COUNCIL_ID,
+                "description": "council: the id of the council of this deployment that receives its reports "
+                               "into its own inbox (it must take each of the body's categories)"},
     "gets_contact": {"type": "boolean", "description": "the body may see the reporter's contact details"},
     "answer_within_days": {"type": "integer", "nullable": True, "minimum": 1, "maximum": ANSWER_WITHIN_DAYS_MAX,
                            "description": "with no answer by then, a report is re-sent once with a note"}}

@@ -40,3 +40,8 @@ NO_BODY = "No body {body_id!s:.40}."
 
 # Refusals: its state does not allow it, or it changed meanwhile.
 BODY_EXISTS = "There is a body {id} already."
+
+# Another council of the deployment as a body (send_method "council", receiving.py).
+NOT_A_COUNCIL_HERE = "Must be the id of another council of this service, e.g. staffordshire-county."
+COUNCIL_NEEDS_METHOD = "Only a body sent by council (send_method council) names a council."
+RECEIVER_LACKS = "{name} has no category {codes}: it could not file these reports."

@@ -1,8 +1,9 @@
 """Creating a report: validate it, clean its photos, and store it with its
 first timeline entry and event, once, however often a client retries."""
+from dataclasses import replace
 from datetime import timedelta
 
-from ... import ids, states, validation
+from ... import ids, states, tenancy, validation
 from ...auth.rules import REPORTS_DESK
 from ...errors import ApiError, Conflict, ServiceUnavailable, Unacceptable, ValidationFailed
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
@@ -10,13 +11,13 @@ from ...storage.records import IdempotencyRecord, Report, TimelineEntry
 from ..alerts.subscriptions import own_report_follow
 from ..bodies import routing
 from ..shared import events, idempotency, placement
-from . import hooks
+from . import across, hooks
 from . import uploads as photo_handler
 from . import views
 from .wording import (CONTACT_NOT_AN_OBJECT, IDEMPOTENCY_KEY_REUSED, IDENTICAL_REQUEST_IN_PROGRESS, NOT_AN_OBJECT,
                       NOT_A_SERVICE, NOT_A_UPRN, NO_REFERENCE_FREE, PHOTOS_AT_MOST, PHOTOS_NOT_A_LIST,
-                      PHOTO_ON_ANOTHER_REPORT, PHOTO_TWICE, REPORT, REQUIRED, REQUIRED_FOR_CATEGORY,
-                      STAFF_ONLY_CATEGORY, UPRN_AWAY, UPRN_NOT_HERE, UPRN_WITHOUT_PLACE)
+                      PHOTO_ON_ANOTHER_REPORT, PHOTO_TWICE, RECEIVER_TAKES_NONE, REPORT, REQUIRED,
+                      REQUIRED_FOR_CATEGORY, STAFF_ONLY_CATEGORY, UPRN_AWAY, UPRN_NOT_HERE, UPRN_WITHOUT_PLACE)
 from .limits import ADDRESS_MAX, ADDRESS_NEAR_M, CONTACT_NAME_MAX, DESCRIPTION_MAX, MAX_PHOTOS, SUMMARY_MAX
 
 IDEMPOTENCY_TTL = timedelta(hours=24)
@@ -50,10 +51,13 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
 
     service, values = _validate(deps, body, keep_unknown_fields=partner)
     bodies = routing.route(deps, service, values["lon"], values["lat"])  # who acts on it (outside all: 422)
+    holder = across.receiving(bodies)  # another council of the deployment: its inbox, its partitions
     raised = hooks.raiser()
     crew_team, take = raised.crew_team(deps, body) if raised else (None, False)
     if crew_team:
         values["source"] = "crew"
+    if holder:
+        crew_team, take = None, False  # this council's crews are not the holder's: its staff send its own
     if service.get("staff_only") and not partner and not (deps.principal and deps.principal.opens(REPORTS_DESK)):
         # Staff-only categories (e.g. inspections) are for the council and its
         # back-office partners (Open311 api keys), not for residents.
@@ -64,6 +68,7 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
         values["contact"] = _prefilled(deps, user_id, values["contact"])
     token = None if user_id else deps.new_token()
     now = deps.clock()
+    here = tenancy.current()  # the site: where the Idempotency-Key and the photos are kept
     try:
         uploads = photo_handler.attach(deps, values["photos"], now)
     except ApiError as e:
@@ -74,53 +79,75 @@ def create_report(deps, body, idempotency_key=None, media_urls=None, address=Non
             return replay, False
         raise
 
-    for _ in range(ID_ATTEMPTS):
-        report = Report(
-            id=deps.new_report_id(), service_code=service["service_code"], state=states.INITIAL,
-            description=values["description"], summary=summarise(values["description"]),
-            fields=values["fields"], photos=[p for _, p in uploads], contact=values["contact"],
-            user_id=user_id, token_hash=ids.digest(token) if token else None,
-            reporter_email_hash=ids.digest(values["contact"]["email"].lower())
-            if values["contact"].get("email") else None,
-            created_at=now, updated_at=now, update_count=1,
-            source=values["source"], media_urls=list(media_urls) if media_urls else None,
-            address=(address or values["address"] or "").strip()[:ADDRESS_MAX] or None,
-            channel=on_behalf.channel if on_behalf else None, raised_by_team=crew_team)
-        if values["lon"] is not None:
-            report.lon, report.lat = round(values["lon"], 7), round(values["lat"], 7)
-        placement.place(deps, report)
-        jobs = raised.take_as_job(deps, report, now) if take else []
-        entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
-                              author="reporter", created_at=now)
-        sends = routing.initial_sends(report, bodies, now)
-        event = events.report_event(deps, "report_created", report, now,
-                                    send_to=[s.body_id for s in sends if s.unsettled])
-        record = None
-        if key:
-            record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=report.id,
-                                       secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
-        try:
-            follow = on_behalf.follow(report) if on_behalf else own_report_follow(deps, report) if user_id else None
-            deps.reports.create(report, entry, event, record, [(u.upload_id, p) for u, p in uploads],
-                                follow=follow, audit=on_behalf.audit(report) if on_behalf else None, jobs=jobs,
-                                sends=sends)
-        except AlreadyExists as e:
-            if e.part == "id":
-                continue  # a reference already taken: draw another
-            replay = _replay(deps, key, fingerprint)
-            if replay:
-                return replay, False
-            raise Conflict(IDENTICAL_REQUEST_IN_PROGRESS, code="request_in_progress")
-        except EditConflict:  # the upload's condition: attached meanwhile
-            raise Conflict(PHOTO_ON_ANOTHER_REPORT, code="photo_already_used")
-        except Throttled:
-            # A twin with the same Idempotency-Key may hold the items: its answer is ours.
-            replay = _replay(deps, key, fingerprint) if key else None
-            if replay:
-                return replay, False
-            raise
-        return views.private_view(deps, report, service, tracking_token=token, sends=sends), True
+    def replay():
+        with tenancy.acting_for(here):
+            return _replay(deps, key, fingerprint) if key else None
+
+    with across.working_for(deps, holder) as home:  # the report's own council: this one, or its holder
+        home_service = _received(home, service) if holder else service
+        for _ in range(ID_ATTEMPTS):
+            report = Report(
+                id=deps.new_report_id(), service_code=service["service_code"], state=states.INITIAL,
+                description=values["description"], summary=summarise(values["description"]),
+                fields=values["fields"], photos=[p for _, p in uploads], contact=values["contact"],
+                user_id=user_id, token_hash=ids.digest(token) if token else None,
+                reporter_email_hash=ids.digest(values["contact"]["email"].lower())
+                if values["contact"].get("email") else None,
+                created_at=now, updated_at=now, update_count=1,
+                source=values["source"], media_urls=list(media_urls) if media_urls else None,
+                address=(address or values["address"] or "").strip()[:ADDRESS_MAX] or None,
+                channel=on_behalf.channel if on_behalf else None, raised_by_team=crew_team,
+                site=here if holder else None)
+            if values["lon"] is not None:
+                report.lon, report.lat = round(values["lon"], 7), round(values["lat"], 7)
+            placement.place(home, report)
+            jobs = raised.take_as_job(deps, report, now) if take else []
+            entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state,
+                                  author="reporter", created_at=now)
+            sends = routing.initial_sends(report, [routing.council_body(home)] if holder else bodies, now)
+            event = events.report_event(home, "report_created", report, now,
+                                        send_to=[s.body_id for s in sends if s.unsettled])
+            record = None
+            if key:
+                record = IdempotencyRecord(key=key, fingerprint=fingerprint, resource_id=report.id,
+                                           secret=token, created_at=now, expires=now + IDEMPOTENCY_TTL)
+            try:
+                follow = on_behalf.follow(report) if on_behalf else \
+                    own_report_follow(home, report) if user_id else None
+                home.reports.create(report, entry, event, record, [(u.upload_id, p) for u, p in uploads],
+                                    follow=follow, audit=on_behalf.audit(report) if on_behalf else None, jobs=jobs,
+                                    sends=sends, site=here if holder else None,
+                                    copies=[replace(u, report_id=report.id, photo=p, expires=None)
+                                            for u, p in uploads] if holder else ())
+            except AlreadyExists as e:
+                if e.part == "id":
+                    continue  # a reference already taken: draw another
+                answer = replay()
+                if answer:
+                    return answer, False
+                raise Conflict(IDENTICAL_REQUEST_IN_PROGRESS, code="request_in_progress")
+            except EditConflict:  # the upload's condition: attached meanwhile
+                raise Conflict(PHOTO_ON_ANOTHER_REPORT, code="photo_already_used")
+            except Throttled:
+                # A twin with the same Idempotency-Key may hold the items: its answer is ours.
+                answer = replay()
+                if answer:
+                    return answer, False
+                raise
+            view = views.private_view(home, report, home_service, tracking_token=token, sends=sends)
+            if holder:
+                view["held_by"] = across.council_link(deps, holder, report.id)
+            return view, True
     raise ServiceUnavailable(NO_REFERENCE_FREE, code="busy")
+
+
+def _received(home, service):
+    """The holder's own category for a report it receives: it files the report by it."""
+    received = home.services.get(service["service_code"])
+    if received is None or not received.get("active", True):
+        raise Unacceptable(RECEIVER_TAKES_NONE.format(council=home.council.name, service=service.get("name")),
+                           code="category_not_taken_here", fields=[{"field": "service_code", "message": NOT_A_SERVICE}])
+    return received
 
 
 def _validate(deps, body, keep_unknown_fields=False):
@@ -219,7 +246,8 @@ def _replay(deps, key, fingerprint):
 
 def _answered(deps, record):
     report = deps.reports.get(record.resource_id)
-    if report is None:
-        return None
+    if report is None:  # made here and held by another council of the deployment, or gone
+        holder = deps.elsewhere.holder(record.resource_id)
+        return across.held_view(deps, record.resource_id, holder, answered_with=record.secret) if holder else None
     return views.private_view(deps, report, deps.services.get(report.service_code), tracking_token=record.secret,
                               sends=deps.sends.for_report(report.id))

@@ -13,13 +13,14 @@ import itertools
 import re
 from datetime import datetime, timezone
 
-from ... import states, validation, visibility
+from ... import states, tenancy, validation, visibility
+from ...councils.areas import meeting
 from ...errors import Unacceptable
 from ...geo import cells, map_plan
 from ...geo.distance import haversine_m
 from ...storage import metering
 from ...geo.geojson import feature_collection
-from . import views
+from . import across, views
 from .limits import DATE_PATTERN, MAP_MAX_SERVICE_CODES
 from .wording import (AREA_TOO_LARGE, BBOX_INSIDE_OUT, BBOX_NOT_FOUR_NUMBERS, MAP_STATUS, NOT_A_CATEGORY,
                       SERVICE_CODES_AT_MOST, SINCE_NOT_A_DATE, SINCE_NO_SUCH_DAY, TOO_LARGE)
@@ -61,23 +62,46 @@ def map_reports(deps, params):
     kinds = len(buckets) * (len(codes) if per_category else 1)
     ranges = map_plan.plan(w, s, e, n, max_ranges=max(1, min(RANGES, QUERY_BUDGET // kinds)))
     plans = [(f"{r.partition}#{b}", r) for r in ranges for b in buckets]
-    read_range = deps.reports.map_range
     if per_category:
         # Each category's own partitions: the pins it shows, not all pins filtered.
         # More categories than the budget allows read the shared partitions, filtered.
         plans = [(f"{code}#{key}", r) for key, r in plans for code in sorted(codes)]
-        read_range = deps.reports.category_map_range
 
-    def shown(r):
-        lon, lat = float(r.lon), float(r.lat)
-        return (w <= lon <= e and s <= lat <= n and r.state in wanted
-                and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
-                and visibility.report_is_public(r, services))
+    def shown(services):
+        def it(r):
+            lon, lat = float(r.lon), float(r.lat)
+            return (w <= lon <= e and s <= lat <= n and r.state in wanted
+                    and (not codes or r.service_code in codes) and (not since or r.updated_at >= since)
+                    and visibility.report_is_public(r, services))
+        return it
 
-    items, truncated = read_nearest(read_range, plans, int(limit), shown, (w, s, e, n))
-    names = {c: sv.get("name", c) for c, sv in services.items()}
-    return feature_collection([views.map_feature(r, names) for r in items], truncated=truncated,
-                              limit=int(limit))
+    # This council's pins, and the other councils' whose area meets the box (a county's roads through a
+    # district): theirs are read in their own partitions, as they would show them, and link to their owner.
+    here = tenancy.current()
+    councils = [here] + [c for c in meeting(w, s, e, n) if c != here]
+    metering.note("councils", " ".join(councils))
+    pins, truncated = [], False
+    for council in councils:
+        with across.working_for(deps, council) as there:
+            theirs = services if council == here else there.services.by_code()
+            read_range = there.reports.category_map_range if per_category else there.reports.map_range
+            items, cut = read_nearest(read_range, plans, int(limit), shown(theirs), (w, s, e, n),
+                                      budget=max(1, QUERY_BUDGET // len(councils)))  # 64 in all, as ever
+        names = {c: sv.get("name", c) for c, sv in theirs.items()}
+        pins += [(r, _pin(deps, r, names, None if council == here else council)) for r in items]
+        truncated = truncated or cut
+    if len(councils) > 1:  # the cap nearest the centre, whoever holds them
+        pins.sort(key=lambda pin: haversine_m((w + e) / 2, (s + n) / 2, float(pin[0].lon), float(pin[0].lat)))
+        truncated, pins = truncated or len(pins) > limit, pins[:int(limit)]
+    return feature_collection([feature for _, feature in pins], truncated=truncated, limit=int(limit))
+
+
+def _pin(deps, report, names, holder):
+    """A pin as the map draws it; another council's says whose it is and links to it there."""
+    feature = views.map_feature(report, names)
+    if holder is not None:
+        feature["properties"]["held_by"] = across.council_link(deps, holder, report.id)
+    return feature
 
 
 def read_nearest(read_range, plans, cap, shown, bbox, budget=QUERY_BUDGET):

@@ -54,6 +54,8 @@ def _visible(deps, name):
     from ...auth.policy import can_see_private
     upload = deps.reports.upload(name.split(".")[0])
     report = deps.reports.get(upload.report_id) if upload is not None and upload.report_id else None
+    if report is None and upload is not None and upload.report_id:
+        return _visible_where_held(deps, upload.report_id)
     if report is None:
         return False
     return (visibility.details_are_public(report, deps.services.get(report.service_code))
@@ -70,3 +72,19 @@ def _signed(deps, name, query):
 def _mac(name, expires):
     from ...auth.keys import signing_key
     return hmac.new(signing_key(), f"photo:{name}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _visible_where_held(deps, report_id):
+    """A photo of a report made here that another council of the deployment holds
+    (reports/across.py): shown while that council shows the report's details to the
+    public, or to its owner; read as that council, in its partitions."""
+    from ... import tenancy
+    holder = deps.elsewhere.holder(report_id)
+    if holder is None:
+        return False
+    with tenancy.acting_for(holder):
+        home = deps.for_council()
+        report = home.reports.get(report_id)
+        owner = report is not None and deps.principal is not None and report.user_id == deps.principal.user_id
+        return report is not None and (owner or visibility.details_are_public(
+            report, home.services.get(report.service_code)))

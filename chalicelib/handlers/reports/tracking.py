@@ -2,14 +2,16 @@
 owner, staff in scope, or the holder of its tracking token) and its timeline."""
 from ... import ids, visibility
 from ...errors import ApiError, NotFound
-from . import views
+from . import across, views
 from .wording import NO_SUCH_REPORT, READ_PRIVATE_VIEW, READ_TIMELINE, TOKEN_DOES_NOT_OPEN
 
 
 def get_report(deps, report_id, token=None):
     """The private view for its tracking token, its owner and staff in scope;
     the public view for everyone else."""
-    report = find_report(deps, report_id)
+    report = find_report(deps, report_id, elsewhere=lambda holder: across.held_view(deps, report_id, holder, token))
+    if isinstance(report, dict):
+        return report  # held by another council of the deployment: as the caller may see it there
     service = deps.services.get(report.service_code) or {}
     sends = deps.sends.for_report(report.id)
     if opens_privately(deps, report, token, READ_PRIVATE_VIEW):
@@ -23,7 +25,9 @@ def get_updates(deps, report_id, token=None):
     or one staff made private), the public sees when its status changed and
     nothing that was written or photographed: the one visibility rule, as the
     report's own public view applies it."""
-    report = find_report(deps, report_id)
+    report = find_report(deps, report_id, elsewhere=lambda holder: across.held_updates(deps, report_id, holder, token))
+    if isinstance(report, dict):
+        return report
     private = opens_privately(deps, report, token, READ_TIMELINE)
     if not private:
         _refuse_unless_public(report, report_id)
@@ -59,10 +63,15 @@ def _refuse_unless_public(report, report_id):
         raise NotFound(NO_SUCH_REPORT.format(report_id=report_id), code="report_not_found")
 
 
-def find_report(deps, report_id):
-    """The report with this reference (as clients spell it), or a 404."""
+def find_report(deps, report_id, elsewhere=None):
+    """The report with this reference (as clients spell it), or a 404. elsewhere: for a
+    reference this council keeps a pointer under (made here, held by another council
+    of the deployment), what elsewhere(holder) answers instead of the 404."""
     rid = ids.normalise_report_id(report_id or "")
     report = deps.reports.get(rid) if ids.is_report_id(rid) else None
+    if report is None and elsewhere is not None and ids.is_report_id(rid):
+        holder = deps.elsewhere.holder(rid)
+        report = elsewhere(holder) if holder else None
     if report is None:
         raise NotFound(NO_SUCH_REPORT.format(report_id=report_id), code="report_not_found")
     return report

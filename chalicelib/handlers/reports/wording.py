@@ -183,3 +183,5 @@ def _long_date(text):
 READ_PRIVATE_VIEW = "The report's private view, with the reporter's contact details"
 READ_TIMELINE = "The report's private timeline"
 READ_CONTACT = "The reporter's contact details"
+# A report the point and category give to another council of this service (reports/across.py).
+RECEIVER_TAKES_NONE = "{council} looks after this place but takes no reports of {service}: contact it directly."

@@ -28,3 +28,4 @@ DUE_YEARS_AHEAD = 2  # a due date further off is a typing mistake
 CHANNELS = ("phone", "face_to_face", "letter", "email")  # how a caller reached the council
 TEAM_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,39}$"
 TEAM_NAME_MAX = 80
+PASS_REASON_MAX = 500  # why a report is passed to another council: said to its resident too

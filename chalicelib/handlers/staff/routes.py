@@ -84,6 +84,18 @@ def staff_report_audit(report_id):
     return http.ok(audit.report_audit(http.deps(), report_id), headers=http.NO_STORE)
 
 
+@routes.post("/v1/staff/reports/{report_id}/pass", desk("reports"), {**operation(
+    "Pass the report to another council of this service (back to the one it was made with, or on), with a "
+    "reason, once: that council holds it from then on (its inbox, its audit). The reason is said to the resident "
+    "in the public timeline; this council keeps an audit line and a link to where it went",
+    "PassReport", "200", ref("PassedReport"), (400, 404, 409, 422, 428)), "parameters": [REPORT_ID, IF_MATCH]})
+def staff_pass_report(report_id):
+    from . import passing
+    from ..shared.versions import expected_version
+    version = expected_version(http.header("If-Match"))
+    return http.ok(passing.pass_report(http.deps(), report_id, http.body(), version), headers=http.NO_STORE)
+
+
 @routes.get("/v1/staff/templates", STAFF, {**operation(
     "Response templates and the placeholders their text may use", None, "200", ref("TemplateList")),
     "parameters": [q("state", "only those tied to this state")]})

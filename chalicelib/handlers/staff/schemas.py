@@ -1,14 +1,18 @@
 """The staff routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ... import tenancy
 from ...api.openapi import REPORT_REFERENCE, SERVICE_CODE, identifier
 from ...states import LABELS, PRIORITIES
 from ..reports.schemas import SCHEMAS as REPORT_SCHEMAS
-from .limits import (CHANNELS, INSTRUCTIONS_MAX, NOTE_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN, TEMPLATE_TEXT_MAX,
-                     TEMPLATE_TITLE_MAX)
+from .limits import (CHANNELS, INSTRUCTIONS_MAX, NOTE_MAX, PASS_REASON_MAX, PUBLIC_UPDATE_MAX, TEAM_ID_PATTERN,
+                     TEMPLATE_TEXT_MAX, TEMPLATE_TITLE_MAX)
 
 STRING, DATE = {"type": "string"}, {"type": "string", "format": "date"}
 NULLABLE_STRING = {"type": "string", "nullable": True}
 STATUS = {"type": "string", "enum": list(LABELS)}
 PRIORITY = {"type": "string", "enum": list(PRIORITIES)}
+# A report's one pass between councils of this service (staff/passing.py).
+PASSED = {"type": "object", "properties": {"from": STRING, "to": STRING, "reason": STRING, "by": STRING,
+                                           "at": {"type": "string", "format": "date-time"}}}
 TEMPLATE_PROPERTIES = {
     "title": {"type": "string", "minLength": 1, "maxLength": TEMPLATE_TITLE_MAX},
     "text": {"type": "string", "minLength": 1, "maxLength": TEMPLATE_TEXT_MAX,
@@ -42,6 +46,9 @@ SCHEMAS = {
         "contact": {"type": "object", "nullable": True, "description": "the reporter's contact details: null "
                     "unless asked for with Access-Reason (that reading is audited), or the caller's own as taken"},
         "contact_withheld": {"type": "boolean", "description": "true when contact is null for want of a reason"},
+        "site": {"type": "object", "nullable": True, "description": "the council of this service it was made with, "
+                 "when another", "properties": {"council": STRING, "name": STRING}},
+        "passed": {**PASSED, "nullable": True},
         "moderation": {"type": "object", "nullable": True, "description": "what moderation took away (staff only): "
                        "original {summary, description}, reason, by, at, and hidden_photos with short-lived urls",
                        "properties": {"original": {"type": "object"}, "reason": STRING, "by": STRING,
@@ -49,6 +56,13 @@ SCHEMAS = {
                                       "hidden_photos": {"type": "array", "items": {"type": "object"}}}},
         "internal_notes": {"type": "array", "items": {"type": "object", "properties": {
             "text": STRING, "by": STRING, "at": {"type": "string", "format": "date-time"}}}}}}]},
+    "PassReport": {"type": "object", "required": ["to", "reason"], "additionalProperties": False, "properties": {
+        "to": {"type": "string", "pattern": tenancy.ID.pattern, "description": "a council of this service"},
+        "reason": {"type": "string", "minLength": 1, "maxLength": PASS_REASON_MAX,
+                   "description": "why: shown to the resident in the report's timeline"}}},
+    "PassedReport": {"type": "object", "required": ["report_id", "passed", "held_by"], "properties": {
+        "report_id": STRING, "passed": PASSED,
+        "held_by": {"type": "object", "properties": {"council": STRING, "name": STRING, "url": STRING}}}},
     "Inspect": {"type": "object", "minProperties": 1, "properties": {
         "status": STATUS, "priority": PRIORITY, "service_code": identifier(None, SERVICE_CODE, 100),
         "fields": {"type": "object", "description": "answers to the category's questions (merged)"},

@@ -7,7 +7,7 @@ from ... import states
 from ...auth.policy import require_manage
 from ...errors import Stale
 from ...stamps import stamp
-from ..reports import views
+from ..reports import across, views
 from ..reports.tracking import find_report
 from ..shared.placement import today
 from .wording import REPORT_CHANGED
@@ -58,6 +58,9 @@ def staff_view(deps, report, entries=None, contact=False):
                             "seq": int(e.seq)} for e in entries if NOTE in (e.changes or {})],
         "version": int(report.version or 0),
         "moderation": moderation_view(deps, report),
+        # made at another council's address, or passed here by another council (reports/across.py)
+        "site": across.site_of(report),
+        "passed": dict(report.passed) if report.passed else None,
     })
     return view
 

@@ -94,3 +94,16 @@ AUTOMATIC_WITHOUT_STATE = "An automatic template needs the state it answers."
 NOT_AN_ACTIVE_TEMPLATE = "Is not an active response template (GET /v1/staff/templates)."
 # Never formatted: {id} is the path's own placeholder, shown as it is.
 NOT_THIS_FORMS_TEMPLATE = "Is not one of this form's templates (GET /v1/staff/reports/{id}/form)."
+
+# Passing a report to another council of this service (staff/passing.py).
+PASS_NOT_AN_OBJECT = "Must be an object with to (a council's id) and reason."
+PASS_TO_NOT_AN_ID = "Must be the id of a council of this service, e.g. newcastle-under-lyme."
+PASS_TO_NO_COUNCIL = "Is not another council of this service."
+PASS_TO_LACKS = "{council} has no category {service}: it could not file this report."
+PASSED = "Passed to {to} by {by}: {reason}"  # the public timeline's words, the reason as staff gave it
+PASSED_ALREADY = "This report was passed between councils once already ({by} to {to}); it is not passed again."
+PASS_NOT_OPEN = "Only an open report is passed to another council: reopen it first."
+PASS_WITH_A_CREW = "Take this report off its crew's team first: the other council sends its own."
+PASS_A_DUPLICATE = "A report marked as a duplicate, or with duplicates, is not passed: unmark them first."
+PASS_REFERENCE_TAKEN = "{council} has a report with this reference already; it cannot take this one."
+TOO_MUCH_TO_PASS = "This report has too long a history, or too many followers, to pass; send it to them instead."

@@ -1,6 +1,6 @@
 // Step 2: where the problem is: the phone's location, an address found by
 // postcode or street, or a tap on the map (placing a pin, never dragging).
-import {api, query} from "../api.js";
+import {api, ApiError, query} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, Invalid, onSubmit, showErrors} from "../forms.js";
 import {formatClock, t} from "../i18n.js";
@@ -30,7 +30,16 @@ export async function render(view) {
       if (mine !== asked || !here) return;
       goesTo.textContent = t("report.location.goes_to", {sent_to: here.sent_to_text});
       if (here.target) aim.textContent = `${here.target.text}.`;
-    }).catch(() => {}).finally(() => { if (mine === asked) who.dataset.state = "settled"; });
+    }).catch(error => {
+      // Not this council's place: whose it is (another council of this service, or none: FixMyStreet's
+      // page for it), with the way there, so the resident need not guess where to go.
+      const elsewhere = error instanceof ApiError ? error.body?.error?.report_at : null;
+      if (mine !== asked || !elsewhere) return;
+      const words = elsewhere.council ? t("report.location.elsewhere", {council: elsewhere.name})
+        : t("report.location.nowhere");
+      goesTo.replaceChildren(`${words} `, h("a", {href: elsewhere.url, id: "report-elsewhere"},
+        t("report.location.elsewhere_link", {site: elsewhere.name})));
+    }).finally(() => { if (mine === asked) who.dataset.state = "settled"; });
   };
   const showChosen = () => {
     summary.textContent = chosen ? t("report.location.chosen", {place: chosen.label}) : t("report.location.none");
