@@ -1,6 +1,7 @@
 """`doorstep councils`: the councils one deployment serves (docs/decisions/councils.md).
 
     doorstep councils add --file york.json       a new council from its settings document
+    doorstep councils add --dir newcastle/       a new council and its data (council_pack.py)
     doorstep councils change --file york.json    its settings replaced by the file's (audited)
     doorstep councils list                       every council with its addresses
     doorstep councils show --id york             one council's settings as JSON
@@ -16,10 +17,14 @@ import json
 def add_parser(commands):
     councils = commands.add_parser("councils", help="add, change, list and show the councils the deployment serves")
     sub = councils.add_subparsers(dest="councils_command", required=True)
-    for name, words in (("add", "a new council from its settings file (JSON)"),
-                        ("change", "replace a council's settings with a file's (the change audited)")):
-        command = sub.add_parser(name, help=words)
-        command.add_argument("--file", required=True)
+    add = sub.add_parser("add", help="a new council from its settings file (JSON), or a folder of its settings "
+                                     "and data (council_pack.py), all checked before anything is written")
+    given = add.add_mutually_exclusive_group(required=True)
+    given.add_argument("--file", help="its settings (JSON)")
+    given.add_argument("--dir", help="council.json, and any of categories.json, wards.geojson, addresses.csv, "
+                                     "bin_rounds.json, facilities.geojson")
+    change = sub.add_parser("change", help="replace a council's settings with a file's (the change audited)")
+    change.add_argument("--file", required=True)
     sub.add_parser("list", help="every council, with its web addresses")
     show = sub.add_parser("show", help="one council's settings as JSON")
     show.add_argument("--id", required=True)
@@ -36,6 +41,9 @@ def run(args, deps, by="command line"):
     if command == "migrate":
         from doorstep_cli.council_migration import migrate
         return migrate(store, args.into, deps.clock(), args.dry_run)
+    if command == "add" and args.dir:
+        from doorstep_cli.council_pack import add
+        return add(args.dir, store, deps, by=by)
     if command in ("add", "change"):
         document = read(args.file)
         current = store.get(document.get("id") or "", consistent=True) if isinstance(document, dict) else None
@@ -65,18 +73,30 @@ def read(path):
 
 
 def demo_councils(deps):
-    """The demo councils' settings (doorstep_cli/demo/councils/*.json), each added once: a
-    council's later changes on its admin screen survive a restart. How many were added."""
+    """The demo councils (doorstep_cli/demo/councils/): York's settings file (its data is the
+    demo's own, seed.py), and a folder for each other council with its settings and data
+    (council_pack.py), the county before the district whose roads it takes. Each is added once:
+    a council's later changes on its admin screen survive a restart. How many were added."""
     from pathlib import Path
     from chalicelib.councils import settings
     from chalicelib.storage.councils import CouncilStore
-    store, added = CouncilStore(), 0
-    for path in sorted((Path(__file__).parent / "demo" / "councils").glob("*.json")):
+    from doorstep_cli.council_pack import SETTINGS, add
+    store, added, demo = CouncilStore(), 0, Path(__file__).parent / "demo" / "councils"
+    for path in sorted(demo.glob("*.json")):
         document = read(path)
         if store.get(document["id"], consistent=True) is None:
             settings.write(store, document, 0, deps.clock(), "demo data")
             added += 1
+    for folder in sorted(demo.glob(f"*/{SETTINGS}"), key=lambda p: (p.parent.name in DISTRICTS, p.parent.name)):
+        if store.get(read(folder)["id"], consistent=True) is None:
+            if add(folder.parent, store, deps, say=lambda line: None, by="demo data") != 0:
+                raise RuntimeError(f"the demo council in {folder.parent} was refused: run doorstep councils add "
+                                   f"--dir {folder.parent} to see why")
+            added += 1
     return added
+
+
+DISTRICTS = {"newcastle-under-lyme"}  # loaded after the councils their bodies send to
 
 
 def migrate_local(deps):

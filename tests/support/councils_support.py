@@ -30,7 +30,7 @@ def _square(w, s, e, n):
 
 def north_lanarkshire():
     """A second council, in Scotland, around Motherwell, Airdrie and Coatbridge."""
-    return json.loads((DEMO / "north-lanarkshire.json").read_text())
+    return json.loads((DEMO / "north-lanarkshire" / "council.json").read_text())
 
 
 def district():

@@ -37,6 +37,17 @@ def create_body(deps, body):
     return view(new)
 
 
+def check_body(deps, body):
+    """[(field, reason)] of what create_body would refuse in `body`, nothing stored: a council's
+    data folder is checked whole before any of it is written (doorstep_cli/council_pack.py)."""
+    from ...errors import ValidationFailed
+    try:
+        _checked(deps, body, required=True)
+    except ValidationFailed as e:
+        return [(f["field"], f["message"]) for f in e.fields] or [("body", e.message)]
+    return []
+
+
 def update_body(deps, body_id, body, expected_version):
     current = existing(deps, body_id, expected_version)
     values = _checked(deps, body, required=False, current=current)
