@@ -15,6 +15,7 @@ council.json, not the deployment's file) with nothing stored: a refusal names th
 row or feature and the reason, and then nothing at all is written. A folder that passes is
 written settings first, then each file for the new council.
 """
+import json
 import re
 from pathlib import Path
 
@@ -29,7 +30,6 @@ def add(folder, store, deps, say=print, by="command line"):
     from chalicelib import tenancy
     from chalicelib.councils import settings
     from chalicelib.errors import ValidationFailed
-    from doorstep_cli.councils import read
     from doorstep_cli.importing import ImportRefused
     folder = Path(folder)
     document = read(folder / SETTINGS)
@@ -98,7 +98,6 @@ def _files(folder):
 
 def load_categories(deps, path):
     """(categories written, [(where, reason)]): all of them, or none when one is refused."""
-    from doorstep_cli.councils import read
     from doorstep_cli.importing import ImportRefused
     try:
         categories = read(path)
@@ -122,7 +121,6 @@ def load_bodies(deps, path):
     """(bodies written, [(where, reason)]), checked as the admin route checks them, against the
     folder's categories (read before them) and the council's area."""
     from chalicelib.handlers.bodies import admin
-    from doorstep_cli.councils import read
     bodies = read(path)
     if not isinstance(bodies, list):
         return 0, [("", "must be a list of bodies")]
@@ -158,6 +156,11 @@ def check_category(category, seen):
         if field["type"].endswith("_choice") and not field.get("options"):
             return f"field {field['code']!r}: a choice needs options"
     return None
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 class _Checking:

@@ -68,8 +68,8 @@ def run(args, deps, by="command line"):
 
 
 def read(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
+    from doorstep_cli.council_pack import read as read_json
+    return read_json(path)
 
 
 def demo_councils(deps):

@@ -23,6 +23,7 @@ from pynamodb.attributes import (BinaryAttribute, BooleanAttribute, JSONAttribut
 from ..geo import cells, polygon
 from .binding import Stored, bind, get_or_none, table, transaction, writes
 from .council_key import CouncilKey
+from .listing import EVERY, ListingIndex, listed
 from .record_class import record
 from .wards import geometry_blob
 
@@ -113,6 +114,8 @@ class BodyModel(Stored):
     n = NumberAttribute()
     cells = ListAttribute(of=UnicodeAttribute, default=list)
     version = VersionAttribute()
+    listing = CouncilKey(null=True)  # EVERY: the council's bodies, one Query (storage/listing.py)
+    listing_index = ListingIndex()
 
     def body(self):
         area = {**self.area, "geometry": json.loads(zlib.decompress(self.geometry))}
@@ -157,9 +160,9 @@ class BodyStore:
         return [found[i] for i in ids if i in found]
 
     def all(self):
-        """Every body, retired too, by name: a Scan, for the admin list and the
-        CLI (a council has a handful), never for routing."""
-        return sorted((m.body() for m in BodyModel.scan()), key=lambda b: (b.name.lower(), b.id))
+        """Every body of the council, retired too, by name: one Query of its listing, for the
+        admin list and the CLI (a council has a handful), never for routing."""
+        return sorted((m.body() for m in listed(BodyModel)), key=lambda b: (b.name.lower(), b.id))
 
     def at_point(self, lon, lat):
         """The bodies (not retired) whose area holds (lon, lat), highest
@@ -183,7 +186,7 @@ class BodyStore:
         model = BodyModel(id=body.id, name=body.name, geometry=geometry_blob(body.area["geometry"]),
                           area={k: v for k, v in body.area.items() if k != "geometry"},
                           settings={k: getattr(body, k) for k in _SETTINGS}, retired=body.retired,
-                          w=bbox[0], s=bbox[1], e=bbox[2], n=bbox[3], cells=wanted)
+                          w=bbox[0], s=bbox[1], e=bbox[2], n=bbox[3], cells=wanted, listing=EVERY)
         if body.version is not None:
             model.version = body.version
         parts = ["body"]

@@ -59,7 +59,9 @@ class ServiceStore:
         cached = _cache.get(kept)
         if cached and time.monotonic() - cached[0] < CACHE_SECONDS:
             return cached[1]
-        rows = list(ServiceModel.catalogue_index.query(EVERY)) or list(ServiceModel.scan())
+        # The council's own partition alone: a Scan (of a stage from before the index, whose rows
+        # `doorstep tables` gives the key) would read every council's categories for one with none.
+        rows = list(ServiceModel.catalogue_index.query(EVERY))
         rows.sort(key=lambda r: (r.sort, r.service_code))
         services = [self._to_dict(r) for r in rows]
         _cache[kept] = (time.monotonic(), services)

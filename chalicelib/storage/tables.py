@@ -54,6 +54,10 @@ def ensure_tables(wait=True):
             # "Me too" rows written before the by_tenant index lack its key: erasure and export would miss them.
             changed = repair_communal.CommunalStore().add_missing_keys()
             result[name] += f"; {changed} me too rows given their tenant" if changed else ""
+        if "listing" in added:
+            from .listing import add_missing_listing
+            changed = add_missing_listing(model)
+            result[name] += f"; {changed} items given the listing key" if changed else ""
         if added and model is services.ServiceModel:
             changed = services.ServiceStore().add_missing_keys()
             result[name] += f"; {changed} categories given the catalogue key" if changed else ""

@@ -21,6 +21,7 @@ from pynamodb.attributes import BinaryAttribute, ListAttribute, NumberAttribute,
 from ..geo import cells, polygon
 from .binding import Stored, bind, get_or_none, table
 from .council_key import CouncilKey
+from .listing import EVERY, ListingIndex, listed
 from .record_class import record
 
 CELL_PRECISION = 5
@@ -82,6 +83,8 @@ class WardModel(Stored):
     n = NumberAttribute()
     councillors = UnicodeAttribute(default="[]")
     cells = ListAttribute(of=UnicodeAttribute, default=list)
+    listing = CouncilKey(null=True)  # EVERY: the council's wards, one Query (storage/listing.py)
+    listing_index = ListingIndex()
 
     def ward(self):
         return Ward(self.id, self.name, json.loads(zlib.decompress(self.geometry)),
@@ -137,9 +140,9 @@ class WardStore:
         return sorted(self._many(sorted(found)), key=lambda ward: ward.id)
 
     def all(self):
-        """Every ward, by name. A Scan of the wards table: a council has tens
-        of wards, and this serves listings and the CLI, never a point lookup."""
-        return sorted((m.ward() for m in WardModel.scan()), key=lambda w: (w.name, w.id))
+        """Every ward of the council, by name: one Query of its listing (a council has tens of
+        wards; this serves listings and the CLI, never a point lookup)."""
+        return sorted((m.ward() for m in listed(WardModel)), key=lambda w: (w.name, w.id))
 
     def put_many(self, wards):
         """Upsert wards by id; their index rows follow (rows of a moved
@@ -189,7 +192,8 @@ class WardStore:
                 councillors = json.loads(old.councillors) if old is not None and old.councillors else []
             w, s, e, n = ward.bbox
             items.append(WardModel(ward.id, name=ward.name, geometry=geometry_blob(ward.geometry),
-                                   w=w, s=s, e=e, n=n, councillors=json.dumps(councillors), cells=now))
+                                   w=w, s=s, e=e, n=n, councillors=json.dumps(councillors), cells=now,
+                                   listing=EVERY))
             rows.extend(WardCellModel(c, ward.id, w=w, s=s, e=e, n=n) for c in now)
             if old is not None:
                 stale.extend(WardCellModel(c, ward.id) for c in set(old.cells or []) - set(now))
