@@ -22,7 +22,7 @@ VENDOR := web/vendor/.installed
 # The browser tests drive Debian's Chromium (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium-headless-shell
 
-.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding venv java dynamodb-local web screens package deploy clean
+.PHONY: bench-postgis runtime-python run test test-night audit bench bench-alerts bench-meetings bench-fanout bench-fanout-latency bench-first-messages bench-planning-fanout bench-live-questions bench-forwarding bench-councils venv java dynamodb-local web screens package deploy clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -131,6 +131,11 @@ bench-fanout-latency: $(STAMP) dynamodb-local
 # send and a poll against a second Doorstep acting as the county (docs/benchmarks.md).
 bench-forwarding: $(STAMP)
 	$(PY) -m bench.routingcost
+
+# A request's reads with 4 and with 40 councils, and the cold start before and after
+# councils (issue 70; docs/benchmarks.md; ~8 minutes).
+bench-councils: $(STAMP)
+	$(PY) -m bench.councilcost
 
 # Where's my nearest beside PostGIS: the same searches in a throwaway PostgreSQL cluster
 # (Debian's PostgreSQL 15 and PostGIS 3), after section 4 of `make bench` (docs/benchmarks.md).
