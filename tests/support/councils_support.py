@@ -8,6 +8,8 @@ from chalicelib.storage.councils import CouncilStore
 
 DEMO = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo" / "councils"
 YORK_HOST, NL_HOST = "york.localhost", "northlanarkshire.localhost"
+NL = "north-lanarkshire"
+PASSWORD = "a perfectly good passphrase 42"
 
 
 def york():
@@ -33,3 +35,10 @@ def add(deps, *documents):
 
 def at(host, headers=None):
     return {"Host": host, **(headers or {})}
+
+
+def signed_in(client, email, host):
+    """(the sign-in's answer, its Authorization header) of `email` (PASSWORD) at `host`'s council."""
+    answer = client.post("/v1/auth/login", {"email": email, "password": PASSWORD}, at(host))
+    assert answer.status_code == 200, answer.json_body
+    return answer.json_body, {"Authorization": f"Bearer {answer.json_body['access_token']}"}
