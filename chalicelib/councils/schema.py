@@ -27,6 +27,19 @@ AREA = {"type": "object", "required": ["type", "coordinates"], "additionalProper
     "then": {"properties": {"coordinates": {"items": _RING}}},
     "else": {"properties": {"coordinates": {"items": {"type": "array", "minItems": 1, "items": _RING}}}}}
 
+ROLE_ID = r"^[a-z][a-z0-9_]{0,39}$"
+# The council's own staff roles (auth/desks.py), in the roles file's form: each opens desks of the
+# deployment (settings.py checks they are), and says in words what it may read and change.
+STAFF_ROLES = _object({"roles": {
+    "type": "object", "minProperties": 1, "maxProperties": 100, "propertyNames": {"pattern": ROLE_ID},
+    "additionalProperties": _object({
+        "name": _text(80),
+        "desks": {"type": "array", "minItems": 1, "maxItems": 100, "uniqueItems": True,
+                  "items": {"type": "string", "pattern": ROLE_ID}},
+        "reads": _text(1000),
+        "changes": _text(1000),
+    }, required=("name", "desks", "reads", "changes"))}}, required=("roles",))
+
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
     "name": _text(120),  # "City of York Council"
@@ -42,4 +55,5 @@ SCHEMA = _object({
         "phone": _text(40),
         "email": {"type": "string", "format": "email", "maxLength": 254},
     }),
+    "staff_roles": STAFF_ROLES,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

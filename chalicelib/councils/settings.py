@@ -27,6 +27,25 @@ def problems(document):
             found += [(f"{where}.{name}", words.NOT_A_SETTING) for name in error.instance if name not in allowed]
         else:
             found.append((where, _reason(error)))
+    return found + _role_problems(document)
+
+
+def _role_problems(document):
+    """[(path, reason)] of the council's staff roles that name an account's kind or a desk the deployment
+    does not have (its desks are the code's: the schema cannot know them)."""
+    roles = (document.get("staff_roles") or {}).get("roles") if isinstance(document, dict) else None
+    if not isinstance(roles, dict):
+        return []
+    from ..auth.desks import ACCOUNT_KINDS, packaged_configuration
+    desks = packaged_configuration()["desks"]
+    found = []
+    for role_id, role in sorted(roles.items()):
+        opened = role.get("desks") if isinstance(role, dict) else None
+        missing = [d for d in opened if isinstance(d, str) and d not in desks] if isinstance(opened, list) else []
+        if role_id in ACCOUNT_KINDS:
+            found.append((f"$.staff_roles.roles.{role_id}", words.ROLE_IS_A_KIND))
+        elif missing:
+            found.append((f"$.staff_roles.roles.{role_id}", words.not_desks(missing, desks)))
     return found
 
 

@@ -17,7 +17,15 @@ FORMS = {
     "hosts": "Must be a web address's host name in lower case, like york.example.gov.uk.",
     "public_url": "Must be an address like https://york.example.gov.uk, with no path.",
     "colour": "Must be a colour written like #1d4f91.",
+    "roles": "A role's id must be lower case letters, digits and underscores, starting with a letter (1 to 40).",
+    "desks": "A desk's id must be lower case letters, digits and underscores, starting with a letter.",
 }
+ROLE_IS_A_KIND = "Is an account's kind (resident, crew, staff, admin), not a staff role: name it otherwise."
+
+
+def not_desks(missing, desks):
+    return (f"Opens {', '.join(missing)}, which this deployment has no desk of: its desks are "
+            f"{', '.join(desks)}.")
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",
           "integer": "a whole number", "boolean": "true or false"}
 
