@@ -41,6 +41,12 @@ def main(argv=None):
     create.add_argument("--wards", help="staff: comma list of ward ids they handle")
     create.add_argument("--roles", help="staff: comma list of the council's roles (chalicelib/data/staff_roles.json), "
                                         "which open their desks")
+    operator = users.add_parser("operator", help="make a person the deployment's operator (adds councils, changes "
+                                                 "their settings, nothing else), or take it away")
+    operator.add_argument("--email", required=True)
+    given = operator.add_mutually_exclusive_group(required=True)
+    given.add_argument("--grant", action="store_true")
+    given.add_argument("--revoke", action="store_true")
     set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
     set_role.add_argument("--email", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
@@ -116,6 +122,8 @@ def users_command(args):
     from chalicelib.handlers.accounts import auth, users
     connect(args.stage)
     deps = _deps()
+    if args.users_command == "operator":
+        return _operator(deps, args)
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
     wards = [w.strip() for w in (args.wards or "").split(",") if w.strip()] or None
     roles = None if args.roles is None else [r.strip() for r in args.roles.split(",") if r.strip()]
@@ -133,6 +141,18 @@ def users_command(args):
                   f"their sessions at {deps.council.short_name} have ended")
     except ApiError as e:
         raise ApiErrorExit(e.message)
+    return 0
+
+
+def _operator(deps, args):
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers.accounts import users
+    try:
+        user = users.set_operator(deps, args.email, args.grant)
+    except ApiError as e:
+        raise ApiErrorExit(e.message)
+    print(f"{user.email} is now the deployment's operator" if user.operator
+          else f"{user.email} is no longer the deployment's operator")
     return 0
 
 

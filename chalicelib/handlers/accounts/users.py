@@ -41,13 +41,7 @@ def set_role(deps, email, role, team=None, categories=None, wards=None, roles=No
     """The person's kind (and team, scope) at the council the work is for, their sessions there ended;
     `roles` None keeps a staff member's roles as they were. Their Grant here, or None (a resident)."""
     _check_role(deps, role, team)
-    user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
-    if user is None:
-        raise NotFound(NO_ACCOUNT.format(email=email))
-    if role != "resident" and not user.email_verified:
-        # Anyone can register an address before its owner does; only a proven
-        # address may be given powers.
-        raise ApiError(NOT_CONFIRMED.format(email=email), code="email_not_verified")
+    user = _proven(deps, email, powers=role != "resident")
     grant = own_grant(user, deps.grants)
     kept = list(grant.roles or []) if roles is None and role == "staff" and grant is not None else roles
     roles = staff_roles(role, kept)
@@ -63,6 +57,27 @@ def set_role(deps, email, role, team=None, categories=None, wards=None, roles=No
     from ..alerts.crew_points import forget_other_teams
     forget_other_teams(deps, user.id, team)
     return grant
+
+
+def set_operator(deps, email, operator):
+    """The person is the deployment's operator from now (`operator` True), or no longer: a flag on the
+    person, read on each request, so it holds (or ends) at once at every council's address."""
+    user = _proven(deps, email, powers=operator)
+    user.operator = bool(operator)
+    deps.accounts.save_user(user)
+    return user
+
+
+def _proven(deps, email, powers):
+    """The account of `email` (NotFound); given `powers`, one whose address its owner has proven."""
+    user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
+    if user is None:
+        raise NotFound(NO_ACCOUNT.format(email=email))
+    if powers and not user.email_verified:
+        # Anyone can register an address before its owner does; only a proven
+        # address may be given powers.
+        raise ApiError(NOT_CONFIRMED.format(email=email), code="email_not_verified")
+    return user
 
 
 def _check_role(deps, role, team):
