@@ -3,15 +3,48 @@
 
 Their own grant there; or, at the deployment's default council, what a person's
 row from before councils still holds (that council's grant, until it is first
-written); else nothing: a resident at this address, whatever they are
+written); or, for a crew member of a team two councils share, their own
+council's grant, where both councils' settings name that team shared with the
+other (`shares`); else nothing: a resident at this address, whatever they are
 elsewhere. A person's row names where they hold grants, so a resident's
-request reads none."""
+request reads none, and another council's grant is read only where this
+council shares a team with it."""
 from .. import tenancy
 
 
 def grant_at(user, grants):
-    """The Grant that holds for `user` at the council the work is for, or None."""
-    return own_grant(user, grants)
+    """The Grant that holds for `user` at the council the work is for, or None. A shared team's grant
+    names its own council (`council`): the acts made under it name both (acting_as)."""
+    own = own_grant(user, grants)
+    return own if own is not None or user is None else shared_grant(user, grants)
+
+
+def shared_grant(user, grants):
+    """A crew member's grant from a council that shares their team with this one, both having said so."""
+    from ..councils.registry import settings_of
+    from ..storage.records import Grant
+    here = tenancy.current()
+    for share in _shares(settings_of(here)):
+        if share["with"] not in (user.granted_in or ()):
+            continue
+        with tenancy.acting_for(share["with"]):
+            theirs = grants.get(user.id)
+            consented = {"team": share["team"], "with": here} in _shares(settings_of(share["with"]))
+        if consented and theirs is not None and theirs.role == "crew" and theirs.team == share["team"]:
+            return Grant(user_id=user.id, role="crew", team=theirs.team, council=share["with"])
+    return None
+
+
+def _shares(found):
+    return [s for s in ((found[0].get("shares") if found else None) or []) if isinstance(s, dict)]
+
+
+def acting_as(principal):
+    """What an act names beside its maker: the council it was done for and, where the maker's grant is
+    another council's (a shared team), that council."""
+    here = tenancy.current()
+    theirs = principal.council if principal is not None else None
+    return {"council": here, "granted_by": theirs if theirs not in (None, here) else None}
 
 
 def own_grant(user, grants):

@@ -40,6 +40,14 @@ STAFF_ROLES = _object({"roles": {
         "changes": _text(1000),
     }, required=("name", "desks", "reads", "changes"))}}, required=("roles",))
 
+TEAM_ID = r"^[a-z0-9][a-z0-9_-]{0,39}$"  # as handlers/staff/limits.py has it
+# The teams this council shares with another (a shared waste service): a crew member another council
+# grants with one of them works here only where that council names the same team shared with this one.
+SHARES = {"type": "array", "maxItems": 50, "uniqueItems": True, "items": _object({
+    "team": {"type": "string", "pattern": TEAM_ID},
+    "with": {"type": "string", "pattern": tenancy.ID.pattern},
+}, required=("team", "with"))}
+
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
     "name": _text(120),  # "City of York Council"
@@ -56,4 +64,5 @@ SCHEMA = _object({
         "email": {"type": "string", "format": "email", "maxLength": 254},
     }),
     "staff_roles": STAFF_ROLES,
+    "shares": SHARES,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

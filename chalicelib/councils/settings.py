@@ -27,7 +27,14 @@ def problems(document):
             found += [(f"{where}.{name}", words.NOT_A_SETTING) for name in error.instance if name not in allowed]
         else:
             found.append((where, _reason(error)))
-    return found + _role_problems(document)
+    return found + _role_problems(document) + _share_problems(document)
+
+
+def _share_problems(document):
+    """A team shared with the council itself (the schema cannot compare two fields)."""
+    shares = document.get("shares") if isinstance(document, dict) else None
+    return [(f"$.shares[{n}].with", words.SHARED_WITH_ITSELF) for n, share in enumerate(shares or [])
+            if isinstance(share, dict) and share.get("with") == document.get("id")] if isinstance(shares, list) else []
 
 
 def _role_problems(document):

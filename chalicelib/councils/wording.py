@@ -19,7 +19,10 @@ FORMS = {
     "colour": "Must be a colour written like #1d4f91.",
     "roles": "A role's id must be lower case letters, digits and underscores, starting with a letter (1 to 40).",
     "desks": "A desk's id must be lower case letters, digits and underscores, starting with a letter.",
+    "team": "Must be a team's id: lower case letters, digits, hyphens and underscores (1 to 40).",
+    "with": "Must be a council's id: lower case letters, digits and hyphens, starting with a letter.",
 }
+SHARED_WITH_ITSELF = "Must name another council: a council's teams are its own already."
 ROLE_IS_A_KIND = "Is an account's kind (resident, crew, staff, admin), not a staff role: name it otherwise."
 
 
