@@ -25,10 +25,7 @@ def require_route(principal, method, path, rule):
     if rule == OPERATOR:
         _require_operator(principal)
         return
-    if principal is not None and principal.operator and principal.council is None:
-        # The operator's token opens the operator's routes; at a council that granted them nothing it
-        # opens nothing of its residents' (public answers included: a view may tell a signed-in caller more).
-        raise Forbidden(words.OPERATOR_HOLDS_NOTHING_HERE, code="operator_only")
+    refuse_operator_here(principal)
     if rule == ANYONE:
         return
     if principal is None:
@@ -42,6 +39,13 @@ def require_route(principal, method, path, rule):
         raise Forbidden(words.ADMIN_ONLY)
     if rule == CREW and (principal.role != "crew" or not principal.team):
         raise Forbidden(words.CREW_ONLY)
+
+
+def refuse_operator_here(principal):
+    """The operator's token opens the operator's routes; at a council that granted them nothing it opens
+    nothing of its residents' (public answers and sockets included: they may tell a signed-in caller more)."""
+    if principal is not None and principal.operator and principal.council is None:
+        raise Forbidden(words.OPERATOR_HOLDS_NOTHING_HERE, code="operator_only")
 
 
 def _require_operator(principal):

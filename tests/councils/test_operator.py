@@ -121,3 +121,16 @@ def test_an_operator_granted_at_a_council_is_its_officer_there_and_only_there(cl
     assert client.get(COUNCILS, at(NL_HOST, at_nl)).status_code == 200
     with tenancy.acting_for(NL):
         assert deps.grants.get(deps.accounts.user_by_identity(f"email#{email}").id) is None
+
+
+def test_an_operator_without_a_grant_opens_no_socket_at_a_council(client, deps, doorstep):
+    import pytest
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers.conversations import socket_events
+    add(deps, york())
+    _, auth = signed_in(client, an_operator(doorstep, deps), YORK_HOST)
+    token = auth["Authorization"].split(" ", 1)[1]
+    for params in ({"desk": "queue"}, {"conversation": "c_x1", "token": "t_x1"}):
+        with pytest.raises(ApiError) as refused:
+            socket_events.opened(deps, "connection-1", {"access_token": token, **params})
+        assert (refused.value.status, refused.value.code) == (403, "operator_only")
