@@ -8,8 +8,8 @@ and independently of the app, who each route is for and what a permitted call
 answers; `expected()` turns that and the object rules into an outcome per
 caller; KNOWN_BUGS lists the cases the app gets wrong today (strict xfail).
 
-Speed: a moto "world" (tables, the nine callers, the owner's pothole report)
-is built once per route and shared by that route's nine cases; GET routes
+Speed: a moto "world" (tables, the ten callers, the owner's pothole report)
+is built once per route and shared by that route's ten cases; GET routes
 change nothing, so they all share one world; DELETE /v1/me destroys its
 caller, so it gets a fresh world per caller.
 """
@@ -37,8 +37,9 @@ STAFF_OUT = "staff_out_of_scope"  # scope ["graffiti"]
 HALLS = "halls_officer"  # one role (halls), no scope: every other desk is refused
 ADMIN = "admin"
 OPERATOR = "operator"  # the deployment's operator, granted nothing by this council: the operator's routes alone
+ELSEWHERE = "admin_of_another_council"  # North Lanarkshire's administrator: at York, any other resident
 # The operator before the administrator, whose change (deleting the template) may be the route's last.
-CALLERS = (ANONYMOUS, OWNER, OTHER, CREW, STAFF_IN, STAFF_OUT, HALLS, OPERATOR, ADMIN)
+CALLERS = (ANONYMOUS, OWNER, OTHER, ELSEWHERE, CREW, STAFF_IN, STAFF_OUT, HALLS, OPERATOR, ADMIN)
 
 OWNER_NAME, OWNER_EMAIL, OWNER_PHONE = "Olive Owner", "olive.owner@example.org", "07700 900456"
 ACCOUNTS = {
@@ -50,6 +51,7 @@ ACCOUNTS = {
     HALLS: dict(role="staff", roles=["halls"]),
     ADMIN: dict(role="admin"),
     OPERATOR: dict(role="resident", operator=True),
+    ELSEWHERE: dict(role="admin", granted_by="north-lanarkshire"),
 }
 
 # The object rules, applied to the owner's pothole report.
@@ -558,6 +560,8 @@ CATCH_ALL = "/{proxy+}"
 
 
 def expected(route, caller):
+    if caller == ELSEWHERE:  # another council's grant gives nothing here
+        return expected(route, OTHER)
     access, permitted = ROUTE_ACCESS[route]
     if access == OPERATOR_ONLY:
         return permitted if caller == OPERATOR else UNAUTHORIZED if caller == ANONYMOUS else FORBIDDEN
@@ -1697,11 +1701,16 @@ class World:
         from chalicelib.handlers.accounts import users
         return users.create_user(self.deps, email, role, **kwargs)
 
-    def make(self, role, caller="someone", email=None, operator=False, **kwargs):
-        """Like conftest's `people`: an account with a live session (the deployment's operator: `operator`)."""
+    def make(self, role, caller="someone", email=None, operator=False, granted_by=None, **kwargs):
+        """Like conftest's `people`: an account with a live session at York (the deployment's operator:
+        `operator`; its role another council's: `granted_by`)."""
+        from chalicelib import tenancy
         from chalicelib.handlers.accounts import auth, users
         from support.officers import every_role
-        user = self._create_user(email or f"{caller}@example.org", role, **every_role(role, kwargs))
+        if granted_by:
+            _second_council(self)
+        with tenancy.acting_for(granted_by or tenancy.current()):
+            user = self._create_user(email or f"{caller}@example.org", role, **every_role(role, kwargs))
         if operator:
             user = users.set_operator(self.deps, user.email, True)
         return Person(user, auth.start_session(self.deps, user, self.deps.clock()))
