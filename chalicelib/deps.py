@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .auth.principal import Principal
     from .geo.polygon import Area
     from .storage.account_store import AccountStore
+    from .storage.grants import GrantStore
     from .storage.addresses import AddressStore
     from .storage.alerts import AlertStore
     from .storage.audit import AuditStore
@@ -130,6 +131,7 @@ class Deps:
     council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
     area: Area = _Lazy(_area)  # the council's boundary: its settings' area (councils/areas.py)
     accounts: AccountStore | None = _store("account_store", "AccountStore")
+    grants: GrantStore | None = _store("grants", "GrantStore")  # what makes a person an officer at this council
     addresses: AddressStore | None = _store("addresses", "AddressStore")
     facilities: FacilityStore | None = _store("facilities", "FacilityStore")
     stats: StatsStore = _store("stats", "StatsStore")  # performance counters

@@ -30,7 +30,7 @@ def main(argv=None):
     seed = commands.add_parser("seed", help="load categories and demo reports (adds nothing twice)")
     seed.add_argument("--reports", type=int, default=40, help="demo reports to create (default 40)")
     seed.add_argument("--no-reports", action="store_true", help="categories only")
-    users = commands.add_parser("users", help="manage accounts and roles").add_subparsers(
+    users = commands.add_parser("users", help="manage accounts, and their roles at a council (--council)").add_subparsers(
         dest="users_command", required=True)
     create = users.add_parser("create", help="create an account; its owner gets a link to set a password")
     create.add_argument("--email", required=True)
@@ -41,6 +41,12 @@ def main(argv=None):
     create.add_argument("--wards", help="staff: comma list of ward ids they handle")
     create.add_argument("--roles", help="staff: comma list of the council's roles (chalicelib/data/staff_roles.json), "
                                         "which open their desks")
+    operator = users.add_parser("operator", help="make a person the deployment's operator (adds councils, changes "
+                                                 "their settings, nothing else), or take it away")
+    operator.add_argument("--email", required=True)
+    given = operator.add_mutually_exclusive_group(required=True)
+    given.add_argument("--grant", action="store_true")
+    given.add_argument("--revoke", action="store_true")
     set_role = users.add_parser("set-role", help="change an account's role (ends its sessions)")
     set_role.add_argument("--email", required=True)
     set_role.add_argument("--role", required=True, choices=ROLES)
@@ -70,7 +76,7 @@ def main(argv=None):
     outbox.add_argument("--save", metavar="DIR", help="write each message's attachments (an invite) to files in DIR")
     args = parser.parse_args(argv)
     from chalicelib import tenancy
-    tenancy.use(args.council or tenancy.default())  # every command works for one council
+    council = tenancy.use(args.council or tenancy.default())  # every command works for one council
     try:
         handler = {"serve": serve, "tables": tables, "seed": seed_command, "users": users_command,
                    "outbox": outbox_command, "open311-keys": open311_keys_command,
@@ -86,6 +92,8 @@ def main(argv=None):
     except (ApiErrorExit, open311_keys.KeyCommandError, importing.ImportRefused, open_data.ExportRefused) as e:
         print(f"doorstep: {e}", file=sys.stderr)
         return 1
+    finally:
+        tenancy.reset(council)  # run in a process that goes on (a test's), the command's council ends with it
 
 
 class ApiErrorExit(Exception):
@@ -114,6 +122,8 @@ def users_command(args):
     from chalicelib.handlers.accounts import auth, users
     connect(args.stage)
     deps = _deps()
+    if args.users_command == "operator":
+        return _operator(deps, args)
     categories = [c.strip() for c in (args.categories or "").split(",") if c.strip()] or None
     wards = [w.strip() for w in (args.wards or "").split(",") if w.strip()] or None
     roles = None if args.roles is None else [r.strip() for r in args.roles.split(",") if r.strip()]
@@ -122,21 +132,36 @@ def users_command(args):
             user = users.create_user(deps, args.email, args.role, name=args.name, team=args.team,
                                      categories=categories, wards=wards, roles=roles)
             auth.send_password_setup(deps, user)
-            print(f"created {user.email} ({user.role}{_holding(user)}); a link to set the password was e-mailed"
-                  + (" (see `doorstep outbox`)" if args.stage == "local" else ""))
+            print(f"created {user.email} ({_holding(deps, args.role, roles)}); a link to set the password was "
+                  "e-mailed" + (" (see `doorstep outbox`)" if args.stage == "local" else ""))
         else:
-            user = users.set_role(deps, args.email, args.role, team=args.team, categories=categories, wards=wards,
-                                  roles=roles)
-            print(f"{user.email} is now {user.role}{_holding(user)}; their sessions have ended")
+            grant = users.set_role(deps, args.email, args.role, team=args.team, categories=categories, wards=wards,
+                                   roles=roles)
+            print(f"{args.email} is now {_holding(deps, args.role, grant.roles if grant else [])}; "
+                  f"their sessions at {deps.council.short_name} have ended")
     except ApiError as e:
         raise ApiErrorExit(e.message)
     return 0
 
 
-def _holding(user):
-    if user.role == "staff" and not user.roles:
-        return ", no roles yet: no desk opens to them until they hold one (--roles)"
-    return f", roles: {', '.join(user.roles)}" if user.roles else ""
+def _operator(deps, args):
+    from chalicelib.errors import ApiError
+    from chalicelib.handlers.accounts import users
+    try:
+        user = users.set_operator(deps, args.email, args.grant)
+    except ApiError as e:
+        raise ApiErrorExit(e.message)
+    print(f"{user.email} is now the deployment's operator" if user.operator
+          else f"{user.email} is no longer the deployment's operator")
+    return 0
+
+
+def _holding(deps, role, roles):
+    """"staff at York, roles: halls": what the council the command was for granted."""
+    held = f"{role} at {deps.council.short_name}"
+    if role == "staff" and not roles:
+        return held + ", no roles yet: no desk opens to them until they hold one (--roles)"
+    return held + (f", roles: {', '.join(roles)}" if roles else "")
 
 
 def teams_command(args):

@@ -75,7 +75,8 @@ def _authenticate(event):
         return None
     from ..auth.principal import authenticate
     from ..storage.account_store import AccountStore
-    return authenticate(header, AccountStore())
+    from ..storage.grants import GrantStore
+    return authenticate(header, AccountStore(), GrantStore())
 
 
 def _authorise(registry, who, event):

@@ -1,16 +1,20 @@
-"""Which staff roles open which desks: the council's configuration file
-(chalicelib/data/staff_roles.json, or the file DOORSTEP_STAFF_ROLES names),
-read on first use and checked then, so a mistake in it stops the first staff
-request with what is wrong rather than opening or closing desks by accident.
+"""Which staff roles open which desks at the council the work is for: its
+settings' own roles (`staff_roles`, checked when the settings are changed),
+else the packaged roles file (chalicelib/data/staff_roles.json, or the file
+DOORSTEP_STAFF_ROLES names), read on first use and checked then, so a mistake
+in it stops the first staff request with what is wrong rather than opening or
+closing desks by accident. A role one council names opens nothing at another.
 
-A desk is a group of staff routes (`desk("halls")` beside each); a role opens
-desks; an officer holds roles; an administrator opens every desk."""
+A desk is a group of staff routes (`desk("halls")` beside each): the code's,
+so the deployment's, named in the file; a role opens desks; an officer holds
+roles; an administrator opens every desk."""
 import json
 import os
 import threading
 from pathlib import Path
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1] / "data" / "staff_roles.json"
+ACCOUNT_KINDS = ("resident", "crew", "staff", "admin")  # what a grant makes a person: never a staff role's name
 _loaded = {}
 _lock = threading.Lock()
 
@@ -24,7 +28,24 @@ def roles_file():
 
 
 def configuration():
-    """{"desks": {id: {name, personal_data, what}}, "roles": {id: {name, desks, reads, changes}}}, checked."""
+    """{"desks": {id: {name, personal_data, what}}, "roles": {id: {name, desks, reads, changes}}}, checked:
+    the desks the file's, the roles the council's own where its settings name some (no read on a warm
+    function: the settings are kept as the council's address is, councils/registry.py)."""
+    packaged = packaged_configuration()
+    own = council_roles()
+    return packaged if own is None else {"desks": packaged["desks"], "roles": own}
+
+
+def council_roles():
+    """The staff roles the settings of the council the work is for name, or None (the packaged file's)."""
+    from .. import tenancy
+    from ..councils.registry import settings_of
+    found = settings_of(tenancy.current())
+    return (found[0].get("staff_roles") or {}).get("roles") if found else None
+
+
+def packaged_configuration():
+    """The roles file's desks and roles, checked when first read."""
     path = roles_file()
     with _lock:
         if path not in _loaded:
@@ -56,7 +77,7 @@ def checked(document, path="the roles file"):
         elif not isinstance(desk.get("personal_data"), bool):
             problems.append(f"desk {desk_id!r} must say whether it shows personal data ('personal_data': true or false)")
     for role_id, role in roles.items():
-        if role_id in ("staff", "admin", "crew", "resident"):
+        if role_id in ACCOUNT_KINDS:
             problems.append(f"role {role_id!r} is an account's kind, not a staff role: name it otherwise")
         if not isinstance(role, dict) or not all(_text(role.get(k)) for k in ("name", "reads", "changes")):
             problems.append(f"role {role_id!r} needs a 'name' and, in words, what it 'reads' and 'changes'")

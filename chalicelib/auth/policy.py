@@ -12,7 +12,7 @@ from .. import wording as base_words
 from ..errors import ApiError, NotFound
 from . import wording as words
 from .principal import Unauthorized
-from .rules import ADMIN, ANYONE, CREW, DESK_OF_KIND, REPORT, REPORTS_DESK, STAFF, desk_of, is_desk
+from .rules import ADMIN, ANYONE, CREW, DESK_OF_KIND, OPERATOR, REPORT, REPORTS_DESK, STAFF, desk_of, is_desk
 
 RESIDENT, OFFICER = "resident", "officer"
 _serving = contextvars.ContextVar("doorstep_route_served", default=None)  # (its desk, the kind it holds, method)
@@ -22,6 +22,10 @@ def require_route(principal, method, path, rule):
     """Apply a route's declared rule; `rule` None (nobody declared the route) refuses."""
     if rule is None:
         raise NotFound(base_words.NO_ROUTE.format(method=method, path=path))
+    if rule == OPERATOR:
+        _require_operator(principal)
+        return
+    refuse_operator_here(principal)
     if rule == ANYONE:
         return
     if principal is None:
@@ -35,6 +39,20 @@ def require_route(principal, method, path, rule):
         raise Forbidden(words.ADMIN_ONLY)
     if rule == CREW and (principal.role != "crew" or not principal.team):
         raise Forbidden(words.CREW_ONLY)
+
+
+def refuse_operator_here(principal):
+    """The operator's token opens the operator's routes; at a council that granted them nothing it opens
+    nothing of its residents' (public answers and sockets included: they may tell a signed-in caller more)."""
+    if principal is not None and principal.operator and principal.council is None:
+        raise Forbidden(words.OPERATOR_HOLDS_NOTHING_HERE, code="operator_only")
+
+
+def _require_operator(principal):
+    if principal is None:
+        raise Unauthorized(words.SIGN_IN)
+    if not principal.operator:
+        raise Forbidden(words.OPERATOR_ONLY)
 
 
 class Forbidden(ApiError):

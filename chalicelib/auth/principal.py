@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..errors import ApiError
 from . import wording as words
+from .grants import grant_at
 from .tokens import TokenRejected, verify_access
 
 _current = contextvars.ContextVar("doorstep_principal", default=None)
@@ -26,6 +27,8 @@ class Principal:
     scope: dict = field(default_factory=dict)
     session_id: str | None = None
     roles: tuple = ()  # staff roles (auth/desks.py: which desks each opens); an admin needs none
+    council: str | None = None  # the council whose grant this is (auth/grants.py); None: a resident here
+    operator: bool = False  # the deployment's operator (adds councils, changes their settings)
 
     def opens(self, desk):
         from .desks import opens
@@ -45,11 +48,13 @@ class Unauthorized(ApiError):
                          headers={"WWW-Authenticate": f'Bearer error="{"invalid_token" if code != "unauthorized" else "invalid_request"}"'})
 
 
-def authenticate(authorization, accounts):
-    """The Principal for an Authorization header value; None when absent.
+def authenticate(authorization, accounts, grants):
+    """The Principal for an Authorization header value at the council the request is for; None when absent.
 
     The token's session is read too: logout, a replayed refresh token or
-    deletion ends the access tokens issued under it at once."""
+    deletion ends the access tokens issued under it at once. The session is
+    this council's, and so is the grant that makes the person an officer here
+    (auth/grants.py): none, a resident."""
     if not authorization:
         return None
     scheme, _, token = authorization.strip().partition(" ")
@@ -64,10 +69,18 @@ def authenticate(authorization, accounts):
     if (user is None or int(user.session_epoch or 0) != claims.get("epoch") or session is None
             or session.revoked or session.user_id != user.id):
         raise Unauthorized(words.SESSION_ENDED, code="session_ended")
-    return Principal(user_id=user.id, role=user.role, email=user.email,
-                     email_verified=bool(user.email_verified), team=user.team,
-                     scope=dict(user.scope or {}), session_id=claims.get("sid"),
-                     roles=tuple(user.roles or ()))
+    return principal_of(user, grant_at(user, grants), session_id=claims.get("sid"))
+
+
+def principal_of(user, grant, session_id=None):
+    """The Principal of `user` holding `grant` (None: a resident) at the council the work is for."""
+    if grant is None:
+        return Principal(user_id=user.id, role="resident", email=user.email,
+                         email_verified=bool(user.email_verified), session_id=session_id,
+                         operator=bool(user.operator))
+    return Principal(user_id=user.id, role=grant.role, email=user.email, email_verified=bool(user.email_verified),
+                     team=grant.team, scope=dict(grant.scope or {}), session_id=session_id,
+                     roles=tuple(grant.roles or ()), council=grant.council, operator=bool(user.operator))
 
 
 def set_current(principal):

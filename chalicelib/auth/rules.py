@@ -7,7 +7,8 @@ SIGNED_IN = "signed_in"
 STAFF = "staff"  # staff or admin; object rules narrow it to their scope
 ADMIN = "admin"
 CREW = "crew"  # a street-crew member with a team; object rules narrow it to the team's jobs
-RULES = (ANYONE, SIGNED_IN, STAFF, ADMIN, CREW)
+OPERATOR = "operator"  # the deployment's operator (users.operator): adds councils and changes their settings
+RULES = (ANYONE, SIGNED_IN, STAFF, ADMIN, CREW, OPERATOR)
 
 # A staff desk: a route open to the staff whose roles include the desk (auth/desks.py reads which
 # roles open which desk from the council's file). Declared beside each staff route as `desk("halls")`.

@@ -8,6 +8,9 @@ ADMIN_ONLY = "Only administrators can do this."
 NOT_YOUR_DESK = ("Your roles do not open the {desk} desk. If your work needs it, ask an administrator to give you "
                  "a role that does.")
 CREW_ONLY = "Only street-crew members of a team can do this."
+OPERATOR_ONLY = "Only the deployment's operator can do this."
+OPERATOR_HOLDS_NOTHING_HERE = ("You are signed in as the deployment's operator, which opens the operator's routes "
+                               "alone: this council has given you no role here.")
 OUTSIDE_YOUR_AREA = "This report is outside your area of responsibility."
 
 # -- tokens and sessions

@@ -46,6 +46,27 @@ ICON = _object({
     "purpose": {"enum": ["any", "maskable", "monochrome"]},
 }, required=("src", "sizes", "type"))
 
+ROLE_ID = r"^[a-z][a-z0-9_]{0,39}$"
+# The council's own staff roles (auth/desks.py), in the roles file's form: each opens desks of the
+# deployment (settings.py checks they are), and says in words what it may read and change.
+STAFF_ROLES = _object({"roles": {
+    "type": "object", "minProperties": 1, "maxProperties": 100, "propertyNames": {"pattern": ROLE_ID},
+    "additionalProperties": _object({
+        "name": _text(80),
+        "desks": {"type": "array", "minItems": 1, "maxItems": 100, "uniqueItems": True,
+                  "items": {"type": "string", "pattern": ROLE_ID}},
+        "reads": _text(1000),
+        "changes": _text(1000),
+    }, required=("name", "desks", "reads", "changes"))}}, required=("roles",))
+
+TEAM_ID = r"^[a-z0-9][a-z0-9_-]{0,39}$"  # as handlers/staff/limits.py has it
+# The teams this council shares with another (a shared waste service): a crew member another council
+# grants with one of them works here only where that council names the same team shared with this one.
+SHARES = {"type": "array", "maxItems": 50, "uniqueItems": True, "items": _object({
+    "team": {"type": "string", "pattern": TEAM_ID},
+    "with": {"type": "string", "pattern": tenancy.ID.pattern},
+}, required=("team", "with"))}
+
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
     "name": _text(120),  # "City of York Council"
@@ -74,4 +95,6 @@ SCHEMA = _object({
     # The app's words the council says otherwise: a key of the web catalogue, its text with the same {placeholders}.
     # (Its keys are checked against the catalogue itself: councils/checks.py.)
     "words": {"type": "object", "maxProperties": MOST_WORDS, "additionalProperties": _text(WORD_MOST)},
+    "staff_roles": STAFF_ROLES,
+    "shares": SHARES,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -39,7 +39,7 @@ def problems(document):
             found.append((where, _reason(error)))
     if isinstance(document, dict):
         from . import checks
-        found += checks.problems(document)
+        found += checks.problems(document) + _role_problems(document) + _share_problems(document)
         size = len(json.dumps(document))  # as the item holds it (storage/councils.py's JSONAttribute)
         if size > MOST_BYTES:
             found.append(("$", words.too_big(size, MOST_BYTES)))
@@ -52,6 +52,32 @@ def path(parts):
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else f".{part}" if NAME.match(part) else f"[{json.dumps(part)}]"
     return out
+
+
+def _share_problems(document):
+    """A team shared with the council itself (the schema cannot compare two fields)."""
+    shares = document.get("shares") if isinstance(document, dict) else None
+    return [(f"$.shares[{n}].with", words.SHARED_WITH_ITSELF) for n, share in enumerate(shares or [])
+            if isinstance(share, dict) and share.get("with") == document.get("id")] if isinstance(shares, list) else []
+
+
+def _role_problems(document):
+    """[(path, reason)] of the council's staff roles that name an account's kind or a desk the deployment
+    does not have (its desks are the code's: the schema cannot know them)."""
+    roles = (document.get("staff_roles") or {}).get("roles") if isinstance(document, dict) else None
+    if not isinstance(roles, dict):
+        return []
+    from ..auth.desks import ACCOUNT_KINDS, packaged_configuration
+    desks = packaged_configuration()["desks"]
+    found = []
+    for role_id, role in sorted(roles.items()):
+        opened = role.get("desks") if isinstance(role, dict) else None
+        missing = [d for d in opened if isinstance(d, str) and d not in desks] if isinstance(opened, list) else []
+        if role_id in ACCOUNT_KINDS:
+            found.append((f"$.staff_roles.roles.{role_id}", words.ROLE_IS_A_KIND))
+        elif missing:
+            found.append((f"$.staff_roles.roles.{role_id}", words.not_desks(missing, desks)))
+    return found
 
 
 def _reason(error):

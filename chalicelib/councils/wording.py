@@ -26,6 +26,10 @@ FORMS = {
     "website": "Must be an https address, like https://www.york.gov.uk.",
     "sizes": "Must be sizes like 192x192 (several with spaces between), or any.",
     "postcode_districts": "Must be a postcode's district in capitals, like YO1 or YO10.",
+    "roles": "A role's id must be lower case letters, digits and underscores, starting with a letter (1 to 40).",
+    "desks": "A desk's id must be lower case letters, digits and underscores, starting with a letter.",
+    "team": "Must be a team's id: lower case letters, digits, hyphens and underscores (1 to 40).",
+    "with": "Must be a council's id: lower case letters, digits and hyphens, starting with a letter.",
 }
 AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
 WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
@@ -48,6 +52,15 @@ def too_big(size, most):
 def too_light(ratio, least):
     return (f"Is too light for the header's white words to be read on it (contrast {ratio:.1f} to 1; "
             f"at least {least:g} to 1 is needed): choose a darker one.")
+
+
+SHARED_WITH_ITSELF = "Must name another council: a council's teams are its own already."
+ROLE_IS_A_KIND = "Is an account's kind (resident, crew, staff, admin), not a staff role: name it otherwise."
+
+
+def not_desks(missing, desks):
+    return (f"Opens {', '.join(missing)}, which this deployment has no desk of: its desks are "
+            f"{', '.join(desks)}.")
 
 
 _TYPES = {"string": "text", "object": "a group of settings", "array": "a list", "number": "a number",

@@ -1,7 +1,7 @@
 """Accounts, sessions and one-time tokens, as plain values
 (storage/records.py)."""
 from ..stamps import stamp
-from .accounts import IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
+from .accounts import LEGACY_GRANT, IdentityModel, OneTimeTokenModel, RefreshTokenModel, SessionModel, UserModel
 from .binding import bind, get_or_none, model_of, record_of, transaction, writes
 from .errors import AlreadyExists, EditConflict
 from . import records
@@ -17,7 +17,7 @@ class AccountStore:
 
     # users and identities
     def user(self, user_id):
-        return record_of(records.User, get_or_none(UserModel, user_id, consistent_read=True)) if user_id else None
+        return _user(get_or_none(UserModel, user_id, consistent_read=True)) if user_id else None
 
     def names(self, user_ids):
         """{user id: name (else e-mail)} of the users that exist: one BatchGetItem a hundred,
@@ -32,35 +32,49 @@ class AccountStore:
         identity = get_or_none(IdentityModel, key, consistent_read=True)
         return self.user(identity.user_id) if identity else None
 
-    def create_user(self, user, identity_keys):
-        """The user and the unique keys that lead to them (`email#...`,
-        `oidc#iss#sub`), in one transaction: AlreadyExists when a key is taken."""
+    def create_user(self, user, identity_keys, grant=None):
+        """The user, the unique keys that lead to them (`email#...`, `oidc#iss#sub`) and what this
+        council grants them (a Grant, or None), in one transaction: AlreadyExists when a key is taken."""
+        from .grants import StaffGrantModel
+        from .. import tenancy
         user.identity_keys = list(identity_keys)
+        user.granted_in = {tenancy.current()} if grant is not None else None
         model = model_of(UserModel, user)
         parts = ["user"] + ["identity"] * len(identity_keys)
         with writes(parts, exists={"user", "identity"}), transaction() as t:
             t.save(model, condition=UserModel.id.does_not_exist())
             for key in identity_keys:
                 t.save(IdentityModel(key=key, user_id=user.id), condition=IdentityModel.key.does_not_exist())
+            if grant is not None:
+                granted = model_of(StaffGrantModel, grant)
+                t.save(granted)
         user.version = model.version
+        if grant is not None:
+            grant.version, grant.council = granted.version, tenancy.current()
 
     def save_user(self, user):
         """Save with the version check: two edits at once cannot silently
-        merge (EditConflict)."""
-        model = model_of(UserModel, user)
+        merge (EditConflict). A grant from before councils stays on the row."""
+        model = model_of(UserModel, user, **{LEGACY_GRANT[k]: v for k, v in (user.before_councils or {}).items()})
         with writes(["user"]):
             model.save()
         user.version = model.version
 
     def delete_user(self, user):
         """Remove the person and every way back to them; their sessions die with them."""
-        for session_id in self.session_ids(user.id):
-            self.revoke_session(session_id)
+        self.end_sessions(user.id)
+        from .grants import GrantStore
+        GrantStore().forget_everywhere(user)
         self.erase_messages([user.email] if user.email and user.email_verified else [])
         with writes(["user"]), transaction() as t:
             t.delete(model_of(UserModel, user))
             for key in user.identity_keys or []:
                 t.delete(IdentityModel(key=key, user_id=user.id))
+
+    def end_sessions(self, user_id):
+        """Every session of the person at this council ends (their tokens with them); elsewhere theirs go on."""
+        for session_id in self.session_ids(user_id):
+            self.revoke_session(session_id)
 
     def session_ids(self, user_id):
         return [s.id for s in SessionModel.user_index.query(user_id)]
@@ -150,6 +164,15 @@ class AccountStore:
         except EditConflict:
             return False
         return True
+
+
+def _user(model):
+    """The person as a record, with the grant a row from before councils still holds."""
+    user = record_of(records.User, model)
+    if user is not None:
+        held = {k: getattr(model, name) for k, name in LEGACY_GRANT.items() if getattr(model, name) is not None}
+        user.before_councils = held if held.get("role") not in (None, "resident") else None
+    return user
 
 
 __all__ = ["AccountStore", "AlreadyExists", "EditConflict"]

@@ -1,7 +1,7 @@
 """Accounts: users, the identities that sign them in, sessions and one-time
 tokens (the counters that throttle sign-in live in counters.py)."""
 from pynamodb.attributes import (
-    BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute,
+    BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute,
     TTLAttribute, VersionAttribute,
 )
 from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
@@ -24,11 +24,17 @@ class UserModel(Stored):
     address = UnicodeAttribute(null=True)
     uprn = UnicodeAttribute(null=True)
     notifications = JSONAttribute(default=dict)
-    role = UnicodeAttribute(default="resident")  # resident, crew, staff, admin
-    team = UnicodeAttribute(null=True)  # crew team
-    scope = JSONAttribute(default=dict)  # staff limits: {"categories": [...], "wards": [...]}
-    roles = JSONAttribute(default=list)  # staff roles (auth/desks.py): the desks they open
-    roles_history = JSONAttribute(default=list)  # each change of roles: who, when, before and after (latest 50)
+    # What makes a person an officer is a council's grant (storage/grants.py); these name where they hold
+    # one (none: a resident at every address) and whether they are the deployment's operator.
+    granted_in = UnicodeSetAttribute(null=True)
+    operator = BooleanAttribute(default=False)  # may add councils and change their settings, nothing else
+    # A row from before councils held the one council's grant itself: read as the default council's
+    # grant until that grant is first written, which takes these off (grants.py, LEGACY_GRANT).
+    legacy_role = UnicodeAttribute(null=True, attr_name="role")
+    legacy_team = UnicodeAttribute(null=True, attr_name="team")
+    legacy_scope = JSONAttribute(null=True, attr_name="scope")
+    legacy_roles = JSONAttribute(null=True, attr_name="roles")
+    legacy_roles_history = JSONAttribute(null=True, attr_name="roles_history")
     # Raised to end every session at once (logout everywhere, password reset,
     # deletion); tokens carry the epoch they were issued under.
     session_epoch = NumberAttribute(default=0)
@@ -37,6 +43,11 @@ class UserModel(Stored):
     bins_calendar_epoch = NumberAttribute(default=0)  # raised to stop their bin calendar's address (accounts)
     created_at = UTCDateTimeAttribute()
     version = VersionAttribute()
+
+
+# A grant's field -> the attribute a row from before councils holds it in.
+LEGACY_GRANT = {"role": "legacy_role", "team": "legacy_team", "scope": "legacy_scope", "roles": "legacy_roles",
+                "roles_history": "legacy_roles_history"}
 
 
 class IdentityModel(Stored):

@@ -24,6 +24,8 @@ class AuditModel(Stored):
     created_at = UTCDateTimeAttribute()
     changes = JSONAttribute(default=dict)
     reason = UnicodeAttribute(null=True)  # a reading's, as the officer gave it
+    council = UnicodeAttribute(null=True)  # the council it was done for
+    granted_by = UnicodeAttribute(null=True)  # the council whose grant its maker held, when another
 
 
 def audit_model(entry):

@@ -75,6 +75,10 @@ class CouncilStore:
         """Every council's id, in order. One Query (the documents come with it)."""
         return [row.sk for row in CouncilModel.query(COUNCIL, attributes_to_get=["sk"])]
 
+    def documents(self):
+        """[(settings document, version)] of every council, in id order. One Query."""
+        return [(row.document, int(row.version)) for row in CouncilModel.query(COUNCIL)]
+
     def put(self, document, expected_version, now, by, change, old_hosts=(), old_jurisdiction=None):
         """Write a council's settings at version expected_version + 1 (0: a new council),
         its addresses and jurisdiction taken and those it gave up freed, and the change

@@ -21,7 +21,7 @@ from .record_class import record
 _HOMES = {
     **dict.fromkeys(["Report", "TimelineEntry", "Event", "Upload", "IdempotencyRecord", "Supporter"],
                     "records_reports"),
-    **dict.fromkeys(["User", "Session", "RefreshToken", "OneTimeToken", "OutboxMessage"], "records_accounts"),
+    **dict.fromkeys(["User", "Grant", "Session", "RefreshToken", "OneTimeToken", "OutboxMessage"], "records_accounts"),
     **dict.fromkeys(["Alert", "AlertIndexRow", "Broadcast"], "records_alerts"),
     **dict.fromkeys(["Address", "BinRound", "Facility"], "records_places"),
     **dict.fromkeys(["Open311Key", "Team", "AuditEntry", "ResponseTemplate", "DueRule", "ReportWrite"], "records_staff"),

@@ -20,16 +20,30 @@ class User:
     address: str | None = None
     uprn: str | None = None
     notifications: dict = field(default_factory=dict)
-    role: str = "resident"  # resident, crew, staff, admin
-    team: str | None = None
-    scope: dict = field(default_factory=dict)  # staff limits: {"categories": [...], "wards": [...]}
-    roles: list = field(default_factory=list)  # staff roles (auth/desks.py): the desks they open
-    roles_history: list = field(default_factory=list)  # each change of roles: who, when, before and after
+    granted_in: set | None = None  # the councils where they hold a grant (Grant): elsewhere a resident
+    operator: bool = False  # the deployment's operator: adds councils and changes their settings
+    before_councils: dict | None = None  # the grant a row from before councils holds (the default council's)
     session_epoch: int = 0
     identity_keys: list = field(default_factory=list)
     created_at: datetime | None = None
     moving_to: dict | None = None  # {uprn, address, from, move_id}: where they live from `from` (handlers/moving)
     bins_calendar_epoch: int = 0  # in their bin calendar's address (handlers/accounts/bin_calendar.py)
+    version: int | None = None
+
+
+@when_named
+class Grant:
+    """What makes a person an officer, a crew member or an administrator at one council (storage/grants.py).
+    `council` is the council that granted it: the one the work is for, or, for an officer of a team two
+    councils share, their own council's (auth/grants.py)."""
+    user_id: str
+    role: str  # crew, staff, admin
+    team: str | None = None  # a crew member's team
+    scope: dict = field(default_factory=dict)  # staff limits: {"categories": [...], "wards": [...]}
+    roles: list = field(default_factory=list)  # the council's staff roles (auth/desks.py): the desks they open
+    roles_history: list = field(default_factory=list)  # each change of roles: who, when, before and after
+    changed_at: datetime | None = None
+    council: str | None = None
     version: int | None = None
 
 

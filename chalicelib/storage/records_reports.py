@@ -81,6 +81,8 @@ class TimelineEntry:
     created_at: datetime | None = None
     service_code: str | None = None
     photos: list | None = None  # cleaned photos shown with the entry (a crew's after photo)
+    council: str | None = None  # the council it was done for (auth/grants.py acting_as)
+    granted_by: str | None = None  # the council whose grant its maker held, when another (a shared team)
 
 
 @when_named

@@ -44,6 +44,8 @@ class AuditEntry:
     by_email: str | None = None
     changes: dict = field(default_factory=dict)  # field -> {"before": ..., "after": ...}
     reason: str | None = None  # a reading's: why the officer opened the person's data (handlers/shared/reading.py)
+    council: str | None = None  # the council it was done for (auth/grants.py acting_as)
+    granted_by: str | None = None  # the council whose grant its maker held, when another (a shared team)
 
 
 @when_named

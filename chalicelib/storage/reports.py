@@ -187,6 +187,8 @@ class ReportUpdateModel(Stored):
     photos = JSONAttribute(null=True)  # cleaned photos shown with the entry (a crew's after photo)
     author = UnicodeAttribute(default="council")  # who, as the public sees it
     created_at = UTCDateTimeAttribute()
+    council = UnicodeAttribute(null=True)  # the council it was done for
+    granted_by = UnicodeAttribute(null=True)  # the council whose grant its maker held, when another
     # The report's category, so a listing across reports can leave out private
     # ones without reading each report; and the UpdateMonthIndex key.
     service_code = UnicodeAttribute(null=True)

@@ -24,7 +24,7 @@ from . import appointments  # noqa: F401
 from . import bills  # noqa: F401
 from . import repair_communal, repairs  # noqa: F401
 from . import moves  # noqa: F401
-from . import councils  # noqa: F401
+from . import councils, grants  # noqa: F401
 from . import reports_elsewhere  # noqa: F401
 
 

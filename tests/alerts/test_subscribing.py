@@ -201,7 +201,7 @@ def test_the_reporters_follow_is_stored_with_the_report_so_its_first_event_alway
     from chalicelib.handlers.reports.create import create_report
     from chalicelib.storage.metering import metered
     resident = people()
-    caller = authenticate(resident.auth["Authorization"], deps.accounts)
+    caller = authenticate(resident.auth["Authorization"], deps.accounts, deps.grants)
     with metered() as meter:
         view, _ = create_report(replace(deps, principal=caller), pothole(contact={"email": resident.user.email}))
     writes = [op for op in meter.operations if op in ("PutItem", "UpdateItem", "TransactWriteItems")]

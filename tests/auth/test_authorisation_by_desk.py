@@ -4,9 +4,10 @@ officers as well as to its resident, against an officer of each role of the coun
 A route says what it holds beside its rule (`holds=`, auth/rules.py). Here, apart from the app, KIND_DESKS
 restates which desk each kind belongs to and ROUTES what each route is called with and how a refusal
 looks; the roles file says which desks each role opens. Each route is called, with a thing of its kind
-made by its resident, by the resident, another resident, an administrator and one officer per role, each
-officer saying why (Access-Reason): the resident and the officers whose roles open the kind's desk are
-let in (a read by an officer audited with the reason), everyone else is refused as any other resident is.
+made by its resident, by the resident, another resident, an administrator, another council's administrator
+(a resident at this council's address) and one officer per role, each officer saying why (Access-Reason):
+the resident and the officers whose roles open the kind's desk are let in (a read by an officer audited
+with the reason), everyone else is refused as any other resident is.
 A route that holds a kind this file does not know, or one it names that holds nothing, fails the first
 test; a route that lets another desk's officer in fails its own."""
 import json
@@ -21,9 +22,10 @@ from support.pay_support import pay  # noqa: F401  (the local provider: paid thi
 from support import desk_things as things
 
 OWNER, OTHER, ADMIN = "its_resident", "another_resident", "administrator"  # its resident: each thing's own
+ELSEWHERE = "administrator_of_another_council"  # granted by North Lanarkshire: at York, any other resident
 ROLES = json.loads(DEFAULT_FILE.read_text())["roles"]
 OFFICERS = tuple(f"officer:{role}" for role in ROLES)
-CALLERS = (OWNER, OTHER, ADMIN, *OFFICERS)
+CALLERS = (OWNER, OTHER, ADMIN, ELSEWHERE, *OFFICERS)
 WHY = "Caller on the phone about it"
 MONDAY_10AM = datetime(2027, 3, 1, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # the chat desk open
 
@@ -143,7 +145,7 @@ def test_every_kind_has_an_officer_of_its_desk_and_an_officer_of_another_to_be_t
 def test_a_residents_thing_opens_to_its_resident_and_the_officers_of_its_desk_only(route, client, deps, pay):
     import time_machine
     with time_machine.travel(MONDAY_10AM, tick=True):
-        world = things.World(client, deps, OTHER, ADMIN, OFFICERS)
+        world = things.World(client, deps, OTHER, ADMIN, OFFICERS, admin_elsewhere=ELSEWHERE)
         spec, shared, wrong = ROUTES[route], None, []
         for caller in CALLERS:
             # A read is made once for every caller; a change, on a thing of its own for each.

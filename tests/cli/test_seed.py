@@ -76,11 +76,12 @@ def test_users_create_and_set_role_through_the_cli(storage, monkeypatch, capsys)
                  "--name", "Sam Staff", "--categories", "pothole,graffiti"]) == 0
     deps = default_deps()
     user = deps.accounts.user_by_identity("email#sam@council.example")
-    assert user.role == "staff" and user.scope == {"categories": ["pothole", "graffiti"]}
+    grant = deps.grants.get(user.id)
+    assert grant.role == "staff" and grant.scope == {"categories": ["pothole", "graffiti"]}
     assert main(["--stage", "test", "teams", "create", "--id", "north", "--name", "North crew"]) == 0
     assert main(["--stage", "test", "users", "set-role", "--email", "sam@council.example",
                  "--role", "crew", "--team", "north"]) == 0
-    assert deps.accounts.user(user.id).role == "crew"
+    assert deps.grants.get(user.id).role == "crew"
     assert main(["--stage", "test", "users", "create", "--email", "sam@council.example", "--role", "staff"]) == 1
     assert "already has an account" in capsys.readouterr().err
     assert main(["--stage", "test", "outbox", "--to", "sam@council.example"]) == 0

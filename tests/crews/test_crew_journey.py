@@ -58,7 +58,7 @@ def _crew_phone(client, push_service, crew):
     made = client.post("/v1/alerts", {"kind": "jobs", "channels": ["push"], "push_subscription": browser.subscription},
                        crew.person.auth)
     assert made.status_code == 201, made.json_body
-    assert made.json_body["team"] == crew.person.user.team
+    assert made.json_body["team"] == crew.team
     return browser
 
 

@@ -9,7 +9,7 @@ import pytest
 from support.repairs_support import DRIPPING_TAP, assigned, tenant, tenant_drs  # noqa: F401 (fixtures)
 from support.revenues_support import civica, council_morning  # noqa: F401 (fixtures)
 
-SIGNED_IN = 2  # every signed-in request reads its caller's session and account
+SIGNED_IN = 3  # every officer's or crew's request reads their session, account and grant at this council
 WHY = {"Access-Reason": "Booking the plumber"}  # the desk reads the tenant's details with a reason
 
 

@@ -36,7 +36,7 @@ def test_an_officer_refuses_a_waiting_landlord_with_a_reason_and_approves_the_re
     client.post("/v1/landlords", SMALL_PROOF, impostor.auth)
     waiting = client.get("/v1/staff/landlords", officer.auth)
     assert [o["creditor_ref"] for o in waiting.json_body["landlords"]] == [SMALL]
-    assert cost(waiting) == (1, 3)  # one Query of the sparse index (its one item), the officer and session
+    assert cost(waiting) == (1, 4)  # one Query of the sparse index (its one item), the officer, session and grant
     assert client.post(f"/v1/staff/landlords/{SMALL}/refusal", {}, officer.auth).status_code == 400
     refused = client.post(f"/v1/staff/landlords/{SMALL}/refusal", {"reason": "Not known to the landlord"}, officer.auth)
     assert refused.status_code == 200 and client.get("/v1/staff/landlords", officer.auth).json_body["landlords"] == []

@@ -23,7 +23,7 @@ def test_a_crew_member_joins_only_an_active_team(doorstep, deps, capsys):
     assert "doorstep teams create" in capsys.readouterr().err
     doorstep("teams", "create", "--id", "north", "--name", "North crew")
     assert crew("cam@council.example", "north") == 0
-    assert deps.accounts.user_by_identity("email#cam@council.example").team == "north"
+    assert deps.grants.get(deps.accounts.user_by_identity("email#cam@council.example").id).team == "north"
     doorstep("teams", "retire", "--id", "north")
     assert crew("cleo@council.example", "north") == 1
 
@@ -33,7 +33,7 @@ def test_staff_scopes_by_ward_name_wards_that_exist(doorstep, deps, capsys):
     assert doorstep("users", "create", "--email", "wes@council.example", "--role", "staff",
                     "--categories", "pothole", "--wards", "guildhall,heworth") == 0
     user = deps.accounts.user_by_identity("email#wes@council.example")
-    assert user.scope == {"categories": ["pothole"], "wards": ["guildhall", "heworth"]}
+    assert deps.grants.get(user.id).scope == {"categories": ["pothole"], "wards": ["guildhall", "heworth"]}
     assert doorstep("users", "create", "--email", "wil@council.example", "--role", "staff",
                     "--wards", "atlantis") == 1
     assert "atlantis" in capsys.readouterr().err

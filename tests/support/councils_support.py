@@ -18,6 +18,8 @@ ON_THE_A34 = (53.0100, -2.22505)  # lat, lon: a pin 3 m off the road's line
 OFF_THE_A34 = (53.0200, -2.3000)  # a district street, 5 km west
 IN_THE_COUNTY_ONLY = (52.8000, -2.0000)  # Stafford way: the county's, no district of the deployment's
 NOWHERE_SERVED = (51.5007, -0.1246)  # Westminster: no council of the deployment
+NL = "north-lanarkshire"
+PASSWORD = "a perfectly good passphrase 42"
 
 
 def york():
@@ -76,10 +78,10 @@ def signed_in_at(deps, council, role="staff", email=None, **kwargs):
     from chalicelib.handlers.accounts import auth, users
     from support.officers import every_role
     n = next(_people)
-    user = users.create_user(deps, email or f"{role}{n}@{council}.example.org", role, name=f"{role.title()} {n}",
-                             **every_role(role, kwargs))
-    with tenancy.acting_for(council):
-        tokens = auth.start_session(deps.replace(), user, deps.clock())
+    with tenancy.acting_for(council):  # the grant is the council's, as its session
+        user = users.create_user(deps.for_council(), email or f"{role}{n}@{council}.example.org", role,
+                                 name=f"{role.title()} {n}", **every_role(role, kwargs))
+        tokens = auth.start_session(deps.for_council(), user, deps.clock())
     return {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
@@ -129,3 +131,10 @@ def remove(*council_ids):
         for row in rows:
             row.delete()
     registry.forget()
+
+
+def signed_in(client, email, host):
+    """(the sign-in's answer, its Authorization header) of `email` (PASSWORD) at `host`'s council."""
+    answer = client.post("/v1/auth/login", {"email": email, "password": PASSWORD}, at(host))
+    assert answer.status_code == 200, answer.json_body
+    return answer.json_body, {"Authorization": f"Bearer {answer.json_body['access_token']}"}

@@ -17,8 +17,8 @@ NEAR_450_M = (53.96635, -1.0819)  # 450 m due north of the Minster
 class Crew:
     """A crew member's phone."""
 
-    def __init__(self, client, person):
-        self.client, self.person = client, person
+    def __init__(self, client, person, team=None):
+        self.client, self.person, self.team = client, person, team
 
     def jobs(self, **params):
         from urllib.parse import urlencode
@@ -58,5 +58,6 @@ def assigned(client, officer, team="north", at=MINSTER, **patch):
 def crews(client, people, deps):
     """{"north": Crew, "south": Crew, "officer": Officer} with the demo teams."""
     load_staff_data(deps)
-    return {"north": Crew(client, people("crew", team="north")), "south": Crew(client, people("crew", team="south")),
+    return {"north": Crew(client, people("crew", team="north"), "north"),
+            "south": Crew(client, people("crew", team="south"), "south"),
             "officer": Officer(client, people("admin", name="Olu Officer", email="olu.officer@council.example"))}

@@ -15,7 +15,7 @@ class World:
     each holding that role alone); what each maker set up once; unique numbers. Each thing is made by a
     resident of its own (`owner()`), so no one resident meets the limits on making things."""
 
-    def __init__(self, client, deps, other, admin, officers):
+    def __init__(self, client, deps, other, admin, officers, admin_elsewhere=None):
         self.client, self.deps, self.done, self.numbers = client, deps, set(), itertools.count(1)
         self.people, self.admin = {}, admin
         self._sign_in(other, "resident", "another.resident@example.org")
@@ -23,10 +23,16 @@ class World:
         for officer in officers:
             self._sign_in(officer, "staff", f"{officer.split(':', 1)[1]}@council.example",
                           roles=[officer.split(":", 1)[1]])
+        if admin_elsewhere:  # an administrator granted by another council, signed in at this one's address
+            from support.councils_support import NL, add, north_lanarkshire
+            add(deps, north_lanarkshire())
+            self._sign_in(admin_elsewhere, "admin", "administrator@northlanarkshire.example", granted_by=NL)
 
-    def _sign_in(self, caller, role, email, name=None, **extra):
+    def _sign_in(self, caller, role, email, name=None, granted_by=None, **extra):
+        from chalicelib import tenancy
         from chalicelib.handlers.accounts import auth, users
-        user = users.create_user(self.deps, email, role, name=name or caller, **extra)
+        with tenancy.acting_for(granted_by or tenancy.current()):
+            user = users.create_user(self.deps, email, role, name=name or caller, **extra)
         user.email_verified = True
         self.deps.accounts.save_user(user)
         self.people[caller] = (user, auth.start_session(self.deps, user, self.deps.clock())["access_token"])

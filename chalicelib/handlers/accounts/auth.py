@@ -113,7 +113,7 @@ def start_session(deps, user, now):
     refresh = new_refresh_token()
     deps.accounts.start_session(session, RefreshToken(
         token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
-    return _token_pair(user, session.id, refresh, now)
+    return _token_pair(deps, user, session.id, refresh, now)
 
 
 def refresh(deps, body):
@@ -141,7 +141,7 @@ def refresh(deps, body):
     except EditConflict:
         deps.accounts.revoke_session(session.id)
         raise Unauthorized(SESSION_ENDED, code="refresh_token_reused")
-    return _token_pair(user, session.id, new, now)
+    return _token_pair(deps, user, session.id, new, now)
 
 
 def logout(deps, body):
@@ -266,7 +266,9 @@ def _send(deps, to, subject, body):
     send_email(to, subject, body, deps.clock(), deps.new_opaque_id)
 
 
-def _token_pair(user, session_id, refresh_token, now):
+def _token_pair(deps, user, session_id, refresh_token, now):
+    """The tokens, and what the person is at this address's council (the screens it offers: the API decides)."""
+    from ...auth.grants import role_at
     return {"access_token": issue_access(user, session_id, now), "refresh_token": refresh_token,
             "token_type": "Bearer", "expires_in": int(ACCESS_TTL.total_seconds()),
-            "user": {"id": user.id, "role": user.role}}
+            "user": {"id": user.id, "role": role_at(user, deps.grants)}}

@@ -11,13 +11,14 @@ from .wording import NOT_A_PROFILE_FIELD, NOT_A_UPRN, NOT_CHANGED_HERE, NOTHING_
 NOTIFICATION_CHANNELS = ("email", "sms", "push")
 
 
-def profile(user):
+def profile(user, caller):
+    """The person's own details, and what they are at this council (`caller`: their Principal here)."""
     return {
         "id": user.id, "email": user.email, "email_verified": bool(user.email_verified),
         "name": user.name, "phone": user.phone, "address": user.address, "uprn": user.uprn,
         "notifications": {c: bool((user.notifications or {}).get(c, c == "email"))
                           for c in NOTIFICATION_CHANNELS},
-        "role": user.role, "team": user.team,
+        "role": caller.role, "team": caller.team,
         "moving_to": user.moving_to,
         "created_at": stamp(user.created_at),
     }
@@ -30,7 +31,7 @@ def get_me(deps):
 def own(deps, user):
     """The profile as its person reads it: with their bin calendar's address (bin_calendar.py)."""
     from .bin_calendar import address_of
-    return {**profile(user), "bins_calendar_url": address_of(deps, user)}
+    return {**profile(user, deps.principal), "bins_calendar_url": address_of(deps, user)}
 
 
 def living_at(user, now):
@@ -123,7 +124,7 @@ def export_me(deps):
     from ..democracy.told import export as meetings_told_of
     from ..repairs.desk.after import exported as my_repairs
     from ..repairs.communal import exported as my_me_too
-    return {"profile": profile(user), "reports": reports, "alerts": held_about(deps, user),
+    return {"profile": profile(user, deps.principal), "reports": reports, "alerts": held_about(deps, user),
             "bulky_bookings": bulky_bookings(deps, user.id),
             "garden_subscriptions": garden_subscriptions(deps, user.id),
             "container_requests": container_requests(deps, user.id),

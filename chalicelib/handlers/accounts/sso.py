@@ -4,7 +4,7 @@ gets an account on first sign-in, with the issuer's configured role."""
 from ...auth.principal import Unauthorized
 from ...errors import ServiceUnavailable, ValidationFailed
 from ...storage.errors import AlreadyExists
-from ...storage.records import User
+from ...storage.records import Grant, User
 from . import auth
 from .wording import SSO_MISCONFIGURED, SSO_TOKEN_MISSING, SSO_UNREACHABLE
 
@@ -28,15 +28,17 @@ def sign_in(deps, body):
     if user is None:
         email = auth.normalise_email(who.email) if who.email and who.email_verified else None
         user = User(id="u_" + deps.new_opaque_id(), email=email, email_verified=bool(email),
-                    name=who.name, role=who.role or "resident", created_at=now)
+                    name=who.name, created_at=now)
+        # The issuer's role is granted by the council signed in at, as `doorstep users create` grants.
+        grant = Grant(user_id=user.id, role=who.role, changed_at=now) if who.role not in (None, "resident") else None
         try:
             # The e-mail joins the account only if no other account has it:
             # never merge two people on an address claim alone.
-            deps.accounts.create_user(user, [key] + ([f"email#{email}"] if email else []))
+            deps.accounts.create_user(user, [key] + ([f"email#{email}"] if email else []), grant)
         except AlreadyExists:
             user.email, user.email_verified = None, False
             try:
-                deps.accounts.create_user(user, [key])
+                deps.accounts.create_user(user, [key], grant)
             except AlreadyExists:
                 user = deps.accounts.user_by_identity(key)  # a racing first sign-in won
     return auth.start_session(deps, user, now)

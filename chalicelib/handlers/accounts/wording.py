@@ -78,6 +78,7 @@ TEAM_ONLY_FOR_CREW = "Only crew members belong to a team."
 ROLES_ONLY_FOR_STAFF = "Only staff accounts hold roles; an administrator opens every desk already."
 BY_COMMAND = "doorstep users (the command line)"  # who changed an officer's roles, in their history
 NO_STAFF_ROLE = "No staff role {role!r}: the council's roles are {roles}."
+NO_COUNCIL = "No council {council}: `doorstep councils list` names the councils this deployment serves."
 NO_WARD = "No ward {ward!r}: ward ids are as `doorstep import wards` loaded them."
 
 # Refusals: a service it relies on did not answer as it should.

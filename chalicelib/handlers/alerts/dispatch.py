@@ -5,6 +5,7 @@ job); delivery.py makes each person hear of each event once.
 """
 from ... import states, visibility
 from ...auth.desks import account_opens
+from ...auth.grants import grant_at
 from ...auth.rules import REPORTS_DESK
 from ..shared import placement
 from . import targets as alert_targets
@@ -61,8 +62,8 @@ def _hears(deps, report, service):
         if any((channel, (address or "").lower() if channel == "email" else address) in theirs
                for channel, address in alert.channels.items() if channel in ("email", "sms") and address):
             return True
-        user = deps.accounts.user(alert.user_id) if alert.user_id else None
-        return user is not None and account_opens(user.role, user.roles, REPORTS_DESK)  # as its private view
+        grant = grant_at(deps.accounts.user(alert.user_id), deps.grants) if alert.user_id else None
+        return grant is not None and account_opens(grant.role, grant.roles, REPORTS_DESK)  # as its private view
     return hears
 
 

@@ -111,7 +111,9 @@ def hand_over(deps, conversation_id, body):
     to = body.get("to") if isinstance(body, dict) else None
     colleague = deps.accounts.user(to) if isinstance(to, str) and to else None
     from ...auth.desks import account_opens
-    if colleague is None or not account_opens(colleague.role, colleague.roles, DESK_OF_KIND[CONVERSATION]):
+    from ...auth.grants import grant_at
+    theirs = grant_at(colleague, deps.grants)  # a colleague at this council: one its grant makes an officer
+    if theirs is None or not account_opens(theirs.role, theirs.roles, DESK_OF_KIND[CONVERSATION]):
         raise ValidationFailed([("to", TO_NOT_COLLEAGUE)])
     if colleague.id == conversation.officer:
         return chat.view(deps, conversation, "staff")
@@ -187,8 +189,8 @@ def to_report(deps, conversation_id, body, idempotency_key):
     report_body = {k: v for k, v in body.items() if k != "contact"}
     if conversation.user_id:
         resident = deps.accounts.user(conversation.user_id)
-        as_resident = deps.replace(principal=Principal(
-            user_id=resident.id, role=resident.role, email=resident.email,
+        as_resident = deps.replace(principal=Principal(  # made as its resident, whatever else they are
+            user_id=resident.id, role="resident", email=resident.email,
             email_verified=bool(resident.email_verified)), client=None)
         view, created = create_report(as_resident, report_body, _key(conversation, idempotency_key))
     else:

@@ -44,7 +44,9 @@ def opened(deps, connection_id, params):
     principal = None
     if params.get("access_token"):
         from ...auth.principal import authenticate
-        principal = authenticate(f"Bearer {params['access_token']}", deps.accounts)
+        principal = authenticate(f"Bearer {params['access_token']}", deps.accounts, deps.grants)
+        from ...auth.policy import refuse_operator_here
+        refuse_operator_here(principal)
     from . import socket_topics
     topic = socket_topics.for_connect(params)
     if topic is not None:  # a capability's own topic (a meeting's live questions), over the same sockets

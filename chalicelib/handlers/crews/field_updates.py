@@ -18,6 +18,7 @@
 """
 from datetime import timedelta
 
+from ...auth.grants import acting_as
 from ...errors import ApiError, Conflict, Stale, Unacceptable, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict, Throttled
@@ -69,7 +70,7 @@ def post_update(deps, job_id, body, idempotency_key, if_match):
         update = {"seq": len(job.updates or []) + 1, "status": form["status"], "note": form["note"],
                   "reason": form["reason"], "photos": [p for _, p in photos], "lat": form["lat"],
                   "lon": form["lon"], "saved_at": form["saved_at"], "received_at": stamp(now),
-                  "by": deps.principal.user_id}
+                  "by": deps.principal.user_id, **acting_as(deps.principal)}
         job.updates = [*(job.updates or []), {k: v for k, v in update.items() if v not in (None, [])}]
         job.updated_at = now
         changes = report_outcome.apply(deps, job, form, update["photos"], now)

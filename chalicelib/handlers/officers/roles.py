@@ -1,9 +1,11 @@
 """The council's roles and desks as officers and administrators read them,
-and an administrator setting an officer's roles: checked against the roles
-file, with the officer's version (If-Match), recorded on the officer's own
-row (who, when, before and after), and ending the officer's sessions, since
-their tokens were issued for the desks they had."""
+and an administrator setting an officer's roles: checked against the
+council's roles, with the version of the officer's grant at this council
+(If-Match), recorded on that grant (who, when, before and after), and ending
+the officer's sessions here, since their tokens were issued for the desks
+they had."""
 from ...auth import desks
+from ...auth.grants import own_grant
 from ...errors import ApiError, NotFound, Stale, ValidationFailed
 from ...storage.errors import EditConflict
 from ..accounts.users import give_roles
@@ -26,15 +28,16 @@ def all_roles():
                       for d, desk in config["desks"].items()]}
 
 
-def officer_view(user):
+def officer_view(user, grant):
+    """An account as an administrator of this council sees it: what this council grants it (none: a resident)."""
     config = desks.configuration()
-    return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
-            "roles": list(user.roles or []),
-            "desks": desks.desk_ids() if user.role == "admin" else desks.desks_of_roles(user.roles),
-            "scope": dict(user.scope or {}),
-            "roles_history": [{**entry} for entry in user.roles_history or []],
-            "unknown_roles": [r for r in user.roles or [] if r not in config["roles"]],
-            "version": int(user.version or 0)}
+    role, roles = (grant.role, list(grant.roles or [])) if grant is not None else ("resident", [])
+    return {"id": user.id, "email": user.email, "name": user.name, "role": role, "roles": roles,
+            "desks": desks.desk_ids() if role == "admin" else desks.desks_of_roles(roles),
+            "scope": dict(grant.scope or {}) if grant is not None else {},
+            "roles_history": [{**entry} for entry in (grant.roles_history if grant is not None else None) or []],
+            "unknown_roles": [r for r in roles if r not in config["roles"]],
+            "version": int(grant.version or 0) if grant is not None else 0}
 
 
 def find_officer(deps, email):
@@ -44,7 +47,7 @@ def find_officer(deps, email):
     user = deps.accounts.user_by_identity(f"email#{normalise_email(email)}")
     if user is None:
         raise NotFound(NO_ACCOUNT.format(email=email), code="officer_not_found")
-    return officer_view(user)
+    return officer_view(user, own_grant(user, deps.grants))
 
 
 def set_roles(deps, user_id, body, version):
@@ -52,19 +55,21 @@ def set_roles(deps, user_id, body, version):
     user = deps.accounts.user(user_id)
     if user is None:
         raise NotFound(NO_ACCOUNT.format(email=user_id), code="officer_not_found")
-    if user.role != "staff":
-        raise ApiError(NOT_STAFF.format(email=user.email, role=user.role), code="not_staff", status=409)
-    if int(user.version or 0) != version:
-        raise Stale(officer_view(user), f'"{int(user.version or 0)}"')
-    if not give_roles(user, roles, deps.principal.email or deps.principal.user_id, deps.clock()):
-        return officer_view(user)  # the roles they hold already: nothing to record, no session to end
-    user.session_epoch = int(user.session_epoch or 0) + 1  # tokens issued for the old desks end now
+    grant = own_grant(user, deps.grants)
+    if grant is None or grant.role != "staff":
+        role = grant.role if grant is not None else "resident"
+        raise ApiError(NOT_STAFF.format(email=user.email, role=role), code="not_staff", status=409)
+    if int(grant.version or 0) != version:
+        raise Stale(officer_view(user, grant), f'"{int(grant.version or 0)}"')
+    if not give_roles(grant, roles, deps.principal.email or deps.principal.user_id, deps.clock()):
+        return officer_view(user, grant)  # the roles they hold already: nothing to record, no session to end
     try:
-        deps.accounts.save_user(user)
-    except EditConflict:  # changed between the read and the write (a sign-out everywhere, another admin)
-        now = deps.accounts.user(user_id)
-        raise Stale(officer_view(now), f'"{int(now.version or 0)}"')
-    return officer_view(user)
+        deps.grants.put(grant, user)
+    except EditConflict:  # changed between the read and the write (another administrator)
+        now = own_grant(deps.accounts.user(user_id), deps.grants)
+        raise Stale(officer_view(user, now), f'"{int(now.version or 0) if now else 0}"')
+    deps.accounts.end_sessions(user.id)  # tokens issued for the old desks end now, at this council
+    return officer_view(user, grant)
 
 
 def _roles(body):

@@ -10,6 +10,7 @@ confirmed signatures invalidated, however often the request is repeated."""
 from datetime import timedelta
 
 from ... import validation
+from ...auth.grants import acting_as
 from ...config import petitions as petition_settings
 from ...errors import Conflict, Stale, Unacceptable, ValidationFailed
 from ...stamps import parse, stamp
@@ -52,7 +53,7 @@ def _change(deps, petition, version, action, changes, event=None):
     before = petition.version
     caller = deps.principal
     entry = AuditEntry(report_id=petition.id, seq=version + 1, action=action, by_user_id=caller.user_id,
-                       created_at=deps.clock(), by_email=caller.email, changes=changes)
+                       created_at=deps.clock(), by_email=caller.email, changes=changes, **acting_as(caller))
     if before != version:
         _stale(deps, petition)
     try:
@@ -259,7 +260,7 @@ def _audit_invalidation(deps, petition_id, shown, invalidated, uncounted):
         petition = deps.petitions.get(petition_id)
         entry = AuditEntry(report_id=petition_id, seq=petition.version + 1, action="signatures_invalidated",
                            by_user_id=deps.principal.user_id, created_at=deps.clock(), by_email=deps.principal.email,
-                           changes={"criteria": {"before": None, "after": shown},
+                           **acting_as(deps.principal), changes={"criteria": {"before": None, "after": shown},
                                     "invalidated": {"before": None, "after": invalidated},
                                     "signature_count": {"before": None, "after": f"-{uncounted}"}})
         try:

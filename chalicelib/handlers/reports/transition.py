@@ -11,6 +11,7 @@ is recorded, so a timeline entry is written in one place, and a report's
 visibility (private reports' entries are kept out of public listings by the
 store) travels with it.
 """
+from ...auth.grants import acting_as
 from ...storage.records import AuditEntry, ReportWrite, TimelineEntry
 from ..shared import events
 
@@ -52,7 +53,7 @@ def _public(deps, report, now, previous, text, author, photos, media_url):
                           kind="state_changed" if moved else "public_update", state=report.state,
                           previous_state=previous, text=text, author=author, created_at=now,
                           service_code=report.service_code, photos=list(photos) if photos else None,
-                          media_url=media_url or None)
+                          media_url=media_url or None, **acting_as(deps.principal))
     # Who wrote it and which entry it is: the bodies a report went to are told
     # of the council's own words (handlers/forwarding/updates_out.py), not of theirs.
     event = events.report_event(deps, "report_state_changed" if moved else "report_updated", report, now,
@@ -65,4 +66,4 @@ def audit_entry(deps, report, action, now, changes, by=None):
     per committed change: a concurrent change's line makes the transaction fail)."""
     user_id, email = by or ((deps.principal.user_id, deps.principal.email) if deps.principal else (None, None))
     return AuditEntry(report_id=report.id, seq=int(report.version or 0) + 1, action=action, by_user_id=user_id,
-                      by_email=email, created_at=now, changes=changes)
+                      by_email=email, created_at=now, changes=changes, **acting_as(deps.principal))

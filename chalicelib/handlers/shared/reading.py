@@ -38,8 +38,10 @@ def audited(deps, subject_id, what, after=None, action="read", name=None):
     said, now, p = reason(deps), deps.clock(), deps.principal
     if (subject_id, action, what) in deps.readings:
         return said
+    from ...auth.grants import acting_as
     entry = AuditEntry(report_id=subject_id, seq=0, action=action, by_user_id=p.user_id, by_email=p.email,
-                       created_at=now, reason=said, changes={name or action: {"before": None, "after": what}})
+                       created_at=now, reason=said, changes={name or action: {"before": None, "after": what}},
+                       **acting_as(p))
     numbers = ([int(after) + n / 1000 for n in range(1, READINGS_PER_VERSION + 1)] if after is not None
                else [int(now.timestamp() * 1000) + n for n in range(TRIES)])
     for seq in numbers:

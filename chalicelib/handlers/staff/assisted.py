@@ -31,8 +31,10 @@ class OnBehalf:
     def audit(self, report):
         changes = {"channel": {"before": None, "after": self.channel},
                    "on_behalf_of": {"before": None, "after": dict(self.contact)}}
+        from ...auth.grants import acting_as
         return AuditEntry(report_id=report.id, seq=1, action="create_for_caller", by_user_id=self.principal.user_id,
-                          by_email=self.principal.email, created_at=report.created_at, changes=changes)
+                          by_email=self.principal.email, created_at=report.created_at, changes=changes,
+                          **acting_as(self.principal))
 
 
 def take_for_caller(deps, body, idempotency_key=None):

@@ -11,5 +11,5 @@ def report_audit(deps, report_id):
     report = managed_report(deps, report_id)
     return {"report_id": report.id, "entries": [{
         "seq": int(e.seq), "action": e.action, "by": e.by_email or e.by_user_id,
-        "at": stamp(e.created_at), "changes": e.changes or {}, "reason": e.reason,
+        "at": stamp(e.created_at), "changes": e.changes or {}, "reason": e.reason, "granted_by": e.granted_by,
     } for e in deps.audit.entries(report.id)]}

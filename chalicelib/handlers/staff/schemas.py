@@ -86,6 +86,8 @@ SCHEMAS = {
             "seq": {"type": "integer"}, "action": STRING, "by": STRING,
             "at": {"type": "string", "format": "date-time"},
             "reason": {"type": "string", "nullable": True, "description": "a reading's: why the officer read it"},
+            "granted_by": {"type": "string", "nullable": True,
+                           "description": "the council whose grant its maker held, when another (a shared team)"},
             "changes": {"type": "object", "additionalProperties": {"type": "object", "properties": {
                 "before": {}, "after": {}}}}}}}}},
     "NewTemplate": {"type": "object", "required": ["title", "text"], "properties": TEMPLATE_PROPERTIES},

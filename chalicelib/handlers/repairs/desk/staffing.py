@@ -71,9 +71,10 @@ def _as_read(deps, repair_id, if_match):
 
 
 def _audit(deps, repair, action, now, changes):
+    from ....auth.grants import acting_as
     return AuditEntry(report_id=repair.id, seq=int(repair.seq or 0) + 1, action=action,
                       by_user_id=deps.principal.user_id, by_email=deps.principal.email, created_at=now,
-                      changes=changes)
+                      changes=changes, **acting_as(deps.principal))
 
 
 def _keep(deps, repair, audit, event=None, jobs=(), also=()):
