@@ -36,6 +36,10 @@ BUILD_ONLY_PACKAGES = ("cffi", "pycparser")
 UNREAD_FILES = ("dateutil/zoneinfo/dateutil-zoneinfo.tar.gz",)
 UNREAD_NAMES = ("examples-1.json",)
 
+# The time zones the code names (every council is in the UK; a test reads them from the code):
+# tzdata carries some 600 (240 KB zipped), zoneinfo opens one file per zone asked for.
+KEPT_ZONES = {"Europe/London", "UTC"}
+
 
 def trim(root):
     root = Path(root)
@@ -53,6 +57,7 @@ def trim(root):
     for name in UNREAD_NAMES:
         for path in root.rglob(name):
             path.unlink()
+    _zones(root / "tzdata" / "zoneinfo")
     for folder, dirs, files in os.walk(root):
         for d in [d for d in dirs if d in NEVER_IMPORTED_DIRS]:
             shutil.rmtree(Path(folder) / d)
@@ -60,6 +65,19 @@ def trim(root):
         if folder.endswith(".dist-info") and "RECORD" in files:
             os.unlink(Path(folder) / "RECORD")
     _strip_symbols(root)
+
+
+def _zones(zoneinfo):
+    """Leave tzdata the zones the code names: a zone's file and the packages leading to it."""
+    if not zoneinfo.is_dir():
+        return
+    for path in sorted(zoneinfo.rglob("*"), reverse=True):  # a folder's files before the folder
+        name = path.relative_to(zoneinfo).as_posix()
+        if path.is_dir():
+            if not any(p for p in path.iterdir() if p.name not in ("__init__.py", "__pycache__")):
+                shutil.rmtree(path)
+        elif path.name != "__init__.py" and name not in KEPT_ZONES:
+            path.unlink()
 
 
 def _botocore_models(root):

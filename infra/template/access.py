@@ -10,7 +10,7 @@ CREATE = ["dynamodb:PutItem"]  # a new item (a conditional put), never an update
 CHANGE = ["dynamodb:PutItem", "dynamodb:UpdateItem"]  # an item written or changed, never deleted
 # Tables the code reads whole (small reference lists, cached): Model.scan()
 # in chalicelib/storage; a test keeps this in step with the code.
-SCANNED = {"services", "facility-types", "open311-keys", "wards", "bodies"}
+SCANNED = {"services", "facility-types", "open311-keys"}
 
 # The dispatcher only finds each event's index keys (a report's place and
 # ward, a broadcast's target); the worker reads the index, sends, records

@@ -19,6 +19,8 @@ UPRN, POSTCODE = ADDRESSES[0][0], ADDRESSES[0][2]
 # Every public GET route, and the requests that walk it. {id} is the private report's reference.
 WALK = {
     "/v1/health": ["/v1/health"],
+    "/v1/council": ["/v1/council"],
+    "/v1/council/manifest.webmanifest": ["/v1/council/manifest.webmanifest"],
     "/openapi.json": ["/openapi.json"],
     "/v1/services": ["/v1/services"],
     "/v1/services/{service_code}": ["/v1/services/pothole"],

@@ -97,11 +97,13 @@ def closed_body(route):
 
 @pytest.fixture
 def callers(people, deps):
-    from chalicelib.auth.rules import ADMIN, CREW
+    from chalicelib.auth.rules import ADMIN, CREW, OPERATOR
+    from chalicelib.handlers.accounts.users import set_operator
     from support.staff_support import load_staff_data
     load_staff_data(deps)  # the demo's teams: a crew member is of one
-    crew, admin, staff = people("crew", team="north"), people("admin"), people("staff")
-    return lambda rule: (admin if rule == ADMIN else crew if rule == CREW else staff).auth
+    crew, admin, staff, operator = people("crew", team="north"), people("admin"), people("staff"), people("resident")
+    set_operator(deps, operator.user.email, True)  # the deployment's operator, whose routes are theirs alone
+    return lambda rule: {ADMIN: admin, CREW: crew, OPERATOR: operator}.get(rule, staff).auth
 
 
 def send(client, route, path, headers, body=b"{}"):

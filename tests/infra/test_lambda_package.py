@@ -60,6 +60,19 @@ def test_the_zip_keeps_only_the_botocore_models_the_code_calls(unzipped):
     assert called == trim.BOTOCORE_SERVICES
 
 
+def test_the_zip_keeps_only_the_time_zones_the_code_names(unzipped):
+    zoneinfo = unzipped / "tzdata" / "zoneinfo"
+    kept = {p.relative_to(zoneinfo).as_posix() for p in zoneinfo.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc")}
+    assert kept == trim.KEPT_ZONES
+    named = set()
+    for path in (ROOT / "chalicelib").rglob("*.py"):
+        text = path.read_text()
+        named |= set(re.findall(r'ZoneInfo\(\s*"([A-Za-z_/]+)"', text))
+        named |= set(re.findall(r'^(?:TIMEZONE|ZONE) = "([A-Za-z_/]+)"', text, re.M))
+    assert named == trim.KEPT_ZONES
+
+
 def test_the_zip_holds_the_app_and_its_functions_run_on_the_runtime(unzipped, template):
     assert (unzipped / "app.py").exists() and (unzipped / "chalicelib" / "storage" / "schema.py").exists()
     assert not list((unzipped / "chalicelib").rglob("fixtures"))  # vendors' saved pages are for the tests
