@@ -93,7 +93,17 @@ def demo_councils(deps):
                 raise RuntimeError(f"the demo council in {folder.parent} was refused: run doorstep councils add "
                                    f"--dir {folder.parent} to see why")
             added += 1
+    _demo_officers(deps, demo)
     return added
+
+
+def _demo_officers(deps, demo):
+    """Each demo council's own officers (its folder's officers.json), granted there."""
+    from chalicelib import tenancy
+    from doorstep_cli.demo_staff import demo_officers
+    for path in sorted(demo.glob("*/officers.json")):
+        with tenancy.acting_for(read(path.parent / "council.json")["id"]):
+            demo_officers(deps.for_council(), path)
 
 
 DISTRICTS = {"newcastle-under-lyme"}  # loaded after the councils their bodies send to

@@ -38,9 +38,10 @@ def demo_staff(deps, requests=True):
     return added
 
 
-def demo_officers(deps):
-    """The demo officers (demo/officers.json) not there yet, on a local stage only (a real council's
-    officers are its own), with one password kept in the stack's secrets; how many were added."""
+def demo_officers(deps, path=DEMO_DIR / "officers.json"):
+    """The demo officers (demo/officers.json, or a demo council's own) not there yet, granted by the
+    council worked for, on a local stage only (a real council's officers are its own), with one
+    password kept in the stack's secrets; how many were added."""
     from chalicelib.config import settings
     from chalicelib.errors import Conflict
     from chalicelib.handlers.accounts import users
@@ -48,7 +49,7 @@ def demo_officers(deps):
     if settings().stage not in LOCAL_STAGES:
         return 0
     added = 0
-    for officer in json.loads((DEMO_DIR / "officers.json").read_text())["officers"]:
+    for officer in json.loads(path.read_text())["officers"]:
         if deps.accounts.user_by_identity(f"email#{officer['email']}") is not None:
             continue
         try:

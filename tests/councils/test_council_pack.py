@@ -54,3 +54,15 @@ def test_a_folder_for_a_council_that_exists_is_refused_before_anything_is_read(d
     assert add_folder(STAFFORDSHIRE, CouncilStore(), deps, say=said.append) == 0
     assert add_folder(STAFFORDSHIRE, CouncilStore(), deps, say=said.append) == 2
     assert said[-1] == "council staffordshire-county exists already: use change"
+
+
+def test_each_demo_councils_officers_are_its_own_and_residents_elsewhere(client, deps):
+    from doorstep_cli.councils import demo_councils
+    add(deps, york())
+    assert demo_councils(deps) == 3 and demo_councils(deps) == 0  # each added once
+    admin = deps.accounts.user_by_identity("email#admin@newcastle.example")
+    with tenancy.acting_for("newcastle-under-lyme"):
+        assert deps.for_council().grants.get(admin.id).role == "admin"
+    for elsewhere in ("york", "staffordshire-county", "north-lanarkshire"):
+        with tenancy.acting_for(elsewhere):
+            assert deps.for_council().grants.get(admin.id) is None  # a resident there
