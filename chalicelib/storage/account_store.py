@@ -97,10 +97,19 @@ class AccountStore:
                 OutboxModel(id=m.id).delete()
 
     # sessions and refresh tokens
-    def start_session(self, session, token):
+    def start_session(self, session, token, user=None):
+        """The session and its refresh token, at the council worked for; the first at a council
+        also names it on the person (`signed_in_at`), in the same transaction."""
         with writes(), transaction() as t:
             t.save(model_of(SessionModel, session))
             t.save(model_of(RefreshTokenModel, token))
+            from .. import tenancy
+            here = tenancy.current()
+            if user is not None and here not in (user.signed_in_at or ()):
+                # Its version raised, not checked (as a grant's naming is, grants.py): two first
+                # sign-ins at once both stand, and a profile saved from an older read is refused.
+                t.update(UserModel(id=user.id, version=user.version), actions=[UserModel.signed_in_at.add({here})],
+                         condition=UserModel.id.exists(), add_version_condition=False)
 
     def session(self, session_id):
         return record_of(records.Session, get_or_none(SessionModel, session_id, consistent_read=True))

@@ -28,6 +28,8 @@ class UserModel(Stored):
     # one (none: a resident at every address) and whether they are the deployment's operator.
     granted_in = UnicodeSetAttribute(null=True)
     operator = BooleanAttribute(default=False)  # may add councils and change their settings, nothing else
+    # The councils whose address the person has signed in at: My Account at one names the others.
+    signed_in_at = UnicodeSetAttribute(null=True)
     # A row from before councils held the one council's grant itself: read as the default council's
     # grant until that grant is first written, which takes these off (grants.py, LEGACY_GRANT).
     legacy_role = UnicodeAttribute(null=True, attr_name="role")

@@ -22,6 +22,7 @@ class User:
     notifications: dict = field(default_factory=dict)
     granted_in: set | None = None  # the councils where they hold a grant (Grant): elsewhere a resident
     operator: bool = False  # the deployment's operator: adds councils and changes their settings
+    signed_in_at: set | None = None  # the councils whose address they have signed in at
     before_councils: dict | None = None  # the grant a row from before councils holds (the default council's)
     session_epoch: int = 0
     identity_keys: list = field(default_factory=list)

@@ -112,7 +112,7 @@ def start_session(deps, user, now):
                       created_at=now, expires=now + REFRESH_TTL)
     refresh = new_refresh_token()
     deps.accounts.start_session(session, RefreshToken(
-        token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL))
+        token_hash=ids.digest(refresh), session_id=session.id, user_id=user.id, expires=now + REFRESH_TTL), user)
     return _token_pair(deps, user, session.id, refresh, now)
 
 

@@ -29,9 +29,27 @@ def get_me(deps):
 
 
 def own(deps, user):
-    """The profile as its person reads it: with their bin calendar's address (bin_calendar.py)."""
+    """The profile as its person reads it: with their bin calendar's address (bin_calendar.py), and the
+    other councils of the deployment whose address they have signed in at, where what they made there is."""
     from .bin_calendar import address_of
-    return {**profile(user, deps.principal), "bins_calendar_url": address_of(deps, user)}
+    return {**profile(user, deps.principal), "bins_calendar_url": address_of(deps, user),
+            "elsewhere": elsewhere(deps, user)}
+
+
+def elsewhere(deps, user):
+    """[{council, name, url}] of the other councils they signed in at, by name: from the settings the
+    process keeps (no read on a warm function); a council no longer served is left out."""
+    from ... import tenancy
+    from ...config import links_base
+    from ...councils import registry
+    from ...councils.council import council
+    found = []
+    for council_id in sorted((user.signed_in_at or set()) - {tenancy.current()}):
+        if registry.settings_of(council_id) is None:
+            continue
+        there = council(council_id)
+        found.append({"council": there.id, "name": there.name, "url": links_base(deps.settings, there) + "/account"})
+    return sorted(found, key=lambda c: c["name"])
 
 
 def living_at(user, now):

@@ -46,6 +46,11 @@ SCHEMAS = {
                     "bins_calendar_url": {"type": "string", "description": "your own bin-day calendar to "
                                           "subscribe to: your home's collections, the new home's from a move's "
                                           "date, ended when you move away; the same until you stop it"},
+                    "elsewhere": {"type": "array", "description": "the other councils of this service whose "
+                                  "address you have signed in at: what you made there is at their address",
+                                  "items": {"type": "object", "properties": {
+                                      "council": {"type": "string"}, "name": {"type": "string"},
+                                      "url": {"type": "string", "description": "your account at its address"}}}},
                     "notifications": {"type": "object", "properties": {
                         c: {"type": "boolean"} for c in ("email", "sms", "push")}},
                     "role": {"type": "string", "enum": ["resident", "crew", "staff", "admin"]},

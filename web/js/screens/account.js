@@ -187,6 +187,13 @@ function nameForm(view, me) {
   return form;
 }
 
+/** The other councils of this service where they have signed in: what they made there is at its address. */
+function elsewhere(councils) {
+  if (!councils.length) return [];
+  return [h("p", {class: "body", id: "elsewhere"}, t("account.elsewhere_lead")),
+    h("ul", {class: "list"}, ...councils.map(c => h("li", {}, h("a", {href: c.url}, c.name))))];
+}
+
 export async function render(view) {
   if (!signedIn()) return navigate("/sign-in?next=/account", {replace: true});
   // The lists below are asked for together with the profile: one round trip's wait, not ten.
@@ -224,6 +231,7 @@ export async function render(view) {
       h("li", {}, h("a", {href: "/account/council-tax"}, t("account.council_tax"))),
       h("li", {}, h("a", {href: "/landlords"}, t("account.landlords"))),
       h("li", {}, h("a", {href: "/moving", id: "moving-link"}, t("account.moving")))),
+    ...elsewhere(me.elsewhere || []),
     ...moves(moving),
     ...bulkyBookings(bulky),
     ...gardenSubscriptions(garden),
