@@ -19,6 +19,7 @@ import {
 import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
 import {moderationSection} from "./moderate.js";
 import {reasonFor, reasonForm, why} from "./reasons.js";
+import {passSection} from "./pass.js";
 import {sendsSection} from "./sends.js";
 
 const labels = service => Object.fromEntries([...(service?.fields || []).map(def => [`fields.${def.code}`, def.label]),
@@ -162,6 +163,14 @@ function draw(view, state, values, notice) {
         desk ? null : sendsSection(report, async () => {
           const fresh = await again();
           draw(view, fresh, valuesOf(fresh.report), banner("staff.sends.queued"));
+        }),
+        desk ? null : passSection(report, council => {
+          // Another council's now: nothing of it is this desk's to show (its address answers 404 here).
+          const done = h("div", {class: "banner banner--saved", id: "passed", role: "status", tabindex: "-1"},
+            h("p", {class: "banner__line"}, t("staff.pass.done", {id: report.id, council})));
+          append(clear(view), menu, h("a", {class: "back-link", href: `/staff${sessionStorage.getItem(LAST) || ""}`},
+            t("staff.report.back")), done);
+          done.focus();
         }),
         h("h2", {class: "heading-m"}, t("staff.audit.title")),
         auditTrail(entries, auditLists)),
