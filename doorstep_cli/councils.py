@@ -13,6 +13,8 @@ before anything is written: a refusal names each field's path and reason.
 """
 import json
 
+from doorstep_cli.council_pack import read
+
 
 def add_parser(commands):
     councils = commands.add_parser("councils", help="add, change, list and show the councils the deployment serves")
@@ -65,11 +67,6 @@ def run(args, deps, by="command line"):
             return 2
         print(json.dumps(found[0], indent=2, ensure_ascii=False))
     return 0
-
-
-def read(path):
-    from doorstep_cli.council_pack import read as read_json
-    return read_json(path)
 
 
 def demo_councils(deps):

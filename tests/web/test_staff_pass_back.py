@@ -1,14 +1,13 @@
 """A county's officer passes back a report the borough's site sent it (issue 70, item 5): on the desk,
 with a reason, once; the borough holds it from then on and the resident reads why."""
 import json
-import urllib.request
 import uuid
 from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
 from chalicelib import tenancy
-from tests.web.browser import PASSWORD
+from tests.web.browser import PASSWORD, check_accessible
 from tests.web.desk import desk  # noqa: F401 (a fixture)
 from tests.web.desk import sign_in_by_keyboard
 
@@ -16,24 +15,17 @@ BOROUGH, COUNTY = "newcastle-under-lyme", "staffordshire-county"  # the demo's, 
 HIGH_STREET = (53.0118, -2.2280)  # Newcastle-under-Lyme: a pothole there goes to the county's inbox
 
 
-def call(stack, host, path, body=None, headers=None):
-    """The stack's API at one council's address (its Host)."""
-    request = urllib.request.Request(stack.url + path, data=None if body is None else json.dumps(body).encode(),
-                                     method="GET" if body is None else "POST",
-                                     headers={"Host": f"{host}:{urlsplit(stack.url).port}",
-                                              "Content-Type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
+def at(stack, host, headers=None):
+    """Headers for the stack's API at one council's address (its Host)."""
+    return {"Host": f"{host}:{urlsplit(stack.url).port}", **(headers or {})}
 
 
 def test_a_countys_officer_passes_a_boroughs_report_back_with_a_reason_once(desk, stack):
     from chalicelib.handlers.accounts import users
     from support.officers import every_role
-    made = call(stack, "newcastle.localhost", "/v1/reports", {
-        "service_code": "pothole", "lat": HIGH_STREET[0], "lon": HIGH_STREET[1], "fields": {"size": "large"},
-        "description": "A pothole in the car park behind the Guildhall."},
-        {"Idempotency-Key": str(uuid.uuid4())})
-    held = call(stack, "staffordshire.localhost", f"/v1/reports/{made['id']}")  # in the county's partitions
+    made = stack.report(at(stack, "newcastle.localhost", {"Idempotency-Key": str(uuid.uuid4())}),
+                        lat=HIGH_STREET[0], lon=HIGH_STREET[1], description="A pothole in the car park behind the Guildhall.")
+    held = stack.get(f"/v1/reports/{made['id']}", at(stack, "staffordshire.localhost"))  # in the county's partitions
     assert held["id"] == made["id"]
     officer = f"streets.{uuid.uuid4().hex[:6]}@staffordshire.example"
     with tenancy.acting_for(COUNTY):
@@ -43,11 +35,12 @@ def test_a_countys_officer_passes_a_boroughs_report_back_with_a_reason_once(desk
     county = f"http://staffordshire.localhost:{urlsplit(stack.url).port}"
     sign_in_by_keyboard(page, officer, f"{county}/sign-in?next=/staff/reports/{made['id']}")
     expect(page.get_by_role("heading", level=1)).to_contain_text(made["id"])
+    check_accessible(page, "staff pass back")
     page.get_by_label("Why it is theirs").fill("The car park is the borough's, not a county road.")
     page.get_by_role("button", name="Pass it back to Newcastle-under-Lyme Borough Council").click()
     expect(page.locator("#passed")).to_contain_text(f"{made['id']} is Newcastle-under-Lyme Borough Council's now")
 
-    theirs = call(stack, "newcastle.localhost", f"/v1/reports/{made['id']}/updates")
+    theirs = stack.get(f"/v1/reports/{made['id']}/updates", at(stack, "newcastle.localhost"))
     assert "The car park is the borough's, not a county road." in json.dumps(theirs)
     with tenancy.acting_for(BOROUGH):
         assert stack.deps().for_council().reports.get(made["id"]) is not None  # the borough's own now

@@ -42,13 +42,13 @@ def elsewhere(deps, user):
     from ... import tenancy
     from ...config import links_base
     from ...councils import registry
-    from ...councils.council import council
+    from ...councils.council import Council
     found = []
-    for council_id in sorted((user.signed_in_at or set()) - {tenancy.current()}):
-        if registry.settings_of(council_id) is None:
-            continue
-        there = council(council_id)
-        found.append({"council": there.id, "name": there.name, "url": links_base(deps.settings, there) + "/account"})
+    for council_id in (user.signed_in_at or set()) - {tenancy.current()}:
+        stored = registry.settings_of(council_id)
+        if stored is not None:
+            there = Council.of_document(*stored)
+            found.append({"council": there.id, "name": there.name, "url": links_base(deps.settings, there) + "/account"})
     return sorted(found, key=lambda c: c["name"])
 
 
