@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from .storage.repairs import RepairStore
     from .storage.reports_elsewhere import ElsewhereStore
     from .councils.council import Council
+    from .workdays import Calendar
 
 _UNBUILT = object()
 
@@ -118,6 +119,11 @@ def _area(deps):
     return area_of(deps.council, deps.settings.service_area_file)
 
 
+def _calendar(deps):
+    from .workdays import calendar_for
+    return calendar_for(deps.council)
+
+
 # No generated __repr__ (it would build every store to show it), __eq__ (two
 # Deps are never compared) or __init__ (forty parameters to compile on every
 # cold start, when a request names three): a quicker first request.
@@ -130,6 +136,7 @@ class Deps:
     blobs: BlobStore = _store("blobs", "BlobStore")
     council: Council = _Lazy(_council)  # the council the work is for (tenancy.current()), as its settings say
     area: Area = _Lazy(_area)  # the council's boundary: its settings' area (councils/areas.py)
+    calendar: Calendar = _Lazy(_calendar)  # its working days: its division's bank holidays and its own (workdays.py)
     accounts: AccountStore | None = _store("account_store", "AccountStore")
     grants: GrantStore | None = _store("grants", "GrantStore")  # what makes a person an officer at this council
     addresses: AddressStore | None = _store("addresses", "AddressStore")
@@ -210,12 +217,13 @@ class Deps:
 
     def for_council(self):
         """A copy for the council worked for now (inside tenancy.acting_for): its own
-        settings record and area, built again when read; the stores (which key every
+        settings record, area and calendar, built again when read; the stores (which key every
         read and write by the council worked for), the clock, the caller and where
         links point, as they are."""
         copied = copy.copy(self)
         copied.__dict__.pop("council", None)
         copied.__dict__.pop("area", None)
+        copied.__dict__.pop("calendar", None)
         return copied
 
     def replace(self, **changes):

@@ -67,6 +67,14 @@ SHARES = {"type": "array", "maxItems": 50, "uniqueItems": True, "items": _object
     "with": {"type": "string", "pattern": tenancy.ID.pattern},
 }, required=("team", "with"))}
 
+DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# Where the law lets a council choose (docs/decisions/rules.md): a Scottish council's local public
+# holidays, which count wherever the law's "working day" excludes public holidays.
+RULES = _object({
+    "local_holidays": {"type": "array", "maxItems": 400, "items": _object({
+        "date": {"type": "string", "pattern": DATE}, "name": _text(80)}, required=("date", "name"))},
+})
+
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
     "name": _text(120),  # "City of York Council"
@@ -97,4 +105,5 @@ SCHEMA = _object({
     "words": {"type": "object", "maxProperties": MOST_WORDS, "additionalProperties": _text(WORD_MOST)},
     "staff_roles": STAFF_ROLES,
     "shares": SHARES,
+    "rules": RULES,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

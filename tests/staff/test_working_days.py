@@ -1,19 +1,11 @@
-"""Due dates in working days: weekends and England's bank holidays skipped,
-from data kept in step with the `holidays` package."""
+"""Due dates in working days: weekends and England's bank holidays skipped
+(the data's own checks: tests/rules/test_bank_holidays.py)."""
 from datetime import date, timedelta
 
 import pytest
 
 from chalicelib import workdays
 from support.staff_support import FOI, report_at, utc
-
-
-def test_the_bank_holiday_file_matches_the_holidays_package():
-    import json
-    from doorstep_cli.bank_holidays import FILE, computed
-    stored = json.loads(FILE.read_text())
-    assert stored["dates"] == computed(stored["first_year"], stored["last_year"])
-    assert stored["last_year"] >= date.today().year + 10, "regenerate: python -m doorstep_cli.bank_holidays"
 
 
 @pytest.mark.parametrize("start,days,due", [
