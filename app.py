@@ -17,6 +17,7 @@ from chalicelib.handlers.bodies.routes import routes as bodies
 from chalicelib.handlers.containers.routes import routes as containers
 from chalicelib.handlers.consultations.routes import routes as consultations
 from chalicelib.handlers.conversations.routes import routes as conversations
+from chalicelib.handlers.conversations.socket_council import FUNCTION as SOCKET_AUTHORISER
 from chalicelib.handlers.council.routes import routes as council
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.democracy.routes import routes as democracy
@@ -61,16 +62,19 @@ def every_council(schedule):
 
 
 def for_socket(handler):
-    """A WebSocket event handled for the council its address names (requestContext.domainName)."""
+    """A WebSocket event handled for the council its connection's authoriser kept (on AWS), else the
+    one its address names (requestContext.domainName: one machine's sockets, each at a council's address)."""
     from functools import wraps
 
     @wraps(handler)
     def run(event):
         from chalicelib import tenancy
         from chalicelib.councils.registry import NoCouncilHere, council_for_host
+        from chalicelib.handlers.conversations.socket_council import kept
+        council = kept(event.to_dict())
         try:
-            council = council_for_host(event.domain_name)
-        except NoCouncilHere as refused:  # API Gateway's own address: the chat polls instead (chat-log.js)
+            council = council or council_for_host(event.domain_name)
+        except NoCouncilHere as refused:  # API Gateway's own address and no council kept: the chat polls
             return {"statusCode": refused.status}
         with tenancy.acting_for(council):
             return handler(event)
@@ -89,6 +93,13 @@ app.experimental_feature_flags.update(["WEBSOCKETS"])
 # Live chat's WebSocket API (API Gateway; on one machine doorstep_cli/local/sockets.py
 # calls these same functions): a connection is authorised and follows one
 # conversation; new messages are posted to it (handlers/conversations/live.py).
+@app.lambda_function(name=SOCKET_AUTHORISER)
+def chat_socket_authorise(event, context):
+    """The $connect route's REQUEST authoriser (infra/template/sockets.py): the council the page names."""
+    from chalicelib.handlers.conversations.socket_council import authorise
+    return authorise(event)
+
+
 @app.on_ws_connect()
 @for_socket
 def chat_socket_connect(event):

@@ -39,10 +39,17 @@ def socket_ports(port: int) -> tuple[int, int]:
     return port_for("DOORSTEP_SOCKET_PORT", port, 5), port_for("DOORSTEP_SOCKET_API_PORT", port, 6)
 
 
+AUTHORISER = "$authoriser"  # the entry of $connect's REQUEST authoriser, when the app has one
+
+
 def lambda_entries(app):
-    """route key -> the function Lambda would invoke for it (its handler string)."""
+    """route key -> the function Lambda would invoke for it (its handler string), and $connect's
+    authoriser (the pure function infra/template/sockets.py wires to the route) as AUTHORISER."""
+    from chalicelib.handlers.conversations.socket_council import FUNCTION
+    configs = dict(app.websocket_handlers)
+    configs.update({AUTHORISER: f for f in app.pure_lambda_functions if f.name == FUNCTION})
     entries = {}
-    for route, config in app.websocket_handlers.items():
+    for route, config in configs.items():
         module, _, name = config.handler_string.rpartition(".")
         entries[route] = getattr(importlib.import_module(module), name)
     return entries
@@ -100,25 +107,54 @@ class LocalSockets:
         await self.server.wait_closed()
 
     # -- API Gateway's side of a connection
-    def _event(self, route, connection_id, **extra):
+    def _event(self, route, connection_id, authorizer=None, **extra):
         kind = {"$connect": "CONNECT", "$disconnect": "DISCONNECT"}.get(route, "MESSAGE")
-        return {"requestContext": {"routeKey": route, "eventType": kind, "connectionId": connection_id,
-                                   "domainName": f"{self.host}:{self.port}", "stage": STAGE, "apiId": "local"},
-                "isBase64Encoded": False, **extra}
+        context = {"routeKey": route, "eventType": kind, "connectionId": connection_id,
+                   "domainName": f"{self.host}:{self.port}", "stage": STAGE, "apiId": "local"}
+        if authorizer is not None:  # the authoriser's context, on every event of the connection, as API Gateway's
+            context["authorizer"] = authorizer
+        return {"requestContext": context, "isBase64Encoded": False, **extra}
 
-    async def _invoke(self, route, connection_id, **extra):
+    async def _invoke(self, route, connection_id, authorizer=None, **extra):
         entry = self.entries.get(route)
         if entry is None:
             return {"statusCode": 200}
-        event = self._event(route, connection_id, **extra)
+        event = self._event(route, connection_id, authorizer, **extra)
         return await self.loop.run_in_executor(None, entry, event, None) or {"statusCode": 200}
+
+    async def _authorised(self, query, headers):
+        """(status, authorizer context): as API Gateway runs a REQUEST authoriser on $connect. Its
+        identity source is the `council` query value: without one, 401 and the authoriser is not called;
+        a Deny, 403; an error in it, 500."""
+        authorise = self.entries.get(AUTHORISER)
+        if authorise is None:
+            return 200, None
+        if not query.get("council"):
+            return 401, None
+        event = {"type": "REQUEST", "methodArn": f"arn:aws:execute-api:local:000000000000:local/{STAGE}/$connect",
+                 "headers": headers, "queryStringParameters": query,
+                 "requestContext": {"routeKey": "$connect", "eventType": "CONNECT", "stage": STAGE,
+                                    "domainName": f"{self.host}:{self.port}", "apiId": "local"}}
+        try:
+            policy = await self.loop.run_in_executor(None, authorise, event, None)
+        except Exception:
+            log.exception("the $connect authoriser failed")
+            return 500, None
+        statements = (policy.get("policyDocument") or {}).get("Statement") or []
+        if not statements or any(s.get("Effect") != "Allow" for s in statements):
+            return 403, None
+        return 200, {**(policy.get("context") or {}), "principalId": policy.get("principalId")}
 
     async def _on_connect(self, connection, request):
         connection_id = base64.b64encode(secrets.token_bytes(9)).decode()  # API Gateway's look: "L0SM9cOFvHcCIhw="
         connection.doorstep_id = connection_id
         query = dict(parse_qsl(urlsplit(request.path).query))
-        answer = await self._invoke("$connect", connection_id, queryStringParameters=query or None,
-                                    headers=dict(request.headers.raw_items()))
+        headers = dict(request.headers.raw_items())
+        status, connection.doorstep_authorizer = await self._authorised(query, headers)
+        if status != 200:
+            return connection.respond(status, {401: "Unauthorized", 403: "Forbidden"}.get(status, "Error") + "\n")
+        answer = await self._invoke("$connect", connection_id, connection.doorstep_authorizer,
+                                    queryStringParameters=query or None, headers=headers)
         status = int(answer.get("statusCode") or 200)
         if status >= 300:
             return connection.respond(status, str(answer.get("body") or "Refused") + "\n")
@@ -132,12 +168,12 @@ class LocalSockets:
         try:
             async for frame in connection:
                 body = frame if isinstance(frame, str) else frame.decode("utf-8", "replace")
-                await self._invoke("$default", connection_id, body=body)
+                await self._invoke("$default", connection_id, connection.doorstep_authorizer, body=body)
         except Exception:  # a connection dropped mid-frame: as API Gateway, tell $disconnect
             pass
         finally:
             self.open.pop(connection_id, None)
-            await self._invoke("$disconnect", connection_id)
+            await self._invoke("$disconnect", connection_id, connection.doorstep_authorizer)
 
     # -- the management API
     async def post_frame(self, connection_id, text) -> bool:

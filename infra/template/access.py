@@ -145,11 +145,12 @@ SYNCER_TABLES = {"meetings": "read-write", "democracy": "read-write", "events": 
 PLANNER_TABLES = {"planning-applications": "read-write", "planning-sync": "read-write", "events": "read-write",
                   "addresses": "read"}
 # Live chat's WebSocket functions: a connect checks the conversation (its token,
-# or the caller's account and session) and keeps the connection; a frame reads
+# or the caller's account, session and grants) and keeps the connection; a frame reads
 # the messages after a cursor (a resident's read is noted on the conversation);
 # a disconnect forgets the connection.
 SOCKET_TABLES = {"chat-sockets": "read-write", "conversations": "read-write", "conversation-messages": "read",
-                 "conversation-parties": "read", "users": "read", "sessions": "read"}
+                 "conversation-parties": "read", "users": "read", "sessions": "read",
+                 "staff-grants": "read"}  # what makes the caller an officer at the socket's council
 
 
 def manage_connections():
@@ -163,7 +164,13 @@ def api_tables():
     return {t["name"]: "read-write" for t in schemas()}
 
 
+# Every function works for a council, whose settings (words, area, working days) it reads from here:
+# without it a schedule's run, a stream's batch or a socket's event fails before its first record.
+COUNCIL_TABLES = {"councils": "read"}
+
+
 def table_statements(tables):
+    tables = {**COUNCIL_TABLES, **tables}
     statements = []
     for level in ("read", "create", "change", "read-write"):
         names = sorted(n for n, lv in tables.items() if lv == level)

@@ -26,6 +26,7 @@ PLANNER = "SyncPlanning"  # every hour: the planning register read into our copy
 # Live chat's WebSocket API (@app.on_ws_connect, on_ws_message, on_ws_disconnect): Chalice's names.
 CONNECT, MESSAGE, DISCONNECT = "WebsocketConnect", "WebsocketMessage", "WebsocketDisconnect"
 SOCKETS = (CONNECT, MESSAGE, DISCONNECT)
+AUTHORISER = "ChatSocketAuthorise"  # $connect's REQUEST authoriser (sockets.py): which council a socket is for
 # Named here, not by CloudFormation, so each role can name its function's log
 # group without depending on the function (which depends on the role).
 NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-events",
@@ -37,16 +38,17 @@ NAMES = {API: "doorstep-${Stage}-api", DISPATCHER: "doorstep-${Stage}-dispatch-e
          REMINDER: "doorstep-${Stage}-remind-appointments", SYNCER: "doorstep-${Stage}-sync-meetings",
          PLANNER: "doorstep-${Stage}-sync-planning",
          CONNECT: "doorstep-${Stage}-chat-socket-connect",
-         MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect"}
+         MESSAGE: "doorstep-${Stage}-chat-socket-message", DISCONNECT: "doorstep-${Stage}-chat-socket-disconnect",
+         AUTHORISER: "doorstep-${Stage}-chat-socket-authorise"}
 # Chalice's names for each function's log group.
 LOG_GROUPS = {API: "ApiHandlerLogGroup", DISPATCHER: "DispatchEventsLogGroup", WORKER: "DeliverAlertsLogGroup",
               EXPORTER: "ExportOpenDataLogGroup", QUESTIONER: "SendQuestionnairesLogGroup",
               SENDER: "SendReportsLogGroup", FORWARDER: "ForwardReportsLogGroup", SETTLER: "SettlePaymentsLogGroup",
               CLOSER: "ClosePetitionsLogGroup", REQUESTER: "SendCouncilTaxRequestsLogGroup",
               SWEEPER: "SweepFormsLogGroup", REMINDER: "RemindAppointmentsLogGroup", SYNCER: "SyncMeetingsLogGroup",
-              PLANNER: "SyncPlanningLogGroup", **{f: f"{f}LogGroup" for f in SOCKETS}}
+              PLANNER: "SyncPlanningLogGroup", **{f: f"{f}LogGroup" for f in (*SOCKETS, AUTHORISER)}}
 FUNCTIONS = (API, DISPATCHER, WORKER, EXPORTER, QUESTIONER, SENDER, FORWARDER, SETTLER, CLOSER, REQUESTER,
-             SWEEPER, REMINDER, SYNCER, PLANNER, *SOCKETS)
+             SWEEPER, REMINDER, SYNCER, PLANNER, *SOCKETS, AUTHORISER)
 DEAD_LETTER_QUEUES = ("DispatchFailures", alert_queue.DEAD)
 # (timeout, memory) of the event functions; the API keeps .chalice/config.json's.
 SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORKER_TIMEOUT_S, 512),
@@ -61,7 +63,8 @@ SETTINGS = {DISPATCHER: (batching.STREAM_TIMEOUT_S, 512), WORKER: (batching.WORK
             REMINDER: (900, 256),  # a day's reminders: 10,000 one-transaction writes; the next run finishes any left
             SYNCER: (300, 256),  # tens of 10 s calls at most; a run stops asking at the first that fails
             PLANNER: (900, 256),  # at most DOORSTEP_PLANNING_BUDGET (60) requests 10 s apart; the next run goes on
-            **dict.fromkeys(SOCKETS, (10, 256))}  # one connection's check, or one page of messages
+            **dict.fromkeys(SOCKETS, (10, 256)),  # one connection's check, or one page of messages
+            AUTHORISER: (5, 128)}  # one address looked up, kept warm in the process
 
 
 def environment():
@@ -156,9 +159,13 @@ def resources(app):
     planner_role = role([access.logs(NAMES[PLANNER]), *access.table_statements(access.PLANNER_TABLES)])
     socket_roles = {f"{f}Role": role([access.logs(NAMES[f]), *access.table_statements(access.SOCKET_TABLES),
                                       access.secrets(), access.manage_connections()]) for f in SOCKETS}
+    # The authoriser reads the councils' addresses, nothing else.
+    authoriser_role = role([access.logs(NAMES[AUTHORISER]), *access.table_statements(access.COUNCIL_TABLES)])
     out = {
         **socket_roles,
         **{f: _function(f, f"{f}Role") for f in SOCKETS},
+        f"{AUTHORISER}Role": authoriser_role,
+        AUTHORISER: _function(AUTHORISER, f"{AUTHORISER}Role"),
         "ApiRole": api_role,
         "CloserRole": closer_role,
         CLOSER: _function(CLOSER, "CloserRole"),

@@ -24,7 +24,7 @@ def sockets(client, monkeypatch):
 
 def _open(sockets, conversation_id, **credentials):
     from websockets.sync.client import connect
-    return connect(f"{sockets.url}/?{urlencode({'conversation': conversation_id, **credentials})}",
+    return connect(f"{sockets.url}/?{urlencode({'conversation': conversation_id, 'council': 'localhost', **credentials})}",
                    open_timeout=10)
 
 
@@ -178,9 +178,9 @@ def test_the_desk_is_nudged_over_the_socket_when_the_queue_changes_and_only_staf
     from websockets.sync.client import connect
     for credentials, status in (({}, 401), ({"access_token": resident.tokens["access_token"]}, 403)):
         with pytest.raises(InvalidStatus) as refused:
-            connect(f"{sockets.url}/?{urlencode({'desk': 'queue', **credentials})}", open_timeout=10)
+            connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'council': 'localhost', **credentials})}", open_timeout=10)
         assert refused.value.response.status_code == status
-    with connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'access_token': officer.tokens['access_token']})}",
+    with connect(f"{sockets.url}/?{urlencode({'desk': 'queue', 'council': 'localhost', 'access_token': officer.tokens['access_token']})}",
                  open_timeout=10) as queue:
         conversation = start(client)  # a new question waits
         assert _frame(queue) == {"type": "queue"}

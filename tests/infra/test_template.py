@@ -82,7 +82,7 @@ def test_no_role_allows_a_wildcard_action(template):
     assert set(roles) == {"ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole",
                           "ForwarderRole", "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole",
                           "SyncerRole", "PlannerRole", "WebsocketConnectRole", "WebsocketMessageRole",
-                          "WebsocketDisconnectRole"}
+                          "WebsocketDisconnectRole", "ChatSocketAuthoriseRole"}
     for name, statement in _statements(template):
         actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
         assert not any("*" in a for a in actions), (name, statement)
@@ -97,7 +97,7 @@ def test_each_function_has_its_own_role_and_the_alert_functions_cannot_touch_acc
     assert {f["Properties"]["Role"]["Fn::GetAtt"][0] for f in functions.values()} == {
         "ApiRole", "DispatcherRole", "WorkerRole", "ExporterRole", "QuestionerRole", "SenderRole", "ForwarderRole",
         "SettlerRole", "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole", "SyncerRole", "PlannerRole",
-        "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"}
+        "WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole", "ChatSocketAuthoriseRole"}
     for role in ("DispatcherRole", "WorkerRole", "QuestionerRole", "SenderRole", "ForwarderRole", "SettlerRole",
                  "CloserRole", "RequesterRole", "SweeperRole", "ReminderRole"):
         statements = [s for n, s in _statements(template) if n == role]
@@ -343,6 +343,36 @@ def test_live_chats_socket_functions_touch_only_the_chat_and_the_api_and_they_ma
         statements = str([s for n, s in _statements(template) if n == role])
         assert "ChatSocketsTable" in statements and "PhotoBucket" not in statements
         assert "ReportsTable" not in statements and "OutboxTable" not in statements
+
+
+def test_every_function_may_read_the_settings_of_the_councils_it_works_for(template):
+    from infra.template.tables import logical_id
+    functions = of_type(template, "AWS::Serverless::Function")
+    councils = logical_id("councils")
+    for name, function in functions.items():
+        role = function["Properties"]["Role"]["Fn::GetAtt"][0]
+        readable = [s for n, s in _statements(template) if n == role and "dynamodb:GetItem" in s["Action"]]
+        assert councils in str(readable), (name, role)
+    for role in ("WebsocketConnectRole", "WebsocketMessageRole", "WebsocketDisconnectRole"):
+        assert logical_id("staff-grants") in str([s for n, s in _statements(template) if n == role]), role
+
+
+def test_a_chat_socket_s_connect_is_authorised_by_the_council_its_page_names(template):
+    resources = template["Resources"]
+    route = resources["WebsocketConnectRoute"]["Properties"]
+    assert route["RouteKey"] == "$connect"
+    assert (route["AuthorizationType"], route["AuthorizerId"]) == ("CUSTOM", {"Ref": "ChatSocketCouncil"})
+    authoriser = resources["ChatSocketCouncil"]["Properties"]
+    assert (authoriser["AuthorizerType"], authoriser["IdentitySource"]) == (
+        "REQUEST", ["route.request.querystring.council"])
+    assert "${ChatSocketAuthorise.Arn}" in authoriser["AuthorizerUri"]["Fn::Sub"]
+    function = resources["ChatSocketAuthorise"]["Properties"]
+    assert function["Handler"] == "app.chat_socket_authorise"
+    permission = resources["ChatSocketAuthoriseInvokePermission"]["Properties"]
+    assert permission["Principal"] == "apigateway.amazonaws.com"
+    assert permission["SourceArn"]["Fn::Sub"].endswith("${WebsocketAPI}/authorizers/${ChatSocketCouncil}")
+    statements = str([s for n, s in _statements(template) if n == "ChatSocketAuthoriseRole"])
+    assert "CouncilsTable" in statements and "UsersTable" not in statements and "ChatSocketsTable" not in statements
 
 
 def test_the_revenues_back_office_is_configured_by_a_parameter_and_two_secrets_only_the_api_and_worker_read(

@@ -71,7 +71,7 @@ def test_reset_links_from_the_cli_and_from_a_forged_host_point_at_the_running_st
         from websockets.exceptions import InvalidStatus
         from websockets.sync.client import connect
         with pytest.raises(InvalidStatus) as refused:
-            connect(f"{socket_url.replace('localhost', '127.0.0.1')}/?conversation=CV-0000000000000000&token=x",
+            connect(f"{socket_url.replace('localhost', '127.0.0.1')}/?conversation=CV-0000000000000000&token=x&council=localhost",
                     open_timeout=30)
         assert refused.value.response.status_code == 404
     finally:

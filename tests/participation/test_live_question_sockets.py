@@ -17,7 +17,7 @@ from support.participation_support import APPLICATION, PLANNING_MEETING
 
 def _watch(sockets, **params):
     from websockets.sync.client import connect
-    return connect(f"{sockets.url}/?{urlencode({'meeting': PLANNING_MEETING, **params})}", open_timeout=10)
+    return connect(f"{sockets.url}/?{urlencode({'meeting': PLANNING_MEETING, 'council': 'localhost', **params})}", open_timeout=10)
 
 
 def _frame(socket, timeout=10):
@@ -94,7 +94,7 @@ def test_a_chats_screens_hear_nothing_of_a_meeting(client, live, people, sockets
     from support.chat_support import start
     from websockets.sync.client import connect
     conversation = start(client)
-    query = urlencode({"conversation": conversation["id"], "token": conversation["token"]})
+    query = urlencode({"conversation": conversation["id"], "token": conversation["token"], "council": "localhost"})
     with connect(f"{sockets.url}/?{query}", open_timeout=10) as chat, _watch(sockets) as phone:
         made = ask(client, people()).json_body
         assert decide(client, live, made, "approve").status_code == 200

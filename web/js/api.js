@@ -75,3 +75,11 @@ export async function myProfile() {
     return null;
   }
 }
+
+// A WebSocket's address: on AWS one WebSocket API serves every council, so the page names its own,
+// which $connect's authoriser keeps for the connection (handlers/conversations/socket_council.py).
+export function socketAddress(base, params) {
+  const query = new URLSearchParams(params);
+  query.set("council", location.hostname);
+  return `${base}/?${query}`;
+}

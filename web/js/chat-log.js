@@ -5,7 +5,7 @@
 // ping every 5 minutes keeps the socket under API Gateway's 10-minute idle limit.
 // Where no socket can be had, it polls with the cursor. Each message is shown
 // once, by its number (seq), whichever way it came.
-import {api, retryable} from "./api.js";
+import {api, retryable, socketAddress} from "./api.js";
 import {append, h} from "./dom.js";
 import {formatDate, t} from "./i18n.js";
 import {tokens} from "./session.js";
@@ -77,7 +77,7 @@ export class ChatLog {
     if (!params.get("token") && access) params.set("access_token", access);
     let ws;
     try {
-      ws = this.ws = new WebSocket(`${this.socket}/?${params}`);
+      ws = this.ws = new WebSocket(socketAddress(this.socket, params));
     } catch {
       return;  // refused by the page's policy or the browser: polling goes on
     }

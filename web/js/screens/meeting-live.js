@@ -5,7 +5,7 @@
 // the chair's screen (the questions only, large). A question is kept by its id
 // and shown at its highest version, however often and in whatever order its
 // frames come; where no socket can be had the list is read every 5 s.
-import {api} from "../api.js";
+import {api, socketAddress} from "../api.js";
 import {newKey} from "../chat-log.js";
 import {append, h} from "../dom.js";
 import {button, choices, input, Invalid, onSubmit, textarea} from "../forms.js";
@@ -81,7 +81,7 @@ class Questions {
   connect(socket) {
     let ws;
     try {
-      ws = this.ws = new WebSocket(`${socket}/?meeting=${this.id}`);
+      ws = this.ws = new WebSocket(socketAddress(socket, {meeting: this.id}));
     } catch {
       return;  // refused by the page's policy or the browser: polling goes on
     }

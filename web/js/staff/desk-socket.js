@@ -2,6 +2,7 @@
 // is shown, its state on `marker.dataset.live` ("socket" or "polling", which
 // the screen's polling and the tests read), asking what changed while it was
 // away on every (re)connection, and trying again after 1, 5, then 30 s.
+import {socketAddress} from "../api.js";
 import {tokens} from "../session.js";
 
 export function deskSocket(view, marker, socket, query, nudged) {
@@ -9,7 +10,7 @@ export function deskSocket(view, marker, socket, query, nudged) {
   const listen = (tries = 0) => {
     let ws;
     try {
-      ws = held.ws = new WebSocket(`${socket}/?${new URLSearchParams({...query, access_token: tokens()?.access || ""})}`);
+      ws = held.ws = new WebSocket(socketAddress(socket, {...query, access_token: tokens()?.access || ""}));
     } catch {
       return;  // refused by the page's policy or the browser: polling goes on
     }
