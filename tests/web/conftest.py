@@ -98,6 +98,7 @@ def stack(tmp_path_factory, quick_transactions, _moto):
         env.setenv("DOORSTEP_SOCKET_ENDPOINT", sockets.api_url)
         server = make_server(app, "127.0.0.1", 0, ROOT / "web")
         env.setenv("DOORSTEP_PUBLIC_URL", server.url)  # links in answers and e-mails open this server
+        env.setenv("PORT", server.url.rsplit(":", 1)[1])  # as `make run` sets it: other councils' links use it
         threading.Thread(target=server.serve_forever, daemon=True).start()
         from chalicelib.deps import default_deps
         from support.dispatcher import stream_dispatcher
