@@ -193,3 +193,18 @@ def test_a_body_sent_by_council_names_another_council_of_the_service_that_takes_
         "council": COUNTY, "categories": ["pothole"], "contact_text": "x", "area": {"kind": "council"}},
         at(DISTRICT_HOST, admin))
     assert emailed.status_code == 422 and emailed.json_body["error"]["fields"][0]["field"] == "council"
+
+
+def test_the_desk_offers_the_council_it_was_made_with_and_any_other_whose_area_holds_the_place(client, two_tier):
+    """Back to the site it was made at, or on to a council of the service whose area holds the point:
+    the county's own report on the A34 can go to the district around it, and a passed one nowhere."""
+    borough = {"council": DISTRICT, "name": "Newcastle-under-Lyme Borough Council"}
+    made = _report(client, ON_THE_A34, 21)
+    view = client.get(f"/v1/staff/reports/{made['id']}", at(COUNTY_HOST, two_tier["county"])).json_body
+    assert view["pass_to"] == [{**borough, "made_here": True}]
+    own = reported(client, ON_THE_A34, 22, host=COUNTY_HOST)  # made on the county's own site
+    view = client.get(f"/v1/staff/reports/{own['id']}", at(COUNTY_HOST, two_tier["county"])).json_body
+    assert view["site"] is None and view["pass_to"] == [{**borough, "made_here": False}]
+    assert _pass(client, own["id"], two_tier["county"], DISTRICT).status_code == 200
+    passed = client.get(f"/v1/staff/reports/{own['id']}", at(DISTRICT_HOST, two_tier["district"])).json_body
+    assert passed["pass_to"] == []  # once

@@ -46,3 +46,32 @@ def test_a_countys_officer_passes_a_boroughs_report_back_with_a_reason_once(desk
         assert stack.deps().for_council().reports.get(made["id"]) is not None  # the borough's own now
     with tenancy.acting_for(COUNTY):
         assert stack.deps().for_council().reports.get(made["id"]) is None
+
+
+def test_a_councils_officer_passes_its_own_report_on_to_the_council_whose_area_holds_the_place(desk, stack):
+    """York's report by Coney Street, where a neighbour of the service also looks after the street: the desk
+    offers that council, asks which before anything is sent, and passes it on with the reason."""
+    from support.councils_support import add, remove, with_categories
+    from tests.web.test_other_councils import BESIDE_CONEY_STREET, NEIGHBOUR, north_yorkshire
+    add(stack.deps(), north_yorkshire())
+    with_categories(NEIGHBOUR)
+    try:
+        made = stack.report({"Idempotency-Key": str(uuid.uuid4())}, lat=BESIDE_CONEY_STREET[0],
+                            lon=BESIDE_CONEY_STREET[1], description="A pothole by the river steps.")
+        officer = stack.resident(f"streets.{uuid.uuid4().hex[:6]}@york.example", role="staff")
+        page = desk.new_page()
+        sign_in_by_keyboard(page, officer, f"/sign-in?next=/staff/reports/{made['id']}")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(made["id"])
+        section = page.locator("#pass-back")
+        expect(section.get_by_role("group", name="Which council")).to_be_visible()
+        page.get_by_label("Why it is theirs").fill("The steps are North Yorkshire's.")
+        page.get_by_role("button", name="Pass it on").click()
+        expect(page.locator(".error-summary")).to_contain_text("Choose the council to pass it to")
+        check_accessible(page, "staff pass on, with its error")
+        page.get_by_label("North Yorkshire Council").check()
+        page.get_by_role("button", name="Pass it on").click()
+        expect(page.locator("#passed")).to_contain_text(f"{made['id']} is North Yorkshire Council's now")
+        with tenancy.acting_for(NEIGHBOUR):
+            assert stack.deps().for_council().reports.get(made["id"]) is not None
+    finally:
+        remove(NEIGHBOUR)

@@ -12,17 +12,17 @@ of it there. Once: a report passed already is not passed again, so two councils
 never hand it back and forth."""
 from dataclasses import replace
 
-from ... import states, tenancy, validation
+from ... import tenancy, validation
 from ...errors import Conflict, ValidationFailed
 from ...stamps import stamp
 from ...storage.errors import AlreadyExists, EditConflict
 from ..bodies import routing
 from ..reports import across
-from ..reports.form_cases import refuse_street
 from ..reports.transition import audit_entry, transition
 from ..shared import placement
 from . import wording as words
 from .limits import PASS_REASON_MAX
+from .passable import refusal
 from .view import managed_report, stale
 
 
@@ -33,8 +33,7 @@ def pass_report(deps, report_id, body, version):
     to, reason = _checked(body)
     if int(report.version or 0) != version:
         raise stale(deps, report_id, report)
-    _refuse(report)
-    refuse_street(report, "to")  # a form's case stays with the council whose form it was
+    refusal(report)
     here, now, caller = tenancy.current(), deps.clock(), deps.principal
     passed = {"from": here, "to": to, "reason": reason, "at": stamp(now), "by": caller.email or caller.user_id}
     change = {"council": {"before": here, "after": to}, "reason": {"before": None, "after": reason}}
@@ -81,16 +80,3 @@ def _checked(body):
     if to == tenancy.current() or council(to).version == 0:
         raise validation.broken_rules([("to", words.PASS_TO_NO_COUNCIL)])
     return to, reason
-
-
-def _refuse(report):
-    if report.passed:
-        raise Conflict(words.PASSED_ALREADY.format(by=report.passed.get("from"), to=report.passed.get("to")),
-                       code="passed_already")
-    if not states.is_open(report.state):
-        raise Conflict(words.PASS_NOT_OPEN, code="not_open")
-    if report.assignment:
-        raise Conflict(words.PASS_WITH_A_CREW, code="with_a_crew")
-    if report.duplicate_of or report.duplicates:
-        raise Conflict(words.PASS_A_DUPLICATE, code="duplicate")
-

@@ -49,6 +49,11 @@ SCHEMAS = {
         "site": {"type": "object", "nullable": True, "description": "the council of this service it was made with, "
                  "when another", "properties": {"council": STRING, "name": STRING}},
         "passed": {**PASSED, "nullable": True},
+        "pass_to": {"type": "array", "description": "the councils of this service it may be passed to (POST "
+                    ".../pass): the one it was made with (made_here), then others whose area holds its place; "
+                    "none once passed, closed, with a crew or a duplicate", "items": {
+                        "type": "object", "properties": {"council": STRING, "name": STRING,
+                                                         "made_here": {"type": "boolean"}}}},
         "moderation": {"type": "object", "nullable": True, "description": "what moderation took away (staff only): "
                        "original {summary, description}, reason, by, at, and hidden_photos with short-lived urls",
                        "properties": {"original": {"type": "object"}, "reason": STRING, "by": STRING,

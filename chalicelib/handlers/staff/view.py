@@ -10,6 +10,7 @@ from ...stamps import stamp
 from ..reports import across, views
 from ..reports.tracking import find_report
 from ..shared.placement import today
+from .passable import pass_to
 from .wording import REPORT_CHANGED
 
 NOTE = "internal_note"
@@ -61,6 +62,7 @@ def staff_view(deps, report, entries=None, contact=False):
         # made at another council's address, or passed here by another council (reports/across.py)
         "site": across.site_of(report),
         "passed": dict(report.passed) if report.passed else None,
+        "pass_to": pass_to(report),
     })
     return view
 
