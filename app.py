@@ -21,6 +21,7 @@ from chalicelib.handlers.conversations.socket_council import FUNCTION as SOCKET_
 from chalicelib.handlers.council.routes import routes as council
 from chalicelib.handlers.crews.routes import routes as crews
 from chalicelib.handlers.democracy.routes import routes as democracy
+from chalicelib.handlers.feedback.routes import routes as feedback
 from chalicelib.handlers.forms.routes import routes as forms
 from chalicelib.handlers.forwarding.routes import routes as forwarding
 from chalicelib.handlers.hire.routes import routes as hire
@@ -84,7 +85,7 @@ for _logger in (app.log, logging.getLogger("chalicelib")):  # "doorstep", which 
 REGISTRY.wire(app, system, reports, places, accounts, staff, crews, alerts, open311, stats, opendata,
               questionnaires, bodies, forwarding, payments, waste, conversations, petitions, forms,
               moderation, revenues, landlords, bills, appointments, containers, hire, repairs, repairs_desk, democracy, participation, consultations, officers,
-              operator, planning, moving, council, ANY_PATH)
+              operator, planning, moving, council, feedback, ANY_PATH)
 app.register_middleware(for_registry(REGISTRY), "http")
 app.api.binary_types.append("application/pdf")  # council tax bills (handlers/revenues)
 app.experimental_feature_flags.update(["WEBSOCKETS"])

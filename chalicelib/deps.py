@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .storage.wards import WardStore
     from .storage.stats import StatsStore
     from .storage.questionnaires import QuestionnaireStore
+    from .storage.feedback import FigureStore
     from .storage.payments import PaymentStore
     from .storage.bulky import BulkyStore
     from .storage.garden import GardenStore
@@ -143,6 +144,7 @@ class Deps:
     facilities: FacilityStore | None = _store("facilities", "FacilityStore")
     stats: StatsStore = _store("stats", "StatsStore")  # performance counters
     questionnaires: QuestionnaireStore = _store("questionnaires", "QuestionnaireStore")  # "has it been fixed?"
+    feedback: FigureStore = _store("feedback", "FigureStore")  # answers and the figures of channel shift
     wards: WardStore | None = _store("wards", "WardStore")
     bin_rounds: BinRoundStore | None = _store("bins", "BinRoundStore")
     alerts: AlertStore | None = _store("alerts", "AlertStore")

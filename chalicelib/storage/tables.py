@@ -26,6 +26,7 @@ from . import repair_communal, repairs  # noqa: F401
 from . import moves  # noqa: F401
 from . import councils, grants  # noqa: F401
 from . import reports_elsewhere  # noqa: F401
+from . import feedback  # noqa: F401
 
 
 def ensure_tables(wait=True):

@@ -207,6 +207,8 @@ ROUTE_ACCESS = {
     # to); the same answer again is a replay (201), for every caller alike.
     ("GET", "/v1/questionnaires/{report_id}"): (ANYONE, Outcome(200)),
     ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
+    ("POST", "/v1/feedback"): (ANYONE, Outcome(201)),
+    ("POST", "/v1/feedback/starts"): (ANYONE, Outcome(204)),
     # Payments: the provider's webhook proves itself by its signature alone (a
     # bad one is refused for everyone alike); a return token nobody was given is a 404.
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
@@ -1522,6 +1524,18 @@ def _answer(world, caller):
     _asked(world)
     return Request("POST", f"/v1/questionnaires/{world.report_id}/answer",
                    {"token": QUESTIONNAIRE_TOKEN, "fixed": True, "rating": 4})
+
+
+@builds("POST", "/v1/feedback")
+def _feedback(world, caller):
+    from chalicelib.handlers.feedback import counting
+    asked = counting.asked("bills", "PY-MATRIXMA", "online", "2026-11")
+    return Request("POST", "/v1/feedback", {"token": asked["token"], "rating": 4})
+
+
+@builds("POST", "/v1/feedback/starts")
+def _feedback_start(world, caller):
+    return Request("POST", "/v1/feedback/starts", {"service": "halls"})
 
 
 # -- what else each route must show, beyond its status -----------------------

@@ -1,0 +1,1 @@
+"""Feedback at the end of every transaction, and the figures of channel shift (issue 72)."""

@@ -1,0 +1,37 @@
+"""Counting starts and finishes as they happen (docs/decisions/feedback.md): a start is one number
+added, with nothing stored of who started; a finish is counted where its transaction is made and
+hands back the transaction's feedback question for its confirmation."""
+from zoneinfo import ZoneInfo
+
+from ... import tenancy
+from ...errors import ValidationFailed
+from . import tokens
+from .services import CHANNELS, SERVICES
+from .wording import NOT_A_SERVICE
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def month_of(moment):
+    return moment.astimezone(LONDON).strftime("%Y-%m")
+
+
+def started(deps, service):
+    """A visit began `service` online: one added to its month's starts, nothing else kept."""
+    if service not in SERVICES:
+        raise ValidationFailed([("service", NOT_A_SERVICE.format(services=", ".join(SERVICES)))])
+    deps.feedback.add(month_of(deps.clock()), service, {"started_online": 1})
+
+
+def finished(deps, service, reference, channel, moment=None):
+    """Count a finished transaction (once: the caller counts where the transaction is written) and
+    return its feedback question for the confirmation: {service, token}."""
+    assert service in SERVICES and channel in CHANNELS, (service, channel)
+    month = month_of(moment or deps.clock())
+    deps.feedback.add(month, service, {f"finished_{channel}": 1})
+    return asked(service, reference, channel, month)
+
+
+def asked(service, reference, channel, month):
+    """The transaction's feedback question, the same every time it is asked (one answer each)."""
+    return {"service": service, "token": tokens.token_for(tenancy.current(), service, channel, month, reference)}

@@ -1,0 +1,26 @@
+"""The feedback routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ...validation import SOME_TEXT
+from .limits import IMPROVE_MAX
+from .services import SERVICES
+
+RATING = {"type": "integer", "minimum": 1, "maximum": 5,
+          "description": "GOV.UK's five points: 1 very dissatisfied, 2 dissatisfied, 3 neither, 4 satisfied, "
+                         "5 very satisfied"}
+
+SCHEMAS = {
+    "FeedbackAnswer": {"type": "object", "required": ["token", "rating"], "additionalProperties": False,
+                       "properties": {
+                           "token": {"type": "string", "pattern": SOME_TEXT, "maxLength": 300,
+                                     "description": "the transaction's, from its confirmation (feedback.token)"},
+                           "rating": RATING,
+                           "improve": {"type": "string", "maxLength": IMPROVE_MAX,
+                                       "description": "How could we improve this service?"},
+                           "reply_email": {"type": "string", "format": "email", "maxLength": 254,
+                                           "description": "only to ask for a reply: kept with the answer"}}},
+    "FeedbackGiven": {"type": "object", "properties": {
+        "service": {"type": "string"}, "rating": RATING, "improve": {"type": "string", "nullable": True},
+        "reply_asked": {"type": "boolean"},
+        "changeable_until": {"type": "string", "format": "date-time"}}},
+    "FeedbackStart": {"type": "object", "required": ["service"], "additionalProperties": False, "properties": {
+        "service": {"type": "string", "enum": list(SERVICES)}}},
+}

@@ -1,0 +1,156 @@
+"""Feedback and the figures of channel shift (issue 72; docs/decisions/feedback.md).
+
+Table `figures`: one item per council, month and service (the council's
+partition, `month#service` its sort key), whose numbers are only ever changed
+by DynamoDB's atomic ADD: starts and finishes by channel, answers by channel
+and rating, and the contacts a council enters. A year of a council's figures
+is one Query of its partition, whatever the number of transactions.
+
+Table `feedback-answers`: one item per transaction asked (its key the hash of
+the transaction's feedback token), written with its counts in one
+transaction: a changed answer takes its old rating's count back in the same
+write, so the counts are always the answers'. The `service` index lists a
+service's answers newest first for its officers.
+"""
+from pynamodb.attributes import JSONAttribute, ListAttribute, NumberAttribute, UnicodeAttribute, UTCDateTimeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+
+from .binding import Stored, bind, get_or_none, table, transaction, writes
+from .council_key import CouncilKey
+from .errors import AlreadyExists
+
+FIGURES = "figures"  # the one partition of a council's figures
+
+
+class FigureModel(Stored):
+    class Meta:
+        table_name = table("figures")
+        billing_mode = "PAY_PER_REQUEST"
+
+    partition = CouncilKey(hash_key=True)  # FIGURES
+    month_service = UnicodeAttribute(range_key=True)  # "2026-11#bills"
+    # Each count its own top-level number: DynamoDB's ADD changes top-level attributes only.
+    started_online = NumberAttribute(null=True)
+    finished_online = NumberAttribute(null=True)
+    finished_assisted = NumberAttribute(null=True)
+    contacts_phone = NumberAttribute(null=True)  # entered by the council, per month
+    contacts_face_to_face = NumberAttribute(null=True)
+    answers_online_1 = NumberAttribute(null=True)  # very dissatisfied
+    answers_online_2 = NumberAttribute(null=True)
+    answers_online_3 = NumberAttribute(null=True)
+    answers_online_4 = NumberAttribute(null=True)
+    answers_online_5 = NumberAttribute(null=True)  # very satisfied
+    answers_assisted_1 = NumberAttribute(null=True)
+    answers_assisted_2 = NumberAttribute(null=True)
+    answers_assisted_3 = NumberAttribute(null=True)
+    answers_assisted_4 = NumberAttribute(null=True)
+    answers_assisted_5 = NumberAttribute(null=True)
+
+
+class ServiceIndex(GlobalSecondaryIndex):
+    """A service's answers, newest first (its officers' list to read and tag)."""
+    class Meta:
+        index_name = "service"
+        projection = AllProjection()
+
+    service = CouncilKey(hash_key=True)
+    answered_at = UTCDateTimeAttribute(range_key=True)
+
+
+class AnswerModel(Stored):
+    class Meta:
+        table_name = table("feedback-answers")
+        billing_mode = "PAY_PER_REQUEST"
+
+    token_hash = CouncilKey(hash_key=True)
+    service = CouncilKey()
+    channel = UnicodeAttribute()  # online, assisted
+    month = UnicodeAttribute()  # the month its transaction's counts are in ("2026-11")
+    rating = NumberAttribute()  # 1 very dissatisfied .. 5 very satisfied
+    improve = UnicodeAttribute(null=True)  # "How could we improve this service?", as written
+    flagged = ListAttribute(of=UnicodeAttribute, null=True)  # kinds of personal detail found in it
+    reply = JSONAttribute(null=True)  # {email} only when the resident asked for a reply
+    tags = ListAttribute(of=UnicodeAttribute, null=True)  # the service's officers' own
+    answered_at = UTCDateTimeAttribute()
+    changeable_until = UTCDateTimeAttribute()
+    version = NumberAttribute(default=1)
+
+    service_index = ServiceIndex()
+
+
+COUNTS = tuple(name for name, attribute in FigureModel.get_attributes().items()
+               if isinstance(attribute, NumberAttribute))
+
+
+def counts_of(item):
+    """{name: int} of a figures item's counts (0 where none was added)."""
+    return {name: int(getattr(item, name) or 0) for name in COUNTS}
+
+
+class FigureStore:
+    def __init__(self):
+        bind()
+
+    def add(self, month, service, counts):
+        """Add each of `counts` ({name: n}) to the month's figures of `service`, atomically."""
+        _figure_update(month, service, counts).update(actions=_adds(counts))
+
+    def year(self, first_month, last_month):
+        """{(month, service): {name: n}} from `first_month` to `last_month` ("2026-04".."2027-03"): one Query."""
+        rows = FigureModel.query(FIGURES, FigureModel.month_service.between(first_month, f"{last_month}#~"))
+        return {tuple(r.month_service.split("#", 1)): counts_of(r) for r in rows}
+
+    def answer(self, token_hash):
+        return get_or_none(AnswerModel, token_hash, consistent_read=True)
+
+    def record_answer(self, answer, before=None):
+        """Write `answer` (a dict of AnswerModel's fields) with its count; `before`, the answer it
+        replaces (its rating's count taken back in the same write). AlreadyExists when another
+        answer was written first (a retry or a race: the caller reads it and decides)."""
+        item = AnswerModel(**answer)
+        counts = {_answer_count(answer["channel"], answer["rating"]): 1}
+        if before is not None:
+            key = _answer_count(before.channel, int(before.rating))
+            counts[key] = counts.get(key, 0) - 1
+            item.version = int(before.version) + 1
+            condition = AnswerModel.version == int(before.version)
+        else:
+            condition = AnswerModel.token_hash.does_not_exist()
+        counts = {k: n for k, n in counts.items() if n}
+        with writes(["answer", "figures"], exists={"answer"}):
+            with transaction() as t:
+                t.save(item, condition=condition)
+                if counts:
+                    t.update(_figure_update(answer["month"], answer["service"], counts), actions=_adds(counts))
+        return item
+
+    def answers(self, service, limit=50, last=None):
+        """A service's answers, newest first, a page at a time: (items, the key of the next page or None)."""
+        page = AnswerModel.service_index.query(service, scan_index_forward=False, limit=limit,
+                                               last_evaluated_key=last)
+        items = list(page)
+        return items, page.last_evaluated_key
+
+    def tag(self, token_hash, tags, version):
+        item = AnswerModel(token_hash=token_hash)
+        with writes(["answer"]):
+            item.update(actions=[AnswerModel.tags.set(tags), AnswerModel.version.add(1)],
+                        condition=AnswerModel.version == version)
+
+
+def _answer_count(channel, rating):
+    return f"answers_{channel}_{int(rating)}"
+
+
+def _figure_update(month, service, counts):
+    return FigureModel(partition=FIGURES, month_service=f"{month}#{service}")
+
+
+def _adds(counts):
+    unknown = set(counts) - set(COUNTS)
+    if unknown:
+        raise ValueError(f"not a count of the figures: {sorted(unknown)}")
+    return [getattr(FigureModel, name).add(n) for name, n in counts.items()]
+
+
+__all__ = ["AlreadyExists", "AnswerModel", "COUNTS", "FigureModel", "FigureStore", "FIGURES", "counts_of"]
