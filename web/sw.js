@@ -30,7 +30,7 @@ const ON_FIRST_USE = [
   "/js/screens/performance.js", "/js/chart.js", "/js/screens/questionnaire.js", "/js/screens/body-link.js",
   "/js/screens/bulky.js", "/js/screens/bulky-booking.js", "/js/reasons.js", "/js/screens/bulky-change.js",
   "/js/screens/garden.js",
-  "/js/screens/council-tax.js", "/js/screens/council-tax-requests.js", "/js/save-pdf.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",
+  "/js/screens/council-tax.js", "/js/screens/council-tax-charges.js", "/js/screens/council-tax-requests.js", "/js/save-pdf.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",
   "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js", "/js/screens/petitions.js",
   "/js/screens/appointments.js", "/js/screens/appointment-manage.js",
   "/js/screens/pay.js", "/js/forms/paying.js",

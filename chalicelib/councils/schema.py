@@ -73,6 +73,12 @@ DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 RULES = _object({
     "local_holidays": {"type": "array", "maxItems": 400, "items": _object({
         "date": {"type": "string", "pattern": DATE}, "name": _text(80)}, required=("date", "name"))},
+    # The band D council tax the council set for each financial year (by its start, in pence), with
+    # where it was published: the other bands follow from it by the jurisdiction's rule (council_tax.py).
+    "council_tax": _object({"band_d": {"type": "array", "maxItems": 100, "items": _object({
+        "year": {"type": "integer", "minimum": 1993, "maximum": 2100},
+        "amount": {"type": "integer", "minimum": 1, "maximum": 100_000_000},
+        "source": _text(300)}, required=("year", "amount"))}}),
 })
 
 SCHEMA = _object({

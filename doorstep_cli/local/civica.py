@@ -14,7 +14,9 @@ session; `ctxdet` makes its account the session's current account, and
 `irins`, `ctxtrn`, `ctxprop` and `docdl` answer for the current account,
 which before any `ctxdet` is the person's first: call `irins` first and you
 get another account's instalments, as a real one gives them. Sessions expire
-after SESSION_IDLE_S idle. Demo data: civica_data.py; answers: civica_answers.py;
+after SESSION_IDLE_S idle. Demo data: civica_data.py (York's, the default; an office
+started with `council=` serves that council's: North Lanarkshire's in
+civica_data_north_lanarkshire.py); answers: civica_answers.py;
 council rent accounts (`rntsel`, `rnttrn`, docids assumed): civica_rents.py.
 Landlords paid housing benefit (`cocrmcred`, `llcheck`, `llruns`, `llrun`, `llclaims`,
 `llchange`, docids ours): civica_landlords.py, civica_landlord_data.py.
@@ -62,8 +64,10 @@ MAINTENANCE = b"<html><body><h1>Service Unavailable</h1><p>Scheduled maintenance
 
 class CivicaBackOffice(ThreadedServer):
     def __init__(self, user="doorstep", password="local-civica-password", host="127.0.0.1", port=0,
-                 clock=None, nightly=NIGHTLY, state_file=None):
+                 clock=None, nightly=NIGHTLY, state_file=None, council=None):
         self.user, self.password, self.nightly = user, password, nightly
+        self.council = council or "york"
+        self.data_set = data.data_set(council)  # the accounts it answers for: its council's (civica_data.py)
         self.clock = clock or (lambda: datetime.now(LONDON))
         self.lock = threading.Lock()
         self.sessions = {}  # id -> {"person", "current", "seen"}
@@ -90,7 +94,7 @@ class CivicaBackOffice(ThreadedServer):
 
     def close(self):
         super().close()
-        with self.lock:
+        with self.lock, data.serving(self.data_set):
             self.moves.forget()  # the accounts it opened leave the demo data with it
 
     def in_nightly_window(self):
@@ -253,7 +257,8 @@ def _handler(office):
             params.update({k.lower(): v for k, v in form.items()})
             if office.delay_s:
                 time.sleep(office.delay_s)
-            self._send(*office.answer(params, form))
+            with data.serving(office.data_set):
+                self._send(*office.answer(params, form))
 
         def do_GET(self):  # noqa: N802
             self._serve({})

@@ -204,8 +204,8 @@ def transactions(ref, year, today, posted=()):
         number += 1
 
     start = data.date(year, 4, 1)
-    if account["charge"]:
-        add("Charge", start, account["charge"], ChargeType="Council Tax")
+    for charge_type, amount in data.charge_lines(account):  # Scotland's water and waste water: lines of their own
+        add("Charge", start, amount, ChargeType=charge_type)
     for code, name, percent in account["discounts"]:
         add("Discount", start, -(account["charge"] * percent // 100), ChargeType=name)
     for when, amount in data.payments(account, year, today):

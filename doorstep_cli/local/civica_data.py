@@ -15,10 +15,20 @@ the postcode, the phone numbers held, the Direct Debit account): the same
 values are printed on the demo bills, so a demo resident can link from one.
 Amounts are integer pence; the financial year is the one the date given
 falls in, so the data stays current whatever day the stack runs.
-"""
-from datetime import date
 
-PEOPLE = {
+This is York's data set, the default. An office started for another council
+serves that council's own (DATA_SETS: North Lanarkshire's in
+civica_data_north_lanarkshire.py), and a council with none has no accounts:
+PEOPLE, ACCOUNTS and CLAIMS are the tables of the data set the office
+answering now serves (`serving`), York's outside any answer.
+"""
+import contextlib
+from collections.abc import MutableMapping
+from contextvars import ContextVar
+from datetime import date
+from types import SimpleNamespace
+
+_YORK_PEOPLE = {
     "P0010001": {"title": "Mrs", "forenames": "Ann", "surname": "Hartley", "phone": "01904 551234"},
     "P0010002": {"title": "Mr", "forenames": "Brian", "surname": "Hartley", "phone": "07700 900871"},
     "P0010003": {"title": "Ms", "forenames": "Carol", "surname": "Dobson", "phone": "01904 552468"},
@@ -31,7 +41,7 @@ PEOPLE = {
     "P0010010": {"title": "Mx", "forenames": "Sam", "surname": "Okafor", "phone": "07700 900510"},
 }
 
-ACCOUNTS = {
+_YORK_ACCOUNTS = {
     "500123454": {"people": ["P0010001", "P0010002"], "place_ref": "990000000003", "lines": ["3 Micklegate", "York"],
                   "postcode": "YO1 7HH", "band": "C", "charge": 198_412, "method": "Direct Debit",
                   "dd_account": "41062287", "online_key": "HRT4-7QMC", "missed": 0, "discounts": []},
@@ -54,10 +64,71 @@ ACCOUNTS = {
                   "discounts": []},
 }
 
-CLAIMS = {
+_YORK_CLAIMS = {
     "P0010004": [{"number": "HB40721", "place_ref": "990000000148", "status": "Current", "type": "HB/CTR",
                   "weekly_rent": 9_875, "weekly_ctax": 1_250, "account": "500345686"}],
 }
+
+YORK = SimpleNamespace(PEOPLE=_YORK_PEOPLE, ACCOUNTS=_YORK_ACCOUNTS, CLAIMS=_YORK_CLAIMS)
+DATA_SETS = {"north-lanarkshire": "doorstep_cli.local.civica_data_north_lanarkshire"}  # beside York's
+_serving = ContextVar("civica_data_set", default=YORK)
+
+
+def data_set(council=None):
+    """The data set an office started for `council` serves: York's without one, an empty one for a
+    council with none of its own (no council answers with another's residents)."""
+    if council is None or council == "york":
+        return YORK
+    if council not in DATA_SETS:
+        return SimpleNamespace(PEOPLE={}, ACCOUNTS={}, CLAIMS={})
+    from importlib import import_module
+    module = import_module(DATA_SETS[council])
+    return SimpleNamespace(PEOPLE=module.PEOPLE, ACCOUNTS=module.ACCOUNTS, CLAIMS=module.CLAIMS)
+
+
+@contextlib.contextmanager
+def serving(chosen):
+    """Within it, PEOPLE, ACCOUNTS and CLAIMS are `chosen`'s (the office's answer, on its thread)."""
+    token = _serving.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _serving.reset(token)
+
+
+class _Served(MutableMapping):
+    """One table of the data set being served: the answers' modules read it as a dict."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def _table(self):
+        return getattr(_serving.get(), self.name)
+
+    def __getitem__(self, key):
+        return self._table()[key]
+
+    def __setitem__(self, key, value):
+        self._table()[key] = value
+
+    def __delitem__(self, key):
+        del self._table()[key]
+
+    def __iter__(self):
+        return iter(self._table())
+
+    def __len__(self):
+        return len(self._table())
+
+
+PEOPLE, ACCOUNTS, CLAIMS = _Served("PEOPLE"), _Served("ACCOUNTS"), _Served("CLAIMS")
+
+
+def charge_lines(account):
+    """[(ChargeType, pence)]: a Scottish account's council tax, water and waste water as lines of
+    their own; an English one's single council tax charge."""
+    return account.get("charges") or ([("Council Tax", account["charge"])] if account["charge"] else [])
+
 
 def nino(person_ref):
     """A National Insurance number for the demo: QQ is a prefix never issued."""

@@ -43,7 +43,7 @@ def test_a_second_view_within_minutes_asks_the_back_office_nothing(dev, civica, 
     cold_calls = list(civica.calls)
     with metering.metered() as cached:
         second = account(own, link_id)
-    assert cold_calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop", "irins", "ctxtrn", "viewdoc", "hbsel",
+    assert cold_calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop", "ctxtrn", "irins", "viewdoc", "hbsel",
                           "hbdet", "hbpaydet", "hbpaydet", "rntsel", "rnttrn"]
     assert second["rent_accounts"] and second["rent_accounts"] == cold_rent(civica, own, link_id)
     assert civica.calls == cold_calls  # nothing more
@@ -54,17 +54,19 @@ def test_a_second_view_within_minutes_asks_the_back_office_nothing(dev, civica, 
     assert (cached.operations, cached.items, cached.writes) == (["GetItem", "GetItem"], 2, 0)
 
 
-def test_the_first_screen_asks_four_calls_and_each_section_only_when_opened(client, dev, civica):
+def test_the_first_screen_asks_five_calls_and_each_section_only_when_opened(client, dev, civica):
     person, path = dev
     first = client.get(f"{path}?sections=none", person.auth).json_body
-    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop"]
+    # ctxtrn: the year's charge lines, and with them the payments, kept fresh as the first screen
+    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop", "ctxtrn"]
+    assert first["charges"][0]["amount"] == 223_214 and set(first["sections_at"]) == {"payments"}
     assert (first["summary"]["balance"], first["next_instalment"]) == (48_034, {"due": "2026-12-01", "amount": 22_321,
                                                                                "direct_debit": False})
     assert first["property"]["band"] == "D" and "instalments" not in first and "benefit_claims" not in first
     civica.calls.clear()
     plan = client.get(f"{path}?sections=plan", person.auth).json_body
     assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "irins"]  # ctxdet: Civica's current account
-    assert len(plan["instalments"]) == 10 and set(plan["sections_at"]) == {"plan"}
+    assert len(plan["instalments"]) == 10 and set(plan["sections_at"]) == {"payments", "plan"}
     civica.calls.clear()
     again = client.get(f"{path}?sections=plan", person.auth).json_body
     assert civica.calls == [] and again["instalments"] == plan["instalments"]
@@ -76,7 +78,7 @@ def test_the_first_screen_asks_four_calls_and_each_section_only_when_opened(clie
 def test_opening_the_app_warms_the_copy_so_a_tap_on_the_account_asks_nothing(client, dev, civica):
     person, path = dev
     assert client.post("/v1/me/council-tax/warm", {}, person.auth).json_body == {"warmed": 1}
-    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop"]
+    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop", "ctxtrn"]
     civica.calls.clear()
     tapped = client.get(f"{path}?sections=none", person.auth).json_body
     assert civica.calls == [] and tapped["summary"]["balance"] == 48_034

@@ -61,7 +61,7 @@ def test_a_lookup_is_one_back_office_session_with_the_account_its_claims_and_ren
                          officer.auth)
     assert answer.status_code == 200 and answer.json_body["liable"] == ["Mr Dev Patel"]
     assert answer.json_body["rent_accounts"][0]["reference"] == "R0448105"
-    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop", "irins", "ctxtrn", "viewdoc", "hbsel",
+    assert civica.calls == ["crmlogin", "cocrmper", "ctxdet", "ctxprop", "ctxtrn", "irins", "viewdoc", "hbsel",
                             "hbdet", "hbpaydet", "hbpaydet", "rntsel", "rnttrn"]
 
 

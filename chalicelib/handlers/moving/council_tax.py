@@ -75,6 +75,27 @@ def link_new(deps, move, part):
     made_link(deps, move["user_id"], part["reference"], person, deps.clock())
 
 
+def estimate(council, move):
+    """What the new home's council tax comes to from the move date to the end of that financial year,
+    line by line by the council's jurisdiction's rules (a Scottish home's water and waste water too),
+    each the year's charge counted day by day from the move: Doorstep's estimate, marked as one, since
+    the bill is the back office's. None moving out, or for a home not banded or a council with no rules."""
+    from datetime import date
+    from ... import council_tax
+    band = move.get("to_band")
+    if move["move"] == "out" or not band:
+        return None
+    when = date.fromisoformat(move["date"])
+    year = when.year if when.month >= 4 else when.year - 1
+    lines = [{**line, "name": None, "estimate": True, "for_the_year": line["amount"],
+              "amount": council_tax.part_of_year(line["amount"], when, year)}
+             for line in council_tax.lines(council, band, year) if line["amount"] is not None]
+    if not lines:
+        return None
+    return {"band": band, "from": move["date"], "year": year, "lines": lines,
+            "total": sum(line["amount"] for line in lines)}
+
+
 def _moment(text):
     from datetime import datetime
     return datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -95,7 +95,8 @@ def checked(deps, body, today, user):
     if old is not None:
         move.update(from_uprn=old.uprn, from_address=old.text, from_ward=old.ward)
     if new is not None:
-        move.update(to_uprn=new.uprn, to_address=new.text, to_ward=new.ward, to_postcode=new.postcode)
+        move.update(to_uprn=new.uprn, to_address=new.text, to_ward=new.ward, to_postcode=new.postcode,
+                    to_band=new.council_tax_band or None)  # what its council tax comes to (council_tax.estimate)
     return move
 
 

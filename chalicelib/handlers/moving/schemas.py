@@ -39,7 +39,14 @@ SCHEMAS = {
         "tenure": {"type": "string", "nullable": True}, "forwarding": {"type": "string", "nullable": True},
         "parts": {"type": "array", "items": PART},
         "elsewhere": {"type": "array", "items": {"type": "object", "properties": {
-            "text": {"type": "string"}, "url": {"type": "string"}}}}}},
+            "text": {"type": "string"}, "url": {"type": "string"}}}},
+        "council_tax_estimate": {"type": "object", "nullable": True, "description": "the new home's council tax "
+                                 "from the move date to the year's end by the council's rules, line by line (as "
+                                 "an account's charges, each with for_the_year): an estimate; null moving out or "
+                                 "for a home not banded", "properties": {
+                                     "band": {"type": "string"}, "from": {"type": "string", "format": "date"},
+                                     "year": {"type": "integer"}, "total": {"type": "integer"},
+                                     "lines": {"type": "array", "items": {"type": "object"}}}}}},
     "StaffMove": {"type": "object", "required": ["id", "parts", "audit"], "properties": {
         **MOVE, "parts": {"type": "array", "items": {**PART, "properties": {
             **PART["properties"], "version": {"type": "integer", "description": "the undo's If-Match"},

@@ -41,11 +41,12 @@ def sorted_parts(parts):
 
 
 def shown(deps, move, parts, staff=False):
+    from .council_tax import estimate
     parts = sorted_parts(parts)
     out = {**brief(move), "people": move.get("people") or [], "late": bool(move.get("late")),
            "tenure": move.get("tenure"), "forwarding": move.get("forwarding"),
            "parts": [part_view(deps, move, p) for p in parts],
-           "elsewhere": elsewhere(move["move"])}
+           "elsewhere": elsewhere(move["move"]), "council_tax_estimate": estimate(deps.council, move)}
     if staff:
         out.update(contact=move.get("contact"), furnished=move.get("furnished"), email=move.get("email"),
                    late_note=wording.LATE_NOTE if move.get("late") else None, user_id=move["user_id"])

@@ -16,6 +16,7 @@ from ...storage import metering
 from ... import validation
 from . import limits, wording
 from .kinds import kind_of
+from .notification import rule_for
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -25,26 +26,28 @@ def _day_words(day):
     return f"{d:%A} {d.day} {d:%B %Y}"
 
 
-def phase(app, today):
+def phase(app, today, days=limits.CONSULTATION_DAYS):
     """open (comments taken), awaiting (a decision) or decided, on `today` (a London date)."""
     if app["decision"] or app["decided"]:
         return "decided"
-    return "open" if today <= closes(app) else "awaiting"
+    return "open" if today <= closes(app, days) else "awaiting"
 
 
-def closes(app):
-    """The day comments close: the register's consultation expiry, else 21 days from validation."""
+def closes(app, days=limits.CONSULTATION_DAYS):
+    """The day comments close: the register's consultation expiry, else `days` (the jurisdiction's) from
+    validation."""
     if app["consultation_ends"]:
         return date.fromisoformat(app["consultation_ends"])
     if app["validated"]:
-        return date.fromisoformat(app["validated"]) + timedelta(days=limits.CONSULTATION_DAYS)
+        return date.fromisoformat(app["validated"]) + timedelta(days=days)
     return date.min
 
 
-def shown(app, today, origin=None):
+def shown(app, today, origin=None, rule=None):
     """One application as residents read it (and its distance from `origin`, (lon, lat), when given)."""
-    now = phase(app, today)
-    ends = closes(app)
+    days = rule["days"] if rule else limits.CONSULTATION_DAYS
+    now = phase(app, today, days)
+    ends = closes(app, days)
     if now == "decided":
         comments, decision = wording.COMMENTS_DECIDED, wording.DECIDED.format(
             decision=app["decision"] or "Decided", day=_day_words(app["decided"])) if app["decided"] else app["decision"]
@@ -63,6 +66,9 @@ def shown(app, today, origin=None):
              "decision": app["decision"] or None, "decided": app["decided"] or None, "decision_words": decision,
              "appeal_status": app["appeal_status"] or None, "lat": app["lat"], "lon": app["lon"],
              "type": kind_of(app["app_type"], app["reference"]), "type_words": app["app_type"] or None}
+    if rule is not None:
+        from .notification import shown as notified
+        found["notification"] = notified(rule)
     if origin is not None and app["lat"] is not None:
         found["distance_m"] = round(haversine_m(origin[0], origin[1], app["lon"], app["lat"]))
     return found
@@ -91,9 +97,9 @@ def near(deps, params):
         raise OutsideServiceArea(deps.area.name)
     today = deps.clock().astimezone(LONDON).date()
     cover = cells.cover_circle(lon, lat, radius, max_cells=limits.MAX_COVER_CELLS)
-    found = []
+    found, rule = [], rule_for(deps.council)
     for app in deps.planning.in_ranges(cells.cell_ranges(cover), limits.READ_MAX):
-        one = shown(app, today, (lon, lat))
+        one = shown(app, today, (lon, lat), rule)
         if one.get("distance_m", radius + 1) <= radius and (wanted is None or one["phase"] == wanted):
             found.append(one)
     found.sort(key=lambda a: (a["distance_m"], a["reference"]))
@@ -124,7 +130,7 @@ def one(deps, app_id):
     today = deps.clock().astimezone(LONDON).date()
     from .committee import of_application
     from .constraints import at as constraints_at
-    return {**shown(app, today), "link": app["link"] or None, "committee": of_application(deps, app_id, today),
+    return {**shown(app, today, rule=rule_for(deps.council)), "link": app["link"] or None, "committee": of_application(deps, app_id, today),
             "constraints": constraints_at(app["lon"], app["lat"]) if app["lat"] is not None else [],
             "constraints_source": wording.CONSTRAINTS_SOURCE,
             "comment_link": app["comment_link"] if phase(app, today) == "open" and app["comment_link"] else None,

@@ -18,7 +18,9 @@ APPLICATION = {
     "type": {"type": "string", "enum": ["householder", "full", "outline", "listed_building", "trees", "advertisement",
                                         "other"], "description": "as area alerts ask for it (planning_types)"},
     "type_words": {**MAYBE, "description": "the type as the register words it"},
-    "distance_m": {"type": "integer", "description": "from the point asked about (near only)"}}
+    "distance_m": {"type": "integer", "description": "from the point asked about (near only)"},
+    "notification": {"type": "object", "description": "who is told of it and how long they have, by the council's "
+                     "jurisdiction: days, within_m (null: adjoining, England), rule {id, title, url, from}, text"}}
 CONSTRAINT = {"type": "object", "required": ["dataset", "kind", "words"], "properties": {
     "dataset": {"type": "string", "enum": ["conservation-area", "listed-building-outline", "tree-preservation-zone",
                                            "flood-risk-zone"], "description": "Planning Data's dataset"},

@@ -9,6 +9,10 @@ COMMENTS_CLOSED = "Comments closed on {day}"
 COMMENTS_DECIDED = "Decided: comments are no longer taken"
 DECIDED = "{decision} on {day}"
 AWAITING = "Awaiting a decision"
+# Who is told of an application and for how long, by the council's jurisdiction (notification.py).
+NOTIFIED_WITHIN = "Neighbours within {metres} m are notified and have {days} days to comment, under {title}."
+NOTIFIED_ADJOINING = "Neighbours are told by letter or a site notice and have at least {days} days to comment, under " \
+                     "{title}."
 COMMENT_WHERE = "Comment on the council's planning register (you need an account there; comments are public)"
 # Staff: the sync's health.
 NOT_CONFIGURED = "No planning register is configured."

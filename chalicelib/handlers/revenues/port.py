@@ -52,6 +52,7 @@ class Transaction:
     kind: str  # the back office's own: Payments, Charge, Discount, Benefit...
     method: str = ""  # how it was paid (DD, card...)
     reference: str = ""  # the payer's reference kept with a payment (ours: the posting's key), where given
+    charge_type: str = ""  # what a charge or discount is for, in the back office's words (Council Tax, Water...)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,18 @@ SCHEMAS = {
             "address": {"type": "string"}, "postcode": {"type": "string"},
             "band": {"type": "string", "nullable": True, "description": "null: not banded yet (a new build)"}}},
         "next_instalment": {"type": "object", "nullable": True},
+        "charges": {"type": "array", "description": "the year's charges line by line (a Scottish council's council "
+                    "tax, water and waste water), the back office's, else estimated by the council's rules",
+                    "items": {"type": "object", "properties": {
+                        "kind": {"type": "string", "enum": ["council_tax", "water", "waste_water", "other"]},
+                        "name": {"type": "string", "nullable": True, "description": "the back office's words"},
+                        "amount": PENCE, "band": {"type": "string", "nullable": True},
+                        "year": {"type": "integer", "description": "the financial year the figure is for, by its "
+                                 "start"}, "estimate": {"type": "boolean"},
+                        "basis": {"type": "object", "nullable": True, "description": "the band's share of band D: "
+                                  "part/of"},
+                        "rule": {"type": "object", "nullable": True, "description": "the rule that made it: id, "
+                                 "title, url, from"}}}},
         "sections_at": {"type": "object", "description": "when each section given was read (plan, payments, "
                         "documents, benefits, rent)", "additionalProperties": {"type": "string",
                                                                               "format": "date-time"}},

@@ -41,7 +41,7 @@ def lookup(deps, body):
         raise NotFound(wording.NO_ACCOUNT, code="account_not_found") from None  # as linking reads it
     try:
         people = session.liable(reference, year)
-        view = read(session, reference, year)
+        view = read(session, reference, year, council=deps.council)
     except BackOfficeError as e:
         raise backoffice.unavailable(failure=e) from None
     finally:

@@ -2,11 +2,13 @@
 per link for minutes (a second look asks nothing), and the last copy with
 its age while the back office is down, slow, confused or refusing.
 
-The first screen is the balance and the next instalment (with the address and
-band): crmlogin, cocrmper, ctxdet and ctxprop, 4 calls in a row where the
-whole account took 9 to 13. The rest is in sections, each asked for when the
-resident opens it (`?sections=plan,payments`): plan (irins), payments
-(ctxtrn), documents (viewdoc), benefits (hbsel, hbdet per claim, hbpaydet
+The first screen is the balance and the next instalment, the address and band,
+and the year's charges line by line (a Scottish bill's council tax, water and
+waste water, each with the rule that made it: charges.py): crmlogin, cocrmper,
+ctxdet, ctxprop and ctxtrn, 5 calls in a row where the whole account took 9 to
+13. ctxtrn holds the year's payments too, so the payments section comes with
+the first screen. The rest is in sections, each asked for when the resident
+opens it (`?sections=plan,documents`): plan (irins), documents (viewdoc), benefits (hbsel, hbdet per claim, hbpaydet
 twice) and rent (rntsel, rnttrn per tenancy). Each is kept in the same copy
 with the time it was read, so one opened within minutes asks nothing; without
 `sections` every section is given, as before (staff's lookup, payments'
@@ -21,27 +23,32 @@ from datetime import timedelta
 from ...config import revenues as revenue_settings
 from ...errors import NotFound, ValidationFailed
 from ...stamps import stamp
-from . import backoffice, limits, wording
+from . import backoffice, charges, limits, wording
 from .linking import owned
 from .port import BackOfficeError
 
 SECTIONS = limits.SECTIONS
+WITH_FIRST_SCREEN = ("payments",)  # read in the first screen's ctxtrn
 
 
-def fetch(revenues, link, year, sections=SECTIONS):
+def fetch(revenues, link, year, sections=SECTIONS, council=None):
     """The account as the back office has it now (raises BackOfficeError)."""
     with revenues.session(link.person_ref) as session:
-        return read(session, link.account_ref, year, sections)
+        return read(session, link.account_ref, year, sections, council)
 
 
-def first_screen(session, account_ref, year):
-    """The balance and next instalment (ctxdet) and the address and band (ctxprop)."""
+def first_screen(session, account_ref, year, council=None):
+    """The balance and next instalment (ctxdet), the address and band (ctxprop), and the year's
+    charges and payments (ctxtrn), the charges explained by `council`'s rules (charges.py)."""
     summary = session.summary(account_ref, year)
     places = session.properties(account_ref, year)
+    transactions = session.transactions(account_ref, year)
     upcoming = {"due": summary.next_due, "amount": summary.next_amount, "direct_debit": summary.direct_debit} \
         if summary.next_due and summary.next_amount else None
+    band = places[0].band if places else None
     return {"reference": account_ref, "year": year, "summary": asdict(summary),
-            "property": asdict(places[0]) if places else None, "next_instalment": upcoming}
+            "property": asdict(places[0]) if places else None, "next_instalment": upcoming,
+            "charges": charges.lines(transactions, band, council, year), "payments": _paid(transactions)}
 
 
 def section(session, account_ref, year, name):
@@ -63,11 +70,12 @@ def section(session, account_ref, year, name):
                               for rent in session.rent_accounts()]}
 
 
-def read(session, account_ref, year, sections=SECTIONS):
+def read(session, account_ref, year, sections=SECTIONS, council=None):
     """One account's view on an open session: the first screen and `sections`."""
-    body = first_screen(session, account_ref, year)
+    body = first_screen(session, account_ref, year, council)
     for name in sections:
-        body.update(section(session, account_ref, year, name))
+        if name not in WITH_FIRST_SCREEN:
+            body.update(section(session, account_ref, year, name))
     return body
 
 
@@ -110,9 +118,12 @@ def _account(deps, link, sections=SECTIONS):
     try:
         with backoffice.configured(deps).session(link.person_ref) as session:
             year = backoffice.financial_year(now)
-            new = first_screen(session, link.account_ref, year) if not fresh else {}
+            new = first_screen(session, link.account_ref, year, deps.council) if not fresh else {}
+            if not fresh:  # what came with the first screen is as fresh as it
+                stale_parts = list(dict.fromkeys([*stale_parts, *WITH_FIRST_SCREEN]))
             for name in stale_parts:
-                new.update(section(session, link.account_ref, year, name))
+                if fresh or name not in WITH_FIRST_SCREEN:
+                    new.update(section(session, link.account_ref, year, name))
     except BackOfficeError as e:
         if kept is None or any(n not in read_at for n in sections):
             raise backoffice.unavailable(now, failure=e) from None

@@ -1,5 +1,5 @@
 // Council tax in My Account: link an account with the details on a bill, then
-// see it: the balance and next instalment first (4 calls to the council's system,
+// see it: the balance, next instalment and the year's charges line by line first (5 calls to the council's system,
 // or none from the copy the app warmed when it opened), and each section (instalments,
 // payments, bills and letters, benefit claims, rent where the council is the landlord)
 // asked for when it is opened; marked with its age, and the last copy when the
@@ -12,6 +12,7 @@ import {navigate, redraw} from "../navigation.js";
 import {savePdf} from "../save-pdf.js";
 import {signedIn} from "../session.js";
 import {pounds} from "./bulky.js";
+import {chargeLines} from "./council-tax-charges.js";
 import {requestsSection} from "./council-tax-requests.js";
 
 const HERE = "/account/council-tax";
@@ -132,6 +133,8 @@ async function showAccount(view, account) {
         : t("ctax.none_due")),
       row(t("ctax.paid_this_year"), pounds(s.year_paid)),
       s.discounts.length ? row(t("ctax.discounts"), s.discounts.join(", ")) : null),
+    account.charges && account.charges.length ? h("h2", {class: "heading-m"}, t("ctax.charges_title")) : null,
+    chargeLines(account.charges, "ctax-charges"),
     h("p", {class: "body"}, h("a", {class: "button", id: "ctax-pay",
       href: `/pay?fund=council-tax&reference=${encodeURIComponent(account.reference)}`}, t("ctax.pay"))),
     ...Object.keys(SECTIONS).map(name => section(view, account, name)),

@@ -8,6 +8,8 @@ import {button, errorsOf, showErrors} from "../forms.js";
 import {formatDay, t, tCount} from "../i18n.js";
 import {navigate} from "../navigation.js";
 import {signedIn} from "../session.js";
+import {pounds} from "./bulky.js";
+import {chargeLines} from "./council-tax-charges.js";
 
 function part(view, move, p, redraw) {
   const choose = choice => async () => {
@@ -29,6 +31,16 @@ function part(view, move, p, redraw) {
       : null);
 }
 
+// The new home's council tax from the move date, by the council's rules (Scotland's bands and water
+// charges where the council is Scottish): Doorstep's estimate, the bill being the council's.
+function estimate(found) {
+  if (!found) return [];
+  return [h("h2", {class: "heading-m"}, t("moving.ctax_title")),
+    h("p", {class: "body", id: "move-ctax-total"}, t("moving.ctax_total", {amount: pounds(found.total),
+      day: formatDay(found.from, true), band: found.band})),
+    chargeLines(found.lines, "move-ctax")];
+}
+
 function draw(view, move) {
   const holder = h("div", {id: "move-page"});
   const redraw = fresh => holder.replaceWith(draw(view, fresh));
@@ -41,6 +53,7 @@ function draw(view, move) {
     move.parts.length ? h("ul", {class: "list list--spaced", id: "move-parts"},
       move.parts.map(p => part(view, move, p, redraw)))
       : h("p", {class: "body", id: "move-parts"}, t("moving.under_way")),
+    ...estimate(move.council_tax_estimate),
     h("h2", {class: "heading-m"}, t("moving.elsewhere")),
     h("ul", {class: "list list--spaced", id: "move-elsewhere"}, move.elsewhere.map(e => h("li", {},
       h("a", {href: e.url, rel: "noopener", target: "_blank"}, e.text)))));

@@ -34,13 +34,16 @@ LABELS = {
     "decided": ("Decision Issued Date", "Decision Made Date", "Decision Date", "Decision Notice Date"),
     "received": ("Application Received", "Application Received Date", "Application Registered", "Received"),
     "validated": ("Application Validated", "Application Validated Date", "Valid Date", "Validated"),
-    "appeal_status": ("Appeal Status",),
+    # Scotland reviews a delegated refusal at the council's Local Review Body, not by appeal.
+    "appeal_status": ("Appeal Status", "Local Review Body Status"),
     "app_type": ("Application Type", "Case Type"),
     "ward": ("Ward", "Wards"),
     "neighbour_expiry": ("Neighbour Consultation Expiry", "Neighbour Consultation Expiry Date",
-                         "Neighbour Notification Expiry"),
+                         "Neighbour Notification Expiry", "Neighbour Notification Expiry Date"),
+    # Scottish registers' last day for comments (Glasgow's and Edinburgh's words, Moray's, Perth's).
     "standard_expiry": ("Standard Consultation Expiry", "Standard Consultation Expiry Date",
-                        "Consultation Expiry Date", "Public Consultation Expiry"),
+                        "Consultation Expiry Date", "Public Consultation Expiry", "Last Date for Comments",
+                        "Expiry Date for Comments", "Last date for public comments"),
 }
 # The table each of an application's tabs holds its rows in, as registers render them.
 TAB_TABLES = {"summary": "simpleDetailsTable", "dates": "simpleDetailsTable", "details": "applicationDetails"}

@@ -189,7 +189,8 @@ def transactions(root, name="TranList"):
         numeric = when.get("NumericEquiv") if when is not None else None
         found.append(Transaction(date=day(numeric or (when.text if when is not None else "")),
                                  amount=pence(text(t, "Amount")), kind=t.get("TranType", ""),
-                                 method=text(t, "SubCode"), reference=text(t, "PayRef")))
+                                 method=text(t, "SubCode"), reference=text(t, "PayRef"),
+                                 charge_type=text(t, "ChargeType")))
     return found
 
 
