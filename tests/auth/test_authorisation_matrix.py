@@ -209,6 +209,7 @@ ROUTE_ACCESS = {
     ("POST", "/v1/questionnaires/{report_id}/answer"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback/starts"): (ANYONE, Outcome(204)),
+    ("GET", "/v1/figures"): (ANYONE, Outcome(200)),
     # Payments: the provider's webhook proves itself by its signature alone (a
     # bad one is refused for everyone alike); a return token nobody was given is a 404.
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
@@ -1531,6 +1532,11 @@ def _feedback(world, caller):
     from chalicelib.handlers.feedback import counting
     asked = counting.asked("bills", "PY-MATRIXMA", "online", "2026-11")
     return Request("POST", "/v1/feedback", {"token": asked["token"], "rating": 4})
+
+
+@builds("GET", "/v1/figures")
+def _figures(world, caller):
+    return Request("GET", "/v1/figures?year=2026")
 
 
 @builds("POST", "/v1/feedback/starts")

@@ -1,7 +1,7 @@
 """Feedback's routes: the answer a transaction's confirmation asks for, and a
 service's start counted with nothing kept of who started it."""
 from ...api import http
-from ...api.openapi import errors, json_response, ref
+from ...api.openapi import errors, json_response, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE
 
@@ -37,3 +37,21 @@ def count_start():
     rate_limits.creation(deps, "start")
     counting.started(deps, body.get("service") if isinstance(body, dict) else None)
     return http.empty()
+
+
+@routes.get("/v1/figures", ANYONE, {
+    "summary": "The council's figures of channel shift for its year (April to March), service by service and "
+               "month by month: take-up, completion, satisfaction, cost per transaction and the saving, with "
+               "their definitions; JSON, or CSV with format=csv. Counts under 10 are withheld",
+    "parameters": [q("year", "the year the council's year starts in (its April)", required=True,
+                     schema={"type": "integer", "minimum": 2020, "maximum": 2100}),
+                   q("format", "json (the default) or csv", schema={"type": "string", "enum": ["json", "csv"]})],
+    "responses": {"200": {"description": "The figures", "content": {
+        "application/json": {"schema": {"$ref": ref("Figures")}}, "text/csv": {"schema": {"type": "string"}}}},
+        **errors(400)}})
+def get_figures():
+    from ...storage import metering
+    from . import publishing
+    metering.expose()  # its cost is public: what it reads does not grow with transactions
+    body, content_type = publishing.published(http.deps(), http.query())
+    return http.cacheable(http.request(), body, content_type, publishing.MAX_AGE_SECONDS)

@@ -24,3 +24,16 @@ SCHEMAS = {
     "FeedbackStart": {"type": "object", "required": ["service"], "additionalProperties": False, "properties": {
         "service": {"type": "string", "enum": list(SERVICES)}}},
 }
+
+_MONTH = {"type": "object", "properties": {
+    "month": {"type": "string"}, "counts": {"type": "object", "additionalProperties": {"type": "integer",
+                                                                                      "nullable": True}},
+    **{name: {"type": "number", "nullable": True} for name in (
+        "transactions", "digital_take_up", "completion_rate", "satisfaction", "cost_per_transaction_pence",
+        "saving_pence")}}}
+SCHEMAS["Figures"] = {"type": "object", "properties": {
+    "council": {"type": "string"}, "year": {"type": "integer"},
+    "months": {"type": "array", "items": {"type": "string"}},
+    "costs_pence": {"type": "object", "additionalProperties": {"type": "integer"}},
+    "services": {"type": "object", "additionalProperties": {"type": "array", "items": _MONTH}},
+    "definitions": {"type": "object", "additionalProperties": {"type": "string"}}}}

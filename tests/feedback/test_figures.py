@@ -1,0 +1,77 @@
+"""The business case's figures (issue 72, item 4): take-up, completion, satisfaction and cost by
+channel, month by month for the council's year, small numbers withheld so none can be worked out."""
+from chalicelib.councils.council import Council
+from chalicelib.handlers.feedback import figures
+
+YORK = Council(id="york", name="City of York Council", short_name="York", version=1)
+
+
+def _month(**counts):
+    return figures.month_figures(counts, figures.costs_of(YORK), "2026-11")
+
+
+def test_take_up_completion_satisfaction_and_cost_from_the_months_counts():
+    shown = _month(started_online=200, finished_online=150, finished_assisted=30, contacts_phone=20,
+                   answers_online_5=12, answers_online_4=6, answers_online_1=2)
+    assert shown["transactions"] == 200
+    assert shown["digital_take_up"] == 75.0  # 150 of 200
+    assert shown["completion_rate"] == 75.0  # 150 finished of 200 started online
+    assert shown["satisfaction"] == 90.0  # 18 of 20 satisfied or very
+    # 150 x 8p + 30 x 339p + 20 x 339p = 18,150p over 200 transactions
+    assert shown["cost_per_transaction_pence"] == 91
+    assert shown["saving_pence"] == 150 * (339 - 8)
+
+
+def test_a_count_under_ten_is_withheld_and_so_is_every_figure_that_would_give_it_away():
+    """7 assisted beside 150 online: the total (157) would give the 7 away, and so would take-up, the cost
+    per transaction and the saving's total; the online count and completion stand."""
+    shown = _month(started_online=200, finished_online=150, finished_assisted=7)
+    assert shown["counts"]["assisted"] is None and shown["counts"]["online"] == 150
+    assert (shown["transactions"], shown["digital_take_up"], shown["cost_per_transaction_pence"]) == (None, None, None)
+    assert shown["completion_rate"] == 75.0
+    few = _month(started_online=9, finished_online=8)
+    assert few["counts"]["online"] is None and few["completion_rate"] is None and few["saving_pence"] is None
+
+
+def test_satisfaction_from_fewer_than_ten_answers_is_withheld():
+    assert _month(finished_online=50, answers_online_5=9)["satisfaction"] is None
+    assert _month(finished_online=50, answers_online_5=9, answers_assisted_1=1)["satisfaction"] == 90.0
+
+
+def test_a_councils_own_channel_costs_replace_the_cases():
+    own = Council(id="york", name="York", short_name="York", version=2,
+                  document={"channel_costs": {"phone": 500, "online": 20}})
+    costs = figures.costs_of(own)
+    assert costs == {"face_to_face": 1053, "phone": 500, "online": 20, "assisted": 500}
+
+
+def test_the_year_is_the_councils_april_to_march(deps):
+    deps.feedback.add("2026-03", "halls", {"finished_assisted": 40})
+    deps.feedback.add("2026-04", "halls", {"finished_assisted": 12})
+    deps.feedback.add("2027-03", "halls", {"finished_online": 30})
+    year = figures.year_of(deps, 2026)
+    assert year["months"][0] == "2026-04" and year["months"][-1] == "2027-03"
+    halls = year["services"]["halls"]
+    assert halls[0]["counts"]["assisted"] == 12 and halls[-1]["counts"]["online"] == 30
+
+
+def test_the_figures_are_open_data_in_json_and_csv_for_a_few_reads_whatever_the_transactions(client, deps):
+    import re
+    for _ in range(3):
+        deps.feedback.add("2026-11", "bills", {"finished_online": 40, "started_online": 50, "answers_online_5": 4})
+    deps.feedback.add("2026-11", "halls", {"finished_assisted": 3})
+    r = client.get("/v1/figures?year=2026")
+    assert r.status_code == 200
+    bills = r.json_body["services"]["bills"][7]  # November: the eighth month from April
+    assert (bills["month"], bills["counts"]["online"], bills["completion_rate"], bills["satisfaction"]) == (
+        "2026-11", 120, 80.0, 100.0)
+    assert r.json_body["services"]["halls"][7]["counts"]["assisted"] is None  # 3: withheld
+    assert "withheld" in r.json_body["definitions"]
+    assert re.search(r"queries=1 items=2\b", r.headers["Server-Timing"])
+    csv = client.get("/v1/figures?year=2026&format=csv")
+    assert csv.headers["Content-Type"].startswith("text/csv")
+    lines = csv.body.decode().splitlines()
+    assert lines[0].startswith("service,month,transactions,online,assisted")
+    assert "bills,2026-11,120,120,0,0,0,150,12,100.0,80.0,100.0," in "\n".join(lines)
+    for bad in ("/v1/figures", "/v1/figures?year=twenty", "/v1/figures?year=2026&format=xml"):
+        assert client.get(bad).status_code == 400, bad
