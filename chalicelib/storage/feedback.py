@@ -28,7 +28,7 @@ class FigureModel(Stored):
         billing_mode = "PAY_PER_REQUEST"
 
     partition = CouncilKey(hash_key=True)  # FIGURES
-    month_service = UnicodeAttribute(range_key=True)  # "2026-11#bills"
+    month_service = UnicodeAttribute(range_key=True)  # "2026-11#bills"; a week's answers "w#bills#2026-W48"
     # Each count its own top-level number: DynamoDB's ADD changes top-level attributes only.
     started_online = NumberAttribute(null=True)
     finished_online = NumberAttribute(null=True)
@@ -66,6 +66,7 @@ class AnswerModel(Stored):
     service = CouncilKey()
     channel = UnicodeAttribute()  # online, assisted
     month = UnicodeAttribute()  # the month its transaction's counts are in ("2026-11")
+    week = UnicodeAttribute(null=True)  # the ISO week it was first answered in ("2026-W48"): the desk's chart
     rating = NumberAttribute()  # 1 very dissatisfied .. 5 very satisfied
     improve = UnicodeAttribute(null=True)  # "How could we improve this service?", as written
     flagged = ListAttribute(of=UnicodeAttribute, null=True)  # kinds of personal detail found in it
@@ -100,6 +101,12 @@ class FigureStore:
         rows = FigureModel.query(FIGURES, FigureModel.month_service.between(first_month, f"{last_month}#~"))
         return {tuple(r.month_service.split("#", 1)): counts_of(r) for r in rows}
 
+    def weeks(self, service, first_week, last_week):
+        """{week: {name: n}}: the answers' counts of `service` week by week ("2026-W40".."2026-W48"), one Query."""
+        rows = FigureModel.query(FIGURES, FigureModel.month_service.between(_week_key(service, first_week),
+                                                                            _week_key(service, last_week)))
+        return {r.month_service.rsplit("#", 1)[1]: counts_of(r) for r in rows}
+
     def answer(self, token_hash):
         return get_or_none(AnswerModel, token_hash, consistent_read=True)
 
@@ -122,20 +129,26 @@ class FigureStore:
                 t.save(item, condition=condition)
                 if counts:
                     t.update(_figure_update(answer["month"], answer["service"], counts), actions=_adds(counts))
+                    if answer.get("week"):
+                        t.update(FigureModel(partition=FIGURES, month_service=_week_key(answer["service"],
+                                                                                        answer["week"])),
+                                 actions=_adds(counts))
         return item
 
-    def answers(self, service, limit=50, last=None):
-        """A service's answers, newest first, a page at a time: (items, the key of the next page or None)."""
-        page = AnswerModel.service_index.query(service, scan_index_forward=False, limit=limit,
-                                               last_evaluated_key=last)
-        items = list(page)
-        return items, page.last_evaluated_key
+    def answers(self, service, limit=50, before=None):
+        """A service's answers, newest first, at most `limit` answered before `before` (a datetime)."""
+        condition = AnswerModel.answered_at < before if before is not None else None
+        return list(AnswerModel.service_index.query(service, condition, scan_index_forward=False, limit=limit))
 
     def tag(self, token_hash, tags, version):
         item = AnswerModel(token_hash=token_hash)
         with writes(["answer"]):
             item.update(actions=[AnswerModel.tags.set(tags), AnswerModel.version.add(1)],
                         condition=AnswerModel.version == version)
+
+
+def _week_key(service, week):
+    return f"w#{service}#{week}"
 
 
 def _answer_count(channel, rating):

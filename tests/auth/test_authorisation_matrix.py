@@ -210,6 +210,9 @@ ROUTE_ACCESS = {
     ("POST", "/v1/feedback"): (ANYONE, Outcome(201)),
     ("POST", "/v1/feedback/starts"): (ANYONE, Outcome(204)),
     ("GET", "/v1/figures"): (ANYONE, Outcome(200)),
+    # A service's feedback: staff, and of them the officers its desk opens to (handlers/feedback/desk.py).
+    ("GET", "/v1/staff/feedback/{service}"): (STAFF, Outcome(200)),
+    ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): (STAFF, Outcome(200)),
     # Payments: the provider's webhook proves itself by its signature alone (a
     # bad one is refused for everyone alike); a return token nobody was given is a 404.
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
@@ -568,8 +571,14 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 # Appointments: any officer's desk.
                 ("GET", "/v1/staff/appointments/day"), ("POST", "/v1/staff/appointments"),
                 ("POST", "/v1/staff/appointments/blocks"), ("POST", "/v1/staff/appointments/{appointment_id}/mark"),
-                ("POST", "/v1/staff/appointments/{appointment_id}/move")}
+                ("POST", "/v1/staff/appointments/{appointment_id}/move"),
+                # A service's feedback: its desk's officers, whatever their categories (feedback/desk.py).
+                ("GET", "/v1/staff/feedback/{service}"),
+                ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags")}
 CATCH_ALL = "/{proxy+}"
+# Staff routes whose desk is the one their path's service names (the builders name the bills').
+DESK_BY_SERVICE = {("GET", "/v1/staff/feedback/{service}"): "bills",
+                   ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): "bills"}
 
 
 def expected(route, caller):
@@ -591,6 +600,8 @@ def expected(route, caller):
             return FORBIDDEN  # route policy: staff only
         if is_desk(access) and caller in ONLY_DESKS and desk_of(access) not in ONLY_DESKS[caller]:
             return FORBIDDEN  # route policy: a desk none of their roles opens
+        if route in DESK_BY_SERVICE and caller in ONLY_DESKS and DESK_BY_SERVICE[route] not in ONLY_DESKS[caller]:
+            return FORBIDDEN  # object rule: the service's desk (the builders ask of the bills' feedback)
         if route in COUNCIL_WIDE:
             return permitted
         return permitted if caller in MANAGES else FORBIDDEN  # object rule: their scope only
@@ -1537,6 +1548,22 @@ def _feedback(world, caller):
 @builds("GET", "/v1/figures")
 def _figures(world, caller):
     return Request("GET", "/v1/figures?year=2026")
+
+
+@builds("GET", "/v1/staff/feedback/{service}")
+def _feedback_desk(world, caller):
+    return Request("GET", "/v1/staff/feedback/bills")
+
+
+@builds("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags")
+def _feedback_tags(world, caller):
+    from chalicelib.handlers.feedback import answering, counting, tokens
+    token = counting.asked("bills", f"PY-TAGS{caller.upper()[:5]}", "online", "2026-11")["token"]
+    if world.deps.feedback.answer(tokens.hashed(token)) is None:
+        answering.answer(world.deps, {"token": token, "rating": 3, "improve": "Fine."})
+    found = world.deps.feedback.answer(tokens.hashed(token))
+    return Request("PUT", f"/v1/staff/feedback/bills/answers/{found.token_hash}/tags", {"tags": ["fine"]},
+                   {"If-Match": f'"{int(found.version)}"'})
 
 
 @builds("POST", "/v1/feedback/starts")

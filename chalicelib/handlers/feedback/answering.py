@@ -33,7 +33,8 @@ def answer(deps, body):
         # Kept as written for the service's officers; the kinds found mark it for them to check (privacy.py).
         flagged = privacy.found(wanted["improve"])[1] if wanted["improve"] else []
         record = {"token_hash": key, "service": asked["service"], "channel": asked["channel"],
-                  "month": asked["month"], "rating": wanted["rating"], "improve": wanted["improve"],
+                  "month": asked["month"], "week": before.week if before else week_of(now),
+                  "rating": wanted["rating"], "improve": wanted["improve"],
                   "flagged": flagged or None, "reply": {"email": wanted["reply_email"]} if wanted["reply_email"]
                   else None, "answered_at": now, "changeable_until": (before.changeable_until if before
                                                                        else now + CHANGEABLE_FOR)}
@@ -42,6 +43,12 @@ def answer(deps, body):
         except (AlreadyExists, EditConflict):
             continue  # another answer to the same transaction won: read it and decide again
     raise Conflict(CLOSED.format(answered=stamp(deps.clock())[:10]), code="feedback_closed")
+
+
+def week_of(moment):
+    from .counting import LONDON
+    year, week, _ = moment.astimezone(LONDON).isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def view(item):

@@ -1,9 +1,10 @@
 """Feedback's routes: the answer a transaction's confirmation asks for, and a
 service's start counted with nothing kept of who started it."""
 from ...api import http
-from ...api.openapi import errors, json_response, q, ref
+from ...api.openapi import errors, if_match, json_response, path_param, q, ref
 from ...api.registry import Routes
-from ...auth.rules import ANYONE
+from ...auth.rules import ANYONE, STAFF
+from .services import SERVICES
 
 routes = Routes("feedback", schemas="chalicelib.handlers.feedback.schemas")
 
@@ -55,3 +56,28 @@ def get_figures():
     metering.expose()  # its cost is public: what it reads does not grow with transactions
     body, content_type = publishing.published(http.deps(), http.query())
     return http.cacheable(http.request(), body, content_type, publishing.MAX_AGE_SECONDS)
+
+
+SERVICE = path_param("service", {"type": "string", "enum": list(SERVICES)})
+
+
+@routes.get("/v1/staff/feedback/{service}", STAFF, {
+    "summary": "A service's feedback for its officers (those its desk opens to): satisfaction week by week and "
+               "by channel with the number of answers, and the answers newest first, words with personal details "
+               "masked",
+    "parameters": [SERVICE, q("before", "the last page's next", schema={"type": "string", "maxLength": 40})],
+    "responses": {"200": json_response(ref("FeedbackDesk")), **errors(400, 401, 403, 404)}})
+def feedback_desk(service):
+    from . import desk
+    return http.ok(desk.view(http.deps(), service, http.query().get("before")), headers=http.NO_STORE)
+
+
+@routes.route("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags", STAFF, {
+    "summary": "Tag an answer (the officers' words for what it is about), If-Match its version",
+    "parameters": [SERVICE, path_param("answer_id", {"type": "string", "pattern": "^[0-9a-f]{64}$"}), if_match()],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("FeedbackTags")}}}},
+    "responses": {"200": json_response(ref("FeedbackAnswerSeen")), **errors(400, 401, 403, 404, 409, 428)}})
+def tag_feedback(service, answer_id):
+    from . import desk
+    request = http.request()
+    return http.ok(desk.tag(http.deps(), service, answer_id, http.body(), request.headers.get("if-match")))

@@ -37,3 +37,21 @@ SCHEMAS["Figures"] = {"type": "object", "properties": {
     "costs_pence": {"type": "object", "additionalProperties": {"type": "integer"}},
     "services": {"type": "object", "additionalProperties": {"type": "array", "items": _MONTH}},
     "definitions": {"type": "object", "additionalProperties": {"type": "string"}}}}
+
+_SEEN = {"type": "object", "properties": {
+    "id": {"type": "string"}, "rating": RATING, "channel": {"type": "string", "enum": ["online", "assisted"]},
+    "answered_at": {"type": "string", "format": "date-time"},
+    "improve": {"type": "string", "nullable": True, "description": "as written; personal details masked"},
+    "flagged": {"type": "array", "items": {"type": "string"}, "description": "the kinds of personal detail found"},
+    "tags": {"type": "array", "items": {"type": "string"}}, "reply_asked": {"type": "boolean"},
+    "version": {"type": "integer"}}}
+_CHANNEL_WEEK = {"type": "object", "properties": {"answers": {"type": "integer"}, "satisfied": {"type": "integer"}}}
+SCHEMAS["FeedbackAnswerSeen"] = _SEEN
+SCHEMAS["FeedbackTags"] = {"type": "object", "required": ["tags"], "additionalProperties": False, "properties": {
+    "tags": {"type": "array", "maxItems": 10, "items": {"type": "string", "minLength": 1, "maxLength": 40}}}}
+SCHEMAS["FeedbackDesk"] = {"type": "object", "properties": {
+    "service": {"type": "string"},
+    "weeks": {"type": "array", "items": {"type": "object", "properties": {
+        "week": {"type": "string"}, "online": _CHANNEL_WEEK, "assisted": _CHANNEL_WEEK}}},
+    "answers": {"type": "array", "items": _SEEN},
+    "next": {"type": "string", "nullable": True}}}

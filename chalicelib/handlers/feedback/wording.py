@@ -5,6 +5,9 @@ and its refusals."""
 TOKEN_NOT_VALID = "That link does not ask about anything of this council's. Use the link you were given."
 NOT_A_SERVICE = "Must be one of this council's services: {services}."
 
+NOT_YOUR_SERVICE = "Only officers of the {desk} desk read this service's feedback."
+UNKNOWN_ANSWER = "No answer of this service has that id."
+
 # Refusals: its state does not allow it.
 CLOSED = ("Your answer was given on {answered} and can no longer be changed. To tell us more, "
           "use Comments, compliments and complaints.")
@@ -14,6 +17,8 @@ NOT_AN_OBJECT = "Must be a JSON object."
 TOKEN_REQUIRED = "Is required: the token given with your confirmation."
 RATING_RANGE = "Must be a whole number from 1 (very dissatisfied) to 5 (very satisfied)."
 NOT_AN_ANSWER_FIELD = "Is not part of an answer."
+TAGS = "Must be a list of at most {most} tags, each a word or two of at most {longest} characters."
+NOT_A_TIME = "Must be a time as the last page's `next` gives it."
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
 DEFINITIONS = {

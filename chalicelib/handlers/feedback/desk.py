@@ -1,0 +1,87 @@
+"""What a service's officers see of its feedback (issue 72, item 3): satisfaction
+week by week and by channel, with the number of answers, and the answers to read
+and tag, newest first. The officers are those the service's desk opens to
+(services.desk_of): the bills desk reads the bills' comments, nobody else. A
+comment in which personal details were found is shown masked and marked
+(privacy.py): the words as written stay in the store, for the service alone."""
+from datetime import timedelta
+
+from ... import validation
+from ...errors import ApiError, NotFound, Stale, ValidationFailed
+from ...stamps import stamp
+from ..shared.versions import expected_version
+from . import privacy
+from .answering import week_of
+from .services import SERVICES, desk_of
+from .wording import NOT_A_SERVICE, NOT_A_TIME, NOT_YOUR_SERVICE, TAGS, UNKNOWN_ANSWER
+
+PAGE = 50
+WEEKS = 12
+TAGS_MOST, TAG_MOST = 10, 40
+
+
+def opened(deps, service):
+    if service not in SERVICES:
+        raise NotFound(NOT_A_SERVICE.format(services=", ".join(SERVICES)), code="not_found")
+    if not deps.principal.opens(desk_of(service)):
+        raise ApiError(NOT_YOUR_SERVICE.format(desk=desk_of(service)), status=403, code="forbidden")
+
+
+def view(deps, service, before=None):
+    """{service, weeks: [{week, online: {answers, satisfied}, assisted: {...}}], answers: [...], next}."""
+    opened(deps, service)
+    now = deps.clock()
+    weeks = [week_of(now - timedelta(weeks=n)) for n in range(WEEKS - 1, -1, -1)]
+    counts = deps.feedback.weeks(service, weeks[0], weeks[-1])
+    answers = deps.feedback.answers(service, PAGE, _before(before))
+    return {"service": service,
+            "weeks": [{"week": w, **{channel: _week(counts.get(w, {}), channel) for channel in ("online", "assisted")}}
+                      for w in weeks],
+            "answers": [_answer(a) for a in answers],
+            "next": stamp(answers[-1].answered_at) if len(answers) == PAGE else None}
+
+
+def tag(deps, service, answer_id, body, if_match):
+    """Set an answer's tags (the officers' own words for what it is about); If-Match its version."""
+    opened(deps, service)
+    version = expected_version(if_match, read_from=f"GET /v1/staff/feedback/{service}")
+    problems = validation.Problems()
+    tags = body.get("tags") if isinstance(body, dict) else None
+    if (not isinstance(tags, list) or len(tags) > TAGS_MOST
+            or any(not isinstance(t, str) or not t.strip() or len(t) > TAG_MOST for t in tags)):
+        problems.add("tags", TAGS.format(most=TAGS_MOST, longest=TAG_MOST))
+    problems.raise_if_any()
+    found = deps.feedback.answer(answer_id) if isinstance(answer_id, str) and len(answer_id) == 64 else None
+    if found is None or found.service != service:
+        raise NotFound(UNKNOWN_ANSWER, code="not_found")
+    from ...storage.errors import EditConflict
+    try:
+        deps.feedback.tag(answer_id, sorted({t.strip().lower() for t in tags}), version)
+    except EditConflict:
+        now = deps.feedback.answer(answer_id)
+        raise Stale(_answer(now), f'"{int(now.version)}"')
+    return _answer(deps.feedback.answer(answer_id))
+
+
+def _week(c, channel):
+    answers = [c.get(f"answers_{channel}_{r}", 0) for r in range(1, 6)]
+    return {"answers": sum(answers), "satisfied": answers[3] + answers[4]}
+
+
+def _answer(a):
+    improve = a.improve
+    if improve and a.flagged:
+        improve = privacy.found(improve)[0]
+    return {"id": a.token_hash, "rating": int(a.rating), "channel": a.channel, "answered_at": stamp(a.answered_at),
+            "improve": improve, "flagged": list(a.flagged or []), "tags": list(a.tags or []),
+            "reply_asked": bool(a.reply), "version": int(a.version)}
+
+
+def _before(value):
+    if not value:
+        return None
+    from datetime import datetime
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationFailed([("before", NOT_A_TIME)])

@@ -1,0 +1,54 @@
+"""A service's feedback on its desk (issue 72, item 3): satisfaction week by week and by channel with the
+number of answers, the comments newest first with personal details masked, tags kept by version; only the
+officers the service's desk opens to read it."""
+from datetime import datetime, timedelta, timezone
+
+import time_machine
+
+from chalicelib.handlers.feedback import counting
+
+MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)  # ISO week 2026-W48
+
+
+def _answered(client, deps, reference, rating, improve=None, channel="online", at=MONDAY):
+    asked = counting.finished(deps.replace(clock=lambda: at), "bills", reference, channel)
+    with time_machine.travel(at, tick=False):
+        r = client.post("/v1/feedback", {"token": asked["token"], "rating": rating,
+                                         **({"improve": improve} if improve else {})})
+    assert r.status_code == 201, r.json_body
+
+
+def test_the_bills_officers_read_the_bills_feedback_week_by_week_and_nobody_else_does(client, deps, people):
+    _answered(client, deps, "PY-AAAAAAA1", 5)
+    _answered(client, deps, "PY-AAAAAAA2", 1, "The page timed out. Ring me on 07700 900123.",
+              at=MONDAY + timedelta(minutes=1))
+    _answered(client, deps, "PY-AAAAAAA3", 4, channel="assisted", at=MONDAY - timedelta(weeks=1))
+    with time_machine.travel(MONDAY + timedelta(hours=2), tick=True):
+        bills = people("staff", roles=["revenues"])
+        halls = people("staff", roles=["halls"])
+        seen = client.get("/v1/staff/feedback/bills", bills.auth)
+        refused = client.get("/v1/staff/feedback/bills", halls.auth)
+    assert seen.status_code == 200, seen.json_body
+    assert refused.status_code == 403
+    weeks = {w["week"]: w for w in seen.json_body["weeks"]}
+    assert weeks["2026-W48"]["online"] == {"answers": 2, "satisfied": 1}
+    assert weeks["2026-W47"]["assisted"] == {"answers": 1, "satisfied": 1}
+    newest = seen.json_body["answers"][0]
+    assert newest["improve"] == "The page timed out. Ring me on [removed]."
+    assert newest["flagged"] == ["phone"] and newest["rating"] == 1
+    assert [a["rating"] for a in seen.json_body["answers"]] == [1, 5, 4]
+
+
+def test_an_answer_is_tagged_by_its_version_and_a_stale_tag_is_told(client, deps, people):
+    _answered(client, deps, "PY-TAGTAGT1", 2, "Too many steps to pay.")
+    bills = people("staff", roles=["revenues"])
+    answer = client.get("/v1/staff/feedback/bills", bills.auth).json_body["answers"][0]
+    path = f"/v1/staff/feedback/bills/answers/{answer['id']}/tags"
+    first = client.raw.http.request("PUT", path, body=b'{"tags": ["Card page", "steps"]}', headers={
+        **bills.auth, "Content-Type": "application/json", "If-Match": f'"{answer["version"]}"'})
+    assert first.status_code == 200 and first.json_body["tags"] == ["card page", "steps"]
+    stale = client.raw.http.request("PUT", path, body=b'{"tags": ["other"]}', headers={
+        **bills.auth, "Content-Type": "application/json", "If-Match": f'"{answer["version"]}"'})
+    assert stale.status_code == 409
+    assert client.raw.http.request("PUT", path, body=b'{"tags": ["x"]}', headers={
+        **bills.auth, "Content-Type": "application/json"}).status_code == 428
