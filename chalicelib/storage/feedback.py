@@ -166,4 +166,38 @@ def _adds(counts):
     return [getattr(FigureModel, name).add(n) for name, n in counts.items()]
 
 
-__all__ = ["AlreadyExists", "AnswerModel", "COUNTS", "FigureModel", "FigureStore", "FIGURES", "counts_of"]
+__all__ = ["AlreadyExists", "AnswerModel", "ChangeModel", "ChangeStore", "COUNTS", "FigureModel", "FigureStore", "FIGURES", "counts_of"]
+
+
+class ChangeModel(Stored):
+    """"You said, we did": what an officer says changed because of a service's comments, published on its page.
+    Keyed by its words' digest within the service, so the same words sent twice are one change."""
+    class Meta:
+        table_name = table("feedback-changes")
+        billing_mode = "PAY_PER_REQUEST"
+
+    service = CouncilKey(hash_key=True)
+    change_id = UnicodeAttribute(range_key=True)
+    you_said = UnicodeAttribute()
+    we_did = UnicodeAttribute()
+    published_at = UTCDateTimeAttribute()
+    published_by = UnicodeAttribute()  # kept for the council's audit; never in the public view
+
+
+class ChangeStore:
+    def __init__(self):
+        bind()
+
+    def publish(self, change):
+        """(the change as stored, created): the same words published before are that change."""
+        item = ChangeModel(**change)
+        try:
+            with writes(["change"], exists={"change"}):
+                item.save(condition=ChangeModel.change_id.does_not_exist())
+        except AlreadyExists:
+            return get_or_none(ChangeModel, change["service"], range_key=change["change_id"], consistent_read=True), False
+        return item, True
+
+    def of_service(self, service):
+        """A service's changes, newest first (tens at most: one Query of them all)."""
+        return sorted(ChangeModel.query(service), key=lambda c: c.published_at, reverse=True)

@@ -213,6 +213,8 @@ ROUTE_ACCESS = {
     # A service's feedback: staff, and of them the officers its desk opens to (handlers/feedback/desk.py).
     ("GET", "/v1/staff/feedback/{service}"): (STAFF, Outcome(200)),
     ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): (STAFF, Outcome(200)),
+    ("POST", "/v1/staff/feedback/{service}/changes"): (STAFF, Outcome(201)),
+    ("GET", "/v1/feedback/{service}/changes"): (ANYONE, Outcome(200)),
     # Payments: the provider's webhook proves itself by its signature alone (a
     # bad one is refused for everyone alike); a return token nobody was given is a 404.
     ("POST", "/v1/payments/webhook"): (ANYONE, Outcome(403, "bad_signature")),
@@ -574,11 +576,13 @@ COUNCIL_WIDE = {("GET", "/v1/staff/form-hand-ons"), ("POST", "/v1/staff/form-han
                 ("POST", "/v1/staff/appointments/{appointment_id}/move"),
                 # A service's feedback: its desk's officers, whatever their categories (feedback/desk.py).
                 ("GET", "/v1/staff/feedback/{service}"),
-                ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags")}
+                ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"),
+                ("POST", "/v1/staff/feedback/{service}/changes")}
 CATCH_ALL = "/{proxy+}"
 # Staff routes whose desk is the one their path's service names (the builders name the bills').
 DESK_BY_SERVICE = {("GET", "/v1/staff/feedback/{service}"): "bills",
-                   ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): "bills"}
+                   ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): "bills",
+                   ("POST", "/v1/staff/feedback/{service}/changes"): "bills"}
 
 
 def expected(route, caller):
@@ -1564,6 +1568,16 @@ def _feedback_tags(world, caller):
     found = world.deps.feedback.answer(tokens.hashed(token))
     return Request("PUT", f"/v1/staff/feedback/bills/answers/{found.token_hash}/tags", {"tags": ["fine"]},
                    {"If-Match": f'"{int(found.version)}"'})
+
+
+@builds("POST", "/v1/staff/feedback/{service}/changes")
+def _feedback_change(world, caller):
+    return Request("POST", "/v1/staff/feedback/bills/changes", {"you_said": "Too slow.", "we_did": "Faster now."})
+
+
+@builds("GET", "/v1/feedback/{service}/changes")
+def _feedback_changes(world, caller):
+    return Request("GET", "/v1/feedback/bills/changes")
 
 
 @builds("POST", "/v1/feedback/starts")

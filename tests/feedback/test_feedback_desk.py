@@ -52,3 +52,19 @@ def test_an_answer_is_tagged_by_its_version_and_a_stale_tag_is_told(client, deps
     assert stale.status_code == 409
     assert client.raw.http.request("PUT", path, body=b'{"tags": ["x"]}', headers={
         **bills.auth, "Content-Type": "application/json"}).status_code == 428
+
+
+def test_you_said_we_did_is_published_on_the_services_page_once_and_names_no_officer(client, people):
+    bills = people("staff", roles=["revenues"], email="rita@council.example")
+    body = {"you_said": "The card page timed out before you could pay.",
+            "we_did": "We gave the card page twenty minutes, not five."}
+    first = client.post("/v1/staff/feedback/bills/changes", body, bills.auth)
+    again = client.post("/v1/staff/feedback/bills/changes", body, bills.auth)
+    assert (first.status_code, again.status_code) == (201, 201) and again.headers.get("Idempotent-Replayed")
+    halls = people("staff", roles=["halls"])
+    assert client.post("/v1/staff/feedback/bills/changes", body, halls.auth).status_code == 403
+    shown = client.get("/v1/feedback/bills/changes")
+    assert [c["we_did"] for c in shown.json_body["changes"]] == [body["we_did"]]
+    assert "rita" not in shown.body.decode()
+    assert client.post("/v1/staff/feedback/bills/changes", {"you_said": " ", "we_did": "x"},
+                       bills.auth).status_code == 400

@@ -81,3 +81,24 @@ def tag_feedback(service, answer_id):
     from . import desk
     request = http.request()
     return http.ok(desk.tag(http.deps(), service, answer_id, http.body(), request.headers.get("if-match")))
+
+
+@routes.post("/v1/staff/feedback/{service}/changes", STAFF, {
+    "summary": "\"You said, we did\": publish what changed because of a service's comments, on its page (the "
+               "same words again are the same change)",
+    "parameters": [SERVICE],
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": ref("NewChange")}}}},
+    "responses": {"201": json_response(ref("Change"), "Published (or, with Idempotent-Replayed, the same words "
+                                                      "published before)"), **errors(400, 401, 403, 404)}})
+def publish_change(service):
+    from . import changes
+    return http.created(*changes.publish(http.deps(), service, http.body()))
+
+
+@routes.get("/v1/feedback/{service}/changes", ANYONE, {
+    "summary": "\"You said, we did\": what the council changed because of a service's comments, newest first",
+    "parameters": [SERVICE],
+    "responses": {"200": json_response(ref("Changes")), **errors(400)}})
+def service_changes(service):
+    from . import changes
+    return http.ok(changes.published(http.deps(), service), headers={"Cache-Control": "public, max-age=300"})

@@ -55,3 +55,14 @@ SCHEMAS["FeedbackDesk"] = {"type": "object", "properties": {
         "week": {"type": "string"}, "online": _CHANNEL_WEEK, "assisted": _CHANNEL_WEEK}}},
     "answers": {"type": "array", "items": _SEEN},
     "next": {"type": "string", "nullable": True}}}
+
+_CHANGE = {"type": "object", "properties": {"you_said": {"type": "string"}, "we_did": {"type": "string"},
+                                            "published_at": {"type": "string", "format": "date-time"}}}
+SCHEMAS["Change"] = _CHANGE
+SCHEMAS["Changes"] = {"type": "object", "properties": {"service": {"type": "string"},
+                                                       "changes": {"type": "array", "items": _CHANGE}}}
+SCHEMAS["NewChange"] = {"type": "object", "required": ["you_said", "we_did"], "additionalProperties": False,
+                        "properties": {"you_said": {"type": "string", "minLength": 1, "maxLength": 600,
+                                                    "pattern": SOME_TEXT},
+                                       "we_did": {"type": "string", "minLength": 1, "maxLength": 1200,
+                                                  "pattern": SOME_TEXT}}}
