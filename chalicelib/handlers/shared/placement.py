@@ -1,7 +1,7 @@
 """What staff need stamped on a report when it is placed or moved: the ward
 holding its point (inbox filters and ward scopes) and its due date by the
-category's rule, in working days that skip weekends and England's bank
-holidays. Used when a report is created and when staff move or
+category's rule, in the council's working days (weekends, its division's bank
+holidays and its own local ones skipped: deps.calendar). Used when a report is created and when staff move or
 recategorise it.
 
 The geo index and the working-day calendar are imported where they are used:
@@ -24,9 +24,8 @@ def due_by_rule(deps, report):
     rule = deps.due_rules.get(report.service_code) if deps.due_rules is not None else None
     if rule is None:
         return None
-    from ... import workdays
     days = int((rule.by_priority or {}).get(report.priority, rule.working_days))
-    return workdays.add_working_days(london_today(report.created_at), days).isoformat()
+    return deps.calendar.add_working_days(london_today(report.created_at), days).isoformat()
 
 
 # The nearest address is looked for in circles of these radii, the next only
