@@ -44,6 +44,11 @@ class Calendar:
         self.holidays = {event["date"]: event["title"] for event in document[division]["events"]}
         self.local = {entry["date"]: entry["name"] for entry in local}
 
+    def bank_holidays_only(self):
+        """This calendar without the council's local holidays: for a law whose working day skips
+        bank holidays alone (the Freedom of Information (Scotland) Act 2002, s.73)."""
+        return self if not self.local else _division(self.division)
+
     def years(self):
         """(first, last): the years the bank-holiday file covers."""
         return self.first, self.last
@@ -90,6 +95,11 @@ class Calendar:
             if self.is_working_day(day):
                 counted += 1
         return counted
+
+
+@cache
+def _division(division):
+    return Calendar(division)
 
 
 def division_of(jurisdiction):

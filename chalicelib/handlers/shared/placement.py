@@ -18,6 +18,12 @@ def ward_at(deps, report):
     return ward.id if ward else None
 
 
+def rule_calendar(deps, rule):
+    """The working days a due-date rule counts: the council's, less its local holidays where the
+    rule's law counts bank holidays alone (FOISA s.73: docs/decisions/rules.md)."""
+    return deps.calendar if rule.counts_local_holidays is not False else deps.calendar.bank_holidays_only()
+
+
 def due_by_rule(deps, report):
     """"YYYY-MM-DD" by the report's category rule (and priority, where it
     varies), counted from the day the council received it; None without a rule."""
@@ -25,7 +31,7 @@ def due_by_rule(deps, report):
     if rule is None:
         return None
     days = int((rule.by_priority or {}).get(report.priority, rule.working_days))
-    return deps.calendar.add_working_days(london_today(report.created_at), days).isoformat()
+    return rule_calendar(deps, rule).add_working_days(london_today(report.created_at), days).isoformat()
 
 
 # The nearest address is looked for in circles of these radii, the next only

@@ -58,7 +58,9 @@ def against_target(deps, report, service, bodies=None):
         return {}
     out = {"target": aim}
     if states.is_open(report.state):
-        days = working_days_open(report, london_today(deps.clock()), deps.calendar)
+        from .placement import rule_calendar
+        calendar = rule_calendar(deps, deps.due_rules.get(service["service_code"]))
+        days = working_days_open(report, london_today(deps.clock()), calendar)
         if days is not None:
             out.update({"working_days_open": days, "overdue": days > aim["working_days"]})
     return out
