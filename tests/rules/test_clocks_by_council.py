@@ -75,7 +75,8 @@ def test_a_form_s_case_sent_before_christmas_is_due_after_scotland_s_second_of_j
         published(here, "general-enquiry")
         reference = sent(here)  # Wednesday 23 December 2026, 5 working days
         deliver(here)
-        assert here.reports.get(case_of(here, reference)).due == due
+        case = here.reports.get(case_of(here, reference))
+        assert (case.due, case.due_rule) == (due, "5 working days, the target of the form Ask the council a question")
 
 
 @pytest.mark.parametrize("council,easter_monday_slots", [(YORK, 0), (NL, 8)])

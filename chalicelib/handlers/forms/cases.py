@@ -57,6 +57,7 @@ def open_case(deps, submission_id):
     from ...storage.records import IdempotencyRecord, Report, TimelineEntry
     from ... import states
     from ..shared import events
+    from . import wording
     submission, definition = sent_with_definition(deps, submission_id)
     if submission is None:
         return None
@@ -82,6 +83,7 @@ def open_case(deps, submission_id):
         # The form's own target, what its residents were promised (not the category's rule, so not
         # placement.place: a case has no point to place, and reading the rule would be thrown away).
         report.due_source = "rule"
+        report.due_rule = wording.FORM_TARGET.format(days=receiving["working_days"], title=definition["title"])
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state, author="reporter",
                               created_at=now)
         event = events.report_event(deps, "report_created", report, now, send_to=[])

@@ -27,11 +27,17 @@ def rule_calendar(deps, rule):
 def due_by_rule(deps, report):
     """"YYYY-MM-DD" by the report's category rule (and priority, where it
     varies), counted from the day the council received it; None without a rule."""
+    return stamp_due(deps, report)[0]
+
+
+def stamp_due(deps, report):
+    """(due, which rule made it: the rule's basis, or None) by the report's category rule."""
     rule = deps.due_rules.get(report.service_code) if deps.due_rules is not None else None
     if rule is None:
-        return None
+        return None, None
     days = int((rule.by_priority or {}).get(report.priority, rule.working_days))
-    return rule_calendar(deps, rule).add_working_days(london_today(report.created_at), days).isoformat()
+    due = rule_calendar(deps, rule).add_working_days(london_today(report.created_at), days).isoformat()
+    return due, rule.basis
 
 
 # The nearest address is looked for in circles of these radii, the next only
@@ -88,7 +94,7 @@ def place_phrase(report):
 def place(deps, report):
     """Stamp ward, due date and (without an address) the nearest address in words on a new report."""
     report.ward = ward_at(deps, report)
-    report.due = due_by_rule(deps, report)
+    report.due, report.due_rule = stamp_due(deps, report)
     report.due_source = "rule" if report.due else None
     report.near = near_words(deps, float(report.lon), float(report.lat)) \
         if report.lon is not None and not report.address else None

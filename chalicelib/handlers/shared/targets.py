@@ -29,7 +29,8 @@ def target(deps, service, bodies=None):
     span = f"{days} working day{'' if days == 1 else 's'}"
     text = (service.get("target_text") or DEFAULT_TEXT).replace("{days}", span).replace(
         "{category}", service.get("name", service["service_code"]).lower())
-    return {"working_days": days, "text": whose(text, bodies), **({"by": " and ".join(bodies)} if bodies else {})}
+    return {"working_days": days, "text": whose(text, bodies), **({"rule": rule.basis} if rule.basis else {}),
+            **({"by": " and ".join(bodies)} if bodies else {})}
 
 
 def whose(text, bodies):
