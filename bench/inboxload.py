@@ -12,7 +12,7 @@ reads and returns is unchanged: moto answers from the same items.
 import math
 from datetime import timedelta
 
-from chalicelib import workdays
+from chalicelib.workdays import Calendar
 from chalicelib.stamps import london_today
 
 from .data import Generator
@@ -24,6 +24,7 @@ NO_PLACE_SHARE = 0.03  # complaints and FOI requests: no point, no ward
 DUE_DAYS = {"pothole": 20, "street_light": 10, "fly_tipping": 5, "missed_bin": 2, "blocked_drain": 10,
             "complaint": 10, "foi_request": 20}
 DAYS = 730  # reports made over two years
+YORK_DAYS = Calendar("england-and-wales")  # the inbox loaded is York's: England's bank holidays
 
 
 def _wards():
@@ -63,7 +64,7 @@ class Reports:
             lon, lat = self.points.point()
             report.lon, report.lat, report.ward = round(lon, 7), round(lat, 7), self.ward(lon, lat)
         if code in DUE_DAYS:
-            report.due = workdays.add_working_days(london_today(created), DUE_DAYS[code]).isoformat()
+            report.due = YORK_DAYS.add_working_days(london_today(created), DUE_DAYS[code]).isoformat()
         if rng.random() < ASSIGNED_SHARE:
             report.assignment = {"team": rng.choice(TEAMS)}
         return report

@@ -9,6 +9,8 @@ checked before anything is written (issue 70, item 7; docs/decisions/councils.md
     facilities.geojson   its facilities (doorstep import facilities)
     bodies.json          the bodies its reports go to, as /v1/staff/bodies takes them (a list):
                          another council of the deployment by send_method council
+    due_rules.json       its categories' due-date rules (a list, as demo/staff.json's): working
+                         days, the words that say which rule made a date (basis) and its source
 
 Each data file is checked by its own import's code against the council's own area (from
 council.json, not the deployment's file) with nothing stored: a refusal names the file, the
@@ -91,6 +93,7 @@ def _files(folder):
         "bin_rounds.json": lambda deps, path: bin_rounds.import_file(deps, path),
         "facilities.geojson": lambda deps, path: facilities.import_file(deps, path)[1],
         "bodies.json": lambda deps, path: load_bodies(deps, path),
+        "due_rules.json": lambda deps, path: load_due_rules(deps, path),
     }
     return [(name, lambda deps, load=load, path=folder / name: load(deps, path))
             for name, load in loads.items() if (folder / name).exists()]
@@ -115,6 +118,42 @@ def load_categories(deps, path):
     for order, category in enumerate(categories):
         deps.services.put(category, sort=order)
     return len(categories), []
+
+
+def load_due_rules(deps, path):
+    """(rules written, [(where, reason)]): all of them, or none when one is refused. A rule is
+    for one of the council's categories (categories.json, or those it has) and says why."""
+    from chalicelib.storage.records import DueRule
+    rules = read(path)
+    if not isinstance(rules, list):
+        return 0, [("", "must be a list of due-date rules")]
+    pack = path.parent / "categories.json"
+    codes = {c.get("service_code") for c in read(pack)} if pack.exists() else set(deps.services.by_code())
+    problems = [(f"rule {n}", reason) for n, rule in enumerate(rules, 1) if (reason := check_due_rule(rule, codes))]
+    if problems:
+        return 0, problems
+    for rule in rules:
+        deps.due_rules.put(DueRule(**rule))
+    return len(rules), []
+
+
+DUE_RULE_KEYS = {"service_code", "working_days", "by_priority", "basis", "source", "counts_local_holidays"}
+
+
+def check_due_rule(rule, codes):
+    """Why a due-date rule is refused, or None."""
+    if not isinstance(rule, dict) or set(rule) - DUE_RULE_KEYS:
+        return f"must be an object of {', '.join(sorted(DUE_RULE_KEYS))}"
+    if rule.get("service_code") not in codes:
+        return f"service_code {rule.get('service_code')!r} is not one of the council's categories"
+    days = [rule.get("working_days"), *(rule.get("by_priority") or {}).values()]
+    if not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 365 for d in days):
+        return "working days must be whole numbers from 1 to 365"
+    if not isinstance(rule.get("counts_local_holidays", True), bool):
+        return "counts_local_holidays must be true or false"
+    if not all(isinstance(rule.get(k), str) and 0 < len(rule[k]) <= 300 for k in ("basis", "source")):
+        return "basis and source must each say, in up to 300 characters, which rule this is and where it is written"
+    return None
 
 
 def load_bodies(deps, path):

@@ -6,7 +6,7 @@ rules for a minute (as the categories): an edit shows within CACHE_SECONDS.
 """
 import time
 
-from pynamodb.attributes import JSONAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import BooleanAttribute, JSONAttribute, NumberAttribute, UnicodeAttribute
 
 from .. import tenancy
 from .binding import Stored, bind, model_of, record_of, table
@@ -32,6 +32,8 @@ class DueRuleModel(Stored):
     working_days = NumberAttribute()
     by_priority = JSONAttribute(default=dict)
     basis = UnicodeAttribute(null=True)
+    source = UnicodeAttribute(null=True)
+    counts_local_holidays = BooleanAttribute(default=True)
 
 
 class DueRuleStore:

@@ -39,6 +39,7 @@ class Report:
     ward: str | None = None  # the ward holding its point, stamped when it is placed
     due: str | None = None  # "YYYY-MM-DD": the working day it should be dealt with by
     due_source: str | None = None  # "rule" (the category's due-date rule) or "staff" (set by hand)
+    due_rule: str | None = None  # which rule made `due`, as people read it (the rule's basis when it was stamped)
     assignment: dict | None = None  # {team, instructions, assigned_at, assigned_by}: where a crew job comes from
     assignment_history: list = field(default_factory=list)  # earlier assignments, each with ended_at
     duplicate_of: str | None = None

@@ -68,7 +68,10 @@ class DueRule:
     service_code: str
     working_days: int
     by_priority: dict = field(default_factory=dict)  # priority -> working days
-    basis: str | None = None  # why: "statutory: Freedom of Information Act 2000 s.10", "council policy"
+    basis: str | None = None  # why, as people read it beside the date: "20 working days under the ... Act 2002"
+    source: str | None = None  # where the rule is written: the legislation's or ombudsman's text, and its address
+    # False where the law's working day skips bank holidays only, not a council's local ones (FOISA s.73).
+    counts_local_holidays: bool = True
 
 
 @when_named

@@ -130,6 +130,7 @@ class ReportModel(Stored):
     ward = UnicodeAttribute(null=True)
     due = UnicodeAttribute(null=True)
     due_source = UnicodeAttribute(null=True)
+    due_rule = UnicodeAttribute(null=True)
     assignment = JSONAttribute(null=True)
     assignment_history = JSONAttribute(default=list)
     duplicate_of = UnicodeAttribute(null=True)

@@ -83,7 +83,7 @@ def busy_evenings(deps, weeks):
     from datetime import timedelta
     from chalicelib.handlers.hire.places import current, open_hours, place_or_404
     hall = place_or_404(deps, HALL, current(deps))
-    starts = [s for n in range(7 * weeks) for s in open_hours(hall, NOW.date() + timedelta(days=n))]
+    starts = [s for n in range(7 * weeks) for s in open_hours(hall, NOW.date() + timedelta(days=n), deps.calendar)]
     for at_ in range(0, len(starts), 90):
         deps.hire.block(HALL, f"block:{at_}:Busy", starts[at_:at_ + 90], NOW)
     return len(starts)

@@ -59,7 +59,9 @@ def test_bank_holidays_and_a_council_closure_show_as_shut_with_why(deps):
     days = week(deps, CHRISTMAS_WEEK)
     assert {d: days[d]["closed"] for d in days} == {
         "2027-12-27": "bank_holiday", "2027-12-28": "bank_holiday", "2027-12-29": "closure",
-        "2027-12-30": "closure", "2027-12-31": "closure", "2028-01-01": "bank_holiday",  # New Year, a Saturday
+        "2027-12-30": "closure", "2027-12-31": "closure",
+        # New Year's Day is a Saturday: GOV.UK's bank holiday is Monday 3 January (rules.md), so the hall opens.
+        "2028-01-01": None,
         "2028-01-02": "not_open"}
     assert days["2027-12-28"]["hours"] == [] and days["2027-12-29"]["hours"] == []
 

@@ -8,7 +8,8 @@ import pytest
 from chalicelib import workdays
 from chalicelib.councils.council import Council
 
-SCOTLAND = Council(id="north-lanarkshire", name="North Lanarkshire Council", short_name="North Lanarkshire",
+# Not a council of the tests' deployment: calendars are kept per (council, settings version).
+SCOTLAND = Council(id="a-scottish-council", name="North Lanarkshire Council", short_name="North Lanarkshire",
                    jurisdiction="scotland", version=1,
                    document={"rules": {"local_holidays": [{"date": "2027-09-27", "name": "September weekend"}]}})
 YORK = Council(id="york", name="City of York Council", short_name="York", jurisdiction="england", version=1)

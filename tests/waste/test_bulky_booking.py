@@ -95,7 +95,7 @@ def test_a_day_s_cut_off_is_14_00_the_working_day_before_across_a_weekend_and_a_
     from chalicelib.handlers.waste import bookings
     on_a_tuesday_round(deps)
     after_the_holiday = date(2026, 5, 26)  # the Tuesday after the Spring bank holiday
-    assert cut_off(after_the_holiday) == datetime(2026, 5, 22, 14, tzinfo=LONDON)  # Friday, 14:00 BST
+    assert cut_off(after_the_holiday, deps.calendar) == datetime(2026, 5, 22, 14, tzinfo=LONDON)  # Friday, 14:00 BST
     assert after_the_holiday in days_offered_at(deps, datetime(2026, 5, 22, 13, 59, tzinfo=LONDON))
     for moment in (datetime(2026, 5, 22, 14, tzinfo=LONDON), datetime(2026, 5, 23, 9, tzinfo=LONDON),
                    datetime(2026, 5, 25, 9, tzinfo=LONDON), datetime(2026, 5, 26, 6, 59, tzinfo=LONDON)):
@@ -112,7 +112,7 @@ def test_a_day_past_its_cut_off_is_no_longer_offered_nor_bookable(client, deps, 
     uprn = home_with_round(deps)
     first = date.fromisoformat(offered(client, uprn)[0]["date"])
     # 14:00 London on the working day before (a Friday, or earlier over a bank holiday).
-    moment = cut_off(first)
+    moment = cut_off(first, deps.calendar)
     assert moment.astimezone(__import__("zoneinfo").ZoneInfo("Europe/London")).hour == 14
     at_cut_off = dataclasses.replace(deps, clock=lambda: moment, principal=_principal(people()))
     assert first.isoformat() not in [d["date"] for d in dates.offered(at_cut_off, uprn)["dates"]]
@@ -211,7 +211,7 @@ def test_a_paid_booking_cannot_be_cancelled_after_its_cut_off(client, deps, peop
     made = client.post("/v1/waste/bulky/bookings", booking_body(offered(client, uprn)[0]["date"]),
                        resident.auth).json_body
     deps.bulky.confirm(made["id"], deps.clock())
-    moment = cut_off(date.fromisoformat(made["date"]))
+    moment = cut_off(date.fromisoformat(made["date"]), deps.calendar)
     late = dataclasses.replace(deps, clock=lambda: moment, principal=_principal(resident))
     with pytest.raises(Exception) as refused:
         bookings.cancel(late, made["id"])

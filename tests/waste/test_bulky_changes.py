@@ -111,7 +111,7 @@ def test_no_change_without_a_key_after_the_cut_off_or_by_someone_else(client, de
     assert keyless.status_code == 400 and keyless.json_body["error"]["fields"][0]["field"] == "Idempotency-Key"
     assert change(client, people(), made["id"], {"notes": "x"}).status_code == 404
     from chalicelib.auth.principal import Principal
-    late = dataclasses.replace(deps, clock=lambda: cut_off(date.fromisoformat(made["date"])),
+    late = dataclasses.replace(deps, clock=lambda: cut_off(date.fromisoformat(made["date"]), deps.calendar),
                                principal=Principal(user_id=resident.user.id, role="resident"))
     with pytest.raises(Exception) as refused:
         changes.change(late, made["id"], {"notes": "x"}, str(uuid.uuid4()))

@@ -171,6 +171,7 @@ def test_a_place_reads_in_words_for_the_resident_the_officer_and_the_crew(browse
     desk.set_viewport_size({"width": 1280, "height": 900})
     sign_in_by_keyboard(desk, "words.officer@council.example", f"/sign-in?next=/staff/reports/{reference}")
     expect(desk.locator("#report-details")).to_contain_text("Outside 9 Coney Street")
+    expect(desk.locator("#due-rule")).to_have_text("(the council's policy for road defects, by risk)")  # what made the date
 
     # The crew's job screen: words where it said "None", and the point when no address is near.
     _, job_id = assigned_job(stack, by, "Pothole on Coney Street", at=(53.9598, -1.0842))
@@ -204,12 +205,14 @@ def test_who_deals_with_it_and_the_target_are_said_before_and_after_send_and_ove
     expect(page.locator("#who-and-when #sent-to")).to_have_text("It has gone to City of York Council.")
     expect(page.locator("#who-and-when #target")).to_have_text(
         "City of York Council aims to fix potholes within 20 working days.")  # whose target it is
+    expect(page.locator("#who-and-when #target-rule")).to_have_text("The rule: the council's policy for road defects, by risk.")
     # Its reporter gave an email and hears of every change: not offered to follow it, here or on its page.
     expect(page.locator("#who-and-when #you-hear")).to_be_visible()
     expect(page.get_by_role("link", name="Get told when it changes")).to_have_count(0)
     page.locator("#tracking-link").click()
     heading(page, "Pothole")
     expect(page.locator("#open-for")).to_have_text("Open for less than a working day.")  # never "0 working days"
+    expect(page.locator("#target-rule")).to_have_text("The rule: the council's policy for road defects, by risk.")
     expect(page.locator("#me-too")).to_have_text("Others with this problem")  # not asked if they have it too
     expect(page.locator("#timeline")).to_contain_text("Sent to City of York Council")
     # Its reporter hears of every change already: not offered to follow it as well.

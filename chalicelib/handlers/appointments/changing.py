@@ -82,8 +82,8 @@ def move(deps, body, *, by_staff=None, appointment=None):
     from .catalogue import chosen_calendar
     wanted = chosen_calendar(body, calendars)
     offering = [c for c, cal in calendars.items() if wanted in (None, c)
-                and (by_staff or generating.is_offered(service, cal, start, now))]
-    if not offering or (by_staff and not any(start in generating.day_slots(service, calendars[c], start.astimezone(generating.LONDON).date())
+                and (by_staff or generating.is_offered(service, cal, start, now, deps.calendar))]
+    if not offering or (by_staff and not any(start in generating.day_slots(service, calendars[c], start.astimezone(generating.LONDON).date(), deps.calendar)
                                              for c in offering)):  # staff: any real slot, notice or not
         raise ApiError(wording.NOT_OFFERED, code="slot_not_offered", status=422)
     old = deps.appointments.get(appointment.id)

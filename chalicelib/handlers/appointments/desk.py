@@ -110,7 +110,7 @@ def block(deps, body):
     now, blocked, taken, starts = deps.clock(), 0, [], []
     day = first.astimezone(generating.LONDON).date()
     while datetime.combine(day, datetime.min.time(), generating.LONDON) < last:
-        for start in generating.day_slots(service, calendar, day):
+        for start in generating.day_slots(service, calendar, day, deps.calendar):
             if first <= start < last:
                 for seat in range(calendar["capacity"]):
                     try:

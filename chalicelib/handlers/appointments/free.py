@@ -15,7 +15,7 @@ def free(deps, service, calendars, days=VIEW_DAYS, first=None):
     now = deps.clock()
     best = {}
     for calendar_id, calendar in calendars.items():
-        starts = generating.offered(service, calendar, now, days, first)
+        starts = generating.offered(service, calendar, now, days, deps.calendar, first)
         if not starts:
             continue
         taken = deps.appointments.taken(calendar_id, starts[0], starts[-1], now)

@@ -55,7 +55,7 @@ def take(deps, body, idempotency_key, *, user_id, status=HELD, contact=None, tak
     wanted = chosen_calendar(body, calendars)
     now = deps.clock()
     offering = [c for c, cal in calendars.items()
-                if (wanted in (None, c)) and generating.is_offered(service, cal, start, now)]
+                if (wanted in (None, c)) and generating.is_offered(service, cal, start, now, deps.calendar)]
     if not offering:
         raise ApiError(wording.NOT_OFFERED, code="slot_not_offered", status=422,
                        fields=[{"field": "start", "message": wording.NOT_OFFERED}])

@@ -3,8 +3,9 @@
 A calendar's working hours, breaks and closures are local (Europe/London)
 wall-clock times; a slot's start is kept and compared as UTC. A slot runs
 the service's length and lies wholly inside a working interval and outside
-every break; England's bank holidays close every calendar
-(chalicelib/workdays.py's data), as do its closures. How soon and how far
+every break; the council's holidays (its division's bank holidays and its
+own local ones: a workdays.Calendar, `holidays` below, deps.calendar) close
+every calendar, as do its closures. How soon and how far
 ahead a slot may be booked are the service's (book_notice_minutes,
 book_ahead_days, counted in local days from today)."""
 from datetime import date, datetime, time, timedelta, timezone
@@ -19,11 +20,11 @@ def _clock(text):
     return time(int(hours), int(minutes))
 
 
-def closed(calendar, day):
-    """Is the calendar shut all `day` (a bank holiday or one of its closures)?"""
-    from ...workdays import NoHolidayData, bank_holiday
+def closed(calendar, day, holidays):
+    """Is the calendar shut all `day` (one of the council's `holidays` or one of its closures)?"""
+    from ...workdays import NoHolidayData
     try:
-        if bank_holiday(day):
+        if holidays.bank_holiday(day):
             return True
     except NoHolidayData:
         return True  # a year the holiday data does not cover is not offered rather than guessed
@@ -31,9 +32,9 @@ def closed(calendar, day):
                for first, last in calendar.get("closures") or [])
 
 
-def day_slots(service, calendar, day):
+def day_slots(service, calendar, day, holidays):
     """The starts (UTC) of `day`'s slots of `service` on `calendar`, in order."""
-    if closed(calendar, day):
+    if closed(calendar, day, holidays):
         return []
     length = timedelta(minutes=service["minutes"])
     breaks = [(_at(day, a), _at(day, b)) for a, b in calendar.get("breaks") or []]
@@ -60,7 +61,7 @@ def window(service, now):
     return now + timedelta(minutes=service["book_notice_minutes"]), today + timedelta(days=service["book_ahead_days"])
 
 
-def offered(service, calendar, now, days, first=None):
+def offered(service, calendar, now, days, holidays, first=None):
     """Every slot start of `days` local days from `first` (today when None or
     past) that may be booked `now`: no sooner than the notice, no later than
     the service allows."""
@@ -71,13 +72,13 @@ def offered(service, calendar, now, days, first=None):
         day = today + timedelta(days=n)
         if day > last:
             break
-        out.extend(s for s in day_slots(service, calendar, day) if s >= earliest)
+        out.extend(s for s in day_slots(service, calendar, day, holidays) if s >= earliest)
     return out
 
 
-def is_offered(service, calendar, start, now):
+def is_offered(service, calendar, start, now, holidays):
     """May a slot starting at `start` (aware) be booked `now`?"""
     earliest, last = window(service, now)
     day = start.astimezone(LONDON).date()
-    return earliest <= start and day <= last and start.astimezone(timezone.utc) in day_slots(service, calendar, day)
+    return earliest <= start and day <= last and start.astimezone(timezone.utc) in day_slots(service, calendar, day, holidays)
 

@@ -51,7 +51,7 @@ def offer_next(deps, freed, key):
     """The freed time held for the first on the list it suits; returns their appointment id or None."""
     service, calendars = service_or_404(deps, freed["service_id"])
     start, calendar_id, now = datetime.fromisoformat(freed["start"]), freed["calendar_id"], deps.clock()
-    if calendar_id not in calendars or not generating.is_offered(service, calendars[calendar_id], start, now):
+    if calendar_id not in calendars or not generating.is_offered(service, calendars[calendar_id], start, now, deps.calendar):
         return None
     for sk, row, state, _ in deps.waiting.waiting(service["id"]):
         if state != "waiting" or datetime.fromisoformat(row["before"]) <= start \

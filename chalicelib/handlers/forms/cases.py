@@ -55,8 +55,9 @@ def open_case(deps, submission_id):
     form naming no category) or it was opened already."""
     from ...storage.errors import AlreadyExists
     from ...storage.records import IdempotencyRecord, Report, TimelineEntry
-    from ... import states, workdays
+    from ... import states
     from ..shared import events
+    from . import wording
     submission, definition = sent_with_definition(deps, submission_id)
     if submission is None:
         return None
@@ -78,10 +79,11 @@ def open_case(deps, submission_id):
             # No crew job is made: a form's case is worked at a desk (staff/inspect.py makes none for it).
             assignment={"team": receiving["team"], "instructions": None, "assigned_at": stamp(now),
                         "assigned_by": f"form {submission.form_id}"})
-        report.due = workdays.add_working_days(london_today(now), receiving["working_days"]).isoformat()
+        report.due = deps.calendar.add_working_days(london_today(now), receiving["working_days"]).isoformat()
         # The form's own target, what its residents were promised (not the category's rule, so not
         # placement.place: a case has no point to place, and reading the rule would be thrown away).
         report.due_source = "rule"
+        report.due_rule = wording.FORM_TARGET.format(days=receiving["working_days"], title=definition["title"])
         entry = TimelineEntry(report_id=report.id, seq=1, kind="created", state=report.state, author="reporter",
                               created_at=now)
         event = events.report_event(deps, "report_created", report, now, send_to=[])

@@ -136,6 +136,8 @@ def required(question):
 
 
 NOT_A_FORM_CASE = "This case did not come from a form."
+# Which rule made a form's case due: the form's own target, beside the date on the desk and in messages.
+FORM_TARGET = "{days} working days, the target of the form {title}"
 NO_SUCH_FILE = "The form sent with this case has no such file (or it has been deleted at the end of its retention)."
 
 

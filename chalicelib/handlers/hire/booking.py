@@ -103,7 +103,7 @@ def book(deps, body, idempotency_key, *, user_id, email, taken_by=None, moto=Fal
         problems.add("hirer_type", HIRER_TYPE)
     name = validation.text(body.get("hirer_name"), "hirer_name", problems, 0, NAME_MAX) or ""
     purpose = validation.text(body.get("purpose"), "purpose", problems, 0, PURPOSE_MAX) or ""
-    first, start, hours, weeks = parse_block(body, problems)
+    first, start, hours, weeks = parse_block(body, problems, deps.calendar)
     skip = body.get("skip", [])
     if not isinstance(skip, list) or not all(isinstance(d, str) for d in skip) or len(skip) > MAX_WEEKS:
         problems.add("skip", SKIP_NOT_DATES)

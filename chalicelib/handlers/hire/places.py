@@ -1,6 +1,6 @@
 """The places for hire, as data, and which hours each is open: the
-appointments' calendars' own code (its weekly hours, closures and England's
-bank holidays), each hour a slot of 60 minutes."""
+appointments' calendars' own code (its weekly hours, closures and the
+council's holidays: deps.calendar), each hour a slot of 60 minutes."""
 from datetime import datetime, time, timedelta, timezone
 
 from ...errors import NotFound
@@ -26,17 +26,16 @@ def place_or_404(deps, place_id, settings=None):
     return found
 
 
-def hire_date(value, field, problems):
+def hire_date(value, field, problems, holidays):
     """A date in the years the council's calendar (its bank holidays) covers,
     as "YYYY-MM-DD", or None with the problem named (a well-formed date beyond
     them breaks the council's rule, 422): beyond them no place opens, and a
     date near 9999 would run off the calendar when counted on."""
     from datetime import date
     from ... import validation
-    from ...workdays import years
     from .wording import DATE_RANGE
     found = validation.iso_date(value, field, problems)
-    first, last = years()
+    first, last = holidays.years()
     if found is not None and not first <= date.fromisoformat(found).year <= last:
         problems.rule(field, DATE_RANGE.format(first=first, last=last))
         return None
@@ -47,9 +46,9 @@ def iso(moment):
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def open_hours(place, day):
-    """The UTC starts (ISO) of `day`'s open hours; none on a closure or bank holiday."""
-    return [iso(s) for s in day_slots(HOUR, place["calendar"], day)]
+def open_hours(place, day, holidays):
+    """The UTC starts (ISO) of `day`'s open hours; none on a closure or one of the council's `holidays`."""
+    return [iso(s) for s in day_slots(HOUR, place["calendar"], day, holidays)]
 
 
 def session_hours(day, start, hours):
@@ -58,23 +57,23 @@ def session_hours(day, start, hours):
     return [iso(first + timedelta(hours=n)) for n in range(hours)]
 
 
-def is_closed(place, day):
-    return closed(place["calendar"], day)
+def is_closed(place, day, holidays):
+    return closed(place["calendar"], day, holidays)
 
 
-def why_closed(place, day):
+def why_closed(place, day, holidays):
     """Why `day` has no open hours, for staff's calendar: "bank_holiday" (or a
     year the holiday data does not cover: not offered rather than guessed),
     "closure", "not_open" (no hours that weekday); None when it opens."""
-    from ...workdays import NoHolidayData, bank_holiday
+    from ...workdays import NoHolidayData
     try:
-        if bank_holiday(day):
+        if holidays.bank_holiday(day):
             return "bank_holiday"
     except NoHolidayData:
         return "bank_holiday"
-    if is_closed(place, day):
+    if is_closed(place, day, holidays):
         return "closure"
-    return None if open_hours(place, day) else "not_open"
+    return None if open_hours(place, day, holidays) else "not_open"
 
 
 def for_people(hours):

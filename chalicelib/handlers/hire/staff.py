@@ -27,7 +27,7 @@ def calendar(deps, place_id, query):
     of the bookings they name."""
     place = place_or_404(deps, place_id)
     problems = validation.Problems()
-    first = hire_date(query.get("from"), "from", problems) if query.get("from") else today(deps).isoformat()
+    first = hire_date(query.get("from"), "from", problems, deps.calendar) if query.get("from") else today(deps).isoformat()
     days = validation.number(query.get("days", VIEW_DAYS), "days", problems, 1, MAX_VIEW_DAYS)
     problems.raise_if_any()
     first, days = date.fromisoformat(first), int(days)
@@ -38,8 +38,8 @@ def calendar(deps, place_id, query):
     out = []
     for n in range(days):
         day = first + timedelta(days=n)
-        starts = sorted(set(open_hours(place, day)) | {s for s, at in local.items() if at.date() == day})
-        out.append({"date": day.isoformat(), "closed": why_closed(place, day), "hours": [
+        starts = sorted(set(open_hours(place, day, deps.calendar)) | {s for s, at in local.items() if at.date() == day})
+        out.append({"date": day.isoformat(), "closed": why_closed(place, day, deps.calendar), "hours": [
             _hour(start, *by_start.get(start, ("free", None))) for start in starts]})
     return {"place": place["id"], "from": first.isoformat(), "days": days, "calendar": out,
             "hours": [{"start": start, "kind": kind, "booking_id": booking_id} for start, kind, booking_id, _ in taken],
@@ -70,7 +70,7 @@ def block(deps, place_id, body):
     if not isinstance(body, dict):
         raise ValidationFailed([("body", BODY_NOT_OBJECT)])
     problems = validation.Problems()
-    day = hire_date(body.get("date"), "date", problems)
+    day = hire_date(body.get("date"), "date", problems, deps.calendar)
     start, hours = body.get("start"), body.get("hours")
     if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
             or not 0 <= int(start[:2]) <= 23:

@@ -21,7 +21,8 @@ def free(deps, place_id, query):
     problems = validation.Problems()
     first = today(deps)
     if query.get("from"):
-        first = max(first, date.fromisoformat(hire_date(query["from"], "from", problems) or first.isoformat()))
+        asked = hire_date(query["from"], "from", problems, deps.calendar)
+        first = max(first, date.fromisoformat(asked or first.isoformat()))
     days = validation.number(query.get("days", VIEW_DAYS), "days", problems, 1, MAX_VIEW_DAYS) or VIEW_DAYS
     problems.raise_if_any()
     days = int(days)
@@ -30,7 +31,7 @@ def free(deps, place_id, query):
     out = []
     for n in range(days):
         day = first + timedelta(days=n)
-        hours = open_hours(place, day)
+        hours = open_hours(place, day, deps.calendar)
         out.append({"date": day.isoformat(), "closed": not hours,
                     "hours": [{"start": h, "free": h not in taken and h > now} for h in hours]})
     return {"place": place["id"], "days": out}
@@ -45,9 +46,9 @@ def _taken(deps, place_id, first, last):
             if not (t[1] == "held" and t[3] is not None and t[3] < now)]  # a lapsed hold is free
 
 
-def parse_block(body, problems):
+def parse_block(body, problems, holidays):
     """(first date, start "HH:00", hours, weeks) of a session or block request."""
-    first = hire_date(body.get("date"), "date", problems)
+    first = hire_date(body.get("date"), "date", problems, holidays)
     start = body.get("start")
     if not isinstance(start, str) or len(start) != 5 or not start.endswith(":00") or not start[:2].isdigit() \
             or not 0 <= int(start[:2]) <= 23:
@@ -64,21 +65,21 @@ def parse_block(body, problems):
     return (date.fromisoformat(first) if first else None), start, hours, weeks
 
 
-def sessions_of(place, first, start, hours, weeks):
-    """[{date, start, hours: [UTC starts], open}] of each week's session."""
+def sessions_of(place, first, start, hours, weeks, holidays):
+    """[{date, start, hours: [UTC starts], open}] of each week's session (shut on the council's `holidays`)."""
     out = []
     for week in range(weeks):
         day = first + timedelta(days=7 * week)
         wanted = session_hours(day, start, hours)
         out.append({"date": day.isoformat(), "start": start, "hours": wanted,
-                    "open": not is_closed(place, day) and set(wanted) <= set(open_hours(place, day))})
+                    "open": not is_closed(place, day, holidays) and set(wanted) <= set(open_hours(place, day, holidays))})
     return out
 
 
 def checked(deps, place, first, start, hours, weeks):
     """Each session with its state: free, taken (someone's hours), held (hours held for someone paying, with
     `held_until`: when they are let go if the payment never comes), blocked (staff closed it) or closed."""
-    sessions = sessions_of(place, first, start, hours, weeks)
+    sessions = sessions_of(place, first, start, hours, weeks, deps.calendar)
     taken = deps.hire.taken_at(place["id"], [h for s in sessions if s["open"] for h in s["hours"]])
     now = deps.clock()
     for s in sessions:
@@ -111,7 +112,7 @@ def check(deps, place_id, body):
     problems = validation.Problems()
     if not isinstance(body, dict):
         raise ValidationFailed([("body", BODY_NOT_OBJECT)])
-    first, start, hours, weeks = parse_block(body, problems)
+    first, start, hours, weeks = parse_block(body, problems, deps.calendar)
     problems.raise_if_any()
     sessions = checked(deps, place, first, start, hours, weeks)
     return {"place": place["id"], "sessions": [clash_of(s, "start") for s in sessions],

@@ -29,7 +29,7 @@ def registrations(deps, meeting_id):
 def listing(deps, meeting_id):
     meeting, speak, found = registrations(deps, meeting_id)
     return {"meeting_id": meeting_id, "committee_title": meeting["committee_title"], "date": meeting["date"],
-            "minutes_each": speak["minutes"], "closes_at": rules.deadline(meeting, speak).isoformat(),
+            "minutes_each": speak["minutes"], "closes_at": rules.deadline(meeting, speak, deps.calendar).isoformat(),
             "registrations": [for_staff(r) for r in found]}
 
 

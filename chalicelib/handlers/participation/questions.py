@@ -40,7 +40,7 @@ def ask(deps, meeting_id, item_id, body, idempotency_key=None):
         raise ApiError(wording.TOO_MANY_WORDS.format(words=words, most=rule["words"]), status=422,
                        code="too_many_words", fields=[{"field": "question", "message": wording.TOO_MANY_WORDS.format(
                            words=words, most=rule["words"])}])
-    closes = rules.deadline(meeting, rule)
+    closes = rules.deadline(meeting, rule, deps.calendar)
     if deps.clock() >= closes:
         raise ApiError(wording.QUESTIONS_CLOSED.format(moment=wording.moment(closes)), status=422,
                        code="questions_closed")

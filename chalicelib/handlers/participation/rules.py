@@ -11,8 +11,6 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ...workdays import is_working_day
-
 DATA = Path(__file__).resolve().parents[2] / "data" / "participation_rules.json"
 LONDON = ZoneInfo("Europe/London")
 CHOSEN = "speaking_rules"  # the democracy store's document: {"chosen": {committee id: set}, "audit": [...]}
@@ -54,22 +52,13 @@ def of_committee(deps, committee_id):
     return every.get(name) or every[default_set()]
 
 
-def working_days_before(day, days):
-    """The date `days` working days before `day` (`day` itself not counted):
-    two before a Monday is the Thursday; a bank holiday between moves it back."""
-    counted = 0
-    while counted < days:
-        day -= timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    return day
-
-
-def deadline(meeting, rule):
-    """The moment (aware, London) registrations or questions close for `meeting`."""
+def deadline(meeting, rule, calendar):
+    """The moment (aware, London) registrations or questions close for `meeting`: the rule's
+    working days before it on the council's `calendar` (deps.calendar), the day itself not
+    counted (two before a Monday is the Thursday; a holiday between moves it back)."""
     day = datetime.strptime(meeting["date"], "%Y-%m-%d").date()
     hour, minute = (int(p) for p in rule["deadline"]["at"].split(":"))
-    closes_on = working_days_before(day, int(rule["deadline"]["working_days"]))
+    closes_on = calendar.working_days_before(day, int(rule["deadline"]["working_days"]))
     return datetime.combine(closes_on, time(hour, minute), LONDON)
 
 

@@ -67,7 +67,7 @@ def read_body(body, speak_rule, staff=False):
 
 def closed(deps, meeting, speak_rule):
     """The deadline's words when registration is closed, else None."""
-    closes = rules.deadline(meeting, speak_rule)
+    closes = rules.deadline(meeting, speak_rule, deps.calendar)
     if deps.clock() >= closes:
         return wording.CLOSED.format(moment=wording.moment(closes))
     return None

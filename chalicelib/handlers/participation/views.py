@@ -26,8 +26,8 @@ def speaking(deps, meeting):
     (a resident is told both before they start). Never who."""
     committee = rules.of_committee(deps, meeting["committee_id"])
     speak, ask = committee["speak"], committee["questions"]
-    asks_until = rules.deadline(meeting, ask)
-    closes = rules.deadline(meeting, speak)
+    asks_until = rules.deadline(meeting, ask, deps.calendar)
+    closes = rules.deadline(meeting, speak, deps.calendar)
     taken = deps.participation.places(meeting["id"])
     left = max(0, speak["per_meeting"] - taken.get("meeting", 0))
     items = [{"id": i["id"], "number": i.get("number") or None, "title": i["title"],

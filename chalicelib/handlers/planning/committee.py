@@ -82,7 +82,8 @@ def of_application(deps, app_id, today):
 def _speaking(deps, entry):
     from ..participation import rules
     from ..participation.wording import moment
-    closes = rules.deadline({"date": entry["date"]}, rules.of_committee(deps, entry["committee_id"])["speak"])
+    closes = rules.deadline({"date": entry["date"]}, rules.of_committee(deps, entry["committee_id"])["speak"],
+                            deps.calendar)
     still = deps.clock() < closes
     return {"open": still, "closes": moment(closes),
             "words": (wording.SPEAK_OPEN if still else wording.SPEAK_CLOSED).format(moment=moment(closes)),

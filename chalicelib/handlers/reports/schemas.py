@@ -22,6 +22,8 @@ TARGET = {"type": "object", "description": "the category's target, from its due-
           "properties": {"working_days": {"type": "integer"},
                          "text": {"type": "string", "description": "\"We aim to fix potholes within 20 working days\"; "
                                   "once the point decides who takes it, theirs: \"North Yorkshire Council aims to ...\""},
+                         "rule": {"type": "string", "description": "which rule sets it, in the rule's own words: "
+                                  "\"20 working days under the Freedom of Information (Scotland) Act 2002\""},
                          "by": {"type": "string", "description": "whose target it is, when known"}}}
 
 SCHEMAS = {

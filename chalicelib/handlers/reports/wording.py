@@ -153,6 +153,7 @@ PLACEHOLDERS = {
     "status": "its status after the change",
     "address": "the problem's street address, or the nearest one in words (\"Near 2 Micklegate\"), if known",
     "due": "the date it is due to be dealt with by (14 May 2026)",
+    "due_rule": "which rule made that date (\"20 working days under the Freedom of Information (Scotland) Act 2002\")",
     "duplicate_of": "the reference of the report it duplicates",
 }
 
@@ -164,6 +165,7 @@ def render(template, report, service):
         "reference": visibility.form_reference(report) or report.id, "category": (service or {}).get("name", report.service_code),
         "status": states.LABELS.get(report.state, report.state), "address": placement.place_text(report) or "",
         "due": _long_date(report.due) if report.due else "", "duplicate_of": report.duplicate_of or "",
+        "due_rule": report.due_rule or "",
     }
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template.text).strip()
 

@@ -1,7 +1,7 @@
 """What staff need stamped on a report when it is placed or moved: the ward
 holding its point (inbox filters and ward scopes) and its due date by the
-category's rule, in working days that skip weekends and England's bank
-holidays. Used when a report is created and when staff move or
+category's rule, in the council's working days (weekends, its division's bank
+holidays and its own local ones skipped: deps.calendar). Used when a report is created and when staff move or
 recategorise it.
 
 The geo index and the working-day calendar are imported where they are used:
@@ -18,15 +18,26 @@ def ward_at(deps, report):
     return ward.id if ward else None
 
 
+def rule_calendar(deps, rule):
+    """The working days a due-date rule counts: the council's, less its local holidays where the
+    rule's law counts bank holidays alone (FOISA s.73: docs/decisions/rules.md)."""
+    return deps.calendar if rule.counts_local_holidays is not False else deps.calendar.bank_holidays_only()
+
+
 def due_by_rule(deps, report):
     """"YYYY-MM-DD" by the report's category rule (and priority, where it
     varies), counted from the day the council received it; None without a rule."""
+    return stamp_due(deps, report)[0]
+
+
+def stamp_due(deps, report):
+    """(due, which rule made it: the rule's basis, or None) by the report's category rule."""
     rule = deps.due_rules.get(report.service_code) if deps.due_rules is not None else None
     if rule is None:
-        return None
-    from ... import workdays
+        return None, None
     days = int((rule.by_priority or {}).get(report.priority, rule.working_days))
-    return workdays.add_working_days(london_today(report.created_at), days).isoformat()
+    due = rule_calendar(deps, rule).add_working_days(london_today(report.created_at), days).isoformat()
+    return due, rule.basis
 
 
 # The nearest address is looked for in circles of these radii, the next only
@@ -83,7 +94,7 @@ def place_phrase(report):
 def place(deps, report):
     """Stamp ward, due date and (without an address) the nearest address in words on a new report."""
     report.ward = ward_at(deps, report)
-    report.due = due_by_rule(deps, report)
+    report.due, report.due_rule = stamp_due(deps, report)
     report.due_source = "rule" if report.due else None
     report.near = near_words(deps, float(report.lon), float(report.lat)) \
         if report.lon is not None and not report.address else None

@@ -4,13 +4,11 @@ The target is the category's due-date rule (storage/due_rules.py, the one
 staff's due dates come from) at its usual priority: "We aim to fix potholes
 within 20 working days", said before Send, on the sent screen and on the
 report page. How long a report has been open is counted in the same working
-days (weekends and England's bank holidays skipped), and past the target it
+days (weekends and the council's own holidays skipped: deps.calendar), and past the target it
 is "overdue" for everyone to see, as FixMyStreet shows it (its issue 2378).
 The staff's own due date (a priority's, or set by hand) stays theirs.
 """
-from datetime import timedelta
-
-from ... import states, workdays
+from ... import states
 from ...stamps import london_today
 
 DEFAULT_TEXT = "We aim to deal with {category} reports within {days}"
@@ -31,7 +29,8 @@ def target(deps, service, bodies=None):
     span = f"{days} working day{'' if days == 1 else 's'}"
     text = (service.get("target_text") or DEFAULT_TEXT).replace("{days}", span).replace(
         "{category}", service.get("name", service["service_code"]).lower())
-    return {"working_days": days, "text": whose(text, bodies), **({"by": " and ".join(bodies)} if bodies else {})}
+    return {"working_days": days, "text": whose(text, bodies), **({"rule": rule.basis} if rule.basis else {}),
+            **({"by": " and ".join(bodies)} if bodies else {})}
 
 
 def whose(text, bodies):
@@ -41,13 +40,13 @@ def whose(text, bodies):
     return f"{' and '.join(bodies)} {'aims' if len(bodies) == 1 else 'aim'}{text[len(WE_AIM):]}"
 
 
-def working_days_open(report, today):
-    """Working days from the day it came (not counted) to `today`; None where the calendar has no data."""
-    start = london_today(report.created_at)
+def working_days_open(report, today, calendar):
+    """Working days on the council's `calendar` from the day it came (not counted) to `today`;
+    None where the calendar has no data."""
+    from ...workdays import NoHolidayData
     try:
-        return sum(1 for n in range(1, (today - start).days + 1)
-                   if workdays.is_working_day(start + timedelta(days=n)))
-    except workdays.NoHolidayData:
+        return calendar.working_days_between(london_today(report.created_at), today)
+    except NoHolidayData:
         return None
 
 
@@ -60,7 +59,9 @@ def against_target(deps, report, service, bodies=None):
         return {}
     out = {"target": aim}
     if states.is_open(report.state):
-        days = working_days_open(report, london_today(deps.clock()))
+        from .placement import rule_calendar
+        calendar = rule_calendar(deps, deps.due_rules.get(service["service_code"]))
+        days = working_days_open(report, london_today(deps.clock()), calendar)
         if days is not None:
             out.update({"working_days_open": days, "overdue": days > aim["working_days"]})
     return out

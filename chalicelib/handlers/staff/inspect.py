@@ -97,9 +97,9 @@ class _Change:
                 setattr(r, name, f[name])
         if f.get("due") is not None:
             check_due(f["due"], r, problems)
-            r.due, r.due_source = f["due"], "staff"
+            r.due, r.due_source, r.due_rule = f["due"], "staff", None
         elif "due" in f or (r.due_source != "staff" and ("service_code" in f or "priority" in f)):
-            r.due = placement.due_by_rule(deps, r)  # the rule again: category or priority changed
+            r.due, r.due_rule = placement.stamp_due(deps, r)  # the rule again: category or priority changed
             r.due_source = "rule" if r.due else None
         problems.raise_if_any()
         assignment.assign(deps, r, "team" in f, f.get("team"), "instructions" in f, f.get("instructions"),

@@ -39,6 +39,8 @@ SCHEMAS = {
         "view": {"type": "string", "enum": ["staff"]}, "priority": PRIORITY, "private": {"type": "boolean"},
         "ward": NULLABLE_STRING, "due": {**DATE, "nullable": True},
         "due_source": {"type": "string", "enum": ["rule", "staff"], "nullable": True},
+        "due_rule": {**NULLABLE_STRING, "description": "which rule made the due date, as people read it "
+                     "(\"20 working days under the Freedom of Information (Scotland) Act 2002\"); null when set by hand"},
         "overdue": {"type": "boolean"}, "assignment": ASSIGNMENT,
         "assignment_history": {"type": "array", "items": ASSIGNMENT},
         "duplicate_of": NULLABLE_STRING, "duplicates": {"type": "array", "items": STRING},

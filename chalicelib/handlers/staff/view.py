@@ -47,6 +47,7 @@ def staff_view(deps, report, entries=None, contact=False):
         "ward": report.ward,
         "due": report.due,
         "due_source": report.due_source,
+        "due_rule": report.due_rule,  # which rule made the date, in the rule's own words
         "overdue": bool(report.due and states.is_open(report.state) and report.due < today(deps)),
         "assignment": dict(report.assignment) if report.assignment else None,
         "assignment_history": list(report.assignment_history or []),

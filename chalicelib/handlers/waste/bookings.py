@@ -32,7 +32,7 @@ def view(deps, booking, payment=None):
            "amount_text": pounds(booking.amount),
            "minimum_charge_top_up": 0 if booking.band else top_up(booking.amount, booking.items),
            "band": booking.band, "location": booking.location, "notes": booking.notes,
-           "cancel_before": stamp(cut_off(date.fromisoformat(booking.date))),
+           "cancel_before": stamp(cut_off(date.fromisoformat(booking.date), deps.calendar)),
            "hold_until": stamp(booking.hold_until), "created_at": stamp(booking.created_at),
            "confirmed_at": stamp(booking.confirmed_at), "cancelled_at": stamp(booking.cancelled_at),
            "reason": booking.reason, "refund": booking.refund, "payment": None, "collection": None,
@@ -204,7 +204,7 @@ def cancel(deps, booking_id):
         return read(deps, booking_id)
     if booking.status == "released":
         raise Conflict(UNPAID_NOTHING_TO_CANCEL, code="booking_not_active")
-    if deps.clock() >= cut_off(date.fromisoformat(booking.date)):
+    if deps.clock() >= cut_off(date.fromisoformat(booking.date), deps.calendar):
         raise Unacceptable(PAST_CUT_OFF, code="past_cut_off")
     if booking.status == "held":
         booking = _stop_paying(deps, booking)

@@ -59,7 +59,7 @@ def change(deps, booking_id, body, idempotency_key):
                       or [i["id"] for i in after["items"]] != [i["id"] for i in booking.items]):
         raise Unacceptable(REBOOKING_MOVES_DAY_ONLY, code="rebook_date_only",
                            fields=[{"field": "date", "message": CHOOSE_A_NEW_DAY}])
-    if not rebooking and deps.clock() >= cut_off(date.fromisoformat(booking.date)):
+    if not rebooking and deps.clock() >= cut_off(date.fromisoformat(booking.date), deps.calendar):
         raise Unacceptable(PAST_CUT_OFF, code="past_cut_off")
     if booking.due == CHANGE_REFUND:
         raise Conflict(CHANGE_REFUND_UNDER_WAY, code="change_in_progress")

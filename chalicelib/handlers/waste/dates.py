@@ -12,14 +12,12 @@ from .limits import CUT_OFF_HOUR
 from .wording import NO_ROUND_FOR_PROPERTY
 
 
-def cut_off(day):
+def cut_off(day, calendar):
     """The moment (UTC) after which a collection on `day` can no longer be
-    booked, changed or cancelled: CUT_OFF_HOUR on the working day before."""
+    booked, changed or cancelled: CUT_OFF_HOUR on the working day before, on
+    the council's `calendar` (deps.calendar)."""
     from zoneinfo import ZoneInfo
-    from ...workdays import is_working_day
-    before = day - timedelta(days=1)
-    while not is_working_day(before):
-        before -= timedelta(days=1)
+    before = calendar.working_days_before(day, 1)
     return datetime.combine(before, time(CUT_OFF_HOUR), ZoneInfo(TIMEZONE)).astimezone(ZoneInfo("UTC"))
 
 
@@ -38,7 +36,7 @@ def candidates(deps, round_model, settings):
     today = london_today(now)
     days = bindays.collections(round_model.to_round(), today + timedelta(days=1),
                                until=today + timedelta(days=settings["window_days"] + 1))
-    return [c.date for c in days if now < cut_off(c.date)]
+    return [c.date for c in days if now < cut_off(c.date, deps.calendar)]
 
 
 def offered(deps, uprn):
@@ -51,4 +49,4 @@ def offered(deps, uprn):
     return {"uprn": address.uprn, "round": round_model.id, "address": ", ".join(address.lines or []), "dates": [{
         "date": d.isoformat(), "weekday": bindays.WEEKDAYS[d.weekday()].title(),
         "places_left": max(0, capacity - taken[d.isoformat()]),
-        "cut_off": stamp(cut_off(d))} for d in days]}
+        "cut_off": stamp(cut_off(d, deps.calendar))} for d in days]}

@@ -1,6 +1,6 @@
 """Missed bins, tied to the property's collections: a container can be
 reported missed only after its collection day and until 2 working days
-after it; the first report for a property, container and collection day makes
+after it (the council's working days: deps.calendar); the first report for a property, container and collection day makes
 a report (category missed_bin, through reports' own create), and every later
 one is merged into it, not duplicated."""
 from datetime import timedelta
@@ -23,13 +23,12 @@ ABANDONED = timedelta(minutes=1)  # a claim whose report was never made, by then
 def _window(deps, round_model):
     """(collection day, last day to report) of the round's collection that may
     be reported today, or None."""
-    from ...workdays import add_working_days
     today = london_today(deps.clock())
     recent = bindays.collections(round_model.to_round(), today - timedelta(days=14), until=today)
     if not recent:
         return None
     day = recent[-1].date  # the latest collection before today
-    last = add_working_days(day, WORKING_DAYS)
+    last = deps.calendar.add_working_days(day, WORKING_DAYS)
     return (day, last) if day < today <= last else None
 
 

@@ -93,7 +93,7 @@ def paid(deps, booking, payment):
     _send(deps, booking, w.BOOKED_SUBJECT.format(day=_day(booking.date)), w.PAID_BODY.format(
         reference=booking.id, day=_day(booking.date), address=booking.address,
         location=booking.location or w.NOT_GIVEN, lines=lines, total=pounds(booking.amount), payment=payment.id,
-        cut_off=moment_for_people(cut_off(date.fromisoformat(booking.date))),
+        cut_off=moment_for_people(cut_off(date.fromisoformat(booking.date), deps.calendar)),
         link=f"{deps.base_url}/bulky/bookings/{booking.id}"), f"{booking.id}:paid")
 
 

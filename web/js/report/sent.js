@@ -24,7 +24,8 @@ function whoAndWhen(id, token, follow) {
   api(`/v1/reports/${encodeURIComponent(id)}${token ? `?${query({token})}` : ""}`).then(report => {
     const to = (report.sent_to || []).map(s => s.body).filter(Boolean);
     append(box, to.length ? h("p", {class: "body", id: "sent-to"}, t("report.sent.sent_to", {who: to.join(" and ")})) : null,
-      report.target ? h("p", {class: "body", id: "target"}, `${report.target.text}.`) : null);
+      report.target ? h("p", {class: "body", id: "target"}, `${report.target.text}.`) : null,
+      report.target?.rule ? h("p", {class: "hint", id: "target-rule"}, t("report.target.rule", {rule: report.target.rule})) : null);
     if (reporterHears(report)) {
       follow.remove();
       append(box, h("p", {class: "body", id: "you-hear"}, t("report.page.you_hear")));

@@ -102,6 +102,7 @@ export async function render(view, {params}) {
           t("report.page.open_map"))) : null,
       // The category's target, how long it has been open against it, and "Overdue" for all to see.
       report.target ? row(t("report.page.target"), `${report.target.text}.`,
+        report.target.rule ? [" ", h("span", {class: "place-point", id: "target-rule"}, t("report.target.rule", {rule: report.target.rule}))] : null,
         report.working_days_open !== undefined ? h("span", {class: "place-point", id: "open-for"},
           // Reported today (or over a weekend): not "open for 0 working days".
           report.working_days_open ? tCount("report.page.open_for", report.working_days_open) : t("report.page.open_under_a_day"),

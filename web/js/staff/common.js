@@ -62,6 +62,12 @@ export function dueText(item) {
     : null];
 }
 
+/** Which rule made the due date, in the rule's own words; or that an officer set it by hand. */
+export function dueRule(item) {
+  if (item.due_rule) return [" ", h("span", {class: "hint", id: "due-rule"}, t("staff.due.rule", {rule: item.due_rule}))];
+  return item.due && item.due_source === "staff" ? [" ", h("span", {class: "hint", id: "due-rule"}, t("staff.due.by_hand"))] : null;
+}
+
 export function teamName(list, id) {
   if (!id) return t("staff.team.none");
   return (list.find(x => x.id === id) || {}).name || id;

@@ -14,7 +14,7 @@ import {answerText} from "../report/fields.js";
 import {statusTag} from "../screens/report-page.js";
 import {auditTrail, conflictPanel, shown} from "./audit.js";
 import {
-  channelLabel, dueText, LAST, priorityTag, staffServices, summaryRow as row, teamName, teams, templates,
+  channelLabel, dueRule, dueText, LAST, priorityTag, staffServices, summaryRow as row, teamName, teams, templates,
 } from "./common.js";
 import {changes, inspectForm, readValues, reapply, valuesOf} from "./inspect.js";
 import {moderationSection} from "./moderate.js";
@@ -32,7 +32,7 @@ const drawn = {
   standing: (report, lists) => [
     row(t("staff.field.status"), statusTag(report.status, report.status_label)),
     row(t("staff.field.priority"), priorityTag(report.priority)),
-    row(t("staff.field.due"), dueText(report)),
+    row(t("staff.field.due"), dueText(report), dueRule(report)),
     row(t("staff.field.team"), teamName(lists.teams, report.assignment?.team))],
   notes: report => [h("h2", {class: "heading-m"}, t("staff.report.notes")),
     report.internal_notes?.length ? h("ul", {class: "list notes", id: "internal-notes"}, report.internal_notes.map(n =>
