@@ -106,7 +106,8 @@ def test_a_tenant_reports_a_dripping_kitchen_tap_and_takes_a_morning_next_week_a
            photos=[phone_photo(tmp_path, size=(800, 600))], pets="A friendly dog", axe=True)
     heading(page, "Repair reported")
     # Routine: 20 working days from Christmas Eve, the bank holidays left out.
-    expect(page.locator("#repair-due")).to_have_text("Your repair is due by Tuesday 26 January 2027.")
+    expect(page.locator("#repair-due")).to_have_text(
+        "Your repair is due by Tuesday 26 January 2027. (20 working days under our repairs policy)")
     slots = page.locator("#repair-time .radios__label")
     expect(slots.first).to_have_text("Tuesday 29 December, morning")
     labels = slots.all_inner_texts()
