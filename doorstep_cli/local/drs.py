@@ -18,7 +18,8 @@ read. As DRS does, and so as a client meets it:
 at it exactly as at a contractor's: DOORSTEP_DRS_URL, _LOGIN, _PASSWORD. Tests
 start their own (`with LocalScheduler(clock=...) as drs:`) over real HTTP.
 
-Each working day (no weekends, no bank holidays: chalicelib/workdays.py) from
+Each working day of the council whose data set it holds (`council`, its id: no
+weekends, no bank or local holidays of its calendar, chalicelib/workdays.py) from
 tomorrow has an AM (08:00-12:00) and a PM (12:00-16:00) slot with `capacity`
 places, and an all-day window (08:00-16:00) as DRS also offers, which Doorstep
 does not. A place is taken under one lock with the orders it counts, and kept
@@ -42,7 +43,6 @@ from pathlib import Path
 
 from chalicelib.handlers.repairs.drs import soap
 from chalicelib.handlers.repairs.scheduler import HALVES, LONDON, SchedulerError, Slot
-from chalicelib.workdays import is_working_day
 from doorstep_cli.local import drs_answers as answers
 from doorstep_cli.local.files import atomic_write_bytes
 from doorstep_cli.local.serving import ThreadedServer, reply
@@ -55,10 +55,22 @@ NOT_FOUND = "Unable to find order in OptiTime Web"
 SERVER_FAULT = "Fault occurred while processing."  # the gateway's (Apache CXF's) words for a failure inside it
 
 
+def calendar_of(council_id):
+    """The working days of the council whose data set this scheduler holds: its demo settings' jurisdiction
+    and local holidays (doorstep_cli/demo/councils/), as a contractor works to its client's calendar."""
+    from chalicelib.councils.council import Council
+    from chalicelib.workdays import calendar_for
+    demo = Path(__file__).resolve().parents[1] / "demo" / "councils"
+    folder = demo / council_id / "council.json"
+    document = json.loads((folder if folder.exists() else demo / f"{council_id}.json").read_text())
+    return calendar_for(Council.of_document(document, 0))
+
+
 class LocalScheduler(ThreadedServer):
     def __init__(self, host="127.0.0.1", port=0, clock=None, state_file: Path | None = None, capacity=2,
-                 login="doorstep", password=None):
+                 login="doorstep", password=None, council="york"):
         self.clock = clock or (lambda: datetime.now(LONDON))
+        self.council, self.calendar = council, calendar_of(council)
         self.lock = threading.Lock()
         self.state_file = Path(state_file) if state_file else None
         self.capacity, self.login = capacity, login
@@ -138,7 +150,7 @@ class LocalScheduler(ThreadedServer):
     def _day(self, day: date):
         """One day as DRS's real answer has it: a day with no slots (a weekend, a holiday) says only so."""
         parts = [("day", datetime.combine(day, datetime.min.time(), LONDON).isoformat()), ("nonWorkingDay", "false")]
-        if is_working_day(day) and day > self.today():
+        if self.calendar.is_working_day(day) and day > self.today():
             for half in HALVES:
                 slot = Slot.of(day, half)
                 free = self.taken(slot.start.isoformat()) < self.capacity
@@ -188,7 +200,7 @@ class LocalScheduler(ThreadedServer):
             return answers.response(operation, error=f"Error in Booking.schedule. Booking {booking_id} not found")
         slot = Slot(soap.moment(soap.text(booking, "planningWindowStart")),
                     soap.moment(soap.text(booking, "planningWindowEnd")))
-        if slot.half is None or not is_working_day(slot.day):
+        if slot.half is None or not self.calendar.is_working_day(slot.day):
             return answers.response(operation, error="Error in Booking.schedule. Error in modifyJob Planning failed")
         start = slot.start.astimezone(LONDON).isoformat()
         if held["slot"][0] != start and self.taken(start) >= self.capacity:
