@@ -114,3 +114,14 @@ def test_two_officers_closing_a_york_repair_late_twice_together_fix_its_compensa
         seen = client.get(f"/v1/repairs/{repair.id}", signed_in(deps, "york", tenant)).json_body
     assert sorted(a.status_code for a in answers) == [200, 409]
     assert seen["compensation"] == 2_000 and seen["other_contractor"] is None  # £10 and 5 calendar days at £2
+
+
+def test_a_north_lanarkshire_tenant_is_told_to_call_north_lanarkshire_in_an_emergency_not_york(
+        client, deps, councils):
+    tenant = person(deps, NL, "resident", 9)
+    asked = client.get("/v1/repairs/questions", signed_in(deps, NL, tenant)).json_body
+    phones = {e["id"]: e["phone"] for e in asked["emergencies"]}
+    assert phones["no_heating"] == "01698 403200" and phones["gas"] == "0800 111 999"
+    york_tenant = person(deps, "york", "resident", 10)
+    at_york = client.get("/v1/repairs/questions", signed_in(deps, "york", york_tenant)).json_body
+    assert {e["id"]: e["phone"] for e in at_york["emergencies"]}["no_heating"] == "01904 551550"

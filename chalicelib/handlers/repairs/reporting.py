@@ -50,7 +50,7 @@ def with_photos(deps, out, repair):
 
 def report(deps, body, key):
     user_id, now = deps.principal.user_id, deps.clock()
-    found, fields = checked(body)
+    found, fields = checked(body, tree.phone_of(deps.council))
     home = home_of(deps, body["home"])
     block = _block(home, fields["location"])
     from ..reports.uploads import attach
@@ -96,7 +96,7 @@ def on_board(repair, rules):
     return repair
 
 
-def checked(body):
+def checked(body, council_phone=None):
     """(the tree's Repair, the repair's own fields) from a well-formed body: 400
     for a shape broken, 422 for an emergency or answers the tree does not lead to."""
     problems = validation.Problems(WORDS)
@@ -106,7 +106,7 @@ def checked(body):
     for name in body:
         if name not in FIELDS:
             problems.add(name, wording.NOT_A_REPAIR_FIELD)
-    emergency = next((e for e in tree.emergencies() if e["id"] == body.get("emergency")), None)
+    emergency = next((e for e in tree.emergencies(council_phone) if e["id"] == body.get("emergency")), None)
     if emergency is not None:
         raise Unacceptable(wording.EMERGENCY.format(do_now=emergency["do_now"], phone=emergency["phone"]),
                            code="emergency_phone")

@@ -27,8 +27,8 @@ SLOT = {"content": {"application/json": {"schema": {"$ref": ref("RepairSlotChoic
                "location, problem and issue (no repair codes)",
     "responses": {"200": json_response(ref("RepairQuestions"))}})
 def repair_questions():
-    from .tree import questions
-    return http.ok(questions())
+    from .tree import phone_of, questions
+    return http.ok(questions(phone_of(http.deps().council)))
 
 
 @routes.get("/v1/me/homes", SIGNED_IN, {

@@ -77,10 +77,12 @@ def _unique(where, nodes):
         raise TreeDataError(f"{where}: ids are short snake_case words, each once, and there is at least one ({bad})")
 
 
-def emergencies():
-    """Each emergency with the number to call put in."""
+def emergencies(council_phone=None):
+    """Each emergency with the number to call put in: the council's own (`council_phone`, its settings'
+    branding) for those the council attends, else the tree's."""
     document = tree()
-    return [{**e, "phone": document["phones"][e["call"]]} for e in document["emergencies"]]
+    phones = {**document["phones"], **({"council": council_phone} if council_phone else {})}
+    return [{**e, "phone": phones[e["call"]]} for e in document["emergencies"]]
 
 
 def repair(location, problem, issue):
@@ -99,14 +101,19 @@ def repair(location, problem, issue):
     return None
 
 
+def phone_of(council):
+    """The number a council's tenants call in an emergency it attends: its settings' branding phone."""
+    return ((council.document or {}).get("branding") or {}).get("phone")
+
+
 def communal(location):
     """True for a location that is a shared part of a block (the stairs' lights, the door entry, the lift)."""
     return any(place["id"] == location and place.get("communal") for place in tree()["locations"])
 
 
-def questions():
+def questions(council_phone=None):
     """The tree as the screen asks it: labels and ids, no codes, trades or priorities."""
-    return {"emergencies": emergencies(),
+    return {"emergencies": emergencies(council_phone),
             "locations": [{"id": place["id"], "label": place["label"], "communal": bool(place.get("communal")),
                            "problems": [
                 {"id": p["id"], "label": p["label"], "issues": [{"id": i["id"], "label": i["label"]}
