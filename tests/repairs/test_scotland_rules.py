@@ -123,3 +123,9 @@ def test_a_jurisdiction_with_no_rules_keeps_the_councils_priorities_alone():
     assert wales.period("sink_blocked", datetime(2026, 11, 27, tzinfo=LONDON)) is None
     assert [d.name for d in telling.deadlines(reported(wales, datetime(2026, 11, 27, tzinfo=LONDON),
                                                        damp_mould=True), wales)] == ["urgent"]
+
+
+def test_a_council_listing_no_other_contractor_is_refused():
+    from chalicelib.handlers.repairs.rules import ContractorDataError, checked_contractors
+    with pytest.raises(ContractorDataError):
+        checked_contractors({"north-lanarkshire": {"usual": {"name": "A", "phone": "01632 960101"}, "others": []}})

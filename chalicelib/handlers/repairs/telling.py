@@ -51,10 +51,9 @@ def contractors(repair, now, rules, law):
     """Where the tenant may instruct another contractor (Scotland's Right to Repair): who the usual and
     the listed others are; once the first period has run out on an open repair, the other offered and
     the compensation owed so far."""
-    from . import contractors as listed
     out = {"contractors_text": None, "other_contractor": None, "compensation_so_far": None,
            "compensation_so_far_text": None}
-    found = listed.of(rules.council)
+    found = rules.contractors()
     if law is None or law.get("other_contractor") != "instructed_by_tenant" or found is None:
         return out
     period = first_period(repair, rules)
