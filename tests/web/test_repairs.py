@@ -32,15 +32,20 @@ def repairs(stack, tmp_path):
     env = pytest.MonkeyPatch()
     with time_machine.travel(CHRISTMAS_EVE, tick=True) as clock, CivicaBackOffice(nightly=None) as office, \
             LocalScheduler(state_file=tmp_path / "drs.json", capacity=2) as drs:
-        for name, value in (("DOORSTEP_CIVICA_URL", office.url), ("DOORSTEP_CIVICA_USER", office.user),
-                            ("DOORSTEP_CIVICA_PASSWORD", office.password), ("DOORSTEP_DRS_URL", drs.url),
-                            ("DOORSTEP_DRS_LOGIN", drs.login), ("DOORSTEP_DRS_PASSWORD", drs.password),
-                            ("DOORSTEP_DRS_TIMEOUT_S", "2")):
-            env.setenv(name, value)
+        pointed_at(env, office, drs)
         try:
             yield SimpleNamespace(clock=clock, drs=drs, stack=stack)
         finally:
             env.undo()
+
+
+def pointed_at(env, office, drs):
+    """The app pointed at the local back office and scheduler, as at a council's."""
+    for name, value in (("DOORSTEP_CIVICA_URL", office.url), ("DOORSTEP_CIVICA_USER", office.user),
+                        ("DOORSTEP_CIVICA_PASSWORD", office.password), ("DOORSTEP_DRS_URL", drs.url),
+                        ("DOORSTEP_DRS_LOGIN", drs.login), ("DOORSTEP_DRS_PASSWORD", drs.password),
+                        ("DOORSTEP_DRS_TIMEOUT_S", "2")):
+        env.setenv(name, value)
 
 
 def tenant(stack, email):
