@@ -38,29 +38,33 @@ def nl_repairs(stack, tmp_path):
         env.setitem(civica_data.ACCOUNTS, ref, {"charge": 150_000, "dd_account": "20481163", **account})
     for ref, rents in held["rents"].items():
         env.setitem(civica_rents.RENTS, ref, rents)
-    with time_machine.travel(SUNDAY_EVENING, tick=True), CivicaBackOffice(nightly=None) as office, \
+    with time_machine.travel(SUNDAY_EVENING, tick=True) as clock, CivicaBackOffice(nightly=None) as office, \
             LocalScheduler(state_file=tmp_path / "drs.json", council="north-lanarkshire") as drs:
         pointed_at(env, office, drs)
         try:
-            yield stack
+            yield stack, clock
         finally:
             env.undo()
 
 
+def sign_in_at_north_lanarkshire(page, port, email):
+    page.goto(f"http://{NL_HOST}:{port}/sign-in?next=/repairs")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    heading(page, "Repairs to your council home")
+
+
 def test_a_north_lanarkshire_tenant_reports_a_blocked_sink_and_sees_its_last_day_in_scottish_working_days(
         browser, nl_repairs):
-    stack, email = nl_repairs, f"morag.{uuid.uuid4().hex[:6]}@example.org"
+    (stack, clock), email = nl_repairs, f"morag.{uuid.uuid4().hex[:6]}@example.org"
     port = urlsplit(stack.url).port
     host = {"Host": f"{NL_HOST}:{port}"}
     stack.resident(email, name="Morag MacLeod")
     tokens = stack.post("/v1/auth/login", {"email": email, "password": PASSWORD}, host)
     stack.post("/v1/me/council-tax", MORAG, {**host, "Authorization": f"Bearer {tokens['access_token']}"})
     page = browser.new_page()
-    page.goto(f"http://{NL_HOST}:{port}/sign-in?next=/repairs")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    heading(page, "Repairs to your council home")
+    sign_in_at_north_lanarkshire(page, port, email)
     report(page, "Kitchen", "Sink, taps or drainage", "The sink is blocked", "The kitchen sink will not drain.")
     heading(page, "Repair reported")
     # One working day from the day after the report: Monday is St Andrew's Day, a holiday in Scotland.
@@ -70,3 +74,15 @@ def test_a_north_lanarkshire_tenant_reports_a_blocked_sink_and_sees_its_last_day
     check_accessible(page, "repairs: north lanarkshire reported")
     page.goto(f"http://{NL_HOST}:{port}/repairs")
     expect(page.locator(".repair-contractors")).to_contain_text("Monklands Building Services (demo) on 01632 960202")
+
+    # Left late: on Wednesday the other contractor is offered and £18 is owed, £3 more each working day.
+    clock.move_to(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON))
+    page.context.clear_cookies()
+    sign_in_at_north_lanarkshire(page, port, email)
+    expect(page.locator(".repair-other-contractor")).to_contain_text("You may ask Monklands Building Services (demo)")
+    expect(page.locator(".repair-owed")).to_contain_text("you are owed £18.00 in compensation so far")
+    check_accessible(page, "repairs: north lanarkshire late")
+    clock.move_to(datetime(2026, 12, 3, 10, 0, tzinfo=LONDON))
+    page.context.clear_cookies()
+    sign_in_at_north_lanarkshire(page, port, email)
+    expect(page.locator(".repair-owed")).to_contain_text("you are owed £21.00 in compensation so far")
