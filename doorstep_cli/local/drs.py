@@ -18,8 +18,8 @@ read. As DRS does, and so as a client meets it:
 at it exactly as at a contractor's: DOORSTEP_DRS_URL, _LOGIN, _PASSWORD. Tests
 start their own (`with LocalScheduler(clock=...) as drs:`) over real HTTP.
 
-Each working day (no weekends, no holidays of its `calendar`, a workdays.Calendar:
-England's unless given; a contractor keeps its own region's days) from
+Each working day of the council whose data set it holds (`council`, its id: no
+weekends, no bank or local holidays of its calendar, chalicelib/workdays.py) from
 tomorrow has an AM (08:00-12:00) and a PM (12:00-16:00) slot with `capacity`
 places, and an all-day window (08:00-16:00) as DRS also offers, which Doorstep
 does not. A place is taken under one lock with the orders it counts, and kept
@@ -43,7 +43,6 @@ from pathlib import Path
 
 from chalicelib.handlers.repairs.drs import soap
 from chalicelib.handlers.repairs.scheduler import HALVES, LONDON, SchedulerError, Slot
-from chalicelib.workdays import Calendar
 from doorstep_cli.local import drs_answers as answers
 from doorstep_cli.local.files import atomic_write_bytes
 from doorstep_cli.local.serving import ThreadedServer, reply
@@ -56,11 +55,22 @@ NOT_FOUND = "Unable to find order in OptiTime Web"
 SERVER_FAULT = "Fault occurred while processing."  # the gateway's (Apache CXF's) words for a failure inside it
 
 
+def calendar_of(council_id):
+    """The working days of the council whose data set this scheduler holds: its demo settings' jurisdiction
+    and local holidays (doorstep_cli/demo/councils/), as a contractor works to its client's calendar."""
+    from chalicelib.councils.council import Council
+    from chalicelib.workdays import calendar_for
+    demo = Path(__file__).resolve().parents[1] / "demo" / "councils"
+    folder = demo / council_id / "council.json"
+    document = json.loads((folder if folder.exists() else demo / f"{council_id}.json").read_text())
+    return calendar_for(Council.of_document(document, 0))
+
+
 class LocalScheduler(ThreadedServer):
     def __init__(self, host="127.0.0.1", port=0, clock=None, state_file: Path | None = None, capacity=2,
-                 login="doorstep", password=None, calendar: Calendar | None = None):
+                 login="doorstep", password=None, council="york"):
         self.clock = clock or (lambda: datetime.now(LONDON))
-        self.calendar = calendar or Calendar("england-and-wales")
+        self.council, self.calendar = council, calendar_of(council)
         self.lock = threading.Lock()
         self.state_file = Path(state_file) if state_file else None
         self.capacity, self.login = capacity, login

@@ -41,3 +41,18 @@ def test_no_scheduler_configured_is_none(monkeypatch):
     for name in DRS_SETTINGS:
         unset_but_restored(monkeypatch, name)
     assert from_configuration() is None
+
+
+def test_north_lanarkshires_scheduler_offers_no_time_on_st_andrews_day_and_yorks_does(tmp_path):
+    """Each council's local scheduler (its data set named by the council's id) counts its own working days."""
+    from datetime import date, datetime
+    from doorstep_cli.local.drs import LocalScheduler
+    from support.repairs_support import LONDON, TAP, adapter_for
+    friday = lambda: datetime(2026, 11, 27, 15, 0, tzinfo=LONDON)  # noqa: E731
+    days = {}
+    for council in ("north-lanarkshire", "york"):
+        with LocalScheduler(clock=friday, state_file=tmp_path / f"{council}.json", council=council) as office:
+            adapter_for(office).create(TAP)
+            days[council] = {slot.day for slot in adapter_for(office).slots(TAP, date(2026, 11, 30), 3)}
+    assert date(2026, 11, 30) not in days["north-lanarkshire"] and date(2026, 12, 1) in days["north-lanarkshire"]
+    assert date(2026, 11, 30) in days["york"]

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from chalicelib.handlers.repairs.board import board
 from chalicelib.handlers.repairs.reporting import on_board
+from chalicelib.handlers.repairs.rules import Rules
 from chalicelib.handlers.repairs.scheduler import LONDON
 from chalicelib.storage import metering
 from chalicelib.storage.records import Repair
@@ -16,7 +17,7 @@ def repair(deps, n, aware_at, priority="routine", **extra):
     made = on_board(Repair(id=f"RP-{n:06d}", home="R0448105", address="1 Example Street", user_id="u_1",
                            location="kitchen", problem="sink", issue="tap_dripping", repair="tap_dripping",
                            code="CFG-PLB-TAP", trade="plumber", priority=priority, aware_at=aware_at,
-                           created_at=aware_at, **extra))
+                           created_at=aware_at, **extra), Rules("york", "england", deps.calendar))
     deps.repairs.create(made)
     return made
 

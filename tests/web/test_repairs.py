@@ -32,15 +32,20 @@ def repairs(stack, tmp_path):
     env = pytest.MonkeyPatch()
     with time_machine.travel(CHRISTMAS_EVE, tick=True) as clock, CivicaBackOffice(nightly=None) as office, \
             LocalScheduler(state_file=tmp_path / "drs.json", capacity=2) as drs:
-        for name, value in (("DOORSTEP_CIVICA_URL", office.url), ("DOORSTEP_CIVICA_USER", office.user),
-                            ("DOORSTEP_CIVICA_PASSWORD", office.password), ("DOORSTEP_DRS_URL", drs.url),
-                            ("DOORSTEP_DRS_LOGIN", drs.login), ("DOORSTEP_DRS_PASSWORD", drs.password),
-                            ("DOORSTEP_DRS_TIMEOUT_S", "2")):
-            env.setenv(name, value)
+        pointed_at(env, office, drs)
         try:
             yield SimpleNamespace(clock=clock, drs=drs, stack=stack)
         finally:
             env.undo()
+
+
+def pointed_at(env, office, drs):
+    """The app pointed at the local back office and scheduler, as at a council's."""
+    for name, value in (("DOORSTEP_CIVICA_URL", office.url), ("DOORSTEP_CIVICA_USER", office.user),
+                        ("DOORSTEP_CIVICA_PASSWORD", office.password), ("DOORSTEP_DRS_URL", drs.url),
+                        ("DOORSTEP_DRS_LOGIN", drs.login), ("DOORSTEP_DRS_PASSWORD", drs.password),
+                        ("DOORSTEP_DRS_TIMEOUT_S", "2")):
+        env.setenv(name, value)
 
 
 def tenant(stack, email):
@@ -106,7 +111,8 @@ def test_a_tenant_reports_a_dripping_kitchen_tap_and_takes_a_morning_next_week_a
            photos=[phone_photo(tmp_path, size=(800, 600))], pets="A friendly dog", axe=True)
     heading(page, "Repair reported")
     # Routine: 20 working days from Christmas Eve, the bank holidays left out.
-    expect(page.locator("#repair-due")).to_have_text("Your repair is due by Tuesday 26 January 2027.")
+    expect(page.locator("#repair-due")).to_have_text(
+        "Your repair is due by Tuesday 26 January 2027. (20 working days under our repairs policy)")
     slots = page.locator("#repair-time .radios__label")
     expect(slots.first).to_have_text("Tuesday 29 December, morning")
     labels = slots.all_inner_texts()

@@ -16,6 +16,7 @@ from ..crews.assigning import end
 from . import wording
 from .ordering import configured, order_of, place
 from .reporting import mine_or_404, view
+from .rules import of
 from .scheduler import HALVES, LONDON, SchedulerError, Slot
 
 
@@ -55,7 +56,7 @@ def slots(deps, repair_id):
     scheduler = configured(deps)
     before = scheduler.calls
     try:
-        found = scheduler.slots(order_of(repair), *_offered_days(deps))
+        found = scheduler.slots(order_of(repair, of(deps)), *_offered_days(deps))
     except SchedulerError:
         raise _down() from None
     return {"slots": [{"day": s.day.isoformat(), "half": s.half, "start": stamp(s.start), "end": stamp(s.end)}
@@ -93,7 +94,7 @@ def book(deps, repair_id, body, moving=False):
             raise Conflict(wording.SLOT_GONE, code="slot_taken") from None
         raise _down() from None
     repair.status = "booked"
-    return view(_claim(deps, repair, {**repair.appointment, "state": "booked"}), deps.clock())
+    return view(_claim(deps, repair, {**repair.appointment, "state": "booked"}), deps.clock(), of(deps))
 
 
 def _still_offered(deps, repair, slot):
@@ -104,7 +105,7 @@ def _still_offered(deps, repair, slot):
     if not first <= slot.day < first + timedelta(days=days):
         raise Conflict(wording.SLOT_NOT_OFFERED, code="slot_not_offered")
     try:
-        listed = configured(deps).slots(order_of(repair), slot.day, 1, full_too=True)
+        listed = configured(deps).slots(order_of(repair, of(deps)), slot.day, 1, full_too=True)
     except SchedulerError:
         raise _down() from None
     found = next((s for s in listed if s == slot), None)
@@ -126,7 +127,7 @@ def cancel(deps, repair_id):
     repair = _claim(deps, repair, repair.appointment, status="cancelled", jobs=[job] if job else ())
     if repair.order is not None:
         try:
-            configured(deps).cancel(order_of(repair))
+            configured(deps).cancel(order_of(repair, of(deps)))
         except SchedulerError as e:
             if e.kind != "refused":  # refused: the scheduler holds no such order any more
                 if job is not None:
@@ -134,7 +135,7 @@ def cancel(deps, repair_id):
                 _claim(deps, repair, repair.appointment, status="booked" if repair.appointment else "reported",
                        jobs=[job] if job else ())
                 raise _down() from None
-    return view(repair, deps.clock())
+    return view(repair, deps.clock(), of(deps))
 
 
 def _claim(deps, repair, appointment, status=None, jobs=()):

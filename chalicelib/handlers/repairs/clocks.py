@@ -1,24 +1,26 @@
-"""The clocks a repair keeps, from data/repair_clocks.json: its priority's,
-the Right to Repair's and Awaab's Law's. Pure functions of the moment the
-clock starts (when the council became aware, or the investigation) and `now`,
-both aware datetimes; nothing here reads a clock of its own.
+"""The clocks a repair keeps, from data/repair_clocks.json: its priority's (the
+council's policy), and the law's: the Right to Repair's and the damp and mould
+rules' of its jurisdiction, in the version rules.py chose. Pure functions of
+the moment the clock starts (when the council became aware, or the
+investigation), `now`, both aware datetimes, and the council's calendar;
+nothing here reads a clock of its own.
 
 A deadline falls due at an instant: `hours` after its start, or at the end (on
-the council's calendar) of the last of its `working_days` (England's, bank
-holidays excluded, the starting day not counted) or of its `weeks`. It is at
-risk from `at_risk` before that, due today on its last day, late after it.
+the council's calendar) of the last of its `working_days` (the council's, bank
+and local holidays excluded, the starting day not counted) or of its `weeks`.
+It is at risk from `at_risk` before that, due today on its last day, late after it.
 """
 import json
-from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-from ...workdays import add_working_days, working_days_before
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "repair_clocks.json"
 LONDON = ZoneInfo("Europe/London")
 UNITS = ("hours", "working_days", "weeks")
+PERIODS = (1, 3, 7)  # the Right to Repair's periods in working days, in both jurisdictions' schedules
+POLICY = "policy"  # the rule of a priority's clock: the council's own repairs policy
 _loaded = {}
 
 
@@ -33,6 +35,8 @@ class Deadline:
     due: datetime  # the instant it is late from
     at_risk_from: datetime
     by_hours: bool  # said with its time of day ("by 3:30pm on ..."), else its day
+    rule: str = POLICY  # which rule set it (data/repair_clocks.json's `rule`), said beside its date
+    within: dict = field(default_factory=dict)  # its span ({"working_days": 3}), said beside its date
 
     @property
     def last_day(self):
@@ -43,14 +47,42 @@ class Deadline:
 
 def data():
     if not _loaded:
-        document = json.loads(DATA.read_text())
-        for name, rule in [*document["priorities"].items(), *document["awaab"]["clocks"].items()]:
+        _loaded.update(checked(json.loads(DATA.read_text())))
+    return _loaded
+
+
+def checked(document):
+    """The document, unless a span, a start, a period or a version's date cannot be kept (ClockDataError)."""
+    for name, rule in document["priorities"].items():
+        _check(name, rule["within"]), _check(name, rule["at_risk"])
+    for where, kinds in document["jurisdictions"].items():
+        for kind, versions in kinds.items():
+            if kind not in ("right_to_repair", "damp_mould") or not versions:
+                raise ClockDataError(f"{where}: right_to_repair or damp_mould, each with at least one version")
+            for version in versions:
+                _version(f"{where}.{kind}", kind, version)
+    return document
+
+
+def _version(where, kind, version):
+    try:
+        date.fromisoformat(version["from"])
+    except (KeyError, TypeError, ValueError):
+        raise ClockDataError(f"{where}: each version has the date it starts (from)") from None
+    if not version.get("rule") or not version.get("source"):
+        raise ClockDataError(f"{where}: each version names its rule and its source")
+    if kind == "damp_mould":
+        for name, rule in version["clocks"].items():
             _check(name, rule["within"]), _check(name, rule["at_risk"])
             if rule["starts"] not in ("aware", "investigated"):
-                raise ClockDataError(f"{name}: starts must be aware or investigated")
-        _check("right_to_repair", document["right_to_repair"]["at_risk"])
-        _loaded.update(document)
-    return _loaded
+                raise ClockDataError(f"{where}.{name}: starts must be aware or investigated")
+        return
+    _check(where, version["at_risk"])
+    if any(q.get("days") not in PERIODS for q in [*version["qualifying"].values(), *version.get("schedule", ())]):
+        raise ClockDataError(f"{where}: a Right to Repair period is one of {PERIODS} working days")
+    owed = version["compensation"]
+    if owed.get("after") not in ("first_period", "second_period") or owed.get("days") not in ("calendar", "working"):
+        raise ClockDataError(f"{where}: compensation runs after the first or second period, by calendar or working days")
 
 
 def _check(name, span):
@@ -63,13 +95,13 @@ def _end_of(day):
     return datetime.combine(day + timedelta(days=1), time(0), LONDON)
 
 
-def deadline(name, starts, within, at_risk):
-    """The Deadline `within` (one of hours, working_days, weeks) after `starts`."""
+def deadline(name, starts, within, at_risk, calendar, rule=POLICY):
+    """The Deadline `within` (one of hours, working_days, weeks) after `starts`, on the council's `calendar`."""
     (unit, amount), = within.items()
     if unit == "hours":
         due = starts + timedelta(hours=amount)
     elif unit == "working_days":
-        due = _end_of(add_working_days(starts.astimezone(LONDON).date(), amount))
+        due = _end_of(calendar.add_working_days(starts.astimezone(LONDON).date(), amount))
     else:
         due = _end_of(starts.astimezone(LONDON).date() + timedelta(weeks=amount))
     (risk_unit, risk), = at_risk.items()
@@ -77,9 +109,9 @@ def deadline(name, starts, within, at_risk):
         risky = due - timedelta(hours=risk)
     else:
         last = (due - timedelta(microseconds=1)).astimezone(LONDON).date()
-        risky = datetime.combine(working_days_before(last, risk) if risk_unit == "working_days"
+        risky = datetime.combine(calendar.working_days_before(last, risk) if risk_unit == "working_days"
                                  else last - timedelta(weeks=risk), time(0), LONDON)
-    return Deadline(name, starts, due, max(risky, starts), unit == "hours")
+    return Deadline(name, starts, due, max(risky, starts), unit == "hours", rule, dict(within))
 
 
 def status(clock, now, done_at=None):
@@ -93,40 +125,41 @@ def status(clock, now, done_at=None):
     return "at_risk" if now >= clock.at_risk_from else "on_time"
 
 
-def for_priority(priority, aware):
+def for_priority(priority, aware, calendar):
     rule = data()["priorities"].get(priority)
     if rule is None:
         raise ClockDataError(f"no such priority: {priority}")
-    return deadline(priority, aware, rule["within"], rule["at_risk"])
+    return deadline(priority, aware, rule["within"], rule["at_risk"], calendar)
 
 
-def awaab(aware, investigated=None, emergency=False):
-    """Awaab's Law's deadlines for a hazard the council became aware of at
-    `aware`: the emergency's 24 hours, or the investigation's 10 working days
-    and, once `investigated`, the summary, safety work and further work."""
-    clocks = data()["awaab"]["clocks"]
-    names = ["emergency_hazard"] if emergency else ["investigation"]
+def damp_mould(version, aware, calendar, investigated=None, emergency=False):
+    """The damp and mould rule's deadlines (`version`, as rules.py chose it) for a hazard the council
+    became aware of at `aware`: an emergency's 24 hours where the rule has them (Awaab's Law), else
+    the investigation's, and, once `investigated`, those that run from it."""
+    clocks = version["clocks"]
+    names = ["emergency_hazard"] if emergency and "emergency_hazard" in clocks else ["investigation"]
     if investigated is not None:
-        names += ["written_summary", "safety_work", "further_work_begun", "further_work_physically_begun"]
+        names += [name for name, rule in clocks.items() if rule["starts"] == "investigated"]
     return [deadline(name, aware if clocks[name]["starts"] == "aware" else investigated,
-                     clocks[name]["within"], clocks[name]["at_risk"]) for name in names]
+                     clocks[name]["within"], clocks[name]["at_risk"], calendar, version["rule"]) for name in names]
 
 
-def right_to_repair(received, days):
-    """A qualifying repair's period (1, 3 or 7 working days) from the council's
+def right_to_repair(version, received, days, calendar, name="right_to_repair"):
+    """A qualifying repair's period (1, 3 or 7 working days) under `version`, from the council's
     receipt of the tenant's notice, or of their request for another contractor."""
-    rule = data()["right_to_repair"]
-    if days not in rule["periods_working_days"]:
-        raise ClockDataError(f"a Right to Repair period is one of {rule['periods_working_days']} working days")
-    return deadline("right_to_repair", received, {"working_days": days}, rule["at_risk"])
+    if days not in PERIODS:
+        raise ClockDataError(f"a Right to Repair period is one of {PERIODS} working days")
+    return deadline(name, received, {"working_days": days}, version["at_risk"], calendar, version["rule"])
 
 
-def compensation(second, done_at):
-    """Pence owed when the second contractor's period `second` (a Deadline) is
-    missed: the base and a sum for each calendar day after its last day until
-    the repair is done (`done_at`, or now for what is owed so far), capped."""
-    rule = data()["right_to_repair"]["compensation"]
-    if done_at < second.due:
+def compensation(version, period, done_at, calendar):
+    """Pence owed under `version` when `period` (the Deadline the rule's compensation runs after) is
+    missed: the base and a sum for each day after its last day until the repair is done (`done_at`,
+    or now for what is owed so far), calendar or working days as the rule counts them, capped."""
+    rule = version["compensation"]
+    if done_at < period.due:
         return 0
-    days_late = (done_at.astimezone(LONDON).date() - second.last_day).days
+    done_day = done_at.astimezone(LONDON).date()
+    days_late = (done_day - period.last_day).days if rule["days"] == "calendar" \
+        else calendar.working_days_between(period.last_day, done_day)
     return min(rule["base_pence"] + rule["per_day_pence"] * days_late, rule["most_pence"])

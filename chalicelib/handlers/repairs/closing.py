@@ -13,8 +13,9 @@ from ...errors import Conflict, NotFound
 from ...storage.errors import EditConflict
 from ..crews.assigning import end
 from ..shared.events import new_event
-from . import clocks, telling, wording
+from . import telling, wording
 from .reporting import REPAIR_ID, on_board, view
+from .rules import of
 
 
 def open_repair(deps, repair_id):
@@ -36,7 +37,7 @@ def keep(deps, repair, event=None, jobs=()):
     if event is not None:
         from ..shared.effects import first_try
         first_try(deps, [event])
-    return view(kept, deps.clock())
+    return view(kept, deps.clock(), of(deps))
 
 
 def second_contractor(deps, repair_id):
@@ -45,10 +46,10 @@ def second_contractor(deps, repair_id):
         raise Conflict(wording.NOT_QUALIFYING, code="not_qualifying")
     if repair.second_contractor_at is not None:
         raise Conflict(wording.SECOND_ALREADY, code="second_contractor_sent")
-    if now < telling.first_period(repair).due:
+    if now < telling.first_period(repair, of(deps)).due:
         raise Conflict(wording.FIRST_NOT_LATE, code="first_period_running")
     repair.second_contractor_at = repair.updated_at = now
-    return keep(deps, on_board(repair))
+    return keep(deps, on_board(repair, of(deps)))
 
 
 def done(deps, repair_id, body):
@@ -60,9 +61,9 @@ def done(deps, repair_id, body):
     # The crew's own Done reaches here with its job ended already; the office's close ends it now.
     jobs = [end(job, "withdrawn", wording.CLOSED_BY_OFFICE, now)] if job is not None and job.open else []
     repair.status, repair.done_at, repair.updated_at, repair.done_what = "done", now, now, what
-    if repair.second_contractor_at is not None:
-        owed = clocks.compensation(telling.second_period(repair), now)
-        repair.compensation = owed or None
+    # Owed once: fixed here, on a close conditional on the repair as read (England's after a second contractor
+    # is late too; Scotland's from the first period's end, without a claim).
+    repair.compensation = telling.compensation(repair, of(deps), now) or None
     repair.board = repair.at_risk_at = None
     return keep(deps, repair, new_event(deps, "repair_done", now, repair_id=repair.id,
                                          compensation=repair.compensation or 0), jobs=jobs)

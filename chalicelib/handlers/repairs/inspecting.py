@@ -9,6 +9,7 @@ from ..shared.events import new_event
 from . import wording
 from .closing import keep, open_repair
 from .reporting import on_board
+from .rules import of
 
 
 def record(deps, repair_id, body):
@@ -21,6 +22,6 @@ def record(deps, repair_id, body):
     now = deps.clock()
     repair.investigated_at = repair.summary_at = repair.updated_at = now
     repair.summary = summary
-    on_board(repair)
+    on_board(repair, of(deps))
     return keep(deps, repair, new_event(deps, "repair_inspected", now, repair_id=repair.id,
                                         by=deps.principal.user_id))

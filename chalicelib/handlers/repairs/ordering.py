@@ -6,6 +6,7 @@ reference is the repair's, so a try that died after the scheduler took it
 finds it (`order`) instead of placing a second."""
 from ...stamps import stamp
 from ..shared.events import new_event
+from .rules import of
 from .scheduler import Order, SchedulerError
 
 
@@ -17,9 +18,9 @@ def configured(deps):
     return deps.scheduler
 
 
-def order_of(repair):
+def order_of(repair, rules):
     from . import telling
-    first = telling.deadlines(repair)[0]
+    first = telling.deadlines(repair, rules)[0]
     # A shared part's repair is the block's (its address is), so the contractor is sent to the block, not the flat.
     return Order(reference=repair.id, location=repair.block or repair.home, code=repair.code,
                  priority=repair.priority, target=first.due)
@@ -45,7 +46,7 @@ def place(deps, repair, late=False):
     scheduler = configured(deps)
     if scheduler is None:
         raise SchedulerError("unreachable", "no scheduler configured")
-    order = order_of(repair)
+    order = order_of(repair, of(deps))
     try:
         booking_id = scheduler.create(order)
     except SchedulerError as e:

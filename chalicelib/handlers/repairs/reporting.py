@@ -14,6 +14,7 @@ from ..shared import idempotency
 from ..shared.events import new_event
 from . import telling, tree, wording
 from .homes import home_of
+from .rules import of
 
 FIELDS = ("home", "location", "problem", "issue", "description", "access", "contact", "emergency", "photos")
 PHOTOS_MAX = 3
@@ -24,18 +25,20 @@ WORDS = {"description": {"missing": wording.DESCRIPTION, "length": wording.DESCR
          "contact.phone": {"missing": wording.PHONE, "invalid": wording.PHONE}}
 
 
-def view(repair, now=None):
-    dates = telling.dates
+def view(repair, now, rules):
+    """The repair as its tenant (and the desk) read it, its dates said with the rules that set them."""
     out = {k: getattr(repair, k) for k in ("id", "home", "address", "location", "problem", "issue", "priority",
                                            "description", "access", "status", "appointment", "summary",
                                            "block")}
+    law = rules.right_to_repair(repair.aware_at) if repair.right_to_repair_days else None
     out.update(investigated_at=stamp(repair.investigated_at), done_at=stamp(repair.done_at),
                done_what=repair.done_what, second_contractor=repair.second_contractor_at is not None,
                compensation=repair.compensation,
-               compensation_text=wording.compensation(repair.compensation) if repair.compensation else None)
+               compensation_text=wording.compensation(repair.compensation, law) if repair.compensation else None)
     out.update(aware_at=stamp(repair.aware_at), created_at=stamp(repair.created_at), ordered=repair.order is not None,
-               emergency=repair.priority == "emergency", dates=dates(repair, now) if now else [])
+               emergency=repair.priority == "emergency", dates=telling.dates(repair, now, rules) if now else [])
     out["right_to_repair_days"] = repair.right_to_repair_days  # a qualifying repair's period, said to the tenant
+    out.update(telling.contractors(repair, now, rules, law))
     return out
 
 
@@ -47,7 +50,7 @@ def with_photos(deps, out, repair):
 
 def report(deps, body, key):
     user_id, now = deps.principal.user_id, deps.clock()
-    found, fields = checked(body)
+    found, fields = checked(body, tree.phone_of(deps.council))
     home = home_of(deps, body["home"])
     block = _block(home, fields["location"])
     from ..reports.uploads import attach
@@ -60,9 +63,9 @@ def report(deps, body, key):
     repair = Repair(id="RP-" + deps.new_report_id()[-6:].upper(), home=home["id"],
                     address=block["address"] if block else home["address"], block=block and block["id"],
                     user_id=user_id, repair=found.name, code=found.code, trade=found.trade, priority=found.priority,
-                    right_to_repair_days=found.right_to_repair_days, damp_mould=found.damp_mould,
+                    right_to_repair_days=of(deps).period(found.name, now), damp_mould=found.damp_mould,
                     aware_at=now, created_at=now, updated_at=now, **fields)
-    on_board(repair)
+    on_board(repair, of(deps))
     event = new_event(deps, "repair_reported", now, repair_id=repair.id)
     try:
         deps.repairs.create(repair, claim.record(repair.id, now, IDEMPOTENCY_HOURS), event)
@@ -72,7 +75,7 @@ def report(deps, body, key):
         raise
     from ..shared.effects import first_try
     first_try(deps, [event])
-    return with_photos(deps, view(deps.repairs.get(repair.id) or repair, now), repair), True
+    return with_photos(deps, view(deps.repairs.get(repair.id) or repair, now, of(deps)), repair), True
 
 
 def _block(home, location):
@@ -86,14 +89,14 @@ def _block(home, location):
     return found
 
 
-def on_board(repair):
+def on_board(repair, rules):
     """An open repair on staff's board from the soonest moment one of its clocks is at risk."""
-    waiting = telling.open_deadlines(repair)
+    waiting = telling.open_deadlines(repair, rules)
     repair.board, repair.at_risk_at = ("open", min(d.at_risk_from for d in waiting)) if waiting else (None, None)
     return repair
 
 
-def checked(body):
+def checked(body, council_phone=None):
     """(the tree's Repair, the repair's own fields) from a well-formed body: 400
     for a shape broken, 422 for an emergency or answers the tree does not lead to."""
     problems = validation.Problems(WORDS)
@@ -103,7 +106,7 @@ def checked(body):
     for name in body:
         if name not in FIELDS:
             problems.add(name, wording.NOT_A_REPAIR_FIELD)
-    emergency = next((e for e in tree.emergencies() if e["id"] == body.get("emergency")), None)
+    emergency = next((e for e in tree.emergencies(council_phone) if e["id"] == body.get("emergency")), None)
     if emergency is not None:
         raise Unacceptable(wording.EMERGENCY.format(do_now=emergency["do_now"], phone=emergency["phone"]),
                            code="emergency_phone")
@@ -147,5 +150,5 @@ def mine_or_404(deps, repair_id):
 def _answer(deps):
     def answer(record):
         found = deps.repairs.get(record.resource_id)
-        return with_photos(deps, view(found, deps.clock()), found) if found is not None else None
+        return with_photos(deps, view(found, deps.clock(), of(deps)), found) if found is not None else None
     return answer

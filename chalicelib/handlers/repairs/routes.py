@@ -27,8 +27,8 @@ SLOT = {"content": {"application/json": {"schema": {"$ref": ref("RepairSlotChoic
                "location, problem and issue (no repair codes)",
     "responses": {"200": json_response(ref("RepairQuestions"))}})
 def repair_questions():
-    from .tree import questions
-    return http.ok(questions())
+    from .tree import phone_of, questions
+    return http.ok(questions(phone_of(http.deps().council)))
 
 
 @routes.get("/v1/me/homes", SIGNED_IN, {
@@ -66,10 +66,11 @@ def report_repair():
 def my_repairs():
     from ...storage.metering import expose
     from .reporting import view
+    from .rules import of
     expose()
     deps = http.deps()
     now = deps.clock()
-    return http.ok({"repairs": [view(r, now) for r in deps.repairs.of_user(deps.principal.user_id)]},
+    return http.ok({"repairs": [view(r, now, of(deps)) for r in deps.repairs.of_user(deps.principal.user_id)]},
                    headers=http.NO_STORE)
 
 
@@ -79,10 +80,11 @@ def my_repairs():
 def repair(repair_id):
     from ...storage.metering import expose
     from .reporting import mine_or_404, view, with_photos
+    from .rules import of
     expose()
     deps = http.deps()
     found = mine_or_404(deps, repair_id)
-    return http.ok(with_photos(deps, view(found, deps.clock()), found), headers=http.NO_STORE)
+    return http.ok(with_photos(deps, view(found, deps.clock(), of(deps)), found), headers=http.NO_STORE)
 
 
 @routes.get("/v1/repairs/{repair_id}/slots", SIGNED_IN, {

@@ -6,14 +6,15 @@ LABELLED = {"type": "object", "properties": {"id": {"type": "string"}, "label": 
 DATES = {"type": "array", "description": "each clock that concerns the tenant", "items": {"type": "object", "properties": {
     "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
     "state": {"type": "string", "enum": ["on_time", "at_risk", "due_today", "late", "met", "missed"]},
-    "text": {"type": "string"}}}}
+    "text": {"type": "string"}, "rule": {"type": "string", "description": "the rule that set it (repair_clocks.json)"},
+    "by": {"type": "string", "description": "its span and rule in words: 3 working days under the Right to Repair (Scotland)"}}}}
 BOARD_ROW = {"type": "object", "properties": {
     "id": {"type": "string"}, "address": {"type": "string"}, "priority": {"type": "string"},
     "trade": {"type": "string"}, "status": {"type": "string"}, "appointment": {"type": "object", "nullable": True},
     "aware_at": {"type": "string", "format": "date-time"},
     "clocks": {"type": "array", "items": {"type": "object", "properties": {
         "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
-        "state": {"type": "string"}}}},
+        "state": {"type": "string"}, "by": {"type": "string", "description": "its span and the rule that set it"}}}},
     "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", None]}}}
 BLOCK = {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
 BLOCK_REPAIR = {"type": "object", "description": "a shared part's repair as the block's tenants see it: no one's name, "
@@ -84,6 +85,14 @@ SCHEMAS = {
                                  "description": "a qualifying repair's Right to Repair period, in working days"},
         "compensation": {"type": "integer", "nullable": True, "description": "pence owed (Right to Repair)"},
         "compensation_text": {"type": "string", "nullable": True},
+        "compensation_so_far": {"type": "integer", "nullable": True,
+                                "description": "pence owed so far while late, where the law owes it without a claim"},
+        "compensation_so_far_text": {"type": "string", "nullable": True},
+        "contractors_text": {"type": "string", "nullable": True,
+                             "description": "the usual contractor and the others on the list (Right to Repair, Scotland)"},
+        "other_contractor": {"type": "object", "nullable": True, "description": "offered once the usual one is late",
+                             "properties": {"name": {"type": "string"}, "phone": {"type": "string"},
+                                            "text": {"type": "string"}}},
         "photos": {"type": "array", "items": {"type": "string"}, "description": "signed links to its photos"},
         "block": {"type": "string", "nullable": True, "description": "a shared part of this block: its tenants see it"}}},
     "MyRepairs": {"type": "object", "properties": {"repairs": {"type": "array", "items": {"$ref": "#/components/schemas/Repair"}}}},

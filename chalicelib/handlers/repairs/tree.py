@@ -1,10 +1,12 @@
 """The triage and repair tree, from data/repair_tree.json: the emergencies a
 tenant is asked about first (each goes to the phone, never online), then
 location -> problem -> issue, whose issue names a repair: the council's code,
-a trade, a priority and, for a qualifying repair, its Right to Repair period.
+a trade and a priority. Whether it qualifies under the Right to Repair is the
+law's, by jurisdiction (data/repair_clocks.json, rules.py).
 
 Checked when first read: a tree that names a repair, trade, phone or priority
-it does not define, or an id twice among siblings, is refused whole, so a
+it does not define, an id twice among siblings, or a jurisdiction's qualifying
+repair it does not have, is refused whole, so a
 council's edit cannot leave a tenant at a dead end or a repair without a clock.
 """
 import json
@@ -27,8 +29,7 @@ class Repair:
     code: str  # the council's own (opaque) code for the work, sent to the scheduler
     trade: str
     priority: str  # emergency, urgent or routine (data/repair_clocks.json)
-    right_to_repair_days: int | None = None  # 1, 3 or 7 for a qualifying repair
-    damp_mould: bool = False  # starts Awaab's Law's clocks
+    damp_mould: bool = False  # starts the damp and mould clocks of its jurisdiction's rules
 
 
 def tree():
@@ -40,7 +41,7 @@ def tree():
 def checked(document):
     """The document, unless it breaks a rule above (TreeDataError naming where)."""
     from .clocks import data as clocks
-    priorities, periods = clocks()["priorities"], clocks()["right_to_repair"]["periods_working_days"]
+    priorities = clocks()["priorities"]
     phones, trades, repairs = document["phones"], set(document["trades"]), document["repairs"]
     _unique("emergencies", document["emergencies"])
     for emergency in document["emergencies"]:
@@ -60,8 +61,10 @@ def checked(document):
     for name, repair in repairs.items():
         if not repair.get("code") or repair.get("trade") not in trades or repair.get("priority") not in priorities:
             raise TreeDataError(f"repair {name}: a code, a known trade and a known priority")
-        if repair.get("right_to_repair_days", periods[0]) not in periods:
-            raise TreeDataError(f"repair {name}: a Right to Repair period is one of {periods} working days")
+    for where, kinds in clocks()["jurisdictions"].items():
+        for version in kinds.get("right_to_repair", ()):
+            if set(version["qualifying"]) - set(repairs):
+                raise TreeDataError(f"{where}: qualifying repairs the tree has not: {sorted(set(version['qualifying']) - set(repairs))}")
     if set(repairs) - used:
         raise TreeDataError(f"repairs no issue names: {sorted(set(repairs) - used)}")
     return document
@@ -74,10 +77,12 @@ def _unique(where, nodes):
         raise TreeDataError(f"{where}: ids are short snake_case words, each once, and there is at least one ({bad})")
 
 
-def emergencies():
-    """Each emergency with the number to call put in."""
+def emergencies(council_phone=None):
+    """Each emergency with the number to call put in: the council's own (`council_phone`, its settings'
+    branding) for those the council attends, else the tree's."""
     document = tree()
-    return [{**e, "phone": document["phones"][e["call"]]} for e in document["emergencies"]]
+    phones = {**document["phones"], **({"council": council_phone} if council_phone else {})}
+    return [{**e, "phone": phones[e["call"]]} for e in document["emergencies"]]
 
 
 def repair(location, problem, issue):
@@ -92,8 +97,13 @@ def repair(location, problem, issue):
                 if leaf["id"] == issue:
                     rule = tree()["repairs"][leaf["repair"]]
                     return Repair(leaf["repair"], rule["code"], rule["trade"], rule["priority"],
-                                  rule.get("right_to_repair_days"), bool(rule.get("damp_mould")))
+                                  bool(rule.get("damp_mould")))
     return None
+
+
+def phone_of(council):
+    """The number a council's tenants call in an emergency it attends: its settings' branding phone."""
+    return ((council.document or {}).get("branding") or {}).get("phone")
 
 
 def communal(location):
@@ -101,9 +111,9 @@ def communal(location):
     return any(place["id"] == location and place.get("communal") for place in tree()["locations"])
 
 
-def questions():
+def questions(council_phone=None):
     """The tree as the screen asks it: labels and ids, no codes, trades or priorities."""
-    return {"emergencies": emergencies(),
+    return {"emergencies": emergencies(council_phone),
             "locations": [{"id": place["id"], "label": place["label"], "communal": bool(place.get("communal")),
                            "problems": [
                 {"id": p["id"], "label": p["label"], "issues": [{"id": i["id"], "label": i["label"]}

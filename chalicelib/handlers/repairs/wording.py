@@ -29,6 +29,26 @@ def said(deadline, state):
     """The deadline in words for the tenant, in the state clocks.status gave."""
     return SAID[state].format(what=DUE[deadline.name], when=when(deadline))
 
+
+# Which rule set a date (data/repair_clocks.json's `rule`), said beside it: "3 working days under ...".
+RULES = {"policy": "our repairs policy", "right_to_repair_england": "the Right to Repair (England)",
+         "right_to_repair_scotland": "the Right to Repair (Scotland)", "awaab": "Awaab's Law",
+         "damp_mould_scotland": "Scotland's damp and mould rules"}
+SPANS = {"hours": ("{n} hour", "{n} hours"), "working_days": ("{n} working day", "{n} working days"),
+         "weeks": ("{n} week", "{n} weeks")}
+BY_RULE = "{span} under {rule}"
+
+
+def span(deadline):
+    """"3 working days", "24 hours", "12 weeks"."""
+    (unit, n), = deadline.within.items()
+    return SPANS[unit][n != 1].format(n=n)
+
+
+def by_rule(deadline):
+    """"3 working days under the Right to Repair (Scotland)": the span and the rule that set a date."""
+    return BY_RULE.format(span=span(deadline), rule=RULES[deadline.rule])
+
 # Refusals and field messages
 NO_HOMES = "We could not find a council home you rent. Link your council tax account to report a repair."
 NO_SUCH_HOME = "You can report repairs only for the council home you rent."
@@ -68,10 +88,31 @@ CLOSED_BY_OFFICE = "closed by the office"  # why a repair's crew job ended when 
 CANCELLED_BY_TENANT = "cancelled by the tenant"  # why it ended when the tenant cancelled the repair
 
 
-def compensation(pence):
+COMPENSATION = {
+    "second_period": "Your repair was late twice under the Right to Repair, so you are owed {owed} in compensation. "
+                     "We will pay it to your rent account.",
+    "first_period": "Your repair was late under {rule}, so you are owed {owed} in compensation. We will pay it to "
+                    "your rent account: you do not need to claim it."}
+OWED_SO_FAR = ("Your repair is late under {rule}, so you are owed {owed} in compensation so far: {more} more for each "
+               "working day until it is done, up to {most}. You do not need to claim it.")
+CONTRACTORS = ("Under {rule} your repair is due within {span}. Our contractor is {usual} ({usual_phone}). If they "
+               "are late you may ask another contractor on our list to do it instead: {others}.")
+OTHER_CONTRACTOR = ("Our contractor is late. You may ask {name} on {phone}, on our list, to do your repair: "
+                    "we pay them, and the same time to do it starts again when you ask.")
+CONTRACTOR = "{name} on {phone}"
+
+
+def compensation(pence, rule):
+    """What a closed repair owes, in words, as the rule that owes it says."""
     from ..payments.core import pounds
-    return (f"Your repair was late twice under the Right to Repair, so you are owed {pounds(pence)} in "
-            f"compensation. We will pay it to your rent account.")
+    return COMPENSATION[rule["compensation"]["after"]].format(owed=pounds(pence), rule=RULES[rule["rule"]])
+
+
+def owed_so_far(pence, rule):
+    from ..payments.core import pounds
+    owed = rule["compensation"]
+    return OWED_SO_FAR.format(rule=RULES[rule["rule"]], owed=pounds(pence), more=pounds(owed["per_day_pence"]),
+                              most=pounds(owed["most_pence"]))
 
 
 # Texts

@@ -31,6 +31,9 @@ function emergencyHours(r) {
   return clock ? Math.round((new Date(clock.due) - new Date(r.aware_at)) / 3600000) : 24;
 }
 
+/** A date with the span and rule that made it: "... (1 working day under the Right to Repair (Scotland))". */
+const said = d => d.by ? t("repairs.by_rule", {text: d.text, by: d.by}) : d.text;
+
 function card(tree, r) {
   const open = OPEN.includes(r.status) && !r.emergency;
   return h("li", {class: "card repair-card", id: r.id},
@@ -42,7 +45,10 @@ function card(tree, r) {
     r.appointment?.state === "booked" && OPEN.includes(r.status)
       ? h("p", {class: "body repair-time"}, t("repairs.booked_for", {when: when(r.appointment)})) : null,
     r.right_to_repair_days ? h("p", {class: "body"}, tCount("repairs.right_to_repair", r.right_to_repair_days)) : null,
-    r.status === "cancelled" ? null : h("ul", {class: "list list--bullet repair-dates"}, r.dates.map(d => h("li", {}, d.text))),
+    r.status === "cancelled" ? null : h("ul", {class: "list list--bullet repair-dates"}, r.dates.map(d => h("li", {}, said(d)))),
+    r.contractors_text && OPEN.includes(r.status) ? h("p", {class: "body repair-contractors"}, r.contractors_text) : null,
+    r.other_contractor ? h("div", {class: "inset repair-other-contractor"}, r.other_contractor.text) : null,
+    r.compensation_so_far_text ? h("div", {class: "inset repair-owed"}, r.compensation_so_far_text) : null,
     r.summary ? h("div", {class: "inset repair-summary"}, h("h3", {class: "heading-s"},
       t("repairs.summary", {date: formatDate(r.investigated_at)})), h("p", {class: "body"}, r.summary)) : null,
     r.done_what ? h("p", {class: "body"}, t("repairs.done", {date: formatDate(r.done_at), what: r.done_what})) : null,
@@ -124,7 +130,7 @@ async function time(view, id, params, note = null) {
     fresh ? h("div", {class: "panel", id: "repair-reported"}, h("h1", {class: "panel__title"}, t("repairs.reported")),
       h("div", {class: "panel__body"}, t("repairs.reported_ref", {id: r.id}))) : null,
     h(fresh ? "h2" : "h1", {class: fresh ? "heading-m" : "heading-l"}, t(r.appointment ? "repairs.move" : "repairs.choose")),
-    r.dates.length ? h("p", {class: "body", id: "repair-due"}, r.dates[0].text) : null);
+    r.dates.length ? h("p", {class: "body", id: "repair-due"}, said(r.dates[0])) : null);
   if (r.emergency) return append(view, h("p", {class: "body", id: "repair-no-choice"}, t("repairs.emergency_hours", {hours: emergencyHours(r)})));
   if (!OPEN.includes(r.status)) return append(view, h("p", {class: "body"}, t(`repairs.status.${r.status}`)));
   let offered;

@@ -110,7 +110,9 @@ async function show(view, id, said, reason = reasonFor(id)) {
     r.compensation_text ? h("p", {class: "body", id: "repair-compensation"}, h("strong", {}, r.compensation_text)) : null,
     facts(r), asked,
     h("h2", {class: "heading-m"}, t("staff.repairs.dates_h")),
-    h("ul", {class: "list", id: "repair-dates"}, r.dates.map(d => h("li", {}, d.text))),
+    h("ul", {class: "list", id: "repair-dates"}, r.dates.map(d => h("li", {}, d.by
+      ? t("staff.repairs.by_rule", {text: d.text, by: d.by}) : d.text))),
+    r.compensation_so_far_text ? h("p", {class: "body", id: "repair-owed"}, r.compensation_so_far_text) : null,
     ...steps(view, r, change, teamList),
     h("h2", {class: "heading-m"}, t("staff.repairs.history_h")), past,
     h("p", {class: "body"}, h("a", {href: "/staff/repairs"}, t("staff.repairs.back"))));

@@ -19,7 +19,8 @@ function line(row) {
     h("td", {}, h("a", {href: `/staff/repairs/${row.id}`}, row.id)),
     h("td", {}, row.address),
     h("td", {}, tOr(`staff.repairs.priority.${row.priority}`, row.priority)),
-    h("td", {}, clock ? [tOr(`staff.repairs.clock.${clock.clock}`, clock.clock), ": ", formatDate(clock.due, true)] : ""),
+    h("td", {}, clock ? [tOr(`staff.repairs.clock.${clock.clock}`, clock.clock), ": ", formatDate(clock.due, true),
+      clock.by ? h("span", {class: "hint"}, " ", t("staff.repairs.board_by", {by: clock.by})) : null] : ""),
     h("td", {}, row.proposal ? h("strong", {class: "tag tag--yellow"}, t("staff.repairs.propose_second")) : ""));
 }
 

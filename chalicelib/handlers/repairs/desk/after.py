@@ -13,6 +13,7 @@ from ....storage.errors import EditConflict
 from ...shared.events import new_event
 from ...shared.clock import day as day_in_words
 from ..reporting import mine_or_404, on_board, view
+from ..rules import of
 from ..scheduler import LONDON
 from ..wording import CHANGED
 from . import wording
@@ -92,18 +93,18 @@ def reopen(deps, repair_id, body):
     repair.description = f"{repair.description}\n{what}"[:2000]
     repair.done_at = repair.job_id = repair.appointment = repair.on_way_at = None
     try:
-        deps.repairs.changed(on_board(repair), repair.seq, new_event(deps, "repair_reopened", now,
+        deps.repairs.changed(on_board(repair, of(deps)), repair.seq, new_event(deps, "repair_reopened", now,
                                                                      repair_id=repair.id))
     except EditConflict:
         raise Conflict(CHANGED, code="repair_changed") from None
-    return view(repair, now)
+    return view(repair, now, of(deps))
 
 
 def home_history(deps, home_id):
     """A home the caller rents now, with its repairs newest first (theirs and earlier tenants' alike)."""
     from ..homes import home_of
     home, now = home_of(deps, home_id), deps.clock()
-    return {"home": home, "repairs": [{k: v for k, v in view(r, now).items() if k not in ("access", "summary")}
+    return {"home": home, "repairs": [{k: v for k, v in view(r, now, of(deps)).items() if k not in ("access", "summary")}
                                       for r in deps.repairs.of_home(home["id"])]}
 
 
@@ -138,4 +139,4 @@ def on_reminder(deps, event, key):
 def exported(deps, user_id):
     """Their repairs for the account's export: each as they see it, with the contact and access notes they gave."""
     now = deps.clock()
-    return [{**view(r, now), "contact": r.contact, "photos": len(r.photos or [])} for r in deps.repairs.of_user(user_id)]
+    return [{**view(r, now, of(deps)), "contact": r.contact, "photos": len(r.photos or [])} for r in deps.repairs.of_user(user_id)]

@@ -14,6 +14,7 @@ from ...crews.limits import REPAIR_SERVICE
 from ...crews.views import team_job
 from ...shared.events import new_event
 from .. import telling
+from ..rules import of
 from ..wording import CHANGED
 from . import wording
 
@@ -22,7 +23,7 @@ KIND = "repair"  # the job's details.kind
 
 def job_for(deps, repair, team, instructions, now):
     """The crew job of a repair assigned to `team`: due on its appointment's day, else its soonest clock's."""
-    due = due_day(repair)
+    due = due_day(repair, of(deps))
     notes = "; ".join(f"{name}: {text}" for name, text in (repair.access or {}).items() if text)
     return Job(id=deps.new_opaque_id(), report_id=repair.id, team=team, service_code=REPAIR_SERVICE,
                summary=f"{repair.repair}: {repair.description}"[:300], priority=repair.priority, due=due,
@@ -32,9 +33,9 @@ def job_for(deps, repair, team, instructions, now):
                                         "notes": notes})
 
 
-def due_day(repair):
+def due_day(repair, rules):
     """The day a repair's crew job is due: its appointment's, else its soonest open clock's (None without)."""
-    waiting = telling.open_deadlines(repair)
+    waiting = telling.open_deadlines(repair, rules)
     # The clock's last day, not the day of its `due` instant: a day's clock falls due at that day's midnight.
     return (repair.appointment or {}).get("day") or (
         min(waiting, key=lambda d: d.due).last_day.isoformat() if waiting else None)
@@ -44,7 +45,7 @@ def followed(deps, repair, now):
     """The repair's open job with its priority and due day as the repair now has them (a priority changed at
     the desk reaches the crew in the same transaction); None when it has no open job or nothing differs."""
     job = deps.jobs.get(repair.job_id) if repair.job_id else None
-    due = due_day(repair)
+    due = due_day(repair, of(deps))
     if job is None or not job.open or (job.priority, job.due) == (repair.priority, due):
         return None
     job.priority, job.due, job.updated_at = repair.priority, due, now

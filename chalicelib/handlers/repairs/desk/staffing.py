@@ -14,6 +14,7 @@ from ....storage.records import AuditEntry, Repair
 from ..closing import open_repair
 from ..reporting import REPAIR_ID
 from ..reporting import on_board, view
+from ..rules import of
 from ..wording import CHANGED, NO_SUCH_REPAIR
 from ...shared.versions import expected_version
 from ....errors import NotFound
@@ -48,7 +49,7 @@ def page(deps, repair_id):
 
 
 def desk_view(deps, repair):
-    out = view(repair, deps.clock())
+    out = view(repair, deps.clock(), of(deps))
     out.update(contact=repair.contact, trade=repair.trade, code=repair.code, team=repair.team, job=repair.job_id,
                parent=repair.parent_id, priority_reason=repair.priority_reason, on_way_at=stamp(repair.on_way_at),
                no_access_at=stamp(repair.no_access_at), reopened_at=stamp(repair.reopened_at),
@@ -103,7 +104,7 @@ def priority(deps, repair_id, body, if_match):
     audit = _audit(deps, repair, "priority", now, {"priority": {"before": repair.priority, "after": wanted},
                                                    "reason": {"before": None, "after": reason}})
     repair.priority, repair.priority_reason, repair.updated_at = wanted, reason, now
-    job = followed(deps, on_board(repair), now)  # the clocks re-derived first: the job's due day follows them
+    job = followed(deps, on_board(repair, of(deps)), now)  # the clocks re-derived first: the job's due day follows them
     return _keep(deps, repair, audit, jobs=[job] if job is not None else [])
 
 
@@ -166,7 +167,7 @@ def follow_on(deps, repair_id, body, key):
                    code=parent.code, trade=parent.trade, priority=wanted or parent.priority, aware_at=now,
                    description=what, access=parent.access, contact=parent.contact, damp_mould=parent.damp_mould,
                    created_at=now, updated_at=now, parent_id=parent.id, status="reported")
-    on_board(child)
+    on_board(child, of(deps))
     audit = _audit(deps, parent, "follow_on", now, {"follow_on": {"before": None, "after": new_id}})
     parent.updated_at = now
     try:
@@ -183,9 +184,9 @@ def history(deps, home):
     an officer who says why, the reading audited under the home."""
     from ...shared.reading import audited
     audited(deps, home, wording.READ_HOME)
-    now = deps.clock()
-    return {"home": home, "repairs": [_line(r, now) for r in deps.repairs.of_home(home)]}
+    now, rules = deps.clock(), of(deps)
+    return {"home": home, "repairs": [_line(r, now, rules) for r in deps.repairs.of_home(home)]}
 
 
-def _line(repair, now):
-    return {k: v for k, v in view(repair, now).items() if k not in ("access", "summary")}
+def _line(repair, now, rules):
+    return {k: v for k, v in view(repair, now, rules).items() if k not in ("access", "summary")}
