@@ -108,11 +108,14 @@ def division_of(jurisdiction):
 
 def calendar_for(council):
     """The council's working-day calendar: its jurisdiction's division and its own local holidays,
-    built once per settings version."""
-    key = (council.id, council.version, council.jurisdiction)
+    built once per different list of them (keyed by what it is made of, not by the settings' version
+    alone: a council removed and added again starts its versions again)."""
+    local = tuple((entry["date"], entry["name"]) for entry in
+                  ((council.document or {}).get("rules") or {}).get("local_holidays") or ())
+    key = (council.jurisdiction, local)
     if key not in _calendars:
-        local = ((council.document or {}).get("rules") or {}).get("local_holidays") or ()
-        _calendars[key] = Calendar(division_of(council.jurisdiction), local)
+        _calendars[key] = Calendar(division_of(council.jurisdiction),
+                                   [{"date": d, "name": n} for d, n in local])
     return _calendars[key]
 
 
