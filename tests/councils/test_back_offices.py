@@ -156,3 +156,30 @@ def test_a_payment_webhook_is_verified_with_the_secret_of_the_council_whose_addr
     assert deliver(YORK_HOST, "yorks-hook").status_code == 200
     assert deliver(YORK_HOST, "theirs-hook").status_code == 403
 
+
+def test_make_runs_demo_councils_name_their_own_local_servers_and_reach_them(deps, no_variables, monkeypatch,
+                                                                              tmp_path):
+    from chalicelib import tenancy
+    from chalicelib.handlers.planning.backoffice import configured as register
+    from chalicelib.handlers.repairs.ordering import configured as scheduler
+    from chalicelib.handlers.revenues.backoffice import configured as revenues
+    from doorstep_cli.councils import demo_councils
+    from doorstep_cli.local import council_offices
+    monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path))  # where the local stage keeps councils' secrets
+    started = council_offices.start(tmp_path, 0)  # ports of their own, not the demo documents' 8020...
+    try:
+        demo_councils(deps)
+        assert council_offices.point_settings(deps.clock(), started) == 2 == len(started)
+        assert council_offices.point_settings(deps.clock(), started) == 0  # where they are already
+        theirs = started[NL]["revenues"]
+        with tenancy.acting_for(NL):
+            revenues(deps.for_council()).available()
+            assert scheduler(deps.for_council()).url == started[NL]["scheduler"].url
+            assert register(deps.for_council()).url == started[NL]["planning"].root
+        assert theirs.calls and not started["newcastle-under-lyme"]["revenues"].calls
+        with tenancy.acting_for("newcastle-under-lyme"):
+            assert scheduler(deps.for_council()) is None  # no council homes: no scheduler
+        with tenancy.acting_for("staffordshire-county"):
+            assert register(deps.for_council()) is None and scheduler(deps.for_council()) is None
+    finally:
+        council_offices.close(started)
