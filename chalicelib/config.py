@@ -173,7 +173,8 @@ GOVUK_PAY_URL = "https://publicapi.payments.service.gov.uk"
 
 
 def payments() -> dict:
-    """The payment provider, GOV.UK Pay's public API or anything speaking it
+    """The default council's payment provider where its settings name none
+    (councils/backoffices.py): GOV.UK Pay's public API or anything speaking it
     (the local provider `make run` starts): DOORSTEP_PAY_URL (default GOV.UK
     Pay's own). Its secrets are read through chalicelib/keystore.optional
     (payments/govuk_pay.py, webhooks.py): DOORSTEP_PAY_API_KEY (the service's
@@ -213,7 +214,8 @@ def petitions() -> dict:
 
 
 def revenues() -> dict:
-    """The revenues and benefits back office (handlers/revenues): DOORSTEP_CIVICA_URL,
+    """The default council's revenues and benefits back office where its settings name none
+    (councils/backoffices.py; handlers/revenues): DOORSTEP_CIVICA_URL,
     Civica OpenRevenues' one URL (the local back office `make run` starts, or a
     council's; unset: no council tax in My Account), DOORSTEP_CIVICA_TIMEOUT_S
     (each call's, default 8), DOORSTEP_REVENUES_FRESH_S (how long a view is shown
@@ -231,7 +233,8 @@ def revenues() -> dict:
 
 
 def scheduler() -> dict:
-    """The contractor's scheduler for repairs (handlers/repairs): DOORSTEP_DRS_URL,
+    """The default council's contractor's scheduler for repairs where its settings name none
+    (councils/backoffices.py; handlers/repairs): DOORSTEP_DRS_URL,
     a DRS web service's SOAP endpoint (the local one `make run` starts, or a
     council's contractor's; unset: repairs are taken and their slots offered
     when one is configured), DOORSTEP_DRS_CONTRACT (the contract orders are
@@ -262,7 +265,8 @@ def landlords() -> dict:
 
 
 def democracy() -> dict:
-    """The committee system (handlers/democracy): DOORSTEP_MODERNGOV_URL, a
+    """The default council's committee system where its settings name none (councils/backoffices.py;
+    the sync's windows are every council's) (handlers/democracy): DOORSTEP_MODERNGOV_URL, a
     Modern.gov site's root (the local one `make run` starts, or a council's,
     e.g. https://democracy.york.gov.uk; unset: no meetings are synced),
     DOORSTEP_MODERNGOV_TIMEOUT_S (each call's, default 10),
@@ -278,7 +282,8 @@ def democracy() -> dict:
 
 
 def webcasts() -> dict:
-    """Meetings' webcasts (handlers/participation): DOORSTEP_WEBCAST_URL, the
+    """The default council's meetings' webcasts where its settings name none (councils/backoffices.py;
+    handlers/participation): DOORSTEP_WEBCAST_URL, the
     provider's address of a meeting's webcast with {meeting_id} in it (e.g.
     https://york.public-i.tv/core/portal/webcast_interactive/{meeting_id});
     unset: meetings show no webcast. A minute of the recording is the same

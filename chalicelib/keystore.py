@@ -89,3 +89,54 @@ def _from_secrets_manager(arn):
         _clients[key] = botocore.session.get_session().create_client(
             "secretsmanager", region_name=s.region, endpoint_url=s.aws_endpoint)
     return _clients[key].get_secret_value(SecretId=arn)["SecretString"]
+
+
+# A council's own secrets (its back offices' logins and keys), which its settings name by
+# reference (councils/backoffices.py): found per council, never generated.
+def council_variable(council_id, name):
+    """DOORSTEP_SECRET_<COUNCIL>_<NAME>: DOORSTEP_SECRET_NORTH_LANARKSHIRE_CIVICA_PASSWORD."""
+    return "DOORSTEP_SECRET_" + f"{council_id}_{name}".upper().replace("-", "_")
+
+
+def council_secret_id(council_id, name):
+    """The Secrets Manager secret a deployed stage keeps it in: doorstep/<stage>/<council>/<name>."""
+    return f"doorstep/{settings().stage}/{council_id}/{name}"
+
+
+def council_secret_file(council_id, name):
+    """Where the local and test stages keep it: DOORSTEP_DATA_DIR/secrets/<council>/<name>."""
+    return data_dir() / "secrets" / council_id / name
+
+
+def council_secret(council_id, name):
+    """The text of the secret `name` of council `council_id`: its variable, else (local and test
+    stages) its file, else (any other stage) its Secrets Manager secret, read once per process;
+    None when there is none, or it still holds UNSET."""
+    explicit = os.environ.get(council_variable(council_id, name))
+    if explicit:
+        return explicit
+    if settings().stage in ("local", "test"):
+        path = council_secret_file(council_id, name)
+        value = path.read_text().strip() if path.is_file() else None
+    else:
+        arn = council_secret_id(council_id, name)
+        with _lock:
+            if ("secret", arn) not in _cache:
+                _cache[("secret", arn)] = _from_secrets_manager(arn)
+            value = _cache[("secret", arn)].strip()
+    return value if value and value != UNSET else None
+
+
+def council_secret_known(council_id, name):
+    """Whether the deployment holds that secret for the council (a settings change naming one it
+    does not is refused): its variable, its file, or a Secrets Manager secret of that name."""
+    if os.environ.get(council_variable(council_id, name)):
+        return True
+    if settings().stage in ("local", "test"):
+        return council_secret_file(council_id, name).is_file()
+    try:
+        return council_secret(council_id, name) is not None
+    except Exception as e:  # botocore's ResourceNotFoundException (or no access): not one it can use
+        if type(e).__name__ in ("ResourceNotFoundException", "AccessDeniedException", "ClientError"):
+            return False
+        raise

@@ -84,8 +84,10 @@ def demo_councils(deps):
         if store.get(document["id"], consistent=True) is None:
             settings.write(store, document, 0, deps.clock(), "demo data")
             added += 1
+    from doorstep_cli.local.council_offices import put_demo_secrets
     for folder in sorted(demo.glob(f"*/{SETTINGS}"), key=lambda p: (p.parent.name in DISTRICTS, p.parent.name)):
         if store.get(read(folder)["id"], consistent=True) is None:
+            put_demo_secrets(read(folder))  # its local back offices' logins (local and test stages)
             if add(folder.parent, store, deps, say=lambda line: None, by="demo data") != 0:
                 raise RuntimeError(f"the demo council in {folder.parent} was refused: run doorstep councils add "
                                    f"--dir {folder.parent} to see why")

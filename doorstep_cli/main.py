@@ -311,6 +311,8 @@ def serve(args):
         from doorstep_cli.demo_bodies import load_demo_bodies
         from doorstep_cli.local.forwarding import demo_county_endpoint
         counts["demo bodies"] = load_demo_bodies(_deps(), **demo_county_endpoint(local_port()))
+        from doorstep_cli.local.council_offices import point_settings
+        point_settings(_deps().clock())  # the demo councils' own back offices, where they run
         loaded = _loaded(counts)
         if loaded:
             print(loaded)

@@ -5,6 +5,7 @@ path and reason, and nothing of it is applied. What a schema cannot say (a
 word's key is the web catalogue's, white words can be read on the colour) is
 checked beside it (councils/checks.py)."""
 from .. import tenancy
+from .backoffices import SCHEMA as BACK_OFFICES
 from .services import SWITCHABLE
 
 HOST = r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
@@ -112,4 +113,7 @@ SCHEMA = _object({
     "staff_roles": STAFF_ROLES,
     "shares": SHARES,
     "rules": RULES,
+    # Its revenues system, repairs scheduler, committee system... each with its address and options;
+    # secrets named by reference, never held here (backoffices.py).
+    "back_offices": BACK_OFFICES,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

@@ -30,7 +30,23 @@ FORMS = {
     "desks": "A desk's id must be lower case letters, digits and underscores, starting with a letter.",
     "team": "Must be a team's id: lower case letters, digits, hyphens and underscores (1 to 40).",
     "with": "Must be a council's id: lower case letters, digits and hyphens, starting with a letter.",
+    "url": "Must be a back office's address, like https://revenues.example.gov.uk/path.",
+    "chapters_url": "Must be the provider's address with {meeting_id} in it, like https://example.tv/{meeting_id}.",
+    "secret": "Must name a secret: lower case letters, digits and hyphens (1 to 63), like civica-password.",
+    "contract": "Must be the contract's code: letters, digits, hyphens and underscores (1 to 40).",
+    "plan_id": "Must be the forward plan's number, like 1.",
+    "nightly": "Must be a window of London time, like 01:30-04:15.",
+    "quiet": "Must be a window of London time, like 00:30-06:30, or nothing.",
 }
+NO_SUCH_ACCOUNT = "Must name one of the accounts set up below it (test or live)."
+HTTPS_ONLY = "Must be an https address: a back office is reached over the internet."
+
+
+def unknown_secret(name):
+    return (f"Names a secret this deployment does not hold for the council: add {name!r} to its secrets "
+            "first (docs/decisions/councils.md says where).")
+
+
 AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
 WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
 NOT_A_WORD = "Is not a word of the app: name it by its key in the app's catalogue, like home.bin_days."

@@ -239,6 +239,7 @@ def run_stack(
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
     moderngov = webcasts = public_access = drs = None
+    council_servers = {}
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -259,7 +260,10 @@ def run_stack(
         webcasts = start_local_webcasts(siblings)
         public_access = start_local_public_access(data_dir, siblings)
         drs = start_local_scheduler(data_dir, siblings)
-        prepare()
+        from doorstep_cli.local import council_offices
+        council_servers = council_offices.start(  # the other demo councils' own
+            data_dir, siblings, nightly_window(os.environ.get("DOORSTEP_CIVICA_NIGHTLY")))
+        prepare()  # the demo councils' settings pointed at their servers (council_offices.point_settings)
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
@@ -283,6 +287,7 @@ def run_stack(
              "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
              "planning_url": os.environ.get("DOORSTEP_PLANNING_URL"),
              "drs_url": os.environ.get("DOORSTEP_DRS_URL"),
+             "back_offices": council_offices.summary(council_servers),
              **identity()}, indent=2
         ).encode())
         print(
@@ -291,6 +296,7 @@ def run_stack(
             f"payments {os.environ.get('DOORSTEP_PAY_URL')}, revenues {os.environ.get('DOORSTEP_CIVICA_URL')}, "
             f"meetings {os.environ.get('DOORSTEP_MODERNGOV_URL')}, "
             f"repairs' scheduler {os.environ.get('DOORSTEP_DRS_URL')}, "
+            f"{sum(map(len, council_servers.values()))} back offices of {len(council_servers)} other councils, "
             f"data in {data_dir}, "
             f"{photos} photos; ready in {time.monotonic() - started:.1f} s). Press Ctrl-C to stop.",
             flush=True,
@@ -315,6 +321,8 @@ def run_stack(
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
                 os.environ.pop(name, None)
+        from doorstep_cli.local.council_offices import close as close_council_servers
+        close_council_servers(council_servers)
         if drs is not None:
             drs.close()
             for name in ("DOORSTEP_DRS_URL", "DOORSTEP_DRS_LOGIN", "DOORSTEP_DRS_PASSWORD"):

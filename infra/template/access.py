@@ -201,11 +201,16 @@ def forms_webhook_secret():
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": [ref("FormsWebhookKey")]}
 
 
+# Each council's back offices' secrets (keystore.council_secret: doorstep/<stage>/<council>/<name>), put by
+# the operator as a council is added: a council's new secret is no change to the template.
+COUNCIL_SECRETS = sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:doorstep/${Stage}/*")
+
+
 def payment_secrets():
     """The payment provider's API key and webhook secret, and the bill offices' key (a bill paid is
     posted from the payment's event): only the functions that talk to them."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
-            "Resource": [ref("PayApiKey"), ref("PayWebhookSecret"), ref("BillOfficeSecret")]}
+            "Resource": [ref("PayApiKey"), ref("PayWebhookSecret"), ref("BillOfficeSecret"), COUNCIL_SECRETS]}
 
 
 def revenues_secrets():
@@ -213,7 +218,7 @@ def revenues_secrets():
     worker and the requests' sweep (a resident's request sent: handlers/revenues/sending.py), the
     payments' settler (a council tax payment it settles is posted: handlers/bills/posting.py)."""
     return {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"],
-            "Resource": [ref("CivicaUser"), ref("CivicaPassword")]}
+            "Resource": [ref("CivicaUser"), ref("CivicaPassword"), COUNCIL_SECRETS]}
 
 
 def mail_and_sms():

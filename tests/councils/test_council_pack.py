@@ -4,6 +4,8 @@ report of what was loaded or refused, and the site working at its address at onc
 import json
 import shutil
 
+import pytest
+
 from support.councils_support import DEMO, add, at, york
 
 from chalicelib import tenancy
@@ -11,6 +13,15 @@ from chalicelib.storage.councils import CouncilStore
 from doorstep_cli.council_pack import add as add_folder
 
 NEWCASTLE, STAFFORDSHIRE = DEMO / "newcastle-under-lyme", DEMO / "staffordshire-county"
+
+
+@pytest.fixture(autouse=True)
+def demo_secrets(monkeypatch, tmp_path):
+    """The borough's local back offices' logins, put where this stage keeps a council's secrets (as
+    `make run` puts them): without them its settings, which name them, are refused."""
+    from doorstep_cli.local.council_offices import put_demo_secrets
+    monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path / "data"))
+    put_demo_secrets(json.loads((NEWCASTLE / "council.json").read_text()))
 
 
 def test_the_demo_borough_and_its_county_load_from_their_folders_and_answer_at_their_addresses(client, deps):

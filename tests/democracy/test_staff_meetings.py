@@ -61,7 +61,8 @@ def test_staff_see_what_the_committee_system_answered_how_often_it_failed_and_wh
     assert committees["age_s"] == 2 * 3600 and seen["age_s"] == 2 * 3600 and seen["stale"] is False
     assert seen["next_try_by"] == "2026-11-24T12:15:00Z"  # the last run at noon (GMT) and the schedule's 15 minutes
     moderngov.challenge, moderngov.delay_s = False, 1.0
-    synced.committee_system.timeout_s = 0.2  # a council's that answers too slowly
+    from chalicelib.handlers.democracy.backoffice import configured
+    configured(synced).timeout_s = 0.2  # a council's that answers too slowly
     later(synced, council_clock, hours=1)
     sync.run(synced)
     slow = client.get(HEALTH, people("staff").auth).json_body["sources"]["meetings"]

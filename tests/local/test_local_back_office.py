@@ -72,3 +72,29 @@ def test_the_local_back_office_answers_as_slowly_as_configured(tmp_path, monkeyp
         started = time.perf_counter()
         CivicaRevenues(office.url, office.user, office.password).available()
         assert office.delay_s == 0.05 and time.perf_counter() - started >= 0.05
+
+
+def test_the_stack_starts_each_demo_councils_own_back_offices_beside_yorks(tmp_path, monkeypatch):
+    from chalicelib.handlers.repairs.drs.adapter import DrsScheduler
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("DOORSTEP_CIVICA_NIGHTLY", "off")
+    stack = start_stack(tmp_path, data_dir)
+    try:
+        info = read_stack(data_dir)
+        offices = info["back_offices"]
+        # Newcastle-under-Lyme has no council homes, so no scheduler; Staffordshire County needs none.
+        assert {council: sorted(kinds) for council, kinds in offices.items()} == {
+            "north-lanarkshire": ["planning", "revenues", "scheduler"],
+            "newcastle-under-lyme": ["planning", "revenues"]}
+        civicas = [info["civica_url"], offices["north-lanarkshire"]["revenues"],
+                   offices["newcastle-under-lyme"]["revenues"]]
+        assert len(set(civicas)) == 3  # three Civicas, each on a port of its own
+        for url in civicas[1:]:
+            assert CivicaRevenues(url, "doorstep", "local-civica-password").available() is None
+        scheduler = DrsScheduler(offices["north-lanarkshire"]["scheduler"], "doorstep", "local-drs-password", "0", 5)
+        assert scheduler.order("no-such-order") is None  # its login taken: an answer, not a refusal
+    finally:
+        stack.send_signal(signal.SIGINT)
+        out, err = stack.communicate(timeout=30)
+    assert stack.returncode == 0, err
+    assert "5 back offices of 2 other councils" in out

@@ -2,12 +2,19 @@
 at it, or at a contractor's DRS, by configuration alone."""
 import os
 
-from chalicelib.handlers.repairs.drs.adapter import DrsScheduler, from_configuration
+from chalicelib.councils.backoffices_environment import scheduler as variables
+from chalicelib.handlers.repairs.drs.adapter import DrsScheduler, from_options
 from doorstep_cli.local.stack import start_local_scheduler
 from support.repairs_support import TAP
 from support.restored_env import unset_but_restored
 
 DRS_SETTINGS = ("DOORSTEP_DRS_URL", "DOORSTEP_DRS_LOGIN", "DOORSTEP_DRS_PASSWORD")
+
+
+def from_configuration():
+    """The default council's scheduler as the variables name it (councils/backoffices.py), or None."""
+    options = variables()
+    return options and from_options(options)
 
 
 def test_make_run_starts_one_and_the_configured_adapter_reaches_it(tmp_path, monkeypatch):

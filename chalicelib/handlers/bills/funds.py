@@ -169,9 +169,16 @@ def ledger_fund(fund_id):
 
 
 def address(template, **values):
-    """A fund's address with ${BILL_OFFICE} and {reference} filled in."""
-    base = (os.environ.get("DOORSTEP_BILL_OFFICE_URL") or "").rstrip("/")
+    """A fund's address with ${BILL_OFFICE} (the council's bill office) and {reference} filled in."""
+    base = (office().get("url") or "").rstrip("/")
     filled = template.replace("${BILL_OFFICE}", base)
     for name, value in values.items():
         filled = filled.replace("{" + name + "}", value)
     return filled
+
+
+def office():
+    """The bill office of the council the work is for (its settings' `back_offices.bill_office`,
+    its secret resolved; the default council's DOORSTEP_BILL_OFFICE_URL and _SECRET), or {}."""
+    from ...councils.backoffices import of_current
+    return of_current("bill_office") or {}

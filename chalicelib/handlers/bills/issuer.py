@@ -7,7 +7,7 @@ import json
 
 from ...errors import ApiError, Unacceptable
 from . import wording
-from .funds import address
+from .funds import address, office
 from .limits import ISSUER_TIMEOUT_S
 
 
@@ -20,9 +20,8 @@ def amount_due(fund, reference):
     when it holds no such bill or it cannot be paid, 503 when unreachable."""
     from urllib.error import HTTPError, URLError
     from urllib.request import Request, urlopen
-    from ...keystore import optional
     request = Request(address(fund.fixed_by, reference=reference), headers={
-        "Accept": "application/json", "Authorization": f"Bearer {optional('DOORSTEP_BILL_OFFICE_SECRET') or ''}"})
+        "Accept": "application/json", "Authorization": f"Bearer {office().get('secret') or ''}"})
     try:
         with urlopen(request, timeout=ISSUER_TIMEOUT_S) as answer:
             found = json.loads(answer.read(64 * 1024))

@@ -77,9 +77,9 @@ def send(deps, chosen, posting):
 def _webhook(url, posting):
     from urllib.error import HTTPError, URLError
     from urllib.request import Request, urlopen
-    from ...keystore import optional
+    from .funds import office
     raw = json.dumps(posting, sort_keys=True).encode()
-    mark = hmac.new((optional("DOORSTEP_BILL_OFFICE_SECRET") or "").encode(), raw, hashlib.sha256).hexdigest()
+    mark = hmac.new((office().get("secret") or "").encode(), raw, hashlib.sha256).hexdigest()
     request = Request(url, data=raw, method="POST", headers={"Content-Type": "application/json",
                                                             "Doorstep-Signature": mark})
     try:

@@ -11,7 +11,6 @@ import html
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ...config import webcasts as configured
 from ...errors import ApiError, Conflict, NotFound
 from ...storage.errors import EditConflict
 from ...validation import Problems
@@ -21,6 +20,14 @@ from .speaking import meeting_or_404
 from .webcast_checks import live, live_window, youtube_problems
 
 LONGEST_S = 24 * 3600
+NONE = {"url": None, "chapters_url": None, "chapters_timeout_s": 5}
+
+
+def configured():
+    """The webcasts of the council the work is for (its settings' `back_offices.webcasts`; the
+    default council's DOORSTEP_WEBCAST_URL...), each option filled in."""
+    from ...councils.backoffices import of_current
+    return {**NONE, **(of_current("webcasts") or {})}
 
 
 def address(meeting_id, seconds=None):

@@ -4,7 +4,7 @@ the payer's browser), the purpose told once it finishes, and refunds that can
 never double.
 
 Every function takes its Deps; the provider is `deps.payment_provider`, or the
-one configuration names (govuk_pay.from_configuration).
+one the council's settings name (govuk_pay.for_council).
 """
 import logging
 
@@ -32,8 +32,8 @@ class PaymentsUnavailable(ServiceUnavailable):
 def provider(deps):
     chosen = deps.payment_provider
     if chosen is None:
-        from .govuk_pay import from_configuration
-        chosen = from_configuration()
+        from .govuk_pay import for_council
+        chosen = for_council(deps)
     if chosen is None:
         raise PaymentsUnavailable(PAYMENTS_NOT_SET_UP)
     return chosen

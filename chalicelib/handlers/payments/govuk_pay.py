@@ -129,12 +129,33 @@ def payment_of(body):
         raise ProviderError(words.PROVIDER_NOT_A_PAYMENT.format(missing=e), 502) from None
 
 
-def from_configuration():
-    """The provider configuration names, or None where no API key is set."""
-    from ...config import payments
-    from ...keystore import optional
-    api_key = optional("DOORSTEP_PAY_API_KEY")
-    if not api_key:
+def from_options(options):
+    """The account in use (`account`: test or live) of the service a council's settings name
+    (councils/backoffices.py), or None where its API key is not set."""
+    from ...config import GOVUK_PAY_URL
+    account = (options.get("accounts") or {}).get(options.get("account")) or {}
+    if not account.get("api_key"):
         return None
-    conf = payments()
-    return GovukPay(conf["url"], api_key, conf["timeout_s"])
+    return GovukPay((options.get("url") or GOVUK_PAY_URL).rstrip("/"), account["api_key"],
+                    options.get("timeout_s") or 10)
+
+
+def from_configuration():
+    """The default council's provider as the environment names it (a deployment made before
+    councils: DOORSTEP_PAY_URL, DOORSTEP_PAY_API_KEY), or None where no API key is set."""
+    from ...councils.backoffices_environment import payments
+    options = payments()
+    return None if options is None else from_options(options)
+
+
+def for_council(deps):
+    """The provider of the council the work is for, or None where it has none set up."""
+    from ...councils.backoffices import adapter
+    return adapter(deps, "payments", from_options)
+
+
+def webhook_secret(council):
+    """The signing secret of the council's account in use (its webhooks are that account's)."""
+    from ...councils.backoffices import named
+    options = named(council, "payments") or {}
+    return ((options.get("accounts") or {}).get(options.get("account")) or {}).get("webhook_secret")

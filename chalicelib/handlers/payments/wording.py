@@ -27,7 +27,7 @@ AMOUNT_AT_MOST = "Must be at most {most}."  # the amount field's own words, besi
 REFUND_NOT_AGREED = "The refund could not be agreed with the payment provider; it will be tried again."
 PROVIDER_UNCHECKED = "The payment could not be checked with the provider: {problem}"
 PAYMENTS_DOWN = "Card payments cannot be taken just now; try again in a few minutes."
-PAYMENTS_NOT_SET_UP = "Card payments are not set up here (no DOORSTEP_PAY_API_KEY)."
+PAYMENTS_NOT_SET_UP = "Card payments are not set up here (the council has no payment account set up)."
 PROVIDER_OTHER_AMOUNT = "The payment provider answered with another amount; nothing was taken."
 
 # The provider's failures, as the finance desk reads them in a payment's note

@@ -59,10 +59,10 @@ def planning_health():
     from .reads import freshness
     deps = http.deps()
     health, _ = deps.planning.state("health")
-    return http.ok({"configured": _configured(), "last_run": (health or {}).get("last_run"),
+    return http.ok({"configured": _configured(deps), "last_run": (health or {}).get("last_run"),
                     "warnings": (health or {}).get("warnings", []), **freshness(deps)}, headers=BRIEF)
 
 
-def _configured():
-    from .settings import planning
-    return bool(planning()["url"])
+def _configured(deps):
+    from .backoffice import options
+    return options(deps) is not None

@@ -1,4 +1,5 @@
-"""The planning register's configuration, read when asked (never at import):
+"""The default council's planning register where its settings name none (councils/backoffices.py),
+read when asked (never at import); the constraints' data (DOORSTEP_PLANNING_DATA_DIR) is every council's:
 
 DOORSTEP_PLANNING_VENDOR   idox (default) or planit
 DOORSTEP_PLANNING_URL      Public Access's root (".../online-applications/", the local one

@@ -25,9 +25,9 @@ from zoneinfo import ZoneInfo
 
 from ...stamps import stamp
 from . import backoffice, ids
+from .settings import planning as settings
 from .placing import Placer
 from .port import DECIDED, VALIDATED, PlanningError, lacking
-from .settings import planning as settings
 
 LONDON = ZoneInfo("Europe/London")
 LIST_EVERY = timedelta(hours=6)
@@ -50,7 +50,7 @@ class Run:
         self.deps, self.register, self.store = deps, register, deps.planning
         self.now = deps.clock()
         self.today = self.now.astimezone(LONDON).date()
-        self.config = settings()
+        self.config = backoffice.options(deps) or settings()  # a register given (deps) with the environment's options
         self.health = self.store.state("health")[0] or {}
         self.lists = self.store.state("lists")[0] or {}
         self.placer = Placer(deps.addresses)

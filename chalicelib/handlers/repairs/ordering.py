@@ -11,11 +11,16 @@ from .scheduler import Order, SchedulerError
 
 
 def configured(deps):
-    """deps.scheduler, else the one configuration names (None: none is)."""
-    if deps.scheduler is None:
-        from .drs.adapter import from_configuration
-        deps.scheduler = from_configuration()
-    return deps.scheduler
+    """deps.scheduler, else the one the council's settings name (None: it has none)."""
+    if deps.scheduler is not None:
+        return deps.scheduler
+    from ...councils.backoffices import adapter
+    return adapter(deps, "scheduler", _drs)
+
+
+def _drs(options):
+    from .drs.adapter import from_options
+    return from_options(options)
 
 
 def order_of(repair, rules):

@@ -13,15 +13,21 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def configured(deps):
-    """deps.revenues, else the one configuration names (imported only here,
-    so the app's import pays nothing for it)."""
-    if deps.revenues is None:
-        from .civica.adapter import from_configuration
-        deps.revenues = from_configuration()
-    if deps.revenues is None:
+    """deps.revenues, else the one the council's settings name (councils/backoffices.py; the
+    adapter imported only then, so the app's import pays nothing for it); 503 when it has none."""
+    found = deps.revenues
+    if found is None:
+        from ...councils.backoffices import adapter
+        found = adapter(deps, "revenues", _civica)
+    if found is None:
         raise ApiError(wording.NOT_CONFIGURED, status=503, code="revenues_not_configured",
                        headers={"Retry-After": str(RETRY_AFTER_S)})
-    return deps.revenues
+    return found
+
+
+def _civica(options):
+    from .civica.adapter import from_options
+    return from_options(options)
 
 
 def unavailable(now=None, words=wording, failure=None):
@@ -43,10 +49,12 @@ def unavailable(now=None, words=wording, failure=None):
 
 
 def back_at(now):
-    """When the back office's nightly window (DOORSTEP_REVENUES_NIGHTLY, "01:30-04:15") ends, if `now` is in it."""
-    from ...config import revenues
+    """When the council's back office's nightly window (its settings' `nightly`, "01:30-04:15"; the
+    default council's DOORSTEP_REVENUES_NIGHTLY) ends, if `now` is in it."""
+    from ...councils.backoffices import of_current
+    options = of_current("revenues") or {}
     try:
-        start, end = (time.fromisoformat(part.strip()) for part in revenues()["nightly"].split("-"))
+        start, end = (time.fromisoformat(part.strip()) for part in (options.get("nightly") or "01:30-04:15").split("-"))
     except ValueError:
         return None  # a council's typo: no window said, the plain words stand
     local = now.astimezone(LONDON)

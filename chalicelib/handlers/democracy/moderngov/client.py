@@ -86,10 +86,7 @@ class ModernGovDemocracy:
             ("DS", "2"), ("DR", f"{dmy(start)}-{dmy(end)}"), ("ACT", "Find"), ("K", "0"), ("V", "0"), ("DM", "0")]))
 
 
-def from_configuration():
-    """The adapter configuration names (config.democracy()), or None when none is."""
-    from ....config import democracy
-    settings = democracy()
-    if not settings["url"]:
-        return None
-    return ModernGovDemocracy(settings["url"], timeout_s=settings["timeout_s"], plan_id=settings["plan_id"])
+def from_options(options):
+    """The committee system a council's settings name (councils/backoffices.py)."""
+    return ModernGovDemocracy(options["url"], timeout_s=options.get("timeout_s") or 10,
+                              plan_id=options.get("plan_id") or "1")

@@ -149,12 +149,7 @@ def _first_booking(held, reference):
     return booking
 
 
-def from_configuration():
-    """The scheduler configuration names (config.scheduler()), or None when none is."""
-    from ....config import scheduler
-    settings = scheduler()
-    if settings["url"] is None:
-        return None
-    from ....keystore import optional
-    return DrsScheduler(settings["url"], optional("DOORSTEP_DRS_LOGIN") or "",
-                        optional("DOORSTEP_DRS_PASSWORD") or "", settings["contract"], settings["timeout_s"])
+def from_options(options):
+    """The scheduler a council's settings name (councils/backoffices.py), its secrets resolved."""
+    return DrsScheduler(options["url"], options.get("login") or "", options.get("password") or "",
+                        options.get("contract") or "0", options.get("timeout_s") or 10)

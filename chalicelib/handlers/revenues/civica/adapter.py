@@ -225,13 +225,8 @@ class CivicaSession:
         return civica_rents.transactions(self._call("rnttrn", ("rentref", reference), ("recyear", str(year))))
 
 
-def from_configuration():
-    """The back office configuration names, or None where none is set."""
-    from ....config import revenues
-    from ....keystore import optional
-    settings = revenues()
-    if not settings["url"]:
-        return None
-    return CivicaRevenues(settings["url"], optional("DOORSTEP_CIVICA_USER") or "",
-                          optional("DOORSTEP_CIVICA_PASSWORD") or "", timeout_s=settings["timeout_s"])
+def from_options(options):
+    """The back office a council's settings name (councils/backoffices.py), its secrets resolved."""
+    return CivicaRevenues(options["url"], options.get("user") or "", options.get("password") or "",
+                          timeout_s=options.get("timeout_s") or 8)
 
