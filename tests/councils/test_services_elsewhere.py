@@ -73,3 +73,15 @@ def test_where_to_go_is_checked_with_the_rest_of_the_settings(deps):
         ("$.instead.repairs.website", "Must be an https address, like https://www.york.gov.uk.")]
     assert settings.problems(newcastle()) == []
     assert newcastle()["id"] == DISTRICT
+
+
+def test_the_desk_menu_leaves_out_a_desk_whose_every_route_is_of_a_service_the_council_does_not_provide(
+        client, deps):
+    from support.councils_support import signed_in_at
+    add(deps, york(), dict(newcastle(), services={"repairs": False, "petitions": False}))
+    borough = client.get("/v1/staff/desks", at(DISTRICT_HOST, signed_in_at(deps, DISTRICT, "admin"))).json_body
+    york_desks = client.get("/v1/staff/desks", at(YORK_HOST, signed_in_at(deps, "york", "admin"))).json_body
+    ids = [d["id"] for d in borough["desks"]]
+    assert "repairs" not in ids and "petitions" not in ids
+    assert [d for d in york_desks["desks"] if d["id"] not in ("repairs", "petitions")] == borough["desks"]
+    assert {"repairs", "petitions"} <= {d["id"] for d in york_desks["desks"]}
