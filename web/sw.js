@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-19";
+const VERSION = "doorstep-20";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -19,7 +19,7 @@ const SHELL = [
   "/js/screens/alert-links.js", "/js/screens/alert-new.js", "/js/screens/alerts.js", "/js/screens/broadcast.js",
   "/js/screens/find.js", "/js/screens/home.js", "/js/screens/my-reports.js", "/js/screens/not-found.js",
   "/js/screens/property.js", "/js/screens/register.js", "/js/screens/report-page.js", "/js/screens/sign-in.js",
-  "/js/screens/track.js",
+  "/js/screens/track.js", "/js/screens/provided-elsewhere.js",
   "/js/screens/forms.js", "/js/forms/local.js", "/js/forms/questions.js", "/js/forms/steps.js",
 ];
 // Screens that do nothing without signal (a booking, a payment, a council tax account,

@@ -138,7 +138,11 @@ SCHEMAS = {
                                      "after: where it can be reported instead (another council of this service, "
                                      "or FixMyStreet)", "required": ["name", "url"], "properties": {
                                          "council": {"type": "string"}, "name": {"type": "string"},
-                                         "url": {"type": "string", "format": "uri"}}}}}}},
+                                         "url": {"type": "string", "format": "uri"}}},
+                       "instead": {"type": "object", "description": "a service this council does not provide "
+                                   "(provided_elsewhere): who does, and how to reach them", "required": ["name"],
+                                   "properties": {"name": {"type": "string"}, "phone": {"type": "string"},
+                                                  "website": {"type": "string", "format": "uri"}}}}}}},
     "FeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
         "type": {"type": "string", "enum": ["FeatureCollection"]},
         "features": {"type": "array", "items": {"type": "object"}},

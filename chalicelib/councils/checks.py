@@ -6,6 +6,9 @@ beside it (councils/settings.py):
   (web/js/i18n.js), and a name left out, or one the app never fills, would show as a gap or as
   "{count}". The Lambda has no web/: chalicelib/data/web_words.en.json links to the catalogue,
   and the package copies the file itself;
+- where it sends residents for a service it does not provide (its `instead`) is for a service it has
+  switched off, and gives a phone number or a web address: a where-to-go for a service it offers
+  would never be shown, and a name alone tells a resident nothing they can act on;
 - its colour is behind the header's white words (web/css/app.css): it must leave them readable,
   WCAG 2.2's 4.5:1 for text (1.4.3, Contrast Minimum)."""
 import json
@@ -13,6 +16,7 @@ import re
 from pathlib import Path
 
 from . import wording as words
+from .services import SWITCHABLE
 
 CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "web_words.en.json"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -23,7 +27,8 @@ _loaded = {}
 
 def problems(document):
     """[(path, reason)] of the document's words and colour; what the schema refuses is left to it."""
-    return colour_problems(document.get("branding")) + word_problems(document.get("words"))
+    return (colour_problems(document.get("branding")) + word_problems(document.get("words"))
+            + instead_problems(document.get("instead"), document.get("services")))
 
 
 def catalogue():
@@ -70,3 +75,17 @@ def colour_problems(branding):
         return []  # not a colour at all: the schema says so
     ratio = contrast(colour, WHITE)
     return [] if ratio >= LEAST_CONTRAST else [("$.branding.colour", words.too_light(ratio, LEAST_CONTRAST))]
+
+
+def instead_problems(instead, services):
+    if not isinstance(instead, dict):
+        return []
+    switches, found = services if isinstance(services, dict) else {}, []
+    for name, where in sorted(instead.items()):
+        if not isinstance(where, dict) or name not in SWITCHABLE:
+            continue  # not a where-to-go of a service at all: the schema says so
+        if switches.get(name) is not False:
+            found.append((f"$.instead.{name}", words.instead_of_offered(name)))
+        elif not (where.get("phone") or where.get("website")):
+            found.append((f"$.instead.{name}", words.NOWHERE_TO_GO))
+    return found

@@ -82,6 +82,15 @@ RULES = _object({
         "source": _text(300)}, required=("year", "amount"))}}),
 })
 
+# Where a resident goes for a service this council does not provide (Newcastle-under-Lyme's homes are
+# Aspire Housing's): named beside the switch, answered with its routes' 404 and shown where the app would
+# have offered it. A phone, a web address or both: checks.py says so in words, and that the service is off.
+ELSEWHERE = _object({
+    "name": _text(120),  # "Aspire Housing"
+    "phone": _text(40),
+    "website": {"type": "string", "pattern": WEBSITE, "maxLength": 300},
+}, required=("name",))
+
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
     "name": _text(120),  # "City of York Council"
@@ -107,6 +116,7 @@ SCHEMA = _object({
     }),
     # A service switched off (false) is hidden from the app's home and its routes answer 404; absent: on.
     "services": _object({name: {"type": "boolean"} for name in SWITCHABLE}),
+    "instead": _object({name: ELSEWHERE for name in SWITCHABLE}),
     # The app's words the council says otherwise: a key of the web catalogue, its text with the same {placeholders}.
     # (Its keys are checked against the catalogue itself: councils/checks.py.)
     "words": {"type": "object", "maxProperties": MOST_WORDS, "additionalProperties": _text(WORD_MOST)},

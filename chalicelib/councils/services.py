@@ -6,7 +6,11 @@ home hides it, and every route of it answers 404 at that council's address,
 whoever asks, before anything is read for it: the service is not there, as a
 page a site never had is not. The names are the home screen's
 (web/js/services.js). The rest of the API (reports, places, accounts, alerts,
-Open311, the staff's triage) is every council's.
+Open311, the staff's triage) is every council's. A council that does not
+provide a service at all may name who does (`instead`: Newcastle-under-Lyme's
+homes are Aspire Housing's): its routes then answer 404 `provided_elsewhere`
+with that name, phone and web address, and the app shows them where it would
+have offered the service.
 
 A service is its capabilities' routes; waste's three services share one
 capability and are told apart by path."""
@@ -48,6 +52,20 @@ class NotOffered(NotFound):
     code = "not_offered"
 
 
+class ProvidedElsewhere(NotFound):
+    """A service the council does not provide, with where its residents go for it (its settings' `instead`)."""
+    code = "provided_elsewhere"
+
+    def __init__(self, council_name, where):
+        super().__init__(words.provided_elsewhere(council_name, where))
+        self.instead = {key: where[key] for key in ("name", "phone", "website") if where.get(key)}
+
+    def body(self):
+        body = super().body()
+        body["error"]["instead"] = self.instead
+        return body
+
+
 def refuse_if_off(route, council_id):
     """404 for a route of a service the council has switched off. Reads the council's settings
     only for a switchable service's route, and those from the process's copy (councils/registry.py)."""
@@ -57,4 +75,7 @@ def refuse_if_off(route, council_id):
     from .registry import settings_of
     found = settings_of(council_id)
     if not offered(found[0] if found else None)[name]:
+        where = (found[0].get("instead") or {}).get(name)
+        if where:
+            raise ProvidedElsewhere(found[0]["name"], where)
         raise NotOffered(words.NOT_OFFERED.format(council=found[0]["short_name"]))

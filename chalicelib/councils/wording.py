@@ -51,6 +51,24 @@ AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the 
 WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
 NOT_A_WORD = "Is not a word of the app: name it by its key in the app's catalogue, like home.bin_days."
 NOT_OFFERED = "{council} does not offer this service online."
+# A service the council does not provide, with where to go instead (its settings' `instead`).
+PROVIDED_ELSEWHERE = "{council} does not provide this service: {name} does. {how}"
+PHONE_OR_WEB = "Phone {phone} or go to {website}."
+PHONE_ONLY = "Phone {phone}."
+WEB_ONLY = "Go to {website}."
+NOWHERE_TO_GO = "Must give a phone number, a web address or both."
+
+
+def instead_of_offered(service):
+    return (f"Names where to go instead of a service this council offers: switch it off "
+            f"(services.{service}: false), or take this out.")
+
+
+def provided_elsewhere(council, where):
+    phone, website = where.get("phone"), where.get("website")
+    how = (PHONE_OR_WEB if phone and website else PHONE_ONLY if phone else WEB_ONLY).format(phone=phone,
+                                                                                            website=website)
+    return PROVIDED_ELSEWHERE.format(council=council, name=where["name"], how=how)
 
 
 def placeholders_kept(names):

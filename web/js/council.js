@@ -37,6 +37,11 @@ export function offers(service) {
   return !council || !council.services || council.services[service] !== false;
 }
 
+/** Who provides `service` where this council does not ({name, phone, website}), or null. */
+export function providedBy(service) {
+  return (council && council.instead && council.instead[service]) || null;
+}
+
 /** Every service a council may switch off (chalicelib/councils/services.py), in the home screen's order. */
 export function switchable() {
   return council && council.services ? Object.keys(council.services) : [];

@@ -4,8 +4,9 @@
 // `property`: the service is for an address; with one remembered it opens
 // for it, otherwise the address is asked for first (/property?then=<path>).
 // `who`: "guest" or "member" when only one of them is offered it. A service the
-// council has switched off (its settings, /v1/council) is not shown at all.
-import {offers} from "./council.js";
+// council has switched off (its settings, /v1/council) is not shown, unless the
+// council names who provides it instead: then its link leads to who that is.
+import {offers, providedBy} from "./council.js";
 
 export const GROUPS = [
   {group: "waste", services: [
@@ -56,9 +57,17 @@ export function serviceHref(service, home) {
   return service.property === "property" ? service.href : `/property?then=${service.property}`;
 }
 
-/** The groups as one kind of resident sees them (signed in or not), with what the council offers; a group left
- * with nothing is not shown. */
+/** The groups as one kind of resident sees them (signed in or not), with what the council offers or says who
+ * provides (`elsewhere`); a group left with nothing is not shown. */
 export function servicesFor(member) {
   return GROUPS.map(g => ({...g, services: g.services.filter(s => (!s.who || (s.who === "member") === member)
-    && offers(s.key))})).filter(g => g.services.length);
+    && (offers(s.key) || providedBy(s.key))).map(s => offers(s.key) ? s : {...s, elsewhere: providedBy(s.key)})}))
+    .filter(g => g.services.length);
+}
+
+/** The service whose screens `path` is, where the council does not provide it but names who does: null else. */
+export function providedElsewhere(path) {
+  const found = GROUPS.flatMap(g => g.services).find(s => s.href.startsWith("/") && !s.href.includes("?")
+    && s.href !== "/" && (path === s.href || path.startsWith(`${s.href}/`)));
+  return found && !offers(found.key) && providedBy(found.key) ? found : null;
 }

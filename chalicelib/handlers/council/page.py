@@ -48,7 +48,8 @@ def view(council):
     return {"id": council.id, "name": council.name, "short_name": council.short_name,
             "jurisdiction": council.jurisdiction, "version": council.version,
             "branding": {name: branding.get(name) for name in BRANDING},
-            "services": offered(document), "words": dict(document.get("words") or {}),
+            "services": offered(document), "instead": dict(document.get("instead") or {}),
+            "words": dict(document.get("words") or {}),
             "map": {"centre": centre} if centre else None}
 
 

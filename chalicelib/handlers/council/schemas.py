@@ -3,6 +3,10 @@ own JSON Schema (draft 2020-12, more than OpenAPI 3.0 can say) is chalicelib/cou
 STRING = {"type": "string"}
 TEXT = {"type": "string", "nullable": True}
 SWITCHES = {"type": "object", "additionalProperties": {"type": "boolean"}}
+WHERE_TO_GO = {"type": "object", "additionalProperties": {"type": "object", "required": ["name"], "properties": {
+    "name": STRING, "phone": STRING, "website": STRING}},
+    "description": "{service: where a resident goes for it instead} for a service the council does not provide "
+                   "(switched off): the name, phone and web address of who does (a housing association's repairs)"}
 WORDS = {"type": "object", "additionalProperties": STRING,
          "description": "the app's words this council says otherwise: {catalogue key: text} (web/messages/en.json)"}
 
@@ -16,7 +20,7 @@ SCHEMAS = {
             "colour": {**STRING, "description": "#rrggbb, behind the header's white words"},
             "logo": TEXT, "phone": TEXT, "emergency_phone": TEXT, "email": TEXT, "website": TEXT}},
         "services": {**SWITCHES, "description": "every service a council may switch off: true when offered"},
-        "words": WORDS,
+        "instead": WHERE_TO_GO, "words": WORDS,
         "map": {"type": "object", "nullable": True, "properties": {"centre": {"type": "object", "properties": {
             "lat": {"type": "number"}, "lon": {"type": "number"}}}}}}},
     "CouncilSettings": {
@@ -33,7 +37,7 @@ SCHEMAS = {
             "branding": {"type": "object", "description": "colour, logo, phone, emergency_phone, email, website, "
                                                           "icons (the manifest's)"},
             "services": {**SWITCHES, "description": "a service switched off: false"},
-            "words": WORDS}},
+            "instead": WHERE_TO_GO, "words": WORDS}},
     "CouncilSettingsRead": {"type": "object", "required": ["settings", "version"], "properties": {
         "settings": {"$ref": "#/components/schemas/CouncilSettings"},
         "version": {"type": "integer", "description": "the settings' version, also the ETag for If-Match"}}},

@@ -13,11 +13,28 @@ from .wording import EMAIL_NEEDED, NO_ACCOUNT, NOT_STAFF, ROLES_LIST, UNEXPECTED
 
 
 def my_desks(deps):
-    """The desks the caller's roles open (an administrator: every desk), in the council's order."""
-    me, config = deps.principal, desks.configuration()
-    return {"desks": [{"id": d, "name": config["desks"][d]["name"]} for d in desks.desks_for(me)],
+    """The desks the caller's roles open (an administrator: every desk), in the council's order, but a desk
+    every route of which is of a service this council does not provide: it would answer nothing else."""
+    me, config, off = deps.principal, desks.configuration(), desks_not_offered()
+    return {"desks": [{"id": d, "name": config["desks"][d]["name"]} for d in desks.desks_for(me) if d not in off],
             "roles": [{"id": r, "name": config["roles"][r]["name"]} for r in me.roles if r in config["roles"]],
             "administrator": me.role == "admin"}
+
+
+def desks_not_offered():
+    """The desks whose every route is of a service the council has switched off (councils/services.py), from
+    the settings the process keeps: no read."""
+    from ... import tenancy
+    from ...api.registry import REGISTRY
+    from ...auth.rules import desk_of
+    from ...councils.registry import settings_of
+    from ...councils.services import offered, service_of
+    found = settings_of(tenancy.current())
+    on, by_desk = offered(found[0] if found else None), {}
+    for route in REGISTRY.routes.values():
+        if desk_of(route.access):
+            by_desk.setdefault(desk_of(route.access), set()).add(service_of(route))
+    return {d for d, names in by_desk.items() if None not in names and not any(on[name] for name in names)}
 
 
 def all_roles():

@@ -8,9 +8,11 @@ import {property} from "../store.js";
 
 function service(item, home) {
   const title = item.key === "bin_days" && home ? t("home.your_property", {address: home.address}) : t(`home.${item.key}`);
+  // A service the council does not provide leads to who does (screens/provided-elsewhere.js), saying so.
+  const hint = item.elsewhere ? t("home.provided_by_hint", {name: item.elsewhere.name}) : t(`home.${item.key}_hint`);
   return h("li", {class: "tasks__item"},
-    h("a", {class: "tasks__link", href: serviceHref(item, home)}, title),
-    h("p", {class: "tasks__hint"}, t(`home.${item.key}_hint`)));
+    h("a", {class: "tasks__link", href: item.elsewhere ? item.href : serviceHref(item, home)}, title),
+    h("p", {class: "tasks__hint"}, hint));
 }
 
 export function render(view) {

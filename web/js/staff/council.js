@@ -41,9 +41,10 @@ async function draw(part, view, {settings, version}, catalogue, notice) {
   const labels = {};  // each refused field named by its question in the summary (filled as the form is sent)
   onSubmit(form, view, async () => {
     Object.assign(labels, labelsOf(form));
-    const changed = {...settings, branding: brandingOf(form, branding), services: servicesOf(form, serviceNames),
-      words: words.value()};
-    for (const name of ["services", "words"]) if (!Object.keys(changed[name]).length) delete changed[name];
+    const offOnes = servicesOf(form, serviceNames);
+    const changed = {...settings, branding: brandingOf(form, branding), services: offOnes,
+      instead: elsewhereOf(settings.instead, offOnes), words: words.value()};
+    for (const name of ["services", "instead", "words"]) if (!Object.keys(changed[name]).length) delete changed[name];
     let shown;
     try {
       shown = [await api(SETTINGS, {method: "PUT", body: changed, headers: {"If-Match": `"${version}"`}}),
@@ -85,6 +86,11 @@ function labelsOf(form) {
 function servicesOf(form, names) {
   const on = new Set([...form.querySelectorAll("input[name=services]:checked")].map(box => box.value));
   return Object.fromEntries(names.filter(name => !on.has(name)).map(name => [name, false]));
+}
+
+/** Who provides each service the council still does not: one switched back on is the council's own again. */
+function elsewhereOf(instead, off) {
+  return Object.fromEntries(Object.entries(instead || {}).filter(([name]) => off[name] === false));
 }
 
 function history(changes) {
