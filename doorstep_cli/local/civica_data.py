@@ -69,7 +69,8 @@ _YORK_CLAIMS = {
                   "weekly_rent": 9_875, "weekly_ctax": 1_250, "account": "500345686"}],
 }
 
-YORK = SimpleNamespace(PEOPLE=_YORK_PEOPLE, ACCOUNTS=_YORK_ACCOUNTS, CLAIMS=_YORK_CLAIMS)
+YORK = SimpleNamespace(PEOPLE=_YORK_PEOPLE, ACCOUNTS=_YORK_ACCOUNTS, CLAIMS=_YORK_CLAIMS, RENTS=None)  # rents:
+# civica_rents.RENTS (York's), read there
 DATA_SETS = {"north-lanarkshire": "doorstep_cli.local.civica_data_north_lanarkshire"}  # beside York's
 _serving = ContextVar("civica_data_set", default=YORK)
 
@@ -80,10 +81,16 @@ def data_set(council=None):
     if council is None or council == "york":
         return YORK
     if council not in DATA_SETS:
-        return SimpleNamespace(PEOPLE={}, ACCOUNTS={}, CLAIMS={})
+        return SimpleNamespace(PEOPLE={}, ACCOUNTS={}, CLAIMS={}, RENTS={})
     from importlib import import_module
     module = import_module(DATA_SETS[council])
-    return SimpleNamespace(PEOPLE=module.PEOPLE, ACCOUNTS=module.ACCOUNTS, CLAIMS=module.CLAIMS)
+    return SimpleNamespace(PEOPLE=module.PEOPLE, ACCOUNTS=module.ACCOUNTS, CLAIMS=module.CLAIMS,
+                           RENTS=getattr(module, "RENTS", {}))
+
+
+def served_rents():
+    """The rent accounts of the data set being served, by person: None for York's (civica_rents.RENTS)."""
+    return _serving.get().RENTS
 
 
 @contextlib.contextmanager

@@ -43,3 +43,30 @@ ACCOUNTS = {
 }
 
 CLAIMS = {}
+
+
+def _tenants():
+    """The council's tenants (doorstep_cli/demo/councils/north-lanarkshire/tenancies.json, whose homes
+    are that folder's addresses): their people, their council tax accounts billed by Scotland's bands
+    and Scottish Water's charges for the band (chalicelib/council_tax.py, the council's band D), and
+    their rent accounts, so `make run`'s North Lanarkshire office serves its tenants as York's does."""
+    import json
+    from pathlib import Path
+    from chalicelib import council_tax
+    from chalicelib.councils.council import Council
+    folder = Path(__file__).resolve().parents[1] / "demo" / "councils" / "north-lanarkshire"
+    held = json.loads((folder / "tenancies.json").read_text())
+    council = Council.of_document(json.loads((folder / "council.json").read_text()), 0)
+    names = {"council_tax": "Council Tax", "water": "Water", "waste_water": "Waste Water"}
+    accounts = {}
+    for ref, account in held["council_tax"].items():
+        # The charge before discounts, as the accounts above bill it (a discount is its own entry).
+        lines = [(names[line["kind"]], line["amount"]) for line in council_tax.lines(council, account["band"], 2025)]
+        accounts[ref] = {"dd_account": "20481163" if account["method"] == "Direct Debit" else "",
+                         **account, **_bill(*(amount for _, amount in lines))}
+    return held["people"], accounts, held["rents"]
+
+
+_people, _accounts, RENTS = _tenants()
+PEOPLE.update(_people)
+ACCOUNTS.update(_accounts)

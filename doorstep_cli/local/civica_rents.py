@@ -65,7 +65,8 @@ def balance(rent, year, today):
 
 
 def answer(docid, person, params, today):
-    rents = RENTS.get(person, [])
+    own = data.served_rents()  # another council's data set keeps its own tenants' rents
+    rents = (RENTS if own is None else own).get(person, [])
     year = int(params.get("recyear") or data.financial_year(today))
     if docid == "rntsel":
         node = Element("RentSelectDoc")

@@ -22,8 +22,19 @@ def office_for(monkeypatch, council):
 
 @pytest.fixture
 def nl_office(monkeypatch):
-    with office_for(monkeypatch, NL) as office:
+    """North Lanarkshire's own office, named in its settings (its back offices are its own: issue 70)."""
+    from chalicelib.keystore import council_variable
+    from doorstep_cli.local.civica import CivicaBackOffice
+    with CivicaBackOffice(clock=lambda: MORNING, council=NL) as office:
+        for name, value in (("civica-user", office.user), ("civica-password", office.password)):
+            monkeypatch.setenv(council_variable(NL, name), value)
+        office.settings = {"revenues": {"url": office.url, "user": {"secret": "civica-user"},
+                                        "password": {"secret": "civica-password"}}}
         yield office
+
+
+def nl_at(office):
+    return dict(north_lanarkshire(), back_offices=office.settings)
 
 
 def by_kind(view):
@@ -32,7 +43,7 @@ def by_kind(view):
 
 def test_a_north_lanarkshire_account_shows_band_cs_scottish_charge_and_the_water_lines(
         client, deps, nl_office, council_morning):
-    add(deps, york(), north_lanarkshire())
+    add(deps, york(), nl_at(nl_office))
     auth = at(NL_HOST, signed_in_at(deps, NL, "resident"))
     made = client.post("/v1/me/council-tax", {"reference": MOTHERWELL, "name": "Mrs Fiona Campbell",
                                               "online_key": "CMP3-8LWA", "postcode": "ML1 1JJ"}, auth)
@@ -61,7 +72,24 @@ def test_york_keeps_its_one_charge_by_englands_ninths(client, deps, people, monk
 
 
 def test_north_lanarkshires_office_does_not_know_yorks_accounts(client, deps, nl_office, council_morning):
-    add(deps, york(), north_lanarkshire())
+    add(deps, york(), nl_at(nl_office))
     auth = at(NL_HOST, signed_in_at(deps, NL, "resident"))
     refused = client.post("/v1/me/council-tax", BILLS[DEV], auth)
     assert refused.status_code == 422, refused.json_body
+
+
+def test_north_lanarkshires_office_serves_its_council_tenants_and_their_rent_and_yorks_does_not(
+        client, deps, nl_office, council_morning):
+    """`make run`'s North Lanarkshire office holds the demo folder's tenants (tenancies.json): Morag's band B
+    home billed by Scotland's bands with the water lines, and her rent account; York's knows none of it."""
+    from doorstep_cli.local import civica_data, civica_rents
+    add(deps, york(), nl_at(nl_office))
+    auth = at(NL_HOST, signed_in_at(deps, NL, "resident"))
+    made = client.post("/v1/me/council-tax", {"reference": "590200011", "name": "Ms Morag MacLeod",
+                                              "online_key": "NL01-MTX5", "postcode": "ML1 1JJ"}, auth)
+    assert made.status_code == 201, made.json_body
+    view = client.get(f"/v1/me/council-tax/{made.json_body['id']}?sections=rent", auth).json_body
+    assert [line["kind"] for line in view["charges"]] == ["council_tax", "water", "waste_water"]
+    assert by_kind(view)["council_tax"]["amount"] == 113_000  # 280/360 of £1,452.86
+    assert [r["reference"] for r in view["rent_accounts"]] == ["NLR20001"]
+    assert "590200011" not in civica_data.YORK.ACCOUNTS and "P0020001" not in civica_rents.RENTS
