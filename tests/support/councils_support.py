@@ -1,5 +1,6 @@
 """Councils for tests: the demo's York and North Lanarkshire, each at its own address, and a
 two-tier pair (a district inside its county) for reports at a boundary."""
+import contextlib
 import itertools
 import json
 from pathlib import Path
@@ -141,3 +142,23 @@ def signed_in(client, email, host):
     answer = client.post("/v1/auth/login", {"email": email, "password": PASSWORD}, at(host))
     assert answer.status_code == 200, answer.json_body
     return answer.json_body, {"Authorization": f"Bearer {answer.json_body['access_token']}"}
+
+
+@contextlib.contextmanager
+def back_offices_at(deps, council_id, monkeypatch, offices, secrets=()):
+    """Within it, the council's settings name `offices` (its `back_offices`) and the deployment holds
+    `secrets` ({name: value}) for it: a test's own local servers, as its administrator would point
+    the council at them. The settings are put back after."""
+    from chalicelib.councils import registry
+    from chalicelib.keystore import council_variable
+    store = CouncilStore()
+    before, version = store.get(council_id, consistent=True)
+    for name, value in dict(secrets).items():
+        monkeypatch.setenv(council_variable(council_id, name), value)
+    now = settings.write(store, dict(before, back_offices=offices), version, deps.clock(), "test")
+    registry.forget()
+    try:
+        yield
+    finally:
+        settings.write(store, before, now, deps.clock(), "test")
+        registry.forget()

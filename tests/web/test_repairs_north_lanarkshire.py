@@ -1,13 +1,11 @@
 """A North Lanarkshire tenant at northlanarkshire.localhost reports a blocked sink
 on the evening before St Andrew's Day and sees its last day in Scottish working
 days, under Scotland's Right to Repair, and the contractors they may call. The
-local back office holds the council's demo tenancies (its folder's
-tenancies.json) beside York's for the test, as a back office of the council's
-own will; the local scheduler works to North Lanarkshire's calendar."""
-import json
+council's own local back office holds its demo tenancies (its folder's
+tenancies.json) and its own scheduler works to its calendar, both named in its
+settings."""
 import uuid
 from datetime import datetime
-from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -16,31 +14,32 @@ from playwright.sync_api import expect
 
 from tests.web.browser import PASSWORD, check_accessible
 from tests.web.journeys import heading
-from tests.web.test_repairs import pointed_at, report
+from tests.web.test_repairs import report
 
 LONDON = ZoneInfo("Europe/London")
 SUNDAY_EVENING = datetime(2026, 11, 29, 20, 30, tzinfo=LONDON)  # Monday 30 November: St Andrew's Day
-FOLDER = Path(__file__).resolve().parents[2] / "doorstep_cli" / "demo" / "councils" / "north-lanarkshire"
 NL_HOST = "northlanarkshire.localhost"
 MORAG = {"reference": "590200011", "name": "Ms Morag MacLeod", "online_key": "NL01-MTX5", "postcode": "ML1 1JJ"}
 
 
 @pytest.fixture
 def nl_repairs(stack, tmp_path):
+    """North Lanarkshire's own Civica (its tenants: tenancies.json) and scheduler (its working days), named in
+    its settings as its administrator would (its back offices are its own: issue 70)."""
     import time_machine
-    from doorstep_cli.local import civica_data, civica_rents
     from doorstep_cli.local.civica import CivicaBackOffice
     from doorstep_cli.local.drs import LocalScheduler
-    held, env = json.loads((FOLDER / "tenancies.json").read_text()), pytest.MonkeyPatch()
-    for ref, person in held["people"].items():
-        env.setitem(civica_data.PEOPLE, ref, person)
-    for ref, account in held["council_tax"].items():
-        env.setitem(civica_data.ACCOUNTS, ref, {"charge": 150_000, "dd_account": "20481163", **account})
-    for ref, rents in held["rents"].items():
-        env.setitem(civica_rents.RENTS, ref, rents)
-    with time_machine.travel(SUNDAY_EVENING, tick=True) as clock, CivicaBackOffice(nightly=None) as office, \
-            LocalScheduler(state_file=tmp_path / "drs.json", council="north-lanarkshire") as drs:
-        pointed_at(env, office, drs)
+    from support.councils_support import NL, back_offices_at
+    env = pytest.MonkeyPatch()
+    with time_machine.travel(SUNDAY_EVENING, tick=True) as clock, CivicaBackOffice(nightly=None, council=NL) as office, \
+            LocalScheduler(state_file=tmp_path / "drs.json", council=NL) as drs, back_offices_at(
+                stack.deps(), NL, env,
+                {"revenues": {"url": office.url, "user": {"secret": "civica-user"},
+                              "password": {"secret": "civica-password"}, "nightly": "00:00-00:00"},
+                 "scheduler": {"url": drs.url, "login": {"secret": "drs-login"}, "password": {"secret": "drs-password"},
+                               "timeout_s": 2}},
+                {"civica-user": office.user, "civica-password": office.password, "drs-login": drs.login,
+                 "drs-password": drs.password}):
         try:
             yield stack, clock
         finally:

@@ -11,13 +11,15 @@ from tests.web.test_council_settings import at_north_lanarkshire
 
 @pytest.fixture
 def north_lanarkshire_office(stack):
+    """North Lanarkshire's own office, named in its settings as its administrator would (issue 70)."""
     from doorstep_cli.local.civica import CivicaBackOffice
+    from support.councils_support import NL, back_offices_at
     env = pytest.MonkeyPatch()
-    with CivicaBackOffice(nightly=None, council="north-lanarkshire") as office:
-        env.setenv("DOORSTEP_CIVICA_URL", office.url)
-        env.setenv("DOORSTEP_CIVICA_USER", office.user)
-        env.setenv("DOORSTEP_CIVICA_PASSWORD", office.password)
-        env.setenv("DOORSTEP_REVENUES_NIGHTLY", "00:00-00:00")  # this office keeps no nightly window
+    with CivicaBackOffice(nightly=None, council=NL) as office, back_offices_at(
+            stack.deps(), NL, env, {"revenues": {"url": office.url, "user": {"secret": "civica-user"},
+                                                 "password": {"secret": "civica-password"},
+                                                 "nightly": "00:00-00:00"}},  # this office keeps no nightly window
+            {"civica-user": office.user, "civica-password": office.password}):
         try:
             yield office
         finally:
