@@ -96,6 +96,19 @@ class FigureStore:
         """Add each of `counts` ({name: n}) to the month's figures of `service`, atomically."""
         _figure_update(month, service, counts).update(actions=_adds(counts))
 
+    def add_once(self, marker, month, service, counts):
+        """As add, once for `marker` (a transaction's keyed hash, never its reference): False when it was
+        counted before (a retried effect, a replayed request), in the same transaction as its mark."""
+        mark = FigureModel(partition=FIGURES, month_service=f"once#{marker}")
+        try:
+            with writes(["mark", "figures"], exists={"mark"}):
+                with transaction() as t:
+                    t.save(mark, condition=FigureModel.month_service.does_not_exist())
+                    t.update(_figure_update(month, service, counts), actions=_adds(counts))
+        except AlreadyExists:
+            return False
+        return True
+
     def year(self, first_month, last_month):
         """{(month, service): {name: n}} from `first_month` to `last_month` ("2026-04".."2027-03"): one Query."""
         rows = FigureModel.query(FIGURES, FigureModel.month_service.between(first_month, f"{last_month}#~"))

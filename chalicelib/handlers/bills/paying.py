@@ -118,6 +118,9 @@ def view(bill, payment=None):
     if payment is not None:
         out["payment"] = {"id": payment.id, "status": payment.status, "finished": payment.finished,
                           "code": payment.code, "next_url": None if payment.finished else payment.next_url}
+    if payment is not None and payment.status == "success":  # paid: how did it go? (feedback/)
+        from ..feedback.counting import question
+        out["feedback"] = question("bills", payment.id, "online", payment.created_at)
     return out
 
 

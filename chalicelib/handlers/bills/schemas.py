@@ -47,7 +47,9 @@ SCHEMAS = {
         "description": TEXT, "created_at": TEXT, "status": NULLABLE_TEXT,
         "payment": {"type": "object", "nullable": True, "properties": {
             "id": TEXT, "status": TEXT, "finished": {"type": "boolean"}, "code": NULLABLE_TEXT,
-            "next_url": {"type": "string", "nullable": True, "description": "the card page (until it finishes)"}}}}},
+            "next_url": {"type": "string", "nullable": True, "description": "the card page (until it finishes)"}}},
+        "feedback": {"type": "object", "description": "once paid: how did it go? POST /v1/feedback with its token",
+                     "properties": {"service": TEXT, "token": TEXT}}}},
     "Bills": {"type": "object", "required": ["bills"], "properties": {
         "bills": {"type": "array", "items": {"$ref": "#/components/schemas/Bill"}}}},
     "Reconciliation": {"type": "object", "required": ["date", "funds", "differences"], "properties": {

@@ -9,6 +9,8 @@ from .inputs import pounds
 from .paying import bill_id_of
 from .references import in_sentence
 
+SERVICE = "bills"  # the service a bill paid by reference counts in (feedback/services.py)
+
 
 def on_payment(deps, payment):
     bill = deps.bills.get(bill_id_of(payment.subject_id))
@@ -22,6 +24,9 @@ def on_payment(deps, payment):
         deps.bills.paid_link(bill["link"], bill["link_used_at"], stamp(payment.updated_at or deps.clock()))
     if payment.status == "success" and bill.get("email"):
         _receipt(deps, bill, payment)
+    if payment.status == "success":  # a bill paid: counted once for the council's figures (feedback/)
+        from ..feedback.counting import finished
+        finished(deps, SERVICE, payment.id, "online", payment.created_at)
 
 
 def page(deps, payment):

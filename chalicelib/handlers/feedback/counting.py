@@ -24,12 +24,19 @@ def started(deps, service):
 
 
 def finished(deps, service, reference, channel, moment=None):
-    """Count a finished transaction (once: the caller counts where the transaction is written) and
-    return its feedback question for the confirmation: {service, token}."""
+    """Count a finished transaction, once whatever is retried (its mark is a keyed hash of its
+    reference), and return its feedback question for the confirmation: {service, token}. `moment`:
+    when it was made (the same each time it is asked, so its question is the same)."""
     assert service in SERVICES and channel in CHANNELS, (service, channel)
     month = month_of(moment or deps.clock())
-    deps.feedback.add(month, service, {f"finished_{channel}": 1})
+    deps.feedback.add_once(f"{service}#{tokens.nonce(tenancy.current(), reference)}", month, service,
+                           {f"finished_{channel}": 1})
     return asked(service, reference, channel, month)
+
+
+def question(service, reference, channel, moment):
+    """The feedback question of a transaction made at `moment`, for a confirmation read again."""
+    return asked(service, reference, channel, month_of(moment))
 
 
 def asked(service, reference, channel, month):

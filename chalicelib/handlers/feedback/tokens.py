@@ -13,9 +13,13 @@ LABEL, NONCE = b"feedback", b"feedback-transaction"
 MOST = 300
 
 
+def nonce(council, reference):
+    """A keyed hash of the transaction's reference: the same each time, and not the reference."""
+    return signed_links.seal(NONCE, [council, reference]).split(".")[1]
+
+
 def token_for(council, service, channel, month, reference):
-    nonce = signed_links.seal(NONCE, [council, reference]).split(".")[1]  # a keyed hash: not the reference
-    return signed_links.seal(LABEL, [council, service, channel, month, nonce])
+    return signed_links.seal(LABEL, [council, service, channel, month, nonce(council, reference)])
 
 
 def opened(token, council):

@@ -69,6 +69,8 @@ SCHEMAS = {
         "description": "service_code must name a category of GET /v1/services, and the category says whether "
                        "lat and lon are required (422 otherwise); outside the council's area: 422"},
     "Report": {"type": "object", "required": ["id", "status"], "properties": {
+        "feedback": {"type": "object", "description": "on its making: how did it go? POST /v1/feedback with its "
+                     "token", "properties": {"service": {"type": "string"}, "token": {"type": "string"}}},
         "id": {"type": "string"}, "service_code": {"type": "string"}, "service_name": {"type": "string"},
         "status": {"type": "string", "enum": list(states.LABELS)}, "status_label": {"type": "string"},
         "open": {"type": "boolean"}, "description": {"type": "string"},

@@ -1,0 +1,49 @@
+"""Every transaction's end asks how it went and is counted once (issue 72, items 1 and 4): a bill
+paid, a report made; a retry or a second reading asks the same question and counts nothing more."""
+from support.bills_support import paid_through, pay_bill
+from support.pay_support import pay  # noqa: F401 (fixture)
+
+
+def _finished(deps, service):
+    months = deps.feedback.year("2000-01", "2100-12")
+    return sum(c["finished_online"] + c["finished_assisted"] for (_, s), c in months.items() if s == service)
+
+
+def test_a_paid_bill_asks_how_it_went_and_counts_once_however_often_its_page_is_read(client, deps, pay):
+    made = pay_bill(client, {"fund": "business-rates", "reference": "100123457", "amount": 25000}).json_body
+    assert "feedback" not in made  # not paid yet: nothing to ask
+    shown = paid_through(client, made)
+    again = client.get(f"/v1/pay/payments/{made['id']}").json_body
+    assert shown["feedback"]["service"] == "bills" and shown["feedback"] == again["feedback"]
+    assert _finished(deps, "bills") == 1
+    answered = client.post("/v1/feedback", {"token": shown["feedback"]["token"], "rating": 2,
+                                            "improve": "The card page timed out once."})
+    assert answered.status_code == 201, answered.json_body
+
+
+def test_a_failed_payment_asks_nothing_and_counts_nothing(client, deps, pay):
+    from support.pay_support import DECLINED
+    made = pay_bill(client, {"fund": "business-rates", "reference": "100123457", "amount": 25000}).json_body
+    shown = paid_through(client, made, DECLINED)
+    assert "feedback" not in shown and _finished(deps, "bills") == 0
+
+
+def test_a_report_made_asks_how_it_went_and_its_retry_asks_the_same_and_counts_nothing_more(client, deps):
+    from conftest import pothole
+    key = {"Idempotency-Key": "f0e1d2c3-0000-4000-8000-000000000072"}
+    made = client.post("/v1/reports", pothole(), key)
+    again = client.post("/v1/reports", pothole(), key)
+    assert (made.status_code, again.status_code) == (201, 201)
+    assert made.json_body["feedback"]["service"] == "reports"
+    assert again.json_body["feedback"] == made.json_body["feedback"]
+    assert _finished(deps, "reports") == 1
+
+
+def test_a_report_an_officer_takes_for_a_caller_counts_as_assisted(client, deps, people):
+    from conftest import pothole
+    officer = people("staff")
+    body = {**pothole(), "channel": "phone", "on_behalf_of": {"name": "Ada Caller", "phone": "01904 000000"}}
+    made = client.post("/v1/staff/reports", body, {**officer.auth, "Idempotency-Key": "f0e1d2c3-0000-4000-8000-000000000073"})
+    assert made.status_code == 201, made.json_body
+    months = deps.feedback.year("2000-01", "2100-12")
+    assert sum(c["finished_assisted"] for (_, s), c in months.items() if s == "reports") == 1
