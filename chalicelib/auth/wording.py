@@ -45,6 +45,12 @@ EXTERNAL_TOKEN_EMPTY_SUBJECT = "Token has an empty subject."
 EXTERNAL_KEYS_UNREACHABLE = "Could not fetch the issuer's keys."
 EXTERNAL_TOKEN_UNKNOWN_KEY = "Token was signed with an unknown key."
 
+# -- a sign-in through the council's provider (auth/code_flow.py)
+PROVIDER_ANSWER_UNREADABLE = "The sign-in provider's answer could not be read. Start again from the sign-in page."
+PROVIDER_NONCE = "The sign-in provider's answer belongs to another sign-in. Start again from the sign-in page."
+PROVIDER_OTHER_PERSON = "The sign-in provider described another person. Start again from the sign-in page."
+PROVIDER_REFUSED = "The sign-in provider refused to finish this sign-in ({error}). Start again from the sign-in page."
+
 # -- password advice (shown beside the password field)
 PASSWORD_TOO_SHORT = "Use at least {min_length} characters. A few unrelated words make a good password."
 PASSWORD_TOO_LONG = "Use at most {max_length} characters."

@@ -30,6 +30,10 @@ FORMS = {
     "desks": "A desk's id must be lower case letters, digits and underscores, starting with a letter.",
     "team": "Must be a team's id: lower case letters, digits, hyphens and underscores (1 to 40).",
     "with": "Must be a council's id: lower case letters, digits and hyphens, starting with a letter.",
+    "issuer": "Must be an https address, like https://authz.scotaccount.service.gov.scot (http on this machine only).",
+    "url": "Must be an https address (http on this machine only).",
+    "jwks_url": "Must be an https address (http on this machine only).",
+    "client_key": "Must name the secret holding the key, like DOORSTEP_SCOTACCOUNT_KEY: never the key itself.",
 }
 AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
 WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what
