@@ -2,7 +2,7 @@
 // are fetched fresh when there is signal and the last good answer is used
 // when there is none. Reports sent offline wait in the page's outbox
 // (IndexedDB), not here. Push messages become notifications.
-const VERSION = "doorstep-19";
+const VERSION = "doorstep-20";
 const SHELL_CACHE = `${VERSION}-shell`;
 const DATA_CACHE = "doorstep-data";
 const SHELL = [
@@ -33,7 +33,7 @@ const ON_FIRST_USE = [
   "/js/screens/council-tax.js", "/js/screens/council-tax-requests.js", "/js/save-pdf.js", "/js/screens/garden-subscription.js", "/js/screens/missed-bin.js",
   "/js/screens/chat.js", "/js/chat-log.js", "/js/chat-wait.js", "/js/screens/petitions.js",
   "/js/screens/appointments.js", "/js/screens/appointment-manage.js",
-  "/js/screens/pay.js", "/js/forms/paying.js",
+  "/js/screens/pay.js", "/js/forms/paying.js", "/js/screens/sign-in-return.js",
   "/js/screens/form-case.js", "/js/screens/containers.js", "/js/screens/hire.js", "/js/screens/meetings.js",
   "/js/screens/taking-part.js", "/js/screens/meeting-live.js", "/js/screens/consultations.js", "/js/screens/my-meetings.js",
   "/js/screens/planning.js",

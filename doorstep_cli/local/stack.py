@@ -239,6 +239,7 @@ def run_stack(
     previous_handlers = _install_signal_handlers(shutdown)
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
     moderngov = webcasts = public_access = drs = None
+    sign_in = []
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -260,6 +261,8 @@ def run_stack(
         public_access = start_local_public_access(data_dir, siblings)
         drs = start_local_scheduler(data_dir, siblings)
         prepare()
+        from doorstep_cli.local.sign_in import start_local_sign_in
+        sign_in = start_local_sign_in()  # where the councils' settings, now added, put a provider on this machine
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
@@ -283,6 +286,7 @@ def run_stack(
              "moderngov_url": os.environ.get("DOORSTEP_MODERNGOV_URL"),
              "planning_url": os.environ.get("DOORSTEP_PLANNING_URL"),
              "drs_url": os.environ.get("DOORSTEP_DRS_URL"),
+             "sign_in_urls": [provider.origin for provider in sign_in],
              **identity()}, indent=2
         ).encode())
         print(
@@ -315,6 +319,8 @@ def run_stack(
             sockets.close()
             for name in ("DOORSTEP_SOCKET_URL", "DOORSTEP_SOCKET_ENDPOINT"):
                 os.environ.pop(name, None)
+        for provider in sign_in:
+            provider.close()
         if drs is not None:
             drs.close()
             for name in ("DOORSTEP_DRS_URL", "DOORSTEP_DRS_LOGIN", "DOORSTEP_DRS_PASSWORD"):

@@ -73,7 +73,7 @@ def test_a_council_asking_sign_in_alone_takes_an_unverified_scotaccount(scotacco
 def test_a_state_made_at_yorks_address_is_refused_at_north_lanarkshires(councils, client):
     back = choose(begin(client, YORK_HOST), "morag")
     crossed = finish(client, NL_HOST, back)
-    assert crossed.status_code == 400, crossed.json_body
+    assert crossed.status_code == 403, crossed.json_body
     assert crossed.json_body["error"]["code"] == "sign_in_not_begun_here"
     assert finish(client, YORK_HOST, back).status_code == 200  # where it was begun, it works
 
@@ -82,7 +82,7 @@ def test_a_state_works_once(councils, client):
     back = choose(begin(client, NL_HOST), "morag")
     assert finish(client, NL_HOST, back).status_code == 200
     twice = finish(client, NL_HOST, back)
-    assert twice.status_code == 400 and twice.json_body["error"]["code"] == "sign_in_not_begun_here"
+    assert twice.status_code == 403 and twice.json_body["error"]["code"] == "sign_in_not_begun_here"
 
 
 def test_a_client_assertion_signed_with_another_key_is_refused(councils, client, monkeypatch):

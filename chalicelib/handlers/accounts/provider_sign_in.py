@@ -55,11 +55,11 @@ def finish(deps, body):
     now = deps.clock()
     attempt = deps.accounts.consume_one_time(ids.digest(state), PURPOSE)
     if attempt is None or attempt.expires < now:
-        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here")
+        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
     begun = attempt.detail or {}
     provider = providers.named(deps.council, begun.get("provider"))
     if provider is None:  # taken out of the council's settings since
-        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here")
+        raise ApiError(words.SIGN_IN_NOT_BEGUN_HERE, code="sign_in_not_begun_here", status=403)
     with _provider_faults():
         found = code_flow.discovery(provider.issuer)
         answer = code_flow.exchange(provider, found, code, begun["redirect_uri"], begun["verifier"])

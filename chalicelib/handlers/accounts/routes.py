@@ -101,7 +101,8 @@ def start_provider_sign_in(provider):
 
 @routes.post("/v1/auth/providers/finish", ANYONE, operation(
     "Finish a sign-in begun at this council's address with the code and state the provider sent back; refused "
-    "(403 assurance_too_low) below the level of assurance the council asks", "ProviderFinish", "200",
+    "(403 assurance_too_low) below the level of assurance the council asks; 403 sign_in_not_begun_here for a "
+    "state made at another council's address, used or expired", "ProviderFinish", "200",
     ref("Tokens"), (400, 401, 403, 503)))
 def finish_provider_sign_in():
     from . import provider_sign_in
