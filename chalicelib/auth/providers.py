@@ -1,8 +1,11 @@
 """A council's sign-in providers, as its settings' `sign_in` section names them
 (councils/schema.py): where each is, the client id it gave the council, the level of
-assurance the council asks of a sign-in, and the name of the secret holding the relying
-party's private key (kept by keystore.py: an environment variable, else the Secrets Manager
-secret its `_ARN` names, else on a local or test stage a key made once)."""
+assurance the council asks of a sign-in, and the relying party's private key by reference,
+`{"secret": "scotaccount-key"}`, as a council's back offices name theirs: the council's own
+secret of that name, its variable DOORSTEP_SECRET_<COUNCIL>_<NAME>, else on a local or test
+stage DOORSTEP_DATA_DIR/secrets/<council>/<name> (made once: the key is the council's own,
+no one issues it), else the Secrets Manager secret doorstep/<stage>/<council>/<name>."""
+import os
 from dataclasses import dataclass, field
 
 
@@ -12,19 +15,25 @@ class Provider:
     name: str
     issuer: str
     client_id: str
-    client_key: str  # the secret's name, never the key
+    client_key: str  # the council's secret's name, never the key
     level: str
+    council: str = ""
     attributes: dict | None = field(default=None)
 
     @classmethod
-    def of_settings(cls, entry):
+    def of_settings(cls, entry, council):
         return cls(id=entry["id"], name=entry["name"], issuer=entry["issuer"], client_id=entry["client_id"],
-                   client_key=entry["client_key"], level=entry["level"], attributes=entry.get("attributes"))
+                   client_key=entry["client_key"]["secret"], level=entry["level"], council=council,
+                   attributes=entry.get("attributes"))
 
     def private_key(self):
-        """The relying party's private key (PEM); keystore.SecretMissing on a deployed stage without it."""
+        """The relying party's private key (PEM); keystore.SecretMissing when the deployment holds none."""
         from .. import keystore
-        return keystore.secret(self.client_key, f"sign-in-{self.client_key.lower()}.pem", new_private_key)
+        from ..config import settings
+        variable = "DOORSTEP_SECRET_" + f"{self.council}_{self.client_key}".upper().replace("-", "_")
+        if os.environ.get(variable) or settings().stage in ("local", "test"):
+            return keystore.secret(variable, f"{self.council}/{self.client_key}", new_private_key)
+        return keystore.by_id(f"doorstep/{settings().stage}/{self.council}/{self.client_key}")
 
     def public_key(self):
         """The public half (PEM), which the council registers with the provider."""
@@ -45,7 +54,7 @@ def new_private_key():
 def of_council(council):
     """The council's providers, in its settings' order."""
     section = (council.document or {}).get("sign_in") or {}
-    return [Provider.of_settings(entry) for entry in section.get("providers") or []]
+    return [Provider.of_settings(entry, council.id) for entry in section.get("providers") or []]
 
 
 def named(council, provider_id):

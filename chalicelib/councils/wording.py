@@ -33,7 +33,8 @@ FORMS = {
     "issuer": "Must be an https address, like https://authz.scotaccount.service.gov.scot (http on this machine only).",
     "url": "Must be an https address (http on this machine only).",
     "jwks_url": "Must be an https address (http on this machine only).",
-    "client_key": "Must name the secret holding the key, like DOORSTEP_SCOTACCOUNT_KEY: never the key itself.",
+    "secret": "Must name the council's secret, like scotaccount-key (lower case letters, digits and hyphens): "
+              "never the secret itself.",
 }
 AREA_BEFORE, AREA_NOW = "(the area before)", "(the area now)"  # an area in the audit: not its points
 WAS, IS = "(what it was)", "(what it is now)"  # a change too long for its audit row: which, not what

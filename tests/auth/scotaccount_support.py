@@ -7,7 +7,8 @@ import requests
 
 from chalicelib.auth.providers import Provider, new_private_key
 
-KEY_NAMES = {"york": "DOORSTEP_YORK_SCOTACCOUNT_KEY", "north-lanarkshire": "DOORSTEP_NL_SCOTACCOUNT_KEY"}
+KEY_VARIABLES = {"york": "DOORSTEP_SECRET_YORK_SCOTACCOUNT_KEY",
+                 "north-lanarkshire": "DOORSTEP_SECRET_NORTH_LANARKSHIRE_SCOTACCOUNT_KEY"}
 
 
 def with_provider(document, provider, level="gpg45-medium"):
@@ -16,7 +17,7 @@ def with_provider(document, provider, level="gpg45-medium"):
     o = provider.origin
     changed["sign_in"] = {"providers": [{
         "id": "scotaccount", "name": "ScotAccount", "issuer": provider.issuer,
-        "client_id": f"doorstep-{document['id']}", "client_key": KEY_NAMES[document["id"]], "level": level,
+        "client_id": f"doorstep-{document['id']}", "client_key": {"secret": "scotaccount-key"}, "level": level,
         "attributes": {"url": provider.attributes_url, "issuer": provider.attributes_issuer,
                        "jwks_url": f"{o}/attributes/jwks.json"}}]}
     return changed
@@ -24,8 +25,8 @@ def with_provider(document, provider, level="gpg45-medium"):
 
 def registered(provider, document, monkeypatch, base_url):
     """The council's relying party's key made (in its secret's variable) and its public half registered."""
-    entry = Provider.of_settings(document["sign_in"]["providers"][0])
-    monkeypatch.setenv(entry.client_key, new_private_key())
+    entry = Provider.of_settings(document["sign_in"]["providers"][0], document["id"])
+    monkeypatch.setenv(KEY_VARIABLES[document["id"]], new_private_key())
     provider.register(entry.client_id, entry.public_key(), [base_url + "/sign-in/return"])
     return entry
 

@@ -36,7 +36,8 @@ def test_the_local_provider_starts_where_the_settings_say_and_knows_the_councils
         assert [provider.origin for provider in started] == [f"http://127.0.0.1:{port}"]
         signed = finish(client, NL_HOST, choose(begin(client, NL_HOST), "morag"))
         assert signed.status_code == 200, signed.json_body
-        assert list((data_dir / "secrets").iterdir())  # the key made once, kept for the next start
+        # the key made once, where the council's secrets are kept on this machine, for the next start
+        assert (data_dir / "secrets" / "north-lanarkshire" / "scotaccount-key").is_file()
     finally:
         for provider in started:
             provider.close()
@@ -52,3 +53,27 @@ def test_a_taken_port_is_said_and_nothing_else_stops(data_dir, deps):
         said = []
         assert start_local_sign_in(say=said.append) == []
     assert said and "North Lanarkshire Council's sign-in provider" in said[0]
+
+
+@pytest.fixture
+def secrets_manager(aws, monkeypatch):
+    """moto's Secrets Manager on a deployed stage's name, nothing cached."""
+    import botocore.session
+    monkeypatch.setenv("DOORSTEP_STAGE", "prod")
+    monkeypatch.setattr(keystore, "_cache", {})
+    monkeypatch.setattr(keystore, "_clients", {})
+    return botocore.session.get_session().create_client("secretsmanager", region_name="eu-west-2")
+
+
+def test_a_deployed_stage_reads_the_councils_key_from_its_own_secret_and_makes_none(secrets_manager):
+    from chalicelib.auth.providers import Provider, new_private_key
+    entry = Provider.of_settings(north_lanarkshire()["sign_in"]["providers"][0], "north-lanarkshire")
+    with pytest.raises(keystore.SecretMissing):  # none kept: nothing is made up on a deployed stage
+        entry.private_key()
+    key = new_private_key()
+    secrets_manager.create_secret(Name="doorstep/prod/north-lanarkshire/scotaccount-key", SecretString=keystore.UNSET)
+    with pytest.raises(keystore.SecretMissing):  # put, but not yet filled in by the operator
+        entry.private_key()
+    keystore._cache.clear()
+    secrets_manager.put_secret_value(SecretId="doorstep/prod/north-lanarkshire/scotaccount-key", SecretString=key)
+    assert entry.private_key() == key.strip()

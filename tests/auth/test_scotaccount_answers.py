@@ -11,9 +11,9 @@ from tests.auth.scotaccount_answers import CLAIMS_TOKEN_LIST, CLIENT_ASSERTION_C
 
 
 def provider(monkeypatch, level="gpg45-medium"):
-    monkeypatch.setenv("DOORSTEP_TEST_SCOTACCOUNT_KEY", new_private_key())
+    monkeypatch.setenv("DOORSTEP_SECRET_NORTH_LANARKSHIRE_SCOTACCOUNT_KEY", new_private_key())
     return Provider(id="scotaccount", name="ScotAccount", issuer=DISCOVERY["issuer"], client_id="5yhygksctwpqg",
-                    client_key="DOORSTEP_TEST_SCOTACCOUNT_KEY", level=level)
+                    client_key="scotaccount-key", level=level, council="north-lanarkshire")
 
 
 def test_a_verified_identity_in_scotaccounts_own_shape_reaches_gpg45_medium():

@@ -88,7 +88,7 @@ def test_a_state_works_once(councils, client):
 def test_a_client_assertion_signed_with_another_key_is_refused(councils, client, monkeypatch):
     from chalicelib.auth.providers import new_private_key
     back = choose(begin(client, NL_HOST), "morag")
-    monkeypatch.setenv("DOORSTEP_NL_SCOTACCOUNT_KEY", new_private_key())  # not the key registered
+    monkeypatch.setenv("DOORSTEP_SECRET_NORTH_LANARKSHIRE_SCOTACCOUNT_KEY", new_private_key())  # not the key registered
     refused = finish(client, NL_HOST, back)
     assert refused.status_code == 401, refused.json_body
     assert refused.json_body["error"]["code"] == "sign_in_refused"

@@ -9,7 +9,7 @@ from support.councils_support import north_lanarkshire
 def provider(**changes):
     o = "https://authz.integration.scotaccount.service.gov.scot"
     return {"id": "scotaccount", "name": "ScotAccount", "issuer": o, "client_id": "5yhygksctwpqg",
-            "client_key": "DOORSTEP_NL_SCOTACCOUNT_KEY", "level": "gpg45-medium",
+            "client_key": {"secret": "scotaccount-key"}, "level": "gpg45-medium",
             "attributes": {"url": "https://issuer.main.integration.scotaccount.service.gov.scot/attributes/values",
                            "issuer": "https://issuer.main.integration.scotaccount.service.gov.scot",
                            "jwks_url": "https://issuer.main.integration.scotaccount.service.gov.scot/jwks.json"},
@@ -27,9 +27,11 @@ def test_north_lanarkshires_demo_settings_name_its_scotaccount_provider():
 
 
 def test_a_private_key_in_the_settings_is_refused_with_what_to_write_instead():
-    said = refused(provider(client_key=new_private_key()))
-    assert said == {"$.sign_in.providers[0].client_key":
-                    "Must name the secret holding the key, like DOORSTEP_SCOTACCOUNT_KEY: never the key itself."}
+    said = refused(provider(client_key={"secret": new_private_key()}))
+    assert said == {"$.sign_in.providers[0].client_key.secret":
+                    "Must name the council's secret, like scotaccount-key (lower case letters, digits and hyphens): "
+                    "never the secret itself."}
+    assert list(refused(provider(client_key=new_private_key()))) == ["$.sign_in.providers[0].client_key"]
 
 
 def test_a_verified_identity_asked_for_without_where_it_is_told_is_refused():
