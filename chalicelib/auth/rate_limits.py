@@ -37,6 +37,9 @@ CREATIONS = {
     # Appointment times held: a resident changing their mind takes a few; holding and letting go
     # over and over keeps times from everyone else (each hold is 10 minutes of a seat).
     "hold": [(10, MINUTE), (30, HOUR)],
+    # Sign-ins begun with the council's national account: each keeps a row ten minutes; a person
+    # who cancels and tries again begins a few.
+    "sign_in": [(10, MINUTE), (60, HOUR)],
 }
 # Reads that cost many queries, per client: far above a resident panning a map
 # (a request a second for a minute), far below a script's loop.

@@ -30,7 +30,7 @@ TOO_MANY_ASKED = "Too many {things} asked for from you for now; try again later.
 SENDING_TOO_MANY = "We are sending too many {things} to unconfirmed addresses right now; try again later."
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
          "chat_message": "messages", "live_question": "questions", "form": "forms started",
-         "hold": "appointment holds"}
+         "hold": "appointment holds", "sign_in": "sign-ins begun"}
 CHANNEL_NOUNS = {"email": "emails", "sms": "text messages"}
 
 # -- external sign-in tokens (accounts' SSO route shows these as the refusal)

@@ -114,3 +114,21 @@ def test_a_finish_without_code_or_state_says_which_is_missing(councils, client):
     bad = client.post("/v1/auth/providers/finish", {"state": 7}, at(NL_HOST))
     assert bad.status_code == 400
     assert {f["field"] for f in bad.json_body["error"]["fields"]} == {"code", "state"}
+
+
+def test_sign_ins_begun_too_fast_from_one_client_meet_a_limit(councils, client, monkeypatch):
+    """Each one begun keeps a row for ten minutes: a script's loop is held back as a report's is."""
+    import itertools
+    from datetime import datetime, timedelta, timezone
+    from chalicelib import ids
+    start, ticks = datetime.now(timezone.utc).replace(second=5, microsecond=0), itertools.count()
+
+    class Stepped(datetime):  # within one minute's window however slowly the machine runs
+        @classmethod
+        def now(cls, tz=None):
+            moment = start + timedelta(milliseconds=next(ticks))
+            return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
+
+    monkeypatch.setattr(ids, "datetime", Stepped)
+    answers = [client.post("/v1/auth/providers/scotaccount/start", {}, at(NL_HOST)).status_code for _ in range(11)]
+    assert answers == [201] * 10 + [429]

@@ -24,10 +24,11 @@ def listed(deps):
 
 
 def start(deps, provider_id, body):
-    from ...auth import assurance, code_flow, providers
+    from ...auth import assurance, code_flow, providers, rate_limits
     provider = providers.named(deps.council, provider_id)
     if provider is None:
         raise NotFound(words.NO_SUCH_PROVIDER, code="provider_not_found")
+    rate_limits.creation(deps, "sign_in")  # each one begun is a row kept ten minutes
     after = body.get("next", "/account")
     if not (isinstance(after, str) and after.startswith("/") and not after.startswith("//") and len(after) <= 300):
         raise ValidationFailed([("next", words.NEXT_FORMAT)])

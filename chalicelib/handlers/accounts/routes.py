@@ -93,7 +93,7 @@ def sign_in_providers():
 @routes.post("/v1/auth/providers/{provider}/start", ANYONE, {**operation(
     "Begin signing in with one of the council's providers: the address to send the person to (authorization "
     "code flow with PKCE; the state works once, at this council's address, for 10 minutes)", "ProviderStart",
-    "201", "Begun", (400, 404, 503)), "parameters": [path_param("provider", {"type": "string", "maxLength": 40})]})
+    "201", "Begun", (400, 404, 429, 503)), "parameters": [path_param("provider", {"type": "string", "maxLength": 40})]})
 def start_provider_sign_in(provider):
     from . import provider_sign_in
     return http.ok(provider_sign_in.start(http.deps(), provider, http.body()), status=201, headers=http.NO_STORE)
