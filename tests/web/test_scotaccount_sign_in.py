@@ -39,6 +39,8 @@ def scotaccount(stack, monkeypatch):
 def test_a_resident_signs_in_at_north_lanarkshire_with_their_scotaccount(browser, scotaccount):
     page = browser.new_page()
     page.goto(f"{scotaccount}/sign-in?next=/account")
+    expect(page.get_by_role("button", name="Sign in with ScotAccount")).to_be_visible()
+    check_accessible(page, "sign-in with ScotAccount")
     page.get_by_role("button", name="Sign in with ScotAccount").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("ScotAccount (local)")
     page.get_by_role("button", name="Sign in as Morag Reid (identity verified)").click()
