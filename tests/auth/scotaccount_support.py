@@ -3,9 +3,11 @@ settings naming it and its relying party's key registered with it."""
 import copy
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 import requests
 
 from chalicelib.auth.providers import Provider, new_private_key
+from doorstep_cli.local.scotaccount import LocalScotAccount
 
 KEY_VARIABLES = {"york": "DOORSTEP_SECRET_YORK_SCOTACCOUNT_KEY",
                  "north-lanarkshire": "DOORSTEP_SECRET_NORTH_LANARKSHIRE_SCOTACCOUNT_KEY"}
@@ -41,3 +43,13 @@ def choose(authorize_url, person):
                            allow_redirects=False, timeout=10)
     assert answer.status_code == 302, answer.text
     return {k: v[0] for k, v in parse_qs(urlsplit(answer.headers["Location"]).query).items()}
+
+
+@pytest.fixture
+def scotaccount():
+    """A local ScotAccount of the test's own; what Doorstep kept of it (discovery, keys) forgotten after."""
+    from chalicelib.auth import code_flow, oidc
+    with LocalScotAccount() as provider:
+        yield provider
+    code_flow.forget_discovery()
+    oidc.clear_jwks_cache()

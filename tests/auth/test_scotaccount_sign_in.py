@@ -6,18 +6,8 @@ import pytest
 from chalicelib import config
 from chalicelib.councils.council import Council
 from chalicelib.storage.accounts import IdentityModel
-from doorstep_cli.local.scotaccount import LocalScotAccount
 from support.councils_support import NL_HOST, YORK_HOST, add, at, north_lanarkshire, york
-from tests.auth.scotaccount_support import choose, registered, with_provider
-
-
-@pytest.fixture
-def scotaccount():
-    from chalicelib.auth import code_flow, oidc
-    with LocalScotAccount() as provider:
-        yield provider
-    code_flow.forget_discovery()
-    oidc.clear_jwks_cache()
+from tests.auth.scotaccount_support import choose, registered, scotaccount, with_provider  # noqa: F401
 
 
 @pytest.fixture

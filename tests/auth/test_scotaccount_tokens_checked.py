@@ -5,18 +5,11 @@ import time
 
 import pytest
 
-from chalicelib.auth import code_flow, oidc
+from chalicelib.auth import code_flow
 from chalicelib.auth.code_flow import ProviderRefused
 from chalicelib.auth.providers import Provider
 from doorstep_cli.local.scotaccount import LocalScotAccount
-
-
-@pytest.fixture
-def provider():
-    with LocalScotAccount() as served:
-        yield served
-    code_flow.forget_discovery()
-    oidc.clear_jwks_cache()
+from tests.auth.scotaccount_support import scotaccount as provider  # noqa: F401 (a fixture)
 
 
 def entry(served):
