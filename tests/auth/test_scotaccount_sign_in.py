@@ -122,3 +122,16 @@ def test_sign_ins_begun_too_fast_from_one_client_meet_a_limit(councils, client, 
     monkeypatch.setattr(ids, "datetime", Stepped)
     answers = [client.post("/v1/auth/providers/scotaccount/start", {}, at(NL_HOST)).status_code for _ in range(11)]
     assert answers == [201] * 10 + [429]
+
+
+def test_a_provider_that_cannot_be_reached_is_a_503_in_the_one_error_shape(deps, client):
+    import socket
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # bound, never listening: the connection is refused
+        document = north_lanarkshire()
+        document["sign_in"]["providers"][0]["issuer"] = f"http://127.0.0.1:{port}"
+        add(deps, york(), document)
+        begun = client.post("/v1/auth/providers/scotaccount/start", {}, at(NL_HOST))
+    assert begun.status_code == 503, begun.json_body
+    assert begun.json_body["error"]["code"] == "sign_in_unavailable"
