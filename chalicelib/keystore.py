@@ -59,6 +59,24 @@ def optional(env_name):
     return value if value and value != UNSET else None
 
 
+def by_id(secret_id):
+    """The text of the Secrets Manager secret `secret_id` (a name or an ARN), read once per process;
+    SecretMissing when there is none, or it holds nothing yet (UNSET)."""
+    from botocore.exceptions import ClientError
+    with _lock:
+        if ("secret", secret_id) not in _cache:
+            try:
+                _cache[("secret", secret_id)] = _from_secrets_manager(secret_id)
+            except ClientError as e:
+                if e.response.get("Error", {}).get("Code") != "ResourceNotFoundException":
+                    raise
+                raise SecretMissing(f"No secret {secret_id}.") from None
+        value = _cache[("secret", secret_id)].strip()
+    if not value or value == UNSET:
+        raise SecretMissing(f"The secret {secret_id} holds nothing yet.")
+    return value
+
+
 def _from_local_file(path, env_name, generate):
     if settings().stage not in ("local", "test"):
         raise SecretMissing(f"No {env_name} configured: set {env_name}_ARN.")

@@ -159,7 +159,7 @@ def verify_external_token(token: str) -> ExternalIdentity:
         raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_ALGORITHM)
     if not (kid := header.get("kid")):
         raise OidcRejected("invalid_token", words.EXTERNAL_TOKEN_NO_KEY_ID)
-    key = _signing_key(config, kid)
+    key = signing_key(config.jwks_url, kid)
     try:
         claims = jwt.decode(
             token, key, algorithms=list(config.algorithms), audience=list(config.audience),
@@ -196,9 +196,10 @@ def _jwks_client(url: str):
     return client
 
 
-def _signing_key(config: IssuerConfig, kid: str):
+def signing_key(jwks_url: str, kid: str):
+    """The issuer's key `kid` from its JWK set at `jwks_url`, cached; OidcRejected when it cannot be had."""
     import jwt
-    client = _jwks_client(config.jwks_url)
+    client = _jwks_client(jwks_url)
     # OSError/ValueError: PyJWKClient lets resets mid-read and non-JSON bodies through.
     unavailable = (jwt.PyJWKClientConnectionError, OSError, ValueError)
     try:

@@ -40,6 +40,9 @@ CREATIONS = {
     # Feedback: an answer per transaction, changed once or twice; a start per service a resident opens.
     "feedback": [(10, MINUTE), (60, HOUR)],
     "start": [(30, MINUTE), (300, HOUR)],
+    # Sign-ins begun with the council's national account: each keeps a row ten minutes; a person
+    # who cancels and tries again begins a few.
+    "sign_in": [(10, MINUTE), (60, HOUR)],
 }
 # Reads that cost many queries, per client: far above a resident panning a map
 # (a request a second for a minute), far below a script's loop.

@@ -30,7 +30,8 @@ TOO_MANY_ASKED = "Too many {things} asked for from you for now; try again later.
 SENDING_TOO_MANY = "We are sending too many {things} to unconfirmed addresses right now; try again later."
 NOUNS = {"report": "reports", "upload": "photo uploads", "alert": "alerts", "conversation": "conversations",
          "chat_message": "messages", "live_question": "questions", "form": "forms started",
-         "hold": "appointment holds", "feedback": "answers", "start": "services started"}
+         "hold": "appointment holds", "feedback": "answers", "start": "services started",
+         "sign_in": "sign-ins begun"}
 CHANNEL_NOUNS = {"email": "emails", "sms": "text messages"}
 
 # -- external sign-in tokens (accounts' SSO route shows these as the refusal)
@@ -44,6 +45,12 @@ EXTERNAL_TOKEN_NOT_VALID = "Token is not valid: {detail}"
 EXTERNAL_TOKEN_EMPTY_SUBJECT = "Token has an empty subject."
 EXTERNAL_KEYS_UNREACHABLE = "Could not fetch the issuer's keys."
 EXTERNAL_TOKEN_UNKNOWN_KEY = "Token was signed with an unknown key."
+
+# -- a sign-in through the council's provider (auth/code_flow.py)
+PROVIDER_ANSWER_UNREADABLE = "The sign-in provider's answer could not be read. Start again from the sign-in page."
+PROVIDER_NONCE = "The sign-in provider's answer belongs to another sign-in. Start again from the sign-in page."
+PROVIDER_OTHER_PERSON = "The sign-in provider described another person. Start again from the sign-in page."
+PROVIDER_REFUSED = "The sign-in provider refused to finish this sign-in ({error}). Start again from the sign-in page."
 
 # -- password advice (shown beside the password field)
 PASSWORD_TOO_SHORT = "Use at least {min_length} characters. A few unrelated words make a good password."

@@ -90,6 +90,29 @@ ELSEWHERE = _object({
     "phone": _text(40),
     "website": {"type": "string", "pattern": WEBSITE, "maxLength": 300},
 }, required=("name",))
+# Where a sign-in provider is: https, or plain http on this machine alone (a local stack's provider).
+ISSUER = r"^(https://[a-z0-9.-]+(:[0-9]{1,5})?|http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?)(/[^\s\"'<>\\]*)?$"
+SECRET_NAME = r"^[a-z0-9][a-z0-9-]{0,62}$"  # the council's own secret's name (auth/providers.py finds it)
+# The national account a council signs residents in with (auth/providers.py): where it is, the client id it
+# gave the council, the level of assurance asked of a sign-in (auth/assurance.py), and the relying party's
+# private key by reference, {"secret": <name>}, as the council's back offices name theirs: never the key.
+_ATTRIBUTES = _object({"url": {"type": "string", "pattern": ISSUER, "maxLength": 300},
+                       "issuer": {"type": "string", "pattern": ISSUER, "maxLength": 300},
+                       "jwks_url": {"type": "string", "pattern": ISSUER, "maxLength": 300}},
+                      required=("url", "issuer", "jwks_url"))
+_PROVIDER = {**_object({
+    "id": {"type": "string", "pattern": tenancy.ID.pattern},
+    "name": _text(60),  # on its button: "Sign in with ScotAccount"
+    "issuer": {"type": "string", "pattern": ISSUER, "maxLength": 300},
+    "client_id": _text(200),
+    "client_key": _object({"secret": {"type": "string", "pattern": SECRET_NAME}}, required=("secret",)),
+    "level": {"enum": ["gpg44-medium", "gpg45-medium"]},
+    "attributes": _ATTRIBUTES,  # where a verified identity is told (ScotAccount's /attributes/values)
+}, required=("id", "name", "issuer", "client_id", "client_key", "level")),
+    "if": {"properties": {"level": {"const": "gpg45-medium"}}, "required": ["level"]},
+    "then": {"required": ["attributes"]}}
+SIGN_IN = _object({"providers": {"type": "array", "minItems": 1, "maxItems": 5, "items": _PROVIDER}},
+                  required=("providers",))
 
 SCHEMA = _object({
     "id": {"type": "string", "pattern": tenancy.ID.pattern},
@@ -126,4 +149,5 @@ SCHEMA = _object({
     # Its revenues system, repairs scheduler, committee system... each with its address and options;
     # secrets named by reference, never held here (backoffices.py).
     "back_offices": BACK_OFFICES,
+    "sign_in": SIGN_IN,
 }, required=("id", "name", "short_name", "hosts", "jurisdiction"))

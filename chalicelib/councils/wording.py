@@ -30,13 +30,16 @@ FORMS = {
     "desks": "A desk's id must be lower case letters, digits and underscores, starting with a letter.",
     "team": "Must be a team's id: lower case letters, digits, hyphens and underscores (1 to 40).",
     "with": "Must be a council's id: lower case letters, digits and hyphens, starting with a letter.",
-    "url": "Must be a back office's address, like https://revenues.example.gov.uk/path.",
+    "url": "Must be an https address, like https://revenues.example.gov.uk/path (plain http on this machine only).",
     "chapters_url": "Must be the provider's address with {meeting_id} in it, like https://example.tv/{meeting_id}.",
-    "secret": "Must name a secret: lower case letters, digits and hyphens (1 to 63), like civica-password.",
+    "secret": "Must name the council's secret, like civica-password (lower case letters, digits and hyphens, 1 to "
+              "63): never the secret itself.",
     "contract": "Must be the contract's code: letters, digits, hyphens and underscores (1 to 40).",
     "plan_id": "Must be the forward plan's number, like 1.",
     "nightly": "Must be a window of London time, like 01:30-04:15.",
     "quiet": "Must be a window of London time, like 00:30-06:30, or nothing.",
+    "issuer": "Must be an https address, like https://authz.scotaccount.service.gov.scot (http on this machine only).",
+    "jwks_url": "Must be an https address (http on this machine only).",
 }
 NO_SUCH_ACCOUNT = "Must name one of the accounts set up below it (test or live)."
 HTTPS_ONLY = "Must be an https address: a back office is reached over the internet."

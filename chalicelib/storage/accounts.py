@@ -100,14 +100,16 @@ class RefreshTokenModel(Stored):
 
 
 class OneTimeTokenModel(Stored):
-    """E-mail verification and password reset links: single use, expiring."""
+    """E-mail verification and password reset links, and a sign-in through a provider begun at the
+    council's address (its state, the nonce and PKCE verifier in `detail`): single use, expiring."""
     class Meta:
         table_name = table("one-time-tokens")
         billing_mode = "PAY_PER_REQUEST"
 
     token_hash = CouncilKey(hash_key=True)
-    purpose = UnicodeAttribute()  # verify_email, reset_password
-    user_id = UnicodeAttribute()
+    purpose = UnicodeAttribute()  # verify_email, reset_password, provider_sign_in
+    user_id = UnicodeAttribute()  # "" for a sign-in: nobody is known yet
     email = UnicodeAttribute(null=True)
+    detail = JSONAttribute(null=True)
     used = BooleanAttribute(default=False)
     expires = TTLAttribute()

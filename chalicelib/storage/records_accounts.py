@@ -70,11 +70,12 @@ class RefreshToken:
 @when_named
 class OneTimeToken:
     token_hash: str
-    purpose: str  # verify_email, reset_password
+    purpose: str  # verify_email, reset_password, provider_sign_in
     user_id: str
     expires: datetime
     email: str | None = None
     used: bool = False
+    detail: dict | None = None
 
 
 @when_named

@@ -240,6 +240,7 @@ def run_stack(
     server = server_thread = stop_background = payments = sockets = back_office = bill_office = None
     moderngov = webcasts = public_access = drs = None
     council_servers = {}
+    sign_in = []
     configured_url = os.environ.get("DOORSTEP_PUBLIC_URL")
     stack_file = data_dir / STACK_FILE
     try:
@@ -264,6 +265,8 @@ def run_stack(
         council_servers = council_offices.start(  # the other demo councils' own
             data_dir, siblings, nightly_window(os.environ.get("DOORSTEP_CIVICA_NIGHTLY")))
         prepare()  # the demo councils' settings pointed at their servers (council_offices.point_settings)
+        from doorstep_cli.local.sign_in import start_local_sign_in
+        sign_in = start_local_sign_in()  # where the councils' settings, now added, put a provider on this machine
         app = app_loader()
         from doorstep_cli.local.sockets import start_local_sockets
         sockets = start_local_sockets(app, siblings)  # live chat, as API Gateway's WebSocket API
@@ -288,6 +291,7 @@ def run_stack(
              "planning_url": os.environ.get("DOORSTEP_PLANNING_URL"),
              "drs_url": os.environ.get("DOORSTEP_DRS_URL"),
              "back_offices": council_offices.summary(council_servers),
+             "sign_in_urls": [provider.origin for provider in sign_in],
              **identity()}, indent=2
         ).encode())
         print(
@@ -323,6 +327,8 @@ def run_stack(
                 os.environ.pop(name, None)
         from doorstep_cli.local.council_offices import close as close_council_servers
         close_council_servers(council_servers)
+        for provider in sign_in:
+            provider.close()
         if drs is not None:
             drs.close()
             for name in ("DOORSTEP_DRS_URL", "DOORSTEP_DRS_LOGIN", "DOORSTEP_DRS_PASSWORD"):

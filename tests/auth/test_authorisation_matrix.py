@@ -109,6 +109,10 @@ ROUTE_ACCESS = {
     # No issuer signed the token: the handler's 401 (code invalid_token), for
     # every caller alike, never the policy's (code unauthorized).
     ("POST", "/v1/auth/oidc"): (ANYONE, Outcome(401, "invalid_token")),
+    # York signs nobody in with a national account: none listed, none to begin, no sign-in begun to finish.
+    ("GET", "/v1/auth/providers"): (ANYONE, Outcome(200)),
+    ("POST", "/v1/auth/providers/{provider}/start"): (ANYONE, Outcome(404, "provider_not_found")),
+    ("POST", "/v1/auth/providers/finish"): (ANYONE, Outcome(403, "sign_in_not_begun_here")),
     ("GET", "/v1/me"): (SIGNED_IN, Outcome(200)),
     ("PATCH", "/v1/me"): (SIGNED_IN, Outcome(200)),
     ("DELETE", "/v1/me"): (SIGNED_IN, Outcome(204)),
@@ -654,6 +658,9 @@ _simple("GET", "/v1/nearest", "/v1/nearest?lat=53.9623&lon=-1.0819&type=library"
 _simple("POST", "/v1/auth/login", body={"email": HOLDER_EMAIL, "password": HOLDER_PASSWORD})
 _simple("POST", "/v1/auth/verify/resend", body={})
 _simple("POST", "/v1/auth/oidc", body={"token": "not.a-signed.token"})
+_simple("GET", "/v1/auth/providers")
+_simple("POST", "/v1/auth/providers/{provider}/start", "/v1/auth/providers/scotaccount/start", body={})
+_simple("POST", "/v1/auth/providers/finish", body={"code": "a-code", "state": "a-state"})
 _simple("GET", "/v1/me")
 _simple("DELETE", "/v1/me")
 _simple("GET", "/v1/me/reports")

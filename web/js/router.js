@@ -22,6 +22,7 @@ const screens = {
   "/alerts/confirm": () => import("./screens/alert-links.js"),
   "/alerts/unsubscribe": () => import("./screens/alert-links.js"),
   "/sign-in": () => import("./screens/sign-in.js"),
+  "/sign-in/return": () => import("./screens/sign-in-return.js"),  // back from the council's national account
   "/register": () => import("./screens/register.js"),
   "/verify": () => import("./screens/account-links.js"),
   "/reset-password": () => import("./screens/account-links.js"),

@@ -82,6 +82,33 @@ def oidc_sign_in():
     return http.ok(sso.sign_in(http.deps(), http.body()), headers=http.NO_STORE)
 
 
+@routes.get("/v1/auth/providers", ANYONE, operation(
+    "The national account providers this council signs residents in with (ScotAccount)", None, "200",
+    "Providers"))
+def sign_in_providers():
+    from . import provider_sign_in
+    return http.ok(provider_sign_in.listed(http.deps()))
+
+
+@routes.post("/v1/auth/providers/{provider}/start", ANYONE, {**operation(
+    "Begin signing in with one of the council's providers: the address to send the person to (authorization "
+    "code flow with PKCE; the state works once, at this council's address, for 10 minutes)", "ProviderStart",
+    "201", "Begun", (400, 404, 429, 503)), "parameters": [path_param("provider", {"type": "string", "maxLength": 40})]})
+def start_provider_sign_in(provider):
+    from . import provider_sign_in
+    return http.ok(provider_sign_in.start(http.deps(), provider, http.body()), status=201, headers=http.NO_STORE)
+
+
+@routes.post("/v1/auth/providers/finish", ANYONE, operation(
+    "Finish a sign-in begun at this council's address with the code and state the provider sent back; refused "
+    "(403 assurance_too_low) below the level of assurance the council asks; 403 sign_in_not_begun_here for a "
+    "state made at another council's address, used or expired", "ProviderFinish", "200",
+    ref("Tokens"), (400, 401, 403, 503)))
+def finish_provider_sign_in():
+    from . import provider_sign_in
+    return http.ok(provider_sign_in.finish(http.deps(), http.body()), headers=http.NO_STORE)
+
+
 @routes.get("/v1/me", SIGNED_IN, operation("My profile", None, "200", ref("Profile")))
 def get_me():
     from . import me

@@ -22,8 +22,13 @@ def sign_in(deps, body):
         raise Unauthorized(e.message, code=e.code)
     except oidc.OidcConfigError:
         raise ServiceUnavailable(SSO_MISCONFIGURED, code="sso_unavailable")
-    key = f"oidc#{who.iss}#{who.sub}"
     now = deps.clock()
+    return auth.start_session(deps, person(deps, who, now), now)
+
+
+def person(deps, who, now):
+    """The user the provider's (iss, sub) names: made on the first sign-in."""
+    key = f"oidc#{who.iss}#{who.sub}"
     user = deps.accounts.user_by_identity(key)
     if user is None:
         email = auth.normalise_email(who.email) if who.email and who.email_verified else None
@@ -41,4 +46,4 @@ def sign_in(deps, body):
                 deps.accounts.create_user(user, [key], grant)
             except AlreadyExists:
                 user = deps.accounts.user_by_identity(key)  # a racing first sign-in won
-    return auth.start_session(deps, user, now)
+    return user

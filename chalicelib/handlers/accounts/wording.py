@@ -96,3 +96,12 @@ MY_BINS_ENDED_WHY = ("You told us you are moving away from {area} on {day}, so t
                      "collections. If you still live in {area}, set your address in My Account and your bin days "
                      "come back.")
 NO_BIN_CALENDAR = "There is no bin calendar at this address. Get yours again from My Account."
+
+# Signing in with the council's national account (provider_sign_in.py).
+NO_SUCH_PROVIDER = "This council does not sign people in with that provider."
+NEXT_FORMAT = "Must be a path on this site, like /account."
+PROVIDER_FIELD = "Is required: the value the sign-in provider sent back to this page."
+SIGN_IN_NOT_BEGUN_HERE = ("This sign-in was not begun at this council's address, has been used already or has "
+                          "expired. Start again from the sign-in page.")
+ASSURANCE_TOO_LOW = ("{council} asks for a {provider} account whose identity has been verified. Verify your "
+                     "identity with {provider}, then sign in again.")

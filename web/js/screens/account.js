@@ -212,7 +212,8 @@ export async function render(view) {
     append(view, h("h1", {class: "heading-l"}, t("account.title")), h("p", {class: "body"}, errorsOf(error)[0].message));
     return;
   }
-  const resend = me.email_verified ? null : h("div", {class: "inset"},
+  // An account signed in through a provider may have no address at all: nothing was sent to confirm.
+  const resend = me.email_verified || !me.email ? null : h("div", {class: "inset"},
     h("p", {class: "body"}, t("account.unverified")),
     button(t("account.resend"), {type: "button", secondary: true, onclick: async event => {
       await api("/v1/auth/verify/resend", {method: "POST", body: {}}).catch(() => null);

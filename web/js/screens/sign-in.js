@@ -1,4 +1,5 @@
-// Sign in with e-mail and password; back to where the resident was going.
+// Sign in with e-mail and password, or with the council's national account (ScotAccount) when its
+// settings name one; back to where the resident was going.
 import {api} from "../api.js";
 import {append, h} from "../dom.js";
 import {button, check, input, Invalid, looksLikeEmail, onSubmit} from "../forms.js";
@@ -18,7 +19,27 @@ export function why(params) {
   return reason ? h("p", {class: "inset", id: "sign-in-why"}, t(`sign_in.why.${reason}`)) : null;
 }
 
-export function render(view, {params}) {
+/** A button for each national account the council signs residents in with: off to it, back at /sign-in/return. */
+async function providers(view, params) {
+  let found;
+  try {
+    found = (await api("/v1/auth/providers", {auth: false})).providers;
+  } catch {
+    return null;  // offline, say: the e-mail form is there all the same
+  }
+  if (!found.length) return null;
+  return h("div", {id: "sign-in-providers"}, ...found.map(provider => {
+    const form = h("form", {novalidate: true}, button(t("sign_in.with_provider", {provider: provider.name})));
+    onSubmit(form, view, async () => {
+      const begun = await api(`/v1/auth/providers/${encodeURIComponent(provider.id)}/start`,
+        {method: "POST", body: {next: safeNext(params)}, auth: false});
+      location.assign(begun.authorize_url);
+    });
+    return form;
+  }), h("p", {class: "body"}, t("sign_in.or_email")));
+}
+
+export async function render(view, {params}) {
   const form = h("form", {novalidate: true},
     input({field: "email", label: t("account.email"), type: "email", autocomplete: "email", spellcheck: "false"}),
     input({field: "password", label: t("account.password"), type: "password", autocomplete: "current-password"}),
@@ -44,7 +65,7 @@ export function render(view, {params}) {
     keepPlace(null);  // back there now
     navigate(params.get("next") || !roleHome() ? safeNext(params) : roleHome(), {replace: true});
   }, {email: t("account.email"), password: t("account.password")});
-  append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), why(params), form,
+  append(view, h("h1", {class: "heading-l"}, t("account.sign_in_title")), why(params), await providers(view, params), form,
     h("ul", {class: "list list--spaced"},
       h("li", {}, h("a", {href: params.get("next") ? `/register?next=${encodeURIComponent(safeNext(params))}` : "/register"},
         t("account.create"))),
