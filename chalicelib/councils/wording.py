@@ -32,8 +32,8 @@ FORMS = {
     "with": "Must be a council's id: lower case letters, digits and hyphens, starting with a letter.",
     "url": "Must be an https address, like https://revenues.example.gov.uk/path (plain http on this machine only).",
     "chapters_url": "Must be the provider's address with {meeting_id} in it, like https://example.tv/{meeting_id}.",
-    "secret": "Must name the council's secret, like civica-password (lower case letters, digits and hyphens, 1 to "
-              "63): never the secret itself.",
+    "secret": "Must name the council's secret (lower case letters, digits and hyphens, 1 to 63), like "
+              "civica-password or scotaccount-key: never the secret itself.",
     "contract": "Must be the contract's code: letters, digits, hyphens and underscores (1 to 40).",
     "plan_id": "Must be the forward plan's number, like 1.",
     "nightly": "Must be a window of London time, like 01:30-04:15.",

@@ -14,9 +14,11 @@ def start_local_sign_in(say=print) -> list:
     from chalicelib import config
     from chalicelib.auth.providers import of_council
     from chalicelib.councils.council import council
-    from chalicelib.storage.councils import CouncilStore
+    from chalicelib.storage.councils import CouncilModel, CouncilStore
     from doorstep_cli.local.scotaccount import LocalScotAccount
     started: dict[str, LocalScotAccount] = {}
+    if not CouncilModel.exists():  # a stack whose preparation adds no councils (its tests'): no provider
+        return []
     for council_id in CouncilStore().ids():
         there = council(council_id)
         for provider in of_council(there):

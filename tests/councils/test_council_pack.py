@@ -18,11 +18,12 @@ NL_FOLDER = DEMO / "north-lanarkshire"
 
 @pytest.fixture(autouse=True)
 def demo_secrets(monkeypatch, tmp_path):
-    """The borough's local back offices' logins, put where this stage keeps a council's secrets (as
-    `make run` puts them): without them its settings, which name them, are refused."""
+    """The borough's and North Lanarkshire's local back offices' logins, put where this stage keeps a
+    council's secrets (as `make run` puts them): without them their settings, which name them, are refused."""
     from doorstep_cli.local.council_offices import put_demo_secrets
     monkeypatch.setenv("DOORSTEP_DATA_DIR", str(tmp_path / "data"))
-    put_demo_secrets(json.loads((NEWCASTLE / "council.json").read_text()))
+    for folder in (NEWCASTLE, NL_FOLDER):
+        put_demo_secrets(json.loads((folder / "council.json").read_text()))
 
 
 def test_the_demo_borough_and_its_county_load_from_their_folders_and_answer_at_their_addresses(client, deps):

@@ -29,8 +29,8 @@ def test_north_lanarkshires_demo_settings_name_its_scotaccount_provider():
 def test_a_private_key_in_the_settings_is_refused_with_what_to_write_instead():
     said = refused(provider(client_key={"secret": new_private_key()}))
     assert said == {"$.sign_in.providers[0].client_key.secret":
-                    "Must name the council's secret, like scotaccount-key (lower case letters, digits and hyphens): "
-                    "never the secret itself."}
+                    "Must name the council's secret (lower case letters, digits and hyphens, 1 to 63), like "
+                    "civica-password or scotaccount-key: never the secret itself."}
     assert list(refused(provider(client_key=new_private_key()))) == ["$.sign_in.providers[0].client_key"]
 
 
