@@ -93,7 +93,7 @@ def test_a_group_books_ten_tuesdays_is_shown_the_one_it_cannot_have_pays_and_can
     hall = next(p for p in DEFAULT_PLACES["places"] if p["id"] == HALL)
     stage_work = evenings[4]  # staff closed the hall that evening (a bank holiday in the ten closes it too)
     HireStore().block(HALL, "block:stage:Stage repairs", session_hours(stage_work, "18:00", 2), now)
-    closed = [d for d in evenings if is_closed(hall, d)]
+    closed = [d for d in evenings if is_closed(hall, d, browser.stack.deps().calendar)]
     clashes = sorted({stage_work, *closed})
     booked = [d for d in evenings if d not in clashes]
     cancelled = booked[0]

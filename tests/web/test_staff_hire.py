@@ -27,7 +27,8 @@ def week_ahead(stack, weeks=2):
     room = next(p for p in DEFAULT_PLACES["places"] if p["id"] == ROOM)
     today = stack.deps().clock().astimezone(LONDON).date()
     monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
-    while any(is_closed(room, monday + timedelta(days=n)) for n in range(6)):
+    holidays = stack.deps().calendar  # the stack's own council's (York's)
+    while any(is_closed(room, monday + timedelta(days=n), holidays) for n in range(6)):
         monday += timedelta(weeks=1)
     return monday
 
