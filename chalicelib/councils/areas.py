@@ -7,7 +7,7 @@ settings are added) keeps the file the deployment names
 import threading
 
 _lock = threading.Lock()
-_parsed = {}  # council id -> (settings version, Area): one version kept a council
+_parsed = {}  # council id -> (settings version, its geometry, Area): one version kept a council
 _files = {}  # path -> Area
 
 
@@ -18,12 +18,15 @@ def area_of(council, fallback_file):
         return from_file(fallback_file)
     with _lock:
         kept = _parsed.get(council.id)
-        if kept is not None and kept[0] == council.version:
-            return kept[1]
+    # The version alone is not enough: a council removed and added again starts its versions again.
+    # The same document object (the registry's, kept between refreshes) is the usual case and costs
+    # nothing to compare; a refreshed one is compared by value, still far cheaper than parsing it.
+    if kept is not None and kept[0] == council.version and (kept[1] is geometry or kept[1] == geometry):
+        return kept[2]
     from ..geo.polygon import Area
     area = Area(geometry, council.name, council.document.get("postcode_districts"))
     with _lock:
-        _parsed[council.id] = (council.version, area)
+        _parsed[council.id] = (council.version, geometry, area)
     return area
 
 

@@ -55,3 +55,20 @@ def test_a_postcode_over_a_councils_border_is_told_so_by_its_settings_districts(
     assert over.status_code == 422 and over.json_body["error"]["code"] == "outside_service_area"
     assert "North Lanarkshire Council" in over.json_body["error"]["message"]
     assert client.get("/v1/places?postcode=ML1 1AA", at(NL_HOST)).status_code == 404  # theirs, not yet known
+
+
+def test_a_council_added_again_with_another_area_at_the_same_version_is_held_to_the_new_one(deps):
+    """A test's stack (or an operator) removes a council and adds it again: its versions start again at 1,
+    so an area kept by (council, version) alone would be the old one."""
+    from support.councils_support import remove
+    from chalicelib.deps import Deps
+    add(deps, york(), north_lanarkshire())
+    with tenancy.acting_for("north-lanarkshire"):
+        assert Deps().area.contains(MOTHERWELL[1], MOTHERWELL[0])
+    remove("north-lanarkshire")
+    elsewhere = {"type": "Polygon", "coordinates": [[[-3.0, 56.0], [-2.9, 56.0], [-2.9, 56.1], [-3.0, 56.1],
+                                                     [-3.0, 56.0]]]}
+    add(deps, dict(north_lanarkshire(), area=elsewhere))
+    with tenancy.acting_for("north-lanarkshire"):
+        area = Deps().area
+    assert area.contains(-2.95, 56.05) and not area.contains(MOTHERWELL[1], MOTHERWELL[0])
