@@ -91,7 +91,10 @@ def test_a_stream_batch_queues_one_job_per_key_of_each_new_event_and_reads_no_in
     many_alerts(250, WARD_KEY)
     deps.alerts.page = deps.alerts.rows = lambda *a, **k: pytest.fail("the stream handler read the index")
     assert on_stream(stream_records(event), lambda: deps, queue) == 1  # the REMOVE is not news
-    jobs = queued(queue)
+    queued_jobs = queued(queue)
+    # Besides the alerts' page jobs, one job for the report's own effect: its count in the council's figures.
+    assert [j["effect"] for j in queued_jobs if "effect" in j] == ["feedback.report_finished"]
+    jobs = [j for j in queued_jobs if "effect" not in j]
     report = deps.reports.get(event.report_id)
     keys = event_keys(deps, event.kind, report, deps.services.get("pothole"))
     assert WARD_KEY in keys and len(keys) == 11

@@ -50,7 +50,7 @@ def sign_in_at_north_lanarkshire(page, port, email):
     page.goto(f"http://{NL_HOST}:{port}/sign-in?next=/repairs")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()  # not ScotAccount's
     heading(page, "Repairs to your council home")
 
 

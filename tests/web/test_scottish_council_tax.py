@@ -34,7 +34,7 @@ def test_a_north_lanarkshire_resident_sees_their_bands_scottish_charge_and_the_w
     page.goto(f"{base}/sign-in?next=/account/council-tax")
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()  # not ScotAccount's
     heading(page, "Council tax")
     page.get_by_label("Account reference").fill("500700028")
     page.get_by_label("Your name as it is on the bill").fill("Mrs Fiona Campbell")

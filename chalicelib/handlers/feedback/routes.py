@@ -4,9 +4,12 @@ from ...api import http
 from ...api.openapi import errors, if_match, json_response, path_param, q, ref
 from ...api.registry import Routes
 from ...auth.rules import ANYONE, STAFF
+from ..shared import effects
 from .services import SERVICES
 
 routes = Routes("feedback", schemas="chalicelib.handlers.feedback.schemas")
+# A report made is a transaction finished, counted from its event (its making stays one transaction).
+effects.register("report_created", "feedback.report_finished", "chalicelib.handlers.feedback.effects:on_report_created")
 
 
 @routes.post("/v1/feedback", ANYONE, {

@@ -27,13 +27,13 @@ ID_ATTEMPTS = 5
 def create_report(deps, body, idempotency_key=None, media_urls=None, address=None, partner=False,
                   on_behalf=None):
     """(view, created) of `_create_report`, the view asking how it went (feedback/): a report made is a
-    transaction finished, counted once for the council whose site it was made at, on the resident's own
-    or by an officer for them (assisted); a partner's (Open311) is neither, and asks nothing."""
+    transaction finished, on the resident's own or by an officer for them (assisted), counted from its
+    event (feedback/effects.py) so its making stays one transaction; a partner's (Open311) asks nothing."""
     view, created = _create_report(deps, body, idempotency_key, media_urls, address, partner, on_behalf)
     if not partner and view and view.get("id"):
         from datetime import datetime
-        from ..feedback.counting import finished
-        view["feedback"] = finished(deps, "reports", view["id"], "assisted" if on_behalf else "online",
+        from ..feedback.counting import question
+        view["feedback"] = question("reports", view["id"], "assisted" if on_behalf else "online",
                                     datetime.fromisoformat(view["created_at"].replace("Z", "+00:00")))
     return view, created
 
