@@ -56,6 +56,7 @@ EFFECT_TABLES = {"alert-deliveries": "read-write", "payments": "read-write", "pa
                  "repairs": "read-write",  # a reported repair's order placed at the contractor's scheduler
                  "questionnaires": "read-write",  # a repair done: its tenant asked how it went, claimed once
                  "bills": "read-write",  # a bill paid by reference: its status, its posting once
+                 "figures": "read-write",  # a transaction finished, counted once for the council's figures
                  # a container request paid: confirmed with its crew's delivery job (and the job's cell count) on
                  # the round's day, or released (its open claim and its stock); a crew's delivery ended
                  "container-requests": "read-write", "container-open": "read-write",
@@ -107,6 +108,7 @@ SETTLER_TABLES = {"payments": "read-write", "payment-ledger": "read-write", "bul
                   "bulky-slots": "read-write", "garden-subscriptions": "read-write", "outbox": "read-write",
                   "waste-settings": "read", "jobs": "read-write", "job-cells": "read-write", "addresses": "read",
                   "bills": "read-write",  # a bill's payment settled by the job: its status, its receipt
+                  "figures": "read-write",  # and counted once as a finished transaction (feedback/)
                   # a form's fee the job finds paid: the form sent with its event (handlers/forms/fees.py)
                   "form-submissions": "read-write", "forms": "read", "events": "create",
                   # container requests and hall bookings whose hold ran out (or whose payment the job settles),
