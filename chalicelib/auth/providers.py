@@ -30,10 +30,12 @@ class Provider:
         """The relying party's private key (PEM); keystore.SecretMissing when the deployment holds none."""
         from .. import keystore
         from ..config import settings
-        variable = "DOORSTEP_SECRET_" + f"{self.council}_{self.client_key}".upper().replace("-", "_")
+        # Found where the council's other secrets are (keystore.council_*), but made once on a local stage:
+        # nobody issues it to us.
+        variable = keystore.council_variable(self.council, self.client_key)
         if os.environ.get(variable) or settings().stage in ("local", "test"):
             return keystore.secret(variable, f"{self.council}/{self.client_key}", new_private_key)
-        return keystore.by_id(f"doorstep/{settings().stage}/{self.council}/{self.client_key}")
+        return keystore.by_id(keystore.council_secret_id(self.council, self.client_key))
 
     def public_key(self):
         """The public half (PEM), which the council registers with the provider."""
