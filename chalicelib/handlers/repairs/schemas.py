@@ -15,7 +15,7 @@ BOARD_ROW = {"type": "object", "properties": {
     "clocks": {"type": "array", "items": {"type": "object", "properties": {
         "clock": {"type": "string"}, "due": {"type": "string", "format": "date-time"},
         "state": {"type": "string"}, "by": {"type": "string", "description": "its span and the rule that set it"}}}},
-    "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", None]}}}
+    "proposal": {"type": "string", "nullable": True, "enum": ["second_contractor", "tenant_may_call_another", None]}}}
 BLOCK = {"type": "object", "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
 BLOCK_REPAIR = {"type": "object", "description": "a shared part's repair as the block's tenants see it: no one's name, "
                 "contact, access notes or photos", "properties": {
