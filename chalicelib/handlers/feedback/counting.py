@@ -39,6 +39,14 @@ def question(service, reference, channel, moment):
     return asked(service, reference, channel, month_of(moment))
 
 
+def link(deps, asked_of):
+    """The confirmation message's link to the question `asked_of` ({service, token}): the council's own
+    address (its configuration, never a request's headers), where the app's feedback page answers it."""
+    from urllib.parse import urlencode
+    from ...config import links_base
+    return f"{links_base(deps.settings, deps.council)}/feedback/give?{urlencode(asked_of)}"
+
+
 def asked(service, reference, channel, month):
     """The transaction's feedback question, the same every time it is asked (one answer each)."""
     return {"service": service, "token": tokens.token_for(tenancy.current(), service, channel, month, reference)}
