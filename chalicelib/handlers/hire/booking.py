@@ -59,8 +59,9 @@ def view(booking, payment=None):
         from ..payments.views import payment_view
         out["payment"] = payment_view(payment, booking.status == "held")
     if booking.confirmed_at is not None:  # confirmed: how did it go? (counted by its receipt's effect)
-        from .telling import question_of
-        out["feedback"] = question_of(booking)
+        from ..feedback.counting import confirmed
+        from .telling import SERVICE
+        out["feedback"] = confirmed(SERVICE, booking)
     return out
 
 

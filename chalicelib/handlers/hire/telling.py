@@ -8,17 +8,6 @@ from .places import current
 SERVICE = "halls"  # the service a hall booked counts in (feedback/services.py)
 
 
-def channel_of(booking):
-    """Online when the hirer booked it; assisted when an officer took it for a caller (issue 72)."""
-    return "assisted" if booking.taken_by else "online"
-
-
-def question_of(booking):
-    """A confirmed booking's feedback question, the same each time it is read."""
-    from ..feedback.counting import question
-    return question(SERVICE, booking.id, channel_of(booking), booking.confirmed_at)
-
-
 def send(deps, booking, subject, body, what):
     from ...notify.email import queue_email
     to = booking.email
@@ -36,11 +25,11 @@ def place_name(deps, booking):
 def on_confirmed(deps, event, key):
     """The effect of `hire_confirmed`: the booking counted as a hall hired (once, whatever runs this
     again: feedback/counting.py), and the hirer's receipt, with every session and the question."""
-    from ..feedback.counting import finished, link
+    from ..feedback.counting import count_confirmed
     booking = deps.hire.get((event.payload or {}).get("booking_id"))
     if booking is None or booking.confirmed_at is None:
         return
-    asked = finished(deps, SERVICE, booking.id, channel_of(booking), booking.confirmed_at)
+    feedback = count_confirmed(deps, SERVICE, booking)
     if booking.status != "confirmed":  # cancelled since: no receipt to send
         return
     name = place_name(deps, booking)
@@ -48,4 +37,4 @@ def on_confirmed(deps, event, key):
     send(deps, booking, wording.CONFIRMED_SUBJECT.format(id=booking.id, place=name), wording.CONFIRMED_BODY.format(
         id=booking.id, place=name, sessions=lines, amount=pounds(booking.amount),
         deposit=pounds(booking.deposit["amount"]), total=pounds(booking.total),
-        link=f"{deps.base_url}/hire/bookings/{booking.id}", feedback=link(deps, asked)), "confirmed")
+        link=f"{deps.base_url}/hire/bookings/{booking.id}", feedback=feedback), "confirmed")
