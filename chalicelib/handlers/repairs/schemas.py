@@ -1,4 +1,5 @@
 """The repair routes' OpenAPI components (loaded only to build /openapi.json)."""
+from ..feedback.schemas import ASKED
 from ...validation import PHONE_SCHEMA
 TEXT = {"type": "string", "maxLength": 300}
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
@@ -60,6 +61,7 @@ SCHEMAS = {
             "phone": {**PHONE_SCHEMA, "description": "a number to text"},
             "name": {"type": "string", "maxLength": 100}}}}},
     "Repair": {"type": "object", "required": ["id", "status", "home"], "properties": {
+        "feedback": ASKED,
         "id": {"type": "string"}, "home": {"type": "string"}, "address": {"type": "string"},
         "location": {"type": "string"}, "problem": {"type": "string"}, "issue": {"type": "string"},
         "priority": {"type": "string", "enum": ["emergency", "urgent", "routine"]},
