@@ -19,6 +19,10 @@ RATING_RANGE = "Must be a whole number from 1 (very dissatisfied) to 5 (very sat
 NOT_AN_ANSWER_FIELD = "Is not part of an answer."
 NOT_A_CHANGE_FIELD = "Is not part of \"you said, we did\": you_said and we_did."
 TAGS = "Must be a list of at most {most} tags, each a word or two of at most {longest} characters."
+NOT_A_CONTACTS_FIELD = "Is not a channel of the contacts entered: phone and face_to_face."
+COUNT_RANGE = "Must be a whole number of contacts, from 0 to {most}."
+NOT_A_MONTH = "Must be a month written like 2026-10."
+MONTH_TO_COME = "Must be a month begun already: a month's contacts are entered once it has begun."
 NOT_A_TIME = "Must be a time as the last page's `next` gives it."
 
 # The figures' definitions, published beside them (the page, the JSON, the CSV's metadata).
