@@ -39,6 +39,7 @@ const SCREENS = [
   [/^\/staff\/consultations(\/[a-z0-9][a-z0-9-]{1,59})?$/, () => import("./consultations.js")],
   [/^\/staff\/officers$/, () => import("./officers.js")],
   [/^\/staff\/council$/, () => import("./council.js")],
+  [/^\/staff\/figures\/contacts$/, () => import("./contacts.js")],
   [/^\/staff\/landlords$/, () => import("./landlords.js")],
   [/^\/staff\/repairs$/, () => import("./repairs.js")],
   [/^\/staff\/repairs\/RP-[0-9A-Z]{6}$/, () => import("./repair.js")],
@@ -55,6 +56,7 @@ const MENU = [["/staff", "staff.nav.inbox"], ["/staff/take", "staff.nav.take"],
               ["/staff/meetings", "staff.nav.meetings"], ["/staff/meetings/sync", "staff.nav.meetings_sync"],
               ["/staff/planning/sync", "staff.nav.planning_sync"], ["/staff/consultations", "staff.nav.consultations"],
               ["/staff/repairs", "staff.nav.repairs"], ["/staff/officers", "staff.nav.officers"],
+              ["/staff/figures/contacts", "staff.nav.contacts"],
               ["/staff/council", "staff.nav.council"]];
 
 let ready = null;
