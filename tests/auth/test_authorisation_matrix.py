@@ -219,6 +219,7 @@ ROUTE_ACCESS = {
     ("PUT", "/v1/staff/feedback/{service}/answers/{answer_id}/tags"): (STAFF, Outcome(200)),
     ("POST", "/v1/staff/feedback/{service}/changes"): (STAFF, Outcome(201)),
     ("GET", "/v1/feedback/{service}/changes"): (ANYONE, Outcome(200)),
+    ("GET", "/v1/figures/report"): (ANYONE, Outcome(200)),
     # The contacts a council enters: staff, and of them the service's desk's officers (feedback/contacts.py).
     ("GET", "/v1/staff/figures/{service}/contacts"): (STAFF, Outcome(200)),
     ("PUT", "/v1/staff/figures/{service}/contacts/{month}"): (STAFF, Outcome(200)),
@@ -1592,6 +1593,11 @@ def _feedback_change(world, caller):
 @builds("GET", "/v1/feedback/{service}/changes")
 def _feedback_changes(world, caller):
     return Request("GET", "/v1/feedback/bills/changes")
+
+
+@builds("GET", "/v1/figures/report")
+def _figures_report(world, caller):
+    return Request("GET", "/v1/figures/report?month=2025-10", headers={"Accept": "application/pdf"})
 
 
 @builds("GET", "/v1/staff/figures/{service}/contacts")

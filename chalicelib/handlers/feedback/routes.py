@@ -61,6 +61,22 @@ def get_figures():
     return http.cacheable(http.request(), body, content_type, publishing.MAX_AGE_SECONDS)
 
 
+@routes.get("/v1/figures/report", ANYONE, {
+    "summary": "The committee report: a month's figures for the council as a PDF to attach to a meeting's papers "
+               "(every service's counts and figures, withheld ones said to be, the costs counted, the definitions)",
+    "parameters": [q("month", "the month, as 2026-10", required=True,
+                     schema={"type": "string", "pattern": "^(20[2-9][0-9]|2100)-(0[1-9]|1[0-2])$"})],
+    "responses": {"200": {"description": "the PDF", "content": {"application/pdf": {
+        "schema": {"type": "string", "format": "binary"}}}}, **errors(400, 422)}})
+def figures_report():
+    from . import report
+    pdf, name = report.report(http.deps(), http.query())
+    from chalice import Response
+    return Response(body=pdf, status_code=200, headers={
+        "Content-Type": "application/pdf", "Content-Disposition": f'inline; filename="{name}"',
+        "Cache-Control": "public, max-age=300"})
+
+
 SERVICE = path_param("service", {"type": "string", "enum": list(SERVICES)})
 
 
